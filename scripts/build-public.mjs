@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Bundles every public/src/*.entry.ts (and its CSS imports) into public/dist/ with content-hashed names, so the
+// server can cache them forever, and writes pre-compressed .br/.gz siblings plus manifest.json
+// ({ "respondent.js": "respondent-3F2A1B.js", ... }) for the pages to reference.
+import { build } from 'esbuild';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+const srcDir = 'public/src';
+const outDir = 'public/dist';
+const entries = readdirSync(srcDir).filter((f) => f.endsWith('.entry.ts')).map((f) => join(srcDir, f));
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+const result = await build({
+  entryPoints: Object.fromEntries(entries.map((e) => [basename(e, '.entry.ts'), e])),
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: ['es2020'],
+  outdir: outDir,
+  entryNames: '[name]-[hash]',
+  assetNames: '[name]-[hash]',
+  metafile: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
+
+const manifest = {};
+for (const [file, meta] of Object.entries(result.metafile.outputs)) {
+  const name = basename(file);
+  if (meta.entryPoint) manifest[`${basename(meta.entryPoint, '.entry.ts')}.js`] = name;
+  if (name.endsWith('.css') && meta.inputs) {
+    manifest[`${name.replace(/-[A-Z0-9]+\.css$/, '')}.css`] = name;
+  }
+  if (/\.(js|css|svg)$/.test(name)) {
+    const body = readFileSync(file);
+    writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+  }
+}
+writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+console.log(`build-public: ${Object.keys(manifest).length} assets in ${outDir}`);

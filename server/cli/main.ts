@@ -1,0 +1,18 @@
+import { Command, CommanderError } from 'commander';
+
+// Each group of verbs registers itself; this file only assembles them and maps commander's own errors
+// (unknown option, missing argument) to exit code 2 like every other usage error.
+const program = new Command('vlab')
+  .description('vignette-lab: randomized survey experiments, from the respondent to the estimate')
+  .showHelpAfterError(false)
+  .exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    throw error;
+  }
+}

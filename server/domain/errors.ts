@@ -1,0 +1,38 @@
+/**
+ * Typed domain errors. Routes never build error bodies themselves: one middleware maps a DomainError to
+ * `{ error: { code, message } }` with its status; anything else is a 500 with no internals.
+ */
+export type DomainErrorCode =
+  | 'bad_request'
+  | 'invalid_input'
+  | 'not_found'
+  | 'wave_closed'
+  | 'conflict'
+  | 'unauthorized'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'unsupported_media_type';
+
+const STATUS: Record<DomainErrorCode, number> = {
+  bad_request: 400,
+  invalid_input: 422,
+  not_found: 404,
+  wave_closed: 409,
+  conflict: 409,
+  unauthorized: 401,
+  rate_limited: 429,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+};
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly status: number;
+
+  constructor(code: DomainErrorCode, message: string) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.status = STATUS[code];
+  }
+}
