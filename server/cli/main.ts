@@ -1,4 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { registerServeCommand } from './commands/serve.ts';
+import { registerStudyCommands } from './commands/study.ts';
+import { registerWaveCommands } from './commands/wave.ts';
 
 // Each group of verbs registers itself; this file only assembles them and maps commander's own errors
 // (unknown option, missing argument) to exit code 2 like every other usage error.
@@ -6,6 +9,10 @@ const program = new Command('vlab')
   .description('vignette-lab: randomized survey experiments, from the respondent to the estimate')
   .showHelpAfterError(false)
   .exitOverride();
+
+registerServeCommand(program);
+registerStudyCommands(program);
+registerWaveCommands(program);
 
 try {
   await program.parseAsync(process.argv);

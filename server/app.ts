@@ -1,0 +1,73 @@
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Config } from './config.ts';
+import { silentLogger, type Logger } from './logger.ts';
+import { apiNotFound, errorHandler, requireJsonBody } from './routes/errors.ts';
+import { loadPublicBundle, publicAssets } from './routes/public-assets.ts';
+import { requestLog } from './routes/request-log.ts';
+import { respondentApi } from './routes/respondent-api.ts';
+import { respondentPage } from './routes/respondent-page.ts';
+import { createRespondentService } from './services/respondent-service.ts';
+import type { Db } from './storage/db.ts';
+import { createRepositories } from './storage/repositories.ts';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  logger?: Logger;
+}
+
+/**
+ * The HTTP application over an open, migrated database. Never listens: server/index.ts does that, and tests
+ * drive the app with supertest.
+ */
+export function createApp({ db, config, logger = silentLogger }: AppOptions): Express {
+  const repos = createRepositories(db);
+  const respondents = createRespondentService({ db, repos });
+  const bundle = loadPublicBundle(config.publicDir);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestLog(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          scriptSrcAttr: ["'none'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ ok: true });
+  });
+  app.use('/assets', publicAssets(bundle));
+  app.use(respondentPage(config.publicDir, bundle));
+  app.use(
+    '/api',
+    requireJsonBody,
+    express.json({ limit: config.bodyLimitBytes, type: 'application/json' }),
+    cookieParser(),
+    respondentApi(respondents),
+    apiNotFound,
+  );
+  app.use((req, res) => {
+    res.status(404).json({ error: { code: 'not_found', message: `nothing at ${req.path}` } });
+  });
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,17 @@
+import { ConfigError } from '../../config.ts';
+import { DefinitionError } from '../../domain/study-definition.ts';
+import { openStorage, type ServerOverrides, type Storage } from '../../index.ts';
+import { UsageError } from '../cli-action.ts';
+
+/** openStorage for a CLI verb: a bad setting or definition is the user's to fix, so it becomes a UsageError. */
+export function openStorageForCli(overrides: ServerOverrides): Storage {
+  try {
+    return openStorage(overrides);
+  } catch (error) {
+    throw asUsageError(error);
+  }
+}
+
+export function asUsageError(error: unknown): unknown {
+  return error instanceof ConfigError || error instanceof DefinitionError ? new UsageError(error.message) : error;
+}

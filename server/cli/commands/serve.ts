@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { startServer } from '../../index.ts';
+import { cliAction } from '../cli-action.ts';
+import { asUsageError } from './cli-storage.ts';
+
+/** `vlab serve [--port N] [--db PATH]`: what `npm start` runs. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve respondent pages and the API (PORT, VLAB_DB from the environment unless given)')
+    .option('--port <port>', 'port to listen on; 0 picks a free one (default: PORT or 3000)')
+    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .action(
+      cliAction('serve', async (options: { port?: string; db?: string }) => {
+        await startServer({ port: options.port, dbPath: options.db }).catch((error: unknown) => {
+          throw asUsageError(error);
+        });
+      }),
+    );
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { DomainError } from './errors.ts';
+import { allElements, choiceValues, CONSENT_QUESTION, type StudyDefinition, type SurveyElement } from './study-definition.ts';
+import { firstIssue } from './zod-issues.ts';
+
+/** A respondent's answers: question name → value, as SurveyJS reports `survey.data`. */
+export type Answers = Record<string, unknown>;
+
+const MAX_TEXT = 5000;
+
+function valueSchema(e: SurveyElement): z.ZodType | null {
+  switch (e.type) {
+    case 'html':
+      return null;
+    case 'radiogroup':
+    case 'dropdown':
+    case 'rating':
+      return z.literal(choiceValues(e));
+    case 'checkbox': {
+      const values = choiceValues(e);
+      return z.array(z.literal(values)).max(values.length);
+    }
+    case 'boolean':
+      return z.boolean();
+    case 'text':
+      return e.inputType === 'number' ? z.number().finite() : z.string().max(MAX_TEXT);
+    case 'comment':
+      return z.string().max(MAX_TEXT);
+  }
+}
+
+const schemaCache = new WeakMap<StudyDefinition, z.ZodType<Answers>>();
+
+/** Strict: a name that is not a question of this survey, or a value of the wrong type or choice, is refused. */
+function answersSchema(def: StudyDefinition): z.ZodType<Answers> {
+  let schema = schemaCache.get(def);
+  if (!schema) {
+    const shape: Record<string, z.ZodType> = { [CONSENT_QUESTION]: z.boolean().optional() };
+    for (const e of allElements(def)) {
+      const value = valueSchema(e);
+      if (value) shape[e.name] = value.optional();
+    }
+    schema = z.strictObject(shape) as unknown as z.ZodType<Answers>;
+    schemaCache.set(def, schema);
+  }
+  return schema;
+}
+
+/** Validates a partial save: any subset of the survey's questions, each with a value of the right kind. */
+export function validateAnswers(def: StudyDefinition, raw: unknown): Answers {
+  const result = answersSchema(def).safeParse(raw);
+  if (!result.success) throw new DomainError('invalid_input', firstIssue(result.error, 'answers'));
+  return result.data;
+}
+
+export type FinalOutcome = { status: 'complete' } | { status: 'screened_out'; reason: 'consent_declined' };
+
+/**
+ * Validates final answers and decides how the participant leaves: declined consent → screened out;
+ * otherwise every required question must be answered.
+ */
+export function finalOutcome(def: StudyDefinition, answers: Answers): FinalOutcome {
+  const consent = answers[CONSENT_QUESTION];
+  if (consent === undefined) throw new DomainError('invalid_input', 'answers.consent: required');
+  if (consent === false) return { status: 'screened_out', reason: 'consent_declined' };
+  const missing = allElements(def)
+    .filter((e) => e.type !== 'html' && e.isRequired === true && !('visibleIf' in e))
+    .map((e) => e.name)
+    .filter((name) => answers[name] === undefined);
+  if (missing.length) {
+    throw new DomainError('invalid_input', `answers: required question${missing.length > 1 ? 's' : ''} not answered: ${missing.join(', ')}`);
+  }
+  return { status: 'complete' };
+}
+
+/** Columns computed from the answers at completion, e.g. `attention_pass` (1 if the check was passed). */
+export function derivedColumns(def: StudyDefinition, answers: Answers): Record<string, number> {
+  const check = def.attentionCheck;
+  if (!check) return {};
+  return { [check.derivedColumn]: answers[check.question] === check.passValue ? 1 : 0 };
+}

@@ -1,0 +1,27 @@
+import type { Assignment } from './design.ts';
+import type { PanelParams, PanelSource } from './panel.ts';
+
+export type ParticipantStatus = 'started' | 'complete' | 'screened_out';
+
+/** The unit of a study: one respondent in one wave, with the condition drawn for them once, on the server. */
+export interface Participant {
+  id: number;
+  code: string;
+  waveId: string;
+  panelSource: PanelSource | null;
+  panelId: string | null;
+  panelParams: PanelParams;
+  drawIndex: number;
+  cellIndex: number;
+  assignment: Assignment;
+  assignmentProbability: number;
+  status: ParticipantStatus;
+  screenoutReason: string | null;
+  currentPage: number;
+  startedAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+}
+
+/** Participant codes are 16 random bytes in base64url: 22 characters. */
+export const PARTICIPANT_CODE = /^[A-Za-z0-9_-]{22}$/;

@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { issuePath } from './zod-issues.ts';
+
+/**
+ * The format of a study definition (survey-definitions/*.json), validated when the server or a CLI verb
+ * loads it. SurveyJS elements are checked for what the platform relies on (type, name, choices, scale) and
+ * otherwise passed through, so researchers can use SurveyJS's own layout properties.
+ */
+
+const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case identifier');
+const levelCode = z.string().regex(/^[a-z0-9][a-z0-9_+-]*$/, 'expected a lowercase level code');
+const text = z.string().trim().min(1);
+
+const level = z.strictObject({
+  code: levelCode,
+  /** Researcher-facing label (codebook, dashboard); never shown to respondents. */
+  label: text,
+  /** The respondent-facing fragment substituted for `{factor}` in the vignette template. */
+  text,
+});
+
+const factor = z.strictObject({
+  name: identifier,
+  label: text,
+  levels: z.array(level).min(2),
+});
+
+const choiceValue = z.union([z.string().min(1), z.number()]);
+const choice = z.union([choiceValue, z.looseObject({ value: choiceValue, text: text.optional() })]);
+
+const questionBase = { name: identifier, title: text.optional(), isRequired: z.boolean().optional() };
+
+const element = z.discriminatedUnion('type', [
+  z.looseObject({ type: z.literal('html'), name: identifier, html: text }),
+  z.looseObject({ type: z.enum(['radiogroup', 'dropdown', 'checkbox']), ...questionBase, choices: z.array(choice).min(2) }),
+  z.looseObject({
+    type: z.literal('rating'),
+    ...questionBase,
+    rateMin: z.number().int().optional(),
+    rateMax: z.number().int().optional(),
+    rateValues: z.array(choice).min(2).optional(),
+  }),
+  z.looseObject({ type: z.literal('boolean'), ...questionBase }),
+  z.looseObject({ type: z.literal('text'), ...questionBase, inputType: z.enum(['text', 'number']).optional() }),
+  z.looseObject({ type: z.literal('comment'), ...questionBase }),
+]);
+
+const page = z.looseObject({
+  name: identifier,
+  title: text.optional(),
+  description: text.optional(),
+  elements: z.array(element).min(1),
+});
+
+const hypothesis = z.looseObject({ id: identifier, statement: text });
+
+export const studyDefinitionSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case study id'),
+    version: z.number().int().positive(),
+    title: text,
+    description: text.optional(),
+    consent: z.strictObject({
+      title: text,
+      paragraphs: z.array(text).min(1),
+      question: text,
+      agreeLabel: text,
+      declineLabel: text,
+    }),
+    factors: z.array(factor).min(1),
+    vignette: z.strictObject({
+      title: text,
+      instructions: text.optional(),
+      /** Paragraphs with `{factor}` placeholders; every factor must appear. */
+      template: z.array(text).min(1),
+    }),
+    pages: z.strictObject({
+      pretreatment: z.array(page),
+      outcomes: z.array(page).min(1),
+      posttreatment: z.array(page),
+    }),
+    attentionCheck: z
+      .strictObject({ question: identifier, passValue: choiceValue, derivedColumn: identifier })
+      .optional(),
+    /** Filled in by the analysis work; open so that plans can grow without touching the respondent path. */
+    analysisPlan: z.looseObject({ hypotheses: z.array(hypothesis) }),
+    populationMargins: z.unknown().optional(),
+    quotas: z.unknown().optional(),
+    simulation: z.unknown().optional(),
+  })
+  .superRefine((def, ctx) => {
+    const fail = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+
+    const factorNames = new Set<string>();
+    def.factors.forEach((f, i) => {
+      if (factorNames.has(f.name)) fail(['factors', i, 'name'], `duplicate factor "${f.name}"`);
+      factorNames.add(f.name);
+      const codes = new Set<string>();
+      f.levels.forEach((l, j) => {
+        if (codes.has(l.code)) fail(['factors', i, 'levels', j, 'code'], `duplicate level "${l.code}"`);
+        codes.add(l.code);
+      });
+    });
+
+    const used = new Set<string>();
+    def.vignette.template.forEach((paragraph, i) => {
+      for (const [, name] of paragraph.matchAll(PLACEHOLDER)) {
+        if (!factorNames.has(name!)) fail(['vignette', 'template', i], `unknown factor "{${name}}"`);
+        used.add(name!);
+      }
+      if (/[{}]/.test(paragraph.replace(PLACEHOLDER, ''))) {
+        fail(['vignette', 'template', i], 'stray "{" or "}" outside a {factor} placeholder');
+      }
+    });
+    for (const name of factorNames) {
+      if (!used.has(name)) fail(['vignette', 'template'], `factor "${name}" never appears in the template`);
+    }
+
+    const names = new Set<string>(RESERVED_NAMES);
+    for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {
+      def.pages[section].forEach((p, i) => {
+        p.elements.forEach((e, j) => {
+          const path = ['pages', section, i, 'elements', j, 'name'];
+          if (names.has(e.name)) fail(path, `duplicate or reserved element name "${e.name}"`);
+          if (factorNames.has(e.name)) fail(path, `element name "${e.name}" is a factor name`);
+          names.add(e.name);
+        });
+        if (names.has(p.name)) fail(['pages', section, i, 'name'], `page name "${p.name}" is already used`);
+        names.add(p.name);
+      });
+    }
+
+    if (def.attentionCheck) {
+      const { question, passValue, derivedColumn } = def.attentionCheck;
+      const target = allElements(def).find((e) => e.name === question);
+      if (!target) fail(['attentionCheck', 'question'], `no question named "${question}"`);
+      else if (!choiceValues(target).some((v) => v === passValue)) {
+        fail(['attentionCheck', 'passValue'], `${JSON.stringify(passValue)} is not a choice of "${question}"`);
+      }
+      if (names.has(derivedColumn) || factorNames.has(derivedColumn)) {
+        fail(['attentionCheck', 'derivedColumn'], `"${derivedColumn}" clashes with a question or factor name`);
+      }
+    }
+  });
+
+export type StudyDefinition = z.infer<typeof studyDefinitionSchema>;
+export type Factor = StudyDefinition['factors'][number];
+export type SurveyElement = z.infer<typeof element>;
+export type SurveyPage = z.infer<typeof page>;
+export type ChoiceValue = z.infer<typeof choiceValue>;
+
+/** `{regime}` in a vignette template. */
+export const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
+/** Names the server uses in every participant's survey; definitions may not reuse them. */
+export const CONSENT_QUESTION = 'consent';
+export const VIGNETTE_ELEMENT = 'vignette';
+export const RESERVED_NAMES = [CONSENT_QUESTION, 'consent_text', 'consent_page', VIGNETTE_ELEMENT, 'treatment_page'];
+
+export class DefinitionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DefinitionError';
+  }
+}
+
+/**
+ * Validates a parsed JSON value as a study definition. `source` (usually the file path) starts the message so
+ * that a bad definition names its file and field: `survey-definitions/x.json: factors[0].levels: ...`.
+ */
+export function parseStudyDefinition(value: unknown, source: string): StudyDefinition {
+  const result = studyDefinitionSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.map((k) => `"${k}"`).join(', ')})` : '';
+    throw new DefinitionError(`${source}: ${issuePath(issue.path)}: ${issue.message}${keys}`);
+  }
+  return result.data;
+}
+
+/** Every element of the definition's own pages, in page order. */
+export function allElements(def: StudyDefinition): SurveyElement[] {
+  return [...def.pages.pretreatment, ...def.pages.outcomes, ...def.pages.posttreatment].flatMap((p) => p.elements);
+}
+
+/** The values a choice-like element accepts (empty for free-text and html). */
+export function choiceValues(e: SurveyElement): ChoiceValue[] {
+  const list = 'choices' in e && Array.isArray(e.choices) ? e.choices : 'rateValues' in e && Array.isArray(e.rateValues) ? e.rateValues : null;
+  if (list) return list.map((c) => (typeof c === 'object' ? c.value : c));
+  if (e.type === 'rating') {
+    const min = typeof e.rateMin === 'number' ? e.rateMin : 1;
+    const max = typeof e.rateMax === 'number' ? e.rateMax : 5;
+    return Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  }
+  return [];
+}
+
+/** sha256 of the definition with object keys sorted: equal content, equal hash, whatever the file's layout. */
+export function contentHash(def: StudyDefinition): string {
+  return createHash('sha256').update(canonicalJson(def)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { redirectTemplateProblem } from './panel.ts';
+
+export type WaveStatus = 'open' | 'closed';
+
+/** One fielding of a study snapshot: its own seed, assignment sequence, target and panel redirects. */
+export interface Wave {
+  id: string;
+  studyId: number;
+  status: WaveStatus;
+  target: number;
+  seed: string;
+  completeUrl: string | null;
+  screenoutUrl: string | null;
+  overquotaUrl: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Wave ids appear in respondent links (`/s/<id>`): short, URL-safe. */
+export const WAVE_ID = /^[A-Za-z0-9_-]{6,32}$/;
+
+const redirectUrl = z
+  .string()
+  .max(2000)
+  .superRefine((value, ctx) => {
+    const problem = redirectTemplateProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const waveSettingsSchema = z.strictObject({
+  target: z.number().int().positive().max(10_000_000),
+  seed: z.string().min(1).max(200),
+  completeUrl: redirectUrl.nullable(),
+  screenoutUrl: redirectUrl.nullable(),
+  overquotaUrl: redirectUrl.nullable(),
+});
+export type WaveSettings = z.infer<typeof waveSettingsSchema>;

@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createLogger } from './logger.ts';
+import { createStudyService, type StudyService } from './services/study-service.ts';
+import { openDatabase, type Db } from './storage/db.ts';
+import { loadDefinitionFiles } from './storage/definition-files.ts';
+import { createRepositories, type Repositories } from './storage/repositories.ts';
+
+/**
+ * The process edge: the only module that reads the environment, opens the database and listens. CLI verbs
+ * come here for their storage so that `VLAB_DB` means the same thing everywhere.
+ */
+
+/** What the command line may override; strings are validated like their environment variables. */
+export interface ServerOverrides {
+  port?: string | number;
+  dbPath?: string;
+}
+
+export interface Storage {
+  config: Config;
+  db: Db;
+  repos: Repositories;
+  studies: StudyService;
+}
+
+/**
+ * Config from env + flags, the database opened and migrated, and the study definitions validated and synced
+ * (an invalid definition throws a DefinitionError naming its file and field).
+ */
+export function openStorage(overrides: ServerOverrides = {}): Storage {
+  const config = loadConfig(process.env, overrides);
+  const definitions = loadDefinitionFiles(config.definitionsDir);
+  const db = openDatabase(config.dbPath);
+  const repos = createRepositories(db);
+  const studies = createStudyService({ db, repos });
+  studies.syncDefinitions(definitions);
+  return { config, db, repos, studies };
+}
+
+/** `vlab serve`: opens everything, makes sure there is a wave to try, listens, prints the links. */
+export async function startServer(overrides: ServerOverrides = {}): Promise<void> {
+  const { config, db, repos, studies } = openStorage(overrides);
+  const logger = createLogger(config.logLevel);
+  const demo = studies.ensureDemoWave();
+  const app = createApp({ db, config, logger });
+
+  const server = app.listen(config.port);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new ConfigError(`PORT (--port): port ${config.port} is already in use`) : error),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+  const base = `http://localhost:${port}`;
+  const out = [`vlab serve: listening on ${base} (database ${config.dbPath})`];
+  if (demo) out.push(`vlab serve: created a demo wave of ${studies.listStudies().find((s) => s.id === 'alliance-corrective-measures')?.title}`);
+  for (const wave of repos.waves.list().filter((w) => w.status === 'open')) {
+    out.push(`  open wave ${wave.id} (${repos.studies.get(wave.studyId)?.key}): ${base}/s/${wave.id}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close(() => {
+      db.close();
+      process.exit(0);
+    });
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}

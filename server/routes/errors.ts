@@ -1,0 +1,56 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { DomainError } from '../domain/errors.ts';
+import type { Logger } from '../logger.ts';
+
+interface ErrorBody {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** body-parser reports its failures as errors with a `type`; each maps to a fixed 4xx. */
+function bodyParserError(error: { type?: unknown; limit?: unknown }): ErrorBody | null {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return { status: 400, code: 'bad_request', message: 'the request body is not valid JSON' };
+    case 'entity.too.large':
+      return { status: 413, code: 'payload_too_large', message: `the request body is larger than ${String(error.limit)} bytes` };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { status: 415, code: 'unsupported_media_type', message: 'the request body must be UTF-8 JSON' };
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return { status: 400, code: 'bad_request', message: 'the request body could not be read' };
+    default:
+      return null;
+  }
+}
+
+/** The one place errors become responses: `{ error: { code, message } }`; internals never leave the process. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    let body: ErrorBody | null = null;
+    if (error instanceof DomainError) body = { status: error.status, code: error.code, message: error.message };
+    else if (error && typeof error === 'object') body = bodyParserError(error as { type?: unknown });
+    if (!body) {
+      logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+      body = { status: 500, code: 'internal_error', message: 'something went wrong on our side' };
+    }
+    res.status(body.status).json({ error: { code: body.code, message: body.message } });
+  };
+}
+
+/** API requests with a body must send JSON; anything else is refused before it is parsed. */
+export const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.is('application/json')) {
+    return next(new DomainError('unsupported_media_type', 'the request body must be JSON (Content-Type: application/json)'));
+  }
+  next();
+};
+
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new DomainError('not_found', `no API route ${req.method} ${req.path}`));
+};

@@ -1,0 +1,81 @@
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { DomainError } from '../domain/errors.ts';
+import { panelParamsSchema } from '../domain/panel.ts';
+import { WAVE_ID } from '../domain/wave.ts';
+import { firstIssue } from '../domain/zod-issues.ts';
+import type { ParticipantSession, RespondentService } from '../services/respondent-service.ts';
+
+const SESSION_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+
+/** Unknown fields are dropped: whatever the client says about its own condition is ignored. */
+const startBody = z.object({ panel: panelParamsSchema.optional() });
+const partialBody = z.strictObject({ answers: z.record(z.string(), z.unknown()), currentPage: z.number().int().min(0) });
+const completeBody = z.strictObject({ answers: z.record(z.string(), z.unknown()) });
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw new DomainError('invalid_input', firstIssue(result.error));
+  return result.data;
+}
+
+export const sessionCookieName = (waveId: string) => `vlab_${waveId}`;
+
+function sessionBody(session: ParticipantSession) {
+  const { participant } = session;
+  return {
+    participant: { code: participant.code, status: participant.status, currentPage: participant.currentPage },
+    survey: session.survey,
+    answers: session.answers,
+    outcome: session.outcome,
+  };
+}
+
+function noStore(res: Response) {
+  res.set('Cache-Control', 'no-store');
+}
+
+/** The respondent API the page (and later the simulator) uses; documented in docs/api.md. */
+export function respondentApi(service: RespondentService): Router {
+  const router = Router();
+
+  router.post('/waves/:waveId/participants', (req, res) => {
+    const { waveId } = req.params;
+    if (!WAVE_ID.test(waveId)) throw new DomainError('not_found', `no wave "${waveId}"`);
+    const body = parse(startBody, req.body);
+    const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
+    const session = service.start({
+      waveId,
+      panelParams: body.panel ?? {},
+      sessionCode: cookies[sessionCookieName(waveId)],
+    });
+    res.locals.participantCode = session.participant.code;
+    res.cookie(sessionCookieName(waveId), session.participant.code, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      maxAge: SESSION_MAX_AGE_MS,
+      path: '/',
+    });
+    noStore(res);
+    res.status(session.created ? 201 : 200).json(sessionBody(session));
+  });
+
+  router.put('/participants/:code/answers', (req, res) => {
+    const body = parse(partialBody, req.body);
+    res.locals.participantCode = req.params.code;
+    const saved = service.savePartial({ code: req.params.code, answers: body.answers, currentPage: body.currentPage });
+    noStore(res);
+    res.json({ saved: true, currentPage: saved.currentPage });
+  });
+
+  router.post('/participants/:code/complete', (req, res) => {
+    const body = parse(completeBody, req.body);
+    res.locals.participantCode = req.params.code;
+    const outcome = service.complete({ code: req.params.code, answers: body.answers });
+    noStore(res);
+    res.json(outcome);
+  });
+
+  return router;
+}

@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PublicBundle } from './public-assets.ts';
+
+/**
+ * `/s/<wave id>`: the respondent page, a static shell that loads the hashed bundle. The bundle reads the wave
+ * id from the path and the panel parameters from the query and talks to the API; nothing is inlined, so the
+ * page runs under a CSP without 'unsafe-inline'.
+ */
+export function respondentPage(publicDir: string, bundle: PublicBundle): Router {
+  const html = renderShell(readFileSync(join(publicDir, 'respondent.html'), 'utf8'), bundle);
+  const router = Router();
+  router.get('/s/:waveId', (_req, res) => {
+    res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+    res.send(html);
+  });
+  return router;
+}
+
+function renderShell(template: string, bundle: PublicBundle): string {
+  return template.replace(/\{\{asset:([a-z0-9.-]+)\}\}/g, (_, name: string) => {
+    const file = bundle.manifest[name];
+    if (!file) throw new Error(`public/respondent.html references ${name}, which the build did not produce`);
+    return `/assets/${file}`;
+  });
+}

@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
+
+/**
+ * Opens (creating if needed) the SQLite file and applies pending migrations. WAL lets readers run beside the
+ * writer; synchronous = FULL makes a commit durable before we acknowledge it to a respondent; busy_timeout
+ * makes a second process (a CLI verb beside the server) wait for the write lock instead of failing.
+ */
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+/** Applies every numbered migration not yet recorded in schema_migrations, each in its own transaction. */
+export function migrate(db: Db): string[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(
+    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
+  );
+  const files = readdirSync(MIGRATIONS_DIR).filter((f) => MIGRATION_FILE.test(f)).sort();
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const newlyApplied: string[] = [];
+  for (const file of files) {
+    const version = Number(MIGRATION_FILE.exec(file)![1]);
+    if (applied.has(version)) continue;
+    const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      record.run(version, file, new Date().toISOString());
+    }).immediate();
+    newlyApplied.push(file);
+  }
+  return newlyApplied;
+}
+
+/** Runs fn in a BEGIN IMMEDIATE transaction: the write lock is taken before the first read. */
+export function immediate<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

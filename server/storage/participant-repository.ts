@@ -1,0 +1,115 @@
+import type { Assignment } from '../domain/design.ts';
+import type { PanelParams, PanelSource } from '../domain/panel.ts';
+import type { Participant, ParticipantStatus } from '../domain/participant.ts';
+import type { Db } from './db.ts';
+
+interface ParticipantRow {
+  id: number;
+  code: string;
+  wave_id: string;
+  panel_source: PanelSource | null;
+  panel_id: string | null;
+  panel_params_json: string;
+  draw_index: number;
+  cell_index: number;
+  assignment_json: string;
+  assignment_probability: number;
+  status: ParticipantStatus;
+  screenout_reason: string | null;
+  current_page: number;
+  started_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+const toParticipant = (row: ParticipantRow): Participant => ({
+  id: row.id,
+  code: row.code,
+  waveId: row.wave_id,
+  panelSource: row.panel_source,
+  panelId: row.panel_id,
+  panelParams: JSON.parse(row.panel_params_json) as PanelParams,
+  drawIndex: row.draw_index,
+  cellIndex: row.cell_index,
+  assignment: JSON.parse(row.assignment_json) as Assignment,
+  assignmentProbability: row.assignment_probability,
+  status: row.status,
+  screenoutReason: row.screenout_reason,
+  currentPage: row.current_page,
+  startedAt: row.started_at,
+  updatedAt: row.updated_at,
+  completedAt: row.completed_at,
+});
+
+export interface NewParticipant {
+  code: string;
+  waveId: string;
+  panelSource: PanelSource | null;
+  panelId: string | null;
+  panelParams: PanelParams;
+  drawIndex: number;
+  cellIndex: number;
+  assignment: Assignment;
+  assignmentProbability: number;
+  startedAt: string;
+}
+
+export function createParticipantRepository(db: Db) {
+  const byCode = db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE code = ?');
+  const byPanel = db.prepare<[string, string, string], ParticipantRow>(
+    'SELECT * FROM participants WHERE wave_id = ? AND panel_source = ? AND panel_id = ?',
+  );
+  const byWave = db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE wave_id = ? ORDER BY draw_index');
+  const nextDraw = db
+    .prepare<[string], number>('SELECT COALESCE(MAX(draw_index) + 1, 0) FROM participants WHERE wave_id = ?')
+    .pluck();
+  const countByStatus = db.prepare<[string], { status: ParticipantStatus; n: number }>(
+    'SELECT status, COUNT(*) AS n FROM participants WHERE wave_id = ? GROUP BY status',
+  );
+  const insert = db.prepare(
+    `INSERT INTO participants (code, wave_id, panel_source, panel_id, panel_params_json, draw_index, cell_index,
+       assignment_json, assignment_probability, status, current_page, started_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', 0, ?, ?)`,
+  );
+  const updatePage = db.prepare<[number, string, number]>('UPDATE participants SET current_page = ?, updated_at = ? WHERE id = ?');
+  const finish = db.prepare<[ParticipantStatus, string | null, string, string, number]>(
+    'UPDATE participants SET status = ?, screenout_reason = ?, completed_at = ?, updated_at = ? WHERE id = ?',
+  );
+
+  return {
+    findByCode(code: string): Participant | undefined {
+      const row = byCode.get(code);
+      return row && toParticipant(row);
+    },
+    findByPanelIdentity(waveId: string, source: PanelSource, panelId: string): Participant | undefined {
+      const row = byPanel.get(waveId, source, panelId);
+      return row && toParticipant(row);
+    },
+    listByWave(waveId: string): Participant[] {
+      return byWave.all(waveId).map(toParticipant);
+    },
+    /** The next position in the wave's assignment sequence; call inside the transaction that inserts it. */
+    nextDrawIndex(waveId: string): number {
+      return nextDraw.get(waveId)!;
+    },
+    countByStatus(waveId: string): Record<ParticipantStatus, number> {
+      const counts: Record<ParticipantStatus, number> = { started: 0, complete: 0, screened_out: 0 };
+      for (const { status, n } of countByStatus.all(waveId)) counts[status] = n;
+      return counts;
+    },
+    insert(p: NewParticipant): Participant {
+      insert.run(
+        p.code, p.waveId, p.panelSource, p.panelId, JSON.stringify(p.panelParams), p.drawIndex, p.cellIndex,
+        JSON.stringify(p.assignment), p.assignmentProbability, p.startedAt, p.startedAt,
+      );
+      return this.findByCode(p.code)!;
+    },
+    setCurrentPage(id: number, page: number, now: string): void {
+      updatePage.run(page, now, id);
+    },
+    finish(id: number, status: Exclude<ParticipantStatus, 'started'>, reason: string | null, now: string): void {
+      finish.run(status, reason, now, now, id);
+    },
+  };
+}
+export type ParticipantRepository = ReturnType<typeof createParticipantRepository>;
