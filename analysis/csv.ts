@@ -1,0 +1,37 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import type { Row } from './helpers/data.ts';
+
+/**
+ * CSV text to rows for the estimators. Quoted fields stay strings and unquoted numeric fields become numbers,
+ * which is exactly how R's `write.csv` separates factors/characters from numbers; "NA" and empty cells are
+ * kept as they are and treated as missing by the estimators.
+ *
+ * @example rowsFromCsv('"g",y\n"a",1\n"b",NA\n') // [{ g: 'a', y: 1 }, { g: 'b', y: 'NA' }]
+ */
+export function rowsFromCsv(text: string): Row[] {
+  return parse(text, {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+    cast: (value, context) => {
+      if (context.header || context.quoting || value === '' || value === 'NA') return value;
+      const x = Number(value);
+      return Number.isFinite(x) ? x : value;
+    },
+  }) as Row[];
+}
+
+/** Records to CSV text; numbers print with `String(x)`, which round-trips every double. */
+export function csvFromRecords(records: readonly Record<string, unknown>[], columns: readonly string[]): string {
+  return stringify(
+    records.map((record) => columns.map((column) => formatCell(record[column]))),
+    { header: true, columns: [...columns] },
+  );
+}
+
+function formatCell(value: unknown): string {
+  if (value === null || value === undefined) return 'NA';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  return String(value);
+}

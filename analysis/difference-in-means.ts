@@ -1,0 +1,177 @@
+import { AnalysisError } from './errors.ts';
+import { cr2Variance } from './helpers/cr2.ts';
+import { completeRows, groupCodes, numericColumn, requireColumns, type Row } from './helpers/data.ts';
+import { leastSquares } from './helpers/qr.ts';
+import { tidyRow, type TidyRow } from './helpers/tidy.ts';
+
+export interface DifferenceInMeansOptions {
+  rows: readonly Row[];
+  outcome: string;
+  /** Treatment column with two values; the larger (1) is treatment unless `condition1`/`condition2` say. */
+  treatment: string;
+  blocks?: string;
+  clusters?: string;
+  /** Control value (default: the smaller of the two values). */
+  condition1?: string | number;
+  /** Treatment value (default: the larger of the two values). */
+  condition2?: string | number;
+  alpha?: number;
+}
+
+export interface DifferenceInMeansResult {
+  estimates: TidyRow[];
+  nobs: number;
+  nDropped: number;
+  design: 'Standard' | 'Clustered' | 'Blocked' | 'Block-clustered' | 'Matched-pair' | 'Matched-pair clustered';
+}
+
+const FN = 'differenceInMeans';
+
+interface Arm {
+  y: Float64Array;
+  t: Uint8Array;
+  cluster: Int32Array | undefined;
+}
+interface BlockEstimate {
+  estimate: number;
+  se: number;
+  df: number;
+  n: number;
+}
+
+/**
+ * Difference in means as R's `estimatr::difference_in_means`: Welch SE and Welch–Satterthwaite df; with
+ * clusters, the CR2 coefficient of y ~ 1 + t with Bell–McCaffrey df; with blocks, Σ (N_j/N)·d_j with variance
+ * Σ (N_j/N)² V_j and df N − 2J (clusters − 2J when clustered), or the matched-pair estimator (Gerber & Green
+ * 2012, eq. 3.16; Imai, King & Nall 2009) when blocks hold two units (clusters), df J − 1.
+ *
+ * @example differenceInMeans({ rows, outcome: 'economic_sanctions', treatment: 'violated' }).estimates[0].df // 364.308…
+ */
+export function differenceInMeans(options: DifferenceInMeansOptions): DifferenceInMeansResult {
+  const { rows, outcome, treatment, blocks, clusters } = options;
+  const alpha = options.alpha ?? 0.05;
+  if (!(alpha > 0 && alpha < 1)) throw new AnalysisError(FN, `alpha must be between 0 and 1 (got ${alpha})`);
+  const used = [outcome, treatment, ...(blocks ? [blocks] : []), ...(clusters ? [clusters] : [])];
+  requireColumns(FN, rows, [outcome], 'outcome');
+  requireColumns(FN, rows, [treatment], 'treatment');
+  if (blocks) requireColumns(FN, rows, [blocks], 'blocks');
+  if (clusters) requireColumns(FN, rows, [clusters], 'clusters');
+  const all = completeRows(rows, used);
+  const [control, treated] = conditions(rows, all, treatment, options.condition1, options.condition2);
+  const index = all.filter((i) => String(rows[i][treatment]) === control || String(rows[i][treatment]) === treated);
+  if (index.length === 0) throw new AnalysisError(FN, `no rows without missing values in ${used.join(', ')}`);
+  const y = numericColumn(FN, rows, index, outcome, 'outcome');
+  const t = Uint8Array.from(index, (i) => (String(rows[i][treatment]) === treated ? 1 : 0));
+  const cluster = clusters ? groupCodes(rows, index, clusters).codes : undefined;
+  if (cluster) checkClusterTreatment(cluster, t);
+
+  const result = (design: DifferenceInMeansResult['design'], est: BlockEstimate): DifferenceInMeansResult => ({
+    estimates: [tidyRow(treatment, outcome, est.estimate, est.se, est.df, alpha)],
+    nobs: index.length,
+    nDropped: rows.length - index.length,
+    design,
+  });
+  if (!blocks) return result(cluster ? 'Clustered' : 'Standard', armEstimate({ y, t, cluster }, false));
+
+  const { codes, count } = groupCodes(rows, index, blocks);
+  const perBlock: Arm[] = [];
+  for (let b = 0; b < count; b++) {
+    const members = Array.from(codes.keys()).filter((i) => codes[i] === b);
+    perBlock.push({
+      y: Float64Array.from(members, (i) => y[i]),
+      t: Uint8Array.from(members, (i) => t[i]),
+      cluster: cluster ? Int32Array.from(members, (i) => cluster[i]) : undefined,
+    });
+  }
+  const unitsPerBlock = perBlock.map((arm) => (arm.cluster ? new Set(arm.cluster).size : arm.y.length));
+  if (unitsPerBlock.some((units) => units === 1)) throw new AnalysisError(FN, `every block must have more than one ${cluster ? 'cluster' : 'unit'}`);
+  const pairMatched = unitsPerBlock.some((units) => units === 2);
+  const estimates = perBlock.map((arm) => armEstimate(arm, pairMatched));
+  const nTotal = estimates.reduce((s, e) => s + e.n, 0);
+  const estimate = estimates.reduce((s, e) => s + (e.estimate * e.n) / nTotal, 0);
+  const J = estimates.length;
+  if (pairMatched) {
+    let se: number;
+    if (cluster) {
+      const ss = estimates.reduce((s, e) => s + (e.n * e.estimate - (nTotal * estimate) / J) ** 2, 0);
+      se = Math.sqrt((J / ((J - 1) * nTotal * nTotal)) * ss);
+    } else {
+      se = Math.sqrt((1 / (J * (J - 1))) * estimates.reduce((s, e) => s + (e.estimate - estimate) ** 2, 0));
+    }
+    return result(cluster ? 'Matched-pair clustered' : 'Matched-pair', { estimate, se, df: J - 1, n: nTotal });
+  }
+  const se = Math.sqrt(estimates.reduce((s, e) => s + e.se * e.se * (e.n / nTotal) ** 2, 0));
+  const units = unitsPerBlock.reduce((s, u) => s + u, 0);
+  return result(cluster ? 'Block-clustered' : 'Blocked', { estimate, se, df: units - 2 * J, n: nTotal });
+}
+
+function conditions(rows: readonly Row[], index: Int32Array, treatment: string, c1?: string | number, c2?: string | number): [string, string] {
+  if (c1 !== undefined && c2 !== undefined) return [String(c1), String(c2)];
+  const values = [...new Set(Array.from(index, (i) => String(rows[i][treatment])))];
+  const numeric = values.every((v) => Number.isFinite(Number(v)));
+  values.sort(numeric ? (a, b) => Number(a) - Number(b) : undefined);
+  if (values.length !== 2) {
+    throw new AnalysisError(FN, `treatment column "${treatment}" must have exactly two values, found ${values.length} (${values.slice(0, 5).join(', ')}); pass condition1 and condition2`);
+  }
+  return [values[0], values[1]];
+}
+
+function checkClusterTreatment(cluster: Int32Array, t: Uint8Array): void {
+  const seen = new Map<number, number>();
+  for (let i = 0; i < cluster.length; i++) {
+    const previous = seen.get(cluster[i]);
+    if (previous === undefined) seen.set(cluster[i], t[i]);
+    else if (previous !== t[i]) throw new AnalysisError(FN, 'all units within a cluster must have the same treatment condition');
+  }
+}
+
+/** One block (or the whole sample): Welch, or CR2 through y ~ 1 + t when clustered. */
+function armEstimate(arm: Arm, pairMatched: boolean): BlockEstimate {
+  const n = arm.y.length;
+  let n1 = 0;
+  for (let i = 0; i < n; i++) n1 += arm.t[i];
+  const n0 = n - n1;
+  if (n1 === 0 || n0 === 0) throw new AnalysisError(FN, 'every block must have both treated and control units');
+  if (!pairMatched && (n1 === 1 || n0 === 1)) {
+    throw new AnalysisError(FN, 'each arm needs at least two units (in every block) for a standard error; blocks of two are matched pairs');
+  }
+  if (arm.cluster && !pairMatched) return clusteredEstimate(arm);
+  const [m1, v1] = meanVar(arm.y, arm.t, 1);
+  const [m0, v0] = meanVar(arm.y, arm.t, 0);
+  const se = Math.sqrt(v1 / n1 + v0 / n0);
+  const df = se ** 4 / ((v1 / n1) ** 2 / (n1 - 1) + (v0 / n0) ** 2 / (n0 - 1));
+  return { estimate: m1 - m0, se, df, n };
+}
+
+function meanVar(y: Float64Array, t: Uint8Array, arm: number): [number, number] {
+  let count = 0;
+  let mean = 0;
+  for (let i = 0; i < y.length; i++) if (t[i] === arm) mean += (y[i] - mean) / ++count;
+  let ss = 0;
+  for (let i = 0; i < y.length; i++) if (t[i] === arm) ss += (y[i] - mean) ** 2;
+  return [mean, ss / (count - 1)];
+}
+
+function clusteredEstimate(arm: Arm): BlockEstimate {
+  const n = arm.y.length;
+  const x = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    x[i] = 1;
+    x[n + i] = arm.t[i];
+  }
+  const fit = leastSquares(x, n, 2, arm.y);
+  const resid = arm.y.map((v, i) => v - fit.coef[0] - fit.coef[1] * arm.t[i]);
+  const { codes, count } = regroup(arm.cluster as Int32Array);
+  const { vcov, df } = cr2Variance({ x, n, r: 2, xtxInv: fit.xtxInv, resid, clusters: codes, groups: count });
+  return { estimate: fit.coef[1], se: Math.sqrt(vcov[3]), df: df[1], n };
+}
+
+function regroup(cluster: Int32Array): { codes: Int32Array; count: number } {
+  const lookup = new Map<number, number>();
+  const codes = cluster.map((c) => {
+    let code = lookup.get(c);
+    if (code === undefined) lookup.set(c, (code = lookup.size));
+    return code;
+  });
+  return { codes, count: lookup.size };
+}

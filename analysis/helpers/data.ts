@@ -1,0 +1,129 @@
+import { AnalysisError } from '../errors.ts';
+
+/** One cell as it arrives from a CSV file or an SQLite export. Empty string, null, undefined and "NA" are missing. */
+export type Cell = string | number | null | undefined;
+/** One respondent (or profile) as a plain record. */
+export type Row = Readonly<Record<string, Cell>>;
+/** Factor levels in order; the first is the reference level, as R's `factor(x, levels = ...)`. */
+export type Levels = Readonly<Record<string, readonly string[]>>;
+
+export function isMissing(value: Cell): boolean {
+  return value === null || value === undefined || value === '' || value === 'NA' || (typeof value === 'number' && Number.isNaN(value));
+}
+
+/** Throws `fn: <what> references unknown column "x"` unless every name is a column of the data. */
+export function requireColumns(fn: string, rows: readonly Row[], names: readonly string[], what: string): void {
+  if (rows.length === 0) throw new AnalysisError(fn, 'no rows of data');
+  const known = new Set<string>();
+  for (const key of Object.keys(rows[0])) known.add(key);
+  for (const name of names) {
+    if (!known.has(name)) throw new AnalysisError(fn, `${what} references unknown column "${name}"`);
+  }
+}
+
+/**
+ * Indices of the rows with no missing value in any of `columns` (R's na.omit over the variables a model uses).
+ * The count of the others is reported as `nDropped` by every estimator.
+ */
+export function completeRows(rows: readonly Row[], columns: readonly string[]): Int32Array {
+  const keep = new Int32Array(rows.length);
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    let complete = true;
+    for (const column of columns) {
+      if (isMissing(row[column])) {
+        complete = false;
+        break;
+      }
+    }
+    if (complete) keep[n++] = i;
+  }
+  return keep.slice(0, n);
+}
+
+/** A numeric column over the selected rows; a value that is not a number is an error naming the column. */
+export function numericColumn(fn: string, rows: readonly Row[], index: Int32Array, name: string, role: string): Float64Array {
+  const out = new Float64Array(index.length);
+  for (let i = 0; i < index.length; i++) {
+    const value = rows[index[i]][name];
+    const x = typeof value === 'number' ? value : Number(value);
+    if (!Number.isFinite(x) || (typeof value === 'string' && value.trim() === '')) {
+      throw new AnalysisError(fn, `${role} column "${name}" is not numeric (row ${index[i] + 1}: ${JSON.stringify(value)})`);
+    }
+    out[i] = x;
+  }
+  return out;
+}
+
+/**
+ * Whether a column enters a model as a factor: it has declared levels, or it holds strings that are not numbers.
+ * Numeric strings ("3") still count as numbers so that CSV input and SQLite rows behave alike.
+ */
+export function isFactorColumn(rows: readonly Row[], index: Int32Array, name: string, levels: Levels | undefined): boolean {
+  if (levels && Object.hasOwn(levels, name)) return true;
+  for (let i = 0; i < index.length; i++) {
+    const value = rows[index[i]][name];
+    if (typeof value === 'string' && !Number.isFinite(Number(value))) return true;
+  }
+  return false;
+}
+
+/**
+ * The level index of every selected row. Levels come from `levels` if given (a value outside them is an
+ * error), otherwise they are the distinct values sorted (code-point order, as R in the C locale); levels
+ * with no rows are dropped.
+ */
+export function factorCodes(
+  fn: string,
+  rows: readonly Row[],
+  index: Int32Array,
+  name: string,
+  levels: Levels | undefined,
+): { levels: string[]; codes: Int32Array } {
+  const declared = levels && Object.hasOwn(levels, name) ? [...levels[name]] : undefined;
+  const names = declared ?? [...new Set(Array.from(index, (i) => String(rows[i][name])))].sort(compareCodePoints);
+  const lookup = new Map(names.map((level, k) => [level, k]));
+  const codes = new Int32Array(index.length);
+  for (let i = 0; i < index.length; i++) {
+    const value = String(rows[index[i]][name]);
+    const code = lookup.get(value);
+    if (code === undefined) {
+      throw new AnalysisError(fn, `column "${name}" has value ${JSON.stringify(value)} that is not among its levels (${names.join(', ')})`);
+    }
+    codes[i] = code;
+  }
+  // Levels nobody has are dropped, as lm and lm_robust do (model.frame(drop.unused.levels = TRUE)): the
+  // reference is then the first level that occurs.
+  const counts = new Int32Array(names.length);
+  for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
+  if (counts.every((c) => c > 0)) return { levels: names, codes };
+  const renumber = new Int32Array(names.length);
+  const present: string[] = [];
+  names.forEach((level, k) => {
+    renumber[k] = present.length;
+    if (counts[k] > 0) present.push(level);
+  });
+  for (let i = 0; i < codes.length; i++) codes[i] = renumber[codes[i]];
+  return { levels: present, codes };
+}
+
+function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Integer group codes 0..G−1 for a grouping column (clusters, blocks), in order of first appearance. */
+export function groupCodes(rows: readonly Row[], index: Int32Array, name: string): { codes: Int32Array; count: number } {
+  const lookup = new Map<string, number>();
+  const codes = new Int32Array(index.length);
+  for (let i = 0; i < index.length; i++) {
+    const key = String(rows[index[i]][name]);
+    let code = lookup.get(key);
+    if (code === undefined) {
+      code = lookup.size;
+      lookup.set(key, code);
+    }
+    codes[i] = code;
+  }
+  return { codes, count: lookup.size };
+}

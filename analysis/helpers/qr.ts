@@ -1,0 +1,187 @@
+/**
+ * Least squares by Householder QR with column pivoting, following Eigen's `ColPivHouseholderQR` (what estimatr's
+ * `lm_solver` calls): pivot on the largest remaining column norm and downdate norms with the LAPACK xGEQPF rule
+ * (LAWN 176), recomputing them when the downdate loses accuracy. A column whose remaining norm has fallen
+ * below 1e-7 of its original norm lies in the span of the columns already chosen (R's `lm` tolerance,
+ * dqrdc2): it is aliased, never pivoted in, and its coefficient is NaN. Eigen's own rank rule
+ * (|R_kk| > max|R_kk| · ε · min(n, p)) misses exact collinearity that rounding leaves at ~1e-13, where
+ * estimatr then prints coefficients of ±1e12; this rule reports those terms as aliased instead.
+ *
+ * Storage is column-major Float64Array so that each reflector touches contiguous memory.
+ */
+export interface LeastSquaresFit {
+  /** One coefficient per column of X, NaN for aliased columns. */
+  coef: Float64Array;
+  /** Indices of the kept (non-aliased) columns, ascending. */
+  kept: Int32Array;
+  rank: number;
+  /** B (rank × rank, row-major, rows in `kept` order) with (X'X)⁻¹ = B Bᵀ and Q = X_kept B. */
+  b: Float64Array;
+  /** (X_kept' X_kept)⁻¹, rank × rank row-major, in `kept` order. */
+  xtxInv: Float64Array;
+}
+
+const EPSILON = 2.220446049250313e-16;
+const ALIAS_TOLERANCE = 1e-7;
+
+/**
+ * Fits y on the columns of x (n × p, column-major) by pivoted QR.
+ *
+ * @example leastSquares(new Float64Array([1, 1, 1, 0, 1, 2]), 3, 2, new Float64Array([1, 2, 3])).coef // [1, 1]
+ */
+export function leastSquares(x: Float64Array, n: number, p: number, y: Float64Array): LeastSquaresFit {
+  const a = x.slice();
+  const effects = y.slice();
+  const perm = Int32Array.from({ length: p }, (_, j) => j);
+  const normsDirect = new Float64Array(p);
+  const normsUpdated = new Float64Array(p);
+  const normsOriginal = new Float64Array(p);
+  for (let j = 0; j < p; j++) normsOriginal[j] = normsDirect[j] = normsUpdated[j] = columnNorm(a, j * n, n);
+  const size = Math.min(n, p);
+  const downdateThreshold = Math.sqrt(EPSILON);
+  let rank = 0;
+
+  for (let k = 0; k < size; k++) {
+    let best = -1;
+    for (let j = k; j < p; j++) {
+      if (!(normsUpdated[j] > ALIAS_TOLERANCE * normsOriginal[j])) continue;
+      if (best < 0 || normsUpdated[j] > normsUpdated[best]) best = j;
+    }
+    if (best < 0) break;
+    rank = k + 1;
+    if (best !== k) {
+      swapColumns(a, n, k, best);
+      [perm[k], perm[best]] = [perm[best], perm[k]];
+      [normsUpdated[k], normsUpdated[best]] = [normsUpdated[best], normsUpdated[k]];
+      [normsDirect[k], normsDirect[best]] = [normsDirect[best], normsDirect[k]];
+      [normsOriginal[k], normsOriginal[best]] = [normsOriginal[best], normsOriginal[k]];
+    }
+
+    // Householder vector v = [1; a(k+1:n, k) / (c0 − β)], H = I − τ v vᵀ, R_kk = β (Eigen's makeHouseholder).
+    const col = k * n;
+    const c0 = a[col + k];
+    let tailSq = 0;
+    for (let i = k + 1; i < n; i++) tailSq += a[col + i] * a[col + i];
+    let tau = 0;
+    let beta = c0;
+    if (tailSq > Number.MIN_VALUE) {
+      beta = Math.sqrt(c0 * c0 + tailSq);
+      if (c0 >= 0) beta = -beta;
+      const scale = 1 / (c0 - beta);
+      for (let i = k + 1; i < n; i++) a[col + i] *= scale;
+      tau = (beta - c0) / beta;
+    } else {
+      for (let i = k + 1; i < n; i++) a[col + i] = 0;
+    }
+    a[col + k] = beta;
+
+    if (tau !== 0) {
+      for (let j = k + 1; j < p; j++) reflect(a, col, j * n, k, n, tau, a);
+      reflect(a, col, 0, k, n, tau, effects);
+    }
+
+    for (let j = k + 1; j < p; j++) {
+      if (normsUpdated[j] === 0) continue;
+      let t = Math.abs(a[j * n + k]) / normsUpdated[j];
+      t = (1 + t) * (1 - t);
+      if (t < 0) t = 0;
+      const ratio = normsUpdated[j] / normsDirect[j];
+      if (t * ratio * ratio <= downdateThreshold) {
+        normsDirect[j] = normsUpdated[j] = columnNorm(a, j * n + k + 1, n - k - 1);
+      } else {
+        normsUpdated[j] *= Math.sqrt(t);
+      }
+    }
+  }
+
+
+  // Back-substitution on the leading rank × rank block of R, and its inverse (upper triangular).
+  const r = rank;
+  const rinv = new Float64Array(r * r);
+  for (let j = r - 1; j >= 0; j--) {
+    rinv[j * r + j] = 1 / a[j * n + j];
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let k = i + 1; k <= j; k++) s += a[k * n + i] * rinv[k * r + j];
+      rinv[i * r + j] = -s / a[i * n + i];
+    }
+  }
+  const coefPivoted = new Float64Array(r);
+  for (let i = 0; i < r; i++) {
+    let s = 0;
+    for (let k = i; k < r; k++) s += rinv[i * r + k] * effects[k];
+    coefPivoted[i] = s;
+  }
+
+  const coef = new Float64Array(p).fill(NaN);
+  for (let k = 0; k < r; k++) coef[perm[k]] = coefPivoted[k];
+  const kept = Int32Array.from(perm.subarray(0, r)).sort();
+  const rowOf = new Int32Array(p);
+  kept.forEach((column, i) => (rowOf[column] = i));
+  const b = new Float64Array(r * r);
+  for (let k = 0; k < r; k++) b.set(rinv.subarray(k * r, (k + 1) * r), rowOf[perm[k]] * r);
+  const xtxInv = new Float64Array(r * r);
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let k = 0; k < r; k++) s += b[i * r + k] * b[j * r + k];
+      xtxInv[i * r + j] = xtxInv[j * r + i] = s;
+    }
+  }
+  return { coef, kept, rank, b, xtxInv };
+}
+
+function columnNorm(a: Float64Array, start: number, length: number): number {
+  // Scaled sum of squares, so that huge or tiny columns neither overflow nor underflow.
+  let scale = 0;
+  for (let i = 0; i < length; i++) scale = Math.max(scale, Math.abs(a[start + i]));
+  if (scale === 0) return 0;
+  let s = 0;
+  for (let i = 0; i < length; i++) {
+    const v = a[start + i] / scale;
+    s += v * v;
+  }
+  return scale * Math.sqrt(s);
+}
+
+function swapColumns(a: Float64Array, n: number, j: number, k: number): void {
+  const tmp = a.slice(j * n, (j + 1) * n);
+  a.copyWithin(j * n, k * n, (k + 1) * n);
+  a.set(tmp, k * n);
+}
+
+/** Applies H = I − τ v vᵀ (v stored below the diagonal of the column at `vStart`, v_k = 1) to rows k.. of `target`. */
+function reflect(v: Float64Array, vStart: number, tStart: number, k: number, n: number, tau: number, target: Float64Array): void {
+  let w = target[tStart + k];
+  for (let i = k + 1; i < n; i++) w += v[vStart + i] * target[tStart + i];
+  w *= tau;
+  target[tStart + k] -= w;
+  for (let i = k + 1; i < n; i++) target[tStart + i] -= w * v[vStart + i];
+}
+
+/** The kept columns of x as a new column-major n × kept.length matrix. */
+export function keptColumns(x: Float64Array, n: number, kept: Int32Array): Float64Array {
+  const out = new Float64Array(n * kept.length);
+  kept.forEach((column, j) => out.set(x.subarray(column * n, (column + 1) * n), j * n));
+  return out;
+}
+
+/**
+ * Leverages h_ii as squared norms of the rows of Q = X_kept B, built one column of Q at a time so that every
+ * pass streams contiguous memory and no n × n hat matrix (nor n × r Q) is ever held.
+ */
+export function leverages(xKept: Float64Array, n: number, b: Float64Array, r: number): Float64Array {
+  const h = new Float64Array(n);
+  const q = new Float64Array(n);
+  for (let j = 0; j < r; j++) {
+    q.fill(0);
+    for (let k = 0; k < r; k++) {
+      const coef = b[k * r + j];
+      if (coef === 0) continue;
+      const start = k * n;
+      for (let i = 0; i < n; i++) q[i] += coef * xKept[start + i];
+    }
+    for (let i = 0; i < n; i++) h[i] += q[i] * q[i];
+  }
+  return h;
+}

@@ -1,0 +1,21 @@
+// The public surface of the analysis module: estimators, their options and result shapes, and the helpers a
+// caller needs to prepare input (CSV rows) or reuse the maths (distributions).
+export { AnalysisError } from './errors.ts';
+export { lmRobust, type LmRobustOptions, type LmRobustResult } from './lm-robust.ts';
+export { differenceInMeans, type DifferenceInMeansOptions, type DifferenceInMeansResult } from './difference-in-means.ts';
+export { rake, type Margins, type RakeOptions, type RakeResult } from './rake.ts';
+export { pAdjust, P_ADJUST_METHODS, type PAdjustMethod } from './p-adjust.ts';
+export { rowsFromCsv, csvFromRecords } from './csv.ts';
+export { SE_TYPES, type SeType } from './helpers/se-type.ts';
+export type { TidyRow } from './helpers/tidy.ts';
+export type { Cell, Levels, Row } from './helpers/data.ts';
+export { parseFormula, type Formula } from './helpers/formula.ts';
+export {
+  noncentralTCdf,
+  normalQuantile,
+  normalTwoSidedP,
+  normalUpperTail,
+  studentQuantile,
+  studentTwoSidedP,
+  studentUpperTail,
+} from './helpers/distributions.ts';

@@ -1,0 +1,100 @@
+import { AnalysisError } from './errors.ts';
+import { isMissing, numericColumn, requireColumns, type Row } from './helpers/data.ts';
+
+/** Population margins: variable → level → population share (or count; each variable must total the same). */
+export type Margins = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
+export interface RakeOptions {
+  rows: readonly Row[];
+  margins: Margins;
+  /** Column of design (base) weights to start from; default all 1. */
+  baseWeights?: string;
+  /** Stop when no weight changes by more than this, relative (default 1e-10). */
+  tolerance?: number;
+  /** Give up after this many full passes over the margins (default 1000). */
+  maxIterations?: number;
+}
+
+export interface RakeResult {
+  /** One weight per row, in data order, normalised to mean 1. */
+  weights: Float64Array;
+  iterations: number;
+}
+
+const FN = 'rake';
+
+/**
+ * Raking (iterative proportional fitting, Deming & Stephan 1940): scale the weights to each variable's
+ * population margin in turn until none changes. Reaches the same fixed point as R's `survey::rake`; weights
+ * come back normalised to mean 1.
+ *
+ * @example rake({ rows, margins: { gender: { female: 0.51, male: 0.49 } } }).weights
+ */
+export function rake(options: RakeOptions): RakeResult {
+  const { rows, margins } = options;
+  const tolerance = options.tolerance ?? 1e-10;
+  const maxIterations = options.maxIterations ?? 1000;
+  if (!(tolerance > 0)) throw new AnalysisError(FN, `tolerance must be positive (got ${tolerance})`);
+  if (!(Number.isInteger(maxIterations) && maxIterations > 0)) throw new AnalysisError(FN, `maxIterations must be a positive integer (got ${maxIterations})`);
+  const variables = Object.keys(margins);
+  if (variables.length === 0) throw new AnalysisError(FN, 'no margins given');
+  requireColumns(FN, rows, variables, 'margins');
+  const n = rows.length;
+
+  // Targets as shares, after checking that every variable describes the same population total.
+  const totals = variables.map((v) => Object.values(margins[v]).reduce((s, x) => s + x, 0));
+  variables.forEach((v, k) => {
+    for (const [level, share] of Object.entries(margins[v])) {
+      if (!(share >= 0) || !Number.isFinite(share)) throw new AnalysisError(FN, `margin ${v}=${level} must be a non-negative number (got ${share})`);
+    }
+    if (!(totals[k] > 0)) throw new AnalysisError(FN, `margins for "${v}" total 0`);
+    if (Math.abs(totals[k] - totals[0]) > 1e-6 * totals[0]) {
+      throw new AnalysisError(FN, `margins are inconsistent: "${variables[0]}" totals ${totals[0]} but "${v}" totals ${totals[k]}`);
+    }
+  });
+
+  const codes = variables.map((v, k) => {
+    const levels = Object.keys(margins[v]);
+    const lookup = new Map(levels.map((level, j) => [level, j]));
+    const out = new Int32Array(n);
+    const counts = new Int32Array(levels.length);
+    rows.forEach((row, i) => {
+      if (isMissing(row[v])) throw new AnalysisError(FN, `column "${v}" is missing for row ${i + 1}; raking needs every respondent's value`);
+      const code = lookup.get(String(row[v]));
+      if (code === undefined) throw new AnalysisError(FN, `column "${v}" has value ${JSON.stringify(row[v])} with no population margin (margins: ${levels.join(', ')})`);
+      out[i] = code;
+      counts[code]++;
+    });
+    levels.forEach((level, j) => {
+      if (counts[j] === 0 && margins[v][level] > 0) throw new AnalysisError(FN, `level "${level}" of "${v}" has a population margin but no respondents`);
+    });
+    return { out, targets: levels.map((level) => margins[v][level] / totals[k]) };
+  });
+
+  const weights = options.baseWeights ? numericColumn(FN, rows, Int32Array.from(rows.keys()), options.baseWeights, 'base weights') : new Float64Array(n).fill(1);
+  for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    let change = 0;
+    for (const { out, targets } of codes) {
+      const sums = new Float64Array(targets.length);
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        sums[out[i]] += weights[i];
+        total += weights[i];
+      }
+      if (!(total > 0)) throw new AnalysisError(FN, 'all weights are zero');
+      const factors = sums.map((s, j) => (s > 0 ? (targets[j] * total) / s : 0));
+      for (let i = 0; i < n; i++) {
+        const updated = weights[i] * factors[out[i]];
+        if (weights[i] > 0) change = Math.max(change, Math.abs(updated - weights[i]) / weights[i]);
+        weights[i] = updated;
+      }
+    }
+    if (change < tolerance) {
+      let mean = 0;
+      for (let i = 0; i < n; i++) mean += weights[i] / n;
+      for (let i = 0; i < n; i++) weights[i] /= mean;
+      return { weights, iterations: iteration };
+    }
+  }
+  throw new AnalysisError(FN, `did not converge to tolerance ${tolerance} in ${maxIterations} iterations; the margins may be unreachable with this sample`);
+}
