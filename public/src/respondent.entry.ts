@@ -1,6 +1,6 @@
 import 'survey-core/survey-core.fontless.css';
 import './respondent.css';
-import { Model } from 'survey-core';
+import { Model, SvgRegistry } from 'survey-core';
 import 'survey-js-ui';
 import { ApiRefusal, completeParticipant, saveAnswers, startParticipant, type Outcome } from './respondent-api.ts';
 
@@ -67,6 +67,17 @@ function createSaver(code: string) {
   };
 }
 
+/**
+ * SurveyJS writes its icon symbols into the page as markup, and one of them (the timer circle, unused here)
+ * carries a style attribute, which our CSP (no 'unsafe-inline') blocks with a console error. Dropping inline
+ * style attributes from the registered icons keeps the policy strict; the stylesheet still styles the icons.
+ */
+function stripInlineStylesFromIcons(): void {
+  for (const [id, markup] of Object.entries(SvgRegistry.icons)) {
+    SvgRegistry.icons[id] = markup.replace(/\sstyle="[^"]*"/g, '');
+  }
+}
+
 async function main(): Promise<void> {
   const waveId = decodeURIComponent(window.location.pathname.split('/')[2] ?? '');
   const query = new URLSearchParams(window.location.search);
@@ -110,6 +121,7 @@ async function main(): Promise<void> {
     }
   });
   container.replaceChildren();
+  stripInlineStylesFromIcons();
   survey.render(container);
 }
 

@@ -1,0 +1,181 @@
+import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { renderVignette } from '../../server/domain/vignette.ts';
+import type { StudyDefinition } from '../../server/domain/study-definition.ts';
+import { serve, type ServedApp } from './serve-process.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
+let dir: string;
+let app: ServedApp;
+let browser: Browser;
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `the browser test needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+  dir = mkdtempSync(join(tmpdir(), 'vlab-e2e-'));
+  app = await serve(join(dir, 'vlab.sqlite'));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Everything the page did that it should not: console errors, uncaught exceptions, requests to other hosts. */
+function watch(page: Page, baseUrl: string) {
+  const problems = { consoleErrors: [] as string[], pageErrors: [] as string[], foreignRequests: [] as string[] };
+  const ours = new URL(baseUrl).host;
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.pageErrors.push(e.message));
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.protocol !== 'data:' && url.host !== ours) problems.foreignRequests.push(r.url());
+  });
+  return problems;
+}
+
+async function choose(page: Page, question: string, option: string) {
+  await page.locator(`[data-name="${question}"]`).getByText(option, { exact: true }).click();
+}
+
+const next = (page: Page) => page.getByRole('button', { name: 'Next' }).click();
+
+test('a respondent completes the alliance survey in the browser and the row is stored', async () => {
+  const wave = app.waves.find((w) => w.study === 'alliance-corrective-measures');
+  assert.ok(wave, 'serve prints the demo wave of the flagship study');
+  const page = await browser.newPage();
+  const problems = watch(page, app.baseUrl);
+
+  await page.goto(`${app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-1&STUDY_ID=study-9&SESSION_ID=sess-3`);
+  await choose(page, 'consent', 'Yes, I agree to take part');
+  await next(page);
+
+  await choose(page, 'age_group', '30 to 44');
+  await choose(page, 'gender', 'Female');
+  await choose(page, 'education', 'A four-year college degree or more');
+  await choose(page, 'region', 'South');
+  await choose(page, 'party', 'Independent');
+  await next(page);
+
+  await choose(page, 'attention_check', 'Radio');
+  await next(page);
+
+  const vignetteShown = (await page.locator('.vlab-vignette').innerText()).trim();
+  assert.match(vignetteShown, /Country A is an? (democracy|autocracy)/);
+  await next(page);
+
+  for (const q of ['do_nothing', 'public_criticism', 'economic_sanctions', 'reduce_military_aid', 'suspend_military_support']) {
+    await choose(page, q, 'Somewhat support');
+  }
+  await next(page);
+  await choose(page, 'alliance_favorability', 'Very favorable');
+  await choose(page, 'contribution', 'Increase it a little');
+  await next(page);
+  await choose(page, 'manipulation_check_regime', 'In free and fair elections');
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByText('Your answers have been recorded').waitFor();
+
+  const db = new Database(join(dir, 'vlab.sqlite'), { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `SELECT p.*, a.answers_json, a.derived_json, s.definition_json FROM participants p
+         JOIN answers a ON a.participant_id = p.id AND a.kind = 'final'
+         JOIN waves w ON w.id = p.wave_id JOIN studies s ON s.id = w.study_id
+         WHERE p.panel_source = 'prolific' AND p.panel_id = ?`,
+      )
+      .get('e2e-respondent-1') as Record<string, string | number>;
+    assert.ok(row, 'the completed participant is stored');
+    assert.equal(row.status, 'complete');
+    assert.ok(row.completed_at);
+    assert.equal(row.assignment_probability, 1 / 48);
+    assert.deepEqual(JSON.parse(row.panel_params_json as string), {
+      PROLIFIC_PID: 'e2e-respondent-1',
+      STUDY_ID: 'study-9',
+      SESSION_ID: 'sess-3',
+    });
+    assert.deepEqual(JSON.parse(row.answers_json as string), {
+      consent: true,
+      age_group: '30-44',
+      gender: 'female',
+      education: 'college',
+      region: 'south',
+      party: 'independent',
+      attention_check: 'radio',
+      do_nothing: 4,
+      public_criticism: 4,
+      economic_sanctions: 4,
+      reduce_military_aid: 4,
+      suspend_military_support: 4,
+      alliance_favorability: 5,
+      contribution: 4,
+      manipulation_check_regime: 'democracy',
+    });
+    assert.deepEqual(JSON.parse(row.derived_json as string), { attention_pass: 1 });
+    // What the respondent read is the vignette of the condition the server stored for them.
+    const definition = JSON.parse(row.definition_json as string) as StudyDefinition;
+    const expected = renderVignette(definition, JSON.parse(row.assignment_json as string) as Record<string, string>);
+    assert.equal(vignetteShown.replace(/\s+/g, ' '), expected.join(' ').replace(/\s+/g, ' '));
+  } finally {
+    db.close();
+  }
+
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+  await page.close();
+});
+
+test('reloading mid-survey resumes on the same page with the same vignette', async () => {
+  const wave = app.waves[0]!;
+  const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+  const problems = watch(page, app.baseUrl);
+  await page.goto(`${app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-2`);
+  await choose(page, 'consent', 'Yes, I agree to take part');
+  await next(page);
+  for (const [q, a] of [['age_group', '18 to 29'], ['gender', 'Male'], ['education', 'Less than a four-year college degree'], ['region', 'West'], ['party', 'Democrat']]) {
+    await choose(page, q!, a!);
+  }
+  await next(page);
+  await choose(page, 'attention_check', 'Television');
+  await next(page);
+  const before = await page.locator('.vlab-vignette').innerText();
+
+  await page.reload();
+  const afterReload = await page.locator('.vlab-vignette').innerText();
+  assert.equal(afterReload, before);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling on a phone-sized screen (overflow ${overflow}px)`);
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+  await page.close();
+});
+
+test('declining consent ends the survey with a screen-out', async () => {
+  const wave = app.waves[0]!;
+  const page = await browser.newPage();
+  const problems = watch(page, app.baseUrl);
+  await page.goto(`${app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-3`);
+  await choose(page, 'consent', 'No, I do not want to take part');
+  await page.getByRole('button', { name: /Next|Complete/ }).click();
+  await page.getByText('You chose not to take part').waitFor();
+  const db = new Database(join(dir, 'vlab.sqlite'), { readonly: true });
+  try {
+    const row = db.prepare('SELECT status, screenout_reason FROM participants WHERE panel_id = ?').get('e2e-respondent-3');
+    assert.deepEqual(row, { status: 'screened_out', screenout_reason: 'consent_declined' });
+  } finally {
+    db.close();
+  }
+  assert.deepEqual(problems.consoleErrors, []);
+  await page.close();
+});

@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+export interface ServedApp {
+  baseUrl: string;
+  /** Open waves printed at start: wave id → study id. */
+  waves: { id: string; study: string }[];
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real server as a user would (`node bin/vlab.js serve --port 0 --db <file>`) and reads the URL
+ * and the open waves it prints.
+ */
+export async function serve(dbPath: string): Promise<ServedApp> {
+  const child = spawn(process.execPath, ['bin/vlab.js', 'serve', '--port', '0', '--db', dbPath], {
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
+  const ready = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start in 20 s:\n${stdout}\n${stderr}`)), 20_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+      if (/open wave .*\n/.test(stdout) || /listening on .*\n[\s\S]*\n$/.test(stdout)) {
+        clearTimeout(timer);
+        resolve(stdout);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}:\n${stdout}\n${stderr}`));
+    });
+  });
+  const baseUrl = /listening on (http:\/\/\S+)/.exec(ready)![1]!;
+  const waves = [...ready.matchAll(/open wave (\S+) \((\S+)\)/g)].map((m) => ({ id: m[1]!, study: m[2]! }));
+  return {
+    baseUrl,
+    waves,
+    child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
