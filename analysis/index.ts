@@ -19,3 +19,5 @@ export {
   studentTwoSidedP,
   studentUpperTail,
 } from './helpers/distributions.ts';
+export { powerAnalysis, type PowerContrast, type PowerOptions, type PowerResult } from './power.ts';
+export { textTable } from './text-table.ts';

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerStudyCommands } from './commands/study.ts';
 import { registerWaveCommands } from './commands/wave.ts';
+import { registerAnalysisCommands } from './commands/analysis.ts';
 
 // Each group of verbs registers itself; this file only assembles them and maps commander's own errors
 // (unknown option, missing argument) to exit code 2 like every other usage error.
@@ -13,6 +14,7 @@ const program = new Command('vlab')
 registerServeCommand(program);
 registerStudyCommands(program);
 registerWaveCommands(program);
+registerAnalysisCommands(program);
 
 try {
   await program.parseAsync(process.argv);

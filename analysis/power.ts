@@ -1,0 +1,109 @@
+import { AnalysisError } from './errors.ts';
+import { noncentralTCdf, studentQuantile } from './helpers/distributions.ts';
+
+/**
+ * Which comparison the power is for, in a design of `arms` equal cells of n respondents:
+ * - `difference`: one arm against another (Σc² = 2). With 2 arms this is exactly R's `power.t.test`.
+ * - `main`: a main effect in a 2^f factorial (half the cells against the other half; Σc² = 4/arms).
+ * - `interaction`: a two-way interaction in a 2^f factorial (difference in differences; Σc² = 16/arms),
+ *   four times the variance of a main effect: the same effect needs four times the respondents.
+ */
+export type PowerContrast = 'difference' | 'main' | 'interaction';
+
+export interface PowerOptions {
+  /** True difference (in outcome units); leave out to get the minimum detectable effect. */
+  effect?: number;
+  /** Residual standard deviation of the outcome. */
+  sd: number;
+  /** Respondents per arm (cell); leave out to get the sample size. */
+  n?: number;
+  /** Target power; leave out to get the power. */
+  power?: number;
+  alpha?: number;
+  /** Number of equally sized arms (cells), default 2. */
+  arms?: number;
+  contrast?: PowerContrast;
+  /** Count the far rejection region too (R's `strict = TRUE`); default false, as R. */
+  strict?: boolean;
+}
+
+export interface PowerResult {
+  effect: number;
+  sd: number;
+  /** Respondents per arm (cell); fractional when solved for, as R reports it. */
+  n: number;
+  power: number;
+  alpha: number;
+  arms: number;
+  contrast: PowerContrast;
+  /** Residual df, arms · (n − 1). */
+  df: number;
+  /** Noncentrality effect / (sd · √(Σc²/n)). */
+  ncp: number;
+}
+
+const FN = 'power';
+
+/**
+ * Power, sample size per arm or minimum detectable effect of a two-sided t test of a contrast between arms,
+ * by the noncentral t exactly as R's `stats::power.t.test` (type "two.sample"); give all but one of
+ * effect, n and power.
+ *
+ * @example powerAnalysis({ effect: 0.5, sd: 1, power: 0.8 }).n // 63.76576 per arm, as power.t.test(delta = .5, power = .8)
+ */
+export function powerAnalysis(options: PowerOptions): PowerResult {
+  const alpha = options.alpha ?? 0.05;
+  const arms = options.arms ?? 2;
+  const contrast = options.contrast ?? 'difference';
+  const strict = options.strict ?? false;
+  const { sd } = options;
+  if (!(sd > 0)) throw new AnalysisError(FN, `sd must be positive (got ${sd})`);
+  if (!(alpha > 0 && alpha < 1)) throw new AnalysisError(FN, `alpha must be between 0 and 1 (got ${alpha})`);
+  if (!Number.isInteger(arms) || arms < 2) throw new AnalysisError(FN, `arms must be an integer of at least 2 (got ${arms})`);
+  if (contrast !== 'difference' && (arms < 4 || (arms & (arms - 1)) !== 0)) {
+    throw new AnalysisError(FN, `a ${contrast} contrast needs a 2^f factorial: arms must be 4, 8, 16, … (got ${arms})`);
+  }
+  const missing = (['effect', 'n', 'power'] as const).filter((key) => options[key] === undefined);
+  if (missing.length !== 1) throw new AnalysisError(FN, 'give exactly two of effect, n and power');
+  const sumSquares = contrast === 'difference' ? 2 : contrast === 'main' ? 4 / arms : 16 / arms;
+
+  const powerAt = (effect: number, n: number): number => {
+    const df = arms * (n - 1);
+    const ncp = effect / (sd * Math.sqrt(sumSquares / n));
+    const crit = studentQuantile(1 - alpha / 2, df);
+    const upper = 1 - noncentralTCdf(crit, df, ncp);
+    return strict ? upper + noncentralTCdf(-crit, df, ncp) : upper;
+  };
+  const result = (effect: number, n: number, power: number): PowerResult => ({
+    effect, sd, n, power, alpha, arms, contrast, df: arms * (n - 1), ncp: effect / (sd * Math.sqrt(sumSquares / n)),
+  });
+
+  if (missing[0] === 'power') {
+    const { effect, n } = options as { effect: number; n: number };
+    if (!(n > 1)) throw new AnalysisError(FN, `n per arm must be more than 1 (got ${n})`);
+    return result(effect, n, powerAt(effect, n));
+  }
+  const target = options.power as number;
+  if (!(target > alpha / 2 && target < 1)) throw new AnalysisError(FN, `power must be between alpha/2 and 1 (got ${target})`);
+  if (missing[0] === 'n') {
+    const effect = options.effect as number;
+    if (!(effect !== 0 && Number.isFinite(effect))) throw new AnalysisError(FN, 'effect must be a non-zero number');
+    return result(effect, solveIncreasing((n) => powerAt(Math.abs(effect), n) - target, 2, 1e7), target);
+  }
+  const n = options.n as number;
+  if (!(n > 1)) throw new AnalysisError(FN, `n per arm must be more than 1 (got ${n})`);
+  return result(solveIncreasing((effect) => powerAt(effect, n) - target, sd * 1e-7, sd * 1e7), n, target);
+}
+
+/** Root of an increasing function on [lo, hi] by bisection to ~1e-12 relative (R's uniroot stops at ~1e-4). */
+function solveIncreasing(f: (x: number) => number, lo: number, hi: number): number {
+  if (f(lo) > 0) return lo;
+  if (f(hi) < 0) throw new AnalysisError(FN, 'the target power cannot be reached in the search range');
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (f(mid) < 0) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
