@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
+
+const t = createTestApp();
+after(() => t.close());
+const { app, wave, db, repos } = t;
+
+/** Rows in every table the respondent path writes: a refused request must change none of them. */
+const snapshot = () =>
+  ['participants', 'answers', 'assignment_counters', 'waves'].map((table) =>
+    db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all(),
+  );
+
+async function startOne(panelId: string) {
+  const res = await request(app).post(`/api/waves/${wave.id}/participants`).send({ panel: { PROLIFIC_PID: panelId } });
+  assert.equal(res.status, 201);
+  return res.body.participant.code as string;
+}
+
+/** Sends a request and checks it is a 4xx with exactly `{ error: { code, message } }` and nothing stored. */
+async function refused(send: () => request.Test, status: number, code: string) {
+  const before = snapshot();
+  const res = await send();
+  assert.equal(res.status, status, JSON.stringify(res.body));
+  assert.match(String(res.headers['content-type']), /application\/json/);
+  assert.deepEqual(Object.keys(res.body), ['error']);
+  assert.deepEqual(Object.keys(res.body.error).sort(), ['code', 'message']);
+  assert.equal(res.body.error.code, code);
+  assert.ok(res.body.error.message.length > 0);
+  assert.doesNotMatch(JSON.stringify(res.body), /at .*\.ts:\d+|node_modules|SQLITE|stack/i);
+  assert.deepEqual(snapshot(), before, 'nothing stored');
+  return res.body.error.message as string;
+}
+
+test('unknown wave → 404', async () => {
+  await refused(() => request(app).post('/api/waves/NoSuchWave99/participants').send({}), 404, 'not_found');
+  await refused(() => request(app).post('/api/waves/bad%20id!/participants').send({}), 404, 'not_found');
+});
+
+test('closed wave → 409 for a new participant, while one already started may finish', async () => {
+  const closing = createTestApp();
+  try {
+    const code = (await request(closing.app).post(`/api/waves/${closing.wave.id}/participants`).send({ panel: { RID: 'early' } })).body
+      .participant.code;
+    closing.repos.waves.setStatus(closing.wave.id, 'closed', new Date().toISOString());
+    const before = closing.db.prepare('SELECT COUNT(*) FROM participants').pluck().get();
+    const res = await request(closing.app).post(`/api/waves/${closing.wave.id}/participants`).send({ panel: { RID: 'late' } });
+    assert.equal(res.status, 409);
+    assert.equal(res.body.error.code, 'wave_closed');
+    assert.equal(closing.db.prepare('SELECT COUNT(*) FROM participants').pluck().get(), before);
+    const done = await request(closing.app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+    assert.equal(done.status, 200);
+  } finally {
+    closing.close();
+  }
+});
+
+test('malformed JSON → 400', async () => {
+  const code = await startOne('malformed');
+  await refused(
+    () => request(app).post(`/api/participants/${code}/complete`).set('Content-Type', 'application/json').send('{"answers": {'),
+    400,
+    'bad_request',
+  );
+  await refused(
+    () => request(app).post(`/api/waves/${wave.id}/participants`).set('Content-Type', 'application/json').send('nope'),
+    400,
+    'bad_request',
+  );
+});
+
+test('oversized body → 413', async () => {
+  const code = await startOne('oversized');
+  const huge = { answers: { ...COMPLETE_ALLIANCE_ANSWERS, filler: 'x'.repeat(100 * 1024) } };
+  await refused(() => request(app).post(`/api/participants/${code}/complete`).send(huge), 413, 'payload_too_large');
+});
+
+test('a body that is not JSON → 415', async () => {
+  const code = await startOne('form-encoded');
+  await refused(
+    () => request(app).post(`/api/participants/${code}/complete`).type('form').send('answers=1'),
+    415,
+    'unsupported_media_type',
+  );
+  await refused(
+    () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'text/plain').send('{"answers":{}}'),
+    415,
+    'unsupported_media_type',
+  );
+});
+
+test('answers to questions that do not exist → 422, naming the field', async () => {
+  const code = await startOne('unknown-question');
+  const message = await refused(
+    () => request(app).post(`/api/participants/${code}/complete`).send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, favourite_colour: 'blue' } }),
+    422,
+    'invalid_input',
+  );
+  assert.match(message, /favourite_colour/);
+  await refused(
+    () => request(app).put(`/api/participants/${code}/answers`).send({ answers: { vignette: 'x' }, currentPage: 1 }),
+    422,
+    'invalid_input',
+  );
+});
+
+test('wrong types and values outside the choices → 422', async () => {
+  const code = await startOne('wrong-types');
+  const cases: Record<string, unknown>[] = [
+    { do_nothing: '4' },
+    { do_nothing: 6 },
+    { do_nothing: 2.5 },
+    { gender: 'other' },
+    { consent: 'yes' },
+    { age_group: ['18-29'] },
+    { region: null },
+  ];
+  for (const wrong of cases) {
+    const message = await refused(
+      () => request(app).post(`/api/participants/${code}/complete`).send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...wrong } }),
+      422,
+      'invalid_input',
+    );
+    assert.match(message, new RegExp(`answers\\.${Object.keys(wrong)[0]}`));
+  }
+  await refused(() => request(app).post(`/api/participants/${code}/complete`).send({ answers: [] }), 422, 'invalid_input');
+  await refused(() => request(app).post(`/api/participants/${code}/complete`).send({}), 422, 'invalid_input');
+  await refused(
+    () => request(app).put(`/api/participants/${code}/answers`).send({ answers: {}, currentPage: -1 }),
+    422,
+    'invalid_input',
+  );
+  await refused(
+    () => request(app).put(`/api/participants/${code}/answers`).send({ answers: {}, currentPage: 99 }),
+    422,
+    'invalid_input',
+  );
+  await refused(
+    () => request(app).post(`/api/waves/${wave.id}/participants`).send({ panel: { PROLIFIC_PID: 'x'.repeat(500) } }),
+    422,
+    'invalid_input',
+  );
+});
+
+test('a completion with required answers missing → 422, listing them', async () => {
+  const code = await startOne('incomplete');
+  const { do_nothing: _omitted, contribution: _alsoOmitted, ...partial } = COMPLETE_ALLIANCE_ANSWERS;
+  const message = await refused(
+    () => request(app).post(`/api/participants/${code}/complete`).send({ answers: partial }),
+    422,
+    'invalid_input',
+  );
+  assert.match(message, /do_nothing, contribution/);
+  assert.equal(repos.participants.findByCode(code)!.status, 'started');
+});
+
+test('unknown participant and unknown API route → 404 JSON', async () => {
+  await refused(
+    () => request(app).post('/api/participants/AAAAAAAAAAAAAAAAAAAAAA/complete').send({ answers: COMPLETE_ALLIANCE_ANSWERS }),
+    404,
+    'not_found',
+  );
+  await refused(() => request(app).put('/api/participants/short/answers').send({ answers: {}, currentPage: 0 }), 404, 'not_found');
+  await refused(() => request(app).get('/api/nothing-here'), 404, 'not_found');
+  await refused(() => request(app).delete(`/api/waves/${wave.id}/participants`), 404, 'not_found');
+});

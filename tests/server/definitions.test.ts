@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { allCells, designOf } from '../../server/domain/design.ts';
+import { buildParticipantSurvey } from '../../server/domain/participant-survey.ts';
+import { allElements, DefinitionError, type StudyDefinition } from '../../server/domain/study-definition.ts';
+import { renderVignette } from '../../server/domain/vignette.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+
+const definitions = loadDefinitionFiles('survey-definitions');
+const byId = (id: string) => definitions.find((d) => d.id === id)!;
+
+test('both shipped studies load and validate', () => {
+  assert.deepEqual(definitions.map((d) => d.id).sort(), ['alliance-corrective-measures', 'protege-bargaining']);
+});
+
+test('alliance: factors, level codes and reference levels exactly as the analysis expects', () => {
+  const design = designOf(byId('alliance-corrective-measures'));
+  assert.deepEqual(design.factors, [
+    { name: 'regime', levels: ['democracy', 'autocracy'] },
+    { name: 'capability', levels: ['strong', 'weak'] },
+    { name: 'treaty', levels: ['treaty', 'no_treaty'] },
+    {
+      name: 'behavior',
+      levels: ['control', 'public_criticism', 'skip_exercises', 'delay_cooperation', 'evict_troops', 'threaten_exit'],
+    },
+  ]);
+  assert.equal(design.nCells, 48);
+});
+
+test('alliance: question names and choices match the columns of the reference data set', () => {
+  const def = byId('alliance-corrective-measures');
+  const header = readFileSync('/work/shared/reference/alliance.csv', 'utf8').split('\n')[0]!.replace(/"/g, '').split(',');
+  const questions = new Map(allElements(def).filter((e) => e.type !== 'html').map((e) => [e.name, e]));
+  const factors = new Set(def.factors.map((f) => f.name));
+  for (const column of header) {
+    if (column === 'respondent_id' || column === 'violated') continue; // an id, and a column analysis derives
+    if (column === def.attentionCheck?.derivedColumn) continue;
+    assert.ok(questions.has(column) || factors.has(column), `no question or factor for column "${column}"`);
+  }
+  const codes = (name: string) => {
+    const e = questions.get(name)!;
+    return 'choices' in e && Array.isArray(e.choices) ? e.choices.map((c) => (typeof c === 'object' ? c.value : c)) : [];
+  };
+  assert.deepEqual(codes('age_group'), ['18-29', '30-44', '45-64', '65+']);
+  assert.deepEqual(codes('gender'), ['female', 'male']);
+  assert.deepEqual(codes('education'), ['no_college', 'college']);
+  assert.deepEqual(codes('region'), ['northeast', 'midwest', 'south', 'west']);
+  assert.deepEqual(codes('party'), ['democrat', 'independent', 'republican']);
+  assert.deepEqual(codes('manipulation_check_regime'), ['democracy', 'autocracy']);
+  for (const outcome of ['do_nothing', 'public_criticism', 'economic_sanctions', 'reduce_military_aid', 'suspend_military_support', 'alliance_favorability', 'contribution']) {
+    assert.deepEqual(codes(outcome), [1, 2, 3, 4, 5], outcome);
+  }
+  assert.equal(def.attentionCheck?.derivedColumn, 'attention_pass');
+});
+
+test('protégé bargaining: six strategies × outside option × regime', () => {
+  const design = designOf(byId('protege-bargaining'));
+  assert.deepEqual(design.factors.map((f) => [f.name, f.levels.length]), [['strategy', 6], ['outside_option', 2], ['regime', 2]]);
+  const outcomes = byId('protege-bargaining').pages.outcomes.flatMap((p) => p.elements.map((e) => e.name));
+  assert.deepEqual(outcomes, ['support_concede', 'support_punish', 'support_let_leave']);
+});
+
+/** Words that appear in respondent-facing texts on purpose; a code or factor name that is not one of them must not leak. */
+function naturalWords(def: StudyDefinition): Set<string> {
+  const texts = [...def.vignette.template, ...def.factors.flatMap((f) => f.levels.map((l) => l.text))];
+  return new Set(texts.join(' ').replace(/\{[a-z_]+\}/g, ' ').toLowerCase().match(/[a-z_+-]+/g));
+}
+
+for (const def of definitions) {
+  test(`${def.id}: every cell's vignette reads naturally and shows no codes`, () => {
+    const design = designOf(def);
+    const allowed = naturalWords(def);
+    const forbidden = [...def.factors.map((f) => f.name), ...def.factors.flatMap((f) => f.levels.map((l) => l.code))]
+      .filter((word) => !allowed.has(word.toLowerCase()));
+    assert.ok(forbidden.includes(def.factors.at(-1)!.name), 'the check has factor names to look for');
+    const seen = new Set<string>();
+    for (const cell of allCells(design)) {
+      const text = renderVignette(def, cell).join('\n');
+      seen.add(text);
+      const where = `${JSON.stringify(cell)}: ${text}`;
+      assert.doesNotMatch(text, /[{}]/, `leftover placeholder in ${where}`);
+      assert.doesNotMatch(text, /\ba a\b|\ban an\b|\bthe the\b/i, `doubled article in ${where}`);
+      // Lower-case articles anywhere, capitalised ones at a sentence start ("Country A is" is a name, not an article).
+      assert.doesNotMatch(text, /\ba [aeiouAEIOU]|(^|[.!?:]\s+)A [aeiouAEIOU]/m, `"a" before a vowel in ${where}`);
+      assert.doesNotMatch(text, /\ban [^aeiouAEIOU\s]|(^|[.!?:]\s+)An [^aeiouAEIOU\s]/m, `"an" before a consonant in ${where}`);
+      assert.doesNotMatch(text, /\b(\w+) \1\b/i, `repeated word in ${where}`);
+      assert.doesNotMatch(text, /\b[a-z]+_[a-z_]+\b/, `snake_case code in ${where}`);
+      assert.doesNotMatch(text, /\s[.,]|\.\./, `stray punctuation in ${where}`);
+      for (const paragraph of text.split('\n')) assert.match(paragraph, /^[A-Z].*[.!?]$/, `paragraph not a sentence in ${where}`);
+      for (const word of forbidden) {
+        assert.ok(!new RegExp(`\\b${word.replace(/[+-]/g, '\\$&')}\\b`, 'i').test(text), `"${word}" shown in ${where}`);
+      }
+    }
+    assert.equal(seen.size, design.nCells, 'every cell reads differently');
+  });
+
+  test(`${def.id}: the participant survey carries the vignette but no factor names or level codes`, () => {
+    const design = designOf(def);
+    for (const cell of allCells(design)) {
+      const survey = JSON.stringify(buildParticipantSurvey(def, cell));
+      for (const f of def.factors) assert.ok(!survey.includes(`"${f.name}"`), `factor name ${f.name} in the survey JSON`);
+      assert.ok(survey.includes(renderVignette(def, cell)[0]!.slice(0, 40).replace(/'/g, '&#39;')));
+    }
+  });
+}
+
+function loadBroken(mutate: (def: Record<string, any>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vlab-defs-'));
+  try {
+    const def = JSON.parse(readFileSync('survey-definitions/alliance-corrective-measures.json', 'utf8'));
+    mutate(def);
+    writeFileSync(join(dir, 'alliance-corrective-measures.json'), JSON.stringify(def));
+    loadDefinitionFiles(dir);
+    return 'loaded';
+  } catch (error) {
+    assert.ok(error instanceof DefinitionError, String(error));
+    return error.message.replace(dir, '<dir>');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('an invalid definition is refused with a message naming the file and the field', () => {
+  assert.match(
+    loadBroken((d) => delete d.factors[0].levels[1].text),
+    /^<dir>\/alliance-corrective-measures\.json: factors\[0\]\.levels\[1\]\.text: /,
+  );
+  assert.match(loadBroken((d) => (d.vignette.template[0] = 'Country A is {regim}.')), /vignette\.template\[0\]: unknown factor "\{regim\}"/);
+  assert.match(loadBroken((d) => (d.vignette.template = ['{regime} {capability} {treaty}'])), /factor "behavior" never appears/);
+  assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].type = 'slider')), /pages\.outcomes\[0\]\.elements\[0\]\.type/);
+  assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].name = 'gender')), /duplicate or reserved element name "gender"/);
+  assert.match(loadBroken((d) => (d.attentionCheck.passValue = 'radi0')), /attentionCheck\.passValue/);
+  assert.match(loadBroken((d) => (d.colour = 'blue')), /\(root\): .*"colour"/);
+  assert.match(loadBroken((d) => (d.id = 'other-study')), /id: "other-study" does not match the file name/);
+  assert.equal(loadBroken((d) => (d.analysisPlan.hypotheses = [{ id: 'h1', statement: 'x', formula: 'y ~ regime' }])), 'loaded');
+});
