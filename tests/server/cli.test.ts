@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vlab-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const dbPath = join(dir, 'cli.sqlite');
+
+function vlab(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['bin/vlab.js', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('vlab wave create --json prints the wave and its link, and stores it with its seed', () => {
+  const run = vlab([
+    'wave', 'create', '--study', 'alliance-corrective-measures', '--target', '1200', '--seed', 'cli-seed',
+    '--complete-url', 'https://app.prolific.com/submissions/complete?cc=ABC123', '--db', dbPath, '--json',
+  ]);
+  assert.equal(run.status, 0, run.stderr);
+  const wave = JSON.parse(run.stdout);
+  assert.match(wave.id, /^[A-Za-z0-9_-]{12}$/);
+  assert.equal(wave.url, `/s/${wave.id}`);
+  assert.equal(wave.study, 'alliance-corrective-measures');
+  assert.equal(wave.target, 1200);
+  assert.equal(wave.seed, 'cli-seed');
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    assert.deepEqual(db.prepare('SELECT status, target, seed, complete_url FROM waves WHERE id = ?').get(wave.id), {
+      status: 'open', target: 1200, seed: 'cli-seed', complete_url: 'https://app.prolific.com/submissions/complete?cc=ABC123',
+    });
+  } finally {
+    db.close();
+  }
+});
+
+test('vlab study list shows both studies with their cells and waves', () => {
+  const run = vlab(['study', 'list', '--db', dbPath, '--json']);
+  assert.equal(run.status, 0, run.stderr);
+  const studies = JSON.parse(run.stdout) as { id: string; cells: number; waves: number }[];
+  assert.deepEqual(studies.map((s) => [s.id, s.cells, s.waves]), [['alliance-corrective-measures', 48, 1], ['protege-bargaining', 24, 0]]);
+});
+
+test('usage mistakes exit 2 with one line naming the problem', () => {
+  const unknown = vlab(['wave', 'create', '--study', 'no-such-study', '--target', '5', '--db', dbPath]);
+  assert.equal(unknown.status, 2);
+  assert.equal(unknown.stderr.trim(), 'vlab wave create: no study "no-such-study"');
+  const placeholder = vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--complete-url', 'https://x.example/?id={PID}', '--db', dbPath]);
+  assert.equal(placeholder.status, 2);
+  assert.match(placeholder.stderr, /unknown placeholder \{PID\}/);
+  const target = vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '0', '--db', dbPath]);
+  assert.equal(target.status, 2);
+});
+
+test('an invalid definition stops start-up with a message naming the file and the field', () => {
+  const defs = join(dir, 'defs');
+  cpSync('survey-definitions', defs, { recursive: true });
+  const file = join(defs, 'protege-bargaining.json');
+  const def = JSON.parse(readFileSync(file, 'utf8'));
+  def.factors[1].levels[0].code = 'No Rival';
+  writeFileSync(file, JSON.stringify(def));
+  const run = vlab(['serve', '--port', '0', '--db', join(dir, 'never.sqlite')], { VLAB_DEFINITIONS: defs });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /^vlab serve: .*protege-bargaining\.json: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code\n$/);
+});
+
+test('a bad configuration value is refused with the variable it came from', () => {
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && /^PORT \(--port\): .*"eighty"/.test(e.message));
+  assert.throws(() => loadConfig({}, { port: 70000 }), /PORT \(--port\)/);
+  assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/);
+  assert.deepEqual(
+    { port: loadConfig({}).port, dbPath: loadConfig({}).dbPath },
+    { port: 3000, dbPath: './data/vlab.sqlite' },
+  );
+  assert.equal(loadConfig({ PORT: '8080', VLAB_DB: '/tmp/x.sqlite' }, { port: '0' }).port, 0);
+  const run = vlab(['serve', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /^vlab serve: PORT \(--port\)/);
+});

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import { createTestApp } from './test-app.ts';
+
+const t = createTestApp();
+after(() => t.close());
+const { app, wave } = t;
+const manifest = JSON.parse(readFileSync('public/dist/manifest.json', 'utf8')) as Record<string, string>;
+
+test('the respondent page is HTML, not cached, and references only our hashed assets', async () => {
+  const res = await request(app).get(`/s/${wave.id}?PROLIFIC_PID=abc`);
+  assert.equal(res.status, 200);
+  assert.match(String(res.headers['content-type']), /text\/html/);
+  assert.equal(res.headers['cache-control'], 'no-cache');
+  assert.ok(res.text.includes(`/assets/${manifest['respondent.js']}`));
+  assert.ok(res.text.includes(`/assets/${manifest['respondent.css']}`));
+  assert.doesNotMatch(res.text, /<script>|<script [^>]*>[^<]+<\/script>|style=|https?:\/\//, 'no inline code and no foreign URL');
+});
+
+test('the CSP allows no inline code and no foreign host', async () => {
+  const csp = String((await request(app).get(`/s/${wave.id}`)).headers['content-security-policy']);
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /script-src 'self'(;|$)/);
+  assert.match(csp, /style-src 'self'(;|$)/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https:|\*/);
+});
+
+test('hashed assets: pre-compressed by Accept-Encoding, cacheable for a year', async () => {
+  const js = manifest['respondent.js']!;
+  const original = readFileSync(`public/dist/${js}`);
+
+  const br = await request(app).get(`/assets/${js}`).set('Accept-Encoding', 'gzip, deflate, br').buffer(true).parse(rawBody);
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.equal(br.headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.equal(br.headers.vary, 'Accept-Encoding');
+  assert.match(String(br.headers['content-type']), /text\/javascript/);
+  // superagent decodes the body itself; the length shows that the pre-compressed sibling was sent.
+  assert.equal(Number(br.headers['content-length']), readFileSync(`public/dist/${js}.br`).length);
+  assert.ok((br.body as Buffer).equals(original));
+
+  const gz = await request(app).get(`/assets/${js}`).set('Accept-Encoding', 'gzip, br;q=0').buffer(true).parse(rawBody);
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.equal(Number(gz.headers['content-length']), readFileSync(`public/dist/${js}.gz`).length);
+  assert.ok((gz.body as Buffer).equals(original));
+
+  const plain = await request(app).get(`/assets/${js}`).set('Accept-Encoding', 'identity').buffer(true).parse(rawBody);
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(Number(plain.headers['content-length']), original.length);
+  assert.ok((plain.body as Buffer).equals(original));
+
+  const css = await request(app).get(`/assets/${manifest['respondent.css']}`).set('Accept-Encoding', 'br');
+  assert.match(String(css.headers['content-type']), /text\/css/);
+  assert.equal(css.headers['content-encoding'], 'br');
+});
+
+test('the stylesheet is survey-core’s fontless one: no web font, no foreign URL', () => {
+  const css = readFileSync(`public/dist/${manifest['respondent.css']}`, 'utf8');
+  assert.ok(css.includes('.sd-root-modern'), 'SurveyJS styles are bundled');
+  assert.doesNotMatch(css, /@font-face|@import|url\(\s*["']?https?:/);
+});
+
+test('unknown assets and paths are 404', async () => {
+  assert.equal((await request(app).get('/assets/respondent-NOPE.js')).status, 404);
+  assert.equal((await request(app).get('/assets/manifest.json')).status, 404);
+  assert.equal((await request(app).get('/nothing')).status, 404);
+});
+
+/** Collects the body as bytes (superagent would otherwise treat JavaScript as text). */
+function rawBody(res: request.Response, done: (error: Error | null, body: Buffer) => void) {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
