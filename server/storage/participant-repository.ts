@@ -41,18 +41,11 @@ const toParticipant = (row: ParticipantRow): Participant => ({
   completedAt: row.completed_at,
 });
 
-export interface NewParticipant {
-  code: string;
-  waveId: string;
-  panelSource: PanelSource | null;
-  panelId: string | null;
-  panelParams: PanelParams;
-  drawIndex: number;
-  cellIndex: number;
-  assignment: Assignment;
-  assignmentProbability: number;
-  startedAt: string;
-}
+/** What a start stores; the rest (status, page, timestamps of progress) starts at its default. */
+export type NewParticipant = Pick<
+  Participant,
+  'code' | 'waveId' | 'panelSource' | 'panelId' | 'panelParams' | 'drawIndex' | 'cellIndex' | 'assignment' | 'assignmentProbability' | 'startedAt'
+>;
 
 export function createParticipantRepository(db: Db) {
   const byCode = db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE code = ?');
