@@ -24,8 +24,32 @@ export function logGamma(x: number): number {
   return LOG_SQRT_2PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
 }
 
+/** lgamma(x) − Stirling's approximation, for x ≥ 10 (the Bernoulli series; R's `lgammacor`). */
+function stirlingCorrection(x: number): number {
+  const x2 = 1 / (x * x);
+  const series = [1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156, -3617 / 122400];
+  let sum = 0;
+  for (let k = series.length - 1; k >= 0; k--) sum = sum * x2 + series[k];
+  return sum / x;
+}
+
+/**
+ * log B(a, b). For large arguments lgamma(a) − lgamma(a + b) cancels catastrophically (lgamma(5e6) ≈ 7e7, so
+ * ε·7e7 ≈ 1e-8 of error in a p-value), so the large part is formed analytically and only the Stirling
+ * corrections are subtracted, as R's `lbeta` does.
+ */
 function logBeta(a: number, b: number): number {
-  return logGamma(a) + logGamma(b) - logGamma(a + b);
+  const p = Math.min(a, b);
+  const q = Math.max(a, b);
+  if (p >= 10) {
+    const corr = stirlingCorrection(p) + stirlingCorrection(q) - stirlingCorrection(p + q);
+    return -0.5 * Math.log(q) + LOG_SQRT_2PI + corr + (p - 0.5) * Math.log(p / (p + q)) + q * Math.log1p(-p / (p + q));
+  }
+  if (q >= 10) {
+    const corr = stirlingCorrection(q) - stirlingCorrection(p + q);
+    return logGamma(p) + corr + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q));
+  }
+  return logGamma(p) + logGamma(q) - logGamma(p + q);
 }
 
 /** Continued fraction for I_x(a, b) (modified Lentz), to full double precision. */
@@ -65,12 +89,12 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 /**
  * Regularized incomplete beta I_x(a, b), or its complement 1 − I_x(a, b) when `upper`, computed without
  * subtracting from 1 so that either tail keeps full relative accuracy. `y` = 1 − x, passed separately when
- * the caller knows it more accurately than `1 - x`.
+ * the caller knows it more accurately than `1 - x`, and likewise log x (a·log x is large when a is).
  */
-export function incompleteBeta(x: number, a: number, b: number, upper = false, y = 1 - x): number {
+export function incompleteBeta(x: number, a: number, b: number, upper = false, y = 1 - x, logX = Math.log(x)): number {
   if (x <= 0) return upper ? 1 : 0;
   if (y <= 0) return upper ? 0 : 1;
-  const logFront = a * Math.log(x) + b * Math.log(y) - logBeta(a, b);
+  const logFront = a * logX + b * Math.log(y) - logBeta(a, b);
   if (x < (a + 1) / (a + b + 2)) {
     const lower = (Math.exp(logFront) * betaContinuedFraction(x, a, b)) / a;
     return upper ? 1 - lower : lower;
@@ -79,17 +103,29 @@ export function incompleteBeta(x: number, a: number, b: number, upper = false, y
   return upper ? upperTail : 1 - upperTail;
 }
 
+// Above this df R's pt switches to a normal approximation with a 1/(4 df) correction (nmath/pt.c); we do the
+// same so that p-values and quantiles agree with R's to the last digits there too.
+const LARGE_DF = 4e5;
+
+/** 2·P(T > |t|) by the incomplete beta: x = df/(df + t²) and 1 − x formed separately, log x by log1p. */
+function twoSidedBeta(t: number, df: number): number {
+  const t2 = t * t;
+  return incompleteBeta(df / (df + t2), df / 2, 0.5, false, t2 / (df + t2), -Math.log1p(t2 / df));
+}
+
+function largeDfZ(t: number, df: number): number {
+  const v = 1 / (4 * df);
+  return (t * (1 - v)) / Math.sqrt(1 + t * t * 2 * v);
+}
+
 /** P(T > t) for Student's t with `df` degrees of freedom (df = Infinity gives the normal). */
 export function studentUpperTail(t: number, df: number): number {
   if (Number.isNaN(t) || Number.isNaN(df) || df <= 0) return NaN;
   if (!Number.isFinite(df)) return normalUpperTail(t);
   if (t === Infinity) return 0;
   if (t === -Infinity) return 1;
-  const t2 = t * t;
-  // x = df / (df + t²) and 1 − x = t² / (df + t²), each formed directly to avoid cancellation.
-  const x = df / (df + t2);
-  const y = t2 / (df + t2);
-  const half = 0.5 * incompleteBeta(x, df / 2, 0.5, false, y);
+  if (df > LARGE_DF) return normalUpperTail(largeDfZ(t, df));
+  const half = 0.5 * twoSidedBeta(t, df);
   return t > 0 ? half : 1 - half;
 }
 
@@ -97,8 +133,8 @@ export function studentUpperTail(t: number, df: number): number {
 export function studentTwoSidedP(t: number, df: number): number {
   if (!Number.isFinite(df)) return normalTwoSidedP(t);
   if (Number.isNaN(t) || Number.isNaN(df) || df <= 0) return NaN;
-  const t2 = t * t;
-  return incompleteBeta(df / (df + t2), df / 2, 0.5, false, t2 / (df + t2));
+  if (df > LARGE_DF) return normalTwoSidedP(largeDfZ(t, df));
+  return twoSidedBeta(t, df);
 }
 
 /** Density of Student's t. */
@@ -108,21 +144,23 @@ export function studentDensity(t: number, df: number): number {
   return Math.exp(logC - ((df + 1) / 2) * Math.log1p((t * t) / df));
 }
 
+/** erf(x) for 0 ≤ x < 2 with full relative accuracy: 2/√π · e^{−x²} · Σ 2ⁿ x^{2n+1} / (1·3·…·(2n+1)), all terms positive. */
+function erfSeries(x: number): number {
+  let term = x;
+  let sum = x;
+  for (let n = 1; n < 200; n++) {
+    term *= (2 * x * x) / (2 * n + 1);
+    sum += term;
+    if (term < sum * 1e-17) break;
+  }
+  return (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum;
+}
+
 /** erfc(x) with full relative accuracy for large x (a series below 2, a continued fraction above). */
 export function erfc(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (x < 0) return 2 - erfc(-x);
-  if (x < 2) {
-    // erf(x) = 2/√π · e^{−x²} · Σ 2ⁿ x^{2n+1} / (1·3·…·(2n+1)): all terms positive, no cancellation.
-    let term = x;
-    let sum = x;
-    for (let n = 1; n < 200; n++) {
-      term *= (2 * x * x) / (2 * n + 1);
-      sum += term;
-      if (term < sum * 1e-17) break;
-    }
-    return 1 - (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum;
-  }
+  if (x < 2) return 1 - erfSeries(x);
   if (x > 27.3) return 0; // erfc(27.3) < 1e-325: below the smallest double
   // erfc(x) = e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), evaluated by modified Lentz.
   const tiny = 1e-300;
@@ -190,6 +228,17 @@ export function normalQuantile(p: number): number {
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;
+  if (Math.abs(p - 0.5) < 0.25) {
+    // Near the centre solve Φ(x) − ½ = ½·erf(x/√2) = p − ½ directly: the upper tail would lose digits to 1 − p.
+    const target = p - 0.5;
+    let x = target * Math.sqrt(2 * Math.PI);
+    for (let i = 0; i < 50; i++) {
+      const step = (0.5 * Math.sign(x) * erfSeries(Math.abs(x) / Math.SQRT2) - target) / normalDensity(x);
+      x -= step;
+      if (Math.abs(step) <= 1e-16 * Math.abs(x)) break;
+    }
+    return x;
+  }
   const q = p < 0.5 ? p : 1 - p;
   // Starting point from Abramowitz & Stegun 26.2.23, refined by Newton on the accurate tail.
   const t = Math.sqrt(-2 * Math.log(q));

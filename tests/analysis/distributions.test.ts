@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import jStat from 'jstat';
+import {
+  noncentralTCdf,
+  normalQuantile,
+  normalUpperTail,
+  studentQuantile,
+  studentTwoSidedP,
+  studentUpperTail,
+} from '../../analysis/index.ts';
+
+function close(actual: number, expected: number, rel: number, what: string): void {
+  const ok = expected === 0 ? actual === 0 : Math.abs(actual - expected) <= rel * Math.abs(expected);
+  assert.ok(ok, `${what}: got ${actual}, expected ${expected}`);
+}
+
+// R: mapply(function(t, df) pt(t, df), c(-40, -12, -5, -1.5, 0.3, 3, -82.6, -200, -8), c(10, 1250, 1.3942, 3, 7.5, 1e6, 1250, 30, 2))
+const PT: [number, number, number][] = [
+  [-40, 10, 1.1404288715428737e-12],
+  [-12, 1250, 8.8487546541685876e-32],
+  [-5, 1.3942, 0.037156558338857497],
+  [-1.5, 3, 0.11529193262241141],
+  [0.3, 7.5, 0.61383867071561093],
+  [3, 1e6, 0.99865006872928919],
+  [-82.6, 1250, 0],
+  [-200, 30, 9.5481355861553844e-49],
+  [-8, 2, 0.0076340360826690698],
+];
+
+test('Student t lower tail equals R pt, far into the tail and for fractional or huge df', () => {
+  for (const [t, df, expected] of PT) close(studentUpperTail(-t, df), expected, 1e-12, `pt(${t}, ${df})`);
+});
+
+test('two-sided t p-value equals 2 * pt(-|t|, df)', () => {
+  close(studentTwoSidedP(-40, 10), 2 * 1.1404288715428737e-12, 1e-12, 'p(40, 10)');
+  close(studentTwoSidedP(12, 1250), 2 * 8.8487546541685876e-32, 1e-12, 'p(12, 1250)');
+});
+
+test('normal tail equals R pnorm out to the underflow limit', () => {
+  // R: pnorm(c(-1, -6, -9, -20, -37.5, 2.5))
+  const cases: [number, number][] = [
+    [-1, 0.15865525393145705],
+    [-6, 9.8658764503769809e-10],
+    [-9, 1.1285884059538408e-19],
+    [-20, 2.7536241186062337e-89],
+    [-37.5, 4.6053530095819552e-308],
+    [2.5, 0.99379033467422384],
+  ];
+  for (const [z, expected] of cases) close(normalUpperTail(-z), expected, 1e-12, `pnorm(${z})`);
+});
+
+test('jstat loses these tails, which is why the module does not use it', () => {
+  assert.equal(jStat.erfc(6), 0); // true value 2.15e-17
+  assert.equal(jStat.normal.cdf(-9, 0, 1), 0); // R: 1.1285884059538408e-19
+  const jstatT = jStat.studentt.cdf(-12, 1250);
+  assert.ok(Math.abs(jstatT - 8.8487546541685876e-32) / 8.8487546541685876e-32 > 1e-9, `jstat pt(-12, 1250) = ${jstatT}`);
+});
+
+test('t and normal quantiles equal R qt and qnorm', () => {
+  // R: mapply(qt, c(0.975, 0.975, 0.999, 1e-10, 0.6, 0.975), c(1.39424697978069, 29, 3, 15, 4.5, 1e7))
+  const qt: [number, number, number][] = [
+    [0.975, 1.39424697978069, 6.6992776883181033],
+    [0.975, 29, 2.0452296421327034],
+    [0.999, 3, 10.214531852407383],
+    [1e-10, 15, -14.968364341187275],
+    [0.6, 4.5, 0.2687518355421753],
+    [0.975, 1e7, 1.9599642217672049],
+  ];
+  for (const [p, df, expected] of qt) close(studentQuantile(p, df), expected, 1e-12, `qt(${p}, ${df})`);
+  // R: qnorm(c(0.975, 1e-10, 0.5000001, 1e-300))
+  const qnorm: [number, number][] = [
+    [0.975, 1.9599639845400536],
+    [1e-10, -6.3613409024040557],
+    [0.5000001, 2.5066282733116488e-7],
+    [1e-300, -37.047096299361201],
+  ];
+  for (const [p, expected] of qnorm) close(normalQuantile(p), expected, 1e-11, `qnorm(${p})`);
+});
+
+test('noncentral t CDF equals R pt with ncp', () => {
+  // R: mapply(function(t, df, ncp) pt(t, df, ncp), c(1.98, 2.5, -1, 0.5, 3), c(98, 10, 20, 3.5, 40), c(2.5, 1, -2, 4, 7))
+  const cases: [number, number, number, number][] = [
+    [1.98, 98, 2.5, 0.30156385541959146],
+    [2.5, 10, 1, 0.89654560439762354],
+    [-1, 20, -2, 0.84138115399940339],
+    [0.5, 3.5, 4, 0.00025768482956730325],
+    [3, 40, 7, 7.1414647154085885e-5],
+  ];
+  // R's pnt (AS 243) sums its series to an absolute error of 1e-12, so that is the yardstick.
+  for (const [t, df, ncp, expected] of cases) {
+    const got = noncentralTCdf(t, df, ncp);
+    assert.ok(Math.abs(got - expected) <= 1e-12, `pt(${t}, ${df}, ncp = ${ncp}): got ${got}, expected ${expected}`);
+  }
+});
