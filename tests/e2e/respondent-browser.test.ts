@@ -179,3 +179,32 @@ test('declining consent ends the survey with a screen-out', async () => {
   assert.deepEqual(problems.consoleErrors, []);
   await page.close();
 });
+
+test('a completion whose answer is lost on the network is retried and stored once', async () => {
+  const wave = app.waves[0]!;
+  const page = await browser.newPage();
+  let attempts = 0;
+  await page.route('**/api/participants/*/complete', async (route) => {
+    attempts += 1;
+    if (attempts > 1) return route.continue();
+    // The server stores the completion, but its answer never reaches the page.
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await page.goto(`${app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-4`);
+  await choose(page, 'consent', 'No, I do not want to take part');
+  await page.getByRole('button', { name: /Next|Complete/ }).click();
+  await page.getByText('You chose not to take part').waitFor();
+  assert.equal(attempts, 2);
+  const db = new Database(join(dir, 'vlab.sqlite'), { readonly: true });
+  try {
+    const finals = db
+      .prepare("SELECT COUNT(*) FROM answers a JOIN participants p ON p.id = a.participant_id WHERE p.panel_id = ? AND a.kind = 'final'")
+      .pluck()
+      .get('e2e-respondent-4');
+    assert.equal(finals, 1);
+  } finally {
+    db.close();
+  }
+  await page.close();
+});
