@@ -56,7 +56,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const { port } = server.address() as AddressInfo;
   const base = `http://localhost:${port}`;
   const out = [`vlab serve: listening on ${base} (database ${config.dbPath})`];
-  if (demo) out.push(`vlab serve: created a demo wave of ${studies.listStudies().find((s) => s.id === 'alliance-corrective-measures')?.title}`);
+  if (demo) out.push(`vlab serve: created a demo wave of "${repos.studies.get(demo.studyId)?.title}"`);
   for (const wave of repos.waves.list().filter((w) => w.status === 'open')) {
     out.push(`  open wave ${wave.id} (${repos.studies.get(wave.studyId)?.key}): ${base}/s/${wave.id}`);
   }
