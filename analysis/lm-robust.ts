@@ -102,6 +102,9 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   if (clusters !== undefined) {
     const { codes, count } = groupCodes(rows, index, clusters);
     nClusters = count;
+    // One cluster carries no information about the variance: estimatr prints SEs of ~1e-16 with df 1 (CR2)
+    // or NaN p-values (CR0); an error says what is wrong instead.
+    if (count < 2) throw new AnalysisError(FN, `clustered standard errors need at least two clusters; "${clusters}" has ${count}`);
     if (seType === 'CR2') {
       const xRaw = weights === undefined ? xKept : r === p ? design.x : keptColumns(design.x, n, kept);
       const rawResid = weights === undefined ? resid : residuals(xRaw, n, r, beta, y);

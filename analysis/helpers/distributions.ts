@@ -131,14 +131,15 @@ export function studentUpperTail(t: number, df: number): number {
 
 /** Two-sided p-value 2·P(T > |t|), as R's `2 * pt(abs(t), df, lower.tail = FALSE)`. */
 export function studentTwoSidedP(t: number, df: number): number {
-  if (!Number.isFinite(df)) return normalTwoSidedP(t);
   if (Number.isNaN(t) || Number.isNaN(df) || df <= 0) return NaN;
+  if (!Number.isFinite(df)) return normalTwoSidedP(t);
   if (df > LARGE_DF) return normalTwoSidedP(largeDfZ(t, df));
   return twoSidedBeta(t, df);
 }
 
 /** Density of Student's t. */
 export function studentDensity(t: number, df: number): number {
+  if (Number.isNaN(df)) return NaN;
   if (!Number.isFinite(df)) return normalDensity(t);
   const logC = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
   return Math.exp(logC - ((df + 1) / 2) * Math.log1p((t * t) / df));
@@ -249,8 +250,8 @@ export function normalQuantile(p: number): number {
 
 /** Student's t quantile, as R's `qt(p, df)`; df may be fractional (Satterthwaite) or Infinity. */
 export function studentQuantile(p: number, df: number): number {
-  if (!Number.isFinite(df)) return normalQuantile(p);
   if (Number.isNaN(p) || Number.isNaN(df) || df <= 0 || p < 0 || p > 1) return NaN;
+  if (!Number.isFinite(df)) return normalQuantile(p);
   if (p === 0) return -Infinity;
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pAdjust, powerAnalysis, rake } from '../../analysis/index.ts';
+import { referenceRows } from './support.ts';
+
+test('p.adjust leaves NA out of n', () => {
+  const p = [0.01, null, 0.04, 0.03, 0.5];
+  // R: p.adjust(c(0.01, NA, 0.04, 0.03, 0.5), 'holm') and 'BH'
+  const holm = pAdjust(p, 'holm') as number[];
+  assert.equal(holm[1], null);
+  [0.04, null, 0.09, 0.09, 0.5].forEach((x, i) => x !== null && assert.ok(Math.abs(holm[i] - x) < 1e-15));
+  const bh = pAdjust(p, 'BH') as number[];
+  [0.04, null, 0.05333333333333333, 0.05333333333333333, 0.5].forEach((x, i) => x !== null && assert.ok(Math.abs(bh[i] - x) < 1e-15));
+  assert.deepEqual(pAdjust([0.2, 0.6], 'bonferroni'), [0.4, 1]);
+  assert.throws(() => pAdjust([0.1], 'hochberg' as never), /unknown method "hochberg" \(valid: holm, BH, bonferroni\)/);
+  assert.throws(() => pAdjust([1.2], 'holm'), /not between 0 and 1/);
+});
+
+test('raking hits every margin exactly and checks its input', () => {
+  const rows = referenceRows('alliance.csv');
+  const margins = { gender: { female: 0.51, male: 0.49 }, education: { no_college: 0.62, college: 0.38 } };
+  const { weights } = rake({ rows, margins });
+  const n = rows.length;
+  const share = (v: 'gender' | 'education', level: string) => rows.reduce((s, r, i) => s + (r[v] === level ? weights[i] : 0), 0) / n;
+  assert.ok(Math.abs(share('gender', 'female') - 0.51) < 1e-9);
+  assert.ok(Math.abs(share('education', 'college') - 0.38) < 1e-9);
+  assert.ok(Math.abs(weights.reduce((s, w) => s + w, 0) / n - 1) < 1e-12);
+
+  assert.throws(() => rake({ rows, margins: { gender: { female: 0.51, male: 0.49 }, education: { no_college: 0.6, college: 0.3 } } }), {
+    message: 'rake: margins are inconsistent: "gender" totals 1 but "education" totals 0.8999999999999999',
+  });
+  assert.throws(() => rake({ rows, margins: { gender: { female: 0.5, male: 0.4, other: 0.1 } } }), {
+    message: 'rake: level "other" of "gender" has a population margin but no respondents',
+  });
+  assert.throws(() => rake({ rows, margins: { gender: { female: 1 } } }), /value "male" with no population margin/);
+  assert.throws(() => rake({ rows, margins: { gendr: { female: 1 } } }), { message: 'rake: margins references unknown column "gendr"' });
+  assert.throws(() => rake({ rows, margins, maxIterations: 1, tolerance: 1e-15 }), /did not converge to tolerance 1e-15 in 1 iterations/);
+});
+
+test('power, sample size and minimum detectable effect equal R power.t.test', () => {
+  // R: power.t.test(n = 50, delta = .5, sd = 1)$power
+  assert.ok(Math.abs(powerAnalysis({ effect: 0.5, sd: 1, n: 50 }).power - 0.69688881910372) < 1e-12);
+  // R: power.t.test(n = 20, delta = .3, sd = 1.2, sig.level = .01, strict = TRUE)$power
+  assert.ok(Math.abs(powerAnalysis({ effect: 0.3, sd: 1.2, n: 20, alpha: 0.01, strict: true }).power - 0.0348826007662703) < 1e-12);
+  // R: power.t.test(power = .8, delta = .5)$n = 63.7657637142739 (R's uniroot stops at tol 1.2e-4)
+  assert.ok(Math.abs(powerAnalysis({ effect: 0.5, sd: 1, power: 0.8 }).n - 63.7657637142739) < 1e-4);
+  // R: power.t.test(n = 100, power = .8)$delta = 0.398140044981864 (same uniroot tolerance, in units of sd)
+  assert.ok(Math.abs(powerAnalysis({ n: 100, sd: 1, power: 0.8 }).effect - 0.398140044981864) < 1.2e-4 * 1 * 0.1);
+});
+
+test('an interaction contrast costs four times the sample of a main effect', () => {
+  // 2x2 factorial, 200 per cell, df 796. R: pt(qt(.975, 796), 796, ncp = 0.2 / sqrt(1 / 200), lower = FALSE)
+  const main = powerAnalysis({ effect: 0.2, sd: 1, n: 200, arms: 4, contrast: 'main' });
+  assert.ok(Math.abs(main.power - 0.806494074672417) < 1e-12);
+  // R: pt(qt(.975, 796), 796, ncp = 0.2 / sqrt(4 / 200), lower = FALSE)
+  const interaction = powerAnalysis({ effect: 0.2, sd: 1, n: 200, arms: 4, contrast: 'interaction' });
+  assert.ok(Math.abs(interaction.power - 0.292032586731822) < 1e-12);
+  const nMain = powerAnalysis({ effect: 0.2, sd: 1, power: 0.8, arms: 4, contrast: 'main' }).n;
+  const nInteraction = powerAnalysis({ effect: 0.2, sd: 1, power: 0.8, arms: 4, contrast: 'interaction' }).n;
+  assert.ok(Math.abs(nInteraction / nMain - 4) < 0.01, `ratio ${nInteraction / nMain}`);
+  assert.throws(() => powerAnalysis({ effect: 0.2, sd: 1, n: 10, arms: 3, contrast: 'main' }), /needs a 2\^f factorial/);
+  assert.throws(() => powerAnalysis({ effect: 0.2, sd: 1 }), /give exactly two of effect, n and power/);
+});
