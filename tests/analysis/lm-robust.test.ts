@@ -2,7 +2,7 @@
 // beside each expectation).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AnalysisError, lmRobust, type Row } from '../../analysis/index.ts';
+import { AnalysisError, lmRobust, type Cell, type Row } from '../../analysis/index.ts';
 import { assertMatchesR, referenceRows } from './support.ts';
 
 const ALLIANCE_LEVELS = {
@@ -42,7 +42,7 @@ test('dummies that sum to the intercept: one is aliased and the rest equal the f
   // estimatr misses this collinearity (Eigen's rank threshold) and prints coefficients of ±7e12; we report NA.
   const behaviors = ['public_criticism', 'skip_exercises', 'delay_cooperation', 'evict_troops', 'threaten_exit'];
   const rows = referenceRows('alliance_violators.csv').map((r) => {
-    const out: Record<string, string | number | null> = { ...r };
+    const out: Record<string, Cell> = { ...r };
     for (const b of behaviors) out[b] = r.behavior === b ? 1 : 0;
     return out;
   });
