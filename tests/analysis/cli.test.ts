@@ -1,0 +1,107 @@
+// The analysis verbs of `vlab`, driven as a user would: spawn bin/vlab.js, read stdout, stderr and the exit code.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { rowsFromCsv } from '../../analysis/index.ts';
+import { referenceFolder } from './support.ts';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ref = (file: string) => join(referenceFolder, file);
+const scratch = mkdtempSync(join(tmpdir(), 'vlab-cli-'));
+
+function vlab(args: string[], input?: string): { stdout: string; stderr: string; status: number | null } {
+  const result = spawnSync(process.execPath, [join(repo, 'bin/vlab.js'), ...args], { input, encoding: 'utf8', cwd: repo });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+function assertUsageError(result: ReturnType<typeof vlab>, message: string | RegExp): void {
+  assert.equal(result.status, 2, result.stderr);
+  assert.equal(result.stdout, '');
+  const lines = result.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, `one line on stderr, got:\n${result.stderr}`);
+  if (typeof message === 'string') assert.equal(lines[0], message);
+  else assert.match(lines[0], message);
+}
+
+test('fit prints the tidy table as CSV with full precision, equal to R', () => {
+  const result = vlab(['fit', '--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp + wt', '--format', 'csv']);
+  assert.equal(result.status, 0, result.stderr);
+  const got = rowsFromCsv(result.stdout);
+  const expected = rowsFromCsv(readFileSync(ref('mtcars_hc2.expected.csv'), 'utf8'));
+  assert.deepEqual(got.map((r) => r.term), expected.map((r) => r.term));
+  got.forEach((row, i) => {
+    for (const column of ['estimate', 'std_error', 'p_value', 'conf_low', 'df']) {
+      const want = expected[i][column] as number;
+      assert.ok(Math.abs((row[column] as number) - want) <= 1e-9 * Math.abs(want), `${row.term} ${column}`);
+    }
+  });
+  // Round-trip precision: more digits than the 6 of the table format.
+  assert.match(result.stdout, /37\.22727011644\d+/);
+});
+
+test('fit with levels, clusters and the default table and JSON formats', () => {
+  const levels = join(scratch, 'levels.json');
+  writeFileSync(levels, JSON.stringify({ measure: ['do_nothing', 'public_criticism', 'economic_sanctions', 'reduce_military_aid', 'suspend_military_support'] }));
+  const args = ['fit', '--data', ref('alliance_long.csv'), '--formula', 'support ~ measure', '--levels', levels, '--clusters', 'respondent_id'];
+  const table = vlab(args);
+  assert.equal(table.status, 0, table.stderr);
+  assert.match(table.stdout, /^term\s+estimate\s+std_error/);
+  assert.match(table.stdout, /measurepublic_criticism\s+0\.930456\s+0\.039606/);
+  assert.match(table.stdout, /nobs 6255, dropped 0, se_type CR2, clusters 1251/);
+  const json = JSON.parse(vlab([...args, '--format', 'json']).stdout);
+  assert.equal(json.nobs, 6255);
+  assert.equal(json.estimates[1].term, 'measurepublic_criticism');
+  assert.ok(Math.abs(json.estimates[1].std_error - 0.0396059700486361) < 1e-12);
+});
+
+test('dim, rake, p-adjust and power print their results', () => {
+  const dim = vlab(['dim', '--data', ref('alliance.csv'), '--outcome', 'economic_sanctions', '--treatment', 'violated', '--format', 'csv']);
+  assert.equal(dim.status, 0, dim.stderr);
+  const [row] = rowsFromCsv(dim.stdout);
+  assert.equal(row.term, 'violated');
+  assert.ok(Math.abs((row.df as number) - 364.308355924009) < 1e-6);
+
+  const rake = vlab(['rake', '--data', ref('alliance.csv'), '--margins', ref('rake_margins.json'), '--id', 'respondent_id']);
+  assert.equal(rake.status, 0, rake.stderr);
+  const weights = rowsFromCsv(rake.stdout);
+  assert.equal(weights.length, 1502);
+  assert.deepEqual(Object.keys(weights[0]), ['respondent_id', 'weight']);
+  assert.equal(weights[0].respondent_id, 'r00001');
+  assert.ok(Math.abs((weights[0].weight as number) - 1.09648904525007) < 1e-9);
+
+  const adjusted = vlab(['p-adjust', '--method', 'BH'], '0.01\n0.04\n0.03\n');
+  assert.equal(adjusted.status, 0, adjusted.stderr);
+  assert.deepEqual(adjusted.stdout.trim().split('\n').map(Number), [0.03, 0.04, 0.04]);
+
+  const power = vlab(['power', '--effect', '0.5', '--sd', '1', '--power', '0.8', '--format', 'csv']);
+  assert.equal(power.status, 0, power.stderr);
+  const [result] = rowsFromCsv(power.stdout);
+  assert.ok(Math.abs((result.n as number) - 63.7657637142739) < 1e-4);
+});
+
+test('bad input: one line on stderr naming the problem, exit code 2, no stack trace', () => {
+  const mtcars = ['--data', ref('mtcars.csv')];
+  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hpp']), 'vlab fit: lmRobust: formula references unknown column "hpp"');
+  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp +']), /^vlab fit: lmRobust: malformed formula "mpg ~ hp \+"/);
+  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'car ~ hp']), /^vlab fit: lmRobust: outcome column "car" is not numeric/);
+  assertUsageError(
+    vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--se-type', 'HC9']),
+    'vlab fit: lmRobust: unknown se type "HC9" (valid: classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg)',
+  );
+  assertUsageError(vlab(['fit', '--data', join(scratch, 'nope.csv'), '--formula', 'y ~ x']), `vlab fit: cannot read data file ${join(scratch, 'nope.csv')}: no such file`);
+  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--format', 'xml']), 'vlab fit: unknown format "xml" (valid: table, csv, json)');
+  assertUsageError(vlab(['dim', ...mtcars, '--outcome', 'mpg', '--treatment', 'gear']), /^vlab dim: differenceInMeans: treatment column "gear" must have exactly two values/);
+  assertUsageError(vlab(['p-adjust', '--method', 'BH'], '0.1\nabc\n'), 'vlab p-adjust: line 2: "abc" is not a p-value between 0 and 1');
+  assertUsageError(vlab(['p-adjust', '--method', 'sidak'], '0.1\n'), 'vlab p-adjust: unknown method "sidak" (valid: holm, BH, bonferroni)');
+  assertUsageError(vlab(['power', '--effect', '0.5', '--n', '50']), 'vlab power: --sd is required');
+  const margins = join(scratch, 'margins.json');
+  writeFileSync(margins, JSON.stringify({ gender: { female: 0.5, male: 0.5 }, region: { northeast: 0.5, south: 0.2 } }));
+  assertUsageError(
+    vlab(['rake', '--data', ref('alliance.csv'), '--margins', margins, '--id', 'respondent_id']),
+    'vlab rake: rake: margins are inconsistent: "gender" totals 1 but "region" totals 0.7',
+  );
+});
