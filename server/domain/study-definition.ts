@@ -53,7 +53,8 @@ const page = z.looseObject({
   elements: z.array(element).min(1),
 });
 
-const hypothesis = z.looseObject({ id: identifier, statement: text });
+/** Only the container is fixed here: the analysis work decides what a hypothesis holds. */
+const hypothesis = z.looseObject({});
 
 export const studyDefinitionSchema = z
   .strictObject({

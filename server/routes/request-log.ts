@@ -11,7 +11,7 @@ export function requestLog(logger: Logger): RequestHandler {
     res.on('finish', () => {
       logger.info({
         method: req.method,
-        path: req.baseUrl + req.path,
+        path: req.originalUrl.split('?')[0],
         status: res.statusCode,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
         participant: res.locals.participantCode as string | undefined,

@@ -208,3 +208,13 @@ test('a completion whose answer is lost on the network is retried and stored onc
   }
   await page.close();
 });
+
+test('an unknown wave link says so instead of showing a survey', async () => {
+  const page = await browser.newPage();
+  const problems = watch(page, app.baseUrl);
+  await page.goto(`${app.baseUrl}/s/NoSuchWave123?PROLIFIC_PID=e2e-respondent-5`);
+  await page.getByText('This survey link is not valid').waitFor();
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+  await page.close();
+});
