@@ -33,60 +33,52 @@ export function buildDesignMatrix(fn: string, formula: Formula, rows: readonly R
   const seen = new Set<string>(['']);
   let fullCodingPending = !formula.intercept;
 
-  const columns: Float64Array[] = [];
-  const names: string[] = [];
-  if (formula.intercept) {
-    columns.push(new Float64Array(n).fill(1));
-    names.push('(Intercept)');
-  }
-
+  // First the column specs (label and, per variable of the term, a level or −1 for numeric), then one fill
+  // pass per column straight into the column-major matrix.
+  type Spec = { label: string; parts: { variable: number; level: number }[] };
+  const specs: Spec[] = formula.intercept ? [{ label: '(Intercept)', parts: [] }] : [];
   for (const term of formula.terms) {
-    // For each variable of the term: the list of (label, row-wise value) alternatives it contributes.
+    // For each variable of the term: the (label, level) alternatives it contributes.
     const parts = term.map((v) => {
       const variable = vars[v];
       const name = formula.variables[v];
-      if (variable.kind === 'numeric') return [{ label: name, level: -1, values: variable.values }];
+      if (variable.kind === 'numeric') return [{ label: name, level: -1 }];
       let full = !seen.has(key(term.filter((w) => w !== v)));
       if (fullCodingPending) {
         full = true;
         fullCodingPending = false;
       }
       const from = full ? 0 : 1;
-      return variable.levels.slice(from).map((level, k) => ({ label: name + level, level: k + from, values: undefined }));
+      return variable.levels.slice(from).map((level, k) => ({ label: name + level, level: k + from }));
     });
     seen.add(key(term));
 
     // Cartesian product with the first variable varying fastest, as R orders interaction columns.
-    const combos: number[][] = [[]];
-    for (const part of parts) {
-      const next: number[][] = [];
-      for (const prefix of combos) for (let k = 0; k < part.length; k++) next.push([...prefix, k]);
-      combos.splice(0, combos.length, ...next);
-    }
-    combos.sort((a, b) => {
-      for (let i = a.length - 1; i >= 0; i--) if (a[i] !== b[i]) return a[i] - b[i];
-      return 0;
-    });
+    let combos: number[][] = [[]];
+    for (const part of parts) combos = part.flatMap((_, k) => combos.map((prefix) => [...prefix, k]));
     for (const combo of combos) {
-      const column = new Float64Array(n).fill(1);
-      const labels: string[] = [];
-      combo.forEach((k, position) => {
-        const choice = parts[position][k];
-        labels.push(choice.label);
-        const variable = vars[term[position]];
-        if (variable.kind === 'numeric') {
-          for (let i = 0; i < n; i++) column[i] *= variable.values[i];
-        } else {
-          for (let i = 0; i < n; i++) if (variable.codes[i] !== choice.level) column[i] = 0;
-        }
+      specs.push({
+        label: combo.map((k, position) => parts[position][k].label).join(':'),
+        parts: combo.map((k, position) => ({ variable: term[position], level: parts[position][k].level })),
       });
-      columns.push(column);
-      names.push(labels.join(':'));
     }
   }
 
-  const p = columns.length;
+  const p = specs.length;
   const x = new Float64Array(n * p);
-  columns.forEach((column, j) => x.set(column, j * n));
+  specs.forEach((spec, j) => {
+    const column = x.subarray(j * n, (j + 1) * n);
+    column.fill(1);
+    for (const { variable, level } of spec.parts) {
+      const v = vars[variable];
+      if (v.kind === 'numeric') {
+        for (let i = 0; i < n; i++) column[i] *= v.values[i];
+      } else {
+        const codes = v.codes;
+        for (let i = 0; i < n; i++) if (codes[i] !== level) column[i] = 0;
+      }
+    }
+  });
+  const names = specs.map((spec) => spec.label);
   return { x, n, p, names };
 }

@@ -31,12 +31,14 @@ const ALIAS_TOLERANCE = 1e-7;
  */
 export function leastSquares(x: Float64Array, n: number, p: number, y: Float64Array): LeastSquaresFit {
   const a = x.slice();
+  // Column views: pivoting swaps the views, never the n-long data.
+  const cols = Array.from({ length: p }, (_, j) => a.subarray(j * n, (j + 1) * n));
   const effects = y.slice();
   const perm = Int32Array.from({ length: p }, (_, j) => j);
   const normsDirect = new Float64Array(p);
   const normsUpdated = new Float64Array(p);
   const normsOriginal = new Float64Array(p);
-  for (let j = 0; j < p; j++) normsOriginal[j] = normsDirect[j] = normsUpdated[j] = columnNorm(a, j * n, n);
+  for (let j = 0; j < p; j++) normsOriginal[j] = normsDirect[j] = normsUpdated[j] = columnNorm(cols[j], 0, n);
   const size = Math.min(n, p);
   const downdateThreshold = Math.sqrt(EPSILON);
   let rank = 0;
@@ -50,7 +52,7 @@ export function leastSquares(x: Float64Array, n: number, p: number, y: Float64Ar
     if (best < 0) break;
     rank = k + 1;
     if (best !== k) {
-      swapColumns(a, n, k, best);
+      [cols[k], cols[best]] = [cols[best], cols[k]];
       [perm[k], perm[best]] = [perm[best], perm[k]];
       [normsUpdated[k], normsUpdated[best]] = [normsUpdated[best], normsUpdated[k]];
       [normsDirect[k], normsDirect[best]] = [normsDirect[best], normsDirect[k]];
@@ -58,52 +60,51 @@ export function leastSquares(x: Float64Array, n: number, p: number, y: Float64Ar
     }
 
     // Householder vector v = [1; a(k+1:n, k) / (c0 − β)], H = I − τ v vᵀ, R_kk = β (Eigen's makeHouseholder).
-    const col = k * n;
-    const c0 = a[col + k];
+    const v = cols[k];
+    const c0 = v[k];
     let tailSq = 0;
-    for (let i = k + 1; i < n; i++) tailSq += a[col + i] * a[col + i];
+    for (let i = k + 1; i < n; i++) tailSq += v[i] * v[i];
     let tau = 0;
     let beta = c0;
     if (tailSq > Number.MIN_VALUE) {
       beta = Math.sqrt(c0 * c0 + tailSq);
       if (c0 >= 0) beta = -beta;
       const scale = 1 / (c0 - beta);
-      for (let i = k + 1; i < n; i++) a[col + i] *= scale;
+      for (let i = k + 1; i < n; i++) v[i] *= scale;
       tau = (beta - c0) / beta;
     } else {
-      for (let i = k + 1; i < n; i++) a[col + i] = 0;
+      for (let i = k + 1; i < n; i++) v[i] = 0;
     }
-    a[col + k] = beta;
+    v[k] = beta;
 
     if (tau !== 0) {
-      for (let j = k + 1; j < p; j++) reflect(a, col, j * n, k, n, tau, a);
-      reflect(a, col, 0, k, n, tau, effects);
+      const targets = [...cols.slice(k + 1), effects];
+      for (let j = 0; j < targets.length; j += 4) reflect(v, k, n, tau, targets.slice(j, j + 4));
     }
 
     for (let j = k + 1; j < p; j++) {
       if (normsUpdated[j] === 0) continue;
-      let t = Math.abs(a[j * n + k]) / normsUpdated[j];
+      let t = Math.abs(cols[j][k]) / normsUpdated[j];
       t = (1 + t) * (1 - t);
       if (t < 0) t = 0;
       const ratio = normsUpdated[j] / normsDirect[j];
       if (t * ratio * ratio <= downdateThreshold) {
-        normsDirect[j] = normsUpdated[j] = columnNorm(a, j * n + k + 1, n - k - 1);
+        normsDirect[j] = normsUpdated[j] = columnNorm(cols[j], k + 1, n - k - 1);
       } else {
         normsUpdated[j] *= Math.sqrt(t);
       }
     }
   }
 
-
   // Back-substitution on the leading rank × rank block of R, and its inverse (upper triangular).
   const r = rank;
   const rinv = new Float64Array(r * r);
   for (let j = r - 1; j >= 0; j--) {
-    rinv[j * r + j] = 1 / a[j * n + j];
+    rinv[j * r + j] = 1 / cols[j][j];
     for (let i = j - 1; i >= 0; i--) {
       let s = 0;
-      for (let k = i + 1; k <= j; k++) s += a[k * n + i] * rinv[k * r + j];
-      rinv[i * r + j] = -s / a[i * n + i];
+      for (let k = i + 1; k <= j; k++) s += cols[k][i] * rinv[k * r + j];
+      rinv[i * r + j] = -s / cols[i][i];
     }
   }
   const coefPivoted = new Float64Array(r);
@@ -144,19 +145,40 @@ function columnNorm(a: Float64Array, start: number, length: number): number {
   return scale * Math.sqrt(s);
 }
 
-function swapColumns(a: Float64Array, n: number, j: number, k: number): void {
-  const tmp = a.slice(j * n, (j + 1) * n);
-  a.copyWithin(j * n, k * n, (k + 1) * n);
-  a.set(tmp, k * n);
-}
-
-/** Applies H = I − τ v vᵀ (v stored below the diagonal of the column at `vStart`, v_k = 1) to rows k.. of `target`. */
-function reflect(v: Float64Array, vStart: number, tStart: number, k: number, n: number, tau: number, target: Float64Array): void {
-  let w = target[tStart + k];
-  for (let i = k + 1; i < n; i++) w += v[vStart + i] * target[tStart + i];
-  w *= tau;
-  target[tStart + k] -= w;
-  for (let i = k + 1; i < n; i++) target[tStart + i] -= w * v[vStart + i];
+/**
+ * Applies H = I − τ v vᵀ (v_k = 1, v_i stored below the diagonal) to rows k.. of up to four columns at once,
+ * so that each pass over the n-long reflector serves four targets: the QR is bound by memory traffic.
+ */
+function reflect(v: Float64Array, k: number, n: number, tau: number, targets: Float64Array[]): void {
+  const [t0, t1 = t0, t2 = t0, t3 = t0] = targets;
+  const m = targets.length;
+  let w0 = t0[k];
+  let w1 = t1[k];
+  let w2 = t2[k];
+  let w3 = t3[k];
+  for (let i = k + 1; i < n; i++) {
+    const vi = v[i];
+    w0 += vi * t0[i];
+    w1 += vi * t1[i];
+    w2 += vi * t2[i];
+    w3 += vi * t3[i];
+  }
+  // Unused slots alias t0 and get a zero step, so the update loop stays branch-free.
+  w0 *= tau;
+  w1 = m > 1 ? w1 * tau : 0;
+  w2 = m > 2 ? w2 * tau : 0;
+  w3 = m > 3 ? w3 * tau : 0;
+  t0[k] -= w0;
+  t1[k] -= w1;
+  t2[k] -= w2;
+  t3[k] -= w3;
+  for (let i = k + 1; i < n; i++) {
+    const vi = v[i];
+    t0[i] -= w0 * vi;
+    t1[i] -= w1 * vi;
+    t2[i] -= w2 * vi;
+    t3[i] -= w3 * vi;
+  }
 }
 
 /** The kept columns of x as a new column-major n × kept.length matrix. */
@@ -167,21 +189,28 @@ export function keptColumns(x: Float64Array, n: number, kept: Int32Array): Float
 }
 
 /**
- * Leverages h_ii as squared norms of the rows of Q = X_kept B, built one column of Q at a time so that every
- * pass streams contiguous memory and no n × n hat matrix (nor n × r Q) is ever held.
+ * Leverages h_ii as squared norms of the rows of Q = X_kept B, formed in blocks of rows small enough to stay in
+ * cache while every column of Q is built: no n × n hat matrix, and not even an n × r Q, is ever held.
  */
 export function leverages(xKept: Float64Array, n: number, b: Float64Array, r: number): Float64Array {
   const h = new Float64Array(n);
-  const q = new Float64Array(n);
-  for (let j = 0; j < r; j++) {
-    q.fill(0);
-    for (let k = 0; k < r; k++) {
-      const coef = b[k * r + j];
-      if (coef === 0) continue;
-      const start = k * n;
-      for (let i = 0; i < n; i++) q[i] += coef * xKept[start + i];
+  const q = new Float64Array(ROW_BLOCK);
+  for (let start = 0; start < n; start += ROW_BLOCK) {
+    const end = Math.min(n, start + ROW_BLOCK);
+    const len = end - start;
+    for (let j = 0; j < r; j++) {
+      q.fill(0, 0, len);
+      for (let k = 0; k < r; k++) {
+        const coef = b[k * r + j];
+        if (coef === 0) continue;
+        const offset = k * n + start;
+        for (let i = 0; i < len; i++) q[i] += coef * xKept[offset + i];
+      }
+      for (let i = 0; i < len; i++) h[start + i] += q[i] * q[i];
     }
-    for (let i = 0; i < n; i++) h[i] += q[i] * q[i];
   }
   return h;
 }
+
+/** Rows per block in the cache-blocked passes (r columns × 512 rows × 8 bytes stays within L2). */
+export const ROW_BLOCK = 512;

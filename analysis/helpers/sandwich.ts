@@ -1,3 +1,5 @@
+import { ROW_BLOCK } from './qr.ts';
+
 /**
  * Heteroskedasticity-robust and cluster-robust (CR0 family) sandwich variances, V = M · meat · M with
  * M = (X'X)⁻¹, following estimatr's `lm_variance` (src/lm_robust_helper.cpp) term for term.
@@ -30,20 +32,24 @@ export function sandwich(m: Float64Array, meat: Float64Array, r: number): Float6
   return out;
 }
 
-/** X' diag(ω) X for column-major X (n × r), one streaming pass per column pair. */
+/** X' diag(ω) X for column-major X (n × r), in row blocks that stay in cache across all column pairs. */
 export function weightedGram(x: Float64Array, n: number, r: number, omega: Float64Array): Float64Array {
   const out = new Float64Array(r * r);
-  const scaled = new Float64Array(n);
-  for (let j = 0; j < r; j++) {
-    const xj = x.subarray(j * n, (j + 1) * n);
-    for (let i = 0; i < n; i++) scaled[i] = omega[i] * xj[i];
-    for (let k = j; k < r; k++) {
-      const xk = x.subarray(k * n, (k + 1) * n);
-      let s = 0;
-      for (let i = 0; i < n; i++) s += scaled[i] * xk[i];
-      out[j * r + k] = out[k * r + j] = s;
+  const scaled = new Float64Array(ROW_BLOCK);
+  for (let start = 0; start < n; start += ROW_BLOCK) {
+    const len = Math.min(n, start + ROW_BLOCK) - start;
+    for (let j = 0; j < r; j++) {
+      const oj = j * n + start;
+      for (let i = 0; i < len; i++) scaled[i] = omega[start + i] * x[oj + i];
+      for (let k = j; k < r; k++) {
+        const ok = k * n + start;
+        let s = 0;
+        for (let i = 0; i < len; i++) s += scaled[i] * x[ok + i];
+        out[j * r + k] += s;
+      }
     }
   }
+  for (let j = 0; j < r; j++) for (let k = 0; k < j; k++) out[j * r + k] = out[k * r + j];
   return out;
 }
 
