@@ -55,6 +55,10 @@ export function createApp({ db, config, logger = silentLogger }: AppOptions): Ex
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ ok: true });
   });
+  // Browsers ask for /favicon.ico on pages that do not name an icon (a JSON page, say); answer without a 404.
+  app.get('/favicon.ico', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=86400').status(204).end();
+  });
   app.use('/assets', publicAssets(bundle));
   app.use(respondentPage(config.publicDir, bundle));
   app.use(

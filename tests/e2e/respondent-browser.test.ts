@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ function watch(page: Page, baseUrl: string) {
   const problems = { consoleErrors: [] as string[], pageErrors: [] as string[], foreignRequests: [] as string[] };
   const ours = new URL(baseUrl).host;
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.consoleErrors.push(m.text());
+    if (m.type() === 'error') problems.consoleErrors.push(`${m.text()} (${m.location().url})`);
   });
   page.on('pageerror', (e) => problems.pageErrors.push(e.message));
   page.on('request', (r) => {
@@ -215,6 +216,47 @@ test('an unknown wave link says so instead of showing a survey', async () => {
   await page.goto(`${app.baseUrl}/s/NoSuchWave123?PROLIFIC_PID=e2e-respondent-5`);
   await page.getByText('This survey link is not valid').waitFor();
   assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+  await page.close();
+});
+
+test('protégé study: a wave created by the CLI beside the running server redirects with the panel ID', async () => {
+  // The redirect target is on our own host, so "no request to another host" still holds.
+  const created = spawnSync(
+    process.execPath,
+    ['bin/vlab.js', 'wave', 'create', '--study', 'protege-bargaining', '--target', '50', '--db', join(dir, 'vlab.sqlite'), '--json',
+      '--complete-url', `${app.baseUrl}/healthz?done={PROLIFIC_PID}`],
+    { encoding: 'utf8' },
+  );
+  assert.equal(created.status, 0, created.stderr);
+  const wave = JSON.parse(created.stdout) as { id: string; url: string };
+  const page = await browser.newPage();
+  const problems = watch(page, app.baseUrl);
+  await page.goto(`${app.baseUrl}${wave.url}?PROLIFIC_PID=e2e-protege-1`);
+  await choose(page, 'consent', 'Yes, I agree to take part');
+  await next(page);
+  for (const [q, a] of [['age_group', '65 or older'], ['gender', 'Male'], ['education', 'Less than a four-year college degree'], ['region', 'Northeast'], ['party', 'Republican']]) {
+    await choose(page, q!, a!);
+  }
+  await next(page);
+  await choose(page, 'attention_check', 'Radio');
+  await next(page);
+  assert.match(await page.locator('.vlab-vignette').innerText(), /Country B is an? (democracy|autocracy)/);
+  await next(page);
+  for (const q of ['support_concede', 'support_punish', 'support_let_leave']) await choose(page, q, 'Strongly oppose');
+  await next(page);
+  await choose(page, 'manipulation_check_rival', 'Yes');
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.waitForURL(/\/healthz\?done=e2e-protege-1$/);
+
+  const db = new Database(join(dir, 'vlab.sqlite'), { readonly: true });
+  try {
+    const row = db.prepare('SELECT status, wave_id FROM participants WHERE panel_id = ?').get('e2e-protege-1');
+    assert.deepEqual(row, { status: 'complete', wave_id: wave.id });
+  } finally {
+    db.close();
+  }
+  assert.deepEqual(problems.consoleErrors, []);
   assert.deepEqual(problems.foreignRequests, []);
   await page.close();
 });

@@ -65,6 +65,7 @@ test('unknown assets and paths are 404', async () => {
   assert.equal((await request(app).get('/assets/respondent-NOPE.js')).status, 404);
   assert.equal((await request(app).get('/assets/manifest.json')).status, 404);
   assert.equal((await request(app).get('/nothing')).status, 404);
+  assert.equal((await request(app).get('/favicon.ico')).status, 204);
 });
 
 /** Collects the body as bytes (superagent would otherwise treat JavaScript as text). */
