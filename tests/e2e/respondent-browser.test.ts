@@ -45,6 +45,17 @@ function watch(page: Page, baseUrl: string) {
   return problems;
 }
 
+/** One row (or value, with pluck) from the server's database, read beside the running server. */
+function queryStored(sql: string, param: string, pluck = false): unknown {
+  const db = new Database(join(dir, 'vlab.sqlite'), { readonly: true });
+  try {
+    const statement = db.prepare(sql);
+    return (pluck ? statement.pluck() : statement).get(param);
+  } finally {
+    db.close();
+  }
+}
+
 async function choose(page: Page, question: string, option: string) {
   await page.locator(`[data-name="${question}"]`).getByText(option, { exact: true }).click();
 }
@@ -86,50 +97,44 @@ test('a respondent completes the alliance survey in the browser and the row is s
   await page.getByRole('button', { name: 'Complete' }).click();
   await page.getByText('Your answers have been recorded').waitFor();
 
-  const db = new Database(join(dir, 'vlab.sqlite'), { readonly: true });
-  try {
-    const row = db
-      .prepare(
-        `SELECT p.*, a.answers_json, a.derived_json, s.definition_json FROM participants p
-         JOIN answers a ON a.participant_id = p.id AND a.kind = 'final'
-         JOIN waves w ON w.id = p.wave_id JOIN studies s ON s.id = w.study_id
-         WHERE p.panel_source = 'prolific' AND p.panel_id = ?`,
-      )
-      .get('e2e-respondent-1') as Record<string, string | number>;
-    assert.ok(row, 'the completed participant is stored');
-    assert.equal(row.status, 'complete');
-    assert.ok(row.completed_at);
-    assert.equal(row.assignment_probability, 1 / 48);
-    assert.deepEqual(JSON.parse(row.panel_params_json as string), {
-      PROLIFIC_PID: 'e2e-respondent-1',
-      STUDY_ID: 'study-9',
-      SESSION_ID: 'sess-3',
-    });
-    assert.deepEqual(JSON.parse(row.answers_json as string), {
-      consent: true,
-      age_group: '30-44',
-      gender: 'female',
-      education: 'college',
-      region: 'south',
-      party: 'independent',
-      attention_check: 'radio',
-      do_nothing: 4,
-      public_criticism: 4,
-      economic_sanctions: 4,
-      reduce_military_aid: 4,
-      suspend_military_support: 4,
-      alliance_favorability: 5,
-      contribution: 4,
-      manipulation_check_regime: 'democracy',
-    });
-    assert.deepEqual(JSON.parse(row.derived_json as string), { attention_pass: 1 });
-    // What the respondent read is the vignette of the condition the server stored for them.
-    const definition = JSON.parse(row.definition_json as string) as StudyDefinition;
-    const expected = renderVignette(definition, JSON.parse(row.assignment_json as string) as Record<string, string>);
-    assert.equal(vignetteShown.replace(/\s+/g, ' '), expected.join(' ').replace(/\s+/g, ' '));
-  } finally {
-    db.close();
-  }
+  const row = queryStored(
+    `SELECT p.*, a.answers_json, a.derived_json, s.definition_json FROM participants p
+     JOIN answers a ON a.participant_id = p.id AND a.kind = 'final'
+     JOIN waves w ON w.id = p.wave_id JOIN studies s ON s.id = w.study_id
+     WHERE p.panel_source = 'prolific' AND p.panel_id = ?`,
+    'e2e-respondent-1',
+  ) as Record<string, string | number>;
+  assert.ok(row, 'the completed participant is stored');
+  assert.equal(row.status, 'complete');
+  assert.ok(row.completed_at);
+  assert.equal(row.assignment_probability, 1 / 48);
+  assert.deepEqual(JSON.parse(row.panel_params_json as string), {
+    PROLIFIC_PID: 'e2e-respondent-1',
+    STUDY_ID: 'study-9',
+    SESSION_ID: 'sess-3',
+  });
+  assert.deepEqual(JSON.parse(row.answers_json as string), {
+    consent: true,
+    age_group: '30-44',
+    gender: 'female',
+    education: 'college',
+    region: 'south',
+    party: 'independent',
+    attention_check: 'radio',
+    do_nothing: 4,
+    public_criticism: 4,
+    economic_sanctions: 4,
+    reduce_military_aid: 4,
+    suspend_military_support: 4,
+    alliance_favorability: 5,
+    contribution: 4,
+    manipulation_check_regime: 'democracy',
+  });
+  assert.deepEqual(JSON.parse(row.derived_json as string), { attention_pass: 1 });
+  // What the respondent read is the vignette of the condition the server stored for them.
+  const definition = JSON.parse(row.definition_json as string) as StudyDefinition;
+  const expected = renderVignette(definition, JSON.parse(row.assignment_json as string) as Record<string, string>);
+  assert.equal(vignetteShown.replace(/\s+/g, ' '), expected.join(' ').replace(/\s+/g, ' '));
 
   assert.deepEqual(problems.consoleErrors, []);
   assert.deepEqual(problems.pageErrors, []);
@@ -170,13 +175,10 @@ test('declining consent ends the survey with a screen-out', async () => {
   await choose(page, 'consent', 'No, I do not want to take part');
   await page.getByRole('button', { name: /Next|Complete/ }).click();
   await page.getByText('You chose not to take part').waitFor();
-  const db = new Database(join(dir, 'vlab.sqlite'), { readonly: true });
-  try {
-    const row = db.prepare('SELECT status, screenout_reason FROM participants WHERE panel_id = ?').get('e2e-respondent-3');
-    assert.deepEqual(row, { status: 'screened_out', screenout_reason: 'consent_declined' });
-  } finally {
-    db.close();
-  }
+  assert.deepEqual(queryStored('SELECT status, screenout_reason FROM participants WHERE panel_id = ?', 'e2e-respondent-3'), {
+    status: 'screened_out',
+    screenout_reason: 'consent_declined',
+  });
   assert.deepEqual(problems.consoleErrors, []);
   await page.close();
 });
@@ -197,16 +199,12 @@ test('a completion whose answer is lost on the network is retried and stored onc
   await page.getByRole('button', { name: /Next|Complete/ }).click();
   await page.getByText('You chose not to take part').waitFor();
   assert.equal(attempts, 2);
-  const db = new Database(join(dir, 'vlab.sqlite'), { readonly: true });
-  try {
-    const finals = db
-      .prepare("SELECT COUNT(*) FROM answers a JOIN participants p ON p.id = a.participant_id WHERE p.panel_id = ? AND a.kind = 'final'")
-      .pluck()
-      .get('e2e-respondent-4');
-    assert.equal(finals, 1);
-  } finally {
-    db.close();
-  }
+  const finals = queryStored(
+    "SELECT COUNT(*) FROM answers a JOIN participants p ON p.id = a.participant_id WHERE p.panel_id = ? AND a.kind = 'final'",
+    'e2e-respondent-4',
+    true,
+  );
+  assert.equal(finals, 1);
   await page.close();
 });
 
@@ -249,13 +247,10 @@ test('protégé study: a wave created by the CLI beside the running server redir
   await page.getByRole('button', { name: 'Complete' }).click();
   await page.waitForURL(/\/healthz\?done=e2e-protege-1$/);
 
-  const db = new Database(join(dir, 'vlab.sqlite'), { readonly: true });
-  try {
-    const row = db.prepare('SELECT status, wave_id FROM participants WHERE panel_id = ?').get('e2e-protege-1');
-    assert.deepEqual(row, { status: 'complete', wave_id: wave.id });
-  } finally {
-    db.close();
-  }
+  assert.deepEqual(queryStored('SELECT status, wave_id FROM participants WHERE panel_id = ?', 'e2e-protege-1'), {
+    status: 'complete',
+    wave_id: wave.id,
+  });
   assert.deepEqual(problems.consoleErrors, []);
   assert.deepEqual(problems.foreignRequests, []);
   await page.close();
