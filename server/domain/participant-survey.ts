@@ -41,6 +41,8 @@ export function buildParticipantSurvey(def: StudyDefinition, assignment: Assignm
   return {
     title: def.title,
     showPrevButton: false,
+    showProgressBar: true,
+    progressBarLocation: 'top',
     showQuestionNumbers: 'off',
     checkErrorsMode: 'onNextPage',
     pages: [consentPage, ...def.pages.pretreatment, treatmentPage, ...def.pages.outcomes, ...def.pages.posttreatment],
