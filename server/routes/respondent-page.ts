@@ -9,11 +9,18 @@ import type { PublicBundle } from './public-assets.ts';
  * page runs under a CSP without 'unsafe-inline'.
  */
 export function respondentPage(publicDir: string, bundle: PublicBundle): Router {
-  const html = renderShell(readFileSync(join(publicDir, 'respondent.html'), 'utf8'), bundle);
+  const page = (file: string) => renderShell(readFileSync(join(publicDir, file), 'utf8'), bundle);
+  const respondent = page('respondent.html');
+  const home = page('home.html');
   const router = Router();
   router.get('/s/:waveId', (_req, res) => {
     res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
-    res.send(html);
+    res.send(respondent);
+  });
+  // A landing page that says the server runs, without listing waves: their links are for their panels only.
+  router.get('/', (_req, res) => {
+    res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+    res.send(home);
   });
   return router;
 }
@@ -21,7 +28,7 @@ export function respondentPage(publicDir: string, bundle: PublicBundle): Router 
 function renderShell(template: string, bundle: PublicBundle): string {
   return template.replace(/\{\{asset:([a-z0-9.-]+)\}\}/g, (_, name: string) => {
     const file = bundle.manifest[name];
-    if (!file) throw new Error(`public/respondent.html references ${name}, which the build did not produce`);
+    if (!file) throw new Error(`a page in public/ references ${name}, which the build did not produce`);
     return `/assets/${file}`;
   });
 }

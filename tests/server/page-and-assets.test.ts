@@ -19,6 +19,13 @@ test('the respondent page is HTML, not cached, and references only our hashed as
   assert.doesNotMatch(res.text, /<script>|<script [^>]*>[^<]+<\/script>|style=|https?:\/\//, 'no inline code and no foreign URL');
 });
 
+test('the home page says the server runs without listing any wave', async () => {
+  const res = await request(app).get('/');
+  assert.equal(res.status, 200);
+  assert.match(res.text, /vignette-lab is running/);
+  assert.ok(!res.text.includes(wave.id));
+});
+
 test('the CSP allows no inline code and no foreign host', async () => {
   const csp = String((await request(app).get(`/s/${wave.id}`)).headers['content-security-policy']);
   assert.match(csp, /default-src 'self'/);
