@@ -49,3 +49,8 @@ export function buildParticipantSurvey(def: StudyDefinition, assignment: Assignm
     triggers: [{ type: 'complete', expression: `{${CONSENT_QUESTION}} = false` }],
   };
 }
+
+/** Pages of every participant's survey: consent, the definition's pages, and the treatment page. */
+export function participantSurveyPageCount(def: StudyDefinition): number {
+  return 2 + def.pages.pretreatment.length + def.pages.outcomes.length + def.pages.posttreatment.length;
+}

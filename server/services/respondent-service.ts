@@ -4,7 +4,7 @@ import { permutedBlockCell } from '../domain/assignment.ts';
 import { cellAssignment, designOf, type Design } from '../domain/design.ts';
 import { DomainError } from '../domain/errors.ts';
 import { fillRedirectUrl, panelIdentity, type PanelParams } from '../domain/panel.ts';
-import { buildParticipantSurvey } from '../domain/participant-survey.ts';
+import { buildParticipantSurvey, participantSurveyPageCount } from '../domain/participant-survey.ts';
 import { PARTICIPANT_CODE, type Participant, type ParticipantStatus } from '../domain/participant.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import type { Wave } from '../domain/wave.ts';
@@ -52,8 +52,7 @@ export function createRespondentService({
       const record = repos.studies.get(wave.studyId);
       if (!record) throw new Error(`wave ${wave.id} points at missing study ${wave.studyId}`);
       const def = record.definition;
-      const pageCount = 2 + def.pages.pretreatment.length + def.pages.outcomes.length + def.pages.posttreatment.length;
-      study = { def, design: designOf(def), pageCount };
+      study = { def, design: designOf(def), pageCount: participantSurveyPageCount(def) };
       studies.set(wave.studyId, study);
     }
     return study;
@@ -87,6 +86,12 @@ export function createRespondentService({
     return participant;
   }
 
+  /** The participant named by the session cookie, if it belongs to this wave. */
+  function sessionParticipant(waveId: string, code: string | undefined): Participant | undefined {
+    const participant = code && PARTICIPANT_CODE.test(code) ? repos.participants.findByCode(code) : undefined;
+    return participant?.waveId === waveId ? participant : undefined;
+  }
+
   function draw(wave: Wave, panelParams: PanelParams): Participant {
     const { design } = studyOf(wave);
     const identity = panelIdentity(panelParams);
@@ -118,12 +123,9 @@ export function createRespondentService({
       const { participant, created, wave } = immediate(db, () => {
         const wave = waveOf(input.waveId);
         const identity = panelIdentity(input.panelParams);
-        const fromCookie = input.sessionCode && PARTICIPANT_CODE.test(input.sessionCode)
-          ? repos.participants.findByCode(input.sessionCode)
-          : undefined;
         const existing = identity
           ? repos.participants.findByPanelIdentity(wave.id, identity.source, identity.id)
-          : fromCookie?.waveId === wave.id ? fromCookie : undefined;
+          : sessionParticipant(wave.id, input.sessionCode);
         if (existing) return { participant: existing, created: false, wave };
         if (wave.status !== 'open') throw new DomainError('wave_closed', `wave "${wave.id}" is not accepting new participants`);
         return { participant: draw(wave, input.panelParams), created: true, wave };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { allCells, designOf } from '../../server/domain/design.ts';
-import { buildParticipantSurvey } from '../../server/domain/participant-survey.ts';
+import { buildParticipantSurvey, participantSurveyPageCount } from '../../server/domain/participant-survey.ts';
 import { allElements, DefinitionError, type StudyDefinition } from '../../server/domain/study-definition.ts';
 import { renderVignette } from '../../server/domain/vignette.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
@@ -136,4 +136,11 @@ test('an invalid definition is refused with a message naming the file and the fi
   assert.match(loadBroken((d) => (d.colour = 'blue')), /\(root\): .*"colour"/);
   assert.match(loadBroken((d) => (d.id = 'other-study')), /id: "other-study" does not match the file name/);
   assert.equal(loadBroken((d) => (d.analysisPlan.hypotheses = [{ id: 'h1', statement: 'x', formula: 'y ~ regime' }])), 'loaded');
+});
+
+test('participantSurveyPageCount counts the pages the builder produces', () => {
+  for (const def of definitions) {
+    const survey = buildParticipantSurvey(def, allCells(designOf(def))[0]!) as { pages: unknown[] };
+    assert.equal(participantSurveyPageCount(def), survey.pages.length);
+  }
 });
