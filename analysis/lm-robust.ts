@@ -3,7 +3,7 @@ import { cr2Variance } from './helpers/cr2.ts';
 import { completeRows, groupCodes, numericColumn, requireColumns, type Levels, type Row } from './helpers/data.ts';
 import { parseFormula } from './helpers/formula.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
-import { keptColumns, leastSquares, leverages } from './helpers/qr.ts';
+import { keptColumns, leastSquares } from './helpers/qr.ts';
 import { clusterVariance, heteroskedasticVariance } from './helpers/sandwich.ts';
 import { resolveSeType, type SeType } from './helpers/se-type.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
@@ -116,8 +116,7 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
       df = seType === 'cregg' ? null : new Float64Array(r).fill(count - 1);
     }
   } else {
-    const h = seType === 'HC2' || seType === 'HC3' ? leverages(xKept, n, fit.b, r) : undefined;
-    vcov = heteroskedasticVariance(seType as 'classical' | 'HC0' | 'HC1' | 'HC2' | 'HC3', xKept, n, r, fit.xtxInv, resid, h);
+    vcov = heteroskedasticVariance(seType as 'classical' | 'HC0' | 'HC1' | 'HC2' | 'HC3', xKept, n, r, fit.xtxInv, fit.b, resid);
     df = new Float64Array(r).fill(n - r);
   }
 

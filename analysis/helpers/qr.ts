@@ -7,7 +7,10 @@
  * (|R_kk| > max|R_kk| · ε · min(n, p)) misses exact collinearity that rounding leaves at ~1e-13, where
  * estimatr then prints coefficients of ±1e12; this rule reports those terms as aliased instead.
  *
- * Storage is column-major Float64Array so that each reflector touches contiguous memory.
+ * Tall data are first reduced to a small triangle by a sequential tall-skinny QR (Demmel, Grigori, Hoemmen &
+ * Langou 2012): each block of rows is folded into the running R of [X y] with Householder reflections while
+ * it sits in cache, and X is never copied. Because [X y] = Q [R; 0] with Q orthogonal, column norms, pivot
+ * choices, coefficients and residual norm of the pivoted QR of R are those of X itself.
  */
 export interface LeastSquaresFit {
   /** One coefficient per column of X, NaN for aliased columns. */
@@ -23,6 +26,8 @@ export interface LeastSquaresFit {
 
 const EPSILON = 2.220446049250313e-16;
 const ALIAS_TOLERANCE = 1e-7;
+// Rows per block of the tall-skinny QR: a block of [X y] stays in L1/L2 while all its reflections run.
+const TSQR_BLOCK = 1024;
 
 /**
  * Fits y on the columns of x (n × p, column-major) by pivoted QR.
@@ -30,6 +35,64 @@ const ALIAS_TOLERANCE = 1e-7;
  * @example leastSquares(new Float64Array([1, 1, 1, 0, 1, 2]), 3, 2, new Float64Array([1, 2, 3])).coef // [1, 1]
  */
 export function leastSquares(x: Float64Array, n: number, p: number, y: Float64Array): LeastSquaresFit {
+  if (n <= 2 * TSQR_BLOCK) return pivotedLeastSquares(x, n, p, y);
+  const r = triangularize(x, n, p, y);
+  return pivotedLeastSquares(r.subarray(0, (p + 1) * p), p + 1, p, r.subarray((p + 1) * p));
+}
+
+/**
+ * R of the n × (p + 1) matrix [X y] (column-major (p + 1) × (p + 1)), by folding blocks of TSQR_BLOCK rows into
+ * the running triangle. Within a block, the reflector for column k is nonzero only in row k of the triangle
+ * and in the block's rows, so each step costs O(block · (p + 1 − k)) and touches cache-resident memory only.
+ */
+function triangularize(x: Float64Array, n: number, p: number, y: Float64Array): Float64Array {
+  const q = p + 1;
+  const r = new Float64Array(q * q); // column-major, upper triangular
+  const block = new Float64Array(TSQR_BLOCK * q); // column-major TSQR_BLOCK × q
+  for (let start = 0; start < n; start += TSQR_BLOCK) {
+    const m = Math.min(n, start + TSQR_BLOCK) - start;
+    for (let j = 0; j < p; j++) block.set(x.subarray(j * n + start, j * n + start + m), j * m);
+    block.set(y.subarray(start, start + m), p * m);
+    for (let k = 0; k < q; k++) {
+      const vk = k * m;
+      const alpha = r[k * q + k];
+      let tailSq = 0;
+      for (let i = 0; i < m; i++) tailSq += block[vk + i] * block[vk + i];
+      if (tailSq === 0) continue;
+      let beta = Math.sqrt(alpha * alpha + tailSq);
+      if (alpha >= 0) beta = -beta;
+      const scale = 1 / (alpha - beta);
+      for (let i = 0; i < m; i++) block[vk + i] *= scale;
+      const tau = (beta - alpha) / beta;
+      r[k * q + k] = beta;
+      // Two target columns per pass, so each load of the reflector serves both.
+      for (let j = k + 1; j < q; j += 2) {
+        const c0 = j * m;
+        const pair = j + 1 < q;
+        const c1 = pair ? c0 + m : c0;
+        let w0 = r[j * q + k];
+        let w1 = pair ? r[(j + 1) * q + k] : 0;
+        for (let i = 0; i < m; i++) {
+          const v = block[vk + i];
+          w0 += v * block[c0 + i];
+          w1 += v * block[c1 + i];
+        }
+        w0 *= tau;
+        w1 = pair ? w1 * tau : 0;
+        r[j * q + k] -= w0;
+        if (pair) r[(j + 1) * q + k] -= w1;
+        for (let i = 0; i < m; i++) {
+          const v = block[vk + i];
+          block[c0 + i] -= w0 * v;
+          block[c1 + i] -= w1 * v;
+        }
+      }
+    }
+  }
+  return r;
+}
+
+function pivotedLeastSquares(x: Float64Array, n: number, p: number, y: Float64Array): LeastSquaresFit {
   const a = x.slice();
   // Column views: pivoting swaps the views, never the n-long data.
   const cols = Array.from({ length: p }, (_, j) => a.subarray(j * n, (j + 1) * n));
@@ -186,30 +249,6 @@ export function keptColumns(x: Float64Array, n: number, kept: Int32Array): Float
   const out = new Float64Array(n * kept.length);
   kept.forEach((column, j) => out.set(x.subarray(column * n, (column + 1) * n), j * n));
   return out;
-}
-
-/**
- * Leverages h_ii as squared norms of the rows of Q = X_kept B, formed in blocks of rows small enough to stay in
- * cache while every column of Q is built: no n × n hat matrix, and not even an n × r Q, is ever held.
- */
-export function leverages(xKept: Float64Array, n: number, b: Float64Array, r: number): Float64Array {
-  const h = new Float64Array(n);
-  const q = new Float64Array(ROW_BLOCK);
-  for (let start = 0; start < n; start += ROW_BLOCK) {
-    const end = Math.min(n, start + ROW_BLOCK);
-    const len = end - start;
-    for (let j = 0; j < r; j++) {
-      q.fill(0, 0, len);
-      for (let k = 0; k < r; k++) {
-        const coef = b[k * r + j];
-        if (coef === 0) continue;
-        const offset = k * n + start;
-        for (let i = 0; i < len; i++) q[i] += coef * xKept[offset + i];
-      }
-      for (let i = 0; i < len; i++) h[start + i] += q[i] * q[i];
-    }
-  }
-  return h;
 }
 
 /** Rows per block in the cache-blocked passes (r columns × 512 rows × 8 bytes stays within L2). */

@@ -1,0 +1,147 @@
+// Benchmarks of lmRobust at scale, printed as figures (never pass/fail). Each case runs in its own child
+// process so that its peak RSS is its own. If Rscript with estimatr is installed, estimatr is timed on the same
+// generated data in the same run and the ratio printed — except CR2 at 100k/1M rows, where estimatr builds
+// G × G matrices per coefficient (minutes at 100k, out of memory at 1M).
+//
+//   npm run bench:analysis             all cases
+//   npm run bench:analysis -- hc2_1m   one case
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lmRobust } from '../analysis/index.ts';
+import { conjointData, type BenchDesign } from './analysis-data.ts';
+
+interface BenchCase {
+  name: string;
+  n: number;
+  clusters: number;
+  levels: number[];
+  seType: 'HC2' | 'CR2';
+  /** Why estimatr is not run on this case, if it is not. */
+  skipR?: string;
+  target: string;
+}
+
+const CASES: BenchCase[] = [
+  { name: 'cr2_10k', n: 10_000, clusters: 2_000, levels: [3, 3, 4, 4], seType: 'CR2', target: 'comparison point where estimatr still runs' },
+  { name: 'cr2_100k', n: 100_000, clusters: 20_000, levels: [3, 3, 4, 4], seType: 'CR2', skipR: 'estimatr CR2 takes ~262 s here', target: '< 2.6 s' },
+  { name: 'cr2_1m', n: 1_000_000, clusters: 200_000, levels: [3, 3, 4, 4], seType: 'CR2', skipR: 'estimatr CR2 runs out of memory', target: '< 30 s, < 2 GB' },
+  { name: 'hc2_1m', n: 1_000_000, clusters: 200_000, levels: [4, 5, 5, 6, 7], seType: 'HC2', target: '≤ half of estimatr' },
+];
+
+interface Measured {
+  seconds: number;
+  peakRssMb: number;
+  k: number;
+  stdErrors: number[];
+}
+
+function design(c: BenchCase): BenchDesign {
+  return conjointData(c.n, c.clusters, c.levels);
+}
+
+/** Child: generate, fit once, report time of the fit and the process's peak RSS. */
+function runChild(c: BenchCase, csvPath: string | undefined): void {
+  const d = design(c);
+  if (csvPath) {
+    const columns = Object.keys(d.rows[0]);
+    const lines = [columns.join(',')];
+    for (const row of d.rows) lines.push(columns.map((column) => String(row[column])).join(','));
+    writeFileSync(csvPath, `${lines.join('\n')}\n`);
+  }
+  const start = performance.now();
+  const fit = lmRobust({ formula: d.formula, rows: d.rows, levels: d.levels, clusters: c.seType === 'CR2' ? 'id' : undefined, seType: c.seType });
+  const seconds = (performance.now() - start) / 1000;
+  const result: Measured = {
+    seconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    k: d.k,
+    stdErrors: fit.estimates.map((row) => row.std_error as number),
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function rAvailable(): boolean {
+  return spawnSync('Rscript', ['-e', 'suppressMessages(library(estimatr))'], { stdio: 'ignore' }).status === 0;
+}
+
+function timeEstimatr(c: BenchCase, csvPath: string): { seconds: number; stdErrors: number[] } | string {
+  const factors = c.levels.map((_, f) => `f${f + 1}`);
+  const script = `
+    suppressMessages(library(estimatr))
+    d <- read.csv("${csvPath}")
+    for (v in c(${factors.map((f) => `"${f}"`).join(', ')})) d[[v]] <- factor(d[[v]], levels = paste0("L", seq_along(unique(d[[v]]))))
+    t <- system.time(fit <- lm_robust(y ~ ${[...factors, 'x'].join(' + ')}, data = d${c.seType === 'CR2' ? ', clusters = id' : ''}, se_type = "${c.seType}"))
+    cat(sprintf("%.17g", c(t[["elapsed"]], fit$std.error)), "\\n")`;
+  const r = spawnSync('Rscript', ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) return `estimatr failed: ${r.stderr.trim().split('\n').at(-1)}`;
+  const [seconds, ...se] = r.stdout.trim().split(/\s+/).map(Number);
+  return { seconds, stdErrors: se };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const child = args.indexOf('--child');
+  if (child >= 0) {
+    const c = CASES.find((x) => x.name === args[child + 1]);
+    if (!c) throw new Error(`unknown case ${args[child + 1]}`);
+    const csv = args.indexOf('--csv');
+    runChild(c, csv >= 0 ? args[csv + 1] : undefined);
+    return;
+  }
+
+  const selected = args.length ? CASES.filter((c) => args.includes(c.name)) : CASES;
+  const withR = rAvailable();
+  const scratch = mkdtempSync(join(tmpdir(), 'vlab-bench-'));
+  const self = fileURLToPath(import.meta.url);
+  console.log(`analysis benchmarks — node ${process.version}, ${withR ? 'estimatr found: timing it on the same data' : 'Rscript/estimatr not found: vlab only'}`);
+  console.log('case       rows       clusters  K   se   vlab (s)  peak RSS (MB)  estimatr (s)  vlab/estimatr  max rel. SE diff  target');
+  try {
+    for (const c of selected) {
+      const runR = withR && !c.skipR;
+      const csvPath = runR ? join(scratch, `${c.name}.csv`) : undefined;
+      const out = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', c.name, ...(csvPath ? ['--csv', csvPath] : [])], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      });
+      if (out.status !== 0) {
+        console.log(`${c.name}: failed\n${out.stderr}`);
+        continue;
+      }
+      const ours = JSON.parse(out.stdout.trim().split('\n').at(-1) as string) as Measured;
+      let rCell = withR ? `skipped: ${c.skipR}` : 'no R';
+      let ratio = '';
+      let diff = '';
+      if (runR && csvPath) {
+        const r = timeEstimatr(c, csvPath);
+        if (typeof r === 'string') rCell = r;
+        else {
+          rCell = r.seconds.toFixed(2);
+          ratio = (ours.seconds / r.seconds).toFixed(2);
+          diff = Math.max(...r.stdErrors.map((se, j) => Math.abs(se - ours.stdErrors[j]) / se)).toExponential(1);
+        }
+      }
+      console.log(
+        [
+          c.name.padEnd(9),
+          String(c.n).padStart(9),
+          String(c.seType === 'CR2' ? c.clusters : '-').padStart(9),
+          String(ours.k).padStart(3),
+          c.seType,
+          ours.seconds.toFixed(2).padStart(8),
+          ours.peakRssMb.toFixed(0).padStart(13),
+          rCell.padStart(12),
+          ratio.padStart(13),
+          diff.padStart(16),
+          c.target,
+        ].join('  '),
+      );
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main();
