@@ -1,4 +1,5 @@
-import { sandwich, weightedGram } from './sandwich.ts';
+import { weightedGram } from './sandwich.ts';
+import { multiply, sandwich, symmetrize } from './small-matrix.ts';
 import { inverseSqrtSymmetric } from './symmetric-eigen.ts';
 
 export interface Cr2Input {
@@ -138,7 +139,7 @@ export function cr2Variance(input: Cr2Input): { vcov: Float64Array; df: Float64A
     }
   }
 
-  for (let j = 0; j < r; j++) for (let k = 0; k < j; k++) meat[k * r + j] = meat[j * r + k];
+  symmetrize(meat, r, true);
   const df = new Float64Array(r);
   for (let j = 0; j < r; j++) {
     const s = zz.subarray(j * zr * zr, (j + 1) * zr * zr);
@@ -149,27 +150,4 @@ export function cr2Variance(input: Cr2Input): { vcov: Float64Array; df: Float64A
     df[j] = (trace[j] * trace[j]) / (d2[j] + 2 * dc[j] + lowRank);
   }
   return { vcov: sandwich(m, meat, r), df };
-}
-
-/** Row-major (rows × inner) · (inner × cols). */
-function multiply(a: Float64Array, rows: number, inner: number, b: Float64Array, cols: number): Float64Array {
-  const out = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    for (let k = 0; k < inner; k++) {
-      const aik = a[i * inner + k];
-      if (aik === 0) continue;
-      for (let j = 0; j < cols; j++) out[i * cols + j] += aik * b[k * cols + j];
-    }
-  }
-  return out;
-}
-
-/** Makes a square matrix exactly symmetric: averages the halves, or copies the lower half up (`fromLower`). */
-function symmetrize(a: Float64Array, m: number, fromLower = false): void {
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < i; j++) {
-      const value = fromLower ? a[i * m + j] : 0.5 * (a[i * m + j] + a[j * m + i]);
-      a[i * m + j] = a[j * m + i] = value;
-    }
-  }
 }

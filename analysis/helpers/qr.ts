@@ -1,3 +1,5 @@
+import { symmetricProductWithTranspose } from './small-matrix.ts';
+
 /**
  * Least squares by Householder QR with column pivoting, following Eigen's `ColPivHouseholderQR` (what estimatr's
  * `lm_solver` calls): pivot on the largest remaining column norm and downdate norms with the LAPACK xGEQPF rule
@@ -184,15 +186,7 @@ function pivotedLeastSquares(x: Float64Array, n: number, p: number, y: Float64Ar
   kept.forEach((column, i) => (rowOf[column] = i));
   const b = new Float64Array(r * r);
   for (let k = 0; k < r; k++) b.set(rinv.subarray(k * r, (k + 1) * r), rowOf[perm[k]] * r);
-  const xtxInv = new Float64Array(r * r);
-  for (let i = 0; i < r; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = 0; k < r; k++) s += b[i * r + k] * b[j * r + k];
-      xtxInv[i * r + j] = xtxInv[j * r + i] = s;
-    }
-  }
-  return { coef, kept, rank, b, xtxInv };
+  return { coef, kept, rank, b, xtxInv: symmetricProductWithTranspose(b, b, r, r) };
 }
 
 function columnNorm(a: Float64Array, start: number, length: number): number {
@@ -250,6 +244,3 @@ export function keptColumns(x: Float64Array, n: number, kept: Int32Array): Float
   kept.forEach((column, j) => out.set(x.subarray(column * n, (column + 1) * n), j * n));
   return out;
 }
-
-/** Rows per block in the cache-blocked passes (r columns × 512 rows × 8 bytes stays within L2). */
-export const ROW_BLOCK = 512;

@@ -1,4 +1,4 @@
-import { ROW_BLOCK } from './qr.ts';
+import { sandwich, symmetrize } from './small-matrix.ts';
 
 /**
  * Heteroskedasticity-robust and cluster-robust (CR0 family) sandwich variances, V = M · meat · M with
@@ -11,26 +11,8 @@ export type HeteroskedasticType = 'classical' | 'HC0' | 'HC1' | 'HC2' | 'HC3';
 /** CR0 (df G − 1), stata = CR1 (df G − 1), cregg = G/(G − 1)·CR0 with normal theory (survey::svyglm). */
 export type ClusterType = 'CR0' | 'stata' | 'cregg';
 
-/** M · S · M for symmetric r × r matrices (row-major). */
-export function sandwich(m: Float64Array, meat: Float64Array, r: number): Float64Array {
-  const tmp = new Float64Array(r * r);
-  for (let i = 0; i < r; i++) {
-    for (let k = 0; k < r; k++) {
-      const mik = m[i * r + k];
-      if (mik === 0) continue;
-      for (let j = 0; j < r; j++) tmp[i * r + j] += mik * meat[k * r + j];
-    }
-  }
-  const out = new Float64Array(r * r);
-  for (let i = 0; i < r; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = 0; k < r; k++) s += tmp[i * r + k] * m[k * r + j];
-      out[i * r + j] = out[j * r + i] = s;
-    }
-  }
-  return out;
-}
+/** Rows per block in the cache-blocked passes (r columns × 512 rows × 8 bytes stays within L2). */
+const ROW_BLOCK = 512;
 
 /** X' diag(ω) X for column-major X (n × r), in row blocks that stay in cache across all column pairs. */
 export function weightedGram(x: Float64Array, n: number, r: number, omega: Float64Array): Float64Array {
@@ -45,11 +27,11 @@ export function weightedGram(x: Float64Array, n: number, r: number, omega: Float
         const ok = k * n + start;
         let s = 0;
         for (let i = 0; i < len; i++) s += scaled[i] * x[ok + i];
-        out[j * r + k] += s;
+        out[k * r + j] += s;
       }
     }
   }
-  for (let j = 0; j < r; j++) for (let k = 0; k < j; k++) out[j * r + k] = out[k * r + j];
+  symmetrize(out, r, true);
   return out;
 }
 
@@ -122,7 +104,7 @@ export function heteroskedasticVariance(
     }
   }
   // Entries were accumulated with the larger column index first (the lower triangle): mirror them.
-  for (let j = 0; j < r; j++) for (let k = 0; k < j; k++) meat[k * r + j] = meat[j * r + k];
+  symmetrize(meat, r, true);
   const v = sandwich(xtxInv, meat, r);
   return type === 'HC1' ? v.map((value_) => (value_ * n) / (n - r)) : v;
 }
@@ -155,7 +137,7 @@ export function clusterVariance(
       for (let k = 0; k <= j; k++) meat[j * r + k] += uj * u[base + k];
     }
   }
-  for (let j = 0; j < r; j++) for (let k = 0; k < j; k++) meat[k * r + j] = meat[j * r + k];
+  symmetrize(meat, r, true);
   const v = sandwich(xtxInv, meat, r);
   const factor =
     type === 'stata' ? (groups * (n - 1)) / ((groups - 1) * (n - r)) : type === 'cregg' ? groups / (groups - 1) : 1;

@@ -176,3 +176,18 @@ test('bad input fails with one clear message naming the problem', () => {
   assert.throws(fit({ levels: { regime: ['democracy'] } }), /value "autocracy" that is not among its levels/);
   assert.throws(fit({ alpha: 1.5 }), AnalysisError);
 });
+
+test('aliasing is found on the tall (blocked QR) path too: 6,255 rows with two redundant columns', () => {
+  // estimatr finds regimeautocracy aliased but misses aut vs aut3 (it prints ±6e11 for both); we report both.
+  const rows = referenceRows('alliance_long.csv').map((r) => ({ ...r, aut: r.regime === 'autocracy' ? 1 : 0, aut3: r.regime === 'autocracy' ? 3 : 0 }));
+  const levels = { regime: ['democracy', 'autocracy'] };
+  const full = lmRobust({ formula: 'support ~ measure + aut + aut3 + regime', rows, levels, clusters: 'respondent_id' });
+  assert.deepEqual(full.estimates.filter((row) => row.estimate === null).map((row) => row.term), ['aut', 'regimeautocracy']);
+  const reduced = lmRobust({ formula: 'support ~ measure + aut3', rows, levels, clusters: 'respondent_id' });
+  const kept = full.estimates.filter((row) => row.estimate !== null);
+  assert.deepEqual(kept.map((row) => row.term), reduced.estimates.map((row) => row.term));
+  kept.forEach((row, k) => {
+    assert.ok(Math.abs((row.estimate as number) - (reduced.estimates[k].estimate as number)) < 1e-10, row.term);
+    assert.ok(Math.abs((row.df as number) / (reduced.estimates[k].df as number) - 1) < 1e-9, row.term);
+  });
+});
