@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { issuePath } from './zod-issues.ts';
 
 /**
- * The format of a study definition (survey-definitions/*.json), validated when the server or a CLI verb
+ * The format of a study definition (survey-definitions/<id>/), validated when the server or a CLI verb
  * loads it. SurveyJS elements are checked for what the platform relies on (type, name, choices, scale) and
  * otherwise passed through, so researchers can use SurveyJS's own layout properties.
  */
@@ -167,14 +167,19 @@ export class DefinitionError extends Error {
 
 /**
  * Validates a parsed JSON value as a study definition. `source` (usually the file path) starts the message so
- * that a bad definition names its file and field: `survey-definitions/x.json: factors[0].levels: ...`.
+ * that a bad definition names its file and field: `survey-definitions/x/study.json: factors[0].levels: ...`.
+ * `source` may instead map an issue's path to the file that holds it (a study folder's section files).
  */
-export function parseStudyDefinition(value: unknown, source: string): StudyDefinition {
+export function parseStudyDefinition(
+  value: unknown,
+  source: string | ((path: readonly PropertyKey[]) => { file: string; path: readonly PropertyKey[] }),
+): StudyDefinition {
   const result = studyDefinitionSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.map((k) => `"${k}"`).join(', ')})` : '';
-    throw new DefinitionError(`${source}: ${issuePath(issue.path)}: ${issue.message}${keys}`);
+    const where = typeof source === 'string' ? { file: source, path: issue.path } : source(issue.path);
+    throw new DefinitionError(`${where.file}: ${issuePath(where.path)}: ${issue.message}${keys}`);
   }
   return result.data;
 }

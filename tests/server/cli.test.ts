@@ -59,13 +59,13 @@ test('usage mistakes exit 2 with one line naming the problem', () => {
 test('an invalid definition stops start-up with a message naming the file and the field', () => {
   const defs = join(dir, 'defs');
   cpSync('survey-definitions', defs, { recursive: true });
-  const file = join(defs, 'protege-bargaining.json');
+  const file = join(defs, 'protege-bargaining', 'study.json');
   const def = JSON.parse(readFileSync(file, 'utf8'));
   def.factors[1].levels[0].code = 'No Rival';
   writeFileSync(file, JSON.stringify(def));
   const run = vlab(['serve', '--port', '0', '--db', join(dir, 'never.sqlite')], { VLAB_DEFINITIONS: defs });
   assert.equal(run.status, 2);
-  assert.match(run.stderr, /^vlab serve: .*protege-bargaining\.json: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code\n$/);
+  assert.match(run.stderr, /^vlab serve: .*protege-bargaining\/study\.json: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code\n$/);
 });
 
 test('a bad configuration value is refused with the variable it came from', () => {

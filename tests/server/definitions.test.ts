@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -107,12 +107,19 @@ for (const def of definitions) {
   });
 }
 
-function loadBroken(mutate: (def: Record<string, any>) => void): string {
+const SOURCE = 'survey-definitions/alliance-corrective-measures';
+
+/** Copies the alliance study folder, lets `mutate` change its study.json and analysis plan, and loads it. */
+function loadBroken(mutate: (def: Record<string, any>, plan: Record<string, any>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'vlab-defs-'));
   try {
-    const def = JSON.parse(readFileSync('survey-definitions/alliance-corrective-measures.json', 'utf8'));
-    mutate(def);
-    writeFileSync(join(dir, 'alliance-corrective-measures.json'), JSON.stringify(def));
+    const study = join(dir, 'alliance-corrective-measures');
+    cpSync(SOURCE, study, { recursive: true });
+    const def = JSON.parse(readFileSync(join(SOURCE, 'study.json'), 'utf8'));
+    const plan = JSON.parse(readFileSync(join(SOURCE, 'analysis-plan.json'), 'utf8'));
+    mutate(def, plan);
+    writeFileSync(join(study, 'study.json'), JSON.stringify(def));
+    writeFileSync(join(study, 'analysis-plan.json'), JSON.stringify(plan));
     loadDefinitionFiles(dir);
     return 'loaded';
   } catch (error) {
@@ -126,7 +133,7 @@ function loadBroken(mutate: (def: Record<string, any>) => void): string {
 test('an invalid definition is refused with a message naming the file and the field', () => {
   assert.match(
     loadBroken((d) => delete d.factors[0].levels[1].text),
-    /^<dir>\/alliance-corrective-measures\.json: factors\[0\]\.levels\[1\]\.text: /,
+    /^<dir>\/alliance-corrective-measures\/study\.json: factors\[0\]\.levels\[1\]\.text: /,
   );
   assert.match(loadBroken((d) => (d.vignette.template[0] = 'Country A is {regim}.')), /vignette\.template\[0\]: unknown factor "\{regim\}"/);
   assert.match(loadBroken((d) => (d.vignette.template = ['{regime} {capability} {treaty}'])), /factor "behavior" never appears/);
@@ -134,8 +141,9 @@ test('an invalid definition is refused with a message naming the file and the fi
   assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].name = 'gender')), /duplicate or reserved element name "gender"/);
   assert.match(loadBroken((d) => (d.attentionCheck.passValue = 'radi0')), /attentionCheck\.passValue/);
   assert.match(loadBroken((d) => (d.colour = 'blue')), /\(root\): .*"colour"/);
-  assert.match(loadBroken((d) => (d.id = 'other-study')), /id: "other-study" does not match the file name/);
-  assert.equal(loadBroken((d) => (d.analysisPlan.hypotheses = [{ id: 'h1', statement: 'x', formula: 'y ~ regime' }])), 'loaded');
+  assert.match(loadBroken((d) => (d.id = 'other-study')), /id: "other-study" does not match the folder name/);
+  assert.match(loadBroken((_d, plan) => (plan.hypotheses = 'none')), /^<dir>\/alliance-corrective-measures\/analysis-plan\.json: hypotheses: /);
+  assert.match(loadBroken((d, plan) => (d.analysisPlan = plan)), /analysis-plan\.json: "analysisPlan" is also given in study\.json/);
 });
 
 test('participantSurveyPageCount counts the pages the builder produces', () => {
