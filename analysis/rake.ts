@@ -36,16 +36,20 @@ export function rake(options: RakeOptions): RakeResult {
   const maxIterations = options.maxIterations ?? 1000;
   if (!(tolerance > 0)) throw new AnalysisError(FN, `tolerance must be positive (got ${tolerance})`);
   if (!(Number.isInteger(maxIterations) && maxIterations > 0)) throw new AnalysisError(FN, `maxIterations must be a positive integer (got ${maxIterations})`);
+  if (typeof margins !== 'object' || margins === null || Array.isArray(margins)) throw new AnalysisError(FN, 'margins must map variables to { level: share }');
   const variables = Object.keys(margins);
   if (variables.length === 0) throw new AnalysisError(FN, 'no margins given');
   requireColumns(FN, rows, variables, 'margins');
   const n = rows.length;
 
   // Targets as shares, after checking that every variable describes the same population total.
-  const totals = variables.map((v) => Object.values(margins[v]).reduce((s, x) => s + x, 0));
+  const totals = variables.map((v) => Object.values(margins[v] ?? {}).reduce((s, x) => s + (typeof x === 'number' ? x : NaN), 0));
   variables.forEach((v, k) => {
+    if (typeof margins[v] !== 'object' || margins[v] === null) throw new AnalysisError(FN, `margins for "${v}" must map levels to shares`);
     for (const [level, share] of Object.entries(margins[v])) {
-      if (!(share >= 0) || !Number.isFinite(share)) throw new AnalysisError(FN, `margin ${v}=${level} must be a non-negative number (got ${share})`);
+      if (typeof share !== 'number' || !(share >= 0) || !Number.isFinite(share)) {
+        throw new AnalysisError(FN, `margin ${v}=${level} must be a non-negative number (got ${JSON.stringify(share)})`);
+      }
     }
     if (!(totals[k] > 0)) throw new AnalysisError(FN, `margins for "${v}" total 0`);
     if (Math.abs(totals[k] - totals[0]) > 1e-6 * totals[0]) {

@@ -81,7 +81,11 @@ export function factorCodes(
   name: string,
   levels: Levels | undefined,
 ): { levels: string[]; codes: Int32Array } {
-  const declared = levels && Object.hasOwn(levels, name) ? [...levels[name]] : undefined;
+  const given: unknown = levels && Object.hasOwn(levels, name) ? levels[name] : undefined;
+  if (given !== undefined && !(Array.isArray(given) && given.every((level) => typeof level === 'string'))) {
+    throw new AnalysisError(fn, `levels for "${name}" must be a list of strings`);
+  }
+  const declared = given === undefined ? undefined : [...(given as string[])];
   const names = declared ?? [...new Set(Array.from(index, (i) => String(rows[i][name])))].sort(compareCodePoints);
   const lookup = new Map(names.map((level, k) => [level, k]));
   const codes = new Int32Array(index.length);

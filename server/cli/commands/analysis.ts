@@ -41,13 +41,17 @@ function readCsv(path: string): Row[] {
   }
 }
 
-function readJson<T>(path: string, what: string): T {
+/** A JSON object from a file (levels, margins): anything else is the user's to fix. */
+function readJsonObject<T>(path: string, what: string): T {
   const text = readText(path, what);
+  let value: unknown;
   try {
-    return JSON.parse(text) as T;
+    value = JSON.parse(text);
   } catch (error) {
     throw new UsageError(`${what} ${path} is not valid JSON: ${(error as Error).message}`);
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${what} ${path} must hold a JSON object`);
+  return value as T;
 }
 
 function parseFormat(value: string): Format {
@@ -174,7 +178,7 @@ export function registerAnalysisCommands(program: Command): void {
         const result = lmRobust({
           formula: o.formula,
           rows: readCsv(o.data),
-          levels: o.levels ? readJson<Record<string, string[]>>(o.levels, 'levels file') : undefined,
+          levels: o.levels ? readJsonObject<Record<string, string[]>>(o.levels, 'levels file') : undefined,
           clusters: o.clusters,
           weights: o.weights,
           seType: o.seType as SeType | undefined,
@@ -231,7 +235,7 @@ export function registerAnalysisCommands(program: Command): void {
         if (rows.length > 0 && !Object.hasOwn(rows[0], o.id)) throw new UsageError(`--id references unknown column "${o.id}"`);
         const { weights } = rake({
           rows,
-          margins: readJson(o.margins, 'margins file'),
+          margins: readJsonObject(o.margins, 'margins file'),
           tolerance: parseNumber(o.tolerance, '--tolerance', (x) => x > 0, 'a positive number'),
           maxIterations: parseNumber(o.maxIterations, '--max-iterations', (x) => Number.isInteger(x) && x > 0, 'a positive integer'),
         });
