@@ -74,9 +74,10 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   if (!blocks) return result(cluster ? 'Clustered' : 'Standard', armEstimate({ y, t, cluster }, false));
 
   const { codes, count } = groupCodes(rows, index, blocks);
+  const membersOf: number[][] = Array.from({ length: count }, () => []);
+  codes.forEach((block, i) => membersOf[block].push(i));
   const perBlock: Arm[] = [];
-  for (let b = 0; b < count; b++) {
-    const members = Array.from(codes.keys()).filter((i) => codes[i] === b);
+  for (const members of membersOf) {
     perBlock.push({
       y: Float64Array.from(members, (i) => y[i]),
       t: Uint8Array.from(members, (i) => t[i]),

@@ -1,12 +1,20 @@
 // Shared by the analysis tests: R's numbers pasted from R output, compared at the reference README's tolerance.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rowsFromCsv, type Row, type TidyRow } from '../../analysis/index.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const referenceFolder = join(process.env.VLAB_SHARED ?? join(repo, '..', 'shared'), 'reference');
+/**
+ * <repo>/../shared/reference, or $VLAB_SHARED: the shared folder (holding reference/) or the reference folder
+ * itself.
+ */
+export const referenceFolder = ((): string => {
+  const shared = process.env.VLAB_SHARED;
+  if (!shared) return join(repo, '..', 'shared', 'reference');
+  return existsSync(join(shared, 'manifest.json')) ? shared : join(shared, 'reference');
+})();
 
 const cache = new Map<string, Row[]>();
 /** A data file of the shared reference folder (mtcars.csv, alliance_violators.csv, ...). */

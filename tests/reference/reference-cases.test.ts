@@ -1,17 +1,15 @@
 // Runs every case of the shared R reference manifest (R 4.2.2, estimatr 1.0.0, survey 4.1-1) and compares
-// every number with the README's tolerance. The folder is <repo>/../shared/reference, or $VLAB_SHARED/reference
-// (VLAB_SHARED pointing at the `shared` folder). A missing folder fails the run: these cases are the proof
-// that the estimators equal R, so they are never skipped.
+// every number with the README's tolerance. The folder is <repo>/../shared/reference, or $VLAB_SHARED (the
+// shared folder or the reference folder itself). A missing folder fails the run: these cases are the proof that
+// the estimators equal R, so they are never skipped.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { differenceInMeans, lmRobust, pAdjust, rake, rowsFromCsv, type Row, type SeType, type TidyRow } from '../../analysis/index.ts';
+import { referenceFolder } from '../analysis/support.ts';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = process.env.VLAB_SHARED ?? join(repo, '..', 'shared');
-const folder = join(shared, 'reference');
+const folder = referenceFolder;
 
 interface Case {
   id: string;

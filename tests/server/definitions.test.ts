@@ -146,6 +146,20 @@ test('an invalid definition is refused with a message naming the file and the fi
   assert.match(loadBroken((d, plan) => (d.analysisPlan = plan)), /analysis-plan\.json: "analysisPlan" is also given in study\.json/);
 });
 
+test('population margins must name pre-treatment questions, cover every choice and add up to 1', () => {
+  const margins = (change: (m: Record<string, Record<string, number>>) => void) =>
+    loadBroken((d) => {
+      const m = { age_group: { '18-29': 0.21, '30-44': 0.25, '45-64': 0.33, '65+': 0.21 }, gender: { female: 0.51, male: 0.49 } };
+      change(m);
+      d.populationMargins = { source: 'test', margins: m };
+    });
+  assert.equal(margins(() => {}), 'loaded');
+  assert.match(margins((m) => (m.gender!.male = 0.5)), /populationMargins\.margins\.gender: shares add up to 1\.01, not 1/);
+  assert.match(margins((m) => delete m.gender!.male), /populationMargins\.margins\.gender: no share for "male"/);
+  assert.match(margins((m) => (m.gender = { female: 0.5, other: 0.5 })), /"other" is not a choice of "gender"/);
+  assert.match(margins((m) => (m.economic_sanctions = { '1': 1 })), /"economic_sanctions" is not a pre-treatment question/);
+});
+
 test('participantSurveyPageCount counts the pages the builder produces', () => {
   for (const def of definitions) {
     const survey = buildParticipantSurvey(def, allCells(designOf(def))[0]!) as { pages: unknown[] };
