@@ -56,6 +56,15 @@ const page = z.looseObject({
 /** Only the container is fixed here: the analysis work decides what a hypothesis holds. */
 const hypothesis = z.looseObject({});
 
+/**
+ * Population proportions of pre-treatment answers (e.g. US adults by age group), for raking weights and for
+ * quotas. `source` cites where the figures come from, so a reader can check them.
+ */
+const populationMargins = z.strictObject({
+  source: text,
+  margins: z.record(identifier, z.record(z.string().min(1), z.number().positive().max(1))),
+});
+
 export const studyDefinitionSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case study id'),
@@ -86,7 +95,7 @@ export const studyDefinitionSchema = z
       .optional(),
     /** Filled in by the analysis work; open so that plans can grow without touching the respondent path. */
     analysisPlan: z.looseObject({ hypotheses: z.array(hypothesis) }),
-    populationMargins: z.unknown().optional(),
+    populationMargins: populationMargins.optional(),
     quotas: z.unknown().optional(),
     simulation: z.unknown().optional(),
   })
@@ -132,6 +141,26 @@ export const studyDefinitionSchema = z
       });
     }
 
+    if (def.populationMargins) {
+      const pretreatment = def.pages.pretreatment.flatMap((p) => p.elements);
+      for (const [variable, shares] of Object.entries(def.populationMargins.margins)) {
+        const path = ['populationMargins', 'margins', variable];
+        const question = pretreatment.find((e) => e.name === variable);
+        if (!question) {
+          fail(path, `"${variable}" is not a pre-treatment question`);
+          continue;
+        }
+        const levels = choiceValues(question).map(String);
+        const given = Object.keys(shares);
+        const missing = levels.filter((l) => !given.includes(l));
+        const unknown = given.filter((l) => !levels.includes(l));
+        if (unknown.length) fail(path, `"${unknown[0]}" is not a choice of "${variable}"`);
+        else if (missing.length) fail(path, `no share for "${missing[0]}"`);
+        const total = Object.values(shares).reduce((a, b) => a + b, 0);
+        if (Math.abs(total - 1) > 1e-6) fail(path, `shares add up to ${total}, not 1`);
+      }
+    }
+
     if (def.attentionCheck) {
       const { question, passValue, derivedColumn } = def.attentionCheck;
       const target = allElements(def).find((e) => e.name === question);
@@ -150,6 +179,7 @@ export type Factor = StudyDefinition['factors'][number];
 export type SurveyElement = z.infer<typeof element>;
 export type SurveyPage = z.infer<typeof page>;
 export type ChoiceValue = z.infer<typeof choiceValue>;
+export type PopulationMargins = z.infer<typeof populationMargins>;
 
 /** `{regime}` in a vignette template. */
 export const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;

@@ -109,17 +109,16 @@ for (const def of definitions) {
 
 const SOURCE = 'survey-definitions/alliance-corrective-measures';
 
-/** Copies the alliance study folder, lets `mutate` change its study.json and analysis plan, and loads it. */
-function loadBroken(mutate: (def: Record<string, any>, plan: Record<string, any>) => void): string {
+/** Copies the alliance study folder, lets `mutate` change its study.json and section files, and loads it. */
+function loadBroken(mutate: (def: Record<string, any>, plan: Record<string, any>, margins: Record<string, any>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'vlab-defs-'));
   try {
     const study = join(dir, 'alliance-corrective-measures');
     cpSync(SOURCE, study, { recursive: true });
-    const def = JSON.parse(readFileSync(join(SOURCE, 'study.json'), 'utf8'));
-    const plan = JSON.parse(readFileSync(join(SOURCE, 'analysis-plan.json'), 'utf8'));
-    mutate(def, plan);
-    writeFileSync(join(study, 'study.json'), JSON.stringify(def));
-    writeFileSync(join(study, 'analysis-plan.json'), JSON.stringify(plan));
+    const files = ['study.json', 'analysis-plan.json', 'population-margins.json'];
+    const [def, plan, margins] = files.map((f) => JSON.parse(readFileSync(join(SOURCE, f), 'utf8')));
+    mutate(def, plan, margins);
+    [def, plan, margins].forEach((json, i) => writeFileSync(join(study, files[i]!), JSON.stringify(json)));
     loadDefinitionFiles(dir);
     return 'loaded';
   } catch (error) {
@@ -148,14 +147,13 @@ test('an invalid definition is refused with a message naming the file and the fi
 
 test('population margins must name pre-treatment questions, cover every choice and add up to 1', () => {
   const margins = (change: (m: Record<string, Record<string, number>>) => void) =>
-    loadBroken((d) => {
-      const m = { age_group: { '18-29': 0.21, '30-44': 0.25, '45-64': 0.33, '65+': 0.21 }, gender: { female: 0.51, male: 0.49 } };
-      change(m);
-      d.populationMargins = { source: 'test', margins: m };
+    loadBroken((_d, _plan, section) => {
+      section.margins = { age_group: { '18-29': 0.21, '30-44': 0.25, '45-64': 0.33, '65+': 0.21 }, gender: { female: 0.51, male: 0.49 } };
+      change(section.margins);
     });
   assert.equal(margins(() => {}), 'loaded');
-  assert.match(margins((m) => (m.gender!.male = 0.5)), /populationMargins\.margins\.gender: shares add up to 1\.01, not 1/);
-  assert.match(margins((m) => delete m.gender!.male), /populationMargins\.margins\.gender: no share for "male"/);
+  assert.match(margins((m) => (m.gender!.male = 0.5)), /population-margins\.json: margins\.gender: shares add up to 1\.01, not 1/);
+  assert.match(margins((m) => delete m.gender!.male), /population-margins\.json: margins\.gender: no share for "male"/);
   assert.match(margins((m) => (m.gender = { female: 0.5, other: 0.5 })), /"other" is not a choice of "gender"/);
   assert.match(margins((m) => (m.economic_sanctions = { '1': 1 })), /"economic_sanctions" is not a pre-treatment question/);
 });
