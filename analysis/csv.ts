@@ -22,7 +22,11 @@ export function rowsFromCsv(text: string): Row[] {
   }) as Row[];
 }
 
-/** Records to CSV text; numbers print with `String(x)`, which round-trips every double. */
+/**
+ * Records to CSV text; numbers print with `String(x)`, which round-trips every double.
+ *
+ * @example csvFromRecords([{ term: 'x', estimate: 0.1 + 0.2 }], ['term', 'estimate']) // 'term,estimate\nx,0.30000000000000004\n'
+ */
 export function csvFromRecords(records: readonly Record<string, unknown>[], columns: readonly string[]): string {
   return stringify(
     records.map((record) => columns.map((column) => formatCell(record[column]))),

@@ -29,6 +29,8 @@ export interface Cr2Input {
  * so tr P and ‖P‖²_F = Σ d_s² + 2 Σ d_s z_s'Qz_s + tr((Q Σ z_s z_s')²) need only per-cluster work and
  * 2r × 2r algebra: O(n r² + Σ n_s³ + G r³), never the G × G (let alone n × n) matrices estimatr builds.
  * Unweighted, b_s = a_s and Ω = M, so Q collapses to −M on r × r.
+ *
+ * @example cr2Variance({ x, n, r, xtxInv, resid, clusters, groups }).df // Bell–McCaffrey df per coefficient, as estimatr
  */
 export function cr2Variance(input: Cr2Input): { vcov: Float64Array; df: Float64Array } {
   const { x, n, r, xtxInv: m, resid, clusters, groups, weights } = input;

@@ -7,11 +7,20 @@ export type Row = Readonly<Record<string, Cell>>;
 /** Factor levels in order; the first is the reference level, as R's `factor(x, levels = ...)`. */
 export type Levels = Readonly<Record<string, readonly string[]>>;
 
+/**
+ * Whether a cell counts as missing (R's NA): null, undefined, '', 'NA' or NaN.
+ *
+ * @example isMissing('NA') // true; isMissing(0) // false
+ */
 export function isMissing(value: Cell): boolean {
   return value === null || value === undefined || value === '' || value === 'NA' || (typeof value === 'number' && Number.isNaN(value));
 }
 
-/** Throws `fn: <what> references unknown column "x"` unless every name is a column of the data. */
+/**
+ * Throws `fn: <what> references unknown column "x"` unless every name is a column of the data.
+ *
+ * @example requireColumns('lmRobust', rows, ['regim'], 'formula') // throws 'lmRobust: formula references unknown column "regim"'
+ */
 export function requireColumns(fn: string, rows: readonly Row[], names: readonly string[], what: string): void {
   if (rows.length === 0) throw new AnalysisError(fn, 'no rows of data');
   const known = new Set<string>();
@@ -24,6 +33,8 @@ export function requireColumns(fn: string, rows: readonly Row[], names: readonly
 /**
  * Indices of the rows with no missing value in any of `columns` (R's na.omit over the variables a model uses).
  * The count of the others is reported as `nDropped` by every estimator.
+ *
+ * @example completeRows([{ y: 1 }, { y: 'NA' }, { y: 3 }], ['y']) // Int32Array [0, 2]
  */
 export function completeRows(rows: readonly Row[], columns: readonly string[]): Int32Array {
   const keep = new Int32Array(rows.length);
@@ -42,7 +53,11 @@ export function completeRows(rows: readonly Row[], columns: readonly string[]): 
   return keep.slice(0, n);
 }
 
-/** A numeric column over the selected rows; a value that is not a number is an error naming the column. */
+/**
+ * A numeric column over the selected rows; a value that is not a number is an error naming the column.
+ *
+ * @example numericColumn('lmRobust', [{ y: '2.5' }], Int32Array.of(0), 'y', 'outcome') // Float64Array [2.5]
+ */
 export function numericColumn(fn: string, rows: readonly Row[], index: Int32Array, name: string, role: string): Float64Array {
   const out = new Float64Array(index.length);
   for (let i = 0; i < index.length; i++) {
@@ -59,6 +74,8 @@ export function numericColumn(fn: string, rows: readonly Row[], index: Int32Arra
 /**
  * Whether a column enters a model as a factor: it has declared levels, or it holds strings that are not numbers.
  * Numeric strings ("3") still count as numbers so that CSV input and SQLite rows behave alike.
+ *
+ * @example isFactorColumn([{ g: 'a' }, { g: 'b' }], Int32Array.of(0, 1), 'g', undefined) // true
  */
 export function isFactorColumn(rows: readonly Row[], index: Int32Array, name: string, levels: Levels | undefined): boolean {
   if (levels && Object.hasOwn(levels, name)) return true;
@@ -73,6 +90,8 @@ export function isFactorColumn(rows: readonly Row[], index: Int32Array, name: st
  * The level index of every selected row. Levels come from `levels` if given (a value outside them is an
  * error), otherwise they are the distinct values sorted (code-point order, as R in the C locale); levels
  * with no rows are dropped.
+ *
+ * @example factorCodes('lmRobust', [{ g: 'b' }, { g: 'a' }], Int32Array.of(0, 1), 'g', undefined) // { levels: ['a', 'b'], codes: [1, 0] }
  */
 export function factorCodes(
   fn: string,
@@ -116,7 +135,11 @@ function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Integer group codes 0..G−1 for a grouping column (clusters, blocks), in order of first appearance. */
+/**
+ * Integer group codes 0..G−1 for a grouping column (clusters, blocks), in order of first appearance.
+ *
+ * @example groupCodes([{ id: 'r2' }, { id: 'r1' }, { id: 'r2' }], Int32Array.of(0, 1, 2), 'id') // { codes: [0, 1, 0], count: 2 }
+ */
 export function groupCodes(rows: readonly Row[], index: Int32Array, name: string): { codes: Int32Array; count: number } {
   const lookup = new Map<string, number>();
   const codes = new Int32Array(index.length);

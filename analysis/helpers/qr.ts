@@ -238,7 +238,11 @@ function reflect(v: Float64Array, k: number, n: number, tau: number, targets: Fl
   }
 }
 
-/** The kept columns of x as a new column-major n × kept.length matrix. */
+/**
+ * The kept columns of x as a new column-major n × kept.length matrix.
+ *
+ * @example keptColumns(Float64Array.of(1, 1, 2, 2, 3, 3), 2, Int32Array.of(0, 2)) // Float64Array [1, 1, 3, 3]
+ */
 export function keptColumns(x: Float64Array, n: number, kept: Int32Array): Float64Array {
   const out = new Float64Array(n * kept.length);
   kept.forEach((column, j) => out.set(x.subarray(column * n, (column + 1) * n), j * n));

@@ -14,7 +14,11 @@ export type ClusterType = 'CR0' | 'stata' | 'cregg';
 /** Rows per block in the cache-blocked passes (r columns × 512 rows × 8 bytes stays within L2). */
 const ROW_BLOCK = 512;
 
-/** X' diag(ω) X for column-major X (n × r), in row blocks that stay in cache across all column pairs. */
+/**
+ * X' diag(ω) X for column-major X (n × r), in row blocks that stay in cache across all column pairs.
+ *
+ * @example weightedGram(Float64Array.of(1, 1, 0, 1), 2, 2, Float64Array.of(2, 3)) // [5, 3, 3, 3]
+ */
 export function weightedGram(x: Float64Array, n: number, r: number, omega: Float64Array): Float64Array {
   const out = new Float64Array(r * r);
   const scaled = new Float64Array(ROW_BLOCK);
@@ -43,6 +47,8 @@ export function weightedGram(x: Float64Array, n: number, r: number, omega: Float
  * row i's share of the meat are computed in one pass over blocks of rows. Each row is first reduced to its
  * nonzero entries: a conjoint design row has one dummy per attribute, so the work per row is nnz · r for Q
  * and nnz² for the meat instead of r² — the difference between seconds and a fraction of one at 10⁶ rows.
+ *
+ * @example heteroskedasticVariance('HC2', xKept, n, r, fit.xtxInv, fit.b, resid) // r × r, as vcov(lm_robust(..., se_type = 'HC2'))
  */
 export function heteroskedasticVariance(
   type: HeteroskedasticType,
@@ -112,6 +118,8 @@ export function heteroskedasticVariance(
 /**
  * CR0-family variance: meat = Σ_s u_s u_sᵀ with u_s = X_s' e_s. `stata` multiplies by G(n − 1)/((G − 1)(n − r)),
  * `cregg` by G/(G − 1) (survey::svyglm's convention, without the (n − 1)/(n − r) factor).
+ *
+ * @example clusterVariance('stata', xKept, n, r, fit.xtxInv, resid, codes, groups) // as vcov(lm_robust(..., se_type = 'stata'))
  */
 export function clusterVariance(
   type: ClusterType,

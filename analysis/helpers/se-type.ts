@@ -9,6 +9,8 @@ const CLUSTER_TYPES: readonly SeType[] = ['CR0', 'stata', 'CR2', 'cregg'];
 /**
  * Validates an se type against the data's clustering (estimatr's `check_se_type`): default HC2, or CR2 with
  * clusters; `stata` without clusters means HC1, as in estimatr. Unknown values list the valid ones.
+ *
+ * @example resolveSeType('lmRobust', undefined, true) // 'CR2'; resolveSeType('lmRobust', 'stata', false) // 'HC1'
  */
 export function resolveSeType(fn: string, requested: string | undefined, clustered: boolean): SeType {
   if (requested === undefined) return clustered ? 'CR2' : 'HC2';

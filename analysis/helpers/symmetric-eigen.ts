@@ -3,6 +3,8 @@
  * Golub & Van Loan §8.5): eigenvalues above 1e-12 map to λ^(−1/2), the rest to 0, which is the
  * pseudo-inverse square root estimatr and clubSandwich use for the CR2 adjustment (I − H_ss)^(−1/2).
  * Cluster blocks are small (a respondent's profiles), so O(m³) per sweep is cheap.
+ *
+ * @example inverseSqrtSymmetric(Float64Array.of(4, 0, 0, 0), 2) // [0.5, 0, 0, 0]: the zero eigenvalue maps to 0
  */
 export function inverseSqrtSymmetric(a: Float64Array, m: number): Float64Array {
   if (m === 1) return Float64Array.of(a[0] > 1e-12 ? 1 / Math.sqrt(a[0]) : 0);
