@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { apiNotFound, errorHandler, requireJsonBody } from './routes/errors.ts';
 import { loadPublicBundle, publicAssets } from './routes/public-assets.ts';
+import { researcherAuthRateLimit, startRateLimit } from './routes/rate-limit.ts';
 import { requestLog } from './routes/request-log.ts';
 import { respondentApi } from './routes/respondent-api.ts';
 import { respondentPage } from './routes/respondent-page.ts';
@@ -30,6 +31,7 @@ export function createApp({ db, config, logger = silentLogger }: AppOptions): Ex
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.use(requestLog(logger));
   app.use(
     helmet({
@@ -59,6 +61,8 @@ export function createApp({ db, config, logger = silentLogger }: AppOptions): Ex
   app.get('/favicon.ico', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=86400').status(204).end();
   });
+  app.post('/api/waves/:waveId/participants', startRateLimit(config));
+  app.use('/api/researcher', researcherAuthRateLimit(config));
   app.use('/assets', publicAssets(bundle));
   app.use(respondentPage(config.publicDir, bundle));
   app.use(

@@ -10,7 +10,21 @@ export interface Config {
   publicDir: string;
   /** Largest JSON body accepted by the API. */
   bodyLimitBytes: number;
+  /** Participant starts allowed per client address per rate window (a classroom shares one address). */
+  rateLimitStart: number;
+  /** Failed researcher authentications allowed per client address per rate window. */
+  rateLimitAuth: number;
+  /** Length of the rate-limit window, in seconds. */
+  rateLimitWindowSeconds: number;
+  /**
+   * Express's `trust proxy`: which hops may set X-Forwarded-For (hop count, `loopback`, subnets). Off by default,
+   * so a client cannot pick its own address for the rate limits.
+   */
+  trustProxy: false | number | string;
 }
+
+/** `loopback`, `linklocal`, `uniquelocal` (express's names) or IPv4/IPv6 addresses and subnets, comma-separated. */
+const TRUSTED_PROXIES = /^\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(\/\d+)?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(\/\d+)?))*\s*$/;
 
 const configSchema = z.strictObject({
   port: z.coerce.number().int().min(0).max(65535),
@@ -19,6 +33,14 @@ const configSchema = z.strictObject({
   definitionsDir: z.string().min(1),
   publicDir: z.string().min(1),
   bodyLimitBytes: z.coerce.number().int().min(1024).max(10 * 1024 * 1024),
+  rateLimitStart: z.coerce.number().int().min(1).max(1_000_000_000),
+  rateLimitAuth: z.coerce.number().int().min(1).max(1_000_000_000),
+  rateLimitWindowSeconds: z.coerce.number().int().min(1).max(24 * 3600),
+  trustProxy: z.union([
+    z.literal(false),
+    z.coerce.number().int().min(1).max(100),
+    z.string().regex(TRUSTED_PROXIES, 'expected a hop count ≥ 1, loopback, or comma-separated addresses/subnets'),
+  ]),
 });
 
 /** Which environment variable (or flag) sets each field, for error messages. */
@@ -29,6 +51,10 @@ const SOURCES: Record<keyof Config, string> = {
   definitionsDir: 'VLAB_DEFINITIONS',
   publicDir: 'VLAB_PUBLIC',
   bodyLimitBytes: 'VLAB_BODY_LIMIT',
+  rateLimitStart: 'VLAB_RATE_LIMIT_START',
+  rateLimitAuth: 'VLAB_RATE_LIMIT_AUTH',
+  rateLimitWindowSeconds: 'VLAB_RATE_LIMIT_WINDOW',
+  trustProxy: 'VLAB_TRUST_PROXY',
 };
 
 export const DEFAULT_CONFIG: Config = {
@@ -38,6 +64,10 @@ export const DEFAULT_CONFIG: Config = {
   definitionsDir: 'survey-definitions',
   publicDir: 'public',
   bodyLimitBytes: 64 * 1024,
+  rateLimitStart: 300,
+  rateLimitAuth: 30,
+  rateLimitWindowSeconds: 600,
+  trustProxy: false,
 };
 
 export class ConfigError extends Error {
@@ -59,6 +89,10 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     definitionsDir: env.VLAB_DEFINITIONS,
     publicDir: env.VLAB_PUBLIC,
     bodyLimitBytes: env.VLAB_BODY_LIMIT,
+    rateLimitStart: env.VLAB_RATE_LIMIT_START,
+    rateLimitAuth: env.VLAB_RATE_LIMIT_AUTH,
+    rateLimitWindowSeconds: env.VLAB_RATE_LIMIT_WINDOW,
+    trustProxy: env.VLAB_TRUST_PROXY,
   };
   const raw: Record<string, unknown> = { ...DEFAULT_CONFIG };
   for (const source of [fromEnv, overrides]) {

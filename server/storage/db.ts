@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../config.ts';
+import { sqliteVersionProblem } from './sqlite-version.ts';
 
 export type Db = Database.Database;
 
@@ -16,6 +18,11 @@ const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  const problem = sqliteVersionProblem(db.prepare('SELECT sqlite_version()').pluck().get() as string);
+  if (problem) {
+    db.close();
+    throw new ConfigError(problem);
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');

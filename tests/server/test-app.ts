@@ -8,6 +8,9 @@ import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createRepositories } from '../../server/storage/repositories.ts';
 
+/** Rate limits for tests and load runs, which start many participants from one address. */
+export const TEST_RATE_LIMITS = { rateLimitStart: 1_000_000, rateLimitAuth: 1_000_000 };
+
 /** createApp on a freshly migrated temporary database with the shipped definitions and one open wave. */
 export function createTestApp(wave: Partial<CreateWaveInput> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'vlab-test-'));
@@ -17,7 +20,8 @@ export function createTestApp(wave: Partial<CreateWaveInput> = {}) {
   const studies = createStudyService({ db, repos });
   studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
   const created = studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'test-seed', ...wave });
-  const config = loadConfig({}, { dbPath, logLevel: 'silent' });
+  // Tests start hundreds of participants from one address: explicit limits far above any test's traffic.
+  const config = loadConfig({}, { dbPath, logLevel: 'silent', ...TEST_RATE_LIMITS });
   const app = createApp({ db, config });
   return {
     app,

@@ -1,0 +1,36 @@
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Config } from '../config.ts';
+import { DomainError } from '../domain/errors.ts';
+
+/**
+ * Per-address limits on the two doors an attacker would hammer: starting participants (each start draws a
+ * condition and stores a row) and researcher authentication (guessing tokens). The address is `req.ip`, which
+ * honours X-Forwarded-For only when VLAB_TRUST_PROXY names the proxy, so a client cannot reset its own count by
+ * sending a made-up header. Loopback is never exempt: behind a reverse proxy every request comes from it.
+ * Counts live in this process's memory: a restart clears them, and two processes on one database count apart.
+ */
+
+function limiter(limit: number, windowSeconds: number, what: string, countOnlyFailures: boolean): RequestHandler {
+  return rateLimit({
+    windowMs: windowSeconds * 1000,
+    limit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    skipSuccessfulRequests: countOnlyFailures,
+    // Without a trusted proxy an X-Forwarded-For header is the client's own claim: ignoring it is the point, not
+    // a misconfiguration worth a warning on every request.
+    validate: { xForwardedForHeader: false },
+    handler: (_req, _res, next) => {
+      next(new DomainError('rate_limited', `too many ${what} from this address; try again in a few minutes`));
+    },
+  });
+}
+
+/** Participant starts per address per window (default 300 per 10 minutes: a classroom behind one NAT fits). */
+export const startRateLimit = (config: Config): RequestHandler =>
+  limiter(config.rateLimitStart, config.rateLimitWindowSeconds, 'survey starts', false);
+
+/** Failed researcher requests (401s and other refusals) per address per window; successful ones are not counted. */
+export const researcherAuthRateLimit = (config: Config): RequestHandler =>
+  limiter(config.rateLimitAuth, config.rateLimitWindowSeconds, 'failed researcher requests', true);

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createApp } from '../../server/app.ts';
+import { ConfigError, loadConfig, type Config } from '../../server/config.ts';
+import { createTestApp } from './test-app.ts';
+
+function appWith(t: ReturnType<typeof createTestApp>, overrides: Partial<Config>): Express {
+  return createApp({ db: t.db, config: { ...loadConfig({}, { logLevel: 'silent' }), ...overrides } });
+}
+
+const startFrom = (app: Express, waveId: string, forwardedFor?: string) => {
+  const req = request(app).post(`/api/waves/${waveId}/participants`);
+  if (forwardedFor) req.set('X-Forwarded-For', forwardedFor);
+  return req.send({});
+};
+
+test('defaults: 300 starts per 10 minutes per address, 30 failed researcher requests, no trusted proxy', () => {
+  const config = loadConfig({});
+  assert.equal(config.rateLimitStart, 300);
+  assert.equal(config.rateLimitWindowSeconds, 600);
+  assert.equal(config.rateLimitAuth, 30);
+  assert.equal(config.trustProxy, false);
+  assert.equal(loadConfig({ VLAB_RATE_LIMIT_START: '5000', VLAB_TRUST_PROXY: 'loopback' }).rateLimitStart, 5000);
+  assert.equal(loadConfig({ VLAB_TRUST_PROXY: '1' }).trustProxy, 1);
+  assert.throws(() => loadConfig({ VLAB_RATE_LIMIT_START: '0' }), (e) => e instanceof ConfigError && /^VLAB_RATE_LIMIT_START/.test(e.message));
+  assert.throws(() => loadConfig({ VLAB_TRUST_PROXY: 'yes please' }), (e) => e instanceof ConfigError && /^VLAB_TRUST_PROXY/.test(e.message));
+});
+
+test('60 starts from one address (a classroom) fit under a limit of 65; past the limit starts get 429 rate_limited and store nothing', async () => {
+  const t = createTestApp();
+  try {
+    const app = appWith(t, { rateLimitStart: 65 });
+    let ok = 0;
+    for (let i = 0; i < 60; i++) if ((await startFrom(app, t.wave.id)).status === 201) ok++;
+    assert.equal(ok, 60);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await startFrom(app, t.wave.id)).status);
+    assert.deepEqual(statuses, [201, 201, 201, 201, 201, 429, 429, 429, 429, 429]);
+    const refused = await startFrom(app, t.wave.id);
+    assert.equal(refused.status, 429);
+    assert.equal(refused.body.error.code, 'rate_limited');
+    assert.ok(refused.headers['content-security-policy'], 'a 429 carries the security headers');
+    assert.equal(t.db.prepare('SELECT COUNT(*) FROM participants').pluck().get(), 65);
+    // Saving answers and completing are not limited: a respondent already in the survey can always finish.
+    assert.notEqual((await request(app).put('/api/participants/AAAAAAAAAAAAAAAAAAAAAA/answers').send({ answers: {}, currentPage: 0 })).status, 429);
+    const stored = t.db.prepare('SELECT COUNT(*) FROM participants').pluck().get();
+    console.log(`rate limit: 71 starts from one address with limit 65 → ${stored} stored, ${statuses.filter((s) => s === 429).length + 1} refused with 429`);
+  } finally {
+    t.close();
+  }
+});
+
+test('a spoofed X-Forwarded-For does not reset the count unless a proxy is trusted; loopback is not exempt', async () => {
+  const t = createTestApp();
+  try {
+    const direct = appWith(t, { rateLimitStart: 3 });
+    const spoofed = [];
+    for (let i = 0; i < 6; i++) spoofed.push((await startFrom(direct, t.wave.id, `198.51.100.${i}`)).status);
+    assert.deepEqual(spoofed, [201, 201, 201, 429, 429, 429]);
+
+    // Behind a trusted proxy (here: loopback, where supertest connects from), each forwarded client counts apart.
+    const proxied = appWith(t, { rateLimitStart: 3, trustProxy: 'loopback' });
+    const perClient = [];
+    for (let i = 0; i < 4; i++) perClient.push((await startFrom(proxied, t.wave.id, '198.51.100.7')).status);
+    for (let i = 0; i < 2; i++) perClient.push((await startFrom(proxied, t.wave.id, '198.51.100.8')).status);
+    assert.deepEqual(perClient, [201, 201, 201, 429, 201, 201]);
+  } finally {
+    t.close();
+  }
+});
+
+test('failed researcher requests are limited per address (429 rate_limited past the limit)', async () => {
+  const t = createTestApp();
+  try {
+    const app = appWith(t, { rateLimitAuth: 5 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      statuses.push((await request(app).get('/api/researcher/waves').set('Authorization', `Bearer wrong-${i}`)).status);
+    }
+    assert.ok(statuses.slice(0, 5).every((s) => s === 401 || s === 404), `first five: ${statuses.join()}`);
+    assert.deepEqual(statuses.slice(5), [429, 429, 429]);
+    const body = (await request(app).get('/api/researcher/waves')).body;
+    assert.equal(body.error.code, 'rate_limited');
+  } finally {
+    t.close();
+  }
+});
