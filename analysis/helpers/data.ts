@@ -109,7 +109,8 @@ export function factorCodes(
   const lookup = new Map(names.map((level, k) => [level, k]));
   const codes = new Int32Array(index.length);
   for (let i = 0; i < index.length; i++) {
-    const value = String(rows[index[i]][name]);
+    const raw = rows[index[i]][name];
+    const value = typeof raw === 'string' ? raw : String(raw);
     const code = lookup.get(value);
     if (code === undefined) {
       throw new AnalysisError(fn, `column "${name}" has value ${JSON.stringify(value)} that is not among its levels (${names.join(', ')})`);

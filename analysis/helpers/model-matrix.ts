@@ -68,6 +68,14 @@ export function buildDesignMatrix(fn: string, formula: Formula, rows: readonly R
   const x = new Float64Array(n * p);
   specs.forEach((spec, j) => {
     const column = x.subarray(j * n, (j + 1) * n);
+    const [first] = spec.parts;
+    const single = spec.parts.length === 1 ? vars[first.variable] : undefined;
+    if (single?.kind === 'factor') {
+      // A main-effect dummy, the common case: one pass.
+      const { codes } = single;
+      for (let i = 0; i < n; i++) column[i] = codes[i] === first.level ? 1 : 0;
+      return;
+    }
     column.fill(1);
     for (const { variable, level } of spec.parts) {
       const v = vars[variable];

@@ -67,26 +67,39 @@ function triangularize(x: Float64Array, n: number, p: number, y: Float64Array): 
       for (let i = 0; i < m; i++) block[vk + i] *= scale;
       const tau = (beta - alpha) / beta;
       r[k * q + k] = beta;
-      // Two target columns per pass, so each load of the reflector serves both.
-      for (let j = k + 1; j < q; j += 2) {
+      // Four target columns per pass, so each load of the reflector serves four (unused slots alias the last
+      // real column and get a zero step).
+      for (let j = k + 1; j < q; j += 4) {
+        const count = Math.min(4, q - j);
         const c0 = j * m;
-        const pair = j + 1 < q;
-        const c1 = pair ? c0 + m : c0;
+        const c1 = count > 1 ? c0 + m : c0;
+        const c2 = count > 2 ? c0 + 2 * m : c0;
+        const c3 = count > 3 ? c0 + 3 * m : c0;
         let w0 = r[j * q + k];
-        let w1 = pair ? r[(j + 1) * q + k] : 0;
+        let w1 = count > 1 ? r[(j + 1) * q + k] : 0;
+        let w2 = count > 2 ? r[(j + 2) * q + k] : 0;
+        let w3 = count > 3 ? r[(j + 3) * q + k] : 0;
         for (let i = 0; i < m; i++) {
           const v = block[vk + i];
           w0 += v * block[c0 + i];
           w1 += v * block[c1 + i];
+          w2 += v * block[c2 + i];
+          w3 += v * block[c3 + i];
         }
         w0 *= tau;
-        w1 = pair ? w1 * tau : 0;
+        w1 = count > 1 ? w1 * tau : 0;
+        w2 = count > 2 ? w2 * tau : 0;
+        w3 = count > 3 ? w3 * tau : 0;
         r[j * q + k] -= w0;
-        if (pair) r[(j + 1) * q + k] -= w1;
+        if (count > 1) r[(j + 1) * q + k] -= w1;
+        if (count > 2) r[(j + 2) * q + k] -= w2;
+        if (count > 3) r[(j + 3) * q + k] -= w3;
         for (let i = 0; i < m; i++) {
           const v = block[vk + i];
           block[c0 + i] -= w0 * v;
           block[c1 + i] -= w1 * v;
+          block[c2 + i] -= w2 * v;
+          block[c3 + i] -= w3 * v;
         }
       }
     }

@@ -71,6 +71,12 @@ export function heteroskedasticVariance(
   const column = new Int32Array(ROW_BLOCK * r);
   const value = new Float64Array(ROW_BLOCK * r);
   const q = new Float64Array(r);
+  // B is a permuted triangle: row k is zero before some column, so Q's row sums can start there.
+  const firstNonzero = Int32Array.from({ length: r }, (_, k) => {
+    let j = 0;
+    while (j < r && b[k * r + j] === 0) j++;
+    return j;
+  });
   for (let start = 0; start < n; start += ROW_BLOCK) {
     const m = Math.min(n, start + ROW_BLOCK) - start;
     count.fill(0, 0, m);
@@ -95,8 +101,9 @@ export function heteroskedasticVariance(
         q.fill(0);
         for (let a = 0; a < nnz; a++) {
           const v = value[base + a];
-          const row = column[base + a] * r;
-          for (let j = 0; j < r; j++) q[j] += v * b[row + j];
+          const k = column[base + a];
+          const row = k * r;
+          for (let j = firstNonzero[k]; j < r; j++) q[j] += v * b[row + j];
         }
         let h = 0;
         for (let j = 0; j < r; j++) h += q[j] * q[j];
