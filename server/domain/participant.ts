@@ -1,7 +1,7 @@
 import type { Assignment } from './design.ts';
 import type { PanelParams, PanelSource } from './panel.ts';
 
-export type ParticipantStatus = 'started' | 'complete' | 'screened_out';
+export type ParticipantStatus = 'started' | 'complete' | 'screened_out' | 'overquota';
 
 /** The unit of a study: one respondent in one wave, with the condition drawn for them once, on the server. */
 export interface Participant {

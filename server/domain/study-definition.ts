@@ -29,7 +29,13 @@ const factor = z.strictObject({
 const choiceValue = z.union([z.string().min(1), z.number()]);
 const choice = z.union([choiceValue, z.looseObject({ value: choiceValue, text: text.optional() })]);
 
-const questionBase = { name: identifier, title: text.optional(), isRequired: z.boolean().optional() };
+const questionBase = {
+  name: identifier,
+  title: text.optional(),
+  isRequired: z.boolean().optional(),
+  /** Questions with the same battery name are stacked together by the long export (item, value). */
+  battery: identifier.optional(),
+};
 
 const element = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('html'), name: identifier, html: text }),

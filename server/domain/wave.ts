@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { redirectTemplateProblem } from './panel.ts';
 
-export type WaveStatus = 'open' | 'closed';
+export type WaveStatus = 'open' | 'paused' | 'closed';
 
 /** One fielding of a study snapshot: its own seed, assignment sequence, target and panel redirects. */
 export interface Wave {

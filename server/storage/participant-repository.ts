@@ -3,7 +3,7 @@ import type { PanelParams, PanelSource } from '../domain/panel.ts';
 import type { Participant, ParticipantStatus } from '../domain/participant.ts';
 import type { Db } from './db.ts';
 
-interface ParticipantRow {
+export interface ParticipantRow {
   id: number;
   code: string;
   wave_id: string;
@@ -22,7 +22,7 @@ interface ParticipantRow {
   completed_at: string | null;
 }
 
-const toParticipant = (row: ParticipantRow): Participant => ({
+export const toParticipant = (row: ParticipantRow): Participant => ({
   id: row.id,
   code: row.code,
   waveId: row.wave_id,
@@ -86,7 +86,7 @@ export function createParticipantRepository(db: Db) {
       return nextDraw.get(waveId)!;
     },
     countByStatus(waveId: string): Record<ParticipantStatus, number> {
-      const counts: Record<ParticipantStatus, number> = { started: 0, complete: 0, screened_out: 0 };
+      const counts: Record<ParticipantStatus, number> = { started: 0, complete: 0, screened_out: 0, overquota: 0 };
       for (const { status, n } of countByStatus.all(waveId)) counts[status] = n;
       return counts;
     },

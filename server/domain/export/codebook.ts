@@ -1,0 +1,63 @@
+import { allCells, designOf } from '../design.ts';
+import type { StudyDefinition } from '../study-definition.ts';
+import type { Wave } from '../wave.ts';
+import { LONG_ITEM_COLUMNS, longColumnNames } from './long-rows.ts';
+import { batteries, type ColumnSpec } from './wave-columns.ts';
+
+export interface CodebookInput {
+  def: StudyDefinition;
+  wave: Wave;
+  study: { key: string; version: number; contentHash: string };
+  columns: readonly ColumnSpec[];
+}
+
+/**
+ * The codebook of a wave's exports: the study snapshot and wave, the design (factors with level codes, labels
+ * and the texts respondents read; every cell; the assignment scheme) and every column of the wide and long
+ * files with its question text, type and levels.
+ */
+export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
+  const design = designOf(def);
+  return {
+    study: { id: study.key, version: study.version, contentHash: study.contentHash, title: def.title, description: def.description ?? null },
+    wave: {
+      id: wave.id,
+      status: wave.status,
+      target: wave.target,
+      seed: wave.seed,
+      createdAt: wave.createdAt,
+    },
+    design: {
+      factors: def.factors.map((f) => ({
+        name: f.name,
+        label: f.label,
+        levels: f.levels.map((l) => ({ code: l.code, label: l.label, text: l.text })),
+      })),
+      vignetteTemplate: def.vignette.template,
+      cells: allCells(design).map((assignment, index) => ({ index, ...assignment })),
+      assignment: {
+        scheme: 'permuted_blocks',
+        description:
+          `Balanced permuted blocks over all ${design.nCells} cells: every block of ${design.nCells} consecutive draws ` +
+          "sees every cell once, in an order shuffled from the wave's seed (docs/api.md, Randomization).",
+        probability: 1 / design.nCells,
+        seed: wave.seed,
+      },
+    },
+    columns: columns.map((c) => ({
+      name: c.name,
+      role: c.role,
+      type: c.type,
+      label: c.label,
+      ...(c.levels ? { levels: c.levels } : {}),
+      ...(c.section ? { section: c.section, page: c.page } : {}),
+      ...(c.battery ? { battery: c.battery } : {}),
+    })),
+    long: {
+      description: 'long-csv: one row per participant and battery item; the design columns are repeated on every row.',
+      columns: longColumnNames(columns),
+      itemColumns: LONG_ITEM_COLUMNS,
+      batteries: Object.fromEntries([...batteries(columns)].map(([name, items]) => [name, items.map((i) => i.name)])),
+    },
+  };
+}

@@ -1,0 +1,271 @@
+import type { Answers } from '../answers.ts';
+import { PANEL_PARAMS } from '../panel.ts';
+import type { Participant } from '../participant.ts';
+import { CONSENT_QUESTION, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
+
+/**
+ * The columns of a wave's data, one row per participant ("wide"), in the order every export writes them:
+ * ids, meta, panel, design, answers, derived, flags. Pure: the CSV/JSON writers, the codebook and the analysis
+ * plan all read these specs, so a column has one name and one meaning everywhere.
+ */
+
+export type ColumnRole = 'id' | 'meta' | 'panel' | 'design' | 'answer' | 'derived' | 'flag';
+
+/**
+ * `categorical`: a closed set of `levels` (factor levels, choice values — numbers stay numbers);
+ * `multi`: checkbox answers, the chosen values joined by `;`; `boolean`: 1 = true, 0 = false.
+ */
+export type ColumnType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'categorical' | 'multi' | 'timestamp';
+
+export interface ColumnLevel {
+  value: string | number;
+  label: string;
+}
+
+export interface ColumnSpec {
+  name: string;
+  role: ColumnRole;
+  type: ColumnType;
+  /** What the column holds: the question text for answers, the factor label for design columns. */
+  label: string;
+  levels?: ColumnLevel[];
+  /** Answers only: the page the question is on and its part of the survey. */
+  page?: string;
+  section?: 'consent' | 'pretreatment' | 'outcomes' | 'posttreatment';
+  /** Answers only: the item battery this question belongs to (stacked by the long export). */
+  battery?: string;
+}
+
+export type WideValue = string | number | null;
+export type WideRow = Record<string, WideValue>;
+
+export interface WaveColumnOptions {
+  /**
+   * Quality flags (issue 6) as bare names, e.g. `['straightlining']`: each becomes a `flag_<name>` column at
+   * the end of the row, filled from `WideRowInput.flags`.
+   */
+  flags?: readonly string[];
+}
+
+/** Prefix of every quality-flag column. */
+export const FLAG_PREFIX = 'flag_';
+
+const META_COLUMNS: ColumnSpec[] = [
+  { name: 'participant', role: 'id', type: 'string', label: 'Participant code (opaque, random)' },
+  { name: 'wave_id', role: 'meta', type: 'string', label: 'Wave id' },
+  {
+    name: 'status',
+    role: 'meta',
+    type: 'categorical',
+    label: 'Participant status',
+    levels: [
+      { value: 'started', label: 'Started, not finished (partial)' },
+      { value: 'complete', label: 'Completed' },
+      { value: 'screened_out', label: 'Screened out (see screenout_reason)' },
+      { value: 'overquota', label: 'Quota cell full before treatment' },
+    ],
+  },
+  { name: 'screenout_reason', role: 'meta', type: 'string', label: 'Why the participant was screened out' },
+  {
+    name: 'panel_source',
+    role: 'panel',
+    type: 'categorical',
+    label: 'Panel the participant came from (by the identity parameter in the link)',
+    levels: [
+      { value: 'prolific', label: 'Prolific (PROLIFIC_PID)' },
+      { value: 'mturk', label: 'MTurk (workerId)' },
+      { value: 'lucid', label: 'Lucid-style (RID)' },
+    ],
+  },
+  { name: 'panel_id', role: 'panel', type: 'string', label: 'Participant id on the panel' },
+];
+
+const TIME_COLUMNS: ColumnSpec[] = [
+  { name: 'started_at', role: 'meta', type: 'timestamp', label: 'Start (ISO 8601, UTC)' },
+  { name: 'completed_at', role: 'meta', type: 'timestamp', label: 'Completion, screen-out or over-quota exit (ISO 8601, UTC)' },
+  { name: 'duration_seconds', role: 'meta', type: 'number', label: 'Seconds from start to completed_at' },
+];
+
+function answerColumn(e: SurveyElement, page: string, section: ColumnSpec['section']): ColumnSpec | null {
+  const label = typeof e.title === 'string' ? e.title : e.name;
+  const base = { name: e.name, role: 'answer' as const, label, page, section };
+  const battery = e.type === 'html' ? undefined : e.battery;
+  const withBattery = (spec: ColumnSpec): ColumnSpec => (battery ? { ...spec, battery } : spec);
+  switch (e.type) {
+    case 'html':
+      return null;
+    case 'radiogroup':
+    case 'dropdown':
+    case 'rating':
+      return withBattery({ ...base, type: 'categorical', levels: choiceLevels(e) });
+    case 'checkbox':
+      return withBattery({ ...base, type: 'multi', levels: choiceLevels(e) });
+    case 'boolean':
+      return withBattery({ ...base, type: 'boolean', levels: booleanLevels() });
+    case 'text':
+      return withBattery({ ...base, type: e.inputType === 'number' ? 'number' : 'text' });
+    case 'comment':
+      return withBattery({ ...base, type: 'text' });
+  }
+}
+
+function choiceLevels(e: SurveyElement): ColumnLevel[] {
+  const list = 'choices' in e && Array.isArray(e.choices) ? e.choices : 'rateValues' in e && Array.isArray(e.rateValues) ? e.rateValues : null;
+  if (list) {
+    return list.map((c) => (typeof c === 'object' ? { value: c.value, label: c.text ?? String(c.value) } : { value: c, label: String(c) }));
+  }
+  const min = 'rateMin' in e && typeof e.rateMin === 'number' ? e.rateMin : 1;
+  const max = 'rateMax' in e && typeof e.rateMax === 'number' ? e.rateMax : 5;
+  return Array.from({ length: max - min + 1 }, (_, i) => ({ value: min + i, label: String(min + i) }));
+}
+
+const booleanLevels = (): ColumnLevel[] => [
+  { value: 1, label: 'true' },
+  { value: 0, label: 'false' },
+];
+
+/** The ordered column specs of every export of a wave of this study. */
+export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {}): ColumnSpec[] {
+  const panel = PANEL_PARAMS.map(
+    (name): ColumnSpec => ({ name, role: 'panel', type: 'string', label: `Panel link parameter ${name}` }),
+  );
+  const design: ColumnSpec[] = def.factors.map((f) => ({
+    name: f.name,
+    role: 'design',
+    type: 'categorical',
+    label: f.label,
+    levels: f.levels.map((l) => ({ value: l.code, label: l.label })),
+  }));
+  const nCells = def.factors.reduce((n, f) => n * f.levels.length, 1);
+  design.push(
+    { name: 'cell_index', role: 'design', type: 'integer', label: `Cell of the full factorial (0..${nCells - 1}, last factor fastest)` },
+    { name: 'draw_index', role: 'design', type: 'integer', label: "Position in the wave's assignment sequence (0, 1, 2, …)" },
+    { name: 'assignment_probability', role: 'design', type: 'number', label: 'Probability of the assigned cell' },
+  );
+
+  const answers: ColumnSpec[] = [
+    {
+      name: CONSENT_QUESTION,
+      role: 'answer',
+      type: 'boolean',
+      label: def.consent.question,
+      levels: booleanLevels(),
+      page: 'consent_page',
+      section: 'consent',
+    },
+  ];
+  for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {
+    for (const page of def.pages[section]) {
+      for (const e of page.elements) {
+        const column = answerColumn(e, page.name, section);
+        if (column) answers.push(column);
+      }
+    }
+  }
+
+  const derived: ColumnSpec[] = def.attentionCheck
+    ? [
+        {
+          name: def.attentionCheck.derivedColumn,
+          role: 'derived',
+          type: 'boolean',
+          label: `1 if "${def.attentionCheck.question}" was answered ${JSON.stringify(def.attentionCheck.passValue)} (attention check passed), else 0; set at completion`,
+          levels: booleanLevels(),
+        },
+      ]
+    : [];
+
+  const flags = (options.flags ?? []).map(
+    (name): ColumnSpec => ({ name: `${FLAG_PREFIX}${name}`, role: 'flag', type: 'boolean', label: `Quality flag: ${name}`, levels: booleanLevels() }),
+  );
+
+  return [...META_COLUMNS, ...panel, ...design, ...TIME_COLUMNS, ...answers, ...derived, ...flags];
+}
+
+/** What one wide row is built from: the stored participant, its answers (final, else the last partial save). */
+export interface WideRowInput {
+  participant: Participant;
+  answers: Answers | null;
+  derived: Record<string, number> | null;
+  /** Flag name (without `flag_`) → 1/0/null. */
+  flags?: Record<string, number | null>;
+}
+
+/** One participant's row: a value (or null) for every column of `columns`, keyed by column name. */
+export function wideRow(columns: readonly ColumnSpec[], input: WideRowInput): WideRow {
+  const { participant: p, answers, derived, flags } = input;
+  const row: WideRow = {};
+  for (const column of columns) {
+    switch (column.role) {
+      case 'id':
+      case 'meta':
+      case 'panel':
+      case 'design':
+        row[column.name] = participantValue(p, column.name);
+        break;
+      case 'answer':
+        row[column.name] = answerValue(answers?.[column.name]);
+        break;
+      case 'derived':
+        row[column.name] = derived?.[column.name] ?? null;
+        break;
+      case 'flag':
+        row[column.name] = flags?.[column.name.slice(FLAG_PREFIX.length)] ?? null;
+        break;
+    }
+  }
+  return row;
+}
+
+function participantValue(p: Participant, name: string): WideValue {
+  switch (name) {
+    case 'participant':
+      return p.code;
+    case 'wave_id':
+      return p.waveId;
+    case 'status':
+      return p.status;
+    case 'screenout_reason':
+      return p.screenoutReason;
+    case 'panel_source':
+      return p.panelSource;
+    case 'panel_id':
+      return p.panelId;
+    case 'cell_index':
+      return p.cellIndex;
+    case 'draw_index':
+      return p.drawIndex;
+    case 'assignment_probability':
+      return p.assignmentProbability;
+    case 'started_at':
+      return p.startedAt;
+    case 'completed_at':
+      return p.completedAt;
+    case 'duration_seconds':
+      return p.completedAt ? (Date.parse(p.completedAt) - Date.parse(p.startedAt)) / 1000 : null;
+    default:
+      if (name in p.assignment) return p.assignment[name] ?? null;
+      return (p.panelParams as Record<string, string | undefined>)[name] ?? null;
+  }
+}
+
+/** Strings and numbers as answered; booleans as 1/0; checkbox arrays joined by `;`. */
+export function answerValue(value: unknown): WideValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (Array.isArray(value)) return value.map(String).join(';');
+  return JSON.stringify(value);
+}
+
+/** The answer columns that carry a `battery` name, grouped by battery, in survey order. */
+export function batteries(columns: readonly ColumnSpec[]): Map<string, ColumnSpec[]> {
+  const out = new Map<string, ColumnSpec[]>();
+  for (const c of columns) {
+    if (!c.battery) continue;
+    const list = out.get(c.battery) ?? [];
+    list.push(c);
+    out.set(c.battery, list);
+  }
+  return out;
+}

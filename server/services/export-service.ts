@@ -1,0 +1,139 @@
+import { stringify } from 'csv-stringify';
+import { pipeline, Readable } from 'node:stream';
+import { buildCodebook } from '../domain/export/codebook.ts';
+import { longColumnNames, longRows } from '../domain/export/long-rows.ts';
+import { spreadsheetSafeRow } from '../domain/export/spreadsheet-safe.ts';
+import { waveColumns, wideRow, type ColumnSpec, type WideRow } from '../domain/export/wave-columns.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { ParticipantStatus } from '../domain/participant.ts';
+import type { StudyDefinition } from '../domain/study-definition.ts';
+import type { Wave } from '../domain/wave.ts';
+import type { Db } from '../storage/db.ts';
+import { iterateExportRows, type ExportSourceRow } from '../storage/export-row-repository.ts';
+import type { Repositories } from '../storage/repositories.ts';
+import type { StudyRecord } from '../storage/study-repository.ts';
+
+export const EXPORT_FORMATS = ['csv', 'long-csv', 'json', 'codebook'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * Where quality flags (issue 6) plug in: their bare names (columns `flag_<name>`, after the derived columns)
+ * and a function giving one participant's values. Without a source the export has no flag columns.
+ */
+export interface QualityFlagSource {
+  names: readonly string[];
+  flagsFor(row: ExportSourceRow, def: StudyDefinition): Record<string, number | null>;
+}
+
+export interface IterateOptions {
+  /** Only participants with these statuses (default: all). */
+  statuses?: readonly ParticipantStatus[];
+}
+
+/** A download ready to stream: its file name and type, and a fresh stream of its bytes. */
+export interface ExportFile {
+  fileName: string;
+  contentType: string;
+  stream(): Readable;
+}
+
+/**
+ * A wave's data as rows and files. Every path reads the participants one at a time (see
+ * iterateExportRows) and every file is a stream with backpressure, so memory stays flat whatever the N.
+ */
+export function createExportService({ db, repos, flags }: { db: Db; repos: Repositories; flags?: QualityFlagSource }) {
+  function waveAndStudy(waveId: string): { wave: Wave; study: StudyRecord } {
+    const wave = repos.waves.get(waveId);
+    if (!wave) throw new DomainError('not_found', `no wave "${waveId}"`);
+    const study = repos.studies.get(wave.studyId);
+    if (!study) throw new Error(`wave ${wave.id} points at missing study ${wave.studyId}`);
+    return { wave, study };
+  }
+
+  function columnsOf(def: StudyDefinition): ColumnSpec[] {
+    return waveColumns(def, { flags: flags?.names ?? [] });
+  }
+
+  function* rows(waveId: string, def: StudyDefinition, columns: ColumnSpec[], options: IterateOptions): Generator<WideRow> {
+    for (const source of iterateExportRows(db, waveId, options.statuses)) {
+      yield wideRow(columns, { ...source, flags: flags?.flagsFor(source, def) });
+    }
+  }
+
+  return {
+    /** The ordered columns of the wave's wide rows (see server/domain/export/wave-columns.ts). */
+    columns(waveId: string): ColumnSpec[] {
+      return columnsOf(waveAndStudy(waveId).study.definition);
+    },
+
+    /**
+     * One wide row per participant, in draw order, read lazily: stop early (break / return()) and the read
+     * connection is closed. Throws not_found at once for an unknown wave.
+     */
+    iterateWaveRows(waveId: string, options: IterateOptions = {}): Generator<WideRow> {
+      const def = waveAndStudy(waveId).study.definition;
+      return rows(waveId, def, columnsOf(def), options);
+    },
+
+    /** A file of the wave in one of EXPORT_FORMATS. Checks the wave now, so a route can answer 404 before streaming. */
+    file(waveId: string, format: ExportFormat, options: IterateOptions = {}): ExportFile {
+      const { wave, study } = waveAndStudy(waveId);
+      const def = study.definition;
+      const columns = columnsOf(def);
+      const base = `${study.key}-${wave.id}`;
+      switch (format) {
+        case 'csv':
+          return {
+            fileName: `${base}.csv`,
+            contentType: 'text/csv; charset=utf-8',
+            stream: () => csvStream(columns.map((c) => c.name), mapRows(rows(waveId, def, columns, options), spreadsheetSafeRow)),
+          };
+        case 'long-csv':
+          return {
+            fileName: `${base}-long.csv`,
+            contentType: 'text/csv; charset=utf-8',
+            stream: () =>
+              csvStream(longColumnNames(columns), flatMapRows(rows(waveId, def, columns, options), (row) => longRows(columns, spreadsheetSafeRow(row)))),
+          };
+        case 'json':
+          return {
+            fileName: `${base}.json`,
+            contentType: 'application/json; charset=utf-8',
+            stream: () => Readable.from(jsonArray(rows(waveId, def, columns, options))),
+          };
+        case 'codebook':
+          return {
+            fileName: `${base}-codebook.json`,
+            contentType: 'application/json; charset=utf-8',
+            stream: () => Readable.from([`${JSON.stringify(buildCodebook({ def, wave, study, columns }), null, 2)}\n`]),
+          };
+      }
+    },
+  };
+}
+export type ExportService = ReturnType<typeof createExportService>;
+
+function* mapRows(source: Iterable<WideRow>, fn: (row: WideRow) => WideRow): Generator<WideRow> {
+  for (const row of source) yield fn(row);
+}
+
+function* flatMapRows(source: Iterable<WideRow>, fn: (row: WideRow) => Iterable<WideRow>): Generator<WideRow> {
+  for (const row of source) yield* fn(row);
+}
+
+/** CSV through csv-stringify; Readable.from pulls the next row only when the stringifier wants more. */
+function csvStream(columns: string[], source: Iterable<WideRow>): Readable {
+  const stringifier = stringify({ header: true, columns, cast: { boolean: (value) => (value ? '1' : '0') } });
+  // pipeline destroys both ends together: a client that goes away ends the row iterator and its connection.
+  return pipeline(Readable.from(source, { objectMode: true }), stringifier, () => undefined);
+}
+
+function* jsonArray(source: Iterable<WideRow>): Generator<string> {
+  let first = true;
+  yield '[';
+  for (const row of source) {
+    yield `${first ? '\n' : ',\n'}${JSON.stringify(row)}`;
+    first = false;
+  }
+  yield first ? ']\n' : '\n]\n';
+}
