@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { analysisPlanSchema } from './plan/plan-schema.ts';
+import { planProblems } from './plan/validate-plan.ts';
 import { issuePath } from './zod-issues.ts';
 
 /**
@@ -59,9 +61,6 @@ const page = z.looseObject({
   elements: z.array(element).min(1),
 });
 
-/** Only the container is fixed here: the analysis work decides what a hypothesis holds. */
-const hypothesis = z.looseObject({});
-
 /**
  * Population proportions of pre-treatment answers (e.g. US adults by age group), for raking weights and for
  * quotas. `source` cites where the figures come from, so a reader can check them.
@@ -99,8 +98,8 @@ export const studyDefinitionSchema = z
     attentionCheck: z
       .strictObject({ question: identifier, passValue: choiceValue, derivedColumn: identifier })
       .optional(),
-    /** Filled in by the analysis work; open so that plans can grow without touching the respondent path. */
-    analysisPlan: z.looseObject({ hypotheses: z.array(hypothesis) }),
+    /** The pre-registered analysis plan (server/domain/plan/plan-schema.ts; docs/analysis-plans.md). */
+    analysisPlan: analysisPlanSchema,
     populationMargins: populationMargins.optional(),
     quotas: z.unknown().optional(),
     simulation: z.unknown().optional(),
@@ -178,6 +177,8 @@ export const studyDefinitionSchema = z
         fail(['attentionCheck', 'derivedColumn'], `"${derivedColumn}" clashes with a question or factor name`);
       }
     }
+
+    for (const problem of planProblems(def)) fail(problem.path, problem.message);
   });
 
 export type StudyDefinition = z.infer<typeof studyDefinitionSchema>;
@@ -242,7 +243,8 @@ export function contentHash(def: StudyDefinition): string {
   return createHash('sha256').update(canonicalJson(def)).digest('hex');
 }
 
-function canonicalJson(value: unknown): string {
+/** JSON with object keys sorted, so equal content serializes (and hashes) equally. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -1,0 +1,202 @@
+import {
+  AnalysisError,
+  differenceInMeans,
+  lmRobust,
+  pAdjust,
+  rake,
+  type PAdjustMethod,
+  type Row,
+  type TidyRow,
+} from '../../../analysis/index.ts';
+import type { StudyDefinition } from '../study-definition.ts';
+import { planLevels } from './plan-columns.ts';
+import { planHash } from './plan-hash.ts';
+import type { Hypothesis } from './plan-schema.ts';
+import { modelRightHandSide } from './plan-terms.ts';
+
+/** The participant column of a wave's wide rows (the export's id column): the cluster of stacked rows. */
+export const PARTICIPANT_COLUMN = 'participant';
+/** Where the weights travel through the per-hypothesis rows; not a valid study column name, so no clash. */
+const WEIGHT_COLUMN = '.weight';
+
+/** One estimate of a plan: the analysis module's tidy row plus the plan's fields. */
+export interface PlanEstimate extends TidyRow {
+  hypothesis: string;
+  /** Adjusted over the family's tested terms; null for other terms (the intercept) or without `adjust`. */
+  p_adjusted: number | null;
+  adjust_method: PAdjustMethod | null;
+  /** Observations in the fit (stacked rows for a stacked hypothesis). */
+  n_used: number;
+  /** Observations of the hypothesis' sample left out for a missing value (R's na.omit). */
+  n_dropped: number;
+  plan_hash: string;
+}
+
+/** The column order of every estimates table (CLI, API, replication package). */
+export const PLAN_ESTIMATE_COLUMNS = [
+  'hypothesis', 'outcome', 'term', 'estimate', 'std_error', 'statistic', 'p_value', 'conf_low', 'conf_high', 'df',
+  'p_adjusted', 'adjust_method', 'n_used', 'n_dropped', 'plan_hash',
+] as const;
+
+export interface PlanProblemAtRun {
+  hypothesis: string;
+  outcome: string | null;
+  message: string;
+}
+
+export interface PlanResult {
+  planHash: string;
+  estimates: PlanEstimate[];
+  /** Models that could not be fitted on these rows (e.g. a wave without control respondents yet). */
+  problems: PlanProblemAtRun[];
+  nRows: number;
+  /** Rows removed by the plan's exclusions. */
+  nExcluded: number;
+  weighted: boolean;
+}
+
+export interface ExecutePlanInput {
+  definition: StudyDefinition;
+  /** Wide rows, one per participant, with the export's column names. */
+  rows: readonly Row[];
+  /** Per-row weights aligned with `rows`; overrides the plan's raking. */
+  weights?: readonly number[];
+  /** Default `participant`. */
+  idColumn?: string;
+}
+
+/**
+ * Runs a study's pre-registered plan on wide rows: applies the exclusions, rakes (if the plan says so), then
+ * for each hypothesis takes its subset, stacks items into long format (clustered by participant), derives the
+ * difference-in-means treatment, fits each outcome with `lmRobust`/`differenceInMeans` using the definition's
+ * level order (first level = reference), and adjusts p-values per family. Pure: same input, same output.
+ *
+ * @example executePlan({ definition, rows }).estimates.filter((e) => e.hypothesis === 'H2')
+ */
+export function executePlan(input: ExecutePlanInput): PlanResult {
+  const { definition: def } = input;
+  const plan = def.analysisPlan;
+  const idColumn = input.idColumn ?? PARTICIPANT_COLUMN;
+  const hash = planHash(def);
+  if (input.weights && input.weights.length !== input.rows.length) {
+    throw new AnalysisError('executePlan', `${input.weights.length} weights for ${input.rows.length} rows`);
+  }
+  const keepIndex: number[] = [];
+  input.rows.forEach((row, i) => {
+    if ((plan.exclusions ?? []).every((e) => e.keep.some((k) => String(k) === String(row[e.column])))) keepIndex.push(i);
+  });
+  let kept: Row[] = keepIndex.map((i) => input.rows[i]!);
+  const result: PlanResult = {
+    planHash: hash,
+    estimates: [],
+    problems: [],
+    nRows: input.rows.length,
+    nExcluded: input.rows.length - kept.length,
+    weighted: false,
+  };
+
+  let weights: ArrayLike<number> | undefined = input.weights && keepIndex.map((i) => input.weights![i]!);
+  if (!weights && plan.weights === 'raking' && def.populationMargins) {
+    try {
+      weights = rake({ rows: kept, margins: def.populationMargins.margins }).weights;
+    } catch (error) {
+      if (!(error instanceof AnalysisError)) throw error;
+      result.problems.push({ hypothesis: '*', outcome: null, message: error.message });
+      return result;
+    }
+  }
+  if (weights) {
+    const w = weights;
+    kept = kept.map((row, i) => ({ ...row, [WEIGHT_COLUMN]: w[i]! }));
+    result.weighted = true;
+  }
+
+  for (const h of plan.hypotheses) {
+    const sample = hypothesisRows(h, kept);
+    for (const outcome of h.outcomes) {
+      try {
+        const fit = fitOutcome(def, h, sample, outcome, idColumn, result.weighted, plan.alpha ?? 0.05);
+        for (const row of fit.estimates) {
+          result.estimates.push({
+            hypothesis: h.id,
+            ...row,
+            p_adjusted: null,
+            adjust_method: null,
+            n_used: fit.nobs,
+            n_dropped: fit.nDropped,
+            plan_hash: hash,
+          });
+        }
+      } catch (error) {
+        if (!(error instanceof AnalysisError)) throw error;
+        result.problems.push({ hypothesis: h.id, outcome, message: error.message });
+      }
+    }
+  }
+  adjustFamilies(plan.hypotheses, result.estimates);
+  return result;
+}
+
+/** The hypothesis' subset of the kept rows, stacked to long format (item-major, as R's rbind) when asked. */
+export function hypothesisRows(h: Hypothesis, rows: readonly Row[]): Row[] {
+  let sample = rows.filter((row) => (h.subset ?? []).every((s) => s.in.some((v) => String(v) === String(row[s.column]))));
+  if (h.stack) {
+    const { items, itemColumn, valueColumn } = h.stack;
+    sample = items.flatMap((item) => sample.map((row) => ({ ...row, [itemColumn]: item, [valueColumn]: row[item] ?? null })));
+  }
+  if (h.estimator === 'difference_in_means') {
+    const { factor, control, treated, term } = h.treatment;
+    sample = sample.flatMap((row) => {
+      const level = row[factor];
+      if (level === null || level === undefined || level === '') return [{ ...row, [term]: null }];
+      if (control.includes(String(level))) return [{ ...row, [term]: 0 }];
+      if (!treated || treated.includes(String(level))) return [{ ...row, [term]: 1 }];
+      return [];
+    });
+  }
+  return sample;
+}
+
+function fitOutcome(
+  def: StudyDefinition,
+  h: Hypothesis,
+  rows: Row[],
+  outcome: string,
+  idColumn: string,
+  weighted: boolean,
+  alpha: number,
+): { estimates: TidyRow[]; nobs: number; nDropped: number } {
+  const clusters = h.stack ? idColumn : undefined;
+  if (h.estimator === 'difference_in_means') {
+    return differenceInMeans({ rows, outcome, treatment: h.treatment.term, blocks: h.blocks, clusters, alpha });
+  }
+  return lmRobust({
+    formula: `${outcome} ${modelRightHandSide(h)}`,
+    rows,
+    levels: planLevels(def, h),
+    clusters,
+    weights: weighted ? WEIGHT_COLUMN : undefined,
+    seType: h.seType,
+    alpha,
+  });
+}
+
+/** Adjusts the non-intercept p-values of each family (hypotheses sharing `adjust.family`, else one each). */
+function adjustFamilies(hypotheses: readonly Hypothesis[], estimates: PlanEstimate[]): void {
+  const families = new Map<string, { method: PAdjustMethod; members: PlanEstimate[] }>();
+  for (const h of hypotheses) {
+    if (!h.adjust) continue;
+    const key = h.adjust.family ?? `hypothesis ${h.id}`;
+    const family = families.get(key) ?? { method: h.adjust.method, members: [] };
+    const tested = (term: string) => (h.terms ? h.terms.includes(term) : term !== '(Intercept)');
+    family.members.push(...estimates.filter((e) => e.hypothesis === h.id && tested(e.term)));
+    families.set(key, family);
+  }
+  for (const { method, members } of families.values()) {
+    const adjusted = pAdjust(members.map((e) => e.p_value), method);
+    members.forEach((e, i) => {
+      e.p_adjusted = adjusted[i] ?? null;
+      e.adjust_method = method;
+    });
+  }
+}

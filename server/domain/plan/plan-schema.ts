@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { P_ADJUST_METHODS, SE_TYPES } from '../../../analysis/index.ts';
+
+/**
+ * The format of a pre-registered analysis plan (survey-definitions/<id>/analysis-plan.json). Shapes only:
+ * whether the names refer to the right kind of column (a pre-treatment answer, an outcome, a factor level) is
+ * checked against the rest of the definition by `planProblems` (validate-plan.ts). Everything is optional
+ * rather than defaulted, so a stored snapshot (and its hash) holds exactly what the researcher wrote.
+ */
+
+const column = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case column name');
+const value = z.union([z.string().min(1), z.number()]);
+const text = z.string().trim().min(1);
+
+/** Keep only the respondents whose `column` holds one of `keep` (pre-treatment columns only). */
+const exclusion = z.strictObject({ column, keep: z.array(value).min(1), reason: text.optional() });
+
+/** Keep only the rows whose `column` is in `in`, e.g. the violation arms of the behaviour factor. */
+const subset = z.strictObject({ column, in: z.array(value).min(1) });
+
+/**
+ * Long format for within-respondent comparisons: each respondent's `items` (outcome questions) become rows
+ * with the item's name in `itemColumn` (a factor, levels in `items` order: the first is the reference) and the
+ * answer in `valueColumn`. Standard errors are then clustered by respondent.
+ */
+const stack = z.strictObject({ items: z.array(column).min(2), itemColumn: column, valueColumn: column });
+
+const adjust = z.strictObject({
+  /** Hypotheses naming the same family are adjusted together; default: the hypothesis on its own. */
+  family: text.optional(),
+  method: z.enum(P_ADJUST_METHODS, { error: `expected one of ${P_ADJUST_METHODS.join(', ')}` }),
+});
+
+const common = {
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'expected an id such as "H1"'),
+  description: text,
+  /** One estimate table per outcome; with `stack`, the single outcome is the stack's `valueColumn`. */
+  outcomes: z.array(column).min(1),
+  subset: z.array(subset).optional(),
+  stack: stack.optional(),
+  /** The terms the hypothesis tests (its members of the adjustment family); default every non-intercept term. */
+  terms: z.array(z.string().min(1)).min(1).optional(),
+  /** The sign the hypothesis predicts, per term (R's term names, e.g. `regimeautocracy`). */
+  direction: z.record(z.string().min(1), z.enum(['positive', 'negative'])).optional(),
+  /** Multiple-comparison adjustment over the tested terms of every hypothesis in the family. */
+  adjust: adjust.optional(),
+};
+
+const differenceInMeans = z.strictObject({
+  ...common,
+  estimator: z.literal('difference_in_means'),
+  /** A binary treatment derived from a factor: `control` levels against `treated` (default: every other level). */
+  treatment: z.strictObject({
+    factor: column,
+    control: z.array(z.string().min(1)).min(1),
+    treated: z.array(z.string().min(1)).min(1).optional(),
+    /** The term's name in the estimates (and the 0/1 column in the replication data), e.g. `violated`. */
+    term: column,
+  }),
+  blocks: column.optional(),
+});
+
+const lmRobust = z.strictObject({
+  ...common,
+  estimator: z.literal('lm_robust'),
+  /** Right-hand side in R syntax, e.g. `~ regime + capability + treaty`; the outcome goes on the left. */
+  formula: z.string().regex(/^\s*~/, 'expected a right-hand side starting with "~", e.g. "~ regime + treaty"'),
+  /** Each is interacted with the whole right-hand side: `~ a` with moderators [m] fits `~ (a) * (m)`. */
+  moderators: z.array(column).min(1).optional(),
+  seType: z.enum(SE_TYPES, { error: `expected one of ${SE_TYPES.join(', ')}` }).optional(),
+});
+
+const ESTIMATORS = ['difference_in_means', 'lm_robust'] as const;
+
+export const hypothesisSchema = z.discriminatedUnion('estimator', [differenceInMeans, lmRobust], {
+  error: (issue) =>
+    issue.code === 'invalid_union' ? `estimator must be one of ${ESTIMATORS.join(', ')}` : undefined,
+});
+
+export const analysisPlanSchema = z.strictObject({
+  /** Confidence level 1 − alpha for every interval (default 0.05). */
+  alpha: z.number().gt(0).lt(1).optional(),
+  exclusions: z.array(exclusion).optional(),
+  /** `raking`: weights raked to the definition's population margins (after exclusions). Default `none`. */
+  weights: z.enum(['none', 'raking']).optional(),
+  hypotheses: z.array(hypothesisSchema),
+});
+
+export type AnalysisPlan = z.infer<typeof analysisPlanSchema>;
+export type Hypothesis = z.infer<typeof hypothesisSchema>;
+export type LmRobustHypothesis = z.infer<typeof lmRobust>;
+export type DifferenceInMeansHypothesis = z.infer<typeof differenceInMeans>;

@@ -1,0 +1,44 @@
+import { parseFormula } from '../../../analysis/index.ts';
+import type { StudyDefinition } from '../study-definition.ts';
+import { planLevels } from './plan-columns.ts';
+import type { Hypothesis, LmRobustHypothesis } from './plan-schema.ts';
+
+/** The right-hand side actually fitted: moderators interact with the whole pre-registered right-hand side. */
+export function modelRightHandSide(h: LmRobustHypothesis): string {
+  const rhs = h.formula.trim().replace(/^~\s*/, '');
+  return h.moderators?.length ? `~ (${rhs}) * (${h.moderators.join(' + ')})` : `~ ${rhs}`;
+}
+
+/**
+ * The term names (R's, as estimatr prints them) a hypothesis' model will have when every level occurs:
+ * `(Intercept)`, `regimeautocracy`, `measurepublic_criticism:regimeautocracy`, or the difference-in-means
+ * term. Lets a plan's `direction` be checked before any data exist, and the dashboard order its plot.
+ */
+export function expectedTerms(def: StudyDefinition, h: Hypothesis): string[] {
+  if (h.estimator === 'difference_in_means') return [h.treatment.term];
+  const levels = planLevels(def, h);
+  for (const s of h.subset ?? []) {
+    if (levels[s.column]) levels[s.column] = levels[s.column]!.filter((l) => s.in.map(String).includes(l));
+  }
+  const formula = parseFormula('plan', `y ${modelRightHandSide(h)}`);
+  const terms: string[] = formula.intercept ? ['(Intercept)'] : [];
+  formula.terms.forEach((term, t) => {
+    // Without an intercept R codes the first factor term with all its levels.
+    const full = !formula.intercept && t === 0 && term.length === 1;
+    let labels = [''];
+    for (const index of term) {
+      const name = formula.variables[index]!;
+      const own = levels[name] ? levels[name]!.slice(full ? 0 : 1).map((l) => `${name}${l}`) : [name];
+      // R varies the first variable fastest within an interaction's columns.
+      labels = own.length ? labelsProduct(labels, own) : labels;
+    }
+    terms.push(...labels);
+  });
+  return terms;
+}
+
+function labelsProduct(prefixes: string[], own: string[]): string[] {
+  const out: string[] = [];
+  for (const o of own) for (const p of prefixes) out.push(p ? `${p}:${o}` : o);
+  return out;
+}

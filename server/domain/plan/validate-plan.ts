@@ -1,0 +1,150 @@
+import { AnalysisError, parseFormula } from '../../../analysis/index.ts';
+import type { StudyDefinition } from '../study-definition.ts';
+import { planColumns, type ColumnRole } from './plan-columns.ts';
+import { expectedTerms, modelRightHandSide } from './plan-terms.ts';
+import type { Hypothesis } from './plan-schema.ts';
+
+export interface PlanProblem {
+  /** Path inside the definition, e.g. ['analysisPlan', 'hypotheses', 0, 'outcomes', 1]. */
+  path: PropertyKey[];
+  message: string;
+}
+
+const PRE_TREATMENT: readonly ColumnRole[] = ['factor', 'pretreatment'];
+
+/**
+ * Why a post-treatment column may not select rows or enter as a covariate: the treatment can change who passes
+ * the filter (or the covariate's value), so the remaining groups are no longer comparable by randomization.
+ */
+export function postTreatmentMessage(column: string, role: ColumnRole, use: string): string {
+  const when = role === 'outcome' ? 'an outcome' : 'answered after the treatment';
+  return (
+    `"${column}" is ${when}; ${use} on a post-treatment variable breaks randomization and biases the estimates ` +
+    '(the treatment can change who is kept). Use pre-treatment answers (e.g. the attention check) or factors only'
+  );
+}
+
+/**
+ * Checks the plan against the rest of the definition: names refer to existing columns of the right kind,
+ * exclusions and subsets use pre-treatment columns only, formulas parse and use no outcome on the right,
+ * directions name terms the model will have. Returns every problem found (the loader reports the first).
+ */
+export function planProblems(def: StudyDefinition): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  const columns = planColumns(def);
+  const plan = def.analysisPlan;
+  const base = ['analysisPlan'];
+
+  const preTreatment = (col: string, path: PropertyKey[], use: string, values?: readonly (string | number)[]) => {
+    const info = columns.get(col);
+    if (!info) return problems.push({ path, message: `unknown column "${col}"` });
+    if (!PRE_TREATMENT.includes(info.role)) return problems.push({ path, message: postTreatmentMessage(col, info.role, use) });
+    const bad = values?.find((v) => info.values && !info.values.some((allowed) => String(allowed) === String(v)));
+    if (bad !== undefined) problems.push({ path, message: `${JSON.stringify(bad)} is not a value of "${col}" (${info.values!.join(', ')})` });
+  };
+
+  plan.exclusions?.forEach((e, i) => preTreatment(e.column, [...base, 'exclusions', i, 'column'], 'excluding', e.keep));
+  if (plan.weights === 'raking' && !def.populationMargins) {
+    problems.push({ path: [...base, 'weights'], message: 'raking needs population margins (population-margins.json)' });
+  }
+
+  const methods = new Map<string, string>();
+  plan.hypotheses.forEach((h, i) => {
+    if (!h.adjust?.family) return;
+    const method = methods.get(h.adjust.family);
+    if (method && method !== h.adjust.method) {
+      problems.push({ path: [...base, 'hypotheses', i, 'adjust', 'method'], message: `family "${h.adjust.family}" is adjusted with ${method} elsewhere` });
+    }
+    methods.set(h.adjust.family, h.adjust.method);
+  });
+
+  const ids = new Set<string>();
+  plan.hypotheses.forEach((h, i) => {
+    const at = [...base, 'hypotheses', i];
+    if (ids.has(h.id)) problems.push({ path: [...at, 'id'], message: `duplicate hypothesis id "${h.id}"` });
+    ids.add(h.id);
+    h.subset?.forEach((s, j) => preTreatment(s.column, [...at, 'subset', j, 'column'], 'subsetting', s.in));
+    problems.push(...hypothesisProblems(def, h, at, columns));
+    if (h.estimator === 'difference_in_means' && plan.weights === 'raking') {
+      problems.push({ path: [...at, 'estimator'], message: 'difference_in_means takes no weights; with raking write the hypothesis as lm_robust' });
+    }
+  });
+  return problems;
+}
+
+function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey[], columns: ReturnType<typeof planColumns>): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  const add = (path: PropertyKey[], message: string) => problems.push({ path: [...at, ...path], message });
+  const stack = h.stack;
+
+  if (stack) {
+    stack.items.forEach((item, j) => {
+      if (columns.get(item)?.role !== 'outcome') add(['stack', 'items', j], `"${item}" is not an outcome question`);
+    });
+    for (const key of ['itemColumn', 'valueColumn'] as const) {
+      if (columns.has(stack[key])) add(['stack', key], `"${stack[key]}" is already a column of the study`);
+    }
+    if (stack.itemColumn === stack.valueColumn) add(['stack', 'valueColumn'], 'must differ from itemColumn');
+    if (h.outcomes.length !== 1 || h.outcomes[0] !== stack.valueColumn) {
+      add(['outcomes'], `a stacked hypothesis has one outcome, its valueColumn "${stack.valueColumn}"`);
+    }
+  } else {
+    h.outcomes.forEach((o, j) => {
+      const info = columns.get(o);
+      if (!info) add(['outcomes', j], `unknown outcome "${o}"`);
+      else if (info.role !== 'outcome') add(['outcomes', j], `"${o}" is not an outcome question (it is a ${info.role} column)`);
+      else if (info.values?.some((v) => typeof v !== 'number')) add(['outcomes', j], `"${o}" has non-numeric answers`);
+    });
+  }
+
+  const rhsColumn = (col: string, path: PropertyKey[]) => {
+    if (stack && col === stack.itemColumn) return;
+    const info = columns.get(col);
+    if (!info) add(path, `unknown column "${col}"`);
+    else if (!PRE_TREATMENT.includes(info.role)) add(path, postTreatmentMessage(col, info.role, 'adjusting for or conditioning'));
+  };
+
+  if (h.estimator === 'difference_in_means') {
+    const { factor, control, treated, term } = h.treatment;
+    const f = def.factors.find((x) => x.name === factor);
+    if (!f) add(['treatment', 'factor'], `"${factor}" is not a factor`);
+    else {
+      const codes = f.levels.map((l) => l.code);
+      control.forEach((c, j) => codes.includes(c) || add(['treatment', 'control', j], `"${c}" is not a level of "${factor}"`));
+      treated?.forEach((t, j) => {
+        if (!codes.includes(t)) add(['treatment', 'treated', j], `"${t}" is not a level of "${factor}"`);
+        else if (control.includes(t)) add(['treatment', 'treated', j], `"${t}" is both control and treated`);
+      });
+      if (!treated && codes.every((c) => control.includes(c))) add(['treatment', 'control'], 'leaves no treated level');
+    }
+    if (columns.has(term)) add(['treatment', 'term'], `"${term}" is already a column of the study`);
+    if (h.blocks) rhsColumn(h.blocks, ['blocks']);
+  } else {
+    let variables: string[] = [];
+    try {
+      variables = parseFormula('plan', `y ${modelRightHandSide(h)}`).variables;
+    } catch (error) {
+      if (!(error instanceof AnalysisError)) throw error;
+      add(['formula'], error.message.replace(/^plan: /, ''));
+    }
+    const fromModerators = new Set(h.moderators ?? []);
+    variables.forEach((v) => rhsColumn(v, fromModerators.has(v) ? ['moderators', [...fromModerators].indexOf(v)] : ['formula']));
+    if (h.seType) {
+      const clustered = ['CR0', 'stata', 'CR2', 'cregg'].includes(h.seType);
+      if (stack && !['CR0', 'stata', 'CR2', 'cregg'].includes(h.seType)) add(['seType'], 'a stacked hypothesis is clustered by respondent: use CR0, stata, CR2 or cregg');
+      if (!stack && clustered && h.seType !== 'stata') add(['seType'], `${h.seType} needs clusters (only stacked hypotheses have them)`);
+    }
+  }
+
+  if ((h.direction || h.terms) && problems.length === 0) {
+    const terms = expectedTerms(def, h);
+    h.terms?.forEach((term, j) => {
+      if (!terms.includes(term)) add(['terms', j], `the model has no term "${term}" (terms: ${terms.join(', ')})`);
+    });
+    for (const term of Object.keys(h.direction ?? {})) {
+      if (!terms.includes(term)) add(['direction', term], `the model has no term "${term}" (terms: ${terms.join(', ')})`);
+      else if (h.terms && !h.terms.includes(term)) add(['direction', term], `"${term}" is not among the tested terms`);
+    }
+  }
+  return problems;
+}
