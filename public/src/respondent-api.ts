@@ -68,5 +68,9 @@ export const startParticipant = (waveId: string, panel: Record<string, string>) 
 export const saveAnswers = (code: string, answers: Record<string, unknown>, currentPage: number) =>
   requestJson<{ saved: true }>('PUT', `/api/participants/${code}/answers`, { answers, currentPage });
 
-export const completeParticipant = (code: string, answers: Record<string, unknown>, onRetry: (attempt: number) => void) =>
-  requestJson<Outcome>('POST', `/api/participants/${code}/complete`, { answers }, { attempts: Infinity, onRetry });
+export const completeParticipant = (
+  code: string,
+  answers: Record<string, unknown>,
+  honeypot: string,
+  onRetry: (attempt: number) => void,
+) => requestJson<Outcome>('POST', `/api/participants/${code}/complete`, { answers, honeypot }, { attempts: Infinity, onRetry });

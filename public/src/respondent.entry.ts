@@ -111,7 +111,8 @@ async function main(): Promise<void> {
   survey.onComplete.add(async (sender) => {
     showMessage('Saving your answers…', 'Please keep this page open.');
     try {
-      const outcome = await completeParticipant(code, sender.data as Record<string, unknown>, () =>
+      const honeypot = (document.getElementById('vlab-website') as HTMLInputElement | null)?.value ?? '';
+      const outcome = await completeParticipant(code, sender.data as Record<string, unknown>, honeypot, () =>
         showMessage('Saving your answers…', 'We could not reach the server yet and are trying again. Please keep this page open.'),
       );
       finish(outcome);

@@ -11,7 +11,14 @@ const SESSION_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 /** Unknown fields are dropped: whatever the client says about its own condition is ignored. */
 const startBody = z.object({ panel: panelParamsSchema.optional() });
 const partialBody = z.strictObject({ answers: z.record(z.string(), z.unknown()), currentPage: z.number().int().min(0) });
-const completeBody = z.strictObject({ answers: z.record(z.string(), z.unknown()) });
+/**
+ * `honeypot` is the page's hidden field, which people never see: kept only as a quality flag, never as an answer.
+ * Anything a bot puts there is accepted (up to a bound) so that the flag, not a refusal, records it.
+ */
+const completeBody = z.strictObject({
+  answers: z.record(z.string(), z.unknown()),
+  honeypot: z.string().max(10_000).optional(),
+});
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value ?? {});
@@ -72,7 +79,7 @@ export function respondentApi(service: RespondentService): Router {
   router.post('/participants/:code/complete', (req, res) => {
     const body = parse(completeBody, req.body);
     res.locals.participantCode = req.params.code;
-    const outcome = service.complete({ code: req.params.code, answers: body.answers });
+    const outcome = service.complete({ code: req.params.code, answers: body.answers, honeypot: body.honeypot });
     noStore(res);
     res.json(outcome);
   });

@@ -10,6 +10,7 @@ import type { StudyDefinition } from '../domain/study-definition.ts';
 import type { Wave } from '../domain/wave.ts';
 import { immediate, type Db } from '../storage/db.ts';
 import type { Repositories } from '../storage/repositories.ts';
+import { createQualityFlagService } from './quality-flag-service.ts';
 
 export interface RespondentServiceOptions {
   db: Db;
@@ -45,6 +46,7 @@ export function createRespondentService({
 }: RespondentServiceOptions) {
   const studies = new Map<number, { def: StudyDefinition; design: Design; pageCount: number }>();
   const surveys = new Map<string, Record<string, unknown>>();
+  const qualityFlags = createQualityFlagService(repos);
 
   function studyOf(wave: Wave) {
     let study = studies.get(wave.studyId);
@@ -161,7 +163,7 @@ export function createRespondentService({
      * Stores the final answers and the participant's status once. Calling it again (a retry after a lost
      * response) returns the stored outcome and changes nothing.
      */
-    complete(input: { code: string; answers: unknown }): ParticipantOutcome {
+    complete(input: { code: string; answers: unknown; honeypot?: string }): ParticipantOutcome {
       return immediate(db, () => {
         const participant = participantOf(input.code);
         const wave = waveOf(participant.waveId);
@@ -170,8 +172,12 @@ export function createRespondentService({
         const answers = validateAnswers(def, input.answers);
         const outcome = finalOutcome(def, answers);
         const at = now();
-        repos.answers.saveFinal(participant.id, answers, outcome.status === 'complete' ? derivedColumns(def, answers) : {}, at);
+        const derived = outcome.status === 'complete' ? derivedColumns(def, answers) : {};
+        repos.answers.saveFinal(participant.id, answers, derived, at);
         repos.participants.finish(participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
+        if (outcome.status === 'complete') {
+          qualityFlags.recordCompletion({ participant, def, answers, derived, honeypot: input.honeypot, completedAt: at });
+        }
         return outcomeOf(wave, repos.participants.findByCode(participant.code)!)!;
       });
     },

@@ -1,0 +1,105 @@
+import type { Answers } from './answers.ts';
+import { allElements, type StudyDefinition } from './study-definition.ts';
+
+/**
+ * Data-quality flags, one set per completed participant. Flags describe; they never change the assignment or
+ * drop a row: the analysis plan decides whom to exclude. Computed at completion, inside the completion's
+ * transaction; the speeder flag is evaluated again at export time, because the wave's median moves as
+ * completes arrive (see docs/reliability.md).
+ */
+
+/** The flag names; each is exported as a `flag_<name>` column (1 = flagged, 0 = not, empty = not evaluable). */
+export const QUALITY_FLAGS = ['duplicate_panel_id', 'speeder', 'straightlining', 'honeypot', 'attention_failed'] as const;
+export type QualityFlagName = (typeof QUALITY_FLAGS)[number];
+export type QualityFlagValues = Record<QualityFlagName, 0 | 1 | null>;
+
+/**
+ * The speeder flag needs a median to compare with: below this many completes in the wave (not counting the
+ * participant), it is left empty rather than judged against a median of a handful.
+ */
+export const SPEEDER_MIN_COMPLETES = 20;
+/** A speeder took less than this fraction of the wave's median completion time. */
+export const SPEEDER_FRACTION = 1 / 3;
+/** Straight-lining is only meaningful on a battery of at least this many items. */
+export const STRAIGHTLINE_MIN_ITEMS = 3;
+
+const SINGLE_CHOICE = new Set(['radiogroup', 'dropdown', 'rating']);
+
+/**
+ * Item batteries: single-choice questions that carry the same `battery` property in the definition (the name
+ * the long export stacks them by), with at least STRAIGHTLINE_MIN_ITEMS items.
+ */
+export function itemBatteries(def: StudyDefinition): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const e of allElements(def)) {
+    const battery = (e as { battery?: unknown }).battery;
+    if (typeof battery !== 'string' || !SINGLE_CHOICE.has(e.type)) continue;
+    groups.set(battery, [...(groups.get(battery) ?? []), e.name]);
+  }
+  for (const [name, items] of groups) if (items.length < STRAIGHTLINE_MIN_ITEMS) groups.delete(name);
+  return groups;
+}
+
+/** The batteries on which every item was answered, all with the same value. */
+export function straightlinedBatteries(def: StudyDefinition, answers: Answers): string[] {
+  const out: string[] = [];
+  for (const [battery, items] of itemBatteries(def)) {
+    const values = items.map((name) => answers[name]);
+    if (values.every((v) => v !== undefined && v !== null && v === values[0])) out.push(battery);
+  }
+  return out;
+}
+
+/** Median of a list of numbers (mean of the two middle values for an even count); NaN when empty. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * 1 if `durationSeconds` is under SPEEDER_FRACTION of the median of `otherDurations` (the wave's other completes),
+ * 0 if not, null while there are fewer than SPEEDER_MIN_COMPLETES of them.
+ */
+export function speederFlag(durationSeconds: number, otherDurations: readonly number[]): 0 | 1 | null {
+  if (otherDurations.length < SPEEDER_MIN_COMPLETES) return null;
+  return durationSeconds < median(otherDurations) * SPEEDER_FRACTION ? 1 : 0;
+}
+
+/** A filled honeypot: the hidden field that people never see, so only a bot (or a form filler) writes in it. */
+export const honeypotFilled = (value: string | undefined): boolean => typeof value === 'string' && value.trim() !== '';
+
+export interface CompletionFlagInput {
+  def: StudyDefinition;
+  answers: Answers;
+  derived: Record<string, number>;
+  honeypot: string | undefined;
+  /** The same panel identity already has a participant in another wave of this study. */
+  duplicatePanelId: boolean;
+  durationSeconds: number;
+  /** Durations of the wave's other completes, in seconds. */
+  otherDurations: readonly number[];
+}
+
+export interface CompletionFlags {
+  values: QualityFlagValues;
+  straightlined: string[];
+}
+
+/** Every flag for one completion. */
+export function completionFlags(input: CompletionFlagInput): CompletionFlags {
+  const straightlined = straightlinedBatteries(input.def, input.answers);
+  const check = input.def.attentionCheck;
+  const attention = check ? input.derived[check.derivedColumn] : undefined;
+  return {
+    values: {
+      duplicate_panel_id: input.duplicatePanelId ? 1 : 0,
+      speeder: speederFlag(input.durationSeconds, input.otherDurations),
+      straightlining: straightlined.length > 0 ? 1 : 0,
+      honeypot: honeypotFilled(input.honeypot) ? 1 : 0,
+      attention_failed: attention === undefined ? null : attention === 0 ? 1 : 0,
+    },
+    straightlined,
+  };
+}

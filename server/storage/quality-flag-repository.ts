@@ -1,0 +1,90 @@
+import type { PanelSource } from '../domain/panel.ts';
+import type { CompletionFlags, QualityFlagValues } from '../domain/quality-flags.ts';
+import type { Db } from './db.ts';
+
+export interface QualityFlagRecord {
+  participantId: number;
+  values: QualityFlagValues;
+  straightlined: string[];
+  durationSeconds: number;
+  computedAt: string;
+}
+
+interface QualityFlagRow {
+  participant_id: number;
+  duplicate_panel_id: 0 | 1;
+  speeder: 0 | 1 | null;
+  straightlining: 0 | 1;
+  straightlined_batteries: string;
+  honeypot: 0 | 1;
+  attention_failed: 0 | 1 | null;
+  duration_seconds: number;
+  computed_at: string;
+}
+
+const toRecord = (row: QualityFlagRow): QualityFlagRecord => ({
+  participantId: row.participant_id,
+  values: {
+    duplicate_panel_id: row.duplicate_panel_id,
+    speeder: row.speeder,
+    straightlining: row.straightlining,
+    honeypot: row.honeypot,
+    attention_failed: row.attention_failed,
+  },
+  straightlined: JSON.parse(row.straightlined_batteries) as string[],
+  durationSeconds: row.duration_seconds,
+  computedAt: row.computed_at,
+});
+
+/** Seconds from start to completion, computed by SQLite from the ISO timestamps. */
+const DURATION_SQL = "(julianday(completed_at) - julianday(started_at)) * 86400.0";
+
+export function createQualityFlagRepository(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO quality_flags (participant_id, duplicate_panel_id, speeder, straightlining, straightlined_batteries,
+       honeypot, attention_failed, duration_seconds, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const get = db.prepare<[number], QualityFlagRow>('SELECT * FROM quality_flags WHERE participant_id = ?');
+  const byWave = db.prepare<[string], QualityFlagRow>(
+    `SELECT f.* FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = ? ORDER BY p.draw_index`,
+  );
+  const durations = db
+    .prepare<[string, number], number>(`SELECT ${DURATION_SQL} FROM participants WHERE wave_id = ? AND status = 'complete' AND id != ?`)
+    .pluck();
+  // Another wave of a study with the same key (any version of its definition) where this panel identity started.
+  const otherWave = db
+    .prepare<[string, string, PanelSource, string], number>(
+      `SELECT 1 FROM participants p
+         JOIN waves w ON w.id = p.wave_id
+         JOIN studies s ON s.id = w.study_id
+        WHERE s.study_key = (SELECT s2.study_key FROM waves w2 JOIN studies s2 ON s2.id = w2.study_id WHERE w2.id = ?)
+          AND p.wave_id != ? AND p.panel_source = ? AND p.panel_id = ?
+        LIMIT 1`,
+    )
+    .pluck();
+
+  return {
+    insert(participantId: number, flags: CompletionFlags, durationSeconds: number, now: string): void {
+      const v = flags.values;
+      insert.run(
+        participantId, v.duplicate_panel_id, v.speeder, v.straightlining, JSON.stringify(flags.straightlined),
+        v.honeypot, v.attention_failed, durationSeconds, now,
+      );
+    },
+    get(participantId: number): QualityFlagRecord | undefined {
+      const row = get.get(participantId);
+      return row && toRecord(row);
+    },
+    listByWave(waveId: string): QualityFlagRecord[] {
+      return byWave.all(waveId).map(toRecord);
+    },
+    /** Completion times (seconds) of the wave's completes other than `exceptParticipantId`. */
+    completedDurations(waveId: string, exceptParticipantId: number): number[] {
+      return durations.all(waveId, exceptParticipantId);
+    },
+    panelIdInOtherWave(waveId: string, source: PanelSource, panelId: string): boolean {
+      return otherWave.get(waveId, waveId, source, panelId) !== undefined;
+    },
+  };
+}
+export type QualityFlagRepository = ReturnType<typeof createQualityFlagRepository>;

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import {
+  completionFlags,
+  itemBatteries,
+  median,
+  SPEEDER_MIN_COMPLETES,
+  speederFlag,
+  straightlinedBatteries,
+} from '../../server/domain/quality-flags.ts';
+import type { StudyDefinition } from '../../server/domain/study-definition.ts';
+import { createQualityFlagService } from '../../server/services/quality-flag-service.ts';
+import { createRespondentService } from '../../server/services/respondent-service.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
+
+const apps: { close(): void }[] = [];
+function setup(...args: Parameters<typeof createTestApp>) {
+  const t = createTestApp(...args);
+  apps.push(t);
+  return t;
+}
+after(() => apps.forEach((a) => a.close()));
+
+/** The shared completion answers with the attention check passed. */
+const ATTENTIVE = { ...COMPLETE_ALLIANCE_ANSWERS, attention_check: 'radio' };
+const OUTCOME_BATTERY = ['do_nothing', 'public_criticism', 'economic_sanctions', 'reduce_military_aid', 'suspend_military_support'];
+
+/** The shipped alliance definition: its five corrective-measure items form the battery `corrective_measures`. */
+function allianceWithBattery(): StudyDefinition {
+  return loadDefinitionFiles('survey-definitions').find((d) => d.id === 'alliance-corrective-measures')!;
+}
+
+test('median, and the speeder rule: under a third of the median, judged only once enough completes exist', () => {
+  assert.equal(median([3, 1, 2]), 2);
+  assert.equal(median([4, 1, 2, 3]), 2.5);
+  assert.ok(Number.isNaN(median([])));
+  const others = Array.from({ length: SPEEDER_MIN_COMPLETES }, () => 300);
+  assert.equal(speederFlag(99, others), 1);
+  assert.equal(speederFlag(100, others), 0);
+  assert.equal(speederFlag(99, others.slice(1)), null, 'too few completes to judge');
+});
+
+test('straight-lining: the same answer on every item of a battery of ≥ 3 items; unanswered items do not count', () => {
+  const def = allianceWithBattery();
+  assert.deepEqual([...itemBatteries(def)], [['corrective_measures', OUTCOME_BATTERY]]);
+  const same = Object.fromEntries(OUTCOME_BATTERY.map((n) => [n, 3]));
+  assert.deepEqual(straightlinedBatteries(def, same), ['corrective_measures']);
+  assert.deepEqual(straightlinedBatteries(def, { ...same, do_nothing: 4 }), []);
+  assert.deepEqual(straightlinedBatteries(def, { ...same, do_nothing: undefined }), []);
+  // A two-item "battery" is too short to say anything.
+  const short = structuredClone(def);
+  for (const page of short.pages.outcomes) for (const e of page.elements) if (!['do_nothing', 'public_criticism'].includes(e.name)) delete (e as Record<string, unknown>).battery;
+  assert.equal(itemBatteries(short).size, 0);
+});
+
+test('completionFlags: honeypot, attention check, duplicate panel ID; attention is empty without a check', () => {
+  const def = allianceWithBattery();
+  const base = { def, answers: ATTENTIVE, derived: { attention_pass: 1 }, honeypot: undefined, duplicatePanelId: false, durationSeconds: 400, otherDurations: [] };
+  assert.deepEqual(completionFlags(base).values, { duplicate_panel_id: 0, speeder: null, straightlining: 0, honeypot: 0, attention_failed: 0 });
+  const flagged = completionFlags({ ...base, derived: { attention_pass: 0 }, honeypot: 'http://spam.example', duplicatePanelId: true });
+  assert.deepEqual(flagged.values, { duplicate_panel_id: 1, speeder: null, straightlining: 0, honeypot: 1, attention_failed: 1 });
+  assert.equal(completionFlags({ ...base, honeypot: '   ' }).values.honeypot, 0);
+  const { attentionCheck: _, ...noCheck } = def;
+  assert.equal(completionFlags({ ...base, def: noCheck as StudyDefinition }).values.attention_failed, null);
+});
+
+test('through the API: a filled honeypot and a failed attention check are flagged, the honeypot is not stored as an answer, the completion is kept', async () => {
+  const { app, wave, repos } = setup();
+  const flagsOf = (code: string) => repos.qualityFlags.get(repos.participants.findByCode(code)!.id)!.values;
+
+  const clean = (await request(app).post(`/api/waves/${wave.id}/participants`).send({})).body.participant.code;
+  const done = await request(app).post(`/api/participants/${clean}/complete`).send({ answers: ATTENTIVE, honeypot: '' });
+  assert.equal(done.status, 200);
+  assert.deepEqual(flagsOf(clean), { duplicate_panel_id: 0, speeder: null, straightlining: 0, honeypot: 0, attention_failed: 0 });
+
+  const bot = (await request(app).post(`/api/waves/${wave.id}/participants`).send({})).body.participant.code;
+  const res = await request(app)
+    .post(`/api/participants/${bot}/complete`)
+    .send({ answers: { ...ATTENTIVE, attention_check: 'newspapers' }, honeypot: 'buy cheap watches' });
+  assert.equal(res.status, 200);
+  assert.equal(res.body.status, 'complete', 'flags never change the outcome');
+  const p = repos.participants.findByCode(bot)!;
+  assert.equal(p.status, 'complete');
+  assert.deepEqual(flagsOf(bot), { duplicate_panel_id: 0, speeder: null, straightlining: 0, honeypot: 1, attention_failed: 1 });
+  const final = repos.answers.get(p.id, 'final')!;
+  assert.ok(!JSON.stringify(final).includes('cheap watches'), 'the honeypot value is not stored');
+  assert.equal(final.answers.attention_check, 'newspapers');
+
+  // A screened-out participant has no flags row (nothing to judge), and the honeypot is still accepted.
+  const declined = (await request(app).post(`/api/waves/${wave.id}/participants`).send({})).body.participant.code;
+  assert.equal((await request(app).post(`/api/participants/${declined}/complete`).send({ answers: { consent: false }, honeypot: 'x' })).status, 200);
+  assert.equal(repos.qualityFlags.get(repos.participants.findByCode(declined)!.id), undefined);
+});
+
+test('duplicate panel ID across waves of one study: the later participant is flagged, the assignment is drawn as usual', async () => {
+  const { app, wave, repos, studies } = setup();
+  const second = studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100, seed: 'second' }).wave;
+  const other = studies.createWave({ studyKey: 'protege-bargaining', target: 100, seed: 'other-study' }).wave;
+  const panel = { PROLIFIC_PID: 'dup-pid-1' };
+  const first = (await request(app).post(`/api/waves/${wave.id}/participants`).send({ panel })).body.participant.code;
+  await request(app).post(`/api/participants/${first}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+  const again = await request(app).post(`/api/waves/${second.id}/participants`).send({ panel });
+  assert.equal(again.status, 201);
+  assert.equal(repos.participants.findByCode(again.body.participant.code)!.drawIndex, 0, 'a normal first draw in the new wave');
+  await request(app).post(`/api/participants/${again.body.participant.code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+  const idOf = (code: string) => repos.participants.findByCode(code)!.id;
+  assert.equal(repos.qualityFlags.get(idOf(first))!.values.duplicate_panel_id, 0);
+  assert.equal(repos.qualityFlags.get(idOf(again.body.participant.code))!.values.duplicate_panel_id, 1);
+  // The same panel ID in another study is not a duplicate.
+  const elsewhere = (await request(app).post(`/api/waves/${other.id}/participants`).send({ panel })).body.participant.code;
+  const protegeAnswers = { consent: true, age_group: '45-64', gender: 'male', education: 'no_college', region: 'midwest', party: 'republican', attention_check: 'radio', support_concede: 2, support_punish: 3, support_let_leave: 1, manipulation_check_rival: 'no_rival' };
+  const res = await request(app).post(`/api/participants/${elsewhere}/complete`).send({ answers: protegeAnswers });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  assert.equal(repos.qualityFlags.get(idOf(elsewhere))!.values.duplicate_panel_id, 0);
+});
+
+test('speeder at completion needs 20 earlier completes; at export the median of all other completes decides', () => {
+  const t = setup();
+  const wave = t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'speeders' }).wave;
+  let clock = Date.parse('2026-01-01T00:00:00Z');
+  const service = createRespondentService({ db: t.db, repos: t.repos, now: () => new Date(clock).toISOString() });
+  const run = (seconds: number, answers: Record<string, unknown> = ATTENTIVE) => {
+    const { participant } = service.start({ waveId: wave.id, panelParams: {} });
+    clock += seconds * 1000;
+    service.complete({ code: participant.code, answers });
+    clock += 1000;
+    return t.repos.qualityFlags.get(participant.id)!.values;
+  };
+  // The first fast completes come before there is a median to judge them by.
+  const early = [run(30), run(30)];
+  assert.deepEqual(early.map((f) => f.speeder), [null, null]);
+  for (let i = 0; i < SPEEDER_MIN_COMPLETES - 2; i++) run(600);
+  assert.equal(run(150).speeder, 1, '150 s < 600 s / 3');
+  assert.equal(run(250).speeder, 0);
+  const straight = run(600, { ...ATTENTIVE, ...Object.fromEntries(OUTCOME_BATTERY.map((n) => [n, 4])) });
+  assert.equal(straight.straightlining, 1);
+
+  const exported = createQualityFlagService(t.repos).flagsForWave(wave.id);
+  const speeders = [...exported.values()].filter((f) => f.speeder === 1).length;
+  assert.equal(exported.size, SPEEDER_MIN_COMPLETES + 3);
+  assert.equal(speeders, 3, 'the two early 30-second completes are speeders once the median is known, plus the 150-second one');
+  console.log(`quality flags: ${exported.size} completes, ${speeders} speeders at export (2 of them unjudged at completion)`);
+});
+
+test('the respondent page carries a honeypot field people cannot see, focus or hear', async () => {
+  const { app, wave } = setup();
+  const html = (await request(app).get(`/s/${wave.id}`)).text;
+  const block = /<div class="vlab-hp" aria-hidden="true">[\s\S]*?<\/div>/.exec(html)?.[0];
+  assert.ok(block, 'honeypot block with aria-hidden');
+  assert.match(block!, /<input type="text" id="vlab-website" name="website" tabindex="-1" autocomplete="off">/);
+  const cssPath = /href="(\/assets\/respondent-[^"]+\.css)"/.exec(html)![1]!;
+  const css = (await request(app).get(cssPath)).text;
+  assert.match(css, /\.vlab-hp\s*\{\s*display:\s*none;?\s*\}/);
+});
