@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { checkSimulationModel } from './simulation/model-check.ts';
+import { simulationModelSchema } from './simulation/model-schema.ts';
 import { analysisPlanSchema } from './plan/plan-schema.ts';
 import { planProblems } from './plan/validate-plan.ts';
 import { issuePath } from './zod-issues.ts';
@@ -102,7 +104,7 @@ export const studyDefinitionSchema = z
     analysisPlan: analysisPlanSchema,
     populationMargins: populationMargins.optional(),
     quotas: z.unknown().optional(),
-    simulation: z.unknown().optional(),
+    simulation: simulationModelSchema.optional(),
   })
   .superRefine((def, ctx) => {
     const fail = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -179,6 +181,8 @@ export const studyDefinitionSchema = z
     }
 
     for (const problem of planProblems(def)) fail(problem.path, problem.message);
+
+    checkSimulationModel(def, fail);
   });
 
 export type StudyDefinition = z.infer<typeof studyDefinitionSchema>;

@@ -1,0 +1,78 @@
+import type { Assignment } from '../design.ts';
+import { PLACEHOLDER, VIGNETTE_ELEMENT, type StudyDefinition } from '../study-definition.ts';
+
+/**
+ * Reads a participant's condition back from the survey the server sent, as a person would: by reading the
+ * vignette and recognising which level's text fills each slot of the study's template. A synthetic respondent
+ * uses nothing else, so a server that showed the wrong text would be caught by the estimates.
+ *
+ * Each template paragraph becomes an anchored pattern whose placeholders are alternatives of the level texts
+ * (longest first); a factor named twice must read the same level both times.
+ */
+export function createConditionReader(def: StudyDefinition): (survey: unknown) => Assignment {
+  const paragraphs = def.vignette.template.map((template) => {
+    const factors: string[] = [];
+    let source = '';
+    let last = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      const factor = def.factors.find((f) => f.name === match[1])!;
+      factors.push(factor.name);
+      const texts = factor.levels.map((l) => l.text).sort((a, b) => b.length - a.length);
+      source += escapeRegExp(template.slice(last, match.index)) + `(${texts.map(escapeRegExp).join('|')})`;
+      last = match.index + match[0].length;
+    }
+    source += escapeRegExp(template.slice(last));
+    return { pattern: new RegExp(`^${source}$`), factors };
+  });
+
+  return (survey) => {
+    const shown = vignetteParagraphs(survey);
+    if (shown.length !== paragraphs.length) {
+      throw new ConditionError(`the vignette has ${shown.length} paragraphs; the template of "${def.id}" has ${paragraphs.length}`);
+    }
+    const found: Assignment = {};
+    paragraphs.forEach(({ pattern, factors }, i) => {
+      const match = pattern.exec(shown[i]!);
+      if (!match) throw new ConditionError(`vignette paragraph ${i + 1} matches no combination of level texts: "${shown[i]}"`);
+      factors.forEach((name, k) => {
+        const level = def.factors.find((f) => f.name === name)!.levels.find((l) => l.text === match[k + 1])!;
+        if (found[name] !== undefined && found[name] !== level.code) {
+          throw new ConditionError(`the vignette shows two levels of "${name}"`);
+        }
+        found[name] = level.code;
+      });
+    });
+    return Object.fromEntries(def.factors.map((f) => [f.name, found[f.name]!]));
+  };
+}
+
+export class ConditionError extends Error {
+  constructor(message: string) {
+    super(`condition: ${message}`);
+    this.name = 'ConditionError';
+  }
+}
+
+/** The text of the vignette's paragraphs in the SurveyJS JSON of one participant (HTML entities decoded). */
+export function vignetteParagraphs(survey: unknown): string[] {
+  const pages = (survey as { pages?: { elements?: { name?: string; html?: unknown }[] }[] } | null)?.pages;
+  const html = pages?.flatMap((p) => p.elements ?? []).find((e) => e.name === VIGNETTE_ELEMENT)?.html;
+  if (typeof html !== 'string') throw new ConditionError('the survey has no vignette');
+  return [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => decodeEntities(m[1]!));
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return String.fromCodePoint(code);
+    }
+    return NAMED[name.toLowerCase()] ?? whole;
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

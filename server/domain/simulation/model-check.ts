@@ -1,0 +1,94 @@
+import { allElements, choiceValues, type StudyDefinition } from '../study-definition.ts';
+
+type Fail = (path: PropertyKey[], message: string) => void;
+
+/**
+ * Checks a study's simulation model against the study: every question has exactly one model of a kind that
+ * fits it, shares add up to 1 over the question's choices, effects name real factors and non-reference levels,
+ * covariate effects name modelled pre-treatment questions and their choices, recall questions list a factor's
+ * level codes. Called from the definition's own validation, so paths start at `simulation`.
+ */
+export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
+  const model = def.simulation;
+  if (!model) return;
+  const at = (...path: PropertyKey[]) => ['simulation', ...path];
+  const questions = new Map(allElements(def).filter((e) => e.type !== 'html').map((e) => [e.name, e]));
+  const pretreatment = new Set(def.pages.pretreatment.flatMap((p) => p.elements.map((e) => e.name)));
+  const attentionQuestion = def.attentionCheck?.question;
+  const factors = new Map(def.factors.map((f) => [f.name, f.levels.map((l) => l.code)]));
+
+  if (attentionQuestion && !model.attention) fail(at('attention'), `required: the study has an attention check ("${attentionQuestion}")`);
+  if (!attentionQuestion && model.attention) fail(at('attention'), 'the study has no attention check');
+
+  const modelled = new Map<string, string>();
+  const claim = (section: string, name: string) => {
+    const question = questions.get(name);
+    if (!question) return fail(at(section, name), `"${name}" is not a question of the study`), undefined;
+    if (name === attentionQuestion) return fail(at(section, name), `"${name}" is the attention check: model it with "attention"`), undefined;
+    if (modelled.has(name)) return fail(at(section, name), `"${name}" is already modelled in "${modelled.get(name)}"`), undefined;
+    modelled.set(name, section);
+    return question;
+  };
+
+  for (const [name, given] of Object.entries(model.covariates)) {
+    const question = claim('covariates', name);
+    if (!question) continue;
+    if (!pretreatment.has(name)) fail(at('covariates', name), `"${name}" is not a pre-treatment question`);
+    const values = choiceValues(question).map(String);
+    if (values.length === 0) fail(at('covariates', name), `"${name}" has no choices to draw from`);
+    const unknown = Object.keys(given).find((v) => !values.includes(v));
+    const missing = values.find((v) => !(v in given));
+    if (unknown) fail(at('covariates', name, unknown), `"${unknown}" is not a choice of "${name}"`);
+    else if (missing) fail(at('covariates', name), `no share for "${missing}"`);
+    const total = Object.values(given).reduce((a, b) => a + b, 0);
+    if (Math.abs(total - 1) > 1e-6) fail(at('covariates', name), `shares add up to ${total}, not 1`);
+  }
+
+  for (const [name, outcome] of Object.entries(model.outcomes)) {
+    const question = claim('outcomes', name);
+    if (!question) continue;
+    const values = choiceValues(question);
+    if (values.length < 2 || values.some((v) => typeof v !== 'number')) {
+      fail(at('outcomes', name), `"${name}" needs numeric choices (a rating scale) to be an outcome`);
+    }
+    for (const [factor, levels] of Object.entries(outcome.effects ?? {})) {
+      const codes = factors.get(factor);
+      if (!codes) {
+        fail(at('outcomes', name, 'effects', factor), `"${factor}" is not a factor of the study`);
+        continue;
+      }
+      for (const level of Object.keys(levels)) {
+        if (!codes.includes(level)) fail(at('outcomes', name, 'effects', factor, level), `"${level}" is not a level of "${factor}"`);
+        else if (level === codes[0]) fail(at('outcomes', name, 'effects', factor, level), `"${level}" is the reference level: effects are relative to it`);
+      }
+    }
+    for (const [covariate, values] of Object.entries(outcome.covariates ?? {})) {
+      const shares = model.covariates[covariate];
+      if (!shares) {
+        fail(at('outcomes', name, 'covariates', covariate), `"${covariate}" is not a modelled covariate`);
+        continue;
+      }
+      const unknown = Object.keys(values).find((v) => !(v in shares));
+      if (unknown) fail(at('outcomes', name, 'covariates', covariate, unknown), `"${unknown}" is not a choice of "${covariate}"`);
+    }
+  }
+
+  for (const [name, recall] of Object.entries(model.recall)) {
+    const question = claim('recall', name);
+    if (!question) continue;
+    const codes = factors.get(recall.factor);
+    if (!codes) {
+      fail(at('recall', name, 'factor'), `"${recall.factor}" is not a factor of the study`);
+      continue;
+    }
+    const values = choiceValues(question).map(String);
+    const absent = codes.find((c) => !values.includes(c));
+    if (absent) fail(at('recall', name), `"${name}" has no choice "${absent}" (its choices must be the level codes of "${recall.factor}")`);
+  }
+
+  for (const name of questions.keys()) {
+    if (name !== attentionQuestion && !modelled.has(name)) {
+      fail(at(), `no model for question "${name}" (add it to covariates, outcomes or recall)`);
+    }
+  }
+}

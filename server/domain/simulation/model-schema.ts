@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * The simulation model of a study (survey-definitions/<id>/simulation.json): a data-generating process for
+ * every answer a synthetic respondent gives. Cross-checks against the study itself (every question has a
+ * model, effects name real factors and levels) live in model-check.ts and run with the definition's own
+ * validation, so a mistake names simulation.json and the field.
+ *
+ * - `covariates`: pre-treatment choice questions, each drawn independently from its shares.
+ * - `outcomes`: questions with numeric choices (a 1–5 scale). A latent normal
+ *   `mean + Σ effects[factor][level] + Σ covariates[question][value] + respondent · u + sd · e`
+ *   (u, e standard normal; u shared by every outcome of one respondent) is rounded to the nearest choice and
+ *   clipped to the scale, as in /work/shared/reference/alliance.R. Effects are shifts of the latent relative
+ *   to the first (reference) level, which is therefore never listed.
+ * - `recall`: manipulation checks whose choices are a factor's level codes: the respondent names the level
+ *   they were shown with probability `correct`, else another level at random.
+ * - `consentDeclined` (screened out at consent), `attrition` (start, then leave on a random later page without
+ *   completing), `attention.fail` (answer the attention check with a wrong choice; such respondents answer
+ *   everything else from the model, as in alliance.R).
+ */
+
+const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case identifier');
+const probability = z.number().min(0).max(1);
+const shift = z.number().finite();
+
+const shares = z.record(z.string().min(1), probability);
+
+const outcomeModel = z.strictObject({
+  mean: z.number().finite(),
+  sd: z.number().positive(),
+  /** Loading on the respondent's shared latent (sd `respondentSd`): correlates a respondent's outcomes. */
+  respondent: z.number().finite().optional(),
+  effects: z.record(identifier, z.record(z.string().min(1), shift)).optional(),
+  covariates: z.record(identifier, z.record(z.string().min(1), shift)).optional(),
+});
+
+const recallModel = z.strictObject({ factor: identifier, correct: probability });
+
+export const simulationModelSchema = z.strictObject({
+  description: z.string().trim().min(1).optional(),
+  consentDeclined: probability.default(0),
+  attrition: probability.default(0),
+  attention: z.strictObject({ fail: probability }).optional(),
+  /** Standard deviation of the respondent's shared latent (0 or absent: outcomes independent given covariates). */
+  respondentSd: z.number().min(0).default(0),
+  covariates: z.record(identifier, shares).default({}),
+  outcomes: z.record(identifier, outcomeModel),
+  recall: z.record(identifier, recallModel).default({}),
+});
+
+export type SimulationModel = z.infer<typeof simulationModelSchema>;
+export type OutcomeModel = z.infer<typeof outcomeModel>;

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { allCells, designOf } from '../../server/domain/design.ts';
+import { buildParticipantSurvey } from '../../server/domain/participant-survey.ts';
+import { createConditionReader } from '../../server/domain/simulation/condition.ts';
+import { DefinitionError } from '../../server/domain/study-definition.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+
+const definitions = loadDefinitionFiles('survey-definitions');
+const SOURCE = 'survey-definitions/alliance-corrective-measures';
+
+test('every cell of both studies round-trips: the condition read from the vignette is the one drawn', () => {
+  for (const def of definitions) {
+    const read = createConditionReader(def);
+    const cells = allCells(designOf(def));
+    for (const cell of cells) {
+      // Through JSON, as the simulator receives it from the server.
+      const survey = JSON.parse(JSON.stringify(buildParticipantSurvey(def, cell)));
+      assert.deepEqual(read(survey), cell, `${def.id} ${JSON.stringify(cell)}`);
+    }
+    assert.ok(cells.length >= 24);
+  }
+});
+
+test('a vignette that no combination of level texts produces is refused, not guessed', () => {
+  const def = definitions.find((d) => d.id === 'alliance-corrective-measures')!;
+  const read = createConditionReader(def);
+  const survey = buildParticipantSurvey(def, allCells(designOf(def))[0]!) as { pages: { elements: { name: string; html?: string }[] }[] };
+  const vignette = survey.pages.flatMap((p) => p.elements).find((e) => e.name === 'vignette')!;
+  vignette.html = vignette.html!.replace('free and fair', 'fair');
+  assert.throws(() => read(survey), /paragraph 1 matches no combination of level texts/);
+  assert.throws(() => read({ pages: [] }), /the survey has no vignette/);
+});
+
+/** Loads the alliance folder with its simulation.json changed by `edit`; returns the error message or null. */
+function loadWithSimulation(edit: (model: Record<string, any>) => void): string | null {
+  const dir = mkdtempSync(join(tmpdir(), 'vlab-sim-'));
+  try {
+    const study = join(dir, 'alliance-corrective-measures');
+    cpSync(SOURCE, study, { recursive: true });
+    const model = JSON.parse(readFileSync(join(study, 'simulation.json'), 'utf8'));
+    edit(model);
+    writeFileSync(join(study, 'simulation.json'), JSON.stringify(model));
+    loadDefinitionFiles(dir);
+    return null;
+  } catch (error) {
+    assert.ok(error instanceof DefinitionError);
+    return error.message;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('mistakes in simulation.json name the file and the field', () => {
+  const file = /alliance-corrective-measures\/simulation\.json: /;
+  const cases: [(m: Record<string, any>) => void, RegExp][] = [
+    [(m) => (m.outcomes.economic_sanctions.effects.behavior.evict = 0.5), /outcomes\.economic_sanctions\.effects\.behavior\.evict: "evict" is not a level of "behavior"/],
+    [(m) => (m.outcomes.economic_sanctions.effects.regime.democracy = 0.5), /"democracy" is the reference level/],
+    [(m) => (m.outcomes.economic_sanctions.effects.regim = { autocracy: 1 }), /effects\.regim: "regim" is not a factor of the study/],
+    [(m) => delete m.outcomes.contribution, /no model for question "contribution"/],
+    [(m) => (m.covariates.party.republican = 0.5), /covariates\.party: shares add up to 1\.2, not 1/],
+    [(m) => (m.covariates.party.green = 0), /covariates\.party\.green: "green" is not a choice of "party"/],
+    [(m) => (m.outcomes.age_group = { mean: 1, sd: 1 }), /outcomes\.age_group: "age_group" is already modelled in "covariates"/],
+    [(m) => (m.outcomes.manipulation_check_regime = { mean: 1, sd: 1 }), /already modelled|needs numeric choices/],
+    [(m) => (m.outcomes.economic_sanctions.covariates = { income: { high: 1 } }), /"income" is not a modelled covariate/],
+    [(m) => (m.recall.manipulation_check_regime.factor = 'treaty'), /has no choice "treaty" \(its choices must be the level codes of "treaty"\)/],
+    [(m) => delete m.attention, /attention: required: the study has an attention check/],
+    [(m) => (m.outcomes.do_nothing.sd = 0), /outcomes\.do_nothing\.sd: /],
+    [(m) => (m.attrition = 1.5), /attrition: /],
+    [(m) => (m.noise = 1), /unrecognized|Unrecognized|"noise"/],
+  ];
+  for (const [edit, expected] of cases) {
+    const message = loadWithSimulation(edit);
+    assert.ok(message, `accepted: ${expected}`);
+    assert.match(message, file);
+    assert.match(message, expected);
+  }
+  assert.equal(loadWithSimulation(() => undefined), null);
+});
