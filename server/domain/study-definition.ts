@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { allElements, canonicalJson, choiceValues } from './definition-elements.ts';
 import { checkSimulationModel } from './simulation/model-check.ts';
 import { simulationModelSchema } from './simulation/model-schema.ts';
 import { analysisPlanSchema } from './plan/plan-schema.ts';
@@ -192,6 +193,8 @@ export type SurveyPage = z.infer<typeof page>;
 export type ChoiceValue = z.infer<typeof choiceValue>;
 export type PopulationMargins = z.infer<typeof populationMargins>;
 
+export { allElements, canonicalJson, choiceValues } from './definition-elements.ts';
+
 /** `{regime}` in a vignette template. */
 export const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
 /** Names the server uses in every participant's survey; definitions may not reuse them. */
@@ -225,36 +228,7 @@ export function parseStudyDefinition(
   return result.data;
 }
 
-/** Every element of the definition's own pages, in page order. */
-export function allElements(def: StudyDefinition): SurveyElement[] {
-  return [...def.pages.pretreatment, ...def.pages.outcomes, ...def.pages.posttreatment].flatMap((p) => p.elements);
-}
-
-/** The values a choice-like element accepts (empty for free-text and html). */
-export function choiceValues(e: SurveyElement): ChoiceValue[] {
-  const list = 'choices' in e && Array.isArray(e.choices) ? e.choices : 'rateValues' in e && Array.isArray(e.rateValues) ? e.rateValues : null;
-  if (list) return list.map((c) => (typeof c === 'object' ? c.value : c));
-  if (e.type === 'rating') {
-    const min = typeof e.rateMin === 'number' ? e.rateMin : 1;
-    const max = typeof e.rateMax === 'number' ? e.rateMax : 5;
-    return Array.from({ length: max - min + 1 }, (_, i) => min + i);
-  }
-  return [];
-}
-
 /** sha256 of the definition with object keys sorted: equal content, equal hash, whatever the file's layout. */
 export function contentHash(def: StudyDefinition): string {
   return createHash('sha256').update(canonicalJson(def)).digest('hex');
-}
-
-/** JSON with object keys sorted, so equal content serializes (and hashes) equally. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

@@ -1,4 +1,5 @@
-import { allElements, choiceValues, type ChoiceValue, type StudyDefinition } from '../study-definition.ts';
+import { allElements, choiceValues } from '../definition-elements.ts';
+import type { ChoiceValue, StudyDefinition } from '../study-definition.ts';
 import type { Hypothesis } from './plan-schema.ts';
 
 /**

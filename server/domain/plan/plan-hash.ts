@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, type StudyDefinition } from '../study-definition.ts';
+import { canonicalJson } from '../definition-elements.ts';
+import type { StudyDefinition } from '../study-definition.ts';
 
 /**
  * sha256 of what determines a wave's estimates: the analysis plan plus the parts of the definition it reads —

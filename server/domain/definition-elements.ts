@@ -1,0 +1,33 @@
+import type { ChoiceValue, StudyDefinition, SurveyElement } from './study-definition.ts';
+
+// Helpers over a parsed definition, apart from the schema so that modules the schema itself uses (the analysis
+// plan's checks) can import them without an import cycle. study-definition.ts re-exports them.
+
+/** Every element of the definition's own pages, in page order. */
+export function allElements(def: StudyDefinition): SurveyElement[] {
+  return [...def.pages.pretreatment, ...def.pages.outcomes, ...def.pages.posttreatment].flatMap((p) => p.elements);
+}
+
+/** The values a choice-like element accepts (empty for free-text and html). */
+export function choiceValues(e: SurveyElement): ChoiceValue[] {
+  const list = 'choices' in e && Array.isArray(e.choices) ? e.choices : 'rateValues' in e && Array.isArray(e.rateValues) ? e.rateValues : null;
+  if (list) return list.map((c) => (typeof c === 'object' ? c.value : c));
+  if (e.type === 'rating') {
+    const min = typeof e.rateMin === 'number' ? e.rateMin : 1;
+    const max = typeof e.rateMax === 'number' ? e.rateMax : 5;
+    return Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  }
+  return [];
+}
+
+/** JSON with object keys sorted, so equal content serializes (and hashes) equally. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

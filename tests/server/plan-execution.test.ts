@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { differenceInMeans, lmRobust, pAdjust, rake, type Row, type TidyRow } from '../../analysis/index.ts';
+import { executePlan, type PlanEstimate } from '../../server/domain/plan/execute-plan.ts';
+import { planHash } from '../../server/domain/plan/plan-hash.ts';
+import { referenceRows } from '../analysis/support.ts';
+import { alliance, allianceRows, MEASURES, protege, VIOLATIONS, withPlan } from './plan-support.ts';
+
+const rows = allianceRows();
+const levels = Object.fromEntries(alliance.factors.map((f) => [f.name, f.levels.map((l) => l.code)]));
+const attentive = rows.filter((r) => r.attention_pass === 1);
+const violators = (data: Row[]) => data.filter((r) => VIOLATIONS.includes(String(r.behavior)));
+const NUMBERS = ['estimate', 'std_error', 'statistic', 'p_value', 'conf_low', 'conf_high', 'df'] as const;
+
+/** Same terms, numbers equal to the reference tolerance (relative 1e-6). */
+function assertSameNumbers(actual: readonly TidyRow[], expected: readonly Row[] | readonly TidyRow[], what: string): void {
+  assert.deepEqual(actual.map((r) => r.term), expected.map((r) => r.term), `${what}: terms`);
+  expected.forEach((want, k) => {
+    for (const column of NUMBERS) {
+      const w = Number(want[column]);
+      const got = actual[k]![column]!;
+      const tolerance = Math.max(1e-6 * Math.abs(w), column === 'p_value' ? 1e-15 : 1e-10);
+      assert.ok(Math.abs(got - w) <= tolerance, `${what}: ${want.term} ${column} got ${got}, expected ${w}`);
+    }
+  });
+}
+const of = (estimates: PlanEstimate[], hypothesis: string, outcome?: string) =>
+  estimates.filter((e) => e.hypothesis === hypothesis && (outcome === undefined || e.outcome === outcome));
+
+test('a difference-in-means hypothesis equals the dim_welch_sanctions reference case', () => {
+  const def = withPlan(alliance, {
+    hypotheses: [{ id: 'D', description: 'd', estimator: 'difference_in_means', outcomes: ['economic_sanctions'], treatment: { factor: 'behavior', control: ['control'], term: 'violated' } }],
+  });
+  const result = executePlan({ definition: def, rows });
+  assertSameNumbers(result.estimates, referenceRows('dim_welch_sanctions.expected.csv'), 'dim_welch_sanctions');
+  assert.equal(result.estimates[0]!.n_used, 1502);
+  assert.equal(result.estimates[0]!.plan_hash, planHash(def));
+});
+
+test('a stacked hypothesis (support ~ measure, violation arms, clustered by participant) equals cr2_measures', () => {
+  const def = withPlan(alliance, {
+    hypotheses: [{
+      id: 'L', description: 'l', estimator: 'lm_robust', outcomes: ['support'], formula: '~ measure',
+      stack: { items: MEASURES, itemColumn: 'measure', valueColumn: 'support' },
+      subset: [{ column: 'behavior', in: VIOLATIONS }],
+    }],
+  });
+  const [estimates] = [executePlan({ definition: def, rows }).estimates];
+  assertSameNumbers(estimates, referenceRows('cr2_measures.expected.csv'), 'cr2_measures');
+  assert.equal(estimates[0]!.n_used, 5 * violators(rows).length);
+});
+
+test('main effects on the violation arms equal hc2_main_effects', () => {
+  const def = withPlan(alliance, {
+    hypotheses: [{ id: 'M', description: 'm', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime + capability + treaty + behavior', subset: [{ column: 'behavior', in: VIOLATIONS }] }],
+  });
+  assertSameNumbers(executePlan({ definition: def, rows }).estimates, referenceRows('hc2_main_effects.expected.csv'), 'hc2_main_effects');
+});
+
+test('the shipped alliance plan equals calling the analysis module directly, with Holm per hypothesis', () => {
+  const result = executePlan({ definition: alliance, rows });
+  assert.equal(result.nExcluded, rows.length - attentive.length);
+  assert.deepEqual(result.problems, []);
+
+  // H1: stacked by hand as alliance.R does (item-major), public criticism first as the plan orders the items.
+  const items = ['public_criticism', 'do_nothing', 'economic_sanctions', 'reduce_military_aid', 'suspend_military_support'];
+  const long = items.flatMap((m) => violators(attentive).map((r) => ({ participant: r.participant, measure: m, support: r[m]! })));
+  const h1 = lmRobust({ formula: 'support ~ measure', rows: long, levels: { measure: items }, clusters: 'participant', seType: 'CR2' });
+  assertSameNumbers(of(result.estimates, 'H1'), h1.estimates, 'H1');
+  const tested = of(result.estimates, 'H1').filter((e) => e.adjust_method === 'holm');
+  assert.deepEqual(tested.map((e) => e.term), ['measureeconomic_sanctions', 'measurereduce_military_aid', 'measuresuspend_military_support']);
+  assert.deepEqual(tested.map((e) => e.p_adjusted), pAdjust(tested.map((e) => e.p_value), 'holm'));
+
+  // H2: Welch difference in means, violated (any violation) against control.
+  const withViolated = attentive.map((r) => ({ ...r, violated: r.behavior === 'control' ? 0 : 1 }));
+  const h2 = ['alliance_favorability', 'contribution'].map((o) => differenceInMeans({ rows: withViolated, outcome: o, treatment: 'violated' }).estimates[0]!);
+  assertSameNumbers(of(result.estimates, 'H2'), h2, 'H2');
+  assert.deepEqual(of(result.estimates, 'H2').map((e) => e.p_adjusted), pAdjust(h2.map((e) => e.p_value), 'holm'));
+
+  // H3: main effects on the coercive measures; the family is regime, capability and treaty over the three outcomes.
+  const outcomes = ['economic_sanctions', 'reduce_military_aid', 'suspend_military_support'];
+  const h3 = outcomes.flatMap((o) => lmRobust({ formula: `${o} ~ regime + capability + treaty + behavior`, rows: violators(attentive), levels, seType: 'HC2' }).estimates);
+  assertSameNumbers(of(result.estimates, 'H3'), h3, 'H3');
+  const family = of(result.estimates, 'H3').filter((e) => ['regimeautocracy', 'capabilityweak', 'treatyno_treaty'].includes(e.term));
+  assert.deepEqual(family.map((e) => e.p_adjusted), pAdjust(family.map((e) => e.p_value), 'holm'));
+  assert.ok(of(result.estimates, 'H3').filter((e) => e.term.startsWith('behavior')).every((e) => e.p_adjusted === null && e.adjust_method === null));
+  assert.ok(result.estimates.every((e) => e.plan_hash === planHash(alliance)));
+});
+
+test('raking: weights from the population margins, fitted as lm_robust with weights', () => {
+  const def = withPlan(alliance, {
+    weights: 'raking',
+    hypotheses: [{ id: 'W', description: 'w', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime' }],
+  });
+  const result = executePlan({ definition: def, rows });
+  assert.equal(result.weighted, true);
+  const w = rake({ rows, margins: alliance.populationMargins!.margins }).weights;
+  const direct = lmRobust({ formula: 'economic_sanctions ~ regime', rows: rows.map((r, i) => ({ ...r, w: w[i]! })), weights: 'w', levels });
+  assertSameNumbers(result.estimates, direct.estimates, 'raked');
+  const unweighted = executePlan({ definition: def, rows, weights: rows.map(() => 1) });
+  assert.notEqual(unweighted.estimates[1]!.std_error, result.estimates[1]!.std_error);
+});
+
+test('a model that cannot be fitted yet is reported, the others still estimated', () => {
+  const controlOnly = rows.filter((r) => r.behavior === 'control');
+  const result = executePlan({ definition: alliance, rows: controlOnly });
+  assert.deepEqual(result.problems.map((p) => p.hypothesis).sort(), ['H1', 'H2', 'H2', 'H3', 'H3', 'H3']);
+  assert.equal(result.estimates.length, 0);
+  const few = executePlan({ definition: protege, rows: [] });
+  assert.ok(few.problems.length > 0 && few.problems.every((p) => p.message.length > 0));
+});
+
+test('missing outcome answers are dropped per model and counted', () => {
+  const holes = rows.map((r, i) => (i % 10 === 0 ? { ...r, contribution: null } : r));
+  const h2 = of(executePlan({ definition: alliance, rows: holes }).estimates, 'H2', 'contribution')[0]!;
+  const missing = holes.filter((r) => r.attention_pass === 1 && r.contribution === null).length;
+  assert.equal(h2.n_dropped, missing);
+  assert.equal(h2.n_used, attentive.length - missing);
+});

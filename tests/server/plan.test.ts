@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DefinitionError } from '../../server/domain/study-definition.ts';
+import { planHash } from '../../server/domain/plan/plan-hash.ts';
+import { alliance, protege, VIOLATIONS, withPlan } from './plan-support.ts';
+
+const dim = (extra: Record<string, unknown> = {}) => ({
+  id: 'H2',
+  description: 'violation lowers favourability',
+  estimator: 'difference_in_means',
+  outcomes: ['alliance_favorability'],
+  treatment: { factor: 'behavior', control: ['control'], term: 'violated' },
+  ...extra,
+});
+const refused = (plan: unknown, pattern: RegExp) =>
+  assert.throws(() => withPlan(alliance, plan), (error: unknown) => error instanceof DefinitionError && pattern.test(error.message));
+
+test('both shipped plans validate and name hypotheses H1–H3', () => {
+  assert.deepEqual(alliance.analysisPlan.hypotheses.map((h) => h.id), ['H1', 'H2', 'H3']);
+  assert.deepEqual(protege.analysisPlan.hypotheses.map((h) => h.id), ['H1_concede', 'H1_punish', 'H1_let_leave', 'H2', 'H3']);
+});
+
+test('an exclusion on a post-treatment answer is refused, with the reason', () => {
+  const plan = { exclusions: [{ column: 'manipulation_check_regime', keep: ['democracy'] }], hypotheses: [dim()] };
+  refused(plan, /analysisPlan\.exclusions\[0\]\.column: "manipulation_check_regime" is answered after the treatment; excluding on a post-treatment variable breaks randomization and biases the estimates/);
+  refused({ exclusions: [{ column: 'contribution', keep: [1, 2] }], hypotheses: [dim()] }, /"contribution" is an outcome; excluding on a post-treatment variable breaks randomization/);
+  refused({ hypotheses: [dim({ subset: [{ column: 'manipulation_check_regime', in: ['autocracy'] }] })] }, /subset\[0\]\.column: .*subsetting on a post-treatment variable breaks randomization/);
+  // The pre-treatment attention check (and the column derived from it) is allowed.
+  const ok = withPlan(alliance, { exclusions: [{ column: 'attention_pass', keep: [1] }, { column: 'party', keep: ['democrat'] }], hypotheses: [dim()] });
+  assert.equal(ok.analysisPlan.exclusions?.length, 2);
+});
+
+test('unknown columns, outcomes, values and terms are refused with the field named', () => {
+  refused({ hypotheses: [dim({ outcomes: ['favourability'] })] }, /hypotheses\[0\]\.outcomes\[0\]: unknown outcome "favourability"/);
+  refused({ hypotheses: [dim({ outcomes: ['party'] })] }, /"party" is not an outcome question \(it is a pretreatment column\)/);
+  refused({ exclusions: [{ column: 'attention', keep: [1] }], hypotheses: [] }, /exclusions\[0\]\.column: unknown column "attention"/);
+  refused({ exclusions: [{ column: 'party', keep: ['green'] }], hypotheses: [] }, /"green" is not a value of "party"/);
+  refused({ hypotheses: [dim({ treatment: { factor: 'behavior', control: ['cooperate'], term: 'violated' } })] }, /"cooperate" is not a level of "behavior"/);
+  const lm = { id: 'H3', description: 'regime', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime + regim' };
+  refused({ hypotheses: [lm] }, /hypotheses\[0\]\.formula: unknown column "regim"/);
+  refused({ hypotheses: [{ ...lm, formula: '~ regime + contribution' }] }, /"contribution" is an outcome; adjusting for or conditioning on a post-treatment variable/);
+  refused({ hypotheses: [{ ...lm, formula: '~ regime +' }] }, /hypotheses\[0\]\.formula: malformed formula/);
+  refused({ hypotheses: [{ ...lm, formula: '~ regime', direction: { regimedemocracy: 'negative' } }] }, /direction\.regimedemocracy: the model has no term "regimedemocracy" \(terms: \(Intercept\), regimeautocracy\)/);
+  refused({ hypotheses: [dim(), dim()] }, /hypotheses\[1\]\.id: duplicate hypothesis id "H2"/);
+  refused({ weights: 'raking', hypotheses: [dim()] }, /difference_in_means takes no weights/);
+});
+
+test('a bad estimator, se type or adjustment method is refused with the valid values', () => {
+  refused({ hypotheses: [dim({ estimator: 'ols' })] }, /hypotheses\[0\]\.estimator: estimator must be one of difference_in_means, lm_robust/);
+  const lm = { id: 'H3', description: 'regime', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime' };
+  refused({ hypotheses: [{ ...lm, seType: 'HC4' }] }, /seType: expected one of classical, HC0/);
+  refused({ hypotheses: [{ ...lm, seType: 'CR2' }] }, /seType: CR2 needs clusters/);
+  refused({ hypotheses: [{ ...lm, adjust: { method: 'sidak' } }] }, /adjust\.method: expected one of holm, BH, bonferroni/);
+  refused({ hypotheses: [{ ...lm, formula: 'economic_sanctions ~ regime' }] }, /formula: expected a right-hand side starting with "~"/);
+});
+
+test('stacked hypotheses: items must be outcomes and the stack names new', () => {
+  const h1 = alliance.analysisPlan.hypotheses[0]!;
+  refused({ hypotheses: [{ ...h1, stack: { ...h1.stack, items: ['do_nothing', 'party'] } }] }, /stack\.items\[1\]: "party" is not an outcome question/);
+  refused({ hypotheses: [{ ...h1, stack: { ...h1.stack, itemColumn: 'regime' } }] }, /stack\.itemColumn: "regime" is already a column/);
+  refused({ hypotheses: [{ ...h1, outcomes: ['economic_sanctions'] }] }, /a stacked hypothesis has one outcome, its valueColumn "support"/);
+  refused({ hypotheses: [{ ...h1, subset: [{ column: 'behavior', in: [...VIOLATIONS, 'cooperate'] }] }] }, /"cooperate" is not a value of "behavior"/);
+});
+
+test('the plan hash ignores key order, follows content, level order and margins', () => {
+  const hash = planHash(alliance);
+  assert.match(hash, /^[0-9a-f]{64}$/);
+  const reversed = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(reversed)
+      : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)]))
+      : value;
+  assert.equal(planHash(withPlan(alliance, reversed(alliance.analysisPlan))), hash);
+  assert.equal(planHash(structuredClone(alliance)), hash);
+
+  const edited = structuredClone(alliance.analysisPlan);
+  edited.hypotheses[1]!.description += ' (edited)';
+  assert.notEqual(planHash(withPlan(alliance, edited)), hash);
+  const reordered = structuredClone(alliance);
+  reordered.factors[0]!.levels.reverse(); // autocracy becomes the reference level: other estimates
+  assert.notEqual(planHash(reordered), hash);
+  const margins = structuredClone(alliance);
+  margins.populationMargins!.margins.gender = { female: 0.5, male: 0.5 };
+  assert.notEqual(planHash(margins), hash);
+  // Changing the questionnaire wording does not change what the plan estimates.
+  const wording = structuredClone(alliance);
+  wording.consent.title = 'Welcome';
+  assert.equal(planHash(wording), hash);
+});
