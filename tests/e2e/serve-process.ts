@@ -11,11 +11,11 @@ export interface ServedApp {
 
 /**
  * Starts the real server as a user would (`node bin/vlab.js serve --port 0 --db <file>`) and reads the URL
- * and the open waves it prints.
+ * and the open waves it prints. `env` adds variables (e.g. rate limits for load runs).
  */
-export async function serve(dbPath: string): Promise<ServedApp> {
+export async function serve(dbPath: string, env: Record<string, string> = {}): Promise<ServedApp> {
   const child = spawn(process.execPath, ['bin/vlab.js', 'serve', '--port', '0', '--db', dbPath], {
-    env: { ...process.env, LOG_LEVEL: 'warn' },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

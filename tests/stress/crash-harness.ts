@@ -1,0 +1,235 @@
+// Crash harness shared by tests/server/durability.test.ts (a handful of kills) and tests/stress/crash.test.ts
+// (≥ 100 kills): the real server (`vlab serve`) under continuous load from simulated respondents, killed with
+// SIGKILL at random moments and restarted on the same database file each time.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type ServedApp } from '../e2e/serve-process.ts';
+import { COMPLETE_ALLIANCE_ANSWERS } from '../server/test-app.ts';
+
+/** Load runs start thousands of participants from one address: explicit limits, never "off". */
+export const LOAD_ENV = { VLAB_RATE_LIMIT_START: '1000000000', VLAB_RATE_LIMIT_AUTH: '1000000000' };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface Acknowledged {
+  code: string;
+  answers: Record<string, unknown>;
+}
+
+export interface LoadStats {
+  /** Completions the server answered 200 `complete` to: each must be on disk. */
+  acknowledged: Map<string, Acknowledged>;
+  requests: number;
+  /** Requests that failed at the network level (the server was down or died mid-request). */
+  networkErrors: number;
+  /** Responses with status ≥ 500 (an SQLITE_BUSY reaching a client would be one). */
+  serverErrors: number;
+  /** Responses with another unexpected status (4xx other than documented retries). */
+  unexpected: string[];
+}
+
+/**
+ * Simulated respondents over the respondent API (docs/api.md), as the page behaves: start with a panel ID
+ * (so a retried start resumes the same participant), save one partial page, complete, and retry each step on
+ * network failures until the server answers. `baseUrl()` is read before each request, so a restarted server on
+ * a new port is picked up.
+ */
+export function runLoad(options: { baseUrl: () => string | null; waveId: () => string; respondents: number; tag: string }) {
+  const stats: LoadStats = { acknowledged: new Map(), requests: 0, networkErrors: 0, serverErrors: 0, unexpected: [] };
+  let stopping = false;
+
+  async function call(method: string, path: string, body: unknown): Promise<{ status: number; json: any } | null> {
+    const base = options.baseUrl();
+    if (!base) return null;
+    stats.requests++;
+    try {
+      const res = await fetch(base + path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+      const json = await res.json().catch(() => null);
+      if (res.status >= 500) stats.serverErrors++;
+      return { status: res.status, json };
+    } catch {
+      stats.networkErrors++;
+      return null;
+    }
+  }
+
+  /** Retries a step until the server gives an answer (not a network failure or a 5xx), or the run stops. */
+  async function untilAnswered(method: string, path: string, body: unknown) {
+    for (;;) {
+      const res = await call(method, path, body);
+      if (res && res.status < 500) return res;
+      if (stopping) return null;
+      await sleep(20 + Math.random() * 30);
+    }
+  }
+
+  async function respondent(worker: number) {
+    for (let n = 0; !stopping; n++) {
+      const panel = { RID: `${options.tag}-${worker}-${n}` };
+      const started = await untilAnswered('POST', `/api/waves/${options.waveId()}/participants`, { panel });
+      if (!started) return;
+      if (started.status !== 200 && started.status !== 201) {
+        stats.unexpected.push(`start ${started.status} ${JSON.stringify(started.json)}`);
+        continue;
+      }
+      const code: string = started.json.participant.code;
+      if (started.json.participant.status !== 'started') continue;
+      const answers = { ...COMPLETE_ALLIANCE_ANSWERS, do_nothing: 1 + ((worker + n) % 5), contribution: 1 + (n % 5) };
+      const saved = await untilAnswered('PUT', `/api/participants/${code}/answers`, { answers: { consent: true, age_group: answers.age_group }, currentPage: 1 });
+      // A retried save may meet a completion that committed before the crash: 409 is then the right answer.
+      if (saved && saved.status !== 200 && saved.status !== 409) stats.unexpected.push(`save ${saved.status}`);
+      // Stop only between participants: a completion in flight is seen through to its answer, as the page does.
+      for (;;) {
+        const done = await call('POST', `/api/participants/${code}/complete`, { answers });
+        if (done && done.status === 200) {
+          if (done.json.status === 'complete') stats.acknowledged.set(code, { code, answers });
+          else stats.unexpected.push(`complete answered ${JSON.stringify(done.json)}`);
+          break;
+        }
+        if (done && done.status < 500) {
+          stats.unexpected.push(`complete ${done.status} ${JSON.stringify(done.json)}`);
+          break;
+        }
+        if (stopping && !options.baseUrl()) break;
+        await sleep(20 + Math.random() * 30);
+      }
+    }
+  }
+
+  const workers = Array.from({ length: options.respondents }, (_, w) => respondent(w));
+  return {
+    stats,
+    /** Lets every respondent finish the completion it is in, then resolves. */
+    async stop() {
+      stopping = true;
+      await Promise.all(workers);
+    },
+  };
+}
+
+export interface DatabaseAudit {
+  integrity: string;
+  participants: number;
+  complete: number;
+  /** Acknowledged completions missing, not complete, or with other answers than those sent. */
+  lost: string[];
+  /** Participants whose rows disagree with each other (status vs final answers, flags, timestamps). */
+  halfWritten: string[];
+  /** Cells whose counter differs from the number of participants drawn into them, and draw-index gaps. */
+  counterMismatches: string[];
+}
+
+/** Reads the database after a run (read-only) and checks every promise the crash test makes. */
+export function auditDatabase(dbPath: string, acknowledged: Map<string, Acknowledged>): DatabaseAudit {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true }) as string;
+    const rows = db
+      .prepare(
+        `SELECT p.id, p.code, p.wave_id, p.status, p.draw_index, p.completed_at, a.answers_json AS final_json,
+                (SELECT COUNT(*) FROM quality_flags f WHERE f.participant_id = p.id) AS flags
+           FROM participants p LEFT JOIN answers a ON a.participant_id = p.id AND a.kind = 'final'`,
+      )
+      .all() as { id: number; code: string; wave_id: string; status: string; draw_index: number; completed_at: string | null; final_json: string | null; flags: number }[];
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+
+    const lost: string[] = [];
+    for (const ack of acknowledged.values()) {
+      const row = byCode.get(ack.code);
+      if (!row) lost.push(`${ack.code}: no participant`);
+      else if (row.status !== 'complete') lost.push(`${ack.code}: status ${row.status}`);
+      else if (!row.final_json || JSON.stringify(JSON.parse(row.final_json)) !== JSON.stringify(ack.answers)) lost.push(`${ack.code}: final answers differ`);
+    }
+
+    const halfWritten: string[] = [];
+    for (const r of rows) {
+      const finished = r.status !== 'started';
+      if (finished !== (r.final_json !== null)) halfWritten.push(`${r.code}: status ${r.status} but final answers ${r.final_json ? 'present' : 'absent'}`);
+      if (finished !== (r.completed_at !== null)) halfWritten.push(`${r.code}: status ${r.status} but completed_at ${r.completed_at}`);
+      if ((r.status === 'complete') !== (r.flags === 1)) halfWritten.push(`${r.code}: status ${r.status} with ${r.flags} quality-flag rows`);
+    }
+
+    const counterMismatches: string[] = [];
+    const counted = db
+      .prepare(
+        `SELECT c.wave_id, c.cell_index, c.assigned, (SELECT COUNT(*) FROM participants p WHERE p.wave_id = c.wave_id AND p.cell_index = c.cell_index) AS n
+           FROM assignment_counters c`,
+      )
+      .all() as { wave_id: string; cell_index: number; assigned: number; n: number }[];
+    for (const c of counted) if (c.assigned !== c.n) counterMismatches.push(`wave ${c.wave_id} cell ${c.cell_index}: counter ${c.assigned}, participants ${c.n}`);
+    const uncounted = db
+      .prepare(
+        `SELECT COUNT(*) FROM participants p WHERE NOT EXISTS
+           (SELECT 1 FROM assignment_counters c WHERE c.wave_id = p.wave_id AND c.cell_index = p.cell_index)`,
+      )
+      .pluck()
+      .get() as number;
+    if (uncounted) counterMismatches.push(`${uncounted} participants in cells without a counter`);
+    const gaps = db
+      .prepare('SELECT wave_id, COUNT(*) AS n, MAX(draw_index) AS top FROM participants GROUP BY wave_id HAVING n != top + 1')
+      .all() as { wave_id: string; n: number; top: number }[];
+    for (const g of gaps) counterMismatches.push(`wave ${g.wave_id}: ${g.n} draws but the last index is ${g.top}`);
+
+    return {
+      integrity,
+      participants: rows.length,
+      complete: rows.filter((r) => r.status === 'complete').length,
+      lost,
+      halfWritten,
+      counterMismatches,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export interface CrashRunResult {
+  kills: number;
+  stats: LoadStats;
+  audit: DatabaseAudit;
+  /** Milliseconds from spawn to the printed URL, per start. */
+  startupMs: number[];
+}
+
+/**
+ * Starts the server, drives it with `respondents` simulated respondents, SIGKILLs it `kills` times after a
+ * random 150–1,200 ms of load each, restarting it on the same file, then stops cleanly and audits the file.
+ */
+export async function crashRun({ kills, respondents = 6 }: { kills: number; respondents?: number }): Promise<CrashRunResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'vlab-crash-'));
+  const dbPath = join(dir, 'vlab.sqlite');
+  const startupMs: number[] = [];
+  const start = async () => {
+    const t0 = performance.now();
+    const app = await serve(dbPath, LOAD_ENV);
+    startupMs.push(performance.now() - t0);
+    return app;
+  };
+  let server: ServedApp | null = await start();
+  const waveId = server.waves[0]!.id;
+  const load = runLoad({ baseUrl: () => server?.baseUrl ?? null, waveId: () => waveId, respondents, tag: 'crash' });
+  try {
+    for (let k = 0; k < kills; k++) {
+      await sleep(150 + Math.random() * 1050);
+      const dying: ServedApp = server!;
+      server = null;
+      dying.child.kill('SIGKILL');
+      await new Promise((resolve) => (dying.child.exitCode !== null || dying.child.signalCode !== null ? resolve(null) : dying.child.once('exit', resolve)));
+      server = await start();
+    }
+    await sleep(300);
+    await load.stop();
+  } finally {
+    await server?.stop();
+  }
+  const audit = auditDatabase(dbPath, load.stats.acknowledged);
+  rmSync(dir, { recursive: true, force: true });
+  return { kills, stats: load.stats, audit, startupMs };
+}
