@@ -36,6 +36,7 @@ interface Measured {
   peakRssMb: number;
   k: number;
   stdErrors: number[];
+  df: number[];
 }
 
 function design(c: BenchCase): BenchDesign {
@@ -59,6 +60,7 @@ function runChild(c: BenchCase, csvPath: string | undefined): void {
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     k: d.k,
     stdErrors: fit.estimates.map((row) => row.std_error as number),
+    df: fit.estimates.map((row) => row.df as number),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
@@ -67,18 +69,19 @@ function rAvailable(): boolean {
   return spawnSync('Rscript', ['-e', 'suppressMessages(library(estimatr))'], { stdio: 'ignore' }).status === 0;
 }
 
-function timeEstimatr(c: BenchCase, csvPath: string): { seconds: number; stdErrors: number[] } | string {
+function timeEstimatr(c: BenchCase, csvPath: string): { seconds: number; stdErrors: number[]; df: number[] } | string {
   const factors = c.levels.map((_, f) => `f${f + 1}`);
   const script = `
     suppressMessages(library(estimatr))
     d <- read.csv("${csvPath}")
     for (v in c(${factors.map((f) => `"${f}"`).join(', ')})) d[[v]] <- factor(d[[v]], levels = paste0("L", seq_along(unique(d[[v]]))))
     t <- system.time(fit <- lm_robust(y ~ ${[...factors, 'x'].join(' + ')}, data = d${c.seType === 'CR2' ? ', clusters = id' : ''}, se_type = "${c.seType}"))
-    cat(sprintf("%.17g", c(t[["elapsed"]], fit$std.error)), "\\n")`;
+    cat(sprintf("%.17g", c(t[["elapsed"]], fit$std.error, fit$df)), "\\n")`;
   const r = spawnSync('Rscript', ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) return `estimatr failed: ${r.stderr.trim().split('\n').at(-1)}`;
-  const [seconds, ...se] = r.stdout.trim().split(/\s+/).map(Number);
-  return { seconds, stdErrors: se };
+  const [seconds, ...rest] = r.stdout.trim().split(/\s+/).map(Number);
+  const k = rest.length / 2;
+  return { seconds, stdErrors: rest.slice(0, k), df: rest.slice(k) };
 }
 
 function main(): void {
@@ -97,7 +100,7 @@ function main(): void {
   const scratch = mkdtempSync(join(tmpdir(), 'vlab-bench-'));
   const self = fileURLToPath(import.meta.url);
   console.log(`analysis benchmarks — node ${process.version}, ${withR ? 'estimatr found: timing it on the same data' : 'Rscript/estimatr not found: vlab only'}`);
-  console.log('case       rows       clusters  K   se   vlab (s)  peak RSS (MB)  estimatr (s)  vlab/estimatr  max rel. SE diff  target');
+  console.log('case       rows       clusters  K   se   vlab (s)  peak RSS (MB)  estimatr (s)  vlab/estimatr  max rel. diff SE/df  target');
   try {
     for (const c of selected) {
       const runR = withR && !c.skipR;
@@ -120,7 +123,8 @@ function main(): void {
         else {
           rCell = r.seconds.toFixed(2);
           ratio = (ours.seconds / r.seconds).toFixed(2);
-          diff = Math.max(...r.stdErrors.map((se, j) => Math.abs(se - ours.stdErrors[j]) / se)).toExponential(1);
+          const relative = (theirs: number[], mine: number[]) => theirs.map((value, j) => Math.abs(value - mine[j]) / value);
+          diff = Math.max(...relative(r.stdErrors, ours.stdErrors), ...relative(r.df, ours.df)).toExponential(1);
         }
       }
       console.log(
@@ -134,7 +138,7 @@ function main(): void {
           ours.peakRssMb.toFixed(0).padStart(13),
           rCell.padStart(12),
           ratio.padStart(13),
-          diff.padStart(16),
+          diff.padStart(19),
           c.target,
         ].join('  '),
       );
