@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
+
+// Extends tests/server/respondent-api.test.ts (same panel ID 100×, cookie-only stickiness, resume of saved
+// answers) with the browser situations a respondent actually meets.
+
+const apps: { close(): void }[] = [];
+function setup() {
+  const t = createTestApp({ completeUrl: 'https://panel.example/done' });
+  apps.push(t);
+  return t;
+}
+after(() => apps.forEach((a) => a.close()));
+
+const path = (waveId: string) => `/api/waves/${waveId}/participants`;
+
+test('reload (cookie and panel ID) and a new tab (same cookie jar, same link): the same participant, page and answers', async () => {
+  const { app, wave } = setup();
+  const browser = request.agent(app);
+  const panel = { PROLIFIC_PID: 'sticky-1', STUDY_ID: 's', SESSION_ID: 'x' };
+  const first = await browser.post(path(wave.id)).send({ panel });
+  const code = first.body.participant.code;
+  await browser.put(`/api/participants/${code}/answers`).send({ answers: { consent: true, age_group: '30-44' }, currentPage: 2 });
+  for (let i = 0; i < 3; i++) {
+    const again = await browser.post(path(wave.id)).send({ panel });
+    assert.equal(again.status, 200);
+    assert.equal(again.body.participant.code, code);
+    assert.equal(again.body.participant.currentPage, 2);
+    assert.deepEqual(again.body.answers, { consent: true, age_group: '30-44' });
+    assert.deepEqual(again.body.survey, first.body.survey, 'the same vignette');
+  }
+});
+
+test('browser closed, cookie lost, panel ID present: resumes the same participant; a cookie of someone else does not override the panel ID', async () => {
+  const { app, wave, db } = setup();
+  const panel = { workerId: 'STICKY-W1' };
+  const first = await request.agent(app).post(path(wave.id)).send({ panel });
+  await request(app).put(`/api/participants/${first.body.participant.code}/answers`).send({ answers: { consent: true }, currentPage: 1 });
+  const newBrowser = await request(app).post(path(wave.id)).send({ panel });
+  assert.equal(newBrowser.status, 200);
+  assert.equal(newBrowser.body.participant.code, first.body.participant.code);
+  assert.equal(newBrowser.body.participant.currentPage, 1);
+
+  // A shared computer: the cookie belongs to an earlier respondent, the link to this one.
+  const other = request.agent(app);
+  const earlier = await other.post(path(wave.id)).send({ panel: { workerId: 'STICKY-W2' } });
+  const mine = await other.post(path(wave.id)).send({ panel });
+  assert.equal(mine.body.participant.code, first.body.participant.code);
+  assert.notEqual(mine.body.participant.code, earlier.body.participant.code);
+  assert.equal(db.prepare('SELECT COUNT(*) FROM participants').pluck().get(), 2);
+});
+
+test('cookie present, panel ID missing (link opened without its parameters): the cookie resumes the participant', async () => {
+  const { app, wave, db } = setup();
+  const browser = request.agent(app);
+  const first = await browser.post(path(wave.id)).send({ panel: { RID: 'sticky-rid' } });
+  const bare = await browser.post(path(wave.id)).send({});
+  assert.equal(bare.status, 200);
+  assert.equal(bare.body.participant.code, first.body.participant.code);
+  assert.equal(db.prepare('SELECT COUNT(*) FROM participants').pluck().get(), 1);
+});
+
+test('a finished participant who comes back gets their outcome again, never a second draw; a cookie for another wave is ignored', async () => {
+  const { app, wave, studies } = setup();
+  const browser = request.agent(app);
+  const panel = { PROLIFIC_PID: 'sticky-done' };
+  const first = await browser.post(path(wave.id)).send({ panel });
+  const code = first.body.participant.code;
+  await browser.post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+  for (const agent of [browser, request(app)]) {
+    const back = await agent.post(path(wave.id)).send({ panel });
+    assert.equal(back.status, 200);
+    assert.equal(back.body.participant.code, code);
+    assert.equal(back.body.participant.status, 'complete');
+    assert.deepEqual(back.body.outcome, { status: 'complete', redirectUrl: 'https://panel.example/done' });
+  }
+  const byCookie = await browser.post(path(wave.id)).send({});
+  assert.equal(byCookie.body.participant.code, code);
+
+  const otherWave = studies.createWave({ studyKey: 'alliance-corrective-measures', target: 10, seed: 'other' }).wave;
+  const elsewhere = await browser.post(path(otherWave.id)).send({});
+  assert.equal(elsewhere.status, 201);
+  assert.notEqual(elsewhere.body.participant.code, code);
+});
