@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createTestApp } from './test-app.ts';
+
+const t = createTestApp();
+after(() => t.close());
+
+/**
+ * A test-only route that throws, spliced into the test app's router just before its 404 handler, so the error
+ * travels the production middleware (helmet first, the error handler last). Production code has no such route.
+ */
+function withThrowingRoute(app: Express): Express {
+  app.get('/__test/throws', () => {
+    throw new Error('test-only failure with internals: /secret/path.sqlite');
+  });
+  const stack = (app as unknown as { router: { stack: unknown[] } }).router.stack;
+  const layer = stack.pop()!;
+  // The last two layers are the catch-all 404 and the error handler.
+  stack.splice(stack.length - 2, 0, layer);
+  return app;
+}
+
+const app = withThrowingRoute(createApp({ db: t.db, config: loadConfig({}, { logLevel: 'silent', rateLimitStart: 2 }) }));
+
+function assertSecurityHeaders(res: request.Response, what: string): void {
+  const csp = res.headers['content-security-policy'];
+  assert.ok(csp, `${what}: Content-Security-Policy`);
+  assert.ok(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'), `${what}: CSP without unsafe-*`);
+  assert.match(csp, /default-src 'self'/, what);
+  assert.match(csp, /frame-ancestors 'none'/, what);
+  assert.equal(res.headers['x-content-type-options'], 'nosniff', `${what}: nosniff`);
+  assert.ok(res.headers['strict-transport-security'], `${what}: HSTS`);
+  assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN', `${what}: X-Frame-Options`);
+  assert.ok(res.headers['referrer-policy'], `${what}: Referrer-Policy`);
+  assert.equal(res.headers['x-powered-by'], undefined, `${what}: no X-Powered-By`);
+}
+
+test('every kind of response carries the security headers: pages, assets, API successes and every error status', async () => {
+  const html = (await request(app).get(`/s/${t.wave.id}`)).text;
+  const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+  const code = (await request(app).post(`/api/waves/${t.wave.id}/participants`).send({})).body.participant.code;
+  const cases: [string, () => request.Test, number][] = [
+    ['landing page', () => request(app).get('/'), 200],
+    ['respondent page', () => request(app).get(`/s/${t.wave.id}`), 200],
+    ['asset', () => request(app).get(asset), 200],
+    ['health', () => request(app).get('/healthz'), 200],
+    ['favicon', () => request(app).get('/favicon.ico'), 204],
+    ['partial save', () => request(app).put(`/api/participants/${code}/answers`).send({ answers: {}, currentPage: 0 }), 200],
+    ['page 404', () => request(app).get('/no/such/page'), 404],
+    ['API 404', () => request(app).get('/api/nothing'), 404],
+    ['malformed JSON 400', () => request(app).post(`/api/waves/${t.wave.id}/participants`).set('Content-Type', 'application/json').send('{"panel":'), 400],
+    ['oversized 413', () => request(app).put(`/api/participants/${code}/answers`).send({ answers: { x: 'y'.repeat(70_000) }, currentPage: 0 }), 413],
+    ['not JSON 415', () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'text/plain').send('hello'), 415],
+    ['invalid 422', () => request(app).put(`/api/participants/${code}/answers`).send({ answers: { nope: 1 }, currentPage: 0 }), 422],
+    ['rate limited 429', () => request(app).post(`/api/waves/${t.wave.id}/participants`).send({}), 429],
+    ['internal 500', () => request(app).get('/__test/throws'), 500],
+  ];
+  // The start above and one more use up the limit of 2: the case list's start is the third.
+  await request(app).post(`/api/waves/${t.wave.id}/participants`).send({});
+  for (const [what, send, status] of cases) {
+    const res = await send();
+    assert.equal(res.status, status, what);
+    assertSecurityHeaders(res, what);
+    if (status >= 400) {
+      assert.match(res.headers['content-type'], /^application\/json/, what);
+      assert.equal(typeof res.body.error.code, 'string', what);
+    }
+  }
+  const failure = await request(app).get('/__test/throws');
+  assert.deepEqual(failure.body, { error: { code: 'internal_error', message: 'something went wrong on our side' } });
+  assert.ok(!failure.text.includes('secret') && !failure.text.includes(' at '), 'no internals in a 500');
+  console.log(`security headers: ${cases.length} response kinds checked, statuses ${[...new Set(cases.map((c) => c[2]))].join(', ')}`);
+});
