@@ -52,7 +52,7 @@ test('every kind of response carries the security headers: pages, assets, API su
     ['partial save', () => request(app).put(`/api/participants/${code}/answers`).send({ answers: {}, currentPage: 0 }), 200],
     ['page 404', () => request(app).get('/no/such/page'), 404],
     ['API 404', () => request(app).get('/api/nothing'), 404],
-    ['malformed JSON 400', () => request(app).post(`/api/waves/${t.wave.id}/participants`).set('Content-Type', 'application/json').send('{"panel":'), 400],
+    ['malformed JSON 400', () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').send('{"answers":'), 400],
     ['oversized 413', () => request(app).put(`/api/participants/${code}/answers`).send({ answers: { x: 'y'.repeat(70_000) }, currentPage: 0 }), 413],
     ['not JSON 415', () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'text/plain').send('hello'), 415],
     ['invalid 422', () => request(app).put(`/api/participants/${code}/answers`).send({ answers: { nope: 1 }, currentPage: 0 }), 422],
