@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { pino } from 'pino';
+import request from 'supertest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, TEST_RATE_LIMITS } from './test-app.ts';
+
+const IP = '203.0.113.219';
+const IPV6 = '2001:db8:feed:beef::77';
+const UA = 'Mozilla/5.0 (X11) PrivacyProbeBrowser/31.4';
+const PANEL_ID = 'PRIVACY-PID-8181';
+
+test('no IP address or user agent reaches the database file or the logs, even with a trusted proxy forwarding them', async () => {
+  const t = createTestApp();
+  try {
+    const lines: string[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+    const config = loadConfig({}, { logLevel: 'debug', trustProxy: 'loopback', ...TEST_RATE_LIMITS });
+    const app = createApp({ db: t.db, config, logger });
+    const send = (req: request.Test, i: number) => req.set('X-Forwarded-For', i % 2 ? IP : IPV6).set('User-Agent', UA);
+
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const panel = i < 3 ? { PROLIFIC_PID: `${PANEL_ID}-${i}` } : {};
+      const started = await send(request(app).post(`/api/waves/${t.wave.id}/participants?PROLIFIC_PID=${PANEL_ID}`).send({ panel }), i);
+      assert.equal(started.status, 201);
+      const code = started.body.participant.code;
+      codes.push(code);
+      await send(request(app).put(`/api/participants/${code}/answers`).send({ answers: { consent: true }, currentPage: 1 }), i);
+      if (i % 3 !== 2) await send(request(app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS, honeypot: '' }), i);
+      await send(request(app).get(`/s/${t.wave.id}?PROLIFIC_PID=${PANEL_ID}`), i);
+      await send(request(app).get('/no/such/page'), i);
+      await send(request(app).put(`/api/participants/${code}/answers`).send({ answers: { bogus: 1 }, currentPage: 0 }), i);
+    }
+    // The IP did arrive: with the proxy trusted, the rate limiter sees two clients (checked in rate-limit.test.ts).
+    const files = readdirSync(dirname(t.db.name)).filter((f) => f.startsWith('vlab.sqlite'));
+    t.db.pragma('wal_checkpoint(PASSIVE)');
+    const bytes = Buffer.concat(files.map((f) => readFileSync(join(dirname(t.db.name), f))));
+    const log = lines.join('');
+    const secrets = [IP, IPV6, UA, 'PrivacyProbeBrowser', '127.0.0.1', '::ffff:', 'user-agent', 'x-forwarded-for'];
+    for (const secret of secrets) {
+      assert.equal(bytes.indexOf(Buffer.from(secret)), -1, `"${secret}" in the database file`);
+      assert.ok(!log.toLowerCase().includes(secret.toLowerCase()), `"${secret}" in the logs`);
+    }
+    // Logs name participants by code, never by panel ID; the panel ID is stored in the database (it is research data).
+    assert.ok(!log.includes(PANEL_ID), 'no panel ID in the logs');
+    for (const code of codes) assert.ok(log.includes(code), 'each participant code appears in the logs');
+    assert.notEqual(bytes.indexOf(Buffer.from(`${PANEL_ID}-0`)), -1, 'the panel ID is stored (sanity check of the byte search)');
+    console.log(`privacy: ${files.length} database files (${bytes.length} bytes) and ${lines.length} log lines searched for ${secrets.length} values: 0 found`);
+  } finally {
+    t.close();
+  }
+});
