@@ -7,9 +7,14 @@ import { apiNotFound, errorHandler, requireJsonBody } from './routes/errors.ts';
 import { loadPublicBundle, publicAssets } from './routes/public-assets.ts';
 import { researcherAuthRateLimit, startRateLimit } from './routes/rate-limit.ts';
 import { requestLog } from './routes/request-log.ts';
+import { researcherApi } from './routes/researcher-api.ts';
 import { respondentApi } from './routes/respondent-api.ts';
 import { respondentPage } from './routes/respondent-page.ts';
+import { createExportService } from './services/export-service.ts';
 import { createRespondentService } from './services/respondent-service.ts';
+import { createStudyService } from './services/study-service.ts';
+import { createTokenService } from './services/token-service.ts';
+import { createWaveService } from './services/wave-service.ts';
 import type { Db } from './storage/db.ts';
 import { createRepositories } from './storage/repositories.ts';
 
@@ -26,6 +31,11 @@ export interface AppOptions {
 export function createApp({ db, config, logger = silentLogger }: AppOptions): Express {
   const repos = createRepositories(db);
   const respondents = createRespondentService({ db, repos });
+  const researcher = {
+    tokens: createTokenService({ db }),
+    waves: createWaveService({ db, repos, studies: createStudyService({ db, repos }) }),
+    exports: createExportService({ db, repos }),
+  };
   const bundle = loadPublicBundle(config.publicDir);
 
   const app = express();
@@ -65,6 +75,13 @@ export function createApp({ db, config, logger = silentLogger }: AppOptions): Ex
   app.use('/api/researcher', researcherAuthRateLimit(config));
   app.use('/assets', publicAssets(bundle));
   app.use(respondentPage(config.publicDir, bundle));
+  app.use(
+    '/api/researcher',
+    requireJsonBody,
+    express.json({ limit: config.bodyLimitBytes, type: 'application/json' }),
+    researcherApi(researcher),
+    apiNotFound,
+  );
   app.use(
     '/api',
     requireJsonBody,

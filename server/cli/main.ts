@@ -3,6 +3,7 @@ import { registerServeCommand } from './commands/serve.ts';
 import { registerStudyCommands } from './commands/study.ts';
 import { registerWaveCommands } from './commands/wave.ts';
 import { registerAnalysisCommands } from './commands/analysis.ts';
+import { registerEstimatesCommand } from './commands/estimates.ts';
 
 // Each group of verbs registers itself; this file only assembles them and maps commander's own errors
 // (unknown option, missing argument) to exit code 2 like every other usage error.
@@ -15,6 +16,7 @@ registerServeCommand(program);
 registerStudyCommands(program);
 registerWaveCommands(program);
 registerAnalysisCommands(program);
+registerEstimatesCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,6 +5,7 @@ import { checkSimulationModel } from './simulation/model-check.ts';
 import { simulationModelSchema } from './simulation/model-schema.ts';
 import { analysisPlanSchema } from './plan/plan-schema.ts';
 import { planProblems } from './plan/validate-plan.ts';
+import { batteryProblems, quotaProblems, quotasSchema } from './quota.ts';
 import { issuePath } from './zod-issues.ts';
 
 /**
@@ -104,7 +105,8 @@ export const studyDefinitionSchema = z
     /** The pre-registered analysis plan (server/domain/plan/plan-schema.ts; docs/analysis-plans.md). */
     analysisPlan: analysisPlanSchema,
     populationMargins: populationMargins.optional(),
-    quotas: z.unknown().optional(),
+    /** Demographic quotas per wave (server/domain/quota.ts); caps come from the population margins. */
+    quotas: quotasSchema.optional(),
     simulation: simulationModelSchema.optional(),
   })
   .superRefine((def, ctx) => {
@@ -168,6 +170,8 @@ export const studyDefinitionSchema = z
         if (Math.abs(total - 1) > 1e-6) fail(path, `shares add up to ${total}, not 1`);
       }
     }
+
+    for (const problem of [...quotaProblems(def), ...batteryProblems(def, choiceValues)]) fail(problem.path, problem.message);
 
     if (def.attentionCheck) {
       const { question, passValue, derivedColumn } = def.attentionCheck;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { designOf } from '../domain/design.ts';
 import { DomainError } from '../domain/errors.ts';
+import { planHash } from '../domain/plan/plan-hash.ts';
 import { contentHash, type StudyDefinition } from '../domain/study-definition.ts';
 import { waveSettingsSchema, type Wave } from '../domain/wave.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
@@ -72,6 +73,8 @@ export function createStudyService({ db, repos, now = () => new Date().toISOStri
         const study = repos.studies.latest(input.studyKey);
         if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
         const wave = repos.waves.insert(randomBytes(9).toString('base64url'), study.id, parsed.data, now());
+        // Pre-registration: the plan is locked in the transaction that opens the wave.
+        repos.waves.lockPlanHash(wave.id, planHash(study.definition));
         return { wave, study };
       });
     },

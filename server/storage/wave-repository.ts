@@ -36,6 +36,8 @@ export function createWaveRepository(db: Db) {
      VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateStatus = db.prepare<[WaveStatus, string, string]>('UPDATE waves SET status = ?, updated_at = ? WHERE id = ?');
+  const planHashById = db.prepare<[string], string | null>('SELECT plan_hash FROM waves WHERE id = ?').pluck();
+  const updatePlanHash = db.prepare<[string, string]>('UPDATE waves SET plan_hash = ? WHERE id = ? AND plan_hash IS NULL');
 
   return {
     get(id: string): Wave | undefined {
@@ -55,6 +57,14 @@ export function createWaveRepository(db: Db) {
     },
     setStatus(id: string, status: WaveStatus, now: string): void {
       updateStatus.run(status, now, id);
+    },
+    /** The plan hash recorded at launch (migration 003); null for waves created before it. */
+    planHash(id: string): string | null {
+      return planHashById.get(id) ?? null;
+    },
+    /** Records the launch plan hash once; a recorded hash is never overwritten. */
+    lockPlanHash(id: string, hash: string): void {
+      updatePlanHash.run(hash, id);
     },
   };
 }

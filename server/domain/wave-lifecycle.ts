@@ -1,0 +1,82 @@
+import { allCells, designOf } from './design.ts';
+import { DomainError } from './errors.ts';
+import type { QuotaCap } from './quota.ts';
+import type { StudyDefinition } from './study-definition.ts';
+import type { Wave, WaveStatus } from './wave.ts';
+
+/**
+ * A wave is `open` (new participants start), `paused` (no new starts; those already in may finish; can be
+ * reopened) or `closed` (final: no new starts, ever). It closes itself when its completes reach the target.
+ */
+export type WaveAction = 'open' | 'pause' | 'close';
+export const WAVE_ACTIONS: readonly WaveAction[] = ['open', 'pause', 'close'];
+
+const RESULT: Record<WaveAction, WaveStatus> = { open: 'open', pause: 'paused', close: 'closed' };
+
+/** The status after `action`, or a `conflict` for a move the lifecycle does not allow. Repeating is a no-op. */
+export function nextWaveStatus(current: WaveStatus, action: WaveAction): WaveStatus {
+  const next = RESULT[action];
+  if (current === 'closed' && next !== 'closed') {
+    throw new DomainError('conflict', 'the wave is closed, and a closed wave stays closed; create a new wave instead');
+  }
+  return next;
+}
+
+/** Index of the vignette page in every participant's survey: consent, then the pre-treatment pages. */
+export function treatmentPageIndex(def: StudyDefinition): number {
+  return 1 + def.pages.pretreatment.length;
+}
+
+export interface WaveCounts {
+  complete: number;
+  screened_out: number;
+  overquota: number;
+  started: number;
+}
+
+export interface WaveStatusInput {
+  wave: Wave;
+  study: { key: string; version: number; title: string };
+  def: StudyDefinition;
+  counts: WaveCounts;
+  funnel: { started: number; consented: number; reachedVignette: number; completed: number };
+  completesByCell: Map<number, number>;
+  assignedByCell: Map<number, number>;
+  quotaCaps: QuotaCap[];
+  quotaFilled: Map<string, number>;
+}
+
+/** The status report of `vlab wave status --json` and `GET /api/researcher/waves/:id`. */
+export function waveStatusReport(input: WaveStatusInput) {
+  const { wave, study, def, counts, funnel } = input;
+  const cells = allCells(designOf(def)).map((assignment, index) => ({
+    index,
+    ...assignment,
+    assigned: input.assignedByCell.get(index) ?? 0,
+    completes: input.completesByCell.get(index) ?? 0,
+  }));
+  return {
+    id: wave.id,
+    url: `/s/${wave.id}`,
+    study: study.key,
+    studyVersion: study.version,
+    title: study.title,
+    status: wave.status,
+    target: wave.target,
+    completes: counts.complete,
+    screenouts: counts.screened_out,
+    overquota: counts.overquota,
+    partials: counts.started,
+    progress: Math.min(1, counts.complete / wave.target),
+    funnel,
+    cells,
+    quotas: input.quotaCaps.map((q) => ({ ...q, filled: input.quotaFilled.get(`${q.variable}\0${q.level}`) ?? 0 })),
+    seed: wave.seed,
+    completeUrl: wave.completeUrl,
+    screenoutUrl: wave.screenoutUrl,
+    overquotaUrl: wave.overquotaUrl,
+    createdAt: wave.createdAt,
+    updatedAt: wave.updatedAt,
+  };
+}
+export type WaveStatusReport = ReturnType<typeof waveStatusReport>;

@@ -1,0 +1,37 @@
+import { Router, type RequestHandler } from 'express';
+import type { ExportService } from '../services/export-service.ts';
+import type { TokenService } from '../services/token-service.ts';
+import type { WaveService } from '../services/wave-service.ts';
+import { requireResearcherToken } from './researcher-auth.ts';
+import { researcherExports } from './researcher-exports.ts';
+import { researcherWaves } from './researcher-waves.ts';
+
+/** What the researcher routes call. Add a service here when a sub-router needs one. */
+export interface ResearcherServices {
+  tokens: TokenService;
+  waves: WaveService;
+  exports: ExportService;
+}
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};
+
+/**
+ * The researcher API, mounted at `/api/researcher` (docs/api.md, "Researcher API"). Every route behind it
+ * needs a bearer token: the check runs once, here, before any sub-router.
+ */
+export function researcherApi(services: ResearcherServices): Router {
+  const router = Router();
+  router.use(requireResearcherToken(services.tokens), noStore);
+
+  // Sub-routers, each owning its own paths under /api/researcher. Append new ones to this list
+  // (e.g. researcherEstimates(services) for the analysis-plan routes).
+  const subRouters: Router[] = [
+    researcherWaves(services.waves),
+    researcherExports(services.exports),
+  ];
+  for (const sub of subRouters) router.use(sub);
+  return router;
+}

@@ -1,0 +1,62 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { DomainError } from '../domain/errors.ts';
+import { WAVE_ACTIONS, type WaveAction } from '../domain/wave-lifecycle.ts';
+import { WAVE_ID } from '../domain/wave.ts';
+import { firstIssue } from '../domain/zod-issues.ts';
+import type { WaveService } from '../services/wave-service.ts';
+
+const createBody = z.strictObject({
+  study: z.string().min(1).max(100),
+  target: z.number().int().positive(),
+  seed: z.string().min(1).max(200).optional(),
+  completeUrl: z.string().nullable().optional(),
+  screenoutUrl: z.string().nullable().optional(),
+  overquotaUrl: z.string().nullable().optional(),
+});
+
+export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw new DomainError('invalid_input', firstIssue(result.error));
+  return result.data;
+}
+
+/** A wave id from the path, or 404 before anything is looked up. */
+export function waveIdParam(value: string): string {
+  if (!WAVE_ID.test(value)) throw new DomainError('not_found', `no wave "${value}"`);
+  return value;
+}
+
+/** `/waves`: list, create, status, and the open / pause / close lifecycle. */
+export function researcherWaves(waves: WaveService): Router {
+  const router = Router();
+
+  router.get('/waves', (_req, res) => {
+    res.json({ waves: waves.list() });
+  });
+
+  router.post('/waves', (req, res) => {
+    const body = parseBody(createBody, req.body);
+    const created = waves.create({
+      studyKey: body.study,
+      target: body.target,
+      seed: body.seed,
+      completeUrl: body.completeUrl,
+      screenoutUrl: body.screenoutUrl,
+      overquotaUrl: body.overquotaUrl,
+    });
+    res.status(201).location(`/api/researcher/waves/${created.id}`).json(created);
+  });
+
+  router.get('/waves/:waveId', (req, res) => {
+    res.json(waves.status(waveIdParam(req.params.waveId)));
+  });
+
+  router.post('/waves/:waveId/:action', (req, res, next) => {
+    const action = req.params.action as WaveAction;
+    if (!WAVE_ACTIONS.includes(action)) return next();
+    res.json(waves.transition(waveIdParam(req.params.waveId), action));
+  });
+
+  return router;
+}

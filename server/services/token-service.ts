@@ -1,0 +1,71 @@
+import { DomainError } from '../domain/errors.ts';
+import { generateToken, hashSecret, newSalt, parseToken, secretMatches, tokenNameSchema, TOKEN_PUBLIC_ID } from '../domain/token.ts';
+import { firstIssue } from '../domain/zod-issues.ts';
+import type { Db } from '../storage/db.ts';
+import { createTokenRepository, type TokenRecord } from '../storage/token-repository.ts';
+
+/** What `token list` and the API show of a token: never its secret or hash. */
+export interface TokenSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const summary = (t: TokenRecord): TokenSummary => ({
+  id: t.publicId,
+  name: t.name,
+  createdAt: t.createdAt,
+  lastUsedAt: t.lastUsedAt,
+  revokedAt: t.revokedAt,
+});
+
+const UNAUTHORIZED = 'a valid researcher token is required (Authorization: Bearer vlab_…)';
+// last_used_at is for `token list`; writing it on every request would put a write on every read.
+const TOUCH_EVERY_MS = 60_000;
+
+/** Researcher tokens: create (the token is shown once), list, revoke, and the check behind every researcher route. */
+export function createTokenService({ db, now = () => new Date().toISOString() }: { db: Db; now?: () => string }) {
+  const tokens = createTokenRepository(db);
+  // A fixed record to hash against when the id is unknown, so that a miss costs what a hit costs.
+  const decoy = { salt: newSalt(), hash: Buffer.alloc(32) };
+
+  return {
+    /** Stores a new token's hash and returns the token itself: the only time it is ever seen. */
+    async create(name: string): Promise<TokenSummary & { token: string }> {
+      const parsed = tokenNameSchema.safeParse(name);
+      if (!parsed.success) throw new DomainError('invalid_input', firstIssue(parsed.error, 'name'));
+      const { publicId, secret, token } = generateToken();
+      const salt = newSalt();
+      const hash = await hashSecret(secret, salt);
+      const record = tokens.insert({ publicId, name: parsed.data, salt, hash, createdAt: now() });
+      return { ...summary(record), token };
+    },
+
+    list(): TokenSummary[] {
+      return tokens.list().map(summary);
+    },
+
+    /** Revokes by id (the 16 hex digits after `vlab_`); revoking twice is a no-op that still succeeds. */
+    revoke(publicId: string): TokenSummary {
+      const record = TOKEN_PUBLIC_ID.test(publicId) ? tokens.findByPublicId(publicId) : undefined;
+      if (!record) throw new DomainError('not_found', `no token "${publicId}"`);
+      tokens.revoke(record.id, now());
+      return summary(tokens.findByPublicId(publicId)!);
+    },
+
+    /** The token behind an Authorization header, or an `unauthorized` error that says nothing about why. */
+    async authenticate(header: string | undefined): Promise<TokenSummary> {
+      const match = header ? /^Bearer +(\S+)$/i.exec(header) : null;
+      const parsed = match ? parseToken(match[1]!) : null;
+      const record = parsed ? tokens.findByPublicId(parsed.publicId) : undefined;
+      const ok = await secretMatches(parsed?.secret ?? '', record?.salt ?? decoy.salt, record?.hash ?? decoy.hash);
+      if (!ok || !record || record.revokedAt) throw new DomainError('unauthorized', UNAUTHORIZED);
+      const at = now();
+      if (!record.lastUsedAt || Date.parse(at) - Date.parse(record.lastUsedAt) > TOUCH_EVERY_MS) tokens.touch(record.id, at);
+      return summary(record);
+    },
+  };
+}
+export type TokenService = ReturnType<typeof createTokenService>;

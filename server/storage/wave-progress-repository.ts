@@ -1,0 +1,41 @@
+import type { Db } from './db.ts';
+
+export interface WaveFunnelCounts {
+  started: number;
+  consented: number;
+  reachedVignette: number;
+  completed: number;
+}
+
+/**
+ * Aggregates over a wave's participants for monitoring. The funnel reads the page each participant last
+ * saved: past page 0 means consent was given (declining ends the survey), at or past the treatment page means
+ * the vignette was shown; finished participants count by their status.
+ */
+export function createWaveProgressRepository(db: Db) {
+  const completes = db.prepare<[string], number>("SELECT COUNT(*) FROM participants WHERE wave_id = ? AND status = 'complete'").pluck();
+  const funnel = db.prepare<[number, string], WaveFunnelCounts>(
+    `SELECT COUNT(*) AS started,
+       COALESCE(SUM(status IN ('complete', 'overquota') OR (status = 'started' AND current_page >= 1)), 0) AS consented,
+       COALESCE(SUM(status = 'complete' OR (status = 'started' AND current_page >= ?)), 0) AS reachedVignette,
+       COALESCE(SUM(status = 'complete'), 0) AS completed
+     FROM participants WHERE wave_id = ?`,
+  );
+  const completesByCell = db.prepare<[string], { cell_index: number; n: number }>(
+    "SELECT cell_index, COUNT(*) AS n FROM participants WHERE wave_id = ? AND status = 'complete' GROUP BY cell_index",
+  );
+
+  return {
+    completes(waveId: string): number {
+      return completes.get(waveId)!;
+    },
+    /** `treatmentPage` is the index of the vignette page in the participant's survey. */
+    funnel(waveId: string, treatmentPage: number): WaveFunnelCounts {
+      return funnel.get(treatmentPage, waveId)!;
+    },
+    completesByCell(waveId: string): Map<number, number> {
+      return new Map(completesByCell.all(waveId).map((r) => [r.cell_index, r.n]));
+    },
+  };
+}
+export type WaveProgressRepository = ReturnType<typeof createWaveProgressRepository>;

@@ -1,0 +1,37 @@
+// Puts the 1,502 alliance.csv respondents into a wave as completed participants, through the repositories,
+// so that the estimates and replication paths read them exactly as they read a fielded wave.
+import { allCells, designOf } from '../../server/domain/design.ts';
+import { immediate, type Db } from '../../server/storage/db.ts';
+import type { Repositories } from '../../server/storage/repositories.ts';
+import type { StudyDefinition } from '../../server/domain/study-definition.ts';
+import type { Row } from '../../analysis/index.ts';
+import { referenceRows } from '../analysis/support.ts';
+
+const FACTORS = ['regime', 'capability', 'treaty', 'behavior'];
+const ANSWERS = [
+  'age_group', 'gender', 'education', 'region', 'party', 'do_nothing', 'public_criticism', 'economic_sanctions',
+  'reduce_military_aid', 'suspend_military_support', 'alliance_favorability', 'contribution', 'manipulation_check_regime',
+];
+
+/** A 22-character participant code that keeps the reference respondent id readable. */
+export const participantCode = (respondentId: string) => respondentId.padEnd(22, '0');
+
+/** Inserts every alliance.csv row (or `rows`) as a complete participant of `waveId`; returns the rows used. */
+export function seedAllianceWave(db: Db, repos: Repositories, def: StudyDefinition, waveId: string, rows: Row[] = referenceRows('alliance.csv')): Row[] {
+  const cells = allCells(designOf(def));
+  const at = '2026-11-22T03:00:00.000Z';
+  immediate(db, () => {
+    rows.forEach((r, i) => {
+      const assignment = Object.fromEntries(FACTORS.map((f) => [f, String(r[f])]));
+      const cellIndex = cells.findIndex((c) => FACTORS.every((f) => c[f] === assignment[f]));
+      const p = repos.participants.insert({
+        code: participantCode(String(r.respondent_id)), waveId, panelSource: null, panelId: null, panelParams: {},
+        drawIndex: i, cellIndex, assignment, assignmentProbability: 1 / cells.length, startedAt: at,
+      });
+      const answers = Object.fromEntries([['consent', true], ...ANSWERS.map((a) => [a, r[a]])]);
+      repos.answers.saveFinal(p.id, answers, { attention_pass: Number(r.attention_pass) }, at);
+      repos.participants.finish(p.id, 'complete', null, at);
+    });
+  });
+  return rows;
+}

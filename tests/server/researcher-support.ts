@@ -1,0 +1,29 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { createTokenService } from '../../server/services/token-service.ts';
+import type { Db } from '../../server/storage/db.ts';
+import { createTestApp } from './test-app.ts';
+
+/** A test app plus a researcher token and helpers that send it. */
+export async function createResearcherTestApp(...args: Parameters<typeof createTestApp>) {
+  const t = createTestApp(...args);
+  const tokens = createTokenService({ db: t.db });
+  const { token, id } = await tokens.create('test researcher');
+  const auth = { Authorization: `Bearer ${token}` };
+  return {
+    ...t,
+    tokens,
+    token,
+    tokenId: id,
+    get: (path: string) => request(t.app).get(`/api/researcher${path}`).set(auth),
+    post: (path: string, body?: object) => {
+      const r = request(t.app).post(`/api/researcher${path}`).set(auth);
+      return body ? r.send(body) : r;
+    },
+  };
+}
+
+export const startParticipant = (app: Express, waveId: string, panel: Record<string, string> = {}) =>
+  request(app).post(`/api/waves/${waveId}/participants`).send({ panel });
+
+export const count = (db: Db, sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
