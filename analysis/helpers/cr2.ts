@@ -60,27 +60,41 @@ export function cr2Variance(input: Cr2Input): { vcov: Float64Array; df: Float64A
   for (let i = 0; i < n; i++) order[fill[clusters[i]]++] = i;
 
   const meat = new Float64Array(r * r);
-  const zz = new Float64Array(r * zr * zr); // Σ_s z_s z_sᵀ for each coefficient (lower triangles)
-  const trace = new Float64Array(r);
+  // Per coefficient: S = Σ_s z_s z_sᵀ and T = Σ_s d_s z_s z_sᵀ (lower triangles), so that Σ_s z_s'Q z_s = tr(QS)
+  // and Σ_s d_s z_s'Q z_s = tr(QT) come out at the end instead of a quadratic form per cluster.
+  const zz = new Float64Array(r * zr * zr);
+  const dzz = new Float64Array(r * zr * zr);
+  const dSum = new Float64Array(r);
   const d2 = new Float64Array(r);
-  const dc = new Float64Array(r);
   const z = new Float64Array(zr);
+
+  // Scratch for the largest cluster, reused by every cluster (row-major, leading len × … entries).
+  let maxLen = 0;
+  for (let g = 0; g < groups; g++) maxLen = Math.max(maxLen, starts[g + 1] - starts[g]);
+  const xs = new Float64Array(maxLen * r);
+  const ws = new Float64Array(maxLen);
+  const es = new Float64Array(maxLen);
+  const xm = new Float64Array(maxLen * r);
+  const xo = new Float64Array(maxLen * r);
+  const at = new Float64Array(maxLen * maxLen);
+  const aInv = new Float64Array(maxLen * maxLen);
+  const wxs = new Float64Array(maxLen * r);
+  const awx = new Float64Array(maxLen * r);
+  const vs = new Float64Array(maxLen * r);
+  const hm = new Float64Array(r);
 
   for (let g = 0; g < groups; g++) {
     const from = starts[g];
     const len = starts[g + 1] - from;
     // X_s (row-major len × r), W_s, e_s.
-    const xs = new Float64Array(len * r);
-    const ws = new Float64Array(len).fill(1);
-    const es = new Float64Array(len);
     for (let a = 0; a < len; a++) {
       const i = order[from + a];
       for (let j = 0; j < r; j++) xs[a * r + j] = x[j * n + i];
-      if (weighted) ws[a] = weights[i];
+      ws[a] = weighted ? weights[i] : 1;
       es[a] = resid[i];
     }
-    const xm = multiply(xs, len, r, m, r); // X_s M
-    const at = new Float64Array(len * len);
+    multiply(xs, len, r, m, r, xm); // X_s M
+    at.fill(0, 0, len * len);
     for (let a = 0; a < len; a++) {
       for (let c = 0; c < len; c++) {
         let hac = 0;
@@ -91,7 +105,7 @@ export function cr2Variance(input: Cr2Input): { vcov: Float64Array; df: Float64A
       }
     }
     if (weighted) {
-      const xo = multiply(xs, len, r, omega, r);
+      multiply(xs, len, r, omega, r, xo);
       for (let a = 0; a < len; a++) {
         for (let c = 0; c < len; c++) {
           let s = 0;
@@ -101,17 +115,16 @@ export function cr2Variance(input: Cr2Input): { vcov: Float64Array; df: Float64A
       }
     }
     symmetrize(at, len);
-    const aInv = inverseSqrtSymmetric(at, len);
+    inverseSqrtSymmetric(at, len, aInv);
     // AWX = A_s W_s X_s (len × r)
-    const wxs = new Float64Array(len * r);
     for (let a = 0; a < len; a++) for (let j = 0; j < r; j++) wxs[a * r + j] = ws[a] * xs[a * r + j];
-    const awx = multiply(aInv, len, len, wxs, r);
-    const hm = new Float64Array(r);
+    multiply(aInv, len, len, wxs, r, awx);
+    hm.fill(0);
     for (let a = 0; a < len; a++) for (let j = 0; j < r; j++) hm[j] += es[a] * awx[a * r + j];
     for (let j = 0; j < r; j++) for (let k = 0; k <= j; k++) meat[j * r + k] += hm[j] * hm[k];
 
     // v_s for every coefficient at once: columns of AWX M (len × r).
-    const vs = multiply(awx, len, r, m, r);
+    multiply(awx, len, r, m, r, vs);
     for (let j = 0; j < r; j++) {
       let d = 0;
       z.fill(0);
@@ -123,20 +136,17 @@ export function cr2Variance(input: Cr2Input): { vcov: Float64Array; df: Float64A
           if (weighted) z[r + k] += wxs[a * r + k] * v;
         }
       }
-      let c = 0;
-      for (let k = 0; k < zr; k++) {
-        let s = 0;
-        for (let l = 0; l < zr; l++) s += q[k * zr + l] * z[l];
-        c += z[k] * s;
-      }
-      trace[j] += d + c;
+      dSum[j] += d;
       d2[j] += d * d;
-      dc[j] += d * c;
       const base = j * zr * zr;
       for (let k = 0; k < zr; k++) {
         const zk = z[k];
         if (zk === 0) continue;
-        for (let l = 0; l <= k; l++) zz[base + k * zr + l] += zk * z[l];
+        const dzk = d * zk;
+        for (let l = 0; l <= k; l++) {
+          zz[base + k * zr + l] += zk * z[l];
+          dzz[base + k * zr + l] += dzk * z[l];
+        }
       }
     }
   }
@@ -144,12 +154,23 @@ export function cr2Variance(input: Cr2Input): { vcov: Float64Array; df: Float64A
   symmetrize(meat, r, true);
   const df = new Float64Array(r);
   for (let j = 0; j < r; j++) {
-    const s = zz.subarray(j * zr * zr, (j + 1) * zr * zr);
-    symmetrize(s, zr, true);
-    const qs = multiply(q, zr, zr, s, zr);
+    const sj = zz.subarray(j * zr * zr, (j + 1) * zr * zr);
+    const tj = dzz.subarray(j * zr * zr, (j + 1) * zr * zr);
+    symmetrize(sj, zr, true);
+    symmetrize(tj, zr, true);
+    const qs = multiply(q, zr, zr, sj, zr);
+    let traceQS = 0;
+    let traceQT = 0;
     let lowRank = 0; // tr((QS)²) = Σ_kl (QS)_kl (QS)_lk
-    for (let k = 0; k < zr; k++) for (let l = 0; l < zr; l++) lowRank += qs[k * zr + l] * qs[l * zr + k];
-    df[j] = (trace[j] * trace[j]) / (d2[j] + 2 * dc[j] + lowRank);
+    for (let k = 0; k < zr; k++) {
+      traceQS += qs[k * zr + k];
+      for (let l = 0; l < zr; l++) {
+        lowRank += qs[k * zr + l] * qs[l * zr + k];
+        traceQT += q[k * zr + l] * tj[l * zr + k];
+      }
+    }
+    const trace = dSum[j] + traceQS;
+    df[j] = (trace * trace) / (d2[j] + 2 * traceQT + lowRank);
   }
   return { vcov: sandwich(m, meat, r), df };
 }

@@ -1,15 +1,26 @@
+// Work arrays reused between calls: CR2 calls this once per cluster, 10⁵ times at scale.
+let work = new Float64Array(0);
+
 /**
  * Inverse symmetric square root of a small symmetric matrix through its eigen-decomposition (cyclic Jacobi,
  * Golub & Van Loan §8.5): eigenvalues above 1e-12 map to λ^(−1/2), the rest to 0, which is the
  * pseudo-inverse square root estimatr and clubSandwich use for the CR2 adjustment (I − H_ss)^(−1/2).
- * Cluster blocks are small (a respondent's profiles), so O(m³) per sweep is cheap.
+ * Cluster blocks are small (a respondent's profiles), so O(m³) per sweep is cheap. The result goes to `into`
+ * (its leading m × m) when given.
  *
  * @example inverseSqrtSymmetric(Float64Array.of(4, 0, 0, 0), 2) // [0.5, 0, 0, 0]: the zero eigenvalue maps to 0
  */
-export function inverseSqrtSymmetric(a: Float64Array, m: number): Float64Array {
-  if (m === 1) return Float64Array.of(a[0] > 1e-12 ? 1 / Math.sqrt(a[0]) : 0);
-  const w = a.slice();
-  const v = new Float64Array(m * m);
+export function inverseSqrtSymmetric(a: Float64Array, m: number, into?: Float64Array): Float64Array {
+  const out = into ?? new Float64Array(m * m);
+  if (m === 1) {
+    out[0] = a[0] > 1e-12 ? 1 / Math.sqrt(a[0]) : 0;
+    return out;
+  }
+  if (work.length < 2 * m * m + m) work = new Float64Array(2 * (2 * m * m + m));
+  const w = work.subarray(0, m * m);
+  const v = work.subarray(m * m, 2 * m * m);
+  w.set(a.subarray(0, m * m));
+  v.fill(0);
   for (let i = 0; i < m; i++) v[i * m + i] = 1;
 
   let norm = 0;
@@ -54,9 +65,8 @@ export function inverseSqrtSymmetric(a: Float64Array, m: number): Float64Array {
     if (rotations === 0) break;
   }
 
-  const f = new Float64Array(m);
+  const f = work.subarray(2 * m * m, 2 * m * m + m);
   for (let i = 0; i < m; i++) f[i] = w[i * m + i] > 1e-12 ? 1 / Math.sqrt(w[i * m + i]) : 0;
-  const out = new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j <= i; j++) {
       let s = 0;
