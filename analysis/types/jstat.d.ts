@@ -3,7 +3,6 @@
 declare module 'jstat' {
   const jStat: {
     erfc(x: number): number;
-    ibeta(x: number, a: number, b: number): number;
     normal: { cdf(x: number, mean: number, sd: number): number };
     studentt: { cdf(x: number, df: number): number };
   };
