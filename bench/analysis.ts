@@ -31,6 +31,9 @@ const CASES: BenchCase[] = [
   { name: 'hc2_1m', n: 1_000_000, clusters: 200_000, levels: [4, 5, 5, 6, 7], seType: 'HC2', target: '≤ half of estimatr' },
 ];
 
+// Best of RUNS for both vlab and estimatr: the machine may be shared, and the minimum is the least noisy figure.
+const RUNS = 2;
+
 interface Measured {
   seconds: number;
   peakRssMb: number;
@@ -52,9 +55,14 @@ function runChild(c: BenchCase, csvPath: string | undefined): void {
     for (const row of d.rows) lines.push(columns.map((column) => String(row[column])).join(','));
     writeFileSync(csvPath, `${lines.join('\n')}\n`);
   }
-  const start = performance.now();
-  const fit = lmRobust({ formula: d.formula, rows: d.rows, levels: d.levels, clusters: c.seType === 'CR2' ? 'id' : undefined, seType: c.seType });
-  const seconds = (performance.now() - start) / 1000;
+  let seconds = Infinity;
+  let fit: ReturnType<typeof lmRobust> | undefined;
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    fit = lmRobust({ formula: d.formula, rows: d.rows, levels: d.levels, clusters: c.seType === 'CR2' ? 'id' : undefined, seType: c.seType });
+    seconds = Math.min(seconds, (performance.now() - start) / 1000);
+  }
+  if (!fit) throw new Error('no run');
   const result: Measured = {
     seconds,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
@@ -75,8 +83,12 @@ function timeEstimatr(c: BenchCase, csvPath: string): { seconds: number; stdErro
     suppressMessages(library(estimatr))
     d <- read.csv("${csvPath}")
     for (v in c(${factors.map((f) => `"${f}"`).join(', ')})) d[[v]] <- factor(d[[v]], levels = paste0("L", seq_along(unique(d[[v]]))))
-    t <- system.time(fit <- lm_robust(y ~ ${[...factors, 'x'].join(' + ')}, data = d${c.seType === 'CR2' ? ', clusters = id' : ''}, se_type = "${c.seType}"))
-    cat(sprintf("%.17g", c(t[["elapsed"]], fit$std.error, fit$df)), "\\n")`;
+    best <- Inf
+    for (run in seq_len(${RUNS})) {
+      t <- system.time(fit <- lm_robust(y ~ ${[...factors, 'x'].join(' + ')}, data = d${c.seType === 'CR2' ? ', clusters = id' : ''}, se_type = "${c.seType}"))
+      best <- min(best, t[["elapsed"]])
+    }
+    cat(sprintf("%.17g", c(best, fit$std.error, fit$df)), "\\n")`;
   const r = spawnSync('Rscript', ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) return `estimatr failed: ${r.stderr.trim().split('\n').at(-1)}`;
   const [seconds, ...rest] = r.stdout.trim().split(/\s+/).map(Number);
@@ -99,7 +111,9 @@ function main(): void {
   const withR = rAvailable();
   const scratch = mkdtempSync(join(tmpdir(), 'vlab-bench-'));
   const self = fileURLToPath(import.meta.url);
-  console.log(`analysis benchmarks — node ${process.version}, ${withR ? 'estimatr found: timing it on the same data' : 'Rscript/estimatr not found: vlab only'}`);
+  console.log(
+    `analysis benchmarks — node ${process.version}, best of ${RUNS} runs, ${withR ? 'estimatr found: timing it on the same data' : 'Rscript/estimatr not found: vlab only'}`,
+  );
   console.log('case       rows       clusters  K   se   vlab (s)  peak RSS (MB)  estimatr (s)  vlab/estimatr  max rel. diff SE/df  target');
   try {
     for (const c of selected) {

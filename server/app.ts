@@ -10,6 +10,7 @@ import { requestLog } from './routes/request-log.ts';
 import { researcherApi } from './routes/researcher-api.ts';
 import { respondentApi } from './routes/respondent-api.ts';
 import { respondentPage } from './routes/respondent-page.ts';
+import { createEstimatesService } from './services/estimates-service.ts';
 import { createExportService } from './services/export-service.ts';
 import { createRespondentService } from './services/respondent-service.ts';
 import { createStudyService } from './services/study-service.ts';
@@ -31,10 +32,12 @@ export interface AppOptions {
 export function createApp({ db, config, logger = silentLogger }: AppOptions): Express {
   const repos = createRepositories(db);
   const respondents = createRespondentService({ db, repos });
+  const exports = createExportService({ db, repos });
   const researcher = {
     tokens: createTokenService({ db }),
     waves: createWaveService({ db, repos, studies: createStudyService({ db, repos }) }),
-    exports: createExportService({ db, repos }),
+    exports,
+    estimates: createEstimatesService({ db, repos, exports }),
   };
   const bundle = loadPublicBundle(config.publicDir);
 

@@ -1,8 +1,10 @@
 import { Router, type RequestHandler } from 'express';
+import type { EstimatesService } from '../services/estimates-service.ts';
 import type { ExportService } from '../services/export-service.ts';
 import type { TokenService } from '../services/token-service.ts';
 import type { WaveService } from '../services/wave-service.ts';
 import { requireResearcherToken } from './researcher-auth.ts';
+import { researcherEstimates } from './researcher-estimates.ts';
 import { researcherExports } from './researcher-exports.ts';
 import { researcherWaves } from './researcher-waves.ts';
 
@@ -11,6 +13,7 @@ export interface ResearcherServices {
   tokens: TokenService;
   waves: WaveService;
   exports: ExportService;
+  estimates: EstimatesService;
 }
 
 const noStore: RequestHandler = (_req, res, next) => {
@@ -31,6 +34,7 @@ export function researcherApi(services: ResearcherServices): Router {
   const subRouters: Router[] = [
     researcherWaves(services.waves),
     researcherExports(services.exports),
+    researcherEstimates(services.estimates),
   ];
   for (const sub of subRouters) router.use(sub);
   return router;
