@@ -191,3 +191,17 @@ test('aliasing is found on the tall (blocked QR) path too: 6,255 rows with two r
     assert.ok(Math.abs((row.df as number) / (reduced.estimates[k].df as number) - 1) < 1e-9, row.term);
   });
 });
+
+test('cregg with weights equals survey::svyglm with a weighted cluster design', () => {
+  const levels = { taxrev: ['<75%', '75-95%', '95-105%', '105-125%', '>125%'] };
+  const fit = lmRobust({ formula: 'chose_plan ~ taxrev', rows: referenceRows('taxes.csv'), clusters: 'ID', weights: 'weight', seType: 'cregg', levels });
+  // R: summary(svyglm(chose_plan ~ taxrev, design = svydesign(ids = ~ID, weights = ~weight, data = taxes)))$coefficients
+  assertMatchesR(fit.estimates, [
+    ['(Intercept)', 0.569631405994902140, 0.0089481959649551843],
+    ['taxrev75-95%', -0.040367569081129123, 0.0126118740332320060],
+    ['taxrev95-105%', -0.056004545361083131, 0.0151379583018205009],
+    ['taxrev105-125%', -0.088307099073518774, 0.0146212291727088935],
+    ['taxrev>125%', -0.161335174739071496, 0.0149118768452700806],
+  ], 'weighted cregg');
+  assert.ok(fit.estimates.every((row) => row.df === null));
+});
