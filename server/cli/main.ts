@@ -4,6 +4,7 @@ import { registerStudyCommands } from './commands/study.ts';
 import { registerWaveCommands } from './commands/wave.ts';
 import { registerAnalysisCommands } from './commands/analysis.ts';
 import { registerEstimatesCommand } from './commands/estimates.ts';
+import { registerSimulateCommand } from './commands/simulate.ts';
 
 // Each group of verbs registers itself; this file only assembles them and maps commander's own errors
 // (unknown option, missing argument) to exit code 2 like every other usage error.
@@ -17,6 +18,7 @@ registerStudyCommands(program);
 registerWaveCommands(program);
 registerAnalysisCommands(program);
 registerEstimatesCommand(program);
+registerSimulateCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,5 @@
-import { allElements, choiceValues, type StudyDefinition } from '../study-definition.ts';
+import { allElements, choiceValues } from '../definition-elements.ts';
+import type { StudyDefinition } from '../study-definition.ts';
 
 type Fail = (path: PropertyKey[], message: string) => void;
 

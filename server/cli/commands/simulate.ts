@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { loadDefinitionFiles } from '../../storage/definition-files.ts';
+import { progressBar } from '../../simulate/progress.ts';
+import { runSimulation, type SimulationSummary } from '../../simulate/run-simulation.ts';
+import { cliAction, UsageError } from '../cli-action.ts';
+import { asUsageError } from './cli-storage.ts';
+
+interface SimulateOptions {
+  wave: string;
+  n: string;
+  baseUrl: string;
+  concurrency: string;
+  seed?: string;
+  ackLog?: string;
+  study?: string;
+  json?: boolean;
+}
+
+function positiveInteger(value: string, option: string, max: number): number {
+  if (!/^[1-9][0-9]*$/.test(value) || Number(value) > max) throw new UsageError(`${option} must be an integer from 1 to ${max} (got "${value}")`);
+  return Number(value);
+}
+
+/** `vlab simulate`: synthetic respondents take a wave through the respondent API; prints a summary. */
+export function registerSimulateCommand(program: Command): void {
+  program
+    .command('simulate')
+    .description("synthetic respondents take a wave over HTTP, answering from the study's simulation model")
+    .requiredOption('--wave <id>', 'wave id')
+    .requiredOption('--n <n>', 'number of respondents')
+    .requiredOption('--base-url <url>', 'server to talk to, e.g. http://localhost:3000 (no other host is contacted)')
+    .option('--concurrency <c>', 'respondents in flight at once', '8')
+    .option('--seed <seed>', 'seed of the answers (default: random, printed); respondent i answers the same for the same seed and condition')
+    .option('--ack-log <file>', 'write the participant code of every acknowledged completion, one a line')
+    .option('--study <id>', 'study of the wave, when the survey title alone is ambiguous')
+    .option('--json', 'print the summary as JSON')
+    .action(
+      cliAction('simulate', async (o: SimulateOptions) => {
+        const n = positiveInteger(o.n, '--n', 10_000_000);
+        const concurrency = positiveInteger(o.concurrency, '--concurrency', 1000);
+        let base: URL;
+        try {
+          base = new URL(o.baseUrl);
+        } catch {
+          throw new UsageError(`--base-url is not a URL: "${o.baseUrl}"`);
+        }
+        if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new UsageError('--base-url must start with http:// or https://');
+        let definitions;
+        try {
+          definitions = loadDefinitionFiles(loadConfig(process.env).definitionsDir);
+        } catch (error) {
+          throw asUsageError(error);
+        }
+        if (o.study) {
+          definitions = definitions.filter((d) => d.id === o.study);
+          if (definitions.length === 0) throw new UsageError(`no study "${o.study}"`);
+        }
+        if (!definitions.some((d) => d.simulation)) throw new UsageError('no study has a simulation model (simulation.json)');
+        const seed = o.seed ?? randomBytes(8).toString('hex');
+        if (o.ackLog) {
+          try {
+            writeFileSync(o.ackLog, ''); // fail now, not after the run, if the file cannot be written
+          } catch (error) {
+            throw new UsageError(`cannot write --ack-log ${o.ackLog}: ${(error as Error).message}`);
+          }
+        }
+        const ackLog = o.ackLog ? createWriteStream(o.ackLog, { flags: 'a' }) : null;
+
+        const bar = progressBar(n, 'simulate');
+        const { summary } = await runSimulation({
+          baseUrl: base.href,
+          waveId: o.wave,
+          n,
+          concurrency,
+          seed,
+          definitions,
+          onProgress: (done) => bar.update(done),
+          onAcknowledged: (code) => ackLog?.write(`${code}\n`),
+        });
+        bar.stop();
+        if (ackLog) {
+          ackLog.end();
+          await once(ackLog, 'finish');
+        }
+        process.stdout.write(o.json ? `${JSON.stringify({ wave: o.wave, seed, ...summary }, null, 2)}\n` : summaryText(o.wave, seed, summary));
+        if (summary.errors > 0) process.exitCode = 1;
+      }),
+    );
+}
+
+function summaryText(wave: string, seed: string, s: SimulationSummary): string {
+  const lines = [
+    `vlab simulate: wave ${wave}, seed ${seed}: ${s.respondents} respondents in ${s.seconds.toFixed(1)} s`,
+    `  completes ${s.completes}, screen-outs ${s.screenedOut}, over-quota ${s.overQuota}, abandoned ${s.abandoned}` +
+      `${s.alreadyFinished ? `, already finished ${s.alreadyFinished}` : ''}, errors ${s.errors}`,
+    `  requests ${s.requests} (${s.requestsPerSecond}/s, ${s.retries} retried), latency p50 ${s.latencyMs.p50} ms, p90 ${s.latencyMs.p90} ms, p99 ${s.latencyMs.p99} ms`,
+  ];
+  if (s.errors) {
+    lines.push(`  errors by kind: ${Object.entries(s.errorsByKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    for (const e of s.firstErrors) lines.push(`    e.g. ${e}`);
+    if (s.errorsByKind.rate_limited) lines.push('  (the server limits starts per address: raise VLAB_RATE_LIMIT_START on the server for load runs)');
+  }
+  return `${lines.join('\n')}\n`;
+}

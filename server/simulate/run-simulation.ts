@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import type { Assignment } from '../domain/design.ts';
+import { createConditionReader } from '../domain/simulation/condition.ts';
+import { simulateRespondent } from '../domain/simulation/respondent.ts';
+import { VIGNETTE_ELEMENT, type StudyDefinition } from '../domain/study-definition.ts';
+import { ApiRefusal, createApiClient, NetworkFailure, newRequestLog, type ApiClient, type Outcome } from './api-client.ts';
+
+/**
+ * Synthetic respondents taking a wave through the respondent API, `concurrency` at a time. Each one starts with
+ * panel parameters of its own, reads its condition from the vignette it was sent, answers from the study's
+ * simulation model page by page (saving at every page change, as the page does) and completes, or leaves as the
+ * model says (declined consent, attrition).
+ */
+
+export interface SimulationOptions {
+  baseUrl: string;
+  waveId: string;
+  n: number;
+  concurrency: number;
+  seed: string;
+  /** Studies the wave may belong to: the one whose title and vignette match what the server sends is used. */
+  definitions: readonly StudyDefinition[];
+  /** Called after each respondent finishes (whatever the outcome). */
+  onProgress?: (done: number) => void;
+  /** Called with the participant code of each completion the server acknowledged (a 2xx with status complete). */
+  onAcknowledged?: (code: string) => void;
+  retryDelayMs?: number;
+}
+
+export type RespondentResult =
+  | { kind: 'complete' | 'screened_out' | 'overquota' | 'abandoned' | 'already_finished'; code: string; condition: Assignment | null }
+  | { kind: 'error'; code: string | null; reason: string; error: string };
+
+export interface SimulationSummary {
+  respondents: number;
+  completes: number;
+  screenedOut: number;
+  overQuota: number;
+  abandoned: number;
+  /** Started before (same seed and index on this wave) and already finished: nothing was sent again. */
+  alreadyFinished: number;
+  errors: number;
+  /** Error kind (an API code such as `rate_limited`, or `network`) → count. */
+  errorsByKind: Record<string, number>;
+  firstErrors: string[];
+  requests: number;
+  retries: number;
+  seconds: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number };
+}
+
+/** The panel identity of respondent `index` of a run: stable for a seed, so a rerun resumes instead of duplicating. */
+export function panelParamsFor(seed: string, index: number): Record<string, string> {
+  const run = createHash('sha256').update(seed).digest('hex').slice(0, 12);
+  return { PROLIFIC_PID: `sim-${run}-${index}`, STUDY_ID: 'vlab-simulate', SESSION_ID: `${run}-${index}` };
+}
+
+export async function runSimulation(options: SimulationOptions): Promise<{ summary: SimulationSummary; results: RespondentResult[] }> {
+  const log = newRequestLog();
+  const api = createApiClient({ baseUrl: options.baseUrl, log, retryDelayMs: options.retryDelayMs });
+  const studyOf = studyResolver(options.definitions);
+  const results: RespondentResult[] = new Array(options.n);
+  const started = performance.now();
+  let nextIndex = 0;
+  let done = 0;
+  const worker = async () => {
+    while (nextIndex < options.n) {
+      const index = nextIndex++;
+      results[index] = await runRespondent(api, studyOf, options, index);
+      done++;
+      options.onProgress?.(done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.n)) }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  return { summary: summarize(results, log, seconds), results };
+}
+
+async function runRespondent(
+  api: ApiClient,
+  studyOf: (survey: unknown) => { def: StudyDefinition; read: (survey: unknown) => Assignment },
+  options: SimulationOptions,
+  index: number,
+): Promise<RespondentResult> {
+  let code: string | null = null;
+  try {
+    const start = await api.start(options.waveId, panelParamsFor(options.seed, index));
+    code = start.participant.code;
+    if (start.outcome) return { kind: 'already_finished', code, condition: null };
+    const { def, read } = studyOf(start.survey);
+    const condition = read(start.survey);
+    const respondent = simulateRespondent(def, condition, { seed: options.seed, index });
+    const { pages, treatmentPage } = surveyPages(start.survey);
+    const data: Record<string, unknown> = {};
+    const finished = (outcome: Outcome): RespondentResult => {
+      if (outcome.status === 'complete') options.onAcknowledged?.(code!);
+      return { kind: outcome.status, code: code!, condition };
+    };
+
+    for (let page = 0; page < pages.length; page++) {
+      for (const name of pages[page]!) if (name in respondent.answers) data[name] = respondent.answers[name];
+      // Declining consent ends the survey at once (the page's complete trigger on consent = false).
+      if (page === 0 && data.consent === false) return finished(await api.complete(code, data));
+      if (page === pages.length - 1) break;
+      // The page runs the quota step with the pre-treatment answers before it shows the vignette.
+      if (page + 1 === treatmentPage) {
+        const quota = await api.quotaCheck(code, data);
+        if (quota.outcome) return finished(quota.outcome);
+      }
+      const saved = await api.save(code, data, page + 1);
+      if (saved.outcome) return finished(saved.outcome);
+      if (respondent.fate === 'abandoned' && respondent.leaveOnPage === page + 1) return { kind: 'abandoned', code, condition };
+    }
+    return finished(await api.complete(code, data));
+  } catch (error) {
+    // An API refusal counts by its code (e.g. rate_limited); a server out of reach as `network`; anything else
+    // (a survey this run cannot read) as `simulation`.
+    const reason = error instanceof ApiRefusal ? error.code : error instanceof NetworkFailure ? 'network' : 'simulation';
+    return { kind: 'error', code, reason, error: (error as Error).message };
+  }
+}
+
+/** The question names on each page of the SurveyJS JSON the server sent, and the index of the vignette's page. */
+function surveyPages(survey: unknown): { pages: string[][]; treatmentPage: number } {
+  const pages = (survey as { pages?: { elements?: { name?: string; type?: string }[] }[] }).pages ?? [];
+  return {
+    pages: pages.map((p) => (p.elements ?? []).filter((e) => e.type !== 'html' && e.name).map((e) => e.name!)),
+    treatmentPage: pages.findIndex((p) => (p.elements ?? []).some((e) => e.name === VIGNETTE_ELEMENT)),
+  };
+}
+
+/**
+ * Which study a survey belongs to, recognised like a respondent's reading would be: the definitions with the
+ * survey's title whose template reads its vignette. Anything but exactly one is an error worth stopping for.
+ */
+function studyResolver(definitions: readonly StudyDefinition[]) {
+  const cache = new Map<string, { def: StudyDefinition; read: (survey: unknown) => Assignment }>();
+  return (survey: unknown) => {
+    const title = String((survey as { title?: unknown }).title ?? '');
+    const known = cache.get(title);
+    if (known) return known;
+    const matches = definitions
+      .filter((def) => def.title === title && def.simulation)
+      .map((def) => ({ def, read: createConditionReader(def) }))
+      .filter(({ read }) => {
+        try {
+          read(survey);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+    if (matches.length !== 1) {
+      throw new Error(`${matches.length === 0 ? 'no' : 'more than one'} local study with a simulation model matches the survey "${title}"`);
+    }
+    cache.set(title, matches[0]!);
+    return matches[0]!;
+  };
+}
+
+function summarize(results: RespondentResult[], log: { latencies: number[]; requests: number; retries: number }, seconds: number): SimulationSummary {
+  const count = (kind: RespondentResult['kind']) => results.filter((r) => r.kind === kind).length;
+  const errorsByKind: Record<string, number> = {};
+  const firstErrors: string[] = [];
+  for (const r of results) {
+    if (r.kind !== 'error') continue;
+    errorsByKind[r.reason] = (errorsByKind[r.reason] ?? 0) + 1;
+    if (firstErrors.length < 3) firstErrors.push(r.error);
+  }
+  const sorted = Float64Array.from(log.latencies).sort();
+  const pct = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : 0);
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return {
+    respondents: results.length,
+    completes: count('complete'),
+    screenedOut: count('screened_out'),
+    overQuota: count('overquota'),
+    abandoned: count('abandoned'),
+    alreadyFinished: count('already_finished'),
+    errors: count('error'),
+    errorsByKind,
+    firstErrors,
+    requests: log.requests,
+    retries: log.retries,
+    seconds: Math.round(seconds * 1000) / 1000,
+    requestsPerSecond: round(seconds > 0 ? log.requests / seconds : 0),
+    latencyMs: { p50: round(pct(0.5)), p90: round(pct(0.9)), p99: round(pct(0.99)), max: round(sorted.at(-1) ?? 0) },
+  };
+}

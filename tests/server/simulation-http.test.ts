@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { promisify } from 'node:util';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { runSimulation } from '../../server/simulate/run-simulation.ts';
+import { createTestApp } from './test-app.ts';
+
+const definitions = loadDefinitionFiles('survey-definitions');
+const cleanup: (() => Promise<void> | void)[] = [];
+after(async () => {
+  for (const fn of cleanup.reverse()) await fn();
+});
+
+/** The real app on a temporary database, listening on a free loopback port. */
+async function listening(wave: Parameters<typeof createTestApp>[0] = {}) {
+  const t = createTestApp(wave);
+  const server = t.app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  cleanup.push(() => t.close());
+  cleanup.push(async () => {
+    server.closeAllConnections();
+    await promisify(server.close.bind(server))();
+  });
+  return { ...t, baseUrl };
+}
+
+const statuses = (db: ReturnType<typeof createTestApp>['db'], waveId: string) =>
+  Object.fromEntries(
+    (db.prepare('SELECT status, COUNT(*) AS n FROM participants WHERE wave_id = ? GROUP BY status').all(waveId) as { status: string; n: number }[]).map(
+      (r) => [r.status, r.n],
+    ),
+  );
+
+test('synthetic respondents take the survey over HTTP: conditions read from the vignette are the stored ones, every acknowledged completion is stored', async () => {
+  const { baseUrl, wave, db, repos } = await listening({ target: 10_000 });
+  const acknowledged: string[] = [];
+  const { summary, results } = await runSimulation({
+    baseUrl, waveId: wave.id, n: 60, concurrency: 6, seed: 'http-1', definitions, retryDelayMs: 10,
+    onAcknowledged: (code) => acknowledged.push(code),
+  });
+  assert.equal(summary.errors, 0, summary.firstErrors.join('\n'));
+  assert.equal(summary.completes + summary.screenedOut + summary.abandoned + summary.overQuota, 60);
+  assert.ok(summary.completes > 45 && summary.screenedOut + summary.abandoned > 0, JSON.stringify(summary));
+  assert.equal(acknowledged.length, summary.completes);
+  const stored = statuses(db, wave.id);
+  assert.deepEqual(stored, {
+    complete: summary.completes,
+    ...(summary.screenedOut ? { screened_out: summary.screenedOut } : {}),
+    ...(summary.abandoned ? { started: summary.abandoned } : {}),
+  });
+  for (const r of results) {
+    assert.notEqual(r.kind, 'error');
+    if (r.kind === 'error' || !r.condition) continue;
+    assert.deepEqual(repos.participants.findByCode(r.code)!.assignment, r.condition, r.code);
+  }
+  // Abandoned respondents saved the pages they got through and stopped there.
+  const abandoned = results.find((r) => r.kind === 'abandoned');
+  if (abandoned) assert.ok(repos.participants.findByCode(abandoned.code!)!.currentPage > 0);
+  assert.ok(summary.requests >= 60 * 2 && summary.latencyMs.p50 > 0 && summary.latencyMs.p99 >= summary.latencyMs.p50);
+});
+
+test('the same seed on a wave with the same randomization gives the same answers, respondent by respondent', async () => {
+  const answersOf = async () => {
+    const { baseUrl, wave, db } = await listening({ seed: 'same-wave-seed' });
+    const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 30, concurrency: 1, seed: 'det', definitions });
+    assert.equal(summary.errors, 0);
+    return db
+      .prepare('SELECT p.draw_index, p.cell_index, a.answers_json FROM participants p JOIN answers a ON a.participant_id = p.id ORDER BY p.draw_index, a.kind')
+      .all();
+  };
+  const first = await answersOf();
+  assert.ok(first.length >= 30);
+  assert.deepEqual(await answersOf(), first);
+});
+
+test('a rerun with the same seed resumes its respondents instead of adding new ones', async () => {
+  const { baseUrl, wave, db } = await listening();
+  await runSimulation({ baseUrl, waveId: wave.id, n: 20, concurrency: 4, seed: 'rerun', definitions });
+  const before = db.prepare('SELECT COUNT(*) FROM participants').pluck().get();
+  const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 20, concurrency: 4, seed: 'rerun', definitions });
+  assert.equal(db.prepare('SELECT COUNT(*) FROM participants').pluck().get(), before);
+  assert.equal(summary.alreadyFinished + summary.abandoned, 20);
+});
+
+test('vlab simulate: summary, ack log of acknowledged codes, exit code 1 when respondents fail', async () => {
+  const { baseUrl, wave, db } = await listening();
+  const dir = mkdtempSync(join(tmpdir(), 'vlab-sim-cli-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  const ackLog = join(dir, 'ack.txt');
+  // Asynchronous: this process is the server the CLI talks to, so its event loop must keep running.
+  const cli = (...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['bin/vlab.js', 'simulate', ...args], { encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) =>
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+      );
+    });
+
+  const ok = await cli('--wave', wave.id, '--n', '20', '--base-url', baseUrl, '--seed', 'cli', '--concurrency', '4', '--ack-log', ackLog);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /20 respondents/);
+  assert.match(ok.stdout, /completes \d+, screen-outs \d+, over-quota 0, abandoned \d+, errors 0/);
+  assert.match(ok.stdout, /latency p50 [\d.]+ ms, p90 [\d.]+ ms, p99 [\d.]+ ms/);
+  assert.equal(ok.stderr, '', 'no progress bar when stderr is not a terminal');
+  const codes = readFileSync(ackLog, 'utf8').trim().split('\n');
+  const stored = db.prepare("SELECT code FROM participants WHERE status = 'complete'").pluck().all() as string[];
+  assert.deepEqual([...codes].sort(), [...stored].sort());
+
+  const unknownWave = await cli('--wave', 'nosuchwave12', '--n', '3', '--base-url', baseUrl, '--json');
+  assert.equal(unknownWave.status, 1);
+  const summary = JSON.parse(unknownWave.stdout);
+  assert.equal(summary.errors, 3);
+  assert.deepEqual(summary.errorsByKind, { not_found: 3 });
+
+  // Nothing listens on port 9 (discard) on loopback: every respondent fails with a network error.
+  const down = await cli('--wave', wave.id, '--n', '2', '--base-url', 'http://127.0.0.1:9', '--json');
+  assert.equal(down.status, 1);
+  assert.deepEqual(JSON.parse(down.stdout).errorsByKind, { network: 2 });
+
+  const bad = await cli('--wave', wave.id, '--n', '0', '--base-url', baseUrl);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^vlab simulate: --n must be an integer from 1/);
+});
