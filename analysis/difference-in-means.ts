@@ -65,8 +65,10 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   const cluster = clusters ? groupCodes(rows, index, clusters).codes : undefined;
   if (cluster) checkClusterTreatment(cluster, t);
 
+  // estimatr's term: the column name for a 0/1 treatment, else the name followed by the treated value ("zb").
+  const term = control === '0' && treated === '1' ? treatment : treatment + treated;
   const result = (design: DifferenceInMeansResult['design'], est: BlockEstimate): DifferenceInMeansResult => ({
-    estimates: [tidyRow(treatment, outcome, est.estimate, est.se, est.df, alpha)],
+    estimates: [tidyRow(term, outcome, est.estimate, est.se, est.df, alpha)],
     nobs: index.length,
     nDropped: rows.length - index.length,
     design,

@@ -74,3 +74,13 @@ test('missing outcomes are dropped and counted', () => {
   assert.equal(result.nDropped, 2);
   assert.equal(result.estimates[0].estimate, 3);
 });
+
+test('term names follow estimatr: the column for 0/1, column + treated value otherwise', () => {
+  const y = [1, 2, 3, 4, 5, 7];
+  // R: tidy(difference_in_means(y ~ z, data = data.frame(y, z = rep(c("a", "b"), each = 3))))$term == "zb"; u = 1/2 gives "u2"
+  const letters = differenceInMeans({ rows: y.map((v, i) => ({ y: v, z: i < 3 ? 'a' : 'b' })), outcome: 'y', treatment: 'z' });
+  assert.equal(letters.estimates[0].term, 'zb');
+  assert.ok(Math.abs((letters.estimates[0].std_error as number) - 1.054093) < 1e-6);
+  assert.equal(differenceInMeans({ rows: y.map((v, i) => ({ y: v, u: i < 3 ? 1 : 2 })), outcome: 'y', treatment: 'u' }).estimates[0].term, 'u2');
+  assert.equal(differenceInMeans({ rows: y.map((v, i) => ({ y: v, t: i < 3 ? 0 : 1 })), outcome: 'y', treatment: 't' }).estimates[0].term, 't');
+});
