@@ -27,13 +27,22 @@ function bodyParserError(error: { type?: unknown; limit?: unknown }): ErrorBody 
   }
 }
 
+/**
+ * Errors that express's router marks as the client's with a 4xx `status`, e.g. a path parameter that is not
+ * valid percent-encoding (`/api/participants/%ff/answers`): answered as a 400 without echoing the input.
+ */
+function httpClientError(error: { status?: unknown }): ErrorBody | null {
+  if (typeof error.status !== 'number' || error.status < 400 || error.status > 499) return null;
+  return { status: 400, code: 'bad_request', message: 'the request could not be understood' };
+}
+
 /** The one place errors become responses: `{ error: { code, message } }`; internals never leave the process. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     let body: ErrorBody | null = null;
     if (error instanceof DomainError) body = { status: error.status, code: error.code, message: error.message };
-    else if (error && typeof error === 'object') body = bodyParserError(error as { type?: unknown });
+    else if (error && typeof error === 'object') body = bodyParserError(error as { type?: unknown }) ?? httpClientError(error);
     if (!body) {
       logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
       body = { status: 500, code: 'internal_error', message: 'something went wrong on our side' };
