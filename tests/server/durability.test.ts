@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { serve } from '../e2e/serve-process.ts';
-import { auditDatabase, crashRun, LOAD_ENV, runLoad } from '../stress/crash-harness.ts';
+import { auditDatabase, crashRun, LOAD_ENV, prepareLoadDatabase, runLoad } from '../stress/crash-harness.ts';
 
 // The fast version of tests/stress/crash.test.ts (which kills ≥ 100 times): a handful of SIGKILLs under load.
 test('crash: SIGKILL under load, restarted on the same file — every acknowledged completion is on disk, nothing half-written', async () => {
@@ -27,10 +27,10 @@ test('crash: SIGKILL under load, restarted on the same file — every acknowledg
 test('two server processes on one database under load: no SQLITE_BUSY (no 5xx) reaches a client, nothing lost', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vlab-two-'));
   const dbPath = join(dir, 'vlab.sqlite');
+  const waveId = prepareLoadDatabase(dbPath);
   const first = await serve(dbPath, LOAD_ENV);
   const second = await serve(dbPath, LOAD_ENV);
   try {
-    const waveId = first.waves[0]!.id;
     assert.deepEqual(second.waves.map((w) => w.id), [waveId]);
     const loads = [first, second].map((server, i) =>
       runLoad({ baseUrl: () => server.baseUrl, waveId: () => waveId, respondents: 8, tag: `two-${i}` }),

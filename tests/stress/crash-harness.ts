@@ -5,11 +5,31 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createStudyService } from '../../server/services/study-service.ts';
+import { openDatabase } from '../../server/storage/db.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { createRepositories } from '../../server/storage/repositories.ts';
 import { serve, type ServedApp } from '../e2e/serve-process.ts';
 import { COMPLETE_ALLIANCE_ANSWERS } from '../server/test-app.ts';
 
 /** Load runs start thousands of participants from one address: explicit limits, never "off". */
 export const LOAD_ENV = { VLAB_RATE_LIMIT_START: '1000000000', VLAB_RATE_LIMIT_AUTH: '1000000000' };
+
+/**
+ * A database holding one open wave whose target no load run reaches (a wave closes itself at its target, and the
+ * demo wave's is 1,000). The server started on it prints this wave.
+ */
+export function prepareLoadDatabase(dbPath: string): string {
+  const db = openDatabase(dbPath);
+  try {
+    const repos = createRepositories(db);
+    const studies = createStudyService({ db, repos });
+    studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
+    return studies.createWave({ studyKey: 'alliance-corrective-measures', target: 10_000_000, seed: 'load' }).wave.id;
+  } finally {
+    db.close();
+  }
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -212,8 +232,8 @@ export async function crashRun({ kills, respondents = 6 }: { kills: number; resp
     startupMs.push(performance.now() - t0);
     return app;
   };
+  const waveId = prepareLoadDatabase(dbPath);
   let server: ServedApp | null = await start();
-  const waveId = server.waves[0]!.id;
   const load = runLoad({ baseUrl: () => server?.baseUrl ?? null, waveId: () => waveId, respondents, tag: 'crash' });
   try {
     for (let k = 0; k < kills; k++) {
