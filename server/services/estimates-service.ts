@@ -1,5 +1,7 @@
 import { DomainError } from '../domain/errors.ts';
+import { planHash } from '../domain/plan/plan-hash.ts';
 import { executePlan, type PlanEstimate, type PlanProblemAtRun } from '../domain/plan/execute-plan.ts';
+import { termPrecision, type TermPrecision } from '../domain/plan/precision.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import type { Db } from '../storage/db.ts';
 import type { Repositories } from '../storage/repositories.ts';
@@ -15,10 +17,14 @@ export interface WaveEstimates {
   /** As recorded on the wave at launch; null for waves created before migration 003. */
   recordedPlanHash: string | null;
   nComplete: number;
+  /** The wave's target number of completes, for the precision projection. */
+  target: number;
   nExcluded: number;
   weighted: boolean;
   estimates: PlanEstimate[];
   problems: PlanProblemAtRun[];
+  /** CI width and minimum detectable effect of each tested term, now and at the target N. */
+  precision: TermPrecision[];
 }
 
 /**
@@ -29,17 +35,17 @@ export interface WaveEstimates {
 export function createEstimatesService({ db, repos, exports }: { db: Db; repos: Repositories; exports?: ExportService }) {
   const source = exports ?? createExportService({ db, repos });
 
-  function waveInputs(waveId: string): { definition: StudyDefinition; recorded: string | null; study: { key: string; version: number } } {
+  function waveInputs(waveId: string): { definition: StudyDefinition; recorded: string | null; study: { key: string; version: number }; target: number } {
     const wave = repos.waves.get(waveId);
     if (!wave) throw new DomainError('not_found', `no wave "${waveId}"`);
     const study = repos.studies.get(wave.studyId);
     if (!study) throw new Error(`wave ${wave.id} points at missing study ${wave.studyId}`);
-    return { definition: study.definition, recorded: repos.waves.planHash(wave.id), study };
+    return { definition: study.definition, recorded: repos.waves.planHash(wave.id), study, target: wave.target };
   }
 
   return {
     waveEstimates(waveId: string): WaveEstimates {
-      const { definition, recorded, study } = waveInputs(waveId);
+      const { definition, recorded, study, target } = waveInputs(waveId);
       const rows = [...source.iterateWaveRows(waveId, { statuses: ['complete'] })];
       const result = executePlan({ definition, rows });
       if (recorded !== null && recorded !== result.planHash) {
@@ -53,17 +59,19 @@ export function createEstimatesService({ db, repos, exports }: { db: Db; repos: 
         planHash: result.planHash,
         recordedPlanHash: recorded,
         nComplete: rows.length,
+        target,
         nExcluded: result.nExcluded,
         weighted: result.weighted,
         estimates: result.estimates,
         problems: result.problems,
+        precision: termPrecision(result.estimates, { nComplete: rows.length, target, alpha: definition.analysisPlan.alpha ?? 0.05 }),
       };
     },
 
     /** The plan of a wave's snapshot, as pre-registered (for the replication package and the dashboard). */
-    wavePlan(waveId: string): { definition: StudyDefinition; planHash: string | null } {
+    wavePlan(waveId: string): { definition: StudyDefinition; planHash: string } {
       const { definition, recorded } = waveInputs(waveId);
-      return { definition, planHash: recorded };
+      return { definition, planHash: recorded ?? planHash(definition) };
     },
   };
 }

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { differenceInMeans, rowsFromCsv } from '../../analysis/index.ts';
+import { differenceInMeans, rowsFromCsv, type Row } from '../../analysis/index.ts';
 import { executePlan, PLAN_ESTIMATE_COLUMNS, type PlanEstimate } from '../../server/domain/plan/execute-plan.ts';
 import { planHash } from '../../server/domain/plan/plan-hash.ts';
 import { createEstimatesService } from '../../server/services/estimates-service.ts';
@@ -66,7 +66,7 @@ test('vlab estimates --format json on the 1,502 alliance respondents equals the 
   assert.ok(result.estimates.every((e: PlanEstimate) => e.plan_hash === planHash(alliance)));
 
   // The same rows straight from the CSV through executePlan ...
-  const rows = allianceRows().map((r) => ({ ...r, participant: participantCode(String(r.participant)) }));
+  const rows = allianceRows().map((r): Row => ({ ...r, participant: participantCode(String(r.participant)) }));
   assertSameEstimates(result.estimates, executePlan({ definition: alliance, rows }).estimates);
   // ... and H2 by a direct differenceInMeans call (attentive respondents, violated = behaviour is not control).
   const attentive = rows.filter((r) => r.attention_pass === 1).map((r) => ({ ...r, violated: r.behavior === 'control' ? 0 : 1 }));

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { csvFromRecords } from '../../analysis/index.ts';
+import { PLAN_ESTIMATE_COLUMNS } from '../domain/plan/execute-plan.ts';
+import { expectedTerms } from '../domain/plan/plan-terms.ts';
+import type { EstimatesService } from '../services/estimates-service.ts';
+import { parseBody, waveIdParam } from './researcher-waves.ts';
+
+const estimatesQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
+
+/**
+ * `GET /waves/:id/estimates[?format=csv]`: the wave's estimates under its locked plan (JSON with the plan hash,
+ * counts, problems and precision, or the tidy CSV as an attachment). `GET /waves/:id/plan`: the locked plan
+ * with each hypothesis' expected terms, for the dashboard. Mounted behind the researcher token check.
+ */
+export function researcherEstimates(estimates: EstimatesService): Router {
+  const router = Router();
+  router.get('/waves/:waveId/estimates', (req, res) => {
+    const { format } = parseBody(estimatesQuery, req.query);
+    const result = estimates.waveEstimates(waveIdParam(req.params.waveId));
+    if (format === 'json') {
+      res.json(result);
+      return;
+    }
+    res.set({
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${result.study}-${result.wave}-estimates.csv"`,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.send(csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS));
+  });
+  router.get('/waves/:waveId/plan', (req, res) => {
+    const { definition, planHash } = estimates.wavePlan(waveIdParam(req.params.waveId));
+    const plan = definition.analysisPlan;
+    res.json({
+      planHash,
+      plan,
+      terms: Object.fromEntries(plan.hypotheses.map((h) => [h.id, expectedTerms(definition, h)])),
+    });
+  });
+  return router;
+}

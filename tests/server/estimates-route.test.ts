@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import request from 'supertest';
+import { rowsFromCsv } from '../../analysis/index.ts';
+import { executePlan, PLAN_ESTIMATE_COLUMNS } from '../../server/domain/plan/execute-plan.ts';
+import { planHash } from '../../server/domain/plan/plan-hash.ts';
+import { createResearcherTestApp } from './researcher-support.ts';
+import { participantCode, seedAllianceWave } from './estimates-support.ts';
+import { alliance, allianceRows } from './plan-support.ts';
+
+let t: Awaited<ReturnType<typeof createResearcherTestApp>>;
+before(async () => {
+  t = await createResearcherTestApp({ target: 3000 });
+  seedAllianceWave(t.db, t.repos, alliance, t.wave.id);
+});
+after(() => t.close());
+
+test('GET /api/researcher/waves/:id/estimates needs a token', async () => {
+  const res = await request(t.app).get(`/api/researcher/waves/${t.wave.id}/estimates`);
+  assert.equal(res.status, 401);
+  assert.equal(res.body.error.code, 'unauthorized');
+  const plan = await request(t.app).get(`/api/researcher/waves/${t.wave.id}/plan`).set('Authorization', 'Bearer vlab_nope_nope');
+  assert.equal(plan.status, 401);
+});
+
+test('the estimates route returns the plan estimates of the completed participants, with precision', async () => {
+  const res = await t.get(`/waves/${t.wave.id}/estimates`);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers['cache-control'], 'no-store');
+  assert.equal(res.body.planHash, planHash(alliance));
+  assert.equal(res.body.nComplete, 1502);
+  const rows = allianceRows().map((r) => ({ ...r, participant: participantCode(String(r.participant)) }));
+  const expected = executePlan({ definition: alliance, rows }).estimates;
+  assert.deepEqual(res.body.estimates, JSON.parse(JSON.stringify(expected)));
+  // Three tested H3 terms × three outcomes, and the projection to 3,000 is tighter than now.
+  const h3 = res.body.precision.filter((p: { hypothesis: string }) => p.hypothesis === 'H3');
+  assert.equal(h3.length, 3 * 7);
+  assert.ok(h3.every((p: { mde_now: number; mde_target: number }) => p.mde_target < p.mde_now));
+});
+
+test('?format=csv is the tidy table as an attachment; bad format and unknown wave are 4xx', async () => {
+  const res = await t.get(`/waves/${t.wave.id}/estimates?format=csv`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers['content-type'], /^text\/csv/);
+  assert.match(res.headers['content-disposition'], /^attachment; filename="alliance-corrective-measures-.+-estimates\.csv"$/);
+  assert.deepEqual(Object.keys(rowsFromCsv(res.text)[0]!), [...PLAN_ESTIMATE_COLUMNS]);
+  assert.equal((await t.get(`/waves/${t.wave.id}/estimates?format=xlsx`)).status, 422);
+  const missing = await t.get('/waves/nosuchwave1/estimates');
+  assert.equal(missing.status, 404);
+  assert.equal(missing.body.error.message, 'no wave "nosuchwave1"');
+});
+
+test('GET /waves/:id/plan gives the locked plan and each hypothesis its terms', async () => {
+  const res = await t.get(`/waves/${t.wave.id}/plan`);
+  assert.equal(res.status, 200);
+  assert.equal(res.body.planHash, planHash(alliance));
+  assert.deepEqual(res.body.plan.hypotheses.map((h: { id: string }) => h.id), ['H1', 'H2', 'H3']);
+  assert.deepEqual(res.body.terms.H2, ['violated']);
+  // Intercept, regime, capability, treaty and the four non-reference violation arms (control is not in the subset).
+  assert.equal(res.body.terms.H3.length, 8);
+});
