@@ -12,6 +12,7 @@ import { respondentApi } from './routes/respondent-api.ts';
 import { respondentPage } from './routes/respondent-page.ts';
 import { createEstimatesService } from './services/estimates-service.ts';
 import { createExportService } from './services/export-service.ts';
+import { createQualityFlagService } from './services/quality-flag-service.ts';
 import { createRespondentService } from './services/respondent-service.ts';
 import { createStudyService } from './services/study-service.ts';
 import { createTokenService } from './services/token-service.ts';
@@ -32,7 +33,8 @@ export interface AppOptions {
 export function createApp({ db, config, logger = silentLogger }: AppOptions): Express {
   const repos = createRepositories(db);
   const respondents = createRespondentService({ db, repos });
-  const exports = createExportService({ db, repos });
+  // Exports (and the plan's estimates, which read them) carry the quality flags as flag_* columns.
+  const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
   const researcher = {
     tokens: createTokenService({ db }),
     waves: createWaveService({ db, repos, studies: createStudyService({ db, repos }) }),

@@ -58,6 +58,26 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** Median of `sorted` (ascending) with the element at `skip` left out, in O(1); NaN when nothing is left. */
+export function medianWithout(sorted: readonly number[], skip: number): number {
+  const n = sorted.length - 1;
+  if (n <= 0) return Number.NaN;
+  const at = (i: number) => sorted[i < skip ? i : i + 1]!;
+  const mid = n >> 1;
+  return n % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+}
+
+/**
+ * The speeder flag of one complete judged against all the others, given every complete's duration sorted
+ * ascending (the participant's own duration among them): the rule exports apply.
+ */
+export function speederAmong(durationSeconds: number, sortedDurations: readonly number[]): 0 | 1 | null {
+  if (sortedDurations.length - 1 < SPEEDER_MIN_COMPLETES) return null;
+  const own = sortedDurations.indexOf(durationSeconds);
+  if (own < 0) throw new Error(`speederAmong: ${durationSeconds} is not among the durations`);
+  return durationSeconds < medianWithout(sortedDurations, own) * SPEEDER_FRACTION ? 1 : 0;
+}
+
 /**
  * 1 if `durationSeconds` is under SPEEDER_FRACTION of the median of `otherDurations` (the wave's other completes),
  * 0 if not, null while there are fewer than SPEEDER_MIN_COMPLETES of them.

@@ -1,6 +1,6 @@
 import type { Answers } from '../domain/answers.ts';
 import type { Participant } from '../domain/participant.ts';
-import { completionFlags, QUALITY_FLAGS, speederFlag, type QualityFlagValues } from '../domain/quality-flags.ts';
+import { completionFlags, QUALITY_FLAGS, speederAmong, type QualityFlagValues } from '../domain/quality-flags.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import type { Repositories } from '../storage/repositories.ts';
 
@@ -9,6 +9,29 @@ import type { Repositories } from '../storage/repositories.ts';
  * holds it), so a completion and its flags are committed together or not at all.
  */
 export function createQualityFlagService(repos: Repositories) {
+  // The wave's sorted completion times, kept while no new complete arrives (one export reads them per row).
+  const durationCache = new Map<string, { key: string; sorted: number[] }>();
+  function sortedDurations(waveId: string): number[] {
+    const key = repos.qualityFlags.fingerprint(waveId);
+    let cached = durationCache.get(waveId);
+    if (!cached || cached.key !== key) {
+      cached = { key, sorted: repos.qualityFlags.sortedDurations(waveId) };
+      durationCache.set(waveId, cached);
+    }
+    return cached.sorted;
+  }
+
+  /**
+   * One participant's flags as exports write them (null for participants without flags: not complete). The
+   * speeder flag is judged again against the median of the wave's other completes now, so early completes,
+   * judged against few or no others at the time, get the same rule as late ones.
+   */
+  function exportedFlags(participantId: number, waveId: string): Record<string, number | null> | undefined {
+    const record = repos.qualityFlags.get(participantId);
+    if (!record) return undefined;
+    return { ...record.values, speeder: speederAmong(record.durationSeconds, sortedDurations(waveId)) };
+  }
+
   return {
     recordCompletion(input: {
       participant: Participant;
@@ -33,24 +56,21 @@ export function createQualityFlagService(repos: Repositories) {
       return flags.values;
     },
 
-    /**
-     * Every flagged participant of a wave (participant id → flags) as exports write them. The speeder flag is
-     * judged again against the median of the wave's other completes now: early completes, judged against few
-     * or no others at the time, get the same rule as late ones.
-     */
+    /** Every flagged participant of a wave (participant id → flags), as exports write them. */
     flagsForWave(waveId: string): Map<number, QualityFlagValues> {
-      const records = repos.qualityFlags.listByWave(waveId);
-      const durations = records.map((r) => r.durationSeconds);
       const out = new Map<number, QualityFlagValues>();
-      records.forEach((r, i) => {
-        const others = durations.filter((_, j) => j !== i);
-        out.set(r.participantId, { ...r.values, speeder: speederFlag(r.durationSeconds, others) });
-      });
+      for (const r of repos.qualityFlags.listByWave(waveId)) out.set(r.participantId, exportedFlags(r.participantId, waveId) as QualityFlagValues);
       return out;
     },
 
-    /** The bare flag names, for `waveColumns(def, { flags })`. */
-    names: QUALITY_FLAGS,
+    /** The export service's QualityFlagSource: `flag_<name>` columns filled per participant. */
+    exportSource() {
+      return {
+        names: QUALITY_FLAGS,
+        flagsFor: (row: { participant: Participant }): Record<string, number | null> =>
+          exportedFlags(row.participant.id, row.participant.waveId) ?? {},
+      };
+    },
   };
 }
 export type QualityFlagService = ReturnType<typeof createQualityFlagService>;

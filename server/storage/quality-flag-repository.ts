@@ -48,6 +48,17 @@ export function createQualityFlagRepository(db: Db) {
   const byWave = db.prepare<[string], QualityFlagRow>(
     `SELECT f.* FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = ? ORDER BY p.draw_index`,
   );
+  const waveDurations = db
+    .prepare<[string], number>(
+      'SELECT f.duration_seconds FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = ? ORDER BY f.duration_seconds',
+    )
+    .pluck();
+  // Flags rows are only ever inserted, so their count and largest id change whenever a complete arrives.
+  const fingerprint = db
+    .prepare<[string], string>(
+      "SELECT COUNT(*) || ':' || COALESCE(MAX(f.participant_id), 0) FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = ?",
+    )
+    .pluck();
   const durations = db
     .prepare<[string, number], number>(`SELECT ${DURATION_SQL} FROM participants WHERE wave_id = ? AND status = 'complete' AND id != ?`)
     .pluck();
@@ -77,6 +88,14 @@ export function createQualityFlagRepository(db: Db) {
     },
     listByWave(waveId: string): QualityFlagRecord[] {
       return byWave.all(waveId).map(toRecord);
+    },
+    /** Completion times (seconds) of every flagged complete of the wave, ascending. */
+    sortedDurations(waveId: string): number[] {
+      return waveDurations.all(waveId);
+    },
+    /** Changes whenever a complete of the wave gets its flags: a cache key for sortedDurations. */
+    fingerprint(waveId: string): string {
+      return fingerprint.get(waveId)!;
     },
     /** Completion times (seconds) of the wave's completes other than `exceptParticipantId`. */
     completedDurations(waveId: string, exceptParticipantId: number): number[] {

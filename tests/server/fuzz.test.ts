@@ -147,7 +147,7 @@ const respondentRequests: fc.Arbitrary<FuzzRequest> = fc.oneof(
 
 function researcherRequests(routes: { method: string; path: string }[], authorization: fc.Arbitrary<string | null>): fc.Arbitrary<FuzzRequest> {
   return fc.tuple(fc.constantFrom(...routes), waveId, segment, authorization).chain(([route, w, s, auth]) =>
-    withBody(route.method, route.path.replace(':waveId', w).replace(/:[A-Za-z]+/g, s), fc.constant(auth ? { authorization: auth } : {})),
+    withBody(route.method, route.path.replace(':waveId', w).replace(/:[A-Za-z]+/g, s), fc.constant<Record<string, string>>(auth ? { authorization: auth } : {})),
   );
 }
 
@@ -173,7 +173,7 @@ async function send(req: FuzzRequest, strictChanges: boolean): Promise<void> {
   const changesBefore = totalChanges();
   let status: number;
   try {
-    const res = await fetch(base + path, { method: req.method, headers, body: req.body });
+    const res = await fetch(base + path, { method: req.method, headers, body: req.body as BodyInit | undefined });
     status = res.status;
     await res.arrayBuffer();
   } catch (error) {

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import { medianWithout, QUALITY_FLAGS, SPEEDER_MIN_COMPLETES, speederAmong } from '../../server/domain/quality-flags.ts';
+import { createRespondentService } from '../../server/services/respondent-service.ts';
+import { createTokenService } from '../../server/services/token-service.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
+
+const t = createTestApp();
+after(() => t.close());
+const ATTENTIVE = { ...COMPLETE_ALLIANCE_ANSWERS, attention_check: 'radio' };
+const MARKUP = '<img src=x onerror=alert(1)>';
+
+test('medianWithout and speederAmong: the leave-one-out median in O(1)', () => {
+  assert.equal(medianWithout([1, 2, 3, 10], 3), 2);
+  assert.equal(medianWithout([1, 2, 3, 10], 0), 3);
+  assert.equal(medianWithout([1, 2, 3, 4, 10], 4), 2.5);
+  assert.ok(Number.isNaN(medianWithout([5], 0)));
+  const sorted = [10, ...Array.from({ length: SPEEDER_MIN_COMPLETES }, () => 300)];
+  assert.equal(speederAmong(10, sorted), 1);
+  assert.equal(speederAmong(300, sorted), 0);
+  assert.equal(speederAmong(10, sorted.slice(0, -1)), null);
+});
+
+test('exports carry one flag_* column per quality flag, filled for completes and empty for others; markup stays text', async () => {
+  let clock = Date.parse('2026-02-01T00:00:00Z');
+  const service = createRespondentService({ db: t.db, repos: t.repos, now: () => new Date(clock).toISOString() });
+  const complete = (panelId: string, seconds: number, honeypot?: string) => {
+    const { participant } = service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: panelId } });
+    clock += seconds * 1000;
+    service.complete({ code: participant.code, answers: ATTENTIVE, honeypot });
+    return participant.code;
+  };
+  const early = complete('early-fast', 20);
+  for (let i = 0; i < SPEEDER_MIN_COMPLETES; i++) complete(`p-${i}`, 500);
+  const bot = complete(MARKUP, 480, '<script>alert(2)</script>');
+  const waiting = service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: 'still-going' } }).participant.code;
+
+  const { token } = await createTokenService({ db: t.db }).create('export-test');
+  const get = (format: string) =>
+    request(t.app).get(`/api/researcher/waves/${t.wave.id}/export?format=${format}`).set('Authorization', `Bearer ${token}`);
+
+  const json = await get('json');
+  assert.equal(json.status, 200);
+  assert.match(json.headers['content-type'], /^application\/json/);
+  assert.equal(json.headers['x-content-type-options'], 'nosniff');
+  const rows = JSON.parse(json.text) as Record<string, unknown>[];
+  const names = Object.keys(rows[0]!);
+  assert.deepEqual(names.slice(-QUALITY_FLAGS.length), QUALITY_FLAGS.map((f) => `flag_${f}`));
+  const byCode = new Map(rows.map((r) => [r.participant, r]));
+  // Judged at completion the first complete had nothing to compare with; the export applies the rule now.
+  assert.equal(t.repos.qualityFlags.get(t.repos.participants.findByCode(early)!.id)!.values.speeder, null);
+  assert.equal(byCode.get(early)!.flag_speeder, 1);
+  assert.equal(byCode.get(bot)!.flag_speeder, 0);
+  assert.equal(byCode.get(bot)!.flag_honeypot, 1);
+  assert.equal(byCode.get(bot)!.flag_attention_failed, 0);
+  assert.equal(byCode.get(bot)!.panel_id, MARKUP, 'markup is carried as plain text');
+  assert.ok(!json.text.includes('alert(2)'), 'the honeypot value is not exported');
+  for (const f of QUALITY_FLAGS) assert.equal(byCode.get(waiting)![`flag_${f}`], null, `a started participant has no ${f}`);
+
+  const csv = await get('csv');
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers['content-type'], /^text\/csv/);
+  assert.equal(csv.headers['x-content-type-options'], 'nosniff');
+  assert.match(csv.headers['content-disposition'], /^attachment/);
+  assert.ok(csv.text.split('\n')[0]!.endsWith(QUALITY_FLAGS.map((f) => `flag_${f}`).join(',')));
+  assert.ok(csv.text.includes(MARKUP), 'markup is carried as text in the CSV');
+  console.log(`export flags: ${rows.length} rows, columns ${QUALITY_FLAGS.map((f) => `flag_${f}`).join(', ')}; speeders at export ${rows.filter((r) => r.flag_speeder === 1).length}`);
+});
