@@ -136,7 +136,14 @@ function withBody(m: string, p: string, extraHeaders: fc.Arbitrary<Record<string
     });
 }
 
+/** Every registered route outside the researcher API (new respondent routes are fuzzed without editing this file). */
+const publicRoutes = registeredRoutes(t.app).filter((r) => !r.path.startsWith('/api/researcher'));
+const anyPublicRoute: fc.Arbitrary<FuzzRequest> = fc
+  .tuple(fc.constantFrom(...publicRoutes), waveId, code, segment)
+  .chain(([route, w, c, s]) => withBody(route.method, route.path.replace(':waveId', w).replace(':code', c).replace(/:[A-Za-z]+/g, s)));
+
 const respondentRequests: fc.Arbitrary<FuzzRequest> = fc.oneof(
+  anyPublicRoute,
   waveId.chain((w) => withBody('POST', `/api/waves/${w}/participants`)),
   code.chain((c) => withBody('PUT', `/api/participants/${c}/answers`)),
   code.chain((c) => withBody('POST', `/api/participants/${c}/complete`)),
@@ -202,6 +209,14 @@ test('a path parameter that is not valid percent-encoding is a 400, not a 500 (f
     assert.equal(res.status, 400, `${verb} ${path}`);
     assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'bad_request');
   }
+});
+
+test('the fuzzer reaches every public route', () => {
+  const paths = publicRoutes.map((r) => `${r.method} ${r.path}`);
+  for (const expected of ['POST /api/waves/:waveId/participants', 'PUT /api/participants/:code/answers', 'POST /api/participants/:code/complete']) {
+    assert.ok(paths.includes(expected), `${expected} in ${paths.join(', ')}`);
+  }
+  console.log(`fuzz: public routes ${paths.join(', ')}`);
 });
 
 test(`fuzz: ${RESPONDENT_RUNS + 2 * RESEARCHER_RUNS} generated requests to every public route — no 5xx, nothing stored from a refused request`, { timeout: 5 * 60_000 }, async () => {
