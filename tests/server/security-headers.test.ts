@@ -75,3 +75,22 @@ test('every kind of response carries the security headers: pages, assets, API su
   assert.ok(!failure.text.includes('secret') && !failure.text.includes(' at '), 'no internals in a 500');
   console.log(`security headers: ${cases.length} response kinds checked, statuses ${[...new Set(cases.map((c) => c[2]))].join(', ')}`);
 });
+
+test('no page script of ours turns data into markup (stored answers must show inert: textContent, never innerHTML)', async () => {
+  const { readdirSync, readFileSync, statSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ts|js|mjs|html)$/.test(name)) files.push(path);
+    }
+  };
+  walk('public/src');
+  for (const name of readdirSync('public')) if (name.endsWith('.html')) files.push(join('public', name));
+  const sinks = /\.(innerHTML|outerHTML)\s*[+]?=|insertAdjacentHTML\(|document\.write\(|createContextualFragment\(|\bon[a-z]+\s*=\s*["']/;
+  const offenders = files.filter((f) => sinks.test(readFileSync(f, 'utf8')));
+  console.log(`inert markup: ${files.length} page files scanned for HTML sinks, ${offenders.length} found`);
+  assert.deepEqual(offenders, []);
+});
