@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config.ts';
-import { sqliteVersionProblem } from './sqlite-version.ts';
+import { MIN_SQLITE_VERSION, sqliteVersionProblem } from './sqlite-version.ts';
 
 export type Db = Database.Database;
 
@@ -15,10 +15,10 @@ const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
  * writer; synchronous = FULL makes a commit durable before we acknowledge it to a respondent; busy_timeout
  * makes a second process (a CLI verb beside the server) wait for the write lock instead of failing.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, { minSqliteVersion = MIN_SQLITE_VERSION } = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  const problem = sqliteVersionProblem(db.prepare('SELECT sqlite_version()').pluck().get() as string);
+  const problem = sqliteVersionProblem(db.prepare('SELECT sqlite_version()').pluck().get() as string, minSqliteVersion);
   if (problem) {
     db.close();
     throw new ConfigError(problem);

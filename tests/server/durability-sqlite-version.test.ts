@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ConfigError } from '../../server/config.ts';
+import { asUsageError } from '../../server/cli/commands/cli-storage.ts';
+import { UsageError } from '../../server/cli/cli-action.ts';
 import { openDatabase } from '../../server/storage/db.ts';
 import { compareVersions, MIN_SQLITE_VERSION, sqliteVersionProblem } from '../../server/storage/sqlite-version.ts';
 
@@ -29,4 +32,17 @@ test('the bundled SQLite passes the check (openDatabase would refuse it otherwis
   db.close();
   assert.equal(sqliteVersionProblem(version), null);
   console.log(`sqlite version: ${version} (minimum ${MIN_SQLITE_VERSION})`);
+});
+
+test('openDatabase refuses a library below the minimum before touching the schema; vlab prints it as one line', () => {
+  let error: unknown;
+  try {
+    openDatabase(':memory:', { minSqliteVersion: '99.0.0' });
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error instanceof ConfigError);
+  assert.match(error.message, /^SQLite \d+\.\d+\.\d+ is older than 99\.0\.0 \(earlier versions can corrupt a WAL database\); update better-sqlite3$/);
+  // cliAction prints a UsageError as `vlab serve: <message>` with exit code 2.
+  assert.ok(asUsageError(error) instanceof UsageError);
 });
