@@ -28,11 +28,14 @@ const STATUS: Record<DomainErrorCode, number> = {
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly status: number;
+  /** Extra fields for the error body beside code and message, e.g. a closed wave's redirect. */
+  readonly details: Record<string, unknown>;
 
-  constructor(code: DomainErrorCode, message: string) {
+  constructor(code: DomainErrorCode, message: string, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.status = STATUS[code];
+    this.details = details;
   }
 }

@@ -6,6 +6,7 @@ interface ErrorBody {
   status: number;
   code: string;
   message: string;
+  details?: Record<string, unknown>;
 }
 
 /** body-parser reports its failures as errors with a `type`; each maps to a fixed 4xx. */
@@ -41,13 +42,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     let body: ErrorBody | null = null;
-    if (error instanceof DomainError) body = { status: error.status, code: error.code, message: error.message };
+    if (error instanceof DomainError) body = { status: error.status, code: error.code, message: error.message, details: error.details };
     else if (error && typeof error === 'object') body = bodyParserError(error as { type?: unknown }) ?? httpClientError(error);
     if (!body) {
       logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
       body = { status: 500, code: 'internal_error', message: 'something went wrong on our side' };
     }
-    res.status(body.status).json({ error: { code: body.code, message: body.message } });
+    res.status(body.status).json({ error: { ...body.details, code: body.code, message: body.message } });
   };
 }
 

@@ -73,7 +73,16 @@ export function respondentApi(service: RespondentService): Router {
     res.locals.participantCode = req.params.code;
     const saved = service.savePartial({ code: req.params.code, answers: body.answers, currentPage: body.currentPage });
     noStore(res);
-    res.json({ saved: true, currentPage: saved.currentPage });
+    res.json(saved.outcome ? { saved: false, currentPage: saved.currentPage, outcome: saved.outcome } : { saved: true, currentPage: saved.currentPage });
+  });
+
+  // The quota step: the page calls it with the pre-treatment answers before it shows the vignette.
+  router.post('/participants/:code/quota-check', (req, res) => {
+    const body = parse(completeBody.pick({ answers: true }), req.body);
+    res.locals.participantCode = req.params.code;
+    const result = service.checkQuota({ code: req.params.code, answers: body.answers });
+    noStore(res);
+    res.json(result);
   });
 
   router.post('/participants/:code/complete', (req, res) => {

@@ -6,11 +6,13 @@ import { DomainError } from '../domain/errors.ts';
 import { fillRedirectUrl, panelIdentity, type PanelParams } from '../domain/panel.ts';
 import { buildParticipantSurvey, participantSurveyPageCount } from '../domain/participant-survey.ts';
 import { PARTICIPANT_CODE, type Participant, type ParticipantStatus } from '../domain/participant.ts';
-import type { StudyDefinition } from '../domain/study-definition.ts';
+import { CONSENT_QUESTION, type StudyDefinition } from '../domain/study-definition.ts';
+import { treatmentPageIndex } from '../domain/wave-lifecycle.ts';
 import type { Wave } from '../domain/wave.ts';
 import { immediate, type Db } from '../storage/db.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import { createQualityFlagService } from './quality-flag-service.ts';
+import { createQuotaAdmission } from './quota-admission.ts';
 
 export interface RespondentServiceOptions {
   db: Db;
@@ -47,6 +49,7 @@ export function createRespondentService({
   const studies = new Map<number, { def: StudyDefinition; design: Design; pageCount: number }>();
   const surveys = new Map<string, Record<string, unknown>>();
   const qualityFlags = createQualityFlagService(repos);
+  const quotas = createQuotaAdmission(db);
 
   function studyOf(wave: Wave) {
     let study = studies.get(wave.studyId);
@@ -72,7 +75,7 @@ export function createRespondentService({
 
   function outcomeOf(wave: Wave, p: Participant): ParticipantOutcome | null {
     if (p.status === 'started') return null;
-    const template = p.status === 'complete' ? wave.completeUrl : wave.screenoutUrl;
+    const template = p.status === 'complete' ? wave.completeUrl : p.status === 'overquota' ? wave.overquotaUrl : wave.screenoutUrl;
     return { status: p.status, redirectUrl: template ? fillRedirectUrl(template, p.panelParams, p.code) : null };
   }
 
@@ -115,6 +118,28 @@ export function createRespondentService({
     return participant;
   }
 
+  /** Refusal of a new start; carries the wave's over-quota redirect so the page can send the respondent back to the panel. */
+  function waveClosed(wave: Wave, panelParams: PanelParams): DomainError {
+    const paused = wave.status === 'paused';
+    return new DomainError(
+      'wave_closed',
+      paused ? `wave "${wave.id}" is paused and not accepting new participants for now` : `wave "${wave.id}" is closed`,
+      { waveStatus: wave.status, redirectUrl: wave.overquotaUrl ? fillRedirectUrl(wave.overquotaUrl, panelParams, '') : null },
+    );
+  }
+
+  /**
+   * The quota step, inside the caller's transaction: a participant whose quota level is full leaves as
+   * `overquota` (answers so far kept as their partial save) and gets the wave's over-quota redirect.
+   */
+  function admitOrTurnAway(wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers, at: string): ParticipantOutcome | null {
+    if (!quotas.pending(def, participant)) return null;
+    if (quotas.admit(wave, def, participant, answers).admitted) return null;
+    repos.answers.savePartial(participant.id, answers, at);
+    repos.participants.finish(participant.id, 'overquota', null, at);
+    return outcomeOf(wave, repos.participants.findByCode(participant.code)!)!;
+  }
+
   return {
     /**
      * Starts or resumes a participant. The same panel identity (or, without one, the same session cookie)
@@ -129,7 +154,7 @@ export function createRespondentService({
           ? repos.participants.findByPanelIdentity(wave.id, identity.source, identity.id)
           : sessionParticipant(wave.id, input.sessionCode);
         if (existing) return { participant: existing, created: false, wave };
-        if (wave.status !== 'open') throw new DomainError('wave_closed', `wave "${wave.id}" is not accepting new participants`);
+        if (wave.status !== 'open') throw waveClosed(wave, input.panelParams);
         return { participant: draw(wave, input.panelParams), created: true, wave };
       });
       const saved = repos.answers.get(participant.id, participant.status === 'started' ? 'partial' : 'final');
@@ -142,17 +167,44 @@ export function createRespondentService({
       };
     },
 
-    /** Replaces the participant's saved partial answers and records the page they are on. */
-    savePartial(input: { code: string; answers: unknown; currentPage: number }): { currentPage: number } {
+    /**
+     * The quota step (docs/api.md): checks the pre-treatment answers against the wave's quotas before the
+     * vignette is shown. Admitted (or no quotas): `{ admitted: true, outcome: null }`; a full quota level:
+     * the participant becomes `overquota`. A finished participant gets their stored outcome again.
+     */
+    checkQuota(input: { code: string; answers: unknown }): { admitted: boolean; outcome: ParticipantOutcome | null } {
+      return immediate(db, () => {
+        const participant = participantOf(input.code);
+        const wave = waveOf(participant.waveId);
+        if (participant.status !== 'started') return { admitted: participant.status === 'complete', outcome: outcomeOf(wave, participant) };
+        const { def } = studyOf(wave);
+        const answers = validateAnswers(def, input.answers);
+        if (answers[CONSENT_QUESTION] !== true) throw new DomainError('invalid_input', 'answers.consent: must be true before the quota check');
+        const outcome = admitOrTurnAway(wave, def, participant, answers, now());
+        return { admitted: outcome === null, outcome };
+      });
+    },
+
+    /**
+     * Replaces the participant's saved partial answers and records the page they are on. Moving to the
+     * vignette page runs the quota step first (a client that skipped it cannot get past a full quota): then
+     * `outcome` is the over-quota exit and nothing else is saved.
+     */
+    savePartial(input: { code: string; answers: unknown; currentPage: number }): { currentPage: number; outcome?: ParticipantOutcome } {
       return immediate(db, () => {
         const participant = participantOf(input.code);
         if (participant.status !== 'started') throw new DomainError('conflict', 'this participant has already finished');
-        const { def, pageCount } = studyOf(waveOf(participant.waveId));
+        const wave = waveOf(participant.waveId);
+        const { def, pageCount } = studyOf(wave);
         if (input.currentPage >= pageCount) {
           throw new DomainError('invalid_input', `currentPage: must be below ${pageCount}`);
         }
         const answers = validateAnswers(def, input.answers);
         const at = now();
+        if (input.currentPage >= treatmentPageIndex(def)) {
+          const outcome = admitOrTurnAway(wave, def, participant, answers, at);
+          if (outcome) return { currentPage: participant.currentPage, outcome };
+        }
         repos.answers.savePartial(participant.id, answers, at);
         repos.participants.setCurrentPage(participant.id, input.currentPage, at);
         return { currentPage: input.currentPage };
@@ -172,9 +224,17 @@ export function createRespondentService({
         const answers = validateAnswers(def, input.answers);
         const outcome = finalOutcome(def, answers);
         const at = now();
+        if (outcome.status === 'complete') {
+          const turnedAway = admitOrTurnAway(wave, def, participant, answers, at);
+          if (turnedAway) return turnedAway;
+        }
         const derived = outcome.status === 'complete' ? derivedColumns(def, answers) : {};
         repos.answers.saveFinal(participant.id, answers, derived, at);
         repos.participants.finish(participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
+        // The completion that reaches the target closes the wave, in the same transaction.
+        if (outcome.status === 'complete' && wave.status !== 'closed' && quotas.targetReached(wave)) {
+          repos.waves.setStatus(wave.id, 'closed', at);
+        }
         if (outcome.status === 'complete') {
           qualityFlags.recordCompletion({ participant, def, answers, derived, honeypot: input.honeypot, completedAt: at });
         }

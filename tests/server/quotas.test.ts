@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import { quotaCaps } from '../../server/domain/quota.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { COMPLETE_ALLIANCE_ANSWERS } from './test-app.ts';
+import { count, createResearcherTestApp, startParticipant } from './researcher-support.ts';
+
+const apps: { close(): void }[] = [];
+async function setup(...args: Parameters<typeof createResearcherTestApp>) {
+  const t = await createResearcherTestApp(...args);
+  apps.push(t);
+  return t;
+}
+after(() => apps.forEach((a) => a.close()));
+
+const OVERQUOTA_URL = 'https://panel.example/overquota?pid={PROLIFIC_PID}';
+const TREATMENT_PAGE = 3; // consent, about_you, news_habits, then the vignette
+const pretreatment = (age: string, gender = 'female') => ({
+  consent: true,
+  age_group: age,
+  gender,
+  education: 'college',
+  region: 'west',
+  party: 'independent',
+  attention_check: 'radio',
+});
+
+test('alliance quotas: caps are ceil(share × target × 1.05) for age group and gender', () => {
+  const [def] = loadDefinitionFiles('survey-definitions').filter((d) => d.id === 'alliance-corrective-measures');
+  const caps = quotaCaps(def!, 20);
+  assert.deepEqual(
+    caps.map((c) => `${c.variable}=${c.level}:${c.cap}`),
+    ['age_group=18-29:5', 'age_group=30-44:6', 'age_group=45-64:7', 'age_group=65+:5', 'gender=female:11', 'gender=male:11'],
+  );
+});
+
+test('concurrent quota checks past a full level never overfill it: exactly the cap is admitted', async () => {
+  const t = await setup({ target: 20, overquotaUrl: OVERQUOTA_URL });
+  const n = 12;
+  const starts = await Promise.all(Array.from({ length: n }, (_, i) => startParticipant(t.app, t.wave.id, { PROLIFIC_PID: `young-${i}` })));
+  assert.ok(starts.every((r) => r.status === 201));
+  const checks = await Promise.all(
+    starts.map((s) => request(t.app).post(`/api/participants/${s.body.participant.code}/quota-check`).send({ answers: pretreatment('18-29') })),
+  );
+  assert.ok(checks.every((r) => r.status === 200));
+  const admitted = checks.filter((r) => r.body.admitted === true);
+  const turnedAway = checks.filter((r) => r.body.admitted === false);
+  assert.equal(admitted.length, 5);
+  assert.equal(turnedAway.length, 7);
+  for (const r of turnedAway) {
+    assert.equal(r.body.outcome.status, 'overquota');
+    assert.match(r.body.outcome.redirectUrl, /^https:\/\/panel\.example\/overquota\?pid=young-\d+$/);
+  }
+  assert.equal(count(t.db, "SELECT COUNT(*) FROM participants WHERE status = 'overquota'"), 7);
+  assert.equal(count(t.db, "SELECT COUNT(*) FROM quota_slots WHERE variable = 'age_group' AND level = '18-29'"), 5);
+
+  // Other levels still have room; the admitted finish normally.
+  const older = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'older' });
+  const ok = await request(t.app).post(`/api/participants/${older.body.participant.code}/quota-check`).send({ answers: pretreatment('45-64') });
+  assert.deepEqual(ok.body, { admitted: true, outcome: null });
+  const done = await request(t.app)
+    .post(`/api/participants/${admitted[0]!.request.url.split('/').at(-2)}/complete`)
+    .send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...pretreatment('18-29') } });
+  assert.equal(done.body.status, 'complete');
+
+  // An over-quota respondent who comes back gets the same exit, not the survey.
+  const again = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'young-11' });
+  const wasTurnedAway = turnedAway.some((r) => r.body.outcome.redirectUrl.endsWith('young-11'));
+  assert.equal(again.body.outcome?.status ?? 'started', wasTurnedAway ? 'overquota' : 'started');
+
+  const status = await t.get(`/waves/${t.wave.id}`);
+  assert.equal(status.body.overquota, 7);
+  const young = status.body.quotas.find((q: { variable: string; level: string }) => q.variable === 'age_group' && q.level === '18-29');
+  assert.deepEqual({ cap: young.cap, filled: young.filled }, { cap: 5, filled: 5 });
+});
+
+test('a concurrent burst on one gender level admits exactly its cap across the quota step, saves and completions', async () => {
+  const t = await setup({ target: 20 });
+  const ages = ['18-29', '30-44', '45-64', '65+'];
+  const starts = await Promise.all(Array.from({ length: 16 }, (_, i) => startParticipant(t.app, t.wave.id, { PROLIFIC_PID: `m-${i}` })));
+  // Three routes into the quota step, interleaved: the explicit check, a save that moves to the vignette page,
+  // and a completion without either.
+  const results = await Promise.all(
+    starts.map((s, i) => {
+      const code = s.body.participant.code;
+      const answers = pretreatment(ages[i % 4]!, 'male');
+      if (i % 3 === 0) return request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers });
+      if (i % 3 === 1) return request(t.app).put(`/api/participants/${code}/answers`).send({ answers, currentPage: TREATMENT_PAGE });
+      return request(t.app).post(`/api/participants/${code}/complete`).send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...answers } });
+    }),
+  );
+  assert.ok(results.every((r) => r.status === 200), JSON.stringify(results.map((r) => r.body)));
+  assert.equal(count(t.db, "SELECT COUNT(*) FROM quota_slots WHERE variable = 'gender' AND level = 'male'"), 11);
+  assert.equal(count(t.db, "SELECT COUNT(*) FROM participants WHERE status = 'overquota'"), 5);
+  for (const level of ages) {
+    const cap = { '18-29': 5, '30-44': 6, '45-64': 7, '65+': 5 }[level]!;
+    assert.ok(count(t.db, "SELECT COUNT(*) FROM quota_slots WHERE variable = 'age_group' AND level = ?", level) <= cap);
+  }
+  const refused = results.filter((r) => r.body.outcome?.status === 'overquota' || r.body.status === 'overquota');
+  assert.equal(refused.length, 5);
+});
+
+test('the quota step needs consent and the quota answers; it is idempotent for an admitted participant', async () => {
+  const t = await setup({ target: 20 });
+  const s = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'x' });
+  const code = s.body.participant.code;
+  const noConsent = await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: { age_group: '18-29', gender: 'male' } });
+  assert.equal(noConsent.status, 422);
+  const missing = await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: { consent: true, age_group: '18-29' } });
+  assert.equal(missing.status, 422);
+  assert.match(missing.body.error.message, /answers\.gender: required for the quota check/);
+  const bad = await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: { consent: true, age_group: '17' } });
+  assert.equal(bad.status, 422);
+  for (let i = 0; i < 3; i++) {
+    const ok = await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: pretreatment('30-44') });
+    assert.deepEqual(ok.body, { admitted: true, outcome: null });
+  }
+  assert.equal(count(t.db, 'SELECT COUNT(*) FROM quota_slots'), 2);
+  assert.equal((await request(t.app).post('/api/participants/AAAAAAAAAAAAAAAAAAAAAA/quota-check').send({ answers: {} })).status, 404);
+});
+
+test('a quotas.json naming a variable without population margins is refused with the file and field', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vlab-quota-def-'));
+  try {
+    cpSync('survey-definitions/alliance-corrective-measures', join(dir, 'alliance-corrective-measures'), { recursive: true });
+    const file = join(dir, 'alliance-corrective-measures', 'quotas.json');
+    writeFileSync(file, JSON.stringify({ variables: ['age_group', 'party'], slack: 0.05 }));
+    assert.throws(() => loadDefinitionFiles(dir), (e: Error) => e.message.startsWith(`${file}: variables[1]: "party" has no population margins`));
+    writeFileSync(file, JSON.stringify({ variables: ['age_group'], slack: 2 }));
+    assert.throws(() => loadDefinitionFiles(dir), (e: Error) => e.message.startsWith(`${file}: slack:`));
+    writeFileSync(file, JSON.stringify({ variables: ['age_group'], caps: {} }));
+    assert.throws(() => loadDefinitionFiles(dir), /quotas\.json: \(root\): .*"caps"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import { COMPLETE_ALLIANCE_ANSWERS } from './test-app.ts';
+import { count, createResearcherTestApp, startParticipant } from './researcher-support.ts';
+
+const apps: { close(): void }[] = [];
+async function setup(...args: Parameters<typeof createResearcherTestApp>) {
+  const t = await createResearcherTestApp(...args);
+  apps.push(t);
+  return t;
+}
+after(() => apps.forEach((a) => a.close()));
+
+const complete = (app: Parameters<typeof request>[0], code: string, extra: object = {}) =>
+  request(app).post(`/api/participants/${code}/complete`).send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...extra } });
+
+test('create, list and status over the researcher API; bad input is a 4xx JSON error', async () => {
+  const t = await setup();
+  const created = await t.post('/waves', { study: 'alliance-corrective-measures', target: 300, seed: 's1', completeUrl: 'https://p.example/done?id={PROLIFIC_PID}' });
+  assert.equal(created.status, 201);
+  assert.equal(created.headers.location, `/api/researcher/waves/${created.body.id}`);
+  assert.equal(created.body.status, 'open');
+  assert.equal(created.body.target, 300);
+  assert.equal(created.body.cells.length, 48);
+
+  const list = await t.get('/waves');
+  assert.deepEqual(list.body.waves.map((w: { id: string }) => w.id), [t.wave.id, created.body.id]);
+
+  for (const [body, status, pattern] of [
+    [{ study: 'alliance-corrective-measures' }, 422, /target/],
+    [{ study: 'alliance-corrective-measures', target: -1 }, 422, /target/],
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'javascript:alert(1)' }, 422, /completeUrl/],
+    [{ study: 'alliance-corrective-measures', target: 10, colour: 'red' }, 422, /colour/],
+    [{ study: 'no-such-study', target: 10 }, 404, /no-such-study/],
+  ] as const) {
+    const res = await t.post('/waves', body);
+    assert.equal(res.status, status, JSON.stringify(res.body));
+    assert.match(res.body.error.message, pattern);
+  }
+  const notJson = await t.post('/waves').set('Content-Type', 'text/plain').send('target=3');
+  assert.equal(notJson.status, 415);
+  assert.equal((await t.get('/waves/nope')).status, 404);
+  assert.equal((await t.get('/waves/AAAAAAAAAAAA')).status, 404);
+  assert.equal((await t.post(`/waves/${t.wave.id}/explode`)).status, 404);
+  assert.equal(count(t.db, 'SELECT COUNT(*) FROM waves'), 2);
+});
+
+test('status reports completes, screen-outs, partials, the funnel and completes per cell', async () => {
+  const t = await setup();
+  const codes: string[] = [];
+  for (let i = 0; i < 6; i++) codes.push((await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: `p${i}` })).body.participant.code);
+  await complete(t.app, codes[0]!);
+  await complete(t.app, codes[1]!);
+  await complete(t.app, codes[2]!, { consent: false });
+  // One participant consented and saw the vignette, one only consented, one never left the consent page.
+  await request(t.app).put(`/api/participants/${codes[3]}/answers`).send({ answers: { consent: true }, currentPage: 1 });
+  const pre = { consent: true, age_group: '18-29', gender: 'female', education: 'college', region: 'west', party: 'democrat', attention_check: 'radio' };
+  await request(t.app).put(`/api/participants/${codes[4]}/answers`).send({ answers: pre, currentPage: 3 });
+
+  const res = await t.get(`/waves/${t.wave.id}`);
+  assert.equal(res.status, 200);
+  const s = res.body;
+  assert.deepEqual(
+    { completes: s.completes, screenouts: s.screenouts, overquota: s.overquota, partials: s.partials, target: s.target, status: s.status },
+    { completes: 2, screenouts: 1, overquota: 0, partials: 3, target: 1000, status: 'open' },
+  );
+  assert.deepEqual(s.funnel, { started: 6, consented: 4, reachedVignette: 3, completed: 2 });
+  assert.equal(s.cells.reduce((n: number, c: { completes: number }) => n + c.completes, 0), 2);
+  assert.equal(s.cells.reduce((n: number, c: { assigned: number }) => n + c.assigned, 0), 6);
+  const first = t.repos.participants.findByCode(codes[0]!)!;
+  assert.ok(s.cells[first.cellIndex].completes >= 1);
+  assert.equal(s.cells[first.cellIndex].regime, first.assignment.regime);
+});
+
+test('pause stops new starts with a polite 409 carrying the over-quota redirect; started participants finish; reopen', async () => {
+  const t = await setup({ overquotaUrl: 'https://p.example/full?pid={PROLIFIC_PID}' });
+  const inside = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'inside' });
+  const paused = await t.post(`/waves/${t.wave.id}/pause`);
+  assert.equal(paused.status, 200);
+  assert.equal(paused.body.status, 'paused');
+
+  const refused = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'late' });
+  assert.equal(refused.status, 409);
+  assert.deepEqual(refused.body.error, {
+    code: 'wave_closed',
+    message: `wave "${t.wave.id}" is paused and not accepting new participants for now`,
+    waveStatus: 'paused',
+    redirectUrl: 'https://p.example/full?pid=late',
+  });
+  const resumed = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'inside' });
+  assert.equal(resumed.status, 200);
+  assert.equal((await complete(t.app, inside.body.participant.code)).body.status, 'complete');
+
+  assert.equal((await t.post(`/waves/${t.wave.id}/open`)).body.status, 'open');
+  assert.equal((await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'late' })).status, 201);
+
+  const closed = await t.post(`/waves/${t.wave.id}/close`);
+  assert.equal(closed.body.status, 'closed');
+  const afterClose = await startParticipant(t.app, t.wave.id, {});
+  assert.equal(afterClose.status, 409);
+  assert.equal(afterClose.body.error.waveStatus, 'closed');
+  assert.equal(afterClose.body.error.redirectUrl, 'https://p.example/full?pid=');
+  const reopen = await t.post(`/waves/${t.wave.id}/open`);
+  assert.equal(reopen.status, 409);
+  assert.equal(reopen.body.error.code, 'conflict');
+  assert.equal((await t.post(`/waves/${t.wave.id}/close`)).status, 200, 'closing twice is a no-op');
+});
+
+test('a wave closes itself in the transaction of the completion that reaches its target', async () => {
+  const t = await setup({ target: 4 });
+  // Spread over quota levels: the alliance quotas cap each age group and gender at ~105 % of its share of 4.
+  const people = [
+    { age_group: '18-29', gender: 'female' },
+    { age_group: '30-44', gender: 'male' },
+    { age_group: '30-44', gender: 'female' },
+    { age_group: '45-64', gender: 'male' },
+    { age_group: '45-64', gender: 'female' },
+    { age_group: '65+', gender: 'male' },
+  ];
+  const starts = await Promise.all(people.map((_, i) => startParticipant(t.app, t.wave.id, { PROLIFIC_PID: `c${i}` })));
+  const code = (i: number) => starts[i]!.body.participant.code as string;
+  assert.equal((await complete(t.app, code(0), people[0])).body.status, 'complete');
+  assert.equal((await complete(t.app, code(5), { ...people[5], consent: false })).body.status, 'screened_out');
+  assert.equal((await complete(t.app, code(1), people[1])).body.status, 'complete');
+  assert.equal(t.repos.waves.get(t.wave.id)!.status, 'open', 'two completes of four: still open');
+  // The rest finish at once: the fourth complete closes the wave; those already inside may still finish.
+  const rest = await Promise.all([2, 3, 4].map((i) => complete(t.app, code(i), people[i])));
+  assert.deepEqual(rest.map((r) => r.body.status), ['complete', 'complete', 'complete']);
+  assert.equal(t.repos.waves.get(t.wave.id)!.status, 'closed');
+  const late = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'late' });
+  assert.equal(late.status, 409);
+  assert.equal(late.body.error.code, 'wave_closed');
+  const status = await t.get(`/waves/${t.wave.id}`);
+  assert.equal(status.body.completes, 5);
+  assert.equal(status.body.progress, 1);
+});
