@@ -12,6 +12,7 @@ import { respondentApi } from './routes/respondent-api.ts';
 import { respondentPage } from './routes/respondent-page.ts';
 import { createEstimatesService } from './services/estimates-service.ts';
 import { createExportService } from './services/export-service.ts';
+import { createReplicationService } from './services/replication-service.ts';
 import { createQualityFlagService } from './services/quality-flag-service.ts';
 import { createRespondentService } from './services/respondent-service.ts';
 import { createStudyService } from './services/study-service.ts';
@@ -35,11 +36,13 @@ export function createApp({ db, config, logger = silentLogger }: AppOptions): Ex
   const respondents = createRespondentService({ db, repos });
   // Exports (and the plan's estimates, which read them) carry the quality flags as flag_* columns.
   const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
+  const estimates = createEstimatesService({ db, repos, exports });
   const researcher = {
     tokens: createTokenService({ db }),
     waves: createWaveService({ db, repos, studies: createStudyService({ db, repos }) }),
     exports,
-    estimates: createEstimatesService({ db, repos, exports }),
+    estimates,
+    replication: createReplicationService({ db, repos, exports, estimates }),
   };
   const bundle = loadPublicBundle(config.publicDir);
 

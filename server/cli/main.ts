@@ -4,6 +4,7 @@ import { registerStudyCommands } from './commands/study.ts';
 import { registerWaveCommands } from './commands/wave.ts';
 import { registerAnalysisCommands } from './commands/analysis.ts';
 import { registerEstimatesCommand } from './commands/estimates.ts';
+import { registerReplicationCommand } from './commands/replication.ts';
 import { registerSimulateCommand } from './commands/simulate.ts';
 
 // Each group of verbs registers itself; this file only assembles them and maps commander's own errors
@@ -18,6 +19,7 @@ registerStudyCommands(program);
 registerWaveCommands(program);
 registerAnalysisCommands(program);
 registerEstimatesCommand(program);
+registerReplicationCommand(program);
 registerSimulateCommand(program);
 
 try {

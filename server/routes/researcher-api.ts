@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import type { EstimatesService } from '../services/estimates-service.ts';
 import type { ExportService } from '../services/export-service.ts';
+import type { ReplicationService } from '../services/replication-service.ts';
 import type { TokenService } from '../services/token-service.ts';
 import type { WaveService } from '../services/wave-service.ts';
 import { requireResearcherToken } from './researcher-auth.ts';
@@ -14,6 +15,7 @@ export interface ResearcherServices {
   waves: WaveService;
   exports: ExportService;
   estimates: EstimatesService;
+  replication: ReplicationService;
 }
 
 const noStore: RequestHandler = (_req, res, next) => {
@@ -34,7 +36,7 @@ export function researcherApi(services: ResearcherServices): Router {
   const subRouters: Router[] = [
     researcherWaves(services.waves),
     researcherExports(services.exports),
-    researcherEstimates(services.estimates),
+    researcherEstimates(services),
   ];
   for (const sub of subRouters) router.use(sub);
   return router;

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { csvFromRecords } from '../../analysis/index.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../domain/plan/execute-plan.ts';
 import { expectedTerms } from '../domain/plan/plan-terms.ts';
+import { pipeline } from 'node:stream/promises';
 import type { EstimatesService } from '../services/estimates-service.ts';
+import type { ReplicationService } from '../services/replication-service.ts';
 import { parseBody, waveIdParam } from './researcher-waves.ts';
 
 const estimatesQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
@@ -11,9 +13,10 @@ const estimatesQuery = z.strictObject({ format: z.enum(['json', 'csv']).default(
 /**
  * `GET /waves/:id/estimates[?format=csv]`: the wave's estimates under its locked plan (JSON with the plan hash,
  * counts, problems and precision, or the tidy CSV as an attachment). `GET /waves/:id/plan`: the locked plan
- * with each hypothesis' expected terms, for the dashboard. Mounted behind the researcher token check.
+ * with each hypothesis' expected terms, for the dashboard. `GET /waves/:id/replication`: the replication
+ * package as a zip. Mounted behind the researcher token check.
  */
-export function researcherEstimates(estimates: EstimatesService): Router {
+export function researcherEstimates({ estimates, replication }: { estimates: EstimatesService; replication: ReplicationService }): Router {
   const router = Router();
   router.get('/waves/:waveId/estimates', (req, res) => {
     const { format } = parseBody(estimatesQuery, req.query);
@@ -37,6 +40,19 @@ export function researcherEstimates(estimates: EstimatesService): Router {
       plan,
       terms: Object.fromEntries(plan.hypotheses.map((h) => [h.id, expectedTerms(definition, h)])),
     });
+  });
+  router.get('/waves/:waveId/replication', async (req, res) => {
+    const waveId = waveIdParam(req.params.waveId);
+    const name = replication.packageName(waveId);
+    const zip = replication.zipStream(waveId);
+    res.set({ 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${name}.zip"` });
+    try {
+      await pipeline(zip, res);
+    } catch (error) {
+      // Once bytes are out, a failure (or the client leaving) can only cut the response short.
+      if (!res.headersSent) throw error;
+      res.destroy();
+    }
   });
   return router;
 }

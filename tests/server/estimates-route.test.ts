@@ -59,3 +59,16 @@ test('GET /waves/:id/plan gives the locked plan and each hypothesis its terms', 
   // Intercept, regime, capability, treaty and the four non-reference violation arms (control is not in the subset).
   assert.equal(res.body.terms.H3.length, 8);
 });
+
+test('GET /waves/:id/replication streams the replication package as a zip', async () => {
+  const res = await t.get(`/waves/${t.wave.id}/replication`).responseType('blob');
+  assert.equal(res.status, 200);
+  assert.equal(res.headers['content-type'], 'application/zip');
+  assert.match(res.headers['content-disposition'], /^attachment; filename="alliance-corrective-measures-.+-replication\.zip"$/);
+  const body = res.body as Buffer;
+  assert.equal(body.readUInt32LE(0), 0x04034b50, 'a zip local file header');
+  for (const name of ['data.csv', 'codebook.json', 'estimates.csv', 'analysis-plan.json', 'replicate.R', 'README.md']) {
+    assert.ok(body.includes(Buffer.from(name)), name);
+  }
+  assert.equal((await request(t.app).get(`/api/researcher/waves/${t.wave.id}/replication`)).status, 401);
+});

@@ -14,10 +14,14 @@ const ANSWERS = [
 ];
 
 /** A 22-character participant code that keeps the reference respondent id readable. */
-export const participantCode = (respondentId: string) => respondentId.padEnd(22, '0');
+export const participantCode = (respondentId: string, prefix = '') => `${prefix}${respondentId}`.padEnd(22, '0');
 
-/** Inserts every alliance.csv row (or `rows`) as a complete participant of `waveId`; returns the rows used. */
-export function seedAllianceWave(db: Db, repos: Repositories, def: StudyDefinition, waveId: string, rows: Row[] = referenceRows('alliance.csv')): Row[] {
+/**
+ * Inserts every alliance.csv row as a complete participant of `waveId`; returns the rows used. Codes are
+ * unique across the database, so a second wave needs its own `prefix`.
+ */
+export function seedAllianceWave(db: Db, repos: Repositories, def: StudyDefinition, waveId: string, prefix = ''): Row[] {
+  const rows = referenceRows('alliance.csv');
   const cells = allCells(designOf(def));
   const at = '2026-11-22T03:00:00.000Z';
   immediate(db, () => {
@@ -25,7 +29,7 @@ export function seedAllianceWave(db: Db, repos: Repositories, def: StudyDefiniti
       const assignment = Object.fromEntries(FACTORS.map((f) => [f, String(r[f])]));
       const cellIndex = cells.findIndex((c) => FACTORS.every((f) => c[f] === assignment[f]));
       const p = repos.participants.insert({
-        code: participantCode(String(r.respondent_id)), waveId, panelSource: null, panelId: null, panelParams: {},
+        code: participantCode(String(r.respondent_id), prefix), waveId, panelSource: null, panelId: null, panelParams: {},
         drawIndex: i, cellIndex, assignment, assignmentProbability: 1 / cells.length, startedAt: at,
       });
       const answers = Object.fromEntries([['consent', true], ...ANSWERS.map((a) => [a, r[a]])]);

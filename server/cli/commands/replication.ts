@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { createReplicationService } from '../../services/replication-service.ts';
+import { cliAction } from '../cli-action.ts';
+import { openStorageForCli } from './cli-storage.ts';
+
+interface ReplicationOptions {
+  wave: string;
+  out: string;
+  db?: string;
+}
+
+/** `vlab replication`: data, codebook, estimates, plan and an estimatr script that reproduces the estimates. */
+export function registerReplicationCommand(program: Command): void {
+  program
+    .command('replication')
+    .description('write a wave’s replication package (data CSV, codebook, estimates, plan, R script) to a folder or .zip')
+    .requiredOption('--wave <id>', 'wave id')
+    .requiredOption('--out <path>', 'a new or empty folder, or a file name ending in .zip')
+    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .action(
+      cliAction('replication', async (options: ReplicationOptions) => {
+        const { db, repos } = openStorageForCli({ dbPath: options.db });
+        try {
+          const files = await createReplicationService({ db, repos }).write(options.wave, options.out);
+          process.stdout.write(`wave ${options.wave}: wrote ${files.join(', ')} to ${options.out}\n`);
+        } finally {
+          db.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,155 @@
+import type { StudyDefinition } from '../study-definition.ts';
+import { PARTICIPANT_COLUMN } from './execute-plan.ts';
+import { planLevels } from './plan-columns.ts';
+import type { Hypothesis } from './plan-schema.ts';
+import { modelRightHandSide } from './plan-terms.ts';
+
+/** File names inside a replication package. */
+export const REPLICATION_FILES = {
+  data: 'data.csv',
+  codebook: 'codebook.json',
+  estimates: 'estimates.csv',
+  plan: 'analysis-plan.json',
+  script: 'replicate.R',
+  readme: 'README.md',
+} as const;
+
+const r = (value: string | number): string => (typeof value === 'number' ? String(value) : JSON.stringify(value));
+const rVector = (values: readonly (string | number)[]): string => `c(${values.map(r).join(', ')})`;
+
+/**
+ * An R script that recomputes a plan's estimates from the package's data.csv with estimatr (and survey for
+ * raking), in the same steps as executePlan: exclusions, weights, then per hypothesis the subset, the long
+ * format, the derived treatment, the factor levels, the fit; then p.adjust per family. It ends by comparing
+ * its table with estimates.csv and exits 1 if any number differs by more than 1e-6 (relative, absolute below 1).
+ */
+export function replicationScript(def: StudyDefinition, meta: { wave: string; planHash: string }): string {
+  const plan = def.analysisPlan;
+  const alpha = plan.alpha ?? 0.05;
+  const lines: string[] = [
+    `# Replicates the estimates of wave ${meta.wave} (${def.id} v${def.version}) from ${REPLICATION_FILES.data}`,
+    `# under its pre-registered analysis plan (${REPLICATION_FILES.plan}, plan hash ${meta.planHash}).`,
+    '# Run in this folder: Rscript replicate.R   (needs the estimatr package; survey when the plan rakes)',
+    'suppressMessages(library(estimatr))',
+    `d <- read.csv(${r(REPLICATION_FILES.data)}, stringsAsFactors = FALSE, na.strings = c("", "NA"))`,
+    '# Factor levels in the order of the study definition: the first level is the reference.',
+    'as_factors <- function(x, levels_of) {',
+    '  for (v in intersect(names(levels_of), names(x))) x[[v]] <- factor(as.character(x[[v]]), levels = levels_of[[v]])',
+    '  x',
+    '}',
+    'tidy_plan <- function(fit, hypothesis) {',
+    '  t <- tidy(fit)',
+    '  data.frame(hypothesis = hypothesis, outcome = t$outcome, term = t$term, estimate = t$estimate,',
+    '    std_error = t$std.error, statistic = t$statistic, p_value = t$p.value, conf_low = t$conf.low,',
+    '    conf_high = t$conf.high, df = t$df, stringsAsFactors = FALSE)',
+    '}',
+    'out <- list()',
+    '',
+  ];
+  for (const e of plan.exclusions ?? []) {
+    lines.push(`# Exclusion: keep ${e.column} in ${e.keep.join(', ')}${e.reason ? ` (${e.reason})` : ''}`);
+    lines.push(`d <- d[!is.na(d[[${r(e.column)}]]) & as.character(d[[${r(e.column)}]]) %in% ${rVector(e.keep.map(String))}, ]`);
+  }
+  if (plan.weights === 'raking' && def.populationMargins) lines.push(...rakingLines(def));
+  for (const h of plan.hypotheses) lines.push('', ...hypothesisLines(def, h, alpha, plan.weights === 'raking'));
+  lines.push(
+    '',
+    'est <- do.call(rbind, out)',
+    'est$p_adjusted <- NA_real_',
+    'est$adjust_method <- NA_character_',
+    ...familyLines(plan.hypotheses),
+    `write.csv(est, "estimates-r.csv", row.names = FALSE)`,
+    '',
+    `# Compare with the platform's ${REPLICATION_FILES.estimates}.`,
+    `ours <- read.csv(${r(REPLICATION_FILES.estimates)}, stringsAsFactors = FALSE, na.strings = c("", "NA"))`,
+    'key <- function(x) paste(x$hypothesis, x$outcome, x$term)',
+    'if (!identical(key(est), key(ours))) stop("the terms differ from estimates.csv")',
+    'cols <- c("estimate", "std_error", "statistic", "p_value", "conf_low", "conf_high", "df", "p_adjusted")',
+    'gap <- max(sapply(cols, function(c) {',
+    '  if (!identical(is.na(est[[c]]), is.na(ours[[c]]))) return(Inf)',
+    '  x <- abs(est[[c]] - ours[[c]]) / pmax(1, abs(ours[[c]]))',
+    '  if (all(is.na(x))) 0 else max(x, na.rm = TRUE)',
+    '}))',
+    'cat(sprintf("replicate.R: %d estimates, largest difference from estimates.csv %.3g\\n", nrow(est), gap))',
+    'if (gap > 1e-6) quit(status = 1)',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function rakingLines(def: StudyDefinition): string[] {
+  const margins = def.populationMargins!.margins;
+  const entries = Object.entries(margins).map(
+    ([v, shares]) => `  ${v} = c(${Object.entries(shares).map(([level, share]) => `${r(level)} = ${share}`).join(', ')})`,
+  );
+  return [
+    '# Weights: raked to the population margins (population-margins.json), normalised to mean 1.',
+    'suppressMessages(library(survey))',
+    `margins <- list(\n${entries.join(',\n')}\n)`,
+    'des <- svydesign(ids = ~1, data = d, weights = ~rep(1, nrow(d)))',
+    'pop <- lapply(names(margins), function(v) { t <- data.frame(names(margins[[v]]), Freq = as.numeric(margins[[v]]) * nrow(d)); names(t)[1] <- v; t })',
+    'rk <- rake(des, sample.margins = lapply(names(margins), function(v) as.formula(paste0("~", v))), population.margins = pop,',
+    '  control = list(maxit = 200, epsilon = 1e-12))',
+    'd$plan_weight <- weights(rk) / mean(weights(rk))',
+  ];
+}
+
+function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, weighted: boolean): string[] {
+  const lines = [`# ${h.id}: ${h.description.replace(/\s+/g, ' ')}`, 'h <- d'];
+  for (const s of h.subset ?? []) lines.push(`h <- h[as.character(h[[${r(s.column)}]]) %in% ${rVector(s.in.map(String))}, ]`);
+  if (h.stack) {
+    const { items, itemColumn, valueColumn } = h.stack;
+    lines.push(
+      `# Long format: one row per participant and item, clustered by ${PARTICIPANT_COLUMN}.`,
+      `h <- do.call(rbind, lapply(${rVector(items)}, function(item) { x <- h; x[[${r(itemColumn)}]] <- item; x[[${r(valueColumn)}]] <- x[[item]]; x }))`,
+    );
+  }
+  const levels = planLevels(def, h);
+  lines.push(`h <- as_factors(h, list(${Object.entries(levels).map(([k, v]) => `${k} = ${rVector(v)}`).join(', ')}))`);
+  const clusters = h.stack ? `, clusters = ${PARTICIPANT_COLUMN}` : '';
+  if (h.estimator === 'difference_in_means') {
+    const { factor, control, treated, term } = h.treatment;
+    const isTreated = treated ? `as.character(h[[${r(factor)}]]) %in% ${rVector(treated)}` : `!is.na(h[[${r(factor)}]])`;
+    lines.push(
+      `h[[${r(term)}]] <- ifelse(as.character(h[[${r(factor)}]]) %in% ${rVector(control)}, 0, ifelse(${isTreated}, 1, NA))`,
+      `h <- h[is.na(h[[${r(factor)}]]) | !is.na(h[[${r(term)}]]), ]`,
+    );
+    const blocks = h.blocks ? `, blocks = ${h.blocks}` : '';
+    for (const o of h.outcomes) {
+      lines.push(`out[[length(out) + 1]] <- tidy_plan(difference_in_means(${o} ~ ${term}, data = h${blocks}${clusters}, alpha = ${alpha}), ${r(h.id)})`);
+    }
+  } else {
+    const seType = h.seType ?? (h.stack ? 'CR2' : 'HC2');
+    const weights = weighted ? ', weights = plan_weight' : '';
+    for (const o of h.outcomes) {
+      lines.push(
+        `out[[length(out) + 1]] <- tidy_plan(lm_robust(${o} ${modelRightHandSide(h)}, data = h${clusters}${weights}, se_type = ${r(seType)}, alpha = ${alpha}), ${r(h.id)})`,
+      );
+    }
+  }
+  return lines;
+}
+
+function familyLines(hypotheses: readonly Hypothesis[]): string[] {
+  const families = new Map<string, { method: string; members: Hypothesis[] }>();
+  for (const h of hypotheses) {
+    if (!h.adjust) continue;
+    const key = h.adjust.family ?? `hypothesis ${h.id}`;
+    const family = families.get(key) ?? { method: h.adjust.method, members: [] };
+    family.members.push(h);
+    families.set(key, family);
+  }
+  const lines: string[] = [];
+  for (const [name, { method, members }] of families) {
+    const tests = members.map((h) =>
+      h.terms ? `(est$hypothesis == ${r(h.id)} & est$term %in% ${rVector(h.terms)})` : `(est$hypothesis == ${r(h.id)} & est$term != "(Intercept)")`,
+    );
+    lines.push(
+      `# Family ${name}: ${method}`,
+      `idx <- ${tests.join(' | ')}`,
+      `est$p_adjusted[idx] <- p.adjust(est$p_value[idx], ${r(method)})`,
+      `est$adjust_method[idx] <- ${r(method)}`,
+    );
+  }
+  return lines;
+}

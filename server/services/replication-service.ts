@@ -1,0 +1,100 @@
+import { createWriteStream, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { csvFromRecords } from '../../analysis/index.ts';
+import { DomainError } from '../domain/errors.ts';
+import { PLAN_ESTIMATE_COLUMNS } from '../domain/plan/execute-plan.ts';
+import { planLevels } from '../domain/plan/plan-columns.ts';
+import { REPLICATION_FILES, replicationScript } from '../domain/plan/replication-script.ts';
+import type { Db } from '../storage/db.ts';
+import type { Repositories } from '../storage/repositories.ts';
+import { createEstimatesService, type EstimatesService } from './estimates-service.ts';
+import { createExportService, type ExportService } from './export-service.ts';
+
+/** One file of the package: its name and a fresh stream of its bytes. */
+export interface PackageFile {
+  name: string;
+  stream(): Readable;
+}
+
+function zipOf(files: readonly PackageFile[]): Readable {
+  const zip = new yazl.ZipFile();
+  for (const f of files) zip.addReadStream(f.stream(), f.name);
+  zip.end();
+  return zip.outputStream as Readable;
+}
+
+const text = (name: string, content: string): PackageFile => ({ name, stream: () => Readable.from([content]) });
+
+/**
+ * A wave's replication package: the completed participants' data (the export's CSV) and codebook, the
+ * estimates, the locked plan and an R script (estimatr) that recomputes the estimates from the CSV and checks
+ * them against estimates.csv. Written to a folder or streamed as a zip.
+ */
+export function createReplicationService(deps: { db: Db; repos: Repositories; exports?: ExportService; estimates?: EstimatesService }) {
+  const exports = deps.exports ?? createExportService(deps);
+  const estimates = deps.estimates ?? createEstimatesService({ ...deps, exports });
+
+  function packageFiles(waveId: string): PackageFile[] {
+    const result = estimates.waveEstimates(waveId);
+    const { definition } = estimates.wavePlan(waveId);
+    const complete = { statuses: ['complete'] as const };
+    const plan = {
+      wave: result.wave,
+      study: result.study,
+      studyVersion: result.studyVersion,
+      planHash: result.planHash,
+      levels: planLevels(definition),
+      populationMargins: definition.populationMargins ?? null,
+      analysisPlan: definition.analysisPlan,
+    };
+    const readme = [
+      `# Replication package: wave ${result.wave} (${result.study} v${result.studyVersion})`,
+      '',
+      `- \`${REPLICATION_FILES.data}\`: the ${result.nComplete} completed participants, one row each (column meanings in \`${REPLICATION_FILES.codebook}\`).`,
+      `- \`${REPLICATION_FILES.estimates}\`: the estimates under the pre-registered plan (plan hash \`${result.planHash}\`).`,
+      `- \`${REPLICATION_FILES.plan}\`: the plan as locked when the wave launched, with the factor levels (first = reference).`,
+      `- \`${REPLICATION_FILES.script}\`: recomputes every estimate from the CSV with R's estimatr and compares with estimates.csv:`,
+      '  `Rscript replicate.R` prints the largest difference and exits 1 if it exceeds 1e-6.',
+      '',
+    ].join('\n');
+    return [
+      { name: REPLICATION_FILES.data, stream: () => exports.file(waveId, 'csv', complete).stream() },
+      { name: REPLICATION_FILES.codebook, stream: () => exports.file(waveId, 'codebook', complete).stream() },
+      text(REPLICATION_FILES.estimates, csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS)),
+      text(REPLICATION_FILES.plan, `${JSON.stringify(plan, null, 2)}\n`),
+      text(REPLICATION_FILES.script, replicationScript(definition, { wave: result.wave, planHash: result.planHash })),
+      text(REPLICATION_FILES.readme, readme),
+    ];
+  }
+
+  return {
+    /** The package's base name, e.g. `alliance-corrective-measures-<wave>-replication`. */
+    packageName(waveId: string): string {
+      const wave = deps.repos.waves.get(waveId);
+      if (!wave) throw new DomainError('not_found', `no wave "${waveId}"`);
+      return `${deps.repos.studies.get(wave.studyId)?.key}-${wave.id}-replication`;
+    },
+
+    /** The package as a zip stream; every file is computed before the first byte goes out. */
+    zipStream(waveId: string): Readable {
+      return zipOf(packageFiles(waveId));
+    },
+
+    /** Writes the package into `out`: a zip file when it ends in .zip, else a new or empty folder. */
+    async write(waveId: string, out: string): Promise<string[]> {
+      const files = packageFiles(waveId);
+      if (out.toLowerCase().endsWith('.zip')) {
+        await pipeline(zipOf(files), createWriteStream(out));
+        return files.map((f) => f.name);
+      }
+      mkdirSync(out, { recursive: true });
+      if (readdirSync(out).length > 0) throw new DomainError('invalid_input', `${out} is not empty; give a new folder or a .zip path`);
+      for (const f of files) await pipeline(f.stream(), createWriteStream(join(out, f.name)));
+      return files.map((f) => f.name);
+    },
+  };
+}
+export type ReplicationService = ReturnType<typeof createReplicationService>;

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { after, before, test } from 'node:test';
+import { rowsFromCsv } from '../../analysis/index.ts';
+import { PLAN_ESTIMATE_COLUMNS } from '../../server/domain/plan/execute-plan.ts';
+import { planHash } from '../../server/domain/plan/plan-hash.ts';
+import type { StudyDefinition } from '../../server/domain/study-definition.ts';
+import { createReplicationService } from '../../server/services/replication-service.ts';
+import { createStudyService } from '../../server/services/study-service.ts';
+import { openDatabase, type Db } from '../../server/storage/db.ts';
+import { createRepositories, type Repositories } from '../../server/storage/repositories.ts';
+import { seedAllianceWave } from './estimates-support.ts';
+import { alliance, VIOLATIONS, withPlan } from './plan-support.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vlab-replication-'));
+const dbPath = join(dir, 'vlab.sqlite');
+let db: Db;
+let repos: Repositories;
+const waves: Record<string, string> = {};
+const FILES = ['README.md', 'analysis-plan.json', 'codebook.json', 'data.csv', 'estimates.csv', 'replicate.R'];
+const hasR = spawnSync('Rscript', ['-e', 'library(estimatr); library(survey)'], { encoding: 'utf8' }).status === 0;
+
+/** A plan exercising the script's other branches: raking, moderators, stata SEs, a blocked DiM with a treated list. */
+const raking = withPlan(alliance, {
+  weights: 'raking',
+  exclusions: [{ column: 'attention_pass', keep: [1] }],
+  hypotheses: [
+    { id: 'R1', description: 'regime moderated by capability', estimator: 'lm_robust', outcomes: ['economic_sanctions', 'contribution'], formula: '~ regime', moderators: ['capability'], adjust: { method: 'BH' } },
+    { id: 'R2', description: 'measures by regime', estimator: 'lm_robust', outcomes: ['support'], formula: '~ measure * regime', seType: 'stata', stack: { items: ['do_nothing', 'economic_sanctions'], itemColumn: 'measure', valueColumn: 'support' }, subset: [{ column: 'behavior', in: VIOLATIONS }] },
+  ],
+});
+const blocked = withPlan(alliance, {
+  exclusions: [{ column: 'party', keep: ['democrat', 'republican'] }],
+  hypotheses: [
+    { id: 'B1', description: 'eviction vs control, blocked by regime', estimator: 'difference_in_means', outcomes: ['reduce_military_aid'], treatment: { factor: 'behavior', control: ['control'], treated: ['evict_troops'], term: 'evicted' }, blocks: 'regime', adjust: { family: 'B', method: 'bonferroni' } },
+    { id: 'B2', description: 'threat vs control', estimator: 'difference_in_means', outcomes: ['contribution'], treatment: { factor: 'behavior', control: ['control'], treated: ['threaten_exit'], term: 'threatened' }, adjust: { family: 'B', method: 'bonferroni' } },
+  ],
+});
+
+before(() => {
+  db = openDatabase(dbPath);
+  repos = createRepositories(db);
+  const studies = createStudyService({ db, repos });
+  const launch = (name: string, def: StudyDefinition) => {
+    studies.syncDefinitions([def]);
+    waves[name] = studies.createWave({ studyKey: def.id, target: 2000, seed: name }).wave.id;
+    seedAllianceWave(db, repos, alliance, waves[name]!, name.slice(0, 3));
+  };
+  launch('shipped', alliance);
+  launch('raking', raking);
+  launch('blocked', blocked);
+});
+after(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The entries of a zip file (central directory; stored or deflated), as yazl writes them. */
+function unzip(buffer: Buffer): Map<string, string> {
+  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, 'zip: end of central directory');
+  const entries = new Map<string, string>();
+  let at = buffer.readUInt32LE(end + 16);
+  for (let i = 0; i < buffer.readUInt16LE(end + 10); i++) {
+    assert.equal(buffer.readUInt32LE(at), 0x02014b50);
+    const method = buffer.readUInt16LE(at + 10);
+    const size = buffer.readUInt32LE(at + 20);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const skip = nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
+    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = buffer.readUInt32LE(at + 42);
+    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    const data = buffer.subarray(start, start + size);
+    entries.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    at += 46 + skip;
+  }
+  return entries;
+}
+
+test('vlab replication --out DIR writes data, codebook, estimates, plan, R script and README', () => {
+  const out = join(dir, 'shipped');
+  const run = spawnSync(process.execPath, ['bin/vlab.js', 'replication', '--wave', waves.shipped!, '--out', out, '--db', dbPath], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(readdirSync(out).sort(), FILES);
+  const data = rowsFromCsv(readFileSync(join(out, 'data.csv'), 'utf8'));
+  assert.equal(data.length, 1502);
+  assert.ok(data.every((r) => r.status === 'complete'));
+  const codebook = JSON.parse(readFileSync(join(out, 'codebook.json'), 'utf8'));
+  assert.ok(JSON.stringify(codebook).includes('alliance_favorability'));
+  const plan = JSON.parse(readFileSync(join(out, 'analysis-plan.json'), 'utf8'));
+  assert.equal(plan.planHash, planHash(alliance));
+  assert.deepEqual(plan.analysisPlan, alliance.analysisPlan);
+  assert.deepEqual(plan.levels.behavior, alliance.factors[3]!.levels.map((l) => l.code));
+  const estimates = rowsFromCsv(readFileSync(join(out, 'estimates.csv'), 'utf8'));
+  assert.deepEqual(Object.keys(estimates[0]!), [...PLAN_ESTIMATE_COLUMNS]);
+  assert.ok(estimates.every((e) => e.plan_hash === planHash(alliance)));
+  const script = readFileSync(join(out, 'replicate.R'), 'utf8');
+  assert.match(script, /lm_robust\(support ~ measure, data = h, clusters = participant, se_type = "CR2", alpha = 0.05\)/);
+  assert.match(script, /difference_in_means\(alliance_favorability ~ violated, data = h, alpha = 0.05\)/);
+  assert.match(script, /p\.adjust\(est\$p_value\[idx\], "holm"\)/);
+
+  const again = spawnSync(process.execPath, ['bin/vlab.js', 'replication', '--wave', waves.shipped!, '--out', out, '--db', dbPath], { encoding: 'utf8' });
+  assert.equal(again.status, 2);
+  assert.match(again.stderr, /^vlab replication: .* is not empty; give a new folder or a \.zip path\n$/);
+});
+
+test('--out x.zip holds the same files', async () => {
+  const zipPath = join(dir, 'blocked.zip');
+  const names = await createReplicationService({ db, repos }).write(waves.blocked!, zipPath);
+  const entries = unzip(readFileSync(zipPath));
+  assert.deepEqual([...entries.keys()].sort(), FILES);
+  assert.deepEqual(names.sort(), FILES);
+  assert.equal(rowsFromCsv(entries.get('data.csv')!).length, 1502);
+  assert.match(entries.get('replicate.R')!, /difference_in_means\(reduce_military_aid ~ evicted, data = h, blocks = regime, alpha = 0.05\)/);
+  writeFileSync(join(dir, 'blocked-unzipped.R'), entries.get('replicate.R')!);
+});
+
+const rSkip = hasR ? false : 'Rscript with estimatr and survey is not installed: the R script was NOT run (package contents are tested above)';
+
+test('Rscript replicate.R reproduces every estimate within 1e-6 (shipped, raking and blocked plans)', { skip: rSkip }, async () => {
+  for (const name of ['shipped', 'raking', 'blocked']) {
+    const out = join(dir, `r-${name}`);
+    await createReplicationService({ db, repos }).write(waves[name]!, out);
+    const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+    assert.equal(run.status, 0, `${name}: ${run.stderr}${run.stdout}`);
+    const match = /replicate\.R: (\d+) estimates, largest difference from estimates\.csv (\S+)/.exec(run.stdout);
+    assert.ok(match, run.stdout);
+    assert.equal(Number(match[1]), rowsFromCsv(readFileSync(join(out, 'estimates.csv'), 'utf8')).length);
+    assert.ok(Number(match[2]) <= 1e-6, `${name}: ${match[2]}`);
+  }
+});
+
+test('Rscript replicate.R fails when estimates.csv does not match the data', { skip: rSkip }, async () => {
+  const out = join(dir, 'r-tampered');
+  await createReplicationService({ db, repos }).write(waves.blocked!, out);
+  const file = join(out, 'estimates.csv');
+  const rows = readFileSync(file, 'utf8').split('\n');
+  rows[1] = rows[1]!.replace(/^("?B1"?,"?reduce_military_aid"?,"?evicted"?,)(-?[0-9.]+)/, (_, head: string, x: string) => `${head}${Number(x) + 1e-3}`);
+  writeFileSync(file, rows.join('\n'));
+  const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stdout + run.stderr);
+  const gap = /largest difference from estimates\.csv (\S+)/.exec(run.stdout);
+  assert.ok(gap && Number(gap[1]) > 1e-6, run.stdout + run.stderr);
+});
