@@ -1,11 +1,11 @@
 /** The respondent API as the page uses it (docs/api.md). Network failures are retried; 4xx answers are not. */
 
 export interface ApiErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; waveStatus?: string; redirectUrl?: string | null };
 }
 
 export interface Outcome {
-  status: 'complete' | 'screened_out';
+  status: 'complete' | 'screened_out' | 'overquota';
   redirectUrl: string | null;
 }
 
@@ -22,6 +22,8 @@ export class ApiRefusal extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extra fields of the error body, e.g. a closed wave's status and redirect. */
+    readonly details: Omit<ApiErrorBody['error'], 'code' | 'message'> = {},
   ) {
     super(message);
   }
@@ -54,7 +56,8 @@ export async function requestJson<T>(
       const payload = (await response.json().catch(() => null)) as T | ApiErrorBody | null;
       if (response.ok) return payload as T;
       const error = (payload as ApiErrorBody | null)?.error;
-      throw new ApiRefusal(response.status, error?.code ?? 'error', error?.message ?? `HTTP ${response.status}`);
+      const { code = 'error', message = `HTTP ${response.status}`, ...details } = error ?? {};
+      throw new ApiRefusal(response.status, code, message, details);
     }
     if (attempt >= attempts) throw new Error('the server could not be reached');
     onRetry?.(attempt);
@@ -64,6 +67,10 @@ export async function requestJson<T>(
 
 export const startParticipant = (waveId: string, panel: Record<string, string>) =>
   requestJson<StartResponse>('POST', `/api/waves/${encodeURIComponent(waveId)}/participants`, { panel });
+
+/** The quota step (docs/api.md): before the vignette; a full quota level ends the survey with an outcome. */
+export const checkQuota = (code: string, answers: Record<string, unknown>) =>
+  requestJson<{ admitted: boolean; outcome: Outcome | null }>('POST', `/api/participants/${code}/quota-check`, { answers });
 
 export const saveAnswers = (code: string, answers: Record<string, unknown>, currentPage: number) =>
   requestJson<{ saved: true }>('PUT', `/api/participants/${code}/answers`, { answers, currentPage });

@@ -2,7 +2,7 @@ import 'survey-core/survey-core.fontless.css';
 import './respondent.css';
 import { Model, SvgRegistry } from 'survey-core';
 import 'survey-js-ui';
-import { ApiRefusal, completeParticipant, saveAnswers, startParticipant, type Outcome } from './respondent-api.ts';
+import { ApiRefusal, checkQuota, completeParticipant, saveAnswers, startParticipant, type Outcome } from './respondent-api.ts';
 
 /**
  * The respondent page: a thin client of the respondent API. The server draws the condition and sends the
@@ -13,6 +13,8 @@ import { ApiRefusal, completeParticipant, saveAnswers, startParticipant, type Ou
 const PANEL_PARAMS = ['PROLIFIC_PID', 'STUDY_ID', 'SESSION_ID', 'workerId', 'assignmentId', 'hitId', 'RID', 'rid'];
 
 const container = document.getElementById('survey')!;
+/** The vignette page's name in every participant's survey (docs/api.md). */
+const TREATMENT_PAGE = 'treatment_page';
 
 function showMessage(title: string, text: string): void {
   const box = document.createElement('div');
@@ -32,6 +34,8 @@ function finish(outcome: Outcome): void {
     window.location.assign(outcome.redirectUrl);
   } else if (outcome.status === 'complete') {
     showMessage('Thank you!', 'Your answers have been recorded. You may now close this page.');
+  } else if (outcome.status === 'overquota') {
+    showMessage('Thank you for your interest', 'We already have all the answers we need from people like you, so the survey ends here. You may now close this page.');
   } else {
     showMessage('Thank you for your time', 'You chose not to take part, so the survey has ended. You may now close this page.');
   }
@@ -40,6 +44,9 @@ function finish(outcome: Outcome): void {
 function describeStartError(error: unknown): [string, string] {
   if (error instanceof ApiRefusal && error.code === 'not_found') {
     return ['This survey link is not valid', 'Please check the link you were given.'];
+  }
+  if (error instanceof ApiRefusal && error.code === 'wave_closed' && error.details.waveStatus === 'paused') {
+    return ['This survey is paused', 'It is not accepting new participants right now. Please try again later. Thank you for your interest.'];
   }
   if (error instanceof ApiRefusal && error.code === 'wave_closed') {
     return ['This survey is closed', 'It is no longer accepting new participants. Thank you for your interest.'];
@@ -92,6 +99,10 @@ async function main(): Promise<void> {
     start = await startParticipant(waveId, panel);
   } catch (error) {
     showMessage(...describeStartError(error));
+    // A closed or paused wave may send respondents back to their panel by the over-quota link.
+    if (error instanceof ApiRefusal && error.code === 'wave_closed' && error.details.redirectUrl) {
+      window.location.assign(error.details.redirectUrl);
+    }
     return;
   }
   if (start.outcome) {
@@ -107,6 +118,18 @@ async function main(): Promise<void> {
     survey.currentPageNo = start.participant.currentPage;
   }
   const save = createSaver(code);
+  // The quota step: leaving the last pre-treatment page waits for the server, which may end the survey here.
+  survey.onServerValidateQuestions.add(async (sender, options) => {
+    if (sender.visiblePages[sender.currentPageNo + 1]?.name !== TREATMENT_PAGE) return options.complete();
+    try {
+      const result = await checkQuota(code, sender.data as Record<string, unknown>);
+      if (result.outcome && !result.admitted) return finish(result.outcome);
+    } catch {
+      const first = sender.currentPage.questions[0];
+      if (first) options.errors[first.name] = 'We could not reach the server. Please check your connection and try again.';
+    }
+    options.complete();
+  });
   survey.onCurrentPageChanged.add((sender) => save(sender.data as Record<string, unknown>, sender.currentPageNo));
   survey.onComplete.add(async (sender) => {
     showMessage('Saving your answers…', 'Please keep this page open.');

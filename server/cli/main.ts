@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerStudyCommands } from './commands/study.ts';
 import { registerWaveCommands } from './commands/wave.ts';
+import { registerExportCommands } from './commands/export.ts';
+import { registerTokenCommands } from './commands/token.ts';
 import { registerAnalysisCommands } from './commands/analysis.ts';
 import { registerEstimatesCommand } from './commands/estimates.ts';
 import { registerReplicationCommand } from './commands/replication.ts';
@@ -17,6 +19,8 @@ const program = new Command('vlab')
 registerServeCommand(program);
 registerStudyCommands(program);
 registerWaveCommands(program);
+registerExportCommands(program);
+registerTokenCommands(program);
 registerAnalysisCommands(program);
 registerEstimatesCommand(program);
 registerReplicationCommand(program);

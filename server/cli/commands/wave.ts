@@ -1,4 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import type { WaveAction, WaveStatusReport } from '../../domain/wave-lifecycle.ts';
+import { createWaveService } from '../../services/wave-service.ts';
 import { cliAction } from '../cli-action.ts';
 import { openStorageForCli } from './cli-storage.ts';
 
@@ -18,7 +20,7 @@ interface CreateOptions {
   json?: boolean;
 }
 
-/** `vlab wave create`: opens a wave of a study and prints its respondent link. */
+/** `vlab wave create|list|status|open|pause|close`: a study's waves and their lifecycle. */
 export function registerWaveCommands(program: Command): void {
   const wave = program.command('wave').description('waves: one fielding of a study with its own seed and link');
   wave
@@ -67,4 +69,78 @@ export function registerWaveCommands(program: Command): void {
         }
       }),
     );
+  registerWaveLifecycleCommands(wave);
+}
+
+/** Runs fn with a wave service on the CLI's database, closing it after. */
+function withWaves<T>(dbPath: string | undefined, fn: (waves: ReturnType<typeof createWaveService>) => T): T {
+  const { db, repos, studies } = openStorageForCli({ dbPath });
+  try {
+    return fn(createWaveService({ db, repos, studies }));
+  } finally {
+    db.close();
+  }
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function statusLines(s: WaveStatusReport): string {
+  const lines = [
+    `wave ${s.id} of ${s.study} v${s.studyVersion}: ${s.status}, ${s.completes}/${s.target} completes (${pct(s.progress)})`,
+    `  screen-outs ${s.screenouts}, over quota ${s.overquota}, partials ${s.partials}`,
+    `  funnel: started ${s.funnel.started} → consented ${s.funnel.consented} → reached vignette ${s.funnel.reachedVignette} → completed ${s.funnel.completed}`,
+  ];
+  const done = s.cells.map((c) => c.completes);
+  lines.push(`  completes per cell (${s.cells.length} cells): min ${Math.min(...done)}, max ${Math.max(...done)}`);
+  for (const q of s.quotas) lines.push(`  quota ${q.variable}=${q.level}: ${q.filled}/${q.cap}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function registerWaveLifecycleCommands(wave: Command): void {
+  wave
+    .command('list')
+    .description('list waves with status and progress')
+    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .option('--json', 'print JSON')
+    .action(
+      cliAction('wave list', (options: { db?: string; json?: boolean }) => {
+        const list = withWaves(options.db, (waves) => waves.list());
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+          return;
+        }
+        for (const w of list) {
+          process.stdout.write(`${w.id}\t${w.study}\t${w.status}\t${w.completes}/${w.target}\t${w.url}\n`);
+        }
+      }),
+    );
+  wave
+    .command('status <id>')
+    .description('completes, screen-outs, over quota, partials, funnel, completes per cell and quotas of a wave')
+    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .option('--json', 'print JSON (as GET /api/researcher/waves/:id)')
+    .action(
+      cliAction('wave status', (id: string, options: { db?: string; json?: boolean }) => {
+        const report = withWaves(options.db, (waves) => waves.status(id));
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : statusLines(report));
+      }),
+    );
+  const actions: [WaveAction, string][] = [
+    ['open', 'reopen a paused wave: new participants may start'],
+    ['pause', 'stop new starts for now; participants already in may finish'],
+    ['close', 'stop new starts for good; participants already in may finish'],
+  ];
+  for (const [action, description] of actions) {
+    wave
+      .command(`${action} <id>`)
+      .description(description)
+      .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+      .option('--json', 'print JSON')
+      .action(
+        cliAction(`wave ${action}`, (id: string, options: { db?: string; json?: boolean }) => {
+          const report = withWaves(options.db, (waves) => waves.transition(id, action));
+          process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `wave ${report.id}: ${report.status}\n`);
+        }),
+      );
+  }
 }

@@ -1,0 +1,70 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import type { ParticipantStatus } from '../../domain/participant.ts';
+import { createExportService, EXPORT_FORMATS, type ExportFormat } from '../../services/export-service.ts';
+import { createQualityFlagService } from '../../services/quality-flag-service.ts';
+import { cliAction } from '../cli-action.ts';
+import { openStorageForCli } from './cli-storage.ts';
+
+const STATUSES: readonly ParticipantStatus[] = ['started', 'complete', 'screened_out', 'overquota'];
+
+function format(value: string): ExportFormat {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`expected one of ${EXPORT_FORMATS.join(', ')}`);
+  }
+  return value as ExportFormat;
+}
+
+function statuses(value: string): ParticipantStatus[] {
+  const list = value.split(',');
+  const unknown = list.find((s) => !(STATUSES as readonly string[]).includes(s));
+  if (unknown !== undefined) throw new InvalidArgumentError(`unknown status "${unknown}" (expected ${STATUSES.join(', ')})`);
+  return list as ParticipantStatus[];
+}
+
+interface ExportOptions {
+  wave: string;
+  format: ExportFormat;
+  out?: string;
+  status?: ParticipantStatus[];
+  db?: string;
+}
+
+/** `vlab export --wave ID --format csv|long-csv|json|codebook [--out FILE]`: streams a wave's data. */
+export function registerExportCommands(program: Command): void {
+  program
+    .command('export')
+    .description('download a wave: csv (one row per participant), long-csv (item batteries stacked), json or codebook')
+    .requiredOption('--wave <id>', 'wave id')
+    .option('--format <format>', EXPORT_FORMATS.join(' | '), format, 'csv')
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .option('--status <list>', 'only these statuses, comma-separated (started, complete, screened_out, overquota)', statuses)
+    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .action(
+      cliAction('export', async (options: ExportOptions) => {
+        const { db, repos } = openStorageForCli({ dbPath: options.db });
+        try {
+          // The same file as GET /api/researcher/waves/:id/export, flag_* columns included.
+          const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
+          const file = exports.file(options.wave, options.format, { statuses: options.status });
+          if (!options.out) {
+            await pipeline(file.stream(), process.stdout);
+            return;
+          }
+          // Written beside the target and renamed at the end: a failed export never leaves a half file behind.
+          const partial = `${options.out}.partial`;
+          try {
+            await pipeline(file.stream(), createWriteStream(partial));
+            renameSync(partial, options.out);
+          } catch (error) {
+            rmSync(partial, { force: true });
+            throw error;
+          }
+          process.stderr.write(`vlab export: wrote ${options.out}\n`);
+        } finally {
+          db.close();
+        }
+      }),
+    );
+}
