@@ -25,6 +25,11 @@ export interface SimulationOptions {
   /** Called with the participant code of each completion the server acknowledged (a 2xx with status complete). */
   onAcknowledged?: (code: string) => void;
   retryDelayMs?: number;
+  /**
+   * Send the starts one after another in index order (everything else stays concurrent). On a wave nobody else
+   * is starting, respondent i then gets draw i, so the whole data set follows from the wave seed and `seed`.
+   */
+  inOrder?: boolean;
 }
 
 export type RespondentResult =
@@ -64,10 +69,18 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
   const started = performance.now();
   let nextIndex = 0;
   let done = 0;
+  let gate: Promise<void> = Promise.resolve();
+  // Taken synchronously with the index, so turns are queued in index order.
+  const takeTurn = (): Turn => {
+    const previous = gate;
+    let release!: () => void;
+    gate = new Promise((resolve) => (release = resolve));
+    return { wait: previous, release };
+  };
   const worker = async () => {
     while (nextIndex < options.n) {
       const index = nextIndex++;
-      results[index] = await runRespondent(api, studyOf, options, index);
+      results[index] = await runRespondent(api, studyOf, options, index, options.inOrder ? takeTurn() : null);
       done++;
       options.onProgress?.(done);
     }
@@ -82,10 +95,17 @@ async function runRespondent(
   studyOf: (survey: unknown) => { def: StudyDefinition; read: (survey: unknown) => Assignment },
   options: SimulationOptions,
   index: number,
+  turn: Turn | null,
 ): Promise<RespondentResult> {
   let code: string | null = null;
   try {
-    const start = await api.start(options.waveId, panelParamsFor(options.seed, index));
+    let start;
+    try {
+      await turn?.wait;
+      start = await api.start(options.waveId, panelParamsFor(options.seed, index));
+    } finally {
+      turn?.release();
+    }
     code = start.participant.code;
     if (start.outcome) return { kind: 'already_finished', code, condition: null };
     const { def, read } = studyOf(start.survey);
@@ -119,6 +139,11 @@ async function runRespondent(
     const reason = error instanceof ApiRefusal ? error.code : error instanceof NetworkFailure ? 'network' : 'simulation';
     return { kind: 'error', code, reason, error: (error as Error).message };
   }
+}
+
+interface Turn {
+  wait: Promise<void>;
+  release: () => void;
 }
 
 /** The question names on each page of the SurveyJS JSON the server sent, and the index of the vignette's page. */

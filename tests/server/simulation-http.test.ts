@@ -65,10 +65,10 @@ test('synthetic respondents take the survey over HTTP: conditions read from the 
   assert.ok(summary.requests >= 60 * 2 && summary.latencyMs.p50 > 0 && summary.latencyMs.p99 >= summary.latencyMs.p50);
 });
 
-test('the same seed on a wave with the same randomization gives the same answers, respondent by respondent', async () => {
+test('in order, the same seed on a wave with the same randomization gives the same data set, respondent by respondent', async () => {
   const answersOf = async () => {
     const { baseUrl, wave, db } = await listening({ seed: 'same-wave-seed' });
-    const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 30, concurrency: 1, seed: 'det', definitions });
+    const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 30, concurrency: 4, inOrder: true, seed: 'det', definitions });
     assert.equal(summary.errors, 0);
     return db
       .prepare('SELECT p.draw_index, p.cell_index, a.answers_json FROM participants p JOIN answers a ON a.participant_id = p.id ORDER BY p.draw_index, a.kind')

@@ -18,6 +18,7 @@ import {
   type TidyRow,
 } from '../../../analysis/index.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
+import { runStudyPower, studyPowerRequest, type StudyPowerRequest } from './power-study.ts';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -128,16 +129,20 @@ interface PowerCliOptions {
   alpha?: string;
   arms?: string;
   contrast?: string;
+  study?: string;
+  sims?: string;
+  seed?: string;
   format: string;
 }
 
 /**
- * How `vlab power` was asked to work. Analytic (noncentral t) today; simulation-based power for a study's
- * analysis plan (`--study ID --n N --sims 500`) becomes a second kind here with its own runner.
+ * How `vlab power` was asked to work: analytic (noncentral t), or simulation-based power of a study's analysis
+ * plan (`--study ID --n N --sims 500`, run by power-study.ts).
  */
-type PowerRequest = { kind: 'analytic'; options: PowerOptions };
+type PowerRequest = { kind: 'analytic'; options: PowerOptions } | StudyPowerRequest;
 
 function powerRequest(o: PowerCliOptions): PowerRequest {
+  if (o.study !== undefined) return studyPowerRequest({ study: o.study, n: o.n, sims: o.sims, seed: o.seed });
   const positive = (x: number): boolean => x > 0;
   const contrast = o.contrast ?? 'difference';
   if (!['difference', 'main', 'interaction'].includes(contrast)) {
@@ -271,16 +276,20 @@ export function registerAnalysisCommands(program: Command): void {
     .description('power, n per arm or minimum detectable effect of a two-sided t test (R power.t.test)')
     .option('--effect <d>', 'true difference in outcome units (leave out for the minimum detectable effect)')
     .option('--sd <s>', 'outcome standard deviation')
-    .option('--n <n>', 'respondents per arm (leave out to solve for n)')
+    .option('--n <n>', 'respondents per arm (leave out to solve for n); with --study: completes per simulated wave')
     .option('--power <p>', 'target power (leave out to compute power)')
     .option('--alpha <alpha>', 'two-sided test level', '0.05')
     .option('--arms <k>', 'number of equal arms (cells)', '2')
     .option('--contrast <c>', 'difference (two arms), main or interaction (2^f factorial)', 'difference')
+    .option('--study <id>', "simulate the study's design and analysis plan instead (power, bias, RMSE, coverage per term)")
+    .option('--sims <k>', 'with --study: simulated waves', '500')
+    .option('--seed <seed>', 'with --study: seed of the simulations (default: random, printed)')
     .option('--format <format>', 'table, csv or json', 'table')
     .action(
       cliAction('power', (o: PowerCliOptions) => {
         const format = parseFormat(o.format);
         const request = powerRequest(o);
+        if (request.kind === 'simulation') return runStudyPower(request, format);
         const result = powerAnalysis(request.options);
         writeRecords([{ ...result }], ['effect', 'sd', 'n', 'power', 'alpha', 'arms', 'contrast', 'df', 'ncp'], format);
       }),

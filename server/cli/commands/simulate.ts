@@ -17,6 +17,7 @@ interface SimulateOptions {
   seed?: string;
   ackLog?: string;
   study?: string;
+  inOrder?: boolean;
   json?: boolean;
 }
 
@@ -37,6 +38,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--seed <seed>', 'seed of the answers (default: random, printed); respondent i answers the same for the same seed and condition')
     .option('--ack-log <file>', 'write the participant code of every acknowledged completion, one a line')
     .option('--study <id>', 'study of the wave, when the survey title alone is ambiguous')
+    .option('--in-order', 'send the starts one at a time in respondent order: on a fresh wave respondent i gets draw i, so the data set is reproducible')
     .option('--json', 'print the summary as JSON')
     .action(
       cliAction('simulate', async (o: SimulateOptions) => {
@@ -78,6 +80,7 @@ export function registerSimulateCommand(program: Command): void {
           concurrency,
           seed,
           definitions,
+          inOrder: o.inOrder,
           onProgress: (done) => bar.update(done),
           onAcknowledged: (code) => ackLog?.write(`${code}\n`),
         });

@@ -63,6 +63,17 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
         else if (level === codes[0]) fail(at('outcomes', name, 'effects', factor, level), `"${level}" is the reference level: effects are relative to it`);
       }
     }
+    (outcome.interactions ?? []).forEach((interaction, i) => {
+      const path = at('outcomes', name, 'interactions', i, 'when');
+      const named = Object.entries(interaction.when);
+      if (named.length < 2) fail(path, 'an interaction names at least two factors');
+      for (const [factor, level] of named) {
+        const codes = factors.get(factor);
+        if (!codes) fail([...path, factor], `"${factor}" is not a factor of the study`);
+        else if (!codes.includes(level)) fail([...path, factor], `"${level}" is not a level of "${factor}"`);
+        else if (level === codes[0]) fail([...path, factor], `"${level}" is the reference level: interactions are relative to it`);
+      }
+    });
     for (const [covariate, values] of Object.entries(outcome.covariates ?? {})) {
       const shares = model.covariates[covariate];
       if (!shares) {

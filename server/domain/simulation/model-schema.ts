@@ -8,10 +8,12 @@ import { z } from 'zod';
  *
  * - `covariates`: pre-treatment choice questions, each drawn independently from its shares.
  * - `outcomes`: questions with numeric choices (a 1–5 scale). A latent normal
- *   `mean + Σ effects[factor][level] + Σ covariates[question][value] + respondent · u + sd · e`
+ *   `mean + Σ effects[factor][level] + Σ interactions + Σ covariates[question][value] + respondent · u + sd · e`
  *   (u, e standard normal; u shared by every outcome of one respondent) is rounded to the nearest choice and
  *   clipped to the scale, as in /work/shared/reference/alliance.R. Effects are shifts of the latent relative
- *   to the first (reference) level, which is therefore never listed.
+ *   to the first (reference) level, which is therefore never listed; `interactions` add a shift when every
+ *   listed factor shows the listed (non-reference) level, e.g. `{ when: { strategy: 'evict_troops',
+ *   outside_option: 'rival_courting' }, shift: -0.2 }`.
  * - `recall`: manipulation checks whose choices are a factor's level codes: the respondent names the level
  *   they were shown with probability `correct`, else another level at random.
  * - `consentDeclined` (screened out at consent), `attrition` (start, then leave on a random later page without
@@ -32,6 +34,8 @@ const outcomeModel = z.strictObject({
   respondent: z.number().finite().optional(),
   effects: z.record(identifier, z.record(z.string().min(1), shift)).optional(),
   covariates: z.record(identifier, z.record(z.string().min(1), shift)).optional(),
+  /** Extra shifts for combinations of levels of two or more factors (beyond the sum of their effects). */
+  interactions: z.array(z.strictObject({ when: z.record(identifier, z.string().min(1)), shift })).optional(),
 });
 
 const recallModel = z.strictObject({ factor: identifier, correct: probability });

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { csvFromRecords, textTable } from '../../../analysis/index.ts';
+import { loadConfig } from '../../config.ts';
+import { diagnoseDesign, type PowerDiagnosis } from '../../domain/simulation/power.ts';
+import { loadDefinitionFiles } from '../../storage/definition-files.ts';
+import { progressBar } from '../../simulate/progress.ts';
+import { UsageError } from '../cli-action.ts';
+import { asUsageError } from './cli-storage.ts';
+
+/** `vlab power --study ID --n N [--sims 500] [--seed S]`: simulation-based power of a study's analysis plan. */
+export interface StudyPowerRequest {
+  kind: 'simulation';
+  study: string;
+  n: number;
+  sims: number;
+  seed?: string;
+}
+
+const COLUMNS: (keyof PowerDiagnosis)[] = [
+  'hypothesis', 'outcome', 'term', 'estimand', 'mean_estimate', 'bias', 'rmse', 'coverage', 'mean_se', 'power', 'power_se',
+  'power_adjusted', 'mde_analytic', 'sims',
+];
+
+export function studyPowerRequest(o: { study: string; n?: string; sims?: string; seed?: string }): StudyPowerRequest {
+  const integer = (value: string | undefined, option: string, min: number, max: number): number => {
+    if (value === undefined || !/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) {
+      throw new UsageError(`${option} must be an integer from ${min} to ${max}${value === undefined ? '' : ` (got "${value}")`}`);
+    }
+    return Number(value);
+  };
+  return { kind: 'simulation', study: o.study, n: integer(o.n, '--n', 10, 1_000_000), sims: integer(o.sims ?? '500', '--sims', 1, 100_000), seed: o.seed };
+}
+
+/** Runs the diagnosis with a progress bar on a terminal and prints the diagnosands in the chosen format. */
+export function runStudyPower(request: StudyPowerRequest, format: 'table' | 'csv' | 'json'): void {
+  let definitions;
+  try {
+    definitions = loadDefinitionFiles(loadConfig(process.env).definitionsDir);
+  } catch (error) {
+    throw asUsageError(error);
+  }
+  const def = definitions.find((d) => d.id === request.study);
+  if (!def) throw new UsageError(`no study "${request.study}" (known: ${definitions.map((d) => d.id).join(', ')})`);
+  if (!def.simulation) throw new UsageError(`study "${def.id}" has no simulation model (survey-definitions/${def.id}/simulation.json)`);
+  if (def.analysisPlan.hypotheses.length === 0) throw new UsageError(`study "${def.id}" has no hypotheses in its analysis plan`);
+  const seed = request.seed ?? randomBytes(8).toString('hex');
+
+  const bar = progressBar(request.sims, 'power');
+  const result = diagnoseDesign(def, { n: request.n, sims: request.sims, seed, onProgress: (done) => bar.update(done) });
+  bar.stop();
+
+  const summary = {
+    study: def.id,
+    n: request.n,
+    sims: request.sims,
+    seed,
+    alpha: def.analysisPlan.alpha ?? 0.05,
+    fielding: result.fielding,
+    problems: result.problems,
+  };
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify({ ...summary, diagnoses: result.rows }, null, 2)}\n`);
+    return;
+  }
+  const records = result.rows as unknown as Record<string, unknown>[];
+  if (format === 'csv') {
+    process.stdout.write(csvFromRecords(records, COLUMNS));
+    return;
+  }
+  const round = (x: unknown) => (typeof x === 'number' ? Math.round(x * 1000) / 1000 : x);
+  const f = result.fielding;
+  process.stdout.write(
+    `${textTable(records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)]))), COLUMNS)}` +
+      `${def.id}: ${request.sims} simulated waves of ${request.n} completes (seed ${seed}); per wave ${Math.round(f.draws)} starts, ` +
+      `${Math.round(f.screenedOut)} screen-outs, ${Math.round(f.overQuota)} over quota, ${Math.round(f.abandoned)} abandoned\n` +
+      'estimand: the term in an infinite sample of the design (the planted effect on the observed scale); ' +
+      `power at alpha ${summary.alpha}; mde_analytic: 80% power by power.t.test with the model's within-cell SD\n` +
+      result.problems.map((p) => `problem in ${p.runs} runs: ${p.message}\n`).join(''),
+  );
+}

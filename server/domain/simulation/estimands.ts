@@ -1,0 +1,80 @@
+import { parseFormula, type Row } from '../../../analysis/index.ts';
+import { allCells, designOf } from '../design.ts';
+import { executePlan } from '../plan/execute-plan.ts';
+import { modelRightHandSide } from '../plan/plan-terms.ts';
+import type { StudyDefinition } from '../study-definition.ts';
+import { covariateProfiles, expectedOutcome } from './expected.ts';
+import { requireModel } from './respondent.ts';
+
+/**
+ * The estimand of every term of a study's analysis plan under its simulation model: the value the plan's own
+ * estimator converges to in an infinite sample of the design, i.e. the planted effect on the observed scale.
+ *
+ * How: every cell of the full factorial (equally likely, as permuted blocks make them) is crossed with every
+ * combination of the covariates the plan names (drawn from the model's shares, or from the population margins
+ * when the plan rakes to them) and with passing or failing the attention check. Each such profile becomes one
+ * row whose outcomes are their exact expected values (expected.ts: the latent normal's probability of each
+ * choice after rounding and clipping), weighted by the profile's probability. The plan is then executed on
+ * these rows with those weights. Least squares is linear in the outcome, so a weighted fit to expected values
+ * equals the population fit; for a randomized factorial this is the average marginal effect of the term (the
+ * difference between the level's and the reference level's mean outcome, averaged over the other factors),
+ * not the latent shift written in simulation.json, which rounding and clipping attenuate. Subsets, stacking,
+ * moderators and exclusions apply exactly as they do to real data, because it is the same code.
+ *
+ * Failing the attention check changes no other answer in the model, so excluding those respondents leaves the
+ * estimands unchanged. Difference-in-means estimators take no weights: their estimands are left out (null)
+ * when the plan names covariates, which would make the rows unequally weighted.
+ */
+export function planEstimands(def: StudyDefinition): Map<string, number | null> {
+  const model = requireModel(def);
+  const plan = def.analysisPlan;
+  const raked = plan.weights === 'raking' && def.populationMargins ? def.populationMargins.margins : {};
+  const named = new Set<string>();
+  for (const e of plan.exclusions ?? []) named.add(e.column);
+  for (const h of plan.hypotheses) {
+    for (const s of h.subset ?? []) named.add(s.column);
+    if (h.estimator === 'difference_in_means') {
+      if (h.blocks) named.add(h.blocks);
+    } else {
+      for (const v of parseFormula('planEstimands', `y ${modelRightHandSide(h)}`).variables) named.add(v);
+    }
+  }
+  const covariates = [...named].filter((name) => name in model.covariates);
+  const check = def.attentionCheck;
+  const attention = check && model.attention ? [{ pass: 1, p: 1 - model.attention.fail }, { pass: 0, p: model.attention.fail }] : [{ pass: null, p: 1 }];
+
+  const rows: Row[] = [];
+  const weights: number[] = [];
+  const cells = allCells(designOf(def));
+  const profiles = covariateProfiles(model, covariates, raked);
+  cells.forEach((cell, c) => {
+    profiles.forEach((profile, k) => {
+      const outcomes = Object.fromEntries(
+        Object.keys(model.outcomes).map((name) => [name, expectedOutcome(def, name, cell, profile.values, raked)]),
+      );
+      for (const a of attention) {
+        if (a.p === 0) continue;
+        rows.push({
+          participant: `cell${c}-profile${k}-attention${a.pass}`,
+          ...cell,
+          ...profile.values,
+          ...(check ? { [check.derivedColumn]: a.pass } : {}),
+          ...outcomes,
+        });
+        weights.push(profile.p * a.p);
+      }
+    });
+  });
+
+  const result = executePlan({ definition: def, rows, weights });
+  const unweightable = new Set(
+    covariates.length ? plan.hypotheses.filter((h) => h.estimator === 'difference_in_means').map((h) => h.id) : [],
+  );
+  const out = new Map<string, number | null>();
+  for (const e of result.estimates) {
+    out.set(estimandKey(e.hypothesis, e.outcome, e.term), unweightable.has(e.hypothesis) ? null : e.estimate);
+  }
+  return out;
+}
+
+export const estimandKey = (hypothesis: string, outcome: string, term: string) => `${hypothesis}\u0000${outcome}\u0000${term}`;

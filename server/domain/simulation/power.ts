@@ -1,0 +1,166 @@
+import { AnalysisError, powerAnalysis, type PowerOptions } from '../../../analysis/index.ts';
+import { allCells, designOf } from '../design.ts';
+import { waveColumns } from '../export/wave-columns.ts';
+import { executePlan, type PlanEstimate } from '../plan/execute-plan.ts';
+import type { Hypothesis } from '../plan/plan-schema.ts';
+import type { StudyDefinition } from '../study-definition.ts';
+import { estimandKey, planEstimands } from './estimands.ts';
+import { outcomeVariance } from './expected.ts';
+import { requireModel } from './respondent.ts';
+import { simulateWave } from './simulated-wave.ts';
+
+/**
+ * Design diagnosis by simulation, as DeclareDesign's `diagnose_design`: field the study offline `sims` times
+ * (simulated-wave.ts), run the pre-registered plan on each simulated export, and compare every tested term's
+ * estimates with its estimand (estimands.ts). Diagnosands per term:
+ * - power: share of runs with p < alpha (and with the plan's adjusted p, when the plan adjusts);
+ * - bias: mean(estimate − estimand); rmse: √mean((estimate − estimand)²); coverage: share of CIs holding the estimand;
+ * - mean_estimate, sd_estimate, mean_se; power_se, the Monte Carlo standard error of the power.
+ * Next to them, the analytic minimum detectable effect at 80 % power (powerAnalysis, R's power.t.test) for the
+ * comparison the term makes, with the model's within-cell SD and the mean number of analysed respondents.
+ */
+
+export interface PowerDiagnosis {
+  hypothesis: string;
+  outcome: string;
+  term: string;
+  estimand: number | null;
+  mean_estimate: number;
+  bias: number | null;
+  sd_estimate: number;
+  rmse: number | null;
+  mean_se: number;
+  power: number;
+  power_se: number;
+  power_adjusted: number | null;
+  coverage: number | null;
+  /** Runs in which the term was estimated. */
+  sims: number;
+  mde_analytic: number | null;
+}
+
+export interface DiagnoseOptions {
+  /** Completes per simulated wave (the wave's target). */
+  n: number;
+  sims: number;
+  seed: string;
+  onProgress?: (done: number) => void;
+}
+
+export interface DiagnoseResult {
+  rows: PowerDiagnosis[];
+  /** Mean per simulated wave: participants drawn, screen-outs, over-quota and abandoned respondents. */
+  fielding: { draws: number; screenedOut: number; overQuota: number; abandoned: number };
+  /** Plan problems (a model that could not be fitted) and in how many runs each occurred. */
+  problems: { message: string; runs: number }[];
+}
+
+export function diagnoseDesign(def: StudyDefinition, { n, sims, seed, onProgress }: DiagnoseOptions): DiagnoseResult {
+  requireModel(def);
+  const alpha = def.analysisPlan.alpha ?? 0.05;
+  const estimands = planEstimands(def);
+  const columns = waveColumns(def);
+  const runs = new Map<string, PlanEstimate[]>();
+  const fielding = { draws: 0, screenedOut: 0, overQuota: 0, abandoned: 0 };
+  const problems = new Map<string, number>();
+
+  for (let s = 0; s < sims; s++) {
+    const wave = simulateWave(def, { target: n, seed: `${seed}:${s}`, columns });
+    for (const key of Object.keys(fielding) as (keyof typeof fielding)[]) fielding[key] += wave[key] / sims;
+    const result = executePlan({ definition: def, rows: wave.rows });
+    for (const p of result.problems) {
+      const message = `${p.hypothesis}${p.outcome ? ` ${p.outcome}` : ''}: ${p.message}`;
+      problems.set(message, (problems.get(message) ?? 0) + 1);
+    }
+    for (const e of result.estimates) {
+      const key = estimandKey(e.hypothesis, e.outcome, e.term);
+      runs.set(key, [...(runs.get(key) ?? []), e]);
+    }
+    onProgress?.(s + 1);
+  }
+
+  const rows: PowerDiagnosis[] = [];
+  for (const h of def.analysisPlan.hypotheses) {
+    for (const outcome of h.outcomes) {
+      const terms = [...runs.keys()].filter((k) => k.startsWith(`${h.id}\u0000${outcome}\u0000`)).map((k) => k.split('\u0000')[2]!);
+      for (const term of terms.filter((t) => (h.terms ? h.terms.includes(t) : t !== '(Intercept)'))) {
+        const key = estimandKey(h.id, outcome, term);
+        rows.push(diagnose(def, h, outcome, term, runs.get(key)!, estimands.get(key) ?? null, alpha));
+      }
+    }
+  }
+  return { rows, fielding, problems: [...problems].map(([message, count]) => ({ message, runs: count })) };
+}
+
+const mdeCache = new Map<string, number>();
+
+function diagnose(def: StudyDefinition, h: Hypothesis, outcome: string, term: string, all: PlanEstimate[], estimand: number | null, alpha: number): PowerDiagnosis {
+  const fitted = all.filter((e) => e.estimate !== null && e.std_error !== null);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || NaN);
+  const estimates = fitted.map((e) => e.estimate!);
+  const meanEstimate = mean(estimates);
+  const power = mean(fitted.map((e) => (e.p_value !== null && e.p_value < alpha ? 1 : 0)));
+  return {
+    hypothesis: h.id,
+    outcome,
+    term,
+    estimand,
+    mean_estimate: meanEstimate,
+    bias: estimand === null ? null : meanEstimate - estimand,
+    sd_estimate: Math.sqrt(mean(estimates.map((x) => (x - meanEstimate) ** 2)) * (fitted.length / Math.max(1, fitted.length - 1))),
+    rmse: estimand === null ? null : Math.sqrt(mean(estimates.map((x) => (x - estimand) ** 2))),
+    mean_se: mean(fitted.map((e) => e.std_error!)),
+    power,
+    power_se: Math.sqrt((power * (1 - power)) / fitted.length),
+    power_adjusted: h.adjust ? mean(fitted.map((e) => (e.p_adjusted !== null && e.p_adjusted < alpha ? 1 : 0))) : null,
+    coverage: estimand === null ? null : mean(fitted.map((e) => (e.conf_low! <= estimand && estimand <= e.conf_high! ? 1 : 0))),
+    sims: fitted.length,
+    mde_analytic: analyticMde(def, h, outcome, term, mean(fitted.map((e) => e.n_used)), alpha),
+  };
+}
+
+/**
+ * The minimum detectable effect (80 % power) of the comparison a term makes, by powerAnalysis: a level against
+ * the reference level of its factor (two arms of N/k), a two-way interaction (four cells of N/(k·m)), or a
+ * difference in means (treated against control, as two equal arms of their harmonic mean). The SD is the
+ * model's within-cell SD of the outcome. Terms of stacked (within-respondent) models have no such formula: null.
+ */
+export function analyticMde(def: StudyDefinition, h: Hypothesis, outcome: string, term: string, nUsed: number, alpha: number): number | null {
+  // powerAnalysis solves for the effect by bisection over the noncentral t (a fraction of a second); the terms of
+  // one fit share their comparison's size, so each distinct question is asked once.
+  const mde = (options: Omit<PowerOptions, 'power' | 'alpha'>): number => {
+    const key = JSON.stringify([options, alpha]);
+    let effect = mdeCache.get(key);
+    if (effect === undefined) {
+      effect = powerAnalysis({ ...options, power: 0.8, alpha }).effect;
+      mdeCache.set(key, effect);
+    }
+    return effect;
+  };
+  if (h.stack || !requireModel(def).outcomes[outcome] || !(nUsed > 4)) return null;
+  const levelsIn = (factor: string) => {
+    const all = def.factors.find((f) => f.name === factor)!.levels.map((l) => l.code);
+    const subset = h.subset?.find((s) => s.column === factor);
+    return subset ? all.filter((l) => subset.in.map(String).includes(l)) : all;
+  };
+  const cells = allCells(designOf(def)).filter((c) => (h.subset ?? []).every((s) => !(s.column in c) || s.in.map(String).includes(c[s.column]!)));
+  const sd = Math.sqrt(cells.reduce((sum, c) => sum + outcomeVariance(def, outcome, c), 0) / cells.length);
+  try {
+    if (h.estimator === 'difference_in_means') {
+      const levels = levelsIn(h.treatment.factor);
+      const control = levels.filter((l) => h.treatment.control.includes(l)).length;
+      const treated = levels.filter((l) => !h.treatment.control.includes(l) && (!h.treatment.treated || h.treatment.treated.includes(l))).length;
+      const [nc, nt] = [(nUsed * control) / (control + treated), (nUsed * treated) / (control + treated)];
+      return mde({ sd, n: 2 / (1 / nc + 1 / nt) });
+    }
+    const parts = term.split(':').map((part) => def.factors.find((f) => part.startsWith(f.name) && levelsIn(f.name).includes(part.slice(f.name.length))));
+    if (parts.some((f) => !f)) return null;
+    const sizes = parts.map((f) => levelsIn(f!.name).length);
+    if (parts.length === 1) return mde({ sd, n: nUsed / sizes[0]! });
+    if (parts.length === 2) return mde({ sd, n: nUsed / (sizes[0]! * sizes[1]!), arms: 4, contrast: 'interaction' });
+    return null;
+  } catch (error) {
+    if (error instanceof AnalysisError) return null;
+    throw error;
+  }
+}
