@@ -10,6 +10,7 @@ import { requestLog } from './routes/request-log.ts';
 import { researcherApi } from './routes/researcher-api.ts';
 import { respondentApi } from './routes/respondent-api.ts';
 import { respondentPage } from './routes/respondent-page.ts';
+import { dashboardPage } from './routes/dashboard-page.ts';
 import { createEstimatesService } from './services/estimates-service.ts';
 import { createExportService } from './services/export-service.ts';
 import { createReplicationService } from './services/replication-service.ts';
@@ -83,6 +84,7 @@ export function createApp({ db, config, logger = silentLogger }: AppOptions): Ex
   app.use('/api/researcher', researcherAuthRateLimit(config));
   app.use('/assets', publicAssets(bundle));
   app.use(respondentPage(config.publicDir, bundle));
+  app.use(dashboardPage(config.publicDir, bundle));
   app.use(
     '/api/researcher',
     requireJsonBody,

@@ -25,7 +25,8 @@ export function respondentPage(publicDir: string, bundle: PublicBundle): Router 
   return router;
 }
 
-function renderShell(template: string, bundle: PublicBundle): string {
+/** Replaces `{{asset:name}}` in a page with the hashed bundle file's URL. */
+export function renderShell(template: string, bundle: PublicBundle): string {
   return template.replace(/\{\{asset:([a-z0-9.-]+)\}\}/g, (_, name: string) => {
     const file = bundle.manifest[name];
     if (!file) throw new Error(`a page in public/ references ${name}, which the build did not produce`);
