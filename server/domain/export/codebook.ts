@@ -1,4 +1,5 @@
 import { allCells, designOf } from '../design.ts';
+import { quotaCaps } from '../quota.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import type { Wave } from '../wave.ts';
 import { LONG_ITEM_COLUMNS, longColumnNames } from './long-rows.ts';
@@ -44,6 +45,7 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
         seed: wave.seed,
       },
     },
+    quotas: def.quotas ? { ...def.quotas, caps: quotaCaps(def, wave.target) } : null,
     columns: columns.map((c) => ({
       name: c.name,
       role: c.role,

@@ -1,0 +1,219 @@
+import { parse } from 'csv-parse/sync';
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import { referenceFolder } from '../analysis/support.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { permutedBlockCell } from '../../server/domain/assignment.ts';
+import { cellAssignment, designOf } from '../../server/domain/design.ts';
+import { waveColumns } from '../../server/domain/export/wave-columns.ts';
+import { QUALITY_FLAGS } from '../../server/domain/quality-flags.ts';
+import { parseStudyDefinition, type StudyDefinition } from '../../server/domain/study-definition.ts';
+import { createExportService } from '../../server/services/export-service.ts';
+import { immediate } from '../../server/storage/db.ts';
+import { COMPLETE_ALLIANCE_ANSWERS } from './test-app.ts';
+import { createResearcherTestApp, startParticipant } from './researcher-support.ts';
+
+const apps: { close(): void }[] = [];
+async function setup(...args: Parameters<typeof createResearcherTestApp>) {
+  const t = await createResearcherTestApp(...args);
+  apps.push(t);
+  return t;
+}
+after(() => apps.forEach((a) => a.close()));
+
+type Row = Record<string, string>;
+const csv = (text: string): Row[] => parse(text, { columns: true, bom: false }) as Row[];
+const header = (text: string) => text.slice(0, text.indexOf('\n')).split(',');
+
+test('the wide columns of the alliance study carry the reference data set’s design and answer names', async () => {
+  const t = await setup();
+  const names = waveColumns(t.repos.studies.get(t.wave.studyId)!.definition).map((c) => c.name);
+  const reference = readFileSync(join(referenceFolder, 'alliance.csv'), 'utf8').split('\n')[0]!.replace(/"/g, '').split(',');
+  for (const column of reference) {
+    if (column === 'respondent_id' || column === 'violated') continue; // the id is `participant`; analysis derives `violated`
+    assert.ok(names.includes(column), `no export column "${column}"`);
+  }
+  assert.deepEqual(names.slice(0, 6), ['participant', 'wave_id', 'status', 'screenout_reason', 'panel_source', 'panel_id']);
+  const at = (n: string) => names.indexOf(n);
+  assert.ok(at('rid') < at('regime') && at('behavior') < at('cell_index') && at('assignment_probability') < at('started_at'));
+  assert.ok(at('duration_seconds') < at('consent') && at('manipulation_check_regime') < at('attention_pass'));
+});
+
+test('5,000 completed participants stream out as csv, long-csv and json with the right rows', async () => {
+  const t = await setup({ target: 100_000 });
+  const def = t.repos.studies.get(t.wave.studyId)!.definition;
+  const design = designOf(def);
+  const n = 5000;
+  const insertParticipant = t.db.prepare(
+    `INSERT INTO participants (code, wave_id, panel_source, panel_id, panel_params_json, draw_index, cell_index, assignment_json,
+       assignment_probability, status, current_page, started_at, updated_at, completed_at)
+     VALUES (?, ?, 'prolific', ?, ?, ?, ?, ?, ?, 'complete', 6, ?, ?, ?)`,
+  );
+  const insertAnswers = t.db.prepare(
+    "INSERT INTO answers (participant_id, kind, answers_json, derived_json, saved_at) VALUES (?, 'final', ?, ?, ?)",
+  );
+  immediate(t.db, () => {
+    for (let i = 0; i < n; i++) {
+      const cell = permutedBlockCell(t.wave.seed, i, design.nCells);
+      const started = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
+      const done = new Date(Date.UTC(2026, 0, 1, 0, 0, i) + (300 + (i % 7)) * 1000).toISOString();
+      const pid = `P${String(i).padStart(5, '0')}`;
+      const { lastInsertRowid } = insertParticipant.run(
+        `code-${String(i).padStart(17, '0')}`, t.wave.id, pid, JSON.stringify({ PROLIFIC_PID: pid }), i, cell,
+        JSON.stringify(cellAssignment(design, cell)), 1 / 48, started, done, done,
+      );
+      const answers = { ...COMPLETE_ALLIANCE_ANSWERS, do_nothing: 1 + (i % 5), contribution: 1 + (i % 3) };
+      insertAnswers.run(lastInsertRowid, JSON.stringify(answers), JSON.stringify({ attention_pass: i % 2 }), done);
+    }
+  });
+
+  const res = await t.get(`/waves/${t.wave.id}/export?format=csv`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers['content-type'], /^text\/csv/);
+  assert.equal(res.headers['content-disposition'], `attachment; filename="alliance-corrective-measures-${t.wave.id}.csv"`);
+  assert.equal(res.headers['cache-control'], 'no-store');
+  const rows = csv(res.text);
+  assert.equal(rows.length, n);
+  assert.deepEqual(header(res.text), waveColumns(def, { flags: QUALITY_FLAGS }).map((c) => c.name));
+  const sample = rows[1234]!;
+  const cell = permutedBlockCell(t.wave.seed, 1234, 48);
+  assert.equal(sample.participant, `code-${String(1234).padStart(17, '0')}`);
+  assert.equal(sample.wave_id, t.wave.id);
+  assert.equal(sample.status, 'complete');
+  assert.equal(sample.PROLIFIC_PID, 'P01234');
+  assert.equal(sample.panel_id, 'P01234');
+  assert.equal(sample.STUDY_ID, '');
+  assert.equal(sample.cell_index, String(cell));
+  assert.equal(sample.regime, cellAssignment(designOf(def), cell).regime);
+  assert.equal(sample.draw_index, '1234');
+  assert.equal(Number(sample.assignment_probability), 1 / 48);
+  assert.equal(sample.duration_seconds, String(300 + (1234 % 7)));
+  assert.equal(sample.consent, '1');
+  assert.equal(sample.do_nothing, String(1 + (1234 % 5)));
+  assert.equal(sample.age_group, '45-64');
+  assert.equal(sample.attention_pass, '0');
+  assert.deepEqual(rows.map((r) => Number(r.draw_index)).slice(0, 3), [0, 1, 2]);
+
+  const long = await t.get(`/waves/${t.wave.id}/export?format=long-csv`);
+  const longRows = csv(long.text);
+  assert.equal(longRows.length, n * 5);
+  assert.deepEqual(header(long.text), ['participant', 'wave_id', 'status', 'regime', 'capability', 'treaty', 'behavior', 'cell_index', 'draw_index', 'assignment_probability', 'battery', 'item', 'value']);
+  assert.deepEqual(longRows.slice(5 * 1234, 5 * 1235).map((r) => [r.participant, r.item, r.value]), [
+    [sample.participant, 'do_nothing', sample.do_nothing],
+    [sample.participant, 'public_criticism', sample.public_criticism],
+    [sample.participant, 'economic_sanctions', sample.economic_sanctions],
+    [sample.participant, 'reduce_military_aid', sample.reduce_military_aid],
+    [sample.participant, 'suspend_military_support', sample.suspend_military_support],
+  ]);
+
+  const json = await t.get(`/waves/${t.wave.id}/export?format=json`);
+  const parsed = JSON.parse(json.text) as Record<string, unknown>[];
+  assert.equal(parsed.length, n);
+  assert.equal(parsed[1234]!.do_nothing, 1 + (1234 % 5), 'numbers stay numbers');
+  assert.equal(parsed[1234]!.consent, 1);
+
+  // The service's iterator is lazy: taking three rows reads three rows, and stopping early closes it.
+  const it = createExportService({ db: t.db, repos: t.repos }).iterateWaveRows(t.wave.id, { statuses: ['complete'] });
+  const firstThree = [it.next().value, it.next().value, it.next().value] as Record<string, unknown>[];
+  assert.deepEqual(firstThree.map((r) => r.draw_index), [0, 1, 2]);
+  it.return(undefined);
+  const none = [...createExportService({ db: t.db, repos: t.repos }).iterateWaveRows(t.wave.id, { statuses: ['overquota'] })];
+  assert.equal(none.length, 0);
+});
+
+/** The alliance study with a free-text battery and a numeric question, as a researcher might add them. */
+function studyWithFreeText(base: StudyDefinition): StudyDefinition {
+  const raw = structuredClone(base) as unknown as { pages: { posttreatment: { elements: unknown[] }[] }; simulation?: unknown };
+  delete raw.simulation; // the simulation model would need a model for every new question
+  raw.pages.posttreatment[0]!.elements.push(
+    { type: 'comment', name: 'feedback_a', title: 'What did you think of the survey?', battery: 'open_ended' },
+    { type: 'comment', name: 'feedback_b', title: 'Anything else?', battery: 'open_ended' },
+    { type: 'text', inputType: 'number', name: 'thermometer', title: 'Feeling thermometer' },
+  );
+  return parseStudyDefinition(raw, 'test');
+}
+
+test('cells that a spreadsheet would run as formulas are neutralised in csv and long-csv; numbers are untouched', async () => {
+  const t = await setup();
+  const def = studyWithFreeText(t.repos.studies.get(t.wave.studyId)!.definition);
+  t.studies.syncDefinitions([def]);
+  const wave = (await t.post('/waves', { study: def.id, target: 100 })).body as { id: string };
+  const nasty = ['=HYPERLINK("https://evil.example","click")', '+1', '@x', '\tfoo', '-2+3', '\rbar', '\nbaz'];
+  const codes: string[] = [];
+  for (const [i, text] of nasty.entries()) {
+    const s = await startParticipant(t.app, wave.id, { PROLIFIC_PID: i === 0 ? '=cmd|x' : `p${i}` });
+    const done = await request(t.app)
+      .post(`/api/participants/${s.body.participant.code}/complete`)
+      .send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: ['18-29', '30-44', '45-64', '65+'][i % 4], gender: i % 2 ? 'male' : 'female', feedback_a: text, feedback_b: 'fine', thermometer: -1.5 } });
+    assert.equal(done.body.status, 'complete', JSON.stringify(done.body));
+    codes.push(s.body.participant.code);
+  }
+  const wide = csv((await t.get(`/waves/${wave.id}/export?format=csv`)).text);
+  assert.deepEqual(wide.map((r) => r.feedback_a), nasty.map((s) => `'${s}`));
+  assert.ok(wide.every((r) => r.thermometer === '-1.5' && r.feedback_b === 'fine'));
+  assert.equal(wide[0]!.PROLIFIC_PID, "'=cmd|x");
+  assert.equal(wide[0]!.panel_id, "'=cmd|x");
+
+  const long = csv((await t.get(`/waves/${wave.id}/export?format=long-csv`)).text);
+  const open = long.filter((r) => r.battery === 'open_ended' && r.item === 'feedback_a');
+  assert.deepEqual(open.map((r) => r.value), nasty.map((s) => `'${s}`));
+  assert.ok(long.filter((r) => r.battery === 'corrective_measures').every((r) => /^[1-5]$/.test(r.value!)));
+
+  // JSON is not opened by spreadsheets: values as answered.
+  const json = JSON.parse((await t.get(`/waves/${wave.id}/export?format=json`)).text) as Record<string, unknown>[];
+  assert.deepEqual(json.map((r) => r.feedback_a), nasty);
+  assert.equal(json[0]!.thermometer, -1.5);
+});
+
+test('the codebook lists every column with its text, type and levels, and the design with cells and assignment', async () => {
+  const t = await setup();
+  const res = await t.get(`/waves/${t.wave.id}/export?format=codebook`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers['content-disposition'], /^attachment; filename="alliance-corrective-measures-.*-codebook\.json"$/);
+  const book = JSON.parse(res.text);
+  const wide = await t.get(`/waves/${t.wave.id}/export?format=csv`);
+  assert.deepEqual(book.columns.map((c: { name: string }) => c.name), header(wide.text));
+  const byName = new Map(book.columns.map((c: { name: string }) => [c.name, c]));
+  assert.deepEqual(byName.get('do_nothing'), {
+    name: 'do_nothing', role: 'answer', type: 'categorical', label: 'Doing nothing', section: 'outcomes', page: 'responses',
+    battery: 'corrective_measures',
+    levels: (byName.get('do_nothing') as { levels: unknown[] }).levels,
+  });
+  assert.equal((byName.get('do_nothing') as { levels: unknown[] }).levels.length, 5);
+  assert.deepEqual((byName.get('regime') as { levels: unknown }).levels, [
+    { value: 'democracy', label: 'Democracy' },
+    { value: 'autocracy', label: 'Autocracy' },
+  ]);
+  assert.equal((byName.get('age_group') as { label: string }).label, 'How old are you?');
+  assert.equal((byName.get('attention_pass') as { role: string }).role, 'derived');
+  assert.equal(book.design.factors[0].levels[1].text, 'an autocracy, whose leaders are not chosen in free and fair elections');
+  assert.equal(book.design.cells.length, 48);
+  assert.deepEqual(book.design.cells[47], { index: 47, regime: 'autocracy', capability: 'weak', treaty: 'no_treaty', behavior: 'threaten_exit' });
+  assert.equal(book.design.assignment.scheme, 'permuted_blocks');
+  assert.equal(book.design.assignment.probability, 1 / 48);
+  assert.equal(book.design.assignment.seed, 'test-seed');
+  assert.deepEqual(book.long.batteries, { corrective_measures: ['do_nothing', 'public_criticism', 'economic_sanctions', 'reduce_military_aid', 'suspend_military_support'] });
+  assert.equal(book.quotas.slack, 0.05);
+});
+
+test('export input mistakes are 4xx JSON; a status filter keeps only those participants', async () => {
+  const t = await setup();
+  const s = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'a' });
+  await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'b' });
+  await request(t.app).post(`/api/participants/${s.body.participant.code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+  for (const [query, status] of [['format=xlsx', 422], ['status=finished', 422], ['colour=red', 422]] as const) {
+    const res = await t.get(`/waves/${t.wave.id}/export?${query}`);
+    assert.equal(res.status, status);
+    assert.equal(res.body.error.code, 'invalid_input');
+  }
+  assert.equal((await t.get('/waves/NoSuchWave1/export?format=csv')).status, 404);
+  const all = csv((await t.get(`/waves/${t.wave.id}/export`)).text);
+  assert.deepEqual(all.map((r) => r.status), ['complete', 'started']);
+  assert.equal(all[1]!.completed_at, '');
+  const done = csv((await t.get(`/waves/${t.wave.id}/export?format=csv&status=complete`)).text);
+  assert.deepEqual(done.map((r) => r.panel_id), ['a']);
+  const partial = csv((await t.get(`/waves/${t.wave.id}/export?status=started,overquota`)).text);
+  assert.deepEqual(partial.map((r) => r.panel_id), ['b']);
+});
