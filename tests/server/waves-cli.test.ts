@@ -1,0 +1,91 @@
+import { parse } from 'csv-parse/sync';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { openDatabase } from '../../server/storage/db.ts';
+import request from 'supertest';
+
+const dir = mkdtempSync(join(tmpdir(), 'vlab-wave-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const dbPath = join(dir, 'cli.sqlite');
+
+function vlab(...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/vlab.js', ...args, '--db', dbPath], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('vlab wave list, status --json, pause, open and close; a closed wave stays closed', () => {
+  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
+  const status = vlab('wave', 'status', created.id, '--json');
+  assert.equal(status.status, 0, status.stderr);
+  const report = JSON.parse(status.stdout);
+  assert.deepEqual(
+    [report.status, report.target, report.completes, report.screenouts, report.overquota, report.partials, report.cells.length],
+    ['open', 40, 0, 0, 0, 0, 48],
+  );
+  assert.deepEqual(report.funnel, { started: 0, consented: 0, reachedVignette: 0, completed: 0 });
+  assert.deepEqual(report.quotas.find((q: { level: string }) => q.level === 'female'), { variable: 'gender', level: 'female', share: 0.51, cap: 22, filled: 0 });
+  assert.match(vlab('wave', 'status', created.id).stdout, /open, 0\/40 completes \(0%\)[\s\S]*funnel: started 0 → consented 0/);
+
+  assert.equal(vlab('wave', 'pause', created.id).stdout, `wave ${created.id}: paused\n`);
+  assert.match(vlab('wave', 'list').stdout, new RegExp(`^${created.id}\\talliance-corrective-measures\\tpaused\\t0/40\\t/s/${created.id}$`, 'm'));
+  assert.equal(vlab('wave', 'open', created.id).stdout, `wave ${created.id}: open\n`);
+  assert.equal(vlab('wave', 'close', created.id).stdout, `wave ${created.id}: closed\n`);
+  const reopen = vlab('wave', 'open', created.id);
+  assert.equal(reopen.status, 2);
+  assert.equal(reopen.stderr, 'vlab wave open: the wave is closed, and a closed wave stays closed; create a new wave instead\n');
+  const unknown = vlab('wave', 'status', 'NoSuchWave1');
+  assert.equal(unknown.status, 2);
+  assert.equal(unknown.stderr, 'vlab wave status: no wave "NoSuchWave1"\n');
+});
+
+test('vlab export writes the same file as the API; bad formats and waves exit 2 without leaving a file', async () => {
+  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
+  const token = vlab('token', 'create', '--name', 'cli test').stdout.trim();
+  const db = openDatabase(dbPath);
+  try {
+    const app = createApp({ db, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
+    await request(app).post(`/api/waves/${created.id}/participants`).send({ panel: { PROLIFIC_PID: 'cli-1' } });
+    for (const format of ['csv', 'codebook']) {
+      const out = join(dir, `export.${format}`);
+      const run = vlab('export', '--wave', created.id, '--format', format, '--out', out);
+      assert.equal(run.status, 0, run.stderr);
+      const api = await request(app).get(`/api/researcher/waves/${created.id}/export?format=${format}`).set('Authorization', `Bearer ${token}`);
+      assert.equal(readFileSync(out, 'utf8'), api.text, format);
+    }
+  } finally {
+    db.close();
+  }
+  const stdout = vlab('export', '--wave', created.id, '--status', 'started');
+  assert.deepEqual((parse(stdout.stdout, { columns: true }) as { panel_id: string }[]).map((r) => r.panel_id), ['cli-1']);
+
+  const badFormat = vlab('export', '--wave', created.id, '--format', 'xlsx');
+  assert.equal(badFormat.status, 2);
+  assert.match(badFormat.stderr, /expected one of csv, long-csv, json, codebook/);
+  const badWave = vlab('export', '--wave', 'NoSuchWave1', '--out', join(dir, 'never.csv'));
+  assert.equal(badWave.status, 2);
+  assert.equal(badWave.stderr, 'vlab export: no wave "NoSuchWave1"\n');
+  assert.ok(!existsSync(join(dir, 'never.csv')) && !existsSync(join(dir, 'never.csv.partial')));
+});
+
+test('vlab token create prints the token once; list shows no secret; revoke ends it', async () => {
+  const created = vlab('token', 'create', '--name', 'alice laptop', '--json');
+  assert.equal(created.status, 0, created.stderr);
+  const { token, id } = JSON.parse(created.stdout) as { token: string; id: string };
+  assert.match(token, new RegExp(`^vlab_${id}_[A-Za-z0-9_-]{43}$`));
+  const list = vlab('token', 'list');
+  assert.match(list.stdout, new RegExp(`^${id}\\talice laptop\\tcreated .*\\tlast used never\\tactive$`, 'm'));
+  assert.ok(!list.stdout.includes(token.slice(22)));
+  assert.equal(vlab('token', 'revoke', id).stdout, `token ${id} ("alice laptop") revoked\n`);
+  assert.match(vlab('token', 'list').stdout, new RegExp(`^${id}\\talice laptop\\t.*\\trevoked \\S+$`, 'm'));
+  const missing = vlab('token', 'revoke', 'ffffffffffffffff');
+  assert.equal(missing.status, 2);
+  const noName = vlab('token', 'create', '--name', '  ');
+  assert.equal(noName.status, 2);
+  assert.match(noName.stderr, /^vlab token create: name: /);
+});
