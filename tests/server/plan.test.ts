@@ -52,6 +52,7 @@ test('a bad estimator, se type or adjustment method is refused with the valid va
   refused({ hypotheses: [{ ...lm, seType: 'CR2' }] }, /seType: CR2 needs clusters/);
   refused({ hypotheses: [{ ...lm, adjust: { method: 'sidak' } }] }, /adjust\.method: expected one of holm, BH, bonferroni/);
   refused({ hypotheses: [{ ...lm, formula: 'economic_sanctions ~ regime' }] }, /formula: expected a right-hand side starting with "~"/);
+  refused({ hypotheses: [{ ...lm, adjust: { method: 'holm' } }, dim({ adjust: { family: 'H3', method: 'BH' } })] }, /hypotheses\[1\]\.adjust\.method: family "H3" is adjusted with holm elsewhere/);
 });
 
 test('stacked hypotheses: items must be outcomes and the stack names new', () => {

@@ -181,20 +181,28 @@ function fitOutcome(
   });
 }
 
-/** Adjusts the non-intercept p-values of each family (hypotheses sharing `adjust.family`, else one each). */
-function adjustFamilies(hypotheses: readonly Hypothesis[], estimates: PlanEstimate[]): void {
-  const families = new Map<string, { method: PAdjustMethod; members: PlanEstimate[] }>();
+/** The multiple-comparison families of a plan: hypotheses sharing `adjust.family` (else one each), in plan order. */
+export function adjustmentFamilies(hypotheses: readonly Hypothesis[]): { name: string; method: PAdjustMethod; members: Hypothesis[] }[] {
+  const families = new Map<string, { name: string; method: PAdjustMethod; members: Hypothesis[] }>();
   for (const h of hypotheses) {
     if (!h.adjust) continue;
-    const key = h.adjust.family ?? `hypothesis ${h.id}`;
-    const family = families.get(key) ?? { method: h.adjust.method, members: [] };
-    const tested = (term: string) => (h.terms ? h.terms.includes(term) : term !== '(Intercept)');
-    family.members.push(...estimates.filter((e) => e.hypothesis === h.id && tested(e.term)));
-    families.set(key, family);
+    const name = h.adjust.family ?? h.id;
+    const family = families.get(name) ?? { name, method: h.adjust.method, members: [] };
+    family.members.push(h);
+    families.set(name, family);
   }
-  for (const { method, members } of families.values()) {
-    const adjusted = pAdjust(members.map((e) => e.p_value), method);
-    members.forEach((e, i) => {
+  return [...families.values()];
+}
+
+/** A hypothesis' tested terms: its `terms`, else every term but the intercept. */
+export const isTestedTerm = (h: Hypothesis, term: string): boolean => (h.terms ? h.terms.includes(term) : term !== '(Intercept)');
+
+/** Adjusts the tested terms' p-values within each family. */
+function adjustFamilies(hypotheses: readonly Hypothesis[], estimates: PlanEstimate[]): void {
+  for (const { method, members } of adjustmentFamilies(hypotheses)) {
+    const tested = estimates.filter((e) => members.some((h) => h.id === e.hypothesis && isTestedTerm(h, e.term)));
+    const adjusted = pAdjust(tested.map((e) => e.p_value), method);
+    tested.forEach((e, i) => {
       e.p_adjusted = adjusted[i] ?? null;
       e.adjust_method = method;
     });

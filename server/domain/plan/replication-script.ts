@@ -1,5 +1,5 @@
 import type { StudyDefinition } from '../study-definition.ts';
-import { PARTICIPANT_COLUMN } from './execute-plan.ts';
+import { adjustmentFamilies, PARTICIPANT_COLUMN } from './execute-plan.ts';
 import { planLevels } from './plan-columns.ts';
 import type { Hypothesis } from './plan-schema.ts';
 import { modelRightHandSide } from './plan-terms.ts';
@@ -131,25 +131,15 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
 }
 
 function familyLines(hypotheses: readonly Hypothesis[]): string[] {
-  const families = new Map<string, { method: string; members: Hypothesis[] }>();
-  for (const h of hypotheses) {
-    if (!h.adjust) continue;
-    const key = h.adjust.family ?? `hypothesis ${h.id}`;
-    const family = families.get(key) ?? { method: h.adjust.method, members: [] };
-    family.members.push(h);
-    families.set(key, family);
-  }
-  const lines: string[] = [];
-  for (const [name, { method, members }] of families) {
+  return adjustmentFamilies(hypotheses).flatMap(({ name, method, members }) => {
     const tests = members.map((h) =>
       h.terms ? `(est$hypothesis == ${r(h.id)} & est$term %in% ${rVector(h.terms)})` : `(est$hypothesis == ${r(h.id)} & est$term != "(Intercept)")`,
     );
-    lines.push(
+    return [
       `# Family ${name}: ${method}`,
       `idx <- ${tests.join(' | ')}`,
       `est$p_adjusted[idx] <- p.adjust(est$p_value[idx], ${r(method)})`,
       `est$adjust_method[idx] <- ${r(method)}`,
-    );
-  }
-  return lines;
+    ];
+  });
 }

@@ -50,12 +50,13 @@ export function planProblems(def: StudyDefinition): PlanProblem[] {
 
   const methods = new Map<string, string>();
   plan.hypotheses.forEach((h, i) => {
-    if (!h.adjust?.family) return;
-    const method = methods.get(h.adjust.family);
+    if (!h.adjust) return;
+    const family = h.adjust.family ?? h.id;
+    const method = methods.get(family);
     if (method && method !== h.adjust.method) {
-      problems.push({ path: [...base, 'hypotheses', i, 'adjust', 'method'], message: `family "${h.adjust.family}" is adjusted with ${method} elsewhere` });
+      problems.push({ path: [...base, 'hypotheses', i, 'adjust', 'method'], message: `family "${family}" is adjusted with ${method} elsewhere` });
     }
-    methods.set(h.adjust.family, h.adjust.method);
+    methods.set(family, h.adjust.method);
   });
 
   const ids = new Set<string>();
