@@ -1,4 +1,4 @@
-import { AnalysisError, powerAnalysis, type PowerOptions } from '../../../analysis/index.ts';
+import { AnalysisError, normalQuantile, powerAnalysis, type PowerOptions } from '../../../analysis/index.ts';
 import { allCells, designOf } from '../design.ts';
 import { waveColumns } from '../export/wave-columns.ts';
 import { executePlan, type PlanEstimate } from '../plan/execute-plan.ts';
@@ -92,8 +92,6 @@ export function diagnoseDesign(def: StudyDefinition, { n, sims, seed, onProgress
   return { rows, fielding, problems: [...problems].map(([message, count]) => ({ message, runs: count })) };
 }
 
-const mdeCache = new Map<string, number>();
-
 function diagnose(def: StudyDefinition, h: Hypothesis, outcome: string, term: string, all: PlanEstimate[], estimand: number | null, alpha: number): PowerDiagnosis {
   const fitted = all.filter((e) => e.estimate !== null && e.std_error !== null);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || NaN);
@@ -126,18 +124,8 @@ function diagnose(def: StudyDefinition, h: Hypothesis, outcome: string, term: st
  * model's within-cell SD of the outcome. Terms of stacked (within-respondent) models have no such formula: null.
  */
 export function analyticMde(def: StudyDefinition, h: Hypothesis, outcome: string, term: string, nUsed: number, alpha: number): number | null {
-  // powerAnalysis solves for the effect by bisection over the noncentral t (a fraction of a second); the terms of
-  // one fit share their comparison's size, so each distinct question is asked once.
-  const mde = (options: Omit<PowerOptions, 'power' | 'alpha'>): number => {
-    const key = JSON.stringify([options, alpha]);
-    let effect = mdeCache.get(key);
-    if (effect === undefined) {
-      effect = powerAnalysis({ ...options, power: 0.8, alpha }).effect;
-      mdeCache.set(key, effect);
-    }
-    return effect;
-  };
   if (h.stack || !requireModel(def).outcomes[outcome] || !(nUsed > 4)) return null;
+  const mde = (options: Omit<PowerOptions, 'power' | 'alpha' | 'effect'>) => minimumDetectableEffect(options, alpha);
   const levelsIn = (factor: string) => {
     const all = def.factors.find((f) => f.name === factor)!.levels.map((l) => l.code);
     const subset = h.subset?.find((s) => s.column === factor);
@@ -163,4 +151,26 @@ export function analyticMde(def: StudyDefinition, h: Hypothesis, outcome: string
     if (error instanceof AnalysisError) return null;
     throw error;
   }
+}
+
+/**
+ * The effect with 80 % power, as powerAnalysis solves it, but found in a few milliseconds: powerAnalysis's own
+ * solver bisects over a range of fourteen orders of magnitude (most of a second a call), while secant steps on
+ * its power from the normal approximation (z₁₋α/₂ + z₀.₈)·sd·√(Σc²/n) reach the same root to 1e-10 in ~5 calls.
+ */
+export function minimumDetectableEffect(options: Omit<PowerOptions, 'power' | 'alpha' | 'effect'>, alpha: number): number {
+  const arms = options.arms ?? 2;
+  const sumSquares = options.contrast === 'interaction' ? 16 / arms : options.contrast === 'main' ? 4 / arms : 2;
+  const gap = (effect: number) => powerAnalysis({ ...options, effect, alpha }).power - 0.8;
+  let x0 = (normalQuantile(1 - alpha / 2) + normalQuantile(0.8)) * options.sd * Math.sqrt(sumSquares / options.n!);
+  let x1 = x0 * 1.02;
+  let f0 = gap(x0);
+  let f1 = gap(x1);
+  for (let i = 0; i < 50 && f1 !== f0 && Math.abs(x1 - x0) > 1e-10 * x1; i++) {
+    const x2 = x1 - (f1 * (x1 - x0)) / (f1 - f0);
+    [x0, f0] = [x1, f1];
+    x1 = x2;
+    f1 = gap(x1);
+  }
+  return x1;
 }

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { test } from 'node:test';
+import { blockPermutation } from '../../server/domain/assignment.ts';
+import { allCells, designOf, type Assignment } from '../../server/domain/design.ts';
+import { waveColumns } from '../../server/domain/export/wave-columns.ts';
+import { estimandKey, planEstimands } from '../../server/domain/simulation/estimands.ts';
+import { expectedOutcome } from '../../server/domain/simulation/expected.ts';
+import { powerAnalysis } from '../../analysis/index.ts';
+import { diagnoseDesign, minimumDetectableEffect } from '../../server/domain/simulation/power.ts';
+import { simulateWave } from '../../server/domain/simulation/simulated-wave.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+
+const definitions = loadDefinitionFiles('survey-definitions');
+const alliance = definitions.find((d) => d.id === 'alliance-corrective-measures')!;
+const protege = definitions.find((d) => d.id === 'protege-bargaining')!;
+
+/** Mean expected outcome over the cells that satisfy `where` (cells are equally likely). */
+function cellMean(def: typeof alliance, outcome: string, where: (c: Assignment) => boolean): number {
+  const cells = allCells(designOf(def)).filter(where);
+  return cells.reduce((s, c) => s + expectedOutcome(def, outcome, c), 0) / cells.length;
+}
+
+test('estimands run through the plan equal the effects derived by hand from the model', () => {
+  const a = planEstimands(alliance);
+  const violated = (c: Assignment) => c.behavior !== 'control';
+  // H3 (violation arms, main effects): the autocracy effect is a difference of marginal means.
+  const autocracy = cellMean(alliance, 'economic_sanctions', (c) => violated(c) && c.regime === 'autocracy') -
+    cellMean(alliance, 'economic_sanctions', (c) => violated(c) && c.regime === 'democracy');
+  assert.ok(Math.abs(a.get(estimandKey('H3', 'economic_sanctions', 'regimeautocracy'))! - autocracy) < 1e-10);
+  assert.ok(Math.abs(a.get(estimandKey('H3', 'economic_sanctions', 'capabilityweak'))!) < 1e-10, 'no planted capability effect');
+  // H2 (difference in means): any violation against control.
+  const dim = cellMean(alliance, 'alliance_favorability', violated) - cellMean(alliance, 'alliance_favorability', (c) => !violated(c));
+  assert.ok(Math.abs(a.get(estimandKey('H2', 'alliance_favorability', 'violated'))! - dim) < 1e-10);
+  // Protégé H2: the interaction term is a difference in differences of marginal means (averaged over regime).
+  const p = planEstimands(protege);
+  const m = (strategy: string, option: string) => cellMean(protege, 'support_punish', (c) => c.strategy === strategy && c.outside_option === option);
+  const did = m('evict_troops', 'rival_courting') - m('cooperate', 'rival_courting') - (m('evict_troops', 'no_rival') - m('cooperate', 'no_rival'));
+  const planned = p.get(estimandKey('H2', 'support_punish', 'strategyevict_troops:outside_optionrival_courting'))!;
+  assert.ok(Math.abs(planned - did) < 1e-10, `${planned} vs ${did}`);
+  assert.ok(planned < -0.2, 'the planted interaction survives rounding, attenuated');
+});
+
+test('an offline wave is fielded like the server: permuted blocks, quotas, export columns, reproducible', () => {
+  const design = designOf(alliance);
+  const wave = simulateWave(alliance, { target: 600, seed: 'offline' });
+  assert.equal(wave.rows.length, 600);
+  assert.equal(wave.draws, 600 + wave.screenedOut + wave.overQuota + wave.abandoned);
+  assert.ok(wave.overQuota > 0 && wave.screenedOut > 0 && wave.abandoned > 0, JSON.stringify({ ...wave, rows: undefined }));
+  assert.deepEqual(Object.keys(wave.rows[0]!), waveColumns(alliance).map((c) => c.name));
+  for (const row of wave.rows) {
+    const d = row.draw_index as number;
+    assert.equal(row.cell_index, blockPermutation('offline', Math.floor(d / design.nCells), design.nCells)[d % design.nCells]);
+    assert.equal(row.status, 'complete');
+  }
+  assert.deepEqual(simulateWave(alliance, { target: 600, seed: 'offline' }), wave);
+  assert.notDeepEqual(simulateWave(alliance, { target: 600, seed: 'other' }).rows, wave.rows);
+});
+
+test('diagnoseDesign: per tested term, diagnosands computed from the runs against the estimand', () => {
+  const sims = 6;
+  const { rows, fielding, problems } = diagnoseDesign(alliance, { n: 500, sims, seed: 'diag' });
+  assert.deepEqual(problems, []);
+  assert.ok(fielding.draws > 500);
+  const estimands = planEstimands(alliance);
+  // H1: 3 terms; H2: 2 outcomes × violated; H3: 3 outcomes × 3 tested terms.
+  assert.equal(rows.length, 3 + 2 + 9);
+  for (const r of rows) {
+    assert.equal(r.sims, sims);
+    assert.equal(r.estimand, estimands.get(estimandKey(r.hypothesis, r.outcome, r.term)));
+    assert.ok(Math.abs(r.bias! - (r.mean_estimate - r.estimand!)) < 1e-12);
+    assert.ok(r.rmse! ** 2 >= r.bias! ** 2 - 1e-12, 'rmse² = bias² + variance');
+    for (const share of [r.power, r.coverage!, r.power_adjusted!]) assert.ok(share >= 0 && share <= 1 && Number.isInteger(share * sims));
+    if (r.hypothesis === 'H1') assert.equal(r.mde_analytic, null, 'stacked within-respondent comparisons have no two-arm formula');
+    else assert.ok(r.mde_analytic! > 0.1 && r.mde_analytic! < 1, `${r.term} ${r.mde_analytic}`);
+  }
+  const evictH2 = rows.find((r) => r.hypothesis === 'H2' && r.outcome === 'alliance_favorability')!;
+  assert.equal(evictH2.power, 1, 'a large planted effect is found in every run');
+});
+
+test('the analytic MDE is the effect powerAnalysis solves for (R power.t.test), for two arms and an interaction', () => {
+  for (const options of [{ sd: 1.1, n: 225 }, { sd: 0.9, n: 40, arms: 4, contrast: 'interaction' as const }]) {
+    const solved = powerAnalysis({ ...options, power: 0.8, alpha: 0.05 }).effect;
+    assert.ok(Math.abs(minimumDetectableEffect(options, 0.05) - solved) < 1e-8 * solved, JSON.stringify(options));
+  }
+});
+
+test('vlab power --study prints the diagnosis; the analytic mode is unchanged; mistakes are usage errors', async () => {
+  const vlab = (...args: string[]) =>
+    new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(process.execPath, ['bin/vlab.js', 'power', ...args], { encoding: 'utf8' }, (error, stdout, stderr) =>
+        resolve({ status: error ? Number(error.code) : 0, stdout, stderr }),
+      ),
+    );
+  const json = await vlab('--study', 'alliance-corrective-measures', '--n', '300', '--sims', '3', '--seed', 'cli', '--format', 'json');
+  assert.equal(json.status, 0, json.stderr);
+  const out = JSON.parse(json.stdout);
+  assert.equal(out.seed, 'cli');
+  assert.equal(out.diagnoses.length, 14);
+  assert.deepEqual(Object.keys(out.diagnoses[0]).slice(0, 4), ['hypothesis', 'outcome', 'term', 'estimand']);
+
+  const analytic = await vlab('--effect', '0.5', '--sd', '1', '--power', '0.8', '--format', 'json');
+  assert.equal(analytic.status, 0, analytic.stderr);
+  assert.ok(Math.abs(JSON.parse(analytic.stdout)[0].n - 63.76576) < 1e-4);
+
+  const unknown = await vlab('--study', 'nope', '--n', '300');
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /^vlab power: no study "nope"/);
+  const noN = await vlab('--study', 'alliance-corrective-measures');
+  assert.equal(noN.status, 2);
+  assert.match(noN.stderr, /--n must be an integer/);
+});
