@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// `npm run demo`: the whole platform in one minute. Starts the server on a fresh database, opens a wave of the
+// flagship study, lets 1,502 synthetic respondents take it over HTTP (answers from the study's simulation
+// model), prints the pre-registered estimates and the dashboard link, and keeps serving until Ctrl-C.
+// Options: --n N (respondents, default 1502), --study ID, --exit (stop after printing; for scripts and tests).
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values: options } = parseArgs({
+  options: {
+    n: { type: 'string', default: '1502' },
+    study: { type: 'string', default: 'alliance-corrective-measures' },
+    exit: { type: 'boolean', default: false },
+  },
+});
+const dir = mkdtempSync(join(tmpdir(), 'vlab-demo-'));
+const db = join(dir, 'vlab.sqlite');
+// 1,502 starts from one address in a minute: far above the per-address limit meant for real traffic.
+const env = { ...process.env, LOG_LEVEL: 'warn', VLAB_RATE_LIMIT_START: '1000000' };
+
+const vlab = (args, { inherit = false } = {}) =>
+  new Promise((resolve, reject) => {
+    if (inherit) {
+      const child = spawn(process.execPath, ['bin/vlab.js', ...args], { env, stdio: 'inherit' });
+      child.once('exit', (code) => (code === 0 ? resolve('') : reject(new Error(`vlab ${args[0]} exited with ${code}`))));
+      return;
+    }
+    execFile(process.execPath, ['bin/vlab.js', ...args], { env, encoding: 'utf8' }, (error, stdout, stderr) =>
+      error ? reject(new Error(`vlab ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout),
+    );
+  });
+
+const server = spawn(process.execPath, ['bin/vlab.js', 'serve', '--port', '0', '--db', db], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+// The demo's database is thrown away with the server.
+server.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+const stop = () => server.exitCode === null && server.kill('SIGTERM');
+process.once('SIGINT', stop);
+
+try {
+  const baseUrl = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${out}`)));
+  });
+  const wave = JSON.parse(await vlab(['wave', 'create', '--study', options.study, '--target', '1500', '--seed', 'demo', '--db', db, '--json']));
+  const token = JSON.parse(await vlab(['token', 'create', '--name', 'demo', '--db', db, '--json']));
+  process.stdout.write(`vlab demo: server ${baseUrl} (database ${db}); wave ${wave.id} of ${options.study}\n`);
+
+  await vlab(['simulate', '--wave', wave.id, '--n', options.n, '--base-url', baseUrl, '--seed', 'demo', '--concurrency', '8', '--in-order'], { inherit: true });
+  process.stdout.write('\n');
+  await vlab(['estimates', '--wave', wave.id, '--db', db], { inherit: true });
+  process.stdout.write(
+    [
+      '',
+      `dashboard:  ${baseUrl}/dashboard   (researcher token: ${token.token})`,
+      `respondent: ${baseUrl}/s/${wave.id}   (take the survey yourself)`,
+      `power:      node bin/vlab.js power --study ${options.study} --n 1500 --sims 200`,
+      options.exit ? '' : 'serving until Ctrl-C (the demo database is deleted then)',
+      '',
+    ].join('\n'),
+  );
+  if (options.exit) stop();
+} catch (error) {
+  process.stderr.write(`vlab demo: ${error.message}\n`);
+  stop();
+  process.exitCode = 1;
+}

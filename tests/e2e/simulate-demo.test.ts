@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { test } from 'node:test';
+
+test('npm run demo (small): serves, simulates, prints the estimates table and the dashboard link, then stops with --exit', async () => {
+  const run = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
+    execFile(process.execPath, ['scripts/demo.mjs', '--n', '96', '--exit'], { encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) =>
+      resolve({ status: error ? Number(error.code) : 0, stdout, stderr }),
+    ),
+  );
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, /vlab simulate: wave \S+, seed demo: 96 respondents/);
+  assert.match(run.stdout, /errors 0/);
+  assert.match(run.stdout, /hypothesis +outcome +term +estimate/);
+  assert.match(run.stdout, /H3 +economic_sanctions +regimeautocracy/);
+  assert.match(run.stdout, /dashboard: +http:\/\/localhost:\d+\/dashboard +\(researcher token: vlab_\S+\)/);
+});
