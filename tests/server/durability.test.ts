@@ -29,7 +29,10 @@ test('two server processes on one database under load: no SQLITE_BUSY (no 5xx) r
   const dbPath = join(dir, 'vlab.sqlite');
   const waveId = prepareLoadDatabase(dbPath);
   const first = await serve(dbPath, LOAD_ENV);
-  const second = await serve(dbPath, LOAD_ENV);
+  const second = await serve(dbPath, LOAD_ENV).catch(async (error: unknown) => {
+    await first.stop();
+    throw error;
+  });
   try {
     assert.deepEqual(second.waves.map((w) => w.id), [waveId]);
     const loads = [first, second].map((server, i) =>

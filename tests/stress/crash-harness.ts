@@ -246,6 +246,13 @@ export async function crashRun({ kills, respondents = 6 }: { kills: number; resp
     }
     await sleep(300);
     await load.stop();
+  } catch (error) {
+    // A failed restart must not leave the respondents looping (and the test process alive) forever.
+    const running = server as ServedApp | null;
+    server = null;
+    await Promise.all([load.stop(), running?.stop()]);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   } finally {
     await server?.stop();
   }
