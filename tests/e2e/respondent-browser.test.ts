@@ -255,3 +255,45 @@ test('protégé study: a wave created by the CLI beside the running server redir
   assert.deepEqual(problems.foreignRequests, []);
   await page.close();
 });
+
+function vlabCli(...args: string[]): string {
+  const run = spawnSync(process.execPath, ['bin/vlab.js', ...args, '--db', join(dir, 'vlab.sqlite')], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
+
+test('a full quota level sends the respondent to the over-quota URL before the vignette; a paused wave says so', async () => {
+  const overquota = JSON.parse(
+    vlabCli('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '4', '--json', '--overquota-url', `${app.baseUrl}/healthz?overquota={PROLIFIC_PID}`),
+  ) as { id: string; url: string };
+  // At a target of 4 the 65+ level holds one respondent (ceil(0.21 × 4 × 1.05)); someone takes it first.
+  const post = (path: string, body: object) =>
+    fetch(`${app.baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+  const filler = (await post(`/api/waves/${overquota.id}/participants`, { panel: { PROLIFIC_PID: 'e2e-filler' } })) as { participant: { code: string } };
+  const answers = { consent: true, age_group: '65+', gender: 'male', education: 'college', region: 'west', party: 'democrat', attention_check: 'radio' };
+  assert.deepEqual(await post(`/api/participants/${filler.participant.code}/quota-check`, { answers }), { admitted: true, outcome: null });
+
+  const page = await browser.newPage();
+  const problems = watch(page, app.baseUrl);
+  await page.goto(`${app.baseUrl}${overquota.url}?PROLIFIC_PID=e2e-overquota-1`);
+  await choose(page, 'consent', 'Yes, I agree to take part');
+  await next(page);
+  for (const [q, a] of [['age_group', '65 or older'], ['gender', 'Female'], ['education', 'Less than a four-year college degree'], ['region', 'South'], ['party', 'Democrat']]) {
+    await choose(page, q!, a!);
+  }
+  await next(page);
+  await choose(page, 'attention_check', 'Radio');
+  await next(page);
+  await page.waitForURL(/\/healthz\?overquota=e2e-overquota-1$/);
+  const stored = queryStored('SELECT status, current_page FROM participants WHERE panel_id = ?', 'e2e-overquota-1') as { status: string; current_page: number };
+  assert.equal(stored.status, 'overquota');
+  assert.ok(stored.current_page < 3, 'the vignette page was never reached');
+
+  const paused = JSON.parse(vlabCli('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '10', '--json')) as { id: string; url: string };
+  vlabCli('wave', 'pause', paused.id);
+  await page.goto(`${app.baseUrl}${paused.url}?PROLIFIC_PID=e2e-late-1`);
+  await page.getByText('This survey is paused').waitFor();
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+  await page.close();
+});
