@@ -57,7 +57,7 @@ test('the wave records the plan hash in the transaction that creates it', () => 
 });
 
 test('vlab estimates --format json on the 1,502 alliance respondents equals the analysis module called directly', () => {
-  const run = vlab(['estimates', '--wave', waveId, '--format', 'json', '--db', dbPath]);
+  const run = vlab(['estimates', `--wave=${waveId}`, '--format', 'json', '--db', dbPath]);
   assert.equal(run.status, 0, run.stderr);
   const result = JSON.parse(run.stdout);
   assert.equal(result.nComplete, 1502);
@@ -78,19 +78,19 @@ test('vlab estimates --format json on the 1,502 alliance respondents equals the 
 });
 
 test('vlab estimates --format csv has the tidy columns; table is for reading; mistakes exit 2', () => {
-  const csv = vlab(['estimates', '--wave', waveId, '--format', 'csv', '--db', dbPath]);
+  const csv = vlab(['estimates', `--wave=${waveId}`, '--format', 'csv', '--db', dbPath]);
   assert.equal(csv.status, 0, csv.stderr);
   const rows = rowsFromCsv(csv.stdout);
   assert.deepEqual(Object.keys(rows[0]!), [...PLAN_ESTIMATE_COLUMNS]);
   assert.equal(rows.filter((r) => r.hypothesis === 'H3').length, 24);
-  const table = vlab(['estimates', '--wave', waveId, '--db', dbPath]);
+  const table = vlab(['estimates', `--wave=${waveId}`, '--db', dbPath]);
   assert.equal(table.status, 0, table.stderr);
   assert.match(table.stdout, /^wave \S+ \(alliance-corrective-measures v1\), 1502 complete, \d+ excluded by the plan; plan [0-9a-f]{12}\n/);
   assert.match(table.stdout, /H2\s+alliance_favorability\s+violated\s+-0\.\d+/);
-  const unknown = vlab(['estimates', '--wave', 'nosuchwave', '--db', dbPath]);
+  const unknown = vlab(['estimates', '--wave=nosuchwave', '--db', dbPath]);
   assert.equal(unknown.status, 2);
   assert.equal(unknown.stderr, 'vlab estimates: no wave "nosuchwave"\n');
-  const format = vlab(['estimates', '--wave', waveId, '--format', 'xlsx', '--db', dbPath]);
+  const format = vlab(['estimates', `--wave=${waveId}`, '--format', 'xlsx', '--db', dbPath]);
   assert.equal(format.status, 2);
   assert.match(format.stderr, /unknown format "xlsx" \(valid: table, csv, json\)/);
 });

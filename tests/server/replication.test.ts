@@ -83,7 +83,7 @@ function unzip(buffer: Buffer): Map<string, string> {
 
 test('vlab replication --out DIR writes data, codebook, estimates, plan, R script and README', () => {
   const out = join(dir, 'shipped');
-  const run = spawnSync(process.execPath, ['bin/vlab.js', 'replication', '--wave', waves.shipped!, '--out', out, '--db', dbPath], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['bin/vlab.js', 'replication', `--wave=${waves.shipped}`, '--out', out, '--db', dbPath], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(readdirSync(out).sort(), FILES);
   const data = rowsFromCsv(readFileSync(join(out, 'data.csv'), 'utf8'));
@@ -103,7 +103,7 @@ test('vlab replication --out DIR writes data, codebook, estimates, plan, R scrip
   assert.match(script, /difference_in_means\(alliance_favorability ~ violated, data = h, alpha = 0.05\)/);
   assert.match(script, /p\.adjust\(est\$p_value\[idx\], "holm"\)/);
 
-  const again = spawnSync(process.execPath, ['bin/vlab.js', 'replication', '--wave', waves.shipped!, '--out', out, '--db', dbPath], { encoding: 'utf8' });
+  const again = spawnSync(process.execPath, ['bin/vlab.js', 'replication', `--wave=${waves.shipped}`, '--out', out, '--db', dbPath], { encoding: 'utf8' });
   assert.equal(again.status, 2);
   assert.match(again.stderr, /^vlab replication: .* is not empty; give a new folder or a \.zip path\n$/);
 });
