@@ -91,6 +91,7 @@ test('vlab replication --out DIR writes data, codebook, estimates, plan, R scrip
   assert.ok(data.every((r) => r.status === 'complete'));
   const codebook = JSON.parse(readFileSync(join(out, 'codebook.json'), 'utf8'));
   assert.ok(JSON.stringify(codebook).includes('alliance_favorability'));
+  assert.equal(codebook.wave.planHash, planHash(alliance), 'the export codebook carries the plan hash');
   const plan = JSON.parse(readFileSync(join(out, 'analysis-plan.json'), 'utf8'));
   assert.equal(plan.planHash, planHash(alliance));
   assert.deepEqual(plan.analysisPlan, alliance.analysisPlan);

@@ -1,4 +1,5 @@
 import { allCells, designOf } from '../design.ts';
+import { planHash } from '../plan/plan-hash.ts';
 import { quotaCaps } from '../quota.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import type { Wave } from '../wave.ts';
@@ -27,6 +28,8 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
       target: wave.target,
       seed: wave.seed,
       createdAt: wave.createdAt,
+      /** The analysis plan locked at launch (the snapshot's; equal to waves.plan_hash, docs/analysis-plans.md). */
+      planHash: planHash(def),
     },
     design: {
       factors: def.factors.map((f) => ({
