@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { rowsFromCsv } from '../../analysis/index.ts';
-import { PLAN_ESTIMATE_COLUMNS } from '../../server/domain/plan/execute-plan.ts';
+import { csvFromRecords, rowsFromCsv } from '../../analysis/index.ts';
+import { waveColumns } from '../../server/domain/export/wave-columns.ts';
+import { executePlan, PLAN_ESTIMATE_COLUMNS as ESTIMATE_COLUMNS } from '../../server/domain/plan/execute-plan.ts';
+import { replicationScript } from '../../server/domain/plan/replication-script.ts';
+import { simulateWave } from '../../server/domain/simulation/simulated-wave.ts';
 import { planHash } from '../../server/domain/plan/plan-hash.ts';
 import type { StudyDefinition } from '../../server/domain/study-definition.ts';
 import { createReplicationService } from '../../server/services/replication-service.ts';
@@ -14,7 +17,7 @@ import { createStudyService } from '../../server/services/study-service.ts';
 import { openDatabase, type Db } from '../../server/storage/db.ts';
 import { createRepositories, type Repositories } from '../../server/storage/repositories.ts';
 import { seedAllianceWave } from './estimates-support.ts';
-import { alliance, VIOLATIONS, withPlan } from './plan-support.ts';
+import { alliance, protege, VIOLATIONS, withPlan } from './plan-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-replication-'));
 const dbPath = join(dir, 'vlab.sqlite');
@@ -97,7 +100,7 @@ test('vlab replication --out DIR writes data, codebook, estimates, plan, R scrip
   assert.deepEqual(plan.analysisPlan, alliance.analysisPlan);
   assert.deepEqual(plan.levels.behavior, alliance.factors[3]!.levels.map((l) => l.code));
   const estimates = rowsFromCsv(readFileSync(join(out, 'estimates.csv'), 'utf8'));
-  assert.deepEqual(Object.keys(estimates[0]!), [...PLAN_ESTIMATE_COLUMNS]);
+  assert.deepEqual(Object.keys(estimates[0]!), [...ESTIMATE_COLUMNS]);
   assert.ok(estimates.every((e) => e.plan_hash === planHash(alliance)));
   const script = readFileSync(join(out, 'replicate.R'), 'utf8');
   assert.match(script, /lm_robust\(support ~ measure, data = h, clusters = participant, se_type = "CR2", alpha = 0.05\)/);
@@ -146,4 +149,19 @@ test('Rscript replicate.R fails when estimates.csv does not match the data', { s
   assert.equal(run.status, 1, run.stdout + run.stderr);
   const gap = /largest difference from estimates\.csv (\S+)/.exec(run.stdout);
   assert.ok(gap && Number(gap[1]) > 1e-6, run.stdout + run.stderr);
+});
+
+test('Rscript reproduces the protégé plan (moderators, a family over three hypotheses) on a simulated wave', { skip: rSkip }, () => {
+  const out = join(dir, 'r-protege');
+  mkdirSync(out);
+  const rows = simulateWave(protege, { target: 800, seed: 'replication' }).rows;
+  const result = executePlan({ definition: protege, rows });
+  assert.deepEqual(result.problems, []);
+  writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(protege).map((c) => c.name)));
+  writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
+  writeFileSync(join(out, 'replicate.R'), replicationScript(protege, { wave: 'simulated', planHash: result.planHash }));
+  const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  const match = /replicate\.R: (\d+) estimates, largest difference from estimates\.csv (\S+)/.exec(run.stdout);
+  assert.ok(match && Number(match[1]) === result.estimates.length && Number(match[2]) <= 1e-6, run.stdout);
 });
