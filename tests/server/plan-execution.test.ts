@@ -100,6 +100,12 @@ test('raking: weights from the population margins, fitted as lm_robust with weig
   assertSameNumbers(result.estimates, direct.estimates, 'raked');
   const unweighted = executePlan({ definition: def, rows, weights: rows.map(() => 1) });
   assert.notEqual(unweighted.estimates[1]!.std_error, result.estimates[1]!.std_error);
+  // Weights given to a plan with a difference in means: reported, never silently ignored.
+  const dimWeighted = executePlan({ definition: alliance, rows, weights: Array.from(w) });
+  assert.deepEqual(dimWeighted.problems.map((p) => [p.hypothesis, p.message]), [
+    ['H2', 'executePlan: H2: difference_in_means takes no weights; write it as lm_robust'],
+    ['H2', 'executePlan: H2: difference_in_means takes no weights; write it as lm_robust'],
+  ]);
 });
 
 test('a model that cannot be fitted yet is reported, the others still estimated', () => {

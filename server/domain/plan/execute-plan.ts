@@ -168,6 +168,8 @@ function fitOutcome(
 ): { estimates: TidyRow[]; nobs: number; nDropped: number } {
   const clusters = h.stack ? idColumn : undefined;
   if (h.estimator === 'difference_in_means') {
+    // Refused rather than silently unweighted (the plan validator refuses raking with a difference in means).
+    if (weighted) throw new AnalysisError('executePlan', `${h.id}: difference_in_means takes no weights; write it as lm_robust`);
     return differenceInMeans({ rows, outcome, treatment: h.treatment.term, blocks: h.blocks, clusters, alpha });
   }
   return lmRobust({
