@@ -22,8 +22,8 @@ import { requireModel } from './respondent.ts';
  * moderators and exclusions apply exactly as they do to real data, because it is the same code.
  *
  * Failing the attention check changes no other answer in the model, so excluding those respondents leaves the
- * estimands unchanged. Difference-in-means estimators take no weights: their estimands are left out (null)
- * when the plan names covariates, which would make the rows unequally weighted.
+ * estimands unchanged. Difference-in-means estimators take no weights: their estimands are missing when the plan
+ * names covariates or rakes, which makes the rows unequally weighted.
  */
 export function planEstimands(def: StudyDefinition): Map<string, number | null> {
   const model = requireModel(def);
@@ -41,7 +41,9 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
   }
   const covariates = [...named].filter((name) => name in model.covariates);
   const check = def.attentionCheck;
-  const attention = check && model.attention ? [{ pass: 1, p: 1 - model.attention.fail }, { pass: 0, p: model.attention.fail }] : [{ pass: null, p: 1 }];
+  // Failing the check changes no other answer, so a passing and a failing row of equal weight per profile stand for
+  // any share of failures, whatever the plan does with attention_pass.
+  const attention = check && model.attention ? [1, 0] : [null];
 
   const rows: Row[] = [];
   const weights: number[] = [];
@@ -52,28 +54,25 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
       const outcomes = Object.fromEntries(
         Object.keys(model.outcomes).map((name) => [name, expectedOutcome(def, name, cell, profile.values, raked)]),
       );
-      for (const a of attention) {
-        if (a.p === 0) continue;
+      for (const pass of attention) {
         rows.push({
-          participant: `cell${c}-profile${k}-attention${a.pass}`,
+          participant: `cell${c}-profile${k}-attention${pass}`,
           ...cell,
           ...profile.values,
-          ...(check ? { [check.derivedColumn]: a.pass } : {}),
+          ...(check ? { [check.derivedColumn]: pass } : {}),
           ...outcomes,
         });
-        weights.push(profile.p * a.p);
+        weights.push(profile.p);
       }
     });
   });
 
-  const result = executePlan({ definition: def, rows, weights });
-  const unweightable = new Set(
-    covariates.length ? plan.hypotheses.filter((h) => h.estimator === 'difference_in_means').map((h) => h.id) : [],
-  );
+  // Weights only where profiles differ in probability (or the plan rakes, which these rows could not): executePlan
+  // refuses weights for a difference in means, whose estimands are then missing.
+  const weighted = covariates.length > 0 || plan.weights === 'raking';
+  const result = executePlan({ definition: def, rows, weights: weighted ? weights : undefined });
   const out = new Map<string, number | null>();
-  for (const e of result.estimates) {
-    out.set(estimandKey(e.hypothesis, e.outcome, e.term), unweightable.has(e.hypothesis) ? null : e.estimate);
-  }
+  for (const e of result.estimates) out.set(estimandKey(e.hypothesis, e.outcome, e.term), e.estimate);
   return out;
 }
 
