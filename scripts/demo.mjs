@@ -53,9 +53,9 @@ try {
   const token = JSON.parse(await vlab(['token', 'create', '--name', 'demo', '--db', db, '--json']));
   process.stdout.write(`vlab demo: server ${baseUrl} (database ${db}); wave ${wave.id} of ${options.study}\n`);
 
-  await vlab(['simulate', '--wave', wave.id, '--n', options.n, '--base-url', baseUrl, '--seed', 'demo', '--concurrency', '8', '--in-order'], { inherit: true });
+  await vlab(['simulate', `--wave=${wave.id}`, '--n', options.n, '--base-url', baseUrl, '--seed', 'demo', '--concurrency', '8', '--in-order'], { inherit: true });
   process.stdout.write('\n');
-  await vlab(['estimates', '--wave', wave.id, '--db', db], { inherit: true });
+  await vlab(['estimates', `--wave=${wave.id}`, '--db', db], { inherit: true });
   process.stdout.write(
     [
       '',

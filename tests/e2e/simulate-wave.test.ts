@@ -47,7 +47,7 @@ test(`${N} simulated respondents through the real server: nothing lost, cells ba
   const wave = JSON.parse(created.stdout).id as string;
 
   const ackLog = join(dir, 'ack.txt');
-  const run = await vlab('simulate', '--wave', wave, '--n', String(N), '--base-url', server.baseUrl, '--seed', 'e2e-1', '--concurrency', '8', '--in-order', '--ack-log', ackLog, '--json');
+  const run = await vlab('simulate', `--wave=${wave}`, '--n', String(N), '--base-url', server.baseUrl, '--seed', 'e2e-1', '--concurrency', '8', '--in-order', '--ack-log', ackLog, '--json');
   assert.equal(run.status, 0, run.stdout + run.stderr);
   const summary = JSON.parse(run.stdout);
   assert.equal(summary.errors, 0);
@@ -73,12 +73,12 @@ test(`${N} simulated respondents through the real server: nothing lost, cells ba
 
   // The export (the replication package's data.csv) and the wave's estimates from the CLI.
   const out = join(dir, 'replication');
-  const replication = await vlab('replication', '--wave', wave, '--out', out, '--db', dbPath);
+  const replication = await vlab('replication', `--wave=${wave}`, '--out', out, '--db', dbPath);
   assert.equal(replication.status, 0, replication.stderr);
   const rows = rowsFromCsv(readFileSync(join(out, 'data.csv'), 'utf8'));
   // Codes that start with "-" carry the export's spreadsheet-safe quote (a leading ').
   assert.deepEqual(rows.map((r) => String(r.participant).replace(/^'(?=-)/, '')).sort(), [...stored].sort());
-  const estimates = await vlab('estimates', '--wave', wave, '--format', 'json', '--db', dbPath);
+  const estimates = await vlab('estimates', `--wave=${wave}`, '--format', 'json', '--db', dbPath);
   assert.equal(estimates.status, 0, estimates.stderr);
   const result = JSON.parse(estimates.stdout) as { estimates: PlanEstimate[]; problems: unknown[]; nComplete: number };
   assert.deepEqual(result.problems, []);

@@ -101,7 +101,7 @@ test('vlab simulate: summary, ack log of acknowledged codes, exit code 1 when re
       );
     });
 
-  const ok = await cli('--wave', wave.id, '--n', '20', '--base-url', baseUrl, '--seed', 'cli', '--concurrency', '4', '--ack-log', ackLog);
+  const ok = await cli(`--wave=${wave.id}`, '--n', '20', '--base-url', baseUrl, '--seed', 'cli', '--concurrency', '4', '--ack-log', ackLog);
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /20 respondents/);
   assert.match(ok.stdout, /completes \d+, screen-outs \d+, over-quota 0, abandoned \d+, errors 0/);
@@ -118,11 +118,11 @@ test('vlab simulate: summary, ack log of acknowledged codes, exit code 1 when re
   assert.deepEqual(summary.errorsByKind, { not_found: 3 });
 
   // Nothing listens on port 9 (discard) on loopback: every respondent fails with a network error.
-  const down = await cli('--wave', wave.id, '--n', '2', '--base-url', 'http://127.0.0.1:9', '--json');
+  const down = await cli(`--wave=${wave.id}`, '--n', '2', '--base-url', 'http://127.0.0.1:9', '--json');
   assert.equal(down.status, 1);
   assert.deepEqual(JSON.parse(down.stdout).errorsByKind, { network: 2 });
 
-  const bad = await cli('--wave', wave.id, '--n', '0', '--base-url', baseUrl);
+  const bad = await cli(`--wave=${wave.id}`, '--n', '0', '--base-url', baseUrl);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /^vlab simulate: --n must be an integer from 1/);
 });
