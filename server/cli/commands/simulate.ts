@@ -106,6 +106,7 @@ function summaryText(wave: string, seed: string, s: SimulationSummary): string {
     lines.push(`  errors by kind: ${Object.entries(s.errorsByKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     for (const e of s.firstErrors) lines.push(`    e.g. ${e}`);
     if (s.errorsByKind.rate_limited) lines.push('  (the server limits starts per address: raise VLAB_RATE_LIMIT_START on the server for load runs)');
+    if (s.errorsByKind.wave_closed) lines.push('  (the wave stopped taking new participants: closed, paused, or its target of completes was reached)');
   }
   return `${lines.join('\n')}\n`;
 }
