@@ -1,88 +1,123 @@
-// Export streaming at scale, printed as figures (never pass/fail): a wave of N completed participants is written
-// straight into a temporary database, then streamed as csv, long-csv and json into a byte counter. The heap is
-// sampled while streaming; the figure that matters is the growth from the first 5 % of rows to the end, which
-// stays flat when the export holds one row at a time (a buffered export grows with N).
+// Export streaming at scale, printed as figures (never pass/fail). A wave of N completed participants (answers,
+// derived columns and quality flags, as real completes have) is written straight into a temporary database in
+// big transactions; then each export runs in a child process of its own, so that its peak RSS
+// (process.resourceUsage().maxRSS, or /usr/bin/time's for the CLI) is the export's alone:
+//   - the export service as the app wires it (with the flag_* columns), streaming into a file;
+//   - `vlab export --format csv --out FILE`, the command researchers run, when it is available.
 //
-//   npm run bench:export              200,000 participants
-//   npm run bench:export -- 1000000   another N
-import { mkdtempSync, rmSync } from 'node:fs';
+//   npm run bench:export                                   1,000,000 participants, csv
+//   npm run bench:export -- --rows 100000 --formats csv,long-csv,json      (or BENCH_ROWS=100000)
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { permutedBlockCell } from '../server/domain/assignment.ts';
-import { cellAssignment, designOf } from '../server/domain/design.ts';
-import { createExportService, type ExportFormat } from '../server/services/export-service.ts';
-import { createStudyService } from '../server/services/study-service.ts';
-import { immediate, openDatabase } from '../server/storage/db.ts';
-import { loadDefinitionFiles } from '../server/storage/definition-files.ts';
+import { fileURLToPath } from 'node:url';
+import { createExportService, EXPORT_FORMATS, type ExportFormat } from '../server/services/export-service.ts';
+import { createQualityFlagService } from '../server/services/quality-flag-service.ts';
+import { openDatabase } from '../server/storage/db.ts';
 import { createRepositories } from '../server/storage/repositories.ts';
+import { GENERATE_BATCH, generateCompletedWave } from './lib/generate-wave.ts';
+import { machineLine } from './lib/machine.ts';
+import { intOption } from './lib/options.ts';
 
-const n = Number(process.argv[2] ?? 200_000);
-const dir = mkdtempSync(join(tmpdir(), 'vlab-bench-export-'));
-const db = openDatabase(join(dir, 'bench.sqlite'));
-try {
-  const repos = createRepositories(db);
-  const studies = createStudyService({ db, repos });
-  studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
-  const { wave, study } = studies.createWave({ studyKey: 'alliance-corrective-measures', target: n, seed: 'bench' });
-  const design = designOf(study.definition);
-
-  let t0 = performance.now();
-  const insertParticipant = db.prepare(
-    `INSERT INTO participants (code, wave_id, panel_source, panel_id, panel_params_json, draw_index, cell_index, assignment_json,
-       assignment_probability, status, current_page, started_at, updated_at, completed_at)
-     VALUES (?, ?, 'prolific', ?, ?, ?, ?, ?, ?, 'complete', 6, ?, ?, ?)`,
-  );
-  const insertAnswers = db.prepare("INSERT INTO answers (participant_id, kind, answers_json, derived_json, saved_at) VALUES (?, 'final', ?, '{\"attention_pass\":1}', ?)");
-  immediate(db, () => {
-    for (let i = 0; i < n; i++) {
-      const cell = permutedBlockCell(wave.seed, i, design.nCells);
-      const at = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
-      const pid = `P${i}`;
-      const { lastInsertRowid } = insertParticipant.run(
-        `c${String(i).padStart(21, '0')}`, wave.id, pid, JSON.stringify({ PROLIFIC_PID: pid }), i, cell,
-        JSON.stringify(cellAssignment(design, cell)), 1 / design.nCells, at, at, at,
-      );
-      const answers = { consent: true, age_group: '30-44', gender: 'female', education: 'college', region: 'west', party: 'democrat',
-        attention_check: 'radio', do_nothing: 1 + (i % 5), public_criticism: 2, economic_sanctions: 3, reduce_military_aid: 4,
-        suspend_military_support: 5, alliance_favorability: 3, contribution: 2, manipulation_check_regime: 'democracy' };
-      insertAnswers.run(lastInsertRowid, JSON.stringify(answers), at);
-    }
-  });
-  console.log(`bench:export: ${n.toLocaleString('en-US')} participants inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-  const exports = createExportService({ db, repos });
-  for (const format of ['csv', 'long-csv', 'json'] as ExportFormat[]) {
-    globalThis.gc?.();
-    let bytes = 0;
-    let chunks = 0;
-    let early = 0;
-    let peak = 0;
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        bytes += chunk.length;
-        chunks++;
-        const heap = process.memoryUsage().heapUsed;
-        if (chunks % 200 === 0) {
-          peak = Math.max(peak, heap);
-          if (!early && bytes > 0 && chunks >= 400) early = heap;
-        }
-        // Yield to the event loop now and then, as a socket would: the source must wait, not buffer.
-        if (chunks % 64 === 0) setImmediate(callback);
-        else callback();
-      },
-    });
-    t0 = performance.now();
-    await pipeline(exports.file(wave.id, format).stream(), sink);
-    const seconds = (performance.now() - t0) / 1000;
-    const mb = (x: number) => (x / 1024 / 1024).toFixed(1);
-    console.log(
-      `  ${format.padEnd(8)} ${mb(bytes).padStart(8)} MB in ${seconds.toFixed(1)} s (${(n / seconds / 1000).toFixed(0)}k participants/s); ` +
-        `heap after the first chunks ${mb(early)} MB, peak ${mb(peak)} MB, rss ${mb(process.memoryUsage().rss)} MB`,
-    );
-  }
-} finally {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+interface ExportFigures {
+  rows: number;
+  bytes: number;
+  seconds: number;
+  peakRssMb: number;
 }
+
+/** Child: one export of the wave into a file, as `createApp` wires the service (quality flags included). */
+async function runChild(dbPath: string, waveId: string, format: ExportFormat, out: string): Promise<void> {
+  const db = openDatabase(dbPath);
+  const repos = createRepositories(db);
+  const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
+  const start = performance.now();
+  await pipeline(exports.file(waveId, format).stream(), createWriteStream(out));
+  const seconds = (performance.now() - start) / 1000;
+  db.close();
+  const figures: ExportFigures = { rows: NaN, bytes: statSync(out).size, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+/** Lines of a file minus the header: the rows of a CSV whose cells hold no line breaks (true of the generated data). */
+async function csvRows(file: string): Promise<number> {
+  let lines = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+  }
+  return lines - 1;
+}
+
+function row(what: string, n: number, f: ExportFigures, target: string): string {
+  return [
+    what.padEnd(26),
+    String(n).padStart(9),
+    String(f.rows).padStart(9),
+    (f.bytes / 2 ** 20).toFixed(0).padStart(8),
+    f.seconds.toFixed(1).padStart(7),
+    (f.rows / f.seconds).toFixed(0).padStart(8),
+    f.peakRssMb.toFixed(0).padStart(13),
+    ` ${target}`,
+  ].join('  ');
+}
+
+/** `vlab export` under /usr/bin/time (its max RSS), if this checkout has the command. */
+function runCli(dbPath: string, waveId: string, out: string): Omit<ExportFigures, 'rows'> | string {
+  if (!existsSync('/usr/bin/time')) return 'no /usr/bin/time';
+  if (spawnSync(process.execPath, ['bin/vlab.js', 'export', '--help'], { stdio: 'ignore' }).status !== 0) return 'no `vlab export` command';
+  const start = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, 'bin/vlab.js', 'export', `--wave=${waveId}`, '--format', 'csv', '--out', out, '--db', dbPath], {
+    encoding: 'utf8',
+  });
+  const seconds = (performance.now() - start) / 1000;
+  if (r.status !== 0) return `vlab export failed: ${r.stderr.trim().split('\n').slice(-2).join(' ')}`;
+  return { bytes: statSync(out).size, seconds, peakRssMb: Number(/maxrss_kb=(\d+)/.exec(r.stderr)![1]) / 1024 };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    await runChild(args[1]!, args[2]!, args[3] as ExportFormat, args[4]!);
+    return;
+  }
+  // `npm run bench:export -- 200000` (a bare N) is kept for those used to it.
+  const n = /^\d+$/.test(args[0] ?? '') ? Number(args[0]) : intOption('rows', 'BENCH_ROWS', 1_000_000);
+  const formatsFlag = args.indexOf('--formats');
+  const formats = (formatsFlag >= 0 ? args[formatsFlag + 1]! : process.env.BENCH_FORMATS ?? 'csv').split(',') as ExportFormat[];
+  const unknown = formats.find((f) => !EXPORT_FORMATS.includes(f));
+  if (unknown) throw new Error(`--formats: unknown format "${unknown}" (expected ${EXPORT_FORMATS.join(', ')})`);
+
+  console.log(`export benchmark — ${machineLine()}`);
+  const scratch = mkdtempSync(join(tmpdir(), 'vlab-bench-export-'));
+  try {
+    const dbPath = join(scratch, 'bench.sqlite');
+    const t0 = performance.now();
+    const waveId = generateCompletedWave(dbPath, n);
+    console.log(`${n} completed participants generated in ${((performance.now() - t0) / 1000).toFixed(1)} s (${GENERATE_BATCH}-row transactions); database ${(statSync(dbPath).size / 2 ** 20).toFixed(0)} MB`);
+    console.log('export                     participants      rows      MB  time (s)   rows/s  peak RSS (MB)  target');
+    const self = fileURLToPath(import.meta.url);
+    for (const format of formats) {
+      const out = join(scratch, `export.${format}`);
+      const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', dbPath, waveId, format, out], { encoding: 'utf8' });
+      if (child.status !== 0) {
+        console.log(`service ${format}: failed\n${child.stderr}`);
+        process.exitCode = 1;
+        continue;
+      }
+      const figures = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as ExportFigures;
+      figures.rows = format === 'json' ? n : await csvRows(out);
+      console.log(row(`service → file, ${format}`, n, figures, format === 'csv' ? 'streaming, peak RSS < 300 MB' : ''));
+      rmSync(out, { force: true });
+    }
+    const cliOut = join(scratch, 'cli.csv');
+    const cli = runCli(dbPath, waveId, cliOut);
+    if (typeof cli === 'string') console.log(`vlab export, csv: not run (${cli})`);
+    else console.log(row('vlab export --out, csv', n, { ...cli, rows: await csvRows(cliOut) }, 'streaming, peak RSS < 300 MB'));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();

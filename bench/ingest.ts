@@ -1,0 +1,109 @@
+// The respondent's write path under a panel's burst, against the best this stack can do, in one run:
+//   (a) bench/ingest-baseline.ts — Express 5 + helmet + express.json() inserting the body into a one-column table;
+//   (b) the real server (`vlab serve`) — start (assignment), quota step, completion (validation, idempotency,
+//       quota and target checks, quality flags), each request for a distinct participant.
+// Both run as child processes started the same way, on the same pragmas (WAL, synchronous = FULL); autocannon
+// drives them from this process with the same connections and the same completion body. Figures only: timing
+// never fails the run, but any non-2xx answer or connection error does, loudly.
+//
+//   npm run bench:ingest                                     defaults: 50 connections, 20,000 requests a path
+//   npm run bench:ingest -- --requests 2000 --connections 50 --warmup 500      (or BENCH_REQUESTS=…, …)
+//   BENCH_CPU_PROF=DIR npm run bench:ingest                 also writes both servers' V8 CPU profiles to DIR
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { COMPLETE_ALLIANCE_ANSWERS } from '../tests/server/test-app.ts';
+import { LOAD_ENV, prepareLoadDatabase } from '../tests/stress/crash-harness.ts';
+import { LOAD_HEADER, loadRow, runLoad, type LoadResult, type LoadOptions } from './lib/load.ts';
+import { machineLine } from './lib/machine.ts';
+import { intOption } from './lib/options.ts';
+import { startServerProcess } from './lib/server-process.ts';
+
+const connections = intOption('connections', 'BENCH_CONNECTIONS', 50);
+const requests = intOption('requests', 'BENCH_REQUESTS', 20_000);
+const warmup = intOption('warmup', 'BENCH_WARMUP', 2_000);
+// autocannon prepares each connection's next request before it knows the run is over: spare participants.
+const spare = 2 * connections;
+const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+
+const completeBody = JSON.stringify({ answers: COMPLETE_ALLIANCE_ANSWERS, honeypot: '' });
+const quotaBody = JSON.stringify({ answers: { consent: true, age_group: COMPLETE_ALLIANCE_ANSWERS.age_group, gender: COMPLETE_ALLIANCE_ANSWERS.gender } });
+
+/** Warm-up run (not reported: JIT, SQLite page cache, WAL growth), then the measured run. */
+async function measured(options: Omit<LoadOptions, 'amount'>, offset = 0): Promise<LoadResult> {
+  await runLoad({ ...options, name: `${options.name} (warm-up)`, amount: warmup, request: (i) => options.request(offset + i) });
+  return runLoad({ ...options, amount: requests, request: (i) => options.request(offset + warmup + i) });
+}
+
+function failures(results: LoadResult[]): string[] {
+  return results
+    .filter((r) => r.non2xx > 0 || r.errors > 0)
+    .map((r) => `${r.name}: ${r.non2xx} non-2xx, ${r.errors} errors${r.samples.length ? ` — e.g. ${r.samples.join(' | ')}` : ''}`);
+}
+
+async function main(): Promise<void> {
+  console.log(`ingest benchmark — ${machineLine()}`);
+  console.log(`${connections} connections, ${requests} measured requests a path after ${warmup} warm-up requests; WAL, synchronous = FULL`);
+  const scratch = mkdtempSync(join(tmpdir(), 'vlab-bench-ingest-'));
+  const results: LoadResult[] = [];
+  try {
+    const baseline = await startServerProcess([...profile, '--import', 'tsx', 'bench/ingest-baseline.ts', '--db', join(scratch, 'baseline.sqlite')], join(scratch, 'baseline.log'));
+    try {
+      results.push(
+        await measured({ name: 'a: baseline insert', url: baseline.baseUrl, connections, method: 'POST', request: () => ({ path: '/ingest', body: completeBody }) }),
+      );
+    } finally {
+      await baseline.stop();
+    }
+
+    const dbPath = join(scratch, 'vlab.sqlite');
+    const waveId = prepareLoadDatabase(dbPath);
+    const real = await startServerProcess([...profile, 'bin/vlab.js', 'serve', '--port', '0', '--db', dbPath], join(scratch, 'vlab.log'), LOAD_ENV);
+    const codes: string[] = [];
+    const url = real.baseUrl;
+    try {
+      const startRequest = (i: number) => ({
+        path: `/api/waves/${waveId}/participants`,
+        body: JSON.stringify({ panel: { PROLIFIC_PID: `bench-${i}`, STUDY_ID: 'bench', SESSION_ID: `s-${i}` } }),
+      });
+      // The start answer begins with the participant: no need to parse the whole survey to find the code.
+      const keepCode = (body: string) => codes.push(/"code":"([^"]+)"/.exec(body)![1]!);
+      results.push(await measured({ name: 'b: start (assignment)', url, connections, method: 'POST', request: startRequest, onOk: keepCode }));
+      await runLoad({ name: 'spare starts', url, connections, method: 'POST', amount: spare, request: (i) => startRequest(warmup + requests + i), onOk: keepCode });
+      results.push(
+        await measured({ name: 'b: quota step', url, connections, method: 'POST', request: (i) => ({ path: `/api/participants/${codes[i]}/quota-check`, body: quotaBody }) }),
+      );
+      results.push(
+        await measured({ name: 'b: completion', url, connections, method: 'POST', request: (i) => ({ path: `/api/participants/${codes[i]}/complete`, body: completeBody }) }),
+      );
+    } finally {
+      await real.stop();
+    }
+
+    const db = new Database(dbPath, { readonly: true });
+    const completes = db.prepare("SELECT COUNT(*) FROM participants WHERE wave_id = ? AND status = 'complete'").pluck().get(waveId) as number;
+    db.close();
+
+    console.log(LOAD_HEADER);
+    const [a, start, quota, complete] = results as [LoadResult, LoadResult, LoadResult, LoadResult];
+    console.log(loadRow(a));
+    console.log(loadRow(start));
+    console.log(loadRow(quota));
+    console.log(loadRow(complete, 'p99 ≤ 50 ms'));
+    console.log(`ratio completion / baseline (req/s): ${(complete.rps / a.rps).toFixed(2)}   target ≥ 0.80`);
+    console.log(`ratio start / baseline (req/s):      ${(start.rps / a.rps).toFixed(2)}`);
+    console.log(`completes stored: ${completes} (expected ${warmup + requests})`);
+
+    const problems = failures(results);
+    if (completes !== warmup + requests) problems.push(`${completes} completes stored, expected ${warmup + requests}`);
+    if (problems.length) {
+      console.error(`\n*** BENCHMARK INVALID: requests failed ***\n${problems.join('\n')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();
