@@ -1,0 +1,17 @@
+// Child process for quotas-multi-process.test.ts: starts `count` participants who all answer age 18–29 and takes
+// each through the quota step (and the admitted through completion), racing the other workers for the write lock.
+import { createRespondentService } from '../../server/services/respondent-service.ts';
+import { openDatabase } from '../../server/storage/db.ts';
+import { createRepositories } from '../../server/storage/repositories.ts';
+import { COMPLETE_ALLIANCE_ANSWERS } from './test-app.ts';
+
+const [dbPath, waveId, worker, count] = process.argv.slice(2);
+const db = openDatabase(dbPath!);
+const service = createRespondentService({ db, repos: createRepositories(db) });
+const answers = { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '18-29', gender: Number(worker) % 2 ? 'male' : 'female' };
+for (let i = 0; i < Number(count); i++) {
+  const { participant } = service.start({ waveId: waveId!, panelParams: { RID: `w${worker}-${i}` } });
+  const { admitted } = service.checkQuota({ code: participant.code, answers });
+  if (admitted) service.complete({ code: participant.code, answers });
+}
+db.close();
