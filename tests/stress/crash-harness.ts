@@ -1,6 +1,7 @@
 // Crash harness shared by tests/server/durability.test.ts (a handful of kills) and tests/stress/crash.test.ts
 // (≥ 100 kills): the real server (`vlab serve`) under continuous load from simulated respondents, killed with
 // SIGKILL at random moments and restarted on the same database file each time.
+import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -259,4 +260,22 @@ export async function crashRun({ kills, respondents = 6 }: { kills: number; resp
   const audit = auditDatabase(dbPath, load.stats.acknowledged);
   rmSync(dir, { recursive: true, force: true });
   return { kills, stats: load.stats, audit, startupMs };
+}
+
+/** Prints the run's figures under `label` and asserts every promise of the crash test. */
+export function checkCrashRun(label: string, { kills, stats, audit, startupMs }: CrashRunResult): void {
+  const sorted = [...startupMs].sort((a, b) => a - b);
+  console.log(
+    `${label}: kills ${kills}, acknowledged ${stats.acknowledged.size}, lost ${audit.lost.length}, half-written ${audit.halfWritten.length}, ` +
+      `counter mismatches ${audit.counterMismatches.length}, integrity ${audit.integrity}; participants ${audit.participants} (${audit.complete} complete), ` +
+      `requests ${stats.requests}, network errors ${stats.networkErrors}, 5xx ${stats.serverErrors}; ` +
+      `startup median ${Math.round(sorted[sorted.length >> 1]!)} ms, max ${Math.round(sorted.at(-1)!)} ms`,
+  );
+  assert.ok(stats.acknowledged.size > 0, 'the load completed participants');
+  assert.equal(audit.integrity, 'ok');
+  assert.deepEqual(audit.lost, []);
+  assert.deepEqual(audit.halfWritten, []);
+  assert.deepEqual(audit.counterMismatches, []);
+  assert.deepEqual(stats.unexpected, []);
+  assert.equal(stats.serverErrors, 0);
 }
