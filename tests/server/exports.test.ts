@@ -217,3 +217,30 @@ test('export input mistakes are 4xx JSON; a status filter keeps only those parti
   const partial = csv((await t.get(`/waves/${t.wave.id}/export?status=started,overquota`)).text);
   assert.deepEqual(partial.map((r) => r.panel_id), ['b']);
 });
+
+test('batteries are validated: two questions or more, one answer scale, a name of their own', async () => {
+  const t = await setup();
+  const base = t.repos.studies.get(t.wave.studyId)!.definition;
+  const withBattery = (edit: (elements: Record<string, unknown>[]) => void) => {
+    const raw = structuredClone(base) as unknown as { pages: { outcomes: { elements: Record<string, unknown>[] }[] } };
+    edit(raw.pages.outcomes[1]!.elements); // alliance_favorability, contribution
+    return () => parseStudyDefinition(raw, 'study.json');
+  };
+  assert.throws(withBattery((e) => (e[0]!.battery = 'alone')), /outcomes\[1\]\.elements\[0\]\.battery: battery "alone" has only one question/);
+  assert.throws(
+    withBattery((e) => {
+      e[0]!.battery = 'mixed';
+      e[1]!.battery = 'mixed';
+      (e[1]!.choices as unknown[]).pop();
+    }),
+    /elements\[1\]\.battery: "contribution" does not share the answer scale of "alliance_favorability" in battery "mixed"/,
+  );
+  assert.throws(
+    withBattery((e) => {
+      e[0]!.battery = 'regime';
+      e[1]!.battery = 'regime';
+    }),
+    /battery "regime" has the name of a question or factor/,
+  );
+  assert.throws(withBattery((e) => (e[0]!.battery = 'Bad Name')), /battery: expected a snake_case identifier/);
+});
