@@ -18,11 +18,12 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
  * Where quality flags (issue 6) plug in: their bare names (columns `flag_<name>`, after the derived columns)
- * and a function giving one participant's values. Without a source the export has no flag columns.
+ * and, once per export of a wave, a function giving one participant's values (what it needs of the whole wave,
+ * such as the median duration, is read once, not per row). Without a source the export has no flag columns.
  */
 export interface QualityFlagSource {
   names: readonly string[];
-  flagsFor(row: ExportSourceRow, def: StudyDefinition): Record<string, number | null>;
+  forWave(waveId: string, def: StudyDefinition): (row: ExportSourceRow) => Record<string, number | null>;
 }
 
 export interface IterateOptions {
@@ -55,8 +56,9 @@ export function createExportService({ db, repos, flags }: { db: Db; repos: Repos
   }
 
   function* rows(waveId: string, def: StudyDefinition, columns: ColumnSpec[], options: IterateOptions): Generator<WideRow> {
+    const flagsFor = flags?.forWave(waveId, def);
     for (const source of iterateExportRows(db, waveId, options.statuses)) {
-      yield wideRow(columns, { ...source, flags: flags?.flagsFor(source, def) });
+      yield wideRow(columns, { ...source, flags: flagsFor?.(source) });
     }
   }
 

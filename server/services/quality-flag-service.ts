@@ -1,6 +1,6 @@
 import type { Answers } from '../domain/answers.ts';
 import type { Participant } from '../domain/participant.ts';
-import { completionFlags, QUALITY_FLAGS, speederAmong, type QualityFlagValues } from '../domain/quality-flags.ts';
+import { completionFlags, QUALITY_FLAGS, sortedIndexOf, speederAmong, type QualityFlagValues } from '../domain/quality-flags.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import type { Repositories } from '../storage/repositories.ts';
 
@@ -9,27 +9,42 @@ import type { Repositories } from '../storage/repositories.ts';
  * holds it), so a completion and its flags are committed together or not at all.
  */
 export function createQualityFlagService(repos: Repositories) {
-  // The wave's sorted completion times, kept while no new complete arrives (one export reads them per row).
-  const durationCache = new Map<string, { key: string; sorted: number[] }>();
-  function sortedDurations(waveId: string): number[] {
-    const key = repos.qualityFlags.fingerprint(waveId);
-    let cached = durationCache.get(waveId);
-    if (!cached || cached.key !== key) {
-      cached = { key, sorted: repos.qualityFlags.sortedDurations(waveId) };
-      durationCache.set(waveId, cached);
+  /**
+   * Per wave, the sorted durations of its completes as of `completes` of them, the last one added being
+   * `lastAdded` (a participant id). A completion reads them instead of every complete of the wave (which made
+   * each completion O(N)). Completes are never undone, so the count tells whether another process added some;
+   * if the completion that added `lastAdded` rolled back, that participant is not complete, and the cache is
+   * read again.
+   */
+  const completedDurations = new Map<string, { completes: number; lastAdded: number | null; sorted: number[] }>();
+
+  /** Durations of the wave's completes other than `p` (who is complete in the caller's transaction), ascending. */
+  function otherCompletedDurations(p: Participant): number[] {
+    const completes = repos.qualityFlags.completes(p.waveId);
+    let cached = completedDurations.get(p.waveId);
+    if (!cached || cached.completes !== completes - 1 || (cached.lastAdded !== null && !repos.qualityFlags.isComplete(cached.lastAdded))) {
+      cached = { completes: completes - 1, lastAdded: null, sorted: repos.qualityFlags.completedDurations(p.waveId, p.id).sort((a, b) => a - b) };
+      completedDurations.set(p.waveId, cached);
     }
-    return cached.sorted;
+    const others = cached.sorted.slice();
+    const own = repos.qualityFlags.completedDuration(p.id);
+    cached.sorted.splice(upperBound(cached.sorted, own), 0, own);
+    cached.completes = completes;
+    cached.lastAdded = p.id;
+    return others;
   }
 
   /**
    * One participant's flags as exports write them (null for participants without flags: not complete). The
    * speeder flag is judged again against the median of the wave's other completes now, so early completes,
-   * judged against few or no others at the time, get the same rule as late ones.
+   * judged against few or no others at the time, get the same rule as late ones. `durations` are the wave's,
+   * read once per export; a complete newer than them (it arrived during the export) has them read again.
    */
-  function exportedFlags(participantId: number, waveId: string): Record<string, number | null> | undefined {
+  function exportedFlags(participantId: number, waveId: string, durations: { sorted: number[] }): Record<string, number | null> | undefined {
     const record = repos.qualityFlags.get(participantId);
     if (!record) return undefined;
-    return { ...record.values, speeder: speederAmong(record.durationSeconds, sortedDurations(waveId)) };
+    if (sortedIndexOf(durations.sorted, record.durationSeconds) < 0) durations.sorted = repos.qualityFlags.sortedDurations(waveId);
+    return { ...record.values, speeder: speederAmong(record.durationSeconds, durations.sorted) };
   }
 
   return {
@@ -50,7 +65,7 @@ export function createQualityFlagService(repos: Repositories) {
         honeypot: input.honeypot,
         duplicatePanelId: p.panelSource !== null && p.panelId !== null && repos.qualityFlags.panelIdInOtherWave(p.waveId, p.panelSource, p.panelId),
         durationSeconds,
-        otherDurations: repos.qualityFlags.completedDurations(p.waveId, p.id),
+        otherDurations: otherCompletedDurations(p),
       });
       repos.qualityFlags.insert(p.id, flags, durationSeconds, input.completedAt);
       return flags.values;
@@ -58,8 +73,9 @@ export function createQualityFlagService(repos: Repositories) {
 
     /** Every flagged participant of a wave (participant id → flags), as exports write them. */
     flagsForWave(waveId: string): Map<number, QualityFlagValues> {
+      const durations = { sorted: repos.qualityFlags.sortedDurations(waveId) };
       const out = new Map<number, QualityFlagValues>();
-      for (const r of repos.qualityFlags.listByWave(waveId)) out.set(r.participantId, exportedFlags(r.participantId, waveId) as QualityFlagValues);
+      for (const r of repos.qualityFlags.listByWave(waveId)) out.set(r.participantId, exportedFlags(r.participantId, waveId, durations) as QualityFlagValues);
       return out;
     },
 
@@ -67,10 +83,24 @@ export function createQualityFlagService(repos: Repositories) {
     exportSource() {
       return {
         names: QUALITY_FLAGS,
-        flagsFor: (row: { participant: Participant }): Record<string, number | null> =>
-          exportedFlags(row.participant.id, row.participant.waveId) ?? {},
+        forWave: (waveId: string) => {
+          const durations = { sorted: repos.qualityFlags.sortedDurations(waveId) };
+          return (row: { participant: Participant }): Record<string, number | null> => exportedFlags(row.participant.id, waveId, durations) ?? {};
+        },
       };
     },
   };
 }
 export type QualityFlagService = ReturnType<typeof createQualityFlagService>;
+
+/** Where `value` goes in `sorted` (ascending) after any equal values. */
+function upperBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

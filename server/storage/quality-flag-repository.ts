@@ -53,15 +53,13 @@ export function createQualityFlagRepository(db: Db) {
       'SELECT f.duration_seconds FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = ? ORDER BY f.duration_seconds',
     )
     .pluck();
-  // Flags rows are only ever inserted, so their count and largest id change whenever a complete arrives.
-  const fingerprint = db
-    .prepare<[string], string>(
-      "SELECT COUNT(*) || ':' || COALESCE(MAX(f.participant_id), 0) FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = ?",
-    )
-    .pluck();
   const durations = db
     .prepare<[string, number], number>(`SELECT ${DURATION_SQL} FROM participants WHERE wave_id = ? AND status = 'complete' AND id != ?`)
     .pluck();
+  const duration = db.prepare<[number], number>(`SELECT ${DURATION_SQL} FROM participants WHERE id = ?`).pluck();
+  // Counted on the (wave_id, status) index alone, without reading the rows.
+  const completes = db.prepare<[string], number>("SELECT COUNT(*) FROM participants WHERE wave_id = ? AND status = 'complete'").pluck();
+  const isComplete = db.prepare<[number], number>("SELECT 1 FROM participants WHERE id = ? AND status = 'complete'").pluck();
   // Another wave of a study with the same key (any version of its definition) where this panel identity started.
   const otherWave = db
     .prepare<[string, string, PanelSource, string], number>(
@@ -93,13 +91,19 @@ export function createQualityFlagRepository(db: Db) {
     sortedDurations(waveId: string): number[] {
       return waveDurations.all(waveId);
     },
-    /** Changes whenever a complete of the wave gets its flags: a cache key for sortedDurations. */
-    fingerprint(waveId: string): string {
-      return fingerprint.get(waveId)!;
-    },
-    /** Completion times (seconds) of the wave's completes other than `exceptParticipantId`. */
+    /** Completion times (seconds) of the wave's completes other than `exceptParticipantId`, in no order. */
     completedDurations(waveId: string, exceptParticipantId: number): number[] {
       return durations.all(waveId, exceptParticipantId);
+    },
+    /** One finished participant's completion time, computed as completedDurations computes it. */
+    completedDuration(participantId: number): number {
+      return duration.get(participantId)!;
+    },
+    completes(waveId: string): number {
+      return completes.get(waveId)!;
+    },
+    isComplete(participantId: number): boolean {
+      return isComplete.get(participantId) !== undefined;
     },
     panelIdInOtherWave(waveId: string, source: PanelSource, panelId: string): boolean {
       return otherWave.get(waveId, waveId, source, panelId) !== undefined;
