@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import request from 'supertest';
 import { referenceFolder } from '../analysis/support.ts';
 import { readFileSync } from 'node:fs';
@@ -13,15 +13,9 @@ import { parseStudyDefinition, type StudyDefinition } from '../../server/domain/
 import { createExportService } from '../../server/services/export-service.ts';
 import { immediate } from '../../server/storage/db.ts';
 import { COMPLETE_ALLIANCE_ANSWERS } from './test-app.ts';
-import { createResearcherTestApp, startParticipant } from './researcher-support.ts';
+import { researcherAppSetup, startParticipant } from './researcher-support.ts';
 
-const apps: { close(): void }[] = [];
-async function setup(...args: Parameters<typeof createResearcherTestApp>) {
-  const t = await createResearcherTestApp(...args);
-  apps.push(t);
-  return t;
-}
-after(() => apps.forEach((a) => a.close()));
+const setup = researcherAppSetup();
 
 type Row = Record<string, string>;
 const csv = (text: string): Row[] => parse(text, { columns: true, bom: false }) as Row[];

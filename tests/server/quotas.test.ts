@@ -2,20 +2,14 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import request from 'supertest';
 import { quotaCaps } from '../../server/domain/quota.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { COMPLETE_ALLIANCE_ANSWERS } from './test-app.ts';
-import { count, createResearcherTestApp, startParticipant } from './researcher-support.ts';
+import { count, researcherAppSetup, startParticipant } from './researcher-support.ts';
 
-const apps: { close(): void }[] = [];
-async function setup(...args: Parameters<typeof createResearcherTestApp>) {
-  const t = await createResearcherTestApp(...args);
-  apps.push(t);
-  return t;
-}
-after(() => apps.forEach((a) => a.close()));
+const setup = researcherAppSetup();
 
 const OVERQUOTA_URL = 'https://panel.example/overquota?pid={PROLIFIC_PID}';
 const TREATMENT_PAGE = 3; // consent, about_you, news_habits, then the vignette

@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import { after } from 'node:test';
 import request from 'supertest';
 import { createTokenService } from '../../server/services/token-service.ts';
 import type { Db } from '../../server/storage/db.ts';
@@ -27,3 +28,14 @@ export const startParticipant = (app: Express, waveId: string, panel: Record<str
   request(app).post(`/api/waves/${waveId}/participants`).send({ panel });
 
 export const count = (db: Db, sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
+
+/** A setup function for a test file: each call builds a researcher test app, all closed after the file's tests. */
+export function researcherAppSetup() {
+  const apps: { close(): void }[] = [];
+  after(() => apps.forEach((a) => a.close()));
+  return async (...args: Parameters<typeof createTestApp>) => {
+    const t = await createResearcherTestApp(...args);
+    apps.push(t);
+    return t;
+  };
+}

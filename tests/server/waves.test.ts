@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import request from 'supertest';
 import { COMPLETE_ALLIANCE_ANSWERS } from './test-app.ts';
-import { count, createResearcherTestApp, startParticipant } from './researcher-support.ts';
+import { count, researcherAppSetup, startParticipant } from './researcher-support.ts';
 
-const apps: { close(): void }[] = [];
-async function setup(...args: Parameters<typeof createResearcherTestApp>) {
-  const t = await createResearcherTestApp(...args);
-  apps.push(t);
-  return t;
-}
-after(() => apps.forEach((a) => a.close()));
+const setup = researcherAppSetup();
 
 const complete = (app: Parameters<typeof request>[0], code: string, extra: object = {}) =>
   request(app).post(`/api/participants/${code}/complete`).send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...extra } });

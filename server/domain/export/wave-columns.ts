@@ -1,7 +1,7 @@
 import type { Answers } from '../answers.ts';
 import { PANEL_PARAMS } from '../panel.ts';
 import type { Participant } from '../participant.ts';
-import { CONSENT_QUESTION, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
+import { choiceValues, CONSENT_QUESTION, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
 
 /**
  * The columns of a wave's data, one row per participant ("wide"), in the order every export writes them:
@@ -109,14 +109,11 @@ function answerColumn(e: SurveyElement, page: string, section: ColumnSpec['secti
   }
 }
 
+/** The element's accepted values (choiceValues) with the respondent-facing text of each, where it has one. */
 function choiceLevels(e: SurveyElement): ColumnLevel[] {
-  const list = 'choices' in e && Array.isArray(e.choices) ? e.choices : 'rateValues' in e && Array.isArray(e.rateValues) ? e.rateValues : null;
-  if (list) {
-    return list.map((c) => (typeof c === 'object' ? { value: c.value, label: c.text ?? String(c.value) } : { value: c, label: String(c) }));
-  }
-  const min = 'rateMin' in e && typeof e.rateMin === 'number' ? e.rateMin : 1;
-  const max = 'rateMax' in e && typeof e.rateMax === 'number' ? e.rateMax : 5;
-  return Array.from({ length: max - min + 1 }, (_, i) => ({ value: min + i, label: String(min + i) }));
+  const list = 'choices' in e && Array.isArray(e.choices) ? e.choices : 'rateValues' in e && Array.isArray(e.rateValues) ? e.rateValues : [];
+  const texts = new Map(list.flatMap((c) => (typeof c === 'object' && c.text ? [[c.value, c.text] as const] : [])));
+  return choiceValues(e).map((value) => ({ value, label: texts.get(value) ?? String(value) }));
 }
 
 const booleanLevels = (): ColumnLevel[] => [
