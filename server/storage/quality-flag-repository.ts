@@ -61,13 +61,14 @@ export function createQualityFlagRepository(db: Db) {
   const completes = db.prepare<[string], number>("SELECT COUNT(*) FROM participants WHERE wave_id = ? AND status = 'complete'").pluck();
   const isComplete = db.prepare<[number], number>("SELECT 1 FROM participants WHERE id = ? AND status = 'complete'").pluck();
   // Another wave of a study with the same key (any version of its definition) where this panel identity started.
+  // CROSS JOIN fixes the order: the study's few waves first, then one panel-identity index lookup in each (left
+  // to itself, SQLite scanned that index over every participant of every wave).
   const otherWave = db
-    .prepare<[string, string, PanelSource, string], number>(
-      `SELECT 1 FROM participants p
-         JOIN waves w ON w.id = p.wave_id
-         JOIN studies s ON s.id = w.study_id
-        WHERE s.study_key = (SELECT s2.study_key FROM waves w2 JOIN studies s2 ON s2.id = w2.study_id WHERE w2.id = ?)
-          AND p.wave_id != ? AND p.panel_source = ? AND p.panel_id = ?
+    .prepare<[{ wave: string; source: PanelSource; panelId: string }], number>(
+      `SELECT 1 FROM waves here JOIN studies this ON this.id = here.study_id
+         CROSS JOIN studies s CROSS JOIN waves w CROSS JOIN participants p
+        WHERE here.id = @wave AND s.study_key = this.study_key AND w.study_id = s.id AND w.id != @wave
+          AND p.wave_id = w.id AND p.panel_source = @source AND p.panel_id = @panelId
         LIMIT 1`,
     )
     .pluck();
@@ -106,7 +107,7 @@ export function createQualityFlagRepository(db: Db) {
       return isComplete.get(participantId) !== undefined;
     },
     panelIdInOtherWave(waveId: string, source: PanelSource, panelId: string): boolean {
-      return otherWave.get(waveId, waveId, source, panelId) !== undefined;
+      return otherWave.get({ wave: waveId, source, panelId }) !== undefined;
     },
   };
 }

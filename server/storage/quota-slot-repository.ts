@@ -6,10 +6,14 @@ import type { Db } from './db.ts';
  * participant is started or complete; read and written inside the IMMEDIATE transaction of the quota step.
  */
 export function createQuotaSlotRepository(db: Db) {
+  // Slots held = the level's slots (counted on the index alone) minus those of participants who left, the
+  // few screened out or over quota (found through the (wave_id, status) index). Joining every slot to its
+  // participant instead made the quota step O(N) in the level's size, inside the write lock.
   const filled = db
-    .prepare<[string, string, string], number>(
-      `SELECT COUNT(*) FROM quota_slots q JOIN participants p ON p.id = q.participant_id
-       WHERE q.wave_id = ? AND q.variable = ? AND q.level = ? AND p.status IN ('started', 'complete')`,
+    .prepare<[{ wave: string; variable: string; level: string }], number>(
+      `SELECT (SELECT COUNT(*) FROM quota_slots WHERE wave_id = @wave AND variable = @variable AND level = @level)
+            - (SELECT COUNT(*) FROM participants p JOIN quota_slots q ON q.participant_id = p.id AND q.variable = @variable
+                WHERE p.wave_id = @wave AND p.status IN ('screened_out', 'overquota') AND q.level = @level)`,
     )
     .pluck();
   const filledByLevel = db.prepare<[string], { variable: string; level: string; n: number }>(
@@ -23,7 +27,7 @@ export function createQuotaSlotRepository(db: Db) {
 
   return {
     filled(waveId: string, cell: QuotaCell): number {
-      return filled.get(waveId, cell.variable, cell.level)!;
+      return filled.get({ wave: waveId, variable: cell.variable, level: cell.level })!;
     },
     /** `variable\0level` → slots held. */
     filledByLevel(waveId: string): Map<string, number> {
