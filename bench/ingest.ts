@@ -27,8 +27,12 @@ const warmup = intOption('warmup', 'BENCH_WARMUP', 2_000);
 const spare = 2 * connections;
 const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
 
-const completeBody = JSON.stringify({ answers: COMPLETE_ALLIANCE_ANSWERS, honeypot: '' });
-const quotaBody = JSON.stringify({ answers: { consent: true, age_group: COMPLETE_ALLIANCE_ANSWERS.age_group, gender: COMPLETE_ALLIANCE_ANSWERS.gender } });
+// A panel sends all kinds of people: participant i gets one of the 8 quota cells (age group × gender), the same in
+// its quota step and its completion. The baseline stores the same bodies.
+const AGES = ['18-29', '30-44', '45-64', '65+'];
+const demographics = (i: number) => ({ age_group: AGES[i % 4]!, gender: (i >> 2) % 2 ? 'female' : 'male' });
+const completeBody = (i: number) => JSON.stringify({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...demographics(i) }, honeypot: '' });
+const quotaBody = (i: number) => JSON.stringify({ answers: { consent: true, ...demographics(i) } });
 
 /** Warm-up run (not reported: JIT, SQLite page cache, WAL growth), then the measured run. */
 async function measured(options: Omit<LoadOptions, 'amount'>, offset = 0): Promise<LoadResult> {
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
     const baseline = await startServerProcess([...profile, '--import', 'tsx', 'bench/ingest-baseline.ts', '--db', join(scratch, 'baseline.sqlite')], join(scratch, 'baseline.log'));
     try {
       results.push(
-        await measured({ name: 'a: baseline insert', url: baseline.baseUrl, connections, method: 'POST', request: () => ({ path: '/ingest', body: completeBody }) }),
+        await measured({ name: 'a: baseline insert', url: baseline.baseUrl, connections, method: 'POST', request: (i) => ({ path: '/ingest', body: completeBody(i) }) }),
       );
     } finally {
       await baseline.stop();
@@ -72,10 +76,10 @@ async function main(): Promise<void> {
       results.push(await measured({ name: 'b: start (assignment)', url, connections, method: 'POST', request: startRequest, onOk: keepCode }));
       await runLoad({ name: 'spare starts', url, connections, method: 'POST', amount: spare, request: (i) => startRequest(warmup + requests + i), onOk: keepCode });
       results.push(
-        await measured({ name: 'b: quota step', url, connections, method: 'POST', request: (i) => ({ path: `/api/participants/${codes[i]}/quota-check`, body: quotaBody }) }),
+        await measured({ name: 'b: quota step', url, connections, method: 'POST', request: (i) => ({ path: `/api/participants/${codes[i]}/quota-check`, body: quotaBody(i) }) }),
       );
       results.push(
-        await measured({ name: 'b: completion', url, connections, method: 'POST', request: (i) => ({ path: `/api/participants/${codes[i]}/complete`, body: completeBody }) }),
+        await measured({ name: 'b: completion', url, connections, method: 'POST', request: (i) => ({ path: `/api/participants/${codes[i]}/complete`, body: completeBody(i) }) }),
       );
     } finally {
       await real.stop();
