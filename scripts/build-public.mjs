@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Bundles every public/src/*.entry.ts (and its CSS imports) into public/dist/ with content-hashed names, so the
 // server can cache them forever, and writes pre-compressed .br/.gz siblings plus manifest.json
-// ({ "respondent.js": "respondent-3F2A1B.js", ... }) for the pages to reference.
+// ({ "respondent.js": "respondent-3F2A1B.js", ... }) for the pages to reference. The bundle is written to a
+// fresh folder and renamed into place, so a server or test reading public/dist never sees it half-built.
 import { build } from 'esbuild';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 const srcDir = 'public/src';
-const outDir = 'public/dist';
+const finalDir = 'public/dist';
+const outDir = `public/.dist-${process.pid}`;
 const entries = readdirSync(srcDir).filter((f) => f.endsWith('.entry.ts')).map((f) => join(srcDir, f));
 
 rmSync(outDir, { recursive: true, force: true });
@@ -42,4 +44,14 @@ for (const [file, meta] of Object.entries(result.metafile.outputs)) {
   }
 }
 writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`build-public: ${Object.keys(manifest).length} assets in ${outDir}`);
+// Swap folders: the old bundle stays readable until the new one is complete.
+const oldDir = `public/.dist-old-${process.pid}`;
+rmSync(oldDir, { recursive: true, force: true });
+try {
+  renameSync(finalDir, oldDir);
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error;
+}
+renameSync(outDir, finalDir);
+rmSync(oldDir, { recursive: true, force: true });
+console.log(`build-public: ${Object.keys(manifest).length} assets in ${finalDir}`);

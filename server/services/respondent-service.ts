@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { derivedColumns, finalOutcome, validateAnswers, type Answers } from '../domain/answers.ts';
 import { permutedBlockCell } from '../domain/assignment.ts';
 import { cellAssignment, designOf, type Design } from '../domain/design.ts';
 import { DomainError } from '../domain/errors.ts';
+import { randomCode } from '../domain/random-code.ts';
 import { fillRedirectUrl, panelIdentity, type PanelParams } from '../domain/panel.ts';
 import { buildParticipantSurvey, participantSurveyPageCount } from '../domain/participant-survey.ts';
 import { PARTICIPANT_CODE, type Participant, type ParticipantStatus } from '../domain/participant.ts';
@@ -44,7 +44,7 @@ export function createRespondentService({
   db,
   repos,
   now = () => new Date().toISOString(),
-  newParticipantCode = () => randomBytes(16).toString('base64url'),
+  newParticipantCode = () => randomCode(16),
 }: RespondentServiceOptions) {
   const studies = new Map<number, { def: StudyDefinition; design: Design; pageCount: number }>();
   const surveys = new Map<string, Record<string, unknown>>();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { designOf } from '../domain/design.ts';
 import { DomainError } from '../domain/errors.ts';
+import { randomCode } from '../domain/random-code.ts';
 import { planHash } from '../domain/plan/plan-hash.ts';
 import { contentHash, type StudyDefinition } from '../domain/study-definition.ts';
 import { waveSettingsSchema, type Wave } from '../domain/wave.ts';
@@ -72,7 +73,7 @@ export function createStudyService({ db, repos, now = () => new Date().toISOStri
       return immediate(db, () => {
         const study = repos.studies.latest(input.studyKey);
         if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
-        const wave = repos.waves.insert(randomBytes(9).toString('base64url'), study.id, parsed.data, now());
+        const wave = repos.waves.insert(randomCode(9), study.id, parsed.data, now());
         // Pre-registration: the plan is locked in the transaction that opens the wave.
         repos.waves.lockPlanHash(wave.id, planHash(study.definition));
         return { wave, study };
