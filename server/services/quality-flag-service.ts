@@ -18,20 +18,17 @@ export function createQualityFlagService(repos: Repositories) {
    */
   const completedDurations = new Map<string, { completes: number; lastAdded: number | null; sorted: number[] }>();
 
-  /** Durations of the wave's completes other than `p` (who is complete in the caller's transaction), ascending. */
-  function otherCompletedDurations(p: Participant): number[] {
-    const completes = repos.qualityFlags.completes(p.waveId);
+  /**
+   * The cache entry holding the durations of the wave's completes other than `p` (who is complete in the
+   * caller's transaction), ascending; `completes` counts the wave's completes, `p` included.
+   */
+  function othersEntry(p: Participant, completes: number) {
     let cached = completedDurations.get(p.waveId);
     if (!cached || cached.completes !== completes - 1 || (cached.lastAdded !== null && !repos.qualityFlags.isComplete(cached.lastAdded))) {
       cached = { completes: completes - 1, lastAdded: null, sorted: repos.qualityFlags.completedDurations(p.waveId, p.id).sort((a, b) => a - b) };
       completedDurations.set(p.waveId, cached);
     }
-    const others = cached.sorted.slice();
-    const own = repos.qualityFlags.completedDuration(p.id);
-    cached.sorted.splice(upperBound(cached.sorted, own), 0, own);
-    cached.completes = completes;
-    cached.lastAdded = p.id;
-    return others;
+    return cached;
   }
 
   /**
@@ -55,9 +52,13 @@ export function createQualityFlagService(repos: Repositories) {
       derived: Record<string, number>;
       honeypot: string | undefined;
       completedAt: string;
+      /** The wave's completes, this one included, if the caller has just counted them in its transaction. */
+      completes?: number;
     }): QualityFlagValues {
       const { participant: p } = input;
       const durationSeconds = (Date.parse(input.completedAt) - Date.parse(p.startedAt)) / 1000;
+      const completes = input.completes ?? repos.qualityFlags.completes(p.waveId);
+      const others = othersEntry(p, completes);
       const flags = completionFlags({
         def: input.def,
         answers: input.answers,
@@ -65,9 +66,14 @@ export function createQualityFlagService(repos: Repositories) {
         honeypot: input.honeypot,
         duplicatePanelId: p.panelSource !== null && p.panelId !== null && repos.qualityFlags.panelIdInOtherWave(p.waveId, p.panelSource, p.panelId),
         durationSeconds,
-        otherDurations: otherCompletedDurations(p),
+        otherDurations: others.sorted,
       });
       repos.qualityFlags.insert(p.id, flags, durationSeconds, input.completedAt);
+      // Then this complete joins the cache (as completedDurations would compute its duration).
+      const own = repos.qualityFlags.completedDuration(p.id);
+      others.sorted.splice(upperBound(others.sorted, own), 0, own);
+      others.completes = completes;
+      others.lastAdded = p.id;
       return flags.values;
     },
 

@@ -33,8 +33,9 @@ export function createQuotaAdmission(db: Db) {
       return { admitted: true };
     },
 
-    targetReached(wave: Wave): boolean {
-      return progress.completes(wave.id) >= wave.target;
+    /** The wave's completes, for the target check (the wave closes when they reach its target). */
+    completes(wave: Wave): number {
+      return progress.completes(wave.id);
     },
   };
 }
