@@ -27,7 +27,12 @@ export function createQuotaAdmission(db: Db) {
     /** Counts the participant's quota levels and takes a slot in each, or names the first full level. */
     admit(wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers): AdmissionResult {
       const cell = quotaCellOf(def, answers);
-      const full = fullQuotaLevel(quotaCaps(def, wave.target), cell, (c) => slots.filled(wave.id, c));
+      const caps = quotaCaps(def, wave.target).filter((q) => cell.some((c) => c.variable === q.variable && c.level === q.level));
+      // Each other participant drawn holds at most one slot per variable: while they are fewer than the smallest
+      // cap of this participant's levels, none of those levels can be full, and the counts (which read every
+      // slot of the level) are not needed.
+      const others = progress.drawn(wave.id) - 1;
+      const full = others < Math.min(...caps.map((q) => q.cap)) ? null : fullQuotaLevel(caps, cell, (c) => slots.filled(wave.id, c));
       if (full) return { admitted: false, full };
       slots.admit(participant.id, wave.id, cell);
       return { admitted: true };

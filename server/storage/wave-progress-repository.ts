@@ -14,6 +14,8 @@ export interface WaveFunnelCounts {
  */
 export function createWaveProgressRepository(db: Db) {
   const completes = db.prepare<[string], number>("SELECT COUNT(*) FROM participants WHERE wave_id = ? AND status = 'complete'").pluck();
+  // Draw indexes are gap-free from 0: the largest, found on the (wave_id, draw_index) index, counts them.
+  const drawn = db.prepare<[string], number>('SELECT COALESCE(MAX(draw_index) + 1, 0) FROM participants WHERE wave_id = ?').pluck();
   const funnel = db.prepare<[number, string], WaveFunnelCounts>(
     `SELECT COUNT(*) AS started,
        COALESCE(SUM(status IN ('complete', 'overquota') OR (status = 'started' AND current_page >= 1)), 0) AS consented,
@@ -28,6 +30,10 @@ export function createWaveProgressRepository(db: Db) {
   return {
     completes(waveId: string): number {
       return completes.get(waveId)!;
+    },
+    /** Participants drawn into the wave so far, whatever their status. */
+    drawn(waveId: string): number {
+      return drawn.get(waveId)!;
     },
     /** `treatmentPage` is the index of the vignette page in the participant's survey. */
     funnel(waveId: string, treatmentPage: number): WaveFunnelCounts {
