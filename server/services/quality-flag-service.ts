@@ -2,6 +2,7 @@ import type { Answers } from '../domain/answers.ts';
 import type { Participant } from '../domain/participant.ts';
 import { completionFlags, QUALITY_FLAGS, sortedIndexOf, speederAmong, type QualityFlagValues } from '../domain/quality-flags.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
+import type { DurationCacheEntry } from '../storage/quality-flag-repository.ts';
 import type { Repositories } from '../storage/repositories.ts';
 
 /**
@@ -10,23 +11,18 @@ import type { Repositories } from '../storage/repositories.ts';
  */
 export function createQualityFlagService(repos: Repositories) {
   /**
-   * Per wave, the sorted durations of its completes as of `completes` of them, the last one added being
-   * `lastAdded` (a participant id). A completion reads them instead of every complete of the wave (which made
-   * each completion O(N)). Completes are never undone, so the count tells whether another process added some;
-   * if the completion that added `lastAdded` rolled back, that participant is not complete, and the cache is
-   * read again.
+   * The durations of the wave's completes other than `p` (who is complete in the caller's transaction),
+   * ascending, from the connection's cache: reading every complete of the wave made each completion O(N). The
+   * cache holds while no other connection has committed (SQLite's data_version), and while the last complete
+   * added to it is complete: if its transaction rolled back, the cache is read again.
    */
-  const completedDurations = new Map<string, { completes: number; lastAdded: number | null; sorted: number[] }>();
-
-  /**
-   * The cache entry holding the durations of the wave's completes other than `p` (who is complete in the
-   * caller's transaction), ascending; `completes` counts the wave's completes, `p` included.
-   */
-  function othersEntry(p: Participant, completes: number) {
-    let cached = completedDurations.get(p.waveId);
-    if (!cached || cached.completes !== completes - 1 || (cached.lastAdded !== null && !repos.qualityFlags.isComplete(cached.lastAdded))) {
-      cached = { completes: completes - 1, lastAdded: null, sorted: repos.qualityFlags.completedDurations(p.waveId, p.id).sort((a, b) => a - b) };
-      completedDurations.set(p.waveId, cached);
+  function othersEntry(p: Participant): DurationCacheEntry {
+    const cache = repos.qualityFlags.durationCache();
+    const dataVersion = repos.qualityFlags.dataVersion();
+    let cached = cache.get(p.waveId);
+    if (!cached || cached.dataVersion !== dataVersion || (cached.lastAdded !== null && !repos.qualityFlags.isComplete(cached.lastAdded))) {
+      cached = { dataVersion, lastAdded: null, sorted: repos.qualityFlags.completedDurations(p.waveId, p.id).sort((a, b) => a - b) };
+      cache.set(p.waveId, cached);
     }
     return cached;
   }
@@ -52,13 +48,10 @@ export function createQualityFlagService(repos: Repositories) {
       derived: Record<string, number>;
       honeypot: string | undefined;
       completedAt: string;
-      /** The wave's completes, this one included, if the caller has just counted them in its transaction. */
-      completes?: number;
     }): QualityFlagValues {
       const { participant: p } = input;
       const durationSeconds = (Date.parse(input.completedAt) - Date.parse(p.startedAt)) / 1000;
-      const completes = input.completes ?? repos.qualityFlags.completes(p.waveId);
-      const others = othersEntry(p, completes);
+      const others = othersEntry(p);
       const flags = completionFlags({
         def: input.def,
         answers: input.answers,
@@ -72,7 +65,6 @@ export function createQualityFlagService(repos: Repositories) {
       // Then this complete joins the cache (as completedDurations would compute its duration).
       const own = repos.qualityFlags.completedDuration(p.id);
       others.sorted.splice(upperBound(others.sorted, own), 0, own);
-      others.completes = completes;
       others.lastAdded = p.id;
       return flags.values;
     },

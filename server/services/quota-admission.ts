@@ -38,9 +38,9 @@ export function createQuotaAdmission(db: Db) {
       return { admitted: true };
     },
 
-    /** The wave's completes, for the target check (the wave closes when they reach its target). */
-    completes(wave: Wave): number {
-      return progress.completes(wave.id);
+    /** Completes have reached the wave's target. They cannot while fewer participants were drawn: no count then. */
+    targetReached(wave: Wave): boolean {
+      return progress.drawn(wave.id) >= wave.target && progress.completes(wave.id) >= wave.target;
     },
   };
 }

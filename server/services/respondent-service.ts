@@ -231,12 +231,12 @@ export function createRespondentService({
         const derived = outcome.status === 'complete' ? derivedColumns(def, answers) : {};
         repos.answers.saveFinal(participant.id, answers, derived, at);
         repos.participants.finish(participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
+        // The completion that reaches the target closes the wave, in the same transaction.
+        if (outcome.status === 'complete' && wave.status !== 'closed' && quotas.targetReached(wave)) {
+          repos.waves.setStatus(wave.id, 'closed', at);
+        }
         if (outcome.status === 'complete') {
-          // One count of the wave's completes (this one included) serves the target and the flags' durations.
-          const completes = quotas.completes(wave);
-          // The completion that reaches the target closes the wave, in the same transaction.
-          if (wave.status !== 'closed' && completes >= wave.target) repos.waves.setStatus(wave.id, 'closed', at);
-          qualityFlags.recordCompletion({ participant, def, answers, derived, honeypot: input.honeypot, completedAt: at, completes });
+          qualityFlags.recordCompletion({ participant, def, answers, derived, honeypot: input.honeypot, completedAt: at });
         }
         return outcomeOf(wave, repos.participants.findByCode(participant.code)!)!;
       });

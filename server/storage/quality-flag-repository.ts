@@ -36,6 +36,16 @@ const toRecord = (row: QualityFlagRow): QualityFlagRecord => ({
   computedAt: row.computed_at,
 });
 
+/** A wave's completion durations, ascending, as of `dataVersion`; `lastAdded` is the last participant added. */
+export interface DurationCacheEntry {
+  dataVersion: number;
+  lastAdded: number | null;
+  sorted: number[];
+}
+
+// One per connection: two services over one connection (the app's and a test's) must see each other's completes.
+const durationCaches = new WeakMap<Db, Map<string, DurationCacheEntry>>();
+
 /** Seconds from start to completion, computed by SQLite from the ISO timestamps. */
 const DURATION_SQL = "(julianday(completed_at) - julianday(started_at)) * 86400.0";
 
@@ -57,8 +67,7 @@ export function createQualityFlagRepository(db: Db) {
     .prepare<[string, number], number>(`SELECT ${DURATION_SQL} FROM participants WHERE wave_id = ? AND status = 'complete' AND id != ?`)
     .pluck();
   const duration = db.prepare<[number], number>(`SELECT ${DURATION_SQL} FROM participants WHERE id = ?`).pluck();
-  // Counted on the (wave_id, status) index alone, without reading the rows.
-  const completes = db.prepare<[string], number>("SELECT COUNT(*) FROM participants WHERE wave_id = ? AND status = 'complete'").pluck();
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   const isComplete = db.prepare<[number], number>("SELECT 1 FROM participants WHERE id = ? AND status = 'complete'").pluck();
   // Another wave of a study with the same key (any version of its definition) where this panel identity started.
   // CROSS JOIN fixes the order: the study's few waves first, then one panel-identity index lookup in each (left
@@ -100,8 +109,15 @@ export function createQualityFlagRepository(db: Db) {
     completedDuration(participantId: number): number {
       return duration.get(participantId)!;
     },
-    completes(waveId: string): number {
-      return completes.get(waveId)!;
+    /** Changes whenever another connection has committed, never for this connection's own commits. */
+    dataVersion(): number {
+      return dataVersion.get()!;
+    },
+    /** This connection's completion durations per wave, which every quality flag service over it keeps. */
+    durationCache(): Map<string, DurationCacheEntry> {
+      let cache = durationCaches.get(db);
+      if (!cache) durationCaches.set(db, (cache = new Map()));
+      return cache;
     },
     isComplete(participantId: number): boolean {
       return isComplete.get(participantId) !== undefined;

@@ -1,13 +1,15 @@
 // The completion's speeder flag reads the wave's other durations from a per-process cache, and exports read the
 // wave's durations once (tests/server/quality-flags*.test.ts cover the rules themselves). These tests check that
-// the shortcuts give the values the rule gives when computed from scratch: with two processes completing in one
-// wave, after a completion that rolled back, and with a complete arriving while an export streams.
+// the shortcuts give the values the rule gives when computed from scratch: with two connections (processes) and
+// two services on one connection completing in one wave, after a completion that rolled back, and with a
+// complete arriving while an export streams.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { SPEEDER_MIN_COMPLETES, sortedIndexOf, speederFlag } from '../../server/domain/quality-flags.ts';
 import { createQualityFlagService } from '../../server/services/quality-flag-service.ts';
 import { createRespondentService } from '../../server/services/respondent-service.ts';
-import { immediate } from '../../server/storage/db.ts';
+import { immediate, openDatabase } from '../../server/storage/db.ts';
+import { createRepositories } from '../../server/storage/repositories.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
 
 const t = createTestApp({ target: 100_000 });
@@ -24,9 +26,12 @@ test('sortedIndexOf: the first index of a value in an ascending list, -1 when ab
 test('speeder at completion equals the rule over all other completes, with two processes completing in one wave', () => {
   let clock = Date.parse('2026-03-01T00:00:00Z');
   const now = () => new Date(clock).toISOString();
-  // Two services with caches of their own, as two server processes on one database file have.
+  // Two connections to one database file, as two server processes have, and a second service on the first.
+  const otherConnection = openDatabase(t.db.name);
+  after(() => otherConnection.close());
   const one = createRespondentService({ db: t.db, repos: t.repos, now });
-  const two = createRespondentService({ db: t.db, repos: t.repos, now });
+  const two = createRespondentService({ db: otherConnection, repos: createRepositories(otherConnection), now });
+  const three = createRespondentService({ db: t.db, repos: t.repos, now });
   const durationsBefore = (participantId: number) =>
     t.db
       .prepare("SELECT (julianday(completed_at) - julianday(started_at)) * 86400.0 FROM participants WHERE wave_id = ? AND status = 'complete' AND id != ?")
@@ -40,20 +45,19 @@ test('speeder at completion equals the rule over all other completes, with two p
     const stored = t.repos.qualityFlags.get(participant.id)!;
     assert.equal(stored.values.speeder, speederFlag(stored.durationSeconds, durationsBefore(participant.id)), `complete #${++checked}`);
   };
-  for (let i = 0; i < SPEEDER_MIN_COMPLETES + 5; i++) complete(i % 3 ? one : two, 100 + ((i * 37) % 400));
-  for (const [service, seconds] of [[one, 20], [two, 25], [one, 400], [two, 30], [one, 35]] as const) complete(service, seconds);
+  for (let i = 0; i < SPEEDER_MIN_COMPLETES + 5; i++) complete([one, two, three][i % 3]!, 100 + ((i * 37) % 400));
+  for (const [service, seconds] of [[one, 20], [two, 25], [one, 400], [three, 30], [one, 35]] as const) complete(service, seconds);
   const flagged = t.db.prepare('SELECT COUNT(*) FROM quality_flags WHERE speeder = 1').pluck().get() as number;
   assert.equal(flagged, 4, 'the four short completes are speeders');
 });
 
-test('a completion that rolled back leaves no duration behind, even when another process then completes one', () => {
+test('a completion that rolled back leaves no duration behind', () => {
   const wave = t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'rollback' }).wave;
   const def = t.repos.studies.get(wave.studyId)!.definition;
   const starter = createRespondentService({ db: t.db, repos: t.repos });
-  const thisProcess = createQualityFlagService(t.repos);
-  const otherProcess = createQualityFlagService(t.repos);
+  const flags = createQualityFlagService(t.repos);
   // The respondent service's completion, reduced to what the flags see: finish, then flags, in one transaction.
-  const complete = (flags: typeof thisProcess, seconds: number, rollBack = false) => {
+  const complete = (seconds: number, rollBack = false) => {
     const participant = starter.start({ waveId: wave.id, panelParams: {} }).participant;
     const completedAt = new Date(Date.parse(participant.startedAt) + seconds * 1000).toISOString();
     return immediate(t.db, () => {
@@ -63,16 +67,14 @@ test('a completion that rolled back leaves no duration behind, even when another
       return values;
     });
   };
-  for (let i = 0; i < 10; i++) complete(thisProcess, 100);
-  for (let i = 0; i < 10; i++) complete(thisProcess, 1000);
-  // Rolled back: a 5000-second complete that must not count. The other process then adds a 1-second one, so the
-  // count of completes is what this process's cache would expect if it kept the rolled-back duration.
-  assert.throws(() => complete(thisProcess, 5000, true), /disk full/);
-  complete(otherProcess, 1);
-  // The other completes are 1, 10 × 100, 10 × 1000: median 100, and 200 s is not under a third of it. With the
-  // rolled-back 5000 in place of the 1, the median would be 1000 and 200 s a speeder.
-  assert.equal(complete(thisProcess, 200).speeder, 0);
-  assert.equal(complete(thisProcess, 20).speeder, 1);
+  for (let i = 0; i < 10; i++) complete(100);
+  for (let i = 0; i < 10; i++) complete(1000);
+  // Rolled back after its flags were computed: a 5000-second complete that must not count.
+  assert.throws(() => complete(5000, true), /disk full/);
+  // The others are 10 × 100 and 10 × 1000: median 550, and 200 s is not under a third of it. With the rolled-back
+  // 5000 among them, the median would be 1000 and 200 s a speeder.
+  assert.equal(complete(200).speeder, 0);
+  assert.equal(complete(20).speeder, 1);
 });
 
 test('an export does not fail when a participant completes while it streams', () => {
