@@ -3,15 +3,14 @@
 // repeat visit in the same browser. Byte budgets, not timing: the hashed assets are cached forever
 // (immutable), so a repeat visit fetches only the page shell and the participant's survey.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { serve, type ServedApp } from './serve-process.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 const FIRST_VISIT_BUDGET = 450 * 1024;
 const REPEAT_VISIT_BUDGET = 30 * 1024;
 
@@ -20,10 +19,9 @@ let app: ServedApp;
 let browser: Browser;
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `the browser test needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+  browser = await launchChromium();
   dir = mkdtempSync(join(tmpdir(), 'vlab-e2e-weight-'));
   app = await serve(join(dir, 'vlab.sqlite'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 });
 
 after(async () => {

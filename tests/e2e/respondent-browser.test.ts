@@ -1,27 +1,24 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { renderVignette } from '../../server/domain/vignette.ts';
 import type { StudyDefinition } from '../../server/domain/study-definition.ts';
+import { launchChromium } from './chromium.ts';
 import { serve, type ServedApp } from './serve-process.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
 let dir: string;
 let app: ServedApp;
 let browser: Browser;
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `the browser test needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+  browser = await launchChromium();
   dir = mkdtempSync(join(tmpdir(), 'vlab-e2e-'));
   app = await serve(join(dir, 'vlab.sqlite'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 });
 
 after(async () => {
