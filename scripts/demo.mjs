@@ -59,7 +59,7 @@ try {
   process.stdout.write(
     [
       '',
-      `dashboard:  ${baseUrl}/dashboard   (researcher token: ${token.token})`,
+      `dashboard:  ${baseUrl}/dashboard#wave=${wave.id}   (researcher token: ${token.token})`,
       `respondent: ${baseUrl}/s/${wave.id}   (take the survey yourself)`,
       `power:      node bin/vlab.js power --study ${options.study} --n 1500 --sims 200`,
       options.exit ? '' : 'serving until Ctrl-C (the demo database is deleted then)',

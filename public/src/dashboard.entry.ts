@@ -105,7 +105,17 @@ async function loadWaves(): Promise<void> {
   });
   $('dash-wave-table').replaceWith(Object.assign(table(['study', 'wave', 'status', 'completes', ''], rows), { id: 'dash-wave-table' }));
   setStatus(waves.length ? '' : 'No waves yet: create one with vlab wave create.');
-  if (waves.length && !waves.some((w) => w.id === current)) await showWave(waves[0]!.id);
+  if (waves.length && !waves.some((w) => w.id === current)) await showWave(initialWave(waves));
+}
+
+/**
+ * The wave to show first: the one named in the link (`/dashboard#wave=ID`, as `npm run demo` prints), else the
+ * one with the most completes — the wave a researcher is most likely watching.
+ */
+function initialWave(waves: WaveReport[]): string {
+  const linked = new URLSearchParams(location.hash.slice(1)).get('wave');
+  if (linked && waves.some((w) => w.id === linked)) return linked;
+  return waves.reduce((best, w) => (w.completes > best.completes ? w : best)).id;
 }
 
 function downloads(id: string): HTMLElement {
@@ -152,6 +162,7 @@ function hypothesisCard(h: PlanView['plan']['hypotheses'][number], result: Estim
 
 async function showWave(id: string): Promise<void> {
   current = id;
+  history.replaceState(null, '', `#wave=${encodeURIComponent(id)}`);
   const [wave, result, plan] = await Promise.all([
     getJson<WaveReport>(`/waves/${id}`),
     getJson<Estimates>(`/waves/${id}/estimates`),

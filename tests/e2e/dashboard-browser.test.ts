@@ -94,6 +94,12 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
   await page.reload();
   await page.locator('svg[data-hypothesis="H2"]').waitFor({ timeout: 30_000 });
   assert.equal(await page.locator('#dash-token-form').isVisible(), false);
+  assert.equal(new URL(page.url()).hash, `#wave=${waves.shipped}`, 'the open wave is in the link');
+
+  // A link naming a wave (as npm run demo prints) opens that wave.
+  await page.goto(`${app.baseUrl}/dashboard#wave=${waves.hostile}`);
+  await page.reload();
+  await page.locator('#dash-wave h2', { hasText: `wave ${waves.hostile}` }).waitFor({ timeout: 30_000 });
 
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], urlsWithToken: [] });
   await context.close();
