@@ -67,9 +67,11 @@ export function createApp({ db, config, logger = silentLogger }: AppOptions): Ex
           objectSrc: ["'none'"],
           baseUri: ["'none'"],
           formAction: ["'self'"],
-          frameAncestors: ["'none'"],
+          frameAncestors: config.frameAncestors.length ? config.frameAncestors : ["'none'"],
         },
       },
+      // X-Frame-Options cannot name origins: where framing is allowed, CSP frame-ancestors alone decides.
+      frameguard: config.frameAncestors.length ? false : undefined,
     }),
   );
 

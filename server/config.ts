@@ -21,7 +21,15 @@ export interface Config {
    * so a client cannot pick its own address for the rate limits.
    */
   trustProxy: false | number | string;
+  /**
+   * Origins allowed to show the survey in a frame (CSP frame-ancestors), e.g. MTurk's ExternalQuestion HITs.
+   * Empty (the default): no site may frame any page.
+   */
+  frameAncestors: string[];
 }
+
+/** An https origin such as `https://worker.mturk.com` (a `*.` subdomain wildcard is allowed, as CSP allows). */
+const FRAME_ORIGIN = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/;
 
 /** `loopback`, `linklocal`, `uniquelocal` (express's names) or IPv4/IPv6 addresses and subnets, comma-separated. */
 const TRUSTED_PROXIES = /^\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(\/\d+)?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(\/\d+)?))*\s*$/;
@@ -41,6 +49,10 @@ const configSchema = z.strictObject({
     z.coerce.number().int().min(1).max(100),
     z.string().regex(TRUSTED_PROXIES, 'expected a hop count ≥ 1, loopback, or comma-separated addresses/subnets'),
   ]),
+  frameAncestors: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v),
+    z.array(z.string().regex(FRAME_ORIGIN, 'expected https origins such as https://worker.mturk.com, space-separated')).max(20),
+  ),
 });
 
 /** Which environment variable (or flag) sets each field, for error messages. */
@@ -55,6 +67,7 @@ const SOURCES: Record<keyof Config, string> = {
   rateLimitAuth: 'VLAB_RATE_LIMIT_AUTH',
   rateLimitWindowSeconds: 'VLAB_RATE_LIMIT_WINDOW',
   trustProxy: 'VLAB_TRUST_PROXY',
+  frameAncestors: 'VLAB_FRAME_ANCESTORS',
 };
 
 export const DEFAULT_CONFIG: Config = {
@@ -68,6 +81,7 @@ export const DEFAULT_CONFIG: Config = {
   rateLimitAuth: 30,
   rateLimitWindowSeconds: 600,
   trustProxy: false,
+  frameAncestors: [],
 };
 
 export class ConfigError extends Error {
@@ -93,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     rateLimitAuth: env.VLAB_RATE_LIMIT_AUTH,
     rateLimitWindowSeconds: env.VLAB_RATE_LIMIT_WINDOW,
     trustProxy: env.VLAB_TRUST_PROXY,
+    frameAncestors: env.VLAB_FRAME_ANCESTORS,
   };
   const raw: Record<string, unknown> = { ...DEFAULT_CONFIG };
   for (const source of [fromEnv, overrides]) {
@@ -103,7 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const key = issuePath(issue.path) as keyof Config;
+    const key = String(issue.path[0] ?? issuePath(issue.path)) as keyof Config;
     throw new ConfigError(`${SOURCES[key] ?? key}: ${issue.message}, got ${JSON.stringify(raw[key])}`);
   }
   return result.data;

@@ -94,3 +94,17 @@ test('no page script of ours turns data into markup (stored answers must show in
   console.log(`inert markup: ${files.length} page files scanned for HTML sinks, ${offenders.length} found`);
   assert.deepEqual(offenders, []);
 });
+
+test('VLAB_FRAME_ANCESTORS lets the named origins frame the survey (MTurk ExternalQuestion); bad origins are refused', async () => {
+  const config = loadConfig({ VLAB_FRAME_ANCESTORS: 'https://worker.mturk.com  https://workersandbox.mturk.com' }, { logLevel: 'silent' });
+  assert.deepEqual(config.frameAncestors, ['https://worker.mturk.com', 'https://workersandbox.mturk.com']);
+  const framed = createApp({ db: t.db, config });
+  const res = await request(framed).get(`/s/${t.wave.id}`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers['content-security-policy']!, /frame-ancestors https:\/\/worker\.mturk\.com https:\/\/workersandbox\.mturk\.com(;|$)/);
+  assert.equal(res.headers['x-frame-options'], undefined, 'X-Frame-Options would forbid what the CSP allows');
+  assert.ok(!res.headers['content-security-policy']!.includes('unsafe-inline'));
+
+  assert.throws(() => loadConfig({ VLAB_FRAME_ANCESTORS: 'http://worker.mturk.com' }), /ConfigError: VLAB_FRAME_ANCESTORS: expected https origins/);
+  assert.throws(() => loadConfig({ VLAB_FRAME_ANCESTORS: "https://a.example 'unsafe-inline'" }), /VLAB_FRAME_ANCESTORS/);
+});
