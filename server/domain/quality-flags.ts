@@ -60,7 +60,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** Median of `sorted` (ascending) with the element at `skip` left out, in O(1); NaN when nothing is left. */
-export function medianWithout(sorted: readonly number[], skip: number): number {
+export function medianWithout(sorted: ArrayLike<number>, skip: number): number {
   const n = sorted.length - 1;
   if (n <= 0) return Number.NaN;
   const at = (i: number) => sorted[i < skip ? i : i + 1]!;
@@ -72,7 +72,7 @@ export function medianWithout(sorted: readonly number[], skip: number): number {
  * The first index of `value` in `sorted` (ascending), or -1: a binary search, because an export looks up every
  * complete's duration among all of the wave's (indexOf made a million-row export quadratic).
  */
-export function sortedIndexOf(sorted: readonly number[], value: number): number {
+export function sortedIndexOf(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -87,7 +87,7 @@ export function sortedIndexOf(sorted: readonly number[], value: number): number 
  * The speeder flag of one complete judged against all the others, given every complete's duration sorted
  * ascending (the participant's own duration among them): the rule exports apply.
  */
-export function speederAmong(durationSeconds: number, sortedDurations: readonly number[]): 0 | 1 | null {
+export function speederAmong(durationSeconds: number, sortedDurations: ArrayLike<number>): 0 | 1 | null {
   if (sortedDurations.length - 1 < SPEEDER_MIN_COMPLETES) return null;
   const own = sortedIndexOf(sortedDurations, durationSeconds);
   if (own < 0) throw new Error(`speederAmong: ${durationSeconds} is not among the durations`);

@@ -33,7 +33,7 @@ export function createQualityFlagService(repos: Repositories) {
    * judged against few or no others at the time, get the same rule as late ones. `durations` are the wave's,
    * read once per export; a complete newer than them (it arrived during the export) has them read again.
    */
-  function exportedFlags(participantId: number, waveId: string, durations: { sorted: number[] }): Record<string, number | null> | undefined {
+  function exportedFlags(participantId: number, waveId: string, durations: { sorted: Float64Array }): Record<string, number | null> | undefined {
     const record = repos.qualityFlags.get(participantId);
     if (!record) return undefined;
     if (sortedIndexOf(durations.sorted, record.durationSeconds) < 0) durations.sorted = repos.qualityFlags.sortedDurations(waveId);

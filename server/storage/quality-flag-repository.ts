@@ -59,9 +59,7 @@ export function createQualityFlagRepository(db: Db) {
     `SELECT f.* FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = ? ORDER BY p.draw_index`,
   );
   const waveDurations = db
-    .prepare<[string], number>(
-      'SELECT f.duration_seconds FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = ? ORDER BY f.duration_seconds',
-    )
+    .prepare<[string], number>('SELECT f.duration_seconds FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = ?')
     .pluck();
   const durations = db
     .prepare<[string, number], number>(`SELECT ${DURATION_SQL} FROM participants WHERE wave_id = ? AND status = 'complete' AND id != ?`)
@@ -97,9 +95,22 @@ export function createQualityFlagRepository(db: Db) {
     listByWave(waveId: string): QualityFlagRecord[] {
       return byWave.all(waveId).map(toRecord);
     },
-    /** Completion times (seconds) of every flagged complete of the wave, ascending. */
-    sortedDurations(waveId: string): number[] {
-      return waveDurations.all(waveId);
+    /**
+     * Completion times (seconds) of every flagged complete of the wave, ascending. Read into a typed array and
+     * sorted there: for a million completes, 8 MB instead of an SQL sort and an array of boxed numbers.
+     */
+    sortedDurations(waveId: string): Float64Array {
+      let out = new Float64Array(1024);
+      let n = 0;
+      for (const seconds of waveDurations.iterate(waveId)) {
+        if (n === out.length) {
+          const grown = new Float64Array(2 * n);
+          grown.set(out);
+          out = grown;
+        }
+        out[n++] = seconds;
+      }
+      return out.slice(0, n).sort();
     },
     /** Completion times (seconds) of the wave's completes other than `exceptParticipantId`, in no order. */
     completedDurations(waveId: string, exceptParticipantId: number): number[] {
