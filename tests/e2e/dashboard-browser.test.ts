@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { createTokenService } from '../../server/services/token-service.ts';
 import { openDatabase } from '../../server/storage/db.ts';
@@ -11,10 +11,9 @@ import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createRepositories } from '../../server/storage/repositories.ts';
 import { seedAllianceWave } from '../server/estimates-support.ts';
 import { alliance, withPlan } from '../server/plan-support.ts';
+import { launchChromium } from './chromium.ts';
 import { serve, type ServedApp } from './serve-process.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 /** Researcher-provided text that must show as text, not run as markup. */
 const HOSTILE = 'Regime effect <img src=x id="injected"> <b>bold</b>';
 
@@ -25,7 +24,6 @@ let token = '';
 const waves: { shipped: string; hostile: string } = { shipped: '', hostile: '' };
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), `the browser test needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
   dir = mkdtempSync(join(tmpdir(), 'vlab-dashboard-'));
   const db = openDatabase(join(dir, 'vlab.sqlite'));
   const repos = createRepositories(db);
@@ -41,7 +39,7 @@ before(async () => {
   token = (await createTokenService({ db }).create('dashboard test')).token;
   db.close();
   app = await serve(join(dir, 'vlab.sqlite'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {
