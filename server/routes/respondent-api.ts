@@ -46,12 +46,12 @@ function noStore(res: Response) {
 export function respondentApi(service: RespondentService): Router {
   const router = Router();
 
-  router.post('/waves/:waveId/participants', (req, res) => {
+  router.post('/waves/:waveId/participants', async (req, res) => {
     const { waveId } = req.params;
     if (!WAVE_ID.test(waveId)) throw new DomainError('not_found', `no wave "${waveId}"`);
     const body = parse(startBody, req.body);
     const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
-    const session = service.start({
+    const session = await service.start({
       waveId,
       panelParams: body.panel ?? {},
       sessionCode: cookies[sessionCookieName(waveId)],
@@ -68,27 +68,27 @@ export function respondentApi(service: RespondentService): Router {
     res.status(session.created ? 201 : 200).json(sessionBody(session));
   });
 
-  router.put('/participants/:code/answers', (req, res) => {
+  router.put('/participants/:code/answers', async (req, res) => {
     const body = parse(partialBody, req.body);
     res.locals.participantCode = req.params.code;
-    const saved = service.savePartial({ code: req.params.code, answers: body.answers, currentPage: body.currentPage });
+    const saved = await service.savePartial({ code: req.params.code, answers: body.answers, currentPage: body.currentPage });
     noStore(res);
     res.json(saved.outcome ? { saved: false, currentPage: saved.currentPage, outcome: saved.outcome } : { saved: true, currentPage: saved.currentPage });
   });
 
   // The quota step: the page calls it with the pre-treatment answers before it shows the vignette.
-  router.post('/participants/:code/quota-check', (req, res) => {
+  router.post('/participants/:code/quota-check', async (req, res) => {
     const body = parse(completeBody.pick({ answers: true }), req.body);
     res.locals.participantCode = req.params.code;
-    const result = service.checkQuota({ code: req.params.code, answers: body.answers });
+    const result = await service.checkQuota({ code: req.params.code, answers: body.answers });
     noStore(res);
     res.json(result);
   });
 
-  router.post('/participants/:code/complete', (req, res) => {
+  router.post('/participants/:code/complete', async (req, res) => {
     const body = parse(completeBody, req.body);
     res.locals.participantCode = req.params.code;
-    const outcome = service.complete({ code: req.params.code, answers: body.answers, honeypot: body.honeypot });
+    const outcome = await service.complete({ code: req.params.code, answers: body.answers, honeypot: body.honeypot });
     noStore(res);
     res.json(outcome);
   });

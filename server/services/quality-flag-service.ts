@@ -41,6 +41,11 @@ export function createQualityFlagService(repos: Repositories) {
   }
 
   return {
+    /** Drops this connection's cached durations (writes they may include were rolled back); the next completion reads them again. */
+    forgetCachedDurations(): void {
+      repos.qualityFlags.durationCache().clear();
+    },
+
     recordCompletion(input: {
       participant: Participant;
       def: StudyDefinition;

@@ -9,7 +9,8 @@ import { PARTICIPANT_CODE, type Participant, type ParticipantStatus } from '../d
 import { CONSENT_QUESTION, type StudyDefinition } from '../domain/study-definition.ts';
 import { treatmentPageIndex } from '../domain/wave-lifecycle.ts';
 import type { Wave } from '../domain/wave.ts';
-import { immediate, type Db } from '../storage/db.ts';
+import type { Db } from '../storage/db.ts';
+import { createGroupCommit } from '../storage/group-commit.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import { createQualityFlagService } from './quality-flag-service.ts';
 import { createQuotaAdmission } from './quota-admission.ts';
@@ -38,7 +39,8 @@ export interface ParticipantOutcome {
 
 /**
  * The respondent path: start (draw the condition once), save partial answers, complete. Every read-then-write
- * runs in one IMMEDIATE transaction and returns only after its commit, so what the client is told is on disk.
+ * runs in an IMMEDIATE transaction (shared with the other requests of the moment: storage/group-commit.ts) and
+ * resolves only after its commit, so what the client is told is on disk.
  */
 export function createRespondentService({
   db,
@@ -50,6 +52,9 @@ export function createRespondentService({
   const surveys = new Map<string, Record<string, unknown>>();
   const qualityFlags = createQualityFlagService(repos);
   const quotas = createQuotaAdmission(db);
+  const writes = createGroupCommit(db);
+  // A completion undone while the rest of its batch commits must leave the cached durations too.
+  writes.onRollback(() => qualityFlags.forgetCachedDurations());
 
   function studyOf(wave: Wave) {
     let study = studies.get(wave.studyId);
@@ -146,8 +151,8 @@ export function createRespondentService({
      * always gets the same participant, condition and saved answers; a new participant's condition is the
      * next draw of the wave's permuted-block sequence, taken in the transaction that stores them.
      */
-    start(input: { waveId: string; panelParams: PanelParams; sessionCode?: string }): ParticipantSession {
-      const { participant, created, wave } = immediate(db, () => {
+    async start(input: { waveId: string; panelParams: PanelParams; sessionCode?: string }): Promise<ParticipantSession> {
+      const { participant, created, wave } = await writes.run(() => {
         const wave = waveOf(input.waveId);
         const identity = panelIdentity(input.panelParams);
         const existing = identity
@@ -172,8 +177,8 @@ export function createRespondentService({
      * vignette is shown. Admitted (or no quotas): `{ admitted: true, outcome: null }`; a full quota level:
      * the participant becomes `overquota`. A finished participant gets their stored outcome again.
      */
-    checkQuota(input: { code: string; answers: unknown }): { admitted: boolean; outcome: ParticipantOutcome | null } {
-      return immediate(db, () => {
+    checkQuota(input: { code: string; answers: unknown }): Promise<{ admitted: boolean; outcome: ParticipantOutcome | null }> {
+      return writes.run(() => {
         const participant = participantOf(input.code);
         const wave = waveOf(participant.waveId);
         if (participant.status !== 'started') return { admitted: participant.status === 'complete', outcome: outcomeOf(wave, participant) };
@@ -190,8 +195,8 @@ export function createRespondentService({
      * vignette page runs the quota step first (a client that skipped it cannot get past a full quota): then
      * `outcome` is the over-quota exit and nothing else is saved.
      */
-    savePartial(input: { code: string; answers: unknown; currentPage: number }): { currentPage: number; outcome?: ParticipantOutcome } {
-      return immediate(db, () => {
+    savePartial(input: { code: string; answers: unknown; currentPage: number }): Promise<{ currentPage: number; outcome?: ParticipantOutcome }> {
+      return writes.run(() => {
         const participant = participantOf(input.code);
         if (participant.status !== 'started') throw new DomainError('conflict', 'this participant has already finished');
         const wave = waveOf(participant.waveId);
@@ -215,8 +220,8 @@ export function createRespondentService({
      * Stores the final answers and the participant's status once. Calling it again (a retry after a lost
      * response) returns the stored outcome and changes nothing.
      */
-    complete(input: { code: string; answers: unknown; honeypot?: string }): ParticipantOutcome {
-      return immediate(db, () => {
+    complete(input: { code: string; answers: unknown; honeypot?: string }): Promise<ParticipantOutcome> {
+      return writes.run(() => {
         const participant = participantOf(input.code);
         const wave = waveOf(participant.waveId);
         if (participant.status !== 'started') return outcomeOf(wave, participant)!;

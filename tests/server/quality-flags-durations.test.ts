@@ -23,7 +23,7 @@ test('sortedIndexOf: the first index of a value in an ascending list, -1 when ab
   assert.equal(sortedIndexOf([], 1), -1);
 });
 
-test('speeder at completion equals the rule over all other completes, with two processes completing in one wave', () => {
+test('speeder at completion equals the rule over all other completes, with two processes completing in one wave', async () => {
   let clock = Date.parse('2026-03-01T00:00:00Z');
   const now = () => new Date(clock).toISOString();
   // Two connections to one database file, as two server processes have, and a second service on the first.
@@ -38,27 +38,27 @@ test('speeder at completion equals the rule over all other completes, with two p
       .pluck()
       .all(t.wave.id, participantId) as number[];
   let checked = 0;
-  const complete = (service: typeof one, seconds: number) => {
-    const { participant } = service.start({ waveId: t.wave.id, panelParams: {} });
+  const complete = async (service: typeof one, seconds: number) => {
+    const { participant } = await service.start({ waveId: t.wave.id, panelParams: {} });
     clock += seconds * 1000;
-    service.complete({ code: participant.code, answers: COMPLETE_ALLIANCE_ANSWERS });
+    await service.complete({ code: participant.code, answers: COMPLETE_ALLIANCE_ANSWERS });
     const stored = t.repos.qualityFlags.get(participant.id)!;
     assert.equal(stored.values.speeder, speederFlag(stored.durationSeconds, durationsBefore(participant.id)), `complete #${++checked}`);
   };
-  for (let i = 0; i < SPEEDER_MIN_COMPLETES + 5; i++) complete([one, two, three][i % 3]!, 100 + ((i * 37) % 400));
-  for (const [service, seconds] of [[one, 20], [two, 25], [one, 400], [three, 30], [one, 35]] as const) complete(service, seconds);
+  for (let i = 0; i < SPEEDER_MIN_COMPLETES + 5; i++) await complete([one, two, three][i % 3]!, 100 + ((i * 37) % 400));
+  for (const [service, seconds] of [[one, 20], [two, 25], [one, 400], [three, 30], [one, 35]] as const) await complete(service, seconds);
   const flagged = t.db.prepare('SELECT COUNT(*) FROM quality_flags WHERE speeder = 1').pluck().get() as number;
   assert.equal(flagged, 4, 'the four short completes are speeders');
 });
 
-test('a completion that rolled back leaves no duration behind', () => {
+test('a completion that rolled back leaves no duration behind', async () => {
   const wave = t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'rollback' }).wave;
   const def = t.repos.studies.get(wave.studyId)!.definition;
   const starter = createRespondentService({ db: t.db, repos: t.repos });
   const flags = createQualityFlagService(t.repos);
   // The respondent service's completion, reduced to what the flags see: finish, then flags, in one transaction.
-  const complete = (seconds: number, rollBack = false) => {
-    const participant = starter.start({ waveId: wave.id, panelParams: {} }).participant;
+  const complete = async (seconds: number, rollBack = false) => {
+    const participant = (await starter.start({ waveId: wave.id, panelParams: {} })).participant;
     const completedAt = new Date(Date.parse(participant.startedAt) + seconds * 1000).toISOString();
     return immediate(t.db, () => {
       t.repos.participants.finish(participant.id, 'complete', null, completedAt);
@@ -67,24 +67,24 @@ test('a completion that rolled back leaves no duration behind', () => {
       return values;
     });
   };
-  for (let i = 0; i < 10; i++) complete(100);
-  for (let i = 0; i < 10; i++) complete(1000);
+  for (let i = 0; i < 10; i++) await complete(100);
+  for (let i = 0; i < 10; i++) await complete(1000);
   // Rolled back after its flags were computed: a 5000-second complete that must not count.
-  assert.throws(() => complete(5000, true), /disk full/);
+  await assert.rejects(complete(5000, true), /disk full/);
   // The others are 10 × 100 and 10 × 1000: median 550, and 200 s is not under a third of it. With the rolled-back
   // 5000 among them, the median would be 1000 and 200 s a speeder.
-  assert.equal(complete(200).speeder, 0);
-  assert.equal(complete(20).speeder, 1);
+  assert.equal((await complete(200)).speeder, 0);
+  assert.equal((await complete(20)).speeder, 1);
 });
 
-test('an export does not fail when a participant completes while it streams', () => {
-  const { participant } = createRespondentService({ db: t.db, repos: t.repos }).start({ waveId: t.wave.id, panelParams: {} });
+test('an export does not fail when a participant completes while it streams', async () => {
+  const { participant } = await createRespondentService({ db: t.db, repos: t.repos }).start({ waveId: t.wave.id, panelParams: {} });
   const exports = createQualityFlagService(t.repos).exportSource();
   const rows = t.repos.participants.listByWave(t.wave.id);
   const flagsFor = exports.forWave(t.wave.id);
   const first = flagsFor({ participant: rows[0]! });
   assert.ok(first.speeder === 0 || first.speeder === 1);
-  createRespondentService({ db: t.db, repos: t.repos }).complete({ code: participant.code, answers: COMPLETE_ALLIANCE_ANSWERS });
+  await createRespondentService({ db: t.db, repos: t.repos }).complete({ code: participant.code, answers: COMPLETE_ALLIANCE_ANSWERS });
   const late = flagsFor({ participant });
   assert.ok(late.speeder === 0 || late.speeder === 1, 'the late complete is judged against the durations read again');
 });

@@ -25,16 +25,16 @@ test('medianWithout and speederAmong: the leave-one-out median in O(1)', () => {
 test('exports carry one flag_* column per quality flag, filled for completes and empty for others; markup stays text', async () => {
   let clock = Date.parse('2026-02-01T00:00:00Z');
   const service = createRespondentService({ db: t.db, repos: t.repos, now: () => new Date(clock).toISOString() });
-  const complete = (panelId: string, seconds: number, honeypot?: string) => {
-    const { participant } = service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: panelId } });
+  const complete = async (panelId: string, seconds: number, honeypot?: string) => {
+    const { participant } = await service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: panelId } });
     clock += seconds * 1000;
-    service.complete({ code: participant.code, answers: ATTENTIVE, honeypot });
+    await service.complete({ code: participant.code, answers: ATTENTIVE, honeypot });
     return participant.code;
   };
-  const early = complete('early-fast', 20);
-  for (let i = 0; i < SPEEDER_MIN_COMPLETES; i++) complete(`p-${i}`, 500);
-  const bot = complete(MARKUP, 480, '<script>alert(2)</script>');
-  const waiting = service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: 'still-going' } }).participant.code;
+  const early = await complete('early-fast', 20);
+  for (let i = 0; i < SPEEDER_MIN_COMPLETES; i++) await complete(`p-${i}`, 500);
+  const bot = await complete(MARKUP, 480, '<script>alert(2)</script>');
+  const waiting = (await service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: 'still-going' } })).participant.code;
 
   const { token } = await createTokenService({ db: t.db }).create('export-test');
   const get = (format: string) =>

@@ -116,25 +116,25 @@ test('duplicate panel ID across waves of one study: the later participant is fla
   assert.equal(repos.qualityFlags.get(idOf(elsewhere))!.values.duplicate_panel_id, 0);
 });
 
-test('speeder at completion needs 20 earlier completes; at export the median of all other completes decides', () => {
+test('speeder at completion needs 20 earlier completes; at export the median of all other completes decides', async () => {
   const t = setup();
   const wave = t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'speeders' }).wave;
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const service = createRespondentService({ db: t.db, repos: t.repos, now: () => new Date(clock).toISOString() });
-  const run = (seconds: number, answers: Record<string, unknown> = ATTENTIVE) => {
-    const { participant } = service.start({ waveId: wave.id, panelParams: {} });
+  const run = async (seconds: number, answers: Record<string, unknown> = ATTENTIVE) => {
+    const { participant } = await service.start({ waveId: wave.id, panelParams: {} });
     clock += seconds * 1000;
-    service.complete({ code: participant.code, answers });
+    await service.complete({ code: participant.code, answers });
     clock += 1000;
     return t.repos.qualityFlags.get(participant.id)!.values;
   };
   // The first fast completes come before there is a median to judge them by.
-  const early = [run(30), run(30)];
+  const early = [await run(30), await run(30)];
   assert.deepEqual(early.map((f) => f.speeder), [null, null]);
-  for (let i = 0; i < SPEEDER_MIN_COMPLETES - 2; i++) run(600);
-  assert.equal(run(150).speeder, 1, '150 s < 600 s / 3');
-  assert.equal(run(250).speeder, 0);
-  const straight = run(600, { ...ATTENTIVE, ...Object.fromEntries(OUTCOME_BATTERY.map((n) => [n, 4])) });
+  for (let i = 0; i < SPEEDER_MIN_COMPLETES - 2; i++) await run(600);
+  assert.equal((await run(150)).speeder, 1, '150 s < 600 s / 3');
+  assert.equal((await run(250)).speeder, 0);
+  const straight = await run(600, { ...ATTENTIVE, ...Object.fromEntries(OUTCOME_BATTERY.map((n) => [n, 4])) });
   assert.equal(straight.straightlining, 1);
 
   const exported = createQualityFlagService(t.repos).flagsForWave(wave.id);

@@ -10,7 +10,7 @@ import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
 const t = createTestApp({ target: 1000 });
 after(() => t.close());
 
-test('slots held per quota level: every slot of started or complete participants, none of those who left', () => {
+test('slots held per quota level: every slot of started or complete participants, none of those who left', async () => {
   const service = createRespondentService({ db: t.db, repos: t.repos });
   const slots = createQuotaSlotRepository(t.db);
   const heldByJoin = () =>
@@ -21,17 +21,18 @@ test('slots held per quota level: every slot of started or complete participants
       )
       .all(t.wave.id) as { variable: string; level: string; n: number }[];
   const ages = ['18-29', '30-44', '45-64', '65+'];
-  const codes = ages.flatMap((age, a) =>
-    [0, 1, 2].map((i) => {
-      const { code } = service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: `slots-${a}-${i}` } }).participant;
-      service.checkQuota({ code, answers: { consent: true, age_group: age, gender: i % 2 ? 'female' : 'male' } });
-      return code;
-    }),
-  );
+  const codes: string[] = [];
+  for (const [a, age] of ages.entries()) {
+    for (const i of [0, 1, 2]) {
+      const { code } = (await service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: `slots-${a}-${i}` } })).participant;
+      await service.checkQuota({ code, answers: { consent: true, age_group: age, gender: i % 2 ? 'female' : 'male' } });
+      codes.push(code);
+    }
+  }
   // Two leave after taking their slots (consent withdrawn at the end: screened out); one completes.
-  service.complete({ code: codes[0]!, answers: { ...COMPLETE_ALLIANCE_ANSWERS, consent: false } });
-  service.complete({ code: codes[4]!, answers: { ...COMPLETE_ALLIANCE_ANSWERS, consent: false } });
-  service.complete({ code: codes[5]!, answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '30-44', gender: 'male' } });
+  await service.complete({ code: codes[0]!, answers: { ...COMPLETE_ALLIANCE_ANSWERS, consent: false } });
+  await service.complete({ code: codes[4]!, answers: { ...COMPLETE_ALLIANCE_ANSWERS, consent: false } });
+  await service.complete({ code: codes[5]!, answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '30-44', gender: 'male' } });
   assert.equal(t.db.prepare("SELECT COUNT(*) FROM participants WHERE status = 'screened_out'").pluck().get(), 2);
 
   const held = heldByJoin();

@@ -10,8 +10,8 @@ const db = openDatabase(dbPath!);
 const service = createRespondentService({ db, repos: createRepositories(db) });
 const answers = { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '18-29', gender: Number(worker) % 2 ? 'male' : 'female' };
 for (let i = 0; i < Number(count); i++) {
-  const { participant } = service.start({ waveId: waveId!, panelParams: { RID: `w${worker}-${i}` } });
-  const { admitted } = service.checkQuota({ code: participant.code, answers });
-  if (admitted) service.complete({ code: participant.code, answers });
+  const { participant } = await service.start({ waveId: waveId!, panelParams: { RID: `w${worker}-${i}` } });
+  const { admitted } = await service.checkQuota({ code: participant.code, answers });
+  if (admitted) await service.complete({ code: participant.code, answers });
 }
 db.close();

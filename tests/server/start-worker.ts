@@ -8,7 +8,7 @@ const [dbPath, waveId, worker, count] = process.argv.slice(2);
 const db = openDatabase(dbPath!);
 const service = createRespondentService({ db, repos: createRepositories(db) });
 for (let i = 0; i < Number(count); i++) {
-  service.start({ waveId: waveId!, panelParams: { RID: `w${worker}-${i}` } });
-  service.start({ waveId: waveId!, panelParams: { RID: 'shared-by-every-worker' } });
+  await service.start({ waveId: waveId!, panelParams: { RID: `w${worker}-${i}` } });
+  await service.start({ waveId: waveId!, panelParams: { RID: 'shared-by-every-worker' } });
 }
 db.close();

@@ -1,0 +1,119 @@
+// Group commit (server/storage/group-commit.ts): the respondent path's writes share transactions, and nobody is
+// answered before the shared COMMIT. A second connection to the same file plays the part of a reader (or of a
+// crash: what it sees is what is on disk).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { openDatabase } from '../../server/storage/db.ts';
+import { createGroupCommit } from '../../server/storage/group-commit.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vlab-group-commit-'));
+const path = join(dir, 'g.sqlite');
+const db = openDatabase(path);
+const reader = openDatabase(path);
+after(() => {
+  db.close();
+  reader.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+db.exec(`CREATE TABLE items (label TEXT NOT NULL);
+  CREATE TABLE parents (id INTEGER PRIMARY KEY);
+  CREATE TABLE children (parent INTEGER REFERENCES parents(id) DEFERRABLE INITIALLY DEFERRED)`);
+const insert = db.prepare('INSERT INTO items (label) VALUES (?)');
+const labels = (from = reader) => from.prepare('SELECT label FROM items ORDER BY rowid').pluck().all() as string[];
+const clear = () => db.exec('DELETE FROM items');
+
+test('jobs queued together share one commit, run in order, each seeing the writes before it', async () => {
+  clear();
+  const writes = createGroupCommit(db);
+  const seenByReader: string[][] = [];
+  const results = await Promise.all(
+    ['a', 'b', 'c'].map((label) =>
+      writes.run(() => {
+        insert.run(label);
+        // Not committed yet: another connection sees none of this batch.
+        seenByReader.push(labels());
+        return labels(db).join('');
+      }),
+    ),
+  );
+  assert.deepEqual(results, ['a', 'ab', 'abc']);
+  assert.deepEqual(seenByReader, [[], [], []]);
+  assert.deepEqual(labels(), ['a', 'b', 'c'], 'committed once every promise resolves');
+  assert.deepEqual(writes.stats(), { batches: 1, jobs: 3 });
+});
+
+test('a job that throws after writing is undone alone, gets its own error, and is reported as a rollback', async () => {
+  clear();
+  const writes = createGroupCommit(db);
+  let rollbacks = 0;
+  writes.onRollback(() => rollbacks++);
+  const outcomes = await Promise.allSettled([
+    writes.run(() => insert.run('kept-1')),
+    writes.run(() => {
+      insert.run('undone');
+      throw new Error('validation failed late');
+    }),
+    writes.run(() => {
+      throw new Error('refused before writing');
+    }),
+    writes.run(() => insert.run('kept-2')),
+  ]);
+  assert.deepEqual(
+    outcomes.map((o) => o.status),
+    ['fulfilled', 'rejected', 'rejected', 'fulfilled'],
+  );
+  assert.match(String((outcomes[1] as PromiseRejectedResult).reason), /validation failed late/);
+  assert.match(String((outcomes[2] as PromiseRejectedResult).reason), /refused before writing/);
+  assert.deepEqual(labels(), ['kept-1', 'kept-2']);
+  assert.equal(rollbacks, 1, 'only the job that had written counts as a rollback');
+  assert.deepEqual(writes.stats(), { batches: 1, jobs: 4 });
+});
+
+test('a failed COMMIT rejects every job of the batch, keeps none of their writes, and leaves no transaction open', async () => {
+  clear();
+  const writes = createGroupCommit(db);
+  let rollbacks = 0;
+  writes.onRollback(() => rollbacks++);
+  const outcomes = await Promise.allSettled([
+    writes.run(() => insert.run('lost-1')),
+    // A deferred foreign key is checked at COMMIT: the whole batch's commit fails.
+    writes.run(() => db.prepare('INSERT INTO children (parent) VALUES (42)').run()),
+    writes.run(() => insert.run('lost-2')),
+  ]);
+  assert.deepEqual(outcomes.map((o) => o.status), ['rejected', 'rejected', 'rejected']);
+  for (const o of outcomes) assert.match(String((o as PromiseRejectedResult).reason), /FOREIGN KEY/);
+  assert.deepEqual(labels(), []);
+  assert.equal(db.inTransaction, false);
+  assert.equal(rollbacks, 1);
+  await writes.run(() => insert.run('after'));
+  assert.deepEqual(labels(), ['after'], 'the next batch commits normally');
+});
+
+test('when SQLite drops the whole transaction mid-batch, the jobs before are rejected and the rest commit afresh', async () => {
+  clear();
+  const writes = createGroupCommit(db);
+  let rollbacks = 0;
+  writes.onRollback(() => rollbacks++);
+  const outcomes = await Promise.allSettled([
+    writes.run(() => insert.run('before')),
+    // What an I/O or disk-full error does to a transaction: SQLite rolls all of it back.
+    writes.run(() => db.exec('ROLLBACK')),
+    writes.run(() => insert.run('after')),
+  ]);
+  assert.deepEqual(outcomes.map((o) => o.status), ['rejected', 'rejected', 'fulfilled']);
+  assert.deepEqual(labels(), ['after']);
+  assert.equal(rollbacks, 1);
+  assert.equal(db.inTransaction, false);
+});
+
+test('jobs queued from inside the flush of a batch (callbacks of settled promises) go to the next batch', async () => {
+  clear();
+  const writes = createGroupCommit(db);
+  const second = await writes.run(() => insert.run('first')).then(() => writes.run(() => insert.run('second')));
+  assert.equal(second.changes, 1);
+  assert.deepEqual(labels(), ['first', 'second']);
+  assert.deepEqual(writes.stats(), { batches: 2, jobs: 2 });
+});
