@@ -1,5 +1,6 @@
 // The respondent's write path under a panel's burst, against the best this stack can do, in one run:
-//   (a) bench/ingest-baseline.ts — Express 5 + helmet + express.json() inserting the body into a one-column table;
+//   (a) bench/ingest-baseline.ts — Express 5 + helmet + express.json() inserting the body into a one-column table,
+//       one commit per request (the issue's baseline), and (a′) the same with our group commit;
 //   (b) the real server (`vlab serve`) — start (assignment), quota step, completion (validation, idempotency,
 //       quota and target checks, quality flags), each request for a distinct participant.
 // Both run as child processes started the same way, on the same pragmas (WAL, synchronous = FULL); autocannon
@@ -52,13 +53,14 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'vlab-bench-ingest-'));
   const results: LoadResult[] = [];
   try {
-    const baseline = await startServerProcess([...profile, '--import', 'tsx', 'bench/ingest-baseline.ts', '--db', join(scratch, 'baseline.sqlite')], join(scratch, 'baseline.log'));
-    try {
-      results.push(
-        await measured({ name: 'a: baseline insert', url: baseline.baseUrl, connections, method: 'POST', request: (i) => ({ path: '/ingest', body: completeBody(i) }) }),
-      );
-    } finally {
-      await baseline.stop();
+    for (const [name, flags] of [['a: baseline insert', []], ["a′: baseline, group commit", ['--group-commit']]] as const) {
+      const file = join(scratch, `baseline${flags.length}.sqlite`);
+      const baseline = await startServerProcess([...profile, '--import', 'tsx', 'bench/ingest-baseline.ts', '--db', file, ...flags], join(scratch, `baseline${flags.length}.log`));
+      try {
+        results.push(await measured({ name, url: baseline.baseUrl, connections, method: 'POST', request: (i) => ({ path: '/ingest', body: completeBody(i) }) }));
+      } finally {
+        await baseline.stop();
+      }
     }
 
     const dbPath = join(scratch, 'vlab.sqlite');
@@ -90,13 +92,15 @@ async function main(): Promise<void> {
     db.close();
 
     console.log(LOAD_HEADER);
-    const [a, start, quota, complete] = results as [LoadResult, LoadResult, LoadResult, LoadResult];
+    const [a, aGrouped, start, quota, complete] = results as [LoadResult, LoadResult, LoadResult, LoadResult, LoadResult];
     console.log(loadRow(a));
+    console.log(loadRow(aGrouped));
     console.log(loadRow(start));
     console.log(loadRow(quota));
     console.log(loadRow(complete, 'p99 ≤ 50 ms'));
     console.log(`ratio completion / baseline (req/s): ${(complete.rps / a.rps).toFixed(2)}   target ≥ 0.80`);
     console.log(`ratio start / baseline (req/s):      ${(start.rps / a.rps).toFixed(2)}`);
+    console.log(`ratio completion / baseline with group commit (req/s): ${(complete.rps / aGrouped.rps).toFixed(2)}   (same commit strategy on both sides)`);
     console.log(`completes stored: ${completes} (expected ${warmup + requests})`);
 
     const problems = failures(results);
