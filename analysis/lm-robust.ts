@@ -3,9 +3,11 @@ import { cr2Variance } from './helpers/cr2.ts';
 import { completeRows, groupCodes, numericColumn, requireColumns, type Levels, type Row } from './helpers/data.ts';
 import { parseFormula } from './helpers/formula.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
-import { keptColumns, leastSquares } from './helpers/qr.ts';
-import { clusterVariance, heteroskedasticVariance } from './helpers/sandwich.ts';
+import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
+import { keptColumns, leastSquares, type LeastSquaresFit } from './helpers/qr.ts';
+import { clusterVariance, heteroskedasticVariance, sparseHeteroskedasticVariance, type HeteroskedasticType } from './helpers/sandwich.ts';
 import { resolveSeType, type SeType } from './helpers/se-type.ts';
+import { denseColumns, scaleRows, type SparseDesign } from './helpers/sparse-design.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
 
 export interface LmRobustOptions {
@@ -22,6 +24,11 @@ export interface LmRobustOptions {
   seType?: SeType;
   /** Confidence level is 1 − alpha (default 0.05). */
   alpha?: number;
+  /**
+   * `auto` (default): without clusters, the normal equations when the design is full rank and well conditioned
+   * (as accurate, several times faster), else the pivoted QR. `qr`: always the pivoted QR, as estimatr.
+   */
+  solver?: 'auto' | 'qr';
 }
 
 export interface LmRobustResult {
@@ -35,6 +42,16 @@ export interface LmRobustResult {
   nClusters: number | null;
   /** Variance–covariance matrix of the non-aliased coefficients. */
   vcov: { terms: string[]; matrix: number[][] };
+  /** How β and (X'X)⁻¹ were computed: Cholesky of the equilibrated X'X, or pivoted Householder QR of X. */
+  solver: 'cholesky' | 'qr';
+}
+
+/** A fit and its variance, from either path. */
+interface FitWithVariance {
+  fit: LeastSquaresFit;
+  vcov: Float64Array;
+  df: Float64Array | null;
+  nClusters: number | null;
 }
 
 const FN = 'lmRobust';
@@ -52,6 +69,8 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   const { rows, levels, clusters, weights } = options;
   const alpha = options.alpha ?? 0.05;
   if (!(alpha > 0 && alpha < 1)) throw new AnalysisError(FN, `alpha must be between 0 and 1 (got ${alpha})`);
+  const solver = options.solver ?? 'auto';
+  if (solver !== 'auto' && solver !== 'qr') throw new AnalysisError(FN, `unknown solver "${String(solver)}" (valid: auto, qr)`);
   const seType = resolveSeType(FN, options.seType, clusters !== undefined);
   const formula = parseFormula(FN, options.formula);
   requireColumns(FN, rows, [formula.response], 'formula');
@@ -65,11 +84,10 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   if (n === 0) throw new AnalysisError(FN, `no rows without missing values in ${used.join(', ')}`);
   const y = numericColumn(FN, rows, index, formula.response, 'outcome');
   const design = buildDesignMatrix(FN, formula, rows, index, levels);
-  const p = design.p;
 
   // Weights normalised to mean 1, then √w scaling of X and y (estimatr's lm_robust_fit).
   let w: Float64Array | undefined;
-  let xFit = design.x;
+  let designFit = design;
   let yFit = y;
   if (weights !== undefined) {
     w = numericColumn(FN, rows, index, weights, 'weights');
@@ -84,51 +102,72 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
       w[i] /= mean;
       sw[i] = Math.sqrt(w[i]);
     }
-    xFit = design.x.slice();
-    for (let j = 0; j < p; j++) for (let i = 0; i < n; i++) xFit[j * n + i] *= sw[i];
+    designFit = scaleRows(design, sw);
     yFit = y.map((value, i) => value * sw[i]);
   }
 
+  let result: FitWithVariance | null = null;
+  if (clusters === undefined && solver === 'auto') {
+    const fit = normalEquationsLeastSquares(designFit, yFit);
+    if (fit) {
+      const vcov = sparseHeteroskedasticVariance(seType as HeteroskedasticType, designFit, fit.xtxInv, fit.resid);
+      result = { fit, vcov, df: new Float64Array(fit.rank).fill(n - fit.rank), nClusters: null };
+    }
+  }
+  const path = result ? 'cholesky' : 'qr';
+  result ??= qrFitWithVariance(options, seType, index, design, designFit, yFit, y, w);
+
+  const { fit, vcov, df, nClusters } = result;
+  const { rank: r, kept } = fit;
+  const position = new Map(Array.from(kept, (column, k) => [column, k]));
+  const estimates = design.names.map((term, j) => {
+    const k = position.get(j);
+    if (k === undefined) return tidyRow(term, formula.response, null, null, null, alpha);
+    return tidyRow(term, formula.response, fit.coef[j], Math.sqrt(vcov[k * r + k]), df ? df[k] : null, alpha);
+  });
+  const keptNames = Array.from(kept, (j) => design.names[j]);
+  const matrix = keptNames.map((_, i) => Array.from(vcov.subarray(i * r, (i + 1) * r)));
+  return { estimates, nobs: n, nDropped: rows.length - n, rank: r, seType, nClusters, vcov: { terms: keptNames, matrix }, solver: path };
+}
+
+/** The pivoted-QR path on the dense design: rank-deficient or ill-conditioned designs, clusters, `solver: 'qr'`. */
+function qrFitWithVariance(
+  options: LmRobustOptions,
+  seType: SeType,
+  index: Int32Array,
+  design: SparseDesign,
+  designFit: SparseDesign,
+  yFit: Float64Array,
+  y: Float64Array,
+  w: Float64Array | undefined,
+): FitWithVariance {
+  const { rows, clusters, weights } = options;
+  const { n, p } = design;
+  const xFit = denseColumns(designFit);
   const fit = leastSquares(xFit, n, p, yFit);
   const r = fit.rank;
   const kept = fit.kept;
   const beta = Float64Array.from(kept, (j) => fit.coef[j]);
   const xKept = r === p ? xFit : keptColumns(xFit, n, kept);
   const resid = residuals(xKept, n, r, beta, yFit);
-
-  let vcov: Float64Array;
-  let df: Float64Array | null;
-  let nClusters: number | null = null;
-  if (clusters !== undefined) {
-    const { codes, count } = groupCodes(rows, index, clusters);
-    nClusters = count;
-    // One cluster carries no information about the variance: estimatr prints SEs of ~1e-16 with df 1 (CR2)
-    // or NaN p-values (CR0); an error says what is wrong instead.
-    if (count < 2) throw new AnalysisError(FN, `clustered standard errors need at least two clusters; "${clusters}" has ${count}`);
-    if (seType === 'CR2') {
-      const xRaw = weights === undefined ? xKept : r === p ? design.x : keptColumns(design.x, n, kept);
-      const rawResid = weights === undefined ? resid : residuals(xRaw, n, r, beta, y);
-      const cr2 = cr2Variance({ x: xRaw, n, r, xtxInv: fit.xtxInv, resid: rawResid, clusters: codes, groups: count, weights: w });
-      vcov = cr2.vcov;
-      df = cr2.df;
-    } else {
-      vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.xtxInv, resid, codes, count);
-      df = seType === 'cregg' ? null : new Float64Array(r).fill(count - 1);
-    }
-  } else {
-    vcov = heteroskedasticVariance(seType as 'classical' | 'HC0' | 'HC1' | 'HC2' | 'HC3', xKept, n, r, fit.xtxInv, fit.b, resid);
-    df = new Float64Array(r).fill(n - r);
+  if (clusters === undefined) {
+    const vcov = heteroskedasticVariance(seType as HeteroskedasticType, xKept, n, r, fit.xtxInv, fit.b, resid);
+    return { fit, vcov, df: new Float64Array(r).fill(n - r), nClusters: null };
   }
 
-  const position = new Map(Array.from(kept, (column, k) => [column, k]));
-  const estimates = design.names.map((term, j) => {
-    const k = position.get(j);
-    if (k === undefined) return tidyRow(term, formula.response, null, null, null, alpha);
-    return tidyRow(term, formula.response, beta[k], Math.sqrt(vcov[k * r + k]), df ? df[k] : null, alpha);
-  });
-  const keptNames = Array.from(kept, (j) => design.names[j]);
-  const matrix = keptNames.map((_, i) => Array.from(vcov.subarray(i * r, (i + 1) * r)));
-  return { estimates, nobs: n, nDropped: rows.length - n, rank: r, seType, nClusters, vcov: { terms: keptNames, matrix } };
+  const { codes, count } = groupCodes(rows, index, clusters);
+  // One cluster carries no information about the variance: estimatr prints SEs of ~1e-16 with df 1 (CR2)
+  // or NaN p-values (CR0); an error says what is wrong instead.
+  if (count < 2) throw new AnalysisError(FN, `clustered standard errors need at least two clusters; "${clusters}" has ${count}`);
+  if (seType === 'CR2') {
+    const xUnweighted = weights === undefined ? xKept : denseColumns(design);
+    const xRaw = weights === undefined || r === p ? xUnweighted : keptColumns(xUnweighted, n, kept);
+    const rawResid = weights === undefined ? resid : residuals(xRaw, n, r, beta, y);
+    const cr2 = cr2Variance({ x: xRaw, n, r, xtxInv: fit.xtxInv, resid: rawResid, clusters: codes, groups: count, weights: w });
+    return { fit, vcov: cr2.vcov, df: cr2.df, nClusters: count };
+  }
+  const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.xtxInv, resid, codes, count);
+  return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count };
 }
 
 function residuals(x: Float64Array, n: number, r: number, beta: Float64Array, y: Float64Array): Float64Array {

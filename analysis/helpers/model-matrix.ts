@@ -1,25 +1,26 @@
 import type { Formula } from './formula.ts';
 import { factorCodes, isFactorColumn, numericColumn, type Levels, type Row } from './data.ts';
-
-/** A design matrix stored column-major (column j is `x.subarray(j * n, (j + 1) * n)`), with R's column names. */
-export interface DesignMatrix {
-  x: Float64Array;
-  n: number;
-  p: number;
-  names: string[];
-}
+import type { SparseDesign } from './sparse-design.ts';
 
 type Variable = { kind: 'numeric'; values: Float64Array } | { kind: 'factor'; levels: string[]; codes: Int32Array };
 
+/** One variable of a term: the first level it codes (0 full coding, 1 contrasts; numeric: 0) and its column step. */
+interface TermPart {
+  variable: Variable;
+  from: number;
+  stride: number;
+}
+
 /**
- * Builds the model matrix as R's `model.matrix` does with treatment contrasts. A factor inside a term is coded
- * by contrasts (levels 2..L) when the term without it is already in the model (or is empty), otherwise by one indicator per level; without an intercept, the first factor of the first term
- * that has one gets all its indicators (R's `TermCode` in src/library/stats/src/model.c). Within an
- * interaction the first variable varies fastest, so labels read `measurepublic_criticism:regimeautocracy`.
+ * Builds the model matrix as R's `model.matrix` does with treatment contrasts, stored as sparse rows. A factor
+ * inside a term is coded by contrasts (levels 2..L) when the term without it is already in the model (or is
+ * empty), otherwise by one indicator per level; without an intercept, the first factor of the first term that
+ * has one gets all its indicators (R's `TermCode` in src/library/stats/src/model.c). Within an interaction the
+ * first variable varies fastest, so labels read `measurepublic_criticism:regimeautocracy`.
  *
  * @example buildDesignMatrix('lmRobust', parseFormula('lmRobust', 'y ~ a * b'), rows, index, levels).names
  */
-export function buildDesignMatrix(fn: string, formula: Formula, rows: readonly Row[], index: Int32Array, levels?: Levels): DesignMatrix {
+export function buildDesignMatrix(fn: string, formula: Formula, rows: readonly Row[], index: Int32Array, levels?: Levels): SparseDesign {
   const n = index.length;
   const vars: Variable[] = formula.variables.map((name) =>
     isFactorColumn(rows, index, name, levels)
@@ -33,60 +34,59 @@ export function buildDesignMatrix(fn: string, formula: Formula, rows: readonly R
   const seen = new Set<string>(['']);
   let fullCodingPending = !formula.intercept;
 
-  // First the column specs (label and, per variable of the term, a level or −1 for numeric), then one fill
-  // pass per column straight into the column-major matrix.
-  type Spec = { label: string; parts: { variable: number; level: number }[] };
-  const specs: Spec[] = formula.intercept ? [{ label: '(Intercept)', parts: [] }] : [];
+  const names: string[] = formula.intercept ? ['(Intercept)'] : [];
+  const layout: { start: number; parts: TermPart[] }[] = [];
   for (const term of formula.terms) {
-    // For each variable of the term: the (label, level) alternatives it contributes.
-    const parts = term.map((v) => {
+    // For each variable of the term: the labels of the columns it contributes, and its coding.
+    const coded = term.map((v) => {
       const variable = vars[v];
       const name = formula.variables[v];
-      if (variable.kind === 'numeric') return [{ label: name, level: -1 }];
+      if (variable.kind === 'numeric') return { variable, from: 0, labels: [name] };
       let full = !seen.has(key(term.filter((w) => w !== v)));
       if (fullCodingPending) {
         full = true;
         fullCodingPending = false;
       }
       const from = full ? 0 : 1;
-      return variable.levels.slice(from).map((level, k) => ({ label: name + level, level: k + from }));
+      return { variable, from, labels: variable.levels.slice(from).map((level) => name + level) };
     });
     seen.add(key(term));
 
-    // Cartesian product with the first variable varying fastest, as R orders interaction columns.
-    let combos: number[][] = [[]];
-    for (const part of parts) combos = part.flatMap((_, k) => combos.map((prefix) => [...prefix, k]));
-    for (const combo of combos) {
-      specs.push({
-        label: combo.map((k, position) => parts[position][k].label).join(':'),
-        parts: combo.map((k, position) => ({ variable: term[position], level: parts[position][k].level })),
-      });
+    // Cartesian product with the first variable varying fastest, as R orders interaction columns: the column of
+    // level offsets (k_1, k_2, ...) is start + k_1 + c_1 (k_2 + c_2 (...)) with c_v the count of variable v.
+    let labels = [''];
+    const parts: TermPart[] = [];
+    let stride = 1;
+    for (const [position, part] of coded.entries()) {
+      labels = part.labels.flatMap((label) => labels.map((prefix) => (position === 0 ? label : `${prefix}:${label}`)));
+      parts.push({ variable: part.variable, from: part.from, stride });
+      stride *= part.labels.length;
     }
+    layout.push({ start: names.length, parts });
+    names.push(...labels);
   }
 
-  const p = specs.length;
-  const x = new Float64Array(n * p);
-  specs.forEach((spec, j) => {
-    const column = x.subarray(j * n, (j + 1) * n);
-    const [first] = spec.parts;
-    const single = spec.parts.length === 1 ? vars[first.variable] : undefined;
-    if (single?.kind === 'factor') {
-      // A main-effect dummy, the common case: one pass.
-      const { codes } = single;
-      for (let i = 0; i < n; i++) column[i] = codes[i] === first.level ? 1 : 0;
-      return;
-    }
-    column.fill(1);
-    for (const { variable, level } of spec.parts) {
-      const v = vars[variable];
-      if (v.kind === 'numeric') {
-        for (let i = 0; i < n; i++) column[i] *= v.values[i];
+  // One entry per term and row, filled term by term and variable by variable in tight loops.
+  const slots = layout.length + (formula.intercept ? 1 : 0);
+  const columns = new Int32Array(n * slots);
+  const values = new Float64Array(n * slots).fill(1);
+  const offset = formula.intercept ? 1 : 0; // the intercept's entries: column 0, value 1
+  layout.forEach(({ start, parts }, t) => {
+    const slot = t + offset;
+    for (let i = 0; i < n; i++) columns[i * slots + slot] = start;
+    for (const { variable, from, stride } of parts) {
+      if (variable.kind === 'numeric') {
+        const x = variable.values;
+        for (let i = 0; i < n; i++) values[i * slots + slot] *= x[i];
       } else {
-        const codes = v.codes;
-        for (let i = 0; i < n; i++) if (codes[i] !== level) column[i] = 0;
+        const codes = variable.codes;
+        for (let i = 0; i < n; i++) {
+          const k = codes[i] - from;
+          if (k < 0) values[i * slots + slot] = 0;
+          else columns[i * slots + slot] += k * stride;
+        }
       }
     }
   });
-  const names = specs.map((spec) => spec.label);
-  return { x, n, p, names };
+  return { n, p: names.length, names, slots, columns, values };
 }

@@ -1,4 +1,5 @@
 import { sandwich, symmetrize } from './small-matrix.ts';
+import type { SparseDesign } from './sparse-design.ts';
 
 /**
  * Heteroskedasticity-robust and cluster-robust (CR0 family) sandwich variances, V = M · meat · M with
@@ -59,12 +60,7 @@ export function heteroskedasticVariance(
   b: Float64Array,
   resid: Float64Array,
 ): Float64Array {
-  if (type === 'classical') {
-    let rss = 0;
-    for (let i = 0; i < n; i++) rss += resid[i] * resid[i];
-    const s2 = rss / (n - r);
-    return xtxInv.map((v) => v * s2);
-  }
+  if (type === 'classical') return classicalVariance(n, r, xtxInv, resid);
   const needLeverage = type === 'HC2' || type === 'HC3';
   const meat = new Float64Array(r * r);
   const count = new Int32Array(ROW_BLOCK);
@@ -118,8 +114,70 @@ export function heteroskedasticVariance(
   }
   // Entries were accumulated with the larger column index first (the lower triangle): mirror them.
   symmetrize(meat, r, true);
+  return robustSandwich(type, n, r, xtxInv, meat);
+}
+
+/**
+ * heteroskedasticVariance for a full-rank design stored as sparse rows, with M = (X'X)⁻¹ (p × p). The leverage
+ * is h_i = x_i' M x_i over the row's entries (O(nnz²) a row, where Q = X B would take O(nnz · p)); it equals
+ * ‖row i of X B‖² for (X'X)⁻¹ = B Bᵀ.
+ *
+ * @example sparseHeteroskedasticVariance('HC2', design, fit.xtxInv, fit.resid) // as heteroskedasticVariance on denseColumns(design)
+ */
+export function sparseHeteroskedasticVariance(
+  type: HeteroskedasticType,
+  design: SparseDesign,
+  xtxInv: Float64Array,
+  resid: Float64Array,
+): Float64Array {
+  const { n, p, slots, columns, values } = design;
+  if (type === 'classical') return classicalVariance(n, p, xtxInv, resid);
+  const needLeverage = type === 'HC2' || type === 'HC3';
+  const meat = new Float64Array(p * p);
+  const block = new Float64Array(p * p);
+  for (let start = 0; start < n; start += ROW_BLOCK) {
+    const end = Math.min(n, start + ROW_BLOCK);
+    for (let i = start; i < end; i++) {
+      let omega = resid[i] * resid[i];
+      if (omega === 0) continue;
+      const base = i * slots;
+      if (needLeverage) {
+        let h = 0;
+        for (let a = base; a < base + slots; a++) {
+          const row = columns[a] * p;
+          let s = 0;
+          for (let b = base; b < a; b++) s += xtxInv[row + columns[b]] * values[b];
+          h += values[a] * (xtxInv[row + columns[a]] * values[a] + 2 * s);
+        }
+        omega = type === 'HC2' ? omega / (1 - h) : omega / ((1 - h) * (1 - h));
+      }
+      // Entries ascend in column within a row, so (a, b ≤ a) lands in the lower triangle.
+      for (let a = base; a < base + slots; a++) {
+        const wa = omega * values[a];
+        const row = columns[a] * p;
+        for (let b = base; b <= a; b++) block[row + columns[b]] += wa * values[b];
+      }
+    }
+    // Blocks of rows summed apart, then added: rounding of a 10⁶-row sum stays near that of a 10³-row one.
+    for (let at = 0; at < p * p; at++) meat[at] += block[at];
+    block.fill(0);
+  }
+  symmetrize(meat, p, true);
+  return robustSandwich(type, n, p, xtxInv, meat);
+}
+
+/** s² (X'X)⁻¹ with s² = Σe² / (n − r). */
+function classicalVariance(n: number, r: number, xtxInv: Float64Array, resid: Float64Array): Float64Array {
+  let rss = 0;
+  for (let i = 0; i < n; i++) rss += resid[i] * resid[i];
+  const s2 = rss / (n - r);
+  return xtxInv.map((v) => v * s2);
+}
+
+/** M · meat · M, times n/(n − r) for HC1. */
+function robustSandwich(type: HeteroskedasticType, n: number, r: number, xtxInv: Float64Array, meat: Float64Array): Float64Array {
   const v = sandwich(xtxInv, meat, r);
-  return type === 'HC1' ? v.map((value_) => (value_ * n) / (n - r)) : v;
+  return type === 'HC1' ? v.map((value) => (value * n) / (n - r)) : v;
 }
 
 /**
