@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.ts';
 import { generateToken, hashSecret, newSalt, parseToken, secretMatches, tokenNameSchema, TOKEN_PUBLIC_ID } from '../domain/token.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
@@ -24,10 +25,26 @@ const summary = (t: TokenRecord): TokenSummary => ({
 const UNAUTHORIZED = 'a valid researcher token is required (Authorization: Bearer vlab_…)';
 // last_used_at is for `token list`; writing it on every request would put a write on every read.
 const TOUCH_EVERY_MS = 60_000;
+// scrypt costs tens of milliseconds of CPU per check, on the cores the respondents' requests need; a dashboard
+// polling every few seconds would pay it on every poll. A token that passed is remembered for a while by its
+// SHA-256 (never the token itself) beside the stored hash it matched; the record is still read on every request,
+// so a revocation (from any process) takes effect at once. Failures are never remembered.
+const VERIFIED_FOR_MS = 5 * 60_000;
+const MAX_VERIFIED = 1_000;
 
 /** Researcher tokens: create (the token is shown once), list, revoke, and the check behind every researcher route. */
-export function createTokenService({ db, now = () => new Date().toISOString() }: { db: Db; now?: () => string }) {
+export function createTokenService({
+  db,
+  now = () => new Date().toISOString(),
+  verifySecret = secretMatches,
+}: {
+  db: Db;
+  now?: () => string;
+  /** The scrypt check (tests count its calls). */
+  verifySecret?: typeof secretMatches;
+}) {
   const tokens = createTokenRepository(db);
+  const verified = new Map<string, { storedHash: Buffer; until: number }>();
   // A fixed record to hash against when the id is unknown, so that a miss costs what a hit costs.
   const decoy = { salt: newSalt(), hash: Buffer.alloc(32) };
 
@@ -60,9 +77,16 @@ export function createTokenService({ db, now = () => new Date().toISOString() }:
       const match = header ? /^Bearer +(\S+)$/i.exec(header) : null;
       const parsed = match ? parseToken(match[1]!) : null;
       const record = parsed ? tokens.findByPublicId(parsed.publicId) : undefined;
-      const ok = await secretMatches(parsed?.secret ?? '', record?.salt ?? decoy.salt, record?.hash ?? decoy.hash);
-      if (!ok || !record || record.revokedAt) throw new DomainError('unauthorized', UNAUTHORIZED);
       const at = now();
+      const key = parsed ? createHash('sha256').update(match![1]!).digest('hex') : '';
+      const remembered = record ? verified.get(key) : undefined;
+      const fresh = remembered !== undefined && remembered.until > Date.parse(at) && remembered.storedHash.equals(record!.hash);
+      const ok = fresh || (await verifySecret(parsed?.secret ?? '', record?.salt ?? decoy.salt, record?.hash ?? decoy.hash));
+      if (!ok || !record || record.revokedAt) throw new DomainError('unauthorized', UNAUTHORIZED);
+      if (!fresh) {
+        if (verified.size >= MAX_VERIFIED) verified.clear();
+        verified.set(key, { storedHash: record.hash, until: Date.parse(at) + VERIFIED_FOR_MS });
+      }
       if (!record.lastUsedAt || Date.parse(at) - Date.parse(record.lastUsedAt) > TOUCH_EVERY_MS) tokens.touch(record.id, at);
       return summary(record);
     },
