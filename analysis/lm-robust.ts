@@ -1,7 +1,8 @@
 import { AnalysisError } from './errors.ts';
 import { cr2Variance } from './helpers/cr2.ts';
-import { completeRows, groupCodes, numericColumn, requireColumns, type Levels, type Row } from './helpers/data.ts';
+import { groupCodes, requireColumns, type Levels, type Row } from './helpers/data.ts';
 import { parseFormula } from './helpers/formula.ts';
+import { modelFrame } from './helpers/model-frame.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
 import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
 import { keptColumns, leastSquares, type LeastSquaresFit } from './helpers/qr.ts';
@@ -78,19 +79,17 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   if (clusters !== undefined) requireColumns(FN, rows, [clusters], 'clusters');
   if (weights !== undefined) requireColumns(FN, rows, [weights], 'weights');
 
-  const used = [formula.response, ...formula.variables, ...(clusters ? [clusters] : []), ...(weights ? [weights] : [])];
-  const index = completeRows(rows, used);
+  const frame = modelFrame(FN, rows, formula, levels, { weights, clusters });
+  const { index, response: y } = frame;
   const n = index.length;
-  if (n === 0) throw new AnalysisError(FN, `no rows without missing values in ${used.join(', ')}`);
-  const y = numericColumn(FN, rows, index, formula.response, 'outcome');
-  const design = buildDesignMatrix(FN, formula, rows, index, levels);
+  const design = buildDesignMatrix(formula, frame);
 
   // Weights normalised to mean 1, then √w scaling of X and y (estimatr's lm_robust_fit).
   let w: Float64Array | undefined;
   let designFit = design;
   let yFit = y;
-  if (weights !== undefined) {
-    w = numericColumn(FN, rows, index, weights, 'weights');
+  if (frame.weights) {
+    w = frame.weights;
     let mean = 0;
     for (let i = 0; i < n; i++) {
       if (w[i] < 0) throw new AnalysisError(FN, `weights column "${weights}" has a negative value (row ${index[i] + 1})`);
@@ -98,12 +97,13 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
     }
     if (!(mean > 0)) throw new AnalysisError(FN, `weights column "${weights}" has no positive weight`);
     const sw = new Float64Array(n);
+    yFit = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       w[i] /= mean;
       sw[i] = Math.sqrt(w[i]);
+      yFit[i] = y[i] * sw[i];
     }
     designFit = scaleRows(design, sw);
-    yFit = y.map((value, i) => value * sw[i]);
   }
 
   let result: FitWithVariance | null = null;

@@ -117,8 +117,16 @@ export function factorCodes(
     }
     codes[i] = code;
   }
-  // Levels nobody has are dropped, as lm and lm_robust do (model.frame(drop.unused.levels = TRUE)): the
-  // reference is then the first level that occurs.
+  return dropUnusedLevels(names, codes);
+}
+
+/**
+ * Levels nobody has are dropped, as lm and lm_robust do (model.frame(drop.unused.levels = TRUE)): the reference is
+ * then the first level that occurs. Codes are renumbered in place.
+ *
+ * @example dropUnusedLevels(['a', 'b', 'c'], Int32Array.of(2, 0)) // { levels: ['a', 'c'], codes: [1, 0] }
+ */
+export function dropUnusedLevels(names: string[], codes: Int32Array): { levels: string[]; codes: Int32Array } {
   const counts = new Int32Array(names.length);
   for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
   if (counts.every((c) => c > 0)) return { levels: names, codes };

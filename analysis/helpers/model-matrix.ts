@@ -1,8 +1,6 @@
 import type { Formula } from './formula.ts';
-import { factorCodes, isFactorColumn, numericColumn, type Levels, type Row } from './data.ts';
+import type { ModelFrame, Variable } from './model-frame.ts';
 import type { SparseDesign } from './sparse-design.ts';
-
-type Variable = { kind: 'numeric'; values: Float64Array } | { kind: 'factor'; levels: string[]; codes: Int32Array };
 
 /** One variable of a term: the first level it codes (0 full coding, 1 contrasts; numeric: 0) and its column step. */
 interface TermPart {
@@ -18,16 +16,11 @@ interface TermPart {
  * has one gets all its indicators (R's `TermCode` in src/library/stats/src/model.c). Within an interaction the
  * first variable varies fastest, so labels read `measurepublic_criticism:regimeautocracy`.
  *
- * @example buildDesignMatrix('lmRobust', parseFormula('lmRobust', 'y ~ a * b'), rows, index, levels).names
+ * @example buildDesignMatrix(formula, modelFrame('lmRobust', rows, formula, levels, {})).names
  */
-export function buildDesignMatrix(fn: string, formula: Formula, rows: readonly Row[], index: Int32Array, levels?: Levels): SparseDesign {
-  const n = index.length;
-  const vars: Variable[] = formula.variables.map((name) =>
-    isFactorColumn(rows, index, name, levels)
-      ? { kind: 'factor', ...factorCodes(fn, rows, index, name, levels) }
-      : { kind: 'numeric', values: numericColumn(fn, rows, index, name, 'predictor') },
-  );
-
+export function buildDesignMatrix(formula: Formula, frame: ModelFrame): SparseDesign {
+  const n = frame.index.length;
+  const vars = frame.variables;
   const key = (term: number[]): string => term.join(',');
   // The empty term counts as present even without an intercept; the no-intercept case is handled by
   // giving the first factor full coding instead, as R does.
