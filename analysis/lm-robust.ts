@@ -110,7 +110,7 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   if (clusters === undefined && solver === 'auto') {
     const fit = normalEquationsLeastSquares(designFit, yFit);
     if (fit) {
-      const vcov = sparseHeteroskedasticVariance(seType as HeteroskedasticType, designFit, fit.xtxInv, fit.resid);
+      const vcov = sparseHeteroskedasticVariance(seType as HeteroskedasticType, designFit, yFit, fit.coef, fit.xtxInv);
       result = { fit, vcov, df: new Float64Array(fit.rank).fill(n - fit.rank), nClusters: null };
     }
   }

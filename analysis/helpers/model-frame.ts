@@ -1,5 +1,5 @@
 import { AnalysisError } from '../errors.ts';
-import { dropUnusedLevels, factorCodes, isFactorColumn, isMissing, numericColumn, type Levels, type Row } from './data.ts';
+import { dropUnusedLevels, factorCodes, isFactorColumn, isMissing, numericColumn, type Cell, type Levels, type Row } from './data.ts';
 import type { Formula } from './formula.ts';
 
 /** A variable of the model over the complete rows: numbers, or the level codes of a factor. */
@@ -51,14 +51,17 @@ export function modelFrame(
     }
     return out;
   };
-  // Codes of the declared levels, −1 for a value outside them.
+  // Codes of the declared levels, −1 for a value outside them. A level is never missing, so most cells need only
+  // the lookup.
   const readCodes = (name: string, declared: readonly string[]): Int32Array => {
-    const lookup = new Map(declared.map((level, k) => [level, k]));
+    const lookup = new Map<Cell, number>(declared.map((level, k) => [level, k]));
     const out = new Int32Array(total);
     for (let i = 0; i < total; i++) {
       const value = rows[i][name];
-      if (isMissing(value)) incomplete[i] = 1;
-      else out[i] = lookup.get(typeof value === 'string' ? value : String(value)) ?? -1;
+      const code = lookup.get(value);
+      if (code !== undefined) out[i] = code;
+      else if (isMissing(value)) incomplete[i] = 1;
+      else out[i] = lookup.get(String(value)) ?? -1;
     }
     return out;
   };

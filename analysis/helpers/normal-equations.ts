@@ -1,5 +1,5 @@
 import type { LeastSquaresFit } from './qr.ts';
-import { crossProduct, gram, residuals, type SparseDesign } from './sparse-design.ts';
+import { normalEquations, residualCrossProduct, type SparseDesign } from './sparse-design.ts';
 
 /**
  * Bound on κ₁(G̃) = ‖G̃‖₁‖G̃⁻¹‖₁ for G̃ = D X'X D, D = diag(X'X)^(−1/2) (X with unit-norm columns), under which the
@@ -17,11 +17,6 @@ import { crossProduct, gram, residuals, type SparseDesign } from './sparse-desig
  */
 const CONDITION_LIMIT = 1e5;
 
-/** A least-squares fit from the normal equations, with the residuals y − Xβ computed on the way. */
-export interface NormalEquationsFit extends LeastSquaresFit {
-  resid: Float64Array;
-}
-
 /**
  * Least squares by the Cholesky factor of the equilibrated Gram matrix, for full-rank, well-conditioned designs:
  * X'X = D⁻¹ R̃'R̃ D⁻¹, so B = D R̃⁻¹ satisfies (X'X)⁻¹ = B Bᵀ and X B has orthonormal columns (the contract of
@@ -30,9 +25,9 @@ export interface NormalEquationsFit extends LeastSquaresFit {
  *
  * @example normalEquationsLeastSquares(design, y)?.coef // as leastSquares(denseColumns(design), n, p, y).coef to ~1e-13
  */
-export function normalEquationsLeastSquares(design: SparseDesign, y: Float64Array): NormalEquationsFit | null {
-  const { n, p } = design;
-  const g = gram(design);
+export function normalEquationsLeastSquares(design: SparseDesign, y: Float64Array): LeastSquaresFit | null {
+  const { p } = design;
+  const { xtx: g, xty } = normalEquations(design, y);
   const d = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     if (!(g[j * p + j] > 0)) return null;
@@ -47,13 +42,11 @@ export function normalEquationsLeastSquares(design: SparseDesign, y: Float64Arra
   const b = new Float64Array(p * p);
   for (let i = 0; i < p; i++) for (let j = i; j < p; j++) b[i * p + j] = d[i] * rinv[i * p + j];
   const xtxInv = scaledInverse.map((value, at) => value * d[Math.floor(at / p)] * d[at % p]);
-  const coef = solve(b, p, crossProduct(design, y));
-  const resid = new Float64Array(n);
-  const step = solve(b, p, residuals(design, y, coef, resid));
+  const coef = solve(b, p, xty);
+  const step = solve(b, p, residualCrossProduct(design, y, coef));
   for (let j = 0; j < p; j++) coef[j] += step[j];
-  residuals(design, y, coef, resid);
   const kept = Int32Array.from({ length: p }, (_, j) => j);
-  return { coef, kept, rank: p, b, xtxInv, resid };
+  return { coef, kept, rank: p, b, xtxInv };
 }
 
 /** R⁻¹ (upper triangular, row-major) of the Cholesky factor R'R = A, or null if A is not numerically positive definite. */

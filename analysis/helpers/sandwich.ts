@@ -60,7 +60,11 @@ export function heteroskedasticVariance(
   b: Float64Array,
   resid: Float64Array,
 ): Float64Array {
-  if (type === 'classical') return classicalVariance(n, r, xtxInv, resid);
+  if (type === 'classical') {
+    let rss = 0;
+    for (let i = 0; i < n; i++) rss += resid[i] * resid[i];
+    return classicalVariance(n, r, xtxInv, rss);
+  }
   const needLeverage = type === 'HC2' || type === 'HC3';
   const meat = new Float64Array(r * r);
   const count = new Int32Array(ROW_BLOCK);
@@ -118,27 +122,41 @@ export function heteroskedasticVariance(
 }
 
 /**
- * heteroskedasticVariance for a full-rank design stored as sparse rows, with M = (X'X)⁻¹ (p × p). The leverage
- * is h_i = x_i' M x_i over the row's entries (O(nnz²) a row, where Q = X B would take O(nnz · p)); it equals
- * ‖row i of X B‖² for (X'X)⁻¹ = B Bᵀ.
+ * heteroskedasticVariance for a full-rank design stored as sparse rows, from β and M = (X'X)⁻¹ (p × p): each
+ * row's residual y_i − x_i'β is formed in the pass that uses it. The leverage is h_i = x_i' M x_i over the row's
+ * entries (O(slots²) a row, where Q = X B would take O(slots · p)); it equals ‖row i of X B‖² for (X'X)⁻¹ = B Bᵀ.
  *
- * @example sparseHeteroskedasticVariance('HC2', design, fit.xtxInv, fit.resid) // as heteroskedasticVariance on denseColumns(design)
+ * @example sparseHeteroskedasticVariance('HC2', design, y, fit.coef, fit.xtxInv) // as heteroskedasticVariance on denseColumns(design)
  */
 export function sparseHeteroskedasticVariance(
   type: HeteroskedasticType,
   design: SparseDesign,
+  y: Float64Array,
+  beta: Float64Array,
   xtxInv: Float64Array,
-  resid: Float64Array,
 ): Float64Array {
   const { n, p, slots, columns, values } = design;
-  if (type === 'classical') return classicalVariance(n, p, xtxInv, resid);
+  const residual = (i: number): number => {
+    let e = y[i];
+    for (let a = i * slots; a < (i + 1) * slots; a++) e -= values[a] * beta[columns[a]];
+    return e;
+  };
+  if (type === 'classical') {
+    let rss = 0;
+    for (let i = 0; i < n; i++) {
+      const e = residual(i);
+      rss += e * e;
+    }
+    return classicalVariance(n, p, xtxInv, rss);
+  }
   const needLeverage = type === 'HC2' || type === 'HC3';
   const meat = new Float64Array(p * p);
   const block = new Float64Array(p * p);
   for (let start = 0; start < n; start += ROW_BLOCK) {
     const end = Math.min(n, start + ROW_BLOCK);
     for (let i = start; i < end; i++) {
-      let omega = resid[i] * resid[i];
+      const e = residual(i);
+      let omega = e * e;
       if (omega === 0) continue;
       const base = i * slots;
       if (needLeverage) {
@@ -167,9 +185,7 @@ export function sparseHeteroskedasticVariance(
 }
 
 /** s² (X'X)⁻¹ with s² = Σe² / (n − r). */
-function classicalVariance(n: number, r: number, xtxInv: Float64Array, resid: Float64Array): Float64Array {
-  let rss = 0;
-  for (let i = 0; i < n; i++) rss += resid[i] * resid[i];
+function classicalVariance(n: number, r: number, xtxInv: Float64Array, rss: number): Float64Array {
   const s2 = rss / (n - r);
   return xtxInv.map((v) => v * s2);
 }

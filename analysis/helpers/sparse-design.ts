@@ -49,65 +49,56 @@ export function denseColumns(design: SparseDesign): Float64Array {
 }
 
 /**
- * y − Xβ into `resid`, and returns X'(y − Xβ) (what a step of iterative refinement needs).
+ * X'(y − Xβ), the gradient a step of iterative refinement needs, without storing the residuals.
  *
- * @example residuals(design, y, beta, resid) // resid[i] = y[i] − Σ_j x_ij β_j
+ * @example residualCrossProduct(design, y, beta) // zero up to rounding when β solves the normal equations
  */
-export function residuals(design: SparseDesign, y: Float64Array, beta: Float64Array, resid: Float64Array): Float64Array {
+export function residualCrossProduct(design: SparseDesign, y: Float64Array, beta: Float64Array): Float64Array {
   const { n, p, slots, columns, values } = design;
-  const xte = new Float64Array(p);
+  const out = new Float64Array(p);
   for (let i = 0; i < n; i++) {
     const base = i * slots;
     let e = y[i];
     for (let a = base; a < base + slots; a++) e -= values[a] * beta[columns[a]];
-    resid[i] = e;
-    for (let a = base; a < base + slots; a++) xte[columns[a]] += values[a] * e;
+    for (let a = base; a < base + slots; a++) out[columns[a]] += values[a] * e;
   }
-  return xte;
+  return out;
 }
 
 /** Rows per partial sum of the Gram matrix: sums of ≤ GRAM_BLOCK + n / GRAM_BLOCK terms instead of n. */
 const GRAM_BLOCK = 1024;
 
 /**
- * X'X (p × p, row-major), from each row's entries: O(slots²) a row. Rows are summed in blocks, then the blocks,
- * which keeps rounding of million-row sums near that of thousand-row ones.
+ * X'X (p × p, row-major) and X'y, from each row's entries in one pass: O(slots²) a row. Rows are summed in blocks,
+ * then the blocks, which keeps rounding of million-row sums near that of thousand-row ones.
  *
- * @example gram(design) // X'X
+ * @example normalEquations(design, y) // { xtx: X'X, xty: X'y }
  */
-export function gram(design: SparseDesign): Float64Array {
+export function normalEquations(design: SparseDesign, y: Float64Array): { xtx: Float64Array; xty: Float64Array } {
   const { n, p, slots, columns, values } = design;
-  const total = new Float64Array(p * p);
+  const xtx = new Float64Array(p * p);
+  const xty = new Float64Array(p);
   const block = new Float64Array(p * p);
+  const blockY = new Float64Array(p);
   for (let start = 0; start < n; start += GRAM_BLOCK) {
     const end = Math.min(n, start + GRAM_BLOCK);
     for (let i = start; i < end; i++) {
       const base = i * slots;
+      const yi = y[i];
       // Columns ascend within a row, so (a, b ≤ a) lands in the lower triangle.
       for (let a = base; a < base + slots; a++) {
         const va = values[a];
-        const row = columns[a] * p;
+        const column = columns[a];
+        const row = column * p;
         for (let b = base; b <= a; b++) block[row + columns[b]] += va * values[b];
+        blockY[column] += va * yi;
       }
     }
-    for (let at = 0; at < p * p; at++) total[at] += block[at];
+    for (let at = 0; at < p * p; at++) xtx[at] += block[at];
+    for (let j = 0; j < p; j++) xty[j] += blockY[j];
     block.fill(0);
+    blockY.fill(0);
   }
-  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) total[j * p + i] = total[i * p + j];
-  return total;
-}
-
-/**
- * X'v.
- *
- * @example crossProduct(design, y) // X'y
- */
-export function crossProduct(design: SparseDesign, v: Float64Array): Float64Array {
-  const { n, p, slots, columns, values } = design;
-  const out = new Float64Array(p);
-  for (let i = 0; i < n; i++) {
-    const vi = v[i];
-    for (let a = i * slots; a < (i + 1) * slots; a++) out[columns[a]] += values[a] * vi;
-  }
-  return out;
+  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) xtx[j * p + i] = xtx[i * p + j];
+  return { xtx, xty };
 }
