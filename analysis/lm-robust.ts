@@ -109,10 +109,8 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   let result: FitWithVariance | null = null;
   if (clusters === undefined && solver === 'auto') {
     const fit = normalEquationsLeastSquares(designFit, yFit);
-    if (fit) {
-      const vcov = sparseHeteroskedasticVariance(seType as HeteroskedasticType, designFit, yFit, fit.coef, fit.xtxInv);
-      result = { fit, vcov, df: new Float64Array(fit.rank).fill(n - fit.rank), nClusters: null };
-    }
+    const vcov = fit && sparseHeteroskedasticVariance(seType as HeteroskedasticType, designFit, yFit, fit.coef, fit.xtxInv);
+    if (fit && vcov) result = { fit, vcov, df: new Float64Array(fit.rank).fill(n - fit.rank), nClusters: null };
   }
   const path = result ? 'cholesky' : 'qr';
   result ??= qrFitWithVariance(options, seType, index, design, designFit, yFit, y, w);

@@ -122,9 +122,18 @@ export function heteroskedasticVariance(
 }
 
 /**
+ * HC2/HC3 divide by 1 − h, so a row's weight is only as accurate as 1 − h. A factor level (or cell) with one row
+ * has h = 1 exactly and 1 − h is rounding noise in any method; such fits are left to the QR path, which is what
+ * estimatr computes. Elsewhere the normal equations know h to ≲ κ₂(G̃) · 10³ε ≤ 2e-8 (bound of normal-equations.ts;
+ * ~1e-14 in the tests), so 1 − h ≥ 0.01 keeps every weight within 2e-6 relative even at that bound.
+ */
+const LEVERAGE_MARGIN = 0.01;
+
+/**
  * heteroskedasticVariance for a full-rank design stored as sparse rows, from β and M = (X'X)⁻¹ (p × p): each
  * row's residual y_i − x_i'β is formed in the pass that uses it. The leverage is h_i = x_i' M x_i over the row's
  * entries (O(slots²) a row, where Q = X B would take O(slots · p)); it equals ‖row i of X B‖² for (X'X)⁻¹ = B Bᵀ.
+ * Returns null (take the QR) for HC2/HC3 when some row's leverage is within LEVERAGE_MARGIN of 1.
  *
  * @example sparseHeteroskedasticVariance('HC2', design, y, fit.coef, fit.xtxInv) // as heteroskedasticVariance on denseColumns(design)
  */
@@ -134,7 +143,7 @@ export function sparseHeteroskedasticVariance(
   y: Float64Array,
   beta: Float64Array,
   xtxInv: Float64Array,
-): Float64Array {
+): Float64Array | null {
   const { n, p, slots, columns, values } = design;
   const residual = (i: number): number => {
     let e = y[i];
@@ -157,7 +166,6 @@ export function sparseHeteroskedasticVariance(
     for (let i = start; i < end; i++) {
       const e = residual(i);
       let omega = e * e;
-      if (omega === 0) continue;
       const base = i * slots;
       if (needLeverage) {
         let h = 0;
@@ -167,8 +175,10 @@ export function sparseHeteroskedasticVariance(
           for (let b = base; b < a; b++) s += xtxInv[row + columns[b]] * values[b];
           h += values[a] * (xtxInv[row + columns[a]] * values[a] + 2 * s);
         }
+        if (!(1 - h > LEVERAGE_MARGIN)) return null;
         omega = type === 'HC2' ? omega / (1 - h) : omega / ((1 - h) * (1 - h));
       }
+      if (omega === 0) continue;
       // Entries ascend in column within a row, so (a, b ≤ a) lands in the lower triangle.
       for (let a = base; a < base + slots; a++) {
         const wa = omega * values[a];

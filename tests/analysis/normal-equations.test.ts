@@ -189,6 +189,26 @@ test('an all-zero column goes to the QR and is aliased; the rest equals the fit 
   });
 });
 
+test('HC2 with a one-row factor level (leverage 1) goes to the QR and matches estimatr', () => {
+  // carb 6 and 8 have one car each: h = 1 and 1 − h is rounding noise, where the normal equations gave NaN.
+  const rows = rowsFromCsv(readFileSync(join(referenceFolder, 'mtcars.csv'), 'utf8'));
+  const levels = { carb: ['1', '2', '3', '4', '6', '8'] };
+  const fit = lmRobust({ formula: 'mpg ~ carb + wt', rows, levels });
+  assert.equal(fit.solver, 'qr');
+  // R: m <- mtcars; m$carb <- factor(m$carb); tidy(lm_robust(mpg ~ carb + wt, data = m))
+  assertMatchesR(fit.estimates, [
+    ['(Intercept)', 36.83362820796448, 2.549745006630749, 14.446004644455288, 1.2235090554615793e-13, 31.582330067118242, 42.084926348810718, 25],
+    ['carb2', -1.22247182033826096, 1.71412462309136271, -0.71317557887569261, 0.48234181817954369, -4.75277756581863819, 2.30783392514211583, 25],
+    ['carb3', -2.72062567330009442, 1.80756579402752382, -1.50513230682360843, 0.14482090375844051, -6.44337711273790603, 1.0021257661377172, 25],
+    ['carb4', -3.058033368948680053, 1.66268541068032194, -1.839213449101849474, 0.077790514641776609, -6.482398073345253309, 0.366331335447892759, 25],
+    ['carb6', -4.3507222439695692, 1.5151911171606771, -2.8714016302592942, 0.0082058378455464077, -7.4713167645513225, -1.2301277233878158, 25],
+    ['carb8', -5.3589082471479381, 1.572942223231832, -3.4069326692351765, 0.0022280016050945425, -8.5984433971473795, -2.1193730971484963, 25],
+    ['wt', -4.6147674960270431, 0.69836187039938735, -6.6079889118057027, 6.3554662665469277e-7, -6.0530706918874833, -3.1764643001666029, 25],
+  ], 'one-row levels');
+  // HC0 does not use leverages: the normal equations serve it.
+  assert.equal(lmRobust({ formula: 'mpg ~ carb + wt', rows, levels, seType: 'HC0' }).solver, 'cholesky');
+});
+
 test('an unknown solver is an error that lists the valid ones', () => {
   assert.throws(() => lmRobust({ formula: 'y ~ a', rows: dyadicRows(0), solver: 'lu' as 'qr' }), {
     message: 'lmRobust: unknown solver "lu" (valid: auto, qr)',
