@@ -55,7 +55,8 @@ export function buildDesignMatrix(formula: Formula, frame: ModelFrame): SparseDe
       parts.push({ variable: part.variable, from: part.from, stride });
       stride *= part.labels.length;
     }
-    layout.push({ start: names.length, parts });
+    // A term can have no columns (a factor left with one level, coded by contrasts): it gets no entry either.
+    if (labels.length > 0) layout.push({ start: names.length, parts });
     names.push(...labels);
   }
 
