@@ -40,6 +40,7 @@ interface Measured {
   k: number;
   stdErrors: number[];
   df: number[];
+  solver: string;
 }
 
 function design(c: BenchCase): BenchDesign {
@@ -69,6 +70,7 @@ function runChild(c: BenchCase, csvPath: string | undefined): void {
     k: d.k,
     stdErrors: fit.estimates.map((row) => row.std_error as number),
     df: fit.estimates.map((row) => row.df as number),
+    solver: fit.solver,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
@@ -156,6 +158,7 @@ function main(): void {
           c.target,
         ].join('  '),
       );
+      console.log(`${''.padEnd(11)}fitted by ${ours.solver === 'cholesky' ? 'Cholesky of the equilibrated X\'X' : 'pivoted QR'}`);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
