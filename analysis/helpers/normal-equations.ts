@@ -6,10 +6,10 @@ import { normalEquations, residualCrossProduct, type SparseDesign } from './spar
  * normal equations are as accurate as the QR.
  *
  * Why this bound: κ₁(G̃) ≥ κ₂(G̃) = κ₂(XD)². Rounding in forming and factoring G̃ is a relative perturbation of G̃
- * of a few hundred ε at most in practice (blocked sums of ≤ 1024 + n/1024 terms, then a Cholesky of ≤ 10² columns,
- * whose accuracy does not depend on the column scaling D). (X'X)⁻¹, the leverages and so the sandwich amplify it
- * by κ₂(G̃): below 10⁵ that is ≲ 10⁵ · 10³ · 2.2e-16 ≈ 2e-8, 50 times under the 1e-6 to which the results must
- * equal estimatr. The QR (and estimatr's) (X'X)⁻¹ has the same κ₂(G̃) sensitivity, since its backward error in X
+ * of at most ~10³ε for designs of up to a few hundred columns (blocked sums of ≤ 1024 + n/1024 terms, whose error
+ * grows like their square root in practice; a Cholesky with backward error ~pε, independent of the scaling D).
+ * (X'X)⁻¹, the leverages and so the sandwich amplify it by κ₂(G̃): below 10⁵ that is ≲ 10⁵ · 10³ · 2.2e-16 ≈ 2e-8,
+ * 50 times under the 1e-6 to which the results must equal estimatr (the tests see ~1e-14). The QR (and estimatr's) (X'X)⁻¹ has the same κ₂(G̃) sensitivity, since its backward error in X
  * is a relative perturbation of X'X of the same order; only β is better from the QR (error ∝ κ₂(XD), not its
  * square), and one step of refinement with the true residuals (the corrected semi-normal equations, Björck 1987)
  * gives that back. Designs above the bound — a covariate far from zero next to the intercept (calendar years),
