@@ -53,10 +53,16 @@ export function straightlinedBatteries(def: StudyDefinition, answers: Answers): 
 /** Median of a list of numbers (mean of the two middle values for an even count); NaN when empty. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
-  // Completions pass the wave's durations already sorted: no copy to sort then.
-  const sorted = values.every((v, i) => i === 0 || values[i - 1]! <= v) ? values : [...values].sort((a, b) => a - b);
+  const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The wave's other completes as the speeder rule needs them: how many, and their median duration (a completion
+ * keeps them in a RunningMedian, so that it does not read or sort them all). */
+export interface DurationSummary {
+  readonly size: number;
+  median(): number;
 }
 
 /** Median of `sorted` (ascending) with the element at `skip` left out, in O(1); NaN when nothing is left. */
@@ -99,8 +105,13 @@ export function speederAmong(durationSeconds: number, sortedDurations: ArrayLike
  * 0 if not, null while there are fewer than SPEEDER_MIN_COMPLETES of them.
  */
 export function speederFlag(durationSeconds: number, otherDurations: readonly number[]): 0 | 1 | null {
-  if (otherDurations.length < SPEEDER_MIN_COMPLETES) return null;
-  return durationSeconds < median(otherDurations) * SPEEDER_FRACTION ? 1 : 0;
+  return speederFlagAmong(durationSeconds, { size: otherDurations.length, median: () => median(otherDurations) });
+}
+
+/** speederFlag, given the other completes' count and median. */
+export function speederFlagAmong(durationSeconds: number, others: DurationSummary): 0 | 1 | null {
+  if (others.size < SPEEDER_MIN_COMPLETES) return null;
+  return durationSeconds < others.median() * SPEEDER_FRACTION ? 1 : 0;
 }
 
 /** A filled honeypot: the hidden field that people never see, so only a bot (or a form filler) writes in it. */
@@ -115,7 +126,7 @@ export interface CompletionFlagInput {
   duplicatePanelId: boolean;
   durationSeconds: number;
   /** Durations of the wave's other completes, in seconds. */
-  otherDurations: readonly number[];
+  otherDurations: DurationSummary;
 }
 
 export interface CompletionFlags {
@@ -131,7 +142,7 @@ export function completionFlags(input: CompletionFlagInput): CompletionFlags {
   return {
     values: {
       duplicate_panel_id: input.duplicatePanelId ? 1 : 0,
-      speeder: speederFlag(input.durationSeconds, input.otherDurations),
+      speeder: speederFlagAmong(input.durationSeconds, input.otherDurations),
       straightlining: straightlined.length > 0 ? 1 : 0,
       honeypot: honeypotFilled(input.honeypot) ? 1 : 0,
       attention_failed: attention === undefined ? null : attention === 0 ? 1 : 0,

@@ -1,6 +1,7 @@
 import type { Answers } from '../domain/answers.ts';
 import type { Participant } from '../domain/participant.ts';
 import { completionFlags, QUALITY_FLAGS, sortedIndexOf, speederAmong, type QualityFlagValues } from '../domain/quality-flags.ts';
+import { RunningMedian } from '../domain/running-median.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import type { DurationCacheEntry } from '../storage/quality-flag-repository.ts';
 import type { Repositories } from '../storage/repositories.ts';
@@ -11,8 +12,8 @@ import type { Repositories } from '../storage/repositories.ts';
  */
 export function createQualityFlagService(repos: Repositories) {
   /**
-   * The durations of the wave's completes other than `p` (who is complete in the caller's transaction),
-   * ascending, from the connection's cache: reading every complete of the wave made each completion O(N). The
+   * The durations of the wave's completes other than `p` (who is complete in the caller's transaction), as a
+   * running median, from the connection's cache: reading every complete of the wave made each completion O(N). The
    * cache holds while no other connection has committed (SQLite's data_version), and while the last complete
    * added to it is complete: if its transaction rolled back, the cache is read again.
    */
@@ -21,7 +22,8 @@ export function createQualityFlagService(repos: Repositories) {
     const dataVersion = repos.qualityFlags.dataVersion();
     let cached = cache.get(p.waveId);
     if (!cached || cached.dataVersion !== dataVersion || (cached.lastAdded !== null && !repos.qualityFlags.isComplete(cached.lastAdded))) {
-      cached = { dataVersion, lastAdded: null, sorted: repos.qualityFlags.completedDurations(p.waveId, p.id).sort((a, b) => a - b) };
+      const sorted = Float64Array.from(repos.qualityFlags.completedDurations(p.waveId, p.id)).sort();
+      cached = { dataVersion, lastAdded: null, durations: RunningMedian.fromSorted(sorted) };
       cache.set(p.waveId, cached);
     }
     return cached;
@@ -64,12 +66,12 @@ export function createQualityFlagService(repos: Repositories) {
         honeypot: input.honeypot,
         duplicatePanelId: p.panelSource !== null && p.panelId !== null && repos.qualityFlags.panelIdInOtherWave(p.waveId, p.panelSource, p.panelId),
         durationSeconds,
-        otherDurations: others.sorted,
+        otherDurations: others.durations,
       });
       repos.qualityFlags.insert(p.id, flags, durationSeconds, input.completedAt);
       // Then this complete joins the cache (as completedDurations would compute its duration).
       const own = repos.qualityFlags.completedDuration(p.id);
-      others.sorted.splice(upperBound(others.sorted, own), 0, own);
+      others.durations.add(own);
       others.lastAdded = p.id;
       return flags.values;
     },
@@ -95,15 +97,3 @@ export function createQualityFlagService(repos: Repositories) {
   };
 }
 export type QualityFlagService = ReturnType<typeof createQualityFlagService>;
-
-/** Where `value` goes in `sorted` (ascending) after any equal values. */
-function upperBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

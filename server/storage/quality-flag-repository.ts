@@ -1,5 +1,6 @@
 import type { PanelSource } from '../domain/panel.ts';
 import type { CompletionFlags, QualityFlagValues } from '../domain/quality-flags.ts';
+import type { RunningMedian } from '../domain/running-median.ts';
 import type { Db } from './db.ts';
 
 export interface QualityFlagRecord {
@@ -36,11 +37,11 @@ const toRecord = (row: QualityFlagRow): QualityFlagRecord => ({
   computedAt: row.computed_at,
 });
 
-/** A wave's completion durations, ascending, as of `dataVersion`; `lastAdded` is the last participant added. */
+/** A wave's completion durations as of `dataVersion`; `lastAdded` is the last participant added. */
 export interface DurationCacheEntry {
   dataVersion: number;
   lastAdded: number | null;
-  sorted: number[];
+  durations: RunningMedian;
 }
 
 // One per connection: two services over one connection (the app's and a test's) must see each other's completes.

@@ -7,8 +7,10 @@ import {
   median,
   SPEEDER_MIN_COMPLETES,
   speederFlag,
+  speederFlagAmong,
   straightlinedBatteries,
 } from '../../server/domain/quality-flags.ts';
+import { RunningMedian } from '../../server/domain/running-median.ts';
 import type { StudyDefinition } from '../../server/domain/study-definition.ts';
 import { createQualityFlagService } from '../../server/services/quality-flag-service.ts';
 import { createRespondentService } from '../../server/services/respondent-service.ts';
@@ -36,6 +38,12 @@ test('median, and the speeder rule: under a third of the median, judged only onc
   assert.equal(median([3, 1, 2]), 2);
   assert.equal(median([4, 1, 2, 3]), 2.5);
   assert.ok(Number.isNaN(median([])));
+  // The completion's running median gives what the rule gives on the same durations in any order.
+  const shuffled = Array.from({ length: 41 }, (_, i) => ((i * 17) % 41) * 10 + 5);
+  const running = RunningMedian.fromSorted([]);
+  for (const seconds of shuffled) running.add(seconds);
+  for (const seconds of [60, 67, 68, 69, 70, 200]) assert.equal(speederFlagAmong(seconds, running), speederFlag(seconds, shuffled), `${seconds} s`);
+  assert.equal(speederFlagAmong(68, running), 1, 'median 205: under a third of it is a speeder');
   const others = Array.from({ length: SPEEDER_MIN_COMPLETES }, () => 300);
   assert.equal(speederFlag(99, others), 1);
   assert.equal(speederFlag(100, others), 0);
@@ -57,7 +65,7 @@ test('straight-lining: the same answer on every item of a battery of ≥ 3 items
 
 test('completionFlags: honeypot, attention check, duplicate panel ID; attention is empty without a check', () => {
   const def = allianceWithBattery();
-  const base = { def, answers: ATTENTIVE, derived: { attention_pass: 1 }, honeypot: undefined, duplicatePanelId: false, durationSeconds: 400, otherDurations: [] };
+  const base = { def, answers: ATTENTIVE, derived: { attention_pass: 1 }, honeypot: undefined, duplicatePanelId: false, durationSeconds: 400, otherDurations: RunningMedian.fromSorted([]) };
   assert.deepEqual(completionFlags(base).values, { duplicate_panel_id: 0, speeder: null, straightlining: 0, honeypot: 0, attention_failed: 0 });
   const flagged = completionFlags({ ...base, derived: { attention_pass: 0 }, honeypot: 'http://spam.example', duplicatePanelId: true });
   assert.deepEqual(flagged.values, { duplicate_panel_id: 1, speeder: null, straightlining: 0, honeypot: 1, attention_failed: 1 });
