@@ -243,7 +243,8 @@ export function createRespondentService({
         if (outcome.status === 'complete') {
           qualityFlags.recordCompletion({ participant, def, answers, derived, honeypot: input.honeypot, completedAt: at });
         }
-        return outcomeOf(wave, repos.participants.findByCode(participant.code)!)!;
+        // What outcomeOf reads of the participant is their status (just written) and what never changes.
+        return outcomeOf(wave, { ...participant, status: outcome.status })!;
       });
     },
   };
