@@ -1,4 +1,3 @@
-import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Config } from './config.ts';
@@ -98,7 +97,6 @@ export function createApp({ db, config, logger = silentLogger }: AppOptions): Ex
     '/api',
     requireJsonBody,
     express.json({ limit: config.bodyLimitBytes, type: 'application/json' }),
-    cookieParser(),
     respondentApi(respondents),
     apiNotFound,
   );

@@ -1,3 +1,4 @@
+import cookieParser from 'cookie-parser';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
@@ -46,6 +47,8 @@ function noStore(res: Response) {
 export function respondentApi(service: RespondentService): Router {
   const router = Router();
 
+  // Only the start reads the session cookie: the other routes name the participant in their path.
+  router.use('/waves/:waveId/participants', cookieParser());
   router.post('/waves/:waveId/participants', async (req, res) => {
     const { waveId } = req.params;
     if (!WAVE_ID.test(waveId)) throw new DomainError('not_found', `no wave "${waveId}"`);
