@@ -3,9 +3,17 @@ import type { ChoiceValue, StudyDefinition, SurveyElement } from './study-defini
 // Helpers over a parsed definition, apart from the schema so that modules the schema itself uses (the analysis
 // plan's checks) can import them without an import cycle. study-definition.ts re-exports them.
 
+// Definitions are parsed once and never changed afterwards; every answer check and completion walks the elements.
+const elementsOf = new WeakMap<StudyDefinition, readonly SurveyElement[]>();
+
 /** Every element of the definition's own pages, in page order. */
-export function allElements(def: StudyDefinition): SurveyElement[] {
-  return [...def.pages.pretreatment, ...def.pages.outcomes, ...def.pages.posttreatment].flatMap((p) => p.elements);
+export function allElements(def: StudyDefinition): readonly SurveyElement[] {
+  let elements = elementsOf.get(def);
+  if (!elements) {
+    elements = Object.freeze([...def.pages.pretreatment, ...def.pages.outcomes, ...def.pages.posttreatment].flatMap((p) => p.elements));
+    elementsOf.set(def, elements);
+  }
+  return elements;
 }
 
 /** The values a choice-like element accepts (empty for free-text and html). */

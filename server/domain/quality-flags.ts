@@ -24,12 +24,16 @@ export const SPEEDER_FRACTION = 1 / 3;
 export const STRAIGHTLINE_MIN_ITEMS = 3;
 
 const SINGLE_CHOICE = new Set(['radiogroup', 'dropdown', 'rating']);
+// Per parsed definition (never changed after parsing): every completion asks.
+const batteriesOf = new WeakMap<StudyDefinition, ReadonlyMap<string, readonly string[]>>();
 
 /**
  * Item batteries: single-choice questions that carry the same `battery` property in the definition (the name
  * the long export stacks them by), with at least STRAIGHTLINE_MIN_ITEMS items.
  */
-export function itemBatteries(def: StudyDefinition): Map<string, string[]> {
+export function itemBatteries(def: StudyDefinition): ReadonlyMap<string, readonly string[]> {
+  const known = batteriesOf.get(def);
+  if (known) return known;
   const groups = new Map<string, string[]>();
   for (const e of allElements(def)) {
     const battery = (e as { battery?: unknown }).battery;
@@ -37,6 +41,7 @@ export function itemBatteries(def: StudyDefinition): Map<string, string[]> {
     groups.set(battery, [...(groups.get(battery) ?? []), e.name]);
   }
   for (const [name, items] of groups) if (items.length < STRAIGHTLINE_MIN_ITEMS) groups.delete(name);
+  batteriesOf.set(def, groups);
   return groups;
 }
 
