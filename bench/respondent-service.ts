@@ -1,0 +1,46 @@
+// The respondent service in-process, without HTTP: µs per start, quota step and completion, 50 requests at a
+// time through the group commit (as 50 connections would send them), on a file database with the server's
+// pragmas (WAL, synchronous = FULL). It isolates the service's own cost from Express and the network, which
+// bench:ingest measures as a whole. Figures only.
+//
+//   npm run bench:service                 20,000 participants
+//   npm run bench:service -- --requests 5000
+import { createRespondentService } from '../server/services/respondent-service.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from '../tests/server/test-app.ts';
+import { machineLine } from './lib/machine.ts';
+import { intOption } from './lib/options.ts';
+
+const n = intOption('requests', 'BENCH_REQUESTS', 20_000);
+const AT_ONCE = 50;
+const AGES = ['18-29', '30-44', '45-64', '65+'];
+
+/** Runs op for 0..n−1, AT_ONCE at a time, and returns µs per call. */
+async function timed(op: (i: number) => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < n; i += AT_ONCE) {
+    await Promise.all(Array.from({ length: Math.min(AT_ONCE, n - i) }, (_, k) => op(i + k)));
+  }
+  return ((performance.now() - start) / n) * 1000;
+}
+
+const t = createTestApp({ target: 10 * n });
+try {
+  const service = createRespondentService({ db: t.db, repos: t.repos });
+  const codes: string[] = new Array(n);
+  const demographics = (i: number) => ({ age_group: AGES[i % 4]!, gender: (i >> 2) % 2 ? 'female' : 'male' });
+  console.log(`respondent service benchmark — ${machineLine()}`);
+  console.log(`${n} participants, ${AT_ONCE} requests at a time through the group commit; WAL, synchronous = FULL`);
+  const start = await timed(async (i) => {
+    codes[i] = (await service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: `bench-${i}` } })).participant.code;
+  });
+  const quota = await timed((i) => service.checkQuota({ code: codes[i]!, answers: { consent: true, ...demographics(i) } }));
+  const complete = await timed((i) => service.complete({ code: codes[i]!, answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...demographics(i) } }));
+  console.log(`start ${start.toFixed(0)} µs · quota step ${quota.toFixed(0)} µs · completion ${complete.toFixed(0)} µs (per request)`);
+  const stored = t.db.prepare("SELECT COUNT(*) FROM participants WHERE status = 'complete'").pluck().get() as number;
+  if (stored !== n) {
+    console.error(`*** BENCHMARK INVALID: ${stored} completes stored, expected ${n} ***`);
+    process.exitCode = 1;
+  }
+} finally {
+  t.close();
+}
