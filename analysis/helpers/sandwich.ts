@@ -1,5 +1,5 @@
 import { sandwich, symmetrize } from './small-matrix.ts';
-import type { SparseDesign } from './sparse-design.ts';
+import { rowResidual, type SparseDesign } from './sparse-design.ts';
 
 /**
  * Heteroskedasticity-robust and cluster-robust (CR0 family) sandwich variances, V = M · meat · M with
@@ -145,11 +145,7 @@ export function sparseHeteroskedasticVariance(
   xtxInv: Float64Array,
 ): Float64Array | null {
   const { n, p, slots, columns, values } = design;
-  const residual = (i: number): number => {
-    let e = y[i];
-    for (let a = i * slots; a < (i + 1) * slots; a++) e -= values[a] * beta[columns[a]];
-    return e;
-  };
+  const residual = (i: number): number => rowResidual(design, y, beta, i);
   if (type === 'classical') {
     let rss = 0;
     for (let i = 0; i < n; i++) {

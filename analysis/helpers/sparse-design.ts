@@ -1,3 +1,5 @@
+import { symmetrize } from './small-matrix.ts';
+
 /**
  * A model matrix stored by rows, keeping only the entries a row can have: with treatment contrasts every formula
  * term puts at most one nonzero in a row (the column of the row's level combination, or none at a level the term
@@ -57,12 +59,18 @@ export function residualCrossProduct(design: SparseDesign, y: Float64Array, beta
   const { n, p, slots, columns, values } = design;
   const out = new Float64Array(p);
   for (let i = 0; i < n; i++) {
-    const base = i * slots;
-    let e = y[i];
-    for (let a = base; a < base + slots; a++) e -= values[a] * beta[columns[a]];
-    for (let a = base; a < base + slots; a++) out[columns[a]] += values[a] * e;
+    const e = rowResidual(design, y, beta, i);
+    for (let a = i * slots; a < (i + 1) * slots; a++) out[columns[a]] += values[a] * e;
   }
   return out;
+}
+
+/** y_i − x_i'β over row i's entries: the passes form each residual where they use it instead of storing n of them. */
+export function rowResidual(design: SparseDesign, y: Float64Array, beta: Float64Array, i: number): number {
+  const { slots, columns, values } = design;
+  let e = y[i];
+  for (let a = i * slots; a < (i + 1) * slots; a++) e -= values[a] * beta[columns[a]];
+  return e;
 }
 
 /** Rows per partial sum of the Gram matrix: sums of ≤ GRAM_BLOCK + n / GRAM_BLOCK terms instead of n. */
@@ -99,6 +107,6 @@ export function normalEquations(design: SparseDesign, y: Float64Array): { xtx: F
     block.fill(0);
     blockY.fill(0);
   }
-  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) xtx[j * p + i] = xtx[i * p + j];
+  symmetrize(xtx, p, true);
   return { xtx, xty };
 }
