@@ -2,6 +2,7 @@
 // profiles, each profile draws its attribute levels uniformly, and the outcome has a respondent effect so that
 // clustering matters. Seeded, so the TypeScript and R timings run on identical data.
 import type { Row } from '../analysis/index.ts';
+import { seededRandom } from '../tests/analysis/support.ts';
 
 export interface BenchDesign {
   rows: Row[];
@@ -11,24 +12,12 @@ export interface BenchDesign {
   k: number;
 }
 
-/** Mulberry32: a small, fast, seeded PRNG (deterministic across runs and machines). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `n` rows in `clusters` equal clusters; attributes with the given level counts (K = 1 + Σ(levels − 1) + 1
  * numeric covariate).
  */
 export function conjointData(n: number, clusters: number, levelCounts: number[], seed = 20261122): BenchDesign {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const factors = levelCounts.map((count, f) => ({ name: `f${f + 1}`, levels: Array.from({ length: count }, (_, l) => `L${l + 1}`) }));
   const perCluster = Math.ceil(n / clusters);

@@ -5,16 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cr2Variance } from '../../analysis/helpers/cr2.ts';
 import { inverseSqrtSymmetric } from '../../analysis/helpers/symmetric-eigen.ts';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './support.ts';
 
 type Matrix = number[][];
 const mul = (a: Matrix, b: Matrix): Matrix => a.map((row) => b[0].map((_, j) => row.reduce((s, v, k) => s + v * b[k][j], 0)));
@@ -67,7 +58,7 @@ function bruteForce(x: Matrix, resid: number[], clusters: number[], w: number[])
 
 for (const [seed, weighted] of [[1, false], [2, true], [3, false], [4, true]] as const) {
   test(`CR2 variance and df equal the n × n computation (seed ${seed}, ${weighted ? 'weighted' : 'unweighted'})`, () => {
-    const random = prng(seed);
+    const random = seededRandom(seed);
     const n = 36;
     const clusters: number[] = [];
     for (let g = 0; clusters.length < n; g++) {

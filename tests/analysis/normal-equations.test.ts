@@ -5,23 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { lmRobust, rowsFromCsv, type LmRobustOptions, type LmRobustResult, type Row, type SeType } from '../../analysis/index.ts';
-import { assertMatchesR, referenceFolder } from './support.ts';
-
-/** Mulberry32: seeded, so every run fits the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { assertMatchesR, referenceFolder, seededRandom } from './support.ts';
 
 /** A factorial design (3 × 4 × 2 levels) with an income covariate around 50,000, a tiny-scale one and weights. */
 function factorialRows(n: number): Row[] {
-  const random = prng(7);
+  const random = seededRandom(7);
   return Array.from({ length: n }, () => {
     const f1 = Math.floor(random() * 3);
     const f2 = Math.floor(random() * 4);
