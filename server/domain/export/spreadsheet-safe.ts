@@ -17,9 +17,6 @@ export function spreadsheetSafe(value: WideValue): WideValue {
  * returns it: a copy per row was a seventh of a large export's time.
  */
 export function spreadsheetSafeRow(row: WideRow): WideRow {
-  for (const key in row) {
-    const value = row[key];
-    if (typeof value === 'string' && value !== '' && FORMULA_START.test(value)) row[key] = `'${value}`;
-  }
+  for (const key in row) row[key] = spreadsheetSafe(row[key]);
   return row;
 }
