@@ -97,8 +97,7 @@ export function createGroupCommit(db: Db): GroupCommit {
         // Some SQLite errors (disk full, I/O) roll back the whole transaction: the jobs before this one are
         // lost with it; the rest get a fresh transaction.
         if (!db.inTransaction) {
-          for (const s of settled) if (s.ok) Object.assign(s, { ok: false, error });
-          settle(settled);
+          for (const s of settled) s.job.reject(s.ok ? error : s.error);
           return next + 1;
         }
       }
