@@ -8,7 +8,9 @@ import { researcherAuthRateLimit, startRateLimit } from './routes/rate-limit.ts'
 import { requestLog } from './routes/request-log.ts';
 import { researcherApi } from './routes/researcher-api.ts';
 import { respondentApi } from './routes/respondent-api.ts';
-import { respondentPage } from './routes/respondent-page.ts';
+import { respondentPage, type WavePageInfo } from './routes/respondent-page.ts';
+import { studyLocales, textIn } from './domain/localized-text.ts';
+import type { StudyDefinition } from './domain/study-definition.ts';
 import { dashboardPage } from './routes/dashboard-page.ts';
 import { createEstimatesService } from './services/estimates-service.ts';
 import { createExportService } from './services/export-service.ts';
@@ -19,7 +21,7 @@ import { createStudyService } from './services/study-service.ts';
 import { createTokenService } from './services/token-service.ts';
 import { createWaveService } from './services/wave-service.ts';
 import type { Db } from './storage/db.ts';
-import { createRepositories } from './storage/repositories.ts';
+import { createRepositories, type Repositories } from './storage/repositories.ts';
 
 export interface AppOptions {
   db: Db;
@@ -84,7 +86,7 @@ export function createApp({ db, config, logger = silentLogger }: AppOptions): Ex
   app.post('/api/waves/:waveId/participants', startRateLimit(config));
   app.use('/api/researcher', researcherAuthRateLimit(config));
   app.use('/assets', publicAssets(bundle));
-  app.use(respondentPage(config.publicDir, bundle));
+  app.use(respondentPage(config.publicDir, bundle, wavePageInfo(repos)));
   app.use(dashboardPage(config.publicDir, bundle));
   app.use(
     '/api/researcher',
@@ -105,4 +107,25 @@ export function createApp({ db, config, logger = silentLogger }: AppOptions): Ex
   });
   app.use(errorHandler(logger));
   return app;
+}
+
+/**
+ * The wave's study locales and title for the respondent page's shell; undefined for a wave that does not exist.
+ * Study snapshots never change, so each is parsed once.
+ */
+function wavePageInfo(repos: Repositories): (waveId: string) => WavePageInfo | undefined {
+  const byStudy = new Map<number, { def: StudyDefinition; locales: readonly string[] }>();
+  return (waveId) => {
+    const wave = repos.waves.get(waveId);
+    if (!wave) return undefined;
+    let study = byStudy.get(wave.studyId);
+    if (!study) {
+      const def = repos.studies.get(wave.studyId)?.definition;
+      if (!def) return undefined;
+      study = { def, locales: studyLocales(def) };
+      byStudy.set(wave.studyId, study);
+    }
+    const { def, locales } = study;
+    return { locales, defaultLocale: wave.locale, title: (locale) => textIn(def.title, locale) };
+  };
 }

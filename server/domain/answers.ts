@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from './errors.ts';
-import { allElements, choiceValues, CONSENT_QUESTION, type StudyDefinition, type SurveyElement } from './study-definition.ts';
+import { allElements, choiceValues, CONSENT_QUESTION, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from './study-definition.ts';
 import { firstIssue } from './zod-issues.ts';
 
 /** A respondent's answers: question name → value, as SurveyJS reports `survey.data`. */
@@ -35,7 +35,11 @@ const schemaCache = new WeakMap<StudyDefinition, z.ZodType<Answers>>();
 function answersSchema(def: StudyDefinition): z.ZodType<Answers> {
   let schema = schemaCache.get(def);
   if (!schema) {
-    const shape: Record<string, z.ZodType> = { [CONSENT_QUESTION]: z.boolean().optional() };
+    const shape: Record<string, z.ZodType> = {
+      [CONSENT_QUESTION]: z.boolean().optional(),
+      // Not an answer: the page's record that the vignette was opened again on an outcome page (only ever true).
+      ...(def.vignette.reread !== false ? { [VIGNETTE_REOPENED]: z.literal(true).optional() } : {}),
+    };
     for (const e of allElements(def)) {
       const value = valueSchema(e);
       if (value) shape[e.name] = value.optional();
@@ -73,9 +77,14 @@ export function finalOutcome(def: StudyDefinition, answers: Answers): FinalOutco
   return { status: 'complete' };
 }
 
-/** Columns computed from the answers at completion, e.g. `attention_pass` (1 if the check was passed). */
+/**
+ * Columns computed from the answers at completion: `attention_pass` (1 if the check was passed) and
+ * `vignette_reopened` (1 if the respondent read the vignette again on an outcome page).
+ */
 export function derivedColumns(def: StudyDefinition, answers: Answers): Record<string, number> {
+  const derived: Record<string, number> = {};
   const check = def.attentionCheck;
-  if (!check) return {};
-  return { [check.derivedColumn]: answers[check.question] === check.passValue ? 1 : 0 };
+  if (check) derived[check.derivedColumn] = answers[check.question] === check.passValue ? 1 : 0;
+  if (def.vignette.reread !== false) derived[VIGNETTE_REOPENED] = answers[VIGNETTE_REOPENED] === true ? 1 : 0;
+  return derived;
 }

@@ -1,25 +1,32 @@
+import { messagesFor } from '../../public/src/i18n/messages.ts';
 import type { Assignment } from './design.ts';
-import { CONSENT_QUESTION, VIGNETTE_ELEMENT, type StudyDefinition } from './study-definition.ts';
-import { paragraphsHtml, renderVignette } from './vignette.ts';
+import { defaultLocale, localizeDefinition, textIn } from './localized-text.ts';
+import { CONSENT_QUESTION, VIGNETTE_ELEMENT, VIGNETTE_REREAD_ELEMENT, type StudyDefinition, type SurveyPage } from './study-definition.ts';
+import { escapeHtml, paragraphsHtml, renderVignette } from './vignette.ts';
 
 /**
- * The SurveyJS JSON one participant receives: consent, the pre-treatment pages, the vignette rendered for
- * their condition, outcomes, post-treatment pages. Built on the server so that the page never learns factor
- * names or level codes. Back navigation is off: answers given before the treatment must not be revised
- * after it.
+ * The SurveyJS JSON one participant receives, in their locale: consent, the pre-treatment pages, the vignette
+ * rendered for their condition, outcomes, post-treatment pages. Built on the server so that the page never
+ * learns factor names or level codes. Back navigation is off: answers given before the treatment must not be
+ * revised after it. Each outcome page opens with a disclosure that shows the vignette again (unless the study
+ * sets `vignette.reread: false`); post-treatment pages do not, so a manipulation check still tests recall.
  */
-export function buildParticipantSurvey(def: StudyDefinition, assignment: Assignment): Record<string, unknown> {
+export function buildParticipantSurvey(def: StudyDefinition, assignment: Assignment, locale = defaultLocale(def)): Record<string, unknown> {
+  const local = localizeDefinition(def, locale);
+  const t = (value: Parameters<typeof textIn>[0]) => textIn(value, locale);
+  const { consent, vignette } = local;
+  const vignetteHtml = `<div class="vlab-vignette">${paragraphsHtml(renderVignette(def, assignment, locale))}</div>`;
   const consentPage = {
     name: 'consent_page',
-    title: def.consent.title,
+    title: t(consent.title),
     elements: [
-      { type: 'html', name: 'consent_text', html: paragraphsHtml(def.consent.paragraphs) },
+      { type: 'html', name: 'consent_text', html: paragraphsHtml(consent.paragraphs.map(t)) },
       {
         type: 'boolean',
         name: CONSENT_QUESTION,
-        title: def.consent.question,
-        labelTrue: def.consent.agreeLabel,
-        labelFalse: def.consent.declineLabel,
+        title: t(consent.question),
+        labelTrue: t(consent.agreeLabel),
+        labelFalse: t(consent.declineLabel),
         swapOrder: true,
         renderAs: 'radio',
         isRequired: true,
@@ -28,24 +35,24 @@ export function buildParticipantSurvey(def: StudyDefinition, assignment: Assignm
   };
   const treatmentPage = {
     name: 'treatment_page',
-    title: def.vignette.title,
-    ...(def.vignette.instructions ? { description: def.vignette.instructions } : {}),
-    elements: [
-      {
-        type: 'html',
-        name: VIGNETTE_ELEMENT,
-        html: `<div class="vlab-vignette">${paragraphsHtml(renderVignette(def, assignment))}</div>`,
-      },
-    ],
+    title: t(vignette.title),
+    ...(vignette.instructions ? { description: t(vignette.instructions) } : {}),
+    elements: [{ type: 'html', name: VIGNETTE_ELEMENT, html: vignetteHtml }],
   };
+  const reread = {
+    type: 'html' as const,
+    name: VIGNETTE_REREAD_ELEMENT,
+    html: `<details class="vlab-reread"><summary>${escapeHtml(messagesFor(locale).rereadSummary)}</summary>${vignetteHtml}</details>`,
+  };
+  const outcomes: SurveyPage[] =
+    vignette.reread === false ? local.pages.outcomes : local.pages.outcomes.map((page) => ({ ...page, elements: [reread, ...page.elements] }));
   return {
-    title: def.title,
+    title: t(local.title),
+    locale,
     showPrevButton: false,
-    showProgressBar: true,
-    progressBarLocation: 'top',
     showQuestionNumbers: 'off',
     checkErrorsMode: 'onNextPage',
-    pages: [consentPage, ...def.pages.pretreatment, treatmentPage, ...def.pages.outcomes, ...def.pages.posttreatment],
+    pages: [consentPage, ...local.pages.pretreatment, treatmentPage, ...outcomes, ...local.pages.posttreatment],
     triggers: [{ type: 'complete', expression: `{${CONSENT_QUESTION}} = false` }],
   };
 }

@@ -18,6 +18,8 @@ export interface Participant {
   status: ParticipantStatus;
   screenoutReason: string | null;
   currentPage: number;
+  /** The locale the participant takes the study in (one of the study's locales), chosen at start. */
+  locale: string;
   startedAt: string;
   updatedAt: string;
   completedAt: string | null;

@@ -7,6 +7,7 @@ import { analysisPlanSchema } from './plan/plan-schema.ts';
 import { planProblems } from './plan/validate-plan.ts';
 import { batteryProblems, quotaProblems, quotasSchema } from './quota.ts';
 import { issuePath } from './zod-issues.ts';
+import { localeCode, localizedText, studyLocales, textIn, translationProblems } from './localized-text.ts';
 
 /**
  * The format of a study definition (survey-definitions/<id>/), validated when the server or a CLI verb
@@ -17,13 +18,15 @@ import { issuePath } from './zod-issues.ts';
 const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case identifier');
 const levelCode = z.string().regex(/^[a-z0-9][a-z0-9_+-]*$/, 'expected a lowercase level code');
 const text = z.string().trim().min(1);
+/** What respondents read: one string, or one per locale in a study with several (localized-text.ts). */
+const respondentText = localizedText;
 
 const level = z.strictObject({
   code: levelCode,
   /** Researcher-facing label (codebook, dashboard); never shown to respondents. */
   label: text,
   /** The respondent-facing fragment substituted for `{factor}` in the vignette template. */
-  text,
+  text: respondentText,
 });
 
 const factor = z.strictObject({
@@ -33,18 +36,18 @@ const factor = z.strictObject({
 });
 
 const choiceValue = z.union([z.string().min(1), z.number()]);
-const choice = z.union([choiceValue, z.looseObject({ value: choiceValue, text: text.optional() })]);
+const choice = z.union([choiceValue, z.looseObject({ value: choiceValue, text: respondentText.optional() })]);
 
 const questionBase = {
   name: identifier,
-  title: text.optional(),
+  title: respondentText.optional(),
   isRequired: z.boolean().optional(),
   /** Questions with the same battery name are stacked together by the long export (item, value). */
   battery: identifier.optional(),
 };
 
 const element = z.discriminatedUnion('type', [
-  z.looseObject({ type: z.literal('html'), name: identifier, html: text }),
+  z.looseObject({ type: z.literal('html'), name: identifier, html: respondentText }),
   z.looseObject({ type: z.enum(['radiogroup', 'dropdown', 'checkbox']), ...questionBase, choices: z.array(choice).min(2) }),
   z.looseObject({
     type: z.literal('rating'),
@@ -60,8 +63,8 @@ const element = z.discriminatedUnion('type', [
 
 const page = z.looseObject({
   name: identifier,
-  title: text.optional(),
-  description: text.optional(),
+  title: respondentText.optional(),
+  description: respondentText.optional(),
   elements: z.array(element).min(1),
 });
 
@@ -78,21 +81,26 @@ export const studyDefinitionSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case study id'),
     version: z.number().int().positive(),
-    title: text,
+    /** Locales participants may take the study in, the default first (without it: English only). */
+    locales: z.array(localeCode).min(1).optional(),
+    title: respondentText,
+    /** For researchers (study list, codebook); respondents never see it. */
     description: text.optional(),
     consent: z.strictObject({
-      title: text,
-      paragraphs: z.array(text).min(1),
-      question: text,
-      agreeLabel: text,
-      declineLabel: text,
+      title: respondentText,
+      paragraphs: z.array(respondentText).min(1),
+      question: respondentText,
+      agreeLabel: respondentText,
+      declineLabel: respondentText,
     }),
     factors: z.array(factor).min(1),
     vignette: z.strictObject({
-      title: text,
-      instructions: text.optional(),
-      /** Paragraphs with `{factor}` placeholders; every factor must appear. */
-      template: z.array(text).min(1),
+      title: respondentText,
+      instructions: respondentText.optional(),
+      /** Paragraphs with `{factor}` placeholders; every factor must appear (in every locale). */
+      template: z.array(respondentText).min(1),
+      /** Offer "Read the situation again" on the outcome pages (default true). */
+      reread: z.boolean().optional(),
     }),
     pages: z.strictObject({
       pretreatment: z.array(page),
@@ -123,18 +131,26 @@ export const studyDefinitionSchema = z
       });
     });
 
-    const used = new Set<string>();
-    def.vignette.template.forEach((paragraph, i) => {
-      for (const [, name] of paragraph.matchAll(PLACEHOLDER)) {
-        if (!factorNames.has(name!)) fail(['vignette', 'template', i], `unknown factor "{${name}}"`);
-        used.add(name!);
+    const translations = translationProblems(def);
+    for (const problem of translations) fail(problem.path, problem.message);
+    // The template's placeholders are checked in each locale; with a translation missing, that message is the one to read.
+    const locales = translations.length ? [] : studyLocales(def);
+    for (const locale of locales) {
+      const used = new Set<string>();
+      const where = locales.length > 1 ? ` (${locale})` : '';
+      def.vignette.template.forEach((localized, i) => {
+        const paragraph = textIn(localized, locale);
+        for (const [, name] of paragraph.matchAll(PLACEHOLDER)) {
+          if (!factorNames.has(name!)) fail(['vignette', 'template', i], `unknown factor "{${name}}"${where}`);
+          used.add(name!);
+        }
+        if (/[{}]/.test(paragraph.replace(PLACEHOLDER, ''))) {
+          fail(['vignette', 'template', i], `stray "{" or "}" outside a {factor} placeholder${where}`);
+        }
+      });
+      for (const name of factorNames) {
+        if (!used.has(name)) fail(['vignette', 'template'], `factor "${name}" never appears in the template${where}`);
       }
-      if (/[{}]/.test(paragraph.replace(PLACEHOLDER, ''))) {
-        fail(['vignette', 'template', i], 'stray "{" or "}" outside a {factor} placeholder');
-      }
-    });
-    for (const name of factorNames) {
-      if (!used.has(name)) fail(['vignette', 'template'], `factor "${name}" never appears in the template`);
     }
 
     const names = new Set<string>(RESERVED_NAMES);
@@ -204,7 +220,13 @@ export const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
 /** Names the server uses in every participant's survey; definitions may not reuse them. */
 export const CONSENT_QUESTION = 'consent';
 export const VIGNETTE_ELEMENT = 'vignette';
-export const RESERVED_NAMES = [CONSENT_QUESTION, 'consent_text', 'consent_page', VIGNETTE_ELEMENT, 'treatment_page'];
+/** The disclosure on the outcome pages that shows the vignette again (participant-survey.ts). */
+export const VIGNETTE_REREAD_ELEMENT = 'vignette_reread';
+/** Set to true in the answers by the page when the respondent opens that disclosure; exported as a derived 1/0. */
+export const VIGNETTE_REOPENED = 'vignette_reopened';
+export const RESERVED_NAMES = [
+  CONSENT_QUESTION, 'consent_text', 'consent_page', VIGNETTE_ELEMENT, 'treatment_page', VIGNETTE_REREAD_ELEMENT, VIGNETTE_REOPENED,
+];
 
 export class DefinitionError extends Error {
   constructor(message: string) {

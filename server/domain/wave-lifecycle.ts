@@ -75,6 +75,7 @@ export function waveStatusReport(input: WaveStatusInput) {
     completeUrl: wave.completeUrl,
     screenoutUrl: wave.screenoutUrl,
     overquotaUrl: wave.overquotaUrl,
+    locale: wave.locale,
     createdAt: wave.createdAt,
     updatedAt: wave.updatedAt,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeCode } from './localized-text.ts';
 import { redirectTemplateProblem } from './panel.ts';
 
 export type WaveStatus = 'open' | 'paused' | 'closed';
@@ -13,6 +14,8 @@ export interface Wave {
   completeUrl: string | null;
   screenoutUrl: string | null;
   overquotaUrl: string | null;
+  /** The locale of participants whose link asks for none (or for one the study does not have). */
+  locale: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -34,5 +37,6 @@ export const waveSettingsSchema = z.strictObject({
   completeUrl: redirectUrl.nullable(),
   screenoutUrl: redirectUrl.nullable(),
   overquotaUrl: redirectUrl.nullable(),
+  locale: localeCode,
 });
 export type WaveSettings = z.infer<typeof waveSettingsSchema>;

@@ -13,6 +13,7 @@ const createBody = z.strictObject({
   completeUrl: z.string().nullable().optional(),
   screenoutUrl: z.string().nullable().optional(),
   overquotaUrl: z.string().nullable().optional(),
+  locale: z.string().max(35).optional(),
 });
 
 export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -44,6 +45,7 @@ export function researcherWaves(waves: WaveService): Router {
       completeUrl: body.completeUrl,
       screenoutUrl: body.screenoutUrl,
       overquotaUrl: body.overquotaUrl,
+      locale: body.locale,
     });
     res.status(201).location(`/api/researcher/waves/${created.id}`).json(created);
   });

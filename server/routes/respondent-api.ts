@@ -9,8 +9,11 @@ import type { ParticipantSession, RespondentService } from '../services/responde
 
 const SESSION_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
-/** Unknown fields are dropped: whatever the client says about its own condition is ignored. */
-const startBody = z.object({ panel: panelParamsSchema.optional() });
+/**
+ * Unknown fields are dropped: whatever the client says about its own condition is ignored. `locale` is the
+ * link's `?lang=`, a wish: a locale the study does not have falls back to the wave's.
+ */
+const startBody = z.object({ panel: panelParamsSchema.optional(), locale: z.string().max(35).optional() });
 const partialBody = z.strictObject({ answers: z.record(z.string(), z.unknown()), currentPage: z.number().int().min(0) });
 /**
  * `honeypot` is the page's hidden field, which people never see: kept only as a quality flag, never as an answer.
@@ -32,7 +35,7 @@ export const sessionCookieName = (waveId: string) => `vlab_${waveId}`;
 function sessionBody(session: ParticipantSession) {
   const { participant } = session;
   return {
-    participant: { code: participant.code, status: participant.status, currentPage: participant.currentPage },
+    participant: { code: participant.code, status: participant.status, currentPage: participant.currentPage, locale: participant.locale },
     survey: session.survey,
     answers: session.answers,
     outcome: session.outcome,
@@ -58,6 +61,7 @@ export function respondentApi(service: RespondentService): Router {
       waveId,
       panelParams: body.panel ?? {},
       sessionCode: cookies[sessionCookieName(waveId)],
+      locale: body.locale,
     });
     res.locals.participantCode = session.participant.code;
     res.cookie(sessionCookieName(waveId), session.participant.code, {

@@ -1,27 +1,49 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { messagesFor, RESPONDENT_LOCALES, type RespondentMessages } from '../../public/src/i18n/messages.ts';
+import { chooseLocale, DEFAULT_LOCALE } from '../domain/localized-text.ts';
+import { WAVE_ID } from '../domain/wave.ts';
+import { escapeHtml } from '../domain/vignette.ts';
 import type { PublicBundle } from './public-assets.ts';
+
+/** What the page shell needs to know of a wave: its study's locales and title, and the wave's default locale. */
+export interface WavePageInfo {
+  locales: readonly string[];
+  defaultLocale: string;
+  title: (locale: string) => string;
+}
 
 /**
  * `/s/<wave id>`: the respondent page, a static shell that loads the hashed bundle. The bundle reads the wave
  * id from the path and the panel parameters from the query and talks to the API; nothing is inlined, so the
- * page runs under a CSP without 'unsafe-inline'.
+ * page runs under a CSP without 'unsafe-inline'. The shell is written in the respondent's language (the link's
+ * `?lang=` if the study has it, else the wave's), so the loading text, the tab title and `<html lang>` are right
+ * before any script runs. `/s/` and a wave that does not exist get a polite page with a 404.
  */
-export function respondentPage(publicDir: string, bundle: PublicBundle): Router {
+export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo: (waveId: string) => WavePageInfo | undefined): Router {
   const page = (file: string) => renderShell(readFileSync(join(publicDir, file), 'utf8'), bundle);
   const respondent = page('respondent.html');
+  const notFound = page('not-found.html');
   const home = page('home.html');
   const router = Router();
-  router.get('/s/:waveId', (_req, res) => {
-    res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
-    res.send(respondent);
+  const html = (res: Response, status: number, body: string) => {
+    res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).send(body);
+  };
+  router.get('/s/:waveId', (req, res) => {
+    const { waveId } = req.params;
+    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+    const info = WAVE_ID.test(waveId) ? waveInfo(waveId) : undefined;
+    if (!info) return html(res, 404, fillPage(notFound, chooseLocale(lang, RESPONDENT_LOCALES, DEFAULT_LOCALE)));
+    const locale = chooseLocale(lang, info.locales, info.defaultLocale);
+    html(res, 200, fillPage(respondent, locale, { title: info.title(locale) }));
+  });
+  router.get('/s', (req, res) => {
+    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+    html(res, 404, fillPage(notFound, chooseLocale(lang, RESPONDENT_LOCALES, DEFAULT_LOCALE)));
   });
   // A landing page that says the server runs, without listing waves: their links are for their panels only.
-  router.get('/', (_req, res) => {
-    res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
-    res.send(home);
-  });
+  router.get('/', (_req, res) => html(res, 200, home));
   return router;
 }
 
@@ -31,5 +53,17 @@ export function renderShell(template: string, bundle: PublicBundle): string {
     const file = bundle.manifest[name];
     if (!file) throw new Error(`a page in public/ references ${name}, which the build did not produce`);
     return `/assets/${file}`;
+  });
+}
+
+/** Fills `{{lang}}`, `{{title}}` and `{{msg:key}}` (the page's own texts in `locale`), HTML-escaped. */
+function fillPage(template: string, locale: string, values: { title?: string } = {}): string {
+  const messages = messagesFor(locale);
+  return template.replace(/\{\{(lang|title|msg:([A-Za-z]+))\}\}/g, (whole, name: string, key: string | undefined) => {
+    if (name === 'lang') return escapeHtml(locale);
+    if (name === 'title') return escapeHtml(values.title ?? messages.documentTitle);
+    const text = messages[key as keyof RespondentMessages];
+    if (typeof text !== 'string') throw new Error(`a page in public/ references the message ${whole}, which is not a text`);
+    return escapeHtml(text);
   });
 }

@@ -3,6 +3,7 @@ import { permutedBlockCell } from '../domain/assignment.ts';
 import { cellAssignment, designOf, type Design } from '../domain/design.ts';
 import { DomainError } from '../domain/errors.ts';
 import { randomCode } from '../domain/random-code.ts';
+import { chooseLocale, studyLocales } from '../domain/localized-text.ts';
 import { fillRedirectUrl, panelIdentity, type PanelParams } from '../domain/panel.ts';
 import { buildParticipantSurvey, participantSurveyPageCount } from '../domain/participant-survey.ts';
 import { PARTICIPANT_CODE, type Participant, type ParticipantStatus } from '../domain/participant.ts';
@@ -69,10 +70,10 @@ export function createRespondentService({
   }
 
   function surveyFor(wave: Wave, participant: Participant) {
-    const key = `${wave.studyId}:${participant.cellIndex}`;
+    const key = `${wave.studyId}:${participant.cellIndex}:${participant.locale}`;
     let survey = surveys.get(key);
     if (!survey) {
-      survey = buildParticipantSurvey(studyOf(wave).def, participant.assignment);
+      survey = buildParticipantSurvey(studyOf(wave).def, participant.assignment, participant.locale);
       surveys.set(key, survey);
     }
     return survey;
@@ -102,8 +103,8 @@ export function createRespondentService({
     return participant?.waveId === waveId ? participant : undefined;
   }
 
-  function draw(wave: Wave, panelParams: PanelParams): Participant {
-    const { design } = studyOf(wave);
+  function draw(wave: Wave, panelParams: PanelParams, requestedLocale: string | undefined): Participant {
+    const { def, design } = studyOf(wave);
     const identity = panelIdentity(panelParams);
     const drawIndex = repos.participants.nextDrawIndex(wave.id);
     const cellIndex = permutedBlockCell(wave.seed, drawIndex, design.nCells);
@@ -117,6 +118,7 @@ export function createRespondentService({
       cellIndex,
       assignment: cellAssignment(design, cellIndex),
       assignmentProbability: 1 / design.nCells,
+      locale: chooseLocale(requestedLocale, studyLocales(def), wave.locale),
       startedAt: now(),
     });
     repos.assignmentCounters.increment(wave.id, cellIndex);
@@ -149,9 +151,10 @@ export function createRespondentService({
     /**
      * Starts or resumes a participant. The same panel identity (or, without one, the same session cookie)
      * always gets the same participant, condition and saved answers; a new participant's condition is the
-     * next draw of the wave's permuted-block sequence, taken in the transaction that stores them.
+     * next draw of the wave's permuted-block sequence, taken in the transaction that stores them. A new
+     * participant's locale is the one the link asks for, if the study has it, else the wave's; it never changes.
      */
-    async start(input: { waveId: string; panelParams: PanelParams; sessionCode?: string }): Promise<ParticipantSession> {
+    async start(input: { waveId: string; panelParams: PanelParams; sessionCode?: string; locale?: string }): Promise<ParticipantSession> {
       const { participant, created, wave } = await writes.run(() => {
         const wave = waveOf(input.waveId);
         const identity = panelIdentity(input.panelParams);
@@ -160,7 +163,7 @@ export function createRespondentService({
           : sessionParticipant(wave.id, input.sessionCode);
         if (existing) return { participant: existing, created: false, wave };
         if (wave.status !== 'open') throw waveClosed(wave, input.panelParams);
-        return { participant: draw(wave, input.panelParams), created: true, wave };
+        return { participant: draw(wave, input.panelParams, input.locale), created: true, wave };
       });
       const saved = repos.answers.get(participant.id, participant.status === 'started' ? 'partial' : 'final');
       return {

@@ -3,6 +3,7 @@ import { designOf } from '../domain/design.ts';
 import { DomainError } from '../domain/errors.ts';
 import { randomCode } from '../domain/random-code.ts';
 import { planHash } from '../domain/plan/plan-hash.ts';
+import { studyLocales } from '../domain/localized-text.ts';
 import { contentHash, type StudyDefinition } from '../domain/study-definition.ts';
 import { waveSettingsSchema, type Wave } from '../domain/wave.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
@@ -29,6 +30,8 @@ export interface CreateWaveInput {
   completeUrl?: string | null;
   screenoutUrl?: string | null;
   overquotaUrl?: string | null;
+  /** Default locale of the wave's participants: one of the study's locales (default: the study's first). */
+  locale?: string;
 }
 
 /** Study snapshots and waves: what `vlab serve` does at start and what the study/wave verbs call. */
@@ -62,17 +65,22 @@ export function createStudyService({ db, repos, now = () => new Date().toISOStri
 
     /** Opens a wave on the newest snapshot of a study; the seed defaults to 128 random bits. */
     createWave(input: CreateWaveInput): { wave: Wave; study: StudyRecord } {
-      const parsed = waveSettingsSchema.safeParse({
-        target: input.target,
-        seed: input.seed ?? randomBytes(16).toString('hex'),
-        completeUrl: input.completeUrl ?? null,
-        screenoutUrl: input.screenoutUrl ?? null,
-        overquotaUrl: input.overquotaUrl ?? null,
-      });
-      if (!parsed.success) throw new DomainError('invalid_input', firstIssue(parsed.error));
       return immediate(db, () => {
         const study = repos.studies.latest(input.studyKey);
         if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
+        const locales = studyLocales(study.definition);
+        if (input.locale !== undefined && !locales.includes(input.locale)) {
+          throw new DomainError('invalid_input', `locale: "${input.locale}" is not a locale of study "${input.studyKey}" (${locales.join(', ')})`);
+        }
+        const parsed = waveSettingsSchema.safeParse({
+          target: input.target,
+          seed: input.seed ?? randomBytes(16).toString('hex'),
+          completeUrl: input.completeUrl ?? null,
+          screenoutUrl: input.screenoutUrl ?? null,
+          overquotaUrl: input.overquotaUrl ?? null,
+          locale: input.locale ?? locales[0],
+        });
+        if (!parsed.success) throw new DomainError('invalid_input', firstIssue(parsed.error));
         const wave = repos.waves.insert(randomCode(9), study.id, parsed.data, now());
         // Pre-registration: the plan is locked in the transaction that opens the wave.
         repos.waves.lockPlanHash(wave.id, planHash(study.definition));

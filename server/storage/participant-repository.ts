@@ -1,4 +1,5 @@
 import type { Assignment } from '../domain/design.ts';
+import { DEFAULT_LOCALE } from '../domain/localized-text.ts';
 import type { PanelParams, PanelSource } from '../domain/panel.ts';
 import type { Participant, ParticipantStatus } from '../domain/participant.ts';
 import type { Db } from './db.ts';
@@ -17,6 +18,7 @@ export interface ParticipantRow {
   status: ParticipantStatus;
   screenout_reason: string | null;
   current_page: number;
+  locale: string;
   started_at: string;
   updated_at: string;
   completed_at: string | null;
@@ -36,16 +38,18 @@ export const toParticipant = (row: ParticipantRow): Participant => ({
   status: row.status,
   screenoutReason: row.screenout_reason,
   currentPage: row.current_page,
+  locale: row.locale,
   startedAt: row.started_at,
   updatedAt: row.updated_at,
   completedAt: row.completed_at,
 });
 
-/** What a start stores; the rest (status, page, timestamps of progress) starts at its default. */
+/** What a start stores; the rest (status, page, timestamps of progress) starts at its default, the locale at English. */
 export type NewParticipant = Pick<
   Participant,
   'code' | 'waveId' | 'panelSource' | 'panelId' | 'panelParams' | 'drawIndex' | 'cellIndex' | 'assignment' | 'assignmentProbability' | 'startedAt'
->;
+> &
+  Partial<Pick<Participant, 'locale'>>;
 
 export function createParticipantRepository(db: Db) {
   const byCode = db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE code = ?');
@@ -61,8 +65,8 @@ export function createParticipantRepository(db: Db) {
   );
   const insert = db.prepare(
     `INSERT INTO participants (code, wave_id, panel_source, panel_id, panel_params_json, draw_index, cell_index,
-       assignment_json, assignment_probability, status, current_page, started_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', 0, ?, ?)`,
+       assignment_json, assignment_probability, status, current_page, locale, started_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', 0, ?, ?, ?)`,
   );
   const updatePage = db.prepare<[number, string, number]>('UPDATE participants SET current_page = ?, updated_at = ? WHERE id = ?');
   const finish = db.prepare<[ParticipantStatus, string | null, string, string, number]>(
@@ -93,7 +97,7 @@ export function createParticipantRepository(db: Db) {
     insert(p: NewParticipant): Participant {
       insert.run(
         p.code, p.waveId, p.panelSource, p.panelId, JSON.stringify(p.panelParams), p.drawIndex, p.cellIndex,
-        JSON.stringify(p.assignment), p.assignmentProbability, p.startedAt, p.startedAt,
+        JSON.stringify(p.assignment), p.assignmentProbability, p.locale ?? DEFAULT_LOCALE, p.startedAt, p.startedAt,
       );
       return this.findByCode(p.code)!;
     },

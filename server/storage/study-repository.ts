@@ -1,3 +1,4 @@
+import { defaultLocale, textIn } from '../domain/localized-text.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import type { Db } from './db.ts';
 
@@ -62,7 +63,7 @@ export function createStudyRepository(db: Db) {
       return latestOfEach.all().map(toRecord);
     },
     insert(def: StudyDefinition, hash: string, now: string): StudyRecord {
-      const { lastInsertRowid } = insert.run(def.id, def.version, def.title, hash, JSON.stringify(def), now);
+      const { lastInsertRowid } = insert.run(def.id, def.version, textIn(def.title, defaultLocale(def)), hash, JSON.stringify(def), now);
       return this.get(Number(lastInsertRowid))!;
     },
   };

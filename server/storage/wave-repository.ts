@@ -10,6 +10,7 @@ interface WaveRow {
   complete_url: string | null;
   screenout_url: string | null;
   overquota_url: string | null;
+  locale: string;
   created_at: string;
   updated_at: string;
 }
@@ -23,6 +24,7 @@ const toWave = (row: WaveRow): Wave => ({
   completeUrl: row.complete_url,
   screenoutUrl: row.screenout_url,
   overquotaUrl: row.overquota_url,
+  locale: row.locale,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -32,8 +34,8 @@ export function createWaveRepository(db: Db) {
   const all = db.prepare<[], WaveRow>('SELECT * FROM waves ORDER BY created_at, id');
   const count = db.prepare<[], number>('SELECT COUNT(*) FROM waves').pluck();
   const insert = db.prepare(
-    `INSERT INTO waves (id, study_id, status, target, seed, complete_url, screenout_url, overquota_url, created_at, updated_at)
-     VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO waves (id, study_id, status, target, seed, complete_url, screenout_url, overquota_url, locale, created_at, updated_at)
+     VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateStatus = db.prepare<[WaveStatus, string, string]>('UPDATE waves SET status = ?, updated_at = ? WHERE id = ?');
   const planHashById = db.prepare<[string], string | null>('SELECT plan_hash FROM waves WHERE id = ?').pluck();
@@ -51,8 +53,8 @@ export function createWaveRepository(db: Db) {
       return count.get()!;
     },
     insert(id: string, studyId: number, settings: WaveSettings, now: string): Wave {
-      const { target, seed, completeUrl, screenoutUrl, overquotaUrl } = settings;
-      insert.run(id, studyId, target, seed, completeUrl, screenoutUrl, overquotaUrl, now, now);
+      const { target, seed, completeUrl, screenoutUrl, overquotaUrl, locale } = settings;
+      insert.run(id, studyId, target, seed, completeUrl, screenoutUrl, overquotaUrl, locale, now, now);
       return this.get(id)!;
     },
     setStatus(id: string, status: WaveStatus, now: string): void {

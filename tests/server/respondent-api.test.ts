@@ -146,7 +146,7 @@ test('completing twice stores one completion; the redirect carries the panel par
   assert.equal(db.prepare("SELECT COUNT(*) FROM answers WHERE kind = 'final'").pluck().get(), 1);
   const final = repos.answers.get(repos.participants.findByCode(code)!.id, 'final')!;
   assert.equal(final.answers.do_nothing, 2);
-  assert.deepEqual(final.derived, { attention_pass: 0 });
+  assert.deepEqual(final.derived, { attention_pass: 0, vignette_reopened: 0 });
   assert.equal(repos.participants.findByCode(code)!.completedAt, completedAt);
 
   // A finished participant coming back sees their outcome, not the survey again; late partial saves are refused.
@@ -174,5 +174,5 @@ test('attention_pass is 1 when the check is passed', async () => {
     .send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, attention_check: 'radio' } })
     .expect(200, { status: 'complete', redirectUrl: null });
   const p = repos.participants.findByCode(started.body.participant.code)!;
-  assert.deepEqual(repos.answers.get(p.id, 'final')!.derived, { attention_pass: 1 });
+  assert.deepEqual(repos.answers.get(p.id, 'final')!.derived, { attention_pass: 1, vignette_reopened: 0 });
 });

@@ -16,6 +16,7 @@ interface CreateOptions {
   completeUrl?: string;
   screenoutUrl?: string;
   overquotaUrl?: string;
+  locale?: string;
   db?: string;
   json?: boolean;
 }
@@ -32,6 +33,7 @@ export function registerWaveCommands(program: Command): void {
     .option('--complete-url <url>', 'redirect after completion; {PROLIFIC_PID}, {RID}, {participant}... are filled in')
     .option('--screenout-url <url>', 'redirect after a screen-out (e.g. consent declined)')
     .option('--overquota-url <url>', 'redirect when the respondent’s quota cell is full')
+    .option('--locale <code>', 'language of respondents whose link has no ?lang= (default: the study’s first locale)')
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .option('--json', 'print JSON')
     .action(
@@ -45,6 +47,7 @@ export function registerWaveCommands(program: Command): void {
             completeUrl: options.completeUrl,
             screenoutUrl: options.screenoutUrl,
             overquotaUrl: options.overquotaUrl,
+            locale: options.locale,
           });
           const summary = {
             id: created.id,
@@ -58,6 +61,7 @@ export function registerWaveCommands(program: Command): void {
             completeUrl: created.completeUrl,
             screenoutUrl: created.screenoutUrl,
             overquotaUrl: created.overquotaUrl,
+            locale: created.locale,
           };
           process.stdout.write(
             options.json

@@ -1,5 +1,6 @@
 import { allCells, designOf } from '../design.ts';
 import { planHash } from '../plan/plan-hash.ts';
+import { studyLocales } from '../localized-text.ts';
 import { quotaCaps } from '../quota.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import type { Wave } from '../wave.ts';
@@ -21,13 +22,22 @@ export interface CodebookInput {
 export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
   const design = designOf(def);
   return {
-    study: { id: study.key, version: study.version, contentHash: study.contentHash, title: def.title, description: def.description ?? null },
+    study: {
+      id: study.key,
+      version: study.version,
+      contentHash: study.contentHash,
+      title: def.title,
+      description: def.description ?? null,
+      /** Texts given per locale are objects `{ "en": …, "es": … }`; each participant's locale is the `locale` column. */
+      locales: studyLocales(def),
+    },
     wave: {
       id: wave.id,
       status: wave.status,
       target: wave.target,
       seed: wave.seed,
       createdAt: wave.createdAt,
+      locale: wave.locale,
       /** The analysis plan locked at launch (the snapshot's; equal to waves.plan_hash, docs/analysis-plans.md). */
       planHash: planHash(def),
     },

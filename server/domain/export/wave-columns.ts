@@ -1,7 +1,8 @@
 import type { Answers } from '../answers.ts';
 import { PANEL_PARAMS } from '../panel.ts';
 import type { Participant } from '../participant.ts';
-import { choiceValues, CONSENT_QUESTION, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
+import { defaultLocale, studyLocales, textIn } from '../localized-text.ts';
+import { choiceValues, CONSENT_QUESTION, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
 
 /**
  * The columns of a wave's data, one row per participant ("wide"), in the order every export writes them:
@@ -86,8 +87,9 @@ const TIME_COLUMNS: ColumnSpec[] = [
   { name: 'duration_seconds', role: 'meta', type: 'number', label: 'Seconds from start to completed_at' },
 ];
 
-function answerColumn(e: SurveyElement, page: string, section: ColumnSpec['section']): ColumnSpec | null {
-  const label = typeof e.title === 'string' ? e.title : e.name;
+/** Labels are the respondent-facing texts in the study's default locale. */
+function answerColumn(e: SurveyElement, page: string, section: ColumnSpec['section'], locale: string): ColumnSpec | null {
+  const label = e.type !== 'html' && e.title ? textIn(e.title, locale) : e.name;
   const base = { name: e.name, role: 'answer' as const, label, page, section };
   const battery = e.type === 'html' ? undefined : e.battery;
   const withBattery = (spec: ColumnSpec): ColumnSpec => (battery ? { ...spec, battery } : spec);
@@ -97,9 +99,9 @@ function answerColumn(e: SurveyElement, page: string, section: ColumnSpec['secti
     case 'radiogroup':
     case 'dropdown':
     case 'rating':
-      return withBattery({ ...base, type: 'categorical', levels: choiceLevels(e) });
+      return withBattery({ ...base, type: 'categorical', levels: choiceLevels(e, locale) });
     case 'checkbox':
-      return withBattery({ ...base, type: 'multi', levels: choiceLevels(e) });
+      return withBattery({ ...base, type: 'multi', levels: choiceLevels(e, locale) });
     case 'boolean':
       return withBattery({ ...base, type: 'boolean', levels: booleanLevels() });
     case 'text':
@@ -110,9 +112,9 @@ function answerColumn(e: SurveyElement, page: string, section: ColumnSpec['secti
 }
 
 /** The element's accepted values (choiceValues) with the respondent-facing text of each, where it has one. */
-function choiceLevels(e: SurveyElement): ColumnLevel[] {
+function choiceLevels(e: SurveyElement, locale: string): ColumnLevel[] {
   const list = 'choices' in e && Array.isArray(e.choices) ? e.choices : 'rateValues' in e && Array.isArray(e.rateValues) ? e.rateValues : [];
-  const texts = new Map(list.flatMap((c) => (typeof c === 'object' && c.text ? [[c.value, c.text] as const] : [])));
+  const texts = new Map(list.flatMap((c) => (typeof c === 'object' && c.text ? [[c.value, textIn(c.text, locale)] as const] : [])));
   return choiceValues(e).map((value) => ({ value, label: texts.get(value) ?? String(value) }));
 }
 
@@ -123,6 +125,7 @@ const booleanLevels = (): ColumnLevel[] => [
 
 /** The ordered column specs of every export of a wave of this study. */
 export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {}): ColumnSpec[] {
+  const locale = defaultLocale(def);
   const panel = PANEL_PARAMS.map(
     (name): ColumnSpec => ({ name, role: 'panel', type: 'string', label: `Panel link parameter ${name}` }),
   );
@@ -145,7 +148,7 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
       name: CONSENT_QUESTION,
       role: 'answer',
       type: 'boolean',
-      label: def.consent.question,
+      label: textIn(def.consent.question, locale),
       levels: booleanLevels(),
       page: 'consent_page',
       section: 'consent',
@@ -154,7 +157,7 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
   for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {
     for (const page of def.pages[section]) {
       for (const e of page.elements) {
-        const column = answerColumn(e, page.name, section);
+        const column = answerColumn(e, page.name, section, locale);
         if (column) answers.push(column);
       }
     }
@@ -171,12 +174,28 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
         },
       ]
     : [];
+  if (def.vignette.reread !== false) {
+    derived.push({
+      name: VIGNETTE_REOPENED,
+      role: 'derived',
+      type: 'boolean',
+      label: '1 if the respondent opened "Read the situation again" on an outcome page, else 0; set at completion',
+      levels: booleanLevels(),
+    });
+  }
+  const localeColumn: ColumnSpec = {
+    name: 'locale',
+    role: 'meta',
+    type: 'categorical',
+    label: 'Language the participant took the study in',
+    levels: studyLocales(def).map((l) => ({ value: l, label: l })),
+  };
 
   const flags = (options.flags ?? []).map(
     (name): ColumnSpec => ({ name: `${FLAG_PREFIX}${name}`, role: 'flag', type: 'boolean', label: `Quality flag: ${name}`, levels: booleanLevels() }),
   );
 
-  return [...META_COLUMNS, ...panel, ...design, ...TIME_COLUMNS, ...answers, ...derived, ...flags];
+  return [...META_COLUMNS, ...panel, ...design, ...TIME_COLUMNS, localeColumn, ...answers, ...derived, ...flags];
 }
 
 /** What one wide row is built from: the stored participant, its answers (final, else the last partial save). */
@@ -238,6 +257,8 @@ function participantValue(p: Participant, name: string): WideValue {
       return p.startedAt;
     case 'completed_at':
       return p.completedAt;
+    case 'locale':
+      return p.locale;
     case 'duration_seconds':
       return p.completedAt ? (Date.parse(p.completedAt) - Date.parse(p.startedAt)) / 1000 : null;
     default:

@@ -1,4 +1,5 @@
 import type { Assignment } from '../design.ts';
+import { defaultLocale, textIn } from '../localized-text.ts';
 import { PLACEHOLDER, VIGNETTE_ELEMENT, type StudyDefinition } from '../study-definition.ts';
 
 /**
@@ -7,17 +8,21 @@ import { PLACEHOLDER, VIGNETTE_ELEMENT, type StudyDefinition } from '../study-de
  * uses nothing else, so a server that showed the wrong text would be caught by the estimates.
  *
  * Each template paragraph becomes an anchored pattern whose placeholders are alternatives of the level texts
- * (longest first); a factor named twice must read the same level both times.
+ * (longest first); a factor named twice must read the same level both times. Synthetic respondents read the
+ * study's default locale.
  */
 export function createConditionReader(def: StudyDefinition): (survey: unknown) => Assignment {
-  const paragraphs = def.vignette.template.map((template) => {
+  const locale = defaultLocale(def);
+  const levelText = (text: StudyDefinition['factors'][number]['levels'][number]['text']) => textIn(text, locale);
+  const paragraphs = def.vignette.template.map((localized) => {
+    const template = textIn(localized, locale);
     const factors: string[] = [];
     let source = '';
     let last = 0;
     for (const match of template.matchAll(PLACEHOLDER)) {
       const factor = def.factors.find((f) => f.name === match[1])!;
       factors.push(factor.name);
-      const texts = factor.levels.map((l) => l.text).sort((a, b) => b.length - a.length);
+      const texts = factor.levels.map((l) => levelText(l.text)).sort((a, b) => b.length - a.length);
       source += escapeRegExp(template.slice(last, match.index)) + `(${texts.map(escapeRegExp).join('|')})`;
       last = match.index + match[0].length;
     }
@@ -35,7 +40,7 @@ export function createConditionReader(def: StudyDefinition): (survey: unknown) =
       const match = pattern.exec(shown[i]!);
       if (!match) throw new ConditionError(`vignette paragraph ${i + 1} matches no combination of level texts: "${shown[i]}"`);
       factors.forEach((name, k) => {
-        const level = def.factors.find((f) => f.name === name)!.levels.find((l) => l.text === match[k + 1])!;
+        const level = def.factors.find((f) => f.name === name)!.levels.find((l) => levelText(l.text) === match[k + 1])!;
         if (found[name] !== undefined && found[name] !== level.code) {
           throw new ConditionError(`the vignette shows two levels of "${name}"`);
         }

@@ -3,6 +3,7 @@ import { derivedColumns } from '../answers.ts';
 import { blockPermutation } from '../assignment.ts';
 import { cellAssignment, designOf } from '../design.ts';
 import { waveColumns, wideRow, type ColumnSpec } from '../export/wave-columns.ts';
+import { defaultLocale } from '../localized-text.ts';
 import type { Participant } from '../participant.ts';
 import { fullQuotaLevel, quotaCaps, quotaCellOf } from '../quota.ts';
 import type { StudyDefinition } from '../study-definition.ts';
@@ -78,6 +79,7 @@ export function simulateWave(def: StudyDefinition, { target, seed, columns = wav
       status: 'complete',
       screenoutReason: null,
       currentPage: 0,
+      locale: defaultLocale(def),
       startedAt: EPOCH,
       updatedAt: EPOCH,
       completedAt: EPOCH,

@@ -1,0 +1,58 @@
+import { en } from './messages-en.ts';
+import { es } from './messages-es.ts';
+
+/**
+ * The respondent page's own texts (everything a respondent reads that a study definition does not give), one
+ * catalog per locale. A study may declare only locales listed here (server/domain/localized-text.ts checks it),
+ * so every text of a study's page exists in its language. Adding a locale: a catalog file implementing
+ * RespondentMessages, an entry below and SurveyJS's strings for it in survey-locales.ts.
+ */
+export interface RespondentMessages {
+  /** The tab title before the survey has loaded. */
+  documentTitle: string;
+  loading: string;
+  noScript: string;
+  /** Tab title once a page shows: `page` is the page's title (or its number), `study` the study's title. */
+  pageDocumentTitle: (page: string, study: string) => string;
+  pageOf: (page: number, pages: number) => string;
+  progressLabel: string;
+  /** Said by screen readers when a new page opens. */
+  pageAnnouncement: (page: number, pages: number, title: string) => string;
+  linkInvalidTitle: string;
+  linkInvalidText: string;
+  pausedTitle: string;
+  pausedText: string;
+  closedTitle: string;
+  closedText: string;
+  rateLimitedTitle: string;
+  rateLimitedText: (minutes: number) => string;
+  loadFailedTitle: string;
+  loadFailedText: string;
+  quotaUnreachable: string;
+  /** The primary button of the consent page once consent is declined. */
+  leaveStudy: string;
+  /** The disclosure on the outcome pages that shows the vignette again. */
+  rereadSummary: string;
+  saveRefused: string;
+  savingTitle: string;
+  savingText: string;
+  savingRetryText: string;
+  saveFailedTitle: string;
+  saveFailedText: (reason: string) => string;
+  thanksTitle: string;
+  redirectText: string;
+  completeText: string;
+  overquotaTitle: string;
+  overquotaText: string;
+  declinedTitle: string;
+  declinedText: string;
+}
+
+export const RESPONDENT_MESSAGES: Readonly<Record<string, RespondentMessages>> = { en, es };
+export const RESPONDENT_LOCALES = Object.keys(RESPONDENT_MESSAGES);
+export const DEFAULT_LOCALE = 'en';
+
+/** The catalog of a locale the page speaks, else English. */
+export function messagesFor(locale: string | null | undefined): RespondentMessages {
+  return (locale && RESPONDENT_MESSAGES[locale]) || en;
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { DEFAULT_LOCALE, RESPONDENT_LOCALES } from '../../public/src/i18n/messages.ts';
+import type { StudyDefinition } from './study-definition.ts';
+
+/**
+ * Studies in several languages. A study declares `locales` (the first is its default; without the field a
+ * study is English only), and every respondent-facing text is either one string (a study in one language) or
+ * an object with one translation per locale: `{ "en": "Next question", "es": "Siguiente pregunta" }`. The
+ * server builds each participant's survey in that participant's locale, so the page only ever sees strings.
+ */
+
+export { DEFAULT_LOCALE };
+
+/** A BCP 47 language tag as studies use them: `en`, `es`, `pt-BR`. */
+export const LOCALE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+const text = z.string().trim().min(1);
+export const localeCode = z.string().regex(LOCALE_CODE, 'expected a locale code such as "en" or "es"');
+export const localizedText = z.union([text, z.record(localeCode, text)]);
+export type LocalizedText = z.infer<typeof localizedText>;
+
+/**
+ * SurveyJS element properties that respondents read. In a study with several locales each must be given per
+ * locale; a text in any other property is passed to SurveyJS as it is.
+ */
+export const ELEMENT_TEXT_KEYS = [
+  'title', 'description', 'html', 'labelTrue', 'labelFalse', 'placeholder', 'minRateDescription', 'maxRateDescription',
+  'requiredErrorText', 'otherText', 'otherPlaceholder', 'noneText', 'selectAllText', 'commentText', 'commentPlaceholder',
+] as const;
+
+/** The locales a study's participants may take it in; the first is the default. */
+export function studyLocales(def: Pick<StudyDefinition, 'locales'>): readonly string[] {
+  return def.locales ?? [DEFAULT_LOCALE];
+}
+
+export function defaultLocale(def: Pick<StudyDefinition, 'locales'>): string {
+  return studyLocales(def)[0]!;
+}
+
+/** The text in `locale`; a plain string is the same in every locale. */
+export function textIn(value: LocalizedText, locale: string): string {
+  if (typeof value === 'string') return value;
+  return value[locale] ?? Object.values(value)[0]!;
+}
+
+/**
+ * The locale a new participant takes the study in: the one asked for by the link (`?lang=es`; `es-MX` finds
+ * `es`) when the study has it, else the wave's default.
+ */
+export function chooseLocale(requested: string | undefined, locales: readonly string[], fallback: string): string {
+  if (!requested) return fallback;
+  const wanted = requested.toLowerCase();
+  return (
+    locales.find((l) => l.toLowerCase() === wanted) ??
+    locales.find((l) => l.toLowerCase() === wanted.split('-')[0]) ??
+    fallback
+  );
+}
+
+/** One respondent-facing text of a definition: where it is, and the object and key that hold it. */
+interface TextSlot {
+  path: PropertyKey[];
+  holder: Record<string, unknown>;
+  key: string;
+}
+
+function textSlots(def: StudyDefinition): TextSlot[] {
+  const slots: TextSlot[] = [];
+  const add = (path: PropertyKey[], holder: object, key: string) => {
+    if ((holder as Record<string, unknown>)[key] !== undefined) slots.push({ path: [...path, key], holder: holder as Record<string, unknown>, key });
+  };
+  const addList = (path: PropertyKey[], list: unknown[]) => list.forEach((_, i) => add(path, list, String(i)));
+  add([], def, 'title');
+  for (const key of ['title', 'question', 'agreeLabel', 'declineLabel']) add(['consent'], def.consent, key);
+  addList(['consent', 'paragraphs'], def.consent.paragraphs);
+  def.factors.forEach((f, i) => f.levels.forEach((l, j) => add(['factors', i, 'levels', j], l, 'text')));
+  add(['vignette'], def.vignette, 'title');
+  add(['vignette'], def.vignette, 'instructions');
+  addList(['vignette', 'template'], def.vignette.template);
+  for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {
+    def.pages[section].forEach((page, i) => {
+      const pagePath = ['pages', section, i];
+      add(pagePath, page, 'title');
+      add(pagePath, page, 'description');
+      page.elements.forEach((element, j) => {
+        const path = [...pagePath, 'elements', j];
+        for (const key of ELEMENT_TEXT_KEYS) add(path, element, key);
+        for (const listKey of ['choices', 'rateValues']) {
+          const list = (element as Record<string, unknown>)[listKey];
+          if (!Array.isArray(list)) continue;
+          list.forEach((choice, k) => {
+            if (choice && typeof choice === 'object') add([...path, listKey, k], choice, 'text');
+          });
+        }
+      });
+    });
+  }
+  // The path of a list item was built with a string index; a reader expects `[2]`.
+  return slots.map((s) => (Array.isArray(s.holder) ? { ...s, path: [...s.path.slice(0, -1), Number(s.key)] } : s));
+}
+
+/**
+ * Missing or unexpected translations: a study in several locales must give every respondent-facing text as an
+ * object with exactly its locales, and may only use locales the respondent page has messages for.
+ */
+export function translationProblems(def: StudyDefinition): { path: PropertyKey[]; message: string }[] {
+  const locales = studyLocales(def);
+  const problems: { path: PropertyKey[]; message: string }[] = [];
+  locales.forEach((locale, i) => {
+    if (locales.indexOf(locale) !== i) problems.push({ path: ['locales', i], message: `"${locale}" is listed twice` });
+    else if (!RESPONDENT_LOCALES.includes(locale)) {
+      problems.push({
+        path: ['locales', i],
+        message: `the respondent page has no messages in "${locale}" (it has ${RESPONDENT_LOCALES.join(', ')}; see public/src/i18n/messages.ts)`,
+      });
+    }
+  });
+  for (const { path, holder, key } of textSlots(def)) {
+    const value = holder[key];
+    if (typeof value === 'string') {
+      if (locales.length > 1) problems.push({ path, message: `missing translation: one text for every locale (${locales.join(', ')}) is needed, as { "${locales[0]}": "…", "${locales[1]}": "…" }` });
+      continue;
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string' || !v.trim())) {
+      problems.push({ path, message: 'expected a text, or an object with one text per locale' });
+      continue;
+    }
+    const missing = locales.filter((l) => !(l in value));
+    const unknown = Object.keys(value).filter((l) => !locales.includes(l));
+    if (missing.length) problems.push({ path, message: `missing translation "${missing[0]}"` });
+    else if (unknown.length) problems.push({ path, message: `"${unknown[0]}" is not one of the study's locales (${locales.join(', ')})` });
+  }
+  return problems;
+}
+
+const localized = new WeakMap<StudyDefinition, Map<string, StudyDefinition>>();
+
+/**
+ * The definition with every respondent-facing text in `locale` (plain strings): what a participant in that
+ * locale reads. Computed once per definition and locale; the result is shared, never change it.
+ */
+export function localizeDefinition(def: StudyDefinition, locale: string): StudyDefinition {
+  let byLocale = localized.get(def);
+  if (!byLocale) {
+    byLocale = new Map();
+    localized.set(def, byLocale);
+  }
+  let copy = byLocale.get(locale);
+  if (!copy) {
+    copy = structuredClone(def);
+    for (const { holder, key } of textSlots(copy)) holder[key] = textIn(holder[key] as LocalizedText, locale);
+    byLocale.set(locale, copy);
+  }
+  return copy;
+}
