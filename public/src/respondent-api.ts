@@ -10,7 +10,7 @@ export interface Outcome {
 }
 
 export interface StartResponse {
-  participant: { code: string; status: string; currentPage: number };
+  participant: { code: string; status: string; currentPage: number; locale: string };
   survey: Record<string, unknown>;
   answers: Record<string, unknown>;
   outcome: Outcome | null;
@@ -24,6 +24,8 @@ export class ApiRefusal extends Error {
     message: string,
     /** Extra fields of the error body, e.g. a closed wave's status and redirect. */
     readonly details: Omit<ApiErrorBody['error'], 'code' | 'message'> = {},
+    /** From a 429's Retry-After header: how long to wait before trying again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -31,16 +33,25 @@ export class ApiRefusal extends Error {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Retry-After is either seconds or an HTTP date. */
+function retryAfterSeconds(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : null;
+}
+
+interface RequestOptions {
+  attempts?: number;
+  onRetry?: (attempt: number) => void;
+  /** Lets the request outlive the page (a save sent while the tab is hidden or closing). */
+  keepalive?: boolean;
+}
+
 /**
  * Sends a JSON request, retrying network failures and 5xx answers with growing pauses (0.5 s … 15 s).
  * `attempts` = Infinity keeps trying: used for the completion, which the server makes idempotent.
  */
-export async function requestJson<T>(
-  method: 'POST' | 'PUT',
-  path: string,
-  body: unknown,
-  { attempts = 4, onRetry }: { attempts?: number; onRetry?: (attempt: number) => void } = {},
-): Promise<T> {
+export async function requestJson<T>(method: 'POST' | 'PUT', path: string, body: unknown, { attempts = 4, onRetry, keepalive = false }: RequestOptions = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let response: Response | null = null;
     try {
@@ -48,6 +59,7 @@ export async function requestJson<T>(
         method,
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify(body),
+        keepalive,
       });
     } catch {
       response = null;
@@ -57,7 +69,7 @@ export async function requestJson<T>(
       if (response.ok) return payload as T;
       const error = (payload as ApiErrorBody | null)?.error;
       const { code = 'error', message = `HTTP ${response.status}`, ...details } = error ?? {};
-      throw new ApiRefusal(response.status, code, message, details);
+      throw new ApiRefusal(response.status, code, message, details, retryAfterSeconds(response.headers.get('Retry-After')));
     }
     if (attempt >= attempts) throw new Error('the server could not be reached');
     onRetry?.(attempt);
@@ -65,15 +77,17 @@ export async function requestJson<T>(
   }
 }
 
-export const startParticipant = (waveId: string, panel: Record<string, string>) =>
-  requestJson<StartResponse>('POST', `/api/waves/${encodeURIComponent(waveId)}/participants`, { panel });
+/** `locale` is the link's `?lang=`: the server uses it for a new participant if the study has that locale. */
+export const startParticipant = (waveId: string, panel: Record<string, string>, locale: string | null) =>
+  requestJson<StartResponse>('POST', `/api/waves/${encodeURIComponent(waveId)}/participants`, { panel, ...(locale ? { locale } : {}) });
 
 /** The quota step (docs/api.md): before the vignette; a full quota level ends the survey with an outcome. */
 export const checkQuota = (code: string, answers: Record<string, unknown>) =>
   requestJson<{ admitted: boolean; outcome: Outcome | null }>('POST', `/api/participants/${code}/quota-check`, { answers });
 
-export const saveAnswers = (code: string, answers: Record<string, unknown>, currentPage: number) =>
-  requestJson<{ saved: true }>('PUT', `/api/participants/${code}/answers`, { answers, currentPage });
+/** A keepalive save is sent once: the page that sends it may be gone before a retry could run. */
+export const saveAnswers = (code: string, answers: Record<string, unknown>, currentPage: number, { keepalive = false } = {}) =>
+  requestJson<{ saved: boolean }>('PUT', `/api/participants/${code}/answers`, { answers, currentPage }, keepalive ? { keepalive, attempts: 1 } : {});
 
 export const completeParticipant = (
   code: string,

@@ -1,22 +1,37 @@
 import 'survey-core/survey-core.fontless.css';
 import './respondent.css';
-import { Model, SvgRegistry } from 'survey-core';
+import { Model, settings, surveyLocalization, SvgRegistry, type SurveyModel } from 'survey-core';
 import 'survey-js-ui';
-import { ApiRefusal, checkQuota, completeParticipant, saveAnswers, startParticipant, type Outcome } from './respondent-api.ts';
+import './i18n/survey-locales.ts';
+import { messagesFor, type RespondentMessages } from './i18n/messages.ts';
+import { createAutosave } from './autosave.ts';
+import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
+import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Outcome } from './respondent-api.ts';
 
 /**
  * The respondent page: a thin client of the respondent API. The server draws the condition and sends the
- * survey with the vignette already written out; this page only renders it, saves answers as the respondent
- * moves between pages, and posts the completion once (retrying until the server has it).
+ * survey, in the participant's language, with the vignette already written out; this page renders it, saves
+ * answers as they change, and posts the completion once (retrying until the server has it).
  */
 
 const PANEL_PARAMS = ['PROLIFIC_PID', 'STUDY_ID', 'SESSION_ID', 'workerId', 'assignmentId', 'hitId', 'RID', 'rid'];
 
 const container = document.getElementById('survey')!;
-/** The vignette page's name in every participant's survey (docs/api.md). */
+/** Names in every participant's survey (docs/api.md): the consent page, the vignette's page, the re-read flag. */
+const CONSENT_PAGE = 'consent_page';
 const TREATMENT_PAGE = 'treatment_page';
+const VIGNETTE_REOPENED = 'vignette_reopened';
 
-function showMessage(title: string, text: string): void {
+// The study title is the page's h1 (ours), each page's title an h2 and each question's an h3.
+settings.titleTags.page = 'h2';
+settings.titleTags.question = 'h3';
+settings.titleTags.panel = 'h3';
+// SurveyJS animates pages and questions; a respondent who asked for less motion gets none.
+settings.animationEnabled = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+let messages: RespondentMessages = messagesFor(document.documentElement.lang);
+
+function showMessage(title: string, text: string, studyTitle = ''): void {
   const box = document.createElement('div');
   box.className = 'vlab-message';
   box.setAttribute('role', 'status');
@@ -26,52 +41,36 @@ function showMessage(title: string, text: string): void {
   body.textContent = text;
   box.append(heading, body);
   container.replaceChildren(box);
+  document.title = studyTitle ? messages.pageDocumentTitle(title, studyTitle) : title;
+  focusHeading(heading);
+  scrollToTop();
 }
 
-function finish(outcome: Outcome): void {
+function finish(outcome: Outcome, studyTitle: string): void {
   if (outcome.redirectUrl) {
-    showMessage('Thank you!', 'Taking you back to the survey panel…');
+    showMessage(messages.thanksTitle, messages.redirectText, studyTitle);
     window.location.assign(outcome.redirectUrl);
   } else if (outcome.status === 'complete') {
-    showMessage('Thank you!', 'Your answers have been recorded. You may now close this page.');
+    showMessage(messages.thanksTitle, messages.completeText, studyTitle);
   } else if (outcome.status === 'overquota') {
-    showMessage('Thank you for your interest', 'We already have all the answers we need from people like you, so the survey ends here. You may now close this page.');
+    showMessage(messages.overquotaTitle, messages.overquotaText, studyTitle);
   } else {
-    showMessage('Thank you for your time', 'You chose not to take part, so the survey has ended. You may now close this page.');
+    showMessage(messages.declinedTitle, messages.declinedText, studyTitle);
   }
 }
 
 function describeStartError(error: unknown): [string, string] {
-  if (error instanceof ApiRefusal && error.code === 'not_found') {
-    return ['This survey link is not valid', 'Please check the link you were given.'];
+  if (error instanceof ApiRefusal && error.code === 'not_found') return [messages.linkInvalidTitle, messages.linkInvalidText];
+  if (error instanceof ApiRefusal && error.code === 'rate_limited') {
+    // The limit's window is minutes long: reloading at once cannot help, so say how long to wait.
+    const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 600) / 60));
+    return [messages.rateLimitedTitle, messages.rateLimitedText(minutes)];
   }
   if (error instanceof ApiRefusal && error.code === 'wave_closed' && error.details.waveStatus === 'paused') {
-    return ['This survey is paused', 'It is not accepting new participants right now. Please try again later. Thank you for your interest.'];
+    return [messages.pausedTitle, messages.pausedText];
   }
-  if (error instanceof ApiRefusal && error.code === 'wave_closed') {
-    return ['This survey is closed', 'It is no longer accepting new participants. Thank you for your interest.'];
-  }
-  return ['The survey could not be loaded', 'Please check your connection and reload the page.'];
-}
-
-/** Saves run one after another, and only the newest pending state is sent: a slow save never overwrites a newer one. */
-function createSaver(code: string) {
-  let running = false;
-  let pending: { answers: Record<string, unknown>; page: number } | null = null;
-  const run = async () => {
-    running = true;
-    while (pending) {
-      const next = pending;
-      pending = null;
-      // A failed partial save is not fatal: the completion carries every answer again.
-      await saveAnswers(code, next.answers, next.page).catch(() => undefined);
-    }
-    running = false;
-  };
-  return (answers: Record<string, unknown>, page: number) => {
-    pending = { answers, page };
-    if (!running) void run();
-  };
+  if (error instanceof ApiRefusal && error.code === 'wave_closed') return [messages.closedTitle, messages.closedText];
+  return [messages.loadFailedTitle, messages.loadFailedText];
 }
 
 /**
@@ -85,6 +84,12 @@ function stripInlineStylesFromIcons(): void {
   }
 }
 
+/** After declining consent the primary button ends the survey: it says so instead of "Complete". */
+function labelConsentExit(survey: SurveyModel): void {
+  const declined = survey.currentPage?.name === CONSENT_PAGE && survey.getValue('consent') === false;
+  survey.completeText = declined ? messages.leaveStudy : surveyLocalization.getString('completeText', survey.locale);
+}
+
 async function main(): Promise<void> {
   const waveId = decodeURIComponent(window.location.pathname.split('/')[2] ?? '');
   const query = new URLSearchParams(window.location.search);
@@ -96,7 +101,7 @@ async function main(): Promise<void> {
 
   let start;
   try {
-    start = await startParticipant(waveId, panel);
+    start = await startParticipant(waveId, panel, query.get('lang'));
   } catch (error) {
     showMessage(...describeStartError(error));
     // A closed or paused wave may send respondents back to their panel by the over-quota link.
@@ -105,48 +110,82 @@ async function main(): Promise<void> {
     }
     return;
   }
-  if (start.outcome) {
-    finish(start.outcome);
-    return;
-  }
+  // A participant keeps the locale of their start, whatever a later link asks for.
+  document.documentElement.lang = start.participant.locale;
+  messages = messagesFor(start.participant.locale);
+  const studyTitle = String(start.survey.title ?? '');
+  if (start.outcome) return finish(start.outcome, studyTitle);
 
   const code = start.participant.code;
   const survey = new Model(start.survey);
   survey.showCompletedPage = false;
+  survey.showTitle = false;
   survey.data = start.answers;
   if (start.participant.currentPage > 0 && start.participant.currentPage < survey.visiblePageCount) {
     survey.currentPageNo = start.participant.currentPage;
   }
-  const save = createSaver(code);
+  const chrome = createPageChrome(container, studyTitle, messages);
+  const autosave = createAutosave({
+    code,
+    current: () => ({ answers: survey.data as Record<string, unknown>, page: survey.currentPageNo }),
+    onRefused: () => chrome.notice(messages.saveRefused),
+  });
+  labelConsentExit(survey);
+
   // The quota step: leaving the last pre-treatment page waits for the server, which may end the survey here.
   survey.onServerValidateQuestions.add(async (sender, options) => {
     if (sender.visiblePages[sender.currentPageNo + 1]?.name !== TREATMENT_PAGE) return options.complete();
     try {
       const result = await checkQuota(code, sender.data as Record<string, unknown>);
-      if (result.outcome && !result.admitted) return finish(result.outcome);
+      if (result.outcome && !result.admitted) {
+        autosave.stop();
+        return finish(result.outcome, studyTitle);
+      }
     } catch {
       const first = sender.currentPage.questions[0];
-      if (first) options.errors[first.name] = 'We could not reach the server. Please check your connection and try again.';
+      if (first) options.errors[first.name] = messages.quotaUnreachable;
     }
     options.complete();
   });
-  survey.onCurrentPageChanged.add((sender) => save(sender.data as Record<string, unknown>, sender.currentPageNo));
+  survey.onValueChanged.add((sender) => {
+    labelConsentExit(sender);
+    autosave.changed();
+  });
+  survey.onCurrentPageChanged.add((sender) => {
+    labelConsentExit(sender);
+    autosave.saveNow();
+  });
+  let rendered = false;
+  survey.onAfterRenderPage.add((sender, options) => {
+    const heading = options.htmlElement.querySelector<HTMLElement>('.sd-page__title');
+    chrome.showPage(sender.currentPageNo, sender.visiblePageCount, sender.currentPage.processedTitle, heading, rendered);
+    rendered = true;
+  });
+  // "Read the situation again" is a <details>; its toggle event does not bubble, so listen while it descends.
+  chrome.surveyRoot.addEventListener(
+    'toggle',
+    (event) => {
+      const target = event.target as HTMLElement;
+      if (target.matches('details.vlab-reread') && (target as HTMLDetailsElement).open) survey.setValue(VIGNETTE_REOPENED, true);
+    },
+    true,
+  );
   survey.onComplete.add(async (sender) => {
-    showMessage('Saving your answers…', 'Please keep this page open.');
+    autosave.stop();
+    showMessage(messages.savingTitle, messages.savingText, studyTitle);
     try {
       const honeypot = (document.getElementById('vlab-website') as HTMLInputElement | null)?.value ?? '';
       const outcome = await completeParticipant(code, sender.data as Record<string, unknown>, honeypot, () =>
-        showMessage('Saving your answers…', 'We could not reach the server yet and are trying again. Please keep this page open.'),
+        showMessage(messages.savingTitle, messages.savingRetryText, studyTitle),
       );
-      finish(outcome);
+      finish(outcome, studyTitle);
     } catch (error) {
-      const message = error instanceof Error ? error.message : 'unknown error';
-      showMessage('Your answers could not be saved', `Please contact the researchers (${message}).`);
+      const reason = error instanceof Error ? error.message : 'unknown error';
+      showMessage(messages.saveFailedTitle, messages.saveFailedText(reason), studyTitle);
     }
   });
-  container.replaceChildren();
   stripInlineStylesFromIcons();
-  survey.render(container);
+  survey.render(chrome.surveyRoot);
 }
 
 void main();

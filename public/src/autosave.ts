@@ -1,0 +1,96 @@
+import { ApiRefusal, saveAnswers } from './respondent-api.ts';
+
+/** What a save sends: every answer so far (the server replaces the partial save) and the page shown. */
+export interface SaveState {
+  answers: Record<string, unknown>;
+  page: number;
+}
+
+export interface AutosaveOptions {
+  code: string;
+  /** The survey's current answers and page. */
+  current: () => SaveState;
+  /** The server refused a save (a 4xx): retrying the same body cannot help. */
+  onRefused: (error: ApiRefusal) => void;
+  /** How long after a change the save is sent; changes meanwhile ride along. */
+  delayMs?: number;
+}
+
+/**
+ * Saves answers as they change, so a reload or an app switch loses at most the last second of input.
+ *
+ * - A change schedules a save `delayMs` later; further changes do not push it back, so a respondent who
+ *   keeps typing is still saved every `delayMs`.
+ * - Saves run one after another and only the newest state waiting is sent: a slow save never overwrites a
+ *   newer one with older answers.
+ * - When the page is hidden (app switch, tab switch, closing: `visibilitychange` and `pagehide`), anything not
+ *   yet acknowledged is sent at once as a keepalive request, which the browser delivers even if the page is
+ *   then frozen or unloaded.
+ * - A network failure is not fatal: the next save and the completion carry every answer again.
+ */
+export function createAutosave({ code, current, onRefused, delayMs = 800 }: AutosaveOptions) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running = false;
+  let stopped = false;
+  let pending: SaveState | null = null;
+  /** The body of the last save the server acknowledged, to skip sending the same state twice. */
+  let acknowledged = '';
+
+  const key = (state: SaveState) => JSON.stringify(state);
+  const send = async (state: SaveState, keepalive: boolean) => {
+    try {
+      await saveAnswers(code, state.answers, state.page, { keepalive });
+      acknowledged = key(state);
+    } catch (error) {
+      if (error instanceof ApiRefusal && !stopped) onRefused(error);
+    }
+  };
+  const run = async () => {
+    running = true;
+    while (pending && !stopped) {
+      const next = pending;
+      pending = null;
+      if (key(next) !== acknowledged) await send(next, false);
+    }
+    running = false;
+  };
+  const cancelTimer = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  const saveNow = () => {
+    cancelTimer();
+    if (stopped) return;
+    pending = current();
+    if (!running) void run();
+  };
+  const onHidden = () => {
+    if (stopped) return;
+    const state = current();
+    if (key(state) === acknowledged) return;
+    cancelTimer();
+    pending = null;
+    void send(state, true);
+  };
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onHidden();
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  window.addEventListener('pagehide', onHidden);
+
+  return {
+    /** An answer changed: save within `delayMs`. */
+    changed(): void {
+      if (timer === null && !stopped) timer = setTimeout(saveNow, delayMs);
+    },
+    /** Save now (a page change). */
+    saveNow,
+    /** No more saves: the survey is being completed, and the completion carries every answer. */
+    stop(): void {
+      stopped = true;
+      cancelTimer();
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', onHidden);
+    },
+  };
+}

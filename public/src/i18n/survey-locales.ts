@@ -1,0 +1,4 @@
+// SurveyJS's own interface strings (Next, Complete, "Response required", …) in every locale the respondent page
+// has messages for (messages.ts): importing a SurveyJS translation registers it, and a survey whose JSON says
+// `"locale": "es"` then uses it. English is built in. Each translation adds about 3 KB to the compressed script.
+import 'survey-core/i18n/spanish';

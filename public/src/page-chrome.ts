@@ -1,0 +1,75 @@
+import type { RespondentMessages } from './i18n/messages.ts';
+
+/**
+ * What the page shows around SurveyJS: the study title as the page's one h1, the progress ("Page 3 of 7" and
+ * a bar of the pages done, right after a resume too), a notice line for calm messages, and a live region that
+ * tells screen-reader users a new page opened. The progress is ours, not SurveyJS's: its page dots are
+ * clickable, and clicking an earlier one would go back past the vignette.
+ */
+export interface PageChrome {
+  /** Where SurveyJS renders. */
+  surveyRoot: HTMLElement;
+  /** Shows page `index` (0-based) of `count`: progress, tab title, and with `announce` focus and announcement. */
+  showPage(index: number, count: number, pageTitle: string, pageHeading: HTMLElement | null, announce: boolean): void;
+  notice(text: string): void;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  node.textContent = text;
+  return node;
+}
+
+/** Moves focus to a heading without making it a tab stop, so the screen reader reads from there. */
+export function focusHeading(heading: HTMLElement): void {
+  heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: true });
+}
+
+/** Scrolls to the top of the page, at once when the respondent asked for reduced motion. */
+export function scrollToTop(): void {
+  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  window.scrollTo({ top: 0, behavior: reduce ? 'auto' : 'smooth' });
+}
+
+export function createPageChrome(container: HTMLElement, studyTitle: string, messages: RespondentMessages): PageChrome {
+  const header = element('header', 'vlab-header');
+  const title = element('h1', 'vlab-title', studyTitle);
+  const progress = element('div', 'vlab-progress');
+  const bar = element('progress', 'vlab-progress__bar');
+  bar.setAttribute('aria-label', messages.progressLabel);
+  const pageOf = element('p', 'vlab-progress__text');
+  progress.append(bar, pageOf);
+  header.append(title, progress);
+  const notice = element('p', 'vlab-notice');
+  notice.setAttribute('role', 'status');
+  notice.hidden = true;
+  const live = element('p', 'vlab-visually-hidden');
+  live.setAttribute('aria-live', 'polite');
+  const surveyRoot = element('div', 'vlab-survey-root');
+  container.replaceChildren(header, notice, live, surveyRoot);
+
+  return {
+    surveyRoot,
+    showPage(index, count, pageTitle, pageHeading, announce) {
+      bar.max = count;
+      bar.value = index;
+      const position = messages.pageOf(index + 1, count);
+      bar.setAttribute('aria-valuetext', position);
+      pageOf.textContent = position;
+      document.title = messages.pageDocumentTitle(pageTitle || position, studyTitle);
+      if (!announce) return;
+      notice.hidden = true;
+      focusHeading(pageHeading ?? title);
+      scrollToTop();
+      // Emptied first, so the same words (a page without a title) are announced again.
+      live.textContent = '';
+      setTimeout(() => (live.textContent = messages.pageAnnouncement(index + 1, count, pageTitle)), 50);
+    },
+    notice(text) {
+      notice.textContent = text;
+      notice.hidden = false;
+    },
+  };
+}
