@@ -12,8 +12,8 @@ import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 const definitions = loadDefinitionFiles('survey-definitions');
 const byId = (id: string) => definitions.find((d) => d.id === id)!;
 
-test('both shipped studies load and validate', () => {
-  assert.deepEqual(definitions.map((d) => d.id).sort(), ['alliance-corrective-measures', 'protege-bargaining']);
+test('the shipped studies load and validate: the two flagships and the bilingual test study', () => {
+  assert.deepEqual(definitions.map((d) => d.id).sort(), ['alliance-corrective-measures', 'bus-line-funding', 'protege-bargaining']);
 });
 
 test('alliance: factors, level codes and reference levels exactly as the analysis expects', () => {

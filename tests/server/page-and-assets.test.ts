@@ -19,6 +19,21 @@ test('the respondent page is HTML, not cached, and references only our hashed as
   assert.doesNotMatch(res.text, /<script>|<script [^>]*>[^<]+<\/script>|style=|https?:\/\//, 'no inline code and no foreign URL');
 });
 
+test('/s/ and a wave that does not exist get the polite HTML page with a 404, in the link’s language', async () => {
+  for (const path of ['/s/', '/s', '/s/NoSuchWave123?PROLIFIC_PID=x', '/s/%20bad']) {
+    const res = await request(app).get(path);
+    assert.equal(res.status, 404, path);
+    assert.match(String(res.headers['content-type']), /text\/html/, path);
+    assert.match(res.text, /<h1>This survey link is not valid<\/h1>/, path);
+    assert.match(res.text, /<html lang="en">/, path);
+    assert.doesNotMatch(res.text, /<script/, 'the page needs no script');
+  }
+  const es = await request(app).get('/s/NoSuchWave123?lang=es');
+  assert.equal(es.status, 404);
+  assert.match(es.text, /<html lang="es">/);
+  assert.match(es.text, /<h1>Este enlace de la encuesta no es válido<\/h1>/);
+});
+
 test('the home page says the server runs without listing any wave', async () => {
   const res = await request(app).get('/');
   assert.equal(res.status, 200);

@@ -12,7 +12,7 @@ import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 const definitions = loadDefinitionFiles('survey-definitions');
 const SOURCE = 'survey-definitions/alliance-corrective-measures';
 
-test('every cell of both studies round-trips: the condition read from the vignette is the one drawn', () => {
+test('every cell of every shipped study round-trips: the condition read from the vignette is the one drawn', () => {
   for (const def of definitions) {
     const read = createConditionReader(def);
     const cells = allCells(designOf(def));
@@ -21,7 +21,7 @@ test('every cell of both studies round-trips: the condition read from the vignet
       const survey = JSON.parse(JSON.stringify(buildParticipantSurvey(def, cell)));
       assert.deepEqual(read(survey), cell, `${def.id} ${JSON.stringify(cell)}`);
     }
-    assert.ok(cells.length >= 24);
+    assert.ok(cells.length >= 4);
   }
 });
 

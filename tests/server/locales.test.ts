@@ -1,0 +1,162 @@
+// Studies in several languages: validation names a missing translation; a participant's locale comes from the
+// link or the wave, is stored, builds their survey and is exported; the page's own texts and SurveyJS's follow it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import { surveyLocalization } from 'survey-core';
+import '../../public/src/i18n/survey-locales.ts';
+import { RESPONDENT_LOCALES, RESPONDENT_MESSAGES } from '../../public/src/i18n/messages.ts';
+import { chooseLocale, localizeDefinition, studyLocales } from '../../server/domain/localized-text.ts';
+import { buildParticipantSurvey } from '../../server/domain/participant-survey.ts';
+import { DefinitionError, parseStudyDefinition } from '../../server/domain/study-definition.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { createResearcherTestApp } from './researcher-support.ts';
+
+const STUDY = 'bus-line-funding';
+const FOLDER = `survey-definitions/${STUDY}`;
+const bus = loadDefinitionFiles('survey-definitions').find((d) => d.id === STUDY)!;
+
+/** The bilingual study as one object (study.json with its plan), to break in one place. */
+function busJson(): Record<string, any> {
+  const study = JSON.parse(readFileSync(`${FOLDER}/study.json`, 'utf8')) as Record<string, any>;
+  return { ...study, analysisPlan: JSON.parse(readFileSync(`${FOLDER}/analysis-plan.json`, 'utf8')) };
+}
+
+function refusal(value: unknown): string {
+  try {
+    parseStudyDefinition(value, 'bus/study.json');
+  } catch (error) {
+    assert.ok(error instanceof DefinitionError);
+    return error.message;
+  }
+  assert.fail('the definition was accepted');
+}
+
+test('the shipped bilingual study declares en and es and gives every respondent-facing text in both', () => {
+  assert.deepEqual(studyLocales(bus), ['en', 'es']);
+  const es = JSON.stringify(buildParticipantSurvey(bus, { funding: 'federal_grant', backer: 'business' }, 'es'));
+  const en = JSON.stringify(buildParticipantSurvey(bus, { funding: 'federal_grant', backer: 'business' }, 'en'));
+  assert.match(es, /"locale":"es"/);
+  assert.match(es, /Una nueva línea de autobús para su ciudad/);
+  assert.match(es, /La línea se pagaría con una subvención del gobierno federal; los impuestos locales no cambiarían\./);
+  assert.match(es, /La cámara de comercio del centro apoya el plan\./);
+  assert.match(es, /<summary>Volver a leer la situación<\/summary>/);
+  assert.match(en, /The downtown chamber of commerce supports the plan\./);
+  assert.match(en, /<summary>Read the situation again<\/summary>/);
+  // Nothing of the other language, and no translation object, is left in a participant's survey.
+  assert.doesNotMatch(es, /The city council|"en":/);
+  assert.doesNotMatch(en, /concejo municipal|"es":/);
+});
+
+test('a missing translation is refused, naming the text and the locale', () => {
+  const missing = busJson();
+  delete missing.pages.outcomes[0].elements[1].choices[2].text.es;
+  assert.equal(refusal(missing), 'bus/study.json: pages.outcomes[0].elements[1].choices[2].text: missing translation "es"');
+
+  const plain = busJson();
+  plain.consent.question = 'Do you agree to take part in this study?';
+  assert.match(refusal(plain), /^bus\/study\.json: consent\.question: missing translation: one text for every locale \(en, es\)/);
+
+  const level = busJson();
+  delete level.factors[1].levels[0].text.en;
+  assert.equal(refusal(level), 'bus/study.json: factors[1].levels[0].text: missing translation "en"');
+
+  const extra = busJson();
+  extra.vignette.title.fr = 'Un plan pour une nouvelle ligne de bus';
+  assert.equal(refusal(extra), `bus/study.json: vignette.title: "fr" is not one of the study's locales (en, es)`);
+});
+
+test('a locale the page has no messages in, and a template that drops a factor in one language, are refused', () => {
+  const french = busJson();
+  french.locales = ['en', 'es', 'fr'];
+  assert.match(refusal(french), /^bus\/study\.json: locales\[2\]: the respondent page has no messages in "fr" \(it has en, es;/);
+
+  const template = busJson();
+  template.vignette.template[1].es = 'La coalición apoya el plan.';
+  assert.equal(refusal(template), 'bus/study.json: vignette.template: factor "backer" never appears in the template (es)');
+});
+
+test('the flagships, without locales, are English and unchanged by localizing', () => {
+  const alliance = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'alliance-corrective-measures')!;
+  assert.deepEqual(studyLocales(alliance), ['en']);
+  assert.deepEqual(localizeDefinition(alliance, 'en'), alliance);
+});
+
+test('the locale asked for by the link is used when the study has it, by its language when only that matches', () => {
+  assert.equal(chooseLocale('es', ['en', 'es'], 'en'), 'es');
+  assert.equal(chooseLocale('es-MX', ['en', 'es'], 'en'), 'es');
+  assert.equal(chooseLocale('ES', ['en', 'es'], 'en'), 'es');
+  assert.equal(chooseLocale('fr', ['en', 'es'], 'es'), 'es');
+  assert.equal(chooseLocale(undefined, ['en', 'es'], 'es'), 'es');
+});
+
+test("every locale of the page's own messages has SurveyJS's interface strings too", () => {
+  assert.deepEqual(RESPONDENT_LOCALES, Object.keys(RESPONDENT_MESSAGES));
+  for (const locale of RESPONDENT_LOCALES) {
+    assert.ok(surveyLocalization.locales[locale], `SurveyJS strings for "${locale}" are bundled`);
+  }
+  assert.equal(surveyLocalization.getString('pageNextText', 'es'), 'Siguiente');
+});
+
+const t = await createResearcherTestApp({ studyKey: STUDY });
+after(() => t.close());
+
+async function start(waveId: string, body: object) {
+  const res = await request(t.app).post(`/api/waves/${waveId}/participants`).send(body);
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return res.body as { participant: { code: string; locale: string }; survey: { title: string; locale: string } };
+}
+
+test('a participant takes the study in the link’s locale, else the wave’s; it is stored and survives a resume', async () => {
+  const spanish = await start(t.wave.id, { panel: { PROLIFIC_PID: 'lang-es' }, locale: 'es' });
+  assert.equal(spanish.participant.locale, 'es');
+  assert.equal(spanish.survey.title, 'Una nueva línea de autobús para su ciudad');
+  assert.equal(spanish.survey.locale, 'es');
+  const english = await start(t.wave.id, { panel: { PROLIFIC_PID: 'lang-none' } });
+  assert.equal(english.participant.locale, 'en');
+  const unknown = await start(t.wave.id, { panel: { PROLIFIC_PID: 'lang-fr' }, locale: 'fr' });
+  assert.equal(unknown.participant.locale, 'en');
+  // A resume with another ?lang= keeps the language the participant started in.
+  const resumed = await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: 'lang-es' }, locale: 'en' });
+  assert.equal(resumed.status, 200);
+  assert.equal(resumed.body.participant.locale, 'es');
+  assert.equal(t.repos.participants.findByCode(spanish.participant.code)!.locale, 'es');
+
+  const spanishWave = t.studies.createWave({ studyKey: STUDY, target: 10, locale: 'es' }).wave;
+  assert.equal((await start(spanishWave.id, { panel: { PROLIFIC_PID: 'wave-es' } })).participant.locale, 'es');
+  assert.throws(() => t.studies.createWave({ studyKey: STUDY, target: 10, locale: 'fr' }), /locale: "fr" is not a locale of study "bus-line-funding" \(en, es\)/);
+});
+
+test('the export has each participant’s locale; the codebook lists the study’s locales and the column', async () => {
+  const spanish = await start(t.wave.id, { panel: { PROLIFIC_PID: 'export-es' }, locale: 'es' });
+  const answers = { consent: true, bus_use: 'weekly', support_line: 4, vote_line: 'for', recall_funding: 'sales_tax', vignette_reopened: true };
+  const done = await request(t.app).post(`/api/participants/${spanish.participant.code}/complete`).send({ answers });
+  assert.equal(done.status, 200, JSON.stringify(done.body));
+  const csv = await t.get(`/waves/${t.wave.id}/export?format=csv`);
+  assert.equal(csv.status, 200, csv.text);
+  const [header, ...lines] = csv.text.trim().split('\n');
+  const columns = header!.split(',');
+  const row = lines.map((l) => l.split(',')).find((cells) => cells[0] === spanish.participant.code)!;
+  assert.equal(row[columns.indexOf('locale')], 'es');
+  assert.equal(row[columns.indexOf('vignette_reopened')], '1');
+  assert.equal(row[columns.indexOf('support_line')], '4');
+
+  const codebook = await t.get(`/waves/${t.wave.id}/export?format=codebook`);
+  const book = JSON.parse(codebook.text) as { study: { locales: string[] }; columns: { name: string; levels?: { value: string }[]; label: string }[] };
+  assert.deepEqual(book.study.locales, ['en', 'es']);
+  assert.deepEqual(book.columns.find((c) => c.name === 'locale')!.levels!.map((l) => l.value), ['en', 'es']);
+  // Column labels are the question texts in the study's default locale.
+  assert.equal(book.columns.find((c) => c.name === 'support_line')!.label, 'How much do you support or oppose the new bus line?');
+});
+
+test('the page shell is in the respondent’s language: <html lang>, the tab title, the loading text', async () => {
+  const es = await request(t.app).get(`/s/${t.wave.id}?lang=es&PROLIFIC_PID=shell`);
+  assert.equal(es.status, 200);
+  assert.match(es.text, /<html lang="es">/);
+  assert.match(es.text, /<title>Una nueva línea de autobús para su ciudad<\/title>/);
+  assert.match(es.text, /Cargando la encuesta…/);
+  const en = await request(t.app).get(`/s/${t.wave.id}`);
+  assert.match(en.text, /<html lang="en">/);
+  assert.match(en.text, /<title>A new bus line for your city<\/title>/);
+});
