@@ -1,0 +1,162 @@
+// WCAG 2.2 AA on the respondent's page, checked by axe-core on every page of both flagship studies (and of the
+// bilingual study in Spanish), from the consent page to the end page, on a phone (390 × 844, touch) and a laptop
+// (1366 × 900); plus what axe cannot see: headings, focus and announcement on page change, the tab title,
+// 44 px targets on touch, 320 px without sideways scrolling, and no animation for reduced motion.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { serve, type ServedApp } from './serve-process.ts';
+import { walkSurvey, type WalkStep } from './walk-survey.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+const LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
+
+let dir: string;
+let app: ServedApp;
+let browser: Browser;
+const waveOf = (study: string) => app.waves.find((w) => w.study === study)!.id;
+
+before(async () => {
+  browser = await launchChromium();
+  dir = mkdtempSync(join(tmpdir(), 'vlab-e2e-a11y-'));
+  // Waves of all three studies, created before the server starts so that it prints them.
+  for (const study of ['alliance-corrective-measures', 'protege-bargaining', 'bus-line-funding']) {
+    const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', study, '--target', '100', '--db', join(dir, 'vlab.sqlite')], {
+      encoding: 'utf8',
+    });
+    assert.equal(created.status, 0, created.stderr);
+  }
+  app = await serve(join(dir, 'vlab.sqlite'));
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now; violations that are serious or critical. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as respondents get it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
+    WCAG_TAGS,
+  );
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}: ${v.nodes[0]?.failureSummary ?? ''}`);
+}
+
+/** What every page must have beyond axe: the study title as the one h1, the page title as an h2, a tab title. */
+async function checkStructure(page: Page, step: WalkStep, studyTitle: string) {
+  const h1 = await page.locator('h1').allInnerTexts();
+  assert.equal(h1.length, 1, `page ${step.index}: one h1 (${h1.join(' | ')})`);
+  if (step.end) {
+    assert.equal(await page.title(), `${h1[0]} – ${studyTitle}`);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'the end page’s heading has focus');
+    return;
+  }
+  assert.equal(h1[0], studyTitle);
+  const h2 = page.locator('h2.sd-page__title');
+  assert.equal(await h2.count(), 1, `page ${step.index}: the page title is an h2`);
+  assert.equal(await page.title(), `${step.title} – ${studyTitle}`, 'the tab title names the page and the study');
+  if (step.index > 0) {
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('sd-page__title')), true, `page ${step.index}: focus is on the new page's heading`);
+    await page.waitForFunction((text) => document.querySelector('[aria-live="polite"]')?.textContent?.includes(text), step.title);
+  }
+}
+
+/** On touch screens every option row and button is at least 44 × 44 CSS pixels. */
+async function checkTouchTargets(page: Page, step: WalkStep) {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.sd-selectbase__label, .sd-btn, .vlab-reread summary')]
+      .filter((e) => e.offsetParent !== null)
+      .map((e) => ({ text: e.innerText.trim().slice(0, 30), ...e.getBoundingClientRect().toJSON() }))
+      .filter((r) => r.height < 44 || r.width < 44),
+  );
+  assert.deepEqual(small, [], `page ${step.index}: touch targets under 44 × 44 px`);
+}
+
+async function walkWithAxe(study: string, options: BrowserContextOptions, query = '') {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${app.baseUrl}/s/${waveOf(study)}?PROLIFIC_PID=a11y-${study}-${options.viewport!.width}${query}`);
+  await page.locator('.vlab-title').waitFor();
+  const studyTitle = await page.locator('.vlab-title').innerText();
+  const steps = await walkSurvey(page, async (step) => {
+    assert.deepEqual(await seriousViolations(page), [], `${study} at ${options.viewport!.width} px, page ${step.index} (${step.title})`);
+    await checkStructure(page, step, studyTitle);
+    if (options.hasTouch && !step.end) await checkTouchTargets(page, step);
+  });
+  assert.deepEqual(errors, []);
+  await context.close();
+  return steps;
+}
+
+for (const study of ['alliance-corrective-measures', 'protege-bargaining']) {
+  for (const [name, options] of [['phone 390 × 844, touch', PHONE], ['laptop 1366 × 900', LAPTOP]] as const) {
+    test(`${study}, ${name}: no serious or critical axe violation on any page, the end page included`, async () => {
+      const steps = await walkWithAxe(study, options);
+      assert.equal(steps.at(-1)!.end, true);
+      assert.ok(steps.length >= 7, `every page was visited (${steps.length})`);
+    });
+  }
+}
+
+test('the bilingual study in Spanish: axe on every page, SurveyJS’s own strings in Spanish too', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(`${app.baseUrl}/s/${waveOf('bus-line-funding')}?PROLIFIC_PID=a11y-es&lang=es`);
+  await page.getByRole('button', { name: 'Siguiente' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  assert.equal(await page.locator('.vlab-progress__text').innerText(), 'Página 1 de 5');
+  await context.close();
+  const steps = await walkWithAxe('bus-line-funding', PHONE, '&lang=es');
+  assert.deepEqual(
+    steps.map((s) => s.title),
+    ['Antes de empezar', 'Sobre usted', 'Un plan para una nueva línea de autobús', 'Su opinión sobre el plan', 'Una última pregunta', '¡Muchas gracias!'],
+  );
+});
+
+test('at 320 px (a 640 px window at 200 % zoom) no page scrolls sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(`${app.baseUrl}/s/${waveOf('alliance-corrective-measures')}?PROLIFIC_PID=a11y-320`);
+  await walkSurvey(page, async (step) => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page ${step.index} (${step.title}) is ${overflow} px wider than the screen`);
+  });
+  await context.close();
+});
+
+test('with prefers-reduced-motion SurveyJS animates nothing; without it, it may', async () => {
+  const url = `${app.baseUrl}/s/${waveOf('protege-bargaining')}?PROLIFIC_PID=a11y-motion`;
+  for (const reducedMotion of ['reduce', 'no-preference'] as const) {
+    const context = await browser.newContext({ reducedMotion });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('.sd-root-modern').waitFor();
+    const disabled = await page.locator('.sd-root-modern--animation-disabled').count();
+    assert.equal(disabled, reducedMotion === 'reduce' ? 1 : 0, reducedMotion);
+    await context.close();
+  }
+});
