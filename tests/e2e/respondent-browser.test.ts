@@ -83,6 +83,12 @@ test('a respondent completes the alliance survey in the browser and the row is s
   assert.match(vignetteShown, /Country A is an? (democracy|autocracy)/);
   await next(page);
 
+  // The outcome page offers the situation again, closed until asked for; opening it is recorded.
+  const reread = page.getByText('Read the situation again');
+  assert.equal(await page.locator('details.vlab-reread .vlab-vignette').isVisible(), false);
+  await reread.click();
+  assert.equal((await page.locator('details.vlab-reread .vlab-vignette').innerText()).trim(), vignetteShown);
+
   for (const q of ['do_nothing', 'public_criticism', 'economic_sanctions', 'reduce_military_aid', 'suspend_military_support']) {
     await choose(page, q, 'Somewhat support');
   }
@@ -126,8 +132,9 @@ test('a respondent completes the alliance survey in the browser and the row is s
     alliance_favorability: 5,
     contribution: 4,
     manipulation_check_regime: 'democracy',
+    vignette_reopened: true,
   });
-  assert.deepEqual(JSON.parse(row.derived_json as string), { attention_pass: 1 });
+  assert.deepEqual(JSON.parse(row.derived_json as string), { attention_pass: 1, vignette_reopened: 1 });
   // What the respondent read is the vignette of the condition the server stored for them.
   const definition = JSON.parse(row.definition_json as string) as StudyDefinition;
   const expected = renderVignette(definition, JSON.parse(row.assignment_json as string) as Record<string, string>);
@@ -164,13 +171,18 @@ test('reloading mid-survey resumes on the same page with the same vignette', asy
   await page.close();
 });
 
-test('declining consent ends the survey with a screen-out', async () => {
+test('declining consent: the button says "Leave the study", and the survey ends with a screen-out', async () => {
   const wave = app.waves[0]!;
   const page = await browser.newPage();
   const problems = watch(page, app.baseUrl);
   await page.goto(`${app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-3`);
   await choose(page, 'consent', 'No, I do not want to take part');
-  await page.getByRole('button', { name: /Next|Complete/ }).click();
+  assert.equal(await page.getByRole('button', { name: 'Complete' }).count(), 0);
+  // Changing one's mind brings "Next" back.
+  await choose(page, 'consent', 'Yes, I agree to take part');
+  await page.getByRole('button', { name: 'Next' }).waitFor();
+  await choose(page, 'consent', 'No, I do not want to take part');
+  await page.getByRole('button', { name: 'Leave the study' }).click();
   await page.getByText('You chose not to take part').waitFor();
   assert.deepEqual(queryStored('SELECT status, screenout_reason FROM participants WHERE panel_id = ?', 'e2e-respondent-3'), {
     status: 'screened_out',
@@ -193,7 +205,7 @@ test('a completion whose answer is lost on the network is retried and stored onc
   });
   await page.goto(`${app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-4`);
   await choose(page, 'consent', 'No, I do not want to take part');
-  await page.getByRole('button', { name: /Next|Complete/ }).click();
+  await page.getByRole('button', { name: 'Leave the study' }).click();
   await page.getByText('You chose not to take part').waitFor();
   assert.equal(attempts, 2);
   const finals = queryStored(
@@ -205,11 +217,12 @@ test('a completion whose answer is lost on the network is retried and stored onc
   await page.close();
 });
 
-test('an unknown wave link says so instead of showing a survey', async () => {
+test('an unknown wave link says so with a 404 instead of showing a survey', async () => {
   const page = await browser.newPage();
   const problems = watch(page, app.baseUrl);
-  await page.goto(`${app.baseUrl}/s/NoSuchWave123?PROLIFIC_PID=e2e-respondent-5`);
-  await page.getByText('This survey link is not valid').waitFor();
+  const response = await page.goto(`${app.baseUrl}/s/NoSuchWave123?PROLIFIC_PID=e2e-respondent-5`);
+  assert.equal(response?.status(), 404);
+  await page.getByRole('heading', { level: 1, name: 'This survey link is not valid' }).waitFor();
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.foreignRequests, []);
   await page.close();

@@ -1,0 +1,123 @@
+// No answer lost: answers are saved as they change (within a second) and when the tab goes away (a keepalive
+// request on pagehide), so a reload or a closed tab resumes on the same page; a refused save gets a calm notice.
+import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
+import { serve, type ServedApp } from './serve-process.ts';
+
+let dir: string;
+let app: ServedApp;
+let browser: Browser;
+
+before(async () => {
+  browser = await launchChromium();
+  dir = mkdtempSync(join(tmpdir(), 'vlab-e2e-autosave-'));
+  app = await serve(join(dir, 'vlab.sqlite'));
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const link = (query: string) => `${app.baseUrl}/s/${app.waves[0]!.id}?${query}`;
+const option = (page: Page, question: string, text: string) => page.locator(`[data-name="${question}"]`).getByText(text, { exact: true });
+const checked = (page: Page, question: string) =>
+  page.locator(`[data-name="${question}"] .sd-item--checked .sd-item__control-label`).allInnerTexts();
+
+/** The participant's saved partial answers and page, read beside the running server. */
+function storedPartial(panelId: string): { answers: Record<string, unknown>; page: number } | undefined {
+  const db = new Database(join(dir, 'vlab.sqlite'), { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `SELECT a.answers_json, p.current_page FROM participants p JOIN answers a ON a.participant_id = p.id AND a.kind = 'partial'
+         WHERE p.panel_id = ?`,
+      )
+      .get(panelId) as { answers_json: string; current_page: number } | undefined;
+    return row && { answers: JSON.parse(row.answers_json) as Record<string, unknown>, page: row.current_page };
+  } finally {
+    db.close();
+  }
+}
+
+async function toAboutYou(page: Page, url: string) {
+  await page.goto(url);
+  await option(page, 'consent', 'Yes, I agree to take part').click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.locator('[data-name="age_group"]').waitFor();
+}
+
+test('two answers, a pause, a reload: both answers are back on the same page', async () => {
+  const page = await browser.newPage();
+  await toAboutYou(page, link('PROLIFIC_PID=autosave-reload&STUDY_ID=s&SESSION_ID=sess-reload'));
+  const saved = page.waitForRequest((r) => r.method() === 'PUT' && /"gender":"female"/.test(r.postData() ?? ''));
+  await option(page, 'age_group', '45 to 64').click();
+  await option(page, 'gender', 'Female').click();
+  // Debounced: the save carrying both answers leaves within a second of the last click, without a page change.
+  await (await saved).response();
+  assert.deepEqual(storedPartial('autosave-reload'), { answers: { consent: true, age_group: '45-64', gender: 'female' }, page: 1 });
+
+  await page.reload();
+  await page.locator('[data-name="age_group"]').waitFor();
+  assert.deepEqual(await checked(page, 'age_group'), ['45 to 64']);
+  assert.deepEqual(await checked(page, 'gender'), ['Female']);
+  assert.equal(await page.locator('.vlab-progress__text').innerText(), 'Page 2 of 7');
+  await page.close();
+});
+
+test('a tab closed mid-page, before the delayed save, resumes elsewhere on the saved page', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const url = link('PROLIFIC_PID=autosave-close&STUDY_ID=s&SESSION_ID=sess-close');
+  await toAboutYou(page, url);
+  await option(page, 'age_group', '18 to 29').click();
+  await option(page, 'region', 'West').click();
+  // Closed at once: only the keepalive request sent on pagehide can carry these two answers.
+  await page.close({ runBeforeUnload: true });
+  await context.close();
+  for (let i = 0; i < 50 && storedPartial('autosave-close')?.answers.region !== 'west'; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(storedPartial('autosave-close'), { answers: { consent: true, age_group: '18-29', region: 'west' }, page: 1 });
+
+  // Another browser (no cookie), the same panel link with its session parameter: the saved page and answers.
+  const elsewhere = await browser.newContext();
+  const resumed = await elsewhere.newPage();
+  await resumed.goto(url);
+  await resumed.locator('[data-name="age_group"]').waitFor();
+  assert.equal(await resumed.locator('h2.sd-page__title').innerText(), 'About you');
+  assert.equal(await resumed.locator('.vlab-progress__text').innerText(), 'Page 2 of 7');
+  assert.equal(await resumed.locator('.vlab-progress__bar').evaluate((bar) => (bar as HTMLProgressElement).value), 1, 'the consent page shows as done');
+  assert.deepEqual(await checked(resumed, 'age_group'), ['18 to 29']);
+  assert.deepEqual(await checked(resumed, 'region'), ['West']);
+  await elsewhere.close();
+
+  // Only the panel ID (no cookie, no session parameter): the saved page. Whether the answers are shown is the
+  // server's rule for echoing answers (docs/api.md); the page is the same either way.
+  const panelOnly = await browser.newContext();
+  const bare = await panelOnly.newPage();
+  await bare.goto(link('PROLIFIC_PID=autosave-close'));
+  await bare.locator('[data-name="age_group"]').waitFor();
+  assert.equal(await bare.locator('h2.sd-page__title').innerText(), 'About you');
+  await panelOnly.close();
+});
+
+test('a save the server refuses gets a calm notice, and the respondent can carry on', async () => {
+  const page = await browser.newPage();
+  await page.route('**/api/participants/*/answers', (route) =>
+    route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'conflict', message: 'refused' } }) }),
+  );
+  await toAboutYou(page, link('PROLIFIC_PID=autosave-refused'));
+  const notice = page.locator('.vlab-notice');
+  await notice.waitFor();
+  assert.equal(await notice.getAttribute('role'), 'status');
+  assert.match(await notice.innerText(), /^Your latest change could not be saved\. Your earlier answers are kept; please carry on with the survey\.$/);
+  await option(page, 'age_group', '30 to 44').click();
+  assert.deepEqual(await checked(page, 'age_group'), ['30 to 44']);
+  await page.close();
+});
