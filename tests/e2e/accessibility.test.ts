@@ -3,7 +3,6 @@
 // (1366 × 900); plus what axe cannot see: headings, focus and announcement on page change, the tab title,
 // 44 px targets on touch, 320 px without sideways scrolling, and no animation for reduced motion.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -11,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { serve, type ServedApp } from './serve-process.ts';
+import { serveWaves, type ServedApp } from './serve-process.ts';
 import { walkSurvey, type WalkStep } from './walk-survey.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -28,14 +27,7 @@ const waveOf = (study: string) => app.waves.find((w) => w.study === study)!.id;
 before(async () => {
   browser = await launchChromium();
   dir = mkdtempSync(join(tmpdir(), 'vlab-e2e-a11y-'));
-  // Waves of all three studies, created before the server starts so that it prints them.
-  for (const study of ['alliance-corrective-measures', 'protege-bargaining', 'bus-line-funding']) {
-    const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', study, '--target', '100', '--db', join(dir, 'vlab.sqlite')], {
-      encoding: 'utf8',
-    });
-    assert.equal(created.status, 0, created.stderr);
-  }
-  app = await serve(join(dir, 'vlab.sqlite'));
+  app = await serveWaves(join(dir, 'vlab.sqlite'), ['alliance-corrective-measures', 'protege-bargaining', 'bus-line-funding']);
 });
 
 after(async () => {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 
 export interface ServedApp {
@@ -47,4 +47,13 @@ export async function serve(dbPath: string, env: Record<string, string> = {}): P
       await once(child, 'exit');
     },
   };
+}
+
+/** Opens a wave of each study in a fresh database with the CLI, then serves it: the server prints every wave. */
+export async function serveWaves(dbPath: string, studies: readonly string[]): Promise<ServedApp> {
+  for (const study of studies) {
+    const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', study, '--target', '100', '--db', dbPath], { encoding: 'utf8' });
+    if (created.status !== 0) throw new Error(`vlab wave create --study ${study} failed: ${created.stderr}`);
+  }
+  return serve(dbPath);
 }
