@@ -160,3 +160,14 @@ test('the page shell is in the respondent’s language: <html lang>, the tab tit
   assert.match(en.text, /<html lang="en">/);
   assert.match(en.text, /<title>A new bus line for your city<\/title>/);
 });
+
+test('a wave’s default locale is set at creation over the researcher API, and must be one of the study’s', async () => {
+  const created = await t.post('/waves', { study: STUDY, target: 20, locale: 'es' });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  assert.equal(created.body.locale, 'es');
+  const refused = await t.post('/waves', { study: STUDY, target: 20, locale: 'fr' });
+  assert.equal(refused.status, 422);
+  assert.match(refused.body.error.message, /locale: "fr" is not a locale of study "bus-line-funding"/);
+  const english = await t.post('/waves', { study: 'alliance-corrective-measures', target: 20 });
+  assert.equal(english.body.locale, 'en');
+});
