@@ -3,14 +3,12 @@
 // (1366 × 900); plus what axe cannot see: headings, focus and announcement on page change, the tab title,
 // 44 px targets on touch, 320 px without sideways scrolling, and no animation for reduced motion.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { serveWaves, type ServedApp } from './serve-process.ts';
+import { test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { useBrowserSession } from './browser-session.ts';
+import { serveWaves } from './serve-process.ts';
 import { walkSurvey, type WalkStep } from './walk-survey.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -19,22 +17,9 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
 
-let dir: string;
-let app: ServedApp;
-let browser: Browser;
-const waveOf = (study: string) => app.waves.find((w) => w.study === study)!.id;
+const waveOf = (study: string) => session.app.waves.find((w) => w.study === study)!.id;
 
-before(async () => {
-  browser = await launchChromium();
-  dir = mkdtempSync(join(tmpdir(), 'vlab-e2e-a11y-'));
-  app = await serveWaves(join(dir, 'vlab.sqlite'), ['alliance-corrective-measures', 'protege-bargaining', 'bus-line-funding']);
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const session = useBrowserSession('a11y', (dbPath) => serveWaves(dbPath, ['alliance-corrective-measures', 'protege-bargaining', 'bus-line-funding']));
 
 interface AxeViolation {
   id: string;
@@ -87,11 +72,11 @@ async function checkTouchTargets(page: Page, step: WalkStep) {
 }
 
 async function walkWithAxe(study: string, options: BrowserContextOptions, query = '') {
-  const context = await browser.newContext(options);
+  const context = await session.browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${app.baseUrl}/s/${waveOf(study)}?PROLIFIC_PID=a11y-${study}-${options.viewport!.width}${query}`);
+  await page.goto(`${session.app.baseUrl}/s/${waveOf(study)}?PROLIFIC_PID=a11y-${study}-${options.viewport!.width}${query}`);
   await page.locator('.vlab-title').waitFor();
   const studyTitle = await page.locator('.vlab-title').innerText();
   const steps = await walkSurvey(page, async (step) => {
@@ -115,9 +100,9 @@ for (const study of ['alliance-corrective-measures', 'protege-bargaining']) {
 }
 
 test('the bilingual study in Spanish: axe on every page, SurveyJS’s own strings in Spanish too', async () => {
-  const context = await browser.newContext(PHONE);
+  const context = await session.browser.newContext(PHONE);
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/s/${waveOf('bus-line-funding')}?PROLIFIC_PID=a11y-es&lang=es`);
+  await page.goto(`${session.app.baseUrl}/s/${waveOf('bus-line-funding')}?PROLIFIC_PID=a11y-es&lang=es`);
   await page.getByRole('button', { name: 'Siguiente' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
   assert.equal(await page.locator('.vlab-progress__text').innerText(), 'Página 1 de 5');
@@ -130,9 +115,9 @@ test('the bilingual study in Spanish: axe on every page, SurveyJS’s own string
 });
 
 test('at 320 px (a 640 px window at 200 % zoom) no page scrolls sideways', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const context = await session.browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/s/${waveOf('alliance-corrective-measures')}?PROLIFIC_PID=a11y-320`);
+  await page.goto(`${session.app.baseUrl}/s/${waveOf('alliance-corrective-measures')}?PROLIFIC_PID=a11y-320`);
   await walkSurvey(page, async (step) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `page ${step.index} (${step.title}) is ${overflow} px wider than the screen`);
@@ -141,9 +126,9 @@ test('at 320 px (a 640 px window at 200 % zoom) no page scrolls sideways', async
 });
 
 test('with prefers-reduced-motion SurveyJS animates nothing; without it, it may', async () => {
-  const url = `${app.baseUrl}/s/${waveOf('protege-bargaining')}?PROLIFIC_PID=a11y-motion`;
+  const url = `${session.app.baseUrl}/s/${waveOf('protege-bargaining')}?PROLIFIC_PID=a11y-motion`;
   for (const reducedMotion of ['reduce', 'no-preference'] as const) {
-    const context = await browser.newContext({ reducedMotion });
+    const context = await session.browser.newContext({ reducedMotion });
     const page = await context.newPage();
     await page.goto(url);
     await page.locator('.sd-root-modern').waitFor();

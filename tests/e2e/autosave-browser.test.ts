@@ -2,38 +2,21 @@
 // request on pagehide), so a reload or a closed tab resumes on the same page; a refused save gets a calm notice.
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { serve, type ServedApp } from './serve-process.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useBrowserSession } from './browser-session.ts';
 
-let dir: string;
-let app: ServedApp;
-let browser: Browser;
+const session = useBrowserSession('autosave');
 
-before(async () => {
-  browser = await launchChromium();
-  dir = mkdtempSync(join(tmpdir(), 'vlab-e2e-autosave-'));
-  app = await serve(join(dir, 'vlab.sqlite'));
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const link = (query: string) => `${app.baseUrl}/s/${app.waves[0]!.id}?${query}`;
+const link = (query: string) => `${session.app.baseUrl}/s/${session.app.waves[0]!.id}?${query}`;
 const option = (page: Page, question: string, text: string) => page.locator(`[data-name="${question}"]`).getByText(text, { exact: true });
 const checked = (page: Page, question: string) =>
   page.locator(`[data-name="${question}"] .sd-item--checked .sd-item__control-label`).allInnerTexts();
 
 /** The participant's saved partial answers and page, read beside the running server. */
 function storedPartial(panelId: string): { answers: Record<string, unknown>; page: number } | undefined {
-  const db = new Database(join(dir, 'vlab.sqlite'), { readonly: true });
+  const db = new Database(join(session.dir, 'vlab.sqlite'), { readonly: true });
   try {
     const row = db
       .prepare(
@@ -55,7 +38,7 @@ async function toAboutYou(page: Page, url: string) {
 }
 
 test('two answers, a pause, a reload: both answers are back on the same page', async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   await toAboutYou(page, link('PROLIFIC_PID=autosave-reload&STUDY_ID=s&SESSION_ID=sess-reload'));
   const saved = page.waitForRequest((r) => r.method() === 'PUT' && /"gender":"female"/.test(r.postData() ?? ''));
   await option(page, 'age_group', '45 to 64').click();
@@ -73,7 +56,7 @@ test('two answers, a pause, a reload: both answers are back on the same page', a
 });
 
 test('a tab closed mid-page, before the delayed save, resumes elsewhere on the saved page', async () => {
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   const page = await context.newPage();
   const url = link('PROLIFIC_PID=autosave-close&STUDY_ID=s&SESSION_ID=sess-close');
   await toAboutYou(page, url);
@@ -86,7 +69,7 @@ test('a tab closed mid-page, before the delayed save, resumes elsewhere on the s
   assert.deepEqual(storedPartial('autosave-close'), { answers: { consent: true, age_group: '18-29', region: 'west' }, page: 1 });
 
   // Another browser (no cookie), the same panel link with its session parameter: the saved page and answers.
-  const elsewhere = await browser.newContext();
+  const elsewhere = await session.browser.newContext();
   const resumed = await elsewhere.newPage();
   await resumed.goto(url);
   await resumed.locator('[data-name="age_group"]').waitFor();
@@ -99,7 +82,7 @@ test('a tab closed mid-page, before the delayed save, resumes elsewhere on the s
 
   // Only the panel ID (no cookie, no session parameter): the saved page. Whether the answers are shown is the
   // server's rule for echoing answers (docs/api.md); the page is the same either way.
-  const panelOnly = await browser.newContext();
+  const panelOnly = await session.browser.newContext();
   const bare = await panelOnly.newPage();
   await bare.goto(link('PROLIFIC_PID=autosave-close'));
   await bare.locator('[data-name="age_group"]').waitFor();
@@ -108,7 +91,7 @@ test('a tab closed mid-page, before the delayed save, resumes elsewhere on the s
 });
 
 test('a save the server refuses gets a calm notice, and the respondent can carry on', async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   await page.route('**/api/participants/*/answers', (route) =>
     route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'conflict', message: 'refused' } }) }),
   );

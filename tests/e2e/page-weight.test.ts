@@ -1,34 +1,16 @@
 // Page weight: the bytes a respondent's browser downloads (compressed, as sent on the wire: headers and bodies,
 // CDP's Network.loadingFinished encodedDataLength) to show the first question, on a first visit and on a
-// repeat visit in the same browser. Byte budgets, not timing: the hashed assets are cached forever
+// repeat visit in the same session.browser. Byte budgets, not timing: the hashed assets are cached forever
 // (immutable), so a repeat visit fetches only the page shell and the participant's survey.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { serve, type ServedApp } from './serve-process.ts';
+import { test } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
+import { useBrowserSession } from './browser-session.ts';
 
 const FIRST_VISIT_BUDGET = 450 * 1024;
 const REPEAT_VISIT_BUDGET = 30 * 1024;
 
-let dir: string;
-let app: ServedApp;
-let browser: Browser;
-
-before(async () => {
-  browser = await launchChromium();
-  dir = mkdtempSync(join(tmpdir(), 'vlab-e2e-weight-'));
-  app = await serve(join(dir, 'vlab.sqlite'));
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const session = useBrowserSession('weight');
 
 interface Transfer {
   url: string;
@@ -64,10 +46,10 @@ const describe = (transfers: Transfer[]) =>
   transfers.map((t) => `${new URL(t.url).pathname.replace(/^\/api\/waves\/[^/]+/, '/api/waves/…')} ${t.fromCache ? '(cache) ' : ''}${kb(t.bytes)}`).join(', ');
 
 test(`page weight: ≤ ${FIRST_VISIT_BUDGET / 1024} KB on a first visit, only the shell and the survey on a repeat visit`, async () => {
-  const wave = app.waves.find((w) => w.study === 'alliance-corrective-measures');
+  const wave = session.app.waves.find((w) => w.study === 'alliance-corrective-measures');
   assert.ok(wave, 'serve prints the demo wave of the flagship study');
-  const context = await browser.newContext();
-  const url = `${app.baseUrl}/s/${wave.id}?PROLIFIC_PID=weight-1&STUDY_ID=s&SESSION_ID=x`;
+  const context = await session.browser.newContext();
+  const url = `${session.app.baseUrl}/s/${wave.id}?PROLIFIC_PID=weight-1&STUDY_ID=s&SESSION_ID=x`;
   const first = await visit(context, url);
   const repeat = await visit(context, url);
   await context.close();

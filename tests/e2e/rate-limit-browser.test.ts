@@ -1,33 +1,15 @@
 // A respondent over the start rate limit is told to wait, and for how long (the 429's Retry-After), instead of
 // "check your connection and reload", which cannot help for the rest of the window.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { serve, type ServedApp } from './serve-process.ts';
+import { test } from 'node:test';
+import { useBrowserSession } from './browser-session.ts';
+import { serve } from './serve-process.ts';
 
-let dir: string;
-let app: ServedApp;
-let browser: Browser;
-
-before(async () => {
-  browser = await launchChromium();
-  dir = mkdtempSync(join(tmpdir(), 'vlab-e2e-ratelimit-'));
-  app = await serve(join(dir, 'vlab.sqlite'), { VLAB_RATE_LIMIT_START: '1', VLAB_RATE_LIMIT_WINDOW: '600' });
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const session = useBrowserSession('ratelimit', (dbPath) => serve(dbPath, { VLAB_RATE_LIMIT_START: '1', VLAB_RATE_LIMIT_WINDOW: '600' }));
 
 test('over the start limit: a message that says to wait about 10 minutes, from Retry-After', async () => {
-  const page = await browser.newPage();
-  const url = `${app.baseUrl}/s/${app.waves[0]!.id}?PROLIFIC_PID=limited-1`;
+  const page = await session.browser.newPage();
+  const url = `${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=limited-1`;
   await page.goto(url);
   await page.locator('[data-name="consent"]').waitFor();
   const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/participants'));

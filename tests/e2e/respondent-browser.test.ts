@@ -1,31 +1,14 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { renderVignette } from '../../server/domain/vignette.ts';
 import type { StudyDefinition } from '../../server/domain/study-definition.ts';
-import { launchChromium } from './chromium.ts';
-import { serve, type ServedApp } from './serve-process.ts';
+import { useBrowserSession } from './browser-session.ts';
 
-let dir: string;
-let app: ServedApp;
-let browser: Browser;
-
-before(async () => {
-  browser = await launchChromium();
-  dir = mkdtempSync(join(tmpdir(), 'vlab-e2e-'));
-  app = await serve(join(dir, 'vlab.sqlite'));
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const session = useBrowserSession('respondent');
 
 /** Everything the page did that it should not: console errors, uncaught exceptions, requests to other hosts. */
 function watch(page: Page, baseUrl: string) {
@@ -44,7 +27,7 @@ function watch(page: Page, baseUrl: string) {
 
 /** One row (or value, with pluck) from the server's database, read beside the running server. */
 function queryStored(sql: string, param: string, pluck = false): unknown {
-  const db = new Database(join(dir, 'vlab.sqlite'), { readonly: true });
+  const db = new Database(join(session.dir, 'vlab.sqlite'), { readonly: true });
   try {
     const statement = db.prepare(sql);
     return (pluck ? statement.pluck() : statement).get(param);
@@ -60,12 +43,12 @@ async function choose(page: Page, question: string, option: string) {
 const next = (page: Page) => page.getByRole('button', { name: 'Next' }).click();
 
 test('a respondent completes the alliance survey in the browser and the row is stored', async () => {
-  const wave = app.waves.find((w) => w.study === 'alliance-corrective-measures');
+  const wave = session.app.waves.find((w) => w.study === 'alliance-corrective-measures');
   assert.ok(wave, 'serve prints the demo wave of the flagship study');
-  const page = await browser.newPage();
-  const problems = watch(page, app.baseUrl);
+  const page = await session.browser.newPage();
+  const problems = watch(page, session.app.baseUrl);
 
-  await page.goto(`${app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-1&STUDY_ID=study-9&SESSION_ID=sess-3`);
+  await page.goto(`${session.app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-1&STUDY_ID=study-9&SESSION_ID=sess-3`);
   await choose(page, 'consent', 'Yes, I agree to take part');
   await next(page);
 
@@ -147,10 +130,10 @@ test('a respondent completes the alliance survey in the browser and the row is s
 });
 
 test('reloading mid-survey resumes on the same page with the same vignette', async () => {
-  const wave = app.waves[0]!;
-  const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
-  const problems = watch(page, app.baseUrl);
-  await page.goto(`${app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-2`);
+  const wave = session.app.waves[0]!;
+  const page = await session.browser.newPage({ viewport: { width: 375, height: 740 } });
+  const problems = watch(page, session.app.baseUrl);
+  await page.goto(`${session.app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-2`);
   await choose(page, 'consent', 'Yes, I agree to take part');
   await next(page);
   for (const [q, a] of [['age_group', '18 to 29'], ['gender', 'Male'], ['education', 'Less than a four-year college degree'], ['region', 'West'], ['party', 'Democrat']]) {
@@ -172,10 +155,10 @@ test('reloading mid-survey resumes on the same page with the same vignette', asy
 });
 
 test('declining consent: the button says "Leave the study", and the survey ends with a screen-out', async () => {
-  const wave = app.waves[0]!;
-  const page = await browser.newPage();
-  const problems = watch(page, app.baseUrl);
-  await page.goto(`${app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-3`);
+  const wave = session.app.waves[0]!;
+  const page = await session.browser.newPage();
+  const problems = watch(page, session.app.baseUrl);
+  await page.goto(`${session.app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-3`);
   await choose(page, 'consent', 'No, I do not want to take part');
   assert.equal(await page.getByRole('button', { name: 'Complete' }).count(), 0);
   // Changing one's mind brings "Next" back.
@@ -193,8 +176,8 @@ test('declining consent: the button says "Leave the study", and the survey ends 
 });
 
 test('a completion whose answer is lost on the network is retried and stored once', async () => {
-  const wave = app.waves[0]!;
-  const page = await browser.newPage();
+  const wave = session.app.waves[0]!;
+  const page = await session.browser.newPage();
   let attempts = 0;
   await page.route('**/api/participants/*/complete', async (route) => {
     attempts += 1;
@@ -203,7 +186,7 @@ test('a completion whose answer is lost on the network is retried and stored onc
     await route.fetch();
     await route.abort('connectionreset');
   });
-  await page.goto(`${app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-4`);
+  await page.goto(`${session.app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-4`);
   await choose(page, 'consent', 'No, I do not want to take part');
   await page.getByRole('button', { name: 'Leave the study' }).click();
   await page.getByText('You chose not to take part').waitFor();
@@ -218,9 +201,9 @@ test('a completion whose answer is lost on the network is retried and stored onc
 });
 
 test('an unknown wave link says so with a 404 instead of showing a survey', async () => {
-  const page = await browser.newPage();
-  const problems = watch(page, app.baseUrl);
-  const response = await page.goto(`${app.baseUrl}/s/NoSuchWave123?PROLIFIC_PID=e2e-respondent-5`);
+  const page = await session.browser.newPage();
+  const problems = watch(page, session.app.baseUrl);
+  const response = await page.goto(`${session.app.baseUrl}/s/NoSuchWave123?PROLIFIC_PID=e2e-respondent-5`);
   assert.equal(response?.status(), 404);
   await page.getByRole('heading', { level: 1, name: 'This survey link is not valid' }).waitFor();
   assert.deepEqual(problems.pageErrors, []);
@@ -232,15 +215,15 @@ test('protégé study: a wave created by the CLI beside the running server redir
   // The redirect target is on our own host, so "no request to another host" still holds.
   const created = spawnSync(
     process.execPath,
-    ['bin/vlab.js', 'wave', 'create', '--study', 'protege-bargaining', '--target', '50', '--db', join(dir, 'vlab.sqlite'), '--json',
-      '--complete-url', `${app.baseUrl}/healthz?done={PROLIFIC_PID}`],
+    ['bin/vlab.js', 'wave', 'create', '--study', 'protege-bargaining', '--target', '50', '--db', join(session.dir, 'vlab.sqlite'), '--json',
+      '--complete-url', `${session.app.baseUrl}/healthz?done={PROLIFIC_PID}`],
     { encoding: 'utf8' },
   );
   assert.equal(created.status, 0, created.stderr);
   const wave = JSON.parse(created.stdout) as { id: string; url: string };
-  const page = await browser.newPage();
-  const problems = watch(page, app.baseUrl);
-  await page.goto(`${app.baseUrl}${wave.url}?PROLIFIC_PID=e2e-protege-1`);
+  const page = await session.browser.newPage();
+  const problems = watch(page, session.app.baseUrl);
+  await page.goto(`${session.app.baseUrl}${wave.url}?PROLIFIC_PID=e2e-protege-1`);
   await choose(page, 'consent', 'Yes, I agree to take part');
   await next(page);
   for (const [q, a] of [['age_group', '65 or older'], ['gender', 'Male'], ['education', 'Less than a four-year college degree'], ['region', 'Northeast'], ['party', 'Republican']]) {
@@ -267,25 +250,25 @@ test('protégé study: a wave created by the CLI beside the running server redir
 });
 
 function vlabCli(...args: string[]): string {
-  const run = spawnSync(process.execPath, ['bin/vlab.js', ...args, '--db', join(dir, 'vlab.sqlite')], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['bin/vlab.js', ...args, '--db', join(session.dir, 'vlab.sqlite')], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   return run.stdout;
 }
 
 test('a full quota level sends the respondent to the over-quota URL before the vignette; a paused wave says so', async () => {
   const overquota = JSON.parse(
-    vlabCli('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '4', '--json', '--overquota-url', `${app.baseUrl}/healthz?overquota={PROLIFIC_PID}`),
+    vlabCli('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '4', '--json', '--overquota-url', `${session.app.baseUrl}/healthz?overquota={PROLIFIC_PID}`),
   ) as { id: string; url: string };
   // At a target of 4 the 65+ level holds one respondent (ceil(0.21 × 4 × 1.05)); someone takes it first.
   const post = (path: string, body: object) =>
-    fetch(`${app.baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    fetch(`${session.app.baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
   const filler = (await post(`/api/waves/${overquota.id}/participants`, { panel: { PROLIFIC_PID: 'e2e-filler' } })) as { participant: { code: string } };
   const answers = { consent: true, age_group: '65+', gender: 'male', education: 'college', region: 'west', party: 'democrat', attention_check: 'radio' };
   assert.deepEqual(await post(`/api/participants/${filler.participant.code}/quota-check`, { answers }), { admitted: true, outcome: null });
 
-  const page = await browser.newPage();
-  const problems = watch(page, app.baseUrl);
-  await page.goto(`${app.baseUrl}${overquota.url}?PROLIFIC_PID=e2e-overquota-1`);
+  const page = await session.browser.newPage();
+  const problems = watch(page, session.app.baseUrl);
+  await page.goto(`${session.app.baseUrl}${overquota.url}?PROLIFIC_PID=e2e-overquota-1`);
   await choose(page, 'consent', 'Yes, I agree to take part');
   await next(page);
   for (const [q, a] of [['age_group', '65 or older'], ['gender', 'Female'], ['education', 'Less than a four-year college degree'], ['region', 'South'], ['party', 'Democrat']]) {
@@ -301,7 +284,7 @@ test('a full quota level sends the respondent to the over-quota URL before the v
 
   const paused = JSON.parse(vlabCli('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '10', '--json')) as { id: string; url: string };
   vlabCli('wave', 'pause', paused.id);
-  await page.goto(`${app.baseUrl}${paused.url}?PROLIFIC_PID=e2e-late-1`);
+  await page.goto(`${session.app.baseUrl}${paused.url}?PROLIFIC_PID=e2e-late-1`);
   await page.getByText('This survey is paused').waitFor();
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.foreignRequests, []);
