@@ -58,10 +58,10 @@ function tokenize(bytes: Buffer): Fields {
   let at = length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let line = 1;
 
-  // Room for every line: at most one record per line end, plus one unterminated.
+  // Room for every line: at most one record per line end (LF, CRLF or a lone CR), plus one unterminated.
   let capacity = 1;
   for (let i = bytes.indexOf(LF, at); i >= 0; i = bytes.indexOf(LF, i + 1)) capacity++;
-  if (capacity === 1) for (let i = bytes.indexOf(CR, at); i >= 0; i = bytes.indexOf(CR, i + 1)) capacity++;
+  for (let i = bytes.indexOf(CR, at); i >= 0; i = bytes.indexOf(CR, i + 1)) if (bytes[i + 1] !== LF) capacity++;
 
   let header: string[] | null = null;
   let width = 0;
@@ -155,6 +155,7 @@ function isMissingField(bytes: Buffer, start: number, end: number): boolean {
 function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: Uint32Array, flags: Uint8Array): Column {
   const values = new Float64Array(rows);
   let numeric = true;
+  let present = 0;
   for (let i = 0; i < rows; i++) {
     const start = starts[i];
     const end = ends[i];
@@ -168,8 +169,10 @@ function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: U
       break;
     }
     values[i] = x;
+    present++;
   }
-  if (numeric) return { type: 'numeric', values };
+  // A column with nothing but missing values is logical, as in R.
+  if (numeric) return { type: present > 0 ? 'numeric' : 'logical', values };
 
   let logical = true;
   for (let i = 0; i < rows && logical; i++) {

@@ -88,9 +88,9 @@ function columnOfRows(rows: readonly Row[], name: string): Column {
       }
     }
   }
-  if (numeric && logical) return { type: 'numeric', values }; // every value missing
-  if (numeric) return { type: 'numeric', values };
+  // A column with nothing but missing values passes both tests and is logical, as in R.
   if (logical) return { type: 'logical', values };
+  if (numeric) return { type: 'numeric', values };
   const codes = new Int32Array(n);
   const lookup = new Map<string, number>();
   for (let i = 0; i < n; i++) {

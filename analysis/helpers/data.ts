@@ -92,6 +92,28 @@ export function dropUnusedLevels(names: string[], codes: Int32Array): { levels: 
 }
 
 /**
+ * Codes mapped through `to` (new code of each old one); −1 (missing) stays −1. One array read a row.
+ *
+ * @example recode(Int32Array.of(1, -1, 0), Int32Array.of(5, 7)) // Int32Array [7, -1, 5]
+ */
+export function recode(codes: Int32Array, to: Int32Array): Int32Array {
+  const out = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = codes[i] < 0 ? -1 : to[codes[i]];
+  return out;
+}
+
+/**
+ * The entries at `index`, in its order.
+ *
+ * @example subset(Float64Array.of(1, 2, 3), Int32Array.of(0, 2)) // Float64Array [1, 3]
+ */
+export function subset<T extends Float64Array | Int32Array>(values: T, index: Int32Array): T {
+  const out = new (values.constructor as new (n: number) => T)(index.length);
+  for (let k = 0; k < index.length; k++) out[k] = values[index[k]];
+  return out;
+}
+
+/**
  * Integer group codes 0..G−1 for a grouping column (clusters, blocks), in order of first appearance.
  *
  * @example groupCodes([{ id: 'r2' }, { id: 'r1' }, { id: 'r2' }], Int32Array.of(0, 1, 2), 'id') // { codes: [0, 1, 0], count: 2 }

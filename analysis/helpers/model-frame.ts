@@ -1,5 +1,5 @@
 import { AnalysisError } from '../errors.ts';
-import { dropUnusedLevels, requireColumns, type Levels, type Row } from './data.ts';
+import { dropUnusedLevels, requireColumns, subset, type Levels, type Row } from './data.ts';
 import { DECIMAL, isDataTable, tableFromRows, type DataTable } from './data-table.ts';
 import type { Formula } from './formula.ts';
 import { evaluate, modelVariable, numbers, type EvaluationContext, type Variable } from './model-variables.ts';
@@ -79,19 +79,19 @@ export function modelFrame(
   const index = new Int32Array(n);
   for (let i = 0, k = 0; i < total; i++) if (!incomplete[i]) index[k++] = i;
   // Without dropped rows the columns are used as evaluated.
-  const complete = (values: Float64Array): Float64Array => (n === total ? values : Float64Array.from(index, (i) => values[i]));
-  const completeCodes = (codes: Int32Array): Int32Array => Int32Array.from(index, (i) => codes[i]);
+  const complete = (values: Float64Array): Float64Array => (n === total ? values : subset(values, index));
   const finite = (values: Float64Array, what: string): Float64Array => {
-    const k = values.findIndex((v) => !Number.isFinite(v));
-    if (k >= 0) throw new AnalysisError(fn, `${what} is infinite in row ${index[k] + 1} (R's lm stops on this: "NA/NaN/Inf")`);
+    for (let k = 0; k < n; k++) {
+      if (values[k] - values[k] !== 0) throw new AnalysisError(fn, `${what} is infinite in row ${index[k] + 1} (R's lm stops on this: "NA/NaN/Inf")`);
+    }
     return values;
   };
 
   const variables = all.map((variable, k): Variable => {
     const label = formula.variables[k];
     if (variable.kind === 'numeric') return { ...variable, columns: variable.columns.map((c) => finite(complete(c), label)) };
-    if (variable.logical) return { ...variable, codes: completeCodes(variable.codes) };
-    const kept = dropUnusedLevels(variable.levels, completeCodes(variable.codes));
+    if (variable.logical) return { ...variable, codes: subset(variable.codes, index) };
+    const kept = dropUnusedLevels(variable.levels, subset(variable.codes, index));
     if (kept.levels.length < 2) {
       throw new AnalysisError(
         fn,
@@ -105,7 +105,7 @@ export function modelFrame(
     index,
     response: finite(complete(response), formula.response),
     variables,
-    weights: weights && finite(Float64Array.from(index, (i) => weights[i]), `weights column "${extra.weights}"`),
+    weights: weights && finite(subset(weights, index), `weights column "${extra.weights}"`),
     warnings,
   };
 }

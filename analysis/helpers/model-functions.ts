@@ -1,4 +1,5 @@
 import { AnalysisError } from '../errors.ts';
+import { recode } from './data.ts';
 import { characterFactor, evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
 import { polynomialColumns } from './poly.ts';
 import { formatRNumber } from './r-number.ts';
@@ -152,8 +153,7 @@ function factor(context: EvaluationContext, call: Call): Evaluated {
   }
   const levels = args.levels ? literalLevels(context, call, args.levels) : sorted();
   const position = new Map(levels.map((level, k) => [level, k]));
-  const recode = Int32Array.from(labels, (l) => position.get(l) ?? -1);
-  return { kind: 'factor', levels, codes: codes.map((c) => (c < 0 ? -1 : recode[c])) };
+  return { kind: 'factor', levels, codes: recode(codes, Int32Array.from(labels, (l) => position.get(l) ?? -1)) };
 }
 
 function literalLevels(context: EvaluationContext, call: Call, expr: Expr): string[] {
@@ -179,7 +179,7 @@ function relevel(context: EvaluationContext, call: Call): Evaluated {
     throw new AnalysisError(context.fn, `${label}: 'ref' must be an existing level (levels: ${x.levels.join(', ')})`);
   }
   const order = [ref, ...x.levels.keys()].filter((k, i) => i === 0 || k !== ref);
-  const recode = new Int32Array(x.levels.length);
-  order.forEach((k, position) => (recode[k] = position));
-  return { kind: 'factor', levels: order.map((k) => x.levels[k]), codes: x.codes.map((c) => (c < 0 ? -1 : recode[c])) };
+  const to = new Int32Array(x.levels.length);
+  order.forEach((k, position) => (to[k] = position));
+  return { kind: 'factor', levels: order.map((k) => x.levels[k]), codes: recode(x.codes, to) };
 }

@@ -1,6 +1,6 @@
 import { AnalysisError } from '../errors.ts';
-import type { Levels } from './data.ts';
-import type { DataTable } from './data-table.ts';
+import { recode, type Levels } from './data.ts';
+import type { Column, DataTable } from './data-table.ts';
 import { sortLevels } from './level-order.ts';
 import { MODEL_FUNCTIONS } from './model-functions.ts';
 import { formatRNumber } from './r-number.ts';
@@ -55,7 +55,7 @@ export function modelVariable(context: EvaluationContext, expr: Expr): Variable 
     case 'matrix':
       return { kind: 'numeric', columns: value.columns, names: value.names };
     case 'logical':
-      return { kind: 'factor', levels: ['FALSE', 'TRUE'], codes: Int32Array.from(value.values, (v) => (Number.isNaN(v) ? -1 : v)), logical: true };
+      return { kind: 'factor', levels: ['FALSE', 'TRUE'], codes: logicalCodes(value.values), logical: true };
     case 'factor':
       return { ...value, logical: false };
     case 'character':
@@ -100,13 +100,13 @@ function columnValue(context: EvaluationContext, name: string): Evaluated {
   const column = context.table.column(name);
   if (!column) throw new AnalysisError(context.fn, `formula references unknown column "${name}"`);
   const declared = context.levels && Object.hasOwn(context.levels, name) ? (context.levels[name] as unknown) : undefined;
-  if (declared !== undefined) return declaredFactor(context, name, declared);
+  if (declared !== undefined) return declaredFactor(context, name, column, declared);
   if (column.type === 'character') return { kind: 'character', labels: column.labels, codes: column.codes };
   return { kind: column.type, values: column.values };
 }
 
 /** `factor(x, levels = declared)`: a value outside the levels is NA (its row is dropped), with a warning. */
-function declaredFactor(context: EvaluationContext, name: string, declared: unknown): Evaluated {
+function declaredFactor(context: EvaluationContext, name: string, column: Column, declared: unknown): Evaluated {
   const { fn } = context;
   if (!(Array.isArray(declared) && declared.every((level) => typeof level === 'string'))) {
     throw new AnalysisError(fn, `levels for "${name}" must be a list of strings`);
@@ -114,34 +114,31 @@ function declaredFactor(context: EvaluationContext, name: string, declared: unkn
   const levels = declared as string[];
   const position = new Map(levels.map((level, k) => [level, k]));
   if (position.size < levels.length) throw new AnalysisError(fn, `levels for "${name}" list a level twice`);
-  const column = context.table.column(name);
-  if (!column) throw new AnalysisError(fn, `formula references unknown column "${name}"`);
-  const outside = new Map<string, number>();
-  const lookup = (label: string): number => {
-    const code = position.get(label);
-    if (code === undefined) outside.set(label, (outside.get(label) ?? 0) + 1);
-    return code ?? -1;
-  };
+  // Each distinct value is looked up once; rows then take its code by one array read.
   let codes: Int32Array;
+  const outside = new Map<string, number>();
   if (column.type === 'character') {
-    // One lookup per distinct label, then one array read per row.
-    const byLabel = Int32Array.from(column.labels, () => -2);
-    codes = Int32Array.from(column.codes, (c) => {
-      if (c < 0) return -1;
-      if (byLabel[c] === -2) byLabel[c] = position.get(column.labels[c]) ?? -1;
-      if (byLabel[c] === -1) outside.set(column.labels[c], (outside.get(column.labels[c]) ?? 0) + 1);
-      return byLabel[c];
-    });
+    const to = Int32Array.from(column.labels, (label) => position.get(label) ?? -1);
+    codes = recode(column.codes, to);
+    const counts = new Int32Array(column.labels.length);
+    for (let i = 0; i < column.codes.length; i++) if (column.codes[i] >= 0 && to[column.codes[i]] < 0) counts[column.codes[i]]++;
+    counts.forEach((count, c) => count > 0 && outside.set(column.labels[c], count));
   } else {
-    const label = column.type === 'logical' ? (v: number) => (v === 1 ? 'TRUE' : 'FALSE') : formatRNumber;
+    // factor(x, levels) of numbers matches as.character(x), R's 15 significant digits; of logicals, "TRUE"/"FALSE".
+    const labelOf = column.type === 'logical' ? (v: number) => (v === 1 ? 'TRUE' : 'FALSE') : formatRNumber;
     const byValue = new Map<number, number>();
-    codes = Int32Array.from(column.values, (v) => {
-      if (Number.isNaN(v)) return -1;
+    codes = new Int32Array(column.values.length);
+    for (let i = 0; i < codes.length; i++) {
+      const v = column.values[i];
+      if (Number.isNaN(v)) {
+        codes[i] = -1;
+        continue;
+      }
       let code = byValue.get(v);
-      if (code === undefined) byValue.set(v, (code = position.get(label(v)) ?? -1));
-      if (code === -1) lookup(label(v));
-      return code;
-    });
+      if (code === undefined) byValue.set(v, (code = position.get(labelOf(v)) ?? -1));
+      if (code < 0) outside.set(labelOf(v), (outside.get(labelOf(v)) ?? 0) + 1);
+      codes[i] = code;
+    }
   }
   if (outside.size > 0) {
     const count = [...outside.values()].reduce((a, b) => a + b, 0);
@@ -172,9 +169,8 @@ export function characterFactor(
         'Declare the order to be sure (vlab: --levels or --codebook)',
     );
   }
-  const rank = new Int32Array(value.labels.length);
-  levels.forEach((level, k) => (rank[value.labels.indexOf(level)] = k));
-  return { kind: 'factor', levels, codes: value.codes.map((c) => (c < 0 ? -1 : rank[c])) };
+  const position = new Map(levels.map((level, k) => [level, k]));
+  return { kind: 'factor', levels, codes: recode(value.codes, Int32Array.from(value.labels, (label) => position.get(label) as number)) };
 }
 
 const ARITHMETIC = new Set(['+', '-', '*', '/', '^']);
@@ -221,4 +217,11 @@ export function numbers(
   if (value.kind === 'logical') return { kind: 'numeric', values: value.values };
   const what = value.kind === 'matrix' ? 'a matrix' : 'not numeric';
   throw new AnalysisError(context.fn, `cannot compute ${within}: ${deparseR(expr)} is ${what}`);
+}
+
+/** TRUE/FALSE as the codes of the levels FALSE, TRUE. */
+function logicalCodes(values: Float64Array): Int32Array {
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) codes[i] = Number.isNaN(values[i]) ? -1 : values[i];
+  return codes;
 }

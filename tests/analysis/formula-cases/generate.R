@@ -150,3 +150,20 @@ collation <- lapply(seq_along(label_sets), function(i) {
   list(labels = label_sets[[i]], c = sort(label_sets[[i]]), en_US_icu = icu[[i]], en_US_strcoll = strcoll[[i]])
 })
 write_json(collation, file.path(here, "collation.json"), pretty = TRUE)
+
+# ---- reading ----------------------------------------------------------------------------------------------
+# A file with what read.csv types and keeps: quoted numbers, spaces around numbers, T/F, a column mixing "1" and
+# "T" (character), doubled quotes, an embedded newline and comma, CRLF line ends, an empty line, "" and "NA".
+# read.csv gives each column a class; reading.json keeps the class and the values (null for NA).
+reading_lines <- c(
+  '"num","quoted_num","spaced","logical","mixed","text","lead_zero","all_na","na_text"',
+  '1.5,"2",  3 ,T,1,"a,b",007,,NA\r',
+  '-2e3,"4.25",4,FALSE,T,"say ""hi""",10,NA,"x"',
+  '',
+  '.5,NA," 5",TRUE,x,"line',
+  'break",0,,"NA"'
+)
+writeBin(charToRaw(paste0(paste(reading_lines, collapse = "\n"), "\n")), file.path(here, "reading.csv"))
+reading <- read.csv(file.path(here, "reading.csv"), na.strings = c("", "NA"))
+write_json(lapply(reading, function(column) list(class = class(column), values = I(column))),
+  file.path(here, "reading.json"), pretty = TRUE, digits = NA, na = "null")
