@@ -8,8 +8,12 @@ const LF = 0x0a;
 const CR = 0x0d;
 const FN = 'tableFromCsv';
 
-/** Where a field's text lies in the file: [start, end) inside any quotes; ESCAPED if it holds a doubled quote. */
-const ESCAPED = 1;
+/**
+ * Where each field's text lies in the file: [start, end) inside any quotes. The top bit of `end` marks a field
+ * holding a doubled quote (files are below 2 GB, the most a Buffer read by readFileSync holds).
+ */
+const ESCAPED = 0x80000000;
+const END = 0x7fffffff;
 
 /**
  * A CSV file (RFC 4180: quoted fields with doubled quotes, embedded commas and newlines; LF, CRLF or CR line
@@ -38,7 +42,7 @@ export function tableFromCsv(input: Uint8Array | string): DataTable {
       const k = names.indexOf(name);
       if (k < 0) return undefined;
       let column = cache.get(name);
-      if (!column) cache.set(name, (column = convertColumn(bytes, fields.rows, fields.starts[k], fields.ends[k], fields.flags[k])));
+      if (!column) cache.set(name, (column = convertColumn(bytes, fields.rows, fields.starts[k], fields.ends[k])));
       return column;
     },
   };
@@ -50,15 +54,21 @@ interface Fields {
   /** Per column, per row. */
   starts: Uint32Array[];
   ends: Uint32Array[];
-  flags: Uint8Array[];
+}
+
+/** The line of byte `at`, counted when an error needs it (line ends inside quotes count, as an editor shows). */
+function lineAt(bytes: Buffer, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at && i < bytes.length; i++) if (bytes[i] === LF || (bytes[i] === CR && bytes[i + 1] !== LF)) line++;
+  return line;
 }
 
 function tokenize(bytes: Buffer): Fields {
   const length = bytes.length;
   let at = length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  let line = 1;
+  const fail = (where: number, problem: string): AnalysisError => new AnalysisError(FN, `line ${lineAt(bytes, where)}: ${problem}`);
 
-  // Room for every line: at most one record per line end (LF, CRLF or a lone CR), plus one unterminated.
+  // Room for every record: at most one per line end (LF, CRLF or a lone CR), plus one unterminated.
   let capacity = 1;
   for (let i = bytes.indexOf(LF, at); i >= 0; i = bytes.indexOf(LF, i + 1)) capacity++;
   for (let i = bytes.indexOf(CR, at); i >= 0; i = bytes.indexOf(CR, i + 1)) if (bytes[i + 1] !== LF) capacity++;
@@ -67,41 +77,36 @@ function tokenize(bytes: Buffer): Fields {
   let width = 0;
   let starts: Uint32Array[] = [];
   let ends: Uint32Array[] = [];
-  let flags: Uint8Array[] = [];
-  const headerFields: { start: number; end: number; flags: number }[] = [];
+  const headerFields: number[] = [];
   let rows = 0;
 
   // One record per pass: fields up to the line end that is not inside quotes. Empty lines are skipped.
   while (at < length) {
     if (bytes[at] === LF || bytes[at] === CR) {
-      at += bytes[at] === CR && bytes[at + 1] === LF ? 2 : 1;
-      line++;
+      at++;
       continue;
     }
-    const recordLine = line;
+    const recordStart = at;
     let k = 0;
     for (let more = true; more; k++) {
       let start: number;
       let end: number;
-      let fieldFlags = 0;
       if (bytes[at] === QUOTE) {
         start = ++at;
+        let escaped = 0;
         for (;;) {
-          while (at < length && bytes[at] !== QUOTE) {
-            if (bytes[at] === LF || (bytes[at] === CR && bytes[at + 1] !== LF)) line++;
-            at++;
-          }
-          if (at >= length) throw new AnalysisError(FN, `line ${recordLine}: a quoted field is not closed`);
+          while (at < length && bytes[at] !== QUOTE) at++;
+          if (at >= length) throw fail(recordStart, 'a quoted field is not closed');
           if (bytes[at + 1] !== QUOTE) break;
-          fieldFlags = ESCAPED;
+          escaped = ESCAPED;
           at += 2;
         }
-        end = at++;
+        end = (at++ | escaped) >>> 0;
       } else {
         start = at;
         let b = bytes[at];
         while (at < length && b !== COMMA && b !== LF && b !== CR) {
-          if (b === QUOTE) throw new AnalysisError(FN, `line ${line}: a quote inside an unquoted field`);
+          if (b === QUOTE) throw fail(at, 'a quote inside an unquoted field');
           b = bytes[++at];
         }
         end = at;
@@ -112,38 +117,36 @@ function tokenize(bytes: Buffer): Fields {
         at++;
       } else if (bytes[at] === LF || bytes[at] === CR) {
         at += bytes[at] === CR && bytes[at + 1] === LF ? 2 : 1;
-        line++;
         more = false;
       } else {
-        throw new AnalysisError(FN, `line ${line}: text after a closing quote`);
+        throw fail(at, 'text after a closing quote');
       }
       if (!header) {
-        headerFields.push({ start, end, flags: fieldFlags });
+        headerFields.push(start, end);
       } else if (k < width) {
         starts[k][rows] = start;
         ends[k][rows] = end;
-        flags[k][rows] = fieldFlags;
       }
     }
     if (!header) {
-      header = headerFields.map((f) => fieldText(bytes, f.start, f.end, f.flags));
+      header = [];
+      for (let f = 0; f < headerFields.length; f += 2) header.push(fieldText(bytes, headerFields[f], headerFields[f + 1]));
       width = header.length;
       starts = header.map(() => new Uint32Array(capacity));
       ends = header.map(() => new Uint32Array(capacity));
-      flags = header.map(() => new Uint8Array(capacity));
     } else if (k !== width) {
-      throw new AnalysisError(FN, `line ${recordLine} has ${k} field${k === 1 ? '' : 's'}, the header has ${width}`);
+      throw new AnalysisError(FN, `line ${lineAt(bytes, recordStart)} has ${k} field${k === 1 ? '' : 's'}, the header has ${width}`);
     } else {
       rows++;
     }
   }
   if (!header) throw new AnalysisError(FN, 'the file is empty');
-  return { header, rows, starts, ends, flags };
+  return { header, rows, starts, ends };
 }
 
-function fieldText(bytes: Buffer, start: number, end: number, flags: number): string {
-  const text = bytes.toString('utf8', start, end);
-  return flags & ESCAPED ? text.replaceAll('""', '"') : text;
+function fieldText(bytes: Buffer, start: number, end: number): string {
+  const text = bytes.toString('utf8', start, end & END);
+  return end & ESCAPED ? text.replaceAll('""', '"') : text;
 }
 
 /** "" or NA, quoted or not. */
@@ -152,7 +155,7 @@ function isMissingField(bytes: Buffer, start: number, end: number): boolean {
 }
 
 /** Numbers if every present field is one, else logical if every one is T/F/TRUE/FALSE, else character. */
-function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: Uint32Array, flags: Uint8Array): Column {
+function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: Uint32Array): Column {
   const values = new Float64Array(rows);
   let numeric = true;
   let present = 0;
@@ -163,7 +166,8 @@ function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: U
       values[i] = NaN;
       continue;
     }
-    const x = parseDecimal(bytes, start, end);
+    // A field with a doubled quote is no number.
+    const x = end & ESCAPED ? NaN : parseDecimal(bytes, start, end);
     if (Number.isNaN(x)) {
       numeric = false;
       break;
@@ -185,7 +189,7 @@ function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: U
     else values[i] = truth;
   }
   if (logical) return { type: 'logical', values };
-  return characterColumn(bytes, rows, starts, ends, flags);
+  return characterColumn(bytes, rows, starts, ends);
 }
 
 /**
@@ -193,7 +197,7 @@ function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: U
  * decoded once, not once a row. Fields with doubled quotes go through a map of their unescaped text (a label with
  * a quote is always written escaped, so the two never hold the same label).
  */
-function characterColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: Uint32Array, flags: Uint8Array): Column {
+function characterColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: Uint32Array): Column {
   const codes = new Int32Array(rows);
   const labels: string[] = [];
   const escaped = new Map<string, number>();
@@ -213,8 +217,8 @@ function characterColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends:
       codes[i] = -1;
       continue;
     }
-    if (flags[i] & ESCAPED) {
-      const text = fieldText(bytes, start, end, flags[i]);
+    if (end & ESCAPED) {
+      const text = fieldText(bytes, start, end);
       let code = escaped.get(text);
       if (code === undefined) escaped.set(text, (code = labels.push(text) - 1));
       codes[i] = code;

@@ -14,6 +14,12 @@ interface TermPart {
   count: number;
   stride: number;
 }
+/** One entry of every sparse row: its column is `base` plus each factor's level offset times its stride. */
+interface Entry {
+  base: number;
+  factors: { codes: Int32Array; from: number; stride: number }[];
+  numbers: Float64Array[];
+}
 interface TermLayout {
   start: number;
   parts: TermPart[];
@@ -95,42 +101,58 @@ export function buildDesignMatrix(formula: Formula, frame: ModelFrame): SparseDe
   const vars = frame.variables;
   const shapes = vars.map((v): VariableShape => (v.kind === 'factor' ? { kind: 'factor', levels: v.levels } : { kind: 'numeric', names: v.names }));
   const { names, terms } = designLayout(formula, shapes);
-  // A term's entries per row: one per combination of its numeric variables' columns.
-  const entries = terms.map(({ parts }) => parts.reduce((m, part) => (part.factor ? m : m * part.count), 1));
-  const offset = formula.intercept ? 1 : 0; // the intercept's entries: column 0, value 1
-  const slots = offset + entries.reduce((a, b) => a + b, 0);
-  const columns = new Int32Array(n * slots);
-  const values = new Float64Array(n * slots).fill(1);
-  let slot = offset;
-  terms.forEach(({ start, parts }, t) => {
-    // The first numeric variable's column varies fastest, so a row's entries ascend in column.
-    for (let combination = 0; combination < entries[t]; combination++, slot++) {
+  // One entry a row per term and combination of its numeric variables' columns; the first numeric variable's
+  // column varies fastest, so a row's entries ascend in column.
+  const entries: Entry[] = [];
+  for (const { start, parts } of terms) {
+    const combinations = parts.reduce((m, part) => (part.factor ? m : m * part.count), 1);
+    for (let combination = 0; combination < combinations; combination++) {
+      const entry: Entry = { base: start, factors: [], numbers: [] };
       let rest = combination;
-      let column = start;
-      const chosen = parts.map((part) => {
-        if (part.factor) return 0;
-        const c = rest % part.count;
-        rest = Math.floor(rest / part.count);
-        column += c * part.stride;
-        return c;
-      });
-      for (let i = 0; i < n; i++) columns[i * slots + slot] = column;
-      parts.forEach((part, position) => {
+      for (const part of parts) {
         const variable = vars[part.variable];
-        if (variable.kind === 'numeric') {
-          const x = variable.columns[chosen[position]];
-          for (let i = 0; i < n; i++) values[i * slots + slot] *= x[i];
+        if (variable.kind === 'factor') {
+          entry.factors.push({ codes: variable.codes, from: part.from, stride: part.stride });
         } else {
-          const { codes } = variable;
-          const { from, stride } = part;
-          for (let i = 0; i < n; i++) {
-            const k = codes[i] - from;
-            if (k < 0) values[i * slots + slot] = 0;
-            else columns[i * slots + slot] += k * stride;
-          }
+          const c = rest % part.count;
+          rest = Math.floor(rest / part.count);
+          entry.base += c * part.stride;
+          entry.numbers.push(variable.columns[c]);
         }
-      });
+      }
+      entries.push(entry);
     }
+  }
+  const intercept = formula.intercept ? 1 : 0;
+  const slots = intercept + entries.length;
+  const columns = new Int32Array(n * slots);
+  const values = new Float64Array(n * slots);
+  if (intercept) for (let a = 0; a < n * slots; a += slots) values[a] = 1;
+  // Entry by entry in tight loops: the first factor sets the column and value in the pass that writes them.
+  entries.forEach(({ base, factors, numbers }, e) => {
+    const slot = intercept + e;
+    const [first, ...others] = factors;
+    if (first) {
+      const { codes, from, stride } = first;
+      for (let i = 0, a = slot; i < n; i++, a += slots) {
+        const k = codes[i] - from;
+        columns[a] = k < 0 ? base : base + k * stride;
+        values[a] = k < 0 ? 0 : 1;
+      }
+    } else {
+      for (let a = slot; a < n * slots; a += slots) {
+        columns[a] = base;
+        values[a] = 1;
+      }
+    }
+    for (const { codes, from, stride } of others) {
+      for (let i = 0, a = slot; i < n; i++, a += slots) {
+        const k = codes[i] - from;
+        if (k < 0) values[a] = 0;
+        else columns[a] += k * stride;
+      }
+    }
+    for (const x of numbers) for (let i = 0, a = slot; i < n; i++, a += slots) values[a] *= x[i];
   });
   return { n, p: names.length, names, slots, columns, values };
 }

@@ -9,7 +9,7 @@ const MAX_EXACT = 2 ** 53;
  *
  * @example parseDecimal(Buffer.from('x,-1.25e2'), 2, 9) // -125
  */
-export function parseDecimal(bytes: Uint8Array, start: number, end: number): number {
+export function parseDecimal(bytes: Buffer, start: number, end: number): number {
   let i = start;
   while (i < end && (bytes[i] === 0x20 || bytes[i] === 0x09)) i++;
   while (end > i && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0x09)) end--;
@@ -53,7 +53,7 @@ export function parseDecimal(bytes: Uint8Array, start: number, end: number): num
     exponent += negativeExponent ? -e : e;
   }
   if (i !== end) return NaN;
-  if (!exact || exponent < -22 || exponent > 22) return Number(Buffer.from(bytes.buffer, bytes.byteOffset + first, end - first).toString('latin1'));
+  if (!exact || exponent < -22 || exponent > 22) return Number(bytes.toString('latin1', first, end));
   const value = exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent] : mantissa * POWERS_OF_TEN[exponent];
   return negative ? -value : value;
 }
