@@ -6,10 +6,13 @@ export { differenceInMeans, type DifferenceInMeansOptions, type DifferenceInMean
 export { rake, type Margins, type RakeOptions, type RakeResult } from './rake.ts';
 export { pAdjust, P_ADJUST_METHODS, type PAdjustMethod } from './p-adjust.ts';
 export { rowsFromCsv, csvFromRecords } from './csv.ts';
+export { tableFromCsv } from './csv-table.ts';
+export { tableFromRows, type Column, type DataTable } from './helpers/data-table.ts';
 export { SE_TYPES, type SeType } from './helpers/se-type.ts';
 export type { TidyRow } from './helpers/tidy.ts';
 export type { Cell, Levels, Row } from './helpers/data.ts';
 export { parseFormula, type Formula } from './helpers/formula.ts';
+export { designColumnNames, type VariableShape } from './helpers/model-matrix.ts';
 export {
   noncentralTCdf,
   normalQuantile,

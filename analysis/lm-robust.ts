@@ -1,6 +1,7 @@
 import { AnalysisError } from './errors.ts';
 import { cr2Variance } from './helpers/cr2.ts';
-import { groupCodes, requireColumns, type Levels, type Row } from './helpers/data.ts';
+import { groupCodes, type Levels, type Row } from './helpers/data.ts';
+import { isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
 import { parseFormula } from './helpers/formula.ts';
 import { modelFrame } from './helpers/model-frame.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
@@ -12,9 +13,10 @@ import { denseColumns, scaleRows, type SparseDesign } from './helpers/sparse-des
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
 
 export interface LmRobustOptions {
-  /** R formula: `y ~ a + b`, `a * b`, `a:b`, `0 + a`, `a - 1`. */
+  /** R formula: `y ~ a + b`, `a * b`, `a:b`, `0 + a`, `a - 1`, `log(y) ~ poly(x, 2) + relevel(g, ref = "b")` (docs/analysis.md). */
   formula: string;
-  rows: readonly Row[];
+  /** Records, or a table (`tableFromCsv`) read by columns. */
+  rows: readonly Row[] | DataTable;
   /** Factor levels in order (first = reference); string columns not listed use their sorted values. */
   levels?: Levels;
   /** Cluster column: switches the default se type to CR2. */
@@ -41,6 +43,8 @@ export interface LmRobustResult {
   rank: number;
   seType: SeType;
   nClusters: number | null;
+  /** What R would print as warnings (level order, values outside declared levels, NaNs, offsets); one line each. */
+  warnings: string[];
   /** Variance–covariance matrix of the non-aliased coefficients. */
   vcov: { terms: string[]; matrix: number[][] };
   /** How β and (X'X)⁻¹ were computed: Cholesky of the equilibrated X'X, or pivoted Householder QR of X. */
@@ -73,13 +77,9 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   const solver = options.solver ?? 'auto';
   if (solver !== 'auto' && solver !== 'qr') throw new AnalysisError(FN, `unknown solver "${String(solver)}" (valid: auto, qr)`);
   const seType = resolveSeType(FN, options.seType, clusters !== undefined);
-  const formula = parseFormula(FN, options.formula);
-  requireColumns(FN, rows, [formula.response], 'formula');
-  requireColumns(FN, rows, formula.variables, 'formula');
-  if (clusters !== undefined) requireColumns(FN, rows, [clusters], 'clusters');
-  if (weights !== undefined) requireColumns(FN, rows, [weights], 'weights');
-
-  const frame = modelFrame(FN, rows, formula, levels, { weights, clusters });
+  const table = isDataTable(rows) ? rows : tableFromRows(rows);
+  const formula = parseFormula(FN, options.formula, table.names);
+  const frame = modelFrame(FN, table, formula, levels, { weights, clusters });
   const { index, response: y } = frame;
   const n = index.length;
   const design = buildDesignMatrix(formula, frame);
@@ -125,7 +125,7 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   });
   const keptNames = Array.from(kept, (j) => design.names[j]);
   const matrix = keptNames.map((_, i) => Array.from(vcov.subarray(i * r, (i + 1) * r)));
-  return { estimates, nobs: n, nDropped: rows.length - n, rank: r, seType, nClusters, vcov: { terms: keptNames, matrix }, solver: path };
+  return { estimates, nobs: n, nDropped: rows.length - n, rank: r, seType, nClusters, warnings: frame.warnings, vcov: { terms: keptNames, matrix }, solver: path };
 }
 
 /** The pivoted-QR path on the dense design: rank-deficient or ill-conditioned designs, clusters, `solver: 'qr'`. */

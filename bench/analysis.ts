@@ -1,10 +1,11 @@
 // Benchmarks of lmRobust at scale, printed as figures (never pass/fail). Each case runs in its own child
 // process so that its peak RSS is its own. If Rscript with estimatr is installed, estimatr is timed on the same
 // generated data in the same run and the ratio printed — except CR2 at 100k/1M rows, where estimatr builds
-// G × G matrices per coefficient (minutes at 100k, out of memory at 1M).
+// G × G matrices per coefficient (minutes at 100k, out of memory at 1M). Then the end-to-end cases
+// (bench/analysis-end-to-end.ts): `vlab fit` from a CSV file against Rscript's read.csv + lm_robust.
 //
 //   npm run bench:analysis             all cases
-//   npm run bench:analysis -- hc2_1m   one case
+//   npm run bench:analysis -- hc2_1m   one case (e2e_1m: the end-to-end case)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lmRobust } from '../analysis/index.ts';
 import { conjointData, type BenchDesign } from './analysis-data.ts';
+import { END_TO_END_CASES, endToEndBenchmarks } from './analysis-end-to-end.ts';
 
 interface BenchCase {
   name: string;
@@ -110,6 +112,7 @@ function main(): void {
   }
 
   const selected = args.length ? CASES.filter((c) => args.includes(c.name)) : CASES;
+  const endToEnd = args.length ? END_TO_END_CASES.filter((c) => args.includes(c.name)).map((c) => c.name) : [];
   const withR = rAvailable();
   const scratch = mkdtempSync(join(tmpdir(), 'vlab-bench-'));
   const self = fileURLToPath(import.meta.url);
@@ -160,6 +163,7 @@ function main(): void {
       );
       console.log(`${''.padEnd(11)}fitted by ${ours.solver === 'cholesky' ? 'Cholesky of the equilibrated X\'X' : 'pivoted QR'}`);
     }
+    if (args.length === 0 || endToEnd.length > 0) endToEndBenchmarks(endToEnd, withR, scratch);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 import { AnalysisError } from '../errors.ts';
+import { isDataTable, type DataTable } from './data-table.ts';
 
 /** One cell as it arrives from a CSV file or an SQLite export. Empty string, null, undefined and "NA" are missing. */
 export type Cell = string | number | null | undefined;
@@ -21,10 +22,9 @@ export function isMissing(value: Cell): boolean {
  *
  * @example requireColumns('lmRobust', rows, ['regim'], 'formula') // throws 'lmRobust: formula references unknown column "regim"'
  */
-export function requireColumns(fn: string, rows: readonly Row[], names: readonly string[], what: string): void {
+export function requireColumns(fn: string, rows: readonly Row[] | DataTable, names: readonly string[], what: string): void {
   if (rows.length === 0) throw new AnalysisError(fn, 'no rows of data');
-  const known = new Set<string>();
-  for (const key of Object.keys(rows[0])) known.add(key);
+  const known = new Set<string>(isDataTable(rows) ? rows.names : Object.keys(rows[0]));
   for (const name of names) {
     if (!known.has(name)) throw new AnalysisError(fn, `${what} references unknown column "${name}"`);
   }
@@ -72,55 +72,6 @@ export function numericColumn(fn: string, rows: readonly Row[], index: Int32Arra
 }
 
 /**
- * Whether a column enters a model as a factor: it has declared levels, or it holds strings that are not numbers.
- * Numeric strings ("3") still count as numbers so that CSV input and SQLite rows behave alike.
- *
- * @example isFactorColumn([{ g: 'a' }, { g: 'b' }], Int32Array.of(0, 1), 'g', undefined) // true
- */
-export function isFactorColumn(rows: readonly Row[], index: Int32Array, name: string, levels: Levels | undefined): boolean {
-  if (levels && Object.hasOwn(levels, name)) return true;
-  for (let i = 0; i < index.length; i++) {
-    const value = rows[index[i]][name];
-    if (typeof value === 'string' && !Number.isFinite(Number(value))) return true;
-  }
-  return false;
-}
-
-/**
- * The level index of every selected row. Levels come from `levels` if given (a value outside them is an
- * error), otherwise they are the distinct values sorted (code-point order, as R in the C locale); levels
- * with no rows are dropped.
- *
- * @example factorCodes('lmRobust', [{ g: 'b' }, { g: 'a' }], Int32Array.of(0, 1), 'g', undefined) // { levels: ['a', 'b'], codes: [1, 0] }
- */
-export function factorCodes(
-  fn: string,
-  rows: readonly Row[],
-  index: Int32Array,
-  name: string,
-  levels: Levels | undefined,
-): { levels: string[]; codes: Int32Array } {
-  const given: unknown = levels && Object.hasOwn(levels, name) ? levels[name] : undefined;
-  if (given !== undefined && !(Array.isArray(given) && given.every((level) => typeof level === 'string'))) {
-    throw new AnalysisError(fn, `levels for "${name}" must be a list of strings`);
-  }
-  const declared = given === undefined ? undefined : [...(given as string[])];
-  const names = declared ?? [...new Set(Array.from(index, (i) => String(rows[i][name])))].sort(compareCodePoints);
-  const lookup = new Map(names.map((level, k) => [level, k]));
-  const codes = new Int32Array(index.length);
-  for (let i = 0; i < index.length; i++) {
-    const raw = rows[index[i]][name];
-    const value = typeof raw === 'string' ? raw : String(raw);
-    const code = lookup.get(value);
-    if (code === undefined) {
-      throw new AnalysisError(fn, `column "${name}" has value ${JSON.stringify(value)} that is not among its levels (${names.join(', ')})`);
-    }
-    codes[i] = code;
-  }
-  return dropUnusedLevels(names, codes);
-}
-
-/**
  * Levels nobody has are dropped, as lm and lm_robust do (model.frame(drop.unused.levels = TRUE)): the reference is
  * then the first level that occurs. Codes are renumbered in place.
  *
@@ -140,8 +91,26 @@ export function dropUnusedLevels(names: string[], codes: Int32Array): { levels: 
   return { levels: present, codes };
 }
 
-function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Codes mapped through `to` (new code of each old one); −1 (missing) stays −1. One array read a row.
+ *
+ * @example recode(Int32Array.of(1, -1, 0), Int32Array.of(5, 7)) // Int32Array [7, -1, 5]
+ */
+export function recode(codes: Int32Array, to: Int32Array): Int32Array {
+  const out = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = codes[i] < 0 ? -1 : to[codes[i]];
+  return out;
+}
+
+/**
+ * The entries at `index`, in its order.
+ *
+ * @example subset(Float64Array.of(1, 2, 3), Int32Array.of(0, 2)) // Float64Array [1, 3]
+ */
+export function subset<T extends Float64Array | Int32Array>(values: T, index: Int32Array): T {
+  const out = new (values.constructor as new (n: number) => T)(index.length);
+  for (let k = 0; k < index.length; k++) out[k] = values[index[k]];
+  return out;
 }
 
 /**
@@ -149,11 +118,16 @@ function compareCodePoints(a: string, b: string): number {
  *
  * @example groupCodes([{ id: 'r2' }, { id: 'r1' }, { id: 'r2' }], Int32Array.of(0, 1, 2), 'id') // { codes: [0, 1, 0], count: 2 }
  */
-export function groupCodes(rows: readonly Row[], index: Int32Array, name: string): { codes: Int32Array; count: number } {
-  const lookup = new Map<string, number>();
+export function groupCodes(rows: readonly Row[] | DataTable, index: Int32Array, name: string): { codes: Int32Array; count: number } {
+  const lookup = new Map<string | number, number>();
   const codes = new Int32Array(index.length);
+  const column = isDataTable(rows) ? rows.column(name) : undefined;
+  const keyOf = (i: number): string | number => {
+    if (!column) return String((rows as readonly Row[])[i][name]);
+    return column.type === 'character' ? column.codes[i] : column.values[i];
+  };
   for (let i = 0; i < index.length; i++) {
-    const key = String(rows[index[i]][name]);
+    const key = keyOf(index[i]);
     let code = lookup.get(key);
     if (code === undefined) {
       code = lookup.size;

@@ -1,154 +1,190 @@
 import { AnalysisError } from '../errors.ts';
+import { MODEL_FUNCTIONS } from './model-functions.ts';
+import { unknownFunction } from './model-variables.ts';
+import { deparseR, parseR, type Expr } from './r-syntax.ts';
 
-/** A parsed model formula: the response, the variables in order of appearance and the terms in R's order. */
+/** A parsed model formula, as R's `terms.formula` describes it. */
 export interface Formula {
+  /** The outcome as R names it: `y`, `log(y)`. */
   response: string;
-  /** Right-hand-side variables in order of first appearance (the order R uses inside interaction labels). */
+  responseExpr: Expr;
+  /**
+   * Right-hand-side variables in R's order (first appearance; `.` in data-column order), as R names them:
+   * `regime`, `I(x^2)`, `poly(x, 2)`, `relevel(f, ref = "b")`.
+   */
   variables: string[];
-  /** Each term is a set of indices into `variables`, sorted; terms are ordered by degree, then appearance. */
+  variableExprs: Expr[];
+  /** Data columns the formula reads (the outcome's first), each once. */
+  columns: string[];
+  /** Data columns the right-hand side reads, each once. */
+  predictorColumns: string[];
+  /** Each term is a set of indices into `variables`, ascending; terms are ordered by degree, then appearance. */
   terms: number[][];
+  /**
+   * R's factor pattern (`attr(terms, "factors")`), per term and per variable of the term: 1 if a factor there is
+   * coded by contrasts, 2 if by one indicator per level (`TermCode` in R's src/library/stats/src/model.c).
+   */
+  coding: (1 | 2)[][];
   intercept: boolean;
-}
-
-type Token = { kind: 'name' | 'number' | 'op'; text: string };
-
-function tokenize(fn: string, source: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < source.length) {
-    const ch = source[i];
-    if (/\s/.test(ch)) {
-      i++;
-    } else if ('~+-*:()'.includes(ch)) {
-      tokens.push({ kind: 'op', text: ch });
-      i++;
-    } else if (ch === '`') {
-      const end = source.indexOf('`', i + 1);
-      if (end < 0) throw malformed(fn, source, 'an unclosed backtick');
-      tokens.push({ kind: 'name', text: source.slice(i + 1, end) });
-      i = end + 1;
-    } else {
-      const match = /^(?:[A-Za-z.][A-Za-z0-9._]*|[0-9]+(?:\.[0-9]*)?)/.exec(source.slice(i));
-      if (!match) throw malformed(fn, source, `unexpected "${ch}"`);
-      tokens.push({ kind: /^[0-9]/.test(match[0]) ? 'number' : 'name', text: match[0] });
-      i += match[0].length;
-    }
-  }
-  return tokens;
-}
-
-function malformed(fn: string, source: string, problem: string): AnalysisError {
-  return new AnalysisError(fn, `malformed formula "${source}": ${problem}`);
-}
-
-// A term set under construction: terms as bitmask keys over variable indices, plus the intercept state.
-interface TermSet {
-  terms: bigint[];
-  intercept: boolean | undefined; // undefined: this operand says nothing about the intercept
+  /** `offset(...)` variables: removed from the terms, and ignored as `estimatr::lm_robust` ignores them. */
+  offsets: string[];
 }
 
 /**
- * Parses an R model formula: `y ~ a + b`, `a * b` (= a + b + a:b), `a:b`, `(a + b) * c`, `- a`,
- * `0 + a`, `a - 1`, `1 + a`. Terms come out in R's order: by degree, then by first appearance.
+ * Parses an R model formula and expands it exactly as R's `terms.formula` (src/library/stats/src/model.c:
+ * ExtractVars, EncodeVars, TermCode): `a + b`, `a * b`, `a:b`, `(a + b + c)^2`, `a/b` (= `a + a:b`),
+ * `b %in% a`, `- a`, `0 + a`, `a - 1`, `.` (every column of `dataColumns` not on the left), a leading `+`,
+ * `offset()`, and any call as a variable (`I(x^2)`, `log(x)`, `poly(x, 2)`, `factor(k)`, `relevel(f, ref = "b")`),
+ * evaluated later by `evaluateVariable`.
  *
  * @example parseFormula('lmRobust', 'y ~ regime * capability').terms // [[0], [1], [0, 1]]
  */
-export function parseFormula(fn: string, source: string): Formula {
-  const tokens = tokenize(fn, source);
-  let pos = 0;
+export function parseFormula(fn: string, source: string, dataColumns?: readonly string[]): Formula {
+  const fail = (problem: string): AnalysisError => new AnalysisError(fn, `malformed formula "${source}": ${problem}`);
+  const expr = parseR(fail, source);
+  if (expr.type !== 'call' || expr.fn !== '~' || expr.args.length !== 2) throw fail('expected "outcome ~ terms"');
+  const [lhs, rhs] = expr.args.map((a) => a.value);
+  const response = deparseR(lhs);
+
+  // `.` stands for every data column except the symbols of the left-hand side (R's CheckRHS).
+  const lhsSymbols = new Set(symbolsOf(lhs));
+  const dotColumns = (): string[] => {
+    if (!dataColumns) throw fail('"." needs the data to know its columns');
+    return dataColumns.filter((name) => !lhsSymbols.has(name));
+  };
+
+  // Step 1 (ExtractVars): the variables, in order of first appearance.
+  const variableExprs: Expr[] = [];
   const variables: string[] = [];
-  const peek = (): Token | undefined => tokens[pos];
-  const isOp = (text: string): boolean => peek()?.kind === 'op' && peek()?.text === text;
-
-  if (tokens.length < 3 || tokens[0].kind !== 'name' || !(tokens[1].kind === 'op' && tokens[1].text === '~')) {
-    throw malformed(fn, source, 'expected "outcome ~ terms"');
-  }
-  const response = tokens[0].text;
-  pos = 2;
-
-  const variableBit = (name: string): bigint => {
-    let k = variables.indexOf(name);
-    if (k < 0) k = variables.push(name) - 1;
-    return 1n << BigInt(k);
+  const install = (e: Expr): number => {
+    const label = deparseR(e);
+    let k = variables.indexOf(label);
+    if (k < 0) {
+      k = variables.push(label) - 1;
+      variableExprs.push(e);
+    }
+    return k;
   };
-  const union = (a: bigint[], b: bigint[]): bigint[] => [...a, ...b.filter((t) => !a.includes(t))];
-  const crossed = (a: bigint[], b: bigint[]): bigint[] => {
-    const out: bigint[] = [];
-    for (const x of a) for (const y of b) if (!out.includes(x | y)) out.push(x | y);
-    return out;
-  };
-
-  function atom(): TermSet {
-    const token = peek();
-    if (!token) throw malformed(fn, source, 'it ends where a term was expected');
-    pos++;
-    if (token.kind === 'name') return { terms: [variableBit(token.text)], intercept: undefined };
-    if (token.kind === 'number') {
-      if (token.text === '0') return { terms: [], intercept: false };
-      if (token.text === '1') return { terms: [], intercept: true };
-      throw malformed(fn, source, `the number ${token.text} is not a term (only 0 and 1 are)`);
-    }
-    if (token.text === '(') {
-      const inner = sum();
-      if (!isOp(')')) throw malformed(fn, source, 'a "(" is not closed');
-      pos++;
-      return inner;
-    }
-    throw malformed(fn, source, `unexpected "${token.text}"`);
-  }
-
-  function interaction(): TermSet {
-    let left = atom();
-    while (isOp(':')) {
-      pos++;
-      left = { terms: crossed(left.terms, atom().terms), intercept: undefined };
-    }
-    return left;
-  }
-
-  function product(): TermSet {
-    let left = interaction();
-    while (isOp('*')) {
-      pos++;
-      const right = interaction();
-      left = { terms: union(union(left.terms, right.terms), crossed(left.terms, right.terms)), intercept: undefined };
-    }
-    return left;
-  }
-
-  function sum(): TermSet {
-    let result: TermSet = { terms: [], intercept: undefined };
-    let sign = 1;
-    if (isOp('-')) {
-      pos++;
-      sign = -1;
-    }
-    for (;;) {
-      const operand = product();
-      if (sign > 0) {
-        result.terms = union(result.terms, operand.terms);
-        if (operand.intercept !== undefined) result.intercept = operand.intercept;
+  const extract = (e: Expr): void => {
+    if (e.type === 'number') {
+      if (e.value !== 0 && e.value !== 1) throw fail(`the number ${deparseR(e)} is not a term (only 0 and 1 are)`);
+    } else if (e.type === 'name') {
+      if (e.name === '.') for (const name of dotColumns()) install({ type: 'name', name });
+      else install(e);
+    } else if (e.type === 'call' && FORMULA_OPERATORS.has(e.fn)) {
+      if (e.fn === '^') {
+        if (e.args[1].value.type !== 'number') throw fail('invalid power: the exponent must be a number');
+        extract(e.args[0].value);
       } else {
-        result.terms = result.terms.filter((t) => !operand.terms.includes(t));
-        if (operand.intercept === true) result.intercept = false;
-        if (operand.intercept === false) result.intercept = true;
+        for (const a of e.args) extract(a.value);
       }
-      if (isOp('+')) sign = 1;
-      else if (isOp('-')) sign = -1;
-      else return result;
-      pos++;
+    } else if (e.type === 'call') {
+      install(e);
+    } else {
+      throw fail(`${deparseR(e)} is not a term`);
     }
-  }
+  };
+  extract(rhs);
+  for (const e of [lhs, ...variableExprs]) checkFunctions(fn, e);
+  if (variables.includes(response)) throw fail(`the outcome "${response}" also appears on the right`);
 
-  const rhs = sum();
-  if (pos !== tokens.length) throw malformed(fn, source, `unexpected "${tokens[pos].text}"`);
-  if (rhs.terms.length === 0 && rhs.intercept === false) throw malformed(fn, source, 'the model has no terms');
-  if (variables.includes(response)) throw malformed(fn, source, `the outcome "${response}" also appears on the right`);
+  // Step 2 (EncodeVars): terms as bit sets over the variables, with the intercept's state.
+  let intercept = true;
+  let parity = true;
+  const bit = (e: Expr): bigint => 1n << BigInt(variables.indexOf(deparseR(e)));
+  const trim = (terms: bigint[]): bigint[] => terms.filter((t, k) => t !== 0n && terms.indexOf(t) === k);
+  const cross = (left: bigint[], right: bigint[]): bigint[] => left.flatMap((l) => right.map((r) => l | r));
+  const unionOf = (terms: bigint[]): bigint => terms.reduce((a, t) => a | t, 0n);
+  const encode = (e: Expr): bigint[] => {
+    if (e.type === 'number') {
+      intercept = e.value === 1 ? parity : !parity;
+      return [];
+    }
+    if (e.type === 'name') return e.name === '.' ? dotColumns().map((name) => bit({ type: 'name', name })) : [bit(e)];
+    if (e.type !== 'call') throw fail(`${deparseR(e)} is not a term`);
+    const [a, b] = e.args.map((arg) => arg.value);
+    switch (e.fn) {
+      case '+':
+        return b === undefined ? encode(a) : trim([...encode(a), ...encode(b)]);
+      case ':':
+        return trim(cross(encode(a), encode(b)));
+      case '*': {
+        const left = encode(a);
+        const right = encode(b);
+        return trim([...left, ...right, ...cross(left, right)]);
+      }
+      case '%in%': {
+        const left = encode(a);
+        const within = unionOf(encode(b));
+        return trim(left.map((t) => t | within));
+      }
+      case '/': {
+        const left = encode(a);
+        const within = unionOf(left);
+        return trim([...left, ...encode(b).map((t) => t | within)]);
+      }
+      case '^': {
+        const power = Math.trunc((b as { value: number }).value);
+        if (!(power >= 2)) throw fail('invalid power: the exponent must be at least 2');
+        const base = encode(a);
+        let result = base;
+        for (let k = 1; k < power; k++) result = trim(cross(base, result));
+        return result;
+      }
+      case '-': {
+        const left = b === undefined ? [] : encode(a);
+        parity = !parity;
+        const right = encode(b ?? a);
+        parity = !parity;
+        return left.filter((t) => !right.includes(t));
+      }
+      case '(':
+        return encode(a);
+      default:
+        return [bit(e)];
+    }
+  };
+  let encoded = encode(rhs);
 
+  // Step 2b: offsets leave the terms.
+  const offsets = variables.filter((label) => label.startsWith('offset('));
+  const offsetBits = unionOf(offsets.map((label) => 1n << BigInt(variables.indexOf(label))));
+  encoded = encoded.filter((t) => (t & offsetBits) === 0n);
+  if (encoded.length === 0 && !intercept) throw fail('the model has no terms');
+
+  // Step 3: order by degree, otherwise keeping their order. Step 4: R's TermCode for each variable of each term.
   const bitsOf = (mask: bigint): number[] => variables.map((_, k) => k).filter((k) => (mask >> BigInt(k)) & 1n);
-  const terms = rhs.terms
-    .map((mask, order) => ({ vars: bitsOf(mask), order }))
-    .sort((a, b) => a.vars.length - b.vars.length || a.order - b.order)
-    .map((t) => t.vars);
-  return { response, variables, terms, intercept: rhs.intercept !== false };
+  const ordered = encoded
+    .map((mask, order) => ({ mask, order, degree: bitsOf(mask).length }))
+    .sort((x, y) => x.degree - y.degree || x.order - y.order)
+    .map((t) => t.mask);
+  const coding = ordered.map((mask, t) =>
+    bitsOf(mask).map((v): 1 | 2 => {
+      const rest = mask & ~(1n << BigInt(v));
+      // Contrasts when the term without this variable is empty or contained in an earlier term (its margin).
+      return rest === 0n || ordered.slice(0, t).some((earlier) => (rest & ~earlier) === 0n) ? 1 : 2;
+    }),
+  );
+
+  const predictorColumns = [...new Set(variableExprs.flatMap(symbolsOf))];
+  const columns = [...new Set([...symbolsOf(lhs), ...predictorColumns])];
+  return { response, responseExpr: lhs, variables, variableExprs, columns, predictorColumns, terms: ordered.map(bitsOf), coding, intercept, offsets };
+}
+
+const FORMULA_OPERATORS = new Set(['+', '-', '*', '/', ':', '^', '%in%', '(']);
+// Calls a variable may contain besides MODEL_FUNCTIONS: arithmetic, parentheses, offset(), c() of factor levels.
+const OTHER_CALLS = new Set(['+', '-', '*', '/', '^', '(', 'offset', 'c']);
+
+/** Unknown functions are refused when the formula is read, so a plan with one fails validation. */
+function checkFunctions(fn: string, e: Expr): void {
+  if (e.type !== 'call') return;
+  if (!OTHER_CALLS.has(e.fn) && !Object.hasOwn(MODEL_FUNCTIONS, e.fn)) throw unknownFunction(fn, e.fn);
+  for (const a of e.args) checkFunctions(fn, a.value);
+}
+
+/** The data columns an expression reads: its names outside function position. */
+function symbolsOf(e: Expr): string[] {
+  if (e.type === 'name') return [e.name];
+  if (e.type !== 'call') return [];
+  return e.args.flatMap((a) => symbolsOf(a.value));
 }

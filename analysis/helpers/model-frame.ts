@@ -1,82 +1,73 @@
 import { AnalysisError } from '../errors.ts';
-import { dropUnusedLevels, factorCodes, isFactorColumn, isMissing, numericColumn, type Cell, type Levels, type Row } from './data.ts';
+import { dropUnusedLevels, requireColumns, subset, type Levels, type Row } from './data.ts';
+import { DECIMAL, isDataTable, tableFromRows, type DataTable } from './data-table.ts';
 import type { Formula } from './formula.ts';
-
-/** A variable of the model over the complete rows: numbers, or the level codes of a factor. */
-export type Variable = { kind: 'numeric'; values: Float64Array } | { kind: 'factor'; levels: string[]; codes: Int32Array };
+import { evaluate, modelVariable, numbers, type EvaluationContext, type Variable } from './model-variables.ts';
+import { deparseR, type Expr } from './r-syntax.ts';
 
 /** The columns a model uses, over the rows where none of them is missing. */
 export interface ModelFrame {
   /** The complete rows, as indices into the data. */
   index: Int32Array;
   response: Float64Array;
-  /** One per formula variable, in `formula.variables` order. */
+  /** One per formula variable, in `formula.variables` order; factors keep only the levels that occur. */
   variables: Variable[];
+  /** A copy, which the caller may scale. */
   weights?: Float64Array;
+  /** What R would print as warnings: level order, values outside declared levels, NaNs, offsets. */
+  warnings: string[];
 }
 
 /**
- * R's `model.frame` for a formula (plus weights and clusters columns): drops rows with a missing value in any
- * used column (na.omit) and converts the rest to numbers and factor codes (see `isFactorColumn`, `factorCodes`).
+ * R's `model.frame` (as `lm_robust` calls it, `drop.unused.levels = TRUE`, `na.action = na.omit`): evaluates the
+ * outcome and every formula variable over all rows, drops the rows where any of them, the weights or the clusters
+ * is missing (NA or NaN), then drops factor levels nobody has. A factor left with one level is an error, as in
+ * R's model.matrix ("contrasts can be applied only to factors with 2 or more levels"); a logical variable keeps
+ * the levels FALSE and TRUE. An infinite value in a complete row is an error (R's lm: "NA/NaN/Inf in 'x'").
  *
- * Every used cell is read once: at 10⁶ rows, reading a property by a computed name costs more than everything
- * done with the value. A column is read before the complete rows are known, as numbers (or as codes of its
- * declared levels); whenever a complete row's value does not convert cleanly — a string factor without declared
- * levels, or bad input — the column is read again by the general helpers, which decide and word errors as before.
- *
- * @example modelFrame('lmRobust', rows, parseFormula('lmRobust', 'y ~ a + x'), { a: ['lo', 'hi'] }, {}).variables
+ * @example modelFrame('lmRobust', rows, parseFormula('lmRobust', 'y ~ a + log(x)'), { a: ['lo', 'hi'] }, {}).variables
  */
 export function modelFrame(
   fn: string,
-  rows: readonly Row[],
+  data: readonly Row[] | DataTable,
   formula: Formula,
   levels: Levels | undefined,
   extra: { weights?: string; clusters?: string },
 ): ModelFrame {
-  const total = rows.length;
-  const incomplete = new Uint8Array(total);
+  const table = isDataTable(data) ? data : tableFromRows(data);
+  requireColumns(fn, table, formula.columns, 'formula');
+  if (extra.clusters !== undefined) requireColumns(fn, table, [extra.clusters], 'clusters');
+  if (extra.weights !== undefined) requireColumns(fn, table, [extra.weights], 'weights');
+  const warnings: string[] = [];
+  const context: EvaluationContext = { fn, table, levels, warn: (message) => warnings.push(message), warnedOrder: new Set() };
+  const total = table.length;
 
-  const readNumbers = (name: string): Float64Array => {
-    const out = new Float64Array(total);
-    for (let i = 0; i < total; i++) {
-      const value = rows[i][name];
-      if (typeof value === 'number') {
-        if (Number.isNaN(value)) incomplete[i] = 1;
-        else out[i] = value;
-      } else if (isMissing(value)) {
-        incomplete[i] = 1;
-      } else {
-        out[i] = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-      }
+  const response = outcomeValues(context, formula);
+  const all = formula.variableExprs.map((expr, k) => {
+    if (formula.offsets.includes(formula.variables[k])) {
+      warnings.push(`${fn}: ${formula.variables[k]} is ignored, as estimatr::lm_robust ignores offsets (only its missing values drop rows)`);
+      const x = numbers(context, (expr as Expr & { type: 'call' }).args[0].value, formula.variables[k]);
+      const offset: Variable = { kind: 'numeric', columns: [x.kind === 'scalar' ? new Float64Array(total).fill(x.value) : x.values], names: [''] };
+      return offset;
     }
-    return out;
-  };
-  // Codes of the declared levels, −1 for a value outside them. A level is never missing, so most cells need only
-  // the lookup.
-  const readCodes = (name: string, declared: readonly string[]): Int32Array => {
-    const lookup = new Map<Cell, number>(declared.map((level, k) => [level, k]));
-    const out = new Int32Array(total);
-    for (let i = 0; i < total; i++) {
-      const value = rows[i][name];
-      const code = lookup.get(value);
-      if (code !== undefined) out[i] = code;
-      else if (isMissing(value)) incomplete[i] = 1;
-      else out[i] = lookup.get(String(value)) ?? -1;
-    }
-    return out;
-  };
-
-  const response = readNumbers(formula.response);
-  const raw = formula.variables.map((name) => {
-    const declared: unknown = levels && Object.hasOwn(levels, name) ? levels[name] : undefined;
-    if (declared === undefined) return { name, numbers: readNumbers(name) };
-    // Malformed levels are left to factorCodes to report, in its turn.
-    if (!(Array.isArray(declared) && declared.every((level) => typeof level === 'string'))) return { name };
-    return { name, declared: declared as string[], codes: readCodes(name, declared as string[]) };
+    return modelVariable(context, expr);
   });
-  const weights = extra.weights === undefined ? undefined : readNumbers(extra.weights);
+  const weights = extra.weights === undefined ? undefined : numericColumnValues(fn, table, extra.weights, 'weights');
+
+  const incomplete = new Uint8Array(total);
+  const markNaN = (values: Float64Array): void => {
+    for (let i = 0; i < total; i++) if (Number.isNaN(values[i])) incomplete[i] = 1;
+  };
+  markNaN(response);
+  for (const variable of all) {
+    if (variable.kind === 'numeric') variable.columns.forEach(markNaN);
+    else for (let i = 0; i < total; i++) if (variable.codes[i] < 0) incomplete[i] = 1;
+  }
+  if (weights) markNaN(weights);
   if (extra.clusters !== undefined) {
-    for (let i = 0; i < total; i++) if (isMissing(rows[i][extra.clusters])) incomplete[i] = 1;
+    const column = table.column(extra.clusters);
+    if (column?.type === 'character') for (let i = 0; i < total; i++) incomplete[i] |= column.codes[i] < 0 ? 1 : 0;
+    else if (column) markNaN(column.values);
   }
 
   let n = 0;
@@ -87,41 +78,51 @@ export function modelFrame(
   }
   const index = new Int32Array(n);
   for (let i = 0, k = 0; i < total; i++) if (!incomplete[i]) index[k++] = i;
-  // Without dropped rows the columns are used as read.
-  const completeNumbers = (all: Float64Array): Float64Array | null => {
-    const out = n === total ? all : new Float64Array(n);
+  // Without dropped rows the columns are used as evaluated.
+  const complete = (values: Float64Array): Float64Array => (n === total ? values : subset(values, index));
+  const finite = (values: Float64Array, what: string): Float64Array => {
     for (let k = 0; k < n; k++) {
-      const value = all[index[k]];
-      if (!Number.isFinite(value)) return null;
-      out[k] = value;
+      if (values[k] - values[k] !== 0) throw new AnalysisError(fn, `${what} is infinite in row ${index[k] + 1} (R's lm stops on this: "NA/NaN/Inf")`);
     }
-    return out;
-  };
-  const completeCodes = (all: Int32Array): Int32Array | null => {
-    const out = n === total ? all : new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      const code = all[index[k]];
-      if (code < 0) return null;
-      out[k] = code;
-    }
-    return out;
+    return values;
   };
 
-  const numbers = (name: string, all: Float64Array, role: string): Float64Array =>
-    completeNumbers(all) ?? numericColumn(fn, rows, index, name, role);
-  const y = numbers(formula.response, response, 'outcome');
-  const variables = raw.map((column): Variable => {
-    if (column.numbers) {
-      const values = completeNumbers(column.numbers);
-      if (values) return { kind: 'numeric', values };
-    } else if (column.codes) {
-      const codes = completeCodes(column.codes);
-      if (codes) return { kind: 'factor', ...dropUnusedLevels([...column.declared], codes) };
+  const variables = all.map((variable, k): Variable => {
+    const label = formula.variables[k];
+    if (variable.kind === 'numeric') return { ...variable, columns: variable.columns.map((c) => finite(complete(c), label)) };
+    if (variable.logical) return { ...variable, codes: subset(variable.codes, index) };
+    const kept = dropUnusedLevels(variable.levels, subset(variable.codes, index));
+    if (kept.levels.length < 2) {
+      throw new AnalysisError(
+        fn,
+        `factor ${label} has only one level (${JSON.stringify(kept.levels[0])}) in the rows without missing values; ` +
+          'contrasts can be applied only to factors with 2 or more levels (as in R)',
+      );
     }
-    return isFactorColumn(rows, index, column.name, levels)
-      ? { kind: 'factor', ...factorCodes(fn, rows, index, column.name, levels) }
-      : { kind: 'numeric', values: numericColumn(fn, rows, index, column.name, 'predictor') };
+    return { ...variable, ...kept };
   });
-  const w = weights && extra.weights !== undefined ? numbers(extra.weights, weights, 'weights') : undefined;
-  return { index, response: y, variables, weights: w };
+  return {
+    index,
+    response: finite(complete(response), formula.response),
+    variables,
+    weights: weights && finite(subset(weights, index), `weights column "${extra.weights}"`),
+    warnings,
+  };
+}
+
+/** The outcome as numbers: a numeric or logical (TRUE = 1) column or expression, as lm's model.response. */
+function outcomeValues(context: EvaluationContext, formula: Formula): Float64Array {
+  const expr = formula.responseExpr;
+  if (expr.type === 'name') return numericColumnValues(context.fn, context.table, expr.name, 'outcome');
+  const value = evaluate(context, expr);
+  if (value.kind === 'numeric' || value.kind === 'logical') return value.values;
+  throw new AnalysisError(context.fn, `outcome ${deparseR(expr)} is not a numeric variable`);
+}
+
+/** A numeric (or logical) column; any other is an error naming a value that is not a number. */
+function numericColumnValues(fn: string, table: DataTable, name: string, role: string): Float64Array {
+  const column = table.column(name) as NonNullable<ReturnType<DataTable['column']>>;
+  if (column.type !== 'character') return column.values;
+  const row = column.codes.findIndex((c) => c >= 0 && !DECIMAL.test(column.labels[c]));
+  throw new AnalysisError(fn, `${role} column "${name}" is not numeric (row ${row + 1}: ${JSON.stringify(column.labels[column.codes[row]])})`);
 }

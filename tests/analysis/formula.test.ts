@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { parseFormula } from '../../analysis/index.ts';
 
 const labels = (source: string): string[] => {
@@ -7,37 +10,66 @@ const labels = (source: string): string[] => {
   return [...(f.intercept ? ['1'] : []), ...f.terms.map((term) => term.map((v) => f.variables[v]).join(':'))];
 };
 
+interface RTerms {
+  formula: string;
+  labels: string[];
+  intercept: boolean;
+  /** The response first, as R lists it. */
+  variables: string[];
+  offset: number[];
+  /** attr(terms, "factors"), one column per term: 0, 1 (contrasts) or 2 (indicators) per variable. */
+  factors: number[][];
+}
+
+test('terms, variables, intercept, offsets and the factor pattern equal R terms.formula', () => {
+  // R: attributes of terms(formula) for each formula; written by tests/analysis/formula-cases/generate.R.
+  const folder = join(dirname(fileURLToPath(import.meta.url)), 'formula-cases');
+  const cases = JSON.parse(readFileSync(join(folder, 'terms.json'), 'utf8')) as RTerms[];
+  assert.ok(cases.length >= 25);
+  for (const r of cases) {
+    const f = parseFormula('test', r.formula);
+    assert.deepEqual(f.terms.map((term) => term.map((v) => f.variables[v]).join(':')), r.labels, r.formula);
+    assert.equal(f.intercept, r.intercept, `${r.formula}: intercept`);
+    assert.deepEqual([f.response, ...f.variables], r.variables, `${r.formula}: variables`);
+    assert.deepEqual(f.offsets, r.offset.map((k) => r.variables[k - 1]), `${r.formula}: offsets`);
+    const pattern = r.factors.map((column) => column.slice(1).filter((code) => code > 0));
+    assert.deepEqual(f.coding, pattern, `${r.formula}: factor pattern`);
+  }
+});
+
 test('terms come out in R order: by degree, then by first appearance', () => {
   // R: attr(terms(y ~ regime * capability + regime * treaty), "term.labels")
   assert.deepEqual(labels('y ~ regime * capability + regime * treaty'), ['1', 'regime', 'capability', 'treaty', 'regime:capability', 'regime:treaty']);
   assert.deepEqual(labels('y ~ a:b + c'), ['1', 'c', 'a:b']);
   assert.deepEqual(labels('y ~ (a + b) * c'), ['1', 'a', 'b', 'c', 'a:c', 'b:c']);
-  assert.deepEqual(labels('y ~ a * b * c - a:b:c'), ['1', 'a', 'b', 'c', 'a:b', 'a:c', 'b:c']);
-  assert.deepEqual(labels('y ~ b:a + a'), ['1', 'a', 'b:a']);
 });
 
-test('intercept: 0 + a, a - 1, -1 + a and 1 + a', () => {
-  assert.deepEqual(labels('y ~ 0 + a'), ['a']);
-  assert.deepEqual(labels('y ~ a - 1'), ['a']);
-  assert.deepEqual(labels('y ~ -1 + a'), ['a']);
-  assert.deepEqual(labels('y ~ 1 + a'), ['1', 'a']);
-  assert.deepEqual(labels('y ~ 1'), ['1']);
-});
-
-test('names with dots, underscores and backticks', () => {
-  const f = parseFormula('test', 'chose_plan ~ tax.rate1 + `odd name`');
+test('names with dots, underscores and backticks; variables named as R deparses them', () => {
+  const f = parseFormula('test', 'chose_plan ~ tax.rate1 + `odd name` + I( x*2 ) + log(x,base=2) + relevel(g, ref=\'b\')');
   assert.equal(f.response, 'chose_plan');
-  assert.deepEqual(f.variables, ['tax.rate1', 'odd name']);
+  // R: attr(terms(...), "variables") deparsed: `odd name` keeps its backticks, as in R's term labels.
+  assert.deepEqual(f.variables, ['tax.rate1', '`odd name`', 'I(x * 2)', 'log(x, base = 2)', 'relevel(g, ref = "b")']);
+  assert.deepEqual(f.columns, ['chose_plan', 'tax.rate1', 'odd name', 'x', 'g']);
+});
+
+test('"." stands for every data column but the outcome\'s symbols', () => {
+  const f = parseFormula('test', 'log(y) ~ . + x:g', ['y', 'x', 'g', 'w']);
+  assert.deepEqual(f.variables, ['x', 'g', 'w']);
+  assert.deepEqual(labels('y ~ a - 1'), ['a']);
+  assert.throws(() => parseFormula('test', 'y ~ .'), /"\." needs the data to know its columns/);
 });
 
 test('malformed formulas are named in the error', () => {
   const bad: [string, RegExp][] = [
     ['y', /expected "outcome ~ terms"/],
-    ['y ~', /expected "outcome ~ terms"/],
+    ['y ~', /ends where a term was expected/],
     ['y ~ a +', /ends where a term was expected/],
     ['y ~ (a + b', /"\(" is not closed/],
-    ['y ~ a ^ 2', /unexpected "\^"/],
+    ['y ~ a ^ b', /invalid power: the exponent must be a number/],
+    ['y ~ a ^ 1', /invalid power: the exponent must be at least 2/],
     ['y ~ a + 2', /the number 2 is not a term/],
+    ['y ~ a $ b', /unexpected "\$"/],
+    ['y ~ log(x', /"log\(" is not closed/],
     ['y ~ 0', /no terms/],
     ['y ~ y + a', /also appears on the right/],
   ];
@@ -48,4 +80,11 @@ test('malformed formulas are named in the error', () => {
       return true;
     }, source);
   }
+});
+
+test('an unknown function is refused when the formula is read, listing the supported ones', () => {
+  assert.throws(() => parseFormula('plan', 'y ~ a + lg(x)'), {
+    message: 'plan: unknown function "lg" (supported: I, log, log2, log10, log1p, exp, expm1, sqrt, abs, scale, poly, factor, as.factor, relevel, offset)',
+  });
+  assert.throws(() => parseFormula('plan', 'y ~ I(foo(x))'), /unknown function "foo"/);
 });

@@ -9,15 +9,18 @@ import {
   powerAnalysis,
   rake,
   rowsFromCsv,
+  tableFromCsv,
   textTable,
   type PAdjustMethod,
   type PowerContrast,
   type PowerOptions,
+  type DataTable,
   type Row,
   type SeType,
   type TidyRow,
 } from '../../../analysis/index.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
+import { levelsFromCodebook } from './codebook-levels.ts';
 import { runStudyPower, studyPowerRequest, type StudyPowerRequest } from './power-study.ts';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
@@ -25,8 +28,12 @@ type Format = (typeof FORMATS)[number];
 const TIDY_COLUMNS = ['term', 'estimate', 'std_error', 'statistic', 'p_value', 'conf_low', 'conf_high', 'df', 'outcome'];
 
 function readText(path: string, what: string): string {
+  return readBytes(path, what).toString('utf8');
+}
+
+function readBytes(path: string, what: string): Buffer {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new UsageError(`cannot read ${what} ${path}: ${reason}`);
@@ -37,6 +44,16 @@ function readCsv(path: string): Row[] {
   const text = readText(path, 'data file');
   try {
     return rowsFromCsv(text);
+  } catch (error) {
+    throw new UsageError(`${path} is not valid CSV: ${(error as Error).message}`);
+  }
+}
+
+/** A CSV file read by columns straight from its bytes (the fast path `fit` needs at 10⁶ rows). */
+function readCsvTable(path: string): DataTable {
+  const bytes = readBytes(path, 'data file');
+  try {
+    return tableFromCsv(bytes);
   } catch (error) {
     throw new UsageError(`${path} is not valid CSV: ${(error as Error).message}`);
   }
@@ -95,6 +112,7 @@ interface FitOptions {
   data: string;
   formula: string;
   levels?: string;
+  codebook?: string;
   clusters?: string;
   weights?: string;
   seType?: string;
@@ -172,6 +190,7 @@ export function registerAnalysisCommands(program: Command): void {
     .requiredOption('--data <file.csv>', 'data, one row per observation')
     .requiredOption('--formula <formula>', 'R formula, e.g. "y ~ regime * capability"')
     .option('--levels <levels.json>', 'factor levels in order, first = reference: {"regime": ["democracy", "autocracy"]}')
+    .option('--codebook <codebook.json>', 'factor levels from a wave codebook (vlab export --format codebook); --levels overrides')
     .option('--clusters <column>', 'cluster column (default se type becomes CR2)')
     .option('--weights <column>', 'weight column')
     .option('--se-type <type>', 'classical, HC0, HC1, HC2 (default), HC3; with clusters CR0, stata, CR2 (default), cregg')
@@ -180,15 +199,20 @@ export function registerAnalysisCommands(program: Command): void {
     .action(
       cliAction('fit', (o: FitOptions) => {
         const format = parseFormat(o.format);
+        const levels = {
+          ...(o.codebook ? levelsFromCodebook(readJsonObject(o.codebook, 'codebook'), o.codebook) : {}),
+          ...(o.levels ? readJsonObject<Record<string, string[]>>(o.levels, 'levels file') : {}),
+        };
         const result = lmRobust({
           formula: o.formula,
-          rows: readCsv(o.data),
-          levels: o.levels ? readJsonObject<Record<string, string[]>>(o.levels, 'levels file') : undefined,
+          rows: readCsvTable(o.data),
+          levels,
           clusters: o.clusters,
           weights: o.weights,
           seType: o.seType as SeType | undefined,
           alpha: parseAlpha(o.alpha),
         });
+        for (const warning of result.warnings) process.stderr.write(`vlab fit: warning: ${warning}\n`);
         writeTidy(result.estimates, format, {
           nobs: result.nobs,
           dropped: result.nDropped,

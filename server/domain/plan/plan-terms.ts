@@ -1,4 +1,4 @@
-import { parseFormula } from '../../../analysis/index.ts';
+import { designColumnNames, parseFormula } from '../../../analysis/index.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { planLevels } from './plan-columns.ts';
 import type { Hypothesis, LmRobustHypothesis } from './plan-schema.ts';
@@ -21,24 +21,10 @@ export function expectedTerms(def: StudyDefinition, h: Hypothesis): string[] {
     if (levels[s.column]) levels[s.column] = levels[s.column]!.filter((l) => s.in.map(String).includes(l));
   }
   const formula = parseFormula('plan', `y ${modelRightHandSide(h)}`);
-  const terms: string[] = formula.intercept ? ['(Intercept)'] : [];
-  formula.terms.forEach((term, t) => {
-    // Without an intercept R codes the first factor term with all its levels.
-    const full = !formula.intercept && t === 0 && term.length === 1;
-    let labels = [''];
-    for (const index of term) {
-      const name = formula.variables[index]!;
-      const own = levels[name] ? levels[name]!.slice(full ? 0 : 1).map((l) => `${name}${l}`) : [name];
-      // R varies the first variable fastest within an interaction's columns.
-      labels = own.length ? labelsProduct(labels, own) : labels;
-    }
-    terms.push(...labels);
-  });
-  return terms;
-}
-
-function labelsProduct(prefixes: string[], own: string[]): string[] {
-  const out: string[] = [];
-  for (const o of own) for (const p of prefixes) out.push(p ? `${p}:${o}` : o);
-  return out;
+  // Columns named as lmRobust names them (R's coding rule, analysis/helpers/model-matrix.ts); a variable without
+  // levels is numeric.
+  return designColumnNames(
+    formula,
+    formula.variables.map((name) => (levels[name] ? { kind: 'factor', levels: levels[name]! } : { kind: 'numeric', names: [''] })),
+  );
 }

@@ -123,7 +123,7 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
   } else {
     let variables: string[] = [];
     try {
-      variables = parseFormula('plan', `y ${modelRightHandSide(h)}`).variables;
+      variables = parseFormula('plan', `y ${modelRightHandSide(h)}`).predictorColumns;
     } catch (error) {
       if (!(error instanceof AnalysisError)) throw error;
       add(['formula'], error.message.replace(/^plan: /, ''));

@@ -36,7 +36,7 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
     if (h.estimator === 'difference_in_means') {
       if (h.blocks) named.add(h.blocks);
     } else {
-      for (const v of parseFormula('planEstimands', `y ${modelRightHandSide(h)}`).variables) named.add(v);
+      for (const v of parseFormula('planEstimands', `y ${modelRightHandSide(h)}`).predictorColumns) named.add(v);
     }
   }
   const covariates = [...named].filter((name) => name in model.covariates);

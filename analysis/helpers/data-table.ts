@@ -1,0 +1,108 @@
+import { isMissing, type Row } from './data.ts';
+
+/**
+ * One column of a data set, typed as R's `read.csv(file, na.strings = c("", "NA"))` types it: numbers when every
+ * value that is not missing is a decimal number; logical when every one is T, F, TRUE or FALSE; else character.
+ */
+export type Column =
+  /** NaN where missing. */
+  | { type: 'numeric'; values: Float64Array }
+  /** 1 (TRUE), 0 (FALSE), NaN where missing. */
+  | { type: 'logical'; values: Float64Array }
+  /** Codes into `labels` (distinct values in order of first appearance), −1 where missing. */
+  | { type: 'character'; codes: Int32Array; labels: string[] };
+
+/** Data by columns: what the model frame reads. A CSV file becomes one without any per-row record. */
+export interface DataTable {
+  /** Number of rows (named as an array's, so code that counts rows reads tables and row arrays alike). */
+  readonly length: number;
+  readonly names: readonly string[];
+  /** The column, or undefined if there is none of that name. */
+  column(name: string): Column | undefined;
+}
+
+/** A decimal number as R's type.convert reads one: optional sign, digits with an optional point, an exponent. */
+export const DECIMAL = /^\s*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$/;
+/** The spellings R's type.convert reads as logical. */
+export const LOGICAL_VALUES: ReadonlyMap<string, number> = new Map([
+  ['TRUE', 1],
+  ['T', 1],
+  ['FALSE', 0],
+  ['F', 0],
+]);
+
+/**
+ * Whether `data` is a table rather than an array of records.
+ *
+ * @example isDataTable(tableFromRows(rows)) // true
+ */
+export function isDataTable(data: readonly Row[] | DataTable): data is DataTable {
+  return !Array.isArray(data);
+}
+
+/**
+ * Rows (records from an SQLite export, a JSON body or `rowsFromCsv`) as a table. Columns are typed on first use
+ * over all rows, as `read.csv` types a file's column: JS numbers and numeric strings are numbers.
+ *
+ * @example tableFromRows([{ g: 'a', y: 1 }, { g: 'b', y: '2' }]).column('y') // { type: 'numeric', values: [1, 2] }
+ */
+export function tableFromRows(rows: readonly Row[]): DataTable {
+  const names = rows.length > 0 ? Object.keys(rows[0]) : [];
+  const cache = new Map<string, Column>();
+  return {
+    length: rows.length,
+    names,
+    column(name: string): Column | undefined {
+      if (!names.includes(name)) return undefined;
+      let column = cache.get(name);
+      if (!column) cache.set(name, (column = columnOfRows(rows, name)));
+      return column;
+    },
+  };
+}
+
+function columnOfRows(rows: readonly Row[], name: string): Column {
+  const n = rows.length;
+  const values = new Float64Array(n);
+  let numeric = true;
+  let logical = true;
+  for (let i = 0; i < n; i++) {
+    const value = rows[i][name];
+    if (isMissing(value)) {
+      values[i] = NaN;
+    } else if (typeof value === 'number') {
+      values[i] = value;
+      logical = false;
+    } else {
+      const text = String(value);
+      const truth = LOGICAL_VALUES.get(text);
+      if (truth !== undefined) {
+        values[i] = truth;
+        numeric = false;
+      } else if (DECIMAL.test(text)) {
+        values[i] = Number(text);
+        logical = false;
+      } else {
+        numeric = logical = false;
+        break;
+      }
+    }
+  }
+  // A column with nothing but missing values passes both tests and is logical, as in R.
+  if (logical) return { type: 'logical', values };
+  if (numeric) return { type: 'numeric', values };
+  const codes = new Int32Array(n);
+  const lookup = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const value = rows[i][name];
+    if (isMissing(value)) {
+      codes[i] = -1;
+      continue;
+    }
+    const text = String(value);
+    let code = lookup.get(text);
+    if (code === undefined) lookup.set(text, (code = lookup.size));
+    codes[i] = code;
+  }
+  return { type: 'character', codes, labels: [...lookup.keys()] };
+}

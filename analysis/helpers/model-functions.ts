@@ -1,0 +1,185 @@
+import { AnalysisError } from '../errors.ts';
+import { recode } from './data.ts';
+import { characterFactor, evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
+import { polynomialColumns } from './poly.ts';
+import { formatRNumber } from './r-number.ts';
+import { deparseR, type Expr } from './r-syntax.ts';
+
+type Call = Expr & { type: 'call' };
+type ModelFunction = (context: EvaluationContext, call: Call) => Evaluated;
+
+/**
+ * The R functions a formula may use, each as R computes it over the data's rows (before rows with missing
+ * values are dropped, as model.frame evaluates): math, `I()`, `scale()`, orthogonal `poly()`, `factor()`,
+ * `relevel()`. `offset()` is the formula's own and handled by the model frame.
+ */
+export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
+  I: (context, call) => evaluate(context, matchArguments(context, call, ['x']).x as Expr),
+  log: (context, call) => {
+    const args = matchArguments(context, call, ['x', 'base']);
+    const base = args.base ? scalarArgument(context, call, args.base, 'base') : Math.E;
+    const divisor = Math.log(base);
+    return elementwise(context, call, args.x, (v) => Math.log(v) / divisor);
+  },
+  log2: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.log2),
+  log10: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.log10),
+  log1p: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.log1p),
+  exp: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.exp),
+  expm1: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.expm1),
+  sqrt: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.sqrt),
+  abs: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.abs),
+  scale,
+  poly,
+  factor,
+  'as.factor': (context, call) => {
+    matchArguments(context, call, ['x']);
+    return factor(context, call);
+  },
+  relevel,
+};
+
+/** Arguments by R's rules without partial names: exact names first, then the others in order. */
+function matchArguments(context: EvaluationContext, call: Call, formals: string[]): Record<string, Expr | undefined> {
+  const matched: Record<string, Expr | undefined> = {};
+  for (const [k, arg] of matchArgumentList(context, call, formals).entries()) matched[formals[k]] = arg?.value;
+  if (matched[formals[0]] === undefined) throw new AnalysisError(context.fn, `${deparseR(call)}: argument "${formals[0]}" is missing`);
+  return matched;
+}
+
+function matchArgumentList(context: EvaluationContext, call: Call, formals: string[]): ({ value: Expr } | undefined)[] {
+  const out: ({ value: Expr } | undefined)[] = formals.map(() => undefined);
+  for (const arg of call.args) {
+    if (arg.name === undefined) continue;
+    const k = formals.indexOf(arg.name);
+    if (k < 0) throw new AnalysisError(context.fn, `${deparseR(call)}: unsupported argument "${arg.name}" (supported: ${formals.join(', ')})`);
+    out[k] = arg;
+  }
+  for (const arg of call.args) {
+    if (arg.name !== undefined) continue;
+    const k = out.indexOf(undefined);
+    if (k < 0) throw new AnalysisError(context.fn, `${deparseR(call)}: too many arguments (supported: ${formals.join(', ')})`);
+    out[k] = arg;
+  }
+  return out;
+}
+
+function scalarArgument(context: EvaluationContext, call: Call, expr: Expr, name: string): number {
+  const value = evaluate(context, expr);
+  if (value.kind !== 'scalar') throw new AnalysisError(context.fn, `${deparseR(call)}: "${name}" must be a number`);
+  return value.value;
+}
+
+function logicalArgument(context: EvaluationContext, call: Call, expr: Expr | undefined, name: string, otherwise: boolean): boolean {
+  if (expr === undefined) return otherwise;
+  if (expr.type !== 'logical') throw new AnalysisError(context.fn, `${deparseR(call)}: "${name}" must be TRUE or FALSE`);
+  return expr.value;
+}
+
+/** f(x) element by element; a NaN from a value that was not NaN is counted in a warning, as R warns. */
+function elementwise(context: EvaluationContext, call: Call, expr: Expr | undefined, f: (v: number) => number): Evaluated {
+  const x = numbers(context, expr as Expr, deparseR(call));
+  if (x.kind === 'scalar') return { kind: 'scalar', value: f(x.value) };
+  let produced = 0;
+  const values = x.values.map((v) => {
+    const y = f(v);
+    if (Number.isNaN(y) && !Number.isNaN(v)) produced++;
+    return y;
+  });
+  if (produced > 0) {
+    context.warn(`${context.fn}: ${deparseR(call)} gives NaN for ${produced} row${produced === 1 ? '' : 's'} (R: "NaNs produced"); they are missing and dropped`);
+  }
+  return { kind: 'numeric', values };
+}
+
+/** R's scale(x, center, scale) of one column: minus the mean, divided by the SD (root mean square if uncentred). */
+function scale(context: EvaluationContext, call: Call): Evaluated {
+  const args = matchArguments(context, call, ['x', 'center', 'scale']);
+  const x = numbers(context, args.x as Expr, deparseR(call));
+  if (x.kind === 'scalar') throw new AnalysisError(context.fn, `${deparseR(call)}: x must be a variable`);
+  const center = logicalArgument(context, call, args.center, 'center', true);
+  const scaled = logicalArgument(context, call, args.scale, 'scale', true);
+  let values = x.values;
+  const present = values.filter((v) => !Number.isNaN(v));
+  if (center) {
+    const mean = present.reduce((a, v) => a + v, 0) / present.length;
+    values = values.map((v) => v - mean);
+  }
+  if (scaled) {
+    const mean = center ? present.reduce((a, v) => a + v, 0) / present.length : 0;
+    const sumSquares = present.reduce((a, v) => a + (v - mean) ** 2, 0);
+    const sd = Math.sqrt(sumSquares / Math.max(1, present.length - 1));
+    values = values.map((v) => v / sd);
+  }
+  return { kind: 'numeric', values };
+}
+
+/** R's poly(x, degree, raw): columns named 1..degree, so terms read `poly(x, 2)1`. */
+function poly(context: EvaluationContext, call: Call): Evaluated {
+  const args = matchArguments(context, call, ['x', 'degree', 'raw']);
+  const label = deparseR(call);
+  const x = numbers(context, args.x as Expr, label);
+  if (x.kind === 'scalar') throw new AnalysisError(context.fn, `${label}: x must be a variable`);
+  const degree = args.degree ? scalarArgument(context, call, args.degree, 'degree') : 1;
+  if (!(Number.isInteger(degree) && degree >= 1)) throw new AnalysisError(context.fn, `${label}: "degree" must be a positive integer`);
+  const raw = logicalArgument(context, call, args.raw, 'raw', false);
+  if (x.values.some(Number.isNaN)) throw new AnalysisError(context.fn, `${label}: missing values are not allowed in 'poly' (as in R)`);
+  if (!raw && degree >= new Set(x.values).size) throw new AnalysisError(context.fn, `${label}: 'degree' must be less than number of unique points`);
+  return { kind: 'matrix', columns: polynomialColumns(x.values, degree, raw), names: Array.from({ length: degree }, (_, j) => String(j + 1)) };
+}
+
+/** R's factor(x) and factor(x, levels = c(...)): levels sorted (numbers by value), unused ones dropped. */
+function factor(context: EvaluationContext, call: Call): Evaluated {
+  const args = matchArguments(context, call, ['x', 'levels']);
+  const x = evaluate(context, args.x as Expr);
+  const label = deparseR(call);
+  if (x.kind === 'scalar' || x.kind === 'matrix') throw new AnalysisError(context.fn, `${label}: x must be a column`);
+  // Each value's label, and the sorted labels of the values present.
+  let labels: string[];
+  let codes: Int32Array;
+  let sorted: () => string[];
+  if (x.kind === 'character') {
+    ({ labels, codes } = x);
+    sorted = () => characterFactor(context, x, deparseR(args.x as Expr)).levels;
+  } else if (x.kind === 'factor') {
+    ({ levels: labels, codes } = x);
+    const used = new Set(codes);
+    sorted = () => labels.filter((_, k) => used.has(k));
+  } else {
+    const distinct = [...new Set(x.values)].filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+    labels = distinct.map((v) => (x.kind === 'logical' ? (v === 1 ? 'TRUE' : 'FALSE') : formatRNumber(v)));
+    const index = new Map(distinct.map((v, k) => [v, k]));
+    codes = Int32Array.from(x.values, (v) => index.get(v) ?? -1);
+    sorted = () => labels;
+  }
+  const levels = args.levels ? literalLevels(context, call, args.levels) : sorted();
+  const position = new Map(levels.map((level, k) => [level, k]));
+  return { kind: 'factor', levels, codes: recode(codes, Int32Array.from(labels, (l) => position.get(l) ?? -1)) };
+}
+
+function literalLevels(context: EvaluationContext, call: Call, expr: Expr): string[] {
+  const items = expr.type === 'call' && expr.fn === 'c' ? expr.args.map((a) => a.value) : [expr];
+  return items.map((item) => {
+    if (item.type === 'string') return item.value;
+    if (item.type === 'number') return formatRNumber(item.value);
+    throw new AnalysisError(context.fn, `${deparseR(call)}: levels must be strings or numbers, as c("a", "b")`);
+  });
+}
+
+/** R's relevel(f, ref): `ref` (a level, or its position) first, the others in their order. */
+function relevel(context: EvaluationContext, call: Call): Evaluated {
+  const args = matchArguments(context, call, ['x', 'ref']);
+  const label = deparseR(call);
+  let x = evaluate(context, args.x as Expr);
+  // R wants a factor; a character column is one here (its levels sorted as factor() sorts them).
+  if (x.kind === 'character') x = characterFactor(context, x, deparseR(args.x as Expr));
+  if (x.kind !== 'factor') throw new AnalysisError(context.fn, `${label}: 'relevel' only for (unordered) factors`);
+  if (!args.ref) throw new AnalysisError(context.fn, `${label}: argument "ref" is missing`);
+  const ref = args.ref.type === 'string' ? x.levels.indexOf(args.ref.value) : scalarArgument(context, call, args.ref, 'ref') - 1;
+  if (!(ref >= 0 && ref < x.levels.length && Number.isInteger(ref))) {
+    throw new AnalysisError(context.fn, `${label}: 'ref' must be an existing level (levels: ${x.levels.join(', ')})`);
+  }
+  const order = [ref, ...x.levels.keys()].filter((k, i) => i === 0 || k !== ref);
+  const to = new Int32Array(x.levels.length);
+  order.forEach((k, position) => (to[k] = position));
+  return { kind: 'factor', levels: order.map((k) => x.levels[k]), codes: recode(x.codes, to) };
+}

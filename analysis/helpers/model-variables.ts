@@ -1,0 +1,227 @@
+import { AnalysisError } from '../errors.ts';
+import { recode, type Levels } from './data.ts';
+import type { Column, DataTable } from './data-table.ts';
+import { sortLevels } from './level-order.ts';
+import { MODEL_FUNCTIONS } from './model-functions.ts';
+import { formatRNumber } from './r-number.ts';
+import { deparseR, type Expr } from './r-syntax.ts';
+
+/** A value while an expression is evaluated, over all rows of the data (R evaluates before dropping NAs). */
+export type Evaluated =
+  | { kind: 'scalar'; value: number }
+  /** NaN where missing. */
+  | { kind: 'numeric'; values: Float64Array }
+  /** Several columns (`poly`), named as R names a matrix's columns. */
+  | { kind: 'matrix'; columns: Float64Array[]; names: string[] }
+  /** 1, 0, NaN where missing. */
+  | { kind: 'logical'; values: Float64Array }
+  /** Codes into `levels`, −1 where missing. */
+  | { kind: 'factor'; levels: string[]; codes: Int32Array }
+  /** A character column as read: codes into `labels` (order of appearance), −1 where missing. */
+  | { kind: 'character'; labels: string[]; codes: Int32Array };
+
+/** A variable of the model as `model.matrix` sees it, over all rows of the data. */
+export type Variable =
+  /** One column per entry of `names` ('' for a plain vector, '1', '2', … for `poly`); NaN where missing. */
+  | { kind: 'numeric'; columns: Float64Array[]; names: string[] }
+  /** Codes into `levels`, −1 where missing; a logical variable has the levels FALSE, TRUE, used or not. */
+  | { kind: 'factor'; levels: string[]; codes: Int32Array; logical: boolean };
+
+export interface EvaluationContext {
+  fn: string;
+  table: DataTable;
+  levels: Levels | undefined;
+  /** Collects warnings (R prints them; analysis/ never writes to stderr). */
+  warn: (message: string) => void;
+  /** Columns whose level order has been warned about already: one warning per factor. */
+  warnedOrder: Set<string>;
+}
+
+/**
+ * Evaluates one formula variable (`regime`, `log(x)`, `poly(x, 2)`, `relevel(f, ref = "b")`) as R's model.frame
+ * and model.matrix see it: character columns become factors with levels in code-point order (with a warning
+ * when R's locale may order them otherwise), logical ones factors FALSE/TRUE.
+ *
+ * @example modelVariable(context, parseR(fail, 'I(x^2)')) // { kind: 'numeric', columns: [x²], names: [''] }
+ */
+export function modelVariable(context: EvaluationContext, expr: Expr): Variable {
+  const value = evaluate(context, expr);
+  const label = deparseR(expr);
+  switch (value.kind) {
+    case 'scalar':
+      throw new AnalysisError(context.fn, `${label} is a constant, not a variable`);
+    case 'numeric':
+      return { kind: 'numeric', columns: [value.values], names: [''] };
+    case 'matrix':
+      return { kind: 'numeric', columns: value.columns, names: value.names };
+    case 'logical':
+      return { kind: 'factor', levels: ['FALSE', 'TRUE'], codes: logicalCodes(value.values), logical: true };
+    case 'factor':
+      return { ...value, logical: false };
+    case 'character':
+      return { ...characterFactor(context, value, label), logical: false };
+  }
+}
+
+/**
+ * Evaluates an R expression over the data: column names, numbers, `+ - * / ^`, parentheses and the functions of
+ * MODEL_FUNCTIONS. A column with declared levels is the factor `factor(x, levels = declared)`.
+ */
+export function evaluate(context: EvaluationContext, expr: Expr): Evaluated {
+  switch (expr.type) {
+    case 'number':
+      return { kind: 'scalar', value: expr.value };
+    case 'logical':
+      return { kind: 'scalar', value: expr.value ? 1 : 0 };
+    case 'string':
+      throw new AnalysisError(context.fn, `the string ${deparseR(expr)} is not a variable`);
+    case 'name':
+      return columnValue(context, expr.name);
+    case 'call': {
+      if (expr.fn === '(') return evaluate(context, expr.args[0].value);
+      if (ARITHMETIC.has(expr.fn)) return arithmetic(context, expr);
+      const implementation = MODEL_FUNCTIONS[expr.fn];
+      if (!implementation) throw unknownFunction(context.fn, expr.fn);
+      return implementation(context, expr);
+    }
+  }
+}
+
+/**
+ * The error for a function the evaluator does not have, listing those it has.
+ *
+ * @example unknownFunction('lmRobust', 'foo').message // 'lmRobust: unknown function "foo" (supported: I, log, …)'
+ */
+export function unknownFunction(fn: string, name: string): AnalysisError {
+  return new AnalysisError(fn, `unknown function "${name}" (supported: ${Object.keys(MODEL_FUNCTIONS).join(', ')}, offset)`);
+}
+
+function columnValue(context: EvaluationContext, name: string): Evaluated {
+  const column = context.table.column(name);
+  if (!column) throw new AnalysisError(context.fn, `formula references unknown column "${name}"`);
+  const declared = context.levels && Object.hasOwn(context.levels, name) ? (context.levels[name] as unknown) : undefined;
+  if (declared !== undefined) return declaredFactor(context, name, column, declared);
+  if (column.type === 'character') return { kind: 'character', labels: column.labels, codes: column.codes };
+  return { kind: column.type, values: column.values };
+}
+
+/** `factor(x, levels = declared)`: a value outside the levels is NA (its row is dropped), with a warning. */
+function declaredFactor(context: EvaluationContext, name: string, column: Column, declared: unknown): Evaluated {
+  const { fn } = context;
+  if (!(Array.isArray(declared) && declared.every((level) => typeof level === 'string'))) {
+    throw new AnalysisError(fn, `levels for "${name}" must be a list of strings`);
+  }
+  const levels = declared as string[];
+  const position = new Map(levels.map((level, k) => [level, k]));
+  if (position.size < levels.length) throw new AnalysisError(fn, `levels for "${name}" list a level twice`);
+  // Each distinct value is looked up once; rows then take its code by one array read.
+  let codes: Int32Array;
+  const outside = new Map<string, number>();
+  if (column.type === 'character') {
+    const to = Int32Array.from(column.labels, (label) => position.get(label) ?? -1);
+    codes = recode(column.codes, to);
+    const counts = new Int32Array(column.labels.length);
+    for (let i = 0; i < column.codes.length; i++) if (column.codes[i] >= 0 && to[column.codes[i]] < 0) counts[column.codes[i]]++;
+    counts.forEach((count, c) => count > 0 && outside.set(column.labels[c], count));
+  } else {
+    // factor(x, levels) of numbers matches as.character(x), R's 15 significant digits; of logicals, "TRUE"/"FALSE".
+    const labelOf = column.type === 'logical' ? (v: number) => (v === 1 ? 'TRUE' : 'FALSE') : formatRNumber;
+    const byValue = new Map<number, number>();
+    codes = new Int32Array(column.values.length);
+    for (let i = 0; i < codes.length; i++) {
+      const v = column.values[i];
+      if (Number.isNaN(v)) {
+        codes[i] = -1;
+        continue;
+      }
+      let code = byValue.get(v);
+      if (code === undefined) byValue.set(v, (code = position.get(labelOf(v)) ?? -1));
+      if (code < 0) outside.set(labelOf(v), (outside.get(labelOf(v)) ?? 0) + 1);
+      codes[i] = code;
+    }
+  }
+  if (outside.size > 0) {
+    const count = [...outside.values()].reduce((a, b) => a + b, 0);
+    const values = [...outside.keys()].slice(0, 5).map((v) => JSON.stringify(v));
+    context.warn(
+      `${fn}: ${count} value${count === 1 ? '' : 's'} of "${name}" outside its declared levels (${values.join(', ')}${outside.size > 5 ? ', …' : ''}) ` +
+        `became missing and their rows are dropped, as factor(${name}, levels = …) does in R`,
+    );
+  }
+  return { kind: 'factor', levels, codes };
+}
+
+/**
+ * A character vector as a factor, as model.matrix makes one (`factor(x)`): levels sorted, here in code-point
+ * order; a warning when R's locale may sort them otherwise, once per column.
+ */
+export function characterFactor(
+  context: EvaluationContext,
+  value: { labels: string[]; codes: Int32Array },
+  label: string,
+): { kind: 'factor'; levels: string[]; codes: Int32Array } {
+  const { levels, mayDiffer, localeFirst } = sortLevels(value.labels);
+  if (mayDiffer && !context.warnedOrder.has(label)) {
+    context.warnedOrder.add(label);
+    context.warn(
+      `${context.fn}: levels of "${label}" are sorted in code-point order (R's C locale): reference "${levels[0]}"; ` +
+        `R in a locale such as en_US.UTF-8 may sort them otherwise (reference "${localeFirst}") and give other estimates. ` +
+        'Declare the order to be sure (vlab: --levels or --codebook)',
+    );
+  }
+  const position = new Map(levels.map((level, k) => [level, k]));
+  return { kind: 'factor', levels, codes: recode(value.codes, Int32Array.from(value.labels, (label) => position.get(label) as number)) };
+}
+
+const ARITHMETIC = new Set(['+', '-', '*', '/', '^']);
+const OPERATIONS: Record<string, (a: number, b: number) => number> = {
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  '/': (a, b) => a / b,
+  '^': (a, b) => a ** b,
+};
+
+function arithmetic(context: EvaluationContext, expr: Expr & { type: 'call' }): Evaluated {
+  const operands = expr.args.map((a) => numbers(context, a.value, deparseR(expr)));
+  if (operands.length === 1) {
+    const [x] = operands;
+    if (expr.fn === '+') return x;
+    return x.kind === 'scalar' ? { kind: 'scalar', value: -x.value } : { kind: 'numeric', values: x.values.map((v) => -v) };
+  }
+  const op = OPERATIONS[expr.fn];
+  const [a, b] = operands;
+  if (a.kind === 'scalar' && b.kind === 'scalar') return { kind: 'scalar', value: op(a.value, b.value) };
+  const n = context.table.length;
+  const values = new Float64Array(n);
+  const av = a.kind === 'scalar' ? null : a.values;
+  const bv = b.kind === 'scalar' ? null : b.values;
+  const as = a.kind === 'scalar' ? a.value : 0;
+  const bs = b.kind === 'scalar' ? b.value : 0;
+  for (let i = 0; i < n; i++) values[i] = op(av ? av[i] : as, bv ? bv[i] : bs);
+  return { kind: 'numeric', values };
+}
+
+/**
+ * An operand that must be numbers: a scalar, a numeric vector, or a logical one (TRUE = 1), as R's arithmetic.
+ *
+ * @example numbers(context, parseR(fail, 'x'), 'log(x)') // { kind: 'numeric', values }
+ */
+export function numbers(
+  context: EvaluationContext,
+  expr: Expr,
+  within: string,
+): { kind: 'scalar'; value: number } | { kind: 'numeric'; values: Float64Array } {
+  const value = evaluate(context, expr);
+  if (value.kind === 'scalar' || value.kind === 'numeric') return value;
+  if (value.kind === 'logical') return { kind: 'numeric', values: value.values };
+  const what = value.kind === 'matrix' ? 'a matrix' : 'not numeric';
+  throw new AnalysisError(context.fn, `cannot compute ${within}: ${deparseR(expr)} is ${what}`);
+}
+
+/** TRUE/FALSE as the codes of the levels FALSE, TRUE. */
+function logicalCodes(values: Float64Array): Int32Array {
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) codes[i] = Number.isNaN(values[i]) ? -1 : values[i];
+  return codes;
+}

@@ -1,0 +1,208 @@
+import { AnalysisError } from '../errors.ts';
+import { formatRNumber } from './r-number.ts';
+
+/**
+ * An R expression as R's parser builds it: every operator is a call (`a + b` is `+`(a, b), `(a)` is `(`(a)),
+ * so deparsing and the formula algebra walk one shape.
+ */
+export type Expr =
+  | { type: 'number'; value: number; integer: boolean }
+  | { type: 'string'; value: string }
+  | { type: 'logical'; value: boolean }
+  | { type: 'name'; name: string }
+  | { type: 'call'; fn: string; args: Argument[] };
+export interface Argument {
+  name?: string;
+  value: Expr;
+}
+
+type Token =
+  | { kind: 'number'; value: number; integer: boolean; at: number }
+  | { kind: 'string'; value: string; at: number }
+  | { kind: 'name'; text: string; at: number }
+  | { kind: 'op'; text: string; at: number };
+
+const OPERATORS = ['~', '+', '-', '*', '/', '^', ':', '(', ')', ',', '='];
+
+function tokenize(fail: (problem: string) => AnalysisError, source: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < source.length) {
+    const rest = source.slice(i);
+    const ch = source[i];
+    let match: RegExpExecArray | null;
+    if (/\s/.test(ch)) {
+      i++;
+    } else if ((match = /^(?:0[xX][0-9a-fA-F]+|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)L?/.exec(rest))) {
+      const text = match[0];
+      const integer = text.endsWith('L');
+      tokens.push({ kind: 'number', value: Number(integer ? text.slice(0, -1) : text), integer, at: i });
+      i += text.length;
+    } else if ((match = /^(?:[A-Za-z]|\.(?![0-9]))[A-Za-z0-9._]*/.exec(rest))) {
+      tokens.push({ kind: 'name', text: match[0], at: i });
+      i += match[0].length;
+    } else if (ch === '`') {
+      const end = source.indexOf('`', i + 1);
+      if (end < 0) throw fail('an unclosed backtick');
+      tokens.push({ kind: 'name', text: source.slice(i + 1, end), at: i });
+      i = end + 1;
+    } else if (ch === '"' || ch === "'") {
+      let value = '';
+      let j = i + 1;
+      for (; j < source.length && source[j] !== ch; j++) {
+        if (source[j] === '\\' && j + 1 < source.length) j++;
+        value += source[j];
+      }
+      if (j >= source.length) throw fail('an unclosed string');
+      tokens.push({ kind: 'string', value, at: i });
+      i = j + 1;
+    } else if (ch === '%') {
+      const end = source.indexOf('%', i + 1);
+      if (end < 0) throw fail('an unclosed %operator%');
+      tokens.push({ kind: 'op', text: source.slice(i, end + 1), at: i });
+      i = end + 1;
+    } else if (OPERATORS.includes(ch)) {
+      tokens.push({ kind: 'op', text: ch, at: i });
+      i++;
+    } else {
+      throw fail(`unexpected "${ch}"`);
+    }
+  }
+  return tokens;
+}
+
+const call = (fn: string, ...args: Expr[]): Expr => ({ type: 'call', fn, args: args.map((value) => ({ value })) });
+
+/**
+ * Parses R expression syntax with R's operator precedence (?Syntax, lowest first): `~`; binary `+ -`; `* /`;
+ * `%any%`; `:`; unary `+ -`; `^` (right-associative); calls `f(x, name = value)`, parentheses, names (also
+ * `backticked`), numbers, strings, TRUE/FALSE. This is the part of R a model formula is written in; nothing is
+ * evaluated here.
+ *
+ * @example parseR(fail, 'log(y) ~ I(x^2) + a:b') // { type: 'call', fn: '~', args: [...] }
+ */
+export function parseR(fail: (problem: string) => AnalysisError, source: string): Expr {
+  const tokens = tokenize(fail, source);
+  let pos = 0;
+  const isOp = (text: string): boolean => {
+    const token = tokens[pos];
+    return token !== undefined && token.kind === 'op' && token.text === text;
+  };
+  const expect = (text: string, problem: string): void => {
+    if (!isOp(text)) throw fail(problem);
+    pos++;
+  };
+  const describe = (token: Token): string =>
+    token.kind === 'op' || token.kind === 'name' ? token.text : token.kind === 'string' ? JSON.stringify(token.value) : String(token.value);
+
+  function binaryLevel(operators: (text: string) => boolean, next: () => Expr): Expr {
+    let left = next();
+    for (;;) {
+      const token = tokens[pos];
+      if (!token || token.kind !== 'op' || !operators(token.text)) return left;
+      pos++;
+      left = call(token.text, left, next());
+    }
+  }
+  const tilde = (): Expr => {
+    if (isOp('~')) {
+      pos++;
+      return call('~', sum());
+    }
+    const left = sum();
+    if (!isOp('~')) return left;
+    pos++;
+    return call('~', left, sum());
+  };
+  const sum = (): Expr => binaryLevel((t) => t === '+' || t === '-', product);
+  const product = (): Expr => binaryLevel((t) => t === '*' || t === '/', special);
+  const special = (): Expr => binaryLevel((t) => t.startsWith('%'), colon);
+  const colon = (): Expr => binaryLevel((t) => t === ':', unary);
+  function unary(): Expr {
+    if (isOp('+') || isOp('-')) {
+      const op = (tokens[pos++] as { text: string }).text;
+      return call(op, unary());
+    }
+    return power();
+  }
+  function power(): Expr {
+    const base = primary();
+    if (!isOp('^')) return base;
+    pos++;
+    // The exponent may carry a sign: x^-1 is x^(-1), as in R.
+    return call('^', base, unary());
+  }
+  function primary(): Expr {
+    const token = tokens[pos];
+    if (!token) throw fail('it ends where a term was expected');
+    pos++;
+    if (token.kind === 'number') return { type: 'number', value: token.value, integer: token.integer };
+    if (token.kind === 'string') return { type: 'string', value: token.value };
+    if (token.kind === 'name') {
+      if (!isOp('(')) {
+        if (token.text === 'TRUE' || token.text === 'FALSE') return { type: 'logical', value: token.text === 'TRUE' };
+        return { type: 'name', name: token.text };
+      }
+      pos++;
+      const args: Argument[] = [];
+      while (!isOp(')')) {
+        if (args.length > 0) expect(',', `"${token.text}(" is not closed`);
+        const named = tokens[pos]?.kind === 'name' && tokens[pos + 1]?.kind === 'op' && (tokens[pos + 1] as { text: string }).text === '=';
+        if (named) {
+          const name = (tokens[pos] as { text: string }).text;
+          pos += 2;
+          args.push({ name, value: tilde() });
+        } else {
+          args.push({ value: tilde() });
+        }
+        if (pos >= tokens.length) throw fail(`"${token.text}(" is not closed`);
+      }
+      pos++;
+      return { type: 'call', fn: token.text, args };
+    }
+    if (token.text === '(') {
+      const inner = tilde();
+      expect(')', 'a "(" is not closed');
+      return call('(', inner);
+    }
+    throw fail(`unexpected "${describe(token)}"`);
+  }
+
+  const expr = tilde();
+  if (pos !== tokens.length) throw fail(`unexpected "${describe(tokens[pos])}"`);
+  return expr;
+}
+
+// R's deparse: these binary operators print with spaces around them, the others (`/ ^ : %%`) without.
+const SPACED = new Set(['+', '-', '*', '~', '=', '==', '!=', '<', '>', '<=', '>=', '&', '|']);
+
+/**
+ * The expression as R's `deparse` prints it — the text R uses for variable and term names: `I(x^2)`,
+ * `I(a * b)`, `poly(x, 2)`, `relevel(f, ref = "b")`, `log(x + 1)`, numbers with 15 significant digits (`1e+05`).
+ *
+ * @example deparseR(parseR(fail, 'I( x*2 )')) // 'I(x * 2)'
+ */
+export function deparseR(expr: Expr): string {
+  switch (expr.type) {
+    case 'number':
+      return formatRNumber(expr.value) + (expr.integer ? 'L' : '');
+    case 'string':
+      return JSON.stringify(expr.value);
+    case 'logical':
+      return expr.value ? 'TRUE' : 'FALSE';
+    case 'name':
+      return /^(?:[A-Za-z]|\.(?![0-9]))[A-Za-z0-9._]*$/.test(expr.name) ? expr.name : `\`${expr.name}\``;
+    case 'call': {
+      const { fn, args } = expr;
+      const text = args.map((a) => deparseR(a.value));
+      if (fn === '(') return `(${text[0]})`;
+      const operator = !/^[A-Za-z.]/.test(fn);
+      if (operator && args.length === 1) return `${fn}${text[0]}`;
+      if (operator && args.length === 2) {
+        const spaced = SPACED.has(fn) || (fn.startsWith('%') && fn !== '%%' && fn !== '%/%');
+        return spaced ? `${text[0]} ${fn} ${text[1]}` : `${text[0]}${fn}${text[1]}`;
+      }
+      return `${fn}(${args.map((a, k) => (a.name === undefined ? text[k] : `${a.name} = ${text[k]}`)).join(', ')})`;
+    }
+  }
+}
