@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { rowsFromCsv, type Row, type TidyRow } from '../../analysis/index.ts';
 
@@ -17,22 +18,25 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /**
- * <repo>/../shared/reference, or $VLAB_SHARED: the shared folder (holding reference/) or the reference folder
- * itself.
+ * The reference cases the repo carries (tests/reference/cases: R's expected values and their data; README there).
+ * Big data files are stored gzipped (`taxes.csv.gz`); the readers below accept the name with or without `.gz`.
  */
-export const referenceFolder = ((): string => {
-  const shared = process.env.VLAB_SHARED;
-  if (!shared) return join(repo, '..', 'shared', 'reference');
-  return existsSync(join(shared, 'manifest.json')) ? shared : join(shared, 'reference');
-})();
+export const referenceFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../reference/cases');
+
+/** The text of a reference file, inflating `file.gz` when only that is stored. */
+export function referenceText(file: string): string {
+  const path = join(referenceFolder, file);
+  if (file.endsWith('.gz')) return gunzipSync(readFileSync(path)).toString('utf8');
+  if (!existsSync(path) && existsSync(`${path}.gz`)) return gunzipSync(readFileSync(`${path}.gz`)).toString('utf8');
+  return readFileSync(path, 'utf8');
+}
 
 const cache = new Map<string, Row[]>();
-/** A data file of the shared reference folder (mtcars.csv, alliance_violators.csv, ...). */
+/** A data file of the reference folder (mtcars.csv, alliance_violators.csv, taxes.csv, ...) as rows. */
 export function referenceRows(file: string): Row[] {
   let rows = cache.get(file);
-  if (!rows) cache.set(file, (rows = rowsFromCsv(readFileSync(join(referenceFolder, file), 'utf8'))));
+  if (!rows) cache.set(file, (rows = rowsFromCsv(referenceText(file))));
   return rows;
 }
 
