@@ -96,7 +96,7 @@ test('bad input: one line on stderr naming the problem, exit code 2, no stack tr
   assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--format', 'xml']), 'vlab fit: unknown format "xml" (valid: table, csv, json)');
   assertUsageError(vlab(['dim', ...mtcars, '--outcome', 'mpg', '--treatment', 'gear']), /^vlab dim: differenceInMeans: treatment column "gear" must have exactly two values/);
   assertUsageError(vlab(['p-adjust', '--method', 'BH'], '0.1\nabc\n'), 'vlab p-adjust: line 2: "abc" is not a p-value between 0 and 1');
-  assertUsageError(vlab(['p-adjust', '--method', 'sidak'], '0.1\n'), 'vlab p-adjust: unknown method "sidak" (valid: holm, BH, bonferroni)');
+  assertUsageError(vlab(['p-adjust', '--method', 'sidak'], '0.1\n'), 'vlab p-adjust: unknown method "sidak" (valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none)');
   assertUsageError(vlab(['power', '--effect', '0.5', '--n', '50']), 'vlab power: --sd is required');
   const margins = join(scratch, 'margins.json');
   writeFileSync(margins, JSON.stringify({ gender: { female: 0.5, male: 0.5 }, region: { northeast: 0.5, south: 0.2 } }));

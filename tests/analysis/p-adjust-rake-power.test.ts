@@ -12,8 +12,24 @@ test('p.adjust leaves NA out of n', () => {
   const bh = pAdjust(p, 'BH') as number[];
   [0.04, null, 0.05333333333333333, 0.05333333333333333, 0.5].forEach((x, i) => x !== null && assert.ok(Math.abs(bh[i] - x) < 1e-15));
   assert.deepEqual(pAdjust([0.2, 0.6], 'bonferroni'), [0.4, 1]);
-  assert.throws(() => pAdjust([0.1], 'hochberg' as never), /unknown method "hochberg" \(valid: holm, BH, bonferroni\)/);
+  assert.throws(() => pAdjust([0.1], 'sidak' as never), /unknown method "sidak" \(valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none\)/);
   assert.throws(() => pAdjust([1.2], 'holm'), /not between 0 and 1/);
+});
+
+test('p.adjust hochberg, hommel, BY and fdr equal R with ties, NA and n = 1', () => {
+  const p = [0.01, 0.02, 0.02, null, 0.04, 0.3, 0.3];
+  const close = (got: (number | null)[], want: (number | null)[], what: string) =>
+    want.forEach((x, i) => (x === null ? assert.equal(got[i], null, what) : assert.ok(Math.abs((got[i] as number) - x) < 1e-15, `${what} [${i}]: ${got[i]} vs ${x}`)));
+  // R: p <- c(0.01, 0.02, 0.02, NA, 0.04, 0.3, 0.3); p.adjust(p, m) for each m
+  close(pAdjust(p, 'hochberg'), [0.06, 0.08, 0.08, null, 0.12, 0.3, 0.3], 'hochberg');
+  close(pAdjust(p, 'hommel'), [0.05, 0.08, 0.08, null, 0.12, 0.3, 0.3], 'hommel');
+  close(pAdjust(p, 'BY'), [0.098, 0.098, 0.098, null, 0.14700000000000002, 0.735, 0.735], 'BY');
+  close(pAdjust(p, 'fdr'), [0.04, 0.04, 0.04, null, 0.06, 0.3, 0.3], 'fdr');
+  // R: p.adjust(0.03, "hommel"); p.adjust(c(0.03, NA), "BY"): one p-value is left as it is.
+  close(pAdjust([0.03], 'hommel'), [0.03], 'n = 1');
+  close(pAdjust([0.03, null], 'BY'), [0.03, null], 'n = 1 with NA');
+  // R: p.adjust(c(0.01, 0.04), "hommel") is Hochberg's for n = 2
+  close(pAdjust([0.01, 0.04], 'hommel'), [0.02, 0.04], 'hommel n = 2');
 });
 
 test('raking hits every margin exactly and checks its input', () => {
