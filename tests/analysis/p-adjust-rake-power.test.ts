@@ -64,6 +64,23 @@ test('power, sample size and minimum detectable effect equal R power.t.test', ()
   assert.ok(Math.abs(powerAnalysis({ n: 100, sd: 1, power: 0.8 }).effect - 0.398140044981864) < 1.2e-4 * 1 * 0.1);
 });
 
+test('power.t.test: a negative effect, and n per arm below 2 or above 1e7, as R', () => {
+  const close = (got: number, want: number, what: string) => assert.ok(Math.abs(got - want) <= 1e-9 * Math.abs(want), `${what}: ${got} vs ${want}`);
+  // R: power.t.test(delta = -.5, n = 30)$power: the two-sided test takes abs(delta); this gave 2.3e-5 before.
+  close(powerAnalysis({ effect: -0.5, sd: 1, n: 30 }).power, 0.477840985940939, 'negative effect');
+  assert.equal(powerAnalysis({ effect: -0.5, sd: 1, n: 30 }).ncp < 0, true);
+  // R: power.t.test(delta = 10, power = .8, tol = 1e-12)$n and (delta = 100, power = .99): below 2 per arm
+  close(powerAnalysis({ effect: 10, sd: 1, power: 0.8 }).n, 1.67468583876076, 'n below 2');
+  close(powerAnalysis({ effect: 100, sd: 1, power: 0.99 }).n, 1.36369045129864, 'n below 2, ncp past 37.6');
+  // R: power.t.test(delta = -0.001, power = .8, tol = 1e-12)$n: above the 1e7 where the search used to stop
+  close(powerAnalysis({ effect: -0.001, sd: 1, power: 0.8 }).n, 15697760.4290629, 'n above 1e7');
+  // R: power.t.test(n = 2e8, power = .8, tol = 1e-12)$delta (df > 4e5: R's normal approximation of pt)
+  close(powerAnalysis({ n: 2e8, sd: 1, power: 0.8 }).effect, 0.000280158522482409, 'MDE at n = 2e8');
+  assert.throws(() => powerAnalysis({ effect: 1e6, sd: 1, power: 0.8 }), {
+    message: 'powerAnalysis: the target power is reached with n per arm below 1.01',
+  });
+});
+
 test('an interaction contrast costs four times the sample of a main effect', () => {
   // 2x2 factorial, 200 per cell, df 796. R: pt(qt(.975, 796), 796, ncp = 0.2 / sqrt(1 / 200), lower = FALSE)
   const main = powerAnalysis({ effect: 0.2, sd: 1, n: 200, arms: 4, contrast: 'main' });
