@@ -61,3 +61,18 @@ export function assertMatchesR(actual: TidyRow[], expected: RRow[], what: string
     });
   });
 }
+
+/**
+ * The reference README's tolerance, for one number against R's: relative 1e-6 (absolute 1e-10 near zero);
+ * p-values relative 1e-6 where R's p > 1e-15, else absolute 1e-15.
+ */
+export function assertCloseToR(actual: number | null, expected: number, what: string, isP = false): void {
+  assert.ok(actual !== null && Number.isFinite(actual), `${what}: got ${actual}, expected ${expected}`);
+  const diff = Math.abs(actual - expected);
+  if (isP && expected <= 1e-15) {
+    assert.ok(diff <= 1e-15, `${what}: got ${actual}, expected ${expected}`);
+    return;
+  }
+  const ok = diff <= 1e-6 * Math.abs(expected) || (!isP && Math.abs(expected) < 1e-10 && diff <= 1e-10);
+  assert.ok(ok, `${what}: got ${actual}, expected ${expected} (relative error ${(diff / Math.abs(expected)).toExponential(2)})`);
+}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { differenceInMeans, lmRobust, pAdjust, rake, type Row, type SeType, type TidyRow } from '../../analysis/index.ts';
-import { referenceRows, referenceText } from '../analysis/support.ts';
+import { assertCloseToR, referenceRows, referenceText } from '../analysis/support.ts';
 
 interface Case {
   id: string;
@@ -20,18 +20,6 @@ interface Case {
   blocks?: string;
   margins?: string;
   levels?: Record<string, string[]>;
-}
-
-/** The README's tolerance: relative 1e-6 (absolute 1e-10 near zero); p-values absolute 1e-15 below 1e-15. */
-function assertClose(actual: number | null, expected: number, what: string, isP = false): void {
-  assert.ok(actual !== null && Number.isFinite(actual), `${what}: got ${actual}, expected ${expected}`);
-  const diff = Math.abs(actual - expected);
-  if (isP && expected <= 1e-15) {
-    assert.ok(diff <= 1e-15, `${what}: got ${actual}, expected ${expected}`);
-    return;
-  }
-  const ok = diff <= 1e-6 * Math.abs(expected) || (!isP && Math.abs(expected) < 1e-10 && diff <= 1e-10);
-  assert.ok(ok, `${what}: got ${actual}, expected ${expected} (relative error ${(diff / Math.abs(expected)).toExponential(2)})`);
 }
 
 const NUMBER_COLUMNS = ['estimate', 'std_error', 'statistic', 'p_value', 'conf_low', 'conf_high', 'df'] as const;
@@ -52,7 +40,7 @@ function compareTidy(id: string, actual: TidyRow[], expectedRows: Row[]): number
       if (value === 'NA' || value === '' || value === null) {
         assert.equal(got[column], null, `${id}: ${got.term} ${column} should be NA`);
       } else {
-        assertClose(got[column], Number(value), `${id}: ${got.term} ${column}`, column === 'p_value');
+        assertCloseToR(got[column], Number(value), `${id}: ${got.term} ${column}`, column === 'p_value');
       }
       compared++;
     }
@@ -96,7 +84,7 @@ for (const c of manifest.cases) {
       assert.equal(weights.length, expected.length);
       expected.forEach((row, i) => {
         assert.equal(rows[i].respondent_id, row.respondent_id);
-        assertClose(weights[i], Number(row.weight), `${c.id}: weight of ${row.respondent_id}`);
+        assertCloseToR(weights[i], Number(row.weight), `${c.id}: weight of ${row.respondent_id}`);
         compared++;
       });
     } else {
@@ -105,7 +93,7 @@ for (const c of manifest.cases) {
       for (const [method, column] of methods) {
         const adjusted = pAdjust(raw, method);
         expected.forEach((row, i) => {
-          assertClose(adjusted[i], Number(row[column]), `${c.id}: ${method} for ${row.measure}`, true);
+          assertCloseToR(adjusted[i], Number(row[column]), `${c.id}: ${method} for ${row.measure}`, true);
           compared++;
         });
       }
