@@ -25,34 +25,30 @@ function labels(draw: Draw, n: number, levels: readonly string[]): string[] {
 }
 
 /**
- * Class 1: the Bell–McCaffrey df of CR2 (factor × numeric interactions with few clusters; weighted with 3
- * clusters), on data with full precision: rounded to 4 decimals the cancellation does not show.
+ * Class 1: the Bell–McCaffrey df of CR2 for factor × numeric interactions with 3–5 clusters (weighted), on data
+ * with full precision (12 decimals): rounded to 4 decimals the cancellation does not show. The seeds were found
+ * by search: the shortened df formula gave vlab df ≤ 0.5 or NaN p-values, while estimatr's numbers are sound
+ * (every SE finite and not rounding noise, df ≥ 1). Seeds where estimatr's own SEs were noise (≈ 1e-9, or NaN)
+ * are left out: no implementation could match those to 1e-6.
  */
 function cr2Df(): Built {
   const data: DataSet[] = [];
   const cases: FitCase[] = [];
-  [
-    { n: 60, groups: 4, weighted: false, mean: 0 },
-    { n: 90, groups: 5, weighted: false, mean: 50 },
-    { n: 45, groups: 3, weighted: true, mean: 0 },
-    { n: 120, groups: 3, weighted: true, mean: 10 },
-    { n: 200, groups: 6, weighted: false, mean: 3 },
-  ].forEach((spec, k) => {
-    const draw = new Draw(4100 + k);
-    const f = labels(draw, spec.n, ['a', 'b', 'c']);
-    const x = f.map(() => spec.mean + draw.normal() / 3);
-    const cl = clusterIds(draw, spec.n, spec.groups, true) as string[];
-    const y = x.map((v, i) => 1 + 0.3 * v + (f[i] === 'b' ? 0.5 : 0) + draw.normal());
-    const id = `cr2-df-${k + 1}`;
-    const columns = [numbers('y', y, 12), strings('f', f), numbers('x', x, 12), strings('cl', cl)];
-    if (spec.weighted) columns.push(numbers('w', x.map(() => draw.uniform(0.5, 2)), 12));
-    data.push({ id, columns });
-    const weights = spec.weighted ? { weights: 'w' } : {};
-    const formula = spec.weighted ? 'y ~ x + f' : 'y ~ f * x';
-    for (const seType of ['CR2', 'CR0', 'stata'] as const) {
-      cases.push(fit('cr2-df', `${id}-${seType}`, id, formula, seType, { clusters: 'cl', ...weights, note: `N ${spec.n}, ${spec.groups} clusters` }));
-    }
-  });
+  for (const seed of [268, 501, 872, 1207, 1507]) {
+    const draw = new Draw(900000 + seed);
+    const n = draw.pick([12, 18, 24, 40, 60]);
+    const groups = draw.pick([3, 4, 5]);
+    const weighted = draw.chance(0.5);
+    const f = labels(draw, n, ['a', 'b', 'c']);
+    const x = f.map(() => draw.pick([0, 1, 10]) + draw.normal());
+    const cl = clusterIds(draw, n, groups, true) as string[];
+    const w = f.map(() => draw.uniform(0.5, 2));
+    const y = x.map((v) => v + draw.normal());
+    const id = `cr2-df-${seed}`;
+    data.push({ id, columns: [numbers('y', y, 12), strings('f', f), numbers('x', x, 12), strings('cl', cl), numbers('w', w, 12)] });
+    const note = `N ${n}, ${groups} clusters${weighted ? ', weighted' : ''}`;
+    cases.push(fit('cr2-df', `${id}-CR2`, id, 'y ~ f * x', 'CR2', { clusters: 'cl', ...(weighted ? { weights: 'w' } : {}), note }));
+  }
   return { data, cases };
 }
 
