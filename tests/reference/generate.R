@@ -2,7 +2,8 @@
 # differential test's stored output (differential/expected.json.gz; see tests/reference/differential.test.ts).
 # Usage, from the repository root, with R, estimatr, survey and jsonlite installed and npm dependencies in place:
 #   Rscript tests/reference/generate.R
-# The differential part fits a few hundred cases, the biggest with 50,000 rows: expect several minutes.
+# The differential part fits a few hundred cases, the biggest with 50,000 rows (about 12 minutes); cases whose
+# inputs did not change keep their stored result unless VLAB_REFIT_ALL=1.
 # The case list is cases/manifest.json (the two scripts' manifests merged once, by hand, with the cregg
 # se type named); this script rewrites the data and expected files it names and fails if one is missing.
 # Refits differ from the stored files only in the last digits (BLAS summation order), far inside the tolerance.
