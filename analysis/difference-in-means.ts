@@ -1,6 +1,6 @@
 import { AnalysisError } from './errors.ts';
 import { cr2Variance } from './helpers/cr2.ts';
-import { completeRows, groupCodes, numericColumn, requireColumns, type Row } from './helpers/data.ts';
+import { completeRows, groupCodes, numericColumn, requireColumns, type Levels, type Row } from './helpers/data.ts';
 import { leastSquares } from './helpers/qr.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
 
@@ -15,6 +15,11 @@ export interface DifferenceInMeansOptions {
   condition1?: string | number;
   /** Treatment value (default: the larger of the two values). */
   condition2?: string | number;
+  /**
+   * Declared levels, as R's `factor(x, levels = ...)`: a value outside them is missing and its row dropped; for
+   * the treatment, the first two levels present are control and treatment (estimatr's `levels(droplevels(t))`).
+   */
+  levels?: Levels;
   alpha?: number;
 }
 
@@ -56,8 +61,9 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   requireColumns(FN, rows, [treatment], 'treatment');
   if (blocks) requireColumns(FN, rows, [blocks], 'blocks');
   if (clusters) requireColumns(FN, rows, [clusters], 'clusters');
-  const all = completeRows(rows, used);
-  const [control, treated] = conditions(rows, all, treatment, options.condition1, options.condition2);
+  const all = withinLevels(rows, completeRows(rows, used), used, options.levels);
+  const declared = options.levels && Object.hasOwn(options.levels, treatment) ? options.levels[treatment] : undefined;
+  const [control, treated] = conditions(rows, all, treatment, declared, options.condition1, options.condition2);
   const index = all.filter((i) => String(rows[i][treatment]) === control || String(rows[i][treatment]) === treated);
   if (index.length === 0) throw new AnalysisError(FN, `no rows without missing values in ${used.join(', ')}`);
   const y = numericColumn(FN, rows, index, outcome, 'outcome');
@@ -108,11 +114,37 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   return result(cluster ? 'Block-clustered' : 'Blocked', { estimate, se, df: units - 2 * J, n: nTotal });
 }
 
-function conditions(rows: readonly Row[], index: Int32Array, treatment: string, c1?: string | number, c2?: string | number): [string, string] {
+/** The complete rows whose values lie within the declared levels of every used column that has them. */
+function withinLevels(rows: readonly Row[], index: Int32Array, used: readonly string[], levels: Levels | undefined): Int32Array {
+  const checks = used.flatMap((name) => {
+    const given: unknown = levels && Object.hasOwn(levels, name) ? levels[name] : undefined;
+    if (given === undefined) return [];
+    if (!(Array.isArray(given) && given.every((level) => typeof level === 'string'))) {
+      throw new AnalysisError(FN, `levels for "${name}" must be a list of strings`);
+    }
+    return [{ name, allowed: new Set(given as string[]) }];
+  });
+  if (checks.length === 0) return index;
+  return index.filter((i) => checks.every(({ name, allowed }) => allowed.has(String(rows[i][name]))));
+}
+
+function conditions(
+  rows: readonly Row[],
+  index: Int32Array,
+  treatment: string,
+  declared: readonly string[] | undefined,
+  c1?: string | number,
+  c2?: string | number,
+): [string, string] {
   if (c1 !== undefined && c2 !== undefined) return [String(c1), String(c2)];
   const values = [...new Set(Array.from(index, (i) => String(rows[i][treatment])))];
-  const numeric = values.every((v) => Number.isFinite(Number(v)));
-  values.sort(numeric ? (a, b) => Number(a) - Number(b) : undefined);
+  if (declared) {
+    const present = new Set(values);
+    values.splice(0, values.length, ...declared.filter((level) => present.has(level)));
+  } else {
+    const numeric = values.every((v) => Number.isFinite(Number(v)));
+    values.sort(numeric ? (a, b) => Number(a) - Number(b) : undefined);
+  }
   if (values.length !== 2) {
     throw new AnalysisError(FN, `treatment column "${treatment}" must have exactly two values, found ${values.length} (${values.slice(0, 5).join(', ')}); pass condition1 and condition2`);
   }

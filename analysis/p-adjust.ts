@@ -1,13 +1,16 @@
 import { AnalysisError } from './errors.ts';
 
-export const P_ADJUST_METHODS = ['holm', 'BH', 'bonferroni'] as const;
+/** R's `p.adjust.methods`, in R's order; `fdr` is R's alias of `BH`. */
+export const P_ADJUST_METHODS = ['holm', 'hochberg', 'hommel', 'bonferroni', 'BH', 'BY', 'fdr', 'none'] as const;
 export type PAdjustMethod = (typeof P_ADJUST_METHODS)[number];
 
 /**
- * Multiple-comparison adjustment, as R's `p.adjust`: Holm's step-down (1979), Benjamini–Hochberg's false
- * discovery rate (1995), or Bonferroni. Missing p-values (null, NaN) stay missing and do not count in n.
+ * Multiple-comparison adjustment, exactly as R's `stats::p.adjust` (same operations in the same order): Holm's
+ * step-down (1979), Hochberg's step-up (1988), Hommel's (1988), Bonferroni, Benjamini–Hochberg's false discovery
+ * rate (1995; alias `fdr`), Benjamini–Yekutieli's under dependence (2001), or `none`. Missing p-values (null,
+ * NaN) stay missing and do not count in n; with n ≤ 1 nothing changes, as in R.
  *
- * @example pAdjust([0.01, 0.04, 0.03], 'holm') // [0.03, 0.06, 0.06]
+ * @example pAdjust([0.01, 0.04, 0.03], 'holm') // [0.03, 0.06, 0.06], as p.adjust(c(.01, .04, .03), "holm")
  */
 export function pAdjust(p: readonly (number | null)[], method: PAdjustMethod): (number | null)[] {
   if (!(P_ADJUST_METHODS as readonly string[]).includes(method)) {
@@ -18,22 +21,65 @@ export function pAdjust(p: readonly (number | null)[], method: PAdjustMethod): (
     const value = p[i] as number;
     if (value < 0 || value > 1) throw new AnalysisError('pAdjust', `p-value ${value} at position ${i + 1} is not between 0 and 1`);
   }
+  const out: (number | null)[] = p.map((value) => (value === null || Number.isNaN(value) ? null : value));
   const n = present.length;
-  const out: (number | null)[] = p.map(() => null);
-  if (method === 'bonferroni') {
-    for (const i of present) out[i] = Math.min(1, n * (p[i] as number));
-    return out;
-  }
-  const order = [...present].sort((a, b) => (method === 'holm' ? (p[a] as number) - (p[b] as number) : (p[b] as number) - (p[a] as number)));
-  let running = method === 'holm' ? 0 : Infinity;
-  order.forEach((i, k) => {
+  if (n <= 1 || method === 'none') return out;
+  const values = present.map((i) => p[i] as number);
+  const adjusted = adjust(values, method === 'fdr' ? 'BH' : method === 'hommel' && n === 2 ? 'hochberg' : method);
+  present.forEach((i, k) => (out[i] = adjusted[k]));
+  return out;
+}
+
+/** The adjusted values of n ≥ 2 present p-values, in their order. */
+function adjust(p: number[], method: Exclude<PAdjustMethod, 'fdr' | 'none'>): number[] {
+  const n = p.length;
+  if (method === 'bonferroni') return p.map((x) => Math.min(1, n * x));
+  if (method === 'hommel') return hommel(p);
+  // Array.prototype.sort is stable, as R's order(): tied p-values keep their input order.
+  const ascending = method === 'holm';
+  const order = p.map((_, i) => i).sort((a, b) => (ascending ? p[a] - p[b] : p[b] - p[a]));
+  const harmonic = method === 'BY' ? harmonicSum(n) : 1;
+  const out = new Array<number>(n);
+  let running = ascending ? -Infinity : Infinity;
+  order.forEach((index, k) => {
     if (method === 'holm') {
-      running = Math.max(running, (n - k) * (p[i] as number));
-      out[i] = Math.min(1, running);
+      running = Math.max(running, (n - k) * p[index]);
     } else {
-      running = Math.min(running, (n / (n - k)) * (p[i] as number));
-      out[i] = Math.min(1, running);
+      // i counts down from n: R's i <- lp:1 over p sorted in decreasing order.
+      const i = n - k;
+      const step = method === 'hochberg' ? (n + 1 - i) * p[index] : method === 'BH' ? (n / i) * p[index] : ((harmonic * n) / i) * p[index];
+      running = Math.min(running, step);
     }
+    out[index] = Math.min(1, running);
   });
+  return out;
+}
+
+/** Σ 1/k for k = 1..n (R: sum(1/(1L:n))). */
+function harmonicSum(n: number): number {
+  let sum = 0;
+  for (let k = 1; k <= n; k++) sum += 1 / k;
+  return sum;
+}
+
+/** Hommel's procedure, transcribed from R's p.adjust (sorted p; q and pa as there, 1-based j). */
+function hommel(raw: number[]): number[] {
+  const n = raw.length;
+  const order = raw.map((_, i) => i).sort((a, b) => raw[a] - raw[b]);
+  const p = order.map((i) => raw[i]);
+  let start = Infinity;
+  for (let i = 0; i < n; i++) start = Math.min(start, (n * p[i]) / (i + 1));
+  const q = new Array<number>(n).fill(start);
+  const pa = new Array<number>(n).fill(start);
+  for (let j = n - 1; j >= 2; j--) {
+    // i1 = 1..n−j+1 and i2 = n−j+2..n in R's 1-based indices.
+    let q1 = Infinity;
+    for (let i = n - j + 1, k = 2; i < n; i++, k++) q1 = Math.min(q1, (j * p[i]) / k);
+    for (let i = 0; i <= n - j; i++) q[i] = Math.min(j * p[i], q1);
+    for (let i = n - j + 1; i < n; i++) q[i] = q[n - j];
+    for (let i = 0; i < n; i++) pa[i] = Math.max(pa[i], q[i]);
+  }
+  const out = new Array<number>(n);
+  order.forEach((index, k) => (out[index] = Math.max(pa[k], p[k])));
   return out;
 }

@@ -36,18 +36,24 @@ export interface PowerResult {
   alpha: number;
   arms: number;
   contrast: PowerContrast;
-  /** Residual df, arms · (n − 1). */
+  /** Residual df, arms · (n − 1) (floored at arms · 1e-7, as R). */
   df: number;
-  /** Noncentrality effect / (sd · √(Σc²/n)). */
+  /** Noncentrality effect / (sd · √(Σc²/n)); negative for a negative effect. */
   ncp: number;
 }
 
-const FN = 'power';
+const FN = 'powerAnalysis';
+/** Where the search for n per arm starts and how far down and up it may go (see solveIncreasing). */
+const N_START: [number, number] = [2, 1e7];
+const N_FLOOR = 1.01;
+const N_CEILING = 1e15;
 
 /**
  * Power, sample size per arm or minimum detectable effect of a two-sided t test of a contrast between arms,
  * by the noncentral t exactly as R's `stats::power.t.test` (type "two.sample"); give all but one of
- * effect, n and power.
+ * effect, n and power. The test is two-sided, so a negative effect has the power of its absolute value (R
+ * takes `abs(delta)`). Solving for n searches from [2, 1e7] per arm and, as R's `extendInt = "upX"`, goes
+ * below 2 (down to 1.01, where R's own answer is an artifact of qt overflowing) or above 1e7 (up to 1e15).
  *
  * @example powerAnalysis({ effect: 0.5, sd: 1, power: 0.8 }).n // 63.76576 per arm, as power.t.test(delta = .5, power = .8)
  */
@@ -67,15 +73,18 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
   if (missing.length !== 1) throw new AnalysisError(FN, 'give exactly two of effect, n and power');
   const sumSquares = contrast === 'difference' ? 2 : contrast === 'main' ? 4 / arms : 16 / arms;
 
+  // R: nu <- pmax(1e-07, n - 1) * tsample.
+  const dfAt = (n: number): number => arms * Math.max(1e-7, n - 1);
+  const ncpAt = (effect: number, n: number): number => effect / (sd * Math.sqrt(sumSquares / n));
   const powerAt = (effect: number, n: number): number => {
-    const df = arms * (n - 1);
-    const ncp = effect / (sd * Math.sqrt(sumSquares / n));
+    const df = dfAt(n);
+    const ncp = Math.abs(ncpAt(effect, n));
     const crit = studentQuantile(1 - alpha / 2, df);
     const upper = 1 - noncentralTCdf(crit, df, ncp);
     return strict ? upper + noncentralTCdf(-crit, df, ncp) : upper;
   };
   const result = (effect: number, n: number, power: number): PowerResult => ({
-    effect, sd, n, power, alpha, arms, contrast, df: arms * (n - 1), ncp: effect / (sd * Math.sqrt(sumSquares / n)),
+    effect, sd, n, power, alpha, arms, contrast, df: dfAt(n), ncp: ncpAt(effect, n),
   });
 
   if (missing[0] === 'power') {
@@ -88,17 +97,31 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
   if (missing[0] === 'n') {
     const effect = options.effect as number;
     if (!(effect !== 0 && Number.isFinite(effect))) throw new AnalysisError(FN, 'effect must be a non-zero number');
-    return result(effect, solveIncreasing((n) => powerAt(Math.abs(effect), n) - target, 2, 1e7), target);
+    const n = solveIncreasing((x) => powerAt(effect, x) - target, N_START, [N_FLOOR, N_CEILING], 'n per arm');
+    return result(effect, n, target);
   }
   const n = options.n as number;
   if (!(n > 1)) throw new AnalysisError(FN, `n per arm must be more than 1 (got ${n})`);
-  return result(solveIncreasing((effect) => powerAt(effect, n) - target, sd * 1e-7, sd * 1e7), n, target);
+  const effect = solveIncreasing((x) => powerAt(x, n) - target, [sd * 1e-7, sd * 1e7], [0, sd * 1e15], 'the effect');
+  return result(effect, n, target);
 }
 
-/** Root of an increasing function on [lo, hi] by bisection to ~1e-12 relative (R's uniroot stops at ~1e-4). */
-function solveIncreasing(f: (x: number) => number, lo: number, hi: number): number {
-  if (f(lo) > 0) return lo;
-  if (f(hi) < 0) throw new AnalysisError(FN, 'the target power cannot be reached in the search range');
+/**
+ * Root of an increasing function by bisection to ~1e-12 relative (R's uniroot stops at ~1e-4 unless given
+ * `tol`). The search starts on `start` and, like uniroot's `extendInt = "upX"`, widens towards `limits`
+ * (down to the floor at once, ×10 towards the ceiling) until the root is bracketed.
+ */
+function solveIncreasing(f: (x: number) => number, start: [number, number], limits: [number, number], what: string): number {
+  let [lo, hi] = start;
+  if (f(lo) > 0) {
+    [lo, hi] = [limits[0], lo];
+    if (f(lo) > 0) throw new AnalysisError(FN, `the target power is reached with ${what} below ${limits[0]}`);
+  }
+  while (f(hi) < 0) {
+    if (hi >= limits[1]) throw new AnalysisError(FN, `the target power needs ${what} above ${limits[1]}`);
+    lo = hi;
+    hi = Math.min(limits[1], hi * 10);
+  }
   for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
     const mid = 0.5 * (lo + hi);
     if (f(mid) < 0) lo = mid;

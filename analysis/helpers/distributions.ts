@@ -287,13 +287,21 @@ export function studentQuantile(p: number, df: number): number {
 /**
  * P(T ≤ t) for the noncentral t with `df` and noncentrality `ncp`, by the Poisson-weighted series of
  * incomplete beta functions (Guenther 1978; Lenth 1989, AS 243), summed until the terms past the Poisson mode
- * are negligible. Accurate to ~1e-14 absolute for |ncp| up to ~37 (beyond that e^{−ncp²/2} underflows).
+ * are negligible. Accurate to ~1e-14 absolute for |ncp| up to ~37. Where R's `pnt` leaves the series (df > 4e5,
+ * or ncp² > 2·ln 2·1021, where e^{−ncp²/2} underflows) it uses Abramowitz & Stegun 26.7.10, and so does this, so
+ * that `power.t.test` with a huge effect or sample gives R's number.
  *
  * @example noncentralTCdf(1.98, 98, 2.5) // 0.30156385541959146, R: pt(1.98, 98, ncp = 2.5)
  */
 export function noncentralTCdf(t: number, df: number, ncp: number): number {
   if (ncp === 0) return 1 - studentUpperTail(t, df);
+  if (!Number.isFinite(t)) return t < 0 ? 0 : 1;
   if (t < 0) return 1 - noncentralTCdf(-t, df, -ncp);
+  if (df > 4e5 || ncp * ncp > 2 * Math.LN2 * 1021) {
+    const s = 1 / (4 * df);
+    const z = (t * (1 - s) - ncp) / Math.sqrt(1 + t * t * 2 * s);
+    return z < 0 ? normalUpperTail(-z) : 1 - normalUpperTail(z);
+  }
   const y = (t * t) / (t * t + df);
   const yc = df / (t * t + df);
   const halfDelta2 = (ncp * ncp) / 2;

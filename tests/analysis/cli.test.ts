@@ -80,7 +80,54 @@ test('dim, rake, p-adjust and power print their results', () => {
   const power = vlab(['power', '--effect', '0.5', '--sd', '1', '--power', '0.8', '--format', 'csv']);
   assert.equal(power.status, 0, power.stderr);
   const [result] = rowsFromCsv(power.stdout);
-  assert.ok(Math.abs((result.n as number) - 63.7657637142739) < 1e-4);
+  assert.ok(Math.abs((result.n_per_arm as number) - 63.7657637142739) < 1e-4);
+  assert.equal(result.n_total, 2 * (result.n_per_arm as number));
+});
+
+test('dim --levels: the declared treatment levels pick control and treatment, other values are dropped, as R', () => {
+  const levels = join(scratch, 'behavior-levels.json');
+  writeFileSync(levels, JSON.stringify({ behavior: ['threaten_exit', 'control'] }));
+  const dim = vlab(['dim', '--data', ref('alliance.csv'), '--outcome', 'contribution', '--treatment', 'behavior', '--blocks', 'regime', '--levels', levels, '--format', 'csv']);
+  assert.equal(dim.status, 0, dim.stderr);
+  const [row] = rowsFromCsv(dim.stdout);
+  // R: d$behavior <- factor(d$behavior, levels = c("threaten_exit", "control"))
+  //    tidy(difference_in_means(contribution ~ behavior, blocks = regime, data = d))
+  assert.equal(row.term, 'behaviorcontrol');
+  const want = { estimate: 0.311514117326825, std_error: 0.0879951329544044, p_value: 0.000437530588555413, df: 497 };
+  for (const [column, value] of Object.entries(want)) {
+    assert.ok(Math.abs((row[column] as number) - value) <= 1e-9 * value, `${column}: ${row[column]} vs ${value}`);
+  }
+});
+
+test('fit --codebook reads level orders from an exported codebook; numeric choices stay numbers', () => {
+  const codebook = join(scratch, 'codebook.json');
+  writeFileSync(codebook, JSON.stringify({
+    columns: [
+      { name: 'regime', role: 'design', type: 'categorical', levels: [{ value: 'democracy', label: 'D' }, { value: 'autocracy', label: 'A' }] },
+      { name: 'support', role: 'answer', type: 'categorical', levels: [1, 2, 3, 4, 5].map((value) => ({ value, label: String(value) })) },
+    ],
+  }));
+  const args = ['fit', '--data', ref('alliance_long.csv'), '--formula', 'support ~ regime', '--format', 'csv'];
+  // Without levels the order is sorted (autocracy first); the codebook puts democracy first, as the study does.
+  const [, declared] = rowsFromCsv(vlab([...args, '--codebook', codebook]).stdout);
+  const [, plain] = rowsFromCsv(vlab(args).stdout);
+  assert.equal(declared.term, 'regimeautocracy');
+  assert.equal(plain.term, 'regimedemocracy');
+  assert.ok(Math.abs((declared.estimate as number) + (plain.estimate as number)) < 1e-12);
+});
+
+test('power: --sd and --n alone give the minimum detectable effect at 80% power, per arm; a negative effect as R', () => {
+  const mde = vlab(['power', '--sd', '1', '--n', '500', '--format', 'csv']);
+  assert.equal(mde.status, 0, mde.stderr);
+  const [row] = rowsFromCsv(mde.stdout);
+  // R: power.t.test(n = 500, power = .8, tol = 1e-12)$delta
+  assert.ok(Math.abs((row.effect as number) - 0.177358539524281) < 1e-10);
+  assert.equal(row.n_per_arm, 500);
+  assert.equal(row.power, 0.8);
+  // R: power.t.test(n = 30, delta = -.5)$power
+  const [negative] = rowsFromCsv(vlab(['power', '--sd', '1', '--n', '30', '--effect', '-0.5', '--format', 'csv']).stdout);
+  assert.ok(Math.abs((negative.power as number) - 0.477840985940939) < 1e-10);
+  assert.match(vlab(['power', '--sd', '1', '--n', '500']).stdout, /^\s*effect\s+sd\s+n_per_arm\s+n_total\s+power/);
 });
 
 test('bad input: one line on stderr naming the problem, exit code 2, no stack trace', () => {
@@ -96,8 +143,12 @@ test('bad input: one line on stderr naming the problem, exit code 2, no stack tr
   assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--format', 'xml']), 'vlab fit: unknown format "xml" (valid: table, csv, json)');
   assertUsageError(vlab(['dim', ...mtcars, '--outcome', 'mpg', '--treatment', 'gear']), /^vlab dim: differenceInMeans: treatment column "gear" must have exactly two values/);
   assertUsageError(vlab(['p-adjust', '--method', 'BH'], '0.1\nabc\n'), 'vlab p-adjust: line 2: "abc" is not a p-value between 0 and 1');
-  assertUsageError(vlab(['p-adjust', '--method', 'sidak'], '0.1\n'), 'vlab p-adjust: unknown method "sidak" (valid: holm, BH, bonferroni)');
+  assertUsageError(vlab(['p-adjust', '--method', 'sidak'], '0.1\n'), 'vlab p-adjust: unknown method "sidak" (valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none)');
   assertUsageError(vlab(['power', '--effect', '0.5', '--n', '50']), 'vlab power: --sd is required');
+  assertUsageError(vlab(['power', '--sd', '1']), 'vlab power: give --effect, or --n for the minimum detectable effect');
+  assertUsageError(vlab(['power', '--sd', '1', '--effect', '0.5']), 'vlab power: with --effect, give one of --n and --power');
+  // One prefix, not "power: power:".
+  assertUsageError(vlab(['power', '--sd', '1', '--effect', '1e6', '--power', '0.8']), 'vlab power: powerAnalysis: the target power is reached with n per arm below 1.01');
   const margins = join(scratch, 'margins.json');
   writeFileSync(margins, JSON.stringify({ gender: { female: 0.5, male: 0.5 }, region: { northeast: 0.5, south: 0.2 } }));
   assertUsageError(

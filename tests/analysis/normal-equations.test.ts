@@ -1,11 +1,9 @@
 // The normal-equations path of lmRobust (Cholesky of the equilibrated X'X, helpers/normal-equations.ts) against the
 // pivoted QR on the same data, and the designs that must not take it (ill-conditioned, rank-deficient) against R.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { lmRobust, rowsFromCsv, type LmRobustOptions, type LmRobustResult, type Row, type SeType } from '../../analysis/index.ts';
-import { assertMatchesR, referenceFolder, seededRandom } from './support.ts';
+import { lmRobust, type LmRobustOptions, type LmRobustResult, type Row, type SeType } from '../../analysis/index.ts';
+import { assertMatchesR, referenceRows, referenceText, seededRandom } from './support.ts';
 
 /** A factorial design (3 × 4 × 2 levels) with an income covariate around 50,000, a tiny-scale one and weights. */
 function factorialRows(n: number): Row[] {
@@ -85,7 +83,7 @@ test('a small data set takes the normal equations too (the QR without its blocke
 
 test('every reference case without clusters runs on the normal equations', () => {
   // So tests/reference checks the normal-equations path against estimatr, not only the QR.
-  const manifest = JSON.parse(readFileSync(join(referenceFolder, 'manifest.json'), 'utf8')) as
+  const manifest = JSON.parse(referenceText('manifest.json')) as
     | { cases: Record<string, unknown>[] }
     | Record<string, unknown>[];
   const cases = (Array.isArray(manifest) ? manifest : manifest.cases).filter((c) => c.kind === 'lm_robust' && !c.clusters);
@@ -93,7 +91,7 @@ test('every reference case without clusters runs on the normal equations', () =>
   for (const c of cases) {
     const fit = lmRobust({
       formula: c.formula as string,
-      rows: rowsFromCsv(readFileSync(join(referenceFolder, c.data as string), 'utf8')),
+      rows: referenceRows(c.data as string),
       levels: c.levels as Record<string, string[]> | undefined,
       weights: c.weights as string | undefined,
       seType: c.se_type as SeType | undefined,
@@ -179,7 +177,7 @@ test('an all-zero column goes to the QR and is aliased; the rest equals the fit 
 
 test('HC2 with a one-row factor level (leverage 1) goes to the QR and matches estimatr', () => {
   // carb 6 and 8 have one car each: h = 1 and 1 − h is rounding noise, where the normal equations gave NaN.
-  const rows = rowsFromCsv(readFileSync(join(referenceFolder, 'mtcars.csv'), 'utf8'));
+  const rows = referenceRows('mtcars.csv');
   const levels = { carb: ['1', '2', '3', '4', '6', '8'] };
   const fit = lmRobust({ formula: 'mpg ~ carb + wt', rows, levels });
   assert.equal(fit.solver, 'qr');

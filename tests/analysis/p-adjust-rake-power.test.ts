@@ -12,8 +12,24 @@ test('p.adjust leaves NA out of n', () => {
   const bh = pAdjust(p, 'BH') as number[];
   [0.04, null, 0.05333333333333333, 0.05333333333333333, 0.5].forEach((x, i) => x !== null && assert.ok(Math.abs(bh[i] - x) < 1e-15));
   assert.deepEqual(pAdjust([0.2, 0.6], 'bonferroni'), [0.4, 1]);
-  assert.throws(() => pAdjust([0.1], 'hochberg' as never), /unknown method "hochberg" \(valid: holm, BH, bonferroni\)/);
+  assert.throws(() => pAdjust([0.1], 'sidak' as never), /unknown method "sidak" \(valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none\)/);
   assert.throws(() => pAdjust([1.2], 'holm'), /not between 0 and 1/);
+});
+
+test('p.adjust hochberg, hommel, BY and fdr equal R with ties, NA and n = 1', () => {
+  const p = [0.01, 0.02, 0.02, null, 0.04, 0.3, 0.3];
+  const close = (got: (number | null)[], want: (number | null)[], what: string) =>
+    want.forEach((x, i) => (x === null ? assert.equal(got[i], null, what) : assert.ok(Math.abs((got[i] as number) - x) < 1e-15, `${what} [${i}]: ${got[i]} vs ${x}`)));
+  // R: p <- c(0.01, 0.02, 0.02, NA, 0.04, 0.3, 0.3); p.adjust(p, m) for each m
+  close(pAdjust(p, 'hochberg'), [0.06, 0.08, 0.08, null, 0.12, 0.3, 0.3], 'hochberg');
+  close(pAdjust(p, 'hommel'), [0.05, 0.08, 0.08, null, 0.12, 0.3, 0.3], 'hommel');
+  close(pAdjust(p, 'BY'), [0.098, 0.098, 0.098, null, 0.14700000000000002, 0.735, 0.735], 'BY');
+  close(pAdjust(p, 'fdr'), [0.04, 0.04, 0.04, null, 0.06, 0.3, 0.3], 'fdr');
+  // R: p.adjust(0.03, "hommel"); p.adjust(c(0.03, NA), "BY"): one p-value is left as it is.
+  close(pAdjust([0.03], 'hommel'), [0.03], 'n = 1');
+  close(pAdjust([0.03, null], 'BY'), [0.03, null], 'n = 1 with NA');
+  // R: p.adjust(c(0.01, 0.04), "hommel") is Hochberg's for n = 2
+  close(pAdjust([0.01, 0.04], 'hommel'), [0.02, 0.04], 'hommel n = 2');
 });
 
 test('raking hits every margin exactly and checks its input', () => {
@@ -46,6 +62,23 @@ test('power, sample size and minimum detectable effect equal R power.t.test', ()
   assert.ok(Math.abs(powerAnalysis({ effect: 0.5, sd: 1, power: 0.8 }).n - 63.7657637142739) < 1e-4);
   // R: power.t.test(n = 100, power = .8)$delta = 0.398140044981864 (same uniroot tolerance, in units of sd)
   assert.ok(Math.abs(powerAnalysis({ n: 100, sd: 1, power: 0.8 }).effect - 0.398140044981864) < 1.2e-4 * 1 * 0.1);
+});
+
+test('power.t.test: a negative effect, and n per arm below 2 or above 1e7, as R', () => {
+  const close = (got: number, want: number, what: string) => assert.ok(Math.abs(got - want) <= 1e-9 * Math.abs(want), `${what}: ${got} vs ${want}`);
+  // R: power.t.test(delta = -.5, n = 30)$power: the two-sided test takes abs(delta); this gave 2.3e-5 before.
+  close(powerAnalysis({ effect: -0.5, sd: 1, n: 30 }).power, 0.477840985940939, 'negative effect');
+  assert.equal(powerAnalysis({ effect: -0.5, sd: 1, n: 30 }).ncp < 0, true);
+  // R: power.t.test(delta = 10, power = .8, tol = 1e-12)$n and (delta = 100, power = .99): below 2 per arm
+  close(powerAnalysis({ effect: 10, sd: 1, power: 0.8 }).n, 1.67468583876076, 'n below 2');
+  close(powerAnalysis({ effect: 100, sd: 1, power: 0.99 }).n, 1.36369045129864, 'n below 2, ncp past 37.6');
+  // R: power.t.test(delta = -0.001, power = .8, tol = 1e-12)$n: above the 1e7 where the search used to stop
+  close(powerAnalysis({ effect: -0.001, sd: 1, power: 0.8 }).n, 15697760.4290629, 'n above 1e7');
+  // R: power.t.test(n = 2e8, power = .8, tol = 1e-12)$delta (df > 4e5: R's normal approximation of pt)
+  close(powerAnalysis({ n: 2e8, sd: 1, power: 0.8 }).effect, 0.000280158522482409, 'MDE at n = 2e8');
+  assert.throws(() => powerAnalysis({ effect: 1e6, sd: 1, power: 0.8 }), {
+    message: 'powerAnalysis: the target power is reached with n per arm below 1.01',
+  });
 });
 
 test('an interaction contrast costs four times the sample of a main effect', () => {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { rowsFromCsv, type Row, type TidyRow } from '../../analysis/index.ts';
 
@@ -17,22 +18,25 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /**
- * <repo>/../shared/reference, or $VLAB_SHARED: the shared folder (holding reference/) or the reference folder
- * itself.
+ * The reference cases the repo carries (tests/reference/cases: R's expected values and their data; README there).
+ * Big data files are stored gzipped (`taxes.csv.gz`); the readers below accept the name with or without `.gz`.
  */
-export const referenceFolder = ((): string => {
-  const shared = process.env.VLAB_SHARED;
-  if (!shared) return join(repo, '..', 'shared', 'reference');
-  return existsSync(join(shared, 'manifest.json')) ? shared : join(shared, 'reference');
-})();
+export const referenceFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../reference/cases');
+
+/** The text of a reference file, inflating `file.gz` when only that is stored. */
+export function referenceText(file: string): string {
+  const path = join(referenceFolder, file);
+  if (file.endsWith('.gz')) return gunzipSync(readFileSync(path)).toString('utf8');
+  if (!existsSync(path) && existsSync(`${path}.gz`)) return gunzipSync(readFileSync(`${path}.gz`)).toString('utf8');
+  return readFileSync(path, 'utf8');
+}
 
 const cache = new Map<string, Row[]>();
-/** A data file of the shared reference folder (mtcars.csv, alliance_violators.csv, ...). */
+/** A data file of the reference folder (mtcars.csv, alliance_violators.csv, taxes.csv, ...) as rows. */
 export function referenceRows(file: string): Row[] {
   let rows = cache.get(file);
-  if (!rows) cache.set(file, (rows = rowsFromCsv(readFileSync(join(referenceFolder, file), 'utf8'))));
+  if (!rows) cache.set(file, (rows = rowsFromCsv(referenceText(file))));
   return rows;
 }
 
@@ -56,4 +60,19 @@ export function assertMatchesR(actual: TidyRow[], expected: RRow[], what: string
       assert.ok(Math.abs(got - want) <= tolerance, `${what}: ${term} ${column} got ${got}, expected ${want}`);
     });
   });
+}
+
+/**
+ * The reference README's tolerance, for one number against R's: relative 1e-6 (absolute 1e-10 near zero);
+ * p-values relative 1e-6 where R's p > 1e-15, else absolute 1e-15.
+ */
+export function assertCloseToR(actual: number | null, expected: number, what: string, isP = false): void {
+  assert.ok(actual !== null && Number.isFinite(actual), `${what}: got ${actual}, expected ${expected}`);
+  const diff = Math.abs(actual - expected);
+  if (isP && expected <= 1e-15) {
+    assert.ok(diff <= 1e-15, `${what}: got ${actual}, expected ${expected}`);
+    return;
+  }
+  const ok = diff <= 1e-6 * Math.abs(expected) || (!isP && Math.abs(expected) < 1e-10 && diff <= 1e-10);
+  assert.ok(ok, `${what}: got ${actual}, expected ${expected} (relative error ${(diff / Math.abs(expected)).toExponential(2)})`);
 }

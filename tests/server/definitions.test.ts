@@ -8,6 +8,7 @@ import { buildParticipantSurvey, participantSurveyPageCount } from '../../server
 import { allElements, DefinitionError, type StudyDefinition } from '../../server/domain/study-definition.ts';
 import { renderVignette } from '../../server/domain/vignette.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { referenceText } from '../analysis/support.ts';
 
 const definitions = loadDefinitionFiles('survey-definitions');
 const byId = (id: string) => definitions.find((d) => d.id === id)!;
@@ -32,7 +33,7 @@ test('alliance: factors, level codes and reference levels exactly as the analysi
 
 test('alliance: question names and choices match the columns of the reference data set', () => {
   const def = byId('alliance-corrective-measures');
-  const header = readFileSync('/work/shared/reference/alliance.csv', 'utf8').split('\n')[0]!.replace(/"/g, '').split(',');
+  const header = referenceText('alliance.csv').split('\n')[0]!.replace(/"/g, '').split(',');
   const questions = new Map(allElements(def).filter((e) => e.type !== 'html').map((e) => [e.name, e]));
   const factors = new Set(def.factors.map((f) => f.name));
   for (const column of header) {

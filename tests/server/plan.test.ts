@@ -50,7 +50,7 @@ test('a bad estimator, se type or adjustment method is refused with the valid va
   const lm = { id: 'H3', description: 'regime', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime' };
   refused({ hypotheses: [{ ...lm, seType: 'HC4' }] }, /seType: expected one of classical, HC0/);
   refused({ hypotheses: [{ ...lm, seType: 'CR2' }] }, /seType: CR2 needs clusters/);
-  refused({ hypotheses: [{ ...lm, adjust: { method: 'sidak' } }] }, /adjust\.method: expected one of holm, BH, bonferroni/);
+  refused({ hypotheses: [{ ...lm, adjust: { method: 'sidak' } }] }, /adjust\.method: expected one of holm, hochberg, hommel, bonferroni, BH, BY, fdr, none/);
   refused({ hypotheses: [{ ...lm, formula: 'economic_sanctions ~ regime' }] }, /formula: expected a right-hand side starting with "~"/);
   refused({ hypotheses: [{ ...lm, adjust: { method: 'holm' } }, dim({ adjust: { family: 'H3', method: 'BH' } })] }, /hypotheses\[1\]\.adjust\.method: family "H3" is adjusted with holm elsewhere/);
 });

@@ -151,6 +151,25 @@ test('Rscript replicate.R fails when estimates.csv does not match the data', { s
   assert.ok(gap && Number(gap[1]) > 1e-6, run.stdout + run.stderr);
 });
 
+test('Rscript replicate.R checks small numbers relatively: a p-value off by 0.1 % fails it', { skip: rSkip }, async () => {
+  // With the former check |d| / max(1, |x|), a p-value below 1e-3 could be off by 0.1 % (or a p of 1e-40 by
+  // any amount) and pass.
+  const out = join(dir, 'r-small-p');
+  await createReplicationService({ db, repos }).write(waves.shipped!, out);
+  const file = join(out, 'estimates.csv');
+  const rows = rowsFromCsv(readFileSync(file, 'utf8'));
+  const pOf = (i: number) => (typeof rows[i]!.p_value === 'number' && (rows[i]!.p_value as number) > 1e-12 ? (rows[i]!.p_value as number) : Infinity);
+  const smallest = rows.reduce((k, _, i) => (pOf(i) < pOf(k) ? i : k), 0);
+  const p = pOf(smallest);
+  assert.ok(p < 1e-3, `smallest p above 1e-12: ${p}`);
+  rows[smallest] = { ...rows[smallest]!, p_value: p * 1.001 };
+  writeFileSync(file, csvFromRecords(rows as Record<string, unknown>[], Object.keys(rows[0]!)));
+  const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stdout + run.stderr);
+  const gap = /largest difference from estimates\.csv (\S+)/.exec(run.stdout);
+  assert.ok(gap && Math.abs(Number(gap[1]) - 1e-3) < 1e-5, run.stdout + run.stderr);
+});
+
 test('Rscript reproduces the protégé plan (moderators, a family over three hypotheses) on a simulated wave', { skip: rSkip }, () => {
   const out = join(dir, 'r-protege');
   mkdirSync(out);

@@ -104,7 +104,7 @@ test('vlab power --study prints the diagnosis; the analytic mode is unchanged; m
 
   const analytic = await vlab('--effect', '0.5', '--sd', '1', '--power', '0.8', '--format', 'json');
   assert.equal(analytic.status, 0, analytic.stderr);
-  assert.ok(Math.abs(JSON.parse(analytic.stdout)[0].n - 63.76576) < 1e-4);
+  assert.ok(Math.abs(JSON.parse(analytic.stdout)[0].n_per_arm - 63.76576) < 1e-4);
 
   const unknown = await vlab('--study', 'nope', '--n', '300');
   assert.equal(unknown.status, 2);

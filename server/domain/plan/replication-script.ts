@@ -21,7 +21,8 @@ const rVector = (values: readonly (string | number)[]): string => `c(${values.ma
  * An R script that recomputes a plan's estimates from the package's data.csv with estimatr (and survey for
  * raking), in the same steps as executePlan: exclusions, weights, then per hypothesis the subset, the long
  * format, the derived treatment, the factor levels, the fit; then p.adjust per family. It ends by comparing
- * its table with estimates.csv and exits 1 if any number differs by more than 1e-6 (relative, absolute below 1).
+ * its table with estimates.csv and exits 1 if any number differs by more than the reference tolerance: relative
+ * 1e-6, absolute 1e-10 near zero; p-values relative 1e-6 wherever p > 1e-15, else absolute 1e-15.
  */
 export function replicationScript(def: StudyDefinition, meta: { wave: string; planHash: string }): string {
   const plan = def.analysisPlan;
@@ -64,10 +65,13 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
     `ours <- read.csv(${r(REPLICATION_FILES.estimates)}, stringsAsFactors = FALSE, na.strings = c("", "NA"))`,
     'key <- function(x) paste(x$hypothesis, x$outcome, x$term)',
     'if (!identical(key(est), key(ours))) stop("the terms differ from estimates.csv")',
+    '# Relative differences, as the reference tolerance: other numbers within 1e-6 relative or 1e-10 absolute;',
+    '# p-values relative wherever p > 1e-15, else within 1e-15 absolute. Each is scaled so that 1e-6 is the limit.',
     'cols <- c("estimate", "std_error", "statistic", "p_value", "conf_low", "conf_high", "df", "p_adjusted")',
+    'scale <- function(c, x) if (c %in% c("p_value", "p_adjusted")) ifelse(x > 1e-15, x, 1e-9) else pmax(1e-4, x)',
     'gap <- max(sapply(cols, function(c) {',
     '  if (!identical(is.na(est[[c]]), is.na(ours[[c]]))) return(Inf)',
-    '  x <- abs(est[[c]] - ours[[c]]) / pmax(1, abs(ours[[c]]))',
+    '  x <- abs(est[[c]] - ours[[c]]) / scale(c, abs(ours[[c]]))',
     '  if (all(is.na(x))) 0 else max(x, na.rm = TRUE)',
     '}))',
     'cat(sprintf("replicate.R: %d estimates, largest difference from estimates.csv %.3g\\n", nrow(est), gap))',

@@ -10,7 +10,7 @@ import { z } from 'zod';
  * - `outcomes`: questions with numeric choices (a 1–5 scale). A latent normal
  *   `mean + Σ effects[factor][level] + Σ interactions + Σ covariates[question][value] + respondent · u + sd · e`
  *   (u, e standard normal; u shared by every outcome of one respondent) is rounded to the nearest choice and
- *   clipped to the scale, as in /work/shared/reference/alliance.R. Effects are shifts of the latent relative
+ *   clipped to the scale, as in tests/reference/r/alliance.R. Effects are shifts of the latent relative
  *   to the first (reference) level, which is therefore never listed; `interactions` add a shift when every
  *   listed factor shows the listed (non-reference) level, e.g. `{ when: { strategy: 'evict_troops',
  *   outside_option: 'rival_courting' }, shift: -0.2 }`.

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { csvFromRecords, rowsFromCsv, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
+import { UsageError } from '../cli-action.ts';
+
+// What the analysis verbs (fit, dim, rake, p-adjust, power) share: one way to read data and level orders, to
+// check numbers given as options, and to print a tidy table or records in table, csv or json.
+
+export const FORMATS = ['table', 'csv', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+const TIDY_COLUMNS = ['term', 'estimate', 'std_error', 'statistic', 'p_value', 'conf_low', 'conf_high', 'df', 'outcome'];
+
+export const FORMAT_OPTION = ['--format <format>', 'table, csv or json', 'table'] as const;
+export const ALPHA_OPTION = ['--alpha <alpha>', 'confidence level is 1 − alpha', '0.05'] as const;
+export const LEVELS_OPTION = ['--levels <levels.json>', 'factor levels in order, first = reference: {"regime": ["democracy", "autocracy"]}'] as const;
+export const CODEBOOK_OPTION = ['--codebook <codebook.json>', "level orders from a wave's exported codebook (vlab export --format codebook)"] as const;
+
+function readText(path: string, what: string): string {
+  return readBytes(path, what).toString('utf8');
+}
+
+function readBytes(path: string, what: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new UsageError(`cannot read ${what} ${path}: ${reason}`);
+  }
+}
+
+/** The rows of a CSV data file, as every analysis verb reads them (quoted cells are strings, see rowsFromCsv). */
+export function readData(path: string): Row[] {
+  const text = readText(path, 'data file');
+  try {
+    return rowsFromCsv(text);
+  } catch (error) {
+    throw new UsageError(`${path} is not valid CSV: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * A CSV data file read by columns straight from its bytes, with R's read.csv column types (the fast path `fit`
+ * needs at 10⁶ rows: see analysis/csv-table.ts).
+ */
+export function readDataTable(path: string): DataTable {
+  const bytes = readBytes(path, 'data file');
+  try {
+    return tableFromCsv(bytes);
+  } catch (error) {
+    throw new UsageError(`${path} is not valid CSV: ${(error as Error).message}`);
+  }
+}
+
+/** A JSON object from a file (levels, margins, codebook): anything else is the user's to fix. */
+export function readJsonObject<T>(path: string, what: string): T {
+  const text = readText(path, what);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${what} ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${what} ${path} must hold a JSON object`);
+  return value as T;
+}
+
+interface CodebookColumn {
+  name?: unknown;
+  role?: unknown;
+  type?: unknown;
+  levels?: { value?: unknown }[];
+}
+
+/**
+ * Level orders from an exported codebook: every categorical column whose level values are all strings (the
+ * design factors, text choices), in the codebook's order; numeric choices (a 1–5 scale) stay numbers. The long
+ * layout's `item` column gets the battery items in order.
+ */
+function codebookLevels(path: string): Record<string, string[]> {
+  const book = readJsonObject<{ columns?: unknown; long?: { batteries?: Record<string, unknown> } }>(path, 'codebook');
+  if (!Array.isArray(book.columns)) throw new UsageError(`codebook ${path} has no "columns" list (export it with vlab export --format codebook)`);
+  const levels: Record<string, string[]> = {};
+  for (const column of book.columns as CodebookColumn[]) {
+    if (typeof column.name !== 'string' || column.type !== 'categorical' || !Array.isArray(column.levels)) continue;
+    const values = column.levels.map((level) => level.value);
+    if (values.length > 0 && values.every((value) => typeof value === 'string')) levels[column.name] = values as string[];
+  }
+  const items = Object.values(book.long?.batteries ?? {}).flatMap((list) => (Array.isArray(list) ? list.filter((x) => typeof x === 'string') : []));
+  if (items.length > 0) levels.item = [...new Set(items as string[])];
+  return levels;
+}
+
+/** Factor levels from `--codebook` and `--levels` (which wins for a column both name), or undefined. */
+export function readLevels(o: { levels?: string; codebook?: string }): Levels | undefined {
+  if (o.levels === undefined && o.codebook === undefined) return undefined;
+  return {
+    ...(o.codebook !== undefined ? codebookLevels(o.codebook) : {}),
+    ...(o.levels !== undefined ? readJsonObject<Record<string, string[]>>(o.levels, 'levels file') : {}),
+  };
+}
+
+export function parseFormat(value: string): Format {
+  if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`unknown format "${value}" (valid: ${FORMATS.join(', ')})`);
+  return value as Format;
+}
+
+/** A number given as an option, checked: `--n must be … (got "x")` otherwise. */
+export function parseNumber(value: string | undefined, option: string, check: (x: number) => boolean, expected: string): number | undefined {
+  if (value === undefined) return undefined;
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || !check(x)) throw new UsageError(`${option} must be ${expected} (got "${value}")`);
+  return x;
+}
+
+export const parseAlpha = (value: string | undefined): number | undefined =>
+  parseNumber(value, '--alpha', (x) => x > 0 && x < 1, 'a number between 0 and 1');
+
+/** The tidy table in the chosen format; `table` adds the summary (sample size, se type…) below it. */
+export function writeTidy(estimates: TidyRow[], format: Format, summary: Record<string, unknown>): void {
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify({ ...summary, estimates }, null, 2)}\n`);
+  } else if (format === 'csv') {
+    process.stdout.write(csvFromRecords(estimates as unknown as Record<string, unknown>[], TIDY_COLUMNS));
+  } else {
+    const note = Object.entries(summary)
+      .filter(([, value]) => value !== null && value !== undefined)
+      .map(([key, value]) => `${key} ${value}`)
+      .join(', ');
+    process.stdout.write(`${textTable(estimates as unknown as Record<string, unknown>[], TIDY_COLUMNS)}${note}\n`);
+  }
+}
+
+/** Plain records (weights, power) in the chosen format. */
+export function writeRecords(records: Record<string, unknown>[], columns: string[], format: Format): void {
+  if (format === 'json') process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+  else if (format === 'csv') process.stdout.write(csvFromRecords(records, columns));
+  else process.stdout.write(textTable(records, columns));
+}

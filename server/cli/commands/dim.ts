@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { differenceInMeans } from '../../../analysis/index.ts';
+import { cliAction } from '../cli-action.ts';
+import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, parseAlpha, parseFormat, readData, readLevels, writeTidy } from './analysis-io.ts';
+
+interface DimOptions {
+  data: string;
+  outcome: string;
+  treatment: string;
+  blocks?: string;
+  clusters?: string;
+  levels?: string;
+  codebook?: string;
+  alpha?: string;
+  format: string;
+}
+
+/** `vlab dim`: difference in means (differenceInMeans), printed as the tidy table. */
+export function registerDimCommand(program: Command): void {
+  program
+    .command('dim')
+    .description('difference in means (estimatr::difference_in_means): Welch, blocked or clustered')
+    .requiredOption('--data <file.csv>', 'data, one row per observation')
+    .requiredOption('--outcome <column>', 'outcome column')
+    .requiredOption('--treatment <column>', 'treatment column with two values (0/1), or two declared levels (control first)')
+    .option('--blocks <column>', 'block column')
+    .option('--clusters <column>', 'cluster column')
+    .option(...LEVELS_OPTION)
+    .option(...CODEBOOK_OPTION)
+    .option(...ALPHA_OPTION)
+    .option(...FORMAT_OPTION)
+    .action(
+      cliAction('dim', (o: DimOptions) => {
+        const format = parseFormat(o.format);
+        const result = differenceInMeans({
+          rows: readData(o.data),
+          outcome: o.outcome,
+          treatment: o.treatment,
+          blocks: o.blocks,
+          clusters: o.clusters,
+          levels: readLevels(o),
+          alpha: parseAlpha(o.alpha),
+        });
+        writeTidy(result.estimates, format, { nobs: result.nobs, dropped: result.nDropped, design: result.design });
+      }),
+    );
+}

@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { lmRobust, type SeType } from '../../../analysis/index.ts';
+import { cliAction } from '../cli-action.ts';
+import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, parseAlpha, parseFormat, readDataTable, readLevels, writeTidy } from './analysis-io.ts';
+
+interface FitOptions {
+  data: string;
+  formula: string;
+  levels?: string;
+  codebook?: string;
+  clusters?: string;
+  weights?: string;
+  seType?: string;
+  alpha?: string;
+  format: string;
+}
+
+/** `vlab fit`: OLS with robust standard errors (lmRobust), printed as the tidy table. */
+export function registerFitCommand(program: Command): void {
+  program
+    .command('fit')
+    .description('OLS with robust standard errors (estimatr::lm_robust); prints the tidy table')
+    .requiredOption('--data <file.csv>', 'data, one row per observation')
+    .requiredOption('--formula <formula>', 'R formula, e.g. "y ~ regime * capability"')
+    .option(...LEVELS_OPTION)
+    .option(...CODEBOOK_OPTION)
+    .option('--clusters <column>', 'cluster column (default se type becomes CR2)')
+    .option('--weights <column>', 'weight column')
+    .option('--se-type <type>', 'classical, HC0, HC1, HC2 (default), HC3; with clusters CR0, stata, CR2 (default), cregg')
+    .option(...ALPHA_OPTION)
+    .option(...FORMAT_OPTION)
+    .action(
+      cliAction('fit', (o: FitOptions) => {
+        const format = parseFormat(o.format);
+        const result = lmRobust({
+          formula: o.formula,
+          rows: readDataTable(o.data),
+          levels: readLevels(o),
+          clusters: o.clusters,
+          weights: o.weights,
+          seType: o.seType as SeType | undefined,
+          alpha: parseAlpha(o.alpha),
+        });
+        for (const warning of result.warnings) process.stderr.write(`vlab fit: warning: ${warning}\n`);
+        writeTidy(result.estimates, format, {
+          nobs: result.nobs,
+          dropped: result.nDropped,
+          se_type: result.seType,
+          clusters: result.nClusters,
+          rank: result.rank,
+        });
+      }),
+    );
+}

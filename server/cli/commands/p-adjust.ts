@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { P_ADJUST_METHODS, pAdjust, type PAdjustMethod } from '../../../analysis/index.ts';
+import { cliAction, UsageError } from '../cli-action.ts';
+
+/** `vlab p-adjust`: p-values one per line on stdin, adjusted in the same order (R p.adjust). */
+export function registerPAdjustCommand(program: Command): void {
+  program
+    .command('p-adjust')
+    .description('adjust p-values read one per line from stdin (R p.adjust); prints them in the same order')
+    .requiredOption('--method <method>', `${P_ADJUST_METHODS.join(', ')}`)
+    .action(
+      cliAction('p-adjust', (o: { method: string }) => {
+        if (!(P_ADJUST_METHODS as readonly string[]).includes(o.method)) {
+          throw new UsageError(`unknown method "${o.method}" (valid: ${P_ADJUST_METHODS.join(', ')})`);
+        }
+        const lines = readFileSync(0, 'utf8').split(/\r?\n/);
+        if (lines.at(-1) === '') lines.pop();
+        const p = lines.map((line, i) => {
+          const text = line.trim();
+          if (text === 'NA' || text === '') return null;
+          const x = Number(text);
+          if (!Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`line ${i + 1}: "${line}" is not a p-value between 0 and 1`);
+          return x;
+        });
+        const adjusted = pAdjust(p, o.method as PAdjustMethod);
+        process.stdout.write(adjusted.map((x) => (x === null ? 'NA' : String(x))).join('\n') + (adjusted.length ? '\n' : ''));
+      }),
+    );
+}

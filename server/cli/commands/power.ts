@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import { powerAnalysis, type PowerContrast, type PowerOptions } from '../../../analysis/index.ts';
+import { cliAction, UsageError } from '../cli-action.ts';
+import { FORMAT_OPTION, parseAlpha, parseFormat, parseNumber, writeRecords } from './analysis-io.ts';
+import { runStudyPower, studyPowerRequest, type StudyPowerRequest } from './power-study.ts';
+
+interface PowerCliOptions {
+  effect?: string;
+  sd?: string;
+  n?: string;
+  power?: string;
+  alpha?: string;
+  arms?: string;
+  contrast?: string;
+  study?: string;
+  sims?: string;
+  seed?: string;
+  format: string;
+}
+
+/** The power a minimum detectable effect is quoted at when `--power` is left out. */
+const MDE_POWER = 0.8;
+const COLUMNS = ['effect', 'sd', 'n_per_arm', 'n_total', 'power', 'alpha', 'arms', 'contrast', 'df', 'ncp'];
+
+/**
+ * How `vlab power` was asked to work: analytic (noncentral t), or simulation-based power of a study's analysis
+ * plan (`--study ID --n N --sims 500`, run by power-study.ts).
+ */
+type PowerRequest = { kind: 'analytic'; options: PowerOptions } | StudyPowerRequest;
+
+function powerRequest(o: PowerCliOptions): PowerRequest {
+  if (o.study !== undefined) return studyPowerRequest({ study: o.study, n: o.n, sims: o.sims, seed: o.seed });
+  const contrast = o.contrast ?? 'difference';
+  if (!['difference', 'main', 'interaction'].includes(contrast)) {
+    throw new UsageError(`unknown contrast "${contrast}" (valid: difference, main, interaction)`);
+  }
+  if (o.sd === undefined) throw new UsageError('--sd is required');
+  if (o.effect !== undefined && (o.n === undefined) === (o.power === undefined)) throw new UsageError('with --effect, give one of --n and --power');
+  if (o.effect === undefined && o.n === undefined) throw new UsageError('give --effect, or --n for the minimum detectable effect');
+  return {
+    kind: 'analytic',
+    options: {
+      effect: parseNumber(o.effect, '--effect', (x) => x !== 0, 'a non-zero number'),
+      sd: parseNumber(o.sd, '--sd', (x) => x > 0, 'a positive number') as number,
+      n: parseNumber(o.n, '--n', (x) => x > 1, 'a number of respondents per arm above 1'),
+      power: parseNumber(o.power, '--power', (x) => x > 0 && x < 1, 'a number between 0 and 1') ?? (o.effect === undefined ? MDE_POWER : undefined),
+      alpha: parseAlpha(o.alpha),
+      arms: parseNumber(o.arms, '--arms', (x) => Number.isInteger(x) && x >= 2, 'an integer of at least 2'),
+      contrast: contrast as PowerContrast,
+    },
+  };
+}
+
+/** `vlab power`: power, n per arm or minimum detectable effect (power.t.test), or a study's simulated power. */
+export function registerPowerCommand(program: Command): void {
+  program
+    .command('power')
+    .description('power, n per arm or minimum detectable effect of a two-sided t test (R power.t.test)')
+    .option('--effect <d>', 'true difference in outcome units (leave out for the minimum detectable effect)')
+    .option('--sd <s>', 'outcome standard deviation')
+    .option('--n <n>', 'respondents per arm (leave out to solve for n); with --study: completes per simulated wave')
+    .option('--power <p>', `target power (leave out to compute power; ${MDE_POWER} for the minimum detectable effect)`)
+    .option('--alpha <alpha>', 'two-sided test level', '0.05')
+    .option('--arms <k>', 'number of equal arms (cells)', '2')
+    .option('--contrast <c>', 'difference (two arms), main or interaction (2^f factorial)', 'difference')
+    .option('--study <id>', "simulate the study's design and analysis plan instead (power, bias, RMSE, coverage per term)")
+    .option('--sims <k>', 'with --study: simulated waves', '500')
+    .option('--seed <seed>', 'with --study: seed of the simulations (default: random, printed)')
+    .option(...FORMAT_OPTION)
+    .action(
+      cliAction('power', (o: PowerCliOptions) => {
+        const format = parseFormat(o.format);
+        const request = powerRequest(o);
+        if (request.kind === 'simulation') return runStudyPower(request, format);
+        const { n, ...result } = powerAnalysis(request.options);
+        writeRecords([{ ...result, n_per_arm: n, n_total: n * result.arms }], COLUMNS, format);
+      }),
+    );
+}

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { rake } from '../../../analysis/index.ts';
+import { cliAction, UsageError } from '../cli-action.ts';
+import { parseFormat, parseNumber, readData, readJsonObject, writeRecords } from './analysis-io.ts';
+
+interface RakeCliOptions {
+  data: string;
+  margins: string;
+  id: string;
+  tolerance?: string;
+  maxIterations?: string;
+  format: string;
+}
+
+/** `vlab rake`: raking weights to population margins, one id,weight line per respondent. */
+export function registerRakeCommand(program: Command): void {
+  program
+    .command('rake')
+    .description('raking weights to population margins; prints id,weight in data order (mean weight 1)')
+    .requiredOption('--data <file.csv>', 'respondents, one row each')
+    .requiredOption('--margins <margins.json>', '{"gender": {"female": 0.51, "male": 0.49}, ...}')
+    .requiredOption('--id <column>', 'respondent id column')
+    .option('--tolerance <x>', 'largest relative weight change at convergence', '1e-10')
+    .option('--max-iterations <n>', 'iteration cap', '1000')
+    .option('--format <format>', 'csv, json or table', 'csv')
+    .action(
+      cliAction('rake', (o: RakeCliOptions) => {
+        const format = parseFormat(o.format);
+        const rows = readData(o.data);
+        if (rows.length > 0 && !Object.hasOwn(rows[0], o.id)) throw new UsageError(`--id references unknown column "${o.id}"`);
+        const { weights } = rake({
+          rows,
+          margins: readJsonObject(o.margins, 'margins file'),
+          tolerance: parseNumber(o.tolerance, '--tolerance', (x) => x > 0, 'a positive number'),
+          maxIterations: parseNumber(o.maxIterations, '--max-iterations', (x) => Number.isInteger(x) && x > 0, 'a positive integer'),
+        });
+        writeRecords(rows.map((row, i) => ({ [o.id]: row[o.id], weight: weights[i] })), [o.id, 'weight'], format);
+      }),
+    );
+}

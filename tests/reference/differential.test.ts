@@ -1,0 +1,147 @@
+// The differential test: several hundred seeded designs of the kind analysts run, fitted by vlab and compared
+// with R's STORED output (estimatr 1.0.0 lm_robust and difference_in_means, survey 4.1-1 svyglm for cregg,
+// stats p.adjust and power.t.test on R 4.2.2), at the reference tolerance: relative 1e-6 (absolute 1e-10 near
+// zero); p-values relative 1e-6 where R's p > 1e-15.
+//
+// How the data stay portable without bloating the repo: differential/*.ts draw every data set from a stated
+// seed with exact arithmetic only (Mulberry32, Irwin–Hall normals, toFixed; see random-data.ts), so the same
+// CSV text comes out on every machine. `Rscript tests/reference/generate.R` writes that text to a temporary
+// folder (write-inputs.ts), R fits it (differential/differential.R, which also records each case's R call)
+// and stores the expected values in differential/expected.json.gz; the data themselves are not stored. This
+// test regenerates the same CSV text, writes it to a temporary file and reads it back through the CLI's own
+// reader (readData, as `vlab fit --data` does), so the CSV path is tested too. Each stored case carries the
+// sha256 of its inputs: a changed generator fails as "inputs changed, regenerate", never as a wrong estimate.
+//
+// Cases are grouped: `random` designs, and one group per class of issue 11 (CR2 df, weighted CR2 far from
+// zero, model-matrix coding, aliasing, one-level factors, level order, formula syntax, values outside declared
+// levels, TRUE/FALSE outcomes), plus dim, p-adjust and power. Where R stops with an error, vlab must too.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { differenceInMeans, lmRobust, pAdjust, powerAnalysis, type DataTable, type Row, type TidyRow } from '../../analysis/index.ts';
+import { readData, readDataTable } from '../../server/cli/commands/analysis-io.ts';
+import { assertCloseToR } from '../analysis/support.ts';
+import type { Case, CaseGroup, DimCase, FitCase, PAdjustCase, PowerCase } from './differential/case-types.ts';
+import { dataText, differentialSuite, inputHash } from './differential/suite.ts';
+
+/** One tidy row as R stored it: [term, estimate, std_error, statistic, p_value, conf_low, conf_high, df]. */
+type StoredRow = [string, ...(number | null)[]];
+interface Stored {
+  input_hash: string;
+  r_call?: string;
+  error?: string;
+  rows?: StoredRow[];
+  values?: (number | null)[];
+  value?: number;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const expected: Record<string, Stored> = JSON.parse(gunzipSync(readFileSync(join(here, 'differential/expected.json.gz'))).toString('utf8'));
+const suite = differentialSuite();
+const texts = new Map(suite.data.map((data) => [data.id, dataText(data)]));
+const scratch = mkdtempSync(join(tmpdir(), 'vlab-differential-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A data set's CSV file in the scratch folder, written once. */
+function fileOf(id: string): string {
+  const path = join(scratch, `${id}.csv`);
+  if (!existsSync(path)) writeFileSync(path, texts.get(id) as string);
+  return path;
+}
+
+const rowsCache = new Map<string, Row[]>();
+/** A data set's rows, read by the CLI's reader of `vlab dim` and `vlab rake`. */
+function rowsOf(id: string): Row[] {
+  let rows = rowsCache.get(id);
+  if (!rows) rowsCache.set(id, (rows = readData(fileOf(id))));
+  return rows;
+}
+
+const tableCache = new Map<string, DataTable>();
+/** A data set as `vlab fit --data` reads it: by columns, with read.csv's column types. */
+function tableOf(id: string): DataTable {
+  let table = tableCache.get(id);
+  if (!table) tableCache.set(id, (table = readDataTable(fileOf(id))));
+  return table;
+}
+
+const COLUMNS = ['estimate', 'std_error', 'statistic', 'p_value', 'conf_low', 'conf_high', 'df'] as const;
+
+function compareTidy(id: string, actual: TidyRow[], stored: StoredRow[]): void {
+  assert.deepEqual(actual.map((row) => row.term), stored.map((row) => row[0]), `${id}: terms`);
+  stored.forEach(([term, ...numbers], k) => {
+    COLUMNS.forEach((column, c) => {
+      const want = numbers[c];
+      if (want === null) assert.equal(actual[k][column], null, `${id}: ${term} ${column} should be NA`);
+      else assertCloseToR(actual[k][column], want, `${id}: ${term} ${column}`, column === 'p_value');
+    });
+  });
+}
+
+function fitCase(c: FitCase): TidyRow[] {
+  return lmRobust({ formula: c.formula, rows: tableOf(c.data), levels: c.levels, clusters: c.clusters, weights: c.weights, seType: c.se_type, alpha: c.alpha })
+    .estimates;
+}
+
+function dimCase(c: DimCase): TidyRow[] {
+  const options = { rows: rowsOf(c.data), outcome: c.outcome, treatment: c.treatment, blocks: c.blocks, clusters: c.clusters, levels: c.levels };
+  return differenceInMeans({ ...options, alpha: c.alpha }).estimates;
+}
+
+function pAdjustCase(c: PAdjustCase, stored: Stored): void {
+  const got = pAdjust(c.p, c.method);
+  (stored.values as (number | null)[]).forEach((want, i) => {
+    if (want === null) assert.equal(got[i], null, `${c.id}[${i}] should be NA`);
+    else assertCloseToR(got[i], want, `${c.id}[${i}]`, true);
+  });
+}
+
+function powerCase(c: PowerCase, stored: Stored): void {
+  const result = powerAnalysis({ effect: c.effect, sd: c.sd, n: c.n, power: c.power, alpha: c.alpha, strict: c.strict });
+  const got = c.solve === 'power' ? result.power : c.solve === 'n' ? result.n : result.effect;
+  assertCloseToR(got, stored.value as number, `${c.id}: ${c.solve}`);
+}
+
+/** Runs one case; returns the tidy rows for fit and dim. */
+function run(c: Case, stored: Stored): TidyRow[] | null {
+  if (c.kind === 'fit') return fitCase(c);
+  if (c.kind === 'dim') return dimCase(c);
+  if (c.kind === 'p_adjust') pAdjustCase(c, stored);
+  else powerCase(c, stored);
+  return null;
+}
+
+test('the stored R output covers the whole suite: ≥ 300 cases, every class', () => {
+  assert.ok(suite.cases.length >= 300, `${suite.cases.length} cases`);
+  const groups = new Set<CaseGroup>(suite.cases.map((c) => c.group));
+  for (const group of ['random', 'cr2-df', 'weighted-cr2-far-from-zero', 'model-matrix-coding', 'aliasing', 'one-level-factor', 'level-order',
+    'formula-syntax', 'na-outside-levels', 'logical-outcome', 'dim', 'p-adjust', 'power'] as const) {
+    assert.ok(groups.has(group), `no case of ${group}`);
+  }
+  const ids = suite.cases.map((c) => c.id);
+  assert.equal(new Set(ids).size, ids.length, 'case ids are unique');
+  assert.deepEqual(ids.filter((id) => !(id in expected)), [], 'cases without stored R output: run Rscript tests/reference/generate.R');
+  assert.deepEqual(Object.keys(expected).filter((id) => !ids.includes(id)), [], 'stored R output of cases the suite no longer has');
+});
+
+for (const c of suite.cases) {
+  test(`${c.group}: ${c.id}`, () => {
+    const stored = expected[c.id];
+    assert.ok(stored, `${c.id}: no stored R output`);
+    const csv = 'data' in c ? texts.get(c.data) : undefined;
+    assert.equal(inputHash(c, csv), stored.input_hash, `${c.id}: inputs changed since R ran; run Rscript tests/reference/generate.R`);
+    if (stored.error !== undefined) {
+      // R stopped (e.g. "contrasts can be applied only to factors with 2 or more levels"): so must vlab, naming
+      // the column when a factor has one level (the last term of those formulas).
+      const named = c.group === 'one-level-factor' && c.kind === 'fit' ? `"${c.formula.split(' + ').at(-1)}"` : '';
+      assert.throws(() => run(c, stored), (error: Error) => error.name === 'AnalysisError' && error.message.includes(named), `${c.id}: R: ${stored.error}`);
+      return;
+    }
+    const rows = run(c, stored);
+    if (rows) compareTidy(c.id, rows, stored.rows as StoredRow[]);
+  });
+}

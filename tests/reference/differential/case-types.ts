@@ -1,0 +1,74 @@
+// The shapes of the differential test's cases (see differential.test.ts for what the test does with them).
+import type { PAdjustMethod, SeType } from '../../../analysis/index.ts';
+import type { Column } from './random-data.ts';
+
+/** A data set: generated columns, or a file of the reference folder (tests/reference/cases). */
+export type DataSet = { id: string; columns: Column[] } | { id: string; file: string };
+
+/**
+ * Which part of the engine a case exercises. `random` are the seeded random designs; the others are the
+ * classes of issue 11 (correctness list and formula syntax), so a failure says which class broke.
+ */
+export type CaseGroup =
+  | 'random'
+  | 'cr2-df'
+  | 'weighted-cr2-far-from-zero'
+  | 'model-matrix-coding'
+  | 'aliasing'
+  | 'one-level-factor'
+  | 'level-order'
+  | 'formula-syntax'
+  | 'na-outside-levels'
+  | 'logical-outcome'
+  | 'dim'
+  | 'p-adjust'
+  | 'power';
+
+interface CaseBase {
+  id: string;
+  group: CaseGroup;
+  /** What R does that is worth knowing when the case fails. */
+  note?: string;
+}
+
+export interface FitCase extends CaseBase {
+  kind: 'fit';
+  data: string;
+  formula: string;
+  se_type: SeType;
+  clusters?: string;
+  weights?: string;
+  levels?: Record<string, string[]>;
+  alpha: number;
+}
+
+export interface DimCase extends CaseBase {
+  kind: 'dim';
+  data: string;
+  outcome: string;
+  treatment: string;
+  blocks?: string;
+  clusters?: string;
+  levels?: Record<string, string[]>;
+  alpha: number;
+}
+
+export interface PAdjustCase extends CaseBase {
+  kind: 'p_adjust';
+  p: (number | null)[];
+  method: PAdjustMethod;
+}
+
+/** power.t.test with exactly one of effect, n and power left out (`solve`). */
+export interface PowerCase extends CaseBase {
+  kind: 'power';
+  solve: 'power' | 'n' | 'effect';
+  effect?: number;
+  sd: number;
+  n?: number;
+  power?: number;
+  alpha: number;
+  strict: boolean;
+}
+
+export type Case = FitCase | DimCase | PAdjustCase | PowerCase;

@@ -1,0 +1,93 @@
+# R's side of the differential test: fits every case that write-inputs.ts wrote to INDIR and stores the
+# expected values, with the R call of each case, in OUTFILE (gzipped JSON, keyed by case id).
+# Usage (generate.R runs it): Rscript differential.R INDIR OUTFILE
+# A case whose input hash equals the one stored in OUTFILE keeps its stored result (the big CR2 fits take
+# minutes); VLAB_REFIT_ALL=1 refits every case (after an upgrade of R or estimatr).
+# R 4.2.2, estimatr 1.0.0, survey 4.1-1. Undeclared factor levels sort as in the C locale (code points),
+# which is vlab's deterministic order; a case that needs another order declares its levels.
+suppressMessages({library(estimatr); library(survey); library(jsonlite)})
+invisible(Sys.setlocale("LC_COLLATE", "C"))
+args <- commandArgs(TRUE); indir <- args[1]; outfile <- args[2]
+cases <- fromJSON(file.path(indir, "cases.json"), simplifyVector = FALSE)
+cache <- new.env()
+read_data <- function(file) {
+  if (is.null(cache[[file]])) cache[[file]] <- read.csv(file.path(indir, file), stringsAsFactors = FALSE, na.strings = "NA")
+  cache[[file]]
+}
+# Declared levels make a factor exactly as factor(x, levels = ...): other values become NA.
+with_levels <- function(d, levels) {
+  for (v in names(levels)) d[[v]] <- factor(d[[v]], levels = unlist(levels[[v]]))
+  d
+}
+num <- function(x) if (is.null(x)) NA else x
+rows_of <- function(term, estimate, se, statistic, p, low, high, df) {
+  lapply(seq_along(term), function(i) list(term[i], estimate[i], se[i], statistic[i], p[i], low[i], high[i], df[i]))
+}
+tidy_rows <- function(t) rows_of(t$term, t$estimate, t$std.error, t$statistic, t$p.value, t$conf.low, t$conf.high, if (is.null(t$df)) rep(NA, nrow(t)) else t$df)
+
+# cregg's convention (cregg::cj, survey::svyglm on svydesign(ids = clusters)): z tests, no df. Rows with a
+# missing value in a used column are left out first, as lm_robust does.
+cregg_rows <- function(f, d, c, alpha) {
+  used <- unique(c(all.vars(f), c$clusters, c$weights))
+  d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
+  w <- if (is.null(c$weights)) ~1 else as.formula(paste0("~", c$weights))
+  des <- svydesign(ids = as.formula(paste0("~", c$clusters)), weights = w, data = d)
+  m <- svyglm(f, design = des)
+  cf <- coef(m); s <- summary(m)$coefficients
+  se <- ifelse(names(cf) %in% rownames(s), s[match(names(cf), rownames(s)), 2], NA)
+  est <- ifelse(is.na(se), NA, cf); z <- est / se; q <- qnorm(1 - alpha / 2)
+  rows_of(names(cf), est, se, z, 2 * pnorm(-abs(z)), est - q * se, est + q * se, rep(NA, length(cf)))
+}
+
+fit_case <- function(c) {
+  d <- with_levels(read_data(c$data_file), c$levels)
+  extra <- paste(c(if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters), if (!is.null(c$weights)) paste0(", weights = ", c$weights)), collapse = "")
+  if (c$se_type == "cregg") {
+    call <- sprintf("svyglm(%s, design = svydesign(ids = ~%s, weights = %s, data = d))  # cregg: z tests, alpha %s",
+      c$formula, c$clusters, if (is.null(c$weights)) "~1" else paste0("~", c$weights), c$alpha)
+    return(list(r_call = call, rows = cregg_rows(as.formula(c$formula), d, c, c$alpha)))
+  }
+  call <- sprintf('lm_robust(%s, data = d, se_type = "%s", alpha = %s%s)', c$formula, c$se_type, c$alpha, extra)
+  list(r_call = call, rows = tidy_rows(tidy(eval(parse(text = call)))))
+}
+
+dim_case <- function(c) {
+  d <- with_levels(read_data(c$data_file), c$levels)
+  extra <- paste(c(if (!is.null(c$blocks)) paste0(", blocks = ", c$blocks), if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters)), collapse = "")
+  call <- sprintf("difference_in_means(%s ~ %s, data = d, alpha = %s%s)", c$outcome, c$treatment, c$alpha, extra)
+  list(r_call = call, rows = tidy_rows(tidy(eval(parse(text = call)))))
+}
+
+p_adjust_case <- function(c) {
+  p <- vapply(c$p, function(x) if (is.null(x)) NA_real_ else x, 0)
+  list(r_call = sprintf('p.adjust(c(%s), "%s")', paste(ifelse(is.na(p), "NA", sprintf("%.17g", p)), collapse = ", "), c$method),
+    values = as.list(p.adjust(p, c$method)))
+}
+
+power_case <- function(c) {
+  a <- list(n = c$n, delta = c$effect, sd = c$sd, sig.level = c$alpha, power = c$power, strict = c$strict, tol = 1e-12)
+  a <- a[!vapply(a, is.null, NA)]
+  call <- paste0("power.t.test(", paste(sprintf("%s = %s", names(a), vapply(a, function(x) format(x, digits = 17), "")), collapse = ", "), ")")
+  r <- eval(parse(text = call))
+  list(r_call = call, value = switch(c$solve, power = r$power, n = r$n, effect = r$delta))
+}
+
+stored <- if (file.exists(outfile) && Sys.getenv("VLAB_REFIT_ALL") != "1") fromJSON(gzfile(outfile), simplifyVector = FALSE) else list()
+expected <- list()
+for (c in cases) {
+  old <- stored[[c$id]]
+  if (!is.null(old) && identical(old$input_hash, c$input_hash)) {
+    expected[[c$id]] <- old
+    next
+  }
+  run <- switch(c$kind, fit = fit_case, dim = dim_case, p_adjust = p_adjust_case, power = power_case)
+  started <- proc.time()[["elapsed"]]
+  result <- tryCatch(suppressMessages(suppressWarnings(run(c))), error = function(e) list(error = conditionMessage(e)))
+  seconds <- proc.time()[["elapsed"]] - started
+  if (seconds > 5) cat(sprintf("differential: %s took %.0f s\n", c$id, seconds))
+  expected[[c$id]] <- c(list(input_hash = c$input_hash), result)
+}
+con <- gzfile(outfile, "w")
+writeLines(toJSON(expected, auto_unbox = TRUE, na = "null", digits = NA, null = "null"), con)
+close(con)
+cat("differential:", length(expected), "cases,", sum(vapply(expected, function(e) !is.null(e$error), NA)), "R errors ->", outfile, "\n")

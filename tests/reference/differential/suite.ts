@@ -1,0 +1,44 @@
+// The whole differential suite: every data set and case, and the hash that ties a case's inputs to R's stored
+// expected values (a change of the generator is then reported as such, not as a wrong estimate).
+import { createHash } from 'node:crypto';
+import { referenceText } from '../../analysis/support.ts';
+import type { Case, DataSet } from './case-types.ts';
+import { classDesigns } from './class-designs.ts';
+import { dimDesign } from './dim-designs.ts';
+import { randomDesign } from './random-designs.ts';
+import { csvText } from './random-data.ts';
+import { pAdjustCases, powerCases } from './simple-cases.ts';
+
+/** How many seeded random regression designs and difference-in-means designs the suite draws. */
+const RANDOM_DESIGNS = 45;
+const DIM_DESIGNS = 20;
+
+export interface Suite {
+  data: DataSet[];
+  cases: Case[];
+}
+
+export function differentialSuite(): Suite {
+  const designs = [
+    ...Array.from({ length: RANDOM_DESIGNS }, (_, k) => randomDesign(k)),
+    // The two big designs: 50,000 rows without clusters, and with many clusters.
+    randomDesign(RANDOM_DESIGNS, { n: 50_000, clustered: false }),
+    randomDesign(RANDOM_DESIGNS + 1, { n: 50_000, clustered: true, few: false }),
+  ];
+  const dims = [...Array.from({ length: DIM_DESIGNS }, (_, k) => dimDesign(k)), dimDesign(DIM_DESIGNS, 'pairs'), dimDesign(DIM_DESIGNS + 1, 'cluster-pairs')];
+  const classes = classDesigns();
+  return {
+    data: [...designs.map((d) => d.data), ...classes.data, ...dims.map((d) => d.data)],
+    cases: [...designs.flatMap((d) => d.cases), ...classes.cases, ...dims.flatMap((d) => d.cases), ...pAdjustCases(), ...powerCases()],
+  };
+}
+
+/** The CSV text of a data set: generated, or a (gzipped) file of tests/reference/cases. */
+export function dataText(data: DataSet): string {
+  return 'file' in data ? referenceText(data.file) : csvText(data.columns);
+}
+
+/** sha256 of the case as JSON and of its data's CSV text: what R saw when it computed the expected values. */
+export function inputHash(c: Case, csv: string | undefined): string {
+  return createHash('sha256').update(JSON.stringify(c)).update('\n').update(csv ?? '').digest('hex');
+}
