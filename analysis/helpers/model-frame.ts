@@ -95,7 +95,7 @@ export function modelFrame(
     if (kept.levels.length < 2) {
       throw new AnalysisError(
         fn,
-        `factor ${label} has only one level (${JSON.stringify(kept.levels[0])}) in the rows without missing values; ` +
+        `factor "${label}" has only one level (${JSON.stringify(kept.levels[0])}) in the rows without missing values; ` +
           'contrasts can be applied only to factors with 2 or more levels (as in R)',
       );
     }

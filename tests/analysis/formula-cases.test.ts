@@ -90,7 +90,7 @@ test('a factor left with one level after dropping missing rows is an error namin
   assert.equal(c.error, 'contrasts can be applied only to factors with 2 or more levels');
   assert.throws(() => fit(c), {
     message:
-      'lmRobust: factor g has only one level ("early") in the rows without missing values; ' +
+      'lmRobust: factor "g" has only one level ("early") in the rows without missing values; ' +
       'contrasts can be applied only to factors with 2 or more levels (as in R)',
   });
 });
@@ -98,7 +98,7 @@ test('a factor left with one level after dropping missing rows is an error namin
 test('a factor with one level in the data is the same error, also when coded by indicators', () => {
   const rows = [1, 2, 3, 4].map((y) => ({ y, x: y * y, g: 'only' }));
   for (const formula of ['y ~ x + g', 'y ~ 0 + g + x', 'y ~ x:g']) {
-    assert.throws(() => lmRobust({ formula, rows }), /lmRobust: factor g has only one level \("only"\)/, formula);
+    assert.throws(() => lmRobust({ formula, rows }), /lmRobust: factor "g" has only one level \("only"\)/, formula);
   }
 });
 

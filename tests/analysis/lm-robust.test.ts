@@ -174,7 +174,7 @@ test('bad input fails with one clear message naming the problem', () => {
   assert.throws(fit({ clusters: 'respondent_id', seType: 'HC2' }), /cannot be used with clusters/);
   assert.throws(fit({ clusters: 'respondentid' }), { message: 'lmRobust: clusters references unknown column "respondentid"' });
   // autocracy is outside the declared levels, so NA: regime is left with one level (formula-cases.test.ts).
-  assert.throws(fit({ levels: { regime: ['democracy'] } }), /factor regime has only one level \("democracy"\)/);
+  assert.throws(fit({ levels: { regime: ['democracy'] } }), /factor "regime" has only one level \("democracy"\)/);
   assert.throws(fit({ alpha: 1.5 }), AnalysisError);
 });
 
