@@ -1,14 +1,15 @@
 import { AnalysisError } from './errors.ts';
 import { cr2Variance } from './helpers/cr2.ts';
-import { groupCodes, requireColumns, type Levels, type Row } from './helpers/data.ts';
+import { groupCodes, isMissing, requireColumns, type Levels, type Row } from './helpers/data.ts';
 import { parseFormula } from './helpers/formula.ts';
+import { meanAsR } from './helpers/mean.ts';
 import { modelFrame } from './helpers/model-frame.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
 import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
 import { keptColumns, leastSquares, type LeastSquaresFit } from './helpers/qr.ts';
 import { clusterVariance, heteroskedasticVariance, sparseHeteroskedasticVariance, type HeteroskedasticType } from './helpers/sandwich.ts';
 import { resolveSeType, type SeType } from './helpers/se-type.ts';
-import { denseColumns, scaleRows, type SparseDesign } from './helpers/sparse-design.ts';
+import { denseColumns, permuteRows, scaleRows, type SparseDesign } from './helpers/sparse-design.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
 
 export interface LmRobustOptions {
@@ -80,29 +81,33 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   if (weights !== undefined) requireColumns(FN, rows, [weights], 'weights');
 
   const frame = modelFrame(FN, rows, formula, levels, { weights, clusters });
-  const { index, response: y } = frame;
-  const n = index.length;
-  const design = buildDesignMatrix(formula, frame);
+  const n = frame.index.length;
+  let index = frame.index;
+  let y = frame.response;
+  let design = buildDesignMatrix(formula, frame);
+  let w = frame.weights;
+  if (clusters !== undefined) {
+    // estimatr sorts the rows by cluster before its QR (prep_data: order(cluster)); the same order gives the same
+    // rounding, and so the same choice between columns that are collinear only together.
+    const order = clusterOrder(rows, index, clusters);
+    index = Int32Array.from(order, (i) => index[i]);
+    y = Float64Array.from(order, (i) => frame.response[i]);
+    design = permuteRows(design, order);
+    if (w) w = Float64Array.from(order, (i) => (frame.weights as Float64Array)[i]);
+  }
 
-  // Weights normalised to mean 1, then √w scaling of X and y (estimatr's lm_robust_fit).
-  let w: Float64Array | undefined;
+  // Weights normalised to mean 1 (R's mean, to the bit), then √w scaling of X and y (estimatr's lm_robust_fit).
   let designFit = design;
   let yFit = y;
-  if (frame.weights) {
-    w = frame.weights;
-    let mean = 0;
+  if (w) {
     for (let i = 0; i < n; i++) {
       if (w[i] < 0) throw new AnalysisError(FN, `weights column "${weights}" has a negative value (row ${index[i] + 1})`);
-      mean += w[i] / n;
     }
+    const mean = meanAsR(w);
     if (!(mean > 0)) throw new AnalysisError(FN, `weights column "${weights}" has no positive weight`);
-    const sw = new Float64Array(n);
-    yFit = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      w[i] /= mean;
-      sw[i] = Math.sqrt(w[i]);
-      yFit[i] = y[i] * sw[i];
-    }
+    w = w.map((value) => value / mean);
+    const sw = w.map(Math.sqrt);
+    yFit = y.map((value, i) => value * sw[i]);
     designFit = scaleRows(design, sw);
   }
 
@@ -176,4 +181,21 @@ function residuals(x: Float64Array, n: number, r: number, beta: Float64Array, y:
     for (let i = 0; i < n; i++) e[i] -= b * x[start + i];
   }
   return e;
+}
+
+/**
+ * The row order of estimatr's `order(cluster)`: stable, by number when every cluster value is numeric (an integer
+ * column, or a numeric one made a factor, sorts by value), else by the values' code points (R's factor levels
+ * of a character column, in the C locale).
+ */
+function clusterOrder(rows: readonly Row[], index: Int32Array, name: string): Int32Array {
+  const raw = Array.from(index, (i) => rows[i][name]);
+  const numbers = raw.map((value) => (isMissing(value) ? NaN : Number(value)));
+  const order = Array.from(index, (_, i) => i);
+  if (numbers.every(Number.isFinite)) order.sort((a, b) => numbers[a] - numbers[b]);
+  else {
+    const keys = raw.map(String);
+    order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  }
+  return Int32Array.from(order);
 }

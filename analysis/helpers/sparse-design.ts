@@ -36,6 +36,22 @@ export function scaleRows(design: SparseDesign, factors: Float64Array): SparseDe
 }
 
 /**
+ * The design with its rows in the given order (row i of the result is row order[i]).
+ *
+ * @example permuteRows(design, Int32Array.of(2, 0, 1)) // rows 2, 0, 1 of the design
+ */
+export function permuteRows(design: SparseDesign, order: Int32Array): SparseDesign {
+  const { slots } = design;
+  const columns = new Int32Array(design.columns.length);
+  const values = new Float64Array(design.values.length);
+  order.forEach((from, i) => {
+    columns.set(design.columns.subarray(from * slots, (from + 1) * slots), i * slots);
+    values.set(design.values.subarray(from * slots, (from + 1) * slots), i * slots);
+  });
+  return { ...design, columns, values };
+}
+
+/**
  * The design as a dense column-major n × p matrix (column j is `x.subarray(j * n, (j + 1) * n)`), for the pivoted
  * QR and the clustered variances.
  *
