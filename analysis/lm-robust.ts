@@ -166,7 +166,7 @@ function qrFitWithVariance(
     const xUnweighted = weights === undefined ? xKept : denseColumns(design);
     const xRaw = weights === undefined || r === p ? xUnweighted : keptColumns(xUnweighted, n, kept);
     const rawResid = weights === undefined ? resid : residuals(xRaw, n, r, beta, y);
-    const cr2 = cr2Variance({ x: xRaw, n, r, xtxInv: fit.xtxInv, resid: rawResid, clusters: codes, groups: count, weights: w });
+    const cr2 = cr2Variance({ x: xRaw, n, r, b: fit.b, resid: rawResid, clusters: codes, groups: count, weights: w });
     return { fit, vcov: cr2.vcov, df: cr2.df, nClusters: count };
   }
   const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.xtxInv, resid, codes, count);
