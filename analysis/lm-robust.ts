@@ -1,6 +1,6 @@
 import { AnalysisError } from './errors.ts';
 import { cr2Variance } from './helpers/cr2.ts';
-import { groupCodes, isMissing, requireColumns, type Levels, type Row } from './helpers/data.ts';
+import { groupCodes, isMissing, requireColumns, type Cell, type Levels, type Row } from './helpers/data.ts';
 import { parseFormula } from './helpers/formula.ts';
 import { meanAsR } from './helpers/mean.ts';
 import { modelFrame } from './helpers/model-frame.ts';
@@ -90,10 +90,12 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
     // estimatr sorts the rows by cluster before its QR (prep_data: order(cluster)); the same order gives the same
     // rounding, and so the same choice between columns that are collinear only together.
     const order = clusterOrder(rows, index, clusters);
-    index = Int32Array.from(order, (i) => index[i]);
-    y = Float64Array.from(order, (i) => frame.response[i]);
-    design = permuteRows(design, order);
-    if (w) w = Float64Array.from(order, (i) => (frame.weights as Float64Array)[i]);
+    if (order) {
+      index = permute(index, order);
+      y = permute(frame.response, order);
+      design = permuteRows(design, order);
+      if (w) w = permute(w, order);
+    }
   }
 
   // Weights normalised to mean 1 (R's mean, to the bit), then √w scaling of X and y (estimatr's lm_robust_fit).
@@ -184,18 +186,47 @@ function residuals(x: Float64Array, n: number, r: number, beta: Float64Array, y:
 }
 
 /**
- * The row order of estimatr's `order(cluster)`: stable, by number when every cluster value is numeric (an integer
- * column, or a numeric one made a factor, sorts by value), else by the values' code points (R's factor levels
- * of a character column, in the C locale).
+ * The row order of estimatr's `order(cluster)`, or null when the rows already are in it: stable, by number when
+ * every cluster value is numeric (an integer column, or a numeric one made a factor, sorts by value), else by the
+ * values' code points (R's factor levels of a character column, in the C locale). Only the G distinct values are
+ * sorted; rows are then placed by a counting sort.
  */
-function clusterOrder(rows: readonly Row[], index: Int32Array, name: string): Int32Array {
-  const raw = Array.from(index, (i) => rows[i][name]);
-  const numbers = raw.map((value) => (isMissing(value) ? NaN : Number(value)));
-  const order = Array.from(index, (_, i) => i);
-  if (numbers.every(Number.isFinite)) order.sort((a, b) => numbers[a] - numbers[b]);
-  else {
-    const keys = raw.map(String);
-    order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+function clusterOrder(rows: readonly Row[], index: Int32Array, name: string): Int32Array | null {
+  const n = index.length;
+  const codes = new Int32Array(n);
+  const keys = new Map<string, number>();
+  const values: Cell[] = [];
+  for (let i = 0; i < n; i++) {
+    const value = rows[index[i]][name];
+    const key = String(value);
+    let code = keys.get(key);
+    if (code === undefined) {
+      code = values.length;
+      keys.set(key, code);
+      values.push(value);
+    }
+    codes[i] = code;
   }
-  return Int32Array.from(order);
+  const numbers = values.map((value) => (isMissing(value) ? NaN : Number(value)));
+  const strings = values.map(String);
+  const sorted = Array.from(values, (_, k) => k).sort(
+    numbers.every(Number.isFinite) ? (a, b) => numbers[a] - numbers[b] : (a, b) => (strings[a] < strings[b] ? -1 : strings[a] > strings[b] ? 1 : 0),
+  );
+  const rank = new Int32Array(values.length);
+  sorted.forEach((code, position) => (rank[code] = position));
+  let inOrder = true;
+  for (let i = 1; i < n && inOrder; i++) inOrder = rank[codes[i - 1]] <= rank[codes[i]];
+  if (inOrder) return null;
+  const starts = new Int32Array(values.length + 1);
+  for (let i = 0; i < n; i++) starts[rank[codes[i]] + 1]++;
+  for (let k = 0; k < values.length; k++) starts[k + 1] += starts[k];
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[starts[rank[codes[i]]]++] = i;
+  return order;
+}
+
+function permute<T extends Float64Array | Int32Array>(values: T, order: Int32Array): T {
+  const out = values.slice() as T;
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
+  return out;
 }

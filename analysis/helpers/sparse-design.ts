@@ -44,10 +44,13 @@ export function permuteRows(design: SparseDesign, order: Int32Array): SparseDesi
   const { slots } = design;
   const columns = new Int32Array(design.columns.length);
   const values = new Float64Array(design.values.length);
-  order.forEach((from, i) => {
-    columns.set(design.columns.subarray(from * slots, (from + 1) * slots), i * slots);
-    values.set(design.values.subarray(from * slots, (from + 1) * slots), i * slots);
-  });
+  for (let i = 0; i < order.length; i++) {
+    const from = order[i] * slots;
+    for (let a = 0; a < slots; a++) {
+      columns[i * slots + a] = design.columns[from + a];
+      values[i * slots + a] = design.values[from + a];
+    }
+  }
   return { ...design, columns, values };
 }
 
