@@ -57,25 +57,3 @@ export function symmetricEigenInPlace(a: Float64Array, m: number, vectors: Float
     if (rotations === 0) break;
   }
 }
-
-/**
- * Inverse symmetric square root of a small symmetric matrix: eigenvalues above PSEUDO_INVERSE_TOLERANCE map to
- * λ^(−1/2), the rest to 0 (estimatr's and clubSandwich's pseudo-inverse square root).
- *
- * @example inverseSqrtSymmetric(Float64Array.of(4, 0, 0, 0), 2) // [0.5, 0, 0, 0]: the zero eigenvalue maps to 0
- */
-export function inverseSqrtSymmetric(a: Float64Array, m: number): Float64Array {
-  const w = a.slice(0, m * m);
-  const v = new Float64Array(m * m);
-  symmetricEigenInPlace(w, m, v);
-  const f = Array.from({ length: m }, (_, k) => (w[k * m + k] > PSEUDO_INVERSE_TOLERANCE ? 1 / Math.sqrt(w[k * m + k]) : 0));
-  const out = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = 0; k < m; k++) s += v[i * m + k] * f[k] * v[j * m + k];
-      out[i * m + j] = out[j * m + i] = s;
-    }
-  }
-  return out;
-}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cr2Variance } from '../../analysis/helpers/cr2.ts';
-import { inverseSqrtSymmetric } from '../../analysis/helpers/symmetric-eigen.ts';
+import { PSEUDO_INVERSE_TOLERANCE, symmetricEigenInPlace } from '../../analysis/helpers/symmetric-eigen.ts';
 import { seededRandom } from './support.ts';
 
 type Matrix = number[][];
@@ -38,6 +38,17 @@ function choleskyFactor(a: Matrix): Float64Array {
     }
   }
   return l;
+}
+
+/** (A)^(+−1/2) of a symmetric m × m block: eigenvalues at or below the tolerance map to 0, as estimatr. */
+function inverseSqrtSymmetric(a: Float64Array, m: number): Float64Array {
+  const values = a.slice();
+  const vectors = new Float64Array(m * m);
+  symmetricEigenInPlace(values, m, vectors);
+  const f = Array.from({ length: m }, (_, k) => (values[k * m + k] > PSEUDO_INVERSE_TOLERANCE ? 1 / Math.sqrt(values[k * m + k]) : 0));
+  const out = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) for (let k = 0; k < m; k++) out[i * m + j] += vectors[i * m + k] * f[k] * vectors[j * m + k];
+  return out;
 }
 
 function bruteForce(x: Matrix, resid: number[], clusters: number[], w: number[]) {
