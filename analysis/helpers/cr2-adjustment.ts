@@ -28,7 +28,7 @@ export class ClusterAdjustment {
 
   /**
    * @param r columns of Z; `weighted` doubles U to [Z_s, W_s Z_s]. `c` is C = Z'W²Z (r × r), used when weighted.
-   * @example new ClusterAdjustment(12, false, c).compute(z, w, e, rows) // then .sf, .ru, .residual
+   * @example new ClusterAdjustment(12, false, c).compute(z, start, rows, undefined, resid) // then .sf, .ru, .residual
    */
   constructor(
     private readonly r: number,
