@@ -28,7 +28,7 @@ export class ClusterAdjustment {
 
   /**
    * @param r columns of Z; `weighted` doubles U to [Z_s, W_s Z_s]. `c` is C = Z'W²Z (r × r), used when weighted.
-   * @example new ClusterAdjustment(12, false, c).compute(z, start, rows, undefined, resid) // then .sf, .ru, .residual
+   * @example new ClusterAdjustment(12, false, c).compute(new ZRows(x, n, 12, b), rows, undefined, resid) // then .sf, .ru, .residual
    */
   constructor(
     private readonly r: number,
@@ -46,25 +46,24 @@ export class ClusterAdjustment {
     this.u = new Float64Array(0);
   }
 
-  /**
-   * Factorizes the cluster made of rows [from, from + len) of z (row-major n × r, rows in cluster order), with
-   * their weights (or undefined) and residuals.
-   */
-  compute(z: Float64Array, from: number, len: number, weights: Float64Array | undefined, resid: Float64Array): void {
+  /** Factorizes the cluster made of the given rows (indices into the data), with their weights and residuals. */
+  compute(z: ZRows, rows: Int32Array, weights: Float64Array | undefined, resid: Float64Array): void {
     const { r, weighted, c } = this;
     const zr = weighted ? 2 * r : r;
+    const len = rows.length;
     const k = Math.min(len, zr);
     this.k = k;
     if (this.u.length < len * (zr + 1)) this.u = new Float64Array(len * (zr + 1));
     const u = this.u; // column-major len × (zr + 1): Z_s, [W_s Z_s,] e_s
     for (let a = 0; a < len; a++) {
-      const row = (from + a) * r;
-      const w = weights ? weights[from + a] : 1;
+      const i = rows[a];
+      const zi = z.of(i);
+      const w = weights ? weights[i] : 1;
       for (let j = 0; j < r; j++) {
-        u[j * len + a] = z[row + j];
-        if (weighted) u[(r + j) * len + a] = w * z[row + j];
+        u[j * len + a] = zi[j];
+        if (weighted) u[(r + j) * len + a] = w * zi[j];
       }
-      u[zr * len + a] = resid[from + a];
+      u[zr * len + a] = resid[i];
     }
     householderTriangularize(u, len, zr + 1, k);
     const { ru, residual, kMatrix, rc, vectors, scale, sf } = this;
@@ -136,5 +135,31 @@ function householderTriangularize(a: Float64Array, rows: number, cols: number, s
       a[t + k] -= w;
       for (let i = k + 1; i < rows; i++) a[t + i] -= w * a[v + i];
     }
+  }
+}
+
+/** Rows of Z = X B for column-major X (n × r), one at a time, skipping X's zeros (most of a row of dummies). */
+export class ZRows {
+  private readonly row: Float64Array;
+
+  /** @example new ZRows(x, n, r, b).of(i) // z_i = B' x_i (a view, overwritten by the next call) */
+  constructor(
+    private readonly x: Float64Array,
+    private readonly n: number,
+    private readonly r: number,
+    private readonly b: Float64Array,
+  ) {
+    this.row = new Float64Array(r);
+  }
+
+  of(i: number): Float64Array {
+    const { x, n, r, b, row } = this;
+    row.fill(0);
+    for (let k = 0; k < r; k++) {
+      const xk = x[k * n + i];
+      if (xk === 0) continue;
+      for (let j = 0; j < r; j++) row[j] += xk * b[k * r + j];
+    }
+    return row;
   }
 }

@@ -1,4 +1,4 @@
-import { ClusterAdjustment } from './cr2-adjustment.ts';
+import { ClusterAdjustment, ZRows } from './cr2-adjustment.ts';
 import { Cr2DegreesOfFreedom } from './cr2-df.ts';
 import { symmetrize } from './small-matrix.ts';
 
@@ -45,35 +45,25 @@ export function cr2Variance(input: Cr2Input): { vcov: Float64Array; df: Float64A
   const fill = starts.slice(0, groups);
   for (let i = 0; i < n; i++) order[fill[clusters[i]]++] = i;
 
-  // Z = X B (row-major, rows in cluster order), C = Z'W²Z, weights and residuals in the same order.
-  const z = new Float64Array(n * r);
-  const row = new Float64Array(r);
+  // Z = X B is formed row by row where it is used (never stored: 8 · n · r bytes); C = Z'W²Z needs a first pass.
+  const zRow = new ZRows(x, n, r, b);
   const c = new Float64Array(r * r);
-  const resid = Float64Array.from(order, (i) => input.resid[i]);
-  const w = weights && Float64Array.from(order, (i) => weights[i]);
-  for (let a = 0; a < n; a++) {
-    const i = order[a];
-    for (let k = 0; k < r; k++) row[k] = x[k * n + i];
-    const zi = z.subarray(a * r, (a + 1) * r);
-    for (let k = 0; k < r; k++) {
-      const xk = row[k];
-      if (xk === 0) continue; // dummy columns: most of a row is 0
-      for (let j = 0; j < r; j++) zi[j] += xk * b[k * r + j];
+  if (weights) {
+    for (let i = 0; i < n; i++) {
+      const zi = zRow.of(i);
+      const w2 = weights[i] * weights[i];
+      for (let j = 0; j < r; j++) for (let k = 0; k <= j; k++) c[j * r + k] += w2 * zi[j] * zi[k];
     }
-    if (w) {
-      const w2 = w[a] * w[a];
-      for (let j = 0; j < r; j++) for (let k = 0; k <= j; k++) c[j * r + k] += w2 * z[a * r + j] * z[a * r + k];
-    }
+    symmetrize(c, r, true);
   }
-  symmetrize(c, r, true);
 
-  const adjustment = new ClusterAdjustment(r, w !== undefined, c);
-  const degrees = new Cr2DegreesOfFreedom(r, w !== undefined, b, c);
+  const adjustment = new ClusterAdjustment(r, weights !== undefined, c);
+  const degrees = new Cr2DegreesOfFreedom(r, weights !== undefined, b, c);
   const vcov = new Float64Array(r * r);
   const work = new Float64Array(2 * r);
   for (let g = 0; g < groups; g++) {
-    adjustment.compute(z, starts[g], starts[g + 1] - starts[g], w, resid);
-    addClusterVariance(vcov, adjustment, b, r, w !== undefined, work);
+    adjustment.compute(zRow, order.subarray(starts[g], starts[g + 1]), weights, input.resid);
+    addClusterVariance(vcov, adjustment, b, r, weights !== undefined, work);
     degrees.add(adjustment);
   }
   symmetrize(vcov, r, true);
