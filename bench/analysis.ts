@@ -1,7 +1,8 @@
 // Benchmarks of lmRobust at scale, printed as figures (never pass/fail). Each case runs in its own child
 // process so that its peak RSS is its own. If Rscript with estimatr is installed, estimatr is timed on the same
 // generated data in the same run and the ratio printed — except CR2 at 100k/1M rows, where estimatr builds
-// G × G matrices per coefficient (minutes at 100k, out of memory at 1M).
+// G × G matrices per coefficient (minutes at 100k, out of memory at 1M), and CR2 with clusters of 200,000 rows,
+// where it would eigen-decompose 200,000 × 200,000 blocks.
 //
 //   npm run bench:analysis             all cases
 //   npm run bench:analysis -- hc2_1m   one case
