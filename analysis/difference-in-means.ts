@@ -197,7 +197,7 @@ function clusteredEstimate(arm: Arm): BlockEstimate {
   const fit = leastSquares(x, n, 2, arm.y);
   const resid = arm.y.map((v, i) => v - fit.coef[0] - fit.coef[1] * arm.t[i]);
   const { codes, count } = regroup(arm.cluster as Int32Array);
-  const { vcov, df } = cr2Variance({ x, n, r: 2, xtxInv: fit.xtxInv, resid, clusters: codes, groups: count });
+  const { vcov, df } = cr2Variance({ x, n, r: 2, b: fit.b, resid, clusters: codes, groups: count });
   return { estimate: fit.coef[1], se: Math.sqrt(vcov[3]), df: df[1], n };
 }
 

@@ -3,13 +3,14 @@ import { cr2Variance } from './helpers/cr2.ts';
 import { groupCodes, type Levels, type Row } from './helpers/data.ts';
 import { isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
 import { parseFormula } from './helpers/formula.ts';
+import { meanAsR } from './helpers/mean.ts';
 import { modelFrame } from './helpers/model-frame.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
 import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
 import { keptColumns, leastSquares, type LeastSquaresFit } from './helpers/qr.ts';
 import { clusterVariance, heteroskedasticVariance, sparseHeteroskedasticVariance, type HeteroskedasticType } from './helpers/sandwich.ts';
 import { resolveSeType, type SeType } from './helpers/se-type.ts';
-import { denseColumns, scaleRows, type SparseDesign } from './helpers/sparse-design.ts';
+import { denseColumns, permuteRows, scaleRows, type SparseDesign } from './helpers/sparse-design.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
 
 export interface LmRobustOptions {
@@ -80,29 +81,35 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   const table = isDataTable(rows) ? rows : tableFromRows(rows);
   const formula = parseFormula(FN, options.formula, table.names);
   const frame = modelFrame(FN, table, formula, levels, { weights, clusters });
-  const { index, response: y } = frame;
-  const n = index.length;
-  const design = buildDesignMatrix(formula, frame);
+  const n = frame.index.length;
+  let index = frame.index;
+  let y = frame.response;
+  let design = buildDesignMatrix(formula, frame);
+  let w = frame.weights;
+  if (clusters !== undefined) {
+    // estimatr sorts the rows by cluster before its QR (prep_data: order(cluster)); the same order gives the same
+    // rounding, and so the same choice between columns that are collinear only together.
+    const order = clusterOrder(table, index, clusters);
+    if (order) {
+      index = permute(index, order);
+      y = permute(frame.response, order);
+      design = permuteRows(design, order);
+      if (w) w = permute(w, order);
+    }
+  }
 
-  // Weights normalised to mean 1, then √w scaling of X and y (estimatr's lm_robust_fit).
-  let w: Float64Array | undefined;
+  // Weights normalised to mean 1 (R's mean, to the bit), then √w scaling of X and y (estimatr's lm_robust_fit).
   let designFit = design;
   let yFit = y;
-  if (frame.weights) {
-    w = frame.weights;
-    let mean = 0;
+  if (w) {
     for (let i = 0; i < n; i++) {
       if (w[i] < 0) throw new AnalysisError(FN, `weights column "${weights}" has a negative value (row ${index[i] + 1})`);
-      mean += w[i] / n;
     }
+    const mean = meanAsR(w);
     if (!(mean > 0)) throw new AnalysisError(FN, `weights column "${weights}" has no positive weight`);
-    const sw = new Float64Array(n);
-    yFit = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      w[i] /= mean;
-      sw[i] = Math.sqrt(w[i]);
-      yFit[i] = y[i] * sw[i];
-    }
+    w = w.map((value) => value / mean);
+    const sw = w.map(Math.sqrt);
+    yFit = y.map((value, i) => value * sw[i]);
     designFit = scaleRows(design, sw);
   }
 
@@ -113,7 +120,7 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
     if (fit && vcov) result = { fit, vcov, df: new Float64Array(fit.rank).fill(n - fit.rank), nClusters: null };
   }
   const path = result ? 'cholesky' : 'qr';
-  result ??= qrFitWithVariance(options, seType, index, design, designFit, yFit, y, w);
+  result ??= qrFitWithVariance(options, table, seType, index, design, designFit, yFit, y, w);
 
   const { fit, vcov, df, nClusters } = result;
   const { rank: r, kept } = fit;
@@ -131,6 +138,7 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
 /** The pivoted-QR path on the dense design: rank-deficient or ill-conditioned designs, clusters, `solver: 'qr'`. */
 function qrFitWithVariance(
   options: LmRobustOptions,
+  table: DataTable,
   seType: SeType,
   index: Int32Array,
   design: SparseDesign,
@@ -139,7 +147,7 @@ function qrFitWithVariance(
   y: Float64Array,
   w: Float64Array | undefined,
 ): FitWithVariance {
-  const { rows, clusters, weights } = options;
+  const { clusters, weights } = options;
   const { n, p } = design;
   const xFit = denseColumns(designFit);
   const fit = leastSquares(xFit, n, p, yFit);
@@ -153,7 +161,7 @@ function qrFitWithVariance(
     return { fit, vcov, df: new Float64Array(r).fill(n - r), nClusters: null };
   }
 
-  const { codes, count } = groupCodes(rows, index, clusters);
+  const { codes, count } = groupCodes(table, index, clusters);
   // One cluster carries no information about the variance: estimatr prints SEs of ~1e-16 with df 1 (CR2)
   // or NaN p-values (CR0); an error says what is wrong instead.
   if (count < 2) throw new AnalysisError(FN, `clustered standard errors need at least two clusters; "${clusters}" has ${count}`);
@@ -161,7 +169,7 @@ function qrFitWithVariance(
     const xUnweighted = weights === undefined ? xKept : denseColumns(design);
     const xRaw = weights === undefined || r === p ? xUnweighted : keptColumns(xUnweighted, n, kept);
     const rawResid = weights === undefined ? resid : residuals(xRaw, n, r, beta, y);
-    const cr2 = cr2Variance({ x: xRaw, n, r, xtxInv: fit.xtxInv, resid: rawResid, clusters: codes, groups: count, weights: w });
+    const cr2 = cr2Variance({ x: xRaw, n, r, b: fit.b, resid: rawResid, clusters: codes, groups: count, weights: w });
     return { fit, vcov: cr2.vcov, df: cr2.df, nClusters: count };
   }
   const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.xtxInv, resid, codes, count);
@@ -176,4 +184,51 @@ function residuals(x: Float64Array, n: number, r: number, beta: Float64Array, y:
     for (let i = 0; i < n; i++) e[i] -= b * x[start + i];
   }
   return e;
+}
+
+/**
+ * The row order of estimatr's `order(cluster)`, or null when the rows already are in it: stable, by number when
+ * every cluster value is numeric (an integer column, or a numeric one made a factor, sorts by value), else by the
+ * values' code points (R's factor levels of a character column, in the C locale). Only the G distinct values are
+ * sorted; rows are then placed by a counting sort.
+ */
+function clusterOrder(table: DataTable, index: Int32Array, name: string): Int32Array | null {
+  const n = index.length;
+  const column = table.column(name)!;
+  // Distinct cluster values in order of first appearance among the used rows, and each row's code into them.
+  const codes = new Int32Array(n);
+  const keys = new Map<number, number>();
+  const values: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = column.type === 'character' ? column.codes[index[i]] : column.values[index[i]];
+    let code = keys.get(key);
+    if (code === undefined) {
+      code = values.length;
+      keys.set(key, code);
+      values.push(key);
+    }
+    codes[i] = code;
+  }
+  // R's order(): numbers by value; strings by code point (R uses the locale's collation: docs/analysis.md).
+  const labels = column.type === 'character' ? values.map((code) => column.labels[code]) : null;
+  const sorted = Array.from(values, (_, k) => k).sort(
+    labels ? (a, b) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : 0) : (a, b) => values[a] - values[b],
+  );
+  const rank = new Int32Array(values.length);
+  sorted.forEach((code, position) => (rank[code] = position));
+  let inOrder = true;
+  for (let i = 1; i < n && inOrder; i++) inOrder = rank[codes[i - 1]] <= rank[codes[i]];
+  if (inOrder) return null;
+  const starts = new Int32Array(values.length + 1);
+  for (let i = 0; i < n; i++) starts[rank[codes[i]] + 1]++;
+  for (let k = 0; k < values.length; k++) starts[k + 1] += starts[k];
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[starts[rank[codes[i]]]++] = i;
+  return order;
+}
+
+function permute<T extends Float64Array | Int32Array>(values: T, order: Int32Array): T {
+  const out = values.slice() as T;
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
+  return out;
 }

@@ -1,7 +1,8 @@
 // Benchmarks of lmRobust at scale, printed as figures (never pass/fail). Each case runs in its own child
 // process so that its peak RSS is its own. If Rscript with estimatr is installed, estimatr is timed on the same
 // generated data in the same run and the ratio printed — except CR2 at 100k/1M rows, where estimatr builds
-// G × G matrices per coefficient (minutes at 100k, out of memory at 1M). Then the end-to-end cases
+// G × G matrices per coefficient (minutes at 100k, out of memory at 1M), and CR2 with clusters of 200,000 rows,
+// where it would eigen-decompose 200,000 × 200,000 blocks. Then the end-to-end cases
 // (bench/analysis-end-to-end.ts): `vlab fit` from a CSV file against Rscript's read.csv + lm_robust.
 //
 //   npm run bench:analysis             all cases
@@ -31,6 +32,9 @@ const CASES: BenchCase[] = [
   { name: 'cr2_100k', n: 100_000, clusters: 20_000, levels: [3, 3, 4, 4], seType: 'CR2', skipR: 'estimatr CR2 takes ~262 s here', target: '< 2.6 s' },
   { name: 'cr2_1m', n: 1_000_000, clusters: 200_000, levels: [3, 3, 4, 4], seType: 'CR2', skipR: 'estimatr CR2 runs out of memory', target: '< 30 s, < 2 GB' },
   { name: 'hc2_1m', n: 1_000_000, clusters: 200_000, levels: [4, 5, 5, 6, 7], seType: 'HC2', target: '≤ half of estimatr' },
+  // Few large clusters: each cluster's adjustment is computed in K × K space (estimatr eigen-decomposes n_s × n_s).
+  { name: 'cr2_5x1300', n: 6_500, clusters: 5, levels: [3, 3, 4, 4], seType: 'CR2', target: 'comparison point (163 s before the K × K adjustment)' },
+  { name: 'cr2_5x200k', n: 1_000_000, clusters: 5, levels: [3, 3, 4, 4], seType: 'CR2', skipR: 'estimatr would build 200,000 × 200,000 matrices', target: '< 10 s' },
 ];
 
 // Best of RUNS for both vlab and estimatr: the machine may be shared, and the minimum is the least noisy figure.
@@ -148,7 +152,7 @@ function main(): void {
       }
       console.log(
         [
-          c.name.padEnd(9),
+          c.name.padEnd(10),
           String(c.n).padStart(9),
           String(c.seType === 'CR2' ? c.clusters : '-').padStart(9),
           String(ours.k).padStart(3),

@@ -1,18 +1,23 @@
+import { colPivHouseholderQr, type ColPivHouseholder } from './col-piv-householder-qr.ts';
 import { symmetricProductWithTranspose } from './small-matrix.ts';
 
 /**
- * Least squares by Householder QR with column pivoting, following Eigen's `ColPivHouseholderQR` (what estimatr's
- * `lm_solver` calls): pivot on the largest remaining column norm and downdate norms with the LAPACK xGEQPF rule
- * (LAWN 176), recomputing them when the downdate loses accuracy. A column whose remaining norm has fallen
- * below 1e-7 of its original norm lies in the span of the columns already chosen (R's `lm` tolerance,
- * dqrdc2): it is aliased, never pivoted in, and its coefficient is NaN. Eigen's own rank rule
- * (|R_kk| > max|R_kk| · ε · min(n, p)) misses exact collinearity that rounding leaves at ~1e-13, where
- * estimatr then prints coefficients of ±1e12; this rule reports those terms as aliased instead.
+ * Least squares by Householder QR with column pivoting, deciding aliasing as estimatr does: its `lm_solver`
+ * calls Eigen's `ColPivHouseholderQR`, keeps the first `rank()` pivoted columns and reports the others as NA.
+ * `col-piv-householder-qr.ts` reproduces that factorization bit for bit, so on the same rows in the same order
+ * the same columns are dropped, ties between collinear columns included.
+ *
+ * One deliberate difference: when a column estimatr keeps has a remaining norm of at most 1e-7 of its original
+ * norm (R `lm`'s tolerance, dqrdc2), estimatr's coefficients are rounding noise (e.g. ±1e12 for numeric dummies
+ * that sum to the intercept, exact collinearity that rounding leaves at ~1e-13, above Eigen's threshold). Only
+ * then the factorization is redone with `lm`'s rule: such columns are never pivoted in and are aliased.
  *
  * Tall data are first reduced to a small triangle by a sequential tall-skinny QR (Demmel, Grigori, Hoemmen &
  * Langou 2012): each block of rows is folded into the running R of [X y] with Householder reflections while
- * it sits in cache, and X is never copied. Because [X y] = Q [R; 0] with Q orthogonal, column norms, pivot
- * choices, coefficients and residual norm of the pivoted QR of R are those of X itself.
+ * it sits in cache, and X is never copied. Because [X y] = Q [R; 0] with Q orthogonal, coefficients and residual
+ * norm from R are those of X itself. That triangle answers only when X is clearly of full rank (κ_F(R) below
+ * WELL_CONDITIONED): then no column is aliased whatever the pivot order, and the coefficients do not depend on it.
+ * Otherwise the pivoted QR runs on X, as estimatr's does.
  */
 export interface LeastSquaresFit {
   /** One coefficient per column of X, NaN for aliased columns. */
@@ -26,10 +31,15 @@ export interface LeastSquaresFit {
   xtxInv: Float64Array;
 }
 
-const EPSILON = 2.220446049250313e-16;
 const ALIAS_TOLERANCE = 1e-7;
 // Rows per block of the tall-skinny QR: a block of [X y] stays in L1/L2 while all its reflections run.
 const TSQR_BLOCK = 1024;
+/**
+ * κ_F(R) = ‖R‖_F ‖R⁻¹‖_F ≥ κ₂(X) below which the tall-skinny triangle is trusted. Then σ_min(X) > ‖X‖_F / 1e6, so
+ * every pivot of any column-pivoted QR has |R_kk| ≥ σ_min > 1e-6 ‖x_k‖: far above both Eigen's rank threshold
+ * (~1e-16 · min(n, p) of the largest pivot) and the 1e-7 alias tolerance, with rounding at ~1e-16 · κ.
+ */
+const WELL_CONDITIONED = 1e6;
 
 /**
  * Fits y on the columns of x (n × p, column-major) by pivoted QR.
@@ -37,11 +47,20 @@ const TSQR_BLOCK = 1024;
  * @example leastSquares(new Float64Array([1, 1, 1, 0, 1, 2]), 3, 2, new Float64Array([1, 2, 3])).coef // [1, 1]
  */
 export function leastSquares(x: Float64Array, n: number, p: number, y: Float64Array): LeastSquaresFit {
-  if (n <= 2 * TSQR_BLOCK) return pivotedLeastSquares(x, n, p, y);
-  const r = triangularize(x, n, p, y);
-  return pivotedLeastSquares(r.subarray(0, (p + 1) * p), p + 1, p, r.subarray((p + 1) * p));
+  if (n > 2 * TSQR_BLOCK && n > p) {
+    const r = triangularize(x, n, p, y);
+    const fit = fitFromFactorization(colPivHouseholderQr(r.subarray(0, (p + 1) * p), p + 1, p), r.subarray((p + 1) * p));
+    if (fit.rank === p && fit.condition < WELL_CONDITIONED) return fit;
+  }
+  const eigen = colPivHouseholderQr(x, n, p);
+  return fitFromFactorization(keepsNoise(eigen) ? colPivHouseholderQr(x, n, p, ALIAS_TOLERANCE) : eigen, y);
 }
 
+/** Whether a kept pivot's remaining norm is within ALIAS_TOLERANCE of zero relative to its column: β is noise. */
+function keepsNoise(f: ColPivHouseholder): boolean {
+  for (let k = 0; k < f.rank; k++) if (!(Math.abs(f.qr[k * f.n + k]) > ALIAS_TOLERANCE * f.pivotNorms[k])) return true;
+  return false;
+}
 /**
  * R of the n × (p + 1) matrix [X y] (column-major (p + 1) × (p + 1)), by folding blocks of TSQR_BLOCK rows into
  * the running triangle. Within a block, the reflector for column k is nonzero only in row k of the triangle
@@ -107,84 +126,37 @@ function triangularize(x: Float64Array, n: number, p: number, y: Float64Array): 
   return r;
 }
 
-function pivotedLeastSquares(x: Float64Array, n: number, p: number, y: Float64Array): LeastSquaresFit {
-  const a = x.slice();
-  // Column views: pivoting swaps the views, never the n-long data.
-  const cols = Array.from({ length: p }, (_, j) => a.subarray(j * n, (j + 1) * n));
-  const effects = y.slice();
-  const perm = Int32Array.from({ length: p }, (_, j) => j);
-  const normsDirect = new Float64Array(p);
-  const normsUpdated = new Float64Array(p);
-  const normsOriginal = new Float64Array(p);
-  for (let j = 0; j < p; j++) normsOriginal[j] = normsDirect[j] = normsUpdated[j] = columnNorm(cols[j], 0, n);
-  const size = Math.min(n, p);
-  const downdateThreshold = Math.sqrt(EPSILON);
-  let rank = 0;
-
-  for (let k = 0; k < size; k++) {
-    let best = -1;
-    for (let j = k; j < p; j++) {
-      if (!(normsUpdated[j] > ALIAS_TOLERANCE * normsOriginal[j])) continue;
-      if (best < 0 || normsUpdated[j] > normsUpdated[best]) best = j;
-    }
-    if (best < 0) break;
-    rank = k + 1;
-    if (best !== k) {
-      [cols[k], cols[best]] = [cols[best], cols[k]];
-      [perm[k], perm[best]] = [perm[best], perm[k]];
-      [normsUpdated[k], normsUpdated[best]] = [normsUpdated[best], normsUpdated[k]];
-      [normsDirect[k], normsDirect[best]] = [normsDirect[best], normsDirect[k]];
-      [normsOriginal[k], normsOriginal[best]] = [normsOriginal[best], normsOriginal[k]];
-    }
-
-    // Householder vector v = [1; a(k+1:n, k) / (c0 − β)], H = I − τ v vᵀ, R_kk = β (Eigen's makeHouseholder).
-    const v = cols[k];
-    const c0 = v[k];
-    let tailSq = 0;
-    for (let i = k + 1; i < n; i++) tailSq += v[i] * v[i];
-    let tau = 0;
-    let beta = c0;
-    if (tailSq > Number.MIN_VALUE) {
-      beta = Math.sqrt(c0 * c0 + tailSq);
-      if (c0 >= 0) beta = -beta;
-      const scale = 1 / (c0 - beta);
-      for (let i = k + 1; i < n; i++) v[i] *= scale;
-      tau = (beta - c0) / beta;
-    } else {
-      for (let i = k + 1; i < n; i++) v[i] = 0;
-    }
-    v[k] = beta;
-
-    if (tau !== 0) {
-      const targets = [...cols.slice(k + 1), effects];
-      for (let j = 0; j < targets.length; j += 4) reflect(v, k, n, tau, targets.slice(j, j + 4));
-    }
-
-    for (let j = k + 1; j < p; j++) {
-      if (normsUpdated[j] === 0) continue;
-      let t = Math.abs(cols[j][k]) / normsUpdated[j];
-      t = (1 + t) * (1 - t);
-      if (t < 0) t = 0;
-      const ratio = normsUpdated[j] / normsDirect[j];
-      if (t * ratio * ratio <= downdateThreshold) {
-        normsDirect[j] = normsUpdated[j] = columnNorm(cols[j], k + 1, n - k - 1);
-      } else {
-        normsUpdated[j] *= Math.sqrt(t);
-      }
-    }
+/**
+ * Coefficients and (X'X)⁻¹ from the first `rank` pivots, as estimatr's lm_solver: effects = Qᵀy, β = R⁻¹ effects,
+ * (X'X)⁻¹ = R⁻¹R⁻ᵀ, and κ_F(R) of that block for leastSquares' choice of path.
+ */
+function fitFromFactorization(f: ColPivHouseholder, y: Float64Array): LeastSquaresFit & { condition: number } {
+  const { qr, n, p, tau, perm, rank: r } = f;
+  const effects = y.slice(0, n);
+  for (let k = 0; k < r; k++) {
+    if (tau[k] === 0) continue;
+    const c = k * n;
+    let w = effects[k];
+    for (let i = k + 1; i < n; i++) w += qr[c + i] * effects[i];
+    w *= tau[k];
+    effects[k] -= w;
+    for (let i = k + 1; i < n; i++) effects[i] -= w * qr[c + i];
   }
 
-  // Back-substitution on the leading rank × rank block of R, and its inverse (upper triangular).
-  const r = rank;
+  // R⁻¹ of the leading r × r block (R_ik = qr[k · n + i]), upper triangular, row-major.
   const rinv = new Float64Array(r * r);
+  let normR = 0;
   for (let j = r - 1; j >= 0; j--) {
-    rinv[j * r + j] = 1 / cols[j][j];
+    rinv[j * r + j] = 1 / qr[j * n + j];
     for (let i = j - 1; i >= 0; i--) {
       let s = 0;
-      for (let k = i + 1; k <= j; k++) s += cols[k][i] * rinv[k * r + j];
-      rinv[i * r + j] = -s / cols[i][i];
+      for (let k = i + 1; k <= j; k++) s += qr[k * n + i] * rinv[k * r + j];
+      rinv[i * r + j] = -s / qr[i * n + i];
     }
+    for (let i = 0; i <= j; i++) normR += qr[j * n + i] * qr[j * n + i];
   }
+  let normInverse = 0;
+  for (const v of rinv) normInverse += v * v;
   const coefPivoted = new Float64Array(r);
   for (let i = 0; i < r; i++) {
     let s = 0;
@@ -199,56 +171,7 @@ function pivotedLeastSquares(x: Float64Array, n: number, p: number, y: Float64Ar
   kept.forEach((column, i) => (rowOf[column] = i));
   const b = new Float64Array(r * r);
   for (let k = 0; k < r; k++) b.set(rinv.subarray(k * r, (k + 1) * r), rowOf[perm[k]] * r);
-  return { coef, kept, rank, b, xtxInv: symmetricProductWithTranspose(b, b, r, r) };
-}
-
-function columnNorm(a: Float64Array, start: number, length: number): number {
-  // Scaled sum of squares, so that huge or tiny columns neither overflow nor underflow.
-  let scale = 0;
-  for (let i = 0; i < length; i++) scale = Math.max(scale, Math.abs(a[start + i]));
-  if (scale === 0) return 0;
-  let s = 0;
-  for (let i = 0; i < length; i++) {
-    const v = a[start + i] / scale;
-    s += v * v;
-  }
-  return scale * Math.sqrt(s);
-}
-
-/**
- * Applies H = I − τ v vᵀ (v_k = 1, v_i stored below the diagonal) to rows k.. of up to four columns at once,
- * so that each pass over the n-long reflector serves four targets: the QR is bound by memory traffic.
- */
-function reflect(v: Float64Array, k: number, n: number, tau: number, targets: Float64Array[]): void {
-  const [t0, t1 = t0, t2 = t0, t3 = t0] = targets;
-  const m = targets.length;
-  let w0 = t0[k];
-  let w1 = t1[k];
-  let w2 = t2[k];
-  let w3 = t3[k];
-  for (let i = k + 1; i < n; i++) {
-    const vi = v[i];
-    w0 += vi * t0[i];
-    w1 += vi * t1[i];
-    w2 += vi * t2[i];
-    w3 += vi * t3[i];
-  }
-  // Unused slots alias t0 and get a zero step, so the update loop stays branch-free.
-  w0 *= tau;
-  w1 = m > 1 ? w1 * tau : 0;
-  w2 = m > 2 ? w2 * tau : 0;
-  w3 = m > 3 ? w3 * tau : 0;
-  t0[k] -= w0;
-  t1[k] -= w1;
-  t2[k] -= w2;
-  t3[k] -= w3;
-  for (let i = k + 1; i < n; i++) {
-    const vi = v[i];
-    t0[i] -= w0 * vi;
-    t1[i] -= w1 * vi;
-    t2[i] -= w2 * vi;
-    t3[i] -= w3 * vi;
-  }
+  return { coef, kept, rank: r, b, xtxInv: symmetricProductWithTranspose(b, b, r, r), condition: Math.sqrt(normR * normInverse) };
 }
 
 /**

@@ -16,31 +16,6 @@ export type ClusterType = 'CR0' | 'stata' | 'cregg';
 const ROW_BLOCK = 512;
 
 /**
- * X' diag(ω) X for column-major X (n × r), in row blocks that stay in cache across all column pairs.
- *
- * @example weightedGram(Float64Array.of(1, 1, 0, 1), 2, 2, Float64Array.of(2, 3)) // [5, 3, 3, 3]
- */
-export function weightedGram(x: Float64Array, n: number, r: number, omega: Float64Array): Float64Array {
-  const out = new Float64Array(r * r);
-  const scaled = new Float64Array(ROW_BLOCK);
-  for (let start = 0; start < n; start += ROW_BLOCK) {
-    const len = Math.min(n, start + ROW_BLOCK) - start;
-    for (let j = 0; j < r; j++) {
-      const oj = j * n + start;
-      for (let i = 0; i < len; i++) scaled[i] = omega[start + i] * x[oj + i];
-      for (let k = j; k < r; k++) {
-        const ok = k * n + start;
-        let s = 0;
-        for (let i = 0; i < len; i++) s += scaled[i] * x[ok + i];
-        out[k * r + j] += s;
-      }
-    }
-  }
-  symmetrize(out, r, true);
-  return out;
-}
-
-/**
  * Variance of the coefficients without clusters: V = M · X' diag(ω) X · M with ω = e² (HC0, HC1 = HC0 ·
  * n/(n − r)), e²/(1 − h) (HC2) or e²/(1 − h)² (HC3); classical = s²M with s² = Σe²/(n − r).
  *

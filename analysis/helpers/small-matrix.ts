@@ -1,14 +1,8 @@
-/** Dense algebra on small row-major matrices (r × r bread and meat, cluster blocks): plain loops, no library. */
+/** Dense algebra on small row-major matrices (r × r bread and meat): plain loops, no library. */
 
-/**
- * (rows × inner) · (inner × cols), into a new matrix or into the leading rows × cols of `into` (a scratch
- * buffer reused across clusters).
- *
- * @example multiply(Float64Array.of(1, 2), 1, 2, Float64Array.of(3, 4), 1) // Float64Array [11]
- */
-export function multiply(a: Float64Array, rows: number, inner: number, b: Float64Array, cols: number, into?: Float64Array): Float64Array {
-  const out = into ?? new Float64Array(rows * cols);
-  if (into) out.fill(0, 0, rows * cols);
+/** (rows × inner) · (inner × cols). */
+function multiply(a: Float64Array, rows: number, inner: number, b: Float64Array, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     for (let k = 0; k < inner; k++) {
       const aik = a[i * inner + k];

@@ -36,6 +36,25 @@ export function scaleRows(design: SparseDesign, factors: Float64Array): SparseDe
 }
 
 /**
+ * The design with its rows in the given order (row i of the result is row order[i]).
+ *
+ * @example permuteRows(design, Int32Array.of(2, 0, 1)) // rows 2, 0, 1 of the design
+ */
+export function permuteRows(design: SparseDesign, order: Int32Array): SparseDesign {
+  const { slots } = design;
+  const columns = new Int32Array(design.columns.length);
+  const values = new Float64Array(design.values.length);
+  for (let i = 0; i < order.length; i++) {
+    const from = order[i] * slots;
+    for (let a = 0; a < slots; a++) {
+      columns[i * slots + a] = design.columns[from + a];
+      values[i * slots + a] = design.values[from + a];
+    }
+  }
+  return { ...design, columns, values };
+}
+
+/**
  * The design as a dense column-major n × p matrix (column j is `x.subarray(j * n, (j + 1) * n)`), for the pivoted
  * QR and the clustered variances.
  *

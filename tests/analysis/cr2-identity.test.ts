@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cr2Variance } from '../../analysis/helpers/cr2.ts';
-import { inverseSqrtSymmetric } from '../../analysis/helpers/symmetric-eigen.ts';
+import { PSEUDO_INVERSE_TOLERANCE, symmetricEigenInPlace } from '../../analysis/helpers/symmetric-eigen.ts';
 import { seededRandom } from './support.ts';
 
 type Matrix = number[][];
@@ -21,6 +21,34 @@ function invert(a: Matrix): Matrix {
     for (let i = 0; i < n; i++) if (i !== c) m[i] = m[i].map((v, j) => v - m[i][c] * m[c][j]);
   }
   return m.map((row) => row.slice(n));
+}
+
+/** L (row-major) with L Lᵀ = A: a B with (X'WX)⁻¹ = B Bᵀ, as cr2Variance takes it. */
+function choleskyFactor(a: Matrix): Float64Array {
+  const r = a.length;
+  const l = new Float64Array(r * r);
+  for (let j = 0; j < r; j++) {
+    let d = a[j][j];
+    for (let k = 0; k < j; k++) d -= l[j * r + k] ** 2;
+    l[j * r + j] = Math.sqrt(d);
+    for (let i = j + 1; i < r; i++) {
+      let s = a[i][j];
+      for (let k = 0; k < j; k++) s -= l[i * r + k] * l[j * r + k];
+      l[i * r + j] = s / l[j * r + j];
+    }
+  }
+  return l;
+}
+
+/** (A)^(+−1/2) of a symmetric m × m block: eigenvalues at or below the tolerance map to 0, as estimatr. */
+function inverseSqrtSymmetric(a: Float64Array, m: number): Float64Array {
+  const values = a.slice();
+  const vectors = new Float64Array(m * m);
+  symmetricEigenInPlace(values, m, vectors);
+  const f = Array.from({ length: m }, (_, k) => (values[k * m + k] > PSEUDO_INVERSE_TOLERANCE ? 1 / Math.sqrt(values[k * m + k]) : 0));
+  const out = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) for (let k = 0; k < m; k++) out[i * m + j] += vectors[i * m + k] * f[k] * vectors[j * m + k];
+  return out;
 }
 
 function bruteForce(x: Matrix, resid: number[], clusters: number[], w: number[]) {
@@ -56,23 +84,25 @@ function bruteForce(x: Matrix, resid: number[], clusters: number[], w: number[])
   return { vcov, df, M };
 }
 
-for (const [seed, weighted] of [[1, false], [2, true], [3, false], [4, true]] as const) {
-  test(`CR2 variance and df equal the n × n computation (seed ${seed}, ${weighted ? 'weighted' : 'unweighted'})`, () => {
+// Seeds 1–4: clusters of 1–6 rows (the adjustment in n_s × n_s space when n_s ≤ r, or 2r weighted); seeds 5–6: three
+// clusters of 30 rows and a dummy for cluster 0 (the K × K path, with eigenvalues of H_ss equal to 1: pseudo-inverse).
+for (const [seed, weighted, large] of [[1, false, false], [2, true, false], [3, false, false], [4, true, false], [5, false, true], [6, true, true]] as const) {
+  test(`CR2 variance and df equal the n × n computation (seed ${seed}, ${weighted ? 'weighted' : 'unweighted'}${large ? ', large clusters' : ''})`, () => {
     const random = seededRandom(seed);
-    const n = 36;
+    const n = large ? 90 : 36;
     const clusters: number[] = [];
     for (let g = 0; clusters.length < n; g++) {
-      const size = 1 + Math.floor(random() * 6);
+      const size = large ? 30 : 1 + Math.floor(random() * 6);
       for (let k = 0; k < size && clusters.length < n; k++) clusters.push(g);
     }
-    const x: Matrix = Array.from({ length: n }, () => [1, random() < 0.5 ? 1 : 0, random() * 3 - 1]);
+    const x: Matrix = clusters.map((g) => [1, random() < 0.5 ? 1 : 0, random() * 3 - 1, ...(large ? [g === 0 ? 1 : 0] : [])]);
     const rawW = Array.from({ length: n }, () => (weighted ? 0.3 + 2 * random() : 1));
     const meanW = rawW.reduce((s, v) => s + v, 0) / n;
     const w = rawW.map((v) => v / meanW);
     const resid = Array.from({ length: n }, () => random() * 2 - 1);
     const expected = bruteForce(x, resid, clusters, w);
 
-    const r = 3;
+    const r = x[0].length;
     const flat = new Float64Array(n * r);
     x.forEach((row, i) => row.forEach((v, j) => (flat[j * n + i] = v)));
     const codes = Int32Array.from(clusters);
@@ -80,7 +110,7 @@ for (const [seed, weighted] of [[1, false], [2, true], [3, false], [4, true]] as
       x: flat,
       n,
       r,
-      xtxInv: Float64Array.from(expected.M.flat()),
+      b: choleskyFactor(expected.M),
       resid: Float64Array.from(resid),
       clusters: codes,
       groups: new Set(clusters).size,

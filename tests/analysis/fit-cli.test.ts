@@ -59,7 +59,7 @@ test('fit --codebook declares the levels (no warning for them); --levels overrid
   writeFileSync(notCodebook, '{"study": {}}');
   const refused = vlab([...base.slice(0, -4), '--codebook', notCodebook]);
   assert.equal(refused.status, 2);
-  assert.equal(refused.stderr.trim(), `vlab fit: codebook ${notCodebook} has no "columns" list (write one with vlab export --format codebook)`);
+  assert.equal(refused.stderr.trim(), `vlab fit: codebook ${notCodebook} has no "columns" list (export it with vlab export --format codebook)`);
 });
 
 test('fit names the line of a malformed CSV file', () => {

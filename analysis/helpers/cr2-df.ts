@@ -1,0 +1,153 @@
+import type { ClusterAdjustment } from './cr2-adjustment.ts';
+
+/** Bytes of per-cluster z and Qz kept before they are folded into the running sums (stays within L2/L3). */
+const BATCH_BYTES = 1 << 21;
+
+/**
+ * Bell–McCaffrey df for every coefficient j, df_j = (tr P)² / ‖P‖²_F with P_st = v_s'[(I − H)(I − H)']_st v_t and
+ * v_s = A_s W_s Z_s B'e_j (see cr2.ts), accumulated cluster by cluster without forming P (G × G):
+ * - P_ss = Σ over the eigenvalues A_s keeps of (E_q'c)², c the coordinates of W_s Z_s B'e_j in Q_u: a sum of
+ *   squares (expanded as v_s'v_s + z_s'Qz_s it cancels, and df came out ≈ 0 or negative);
+ * - P_st = z_s'Q z_t for s ≠ t, with z_s = [Z_s'v_s; Z_s'W_s v_s] and Q = [[C, −I], [−I, 0]] (unweighted
+ *   z_s = Z_s'v_s and Q = −I), so Σ_{s≠t} P_st² = 2 Σ_s (Qz_s)'(Σ_{t<s} z_t z_t')(Qz_s): non-negative terms only.
+ * So ‖P‖²_F ≥ Σ P_ss² > 0 and df > 0. Work is O(n_s r² + r · zr²) a cluster; the running sums (r of zr × zr) are
+ * updated for a batch of clusters at a time, one coefficient after the other, so each stays in cache.
+ */
+export class Cr2DegreesOfFreedom {
+  private readonly zr: number;
+  private readonly prefix: Float64Array;
+  private readonly trace: Float64Array;
+  private readonly frobenius: Float64Array;
+  private readonly coords: Float64Array;
+  private readonly vCoords: Float64Array;
+  private readonly pss: Float64Array;
+  /** Per batched cluster and coefficient: z (zr), then Qz (zr). */
+  private readonly batch: Float64Array;
+  private readonly batchSize: number;
+  private filled = 0;
+
+  /**
+   * @example const df = new Cr2DegreesOfFreedom(r, weighted, b, c); df.add(adjustment); … df.result()
+   */
+  constructor(
+    private readonly r: number,
+    private readonly weighted: boolean,
+    private readonly b: Float64Array,
+    private readonly c: Float64Array,
+  ) {
+    const zr = weighted ? 2 * r : r;
+    this.zr = zr;
+    this.prefix = new Float64Array(r * zr * zr);
+    this.trace = new Float64Array(r);
+    this.frobenius = new Float64Array(r);
+    this.coords = new Float64Array(zr * r);
+    this.vCoords = new Float64Array(zr * r);
+    this.pss = new Float64Array(r);
+    this.batchSize = Math.max(1, Math.floor(BATCH_BYTES / (8 * 2 * r * zr)));
+    this.batch = new Float64Array(this.batchSize * 2 * r * zr);
+  }
+
+  /** Adds the cluster whose adjustment was just computed. */
+  add(adjustment: ClusterAdjustment): void {
+    const { r, zr, b, coords, vCoords, pss, trace, frobenius } = this;
+    const { k, ru, sf, vectors, scale } = adjustment;
+    const r2 = this.weighted ? r : 0;
+    // coords = R2 B' (k × r): column j holds the coordinates of W_s Z_s B'e_j; vCoords = S_f coords, those of v_s.
+    for (let p = 0; p < k; p++) {
+      for (let j = 0; j < r; j++) {
+        let s = 0;
+        for (let l = p > r2 ? p - r2 : 0; l < r; l++) s += ru[p * zr + r2 + l] * b[j * r + l];
+        coords[p * r + j] = s;
+      }
+    }
+    vCoords.fill(0, 0, k * r);
+    for (let p = 0; p < k; p++) {
+      for (let q = 0; q < k; q++) {
+        const f = sf[p * k + q];
+        for (let j = 0; j < r; j++) vCoords[p * r + j] += f * coords[q * r + j];
+      }
+    }
+    pss.fill(0);
+    for (let q = 0; q < k; q++) {
+      if (scale[q] === 0) continue;
+      for (let j = 0; j < r; j++) {
+        let s = 0;
+        for (let p = 0; p < k; p++) s += vectors[p * k + q] * coords[p * r + j];
+        pss[j] += s * s;
+      }
+    }
+    for (let j = 0; j < r; j++) {
+      trace[j] += pss[j];
+      frobenius[j] += pss[j] * pss[j];
+    }
+    this.storeZ(adjustment);
+    if (++this.filled === this.batchSize) this.flush();
+  }
+
+  /** df per coefficient; NaN where P = 0 (no cluster carries information about that coefficient). */
+  result(): Float64Array {
+    this.flush();
+    return this.trace.map((t, j) => (t * t) / this.frobenius[j]);
+  }
+
+  /** z_s = [R1'; R2'] vCoords for every coefficient, and Qz_s, into the batch. */
+  private storeZ(adjustment: ClusterAdjustment): void {
+    const { r, zr, c, vCoords, batch } = this;
+    const { k, ru } = adjustment;
+    const base = this.filled * 2 * r * zr;
+    for (let j = 0; j < r; j++) {
+      const zj = base + j * 2 * zr;
+      for (let l = 0; l < zr; l++) {
+        let s = 0;
+        for (let p = 0; p < k && p <= l; p++) s += ru[p * zr + l] * vCoords[p * r + j];
+        batch[zj + l] = s;
+      }
+      const qz = zj + zr;
+      for (let l = 0; l < r; l++) {
+        if (this.weighted) {
+          let s = -batch[zj + r + l];
+          for (let m = 0; m < r; m++) s += c[l * r + m] * batch[zj + m];
+          batch[qz + l] = s;
+          batch[qz + r + l] = -batch[zj + l];
+        } else {
+          batch[qz + l] = -batch[zj + l];
+        }
+      }
+    }
+  }
+
+  private flush(): void {
+    const { r, zr, prefix, batch, frobenius } = this;
+    for (let j = 0; j < r; j++) {
+      const running = j * zr * zr;
+      let sum = 0;
+      for (let s = 0; s < this.filled; s++) {
+        const zj = s * 2 * r * zr + j * 2 * zr;
+        sum += addPair(prefix, running, zr, batch, zj + zr, zj);
+      }
+      frobenius[j] += 2 * sum;
+    }
+    this.filled = 0;
+  }
+}
+
+/**
+ * (Qz)' S (Qz) with S = Σ_{t<s} z_t z_t' (lower triangle, zr × zr at `running`), the sum of P_st² over the
+ * earlier clusters t; then S += z z'. Each row of S is read before it is updated.
+ */
+function addPair(prefix: Float64Array, running: number, zr: number, batch: Float64Array, qz: number, z: number): number {
+  let quadratic = 0;
+  for (let l = 0; l < zr; l++) {
+    const row = running + l * zr;
+    const ql = batch[qz + l];
+    const zl = batch[z + l];
+    let s = 0;
+    for (let m = 0; m < l; m++) {
+      s += prefix[row + m] * batch[qz + m];
+      prefix[row + m] += zl * batch[z + m];
+    }
+    quadratic += ql * (2 * s + prefix[row + l] * ql);
+    prefix[row + l] += zl * zl;
+  }
+  return quadratic;
+}
