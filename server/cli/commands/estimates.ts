@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { csvFromRecords, textTable } from '../../../analysis/index.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../../domain/plan/execute-plan.ts';
-import { createEstimatesService, type WaveEstimates } from '../../services/estimates-service.ts';
+import type { WaveEstimates } from '../../services/estimates-service.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
-import { openStorageForCli } from './cli-storage.ts';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -35,10 +34,14 @@ export function registerEstimatesCommand(program: Command): void {
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .action(
-      cliAction('estimates', (options: EstimatesOptions) => {
+      cliAction('estimates', async (options: EstimatesOptions) => {
         if (!(FORMATS as readonly string[]).includes(options.format)) {
           throw new UsageError(`unknown format "${options.format}" (valid: ${FORMATS.join(', ')})`);
         }
+        const [{ openStorageForCli }, { createEstimatesService }] = await Promise.all([
+          import('./cli-storage.ts'),
+          import('../../services/estimates-service.ts'),
+        ]);
         const { db, repos } = openStorageForCli({ dbPath: options.db });
         try {
           const result = createEstimatesService({ db, repos }).waveEstimates(options.wave);

@@ -2,10 +2,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { ParticipantStatus } from '../../domain/participant.ts';
-import { createExportService, EXPORT_FORMATS, type ExportFormat } from '../../services/export-service.ts';
-import { createQualityFlagService } from '../../services/quality-flag-service.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../domain/export/export-formats.ts';
 import { cliAction } from '../cli-action.ts';
-import { openStorageForCli } from './cli-storage.ts';
 
 const STATUSES: readonly ParticipantStatus[] = ['started', 'complete', 'screened_out', 'overquota'];
 
@@ -43,6 +41,11 @@ export function registerExportCommands(program: Command): void {
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .action(
       cliAction('export', async (options: ExportOptions) => {
+        const [{ openStorageForCli }, { createExportService }, { createQualityFlagService }] = await Promise.all([
+          import('./cli-storage.ts'),
+          import('../../services/export-service.ts'),
+          import('../../services/quality-flag-service.ts'),
+        ]);
         const { db, repos } = openStorageForCli({ dbPath: options.db });
         try {
           // The same file as GET /api/researcher/waves/:id/export, flag_* columns included.

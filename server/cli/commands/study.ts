@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { cliAction } from '../cli-action.ts';
-import { openStorageForCli } from './cli-storage.ts';
 
 /** `vlab study list [--db PATH] [--json]`: the studies in survey-definitions/ (synced into the database). */
 export function registerStudyCommands(program: Command): void {
@@ -11,7 +10,8 @@ export function registerStudyCommands(program: Command): void {
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .option('--json', 'print JSON')
     .action(
-      cliAction('study list', (options: { db?: string; json?: boolean }) => {
+      cliAction('study list', async (options: { db?: string; json?: boolean }) => {
+        const { openStorageForCli } = await import('./cli-storage.ts');
         const { db, studies } = openStorageForCli({ dbPath: options.db });
         try {
           const list = studies.listStudies();

@@ -7,7 +7,7 @@ import { waveColumns } from '../../server/domain/export/wave-columns.ts';
 import { estimandKey, planEstimands } from '../../server/domain/simulation/estimands.ts';
 import { expectedOutcome } from '../../server/domain/simulation/expected.ts';
 import { powerAnalysis } from '../../analysis/index.ts';
-import { diagnoseDesign, minimumDetectableEffect } from '../../server/domain/simulation/power.ts';
+import { diagnoseDesign, minimumDetectableEffect } from '../../server/domain/simulation/design-diagnosis.ts';
 import { simulateWave } from '../../server/domain/simulation/simulated-wave.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 
