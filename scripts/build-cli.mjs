@@ -5,7 +5,7 @@
 //
 // Code splitting keeps the verbs lazy: a module that a verb reaches only through `await import()` lands in
 // its own chunk, so `vlab --help` never loads express, zod or better-sqlite3. Packages are bundled too (Node's
-// module loader spends more on zod's hundred files than on running them), except those in EXTERNAL.
+// module loader spends more on zod's hundred files than on running them), except those in CLI_EXTERNAL.
 //
 // Each build goes to a folder named by the hash of its inputs and dist/cli/build.json (the inputs record of
 // build-inputs.mjs) points at it. A process that is still running an older build keeps its folder, so the lazy
@@ -24,7 +24,7 @@ const ENTRY = 'server/cli/main.ts';
 const COPIED = [{ dir: 'server/storage/migrations', suffix: '.sql', to: 'migrations' }];
 const KEEP_OLD_MS = 60 * 60 * 1000;
 /** Packages loaded from node_modules at run time: a native addon, one that starts workers from its own files, build tools. */
-const EXTERNAL = ['better-sqlite3', 'pino', 'esbuild', 'tsx'];
+export const CLI_EXTERNAL = ['better-sqlite3', 'pino', 'esbuild', 'tsx'];
 /** Bundled CommonJS packages call require() for Node's modules; an ES module has none unless it makes one. */
 const REQUIRE_SHIM = "import { createRequire as vlabCreateRequire } from 'node:module'; const require = vlabCreateRequire(import.meta.url);";
 
@@ -49,7 +49,7 @@ export async function buildCli() {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      external: EXTERNAL,
+      external: CLI_EXTERNAL,
       banner: { js: REQUIRE_SHIM },
       absWorkingDir: ROOT,
       outdir: tmp,
