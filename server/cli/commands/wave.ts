@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { WaveAction, WaveStatusReport } from '../../domain/wave-lifecycle.ts';
 import type { WaveService } from '../../services/wave-service.ts';
+import { textTable } from '../../../analysis/text-table.ts';
 import { cliAction } from '../cli-action.ts';
 
 function positiveInteger(value: string): number {
@@ -110,9 +111,12 @@ function registerWaveLifecycleCommands(wave: Command): void {
           process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
           return;
         }
-        for (const w of list) {
-          process.stdout.write(`${w.id}\t${w.study}\t${w.status}\t${w.completes}/${w.target}\t${w.url}\n`);
+        if (list.length === 0) {
+          process.stdout.write(`no waves yet — create one with: vlab wave create --study ID --target N   (vlab study list shows the studies)\n`);
+          return;
         }
+        const records = list.map((w) => ({ wave: w.id, study: w.study, status: w.status, completes: `${w.completes}/${w.target}`, link: w.url }));
+        process.stdout.write(textTable(records, ['wave', 'study', 'status', 'completes', 'link']));
       }),
     );
   wave
