@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { csvFromRecords } from '../../analysis/index.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../domain/plan/execute-plan.ts';
 import { hypothesisReports } from '../domain/plan/hypothesis-report.ts';
+import { planAlpha } from '../domain/plan/plan-schema.ts';
 import { expectedTerms } from '../domain/plan/plan-terms.ts';
 import { planTermLabels } from '../domain/plan/term-labels.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
@@ -22,6 +23,7 @@ function dashboardEstimates(definition: StudyDefinition, result: WaveEstimates) 
   const labels = planTermLabels(definition, (h) => new Set(result.precision.filter((p) => p.hypothesis === h.id).map((p) => p.term)));
   return {
     ...result,
+    alpha: planAlpha(definition.analysisPlan),
     precision: result.precision.map((p) => ({ ...p, label: labels[p.hypothesis]?.[p.term] ?? p.term })),
     hypotheses: hypothesisReports(definition, result),
   };
