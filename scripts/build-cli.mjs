@@ -11,8 +11,8 @@
 // build-inputs.mjs) points at it. A process that is still running an older build keeps its folder, so the lazy
 // chunks it has yet to load never vanish; builds racing each other from the same sources produce the same
 // folder. Folders no longer current are removed after an hour.
-import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changedInput, readRecord, recordInputs } from './build-inputs.mjs';
 
@@ -32,8 +32,10 @@ const REQUIRE_SHIM = "import { createRequire as vlabCreateRequire } from 'node:m
 export function currentCliBuild() {
   const record = readRecord(RECORD);
   if (!record) return { main: null, reason: 'there is no build yet' };
+  const main = join(OUT, record.id, 'main.js');
+  if (!existsSync(main)) return { main: null, reason: `${relative(ROOT, main)} is gone` };
   const changed = changedInput(ROOT, record);
-  return changed ? { main: null, reason: changed } : { main: join(OUT, record.id, 'main.js'), reason: null };
+  return changed ? { main: null, reason: changed } : { main, reason: null };
 }
 
 /** Builds the CLI bundle now and makes it current; returns its entry point. */
