@@ -61,7 +61,7 @@ export async function buildCli() {
       logLevel: 'silent',
     });
     for (const { dir, to } of COPIED) cpSync(join(ROOT, dir), join(tmp, to), { recursive: true });
-    const sources = Object.keys(result.metafile.inputs);
+    const sources = [...new Set(Object.keys(result.metafile.inputs).map(packageManifest))];
     const copied = COPIED.flatMap(({ dir, suffix }) =>
       readdirSync(join(ROOT, dir)).filter((f) => f.endsWith(suffix)).map((f) => `${dir}/${f}`),
     );
@@ -82,6 +82,15 @@ export async function buildCli() {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * A bundled package's file stands for its package.json: npm changes a package's files only by installing another
+ * version, which changes that file too, and the check stats ~60 manifests instead of ~300 files.
+ */
+function packageManifest(input) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  return match ? `${match[1]}/package.json` : input;
 }
 
 function removeOldBuilds(current) {
