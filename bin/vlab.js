@@ -3,8 +3,9 @@
 // never a stale one: each call first compares the sources with those the bundle was built from (stats, a few
 // ms) and, when they differ, rebuilds it (about half a second) before running it. If that rebuild fails, the
 // TypeScript sources run through tsx instead, with a note saying so.
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildCli, currentCliBuild } from '../scripts/build-cli.mjs';
+import { publicBundleChange } from '../scripts/build-inputs.mjs';
 
 async function entryPoint() {
   const { main, reason } = currentCliBuild();
@@ -26,4 +27,9 @@ async function entryPoint() {
   }
 }
 
+// The server would serve yesterday's page bundles without a word: say so (rebuilding them takes many seconds).
+if (process.argv[2] === 'serve' && !process.env.VLAB_PUBLIC) {
+  const stale = publicBundleChange(fileURLToPath(new URL('..', import.meta.url)));
+  if (stale) process.stderr.write(`vlab serve: the page bundles in public/dist are not current (${stale}); run npm run build\n`);
+}
 await import(await entryPoint());

@@ -14,7 +14,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { changedInput, readRecord, recordInputs } from './build-inputs.mjs';
+import { changedInput, packageManifest, readRecord, recordInputs } from './build-inputs.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist', 'cli');
@@ -82,15 +82,6 @@ export async function buildCli() {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-/**
- * A bundled package's file stands for its package.json: npm changes a package's files only by installing another
- * version, which changes that file too, and the check stats ~60 manifests instead of ~300 files.
- */
-function packageManifest(input) {
-  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
-  return match ? `${match[1]}/package.json` : input;
 }
 
 function removeOldBuilds(current) {

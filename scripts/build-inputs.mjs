@@ -56,6 +56,24 @@ export function changedInput(root, record) {
   return null;
 }
 
+/**
+ * A bundled package's file stands for its package.json: npm changes a package's files only by installing another
+ * version, which changes that file too, and a check stats a few dozen manifests instead of hundreds of files.
+ */
+export function packageManifest(input) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  return match ? `${match[1]}/package.json` : input;
+}
+
+/** Where build-public.mjs records the inputs of the page bundles, relative to the project. */
+export const PUBLIC_RECORD = 'public/dist/inputs.json';
+
+/** Why the page bundles in public/dist differ from their sources (or do not exist), or null when current. */
+export function publicBundleChange(root) {
+  const record = readRecord(join(root, PUBLIC_RECORD));
+  return record ? changedInput(root, record) : 'there is no build yet';
+}
+
 /** The record saved at `path`, or null when there is none or it cannot be read. */
 export function readRecord(path) {
   try {

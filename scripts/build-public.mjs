@@ -9,16 +9,14 @@ import { build, version } from 'esbuild';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { changedInput, readRecord, recordInputs } from './build-inputs.mjs';
+import { packageManifest, PUBLIC_RECORD, publicBundleChange, recordInputs } from './build-inputs.mjs';
 
 const srcDir = 'public/src';
 const finalDir = 'public/dist';
 const outDir = `public/.dist-${process.pid}`;
-const inputsFile = 'inputs.json';
 const entriesFolder = { dir: srcDir, suffix: '.entry.ts' };
 
-const previous = readRecord(join(finalDir, inputsFile));
-const changed = previous ? changedInput('.', previous) : 'there is no build yet';
+const changed = publicBundleChange('.');
 if (!changed) {
   console.log(`build-public: up to date (${finalDir})`);
 } else {
@@ -59,8 +57,9 @@ async function buildPublic() {
     }
   }
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  const record = recordInputs('.', [...Object.keys(result.metafile.inputs), 'scripts/build-public.mjs'], [entriesFolder], `esbuild ${version}`);
-  writeFileSync(join(outDir, inputsFile), `${JSON.stringify(record, null, 1)}\n`);
+  const inputs = [...new Set(Object.keys(result.metafile.inputs).map(packageManifest))];
+  const record = recordInputs('.', [...inputs, 'scripts/build-public.mjs'], [entriesFolder], `esbuild ${version}`);
+  writeFileSync(join(outDir, basename(PUBLIC_RECORD)), `${JSON.stringify(record, null, 1)}\n`);
   // Swap folders: the old bundle stays readable until the new one is complete.
   const oldDir = `public/.dist-old-${process.pid}`;
   rmSync(oldDir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { changedInput, recordInputs } from '../../scripts/build-inputs.mjs';
+import { changedInput, packageManifest, PUBLIC_RECORD, publicBundleChange, recordInputs } from '../../scripts/build-inputs.mjs';
 
 let root: string;
 const folder = { dir: 'migrations', suffix: '.sql' };
@@ -48,4 +48,18 @@ test("the record's id follows the contents and the salt, not the mtimes", () => 
   utimesSync(join(root, 'a.ts'), later, later);
   assert.equal(record().id, first.id);
   assert.notEqual(recordInputs(root, ['a.ts', 'migrations/001_x.sql'], [folder], 'other salt').id, first.id);
+});
+
+test("a bundled package's files stand for its package.json; the page bundles' record says when they are stale", () => {
+  assert.equal(packageManifest('node_modules/zod/v4/core/core.js'), 'node_modules/zod/package.json');
+  assert.equal(packageManifest('../main/node_modules/@observablehq/plot/src/plot.js'), '../main/node_modules/@observablehq/plot/package.json');
+  assert.equal(packageManifest('server/cli/main.ts'), 'server/cli/main.ts');
+
+  assert.equal(publicBundleChange(root), 'there is no build yet');
+  writeFileSync(join(root, 'a.ts'), 'export const a = 4;\n');
+  mkdirSync(join(root, 'public/dist'), { recursive: true });
+  writeFileSync(join(root, PUBLIC_RECORD), JSON.stringify(recordInputs(root, ['a.ts'], [], 'salt')));
+  assert.equal(publicBundleChange(root), null);
+  writeFileSync(join(root, 'a.ts'), 'export const a = 5;\n');
+  assert.equal(publicBundleChange(root), 'a.ts changed');
 });
