@@ -10,7 +10,8 @@ import { pipeline } from 'node:stream/promises';
 export async function writeOutput(verb: string, out: string | undefined, body: Readable | string): Promise<void> {
   const stream = typeof body === 'string' ? Readable.from([body]) : body;
   if (!out) {
-    await pipeline(stream, process.stdout);
+    // Never end stdout: on a pipe shared with a parent (npm run demo inherits it) that would close it for the parent too.
+    await pipeline(stream, process.stdout, { end: false });
     return;
   }
   const partial = `${out}.partial`;
