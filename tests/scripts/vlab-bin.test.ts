@@ -43,6 +43,23 @@ test('the first call builds dist/cli; the next ones run that build without rebui
   assert.equal(statSync(record()).mtimeMs, written);
 });
 
+test('what `vlab --help` loads (main.js and the chunks it imports statically) holds no zod, Express or SQLite', () => {
+  const dir = join(tree, 'dist/cli', buildId());
+  const loaded = new Set<string>();
+  const visit = (file: string) => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    // Static imports only: `import … from "./chunk-X.js"` and `import "./chunk-X.js"`; `import("./…")` is lazy.
+    for (const [, chunk] of readFileSync(join(dir, file), 'utf8').matchAll(/^import (?:[^(]*? from )?"\.\/(chunk-[A-Z0-9]+\.js)";?$/gm)) visit(chunk!);
+  };
+  visit('main.js');
+  const code = [...loaded].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  assert.doesNotMatch(code, /\$ZodType/, 'zod (the definitions\' validators)');
+  assert.doesNotMatch(code, /from "better-sqlite3"/, 'the database');
+  assert.doesNotMatch(code, /x-powered-by/, 'Express');
+  assert.match(code, /Usage|\.command\(/, 'the verbs are registered there');
+});
+
 test('an edited source is rebuilt before it runs: the edit shows at once', () => {
   const id = buildId();
   const main = join(tree, 'server/cli/main.ts');

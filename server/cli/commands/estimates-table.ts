@@ -1,4 +1,4 @@
-import { textTable } from '../../../analysis/index.ts';
+import { csvFromRecords, textTable } from '../../../analysis/index.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../../domain/plan/execute-plan.ts';
 import { hypothesisReports, type HypothesisReport, type TermFinding } from '../../domain/plan/hypothesis-report.ts';
 import { planAlpha } from '../../domain/plan/plan-schema.ts';
@@ -95,6 +95,16 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
     'significant in the predicted direction; opposite sign = significant the other way',
   );
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The estimates in a format: json is the whole result and csv the tidy table, both with R's term names for
+ * scripts; table is for reading (the study's labels, verdicts, 100 columns; `wide`: every column).
+ */
+export function formatEstimates(result: WaveEstimates, def: StudyDefinition, format: 'table' | 'csv' | 'json', wide = false): string {
+  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === 'csv') return csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS);
+  return wide ? wideEstimatesTable(result, def) : estimatesTable(result, def);
 }
 
 /** `--format table --wide`: every estimate (controls too) with every column, its label and its verdict. */

@@ -1,24 +1,9 @@
 import type { Command } from 'commander';
-import { csvFromRecords } from '../../../analysis/index.ts';
-import { PLAN_ESTIMATE_COLUMNS } from '../../domain/plan/execute-plan.ts';
-import type { StudyDefinition } from '../../domain/study-definition.ts';
-import type { WaveEstimates } from '../../services/estimates-service.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
-import { estimatesTable, wideEstimatesTable } from './estimates-table.ts';
 import { writeOutput } from './output-file.ts';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
-
-/**
- * The estimates in a format: json is the whole result and csv the tidy table, both with R's term names for
- * scripts; table is for reading (the study's labels, verdicts, 100 columns; `wide`: every column).
- */
-export function formatEstimates(result: WaveEstimates, def: StudyDefinition, format: Format, wide = false): string {
-  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
-  if (format === 'csv') return csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS);
-  return wide ? wideEstimatesTable(result, def) : estimatesTable(result, def);
-}
 
 interface EstimatesOptions {
   wave: string;
@@ -44,9 +29,11 @@ export function registerEstimatesCommand(program: Command): void {
           throw new UsageError(`unknown format "${options.format}" (valid: ${FORMATS.join(', ')})`);
         }
         if (options.wide && options.format !== 'table') throw new UsageError('--wide goes with --format table');
-        const [{ openStorageForCli }, { createEstimatesService }] = await Promise.all([
+        const [{ openStorageForCli }, { createEstimatesService }, { formatEstimates }] = await Promise.all([
           import('./cli-storage.ts'),
           import('../../services/estimates-service.ts'),
+          // The table's module reaches the plan's schema (zod): loaded here, not for `vlab --help`.
+          import('./estimates-table.ts'),
         ]);
         const { db, repos } = openStorageForCli({ dbPath: options.db });
         try {
