@@ -23,4 +23,5 @@ export {
   studentUpperTail,
 } from './helpers/distributions.ts';
 export { powerAnalysis, type PowerContrast, type PowerOptions, type PowerResult } from './power.ts';
+export { MDE_POWER, minimumDetectableEffect, type MdeOptions } from './mde.ts';
 export { textTable } from './text-table.ts';

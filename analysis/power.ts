@@ -1,5 +1,6 @@
 import { AnalysisError } from './errors.ts';
 import { noncentralTCdf, studentQuantile } from './helpers/distributions.ts';
+import { minimumDetectableEffect } from './mde.ts';
 
 /**
  * Which comparison the power is for, in a design of `arms` equal cells of n respondents:
@@ -102,8 +103,9 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
   }
   const n = options.n as number;
   if (!(n > 1)) throw new AnalysisError(FN, `n per arm must be more than 1 (got ${n})`);
-  const effect = solveIncreasing((x) => powerAt(x, n) - target, [sd * 1e-7, sd * 1e7], [0, sd * 1e15], 'the effect');
-  return result(effect, n, target);
+  // The effect: the platform's one minimum-detectable-effect computation, on this contrast's SE and df.
+  const se = sd * Math.sqrt(sumSquares / n);
+  return result(minimumDetectableEffect({ se, df: dfAt(n), alpha, power: target, strict }), n, target);
 }
 
 /**

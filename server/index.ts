@@ -1,7 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { createLogger } from './logger.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { openDatabase, type Db } from './storage/db.ts';
 import { loadDefinitionFiles } from './storage/definition-files.ts';
@@ -42,6 +40,8 @@ export function openStorage(overrides: ServerOverrides = {}): Storage {
 /** `vlab serve`: opens everything, makes sure there is a wave to try, listens, prints the links. */
 export async function startServer(overrides: ServerOverrides = {}): Promise<void> {
   const { config, db, repos, studies } = openStorage(overrides);
+  // Loaded here, not at the top: the CLI verbs that only open storage need neither Express nor pino.
+  const [{ createApp }, { createLogger }] = await Promise.all([import('./app.ts'), import('./logger.ts')]);
   const logger = createLogger(config.logLevel);
   const demo = studies.ensureDemoWave();
   const app = createApp({ db, config, logger });

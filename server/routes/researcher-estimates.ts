@@ -2,27 +2,47 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { csvFromRecords } from '../../analysis/index.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../domain/plan/execute-plan.ts';
+import { hypothesisReports } from '../domain/plan/hypothesis-report.ts';
+import { planAlpha } from '../domain/plan/plan-schema.ts';
 import { expectedTerms } from '../domain/plan/plan-terms.ts';
+import { planTermLabels } from '../domain/plan/term-labels.ts';
+import type { StudyDefinition } from '../domain/study-definition.ts';
 import { pipeline } from 'node:stream/promises';
-import type { EstimatesService } from '../services/estimates-service.ts';
+import type { EstimatesService, WaveEstimates } from '../services/estimates-service.ts';
 import type { ReplicationService } from '../services/replication-service.ts';
 import { parseBody, waveIdParam } from './researcher-waves.ts';
 
 const estimatesQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 
 /**
+ * The estimates as the dashboard reads them: the service's result (raw terms, as `vlab estimates --format json`)
+ * plus the hypothesis cards (pre-registered terms with labels and verdicts, controls, explained problems) and
+ * each precision row's label.
+ */
+function dashboardEstimates(definition: StudyDefinition, result: WaveEstimates) {
+  const labels = planTermLabels(definition, (h) => new Set(result.precision.filter((p) => p.hypothesis === h.id).map((p) => p.term)));
+  return {
+    ...result,
+    alpha: planAlpha(definition.analysisPlan),
+    precision: result.precision.map((p) => ({ ...p, label: labels[p.hypothesis]?.[p.term] ?? p.term })),
+    hypotheses: hypothesisReports(definition, result),
+  };
+}
+
+/**
  * `GET /waves/:id/estimates[?format=csv]`: the wave's estimates under its locked plan (JSON with the plan hash,
- * counts, problems and precision, or the tidy CSV as an attachment). `GET /waves/:id/plan`: the locked plan
- * with each hypothesis' expected terms, for the dashboard. `GET /waves/:id/replication`: the replication
- * package as a zip. Mounted behind the researcher token check.
+ * counts, problems, precision and hypothesis cards, or the tidy CSV as an attachment). `GET /waves/:id/plan`:
+ * the locked plan with each hypothesis' expected terms and their labels, for the dashboard.
+ * `GET /waves/:id/replication`: the replication package as a zip. Mounted behind the researcher token check.
  */
 export function researcherEstimates({ estimates, replication }: { estimates: EstimatesService; replication: ReplicationService }): Router {
   const router = Router();
   router.get('/waves/:waveId/estimates', (req, res) => {
     const { format } = parseBody(estimatesQuery, req.query);
-    const result = estimates.waveEstimates(waveIdParam(req.params.waveId));
+    const waveId = waveIdParam(req.params.waveId);
+    const result = estimates.waveEstimates(waveId);
     if (format === 'json') {
-      res.json(result);
+      res.json(dashboardEstimates(estimates.wavePlan(waveId).definition, result));
       return;
     }
     res.set({
@@ -39,6 +59,7 @@ export function researcherEstimates({ estimates, replication }: { estimates: Est
       planHash,
       plan,
       terms: Object.fromEntries(plan.hypotheses.map((h) => [h.id, expectedTerms(definition, h)])),
+      labels: planTermLabels(definition, (h) => expectedTerms(definition, h)),
     });
   });
   router.get('/waves/:waveId/replication', async (req, res) => {

@@ -13,8 +13,8 @@ import { iterateExportRows, type ExportSourceRow } from '../storage/export-row-r
 import type { Repositories } from '../storage/repositories.ts';
 import type { StudyRecord } from '../storage/study-repository.ts';
 
-export const EXPORT_FORMATS = ['csv', 'long-csv', 'json', 'codebook'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from '../domain/export/export-formats.ts';
+export { EXPORT_FORMATS, type ExportFormat } from '../domain/export/export-formats.ts';
 
 /**
  * Where quality flags (issue 6) plug in: their bare names (columns `flag_<name>`, after the derived columns)

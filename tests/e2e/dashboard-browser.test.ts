@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -68,18 +70,19 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
   await page.locator('#dash-token').fill(token);
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
 
-  // One coefficient plot per hypothesis: a dot and a CI rule per non-intercept term.
+  // One coefficient plot per hypothesis: a dot and a CI rule per pre-registered term (controls are folded away).
   const h2 = page.locator('svg[data-hypothesis="H2"]');
   await h2.waitFor({ timeout: 30_000 });
-  assert.equal(await h2.locator('g[aria-label="dot"] circle').count(), 2, 'H2: favourability and contribution');
-  assert.equal(await h2.locator('g[aria-label="rule"] line').count(), 2 + 1, 'two CIs and the zero line');
-  assert.equal(await page.locator('svg[data-hypothesis="H1"] g[aria-label="dot"] circle').count(), 4);
-  assert.equal(await page.locator('svg[data-hypothesis="H3"] g[aria-label="dot"] circle').count(), 3 * 7);
+  assert.equal(await h2.locator('circle').count(), 2, 'H2: favourability and contribution');
+  assert.equal(await h2.locator('g[stroke="#3b5bdb"] line').count(), 2, 'two CIs');
+  assert.equal(await h2.locator('g[stroke="#6b7280"] line').count(), 1, 'the zero line');
+  assert.equal(await page.locator('svg[data-hypothesis="H1"] circle').count(), 3);
+  assert.equal(await page.locator('svg[data-hypothesis="H3"] circle').count(), 3 * 3);
   assert.match((await h2.getAttribute('aria-label')) ?? '', /Coefficient plot of H2/);
 
   const text = await page.locator('#dash-wave').innerText();
-  assert.match(text, /Estimates \(1502 complete, \d+ excluded by the plan\)/);
-  assert.match(text, /Precision: now \(N 1502\) and at the target \(N 3000\)/);
+  assert.match(text, /Hypotheses \(1502 complete, \d+ excluded by the plan\)/);
+  assert.match(text, /Precision now \(N 1502\) and at the target \(N 3000\)/);
   assert.match(text, /Completion funnel/);
   assert.match(await page.locator('#dash-wave-table').innerText(), /1502 \/ 3000/);
 
@@ -123,4 +126,74 @@ test('researcher-provided text renders inert; a wrong token is refused and asked
   assert.ok(problems.consoleErrors.every((e) => /401/.test(e)), problems.consoleErrors.join('\n'));
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
+});
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+const DESKTOP = { viewport: { width: 1366, height: 900 } };
+
+/** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now: the serious and critical violations. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as it is.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
+  const violations = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
+    WCAG_TAGS,
+  );
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function openDashboard(options: object, wave: string): Promise<{ page: Page; close(): Promise<void> }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(`${app.baseUrl}/dashboard#wave=${wave}`);
+  await page.locator('#dash-token').fill(token);
+  await page.getByRole('button', { name: 'Open the dashboard' }).click();
+  await page.locator(`#dash-wave h2`, { hasText: `wave ${wave}` }).waitFor({ timeout: 30_000 });
+  await page.locator('.dash-hypothesis').first().waitFor();
+  return { page, close: () => context.close() };
+}
+
+for (const [size, options] of [['a phone (390 px)', PHONE], ['a desktop', DESKTOP]] as const) {
+  test(`on ${size}: hypothesis cards with verdicts, controls folded, funnel in %, cells summarized; axe finds nothing serious`, async () => {
+    const { page, close } = await openDashboard(options, waves.shipped);
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no sideways scrolling');
+
+    const h3 = page.locator('article[data-hypothesis="H3"]');
+    const regime = h3.getByRole('row').filter({ hasText: 'economic_sanctions' }).filter({ hasText: 'Regime: Autocracy (vs. Democracy)' });
+    assert.match(await regime.innerText(), /positive[\s\S]*(supported|not supported|opposite sign)/);
+    assert.match(await h3.innerText(), /Verdicts at α = 0\.05 on p adjusted by holm over the 9 tested terms of family H3/);
+    const controls = h3.locator('details');
+    assert.match(await controls.locator('summary').innerText(), /^Control terms \(15\): in the model, not tested by H3$/);
+    assert.equal(await controls.getAttribute('open'), null, 'folded by default');
+    assert.equal(await controls.getByRole('table').isVisible(), false);
+    await controls.locator('summary').click();
+    assert.equal(await controls.getByRole('table').isVisible(), true);
+    assert.match(await controls.innerText(), /no adjusted p and no verdict/);
+
+    const text = await page.locator('#dash-wave').innerText();
+    assert.match(text, /completed\s+1502\s+100%/);
+    assert.match(text, /partial: started, not finished \(still answering or abandoned\)\s+0\s+0%/);
+    assert.match(text, /48 cells, target 63 completes each: fewest \d+, most \d+, spread \d+\./);
+    assert.equal(await page.locator('details', { hasText: 'Every cell (48)' }).getAttribute('open'), null, 'the cell table is folded');
+    assert.match(text, /minimum detectable effect \(MDE\): the smallest true effect the pre-registered test would find with 80% power/);
+    assert.doesNotMatch(text, /regimeautocracy|measureeconomic_sanctions/, 'terms in the study’s words');
+    await close();
+  });
+}
+
+test('early in a wave: messages for researchers, never an estimator’s text; the precision table says when it fills', async () => {
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', alliance.id, '--target', '500', '--db', join(dir, 'vlab.sqlite'), '--json'], { encoding: 'utf8' });
+  assert.equal(created.status, 0, created.stderr);
+  const early = (JSON.parse(created.stdout) as { id: string }).id;
+  const { page, close } = await openDashboard(DESKTOP, early);
+  const text = await page.locator('#dash-wave').innerText();
+  assert.match(text, /contribution: not estimable yet — no respondents with an answer in this comparison yet\./);
+  assert.doesNotMatch(text, /lmRobust|differenceInMeans|no rows of data/);
+  assert.match(text, /Nothing to show yet\. A term appears once it can be estimated: at least 2 respondents in every arm of its comparison\./);
+  assert.deepEqual(await seriousViolations(page), []);
+  await close();
 });

@@ -12,8 +12,8 @@ test('npm run demo (small): serves, simulates, prints the estimates table and th
   const wave = /vlab simulate: wave (\S+), seed demo: 96 respondents/.exec(run.stdout)?.[1];
   assert.ok(wave, run.stdout);
   assert.match(run.stdout, /errors 0/);
-  assert.match(run.stdout, /hypothesis +outcome +term +estimate/);
-  assert.match(run.stdout, /H3 +economic_sanctions +regimeautocracy/);
+  assert.match(run.stdout, /^H3 · economic_sanctions · N \d+ · p adjusted by holm/m);
+  assert.match(run.stdout, /^ {2}Regime: Autocracy \(vs\. Democracy\) +-?\d/m);
   // The link opens the demo's wave, not the empty wave a fresh server creates for itself.
   assert.match(run.stdout, new RegExp(`dashboard: +http://localhost:\\d+/dashboard#wave=${wave} +\\(researcher token: vlab_\\S+\\)`));
 });

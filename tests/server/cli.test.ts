@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -38,11 +38,22 @@ test('vlab wave create --json prints the wave and its link, and stores it with i
   }
 });
 
-test('vlab study list shows the studies with their cells and waves', () => {
+test('vlab study list shows the studies with their cells and waves, under a header', () => {
   const run = vlab(['study', 'list', '--db', dbPath, '--json']);
   assert.equal(run.status, 0, run.stderr);
   const studies = JSON.parse(run.stdout) as { id: string; cells: number; waves: number }[];
   assert.deepEqual(studies.map((s) => [s.id, s.cells, s.waves]), [['alliance-corrective-measures', 48, 1], ['bus-line-funding', 4, 0], ['protege-bargaining', 24, 0]]);
+  const table = vlab(['study', 'list', '--db', dbPath]).stdout.split('\n');
+  assert.match(table[0]!, /^study +version +cells +waves +title$/);
+  assert.match(table[1]!, /^alliance-corrective-measures +v1 +48 +1 +Opinions about US security partnerships$/);
+});
+
+test('with no study definitions, study list says where to add one', () => {
+  const empty = join(dir, 'no-definitions');
+  mkdirSync(empty);
+  const run = vlab(['study', 'list', '--db', join(dir, 'empty.sqlite')], { VLAB_DEFINITIONS: empty });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, `no studies yet — add one as a folder of ${empty} (README: "The researcher's path")\n`);
 });
 
 test('usage mistakes exit 2 with one line naming the problem', () => {

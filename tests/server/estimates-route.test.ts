@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import request from 'supertest';
 import { rowsFromCsv } from '../../analysis/index.ts';
 import { executePlan, PLAN_ESTIMATE_COLUMNS } from '../../server/domain/plan/execute-plan.ts';
+import { hypothesisReports } from '../../server/domain/plan/hypothesis-report.ts';
 import { planHash } from '../../server/domain/plan/plan-hash.ts';
 import { createResearcherTestApp } from './researcher-support.ts';
 import { participantCode, seedAllianceWave } from './estimates-support.ts';
@@ -36,6 +37,22 @@ test('the estimates route returns the plan estimates of the completed participan
   const h3 = res.body.precision.filter((p: { hypothesis: string }) => p.hypothesis === 'H3');
   assert.equal(h3.length, 3 * 7);
   assert.ok(h3.every((p: { mde_now: number; mde_target: number }) => p.mde_target < p.mde_now));
+  assert.equal(h3.find((p: { term: string }) => p.term === 'regimeautocracy').label, 'Regime: Autocracy (vs. Democracy)');
+});
+
+test('the JSON carries the hypothesis cards: labelled tested terms with verdicts, controls apart', async () => {
+  const res = await t.get(`/waves/${t.wave.id}/estimates`);
+  const rows = allianceRows().map((r) => ({ ...r, participant: participantCode(String(r.participant)) }));
+  assert.deepEqual(res.body.hypotheses, JSON.parse(JSON.stringify(hypothesisReports(alliance, executePlan({ definition: alliance, rows })))));
+  const h1 = res.body.hypotheses.find((h: { id: string }) => h.id === 'H1');
+  assert.deepEqual(
+    h1.tested.map((f: { label: string }) => f.label),
+    ['Measure: Economic sanctions (vs. Public criticism)', 'Measure: Reduce military aid (vs. Public criticism)', 'Measure: Suspend military support (vs. Public criticism)'],
+  );
+  assert.ok(h1.tested.every((f: { verdict: string }) => ['supported', 'not supported', 'opposite sign'].includes(f.verdict)));
+  assert.deepEqual(h1.controls.map((f: { term: string }) => f.term), ['(Intercept)', 'measuredo_nothing']);
+  // The tidy rows keep R's names: labels are only beside them.
+  assert.ok(res.body.estimates.every((e: Record<string, unknown>) => !('label' in e)));
 });
 
 test('?format=csv is the tidy table as an attachment; bad format and unknown wave are 4xx', async () => {
@@ -58,6 +75,8 @@ test('GET /waves/:id/plan gives the locked plan and each hypothesis its terms', 
   assert.deepEqual(res.body.terms.H2, ['violated']);
   // Intercept, regime, capability, treaty and the four non-reference violation arms (control is not in the subset).
   assert.equal(res.body.terms.H3.length, 8);
+  assert.equal(res.body.labels.H3.regimeautocracy, 'Regime: Autocracy (vs. Democracy)');
+  assert.equal(res.body.labels.H2.violated, 'Behavior: any other level (vs. Cooperates (control))');
 });
 
 test('GET /waves/:id/replication streams the replication package as a zip', async () => {

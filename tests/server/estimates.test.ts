@@ -85,14 +85,44 @@ test('vlab estimates --format csv has the tidy columns; table is for reading; mi
   assert.equal(rows.filter((r) => r.hypothesis === 'H3').length, 24);
   const table = vlab(['estimates', `--wave=${waveId}`, '--db', dbPath]);
   assert.equal(table.status, 0, table.stderr);
-  assert.match(table.stdout, /^wave \S+ \(alliance-corrective-measures v1\), 1502 complete, \d+ excluded by the plan; plan [0-9a-f]{12}\n/);
-  assert.match(table.stdout, /H2\s+alliance_favorability\s+violated\s+-0\.\d+/);
+  assert.match(table.stdout, /^wave \S+ \(alliance-corrective-measures v1\): 1502 complete, \d+ excluded by the plan\nplan [0-9a-f]{12}, alpha 0.05\n/);
+  const lines = table.stdout.trimEnd().split('\n');
+  assert.ok(lines.every((l) => l.length <= 100), lines.filter((l) => l.length > 100).join('\n'));
+  // The study's labels, three significant digits, the adjusted p and a verdict; raw names are for csv and json.
+  assert.match(table.stdout, /^H3 · economic_sanctions · N \d+ · p adjusted by holm over the 9 tested terms of family H3$/m);
+  assert.match(table.stdout, /^ {2}Regime: Autocracy \(vs\. Democracy\) +-?\d\.\d{3} +\[-?\d\.\d+, -?\d\.\d+\] +(<0\.001|0\.\d+|1\.0) +(supported|not supported|opposite sign)$/m);
+  assert.doesNotMatch(table.stdout, /regimeautocracy|measureeconomic_sanctions/);
+  assert.match(table.stdout, /^ {2}\+ 5 other terms of the model \(controls, intercept\): --wide shows them$/m);
+  const wide = vlab(['estimates', `--wave=${waveId}`, '--wide', '--db', dbPath]);
+  assert.match(wide.stdout, /^H3 +economic_sanctions +regimeautocracy +Regime: Autocracy \(vs\. Democracy\) /m);
+  assert.match(wide.stdout, /^H3 +economic_sanctions +\(Intercept\) +Intercept /m, 'controls too');
   const unknown = vlab(['estimates', '--wave=nosuchwave', '--db', dbPath]);
   assert.equal(unknown.status, 2);
   assert.equal(unknown.stderr, 'vlab estimates: no wave "nosuchwave"\n');
   const format = vlab(['estimates', `--wave=${waveId}`, '--format', 'xlsx', '--db', dbPath]);
   assert.equal(format.status, 2);
   assert.match(format.stderr, /unknown format "xlsx" \(valid: table, csv, json\)/);
+});
+
+test('vlab estimates --out FILE writes the file as vlab export does; --wide needs the table; an empty wave is explained', () => {
+  const out = join(dir, 'estimates.csv');
+  const run = vlab(['estimates', `--wave=${waveId}`, '--format', 'csv', '--out', out, '--db', dbPath]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, '');
+  assert.equal(run.stderr, `vlab estimates: wrote ${out}\n`);
+  assert.equal(readFileSync(out, 'utf8'), vlab(['estimates', `--wave=${waveId}`, '--format', 'csv', '--db', dbPath]).stdout);
+  const wideCsv = vlab(['estimates', `--wave=${waveId}`, '--format', 'csv', '--wide', '--db', dbPath]);
+  assert.equal(wideCsv.status, 2);
+  assert.equal(wideCsv.stderr, 'vlab estimates: --wide goes with --format table\n');
+
+  const db = openDatabase(dbPath);
+  const repos = createRepositories(db);
+  const empty = createStudyService({ db, repos }).createWave({ studyKey: alliance.id, target: 10 }).wave.id;
+  db.close();
+  const table = vlab(['estimates', `--wave=${empty}`, '--db', dbPath]);
+  assert.equal(table.status, 0, table.stderr);
+  assert.match(table.stdout, /^H2 · contribution\n {2}not estimable yet: no respondents with an answer in this comparison yet$/m);
+  assert.doesNotMatch(table.stdout, /lmRobust|differenceInMeans/);
 });
 
 test('editing analysis-plan.json after launch leaves the wave its plan and hash; the next wave gets the new plan', () => {

@@ -190,6 +190,12 @@ test('the codebook lists every column with its text, type and levels, and the de
   assert.equal(book.design.assignment.seed, 'test-seed');
   assert.deepEqual(book.long.batteries, { corrective_measures: ['do_nothing', 'public_criticism', 'economic_sanctions', 'reduce_military_aid', 'suspend_military_support'] });
   assert.equal(book.quotas.slack, 0.05);
+  // The plan's terms in R's names and in the study's words (the estimates files keep the names).
+  assert.deepEqual(book.terms.H3.slice(0, 2), [
+    { term: '(Intercept)', label: 'Intercept' },
+    { term: 'regimeautocracy', label: 'Regime: Autocracy (vs. Democracy)' },
+  ]);
+  assert.deepEqual(book.terms.H2, [{ term: 'violated', label: 'Behavior: any other level (vs. Cooperates (control))' }]);
 });
 
 test('export input mistakes are 4xx JSON; a status filter keeps only those participants', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { differenceInMeans, lmRobust, pAdjust, powerAnalysis, rake, type Row, type TidyRow } from '../../analysis/index.ts';
+import { differenceInMeans, lmRobust, noncentralTCdf, pAdjust, rake, studentQuantile, type Row, type TidyRow } from '../../analysis/index.ts';
 import { executePlan, type PlanEstimate } from '../../server/domain/plan/execute-plan.ts';
 import { planHash } from '../../server/domain/plan/plan-hash.ts';
 import { termPrecision } from '../../server/domain/plan/precision.ts';
@@ -125,13 +125,15 @@ test('missing outcome answers are dropped per model and counted', () => {
   assert.equal(h2.n_used, attentive.length - missing);
 });
 
-test('precision: the minimum detectable effect agrees with powerAnalysis (power.t.test) and shrinks with √N', () => {
+test("precision: the minimum detectable effect has 80 % power at the estimate's own SE and df, and shrinks with √N", () => {
   const h2 = of(executePlan({ definition: alliance, rows }).estimates, 'H2', 'contribution');
   const [p] = termPrecision(h2, { nComplete: attentive.length, target: 4 * attentive.length, alpha: 0.05 });
   const e = h2[0]!;
   assert.ok(Math.abs(p!.ci_width - (e.conf_high! - e.conf_low!)) < 1e-12);
-  // Two equal arms of n/2: SE = sd·√(4/n).
-  const exact = powerAnalysis({ sd: (e.std_error! * Math.sqrt(e.n_used)) / 2, n: e.n_used / 2, power: 0.8 }).effect;
-  assert.ok(Math.abs(p!.mde_now - exact) / exact < 1e-3, `${p!.mde_now} vs ${exact}`);
-  assert.ok(Math.abs(p!.mde_target / p!.mde_now - 0.5) < 1e-3);
+  // power.t.test's power at that effect: P(T > t₀.₉₇₅) for T noncentral t(df, effect / SE) (Welch df here).
+  const power = 1 - noncentralTCdf(studentQuantile(0.975, e.df!), e.df!, p!.mde_now / e.std_error!);
+  assert.ok(Math.abs(power - 0.8) < 1e-10, `power ${power}`);
+  // Four times the respondents: the SE halves, and the larger df lower the t multiplier a little more.
+  const ratio = p!.mde_target / p!.mde_now;
+  assert.ok(ratio < 0.5 && ratio > 0.495, `ratio ${ratio}, df ${e.df}`);
 });

@@ -19,6 +19,13 @@ function vlab(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+test('an empty database: wave list says how to create a wave instead of printing nothing', () => {
+  const empty = vlab('wave', 'list');
+  assert.equal(empty.status, 0, empty.stderr);
+  assert.equal(empty.stdout, 'no waves yet — create one with: vlab wave create --study ID --target N   (vlab study list shows the studies)\n');
+  assert.equal(vlab('wave', 'list', '--json').stdout, '[]\n');
+});
+
 test('vlab wave list, status --json, pause, open and close; a closed wave stays closed', () => {
   const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
   const status = vlab('wave', 'status', created.id, '--json');
@@ -34,7 +41,9 @@ test('vlab wave list, status --json, pause, open and close; a closed wave stays 
   assert.equal(vlab('wave', 'pause', created.id).stdout, `wave ${created.id}: paused\n`);
   assert.match(vlab('wave', 'status', created.id).stdout, /paused, 0\/40 completes \(0%\)[\s\S]*funnel: started 0 → consented 0/);
   assert.equal(vlab('wave', 'open', created.id).stdout, `wave ${created.id}: open\n`);
-  assert.match(vlab('wave', 'list').stdout, new RegExp(`^${created.id}\\talliance-corrective-measures\\topen\\t0/40\\t/s/${created.id}$`, 'm'));
+  const list = vlab('wave', 'list').stdout.split('\n');
+  assert.match(list[0]!, /^wave +study +status +completes +link$/);
+  assert.match(list[1]!, new RegExp(`^${created.id} +alliance-corrective-measures +open +0/40 +/s/${created.id}$`));
   assert.equal(vlab('wave', 'close', created.id).stdout, `wave ${created.id}: closed\n`);
   const reopen = vlab('wave', 'open', created.id);
   assert.equal(reopen.status, 2);

@@ -1,28 +1,15 @@
 import type { Command } from 'commander';
-import { csvFromRecords, textTable } from '../../../analysis/index.ts';
-import { PLAN_ESTIMATE_COLUMNS } from '../../domain/plan/execute-plan.ts';
-import { createEstimatesService, type WaveEstimates } from '../../services/estimates-service.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
-import { openStorageForCli } from './cli-storage.ts';
+import { writeOutput } from './output-file.ts';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** The columns a terminal has room for; csv and json carry every column at full precision. */
-const TABLE_COLUMNS = ['hypothesis', 'outcome', 'term', 'estimate', 'std_error', 'df', 'p_value', 'conf_low', 'conf_high', 'p_adjusted', 'n_used'];
-
-/** The estimates in a format: json is the whole result, csv the tidy table, table a summary for reading. */
-export function formatEstimates(result: WaveEstimates, format: Format): string {
-  const records = result.estimates as unknown as Record<string, unknown>[];
-  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
-  if (format === 'csv') return csvFromRecords(records, PLAN_ESTIMATE_COLUMNS);
-  const head = `wave ${result.wave} (${result.study} v${result.studyVersion}), ${result.nComplete} complete, ${result.nExcluded} excluded by the plan; plan ${result.planHash.slice(0, 12)}\n`;
-  return head + textTable(records, TABLE_COLUMNS);
-}
-
 interface EstimatesOptions {
   wave: string;
   format: string;
+  wide?: boolean;
+  out?: string;
   db?: string;
 }
 
@@ -32,19 +19,31 @@ export function registerEstimatesCommand(program: Command): void {
     .command('estimates')
     .description("a wave's estimates under the analysis plan it launched with (completed participants)")
     .requiredOption('--wave <id>', 'wave id')
-    .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'table')
+    .option('--format <format>', `output format: ${FORMATS.join(', ')} (csv and json keep R's term names)`, 'table')
+    .option('--wide', 'with --format table: every column and every term, labels unwrapped')
+    .option('--out <file>', 'write to this file (default: standard output)')
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .action(
-      cliAction('estimates', (options: EstimatesOptions) => {
+      cliAction('estimates', async (options: EstimatesOptions) => {
         if (!(FORMATS as readonly string[]).includes(options.format)) {
           throw new UsageError(`unknown format "${options.format}" (valid: ${FORMATS.join(', ')})`);
         }
+        if (options.wide && options.format !== 'table') throw new UsageError('--wide goes with --format table');
+        const [{ openStorageForCli }, { createEstimatesService }, { formatEstimates }] = await Promise.all([
+          import('./cli-storage.ts'),
+          import('../../services/estimates-service.ts'),
+          // The table's module reaches the plan's schema (zod): loaded here, not for `vlab --help`.
+          import('./estimates-table.ts'),
+        ]);
         const { db, repos } = openStorageForCli({ dbPath: options.db });
         try {
-          const result = createEstimatesService({ db, repos }).waveEstimates(options.wave);
-          process.stdout.write(formatEstimates(result, options.format as Format));
-          if (options.format !== 'json') {
-            for (const p of result.problems) process.stderr.write(`vlab estimates: ${p.hypothesis}${p.outcome ? ` (${p.outcome})` : ''}: ${p.message}\n`);
+          const service = createEstimatesService({ db, repos });
+          const result = service.waveEstimates(options.wave);
+          const { definition } = service.wavePlan(options.wave);
+          await writeOutput('estimates', options.out, formatEstimates(result, definition, options.format as Format, options.wide));
+          // The table shows the problems itself; csv carries none, so they go to stderr.
+          if (options.format === 'csv') {
+            for (const p of result.problems) process.stderr.write(`vlab estimates: ${p.hypothesis}${p.outcome ? ` (${p.outcome})` : ''}: ${p.explanation}\n`);
           }
         } finally {
           db.close();

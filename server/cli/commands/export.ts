@@ -1,11 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import type { ParticipantStatus } from '../../domain/participant.ts';
-import { createExportService, EXPORT_FORMATS, type ExportFormat } from '../../services/export-service.ts';
-import { createQualityFlagService } from '../../services/quality-flag-service.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../domain/export/export-formats.ts';
 import { cliAction } from '../cli-action.ts';
-import { openStorageForCli } from './cli-storage.ts';
+import { writeOutput } from './output-file.ts';
 
 const STATUSES: readonly ParticipantStatus[] = ['started', 'complete', 'screened_out', 'overquota'];
 
@@ -43,25 +40,17 @@ export function registerExportCommands(program: Command): void {
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .action(
       cliAction('export', async (options: ExportOptions) => {
+        const [{ openStorageForCli }, { createExportService }, { createQualityFlagService }] = await Promise.all([
+          import('./cli-storage.ts'),
+          import('../../services/export-service.ts'),
+          import('../../services/quality-flag-service.ts'),
+        ]);
         const { db, repos } = openStorageForCli({ dbPath: options.db });
         try {
           // The same file as GET /api/researcher/waves/:id/export, flag_* columns included.
           const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
           const file = exports.file(options.wave, options.format, { statuses: options.status });
-          if (!options.out) {
-            await pipeline(file.stream(), process.stdout);
-            return;
-          }
-          // Written beside the target and renamed at the end: a failed export never leaves a half file behind.
-          const partial = `${options.out}.partial`;
-          try {
-            await pipeline(file.stream(), createWriteStream(partial));
-            renameSync(partial, options.out);
-          } catch (error) {
-            rmSync(partial, { force: true });
-            throw error;
-          }
-          process.stderr.write(`vlab export: wrote ${options.out}\n`);
+          await writeOutput('export', options.out, file.stream());
         } finally {
           db.close();
         }

@@ -1,11 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { csvFromRecords, textTable } from '../../../analysis/index.ts';
-import { loadConfig } from '../../config.ts';
-import { diagnoseDesign, type PowerDiagnosis } from '../../domain/simulation/power.ts';
-import { loadDefinitionFiles } from '../../storage/definition-files.ts';
-import { progressBar } from '../../simulate/progress.ts';
+import type { PowerDiagnosis } from '../../domain/simulation/design-diagnosis.ts';
 import { UsageError } from '../cli-action.ts';
-import { asUsageError } from './cli-storage.ts';
 
 /** `vlab power --study ID --n N [--sims 500] [--seed S]`: simulation-based power of a study's analysis plan. */
 export interface StudyPowerRequest {
@@ -32,7 +27,17 @@ export function studyPowerRequest(o: { study: string; n?: string; sims?: string;
 }
 
 /** Runs the diagnosis with a progress bar on a terminal and prints the diagnosands in the chosen format. */
-export function runStudyPower(request: StudyPowerRequest, format: 'table' | 'csv' | 'json'): void {
+export async function runStudyPower(request: StudyPowerRequest, format: 'table' | 'csv' | 'json'): Promise<void> {
+  // Loaded on use, so that `vlab power --sd 1 --n 500` and `vlab --help` never load the definitions' validators.
+  const [{ csvFromRecords, textTable }, { loadConfig }, { diagnoseDesign }, { loadDefinitionFiles }, { progressBar }, { asUsageError }] =
+    await Promise.all([
+      import('../../../analysis/index.ts'),
+      import('../../config.ts'),
+      import('../../domain/simulation/design-diagnosis.ts'),
+      import('../../storage/definition-files.ts'),
+      import('../../simulate/progress.ts'),
+      import('./cli-storage.ts'),
+    ]);
   let definitions;
   try {
     definitions = loadDefinitionFiles(loadConfig(process.env).definitionsDir);

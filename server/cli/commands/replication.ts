@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { createReplicationService } from '../../services/replication-service.ts';
 import { cliAction } from '../cli-action.ts';
-import { openStorageForCli } from './cli-storage.ts';
 
 interface ReplicationOptions {
   wave: string;
@@ -19,6 +17,10 @@ export function registerReplicationCommand(program: Command): void {
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .action(
       cliAction('replication', async (options: ReplicationOptions) => {
+        const [{ openStorageForCli }, { createReplicationService }] = await Promise.all([
+          import('./cli-storage.ts'),
+          import('../../services/replication-service.ts'),
+        ]);
         const { db, repos } = openStorageForCli({ dbPath: options.db });
         try {
           const files = await createReplicationService({ db, repos }).write(options.wave, options.out);

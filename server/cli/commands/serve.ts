@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { startServer } from '../../index.ts';
 import { cliAction } from '../cli-action.ts';
-import { asUsageError } from './cli-storage.ts';
 
 /** `vlab serve [--port N] [--db PATH]`: what `npm start` runs. */
 export function registerServeCommand(program: Command): void {
@@ -12,6 +10,7 @@ export function registerServeCommand(program: Command): void {
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .action(
       cliAction('serve', async (options: { port?: string; db?: string }) => {
+        const [{ startServer }, { asUsageError }] = await Promise.all([import('../../index.ts'), import('./cli-storage.ts')]);
         await startServer({ port: options.port, dbPath: options.db }).catch((error: unknown) => {
           throw asUsageError(error);
         });

@@ -2,12 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
-import { loadDefinitionFiles } from '../../storage/definition-files.ts';
-import { progressBar } from '../../simulate/progress.ts';
-import { runSimulation, type SimulationSummary } from '../../simulate/run-simulation.ts';
+import type { SimulationSummary } from '../../simulate/run-simulation.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
-import { asUsageError } from './cli-storage.ts';
 
 interface SimulateOptions {
   wave: string;
@@ -51,6 +47,13 @@ export function registerSimulateCommand(program: Command): void {
           throw new UsageError(`--base-url is not a URL: "${o.baseUrl}"`);
         }
         if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new UsageError('--base-url must start with http:// or https://');
+        const [{ loadConfig }, { loadDefinitionFiles }, { progressBar }, { runSimulation }, { asUsageError }] = await Promise.all([
+          import('../../config.ts'),
+          import('../../storage/definition-files.ts'),
+          import('../../simulate/progress.ts'),
+          import('../../simulate/run-simulation.ts'),
+          import('./cli-storage.ts'),
+        ]);
         let definitions;
         try {
           definitions = loadDefinitionFiles(loadConfig(process.env).definitionsDir);

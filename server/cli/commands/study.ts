@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import { textTable } from '../../../analysis/text-table.ts';
 import { cliAction } from '../cli-action.ts';
-import { openStorageForCli } from './cli-storage.ts';
 
 /** `vlab study list [--db PATH] [--json]`: the studies in survey-definitions/ (synced into the database). */
 export function registerStudyCommands(program: Command): void {
@@ -11,17 +11,21 @@ export function registerStudyCommands(program: Command): void {
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .option('--json', 'print JSON')
     .action(
-      cliAction('study list', (options: { db?: string; json?: boolean }) => {
-        const { db, studies } = openStorageForCli({ dbPath: options.db });
+      cliAction('study list', async (options: { db?: string; json?: boolean }) => {
+        const { openStorageForCli } = await import('./cli-storage.ts');
+        const { config, db, studies } = openStorageForCli({ dbPath: options.db });
         try {
           const list = studies.listStudies();
           if (options.json) {
             process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
             return;
           }
-          for (const s of list) {
-            process.stdout.write(`${s.id}\tv${s.version}\t${s.cells} cells\t${s.waves} waves\t${s.title}\n`);
+          if (list.length === 0) {
+            process.stdout.write(`no studies yet — add one as a folder of ${config.definitionsDir} (README: "The researcher's path")\n`);
+            return;
           }
+          const records = list.map((s) => ({ study: s.id, version: `v${s.version}`, cells: s.cells, waves: s.waves, title: s.title }));
+          process.stdout.write(textTable(records, ['study', 'version', 'cells', 'waves', 'title']));
         } finally {
           db.close();
         }

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { createTokenService } from '../../services/token-service.ts';
+import type { TokenService } from '../../services/token-service.ts';
 import { cliAction } from '../cli-action.ts';
-import { openStorageForCli } from './cli-storage.ts';
 
-async function withTokens<T>(dbPath: string | undefined, fn: (tokens: ReturnType<typeof createTokenService>) => Promise<T> | T): Promise<T> {
+async function withTokens<T>(dbPath: string | undefined, fn: (tokens: TokenService) => Promise<T> | T): Promise<T> {
+  const [{ openStorageForCli }, { createTokenService }] = await Promise.all([import('./cli-storage.ts'), import('../../services/token-service.ts')]);
   const { db } = openStorageForCli({ dbPath });
   try {
     return await fn(createTokenService({ db }));

@@ -1,8 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { WaveAction, WaveStatusReport } from '../../domain/wave-lifecycle.ts';
-import { createWaveService } from '../../services/wave-service.ts';
+import type { WaveService } from '../../services/wave-service.ts';
+import { textTable } from '../../../analysis/text-table.ts';
 import { cliAction } from '../cli-action.ts';
-import { openStorageForCli } from './cli-storage.ts';
 
 function positiveInteger(value: string): number {
   if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError('expected a positive integer');
@@ -37,7 +37,8 @@ export function registerWaveCommands(program: Command): void {
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .option('--json', 'print JSON')
     .action(
-      cliAction('wave create', (options: CreateOptions) => {
+      cliAction('wave create', async (options: CreateOptions) => {
+        const { openStorageForCli } = await import('./cli-storage.ts');
         const { db, studies } = openStorageForCli({ dbPath: options.db });
         try {
           const { wave: created, study } = studies.createWave({
@@ -77,7 +78,8 @@ export function registerWaveCommands(program: Command): void {
 }
 
 /** Runs fn with a wave service on the CLI's database, closing it after. */
-function withWaves<T>(dbPath: string | undefined, fn: (waves: ReturnType<typeof createWaveService>) => T): T {
+async function withWaves<T>(dbPath: string | undefined, fn: (waves: WaveService) => T): Promise<T> {
+  const [{ openStorageForCli }, { createWaveService }] = await Promise.all([import('./cli-storage.ts'), import('../../services/wave-service.ts')]);
   const { db, repos, studies } = openStorageForCli({ dbPath });
   try {
     return fn(createWaveService({ db, repos, studies }));
@@ -107,15 +109,18 @@ function registerWaveLifecycleCommands(wave: Command): void {
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .option('--json', 'print JSON')
     .action(
-      cliAction('wave list', (options: { db?: string; json?: boolean }) => {
-        const list = withWaves(options.db, (waves) => waves.list());
+      cliAction('wave list', async (options: { db?: string; json?: boolean }) => {
+        const list = await withWaves(options.db, (waves) => waves.list());
         if (options.json) {
           process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
           return;
         }
-        for (const w of list) {
-          process.stdout.write(`${w.id}\t${w.study}\t${w.status}\t${w.completes}/${w.target}\t${w.url}\n`);
+        if (list.length === 0) {
+          process.stdout.write(`no waves yet — create one with: vlab wave create --study ID --target N   (vlab study list shows the studies)\n`);
+          return;
         }
+        const records = list.map((w) => ({ wave: w.id, study: w.study, status: w.status, completes: `${w.completes}/${w.target}`, link: w.url }));
+        process.stdout.write(textTable(records, ['wave', 'study', 'status', 'completes', 'link']));
       }),
     );
   wave
@@ -124,8 +129,8 @@ function registerWaveLifecycleCommands(wave: Command): void {
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .option('--json', 'print JSON (as GET /api/researcher/waves/:id)')
     .action(
-      cliAction('wave status', (id: string, options: { db?: string; json?: boolean }) => {
-        const report = withWaves(options.db, (waves) => waves.status(id));
+      cliAction('wave status', async (id: string, options: { db?: string; json?: boolean }) => {
+        const report = await withWaves(options.db, (waves) => waves.status(id));
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : statusLines(report));
       }),
     );
@@ -141,8 +146,8 @@ function registerWaveLifecycleCommands(wave: Command): void {
       .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
       .option('--json', 'print JSON')
       .action(
-        cliAction(`wave ${action}`, (id: string, options: { db?: string; json?: boolean }) => {
-          const report = withWaves(options.db, (waves) => waves.transition(id, action));
+        cliAction(`wave ${action}`, async (id: string, options: { db?: string; json?: boolean }) => {
+          const report = await withWaves(options.db, (waves) => waves.transition(id, action));
           process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `wave ${report.id}: ${report.status}\n`);
         }),
       );

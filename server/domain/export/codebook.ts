@@ -1,6 +1,8 @@
 import { allCells, designOf } from '../design.ts';
 import { planHash } from '../plan/plan-hash.ts';
 import { studyLocales } from '../localized-text.ts';
+import { expectedTerms } from '../plan/plan-terms.ts';
+import { planTermLabels } from '../plan/term-labels.ts';
 import { quotaCaps } from '../quota.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import type { Wave } from '../wave.ts';
@@ -16,8 +18,8 @@ export interface CodebookInput {
 
 /**
  * The codebook of a wave's exports: the study snapshot and wave, the design (factors with level codes, labels
- * and the texts respondents read; every cell; the assignment scheme) and every column of the wide and long
- * files with its question text, type and levels.
+ * and the texts respondents read; every cell; the assignment scheme), every column of the wide and long
+ * files with its question text, type and levels, and the analysis plan's terms with their labels.
  */
 export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
   const design = designOf(def);
@@ -74,5 +76,9 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
       itemColumns: LONG_ITEM_COLUMNS,
       batteries: Object.fromEntries([...batteries(columns)].map(([name, items]) => [name, items.map((i) => i.name)])),
     },
+    /** Each hypothesis' model terms as the estimates name them (`term`, R's names) and in the study's words. */
+    terms: Object.fromEntries(
+      Object.entries(planTermLabels(def, (h) => expectedTerms(def, h))).map(([h, labels]) => [h, Object.entries(labels).map(([term, label]) => ({ term, label }))]),
+    ),
   };
 }

@@ -13,6 +13,7 @@ import { planLevels } from './plan-columns.ts';
 import { planHash } from './plan-hash.ts';
 import type { Hypothesis } from './plan-schema.ts';
 import { modelRightHandSide } from './plan-terms.ts';
+import { sampleShortfall } from './sample-shortfall.ts';
 
 /** The participant column of a wave's wide rows (the export's id column): the cluster of stacked rows. */
 export const PARTICIPANT_COLUMN = 'participant';
@@ -41,8 +42,14 @@ export const PLAN_ESTIMATE_COLUMNS = [
 export interface PlanProblemAtRun {
   hypothesis: string;
   outcome: string | null;
+  /** What went wrong, as the estimator says it (for the CLI and scripts). */
   message: string;
+  /** The same for a researcher watching a wave fill, e.g. "needs at least 2 respondents in each arm; now 1 in …". */
+  explanation: string;
 }
+
+/** When raking fails, nothing can be weighted: said once for the whole plan. */
+const RAKING_EXPLANATION = 'the raking weights cannot be computed from the respondents so far (a population margin has a level nobody has)';
 
 export interface PlanResult {
   planHash: string;
@@ -101,7 +108,7 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
       weights = rake({ rows: kept, margins: def.populationMargins.margins }).weights;
     } catch (error) {
       if (!(error instanceof AnalysisError)) throw error;
-      result.problems.push({ hypothesis: '*', outcome: null, message: error.message });
+      result.problems.push({ hypothesis: '*', outcome: null, message: error.message, explanation: RAKING_EXPLANATION });
       return result;
     }
   }
@@ -114,8 +121,11 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
   for (const h of plan.hypotheses) {
     const sample = hypothesisRows(h, kept);
     for (const outcome of h.outcomes) {
+      const shortfall = sampleShortfall(def, h, sample, outcome, idColumn);
       try {
         const fit = fitOutcome(def, h, sample, outcome, idColumn, result.weighted, plan.alpha ?? 0.05);
+        // Fitted, but an arm of one has no variance: its SEs are not to be read yet.
+        if (shortfall) result.problems.push({ hypothesis: h.id, outcome, message: shortfall, explanation: shortfall });
         for (const row of fit.estimates) {
           result.estimates.push({
             hypothesis: h.id,
@@ -129,7 +139,8 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
         }
       } catch (error) {
         if (!(error instanceof AnalysisError)) throw error;
-        result.problems.push({ hypothesis: h.id, outcome, message: error.message });
+        const explanation = shortfall ?? `cannot be estimated from the ${new Set(sample.map((r) => r[idColumn])).size} respondents so far`;
+        result.problems.push({ hypothesis: h.id, outcome, message: error.message, explanation });
       }
     }
   }

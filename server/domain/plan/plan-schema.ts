@@ -87,6 +87,9 @@ export const analysisPlanSchema = z.strictObject({
 });
 
 export type AnalysisPlan = z.infer<typeof analysisPlanSchema>;
+
+/** The plan's test level: its `alpha`, else 0.05. */
+export const planAlpha = (plan: AnalysisPlan): number => plan.alpha ?? 0.05;
 export type Hypothesis = z.infer<typeof hypothesisSchema>;
 export type LmRobustHypothesis = z.infer<typeof lmRobust>;
 export type DifferenceInMeansHypothesis = z.infer<typeof differenceInMeans>;

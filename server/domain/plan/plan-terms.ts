@@ -16,10 +16,7 @@ export function modelRightHandSide(h: LmRobustHypothesis): string {
  */
 export function expectedTerms(def: StudyDefinition, h: Hypothesis): string[] {
   if (h.estimator === 'difference_in_means') return [h.treatment.term];
-  const levels = planLevels(def, h);
-  for (const s of h.subset ?? []) {
-    if (levels[s.column]) levels[s.column] = levels[s.column]!.filter((l) => s.in.map(String).includes(l));
-  }
+  const levels = hypothesisLevels(def, h);
   const formula = parseFormula('plan', `y ${modelRightHandSide(h)}`);
   // Columns named as lmRobust names them (R's coding rule, analysis/helpers/model-matrix.ts); a variable without
   // levels is numeric.
@@ -27,4 +24,13 @@ export function expectedTerms(def: StudyDefinition, h: Hypothesis): string[] {
     formula,
     formula.variables.map((name) => (levels[name] ? { kind: 'factor', levels: levels[name]! } : { kind: 'numeric', names: [''] })),
   );
+}
+
+/** The plan's levels (planLevels) within the hypothesis' subset: the first left is the reference level. */
+export function hypothesisLevels(def: StudyDefinition, h: Hypothesis): Record<string, string[]> {
+  const levels = planLevels(def, h);
+  for (const s of h.subset ?? []) {
+    if (levels[s.column]) levels[s.column] = levels[s.column]!.filter((l) => s.in.map(String).includes(l));
+  }
+  return levels;
 }

@@ -1,4 +1,4 @@
-import { studentQuantile } from '../../../analysis/index.ts';
+import { minimumDetectableEffect } from '../../../analysis/index.ts';
 import type { PlanEstimate } from './execute-plan.ts';
 
 /** How precise a tested estimate is now, and how precise it will be when the wave reaches its target. */
@@ -9,19 +9,16 @@ export interface TermPrecision {
   ci_width: number;
   /** Minimum detectable effect at 80% power and the plan's alpha, with the current N. */
   mde_now: number;
-  /** The same at the wave's target N (observations scaled by target / completes so far; SE shrinks by √). */
+  /** The same at the wave's target N (SE shrunk by √(target / N), df grown with N). */
   mde_target: number;
 }
 
-/** Power the minimum detectable effect is quoted at. */
-export const MDE_POWER = 0.8;
-
 /**
  * For each estimated non-intercept term: the CI width and the minimum detectable effect now and projected to
- * the target N, MDE = (t₁₋α/₂ + t_power) · SE with df = n − 2 (Bloom 1995, "Minimum detectable effects").
- * This is the shifted-central-t form of R's power.t.test (analysis' powerAnalysis), which solves the
- * noncentral t instead: the two agree to 0.1% from df 100 (tested), and this one costs two quantiles rather
- * than a root search, so the dashboard can refresh it for every term.
+ * the target N. The MDE is analysis' minimumDetectableEffect (R's power.t.test, the same as `vlab power` and the
+ * design diagnosis) applied to the term's own standard error and df, so it carries the design, the clustering
+ * and the SE type of the pre-registered model. At the target the SE shrinks by √(target / N) and the df grows
+ * in proportion (n − k for HC SEs; the number of clusters for CR2).
  *
  * @example termPrecision(estimates, { nComplete: 500, target: 1500, alpha: 0.05 })[0].mde_target
  */
@@ -30,17 +27,17 @@ export function termPrecision(
   { nComplete, target, alpha }: { nComplete: number; target: number; alpha: number },
 ): TermPrecision[] {
   const scale = nComplete > 0 ? Math.max(target, nComplete) / nComplete : 1;
-  const mde = (se: number, n: number) => (studentQuantile(1 - alpha / 2, n - 2) + studentQuantile(MDE_POWER, n - 2)) * se;
   const out: TermPrecision[] = [];
   for (const e of estimates) {
-    if (e.term === '(Intercept)' || e.std_error === null || e.conf_low === null || e.conf_high === null || e.n_used < 4) continue;
+    if (e.term === '(Intercept)' || e.std_error === null || !(e.std_error > 0) || e.conf_low === null || e.conf_high === null) continue;
+    if (e.df !== null && !(e.df > 0)) continue;
     out.push({
       hypothesis: e.hypothesis,
       outcome: e.outcome,
       term: e.term,
       ci_width: e.conf_high - e.conf_low,
-      mde_now: mde(e.std_error, e.n_used),
-      mde_target: mde(e.std_error / Math.sqrt(scale), e.n_used * scale),
+      mde_now: minimumDetectableEffect({ se: e.std_error, df: e.df, alpha }),
+      mde_target: minimumDetectableEffect({ se: e.std_error / Math.sqrt(scale), df: e.df === null ? null : e.df * scale, alpha }),
     });
   }
   return out;

@@ -6,8 +6,7 @@ import { allCells, designOf, type Assignment } from '../../server/domain/design.
 import { waveColumns } from '../../server/domain/export/wave-columns.ts';
 import { estimandKey, planEstimands } from '../../server/domain/simulation/estimands.ts';
 import { expectedOutcome } from '../../server/domain/simulation/expected.ts';
-import { powerAnalysis } from '../../analysis/index.ts';
-import { diagnoseDesign, minimumDetectableEffect } from '../../server/domain/simulation/power.ts';
+import { diagnoseDesign } from '../../server/domain/simulation/design-diagnosis.ts';
 import { simulateWave } from '../../server/domain/simulation/simulated-wave.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 
@@ -76,16 +75,6 @@ test('diagnoseDesign: per tested term, diagnosands computed from the runs agains
   }
   const evictH2 = rows.find((r) => r.hypothesis === 'H2' && r.outcome === 'alliance_favorability')!;
   assert.equal(evictH2.power, 1, 'a large planted effect is found in every run');
-});
-
-test('the analytic MDE is the effect powerAnalysis solves for (R power.t.test), for two arms and an interaction', () => {
-  // powerAnalysis's own solver takes most of a second: once for the interaction, the power check for two arms.
-  const interaction = { sd: 0.9, n: 40, arms: 4, contrast: 'interaction' as const };
-  const solved = powerAnalysis({ ...interaction, power: 0.8, alpha: 0.05 }).effect;
-  assert.ok(Math.abs(minimumDetectableEffect(interaction, 0.05) - solved) < 1e-8 * solved);
-  const twoArms = minimumDetectableEffect({ sd: 1.1, n: 225 }, 0.05);
-  assert.ok(Math.abs(powerAnalysis({ sd: 1.1, n: 225, effect: twoArms, alpha: 0.05 }).power - 0.8) < 1e-9);
-  assert.ok(Math.abs(twoArms - 0.2911688866) < 1e-4, 'R: power.t.test(n = 225, sd = 1.1, power = .8)$delta = 0.2911688866');
 });
 
 test('vlab power --study prints the diagnosis; the analytic mode is unchanged; mistakes are usage errors', async () => {

@@ -1,4 +1,4 @@
-import { AnalysisError, normalQuantile, powerAnalysis, type PowerOptions } from '../../../analysis/index.ts';
+import { AnalysisError, MDE_POWER, powerAnalysis, type PowerOptions } from '../../../analysis/index.ts';
 import { allCells, designOf } from '../design.ts';
 import { waveColumns } from '../export/wave-columns.ts';
 import { executePlan, type PlanEstimate } from '../plan/execute-plan.ts';
@@ -16,7 +16,7 @@ import { simulateWave } from './simulated-wave.ts';
  * - power: share of runs with p < alpha (and with the plan's adjusted p, when the plan adjusts);
  * - bias: mean(estimate − estimand); rmse: √mean((estimate − estimand)²); coverage: share of CIs holding the estimand;
  * - mean_estimate, sd_estimate, mean_se; power_se, the Monte Carlo standard error of the power.
- * Next to them, the analytic minimum detectable effect at 80 % power (powerAnalysis, R's power.t.test) for the
+ * Next to them, the analytic minimum detectable effect at 80 % power (analysis' mde.ts, R's power.t.test) for the
  * comparison the term makes, with the model's within-cell SD and the mean number of analysed respondents.
  */
 
@@ -118,14 +118,15 @@ function diagnose(def: StudyDefinition, h: Hypothesis, outcome: string, term: st
 }
 
 /**
- * The minimum detectable effect (80 % power) of the comparison a term makes, by powerAnalysis: a level against
+ * The minimum detectable effect (80 % power) of the comparison a term makes, by powerAnalysis (whose effect is
+ * analysis' minimumDetectableEffect, as the dashboard's and `vlab power`'s): a level against
  * the reference level of its factor (two arms of N/k), a two-way interaction (four cells of N/(k·m)), or a
  * difference in means (treated against control, as two equal arms of their harmonic mean). The SD is the
  * model's within-cell SD of the outcome. Terms of stacked (within-respondent) models have no such formula: null.
  */
 export function analyticMde(def: StudyDefinition, h: Hypothesis, outcome: string, term: string, nUsed: number, alpha: number): number | null {
   if (h.stack || !requireModel(def).outcomes[outcome] || !(nUsed > 4)) return null;
-  const mde = (options: Omit<PowerOptions, 'power' | 'alpha' | 'effect'>) => minimumDetectableEffect(options, alpha);
+  const mde = (options: Omit<PowerOptions, 'power' | 'alpha' | 'effect'>) => powerAnalysis({ ...options, power: MDE_POWER, alpha }).effect;
   const levelsIn = (factor: string) => {
     const all = def.factors.find((f) => f.name === factor)!.levels.map((l) => l.code);
     const subset = h.subset?.find((s) => s.column === factor);
@@ -151,26 +152,4 @@ export function analyticMde(def: StudyDefinition, h: Hypothesis, outcome: string
     if (error instanceof AnalysisError) return null;
     throw error;
   }
-}
-
-/**
- * The effect with 80 % power, as powerAnalysis solves it, but found in a few milliseconds: powerAnalysis's own
- * solver bisects over a range of fourteen orders of magnitude (most of a second a call), while secant steps on
- * its power from the normal approximation (z₁₋α/₂ + z₀.₈)·sd·√(Σc²/n) reach the same root to 1e-10 in ~5 calls.
- */
-export function minimumDetectableEffect(options: Omit<PowerOptions, 'power' | 'alpha' | 'effect'>, alpha: number): number {
-  const arms = options.arms ?? 2;
-  const sumSquares = options.contrast === 'interaction' ? 16 / arms : options.contrast === 'main' ? 4 / arms : 2;
-  const gap = (effect: number) => powerAnalysis({ ...options, effect, alpha }).power - 0.8;
-  let x0 = (normalQuantile(1 - alpha / 2) + normalQuantile(0.8)) * options.sd * Math.sqrt(sumSquares / options.n!);
-  let x1 = x0 * 1.02;
-  let f0 = gap(x0);
-  let f1 = gap(x1);
-  for (let i = 0; i < 50 && f1 !== f0 && Math.abs(x1 - x0) > 1e-10 * x1; i++) {
-    const x2 = x1 - (f1 * (x1 - x0)) / (f1 - f0);
-    [x0, f0] = [x1, f1];
-    x1 = x2;
-    f1 = gap(x1);
-  }
-  return x1;
 }

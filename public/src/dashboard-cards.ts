@@ -1,0 +1,65 @@
+import type { HypothesisReport, TermFinding } from '../../server/domain/plan/hypothesis-report.ts';
+import { el, fmt, fmtP, folded, table, type Cell } from './dashboard-dom.ts';
+import { coefficientPlot } from './dashboard-plot.ts';
+
+const PREDICTED = { positive: 'positive', negative: 'negative' } as const;
+
+function verdictBadge(verdict: TermFinding['verdict']): HTMLElement {
+  const text = verdict ?? '';
+  return el('span', text, `dash-verdict dash-verdict-${text.replaceAll(' ', '-')}`);
+}
+
+const withCi = (f: TermFinding) => `${fmt(f.estimate)} [${fmt(f.conf_low)}, ${fmt(f.conf_high)}]`;
+
+/** How the verdicts were reached, and why a p may show as NA: said under the table, once per card. */
+function testNote(h: HypothesisReport): string {
+  const level = `α = ${h.alpha}`;
+  if (!h.adjustment) {
+    return `Verdicts at ${level} on p: the plan adjusts no p-values for this hypothesis, so it has no adjusted p.`;
+  }
+  const { method, terms, family } = h.adjustment;
+  return `Verdicts at ${level} on p adjusted by ${method} over the ${terms} tested terms of family ${family}. ` +
+    'NA: a term that cannot be estimated yet has no p to adjust.';
+}
+
+/**
+ * One hypothesis: its description; per pre-registered term the predicted direction, estimate with CI, the p the
+ * plan tests it by and the verdict; a coefficient plot of those terms; what cannot be estimated yet, in words;
+ * the model's other terms folded away.
+ */
+export function hypothesisCard(h: HypothesisReport, plotWidth: number): HTMLElement {
+  const card = el('article', undefined, 'dash-hypothesis');
+  card.dataset.hypothesis = h.id;
+  card.append(el('h4', h.id), el('p', h.description));
+  for (const p of h.problems) {
+    card.append(el('p', `${p.outcome ?? 'All outcomes'}: not estimable yet — ${p.explanation}.`, 'dash-problem'));
+  }
+  const multiOutcome = new Set(h.tested.map((f) => f.outcome)).size > 1;
+  if (h.tested.some((f) => f.estimate !== null && f.conf_low !== null)) card.append(coefficientPlot(h.id, h.tested, h.alpha, plotWidth));
+  if (h.tested.length) {
+    const level = Math.round((1 - h.alpha) * 100);
+    const head = [...(multiOutcome ? ['Outcome'] : []), 'Term', 'Predicted', `Estimate [${level}% CI]`, h.adjustment ? 'p adjusted' : 'p', 'Verdict'];
+    const rows = h.tested.map((f): Cell[] => [
+      ...(multiOutcome ? [f.outcome] : []),
+      f.label,
+      f.direction ? PREDICTED[f.direction] : 'none',
+      withCi(f),
+      fmtP(h.adjustment ? f.p_adjusted : f.p_value),
+      verdictBadge(f.verdict),
+    ]);
+    const numeric = [...(multiOutcome ? [false] : []), false, false, true, true, false];
+    card.append(table(`${h.id}: pre-registered terms`, head, rows, numeric), el('p', testNote(h), 'dash-note'));
+  }
+  if (h.controls.length) {
+    const rows = h.controls.map((f): Cell[] => [...(multiOutcome ? [f.outcome] : []), f.label, withCi(f), fmtP(f.p_value)]);
+    const head = [...(multiOutcome ? ['Outcome'] : []), 'Term', 'Estimate [CI]', 'p'];
+    card.append(
+      folded(
+        `Control terms (${h.controls.length}): in the model, not tested by ${h.id}`,
+        el('p', 'Control terms are not in the multiple-comparison family, so they have no adjusted p and no verdict.', 'dash-note'),
+        table(`${h.id}: control terms`, head, rows, [...(multiOutcome ? [false] : []), false, true, true]),
+      ),
+    );
+  }
+  return card;
+}

@@ -1,0 +1,76 @@
+// Small DOM helpers of the dashboard. Every value from the server is written with textContent, never as HTML.
+
+export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+/** x with three significant digits in fixed notation (0.512, 0.0456, 12.3); NA for a missing value. */
+export function fmt(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return 'NA';
+  if (x === 0) return '0';
+  return x.toFixed(Math.min(8, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(x))))));
+}
+
+/** A p-value to read: <0.001, else two significant digits. */
+export const fmtP = (p: number | null | undefined): string =>
+  p === null || p === undefined || Number.isNaN(p) ? 'NA' : p < 0.001 ? '<0.001' : p.toPrecision(2);
+
+export const pct = (part: number, whole: number): string => (whole > 0 ? `${Math.round((100 * part) / whole)}%` : '—');
+
+export type Cell = string | number | Node;
+
+/**
+ * A table in a scroll box of its own, so that a table too wide for the screen scrolls sideways instead of the
+ * page; the box can take focus (keyboard users can scroll it) and is named by the caption. On a phone the CSS
+ * lays each row out as a block, every cell under its column's name (data-label).
+ */
+export function table(caption: string, head: string[], rows: Cell[][], numeric: boolean[] = []): HTMLElement {
+  const t = el('table', undefined, 'dash-table');
+  const cap = t.createCaption();
+  cap.textContent = caption;
+  const tr = t.createTHead().insertRow();
+  head.forEach((h, j) => {
+    const th = el('th', h, numeric[j] ? 'num' : undefined);
+    th.scope = 'col';
+    tr.append(th);
+  });
+  const body = t.createTBody();
+  for (const row of rows) {
+    const r = body.insertRow();
+    row.forEach((cell, j) => {
+      const td = el('td', undefined, numeric[j] ? 'num' : undefined);
+      if (head[j]) td.dataset.label = head[j];
+      if (cell instanceof Node) td.append(cell);
+      else td.textContent = String(cell);
+      r.append(td);
+    });
+  }
+  const box = el('div', undefined, 'dash-scroll');
+  box.tabIndex = 0;
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-label', caption);
+  box.append(t);
+  return box;
+}
+
+/** A progress bar for a share between 0 and 1; decorative (the number beside it says the same). */
+export function bar(share: number): HTMLElement {
+  const track = el('span', undefined, 'dash-bar-track');
+  track.setAttribute('aria-hidden', 'true');
+  const fill = el('span', undefined, 'dash-bar');
+  fill.style.width = `${Math.round(Math.min(1, Math.max(0, share)) * 100)}%`;
+  track.append(fill);
+  return track;
+}
+
+/** A folded section: closed until the reader opens it. */
+export function folded(summary: string, ...content: Node[]): HTMLDetailsElement {
+  const details = el('details', undefined, 'dash-fold');
+  details.append(el('summary', summary), ...content);
+  return details;
+}

@@ -1,0 +1,74 @@
+import type { TermPrecision } from '../../server/domain/plan/precision.ts';
+import type { WaveStatusReport } from '../../server/domain/wave-lifecycle.ts';
+import { bar, el, fmt, folded, pct, table, type Cell } from './dashboard-dom.ts';
+
+/** The completion funnel: each step with its share of the starts, then where the others went. */
+export function funnelSection(wave: WaveStatusReport): HTMLElement[] {
+  const f = wave.funnel;
+  const step = (name: string, n: number): Cell[] => [name, n, pct(n, f.started), bar(f.started ? n / f.started : 0)];
+  return [
+    el('h3', 'Completion funnel'),
+    table(
+      'Completion funnel: participants at each step, as a share of those who started',
+      ['Step', 'Participants', 'Of started', ''],
+      [
+        step('started', f.started),
+        step('consented', f.consented),
+        step('reached the vignette', f.reachedVignette),
+        step('completed', f.completed),
+        step('screened out (e.g. declined consent)', wave.screenouts),
+        step('over quota', wave.overquota),
+        step('partial: started, not finished (still answering or abandoned)', wave.partials),
+      ],
+      [false, true, true, false],
+    ),
+  ];
+}
+
+/** Completes per cell: a summary line (fewest, most, spread), and the table of every cell folded under it. */
+export function cellsSection(wave: WaveStatusReport): HTMLElement[] {
+  const factorNames = Object.keys(wave.cells[0] ?? {}).filter((k) => !['index', 'assigned', 'completes'].includes(k));
+  const perCell = Math.ceil(wave.target / Math.max(1, wave.cells.length));
+  const completes = wave.cells.map((c) => c.completes);
+  const [min, max] = [Math.min(...completes), Math.max(...completes)];
+  const summary = wave.cells.length
+    ? `${wave.cells.length} cells, target ${perCell} completes each: fewest ${min}, most ${max}, spread ${max - min}.`
+    : 'No cells.';
+  const cell = (c: WaveStatusReport['cells'][number]) => c as unknown as Record<string, string | number>;
+  return [
+    el('h3', 'Progress per cell'),
+    el('p', summary, 'dash-summary'),
+    folded(
+      `Every cell (${wave.cells.length})`,
+      table(
+        'Completes per cell of the design',
+        [...factorNames, 'Assigned', 'Completes', ''],
+        wave.cells.map((c) => [...factorNames.map((n) => String(cell(c)[n])), c.assigned, c.completes, bar(c.completes / perCell)]),
+        [...factorNames.map(() => false), true, true, false],
+      ),
+    ),
+  ];
+}
+
+type LabelledPrecision = TermPrecision & { label: string };
+
+/** Precision: what it shows, and when it fills; then the CI width and MDE of each tested term, now and at the target. */
+export function precisionSection(precision: LabelledPrecision[], nComplete: number, target: number, alpha: number): HTMLElement[] {
+  const explain =
+    `For each pre-registered term: the width of its ${Math.round((1 - alpha) * 100)}% confidence interval, and the minimum detectable effect (MDE): ` +
+    `the smallest true effect the pre-registered test would find with 80% power at α = ${alpha}, from the term's standard ` +
+    `error now (N ${nComplete}) and projected to the target (N ${target}). Smaller is more precise.`;
+  const when = 'A term appears once it can be estimated: at least 2 respondents in every arm of its comparison.';
+  const out = [el('h3', 'Precision: now and at the target'), el('p', explain, 'dash-note')];
+  if (!precision.length) return [...out, el('p', `Nothing to show yet. ${when}`, 'dash-summary')];
+  return [
+    ...out,
+    el('p', when, 'dash-note'),
+    table(
+      `Precision now (N ${nComplete}) and at the target (N ${target})`,
+      ['Hypothesis', 'Outcome', 'Term', 'CI width', 'MDE now', 'MDE at target'],
+      precision.map((p) => [p.hypothesis, p.outcome, p.label, fmt(p.ci_width), fmt(p.mde_now), fmt(p.mde_target)]),
+      [false, false, false, true, true, true],
+    ),
+  ];
+}

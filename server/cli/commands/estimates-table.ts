@@ -1,0 +1,123 @@
+import { csvFromRecords, textTable } from '../../../analysis/index.ts';
+import { PLAN_ESTIMATE_COLUMNS } from '../../domain/plan/execute-plan.ts';
+import { hypothesisReports, type HypothesisReport, type TermFinding } from '../../domain/plan/hypothesis-report.ts';
+import { planAlpha } from '../../domain/plan/plan-schema.ts';
+import { termLabeler } from '../../domain/plan/term-labels.ts';
+import type { StudyDefinition } from '../../domain/study-definition.ts';
+import type { WaveEstimates } from '../../services/estimates-service.ts';
+
+/** A terminal's width the default table keeps to. */
+export const TABLE_WIDTH = 100;
+const INDENT = '  ';
+const GAP = '  ';
+
+/** x with `digits` significant digits in fixed notation: 0.512, 0.0456, 12.3, 1234 (never 1.23e+3). */
+export function significant(x: number | null, digits = 3): string {
+  if (x === null || !Number.isFinite(x)) return 'NA';
+  if (x === 0) return '0';
+  const decimals = Math.min(8, Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(x)))));
+  return x.toFixed(decimals);
+}
+
+/** A p-value to read: <0.001, else two significant digits. */
+export function pValue(p: number | null): string {
+  if (p === null || Number.isNaN(p)) return 'NA';
+  return p < 0.001 ? '<0.001' : significant(p, 2);
+}
+
+function headline(result: WaveEstimates, def: StudyDefinition): string {
+  return `wave ${result.wave} (${result.study} v${result.studyVersion}): ${result.nComplete} complete, ${result.nExcluded} excluded by the plan\n` +
+    `plan ${result.planHash.slice(0, 12)}, alpha ${planAlpha(def.analysisPlan)}\n`;
+}
+
+/** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  return [...lines, line];
+}
+
+/** One outcome of one hypothesis: its tested terms with label (wrapped to fit), estimate, CI, p and verdict. */
+function outcomeBlock(h: HypothesisReport, outcome: string, findings: TermFinding[], size: string): string[] {
+  const level = Math.round((1 - h.alpha) * 100);
+  const head = ['term', 'estimate', `${level}% CI`, h.adjustment ? 'p adj.' : 'p', 'verdict'];
+  const cells = findings.map((f) => [
+    significant(f.estimate),
+    `[${significant(f.conf_low)}, ${significant(f.conf_high)}]`,
+    pValue(h.adjustment ? f.p_adjusted : f.p_value),
+    f.verdict ?? '',
+  ]);
+  const widths = head.slice(1).map((title, j) => Math.max(title.length, ...cells.map((c) => c[j]!.length)));
+  const labelWidth = Math.max(20, TABLE_WIDTH - INDENT.length - widths.reduce((a, b) => a + b + GAP.length, 0));
+  const row = (label: string, values: string[]) =>
+    `${INDENT}${label.padEnd(labelWidth)}${values.map((v, j) => `${GAP}${j === values.length - 1 ? v.padEnd(widths[j]!) : v.padStart(widths[j]!)}`).join('')}`.trimEnd();
+
+  const adjusted = h.adjustment ? ` · p adjusted by ${h.adjustment.method} over the ${h.adjustment.terms} tested terms of family ${h.adjustment.family}` : '';
+  const lines = [`${h.id} · ${outcome} · ${size}${adjusted}`, row(head[0]!, head.slice(1))];
+  findings.forEach((f, i) => {
+    const [first, ...rest] = wrap(f.label, labelWidth);
+    lines.push(row(first!, cells[i]!), ...rest.map((more) => `${INDENT}${more}`));
+  });
+  return lines;
+}
+
+/**
+ * `vlab estimates --format table`: for reading in a terminal of 100 columns. Per hypothesis and outcome, the
+ * pre-registered terms in the study's words with estimate, CI, (adjusted) p and verdict, to three significant
+ * digits; what cannot be estimated yet, and how many other terms the model has. `--wide` is every column.
+ */
+export function estimatesTable(result: WaveEstimates, def: StudyDefinition): string {
+  const out = [headline(result, def).trimEnd()];
+  for (const h of hypothesisReports(def, result)) {
+    const hypothesis = def.analysisPlan.hypotheses.find((x) => x.id === h.id)!;
+    for (const outcome of hypothesis.outcomes) {
+      const tested = h.tested.filter((f) => f.outcome === outcome);
+      const nUsed = result.estimates.find((e) => e.hypothesis === h.id && e.outcome === outcome)?.n_used ?? 0;
+      out.push('');
+      if (tested.length) out.push(...outcomeBlock(h, outcome, tested, hypothesis.stack ? `N ${nUsed} stacked rows` : `N ${nUsed}`));
+      else out.push(`${h.id} · ${outcome}`);
+      for (const p of h.problems.filter((x) => x.outcome === outcome || x.outcome === null)) out.push(`${INDENT}not estimable yet: ${p.explanation}`);
+      const controls = h.controls.filter((f) => f.outcome === outcome).length;
+      if (controls) out.push(`${INDENT}+ ${controls} other term${controls === 1 ? '' : 's'} of the model (controls, intercept): --wide shows them`);
+    }
+  }
+  out.push(
+    '',
+    `verdicts at alpha ${planAlpha(def.analysisPlan)} on the p the plan tests by (adjusted where it adjusts): supported =`,
+    'significant in the predicted direction; opposite sign = significant the other way',
+  );
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * The estimates in a format: json is the whole result and csv the tidy table, both with R's term names for
+ * scripts; table is for reading (the study's labels, verdicts, 100 columns; `wide`: every column).
+ */
+export function formatEstimates(result: WaveEstimates, def: StudyDefinition, format: 'table' | 'csv' | 'json', wide = false): string {
+  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === 'csv') return csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS);
+  return wide ? wideEstimatesTable(result, def) : estimatesTable(result, def);
+}
+
+/** `--format table --wide`: every estimate (controls too) with every column, its label and its verdict. */
+export function wideEstimatesTable(result: WaveEstimates, def: StudyDefinition): string {
+  const verdicts = new Map(
+    hypothesisReports(def, result).flatMap((h) => h.tested.map((f) => [`${h.id}\0${f.outcome}\0${f.term}`, f.verdict] as const)),
+  );
+  const labelers = new Map(def.analysisPlan.hypotheses.map((h) => [h.id, termLabeler(def, h)]));
+  const records = result.estimates.map((e) => ({
+    ...e,
+    label: labelers.get(e.hypothesis)?.(e.term) ?? e.term,
+    verdict: verdicts.get(`${e.hypothesis}\0${e.outcome}\0${e.term}`) ?? '',
+  }));
+  const columns = ['hypothesis', 'outcome', 'term', 'label', ...PLAN_ESTIMATE_COLUMNS.slice(3), 'verdict'];
+  return headline(result, def) + textTable(records, columns);
+}

@@ -1,0 +1,103 @@
+import type { StudyDefinition } from '../study-definition.ts';
+import { isTestedTerm, type PlanEstimate, type PlanProblemAtRun } from './execute-plan.ts';
+import { planAlpha, type Hypothesis } from './plan-schema.ts';
+import { termLabeler } from './term-labels.ts';
+
+/**
+ * What a pre-registered term's estimate says about its hypothesis, at the plan's alpha, with the p-value the
+ * plan tests it by (adjusted when the plan adjusts):
+ * - supported: significant, in the predicted direction; opposite sign: significant, the other way;
+ * - not supported: not significant; no direction predicted: the plan names the term without a sign;
+ * - not estimable yet: no estimate or p-value (an arm without respondents, an aliased term).
+ */
+export type Verdict = 'supported' | 'not supported' | 'opposite sign' | 'no direction predicted' | 'not estimable yet';
+
+export interface TermFinding {
+  outcome: string;
+  term: string;
+  /** The term in the study's words (term-labels.ts). */
+  label: string;
+  direction: 'positive' | 'negative' | null;
+  estimate: number | null;
+  conf_low: number | null;
+  conf_high: number | null;
+  p_value: number | null;
+  /** Adjusted over the family's tested terms; null for control terms and for hypotheses without adjustment. */
+  p_adjusted: number | null;
+  /** Null for control terms, which test nothing. */
+  verdict: Verdict | null;
+}
+
+export interface HypothesisReport {
+  id: string;
+  description: string;
+  alpha: number;
+  /** The p.adjust method and family the tested terms are adjusted in, with the family's number of terms. */
+  adjustment: { method: string; family: string; terms: number } | null;
+  /** The pre-registered terms (`terms`, else every non-intercept term), per outcome. */
+  tested: TermFinding[];
+  /** The model's other terms (controls, the intercept): shown folded. */
+  controls: TermFinding[];
+  problems: { outcome: string | null; explanation: string }[];
+}
+
+/** The verdict on one tested term (see Verdict). */
+export function verdict(direction: 'positive' | 'negative' | null, estimate: number | null, p: number | null, alpha: number): Verdict {
+  if (estimate === null || p === null || Number.isNaN(p)) return 'not estimable yet';
+  if (direction === null) return 'no direction predicted';
+  if (!(p < alpha)) return 'not supported';
+  return (estimate > 0) === (direction === 'positive') ? 'supported' : 'opposite sign';
+}
+
+/**
+ * The dashboard's hypothesis cards: per hypothesis of the plan, each pre-registered term with its predicted
+ * direction, estimate, CI, adjusted p and verdict; the other terms apart; the problems in a researcher's words.
+ *
+ * @example hypothesisReports(def, executePlan({ definition: def, rows }))[0].tested[0].verdict // "supported"
+ */
+export function hypothesisReports(
+  def: StudyDefinition,
+  { estimates, problems }: { estimates: readonly PlanEstimate[]; problems: readonly PlanProblemAtRun[] },
+): HypothesisReport[] {
+  const alpha = planAlpha(def.analysisPlan);
+  const familySizes = new Map<string, number>();
+  for (const h of def.analysisPlan.hypotheses) {
+    if (!h.adjust) continue;
+    const family = h.adjust.family ?? h.id;
+    const tested = estimates.filter((e) => e.hypothesis === h.id && isTestedTerm(h, e.term)).length;
+    familySizes.set(family, (familySizes.get(family) ?? 0) + tested);
+  }
+  return def.analysisPlan.hypotheses.map((h) => {
+    const label = termLabeler(def, h);
+    const finding = (e: PlanEstimate, tested: boolean): TermFinding => {
+      const direction = h.direction?.[e.term] ?? null;
+      const p = h.adjust ? e.p_adjusted : e.p_value;
+      return {
+        outcome: e.outcome,
+        term: e.term,
+        label: label(e.term),
+        direction,
+        estimate: e.estimate,
+        conf_low: e.conf_low,
+        conf_high: e.conf_high,
+        p_value: e.p_value,
+        p_adjusted: e.p_adjusted,
+        verdict: tested ? verdict(direction, e.estimate, p, alpha) : null,
+      };
+    };
+    const own = estimates.filter((e) => e.hypothesis === h.id);
+    const family = h.adjust ? (h.adjust.family ?? h.id) : null;
+    return {
+      id: h.id,
+      description: h.description,
+      alpha,
+      adjustment: h.adjust && family ? { method: h.adjust.method, family, terms: familySizes.get(family) ?? 0 } : null,
+      tested: own.filter((e) => isTestedTerm(h, e.term)).map((e) => finding(e, true)),
+      controls: own.filter((e) => !isTestedTerm(h, e.term)).map((e) => finding(e, false)),
+      problems: problemsOf(h, problems),
+    };
+  });
+}
+
+const problemsOf = (h: Hypothesis, problems: readonly PlanProblemAtRun[]) =>
+  problems.filter((p) => p.hypothesis === h.id || p.hypothesis === '*').map((p) => ({ outcome: p.outcome, explanation: p.explanation }));

@@ -1,0 +1,74 @@
+import { parseFormula } from '../../../analysis/index.ts';
+import type { StudyDefinition } from '../study-definition.ts';
+import type { Hypothesis } from './plan-schema.ts';
+import { hypothesisLevels, modelRightHandSide } from './plan-terms.ts';
+
+/**
+ * Model terms in the study's own words, for people: the dashboard, `vlab estimates --format table` and the
+ * codebook. CSV and JSON keep R's term names, which scripts match on.
+ *
+ *   regimeautocracy                   → "Regime: Autocracy (vs. Democracy)"
+ *   measureeconomic_sanctions         → "Measure: Economic sanctions (vs. Public criticism)"   (a stacked item)
+ *   regimeautocracy:partyrepublican   → "Regime: Autocracy (vs. Democracy) × Party: Republican (vs. Democrat)"
+ *   age                               → "Age"                                                  (a number)
+ *   violated                          → "Behavior: any other level (vs. Cooperates (control))" (difference in means)
+ *
+ * A factor's levels read as their `label` in study.json; other codes (stacked items, answer values) and every
+ * variable name are written out from the code ("reduce_military_aid" → "Reduce military aid"). The level after
+ * "vs." is the reference: the first level left in the hypothesis' subset. A term it cannot place comes back as is.
+ *
+ * @example termLabeler(def, h)('regimeautocracy') // "Regime: Autocracy (vs. Democracy)"
+ */
+export function termLabeler(def: StudyDefinition, h: Hypothesis): (term: string) => string {
+  const levelLabel = (variable: string, code: string) => studyLevelLabel(def, variable, code);
+
+  if (h.estimator === 'difference_in_means') {
+    const { treated, control } = treatmentArms(def, h);
+    const label = `${spellOut(h.treatment.factor)}: ${treated} (vs. ${control})`;
+    return (t) => (t === h.treatment.term ? label : t === '(Intercept)' ? 'Intercept' : t);
+  }
+
+  const levels = hypothesisLevels(def, h);
+  const formula = parseFormula('plan', `y ${modelRightHandSide(h)}`);
+  // Without an intercept R codes the first factor with all its levels: each is a mean, not a contrast.
+  const first = formula.terms[0];
+  const noReference = !formula.intercept && first?.length === 1 ? formula.variables[first[0]!] : undefined;
+  const variables = Object.keys(levels).sort((a, b) => b.length - a.length);
+
+  const partLabel = (part: string): string => {
+    const variable = variables.find((v) => part.startsWith(v) && levels[v]!.includes(part.slice(v.length)));
+    if (variable === undefined) return spellOut(part);
+    const level = levelLabel(variable, part.slice(variable.length));
+    if (variable === noReference) return `${spellOut(variable)}: ${level}`;
+    return `${spellOut(variable)}: ${level} (vs. ${levelLabel(variable, levels[variable]![0]!)})`;
+  };
+  return (term) => (term === '(Intercept)' ? 'Intercept' : term.split(':').map(partLabel).join(' × '));
+}
+
+/** A level's label: a factor's from study.json, else its code spelled out. */
+export function studyLevelLabel(def: StudyDefinition, variable: string, code: string): string {
+  return def.factors.find((f) => f.name === variable)?.levels.find((l) => l.code === code)?.label ?? spellOut(code);
+}
+
+/** The two arms of a difference in means in words: "Cooperates (control)" against "any other level" (or the treated levels). */
+export function treatmentArms(def: StudyDefinition, h: Extract<Hypothesis, { estimator: 'difference_in_means' }>): { control: string; treated: string } {
+  const { factor, control, treated } = h.treatment;
+  const arm = (codes: readonly string[]) => codes.map((c) => studyLevelLabel(def, factor, c)).join(' or ');
+  return { control: arm(control), treated: treated ? arm(treated) : 'any other level' };
+}
+
+/** "reduce_military_aid" → "Reduce military aid": a code as words, for a name the study gives no label. */
+export function spellOut(code: string): string {
+  const words = code.replaceAll('_', ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Labels of a plan's terms per hypothesis: { H1: { measureeconomic_sanctions: "Measure: …" } }. */
+export function planTermLabels(def: StudyDefinition, terms: (h: Hypothesis) => Iterable<string>): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    def.analysisPlan.hypotheses.map((h) => {
+      const label = termLabeler(def, h);
+      return [h.id, Object.fromEntries([...terms(h)].map((t) => [t, label(t)]))];
+    }),
+  );
+}

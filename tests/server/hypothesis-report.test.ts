@@ -1,0 +1,58 @@
+// The dashboard's hypothesis cards (server/domain/plan/hypothesis-report.ts): per pre-registered term the
+// predicted direction, estimate, CI, adjusted p and a verdict at the plan's alpha; other terms apart.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { executePlan } from '../../server/domain/plan/execute-plan.ts';
+import { hypothesisReports, verdict } from '../../server/domain/plan/hypothesis-report.ts';
+import { alliance, allianceRows } from './plan-support.ts';
+
+test('verdicts: significant in the predicted direction, the other way, or not; no direction; nothing to judge', () => {
+  assert.equal(verdict('positive', 0.3, 0.001, 0.05), 'supported');
+  assert.equal(verdict('negative', -0.3, 0.049, 0.05), 'supported');
+  assert.equal(verdict('positive', -0.3, 0.001, 0.05), 'opposite sign');
+  assert.equal(verdict('positive', 0.3, 0.05, 0.05), 'not supported', 'p must be below alpha');
+  assert.equal(verdict('negative', 0.3, 0.2, 0.05), 'not supported');
+  assert.equal(verdict(null, 0.3, 0.001, 0.05), 'no direction predicted');
+  assert.equal(verdict('positive', null, null, 0.05), 'not estimable yet');
+  assert.equal(verdict('positive', 0.3, Number.NaN, 0.05), 'not estimable yet');
+});
+
+test('the shipped alliance plan on its reference data: tested terms, controls, adjusted p and labels', () => {
+  const result = executePlan({ definition: alliance, rows: allianceRows() });
+  const reports = hypothesisReports(alliance, result);
+  assert.deepEqual(reports.map((r) => r.id), ['H1', 'H2', 'H3']);
+
+  const h3 = reports.find((r) => r.id === 'H3')!;
+  assert.deepEqual(h3.adjustment, { method: 'holm', family: 'H3', terms: 9 }, 'three terms for each of three outcomes');
+  assert.equal(h3.tested.length, 9);
+  assert.ok(h3.controls.some((c) => c.term === '(Intercept)' && c.label === 'Intercept' && c.verdict === null));
+  assert.ok(h3.controls.some((c) => c.term === 'behaviorthreaten_exit'));
+  for (const f of h3.tested) {
+    const e = result.estimates.find((x) => x.hypothesis === 'H3' && x.outcome === f.outcome && x.term === f.term)!;
+    assert.equal(f.p_adjusted, e.p_adjusted);
+    if (f.term === 'regimeautocracy') {
+      assert.equal(f.label, 'Regime: Autocracy (vs. Democracy)');
+      assert.equal(f.direction, 'positive');
+      // The verdict is judged on the adjusted p, not the raw one.
+      const expected = e.p_adjusted! < 0.05 ? (e.estimate! > 0 ? 'supported' : 'opposite sign') : 'not supported';
+      assert.equal(f.verdict, expected);
+    } else {
+      assert.equal(f.verdict, 'no direction predicted', `${f.term} has no predicted sign in the plan`);
+    }
+  }
+  const h2 = reports.find((r) => r.id === 'H2')!;
+  assert.deepEqual(h2.tested.map((f) => [f.outcome, f.label, f.direction]), [
+    ['alliance_favorability', 'Behavior: any other level (vs. Cooperates (control))', 'negative'],
+    ['contribution', 'Behavior: any other level (vs. Cooperates (control))', 'negative'],
+  ]);
+  assert.ok(reports.every((r) => r.problems.length === 0));
+});
+
+test('early in a wave the cards carry the explanations, not the estimator messages', () => {
+  const result = executePlan({ definition: alliance, rows: allianceRows().slice(0, 3) });
+  const h2 = hypothesisReports(alliance, result).find((r) => r.id === 'H2')!;
+  assert.deepEqual(h2.problems.map((p) => p.explanation), [
+    'needs at least 2 respondents in each arm; now 1 in Behavior: Cooperates (control)',
+    'needs at least 2 respondents in each arm; now 1 in Behavior: Cooperates (control)',
+  ]);
+});

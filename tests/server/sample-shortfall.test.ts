@@ -1,0 +1,32 @@
+// Early in a wave the plan's problems are explained for researchers (sample-shortfall.ts), never in an
+// estimator's words; the estimator's message stays beside it for the CLI and scripts.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { executePlan } from '../../server/domain/plan/execute-plan.ts';
+import { alliance, allianceRows } from './plan-support.ts';
+
+const rows = allianceRows();
+const explained = (n: number) => executePlan({ definition: alliance, rows: rows.slice(0, n) }).problems;
+
+test('a wave with one control respondent: "needs at least 2 respondents in each arm; now 1 in …"', () => {
+  const control = rows.slice(0, 3).filter((r) => r.behavior === 'control').length;
+  assert.equal(control, 1, 'the first three reference rows hold one control respondent');
+  const h2 = explained(3).filter((p) => p.hypothesis === 'H2');
+  assert.deepEqual(h2.map((p) => p.outcome), ['alliance_favorability', 'contribution']);
+  for (const p of h2) {
+    assert.equal(p.explanation, 'needs at least 2 respondents in each arm; now 1 in Behavior: Cooperates (control)');
+    assert.match(p.message, /^differenceInMeans: /, 'the estimator’s own words stay in message');
+  }
+  // H3's model fits, but a level nobody has yet leaves its term out: said the same way.
+  assert.ok(explained(3).some((p) => p.hypothesis === 'H3' && /^needs at least 2 respondents in each arm; now 0 in Capability: Strong$/.test(p.explanation)));
+});
+
+test('an empty wave, and never an estimator message in an explanation; a full wave has no problem', () => {
+  const none = explained(0);
+  assert.equal(none.length, 6);
+  assert.ok(none.every((p) => p.explanation === 'no respondents with an answer in this comparison yet'));
+  for (const n of [0, 1, 2, 3, 5, 8, 13]) {
+    for (const p of explained(n)) assert.doesNotMatch(p.explanation, /lmRobust|differenceInMeans|rake|:\s*$/, `${n} rows: ${p.explanation}`);
+  }
+  assert.deepEqual(executePlan({ definition: alliance, rows }).problems, []);
+});

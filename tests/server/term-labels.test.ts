@@ -1,0 +1,48 @@
+// Terms in the study's own words (server/domain/plan/term-labels.ts), for the dashboard, the estimates table and
+// the codebook; the raw term stays in CSV and JSON.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { expectedTerms } from '../../server/domain/plan/plan-terms.ts';
+import { planTermLabels, spellOut, termLabeler } from '../../server/domain/plan/term-labels.ts';
+import { alliance, withPlan } from './plan-support.ts';
+
+const hypothesis = (id: string, def = alliance) => def.analysisPlan.hypotheses.find((h) => h.id === id)!;
+
+test("a factor level reads as its study.json label against the reference level left in the hypothesis' subset", () => {
+  const label = termLabeler(alliance, hypothesis('H3'));
+  assert.equal(label('regimeautocracy'), 'Regime: Autocracy (vs. Democracy)');
+  assert.equal(label('treatyno_treaty'), 'Treaty: No treaty (vs. Formal treaty)');
+  // H3 keeps the violation arms only: the reference of behaviour is public criticism, not the control.
+  assert.equal(label('behaviorskip_exercises'), 'Behavior: Skips joint exercises (vs. Publicly criticizes the US)');
+  assert.equal(label('(Intercept)'), 'Intercept');
+});
+
+test('stacked items, the difference-in-means treatment and unknown terms', () => {
+  assert.equal(termLabeler(alliance, hypothesis('H1'))('measureeconomic_sanctions'), 'Measure: Economic sanctions (vs. Public criticism)');
+  assert.equal(termLabeler(alliance, hypothesis('H2'))('violated'), 'Behavior: any other level (vs. Cooperates (control))');
+  assert.equal(termLabeler(alliance, hypothesis('H3'))('regimemonarchy'), 'Regimemonarchy', 'a term it cannot place is only spelled out');
+  assert.equal(spellOut('reduce_military_aid'), 'Reduce military aid');
+});
+
+test('interactions and moderators: one label per part, joined by ×; a numeric moderator is its name', () => {
+  const plan = structuredClone(alliance.analysisPlan);
+  const h3 = plan.hypotheses.find((h) => h.id === 'H3')!;
+  Object.assign(h3, { formula: '~ regime * capability', moderators: ['party'], terms: undefined, direction: undefined });
+  const moderated = withPlan(alliance, plan);
+  const label = termLabeler(moderated, hypothesis('H3', moderated));
+  assert.equal(
+    label('regimeautocracy:capabilityweak:partyrepublican'),
+    'Regime: Autocracy (vs. Democracy) × Capability: Weak (vs. Strong) × Party: Republican (vs. Democrat)',
+  );
+  const labels = planTermLabels(moderated, (h) => expectedTerms(moderated, h)).H3!;
+  assert.equal(Object.keys(labels).length, expectedTerms(moderated, hypothesis('H3', moderated)).length);
+});
+
+test('without an intercept the first factor has every level, each a mean: no "vs."', () => {
+  const plan = structuredClone(alliance.analysisPlan);
+  Object.assign(plan.hypotheses.find((h) => h.id === 'H3')!, { formula: '~ 0 + regime + capability', terms: undefined, direction: undefined });
+  const def = withPlan(alliance, plan);
+  const label = termLabeler(def, hypothesis('H3', def));
+  assert.equal(label('regimedemocracy'), 'Regime: Democracy');
+  assert.equal(label('capabilityweak'), 'Capability: Weak (vs. Strong)');
+});
