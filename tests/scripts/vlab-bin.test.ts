@@ -14,7 +14,7 @@ let tree: string;
 
 before(() => {
   tree = mkdtempSync(join(tmpdir(), 'vlab-bin-'));
-  for (const part of ['bin', 'scripts', 'server', 'analysis', 'package.json']) cpSync(join(repo, part), join(tree, part), { recursive: true });
+  for (const part of ['bin', 'scripts', 'server', 'analysis', 'public/src', 'package.json']) cpSync(join(repo, part), join(tree, part), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(tree, 'node_modules'));
 });
 after(() => rmSync(tree, { recursive: true, force: true }));
