@@ -33,7 +33,7 @@ const level = z.strictObject({
    * Relative probability of the level (default 1): a conjoint draws levels in proportion to it; a vignette
    * design repeats each cell the product of its levels' weights times in every block (whole numbers only).
    */
-  weight: z.number().positive().finite().optional(),
+  weight: z.number().positive('expected a positive weight (a level that should never be shown is removed instead)').finite().optional(),
 });
 
 /** A vignette's factor, or a conjoint's attribute (`text`: the attribute's name in the table; conjoints only). */
