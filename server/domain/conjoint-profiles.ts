@@ -1,6 +1,6 @@
 import type { Assignment } from './design.ts';
 import { breaksRule, ruleFactors } from './restrictions.ts';
-import type { StudyDefinition } from './study-definition.ts';
+import type { DesignFactors } from './vignette-cells.ts';
 
 /**
  * The exact distribution of a conjoint profile. Each attribute's level is drawn by its weight, independently,
@@ -31,9 +31,9 @@ export interface ProfileComponent {
 /** Components larger than this are refused at load (design-problems.ts): exact enumeration would be slow. */
 export const MAX_COMPONENT_COMBINATIONS = 1_000_000;
 
-const spaces = new WeakMap<StudyDefinition, ProfileSpace>();
+const spaces = new WeakMap<DesignFactors, ProfileSpace>();
 
-export function profileSpace(def: StudyDefinition): ProfileSpace {
+export function profileSpace(def: DesignFactors): ProfileSpace {
   let space = spaces.get(def);
   if (!space) {
     space = buildProfileSpace(def);
@@ -43,7 +43,7 @@ export function profileSpace(def: StudyDefinition): ProfileSpace {
 }
 
 /** The attributes of each component (definition order), before any enumeration: union–find over the rules. */
-export function componentAttributes(def: Pick<StudyDefinition, 'factors' | 'restrictions'>): string[][] {
+export function componentAttributes(def: DesignFactors): string[][] {
   const parent = new Map(def.factors.map((f) => [f.name, f.name]));
   const root = (name: string): string => (parent.get(name) === name ? name : root(parent.get(name)!));
   for (const rule of def.restrictions ?? []) {
@@ -55,7 +55,7 @@ export function componentAttributes(def: Pick<StudyDefinition, 'factors' | 'rest
   return [...groups.values()];
 }
 
-function buildProfileSpace(def: StudyDefinition): ProfileSpace {
+function buildProfileSpace(def: DesignFactors): ProfileSpace {
   const attributes = def.factors.map((f) => ({ name: f.name, levels: f.levels.map((l) => l.code), weights: f.levels.map((l) => l.weight ?? 1) }));
   const byName = new Map(attributes.map((a) => [a.name, a]));
   const rules = def.restrictions ?? [];

@@ -9,7 +9,7 @@ import { batteryProblems, quotaProblems, quotasSchema } from './quota.ts';
 import { issuePath } from './zod-issues.ts';
 import { localeCode, localizedText, studyLocales, textIn, translationProblems } from './localized-text.ts';
 import { designProblems } from './design-problems.ts';
-import { restrictionSchema, studyDesignSchema } from './study-design.ts';
+import { restrictionSchema, studyDesign, studyDesignSchema } from './study-design.ts';
 
 /**
  * The format of a study definition (survey-definitions/<id>/), validated when the server or a CLI verb
@@ -153,7 +153,8 @@ export const studyDefinitionSchema = z
     for (const problem of translations) fail(problem.path, problem.message);
     // The template's placeholders are checked in each locale; with a translation missing, that message is the one to read.
     const locales = translations.length ? [] : studyLocales(def);
-    for (const locale of def.vignette ? locales : []) {
+    // A conjoint's vignette is refused by designProblems; its template is not worth checking first.
+    for (const locale of def.vignette && studyDesign(def).kind === 'vignette' ? locales : []) {
       const used = new Set<string>();
       const where = locales.length > 1 ? ` (${locale})` : '';
       def.vignette!.template.forEach((localized, i) => {

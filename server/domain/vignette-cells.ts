@@ -18,9 +18,12 @@ export interface VignetteSpace {
   total: number;
 }
 
-const spaces = new WeakMap<StudyDefinition, VignetteSpace>();
+/** What the randomization reads of a definition: its factors (levels, weights) and restrictions. */
+export type DesignFactors = Pick<StudyDefinition, 'factors' | 'restrictions'>;
 
-export function vignetteSpace(def: StudyDefinition): VignetteSpace {
+const spaces = new WeakMap<DesignFactors, VignetteSpace>();
+
+export function vignetteSpace(def: DesignFactors): VignetteSpace {
   let space = spaces.get(def);
   if (!space) {
     const design = designOf(def);
