@@ -77,7 +77,7 @@ for (const def of definitions.filter((d) => d.vignette)) {
     const allowed = naturalWords(def);
     const forbidden = [...def.factors.map((f) => f.name), ...def.factors.flatMap((f) => f.levels.map((l) => l.code))]
       .filter((word) => !allowed.has(word.toLowerCase()));
-    assert.ok(forbidden.includes(def.factors.at(-1)!.name), 'the check has factor names to look for');
+    assert.ok(def.factors.some((f) => forbidden.includes(f.name)), 'the check has factor names to look for');
     const seen = new Set<string>();
     for (const cell of allCells(design)) {
       const text = renderVignette(def, cell).join('\n');
@@ -161,7 +161,7 @@ test('population margins must name pre-treatment questions, cover every choice a
 });
 
 test('participantSurveyPageCount counts the pages the builder produces', () => {
-  for (const def of definitions) {
+  for (const def of definitions.filter((d) => d.vignette)) {
     const survey = buildParticipantSurvey(def, allCells(designOf(def))[0]!) as { pages: unknown[] };
     assert.equal(participantSurveyPageCount(def), survey.pages.length);
   }
