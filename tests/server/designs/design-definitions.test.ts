@@ -12,10 +12,10 @@ import { createTestApp } from '../test-app.ts';
 const definitions = loadDefinitionFiles('survey-definitions');
 const byId = (id: string) => definitions.find((d) => d.id === id)!;
 
-/** The conjoint flagship's study.json with `edit` applied, parsed; the error message, or null when it loads. */
-function conjointWith(edit: (def: Record<string, any>) => void): string | null {
-  const def = JSON.parse(readFileSync('survey-definitions/alliance-partner-conjoint/study.json', 'utf8'));
-  def.analysisPlan = JSON.parse(readFileSync('survey-definitions/alliance-partner-conjoint/analysis-plan.json', 'utf8'));
+/** A shipped study.json (with its plan) changed by `edit`, parsed: the error message, or null when it loads. */
+function studyWith(id: string, edit: (def: Record<string, any>) => void): string | null {
+  const def = JSON.parse(readFileSync(`survey-definitions/${id}/study.json`, 'utf8'));
+  def.analysisPlan = JSON.parse(readFileSync(`survey-definitions/${id}/analysis-plan.json`, 'utf8'));
   edit(def);
   try {
     parseStudyDefinition(def, 'study.json');
@@ -25,19 +25,8 @@ function conjointWith(edit: (def: Record<string, any>) => void): string | null {
     return error.message;
   }
 }
-
-function repeatedWith(edit: (def: Record<string, any>) => void): string | null {
-  const def = JSON.parse(readFileSync('survey-definitions/protege-bargaining-repeated/study.json', 'utf8'));
-  def.analysisPlan = { hypotheses: [] };
-  edit(def);
-  try {
-    parseStudyDefinition(def, 'study.json');
-    return null;
-  } catch (error) {
-    assert.ok(error instanceof DefinitionError);
-    return error.message;
-  }
-}
+const conjointWith = (edit: (def: Record<string, any>) => void) => studyWith('alliance-partner-conjoint', edit);
+const repeatedWith = (edit: (def: Record<string, any>) => void) => studyWith('protege-bargaining-repeated', edit);
 
 test('existing definitions keep their meaning and their snapshot: content and plan hashes as before designs existed', () => {
   // Computed with the code of commit 973b0a4, before `design`, `restrictions` and `weight` existed.
