@@ -91,7 +91,8 @@ function vignetteSpaceProblems(def: StudyDefinition, perRespondent: number): Pro
     }];
   }
   const { slots } = vignetteBlockSize(space, perRespondent);
-  if (slots > MAX_BLOCK_SLOTS) {
+  // Only weights and repetition make a block longer than the cells; a plain factorial keeps working at any size.
+  if (slots > MAX_BLOCK_SLOTS && slots > space.cells.length) {
     return [{ path: ['factors'], message: `the weights make a block of ${slots} vignettes (at most ${MAX_BLOCK_SLOTS}): use smaller whole-number weights in the same ratios` }];
   }
   return [];

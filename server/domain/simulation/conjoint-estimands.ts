@@ -25,8 +25,8 @@ import { requireModel } from './respondent.ts';
 export interface ConjointEstimand {
   attribute: string;
   level: string;
-  /** 0 for the reference level. */
-  amce: number;
+  /** 0 for the reference level; null when the rules never let the level and the reference share the other attributes. */
+  amce: number | null;
   mm: number;
 }
 
@@ -64,9 +64,10 @@ export function conjointEstimands(def: StudyDefinition, outcome: 'choice' | 'rat
       const withLevel = profiles.filter((p) => p.levels[name] === level);
       const mm = withLevel.reduce((s, p) => s + p.probability * expected.get(key(p.levels))!, 0) / withLevel.reduce((s, p) => s + p.probability, 0);
       const comparable = withLevel.filter((p) => isAllowed(rules, { ...p.levels, [name]: levels[0]! }));
-      const amce =
-        comparable.reduce((s, p) => s + p.probability * (expected.get(key(p.levels))! - expected.get(key({ ...p.levels, [name]: levels[0]! }))!), 0) /
-        comparable.reduce((s, p) => s + p.probability, 0);
+      const weight = comparable.reduce((s, p) => s + p.probability, 0);
+      const amce = comparable.length
+        ? comparable.reduce((s, p) => s + p.probability * (expected.get(key(p.levels))! - expected.get(key({ ...p.levels, [name]: levels[0]! }))!), 0) / weight
+        : null;
       return { attribute: name, level, amce, mm };
     }),
   );

@@ -83,6 +83,12 @@ test('weights: positive everywhere, whole numbers in vignette designs, and no ce
     d.design.vignettesPerRespondent = 20;
   });
   assert.match(heavy!, /^study\.json: design\.vignettesPerRespondent: cell \{"strategy":"cooperate",.*\} weighs 5 of 76: with 20 vignettes each respondent would need it more than once/);
+  const huge = repeatedWith((d) => {
+    d.factors[1].levels[0].weight = 97;
+    d.factors[2].levels[0].weight = 89;
+    d.factors[3].levels[0].weight = 5;
+  });
+  assert.match(huge!, /^study\.json: factors: the weights make a block of 361620 vignettes \(at most 100000\): use smaller whole-number weights in the same ratios$/);
   const few = repeatedWith((d) => {
     d.design.vignettesPerRespondent = 20;
     d.restrictions.push({ if: { troops: 'none' }, then: { strategy: 'cooperate' } }, { if: { regime: 'autocracy' }, then: { strategy: 'cooperate' } });

@@ -14,8 +14,9 @@ const repeated = definitions.find((d) => d.id === 'protege-bargaining-repeated')
 const FOLDER = 'survey-definitions/alliance-partner-conjoint';
 
 /** The conjoint flagship with its simulation model changed by `edit`: the definition, or the loader's message. */
-function conjointWithModel(edit: (model: Record<string, any>) => void): StudyDefinition | string {
+function conjointWithModel(edit: (model: Record<string, any>) => void, restrictions?: object[]): StudyDefinition | string {
   const def = JSON.parse(readFileSync(`${FOLDER}/study.json`, 'utf8'));
+  if (restrictions) def.restrictions = restrictions;
   def.analysisPlan = JSON.parse(readFileSync(`${FOLDER}/analysis-plan.json`, 'utf8'));
   def.simulation = JSON.parse(readFileSync(`${FOLDER}/simulation.json`, 'utf8'));
   edit(def.simulation);
@@ -37,19 +38,26 @@ test('exact estimands by hand: one utility of 0.3 gives an AMCE of logistic(0.3)
   const rows = conjointEstimands(def, 'choice');
   const regime = rows.find((r) => r.attribute === 'regime' && r.level === 'autocracy')!;
   // The other profile is an autocracy with probability 1/2: ½[σ(0.3 − 0.3) − σ(0 − 0.3)] + ½[σ(0.3) − σ(0)].
-  assert.ok(Math.abs(regime.amce - (logistic(0.3) - 0.5)) < 1e-12);
+  assert.ok(Math.abs(regime.amce! - (logistic(0.3) - 0.5)) < 1e-12);
   assert.ok(Math.abs(regime.mm - (0.5 + (logistic(0.3) - 0.5) / 2)) < 1e-12);
-  for (const r of rows.filter((x) => x.attribute !== 'regime')) assert.ok(Math.abs(r.amce) < 1e-12 && Math.abs(r.mm - 0.5) < 1e-12, `${r.attribute} ${r.level}`);
+  for (const r of rows.filter((x) => x.attribute !== 'regime')) assert.ok(Math.abs(r.amce!) < 1e-12 && Math.abs(r.mm - 0.5) < 1e-12, `${r.attribute} ${r.level}`);
 });
 
 test('restricted attributes: AMCEs compare only where both levels are allowed; troops has no planted effect and none is estimated', () => {
   const rows = conjointEstimands(conjoint, 'choice');
   const troops = rows.find((r) => r.attribute === 'troops' && r.level === 'none')!;
-  assert.ok(Math.abs(troops.amce) < 1e-12, 'no utility, no AMCE, though the restriction moves its marginal mean');
+  assert.ok(Math.abs(troops.amce!) < 1e-12, 'no utility, no AMCE, though the restriction moves its marginal mean');
   assert.ok(troops.mm < rows.find((r) => r.attribute === 'troops' && r.level === 'stationed')!.mm);
   const democrats = conjointEstimands(conjoint, 'choice', { party: 'democrat' }).find((r) => r.level === 'autocracy')!;
   const republicans = conjointEstimands(conjoint, 'choice', { party: 'republican' }).find((r) => r.level === 'autocracy')!;
-  assert.ok(democrats.amce > republicans.amce, 'the planted heterogeneity by party');
+  assert.ok(democrats.amce! > republicans.amce!, 'the planted heterogeneity by party');
+  // Rules that never let autocracies and democracies share a trade level leave no comparison: no AMCE, not a guess.
+  const apart = (JSON.parse(readFileSync(`${FOLDER}/study.json`, 'utf8')) as { restrictions: object[] }).restrictions;
+  const separated = conjointWithModel(() => {}, [...apart, { if: { regime: 'autocracy' }, then: { trade: 'minor' } }, { if: { regime: 'democracy' }, then: { trade: 'major' } }]) as StudyDefinition;
+  const rowsApart = conjointEstimands(separated, 'choice');
+  assert.equal(rowsApart.find((r) => r.level === 'autocracy')!.amce, null);
+  assert.equal(rowsApart.find((r) => r.level === 'minor')!.amce, null);
+  assert.ok(rowsApart.find((r) => r.level === 'weak')!.amce! > 0);
 });
 
 test('simulated respondents (seed "sim-check", 4,000 of wave seed "conjoint-sim") reproduce the exact marginal means within 4.5 standard errors', () => {
