@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from './errors.ts';
-import { allElements, choiceValues, CONSENT_QUESTION, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from './study-definition.ts';
+import { allElements, choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from './study-definition.ts';
 import { firstIssue } from './zod-issues.ts';
 
 /** A respondent's answers: question name → value, as SurveyJS reports `survey.data`. */
@@ -38,7 +38,7 @@ function answersSchema(def: StudyDefinition): z.ZodType<Answers> {
     const shape: Record<string, z.ZodType> = {
       [CONSENT_QUESTION]: z.boolean().optional(),
       // Not an answer: the page's record that the vignette was opened again on an outcome page (only ever true).
-      ...(def.vignette.reread !== false ? { [VIGNETTE_REOPENED]: z.literal(true).optional() } : {}),
+      ...(offersReread(def) ? { [VIGNETTE_REOPENED]: z.literal(true).optional() } : {}),
     };
     for (const e of allElements(def)) {
       const value = valueSchema(e);
@@ -85,6 +85,6 @@ export function derivedColumns(def: StudyDefinition, answers: Answers): Record<s
   const derived: Record<string, number> = {};
   const check = def.attentionCheck;
   if (check) derived[check.derivedColumn] = answers[check.question] === check.passValue ? 1 : 0;
-  if (def.vignette.reread !== false) derived[VIGNETTE_REOPENED] = answers[VIGNETTE_REOPENED] === true ? 1 : 0;
+  if (offersReread(def)) derived[VIGNETTE_REOPENED] = answers[VIGNETTE_REOPENED] === true ? 1 : 0;
   return derived;
 }

@@ -20,14 +20,20 @@ export function blockPermutation(seed: string, block: number, nCells: number): n
   if (!Number.isInteger(nCells) || nCells < 1) {
     throw new RangeError(`blockPermutation: nCells must be a positive integer, got ${nCells}`);
   }
-  const next = blockRandom(seed, block);
-  const cells = Array.from({ length: nCells }, (_, i) => i);
-  for (let i = nCells - 1; i > 0; i--) {
+  return shuffleInPlace(Array.from({ length: nCells }, (_, i) => i), blockRandom(seed, block));
+}
+
+/**
+ * Fisher–Yates: for i from n−1 down to 1, swap item i with item floor(u·(i+1)), u the next uniform. Every
+ * draw of the platform shuffles this way, so one description in docs/api.md re-derives them all.
+ */
+export function shuffleInPlace<T>(items: T[], next: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
     // A 2^-32 granularity: the bias against any permutation is below 1e-8 for designs of realistic size.
     const j = Math.floor(next() * (i + 1));
-    [cells[i], cells[j]] = [cells[j]!, cells[i]!];
+    [items[i], items[j]] = [items[j]!, items[i]!];
   }
-  return cells;
+  return items;
 }
 
 /** Uniform numbers in [0, 1) from sfc32 (Doty-Humphrey's small fast counter), seeded from the block's hash. */

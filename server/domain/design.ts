@@ -9,7 +9,7 @@ export interface Design {
 /** A condition: factor name → level code, e.g. `{ regime: 'democracy', ..., behavior: 'evict_troops' }`. */
 export type Assignment = Record<string, string>;
 
-export function designOf(def: StudyDefinition): Design {
+export function designOf(def: Pick<StudyDefinition, 'factors'>): Design {
   const factors = def.factors.map((f) => ({ name: f.name, levels: f.levels.map((l) => l.code) }));
   return { factors, nCells: factors.reduce((n, f) => n * f.levels.length, 1) };
 }

@@ -73,10 +73,26 @@ function textSlots(def: StudyDefinition): TextSlot[] {
   add([], def, 'title');
   for (const key of ['title', 'question', 'agreeLabel', 'declineLabel']) add(['consent'], def.consent, key);
   addList(['consent', 'paragraphs'], def.consent.paragraphs);
-  def.factors.forEach((f, i) => f.levels.forEach((l, j) => add(['factors', i, 'levels', j], l, 'text')));
-  add(['vignette'], def.vignette, 'title');
-  add(['vignette'], def.vignette, 'instructions');
-  addList(['vignette', 'template'], def.vignette.template);
+  def.factors.forEach((f, i) => {
+    add(['factors', i], f, 'text');
+    f.levels.forEach((l, j) => add(['factors', i, 'levels', j], l, 'text'));
+  });
+  if (def.vignette) {
+    add(['vignette'], def.vignette, 'title');
+    add(['vignette'], def.vignette, 'instructions');
+    addList(['vignette', 'template'], def.vignette.template);
+  }
+  if (def.design?.kind === 'conjoint') {
+    const { task, outcomes } = def.design;
+    add(['design', 'task'], task, 'title');
+    add(['design', 'task'], task, 'instructions');
+    addList(['design', 'task', 'profileLabels'], task.profileLabels);
+    if (outcomes.choice) add(['design', 'outcomes', 'choice'], outcomes.choice, 'title');
+    if (outcomes.rating) {
+      add(['design', 'outcomes', 'rating'], outcomes.rating, 'title');
+      outcomes.rating.choices.forEach((c, k) => add(['design', 'outcomes', 'rating', 'choices', k], c, 'text'));
+    }
+  }
   for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {
     def.pages[section].forEach((page, i) => {
       const pagePath = ['pages', section, i];

@@ -1,7 +1,7 @@
 import { messagesFor } from '../../public/src/i18n/messages.ts';
 import type { Assignment } from './design.ts';
 import { defaultLocale, localizeDefinition, textIn } from './localized-text.ts';
-import { CONSENT_QUESTION, VIGNETTE_ELEMENT, VIGNETTE_REREAD_ELEMENT, type StudyDefinition, type SurveyPage } from './study-definition.ts';
+import { CONSENT_QUESTION, VIGNETTE_ELEMENT, VIGNETTE_REREAD_ELEMENT, vignetteOf, type StudyDefinition, type SurveyPage } from './study-definition.ts';
 import { escapeHtml, paragraphsHtml, renderVignette } from './vignette.ts';
 
 /**
@@ -14,7 +14,8 @@ import { escapeHtml, paragraphsHtml, renderVignette } from './vignette.ts';
 export function buildParticipantSurvey(def: StudyDefinition, assignment: Assignment, locale = defaultLocale(def)): Record<string, unknown> {
   const local = localizeDefinition(def, locale);
   const t = (value: Parameters<typeof textIn>[0]) => textIn(value, locale);
-  const { consent, vignette } = local;
+  const { consent } = local;
+  const vignette = vignetteOf(local);
   const vignetteHtml = `<div class="vlab-vignette">${paragraphsHtml(renderVignette(def, assignment, locale))}</div>`;
   const consentPage = {
     name: 'consent_page',

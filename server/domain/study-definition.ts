@@ -8,6 +8,8 @@ import { planProblems } from './plan/validate-plan.ts';
 import { batteryProblems, quotaProblems, quotasSchema } from './quota.ts';
 import { issuePath } from './zod-issues.ts';
 import { localeCode, localizedText, studyLocales, textIn, translationProblems } from './localized-text.ts';
+import { designProblems } from './design-problems.ts';
+import { restrictionSchema, studyDesign, studyDesignSchema } from './study-design.ts';
 
 /**
  * The format of a study definition (survey-definitions/<id>/), validated when the server or a CLI verb
@@ -25,13 +27,20 @@ const level = z.strictObject({
   code: levelCode,
   /** Researcher-facing label (codebook, dashboard); never shown to respondents. */
   label: text,
-  /** The respondent-facing fragment substituted for `{factor}` in the vignette template. */
+  /** The respondent-facing fragment substituted for `{factor}` in the vignette template (a conjoint: the table cell). */
   text: respondentText,
+  /**
+   * Relative probability of the level (default 1): a conjoint draws levels in proportion to it; a vignette
+   * design repeats each cell the product of its levels' weights times in every block (whole numbers only).
+   */
+  weight: z.number().positive('expected a positive weight (a level that should never be shown is removed instead)').finite().optional(),
 });
 
+/** A vignette's factor, or a conjoint's attribute (`text`: the attribute's name in the table; conjoints only). */
 const factor = z.strictObject({
   name: identifier,
   label: text,
+  text: respondentText.optional(),
   levels: z.array(level).min(2),
 });
 
@@ -93,18 +102,27 @@ export const studyDefinitionSchema = z
       agreeLabel: respondentText,
       declineLabel: respondentText,
     }),
+    /** One vignette per respondent when absent; see study-design.ts and docs/designs.md. */
+    design: studyDesignSchema.optional(),
+    /** The randomized features: a vignette's factors or a conjoint's attributes. */
     factors: z.array(factor).min(1),
-    vignette: z.strictObject({
-      title: respondentText,
-      instructions: respondentText.optional(),
-      /** Paragraphs with `{factor}` placeholders; every factor must appear (in every locale). */
-      template: z.array(respondentText).min(1),
-      /** Offer "Read the situation again" on the outcome pages (default true). */
-      reread: z.boolean().optional(),
-    }),
+    /** Combinations of levels never shown (restrictions.ts). */
+    restrictions: z.array(restrictionSchema).optional(),
+    /** Required by vignette designs; a conjoint has none. */
+    vignette: z
+      .strictObject({
+        title: respondentText,
+        instructions: respondentText.optional(),
+        /** Paragraphs with `{factor}` placeholders; every factor must appear (in every locale). */
+        template: z.array(respondentText).min(1),
+        /** Offer "Read the situation again" on the outcome pages (default true). */
+        reread: z.boolean().optional(),
+      })
+      .optional(),
     pages: z.strictObject({
       pretreatment: z.array(page),
-      outcomes: z.array(page).min(1),
+      /** After each vignette (at least one page); a conjoint asks its outcomes in each task instead (none). */
+      outcomes: z.array(page),
       posttreatment: z.array(page),
     }),
     attentionCheck: z
@@ -135,10 +153,11 @@ export const studyDefinitionSchema = z
     for (const problem of translations) fail(problem.path, problem.message);
     // The template's placeholders are checked in each locale; with a translation missing, that message is the one to read.
     const locales = translations.length ? [] : studyLocales(def);
-    for (const locale of locales) {
+    // A conjoint's vignette is refused by designProblems; its template is not worth checking first.
+    for (const locale of def.vignette && studyDesign(def).kind === 'vignette' ? locales : []) {
       const used = new Set<string>();
       const where = locales.length > 1 ? ` (${locale})` : '';
-      def.vignette.template.forEach((localized, i) => {
+      def.vignette!.template.forEach((localized, i) => {
         const paragraph = textIn(localized, locale);
         for (const [, name] of paragraph.matchAll(PLACEHOLDER)) {
           if (!factorNames.has(name!)) fail(['vignette', 'template', i], `unknown factor "{${name}}"${where}`);
@@ -201,6 +220,8 @@ export const studyDefinitionSchema = z
       }
     }
 
+    for (const problem of designProblems(def)) fail(problem.path, problem.message);
+
     for (const problem of planProblems(def)) fail(problem.path, problem.message);
 
     checkSimulationModel(def, fail);
@@ -224,6 +245,17 @@ export const VIGNETTE_ELEMENT = 'vignette';
 export const VIGNETTE_REREAD_ELEMENT = 'vignette_reread';
 /** Set to true in the answers by the page when the respondent opens that disclosure; exported as a derived 1/0. */
 export const VIGNETTE_REOPENED = 'vignette_reopened';
+/** Whether the outcome pages offer the vignette again: a vignette design unless it sets `vignette.reread: false`. */
+export function offersReread(def: Pick<StudyDefinition, 'vignette'>): boolean {
+  return def.vignette !== undefined && def.vignette.reread !== false;
+}
+
+/** The vignette section, which every vignette design has (design-problems.ts); a conjoint has none. */
+export function vignetteOf(def: StudyDefinition): NonNullable<StudyDefinition['vignette']> {
+  if (!def.vignette) throw new DefinitionError(`study "${def.id}" has no vignette: it is a conjoint`);
+  return def.vignette;
+}
+
 export const RESERVED_NAMES = [
   CONSENT_QUESTION, 'consent_text', 'consent_page', VIGNETTE_ELEMENT, 'treatment_page', VIGNETTE_REREAD_ELEMENT, VIGNETTE_REOPENED,
 ];

@@ -1,6 +1,6 @@
 import type { Assignment } from './design.ts';
 import { defaultLocale, textIn } from './localized-text.ts';
-import { PLACEHOLDER, type StudyDefinition } from './study-definition.ts';
+import { PLACEHOLDER, vignetteOf, type StudyDefinition } from './study-definition.ts';
 
 /**
  * The vignette a participant reads, in their locale: the template's paragraphs with each `{factor}` replaced by
@@ -14,7 +14,7 @@ export function renderVignette(def: StudyDefinition, assignment: Assignment, loc
     if (!level) throw new RangeError(`renderVignette: no level "${code}" of factor "${factor.name}"`);
     texts.set(factor.name, textIn(level.text, locale));
   }
-  return def.vignette.template.map((paragraph) =>
+  return vignetteOf(def).template.map((paragraph) =>
     textIn(paragraph, locale).replace(PLACEHOLDER, (_, name: string) => texts.get(name)!),
   );
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { designOf } from '../domain/design.ts';
+import { assertFieldable } from '../domain/design-support.ts';
 import { DomainError } from '../domain/errors.ts';
 import { randomCode } from '../domain/random-code.ts';
 import { planHash } from '../domain/plan/plan-hash.ts';
@@ -68,6 +69,7 @@ export function createStudyService({ db, repos, now = () => new Date().toISOStri
       return immediate(db, () => {
         const study = repos.studies.latest(input.studyKey);
         if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
+        assertFieldable(study.definition);
         const locales = studyLocales(study.definition);
         if (input.locale !== undefined && !locales.includes(input.locale)) {
           throw new DomainError('invalid_input', `locale: "${input.locale}" is not a locale of study "${input.studyKey}" (${locales.join(', ')})`);

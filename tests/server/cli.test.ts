@@ -42,7 +42,9 @@ test('vlab study list shows the studies with their cells and waves, under a head
   const run = vlab(['study', 'list', '--db', dbPath, '--json']);
   assert.equal(run.status, 0, run.stderr);
   const studies = JSON.parse(run.stdout) as { id: string; cells: number; waves: number }[];
-  assert.deepEqual(studies.map((s) => [s.id, s.cells, s.waves]), [['alliance-corrective-measures', 48, 1], ['bus-line-funding', 4, 0], ['protege-bargaining', 24, 0]]);
+  assert.deepEqual(studies.map((s) => [s.id, s.cells, s.waves]), [
+    ['alliance-corrective-measures', 48, 1], ['alliance-partner-conjoint', 192, 0], ['bus-line-funding', 4, 0], ['protege-bargaining', 24, 0], ['protege-bargaining-repeated', 48, 0],
+  ]);
   const table = vlab(['study', 'list', '--db', dbPath]).stdout.split('\n');
   assert.match(table[0]!, /^study +version +cells +waves +title$/);
   assert.match(table[1]!, /^alliance-corrective-measures +v1 +48 +1 +Opinions about US security partnerships$/);

@@ -49,7 +49,7 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
         label: f.label,
         levels: f.levels.map((l) => ({ code: l.code, label: l.label, text: l.text })),
       })),
-      vignetteTemplate: def.vignette.template,
+      vignetteTemplate: def.vignette?.template,
       cells: allCells(design).map((assignment, index) => ({ index, ...assignment })),
       assignment: {
         scheme: 'permuted_blocks',

@@ -2,7 +2,7 @@ import type { Answers } from '../answers.ts';
 import { PANEL_PARAMS } from '../panel.ts';
 import type { Participant } from '../participant.ts';
 import { defaultLocale, studyLocales, textIn } from '../localized-text.ts';
-import { choiceValues, CONSENT_QUESTION, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
+import { choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
 
 /**
  * The columns of a wave's data, one row per participant ("wide"), in the order every export writes them:
@@ -174,7 +174,7 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
         },
       ]
     : [];
-  if (def.vignette.reread !== false) {
+  if (offersReread(def)) {
     derived.push({
       name: VIGNETTE_REOPENED,
       role: 'derived',

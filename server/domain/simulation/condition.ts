@@ -1,6 +1,6 @@
 import type { Assignment } from '../design.ts';
 import { defaultLocale, textIn } from '../localized-text.ts';
-import { PLACEHOLDER, VIGNETTE_ELEMENT, type StudyDefinition } from '../study-definition.ts';
+import { PLACEHOLDER, VIGNETTE_ELEMENT, vignetteOf, type StudyDefinition } from '../study-definition.ts';
 
 /**
  * Reads a participant's condition back from the survey the server sent, as a person would: by reading the
@@ -14,7 +14,7 @@ import { PLACEHOLDER, VIGNETTE_ELEMENT, type StudyDefinition } from '../study-de
 export function createConditionReader(def: StudyDefinition): (survey: unknown) => Assignment {
   const locale = defaultLocale(def);
   const levelText = (text: StudyDefinition['factors'][number]['levels'][number]['text']) => textIn(text, locale);
-  const paragraphs = def.vignette.template.map((localized) => {
+  const paragraphs = vignetteOf(def).template.map((localized) => {
     const template = textIn(localized, locale);
     const factors: string[] = [];
     let source = '';

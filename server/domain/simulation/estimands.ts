@@ -1,5 +1,6 @@
 import { parseFormula, type Row } from '../../../analysis/index.ts';
 import { allCells, designOf } from '../design.ts';
+import { assertFieldable } from '../design-support.ts';
 import { executePlan } from '../plan/execute-plan.ts';
 import { modelRightHandSide } from '../plan/plan-terms.ts';
 import type { StudyDefinition } from '../study-definition.ts';
@@ -26,6 +27,7 @@ import { requireModel } from './respondent.ts';
  * names covariates or rakes, which makes the rows unequally weighted.
  */
 export function planEstimands(def: StudyDefinition): Map<string, number | null> {
+  assertFieldable(def);
   const model = requireModel(def);
   const plan = def.analysisPlan;
   const raked = plan.weights === 'raking' && def.populationMargins ? def.populationMargins.margins : {};

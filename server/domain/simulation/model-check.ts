@@ -1,5 +1,6 @@
 import { allElements, choiceValues } from '../definition-elements.ts';
 import type { StudyDefinition } from '../study-definition.ts';
+import { checkDesignModel } from './conjoint-model-check.ts';
 
 type Fail = (path: PropertyKey[], message: string) => void;
 
@@ -103,4 +104,6 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
       fail(at(), `no model for question "${name}" (add it to covariates, outcomes or recall)`);
     }
   }
+
+  checkDesignModel(def, model, fail);
 }

@@ -16,6 +16,9 @@ import { z } from 'zod';
  *   outside_option: 'rival_courting' }, shift: -0.2 }`.
  * - `recall`: manipulation checks whose choices are a factor's level codes: the respondent names the level
  *   they were shown with probability `correct`, else another level at random.
+ * - `conjoint`: the utility model of a conjoint's choices and ratings (below).
+ * - With several vignettes per respondent, each vignette's outcomes follow `outcomes` for that vignette's
+ *   condition, with fresh noise `e` and the same respondent latent `u` for all of a respondent's vignettes.
  * - `consentDeclined` (screened out at consent), `attrition` (start, then leave on a random later page without
  *   completing), `attention.fail` (answer the attention check with a wrong choice; such respondents answer
  *   everything else from the model, as in alliance.R).
@@ -40,6 +43,26 @@ const outcomeModel = z.strictObject({
 
 const recallModel = z.strictObject({ factor: identifier, correct: probability });
 
+/** attribute → non-reference level → shift, relative to the first (reference) level. */
+const levelShifts = z.record(identifier, z.record(z.string().min(1), shift));
+
+/**
+ * A conjoint respondent (conjoint-respondent.ts): each profile has a utility U = Σ utilities[attribute][level]
+ * + Σ interactions + Σ covariates[question][value][attribute][level] (the respondent's own answers moving the
+ * weights, e.g. Republicans caring more about regime). The forced choice is logit: profile 1 is chosen with
+ * probability 1 / (1 + exp(−(U₁ − U₂))). The rating is a latent normal `rating.mean + rating.slope · U +
+ * rating.respondent · u + rating.sd · e` (u the respondent's shared latent, sd `respondentSd`), rounded to the
+ * nearest choice and clipped to the scale, like every other outcome.
+ */
+const conjointModel = z.strictObject({
+  utilities: levelShifts,
+  interactions: z.array(z.strictObject({ when: z.record(identifier, z.string().min(1)), shift })).optional(),
+  covariates: z.record(identifier, z.record(z.string().min(1), levelShifts)).optional(),
+  rating: z
+    .strictObject({ mean: z.number().finite(), slope: z.number().finite(), sd: z.number().positive(), respondent: z.number().finite().optional() })
+    .optional(),
+});
+
 export const simulationModelSchema = z.strictObject({
   description: z.string().trim().min(1).optional(),
   consentDeclined: probability.default(0),
@@ -50,7 +73,10 @@ export const simulationModelSchema = z.strictObject({
   covariates: z.record(identifier, shares).default({}),
   outcomes: z.record(identifier, outcomeModel),
   recall: z.record(identifier, recallModel).default({}),
+  /** Required for a conjoint design, refused for vignette designs. */
+  conjoint: conjointModel.optional(),
 });
 
 export type SimulationModel = z.infer<typeof simulationModelSchema>;
 export type OutcomeModel = z.infer<typeof outcomeModel>;
+export type ConjointModel = z.infer<typeof conjointModel>;

@@ -1,7 +1,7 @@
 import type { Answers } from '../answers.ts';
 import { blockRandom } from '../assignment.ts';
 import type { Assignment } from '../design.ts';
-import { participantSurveyPageCount } from '../participant-survey.ts';
+import { studyDesign } from '../study-design.ts';
 import { allElements, choiceValues, CONSENT_QUESTION, type ChoiceValue, type StudyDefinition } from '../study-definition.ts';
 import type { OutcomeModel, SimulationModel } from './model-schema.ts';
 
@@ -31,19 +31,72 @@ export function standardNormal(next: () => number): number {
   return r * Math.cos(2 * Math.PI * next());
 }
 
-/** Simulates respondent `index` of a run with `seed`, shown the condition `assignment`. */
+/** Simulates respondent `index` of a run with `seed`, shown the condition `assignment` (one vignette). */
 export function simulateRespondent(
   def: StudyDefinition,
   assignment: Assignment,
   { seed, index }: { seed: string; index: number },
 ): SimulatedRespondent {
+  const r = simulateVignetteRespondent(def, [assignment], { seed, index });
+  const all = { ...r.answers, ...r.vignettes[0] };
+  const answers: Answers = { [CONSENT_QUESTION]: all[CONSENT_QUESTION] };
+  for (const q of allElements(def)) if (q.name in all) answers[q.name] = all[q.name];
+  return { fate: r.fate, answers, leaveOnPage: r.leaveOnPage };
+}
+
+/** A respondent of a design with one or more vignettes: their own answers, and the outcomes after each vignette. */
+export interface SimulatedVignetteRespondent extends SimulatedRespondent {
+  /** `answers` holds consent, covariates, the attention check and recall; outcomes are per vignette, in reading order. */
+  vignettes: Answers[];
+}
+
+/**
+ * Simulates respondent `index` of a run with `seed` who reads the vignettes `assignments` in that order. The
+ * respondent's draws come first (respondentBasics), then each vignette's outcomes in reading order with fresh
+ * noise and the same respondent latent, then recall (designs with one vignette only). With one vignette the
+ * random numbers are used exactly as they always were, so simulated waves re-derive unchanged.
+ */
+export function simulateVignetteRespondent(
+  def: StudyDefinition,
+  assignments: readonly Assignment[],
+  { seed, index }: { seed: string; index: number },
+): SimulatedVignetteRespondent {
   const model = requireModel(def);
   const next = respondentRandom(seed, index);
+  const basics = respondentBasics(def, model, next);
+  const questions = allElements(def).filter((e) => e.type !== 'html');
+  const drawn = basics.drawn;
+  const vignettes = assignments.map((assignment) => {
+    const outcomes: Answers = {};
+    for (const q of questions) {
+      const outcome = model.outcomes[q.name];
+      if (!outcome) continue;
+      const latent = latentMean(outcome, assignment, drawn) + (outcome.respondent ?? 0) * basics.shared + outcome.sd * standardNormal(next);
+      outcomes[q.name] = nearestChoice(choiceValues(q) as number[], latent);
+    }
+    return outcomes;
+  });
+  for (const q of questions) {
+    const recall = model.recall[q.name];
+    if (!recall) continue;
+    const shown = assignments[0]![recall.factor]!;
+    const correct = next() < recall.correct;
+    const others = choiceValues(q).filter((v) => String(v) !== shown);
+    const other = others[Math.floor(next() * others.length)]!;
+    drawn[q.name] = correct ? choiceValues(q).find((v) => String(v) === shown)! : other;
+  }
+  return { ...basics.outcome(questions), vignettes };
+}
+
+/**
+ * What every simulated respondent draws first, whatever the design, in this order: declining consent,
+ * abandoning, the page left on, the covariates, the attention check (fails, then the wrong choice), and the
+ * shared respondent latent. `outcome` turns the fate and the answers drawn so far into the respondent's result.
+ */
+export function respondentBasics(def: StudyDefinition, model: SimulationModel, next: () => number) {
   const declines = next() < model.consentDeclined;
   const abandons = next() < model.attrition;
-  const leaveOnPage = 1 + Math.floor(next() * (participantSurveyPageCount(def) - 1));
-  const answers: Answers = { [CONSENT_QUESTION]: !declines };
-
+  const leaveOnPage = 1 + Math.floor(next() * (designPageCount(def) - 1));
   const questions = allElements(def).filter((e) => e.type !== 'html');
   const drawn: Answers = {};
   for (const q of questions) {
@@ -58,26 +111,25 @@ export function simulateRespondent(
     drawn[check.question] = fails ? pick : check.passValue;
   }
   const shared = standardNormal(next) * model.respondentSd;
-  for (const q of questions) {
-    const outcome = model.outcomes[q.name];
-    if (!outcome) continue;
-    const latent = latentMean(outcome, assignment, drawn) + (outcome.respondent ?? 0) * shared + outcome.sd * standardNormal(next);
-    drawn[q.name] = nearestChoice(choiceValues(q) as number[], latent);
-  }
-  for (const q of questions) {
-    const recall = model.recall[q.name];
-    if (!recall) continue;
-    const shown = assignment[recall.factor]!;
-    const correct = next() < recall.correct;
-    const others = choiceValues(q).filter((v) => String(v) !== shown);
-    const other = others[Math.floor(next() * others.length)]!;
-    drawn[q.name] = correct ? choiceValues(q).find((v) => String(v) === shown)! : other;
-  }
+  const outcome = (ordered: readonly { name: string }[]): SimulatedRespondent => {
+    const answers: Answers = { [CONSENT_QUESTION]: !declines };
+    for (const q of ordered) if (q.name in drawn) answers[q.name] = drawn[q.name];
+    if (declines) return { fate: 'declined', answers, leaveOnPage: null };
+    if (abandons) return { fate: 'abandoned', answers, leaveOnPage };
+    return { fate: 'complete', answers, leaveOnPage: null };
+  };
+  return { drawn, shared, outcome };
+}
 
-  for (const q of questions) if (q.name in drawn) answers[q.name] = drawn[q.name];
-  if (declines) return { fate: 'declined', answers, leaveOnPage: null };
-  if (abandons) return { fate: 'abandoned', answers, leaveOnPage };
-  return { fate: 'complete', answers, leaveOnPage: null };
+/**
+ * Pages of a participant's survey in any design: consent, the pre-treatment pages, each vignette's page with
+ * its outcome pages (or one page per conjoint task), the post-treatment pages. With one vignette this is
+ * participantSurveyPageCount.
+ */
+export function designPageCount(def: StudyDefinition): number {
+  const design = studyDesign(def);
+  const treatment = design.kind === 'conjoint' ? design.tasks : design.vignettesPerRespondent * (1 + def.pages.outcomes.length);
+  return 1 + def.pages.pretreatment.length + treatment + def.pages.posttreatment.length;
 }
 
 export function requireModel(def: StudyDefinition): SimulationModel {

@@ -1,0 +1,31 @@
+import { DomainError } from './errors.ts';
+import type { StudyDefinition } from './study-definition.ts';
+import { studyDesign } from './study-design.ts';
+
+/**
+ * Whether waves of this study can be fielded yet. The randomization of every design is complete
+ * (respondent-plan.ts), but the respondent page, storage, export and plan execution still serve one vignette
+ * per respondent drawn uniformly from the full factorial; fielding any other design with them would show
+ * restricted combinations and ignore weights. So until they follow, such studies load and validate, and
+ * opening a wave of one (or simulating it offline) is refused with this reason.
+ */
+export function unfieldableReason(def: StudyDefinition): string | null {
+  const design = studyDesign(def);
+  const what =
+    design.kind === 'conjoint'
+      ? 'a conjoint design'
+      : design.vignettesPerRespondent > 1
+        ? `${design.vignettesPerRespondent} vignettes per respondent`
+        : def.restrictions?.length
+          ? 'restrictions'
+          : def.factors.some((f) => f.levels.some((l) => (l.weight ?? 1) !== 1))
+            ? 'weighted levels'
+            : null;
+  return what && `study "${def.id}" uses ${what}, which waves cannot field yet (the respondent page, storage and export for it are still to come)`;
+}
+
+/** Throws an `invalid_input` DomainError when the study cannot be fielded yet. */
+export function assertFieldable(def: StudyDefinition): void {
+  const reason = unfieldableReason(def);
+  if (reason) throw new DomainError('invalid_input', reason);
+}

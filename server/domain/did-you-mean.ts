@@ -1,0 +1,34 @@
+/**
+ * The name a probable typo was meant to be: the candidate with the smallest edit distance (Levenshtein), if it
+ * is close enough to be a slip (at most a third of the name's length, and at least 1 edit allowed) — so
+ * "behaviour" finds "behavior" and "statoned" finds "stationed", but "party" finds nothing among attributes.
+ */
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+/** `"x" is not a factor (did you mean "y"?)`-style hint, or the list of what exists when nothing is close. */
+export function didYouMean(name: string, candidates: readonly string[]): string {
+  const closest = closestName(name, candidates);
+  return closest ? `did you mean "${closest}"?` : `expected one of ${candidates.join(', ')}`;
+}
+
+/** Insertions, deletions and substitutions turning a into b (two-row dynamic programme). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { DomainError } from '../../../server/domain/errors.ts';
+import { unfieldableReason } from '../../../server/domain/design-support.ts';
+import { planHash } from '../../../server/domain/plan/plan-hash.ts';
+import { contentHash, DefinitionError, parseStudyDefinition } from '../../../server/domain/study-definition.ts';
+import { studyDesign } from '../../../server/domain/study-design.ts';
+import { loadDefinitionFiles } from '../../../server/storage/definition-files.ts';
+import { createTestApp } from '../test-app.ts';
+
+const definitions = loadDefinitionFiles('survey-definitions');
+const byId = (id: string) => definitions.find((d) => d.id === id)!;
+
+/** A shipped study.json (with its plan) changed by `edit`, parsed: the error message, or null when it loads. */
+function studyWith(id: string, edit: (def: Record<string, any>) => void): string | null {
+  const def = JSON.parse(readFileSync(`survey-definitions/${id}/study.json`, 'utf8'));
+  def.analysisPlan = JSON.parse(readFileSync(`survey-definitions/${id}/analysis-plan.json`, 'utf8'));
+  edit(def);
+  try {
+    parseStudyDefinition(def, 'study.json');
+    return null;
+  } catch (error) {
+    assert.ok(error instanceof DefinitionError);
+    return error.message;
+  }
+}
+const conjointWith = (edit: (def: Record<string, any>) => void) => studyWith('alliance-partner-conjoint', edit);
+const repeatedWith = (edit: (def: Record<string, any>) => void) => studyWith('protege-bargaining-repeated', edit);
+
+test('existing definitions keep their meaning and their snapshot: content and plan hashes as before designs existed', () => {
+  // Computed with the code of commit 973b0a4, before `design`, `restrictions` and `weight` existed.
+  const before: Record<string, [string, string]> = {
+    'alliance-corrective-measures': ['eba4365f449b4bb704e658d70b028e46f9fae854e9e857277ecb4be44500fe43', '6f8e0c6e65612a40b8ef851c9b8812754bbba65492fe4baa2ebab0fbe4492235'],
+    'bus-line-funding': ['bec05234046537b89e60a91d5cfdbb678a2b076f8d428fabc5726656f7788d73', '3d78e5f86fa8d01f91af3e276173d9cda52a2c2c6dcd739d2fcf8020e9cf36ca'],
+    'protege-bargaining': ['2393d1ed636154824456953f087083034ca4cf697a2cf3e3d6b537304b522621', 'b4d99f17174322f896242f50da514313923115e69a09e02480feaabe76a6679a'],
+  };
+  for (const [id, [content, plan]] of Object.entries(before)) {
+    assert.equal(contentHash(byId(id)), content, id);
+    assert.equal(planHash(byId(id)), plan, id);
+    assert.deepEqual(studyDesign(byId(id)), { kind: 'vignette', vignettesPerRespondent: 1 });
+    assert.equal(unfieldableReason(byId(id)), null);
+  }
+});
+
+test('the shipped conjoint and repeated-vignette examples load with their designs', () => {
+  const conjoint = studyDesign(byId('alliance-partner-conjoint'));
+  assert.equal(conjoint.kind, 'conjoint');
+  if (conjoint.kind === 'conjoint') assert.deepEqual([conjoint.tasks, conjoint.profilesPerTask, conjoint.attributeOrder], [5, 2, 'random-per-respondent']);
+  assert.deepEqual(byId('alliance-partner-conjoint').factors.map((f) => f.name), ['regime', 'capability', 'treaty', 'behavior', 'troops', 'trade']);
+  assert.deepEqual(studyDesign(byId('protege-bargaining-repeated')), { kind: 'vignette', vignettesPerRespondent: 3 });
+});
+
+test('restriction rules: an unknown factor or level is named with the closest real one', () => {
+  const add = (rule: object) => conjointWith((d) => d.restrictions.push(rule));
+  assert.equal(add({ if: { behaviour: 'evict_troops' }, then: { troops: 'stationed' } }), 'study.json: restrictions[1].if: "behaviour" is not a factor (did you mean "behavior"?)');
+  assert.equal(add({ if: { behavior: 'evict_troop' }, then: { troops: 'stationed' } }), 'study.json: restrictions[1].if.behavior: "evict_troop" is not a level of "behavior" (did you mean "evict_troops"?)');
+  assert.equal(add({ if: { behavior: 'evict_troops' }, then: { troops: ['statoned'] } }), 'study.json: restrictions[1].then.troops: "statoned" is not a level of "troops" (did you mean "stationed"?)');
+  assert.equal(add({ if: { behavior: 'evict_troops' }, then: { party: ['x'] } }), 'study.json: restrictions[1].then: "party" is not a factor (expected one of regime, capability, treaty, behavior, troops, trade)');
+  assert.equal(add({ if: { troops: 'none' }, then: { troops: ['stationed'] } }), 'study.json: restrictions[1]: "troops" is named in both "if" and "then"; a rule relates two different factors');
+  assert.match(add({ if: {}, then: { troops: ['stationed'] } })!, /^study\.json: restrictions\[1\]\.if: expected at least one factor/);
+});
+
+test('restrictions must leave every level a positive probability and some combination allowed', () => {
+  assert.equal(
+    conjointWith((d) => d.restrictions.push({ if: { behavior: 'evict_troops' }, then: { troops: 'none' } })),
+    'study.json: restrictions: level "evict_troops" of "behavior" is never shown: restrictions[0], restrictions[1] rule out every combination with it',
+  );
+  assert.equal(
+    repeatedWith((d) => {
+      d.restrictions = [{ if: { troops: 'stationed' }, then: { regime: 'autocracy' } }, { if: { troops: 'stationed' }, then: { regime: 'democracy' } }, { if: { troops: 'none' }, then: { regime: 'autocracy' } }, { if: { troops: 'none' }, then: { regime: 'democracy' } }];
+    }),
+    'study.json: restrictions: the rules allow no combination at all',
+  );
+});
+
+test('weights: positive everywhere, whole numbers in vignette designs, and no cell a respondent would need twice', () => {
+  assert.equal(conjointWith((d) => (d.factors[0].levels[0].weight = 0)), 'study.json: factors[0].levels[0].weight: expected a positive weight (a level that should never be shown is removed instead)');
+  assert.equal(conjointWith((d) => (d.factors[0].levels[0].weight = 1.5)), null, 'a conjoint draws levels by any positive weight');
+  assert.match(repeatedWith((d) => (d.factors[0].levels[0].weight = 1.5))!, /^study\.json: factors\[0\]\.levels\[0\]\.weight: a vignette design needs whole-number weights .* 3 : 2 for 1\.5 : 1$/);
+  const heavy = repeatedWith((d) => {
+    d.factors[0].levels[0].weight = 5;
+    d.design.vignettesPerRespondent = 20;
+  });
+  assert.match(heavy!, /^study\.json: design\.vignettesPerRespondent: cell \{"strategy":"cooperate",.*\} weighs 5 of 76: with 20 vignettes each respondent would need it more than once/);
+  const huge = repeatedWith((d) => {
+    d.factors[1].levels[0].weight = 97;
+    d.factors[2].levels[0].weight = 89;
+    d.factors[3].levels[0].weight = 5;
+  });
+  assert.match(huge!, /^study\.json: factors: the weights make a block of 361620 vignettes \(at most 100000\): use smaller whole-number weights in the same ratios$/);
+  const few = repeatedWith((d) => {
+    d.design.vignettesPerRespondent = 20;
+    d.restrictions.push({ if: { troops: 'none' }, then: { strategy: 'cooperate' } }, { if: { regime: 'autocracy' }, then: { strategy: 'cooperate' } });
+  });
+  assert.equal(few, 'study.json: design.vignettesPerRespondent: 20 distinct vignettes per respondent, but the design allows only 18 cells');
+});
+
+test('each kind requires its own sections', () => {
+  assert.equal(conjointWith((d) => (d.vignette = { title: 'x', template: ['{regime}'] })), 'study.json: vignette: a conjoint shows its attributes in a table, not in a vignette: remove "vignette" (task texts go in design.task)');
+  assert.equal(conjointWith((d) => delete d.factors[2].text), 'study.json: factors[2]: attribute "treaty" needs a "text": its name as respondents read it in the table');
+  assert.equal(conjointWith((d) => (d.design.profilesPerTask = 1)), 'study.json: design.outcomes.choice: a forced choice needs two profiles per task (profilesPerTask: 2); with one, ask a rating');
+  assert.equal(conjointWith((d) => (d.design.outcomes = {})), 'study.json: design.outcomes: expected a "choice", a "rating" or both');
+  assert.equal(conjointWith((d) => (d.design.outcomes.rating.name = 'party')), 'study.json: design.outcomes.rating.name: "party" is already the name of a factor, page or question');
+  assert.equal(conjointWith((d) => (d.design.attributeOrder = 'random')), 'study.json: design.attributeOrder: expected "random-per-respondent" or "fixed"');
+  assert.equal(conjointWith((d) => (d.design.kind = 'maxdiff')), 'study.json: design.kind: kind must be "vignette" or "conjoint"');
+  assert.equal(repeatedWith((d) => delete d.vignette), 'study.json: vignette: required: a vignette design needs a template with its factors');
+  assert.equal(repeatedWith((d) => (d.factors[0].text = 'Strategy')), 'study.json: factors[0].text: only conjoint attributes have a name shown to respondents; a vignette shows its factors through the template');
+});
+
+test('conjoint texts are localizable like every respondent-facing text', () => {
+  const message = conjointWith((d) => {
+    d.locales = ['en', 'es'];
+  });
+  assert.match(message!, /missing translation/);
+});
+
+test('waves of designs the page, storage and export cannot field yet are refused with the reason', () => {
+  const t = createTestApp();
+  try {
+    const { studies } = t;
+    assert.throws(
+      () => studies.createWave({ studyKey: 'alliance-partner-conjoint', target: 10 }),
+      (e: unknown) => e instanceof DomainError && e.code === 'invalid_input' && e.message.startsWith('study "alliance-partner-conjoint" uses a conjoint design, which waves cannot field yet'),
+    );
+    assert.throws(() => studies.createWave({ studyKey: 'protege-bargaining-repeated', target: 10 }), /uses 3 vignettes per respondent/);
+  } finally {
+    t.close();
+  }
+});
