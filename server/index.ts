@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import type { StudyDefinition } from './domain/study-definition.ts';
 import { createLogger } from './logger.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { openDatabase, type Db } from './storage/db.ts';
@@ -23,6 +24,11 @@ export interface Storage {
   db: Db;
   repos: Repositories;
   studies: StudyService;
+}
+
+/** The study definitions of the configured folder (`VLAB_DEFINITIONS`), for verbs that need no database. */
+export function loadConfiguredDefinitions(): StudyDefinition[] {
+  return loadDefinitionFiles(loadConfig(process.env).definitionsDir);
 }
 
 /**

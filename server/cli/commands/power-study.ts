@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { csvFromRecords, textTable } from '../../../analysis/index.ts';
-import { loadConfig } from '../../config.ts';
 import { diagnoseDesign, type PowerDiagnosis } from '../../domain/simulation/power.ts';
-import { loadDefinitionFiles } from '../../storage/definition-files.ts';
 import { progressBar } from '../../simulate/progress.ts';
 import { UsageError } from '../cli-action.ts';
-import { asUsageError } from './cli-storage.ts';
+import { loadDefinitionsForCli } from './cli-storage.ts';
 
 /** `vlab power --study ID --n N [--sims 500] [--seed S]`: simulation-based power of a study's analysis plan. */
 export interface StudyPowerRequest {
@@ -33,12 +31,7 @@ export function studyPowerRequest(o: { study: string; n?: string; sims?: string;
 
 /** Runs the diagnosis with a progress bar on a terminal and prints the diagnosands in the chosen format. */
 export function runStudyPower(request: StudyPowerRequest, format: 'table' | 'csv' | 'json'): void {
-  let definitions;
-  try {
-    definitions = loadDefinitionFiles(loadConfig(process.env).definitionsDir);
-  } catch (error) {
-    throw asUsageError(error);
-  }
+  const definitions = loadDefinitionsForCli();
   const def = definitions.find((d) => d.id === request.study);
   if (!def) throw new UsageError(`no study "${request.study}" (known: ${definitions.map((d) => d.id).join(', ')})`);
   if (!def.simulation) throw new UsageError(`study "${def.id}" has no simulation model (survey-definitions/${def.id}/simulation.json)`);

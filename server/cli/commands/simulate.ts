@@ -2,12 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
-import { loadDefinitionFiles } from '../../storage/definition-files.ts';
 import { progressBar } from '../../simulate/progress.ts';
 import { runSimulation, type SimulationSummary } from '../../simulate/run-simulation.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
-import { asUsageError } from './cli-storage.ts';
+import { loadDefinitionsForCli } from './cli-storage.ts';
 
 interface SimulateOptions {
   wave: string;
@@ -51,12 +49,7 @@ export function registerSimulateCommand(program: Command): void {
           throw new UsageError(`--base-url is not a URL: "${o.baseUrl}"`);
         }
         if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new UsageError('--base-url must start with http:// or https://');
-        let definitions;
-        try {
-          definitions = loadDefinitionFiles(loadConfig(process.env).definitionsDir);
-        } catch (error) {
-          throw asUsageError(error);
-        }
+        let definitions = loadDefinitionsForCli();
         if (o.study) {
           definitions = definitions.filter((d) => d.id === o.study);
           if (definitions.length === 0) throw new UsageError(`no study "${o.study}"`);
