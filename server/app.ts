@@ -6,6 +6,7 @@ import { apiNotFound, errorHandler, requireJsonBody } from './routes/errors.ts';
 import { loadPublicBundle, publicAssets } from './routes/public-assets.ts';
 import { researcherAuthRateLimit, startRateLimit } from './routes/rate-limit.ts';
 import { requestLog } from './routes/request-log.ts';
+import { untrustedProxyWarning } from './routes/untrusted-proxy-warning.ts';
 import { researcherApi } from './routes/researcher-api.ts';
 import { respondentApi } from './routes/respondent-api.ts';
 import { respondentPage } from './routes/respondent-page.ts';
@@ -51,6 +52,7 @@ export function createApp({ db, config, logger = silentLogger }: AppOptions): Ex
   app.set('etag', false);
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.use(requestLog(logger));
+  app.use(untrustedProxyWarning(config, logger));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -57,6 +57,14 @@ const SETTINGS = {
       z.array(z.string().regex(FRAME_ORIGIN, 'expected https origins such as https://worker.mturk.com, space-separated')).max(20),
     ),
   },
+  /** The longest a client may take to send a whole request, headers and body (Node's `requestTimeout`). */
+  requestTimeoutSeconds: { env: 'VLAB_REQUEST_TIMEOUT', default: 30, schema: int(1, 3600) },
+  /** The longest a client may take to send a request's headers (Node's `headersTimeout`); at most the above. */
+  headersTimeoutSeconds: { env: 'VLAB_HEADERS_TIMEOUT', default: 10, schema: int(1, 3600) },
+  /** How long an idle keep-alive connection stays open (Node's `keepAliveTimeout`). */
+  keepAliveTimeoutSeconds: { env: 'VLAB_KEEPALIVE_TIMEOUT', default: 5, schema: int(1, 600) },
+  /** Open connections at most; past it new connections are closed at once (Node's `maxConnections`). */
+  maxConnections: { env: 'VLAB_MAX_CONNECTIONS', default: 2000, schema: int(10, 1_000_000) },
 } as const;
 
 type Settings = typeof SETTINGS;
@@ -66,9 +74,12 @@ export type Config = { -readonly [K in keyof Settings]: z.output<Settings[K]['sc
 
 export const DEFAULT_CONFIG = Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, s.default])) as unknown as Config;
 
-const configSchema = z.strictObject(
-  Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, s.schema])) as { [K in keyof Settings]: Settings[K]['schema'] },
-);
+const configSchema = z
+  .strictObject(Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, s.schema])) as { [K in keyof Settings]: Settings[K]['schema'] })
+  .refine((c) => c.headersTimeoutSeconds <= c.requestTimeoutSeconds, {
+    path: ['headersTimeoutSeconds'],
+    message: 'must not exceed VLAB_REQUEST_TIMEOUT',
+  });
 
 /** How a user sets `key`, for messages: `PORT (--port)`, `VLAB_BODY_LIMIT`. */
 function settingName(key: string): string {

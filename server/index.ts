@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { StudyDefinition } from './domain/study-definition.ts';
+import { createHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { openDatabase, type Db } from './storage/db.ts';
@@ -52,7 +53,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const demo = studies.ensureDemoWave();
   const app = createApp({ db, config, logger });
 
-  const server = app.listen(config.port);
+  const server = createHttpServer(app, config).listen(config.port);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (error: NodeJS.ErrnoException) =>

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config.ts';
@@ -16,7 +16,12 @@ const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
  * makes a second process (a CLI verb beside the server) wait for the write lock instead of failing.
  */
 export function openDatabase(path: string, { minSqliteVersion = MIN_SQLITE_VERSION } = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    // Panel IDs live in these files: a folder we create is the owner's alone, and so is a new database file,
+    // created here before SQLite does (it gives the WAL and shared-memory files the database file's mode).
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'a', 0o600));
+  }
   const db = new Database(path);
   const problem = sqliteVersionProblem(db.prepare('SELECT sqlite_version()').pluck().get() as string, minSqliteVersion);
   if (problem) {

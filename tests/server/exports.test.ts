@@ -134,7 +134,11 @@ test('cells that a spreadsheet would run as formulas are neutralised in csv and 
   const def = studyWithFreeText(t.repos.studies.get(t.wave.studyId)!.definition);
   t.studies.syncDefinitions([def]);
   const wave = (await t.post('/waves', { study: def.id, target: 100 })).body as { id: string };
-  const nasty = ['=HYPERLINK("https://evil.example","click")', '+1', '@x', '\tfoo', '-2+3', '\rbar', '\nbaz'];
+  // Also after blanks some programs skip (spaces, no-break space, BOM, zero-width space and joiner) and in full width.
+  const nasty = [
+    '=HYPERLINK("https://evil.example","click")', '+1', '@x', '\tfoo', '-2+3', '\rbar', '\nbaz',
+    '  =1+1', '\u00a0=1+1', '\ufeff=1+1', '\u200b+1', '\u200d @x', '\uff1dSUM(A1)', ' \uff0b1',
+  ];
   const codes: string[] = [];
   for (const [i, text] of nasty.entries()) {
     const s = await startParticipant(t.app, wave.id, { PROLIFIC_PID: i === 0 ? '=cmd|x' : `p${i}` });
