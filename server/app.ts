@@ -34,13 +34,13 @@ export interface AppOptions {
  */
 export function createApp({ db, config, logger = silentLogger }: AppOptions): Express {
   const repos = createRepositories(db);
-  const respondents = createRespondentService({ db, repos });
+  const respondents = createRespondentService({ db, repos, quotaLeaseSeconds: config.quotaLeaseSeconds });
   // Exports (and the plan's estimates, which read them) carry the quality flags as flag_* columns.
   const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
   const estimates = createEstimatesService({ db, repos, exports });
   const researcher = {
     tokens: createTokenService({ db }),
-    waves: createWaveService({ db, repos, studies: createStudyService({ db, repos }) }),
+    waves: createWaveService({ db, repos, studies: createStudyService({ db, repos }), quotaLeaseSeconds: config.quotaLeaseSeconds }),
     exports,
     estimates,
     replication: createReplicationService({ db, repos, exports, estimates }),

@@ -57,6 +57,11 @@ const SETTINGS = {
       z.array(z.string().regex(FRAME_ORIGIN, 'expected https origins such as https://worker.mturk.com, space-separated')).max(20),
     ),
   },
+  /**
+   * Seconds after a started participant's last save (or quota admission) when their quota slot lapses and is
+   * free for others; they are checked again if they return. Sized to a long survey with breaks.
+   */
+  quotaLeaseSeconds: { env: 'VLAB_QUOTA_LEASE_SECONDS', default: 2 * 3600, schema: int(1, 30 * DAY) },
   /** The longest a client may take to send a whole request, headers and body (Node's `requestTimeout`). */
   requestTimeoutSeconds: { env: 'VLAB_REQUEST_TIMEOUT', default: 30, schema: int(1, 3600) },
   /** The longest a client may take to send a request's headers (Node's `headersTimeout`); at most the above. */

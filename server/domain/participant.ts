@@ -6,7 +6,10 @@ export type ParticipantStatus = 'started' | 'complete' | 'screened_out' | 'overq
 /** The unit of a study: one respondent in one wave, with the condition drawn for them once, on the server. */
 export interface Participant {
   id: number;
+  /** The respondent's credential for saving and completing: never sent anywhere but to the respondent. */
   code: string;
+  /** A random reference that is not a credential: what redirect URLs send to the panel (`{participant}`). */
+  publicRef: string;
   waveId: string;
   panelSource: PanelSource | null;
   panelId: string | null;

@@ -60,13 +60,16 @@ export function respondentApi(service: RespondentService): Router {
       sessionCode: cookies[sessionCookieName(waveId)],
     });
     res.locals.participantCode = session.participant.code;
-    res.cookie(sessionCookieName(waveId), session.participant.code, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.secure,
-      maxAge: SESSION_MAX_AGE_MS,
-      path: '/',
-    });
+    // The cookie proves the session from then on, so a client that proved only a panel ID does not get one.
+    if (session.sessionProven) {
+      res.cookie(sessionCookieName(waveId), session.participant.code, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.secure,
+        maxAge: SESSION_MAX_AGE_MS,
+        path: '/',
+      });
+    }
     noStore(res);
     res.status(session.created ? 201 : 200).json(sessionBody(session));
   });

@@ -1,8 +1,11 @@
+import type { Express } from 'express';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import request from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
+import type { RespondentService } from '../../server/services/respondent-service.ts';
 import { createStudyService, type CreateWaveInput } from '../../server/services/study-service.ts';
 import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
@@ -54,3 +57,42 @@ export const COMPLETE_ALLIANCE_ANSWERS = {
   contribution: 1,
   manipulation_check_regime: 'autocracy',
 };
+
+/** The part of COMPLETE_ALLIANCE_ANSWERS given before the vignette: consent and the pre-treatment pages. */
+export const PRETREATMENT_ALLIANCE_ANSWERS = {
+  consent: true,
+  age_group: '45-64',
+  gender: 'male',
+  education: 'no_college',
+  region: 'midwest',
+  party: 'republican',
+  attention_check: 'television',
+};
+
+/**
+ * Takes a started participant to the vignette as the page does: the quota step with every pre-treatment answer
+ * (then outcome answers may follow; server/domain/treatment-order.ts). Resolves with the quota step's answer.
+ */
+export async function reachVignette(app: Express, code: string, answers: Record<string, unknown> = {}) {
+  return request(app).post(`/api/participants/${code}/quota-check`).send({ answers: { ...PRETREATMENT_ALLIANCE_ANSWERS, ...answers } });
+}
+
+const PRETREATMENT = new Set(Object.keys(PRETREATMENT_ALLIANCE_ANSWERS));
+
+/**
+ * Finishes a started participant as the page does: when consent is given, the quota step with the pre-treatment
+ * part of `answers`, then the completion with all of them (and `extra` fields such as `honeypot`). Resolves with
+ * the completion's answer (an over-quota exit at the quota step comes back from it too).
+ */
+export async function completeSurvey(app: Express, code: string, answers: Record<string, unknown> = COMPLETE_ALLIANCE_ANSWERS, extra: object = {}) {
+  if (answers.consent === true) await request(app).post(`/api/participants/${code}/quota-check`).send({ answers: pretreatmentOf(answers) });
+  return request(app).post(`/api/participants/${code}/complete`).send({ answers, ...extra });
+}
+
+/** completeSurvey through the respondent service (no HTTP). */
+export async function completeWithService(service: RespondentService, code: string, answers: Record<string, unknown> = COMPLETE_ALLIANCE_ANSWERS, honeypot?: string) {
+  if (answers.consent === true) await service.checkQuota({ code, answers: pretreatmentOf(answers) });
+  return service.complete({ code, answers, honeypot });
+}
+
+const pretreatmentOf = (answers: Record<string, unknown>) => Object.fromEntries(Object.entries(answers).filter(([name]) => PRETREATMENT.has(name)));

@@ -52,6 +52,12 @@ export const FLAG_PREFIX = 'flag_';
 
 const META_COLUMNS: ColumnSpec[] = [
   { name: 'participant', role: 'id', type: 'string', label: 'Participant code (opaque, random)' },
+  {
+    name: 'participant_ref',
+    role: 'id',
+    type: 'string',
+    label: 'Participant reference sent to the panel in redirect URLs ({participant}); random, not a credential',
+  },
   { name: 'wave_id', role: 'meta', type: 'string', label: 'Wave id' },
   {
     name: 'status',
@@ -218,6 +224,8 @@ function participantValue(p: Participant, name: string): WideValue {
   switch (name) {
     case 'participant':
       return p.code;
+    case 'participant_ref':
+      return p.publicRef;
     case 'wave_id':
       return p.waveId;
     case 'status':
