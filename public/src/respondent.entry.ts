@@ -2,6 +2,7 @@ import 'survey-core/survey-core.fontless.css';
 import './respondent.css';
 import { Model, SvgRegistry } from 'survey-core';
 import 'survey-js-ui';
+import { escapePipedAnswers } from './piped-html.ts';
 import { ApiRefusal, checkQuota, completeParticipant, saveAnswers, startParticipant, type Outcome } from './respondent-api.ts';
 
 /**
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
 
   const code = start.participant.code;
   const survey = new Model(start.survey);
+  escapePipedAnswers(survey);
   survey.showCompletedPage = false;
   survey.data = start.answers;
   if (start.participant.currentPage > 0 && start.participant.currentPage < survey.visiblePageCount) {
