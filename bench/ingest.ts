@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMPLETE_ALLIANCE_ANSWERS } from '../tests/server/test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../tests/server/test-app.ts';
 import { LOAD_ENV, prepareLoadDatabase } from '../tests/stress/crash-harness.ts';
 import { LOAD_HEADER, loadRow, runLoad, type LoadResult, type LoadOptions } from './lib/load.ts';
 import { machineLine } from './lib/machine.ts';
@@ -33,7 +33,8 @@ const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', pr
 const AGES = ['18-29', '30-44', '45-64', '65+'];
 const demographics = (i: number) => ({ age_group: AGES[i % 4]!, gender: (i >> 2) % 2 ? 'female' : 'male' });
 const completeBody = (i: number) => JSON.stringify({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...demographics(i) }, honeypot: '' });
-const quotaBody = (i: number) => JSON.stringify({ answers: { consent: true, ...demographics(i) } });
+// The quota step carries every pre-treatment answer, as the page sends it (the completion may not change them).
+const quotaBody = (i: number) => JSON.stringify({ answers: { ...PRETREATMENT_ALLIANCE_ANSWERS, ...demographics(i) } });
 
 /** Warm-up run (not reported: JIT, SQLite page cache, WAL growth), then the measured run. */
 async function measured(options: Omit<LoadOptions, 'amount'>, offset = 0): Promise<LoadResult> {
