@@ -26,5 +26,10 @@ export interface Participant {
   completedAt: string | null;
 }
 
+/** Seconds from the participant's start to `completedAt` (their completion, screen-out or over-quota exit). */
+export function durationSeconds(p: Pick<Participant, 'startedAt'>, completedAt: string): number {
+  return (Date.parse(completedAt) - Date.parse(p.startedAt)) / 1000;
+}
+
 /** Participant codes are 16 random bytes in base64url: 22 characters. */
 export const PARTICIPANT_CODE = /^[A-Za-z0-9_-]{22}$/;

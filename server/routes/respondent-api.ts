@@ -29,14 +29,11 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 
 export const sessionCookieName = (waveId: string) => `vlab_${waveId}`;
 
-function sessionBody(session: ParticipantSession) {
+/** The start's JSON body, with the survey's JSON text spliced in as it is (docs/api.md). */
+function sessionBody(session: ParticipantSession): string {
   const { participant } = session;
-  return {
-    participant: { code: participant.code, status: participant.status, currentPage: participant.currentPage },
-    survey: session.survey,
-    answers: session.answers,
-    outcome: session.outcome,
-  };
+  const head = JSON.stringify({ code: participant.code, status: participant.status, currentPage: participant.currentPage });
+  return `{"participant":${head},"survey":${session.surveyJson},"answers":${JSON.stringify(session.answers)},"outcome":${JSON.stringify(session.outcome)}}`;
 }
 
 function noStore(res: Response) {
@@ -71,7 +68,7 @@ export function respondentApi(service: RespondentService): Router {
       });
     }
     noStore(res);
-    res.status(session.created ? 201 : 200).json(sessionBody(session));
+    res.status(session.created ? 201 : 200).type('json').send(sessionBody(session));
   });
 
   router.put('/participants/:code/answers', async (req, res) => {

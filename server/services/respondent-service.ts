@@ -36,7 +36,8 @@ export interface ParticipantSession {
    * or the panel's per-session parameter they started with. Only then are saved answers echoed (docs/api.md).
    */
   sessionProven: boolean;
-  survey: Record<string, unknown>;
+  /** The participant's survey (SurveyJS JSON) as JSON text, serialized once per study and cell. */
+  surveyJson: string;
   answers: Answers;
   outcome: ParticipantOutcome | null;
 }
@@ -162,12 +163,12 @@ export function createRespondentService({
       });
       const sessionProven =
         created || sameCode(input.sessionCode, participant.code) || sameSession(participant.panelSource, participant.panelParams, input.panelParams);
-      const saved = sessionProven && participant.status === 'started' ? repos.answers.get(participant.id, 'partial') : undefined;
+      const saved = !created && sessionProven && participant.status === 'started' ? repos.answers.get(participant.id, 'partial') : undefined;
       return {
         participant,
         created,
         sessionProven,
-        survey: studies.survey(wave, participant),
+        surveyJson: studies.surveyJson(wave, participant),
         answers: saved?.answers ?? {},
         outcome: outcomeOf(wave, participant),
       };

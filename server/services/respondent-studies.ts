@@ -17,12 +17,12 @@ export interface RespondentStudy {
 }
 
 /**
- * The respondent path's memo of study snapshots and of the survey JSON of each (study, cell). Snapshots never
+ * The respondent path's memo of study snapshots and of the survey JSON text of each (study, cell). Snapshots never
  * change once stored, so nothing here is ever stale; each request would otherwise parse and build them anew.
  */
 export function createRespondentStudies(lookup: WaveLookup) {
   const studies = new Map<number, RespondentStudy>();
-  const surveys = new Map<string, Record<string, unknown>>();
+  const surveys = new Map<string, string>();
 
   function of(wave: Wave): RespondentStudy {
     let study = studies.get(wave.studyId);
@@ -36,12 +36,15 @@ export function createRespondentStudies(lookup: WaveLookup) {
 
   return {
     of,
-    /** The SurveyJS JSON of the participant's survey (their condition's vignette written out). */
-    survey(wave: Wave, participant: Participant): Record<string, unknown> {
+    /**
+     * The SurveyJS JSON of the participant's survey (their condition's vignette written out), as JSON text:
+     * about 7 KB that every start sends, serialized once per study and cell instead of once per start.
+     */
+    surveyJson(wave: Wave, participant: Participant): string {
       const key = `${wave.studyId}:${participant.cellIndex}`;
       let survey = surveys.get(key);
       if (!survey) {
-        survey = buildParticipantSurvey(of(wave).def, participant.assignment);
+        survey = JSON.stringify(buildParticipantSurvey(of(wave).def, participant.assignment));
         surveys.set(key, survey);
       }
       return survey;

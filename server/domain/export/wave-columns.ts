@@ -1,6 +1,6 @@
 import type { Answers } from '../answers.ts';
 import { PANEL_PARAMS } from '../panel.ts';
-import type { Participant } from '../participant.ts';
+import { durationSeconds, type Participant } from '../participant.ts';
 import { choiceValues, CONSENT_QUESTION, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
 
 /**
@@ -52,12 +52,6 @@ export const FLAG_PREFIX = 'flag_';
 
 const META_COLUMNS: ColumnSpec[] = [
   { name: 'participant', role: 'id', type: 'string', label: 'Participant code (opaque, random)' },
-  {
-    name: 'participant_ref',
-    role: 'id',
-    type: 'string',
-    label: 'Participant reference sent to the panel in redirect URLs ({participant}); random, not a credential',
-  },
   { name: 'wave_id', role: 'meta', type: 'string', label: 'Wave id' },
   {
     name: 'status',
@@ -84,6 +78,12 @@ const META_COLUMNS: ColumnSpec[] = [
     ],
   },
   { name: 'panel_id', role: 'panel', type: 'string', label: 'Participant id on the panel' },
+  {
+    name: 'participant_ref',
+    role: 'panel',
+    type: 'string',
+    label: 'Participant reference sent to the panel in redirect URLs ({participant}); random, not a credential',
+  },
 ];
 
 const TIME_COLUMNS: ColumnSpec[] = [
@@ -247,7 +247,7 @@ function participantValue(p: Participant, name: string): WideValue {
     case 'completed_at':
       return p.completedAt;
     case 'duration_seconds':
-      return p.completedAt ? (Date.parse(p.completedAt) - Date.parse(p.startedAt)) / 1000 : null;
+      return p.completedAt ? durationSeconds(p, p.completedAt) : null;
     default:
       if (name in p.assignment) return p.assignment[name] ?? null;
       return (p.panelParams as Record<string, string | undefined>)[name] ?? null;
