@@ -1,3 +1,4 @@
+import { planAlpha } from '../../domain/plan/plan-schema.ts';
 import { randomBytes } from 'node:crypto';
 import { csvFromRecords, textTable } from '../../../analysis/index.ts';
 import { diagnoseDesign, type PowerDiagnosis } from '../../domain/simulation/power.ts';
@@ -47,7 +48,7 @@ export function runStudyPower(request: StudyPowerRequest, format: 'table' | 'csv
     n: request.n,
     sims: request.sims,
     seed,
-    alpha: def.analysisPlan.alpha ?? 0.05,
+    alpha: planAlpha(def.analysisPlan),
     fielding: result.fielding,
     problems: result.problems,
   };

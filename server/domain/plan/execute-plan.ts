@@ -11,7 +11,7 @@ import {
 import type { StudyDefinition } from '../study-definition.ts';
 import { planLevels } from './plan-columns.ts';
 import { planHash } from './plan-hash.ts';
-import type { Hypothesis } from './plan-schema.ts';
+import { planAlpha, type Hypothesis } from './plan-schema.ts';
 import { modelRightHandSide } from './plan-terms.ts';
 
 /** The participant column of a wave's wide rows (the export's id column): the cluster of stacked rows. */
@@ -115,7 +115,7 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
     const sample = hypothesisRows(h, kept);
     for (const outcome of h.outcomes) {
       try {
-        const fit = fitOutcome(def, h, sample, outcome, idColumn, result.weighted, plan.alpha ?? 0.05);
+        const fit = fitOutcome(def, h, sample, outcome, idColumn, result.weighted, planAlpha(plan));
         for (const row of fit.estimates) {
           result.estimates.push({
             hypothesis: h.id,
