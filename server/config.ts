@@ -62,6 +62,14 @@ const SETTINGS = {
    * free for others; they are checked again if they return. Sized to a long survey with breaks.
    */
   quotaLeaseSeconds: { env: 'VLAB_QUOTA_LEASE_SECONDS', default: 2 * 3600, schema: int(1, 30 * DAY) },
+  /** Worker threads for exports, estimates, replication packages and wave status (off the respondents' thread). */
+  researcherWorkers: { env: 'VLAB_RESEARCHER_WORKERS', default: 1, schema: int(1, 64) },
+  /** Such jobs running at once; a download counts until its last byte left the worker. */
+  researcherJobs: { env: 'VLAB_RESEARCHER_JOBS', default: 4, schema: int(1, 1000) },
+  /** Such jobs waiting for a place; past it a request gets 503 `busy` with Retry-After. */
+  researcherQueue: { env: 'VLAB_RESEARCHER_QUEUE', default: 16, schema: int(0, 10_000) },
+  /** Seconds a download may wait on a client that stopped reading before it is cut off. */
+  downloadStallSeconds: { env: 'VLAB_DOWNLOAD_STALL_SECONDS', default: 60, schema: int(1, 3600) },
   /** The longest a client may take to send a whole request, headers and body (Node's `requestTimeout`). */
   requestTimeoutSeconds: { env: 'VLAB_REQUEST_TIMEOUT', default: 30, schema: int(1, 3600) },
   /** The longest a client may take to send a request's headers (Node's `headersTimeout`); at most the above. */

@@ -7,6 +7,7 @@ import { createLogger } from './logger.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { openDatabase, type Db } from './storage/db.ts';
 import { loadDefinitionFiles } from './storage/definition-files.ts';
+import { createResearcherPool } from './workers/researcher-pool.ts';
 import { createRepositories, type Repositories } from './storage/repositories.ts';
 
 /**
@@ -51,7 +52,8 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const { config, db, repos, studies } = openStorage(overrides);
   const logger = createLogger(config.logLevel);
   const demo = studies.ensureDemoWave();
-  const app = createApp({ db, config, logger });
+  const researcherPool = createResearcherPool({ ...config, dbPath: config.dbPath, logger });
+  const app = createApp({ db, config, logger, researcherPool });
 
   const server = createHttpServer(app, config).listen(config.port);
   await new Promise<void>((resolve, reject) => {
@@ -72,8 +74,10 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      db.close();
-      process.exit(0);
+      void researcherPool.close().finally(() => {
+        db.close();
+        process.exit(0);
+      });
     });
     server.closeAllConnections();
   };

@@ -7,6 +7,9 @@ import { MIN_SQLITE_VERSION, sqliteVersionProblem } from './sqlite-version.ts';
 
 export type Db = Database.Database;
 
+/** The WAL file's size once it has been checkpointed and starts over. */
+export const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
 
@@ -31,8 +34,21 @@ export function openDatabase(path: string, { minSqliteVersion = MIN_SQLITE_VERSI
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // After a burst (a bulk load, a backlog behind a slow reader) the WAL file is cut back to this size once it is
+  // checkpointed and starts over, instead of keeping its largest size on disk for good.
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   db.pragma('foreign_keys = ON');
   migrate(db);
+  return db;
+}
+
+/**
+ * A read-only connection to an existing, migrated database file (a researcher worker's): it reads beside the
+ * writer under WAL and can never write.
+ */
+export function openReadOnlyDatabase(path: string): Db {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
   return db;
 }
 

@@ -4,18 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
+import { silentLogger } from '../../server/logger.ts';
 import type { RespondentService } from '../../server/services/respondent-service.ts';
 import { createStudyService, type CreateWaveInput } from '../../server/services/study-service.ts';
 import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createRepositories } from '../../server/storage/repositories.ts';
+import { createResearcherPool } from '../../server/workers/researcher-pool.ts';
 
 /** Rate limits for tests and load runs, which start many participants from one address. */
 export const TEST_RATE_LIMITS = { rateLimitStart: 1_000_000, rateLimitAuth: 1_000_000 };
 
-/** createApp on a freshly migrated temporary database with the shipped definitions and one open wave. */
-export function createTestApp(wave: Partial<CreateWaveInput> = {}) {
+/**
+ * createApp on a freshly migrated temporary database with the shipped definitions and one open wave; `settings`
+ * override the configuration (as environment variables would).
+ */
+export function createTestApp(wave: Partial<CreateWaveInput> = {}, settings: Partial<Config> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'vlab-test-'));
   const dbPath = join(dir, 'vlab.sqlite');
   const db = openDatabase(dbPath);
@@ -24,15 +29,18 @@ export function createTestApp(wave: Partial<CreateWaveInput> = {}) {
   studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
   const created = studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'test-seed', ...wave });
   // Tests start hundreds of participants from one address: explicit limits far above any test's traffic.
-  const config = loadConfig({}, { dbPath, logLevel: 'silent', ...TEST_RATE_LIMITS });
-  const app = createApp({ db, config });
+  const config = loadConfig({}, { dbPath, logLevel: 'silent', ...TEST_RATE_LIMITS, ...settings });
+  const researcherPool = createResearcherPool({ ...config, logger: silentLogger });
+  const app = createApp({ db, config, researcherPool });
   return {
     app,
     db,
     repos,
     studies,
+    researcherPool,
     wave: created.wave,
     close() {
+      void researcherPool.close();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,0 +1,78 @@
+import type { Readable } from 'node:stream';
+import { parentPort, workerData } from 'node:worker_threads';
+import { openReadOnlyDatabase } from '../storage/db.ts';
+import { createResearcherJobs } from './researcher-jobs.ts';
+import { serializeError, type FromWorker, type ToWorker } from './researcher-protocol.ts';
+
+/** Bytes per message of a stream: large enough that the messages cost little, small enough to keep memory flat. */
+const CHUNK_BYTES = 64 * 1024;
+
+const { dbPath, quotaLeaseSeconds } = workerData as { dbPath: string; quotaLeaseSeconds: number };
+const port = parentPort!;
+const db = openReadOnlyDatabase(dbPath);
+const jobs = createResearcherJobs(db, { quotaLeaseSeconds });
+const streams = new Map<number, AsyncGenerator<Buffer>>();
+const post = (message: FromWorker) => port.postMessage(message);
+
+/** The stream's bytes in chunks of about CHUNK_BYTES, read only as far as the next chunk asked for. */
+async function* chunks(body: Readable): AsyncGenerator<Buffer> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  for await (const part of body) {
+    const buffer = typeof part === 'string' ? Buffer.from(part) : (part as Buffer);
+    parts.push(buffer);
+    size += buffer.length;
+    if (size >= CHUNK_BYTES) {
+      yield Buffer.concat(parts, size);
+      parts = [];
+      size = 0;
+    }
+  }
+  if (size > 0) yield Buffer.concat(parts, size);
+}
+
+async function pull(id: number): Promise<void> {
+  const stream = streams.get(id);
+  if (!stream) return;
+  try {
+    const next = await stream.next();
+    if (next.done) {
+      streams.delete(id);
+      post({ id, type: 'end' });
+    } else {
+      post({ id, type: 'chunk', chunk: next.value });
+    }
+  } catch (error) {
+    streams.delete(id);
+    post({ id, type: 'error', error: serializeError(error) });
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  const { id } = message;
+  switch (message.type) {
+    case 'value':
+      try {
+        post({ id, type: 'value', value: jobs.value(message.job) });
+      } catch (error) {
+        post({ id, type: 'error', error: serializeError(error) });
+      }
+      return;
+    case 'stream':
+      try {
+        const { meta, body } = jobs.stream(message.job);
+        streams.set(id, chunks(body));
+        post({ id, type: 'meta', meta });
+      } catch (error) {
+        post({ id, type: 'error', error: serializeError(error) });
+      }
+      return;
+    case 'pull':
+      void pull(id);
+      return;
+    case 'cancel':
+      void streams.get(id)?.return(undefined);
+      streams.delete(id);
+      return;
+  }
+});
