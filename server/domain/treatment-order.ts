@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { Answers } from './answers.ts';
 import { DomainError } from './errors.ts';
 import { CONSENT_QUESTION, type StudyDefinition } from './study-definition.ts';
@@ -35,10 +34,16 @@ export function checkTreatmentOrder(def: StudyDefinition, treatmentShown: boolea
   for (const [name, value] of Object.entries(incoming)) {
     if (!pretreatment.has(name)) {
       if (!treatmentShown) throw new DomainError('conflict', `answers.${name}: cannot be answered before the vignette was shown`);
-    } else if (treatmentShown && !isDeepStrictEqual(stored[name], value)) {
+    } else if (treatmentShown && !sameAnswer(stored[name], value)) {
       throw new DomainError('conflict', `answers.${name}: pre-treatment answers cannot change after the vignette was shown`);
     }
   }
+}
+
+/** Answers are JSON values checked against the survey: strings, numbers, booleans, or arrays of choices. */
+function sameAnswer(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**

@@ -9,9 +9,10 @@ import { createWaveProgressRepository } from '../storage/wave-progress-repositor
 
 /**
  * `admit`: the quota step (a participant without a slot takes one); `renew`: only a participant who holds a slot
- * (a save after the quota step), whose lease restarts — or, if it lapsed, is checked again like a new admission.
+ * (a save after the quota step), whose lease restarts — or, if it lapsed, is checked again like a new admission;
+ * `keep`: the completion, after which the slots are held for good.
  */
-export type QuotaStepMode = 'admit' | 'renew';
+export type QuotaStepMode = 'admit' | 'renew' | 'keep';
 
 /** The instant before which a lease that was last renewed has lapsed. */
 export const leaseCutoff = (at: string, leaseSeconds: number): string => new Date(Date.parse(at) - leaseSeconds * 1000).toISOString();
@@ -48,25 +49,25 @@ export function createQuotaAdmission(db: Db, leaseSeconds: number) {
     step(wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers, at: string, mode: QuotaStepMode): QuotaCell | null {
       if (!def.quotas) return null;
       const hold = slots.hold(participant.id, leaseCutoff(at, leaseSeconds));
-      if (hold === 'live') {
-        slots.renew(participant.id, at);
-        return null;
-      }
       if (hold === 'held' || (hold === 'none' && mode === 'renew')) return null;
-      // A lapsed lease no longer counts, so the participant's own levels are counted without them.
-      const cell = hold === 'expired' ? slots.levels(participant.id) : quotaCellOf(def, answers);
-      const full = fullLevel(wave, def, cell, at);
-      if (full) return full;
-      if (hold === 'expired') slots.renew(participant.id, at);
-      else slots.admit(participant.id, wave.id, cell, at);
+      if (hold !== 'live') {
+        // A lapsed lease no longer counts, so the participant's own levels are counted without them.
+        const cell = hold === 'expired' ? slots.levels(participant.id) : quotaCellOf(def, answers);
+        const full = fullLevel(wave, def, cell, at);
+        if (full) return full;
+        if (hold === 'none') {
+          slots.admit(participant.id, wave.id, cell, mode === 'keep' ? null : at);
+          return null;
+        }
+      }
+      if (mode === 'keep') slots.keep(participant.id);
+      else slots.renew(participant.id, at);
       return null;
     },
 
-    /** The participant finished: a complete keeps their slots for good; any other ending frees them. */
-    finish(def: StudyDefinition, participant: Participant, completed: boolean): void {
-      if (!def.quotas) return;
-      if (completed) slots.keep(participant.id);
-      else slots.release(participant.id);
+    /** The participant left without completing: their slots are free at once. */
+    release(def: StudyDefinition, participant: Participant): void {
+      if (def.quotas) slots.release(participant.id);
     },
 
     /** Completes have reached the wave's target. They cannot while fewer participants were drawn: no count then. */

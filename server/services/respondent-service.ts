@@ -139,7 +139,7 @@ export function createRespondentService({
     if (!quotas.step(wave, def, participant, answers, at, mode)) return null;
     repos.answers.savePartial(participant.id, answers, at);
     repos.participants.finish(participant.id, 'overquota', null, at);
-    quotas.finish(def, participant, false);
+    quotas.release(def, participant);
     return outcomeOf(wave, { ...participant, status: 'overquota' });
   }
 
@@ -237,13 +237,14 @@ export function createRespondentService({
         const outcome = finalOutcome(def, answers);
         const at = now();
         if (outcome.status === 'complete') {
-          const turnedAway = admitOrTurnAway(wave, def, participant, answers, at, 'admit');
+          const turnedAway = admitOrTurnAway(wave, def, participant, answers, at, 'keep');
           if (turnedAway) return turnedAway;
+        } else {
+          quotas.release(def, participant);
         }
         const derived = outcome.status === 'complete' ? derivedColumns(def, answers) : {};
         repos.answers.saveFinal(participant.id, answers, derived, at);
         repos.participants.finish(participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
-        quotas.finish(def, participant, outcome.status === 'complete');
         // The completion that reaches the target closes the wave, in the same transaction.
         if (outcome.status === 'complete' && wave.status !== 'closed' && quotas.targetReached(wave)) {
           repos.waves.setStatus(wave.id, 'closed', at);

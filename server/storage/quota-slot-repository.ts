@@ -32,7 +32,7 @@ export function createQuotaSlotRepository(db: Db) {
     'SELECT COUNT(*) AS n, MAX(active_at) AS active FROM quota_slots WHERE participant_id = ?',
   );
   const levels = db.prepare<[number], QuotaCell>('SELECT variable, level FROM quota_slots WHERE participant_id = ? ORDER BY rowid');
-  const insert = db.prepare<[number, string, string, string, string]>(
+  const insert = db.prepare<[number, string, string, string, string | null]>(
     'INSERT INTO quota_slots (participant_id, wave_id, variable, level, active_at) VALUES (?, ?, ?, ?, ?)',
   );
   const touch = db.prepare<[string | null, number]>('UPDATE quota_slots SET active_at = ? WHERE participant_id = ?');
@@ -57,7 +57,8 @@ export function createQuotaSlotRepository(db: Db) {
     levels(participantId: number): QuotaCell[] {
       return levels.all(participantId);
     },
-    admit(participantId: number, waveId: string, cell: readonly QuotaCell[], at: string): void {
+    /** Takes the participant's slots, as a lease from `at`, or for good (`null`: they complete now). */
+    admit(participantId: number, waveId: string, cell: readonly QuotaCell[], at: string | null): void {
       for (const c of cell) insert.run(participantId, waveId, c.variable, c.level, at);
     },
     /** Restarts the participant's lease from `at` (a save, or a re-admission after it lapsed). */

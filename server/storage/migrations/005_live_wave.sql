@@ -2,10 +2,10 @@
 -- slots held on a lease by participants who have not completed.
 
 -- The participant code is the respondent's credential for saving and completing; redirect URLs send the panel
--- this reference instead ({participant}). Random, unique, never accepted by any route.
+-- this reference instead ({participant}): 64 random bits, never accepted by any route. Nothing looks a
+-- participant up by it, so it has no index (an index on random keys costs every start a page write).
 ALTER TABLE participants ADD COLUMN public_ref TEXT;
 UPDATE participants SET public_ref = lower(hex(randomblob(8)));
-CREATE UNIQUE INDEX participants_public_ref ON participants (public_ref);
 
 -- A slot of a participant who has not completed counts while they are active: `active_at` is the time of their
 -- admission or last save, and the slot lapses VLAB_QUOTA_LEASE_SECONDS after it. NULL: the participant
