@@ -7,7 +7,7 @@ import type { WaveEstimates } from '../services/estimates-service.ts';
 import type { WavePlans } from '../services/wave-plan.ts';
 import type { ResearcherPool } from '../workers/researcher-pool.ts';
 import { sendFile } from './send-file.ts';
-import { parseBody, waveIdParam } from './researcher-waves.ts';
+import { parseBody, waveIdParam } from './request-input.ts';
 
 const estimatesQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 

@@ -4,7 +4,7 @@ import type { ParticipantStatus } from '../domain/participant.ts';
 import { EXPORT_FORMATS } from '../services/export-service.ts';
 import type { ResearcherPool } from '../workers/researcher-pool.ts';
 import { sendFile } from './send-file.ts';
-import { parseBody, waveIdParam } from './researcher-waves.ts';
+import { parseBody, waveIdParam } from './request-input.ts';
 
 const STATUSES = ['started', 'complete', 'screened_out', 'overquota'] as const satisfies readonly ParticipantStatus[];
 

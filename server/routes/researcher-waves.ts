@@ -1,11 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { DomainError } from '../domain/errors.ts';
 import { WAVE_ACTIONS, type WaveAction, type WaveStatusReport } from '../domain/wave-lifecycle.ts';
-import { WAVE_ID } from '../domain/wave.ts';
-import { firstIssue } from '../domain/zod-issues.ts';
 import type { WaveService } from '../services/wave-service.ts';
 import type { ResearcherPool } from '../workers/researcher-pool.ts';
+import { parseBody, waveIdParam } from './request-input.ts';
 
 const createBody = z.strictObject({
   study: z.string().min(1).max(100),
@@ -15,18 +13,6 @@ const createBody = z.strictObject({
   screenoutUrl: z.string().nullable().optional(),
   overquotaUrl: z.string().nullable().optional(),
 });
-
-export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new DomainError('invalid_input', firstIssue(result.error));
-  return result.data;
-}
-
-/** A wave id from the path, or 404 before anything is looked up. */
-export function waveIdParam(value: string): string {
-  if (!WAVE_ID.test(value)) throw new DomainError('not_found', `no wave "${value}"`);
-  return value;
-}
 
 /**
  * `/waves`: list, create, status, and the open / pause / close lifecycle. Listing and status read every
