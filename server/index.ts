@@ -5,6 +5,7 @@ import type { StudyDefinition } from './domain/study-definition.ts';
 import { createHttpServer } from './http-server.ts';
 import { createLogger } from './logger.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
+import { startCheckpointer } from './storage/checkpointer.ts';
 import { openDatabase, type Db } from './storage/db.ts';
 import { loadDefinitionFiles } from './storage/definition-files.ts';
 import { createResearcherPool } from './workers/researcher-pool.ts';
@@ -52,6 +53,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const { config, db, repos, studies } = openStorage(overrides);
   const logger = createLogger(config.logLevel);
   const demo = studies.ensureDemoWave();
+  const checkpointer = startCheckpointer(db, logger);
   const researcherPool = createResearcherPool({ ...config, dbPath: config.dbPath, logger });
   const app = createApp({ db, config, logger, researcherPool });
 
@@ -74,7 +76,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      void researcherPool.close().finally(() => {
+      void Promise.all([researcherPool.close(), checkpointer.stop()]).finally(() => {
         db.close();
         process.exit(0);
       });
