@@ -47,26 +47,7 @@ export function createTestApp(wave: Partial<CreateWaveInput> = {}, settings: Par
   };
 }
 
-/** Answers that complete the alliance survey. */
-export const COMPLETE_ALLIANCE_ANSWERS = {
-  consent: true,
-  age_group: '45-64',
-  gender: 'male',
-  education: 'no_college',
-  region: 'midwest',
-  party: 'republican',
-  attention_check: 'television',
-  do_nothing: 2,
-  public_criticism: 3,
-  economic_sanctions: 1,
-  reduce_military_aid: 5,
-  suspend_military_support: 2,
-  alliance_favorability: 3,
-  contribution: 1,
-  manipulation_check_regime: 'autocracy',
-};
-
-/** The part of COMPLETE_ALLIANCE_ANSWERS given before the vignette: consent and the pre-treatment pages. */
+/** The alliance survey's answers before the vignette: consent and the pre-treatment pages. */
 export const PRETREATMENT_ALLIANCE_ANSWERS = {
   consent: true,
   age_group: '45-64',
@@ -75,6 +56,19 @@ export const PRETREATMENT_ALLIANCE_ANSWERS = {
   region: 'midwest',
   party: 'republican',
   attention_check: 'television',
+};
+
+/** Answers that complete the alliance survey. */
+export const COMPLETE_ALLIANCE_ANSWERS = {
+  ...PRETREATMENT_ALLIANCE_ANSWERS,
+  do_nothing: 2,
+  public_criticism: 3,
+  economic_sanctions: 1,
+  reduce_military_aid: 5,
+  suspend_military_support: 2,
+  alliance_favorability: 3,
+  contribution: 1,
+  manipulation_check_regime: 'autocracy',
 };
 
 /**
