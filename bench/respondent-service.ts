@@ -6,7 +6,7 @@
 //   npm run bench:service                 20,000 participants
 //   npm run bench:service -- --requests 5000
 import { createRespondentService } from '../server/services/respondent-service.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from '../tests/server/test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS } from '../tests/server/test-app.ts';
 import { machineLine } from './lib/machine.ts';
 import { intOption } from './lib/options.ts';
 
@@ -33,7 +33,7 @@ try {
   const start = await timed(async (i) => {
     codes[i] = (await service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: `bench-${i}` } })).participant.code;
   });
-  const quota = await timed((i) => service.checkQuota({ code: codes[i]!, answers: { consent: true, ...demographics(i) } }));
+  const quota = await timed((i) => service.checkQuota({ code: codes[i]!, answers: { ...PRETREATMENT_ALLIANCE_ANSWERS, ...demographics(i) } }));
   const complete = await timed((i) => service.complete({ code: codes[i]!, answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...demographics(i) } }));
   console.log(`start ${start.toFixed(0)} µs · quota step ${quota.toFixed(0)} µs · completion ${complete.toFixed(0)} µs (per request)`);
   const stored = t.db.prepare("SELECT COUNT(*) FROM participants WHERE status = 'complete'").pluck().get() as number;

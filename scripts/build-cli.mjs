@@ -20,6 +20,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist', 'cli');
 const RECORD = join(OUT, 'build.json');
 const ENTRY = 'server/cli/main.ts';
+/** Modules that threads run (server/workers/start-worker.ts starts them beside the chunk that asks). */
+const WORKER_ENTRIES = { 'researcher-worker': 'server/workers/researcher-worker.ts', 'checkpoint-worker': 'server/workers/checkpoint-worker.ts' };
 /** Files the bundle reads at run time beside itself (db.ts finds its migrations next to its own module). */
 const COPIED = [{ dir: 'server/storage/migrations', suffix: '.sql', to: 'migrations' }];
 const KEEP_OLD_MS = 60 * 60 * 1000;
@@ -45,7 +47,7 @@ export async function buildCli() {
   mkdirSync(tmp, { recursive: true });
   try {
     const result = await build({
-      entryPoints: { main: join(ROOT, ENTRY) },
+      entryPoints: { main: join(ROOT, ENTRY), ...Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, path]) => [name, join(ROOT, path)])) },
       bundle: true,
       splitting: true,
       platform: 'node',

@@ -6,45 +6,44 @@ import { apiNotFound, errorHandler, requireJsonBody } from './routes/errors.ts';
 import { loadPublicBundle, publicAssets } from './routes/public-assets.ts';
 import { researcherAuthRateLimit, startRateLimit } from './routes/rate-limit.ts';
 import { requestLog } from './routes/request-log.ts';
+import { untrustedProxyWarning } from './routes/untrusted-proxy-warning.ts';
 import { researcherApi } from './routes/researcher-api.ts';
 import { respondentApi } from './routes/respondent-api.ts';
 import { respondentPage, type WavePageInfo } from './routes/respondent-page.ts';
 import { studyLocales, textIn } from './domain/localized-text.ts';
 import type { StudyDefinition } from './domain/study-definition.ts';
 import { dashboardPage } from './routes/dashboard-page.ts';
-import { createEstimatesService } from './services/estimates-service.ts';
-import { createExportService } from './services/export-service.ts';
-import { createReplicationService } from './services/replication-service.ts';
-import { createQualityFlagService } from './services/quality-flag-service.ts';
 import { createRespondentService } from './services/respondent-service.ts';
 import { createStudyService } from './services/study-service.ts';
 import { createTokenService } from './services/token-service.ts';
+import { createWavePlans } from './services/wave-plan.ts';
 import { createWaveService } from './services/wave-service.ts';
 import type { Db } from './storage/db.ts';
 import { createRepositories, type Repositories } from './storage/repositories.ts';
+import { createResearcherPool, type ResearcherPool } from './workers/researcher-pool.ts';
 
 export interface AppOptions {
   db: Db;
   config: Config;
   logger?: Logger;
+  /** The worker threads for researcher work; by default a pool of its own over `db`'s file, ending with the process. */
+  researcherPool?: ResearcherPool;
 }
 
 /**
- * The HTTP application over an open, migrated database. Never listens: server/index.ts does that, and tests
- * drive the app with supertest.
+ * The HTTP application over an open, migrated database file. Never listens: server/index.ts does that, and tests
+ * drive the app with supertest. The respondent path runs on this thread; researcher work that reads a wave's
+ * participants runs in the researcher pool's worker threads, on connections of their own.
  */
-export function createApp({ db, config, logger = silentLogger }: AppOptions): Express {
+export function createApp({ db, config, logger = silentLogger, researcherPool }: AppOptions): Express {
+  if (db.memory) throw new Error('createApp: the researcher workers need a database file, not :memory:');
   const repos = createRepositories(db);
-  const respondents = createRespondentService({ db, repos });
-  // Exports (and the plan's estimates, which read them) carry the quality flags as flag_* columns.
-  const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
-  const estimates = createEstimatesService({ db, repos, exports });
+  const respondents = createRespondentService({ db, repos, quotaLeaseSeconds: config.quotaLeaseSeconds });
   const researcher = {
     tokens: createTokenService({ db }),
-    waves: createWaveService({ db, repos, studies: createStudyService({ db, repos }) }),
-    exports,
-    estimates,
-    replication: createReplicationService({ db, repos, exports, estimates }),
+    waves: createWaveService({ db, repos, studies: createStudyService({ db, repos }), quotaLeaseSeconds: config.quotaLeaseSeconds }),
+    plans: createWavePlans(repos),
+    jobs: researcherPool ?? createResearcherPool({ ...config, dbPath: db.name, logger }),
   };
   const bundle = loadPublicBundle(config.publicDir);
 
@@ -53,6 +52,7 @@ export function createApp({ db, config, logger = silentLogger }: AppOptions): Ex
   app.set('etag', false);
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.use(requestLog(logger));
+  app.use(untrustedProxyWarning(config, logger));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,88 +1,105 @@
 import { z } from 'zod';
 import { issuePath } from './domain/zod-issues.ts';
 
-/** Everything the server can be told, validated once at start. */
-export interface Config {
-  port: number;
-  dbPath: string;
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  definitionsDir: string;
-  publicDir: string;
-  /** Largest JSON body accepted by the API. */
-  bodyLimitBytes: number;
-  /** Participant starts allowed per client address per rate window (a classroom shares one address). */
-  rateLimitStart: number;
-  /** Failed researcher authentications allowed per client address per rate window. */
-  rateLimitAuth: number;
-  /** Length of the rate-limit window, in seconds. */
-  rateLimitWindowSeconds: number;
-  /**
-   * Express's `trust proxy`: which hops may set X-Forwarded-For (hop count, `loopback`, subnets). Off by default,
-   * so a client cannot pick its own address for the rate limits.
-   */
-  trustProxy: false | number | string;
-  /**
-   * Origins allowed to show the survey in a frame (CSP frame-ancestors), e.g. MTurk's ExternalQuestion HITs.
-   * Empty (the default): no site may frame any page.
-   */
-  frameAncestors: string[];
-}
-
 /** An https origin such as `https://worker.mturk.com` (a `*.` subdomain wildcard is allowed, as CSP allows). */
 const FRAME_ORIGIN = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/;
 
 /** `loopback`, `linklocal`, `uniquelocal` (express's names) or IPv4/IPv6 addresses and subnets, comma-separated. */
 const TRUSTED_PROXIES = /^\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(\/\d+)?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(\/\d+)?))*\s*$/;
 
-const configSchema = z.strictObject({
-  port: z.coerce.number().int().min(0).max(65535),
-  dbPath: z.string().min(1),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
-  definitionsDir: z.string().min(1),
-  publicDir: z.string().min(1),
-  bodyLimitBytes: z.coerce.number().int().min(1024).max(10 * 1024 * 1024),
-  rateLimitStart: z.coerce.number().int().min(1).max(1_000_000_000),
-  rateLimitAuth: z.coerce.number().int().min(1).max(1_000_000_000),
-  rateLimitWindowSeconds: z.coerce.number().int().min(1).max(24 * 3600),
-  trustProxy: z.union([
-    z.literal(false),
-    z.coerce.number().int().min(1).max(100),
-    z.string().regex(TRUSTED_PROXIES, 'expected a hop count ≥ 1, loopback, or comma-separated addresses/subnets'),
-  ]),
-  frameAncestors: z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v),
-    z.array(z.string().regex(FRAME_ORIGIN, 'expected https origins such as https://worker.mturk.com, space-separated')).max(20),
-  ),
-});
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const DAY = 24 * 3600;
 
-/** Which environment variable (or flag) sets each field, for error messages. */
-const SOURCES: Record<keyof Config, string> = {
-  port: 'PORT (--port)',
-  dbPath: 'VLAB_DB (--db)',
-  logLevel: 'LOG_LEVEL',
-  definitionsDir: 'VLAB_DEFINITIONS',
-  publicDir: 'VLAB_PUBLIC',
-  bodyLimitBytes: 'VLAB_BODY_LIMIT',
-  rateLimitStart: 'VLAB_RATE_LIMIT_START',
-  rateLimitAuth: 'VLAB_RATE_LIMIT_AUTH',
-  rateLimitWindowSeconds: 'VLAB_RATE_LIMIT_WINDOW',
-  trustProxy: 'VLAB_TRUST_PROXY',
-  frameAncestors: 'VLAB_FRAME_ANCESTORS',
-};
+/**
+ * Every setting the server reads, once: the environment variable (and command-line flag) that sets it, its
+ * default and its validation. The README's configuration table lists the same settings.
+ */
+const SETTINGS = {
+  port: { env: 'PORT', flag: '--port', default: 3000, schema: int(0, 65535) },
+  dbPath: { env: 'VLAB_DB', flag: '--db', default: './data/vlab.sqlite', schema: z.string().min(1) },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    default: 'info',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  },
+  definitionsDir: { env: 'VLAB_DEFINITIONS', default: 'survey-definitions', schema: z.string().min(1) },
+  publicDir: { env: 'VLAB_PUBLIC', default: 'public', schema: z.string().min(1) },
+  /** Largest JSON body accepted by the API. */
+  bodyLimitBytes: { env: 'VLAB_BODY_LIMIT', default: 64 * 1024, schema: int(1024, 10 * 1024 * 1024) },
+  /** Participant starts allowed per client address per rate window (a classroom shares one address). */
+  rateLimitStart: { env: 'VLAB_RATE_LIMIT_START', default: 300, schema: int(1, 1_000_000_000) },
+  /** Failed researcher authentications allowed per client address per rate window. */
+  rateLimitAuth: { env: 'VLAB_RATE_LIMIT_AUTH', default: 30, schema: int(1, 1_000_000_000) },
+  /** Length of the rate-limit window, in seconds. */
+  rateLimitWindowSeconds: { env: 'VLAB_RATE_LIMIT_WINDOW', default: 600, schema: int(1, DAY) },
+  /**
+   * Express's `trust proxy`: which hops may set X-Forwarded-For (hop count, `loopback`, subnets). Off by default,
+   * so a client cannot pick its own address for the rate limits.
+   */
+  trustProxy: {
+    env: 'VLAB_TRUST_PROXY',
+    default: false as false | number | string,
+    schema: z.union([
+      z.literal(false),
+      int(1, 100),
+      z.string().regex(TRUSTED_PROXIES, 'expected a hop count ≥ 1, loopback, or comma-separated addresses/subnets'),
+    ]),
+  },
+  /**
+   * Origins allowed to show the survey in a frame (CSP frame-ancestors), e.g. MTurk's ExternalQuestion HITs.
+   * Empty (the default): no site may frame any page.
+   */
+  frameAncestors: {
+    env: 'VLAB_FRAME_ANCESTORS',
+    default: [] as string[],
+    schema: z.preprocess(
+      (v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v),
+      z.array(z.string().regex(FRAME_ORIGIN, 'expected https origins such as https://worker.mturk.com, space-separated')).max(20),
+    ),
+  },
+  /**
+   * Seconds after a started participant's last save (or quota admission) when their quota slot lapses and is
+   * free for others; they are checked again if they return. Sized to a long survey with breaks.
+   */
+  quotaLeaseSeconds: { env: 'VLAB_QUOTA_LEASE_SECONDS', default: 2 * 3600, schema: int(1, 30 * DAY) },
+  /** Worker threads for exports, estimates, replication packages and wave status (off the respondents' thread). */
+  researcherWorkers: { env: 'VLAB_RESEARCHER_WORKERS', default: 1, schema: int(1, 64) },
+  /** Such jobs running at once; a download counts until its last byte left the worker. */
+  researcherJobs: { env: 'VLAB_RESEARCHER_JOBS', default: 4, schema: int(1, 1000) },
+  /** Such jobs waiting for a place; past it a request gets 503 `busy` with Retry-After. */
+  researcherQueue: { env: 'VLAB_RESEARCHER_QUEUE', default: 16, schema: int(0, 10_000) },
+  /** Seconds a download may wait on a client that stopped reading before it is cut off. */
+  downloadStallSeconds: { env: 'VLAB_DOWNLOAD_STALL_SECONDS', default: 60, schema: int(1, 3600) },
+  /** The longest a client may take to send a whole request, headers and body (Node's `requestTimeout`). */
+  requestTimeoutSeconds: { env: 'VLAB_REQUEST_TIMEOUT', default: 30, schema: int(1, 3600) },
+  /** The longest a client may take to send a request's headers (Node's `headersTimeout`); at most the above. */
+  headersTimeoutSeconds: { env: 'VLAB_HEADERS_TIMEOUT', default: 10, schema: int(1, 3600) },
+  /** How long an idle keep-alive connection stays open (Node's `keepAliveTimeout`). */
+  keepAliveTimeoutSeconds: { env: 'VLAB_KEEPALIVE_TIMEOUT', default: 5, schema: int(1, 600) },
+  /** Open connections at most; past it new connections are closed at once (Node's `maxConnections`). */
+  maxConnections: { env: 'VLAB_MAX_CONNECTIONS', default: 2000, schema: int(10, 1_000_000) },
+} as const;
 
-export const DEFAULT_CONFIG: Config = {
-  port: 3000,
-  dbPath: './data/vlab.sqlite',
-  logLevel: 'info',
-  definitionsDir: 'survey-definitions',
-  publicDir: 'public',
-  bodyLimitBytes: 64 * 1024,
-  rateLimitStart: 300,
-  rateLimitAuth: 30,
-  rateLimitWindowSeconds: 600,
-  trustProxy: false,
-  frameAncestors: [],
-};
+type Settings = typeof SETTINGS;
+
+/** Everything the server can be told, validated once at start. */
+export type Config = { -readonly [K in keyof Settings]: z.output<Settings[K]['schema']> };
+
+export const DEFAULT_CONFIG = Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, s.default])) as unknown as Config;
+
+const configSchema = z
+  .strictObject(Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, s.schema])) as { [K in keyof Settings]: Settings[K]['schema'] })
+  .refine((c) => c.headersTimeoutSeconds <= c.requestTimeoutSeconds, {
+    path: ['headersTimeoutSeconds'],
+    message: 'must not exceed VLAB_REQUEST_TIMEOUT',
+  });
+
+/** How a user sets `key`, for messages: `PORT (--port)`, `VLAB_BODY_LIMIT`. */
+function settingName(key: string): string {
+  const setting: { env: string; flag?: string } | undefined = SETTINGS[key as keyof Settings];
+  if (!setting) return key;
+  return setting.flag ? `${setting.env} (${setting.flag})` : setting.env;
+}
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -96,20 +113,8 @@ export class ConfigError extends Error {
  * throws a ConfigError naming the variable: `PORT (--port): expected a number ≤ 65535, got "70000"`.
  */
 export function loadConfig(env: Record<string, string | undefined>, overrides: Partial<Record<keyof Config, unknown>> = {}): Config {
-  const fromEnv: Partial<Record<keyof Config, unknown>> = {
-    port: env.PORT,
-    dbPath: env.VLAB_DB,
-    logLevel: env.LOG_LEVEL,
-    definitionsDir: env.VLAB_DEFINITIONS,
-    publicDir: env.VLAB_PUBLIC,
-    bodyLimitBytes: env.VLAB_BODY_LIMIT,
-    rateLimitStart: env.VLAB_RATE_LIMIT_START,
-    rateLimitAuth: env.VLAB_RATE_LIMIT_AUTH,
-    rateLimitWindowSeconds: env.VLAB_RATE_LIMIT_WINDOW,
-    trustProxy: env.VLAB_TRUST_PROXY,
-    frameAncestors: env.VLAB_FRAME_ANCESTORS,
-  };
   const raw: Record<string, unknown> = { ...DEFAULT_CONFIG };
+  const fromEnv = Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, env[s.env]]));
   for (const source of [fromEnv, overrides]) {
     for (const [key, value] of Object.entries(source)) {
       if (value !== undefined && value !== '') raw[key] = value;
@@ -118,8 +123,8 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const key = String(issue.path[0] ?? issuePath(issue.path)) as keyof Config;
-    throw new ConfigError(`${SOURCES[key] ?? key}: ${issue.message}, got ${JSON.stringify(raw[key])}`);
+    const key = String(issue.path[0] ?? issuePath(issue.path));
+    throw new ConfigError(`${settingName(key)}: ${issue.message}, got ${JSON.stringify(raw[key])}`);
   }
-  return result.data;
+  return result.data as Config;
 }

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import type { StudyDefinition } from './domain/study-definition.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
+import { startCheckpointer } from './storage/checkpointer.ts';
 import { openDatabase, type Db } from './storage/db.ts';
 import { loadDefinitionFiles } from './storage/definition-files.ts';
 import { createRepositories, type Repositories } from './storage/repositories.ts';
@@ -23,6 +25,11 @@ export interface Storage {
   studies: StudyService;
 }
 
+/** The study definitions of the configured folder (`VLAB_DEFINITIONS`), for verbs that need no database. */
+export function loadConfiguredDefinitions(): StudyDefinition[] {
+  return loadDefinitionFiles(loadConfig(process.env).definitionsDir);
+}
+
 /**
  * Config from env + flags, the database opened and migrated, and the study definitions validated and synced
  * (an invalid definition throws a DefinitionError naming its file and field).
@@ -41,12 +48,19 @@ export function openStorage(overrides: ServerOverrides = {}): Storage {
 export async function startServer(overrides: ServerOverrides = {}): Promise<void> {
   const { config, db, repos, studies } = openStorage(overrides);
   // Loaded here, not at the top: the CLI verbs that only open storage need neither Express nor pino.
-  const [{ createApp }, { createLogger }] = await Promise.all([import('./app.ts'), import('./logger.ts')]);
+  const [{ createApp }, { createLogger }, { createHttpServer }, { createResearcherPool }] = await Promise.all([
+    import('./app.ts'),
+    import('./logger.ts'),
+    import('./http-server.ts'),
+    import('./workers/researcher-pool.ts'),
+  ]);
   const logger = createLogger(config.logLevel);
   const demo = studies.ensureDemoWave();
-  const app = createApp({ db, config, logger });
+  const checkpointer = startCheckpointer(db, logger);
+  const researcherPool = createResearcherPool({ ...config, dbPath: config.dbPath, logger });
+  const app = createApp({ db, config, logger, researcherPool });
 
-  const server = app.listen(config.port);
+  const server = createHttpServer(app, config).listen(config.port);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -65,8 +79,10 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      db.close();
-      process.exit(0);
+      void Promise.all([researcherPool.close(), checkpointer.stop()]).finally(() => {
+        db.close();
+        process.exit(0);
+      });
     });
     server.closeAllConnections();
   };

@@ -19,9 +19,9 @@ export function generateCompletedWave(dbPath: string, n: number): string {
     const { wave, study } = studies.createWave({ studyKey: 'alliance-corrective-measures', target: n, seed: 'bench' });
     const design = designOf(study.definition);
     const insertParticipant = db.prepare(
-      `INSERT INTO participants (code, wave_id, panel_source, panel_id, panel_params_json, draw_index, cell_index, assignment_json,
+      `INSERT INTO participants (code, public_ref, wave_id, panel_source, panel_id, panel_params_json, draw_index, cell_index, assignment_json,
          assignment_probability, status, current_page, started_at, updated_at, completed_at)
-       VALUES (?, ?, 'prolific', ?, ?, ?, ?, ?, ?, 'complete', 6, ?, ?, ?)`,
+       VALUES (?, lower(hex(randomblob(8))), ?, 'prolific', ?, ?, ?, ?, ?, ?, 'complete', 6, ?, ?, ?)`,
     );
     const insertAnswers = db.prepare(
       "INSERT INTO answers (participant_id, kind, answers_json, derived_json, saved_at) VALUES (?, 'final', ?, ?, ?)",

@@ -5,6 +5,7 @@ import 'survey-js-ui';
 import './i18n/survey-locales.ts';
 import { messagesFor, type RespondentMessages } from './i18n/messages.ts';
 import { createAutosave } from './autosave.ts';
+import { escapePipedAnswers } from './piped-html.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
 import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Outcome } from './respondent-api.ts';
 
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
 
   const code = start.participant.code;
   const survey = new Model(start.survey);
+  escapePipedAnswers(survey);
   survey.showCompletedPage = false;
   survey.showTitle = false;
   survey.data = start.answers;

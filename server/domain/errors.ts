@@ -10,6 +10,7 @@ export type DomainErrorCode =
   | 'conflict'
   | 'unauthorized'
   | 'rate_limited'
+  | 'busy'
   | 'payload_too_large'
   | 'unsupported_media_type';
 
@@ -21,6 +22,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   conflict: 409,
   unauthorized: 401,
   rate_limited: 429,
+  busy: 503,
   payload_too_large: 413,
   unsupported_media_type: 415,
 };
@@ -30,12 +32,15 @@ export class DomainError extends Error {
   readonly status: number;
   /** Extra fields for the error body beside code and message, e.g. a closed wave's redirect. */
   readonly details: Record<string, unknown>;
+  /** Seconds the client should wait before trying again (sent as Retry-After), for refusals that pass. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: DomainErrorCode, message: string, details: Record<string, unknown> = {}) {
+  constructor(code: DomainErrorCode, message: string, details: Record<string, unknown> = {}, retryAfterSeconds?: number) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.status = STATUS[code];
     this.details = details;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

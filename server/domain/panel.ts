@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -27,30 +28,62 @@ export function panelIdentity(params: PanelParams): { source: PanelSource; id: s
   return null;
 }
 
-/** `{participant}` plus every panel parameter may appear in a redirect URL. */
+/**
+ * Each panel's per-session parameter: a new one for every time the respondent takes the study (Prolific's
+ * SESSION_ID, MTurk's assignmentId). Lucid-style links carry none.
+ */
+const SESSION_PARAM: Record<PanelSource, PanelParamName | null> = { prolific: 'SESSION_ID', mturk: 'assignmentId', lucid: null };
+
+/**
+ * The link presented now carries the same per-session parameter as the one the participant started with. A
+ * panel ID alone is not proof of who is at the keyboard (it shows in URLs and on panel dashboards); the session
+ * parameter of that very session is.
+ */
+export function sameSession(source: PanelSource | null, stored: PanelParams, presented: PanelParams): boolean {
+  const name = source ? SESSION_PARAM[source] : null;
+  const expected = name ? stored[name] : undefined;
+  const given = name ? presented[name] : undefined;
+  if (!expected || !given || expected.length !== given.length) return false;
+  return timingSafeEqual(Buffer.from(expected), Buffer.from(given));
+}
+
+/**
+ * `{participant}` (the participant's reference: random, not their code, which is their credential) plus every
+ * panel parameter may appear in a redirect URL.
+ */
 export const REDIRECT_PLACEHOLDERS = ['participant', ...PANEL_PARAMS] as const;
 
-/** A reason the redirect URL template is unusable, or null. */
+/** Stands for a placeholder while a template is parsed as a URL: letters only, so it is valid anywhere in one. */
+const PLACEHOLDER_MARK = 'vlabplaceholder';
+
+/**
+ * A reason the redirect URL template is unusable, or null. Placeholders may stand only in the path, query and
+ * fragment: one in the scheme, user-info, host or port would let a panel parameter (chosen by whoever opens the
+ * link) send respondents to another site. Their values are URL-encoded, so they cannot leave the part they are in.
+ */
 export function redirectTemplateProblem(template: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(template.replace(/\{[A-Za-z_]+\}/g, 'x'));
-  } catch {
-    return `"${template}" is not an absolute URL`;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `"${template}" must be an http(s) URL`;
   for (const [, name] of template.matchAll(/\{([^}]*)\}/g)) {
     if (!(REDIRECT_PLACEHOLDERS as readonly string[]).includes(name!)) {
       return `unknown placeholder {${name}} in "${template}" (known: ${REDIRECT_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})`;
     }
   }
+  let url: URL;
+  try {
+    url = new URL(template.replace(/\{[A-Za-z_]+\}/g, PLACEHOLDER_MARK));
+  } catch {
+    return `"${template}" is not an absolute URL`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `"${template}" must be an http(s) URL`;
+  if ([url.protocol, url.username, url.password, url.host].some((part) => part.toLowerCase().includes(PLACEHOLDER_MARK))) {
+    return `"${template}" has a placeholder before the path; placeholders may stand only in the path, query or fragment`;
+  }
   return null;
 }
 
 /** The redirect URL with placeholders replaced by this participant's (URL-encoded) values; missing → empty. */
-export function fillRedirectUrl(template: string, params: PanelParams, participantCode: string): string {
+export function fillRedirectUrl(template: string, params: PanelParams, participantRef: string): string {
   return template.replace(/\{([A-Za-z_]+)\}/g, (_, name: string) => {
-    const value = name === 'participant' ? participantCode : params[name as PanelParamName];
+    const value = name === 'participant' ? participantRef : params[name as PanelParamName];
     return encodeURIComponent(value ?? '');
   });
 }

@@ -6,7 +6,10 @@ export type ParticipantStatus = 'started' | 'complete' | 'screened_out' | 'overq
 /** The unit of a study: one respondent in one wave, with the condition drawn for them once, on the server. */
 export interface Participant {
   id: number;
+  /** The respondent's credential for saving and completing: never sent anywhere but to the respondent. */
   code: string;
+  /** A random reference that is not a credential: what redirect URLs send to the panel (`{participant}`). */
+  publicRef: string;
   waveId: string;
   panelSource: PanelSource | null;
   panelId: string | null;
@@ -23,6 +26,11 @@ export interface Participant {
   startedAt: string;
   updatedAt: string;
   completedAt: string | null;
+}
+
+/** Seconds from the participant's start to `completedAt` (their completion, screen-out or over-quota exit). */
+export function durationSeconds(p: Pick<Participant, 'startedAt'>, completedAt: string): number {
+  return (Date.parse(completedAt) - Date.parse(p.startedAt)) / 1000;
 }
 
 /** Participant codes are 16 random bytes in base64url: 22 characters. */

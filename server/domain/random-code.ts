@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * A random base64url code that starts with a letter or digit. A leading "-" would be read as an option by the
@@ -10,4 +10,9 @@ export function randomCode(bytes: number, random: (n: number) => Buffer = random
     const code = random(bytes).toString('base64url');
     if (/^[A-Za-z0-9]/.test(code)) return code;
   }
+}
+
+/** `given` is the code `expected`, compared in constant time (codes are credentials). */
+export function sameCode(given: string | undefined, expected: string): boolean {
+  return given !== undefined && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }

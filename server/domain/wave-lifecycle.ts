@@ -43,7 +43,10 @@ export interface WaveStatusInput {
   completesByCell: Map<number, number>;
   assignedByCell: Map<number, number>;
   quotaCaps: QuotaCap[];
-  quotaFilled: Map<string, number>;
+  /** `variable\0level` → completes and live leases. */
+  quotaFill: Map<string, { completes: number; leased: number }>;
+  /** Started participants active within the lease, those idle longer, and the lease (VLAB_QUOTA_LEASE_SECONDS). */
+  starts: { live: number; expired: number; leaseSeconds: number };
 }
 
 /** The status report of `vlab wave status --json` and `GET /api/researcher/waves/:id`. */
@@ -68,9 +71,13 @@ export function waveStatusReport(input: WaveStatusInput) {
     overquota: counts.overquota,
     partials: counts.started,
     progress: Math.min(1, counts.complete / wave.target),
+    starts: input.starts,
     funnel,
     cells,
-    quotas: input.quotaCaps.map((q) => ({ ...q, filled: input.quotaFilled.get(`${q.variable}\0${q.level}`) ?? 0 })),
+    quotas: input.quotaCaps.map((q) => {
+      const { completes, leased } = input.quotaFill.get(`${q.variable}\0${q.level}`) ?? { completes: 0, leased: 0 };
+      return { ...q, filled: completes + leased, completes, leased };
+    }),
     seed: wave.seed,
     completeUrl: wave.completeUrl,
     screenoutUrl: wave.screenoutUrl,

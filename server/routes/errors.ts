@@ -42,7 +42,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     let body: ErrorBody | null = null;
-    if (error instanceof DomainError) body = { status: error.status, code: error.code, message: error.message, details: error.details };
+    if (error instanceof DomainError) {
+      body = { status: error.status, code: error.code, message: error.message, details: error.details };
+      if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
+    }
     else if (error && typeof error === 'object') body = bodyParserError(error as { type?: unknown }) ?? httpClientError(error);
     if (!body) {
       logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');

@@ -11,13 +11,17 @@ import { DomainError } from '../domain/errors.ts';
  * Counts live in this process's memory: a restart clears them, and two processes on one database count apart.
  */
 
-function limiter(limit: number, windowSeconds: number, what: string, countOnlyFailures: boolean): RequestHandler {
+/**
+ * `countOnly` picks the answers that count against the limit (default: every request). The researcher limit
+ * counts only authentication failures: a researcher's own 404s and 422s are mistakes, not token guesses.
+ */
+function limiter(limit: number, windowSeconds: number, what: string, countOnly?: (status: number) => boolean): RequestHandler {
   return rateLimit({
     windowMs: windowSeconds * 1000,
     limit,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    skipSuccessfulRequests: countOnlyFailures,
+    ...(countOnly ? { skipSuccessfulRequests: true, requestWasSuccessful: (_req, res) => !countOnly(res.statusCode) } : {}),
     // Without a trusted proxy an X-Forwarded-For header is the client's own claim: ignoring it is the point, not
     // a misconfiguration worth a warning on every request.
     validate: { xForwardedForHeader: false },
@@ -29,8 +33,8 @@ function limiter(limit: number, windowSeconds: number, what: string, countOnlyFa
 
 /** Participant starts per address per window (default 300 per 10 minutes: a classroom behind one NAT fits). */
 export const startRateLimit = (config: Config): RequestHandler =>
-  limiter(config.rateLimitStart, config.rateLimitWindowSeconds, 'survey starts', false);
+  limiter(config.rateLimitStart, config.rateLimitWindowSeconds, 'survey starts');
 
-/** Failed researcher requests (401s and other refusals) per address per window; successful ones are not counted. */
+/** Failed researcher authentications (401s) per address per window; any other answer is not counted. */
 export const researcherAuthRateLimit = (config: Config): RequestHandler =>
-  limiter(config.rateLimitAuth, config.rateLimitWindowSeconds, 'failed researcher requests', true);
+  limiter(config.rateLimitAuth, config.rateLimitWindowSeconds, 'failed researcher authentications', (status) => status === 401);

@@ -1,9 +1,8 @@
 import { Router, type RequestHandler } from 'express';
-import type { EstimatesService } from '../services/estimates-service.ts';
-import type { ExportService } from '../services/export-service.ts';
-import type { ReplicationService } from '../services/replication-service.ts';
 import type { TokenService } from '../services/token-service.ts';
+import type { WavePlans } from '../services/wave-plan.ts';
 import type { WaveService } from '../services/wave-service.ts';
+import type { ResearcherPool } from '../workers/researcher-pool.ts';
 import { requireResearcherToken } from './researcher-auth.ts';
 import { researcherEstimates } from './researcher-estimates.ts';
 import { researcherExports } from './researcher-exports.ts';
@@ -12,10 +11,11 @@ import { researcherWaves } from './researcher-waves.ts';
 /** What the researcher routes call. Add a service here when a sub-router needs one. */
 export interface ResearcherServices {
   tokens: TokenService;
+  /** Wave writes (create, lifecycle), on this thread. */
   waves: WaveService;
-  exports: ExportService;
-  estimates: EstimatesService;
-  replication: ReplicationService;
+  plans: WavePlans;
+  /** Everything that reads a wave's participants: in worker threads. */
+  jobs: ResearcherPool;
 }
 
 const noStore: RequestHandler = (_req, res, next) => {
@@ -34,8 +34,8 @@ export function researcherApi(services: ResearcherServices): Router {
   // Sub-routers, each owning its own paths under /api/researcher. Append new ones to this list
   // (e.g. researcherEstimates(services) for the analysis-plan routes).
   const subRouters: Router[] = [
-    researcherWaves(services.waves),
-    researcherExports(services.exports),
+    researcherWaves(services.waves, services.jobs),
+    researcherExports(services.jobs),
     researcherEstimates(services),
   ];
   for (const sub of subRouters) router.use(sub);

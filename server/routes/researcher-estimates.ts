@@ -7,17 +7,18 @@ import { planAlpha } from '../domain/plan/plan-schema.ts';
 import { expectedTerms } from '../domain/plan/plan-terms.ts';
 import { planTermLabels } from '../domain/plan/term-labels.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
-import { pipeline } from 'node:stream/promises';
-import type { EstimatesService, WaveEstimates } from '../services/estimates-service.ts';
-import type { ReplicationService } from '../services/replication-service.ts';
-import { parseBody, waveIdParam } from './researcher-waves.ts';
+import type { WaveEstimates } from '../services/estimates-service.ts';
+import type { WavePlans } from '../services/wave-plan.ts';
+import type { ResearcherPool } from '../workers/researcher-pool.ts';
+import { sendFile } from './send-file.ts';
+import { parseBody, waveIdParam } from './request-input.ts';
 
 const estimatesQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 
 /**
  * The estimates as the dashboard reads them: the service's result (raw terms, as `vlab estimates --format json`)
  * plus the hypothesis cards (pre-registered terms with labels and verdicts, controls, explained problems) and
- * each precision row's label.
+ * each precision row's label. Cheap (a few rows per hypothesis), so it runs here, after the worker's fit.
  */
 function dashboardEstimates(definition: StudyDefinition, result: WaveEstimates) {
   const labels = planTermLabels(definition, (h) => new Set(result.precision.filter((p) => p.hypothesis === h.id).map((p) => p.term)));
@@ -31,18 +32,19 @@ function dashboardEstimates(definition: StudyDefinition, result: WaveEstimates) 
 
 /**
  * `GET /waves/:id/estimates[?format=csv]`: the wave's estimates under its locked plan (JSON with the plan hash,
- * counts, problems, precision and hypothesis cards, or the tidy CSV as an attachment). `GET /waves/:id/plan`:
- * the locked plan with each hypothesis' expected terms and their labels, for the dashboard.
- * `GET /waves/:id/replication`: the replication package as a zip. Mounted behind the researcher token check.
+ * counts, problems, precision and hypothesis cards, or the tidy CSV as an attachment), computed by a researcher
+ * worker. `GET /waves/:id/plan`: the locked plan with each hypothesis' expected terms and their labels, for the
+ * dashboard. `GET /waves/:id/replication`: the replication package as a zip, made by a worker. Mounted behind the
+ * researcher token check.
  */
-export function researcherEstimates({ estimates, replication }: { estimates: EstimatesService; replication: ReplicationService }): Router {
+export function researcherEstimates({ jobs, plans }: { jobs: ResearcherPool; plans: WavePlans }): Router {
   const router = Router();
-  router.get('/waves/:waveId/estimates', (req, res) => {
+  router.get('/waves/:waveId/estimates', async (req, res) => {
     const { format } = parseBody(estimatesQuery, req.query);
     const waveId = waveIdParam(req.params.waveId);
-    const result = estimates.waveEstimates(waveId);
+    const result = await jobs.run<WaveEstimates>({ kind: 'estimates', waveId });
     if (format === 'json') {
-      res.json(dashboardEstimates(estimates.wavePlan(waveId).definition, result));
+      res.json(dashboardEstimates(plans.wavePlan(waveId).definition, result));
       return;
     }
     res.set({
@@ -53,7 +55,7 @@ export function researcherEstimates({ estimates, replication }: { estimates: Est
     res.send(csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS));
   });
   router.get('/waves/:waveId/plan', (req, res) => {
-    const { definition, planHash } = estimates.wavePlan(waveIdParam(req.params.waveId));
+    const { definition, planHash } = plans.wavePlan(waveIdParam(req.params.waveId));
     const plan = definition.analysisPlan;
     res.json({
       planHash,
@@ -63,17 +65,7 @@ export function researcherEstimates({ estimates, replication }: { estimates: Est
     });
   });
   router.get('/waves/:waveId/replication', async (req, res) => {
-    const waveId = waveIdParam(req.params.waveId);
-    const name = replication.packageName(waveId);
-    const zip = replication.zipStream(waveId);
-    res.set({ 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${name}.zip"` });
-    try {
-      await pipeline(zip, res);
-    } catch (error) {
-      // Once bytes are out, a failure (or the client leaving) can only cut the response short.
-      if (!res.headersSent) throw error;
-      res.destroy();
-    }
+    await sendFile(res, await jobs.stream({ kind: 'replication', waveId: waveIdParam(req.params.waveId) }));
   });
   return router;
 }

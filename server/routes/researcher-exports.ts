@@ -1,9 +1,10 @@
 import { Router } from 'express';
-import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import type { ParticipantStatus } from '../domain/participant.ts';
-import { EXPORT_FORMATS, type ExportService } from '../services/export-service.ts';
-import { parseBody, waveIdParam } from './researcher-waves.ts';
+import { EXPORT_FORMATS } from '../services/export-service.ts';
+import type { ResearcherPool } from '../workers/researcher-pool.ts';
+import { sendFile } from './send-file.ts';
+import { parseBody, waveIdParam } from './request-input.ts';
 
 const STATUSES = ['started', 'complete', 'screened_out', 'overquota'] as const satisfies readonly ParticipantStatus[];
 
@@ -17,24 +18,13 @@ const exportQuery = z.strictObject({
     .optional(),
 });
 
-/** `GET /waves/:id/export?format=csv|long-csv|json|codebook[&status=complete]`: a streamed attachment. */
-export function researcherExports(exports: ExportService): Router {
+/** `GET /waves/:id/export?format=csv|long-csv|json|codebook[&status=complete]`: a streamed attachment, made by a worker. */
+export function researcherExports(jobs: ResearcherPool): Router {
   const router = Router();
   router.get('/waves/:waveId/export', async (req, res) => {
     const query = parseBody(exportQuery, req.query);
-    const file = exports.file(waveIdParam(req.params.waveId), query.format, { statuses: query.status });
-    res.set({
-      'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${file.fileName}"`,
-      'X-Content-Type-Options': 'nosniff',
-    });
-    try {
-      await pipeline(file.stream(), res);
-    } catch (error) {
-      // Once bytes are out, a failure (or the client leaving) can only cut the response short.
-      if (!res.headersSent) throw error;
-      res.destroy();
-    }
+    const file = await jobs.stream({ kind: 'export', waveId: waveIdParam(req.params.waveId), format: query.format, statuses: query.status });
+    await sendFile(res, file, { 'X-Content-Type-Options': 'nosniff' });
   });
   return router;
 }

@@ -1,10 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { DomainError } from '../domain/errors.ts';
-import { WAVE_ACTIONS, type WaveAction } from '../domain/wave-lifecycle.ts';
-import { WAVE_ID } from '../domain/wave.ts';
-import { firstIssue } from '../domain/zod-issues.ts';
+import { WAVE_ACTIONS, type WaveAction, type WaveStatusReport } from '../domain/wave-lifecycle.ts';
 import type { WaveService } from '../services/wave-service.ts';
+import type { ResearcherPool } from '../workers/researcher-pool.ts';
+import { parseBody, waveIdParam } from './request-input.ts';
 
 const createBody = z.strictObject({
   study: z.string().min(1).max(100),
@@ -16,24 +15,15 @@ const createBody = z.strictObject({
   locale: z.string().max(35).optional(),
 });
 
-export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new DomainError('invalid_input', firstIssue(result.error));
-  return result.data;
-}
-
-/** A wave id from the path, or 404 before anything is looked up. */
-export function waveIdParam(value: string): string {
-  if (!WAVE_ID.test(value)) throw new DomainError('not_found', `no wave "${value}"`);
-  return value;
-}
-
-/** `/waves`: list, create, status, and the open / pause / close lifecycle. */
-export function researcherWaves(waves: WaveService): Router {
+/**
+ * `/waves`: list, create, status, and the open / pause / close lifecycle. Listing and status read every
+ * participant of a wave, so a researcher worker computes them; the rare writes run here, in their transaction.
+ */
+export function researcherWaves(waves: WaveService, jobs: ResearcherPool): Router {
   const router = Router();
 
-  router.get('/waves', (_req, res) => {
-    res.json({ waves: waves.list() });
+  router.get('/waves', async (_req, res) => {
+    res.json({ waves: await jobs.run<WaveStatusReport[]>({ kind: 'waveList' }) });
   });
 
   router.post('/waves', (req, res) => {
@@ -50,8 +40,8 @@ export function researcherWaves(waves: WaveService): Router {
     res.status(201).location(`/api/researcher/waves/${created.id}`).json(created);
   });
 
-  router.get('/waves/:waveId', (req, res) => {
-    res.json(waves.status(waveIdParam(req.params.waveId)));
+  router.get('/waves/:waveId', async (req, res) => {
+    res.json(await jobs.run<WaveStatusReport>({ kind: 'waveStatus', waveId: waveIdParam(req.params.waveId) }));
   });
 
   router.post('/waves/:waveId/:action', (req, res, next) => {

@@ -1,11 +1,9 @@
 import cookieParser from 'cookie-parser';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { DomainError } from '../domain/errors.ts';
 import { panelParamsSchema } from '../domain/panel.ts';
-import { WAVE_ID } from '../domain/wave.ts';
-import { firstIssue } from '../domain/zod-issues.ts';
 import type { ParticipantSession, RespondentService } from '../services/respondent-service.ts';
+import { parseBody, waveIdParam } from './request-input.ts';
 
 const SESSION_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
@@ -24,22 +22,13 @@ const completeBody = z.strictObject({
   honeypot: z.string().max(10_000).optional(),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new DomainError('invalid_input', firstIssue(result.error));
-  return result.data;
-}
-
 export const sessionCookieName = (waveId: string) => `vlab_${waveId}`;
 
-function sessionBody(session: ParticipantSession) {
+/** The start's JSON body, with the survey's JSON text spliced in as it is (docs/api.md). */
+function sessionBody(session: ParticipantSession): string {
   const { participant } = session;
-  return {
-    participant: { code: participant.code, status: participant.status, currentPage: participant.currentPage, locale: participant.locale },
-    survey: session.survey,
-    answers: session.answers,
-    outcome: session.outcome,
-  };
+  const head = JSON.stringify({ code: participant.code, status: participant.status, currentPage: participant.currentPage, locale: participant.locale });
+  return `{"participant":${head},"survey":${session.surveyJson},"answers":${JSON.stringify(session.answers)},"outcome":${JSON.stringify(session.outcome)}}`;
 }
 
 function noStore(res: Response) {
@@ -53,9 +42,8 @@ export function respondentApi(service: RespondentService): Router {
   // Only the start reads the session cookie: the other routes name the participant in their path.
   router.use('/waves/:waveId/participants', cookieParser());
   router.post('/waves/:waveId/participants', async (req, res) => {
-    const { waveId } = req.params;
-    if (!WAVE_ID.test(waveId)) throw new DomainError('not_found', `no wave "${waveId}"`);
-    const body = parse(startBody, req.body);
+    const waveId = waveIdParam(req.params.waveId);
+    const body = parseBody(startBody, req.body);
     const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
     const session = await service.start({
       waveId,
@@ -64,19 +52,22 @@ export function respondentApi(service: RespondentService): Router {
       locale: body.locale,
     });
     res.locals.participantCode = session.participant.code;
-    res.cookie(sessionCookieName(waveId), session.participant.code, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.secure,
-      maxAge: SESSION_MAX_AGE_MS,
-      path: '/',
-    });
+    // The cookie proves the session from then on, so a client that proved only a panel ID does not get one.
+    if (session.sessionProven) {
+      res.cookie(sessionCookieName(waveId), session.participant.code, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.secure,
+        maxAge: SESSION_MAX_AGE_MS,
+        path: '/',
+      });
+    }
     noStore(res);
-    res.status(session.created ? 201 : 200).json(sessionBody(session));
+    res.status(session.created ? 201 : 200).type('json').send(sessionBody(session));
   });
 
   router.put('/participants/:code/answers', async (req, res) => {
-    const body = parse(partialBody, req.body);
+    const body = parseBody(partialBody, req.body);
     res.locals.participantCode = req.params.code;
     const saved = await service.savePartial({ code: req.params.code, answers: body.answers, currentPage: body.currentPage });
     noStore(res);
@@ -85,7 +76,7 @@ export function respondentApi(service: RespondentService): Router {
 
   // The quota step: the page calls it with the pre-treatment answers before it shows the vignette.
   router.post('/participants/:code/quota-check', async (req, res) => {
-    const body = parse(completeBody.pick({ answers: true }), req.body);
+    const body = parseBody(completeBody.pick({ answers: true }), req.body);
     res.locals.participantCode = req.params.code;
     const result = await service.checkQuota({ code: req.params.code, answers: body.answers });
     noStore(res);
@@ -93,7 +84,7 @@ export function respondentApi(service: RespondentService): Router {
   });
 
   router.post('/participants/:code/complete', async (req, res) => {
-    const body = parse(completeBody, req.body);
+    const body = parseBody(completeBody, req.body);
     res.locals.participantCode = req.params.code;
     const outcome = await service.complete({ code: req.params.code, answers: body.answers, honeypot: body.honeypot });
     noStore(res);

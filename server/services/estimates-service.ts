@@ -1,11 +1,12 @@
-import { DomainError } from '../domain/errors.ts';
-import { planHash } from '../domain/plan/plan-hash.ts';
 import { executePlan, type PlanEstimate, type PlanProblemAtRun } from '../domain/plan/execute-plan.ts';
+import { planAlpha } from '../domain/plan/plan-schema.ts';
 import { termPrecision, type TermPrecision } from '../domain/plan/precision.ts';
-import type { StudyDefinition } from '../domain/study-definition.ts';
+import type { WideRow } from '../domain/export/wave-columns.ts';
 import type { Db } from '../storage/db.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import { createExportService, type ExportService } from './export-service.ts';
+import { createWaveLookup } from './wave-lookup.ts';
+import { createWavePlans } from './wave-plan.ts';
 
 /** A wave's estimates under the plan it launched with, and what they were computed from. */
 export interface WaveEstimates {
@@ -34,19 +35,22 @@ export interface WaveEstimates {
  */
 export function createEstimatesService({ db, repos, exports }: { db: Db; repos: Repositories; exports?: ExportService }) {
   const source = exports ?? createExportService({ db, repos });
-
-  function waveInputs(waveId: string): { definition: StudyDefinition; recorded: string | null; study: { key: string; version: number }; target: number } {
-    const wave = repos.waves.get(waveId);
-    if (!wave) throw new DomainError('not_found', `no wave "${waveId}"`);
-    const study = repos.studies.get(wave.studyId);
-    if (!study) throw new Error(`wave ${wave.id} points at missing study ${wave.studyId}`);
-    return { definition: study.definition, recorded: repos.waves.planHash(wave.id), study, target: wave.target };
-  }
+  const lookup = createWaveLookup(repos);
 
   return {
+    /** The plan of a wave's snapshot, as pre-registered (for the replication package). */
+    wavePlan: createWavePlans(repos).wavePlan,
+
+    /** The estimates from the wave's completes, read now. */
     waveEstimates(waveId: string): WaveEstimates {
-      const { definition, recorded, study, target } = waveInputs(waveId);
-      const rows = [...source.iterateWaveRows(waveId, { statuses: ['complete'] })];
+      return this.estimatesOf(waveId, [...source.iterateWaveRows(waveId, { statuses: ['complete'] })]);
+    },
+
+    /** The estimates from these rows of the wave's completes (the replication package writes the same rows). */
+    estimatesOf(waveId: string, rows: WideRow[]): WaveEstimates {
+      const { wave, study } = lookup.waveAndStudy(waveId);
+      const { definition } = study;
+      const recorded = repos.waves.planHash(waveId);
       const result = executePlan({ definition, rows });
       if (recorded !== null && recorded !== result.planHash) {
         // The snapshot is immutable, so this means the database was edited by hand: refuse rather than mislead.
@@ -59,19 +63,13 @@ export function createEstimatesService({ db, repos, exports }: { db: Db; repos: 
         planHash: result.planHash,
         recordedPlanHash: recorded,
         nComplete: rows.length,
-        target,
+        target: wave.target,
         nExcluded: result.nExcluded,
         weighted: result.weighted,
         estimates: result.estimates,
         problems: result.problems,
-        precision: termPrecision(result.estimates, { nComplete: rows.length, target, alpha: definition.analysisPlan.alpha ?? 0.05 }),
+        precision: termPrecision(result.estimates, { nComplete: rows.length, target: wave.target, alpha: planAlpha(definition.analysisPlan) }),
       };
-    },
-
-    /** The plan of a wave's snapshot, as pre-registered (for the replication package and the dashboard). */
-    wavePlan(waveId: string): { definition: StudyDefinition; planHash: string } {
-      const { definition, recorded } = waveInputs(waveId);
-      return { definition, planHash: recorded ?? planHash(definition) };
     },
   };
 }

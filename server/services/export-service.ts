@@ -4,14 +4,12 @@ import { buildCodebook } from '../domain/export/codebook.ts';
 import { longColumnNames, longRows } from '../domain/export/long-rows.ts';
 import { spreadsheetSafeRow } from '../domain/export/spreadsheet-safe.ts';
 import { waveColumns, wideRow, type ColumnSpec, type WideRow } from '../domain/export/wave-columns.ts';
-import { DomainError } from '../domain/errors.ts';
 import type { ParticipantStatus } from '../domain/participant.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
-import type { Wave } from '../domain/wave.ts';
 import type { Db } from '../storage/db.ts';
 import { iterateExportRows, type ExportSourceRow } from '../storage/export-row-repository.ts';
 import type { Repositories } from '../storage/repositories.ts';
-import type { StudyRecord } from '../storage/study-repository.ts';
+import { createWaveLookup } from './wave-lookup.ts';
 
 import type { ExportFormat } from '../domain/export/export-formats.ts';
 export { EXPORT_FORMATS, type ExportFormat } from '../domain/export/export-formats.ts';
@@ -43,13 +41,7 @@ export interface ExportFile {
  * iterateExportRows) and every file is a stream with backpressure, so memory stays flat whatever the N.
  */
 export function createExportService({ db, repos, flags }: { db: Db; repos: Repositories; flags?: QualityFlagSource }) {
-  function waveAndStudy(waveId: string): { wave: Wave; study: StudyRecord } {
-    const wave = repos.waves.get(waveId);
-    if (!wave) throw new DomainError('not_found', `no wave "${waveId}"`);
-    const study = repos.studies.get(wave.studyId);
-    if (!study) throw new Error(`wave ${wave.id} points at missing study ${wave.studyId}`);
-    return { wave, study };
-  }
+  const { waveAndStudy } = createWaveLookup(repos);
 
   function columnsOf(def: StudyDefinition): ColumnSpec[] {
     return waveColumns(def, { flags: flags?.names ?? [] });
@@ -68,40 +60,41 @@ export function createExportService({ db, repos, flags }: { db: Db; repos: Repos
       return columnsOf(waveAndStudy(waveId).study.definition);
     },
 
-    /**
-     * One wide row per participant, in draw order, read lazily: stop early (break / return()) and the read
-     * connection is closed. Throws not_found at once for an unknown wave.
-     */
+    /** One wide row per participant, in draw order, read lazily a page at a time. Throws not_found at once for an unknown wave. */
     iterateWaveRows(waveId: string, options: IterateOptions = {}): Generator<WideRow> {
       const def = waveAndStudy(waveId).study.definition;
       return rows(waveId, def, columnsOf(def), options);
     },
 
-    /** A file of the wave in one of EXPORT_FORMATS. Checks the wave now, so a route can answer 404 before streaming. */
-    file(waveId: string, format: ExportFormat, options: IterateOptions = {}): ExportFile {
+    /**
+     * A file of the wave in one of EXPORT_FORMATS. Checks the wave now, so a route can answer 404 before streaming.
+     * `fromRows`: write these wide rows (copied before they are made spreadsheet-safe) instead of reading them.
+     */
+    file(waveId: string, format: ExportFormat, options: IterateOptions = {}, fromRows?: readonly WideRow[]): ExportFile {
       const { wave, study } = waveAndStudy(waveId);
       const def = study.definition;
       const columns = columnsOf(def);
       const base = `${study.key}-${wave.id}`;
+      const source = (): Iterable<WideRow> => (fromRows ? mapRows(fromRows, (row) => ({ ...row })) : rows(waveId, def, columns, options));
       switch (format) {
         case 'csv':
           return {
             fileName: `${base}.csv`,
             contentType: 'text/csv; charset=utf-8',
-            stream: () => csvStream(columns.map((c) => c.name), mapRows(rows(waveId, def, columns, options), spreadsheetSafeRow)),
+            stream: () => csvStream(columns.map((c) => c.name), mapRows(source(), spreadsheetSafeRow)),
           };
         case 'long-csv':
           return {
             fileName: `${base}-long.csv`,
             contentType: 'text/csv; charset=utf-8',
             stream: () =>
-              csvStream(longColumnNames(columns), flatMapRows(rows(waveId, def, columns, options), (row) => longRows(columns, spreadsheetSafeRow(row)))),
+              csvStream(longColumnNames(columns), flatMapRows(source(), (row) => longRows(columns, spreadsheetSafeRow(row)))),
           };
         case 'json':
           return {
             fileName: `${base}.json`,
             contentType: 'application/json; charset=utf-8',
-            stream: () => Readable.from(jsonArray(rows(waveId, def, columns, options))),
+            stream: () => Readable.from(jsonArray(source())),
           };
         case 'codebook':
           return {

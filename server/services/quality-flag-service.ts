@@ -1,16 +1,32 @@
 import type { Answers } from '../domain/answers.ts';
-import type { Participant } from '../domain/participant.ts';
+import { durationSeconds, type Participant } from '../domain/participant.ts';
 import { completionFlags, QUALITY_FLAGS, sortedIndexOf, speederAmong, type QualityFlagValues } from '../domain/quality-flags.ts';
 import { RunningMedian } from '../domain/running-median.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
-import type { DurationCacheEntry } from '../storage/quality-flag-repository.ts';
+import type { Db } from '../storage/db.ts';
 import type { Repositories } from '../storage/repositories.ts';
+
+/** A wave's completion durations as of `dataVersion`; `lastAdded` is the last participant added. */
+interface DurationCacheEntry {
+  dataVersion: number;
+  lastAdded: number | null;
+  durations: RunningMedian;
+}
+
+// One per connection: two services over one connection (the app's and a test's) must see each other's completes.
+const durationCaches = new WeakMap<Db, Map<string, DurationCacheEntry>>();
 
 /**
  * Quality flags over their repository. `recordCompletion` runs inside the completion's transaction (the caller
  * holds it), so a completion and its flags are committed together or not at all.
  */
 export function createQualityFlagService(repos: Repositories) {
+  const cacheOf = () => {
+    let cache = durationCaches.get(repos.qualityFlags.connection);
+    if (!cache) durationCaches.set(repos.qualityFlags.connection, (cache = new Map()));
+    return cache;
+  };
+
   /**
    * The durations of the wave's completes other than `p` (who is complete in the caller's transaction), as a
    * running median, from the connection's cache: reading every complete of the wave made each completion O(N). The
@@ -18,7 +34,7 @@ export function createQualityFlagService(repos: Repositories) {
    * added to it is complete: if its transaction rolled back, the cache is read again.
    */
   function othersEntry(p: Participant): DurationCacheEntry {
-    const cache = repos.qualityFlags.durationCache();
+    const cache = cacheOf();
     const dataVersion = repos.qualityFlags.dataVersion();
     let cached = cache.get(p.waveId);
     if (!cached || cached.dataVersion !== dataVersion || (cached.lastAdded !== null && !repos.qualityFlags.isComplete(cached.lastAdded))) {
@@ -45,7 +61,7 @@ export function createQualityFlagService(repos: Repositories) {
   return {
     /** Drops this connection's cached durations (writes they may include were rolled back); the next completion reads them again. */
     forgetCachedDurations(): void {
-      repos.qualityFlags.durationCache().clear();
+      cacheOf().clear();
     },
 
     recordCompletion(input: {
@@ -57,7 +73,7 @@ export function createQualityFlagService(repos: Repositories) {
       completedAt: string;
     }): QualityFlagValues {
       const { participant: p } = input;
-      const durationSeconds = (Date.parse(input.completedAt) - Date.parse(p.startedAt)) / 1000;
+      const seconds = durationSeconds(p, input.completedAt);
       const others = othersEntry(p);
       const flags = completionFlags({
         def: input.def,
@@ -65,13 +81,12 @@ export function createQualityFlagService(repos: Repositories) {
         derived: input.derived,
         honeypot: input.honeypot,
         duplicatePanelId: p.panelSource !== null && p.panelId !== null && repos.qualityFlags.panelIdInOtherWave(p.waveId, p.panelSource, p.panelId),
-        durationSeconds,
+        durationSeconds: seconds,
         otherDurations: others.durations,
       });
-      repos.qualityFlags.insert(p.id, flags, durationSeconds, input.completedAt);
-      // Then this complete joins the cache (as completedDurations would compute its duration).
-      const own = repos.qualityFlags.completedDuration(p.id);
-      others.durations.add(own);
+      repos.qualityFlags.insert(p.id, flags, seconds, input.completedAt);
+      // Then this complete joins the cache, with the duration just stored.
+      others.durations.add(seconds);
       others.lastAdded = p.id;
       return flags.values;
     },

@@ -7,35 +7,67 @@ import type { Db } from '../storage/db.ts';
 import { createQuotaSlotRepository } from '../storage/quota-slot-repository.ts';
 import { createWaveProgressRepository } from '../storage/wave-progress-repository.ts';
 
-export type AdmissionResult = { admitted: true } | { admitted: false; full: QuotaCell };
+/**
+ * `admit`: the quota step (a participant without a slot takes one); `renew`: only a participant who holds a slot
+ * (a save after the quota step), whose lease restarts — or, if it lapsed, is checked again like a new admission;
+ * `keep`: the completion, after which the slots are held for good.
+ */
+export type QuotaStepMode = 'admit' | 'renew' | 'keep';
+
+/** The instant before which a lease that was last renewed has lapsed. */
+export const leaseCutoff = (at: string, leaseSeconds: number): string => new Date(Date.parse(at) - leaseSeconds * 1000).toISOString();
 
 /**
  * The quota step and the target check of the respondent path. Every method must run inside the caller's
  * IMMEDIATE transaction: counting a quota level and taking a slot in it (or counting completes and closing
  * the wave) is one atomic step, so concurrent respondents can never overfill a level or overshoot the close.
+ *
+ * Slots of participants who have not completed are leases of `leaseSeconds` from their last save (or
+ * admission): an abandoned start frees its slot, and its late return is checked again. A level takes a new
+ * participant while its completes plus live leases are under its cap, so it never holds more than the cap.
  */
-export function createQuotaAdmission(db: Db) {
+export function createQuotaAdmission(db: Db, leaseSeconds: number) {
   const slots = createQuotaSlotRepository(db);
   const progress = createWaveProgressRepository(db);
 
+  /** The first of `cell`'s levels with no room for one more participant at `at`, or null. */
+  function fullLevel(wave: Wave, def: StudyDefinition, cell: readonly QuotaCell[], at: string): QuotaCell | null {
+    const caps = quotaCaps(def, wave.target).filter((q) => cell.some((c) => c.variable === q.variable && c.level === q.level));
+    // Each other participant drawn holds at most one slot per variable: while they are fewer than the smallest
+    // cap of this participant's levels, none of those levels can be full, and the counts are not needed.
+    const others = progress.drawn(wave.id) - 1;
+    if (others < Math.min(...caps.map((q) => q.cap))) return null;
+    const cutoff = leaseCutoff(at, leaseSeconds);
+    return fullQuotaLevel(caps, cell, (c) => slots.filled(wave.id, c, cutoff));
+  }
+
   return {
-    /** True while a participant of a wave with quotas has not yet passed the quota step. */
-    pending(def: StudyDefinition, participant: Participant): boolean {
-      return def.quotas !== undefined && !slots.isAdmitted(participant.id);
+    /**
+     * Runs the quota step at `at` (see QuotaStepMode) and returns the full level that turns the participant
+     * away, or null: admitted, lease renewed, or nothing to do (no quotas; `renew` without a slot).
+     */
+    step(wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers, at: string, mode: QuotaStepMode): QuotaCell | null {
+      if (!def.quotas) return null;
+      const hold = slots.hold(participant.id, leaseCutoff(at, leaseSeconds));
+      if (hold === 'held' || (hold === 'none' && mode === 'renew')) return null;
+      if (hold !== 'live') {
+        // A lapsed lease no longer counts, so the participant's own levels are counted without them.
+        const cell = hold === 'expired' ? slots.levels(participant.id) : quotaCellOf(def, answers);
+        const full = fullLevel(wave, def, cell, at);
+        if (full) return full;
+        if (hold === 'none') {
+          slots.admit(participant.id, wave.id, cell, mode === 'keep' ? null : at);
+          return null;
+        }
+      }
+      if (mode === 'keep') slots.keep(participant.id);
+      else slots.renew(participant.id, at);
+      return null;
     },
 
-    /** Counts the participant's quota levels and takes a slot in each, or names the first full level. */
-    admit(wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers): AdmissionResult {
-      const cell = quotaCellOf(def, answers);
-      const caps = quotaCaps(def, wave.target).filter((q) => cell.some((c) => c.variable === q.variable && c.level === q.level));
-      // Each other participant drawn holds at most one slot per variable: while they are fewer than the smallest
-      // cap of this participant's levels, none of those levels can be full, and the counts (which read every
-      // slot of the level) are not needed.
-      const others = progress.drawn(wave.id) - 1;
-      const full = others < Math.min(...caps.map((q) => q.cap)) ? null : fullQuotaLevel(caps, cell, (c) => slots.filled(wave.id, c));
-      if (full) return { admitted: false, full };
-      slots.admit(participant.id, wave.id, cell);
-      return { admitted: true };
+    /** The participant left without completing: their slots are free at once. */
+    release(def: StudyDefinition, participant: Participant): void {
+      if (def.quotas) slots.release(participant.id);
     },
 
     /** Completes have reached the wave's target. They cannot while fewer participants were drawn: no count then. */

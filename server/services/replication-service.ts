@@ -12,6 +12,7 @@ import type { Db } from '../storage/db.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import { createEstimatesService, type EstimatesService } from './estimates-service.ts';
 import { createExportService, type ExportService } from './export-service.ts';
+import { createWaveLookup } from './wave-lookup.ts';
 
 /** One file of the package: its name and a fresh stream of its bytes. */
 export interface PackageFile {
@@ -36,11 +37,17 @@ const text = (name: string, content: string): PackageFile => ({ name, stream: ()
 export function createReplicationService(deps: { db: Db; repos: Repositories; exports?: ExportService; estimates?: EstimatesService }) {
   const exports = deps.exports ?? createExportService(deps);
   const estimates = deps.estimates ?? createEstimatesService({ ...deps, exports });
+  const lookup = createWaveLookup(deps.repos);
 
+  /**
+   * The package's files. The data file is written from the very rows the estimates were computed from (read
+   * once), so `replicate.R` reproduces estimates.csv even while the wave is still filling.
+   */
   function packageFiles(waveId: string): PackageFile[] {
-    const result = estimates.waveEstimates(waveId);
-    const { definition } = estimates.wavePlan(waveId);
     const complete = { statuses: ['complete'] as const };
+    const rows = [...exports.iterateWaveRows(waveId, complete)];
+    const result = estimates.estimatesOf(waveId, rows);
+    const { definition } = estimates.wavePlan(waveId);
     const plan = {
       wave: result.wave,
       study: result.study,
@@ -61,7 +68,7 @@ export function createReplicationService(deps: { db: Db; repos: Repositories; ex
       '',
     ].join('\n');
     return [
-      { name: REPLICATION_FILES.data, stream: () => exports.file(waveId, 'csv', complete).stream() },
+      { name: REPLICATION_FILES.data, stream: () => exports.file(waveId, 'csv', complete, rows).stream() },
       { name: REPLICATION_FILES.codebook, stream: () => exports.file(waveId, 'codebook', complete).stream() },
       text(REPLICATION_FILES.estimates, csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS)),
       text(REPLICATION_FILES.plan, `${JSON.stringify(plan, null, 2)}\n`),
@@ -73,9 +80,8 @@ export function createReplicationService(deps: { db: Db; repos: Repositories; ex
   return {
     /** The package's base name, e.g. `alliance-corrective-measures-<wave>-replication`. */
     packageName(waveId: string): string {
-      const wave = deps.repos.waves.get(waveId);
-      if (!wave) throw new DomainError('not_found', `no wave "${waveId}"`);
-      return `${deps.repos.studies.get(wave.studyId)?.key}-${wave.id}-replication`;
+      const { wave, study } = lookup.waveAndStudy(waveId);
+      return `${study.key}-${wave.id}-replication`;
     },
 
     /** The package as a zip stream; every file is computed before the first byte goes out. */

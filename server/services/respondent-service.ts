@@ -1,24 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_CONFIG } from '../config.ts';
 import { derivedColumns, finalOutcome, validateAnswers, type Answers } from '../domain/answers.ts';
 import { permutedBlockCell } from '../domain/assignment.ts';
-import { cellAssignment, designOf, type Design } from '../domain/design.ts';
+import { cellAssignment } from '../domain/design.ts';
 import { DomainError } from '../domain/errors.ts';
-import { randomCode } from '../domain/random-code.ts';
+import { randomCode, sameCode } from '../domain/random-code.ts';
 import { chooseLocale, studyLocales } from '../domain/localized-text.ts';
-import { fillRedirectUrl, panelIdentity, type PanelParams } from '../domain/panel.ts';
-import { buildParticipantSurvey, participantSurveyPageCount } from '../domain/participant-survey.ts';
+import { fillRedirectUrl, panelIdentity, sameSession, type PanelParams } from '../domain/panel.ts';
 import { PARTICIPANT_CODE, type Participant, type ParticipantStatus } from '../domain/participant.ts';
 import { CONSENT_QUESTION, type StudyDefinition } from '../domain/study-definition.ts';
-import { treatmentPageIndex } from '../domain/wave-lifecycle.ts';
+import { checkTreatmentOrder, mergeAnswers } from '../domain/treatment-order.ts';
 import type { Wave } from '../domain/wave.ts';
 import type { Db } from '../storage/db.ts';
 import { createGroupCommit } from '../storage/group-commit.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import { createQualityFlagService } from './quality-flag-service.ts';
-import { createQuotaAdmission } from './quota-admission.ts';
+import { createQuotaAdmission, type QuotaStepMode } from './quota-admission.ts';
+import { createRespondentStudies, type RespondentStudy } from './respondent-studies.ts';
+import { createWaveLookup } from './wave-lookup.ts';
 
 export interface RespondentServiceOptions {
   db: Db;
   repos: Repositories;
+  /** Seconds after a started participant's last save when their quota slot lapses (VLAB_QUOTA_LEASE_SECONDS). */
+  quotaLeaseSeconds?: number;
   now?: () => string;
   newParticipantCode?: () => string;
 }
@@ -27,7 +32,13 @@ export interface RespondentServiceOptions {
 export interface ParticipantSession {
   participant: Participant;
   created: boolean;
-  survey: Record<string, unknown>;
+  /**
+   * The client proved it is this participant's session: it is new, or it sent the session cookie naming them,
+   * or the panel's per-session parameter they started with. Only then are saved answers echoed (docs/api.md).
+   */
+  sessionProven: boolean;
+  /** The participant's survey (SurveyJS JSON) as JSON text, serialized once per study and cell. */
+  surveyJson: string;
   answers: Answers;
   outcome: ParticipantOutcome | null;
 }
@@ -39,56 +50,31 @@ export interface ParticipantOutcome {
 }
 
 /**
- * The respondent path: start (draw the condition once), save partial answers, complete. Every read-then-write
- * runs in an IMMEDIATE transaction (shared with the other requests of the moment: storage/group-commit.ts) and
- * resolves only after its commit, so what the client is told is on disk.
+ * The respondent path: start (draw the condition once), save partial answers, the quota step, complete. Every
+ * read-then-write runs in an IMMEDIATE transaction (shared with the other requests of the moment:
+ * storage/group-commit.ts) and resolves only after its commit, so what the client is told is on disk. Every
+ * request that carries answers keeps the treatment order (server/domain/treatment-order.ts) and merges into the
+ * stored answers; past the quota step, every save renews the participant's quota lease.
  */
 export function createRespondentService({
   db,
   repos,
+  quotaLeaseSeconds = DEFAULT_CONFIG.quotaLeaseSeconds,
   now = () => new Date().toISOString(),
   newParticipantCode = () => randomCode(16),
 }: RespondentServiceOptions) {
-  const studies = new Map<number, { def: StudyDefinition; design: Design; pageCount: number }>();
-  const surveys = new Map<string, Record<string, unknown>>();
+  const lookup = createWaveLookup(repos);
+  const studies = createRespondentStudies(lookup);
   const qualityFlags = createQualityFlagService(repos);
-  const quotas = createQuotaAdmission(db);
+  const quotas = createQuotaAdmission(db, quotaLeaseSeconds);
   const writes = createGroupCommit(db);
   // A completion undone while the rest of its batch commits must leave the cached durations too.
   writes.onRollback(() => qualityFlags.forgetCachedDurations());
 
-  function studyOf(wave: Wave) {
-    let study = studies.get(wave.studyId);
-    if (!study) {
-      const record = repos.studies.get(wave.studyId);
-      if (!record) throw new Error(`wave ${wave.id} points at missing study ${wave.studyId}`);
-      const def = record.definition;
-      study = { def, design: designOf(def), pageCount: participantSurveyPageCount(def) };
-      studies.set(wave.studyId, study);
-    }
-    return study;
-  }
-
-  function surveyFor(wave: Wave, participant: Participant) {
-    const key = `${wave.studyId}:${participant.cellIndex}:${participant.locale}`;
-    let survey = surveys.get(key);
-    if (!survey) {
-      survey = buildParticipantSurvey(studyOf(wave).def, participant.assignment, participant.locale);
-      surveys.set(key, survey);
-    }
-    return survey;
-  }
-
   function outcomeOf(wave: Wave, p: Participant): ParticipantOutcome | null {
     if (p.status === 'started') return null;
     const template = p.status === 'complete' ? wave.completeUrl : p.status === 'overquota' ? wave.overquotaUrl : wave.screenoutUrl;
-    return { status: p.status, redirectUrl: template ? fillRedirectUrl(template, p.panelParams, p.code) : null };
-  }
-
-  function waveOf(waveId: string): Wave {
-    const wave = repos.waves.get(waveId);
-    if (!wave) throw new DomainError('not_found', `no wave "${waveId}"`);
-    return wave;
+    return { status: p.status, redirectUrl: template ? fillRedirectUrl(template, p.panelParams, p.publicRef) : null };
   }
 
   function participantOf(code: string): Participant {
@@ -104,12 +90,13 @@ export function createRespondentService({
   }
 
   function draw(wave: Wave, panelParams: PanelParams, requestedLocale: string | undefined): Participant {
-    const { def, design } = studyOf(wave);
+    const { def, design } = studies.of(wave);
     const identity = panelIdentity(panelParams);
     const drawIndex = repos.participants.nextDrawIndex(wave.id);
     const cellIndex = permutedBlockCell(wave.seed, drawIndex, design.nCells);
     const participant = repos.participants.insert({
       code: newParticipantCode(),
+      publicRef: randomBytes(8).toString('hex'),
       waveId: wave.id,
       panelSource: identity?.source ?? null,
       panelId: identity?.id ?? null,
@@ -136,27 +123,40 @@ export function createRespondentService({
   }
 
   /**
-   * The quota step, inside the caller's transaction: a participant whose quota level is full leaves as
-   * `overquota` (answers so far kept as their partial save) and gets the wave's over-quota redirect.
+   * The request's answers checked for the treatment order and laid over the stored ones, for a started
+   * participant: what a save, the quota step and a completion work on.
    */
-  function admitOrTurnAway(wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers, at: string): ParticipantOutcome | null {
-    if (!quotas.pending(def, participant)) return null;
-    if (quotas.admit(wave, def, participant, answers).admitted) return null;
+  function answersAfter(study: RespondentStudy, participant: Participant, raw: unknown): Answers {
+    const incoming = validateAnswers(study.def, raw);
+    const stored = repos.answers.get(participant.id, 'partial')?.answers ?? {};
+    checkTreatmentOrder(study.def, participant.currentPage >= study.treatmentPage, stored, incoming);
+    return mergeAnswers(stored, incoming);
+  }
+
+  /**
+   * The quota step (see QuotaStepMode), inside the caller's transaction: a participant whose quota level is full
+   * leaves as `overquota` (answers so far kept as their partial save) and gets the wave's over-quota redirect.
+   */
+  function admitOrTurnAway(wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers, at: string, mode: QuotaStepMode): ParticipantOutcome | null {
+    if (!quotas.step(wave, def, participant, answers, at, mode)) return null;
     repos.answers.savePartial(participant.id, answers, at);
     repos.participants.finish(participant.id, 'overquota', null, at);
-    return outcomeOf(wave, repos.participants.findByCode(participant.code)!)!;
+    quotas.release(def, participant);
+    return outcomeOf(wave, { ...participant, status: 'overquota' });
   }
 
   return {
     /**
      * Starts or resumes a participant. The same panel identity (or, without one, the same session cookie)
-     * always gets the same participant, condition and saved answers; a new participant's condition is the
-     * next draw of the wave's permuted-block sequence, taken in the transaction that stores them. A new
-     * participant's locale is the one the link asks for, if the study has it, else the wave's; it never changes.
+     * always gets the same participant, condition and page; a new participant's condition is the next draw of
+     * the wave's permuted-block sequence, taken in the transaction that stores them. Saved answers go only to a
+     * client that proves the session (ParticipantSession.sessionProven), and never once the participant finished.
+     * A new participant's locale is the one the link asks for, if the study has it, else the wave's; it never
+     * changes.
      */
     async start(input: { waveId: string; panelParams: PanelParams; sessionCode?: string; locale?: string }): Promise<ParticipantSession> {
       const { participant, created, wave } = await writes.run(() => {
-        const wave = waveOf(input.waveId);
+        const wave = lookup.wave(input.waveId);
         const identity = panelIdentity(input.panelParams);
         const existing = identity
           ? repos.participants.findByPanelIdentity(wave.id, identity.source, identity.id)
@@ -165,76 +165,86 @@ export function createRespondentService({
         if (wave.status !== 'open') throw waveClosed(wave, input.panelParams);
         return { participant: draw(wave, input.panelParams, input.locale), created: true, wave };
       });
-      const saved = repos.answers.get(participant.id, participant.status === 'started' ? 'partial' : 'final');
+      const sessionProven =
+        created || sameCode(input.sessionCode, participant.code) || sameSession(participant.panelSource, participant.panelParams, input.panelParams);
+      const saved = !created && sessionProven && participant.status === 'started' ? repos.answers.get(participant.id, 'partial') : undefined;
       return {
         participant,
         created,
-        survey: surveyFor(wave, participant),
+        sessionProven,
+        surveyJson: studies.surveyJson(wave, participant),
         answers: saved?.answers ?? {},
         outcome: outcomeOf(wave, participant),
       };
     },
 
     /**
-     * The quota step (docs/api.md): checks the pre-treatment answers against the wave's quotas before the
-     * vignette is shown. Admitted (or no quotas): `{ admitted: true, outcome: null }`; a full quota level:
-     * the participant becomes `overquota`. A finished participant gets their stored outcome again.
+     * The quota step (docs/api.md), before the vignette is shown: takes a quota slot (or, with a full level,
+     * ends the participant as `overquota`), stores the answers so far and moves the participant onto the vignette
+     * page, after which their pre-treatment answers are fixed. Admitted (or no quotas): `{ admitted: true,
+     * outcome: null }`. A finished participant gets their stored outcome again.
      */
     checkQuota(input: { code: string; answers: unknown }): Promise<{ admitted: boolean; outcome: ParticipantOutcome | null }> {
       return writes.run(() => {
         const participant = participantOf(input.code);
-        const wave = waveOf(participant.waveId);
+        const wave = lookup.wave(participant.waveId);
         if (participant.status !== 'started') return { admitted: participant.status === 'complete', outcome: outcomeOf(wave, participant) };
-        const { def } = studyOf(wave);
-        const answers = validateAnswers(def, input.answers);
+        const study = studies.of(wave);
+        const answers = answersAfter(study, participant, input.answers);
         if (answers[CONSENT_QUESTION] !== true) throw new DomainError('invalid_input', 'answers.consent: must be true before the quota check');
-        const outcome = admitOrTurnAway(wave, def, participant, answers, now());
-        return { admitted: outcome === null, outcome };
+        const at = now();
+        const outcome = admitOrTurnAway(wave, study.def, participant, answers, at, 'admit');
+        if (outcome) return { admitted: false, outcome };
+        repos.answers.savePartial(participant.id, answers, at);
+        repos.participants.setCurrentPage(participant.id, study.treatmentPage, at);
+        return { admitted: true, outcome: null };
       });
     },
 
     /**
-     * Replaces the participant's saved partial answers and records the page they are on. Moving to the
-     * vignette page runs the quota step first (a client that skipped it cannot get past a full quota): then
-     * `outcome` is the over-quota exit and nothing else is saved.
+     * Merges the answers into the participant's saved partial answers and records the furthest page reached.
+     * Moving to the vignette page runs the quota step first (a client that skipped it cannot get past a full
+     * quota), and any later save renews the quota lease (or, lapsed, checks the quota again): then `outcome` is
+     * the over-quota exit and nothing else is saved.
      */
     savePartial(input: { code: string; answers: unknown; currentPage: number }): Promise<{ currentPage: number; outcome?: ParticipantOutcome }> {
       return writes.run(() => {
         const participant = participantOf(input.code);
         if (participant.status !== 'started') throw new DomainError('conflict', 'this participant has already finished');
-        const wave = waveOf(participant.waveId);
-        const { def, pageCount } = studyOf(wave);
-        if (input.currentPage >= pageCount) {
-          throw new DomainError('invalid_input', `currentPage: must be below ${pageCount}`);
+        const wave = lookup.wave(participant.waveId);
+        const study = studies.of(wave);
+        if (input.currentPage >= study.pageCount) {
+          throw new DomainError('invalid_input', `currentPage: must be below ${study.pageCount}`);
         }
-        const answers = validateAnswers(def, input.answers);
+        const answers = answersAfter(study, participant, input.answers);
         const at = now();
-        if (input.currentPage >= treatmentPageIndex(def)) {
-          const outcome = admitOrTurnAway(wave, def, participant, answers, at);
-          if (outcome) return { currentPage: participant.currentPage, outcome };
-        }
+        const outcome = admitOrTurnAway(wave, study.def, participant, answers, at, input.currentPage >= study.treatmentPage ? 'admit' : 'renew');
+        if (outcome) return { currentPage: participant.currentPage, outcome };
         repos.answers.savePartial(participant.id, answers, at);
         repos.participants.setCurrentPage(participant.id, input.currentPage, at);
-        return { currentPage: input.currentPage };
+        return { currentPage: Math.max(participant.currentPage, input.currentPage) };
       });
     },
 
     /**
-     * Stores the final answers and the participant's status once. Calling it again (a retry after a lost
-     * response) returns the stored outcome and changes nothing.
+     * Stores the final answers (merged over the saved ones) and the participant's status once. Calling it again
+     * (a retry after a lost response) returns the stored outcome and changes nothing.
      */
     complete(input: { code: string; answers: unknown; honeypot?: string }): Promise<ParticipantOutcome> {
       return writes.run(() => {
         const participant = participantOf(input.code);
-        const wave = waveOf(participant.waveId);
+        const wave = lookup.wave(participant.waveId);
         if (participant.status !== 'started') return outcomeOf(wave, participant)!;
-        const { def } = studyOf(wave);
-        const answers = validateAnswers(def, input.answers);
+        const study = studies.of(wave);
+        const { def } = study;
+        const answers = answersAfter(study, participant, input.answers);
         const outcome = finalOutcome(def, answers);
         const at = now();
         if (outcome.status === 'complete') {
-          const turnedAway = admitOrTurnAway(wave, def, participant, answers, at);
+          const turnedAway = admitOrTurnAway(wave, def, participant, answers, at, 'keep');
           if (turnedAway) return turnedAway;
+        } else {
+          quotas.release(def, participant);
         }
         const derived = outcome.status === 'complete' ? derivedColumns(def, answers) : {};
         repos.answers.saveFinal(participant.id, answers, derived, at);

@@ -1,38 +1,39 @@
+import { DEFAULT_CONFIG } from '../config.ts';
 import { quotaCaps } from '../domain/quota.ts';
 import { nextWaveStatus, treatmentPageIndex, waveStatusReport, type WaveAction, type WaveStatusReport } from '../domain/wave-lifecycle.ts';
-import { DomainError } from '../domain/errors.ts';
 import type { Wave } from '../domain/wave.ts';
 import { immediate, type Db } from '../storage/db.ts';
 import { createQuotaSlotRepository } from '../storage/quota-slot-repository.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import { createWaveProgressRepository } from '../storage/wave-progress-repository.ts';
+import { leaseCutoff } from './quota-admission.ts';
 import type { CreateWaveInput, StudyService } from './study-service.ts';
+import { createWaveLookup } from './wave-lookup.ts';
 
 /** Waves for researchers: create, list with progress, status, and the open / pause / close lifecycle. */
 export function createWaveService({
   db,
   repos,
   studies,
+  quotaLeaseSeconds = DEFAULT_CONFIG.quotaLeaseSeconds,
   now = () => new Date().toISOString(),
 }: {
   db: Db;
   repos: Repositories;
   studies: StudyService;
+  /** VLAB_QUOTA_LEASE_SECONDS: what counts as a live start and a live quota lease in the status. */
+  quotaLeaseSeconds?: number;
   now?: () => string;
 }) {
+  const lookup = createWaveLookup(repos);
+  const waveOf = lookup.wave;
   const progress = createWaveProgressRepository(db);
   const quotaSlots = createQuotaSlotRepository(db);
 
-  function waveOf(waveId: string): Wave {
-    const wave = repos.waves.get(waveId);
-    if (!wave) throw new DomainError('not_found', `no wave "${waveId}"`);
-    return wave;
-  }
-
   function report(wave: Wave): WaveStatusReport {
-    const study = repos.studies.get(wave.studyId);
-    if (!study) throw new Error(`wave ${wave.id} points at missing study ${wave.studyId}`);
+    const study = lookup.studyOf(wave);
     const def = study.definition;
+    const cutoff = leaseCutoff(now(), quotaLeaseSeconds);
     return waveStatusReport({
       wave,
       study: { key: study.key, version: study.version, title: study.title },
@@ -42,7 +43,8 @@ export function createWaveService({
       completesByCell: progress.completesByCell(wave.id),
       assignedByCell: repos.assignmentCounters.countsByCell(wave.id),
       quotaCaps: quotaCaps(def, wave.target),
-      quotaFilled: quotaSlots.filledByLevel(wave.id),
+      quotaFill: quotaSlots.fillByLevel(wave.id, cutoff),
+      starts: { ...progress.partials(wave.id, cutoff), leaseSeconds: quotaLeaseSeconds },
     });
   }
 

@@ -1,11 +1,14 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config.ts';
 import { MIN_SQLITE_VERSION, sqliteVersionProblem } from './sqlite-version.ts';
 
 export type Db = Database.Database;
+
+/** The WAL file's size once it has been checkpointed and starts over. */
+export const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
@@ -16,7 +19,12 @@ const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
  * makes a second process (a CLI verb beside the server) wait for the write lock instead of failing.
  */
 export function openDatabase(path: string, { minSqliteVersion = MIN_SQLITE_VERSION } = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    // Panel IDs live in these files: a folder we create is the owner's alone, and so is a new database file,
+    // created here before SQLite does (it gives the WAL and shared-memory files the database file's mode).
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'a', 0o600));
+  }
   const db = new Database(path);
   const problem = sqliteVersionProblem(db.prepare('SELECT sqlite_version()').pluck().get() as string, minSqliteVersion);
   if (problem) {
@@ -26,8 +34,21 @@ export function openDatabase(path: string, { minSqliteVersion = MIN_SQLITE_VERSI
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // After a burst (a bulk load, a backlog behind a slow reader) the WAL file is cut back to this size once it is
+  // checkpointed and starts over, instead of keeping its largest size on disk for good.
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   db.pragma('foreign_keys = ON');
   migrate(db);
+  return db;
+}
+
+/**
+ * A read-only connection to an existing, migrated database file (a researcher worker's): it reads beside the
+ * writer under WAL and can never write.
+ */
+export function openReadOnlyDatabase(path: string): Db {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
   return db;
 }
 

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import type { Answers } from '../domain/answers.ts';
 import type { Participant, ParticipantStatus } from '../domain/participant.ts';
 import type { Db } from './db.ts';
@@ -23,22 +22,25 @@ const SELECT = `SELECT p.*, f.answers_json AS final_json, f.derived_json AS deri
   LEFT JOIN answers pa ON pa.participant_id = p.id AND pa.kind = 'partial'
   WHERE p.wave_id = ?`;
 
+/** Participants read per page: each page is one short read of its own. */
+const PAGE_ROWS = 500;
+
 /**
- * Reads a wave's participants one row at a time (`.iterate()`), for exports of any size in constant memory.
+ * Reads a wave's participants in draw order, a page at a time, for exports of any size in constant memory.
  *
- * An open better-sqlite3 iterator keeps its connection busy until it finishes, and a streamed download may
- * take a while under backpressure; so a file database is read through a connection of its own (read-only,
- * one WAL snapshot: the export is consistent and never blocks the respondents' writes). An in-memory
- * database has only the one connection. The generator closes its connection when it ends or is returned.
+ * Each page is its own short read (a few milliseconds), so a download that streams slowly, or stalls, holds no
+ * read snapshot open between pages: the WAL can be checkpointed behind it while respondents keep writing (one
+ * snapshot held for a whole paused download grew the WAL without bound). The export covers the participants
+ * drawn when it began, each as stored when its page was read. Pages leave the connection free between them, so
+ * several exports can share it.
  */
 export function* iterateExportRows(db: Db, waveId: string, statuses?: readonly ParticipantStatus[]): Generator<ExportSourceRow> {
-  const own = !db.memory && db.name !== '' ? new Database(db.name, { readonly: true, fileMustExist: true }) : null;
-  const conn = own ?? db;
-  try {
-    if (own) own.pragma('busy_timeout = 5000');
-    const filter = statuses?.length ? ` AND p.status IN (${statuses.map(() => '?').join(', ')})` : '';
-    const statement = conn.prepare<unknown[], JoinedRow>(`${SELECT}${filter} ORDER BY p.draw_index`);
-    for (const row of statement.iterate(waveId, ...(statuses ?? []))) {
+  const filter = statuses?.length ? ` AND p.status IN (${statuses.map(() => '?').join(', ')})` : '';
+  const page = db.prepare<unknown[], JoinedRow>(`${SELECT} AND p.draw_index > ? AND p.draw_index <= ?${filter} ORDER BY p.draw_index LIMIT ${PAGE_ROWS}`);
+  const last = db.prepare<[string], number>('SELECT COALESCE(MAX(draw_index), -1) FROM participants WHERE wave_id = ?').pluck().get(waveId)!;
+  for (let after = -1; after < last; ) {
+    const rows = page.all(waveId, after, last, ...(statuses ?? []));
+    for (const row of rows) {
       const answersJson = row.final_json ?? row.partial_json;
       yield {
         participant: toParticipant(row),
@@ -46,7 +48,7 @@ export function* iterateExportRows(db: Db, waveId: string, statuses?: readonly P
         derived: row.derived_json ? (JSON.parse(row.derived_json) as Record<string, number>) : null,
       };
     }
-  } finally {
-    own?.close();
+    if (rows.length < PAGE_ROWS) return;
+    after = rows.at(-1)!.draw_index;
   }
 }

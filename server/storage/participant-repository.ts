@@ -7,6 +7,7 @@ import type { Db } from './db.ts';
 export interface ParticipantRow {
   id: number;
   code: string;
+  public_ref: string;
   wave_id: string;
   panel_source: PanelSource | null;
   panel_id: string | null;
@@ -27,6 +28,7 @@ export interface ParticipantRow {
 export const toParticipant = (row: ParticipantRow): Participant => ({
   id: row.id,
   code: row.code,
+  publicRef: row.public_ref,
   waveId: row.wave_id,
   panelSource: row.panel_source,
   panelId: row.panel_id,
@@ -47,7 +49,7 @@ export const toParticipant = (row: ParticipantRow): Participant => ({
 /** What a start stores; the rest (status, page, timestamps of progress) starts at its default, the locale at English. */
 export type NewParticipant = Pick<
   Participant,
-  'code' | 'waveId' | 'panelSource' | 'panelId' | 'panelParams' | 'drawIndex' | 'cellIndex' | 'assignment' | 'assignmentProbability' | 'startedAt'
+  'code' | 'publicRef' | 'waveId' | 'panelSource' | 'panelId' | 'panelParams' | 'drawIndex' | 'cellIndex' | 'assignment' | 'assignmentProbability' | 'startedAt'
 > &
   Partial<Pick<Participant, 'locale'>>;
 
@@ -64,11 +66,14 @@ export function createParticipantRepository(db: Db) {
     'SELECT status, COUNT(*) AS n FROM participants WHERE wave_id = ? GROUP BY status',
   );
   const insert = db.prepare(
-    `INSERT INTO participants (code, wave_id, panel_source, panel_id, panel_params_json, draw_index, cell_index,
+    `INSERT INTO participants (code, public_ref, wave_id, panel_source, panel_id, panel_params_json, draw_index, cell_index,
        assignment_json, assignment_probability, status, current_page, locale, started_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', 0, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'started', 0, ?, ?, ?)`,
   );
-  const updatePage = db.prepare<[number, string, number]>('UPDATE participants SET current_page = ?, updated_at = ? WHERE id = ?');
+  // The page never moves back: once at or past the vignette, a participant stays there (server/domain/treatment-order.ts).
+  const updatePage = db.prepare<[number, string, number]>(
+    'UPDATE participants SET current_page = MAX(current_page, ?), updated_at = ? WHERE id = ?',
+  );
   const finish = db.prepare<[ParticipantStatus, string | null, string, string, number]>(
     'UPDATE participants SET status = ?, screenout_reason = ?, completed_at = ?, updated_at = ? WHERE id = ?',
   );
@@ -96,7 +101,7 @@ export function createParticipantRepository(db: Db) {
     },
     insert(p: NewParticipant): Participant {
       insert.run(
-        p.code, p.waveId, p.panelSource, p.panelId, JSON.stringify(p.panelParams), p.drawIndex, p.cellIndex,
+        p.code, p.publicRef, p.waveId, p.panelSource, p.panelId, JSON.stringify(p.panelParams), p.drawIndex, p.cellIndex,
         JSON.stringify(p.assignment), p.assignmentProbability, p.locale ?? DEFAULT_LOCALE, p.startedAt, p.startedAt,
       );
       return this.findByCode(p.code)!;

@@ -1,6 +1,5 @@
 import type { PanelSource } from '../domain/panel.ts';
 import type { CompletionFlags, QualityFlagValues } from '../domain/quality-flags.ts';
-import type { RunningMedian } from '../domain/running-median.ts';
 import type { Db } from './db.ts';
 
 export interface QualityFlagRecord {
@@ -37,19 +36,6 @@ const toRecord = (row: QualityFlagRow): QualityFlagRecord => ({
   computedAt: row.computed_at,
 });
 
-/** A wave's completion durations as of `dataVersion`; `lastAdded` is the last participant added. */
-export interface DurationCacheEntry {
-  dataVersion: number;
-  lastAdded: number | null;
-  durations: RunningMedian;
-}
-
-// One per connection: two services over one connection (the app's and a test's) must see each other's completes.
-const durationCaches = new WeakMap<Db, Map<string, DurationCacheEntry>>();
-
-/** Seconds from start to completion, computed by SQLite from the ISO timestamps. */
-const DURATION_SQL = "(julianday(completed_at) - julianday(started_at)) * 86400.0";
-
 export function createQualityFlagRepository(db: Db) {
   const insert = db.prepare(
     `INSERT INTO quality_flags (participant_id, duplicate_panel_id, speeder, straightlining, straightlined_batteries,
@@ -63,9 +49,10 @@ export function createQualityFlagRepository(db: Db) {
     .prepare<[string], number>('SELECT f.duration_seconds FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = ?')
     .pluck();
   const durations = db
-    .prepare<[string, number], number>(`SELECT ${DURATION_SQL} FROM participants WHERE wave_id = ? AND status = 'complete' AND id != ?`)
+    .prepare<[string, number], number>(
+      'SELECT f.duration_seconds FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = ? AND p.id != ?',
+    )
     .pluck();
-  const duration = db.prepare<[number], number>(`SELECT ${DURATION_SQL} FROM participants WHERE id = ?`).pluck();
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   const isComplete = db.prepare<[number], number>("SELECT 1 FROM participants WHERE id = ? AND status = 'complete'").pluck();
   // Another wave of a study with the same key (any version of its definition) where this panel identity started.
@@ -82,6 +69,8 @@ export function createQualityFlagRepository(db: Db) {
     .pluck();
 
   return {
+    /** The connection these statements run on (caches of derived values are kept per connection). */
+    connection: db,
     insert(participantId: number, flags: CompletionFlags, durationSeconds: number, now: string): void {
       const v = flags.values;
       insert.run(
@@ -113,23 +102,13 @@ export function createQualityFlagRepository(db: Db) {
       }
       return out.slice(0, n).sort();
     },
-    /** Completion times (seconds) of the wave's completes other than `exceptParticipantId`, in no order. */
+    /** Completion times (seconds, as stored with their flags) of the wave's completes other than `exceptParticipantId`, in no order. */
     completedDurations(waveId: string, exceptParticipantId: number): number[] {
       return durations.all(waveId, exceptParticipantId);
-    },
-    /** One finished participant's completion time, computed as completedDurations computes it. */
-    completedDuration(participantId: number): number {
-      return duration.get(participantId)!;
     },
     /** Changes whenever another connection has committed, never for this connection's own commits. */
     dataVersion(): number {
       return dataVersion.get()!;
-    },
-    /** This connection's completion durations per wave, which every quality flag service over it keeps. */
-    durationCache(): Map<string, DurationCacheEntry> {
-      let cache = durationCaches.get(db);
-      if (!cache) durationCaches.set(db, (cache = new Map()));
-      return cache;
     },
     isComplete(participantId: number): boolean {
       return isComplete.get(participantId) !== undefined;

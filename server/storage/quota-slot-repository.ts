@@ -1,43 +1,77 @@
 import type { QuotaCell } from '../domain/quota.ts';
 import type { Db } from './db.ts';
 
+/** A participant's hold on their quota levels: none yet, a lease still running or lapsed, or held for good (complete). */
+export type QuotaHold = 'none' | 'live' | 'expired' | 'held';
+
+/** A level's slots: completes (held for good) and live leases. */
+export interface LevelFill {
+  completes: number;
+  leased: number;
+}
+
 /**
- * The quota level each admitted participant holds (one row per quota variable). A slot counts while its
- * participant is started or complete; read and written inside the IMMEDIATE transaction of the quota step.
+ * The quota levels each admitted participant holds, one row per quota variable (migration 005). A slot of a
+ * participant who has not completed is a lease: it counts while `active_at` (admission or last save) is after
+ * the caller's cutoff (now − VLAB_QUOTA_LEASE_SECONDS). Completing makes it permanent (`active_at` NULL);
+ * leaving (screened out, over quota) removes it. Read and written inside the IMMEDIATE transactions of the
+ * respondent path, and every count is a range of the (wave, variable, level, active_at) index.
  */
 export function createQuotaSlotRepository(db: Db) {
-  // Slots held = the level's slots (counted on the index alone) minus those of participants who left, the
-  // few screened out or over quota (found through the (wave_id, status) index). Joining every slot to its
-  // participant instead made the quota step O(N) in the level's size, inside the write lock.
   const filled = db
-    .prepare<[{ wave: string; variable: string; level: string }], number>(
-      `SELECT (SELECT COUNT(*) FROM quota_slots WHERE wave_id = @wave AND variable = @variable AND level = @level)
-            - (SELECT COUNT(*) FROM participants p JOIN quota_slots q ON q.participant_id = p.id AND q.variable = @variable
-                WHERE p.wave_id = @wave AND p.status IN ('screened_out', 'overquota') AND q.level = @level)`,
+    .prepare<[{ wave: string; variable: string; level: string; cutoff: string }], number>(
+      `SELECT (SELECT COUNT(*) FROM quota_slots WHERE wave_id = @wave AND variable = @variable AND level = @level AND active_at IS NULL)
+            + (SELECT COUNT(*) FROM quota_slots WHERE wave_id = @wave AND variable = @variable AND level = @level AND active_at > @cutoff)`,
     )
     .pluck();
-  const filledByLevel = db.prepare<[string], { variable: string; level: string; n: number }>(
-    `SELECT q.variable, q.level, COUNT(*) AS n FROM quota_slots q JOIN participants p ON p.id = q.participant_id
-     WHERE q.wave_id = ? AND p.status IN ('started', 'complete') GROUP BY q.variable, q.level`,
+  const byLevel = db.prepare<[string, string], { variable: string; level: string; completes: number; leased: number }>(
+    `SELECT variable, level, COALESCE(SUM(active_at IS NULL), 0) AS completes, COALESCE(SUM(active_at > ?), 0) AS leased
+       FROM quota_slots WHERE wave_id = ? GROUP BY variable, level`,
   );
-  const held = db.prepare<[number], number>('SELECT COUNT(*) FROM quota_slots WHERE participant_id = ?').pluck();
-  const insert = db.prepare<[number, string, string, string]>(
-    'INSERT INTO quota_slots (participant_id, wave_id, variable, level) VALUES (?, ?, ?, ?)',
+  const hold = db.prepare<[number], { n: number; active: string | null }>(
+    'SELECT COUNT(*) AS n, MAX(active_at) AS active FROM quota_slots WHERE participant_id = ?',
   );
+  const levels = db.prepare<[number], QuotaCell>('SELECT variable, level FROM quota_slots WHERE participant_id = ? ORDER BY rowid');
+  const insert = db.prepare<[number, string, string, string, string | null]>(
+    'INSERT INTO quota_slots (participant_id, wave_id, variable, level, active_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const touch = db.prepare<[string | null, number]>('UPDATE quota_slots SET active_at = ? WHERE participant_id = ?');
+  const release = db.prepare<[number]>('DELETE FROM quota_slots WHERE participant_id = ?');
 
   return {
-    filled(waveId: string, cell: QuotaCell): number {
-      return filled.get({ wave: waveId, variable: cell.variable, level: cell.level })!;
+    /** Slots of a level that count at `cutoff`: completes plus leases active after it. */
+    filled(waveId: string, cell: QuotaCell, cutoff: string): number {
+      return filled.get({ wave: waveId, variable: cell.variable, level: cell.level, cutoff })!;
     },
-    /** `variable\0level` → slots held. */
-    filledByLevel(waveId: string): Map<string, number> {
-      return new Map(filledByLevel.all(waveId).map((r) => [`${r.variable}\0${r.level}`, r.n]));
+    /** `variable\0level` → completes and live leases at `cutoff`. */
+    fillByLevel(waveId: string, cutoff: string): Map<string, LevelFill> {
+      return new Map(byLevel.all(cutoff, waveId).map((r) => [`${r.variable}\0${r.level}`, { completes: r.completes, leased: r.leased }]));
     },
-    isAdmitted(participantId: number): boolean {
-      return held.get(participantId)! > 0;
+    hold(participantId: number, cutoff: string): QuotaHold {
+      const { n, active } = hold.get(participantId)!;
+      if (n === 0) return 'none';
+      if (active === null) return 'held';
+      return active > cutoff ? 'live' : 'expired';
     },
-    admit(participantId: number, waveId: string, cell: readonly QuotaCell[]): void {
-      for (const c of cell) insert.run(participantId, waveId, c.variable, c.level);
+    /** The levels a participant holds (or held, if their lease lapsed). */
+    levels(participantId: number): QuotaCell[] {
+      return levels.all(participantId);
+    },
+    /** Takes the participant's slots, as a lease from `at`, or for good (`null`: they complete now). */
+    admit(participantId: number, waveId: string, cell: readonly QuotaCell[], at: string | null): void {
+      for (const c of cell) insert.run(participantId, waveId, c.variable, c.level, at);
+    },
+    /** Restarts the participant's lease from `at` (a save, or a re-admission after it lapsed). */
+    renew(participantId: number, at: string): void {
+      touch.run(at, participantId);
+    },
+    /** The participant completed: their slots are held for good. */
+    keep(participantId: number): void {
+      touch.run(null, participantId);
+    },
+    /** The participant left without completing: their slots are free at once. */
+    release(participantId: number): void {
+      release.run(participantId);
     },
   };
 }

@@ -23,6 +23,9 @@ export function createWaveProgressRepository(db: Db) {
        COALESCE(SUM(status = 'complete'), 0) AS completed
      FROM participants WHERE wave_id = ?`,
   );
+  const partials = db.prepare<[string, string], { live: number; n: number }>(
+    "SELECT COALESCE(SUM(updated_at > ?), 0) AS live, COUNT(*) AS n FROM participants WHERE wave_id = ? AND status = 'started'",
+  );
   const completesByCell = db.prepare<[string], { cell_index: number; n: number }>(
     "SELECT cell_index, COUNT(*) AS n FROM participants WHERE wave_id = ? AND status = 'complete' GROUP BY cell_index",
   );
@@ -38,6 +41,11 @@ export function createWaveProgressRepository(db: Db) {
     /** `treatmentPage` is the index of the vignette page in the participant's survey. */
     funnel(waveId: string, treatmentPage: number): WaveFunnelCounts {
       return funnel.get(treatmentPage, waveId)!;
+    },
+    /** Started participants active (a save or their start) after `cutoff`, and those idle since. */
+    partials(waveId: string, cutoff: string): { live: number; expired: number } {
+      const { live, n } = partials.get(cutoff, waveId)!;
+      return { live, expired: n - live };
     },
     completesByCell(waveId: string): Map<number, number> {
       return new Map(completesByCell.all(waveId).map((r) => [r.cell_index, r.n]));

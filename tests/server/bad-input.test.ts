@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import request from 'supertest';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey, createTestApp, reachVignette } from './test-app.ts';
 
 const t = createTestApp();
 after(() => t.close());
@@ -50,7 +50,7 @@ test('closed wave → 409 for a new participant, while one already started may f
     assert.equal(res.status, 409);
     assert.equal(res.body.error.code, 'wave_closed');
     assert.equal(closing.db.prepare('SELECT COUNT(*) FROM participants').pluck().get(), before);
-    const done = await request(closing.app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+    const done = await completeSurvey(closing.app, code);
     assert.equal(done.status, 200);
   } finally {
     closing.close();
@@ -146,6 +146,7 @@ test('wrong types and values outside the choices → 422', async () => {
 
 test('a completion with required answers missing → 422, listing them', async () => {
   const code = await startOne('incomplete');
+  await reachVignette(app, code);
   const { do_nothing: _omitted, contribution: _alsoOmitted, ...partial } = COMPLETE_ALLIANCE_ANSWERS;
   const message = await refused(
     () => request(app).post(`/api/participants/${code}/complete`).send({ answers: partial }),

@@ -29,7 +29,7 @@ export function seedAllianceWave(db: Db, repos: Repositories, def: StudyDefiniti
       const assignment = Object.fromEntries(FACTORS.map((f) => [f, String(r[f])]));
       const cellIndex = cells.findIndex((c) => FACTORS.every((f) => c[f] === assignment[f]));
       const p = repos.participants.insert({
-        code: participantCode(String(r.respondent_id), prefix), waveId, panelSource: null, panelId: null, panelParams: {},
+        code: participantCode(String(r.respondent_id), prefix), publicRef: `${prefix}ref-${i}`, waveId, panelSource: null, panelId: null, panelParams: {},
         drawIndex: i, cellIndex, assignment, assignmentProbability: 1 / cells.length, startedAt: at,
       });
       const answers = Object.fromEntries([['consent', true], ...ANSWERS.map((a) => [a, r[a]])]);

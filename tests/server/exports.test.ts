@@ -12,7 +12,7 @@ import { QUALITY_FLAGS } from '../../server/domain/quality-flags.ts';
 import { parseStudyDefinition, type StudyDefinition } from '../../server/domain/study-definition.ts';
 import { createExportService } from '../../server/services/export-service.ts';
 import { immediate } from '../../server/storage/db.ts';
-import { COMPLETE_ALLIANCE_ANSWERS } from './test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey } from './test-app.ts';
 import { researcherAppSetup, startParticipant } from './researcher-support.ts';
 
 const setup = researcherAppSetup();
@@ -41,9 +41,9 @@ test('5,000 completed participants stream out as csv, long-csv and json with the
   const design = designOf(def);
   const n = 5000;
   const insertParticipant = t.db.prepare(
-    `INSERT INTO participants (code, wave_id, panel_source, panel_id, panel_params_json, draw_index, cell_index, assignment_json,
+    `INSERT INTO participants (code, public_ref, wave_id, panel_source, panel_id, panel_params_json, draw_index, cell_index, assignment_json,
        assignment_probability, status, current_page, started_at, updated_at, completed_at)
-     VALUES (?, ?, 'prolific', ?, ?, ?, ?, ?, ?, 'complete', 6, ?, ?, ?)`,
+     VALUES (?, lower(hex(randomblob(8))), ?, 'prolific', ?, ?, ?, ?, ?, ?, 'complete', 6, ?, ?, ?)`,
   );
   const insertAnswers = t.db.prepare(
     "INSERT INTO answers (participant_id, kind, answers_json, derived_json, saved_at) VALUES (?, 'final', ?, ?, ?)",
@@ -134,13 +134,17 @@ test('cells that a spreadsheet would run as formulas are neutralised in csv and 
   const def = studyWithFreeText(t.repos.studies.get(t.wave.studyId)!.definition);
   t.studies.syncDefinitions([def]);
   const wave = (await t.post('/waves', { study: def.id, target: 100 })).body as { id: string };
-  const nasty = ['=HYPERLINK("https://evil.example","click")', '+1', '@x', '\tfoo', '-2+3', '\rbar', '\nbaz'];
+  // Also after blanks some programs skip (spaces, no-break space, BOM, zero-width space and joiner) and in full width.
+  const nasty = [
+    '=HYPERLINK("https://evil.example","click")', '+1', '@x', '\tfoo', '-2+3', '\rbar', '\nbaz',
+    '  =1+1', '\u00a0=1+1', '\ufeff=1+1', '\u200b+1', '\u200d @x', '\uff1dSUM(A1)', ' \uff0b1',
+  ];
   const codes: string[] = [];
   for (const [i, text] of nasty.entries()) {
     const s = await startParticipant(t.app, wave.id, { PROLIFIC_PID: i === 0 ? '=cmd|x' : `p${i}` });
-    const done = await request(t.app)
-      .post(`/api/participants/${s.body.participant.code}/complete`)
-      .send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: ['18-29', '30-44', '45-64', '65+'][i % 4], gender: i % 2 ? 'male' : 'female', feedback_a: text, feedback_b: 'fine', thermometer: -1.5 } });
+    const done = await completeSurvey(t.app, s.body.participant.code, {
+      ...COMPLETE_ALLIANCE_ANSWERS, age_group: ['18-29', '30-44', '45-64', '65+'][i % 4], gender: i % 2 ? 'male' : 'female', feedback_a: text, feedback_b: 'fine', thermometer: -1.5,
+    });
     assert.equal(done.body.status, 'complete', JSON.stringify(done.body));
     codes.push(s.body.participant.code);
   }
@@ -202,7 +206,7 @@ test('export input mistakes are 4xx JSON; a status filter keeps only those parti
   const t = await setup();
   const s = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'a' });
   await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'b' });
-  await request(t.app).post(`/api/participants/${s.body.participant.code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+  await completeSurvey(t.app, s.body.participant.code);
   for (const [query, status] of [['format=xlsx', 422], ['status=finished', 422], ['colour=red', 422]] as const) {
     const res = await t.get(`/waves/${t.wave.id}/export?${query}`);
     assert.equal(res.status, status);

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import request from 'supertest';
 import { serve } from '../e2e/serve-process.ts';
 import { LOAD_ENV } from '../stress/crash-harness.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS, reachVignette } from './test-app.ts';
 
 const ANSWERS = { ...COMPLETE_ALLIANCE_ANSWERS, attention_check: 'radio' };
 
@@ -16,6 +16,7 @@ test('50 parallel identical completions: one stored completion, every answer 200
   try {
     const started = await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: 'idem-1' } });
     const code = started.body.participant.code;
+    await reachVignette(t.app, code, { attention_check: 'radio' });
     const responses = await Promise.all(
       Array.from({ length: 50 }, () => request(t.app).post(`/api/participants/${code}/complete`).send({ answers: ANSWERS })),
     );
@@ -48,6 +49,11 @@ test('50 parallel identical completions split over two server processes on one f
         body: JSON.stringify({ panel: { RID: `idem-${round}` } }),
       }).then((r) => r.json());
       const code = started.participant.code;
+      await fetch(`${servers[0]!.baseUrl}/api/participants/${code}/quota-check`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answers: { ...PRETREATMENT_ALLIANCE_ANSWERS, attention_check: 'radio' } }),
+      });
       const statuses = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
           fetch(`${servers[i % 2]!.baseUrl}/api/participants/${code}/complete`, {

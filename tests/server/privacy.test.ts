@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, TEST_RATE_LIMITS } from './test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
 
 const IP = '203.0.113.219';
 const IPV6 = '2001:db8:feed:beef::77';
@@ -30,7 +30,10 @@ test('no IP address or user agent reaches the database file or the logs, even wi
       const code = started.body.participant.code;
       codes.push(code);
       await send(request(app).put(`/api/participants/${code}/answers`).send({ answers: { consent: true }, currentPage: 1 }), i);
-      if (i % 3 !== 2) await send(request(app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS, honeypot: '' }), i);
+      if (i % 3 !== 2) {
+        await send(request(app).post(`/api/participants/${code}/quota-check`).send({ answers: PRETREATMENT_ALLIANCE_ANSWERS }), i);
+        await send(request(app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS, honeypot: '' }), i);
+      }
       await send(request(app).get(`/s/${t.wave.id}?PROLIFIC_PID=${PANEL_ID}`), i);
       await send(request(app).get('/no/such/page'), i);
       await send(request(app).put(`/api/participants/${code}/answers`).send({ answers: { bogus: 1 }, currentPage: 0 }), i);

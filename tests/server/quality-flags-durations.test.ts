@@ -10,7 +10,7 @@ import { createQualityFlagService } from '../../server/services/quality-flag-ser
 import { createRespondentService } from '../../server/services/respondent-service.ts';
 import { immediate, openDatabase } from '../../server/storage/db.ts';
 import { createRepositories } from '../../server/storage/repositories.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, completeWithService, createTestApp } from './test-app.ts';
 
 const t = createTestApp({ target: 100_000 });
 after(() => t.close());
@@ -41,7 +41,7 @@ test('speeder at completion equals the rule over all other completes, with two p
   const complete = async (service: typeof one, seconds: number) => {
     const { participant } = await service.start({ waveId: t.wave.id, panelParams: {} });
     clock += seconds * 1000;
-    await service.complete({ code: participant.code, answers: COMPLETE_ALLIANCE_ANSWERS });
+    await completeWithService(service, participant.code, COMPLETE_ALLIANCE_ANSWERS);
     const stored = t.repos.qualityFlags.get(participant.id)!;
     assert.equal(stored.values.speeder, speederFlag(stored.durationSeconds, durationsBefore(participant.id)), `complete #${++checked}`);
   };
@@ -84,7 +84,7 @@ test('an export does not fail when a participant completes while it streams', as
   const flagsFor = exports.forWave(t.wave.id);
   const first = flagsFor({ participant: rows[0]! });
   assert.ok(first.speeder === 0 || first.speeder === 1);
-  await createRespondentService({ db: t.db, repos: t.repos }).complete({ code: participant.code, answers: COMPLETE_ALLIANCE_ANSWERS });
+  await completeWithService(createRespondentService({ db: t.db, repos: t.repos }), participant.code);
   const late = flagsFor({ participant });
   assert.ok(late.speeder === 0 || late.speeder === 1, 'the late complete is judged against the durations read again');
 });

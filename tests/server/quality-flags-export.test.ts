@@ -4,7 +4,7 @@ import request from 'supertest';
 import { medianWithout, QUALITY_FLAGS, SPEEDER_MIN_COMPLETES, speederAmong } from '../../server/domain/quality-flags.ts';
 import { createRespondentService } from '../../server/services/respondent-service.ts';
 import { createTokenService } from '../../server/services/token-service.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, completeWithService, createTestApp } from './test-app.ts';
 
 const t = createTestApp();
 after(() => t.close());
@@ -28,7 +28,7 @@ test('exports carry one flag_* column per quality flag, filled for completes and
   const complete = async (panelId: string, seconds: number, honeypot?: string) => {
     const { participant } = await service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: panelId } });
     clock += seconds * 1000;
-    await service.complete({ code: participant.code, answers: ATTENTIVE, honeypot });
+    await completeWithService(service, participant.code, ATTENTIVE, honeypot);
     return participant.code;
   };
   const early = await complete('early-fast', 20);

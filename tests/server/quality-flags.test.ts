@@ -15,7 +15,7 @@ import type { StudyDefinition } from '../../server/domain/study-definition.ts';
 import { createQualityFlagService } from '../../server/services/quality-flag-service.ts';
 import { createRespondentService } from '../../server/services/respondent-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey, completeWithService, createTestApp } from './test-app.ts';
 
 const apps: { close(): void }[] = [];
 function setup(...args: Parameters<typeof createTestApp>) {
@@ -79,14 +79,12 @@ test('through the API: a filled honeypot and a failed attention check are flagge
   const flagsOf = (code: string) => repos.qualityFlags.get(repos.participants.findByCode(code)!.id)!.values;
 
   const clean = (await request(app).post(`/api/waves/${wave.id}/participants`).send({})).body.participant.code;
-  const done = await request(app).post(`/api/participants/${clean}/complete`).send({ answers: ATTENTIVE, honeypot: '' });
+  const done = await completeSurvey(app, clean, ATTENTIVE, { honeypot: '' });
   assert.equal(done.status, 200);
   assert.deepEqual(flagsOf(clean), { duplicate_panel_id: 0, speeder: null, straightlining: 0, honeypot: 0, attention_failed: 0 });
 
   const bot = (await request(app).post(`/api/waves/${wave.id}/participants`).send({})).body.participant.code;
-  const res = await request(app)
-    .post(`/api/participants/${bot}/complete`)
-    .send({ answers: { ...ATTENTIVE, attention_check: 'newspapers' }, honeypot: 'buy cheap watches' });
+  const res = await completeSurvey(app, bot, { ...ATTENTIVE, attention_check: 'newspapers' }, { honeypot: 'buy cheap watches' });
   assert.equal(res.status, 200);
   assert.equal(res.body.status, 'complete', 'flags never change the outcome');
   const p = repos.participants.findByCode(bot)!;
@@ -108,18 +106,18 @@ test('duplicate panel ID across waves of one study: the later participant is fla
   const other = studies.createWave({ studyKey: 'protege-bargaining', target: 100, seed: 'other-study' }).wave;
   const panel = { PROLIFIC_PID: 'dup-pid-1' };
   const first = (await request(app).post(`/api/waves/${wave.id}/participants`).send({ panel })).body.participant.code;
-  await request(app).post(`/api/participants/${first}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+  await completeSurvey(app, first);
   const again = await request(app).post(`/api/waves/${second.id}/participants`).send({ panel });
   assert.equal(again.status, 201);
   assert.equal(repos.participants.findByCode(again.body.participant.code)!.drawIndex, 0, 'a normal first draw in the new wave');
-  await request(app).post(`/api/participants/${again.body.participant.code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+  await completeSurvey(app, again.body.participant.code);
   const idOf = (code: string) => repos.participants.findByCode(code)!.id;
   assert.equal(repos.qualityFlags.get(idOf(first))!.values.duplicate_panel_id, 0);
   assert.equal(repos.qualityFlags.get(idOf(again.body.participant.code))!.values.duplicate_panel_id, 1);
   // The same panel ID in another study is not a duplicate.
   const elsewhere = (await request(app).post(`/api/waves/${other.id}/participants`).send({ panel })).body.participant.code;
   const protegeAnswers = { consent: true, age_group: '45-64', gender: 'male', education: 'no_college', region: 'midwest', party: 'republican', attention_check: 'radio', support_concede: 2, support_punish: 3, support_let_leave: 1, manipulation_check_rival: 'no_rival' };
-  const res = await request(app).post(`/api/participants/${elsewhere}/complete`).send({ answers: protegeAnswers });
+  const res = await completeSurvey(app, elsewhere, protegeAnswers);
   assert.equal(res.status, 200, JSON.stringify(res.body));
   assert.equal(repos.qualityFlags.get(idOf(elsewhere))!.values.duplicate_panel_id, 0);
 });
@@ -132,7 +130,7 @@ test('speeder at completion needs 20 earlier completes; at export the median of 
   const run = async (seconds: number, answers: Record<string, unknown> = ATTENTIVE) => {
     const { participant } = await service.start({ waveId: wave.id, panelParams: {} });
     clock += seconds * 1000;
-    await service.complete({ code: participant.code, answers });
+    await completeWithService(service, participant.code, answers);
     clock += 1000;
     return t.repos.qualityFlags.get(participant.id)!.values;
   };

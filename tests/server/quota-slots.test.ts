@@ -1,44 +1,47 @@
-// The quota step counts a level's held slots as all its slots minus those of participants who left (a cheaper
-// query than joining every slot to its participant); this checks it against that join, including a slot released
-// by a screen-out after the quota step.
+// The quota step counts a level's slots on its index alone (completes, plus leases active after the cutoff);
+// this checks that count against a plain join of every slot to its participant's status and last activity,
+// with leases that lapsed and a complete that holds its slots for good.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { createRespondentService } from '../../server/services/respondent-service.ts';
+import { leaseCutoff } from '../../server/services/quota-admission.ts';
 import { createQuotaSlotRepository } from '../../server/storage/quota-slot-repository.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS } from './test-app.ts';
 
 const t = createTestApp({ target: 1000 });
 after(() => t.close());
 
-test('slots held per quota level: every slot of started or complete participants, none of those who left', async () => {
-  const service = createRespondentService({ db: t.db, repos: t.repos });
+test('slots held per quota level: completes and live leases, never leases that lapsed', async () => {
+  let clock = Date.parse('2026-12-01T10:00:00.000Z');
+  const service = createRespondentService({ db: t.db, repos: t.repos, quotaLeaseSeconds: 600, now: () => new Date(clock).toISOString() });
   const slots = createQuotaSlotRepository(t.db);
-  const heldByJoin = () =>
+  const heldByJoin = (cutoff: string) =>
     t.db
       .prepare(
         `SELECT q.variable, q.level, COUNT(*) AS n FROM quota_slots q JOIN participants p ON p.id = q.participant_id
-          WHERE q.wave_id = ? AND p.status IN ('started', 'complete') GROUP BY q.variable, q.level`,
+          WHERE q.wave_id = ? AND (p.status = 'complete' OR (p.status = 'started' AND p.updated_at > ?)) GROUP BY q.variable, q.level`,
       )
-      .all(t.wave.id) as { variable: string; level: string; n: number }[];
+      .all(t.wave.id, cutoff) as { variable: string; level: string; n: number }[];
   const ages = ['18-29', '30-44', '45-64', '65+'];
   const codes: string[] = [];
   for (const [a, age] of ages.entries()) {
     for (const i of [0, 1, 2]) {
       const { code } = (await service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: `slots-${a}-${i}` } })).participant;
-      await service.checkQuota({ code, answers: { consent: true, age_group: age, gender: i % 2 ? 'female' : 'male' } });
+      await service.checkQuota({ code, answers: { ...PRETREATMENT_ALLIANCE_ANSWERS, age_group: age, gender: i % 2 ? 'female' : 'male' } });
       codes.push(code);
+      clock += 60_000;
     }
   }
-  // Two leave after taking their slots (consent withdrawn at the end: screened out); one completes.
-  await service.complete({ code: codes[0]!, answers: { ...COMPLETE_ALLIANCE_ANSWERS, consent: false } });
-  await service.complete({ code: codes[4]!, answers: { ...COMPLETE_ALLIANCE_ANSWERS, consent: false } });
   await service.complete({ code: codes[5]!, answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '30-44', gender: 'male' } });
-  assert.equal(t.db.prepare("SELECT COUNT(*) FROM participants WHERE status = 'screened_out'").pluck().get(), 2);
-
-  const held = heldByJoin();
-  assert.equal(held.length, 6, 'four age groups and two genders hold slots');
-  for (const { variable, level, n } of held) assert.equal(slots.filled(t.wave.id, { variable, level }), n, `${variable} = ${level}`);
-  assert.equal(slots.filled(t.wave.id, { variable: 'age_group', level: '18-29' }), 2, 'one of three left');
-  assert.equal(slots.filled(t.wave.id, { variable: 'gender', level: 'male' }), 7, 'eight took a male slot, one left');
-  assert.equal(slots.filled(t.wave.id, { variable: 'gender', level: 'female' }), 3, 'four took a female slot, one left');
+  const now = new Date(clock).toISOString();
+  const cutoff = leaseCutoff(now, 600);
+  const held = heldByJoin(cutoff);
+  assert.ok(held.length > 0);
+  for (const { variable, level, n } of held) assert.equal(slots.filled(t.wave.id, { variable, level }, cutoff), n, `${variable} = ${level}`);
+  // Twelve admitted one a minute from 10:00; at 10:12 a ten-minute lease runs only for those admitted after 10:02.
+  const byLevel = slots.fillByLevel(t.wave.id, cutoff);
+  assert.deepEqual(byLevel.get('age_group\u000030-44'), { completes: 1, leased: 2 });
+  assert.equal(slots.filled(t.wave.id, { variable: 'age_group', level: '18-29' }, cutoff), 0, 'admitted at 10:00, 10:01, 10:02: lapsed');
+  assert.equal(slots.filled(t.wave.id, { variable: 'age_group', level: '65+' }, cutoff), 3);
+  assert.equal(t.db.prepare('SELECT COUNT(*) FROM quota_slots WHERE active_at IS NULL').pluck().get(), 2, 'the complete holds two slots for good');
 });

@@ -3,15 +3,16 @@
 import { createRespondentService } from '../../server/services/respondent-service.ts';
 import { openDatabase } from '../../server/storage/db.ts';
 import { createRepositories } from '../../server/storage/repositories.ts';
-import { COMPLETE_ALLIANCE_ANSWERS } from './test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from './test-app.ts';
 
 const [dbPath, waveId, worker, count] = process.argv.slice(2);
 const db = openDatabase(dbPath!);
 const service = createRespondentService({ db, repos: createRepositories(db) });
-const answers = { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '18-29', gender: Number(worker) % 2 ? 'male' : 'female' };
+const level = { age_group: '18-29', gender: Number(worker) % 2 ? 'male' : 'female' };
+const answers = { ...COMPLETE_ALLIANCE_ANSWERS, ...level };
 for (let i = 0; i < Number(count); i++) {
   const { participant } = await service.start({ waveId: waveId!, panelParams: { RID: `w${worker}-${i}` } });
-  const { admitted } = await service.checkQuota({ code: participant.code, answers });
+  const { admitted } = await service.checkQuota({ code: participant.code, answers: { ...PRETREATMENT_ALLIANCE_ANSWERS, ...level } });
   if (admitted) await service.complete({ code: participant.code, answers });
 }
 db.close();

@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { ConfigError, loadConfig, type Config } from '../../server/config.ts';
+import { createTokenService } from '../../server/services/token-service.ts';
 import { createTestApp } from './test-app.ts';
 
 function appWith(t: ReturnType<typeof createTestApp>, overrides: Partial<Config>): Express {
@@ -83,6 +84,25 @@ test('failed researcher requests are limited per address (429 rate_limited past 
     assert.deepEqual(statuses.slice(5), [429, 429, 429]);
     const body = (await request(app).get('/api/researcher/waves')).body;
     assert.equal(body.error.code, 'rate_limited');
+  } finally {
+    t.close();
+  }
+});
+
+test('a researcher’s own mistakes (404, 422) with a valid token do not count against the limit; only 401s do', async () => {
+  const t = createTestApp();
+  try {
+    const app = appWith(t, { rateLimitAuth: 5 });
+    const { token } = await createTokenService({ db: t.db }).create('limits');
+    const auth = { Authorization: `Bearer ${token}` };
+    const mistakes: number[] = [];
+    for (let i = 0; i < 20; i++) mistakes.push((await request(app).get(`/api/researcher/waves/nowave${i}`).set(auth)).status);
+    for (let i = 0; i < 20; i++) mistakes.push((await request(app).post('/api/researcher/waves').set(auth).send({ target: -1 })).status);
+    assert.deepEqual([...new Set(mistakes)], [404, 422]);
+    assert.equal((await request(app).get('/api/researcher/waves').set(auth)).status, 200, '40 mistakes with a valid token, then a valid request');
+    const guesses: number[] = [];
+    for (let i = 0; i < 7; i++) guesses.push((await request(app).get('/api/researcher/waves').set('Authorization', `Bearer wrong-${i}`)).status);
+    assert.deepEqual(guesses, [401, 401, 401, 401, 401, 429, 429]);
   } finally {
     t.close();
   }

@@ -31,3 +31,27 @@ test('request logs name the participant by code and never carry panel IDs, IPs o
     t.close();
   }
 });
+
+test('X-Forwarded-Proto: https without a trusted proxy logs one warning naming VLAB_TRUST_PROXY; with one, none', async () => {
+  const t = createTestApp();
+  try {
+    const warnings = (trustProxy: string | undefined) => {
+      const lines: { level: number; msg: string }[] = [];
+      const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+      const app = createApp({ db: t.db, config: loadConfig({}, { logLevel: 'warn', trustProxy }), logger });
+      return { app, lines };
+    };
+    const untrusted = warnings(undefined);
+    for (let i = 0; i < 3; i++) assert.equal((await request(untrusted.app).get('/healthz').set('X-Forwarded-Proto', 'https')).status, 200);
+    await request(untrusted.app).get('/healthz');
+    assert.equal(untrusted.lines.length, 1);
+    assert.equal(untrusted.lines[0]!.level, 40);
+    assert.match(untrusted.lines[0]!.msg, /X-Forwarded-Proto: https but VLAB_TRUST_PROXY is not set/);
+
+    const trusted = warnings('loopback');
+    await request(trusted.app).get('/healthz').set('X-Forwarded-Proto', 'https');
+    assert.equal(trusted.lines.length, 0);
+  } finally {
+    t.close();
+  }
+});

@@ -3,7 +3,7 @@ import { after, test } from 'node:test';
 import type { Express } from 'express';
 import request from 'supertest';
 import { permutedBlockCell } from '../../server/domain/assignment.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey, createTestApp } from './test-app.ts';
 
 const apps: { close(): void }[] = [];
 function setup(...args: Parameters<typeof createTestApp>) {
@@ -110,7 +110,7 @@ test('a condition supplied by the client is ignored', async () => {
   assert.deepEqual(repos.participants.findByCode(p.code)!.assignment, p.assignment);
 });
 
-test('partial answers are saved and a resumed participant gets them back with their page', async () => {
+test('partial answers are saved and a resumed participant gets them back with their page (their browser: the cookie)', async () => {
   const { app, wave, repos } = setup();
   const agent = request.agent(app);
   const first = await agent.post(`/api/waves/${wave.id}/participants`).send({ panel: { rid: 'r-7' } });
@@ -120,7 +120,7 @@ test('partial answers are saved and a resumed participant gets them back with th
     .send({ answers: { consent: true, age_group: '18-29', gender: 'female' }, currentPage: 2 });
   assert.equal(saved.status, 200);
   assert.deepEqual(saved.body, { saved: true, currentPage: 2 });
-  const resumed = await start(app, wave.id, { panel: { rid: 'r-7' } });
+  const resumed = await agent.post(`/api/waves/${wave.id}/participants`).send({ panel: { rid: 'r-7' } });
   assert.equal(resumed.body.participant.code, code);
   assert.equal(resumed.body.participant.currentPage, 2);
   assert.deepEqual(resumed.body.answers, { consent: true, age_group: '18-29', gender: 'female' });
@@ -133,7 +133,7 @@ test('completing twice stores one completion; the redirect carries the panel par
   });
   const started = await start(app, wave.id, { panel: { RID: 'r&d/1' } });
   const code = started.body.participant.code as string;
-  const first = await request(app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+  const first = await completeSurvey(app, code);
   assert.equal(first.status, 200);
   assert.deepEqual(first.body, { status: 'complete', redirectUrl: 'https://panel.example/complete?RID=r%26d%2F1&pid=&code=C0DE' });
   const completedAt = repos.participants.findByCode(code)!.completedAt;
@@ -169,10 +169,8 @@ test('declining consent screens the participant out to the screen-out URL', asyn
 test('attention_pass is 1 when the check is passed', async () => {
   const { app, wave, repos } = setup();
   const started = await start(app, wave.id);
-  await request(app)
-    .post(`/api/participants/${started.body.participant.code}/complete`)
-    .send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, attention_check: 'radio' } })
-    .expect(200, { status: 'complete', redirectUrl: null });
+  const done = await completeSurvey(app, started.body.participant.code, { ...COMPLETE_ALLIANCE_ANSWERS, attention_check: 'radio' });
+  assert.deepEqual([done.status, done.body], [200, { status: 'complete', redirectUrl: null }]);
   const p = repos.participants.findByCode(started.body.participant.code)!;
   assert.deepEqual(repos.answers.get(p.id, 'final')!.derived, { attention_pass: 1, vignette_reopened: 0 });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import request from 'supertest';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
+import { completeSurvey, createTestApp } from './test-app.ts';
 
 // Extends tests/server/respondent-api.test.ts (same panel ID 100×, cookie-only stickiness, resume of saved
 // answers) with the browser situations a respondent actually meets.
@@ -68,7 +68,7 @@ test('a finished participant who comes back gets their outcome again, never a se
   const panel = { PROLIFIC_PID: 'sticky-done' };
   const first = await browser.post(path(wave.id)).send({ panel });
   const code = first.body.participant.code;
-  await browser.post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+  await completeSurvey(app, code);
   for (const agent of [browser, request(app)]) {
     const back = await agent.post(path(wave.id)).send({ panel });
     assert.equal(back.status, 200);

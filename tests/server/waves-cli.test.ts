@@ -36,7 +36,8 @@ test('vlab wave list, status --json, pause, open and close; a closed wave stays 
     ['open', 40, 0, 0, 0, 0, 48],
   );
   assert.deepEqual(report.funnel, { started: 0, consented: 0, reachedVignette: 0, completed: 0 });
-  assert.deepEqual(report.quotas.find((q: { level: string }) => q.level === 'female'), { variable: 'gender', level: 'female', share: 0.51, cap: 22, filled: 0 });
+  assert.deepEqual(report.quotas.find((q: { level: string }) => q.level === 'female'), { variable: 'gender', level: 'female', share: 0.51, cap: 22, filled: 0, completes: 0, leased: 0 });
+  assert.deepEqual(report.starts, { live: 0, expired: 0, leaseSeconds: 7200 });
 
   assert.equal(vlab('wave', 'pause', created.id).stdout, `wave ${created.id}: paused\n`);
   assert.match(vlab('wave', 'status', created.id).stdout, /paused, 0\/40 completes \(0%\)[\s\S]*funnel: started 0 → consented 0/);

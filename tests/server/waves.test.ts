@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import request from 'supertest';
-import { COMPLETE_ALLIANCE_ANSWERS } from './test-app.ts';
+import type { Express } from 'express';
+import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey } from './test-app.ts';
 import { count, researcherAppSetup, startParticipant } from './researcher-support.ts';
 
 const setup = researcherAppSetup();
 
-const complete = (app: Parameters<typeof request>[0], code: string, extra: object = {}) =>
-  request(app).post(`/api/participants/${code}/complete`).send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...extra } });
+const complete = (app: Express, code: string, extra: object = {}) => completeSurvey(app, code, { ...COMPLETE_ALLIANCE_ANSWERS, ...extra });
 
 test('create, list and status over the researcher API; bad input is a 4xx JSON error', async () => {
   const t = await setup();
@@ -26,18 +26,30 @@ test('create, list and status over the researcher API; bad input is a 4xx JSON e
     [{ study: 'alliance-corrective-measures', target: -1 }, 422, /target/],
     [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'javascript:alert(1)' }, 422, /completeUrl/],
     [{ study: 'alliance-corrective-measures', target: 10, colour: 'red' }, 422, /colour/],
+    // A placeholder before the path would let whoever opens the link choose where respondents are sent.
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'https://{PROLIFIC_PID}/done' }, 422, /completeUrl: .*placeholder before the path/],
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'https://panel.example{PROLIFIC_PID}/' }, 422, /placeholder before the path/],
+    [{ study: 'alliance-corrective-measures', target: 10, overquotaUrl: 'https://{RID}@panel.example/' }, 422, /overquotaUrl: .*placeholder before the path/],
+    [{ study: 'alliance-corrective-measures', target: 10, screenoutUrl: 'https://x:{RID}@panel.example/' }, 422, /placeholder before the path/],
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: '{RID}://panel.example/' }, 422, /completeUrl/],
     [{ study: 'no-such-study', target: 10 }, 404, /no-such-study/],
   ] as const) {
     const res = await t.post('/waves', body);
     assert.equal(res.status, status, JSON.stringify(res.body));
     assert.match(res.body.error.message, pattern);
   }
+  const placeholders = await t.post('/waves', {
+    study: 'alliance-corrective-measures',
+    target: 10,
+    completeUrl: 'https://panel.example/{participant}/done?pid={PROLIFIC_PID}&s={SESSION_ID}#{RID}',
+  });
+  assert.equal(placeholders.status, 201, 'placeholders in the path, query and fragment are fine');
   const notJson = await t.post('/waves').set('Content-Type', 'text/plain').send('target=3');
   assert.equal(notJson.status, 415);
   assert.equal((await t.get('/waves/nope')).status, 404);
   assert.equal((await t.get('/waves/AAAAAAAAAAAA')).status, 404);
   assert.equal((await t.post(`/waves/${t.wave.id}/explode`)).status, 404);
-  assert.equal(count(t.db, 'SELECT COUNT(*) FROM waves'), 2);
+  assert.equal(count(t.db, 'SELECT COUNT(*) FROM waves'), 3);
 });
 
 test('status reports completes, screen-outs, partials, the funnel and completes per cell', async () => {
@@ -46,7 +58,7 @@ test('status reports completes, screen-outs, partials, the funnel and completes 
   for (let i = 0; i < 6; i++) codes.push((await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: `p${i}` })).body.participant.code);
   await complete(t.app, codes[0]!);
   await complete(t.app, codes[1]!);
-  await complete(t.app, codes[2]!, { consent: false });
+  await completeSurvey(t.app, codes[2]!, { consent: false });
   // One participant consented and saw the vignette, one only consented, one never left the consent page.
   await request(t.app).put(`/api/participants/${codes[3]}/answers`).send({ answers: { consent: true }, currentPage: 1 });
   const pre = { consent: true, age_group: '18-29', gender: 'female', education: 'college', region: 'west', party: 'democrat', attention_check: 'radio' };
@@ -115,7 +127,7 @@ test('a wave closes itself in the transaction of the completion that reaches its
   const starts = await Promise.all(people.map((_, i) => startParticipant(t.app, t.wave.id, { PROLIFIC_PID: `c${i}` })));
   const code = (i: number) => starts[i]!.body.participant.code as string;
   assert.equal((await complete(t.app, code(0), people[0])).body.status, 'complete');
-  assert.equal((await complete(t.app, code(5), { ...people[5], consent: false })).body.status, 'screened_out');
+  assert.equal((await completeSurvey(t.app, code(5), { consent: false })).body.status, 'screened_out');
   assert.equal((await complete(t.app, code(1), people[1])).body.status, 'complete');
   assert.equal(t.repos.waves.get(t.wave.id)!.status, 'open', 'two completes of four: still open');
   // The rest finish at once: the fourth complete closes the wave; those already inside may still finish.

@@ -11,7 +11,7 @@ import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createRepositories } from '../../server/storage/repositories.ts';
 import { serve, type ServedApp } from '../e2e/serve-process.ts';
-import { COMPLETE_ALLIANCE_ANSWERS } from '../server/test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../server/test-app.ts';
 
 /** Load runs start thousands of participants from one address: explicit limits, never "off". */
 export const LOAD_ENV = { VLAB_RATE_LIMIT_START: '1000000000', VLAB_RATE_LIMIT_AUTH: '1000000000' };
@@ -53,7 +53,7 @@ export interface LoadStats {
 
 /**
  * Simulated respondents over the respondent API (docs/api.md), as the page behaves: start with a panel ID
- * (so a retried start resumes the same participant), save one partial page, complete, and retry each step on
+ * (so a retried start resumes the same participant), save one partial page, take the quota step, complete, and retry each step on
  * network failures until the server answers. `baseUrl()` is read before each request, so a restarted server on
  * a new port is picked up.
  */
@@ -106,6 +106,9 @@ export function runLoad(options: { baseUrl: () => string | null; waveId: () => s
       const saved = await untilAnswered('PUT', `/api/participants/${code}/answers`, { answers: { consent: true, age_group: answers.age_group }, currentPage: 1 });
       // A retried save may meet a completion that committed before the crash: 409 is then the right answer.
       if (saved && saved.status !== 200 && saved.status !== 409) stats.unexpected.push(`save ${saved.status}`);
+      // The quota step before the vignette, as the page takes it: only then may outcome answers follow.
+      const admitted = await untilAnswered('POST', `/api/participants/${code}/quota-check`, { answers: PRETREATMENT_ALLIANCE_ANSWERS });
+      if (admitted && admitted.status !== 200) stats.unexpected.push(`quota step ${admitted.status} ${JSON.stringify(admitted.json)}`);
       // Stop only between participants: a completion in flight is seen through to its answer, as the page does.
       for (;;) {
         const done = await call('POST', `/api/participants/${code}/complete`, { answers });

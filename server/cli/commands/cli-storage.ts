@@ -1,12 +1,22 @@
 import { ConfigError } from '../../config.ts';
 import { DefinitionError } from '../../domain/study-definition.ts';
-import { openStorage, type ServerOverrides, type Storage } from '../../index.ts';
+import type { StudyDefinition } from '../../domain/study-definition.ts';
+import { loadConfiguredDefinitions, openStorage, type ServerOverrides, type Storage } from '../../index.ts';
 import { UsageError } from '../cli-action.ts';
 
 /** openStorage for a CLI verb: a bad setting or definition is the user's to fix, so it becomes a UsageError. */
 export function openStorageForCli(overrides: ServerOverrides): Storage {
   try {
     return openStorage(overrides);
+  } catch (error) {
+    throw asUsageError(error);
+  }
+}
+
+/** The configured study definitions for a verb that needs no database; a bad setting or file is a UsageError. */
+export function loadDefinitionsForCli(): StudyDefinition[] {
+  try {
+    return loadConfiguredDefinitions();
   } catch (error) {
     throw asUsageError(error);
   }

@@ -1,3 +1,4 @@
+import { planAlpha } from '../../domain/plan/plan-schema.ts';
 import { randomBytes } from 'node:crypto';
 import type { PowerDiagnosis } from '../../domain/simulation/design-diagnosis.ts';
 import { UsageError } from '../cli-action.ts';
@@ -29,21 +30,13 @@ export function studyPowerRequest(o: { study: string; n?: string; sims?: string;
 /** Runs the diagnosis with a progress bar on a terminal and prints the diagnosands in the chosen format. */
 export async function runStudyPower(request: StudyPowerRequest, format: 'table' | 'csv' | 'json'): Promise<void> {
   // Loaded on use, so that `vlab power --sd 1 --n 500` and `vlab --help` never load the definitions' validators.
-  const [{ csvFromRecords, textTable }, { loadConfig }, { diagnoseDesign }, { loadDefinitionFiles }, { progressBar }, { asUsageError }] =
-    await Promise.all([
-      import('../../../analysis/index.ts'),
-      import('../../config.ts'),
-      import('../../domain/simulation/design-diagnosis.ts'),
-      import('../../storage/definition-files.ts'),
-      import('../../simulate/progress.ts'),
-      import('./cli-storage.ts'),
-    ]);
-  let definitions;
-  try {
-    definitions = loadDefinitionFiles(loadConfig(process.env).definitionsDir);
-  } catch (error) {
-    throw asUsageError(error);
-  }
+  const [{ csvFromRecords, textTable }, { diagnoseDesign }, { progressBar }, { loadDefinitionsForCli }] = await Promise.all([
+    import('../../../analysis/index.ts'),
+    import('../../domain/simulation/design-diagnosis.ts'),
+    import('../../simulate/progress.ts'),
+    import('./cli-storage.ts'),
+  ]);
+  const definitions = loadDefinitionsForCli();
   const def = definitions.find((d) => d.id === request.study);
   if (!def) throw new UsageError(`no study "${request.study}" (known: ${definitions.map((d) => d.id).join(', ')})`);
   if (!def.simulation) throw new UsageError(`study "${def.id}" has no simulation model (survey-definitions/${def.id}/simulation.json)`);
@@ -59,7 +52,7 @@ export async function runStudyPower(request: StudyPowerRequest, format: 'table' 
     n: request.n,
     sims: request.sims,
     seed,
-    alpha: def.analysisPlan.alpha ?? 0.05,
+    alpha: planAlpha(def.analysisPlan),
     fielding: result.fielding,
     problems: result.problems,
   };

@@ -47,19 +47,12 @@ export function registerSimulateCommand(program: Command): void {
           throw new UsageError(`--base-url is not a URL: "${o.baseUrl}"`);
         }
         if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new UsageError('--base-url must start with http:// or https://');
-        const [{ loadConfig }, { loadDefinitionFiles }, { progressBar }, { runSimulation }, { asUsageError }] = await Promise.all([
-          import('../../config.ts'),
-          import('../../storage/definition-files.ts'),
+        const [{ progressBar }, { runSimulation }, { loadDefinitionsForCli }] = await Promise.all([
           import('../../simulate/progress.ts'),
           import('../../simulate/run-simulation.ts'),
           import('./cli-storage.ts'),
         ]);
-        let definitions;
-        try {
-          definitions = loadDefinitionFiles(loadConfig(process.env).definitionsDir);
-        } catch (error) {
-          throw asUsageError(error);
-        }
+        let definitions = loadDefinitionsForCli();
         if (o.study) {
           definitions = definitions.filter((d) => d.id === o.study);
           if (definitions.length === 0) throw new UsageError(`no study "${o.study}"`);

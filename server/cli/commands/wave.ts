@@ -80,25 +80,26 @@ export function registerWaveCommands(program: Command): void {
 /** Runs fn with a wave service on the CLI's database, closing it after. */
 async function withWaves<T>(dbPath: string | undefined, fn: (waves: WaveService) => T): Promise<T> {
   const [{ openStorageForCli }, { createWaveService }] = await Promise.all([import('./cli-storage.ts'), import('../../services/wave-service.ts')]);
-  const { db, repos, studies } = openStorageForCli({ dbPath });
+  const { config, db, repos, studies } = openStorageForCli({ dbPath });
   try {
-    return fn(createWaveService({ db, repos, studies }));
+    return fn(createWaveService({ db, repos, studies, quotaLeaseSeconds: config.quotaLeaseSeconds }));
   } finally {
     db.close();
   }
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+const duration = (seconds: number) => (seconds % 3600 === 0 ? `${seconds / 3600} h` : seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`);
 
 function statusLines(s: WaveStatusReport): string {
   const lines = [
     `wave ${s.id} of ${s.study} v${s.studyVersion}: ${s.status}, ${s.completes}/${s.target} completes (${pct(s.progress)})`,
-    `  screen-outs ${s.screenouts}, over quota ${s.overquota}, partials ${s.partials}`,
+    `  screen-outs ${s.screenouts}, over quota ${s.overquota}, partials ${s.partials}: ${s.starts.live} active within ${duration(s.starts.leaseSeconds)}, ${s.starts.expired} idle longer (their quota slots are free)`,
     `  funnel: started ${s.funnel.started} → consented ${s.funnel.consented} → reached vignette ${s.funnel.reachedVignette} → completed ${s.funnel.completed}`,
   ];
   const done = s.cells.map((c) => c.completes);
   lines.push(`  completes per cell (${s.cells.length} cells): min ${Math.min(...done)}, max ${Math.max(...done)}`);
-  for (const q of s.quotas) lines.push(`  quota ${q.variable}=${q.level}: ${q.filled}/${q.cap}`);
+  for (const q of s.quotas) lines.push(`  quota ${q.variable}=${q.level}: ${q.filled}/${q.cap} (${q.completes} complete, ${q.leased} leased)`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,6 +1,6 @@
 import type { Answers } from '../answers.ts';
 import { PANEL_PARAMS } from '../panel.ts';
-import type { Participant } from '../participant.ts';
+import { durationSeconds, type Participant } from '../participant.ts';
 import { defaultLocale, studyLocales, textIn } from '../localized-text.ts';
 import { choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
 
@@ -79,6 +79,12 @@ const META_COLUMNS: ColumnSpec[] = [
     ],
   },
   { name: 'panel_id', role: 'panel', type: 'string', label: 'Participant id on the panel' },
+  {
+    name: 'participant_ref',
+    role: 'panel',
+    type: 'string',
+    label: 'Participant reference sent to the panel in redirect URLs ({participant}); random, not a credential',
+  },
 ];
 
 const TIME_COLUMNS: ColumnSpec[] = [
@@ -237,6 +243,8 @@ function participantValue(p: Participant, name: string): WideValue {
   switch (name) {
     case 'participant':
       return p.code;
+    case 'participant_ref':
+      return p.publicRef;
     case 'wave_id':
       return p.waveId;
     case 'status':
@@ -260,7 +268,7 @@ function participantValue(p: Participant, name: string): WideValue {
     case 'locale':
       return p.locale;
     case 'duration_seconds':
-      return p.completedAt ? (Date.parse(p.completedAt) - Date.parse(p.startedAt)) / 1000 : null;
+      return p.completedAt ? durationSeconds(p, p.completedAt) : null;
     default:
       if (name in p.assignment) return p.assignment[name] ?? null;
       return (p.panelParams as Record<string, string | undefined>)[name] ?? null;

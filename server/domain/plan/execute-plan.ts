@@ -11,7 +11,7 @@ import {
 import type { StudyDefinition } from '../study-definition.ts';
 import { planLevels } from './plan-columns.ts';
 import { planHash } from './plan-hash.ts';
-import type { Hypothesis } from './plan-schema.ts';
+import { planAlpha, type Hypothesis } from './plan-schema.ts';
 import { modelRightHandSide } from './plan-terms.ts';
 import { sampleShortfall } from './sample-shortfall.ts';
 
@@ -123,7 +123,7 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
     for (const outcome of h.outcomes) {
       const shortfall = sampleShortfall(def, h, sample, outcome, idColumn);
       try {
-        const fit = fitOutcome(def, h, sample, outcome, idColumn, result.weighted, plan.alpha ?? 0.05);
+        const fit = fitOutcome(def, h, sample, outcome, idColumn, result.weighted, planAlpha(plan));
         // Fitted, but an arm of one has no variance: its SEs are not to be read yet.
         if (shortfall) result.problems.push({ hypothesis: h.id, outcome, message: shortfall, explanation: shortfall });
         for (const row of fit.estimates) {

@@ -88,8 +88,8 @@ export const analysisPlanSchema = z.strictObject({
 
 export type AnalysisPlan = z.infer<typeof analysisPlanSchema>;
 
-/** The plan's test level: its `alpha`, else 0.05. */
-export const planAlpha = (plan: AnalysisPlan): number => plan.alpha ?? 0.05;
+/** The plan's alpha, or 0.05 when it names none. Not a schema default: that would change recorded plan hashes. */
+export const planAlpha = (plan: Pick<AnalysisPlan, 'alpha'>): number => plan.alpha ?? 0.05;
 export type Hypothesis = z.infer<typeof hypothesisSchema>;
 export type LmRobustHypothesis = z.infer<typeof lmRobust>;
 export type DifferenceInMeansHypothesis = z.infer<typeof differenceInMeans>;

@@ -1,7 +1,7 @@
 import type { StudyDefinition } from '../study-definition.ts';
 import { adjustmentFamilies, PARTICIPANT_COLUMN } from './execute-plan.ts';
 import { planLevels } from './plan-columns.ts';
-import type { Hypothesis } from './plan-schema.ts';
+import { planAlpha, type Hypothesis } from './plan-schema.ts';
 import { modelRightHandSide } from './plan-terms.ts';
 
 /** File names inside a replication package. */
@@ -26,7 +26,7 @@ const rVector = (values: readonly (string | number)[]): string => `c(${values.ma
  */
 export function replicationScript(def: StudyDefinition, meta: { wave: string; planHash: string }): string {
   const plan = def.analysisPlan;
-  const alpha = plan.alpha ?? 0.05;
+  const alpha = planAlpha(plan);
   const lines: string[] = [
     `# Replicates the estimates of wave ${meta.wave} (${def.id} v${def.version}) from ${REPLICATION_FILES.data}`,
     `# under its pre-registered analysis plan (${REPLICATION_FILES.plan}, plan hash ${meta.planHash}).`,

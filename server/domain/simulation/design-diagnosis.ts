@@ -2,7 +2,7 @@ import { AnalysisError, MDE_POWER, powerAnalysis, type PowerOptions } from '../.
 import { allCells, designOf } from '../design.ts';
 import { waveColumns } from '../export/wave-columns.ts';
 import { executePlan, type PlanEstimate } from '../plan/execute-plan.ts';
-import type { Hypothesis } from '../plan/plan-schema.ts';
+import { planAlpha, type Hypothesis } from '../plan/plan-schema.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { estimandKey, planEstimands } from './estimands.ts';
 import { outcomeVariance } from './expected.ts';
@@ -57,7 +57,7 @@ export interface DiagnoseResult {
 
 export function diagnoseDesign(def: StudyDefinition, { n, sims, seed, onProgress }: DiagnoseOptions): DiagnoseResult {
   requireModel(def);
-  const alpha = def.analysisPlan.alpha ?? 0.05;
+  const alpha = planAlpha(def.analysisPlan);
   const estimands = planEstimands(def);
   const columns = waveColumns(def);
   const runs = new Map<string, PlanEstimate[]>();

@@ -70,6 +70,7 @@ export function simulateWave(def: StudyDefinition, { target, seed, columns = wav
     const participant: Participant = {
       id: d + 1,
       code: `sim-${d}`,
+      publicRef: `sim-${d}`,
       waveId: 'simulated',
       panelSource: null,
       panelId: null,

@@ -1,0 +1,17 @@
+import type { Response } from 'express';
+import { pipeline } from 'node:stream/promises';
+import type { ResearcherFile } from '../workers/researcher-pool.ts';
+
+/**
+ * Streams a file made by a researcher worker as an attachment. Once bytes are out, a failure (a stalled or
+ * departed client, a worker error) can only cut the response short.
+ */
+export async function sendFile(res: Response, file: ResearcherFile, headers: Record<string, string> = {}): Promise<void> {
+  res.set({ 'Content-Type': file.meta.contentType, 'Content-Disposition': `attachment; filename="${file.meta.fileName}"`, ...headers });
+  try {
+    await pipeline(file.body, res);
+  } catch (error) {
+    if (!res.headersSent) throw error;
+    res.destroy();
+  }
+}

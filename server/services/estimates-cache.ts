@@ -1,0 +1,30 @@
+import type { EstimatesService, WaveEstimates } from './estimates-service.ts';
+
+/** Waves whose latest estimates are kept; the dashboard shows one wave at a time. */
+const CACHED_WAVES = 8;
+
+/**
+ * A wave's estimates are a function of its locked plan and its completed participants, and a complete never
+ * changes: so estimates are kept by (wave, plan hash, number of completes) and computed again only when a new
+ * complete arrives. The dashboard asks every minute; an unchanged wave then costs one count, not a refit.
+ */
+export function createEstimatesCache(estimates: EstimatesService, countCompletes: (waveId: string) => number) {
+  const kept = new Map<string, WaveEstimates>();
+  let computed = 0;
+
+  return {
+    waveEstimates(waveId: string): WaveEstimates {
+      const { planHash } = estimates.wavePlan(waveId);
+      const known = kept.get(waveId);
+      if (known && known.planHash === planHash && known.nComplete === countCompletes(waveId)) return known;
+      const fresh = estimates.waveEstimates(waveId);
+      computed++;
+      kept.delete(waveId);
+      kept.set(waveId, fresh);
+      if (kept.size > CACHED_WAVES) kept.delete(kept.keys().next().value!);
+      return fresh;
+    },
+    /** How many times estimates were computed rather than taken from the cache. */
+    computed: () => computed,
+  };
+}

@@ -1,0 +1,40 @@
+import { once } from 'node:events';
+import { startWorker } from '../workers/start-worker.ts';
+import type { Logger } from '../logger.ts';
+import type { Db } from './db.ts';
+
+/** How often the checkpointer copies the WAL into the database file. */
+const CHECKPOINT_EVERY_MS = 200;
+/**
+ * The writer's own automatic checkpoint, kept as a fallback should the checkpointer fall behind: pages of WAL
+ * (16 MB) before a commit on the respondents' thread checkpoints by itself. SQLite's default is 1,000 (4 MB),
+ * which the writer goes back to if the checkpointer fails.
+ */
+const FALLBACK_AUTOCHECKPOINT_PAGES = 4096;
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+
+/**
+ * Moves WAL checkpoints off the respondents' thread. SQLite checkpoints in the commit that takes the WAL past
+ * `wal_autocheckpoint` pages: copying megabytes and an fsync of the database file inside one respondent's
+ * request, while every other request waits behind it on the event loop. Here a thread of its own checkpoints
+ * every 200 ms, and the writer's automatic checkpoint only backs it up (at 16 MB).
+ *
+ * @example const checkpointer = startCheckpointer(db); … await checkpointer.stop();
+ */
+export function startCheckpointer(db: Db, logger: Logger, { intervalMs = CHECKPOINT_EVERY_MS } = {}): { stop(): Promise<void> } {
+  db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  const worker = startWorker('checkpoint-worker', { dbPath: db.name, intervalMs });
+  worker.on('error', (error) => {
+    logger.error({ err: error }, 'WAL checkpointer failed; the writer checkpoints by itself again');
+    db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+  });
+  worker.unref();
+  return {
+    async stop() {
+      if (worker.threadId < 0) return;
+      worker.ref();
+      worker.postMessage('stop');
+      await once(worker, 'exit');
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { Readable } from 'node:stream';
+import type { ParticipantStatus } from '../domain/participant.ts';
+import { createEstimatesCache } from '../services/estimates-cache.ts';
+import { createEstimatesService } from '../services/estimates-service.ts';
+import { createExportService, type ExportFormat } from '../services/export-service.ts';
+import { createQualityFlagService } from '../services/quality-flag-service.ts';
+import { createReplicationService } from '../services/replication-service.ts';
+import { createStudyService } from '../services/study-service.ts';
+import { createWaveService } from '../services/wave-service.ts';
+import type { Db } from '../storage/db.ts';
+import { createRepositories } from '../storage/repositories.ts';
+import { createWaveProgressRepository } from '../storage/wave-progress-repository.ts';
+
+/** Researcher work that answers with one value (structured-cloned back to the main thread). */
+export type ValueJob = { kind: 'waveList' } | { kind: 'waveStatus'; waveId: string } | { kind: 'estimates'; waveId: string };
+
+/** Researcher work that answers with a file, streamed back in chunks. */
+export type StreamJob =
+  | { kind: 'export'; waveId: string; format: ExportFormat; statuses?: ParticipantStatus[] }
+  | { kind: 'replication'; waveId: string };
+
+/** What a route needs to know of a file before its first byte. */
+export interface FileMeta {
+  fileName: string;
+  contentType: string;
+}
+
+/**
+ * The heavy researcher work, over a read-only connection of its own: what a worker thread of the researcher
+ * pool runs (server/workers/researcher-pool.ts), so that none of it runs on the respondents' event loop.
+ */
+export function createResearcherJobs(db: Db, { quotaLeaseSeconds }: { quotaLeaseSeconds: number }) {
+  const repos = createRepositories(db);
+  const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
+  const estimates = createEstimatesService({ db, repos, exports });
+  const progress = createWaveProgressRepository(db);
+  const cachedEstimates = createEstimatesCache(estimates, (waveId) => progress.completes(waveId));
+  const replication = createReplicationService({ db, repos, exports, estimates });
+  const waves = createWaveService({ db, repos, studies: createStudyService({ db, repos }), quotaLeaseSeconds });
+
+  return {
+    value(job: ValueJob): unknown {
+      switch (job.kind) {
+        case 'waveList':
+          return waves.list();
+        case 'waveStatus':
+          return waves.status(job.waveId);
+        case 'estimates':
+          return cachedEstimates.waveEstimates(job.waveId);
+      }
+    },
+
+    /** The file's name and type now (a bad wave throws before any byte), and its bytes as a stream. */
+    stream(job: StreamJob): { meta: FileMeta; body: Readable } {
+      switch (job.kind) {
+        case 'export': {
+          const file = exports.file(job.waveId, job.format, { statuses: job.statuses });
+          return { meta: { fileName: file.fileName, contentType: file.contentType }, body: file.stream() };
+        }
+        case 'replication': {
+          const name = replication.packageName(job.waveId);
+          return { meta: { fileName: `${name}.zip`, contentType: 'application/zip' }, body: replication.zipStream(job.waveId) };
+        }
+      }
+    },
+  };
+}
+export type ResearcherJobs = ReturnType<typeof createResearcherJobs>;

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { connect, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+import { createHttpServer } from '../../server/http-server.ts';
+import { createTestApp } from './test-app.ts';
+
+// The server `vlab serve` listens with (server/http-server.ts), over the test app, with short limits.
+async function listening(overrides: Record<string, number>) {
+  const t = createTestApp();
+  const server = createHttpServer(t.app, loadConfig({}, overrides)).listen(0);
+  await once(server, 'listening');
+  const port = (server.address() as AddressInfo).port;
+  return {
+    t,
+    port,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      t.close();
+    },
+  };
+}
+
+/** Resolves with what the server sent once it closes the connection, or with null if it is still open after `ms`. */
+function closedWithin(socket: Socket, ms: number): Promise<string | null> {
+  let received = '';
+  socket.on('data', (chunk) => (received += chunk));
+  return Promise.race([once(socket, 'close').then(() => received), sleep(ms).then(() => null)]);
+}
+
+test('a client trickling its body is cut off with 408 after VLAB_REQUEST_TIMEOUT', async () => {
+  const s = await listening({ requestTimeoutSeconds: 1, headersTimeoutSeconds: 1 });
+  const socket = connect(s.port, '127.0.0.1');
+  try {
+    await once(socket, 'connect');
+    socket.write(`PUT /api/participants/AAAAAAAAAAAAAAAAAAAAAA/answers HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{`);
+    const trickle = setInterval(() => socket.writable && socket.write(' '), 200);
+    const started = Date.now();
+    const answer = await closedWithin(socket, 4000);
+    clearInterval(trickle);
+    assert.notEqual(answer, null, 'the connection was still open after 4 s of a trickling body');
+    assert.match(answer!, /^HTTP\/1\.1 408/);
+    console.log(`timeouts: trickling body cut after ${Date.now() - started} ms with 408 (limit 1 s)`);
+  } finally {
+    socket.destroy();
+    await s.close();
+  }
+});
+
+test('headers sent slowly are cut off after VLAB_HEADERS_TIMEOUT; an idle keep-alive connection after VLAB_KEEPALIVE_TIMEOUT', async () => {
+  const s = await listening({ requestTimeoutSeconds: 5, headersTimeoutSeconds: 1, keepAliveTimeoutSeconds: 1 });
+  const slow = connect(s.port, '127.0.0.1');
+  const idle = connect(s.port, '127.0.0.1');
+  try {
+    await Promise.all([once(slow, 'connect'), once(idle, 'connect')]);
+    slow.write('GET /healthz HTTP/1.1\r\nHost: x\r\n');
+    const slowClosed = closedWithin(slow, 4000);
+    idle.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+    const idleClosed = closedWithin(idle, 4000);
+    assert.match((await slowClosed) ?? 'still open', /^HTTP\/1\.1 408/);
+    assert.match((await idleClosed) ?? 'still open', /^HTTP\/1\.1 200[\s\S]*"ok":true/);
+  } finally {
+    slow.destroy();
+    idle.destroy();
+    await s.close();
+  }
+});
+
+test('past VLAB_MAX_CONNECTIONS a new connection is closed at once; the open ones keep working', async () => {
+  const s = await listening({ maxConnections: 10 });
+  const sockets: Socket[] = [];
+  try {
+    for (let i = 0; i < 10; i++) {
+      const socket = connect(s.port, '127.0.0.1');
+      sockets.push(socket);
+      await once(socket, 'connect');
+    }
+    await sleep(100);
+    const extra = connect(s.port, '127.0.0.1');
+    sockets.push(extra);
+    assert.equal(await closedWithin(extra, 2000), '', 'the eleventh connection was closed without an answer');
+    const first = sockets[0]!;
+    const answer = new Promise<string>((resolve) => first.once('data', (chunk) => resolve(String(chunk))));
+    first.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+    assert.match(await answer, /^HTTP\/1\.1 200/);
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await s.close();
+  }
+});
+
+test('the timeout settings are validated: the headers timeout may not exceed the request timeout', () => {
+  const config = loadConfig({});
+  assert.deepEqual(
+    [config.requestTimeoutSeconds, config.headersTimeoutSeconds, config.keepAliveTimeoutSeconds, config.maxConnections],
+    [30, 10, 5, 2000],
+  );
+  assert.throws(
+    () => loadConfig({ VLAB_REQUEST_TIMEOUT: '5', VLAB_HEADERS_TIMEOUT: '6' }),
+    (e) => e instanceof ConfigError && e.message === 'VLAB_HEADERS_TIMEOUT: must not exceed VLAB_REQUEST_TIMEOUT, got "6"',
+  );
+  assert.throws(() => loadConfig({ VLAB_MAX_CONNECTIONS: 'many' }), /^ConfigError: VLAB_MAX_CONNECTIONS/);
+});
