@@ -80,13 +80,15 @@ test('a tab closed mid-page, before the delayed save, resumes elsewhere on the s
   assert.deepEqual(await checked(resumed, 'region'), ['West']);
   await elsewhere.close();
 
-  // Only the panel ID (no cookie, no session parameter): the saved page. Whether the answers are shown is the
-  // server's rule for echoing answers (docs/api.md); the page is the same either way.
+  // Only the panel ID (no cookie, no session parameter): the saved page, with empty fields — a panel ID is not a
+  // password, so the saved answers are not shown to whoever presents it (docs/api.md).
   const panelOnly = await session.browser.newContext();
   const bare = await panelOnly.newPage();
   await bare.goto(link('PROLIFIC_PID=autosave-close'));
   await bare.locator('[data-name="age_group"]').waitFor();
   assert.equal(await bare.locator('h2.sd-page__title').innerText(), 'About you');
+  assert.deepEqual(await checked(bare, 'age_group'), []);
+  assert.deepEqual(await checked(bare, 'region'), []);
   await panelOnly.close();
 });
 
