@@ -131,6 +131,9 @@ test('a participant takes the study in the link’s locale, else the wave’s; i
 test('the export has each participant’s locale; the codebook lists the study’s locales and the column', async () => {
   const spanish = await start(t.wave.id, { panel: { PROLIFIC_PID: 'export-es' }, locale: 'es' });
   const answers = { consent: true, bus_use: 'weekly', support_line: 4, vote_line: 'for', recall_funding: 'sales_tax', vignette_reopened: true };
+  // To the vignette as the page goes (the quota step with the pre-treatment answers), then the outcomes.
+  const quota = await request(t.app).post(`/api/participants/${spanish.participant.code}/quota-check`).send({ answers: { consent: true, bus_use: 'weekly' } });
+  assert.equal(quota.status, 200, JSON.stringify(quota.body));
   const done = await request(t.app).post(`/api/participants/${spanish.participant.code}/complete`).send({ answers });
   assert.equal(done.status, 200, JSON.stringify(done.body));
   const csv = await t.get(`/waves/${t.wave.id}/export?format=csv`);

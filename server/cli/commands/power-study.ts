@@ -1,4 +1,3 @@
-import { planAlpha } from '../../domain/plan/plan-schema.ts';
 import { randomBytes } from 'node:crypto';
 import type { PowerDiagnosis } from '../../domain/simulation/design-diagnosis.ts';
 import { UsageError } from '../cli-action.ts';
@@ -30,9 +29,10 @@ export function studyPowerRequest(o: { study: string; n?: string; sims?: string;
 /** Runs the diagnosis with a progress bar on a terminal and prints the diagnosands in the chosen format. */
 export async function runStudyPower(request: StudyPowerRequest, format: 'table' | 'csv' | 'json'): Promise<void> {
   // Loaded on use, so that `vlab power --sd 1 --n 500` and `vlab --help` never load the definitions' validators.
-  const [{ csvFromRecords, textTable }, { diagnoseDesign }, { progressBar }, { loadDefinitionsForCli }] = await Promise.all([
+  const [{ csvFromRecords, textTable }, { diagnoseDesign }, { planAlpha }, { progressBar }, { loadDefinitionsForCli }] = await Promise.all([
     import('../../../analysis/index.ts'),
     import('../../domain/simulation/design-diagnosis.ts'),
+    import('../../domain/plan/plan-schema.ts'),
     import('../../simulate/progress.ts'),
     import('./cli-storage.ts'),
   ]);
