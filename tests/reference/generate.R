@@ -1,6 +1,6 @@
 # Regenerates R's expected values: the reference cases in tests/reference/cases (and the data R draws), and the
 # differential test's stored output (differential/expected.json.gz; see tests/reference/differential.test.ts).
-# Usage, from the repository root, with R, estimatr, survey and jsonlite installed and npm dependencies in place:
+# Usage, from the repository root, with R, estimatr, survey, clubSandwich and jsonlite installed and npm dependencies in place:
 #   Rscript tests/reference/generate.R
 # The differential part fits a few hundred cases, the biggest with 50,000 rows (about 12 minutes); cases whose
 # inputs did not change keep their stored result unless VLAB_REFIT_ALL=1.
@@ -31,3 +31,6 @@ inputs <- file.path(tmp, "differential")
 if (system2("node", c("--import", "tsx", file.path(here, "differential", "write-inputs.ts"), inputs)) != 0) stop("write-inputs.ts failed")
 status <- system2("Rscript", c(file.path(here, "differential", "differential.R"), inputs, file.path(here, "differential", "expected.json.gz")))
 if (status != 0) stop("differential.R failed")
+# Where estimatr loses digits on an ill-conditioned CR2 fit, a second reference (clubSandwich on X = QR).
+status <- system2("Rscript", c(file.path(here, "differential", "cr2-reference.R"), inputs, file.path(here, "differential", "expected.json.gz")))
+if (status != 0) stop("cr2-reference.R failed")
