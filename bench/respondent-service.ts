@@ -6,7 +6,9 @@
 //   npm run bench:service                 20,000 participants
 //   npm run bench:service -- --requests 5000
 import { createRespondentService } from '../server/services/respondent-service.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS } from '../tests/server/test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../support/alliance-answers.ts';
+// createTestApp stays in tests/ until issue 16 settles the storage API it calls.
+import { createTestApp } from '../tests/server/test-app.ts';
 import { machineLine } from './lib/machine.ts';
 import { intOption } from './lib/options.ts';
 
