@@ -10,6 +10,18 @@ import { issuePath } from './zod-issues.ts';
 import { localeCode, localizedText, studyLocales, textIn, translationProblems } from './localized-text.ts';
 import { designProblems } from './design-problems.ts';
 import { restrictionSchema, studyDesign, studyDesignSchema } from './study-design.ts';
+import {
+  CONSENT_PAGE,
+  CONSENT_QUESTION,
+  CONSENT_TEXT,
+  TREATMENT_PAGE,
+  VIGNETTE_ELEMENT,
+  VIGNETTE_REOPENED,
+  VIGNETTE_REREAD_ELEMENT,
+} from './survey-names.ts';
+
+/** Names the server uses in every participant's survey (survey-names.ts); definitions may not reuse them. */
+export { CONSENT_QUESTION, VIGNETTE_ELEMENT, VIGNETTE_REOPENED, VIGNETTE_REREAD_ELEMENT } from './survey-names.ts';
 
 /**
  * The format of a study definition (survey-definitions/<id>/), validated when the server or a CLI verb
@@ -238,13 +250,6 @@ export { allElements, canonicalJson, choiceValues } from './definition-elements.
 
 /** `{regime}` in a vignette template. */
 export const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
-/** Names the server uses in every participant's survey; definitions may not reuse them. */
-export const CONSENT_QUESTION = 'consent';
-export const VIGNETTE_ELEMENT = 'vignette';
-/** The disclosure on the outcome pages that shows the vignette again (participant-survey.ts). */
-export const VIGNETTE_REREAD_ELEMENT = 'vignette_reread';
-/** Set to true in the answers by the page when the respondent opens that disclosure; exported as a derived 1/0. */
-export const VIGNETTE_REOPENED = 'vignette_reopened';
 /** Whether the outcome pages offer the vignette again: a vignette design unless it sets `vignette.reread: false`. */
 export function offersReread(def: Pick<StudyDefinition, 'vignette'>): boolean {
   return def.vignette !== undefined && def.vignette.reread !== false;
@@ -257,7 +262,7 @@ export function vignetteOf(def: StudyDefinition): NonNullable<StudyDefinition['v
 }
 
 export const RESERVED_NAMES = [
-  CONSENT_QUESTION, 'consent_text', 'consent_page', VIGNETTE_ELEMENT, 'treatment_page', VIGNETTE_REREAD_ELEMENT, VIGNETTE_REOPENED,
+  CONSENT_QUESTION, CONSENT_TEXT, CONSENT_PAGE, VIGNETTE_ELEMENT, TREATMENT_PAGE, VIGNETTE_REREAD_ELEMENT, VIGNETTE_REOPENED,
 ];
 
 export class DefinitionError extends Error {

@@ -1,6 +1,7 @@
 import type { Answers } from '../answers.ts';
-import { PANEL_PARAMS } from '../panel.ts';
+import { PANEL_PARAMS } from '../panel-params.ts';
 import { durationSeconds, type Participant } from '../participant.ts';
+import { CONSENT_PAGE } from '../survey-names.ts';
 import { defaultLocale, studyLocales, textIn } from '../localized-text.ts';
 import { choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
 
@@ -156,7 +157,7 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
       type: 'boolean',
       label: textIn(def.consent.question, locale),
       levels: booleanLevels(),
-      page: 'consent_page',
+      page: CONSENT_PAGE,
       section: 'consent',
     },
   ];
