@@ -1,6 +1,6 @@
 import type { LeastSquaresFit } from './qr.ts';
 import { symmetricProductWithTranspose, upperTriangularInverse } from './small-matrix.ts';
-import { normalEquations, residualCrossProduct, type SparseDesign } from './sparse-design.ts';
+import { crossProducts, residualCrossProduct, type SparseDesign } from './sparse-design.ts';
 
 /**
  * Bound on κ₁(G̃) = ‖G̃‖₁‖G̃⁻¹‖₁ for G̃ = D X'X D, D = diag(X'X)^(−1/2) (X with unit-norm columns), under which the
@@ -28,7 +28,7 @@ const CONDITION_LIMIT = 1e5;
  */
 export function normalEquationsLeastSquares(design: SparseDesign, y: Float64Array): LeastSquaresFit | null {
   const { p } = design;
-  const { xtx: g, xty } = normalEquations(design, y);
+  const { xtx: g, xty } = crossProducts(design, y);
   const d = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     if (!(g[j * p + j] > 0)) return null;
