@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../support/alliance-answers.ts';
 import { LOAD_ENV } from '../support/load-settings.ts';
-// prepareLoadDatabase stays with the crash harness until issue 16 settles the storage API it calls.
+// prepareLoadDatabase is still the crash harness's: it builds the storage layer, whose API is being reworked for
+// PostgreSQL.
 import { prepareLoadDatabase } from '../tests/stress/crash-harness.ts';
 import { LOAD_HEADER, loadRow, runLoad, type LoadResult, type LoadOptions } from './lib/load.ts';
 import { machineLine } from './lib/machine.ts';

@@ -7,7 +7,7 @@
 //   npm run bench:service -- --requests 5000
 import { createRespondentService } from '../server/services/respondent-service.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../support/alliance-answers.ts';
-// createTestApp stays in tests/ until issue 16 settles the storage API it calls.
+// createTestApp is still the tests' own: it builds the storage layer, whose API is being reworked for PostgreSQL.
 import { createTestApp } from '../tests/server/test-app.ts';
 import { machineLine } from './lib/machine.ts';
 import { intOption } from './lib/options.ts';

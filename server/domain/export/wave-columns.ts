@@ -43,7 +43,7 @@ export type WideRow = Record<string, WideValue>;
 
 export interface WaveColumnOptions {
   /**
-   * Quality flags (issue 6) as bare names, e.g. `['straightlining']`: each becomes a `flag_<name>` column at
+   * Quality flags (quality-flags.ts) as bare names, e.g. `['straightlining']`: each becomes a `flag_<name>` column at
    * the end of the row, filled from `WideRowInput.flags`.
    */
   flags?: readonly string[];
