@@ -195,33 +195,22 @@ function residuals(x: Float64Array, n: number, r: number, beta: Float64Array, y:
 function clusterOrder(table: DataTable, index: Int32Array, name: string): Int32Array | null {
   const n = index.length;
   const column = table.column(name)!;
-  // Distinct cluster values in order of first appearance among the used rows, and each row's code into them.
-  const codes = new Int32Array(n);
-  const keys = new Map<number, number>();
-  const values: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const key = column.type === 'character' ? column.codes[index[i]] : column.values[index[i]];
-    let code = keys.get(key);
-    if (code === undefined) {
-      code = values.length;
-      keys.set(key, code);
-      values.push(key);
-    }
-    codes[i] = code;
-  }
+  const { codes, count, first } = groupCodes(table, index, name);
+  // Each cluster's value: a code into the labels (character) or the number itself.
+  const values = Array.from(first, (i) => (column.type === 'character' ? column.codes[index[i]] : column.values[index[i]]));
   // R's order(): numbers by value; strings by code point (R uses the locale's collation: docs/analysis.md).
   const labels = column.type === 'character' ? values.map((code) => column.labels[code]) : null;
   const sorted = Array.from(values, (_, k) => k).sort(
     labels ? (a, b) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : 0) : (a, b) => values[a] - values[b],
   );
-  const rank = new Int32Array(values.length);
+  const rank = new Int32Array(count);
   sorted.forEach((code, position) => (rank[code] = position));
   let inOrder = true;
   for (let i = 1; i < n && inOrder; i++) inOrder = rank[codes[i - 1]] <= rank[codes[i]];
   if (inOrder) return null;
-  const starts = new Int32Array(values.length + 1);
+  const starts = new Int32Array(count + 1);
   for (let i = 0; i < n; i++) starts[rank[codes[i]] + 1]++;
-  for (let k = 0; k < values.length; k++) starts[k + 1] += starts[k];
+  for (let k = 0; k < count; k++) starts[k + 1] += starts[k];
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[starts[rank[codes[i]]]++] = i;
   return order;

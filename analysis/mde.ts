@@ -22,7 +22,8 @@ export const MDE_POWER = 0.8;
  * error `se` on `df` degrees of freedom rejects with probability `power`. The power is R's `power.t.test`'s:
  * P(T > t₁₋α/₂) for T noncentral t with noncentrality δ/se (plus P(T < −t₁₋α/₂) when strict). Since δ enters
  * only through δ/se, the MDE is se times a multiplier of df, α and power, found by a safeguarded secant search
- * from the normal-theory value z₁₋α/₂ + z_power (Bloom 1995, "Minimum detectable effects") to ~1e-12.
+ * from the normal-theory value z₁₋α/₂ + z_power (Bloom 1995, "Minimum detectable effects") until the bracket is
+ * below 1e-13 relative; it equals R's power.t.test(tol = 1e-12) to the 1e-10 (relative) its tests assert.
  *
  * The one MDE of the platform: `powerAnalysis` (`vlab power`) solves for the effect with it, the design diagnosis
  * quotes it per term, and the dashboard's precision table applies it to each estimate's own SE and df.

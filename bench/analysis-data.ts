@@ -3,7 +3,7 @@
 // clustering matters. Seeded, so the TypeScript and R timings run on identical data.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Row } from '../analysis/index.ts';
-import { seededRandom } from '../tests/analysis/support.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 export interface BenchDesign {
   rows: Row[];

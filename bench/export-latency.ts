@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LOAD_ENV } from '../tests/stress/crash-harness.ts';
+import { LOAD_ENV } from '../support/load-settings.ts';
 import { generateCompletedWave } from './lib/generate-wave.ts';
 import { machineLine } from './lib/machine.ts';
 import { intOption } from './lib/options.ts';

@@ -14,8 +14,11 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../tests/server/test-app.ts';
-import { LOAD_ENV, prepareLoadDatabase } from '../tests/stress/crash-harness.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../support/alliance-answers.ts';
+import { LOAD_ENV } from '../support/load-settings.ts';
+// prepareLoadDatabase is still the crash harness's: it builds the storage layer, whose API is being reworked for
+// PostgreSQL.
+import { prepareLoadDatabase } from '../tests/stress/crash-harness.ts';
 import { LOAD_HEADER, loadRow, runLoad, type LoadResult, type LoadOptions } from './lib/load.ts';
 import { machineLine } from './lib/machine.ts';
 import { intOption } from './lib/options.ts';

@@ -6,7 +6,9 @@
 //   npm run bench:service                 20,000 participants
 //   npm run bench:service -- --requests 5000
 import { createRespondentService } from '../server/services/respondent-service.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS } from '../tests/server/test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../support/alliance-answers.ts';
+// createTestApp is still the tests' own: it builds the storage layer, whose API is being reworked for PostgreSQL.
+import { createTestApp } from '../tests/server/test-app.ts';
 import { machineLine } from './lib/machine.ts';
 import { intOption } from './lib/options.ts';
 

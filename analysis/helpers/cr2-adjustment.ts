@@ -1,3 +1,4 @@
+import { applyReflector, makeReflector } from './householder.ts';
 import { PSEUDO_INVERSE_TOLERANCE, symmetricEigenInPlace } from './symmetric-eigen.ts';
 
 /**
@@ -116,25 +117,9 @@ export class ClusterAdjustment {
  */
 function householderTriangularize(a: Float64Array, rows: number, cols: number, steps: number): void {
   for (let k = 0; k < steps; k++) {
-    const v = k * rows;
-    let tailSq = 0;
-    for (let i = k + 1; i < rows; i++) tailSq += a[v + i] * a[v + i];
-    if (tailSq === 0) continue;
-    const c0 = a[v + k];
-    let beta = Math.sqrt(c0 * c0 + tailSq);
-    if (c0 >= 0) beta = -beta;
-    const divisor = c0 - beta;
-    for (let i = k + 1; i < rows; i++) a[v + i] /= divisor;
-    const tau = (beta - c0) / beta;
-    a[v + k] = beta;
-    for (let j = k + 1; j < cols; j++) {
-      const t = j * rows;
-      let w = a[t + k];
-      for (let i = k + 1; i < rows; i++) w += a[v + i] * a[t + i];
-      w *= tau;
-      a[t + k] -= w;
-      for (let i = k + 1; i < rows; i++) a[t + i] -= w * a[v + i];
-    }
+    const diagonal = k * rows + k;
+    const tau = makeReflector(a, diagonal, a, diagonal + 1, rows - k - 1);
+    for (let j = k + 1; j < cols && tau !== 0; j++) applyReflector(tau, a, diagonal + 1, rows - k - 1, a, j * rows + k, a, j * rows + k + 1);
   }
 }
 

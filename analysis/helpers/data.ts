@@ -114,13 +114,15 @@ export function subset<T extends Float64Array | Int32Array>(values: T, index: In
 }
 
 /**
- * Integer group codes 0..G−1 for a grouping column (clusters, blocks), in order of first appearance.
+ * Integer group codes 0..G−1 for a grouping column (clusters, blocks), in order of first appearance among the
+ * rows of `index`, and for each group the position in `index` of its first row.
  *
- * @example groupCodes([{ id: 'r2' }, { id: 'r1' }, { id: 'r2' }], Int32Array.of(0, 1, 2), 'id') // { codes: [0, 1, 0], count: 2 }
+ * @example groupCodes([{ id: 'r2' }, { id: 'r1' }, { id: 'r2' }], Int32Array.of(0, 1, 2), 'id') // { codes: [0, 1, 0], count: 2, first: [0, 1] }
  */
-export function groupCodes(rows: readonly Row[] | DataTable, index: Int32Array, name: string): { codes: Int32Array; count: number } {
+export function groupCodes(rows: readonly Row[] | DataTable, index: Int32Array, name: string): { codes: Int32Array; count: number; first: Int32Array } {
   const lookup = new Map<string | number, number>();
   const codes = new Int32Array(index.length);
+  const first: number[] = [];
   const column = isDataTable(rows) ? rows.column(name) : undefined;
   const keyOf = (i: number): string | number => {
     if (!column) return String((rows as readonly Row[])[i][name]);
@@ -132,8 +134,9 @@ export function groupCodes(rows: readonly Row[] | DataTable, index: Int32Array, 
     if (code === undefined) {
       code = lookup.size;
       lookup.set(key, code);
+      first.push(i);
     }
     codes[i] = code;
   }
-  return { codes, count: lookup.size };
+  return { codes, count: lookup.size, first: Int32Array.from(first) };
 }

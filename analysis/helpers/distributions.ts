@@ -3,7 +3,8 @@
  * p-values like 1e-140 and R users compare them digit for digit.
  *
  * Why not jstat: its `betacf` stops at a relative change of 3e-7 after at most 100 iterations, its `gammaln` is
- * good to ~2e-10, and its `erfc` is `1 - erf`, which is exactly 0 for x ≥ 6. So the t tail goes through our own
+ * good to ~2e-10, and its `erfc` is `1 - erf`, which is exactly 0 for x ≥ 6 (measured against R: docs/analysis.md,
+ * "Distributions"). So the t tail goes through our own
  * regularized incomplete beta (modified Lentz continued fraction, Numerical Recipes §6.4, run to machine
  * precision) and the normal tail through a continued fraction for erfc (Abramowitz & Stegun 7.1.14).
  */
@@ -280,7 +281,8 @@ export function studentQuantile(p: number, df: number): number {
   if (p === 1) return Infinity;
   if (p === 0.5) return 0;
   const q = p < 0.5 ? p : 1 - p;
-  const x = invertUpperTail(q, (t) => studentUpperTail(t, df), (t) => studentDensity(t, df), normalQuantile(1 - q));
+  // Start from the normal quantile of q itself: 1 − q rounds to 1 below q ≈ 1e-17, whose quantile is infinite.
+  const x = invertUpperTail(q, (t) => studentUpperTail(t, df), (t) => studentDensity(t, df), -normalQuantile(q));
   return p < 0.5 ? -x : x;
 }
 

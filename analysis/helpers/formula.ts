@@ -40,7 +40,7 @@ export interface Formula {
  * @example parseFormula('lmRobust', 'y ~ regime * capability').terms // [[0], [1], [0, 1]]
  */
 export function parseFormula(fn: string, source: string, dataColumns?: readonly string[]): Formula {
-  const fail = (problem: string): AnalysisError => new AnalysisError(fn, `malformed formula "${source}": ${problem}`);
+  const fail: Fail = (problem) => new AnalysisError(fn, `malformed formula "${source}": ${problem}`);
   const expr = parseR(fail, source);
   if (expr.type !== 'call' || expr.fn !== '~' || expr.args.length !== 2) throw fail('expected "outcome ~ terms"');
   const [lhs, rhs] = expr.args.map((a) => a.value);
@@ -53,17 +53,34 @@ export function parseFormula(fn: string, source: string, dataColumns?: readonly 
     return dataColumns.filter((name) => !lhsSymbols.has(name));
   };
 
-  // Step 1 (ExtractVars): the variables, in order of first appearance.
+  const { variables, variableExprs } = extractVariables(rhs, fail, dotColumns);
+  for (const e of [lhs, ...variableExprs]) checkFunctions(fn, e);
+  if (variables.includes(response)) throw fail(`the outcome "${response}" also appears on the right`);
+  const encoded = encodeTerms(rhs, variables, fail, dotColumns);
+
+  // Offsets leave the terms.
+  const offsets = variables.filter((label) => label.startsWith('offset('));
+  const offsetBits = unionOf(offsets.map((label) => 1n << BigInt(variables.indexOf(label))));
+  const terms = encoded.terms.filter((t) => (t & offsetBits) === 0n);
+  if (terms.length === 0 && !encoded.intercept) throw fail('the model has no terms');
+
+  const { ordered, coding } = orderAndCode(terms, variables.length);
+  const predictorColumns = [...new Set(variableExprs.flatMap(symbolsOf))];
+  const columns = [...new Set([...symbolsOf(lhs), ...predictorColumns])];
+  return { response, responseExpr: lhs, variables, variableExprs, columns, predictorColumns, terms: ordered, coding, intercept: encoded.intercept, offsets };
+}
+
+type Fail = (problem: string) => AnalysisError;
+
+/** Step 1 (R's ExtractVars): the right-hand side's variables, in order of first appearance, named as R deparses them. */
+function extractVariables(rhs: Expr, fail: Fail, dotColumns: () => string[]): { variables: string[]; variableExprs: Expr[] } {
   const variableExprs: Expr[] = [];
   const variables: string[] = [];
-  const install = (e: Expr): number => {
+  const install = (e: Expr): void => {
     const label = deparseR(e);
-    let k = variables.indexOf(label);
-    if (k < 0) {
-      k = variables.push(label) - 1;
-      variableExprs.push(e);
-    }
-    return k;
+    if (variables.includes(label)) return;
+    variables.push(label);
+    variableExprs.push(e);
   };
   const extract = (e: Expr): void => {
     if (e.type === 'number') {
@@ -85,16 +102,19 @@ export function parseFormula(fn: string, source: string, dataColumns?: readonly 
     }
   };
   extract(rhs);
-  for (const e of [lhs, ...variableExprs]) checkFunctions(fn, e);
-  if (variables.includes(response)) throw fail(`the outcome "${response}" also appears on the right`);
+  return { variables, variableExprs };
+}
 
-  // Step 2 (EncodeVars): terms as bit sets over the variables, with the intercept's state.
+/**
+ * Step 2 (R's EncodeVars): the terms as bit sets over `variables`, in order, and whether the model keeps its
+ * intercept (`0`, `1`, `- 1` flip it; inside `-` the parity is reversed).
+ */
+function encodeTerms(rhs: Expr, variables: string[], fail: Fail, dotColumns: () => string[]): { terms: bigint[]; intercept: boolean } {
   let intercept = true;
   let parity = true;
   const bit = (e: Expr): bigint => 1n << BigInt(variables.indexOf(deparseR(e)));
   const trim = (terms: bigint[]): bigint[] => terms.filter((t, k) => t !== 0n && terms.indexOf(t) === k);
   const cross = (left: bigint[], right: bigint[]): bigint[] => left.flatMap((l) => right.map((r) => l | r));
-  const unionOf = (terms: bigint[]): bigint => terms.reduce((a, t) => a | t, 0n);
   const encode = (e: Expr): bigint[] => {
     if (e.type === 'number') {
       intercept = e.value === 1 ? parity : !parity;
@@ -144,32 +164,31 @@ export function parseFormula(fn: string, source: string, dataColumns?: readonly 
         return [bit(e)];
     }
   };
-  let encoded = encode(rhs);
+  const terms = encode(rhs);
+  return { terms, intercept };
+}
 
-  // Step 2b: offsets leave the terms.
-  const offsets = variables.filter((label) => label.startsWith('offset('));
-  const offsetBits = unionOf(offsets.map((label) => 1n << BigInt(variables.indexOf(label))));
-  encoded = encoded.filter((t) => (t & offsetBits) === 0n);
-  if (encoded.length === 0 && !intercept) throw fail('the model has no terms');
-
-  // Step 3: order by degree, otherwise keeping their order. Step 4: R's TermCode for each variable of each term.
-  const bitsOf = (mask: bigint): number[] => variables.map((_, k) => k).filter((k) => (mask >> BigInt(k)) & 1n);
-  const ordered = encoded
+/**
+ * Step 3: terms ordered by degree, otherwise kept in their order, as lists of variable indices. Step 4: R's
+ * TermCode for each variable of each term.
+ */
+function orderAndCode(terms: bigint[], nVariables: number): { ordered: number[][]; coding: (1 | 2)[][] } {
+  const bitsOf = (mask: bigint): number[] => Array.from({ length: nVariables }, (_, k) => k).filter((k) => (mask >> BigInt(k)) & 1n);
+  const masks = terms
     .map((mask, order) => ({ mask, order, degree: bitsOf(mask).length }))
     .sort((x, y) => x.degree - y.degree || x.order - y.order)
     .map((t) => t.mask);
-  const coding = ordered.map((mask, t) =>
+  const coding = masks.map((mask, t) =>
     bitsOf(mask).map((v): 1 | 2 => {
       const rest = mask & ~(1n << BigInt(v));
       // Contrasts when the term without this variable is empty or contained in an earlier term (its margin).
-      return rest === 0n || ordered.slice(0, t).some((earlier) => (rest & ~earlier) === 0n) ? 1 : 2;
+      return rest === 0n || masks.slice(0, t).some((earlier) => (rest & ~earlier) === 0n) ? 1 : 2;
     }),
   );
-
-  const predictorColumns = [...new Set(variableExprs.flatMap(symbolsOf))];
-  const columns = [...new Set([...symbolsOf(lhs), ...predictorColumns])];
-  return { response, responseExpr: lhs, variables, variableExprs, columns, predictorColumns, terms: ordered.map(bitsOf), coding, intercept, offsets };
+  return { ordered: masks.map(bitsOf), coding };
 }
+
+const unionOf = (terms: bigint[]): bigint => terms.reduce((a, t) => a | t, 0n);
 
 const FORMULA_OPERATORS = new Set(['+', '-', '*', '/', ':', '^', '%in%', '(']);
 // Calls a variable may contain besides MODEL_FUNCTIONS: arithmetic, parentheses, offset(), c() of factor levels.

@@ -54,21 +54,7 @@ export function modelFrame(
   });
   const weights = extra.weights === undefined ? undefined : numericColumnValues(fn, table, extra.weights, 'weights');
 
-  const incomplete = new Uint8Array(total);
-  const markNaN = (values: Float64Array): void => {
-    for (let i = 0; i < total; i++) if (Number.isNaN(values[i])) incomplete[i] = 1;
-  };
-  markNaN(response);
-  for (const variable of all) {
-    if (variable.kind === 'numeric') variable.columns.forEach(markNaN);
-    else for (let i = 0; i < total; i++) if (variable.codes[i] < 0) incomplete[i] = 1;
-  }
-  if (weights) markNaN(weights);
-  if (extra.clusters !== undefined) {
-    const column = table.column(extra.clusters);
-    if (column?.type === 'character') for (let i = 0; i < total; i++) incomplete[i] |= column.codes[i] < 0 ? 1 : 0;
-    else if (column) markNaN(column.values);
-  }
+  const incomplete = incompleteRows(table, response, all, weights, extra.clusters);
 
   let n = 0;
   for (let i = 0; i < total; i++) if (!incomplete[i]) n++;
@@ -108,6 +94,27 @@ export function modelFrame(
     weights: weights && finite(subset(weights, index), `weights column "${extra.weights}"`),
     warnings,
   };
+}
+
+/** 1 for each row where the outcome, a variable, the weights or the clusters is missing (NA or NaN): na.omit's rows. */
+function incompleteRows(table: DataTable, response: Float64Array, variables: Variable[], weights: Float64Array | undefined, clusters: string | undefined): Uint8Array {
+  const total = table.length;
+  const incomplete = new Uint8Array(total);
+  const markNaN = (values: Float64Array): void => {
+    for (let i = 0; i < total; i++) if (Number.isNaN(values[i])) incomplete[i] = 1;
+  };
+  markNaN(response);
+  for (const variable of variables) {
+    if (variable.kind === 'numeric') variable.columns.forEach(markNaN);
+    else for (let i = 0; i < total; i++) if (variable.codes[i] < 0) incomplete[i] = 1;
+  }
+  if (weights) markNaN(weights);
+  if (clusters !== undefined) {
+    const column = table.column(clusters);
+    if (column?.type === 'character') for (let i = 0; i < total; i++) incomplete[i] |= column.codes[i] < 0 ? 1 : 0;
+    else if (column) markNaN(column.values);
+  }
+  return incomplete;
 }
 
 /** The outcome as numbers: a numeric or logical (TRUE = 1) column or expression, as lm's model.response. */

@@ -1,5 +1,6 @@
 import type { LeastSquaresFit } from './qr.ts';
-import { normalEquations, residualCrossProduct, type SparseDesign } from './sparse-design.ts';
+import { symmetricProductWithTranspose, upperTriangularInverse } from './small-matrix.ts';
+import { crossProducts, residualCrossProduct, type SparseDesign } from './sparse-design.ts';
 
 /**
  * Bound on κ₁(G̃) = ‖G̃‖₁‖G̃⁻¹‖₁ for G̃ = D X'X D, D = diag(X'X)^(−1/2) (X with unit-norm columns), under which the
@@ -27,7 +28,7 @@ const CONDITION_LIMIT = 1e5;
  */
 export function normalEquationsLeastSquares(design: SparseDesign, y: Float64Array): LeastSquaresFit | null {
   const { p } = design;
-  const { xtx: g, xty } = normalEquations(design, y);
+  const { xtx: g, xty } = crossProducts(design, y);
   const d = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     if (!(g[j * p + j] > 0)) return null;
@@ -36,7 +37,7 @@ export function normalEquationsLeastSquares(design: SparseDesign, y: Float64Arra
   const scaled = g.map((value, at) => value * d[Math.floor(at / p)] * d[at % p]);
   const rinv = choleskyInverseFactor(scaled, p);
   if (!rinv) return null;
-  const scaledInverse = productWithTranspose(rinv, p);
+  const scaledInverse = symmetricProductWithTranspose(rinv, rinv, p, p);
   if (oneNorm(scaled, p) * oneNorm(scaledInverse, p) > CONDITION_LIMIT) return null;
 
   const b = new Float64Array(p * p);
@@ -64,29 +65,7 @@ function choleskyInverseFactor(a: Float64Array, p: number): Float64Array | null 
       r[j * p + i] = t / rjj;
     }
   }
-  const rinv = new Float64Array(p * p);
-  for (let j = p - 1; j >= 0; j--) {
-    rinv[j * p + j] = 1 / r[j * p + j];
-    for (let i = j - 1; i >= 0; i--) {
-      let s = 0;
-      for (let k = i + 1; k <= j; k++) s += r[i * p + k] * rinv[k * p + j];
-      rinv[i * p + j] = -s / r[i * p + i];
-    }
-  }
-  return rinv;
-}
-
-/** U Uᵀ for upper triangular U (row-major p × p). */
-function productWithTranspose(u: Float64Array, p: number): Float64Array {
-  const out = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = i; k < p; k++) s += u[i * p + k] * u[j * p + k];
-      out[i * p + j] = out[j * p + i] = s;
-    }
-  }
-  return out;
+  return upperTriangularInverse(r, p, p, 1);
 }
 
 /** Largest absolute column sum. */

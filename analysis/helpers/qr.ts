@@ -1,5 +1,6 @@
 import { colPivHouseholderQr, type ColPivHouseholder } from './col-piv-householder-qr.ts';
-import { symmetricProductWithTranspose } from './small-matrix.ts';
+import { applyReflector, makeReflector } from './householder.ts';
+import { symmetricProductWithTranspose, upperTriangularInverse } from './small-matrix.ts';
 
 /**
  * Least squares by Householder QR with column pivoting, deciding aliasing as estimatr does: its `lm_solver`
@@ -76,18 +77,10 @@ function triangularize(x: Float64Array, n: number, p: number, y: Float64Array): 
     block.set(y.subarray(start, start + m), p * m);
     for (let k = 0; k < q; k++) {
       const vk = k * m;
-      const alpha = r[k * q + k];
-      let tailSq = 0;
-      for (let i = 0; i < m; i++) tailSq += block[vk + i] * block[vk + i];
-      if (tailSq === 0) continue;
-      let beta = Math.sqrt(alpha * alpha + tailSq);
-      if (alpha >= 0) beta = -beta;
-      const scale = 1 / (alpha - beta);
-      for (let i = 0; i < m; i++) block[vk + i] *= scale;
-      const tau = (beta - alpha) / beta;
-      r[k * q + k] = beta;
-      // Four target columns per pass, so each load of the reflector serves four (unused slots alias the last
-      // real column and get a zero step).
+      const tau = makeReflector(r, k * q + k, block, vk, m);
+      if (tau === 0) continue;
+      // applyReflector's update, four target columns per pass, so that each load of the reflector serves four
+      // (unused slots alias the last real column and get a zero step): the tall-skinny QR's inner loop.
       for (let j = k + 1; j < q; j += 4) {
         const count = Math.min(4, q - j);
         const c0 = j * m;
@@ -133,28 +126,12 @@ function triangularize(x: Float64Array, n: number, p: number, y: Float64Array): 
 function fitFromFactorization(f: ColPivHouseholder, y: Float64Array): LeastSquaresFit & { condition: number } {
   const { qr, n, p, tau, perm, rank: r } = f;
   const effects = y.slice(0, n);
-  for (let k = 0; k < r; k++) {
-    if (tau[k] === 0) continue;
-    const c = k * n;
-    let w = effects[k];
-    for (let i = k + 1; i < n; i++) w += qr[c + i] * effects[i];
-    w *= tau[k];
-    effects[k] -= w;
-    for (let i = k + 1; i < n; i++) effects[i] -= w * qr[c + i];
-  }
+  for (let k = 0; k < r; k++) applyReflector(tau[k], qr, k * n + k + 1, n - k - 1, effects, k, effects, k + 1);
 
-  // R⁻¹ of the leading r × r block (R_ik = qr[k · n + i]), upper triangular, row-major.
-  const rinv = new Float64Array(r * r);
+  // R⁻¹ of the leading r × r block (R_ik = qr[k · n + i]) and the Frobenius norms of R and R⁻¹.
+  const rinv = upperTriangularInverse(qr, r, 1, n);
   let normR = 0;
-  for (let j = r - 1; j >= 0; j--) {
-    rinv[j * r + j] = 1 / qr[j * n + j];
-    for (let i = j - 1; i >= 0; i--) {
-      let s = 0;
-      for (let k = i + 1; k <= j; k++) s += qr[k * n + i] * rinv[k * r + j];
-      rinv[i * r + j] = -s / qr[i * n + i];
-    }
-    for (let i = 0; i <= j; i++) normR += qr[j * n + i] * qr[j * n + i];
-  }
+  for (let j = 0; j < r; j++) for (let i = 0; i <= j; i++) normR += qr[j * n + i] * qr[j * n + i];
   let normInverse = 0;
   for (const v of rinv) normInverse += v * v;
   const coefPivoted = new Float64Array(r);

@@ -81,6 +81,8 @@ const call = (fn: string, ...args: Expr[]): Expr => ({ type: 'call', fn, args: a
  *
  * @example parseR(fail, 'log(y) ~ I(x^2) + a:b') // { type: 'call', fn: '~', args: [...] }
  */
+// Whole on purpose (~90 lines): a recursive-descent parser, one small inner function per precedence level, all
+// sharing the token cursor `pos`; split apart they would need that cursor passed around or kept in a class.
 export function parseR(fail: (problem: string) => AnalysisError, source: string): Expr {
   const tokens = tokenize(fail, source);
   let pos = 0;

@@ -31,6 +31,26 @@ export function symmetricProductWithTranspose(a: Float64Array, b: Float64Array, 
 }
 
 /**
+ * R⁻¹ of an upper triangular size × size matrix R held with any layout: R_ik = a[i · rowStride + k · colStride]
+ * (row-major: rowStride = size, colStride = 1; the R of a column-major QR with n rows: 1, n). Returned upper
+ * triangular, row-major. Back substitution column by column, as LAPACK's dtrtri (unblocked, dtrti2).
+ *
+ * @example upperTriangularInverse(Float64Array.of(2, 1, 0, 4), 2, 2, 1) // Float64Array [0.5, -0.125, 0, 0.25]
+ */
+export function upperTriangularInverse(a: Float64Array, size: number, rowStride: number, colStride: number): Float64Array {
+  const inverse = new Float64Array(size * size);
+  for (let j = size - 1; j >= 0; j--) {
+    inverse[j * size + j] = 1 / a[j * rowStride + j * colStride];
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let k = i + 1; k <= j; k++) s += a[i * rowStride + k * colStride] * inverse[k * size + j];
+      inverse[i * size + j] = -s / a[i * rowStride + i * colStride];
+    }
+  }
+  return inverse;
+}
+
+/**
  * M · S · M for symmetric r × r matrices: the sandwich of a bread M and a meat S.
  *
  * @example sandwich(xtxInv, meat, r) // (X'X)⁻¹ · meat · (X'X)⁻¹

@@ -99,9 +99,9 @@ const GRAM_BLOCK = 1024;
  * X'X (p × p, row-major) and X'y, from each row's entries in one pass: O(slots²) a row. Rows are summed in blocks,
  * then the blocks, which keeps rounding of million-row sums near that of thousand-row ones.
  *
- * @example normalEquations(design, y) // { xtx: X'X, xty: X'y }
+ * @example crossProducts(design, y) // { xtx: X'X, xty: X'y }
  */
-export function normalEquations(design: SparseDesign, y: Float64Array): { xtx: Float64Array; xty: Float64Array } {
+export function crossProducts(design: SparseDesign, y: Float64Array): { xtx: Float64Array; xty: Float64Array } {
   const { n, p, slots, columns, values } = design;
   const xtx = new Float64Array(p * p);
   const xty = new Float64Array(p);

@@ -8,6 +8,9 @@ import { createAutosave } from './autosave.ts';
 import { escapePipedAnswers } from './piped-html.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
 import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Outcome } from './respondent-api.ts';
+// The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
+import { PANEL_PARAMS } from '../../server/domain/panel-params.ts';
+import { CONSENT_PAGE, CONSENT_QUESTION, TREATMENT_PAGE, VIGNETTE_REOPENED } from '../../server/domain/survey-names.ts';
 
 /**
  * The respondent page: a thin client of the respondent API. The server draws the condition and sends the
@@ -15,13 +18,7 @@ import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Out
  * answers as they change, and posts the completion once (retrying until the server has it).
  */
 
-const PANEL_PARAMS = ['PROLIFIC_PID', 'STUDY_ID', 'SESSION_ID', 'workerId', 'assignmentId', 'hitId', 'RID', 'rid'];
-
 const container = document.getElementById('survey')!;
-/** Names in every participant's survey (docs/api.md): the consent page, the vignette's page, the re-read flag. */
-const CONSENT_PAGE = 'consent_page';
-const TREATMENT_PAGE = 'treatment_page';
-const VIGNETTE_REOPENED = 'vignette_reopened';
 
 // The study title is the page's h1 (ours), each page's title an h2 and each question's an h3.
 settings.titleTags.page = 'h2';
@@ -87,7 +84,7 @@ function stripInlineStylesFromIcons(): void {
 
 /** After declining consent the primary button ends the survey: it says so instead of "Complete". */
 function labelConsentExit(survey: SurveyModel): void {
-  const declined = survey.currentPage?.name === CONSENT_PAGE && survey.getValue('consent') === false;
+  const declined = survey.currentPage?.name === CONSENT_PAGE && survey.getValue(CONSENT_QUESTION) === false;
   survey.completeText = declined ? messages.leaveStudy : surveyLocalization.getString('completeText', survey.locale);
 }
 

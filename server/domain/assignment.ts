@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Balanced complete randomization by permuted blocks. Draw d of a wave falls in block b = floor(d / nCells);
+ * Block randomization with permuted blocks of all the cells. Draw d of a wave falls in block b = floor(d / nCells);
  * each block is a Fisher–Yates shuffle of the cells 0..nCells-1 driven by a PRNG seeded from
  * sha256("vlab-permuted-blocks:v1:<wave seed>:<b>"). So the whole sequence follows from the wave seed alone
  * (anyone can regenerate and audit it), every cell is drawn exactly once per block, and after any number of

@@ -1,12 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { PANEL_PARAMS } from './panel-params.ts';
 
-/**
- * Parameters that panels append to the survey link: Prolific (PROLIFIC_PID, STUDY_ID, SESSION_ID), MTurk
- * (workerId, assignmentId, hitId), Lucid-style (RID or rid). Kept with the participant and filled into the
- * wave's redirect URLs.
- */
-export const PANEL_PARAMS = ['PROLIFIC_PID', 'STUDY_ID', 'SESSION_ID', 'workerId', 'assignmentId', 'hitId', 'RID', 'rid'] as const;
 export type PanelParamName = (typeof PANEL_PARAMS)[number];
 export type PanelParams = Partial<Record<PanelParamName, string>>;
 

@@ -2,6 +2,7 @@ import { messagesFor } from '../../public/src/i18n/messages.ts';
 import type { Assignment } from './design.ts';
 import { defaultLocale, localizeDefinition, textIn } from './localized-text.ts';
 import { CONSENT_QUESTION, VIGNETTE_ELEMENT, VIGNETTE_REREAD_ELEMENT, vignetteOf, type StudyDefinition, type SurveyPage } from './study-definition.ts';
+import { CONSENT_PAGE, CONSENT_TEXT, TREATMENT_PAGE } from './survey-names.ts';
 import { escapeHtml, paragraphsHtml, renderVignette } from './vignette.ts';
 
 /**
@@ -18,10 +19,10 @@ export function buildParticipantSurvey(def: StudyDefinition, assignment: Assignm
   const vignette = vignetteOf(local);
   const vignetteHtml = `<div class="vlab-vignette">${paragraphsHtml(renderVignette(def, assignment, locale))}</div>`;
   const consentPage = {
-    name: 'consent_page',
+    name: CONSENT_PAGE,
     title: t(consent.title),
     elements: [
-      { type: 'html', name: 'consent_text', html: paragraphsHtml(consent.paragraphs.map(t)) },
+      { type: 'html', name: CONSENT_TEXT, html: paragraphsHtml(consent.paragraphs.map(t)) },
       {
         type: 'boolean',
         name: CONSENT_QUESTION,
@@ -35,7 +36,7 @@ export function buildParticipantSurvey(def: StudyDefinition, assignment: Assignm
     ],
   };
   const treatmentPage = {
-    name: 'treatment_page',
+    name: TREATMENT_PAGE,
     title: t(vignette.title),
     ...(vignette.instructions ? { description: t(vignette.instructions) } : {}),
     elements: [{ type: 'html', name: VIGNETTE_ELEMENT, html: vignetteHtml }],

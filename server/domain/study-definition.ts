@@ -10,6 +10,18 @@ import { issuePath } from './zod-issues.ts';
 import { localeCode, localizedText, studyLocales, textIn, translationProblems } from './localized-text.ts';
 import { designProblems } from './design-problems.ts';
 import { restrictionSchema, studyDesign, studyDesignSchema } from './study-design.ts';
+import {
+  CONSENT_PAGE,
+  CONSENT_QUESTION,
+  CONSENT_TEXT,
+  TREATMENT_PAGE,
+  VIGNETTE_ELEMENT,
+  VIGNETTE_REOPENED,
+  VIGNETTE_REREAD_ELEMENT,
+} from './survey-names.ts';
+
+/** Names the server uses in every participant's survey (survey-names.ts); definitions may not reuse them. */
+export { CONSENT_QUESTION, VIGNETTE_ELEMENT, VIGNETTE_REOPENED, VIGNETTE_REREAD_ELEMENT } from './survey-names.ts';
 
 /**
  * The format of a study definition (survey-definitions/<id>/), validated when the server or a CLI verb
@@ -86,7 +98,7 @@ const populationMargins = z.strictObject({
   margins: z.record(identifier, z.record(z.string().min(1), z.number().positive().max(1))),
 });
 
-export const studyDefinitionSchema = z
+const definitionShape = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case study id'),
     version: z.number().int().positive(),
@@ -134,98 +146,119 @@ export const studyDefinitionSchema = z
     /** Demographic quotas per wave (server/domain/quota.ts); caps come from the population margins. */
     quotas: quotasSchema.optional(),
     simulation: simulationModelSchema.optional(),
-  })
-  .superRefine((def, ctx) => {
-    const fail = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-
-    const factorNames = new Set<string>();
-    def.factors.forEach((f, i) => {
-      if (factorNames.has(f.name)) fail(['factors', i, 'name'], `duplicate factor "${f.name}"`);
-      factorNames.add(f.name);
-      const codes = new Set<string>();
-      f.levels.forEach((l, j) => {
-        if (codes.has(l.code)) fail(['factors', i, 'levels', j, 'code'], `duplicate level "${l.code}"`);
-        codes.add(l.code);
-      });
-    });
-
-    const translations = translationProblems(def);
-    for (const problem of translations) fail(problem.path, problem.message);
-    // The template's placeholders are checked in each locale; with a translation missing, that message is the one to read.
-    const locales = translations.length ? [] : studyLocales(def);
-    // A conjoint's vignette is refused by designProblems; its template is not worth checking first.
-    for (const locale of def.vignette && studyDesign(def).kind === 'vignette' ? locales : []) {
-      const used = new Set<string>();
-      const where = locales.length > 1 ? ` (${locale})` : '';
-      def.vignette!.template.forEach((localized, i) => {
-        const paragraph = textIn(localized, locale);
-        for (const [, name] of paragraph.matchAll(PLACEHOLDER)) {
-          if (!factorNames.has(name!)) fail(['vignette', 'template', i], `unknown factor "{${name}}"${where}`);
-          used.add(name!);
-        }
-        if (/[{}]/.test(paragraph.replace(PLACEHOLDER, ''))) {
-          fail(['vignette', 'template', i], `stray "{" or "}" outside a {factor} placeholder${where}`);
-        }
-      });
-      for (const name of factorNames) {
-        if (!used.has(name)) fail(['vignette', 'template'], `factor "${name}" never appears in the template${where}`);
-      }
-    }
-
-    const names = new Set<string>(RESERVED_NAMES);
-    for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {
-      def.pages[section].forEach((p, i) => {
-        p.elements.forEach((e, j) => {
-          const path = ['pages', section, i, 'elements', j, 'name'];
-          if (names.has(e.name)) fail(path, `duplicate or reserved element name "${e.name}"`);
-          if (factorNames.has(e.name)) fail(path, `element name "${e.name}" is a factor name`);
-          names.add(e.name);
-        });
-        if (names.has(p.name)) fail(['pages', section, i, 'name'], `page name "${p.name}" is already used`);
-        names.add(p.name);
-      });
-    }
-
-    if (def.populationMargins) {
-      const pretreatment = def.pages.pretreatment.flatMap((p) => p.elements);
-      for (const [variable, shares] of Object.entries(def.populationMargins.margins)) {
-        const path = ['populationMargins', 'margins', variable];
-        const question = pretreatment.find((e) => e.name === variable);
-        if (!question) {
-          fail(path, `"${variable}" is not a pre-treatment question`);
-          continue;
-        }
-        const levels = choiceValues(question).map(String);
-        const given = Object.keys(shares);
-        const missing = levels.filter((l) => !given.includes(l));
-        const unknown = given.filter((l) => !levels.includes(l));
-        if (unknown.length) fail(path, `"${unknown[0]}" is not a choice of "${variable}"`);
-        else if (missing.length) fail(path, `no share for "${missing[0]}"`);
-        const total = Object.values(shares).reduce((a, b) => a + b, 0);
-        if (Math.abs(total - 1) > 1e-6) fail(path, `shares add up to ${total}, not 1`);
-      }
-    }
-
-    for (const problem of [...quotaProblems(def), ...batteryProblems(def, choiceValues)]) fail(problem.path, problem.message);
-
-    if (def.attentionCheck) {
-      const { question, passValue, derivedColumn } = def.attentionCheck;
-      const target = allElements(def).find((e) => e.name === question);
-      if (!target) fail(['attentionCheck', 'question'], `no question named "${question}"`);
-      else if (!choiceValues(target).some((v) => v === passValue)) {
-        fail(['attentionCheck', 'passValue'], `${JSON.stringify(passValue)} is not a choice of "${question}"`);
-      }
-      if (names.has(derivedColumn) || factorNames.has(derivedColumn)) {
-        fail(['attentionCheck', 'derivedColumn'], `"${derivedColumn}" clashes with a question or factor name`);
-      }
-    }
-
-    for (const problem of designProblems(def)) fail(problem.path, problem.message);
-
-    for (const problem of planProblems(def)) fail(problem.path, problem.message);
-
-    checkSimulationModel(def, fail);
   });
+
+export const studyDefinitionSchema = definitionShape.superRefine((def, ctx) => {
+  const fail: Fail = (path, message) => ctx.addIssue({ code: 'custom', path, message });
+  const factorNames = checkFactors(def, fail);
+  checkTemplate(def, factorNames, fail);
+  const names = checkElementNames(def, factorNames, fail);
+  checkPopulationMargins(def, fail);
+  for (const problem of [...quotaProblems(def), ...batteryProblems(def, choiceValues)]) fail(problem.path, problem.message);
+  checkAttentionCheck(def, names, factorNames, fail);
+  for (const problem of designProblems(def)) fail(problem.path, problem.message);
+  for (const problem of planProblems(def)) fail(problem.path, problem.message);
+  checkSimulationModel(def, fail);
+});
+
+type Fail = (path: PropertyKey[], message: string) => void;
+/** The definition as the schema parsed it, before its cross-field checks. */
+type ParsedDefinition = z.infer<typeof definitionShape>;
+
+/** Factor names and each factor's level codes are unique; returns the factor names. */
+function checkFactors(def: ParsedDefinition, fail: Fail): Set<string> {
+  const factorNames = new Set<string>();
+  def.factors.forEach((f, i) => {
+    if (factorNames.has(f.name)) fail(['factors', i, 'name'], `duplicate factor "${f.name}"`);
+    factorNames.add(f.name);
+    const codes = new Set<string>();
+    f.levels.forEach((l, j) => {
+      if (codes.has(l.code)) fail(['factors', i, 'levels', j, 'code'], `duplicate level "${l.code}"`);
+      codes.add(l.code);
+    });
+  });
+  return factorNames;
+}
+
+/** Every translation is complete, and in each locale the vignette template uses every factor and only factors. */
+function checkTemplate(def: ParsedDefinition, factorNames: Set<string>, fail: Fail): void {
+  const translations = translationProblems(def);
+  for (const problem of translations) fail(problem.path, problem.message);
+  // The template's placeholders are checked in each locale; with a translation missing, that message is the one to read.
+  const locales = translations.length ? [] : studyLocales(def);
+  // A conjoint's vignette is refused by designProblems; its template is not worth checking first.
+  for (const locale of def.vignette && studyDesign(def).kind === 'vignette' ? locales : []) {
+    const used = new Set<string>();
+    const where = locales.length > 1 ? ` (${locale})` : '';
+    def.vignette!.template.forEach((localized, i) => {
+      const paragraph = textIn(localized, locale);
+      for (const [, name] of paragraph.matchAll(PLACEHOLDER)) {
+        if (!factorNames.has(name!)) fail(['vignette', 'template', i], `unknown factor "{${name}}"${where}`);
+        used.add(name!);
+      }
+      if (/[{}]/.test(paragraph.replace(PLACEHOLDER, ''))) {
+        fail(['vignette', 'template', i], `stray "{" or "}" outside a {factor} placeholder${where}`);
+      }
+    });
+    for (const name of factorNames) {
+      if (!used.has(name)) fail(['vignette', 'template'], `factor "${name}" never appears in the template${where}`);
+    }
+  }
+}
+
+/** Element and page names are unique, not reserved and not factor names; returns every name in use. */
+function checkElementNames(def: ParsedDefinition, factorNames: Set<string>, fail: Fail): Set<string> {
+  const names = new Set<string>(RESERVED_NAMES);
+  for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {
+    def.pages[section].forEach((p, i) => {
+      p.elements.forEach((e, j) => {
+        const path = ['pages', section, i, 'elements', j, 'name'];
+        if (names.has(e.name)) fail(path, `duplicate or reserved element name "${e.name}"`);
+        if (factorNames.has(e.name)) fail(path, `element name "${e.name}" is a factor name`);
+        names.add(e.name);
+      });
+      if (names.has(p.name)) fail(['pages', section, i, 'name'], `page name "${p.name}" is already used`);
+      names.add(p.name);
+    });
+  }
+  return names;
+}
+
+/** Population margins name pre-treatment questions and give each choice a share, adding up to 1. */
+function checkPopulationMargins(def: ParsedDefinition, fail: Fail): void {
+  if (!def.populationMargins) return;
+  const pretreatment = def.pages.pretreatment.flatMap((p) => p.elements);
+  for (const [variable, shares] of Object.entries(def.populationMargins.margins)) {
+    const path = ['populationMargins', 'margins', variable];
+    const question = pretreatment.find((e) => e.name === variable);
+    if (!question) {
+      fail(path, `"${variable}" is not a pre-treatment question`);
+      continue;
+    }
+    const levels = choiceValues(question).map(String);
+    const given = Object.keys(shares);
+    const missing = levels.filter((l) => !given.includes(l));
+    const unknown = given.filter((l) => !levels.includes(l));
+    if (unknown.length) fail(path, `"${unknown[0]}" is not a choice of "${variable}"`);
+    else if (missing.length) fail(path, `no share for "${missing[0]}"`);
+    const total = Object.values(shares).reduce((a, b) => a + b, 0);
+    if (Math.abs(total - 1) > 1e-6) fail(path, `shares add up to ${total}, not 1`);
+  }
+}
+
+/** The attention check names a question and one of its choices, and its derived column a free name. */
+function checkAttentionCheck(def: ParsedDefinition, names: Set<string>, factorNames: Set<string>, fail: Fail): void {
+  if (!def.attentionCheck) return;
+  const { question, passValue, derivedColumn } = def.attentionCheck;
+  const target = allElements(def).find((e) => e.name === question);
+  if (!target) fail(['attentionCheck', 'question'], `no question named "${question}"`);
+  else if (!choiceValues(target).some((v) => v === passValue)) {
+    fail(['attentionCheck', 'passValue'], `${JSON.stringify(passValue)} is not a choice of "${question}"`);
+  }
+  if (names.has(derivedColumn) || factorNames.has(derivedColumn)) {
+    fail(['attentionCheck', 'derivedColumn'], `"${derivedColumn}" clashes with a question or factor name`);
+  }
+}
 
 export type StudyDefinition = z.infer<typeof studyDefinitionSchema>;
 export type Factor = StudyDefinition['factors'][number];
@@ -238,13 +271,6 @@ export { allElements, canonicalJson, choiceValues } from './definition-elements.
 
 /** `{regime}` in a vignette template. */
 export const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
-/** Names the server uses in every participant's survey; definitions may not reuse them. */
-export const CONSENT_QUESTION = 'consent';
-export const VIGNETTE_ELEMENT = 'vignette';
-/** The disclosure on the outcome pages that shows the vignette again (participant-survey.ts). */
-export const VIGNETTE_REREAD_ELEMENT = 'vignette_reread';
-/** Set to true in the answers by the page when the respondent opens that disclosure; exported as a derived 1/0. */
-export const VIGNETTE_REOPENED = 'vignette_reopened';
 /** Whether the outcome pages offer the vignette again: a vignette design unless it sets `vignette.reread: false`. */
 export function offersReread(def: Pick<StudyDefinition, 'vignette'>): boolean {
   return def.vignette !== undefined && def.vignette.reread !== false;
@@ -257,7 +283,7 @@ export function vignetteOf(def: StudyDefinition): NonNullable<StudyDefinition['v
 }
 
 export const RESERVED_NAMES = [
-  CONSENT_QUESTION, 'consent_text', 'consent_page', VIGNETTE_ELEMENT, 'treatment_page', VIGNETTE_REREAD_ELEMENT, VIGNETTE_REOPENED,
+  CONSENT_QUESTION, CONSENT_TEXT, CONSENT_PAGE, VIGNETTE_ELEMENT, TREATMENT_PAGE, VIGNETTE_REREAD_ELEMENT, VIGNETTE_REOPENED,
 ];
 
 export class DefinitionError extends Error {

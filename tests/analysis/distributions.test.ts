@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import jStat from 'jstat';
+import { readFileSync } from 'node:fs';
 import {
   noncentralTCdf,
   normalQuantile,
@@ -50,11 +50,17 @@ test('normal tail equals R pnorm out to the underflow limit', () => {
   for (const [z, expected] of cases) close(normalUpperTail(-z), expected, 1e-12, `pnorm(${z})`);
 });
 
-test('jstat loses these tails, which is why the module does not use it', () => {
-  assert.equal(jStat.erfc(6), 0); // true value 2.15e-17
-  assert.equal(jStat.normal.cdf(-9, 0, 1), 0); // R: 1.1285884059538408e-19
-  const jstatT = jStat.studentt.cdf(-12, 1250);
-  assert.ok(Math.abs(jstatT - 8.8487546541685876e-32) / 8.8487546541685876e-32 > 1e-9, `jstat pt(-12, 1250) = ${jstatT}`);
+// Rscript tests/analysis/r/distribution-tails.R: pt over t = -3 … -200 and qt over p = 1e-3 … 1e-100, each for df
+// 1 … 1e5 (fractional too), pnorm to z = -37.5 and qnorm to p = 1e-100. The largest difference on 2026-12-02 was
+// 2.1e-12 relative (pt(-3, 1e5)); jstat 1.9.6 on the same grid: docs/analysis.md, "Distributions".
+const TAILS = JSON.parse(readFileSync(new URL('fixtures/distribution_tails.json', import.meta.url), 'utf8')) as Record<'pt' | 'qt' | 'pnorm' | 'qnorm', number[][]>;
+
+test('far tails equal R on a grid: pt, qt (down to p = 1e-100, where 1 − p rounds to 1), pnorm, qnorm', () => {
+  for (const [t, df, p] of TAILS.pt) close(studentUpperTail(-t!, df!), p!, 1e-11, `pt(${t}, ${df})`);
+  for (const [p, df, q] of TAILS.qt) close(studentQuantile(p!, df!), q!, 1e-11, `qt(${p}, ${df})`);
+  for (const [z, p] of TAILS.pnorm) close(normalUpperTail(-z!), p!, 1e-11, `pnorm(${z})`);
+  for (const [p, q] of TAILS.qnorm) close(normalQuantile(p!), q!, 1e-11, `qnorm(${p})`);
+  assert.equal(TAILS.qt.length, 48);
 });
 
 test('t and normal quantiles equal R qt and qnorm', () => {

@@ -64,7 +64,7 @@ for (const c of cases.filter((x) => x.expected)) {
     }
     const aliased = (rows: { term: string; estimate: number | null }[]) => rows.filter((r) => r.estimate === null).map((r) => r.term);
     if (aliased(result.estimates).join() !== aliased(c.expected ?? []).join()) {
-      // Which column of a collinear set estimatr drops is Eigen's pivoting rule (issue 11, item 4; helpers/qr.ts):
+      // Which column of a collinear set estimatr drops is Eigen's pivoting rule (helpers/qr.ts):
       // until it is matched, such a case checks its terms, rank and fitted values only.
       assert.deepEqual(result.estimates.map((r) => r.term), (c.expected ?? []).map((r) => r.term));
       assert.equal(result.rank, (c.expected ?? []).filter((r) => r.estimate !== null).length);

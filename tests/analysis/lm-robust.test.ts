@@ -39,7 +39,8 @@ test('collinear columns: the pivot keeps the larger-norm column, as estimatr (Ei
 });
 
 test('dummies that sum to the intercept: one is aliased and the rest equal the fit without it', () => {
-  // estimatr misses this collinearity (Eigen's rank threshold) and prints coefficients of ±7e12; we report NA.
+  // estimatr misses this collinearity (Eigen's rank threshold) and prints coefficients of ±8.8e12 (estimatr 1.0.0:
+  // coef(lm_robust(economic_sanctions ~ regime + public_criticism + ... + threaten_exit, data = d))); we report NA.
   const behaviors = ['public_criticism', 'skip_exercises', 'delay_cooperation', 'evict_troops', 'threaten_exit'];
   const rows = referenceRows('alliance_violators.csv').map((r) => {
     const out: Record<string, Cell> = { ...r };

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lmRobust, type LmRobustOptions, type LmRobustResult, type Row, type SeType } from '../../analysis/index.ts';
-import { assertMatchesR, referenceRows, referenceText, seededRandom } from './support.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
+import { assertMatchesR, referenceRows, referenceText } from './support.ts';
 
 /** A factorial design (3 × 4 × 2 levels) with an income covariate around 50,000, a tiny-scale one and weights. */
 function factorialRows(n: number): Row[] {

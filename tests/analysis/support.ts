@@ -6,17 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { rowsFromCsv, type Row, type TidyRow } from '../../analysis/index.ts';
 
-/** Mulberry32: a small seeded PRNG, so tests and benchmarks fit the same data on every run and machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// tests/reference/differential reads the PRNG from here.
+export { seededRandom } from '../../support/seeded-random.ts';
 
 /**
  * The reference cases the repo carries (tests/reference/cases: R's expected values and their data; README there).

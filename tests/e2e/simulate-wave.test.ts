@@ -42,7 +42,7 @@ function vlab(...args: string[]): Promise<{ status: number; stdout: string; stde
   });
 }
 
-test(`${N} simulated respondents through the real server: nothing lost, cells balanced, planted effects inside the CIs, estimates equal to the analysis of the exported CSV`, async () => {
+test(`${N} simulated respondents through the real server: nothing lost, cells balanced, planted effects within 4.5 SEs, estimates equal to the analysis of the exported CSV`, async () => {
   server = await serve(dbPath, { VLAB_RATE_LIMIT_START: '1000000' });
   const created = await vlab('wave', 'create', '--study', STUDY, '--target', String(N), '--seed', 'e2e-simulate-wave', '--db', dbPath, '--json');
   assert.equal(created.status, 0, created.stderr);
@@ -105,13 +105,20 @@ test(`${N} simulated respondents through the real server: nothing lost, cells ba
   assert.ok(Math.abs(planned('H3', 'economic_sanctions', 'regimeautocracy') - direct.estimates.find((e) => e.term === 'regimeautocracy')!.estimate!) < 1e-12);
   assert.ok(Math.abs(planned('H2', 'contribution', 'violated') - dim.estimates[0]!.estimate!) < 1e-12);
 
-  // Every tested term's planted effect (the model's estimand for it) lies within its 95% CI.
+  // Every tested term's planted effect (the model's estimand for it) lies within 4.5 standard errors of its
+  // estimate. Not the 95 % CI: with 14 terms all inside holds on about half of the seeds (0.95^14 ≈ 0.49), so
+  // the test would pass only by its fixed seed. With 4.5 SEs a term falls outside with probability 6.8e-6
+  // (two-sided normal tail; the df are in the hundreds), so by Bonferroni the whole family fails on at most
+  // 14 × 6.8e-6 ≈ 1e-4 of random streams: a harmless change to the stream cannot break it. Checked offline with
+  // simulateWave + executePlan on 200 seeds of 1,000 completes (2026-12-02): all 14 terms inside their 95 % CIs
+  // on 108, the largest |estimate − estimand| / SE over all 2,800 terms 3.66.
   const estimands = planEstimands(def);
   let checked = 0;
   for (const h of def.analysisPlan.hypotheses) {
     for (const e of result.estimates.filter((x) => x.hypothesis === h.id && (h.terms ? h.terms.includes(x.term) : x.term !== '(Intercept)'))) {
       const truth = estimands.get(estimandKey(e.hypothesis, e.outcome, e.term))!;
-      assert.ok(e.conf_low! <= truth && truth <= e.conf_high!, `${e.hypothesis} ${e.outcome} ${e.term}: ${truth} outside [${e.conf_low}, ${e.conf_high}]`);
+      const z = Math.abs(e.estimate! - truth) / e.std_error!;
+      assert.ok(z < 4.5, `${e.hypothesis} ${e.outcome} ${e.term}: estimand ${truth} is ${z.toFixed(2)} SEs from ${e.estimate}`);
       checked++;
     }
   }

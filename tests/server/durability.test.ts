@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { serve } from '../e2e/serve-process.ts';
-import { auditDatabase, checkCrashRun, crashRun, LOAD_ENV, prepareLoadDatabase, runLoad } from '../stress/crash-harness.ts';
+import { LOAD_ENV } from '../../support/load-settings.ts';
+import { auditDatabase, checkCrashRun, crashRun, prepareLoadDatabase, runLoad } from '../stress/crash-harness.ts';
 
 // The fast version of tests/stress/crash.test.ts (which kills ≥ 100 times): a handful of SIGKILLs under load.
 test('crash: SIGKILL under load, restarted on the same file — every acknowledged completion is on disk, nothing half-written', async () => {

@@ -201,6 +201,16 @@ async function send(req: FuzzRequest, strictChanges: boolean): Promise<void> {
 }
 
 const RESPONDENT_RUNS = 9_940;
+// A new seed every run (more of the input space over time); FUZZ_SEED=<integer> replays one. Every failure
+// message below names it, since the promises are checked on the tally after fast-check has finished.
+const SEED = fuzzSeed(process.env.FUZZ_SEED);
+const REPLAY = `fuzz seed ${SEED} (replay: FUZZ_SEED=${SEED} node scripts/run-tests.mjs tests/server/fuzz.test.ts)`;
+
+function fuzzSeed(text: string | undefined): number {
+  if (text === undefined || text === '') return Date.now() % 2 ** 31;
+  if (!/^-?\d+$/.test(text)) throw new Error(`fuzz.test: FUZZ_SEED must be an integer, got "${text}"`);
+  return Number(text);
+}
 const RESEARCHER_RUNS = 30; // each with and without a token; every check costs the server a scrypt hash
 
 test('a path parameter that is not valid percent-encoding is a 400, not a 500 (found by this fuzzer)', async () => {
@@ -221,26 +231,27 @@ test('the fuzzer reaches every public route', () => {
 
 test(`fuzz: ${RESPONDENT_RUNS + 2 * RESEARCHER_RUNS} generated requests to every public route — no 5xx, nothing stored from a refused request`, { timeout: 5 * 60_000 }, async () => {
   const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).length;
+  console.log(`fuzz: ${REPLAY}`);
   const t0 = performance.now();
-  await fc.assert(fc.asyncProperty(respondentRequests, (req) => send(req, true)), { numRuns: RESPONDENT_RUNS, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31), endOnFailure: true });
+  await fc.assert(fc.asyncProperty(respondentRequests, (req) => send(req, true)), { numRuns: RESPONDENT_RUNS, seed: SEED, endOnFailure: true });
 
   const t1 = performance.now();
   const researcher = registeredRoutes(t.app).filter((r) => r.path.startsWith('/api/researcher'));
   assert.ok(researcher.length > 0, 'researcher routes are registered');
   const bad = fc.option(fc.oneof(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }).map((s) => `Bearer vlab_${s}`)));
-  await fc.assert(fc.asyncProperty(researcherRequests(researcher, bad), (req) => send(req, true)), { numRuns: RESEARCHER_RUNS, endOnFailure: true });
+  await fc.assert(fc.asyncProperty(researcherRequests(researcher, bad), (req) => send(req, true)), { numRuns: RESEARCHER_RUNS, seed: SEED + 1, endOnFailure: true });
   // With a valid token some requests succeed (and may create waves); the token's last-use time is a write, so
   // only row counts are compared here.
-  await fc.assert(fc.asyncProperty(researcherRequests(researcher, fc.constant(`Bearer ${token}`)), (req) => send(req, false)), { numRuns: RESEARCHER_RUNS, endOnFailure: true });
+  await fc.assert(fc.asyncProperty(researcherRequests(researcher, fc.constant(`Bearer ${token}`)), (req) => send(req, false)), { numRuns: RESEARCHER_RUNS, seed: SEED + 2, endOnFailure: true });
 
   const t2 = performance.now();
   const summary = [...tally.byClass].sort().map(([k, n]) => `${k} ${n}`).join(', ');
   console.log(`fuzz: ${tally.requests} requests (${summary}); status ≥ 500: ${tally.serverErrors.length}; refused requests that stored rows: ${tally.storedByRejected.length}; respondent and page routes ${Math.round((t1 - t0) / 1000)} s, researcher routes ${Math.round((t2 - t1) / 1000)} s`);
-  assert.deepEqual(tally.serverErrors.slice(0, 5), []);
-  assert.deepEqual(tally.storedByRejected.slice(0, 5), []);
+  assert.deepEqual(tally.serverErrors.slice(0, 5), [], `${REPLAY}\n${tally.serverErrors.slice(0, 5).join('\n')}`);
+  assert.deepEqual(tally.storedByRejected.slice(0, 5), [], `${REPLAY}\n${tally.storedByRejected.slice(0, 5).join('\n')}`);
   assert.ok(tally.requests >= 10_000);
-  assert.equal(Object.getOwnPropertyNames(Object.prototype).length, prototypeKeys, 'Object.prototype unchanged');
-  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  assert.equal(Object.getOwnPropertyNames(Object.prototype).length, prototypeKeys, `Object.prototype unchanged; ${REPLAY}`);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined, REPLAY);
   const stored = t.db.prepare('SELECT answers_json FROM answers').pluck().all() as string[];
-  assert.ok(stored.every((json) => !/"(__proto__|constructor|prototype)"/.test(json)), 'no prototype keys in stored answers');
+  assert.ok(stored.every((json) => !/"(__proto__|constructor|prototype)"/.test(json)), `no prototype keys in stored answers; ${REPLAY}`);
 });

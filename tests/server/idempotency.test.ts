@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { serve } from '../e2e/serve-process.ts';
-import { LOAD_ENV } from '../stress/crash-harness.ts';
+import { LOAD_ENV } from '../../support/load-settings.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS, reachVignette } from './test-app.ts';
 
 const ANSWERS = { ...COMPLETE_ALLIANCE_ANSWERS, attention_check: 'radio' };

@@ -12,6 +12,9 @@ import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createRepositories } from '../../server/storage/repositories.ts';
 import { createResearcherPool } from '../../server/workers/researcher-pool.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../../support/alliance-answers.ts';
+
+export { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../../support/alliance-answers.ts';
 
 /** Rate limits for tests and load runs, which start many participants from one address. */
 export const TEST_RATE_LIMITS = { rateLimitStart: 1_000_000, rateLimitAuth: 1_000_000 };
@@ -46,30 +49,6 @@ export function createTestApp(wave: Partial<CreateWaveInput> = {}, settings: Par
     },
   };
 }
-
-/** The alliance survey's answers before the vignette: consent and the pre-treatment pages. */
-export const PRETREATMENT_ALLIANCE_ANSWERS = {
-  consent: true,
-  age_group: '45-64',
-  gender: 'male',
-  education: 'no_college',
-  region: 'midwest',
-  party: 'republican',
-  attention_check: 'television',
-};
-
-/** Answers that complete the alliance survey. */
-export const COMPLETE_ALLIANCE_ANSWERS = {
-  ...PRETREATMENT_ALLIANCE_ANSWERS,
-  do_nothing: 2,
-  public_criticism: 3,
-  economic_sanctions: 1,
-  reduce_military_aid: 5,
-  suspend_military_support: 2,
-  alliance_favorability: 3,
-  contribution: 1,
-  manipulation_check_regime: 'autocracy',
-};
 
 /**
  * Takes a started participant to the vignette as the page does: the quota step with every pre-treatment answer

@@ -11,10 +11,9 @@ import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createRepositories } from '../../server/storage/repositories.ts';
 import { serve, type ServedApp } from '../e2e/serve-process.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../server/test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../../support/alliance-answers.ts';
+import { LOAD_ENV } from '../../support/load-settings.ts';
 
-/** Load runs start thousands of participants from one address: explicit limits, never "off". */
-export const LOAD_ENV = { VLAB_RATE_LIMIT_START: '1000000000', VLAB_RATE_LIMIT_AUTH: '1000000000' };
 
 /**
  * A database holding one open wave whose target no load run reaches (a wave closes itself at its target, and the

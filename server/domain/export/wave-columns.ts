@@ -1,6 +1,7 @@
 import type { Answers } from '../answers.ts';
-import { PANEL_PARAMS } from '../panel.ts';
+import { PANEL_PARAMS } from '../panel-params.ts';
 import { durationSeconds, type Participant } from '../participant.ts';
+import { CONSENT_PAGE } from '../survey-names.ts';
 import { defaultLocale, studyLocales, textIn } from '../localized-text.ts';
 import { choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
 
@@ -42,7 +43,7 @@ export type WideRow = Record<string, WideValue>;
 
 export interface WaveColumnOptions {
   /**
-   * Quality flags (issue 6) as bare names, e.g. `['straightlining']`: each becomes a `flag_<name>` column at
+   * Quality flags (quality-flags.ts) as bare names, e.g. `['straightlining']`: each becomes a `flag_<name>` column at
    * the end of the row, filled from `WideRowInput.flags`.
    */
   flags?: readonly string[];
@@ -156,7 +157,7 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
       type: 'boolean',
       label: textIn(def.consent.question, locale),
       levels: booleanLevels(),
-      page: 'consent_page',
+      page: CONSENT_PAGE,
       section: 'consent',
     },
   ];

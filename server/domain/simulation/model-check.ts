@@ -1,6 +1,7 @@
 import { allElements, choiceValues } from '../definition-elements.ts';
-import type { StudyDefinition } from '../study-definition.ts';
+import type { StudyDefinition, SurveyElement } from '../study-definition.ts';
 import { checkDesignModel } from './conjoint-model-check.ts';
+import type { OutcomeModel, SimulationModel } from './model-schema.ts';
 
 type Fail = (path: PropertyKey[], message: string) => void;
 
@@ -15,13 +16,12 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
   if (!model) return;
   const at = (...path: PropertyKey[]) => ['simulation', ...path];
   const questions = new Map(allElements(def).filter((e) => e.type !== 'html').map((e) => [e.name, e]));
-  const pretreatment = new Set(def.pages.pretreatment.flatMap((p) => p.elements.map((e) => e.name)));
   const attentionQuestion = def.attentionCheck?.question;
-  const factors = new Map(def.factors.map((f) => [f.name, f.levels.map((l) => l.code)]));
 
   if (attentionQuestion && !model.attention) fail(at('attention'), `required: the study has an attention check ("${attentionQuestion}")`);
   if (!attentionQuestion && model.attention) fail(at('attention'), 'the study has no attention check');
 
+  // Each question is modelled once, in one section; claim() says which and refuses a second model.
   const modelled = new Map<string, string>();
   const claim = (section: string, name: string) => {
     const question = questions.get(name);
@@ -31,73 +31,12 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
     modelled.set(name, section);
     return question;
   };
+  const check: ModelCheck = { model, fail, at, claim, factors: new Map(def.factors.map((f) => [f.name, f.levels.map((l) => l.code)])) };
 
-  for (const [name, given] of Object.entries(model.covariates)) {
-    const question = claim('covariates', name);
-    if (!question) continue;
-    if (!pretreatment.has(name)) fail(at('covariates', name), `"${name}" is not a pre-treatment question`);
-    const values = choiceValues(question).map(String);
-    if (values.length === 0) fail(at('covariates', name), `"${name}" has no choices to draw from`);
-    const unknown = Object.keys(given).find((v) => !values.includes(v));
-    const missing = values.find((v) => !(v in given));
-    if (unknown) fail(at('covariates', name, unknown), `"${unknown}" is not a choice of "${name}"`);
-    else if (missing) fail(at('covariates', name), `no share for "${missing}"`);
-    const total = Object.values(given).reduce((a, b) => a + b, 0);
-    if (Math.abs(total - 1) > 1e-6) fail(at('covariates', name), `shares add up to ${total}, not 1`);
-  }
-
-  for (const [name, outcome] of Object.entries(model.outcomes)) {
-    const question = claim('outcomes', name);
-    if (!question) continue;
-    const values = choiceValues(question);
-    if (values.length < 2 || values.some((v) => typeof v !== 'number')) {
-      fail(at('outcomes', name), `"${name}" needs numeric choices (a rating scale) to be an outcome`);
-    }
-    for (const [factor, levels] of Object.entries(outcome.effects ?? {})) {
-      const codes = factors.get(factor);
-      if (!codes) {
-        fail(at('outcomes', name, 'effects', factor), `"${factor}" is not a factor of the study`);
-        continue;
-      }
-      for (const level of Object.keys(levels)) {
-        if (!codes.includes(level)) fail(at('outcomes', name, 'effects', factor, level), `"${level}" is not a level of "${factor}"`);
-        else if (level === codes[0]) fail(at('outcomes', name, 'effects', factor, level), `"${level}" is the reference level: effects are relative to it`);
-      }
-    }
-    (outcome.interactions ?? []).forEach((interaction, i) => {
-      const path = at('outcomes', name, 'interactions', i, 'when');
-      const named = Object.entries(interaction.when);
-      if (named.length < 2) fail(path, 'an interaction names at least two factors');
-      for (const [factor, level] of named) {
-        const codes = factors.get(factor);
-        if (!codes) fail([...path, factor], `"${factor}" is not a factor of the study`);
-        else if (!codes.includes(level)) fail([...path, factor], `"${level}" is not a level of "${factor}"`);
-        else if (level === codes[0]) fail([...path, factor], `"${level}" is the reference level: interactions are relative to it`);
-      }
-    });
-    for (const [covariate, values] of Object.entries(outcome.covariates ?? {})) {
-      const shares = model.covariates[covariate];
-      if (!shares) {
-        fail(at('outcomes', name, 'covariates', covariate), `"${covariate}" is not a modelled covariate`);
-        continue;
-      }
-      const unknown = Object.keys(values).find((v) => !(v in shares));
-      if (unknown) fail(at('outcomes', name, 'covariates', covariate, unknown), `"${unknown}" is not a choice of "${covariate}"`);
-    }
-  }
-
-  for (const [name, recall] of Object.entries(model.recall)) {
-    const question = claim('recall', name);
-    if (!question) continue;
-    const codes = factors.get(recall.factor);
-    if (!codes) {
-      fail(at('recall', name, 'factor'), `"${recall.factor}" is not a factor of the study`);
-      continue;
-    }
-    const values = choiceValues(question).map(String);
-    const absent = codes.find((c) => !values.includes(c));
-    if (absent) fail(at('recall', name), `"${name}" has no choice "${absent}" (its choices must be the level codes of "${recall.factor}")`);
-  }
+  const pretreatment = new Set(def.pages.pretreatment.flatMap((p) => p.elements.map((e) => e.name)));
+  for (const [name, shares] of Object.entries(model.covariates)) checkCovariate(check, name, shares, pretreatment);
+  for (const [name, outcome] of Object.entries(model.outcomes)) checkOutcome(check, name, outcome);
+  for (const [name, recall] of Object.entries(model.recall)) checkRecall(check, name, recall.factor);
 
   for (const name of questions.keys()) {
     if (name !== attentionQuestion && !modelled.has(name)) {
@@ -106,4 +45,84 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
   }
 
   checkDesignModel(def, model, fail);
+}
+
+/** What the section checks share: the model, where to report, the questions' claims and the factors' level codes. */
+interface ModelCheck {
+  model: SimulationModel;
+  fail: Fail;
+  at: (...path: PropertyKey[]) => PropertyKey[];
+  claim: (section: string, name: string) => SurveyElement | undefined;
+  factors: Map<string, string[]>;
+}
+
+/** A covariate: a pre-treatment question with choices, and a share for each choice, adding up to 1. */
+function checkCovariate({ fail, at, claim }: ModelCheck, name: string, shares: Record<string, number>, pretreatment: Set<string>): void {
+  const question = claim('covariates', name);
+  if (!question) return;
+  if (!pretreatment.has(name)) fail(at('covariates', name), `"${name}" is not a pre-treatment question`);
+  const values = choiceValues(question).map(String);
+  if (values.length === 0) fail(at('covariates', name), `"${name}" has no choices to draw from`);
+  const unknown = Object.keys(shares).find((v) => !values.includes(v));
+  const missing = values.find((v) => !(v in shares));
+  if (unknown) fail(at('covariates', name, unknown), `"${unknown}" is not a choice of "${name}"`);
+  else if (missing) fail(at('covariates', name), `no share for "${missing}"`);
+  const total = Object.values(shares).reduce((a, b) => a + b, 0);
+  if (Math.abs(total - 1) > 1e-6) fail(at('covariates', name), `shares add up to ${total}, not 1`);
+}
+
+/** An outcome: a rating scale; effects and interactions on non-reference levels; covariate effects on modelled choices. */
+function checkOutcome(check: ModelCheck, name: string, outcome: OutcomeModel): void {
+  const { model, fail, at, claim, factors } = check;
+  const question = claim('outcomes', name);
+  if (!question) return;
+  const values = choiceValues(question);
+  if (values.length < 2 || values.some((v) => typeof v !== 'number')) {
+    fail(at('outcomes', name), `"${name}" needs numeric choices (a rating scale) to be an outcome`);
+  }
+  for (const [factor, levels] of Object.entries(outcome.effects ?? {})) {
+    const codes = factors.get(factor);
+    if (!codes) {
+      fail(at('outcomes', name, 'effects', factor), `"${factor}" is not a factor of the study`);
+      continue;
+    }
+    for (const level of Object.keys(levels)) {
+      if (!codes.includes(level)) fail(at('outcomes', name, 'effects', factor, level), `"${level}" is not a level of "${factor}"`);
+      else if (level === codes[0]) fail(at('outcomes', name, 'effects', factor, level), `"${level}" is the reference level: effects are relative to it`);
+    }
+  }
+  (outcome.interactions ?? []).forEach((interaction, i) => {
+    const path = at('outcomes', name, 'interactions', i, 'when');
+    const named = Object.entries(interaction.when);
+    if (named.length < 2) fail(path, 'an interaction names at least two factors');
+    for (const [factor, level] of named) {
+      const codes = factors.get(factor);
+      if (!codes) fail([...path, factor], `"${factor}" is not a factor of the study`);
+      else if (!codes.includes(level)) fail([...path, factor], `"${level}" is not a level of "${factor}"`);
+      else if (level === codes[0]) fail([...path, factor], `"${level}" is the reference level: interactions are relative to it`);
+    }
+  });
+  for (const [covariate, effects] of Object.entries(outcome.covariates ?? {})) {
+    const shares = model.covariates[covariate];
+    if (!shares) {
+      fail(at('outcomes', name, 'covariates', covariate), `"${covariate}" is not a modelled covariate`);
+      continue;
+    }
+    const unknown = Object.keys(effects).find((v) => !(v in shares));
+    if (unknown) fail(at('outcomes', name, 'covariates', covariate, unknown), `"${unknown}" is not a choice of "${covariate}"`);
+  }
+}
+
+/** A recall question: its choices are the level codes of the factor it asks about. */
+function checkRecall({ fail, at, claim, factors }: ModelCheck, name: string, factor: string): void {
+  const question = claim('recall', name);
+  if (!question) return;
+  const codes = factors.get(factor);
+  if (!codes) {
+    fail(at('recall', name, 'factor'), `"${factor}" is not a factor of the study`);
+    return;
+  }
+  const values = choiceValues(question).map(String);
+  const absent = codes.find((c) => !values.includes(c));
+  if (absent) fail(at('recall', name), `"${name}" has no choice "${absent}" (its choices must be the level codes of "${factor}")`);
 }

@@ -1,7 +1,7 @@
 // Seeded matrices on which our ColPivHouseholderQR must reproduce Eigen's bits: intercepts and dummies (exact ties
 // between collinear columns), scaled dummies, sums of columns (exact collinearity) and plain random columns, with
 // odd and even row counts (Eigen's alignment), tall and wide. Shared by eigen-colpiv.test.ts and generate.ts.
-import { seededRandom } from '../support.ts';
+import { seededRandom } from '../../../support/seeded-random.ts';
 
 export interface TestMatrix {
   n: number;
