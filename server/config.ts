@@ -1,5 +1,19 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { issuePath } from './domain/zod-issues.ts';
+
+/**
+ * The project's folder: the nearest one above this module holding package.json (server/ when run from the
+ * sources, dist/cli/<build>/ when run from the CLI bundle), so defaults do not depend on the shell's folder.
+ */
+export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
 
 /** An https origin such as `https://worker.mturk.com` (a `*.` subdomain wildcard is allowed, as CSP allows). */
 const FRAME_ORIGIN = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/;
@@ -22,7 +36,8 @@ const SETTINGS = {
     default: 'info',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   },
-  definitionsDir: { env: 'VLAB_DEFINITIONS', default: 'survey-definitions', schema: z.string().min(1) },
+  /** The study definitions: the project's survey-definitions/ whatever the current folder, unless set. */
+  definitionsDir: { env: 'VLAB_DEFINITIONS', default: join(projectRoot(), 'survey-definitions'), schema: z.string().min(1) },
   publicDir: { env: 'VLAB_PUBLIC', default: 'public', schema: z.string().min(1) },
   /** Largest JSON body accepted by the API. */
   bodyLimitBytes: { env: 'VLAB_BODY_LIMIT', default: 64 * 1024, schema: int(1024, 10 * 1024 * 1024) },

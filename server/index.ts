@@ -1,10 +1,10 @@
+import { existsSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import type { StudyDefinition } from './domain/study-definition.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { startCheckpointer } from './storage/checkpointer.ts';
 import { openDatabase, type Db } from './storage/db.ts';
-import { loadDefinitionFiles } from './storage/definition-files.ts';
+import { loadDefinitionFolder, type DefinitionFolder } from './storage/definition-files.ts';
 import { createRepositories, type Repositories } from './storage/repositories.ts';
 
 /**
@@ -26,21 +26,33 @@ export interface Storage {
 }
 
 /** The study definitions of the configured folder (`VLAB_DEFINITIONS`), for verbs that need no database. */
-export function loadConfiguredDefinitions(): StudyDefinition[] {
-  return loadDefinitionFiles(loadConfig(process.env).definitionsDir);
+export function loadConfiguredDefinitions(): DefinitionFolder {
+  return readDefinitions(loadConfig(process.env).definitionsDir);
+}
+
+/** The definitions folder's studies; a missing folder is a ConfigError naming the variable, not an ENOENT. */
+function readDefinitions(dir: string): DefinitionFolder {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ConfigError(
+      process.env.VLAB_DEFINITIONS
+        ? `VLAB_DEFINITIONS: no definitions folder at ${dir}`
+        : `VLAB_DEFINITIONS: not set, and the project's folder ${dir} is missing; set it to your study definitions`,
+    );
+  }
+  return loadDefinitionFolder(dir);
 }
 
 /**
- * Config from env + flags, the database opened and migrated, and the study definitions validated and synced
- * (an invalid definition throws a DefinitionError naming its file and field).
+ * Config from env + flags, the database opened and migrated, and the study definitions validated and synced.
+ * A study that does not validate is listed by `studies.brokenStudies()` with its message; the others work.
  */
 export function openStorage(overrides: ServerOverrides = {}): Storage {
   const config = loadConfig(process.env, overrides);
-  const definitions = loadDefinitionFiles(config.definitionsDir);
+  const definitions = readDefinitions(config.definitionsDir);
   const db = openDatabase(config.dbPath);
   const repos = createRepositories(db);
-  const studies = createStudyService({ db, repos });
-  studies.syncDefinitions(definitions);
+  const studies = createStudyService({ db, repos, broken: definitions.broken });
+  studies.syncDefinitions(definitions.studies);
   return { config, db, repos, studies };
 }
 
@@ -58,7 +70,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const demo = studies.ensureDemoWave();
   const checkpointer = startCheckpointer(db, logger);
   const researcherPool = createResearcherPool({ ...config, dbPath: config.dbPath, logger });
-  const app = createApp({ db, config, logger, researcherPool });
+  const app = createApp({ db, config, logger, researcherPool, brokenStudies: studies.brokenStudies() });
 
   const server = createHttpServer(app, config).listen(config.port);
   await new Promise<void>((resolve, reject) => {
@@ -71,6 +83,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const base = `http://localhost:${port}`;
   const out = [`vlab serve: listening on ${base} (database ${config.dbPath})`];
   if (demo) out.push(`vlab serve: created a demo wave of "${repos.studies.get(demo.studyId)?.title}"`);
+  for (const broken of studies.brokenStudies()) out.push(`vlab serve: study "${broken.id}" is broken (no new waves until fixed): ${broken.message}`);
   for (const wave of repos.waves.list().filter((w) => w.status === 'open')) {
     out.push(`  open wave ${wave.id} (${repos.studies.get(wave.studyId)?.key}): ${base}/s/${wave.id}`);
   }

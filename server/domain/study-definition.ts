@@ -6,6 +6,7 @@ import { simulationModelSchema } from './simulation/model-schema.ts';
 import { analysisPlanSchema } from './plan/plan-schema.ts';
 import { planProblems } from './plan/validate-plan.ts';
 import { batteryProblems, quotaProblems, quotasSchema } from './quota.ts';
+import { closestName } from './did-you-mean.ts';
 import { issuePath } from './zod-issues.ts';
 import { localeCode, localizedText, studyLocales, textIn, translationProblems } from './localized-text.ts';
 import { designProblems } from './design-problems.ts';
@@ -159,11 +160,16 @@ export const studyDefinitionSchema = z
       const where = locales.length > 1 ? ` (${locale})` : '';
       def.vignette!.template.forEach((localized, i) => {
         const paragraph = textIn(localized, locale);
-        for (const [, name] of paragraph.matchAll(PLACEHOLDER)) {
-          if (!factorNames.has(name!)) fail(['vignette', 'template', i], `unknown factor "{${name}}"${where}`);
+        // Any name in braces, so that "{Regime}" is an unknown factor with a hint rather than a stray brace.
+        for (const [, name] of paragraph.matchAll(PLACEHOLDER_LIKE)) {
+          if (!factorNames.has(name!)) {
+            const closest = closestName(name!, [...factorNames]);
+            const hint = closest ? ` (did you mean "{${closest}}"?)` : '';
+            fail(['vignette', 'template', i], `unknown factor "{${name}}"${hint}${where}`);
+          }
           used.add(name!);
         }
-        if (/[{}]/.test(paragraph.replace(PLACEHOLDER, ''))) {
+        if (/[{}]/.test(paragraph.replace(PLACEHOLDER_LIKE, ''))) {
           fail(['vignette', 'template', i], `stray "{" or "}" outside a {factor} placeholder${where}`);
         }
       });
@@ -238,6 +244,8 @@ export { allElements, canonicalJson, choiceValues } from './definition-elements.
 
 /** `{regime}` in a vignette template. */
 export const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
+/** A name in braces whatever its case (`{Regime}`), for the template check's messages. */
+const PLACEHOLDER_LIKE = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 /** Names the server uses in every participant's survey; definitions may not reuse them. */
 export const CONSENT_QUESTION = 'consent';
 export const VIGNETTE_ELEMENT = 'vignette';

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ConfigError, loadConfig } from '../../server/config.ts';
+import { serve } from '../e2e/serve-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,16 +70,53 @@ test('usage mistakes exit 2 with one line naming the problem', () => {
   assert.equal(target.status, 2);
 });
 
-test('an invalid definition stops start-up with a message naming the file and the field', () => {
+test('a broken definition is listed with its message, and the server and CLI work for the other studies', async () => {
   const defs = join(dir, 'defs');
   cpSync('survey-definitions', defs, { recursive: true });
   const file = join(defs, 'protege-bargaining', 'study.json');
   const def = JSON.parse(readFileSync(file, 'utf8'));
   def.factors[1].levels[0].code = 'No Rival';
   writeFileSync(file, JSON.stringify(def));
-  const run = vlab(['serve', '--port', '0', '--db', join(dir, 'never.sqlite')], { VLAB_DEFINITIONS: defs });
+  const env = { VLAB_DEFINITIONS: defs };
+  const db = join(dir, 'broken-defs.sqlite');
+  const message = `${file}: factors[1].levels[0].code: expected a lowercase level code`;
+
+  const list = vlab(['study', 'list', '--db', db], env);
+  assert.equal(list.status, 0, list.stderr);
+  assert.ok(list.stdout.endsWith(`\n1 broken — no new waves of these until fixed:\n  protege-bargaining: ${message}\n`), list.stdout);
+  assert.match(list.stdout, /^bus-line-funding +v1 +4 +0 /m);
+  const json = JSON.parse(vlab(['study', 'list', '--db', db, '--json'], env).stdout) as { id: string; broken?: string }[];
+  assert.deepEqual(json.find((s) => s.id === 'protege-bargaining'), { id: 'protege-bargaining', broken: message });
+
+  const refused = vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--db', db], env);
+  assert.equal(refused.status, 2);
+  assert.equal(refused.stderr, `vlab wave create: study "protege-bargaining" is broken until its definition is fixed: ${message}\n`);
+  assert.equal(vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], env).status, 0);
+
+  const server = await serve(join(dir, 'broken-serve.sqlite'), env);
+  try {
+    assert.match(server.stdout, new RegExp(`vlab serve: study "protege-bargaining" is broken \\(no new waves until fixed\\): ${escape(message)}\n`));
+    assert.deepEqual(server.waves.map((w) => w.study), ['alliance-corrective-measures'], 'the demo wave still opens');
+  } finally {
+    await server.stop();
+  }
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('the definitions folder is the project\'s whatever the current folder; a missing one is one line naming VLAB_DEFINITIONS', () => {
+  const elsewhere = spawnSync(process.execPath, [join(process.cwd(), 'bin/vlab.js'), 'study', 'list', '--db', join(dir, 'elsewhere.sqlite')], {
+    encoding: 'utf8',
+    cwd: dir,
+    env: { ...process.env, VLAB_DEFINITIONS: '' },
+  });
+  assert.equal(elsewhere.status, 0, elsewhere.stderr);
+  assert.match(elsewhere.stdout, /^alliance-corrective-measures +v1 /m);
+
+  const missing = join(dir, 'no-such-folder');
+  const run = vlab(['study', 'list', '--db', join(dir, 'missing.sqlite')], { VLAB_DEFINITIONS: missing });
   assert.equal(run.status, 2);
-  assert.match(run.stderr, /^vlab serve: .*protege-bargaining\/study\.json: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code\n$/);
+  assert.equal(run.stderr, `vlab study list: VLAB_DEFINITIONS: no definitions folder at ${missing}\n`);
 });
 
 test('a bad configuration value is refused with the variable it came from', () => {

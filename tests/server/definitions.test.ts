@@ -138,6 +138,11 @@ test('an invalid definition is refused with a message naming the file and the fi
     /^<dir>\/alliance-corrective-measures\/study\.json: factors\[0\]\.levels\[1\]\.text: /,
   );
   assert.match(loadBroken((d) => (d.vignette.template[0] = 'Country A is {regim}.')), /vignette\.template\[0\]: unknown factor "\{regim\}"/);
+  // A case slip is an unknown factor with the name it was meant to be, not a stray brace.
+  assert.match(
+    loadBroken((d) => (d.vignette.template[0] = 'Country A is a {Regime}.')),
+    /vignette\.template\[0\]: unknown factor "\{Regime\}" \(did you mean "\{regime\}"\?\)$/,
+  );
   assert.match(loadBroken((d) => (d.vignette.template = ['{regime} {capability} {treaty}'])), /factor "behavior" never appears/);
   assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].type = 'slider')), /pages\.outcomes\[0\]\.elements\[0\]\.type/);
   assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].name = 'gender')), /duplicate or reserved element name "gender"/);
