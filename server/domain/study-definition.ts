@@ -85,6 +85,12 @@ const page = z.looseObject({
 const populationMargins = z.strictObject({
   source: text,
   margins: z.record(identifier, z.record(z.string().min(1), z.number().positive().max(1))),
+  /**
+   * Answers with no population figure (e.g. gender: "nonbinary", "prefer_not_to_say", which a census of sex does
+   * not count): the shares in `margins` are of the respondents giving the other answers. Such an answer takes
+   * no quota slot, and a plan cannot rake on its variable.
+   */
+  noPopulationShare: z.record(identifier, z.array(z.string().min(1)).min(1)).optional(),
 });
 
 export const studyDefinitionSchema = z
@@ -202,13 +208,25 @@ export const studyDefinitionSchema = z
           continue;
         }
         const levels = choiceValues(question).map(String);
+        const unshared = def.populationMargins.noPopulationShare?.[variable] ?? [];
         const given = Object.keys(shares);
-        const missing = levels.filter((l) => !given.includes(l));
+        const missing = levels.filter((l) => !given.includes(l) && !unshared.includes(l));
         const unknown = given.filter((l) => !levels.includes(l));
+        const both = given.find((l) => unshared.includes(l));
         if (unknown.length) fail(path, `"${unknown[0]}" is not a choice of "${variable}"`);
-        else if (missing.length) fail(path, `no share for "${missing[0]}"`);
+        else if (both) fail(path, `"${both}" has a share and is listed in noPopulationShare; keep one`);
+        else if (missing.length) fail(path, `no share for "${missing[0]}" (list it in noPopulationShare if there is no population figure)`);
         const total = Object.values(shares).reduce((a, b) => a + b, 0);
         if (Math.abs(total - 1) > 1e-6) fail(path, `shares add up to ${total}, not 1`);
+      }
+      for (const [variable, answers] of Object.entries(def.populationMargins.noPopulationShare ?? {})) {
+        const path = ['populationMargins', 'noPopulationShare', variable];
+        const question = pretreatment.find((e) => e.name === variable);
+        if (!def.populationMargins.margins[variable]) fail(path, `"${variable}" has no margins`);
+        else if (question) {
+          const unknown = answers.find((a) => !choiceValues(question).map(String).includes(a));
+          if (unknown !== undefined) fail(path, `"${unknown}" is not a choice of "${variable}"`);
+        }
       }
     }
 

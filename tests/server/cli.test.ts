@@ -48,7 +48,7 @@ test('vlab study list shows the studies with their cells and waves, under a head
   ]);
   const table = vlab(['study', 'list', '--db', dbPath]).stdout.split('\n');
   assert.match(table[0]!, /^study +version +cells +waves +title$/);
-  assert.match(table[1]!, /^alliance-corrective-measures +v1 +48 +1 +Opinions about US security partnerships$/);
+  assert.match(table[1]!, /^alliance-corrective-measures +v2 +48 +1 +Opinions about US security partnerships$/);
 });
 
 test('with no study definitions, study list says where to add one', () => {
@@ -111,7 +111,7 @@ test('the definitions folder is the project\'s whatever the current folder; a mi
     env: { ...process.env, VLAB_DEFINITIONS: '' },
   });
   assert.equal(elsewhere.status, 0, elsewhere.stderr);
-  assert.match(elsewhere.stdout, /^alliance-corrective-measures +v1 /m);
+  assert.match(elsewhere.stdout, /^alliance-corrective-measures +v2 /m);
 
   const missing = join(dir, 'no-such-folder');
   const run = vlab(['study', 'list', '--db', join(dir, 'missing.sqlite')], { VLAB_DEFINITIONS: missing });

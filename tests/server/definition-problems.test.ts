@@ -93,6 +93,7 @@ test('changing a fielded version\'s texts without a new version is refused, nami
       studies.syncDefinitions(loadDefinitionFolder(defs).studies);
       return studies;
     };
+    const version = (JSON.parse(readFileSync(studyFile, 'utf8')) as { version: number }).version;
     // Before any wave, a version may still change freely.
     editJson(studyFile, (d) => (d.vignette.template[0] = `${d.vignette.template[0]} Draft.`));
     const first = sync().createWave({ studyKey: 'alliance-corrective-measures', target: 100 }).wave.id;
@@ -101,19 +102,19 @@ test('changing a fielded version\'s texts without a new version is refused, nami
     const studies = sync();
     assert.deepEqual(studies.brokenStudies(), [{
       id: 'alliance-corrective-measures',
-      message: `study "alliance-corrective-measures": version 1 was fielded by wave ${first} with other texts or design; set "version" to 2 in study.json to field this change (wave ${first} keeps what it showed)`,
+      message: `study "alliance-corrective-measures": version ${version} was fielded by wave ${first} with other texts or design; set "version" to ${version + 1} in study.json to field this change (wave ${first} keeps what it showed)`,
     }]);
     assert.throws(() => studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100 }), new RegExp(`fielded by wave ${first}`));
     assert.match(repos.studies.latest('alliance-corrective-measures')!.definition.vignette!.template[0] as string, / Draft\.$/, 'not stored');
 
-    editJson(studyFile, (d) => (d.version = 2));
+    editJson(studyFile, (d) => (d.version = version + 1));
     const bumped = sync();
     assert.deepEqual(bumped.brokenStudies(), []);
     const second = bumped.createWave({ studyKey: 'alliance-corrective-measures', target: 100 });
-    assert.equal(second.study.version, 2);
-    assert.equal(repos.studies.get(repos.waves.get(first)!.studyId)!.version, 1);
+    assert.equal(second.study.version, version + 1);
+    assert.equal(repos.studies.get(repos.waves.get(first)!.studyId)!.version, version);
 
-    // The analysis plan is not fielded (each wave locks its own plan hash): it may change under version 2.
+    // The analysis plan is not fielded (each wave locks its own plan hash): it may change under the new version.
     editJson(join(defs, 'alliance-corrective-measures', 'analysis-plan.json'), (p) => (p.hypotheses = p.hypotheses.slice(0, 2)));
     assert.deepEqual(sync().brokenStudies(), []);
   } finally {
