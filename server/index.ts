@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { absoluteLink } from './domain/links.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { startCheckpointer } from './storage/checkpointer.ts';
 import { openDatabase, type Db } from './storage/db.ts';
@@ -16,6 +17,8 @@ import { createRepositories, type Repositories } from './storage/repositories.ts
 export interface ServerOverrides {
   port?: string | number;
   dbPath?: string;
+  /** `vlab serve --no-demo`: false. */
+  demoWave?: boolean;
 }
 
 export interface Storage {
@@ -67,7 +70,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     import('./workers/researcher-pool.ts'),
   ]);
   const logger = createLogger(config.logLevel);
-  const demo = studies.ensureDemoWave();
+  const demo = config.demoWave ? studies.ensureDemoWave() : null;
   const checkpointer = startCheckpointer(db, logger);
   const researcherPool = createResearcherPool({ ...config, dbPath: config.dbPath, logger });
   const app = createApp({ db, config, logger, researcherPool, brokenStudies: studies.brokenStudies() });
@@ -80,13 +83,17 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     );
   });
   const { port } = server.address() as AddressInfo;
-  const base = `http://localhost:${port}`;
-  const out = [`vlab serve: listening on ${base} (database ${config.dbPath})`];
-  if (demo) out.push(`vlab serve: created a demo wave of "${repos.studies.get(demo.studyId)?.title}"`);
+  const link = (path: string) => absoluteLink(path, { publicUrl: config.publicUrl, port });
+  const out = [`vlab serve: listening on http://localhost:${port} (database ${config.dbPath})`];
+  if (config.publicUrl) out.push(`vlab serve: links use the public address ${config.publicUrl} (VLAB_PUBLIC_URL)`);
+  if (demo) {
+    out.push(`vlab serve: created a demo wave of "${repos.studies.get(demo.studyId)?.title}" (a real deployment: vlab serve --no-demo, or VLAB_DEMO=false)`);
+  }
   for (const broken of studies.brokenStudies()) out.push(`vlab serve: study "${broken.id}" is broken (no new waves until fixed): ${broken.message}`);
   for (const wave of repos.waves.list().filter((w) => w.status === 'open')) {
-    out.push(`  open wave ${wave.id} (${repos.studies.get(wave.studyId)?.key}): ${base}/s/${wave.id}`);
+    out.push(`  open wave ${wave.id} (${repos.studies.get(wave.studyId)?.key}): ${link(`/s/${wave.id}`)}`);
   }
+  out.push(`  dashboard: ${link('/dashboard')} — sign in with a token from: vlab token create --name "your name"`);
   process.stdout.write(`${out.join('\n')}\n`);
 
   const shutdown = (signal: string) => {

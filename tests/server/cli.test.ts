@@ -132,3 +132,50 @@ test('a bad configuration value is refused with the variable it came from', () =
   assert.equal(run.status, 2);
   assert.match(run.stderr, /^vlab serve: PORT \(--port\)/);
 });
+
+test('vlab serve on a fresh database opens a demo wave and says where the dashboard is and how to get a token; --no-demo and VLAB_DEMO=false do not', async () => {
+  const fresh = await serve(join(dir, 'fresh.sqlite'));
+  try {
+    assert.equal(fresh.waves.length, 1);
+    assert.match(fresh.stdout, /vlab serve: created a demo wave of ".+" \(a real deployment: vlab serve --no-demo, or VLAB_DEMO=false\)\n/);
+    assert.ok(fresh.stdout.includes(`  open wave ${fresh.waves[0]!.id} (alliance-corrective-measures): ${fresh.baseUrl}/s/${fresh.waves[0]!.id}\n`), fresh.stdout);
+    assert.ok(fresh.stdout.endsWith(`  dashboard: ${fresh.baseUrl}/dashboard — sign in with a token from: vlab token create --name "your name"\n`), fresh.stdout);
+  } finally {
+    await fresh.stop();
+  }
+  const real = await serve(join(dir, 'real.sqlite'), { VLAB_DEMO: 'false' });
+  try {
+    assert.deepEqual(real.waves, []);
+    assert.doesNotMatch(real.stdout, /demo/);
+  } finally {
+    await real.stop();
+  }
+  const noDemo = vlab(['serve', '--no-demo', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]);
+  assert.match(noDemo.stderr, /PORT \(--port\)/, 'the flag is accepted (the port then stops it before listening)');
+  assert.throws(() => loadConfig({ VLAB_DEMO: 'maybe' }), /^ConfigError: VLAB_DEMO \(--no-demo\): expected true or false, got "maybe"$/);
+  assert.equal(loadConfig({ VLAB_DEMO: 'FALSE' }).demoWave, false);
+});
+
+test('links are absolute, from VLAB_PUBLIC_URL when set; a panel-style wave without a completion URL is warned about', async () => {
+  const env = { VLAB_PUBLIC_URL: 'https://survey.example.org/' };
+  const db = join(dir, 'links.sqlite');
+  const panel = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--screenout-url', 'https://app.prolific.com/submissions/complete?cc=SCREEN', '--db', db], env);
+  assert.equal(panel.status, 0, panel.stderr);
+  const id = /^wave (\S+) of/.exec(panel.stdout)![1]!;
+  assert.match(panel.stdout, new RegExp(`link https://survey\\.example\\.org/s/${id}\\n$`));
+  assert.match(panel.stderr, /^vlab wave create: warning: the wave sends respondents back to a panel .* has no --complete-url, so those who finish are not sent back/);
+  const complete = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--screenout-url', 'https://x.example/s', '--complete-url', 'https://x.example/c', '--db', db, '--json']);
+  assert.equal(complete.stderr, '');
+  assert.equal(JSON.parse(complete.stdout).link, `http://localhost:3000/s/${JSON.parse(complete.stdout).id}`);
+  assert.match(vlab(['wave', 'list', '--db', db], env).stdout, new RegExp(`https://survey\\.example\\.org/s/${id}\\n`));
+
+  const served = await serve(db, env);
+  try {
+    assert.ok(served.stdout.includes(`  open wave ${id} (bus-line-funding): https://survey.example.org/s/${id}\n`), served.stdout);
+    assert.match(served.stdout, /links use the public address https:\/\/survey\.example\.org \(VLAB_PUBLIC_URL\)\n/);
+    assert.match(served.stdout, /dashboard: https:\/\/survey\.example\.org\/dashboard/);
+  } finally {
+    await served.stop();
+  }
+  assert.throws(() => loadConfig({ VLAB_PUBLIC_URL: 'survey.example.org' }), /^ConfigError: VLAB_PUBLIC_URL: expected an http\(s\) address/);
+});

@@ -44,7 +44,7 @@ test('vlab wave list, status --json, pause, open and close; a closed wave stays 
   assert.equal(vlab('wave', 'open', created.id).stdout, `wave ${created.id}: open\n`);
   const list = vlab('wave', 'list').stdout.split('\n');
   assert.match(list[0]!, /^wave +study +status +completes +link$/);
-  assert.match(list[1]!, new RegExp(`^${created.id} +alliance-corrective-measures +open +0/40 +/s/${created.id}$`));
+  assert.match(list[1]!, new RegExp(`^${created.id} +alliance-corrective-measures +open +0/40 +http://localhost:3000/s/${created.id}$`));
   assert.equal(vlab('wave', 'close', created.id).stdout, `wave ${created.id}: closed\n`);
   const reopen = vlab('wave', 'open', created.id);
   assert.equal(reopen.status, 2);
