@@ -38,7 +38,8 @@ const SETTINGS = {
   },
   /** The study definitions: the project's survey-definitions/ whatever the current folder, unless set. */
   definitionsDir: { env: 'VLAB_DEFINITIONS', default: join(projectRoot(), 'survey-definitions'), schema: z.string().min(1) },
-  publicDir: { env: 'VLAB_PUBLIC', default: 'public', schema: z.string().min(1) },
+  /** The pages and their built bundles: the project's public/ whatever the current folder, unless set. */
+  publicDir: { env: 'VLAB_PUBLIC', default: join(projectRoot(), 'public'), schema: z.string().min(1) },
   /**
    * The address respondents and researchers reach the server at (`https://survey.example.org`), from which the
    * printed links are made; unset, they use http://localhost and the port.

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,7 +105,7 @@ test('a broken definition is listed with its message, and the server and CLI wor
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-test('the definitions folder is the project\'s whatever the current folder; a missing one is one line naming VLAB_DEFINITIONS', () => {
+test('the definitions and pages are the project\'s whatever the current folder; a missing definitions folder is one line naming VLAB_DEFINITIONS', async () => {
   const elsewhere = spawnSync(process.execPath, [join(process.cwd(), 'bin/vlab.js'), 'study', 'list', '--db', join(dir, 'elsewhere.sqlite')], {
     encoding: 'utf8',
     cwd: dir,
@@ -112,6 +113,28 @@ test('the definitions folder is the project\'s whatever the current folder; a mi
   });
   assert.equal(elsewhere.status, 0, elsewhere.stderr);
   assert.match(elsewhere.stdout, /^alliance-corrective-measures +v2 /m);
+
+  // The server too: its pages come from the project's public/, not the current folder's.
+  const child = spawn(process.execPath, [join(process.cwd(), 'bin/vlab.js'), 'serve', '--port', '0', '--no-demo', '--db', join(dir, 'elsewhere.sqlite')], {
+    cwd: dir,
+    env: { ...process.env, VLAB_DEFINITIONS: '', VLAB_PUBLIC: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    let out = '';
+    const base = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk;
+        const match = /listening on (\S+)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+    });
+    assert.equal((await fetch(`${base}/dashboard`)).status, 200);
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
 
   const missing = join(dir, 'no-such-folder');
   const run = vlab(['study', 'list', '--db', join(dir, 'missing.sqlite')], { VLAB_DEFINITIONS: missing });
