@@ -68,7 +68,7 @@ function runCli(dbPath: string, waveId: string, out: string): Omit<ExportFigures
   if (!existsSync('/usr/bin/time')) return 'no /usr/bin/time';
   if (spawnSync(process.execPath, ['bin/vlab.js', 'export', '--help'], { stdio: 'ignore' }).status !== 0) return 'no `vlab export` command';
   const start = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, 'bin/vlab.js', 'export', `--wave=${waveId}`, '--format', 'csv', '--out', out, '--db', dbPath], {
+  const r = spawnSync('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, 'bin/vlab.js', 'export', `--wave=${waveId}`, '--format', 'csv', '--status', 'all', '--out', out, '--db', dbPath], {
     encoding: 'utf8',
   });
   const seconds = (performance.now() - start) / 1000;

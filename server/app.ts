@@ -11,6 +11,7 @@ import { researcherApi } from './routes/researcher-api.ts';
 import { respondentApi } from './routes/respondent-api.ts';
 import { respondentPage, type WavePageInfo } from './routes/respondent-page.ts';
 import { studyLocales, textIn } from './domain/localized-text.ts';
+import type { BrokenStudy } from './domain/broken-study.ts';
 import type { StudyDefinition } from './domain/study-definition.ts';
 import { dashboardPage } from './routes/dashboard-page.ts';
 import { createRespondentService } from './services/respondent-service.ts';
@@ -28,6 +29,8 @@ export interface AppOptions {
   logger?: Logger;
   /** The worker threads for researcher work; by default a pool of its own over `db`'s file, ending with the process. */
   researcherPool?: ResearcherPool;
+  /** Studies of the definitions folder that did not load (server/index.ts): listed, and refused new waves. */
+  brokenStudies?: readonly BrokenStudy[];
 }
 
 /**
@@ -35,13 +38,15 @@ export interface AppOptions {
  * drive the app with supertest. The respondent path runs on this thread; researcher work that reads a wave's
  * participants runs in the researcher pool's worker threads, on connections of their own.
  */
-export function createApp({ db, config, logger = silentLogger, researcherPool }: AppOptions): Express {
+export function createApp({ db, config, logger = silentLogger, researcherPool, brokenStudies = [] }: AppOptions): Express {
   if (db.memory) throw new Error('createApp: the researcher workers need a database file, not :memory:');
   const repos = createRepositories(db);
   const respondents = createRespondentService({ db, repos, quotaLeaseSeconds: config.quotaLeaseSeconds });
+  const studies = createStudyService({ db, repos, broken: brokenStudies });
   const researcher = {
     tokens: createTokenService({ db }),
-    waves: createWaveService({ db, repos, studies: createStudyService({ db, repos }), quotaLeaseSeconds: config.quotaLeaseSeconds }),
+    studies,
+    waves: createWaveService({ db, repos, studies, quotaLeaseSeconds: config.quotaLeaseSeconds }),
     plans: createWavePlans(repos),
     jobs: researcherPool ?? createResearcherPool({ ...config, dbPath: db.name, logger }),
   };

@@ -1,5 +1,19 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { issuePath } from './domain/zod-issues.ts';
+
+/**
+ * The project's folder: the nearest one above this module holding package.json (server/ when run from the
+ * sources, dist/cli/<build>/ when run from the CLI bundle), so defaults do not depend on the shell's folder.
+ */
+export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
 
 /** An https origin such as `https://worker.mturk.com` (a `*.` subdomain wildcard is allowed, as CSP allows). */
 const FRAME_ORIGIN = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/;
@@ -22,8 +36,33 @@ const SETTINGS = {
     default: 'info',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   },
-  definitionsDir: { env: 'VLAB_DEFINITIONS', default: 'survey-definitions', schema: z.string().min(1) },
-  publicDir: { env: 'VLAB_PUBLIC', default: 'public', schema: z.string().min(1) },
+  /** The study definitions: the project's survey-definitions/ whatever the current folder, unless set. */
+  definitionsDir: { env: 'VLAB_DEFINITIONS', default: join(projectRoot(), 'survey-definitions'), schema: z.string().min(1) },
+  /** The pages and their built bundles: the project's public/ whatever the current folder, unless set. */
+  publicDir: { env: 'VLAB_PUBLIC', default: join(projectRoot(), 'public'), schema: z.string().min(1) },
+  /**
+   * The address respondents and researchers reach the server at (`https://survey.example.org`), from which the
+   * printed links are made; unset, they use http://localhost and the port.
+   */
+  publicUrl: {
+    env: 'VLAB_PUBLIC_URL',
+    default: null as string | null,
+    schema: z
+      .string()
+      .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'expected an http(s) address such as https://survey.example.org, without ? or #')
+      .transform((url) => url.replace(/\/+$/, ''))
+      .nullable(),
+  },
+  /** Open a demo wave of the flagship study when the database has no wave (`false` for a real deployment). */
+  demoWave: {
+    env: 'VLAB_DEMO',
+    flag: '--no-demo',
+    default: true,
+    schema: z.preprocess(
+      (v) => (typeof v === 'string' ? ({ true: true, '1': true, false: false, '0': false } as Record<string, boolean>)[v.toLowerCase()] ?? v : v),
+      z.boolean({ error: 'expected true or false' }),
+    ),
+  },
   /** Largest JSON body accepted by the API. */
   bodyLimitBytes: { env: 'VLAB_BODY_LIMIT', default: 64 * 1024, schema: int(1024, 10 * 1024 * 1024) },
   /** Participant starts allowed per client address per rate window (a classroom shares one address). */

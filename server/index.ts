@@ -1,10 +1,11 @@
+import { existsSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import type { StudyDefinition } from './domain/study-definition.ts';
+import { absoluteLink } from './domain/links.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { startCheckpointer } from './storage/checkpointer.ts';
 import { openDatabase, type Db } from './storage/db.ts';
-import { loadDefinitionFiles } from './storage/definition-files.ts';
+import { loadDefinitionFolder, type DefinitionFolder } from './storage/definition-files.ts';
 import { createRepositories, type Repositories } from './storage/repositories.ts';
 
 /**
@@ -16,6 +17,8 @@ import { createRepositories, type Repositories } from './storage/repositories.ts
 export interface ServerOverrides {
   port?: string | number;
   dbPath?: string;
+  /** `vlab serve --no-demo`: false. */
+  demoWave?: boolean;
 }
 
 export interface Storage {
@@ -26,21 +29,33 @@ export interface Storage {
 }
 
 /** The study definitions of the configured folder (`VLAB_DEFINITIONS`), for verbs that need no database. */
-export function loadConfiguredDefinitions(): StudyDefinition[] {
-  return loadDefinitionFiles(loadConfig(process.env).definitionsDir);
+export function loadConfiguredDefinitions(): DefinitionFolder {
+  return readDefinitions(loadConfig(process.env).definitionsDir);
+}
+
+/** The definitions folder's studies; a missing folder is a ConfigError naming the variable, not an ENOENT. */
+function readDefinitions(dir: string): DefinitionFolder {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ConfigError(
+      process.env.VLAB_DEFINITIONS
+        ? `VLAB_DEFINITIONS: no definitions folder at ${dir}`
+        : `VLAB_DEFINITIONS: not set, and the project's folder ${dir} is missing; set it to your study definitions`,
+    );
+  }
+  return loadDefinitionFolder(dir);
 }
 
 /**
- * Config from env + flags, the database opened and migrated, and the study definitions validated and synced
- * (an invalid definition throws a DefinitionError naming its file and field).
+ * Config from env + flags, the database opened and migrated, and the study definitions validated and synced.
+ * A study that does not validate is listed by `studies.brokenStudies()` with its message; the others work.
  */
 export function openStorage(overrides: ServerOverrides = {}): Storage {
   const config = loadConfig(process.env, overrides);
-  const definitions = loadDefinitionFiles(config.definitionsDir);
+  const definitions = readDefinitions(config.definitionsDir);
   const db = openDatabase(config.dbPath);
   const repos = createRepositories(db);
-  const studies = createStudyService({ db, repos });
-  studies.syncDefinitions(definitions);
+  const studies = createStudyService({ db, repos, broken: definitions.broken });
+  studies.syncDefinitions(definitions.studies);
   return { config, db, repos, studies };
 }
 
@@ -55,10 +70,10 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     import('./workers/researcher-pool.ts'),
   ]);
   const logger = createLogger(config.logLevel);
-  const demo = studies.ensureDemoWave();
+  const demo = config.demoWave ? studies.ensureDemoWave() : null;
   const checkpointer = startCheckpointer(db, logger);
   const researcherPool = createResearcherPool({ ...config, dbPath: config.dbPath, logger });
-  const app = createApp({ db, config, logger, researcherPool });
+  const app = createApp({ db, config, logger, researcherPool, brokenStudies: studies.brokenStudies() });
 
   const server = createHttpServer(app, config).listen(config.port);
   await new Promise<void>((resolve, reject) => {
@@ -68,12 +83,17 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     );
   });
   const { port } = server.address() as AddressInfo;
-  const base = `http://localhost:${port}`;
-  const out = [`vlab serve: listening on ${base} (database ${config.dbPath})`];
-  if (demo) out.push(`vlab serve: created a demo wave of "${repos.studies.get(demo.studyId)?.title}"`);
-  for (const wave of repos.waves.list().filter((w) => w.status === 'open')) {
-    out.push(`  open wave ${wave.id} (${repos.studies.get(wave.studyId)?.key}): ${base}/s/${wave.id}`);
+  const link = (path: string) => absoluteLink(path, { publicUrl: config.publicUrl, port });
+  const out = [`vlab serve: listening on http://localhost:${port} (database ${config.dbPath})`];
+  if (config.publicUrl) out.push(`vlab serve: links use the public address ${config.publicUrl} (VLAB_PUBLIC_URL)`);
+  if (demo) {
+    out.push(`vlab serve: created a demo wave of "${repos.studies.get(demo.studyId)?.title}" (a real deployment: vlab serve --no-demo, or VLAB_DEMO=false)`);
   }
+  for (const broken of studies.brokenStudies()) out.push(`vlab serve: study "${broken.id}" is broken (no new waves until fixed): ${broken.message}`);
+  for (const wave of repos.waves.list().filter((w) => w.status === 'open')) {
+    out.push(`  open wave ${wave.id} (${repos.studies.get(wave.studyId)?.key}): ${link(`/s/${wave.id}`)}`);
+  }
+  out.push(`  dashboard: ${link('/dashboard')} — sign in with a token from: vlab token create --name "your name"`);
   process.stdout.write(`${out.join('\n')}\n`);
 
   const shutdown = (signal: string) => {

@@ -66,16 +66,21 @@ export function quotaCaps(def: StudyDefinition, target: number): QuotaCap[] {
   );
 }
 
-/** The participant's level of each quota variable, from their pre-treatment answers. */
+/**
+ * The participant's level of each quota variable, from their pre-treatment answers. An answer with no
+ * population share (population margins' `noPopulationShare`, e.g. "prefer not to say") has no cap, so it
+ * takes no slot: nobody is turned away for it.
+ */
 export function quotaCellOf(def: StudyDefinition, answers: Answers): QuotaCell[] {
   const quotas = def.quotas;
   if (!quotas) return [];
-  return quotas.variables.map((variable) => {
+  return quotas.variables.flatMap((variable) => {
     const value = answers[variable];
     if (value === undefined || value === null) {
       throw new DomainError('invalid_input', `answers.${variable}: required for the quota check`);
     }
-    return { variable, level: String(value) };
+    const level = String(value);
+    return def.populationMargins?.noPopulationShare?.[variable]?.includes(level) ? [] : [{ variable, level }];
   });
 }
 

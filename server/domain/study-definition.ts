@@ -6,6 +6,7 @@ import { simulationModelSchema } from './simulation/model-schema.ts';
 import { analysisPlanSchema } from './plan/plan-schema.ts';
 import { planProblems } from './plan/validate-plan.ts';
 import { batteryProblems, quotaProblems, quotasSchema } from './quota.ts';
+import { closestName } from './did-you-mean.ts';
 import { issuePath } from './zod-issues.ts';
 import { localeCode, localizedText, studyLocales, textIn, translationProblems } from './localized-text.ts';
 import { designProblems } from './design-problems.ts';
@@ -96,6 +97,12 @@ const page = z.looseObject({
 const populationMargins = z.strictObject({
   source: text,
   margins: z.record(identifier, z.record(z.string().min(1), z.number().positive().max(1))),
+  /**
+   * Answers with no population figure (e.g. gender: "nonbinary", "prefer_not_to_say", which a census of sex does
+   * not count): the shares in `margins` are of the respondents giving the other answers. Such an answer takes
+   * no quota slot, and a plan cannot rake on its variable.
+   */
+  noPopulationShare: z.record(identifier, z.array(z.string().min(1)).min(1)).optional(),
 });
 
 const definitionShape = z
@@ -192,11 +199,16 @@ function checkTemplate(def: ParsedDefinition, factorNames: Set<string>, fail: Fa
     const where = locales.length > 1 ? ` (${locale})` : '';
     def.vignette!.template.forEach((localized, i) => {
       const paragraph = textIn(localized, locale);
-      for (const [, name] of paragraph.matchAll(PLACEHOLDER)) {
-        if (!factorNames.has(name!)) fail(['vignette', 'template', i], `unknown factor "{${name}}"${where}`);
+      // Any name in braces, so that "{Regime}" is an unknown factor with a hint rather than a stray brace.
+      for (const [, name] of paragraph.matchAll(PLACEHOLDER_LIKE)) {
+        if (!factorNames.has(name!)) {
+          const closest = closestName(name!, [...factorNames]);
+          const hint = closest ? ` (did you mean "{${closest}}"?)` : '';
+          fail(['vignette', 'template', i], `unknown factor "{${name}}"${hint}${where}`);
+        }
         used.add(name!);
       }
-      if (/[{}]/.test(paragraph.replace(PLACEHOLDER, ''))) {
+      if (/[{}]/.test(paragraph.replace(PLACEHOLDER_LIKE, ''))) {
         fail(['vignette', 'template', i], `stray "{" or "}" outside a {factor} placeholder${where}`);
       }
     });
@@ -236,13 +248,25 @@ function checkPopulationMargins(def: ParsedDefinition, fail: Fail): void {
       continue;
     }
     const levels = choiceValues(question).map(String);
+    const unshared = def.populationMargins.noPopulationShare?.[variable] ?? [];
     const given = Object.keys(shares);
-    const missing = levels.filter((l) => !given.includes(l));
+    const missing = levels.filter((l) => !given.includes(l) && !unshared.includes(l));
     const unknown = given.filter((l) => !levels.includes(l));
+    const both = given.find((l) => unshared.includes(l));
     if (unknown.length) fail(path, `"${unknown[0]}" is not a choice of "${variable}"`);
-    else if (missing.length) fail(path, `no share for "${missing[0]}"`);
+    else if (both) fail(path, `"${both}" has a share and is listed in noPopulationShare; keep one`);
+    else if (missing.length) fail(path, `no share for "${missing[0]}" (list it in noPopulationShare if there is no population figure)`);
     const total = Object.values(shares).reduce((a, b) => a + b, 0);
     if (Math.abs(total - 1) > 1e-6) fail(path, `shares add up to ${total}, not 1`);
+  }
+  for (const [variable, answers] of Object.entries(def.populationMargins.noPopulationShare ?? {})) {
+    const path = ['populationMargins', 'noPopulationShare', variable];
+    const question = pretreatment.find((e) => e.name === variable);
+    if (!def.populationMargins.margins[variable]) fail(path, `"${variable}" has no margins`);
+    else if (question) {
+      const unknown = answers.find((a) => !choiceValues(question).map(String).includes(a));
+      if (unknown !== undefined) fail(path, `"${unknown}" is not a choice of "${variable}"`);
+    }
   }
 }
 
@@ -271,6 +295,8 @@ export { allElements, canonicalJson, choiceValues } from './definition-elements.
 
 /** `{regime}` in a vignette template. */
 export const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
+/** A name in braces whatever its case (`{Regime}`), for the template check's messages. */
+const PLACEHOLDER_LIKE = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 /** Whether the outcome pages offer the vignette again: a vignette design unless it sets `vignette.reread: false`. */
 export function offersReread(def: Pick<StudyDefinition, 'vignette'>): boolean {
   return def.vignette !== undefined && def.vignette.reread !== false;

@@ -1,4 +1,5 @@
 import { Router, type RequestHandler } from 'express';
+import type { StudyService } from '../services/study-service.ts';
 import type { TokenService } from '../services/token-service.ts';
 import type { WavePlans } from '../services/wave-plan.ts';
 import type { WaveService } from '../services/wave-service.ts';
@@ -6,11 +7,14 @@ import type { ResearcherPool } from '../workers/researcher-pool.ts';
 import { requireResearcherToken } from './researcher-auth.ts';
 import { researcherEstimates } from './researcher-estimates.ts';
 import { researcherExports } from './researcher-exports.ts';
+import { researcherStudies } from './researcher-studies.ts';
 import { researcherWaves } from './researcher-waves.ts';
 
 /** What the researcher routes call. Add a service here when a sub-router needs one. */
 export interface ResearcherServices {
   tokens: TokenService;
+  /** The studies, and those whose definition is broken. */
+  studies: StudyService;
   /** Wave writes (create, lifecycle), on this thread. */
   waves: WaveService;
   plans: WavePlans;
@@ -34,6 +38,7 @@ export function researcherApi(services: ResearcherServices): Router {
   // Sub-routers, each owning its own paths under /api/researcher. Append new ones to this list
   // (e.g. researcherEstimates(services) for the analysis-plan routes).
   const subRouters: Router[] = [
+    researcherStudies(services.studies),
     researcherWaves(services.waves, services.jobs),
     researcherExports(services.jobs),
     researcherEstimates(services),

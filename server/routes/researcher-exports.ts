@@ -10,10 +10,10 @@ const STATUSES = ['started', 'complete', 'screened_out', 'overquota'] as const s
 
 const exportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default('csv'),
-  /** Comma-separated statuses, e.g. `complete` or `complete,started`; default every participant. */
+  /** Comma-separated statuses, e.g. `complete` or `complete,started`, or `all`; default every participant. */
   status: z
     .string()
-    .transform((s) => s.split(','))
+    .transform((s) => (s === 'all' ? [...STATUSES] : s.split(',')))
     .pipe(z.array(z.enum(STATUSES)))
     .optional(),
 });

@@ -27,6 +27,8 @@ export interface QualityFlagSource {
 export interface IterateOptions {
   /** Only participants with these statuses (default: all). */
   statuses?: readonly ParticipantStatus[];
+  /** Told of each participant as their row is made (`vlab export` counts what it wrote by status). */
+  onParticipant?: (status: ParticipantStatus) => void;
 }
 
 /** A download ready to stream: its file name and type, and a fresh stream of its bytes. */
@@ -50,6 +52,7 @@ export function createExportService({ db, repos, flags }: { db: Db; repos: Repos
   function* rows(waveId: string, def: StudyDefinition, columns: ColumnSpec[], options: IterateOptions): Generator<WideRow> {
     const flagsFor = flags?.forWave(waveId, def);
     for (const source of iterateExportRows(db, waveId, options.statuses)) {
+      options.onParticipant?.(source.participant.status);
       yield wideRow(columns, { ...source, flags: flagsFor?.(source) });
     }
   }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { BrokenStudy } from '../domain/broken-study.ts';
 import { designOf } from '../domain/design.ts';
 import { assertFieldable } from '../domain/design-support.ts';
 import { DomainError } from '../domain/errors.ts';
+import { versionConflict } from '../domain/fielded-version.ts';
 import { randomCode } from '../domain/random-code.ts';
 import { planHash } from '../domain/plan/plan-hash.ts';
 import { studyLocales } from '../domain/localized-text.ts';
@@ -22,6 +24,8 @@ export interface StudySummary {
   contentHash: string;
   cells: number;
   waves: number;
+  /** Set when the definitions folder's copy is broken: what to fix (its stored snapshot is shown meanwhile). */
+  broken?: string;
 }
 
 export interface CreateWaveInput {
@@ -35,21 +39,58 @@ export interface CreateWaveInput {
   locale?: string;
 }
 
-/** Study snapshots and waves: what `vlab serve` does at start and what the study/wave verbs call. */
-export function createStudyService({ db, repos, now = () => new Date().toISOString() }: { db: Db; repos: Repositories; now?: () => string }) {
+/**
+ * Study snapshots and waves: what `vlab serve` does at start and what the study/wave verbs call. `broken`: the
+ * studies of the definitions folder that did not load (definition-files.ts); they take no new wave.
+ */
+export function createStudyService({
+  db,
+  repos,
+  now = () => new Date().toISOString(),
+  broken = [],
+}: {
+  db: Db;
+  repos: Repositories;
+  now?: () => string;
+  broken?: readonly BrokenStudy[];
+}) {
+  const problems = new Map(broken.map((b) => [b.id, b.message]));
   return {
     /**
      * Stores a snapshot of every definition whose content is new. Waves keep pointing at the snapshot they
-     * were created from, so an edited file affects new waves only.
+     * were created from, so an edited file affects new waves only. A definition that changes the texts or
+     * design of a version a wave fielded is not stored: it joins the broken studies (fielded-version.ts).
      */
     syncDefinitions(defs: StudyDefinition[]): { study: StudyRecord; inserted: boolean }[] {
       return immediate(db, () =>
-        defs.map((def) => {
+        defs.flatMap((def): { study: StudyRecord; inserted: boolean }[] => {
           const hash = contentHash(def);
           const existing = repos.studies.findSnapshot(def.id, hash);
-          return existing ? { study: existing, inserted: false } : { study: repos.studies.insert(def, hash, now()), inserted: true };
+          if (existing) return [{ study: existing, inserted: false }];
+          const fielded = repos.waves
+            .list()
+            .map((w) => ({ waveId: w.id, study: repos.studies.get(w.studyId) }))
+            .filter((f): f is { waveId: string; study: StudyRecord } => f.study?.key === def.id)
+            .map((f) => ({ waveId: f.waveId, definition: f.study.definition }));
+          const conflict = versionConflict(def, fielded);
+          if (conflict) {
+            problems.set(def.id, conflict);
+            return [];
+          }
+          return [{ study: repos.studies.insert(def, hash, now()), inserted: true }];
         }),
       );
+    },
+
+    /** The studies that take no new wave until their definition is fixed, each with what to fix. */
+    brokenStudies(): BrokenStudy[] {
+      return [...problems].map(([id, message]) => ({ id, message }));
+    },
+
+    /** Refuses (409) work that needs a study's definition to be sound: a new wave, a wave reopened. */
+    assertUsable(studyKey: string): void {
+      const problem = problems.get(studyKey);
+      if (problem) throw new DomainError('conflict', `study "${studyKey}" is broken until its definition is fixed: ${problem}`);
     },
 
     listStudies(): StudySummary[] {
@@ -61,12 +102,14 @@ export function createStudyService({ db, repos, now = () => new Date().toISOStri
         contentHash: s.contentHash,
         cells: designOf(s.definition).nCells,
         waves: waves.filter((w) => repos.studies.get(w.studyId)?.key === s.key).length,
+        ...(problems.has(s.key) ? { broken: problems.get(s.key) } : {}),
       }));
     },
 
     /** Opens a wave on the newest snapshot of a study; the seed defaults to 128 random bits. */
     createWave(input: CreateWaveInput): { wave: Wave; study: StudyRecord } {
       return immediate(db, () => {
+        this.assertUsable(input.studyKey);
         const study = repos.studies.latest(input.studyKey);
         if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
         assertFieldable(study.definition);
@@ -90,10 +133,15 @@ export function createStudyService({ db, repos, now = () => new Date().toISOStri
       });
     },
 
-    /** On a database with no wave at all, opens a demo wave of the flagship study so there is a link to try. */
+    /**
+     * On a database with no wave at all, opens a demo wave of the flagship study so there is a link to try
+     * (none when the flagship is not among the definitions, or is broken).
+     */
     ensureDemoWave(): Wave | null {
       return immediate(db, () =>
-        repos.waves.count() > 0 ? null : this.createWave({ studyKey: FLAGSHIP_STUDY, target: 1000 }).wave,
+        repos.waves.count() > 0 || problems.has(FLAGSHIP_STUDY) || !repos.studies.latest(FLAGSHIP_STUDY)
+          ? null
+          : this.createWave({ studyKey: FLAGSHIP_STUDY, target: 1000 }).wave,
       );
     },
   };

@@ -67,6 +67,7 @@ export function createWaveService({
       return immediate(db, () => {
         const wave = waveOf(waveId);
         const next = nextWaveStatus(wave.status, action);
+        if (next === 'open' && wave.status !== 'open') studies.assertUsable(lookup.studyOf(wave).key);
         if (next !== wave.status) repos.waves.setStatus(wave.id, next, now());
         return report(waveOf(waveId));
       });

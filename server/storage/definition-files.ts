@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BrokenStudy } from '../domain/broken-study.ts';
 import { DefinitionError, parseStudyDefinition, type StudyDefinition } from '../domain/study-definition.ts';
 
 /**
@@ -15,25 +16,46 @@ export const SECTION_FILES: Readonly<Record<string, string>> = {
   'simulation.json': 'simulation',
 };
 
+/** The valid studies of a definitions folder, and the broken ones with the message saying what to fix. */
+export interface DefinitionFolder {
+  studies: StudyDefinition[];
+  broken: BrokenStudy[];
+}
+
 /**
  * Reads and validates every study folder in the definitions folder (a lone `<id>.json` holding every section
- * is accepted too). The first invalid study stops everything with a message naming the file and the field; a
- * study id that does not match its folder or file name is refused too.
+ * is accepted too). Each study stands alone: an invalid one is listed in `broken` with a message naming the
+ * file and the field, and the others load. A study id that does not match its folder or file name is refused.
  */
-export function loadDefinitionFiles(dir: string): StudyDefinition[] {
-  const entries = readdirSync(dir).sort();
+export function loadDefinitionFolder(dir: string): DefinitionFolder {
   const studies: StudyDefinition[] = [];
-  for (const entry of entries) {
+  const broken: BrokenStudy[] = [];
+  for (const entry of readdirSync(dir).sort()) {
     const path = join(dir, entry);
-    if (statSync(path).isDirectory()) {
-      if (existsSync(join(path, STUDY_FILE))) studies.push(loadStudyFolder(path, entry));
-    } else if (entry.endsWith('.json')) {
-      const def = parseStudyDefinition(readJson(path), path);
-      if (`${def.id}.json` !== entry) throw new DefinitionError(`${path}: id: "${def.id}" does not match the file name`);
-      studies.push(def);
+    const isFolder = statSync(path).isDirectory();
+    if (isFolder ? !existsSync(join(path, STUDY_FILE)) : !entry.endsWith('.json')) continue;
+    const id = isFolder ? entry : entry.slice(0, -'.json'.length);
+    try {
+      studies.push(isFolder ? loadStudyFolder(path, entry) : loadStudyFile(path, entry));
+    } catch (error) {
+      if (!(error instanceof DefinitionError)) throw error;
+      broken.push({ id, message: error.message });
     }
   }
+  return { studies, broken };
+}
+
+/** Every study of the folder, all valid: the first broken one throws its DefinitionError (tests, tools). */
+export function loadDefinitionFiles(dir: string): StudyDefinition[] {
+  const { studies, broken } = loadDefinitionFolder(dir);
+  if (broken[0]) throw new DefinitionError(broken[0].message);
   return studies;
+}
+
+function loadStudyFile(path: string, entry: string): StudyDefinition {
+  const def = parseStudyDefinition(readJson(path), path);
+  if (`${def.id}.json` !== entry) throw new DefinitionError(`${path}: id: "${def.id}" does not match the file name`);
+  return def;
 }
 
 function loadStudyFolder(folder: string, name: string): StudyDefinition {
@@ -64,10 +86,28 @@ function loadStudyFolder(folder: string, name: string): StudyDefinition {
   return def;
 }
 
+/** A JSON file's value; a syntax error names the line and column, as an editor would show them. */
 function readJson(path: string): unknown {
+  const text = readFileSync(path, 'utf8');
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(text);
   } catch (error) {
-    throw new DefinitionError(`${path}: not valid JSON (${(error as Error).message})`);
+    const message = (error as Error).message;
+    const { line, column } = lineAndColumn(text, jsonErrorOffset(message, text));
+    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    throw new DefinitionError(`${path}:${line}:${column}: not valid JSON (${reason})`);
   }
+}
+
+/** Where V8's message says the error is: "at position N" (Node 20), else the end ("Unexpected end of JSON input"). */
+function jsonErrorOffset(message: string, text: string): number {
+  const position = /at position (\d+)/.exec(message);
+  return position ? Number(position[1]) : text.length;
+}
+
+/** 1-based line and column of a character offset. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }

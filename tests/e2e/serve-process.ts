@@ -3,6 +3,8 @@ import { once } from 'node:events';
 
 export interface ServedApp {
   baseUrl: string;
+  /** What the server printed at start. */
+  stdout: string;
   /** Open waves printed at start: wave id → study id. */
   waves: { id: string; study: string }[];
   child: ChildProcess;
@@ -39,6 +41,7 @@ export async function serve(dbPath: string, env: Record<string, string> = {}): P
   const waves = [...ready.matchAll(/open wave (\S+) \((\S+)\)/g)].map((m) => ({ id: m[1]!, study: m[2]! }));
   return {
     baseUrl,
+    stdout: ready,
     waves,
     child,
     async stop() {

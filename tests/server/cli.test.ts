@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ConfigError, loadConfig } from '../../server/config.ts';
+import { serve } from '../e2e/serve-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,7 +49,7 @@ test('vlab study list shows the studies with their cells and waves, under a head
   ]);
   const table = vlab(['study', 'list', '--db', dbPath]).stdout.split('\n');
   assert.match(table[0]!, /^study +version +cells +waves +title$/);
-  assert.match(table[1]!, /^alliance-corrective-measures +v1 +48 +1 +Opinions about US security partnerships$/);
+  assert.match(table[1]!, /^alliance-corrective-measures +v2 +48 +1 +Opinions about US security partnerships$/);
 });
 
 test('with no study definitions, study list says where to add one', () => {
@@ -69,16 +71,75 @@ test('usage mistakes exit 2 with one line naming the problem', () => {
   assert.equal(target.status, 2);
 });
 
-test('an invalid definition stops start-up with a message naming the file and the field', () => {
+test('a broken definition is listed with its message, and the server and CLI work for the other studies', async () => {
   const defs = join(dir, 'defs');
   cpSync('survey-definitions', defs, { recursive: true });
   const file = join(defs, 'protege-bargaining', 'study.json');
   const def = JSON.parse(readFileSync(file, 'utf8'));
   def.factors[1].levels[0].code = 'No Rival';
   writeFileSync(file, JSON.stringify(def));
-  const run = vlab(['serve', '--port', '0', '--db', join(dir, 'never.sqlite')], { VLAB_DEFINITIONS: defs });
+  const env = { VLAB_DEFINITIONS: defs };
+  const db = join(dir, 'broken-defs.sqlite');
+  const message = `${file}: factors[1].levels[0].code: expected a lowercase level code`;
+
+  const list = vlab(['study', 'list', '--db', db], env);
+  assert.equal(list.status, 0, list.stderr);
+  assert.ok(list.stdout.endsWith(`\n1 broken — no new waves of these until fixed:\n  protege-bargaining: ${message}\n`), list.stdout);
+  assert.match(list.stdout, /^bus-line-funding +v1 +4 +0 /m);
+  const json = JSON.parse(vlab(['study', 'list', '--db', db, '--json'], env).stdout) as { id: string; broken?: string }[];
+  assert.deepEqual(json.find((s) => s.id === 'protege-bargaining'), { id: 'protege-bargaining', broken: message });
+
+  const refused = vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--db', db], env);
+  assert.equal(refused.status, 2);
+  assert.equal(refused.stderr, `vlab wave create: study "protege-bargaining" is broken until its definition is fixed: ${message}\n`);
+  assert.equal(vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], env).status, 0);
+
+  const server = await serve(join(dir, 'broken-serve.sqlite'), env);
+  try {
+    assert.match(server.stdout, new RegExp(`vlab serve: study "protege-bargaining" is broken \\(no new waves until fixed\\): ${escape(message)}\n`));
+    assert.deepEqual(server.waves.map((w) => w.study), ['alliance-corrective-measures'], 'the demo wave still opens');
+  } finally {
+    await server.stop();
+  }
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('the definitions and pages are the project\'s whatever the current folder; a missing definitions folder is one line naming VLAB_DEFINITIONS', async () => {
+  const elsewhere = spawnSync(process.execPath, [join(process.cwd(), 'bin/vlab.js'), 'study', 'list', '--db', join(dir, 'elsewhere.sqlite')], {
+    encoding: 'utf8',
+    cwd: dir,
+    env: { ...process.env, VLAB_DEFINITIONS: '' },
+  });
+  assert.equal(elsewhere.status, 0, elsewhere.stderr);
+  assert.match(elsewhere.stdout, /^alliance-corrective-measures +v2 /m);
+
+  // The server too: its pages come from the project's public/, not the current folder's.
+  const child = spawn(process.execPath, [join(process.cwd(), 'bin/vlab.js'), 'serve', '--port', '0', '--no-demo', '--db', join(dir, 'elsewhere.sqlite')], {
+    cwd: dir,
+    env: { ...process.env, VLAB_DEFINITIONS: '', VLAB_PUBLIC: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    let out = '';
+    const base = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk;
+        const match = /listening on (\S+)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+    });
+    assert.equal((await fetch(`${base}/dashboard`)).status, 200);
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+
+  const missing = join(dir, 'no-such-folder');
+  const run = vlab(['study', 'list', '--db', join(dir, 'missing.sqlite')], { VLAB_DEFINITIONS: missing });
   assert.equal(run.status, 2);
-  assert.match(run.stderr, /^vlab serve: .*protege-bargaining\/study\.json: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code\n$/);
+  assert.equal(run.stderr, `vlab study list: VLAB_DEFINITIONS: no definitions folder at ${missing}\n`);
 });
 
 test('a bad configuration value is refused with the variable it came from', () => {
@@ -93,4 +154,51 @@ test('a bad configuration value is refused with the variable it came from', () =
   const run = vlab(['serve', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]);
   assert.equal(run.status, 2);
   assert.match(run.stderr, /^vlab serve: PORT \(--port\)/);
+});
+
+test('vlab serve on a fresh database opens a demo wave and says where the dashboard is and how to get a token; --no-demo and VLAB_DEMO=false do not', async () => {
+  const fresh = await serve(join(dir, 'fresh.sqlite'));
+  try {
+    assert.equal(fresh.waves.length, 1);
+    assert.match(fresh.stdout, /vlab serve: created a demo wave of ".+" \(a real deployment: vlab serve --no-demo, or VLAB_DEMO=false\)\n/);
+    assert.ok(fresh.stdout.includes(`  open wave ${fresh.waves[0]!.id} (alliance-corrective-measures): ${fresh.baseUrl}/s/${fresh.waves[0]!.id}\n`), fresh.stdout);
+    assert.ok(fresh.stdout.endsWith(`  dashboard: ${fresh.baseUrl}/dashboard — sign in with a token from: vlab token create --name "your name"\n`), fresh.stdout);
+  } finally {
+    await fresh.stop();
+  }
+  const real = await serve(join(dir, 'real.sqlite'), { VLAB_DEMO: 'false' });
+  try {
+    assert.deepEqual(real.waves, []);
+    assert.doesNotMatch(real.stdout, /demo/);
+  } finally {
+    await real.stop();
+  }
+  const noDemo = vlab(['serve', '--no-demo', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]);
+  assert.match(noDemo.stderr, /PORT \(--port\)/, 'the flag is accepted (the port then stops it before listening)');
+  assert.throws(() => loadConfig({ VLAB_DEMO: 'maybe' }), /^ConfigError: VLAB_DEMO \(--no-demo\): expected true or false, got "maybe"$/);
+  assert.equal(loadConfig({ VLAB_DEMO: 'FALSE' }).demoWave, false);
+});
+
+test('links are absolute, from VLAB_PUBLIC_URL when set; a panel-style wave without a completion URL is warned about', async () => {
+  const env = { VLAB_PUBLIC_URL: 'https://survey.example.org/' };
+  const db = join(dir, 'links.sqlite');
+  const panel = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--screenout-url', 'https://app.prolific.com/submissions/complete?cc=SCREEN', '--db', db], env);
+  assert.equal(panel.status, 0, panel.stderr);
+  const id = /^wave (\S+) of/.exec(panel.stdout)![1]!;
+  assert.match(panel.stdout, new RegExp(`link https://survey\\.example\\.org/s/${id}\\n$`));
+  assert.match(panel.stderr, /^vlab wave create: warning: the wave sends respondents back to a panel .* has no --complete-url, so those who finish are not sent back/);
+  const complete = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--screenout-url', 'https://x.example/s', '--complete-url', 'https://x.example/c', '--db', db, '--json']);
+  assert.equal(complete.stderr, '');
+  assert.equal(JSON.parse(complete.stdout).link, `http://localhost:3000/s/${JSON.parse(complete.stdout).id}`);
+  assert.match(vlab(['wave', 'list', '--db', db], env).stdout, new RegExp(`https://survey\\.example\\.org/s/${id}\\n`));
+
+  const served = await serve(db, env);
+  try {
+    assert.ok(served.stdout.includes(`  open wave ${id} (bus-line-funding): https://survey.example.org/s/${id}\n`), served.stdout);
+    assert.match(served.stdout, /links use the public address https:\/\/survey\.example\.org \(VLAB_PUBLIC_URL\)\n/);
+    assert.match(served.stdout, /dashboard: https:\/\/survey\.example\.org\/dashboard/);
+  } finally {
+    await served.stop();
+  }
+  assert.throws(() => loadConfig({ VLAB_PUBLIC_URL: 'survey.example.org' }), /^ConfigError: VLAB_PUBLIC_URL: expected an http\(s\) address/);
 });

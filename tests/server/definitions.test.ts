@@ -48,7 +48,8 @@ test('alliance: question names and choices match the columns of the reference da
     return 'choices' in e && Array.isArray(e.choices) ? e.choices.map((c) => (typeof c === 'object' ? c.value : c)) : [];
   };
   assert.deepEqual(codes('age_group'), ['18-29', '30-44', '45-64', '65+']);
-  assert.deepEqual(codes('gender'), ['female', 'male']);
+  // More than the reference data's two answers: the data holds a subset (population-margins.json: noPopulationShare).
+  assert.deepEqual(codes('gender'), ['female', 'male', 'nonbinary', 'another', 'prefer_not_to_say']);
   assert.deepEqual(codes('education'), ['no_college', 'college']);
   assert.deepEqual(codes('region'), ['northeast', 'midwest', 'south', 'west']);
   assert.deepEqual(codes('party'), ['democrat', 'independent', 'republican']);
@@ -138,6 +139,11 @@ test('an invalid definition is refused with a message naming the file and the fi
     /^<dir>\/alliance-corrective-measures\/study\.json: factors\[0\]\.levels\[1\]\.text: /,
   );
   assert.match(loadBroken((d) => (d.vignette.template[0] = 'Country A is {regim}.')), /vignette\.template\[0\]: unknown factor "\{regim\}"/);
+  // A case slip is an unknown factor with the name it was meant to be, not a stray brace.
+  assert.match(
+    loadBroken((d) => (d.vignette.template[0] = 'Country A is a {Regime}.')),
+    /vignette\.template\[0\]: unknown factor "\{Regime\}" \(did you mean "\{regime\}"\?\)$/,
+  );
   assert.match(loadBroken((d) => (d.vignette.template = ['{regime} {capability} {treaty}'])), /factor "behavior" never appears/);
   assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].type = 'slider')), /pages\.outcomes\[0\]\.elements\[0\]\.type/);
   assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].name = 'gender')), /duplicate or reserved element name "gender"/);
@@ -159,6 +165,15 @@ test('population margins must name pre-treatment questions, cover every choice a
   assert.match(margins((m) => delete m.gender!.male), /population-margins\.json: margins\.gender: no share for "male"/);
   assert.match(margins((m) => (m.gender = { female: 0.5, other: 0.5 })), /"other" is not a choice of "gender"/);
   assert.match(margins((m) => (m.economic_sanctions = { '1': 1 })), /"economic_sanctions" is not a pre-treatment question/);
+  // Answers without a population figure are listed apart; every choice is either shared or listed.
+  const unshared = (list: Record<string, string[]>) =>
+    loadBroken((_d, _plan, section) => {
+      section.noPopulationShare = list;
+    });
+  assert.equal(unshared({ gender: ['nonbinary', 'another', 'prefer_not_to_say'] }), 'loaded');
+  assert.match(unshared({ gender: ['nonbinary', 'another'] }), /margins\.gender: no share for "prefer_not_to_say" \(list it in noPopulationShare/);
+  assert.match(unshared({ gender: ['nonbinary', 'another', 'prefer_not_to_say', 'male'] }), /margins\.gender: "male" has a share and is listed in noPopulationShare; keep one/);
+  assert.match(unshared({ gender: ['nonbinary', 'another', 'prefer_not_to_say'], party: ['independent'] }), /noPopulationShare\.party: "party" has no margins/);
 });
 
 test('participantSurveyPageCount counts the pages the builder produces', () => {

@@ -18,10 +18,11 @@ export const participantCode = (respondentId: string, prefix = '') => `${prefix}
 
 /**
  * Inserts every alliance.csv row as a complete participant of `waveId`; returns the rows used. Codes are
- * unique across the database, so a second wave needs its own `prefix`.
+ * unique across the database, so a second wave needs its own `prefix`. `edit` may change the rows first.
  */
-export function seedAllianceWave(db: Db, repos: Repositories, def: StudyDefinition, waveId: string, prefix = ''): Row[] {
-  const rows = referenceRows('alliance.csv');
+export function seedAllianceWave(db: Db, repos: Repositories, def: StudyDefinition, waveId: string, prefix = '', edit?: (rows: Row[]) => Row[]): Row[] {
+  const reference = referenceRows('alliance.csv');
+  const rows = edit ? edit(reference) : reference;
   const cells = allCells(designOf(def));
   const at = '2026-11-22T03:00:00.000Z';
   immediate(db, () => {

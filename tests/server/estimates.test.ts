@@ -85,7 +85,7 @@ test('vlab estimates --format csv has the tidy columns; table is for reading; mi
   assert.equal(rows.filter((r) => r.hypothesis === 'H3').length, 24);
   const table = vlab(['estimates', `--wave=${waveId}`, '--db', dbPath]);
   assert.equal(table.status, 0, table.stderr);
-  assert.match(table.stdout, /^wave \S+ \(alliance-corrective-measures v1\): 1502 complete, \d+ excluded by the plan\nplan [0-9a-f]{12}, alpha 0.05\n/);
+  assert.match(table.stdout, /^wave \S+ \(alliance-corrective-measures v2\): 1502 complete, \d+ excluded by the plan\nplan [0-9a-f]{12}, alpha 0.05\n/);
   const lines = table.stdout.trimEnd().split('\n');
   assert.ok(lines.every((l) => l.length <= 100), lines.filter((l) => l.length > 100).join('\n'));
   // The study's labels, three significant digits, the adjusted p and a verdict; raw names are for csv and json.

@@ -121,6 +121,7 @@ test('5,000 completed participants stream out as csv, long-csv and json with the
 function studyWithFreeText(base: StudyDefinition): StudyDefinition {
   const raw = structuredClone(base) as unknown as { pages: { posttreatment: { elements: unknown[] }[] }; simulation?: unknown };
   delete raw.simulation; // the simulation model would need a model for every new question
+  (raw as unknown as { version: number }).version += 1; // new questions for respondents: a new version (fielded-version.ts)
   raw.pages.posttreatment[0]!.elements.push(
     { type: 'comment', name: 'feedback_a', title: 'What did you think of the survey?', battery: 'open_ended' },
     { type: 'comment', name: 'feedback_b', title: 'Anything else?', battery: 'open_ended' },

@@ -32,6 +32,28 @@ test('alliance quotas: caps are ceil(share × target × 1.05) for age group and 
   );
 });
 
+test('an answer without a population share (non-binary, another, prefer not to say) takes no gender slot and is never turned away', async () => {
+  const t = await setup({ target: 4, overquotaUrl: OVERQUOTA_URL }); // caps: female 3, male 3
+  const ages = ['18-29', '30-44', '45-64', '65+'];
+  for (let i = 0; i < 3; i++) {
+    const s = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: `f-${i}` });
+    const r = await request(t.app).post(`/api/participants/${s.body.participant.code}/quota-check`).send({ answers: pretreatment(ages[i]!, 'female') });
+    assert.equal(r.body.admitted, true);
+  }
+  const full = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'f-full' });
+  const refused = await request(t.app).post(`/api/participants/${full.body.participant.code}/quota-check`).send({ answers: pretreatment('65+', 'female') });
+  assert.equal(refused.body.admitted, false, 'female is full');
+  // Age caps at target 4: 18-29 1, 30-44 2, 45-64 2, 65+ 1; each of these takes an age with room left.
+  const others: [string, string][] = [['nonbinary', '30-44'], ['another', '45-64'], ['prefer_not_to_say', '65+']];
+  for (const [gender, age] of others) {
+    const s = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: gender });
+    const r = await request(t.app).post(`/api/participants/${s.body.participant.code}/quota-check`).send({ answers: pretreatment(age, gender) });
+    assert.deepEqual(r.body, { admitted: true, outcome: null }, gender);
+  }
+  assert.equal(count(t.db, "SELECT COUNT(*) FROM quota_slots WHERE variable = 'gender'"), 3, 'only the three female slots');
+  assert.equal(count(t.db, "SELECT COUNT(*) FROM quota_slots WHERE variable = 'age_group' AND level = '65+'"), 1, 'their age still counts');
+});
+
 test('concurrent quota checks past a full level never overfill it: exactly the cap is admitted', async () => {
   const t = await setup({ target: 20, overquotaUrl: OVERQUOTA_URL });
   const n = 12;

@@ -9,6 +9,7 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/storage/db.ts';
 import request from 'supertest';
+import { completeSurvey } from './test-app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-wave-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,7 +45,7 @@ test('vlab wave list, status --json, pause, open and close; a closed wave stays 
   assert.equal(vlab('wave', 'open', created.id).stdout, `wave ${created.id}: open\n`);
   const list = vlab('wave', 'list').stdout.split('\n');
   assert.match(list[0]!, /^wave +study +status +completes +link$/);
-  assert.match(list[1]!, new RegExp(`^${created.id} +alliance-corrective-measures +open +0/40 +/s/${created.id}$`));
+  assert.match(list[1]!, new RegExp(`^${created.id} +alliance-corrective-measures +open +0/40 +http://localhost:3000/s/${created.id}$`));
   assert.equal(vlab('wave', 'close', created.id).stdout, `wave ${created.id}: closed\n`);
   const reopen = vlab('wave', 'open', created.id);
   assert.equal(reopen.status, 2);
@@ -54,26 +55,39 @@ test('vlab wave list, status --json, pause, open and close; a closed wave stays 
   assert.equal(unknown.stderr, 'vlab wave status: no wave "NoSuchWave1"\n');
 });
 
-test('vlab export writes the same file as the API; bad formats and waves exit 2 without leaving a file', async () => {
+test('vlab export writes completes by default and says what it wrote; --status all as the API\'s default; bad formats and waves exit 2', async () => {
   const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
   const token = vlab('token', 'create', '--name', 'cli test').stdout.trim();
   const db = openDatabase(dbPath);
   try {
     const app = createApp({ db, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
     await request(app).post(`/api/waves/${created.id}/participants`).send({ panel: { PROLIFIC_PID: 'cli-1' } });
-    for (const format of ['csv', 'codebook']) {
-      const out = join(dir, `export.${format}`);
-      const run = vlab('export', '--wave', created.id, '--format', format, '--out', out);
+    const done = await request(app).post(`/api/waves/${created.id}/participants`).send({ panel: { PROLIFIC_PID: 'cli-2' } });
+    assert.equal((await completeSurvey(app, done.body.participant.code)).body.status, 'complete');
+    const api = async (query: string) =>
+      (await request(app).get(`/api/researcher/waves/${created.id}/export?${query}`).set('Authorization', `Bearer ${token}`)).text;
+    for (const [format, args, query] of [
+      ['csv', [], 'format=csv&status=complete'],
+      ['csv', ['--status', 'all'], 'format=csv'],
+      ['json', ['--status', 'all'], 'format=json&status=all'],
+      ['codebook', [], 'format=codebook'],
+    ] as const) {
+      const out = join(dir, `export-${format}-${args.length}.${format}`);
+      const run = vlab('export', '--wave', created.id, '--format', format, ...args, '--out', out);
       assert.equal(run.status, 0, run.stderr);
-      const api = await request(app).get(`/api/researcher/waves/${created.id}/export?format=${format}`).set('Authorization', `Bearer ${token}`);
-      assert.equal(readFileSync(out, 'utf8'), api.text, format);
+      assert.equal(readFileSync(out, 'utf8'), await api(query), `${format} ${args.join(' ')}`);
     }
   } finally {
     db.close();
   }
-  const stdout = vlab('export', '--wave', created.id, '--status', 'started');
-  assert.equal(stdout.status, 0, stdout.stderr);
-  assert.deepEqual((parse(stdout.stdout, { columns: true }) as { panel_id: string }[]).map((r) => r.panel_id), ['cli-1']);
+  const completes = vlab('export', '--wave', created.id);
+  assert.deepEqual((parse(completes.stdout, { columns: true }) as { panel_id: string }[]).map((r) => r.panel_id), ['cli-2']);
+  assert.equal(completes.stderr, 'vlab export: 1 participant written (1 complete); left out 1 (1 started): --status all writes everyone\n');
+  const everyone = vlab('export', '--wave', created.id, '--status', 'all', '--out', join(dir, 'all.csv'));
+  assert.equal(everyone.stderr, `vlab export: wrote ${join(dir, 'all.csv')}\nvlab export: 2 participants written (1 started, 1 complete)\n`);
+  const started = vlab('export', '--wave', created.id, '--status', 'started');
+  assert.deepEqual((parse(started.stdout, { columns: true }) as { panel_id: string }[]).map((r) => r.panel_id), ['cli-1']);
+  assert.match(vlab('export', '--wave', created.id, '--status', 'done').stderr, /unknown status "done" \(expected all, or started, complete, screened_out, overquota\)/);
 
   const badFormat = vlab('export', '--wave', created.id, '--format', 'xlsx');
   assert.equal(badFormat.status, 2);

@@ -13,13 +13,20 @@ export function openStorageForCli(overrides: ServerOverrides): Storage {
   }
 }
 
-/** The configured study definitions for a verb that needs no database; a bad setting or file is a UsageError. */
-export function loadDefinitionsForCli(): StudyDefinition[] {
+/**
+ * The configured study definitions that load, for a verb that needs no database; a bad setting is a
+ * UsageError, and so is `study` (the one the verb asked for) when its definition is broken.
+ */
+export function loadDefinitionsForCli(study?: string): StudyDefinition[] {
+  let folder;
   try {
-    return loadConfiguredDefinitions();
+    folder = loadConfiguredDefinitions();
   } catch (error) {
     throw asUsageError(error);
   }
+  const broken = folder.broken.find((b) => b.id === study);
+  if (broken) throw new UsageError(broken.message);
+  return folder.studies;
 }
 
 export function asUsageError(error: unknown): unknown {

@@ -13,10 +13,12 @@ function format(value: string): ExportFormat {
   return value as ExportFormat;
 }
 
+/** `all`, or a comma-separated list of statuses. */
 function statuses(value: string): ParticipantStatus[] {
+  if (value === 'all') return [...STATUSES];
   const list = value.split(',');
   const unknown = list.find((s) => !(STATUSES as readonly string[]).includes(s));
-  if (unknown !== undefined) throw new InvalidArgumentError(`unknown status "${unknown}" (expected ${STATUSES.join(', ')})`);
+  if (unknown !== undefined) throw new InvalidArgumentError(`unknown status "${unknown}" (expected all, or ${STATUSES.join(', ')})`);
   return list as ParticipantStatus[];
 }
 
@@ -24,11 +26,22 @@ interface ExportOptions {
   wave: string;
   format: ExportFormat;
   out?: string;
-  status?: ParticipantStatus[];
+  status: ParticipantStatus[];
   db?: string;
 }
 
-/** `vlab export --wave ID --format csv|long-csv|json|codebook [--out FILE]`: streams a wave's data. */
+/** `3 complete, 1 started` (statuses in their usual order, those with none left out), or `none`. */
+function byStatus(counts: Map<ParticipantStatus, number>): string {
+  const parts = STATUSES.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s}`);
+  return parts.length ? parts.join(', ') : 'none';
+}
+
+/**
+ * `vlab export --wave ID --format csv|long-csv|json|codebook [--status complete|all|LIST] [--out FILE]`: streams
+ * a wave's data. Completes by default: what an analysis of the wave should read (the plan's estimates use them
+ * too); `--status all` for every participant. The API's export keeps every participant by default (the
+ * dashboard's downloads rely on it) and takes `status=all` or a list as well.
+ */
 export function registerExportCommands(program: Command): void {
   program
     .command('export')
@@ -36,7 +49,7 @@ export function registerExportCommands(program: Command): void {
     .requiredOption('--wave <id>', 'wave id')
     .option('--format <format>', EXPORT_FORMATS.join(' | '), format, 'csv')
     .option('--out <file>', 'write to this file (default: standard output)')
-    .option('--status <list>', 'only these statuses, comma-separated (started, complete, screened_out, overquota)', statuses)
+    .option('--status <list>', 'whose rows: complete (default), all, or a comma-separated list of started, complete, screened_out, overquota', statuses, ['complete'])
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .action(
       cliAction('export', async (options: ExportOptions) => {
@@ -47,10 +60,22 @@ export function registerExportCommands(program: Command): void {
         ]);
         const { db, repos } = openStorageForCli({ dbPath: options.db });
         try {
+          const written = new Map<ParticipantStatus, number>();
           // The same file as GET /api/researcher/waves/:id/export, flag_* columns included.
           const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
-          const file = exports.file(options.wave, options.format, { statuses: options.status });
+          const file = exports.file(options.wave, options.format, {
+            statuses: options.status,
+            onParticipant: (status) => written.set(status, (written.get(status) ?? 0) + 1),
+          });
           await writeOutput('export', options.out, file.stream());
+          if (options.format === 'codebook') return;
+          // Counted after the file, so that a participant finishing meanwhile cannot make the two disagree.
+          const all = repos.participants.countByStatus(options.wave);
+          const left = new Map(STATUSES.filter((s) => !options.status.includes(s)).map((s) => [s, all[s]] as const));
+          const total = [...written.values()].reduce((a, b) => a + b, 0);
+          const leftTotal = [...left.values()].reduce((a, b) => a + b, 0);
+          const rest = leftTotal ? `; left out ${leftTotal} (${byStatus(left)}): --status all writes everyone` : '';
+          process.stderr.write(`vlab export: ${total} participant${total === 1 ? '' : 's'} written (${byStatus(written)})${rest}\n`);
         } finally {
           db.close();
         }

@@ -36,7 +36,7 @@ export async function runStudyPower(request: StudyPowerRequest, format: 'table' 
     import('../../simulate/progress.ts'),
     import('./cli-storage.ts'),
   ]);
-  const definitions = loadDefinitionsForCli();
+  const definitions = loadDefinitionsForCli(request.study);
   const def = definitions.find((d) => d.id === request.study);
   if (!def) throw new UsageError(`no study "${request.study}" (known: ${definitions.map((d) => d.id).join(', ')})`);
   if (!def.simulation) throw new UsageError(`study "${def.id}" has no simulation model (survey-definitions/${def.id}/simulation.json)`);

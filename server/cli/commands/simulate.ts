@@ -52,7 +52,7 @@ export function registerSimulateCommand(program: Command): void {
           import('../../simulate/run-simulation.ts'),
           import('./cli-storage.ts'),
         ]);
-        let definitions = loadDefinitionsForCli();
+        let definitions = loadDefinitionsForCli(o.study);
         if (o.study) {
           definitions = definitions.filter((d) => d.id === o.study);
           if (definitions.length === 0) throw new UsageError(`no study "${o.study}"`);

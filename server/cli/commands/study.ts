@@ -7,7 +7,7 @@ export function registerStudyCommands(program: Command): void {
   const study = program.command('study').description('study definitions');
   study
     .command('list')
-    .description('list studies: id, version, cells, waves, title')
+    .description('list studies: id, version, cells, waves, title; then the broken ones with what to fix')
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .option('--json', 'print JSON')
     .action(
@@ -16,16 +16,29 @@ export function registerStudyCommands(program: Command): void {
         const { config, db, studies } = openStorageForCli({ dbPath: options.db });
         try {
           const list = studies.listStudies();
+          const broken = studies.brokenStudies();
+          // A broken study without a stored snapshot has nothing but its id and message to show.
+          const unstored = broken.filter((b) => !list.some((s) => s.id === b.id)).map((b) => ({ id: b.id, broken: b.message }));
           if (options.json) {
-            process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+            process.stdout.write(`${JSON.stringify([...list, ...unstored], null, 2)}\n`);
             return;
           }
-          if (list.length === 0) {
+          if (list.length === 0 && broken.length === 0) {
             process.stdout.write(`no studies yet — add one as a folder of ${config.definitionsDir} (README: "The researcher's path")\n`);
             return;
           }
-          const records = list.map((s) => ({ study: s.id, version: `v${s.version}`, cells: s.cells, waves: s.waves, title: s.title }));
-          process.stdout.write(textTable(records, ['study', 'version', 'cells', 'waves', 'title']));
+          const records = list.map((s) => ({
+            study: s.id,
+            version: `v${s.version}`,
+            cells: s.cells,
+            waves: s.waves,
+            title: s.broken ? `BROKEN (see below) ${s.title}` : s.title,
+          }));
+          if (records.length) process.stdout.write(textTable(records, ['study', 'version', 'cells', 'waves', 'title']));
+          if (broken.length) {
+            process.stdout.write(`\n${broken.length} broken — no new waves of these until fixed:\n`);
+            for (const b of broken) process.stdout.write(`  ${b.id}: ${b.message}\n`);
+          }
         } finally {
           db.close();
         }

@@ -1,4 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import type { Config } from '../../config.ts';
+import { absoluteLink } from '../../domain/links.ts';
 import type { WaveAction, WaveStatusReport } from '../../domain/wave-lifecycle.ts';
 import type { WaveService } from '../../services/wave-service.ts';
 import { textTable } from '../../../analysis/text-table.ts';
@@ -39,7 +41,7 @@ export function registerWaveCommands(program: Command): void {
     .action(
       cliAction('wave create', async (options: CreateOptions) => {
         const { openStorageForCli } = await import('./cli-storage.ts');
-        const { db, studies } = openStorageForCli({ dbPath: options.db });
+        const { config, db, studies } = openStorageForCli({ dbPath: options.db });
         try {
           const { wave: created, study } = studies.createWave({
             studyKey: options.study,
@@ -50,9 +52,11 @@ export function registerWaveCommands(program: Command): void {
             overquotaUrl: options.overquotaUrl,
             locale: options.locale,
           });
+          const link = linkOf(config, `/s/${created.id}`);
           const summary = {
             id: created.id,
             url: `/s/${created.id}`,
+            link,
             study: study.key,
             studyVersion: study.version,
             contentHash: study.contentHash,
@@ -67,8 +71,10 @@ export function registerWaveCommands(program: Command): void {
           process.stdout.write(
             options.json
               ? `${JSON.stringify(summary)}\n`
-              : `wave ${created.id} of ${study.key} v${study.version}: open, target ${created.target}, link /s/${created.id}\n`,
+              : `wave ${created.id} of ${study.key} v${study.version}: open, target ${created.target}, link ${link}\n`,
           );
+          const missing = missingCompletionUrl(created);
+          if (missing) process.stderr.write(`vlab wave create: warning: ${missing}\n`);
         } finally {
           db.close();
         }
@@ -77,12 +83,27 @@ export function registerWaveCommands(program: Command): void {
   registerWaveLifecycleCommands(wave);
 }
 
+/** An absolute link: from VLAB_PUBLIC_URL when set, else http://localhost and PORT (where `vlab serve` listens). */
+const linkOf = (config: Config, path: string) => absoluteLink(path, { publicUrl: config.publicUrl, port: config.port });
+
+/**
+ * Why a panel-style wave (one that sends respondents back to a panel after a screen-out or when over quota) is
+ * incomplete without a completion URL, or null: the panel could not credit those who finish.
+ */
+function missingCompletionUrl(wave: { completeUrl: string | null; screenoutUrl: string | null; overquotaUrl: string | null }): string | null {
+  if (wave.completeUrl || (!wave.screenoutUrl && !wave.overquotaUrl)) return null;
+  return (
+    'the wave sends respondents back to a panel after a screen-out or when over quota, but has no --complete-url, so those who ' +
+    'finish are not sent back and the panel cannot credit them (README: "Panel links" has the URLs for Prolific, MTurk and Lucid)'
+  );
+}
+
 /** Runs fn with a wave service on the CLI's database, closing it after. */
-async function withWaves<T>(dbPath: string | undefined, fn: (waves: WaveService) => T): Promise<T> {
+async function withWaves<T>(dbPath: string | undefined, fn: (waves: WaveService, config: Config) => T): Promise<T> {
   const [{ openStorageForCli }, { createWaveService }] = await Promise.all([import('./cli-storage.ts'), import('../../services/wave-service.ts')]);
   const { config, db, repos, studies } = openStorageForCli({ dbPath });
   try {
-    return fn(createWaveService({ db, repos, studies, quotaLeaseSeconds: config.quotaLeaseSeconds }));
+    return fn(createWaveService({ db, repos, studies, quotaLeaseSeconds: config.quotaLeaseSeconds }), config);
   } finally {
     db.close();
   }
@@ -111,7 +132,7 @@ function registerWaveLifecycleCommands(wave: Command): void {
     .option('--json', 'print JSON')
     .action(
       cliAction('wave list', async (options: { db?: string; json?: boolean }) => {
-        const list = await withWaves(options.db, (waves) => waves.list());
+        const { list, config } = await withWaves(options.db, (waves, config) => ({ list: waves.list(), config }));
         if (options.json) {
           process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
           return;
@@ -120,7 +141,7 @@ function registerWaveLifecycleCommands(wave: Command): void {
           process.stdout.write(`no waves yet — create one with: vlab wave create --study ID --target N   (vlab study list shows the studies)\n`);
           return;
         }
-        const records = list.map((w) => ({ wave: w.id, study: w.study, status: w.status, completes: `${w.completes}/${w.target}`, link: w.url }));
+        const records = list.map((w) => ({ wave: w.id, study: w.study, status: w.status, completes: `${w.completes}/${w.target}`, link: linkOf(config, w.url) }));
         process.stdout.write(textTable(records, ['wave', 'study', 'status', 'completes', 'link']));
       }),
     );

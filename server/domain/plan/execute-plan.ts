@@ -11,6 +11,7 @@ import {
 import type { StudyDefinition } from '../study-definition.ts';
 import { planLevels } from './plan-columns.ts';
 import { planHash } from './plan-hash.ts';
+import { rakingTargets, sampleShare } from './raking-margins.ts';
 import { planAlpha, type Hypothesis } from './plan-schema.ts';
 import { modelRightHandSide } from './plan-terms.ts';
 import { sampleShortfall } from './sample-shortfall.ts';
@@ -105,7 +106,7 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
   let weights: ArrayLike<number> | undefined = input.weights && keepIndex.map((i) => input.weights![i]!);
   if (!weights && plan.weights === 'raking' && def.populationMargins) {
     try {
-      weights = rake({ rows: kept, margins: def.populationMargins.margins }).weights;
+      weights = rake({ rows: kept, margins: rakingTargets(def.populationMargins, sampleShare(kept)) }).weights;
     } catch (error) {
       if (!(error instanceof AnalysisError)) throw error;
       result.problems.push({ hypothesis: '*', outcome: null, message: error.message, explanation: RAKING_EXPLANATION });

@@ -86,10 +86,16 @@ function rakingLines(def: StudyDefinition): string[] {
   const entries = Object.entries(margins).map(
     ([v, shares]) => `  ${v} = c(${Object.entries(shares).map(([level, share]) => `${r(level)} = ${share}`).join(', ')})`,
   );
+  // raking-margins.ts: answers without a population share keep the sample's share; the margins divide the rest.
+  const unshared = Object.entries(def.populationMargins!.noPopulationShare ?? {}).flatMap(([v, answers]) => [
+    `u <- as.character(d[[${r(v)}]]) %in% ${rVector(answers)}`,
+    `margins[[${r(v)}]] <- c(margins[[${r(v)}]] * (1 - mean(u)), unlist(as.list(table(as.character(d[[${r(v)}]][u])) / nrow(d))))`,
+  ]);
   return [
     '# Weights: raked to the population margins (population-margins.json), normalised to mean 1.',
     'suppressMessages(library(survey))',
     `margins <- list(\n${entries.join(',\n')}\n)`,
+    ...(unshared.length ? ['# Answers with no population share (noPopulationShare) keep their share of the sample.', ...unshared] : []),
     'des <- svydesign(ids = ~1, data = d, weights = ~rep(1, nrow(d)))',
     'pop <- lapply(names(margins), function(v) { t <- data.frame(names(margins[[v]]), Freq = as.numeric(margins[[v]]) * nrow(d)); names(t)[1] <- v; t })',
     'rk <- rake(des, sample.margins = lapply(names(margins), function(v) as.formula(paste0("~", v))), population.margins = pop,',

@@ -3,6 +3,7 @@ import { allCells, designOf } from '../design.ts';
 import { assertFieldable } from '../design-support.ts';
 import { executePlan } from '../plan/execute-plan.ts';
 import { modelRightHandSide } from '../plan/plan-terms.ts';
+import { rakingTargets } from '../plan/raking-margins.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { covariateProfiles, expectedOutcome } from './expected.ts';
 import { requireModel } from './respondent.ts';
@@ -30,7 +31,11 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
   assertFieldable(def);
   const model = requireModel(def);
   const plan = def.analysisPlan;
-  const raked = plan.weights === 'raking' && def.populationMargins ? def.populationMargins.margins : {};
+  // The simulated panel's own share for answers without a population share, as a wave's raking keeps the sample's.
+  const raked =
+    plan.weights === 'raking' && def.populationMargins
+      ? rakingTargets(def.populationMargins, (variable, answer) => model.covariates[variable]?.[answer] ?? 0)
+      : {};
   const named = new Set<string>();
   for (const e of plan.exclusions ?? []) named.add(e.column);
   for (const h of plan.hypotheses) {

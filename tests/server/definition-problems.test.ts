@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { silentLogger } from '../../server/logger.ts';
+import { createStudyService } from '../../server/services/study-service.ts';
+import { createTokenService } from '../../server/services/token-service.ts';
+import { createWaveService } from '../../server/services/wave-service.ts';
+import { openDatabase } from '../../server/storage/db.ts';
+import { loadDefinitionFolder } from '../../server/storage/definition-files.ts';
+import { createRepositories } from '../../server/storage/repositories.ts';
+import { createResearcherPool } from '../../server/workers/researcher-pool.ts';
+
+// Definitions that forgive mistakes (issue 14): one broken study leaves the others working, a JSON syntax
+// error says where, and a fielded version's texts cannot change under the same number.
+
+const dir = mkdtempSync(join(tmpdir(), 'vlab-defprob-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A copy of the shipped definitions, to break. */
+function copyDefinitions(name: string): string {
+  const defs = join(dir, name);
+  cpSync('survey-definitions', defs, { recursive: true });
+  return defs;
+}
+
+function editJson(file: string, change: (json: Record<string, any>) => void): void {
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  change(json);
+  writeFileSync(file, JSON.stringify(json, null, 2));
+}
+
+test('a JSON syntax error names the file, line and column; the other studies still load', () => {
+  const defs = copyDefinitions('syntax');
+  const file = join(defs, 'protege-bargaining', 'study.json');
+  // A missing comma after line 3's value: the parser stops at the next property name, line 4 column 3.
+  writeFileSync(file, '{\n  "id": "protege-bargaining",\n  "version": 1\n  "title": "x"\n}\n');
+  const { studies, broken } = loadDefinitionFolder(defs);
+  assert.deepEqual(broken, [{ id: 'protege-bargaining', message: `${file}:4:3: not valid JSON (Expected ',' or '}' after property value)` }]);
+  assert.deepEqual(studies.map((s) => s.id), ['alliance-corrective-measures', 'alliance-partner-conjoint', 'bus-line-funding', 'protege-bargaining-repeated']);
+
+  writeFileSync(file, '{\n  "id": "protege-bargaining",\n  "version": '); // cut short: V8 gives no position, so the end
+  assert.match(loadDefinitionFolder(defs).broken[0]!.message, /study\.json:3:14: not valid JSON \(Unexpected end of JSON input\)$/);
+});
+
+test('a broken study is listed with its message and takes no new wave, nor reopens one; the others do', () => {
+  const defs = copyDefinitions('broken');
+  const db = openDatabase(join(dir, 'broken.sqlite'));
+  try {
+    const repos = createRepositories(db);
+    // First a sound folder and a paused wave of the study that will break.
+    const sound = createStudyService({ db, repos });
+    sound.syncDefinitions(loadDefinitionFolder(defs).studies);
+    const waves = createWaveService({ db, repos, studies: sound });
+    const paused = waves.create({ studyKey: 'protege-bargaining', target: 10 }).id;
+    waves.transition(paused, 'pause');
+
+    editJson(join(defs, 'protege-bargaining', 'study.json'), (d) => (d.factors[1].levels[0].code = 'No Rival'));
+    const folder = loadDefinitionFolder(defs);
+    const studies = createStudyService({ db, repos, broken: folder.broken });
+    studies.syncDefinitions(folder.studies);
+    const message = /protege-bargaining\/study\.json: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code$/;
+    assert.match(studies.brokenStudies()[0]!.message, message);
+    const listed = studies.listStudies();
+    assert.match(listed.find((s) => s.id === 'protege-bargaining')!.broken!, message);
+    assert.equal(listed.find((s) => s.id === 'bus-line-funding')!.broken, undefined);
+
+    assert.throws(
+      () => studies.createWave({ studyKey: 'protege-bargaining', target: 10 }),
+      (e: Error & { code?: string }) => e.code === 'conflict' && /^study "protege-bargaining" is broken until its definition is fixed: .*lowercase level code$/.test(e.message),
+    );
+    const brokenWaves = createWaveService({ db, repos, studies });
+    assert.throws(() => brokenWaves.transition(paused, 'open'), /study "protege-bargaining" is broken/);
+    assert.equal(brokenWaves.transition(paused, 'close').status, 'closed', 'closing needs no sound definition');
+    assert.equal(studies.createWave({ studyKey: 'bus-line-funding', target: 10 }).wave.status, 'open');
+  } finally {
+    db.close();
+  }
+});
+
+test('changing a fielded version\'s texts without a new version is refused, naming the wave; a new version is accepted', () => {
+  const defs = copyDefinitions('versions');
+  const studyFile = join(defs, 'alliance-corrective-measures', 'study.json');
+  const db = openDatabase(join(dir, 'versions.sqlite'));
+  try {
+    const repos = createRepositories(db);
+    const sync = () => {
+      const studies = createStudyService({ db, repos });
+      studies.syncDefinitions(loadDefinitionFolder(defs).studies);
+      return studies;
+    };
+    const version = (JSON.parse(readFileSync(studyFile, 'utf8')) as { version: number }).version;
+    // Before any wave, a version may still change freely.
+    editJson(studyFile, (d) => (d.vignette.template[0] = `${d.vignette.template[0]} Draft.`));
+    const first = sync().createWave({ studyKey: 'alliance-corrective-measures', target: 100 }).wave.id;
+
+    editJson(studyFile, (d) => (d.vignette.template[0] = d.vignette.template[0].replace(' Draft.', '')));
+    const studies = sync();
+    assert.deepEqual(studies.brokenStudies(), [{
+      id: 'alliance-corrective-measures',
+      message: `study "alliance-corrective-measures": version ${version} was fielded by wave ${first} with other texts or design; set "version" to ${version + 1} in study.json to field this change (wave ${first} keeps what it showed)`,
+    }]);
+    assert.throws(() => studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100 }), new RegExp(`fielded by wave ${first}`));
+    assert.match(repos.studies.latest('alliance-corrective-measures')!.definition.vignette!.template[0] as string, / Draft\.$/, 'not stored');
+
+    editJson(studyFile, (d) => (d.version = version + 1));
+    const bumped = sync();
+    assert.deepEqual(bumped.brokenStudies(), []);
+    const second = bumped.createWave({ studyKey: 'alliance-corrective-measures', target: 100 });
+    assert.equal(second.study.version, version + 1);
+    assert.equal(repos.studies.get(repos.waves.get(first)!.studyId)!.version, version);
+
+    // The analysis plan is not fielded (each wave locks its own plan hash): it may change under the new version.
+    editJson(join(defs, 'alliance-corrective-measures', 'analysis-plan.json'), (p) => (p.hypotheses = p.hypotheses.slice(0, 2)));
+    assert.deepEqual(sync().brokenStudies(), []);
+  } finally {
+    db.close();
+  }
+});
+
+test('the researcher API lists the broken studies and refuses their new waves with 409', async () => {
+  const defs = copyDefinitions('api');
+  editJson(join(defs, 'bus-line-funding', 'study.json'), (d) => (d.vignette.template[0].es = d.vignette.template[0].es.replace('{funding}', '{Funding}')));
+  const dbPath = join(dir, 'api.sqlite');
+  const db = openDatabase(dbPath);
+  const folder = loadDefinitionFolder(defs);
+  const studies = createStudyService({ db, repos: createRepositories(db), broken: folder.broken });
+  studies.syncDefinitions(folder.studies);
+  const config = loadConfig({}, { dbPath, logLevel: 'silent' });
+  const researcherPool = createResearcherPool({ ...config, logger: silentLogger });
+  try {
+    const app = createApp({ db, config, researcherPool, brokenStudies: studies.brokenStudies() });
+    const { token } = await createTokenService({ db }).create('test researcher');
+    const auth = { Authorization: `Bearer ${token}` };
+    const listed = await request(app).get('/api/researcher/studies').set(auth);
+    assert.equal(listed.status, 200);
+    assert.deepEqual(listed.body.broken.map((b: { id: string }) => b.id), ['bus-line-funding']);
+    assert.match(listed.body.broken[0].message, /unknown factor "\{Funding\}" \(did you mean "\{funding\}"\?\) \(es\)$/);
+    assert.equal(listed.body.studies.length, 4, 'never stored: listed only as broken');
+
+    const refused = await request(app).post('/api/researcher/waves').set(auth).send({ study: 'bus-line-funding', target: 10 });
+    assert.equal(refused.status, 409);
+    assert.match(refused.body.error.message, /^study "bus-line-funding" is broken until its definition is fixed: /);
+    assert.equal((await request(app).post('/api/researcher/waves').set(auth).send({ study: 'protege-bargaining', target: 10 })).status, 201);
+  } finally {
+    await researcherPool.close();
+    db.close();
+  }
+});
