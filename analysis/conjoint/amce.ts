@@ -51,6 +51,9 @@ export function amce(options: AmceOptions): ConjointResult {
   const table = asTable(options.rows);
   const formula = conjointFormula(FN, options.formula, table.names);
   const profiles = profileData(FN, table, { outcome: formula.outcome, features: formula.features, id: options.id, weights: options.weights, levels: options.levels });
+  for (const factor of profiles.features) {
+    if (factor.levels.length < 2) throw new AnalysisError(FN, `feature "${factor.name}" shows one level ("${factor.levels[0]}") among the complete rows; an AMCE needs two`);
+  }
   const index = (name: string): number => formula.features.indexOf(name);
   const constraints = formula.constraints.map(([a, b]) => [index(a), index(b)] as const);
   const design = amceDesign(profiles, constraints);

@@ -27,13 +27,14 @@ export function conjointFormula(fn: string, source: string, columns: readonly st
     if (!columns.includes(name)) throw fail(`"${name}" is not a data column (features are plain columns, read as factors)`);
   }
   if (formula.variables.length === 0) throw fail('no features on the right-hand side');
+  const higher = formula.terms.find((t) => t.length > 2);
+  if (higher) throw fail(`"${higher.map((k) => formula.variables[k]).join(':')}": only two-way constraints are allowed (as in cregg)`);
   const mains = new Set(formula.terms.filter((t) => t.length === 1).map((t) => t[0]));
   const constraints: [string, string][] = [];
   const constrained = new Set<number>();
   for (const term of formula.terms) {
     if (term.length === 1) continue;
     const label = term.map((k) => formula.variables[k]).join(':');
-    if (term.length > 2) throw fail(`"${label}": only two-way constraints are allowed (as in cregg)`);
     if (!term.every((k) => mains.has(k))) throw fail(`"${label}" without both main effects: write the constraint as "a * b"`);
     for (const k of term) {
       if (constrained.has(k)) throw fail(`"${formula.variables[k]}" is in two constraints; each feature may be in one (as in cregg)`);
