@@ -11,7 +11,7 @@ export interface FreqsOptions {
   rows: readonly Row[] | DataTable;
   /** Weight column: weighted counts (cregg::cj_freqs' `weights`). */
   weights?: string;
-  /** Level orders; a declared level nobody saw is counted as 0 (and tested). */
+  /** Level order: these, else the order of `probabilities`, else code-point; a declared level nobody saw counts 0. */
   levels?: Levels;
   /** Design probability of each level, per feature: `{ "regime": { "democracy": 0.5, "autocracy": 0.5 } }`. Default: uniform. */
   probabilities?: Readonly<Record<string, Readonly<Record<string, number>>>>;
