@@ -3,11 +3,11 @@ import type { Levels, Row } from '../helpers/data.ts';
 import type { DataTable } from '../helpers/data-table.ts';
 import { resolveSeType, type SeType } from '../helpers/se-type.ts';
 import type { TidyRow } from '../helpers/tidy.ts';
-import { amceDesign, keptInOrder, type AmceDesign } from './amce-design.ts';
+import { amceDesign, keptInOrder, type AmceDesign, type FeaturePairs } from './amce-design.ts';
 import { fitColumns } from './fit.ts';
 import { conjointFormula } from './formula.ts';
-import { asTable, profileData, type Profiles } from './profiles.ts';
-import { fromTidy, referenceRow, type ConjointEstimate, type ConjointResult } from './result.ts';
+import { asTable, profileData, subsetProfiles, type Profiles } from './profiles.ts';
+import { fromTidy, referenceRow, withBy, type ConjointEstimate, type ConjointResult } from './result.ts';
 
 export interface ConjointOptions {
   /** `outcome ~ a + b * c + …`: features are factors; `a * b` marks a two-way design constraint (cregg's syntax). */
@@ -27,6 +27,11 @@ export interface ConjointOptions {
 export interface AmceOptions extends ConjointOptions {
   /** CR2 (default, t tests with Bell–McCaffrey df), or cregg (survey::svyglm's, z tests), CR0, stata. */
   seType?: SeType;
+  /**
+   * AMCEs within each group of this column (cregg's `cj(..., estimate = "amce", by = ~col)`), rows carrying `BY`:
+   * a respondent subgroup, or `task` / the profile's side for the carryover and profile-order diagnostics.
+   */
+  by?: string;
 }
 
 const FN = 'amce';
@@ -50,15 +55,26 @@ export function amce(options: AmceOptions): ConjointResult {
   const seType = resolveSeType(FN, options.seType, true);
   const table = asTable(options.rows);
   const formula = conjointFormula(FN, options.formula, table.names);
-  const profiles = profileData(FN, table, { outcome: formula.outcome, features: formula.features, id: options.id, weights: options.weights, levels: options.levels });
+  const profiles = profileData(FN, table, { outcome: formula.outcome, features: formula.features, id: options.id, weights: options.weights, by: options.by, levels: options.levels });
   for (const factor of profiles.features) {
     if (factor.levels.length < 2) throw new AnalysisError(FN, `feature "${factor.name}" shows one level ("${factor.levels[0]}") among the complete rows; an AMCE needs two`);
   }
   const index = (name: string): number => formula.features.indexOf(name);
   const constraints = formula.constraints.map(([a, b]) => [index(a), index(b)] as const);
+  const estimates: ConjointEstimate[] = [];
+  if (!profiles.by) estimates.push(...amceRows(profiles, constraints, formula.outcome, undefined, seType, alpha));
+  profiles.by?.levels.forEach((group, g) => {
+    const rows = Int32Array.from(Array.from(profiles.by!.codes).flatMap((code, i) => (code === g ? [i] : [])));
+    estimates.push(...amceRows(subsetProfiles(profiles, rows), constraints, formula.outcome, group, seType, alpha));
+  });
+  return { estimates, nobs: profiles.n, nDropped: profiles.nDropped, nRespondents: profiles.nRespondents, seType };
+}
+
+/** The AMCE rows of one sample (all profiles, or one group of `by`). */
+function amceRows(profiles: Profiles, constraints: FeaturePairs, outcome: string, by: string | undefined, seType: SeType, alpha: number): ConjointEstimate[] {
   const design = amceDesign(profiles, constraints);
   const kept = keptInOrder(design, profiles);
-  if (!kept[0]) throw new AnalysisError(FN, 'no row has a positive weight');
+  if (!kept[0]) throw new AnalysisError(FN, `no row${by === undefined ? '' : ` of group "${by}"`} has a positive weight`);
 
   // Fit 1 makes every first feature of a constraint an average coefficient, fit 2 every second one; unconstrained
   // features come from fit 1, where their columns are untouched.
@@ -83,11 +99,11 @@ export function amce(options: AmceOptions): ConjointResult {
     const constraint = constraints.findIndex((pair) => pair.includes(f));
     const fitted = constraint < 0 ? sides[0] : sides[constraints[constraint].indexOf(f)];
     factor.levels.forEach((level, k) => {
-      const head = { outcome: formula.outcome, statistic: 'amce' as const, feature: factor.name, level };
+      const head = withBy(by, { outcome, statistic: 'amce', feature: factor.name, level });
       estimates.push(k === 0 ? referenceRow(head) : fromTidy(head, fitted.get(design.main(f, k)) ?? aliased));
     });
   });
-  return { estimates, nobs: profiles.n, nDropped: profiles.nDropped, nRespondents: profiles.nRespondents, seType };
+  return estimates;
 }
 
 const aliased: TidyRow = { term: '', estimate: null, std_error: null, statistic: null, p_value: null, conf_low: null, conf_high: null, df: null, outcome: '' };

@@ -124,3 +124,27 @@ function codeFactor(fn: string, name: string, keep: number[], labels: (i: number
   const index = new Map(levels.map((level, k) => [level, k]));
   return { name, levels, codes: Int32Array.from(keep, (i) => index.get(labels(i)!)!) };
 }
+
+/**
+ * The profiles of `rows` only (a subgroup): every per-row array subset, levels kept (a level absent from the
+ * group gets an all-zero column, which the fit reports as NA).
+ */
+export function subsetProfiles(profiles: Profiles, rows: Int32Array): Profiles {
+  const pick = <T extends Float64Array | Int32Array>(values: T): T => {
+    const out = new (values.constructor as new (n: number) => T)(rows.length);
+    rows.forEach((i, k) => (out[k] = values[i]));
+    return out;
+  };
+  const respondent = pick(profiles.respondent);
+  const factor = (f: Factor): Factor => ({ ...f, codes: pick(f.codes) });
+  return {
+    n: rows.length,
+    nDropped: 0,
+    outcome: pick(profiles.outcome),
+    weights: profiles.weights && pick(profiles.weights),
+    respondent,
+    nRespondents: new Set(respondent).size,
+    features: profiles.features.map(factor),
+    by: profiles.by && factor(profiles.by),
+  };
+}

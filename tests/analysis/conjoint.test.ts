@@ -5,13 +5,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { amce, chiSquareUpperTail, freqs, lmRobust, mm, mmDiffs, rowsFromCsv, type ConjointEstimate, type Row } from '../../analysis/index.ts';
+import { amce, amceDiffs, chiSquareUpperTail, freqs, lmRobust, mm, mmDiffs, rowsFromCsv, type ConjointEstimate, type Row } from '../../analysis/index.ts';
 import { assertCloseToR } from './support.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const rows = rowsFromCsv(readFileSync(join(fixtures, 'conjoint_small.csv'), 'utf8'));
 interface Expected { feature: string; level: string; estimate: number; std_error: number; z: number; p: number; lower: number; upper: number; df: number | null }
 const expected = JSON.parse(readFileSync(join(fixtures, 'conjoint_small.expected.json'), 'utf8')) as Record<string, Expected[]> & {
+  amce_by_party: Record<string, Expected[]>;
   freqs: Record<string, { chisq: number; p: number }>;
   nobs_amce: number;
 };
@@ -56,6 +57,22 @@ test('amce defaults to CR2: the averaged rows have clubSandwich\'s CR2 standard 
   const fit = lmRobust({ formula: FORMULA, rows, clusters: 'id', levels });
   const autocracy = fit.estimates.find((r) => r.term === 'regimeautocracy')!;
   assertCloseToR(result.estimates[1].std_error, autocracy.std_error!, 'regime autocracy se vs lmRobust');
+});
+
+test('amce by a subgroup: each group\'s constrained AMCEs, rows carrying BY (cregg: cj(..., by = ~party))', () => {
+  const result = amce({ formula: FORMULA, rows, id: 'id', levels, seType: 'cregg', by: 'party' });
+  for (const group of ['dem', 'rep']) {
+    assertRows(estimated(result).filter((r) => r.BY === group), expected.amce_by_party[group], `amce ${group}`);
+  }
+  assert.deepEqual([...new Set(result.estimates.map((r) => r.BY))], ['dem', 'rep']);
+});
+
+test('amceDiffs with se type cregg equals cregg::amce_diffs (glm, sandwich::vcovCL: G/(G − 1)·CR0 for a glm, z tests)', () => {
+  const result = amceDiffs({ formula: 'rating ~ regime + troops + behaviour', rows, id: 'id', by: 'party', levels, seType: 'cregg' });
+  assertRows(result.estimates, expected.amce_diffs, 'amce_diffs');
+  assert.ok(result.estimates.every((r) => r.BY === 'rep - dem' && r.statistic === 'amce_difference'));
+  assert.throws(() => amceDiffs({ formula: FORMULA, rows, id: 'id', by: 'party' }), /amce_diffs: constrained designs/);
+  assert.equal(amceDiffs({ formula: 'rating ~ regime', rows, id: 'id', by: 'party', levels }).estimates[0].df !== null, true);
 });
 
 test('weighted mm per feature on its own complete rows, and mm_diffs by party, equal survey', () => {

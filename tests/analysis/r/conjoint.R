@@ -5,7 +5,7 @@
 # weights c(1, 1/n, ..., 1/n)); CR2 standard errors and Satterthwaite df of the same averages come from
 # clubSandwich::linear_contrast (independent of estimatr and of our reparametrized fit).
 # Usage, from the repository root: Rscript tests/analysis/r/conjoint.R   (survey 4.1, clubSandwich 0.5.8, jsonlite)
-suppressMessages({ library(survey); library(clubSandwich); library(jsonlite) })
+suppressMessages({ library(survey); library(clubSandwich); library(sandwich); library(jsonlite) })
 set.seed(20261202)
 out <- "tests/analysis/fixtures"
 n_resp <- 150; tasks <- 3
@@ -88,11 +88,32 @@ mm_weighted <- mm_for(d)
 dem <- mm_for(d[d$party == "dem", ]); rep <- mm_for(d[d$party == "rep", ])
 mm_diffs_weighted <- Map(function(a, b) row(b$feature, b$level, b$estimate - a$estimate, sqrt(a$std_error^2 + b$std_error^2)), dem, rep)
 
+# AMCEs within each party (cregg: cj(d, rating ~ regime + troops * behaviour, id = ~id, estimate = "amce", by = ~party)).
+amce_by_party <- list()
+for (g in lev$party) {
+  sub <- used[used$party == g, ]
+  mg <- svyglm(rating ~ regime + troops * behaviour, design = svydesign(ids = ~id, weights = ~1, data = sub))
+  bg <- coef(mg); Vg <- vcov(mg)
+  amce_by_party[[g]] <- cregg_amce(bg, Vg, function(f, l, coefs, w) {
+    row(f, l, sum(bg[coefs] * w), sqrt(drop(t(w) %*% Vg[coefs, coefs, drop = FALSE] %*% w)))
+  })
+}
+# Differences in AMCEs (cregg: amce_diffs(d, rating ~ regime + troops + behaviour, by = ~party, id = ~id)): glm with
+# the party interaction, sandwich::vcovCL(cluster = id) (for a glm: G/(G-1) CR0, no (n-1)/(n-k)), z tests.
+ud <- d[complete.cases(d[c("rating", "regime", "troops", "behaviour", "party", "id")]), ]
+gd <- glm(rating ~ (regime + troops + behaviour) * party, data = ud)
+vd <- vcovCL(gd, cluster = ~id)
+amce_diffs <- list()
+for (f in c("regime", "troops", "behaviour")) for (l in lev[[f]][-1]) {
+  term <- paste0(f, l, ":partyrep")
+  amce_diffs[[length(amce_diffs) + 1]] <- row(f, l, coef(gd)[[term]], sqrt(vd[term, term]))
+}
+
 # Displayed frequencies against the design: chisq.test with the design's probabilities.
 ct <- chisq.test(table(factor(d$regime, levels = lev$regime)), p = c(0.4, 0.3, 0.3))
 ct2 <- chisq.test(table(d$troops))
 freqs <- list(regime = list(chisq = unname(ct$statistic), p = ct$p.value), troops = list(chisq = unname(ct2$statistic), p = ct2$p.value))
 
 write_json(list(amce_weighted = amce_weighted, amce_cr2 = amce_cr2, mm_weighted = mm_weighted,
-                mm_diffs_weighted = mm_diffs_weighted, freqs = freqs, nobs_amce = nrow(used)),
+                mm_diffs_weighted = mm_diffs_weighted, amce_by_party = amce_by_party, amce_diffs = amce_diffs, freqs = freqs, nobs_amce = nrow(used)),
            file.path(out, "conjoint_small.expected.json"), auto_unbox = TRUE, digits = NA, pretty = TRUE, na = "null")
