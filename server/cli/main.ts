@@ -15,6 +15,7 @@ import { registerSimulateCommand } from './commands/simulate.ts';
 import { registerAmceCommand } from './commands/amce.ts';
 import { registerMmCommand } from './commands/mm.ts';
 import { registerMmDiffCommand } from './commands/mm-diff.ts';
+import { registerAmceDiffCommand } from './commands/amce-diff.ts';
 import { registerFreqsCommand } from './commands/freqs.ts';
 
 // Each group of verbs registers itself; this file only assembles them and maps commander's own errors
@@ -40,6 +41,7 @@ registerSimulateCommand(program);
 registerAmceCommand(program);
 registerMmCommand(program);
 registerMmDiffCommand(program);
+registerAmceDiffCommand(program);
 registerFreqsCommand(program);
 
 try {

@@ -78,6 +78,18 @@ test('vlab mm --h0 and --by; vlab freqs with design probabilities', () => {
   assert.deepEqual(rows.map((r) => [r.level, r.probability]), [['democracy', 0.4], ['autocracy', 0.3], ['hybrid', 0.3], ['none', 0.5], ['stationed', 0.5]]);
 });
 
+test('vlab amce --by task (carryover check) and vlab amce-diff', () => {
+  const byTask = vlab(['amce', '--data', small, '--formula', 'chosen ~ regime + troops', '--id', 'id', '--by', 'task', '--se-type', 'cregg', '--format', 'csv']);
+  assert.equal(byTask.status, 0, byTask.stderr);
+  assert.deepEqual([...new Set(rowsFromCsv(byTask.stdout).map((r) => r.BY))], [1, 2, 3]);
+  const diff = vlab(['amce-diff', '--data', small, '--formula', 'chosen ~ regime + troops', '--id', 'id', '--by', 'party', '--format', 'csv']);
+  assert.equal(diff.status, 0, diff.stderr);
+  assert.deepEqual(rowsFromCsv(diff.stdout).map((r) => `${r.BY} ${r.feature} ${r.level}`), ['rep - dem regime democracy', 'rep - dem regime hybrid', 'rep - dem troops stationed']);
+  const constrained = vlab(['amce-diff', '--data', small, '--formula', 'chosen ~ troops * behaviour', '--id', 'id', '--by', 'party']);
+  assert.equal(constrained.status, 2);
+  assert.match(constrained.stderr, /^vlab amce-diff: amce_diffs: constrained designs/);
+});
+
 test('user mistakes: exit 2, one line naming the verb and the problem, no stack trace', () => {
   const base = ['--data', small, '--id', 'id'];
   const cases: [string[], RegExp][] = [

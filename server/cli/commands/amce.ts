@@ -10,9 +10,10 @@ export function registerAmceCommand(program: Command): void {
     'chosen ~ regime + capability + behaviour * troops',
   )
     .option('--se-type <type>', 'CR2 (default: t tests, Bell–McCaffrey df), cregg (survey::svyglm, z tests, as cregg), CR0, stata')
+    .option('--by <column>', 'AMCEs within each group of this column (a respondent subgroup; task or profile side for carryover/order checks)')
     .action(
-      cliAction('amce', async (o: ConjointCliOptions & { seType?: string }) => {
-        const result = amce({ ...conjointInput(o), seType: o.seType as SeType | undefined });
+      cliAction('amce', async (o: ConjointCliOptions & { seType?: string; by?: string }) => {
+        const result = amce({ ...conjointInput(o), seType: o.seType as SeType | undefined, by: o.by });
         await writeConjoint('amce', result, o);
       }),
     );
