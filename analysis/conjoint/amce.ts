@@ -130,8 +130,10 @@ function fitAveraged(
     }
   }
   for (const [main, pairs] of averages) {
-    const source = columns[position.get(main)!];
-    if (!source) continue;
+    const k = position.get(main);
+    // A main column R leaves aliased has no coefficient to average into: its row is NA.
+    if (k === undefined) continue;
+    const source = columns[k];
     for (const [column, weight] of pairs) {
       const target = columns[position.get(column)!];
       for (let row = 0; row < profiles.n; row++) target[row] -= weight * source[row];
