@@ -25,3 +25,10 @@ export {
 export { powerAnalysis, type PowerContrast, type PowerOptions, type PowerResult } from './power.ts';
 export { MDE_POWER, minimumDetectableEffect, type MdeOptions } from './mde.ts';
 export { textTable } from './text-table.ts';
+export { amce, type AmceOptions, type ConjointOptions } from './conjoint/amce.ts';
+export { mm, type MmOptions } from './conjoint/mm.ts';
+export { mmDiffs, type MmDiffsOptions } from './conjoint/mm-diffs.ts';
+export { amceDiffs, type AmceDiffsOptions } from './conjoint/amce-diffs.ts';
+export { freqs, type FreqsOptions, type LevelFrequency } from './conjoint/freqs.ts';
+export { conjointColumns, type ConjointEstimate, type ConjointResult } from './conjoint/result.ts';
+export { chiSquareUpperTail } from './helpers/chi-square.ts';

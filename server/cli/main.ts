@@ -12,6 +12,11 @@ import { registerPowerCommand } from './commands/power.ts';
 import { registerEstimatesCommand } from './commands/estimates.ts';
 import { registerReplicationCommand } from './commands/replication.ts';
 import { registerSimulateCommand } from './commands/simulate.ts';
+import { registerAmceCommand } from './commands/amce.ts';
+import { registerMmCommand } from './commands/mm.ts';
+import { registerMmDiffCommand } from './commands/mm-diff.ts';
+import { registerAmceDiffCommand } from './commands/amce-diff.ts';
+import { registerFreqsCommand } from './commands/freqs.ts';
 
 // Each group of verbs registers itself; this file only assembles them and maps commander's own errors
 // (unknown option, missing argument) to exit code 2 like every other usage error.
@@ -33,6 +38,11 @@ registerPowerCommand(program);
 registerEstimatesCommand(program);
 registerReplicationCommand(program);
 registerSimulateCommand(program);
+registerAmceCommand(program);
+registerMmCommand(program);
+registerMmDiffCommand(program);
+registerAmceDiffCommand(program);
+registerFreqsCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -70,6 +70,30 @@ const lmRobust = z.strictObject({
   seType: z.enum(SE_TYPES, { error: `expected one of ${SE_TYPES.join(', ')}` }).optional(),
 });
 
+/**
+ * A conjoint hypothesis (issue 15), estimated on the profile rows (respondent × task × profile) rather than the
+ * wide rows: cregg's AMCEs or marginal means, clustered by respondent. Terms are R's names, feature then level
+ * (`regimeautocracy`); an AMCE's reference level is not a term.
+ */
+const conjointHypothesis = z.strictObject({
+  id: common.id,
+  description: common.description,
+  estimator: z.enum(['amce', 'mm'], { error: 'expected amce or mm' }),
+  /** The design's choice and/or rating columns (design.outcomes.*.name). */
+  outcomes: common.outcomes,
+  /** The attributes, as cregg: `~ regime + capability + behavior * troops` (`a * b` for a restricted pair). */
+  formula: z.string().regex(/^\s*~/, 'expected a right-hand side starting with "~", e.g. "~ regime + behavior * troops"'),
+  /** A pre-treatment respondent column: estimates within each of its groups (e.g. party ID). */
+  by: column.optional(),
+  /** mm only: the null value of the tests (0.5 for a forced choice between two profiles). */
+  h0: z.number().optional(),
+  /** Default CR2 for amce, cregg (survey's linearization, as cregg::mm) for mm. */
+  seType: z.enum(['CR2', 'cregg', 'CR0', 'stata'], { error: 'expected one of CR2, cregg, CR0, stata' }).optional(),
+  terms: common.terms,
+  direction: common.direction,
+  adjust: common.adjust,
+});
+
 const ESTIMATORS = ['difference_in_means', 'lm_robust'] as const;
 
 export const hypothesisSchema = z.discriminatedUnion('estimator', [differenceInMeans, lmRobust], {
@@ -84,6 +108,8 @@ export const analysisPlanSchema = z.strictObject({
   /** `raking`: weights raked to the definition's population margins (after exclusions). Default `none`. */
   weights: z.enum(['none', 'raking']).optional(),
   hypotheses: z.array(hypothesisSchema),
+  /** Hypotheses of a conjoint design, on its profile rows (execute-conjoint-plan.ts). */
+  conjoint: z.array(conjointHypothesis).optional(),
 });
 
 export type AnalysisPlan = z.infer<typeof analysisPlanSchema>;
@@ -93,3 +119,4 @@ export const planAlpha = (plan: Pick<AnalysisPlan, 'alpha'>): number => plan.alp
 export type Hypothesis = z.infer<typeof hypothesisSchema>;
 export type LmRobustHypothesis = z.infer<typeof lmRobust>;
 export type DifferenceInMeansHypothesis = z.infer<typeof differenceInMeans>;
+export type ConjointHypothesis = z.infer<typeof conjointHypothesis>;

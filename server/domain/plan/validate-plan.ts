@@ -3,6 +3,7 @@ import type { StudyDefinition } from '../study-definition.ts';
 import { planColumns, type ColumnRole } from './plan-columns.ts';
 import { expectedTerms, modelRightHandSide } from './plan-terms.ts';
 import type { Hypothesis } from './plan-schema.ts';
+import { conjointPlanProblems } from './validate-conjoint-plan.ts';
 
 export interface PlanProblem {
   /** Path inside the definition, e.g. ['analysisPlan', 'hypotheses', 0, 'outcomes', 1]. */
@@ -70,6 +71,7 @@ export function planProblems(def: StudyDefinition): PlanProblem[] {
       problems.push({ path: [...at, 'estimator'], message: 'difference_in_means takes no weights; with raking write the hypothesis as lm_robust' });
     }
   });
+  problems.push(...conjointPlanProblems(def, ids));
   return problems;
 }
 

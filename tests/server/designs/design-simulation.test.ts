@@ -18,6 +18,8 @@ function conjointWithModel(edit: (model: Record<string, any>) => void, restricti
   const def = JSON.parse(readFileSync(`${FOLDER}/study.json`, 'utf8'));
   if (restrictions) def.restrictions = restrictions;
   def.analysisPlan = JSON.parse(readFileSync(`${FOLDER}/analysis-plan.json`, 'utf8'));
+  // The plan's AMCEs declare the shipped restrictions' pairs (a * b); other restrictions would need other formulas.
+  if (restrictions) delete def.analysisPlan.conjoint;
   def.simulation = JSON.parse(readFileSync(`${FOLDER}/simulation.json`, 'utf8'));
   edit(def.simulation);
   try {

@@ -1,0 +1,48 @@
+import type { DataTable } from '../helpers/data-table.ts';
+import type { SeType } from '../helpers/se-type.ts';
+import { lmRobust, type LmRobustResult } from '../lm-robust.ts';
+import type { Profiles } from './profiles.ts';
+
+export interface ColumnsFit {
+  /** Design columns (indicators of levels and level pairs), each of length n. */
+  columns: readonly Float64Array[];
+  intercept: boolean;
+  seType: SeType;
+  alpha: number;
+  /** Rows of `profiles` to use (a subgroup), or all. */
+  rows?: Int32Array;
+}
+
+/**
+ * lm_robust of the outcome on ready-made design columns, clustered by respondent: the one place the conjoint
+ * estimators fit. Columns go in as numeric variables `x1 … xp` (so level labels never meet formula syntax); the
+ * result's terms are those names, in order.
+ */
+export function fitColumns(profiles: Profiles, fit: ColumnsFit): LmRobustResult {
+  const { rows } = fit;
+  const pick = (values: Float64Array): Float64Array => (rows ? Float64Array.from(rows, (i) => values[i]) : values);
+  const named = new Map<string, Float64Array>();
+  named.set('y', pick(profiles.outcome));
+  named.set('respondent', pick(Float64Array.from(profiles.respondent)));
+  if (profiles.weights) named.set('w', pick(profiles.weights));
+  const terms = fit.columns.map((values, k) => {
+    named.set(`x${k + 1}`, pick(values));
+    return `x${k + 1}`;
+  });
+  const table: DataTable = {
+    length: rows ? rows.length : profiles.n,
+    names: [...named.keys()],
+    column: (name) => {
+      const values = named.get(name);
+      return values && { type: 'numeric', values };
+    },
+  };
+  return lmRobust({
+    formula: `y ~ ${fit.intercept ? '' : '0 + '}${terms.join(' + ')}`,
+    rows: table,
+    clusters: 'respondent',
+    weights: profiles.weights ? 'w' : undefined,
+    seType: fit.seType,
+    alpha: fit.alpha,
+  });
+}

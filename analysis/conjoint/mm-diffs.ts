@@ -1,0 +1,54 @@
+import { AnalysisError } from '../errors.ts';
+import { normalQuantile, normalTwoSidedP, studentQuantile, studentTwoSidedP } from '../helpers/distributions.ts';
+import { checkAlpha } from './amce.ts';
+import { marginalMeans, type MmOptions } from './mm.ts';
+import type { ConjointEstimate, ConjointResult } from './result.ts';
+
+export interface MmDiffsOptions extends Omit<MmOptions, 'by' | 'h0'> {
+  /** Respondent-level subgroup column; each later group is compared with the first (levels order, else sorted). */
+  by: string;
+}
+
+const FN = 'mm_diffs';
+
+/**
+ * Differences in marginal means between subgroups, as `cregg::mm_diffs`: the means are estimated within each
+ * group of `by`, and each later group's minus the first's has variance SE₁² + SE₂² (the groups as independent
+ * samples), with a z test and a two-sided 1 − alpha interval. Rows carry `BY` = "later - first". With a t-based
+ * se type (CR2) the df of a difference is Welch–Satterthwaite's from the two groups' df.
+ *
+ * @example
+ * mmDiffs({ formula: 'chosen ~ regime', rows, id: 'respondent', by: 'party' }).estimates[0].BY // "Republican - Democrat"
+ */
+export function mmDiffs(options: MmDiffsOptions): ConjointResult {
+  const alpha = checkAlpha(FN, options.alpha);
+  if (typeof options.by !== 'string') throw new AnalysisError(FN, 'by (the subgroup column) is required');
+  const means = marginalMeans(FN, { ...options, h0: 0 });
+  const [first, ...later] = means.groups;
+  if (later.length === 0) throw new AnalysisError(FN, `"${options.by}" has one group (${first ?? 'none'}) among the complete rows; differences need two`);
+  const key = (row: ConjointEstimate): string => `${row.feature}\u0000${row.level}`;
+  const base = new Map(means.estimates.filter((row) => row.BY === first).map((row) => [key(row), row]));
+  const estimates: ConjointEstimate[] = [];
+  for (const group of later) {
+    for (const row of means.estimates.filter((r) => r.BY === group)) {
+      const other = base.get(key(row));
+      estimates.push(difference(`${group} - ${first}`, row, other, alpha));
+    }
+  }
+  return { estimates, nobs: means.nobs, nDropped: means.nDropped, nRespondents: means.nRespondents, seType: means.seType };
+}
+
+function difference(by: string, later: ConjointEstimate, first: ConjointEstimate | undefined, alpha: number): ConjointEstimate {
+  const head = { BY: by, outcome: later.outcome, statistic: 'mm_difference' as const, feature: later.feature, level: later.level };
+  if (!first || later.estimate === null || first.estimate === null || later.std_error === null || first.std_error === null) {
+    return { ...head, estimate: null, std_error: null, z: null, p: null, lower: null, upper: null, df: null };
+  }
+  const estimate = later.estimate - first.estimate;
+  const [v1, v2] = [later.std_error ** 2, first.std_error ** 2];
+  const se = Math.sqrt(v1 + v2);
+  const z = estimate / se;
+  const df = later.df === null || first.df === null ? null : (v1 + v2) ** 2 / (v1 ** 2 / later.df + v2 ** 2 / first.df);
+  const p = df === null ? normalTwoSidedP(z) : studentTwoSidedP(z, df);
+  const crit = df === null ? normalQuantile(1 - alpha / 2) : studentQuantile(1 - alpha / 2, df);
+  return { ...head, estimate, std_error: se, z, p, lower: estimate - crit * se, upper: estimate + crit * se, df };
+}

@@ -1,0 +1,150 @@
+import { AnalysisError } from '../errors.ts';
+import type { Levels, Row } from '../helpers/data.ts';
+import { isDataTable, tableFromRows, type Column, type DataTable } from '../helpers/data-table.ts';
+import { compareCodePoints } from '../helpers/level-order.ts';
+
+/** A feature over the used profile rows: its levels in order (first = reference) and each row's level code. */
+export interface Factor {
+  name: string;
+  levels: string[];
+  codes: Int32Array;
+}
+
+/** Profile rows with no missing value in the columns an estimate uses, coded once. */
+export interface Profiles {
+  n: number;
+  /** Rows left out because a used column was missing. */
+  nDropped: number;
+  outcome: Float64Array;
+  /** Weights (non-negative, some positive), or undefined. */
+  weights?: Float64Array;
+  /** Respondent of each row, as a code 0..G−1, and G. */
+  respondent: Int32Array;
+  nRespondents: number;
+  features: Factor[];
+  /** The subgroup column (`by`), when asked for. */
+  by?: Factor;
+}
+
+export interface ProfileColumns {
+  outcome: string;
+  features: readonly string[];
+  id: string;
+  weights?: string;
+  by?: string;
+  levels?: Levels;
+}
+
+/** The data as a table: records or a table read by columns (tableFromCsv). */
+export function asTable(rows: readonly Row[] | DataTable): DataTable {
+  return isDataTable(rows) ? rows : tableFromRows(rows);
+}
+
+/** Labels of a column's cells (numbers as JavaScript prints them), null where missing. */
+function labelsOf(column: Column): (i: number) => string | null {
+  if (column.type === 'character') return (i) => (column.codes[i] < 0 ? null : column.labels[column.codes[i]]);
+  if (column.type === 'logical') return (i) => (Number.isNaN(column.values[i]) ? null : column.values[i] ? 'TRUE' : 'FALSE');
+  return (i) => (Number.isNaN(column.values[i]) ? null : String(column.values[i]));
+}
+
+/**
+ * Codes the profile rows for the conjoint estimators. Features (and `by`) are factors: their levels are the
+ * `levels` given for them (a value outside those is an error), else the values present in code-point order (R's
+ * `factor()` in the C locale); declared levels nobody saw are left out, as R's model frame drops them. The outcome
+ * must be numeric (0/1 choice or a rating). Rows missing any used column are dropped (R's na.omit) and counted.
+ *
+ * @example profileData('amce', table, { outcome: 'chosen', features: ['regime'], id: 'respondent' }).features[0].levels
+ */
+export function profileData(fn: string, table: DataTable, columns: ProfileColumns): Profiles {
+  if (table.length === 0) throw new AnalysisError(fn, 'no rows of data');
+  const column = (name: string, role: string): Column => {
+    const found = table.column(name);
+    if (!found) throw new AnalysisError(fn, `${role} references unknown column "${name}"`);
+    return found;
+  };
+  const outcomeColumn = column(columns.outcome, 'formula');
+  if (outcomeColumn.type === 'character') {
+    throw new AnalysisError(fn, `outcome column "${columns.outcome}" is not numeric (a 0/1 choice or a rating)`);
+  }
+  const idLabels = labelsOf(column(columns.id, 'id'));
+  const weightColumn = columns.weights === undefined ? undefined : column(columns.weights, 'weights');
+  if (weightColumn && weightColumn.type !== 'numeric') throw new AnalysisError(fn, `weights column "${columns.weights}" is not numeric`);
+  const factorNames = [...columns.features, ...(columns.by === undefined ? [] : [columns.by])];
+  const factorLabels = factorNames.map((name, k) => labelsOf(column(name, k < columns.features.length ? 'formula' : 'by')));
+
+  const keep: number[] = [];
+  for (let i = 0; i < table.length; i++) {
+    if (Number.isNaN(outcomeColumn.values[i]) || idLabels(i) === null) continue;
+    if (weightColumn && Number.isNaN(weightColumn.values[i])) continue;
+    if (factorLabels.some((labels) => labels(i) === null)) continue;
+    keep.push(i);
+  }
+  if (keep.length === 0) throw new AnalysisError(fn, 'no complete rows (every row misses the outcome, a feature, the id or the weight)');
+  const n = keep.length;
+  const outcome = Float64Array.from(keep, (i) => outcomeColumn.values[i]);
+  let weights: Float64Array | undefined;
+  if (weightColumn) {
+    weights = Float64Array.from(keep, (i) => weightColumn.values[i]);
+    const negative = weights.findIndex((w) => w < 0);
+    if (negative >= 0) throw new AnalysisError(fn, `weights column "${columns.weights}" has a negative value (row ${keep[negative] + 1})`);
+    if (!weights.some((w) => w > 0)) throw new AnalysisError(fn, `weights column "${columns.weights}" has no positive weight`);
+  }
+  const respondentCodes = new Map<string, number>();
+  const respondent = Int32Array.from(keep, (i) => {
+    const label = idLabels(i)!;
+    let code = respondentCodes.get(label);
+    if (code === undefined) respondentCodes.set(label, (code = respondentCodes.size));
+    return code;
+  });
+  const factors = factorNames.map((name, k) => codeFactor(fn, name, keep, factorLabels[k], columns.levels?.[name]));
+  return {
+    n,
+    nDropped: table.length - n,
+    outcome,
+    weights,
+    respondent,
+    nRespondents: respondentCodes.size,
+    features: factors.slice(0, columns.features.length),
+    by: columns.by === undefined ? undefined : factors[columns.features.length],
+  };
+}
+
+function codeFactor(fn: string, name: string, keep: number[], labels: (i: number) => string | null, declared?: readonly string[]): Factor {
+  const seen = new Set<string>();
+  for (const i of keep) seen.add(labels(i)!);
+  let levels: string[];
+  if (declared) {
+    if (!Array.isArray(declared)) throw new AnalysisError(fn, `levels of "${name}" must be a list of strings`);
+    const outside = [...seen].find((label) => !declared.includes(label));
+    if (outside !== undefined) throw new AnalysisError(fn, `"${name}" has the value "${outside}", which is not among its declared levels (${declared.join(', ')})`);
+    levels = declared.filter((level) => seen.has(level));
+  } else {
+    levels = [...seen].sort(compareCodePoints);
+  }
+  const index = new Map(levels.map((level, k) => [level, k]));
+  return { name, levels, codes: Int32Array.from(keep, (i) => index.get(labels(i)!)!) };
+}
+
+/**
+ * The profiles of `rows` only (a subgroup): every per-row array subset, levels kept (a level absent from the
+ * group gets an all-zero column, which the fit reports as NA).
+ */
+export function subsetProfiles(profiles: Profiles, rows: Int32Array): Profiles {
+  const pick = <T extends Float64Array | Int32Array>(values: T): T => {
+    const out = new (values.constructor as new (n: number) => T)(rows.length);
+    rows.forEach((i, k) => (out[k] = values[i]));
+    return out;
+  };
+  const respondent = pick(profiles.respondent);
+  const factor = (f: Factor): Factor => ({ ...f, codes: pick(f.codes) });
+  return {
+    n: rows.length,
+    nDropped: 0,
+    outcome: pick(profiles.outcome),
+    weights: profiles.weights && pick(profiles.weights),
+    respondent,
+    nRespondents: new Set(respondent).size,
+    features: profiles.features.map(factor),
+    by: profiles.by && factor(profiles.by),
+  };
+}

@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { conjointColumns, csvFromRecords, textTable, type ConjointOptions, type ConjointResult } from '../../../analysis/index.ts';
+import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, parseAlpha, parseFormat, readDataTable, readLevels } from './analysis-io.ts';
+import { writeOutput } from './output-file.ts';
+
+// What the conjoint verbs (amce, mm, mm-diff, freqs) share: cregg's arguments as options, one way to read them,
+// and one printer for cregg's tidy columns.
+
+export interface ConjointCliOptions {
+  data: string;
+  formula: string;
+  id: string;
+  weights?: string;
+  levels?: string;
+  codebook?: string;
+  alpha?: string;
+  format: string;
+  out?: string;
+}
+
+/** --data, --formula, --id, --weights, --levels, --codebook, --alpha, --format, --out. */
+export function conjointOptions(command: Command, formulaExample: string): Command {
+  return command
+    .requiredOption('--data <file.csv>', 'profile-level data, one row per respondent × task × profile (vlab export)')
+    .requiredOption('--formula <formula>', `outcome ~ features; "a * b" marks a two-way design constraint, e.g. "${formulaExample}"`)
+    .requiredOption('--id <column>', 'respondent column: standard errors are clustered by it')
+    .option('--weights <column>', 'weight column')
+    .option(...LEVELS_OPTION)
+    .option(...CODEBOOK_OPTION)
+    .option(...ALPHA_OPTION)
+    .option(...FORMAT_OPTION)
+    .option('--out <file>', 'write the result to this file instead of standard output');
+}
+
+/** The estimator's options from the command line (the data read by columns, as `fit` reads it). */
+export function conjointInput(o: ConjointCliOptions): ConjointOptions {
+  return { formula: o.formula, rows: readDataTable(o.data), id: o.id, weights: o.weights, levels: readLevels(o), alpha: parseAlpha(o.alpha) };
+}
+
+/** cregg's columns (`[BY,] outcome, statistic, feature, level, estimate, std_error, z, p, lower, upper`, then df). */
+export async function writeConjoint(verb: string, result: ConjointResult, o: ConjointCliOptions): Promise<void> {
+  const format = parseFormat(o.format);
+  const columns = conjointColumns(result.estimates);
+  const records = result.estimates as unknown as Record<string, unknown>[];
+  const summary = { nobs: result.nobs, dropped: result.nDropped, respondents: result.nRespondents, se_type: result.seType };
+  let body: string;
+  if (format === 'json') body = `${JSON.stringify({ ...summary, estimates: result.estimates }, null, 2)}\n`;
+  else if (format === 'csv') body = csvFromRecords(records, columns);
+  else body = `${textTable(records, columns)}${Object.entries(summary).map(([key, value]) => `${key} ${value}`).join(', ')}\n`;
+  await writeOutput(verb, o.out, body);
+}

@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { freqs } from '../../../analysis/index.ts';
+import { cliAction, UsageError } from '../cli-action.ts';
+import { CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, parseFormat, readDataTable, readJsonObject, readLevels, writeRecords } from './analysis-io.ts';
+
+interface FreqsCliOptions {
+  data: string;
+  formula: string;
+  weights?: string;
+  probabilities?: string;
+  levels?: string;
+  codebook?: string;
+  format: string;
+}
+
+const COLUMNS = ['feature', 'level', 'count', 'proportion', 'probability', 'expected', 'chisq', 'df', 'p'];
+
+/** `vlab freqs`: displayed level frequencies against the design's probabilities, chi-square per feature. */
+export function registerFreqsCommand(program: Command): void {
+  program
+    .command('freqs')
+    .description('displayed level frequencies of a conjoint vs design probabilities (cregg::cj_freqs + chi-square test)')
+    .requiredOption('--data <file.csv>', 'profile-level data, one row per respondent × task × profile')
+    .requiredOption('--formula <formula>', 'features to count, e.g. "~ regime + troops"')
+    .option('--weights <column>', 'weight column (weighted counts)')
+    .option('--probabilities <file.json>', 'design probability of each level: {"regime": {"democracy": 0.5, "autocracy": 0.5}} (default uniform)')
+    .option(...LEVELS_OPTION)
+    .option(...CODEBOOK_OPTION)
+    .option(...FORMAT_OPTION)
+    .action(
+      cliAction('freqs', (o: FreqsCliOptions) => {
+        const format = parseFormat(o.format);
+        const probabilities = o.probabilities === undefined ? undefined : readJsonObject<Record<string, Record<string, number>>>(o.probabilities, 'probabilities file');
+        for (const [feature, levels] of Object.entries(probabilities ?? {})) {
+          if (typeof levels !== 'object' || levels === null || Array.isArray(levels)) throw new UsageError(`probabilities of "${feature}" must be an object of level → probability`);
+        }
+        const result = freqs({ formula: o.formula, rows: readDataTable(o.data), weights: o.weights, levels: readLevels(o), probabilities });
+        writeRecords(result as unknown as Record<string, unknown>[], COLUMNS, format);
+      }),
+    );
+}

@@ -1,0 +1,99 @@
+import { AnalysisError, amce, mm, pAdjust, type ConjointEstimate, type PAdjustMethod, type Row } from '../../../analysis/index.ts';
+import type { StudyDefinition } from '../study-definition.ts';
+import { conjointTerm } from './conjoint-terms.ts';
+import { PARTICIPANT_COLUMN, type PlanEstimate, type PlanResult } from './execute-plan.ts';
+import { planLevels } from './plan-columns.ts';
+import { planHash } from './plan-hash.ts';
+import { planAlpha, type ConjointHypothesis } from './plan-schema.ts';
+
+export interface ExecuteConjointPlanInput {
+  definition: StudyDefinition;
+  /** Wide rows, one per participant: the plan's exclusions and the `by` columns are read here. */
+  rows: readonly Row[];
+  /** Profile rows (participant × task × profile) with the attributes and the choice/rating columns. */
+  profiles: readonly Row[];
+  /** Default `participant`, in both. */
+  idColumn?: string;
+}
+
+/**
+ * Runs a plan's conjoint hypotheses: keeps the profiles of the participants the plan's exclusions keep, adds each
+ * hypothesis' `by` column from the participant's wide row, and calls `amce` / `mm` (analysis/conjoint, cregg's
+ * estimators) per outcome with the definition's level order; estimates become plan rows with the terms of
+ * conjoint-terms.ts (an AMCE's reference levels are left out), and p-values are adjusted per family. Pure.
+ *
+ * @example executeConjointPlan({ definition, rows, profiles }).estimates.filter((e) => e.hypothesis === 'H1')
+ */
+export function executeConjointPlan(input: ExecuteConjointPlanInput): PlanResult {
+  const { definition: def } = input;
+  const plan = def.analysisPlan;
+  const idColumn = input.idColumn ?? PARTICIPANT_COLUMN;
+  const hash = planHash(def);
+  const kept = input.rows.filter((row) => (plan.exclusions ?? []).every((e) => e.keep.some((k) => String(k) === String(row[e.column]))));
+  const participants = new Map(kept.map((row) => [String(row[idColumn]), row]));
+  const profiles = input.profiles.filter((profile) => participants.has(String(profile[idColumn])));
+  const result: PlanResult = { planHash: hash, estimates: [], problems: [], nRows: input.rows.length, nExcluded: input.rows.length - kept.length, weighted: false };
+  const levels = planLevels(def);
+  const alpha = planAlpha(plan);
+
+  for (const h of plan.conjoint ?? []) {
+    const sample = h.by === undefined ? profiles : profiles.map((profile) => ({ ...profile, [h.by!]: participants.get(String(profile[idColumn]))![h.by!] ?? null }));
+    for (const outcome of h.outcomes) {
+      try {
+        const options = { formula: `${outcome} ${h.formula}`, rows: sample, id: idColumn, levels, alpha, by: h.by, seType: h.seType };
+        const fit = h.estimator === 'amce' ? amce(options) : mm({ ...options, h0: h.h0 });
+        for (const row of fit.estimates) {
+          if (h.estimator === 'amce' && row.std_error === null && row.estimate === 0) continue;
+          result.estimates.push(planRow(h, row, fit.nobs, fit.nDropped, hash));
+        }
+      } catch (error) {
+        if (!(error instanceof AnalysisError)) throw error;
+        const explanation = `cannot be estimated from the ${participants.size} respondents so far`;
+        result.problems.push({ hypothesis: h.id, outcome, message: error.message, explanation });
+      }
+    }
+  }
+  adjustConjointFamilies(plan.conjoint ?? [], result.estimates);
+  return result;
+}
+
+function planRow(h: ConjointHypothesis, row: ConjointEstimate, nobs: number, nDropped: number, hash: string): PlanEstimate {
+  const by = h.by !== undefined && row.BY !== undefined ? { column: h.by, group: row.BY } : undefined;
+  return {
+    hypothesis: h.id,
+    term: conjointTerm(row.feature, row.level, by),
+    estimate: row.estimate,
+    std_error: row.std_error,
+    statistic: row.z,
+    p_value: row.p,
+    conf_low: row.lower,
+    conf_high: row.upper,
+    df: row.df,
+    outcome: row.outcome,
+    p_adjusted: null,
+    adjust_method: null,
+    n_used: nobs,
+    n_dropped: nDropped,
+    plan_hash: hash,
+  };
+}
+
+/** Adjusts the tested terms' p-values within each family of conjoint hypotheses (their `terms`, else all). */
+function adjustConjointFamilies(hypotheses: readonly ConjointHypothesis[], estimates: PlanEstimate[]): void {
+  const families = new Map<string, { method: PAdjustMethod; members: ConjointHypothesis[] }>();
+  for (const h of hypotheses) {
+    if (!h.adjust) continue;
+    const name = h.adjust.family ?? h.id;
+    const family = families.get(name) ?? { method: h.adjust.method, members: [] };
+    family.members.push(h);
+    families.set(name, family);
+  }
+  for (const { method, members } of families.values()) {
+    const tested = estimates.filter((e) => members.some((h) => h.id === e.hypothesis && (!h.terms || h.terms.includes(e.term))));
+    const adjusted = pAdjust(tested.map((e) => e.p_value), method);
+    tested.forEach((e, i) => {
+      e.p_adjusted = adjusted[i] ?? null;
+      e.adjust_method = method;
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import { AnalysisError } from '../../../analysis/index.ts';
+import { conjointFormula, type ConjointFormula } from '../../../analysis/conjoint/formula.ts';
+import type { StudyDefinition } from '../study-definition.ts';
+import { studyDesign } from '../study-design.ts';
+import { planColumns } from './plan-columns.ts';
+import { conjointTerms } from './conjoint-terms.ts';
+import type { ConjointHypothesis } from './plan-schema.ts';
+import { postTreatmentMessage, type PlanProblem } from './validate-plan.ts';
+
+/**
+ * Checks a plan's conjoint hypotheses against the definition: a conjoint design, outcomes among its choice and
+ * rating columns, a formula over its attributes (cregg's syntax) that declares every restricted pair as `a * b`
+ * for an AMCE (else the AMCE of a restricted level would average over combinations never shown), `by` a
+ * pre-treatment respondent column, and terms/direction naming terms the estimates will have.
+ */
+export function conjointPlanProblems(def: StudyDefinition, takenIds: ReadonlySet<string>): PlanProblem[] {
+  const hypotheses = def.analysisPlan.conjoint;
+  if (!hypotheses?.length) return [];
+  const problems: PlanProblem[] = [];
+  const base = ['analysisPlan', 'conjoint'];
+  const design = studyDesign(def);
+  if (design.kind !== 'conjoint') return [{ path: base, message: 'conjoint hypotheses need a conjoint design (design.kind "conjoint")' }];
+  if (def.analysisPlan.weights === 'raking') problems.push({ path: [...base], message: 'conjoint hypotheses are not weighted yet: drop "weights": "raking" or the conjoint hypotheses' });
+  const outcomes = [design.outcomes.choice?.name, design.outcomes.rating?.name].filter((name): name is string => !!name);
+  const attributes = def.factors.map((f) => f.name);
+  const columns = planColumns(def);
+  const ids = new Set(takenIds);
+  const methods = new Map<string, string>();
+
+  hypotheses.forEach((h, i) => {
+    const at = [...base, i];
+    const before = problems.length;
+    const add = (path: PropertyKey[], message: string) => problems.push({ path: [...at, ...path], message });
+    if (ids.has(h.id)) add(['id'], `duplicate hypothesis id "${h.id}"`);
+    ids.add(h.id);
+    h.outcomes.forEach((o, j) => outcomes.includes(o) || add(['outcomes', j], `"${o}" is not an outcome of the conjoint design (${outcomes.join(', ')})`));
+    let formula: ConjointFormula | undefined;
+    try {
+      formula = conjointFormula('plan', `${outcomes[0]} ${h.formula}`, [outcomes[0]!, ...attributes]);
+    } catch (error) {
+      if (!(error instanceof AnalysisError)) throw error;
+      add(['formula'], error.message.replace(/^plan: /, '').replace(/is not a data column \(features are plain columns, read as factors\)/, 'is not an attribute of the design'));
+    }
+    if (formula && h.estimator === 'amce') {
+      for (const [a, b, why] of restrictedPairs(def)) {
+        if (!formula.features.includes(a) || !formula.features.includes(b)) continue;
+        if (!formula.constraints.some((pair) => pair.includes(a) && pair.includes(b))) {
+          add(['formula'], `the design restricts ${a} × ${b}${why ? ` (${why})` : ''}: write "${a} * ${b}" so the AMCE averages over the combinations shown`);
+        }
+      }
+    }
+    if (h.by !== undefined) {
+      const info = columns.get(h.by);
+      if (!info || info.role === 'factor') add(['by'], `"${h.by}" is not a respondent column (a pre-treatment question)`);
+      else if (info.role !== 'pretreatment') add(['by'], postTreatmentMessage(h.by, info.role, 'grouping'));
+    }
+    if (h.h0 !== undefined && h.estimator !== 'mm') add(['h0'], 'h0 applies to mm only');
+    if (h.adjust) {
+      const family = h.adjust.family ?? h.id;
+      const method = methods.get(family);
+      if (method && method !== h.adjust.method) add(['adjust', 'method'], `family "${family}" is adjusted with ${method} elsewhere`);
+      methods.set(family, h.adjust.method);
+    }
+    if (formula && problems.length === before && (h.terms || h.direction)) {
+      const terms = conjointTerms(def, h, formula.features);
+      h.terms?.forEach((term, j) => terms.includes(term) || add(['terms', j], `the estimates have no term "${term}" (terms: ${terms.join(', ')})`));
+      for (const term of Object.keys(h.direction ?? {})) {
+        if (!terms.includes(term)) add(['direction', term], `the estimates have no term "${term}" (terms: ${terms.join(', ')})`);
+        else if (h.terms && !h.terms.includes(term)) add(['direction', term], `"${term}" is not among the tested terms`);
+      }
+    }
+  });
+  return problems;
+}
+
+/** Attribute pairs a restriction ties together (one in its `if`, one in its `then`), with the rule's reason. */
+function restrictedPairs(def: StudyDefinition): [string, string, string | undefined][] {
+  return (def.restrictions ?? []).flatMap((rule) =>
+    Object.keys(rule.if).flatMap((a) => Object.keys(rule.then).filter((b) => b !== a).map((b): [string, string, string | undefined] => [a, b, rule.why])),
+  );
+}
+
+export type { ConjointHypothesis };

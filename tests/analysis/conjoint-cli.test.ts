@@ -1,0 +1,117 @@
+// `vlab amce`, `mm`, `mm-diff` and `freqs`: the same numbers as the estimators (and cregg's, for mm-diff on its
+// immigration data), cregg's columns in csv/json/table, --out, and every user mistake as one line with exit 2.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { amce, rowsFromCsv } from '../../analysis/index.ts';
+import { assertCloseToR, referenceRows, referenceText } from './support.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const small = join(here, 'fixtures', 'conjoint_small.csv');
+const scratch = mkdtempSync(join(tmpdir(), 'vlab-conjoint-cli-'));
+const levelsFile = join(scratch, 'levels.json');
+const levels = { regime: ['democracy', 'autocracy', 'hybrid'], troops: ['none', 'stationed'], behaviour: ['cooperate', 'criticise', 'evict'], party: ['dem', 'rep'] };
+writeFileSync(levelsFile, JSON.stringify(levels));
+
+function vlab(args: string[]): { stdout: string; stderr: string; status: number | null } {
+  const result = spawnSync(process.execPath, [join(repo, 'bin/vlab.js'), ...args], { encoding: 'utf8', cwd: repo });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+const CREGG_COLUMNS = 'outcome,statistic,feature,level,estimate,std_error,z,p,lower,upper,df';
+
+test('vlab amce --format csv prints cregg\'s columns with the estimator\'s numbers; json carries the summary', () => {
+  const args = ['amce', '--data', small, '--formula', 'rating ~ regime + troops * behaviour', '--id', 'id', '--weights', 'w', '--levels', levelsFile, '--se-type', 'cregg'];
+  const csv = vlab([...args, '--format', 'csv']);
+  assert.equal(csv.status, 0, csv.stderr);
+  assert.equal(csv.stdout.split('\n')[0], CREGG_COLUMNS);
+  const direct = amce({ formula: 'rating ~ regime + troops * behaviour', rows: rowsFromCsv(readFileSync(small, 'utf8')), id: 'id', weights: 'w', levels, seType: 'cregg' });
+  const printed = rowsFromCsv(csv.stdout);
+  assert.deepEqual(printed.map((r) => r.level), direct.estimates.map((r) => r.level));
+  assert.equal(printed[0].std_error, 'NA');
+  printed.forEach((row, k) => assert.equal(row.estimate, direct.estimates[k].estimate));
+  const json = JSON.parse(vlab([...args, '--format', 'json']).stdout) as { nobs: number; dropped: number; respondents: number; se_type: string; estimates: unknown[] };
+  assert.deepEqual([json.nobs, json.dropped, json.respondents, json.se_type, json.estimates.length], [direct.nobs, direct.nDropped, 150, 'cregg', 8]);
+  const table = vlab([...args]);
+  assert.match(table.stdout, /^outcome\s+statistic\s+feature\s+level\s+estimate/);
+  assert.match(table.stdout, /nobs \d+, dropped \d+, respondents 150, se_type cregg\n$/);
+});
+
+test('vlab mm-diff on cregg\'s immigration data equals cregg::mm_diffs; --out writes the file', () => {
+  const data = join(scratch, 'immigration.csv');
+  writeFileSync(data, referenceText('conjoint/immigration_conjoint.csv.gz'));
+  const expected = referenceRows('conjoint/immigration_mm_diffs_ethno.expected.csv');
+  const order: Record<string, string[]> = { ethno_high: ['low', 'high'] };
+  for (const row of expected) (order[row.feature as string] ??= []).push(row.level as string);
+  const orderFile = join(scratch, 'immigration-levels.json');
+  writeFileSync(orderFile, JSON.stringify(order));
+  const out = join(scratch, 'diffs.csv');
+  const result = vlab(['mm-diff', '--data', data, '--formula', 'ChosenImmigrant ~ Gender + LanguageSkills + PriorEntry', '--id', 'CaseID', '--by', 'ethno_high', '--levels', orderFile, '--format', 'csv', '--out', out]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, '');
+  assert.equal(result.stderr, `vlab mm-diff: wrote ${out}\n`);
+  const printed = rowsFromCsv(readFileSync(out, 'utf8'));
+  assert.equal(printed.length, expected.length);
+  printed.forEach((row, k) => {
+    assert.equal(row.BY, expected[k].BY);
+    for (const column of ['estimate', 'std_error', 'z', 'p', 'lower', 'upper']) {
+      assertCloseToR(row[column] as number, Number(expected[k][column]), `${expected[k].level} ${column}`, column === 'p');
+    }
+  });
+});
+
+test('vlab mm --h0 and --by; vlab freqs with design probabilities', () => {
+  const mm = vlab(['mm', '--data', small, '--formula', 'chosen ~ troops', '--id', 'id', '--by', 'party', '--h0', '0.5', '--format', 'csv']);
+  assert.equal(mm.status, 0, mm.stderr);
+  assert.equal(mm.stdout.split('\n')[0], `BY,${CREGG_COLUMNS}`);
+  assert.equal(rowsFromCsv(mm.stdout).length, 4);
+  const probabilities = join(scratch, 'probabilities.json');
+  writeFileSync(probabilities, JSON.stringify({ regime: { democracy: 0.4, autocracy: 0.3, hybrid: 0.3 } }));
+  const freqs = vlab(['freqs', '--data', small, '--formula', '~ regime + troops', '--probabilities', probabilities, '--format', 'csv']);
+  assert.equal(freqs.status, 0, freqs.stderr);
+  const rows = rowsFromCsv(freqs.stdout);
+  assert.deepEqual(rows.map((r) => [r.level, r.probability]), [['democracy', 0.4], ['autocracy', 0.3], ['hybrid', 0.3], ['none', 0.5], ['stationed', 0.5]]);
+});
+
+test('vlab amce --by task (carryover check) and vlab amce-diff', () => {
+  const byTask = vlab(['amce', '--data', small, '--formula', 'chosen ~ regime + troops', '--id', 'id', '--by', 'task', '--se-type', 'cregg', '--format', 'csv']);
+  assert.equal(byTask.status, 0, byTask.stderr);
+  assert.deepEqual([...new Set(rowsFromCsv(byTask.stdout).map((r) => r.BY))], [1, 2, 3]);
+  const diff = vlab(['amce-diff', '--data', small, '--formula', 'chosen ~ regime + troops', '--id', 'id', '--by', 'party', '--format', 'csv']);
+  assert.equal(diff.status, 0, diff.stderr);
+  assert.deepEqual(rowsFromCsv(diff.stdout).map((r) => `${r.BY} ${r.feature} ${r.level}`), ['rep - dem regime democracy', 'rep - dem regime hybrid', 'rep - dem troops stationed']);
+  const constrained = vlab(['amce-diff', '--data', small, '--formula', 'chosen ~ troops * behaviour', '--id', 'id', '--by', 'party']);
+  assert.equal(constrained.status, 2);
+  assert.match(constrained.stderr, /^vlab amce-diff: amce_diffs: constrained designs/);
+});
+
+test('user mistakes: exit 2, one line naming the verb and the problem, no stack trace', () => {
+  const base = ['--data', small, '--id', 'id'];
+  const cases: [string[], RegExp][] = [
+    [['amce', ...base, '--formula', 'rating ~ regim'], /^vlab amce: amce: formula "rating ~ regim": "regim" is not a data column/],
+    [['amce', '--data', small, '--formula', 'rating ~ regime'], /required option '--id <column>' not specified/],
+    [['amce', ...base, '--formula', 'rating ~ regime', '--se-type', 'HC9'], /^vlab amce: amce: unknown se type "HC9"/],
+    [['amce', ...base, '--formula', 'rating ~ regime', '--alpha', '5'], /^vlab amce: --alpha must be a number between 0 and 1/],
+    [['amce', ...base, '--formula', 'rating ~ regime', '--format', 'xml'], /^vlab amce: unknown format "xml"/],
+    [['amce', '--data', join(scratch, 'nope.csv'), '--id', 'id', '--formula', 'rating ~ regime'], /^vlab amce: cannot read data file .*no such file/],
+    [['amce', ...base, '--formula', 'party ~ regime'], /^vlab amce: amce: outcome column "party" is not numeric/],
+    [['mm', ...base, '--formula', 'rating ~ regime', '--h0', 'half'], /^vlab mm: --h0 must be a number/],
+    [['mm-diff', ...base, '--formula', 'rating ~ regime'], /required option '--by <column>' not specified/],
+    [['mm-diff', ...base, '--formula', 'rating ~ regime', '--by', 'nation'], /^vlab mm-diff: mm_diffs: by references unknown column "nation"/],
+    [['freqs', '--data', small, '--formula', '~ regime', '--probabilities', levelsFile], /^vlab freqs: probabilities of "regime" must be an object/],
+    [['freqs', '--data', small, '--formula', '~ regime + nation'], /^vlab freqs: freqs: formula references unknown column "nation"/],
+  ];
+  for (const [args, message] of cases) {
+    const result = vlab(args);
+    assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, message, args.join(' '));
+    assert.equal(result.stderr.trimEnd().split('\n').length, 1, result.stderr);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  }
+  assert.ok(!existsSync(join(scratch, 'nope.csv')));
+});

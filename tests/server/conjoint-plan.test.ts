@@ -1,0 +1,109 @@
+// A plan's conjoint hypotheses (analysis-plan.json "conjoint"): the flagship's pre-registered AMCEs and MMs by
+// party validate, run on profile rows through cregg's estimators (analysis/conjoint) with the plan's exclusions
+// and families, and mistakes in them are refused with the field and the reason. Profiles are simulated with a
+// seeded generator (seed 15): uniform levels, evict_troops only with troops stationed, as the design says.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { amce, mm, pAdjust, type Row } from '../../analysis/index.ts';
+import { executeConjointPlan } from '../../server/domain/plan/execute-conjoint-plan.ts';
+import { planProblems } from '../../server/domain/plan/validate-plan.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { seededRandom } from '../analysis/support.ts';
+import { alliance, withPlan } from './plan-support.ts';
+
+const flagship = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'alliance-partner-conjoint')!;
+const plan = flagship.analysisPlan;
+
+/** 300 participants × 5 tasks × 2 profiles; every tenth fails the attention check. */
+function simulate(): { rows: Row[]; profiles: Row[] } {
+  const random = seededRandom(15);
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
+  const levels = Object.fromEntries(flagship.factors.map((f) => [f.name, f.levels.map((l) => l.code)]));
+  const rows: Row[] = [];
+  const profiles: Row[] = [];
+  for (let p = 1; p <= 300; p++) {
+    const participant = `p${p}`;
+    rows.push({ participant, party: pick(['democrat', 'independent', 'republican']), attention_pass: p % 10 === 0 ? 0 : 1 });
+    for (let task = 1; task <= 5; task++) {
+      const pair = [1, 2].map((side) => {
+        const profile: Record<string, string | number> = { participant, task, side };
+        for (const [name, codes] of Object.entries(levels)) profile[name] = pick(codes);
+        if (profile.behavior === 'evict_troops') profile.troops = 'stationed';
+        const utility = (profile.regime === 'autocracy' ? 0.6 : 0) + (profile.behavior === 'cooperate' ? 0 : 0.8) + random();
+        profile.support_aid_cut = Math.min(5, Math.max(1, Math.round(1.5 + 2 * utility)));
+        return { profile, utility };
+      });
+      const chosen = pair[0]!.utility > pair[1]!.utility ? 0 : 1;
+      pair.forEach(({ profile }, k) => profiles.push({ ...profile, chosen: k === chosen ? 1 : 0 }));
+    }
+  }
+  return { rows, profiles };
+}
+
+test('the flagship plan carries its pre-registered AMCEs and MMs by party, and they validate', () => {
+  assert.deepEqual(plan.conjoint?.map((h) => [h.id, h.estimator, h.by ?? null]), [['H1', 'amce', null], ['H2', 'mm', 'party']]);
+  assert.deepEqual(planProblems(flagship), []);
+});
+
+test('executeConjointPlan: the estimators on the kept participants\' profiles, R\'s term names, holm over the tested terms', () => {
+  const { rows, profiles } = simulate();
+  const result = executeConjointPlan({ definition: flagship, rows, profiles });
+  assert.equal(result.nExcluded, 30);
+  assert.deepEqual(result.problems, []);
+  const kept = profiles.filter((p) => Number(String(p.participant).slice(1)) % 10 !== 0);
+  const levels = Object.fromEntries(flagship.factors.map((f) => [f.name, f.levels.map((l) => l.code)]));
+
+  const h1 = plan.conjoint![0]!;
+  const direct = amce({ formula: `chosen ${h1.formula}`, rows: kept, id: 'participant', levels });
+  const chosen = result.estimates.filter((e) => e.hypothesis === 'H1' && e.outcome === 'chosen');
+  const nonReference = direct.estimates.filter((e) => e.std_error !== null);
+  assert.deepEqual(chosen.map((e) => e.term), nonReference.map((e) => `${e.feature}${e.level}`));
+  chosen.forEach((e, k) => assert.deepEqual([e.estimate, e.std_error, e.df, e.n_used], [nonReference[k]!.estimate, nonReference[k]!.std_error, nonReference[k]!.df, 2700]));
+  assert.ok(chosen.find((e) => e.term === 'behaviorevict_troops')!.estimate! > 0.2);
+  // Holm over H1's tested terms of both outcomes; troops and trade are estimated but not tested.
+  const tested = result.estimates.filter((e) => e.hypothesis === 'H1' && h1.terms!.includes(e.term));
+  assert.equal(tested.length, 16);
+  assert.deepEqual(tested.map((e) => e.p_adjusted), pAdjust(tested.map((e) => e.p_value), 'holm'));
+  assert.equal(result.estimates.find((e) => e.term === 'trademinor')!.p_adjusted, null);
+
+  const byParty = result.estimates.filter((e) => e.hypothesis === 'H2');
+  assert.equal(byParty.length, 3 * (2 + 6));
+  const republicans = kept.filter((p) => rows.find((r) => r.participant === p.participant)!.party === 'republican');
+  const direct2 = mm({ formula: 'chosen ~ regime', rows: republicans, id: 'participant', levels, h0: 0.5 });
+  const autocracy = byParty.find((e) => e.term === 'regimeautocracy:partyrepublican')!;
+  assert.equal(autocracy.estimate, direct2.estimates[1]!.estimate);
+  assert.equal(autocracy.statistic, direct2.estimates[1]!.z);
+});
+
+test('a hypothesis that cannot be estimated yet is a problem, not an exception', () => {
+  const { rows, profiles } = simulate();
+  const result = executeConjointPlan({ definition: flagship, rows, profiles: profiles.filter((p) => p.behavior === 'cooperate') });
+  assert.ok(result.problems.some((p) => p.hypothesis === 'H1' && /feature "behavior" shows one level/.test(p.message)));
+});
+
+test('mistakes in conjoint hypotheses are refused at load with their field and reason', () => {
+  const base = { id: 'C1', description: 'AMCEs', estimator: 'amce', outcomes: ['chosen'], formula: '~ regime + behavior * troops' };
+  /** The load error of the flagship with this one conjoint hypothesis ('' when it loads). */
+  const refusal = (h: Record<string, unknown>, def = flagship): string => {
+    try {
+      withPlan(def, { ...def.analysisPlan, hypotheses: [], conjoint: [{ ...base, ...h }] });
+      return '';
+    } catch (error) {
+      return (error as Error).message.replace(/^test: analysisPlan\.conjoint\[0\]\./, '');
+    }
+  };
+  assert.equal(refusal({}), '');
+  assert.equal(
+    refusal({ formula: '~ regime + behavior + troops' }),
+    'formula: the design restricts behavior × troops (A partner can only order US troops to leave if US troops are stationed on its territory.): write "behavior * troops" so the AMCE averages over the combinations shown',
+  );
+  assert.equal(refusal({ estimator: 'mm', formula: '~ regime + behavior + troops' }), '');
+  assert.equal(refusal({ outcomes: ['support'] }), 'outcomes[0]: "support" is not an outcome of the conjoint design (chosen, support_aid_cut)');
+  assert.match(refusal({ formula: '~ regime + party' }), /^formula: .*"party" is not an attribute of the design/);
+  assert.equal(refusal({ by: 'regime' }), 'by: "regime" is not a respondent column (a pre-treatment question)');
+  assert.equal(refusal({ h0: 0.5 }), 'h0: h0 applies to mm only');
+  assert.match(refusal({ terms: ['regimedemocracy'] }), /^terms\[0\]: the estimates have no term "regimedemocracy" \(terms: regimeautocracy, /);
+  assert.equal(refusal({ estimator: 'mm', by: 'party', terms: ['regimeautocracy:partyrepublican'] }), '');
+  assert.match(refusal({ estimator: 'fit' }), /expected amce or mm/);
+  assert.throws(() => withPlan(alliance, { ...alliance.analysisPlan, conjoint: [base] }), /conjoint hypotheses need a conjoint design \(design\.kind "conjoint"\)/);
+});
