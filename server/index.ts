@@ -3,9 +3,10 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { StudyDefinition } from './domain/study-definition.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { startCheckpointer } from './storage/checkpointer.ts';
-import { openDatabase, type Db } from './storage/db.ts';
 import { loadDefinitionFiles } from './storage/definition-files.ts';
-import { createRepositories, type Repositories } from './storage/repositories.ts';
+import { openStore } from './storage/open-store.ts';
+import type { SqliteStore } from './storage/sqlite-store.ts';
+import { maskedLocation, type Store } from './storage/store.ts';
 
 /**
  * The process edge: the only module that reads the environment, opens the database and listens. CLI verbs
@@ -20,8 +21,7 @@ export interface ServerOverrides {
 
 export interface Storage {
   config: Config;
-  db: Db;
-  repos: Repositories;
+  store: Store;
   studies: StudyService;
 }
 
@@ -34,19 +34,24 @@ export function loadConfiguredDefinitions(): StudyDefinition[] {
  * Config from env + flags, the database opened and migrated, and the study definitions validated and synced
  * (an invalid definition throws a DefinitionError naming its file and field).
  */
-export function openStorage(overrides: ServerOverrides = {}): Storage {
+export async function openStorage(overrides: ServerOverrides = {}): Promise<Storage> {
   const config = loadConfig(process.env, overrides);
   const definitions = loadDefinitionFiles(config.definitionsDir);
-  const db = openDatabase(config.dbPath);
-  const repos = createRepositories(db);
-  const studies = createStudyService({ db, repos });
-  studies.syncDefinitions(definitions);
-  return { config, db, repos, studies };
+  const store = await openStore(config.dbPath);
+  try {
+    const studies = createStudyService({ store });
+    await studies.syncDefinitions(definitions);
+    return { config, store, studies };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 /** `vlab serve`: opens everything, makes sure there is a wave to try, listens, prints the links. */
 export async function startServer(overrides: ServerOverrides = {}): Promise<void> {
-  const { config, db, repos, studies } = openStorage(overrides);
+  const { config, store, studies } = await openStorage(overrides);
+  const { repos } = store;
   // Loaded here, not at the top: the CLI verbs that only open storage need neither Express nor pino.
   const [{ createApp }, { createLogger }, { createHttpServer }, { createResearcherPool }] = await Promise.all([
     import('./app.ts'),
@@ -55,10 +60,12 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     import('./workers/researcher-pool.ts'),
   ]);
   const logger = createLogger(config.logLevel);
-  const demo = studies.ensureDemoWave();
-  const checkpointer = startCheckpointer(db, logger);
+  const demo = await studies.ensureDemoWave();
+  // The WAL checkpointer is SQLite's; PostgreSQL checkpoints by itself.
+  const sqlite = (store as Partial<SqliteStore>).sqlite;
+  const checkpointer = sqlite ? startCheckpointer(sqlite, logger) : { stop: async () => undefined };
   const researcherPool = createResearcherPool({ ...config, dbPath: config.dbPath, logger });
-  const app = createApp({ db, config, logger, researcherPool });
+  const app = createApp({ store, config, logger, researcherPool });
 
   const server = createHttpServer(app, config).listen(config.port);
   await new Promise<void>((resolve, reject) => {
@@ -69,10 +76,10 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   });
   const { port } = server.address() as AddressInfo;
   const base = `http://localhost:${port}`;
-  const out = [`vlab serve: listening on ${base} (database ${config.dbPath})`];
-  if (demo) out.push(`vlab serve: created a demo wave of "${repos.studies.get(demo.studyId)?.title}"`);
-  for (const wave of repos.waves.list().filter((w) => w.status === 'open')) {
-    out.push(`  open wave ${wave.id} (${repos.studies.get(wave.studyId)?.key}): ${base}/s/${wave.id}`);
+  const out = [`vlab serve: listening on ${base} (database ${maskedLocation(config.dbPath)})`];
+  if (demo) out.push(`vlab serve: created a demo wave of "${(await repos.studies.get(demo.studyId))?.title}"`);
+  for (const wave of (await repos.waves.list()).filter((w) => w.status === 'open')) {
+    out.push(`  open wave ${wave.id} (${(await repos.studies.get(wave.studyId))?.key}): ${base}/s/${wave.id}`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
 
@@ -80,8 +87,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     logger.info({ signal }, 'shutting down');
     server.close(() => {
       void Promise.all([researcherPool.close(), checkpointer.stop()]).finally(() => {
-        db.close();
-        process.exit(0);
+        void store.close().finally(() => process.exit(0));
       });
     });
     server.closeAllConnections();

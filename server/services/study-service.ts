@@ -8,8 +8,8 @@ import { studyLocales } from '../domain/localized-text.ts';
 import { contentHash, type StudyDefinition } from '../domain/study-definition.ts';
 import { waveSettingsSchema, type Wave } from '../domain/wave.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
-import { immediate, type Db } from '../storage/db.ts';
 import type { Repositories } from '../storage/repositories.ts';
+import type { Store } from '../storage/store.ts';
 import type { StudyRecord } from '../storage/study-repository.ts';
 
 /** The study the demo wave of a fresh database runs. */
@@ -36,64 +36,73 @@ export interface CreateWaveInput {
 }
 
 /** Study snapshots and waves: what `vlab serve` does at start and what the study/wave verbs call. */
-export function createStudyService({ db, repos, now = () => new Date().toISOString() }: { db: Db; repos: Repositories; now?: () => string }) {
+export function createStudyService({ store, now = () => new Date().toISOString() }: { store: Store; now?: () => string }) {
+  /** Opens a wave on the newest snapshot of a study, inside the caller's write transaction. */
+  async function createWaveIn(tx: Repositories, input: CreateWaveInput): Promise<{ wave: Wave; study: StudyRecord }> {
+    const study = await tx.studies.latest(input.studyKey);
+    if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
+    assertFieldable(study.definition);
+    const locales = studyLocales(study.definition);
+    if (input.locale !== undefined && !locales.includes(input.locale)) {
+      throw new DomainError('invalid_input', `locale: "${input.locale}" is not a locale of study "${input.studyKey}" (${locales.join(', ')})`);
+    }
+    const parsed = waveSettingsSchema.safeParse({
+      target: input.target,
+      seed: input.seed ?? randomBytes(16).toString('hex'),
+      completeUrl: input.completeUrl ?? null,
+      screenoutUrl: input.screenoutUrl ?? null,
+      overquotaUrl: input.overquotaUrl ?? null,
+      locale: input.locale ?? locales[0],
+    });
+    if (!parsed.success) throw new DomainError('invalid_input', firstIssue(parsed.error));
+    const wave = await tx.waves.insert(randomCode(9), study.id, parsed.data, now());
+    // Pre-registration: the plan is locked in the transaction that opens the wave.
+    await tx.waves.lockPlanHash(wave.id, planHash(study.definition));
+    return { wave, study };
+  }
+
   return {
     /**
      * Stores a snapshot of every definition whose content is new. Waves keep pointing at the snapshot they
      * were created from, so an edited file affects new waves only.
      */
-    syncDefinitions(defs: StudyDefinition[]): { study: StudyRecord; inserted: boolean }[] {
-      return immediate(db, () =>
-        defs.map((def) => {
+    syncDefinitions(defs: StudyDefinition[]): Promise<{ study: StudyRecord; inserted: boolean }[]> {
+      return store.write(async (tx) => {
+        const out: { study: StudyRecord; inserted: boolean }[] = [];
+        for (const def of defs) {
           const hash = contentHash(def);
-          const existing = repos.studies.findSnapshot(def.id, hash);
-          return existing ? { study: existing, inserted: false } : { study: repos.studies.insert(def, hash, now()), inserted: true };
-        }),
-      );
-    },
-
-    listStudies(): StudySummary[] {
-      const waves = repos.waves.list();
-      return repos.studies.listLatest().map((s) => ({
-        id: s.key,
-        version: s.version,
-        title: s.title,
-        contentHash: s.contentHash,
-        cells: designOf(s.definition).nCells,
-        waves: waves.filter((w) => repos.studies.get(w.studyId)?.key === s.key).length,
-      }));
-    },
-
-    /** Opens a wave on the newest snapshot of a study; the seed defaults to 128 random bits. */
-    createWave(input: CreateWaveInput): { wave: Wave; study: StudyRecord } {
-      return immediate(db, () => {
-        const study = repos.studies.latest(input.studyKey);
-        if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
-        assertFieldable(study.definition);
-        const locales = studyLocales(study.definition);
-        if (input.locale !== undefined && !locales.includes(input.locale)) {
-          throw new DomainError('invalid_input', `locale: "${input.locale}" is not a locale of study "${input.studyKey}" (${locales.join(', ')})`);
+          const existing = await tx.studies.findSnapshot(def.id, hash);
+          out.push(existing ? { study: existing, inserted: false } : { study: await tx.studies.insert(def, hash, now()), inserted: true });
         }
-        const parsed = waveSettingsSchema.safeParse({
-          target: input.target,
-          seed: input.seed ?? randomBytes(16).toString('hex'),
-          completeUrl: input.completeUrl ?? null,
-          screenoutUrl: input.screenoutUrl ?? null,
-          overquotaUrl: input.overquotaUrl ?? null,
-          locale: input.locale ?? locales[0],
-        });
-        if (!parsed.success) throw new DomainError('invalid_input', firstIssue(parsed.error));
-        const wave = repos.waves.insert(randomCode(9), study.id, parsed.data, now());
-        // Pre-registration: the plan is locked in the transaction that opens the wave.
-        repos.waves.lockPlanHash(wave.id, planHash(study.definition));
-        return { wave, study };
+        return out;
       });
     },
 
+    listStudies(): Promise<StudySummary[]> {
+      return store.read(async (tx) => {
+        const waves = await tx.waves.list();
+        const keyOfStudy = new Map<number, string | undefined>();
+        for (const w of waves) if (!keyOfStudy.has(w.studyId)) keyOfStudy.set(w.studyId, (await tx.studies.get(w.studyId))?.key);
+        return (await tx.studies.listLatest()).map((s) => ({
+          id: s.key,
+          version: s.version,
+          title: s.title,
+          contentHash: s.contentHash,
+          cells: designOf(s.definition).nCells,
+          waves: waves.filter((w) => keyOfStudy.get(w.studyId) === s.key).length,
+        }));
+      });
+    },
+
+    /** Opens a wave on the newest snapshot of a study; the seed defaults to 128 random bits. */
+    createWave(input: CreateWaveInput): Promise<{ wave: Wave; study: StudyRecord }> {
+      return store.write((tx) => createWaveIn(tx, input));
+    },
+
     /** On a database with no wave at all, opens a demo wave of the flagship study so there is a link to try. */
-    ensureDemoWave(): Wave | null {
-      return immediate(db, () =>
-        repos.waves.count() > 0 ? null : this.createWave({ studyKey: FLAGSHIP_STUDY, target: 1000 }).wave,
+    ensureDemoWave(): Promise<Wave | null> {
+      return store.write(async (tx) =>
+        (await tx.waves.count()) > 0 ? null : (await createWaveIn(tx, { studyKey: FLAGSHIP_STUDY, target: 1000 })).wave,
       );
     },
   };

@@ -8,6 +8,7 @@ import { after, test } from 'node:test';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/storage/db.ts';
+import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import request from 'supertest';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-wave-cli-'));
@@ -59,7 +60,7 @@ test('vlab export writes the same file as the API; bad formats and waves exit 2 
   const token = vlab('token', 'create', '--name', 'cli test').stdout.trim();
   const db = openDatabase(dbPath);
   try {
-    const app = createApp({ db, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
+    const app = createApp({ store: createSqliteStore(db), config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
     await request(app).post(`/api/waves/${created.id}/participants`).send({ panel: { PROLIFIC_PID: 'cli-1' } });
     for (const format of ['csv', 'codebook']) {
       const out = join(dir, `export.${format}`);

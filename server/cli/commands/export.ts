@@ -37,7 +37,7 @@ export function registerExportCommands(program: Command): void {
     .option('--format <format>', EXPORT_FORMATS.join(' | '), format, 'csv')
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--status <list>', 'only these statuses, comma-separated (started, complete, screened_out, overquota)', statuses)
-    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
     .action(
       cliAction('export', async (options: ExportOptions) => {
         const [{ openStorageForCli }, { createExportService }, { createQualityFlagService }] = await Promise.all([
@@ -45,14 +45,14 @@ export function registerExportCommands(program: Command): void {
           import('../../services/export-service.ts'),
           import('../../services/quality-flag-service.ts'),
         ]);
-        const { db, repos } = openStorageForCli({ dbPath: options.db });
+        const { store } = await openStorageForCli({ dbPath: options.db });
         try {
           // The same file as GET /api/researcher/waves/:id/export, flag_* columns included.
-          const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
-          const file = exports.file(options.wave, options.format, { statuses: options.status });
+          const exports = createExportService({ store, flags: createQualityFlagService().exportSource(store.repos) });
+          const file = await exports.file(options.wave, options.format, { statuses: options.status });
           await writeOutput('export', options.out, file.stream());
         } finally {
-          db.close();
+          await store.close();
         }
       }),
     );

@@ -8,14 +8,14 @@ export function registerStudyCommands(program: Command): void {
   study
     .command('list')
     .description('list studies: id, version, cells, waves, title')
-    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
     .option('--json', 'print JSON')
     .action(
       cliAction('study list', async (options: { db?: string; json?: boolean }) => {
         const { openStorageForCli } = await import('./cli-storage.ts');
-        const { config, db, studies } = openStorageForCli({ dbPath: options.db });
+        const { config, store, studies } = await openStorageForCli({ dbPath: options.db });
         try {
-          const list = studies.listStudies();
+          const list = await studies.listStudies();
           if (options.json) {
             process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
             return;
@@ -27,7 +27,7 @@ export function registerStudyCommands(program: Command): void {
           const records = list.map((s) => ({ study: s.id, version: `v${s.version}`, cells: s.cells, waves: s.waves, title: s.title }));
           process.stdout.write(textTable(records, ['study', 'version', 'cells', 'waves', 'title']));
         } finally {
-          db.close();
+          await store.close();
         }
       }),
     );
