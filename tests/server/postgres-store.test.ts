@@ -15,6 +15,7 @@ import { DomainError } from '../../server/domain/errors.ts';
 import { createRespondentService } from '../../server/services/respondent-service.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { createTokenService } from '../../server/services/token-service.ts';
+import { createWaveService } from '../../server/services/wave-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
 import type { Store } from '../../server/storage/store.ts';
@@ -115,17 +116,28 @@ test('quota caps hold and the wave closes at its target with three stores racing
   assert.equal(results.filter(Boolean).length, 5, 'exactly the cap admitted');
   assert.equal(await scalar(stores[0]!, "SELECT COUNT(*) FROM participants WHERE status = 'complete'"), 5);
 
-  // Fill the rest of the target with other ages, completing from all three stores at once: the wave closes once.
-  const older = await Promise.all(
-    Array.from({ length: 15 }, async (_, i) => {
-      const service = services[i % 3]!;
-      const { participant } = await service.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: `o-${i}` } });
-      return participant.code;
-    }),
-  );
-  await Promise.all(older.map((code, i) => completeWithService(services[i % 3]!, code, { ...COMPLETE_ALLIANCE_ANSWERS, age_group: ['30-44', '45-64', '65+'][i % 3]! })));
-  assert.equal(await scalar(stores[0]!, "SELECT COUNT(*) FROM participants WHERE status = 'complete'"), 20);
+  // Fill the rest of the target, six at a time over the three stores, until the wave closes itself.
+  const ages = ['30-44', '45-64', '65+', '18-29'];
+  const genders = ['female', 'male'];
+  let n = 0;
+  for (let round = 0; round < 40 && (await stores[0]!.repos.waves.get(wave.id))!.status === 'open'; round++) {
+    await Promise.all(
+      Array.from({ length: 6 }, async (_, k) => {
+        const i = n++;
+        const service = services[k % 3]!;
+        try {
+          const { participant } = await service.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: `o-${i}` } });
+          await completeWithService(service, participant.code, { ...COMPLETE_ALLIANCE_ANSWERS, age_group: ages[i % 4]!, gender: genders[(i >> 2) % 2]! });
+        } catch (error) {
+          if (!(error instanceof DomainError && error.code === 'wave_closed')) throw error;
+        }
+      }),
+    );
+  }
   assert.equal((await stores[1]!.repos.waves.get(wave.id))!.status, 'closed');
+  assert.equal(await scalar(stores[0]!, "SELECT COUNT(*) FROM participants WHERE status = 'complete'"), 20, 'closed at its target exactly');
+  const status = await createWaveService({ store: stores[2]!, studies: createStudyService({ store: stores[2]! }) }).status(wave.id);
+  for (const q of status.quotas) assert.ok(q.completes <= q.cap, `${q.variable} = ${q.level}: ${q.completes} completes, cap ${q.cap}`);
   await assert.rejects(services[2]!.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: 'late' } }), (e: DomainError) => e.code === 'wave_closed');
 });
 

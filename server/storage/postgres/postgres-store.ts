@@ -13,8 +13,11 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations
 
 /** Seconds a client is asked to wait (Retry-After) while the database cannot be reached. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
-/** The longest a request waits for a connection from the pool before it is answered 503. */
-const CONNECT_TIMEOUT_MS = 3000;
+/**
+ * The longest a request waits for a connection (a new one, or its turn in the pool's queue under load) before it
+ * is answered 503. A server that refuses connections (stopped, restarting) fails at once.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
 /** No statement runs longer (a lock held by a stuck process, say): the request fails instead of hanging. */
 const STATEMENT_TIMEOUT_MS = 15_000;
 /** Serialization failures and deadlocks are retried this many times before the error goes to the client. */
