@@ -13,25 +13,26 @@ import { createExportService } from '../server/services/export-service.ts';
 import { createQualityFlagService } from '../server/services/quality-flag-service.ts';
 import { createTokenService } from '../server/services/token-service.ts';
 import { openDatabase } from '../server/storage/db.ts';
-import { createRepositories } from '../server/storage/repositories.ts';
+import { createSqliteStore } from '../server/storage/sqlite-store.ts';
 
 const dbPath = process.argv[process.argv.indexOf('--db') + 1]!;
 const config = loadConfig(process.env, { dbPath, port: 0, logLevel: 'silent' });
 const db = openDatabase(dbPath);
-const repos = createRepositories(db);
-const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
-const estimates = createEstimatesService({ db, repos, exports });
-const { token } = await createTokenService({ db }).create('export-latency bench');
+const store = createSqliteStore(db);
+const repos = store.repos;
+const exports = createExportService({ store, flags: createQualityFlagService().exportSource(repos) });
+const estimates = createEstimatesService({ store, exports });
+const { token } = await createTokenService({ store }).create('export-latency bench');
 
 const app = express();
 app.get('/inline/export/:waveId', async (req, res) => {
   res.set('Content-Type', 'text/csv; charset=utf-8');
-  await pipeline(exports.file(req.params.waveId, 'csv').stream(), res);
+  await pipeline((await exports.file(req.params.waveId, 'csv')).stream(), res);
 });
-app.get('/inline/estimates/:waveId', (req, res) => {
-  res.json(estimates.waveEstimates(req.params.waveId));
+app.get('/inline/estimates/:waveId', async (req, res) => {
+  res.json(await estimates.waveEstimates(req.params.waveId));
 });
-app.use(createApp({ db, config, logger: silentLogger }));
+app.use(createApp({ store, config, logger: silentLogger }));
 
 const server = createHttpServer(app, config).listen(0);
 server.once('listening', () => {

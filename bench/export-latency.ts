@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'vlab-bench-latency-'));
   try {
     const dbPath = join(scratch, 'vlab.sqlite');
-    const waveId = generateCompletedWave(dbPath, rows);
+    const waveId = await generateCompletedWave(dbPath, rows);
     const logFile = join(scratch, 'server.log');
     const server = await startServerProcess(['--import', 'tsx', 'bench/export-latency-server.ts', '--db', dbPath], logFile, LOAD_ENV);
     const token = /^token (\S+)$/m.exec(server.banner)![1]!;

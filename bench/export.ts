@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { createExportService, EXPORT_FORMATS, type ExportFormat } from '../server/services/export-service.ts';
 import { createQualityFlagService } from '../server/services/quality-flag-service.ts';
 import { openDatabase } from '../server/storage/db.ts';
-import { createRepositories } from '../server/storage/repositories.ts';
+import { createSqliteStore } from '../server/storage/sqlite-store.ts';
 import { GENERATE_BATCH, generateCompletedWave } from './lib/generate-wave.ts';
 import { machineLine } from './lib/machine.ts';
 import { intOption } from './lib/options.ts';
@@ -31,10 +31,11 @@ interface ExportFigures {
 /** Child: one export of the wave into a file, as `createApp` wires the service (quality flags included). */
 async function runChild(dbPath: string, waveId: string, format: ExportFormat, out: string): Promise<void> {
   const db = openDatabase(dbPath);
-  const repos = createRepositories(db);
-  const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
+  const store = createSqliteStore(db);
+  const repos = store.repos;
+  const exports = createExportService({ store, flags: createQualityFlagService().exportSource(repos) });
   const start = performance.now();
-  await pipeline(exports.file(waveId, format).stream(), createWriteStream(out));
+  await pipeline((await exports.file(waveId, format)).stream(), createWriteStream(out));
   const seconds = (performance.now() - start) / 1000;
   db.close();
   const figures: ExportFigures = { rows: NaN, bytes: statSync(out).size, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
   try {
     const dbPath = join(scratch, 'bench.sqlite');
     const t0 = performance.now();
-    const waveId = generateCompletedWave(dbPath, n);
+    const waveId = await generateCompletedWave(dbPath, n);
     console.log(`${n} completed participants generated in ${((performance.now() - t0) / 1000).toFixed(1)} s (${GENERATE_BATCH}-row transactions); database ${(statSync(dbPath).size / 2 ** 20).toFixed(0)} MB`);
     console.log('export                     participants      rows      MB  time (s)   rows/s  peak RSS (MB)  target');
     const self = fileURLToPath(import.meta.url);

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     }
 
     const dbPath = join(scratch, 'vlab.sqlite');
-    const waveId = prepareLoadDatabase(dbPath);
+    const waveId = await prepareLoadDatabase(dbPath);
     const real = await startServerProcess([...profile, 'bin/vlab.js', 'serve', '--port', '0', '--db', dbPath], join(scratch, 'vlab.log'), LOAD_ENV);
     const codes: string[] = [];
     const url = real.baseUrl;

@@ -25,9 +25,9 @@ async function timed(op: (i: number) => Promise<unknown>): Promise<number> {
   return ((performance.now() - start) / n) * 1000;
 }
 
-const t = createTestApp({ target: 10 * n });
+const t = await createTestApp({ target: 10 * n });
 try {
-  const service = createRespondentService({ db: t.db, repos: t.repos });
+  const service = createRespondentService({ store: t.store });
   const codes: string[] = new Array(n);
   const demographics = (i: number) => ({ age_group: AGES[i % 4]!, gender: (i >> 2) % 2 ? 'female' : 'male' });
   console.log(`respondent service benchmark — ${machineLine()}`);
@@ -44,5 +44,5 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  t.close();
+  await t.close();
 }

@@ -19,36 +19,39 @@ import { createStudyService } from './services/study-service.ts';
 import { createTokenService } from './services/token-service.ts';
 import { createWavePlans } from './services/wave-plan.ts';
 import { createWaveService } from './services/wave-service.ts';
-import type { Db } from './storage/db.ts';
-import { createRepositories, type Repositories } from './storage/repositories.ts';
+import type { Repositories } from './storage/repositories.ts';
+import type { Store } from './storage/store.ts';
 import { createResearcherPool, type ResearcherPool } from './workers/researcher-pool.ts';
 
+/** What /healthz asks a monitor to wait while the database is unreachable. */
+const HEALTH_RETRY_AFTER_SECONDS = 5;
+
 export interface AppOptions {
-  db: Db;
+  store: Store;
   config: Config;
   logger?: Logger;
-  /** The worker threads for researcher work; by default a pool of its own over `db`'s file, ending with the process. */
+  /** The worker threads for researcher work; by default a pool of its own over the store's database, ending with the process. */
   researcherPool?: ResearcherPool;
   /** Studies of the definitions folder that did not load (server/index.ts): listed, and refused new waves. */
   brokenStudies?: readonly BrokenStudy[];
 }
 
 /**
- * The HTTP application over an open, migrated database file. Never listens: server/index.ts does that, and tests
+ * The HTTP application over an open, migrated store (a SQLite file or PostgreSQL). Never listens: server/index.ts does that, and tests
  * drive the app with supertest. The respondent path runs on this thread; researcher work that reads a wave's
  * participants runs in the researcher pool's worker threads, on connections of their own.
  */
-export function createApp({ db, config, logger = silentLogger, researcherPool, brokenStudies = [] }: AppOptions): Express {
-  if (db.memory) throw new Error('createApp: the researcher workers need a database file, not :memory:');
-  const repos = createRepositories(db);
-  const respondents = createRespondentService({ db, repos, quotaLeaseSeconds: config.quotaLeaseSeconds });
-  const studies = createStudyService({ db, repos, broken: brokenStudies });
+export function createApp({ store, config, logger = silentLogger, researcherPool, brokenStudies = [] }: AppOptions): Express {
+  if (store.location === ':memory:') throw new Error('createApp: the researcher workers need a database file, not :memory:');
+  const { repos } = store;
+  const respondents = createRespondentService({ store, quotaLeaseSeconds: config.quotaLeaseSeconds });
+  const studies = createStudyService({ store, broken: brokenStudies });
   const researcher = {
-    tokens: createTokenService({ db }),
+    tokens: createTokenService({ store }),
     studies,
-    waves: createWaveService({ db, repos, studies, quotaLeaseSeconds: config.quotaLeaseSeconds }),
+    waves: createWaveService({ store, studies, quotaLeaseSeconds: config.quotaLeaseSeconds }),
     plans: createWavePlans(repos),
-    jobs: researcherPool ?? createResearcherPool({ ...config, dbPath: db.name, logger }),
+    jobs: researcherPool ?? createResearcherPool({ ...config, dbPath: store.location, logger }),
   };
   const bundle = loadPublicBundle(config.publicDir);
 
@@ -81,8 +84,15 @@ export function createApp({ db, config, logger = silentLogger, researcherPool, b
     }),
   );
 
-  app.get('/healthz', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ ok: true });
+  // For load balancers and monitors: 200 while the database answers, 503 with Retry-After while it does not.
+  app.get('/healthz', async (_req, res) => {
+    res.set('Cache-Control', 'no-store');
+    try {
+      await store.ping();
+      res.json({ ok: true, database: 'ok', engine: store.engine });
+    } catch {
+      res.status(503).set('Retry-After', String(HEALTH_RETRY_AFTER_SECONDS)).json({ ok: false, database: 'unreachable', engine: store.engine });
+    }
   });
   // Browsers ask for /favicon.ico on pages that do not name an icon (a JSON page, say); answer without a 404.
   app.get('/favicon.ico', (_req, res) => {
@@ -118,14 +128,14 @@ export function createApp({ db, config, logger = silentLogger, researcherPool, b
  * The wave's study locales and title for the respondent page's shell; undefined for a wave that does not exist.
  * Study snapshots never change, so each is parsed once.
  */
-function wavePageInfo(repos: Repositories): (waveId: string) => WavePageInfo | undefined {
+function wavePageInfo(repos: Repositories): (waveId: string) => Promise<WavePageInfo | undefined> {
   const byStudy = new Map<number, { def: StudyDefinition; locales: readonly string[] }>();
-  return (waveId) => {
-    const wave = repos.waves.get(waveId);
+  return async (waveId) => {
+    const wave = await repos.waves.get(waveId);
     if (!wave) return undefined;
     let study = byStudy.get(wave.studyId);
     if (!study) {
-      const def = repos.studies.get(wave.studyId)?.definition;
+      const def = (await repos.studies.get(wave.studyId))?.definition;
       if (!def) return undefined;
       study = { def, locales: studyLocales(def) };
       byStudy.set(wave.studyId, study);

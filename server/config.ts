@@ -30,6 +30,7 @@ const DAY = 24 * 3600;
  */
 const SETTINGS = {
   port: { env: 'PORT', flag: '--port', default: 3000, schema: int(0, 65535) },
+  /** A SQLite file, or a `postgres://` URL (DATABASE_URL is read too when VLAB_DB is not set). */
   dbPath: { env: 'VLAB_DB', flag: '--db', default: './data/vlab.sqlite', schema: z.string().min(1) },
   logLevel: {
     env: 'LOG_LEVEL',
@@ -154,6 +155,8 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined>, overrides: Partial<Record<keyof Config, unknown>> = {}): Config {
   const raw: Record<string, unknown> = { ...DEFAULT_CONFIG };
   const fromEnv = Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, env[s.env]]));
+  // Hosts that provision PostgreSQL set DATABASE_URL; VLAB_DB, when given, wins.
+  if (!env.VLAB_DB && env.DATABASE_URL) fromEnv.dbPath = env.DATABASE_URL;
   for (const source of [fromEnv, overrides]) {
     for (const [key, value] of Object.entries(source)) {
       if (value !== undefined && value !== '') raw[key] = value;

@@ -4,9 +4,10 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { absoluteLink } from './domain/links.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { startCheckpointer } from './storage/checkpointer.ts';
-import { openDatabase, type Db } from './storage/db.ts';
 import { loadDefinitionFolder, type DefinitionFolder } from './storage/definition-files.ts';
-import { createRepositories, type Repositories } from './storage/repositories.ts';
+import { openStore } from './storage/open-store.ts';
+import type { SqliteStore } from './storage/sqlite-store.ts';
+import { maskedLocation, type Store } from './storage/store.ts';
 
 /**
  * The process edge: the only module that reads the environment, opens the database and listens. CLI verbs
@@ -23,8 +24,7 @@ export interface ServerOverrides {
 
 export interface Storage {
   config: Config;
-  db: Db;
-  repos: Repositories;
+  store: Store;
   studies: StudyService;
 }
 
@@ -49,19 +49,24 @@ function readDefinitions(dir: string): DefinitionFolder {
  * Config from env + flags, the database opened and migrated, and the study definitions validated and synced.
  * A study that does not validate is listed by `studies.brokenStudies()` with its message; the others work.
  */
-export function openStorage(overrides: ServerOverrides = {}): Storage {
+export async function openStorage(overrides: ServerOverrides = {}): Promise<Storage> {
   const config = loadConfig(process.env, overrides);
   const definitions = readDefinitions(config.definitionsDir);
-  const db = openDatabase(config.dbPath);
-  const repos = createRepositories(db);
-  const studies = createStudyService({ db, repos, broken: definitions.broken });
-  studies.syncDefinitions(definitions.studies);
-  return { config, db, repos, studies };
+  const store = await openStore(config.dbPath);
+  try {
+    const studies = createStudyService({ store, broken: definitions.broken });
+    await studies.syncDefinitions(definitions.studies);
+    return { config, store, studies };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 /** `vlab serve`: opens everything, makes sure there is a wave to try, listens, prints the links. */
 export async function startServer(overrides: ServerOverrides = {}): Promise<void> {
-  const { config, db, repos, studies } = openStorage(overrides);
+  const { config, store, studies } = await openStorage(overrides);
+  const { repos } = store;
   // Loaded here, not at the top: the CLI verbs that only open storage need neither Express nor pino.
   const [{ createApp }, { createLogger }, { createHttpServer }, { createResearcherPool }] = await Promise.all([
     import('./app.ts'),
@@ -70,10 +75,12 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     import('./workers/researcher-pool.ts'),
   ]);
   const logger = createLogger(config.logLevel);
-  const demo = config.demoWave ? studies.ensureDemoWave() : null;
-  const checkpointer = startCheckpointer(db, logger);
+  const demo = config.demoWave ? await studies.ensureDemoWave() : null;
+  // The WAL checkpointer is SQLite's; PostgreSQL checkpoints by itself.
+  const sqlite = (store as Partial<SqliteStore>).sqlite;
+  const checkpointer = sqlite ? startCheckpointer(sqlite, logger) : { stop: async () => undefined };
   const researcherPool = createResearcherPool({ ...config, dbPath: config.dbPath, logger });
-  const app = createApp({ db, config, logger, researcherPool, brokenStudies: studies.brokenStudies() });
+  const app = createApp({ store, config, logger, researcherPool, brokenStudies: studies.brokenStudies() });
 
   const server = createHttpServer(app, config).listen(config.port);
   await new Promise<void>((resolve, reject) => {
@@ -84,14 +91,14 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   });
   const { port } = server.address() as AddressInfo;
   const link = (path: string) => absoluteLink(path, { publicUrl: config.publicUrl, port });
-  const out = [`vlab serve: listening on http://localhost:${port} (database ${config.dbPath})`];
+  const out = [`vlab serve: listening on http://localhost:${port} (database ${maskedLocation(config.dbPath)})`];
   if (config.publicUrl) out.push(`vlab serve: links use the public address ${config.publicUrl} (VLAB_PUBLIC_URL)`);
   if (demo) {
-    out.push(`vlab serve: created a demo wave of "${repos.studies.get(demo.studyId)?.title}" (a real deployment: vlab serve --no-demo, or VLAB_DEMO=false)`);
+    out.push(`vlab serve: created a demo wave of "${(await repos.studies.get(demo.studyId))?.title}" (a real deployment: vlab serve --no-demo, or VLAB_DEMO=false)`);
   }
   for (const broken of studies.brokenStudies()) out.push(`vlab serve: study "${broken.id}" is broken (no new waves until fixed): ${broken.message}`);
-  for (const wave of repos.waves.list().filter((w) => w.status === 'open')) {
-    out.push(`  open wave ${wave.id} (${repos.studies.get(wave.studyId)?.key}): ${link(`/s/${wave.id}`)}`);
+  for (const wave of (await repos.waves.list()).filter((w) => w.status === 'open')) {
+    out.push(`  open wave ${wave.id} (${(await repos.studies.get(wave.studyId))?.key}): ${link(`/s/${wave.id}`)}`);
   }
   out.push(`  dashboard: ${link('/dashboard')} — sign in with a token from: vlab token create --name "your name"`);
   process.stdout.write(`${out.join('\n')}\n`);
@@ -100,8 +107,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     logger.info({ signal }, 'shutting down');
     server.close(() => {
       void Promise.all([researcherPool.close(), checkpointer.stop()]).finally(() => {
-        db.close();
-        process.exit(0);
+        void store.close().finally(() => process.exit(0));
       });
     });
     server.closeAllConnections();

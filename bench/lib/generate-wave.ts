@@ -3,20 +3,20 @@ import { cellAssignment, designOf } from '../../server/domain/design.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { immediate, openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
-import { createRepositories } from '../../server/storage/repositories.ts';
+import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 
 export const GENERATE_BATCH = 50_000;
 
 /** N completes of one wave of the flagship study, inserted directly (not through the API) in GENERATE_BATCH-row transactions. */
-export function generateCompletedWave(dbPath: string, n: number): string {
+export async function generateCompletedWave(dbPath: string, n: number): Promise<string> {
   const db = openDatabase(dbPath);
   try {
     // Bench data, not responses: no need to sync each batch to disk.
     db.pragma('synchronous = OFF');
-    const repos = createRepositories(db);
-    const studies = createStudyService({ db, repos });
-    studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
-    const { wave, study } = studies.createWave({ studyKey: 'alliance-corrective-measures', target: n, seed: 'bench' });
+    const store = createSqliteStore(db);
+    const studies = createStudyService({ store });
+    await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
+    const { wave, study } = (await studies.createWave({ studyKey: 'alliance-corrective-measures', target: n, seed: 'bench' }));
     const design = designOf(study.definition);
     const insertParticipant = db.prepare(
       `INSERT INTO participants (code, public_ref, wave_id, panel_source, panel_id, panel_params_json, draw_index, cell_index, assignment_json,

@@ -44,7 +44,7 @@ export function researcherEstimates({ jobs, plans }: { jobs: ResearcherPool; pla
     const waveId = waveIdParam(req.params.waveId);
     const result = await jobs.run<WaveEstimates>({ kind: 'estimates', waveId });
     if (format === 'json') {
-      res.json(dashboardEstimates(plans.wavePlan(waveId).definition, result));
+      res.json(dashboardEstimates((await plans.wavePlan(waveId)).definition, result));
       return;
     }
     res.set({
@@ -54,8 +54,8 @@ export function researcherEstimates({ jobs, plans }: { jobs: ResearcherPool; pla
     });
     res.send(csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS));
   });
-  router.get('/waves/:waveId/plan', (req, res) => {
-    const { definition, planHash } = plans.wavePlan(waveIdParam(req.params.waveId));
+  router.get('/waves/:waveId/plan', async (req, res) => {
+    const { definition, planHash } = await plans.wavePlan(waveIdParam(req.params.waveId));
     const plan = definition.analysisPlan;
     res.json({
       planHash,

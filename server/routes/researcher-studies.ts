@@ -7,8 +7,8 @@ import type { StudyService } from '../services/study-service.ts';
  */
 export function researcherStudies(studies: StudyService): Router {
   const router = Router();
-  router.get('/studies', (_req, res) => {
-    res.json({ studies: studies.listStudies(), broken: studies.brokenStudies() });
+  router.get('/studies', async (_req, res) => {
+    res.json({ studies: await studies.listStudies(), broken: studies.brokenStudies() });
   });
   return router;
 }

@@ -26,9 +26,9 @@ export function researcherWaves(waves: WaveService, jobs: ResearcherPool): Route
     res.json({ waves: await jobs.run<WaveStatusReport[]>({ kind: 'waveList' }) });
   });
 
-  router.post('/waves', (req, res) => {
+  router.post('/waves', async (req, res) => {
     const body = parseBody(createBody, req.body);
-    const created = waves.create({
+    const created = await waves.create({
       studyKey: body.study,
       target: body.target,
       seed: body.seed,
@@ -44,10 +44,10 @@ export function researcherWaves(waves: WaveService, jobs: ResearcherPool): Route
     res.json(await jobs.run<WaveStatusReport>({ kind: 'waveStatus', waveId: waveIdParam(req.params.waveId) }));
   });
 
-  router.post('/waves/:waveId/:action', (req, res, next) => {
+  router.post('/waves/:waveId/:action', async (req, res, next) => {
     const action = req.params.action as WaveAction;
     if (!WAVE_ACTIONS.includes(action)) return next();
-    res.json(waves.transition(waveIdParam(req.params.waveId), action));
+    res.json(await waves.transition(waveIdParam(req.params.waveId), action));
   });
 
   return router;

@@ -21,7 +21,7 @@ export interface WavePageInfo {
  * `?lang=` if the study has it, else the wave's), so the loading text, the tab title and `<html lang>` are right
  * before any script runs. `/s/` and a wave that does not exist get a polite page with a 404.
  */
-export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo: (waveId: string) => WavePageInfo | undefined): Router {
+export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo: (waveId: string) => Promise<WavePageInfo | undefined>): Router {
   const page = (file: string) => renderShell(readFileSync(join(publicDir, file), 'utf8'), bundle);
   const respondent = page('respondent.html');
   const notFound = page('not-found.html');
@@ -30,10 +30,10 @@ export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo
   const html = (res: Response, status: number, body: string) => {
     res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).send(body);
   };
-  router.get('/s/:waveId', (req, res) => {
+  router.get('/s/:waveId', async (req, res) => {
     const { waveId } = req.params;
     const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
-    const info = WAVE_ID.test(waveId) ? waveInfo(waveId) : undefined;
+    const info = WAVE_ID.test(waveId) ? await waveInfo(waveId) : undefined;
     if (!info) return html(res, 404, fillPage(notFound, chooseLocale(lang, RESPONDENT_LOCALES, DEFAULT_LOCALE)));
     const locale = chooseLocale(lang, info.locales, info.defaultLocale);
     html(res, 200, fillPage(respondent, locale, { title: info.title(locale) }));

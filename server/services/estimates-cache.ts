@@ -8,16 +8,16 @@ const CACHED_WAVES = 8;
  * changes: so estimates are kept by (wave, plan hash, number of completes) and computed again only when a new
  * complete arrives. The dashboard asks every minute; an unchanged wave then costs one count, not a refit.
  */
-export function createEstimatesCache(estimates: EstimatesService, countCompletes: (waveId: string) => number) {
+export function createEstimatesCache(estimates: EstimatesService, countCompletes: (waveId: string) => Promise<number>) {
   const kept = new Map<string, WaveEstimates>();
   let computed = 0;
 
   return {
-    waveEstimates(waveId: string): WaveEstimates {
-      const { planHash } = estimates.wavePlan(waveId);
+    async waveEstimates(waveId: string): Promise<WaveEstimates> {
+      const { planHash } = await estimates.wavePlan(waveId);
       const known = kept.get(waveId);
-      if (known && known.planHash === planHash && known.nComplete === countCompletes(waveId)) return known;
-      const fresh = estimates.waveEstimates(waveId);
+      if (known && known.planHash === planHash && known.nComplete === (await countCompletes(waveId))) return known;
+      const fresh = await estimates.waveEstimates(waveId);
       computed++;
       kept.delete(waveId);
       kept.set(waveId, fresh);

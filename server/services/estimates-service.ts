@@ -2,10 +2,9 @@ import { executePlan, type PlanEstimate, type PlanProblemAtRun } from '../domain
 import { planAlpha } from '../domain/plan/plan-schema.ts';
 import { termPrecision, type TermPrecision } from '../domain/plan/precision.ts';
 import type { WideRow } from '../domain/export/wave-columns.ts';
-import type { Db } from '../storage/db.ts';
-import type { Repositories } from '../storage/repositories.ts';
+import { collect, type Store } from '../storage/store.ts';
 import { createExportService, type ExportService } from './export-service.ts';
-import { createWaveLookup } from './wave-lookup.ts';
+import { waveAndStudy } from './wave-lookup.ts';
 import { createWavePlans } from './wave-plan.ts';
 
 /** A wave's estimates under the plan it launched with, and what they were computed from. */
@@ -33,24 +32,24 @@ export interface WaveEstimates {
  * snapshot (immutable), so editing analysis-plan.json after launch never changes a running wave's estimates;
  * the hash recorded at launch is checked against it all the same.
  */
-export function createEstimatesService({ db, repos, exports }: { db: Db; repos: Repositories; exports?: ExportService }) {
-  const source = exports ?? createExportService({ db, repos });
-  const lookup = createWaveLookup(repos);
+export function createEstimatesService({ store, exports }: { store: Store; exports?: ExportService }) {
+  const source = exports ?? createExportService({ store });
+  const { repos } = store;
 
   return {
     /** The plan of a wave's snapshot, as pre-registered (for the replication package). */
     wavePlan: createWavePlans(repos).wavePlan,
 
     /** The estimates from the wave's completes, read now. */
-    waveEstimates(waveId: string): WaveEstimates {
-      return this.estimatesOf(waveId, [...source.iterateWaveRows(waveId, { statuses: ['complete'] })]);
+    async waveEstimates(waveId: string): Promise<WaveEstimates> {
+      return this.estimatesOf(waveId, await collect(await source.iterateWaveRows(waveId, { statuses: ['complete'] })));
     },
 
     /** The estimates from these rows of the wave's completes (the replication package writes the same rows). */
-    estimatesOf(waveId: string, rows: WideRow[]): WaveEstimates {
-      const { wave, study } = lookup.waveAndStudy(waveId);
+    async estimatesOf(waveId: string, rows: WideRow[]): Promise<WaveEstimates> {
+      const { wave, study } = await waveAndStudy(repos, waveId);
       const { definition } = study;
-      const recorded = repos.waves.planHash(waveId);
+      const recorded = await repos.waves.planHash(waveId);
       const result = executePlan({ definition, rows });
       if (recorded !== null && recorded !== result.planHash) {
         // The snapshot is immutable, so this means the database was edited by hand: refuse rather than mislead.

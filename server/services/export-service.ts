@@ -6,10 +6,9 @@ import { spreadsheetSafeRow } from '../domain/export/spreadsheet-safe.ts';
 import { waveColumns, wideRow, type ColumnSpec, type WideRow } from '../domain/export/wave-columns.ts';
 import type { ParticipantStatus } from '../domain/participant.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
-import type { Db } from '../storage/db.ts';
 import { iterateExportRows, type ExportSourceRow } from '../storage/export-row-repository.ts';
-import type { Repositories } from '../storage/repositories.ts';
-import { createWaveLookup } from './wave-lookup.ts';
+import type { Store } from '../storage/store.ts';
+import { waveAndStudy } from './wave-lookup.ts';
 
 import type { ExportFormat } from '../domain/export/export-formats.ts';
 export { EXPORT_FORMATS, type ExportFormat } from '../domain/export/export-formats.ts';
@@ -21,7 +20,7 @@ export { EXPORT_FORMATS, type ExportFormat } from '../domain/export/export-forma
  */
 export interface QualityFlagSource {
   names: readonly string[];
-  forWave(waveId: string, def: StudyDefinition): (row: ExportSourceRow) => Record<string, number | null>;
+  forWave(waveId: string, def: StudyDefinition): Promise<(row: ExportSourceRow) => Promise<Record<string, number | null>>>;
 }
 
 export interface IterateOptions {
@@ -39,33 +38,33 @@ export interface ExportFile {
 }
 
 /**
- * A wave's data as rows and files. Every path reads the participants one at a time (see
+ * A wave's data as rows and files. Every path reads the participants a page at a time (see
  * iterateExportRows) and every file is a stream with backpressure, so memory stays flat whatever the N.
  */
-export function createExportService({ db, repos, flags }: { db: Db; repos: Repositories; flags?: QualityFlagSource }) {
-  const { waveAndStudy } = createWaveLookup(repos);
+export function createExportService({ store, flags }: { store: Store; flags?: QualityFlagSource }) {
+  const { repos } = store;
 
   function columnsOf(def: StudyDefinition): ColumnSpec[] {
     return waveColumns(def, { flags: flags?.names ?? [] });
   }
 
-  function* rows(waveId: string, def: StudyDefinition, columns: ColumnSpec[], options: IterateOptions): Generator<WideRow> {
-    const flagsFor = flags?.forWave(waveId, def);
-    for (const source of iterateExportRows(db, waveId, options.statuses)) {
+  async function* rows(waveId: string, def: StudyDefinition, columns: ColumnSpec[], options: IterateOptions): AsyncGenerator<WideRow> {
+    const flagsFor = await flags?.forWave(waveId, def);
+    for await (const source of iterateExportRows(repos.exportRows, waveId, options.statuses)) {
       options.onParticipant?.(source.participant.status);
-      yield wideRow(columns, { ...source, flags: flagsFor?.(source) });
+      yield wideRow(columns, { ...source, flags: await flagsFor?.(source) });
     }
   }
 
   return {
     /** The ordered columns of the wave's wide rows (see server/domain/export/wave-columns.ts). */
-    columns(waveId: string): ColumnSpec[] {
-      return columnsOf(waveAndStudy(waveId).study.definition);
+    async columns(waveId: string): Promise<ColumnSpec[]> {
+      return columnsOf((await waveAndStudy(repos, waveId)).study.definition);
     },
 
     /** One wide row per participant, in draw order, read lazily a page at a time. Throws not_found at once for an unknown wave. */
-    iterateWaveRows(waveId: string, options: IterateOptions = {}): Generator<WideRow> {
-      const def = waveAndStudy(waveId).study.definition;
+    async iterateWaveRows(waveId: string, options: IterateOptions = {}): Promise<AsyncGenerator<WideRow>> {
+      const def = (await waveAndStudy(repos, waveId)).study.definition;
       return rows(waveId, def, columnsOf(def), options);
     },
 
@@ -73,12 +72,12 @@ export function createExportService({ db, repos, flags }: { db: Db; repos: Repos
      * A file of the wave in one of EXPORT_FORMATS. Checks the wave now, so a route can answer 404 before streaming.
      * `fromRows`: write these wide rows (copied before they are made spreadsheet-safe) instead of reading them.
      */
-    file(waveId: string, format: ExportFormat, options: IterateOptions = {}, fromRows?: readonly WideRow[]): ExportFile {
-      const { wave, study } = waveAndStudy(waveId);
+    async file(waveId: string, format: ExportFormat, options: IterateOptions = {}, fromRows?: readonly WideRow[]): Promise<ExportFile> {
+      const { wave, study } = await waveAndStudy(repos, waveId);
       const def = study.definition;
       const columns = columnsOf(def);
       const base = `${study.key}-${wave.id}`;
-      const source = (): Iterable<WideRow> => (fromRows ? mapRows(fromRows, (row) => ({ ...row })) : rows(waveId, def, columns, options));
+      const source = (): AsyncIterable<WideRow> => (fromRows ? mapRows(fromRows, (row) => ({ ...row })) : rows(waveId, def, columns, options));
       switch (format) {
         case 'csv':
           return {
@@ -111,25 +110,25 @@ export function createExportService({ db, repos, flags }: { db: Db; repos: Repos
 }
 export type ExportService = ReturnType<typeof createExportService>;
 
-function* mapRows(source: Iterable<WideRow>, fn: (row: WideRow) => WideRow): Generator<WideRow> {
-  for (const row of source) yield fn(row);
+async function* mapRows(source: Iterable<WideRow> | AsyncIterable<WideRow>, fn: (row: WideRow) => WideRow): AsyncGenerator<WideRow> {
+  for await (const row of source) yield fn(row);
 }
 
-function* flatMapRows(source: Iterable<WideRow>, fn: (row: WideRow) => Iterable<WideRow>): Generator<WideRow> {
-  for (const row of source) yield* fn(row);
+async function* flatMapRows(source: AsyncIterable<WideRow>, fn: (row: WideRow) => Iterable<WideRow>): AsyncGenerator<WideRow> {
+  for await (const row of source) yield* fn(row);
 }
 
 /** CSV through csv-stringify; Readable.from pulls the next row only when the stringifier wants more. */
-function csvStream(columns: string[], source: Iterable<WideRow>): Readable {
+function csvStream(columns: string[], source: AsyncIterable<WideRow>): Readable {
   const stringifier = stringify({ header: true, columns, cast: { boolean: (value) => (value ? '1' : '0') } });
   // pipeline destroys both ends together: a client that goes away ends the row iterator and its connection.
   return pipeline(Readable.from(source, { objectMode: true }), stringifier, () => undefined);
 }
 
-function* jsonArray(source: Iterable<WideRow>): Generator<string> {
+async function* jsonArray(source: AsyncIterable<WideRow>): AsyncGenerator<string> {
   let first = true;
   yield '[';
-  for (const row of source) {
+  for await (const row of source) {
     yield `${first ? '\n' : ',\n'}${JSON.stringify(row)}`;
     first = false;
   }

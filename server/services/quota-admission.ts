@@ -3,9 +3,7 @@ import { fullQuotaLevel, quotaCaps, quotaCellOf, type QuotaCell } from '../domai
 import type { Participant } from '../domain/participant.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import type { Wave } from '../domain/wave.ts';
-import type { Db } from '../storage/db.ts';
-import { createQuotaSlotRepository } from '../storage/quota-slot-repository.ts';
-import { createWaveProgressRepository } from '../storage/wave-progress-repository.ts';
+import type { Repositories } from '../storage/repositories.ts';
 
 /**
  * `admit`: the quota step (a participant without a slot takes one); `renew`: only a participant who holds a slot
@@ -18,27 +16,29 @@ export type QuotaStepMode = 'admit' | 'renew' | 'keep';
 export const leaseCutoff = (at: string, leaseSeconds: number): string => new Date(Date.parse(at) - leaseSeconds * 1000).toISOString();
 
 /**
- * The quota step and the target check of the respondent path. Every method must run inside the caller's
- * IMMEDIATE transaction: counting a quota level and taking a slot in it (or counting completes and closing
+ * The quota step and the target check of the respondent path. Every method must run inside the caller's write
+ * transaction, with the wave locked (BEGIN IMMEDIATE on SQLite; the wave's row FOR UPDATE on PostgreSQL): counting a quota level and taking a slot in it (or counting completes and closing
  * the wave) is one atomic step, so concurrent respondents can never overfill a level or overshoot the close.
  *
  * Slots of participants who have not completed are leases of `leaseSeconds` from their last save (or
  * admission): an abandoned start frees its slot, and its late return is checked again. A level takes a new
  * participant while its completes plus live leases are under its cap, so it never holds more than the cap.
  */
-export function createQuotaAdmission(db: Db, leaseSeconds: number) {
-  const slots = createQuotaSlotRepository(db);
-  const progress = createWaveProgressRepository(db);
-
+export function createQuotaAdmission(leaseSeconds: number) {
   /** The first of `cell`'s levels with no room for one more participant at `at`, or null. */
-  function fullLevel(wave: Wave, def: StudyDefinition, cell: readonly QuotaCell[], at: string): QuotaCell | null {
+  async function fullLevel(tx: Repositories, wave: Wave, def: StudyDefinition, cell: readonly QuotaCell[], at: string): Promise<QuotaCell | null> {
     const caps = quotaCaps(def, wave.target).filter((q) => cell.some((c) => c.variable === q.variable && c.level === q.level));
     // Each other participant drawn holds at most one slot per variable: while they are fewer than the smallest
     // cap of this participant's levels, none of those levels can be full, and the counts are not needed.
-    const others = progress.drawn(wave.id) - 1;
+    const others = (await tx.waveProgress.drawn(wave.id)) - 1;
     if (others < Math.min(...caps.map((q) => q.cap))) return null;
     const cutoff = leaseCutoff(at, leaseSeconds);
-    return fullQuotaLevel(caps, cell, (c) => slots.filled(wave.id, c, cutoff));
+    // Counted ahead (the repositories are async), only the levels that have a cap.
+    const filled = new Map<QuotaCell, number>();
+    for (const c of cell) {
+      if (caps.some((q) => q.variable === c.variable && q.level === c.level)) filled.set(c, await tx.quotaSlots.filled(wave.id, c, cutoff));
+    }
+    return fullQuotaLevel(caps, cell, (c) => filled.get(c) ?? 0);
   }
 
   return {
@@ -46,33 +46,34 @@ export function createQuotaAdmission(db: Db, leaseSeconds: number) {
      * Runs the quota step at `at` (see QuotaStepMode) and returns the full level that turns the participant
      * away, or null: admitted, lease renewed, or nothing to do (no quotas; `renew` without a slot).
      */
-    step(wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers, at: string, mode: QuotaStepMode): QuotaCell | null {
+    async step(tx: Repositories, wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers, at: string, mode: QuotaStepMode): Promise<QuotaCell | null> {
       if (!def.quotas) return null;
-      const hold = slots.hold(participant.id, leaseCutoff(at, leaseSeconds));
+      const slots = tx.quotaSlots;
+      const hold = await slots.hold(participant.id, leaseCutoff(at, leaseSeconds));
       if (hold === 'held' || (hold === 'none' && mode === 'renew')) return null;
       if (hold !== 'live') {
         // A lapsed lease no longer counts, so the participant's own levels are counted without them.
-        const cell = hold === 'expired' ? slots.levels(participant.id) : quotaCellOf(def, answers);
-        const full = fullLevel(wave, def, cell, at);
+        const cell = hold === 'expired' ? await slots.levels(participant.id) : quotaCellOf(def, answers);
+        const full = await fullLevel(tx, wave, def, cell, at);
         if (full) return full;
         if (hold === 'none') {
-          slots.admit(participant.id, wave.id, cell, mode === 'keep' ? null : at);
+          await slots.admit(participant.id, wave.id, cell, mode === 'keep' ? null : at);
           return null;
         }
       }
-      if (mode === 'keep') slots.keep(participant.id);
-      else slots.renew(participant.id, at);
+      if (mode === 'keep') await slots.keep(participant.id);
+      else await slots.renew(participant.id, at);
       return null;
     },
 
     /** The participant left without completing: their slots are free at once. */
-    release(def: StudyDefinition, participant: Participant): void {
-      if (def.quotas) slots.release(participant.id);
+    async release(tx: Repositories, def: StudyDefinition, participant: Participant): Promise<void> {
+      if (def.quotas) await tx.quotaSlots.release(participant.id);
     },
 
     /** Completes have reached the wave's target. They cannot while fewer participants were drawn: no count then. */
-    targetReached(wave: Wave): boolean {
-      return progress.drawn(wave.id) >= wave.target && progress.completes(wave.id) >= wave.target;
+    async targetReached(tx: Repositories, wave: Wave): Promise<boolean> {
+      return (await tx.waveProgress.drawn(wave.id)) >= wave.target && (await tx.waveProgress.completes(wave.id)) >= wave.target;
     },
   };
 }

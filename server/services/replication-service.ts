@@ -8,11 +8,10 @@ import { DomainError } from '../domain/errors.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../domain/plan/execute-plan.ts';
 import { planLevels } from '../domain/plan/plan-columns.ts';
 import { REPLICATION_FILES, replicationScript } from '../domain/plan/replication-script.ts';
-import type { Db } from '../storage/db.ts';
-import type { Repositories } from '../storage/repositories.ts';
+import { collect, type Store } from '../storage/store.ts';
 import { createEstimatesService, type EstimatesService } from './estimates-service.ts';
 import { createExportService, type ExportService } from './export-service.ts';
-import { createWaveLookup } from './wave-lookup.ts';
+import { waveAndStudy } from './wave-lookup.ts';
 
 /** One file of the package: its name and a fresh stream of its bytes. */
 export interface PackageFile {
@@ -34,20 +33,22 @@ const text = (name: string, content: string): PackageFile => ({ name, stream: ()
  * estimates, the locked plan and an R script (estimatr) that recomputes the estimates from the CSV and checks
  * them against estimates.csv. Written to a folder or streamed as a zip.
  */
-export function createReplicationService(deps: { db: Db; repos: Repositories; exports?: ExportService; estimates?: EstimatesService }) {
+export function createReplicationService(deps: { store: Store; exports?: ExportService; estimates?: EstimatesService }) {
   const exports = deps.exports ?? createExportService(deps);
   const estimates = deps.estimates ?? createEstimatesService({ ...deps, exports });
-  const lookup = createWaveLookup(deps.repos);
 
   /**
    * The package's files. The data file is written from the very rows the estimates were computed from (read
    * once), so `replicate.R` reproduces estimates.csv even while the wave is still filling.
    */
-  function packageFiles(waveId: string): PackageFile[] {
+  async function packageFiles(waveId: string): Promise<PackageFile[]> {
     const complete = { statuses: ['complete'] as const };
-    const rows = [...exports.iterateWaveRows(waveId, complete)];
-    const result = estimates.estimatesOf(waveId, rows);
-    const { definition } = estimates.wavePlan(waveId);
+    const rows = await collect(await exports.iterateWaveRows(waveId, complete));
+    const result = await estimates.estimatesOf(waveId, rows);
+    const { definition } = await estimates.wavePlan(waveId);
+    // Prepared now (their wave is checked here), streamed when the zip or the folder asks for them.
+    const dataFile = await exports.file(waveId, 'csv', complete, rows);
+    const codebookFile = await exports.file(waveId, 'codebook', complete);
     const plan = {
       wave: result.wave,
       study: result.study,
@@ -68,8 +69,8 @@ export function createReplicationService(deps: { db: Db; repos: Repositories; ex
       '',
     ].join('\n');
     return [
-      { name: REPLICATION_FILES.data, stream: () => exports.file(waveId, 'csv', complete, rows).stream() },
-      { name: REPLICATION_FILES.codebook, stream: () => exports.file(waveId, 'codebook', complete).stream() },
+      { name: REPLICATION_FILES.data, stream: () => dataFile.stream() },
+      { name: REPLICATION_FILES.codebook, stream: () => codebookFile.stream() },
       text(REPLICATION_FILES.estimates, csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS)),
       text(REPLICATION_FILES.plan, `${JSON.stringify(plan, null, 2)}\n`),
       text(REPLICATION_FILES.script, replicationScript(definition, { wave: result.wave, planHash: result.planHash })),
@@ -79,19 +80,19 @@ export function createReplicationService(deps: { db: Db; repos: Repositories; ex
 
   return {
     /** The package's base name, e.g. `alliance-corrective-measures-<wave>-replication`. */
-    packageName(waveId: string): string {
-      const { wave, study } = lookup.waveAndStudy(waveId);
+    async packageName(waveId: string): Promise<string> {
+      const { wave, study } = await waveAndStudy(deps.store.repos, waveId);
       return `${study.key}-${wave.id}-replication`;
     },
 
     /** The package as a zip stream; every file is computed before the first byte goes out. */
-    zipStream(waveId: string): Readable {
-      return zipOf(packageFiles(waveId));
+    async zipStream(waveId: string): Promise<Readable> {
+      return zipOf(await packageFiles(waveId));
     },
 
     /** Writes the package into `out`: a zip file when it ends in .zip, else a new or empty folder. */
     async write(waveId: string, out: string): Promise<string[]> {
-      const files = packageFiles(waveId);
+      const files = await packageFiles(waveId);
       if (out.toLowerCase().endsWith('.zip')) {
         await pipeline(zipOf(files), createWriteStream(out));
         return files.map((f) => f.name);

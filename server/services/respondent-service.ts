@@ -11,17 +11,15 @@ import { PARTICIPANT_CODE, type Participant, type ParticipantStatus } from '../d
 import { CONSENT_QUESTION, type StudyDefinition } from '../domain/study-definition.ts';
 import { checkTreatmentOrder, mergeAnswers } from '../domain/treatment-order.ts';
 import type { Wave } from '../domain/wave.ts';
-import type { Db } from '../storage/db.ts';
-import { createGroupCommit } from '../storage/group-commit.ts';
 import type { Repositories } from '../storage/repositories.ts';
+import type { Store } from '../storage/store.ts';
 import { createQualityFlagService } from './quality-flag-service.ts';
 import { createQuotaAdmission, type QuotaStepMode } from './quota-admission.ts';
 import { createRespondentStudies, type RespondentStudy } from './respondent-studies.ts';
-import { createWaveLookup } from './wave-lookup.ts';
+import { lockedWaveOf } from './wave-lookup.ts';
 
 export interface RespondentServiceOptions {
-  db: Db;
-  repos: Repositories;
+  store: Store;
   /** Seconds after a started participant's last save when their quota slot lapses (VLAB_QUOTA_LEASE_SECONDS). */
   quotaLeaseSeconds?: number;
   now?: () => string;
@@ -51,25 +49,24 @@ export interface ParticipantOutcome {
 
 /**
  * The respondent path: start (draw the condition once), save partial answers, the quota step, complete. Every
- * read-then-write runs in an IMMEDIATE transaction (shared with the other requests of the moment:
- * storage/group-commit.ts) and resolves only after its commit, so what the client is told is on disk. Every
+ * read-then-write runs in one write transaction of the store (on SQLite shared with the other requests of the
+ * moment: storage/group-commit.ts) with the wave locked first (after the participant, where there is one), and
+ * resolves only after its commit, so what the client is told is on disk, and two processes on one PostgreSQL
+ * database draw, admit and close exactly as one would. Every
  * request that carries answers keeps the treatment order (server/domain/treatment-order.ts) and merges into the
  * stored answers; past the quota step, every save renews the participant's quota lease.
  */
 export function createRespondentService({
-  db,
-  repos,
+  store,
   quotaLeaseSeconds = DEFAULT_CONFIG.quotaLeaseSeconds,
   now = () => new Date().toISOString(),
   newParticipantCode = () => randomCode(16),
 }: RespondentServiceOptions) {
-  const lookup = createWaveLookup(repos);
-  const studies = createRespondentStudies(lookup);
-  const qualityFlags = createQualityFlagService(repos);
-  const quotas = createQuotaAdmission(db, quotaLeaseSeconds);
-  const writes = createGroupCommit(db);
+  const studies = createRespondentStudies();
+  const qualityFlags = createQualityFlagService();
+  const quotas = createQuotaAdmission(quotaLeaseSeconds);
   // A completion undone while the rest of its batch commits must leave the cached durations too.
-  writes.onRollback(() => qualityFlags.forgetCachedDurations());
+  store.onRollback(() => qualityFlags.forgetCachedDurations(store.repos));
 
   function outcomeOf(wave: Wave, p: Participant): ParticipantOutcome | null {
     if (p.status === 'started') return null;
@@ -77,24 +74,25 @@ export function createRespondentService({
     return { status: p.status, redirectUrl: template ? fillRedirectUrl(template, p.panelParams, p.publicRef) : null };
   }
 
-  function participantOf(code: string): Participant {
-    const participant = PARTICIPANT_CODE.test(code) ? repos.participants.findByCode(code) : undefined;
+  /** The participant and their wave, both locked for the rest of the write transaction (in that order). */
+  async function lockedParticipant(tx: Repositories, code: string): Promise<{ participant: Participant; wave: Wave }> {
+    const participant = PARTICIPANT_CODE.test(code) ? await tx.participants.lockByCode(code) : undefined;
     if (!participant) throw new DomainError('not_found', 'no such participant');
-    return participant;
+    return { participant, wave: await lockedWaveOf(tx, participant.waveId) };
   }
 
   /** The participant named by the session cookie, if it belongs to this wave. */
-  function sessionParticipant(waveId: string, code: string | undefined): Participant | undefined {
-    const participant = code && PARTICIPANT_CODE.test(code) ? repos.participants.findByCode(code) : undefined;
+  async function sessionParticipant(tx: Repositories, waveId: string, code: string | undefined): Promise<Participant | undefined> {
+    const participant = code && PARTICIPANT_CODE.test(code) ? await tx.participants.findByCode(code) : undefined;
     return participant?.waveId === waveId ? participant : undefined;
   }
 
-  function draw(wave: Wave, panelParams: PanelParams, requestedLocale: string | undefined): Participant {
-    const { def, design } = studies.of(wave);
+  async function draw(tx: Repositories, wave: Wave, panelParams: PanelParams, requestedLocale: string | undefined): Promise<Participant> {
+    const { def, design } = await studies.of(tx, wave);
     const identity = panelIdentity(panelParams);
-    const drawIndex = repos.participants.nextDrawIndex(wave.id);
+    const drawIndex = await tx.participants.nextDrawIndex(wave.id);
     const cellIndex = permutedBlockCell(wave.seed, drawIndex, design.nCells);
-    const participant = repos.participants.insert({
+    const participant = await tx.participants.insert({
       code: newParticipantCode(),
       publicRef: randomBytes(8).toString('hex'),
       waveId: wave.id,
@@ -108,7 +106,7 @@ export function createRespondentService({
       locale: chooseLocale(requestedLocale, studyLocales(def), wave.locale),
       startedAt: now(),
     });
-    repos.assignmentCounters.increment(wave.id, cellIndex);
+    await tx.assignmentCounters.increment(wave.id, cellIndex);
     return participant;
   }
 
@@ -126,9 +124,9 @@ export function createRespondentService({
    * The request's answers checked for the treatment order and laid over the stored ones, for a started
    * participant: what a save, the quota step and a completion work on.
    */
-  function answersAfter(study: RespondentStudy, participant: Participant, raw: unknown): Answers {
+  async function answersAfter(tx: Repositories, study: RespondentStudy, participant: Participant, raw: unknown): Promise<Answers> {
     const incoming = validateAnswers(study.def, raw);
-    const stored = repos.answers.get(participant.id, 'partial')?.answers ?? {};
+    const stored = (await tx.answers.get(participant.id, 'partial'))?.answers ?? {};
     checkTreatmentOrder(study.def, participant.currentPage >= study.treatmentPage, stored, incoming);
     return mergeAnswers(stored, incoming);
   }
@@ -137,11 +135,19 @@ export function createRespondentService({
    * The quota step (see QuotaStepMode), inside the caller's transaction: a participant whose quota level is full
    * leaves as `overquota` (answers so far kept as their partial save) and gets the wave's over-quota redirect.
    */
-  function admitOrTurnAway(wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers, at: string, mode: QuotaStepMode): ParticipantOutcome | null {
-    if (!quotas.step(wave, def, participant, answers, at, mode)) return null;
-    repos.answers.savePartial(participant.id, answers, at);
-    repos.participants.finish(participant.id, 'overquota', null, at);
-    quotas.release(def, participant);
+  async function admitOrTurnAway(
+    tx: Repositories,
+    wave: Wave,
+    def: StudyDefinition,
+    participant: Participant,
+    answers: Answers,
+    at: string,
+    mode: QuotaStepMode,
+  ): Promise<ParticipantOutcome | null> {
+    if (!(await quotas.step(tx, wave, def, participant, answers, at, mode))) return null;
+    await tx.answers.savePartial(participant.id, answers, at);
+    await tx.participants.finish(participant.id, 'overquota', null, at);
+    await quotas.release(tx, def, participant);
     return outcomeOf(wave, { ...participant, status: 'overquota' });
   }
 
@@ -155,24 +161,25 @@ export function createRespondentService({
      * changes.
      */
     async start(input: { waveId: string; panelParams: PanelParams; sessionCode?: string; locale?: string }): Promise<ParticipantSession> {
-      const { participant, created, wave } = await writes.run(() => {
-        const wave = lookup.wave(input.waveId);
+      const { participant, created, wave, study } = await store.write(async (tx) => {
+        const wave = await lockedWaveOf(tx, input.waveId);
+        const study = await studies.of(tx, wave);
         const identity = panelIdentity(input.panelParams);
         const existing = identity
-          ? repos.participants.findByPanelIdentity(wave.id, identity.source, identity.id)
-          : sessionParticipant(wave.id, input.sessionCode);
-        if (existing) return { participant: existing, created: false, wave };
+          ? await tx.participants.findByPanelIdentity(wave.id, identity.source, identity.id)
+          : await sessionParticipant(tx, wave.id, input.sessionCode);
+        if (existing) return { participant: existing, created: false, wave, study };
         if (wave.status !== 'open') throw waveClosed(wave, input.panelParams);
-        return { participant: draw(wave, input.panelParams, input.locale), created: true, wave };
+        return { participant: await draw(tx, wave, input.panelParams, input.locale), created: true, wave, study };
       });
       const sessionProven =
         created || sameCode(input.sessionCode, participant.code) || sameSession(participant.panelSource, participant.panelParams, input.panelParams);
-      const saved = !created && sessionProven && participant.status === 'started' ? repos.answers.get(participant.id, 'partial') : undefined;
+      const saved = !created && sessionProven && participant.status === 'started' ? await store.repos.answers.get(participant.id, 'partial') : undefined;
       return {
         participant,
         created,
         sessionProven,
-        surveyJson: studies.surveyJson(wave, participant),
+        surveyJson: studies.surveyJson(study, wave, participant),
         answers: saved?.answers ?? {},
         outcome: outcomeOf(wave, participant),
       };
@@ -185,18 +192,17 @@ export function createRespondentService({
      * outcome: null }`. A finished participant gets their stored outcome again.
      */
     checkQuota(input: { code: string; answers: unknown }): Promise<{ admitted: boolean; outcome: ParticipantOutcome | null }> {
-      return writes.run(() => {
-        const participant = participantOf(input.code);
-        const wave = lookup.wave(participant.waveId);
+      return store.write(async (tx) => {
+        const { participant, wave } = await lockedParticipant(tx, input.code);
         if (participant.status !== 'started') return { admitted: participant.status === 'complete', outcome: outcomeOf(wave, participant) };
-        const study = studies.of(wave);
-        const answers = answersAfter(study, participant, input.answers);
+        const study = await studies.of(tx, wave);
+        const answers = await answersAfter(tx, study, participant, input.answers);
         if (answers[CONSENT_QUESTION] !== true) throw new DomainError('invalid_input', 'answers.consent: must be true before the quota check');
         const at = now();
-        const outcome = admitOrTurnAway(wave, study.def, participant, answers, at, 'admit');
+        const outcome = await admitOrTurnAway(tx, wave, study.def, participant, answers, at, 'admit');
         if (outcome) return { admitted: false, outcome };
-        repos.answers.savePartial(participant.id, answers, at);
-        repos.participants.setCurrentPage(participant.id, study.treatmentPage, at);
+        await tx.answers.savePartial(participant.id, answers, at);
+        await tx.participants.setCurrentPage(participant.id, study.treatmentPage, at);
         return { admitted: true, outcome: null };
       });
     },
@@ -208,20 +214,19 @@ export function createRespondentService({
      * the over-quota exit and nothing else is saved.
      */
     savePartial(input: { code: string; answers: unknown; currentPage: number }): Promise<{ currentPage: number; outcome?: ParticipantOutcome }> {
-      return writes.run(() => {
-        const participant = participantOf(input.code);
+      return store.write(async (tx) => {
+        const { participant, wave } = await lockedParticipant(tx, input.code);
         if (participant.status !== 'started') throw new DomainError('conflict', 'this participant has already finished');
-        const wave = lookup.wave(participant.waveId);
-        const study = studies.of(wave);
+        const study = await studies.of(tx, wave);
         if (input.currentPage >= study.pageCount) {
           throw new DomainError('invalid_input', `currentPage: must be below ${study.pageCount}`);
         }
-        const answers = answersAfter(study, participant, input.answers);
+        const answers = await answersAfter(tx, study, participant, input.answers);
         const at = now();
-        const outcome = admitOrTurnAway(wave, study.def, participant, answers, at, input.currentPage >= study.treatmentPage ? 'admit' : 'renew');
+        const outcome = await admitOrTurnAway(tx, wave, study.def, participant, answers, at, input.currentPage >= study.treatmentPage ? 'admit' : 'renew');
         if (outcome) return { currentPage: participant.currentPage, outcome };
-        repos.answers.savePartial(participant.id, answers, at);
-        repos.participants.setCurrentPage(participant.id, input.currentPage, at);
+        await tx.answers.savePartial(participant.id, answers, at);
+        await tx.participants.setCurrentPage(participant.id, input.currentPage, at);
         return { currentPage: Math.max(participant.currentPage, input.currentPage) };
       });
     },
@@ -231,30 +236,29 @@ export function createRespondentService({
      * (a retry after a lost response) returns the stored outcome and changes nothing.
      */
     complete(input: { code: string; answers: unknown; honeypot?: string }): Promise<ParticipantOutcome> {
-      return writes.run(() => {
-        const participant = participantOf(input.code);
-        const wave = lookup.wave(participant.waveId);
+      return store.write(async (tx) => {
+        const { participant, wave } = await lockedParticipant(tx, input.code);
         if (participant.status !== 'started') return outcomeOf(wave, participant)!;
-        const study = studies.of(wave);
+        const study = await studies.of(tx, wave);
         const { def } = study;
-        const answers = answersAfter(study, participant, input.answers);
+        const answers = await answersAfter(tx, study, participant, input.answers);
         const outcome = finalOutcome(def, answers);
         const at = now();
         if (outcome.status === 'complete') {
-          const turnedAway = admitOrTurnAway(wave, def, participant, answers, at, 'keep');
+          const turnedAway = await admitOrTurnAway(tx, wave, def, participant, answers, at, 'keep');
           if (turnedAway) return turnedAway;
         } else {
-          quotas.release(def, participant);
+          await quotas.release(tx, def, participant);
         }
         const derived = outcome.status === 'complete' ? derivedColumns(def, answers) : {};
-        repos.answers.saveFinal(participant.id, answers, derived, at);
-        repos.participants.finish(participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
+        await tx.answers.saveFinal(participant.id, answers, derived, at);
+        await tx.participants.finish(participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
         // The completion that reaches the target closes the wave, in the same transaction.
-        if (outcome.status === 'complete' && wave.status !== 'closed' && quotas.targetReached(wave)) {
-          repos.waves.setStatus(wave.id, 'closed', at);
+        if (outcome.status === 'complete' && wave.status !== 'closed' && (await quotas.targetReached(tx, wave))) {
+          await tx.waves.setStatus(wave.id, 'closed', at);
         }
         if (outcome.status === 'complete') {
-          qualityFlags.recordCompletion({ participant, def, answers, derived, honeypot: input.honeypot, completedAt: at });
+          await qualityFlags.recordCompletion(tx, { participant, def, answers, derived, honeypot: input.honeypot, completedAt: at });
         }
         // What outcomeOf reads of the participant is their status (just written) and what never changes.
         return outcomeOf(wave, { ...participant, status: outcome.status })!;

@@ -4,7 +4,8 @@ import type { Participant } from '../domain/participant.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { treatmentPageIndex } from '../domain/wave-lifecycle.ts';
 import type { Wave } from '../domain/wave.ts';
-import type { WaveLookup } from './wave-lookup.ts';
+import type { Repositories } from '../storage/repositories.ts';
+import { studyOf } from './wave-lookup.ts';
 
 /** What the respondent path needs of a wave's study snapshot, computed once. */
 export interface RespondentStudy {
@@ -18,16 +19,16 @@ export interface RespondentStudy {
 
 /**
  * The respondent path's memo of study snapshots and of the survey JSON text of each (study, cell, locale). Snapshots never
- * change once stored, so nothing here is ever stale; each request would otherwise parse and build them anew.
+ * change once stored (in any process), so nothing here is ever stale; each request would otherwise parse and build them anew.
  */
-export function createRespondentStudies(lookup: WaveLookup) {
+export function createRespondentStudies() {
   const studies = new Map<number, RespondentStudy>();
   const surveys = new Map<string, string>();
 
-  function of(wave: Wave): RespondentStudy {
+  async function of(repos: Pick<Repositories, 'waves' | 'studies'>, wave: Wave): Promise<RespondentStudy> {
     let study = studies.get(wave.studyId);
     if (!study) {
-      const def = lookup.studyOf(wave).definition;
+      const def = (await studyOf(repos, wave)).definition;
       study = { def, design: designOf(def), pageCount: participantSurveyPageCount(def), treatmentPage: treatmentPageIndex(def) };
       studies.set(wave.studyId, study);
     }
@@ -41,11 +42,11 @@ export function createRespondentStudies(lookup: WaveLookup) {
      * JSON text: about 7 KB that every start sends, serialized once per study, cell and locale instead of once per
      * start.
      */
-    surveyJson(wave: Wave, participant: Participant): string {
+    surveyJson(study: RespondentStudy, wave: Wave, participant: Participant): string {
       const key = `${wave.studyId}:${participant.cellIndex}:${participant.locale}`;
       let survey = surveys.get(key);
       if (!survey) {
-        survey = JSON.stringify(buildParticipantSurvey(of(wave).def, participant.assignment, participant.locale));
+        survey = JSON.stringify(buildParticipantSurvey(study.def, participant.assignment, participant.locale));
         surveys.set(key, survey);
       }
       return survey;

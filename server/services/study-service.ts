@@ -10,8 +10,8 @@ import { studyLocales } from '../domain/localized-text.ts';
 import { contentHash, type StudyDefinition } from '../domain/study-definition.ts';
 import { waveSettingsSchema, type Wave } from '../domain/wave.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
-import { immediate, type Db } from '../storage/db.ts';
 import type { Repositories } from '../storage/repositories.ts';
+import type { Store } from '../storage/store.ts';
 import type { StudyRecord } from '../storage/study-repository.ts';
 
 /** The study the demo wave of a fresh database runs. */
@@ -44,42 +44,74 @@ export interface CreateWaveInput {
  * studies of the definitions folder that did not load (definition-files.ts); they take no new wave.
  */
 export function createStudyService({
-  db,
-  repos,
+  store,
   now = () => new Date().toISOString(),
   broken = [],
 }: {
-  db: Db;
-  repos: Repositories;
+  store: Store;
   now?: () => string;
   broken?: readonly BrokenStudy[];
 }) {
   const problems = new Map(broken.map((b) => [b.id, b.message]));
+
+  /** Refuses (409) work that needs a study's definition to be sound: a new wave, a wave reopened. */
+  function assertUsable(studyKey: string): void {
+    const problem = problems.get(studyKey);
+    if (problem) throw new DomainError('conflict', `study "${studyKey}" is broken until its definition is fixed: ${problem}`);
+  }
+
+  /** Opens a wave on the newest snapshot of a study, inside the caller's write transaction. */
+  async function createWaveIn(tx: Repositories, input: CreateWaveInput): Promise<{ wave: Wave; study: StudyRecord }> {
+    assertUsable(input.studyKey);
+    const study = await tx.studies.latest(input.studyKey);
+    if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
+    assertFieldable(study.definition);
+    const locales = studyLocales(study.definition);
+    if (input.locale !== undefined && !locales.includes(input.locale)) {
+      throw new DomainError('invalid_input', `locale: "${input.locale}" is not a locale of study "${input.studyKey}" (${locales.join(', ')})`);
+    }
+    const parsed = waveSettingsSchema.safeParse({
+      target: input.target,
+      seed: input.seed ?? randomBytes(16).toString('hex'),
+      completeUrl: input.completeUrl ?? null,
+      screenoutUrl: input.screenoutUrl ?? null,
+      overquotaUrl: input.overquotaUrl ?? null,
+      locale: input.locale ?? locales[0],
+    });
+    if (!parsed.success) throw new DomainError('invalid_input', firstIssue(parsed.error));
+    const wave = await tx.waves.insert(randomCode(9), study.id, parsed.data, now());
+    // Pre-registration: the plan is locked in the transaction that opens the wave.
+    await tx.waves.lockPlanHash(wave.id, planHash(study.definition));
+    return { wave, study };
+  }
+
   return {
     /**
      * Stores a snapshot of every definition whose content is new. Waves keep pointing at the snapshot they
      * were created from, so an edited file affects new waves only. A definition that changes the texts or
      * design of a version a wave fielded is not stored: it joins the broken studies (fielded-version.ts).
      */
-    syncDefinitions(defs: StudyDefinition[]): { study: StudyRecord; inserted: boolean }[] {
-      return immediate(db, () =>
-        defs.flatMap((def): { study: StudyRecord; inserted: boolean }[] => {
+    syncDefinitions(defs: StudyDefinition[]): Promise<{ study: StudyRecord; inserted: boolean }[]> {
+      return store.write(async (tx) => {
+        const out: { study: StudyRecord; inserted: boolean }[] = [];
+        for (const def of defs) {
           const hash = contentHash(def);
-          const existing = repos.studies.findSnapshot(def.id, hash);
-          if (existing) return [{ study: existing, inserted: false }];
-          const fielded = repos.waves
-            .list()
-            .map((w) => ({ waveId: w.id, study: repos.studies.get(w.studyId) }))
-            .filter((f): f is { waveId: string; study: StudyRecord } => f.study?.key === def.id)
-            .map((f) => ({ waveId: f.waveId, definition: f.study.definition }));
-          const conflict = versionConflict(def, fielded);
-          if (conflict) {
-            problems.set(def.id, conflict);
-            return [];
+          const existing = await tx.studies.findSnapshot(def.id, hash);
+          if (existing) {
+            out.push({ study: existing, inserted: false });
+            continue;
           }
-          return [{ study: repos.studies.insert(def, hash, now()), inserted: true }];
-        }),
-      );
+          const fielded: { waveId: string; definition: StudyDefinition }[] = [];
+          for (const w of await tx.waves.list()) {
+            const study = await tx.studies.get(w.studyId);
+            if (study?.key === def.id) fielded.push({ waveId: w.id, definition: study.definition });
+          }
+          const conflict = versionConflict(def, fielded);
+          if (conflict) problems.set(def.id, conflict);
+          else out.push({ study: await tx.studies.insert(def, hash, now()), inserted: true });
+        }
+        return out;
+      });
     },
 
     /** The studies that take no new wave until their definition is fixed, each with what to fix. */
@@ -87,61 +119,39 @@ export function createStudyService({
       return [...problems].map(([id, message]) => ({ id, message }));
     },
 
-    /** Refuses (409) work that needs a study's definition to be sound: a new wave, a wave reopened. */
-    assertUsable(studyKey: string): void {
-      const problem = problems.get(studyKey);
-      if (problem) throw new DomainError('conflict', `study "${studyKey}" is broken until its definition is fixed: ${problem}`);
-    },
+    assertUsable,
 
-    listStudies(): StudySummary[] {
-      const waves = repos.waves.list();
-      return repos.studies.listLatest().map((s) => ({
-        id: s.key,
-        version: s.version,
-        title: s.title,
-        contentHash: s.contentHash,
-        cells: designOf(s.definition).nCells,
-        waves: waves.filter((w) => repos.studies.get(w.studyId)?.key === s.key).length,
-        ...(problems.has(s.key) ? { broken: problems.get(s.key) } : {}),
-      }));
+    listStudies(): Promise<StudySummary[]> {
+      return store.read(async (tx) => {
+        const waves = await tx.waves.list();
+        const keyOfStudy = new Map<number, string | undefined>();
+        for (const w of waves) if (!keyOfStudy.has(w.studyId)) keyOfStudy.set(w.studyId, (await tx.studies.get(w.studyId))?.key);
+        return (await tx.studies.listLatest()).map((s) => ({
+          id: s.key,
+          version: s.version,
+          title: s.title,
+          contentHash: s.contentHash,
+          cells: designOf(s.definition).nCells,
+          waves: waves.filter((w) => keyOfStudy.get(w.studyId) === s.key).length,
+          ...(problems.has(s.key) ? { broken: problems.get(s.key) } : {}),
+        }));
+      });
     },
 
     /** Opens a wave on the newest snapshot of a study; the seed defaults to 128 random bits. */
-    createWave(input: CreateWaveInput): { wave: Wave; study: StudyRecord } {
-      return immediate(db, () => {
-        this.assertUsable(input.studyKey);
-        const study = repos.studies.latest(input.studyKey);
-        if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
-        assertFieldable(study.definition);
-        const locales = studyLocales(study.definition);
-        if (input.locale !== undefined && !locales.includes(input.locale)) {
-          throw new DomainError('invalid_input', `locale: "${input.locale}" is not a locale of study "${input.studyKey}" (${locales.join(', ')})`);
-        }
-        const parsed = waveSettingsSchema.safeParse({
-          target: input.target,
-          seed: input.seed ?? randomBytes(16).toString('hex'),
-          completeUrl: input.completeUrl ?? null,
-          screenoutUrl: input.screenoutUrl ?? null,
-          overquotaUrl: input.overquotaUrl ?? null,
-          locale: input.locale ?? locales[0],
-        });
-        if (!parsed.success) throw new DomainError('invalid_input', firstIssue(parsed.error));
-        const wave = repos.waves.insert(randomCode(9), study.id, parsed.data, now());
-        // Pre-registration: the plan is locked in the transaction that opens the wave.
-        repos.waves.lockPlanHash(wave.id, planHash(study.definition));
-        return { wave, study };
-      });
+    createWave(input: CreateWaveInput): Promise<{ wave: Wave; study: StudyRecord }> {
+      return store.write((tx) => createWaveIn(tx, input));
     },
 
     /**
      * On a database with no wave at all, opens a demo wave of the flagship study so there is a link to try
      * (none when the flagship is not among the definitions, or is broken).
      */
-    ensureDemoWave(): Wave | null {
-      return immediate(db, () =>
-        repos.waves.count() > 0 || problems.has(FLAGSHIP_STUDY) || !repos.studies.latest(FLAGSHIP_STUDY)
+    ensureDemoWave(): Promise<Wave | null> {
+      return store.write(async (tx) =>
+        (await tx.waves.count()) > 0 || problems.has(FLAGSHIP_STUDY) || !(await tx.studies.latest(FLAGSHIP_STUDY))
           ? null
-          : this.createWave({ studyKey: FLAGSHIP_STUDY, target: 1000 }).wave,
+          : (await createWaveIn(tx, { studyKey: FLAGSHIP_STUDY, target: 1000 })).wave,
       );
     },
   };

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.ts';
 import { generateToken, hashSecret, newSalt, parseToken, secretMatches, tokenNameSchema, TOKEN_PUBLIC_ID } from '../domain/token.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
-import type { Db } from '../storage/db.ts';
-import { createTokenRepository, type TokenRecord } from '../storage/token-repository.ts';
+import type { Store } from '../storage/store.ts';
+import type { TokenRecord } from '../storage/token-repository.ts';
 
 /** What `token list` and the API show of a token: never its secret or hash. */
 export interface TokenSummary {
@@ -34,16 +34,16 @@ const MAX_VERIFIED = 1_000;
 
 /** Researcher tokens: create (the token is shown once), list, revoke, and the check behind every researcher route. */
 export function createTokenService({
-  db,
+  store,
   now = () => new Date().toISOString(),
   verifySecret = secretMatches,
 }: {
-  db: Db;
+  store: Store;
   now?: () => string;
   /** The scrypt check (tests count its calls). */
   verifySecret?: typeof secretMatches;
 }) {
-  const tokens = createTokenRepository(db);
+  const tokens = store.repos.tokens;
   const verified = new Map<string, { storedHash: Buffer; until: number }>();
   // A fixed record to hash against when the id is unknown, so that a miss costs what a hit costs.
   const decoy = { salt: newSalt(), hash: Buffer.alloc(32) };
@@ -56,27 +56,27 @@ export function createTokenService({
       const { publicId, secret, token } = generateToken();
       const salt = newSalt();
       const hash = await hashSecret(secret, salt);
-      const record = tokens.insert({ publicId, name: parsed.data, salt, hash, createdAt: now() });
+      const record = await tokens.insert({ publicId, name: parsed.data, salt, hash, createdAt: now() });
       return { ...summary(record), token };
     },
 
-    list(): TokenSummary[] {
-      return tokens.list().map(summary);
+    async list(): Promise<TokenSummary[]> {
+      return (await tokens.list()).map(summary);
     },
 
     /** Revokes by id (the 16 hex digits after `vlab_`); revoking twice is a no-op that still succeeds. */
-    revoke(publicId: string): TokenSummary {
-      const record = TOKEN_PUBLIC_ID.test(publicId) ? tokens.findByPublicId(publicId) : undefined;
+    async revoke(publicId: string): Promise<TokenSummary> {
+      const record = TOKEN_PUBLIC_ID.test(publicId) ? await tokens.findByPublicId(publicId) : undefined;
       if (!record) throw new DomainError('not_found', `no token "${publicId}"`);
-      tokens.revoke(record.id, now());
-      return summary(tokens.findByPublicId(publicId)!);
+      await tokens.revoke(record.id, now());
+      return summary((await tokens.findByPublicId(publicId))!);
     },
 
     /** The token behind an Authorization header, or an `unauthorized` error that says nothing about why. */
     async authenticate(header: string | undefined): Promise<TokenSummary> {
       const match = header ? /^Bearer +(\S+)$/i.exec(header) : null;
       const parsed = match ? parseToken(match[1]!) : null;
-      const record = parsed ? tokens.findByPublicId(parsed.publicId) : undefined;
+      const record = parsed ? await tokens.findByPublicId(parsed.publicId) : undefined;
       const at = now();
       const key = parsed ? createHash('sha256').update(match![1]!).digest('hex') : '';
       const remembered = record ? verified.get(key) : undefined;
@@ -87,7 +87,7 @@ export function createTokenService({
         if (verified.size >= MAX_VERIFIED) verified.clear();
         verified.set(key, { storedHash: record.hash, until: Date.parse(at) + VERIFIED_FOR_MS });
       }
-      if (!record.lastUsedAt || Date.parse(at) - Date.parse(record.lastUsedAt) > TOUCH_EVERY_MS) tokens.touch(record.id, at);
+      if (!record.lastUsedAt || Date.parse(at) - Date.parse(record.lastUsedAt) > TOUCH_EVERY_MS) await tokens.touch(record.id, at);
       return summary(record);
     },
   };

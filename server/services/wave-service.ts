@@ -2,74 +2,70 @@ import { DEFAULT_CONFIG } from '../config.ts';
 import { quotaCaps } from '../domain/quota.ts';
 import { nextWaveStatus, treatmentPageIndex, waveStatusReport, type WaveAction, type WaveStatusReport } from '../domain/wave-lifecycle.ts';
 import type { Wave } from '../domain/wave.ts';
-import { immediate, type Db } from '../storage/db.ts';
-import { createQuotaSlotRepository } from '../storage/quota-slot-repository.ts';
 import type { Repositories } from '../storage/repositories.ts';
-import { createWaveProgressRepository } from '../storage/wave-progress-repository.ts';
+import type { Store } from '../storage/store.ts';
 import { leaseCutoff } from './quota-admission.ts';
 import type { CreateWaveInput, StudyService } from './study-service.ts';
-import { createWaveLookup } from './wave-lookup.ts';
+import { lockedWaveOf, studyOf, waveOf } from './wave-lookup.ts';
 
 /** Waves for researchers: create, list with progress, status, and the open / pause / close lifecycle. */
 export function createWaveService({
-  db,
-  repos,
+  store,
   studies,
   quotaLeaseSeconds = DEFAULT_CONFIG.quotaLeaseSeconds,
   now = () => new Date().toISOString(),
 }: {
-  db: Db;
-  repos: Repositories;
+  store: Store;
   studies: StudyService;
   /** VLAB_QUOTA_LEASE_SECONDS: what counts as a live start and a live quota lease in the status. */
   quotaLeaseSeconds?: number;
   now?: () => string;
 }) {
-  const lookup = createWaveLookup(repos);
-  const waveOf = lookup.wave;
-  const progress = createWaveProgressRepository(db);
-  const quotaSlots = createQuotaSlotRepository(db);
-
-  function report(wave: Wave): WaveStatusReport {
-    const study = lookup.studyOf(wave);
+  async function report(tx: Repositories, wave: Wave): Promise<WaveStatusReport> {
+    const study = await studyOf(tx, wave);
     const def = study.definition;
     const cutoff = leaseCutoff(now(), quotaLeaseSeconds);
     return waveStatusReport({
       wave,
       study: { key: study.key, version: study.version, title: study.title },
       def,
-      counts: repos.participants.countByStatus(wave.id),
-      funnel: progress.funnel(wave.id, treatmentPageIndex(def)),
-      completesByCell: progress.completesByCell(wave.id),
-      assignedByCell: repos.assignmentCounters.countsByCell(wave.id),
+      counts: await tx.participants.countByStatus(wave.id),
+      funnel: await tx.waveProgress.funnel(wave.id, treatmentPageIndex(def)),
+      completesByCell: await tx.waveProgress.completesByCell(wave.id),
+      assignedByCell: await tx.assignmentCounters.countsByCell(wave.id),
       quotaCaps: quotaCaps(def, wave.target),
-      quotaFill: quotaSlots.fillByLevel(wave.id, cutoff),
-      starts: { ...progress.partials(wave.id, cutoff), leaseSeconds: quotaLeaseSeconds },
+      quotaFill: await tx.quotaSlots.fillByLevel(wave.id, cutoff),
+      starts: { ...(await tx.waveProgress.partials(wave.id, cutoff)), leaseSeconds: quotaLeaseSeconds },
     });
   }
 
   return {
-    create(input: CreateWaveInput): WaveStatusReport {
-      return report(studies.createWave(input).wave);
+    async create(input: CreateWaveInput): Promise<WaveStatusReport> {
+      const { wave } = await studies.createWave(input);
+      return store.read((tx) => report(tx, wave));
     },
 
     /** Every wave with its progress; one consistent snapshot. */
-    list(): WaveStatusReport[] {
-      return db.transaction(() => repos.waves.list().map(report))();
+    list(): Promise<WaveStatusReport[]> {
+      return store.read(async (tx) => {
+        const out: WaveStatusReport[] = [];
+        for (const wave of await tx.waves.list()) out.push(await report(tx, wave));
+        return out;
+      });
     },
 
-    status(waveId: string): WaveStatusReport {
-      return db.transaction(() => report(waveOf(waveId)))();
+    status(waveId: string): Promise<WaveStatusReport> {
+      return store.read(async (tx) => report(tx, await waveOf(tx, waveId)));
     },
 
     /** open / pause / close; a closed wave cannot be reopened (409 conflict). */
-    transition(waveId: string, action: WaveAction): WaveStatusReport {
-      return immediate(db, () => {
-        const wave = waveOf(waveId);
+    transition(waveId: string, action: WaveAction): Promise<WaveStatusReport> {
+      return store.write(async (tx) => {
+        const wave = await lockedWaveOf(tx, waveId);
         const next = nextWaveStatus(wave.status, action);
-        if (next === 'open' && wave.status !== 'open') studies.assertUsable(lookup.studyOf(wave).key);
-        if (next !== wave.status) repos.waves.setStatus(wave.id, next, now());
-        return report(waveOf(waveId));
+        if (next === 'open' && wave.status !== 'open') studies.assertUsable((await studyOf(tx, wave)).key);
+        if (next !== wave.status) await tx.waves.setStatus(wave.id, next, now());
+        return report(tx, await waveOf(tx, waveId));
       });
     },
   };

@@ -11,7 +11,7 @@ export interface AnswerRecord {
   savedAt: string;
 }
 
-interface AnswerRow {
+export interface AnswerRow {
   participant_id: number;
   kind: AnswerKind;
   answers_json: string;
@@ -19,7 +19,7 @@ interface AnswerRow {
   saved_at: string;
 }
 
-const toRecord = (row: AnswerRow): AnswerRecord => ({
+export const toRecord = (row: AnswerRow): AnswerRecord => ({
   participantId: row.participant_id,
   kind: row.kind,
   answers: JSON.parse(row.answers_json) as Answers,
@@ -38,16 +38,16 @@ export function createAnswerRepository(db: Db) {
   );
 
   return {
-    get(participantId: number, kind: AnswerKind): AnswerRecord | undefined {
+    async get(participantId: number, kind: AnswerKind): Promise<AnswerRecord | undefined> {
       const row = get.get(participantId, kind);
       return row && toRecord(row);
     },
     /** The latest partial save replaces the previous one: the page always sends everything answered so far. */
-    savePartial(participantId: number, answers: Answers, now: string): void {
+    async savePartial(participantId: number, answers: Answers, now: string): Promise<void> {
       upsertPartial.run(participantId, JSON.stringify(answers), now);
     },
     /** Final answers are written once; a second insert violates the primary key. */
-    saveFinal(participantId: number, answers: Answers, derived: Record<string, number>, now: string): void {
+    async saveFinal(participantId: number, answers: Answers, derived: Record<string, number>, now: string): Promise<void> {
       insertFinal.run(participantId, JSON.stringify(answers), JSON.stringify(derived), now);
     },
   };

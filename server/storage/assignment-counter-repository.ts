@@ -11,11 +11,11 @@ export function createAssignmentCounterRepository(db: Db) {
   );
 
   return {
-    increment(waveId: string, cellIndex: number): void {
+    async increment(waveId: string, cellIndex: number): Promise<void> {
       increment.run(waveId, cellIndex);
     },
     /** Cell index → participants assigned; cells never drawn are absent. */
-    countsByCell(waveId: string): Map<number, number> {
+    async countsByCell(waveId: string): Promise<Map<number, number>> {
       return new Map(byWave.all(waveId).map((r) => [r.cell_index, r.assigned]));
     },
   };

@@ -60,6 +60,8 @@ export function migrate(db: Db): string[] {
     db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
   );
   const files = readdirSync(MIGRATIONS_DIR).filter((f) => MIGRATION_FILE.test(f)).sort();
+  const problem = newerSchemaProblem([...applied], files, db.name);
+  if (problem) throw new ConfigError(problem);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const newlyApplied: string[] = [];
   for (const file of files) {
@@ -73,6 +75,25 @@ export function migrate(db: Db): string[] {
     newlyApplied.push(file);
   }
   return newlyApplied;
+}
+
+/** The migration files of an engine's folder (`NNN_name.sql`), in order. */
+export function migrationFiles(dir: string): { version: number; file: string; sql: string }[] {
+  return readdirSync(dir)
+    .filter((f) => MIGRATION_FILE.test(f))
+    .sort()
+    .map((file) => ({ version: Number(MIGRATION_FILE.exec(file)![1]), file, sql: readFileSync(join(dir, file), 'utf8') }));
+}
+
+/**
+ * Null, or why a database must not be opened: it records a migration this build does not have (a newer vlab
+ * migrated it), and running older code on a newer schema could write rows that the newer code misreads.
+ */
+export function newerSchemaProblem(applied: readonly number[], files: readonly string[], where: string): string | null {
+  const known = Math.max(0, ...files.map((f) => Number(MIGRATION_FILE.exec(f)?.[1] ?? 0)));
+  const newest = Math.max(0, ...applied);
+  if (newest <= known) return null;
+  return `${where}: the database schema is at migration ${newest}, newer than this vlab knows (${known}); run the newer vlab, or restore a backup`;
 }
 
 /** Runs fn in a BEGIN IMMEDIATE transaction: the write lock is taken before the first read. */

@@ -9,7 +9,9 @@ import type { Db } from './db.ts';
  * acknowledged only after their data is on disk. If the COMMIT fails, every job of the batch is rejected.
  *
  * Jobs run in arrival order inside one transaction, so each sees the writes of the jobs before it, exactly as
- * if they had committed one after another. A batch is flushed on `setImmediate`: after the I/O callbacks
+ * if they had committed one after another. A job may be async (the storage interface is): it is awaited before
+ * the next one starts, and a batch starts only once the previous one has committed, so jobs never interleave.
+ * A job must not wait on anything but this connection (no timers, no network), or it holds the write lock. A batch is flushed on `setImmediate`: after the I/O callbacks
  * that queued it, before the event loop waits for more; under no load a batch holds one job and costs
  * what a plain transaction does.
  *
@@ -19,7 +21,7 @@ import type { Db } from './db.ts';
  */
 export interface GroupCommit {
   /** Runs fn inside the next batch's transaction; resolves with its result after that transaction commits. */
-  run<T>(fn: () => T): Promise<T>;
+  run<T>(fn: () => T | Promise<T>): Promise<T>;
   /**
    * Called (synchronously, inside the batch) whenever writes already made in this process are undone: a job
    * that wrote and then threw, or a whole batch lost. State cached beside the database (the quality flags'
@@ -44,6 +46,8 @@ const MAX_BATCH = 256;
 export function createGroupCommit(db: Db): GroupCommit {
   let queue: Job[] = [];
   let scheduled = false;
+  // The batch in progress: the next flush waits for its COMMIT (an async job yields the event loop mid-batch).
+  let running: Promise<void> = Promise.resolve();
   let batches = 0;
   let jobs = 0;
   const rollbackListeners: (() => void)[] = [];
@@ -61,15 +65,15 @@ export function createGroupCommit(db: Db): GroupCommit {
     for (const listener of rollbackListeners) listener();
   };
 
-  function flush(): void {
+  async function flush(): Promise<void> {
     scheduled = false;
     const pending = queue;
     queue = [];
-    for (let start = 0; start < pending.length; ) start = commitBatch(pending, start, Math.min(pending.length, start + MAX_BATCH));
+    for (let start = 0; start < pending.length; ) start = await commitBatch(pending, start, Math.min(pending.length, start + MAX_BATCH));
   }
 
   /** Runs pending[start..end) in one transaction; returns the index of the first job it did not take. */
-  function commitBatch(pending: Job[], start: number, end: number): number {
+  async function commitBatch(pending: Job[], start: number, end: number): Promise<number> {
     try {
       begin.run();
     } catch (error) {
@@ -84,7 +88,8 @@ export function createGroupCommit(db: Db): GroupCommit {
       const changesBefore = totalChanges.get();
       try {
         savepoint.run();
-        const value = job.fn();
+        let value = job.fn();
+        if (value instanceof Promise) value = await value;
         release.run();
         settled.push({ job, ok: true, value });
       } catch (error) {
@@ -124,12 +129,15 @@ export function createGroupCommit(db: Db): GroupCommit {
   }
 
   return {
-    run<T>(fn: () => T): Promise<T> {
+    run<T>(fn: () => T | Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
         if (!scheduled) {
           scheduled = true;
-          setImmediate(flush);
+          setImmediate(() => {
+            // flush settles every job itself; the catch only keeps the chain alive for the next batch.
+            running = running.then(flush).catch(() => undefined);
+          });
         }
       });
     },

@@ -79,37 +79,46 @@ export function createParticipantRepository(db: Db) {
   );
 
   return {
-    findByCode(code: string): Participant | undefined {
+    async findByCode(code: string): Promise<Participant | undefined> {
       const row = byCode.get(code);
       return row && toParticipant(row);
     },
-    findByPanelIdentity(waveId: string, source: PanelSource, panelId: string): Participant | undefined {
+    /**
+     * The participant, locked for the rest of the write transaction (taken before their wave's lock), so that two
+     * requests for one participant run one after the other and the second sees the first's writes. SQLite's BEGIN
+     * IMMEDIATE already serializes every write; PostgreSQL takes the row FOR UPDATE.
+     */
+    async lockByCode(code: string): Promise<Participant | undefined> {
+      const row = byCode.get(code);
+      return row && toParticipant(row);
+    },
+    async findByPanelIdentity(waveId: string, source: PanelSource, panelId: string): Promise<Participant | undefined> {
       const row = byPanel.get(waveId, source, panelId);
       return row && toParticipant(row);
     },
-    listByWave(waveId: string): Participant[] {
+    async listByWave(waveId: string): Promise<Participant[]> {
       return byWave.all(waveId).map(toParticipant);
     },
     /** The next position in the wave's assignment sequence; call inside the transaction that inserts it. */
-    nextDrawIndex(waveId: string): number {
+    async nextDrawIndex(waveId: string): Promise<number> {
       return nextDraw.get(waveId)!;
     },
-    countByStatus(waveId: string): Record<ParticipantStatus, number> {
+    async countByStatus(waveId: string): Promise<Record<ParticipantStatus, number>> {
       const counts: Record<ParticipantStatus, number> = { started: 0, complete: 0, screened_out: 0, overquota: 0 };
       for (const { status, n } of countByStatus.all(waveId)) counts[status] = n;
       return counts;
     },
-    insert(p: NewParticipant): Participant {
+    async insert(p: NewParticipant): Promise<Participant> {
       insert.run(
         p.code, p.publicRef, p.waveId, p.panelSource, p.panelId, JSON.stringify(p.panelParams), p.drawIndex, p.cellIndex,
         JSON.stringify(p.assignment), p.assignmentProbability, p.locale ?? DEFAULT_LOCALE, p.startedAt, p.startedAt,
       );
-      return this.findByCode(p.code)!;
+      return (await this.findByCode(p.code))!;
     },
-    setCurrentPage(id: number, page: number, now: string): void {
+    async setCurrentPage(id: number, page: number, now: string): Promise<void> {
       updatePage.run(page, now, id);
     },
-    finish(id: number, status: Exclude<ParticipantStatus, 'started'>, reason: string | null, now: string): void {
+    async finish(id: number, status: Exclude<ParticipantStatus, 'started'>, reason: string | null, now: string): Promise<void> {
       finish.run(status, reason, now, now, id);
     },
   };

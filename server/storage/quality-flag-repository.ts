@@ -10,7 +10,7 @@ export interface QualityFlagRecord {
   computedAt: string;
 }
 
-interface QualityFlagRow {
+export interface QualityFlagRow {
   participant_id: number;
   duplicate_panel_id: 0 | 1;
   speeder: 0 | 1 | null;
@@ -22,7 +22,7 @@ interface QualityFlagRow {
   computed_at: string;
 }
 
-const toRecord = (row: QualityFlagRow): QualityFlagRecord => ({
+export const toRecord = (row: QualityFlagRow): QualityFlagRecord => ({
   participantId: row.participant_id,
   values: {
     duplicate_panel_id: row.duplicate_panel_id,
@@ -70,26 +70,26 @@ export function createQualityFlagRepository(db: Db) {
 
   return {
     /** The connection these statements run on (caches of derived values are kept per connection). */
-    connection: db,
-    insert(participantId: number, flags: CompletionFlags, durationSeconds: number, now: string): void {
+    cacheKey: db as object,
+    async insert(participantId: number, flags: CompletionFlags, durationSeconds: number, now: string): Promise<void> {
       const v = flags.values;
       insert.run(
         participantId, v.duplicate_panel_id, v.speeder, v.straightlining, JSON.stringify(flags.straightlined),
         v.honeypot, v.attention_failed, durationSeconds, now,
       );
     },
-    get(participantId: number): QualityFlagRecord | undefined {
+    async get(participantId: number): Promise<QualityFlagRecord | undefined> {
       const row = get.get(participantId);
       return row && toRecord(row);
     },
-    listByWave(waveId: string): QualityFlagRecord[] {
+    async listByWave(waveId: string): Promise<QualityFlagRecord[]> {
       return byWave.all(waveId).map(toRecord);
     },
     /**
      * Completion times (seconds) of every flagged complete of the wave, ascending. Read into a typed array and
      * sorted there: for a million completes, 8 MB instead of an SQL sort and an array of boxed numbers.
      */
-    sortedDurations(waveId: string): Float64Array {
+    async sortedDurations(waveId: string): Promise<Float64Array> {
       let out = new Float64Array(1024);
       let n = 0;
       for (const seconds of waveDurations.iterate(waveId)) {
@@ -103,17 +103,21 @@ export function createQualityFlagRepository(db: Db) {
       return out.slice(0, n).sort();
     },
     /** Completion times (seconds, as stored with their flags) of the wave's completes other than `exceptParticipantId`, in no order. */
-    completedDurations(waveId: string, exceptParticipantId: number): number[] {
+    async completedDurations(waveId: string, exceptParticipantId: number): Promise<number[]> {
       return durations.all(waveId, exceptParticipantId);
     },
-    /** Changes whenever another connection has committed, never for this connection's own commits. */
-    dataVersion(): number {
+    /**
+     * Changes whenever another connection may have added a complete to the wave; read after this connection's own
+     * insert, it stays put until another connection commits. SQLite: data_version (unchanged by the connection's
+     * own commits).
+     */
+    async durationsVersion(_waveId: string): Promise<number> {
       return dataVersion.get()!;
     },
-    isComplete(participantId: number): boolean {
+    async isComplete(participantId: number): Promise<boolean> {
       return isComplete.get(participantId) !== undefined;
     },
-    panelIdInOtherWave(waveId: string, source: PanelSource, panelId: string): boolean {
+    async panelIdInOtherWave(waveId: string, source: PanelSource, panelId: string): Promise<boolean> {
       return otherWave.get({ wave: waveId, source, panelId }) !== undefined;
     },
   };

@@ -40,37 +40,37 @@ export function createQuotaSlotRepository(db: Db) {
 
   return {
     /** Slots of a level that count at `cutoff`: completes plus leases active after it. */
-    filled(waveId: string, cell: QuotaCell, cutoff: string): number {
+    async filled(waveId: string, cell: QuotaCell, cutoff: string): Promise<number> {
       return filled.get({ wave: waveId, variable: cell.variable, level: cell.level, cutoff })!;
     },
     /** `variable\0level` → completes and live leases at `cutoff`. */
-    fillByLevel(waveId: string, cutoff: string): Map<string, LevelFill> {
+    async fillByLevel(waveId: string, cutoff: string): Promise<Map<string, LevelFill>> {
       return new Map(byLevel.all(cutoff, waveId).map((r) => [`${r.variable}\0${r.level}`, { completes: r.completes, leased: r.leased }]));
     },
-    hold(participantId: number, cutoff: string): QuotaHold {
+    async hold(participantId: number, cutoff: string): Promise<QuotaHold> {
       const { n, active } = hold.get(participantId)!;
       if (n === 0) return 'none';
       if (active === null) return 'held';
       return active > cutoff ? 'live' : 'expired';
     },
     /** The levels a participant holds (or held, if their lease lapsed). */
-    levels(participantId: number): QuotaCell[] {
+    async levels(participantId: number): Promise<QuotaCell[]> {
       return levels.all(participantId);
     },
     /** Takes the participant's slots, as a lease from `at`, or for good (`null`: they complete now). */
-    admit(participantId: number, waveId: string, cell: readonly QuotaCell[], at: string | null): void {
+    async admit(participantId: number, waveId: string, cell: readonly QuotaCell[], at: string | null): Promise<void> {
       for (const c of cell) insert.run(participantId, waveId, c.variable, c.level, at);
     },
     /** Restarts the participant's lease from `at` (a save, or a re-admission after it lapsed). */
-    renew(participantId: number, at: string): void {
+    async renew(participantId: number, at: string): Promise<void> {
       touch.run(at, participantId);
     },
     /** The participant completed: their slots are held for good. */
-    keep(participantId: number): void {
+    async keep(participantId: number): Promise<void> {
       touch.run(null, participantId);
     },
     /** The participant left without completing: their slots are free at once. */
-    release(participantId: number): void {
+    async release(participantId: number): Promise<void> {
       release.run(participantId);
     },
   };

@@ -1,13 +1,35 @@
-import { createAnswerRepository } from './answer-repository.ts';
-import { createAssignmentCounterRepository } from './assignment-counter-repository.ts';
+import { createAnswerRepository, type AnswerRepository } from './answer-repository.ts';
+import { createAssignmentCounterRepository, type AssignmentCounterRepository } from './assignment-counter-repository.ts';
 import type { Db } from './db.ts';
-import { createParticipantRepository } from './participant-repository.ts';
-import { createQualityFlagRepository } from './quality-flag-repository.ts';
-import { createStudyRepository } from './study-repository.ts';
-import { createWaveRepository } from './wave-repository.ts';
+import { createExportRowRepository, type ExportRowRepository } from './export-row-repository.ts';
+import { createParticipantRepository, type ParticipantRepository } from './participant-repository.ts';
+import { createQualityFlagRepository, type QualityFlagRepository } from './quality-flag-repository.ts';
+import { createQuotaSlotRepository, type QuotaSlotRepository } from './quota-slot-repository.ts';
+import { createStudyRepository, type StudyRepository } from './study-repository.ts';
+import { createTokenRepository, type TokenRepository } from './token-repository.ts';
+import { createWaveProgressRepository, type WaveProgressRepository } from './wave-progress-repository.ts';
+import { createWaveRepository, type WaveRepository } from './wave-repository.ts';
 
-/** Every repository over one connection, built once per app or CLI verb. */
-export function createRepositories(db: Db) {
+/**
+ * Every repository, over one connection (SQLite) or one transaction's client (PostgreSQL). Each method returns a
+ * Promise on both engines; the SQLite ones settle at once. The types are the SQLite repositories' own, and the
+ * PostgreSQL ones (storage/postgres/) are checked against them.
+ */
+export interface Repositories {
+  studies: StudyRepository;
+  waves: WaveRepository;
+  participants: ParticipantRepository;
+  answers: AnswerRepository;
+  assignmentCounters: AssignmentCounterRepository;
+  qualityFlags: QualityFlagRepository;
+  quotaSlots: QuotaSlotRepository;
+  waveProgress: WaveProgressRepository;
+  tokens: TokenRepository;
+  exportRows: ExportRowRepository;
+}
+
+/** Every SQLite repository over one connection, built once per store. */
+export function createRepositories(db: Db): Repositories {
   return {
     studies: createStudyRepository(db),
     waves: createWaveRepository(db),
@@ -15,6 +37,9 @@ export function createRepositories(db: Db) {
     answers: createAnswerRepository(db),
     assignmentCounters: createAssignmentCounterRepository(db),
     qualityFlags: createQualityFlagRepository(db),
+    quotaSlots: createQuotaSlotRepository(db),
+    waveProgress: createWaveProgressRepository(db),
+    tokens: createTokenRepository(db),
+    exportRows: createExportRowRepository(db),
   };
 }
-export type Repositories = ReturnType<typeof createRepositories>;

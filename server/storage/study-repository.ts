@@ -13,7 +13,7 @@ export interface StudyRecord {
   createdAt: string;
 }
 
-interface StudyRow {
+export interface StudyRow {
   id: number;
   study_key: string;
   version: number;
@@ -23,7 +23,7 @@ interface StudyRow {
   created_at: string;
 }
 
-const toRecord = (row: StudyRow): StudyRecord => ({
+export const toRecord = (row: StudyRow): StudyRecord => ({
   id: row.id,
   key: row.study_key,
   version: row.version,
@@ -46,25 +46,25 @@ export function createStudyRepository(db: Db) {
   );
 
   return {
-    get(id: number): StudyRecord | undefined {
+    async get(id: number): Promise<StudyRecord | undefined> {
       const row = byId.get(id);
       return row && toRecord(row);
     },
-    findSnapshot(key: string, hash: string): StudyRecord | undefined {
+    async findSnapshot(key: string, hash: string): Promise<StudyRecord | undefined> {
       const row = byKeyAndHash.get(key, hash);
       return row && toRecord(row);
     },
-    latest(key: string): StudyRecord | undefined {
+    async latest(key: string): Promise<StudyRecord | undefined> {
       const row = latestByKey.get(key);
       return row && toRecord(row);
     },
     /** The newest snapshot of every study, by key. */
-    listLatest(): StudyRecord[] {
+    async listLatest(): Promise<StudyRecord[]> {
       return latestOfEach.all().map(toRecord);
     },
-    insert(def: StudyDefinition, hash: string, now: string): StudyRecord {
+    async insert(def: StudyDefinition, hash: string, now: string): Promise<StudyRecord> {
       const { lastInsertRowid } = insert.run(def.id, def.version, textIn(def.title, defaultLocale(def)), hash, JSON.stringify(def), now);
-      return this.get(Number(lastInsertRowid))!;
+      return (await this.get(Number(lastInsertRowid)))!;
     },
   };
 }

@@ -12,7 +12,7 @@ export interface TokenRecord {
   revokedAt: string | null;
 }
 
-interface TokenRow {
+export interface TokenRow {
   id: number;
   public_id: string;
   name: string;
@@ -23,7 +23,7 @@ interface TokenRow {
   revoked_at: string | null;
 }
 
-const toRecord = (row: TokenRow): TokenRecord => ({
+export const toRecord = (row: TokenRow): TokenRecord => ({
   id: row.id,
   publicId: row.public_id,
   name: row.name,
@@ -44,21 +44,21 @@ export function createTokenRepository(db: Db) {
   const touch = db.prepare<[string, number]>('UPDATE researcher_tokens SET last_used_at = ? WHERE id = ?');
 
   return {
-    findByPublicId(publicId: string): TokenRecord | undefined {
+    async findByPublicId(publicId: string): Promise<TokenRecord | undefined> {
       const row = byPublicId.get(publicId);
       return row && toRecord(row);
     },
-    list(): TokenRecord[] {
+    async list(): Promise<TokenRecord[]> {
       return all.all().map(toRecord);
     },
-    insert(token: { publicId: string; name: string; salt: Buffer; hash: Buffer; createdAt: string }): TokenRecord {
+    async insert(token: { publicId: string; name: string; salt: Buffer; hash: Buffer; createdAt: string }): Promise<TokenRecord> {
       insert.run(token.publicId, token.name, token.salt.toString('base64'), token.hash.toString('base64'), token.createdAt);
-      return this.findByPublicId(token.publicId)!;
+      return (await this.findByPublicId(token.publicId))!;
     },
-    revoke(id: number, now: string): boolean {
+    async revoke(id: number, now: string): Promise<boolean> {
       return revoke.run(now, id).changes > 0;
     },
-    touch(id: number, now: string): void {
+    async touch(id: number, now: string): Promise<void> {
       touch.run(now, id);
     },
   };

@@ -31,23 +31,23 @@ export function createWaveProgressRepository(db: Db) {
   );
 
   return {
-    completes(waveId: string): number {
+    async completes(waveId: string): Promise<number> {
       return completes.get(waveId)!;
     },
     /** Participants drawn into the wave so far, whatever their status. */
-    drawn(waveId: string): number {
+    async drawn(waveId: string): Promise<number> {
       return drawn.get(waveId)!;
     },
     /** `treatmentPage` is the index of the vignette page in the participant's survey. */
-    funnel(waveId: string, treatmentPage: number): WaveFunnelCounts {
+    async funnel(waveId: string, treatmentPage: number): Promise<WaveFunnelCounts> {
       return funnel.get(treatmentPage, waveId)!;
     },
     /** Started participants active (a save or their start) after `cutoff`, and those idle since. */
-    partials(waveId: string, cutoff: string): { live: number; expired: number } {
+    async partials(waveId: string, cutoff: string): Promise<{ live: number; expired: number }> {
       const { live, n } = partials.get(cutoff, waveId)!;
       return { live, expired: n - live };
     },
-    completesByCell(waveId: string): Map<number, number> {
+    async completesByCell(waveId: string): Promise<Map<number, number>> {
       return new Map(completesByCell.all(waveId).map((r) => [r.cell_index, r.n]));
     },
   };

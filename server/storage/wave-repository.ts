@@ -1,7 +1,7 @@
 import type { Wave, WaveSettings, WaveStatus } from '../domain/wave.ts';
 import type { Db } from './db.ts';
 
-interface WaveRow {
+export interface WaveRow {
   id: string;
   study_id: number;
   status: WaveStatus;
@@ -15,7 +15,7 @@ interface WaveRow {
   updated_at: string;
 }
 
-const toWave = (row: WaveRow): Wave => ({
+export const toWave = (row: WaveRow): Wave => ({
   id: row.id,
   studyId: row.study_id,
   status: row.status,
@@ -42,30 +42,39 @@ export function createWaveRepository(db: Db) {
   const updatePlanHash = db.prepare<[string, string]>('UPDATE waves SET plan_hash = ? WHERE id = ? AND plan_hash IS NULL');
 
   return {
-    get(id: string): Wave | undefined {
+    async get(id: string): Promise<Wave | undefined> {
       const row = byId.get(id);
       return row && toWave(row);
     },
-    list(): Wave[] {
+    /**
+     * The wave, locked for the rest of the write transaction: every respondent write takes it first, so the draw,
+     * the quota counts and the close at target are serialized per wave. On SQLite, BEGIN IMMEDIATE already holds
+     * the one write lock; PostgreSQL takes the row FOR UPDATE.
+     */
+    async lock(id: string): Promise<Wave | undefined> {
+      const row = byId.get(id);
+      return row && toWave(row);
+    },
+    async list(): Promise<Wave[]> {
       return all.all().map(toWave);
     },
-    count(): number {
+    async count(): Promise<number> {
       return count.get()!;
     },
-    insert(id: string, studyId: number, settings: WaveSettings, now: string): Wave {
+    async insert(id: string, studyId: number, settings: WaveSettings, now: string): Promise<Wave> {
       const { target, seed, completeUrl, screenoutUrl, overquotaUrl, locale } = settings;
       insert.run(id, studyId, target, seed, completeUrl, screenoutUrl, overquotaUrl, locale, now, now);
-      return this.get(id)!;
+      return (await this.get(id))!;
     },
-    setStatus(id: string, status: WaveStatus, now: string): void {
+    async setStatus(id: string, status: WaveStatus, now: string): Promise<void> {
       updateStatus.run(status, now, id);
     },
     /** The plan hash recorded at launch (migration 003); null for waves created before it. */
-    planHash(id: string): string | null {
+    async planHash(id: string): Promise<string | null> {
       return planHashById.get(id) ?? null;
     },
     /** Records the launch plan hash once; a recorded hash is never overwritten. */
-    lockPlanHash(id: string, hash: string): void {
+    async lockPlanHash(id: string, hash: string): Promise<void> {
       updatePlanHash.run(hash, id);
     },
   };

@@ -7,9 +7,7 @@ import { createQualityFlagService } from '../services/quality-flag-service.ts';
 import { createReplicationService } from '../services/replication-service.ts';
 import { createStudyService } from '../services/study-service.ts';
 import { createWaveService } from '../services/wave-service.ts';
-import type { Db } from '../storage/db.ts';
-import { createRepositories } from '../storage/repositories.ts';
-import { createWaveProgressRepository } from '../storage/wave-progress-repository.ts';
+import type { Store } from '../storage/store.ts';
 
 /** Researcher work that answers with one value (structured-cloned back to the main thread). */
 export type ValueJob = { kind: 'waveList' } | { kind: 'waveStatus'; waveId: string } | { kind: 'estimates'; waveId: string };
@@ -26,20 +24,18 @@ export interface FileMeta {
 }
 
 /**
- * The heavy researcher work, over a read-only connection of its own: what a worker thread of the researcher
- * pool runs (server/workers/researcher-pool.ts), so that none of it runs on the respondents' event loop.
+ * The heavy researcher work, over a read-only store of its own: what a worker thread of the researcher pool runs
+ * (server/workers/researcher-pool.ts), so that none of it runs on the respondents' event loop.
  */
-export function createResearcherJobs(db: Db, { quotaLeaseSeconds }: { quotaLeaseSeconds: number }) {
-  const repos = createRepositories(db);
-  const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
-  const estimates = createEstimatesService({ db, repos, exports });
-  const progress = createWaveProgressRepository(db);
-  const cachedEstimates = createEstimatesCache(estimates, (waveId) => progress.completes(waveId));
-  const replication = createReplicationService({ db, repos, exports, estimates });
-  const waves = createWaveService({ db, repos, studies: createStudyService({ db, repos }), quotaLeaseSeconds });
+export function createResearcherJobs(store: Store, { quotaLeaseSeconds }: { quotaLeaseSeconds: number }) {
+  const exports = createExportService({ store, flags: createQualityFlagService().exportSource(store.repos) });
+  const estimates = createEstimatesService({ store, exports });
+  const cachedEstimates = createEstimatesCache(estimates, (waveId) => store.repos.waveProgress.completes(waveId));
+  const replication = createReplicationService({ store, exports, estimates });
+  const waves = createWaveService({ store, studies: createStudyService({ store }), quotaLeaseSeconds });
 
   return {
-    value(job: ValueJob): unknown {
+    async value(job: ValueJob): Promise<unknown> {
       switch (job.kind) {
         case 'waveList':
           return waves.list();
@@ -51,15 +47,15 @@ export function createResearcherJobs(db: Db, { quotaLeaseSeconds }: { quotaLease
     },
 
     /** The file's name and type now (a bad wave throws before any byte), and its bytes as a stream. */
-    stream(job: StreamJob): { meta: FileMeta; body: Readable } {
+    async stream(job: StreamJob): Promise<{ meta: FileMeta; body: Readable }> {
       switch (job.kind) {
         case 'export': {
-          const file = exports.file(job.waveId, job.format, { statuses: job.statuses });
+          const file = await exports.file(job.waveId, job.format, { statuses: job.statuses });
           return { meta: { fileName: file.fileName, contentType: file.contentType }, body: file.stream() };
         }
         case 'replication': {
-          const name = replication.packageName(job.waveId);
-          return { meta: { fileName: `${name}.zip`, contentType: 'application/zip' }, body: replication.zipStream(job.waveId) };
+          const name = await replication.packageName(job.waveId);
+          return { meta: { fileName: `${name}.zip`, contentType: 'application/zip' }, body: await replication.zipStream(job.waveId) };
         }
       }
     },

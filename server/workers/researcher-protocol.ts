@@ -20,19 +20,21 @@ export type FromWorker =
 
 /** An error crossing the thread boundary: a DomainError keeps its code (a 404 stays a 404); anything else is a bug. */
 export interface SerializedError {
-  domain?: { code: DomainErrorCode; details: Record<string, unknown> };
+  domain?: { code: DomainErrorCode; details: Record<string, unknown>; retryAfterSeconds?: number };
   message: string;
   stack?: string;
 }
 
 export function serializeError(error: unknown): SerializedError {
-  if (error instanceof DomainError) return { domain: { code: error.code, details: error.details }, message: error.message };
+  if (error instanceof DomainError) {
+    return { domain: { code: error.code, details: error.details, retryAfterSeconds: error.retryAfterSeconds }, message: error.message };
+  }
   const e = error instanceof Error ? error : new Error(String(error));
   return { message: e.message, stack: e.stack };
 }
 
 export function deserializeError(error: SerializedError): Error {
-  if (error.domain) return new DomainError(error.domain.code, error.message, error.domain.details);
+  if (error.domain) return new DomainError(error.domain.code, error.message, error.domain.details, error.domain.retryAfterSeconds);
   const e = new Error(`researcher worker: ${error.message}`);
   if (error.stack) e.stack = error.stack;
   return e;

@@ -1,8 +1,9 @@
 import { getPriority, setPriority } from 'node:os';
 import type { Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openReadOnlyDatabase } from '../storage/db.ts';
-import { createResearcherJobs } from './researcher-jobs.ts';
+import { openReadOnlyStore } from '../storage/open-store.ts';
+import { DomainError } from '../domain/errors.ts';
+import { createResearcherJobs, type ResearcherJobs } from './researcher-jobs.ts';
 import { serializeError, type FromWorker, type ToWorker } from './researcher-protocol.ts';
 
 /** Bytes per message of a stream: large enough that the messages cost little, small enough to keep memory flat. */
@@ -19,8 +20,19 @@ const NICEST = 19;
 const { dbPath, quotaLeaseSeconds } = workerData as { dbPath: string; quotaLeaseSeconds: number };
 setPriority(Math.min(NICEST, getPriority() + NICER_BY));
 const port = parentPort!;
-const db = openReadOnlyDatabase(dbPath);
-const jobs = createResearcherJobs(db, { quotaLeaseSeconds });
+/** Seconds a client is asked to wait when this worker could not open the database (PostgreSQL down at the time). */
+const REOPEN_RETRY_AFTER_SECONDS = 5;
+let opening: Promise<ResearcherJobs> | null = null;
+/** The jobs over this thread's store, opened with the first job; a failed open is tried again by the next job. */
+function jobsReady(): Promise<ResearcherJobs> {
+  if (!opening) {
+    opening = openReadOnlyStore(dbPath).then((store) => createResearcherJobs(store, { quotaLeaseSeconds }));
+    opening.catch(() => (opening = null));
+  }
+  return opening.catch(() => {
+    throw new DomainError('busy', 'the database cannot be opened right now; try again shortly', {}, REOPEN_RETRY_AFTER_SECONDS);
+  });
+}
 const streams = new Map<number, AsyncGenerator<Buffer>>();
 const post = (message: FromWorker) => port.postMessage(message);
 
@@ -58,19 +70,21 @@ async function pull(id: number): Promise<void> {
   }
 }
 
-port.on('message', (message: ToWorker) => {
+port.on('message', (message: ToWorker) => void handle(message));
+
+async function handle(message: ToWorker): Promise<void> {
   const { id } = message;
   switch (message.type) {
     case 'value':
       try {
-        post({ id, type: 'value', value: jobs.value(message.job) });
+        post({ id, type: 'value', value: await (await jobsReady()).value(message.job) });
       } catch (error) {
         post({ id, type: 'error', error: serializeError(error) });
       }
       return;
     case 'stream':
       try {
-        const { meta, body } = jobs.stream(message.job);
+        const { meta, body } = await (await jobsReady()).stream(message.job);
         streams.set(id, chunks(body));
         post({ id, type: 'meta', meta });
       } catch (error) {
@@ -85,4 +99,4 @@ port.on('message', (message: ToWorker) => {
       streams.delete(id);
       return;
   }
-});
+}

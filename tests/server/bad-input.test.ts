@@ -3,7 +3,7 @@ import { after, test } from 'node:test';
 import request from 'supertest';
 import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey, createTestApp, reachVignette } from './test-app.ts';
 
-const t = createTestApp();
+const t = await createTestApp();
 after(() => t.close());
 const { app, wave, db, repos } = t;
 
@@ -40,11 +40,11 @@ test('unknown wave → 404', async () => {
 });
 
 test('closed wave → 409 for a new participant, while one already started may finish', async () => {
-  const closing = createTestApp();
+  const closing = await createTestApp();
   try {
     const code = (await request(closing.app).post(`/api/waves/${closing.wave.id}/participants`).send({ panel: { RID: 'early' } })).body
       .participant.code;
-    closing.repos.waves.setStatus(closing.wave.id, 'closed', new Date().toISOString());
+    (await closing.repos.waves.setStatus(closing.wave.id, 'closed', new Date().toISOString()));
     const before = closing.db.prepare('SELECT COUNT(*) FROM participants').pluck().get();
     const res = await request(closing.app).post(`/api/waves/${closing.wave.id}/participants`).send({ panel: { RID: 'late' } });
     assert.equal(res.status, 409);
@@ -154,7 +154,7 @@ test('a completion with required answers missing → 422, listing them', async (
     'invalid_input',
   );
   assert.match(message, /do_nothing, contribution/);
-  assert.equal(repos.participants.findByCode(code)!.status, 'started');
+  assert.equal((await repos.participants.findByCode(code))!.status, 'started');
 });
 
 test('unknown participant and unknown API route → 404 JSON', async () => {

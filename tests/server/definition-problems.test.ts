@@ -12,7 +12,7 @@ import { createTokenService } from '../../server/services/token-service.ts';
 import { createWaveService } from '../../server/services/wave-service.ts';
 import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFolder } from '../../server/storage/definition-files.ts';
-import { createRepositories } from '../../server/storage/repositories.ts';
+import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { createResearcherPool } from '../../server/workers/researcher-pool.ts';
 
 // Definitions that forgive mistakes (issue 14): one broken study leaves the others working, a JSON syntax
@@ -47,76 +47,77 @@ test('a JSON syntax error names the file, line and column; the other studies sti
   assert.match(loadDefinitionFolder(defs).broken[0]!.message, /study\.json:3:14: not valid JSON \(Unexpected end of JSON input\)$/);
 });
 
-test('a broken study is listed with its message and takes no new wave, nor reopens one; the others do', () => {
+test('a broken study is listed with its message and takes no new wave, nor reopens one; the others do', async () => {
   const defs = copyDefinitions('broken');
   const db = openDatabase(join(dir, 'broken.sqlite'));
   try {
-    const repos = createRepositories(db);
+    const store = createSqliteStore(db);
     // First a sound folder and a paused wave of the study that will break.
-    const sound = createStudyService({ db, repos });
-    sound.syncDefinitions(loadDefinitionFolder(defs).studies);
-    const waves = createWaveService({ db, repos, studies: sound });
-    const paused = waves.create({ studyKey: 'protege-bargaining', target: 10 }).id;
-    waves.transition(paused, 'pause');
+    const sound = createStudyService({ store });
+    await sound.syncDefinitions(loadDefinitionFolder(defs).studies);
+    const waves = createWaveService({ store, studies: sound });
+    const paused = (await waves.create({ studyKey: 'protege-bargaining', target: 10 })).id;
+    await waves.transition(paused, 'pause');
 
     editJson(join(defs, 'protege-bargaining', 'study.json'), (d) => (d.factors[1].levels[0].code = 'No Rival'));
     const folder = loadDefinitionFolder(defs);
-    const studies = createStudyService({ db, repos, broken: folder.broken });
-    studies.syncDefinitions(folder.studies);
+    const studies = createStudyService({ store, broken: folder.broken });
+    await studies.syncDefinitions(folder.studies);
     const message = /protege-bargaining\/study\.json: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code$/;
     assert.match(studies.brokenStudies()[0]!.message, message);
-    const listed = studies.listStudies();
+    const listed = await studies.listStudies();
     assert.match(listed.find((s) => s.id === 'protege-bargaining')!.broken!, message);
     assert.equal(listed.find((s) => s.id === 'bus-line-funding')!.broken, undefined);
 
-    assert.throws(
+    await assert.rejects(
       () => studies.createWave({ studyKey: 'protege-bargaining', target: 10 }),
       (e: Error & { code?: string }) => e.code === 'conflict' && /^study "protege-bargaining" is broken until its definition is fixed: .*lowercase level code$/.test(e.message),
     );
-    const brokenWaves = createWaveService({ db, repos, studies });
-    assert.throws(() => brokenWaves.transition(paused, 'open'), /study "protege-bargaining" is broken/);
-    assert.equal(brokenWaves.transition(paused, 'close').status, 'closed', 'closing needs no sound definition');
-    assert.equal(studies.createWave({ studyKey: 'bus-line-funding', target: 10 }).wave.status, 'open');
+    const brokenWaves = createWaveService({ store, studies });
+    await assert.rejects(() => brokenWaves.transition(paused, 'open'), /study "protege-bargaining" is broken/);
+    assert.equal((await brokenWaves.transition(paused, 'close')).status, 'closed', 'closing needs no sound definition');
+    assert.equal((await studies.createWave({ studyKey: 'bus-line-funding', target: 10 })).wave.status, 'open');
   } finally {
     db.close();
   }
 });
 
-test('changing a fielded version\'s texts without a new version is refused, naming the wave; a new version is accepted', () => {
+test('changing a fielded version\'s texts without a new version is refused, naming the wave; a new version is accepted', async () => {
   const defs = copyDefinitions('versions');
   const studyFile = join(defs, 'alliance-corrective-measures', 'study.json');
   const db = openDatabase(join(dir, 'versions.sqlite'));
   try {
-    const repos = createRepositories(db);
-    const sync = () => {
-      const studies = createStudyService({ db, repos });
-      studies.syncDefinitions(loadDefinitionFolder(defs).studies);
+    const store = createSqliteStore(db);
+    const { repos } = store;
+    const sync = async () => {
+      const studies = createStudyService({ store });
+      await studies.syncDefinitions(loadDefinitionFolder(defs).studies);
       return studies;
     };
     const version = (JSON.parse(readFileSync(studyFile, 'utf8')) as { version: number }).version;
     // Before any wave, a version may still change freely.
     editJson(studyFile, (d) => (d.vignette.template[0] = `${d.vignette.template[0]} Draft.`));
-    const first = sync().createWave({ studyKey: 'alliance-corrective-measures', target: 100 }).wave.id;
+    const first = (await (await sync()).createWave({ studyKey: 'alliance-corrective-measures', target: 100 })).wave.id;
 
     editJson(studyFile, (d) => (d.vignette.template[0] = d.vignette.template[0].replace(' Draft.', '')));
-    const studies = sync();
+    const studies = await sync();
     assert.deepEqual(studies.brokenStudies(), [{
       id: 'alliance-corrective-measures',
       message: `study "alliance-corrective-measures": version ${version} was fielded by wave ${first} with other texts or design; set "version" to ${version + 1} in study.json to field this change (wave ${first} keeps what it showed)`,
     }]);
-    assert.throws(() => studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100 }), new RegExp(`fielded by wave ${first}`));
-    assert.match(repos.studies.latest('alliance-corrective-measures')!.definition.vignette!.template[0] as string, / Draft\.$/, 'not stored');
+    await assert.rejects(() => studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100 }), new RegExp(`fielded by wave ${first}`));
+    assert.match((await repos.studies.latest('alliance-corrective-measures'))!.definition.vignette!.template[0] as string, / Draft\.$/, 'not stored');
 
     editJson(studyFile, (d) => (d.version = version + 1));
-    const bumped = sync();
+    const bumped = await sync();
     assert.deepEqual(bumped.brokenStudies(), []);
-    const second = bumped.createWave({ studyKey: 'alliance-corrective-measures', target: 100 });
+    const second = await bumped.createWave({ studyKey: 'alliance-corrective-measures', target: 100 });
     assert.equal(second.study.version, version + 1);
-    assert.equal(repos.studies.get(repos.waves.get(first)!.studyId)!.version, version);
+    assert.equal((await repos.studies.get((await repos.waves.get(first))!.studyId))!.version, version);
 
     // The analysis plan is not fielded (each wave locks its own plan hash): it may change under the new version.
     editJson(join(defs, 'alliance-corrective-measures', 'analysis-plan.json'), (p) => (p.hypotheses = p.hypotheses.slice(0, 2)));
-    assert.deepEqual(sync().brokenStudies(), []);
+    assert.deepEqual((await sync()).brokenStudies(), []);
   } finally {
     db.close();
   }
@@ -128,13 +129,14 @@ test('the researcher API lists the broken studies and refuses their new waves wi
   const dbPath = join(dir, 'api.sqlite');
   const db = openDatabase(dbPath);
   const folder = loadDefinitionFolder(defs);
-  const studies = createStudyService({ db, repos: createRepositories(db), broken: folder.broken });
-  studies.syncDefinitions(folder.studies);
+  const store = createSqliteStore(db);
+  const studies = createStudyService({ store, broken: folder.broken });
+  await studies.syncDefinitions(folder.studies);
   const config = loadConfig({}, { dbPath, logLevel: 'silent' });
   const researcherPool = createResearcherPool({ ...config, logger: silentLogger });
   try {
-    const app = createApp({ db, config, researcherPool, brokenStudies: studies.brokenStudies() });
-    const { token } = await createTokenService({ db }).create('test researcher');
+    const app = createApp({ store, config, researcherPool, brokenStudies: studies.brokenStudies() });
+    const { token } = await createTokenService({ store }).create('test researcher');
     const auth = { Authorization: `Bearer ${token}` };
     const listed = await request(app).get('/api/researcher/studies').set(auth);
     assert.equal(listed.status, 200);

@@ -15,7 +15,7 @@ test('crash: SIGKILL under load, restarted on the same file — every acknowledg
 test('two server processes on one database under load: no SQLITE_BUSY (no 5xx) reaches a client, nothing lost', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vlab-two-'));
   const dbPath = join(dir, 'vlab.sqlite');
-  const waveId = prepareLoadDatabase(dbPath);
+  const waveId = await prepareLoadDatabase(dbPath);
   const first = await serve(dbPath, LOAD_ENV);
   const second = await serve(dbPath, LOAD_ENV).catch(async (error: unknown) => {
     await first.stop();

@@ -12,7 +12,7 @@ import { alliance, allianceRows } from './plan-support.ts';
 let t: Awaited<ReturnType<typeof createResearcherTestApp>>;
 before(async () => {
   t = await createResearcherTestApp({ target: 3000 });
-  seedAllianceWave(t.db, t.repos, alliance, t.wave.id);
+  await seedAllianceWave(t.store, alliance, t.wave.id);
 });
 after(() => t.close());
 

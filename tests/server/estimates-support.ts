@@ -1,8 +1,7 @@
 // Puts the 1,502 alliance.csv respondents into a wave as completed participants, through the repositories,
 // so that the estimates and replication paths read them exactly as they read a fielded wave.
 import { allCells, designOf } from '../../server/domain/design.ts';
-import { immediate, type Db } from '../../server/storage/db.ts';
-import type { Repositories } from '../../server/storage/repositories.ts';
+import type { Store } from '../../server/storage/store.ts';
 import type { StudyDefinition } from '../../server/domain/study-definition.ts';
 import type { Row } from '../../analysis/index.ts';
 import { referenceRows } from '../analysis/support.ts';
@@ -20,23 +19,23 @@ export const participantCode = (respondentId: string, prefix = '') => `${prefix}
  * Inserts every alliance.csv row as a complete participant of `waveId`; returns the rows used. Codes are
  * unique across the database, so a second wave needs its own `prefix`. `edit` may change the rows first.
  */
-export function seedAllianceWave(db: Db, repos: Repositories, def: StudyDefinition, waveId: string, prefix = '', edit?: (rows: Row[]) => Row[]): Row[] {
+export async function seedAllianceWave(store: Store, def: StudyDefinition, waveId: string, prefix = '', edit?: (rows: Row[]) => Row[]): Promise<Row[]> {
   const reference = referenceRows('alliance.csv');
   const rows = edit ? edit(reference) : reference;
   const cells = allCells(designOf(def));
   const at = '2026-11-22T03:00:00.000Z';
-  immediate(db, () => {
-    rows.forEach((r, i) => {
+  await store.write(async (repos) => {
+    for (const [i, r] of rows.entries()) {
       const assignment = Object.fromEntries(FACTORS.map((f) => [f, String(r[f])]));
       const cellIndex = cells.findIndex((c) => FACTORS.every((f) => c[f] === assignment[f]));
-      const p = repos.participants.insert({
+      const p = (await repos.participants.insert({
         code: participantCode(String(r.respondent_id), prefix), publicRef: `${prefix}ref-${i}`, waveId, panelSource: null, panelId: null, panelParams: {},
         drawIndex: i, cellIndex, assignment, assignmentProbability: 1 / cells.length, startedAt: at,
-      });
+      }));
       const answers = Object.fromEntries([['consent', true], ...ANSWERS.map((a) => [a, r[a]])]);
-      repos.answers.saveFinal(p.id, answers, { attention_pass: Number(r.attention_pass) }, at);
-      repos.participants.finish(p.id, 'complete', null, at);
-    });
+      (await repos.answers.saveFinal(p.id, answers, { attention_pass: Number(r.attention_pass) }, at));
+      (await repos.participants.finish(p.id, 'complete', null, at));
+    }
   });
   return rows;
 }

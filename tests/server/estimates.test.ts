@@ -11,7 +11,7 @@ import { createEstimatesService } from '../../server/services/estimates-service.
 import { createStudyService } from '../../server/services/study-service.ts';
 import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
-import { createRepositories } from '../../server/storage/repositories.ts';
+import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { participantCode, seedAllianceWave } from './estimates-support.ts';
 import { alliance, allianceRows } from './plan-support.ts';
 
@@ -20,13 +20,13 @@ const dbPath = join(dir, 'vlab.sqlite');
 let waveId = '';
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-before(() => {
+before(async () => {
   const db = openDatabase(dbPath);
-  const repos = createRepositories(db);
-  const studies = createStudyService({ db, repos });
-  studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
-  waveId = studies.createWave({ studyKey: alliance.id, target: 1502, seed: 'estimates' }).wave.id;
-  seedAllianceWave(db, repos, alliance, waveId);
+  const store = createSqliteStore(db);
+  const studies = createStudyService({ store });
+  await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
+  waveId = (await studies.createWave({ studyKey: alliance.id, target: 1502, seed: 'estimates' })).wave.id;
+  await seedAllianceWave(store, alliance, waveId);
   db.close();
 });
 
@@ -104,7 +104,7 @@ test('vlab estimates --format csv has the tidy columns; table is for reading; mi
   assert.match(format.stderr, /unknown format "xlsx" \(valid: table, csv, json\)/);
 });
 
-test('vlab estimates --out FILE writes the file as vlab export does; --wide needs the table; an empty wave is explained', () => {
+test('vlab estimates --out FILE writes the file as vlab export does; --wide needs the table; an empty wave is explained', async () => {
   const out = join(dir, 'estimates.csv');
   const run = vlab(['estimates', `--wave=${waveId}`, '--format', 'csv', '--out', out, '--db', dbPath]);
   assert.equal(run.status, 0, run.stderr);
@@ -116,8 +116,8 @@ test('vlab estimates --out FILE writes the file as vlab export does; --wide need
   assert.equal(wideCsv.stderr, 'vlab estimates: --wide goes with --format table\n');
 
   const db = openDatabase(dbPath);
-  const repos = createRepositories(db);
-  const empty = createStudyService({ db, repos }).createWave({ studyKey: alliance.id, target: 10 }).wave.id;
+  const store = createSqliteStore(db);
+  const empty = (await createStudyService({ store }).createWave({ studyKey: alliance.id, target: 10 })).wave.id;
   db.close();
   const table = vlab(['estimates', `--wave=${empty}`, '--db', dbPath]);
   assert.equal(table.status, 0, table.stderr);
@@ -125,36 +125,37 @@ test('vlab estimates --out FILE writes the file as vlab export does; --wide need
   assert.doesNotMatch(table.stdout, /lmRobust|differenceInMeans/);
 });
 
-test('editing analysis-plan.json after launch leaves the wave its plan and hash; the next wave gets the new plan', () => {
+test('editing analysis-plan.json after launch leaves the wave its plan and hash; the next wave gets the new plan', async () => {
   const defsDir = join(dir, 'definitions');
   cpSync('survey-definitions', defsDir, { recursive: true });
   const db = openDatabase(join(dir, 'edit.sqlite'));
   try {
-    const repos = createRepositories(db);
-    const studies = createStudyService({ db, repos });
-    studies.syncDefinitions(loadDefinitionFiles(defsDir));
-    const first = studies.createWave({ studyKey: alliance.id, target: 100 }).wave.id;
-    const before = createEstimatesService({ db, repos }).wavePlan(first);
+    const store = createSqliteStore(db);
+    const repos = store.repos;
+    const studies = createStudyService({ store });
+    await studies.syncDefinitions(loadDefinitionFiles(defsDir));
+    const first = (await studies.createWave({ studyKey: alliance.id, target: 100 })).wave.id;
+    const before = await createEstimatesService({ store }).wavePlan(first);
 
     const planFile = join(defsDir, alliance.id, 'analysis-plan.json');
     const plan = JSON.parse(readFileSync(planFile, 'utf8'));
     plan.hypotheses = plan.hypotheses.filter((h: { id: string }) => h.id !== 'H3');
     writeFileSync(planFile, JSON.stringify(plan));
-    const synced = studies.syncDefinitions(loadDefinitionFiles(defsDir));
+    const synced = await studies.syncDefinitions(loadDefinitionFiles(defsDir));
     assert.equal(synced.find((s) => s.study.key === alliance.id)!.inserted, true, 'a new snapshot');
 
-    const after = createEstimatesService({ db, repos }).wavePlan(first);
+    const after = await createEstimatesService({ store }).wavePlan(first);
     assert.equal(after.planHash, before.planHash);
-    assert.equal(repos.waves.planHash(first), planHash(alliance));
+    assert.equal((await repos.waves.planHash(first)), planHash(alliance));
     assert.deepEqual(after.definition.analysisPlan.hypotheses.map((h) => h.id), ['H1', 'H2', 'H3']);
-    seedAllianceWave(db, repos, alliance, first);
-    const estimates = createEstimatesService({ db, repos }).waveEstimates(first);
+    await seedAllianceWave(store, alliance, first);
+    const estimates = await createEstimatesService({ store }).waveEstimates(first);
     assert.ok(estimates.estimates.some((e) => e.hypothesis === 'H3'));
     assert.equal(estimates.planHash, planHash(alliance));
 
-    const second = studies.createWave({ studyKey: alliance.id, target: 100 }).wave.id;
-    assert.notEqual(repos.waves.planHash(second), planHash(alliance));
-    assert.deepEqual(createEstimatesService({ db, repos }).wavePlan(second).definition.analysisPlan.hypotheses.map((h) => h.id), ['H1', 'H2']);
+    const second = (await studies.createWave({ studyKey: alliance.id, target: 100 })).wave.id;
+    assert.notEqual((await repos.waves.planHash(second)), planHash(alliance));
+    assert.deepEqual((await createEstimatesService({ store }).wavePlan(second)).definition.analysisPlan.hypotheses.map((h) => h.id), ['H1', 'H2']);
   } finally {
     db.close();
   }

@@ -12,6 +12,7 @@ import { QUALITY_FLAGS } from '../../server/domain/quality-flags.ts';
 import { parseStudyDefinition, type StudyDefinition } from '../../server/domain/study-definition.ts';
 import { createExportService } from '../../server/services/export-service.ts';
 import { immediate } from '../../server/storage/db.ts';
+import { collect } from '../../server/storage/store.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey } from './test-app.ts';
 import { researcherAppSetup, startParticipant } from './researcher-support.ts';
 
@@ -23,7 +24,7 @@ const header = (text: string) => text.slice(0, text.indexOf('\n')).split(',');
 
 test('the wide columns of the alliance study carry the reference data set’s design and answer names', async () => {
   const t = await setup();
-  const names = waveColumns(t.repos.studies.get(t.wave.studyId)!.definition).map((c) => c.name);
+  const names = waveColumns((await t.repos.studies.get(t.wave.studyId))!.definition).map((c) => c.name);
   const reference = readFileSync(join(referenceFolder, 'alliance.csv'), 'utf8').split('\n')[0]!.replace(/"/g, '').split(',');
   for (const column of reference) {
     if (column === 'respondent_id' || column === 'violated') continue; // the id is `participant`; analysis derives `violated`
@@ -37,7 +38,7 @@ test('the wide columns of the alliance study carry the reference data set’s de
 
 test('5,000 completed participants stream out as csv, long-csv and json with the right rows', async () => {
   const t = await setup({ target: 100_000 });
-  const def = t.repos.studies.get(t.wave.studyId)!.definition;
+  const def = (await t.repos.studies.get(t.wave.studyId))!.definition;
   const design = designOf(def);
   const n = 5000;
   const insertParticipant = t.db.prepare(
@@ -109,11 +110,11 @@ test('5,000 completed participants stream out as csv, long-csv and json with the
   assert.equal(parsed[1234]!.consent, 1);
 
   // The service's iterator is lazy: taking three rows reads three rows, and stopping early closes it.
-  const it = createExportService({ db: t.db, repos: t.repos }).iterateWaveRows(t.wave.id, { statuses: ['complete'] });
-  const firstThree = [it.next().value, it.next().value, it.next().value] as Record<string, unknown>[];
+  const it = await createExportService({ store: t.store }).iterateWaveRows(t.wave.id, { statuses: ['complete'] });
+  const firstThree = [(await it.next()).value, (await it.next()).value, (await it.next()).value] as Record<string, unknown>[];
   assert.deepEqual(firstThree.map((r) => r.draw_index), [0, 1, 2]);
-  it.return(undefined);
-  const none = [...createExportService({ db: t.db, repos: t.repos }).iterateWaveRows(t.wave.id, { statuses: ['overquota'] })];
+  await it.return(undefined);
+  const none = await collect(await createExportService({ store: t.store }).iterateWaveRows(t.wave.id, { statuses: ['overquota'] }));
   assert.equal(none.length, 0);
 });
 
@@ -132,7 +133,7 @@ function studyWithFreeText(base: StudyDefinition): StudyDefinition {
 
 test('cells that a spreadsheet would run as formulas are neutralised in csv and long-csv; numbers are untouched', async () => {
   const t = await setup();
-  const def = studyWithFreeText(t.repos.studies.get(t.wave.studyId)!.definition);
+  const def = studyWithFreeText((await t.repos.studies.get(t.wave.studyId))!.definition);
   t.studies.syncDefinitions([def]);
   const wave = (await t.post('/waves', { study: def.id, target: 100 })).body as { id: string };
   // Also after blanks some programs skip (spaces, no-break space, BOM, zero-width space and joiner) and in full width.
@@ -225,7 +226,7 @@ test('export input mistakes are 4xx JSON; a status filter keeps only those parti
 
 test('batteries are validated: two questions or more, one answer scale, a name of their own', async () => {
   const t = await setup();
-  const base = t.repos.studies.get(t.wave.studyId)!.definition;
+  const base = (await t.repos.studies.get(t.wave.studyId))!.definition;
   const withBattery = (edit: (elements: Record<string, unknown>[]) => void) => {
     const raw = structuredClone(base) as unknown as { pages: { outcomes: { elements: Record<string, unknown>[] }[] } };
     edit(raw.pages.outcomes[1]!.elements); // alliance_favorability, contribution

@@ -11,7 +11,7 @@ import { COMPLETE_ALLIANCE_ANSWERS, createTestApp } from './test-app.ts';
 // request (status ≥ 400) stores nothing: row counts of every table are unchanged, and on the respondent side
 // not a single row was written (SQLite's total_changes() on the server's own connection is unchanged).
 
-const t = createTestApp();
+const t = await createTestApp();
 let base = '';
 let token = '';
 let close: () => Promise<void> = async () => undefined;
@@ -22,7 +22,7 @@ before(async () => {
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   close = () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
-  token = (await createTokenService({ db: t.db }).create('fuzz')).token;
+  token = (await createTokenService({ store: t.store }).create('fuzz')).token;
   for (let i = 0; i < 40; i++) {
     const res = await fetch(`${base}/api/waves/${t.wave.id}/participants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     started.push(((await res.json()) as { participant: { code: string } }).participant.code);
@@ -161,7 +161,7 @@ function researcherRequests(routes: { method: string; path: string }[], authoriz
 // ---- the run ------------------------------------------------------------------------------------------------
 
 let countRows: () => number[] = () => [];
-before(() => {
+before(async () => {
   const tables = t.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
   const counts = t.db.prepare(`SELECT ${tables.map((name) => `(SELECT COUNT(*) FROM "${name}")`).join(', ')}`).raw();
   countRows = () => counts.get() as number[];

@@ -10,7 +10,7 @@ import { createTestApp } from './test-app.ts';
 
 // The server `vlab serve` listens with (server/http-server.ts), over the test app, with short limits.
 async function listening(overrides: Record<string, number>) {
-  const t = createTestApp();
+  const t = await createTestApp();
   const server = createHttpServer(t.app, loadConfig({}, overrides)).listen(0);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;

@@ -12,7 +12,7 @@ import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS
 const ANSWERS = { ...COMPLETE_ALLIANCE_ANSWERS, attention_check: 'radio' };
 
 test('50 parallel identical completions: one stored completion, every answer 200 with the same outcome', async () => {
-  const t = createTestApp({ completeUrl: 'https://panel.example/done?pid={PROLIFIC_PID}' });
+  const t = await createTestApp({ completeUrl: 'https://panel.example/done?pid={PROLIFIC_PID}' });
   try {
     const started = await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: 'idem-1' } });
     const code = started.body.participant.code;

@@ -91,7 +91,7 @@ test('the locale asked for by the link is used when the study has it, by its lan
   assert.equal(chooseLocale(undefined, ['en', 'es'], 'es'), 'es');
 });
 
-test("every locale of the page's own messages has SurveyJS's interface strings too", () => {
+test("every locale of the page's own messages has SurveyJS's interface strings too", async () => {
   assert.deepEqual(RESPONDENT_LOCALES, Object.keys(RESPONDENT_MESSAGES));
   for (const locale of RESPONDENT_LOCALES) {
     assert.ok(surveyLocalization.locales[locale], `SurveyJS strings for "${locale}" are bundled`);
@@ -121,11 +121,11 @@ test('a participant takes the study in the link’s locale, else the wave’s; i
   const resumed = await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: 'lang-es' }, locale: 'en' });
   assert.equal(resumed.status, 200);
   assert.equal(resumed.body.participant.locale, 'es');
-  assert.equal(t.repos.participants.findByCode(spanish.participant.code)!.locale, 'es');
+  assert.equal((await t.repos.participants.findByCode(spanish.participant.code))!.locale, 'es');
 
-  const spanishWave = t.studies.createWave({ studyKey: STUDY, target: 10, locale: 'es' }).wave;
+  const spanishWave = (await t.studies.createWave({ studyKey: STUDY, target: 10, locale: 'es' })).wave;
   assert.equal((await start(spanishWave.id, { panel: { PROLIFIC_PID: 'wave-es' } })).participant.locale, 'es');
-  assert.throws(() => t.studies.createWave({ studyKey: STUDY, target: 10, locale: 'fr' }), /locale: "fr" is not a locale of study "bus-line-funding" \(en, es\)/);
+  await assert.rejects(t.studies.createWave({ studyKey: STUDY, target: 10, locale: 'fr' }), /locale: "fr" is not a locale of study "bus-line-funding" \(en, es\)/);
 });
 
 test('the export has each participant’s locale; the codebook lists the study’s locales and the column', async () => {

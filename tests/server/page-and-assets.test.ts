@@ -4,7 +4,7 @@ import { after, test } from 'node:test';
 import request from 'supertest';
 import { createTestApp } from './test-app.ts';
 
-const t = createTestApp();
+const t = await createTestApp();
 after(() => t.close());
 const { app, wave } = t;
 const manifest = JSON.parse(readFileSync('public/dist/manifest.json', 'utf8')) as Record<string, string>;

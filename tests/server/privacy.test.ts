@@ -14,12 +14,12 @@ const UA = 'Mozilla/5.0 (X11) PrivacyProbeBrowser/31.4';
 const PANEL_ID = 'PRIVACY-PID-8181';
 
 test('no IP address or user agent reaches the database file or the logs, even with a trusted proxy forwarding them', async () => {
-  const t = createTestApp();
+  const t = await createTestApp();
   try {
     const lines: string[] = [];
     const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
     const config = loadConfig({}, { logLevel: 'debug', trustProxy: 'loopback', ...TEST_RATE_LIMITS });
-    const app = createApp({ db: t.db, config, logger });
+    const app = createApp({ store: t.store, config, logger });
     const send = (req: request.Test, i: number) => req.set('X-Forwarded-For', i % 2 ? IP : IPV6).set('User-Agent', UA);
 
     const codes: string[] = [];

@@ -8,11 +8,11 @@ import { after, test } from 'node:test';
 import { SPEEDER_MIN_COMPLETES, sortedIndexOf, speederFlag } from '../../server/domain/quality-flags.ts';
 import { createQualityFlagService } from '../../server/services/quality-flag-service.ts';
 import { createRespondentService } from '../../server/services/respondent-service.ts';
-import { immediate, openDatabase } from '../../server/storage/db.ts';
-import { createRepositories } from '../../server/storage/repositories.ts';
+import { openDatabase } from '../../server/storage/db.ts';
+import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeWithService, createTestApp } from './test-app.ts';
 
-const t = createTestApp({ target: 100_000 });
+const t = await createTestApp({ target: 100_000 });
 after(() => t.close());
 
 test('sortedIndexOf: the first index of a value in an ascending list, -1 when absent', () => {
@@ -29,9 +29,9 @@ test('speeder at completion equals the rule over all other completes, with two p
   // Two connections to one database file, as two server processes have, and a second service on the first.
   const otherConnection = openDatabase(t.db.name);
   after(() => otherConnection.close());
-  const one = createRespondentService({ db: t.db, repos: t.repos, now });
-  const two = createRespondentService({ db: otherConnection, repos: createRepositories(otherConnection), now });
-  const three = createRespondentService({ db: t.db, repos: t.repos, now });
+  const one = createRespondentService({ store: t.store, now });
+  const two = createRespondentService({ store: createSqliteStore(otherConnection), now });
+  const three = createRespondentService({ store: t.store, now });
   const durationsBefore = (participantId: number) =>
     t.db
       .prepare("SELECT (julianday(completed_at) - julianday(started_at)) * 86400.0 FROM participants WHERE wave_id = ? AND status = 'complete' AND id != ?")
@@ -42,7 +42,7 @@ test('speeder at completion equals the rule over all other completes, with two p
     const { participant } = await service.start({ waveId: t.wave.id, panelParams: {} });
     clock += seconds * 1000;
     await completeWithService(service, participant.code, COMPLETE_ALLIANCE_ANSWERS);
-    const stored = t.repos.qualityFlags.get(participant.id)!;
+    const stored = (await t.repos.qualityFlags.get(participant.id))!;
     assert.equal(stored.values.speeder, speederFlag(stored.durationSeconds, durationsBefore(participant.id)), `complete #${++checked}`);
   };
   for (let i = 0; i < SPEEDER_MIN_COMPLETES + 5; i++) await complete([one, two, three][i % 3]!, 100 + ((i * 37) % 400));
@@ -52,17 +52,17 @@ test('speeder at completion equals the rule over all other completes, with two p
 });
 
 test('a completion that rolled back leaves no duration behind', async () => {
-  const wave = t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'rollback' }).wave;
-  const def = t.repos.studies.get(wave.studyId)!.definition;
-  const starter = createRespondentService({ db: t.db, repos: t.repos });
-  const flags = createQualityFlagService(t.repos);
+  const wave = (await t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'rollback' })).wave;
+  const def = (await t.repos.studies.get(wave.studyId))!.definition;
+  const starter = createRespondentService({ store: t.store });
+  const flags = createQualityFlagService();
   // The respondent service's completion, reduced to what the flags see: finish, then flags, in one transaction.
   const complete = async (seconds: number, rollBack = false) => {
     const participant = (await starter.start({ waveId: wave.id, panelParams: {} })).participant;
     const completedAt = new Date(Date.parse(participant.startedAt) + seconds * 1000).toISOString();
-    return immediate(t.db, () => {
-      t.repos.participants.finish(participant.id, 'complete', null, completedAt);
-      const values = flags.recordCompletion({ participant, def, answers: COMPLETE_ALLIANCE_ANSWERS, derived: {}, honeypot: undefined, completedAt });
+    return t.store.write(async (tx) => {
+      await tx.participants.finish(participant.id, 'complete', null, completedAt);
+      const values = await flags.recordCompletion(tx, { participant, def, answers: COMPLETE_ALLIANCE_ANSWERS, derived: {}, honeypot: undefined, completedAt });
       if (rollBack) throw new Error('disk full');
       return values;
     });
@@ -78,13 +78,13 @@ test('a completion that rolled back leaves no duration behind', async () => {
 });
 
 test('an export does not fail when a participant completes while it streams', async () => {
-  const { participant } = await createRespondentService({ db: t.db, repos: t.repos }).start({ waveId: t.wave.id, panelParams: {} });
-  const exports = createQualityFlagService(t.repos).exportSource();
-  const rows = t.repos.participants.listByWave(t.wave.id);
-  const flagsFor = exports.forWave(t.wave.id);
-  const first = flagsFor({ participant: rows[0]! });
+  const { participant } = await createRespondentService({ store: t.store }).start({ waveId: t.wave.id, panelParams: {} });
+  const exports = createQualityFlagService().exportSource(t.repos);
+  const rows = (await t.repos.participants.listByWave(t.wave.id));
+  const flagsFor = await exports.forWave(t.wave.id);
+  const first = await flagsFor({ participant: rows[0]! });
   assert.ok(first.speeder === 0 || first.speeder === 1);
-  await completeWithService(createRespondentService({ db: t.db, repos: t.repos }), participant.code);
-  const late = flagsFor({ participant });
+  await completeWithService(createRespondentService({ store: t.store }), participant.code);
+  const late = await flagsFor({ participant });
   assert.ok(late.speeder === 0 || late.speeder === 1, 'the late complete is judged against the durations read again');
 });

@@ -6,7 +6,7 @@ import { createRespondentService } from '../../server/services/respondent-servic
 import { createTokenService } from '../../server/services/token-service.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeWithService, createTestApp } from './test-app.ts';
 
-const t = createTestApp();
+const t = await createTestApp();
 after(() => t.close());
 const ATTENTIVE = { ...COMPLETE_ALLIANCE_ANSWERS, attention_check: 'radio' };
 const MARKUP = '<img src=x onerror=alert(1)>';
@@ -24,7 +24,7 @@ test('medianWithout and speederAmong: the leave-one-out median in O(1)', () => {
 
 test('exports carry one flag_* column per quality flag, filled for completes and empty for others; markup stays text', async () => {
   let clock = Date.parse('2026-02-01T00:00:00Z');
-  const service = createRespondentService({ db: t.db, repos: t.repos, now: () => new Date(clock).toISOString() });
+  const service = createRespondentService({ store: t.store, now: () => new Date(clock).toISOString() });
   const complete = async (panelId: string, seconds: number, honeypot?: string) => {
     const { participant } = await service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: panelId } });
     clock += seconds * 1000;
@@ -36,7 +36,7 @@ test('exports carry one flag_* column per quality flag, filled for completes and
   const bot = await complete(MARKUP, 480, '<script>alert(2)</script>');
   const waiting = (await service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: 'still-going' } })).participant.code;
 
-  const { token } = await createTokenService({ db: t.db }).create('export-test');
+  const { token } = await createTokenService({ store: t.store }).create('export-test');
   const get = (format: string) =>
     request(t.app).get(`/api/researcher/waves/${t.wave.id}/export?format=${format}`).set('Authorization', `Bearer ${token}`);
 
@@ -49,7 +49,7 @@ test('exports carry one flag_* column per quality flag, filled for completes and
   assert.deepEqual(names.slice(-QUALITY_FLAGS.length), QUALITY_FLAGS.map((f) => `flag_${f}`));
   const byCode = new Map(rows.map((r) => [r.participant, r]));
   // Judged at completion the first complete had nothing to compare with; the export applies the rule now.
-  assert.equal(t.repos.qualityFlags.get(t.repos.participants.findByCode(early)!.id)!.values.speeder, null);
+  assert.equal((await t.repos.qualityFlags.get((await t.repos.participants.findByCode(early))!.id))!.values.speeder, null);
   assert.equal(byCode.get(early)!.flag_speeder, 1);
   assert.equal(byCode.get(bot)!.flag_speeder, 0);
   assert.equal(byCode.get(bot)!.flag_honeypot, 1);

@@ -18,8 +18,8 @@ import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey, completeWithService, createTestApp } from './test-app.ts';
 
 const apps: { close(): void }[] = [];
-function setup(...args: Parameters<typeof createTestApp>) {
-  const t = createTestApp(...args);
+async function setup(...args: Parameters<typeof createTestApp>) {
+  const t = await createTestApp(...args);
   apps.push(t);
   return t;
 }
@@ -75,64 +75,64 @@ test('completionFlags: honeypot, attention check, duplicate panel ID; attention 
 });
 
 test('through the API: a filled honeypot and a failed attention check are flagged, the honeypot is not stored as an answer, the completion is kept', async () => {
-  const { app, wave, repos } = setup();
-  const flagsOf = (code: string) => repos.qualityFlags.get(repos.participants.findByCode(code)!.id)!.values;
+  const { app, wave, repos } = await setup();
+  const flagsOf = async (code: string) => (await repos.qualityFlags.get((await repos.participants.findByCode(code))!.id))!.values;
 
   const clean = (await request(app).post(`/api/waves/${wave.id}/participants`).send({})).body.participant.code;
   const done = await completeSurvey(app, clean, ATTENTIVE, { honeypot: '' });
   assert.equal(done.status, 200);
-  assert.deepEqual(flagsOf(clean), { duplicate_panel_id: 0, speeder: null, straightlining: 0, honeypot: 0, attention_failed: 0 });
+  assert.deepEqual(await flagsOf(clean), { duplicate_panel_id: 0, speeder: null, straightlining: 0, honeypot: 0, attention_failed: 0 });
 
   const bot = (await request(app).post(`/api/waves/${wave.id}/participants`).send({})).body.participant.code;
   const res = await completeSurvey(app, bot, { ...ATTENTIVE, attention_check: 'newspapers' }, { honeypot: 'buy cheap watches' });
   assert.equal(res.status, 200);
   assert.equal(res.body.status, 'complete', 'flags never change the outcome');
-  const p = repos.participants.findByCode(bot)!;
+  const p = (await repos.participants.findByCode(bot))!;
   assert.equal(p.status, 'complete');
-  assert.deepEqual(flagsOf(bot), { duplicate_panel_id: 0, speeder: null, straightlining: 0, honeypot: 1, attention_failed: 1 });
-  const final = repos.answers.get(p.id, 'final')!;
+  assert.deepEqual(await flagsOf(bot), { duplicate_panel_id: 0, speeder: null, straightlining: 0, honeypot: 1, attention_failed: 1 });
+  const final = (await repos.answers.get(p.id, 'final'))!;
   assert.ok(!JSON.stringify(final).includes('cheap watches'), 'the honeypot value is not stored');
   assert.equal(final.answers.attention_check, 'newspapers');
 
   // A screened-out participant has no flags row (nothing to judge), and the honeypot is still accepted.
   const declined = (await request(app).post(`/api/waves/${wave.id}/participants`).send({})).body.participant.code;
   assert.equal((await request(app).post(`/api/participants/${declined}/complete`).send({ answers: { consent: false }, honeypot: 'x' })).status, 200);
-  assert.equal(repos.qualityFlags.get(repos.participants.findByCode(declined)!.id), undefined);
+  assert.equal(await repos.qualityFlags.get((await repos.participants.findByCode(declined))!.id), undefined);
 });
 
 test('duplicate panel ID across waves of one study: the later participant is flagged, the assignment is drawn as usual', async () => {
-  const { app, wave, repos, studies } = setup();
-  const second = studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100, seed: 'second' }).wave;
-  const other = studies.createWave({ studyKey: 'protege-bargaining', target: 100, seed: 'other-study' }).wave;
+  const { app, wave, repos, studies } = await setup();
+  const second = (await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100, seed: 'second' })).wave;
+  const other = (await studies.createWave({ studyKey: 'protege-bargaining', target: 100, seed: 'other-study' })).wave;
   const panel = { PROLIFIC_PID: 'dup-pid-1' };
   const first = (await request(app).post(`/api/waves/${wave.id}/participants`).send({ panel })).body.participant.code;
   await completeSurvey(app, first);
   const again = await request(app).post(`/api/waves/${second.id}/participants`).send({ panel });
   assert.equal(again.status, 201);
-  assert.equal(repos.participants.findByCode(again.body.participant.code)!.drawIndex, 0, 'a normal first draw in the new wave');
+  assert.equal((await repos.participants.findByCode(again.body.participant.code))!.drawIndex, 0, 'a normal first draw in the new wave');
   await completeSurvey(app, again.body.participant.code);
-  const idOf = (code: string) => repos.participants.findByCode(code)!.id;
-  assert.equal(repos.qualityFlags.get(idOf(first))!.values.duplicate_panel_id, 0);
-  assert.equal(repos.qualityFlags.get(idOf(again.body.participant.code))!.values.duplicate_panel_id, 1);
+  const idOf = async (code: string) => (await repos.participants.findByCode(code))!.id;
+  assert.equal((await repos.qualityFlags.get(await idOf(first)))!.values.duplicate_panel_id, 0);
+  assert.equal((await repos.qualityFlags.get(await idOf(again.body.participant.code)))!.values.duplicate_panel_id, 1);
   // The same panel ID in another study is not a duplicate.
   const elsewhere = (await request(app).post(`/api/waves/${other.id}/participants`).send({ panel })).body.participant.code;
   const protegeAnswers = { consent: true, age_group: '45-64', gender: 'male', education: 'no_college', region: 'midwest', party: 'republican', attention_check: 'radio', support_concede: 2, support_punish: 3, support_let_leave: 1, manipulation_check_rival: 'no_rival' };
   const res = await completeSurvey(app, elsewhere, protegeAnswers);
   assert.equal(res.status, 200, JSON.stringify(res.body));
-  assert.equal(repos.qualityFlags.get(idOf(elsewhere))!.values.duplicate_panel_id, 0);
+  assert.equal((await repos.qualityFlags.get(await idOf(elsewhere)))!.values.duplicate_panel_id, 0);
 });
 
 test('speeder at completion needs 20 earlier completes; at export the median of all other completes decides', async () => {
-  const t = setup();
-  const wave = t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'speeders' }).wave;
+  const t = await setup();
+  const wave = (await t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'speeders' })).wave;
   let clock = Date.parse('2026-01-01T00:00:00Z');
-  const service = createRespondentService({ db: t.db, repos: t.repos, now: () => new Date(clock).toISOString() });
+  const service = createRespondentService({ store: t.store, now: () => new Date(clock).toISOString() });
   const run = async (seconds: number, answers: Record<string, unknown> = ATTENTIVE) => {
     const { participant } = await service.start({ waveId: wave.id, panelParams: {} });
     clock += seconds * 1000;
     await completeWithService(service, participant.code, answers);
     clock += 1000;
-    return t.repos.qualityFlags.get(participant.id)!.values;
+    return (await t.repos.qualityFlags.get(participant.id))!.values;
   };
   // The first fast completes come before there is a median to judge them by.
   const early = [await run(30), await run(30)];
@@ -143,7 +143,7 @@ test('speeder at completion needs 20 earlier completes; at export the median of 
   const straight = await run(600, { ...ATTENTIVE, ...Object.fromEntries(OUTCOME_BATTERY.map((n) => [n, 4])) });
   assert.equal(straight.straightlining, 1);
 
-  const exported = createQualityFlagService(t.repos).flagsForWave(wave.id);
+  const exported = await createQualityFlagService().flagsForWave(t.repos, wave.id);
   const speeders = [...exported.values()].filter((f) => f.speeder === 1).length;
   assert.equal(exported.size, SPEEDER_MIN_COMPLETES + 3);
   assert.equal(speeders, 3, 'the two early 30-second completes are speeders once the median is known, plus the 150-second one');
@@ -151,7 +151,7 @@ test('speeder at completion needs 20 earlier completes; at export the median of 
 });
 
 test('the respondent page carries a honeypot field people cannot see, focus or hear', async () => {
-  const { app, wave } = setup();
+  const { app, wave } = await setup();
   const html = (await request(app).get(`/s/${wave.id}`)).text;
   const block = /<div class="vlab-hp" aria-hidden="true">[\s\S]*?<\/div>/.exec(html)?.[0];
   assert.ok(block, 'honeypot block with aria-hidden');

@@ -19,19 +19,19 @@ const apps: { close(): void }[] = [];
 after(() => apps.forEach((a) => a.close()));
 
 /** A wave of target 20 (age 18–29 capped at 5) with services on a clock the test moves. */
-function setup() {
-  const t = createTestApp({ target: 20 });
+async function setup() {
+  const t = await createTestApp({ target: 20 });
   apps.push(t);
   let clock = Date.parse('2026-12-02T09:00:00.000Z');
   const now = () => new Date(clock).toISOString();
-  const service = createRespondentService({ db: t.db, repos: t.repos, quotaLeaseSeconds: LEASE, now });
-  const waves = createWaveService({ db: t.db, repos: t.repos, studies: createStudyService({ db: t.db, repos: t.repos }), quotaLeaseSeconds: LEASE, now });
+  const service = createRespondentService({ store: t.store, quotaLeaseSeconds: LEASE, now });
+  const waves = createWaveService({ store: t.store, studies: createStudyService({ store: t.store }), quotaLeaseSeconds: LEASE, now });
   let n = 0;
   return {
     ...t,
     service,
     advance: (seconds: number) => (clock += seconds * 1000),
-    young: () => waves.status(t.wave.id).quotas.find((q) => q.variable === 'age_group' && q.level === '18-29')!,
+    young: async () => (await waves.status(t.wave.id)).quotas.find((q) => q.variable === 'age_group' && q.level === '18-29')!,
     status: () => waves.status(t.wave.id),
     async admitYoung(): Promise<{ code: string; admitted: boolean }> {
       const { participant } = await service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: `young-${n++}` } });
@@ -42,23 +42,23 @@ function setup() {
 }
 
 test('abandoned starts free their slots after the lease: the level can still reach its cap (it stayed full for good before)', async () => {
-  const s = setup();
+  const s = await setup();
   const first = await Promise.all(Array.from({ length: 6 }, () => s.admitYoung()));
   assert.deepEqual(first.map((r) => r.admitted), [true, true, true, true, true, false]);
   assert.equal((await s.admitYoung()).admitted, false, 'full while the five leases run');
   s.advance(LEASE + 1);
-  assert.deepEqual(s.young(), { variable: 'age_group', level: '18-29', share: 0.21, cap: 5, filled: 0, completes: 0, leased: 0 });
+  assert.deepEqual((await s.young()), { variable: 'age_group', level: '18-29', share: 0.21, cap: 5, filled: 0, completes: 0, leased: 0 });
   const later = await Promise.all(Array.from({ length: 6 }, () => s.admitYoung()));
   assert.deepEqual(later.map((r) => r.admitted), [true, true, true, true, true, false]);
   // All five complete: their slots are held for good, however long after.
   for (const { code } of later.slice(0, 5)) await s.service.complete({ code, answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '18-29' } });
   s.advance(10 * LEASE);
-  assert.equal(s.young().completes, 5);
+  assert.equal((await s.young()).completes, 5);
   assert.equal((await s.admitYoung()).admitted, false, 'completes are never released');
 });
 
 test('the lease runs from the last save, not from admission; a lapsed participant who returns is checked again', async () => {
-  const s = setup();
+  const s = await setup();
   const [keeper, lapsed, ...others] = await Promise.all(Array.from({ length: 5 }, () => s.admitYoung()));
   // The keeper saves every 3 s (within a 5-s lease) for 15 s; the others stop answering.
   for (let i = 0; i < 5; i++) {
@@ -66,18 +66,18 @@ test('the lease runs from the last save, not from admission; a lapsed participan
     const saved = await s.service.savePartial({ code: keeper!.code, answers: { do_nothing: 1 + i }, currentPage: 4 });
     assert.deepEqual(saved, { currentPage: 4 });
   }
-  assert.deepEqual([s.young().leased, s.young().filled], [1, 1], 'only the keeper’s lease runs');
+  assert.deepEqual([(await s.young()).leased, (await s.young()).filled], [1, 1], 'only the keeper’s lease runs');
   // Four newcomers refill the level to its cap of 5 beside the keeper (the lapsed slots do not count).
   const newcomers = await Promise.all(Array.from({ length: 4 }, () => s.admitYoung()));
   assert.deepEqual(newcomers.map((r) => r.admitted), [true, true, true, true]);
-  assert.equal(s.young().filled, 5);
+  assert.equal((await s.young()).filled, 5);
 
   // A lapsed participant coming back to a full level leaves as over quota; nothing of the save is kept but their answers.
   const back = await s.service.savePartial({ code: lapsed!.code, answers: { do_nothing: 3 }, currentPage: 4 });
   assert.equal(back.outcome?.status, 'overquota');
-  assert.equal(s.repos.participants.findByCode(lapsed!.code)!.status, 'overquota');
-  assert.equal(s.db.prepare('SELECT COUNT(*) FROM quota_slots WHERE participant_id = ?').pluck().get(s.repos.participants.findByCode(lapsed!.code)!.id), 0);
-  assert.equal(s.young().filled, 5, 'never more than the cap');
+  assert.equal((await s.repos.participants.findByCode(lapsed!.code))!.status, 'overquota');
+  assert.equal(s.db.prepare('SELECT COUNT(*) FROM quota_slots WHERE participant_id = ?').pluck().get((await s.repos.participants.findByCode(lapsed!.code))!.id), 0);
+  assert.equal((await s.young()).filled, 5, 'never more than the cap');
 
   // Once a lease lapses there is room again, and the next lapsed participant to return takes it (renewed) and completes.
   s.advance(LEASE + 1);
@@ -85,36 +85,36 @@ test('the lease runs from the last save, not from admission; a lapsed participan
   assert.deepEqual(await s.service.savePartial({ code: returning.code, answers: { do_nothing: 3 }, currentPage: 4 }), { currentPage: 4 });
   const done = await s.service.complete({ code: returning.code, answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '18-29' } });
   assert.equal(done.status, 'complete');
-  assert.deepEqual([s.young().completes, s.young().leased], [1, 0]);
+  assert.deepEqual([(await s.young()).completes, (await s.young()).leased], [1, 0]);
 });
 
 test('a completion after the lease lapsed into a refilled level is turned away, not counted over the cap', async () => {
-  const s = setup();
+  const s = await setup();
   const [slow] = await Promise.all(Array.from({ length: 5 }, () => s.admitYoung()));
   s.advance(LEASE + 1);
   const refill = await Promise.all(Array.from({ length: 5 }, () => s.admitYoung()));
   assert.ok(refill.every((r) => r.admitted));
   const late = await s.service.complete({ code: slow!.code, answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '18-29' } });
   assert.equal(late.status, 'overquota');
-  assert.equal(s.young().filled, 5);
+  assert.equal((await s.young()).filled, 5);
 });
 
 test('wave status reports live and expired starts and each quota level’s completes and leases', async () => {
-  const s = setup();
+  const s = await setup();
   await Promise.all(Array.from({ length: 3 }, () => s.admitYoung()));
   s.advance(LEASE + 1);
   const [fresh] = await Promise.all(Array.from({ length: 2 }, () => s.admitYoung()));
   await s.service.complete({ code: fresh!.code, answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '18-29' } });
-  const status = s.status();
+  const status = await s.status();
   assert.deepEqual(status.starts, { live: 1, expired: 3, leaseSeconds: LEASE });
   assert.equal(status.partials, 4);
-  assert.deepEqual([s.young().completes, s.young().leased, s.young().filled], [1, 1, 2]);
+  assert.deepEqual([(await s.young()).completes, (await s.young()).leased, (await s.young()).filled], [1, 1, 2]);
 });
 
 test('VLAB_QUOTA_LEASE_SECONDS reaches the server: with a 1-second lease an abandoned slot is free again over HTTP', async () => {
-  const t = createTestApp({ target: 20 });
+  const t = await createTestApp({ target: 20 });
   apps.push(t);
-  const app = createApp({ db: t.db, config: loadConfig({ VLAB_QUOTA_LEASE_SECONDS: '1' }, { dbPath: t.db.name, logLevel: 'silent', ...TEST_RATE_LIMITS }) });
+  const app = createApp({ store: t.store, config: loadConfig({ VLAB_QUOTA_LEASE_SECONDS: '1' }, { dbPath: t.db.name, logLevel: 'silent', ...TEST_RATE_LIMITS }) });
   const admit = async (pid: string) => {
     const code = (await request(app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: pid } })).body.participant.code;
     return (await request(app).post(`/api/participants/${code}/quota-check`).send({ answers: YOUNG })).body.admitted as boolean;

@@ -5,16 +5,15 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { createRespondentService } from '../../server/services/respondent-service.ts';
 import { leaseCutoff } from '../../server/services/quota-admission.ts';
-import { createQuotaSlotRepository } from '../../server/storage/quota-slot-repository.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS } from './test-app.ts';
 
-const t = createTestApp({ target: 1000 });
+const t = await createTestApp({ target: 1000 });
 after(() => t.close());
 
 test('slots held per quota level: completes and live leases, never leases that lapsed', async () => {
   let clock = Date.parse('2026-12-01T10:00:00.000Z');
-  const service = createRespondentService({ db: t.db, repos: t.repos, quotaLeaseSeconds: 600, now: () => new Date(clock).toISOString() });
-  const slots = createQuotaSlotRepository(t.db);
+  const service = createRespondentService({ store: t.store, quotaLeaseSeconds: 600, now: () => new Date(clock).toISOString() });
+  const slots = t.repos.quotaSlots;
   const heldByJoin = (cutoff: string) =>
     t.db
       .prepare(
@@ -37,11 +36,11 @@ test('slots held per quota level: completes and live leases, never leases that l
   const cutoff = leaseCutoff(now, 600);
   const held = heldByJoin(cutoff);
   assert.ok(held.length > 0);
-  for (const { variable, level, n } of held) assert.equal(slots.filled(t.wave.id, { variable, level }, cutoff), n, `${variable} = ${level}`);
+  for (const { variable, level, n } of held) assert.equal(await slots.filled(t.wave.id, { variable, level }, cutoff), n, `${variable} = ${level}`);
   // Twelve admitted one a minute from 10:00; at 10:12 a ten-minute lease runs only for those admitted after 10:02.
-  const byLevel = slots.fillByLevel(t.wave.id, cutoff);
+  const byLevel = await slots.fillByLevel(t.wave.id, cutoff);
   assert.deepEqual(byLevel.get('age_group\u000030-44'), { completes: 1, leased: 2 });
-  assert.equal(slots.filled(t.wave.id, { variable: 'age_group', level: '18-29' }, cutoff), 0, 'admitted at 10:00, 10:01, 10:02: lapsed');
-  assert.equal(slots.filled(t.wave.id, { variable: 'age_group', level: '65+' }, cutoff), 3);
+  assert.equal(await slots.filled(t.wave.id, { variable: 'age_group', level: '18-29' }, cutoff), 0, 'admitted at 10:00, 10:01, 10:02: lapsed');
+  assert.equal(await slots.filled(t.wave.id, { variable: 'age_group', level: '65+' }, cutoff), 3);
   assert.equal(t.db.prepare('SELECT COUNT(*) FROM quota_slots WHERE active_at IS NULL').pluck().get(), 2, 'the complete holds two slots for good');
 });

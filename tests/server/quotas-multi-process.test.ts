@@ -7,10 +7,10 @@ import { createTestApp } from './test-app.ts';
 
 test('quota steps from 4 processes at once on one database admit exactly the cap of a level, never more', async () => {
   // Target 40: the 18–29 level takes ceil(0.21 × 40 × 1.05) = 9 participants.
-  const t = createTestApp({ target: 40, seed: 'quota-race' });
+  const t = await createTestApp({ target: 40, seed: 'quota-race' });
   try {
     const workers = Array.from({ length: 4 }, (_, w) =>
-      spawn(process.execPath, ['--import', 'tsx', 'tests/server/quota-worker.ts', t.db.name, t.wave.id, String(w), '15'], {
+      spawn(process.execPath, ['--import', 'tsx', 'tests/server/quota-worker.ts', t.store.location, t.wave.id, String(w), '15'], {
         stdio: ['ignore', 'ignore', 'inherit'],
       }),
     );
@@ -19,7 +19,7 @@ test('quota steps from 4 processes at once on one database admit exactly the cap
     assert.equal(count(t.db, "SELECT COUNT(*) FROM quota_slots WHERE variable = 'age_group' AND level = '18-29'"), 9);
     assert.equal(count(t.db, "SELECT COUNT(*) FROM participants WHERE status = 'complete'"), 9);
     assert.equal(count(t.db, "SELECT COUNT(*) FROM participants WHERE status = 'overquota'"), 60 - 9);
-    assert.equal(t.repos.waves.get(t.wave.id)!.status, 'open');
+    assert.equal((await t.repos.waves.get(t.wave.id))!.status, 'open');
   } finally {
     t.close();
   }

@@ -7,8 +7,8 @@ import { ConfigError, loadConfig, type Config } from '../../server/config.ts';
 import { createTokenService } from '../../server/services/token-service.ts';
 import { createTestApp } from './test-app.ts';
 
-function appWith(t: ReturnType<typeof createTestApp>, overrides: Partial<Config>): Express {
-  return createApp({ db: t.db, config: { ...loadConfig({}, { logLevel: 'silent' }), ...overrides } });
+function appWith(t: Awaited<ReturnType<typeof createTestApp>>, overrides: Partial<Config>): Express {
+  return createApp({ store: t.store, config: { ...loadConfig({}, { logLevel: 'silent' }), ...overrides } });
 }
 
 const startFrom = (app: Express, waveId: string, forwardedFor?: string) => {
@@ -30,7 +30,7 @@ test('defaults: 300 starts per 10 minutes per address, 30 failed researcher requ
 });
 
 test('60 starts from one address (a classroom) fit under a limit of 65; past the limit starts get 429 rate_limited and store nothing', async () => {
-  const t = createTestApp();
+  const t = await createTestApp();
   try {
     const app = appWith(t, { rateLimitStart: 65 });
     let ok = 0;
@@ -54,7 +54,7 @@ test('60 starts from one address (a classroom) fit under a limit of 65; past the
 });
 
 test('a spoofed X-Forwarded-For does not reset the count unless a proxy is trusted; loopback is not exempt', async () => {
-  const t = createTestApp();
+  const t = await createTestApp();
   try {
     const direct = appWith(t, { rateLimitStart: 3 });
     const spoofed = [];
@@ -73,7 +73,7 @@ test('a spoofed X-Forwarded-For does not reset the count unless a proxy is trust
 });
 
 test('failed researcher requests are limited per address (429 rate_limited past the limit)', async () => {
-  const t = createTestApp();
+  const t = await createTestApp();
   try {
     const app = appWith(t, { rateLimitAuth: 5 });
     const statuses: number[] = [];
@@ -90,10 +90,10 @@ test('failed researcher requests are limited per address (429 rate_limited past 
 });
 
 test('a researcher’s own mistakes (404, 422) with a valid token do not count against the limit; only 401s do', async () => {
-  const t = createTestApp();
+  const t = await createTestApp();
   try {
     const app = appWith(t, { rateLimitAuth: 5 });
-    const { token } = await createTokenService({ db: t.db }).create('limits');
+    const { token } = await createTokenService({ store: t.store }).create('limits');
     const auth = { Authorization: `Bearer ${token}` };
     const mistakes: number[] = [];
     for (let i = 0; i < 20; i++) mistakes.push((await request(app).get(`/api/researcher/waves/nowave${i}`).set(auth)).status);

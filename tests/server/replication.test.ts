@@ -15,14 +15,15 @@ import type { StudyDefinition } from '../../server/domain/study-definition.ts';
 import { createReplicationService } from '../../server/services/replication-service.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { openDatabase, type Db } from '../../server/storage/db.ts';
-import { createRepositories, type Repositories } from '../../server/storage/repositories.ts';
+import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
+import type { Store } from '../../server/storage/store.ts';
 import { seedAllianceWave } from './estimates-support.ts';
 import { alliance, protege, VIOLATIONS, withPlan } from './plan-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-replication-'));
 const dbPath = join(dir, 'vlab.sqlite');
 let db: Db;
-let repos: Repositories;
+let store: Store;
 const waves: Record<string, string> = {};
 const FILES = ['README.md', 'analysis-plan.json', 'codebook.json', 'data.csv', 'estimates.csv', 'replicate.R'];
 const hasR = spawnSync('Rscript', ['-e', 'library(estimatr); library(survey)'], { encoding: 'utf8' }).status === 0;
@@ -44,19 +45,19 @@ const blocked = withPlan(alliance, {
   ],
 });
 
-before(() => {
+before(async () => {
   db = openDatabase(dbPath);
-  repos = createRepositories(db);
-  const studies = createStudyService({ db, repos });
-  const launch = (name: string, def: StudyDefinition, edit?: (rows: Row[]) => Row[]) => {
-    studies.syncDefinitions([def]);
-    waves[name] = studies.createWave({ studyKey: def.id, target: 2000, seed: name }).wave.id;
-    seedAllianceWave(db, repos, alliance, waves[name]!, name.slice(0, 3), edit);
+  store = createSqliteStore(db);
+  const studies = createStudyService({ store });
+  const launch = async (name: string, def: StudyDefinition, edit?: (rows: Row[]) => Row[]) => {
+    await studies.syncDefinitions([def]);
+    waves[name] = (await studies.createWave({ studyKey: def.id, target: 2000, seed: name })).wave.id;
+    await seedAllianceWave(store, alliance, waves[name]!, name.slice(0, 3), edit);
   };
-  launch('shipped', alliance);
+  await launch('shipped', alliance);
   // Some answers without a population share (population-margins.json noPopulationShare), which keep their share.
-  launch('raking', raking, (rows) => rows.map((row, i) => (i % 37 === 0 ? { ...row, gender: i % 74 ? 'nonbinary' : 'prefer_not_to_say' } : row)));
-  launch('blocked', blocked);
+  await launch('raking', raking, (rows) => rows.map((row, i) => (i % 37 === 0 ? { ...row, gender: i % 74 ? 'nonbinary' : 'prefer_not_to_say' } : row)));
+  await launch('blocked', blocked);
 });
 after(() => {
   db.close();
@@ -115,7 +116,7 @@ test('vlab replication --out DIR writes data, codebook, estimates, plan, R scrip
 
 test('--out x.zip holds the same files', async () => {
   const zipPath = join(dir, 'blocked.zip');
-  const names = await createReplicationService({ db, repos }).write(waves.blocked!, zipPath);
+  const names = await createReplicationService({ store }).write(waves.blocked!, zipPath);
   const entries = unzip(readFileSync(zipPath));
   assert.deepEqual([...entries.keys()].sort(), FILES);
   assert.deepEqual(names.sort(), FILES);
@@ -129,7 +130,7 @@ const rSkip = hasR ? false : 'Rscript with estimatr and survey is not installed:
 test('Rscript replicate.R reproduces every estimate within 1e-6 (shipped, raking and blocked plans)', { skip: rSkip }, async () => {
   for (const name of ['shipped', 'raking', 'blocked']) {
     const out = join(dir, `r-${name}`);
-    await createReplicationService({ db, repos }).write(waves[name]!, out);
+    await createReplicationService({ store }).write(waves[name]!, out);
     const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
     assert.equal(run.status, 0, `${name}: ${run.stderr}${run.stdout}`);
     const match = /replicate\.R: (\d+) estimates, largest difference from estimates\.csv (\S+)/.exec(run.stdout);
@@ -141,7 +142,7 @@ test('Rscript replicate.R reproduces every estimate within 1e-6 (shipped, raking
 
 test('Rscript replicate.R fails when estimates.csv does not match the data', { skip: rSkip }, async () => {
   const out = join(dir, 'r-tampered');
-  await createReplicationService({ db, repos }).write(waves.blocked!, out);
+  await createReplicationService({ store }).write(waves.blocked!, out);
   const file = join(out, 'estimates.csv');
   const rows = readFileSync(file, 'utf8').split('\n');
   rows[1] = rows[1]!.replace(/^("?B1"?,"?reduce_military_aid"?,"?evicted"?,)(-?[0-9.]+)/, (_, head: string, x: string) => `${head}${Number(x) + 1e-3}`);
@@ -156,7 +157,7 @@ test('Rscript replicate.R checks small numbers relatively: a p-value off by 0.1 
   // With the former check |d| / max(1, |x|), a p-value below 1e-3 could be off by 0.1 % (or a p of 1e-40 by
   // any amount) and pass.
   const out = join(dir, 'r-small-p');
-  await createReplicationService({ db, repos }).write(waves.shipped!, out);
+  await createReplicationService({ store }).write(waves.shipped!, out);
   const file = join(out, 'estimates.csv');
   const rows = rowsFromCsv(readFileSync(file, 'utf8'));
   const pOf = (i: number) => (typeof rows[i]!.p_value === 'number' && (rows[i]!.p_value as number) > 1e-12 ? (rows[i]!.p_value as number) : Infinity);

@@ -7,11 +7,11 @@ import { loadConfig } from '../../server/config.ts';
 import { createTestApp } from './test-app.ts';
 
 test('request logs name the participant by code and never carry panel IDs, IPs or user agents', async () => {
-  const t = createTestApp();
+  const t = await createTestApp();
   try {
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
-    const app = createApp({ db: t.db, config: loadConfig({}, { logLevel: 'info' }), logger });
+    const app = createApp({ store: t.store, config: loadConfig({}, { logLevel: 'info' }), logger });
     const res = await request(app)
       .post(`/api/waves/${t.wave.id}/participants?PROLIFIC_PID=QUERY-PID-777`)
       .set('User-Agent', 'Mozilla/5.0 SecretBrowser/9')
@@ -33,12 +33,12 @@ test('request logs name the participant by code and never carry panel IDs, IPs o
 });
 
 test('X-Forwarded-Proto: https without a trusted proxy logs one warning naming VLAB_TRUST_PROXY; with one, none', async () => {
-  const t = createTestApp();
+  const t = await createTestApp();
   try {
     const warnings = (trustProxy: string | undefined) => {
       const lines: { level: number; msg: string }[] = [];
       const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(JSON.parse(line)) });
-      const app = createApp({ db: t.db, config: loadConfig({}, { logLevel: 'warn', trustProxy }), logger });
+      const app = createApp({ store: t.store, config: loadConfig({}, { logLevel: 'warn', trustProxy }), logger });
       return { app, lines };
     };
     const untrusted = warnings(undefined);

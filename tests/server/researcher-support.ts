@@ -7,8 +7,8 @@ import { createTestApp } from './test-app.ts';
 
 /** A test app plus a researcher token and helpers that send it. */
 export async function createResearcherTestApp(...args: Parameters<typeof createTestApp>) {
-  const t = createTestApp(...args);
-  const tokens = createTokenService({ db: t.db });
+  const t = await createTestApp(...args);
+  const tokens = createTokenService({ store: t.store });
   const { token, id } = await tokens.create('test researcher');
   const auth = { Authorization: `Bearer ${token}` };
   return {

@@ -13,7 +13,6 @@ import { createQualityFlagService } from '../../server/services/quality-flag-ser
 import { createRespondentService } from '../../server/services/respondent-service.ts';
 import { createTokenService } from '../../server/services/token-service.ts';
 import { WAL_SIZE_LIMIT_BYTES } from '../../server/storage/db.ts';
-import { createWaveProgressRepository } from '../../server/storage/wave-progress-repository.ts';
 import { seedAllianceWave } from './estimates-support.ts';
 import { alliance } from './plan-support.ts';
 import { completeWithService, createTestApp } from './test-app.ts';
@@ -22,22 +21,22 @@ const apps: { close(): void }[] = [];
 after(() => apps.forEach((a) => a.close()));
 
 async function setup(settings: Parameters<typeof createTestApp>[1] = {}) {
-  const t = createTestApp({ target: 5000 }, settings);
+  const t = await createTestApp({ target: 5000 }, settings);
   apps.push(t);
-  seedAllianceWave(t.db, t.repos, alliance, t.wave.id);
-  const { token } = await createTokenService({ db: t.db }).create('workers');
+  await seedAllianceWave(t.store, alliance, t.wave.id);
+  const { token } = await createTokenService({ store: t.store }).create('workers');
   const get = (path: string) => request(t.app).get(`/api/researcher${path}`).set('Authorization', `Bearer ${token}`);
   return { ...t, get };
 }
 
 test('an export made by a worker thread is byte for byte the export service’s; unknown waves are 404 before any byte', async () => {
   const t = await setup();
-  const inline = createExportService({ db: t.db, repos: t.repos, flags: createQualityFlagService(t.repos).exportSource() });
+  const inline = createExportService({ store: t.store, flags: createQualityFlagService().exportSource(t.repos) });
   for (const format of ['csv', 'long-csv', 'json', 'codebook'] as const) {
     const res = await t.get(`/waves/${t.wave.id}/export?format=${format}`);
     assert.equal(res.status, 200);
     const chunks: Buffer[] = [];
-    for await (const chunk of inline.file(t.wave.id, format).stream()) chunks.push(Buffer.from(chunk));
+    for await (const chunk of (await inline.file(t.wave.id, format)).stream()) chunks.push(Buffer.from(chunk));
     assert.equal(res.text, Buffer.concat(chunks).toString('utf8'), format);
   }
   assert.ok(t.researcherPool.stats().workers >= 1, 'the work ran in a worker thread');
@@ -95,18 +94,17 @@ test('a paused download holds no read snapshot: the WAL is checkpointed behind i
 
 test('estimates are computed again only when the wave has a new complete', async () => {
   const t = await setup();
-  const estimates = createEstimatesService({ db: t.db, repos: t.repos });
-  const progress = createWaveProgressRepository(t.db);
-  const cache = createEstimatesCache(estimates, (waveId) => progress.completes(waveId));
-  const first = cache.waveEstimates(t.wave.id);
-  assert.equal(cache.waveEstimates(t.wave.id), first);
+  const estimates = createEstimatesService({ store: t.store });
+  const cache = createEstimatesCache(estimates, (waveId) => t.repos.waveProgress.completes(waveId));
+  const first = await cache.waveEstimates(t.wave.id);
+  assert.equal(await cache.waveEstimates(t.wave.id), first);
   assert.equal(cache.computed(), 1);
-  const service = createRespondentService({ db: t.db, repos: t.repos });
+  const service = createRespondentService({ store: t.store });
   const { participant } = await service.start({ waveId: t.wave.id, panelParams: {} });
   await completeWithService(service, participant.code);
-  const second = cache.waveEstimates(t.wave.id);
+  const second = await cache.waveEstimates(t.wave.id);
   assert.equal(cache.computed(), 2);
   assert.equal(second.nComplete, 1503);
-  assert.equal(cache.waveEstimates(t.wave.id), second);
+  assert.equal(await cache.waveEstimates(t.wave.id), second);
   assert.equal(cache.computed(), 2);
 });

@@ -6,8 +6,8 @@ import { permutedBlockCell } from '../../server/domain/assignment.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey, createTestApp } from './test-app.ts';
 
 const apps: { close(): void }[] = [];
-function setup(...args: Parameters<typeof createTestApp>) {
-  const t = createTestApp(...args);
+async function setup(...args: Parameters<typeof createTestApp>) {
+  const t = await createTestApp(...args);
   apps.push(t);
   return t;
 }
@@ -17,7 +17,7 @@ const start = (app: Express, waveId: string, body: object = {}) =>
   request(app).post(`/api/waves/${waveId}/participants`).send(body);
 
 test('start draws a condition on the server and stores the participant with draw index and probability', async () => {
-  const { app, wave, repos } = setup();
+  const { app, wave, repos } = await setup();
   const res = await start(app, wave.id, { panel: { PROLIFIC_PID: 'p-1', STUDY_ID: 's', SESSION_ID: 'x', utm_source: 'mail' } });
   assert.equal(res.status, 201);
   assert.match(res.body.participant.code, /^[A-Za-z0-9_-]{22}$/);
@@ -26,7 +26,7 @@ test('start draws a condition on the server and stores the participant with draw
   assert.equal(res.body.outcome, null);
   assert.match(String(res.headers['set-cookie']), new RegExp(`vlab_${wave.id}=${res.body.participant.code};.*HttpOnly`));
 
-  const stored = repos.participants.findByCode(res.body.participant.code)!;
+  const stored = (await repos.participants.findByCode(res.body.participant.code))!;
   assert.equal(stored.drawIndex, 0);
   assert.equal(stored.cellIndex, permutedBlockCell('test-seed', 0, 48));
   assert.equal(stored.assignmentProbability, 1 / 48);
@@ -40,7 +40,7 @@ test('start draws a condition on the server and stores the participant with draw
 });
 
 test('100 starts with the same panel ID give one participant and one condition', async () => {
-  const { app, wave, db } = setup();
+  const { app, wave, db } = await setup();
   const codes = new Set<string>();
   const vignettes = new Set<string>();
   for (let i = 0; i < 100; i++) {
@@ -55,7 +55,7 @@ test('100 starts with the same panel ID give one participant and one condition',
 });
 
 test('the session cookie makes a participant without panel ID sticky; a new browser gets a new draw', async () => {
-  const { app, wave } = setup();
+  const { app, wave } = await setup();
   const agent = request.agent(app);
   const first = await agent.post(`/api/waves/${wave.id}/participants`).send({});
   const again = await agent.post(`/api/waves/${wave.id}/participants`).send({});
@@ -67,39 +67,39 @@ test('the session cookie makes a participant without panel ID sticky; a new brow
 });
 
 test('600 starts: after each completed block of 48 every cell has the same count, and never differs by more than 1', async () => {
-  const { app, wave, repos } = setup();
+  const { app, wave, repos } = await setup();
   const counts = new Array<number>(48).fill(0);
   for (let i = 0; i < 600; i++) {
     const res = await start(app, wave.id, { panel: { RID: `rid-${i}` } });
     assert.equal(res.status, 201);
-    counts[repos.participants.findByCode(res.body.participant.code)!.cellIndex]! += 1;
+    counts[(await repos.participants.findByCode(res.body.participant.code))!.cellIndex]! += 1;
     assert.ok(Math.max(...counts) - Math.min(...counts) <= 1, `after ${i + 1} starts: ${counts.join(',')}`);
     if ((i + 1) % 48 === 0) assert.ok(counts.every((c) => c === (i + 1) / 48));
   }
-  assert.deepEqual([...repos.assignmentCounters.countsByCell(wave.id).values()], counts);
+  assert.deepEqual([...(await repos.assignmentCounters.countsByCell(wave.id)).values()], counts);
 });
 
 test('200 concurrent starts get unique draw indices with no gaps, following the seeded sequence', async () => {
-  const { app, wave, repos } = setup();
+  const { app, wave, repos } = await setup();
   const responses = await Promise.all(
     Array.from({ length: 200 }, (_, i) => start(app, wave.id, { panel: { PROLIFIC_PID: `concurrent-${i}` } })),
   );
   assert.ok(responses.every((r) => r.status === 201));
-  const participants = repos.participants.listByWave(wave.id);
+  const participants = (await repos.participants.listByWave(wave.id));
   assert.equal(participants.length, 200);
   assert.deepEqual(participants.map((p) => p.drawIndex), Array.from({ length: 200 }, (_, i) => i));
   for (const p of participants) assert.equal(p.cellIndex, permutedBlockCell(wave.seed, p.drawIndex, 48));
 });
 
 test('a condition supplied by the client is ignored', async () => {
-  const { app, wave, repos } = setup({ seed: 'ignore-client' });
+  const { app, wave, repos } = await setup({ seed: 'ignore-client' });
   const expected = permutedBlockCell('ignore-client', 0, 48);
   const forced = expected === 0 ? 1 : 0;
   const res = await request(app)
     .post(`/api/waves/${wave.id}/participants?regime=autocracy&cell=${forced}`)
     .send({ assignment: { regime: 'autocracy', behavior: 'evict_troops' }, cellIndex: forced, drawIndex: 99, condition: forced });
   assert.equal(res.status, 201);
-  const p = repos.participants.findByCode(res.body.participant.code)!;
+  const p = (await repos.participants.findByCode(res.body.participant.code))!;
   assert.equal(p.drawIndex, 0);
   assert.equal(p.cellIndex, expected);
   // Nor can answers carry a factor: it is not a question of the survey.
@@ -107,11 +107,11 @@ test('a condition supplied by the client is ignored', async () => {
     .put(`/api/participants/${p.code}/answers`)
     .send({ answers: { consent: true, regime: 'autocracy' }, currentPage: 1 });
   assert.equal(save.status, 422);
-  assert.deepEqual(repos.participants.findByCode(p.code)!.assignment, p.assignment);
+  assert.deepEqual((await repos.participants.findByCode(p.code))!.assignment, p.assignment);
 });
 
 test('partial answers are saved and a resumed participant gets them back with their page (their browser: the cookie)', async () => {
-  const { app, wave, repos } = setup();
+  const { app, wave, repos } = await setup();
   const agent = request.agent(app);
   const first = await agent.post(`/api/waves/${wave.id}/participants`).send({ panel: { rid: 'r-7' } });
   const code = first.body.participant.code as string;
@@ -124,11 +124,11 @@ test('partial answers are saved and a resumed participant gets them back with th
   assert.equal(resumed.body.participant.code, code);
   assert.equal(resumed.body.participant.currentPage, 2);
   assert.deepEqual(resumed.body.answers, { consent: true, age_group: '18-29', gender: 'female' });
-  assert.equal(repos.participants.findByCode(code)!.panelSource, 'lucid');
+  assert.equal((await repos.participants.findByCode(code))!.panelSource, 'lucid');
 });
 
 test('completing twice stores one completion; the redirect carries the panel parameters', async () => {
-  const { app, wave, db, repos } = setup({
+  const { app, wave, db, repos } = await setup({
     completeUrl: 'https://panel.example/complete?RID={RID}&pid={PROLIFIC_PID}&code=C0DE',
   });
   const started = await start(app, wave.id, { panel: { RID: 'r&d/1' } });
@@ -136,7 +136,7 @@ test('completing twice stores one completion; the redirect carries the panel par
   const first = await completeSurvey(app, code);
   assert.equal(first.status, 200);
   assert.deepEqual(first.body, { status: 'complete', redirectUrl: 'https://panel.example/complete?RID=r%26d%2F1&pid=&code=C0DE' });
-  const completedAt = repos.participants.findByCode(code)!.completedAt;
+  const completedAt = (await repos.participants.findByCode(code))!.completedAt;
 
   const second = await request(app)
     .post(`/api/participants/${code}/complete`)
@@ -144,10 +144,10 @@ test('completing twice stores one completion; the redirect carries the panel par
   assert.equal(second.status, 200);
   assert.deepEqual(second.body, first.body);
   assert.equal(db.prepare("SELECT COUNT(*) FROM answers WHERE kind = 'final'").pluck().get(), 1);
-  const final = repos.answers.get(repos.participants.findByCode(code)!.id, 'final')!;
+  const final = (await repos.answers.get((await repos.participants.findByCode(code))!.id, 'final'))!;
   assert.equal(final.answers.do_nothing, 2);
   assert.deepEqual(final.derived, { attention_pass: 0, vignette_reopened: 0 });
-  assert.equal(repos.participants.findByCode(code)!.completedAt, completedAt);
+  assert.equal((await repos.participants.findByCode(code))!.completedAt, completedAt);
 
   // A finished participant coming back sees their outcome, not the survey again; late partial saves are refused.
   const back = await start(app, wave.id, { panel: { RID: 'r&d/1' } });
@@ -157,20 +157,20 @@ test('completing twice stores one completion; the redirect carries the panel par
 });
 
 test('declining consent screens the participant out to the screen-out URL', async () => {
-  const { app, wave, repos } = setup({ screenoutUrl: 'https://panel.example/screenout?worker={workerId}' });
+  const { app, wave, repos } = await setup({ screenoutUrl: 'https://panel.example/screenout?worker={workerId}' });
   const started = await start(app, wave.id, { panel: { workerId: 'W9' } });
   const res = await request(app).post(`/api/participants/${started.body.participant.code}/complete`).send({ answers: { consent: false } });
   assert.deepEqual(res.body, { status: 'screened_out', redirectUrl: 'https://panel.example/screenout?worker=W9' });
-  const p = repos.participants.findByCode(started.body.participant.code)!;
+  const p = (await repos.participants.findByCode(started.body.participant.code))!;
   assert.equal(p.status, 'screened_out');
   assert.equal(p.screenoutReason, 'consent_declined');
 });
 
 test('attention_pass is 1 when the check is passed', async () => {
-  const { app, wave, repos } = setup();
+  const { app, wave, repos } = await setup();
   const started = await start(app, wave.id);
   const done = await completeSurvey(app, started.body.participant.code, { ...COMPLETE_ALLIANCE_ANSWERS, attention_check: 'radio' });
   assert.deepEqual([done.status, done.body], [200, { status: 'complete', redirectUrl: null }]);
-  const p = repos.participants.findByCode(started.body.participant.code)!;
-  assert.deepEqual(repos.answers.get(p.id, 'final')!.derived, { attention_pass: 1, vignette_reopened: 0 });
+  const p = (await repos.participants.findByCode(started.body.participant.code))!;
+  assert.deepEqual((await repos.answers.get(p.id, 'final'))!.derived, { attention_pass: 1, vignette_reopened: 0 });
 });

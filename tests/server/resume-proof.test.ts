@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { createTokenService } from '../../server/services/token-service.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS } from './test-app.ts';
 
-const t = createTestApp({ completeUrl: 'https://panel.example/done?ref={participant}&pid={PROLIFIC_PID}' });
+const t = await createTestApp({ completeUrl: 'https://panel.example/done?ref={participant}&pid={PROLIFIC_PID}' });
 after(() => t.close());
 const path = `/api/waves/${t.wave.id}/participants`;
 const OUTCOMES = { do_nothing: 2, public_criticism: 3 };
@@ -60,21 +60,21 @@ test('saves merge per question: a device that resumed with empty fields complete
   await phone.post(path).send({ panel: { PROLIFIC_PID: 'two-devices' } });
   const save = await phone.put(`/api/participants/${code}/answers`).send({ answers: { economic_sanctions: 4 }, currentPage: 4 });
   assert.deepEqual(save.body, { saved: true, currentPage: 4 });
-  const id = t.repos.participants.findByCode(code)!.id;
-  assert.deepEqual(t.repos.answers.get(id, 'partial')!.answers, { ...PRETREATMENT_ALLIANCE_ANSWERS, ...OUTCOMES, economic_sanctions: 4 });
+  const id = (await t.repos.participants.findByCode(code))!.id;
+  assert.deepEqual((await t.repos.answers.get(id, 'partial'))!.answers, { ...PRETREATMENT_ALLIANCE_ANSWERS, ...OUTCOMES, economic_sanctions: 4 });
 
   const { consent: _c, age_group: _a, gender: _g, education: _e, region: _r, party: _p, attention_check: _k, do_nothing: _d, public_criticism: _pc, ...rest } =
     COMPLETE_ALLIANCE_ANSWERS;
   const done = await phone.post(`/api/participants/${code}/complete`).send({ answers: { ...rest, economic_sanctions: 4 } });
   assert.equal(done.body.status, 'complete', JSON.stringify(done.body));
-  assert.deepEqual(t.repos.answers.get(id, 'final')!.answers, { ...COMPLETE_ALLIANCE_ANSWERS, ...OUTCOMES, economic_sanctions: 4 });
+  assert.deepEqual((await t.repos.answers.get(id, 'final'))!.answers, { ...COMPLETE_ALLIANCE_ANSWERS, ...OUTCOMES, economic_sanctions: 4 });
 });
 
 test('a finished participant gets the outcome without answers, whatever they prove; {participant} is a reference, not the code', async () => {
   const panel = { PROLIFIC_PID: 'finished-1', SESSION_ID: 'done-session' };
   const { browser, code } = await midSurvey(panel);
   const done = await browser.post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
-  const participant = t.repos.participants.findByCode(code)!;
+  const participant = (await t.repos.participants.findByCode(code))!;
   assert.match(participant.publicRef, /^[0-9a-f]{16}$/);
   assert.equal(done.body.redirectUrl, `https://panel.example/done?ref=${participant.publicRef}&pid=finished-1`);
   assert.ok(!done.body.redirectUrl.includes(code), 'the participant code never goes to the panel');
@@ -86,7 +86,7 @@ test('a finished participant gets the outcome without answers, whatever they pro
     }
   }
   // The export carries the reference beside the code, so the panel's records can be matched to rows.
-  const { token } = await createTokenService({ db: t.db }).create('refs');
+  const { token } = await createTokenService({ store: t.store }).create('refs');
   const csv = await request(t.app).get(`/api/researcher/waves/${t.wave.id}/export?format=csv&status=complete`).set('Authorization', `Bearer ${token}`);
   const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
   assert.equal(rows.find((r) => r.participant === code)!.participant_ref, participant.publicRef);

@@ -6,7 +6,7 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createTestApp } from './test-app.ts';
 
-const t = createTestApp();
+const t = await createTestApp();
 after(() => t.close());
 
 /**
@@ -24,7 +24,7 @@ function withThrowingRoute(app: Express): Express {
   return app;
 }
 
-const app = withThrowingRoute(createApp({ db: t.db, config: loadConfig({}, { logLevel: 'silent', rateLimitStart: 2 }) }));
+const app = withThrowingRoute(createApp({ store: t.store, config: loadConfig({}, { logLevel: 'silent', rateLimitStart: 2 }) }));
 
 function assertSecurityHeaders(res: request.Response, what: string): void {
   const csp = res.headers['content-security-policy'];
@@ -98,7 +98,7 @@ test('no page script of ours turns data into markup (stored answers must show in
 test('VLAB_FRAME_ANCESTORS lets the named origins frame the survey (MTurk ExternalQuestion); bad origins are refused', async () => {
   const config = loadConfig({ VLAB_FRAME_ANCESTORS: 'https://worker.mturk.com  https://workersandbox.mturk.com' }, { logLevel: 'silent' });
   assert.deepEqual(config.frameAncestors, ['https://worker.mturk.com', 'https://workersandbox.mturk.com']);
-  const framed = createApp({ db: t.db, config });
+  const framed = createApp({ store: t.store, config });
   const res = await request(framed).get(`/s/${t.wave.id}`);
   assert.equal(res.status, 200);
   assert.match(res.headers['content-security-policy']!, /frame-ancestors https:\/\/worker\.mturk\.com https:\/\/workersandbox\.mturk\.com(;|$)/);

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { createTestApp } from './test-app.ts';
 import { registeredRoutes } from './route-inventory.ts';
 
-const t = createTestApp();
+const t = await createTestApp();
 after(() => t.close());
 
 // Each check costs a scrypt hash on the server (tokens are stored hashed), so a few kinds of bad credential only.

@@ -18,7 +18,7 @@ after(async () => {
 
 /** The real app on a temporary database, listening on a free loopback port. */
 async function listening(wave: Parameters<typeof createTestApp>[0] = {}) {
-  const t = createTestApp(wave);
+  const t = await createTestApp(wave);
   const server = t.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -30,7 +30,7 @@ async function listening(wave: Parameters<typeof createTestApp>[0] = {}) {
   return { ...t, baseUrl };
 }
 
-const statuses = (db: ReturnType<typeof createTestApp>['db'], waveId: string) =>
+const statuses = (db: Awaited<ReturnType<typeof createTestApp>>['db'], waveId: string) =>
   Object.fromEntries(
     (db.prepare('SELECT status, COUNT(*) AS n FROM participants WHERE wave_id = ? GROUP BY status').all(waveId) as { status: string; n: number }[]).map(
       (r) => [r.status, r.n],
@@ -57,11 +57,11 @@ test('synthetic respondents take the survey over HTTP: conditions read from the 
   for (const r of results) {
     assert.notEqual(r.kind, 'error');
     if (r.kind === 'error' || !r.condition) continue;
-    assert.deepEqual(repos.participants.findByCode(r.code)!.assignment, r.condition, r.code);
+    assert.deepEqual((await repos.participants.findByCode(r.code))!.assignment, r.condition, r.code);
   }
   // Abandoned respondents saved the pages they got through and stopped there.
   const abandoned = results.find((r) => r.kind === 'abandoned');
-  if (abandoned) assert.ok(repos.participants.findByCode(abandoned.code!)!.currentPage > 0);
+  if (abandoned) assert.ok((await repos.participants.findByCode(abandoned.code!))!.currentPage > 0);
   assert.ok(summary.requests >= 60 * 2 && summary.latencyMs.p50 > 0 && summary.latencyMs.p99 >= summary.latencyMs.p50);
 });
 

@@ -7,8 +7,8 @@ import { completeSurvey, createTestApp } from './test-app.ts';
 // answers) with the browser situations a respondent actually meets.
 
 const apps: { close(): void }[] = [];
-function setup() {
-  const t = createTestApp({ completeUrl: 'https://panel.example/done' });
+async function setup() {
+  const t = await createTestApp({ completeUrl: 'https://panel.example/done' });
   apps.push(t);
   return t;
 }
@@ -17,7 +17,7 @@ after(() => apps.forEach((a) => a.close()));
 const path = (waveId: string) => `/api/waves/${waveId}/participants`;
 
 test('reload (cookie and panel ID) and a new tab (same cookie jar, same link): the same participant, page and answers', async () => {
-  const { app, wave } = setup();
+  const { app, wave } = await setup();
   const browser = request.agent(app);
   const panel = { PROLIFIC_PID: 'sticky-1', STUDY_ID: 's', SESSION_ID: 'x' };
   const first = await browser.post(path(wave.id)).send({ panel });
@@ -34,7 +34,7 @@ test('reload (cookie and panel ID) and a new tab (same cookie jar, same link): t
 });
 
 test('browser closed, cookie lost, panel ID present: resumes the same participant; a cookie of someone else does not override the panel ID', async () => {
-  const { app, wave, db } = setup();
+  const { app, wave, db } = await setup();
   const panel = { workerId: 'STICKY-W1' };
   const first = await request.agent(app).post(path(wave.id)).send({ panel });
   await request(app).put(`/api/participants/${first.body.participant.code}/answers`).send({ answers: { consent: true }, currentPage: 1 });
@@ -53,7 +53,7 @@ test('browser closed, cookie lost, panel ID present: resumes the same participan
 });
 
 test('cookie present, panel ID missing (link opened without its parameters): the cookie resumes the participant', async () => {
-  const { app, wave, db } = setup();
+  const { app, wave, db } = await setup();
   const browser = request.agent(app);
   const first = await browser.post(path(wave.id)).send({ panel: { RID: 'sticky-rid' } });
   const bare = await browser.post(path(wave.id)).send({});
@@ -63,7 +63,7 @@ test('cookie present, panel ID missing (link opened without its parameters): the
 });
 
 test('a finished participant who comes back gets their outcome again, never a second draw; a cookie for another wave is ignored', async () => {
-  const { app, wave, studies } = setup();
+  const { app, wave, studies } = await setup();
   const browser = request.agent(app);
   const panel = { PROLIFIC_PID: 'sticky-done' };
   const first = await browser.post(path(wave.id)).send({ panel });
@@ -79,7 +79,7 @@ test('a finished participant who comes back gets their outcome again, never a se
   const byCookie = await browser.post(path(wave.id)).send({});
   assert.equal(byCookie.body.participant.code, code);
 
-  const otherWave = studies.createWave({ studyKey: 'alliance-corrective-measures', target: 10, seed: 'other' }).wave;
+  const otherWave = (await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 10, seed: 'other' })).wave;
   const elsewhere = await browser.post(path(otherWave.id)).send({});
   assert.equal(elsewhere.status, 201);
   assert.notEqual(elsewhere.body.participant.code, code);

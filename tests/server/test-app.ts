@@ -8,44 +8,76 @@ import { loadConfig, type Config } from '../../server/config.ts';
 import { silentLogger } from '../../server/logger.ts';
 import type { RespondentService } from '../../server/services/respondent-service.ts';
 import { createStudyService, type CreateWaveInput } from '../../server/services/study-service.ts';
-import { openDatabase } from '../../server/storage/db.ts';
+import { openDatabase, type Db } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
-import { createRepositories } from '../../server/storage/repositories.ts';
+import { openStore } from '../../server/storage/open-store.ts';
+import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
+import type { Engine, Store } from '../../server/storage/store.ts';
 import { createResearcherPool } from '../../server/workers/researcher-pool.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../../support/alliance-answers.ts';
+import { createTestDatabase } from './postgres-test-database.ts';
 
 export { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../../support/alliance-answers.ts';
 
 /** Rate limits for tests and load runs, which start many participants from one address. */
 export const TEST_RATE_LIMITS = { rateLimitStart: 1_000_000, rateLimitAuth: 1_000_000 };
 
+/** The engine the app tests run on: SQLite, or PostgreSQL when VLAB_TEST_ENGINE=postgres (scripts/run-tests.mjs sets it). */
+export const TEST_ENGINE: Engine = process.env.VLAB_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** A migrated, empty store of `engine`: a temporary SQLite file, or a new PostgreSQL database; `remove` deletes it. */
+export async function createTestStore(engine: Engine = TEST_ENGINE): Promise<{ store: Store; location: string; db?: Db; remove(): Promise<void> }> {
+  if (engine === 'postgres') {
+    const database = await createTestDatabase();
+    const store = await openStore(database.url);
+    return {
+      store,
+      location: database.url,
+      async remove() {
+        await store.close();
+        await database.drop();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'vlab-test-'));
+  const location = join(dir, 'vlab.sqlite');
+  const db = openDatabase(location);
+  return {
+    store: createSqliteStore(db),
+    location,
+    db,
+    async remove() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * createApp on a freshly migrated temporary database with the shipped definitions and one open wave; `settings`
- * override the configuration (as environment variables would).
+ * override the configuration (as environment variables would). `db` is the SQLite connection (undefined on
+ * PostgreSQL: tests that read tables with SQL of their own run on SQLite only).
  */
-export function createTestApp(wave: Partial<CreateWaveInput> = {}, settings: Partial<Config> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'vlab-test-'));
-  const dbPath = join(dir, 'vlab.sqlite');
-  const db = openDatabase(dbPath);
-  const repos = createRepositories(db);
-  const studies = createStudyService({ db, repos });
-  studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
-  const created = studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'test-seed', ...wave });
+export async function createTestApp(wave: Partial<CreateWaveInput> = {}, settings: Partial<Config> = {}) {
+  const { store, location, db, remove } = await createTestStore();
+  const studies = createStudyService({ store });
+  await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
+  const created = await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'test-seed', ...wave });
   // Tests start hundreds of participants from one address: explicit limits far above any test's traffic.
-  const config = loadConfig({}, { dbPath, logLevel: 'silent', ...TEST_RATE_LIMITS, ...settings });
+  const config = loadConfig({}, { dbPath: location, logLevel: 'silent', ...TEST_RATE_LIMITS, ...settings });
   const researcherPool = createResearcherPool({ ...config, logger: silentLogger });
-  const app = createApp({ db, config, researcherPool });
+  const app = createApp({ store, config, researcherPool });
   return {
     app,
-    db,
-    repos,
+    store,
+    /** The SQLite connection (SQLite runs only). */
+    db: db!,
+    repos: store.repos,
     studies,
     researcherPool,
     wave: created.wave,
-    close() {
-      void researcherPool.close();
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
+    close(): Promise<void> {
+      return researcherPool.close().finally(() => remove());
     },
   };
 }

@@ -8,9 +8,11 @@ import { after, test } from 'node:test';
 import { secretMatches } from '../../server/domain/token.ts';
 import { createTokenService } from '../../server/services/token-service.ts';
 import { openDatabase } from '../../server/storage/db.ts';
+import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-token-cache-'));
 const db = openDatabase(join(dir, 't.sqlite'));
+const store = createSqliteStore(db);
 after(() => {
   db.close();
   rmSync(dir, { recursive: true, force: true });
@@ -20,7 +22,7 @@ function counted() {
   let clock = Date.parse('2026-11-30T08:00:00Z');
   let checks = 0;
   const service = createTokenService({
-    db,
+    store,
     now: () => new Date(clock).toISOString(),
     verifySecret: (...args) => {
       checks++;

@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import request from 'supertest';
 import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS, reachVignette } from './test-app.ts';
 
-const t = createTestApp({ target: 100 });
+const t = await createTestApp({ target: 100 });
 after(() => t.close());
 const TREATMENT_PAGE = 3;
 
@@ -30,7 +30,7 @@ test('after the vignette, a save, quota step or completion that changes a pre-tr
   const code = await started('order-1');
   const quota = await reachVignette(t.app, code, { age_group: '18-29', gender: 'female' });
   assert.deepEqual(quota.body, { admitted: true, outcome: null });
-  assert.equal(t.repos.participants.findByCode(code)!.currentPage, TREATMENT_PAGE, 'the quota step moves onto the vignette page');
+  assert.equal((await t.repos.participants.findByCode(code))!.currentPage, TREATMENT_PAGE, 'the quota step moves onto the vignette page');
   const shown = { ...PRETREATMENT_ALLIANCE_ANSWERS, age_group: '18-29', gender: 'female' };
 
   const changed = /answers\.age_group: pre-treatment answers cannot change after the vignette was shown/;
@@ -48,8 +48,8 @@ test('after the vignette, a save, quota step or completion that changes a pre-tr
   assert.deepEqual(save.body, { saved: true, currentPage: 4 });
   const done = await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...shown, do_nothing: 4 } });
   assert.equal(done.body.status, 'complete');
-  const p = t.repos.participants.findByCode(code)!;
-  assert.deepEqual(t.repos.answers.get(p.id, 'final')!.answers, { ...COMPLETE_ALLIANCE_ANSWERS, ...shown, do_nothing: 4 });
+  const p = (await t.repos.participants.findByCode(code))!;
+  assert.deepEqual((await t.repos.answers.get(p.id, 'final'))!.answers, { ...COMPLETE_ALLIANCE_ANSWERS, ...shown, do_nothing: 4 });
   const slots = t.db.prepare('SELECT variable, level FROM quota_slots WHERE participant_id = ? ORDER BY variable').all(p.id);
   assert.deepEqual(slots, [{ variable: 'age_group', level: '18-29' }, { variable: 'gender', level: 'female' }], 'the quota slots match the final answers');
 });

@@ -8,6 +8,7 @@ import { after, test } from 'node:test';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/storage/db.ts';
+import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import request from 'supertest';
 import { completeSurvey } from './test-app.ts';
 
@@ -60,7 +61,7 @@ test('vlab export writes completes by default and says what it wrote; --status a
   const token = vlab('token', 'create', '--name', 'cli test').stdout.trim();
   const db = openDatabase(dbPath);
   try {
-    const app = createApp({ db, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
+    const app = createApp({ store: createSqliteStore(db), config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
     await request(app).post(`/api/waves/${created.id}/participants`).send({ panel: { PROLIFIC_PID: 'cli-1' } });
     const done = await request(app).post(`/api/waves/${created.id}/participants`).send({ panel: { PROLIFIC_PID: 'cli-2' } });
     assert.equal((await completeSurvey(app, done.body.participant.code)).body.status, 'complete');

@@ -74,7 +74,7 @@ test('status reports completes, screen-outs, partials, the funnel and completes 
   assert.deepEqual(s.funnel, { started: 6, consented: 4, reachedVignette: 3, completed: 2 });
   assert.equal(s.cells.reduce((n: number, c: { completes: number }) => n + c.completes, 0), 2);
   assert.equal(s.cells.reduce((n: number, c: { assigned: number }) => n + c.assigned, 0), 6);
-  const first = t.repos.participants.findByCode(codes[0]!)!;
+  const first = (await t.repos.participants.findByCode(codes[0]!))!;
   assert.ok(s.cells[first.cellIndex].completes >= 1);
   assert.equal(s.cells[first.cellIndex].regime, first.assignment.regime);
 });
@@ -129,11 +129,11 @@ test('a wave closes itself in the transaction of the completion that reaches its
   assert.equal((await complete(t.app, code(0), people[0])).body.status, 'complete');
   assert.equal((await completeSurvey(t.app, code(5), { consent: false })).body.status, 'screened_out');
   assert.equal((await complete(t.app, code(1), people[1])).body.status, 'complete');
-  assert.equal(t.repos.waves.get(t.wave.id)!.status, 'open', 'two completes of four: still open');
+  assert.equal((await t.repos.waves.get(t.wave.id))!.status, 'open', 'two completes of four: still open');
   // The rest finish at once: the fourth complete closes the wave; those already inside may still finish.
   const rest = await Promise.all([2, 3, 4].map((i) => complete(t.app, code(i), people[i])));
   assert.deepEqual(rest.map((r) => r.body.status), ['complete', 'complete', 'complete']);
-  assert.equal(t.repos.waves.get(t.wave.id)!.status, 'closed');
+  assert.equal((await t.repos.waves.get(t.wave.id))!.status, 'closed');
   const late = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'late' });
   assert.equal(late.status, 409);
   assert.equal(late.body.error.code, 'wave_closed');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
-import { createRepositories } from '../../server/storage/repositories.ts';
+import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { serve, type ServedApp } from '../e2e/serve-process.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../../support/alliance-answers.ts';
 import { LOAD_ENV } from '../../support/load-settings.ts';
@@ -19,13 +19,13 @@ import { LOAD_ENV } from '../../support/load-settings.ts';
  * A database holding one open wave whose target no load run reaches (a wave closes itself at its target, and the
  * demo wave's is 1,000). The server started on it prints this wave.
  */
-export function prepareLoadDatabase(dbPath: string): string {
+export async function prepareLoadDatabase(dbPath: string): Promise<string> {
   const db = openDatabase(dbPath);
   try {
-    const repos = createRepositories(db);
-    const studies = createStudyService({ db, repos });
-    studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
-    return studies.createWave({ studyKey: 'alliance-corrective-measures', target: 10_000_000, seed: 'load' }).wave.id;
+    const store = createSqliteStore(db);
+    const studies = createStudyService({ store });
+    await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
+    return (await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 10_000_000, seed: 'load' })).wave.id;
   } finally {
     db.close();
   }
@@ -235,7 +235,7 @@ export async function crashRun({ kills, respondents = 6 }: { kills: number; resp
     startupMs.push(performance.now() - t0);
     return app;
   };
-  const waveId = prepareLoadDatabase(dbPath);
+  const waveId = await prepareLoadDatabase(dbPath);
   let server: ServedApp | null = await start();
   const load = runLoad({ baseUrl: () => server?.baseUrl ?? null, waveId: () => waveId, respondents, tag: 'crash' });
   try {

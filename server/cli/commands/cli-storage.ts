@@ -5,9 +5,9 @@ import { loadConfiguredDefinitions, openStorage, type ServerOverrides, type Stor
 import { UsageError } from '../cli-action.ts';
 
 /** openStorage for a CLI verb: a bad setting or definition is the user's to fix, so it becomes a UsageError. */
-export function openStorageForCli(overrides: ServerOverrides): Storage {
+export async function openStorageForCli(overrides: ServerOverrides): Promise<Storage> {
   try {
-    return openStorage(overrides);
+    return await openStorage(overrides);
   } catch (error) {
     throw asUsageError(error);
   }

@@ -22,7 +22,7 @@ export function registerEstimatesCommand(program: Command): void {
     .option('--format <format>', `output format: ${FORMATS.join(', ')} (csv and json keep R's term names)`, 'table')
     .option('--wide', 'with --format table: every column and every term, labels unwrapped')
     .option('--out <file>', 'write to this file (default: standard output)')
-    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
     .action(
       cliAction('estimates', async (options: EstimatesOptions) => {
         if (!(FORMATS as readonly string[]).includes(options.format)) {
@@ -35,18 +35,18 @@ export function registerEstimatesCommand(program: Command): void {
           // The table's module reaches the plan's schema (zod): loaded here, not for `vlab --help`.
           import('./estimates-table.ts'),
         ]);
-        const { db, repos } = openStorageForCli({ dbPath: options.db });
+        const { store } = await openStorageForCli({ dbPath: options.db });
         try {
-          const service = createEstimatesService({ db, repos });
-          const result = service.waveEstimates(options.wave);
-          const { definition } = service.wavePlan(options.wave);
+          const service = createEstimatesService({ store });
+          const result = await service.waveEstimates(options.wave);
+          const { definition } = await service.wavePlan(options.wave);
           await writeOutput('estimates', options.out, formatEstimates(result, definition, options.format as Format, options.wide));
           // The table shows the problems itself; csv carries none, so they go to stderr.
           if (options.format === 'csv') {
             for (const p of result.problems) process.stderr.write(`vlab estimates: ${p.hypothesis}${p.outcome ? ` (${p.outcome})` : ''}: ${p.explanation}\n`);
           }
         } finally {
-          db.close();
+          await store.close();
         }
       }),
     );

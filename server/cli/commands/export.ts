@@ -50,7 +50,7 @@ export function registerExportCommands(program: Command): void {
     .option('--format <format>', EXPORT_FORMATS.join(' | '), format, 'csv')
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--status <list>', 'whose rows: complete (default), all, or a comma-separated list of started, complete, screened_out, overquota', statuses, ['complete'])
-    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
     .action(
       cliAction('export', async (options: ExportOptions) => {
         const [{ openStorageForCli }, { createExportService }, { createQualityFlagService }] = await Promise.all([
@@ -58,26 +58,26 @@ export function registerExportCommands(program: Command): void {
           import('../../services/export-service.ts'),
           import('../../services/quality-flag-service.ts'),
         ]);
-        const { db, repos } = openStorageForCli({ dbPath: options.db });
+        const { store } = await openStorageForCli({ dbPath: options.db });
         try {
           const written = new Map<ParticipantStatus, number>();
           // The same file as GET /api/researcher/waves/:id/export, flag_* columns included.
-          const exports = createExportService({ db, repos, flags: createQualityFlagService(repos).exportSource() });
-          const file = exports.file(options.wave, options.format, {
+          const exports = createExportService({ store, flags: createQualityFlagService().exportSource(store.repos) });
+          const file = await exports.file(options.wave, options.format, {
             statuses: options.status,
             onParticipant: (status) => written.set(status, (written.get(status) ?? 0) + 1),
           });
           await writeOutput('export', options.out, file.stream());
           if (options.format === 'codebook') return;
           // Counted after the file, so that a participant finishing meanwhile cannot make the two disagree.
-          const all = repos.participants.countByStatus(options.wave);
+          const all = await store.read((tx) => tx.participants.countByStatus(options.wave));
           const left = new Map(STATUSES.filter((s) => !options.status.includes(s)).map((s) => [s, all[s]] as const));
           const total = [...written.values()].reduce((a, b) => a + b, 0);
           const leftTotal = [...left.values()].reduce((a, b) => a + b, 0);
           const rest = leftTotal ? `; left out ${leftTotal} (${byStatus(left)}): --status all writes everyone` : '';
           process.stderr.write(`vlab export: ${total} participant${total === 1 ? '' : 's'} written (${byStatus(written)})${rest}\n`);
         } finally {
-          db.close();
+          await store.close();
         }
       }),
     );

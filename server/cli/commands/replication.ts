@@ -14,19 +14,19 @@ export function registerReplicationCommand(program: Command): void {
     .description('write a wave’s replication package (data CSV, codebook, estimates, plan, R script) to a folder or .zip')
     .requiredOption('--wave <id>', 'wave id')
     .requiredOption('--out <path>', 'a new or empty folder, or a file name ending in .zip')
-    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
     .action(
       cliAction('replication', async (options: ReplicationOptions) => {
         const [{ openStorageForCli }, { createReplicationService }] = await Promise.all([
           import('./cli-storage.ts'),
           import('../../services/replication-service.ts'),
         ]);
-        const { db, repos } = openStorageForCli({ dbPath: options.db });
+        const { store } = await openStorageForCli({ dbPath: options.db });
         try {
-          const files = await createReplicationService({ db, repos }).write(options.wave, options.out);
+          const files = await createReplicationService({ store }).write(options.wave, options.out);
           process.stdout.write(`wave ${options.wave}: wrote ${files.join(', ')} to ${options.out}\n`);
         } finally {
-          db.close();
+          await store.close();
         }
       }),
     );

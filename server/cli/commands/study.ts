@@ -8,14 +8,14 @@ export function registerStudyCommands(program: Command): void {
   study
     .command('list')
     .description('list studies: id, version, cells, waves, title; then the broken ones with what to fix')
-    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
     .option('--json', 'print JSON')
     .action(
       cliAction('study list', async (options: { db?: string; json?: boolean }) => {
         const { openStorageForCli } = await import('./cli-storage.ts');
-        const { config, db, studies } = openStorageForCli({ dbPath: options.db });
+        const { config, store, studies } = await openStorageForCli({ dbPath: options.db });
         try {
-          const list = studies.listStudies();
+          const list = await studies.listStudies();
           const broken = studies.brokenStudies();
           // A broken study without a stored snapshot has nothing but its id and message to show.
           const unstored = broken.filter((b) => !list.some((s) => s.id === b.id)).map((b) => ({ id: b.id, broken: b.message }));
@@ -40,7 +40,7 @@ export function registerStudyCommands(program: Command): void {
             for (const b of broken) process.stdout.write(`  ${b.id}: ${b.message}\n`);
           }
         } finally {
-          db.close();
+          await store.close();
         }
       }),
     );

@@ -36,14 +36,14 @@ export function registerWaveCommands(program: Command): void {
     .option('--screenout-url <url>', 'redirect after a screen-out (e.g. consent declined)')
     .option('--overquota-url <url>', 'redirect when the respondent’s quota cell is full')
     .option('--locale <code>', 'language of respondents whose link has no ?lang= (default: the study’s first locale)')
-    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
     .option('--json', 'print JSON')
     .action(
       cliAction('wave create', async (options: CreateOptions) => {
         const { openStorageForCli } = await import('./cli-storage.ts');
-        const { config, db, studies } = openStorageForCli({ dbPath: options.db });
+        const { config, store, studies } = await openStorageForCli({ dbPath: options.db });
         try {
-          const { wave: created, study } = studies.createWave({
+          const { wave: created, study } = await studies.createWave({
             studyKey: options.study,
             target: options.target,
             seed: options.seed,
@@ -76,7 +76,7 @@ export function registerWaveCommands(program: Command): void {
           const missing = missingCompletionUrl(created);
           if (missing) process.stderr.write(`vlab wave create: warning: ${missing}\n`);
         } finally {
-          db.close();
+          await store.close();
         }
       }),
     );
@@ -99,13 +99,13 @@ function missingCompletionUrl(wave: { completeUrl: string | null; screenoutUrl: 
 }
 
 /** Runs fn with a wave service on the CLI's database, closing it after. */
-async function withWaves<T>(dbPath: string | undefined, fn: (waves: WaveService, config: Config) => T): Promise<T> {
+async function withWaves<T>(dbPath: string | undefined, fn: (waves: WaveService, config: Config) => Promise<T>): Promise<T> {
   const [{ openStorageForCli }, { createWaveService }] = await Promise.all([import('./cli-storage.ts'), import('../../services/wave-service.ts')]);
-  const { config, db, repos, studies } = openStorageForCli({ dbPath });
+  const { config, store, studies } = await openStorageForCli({ dbPath });
   try {
-    return fn(createWaveService({ db, repos, studies, quotaLeaseSeconds: config.quotaLeaseSeconds }), config);
+    return await fn(createWaveService({ store, studies, quotaLeaseSeconds: config.quotaLeaseSeconds }), config);
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -128,11 +128,11 @@ function registerWaveLifecycleCommands(wave: Command): void {
   wave
     .command('list')
     .description('list waves with status and progress')
-    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
     .option('--json', 'print JSON')
     .action(
       cliAction('wave list', async (options: { db?: string; json?: boolean }) => {
-        const { list, config } = await withWaves(options.db, (waves, config) => ({ list: waves.list(), config }));
+        const { list, config } = await withWaves(options.db, async (waves, config) => ({ list: await waves.list(), config }));
         if (options.json) {
           process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
           return;
@@ -148,7 +148,7 @@ function registerWaveLifecycleCommands(wave: Command): void {
   wave
     .command('status <id>')
     .description('completes, screen-outs, over quota, partials, funnel, completes per cell and quotas of a wave')
-    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
     .option('--json', 'print JSON (as GET /api/researcher/waves/:id)')
     .action(
       cliAction('wave status', async (id: string, options: { db?: string; json?: boolean }) => {
@@ -165,7 +165,7 @@ function registerWaveLifecycleCommands(wave: Command): void {
     wave
       .command(`${action} <id>`)
       .description(description)
-      .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+      .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
       .option('--json', 'print JSON')
       .action(
         cliAction(`wave ${action}`, async (id: string, options: { db?: string; json?: boolean }) => {

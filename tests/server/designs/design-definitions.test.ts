@@ -116,16 +116,16 @@ test('conjoint texts are localizable like every respondent-facing text', () => {
   assert.match(message!, /missing translation/);
 });
 
-test('waves of designs the page, storage and export cannot field yet are refused with the reason', () => {
-  const t = createTestApp();
+test('waves of designs the page, storage and export cannot field yet are refused with the reason', async () => {
+  const t = await createTestApp();
   try {
     const { studies } = t;
-    assert.throws(
-      () => studies.createWave({ studyKey: 'alliance-partner-conjoint', target: 10 }),
+    await assert.rejects(
+      studies.createWave({ studyKey: 'alliance-partner-conjoint', target: 10 }),
       (e: unknown) => e instanceof DomainError && e.code === 'invalid_input' && e.message.startsWith('study "alliance-partner-conjoint" uses a conjoint design, which waves cannot field yet'),
     );
-    assert.throws(() => studies.createWave({ studyKey: 'protege-bargaining-repeated', target: 10 }), /uses 3 vignettes per respondent/);
+    await assert.rejects(studies.createWave({ studyKey: 'protege-bargaining-repeated', target: 10 }), /uses 3 vignettes per respondent/);
   } finally {
-    t.close();
+    await t.close();
   }
 });

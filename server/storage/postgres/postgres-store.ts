@@ -1,0 +1,173 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { ConfigError } from '../../config.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { migrationFiles, newerSchemaProblem } from '../db.ts';
+import type { Repositories } from '../repositories.ts';
+import { maskedLocation, type Store } from '../store.ts';
+import { createPgRepositories } from './repositories.ts';
+import { sqlOver } from './sql.ts';
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Seconds a client is asked to wait (Retry-After) while the database cannot be reached. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+/**
+ * The longest a request waits for a connection (a new one, or its turn in the pool's queue under load) before it
+ * is answered 503. A server that refuses connections (stopped, restarting) fails at once.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** No statement runs longer (a lock held by a stuck process, say): the request fails instead of hanging. */
+const STATEMENT_TIMEOUT_MS = 15_000;
+/** Serialization failures and deadlocks are retried this many times before the error goes to the client. */
+const RETRIES = 3;
+
+/** SQLSTATEs of a connection lost or refused, and of a server shutting down or starting up. */
+const UNAVAILABLE_STATES = /^(08|57P0[1-3])/;
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const RETRYABLE_STATES = new Set(['40001', '40P01']);
+
+/** The database could not be reached: what a client is told is 503 `busy` with Retry-After, never a 500. */
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code } = error as { code?: string };
+  if (code && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_ERRNOS.has(code))) return true;
+  // node-postgres reports a lost socket and a pool wait that timed out in these words, without a code.
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection timeout/i.test(error.message);
+}
+
+export const databaseUnavailable = () =>
+  new DomainError('busy', 'the database cannot be reached right now; try again shortly', {}, UNAVAILABLE_RETRY_AFTER_SECONDS);
+
+export interface PostgresStoreOptions {
+  /** Apply pending migrations (the server and `vlab db migrate`); readers only check the schema. */
+  migrate?: boolean;
+  maxConnections?: number;
+}
+
+/**
+ * The store over a node-postgres pool, for several `vlab serve` processes on one database. Each write is one
+ * transaction on one pooled connection (READ COMMITTED); the respondent path locks the participant's and the
+ * wave's rows FOR UPDATE first, which serializes the draw, the quota counts and the close at target per wave
+ * across processes. PostgreSQL's own group commit merges the fsyncs of concurrent commits. While the server
+ * cannot be reached, every call fails at once or within CONNECT_TIMEOUT_MS with a 503 `busy` DomainError, and
+ * the pool opens new connections by itself once it is back.
+ */
+export async function openPostgresStore(url: string, { migrate = true, maxConnections = 10 }: PostgresStoreOptions = {}): Promise<Store & { pool: pg.Pool }> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: maxConnections,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle connection that the server drops (a restart) emits here; the pool discards it and opens a new one later.
+  pool.on('error', () => undefined);
+  const where = maskedLocation(url);
+  try {
+    await prepareSchema(pool, where, migrate);
+  } catch (error) {
+    await pool.end();
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`${where}: cannot open the database (${(error as Error).message})`);
+  }
+
+  const repos = createPgRepositories(sqlOver(pool), pool);
+  const rollbackListeners: (() => void)[] = [];
+
+  async function transaction<T>(begin: string, fn: (tx: Repositories) => Promise<T>, writes: boolean): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw isUnavailable(error) ? databaseUnavailable() : error;
+      }
+      let broken = false;
+      try {
+        await client.query(begin);
+        const result = await fn(createPgRepositories(sqlOver(client), pool));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        broken = isUnavailable(error);
+        if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
+        // Durations cached beside the database may hold this transaction's undone writes.
+        if (writes && !(error instanceof DomainError)) for (const listener of rollbackListeners) listener();
+        const code = (error as { code?: string }).code;
+        if (code && RETRYABLE_STATES.has(code) && attempt < RETRIES) continue;
+        throw broken ? databaseUnavailable() : error;
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+
+  return {
+    engine: 'postgres',
+    location: url,
+    pool,
+    repos: wrapUnavailable(repos),
+    write: (fn) => transaction('BEGIN', fn, true),
+    read: (fn) => transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn, false),
+    onRollback: (listener) => rollbackListeners.push(listener),
+    async ping() {
+      try {
+        await pool.query('SELECT 1');
+      } catch (error) {
+        throw isUnavailable(error) ? databaseUnavailable() : error;
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * Applies pending migrations in one transaction under an advisory lock (several processes starting together
+ * migrate once), or with `migrate` false only checks that the schema is one this build knows.
+ */
+async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('vlab schema_migrations'))");
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const applied = (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version);
+    const files = migrationFiles(MIGRATIONS_DIR);
+    const problem = newerSchemaProblem(applied, files.map((f) => f.file), where);
+    if (problem) throw new ConfigError(problem);
+    const pending = files.filter((f) => !applied.includes(f.version));
+    if (pending.length > 0 && !migrate) throw new ConfigError(`${where}: the database needs migrating first (vlab db migrate, or start vlab serve)`);
+    for (const m of pending) {
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.file, new Date().toISOString()]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The pool's repositories, with a lost database turned into the 503 error as in transactions. */
+function wrapUnavailable(repos: Repositories): Repositories {
+  const wrap = <R extends object>(repo: R): R =>
+    new Proxy(repo, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          try {
+            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          } catch (error) {
+            throw isUnavailable(error) ? databaseUnavailable() : error;
+          }
+        };
+      },
+    });
+  return Object.fromEntries(Object.entries(repos).map(([name, repo]) => [name, wrap(repo as object)])) as unknown as Repositories;
+}

@@ -1,0 +1,67 @@
+import type { PanelSource } from '../../domain/panel.ts';
+import { toRecord, type QualityFlagRepository, type QualityFlagRow } from '../quality-flag-repository.ts';
+import type { Sql } from './sql.ts';
+
+/** `cacheKey`: the pool, so that every transaction of one process shares the durations cache. */
+export function createPgQualityFlagRepository(sql: Sql, cacheKey: object): QualityFlagRepository {
+  const durationsOfWave = (waveId: string) =>
+    sql.rows<{ d: number }>('SELECT f.duration_seconds AS d FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = $1', [
+      waveId,
+    ]);
+  return {
+    cacheKey,
+    async insert(participantId, flags, durationSeconds, now) {
+      const v = flags.values;
+      await sql.run(
+        `INSERT INTO quality_flags (participant_id, duplicate_panel_id, speeder, straightlining, straightlined_batteries,
+           honeypot, attention_failed, duration_seconds, computed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [participantId, v.duplicate_panel_id, v.speeder, v.straightlining, JSON.stringify(flags.straightlined), v.honeypot, v.attention_failed, durationSeconds, now],
+      );
+    },
+    async get(participantId) {
+      const row = await sql.one<QualityFlagRow>('SELECT * FROM quality_flags WHERE participant_id = $1', [participantId]);
+      return row && toRecord(row);
+    },
+    async listByWave(waveId) {
+      const rows = await sql.rows<QualityFlagRow>(
+        'SELECT f.* FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = $1 ORDER BY p.draw_index',
+        [waveId],
+      );
+      return rows.map(toRecord);
+    },
+    async sortedDurations(waveId) {
+      return Float64Array.from((await durationsOfWave(waveId)).map((r) => r.d)).sort();
+    },
+    async completedDurations(waveId, exceptParticipantId) {
+      const rows = await sql.rows<{ d: number }>(
+        'SELECT f.duration_seconds AS d FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = $1 AND p.id != $2',
+        [waveId, exceptParticipantId],
+      );
+      return rows.map((r) => r.d);
+    },
+    /**
+     * The number of flagged completes of the wave: completes are never removed, so the same count means the same
+     * set. Read under the wave's lock (the completion's transaction), no other process can add one meanwhile.
+     */
+    async durationsVersion(waveId) {
+      return (await sql.one<{ n: number }>(
+        'SELECT COUNT(*)::int AS n FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = $1',
+        [waveId],
+      ))!.n;
+    },
+    async isComplete(participantId) {
+      return (await sql.one("SELECT 1 FROM participants WHERE id = $1 AND status = 'complete'", [participantId])) !== undefined;
+    },
+    async panelIdInOtherWave(waveId: string, source: PanelSource, panelId: string) {
+      const row = await sql.one(
+        `SELECT 1 FROM waves here JOIN studies this ON this.id = here.study_id
+           JOIN studies s ON s.study_key = this.study_key JOIN waves w ON w.study_id = s.id AND w.id != here.id
+           JOIN participants p ON p.wave_id = w.id
+          WHERE here.id = $1 AND p.panel_source = $2 AND p.panel_id = $3
+          LIMIT 1`,
+        [waveId, source, panelId],
+      );
+      return row !== undefined;
+    },
+  };
+}

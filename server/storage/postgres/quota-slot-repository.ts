@@ -1,0 +1,59 @@
+import type { QuotaCell } from '../../domain/quota.ts';
+import type { QuotaSlotRepository } from '../quota-slot-repository.ts';
+import type { Sql } from './sql.ts';
+
+export function createPgQuotaSlotRepository(sql: Sql): QuotaSlotRepository {
+  const touch = (at: string | null, participantId: number) => sql.run('UPDATE quota_slots SET active_at = $1 WHERE participant_id = $2', [at, participantId]);
+  return {
+    async filled(waveId, cell, cutoff) {
+      const row = await sql.one<{ n: number }>(
+        `SELECT COUNT(*)::int AS n FROM quota_slots
+          WHERE wave_id = $1 AND variable = $2 AND level = $3 AND (active_at IS NULL OR active_at > $4)`,
+        [waveId, cell.variable, cell.level, cutoff],
+      );
+      return row!.n;
+    },
+    async fillByLevel(waveId, cutoff) {
+      const rows = await sql.rows<{ variable: string; level: string; completes: number; leased: number }>(
+        `SELECT variable, level, (COUNT(*) FILTER (WHERE active_at IS NULL))::int AS completes,
+                (COUNT(*) FILTER (WHERE active_at > $1))::int AS leased
+           FROM quota_slots WHERE wave_id = $2 GROUP BY variable, level`,
+        [cutoff, waveId],
+      );
+      return new Map(rows.map((r) => [`${r.variable}\0${r.level}`, { completes: r.completes, leased: r.leased }]));
+    },
+    async hold(participantId, cutoff) {
+      const { n, active, held } = (await sql.one<{ n: number; active: string | null; held: boolean }>(
+        'SELECT COUNT(*)::int AS n, MAX(active_at) AS active, bool_or(active_at IS NULL) AS held FROM quota_slots WHERE participant_id = $1',
+        [participantId],
+      ))!;
+      if (n === 0) return 'none';
+      // As on SQLite (MAX ignores NULLs there too, but only a complete's slots are NULL, all of them at once).
+      if (active === null || held) return 'held';
+      return active > cutoff ? 'live' : 'expired';
+    },
+    async levels(participantId) {
+      return sql.rows<QuotaCell>('SELECT variable, level FROM quota_slots WHERE participant_id = $1 ORDER BY slot_id', [participantId]);
+    },
+    async admit(participantId, waveId, cell, at) {
+      for (const c of cell) {
+        await sql.run('INSERT INTO quota_slots (participant_id, wave_id, variable, level, active_at) VALUES ($1, $2, $3, $4, $5)', [
+          participantId,
+          waveId,
+          c.variable,
+          c.level,
+          at,
+        ]);
+      }
+    },
+    async renew(participantId, at) {
+      await touch(at, participantId);
+    },
+    async keep(participantId) {
+      await touch(null, participantId);
+    },
+    async release(participantId) {
+      await sql.run('DELETE FROM quota_slots WHERE participant_id = $1', [participantId]);
+    },
+  };
+}

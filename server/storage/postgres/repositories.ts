@@ -1,0 +1,28 @@
+import type { Repositories } from '../repositories.ts';
+import { createPgAnswerRepository } from './answer-repository.ts';
+import { createPgAssignmentCounterRepository } from './assignment-counter-repository.ts';
+import { createPgExportRowRepository } from './export-row-repository.ts';
+import { createPgParticipantRepository } from './participant-repository.ts';
+import { createPgQualityFlagRepository } from './quality-flag-repository.ts';
+import { createPgQuotaSlotRepository } from './quota-slot-repository.ts';
+import type { Sql } from './sql.ts';
+import { createPgStudyRepository } from './study-repository.ts';
+import { createPgTokenRepository } from './token-repository.ts';
+import { createPgWaveProgressRepository } from './wave-progress-repository.ts';
+import { createPgWaveRepository } from './wave-repository.ts';
+
+/** Every PostgreSQL repository over the pool (single statements) or one transaction's client. */
+export function createPgRepositories(sql: Sql, cacheKey: object): Repositories {
+  return {
+    studies: createPgStudyRepository(sql),
+    waves: createPgWaveRepository(sql),
+    participants: createPgParticipantRepository(sql),
+    answers: createPgAnswerRepository(sql),
+    assignmentCounters: createPgAssignmentCounterRepository(sql),
+    qualityFlags: createPgQualityFlagRepository(sql, cacheKey),
+    quotaSlots: createPgQuotaSlotRepository(sql),
+    waveProgress: createPgWaveProgressRepository(sql),
+    tokens: createPgTokenRepository(sql),
+    exportRows: createPgExportRowRepository(sql),
+  };
+}

@@ -1,0 +1,230 @@
+// The PostgreSQL store (server/storage/postgres/): migrations and the schema check, and the guarantees the
+// respondent path makes across processes, with three stores (three pools, as three `vlab serve` processes have)
+// on one database. Runs when PostgreSQL answers (VLAB_TEST_POSTGRES, or 127.0.0.1:5432); says so when it skips.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { after, test } from 'node:test';
+import pg from 'pg';
+import request from 'supertest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { permutedBlockCell } from '../../server/domain/assignment.ts';
+import { DomainError } from '../../server/domain/errors.ts';
+import { createRespondentService } from '../../server/services/respondent-service.ts';
+import { createStudyService } from '../../server/services/study-service.ts';
+import { createTokenService } from '../../server/services/token-service.ts';
+import { createWaveService } from '../../server/services/wave-service.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { openStore } from '../../server/storage/open-store.ts';
+import type { Store } from '../../server/storage/store.ts';
+import { createTestDatabase, postgresSkipReason } from './postgres-test-database.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, completeWithService, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
+
+const skip = await postgresSkipReason();
+if (skip) console.log(`postgres-store.test.ts: ${skip}`);
+
+const cleanups: (() => Promise<void>)[] = [];
+after(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+/** A fresh database with the shipped definitions and one wave, and `n` stores on it (as n processes). */
+async function fixture(n: number, options: { target?: number; seed?: string } = {}) {
+  const database = await createTestDatabase();
+  const stores: Store[] = [];
+  for (let i = 0; i < n; i++) stores.push(await openStore(database.url));
+  cleanups.push(async () => {
+    for (const s of stores) await s.close();
+    await database.drop();
+  });
+  const studies = createStudyService({ store: stores[0]! });
+  await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
+  const { wave } = await studies.createWave({ studyKey: 'alliance-corrective-measures', target: options.target ?? 1000, seed: options.seed ?? 'pg' });
+  const services = stores.map((store) => createRespondentService({ store }));
+  return { url: database.url, stores, services, wave, studies };
+}
+
+const scalar = async (store: Store, sql: string, params: unknown[] = []) =>
+  Number(Object.values((await (store as unknown as { pool: pg.Pool }).pool.query(sql, params)).rows[0] as object)[0]);
+
+test('migrations: a new database is migrated once by concurrent openers; a schema newer than this build is refused', { skip }, async () => {
+  const database = await createTestDatabase();
+  cleanups.push(() => database.drop());
+  const stores = await Promise.all([1, 2, 3].map(() => openStore(database.url)));
+  const versions = await scalar(stores[0]!, 'SELECT COUNT(*) FROM schema_migrations');
+  assert.equal(versions, 6, 'migrations 001–006, each recorded once');
+  await (stores[0] as unknown as { pool: pg.Pool }).pool.query("INSERT INTO schema_migrations VALUES (999, '999_from_the_future.sql', 'x')");
+  for (const s of stores) await s.close();
+  await assert.rejects(openStore(database.url), /schema is at migration 999, newer than this vlab knows \(6\)/);
+});
+
+test('50 identical completions over three stores: one stored, every call the same outcome', { skip }, async () => {
+  const { stores, services, wave } = await fixture(3);
+  const { participant } = await services[0]!.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: 'idem' } });
+  await services[1]!.checkQuota({ code: participant.code, answers: PRETREATMENT_ALLIANCE_ANSWERS });
+  const outcomes = await Promise.all(
+    Array.from({ length: 50 }, (_, i) => services[i % 3]!.complete({ code: participant.code, answers: COMPLETE_ALLIANCE_ANSWERS })),
+  );
+  assert.deepEqual(new Set(outcomes.map((o) => JSON.stringify(o))).size, 1);
+  assert.equal(outcomes[0]!.status, 'complete');
+  assert.equal(await scalar(stores[0]!, "SELECT COUNT(*) FROM answers WHERE kind = 'final'"), 1);
+  assert.equal(await scalar(stores[0]!, 'SELECT COUNT(*) FROM quality_flags'), 1);
+});
+
+test('300 parallel starts over three stores: draws gap-free, cells the permuted-block sequence, one participant per panel ID', { skip }, async () => {
+  const { stores, services, wave } = await fixture(3, { seed: 'pg-starts' });
+  await Promise.all(
+    Array.from({ length: 300 }, (_, i) => services[i % 3]!.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: i % 50 === 0 ? 'shared' : `p-${i}` } })),
+  );
+  const participants = await stores[0]!.repos.participants.listByWave(wave.id);
+  // Six starts share one panel ID: one participant for them.
+  assert.equal(participants.length, 300 - 5);
+  assert.deepEqual(participants.map((p) => p.drawIndex), Array.from({ length: 295 }, (_, i) => i));
+  for (const p of participants) assert.equal(p.cellIndex, permutedBlockCell('pg-starts', p.drawIndex, 48));
+  const counts = [...(await stores[0]!.repos.assignmentCounters.countsByCell(wave.id)).values()];
+  assert.equal(counts.reduce((a, b) => a + b, 0), 295);
+  assert.ok(Math.max(...counts) - Math.min(...counts) <= 1, 'balanced within one block');
+});
+
+test('starts from 3 processes on one PostgreSQL database: unique, gap-free draws', { skip }, async () => {
+  const { url, stores, wave } = await fixture(1, { seed: 'pg-processes' });
+  const workers = Array.from({ length: 3 }, (_, w) =>
+    spawn(process.execPath, ['--import', 'tsx', 'tests/server/start-worker.ts', url, wave.id, String(w), '40'], { stdio: ['ignore', 'ignore', 'inherit'] }),
+  );
+  assert.deepEqual(await Promise.all(workers.map(async (child) => (await once(child, 'exit'))[0])), [0, 0, 0]);
+  const participants = await stores[0]!.repos.participants.listByWave(wave.id);
+  assert.equal(participants.length, 3 * 40 + 1);
+  assert.deepEqual(participants.map((p) => p.drawIndex), Array.from({ length: 121 }, (_, i) => i));
+  for (const p of participants) assert.equal(p.cellIndex, permutedBlockCell('pg-processes', p.drawIndex, 48));
+});
+
+test('quota caps hold and the wave closes at its target with three stores racing', { skip }, async () => {
+  // Target 20: age 18–29 is capped at 5 (quotas.json); everyone here answers 18–29.
+  const { stores, services, wave } = await fixture(3, { target: 20, seed: 'pg-quota' });
+  const young = { ...PRETREATMENT_ALLIANCE_ANSWERS, age_group: '18-29' };
+  const results = await Promise.all(
+    Array.from({ length: 30 }, async (_, i) => {
+      const service = services[i % 3]!;
+      const { participant } = await service.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: `y-${i}` } });
+      const { admitted } = await service.checkQuota({ code: participant.code, answers: young });
+      if (admitted) await service.complete({ code: participant.code, answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '18-29' } });
+      return admitted;
+    }),
+  );
+  assert.equal(results.filter(Boolean).length, 5, 'exactly the cap admitted');
+  assert.equal(await scalar(stores[0]!, "SELECT COUNT(*) FROM participants WHERE status = 'complete'"), 5);
+
+  // Fill the rest of the target, six at a time over the three stores, until the wave closes itself.
+  const ages = ['30-44', '45-64', '65+', '18-29'];
+  const genders = ['female', 'male'];
+  let n = 0;
+  for (let round = 0; round < 40 && (await stores[0]!.repos.waves.get(wave.id))!.status === 'open'; round++) {
+    await Promise.all(
+      Array.from({ length: 6 }, async (_, k) => {
+        const i = n++;
+        const service = services[k % 3]!;
+        try {
+          const { participant } = await service.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: `o-${i}` } });
+          await completeWithService(service, participant.code, { ...COMPLETE_ALLIANCE_ANSWERS, age_group: ages[i % 4]!, gender: genders[(i >> 2) % 2]! });
+        } catch (error) {
+          if (!(error instanceof DomainError && error.code === 'wave_closed')) throw error;
+        }
+      }),
+    );
+  }
+  assert.equal((await stores[1]!.repos.waves.get(wave.id))!.status, 'closed');
+  assert.equal(await scalar(stores[0]!, "SELECT COUNT(*) FROM participants WHERE status = 'complete'"), 20, 'closed at its target exactly');
+  const status = await createWaveService({ store: stores[2]!, studies: createStudyService({ store: stores[2]! }) }).status(wave.id);
+  for (const q of status.quotas) assert.ok(q.completes <= q.cap, `${q.variable} = ${q.level}: ${q.completes} completes, cap ${q.cap}`);
+  await assert.rejects(services[2]!.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: 'late' } }), (e: DomainError) => e.code === 'wave_closed');
+});
+
+test('a token revoked through one store is refused at once by another', { skip }, async () => {
+  const { stores } = await fixture(2);
+  const [one, two] = stores.map((store) => createTokenService({ store }));
+  const { token, id } = await one!.create('pg test');
+  const header = `Bearer ${token}`;
+  assert.equal((await two!.authenticate(header)).id, id);
+  await one!.revoke(id);
+  await assert.rejects(two!.authenticate(header), (e: DomainError) => e.code === 'unauthorized');
+});
+
+/** A TCP relay to the test server that the test can cut and restore: PostgreSQL going away and coming back. */
+async function relayTo(target: URL): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let server: Server;
+  let port = 0;
+  const start = async () => {
+    server = createServer((client) => {
+      const upstream = connect(Number(target.port || 5432), target.hostname);
+      sockets.add(client).add(upstream);
+      client.pipe(upstream).pipe(client);
+      const drop = () => {
+        client.destroy();
+        upstream.destroy();
+        sockets.delete(client);
+        sockets.delete(upstream);
+      };
+      client.on('error', drop).on('close', drop);
+      upstream.on('error', drop).on('close', drop);
+    });
+    server.listen(port, '127.0.0.1');
+    await once(server, 'listening');
+    // The same port again on restore: the pool's URL names it.
+    port = (server.address() as { port: number }).port;
+  };
+  await start();
+  const stop = async () => {
+    for (const s of sockets) s.destroy();
+    sockets.clear();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { port, cut: stop, restore: start, close: stop };
+}
+
+test('PostgreSQL going away: 503 with Retry-After within the bound (never 500), /healthz says so, and service resumes by itself', { skip }, async () => {
+  const database = await createTestDatabase();
+  const direct = new URL(database.url);
+  const relay = await relayTo(direct);
+  const viaRelay = new URL(database.url);
+  viaRelay.hostname = '127.0.0.1';
+  viaRelay.port = String(relay.port);
+  const store = await openStore(viaRelay.toString());
+  cleanups.push(async () => {
+    await store.close();
+    await relay.close().catch(() => undefined);
+    await database.drop();
+  });
+  const studies = createStudyService({ store });
+  await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
+  const { wave } = await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100, seed: 'outage' });
+  const config = loadConfig({}, { dbPath: viaRelay.toString(), logLevel: 'silent', ...TEST_RATE_LIMITS });
+  const app = createApp({ store, config });
+  const start = () => request(app).post(`/api/waves/${wave.id}/participants`).send({});
+  assert.equal((await start()).status, 201);
+
+  await relay.cut();
+  const begun = Date.now();
+  const during = await start();
+  const waited = Date.now() - begun;
+  assert.equal(during.status, 503, JSON.stringify(during.body));
+  assert.equal(during.body.error.code, 'busy');
+  assert.equal(during.headers['retry-after'], '5');
+  assert.ok(waited < 5000, `answered within the connect bound (${waited} ms)`);
+  const health = await request(app).get('/healthz');
+  assert.equal(health.status, 503);
+  assert.equal(health.body.database, 'unreachable');
+
+  await relay.restore();
+  let after503 = 0;
+  let res = await start();
+  while (res.status === 503 && after503 < 20) {
+    after503++;
+    await new Promise((r) => setTimeout(r, 100));
+    res = await start();
+  }
+  assert.equal(res.status, 201, 'the pool reconnected without a restart');
+  assert.equal((await request(app).get('/healthz')).body.database, 'ok');
+});

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * PostgreSQL for tests: the server named by VLAB_TEST_POSTGRES (a URL to any database of it, with rights to create
+ * databases), else the local one on 127.0.0.1:5432 as user postgres. Each test file makes databases of its own
+ * and drops them when done, so runs never share state.
+ */
+export const TEST_POSTGRES_URL = process.env.VLAB_TEST_POSTGRES || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+let reachable: Promise<boolean> | undefined;
+
+/** Whether the test server answers (asked once per process, within 2 s). */
+export function postgresReachable(): Promise<boolean> {
+  reachable ??= (async () => {
+    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 2000 });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  })();
+  return reachable;
+}
+
+/** Why PostgreSQL tests are skipped here, or undefined when they run; for `test(name, { skip }, fn)`. */
+export async function postgresSkipReason(): Promise<string | undefined> {
+  if (await postgresReachable()) return undefined;
+  const reason = `PostgreSQL tests skipped: nothing answers at ${new URL(TEST_POSTGRES_URL).host} (set VLAB_TEST_POSTGRES, or start a server on 127.0.0.1:5432)`;
+  if (process.env.VLAB_TEST_POSTGRES) throw new Error(`VLAB_TEST_POSTGRES is set but ${reason.split(': ')[1]}`);
+  return reason;
+}
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new empty database on the test server: its URL, and drop() to remove it (closing what still uses it). */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `vlab_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
