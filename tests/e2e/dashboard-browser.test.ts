@@ -29,7 +29,6 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vlab-dashboard-'));
   const db = openDatabase(join(dir, 'vlab.sqlite'));
   const store = createSqliteStore(db);
-  const repos = store.repos;
   const studies = createStudyService({ store });
   await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
   waves.shipped = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash' })).wave.id;
