@@ -29,14 +29,13 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vlab-dashboard-'));
   const db = openDatabase(join(dir, 'vlab.sqlite'));
   const store = createSqliteStore(db);
-  const repos = store.repos;
   const studies = createStudyService({ store });
-  studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
+  await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
   waves.shipped = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash' })).wave.id;
   await seedAllianceWave(store, alliance, waves.shipped);
   const hostile = structuredClone(alliance.analysisPlan);
   hostile.hypotheses[2]!.description = HOSTILE;
-  studies.syncDefinitions([withPlan(alliance, hostile)]);
+  await studies.syncDefinitions([withPlan(alliance, hostile)]);
   waves.hostile = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash2' })).wave.id;
   await seedAllianceWave(store, alliance, waves.hostile, 'x');
   token = (await createTokenService({ store }).create('dashboard test')).token;

@@ -35,7 +35,7 @@ test('every researcher route refuses a missing, malformed, wrong or revoked toke
   const t = await setup();
   const { publicId } = parseToken(t.token)!;
   const other = await t.tokens.create('revoked one');
-  t.tokens.revoke(other.id);
+  await t.tokens.revoke(other.id);
   const wrongSecret = `vlab_${publicId}_${'A'.repeat(43)}`;
   const unknownId = `vlab_${'0'.repeat(16)}_${'A'.repeat(43)}`;
   const headers: (string | undefined)[] = [undefined, 'Bearer', 'Basic dXNlcjpwYXNz', `Bearer ${wrongSecret}`, `Bearer ${unknownId}`, `Bearer ${other.token}`, t.token];
@@ -78,7 +78,7 @@ test('unknown researcher routes answer 404 JSON once authenticated', async () =>
 test('revoking takes effect at once; token names are validated', async () => {
   const t = await setup();
   assert.equal((await t.get('/waves')).status, 200);
-  t.tokens.revoke(t.tokenId);
+  await t.tokens.revoke(t.tokenId);
   assertUnauthorized(await t.get('/waves'));
   await assert.rejects(t.tokens.create('   '), /name/);
   await assert.rejects(t.tokens.revoke('nope'), /no token/);

@@ -134,7 +134,7 @@ function studyWithFreeText(base: StudyDefinition): StudyDefinition {
 test('cells that a spreadsheet would run as formulas are neutralised in csv and long-csv; numbers are untouched', async () => {
   const t = await setup();
   const def = studyWithFreeText((await t.repos.studies.get(t.wave.studyId))!.definition);
-  t.studies.syncDefinitions([def]);
+  await t.studies.syncDefinitions([def]);
   const wave = (await t.post('/waves', { study: def.id, target: 100 })).body as { id: string };
   // Also after blanks some programs skip (spaces, no-break space, BOM, zero-width space and joiner) and in full width.
   const nasty = [

@@ -75,9 +75,11 @@ test('50 identical completions over three stores: one stored, every call the sam
 
 test('300 parallel starts over three stores: draws gap-free, cells the permuted-block sequence, one participant per panel ID', { skip }, async () => {
   const { stores, services, wave } = await fixture(3, { seed: 'pg-starts' });
+  const began = performance.now();
   await Promise.all(
     Array.from({ length: 300 }, (_, i) => services[i % 3]!.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: i % 50 === 0 ? 'shared' : `p-${i}` } })),
   );
+  console.log(`postgres: 300 parallel starts over 3 pools in ${((performance.now() - began) / 1000).toFixed(1)} s`);
   const participants = await stores[0]!.repos.participants.listByWave(wave.id);
   // Six starts share one panel ID: one participant for them.
   assert.equal(participants.length, 300 - 5);
@@ -213,6 +215,7 @@ test('PostgreSQL going away: 503 with Retry-After within the bound (never 500), 
   assert.equal(during.body.error.code, 'busy');
   assert.equal(during.headers['retry-after'], '5');
   assert.ok(waited < 5000, `answered within the connect bound (${waited} ms)`);
+  console.log(`postgres outage: a start answered 503 busy, Retry-After 5, in ${waited} ms`);
   const health = await request(app).get('/healthz');
   assert.equal(health.status, 503);
   assert.equal(health.body.database, 'unreachable');
@@ -226,5 +229,6 @@ test('PostgreSQL going away: 503 with Retry-After within the bound (never 500), 
     res = await start();
   }
   assert.equal(res.status, 201, 'the pool reconnected without a restart');
+  console.log(`postgres outage: after the server came back, ${after503} more 503s before the first 201`);
   assert.equal((await request(app).get('/healthz')).body.database, 'ok');
 });

@@ -53,6 +53,6 @@ test('wrong secrets always pay scrypt and are refused; a revoked token is refuse
   const wrong = `Bearer ${token.slice(0, -4)}AAAA`;
   for (let i = 0; i < 3; i++) await assert.rejects(t.service.authenticate(wrong), /valid researcher token/);
   assert.equal(t.checks(), 4, 'every wrong secret was checked');
-  t.service.revoke(id);
+  await t.service.revoke(id);
   await assert.rejects(t.service.authenticate(`Bearer ${token}`), /valid researcher token/);
 });
