@@ -111,16 +111,18 @@ test('wave status reports live and expired starts and each quota level’s compl
   assert.deepEqual([(await s.young()).completes, (await s.young()).leased, (await s.young()).filled], [1, 1, 2]);
 });
 
-test('VLAB_QUOTA_LEASE_SECONDS reaches the server: with a 1-second lease an abandoned slot is free again over HTTP', async () => {
+// The lease is 3 s, not 1: the six requests before "full" must all fall inside the first lease, and on a loaded
+// 2-core machine they once took longer than a second (the slot came free early and "full" was admitted).
+test('VLAB_QUOTA_LEASE_SECONDS reaches the server: with a 3-second lease an abandoned slot is free again over HTTP', async () => {
   const t = await createTestApp({ target: 20 });
   apps.push(t);
-  const app = createApp({ store: t.store, config: loadConfig({ VLAB_QUOTA_LEASE_SECONDS: '1' }, { dbPath: t.db.name, logLevel: 'silent', ...TEST_RATE_LIMITS }) });
+  const app = createApp({ store: t.store, config: loadConfig({ VLAB_QUOTA_LEASE_SECONDS: '3' }, { dbPath: t.db.name, logLevel: 'silent', ...TEST_RATE_LIMITS }) });
   const admit = async (pid: string) => {
     const code = (await request(app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: pid } })).body.participant.code;
     return (await request(app).post(`/api/participants/${code}/quota-check`).send({ answers: YOUNG })).body.admitted as boolean;
   };
   for (let i = 0; i < 5; i++) assert.equal(await admit(`http-${i}`), true);
   assert.equal(await admit('http-full'), false);
-  await sleep(1100);
+  await sleep(3100);
   assert.equal(await admit('http-after'), true);
 });
