@@ -17,6 +17,7 @@ import { registerMmCommand } from './commands/mm.ts';
 import { registerMmDiffCommand } from './commands/mm-diff.ts';
 import { registerAmceDiffCommand } from './commands/amce-diff.ts';
 import { registerFreqsCommand } from './commands/freqs.ts';
+import { registerDbCommands } from './commands/db.ts';
 
 // Each group of verbs registers itself; this file only assembles them and maps commander's own errors
 // (unknown option, missing argument) to exit code 2 like every other usage error.
@@ -30,6 +31,7 @@ registerStudyCommands(program);
 registerWaveCommands(program);
 registerExportCommands(program);
 registerTokenCommands(program);
+registerDbCommands(program);
 registerFitCommand(program);
 registerDimCommand(program);
 registerRakeCommand(program);

@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { cliAction, UsageError } from '../cli-action.ts';
+
+const POSTGRES = 'vlab db backup copies a SQLite file; for PostgreSQL use pg_dump (docs/deploy.md, "Backups")';
+
+/**
+ * `vlab db backup --out FILE [--db PATH]`: a consistent copy of the SQLite file while `vlab serve` keeps running,
+ * through SQLite's online backup API (better-sqlite3's `backup`), which copies page by page and restarts on its
+ * own when a writer changes a page it already copied. Copying the file with `cp` instead can catch a half-written
+ * WAL. The copy is written beside FILE first and renamed when complete, checked with `PRAGMA integrity_check`,
+ * and readable by its owner only, as the database itself. PostgreSQL has pg_dump (docs/deploy.md).
+ */
+export function registerDbCommands(program: Command): void {
+  const db = program.command('db').description('the database: backups');
+  db.command('backup')
+    .description('copy the SQLite database to FILE while the server runs (online backup API), then check the copy')
+    .requiredOption('--out <file>', 'where to write the copy (must not exist yet)')
+    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .action(
+      cliAction('db backup', async (options: { out: string; db?: string }) => {
+        const [{ existsSync, chmodSync, renameSync, rmSync, statSync }, { openStorageForCli }, { isPostgresUrl }, { default: Database }] = await Promise.all([
+          import('node:fs'),
+          import('./cli-storage.ts'),
+          import('../../storage/store.ts'),
+          import('better-sqlite3'),
+        ]);
+        if (existsSync(options.out)) throw new UsageError(`--out: ${options.out} already exists; choose a new file name`);
+        if (options.db && isPostgresUrl(options.db)) throw new UsageError(POSTGRES);
+        const { config, store } = await openStorageForCli({ dbPath: options.db });
+        const partial = `${options.out}.partial`;
+        try {
+          const sqlite = (store as { sqlite?: import('better-sqlite3').Database }).sqlite;
+          if (isPostgresUrl(config.dbPath) || !sqlite) {
+            throw new UsageError(POSTGRES);
+          }
+          rmSync(partial, { force: true });
+          const { totalPages } = await sqlite.backup(partial);
+          const copy = new Database(partial, { readonly: true, fileMustExist: true });
+          const check = copy.pragma('integrity_check', { simple: true });
+          const participants = copy.prepare('SELECT count(*) FROM participants').pluck().get() as number;
+          copy.close();
+          if (check !== 'ok') throw new Error(`the copy failed SQLite's integrity check: ${String(check)}`);
+          chmodSync(partial, 0o600);
+          renameSync(partial, options.out);
+          const mb = (statSync(options.out).size / 1e6).toFixed(1);
+          process.stderr.write(`vlab db backup: ${options.out} (${totalPages} pages, ${mb} MB, ${participants} participants; integrity check ok)\n`);
+        } finally {
+          rmSync(partial, { force: true });
+          await store.close();
+        }
+      }),
+    );
+}

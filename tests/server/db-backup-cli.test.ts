@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../../server/storage/db.ts';
+import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
+import { createRespondentService } from '../../server/services/respondent-service.ts';
+import { completeWithService } from './test-app.ts';
+
+// `vlab db backup`: SQLite's online backup of a database another connection keeps writing to, checked and
+// renamed into place; mistakes exit 2 with one line.
+const dir = mkdtempSync(join(tmpdir(), 'vlab-db-backup-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const dbPath = join(dir, 'live.sqlite');
+
+function vlab(...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/vlab.js', ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('vlab db backup copies a live database: every completed participant, integrity ok, owner-only, no partial file left', async () => {
+  const created = vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '100', '--seed', 'backup', '--db', dbPath, '--json');
+  assert.equal(created.status, 0, created.stderr);
+  const waveId = JSON.parse(created.stdout).id as string;
+  // The writer stays open (WAL with pages not yet checkpointed), as a running `vlab serve` would keep it.
+  const db = openDatabase(dbPath);
+  const respondents = createRespondentService({ store: createSqliteStore(db) });
+  try {
+    for (let i = 0; i < 12; i++) {
+      const { participant } = await respondents.start({ waveId, panelParams: { PROLIFIC_PID: `backup-${i}` } });
+      await completeWithService(respondents, participant.code);
+    }
+    const out = join(dir, 'copy.sqlite');
+    const backup = vlab('db', 'backup', '--out', out, '--db', dbPath);
+    assert.equal(backup.status, 0, backup.stderr);
+    assert.match(backup.stderr, /^vlab db backup: .*copy\.sqlite \(\d+ pages, [\d.]+ MB, 12 participants; integrity check ok\)\n$/);
+    const copy = new Database(out, { readonly: true });
+    const complete = copy.prepare("SELECT count(*) FROM participants WHERE wave_id = ? AND status = 'complete'").pluck().get(waveId);
+    copy.close();
+    assert.equal(complete, 12);
+    assert.equal(statSync(out).mode & 0o777, 0o600);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.partial')), []);
+
+    // An existing file is never overwritten; PostgreSQL has pg_dump.
+    const again = vlab('db', 'backup', '--out', out, '--db', dbPath);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /already exists; choose a new file name/);
+    assert.doesNotMatch(again.stderr, /\n\s+at /, 'no stack trace');
+  } finally {
+    db.close();
+  }
+});
+
+test('vlab db backup without --out, or of a PostgreSQL URL, is a one-line usage error', () => {
+  const missing = vlab('db', 'backup', '--db', dbPath);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /--out/);
+  const stray = join(dir, 'stray.sqlite');
+  writeFileSync(stray, '');
+  rmSync(stray);
+  const pg = vlab('db', 'backup', '--out', stray, '--db', 'postgres://nobody@127.0.0.1:1/none');
+  assert.equal(pg.status, 2, pg.stderr);
+  assert.equal(existsSync(stray), false);
+  assert.doesNotMatch(pg.stderr, /\n\s+at /, 'no stack trace');
+});
