@@ -22,8 +22,15 @@ const RECORD = join(OUT, 'build.json');
 const ENTRY = 'server/cli/main.ts';
 /** Modules that threads run (server/workers/start-worker.ts starts them beside the chunk that asks). */
 const WORKER_ENTRIES = { 'researcher-worker': 'server/workers/researcher-worker.ts', 'checkpoint-worker': 'server/workers/checkpoint-worker.ts' };
-/** Files the bundle reads at run time beside itself (db.ts finds its migrations next to its own module). */
-const COPIED = [{ dir: 'server/storage/migrations', suffix: '.sql', to: 'migrations' }];
+/**
+ * Files the bundle reads at run time beside itself: db.ts finds the SQLite migrations next to its own module, and
+ * postgres-store.ts the PostgreSQL ones in postgres-migrations/ (in the sources they sit in postgres/migrations;
+ * in the bundle both modules are in one folder, so the two sets need two names).
+ */
+const COPIED = [
+  { dir: 'server/storage/migrations', suffix: '.sql', to: 'migrations' },
+  { dir: 'server/storage/postgres/migrations', suffix: '.sql', to: 'postgres-migrations' },
+];
 const KEEP_OLD_MS = 60 * 60 * 1000;
 /** Packages loaded from node_modules at run time: a native addon, one that starts workers from its own files, build tools. */
 export const CLI_EXTERNAL = ['better-sqlite3', 'pino', 'esbuild', 'tsx'];

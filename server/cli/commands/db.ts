@@ -11,7 +11,26 @@ const POSTGRES = 'vlab db backup copies a SQLite file; for PostgreSQL use pg_dum
  * and readable by its owner only, as the database itself. PostgreSQL has pg_dump (docs/deploy.md).
  */
 export function registerDbCommands(program: Command): void {
-  const db = program.command('db').description('the database: backups');
+  const db = program.command('db').description('the database: migrations and backups');
+  db.command('migrate')
+    .description('apply the pending schema migrations (vlab serve does it at start) and list the applied ones')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
+    .action(
+      cliAction('db migrate', async (options: { db?: string }) => {
+        const [{ openStorageForCli }, { maskedLocation }] = await Promise.all([import('./cli-storage.ts'), import('../../storage/store.ts')]);
+        const started = new Date().toISOString();
+        // Opening migrates, on both engines (under an advisory lock on PostgreSQL) and refuses a newer schema.
+        const { config, store } = await openStorageForCli({ dbPath: options.db });
+        try {
+          const rows = await appliedMigrations(store);
+          const now = rows.filter((r) => r.applied_at >= started).length;
+          for (const r of rows) process.stdout.write(`${r.name}  ${r.applied_at}${r.applied_at >= started ? '  (now)' : ''}\n`);
+          process.stderr.write(`vlab db migrate: ${maskedLocation(config.dbPath)} at migration ${rows.at(-1)?.version ?? 0}; ${now ? `${now} applied now` : 'nothing to apply'}\n`);
+        } finally {
+          await store.close();
+        }
+      }),
+    );
   db.command('backup')
     .description('copy the SQLite database to FILE while the server runs (online backup API), then check the copy')
     .requiredOption('--out <file>', 'where to write the copy (must not exist yet)')
@@ -50,4 +69,19 @@ export function registerDbCommands(program: Command): void {
         }
       }),
     );
+}
+
+interface MigrationRow {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+/** The schema_migrations table, which both engines keep with the same columns. */
+async function appliedMigrations(store: object): Promise<MigrationRow[]> {
+  const sql = 'SELECT version, name, applied_at FROM schema_migrations ORDER BY version';
+  const { sqlite, pool } = store as { sqlite?: import('better-sqlite3').Database; pool?: { query(q: string): Promise<{ rows: MigrationRow[] }> } };
+  if (sqlite) return sqlite.prepare(sql).all() as MigrationRow[];
+  if (pool) return (await pool.query(sql)).rows.map((r) => ({ ...r, version: Number(r.version) }));
+  throw new Error('db migrate: a store of an unknown engine');
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -9,7 +10,13 @@ import { maskedLocation, type Store } from '../store.ts';
 import { createPgRepositories } from './repositories.ts';
 import { sqlOver } from './sql.ts';
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const HERE = dirname(fileURLToPath(import.meta.url));
+/**
+ * The PostgreSQL migrations: ./migrations beside this module in the sources; in the CLI bundle this module shares
+ * a folder with db.ts, whose SQLite migrations are ./migrations, so the build copies these to ./postgres-migrations
+ * (scripts/build-cli.mjs).
+ */
+const MIGRATIONS_DIR = existsSync(join(HERE, 'postgres-migrations')) ? join(HERE, 'postgres-migrations') : join(HERE, 'migrations');
 
 /** Seconds a client is asked to wait (Retry-After) while the database cannot be reached. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
