@@ -33,7 +33,9 @@ for (c in cases) {
   d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
   if (nrow(d) > 20000) next
   cl <- d[[c$clusters]]
-  e <- lm_robust(f, data = d, clusters = cl, se_type = "CR2", alpha = c$alpha)
+  # estimatr's own output on X is the one differential.R stored: compared, not refitted.
+  e <- list(coefficients = setNames(vapply(stored$rows, function(r) r[[2]], 0), vapply(stored$rows, function(r) r[[1]], "")),
+    std.error = vapply(stored$rows, function(r) r[[3]], 0), df = vapply(stored$rows, function(r) r[[8]], 0))
   m <- lm(f, data = d)
   X <- model.matrix(m); qx <- qr(X); Q <- qr.Q(qx); R <- qr.R(qx)
   if (any(qx$pivot != seq_len(ncol(X)))) next
