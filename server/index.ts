@@ -46,6 +46,15 @@ function readDefinitions(dir: string): DefinitionFolder {
 }
 
 /**
+ * Config from env + flags and the database opened and migrated, nothing else: for `vlab db`, which must work on
+ * the database alone (no definitions folder needed, no snapshot of a definition written into a backup's source).
+ */
+export async function openDatabaseOnly(overrides: ServerOverrides = {}): Promise<{ config: Config; store: Store }> {
+  const config = loadConfig(process.env, overrides);
+  return { config, store: await openStore(config.dbPath) };
+}
+
+/**
  * Config from env + flags, the database opened and migrated, and the study definitions validated and synced.
  * A study that does not validate is listed by `studies.brokenStudies()` with its message; the others work.
  */

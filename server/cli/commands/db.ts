@@ -17,10 +17,10 @@ export function registerDbCommands(program: Command): void {
     .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
     .action(
       cliAction('db migrate', async (options: { db?: string }) => {
-        const [{ openStorageForCli }, { maskedLocation }] = await Promise.all([import('./cli-storage.ts'), import('../../storage/store.ts')]);
+        const [{ openDatabaseForCli }, { maskedLocation }] = await Promise.all([import('./cli-storage.ts'), import('../../storage/store.ts')]);
         const started = new Date().toISOString();
         // Opening migrates, on both engines (under an advisory lock on PostgreSQL) and refuses a newer schema.
-        const { config, store } = await openStorageForCli({ dbPath: options.db });
+        const { config, store } = await openDatabaseForCli({ dbPath: options.db });
         try {
           const rows = await appliedMigrations(store);
           const now = rows.filter((r) => r.applied_at >= started).length;
@@ -37,7 +37,7 @@ export function registerDbCommands(program: Command): void {
     .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
     .action(
       cliAction('db backup', async (options: { out: string; db?: string }) => {
-        const [{ existsSync, chmodSync, renameSync, rmSync, statSync }, { openStorageForCli }, { isPostgresUrl }, { default: Database }] = await Promise.all([
+        const [{ existsSync, chmodSync, renameSync, rmSync, statSync }, { openDatabaseForCli }, { isPostgresUrl }, { default: Database }] = await Promise.all([
           import('node:fs'),
           import('./cli-storage.ts'),
           import('../../storage/store.ts'),
@@ -45,7 +45,7 @@ export function registerDbCommands(program: Command): void {
         ]);
         if (existsSync(options.out)) throw new UsageError(`--out: ${options.out} already exists; choose a new file name`);
         if (options.db && isPostgresUrl(options.db)) throw new UsageError(POSTGRES);
-        const { config, store } = await openStorageForCli({ dbPath: options.db });
+        const { config, store } = await openDatabaseForCli({ dbPath: options.db });
         const partial = `${options.out}.partial`;
         try {
           const sqlite = (store as { sqlite?: import('better-sqlite3').Database }).sqlite;
