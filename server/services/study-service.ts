@@ -85,6 +85,16 @@ export function createStudyService({
     return { wave, study };
   }
 
+  /** Each study's waves with the definition snapshot each fielded, keyed by study id. */
+  async function fieldedSnapshots(tx: Repositories): Promise<Map<string, { waveId: string; definition: StudyDefinition }[]>> {
+    const byStudy = new Map<string, { waveId: string; definition: StudyDefinition }[]>();
+    for (const w of await tx.waves.list()) {
+      const study = await tx.studies.get(w.studyId);
+      if (study) byStudy.set(study.key, [...(byStudy.get(study.key) ?? []), { waveId: w.id, definition: study.definition }]);
+    }
+    return byStudy;
+  }
+
   return {
     /**
      * Stores a snapshot of every definition whose content is new. Waves keep pointing at the snapshot they
@@ -94,6 +104,7 @@ export function createStudyService({
     syncDefinitions(defs: StudyDefinition[]): Promise<{ study: StudyRecord; inserted: boolean }[]> {
       return store.write(async (tx) => {
         const out: { study: StudyRecord; inserted: boolean }[] = [];
+        let fieldedByStudy: Map<string, { waveId: string; definition: StudyDefinition }[]> | undefined;
         for (const def of defs) {
           const hash = contentHash(def);
           const existing = await tx.studies.findSnapshot(def.id, hash);
@@ -101,12 +112,9 @@ export function createStudyService({
             out.push({ study: existing, inserted: false });
             continue;
           }
-          const fielded: { waveId: string; definition: StudyDefinition }[] = [];
-          for (const w of await tx.waves.list()) {
-            const study = await tx.studies.get(w.studyId);
-            if (study?.key === def.id) fielded.push({ waveId: w.id, definition: study.definition });
-          }
-          const conflict = versionConflict(def, fielded);
+          // Every wave with the snapshot it fielded, read once for all the changed definitions.
+          fieldedByStudy ??= await fieldedSnapshots(tx);
+          const conflict = versionConflict(def, fieldedByStudy.get(def.id) ?? []);
           if (conflict) problems.set(def.id, conflict);
           else out.push({ study: await tx.studies.insert(def, hash, now()), inserted: true });
         }
