@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { cliAction, UsageError } from '../cli-action.ts';
+import { registerDbCopyCommand } from './db-copy.ts';
 
 const POSTGRES = 'vlab db backup copies a SQLite file; for PostgreSQL use pg_dump (docs/deploy.md, "Backups")';
 
@@ -11,7 +12,7 @@ const POSTGRES = 'vlab db backup copies a SQLite file; for PostgreSQL use pg_dum
  * and readable by its owner only, as the database itself. PostgreSQL has pg_dump (docs/deploy.md).
  */
 export function registerDbCommands(program: Command): void {
-  const db = program.command('db').description('the database: migrations and backups');
+  const db = program.command('db').description('the database: migrations, backups and the copy to PostgreSQL');
   db.command('migrate')
     .description('apply the pending schema migrations (vlab serve does it at start) and list the applied ones')
     .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
@@ -69,6 +70,7 @@ export function registerDbCommands(program: Command): void {
         }
       }),
     );
+  registerDbCopyCommand(db);
 }
 
 interface MigrationRow {
