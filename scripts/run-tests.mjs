@@ -28,17 +28,34 @@ const run = (list, env = {}) =>
     env: { ...process.env, NODE_ENV: 'test', ...env },
   }).status ?? 1;
 
-// The app tests that hold no SQL of their own run a second time on PostgreSQL (tests/server/test-app.ts reads
-// VLAB_TEST_ENGINE), each file on databases of its own. tests/server/postgres-store.test.ts runs in the first pass
-// and skips itself, saying so, when no server answers.
+// The app tests run a second time on PostgreSQL (tests/server/test-app.ts reads VLAB_TEST_ENGINE), each file on
+// databases of its own; the SQL they hold of their own runs on either engine (tests/server/test-sql.ts). Left out:
+// tests of SQLite itself (WAL, checkpoints, file modes, group commit, backup) and the 10,000-request fuzz run.
+// tests/server/postgres-store.test.ts and db-copy*.test.ts run in the first pass and skip themselves, saying so,
+// when no server answers.
 const POSTGRES_SUITE = [
+  'tests/server/auth.test.ts',
+  'tests/server/bad-input.test.ts',
   'tests/server/estimates-route.test.ts',
+  'tests/server/idempotency.test.ts',
   'tests/server/locales.test.ts',
   'tests/server/multi-process.test.ts',
+  'tests/server/quality-flags-durations.test.ts',
   'tests/server/quality-flags-export.test.ts',
   'tests/server/quality-flags.test.ts',
+  'tests/server/quota-leases.test.ts',
+  'tests/server/quota-slots.test.ts',
+  'tests/server/quotas-multi-process.test.ts',
+  'tests/server/quotas.test.ts',
+  'tests/server/rate-limit.test.ts',
+  'tests/server/respondent-api.test.ts',
   'tests/server/resume-proof.test.ts',
   'tests/server/page-and-assets.test.ts',
+  'tests/server/security-researcher-auth.test.ts',
+  'tests/server/simulation-http.test.ts',
+  'tests/server/sticky.test.ts',
+  'tests/server/treatment-order.test.ts',
+  'tests/server/waves.test.ts',
   'tests/server/designs/design-definitions.test.ts',
 ];
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import request from 'supertest';
 import { parseToken } from '../../server/domain/token.ts';
-import { count, createResearcherTestApp } from './researcher-support.ts';
+import { createResearcherTestApp } from './researcher-support.ts';
 
 const apps: { close(): void }[] = [];
 async function setup() {
@@ -50,7 +50,7 @@ test('every researcher route refuses a missing, malformed, wrong or revoked toke
   }
   // Nothing was changed by the refused requests.
   assert.equal((await t.repos.waves.get(t.wave.id))!.status, 'open');
-  assert.equal(count(t.db, 'SELECT COUNT(*) FROM waves'), 1);
+  assert.equal(await t.sql.value('SELECT COUNT(*) FROM waves'), 1);
 });
 
 test('a valid token reaches the routes; the database holds only a salted hash of it', async () => {
@@ -59,7 +59,7 @@ test('a valid token reaches the routes; the database holds only a salted hash of
   assert.equal(res.status, 200);
   assert.equal(res.headers['cache-control'], 'no-store');
   assert.equal(res.body.waves[0].id, t.wave.id);
-  const rows = t.db.prepare('SELECT * FROM researcher_tokens').all() as Record<string, unknown>[];
+  const rows = await t.sql.all('SELECT * FROM researcher_tokens');
   const dump = JSON.stringify(rows);
   const { secret } = parseToken(t.token)!;
   assert.ok(!dump.includes(secret), 'the secret is not stored');

@@ -5,13 +5,11 @@ import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey, createTestApp, reachVignette
 
 const t = await createTestApp();
 after(() => t.close());
-const { app, wave, db, repos } = t;
+const { app, wave, sql, repos } = t;
 
 /** Rows in every table the respondent path writes: a refused request must change none of them. */
 const snapshot = () =>
-  ['participants', 'answers', 'assignment_counters', 'waves'].map((table) =>
-    db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all(),
-  );
+  Promise.all(['participants', 'answers', 'assignment_counters', 'waves'].map((table) => sql.all(`SELECT * FROM ${table} ORDER BY 1, 2, 3`)));
 
 async function startOne(panelId: string) {
   const res = await request(app).post(`/api/waves/${wave.id}/participants`).send({ panel: { PROLIFIC_PID: panelId } });
@@ -21,7 +19,7 @@ async function startOne(panelId: string) {
 
 /** Sends a request and checks it is a 4xx with exactly `{ error: { code, message } }` and nothing stored. */
 async function refused(send: () => request.Test, status: number, code: string) {
-  const before = snapshot();
+  const before = await snapshot();
   const res = await send();
   assert.equal(res.status, status, JSON.stringify(res.body));
   assert.match(String(res.headers['content-type']), /application\/json/);
@@ -30,7 +28,7 @@ async function refused(send: () => request.Test, status: number, code: string) {
   assert.equal(res.body.error.code, code);
   assert.ok(res.body.error.message.length > 0);
   assert.doesNotMatch(JSON.stringify(res.body), /at .*\.ts:\d+|node_modules|SQLITE|stack/i);
-  assert.deepEqual(snapshot(), before, 'nothing stored');
+  assert.deepEqual(await snapshot(), before, 'nothing stored');
   return res.body.error.message as string;
 }
 
@@ -45,11 +43,11 @@ test('closed wave → 409 for a new participant, while one already started may f
     const code = (await request(closing.app).post(`/api/waves/${closing.wave.id}/participants`).send({ panel: { RID: 'early' } })).body
       .participant.code;
     (await closing.repos.waves.setStatus(closing.wave.id, 'closed', new Date().toISOString()));
-    const before = closing.db.prepare('SELECT COUNT(*) FROM participants').pluck().get();
+    const before = await closing.sql.value('SELECT COUNT(*) FROM participants');
     const res = await request(closing.app).post(`/api/waves/${closing.wave.id}/participants`).send({ panel: { RID: 'late' } });
     assert.equal(res.status, 409);
     assert.equal(res.body.error.code, 'wave_closed');
-    assert.equal(closing.db.prepare('SELECT COUNT(*) FROM participants').pluck().get(), before);
+    assert.equal(await closing.sql.value('SELECT COUNT(*) FROM participants'), before);
     const done = await completeSurvey(closing.app, code);
     assert.equal(done.status, 200);
   } finally {

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import Database from 'better-sqlite3';
 import request from 'supertest';
 import { serve } from '../e2e/serve-process.ts';
 import { LOAD_ENV } from '../../support/load-settings.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS, reachVignette } from './test-app.ts';
+import { openStore } from '../../server/storage/open-store.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, createTestLocation, PRETREATMENT_ALLIANCE_ANSWERS, reachVignette } from './test-app.ts';
+import { testSql } from './test-sql.ts';
 
 const ANSWERS = { ...COMPLETE_ALLIANCE_ANSWERS, attention_check: 'radio' };
 
@@ -22,23 +20,24 @@ test('50 parallel identical completions: one stored completion, every answer 200
     );
     const statuses = responses.map((r) => r.status);
     const bodies = new Set(responses.map((r) => JSON.stringify(r.body)));
-    const count = (sql: string) => t.db.prepare(sql).pluck().get();
-    console.log(`idempotency (in-process): 50 requests → ${statuses.filter((s) => s === 200).length} × 200, ${count("SELECT COUNT(*) FROM answers WHERE kind = 'final'")} stored completion`);
+    const count = (sql: string) => t.sql.value(sql);
+    console.log(`idempotency (in-process): 50 requests → ${statuses.filter((s) => s === 200).length} × 200, ${await count("SELECT COUNT(*) FROM answers WHERE kind = 'final'")} stored completion`);
     assert.deepEqual(statuses, Array(50).fill(200));
     assert.deepEqual([...bodies], [JSON.stringify({ status: 'complete', redirectUrl: 'https://panel.example/done?pid=idem-1' })]);
-    assert.equal(count("SELECT COUNT(*) FROM answers WHERE kind = 'final'"), 1);
-    assert.equal(count('SELECT COUNT(*) FROM quality_flags'), 1);
-    assert.equal(count("SELECT COUNT(*) FROM participants WHERE status = 'complete'"), 1);
+    assert.equal(await count("SELECT COUNT(*) FROM answers WHERE kind = 'final'"), 1);
+    assert.equal(await count('SELECT COUNT(*) FROM quality_flags'), 1);
+    assert.equal(await count("SELECT COUNT(*) FROM participants WHERE status = 'complete'"), 1);
   } finally {
     t.close();
   }
 });
 
-test('50 parallel identical completions split over two server processes on one file: exactly one stored, none refused', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'vlab-idem-'));
-  const dbPath = join(dir, 'vlab.sqlite');
+test('50 parallel identical completions split over two server processes on one database: exactly one stored, none refused', async () => {
+  const { location: dbPath, remove } = await createTestLocation();
   const servers = [await serve(dbPath, LOAD_ENV)];
   servers.push(await serve(dbPath, LOAD_ENV));
+  const store = await openStore(dbPath);
+  const sql = testSql(store);
   try {
     const waveId = servers[0]!.waves[0]!.id;
     const results: { finals: number; statuses: number[] }[] = [];
@@ -67,13 +66,8 @@ test('50 parallel identical completions split over two server processes on one f
           }),
         ),
       );
-      const db = new Database(dbPath, { readonly: true });
-      const id = db.prepare('SELECT id FROM participants WHERE code = ?').pluck().get(code);
-      results.push({
-        finals: db.prepare("SELECT COUNT(*) FROM answers WHERE participant_id = ? AND kind = 'final'").pluck().get(id) as number,
-        statuses,
-      });
-      db.close();
+      const id = await sql.value('SELECT id FROM participants WHERE code = ?', code);
+      results.push({ finals: await sql.value("SELECT COUNT(*) FROM answers WHERE participant_id = ? AND kind = 'final'", id), statuses });
     }
     const all = results.flatMap((r) => r.statuses);
     console.log(`idempotency (two processes): ${all.length} requests over 3 participants → ${all.filter((s) => s === 200).length} × 200, stored completions per participant ${results.map((r) => r.finals).join(', ')}`);
@@ -81,6 +75,7 @@ test('50 parallel identical completions split over two server processes on one f
     assert.deepEqual(results.map((r) => r.finals), [1, 1, 1]);
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
-    rmSync(dir, { recursive: true, force: true });
+    await store.close();
+    await remove();
   }
 });

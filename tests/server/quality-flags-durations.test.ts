@@ -1,15 +1,14 @@
 // The completion's speeder flag reads the wave's other durations from a per-process cache, and exports read the
 // wave's durations once (tests/server/quality-flags*.test.ts cover the rules themselves). These tests check that
 // the shortcuts give the values the rule gives when computed from scratch: with two connections (processes) and
-// two services on one connection completing in one wave, after a completion that rolled back, and with a
+// two services on one connection completing in one wave (on either engine), after a completion that rolled back, and with a
 // complete arriving while an export streams.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { SPEEDER_MIN_COMPLETES, sortedIndexOf, speederFlag } from '../../server/domain/quality-flags.ts';
 import { createQualityFlagService } from '../../server/services/quality-flag-service.ts';
 import { createRespondentService } from '../../server/services/respondent-service.ts';
-import { openDatabase } from '../../server/storage/db.ts';
-import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
+import { openStore } from '../../server/storage/open-store.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeWithService, createTestApp } from './test-app.ts';
 
 const t = await createTestApp({ target: 100_000 });
@@ -26,28 +25,32 @@ test('sortedIndexOf: the first index of a value in an ascending list, -1 when ab
 test('speeder at completion equals the rule over all other completes, with two processes completing in one wave', async () => {
   let clock = Date.parse('2026-03-01T00:00:00Z');
   const now = () => new Date(clock).toISOString();
-  // Two connections to one database file, as two server processes have, and a second service on the first.
-  const otherConnection = openDatabase(t.db.name);
-  after(() => otherConnection.close());
+  // Two stores on one database (two connections or pools), as two server processes have, and a second service on the first.
+  const otherStore = await openStore(t.location);
+  after(() => otherStore.close());
   const one = createRespondentService({ store: t.store, now });
-  const two = createRespondentService({ store: createSqliteStore(otherConnection), now });
+  const two = createRespondentService({ store: otherStore, now });
   const three = createRespondentService({ store: t.store, now });
-  const durationsBefore = (participantId: number) =>
-    t.db
-      .prepare("SELECT (julianday(completed_at) - julianday(started_at)) * 86400.0 FROM participants WHERE wave_id = ? AND status = 'complete' AND id != ?")
-      .pluck()
-      .all(t.wave.id, participantId) as number[];
+  // From the participants' timestamps, not from the durations stored with the flags.
+  const durationsBefore = async (participantId: number) =>
+    (
+      await t.sql.all<{ started_at: string; completed_at: string }>(
+        "SELECT started_at, completed_at FROM participants WHERE wave_id = ? AND status = 'complete' AND id != ?",
+        t.wave.id,
+        participantId,
+      )
+    ).map((p) => (Date.parse(p.completed_at) - Date.parse(p.started_at)) / 1000);
   let checked = 0;
   const complete = async (service: typeof one, seconds: number) => {
     const { participant } = await service.start({ waveId: t.wave.id, panelParams: {} });
     clock += seconds * 1000;
     await completeWithService(service, participant.code, COMPLETE_ALLIANCE_ANSWERS);
     const stored = (await t.repos.qualityFlags.get(participant.id))!;
-    assert.equal(stored.values.speeder, speederFlag(stored.durationSeconds, durationsBefore(participant.id)), `complete #${++checked}`);
+    assert.equal(stored.values.speeder, speederFlag(stored.durationSeconds, await durationsBefore(participant.id)), `complete #${++checked}`);
   };
   for (let i = 0; i < SPEEDER_MIN_COMPLETES + 5; i++) await complete([one, two, three][i % 3]!, 100 + ((i * 37) % 400));
   for (const [service, seconds] of [[one, 20], [two, 25], [one, 400], [three, 30], [one, 35]] as const) await complete(service, seconds);
-  const flagged = t.db.prepare('SELECT COUNT(*) FROM quality_flags WHERE speeder = 1').pluck().get() as number;
+  const flagged = await t.sql.value("SELECT COUNT(*) FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = ? AND f.speeder = 1", t.wave.id);
   assert.equal(flagged, 4, 'the four short completes are speeders');
 });
 

@@ -43,15 +43,16 @@ async function setup() {
 
 test('abandoned starts free their slots after the lease: the level can still reach its cap (it stayed full for good before)', async () => {
   const s = await setup();
+  // Six at once: five are admitted, whichever reach the quota step first (on PostgreSQL not always in call order).
   const first = await Promise.all(Array.from({ length: 6 }, () => s.admitYoung()));
-  assert.deepEqual(first.map((r) => r.admitted), [true, true, true, true, true, false]);
+  assert.deepEqual(first.map((r) => r.admitted).sort(), [false, true, true, true, true, true]);
   assert.equal((await s.admitYoung()).admitted, false, 'full while the five leases run');
   s.advance(LEASE + 1);
   assert.deepEqual((await s.young()), { variable: 'age_group', level: '18-29', share: 0.21, cap: 5, filled: 0, completes: 0, leased: 0 });
   const later = await Promise.all(Array.from({ length: 6 }, () => s.admitYoung()));
-  assert.deepEqual(later.map((r) => r.admitted), [true, true, true, true, true, false]);
+  assert.deepEqual(later.map((r) => r.admitted).sort(), [false, true, true, true, true, true]);
   // All five complete: their slots are held for good, however long after.
-  for (const { code } of later.slice(0, 5)) await s.service.complete({ code, answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '18-29' } });
+  for (const { code } of later.filter((r) => r.admitted)) await s.service.complete({ code, answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '18-29' } });
   s.advance(10 * LEASE);
   assert.equal((await s.young()).completes, 5);
   assert.equal((await s.admitYoung()).admitted, false, 'completes are never released');
@@ -76,7 +77,7 @@ test('the lease runs from the last save, not from admission; a lapsed participan
   const back = await s.service.savePartial({ code: lapsed!.code, answers: { do_nothing: 3 }, currentPage: 4 });
   assert.equal(back.outcome?.status, 'overquota');
   assert.equal((await s.repos.participants.findByCode(lapsed!.code))!.status, 'overquota');
-  assert.equal(s.db.prepare('SELECT COUNT(*) FROM quota_slots WHERE participant_id = ?').pluck().get((await s.repos.participants.findByCode(lapsed!.code))!.id), 0);
+  assert.equal(await s.sql.value('SELECT COUNT(*) FROM quota_slots WHERE participant_id = ?', (await s.repos.participants.findByCode(lapsed!.code))!.id), 0);
   assert.equal((await s.young()).filled, 5, 'never more than the cap');
 
   // Once a lease lapses there is room again, and the next lapsed participant to return takes it (renewed) and completes.
@@ -116,7 +117,7 @@ test('wave status reports live and expired starts and each quota level’s compl
 test('VLAB_QUOTA_LEASE_SECONDS reaches the server: with a 3-second lease an abandoned slot is free again over HTTP', async () => {
   const t = await createTestApp({ target: 20 });
   apps.push(t);
-  const app = createApp({ store: t.store, config: loadConfig({ VLAB_QUOTA_LEASE_SECONDS: '3' }, { dbPath: t.db.name, logLevel: 'silent', ...TEST_RATE_LIMITS }) });
+  const app = createApp({ store: t.store, config: loadConfig({ VLAB_QUOTA_LEASE_SECONDS: '3' }, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS }) });
   const admit = async (pid: string) => {
     const code = (await request(app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: pid } })).body.participant.code;
     return (await request(app).post(`/api/participants/${code}/quota-check`).send({ answers: YOUNG })).body.admitted as boolean;

@@ -15,12 +15,12 @@ test('slots held per quota level: completes and live leases, never leases that l
   const service = createRespondentService({ store: t.store, quotaLeaseSeconds: 600, now: () => new Date(clock).toISOString() });
   const slots = t.repos.quotaSlots;
   const heldByJoin = (cutoff: string) =>
-    t.db
-      .prepare(
-        `SELECT q.variable, q.level, COUNT(*) AS n FROM quota_slots q JOIN participants p ON p.id = q.participant_id
-          WHERE q.wave_id = ? AND (p.status = 'complete' OR (p.status = 'started' AND p.updated_at > ?)) GROUP BY q.variable, q.level`,
-      )
-      .all(t.wave.id, cutoff) as { variable: string; level: string; n: number }[];
+    t.sql.all<{ variable: string; level: string; n: number }>(
+      `SELECT q.variable, q.level, COUNT(*) AS n FROM quota_slots q JOIN participants p ON p.id = q.participant_id
+        WHERE q.wave_id = ? AND (p.status = 'complete' OR (p.status = 'started' AND p.updated_at > ?)) GROUP BY q.variable, q.level`,
+      t.wave.id,
+      cutoff,
+    );
   const ages = ['18-29', '30-44', '45-64', '65+'];
   const codes: string[] = [];
   for (const [a, age] of ages.entries()) {
@@ -34,7 +34,7 @@ test('slots held per quota level: completes and live leases, never leases that l
   await service.complete({ code: codes[5]!, answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '30-44', gender: 'male' } });
   const now = new Date(clock).toISOString();
   const cutoff = leaseCutoff(now, 600);
-  const held = heldByJoin(cutoff);
+  const held = await heldByJoin(cutoff);
   assert.ok(held.length > 0);
   for (const { variable, level, n } of held) assert.equal(await slots.filled(t.wave.id, { variable, level }, cutoff), n, `${variable} = ${level}`);
   // Twelve admitted one a minute from 10:00; at 10:12 a ten-minute lease runs only for those admitted after 10:02.
@@ -42,5 +42,5 @@ test('slots held per quota level: completes and live leases, never leases that l
   assert.deepEqual(byLevel.get('age_group\u000030-44'), { completes: 1, leased: 2 });
   assert.equal(await slots.filled(t.wave.id, { variable: 'age_group', level: '18-29' }, cutoff), 0, 'admitted at 10:00, 10:01, 10:02: lapsed');
   assert.equal(await slots.filled(t.wave.id, { variable: 'age_group', level: '65+' }, cutoff), 3);
-  assert.equal(t.db.prepare('SELECT COUNT(*) FROM quota_slots WHERE active_at IS NULL').pluck().get(), 2, 'the complete holds two slots for good');
+  assert.equal(await t.sql.value('SELECT COUNT(*) FROM quota_slots WHERE active_at IS NULL'), 2, 'the complete holds two slots for good');
 });

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { test } from 'node:test';
-import { count } from './researcher-support.ts';
 import { createTestApp } from './test-app.ts';
 
 test('quota steps from 4 processes at once on one database admit exactly the cap of a level, never more', async () => {
@@ -16,9 +15,9 @@ test('quota steps from 4 processes at once on one database admit exactly the cap
     );
     const codes = await Promise.all(workers.map(async (child) => (await once(child, 'exit'))[0]));
     assert.deepEqual(codes, [0, 0, 0, 0]);
-    assert.equal(count(t.db, "SELECT COUNT(*) FROM quota_slots WHERE variable = 'age_group' AND level = '18-29'"), 9);
-    assert.equal(count(t.db, "SELECT COUNT(*) FROM participants WHERE status = 'complete'"), 9);
-    assert.equal(count(t.db, "SELECT COUNT(*) FROM participants WHERE status = 'overquota'"), 60 - 9);
+    assert.equal(await t.sql.value("SELECT COUNT(*) FROM quota_slots WHERE variable = 'age_group' AND level = '18-29'"), 9);
+    assert.equal(await t.sql.value("SELECT COUNT(*) FROM participants WHERE status = 'complete'"), 9);
+    assert.equal(await t.sql.value("SELECT COUNT(*) FROM participants WHERE status = 'overquota'"), 60 - 9);
     assert.equal((await t.repos.waves.get(t.wave.id))!.status, 'open');
   } finally {
     t.close();

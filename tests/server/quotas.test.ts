@@ -7,7 +7,7 @@ import request from 'supertest';
 import { quotaCaps } from '../../server/domain/quota.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { COMPLETE_ALLIANCE_ANSWERS } from './test-app.ts';
-import { count, researcherAppSetup, startParticipant } from './researcher-support.ts';
+import { researcherAppSetup, startParticipant } from './researcher-support.ts';
 
 const setup = researcherAppSetup();
 
@@ -50,8 +50,8 @@ test('an answer without a population share (non-binary, another, prefer not to s
     const r = await request(t.app).post(`/api/participants/${s.body.participant.code}/quota-check`).send({ answers: pretreatment(age, gender) });
     assert.deepEqual(r.body, { admitted: true, outcome: null }, gender);
   }
-  assert.equal(count(t.db, "SELECT COUNT(*) FROM quota_slots WHERE variable = 'gender'"), 3, 'only the three female slots');
-  assert.equal(count(t.db, "SELECT COUNT(*) FROM quota_slots WHERE variable = 'age_group' AND level = '65+'"), 1, 'their age still counts');
+  assert.equal(await t.sql.value("SELECT COUNT(*) FROM quota_slots WHERE variable = 'gender'"), 3, 'only the three female slots');
+  assert.equal(await t.sql.value("SELECT COUNT(*) FROM quota_slots WHERE variable = 'age_group' AND level = '65+'"), 1, 'their age still counts');
 });
 
 test('concurrent quota checks past a full level never overfill it: exactly the cap is admitted', async () => {
@@ -71,8 +71,8 @@ test('concurrent quota checks past a full level never overfill it: exactly the c
     assert.equal(r.body.outcome.status, 'overquota');
     assert.match(r.body.outcome.redirectUrl, /^https:\/\/panel\.example\/overquota\?pid=young-\d+$/);
   }
-  assert.equal(count(t.db, "SELECT COUNT(*) FROM participants WHERE status = 'overquota'"), 7);
-  assert.equal(count(t.db, "SELECT COUNT(*) FROM quota_slots WHERE variable = 'age_group' AND level = '18-29'"), 5);
+  assert.equal(await t.sql.value("SELECT COUNT(*) FROM participants WHERE status = 'overquota'"), 7);
+  assert.equal(await t.sql.value("SELECT COUNT(*) FROM quota_slots WHERE variable = 'age_group' AND level = '18-29'"), 5);
 
   // Other levels still have room; the admitted finish normally.
   const older = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'older' });
@@ -110,11 +110,11 @@ test('a concurrent burst on one gender level admits exactly its cap across the q
     }),
   );
   assert.ok(results.every((r) => r.status === 200), JSON.stringify(results.map((r) => r.body)));
-  assert.equal(count(t.db, "SELECT COUNT(*) FROM quota_slots WHERE variable = 'gender' AND level = 'male'"), 11);
-  assert.equal(count(t.db, "SELECT COUNT(*) FROM participants WHERE status = 'overquota'"), 5);
+  assert.equal(await t.sql.value("SELECT COUNT(*) FROM quota_slots WHERE variable = 'gender' AND level = 'male'"), 11);
+  assert.equal(await t.sql.value("SELECT COUNT(*) FROM participants WHERE status = 'overquota'"), 5);
   for (const level of ages) {
     const cap = { '18-29': 5, '30-44': 6, '45-64': 7, '65+': 5 }[level]!;
-    assert.ok(count(t.db, "SELECT COUNT(*) FROM quota_slots WHERE variable = 'age_group' AND level = ?", level) <= cap);
+    assert.ok(await t.sql.value("SELECT COUNT(*) FROM quota_slots WHERE variable = 'age_group' AND level = ?", level) <= cap);
   }
   const refused = results.filter((r) => r.body.outcome?.status === 'overquota');
   assert.equal(refused.length, 5);
@@ -135,7 +135,7 @@ test('the quota step needs consent and the quota answers; it is idempotent for a
     const ok = await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: pretreatment('30-44') });
     assert.deepEqual(ok.body, { admitted: true, outcome: null });
   }
-  assert.equal(count(t.db, 'SELECT COUNT(*) FROM quota_slots'), 2);
+  assert.equal(await t.sql.value('SELECT COUNT(*) FROM quota_slots'), 2);
   assert.equal((await request(t.app).post('/api/participants/AAAAAAAAAAAAAAAAAAAAAA/quota-check').send({ answers: {} })).status, 404);
 });
 

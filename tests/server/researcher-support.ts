@@ -2,7 +2,6 @@ import type { Express } from 'express';
 import { after } from 'node:test';
 import request from 'supertest';
 import { createTokenService } from '../../server/services/token-service.ts';
-import type { Db } from '../../server/storage/db.ts';
 import { createTestApp } from './test-app.ts';
 
 /** A test app plus a researcher token and helpers that send it. */
@@ -26,8 +25,6 @@ export async function createResearcherTestApp(...args: Parameters<typeof createT
 
 export const startParticipant = (app: Express, waveId: string, panel: Record<string, string> = {}) =>
   request(app).post(`/api/waves/${waveId}/participants`).send({ panel });
-
-export const count = (db: Db, sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
 
 /** A setup function for a test file: each call builds a researcher test app, all closed after the file's tests. */
 export function researcherAppSetup() {

@@ -40,7 +40,7 @@ test('start draws a condition on the server and stores the participant with draw
 });
 
 test('100 starts with the same panel ID give one participant and one condition', async () => {
-  const { app, wave, db } = await setup();
+  const { app, wave, sql } = await setup();
   const codes = new Set<string>();
   const vignettes = new Set<string>();
   for (let i = 0; i < 100; i++) {
@@ -51,7 +51,7 @@ test('100 starts with the same panel ID give one participant and one condition',
   }
   assert.equal(codes.size, 1);
   assert.equal(vignettes.size, 1);
-  assert.equal(db.prepare('SELECT COUNT(*) FROM participants').pluck().get(), 1);
+  assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), 1);
 });
 
 test('the session cookie makes a participant without panel ID sticky; a new browser gets a new draw', async () => {
@@ -128,7 +128,7 @@ test('partial answers are saved and a resumed participant gets them back with th
 });
 
 test('completing twice stores one completion; the redirect carries the panel parameters', async () => {
-  const { app, wave, db, repos } = await setup({
+  const { app, wave, sql, repos } = await setup({
     completeUrl: 'https://panel.example/complete?RID={RID}&pid={PROLIFIC_PID}&code=C0DE',
   });
   const started = await start(app, wave.id, { panel: { RID: 'r&d/1' } });
@@ -143,7 +143,7 @@ test('completing twice stores one completion; the redirect carries the panel par
     .send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, do_nothing: 5 } });
   assert.equal(second.status, 200);
   assert.deepEqual(second.body, first.body);
-  assert.equal(db.prepare("SELECT COUNT(*) FROM answers WHERE kind = 'final'").pluck().get(), 1);
+  assert.equal(await sql.value("SELECT COUNT(*) FROM answers WHERE kind = 'final'"), 1);
   const final = (await repos.answers.get((await repos.participants.findByCode(code))!.id, 'final'))!;
   assert.equal(final.answers.do_nothing, 2);
   assert.deepEqual(final.derived, { attention_pass: 0, vignette_reopened: 0 });

@@ -29,7 +29,7 @@ test('every registered /api/researcher route answers 401 unauthorized without a 
       checked++;
     }
   }
-  const waves = t.db.prepare('SELECT COUNT(*) FROM waves').pluck().get();
+  const waves = await t.sql.value('SELECT COUNT(*) FROM waves');
   assert.equal(waves, 1, 'no unauthenticated request created a wave');
   console.log(`researcher auth: ${routes.length} routes (${routes.map((r) => `${r.method} ${r.path}`).join(', ')}) × ${BAD_AUTHORIZATION.length} bad credentials = ${checked} requests, all 401`);
 });

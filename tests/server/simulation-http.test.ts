@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { runSimulation } from '../../server/simulate/run-simulation.ts';
 import { createTestApp } from './test-app.ts';
+import type { TestSql } from './test-sql.ts';
 
 const definitions = loadDefinitionFiles('survey-definitions');
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -30,15 +31,15 @@ async function listening(wave: Parameters<typeof createTestApp>[0] = {}) {
   return { ...t, baseUrl };
 }
 
-const statuses = (db: Awaited<ReturnType<typeof createTestApp>>['db'], waveId: string) =>
+const statuses = async (sql: TestSql, waveId: string) =>
   Object.fromEntries(
-    (db.prepare('SELECT status, COUNT(*) AS n FROM participants WHERE wave_id = ? GROUP BY status').all(waveId) as { status: string; n: number }[]).map(
+    (await sql.all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM participants WHERE wave_id = ? GROUP BY status', waveId)).map(
       (r) => [r.status, r.n],
     ),
   );
 
 test('synthetic respondents take the survey over HTTP: conditions read from the vignette are the stored ones, every acknowledged completion is stored', async () => {
-  const { baseUrl, wave, db, repos } = await listening({ target: 10_000 });
+  const { baseUrl, wave, sql, repos } = await listening({ target: 10_000 });
   const acknowledged: string[] = [];
   const { summary, results } = await runSimulation({
     baseUrl, waveId: wave.id, n: 60, concurrency: 6, seed: 'http-1', definitions, retryDelayMs: 10,
@@ -48,7 +49,7 @@ test('synthetic respondents take the survey over HTTP: conditions read from the 
   assert.equal(summary.completes + summary.screenedOut + summary.abandoned + summary.overQuota, 60);
   assert.ok(summary.completes > 45 && summary.screenedOut + summary.abandoned > 0, JSON.stringify(summary));
   assert.equal(acknowledged.length, summary.completes);
-  const stored = statuses(db, wave.id);
+  const stored = await statuses(sql, wave.id);
   assert.deepEqual(stored, {
     complete: summary.completes,
     ...(summary.screenedOut ? { screened_out: summary.screenedOut } : {}),
@@ -67,12 +68,10 @@ test('synthetic respondents take the survey over HTTP: conditions read from the 
 
 test('in order, the same seed on a wave with the same randomization gives the same data set, respondent by respondent', async () => {
   const answersOf = async () => {
-    const { baseUrl, wave, db } = await listening({ seed: 'same-wave-seed' });
+    const { baseUrl, wave, sql } = await listening({ seed: 'same-wave-seed' });
     const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 30, concurrency: 4, inOrder: true, seed: 'det', definitions });
     assert.equal(summary.errors, 0);
-    return db
-      .prepare('SELECT p.draw_index, p.cell_index, a.answers_json FROM participants p JOIN answers a ON a.participant_id = p.id ORDER BY p.draw_index, a.kind')
-      .all();
+    return sql.all('SELECT p.draw_index, p.cell_index, a.answers_json FROM participants p JOIN answers a ON a.participant_id = p.id ORDER BY p.draw_index, a.kind');
   };
   const first = await answersOf();
   assert.ok(first.length >= 30);
@@ -80,16 +79,16 @@ test('in order, the same seed on a wave with the same randomization gives the sa
 });
 
 test('a rerun with the same seed resumes its respondents instead of adding new ones', async () => {
-  const { baseUrl, wave, db } = await listening();
+  const { baseUrl, wave, sql } = await listening();
   await runSimulation({ baseUrl, waveId: wave.id, n: 20, concurrency: 4, seed: 'rerun', definitions });
-  const before = db.prepare('SELECT COUNT(*) FROM participants').pluck().get();
+  const before = await sql.value('SELECT COUNT(*) FROM participants');
   const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 20, concurrency: 4, seed: 'rerun', definitions });
-  assert.equal(db.prepare('SELECT COUNT(*) FROM participants').pluck().get(), before);
+  assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), before);
   assert.equal(summary.alreadyFinished + summary.abandoned, 20);
 });
 
 test('vlab simulate: summary, ack log of acknowledged codes, exit code 1 when respondents fail', async () => {
-  const { baseUrl, wave, db } = await listening();
+  const { baseUrl, wave, sql } = await listening();
   const dir = mkdtempSync(join(tmpdir(), 'vlab-sim-cli-'));
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
   const ackLog = join(dir, 'ack.txt');
@@ -108,7 +107,7 @@ test('vlab simulate: summary, ack log of acknowledged codes, exit code 1 when re
   assert.match(ok.stdout, /latency p50 [\d.]+ ms, p90 [\d.]+ ms, p99 [\d.]+ ms/);
   assert.equal(ok.stderr, '', 'no progress bar when stderr is not a terminal');
   const codes = readFileSync(ackLog, 'utf8').trim().split('\n');
-  const stored = db.prepare("SELECT code FROM participants WHERE status = 'complete'").pluck().all() as string[];
+  const stored = await sql.column<string>("SELECT code FROM participants WHERE status = 'complete'");
   assert.deepEqual([...codes].sort(), [...stored].sort());
 
   const unknownWave = await cli('--wave', 'nosuchwave12', '--n', '3', '--base-url', baseUrl, '--json');

@@ -34,7 +34,7 @@ test('reload (cookie and panel ID) and a new tab (same cookie jar, same link): t
 });
 
 test('browser closed, cookie lost, panel ID present: resumes the same participant; a cookie of someone else does not override the panel ID', async () => {
-  const { app, wave, db } = await setup();
+  const { app, wave, sql } = await setup();
   const panel = { workerId: 'STICKY-W1' };
   const first = await request.agent(app).post(path(wave.id)).send({ panel });
   await request(app).put(`/api/participants/${first.body.participant.code}/answers`).send({ answers: { consent: true }, currentPage: 1 });
@@ -49,17 +49,17 @@ test('browser closed, cookie lost, panel ID present: resumes the same participan
   const mine = await other.post(path(wave.id)).send({ panel });
   assert.equal(mine.body.participant.code, first.body.participant.code);
   assert.notEqual(mine.body.participant.code, earlier.body.participant.code);
-  assert.equal(db.prepare('SELECT COUNT(*) FROM participants').pluck().get(), 2);
+  assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), 2);
 });
 
 test('cookie present, panel ID missing (link opened without its parameters): the cookie resumes the participant', async () => {
-  const { app, wave, db } = await setup();
+  const { app, wave, sql } = await setup();
   const browser = request.agent(app);
   const first = await browser.post(path(wave.id)).send({ panel: { RID: 'sticky-rid' } });
   const bare = await browser.post(path(wave.id)).send({});
   assert.equal(bare.status, 200);
   assert.equal(bare.body.participant.code, first.body.participant.code);
-  assert.equal(db.prepare('SELECT COUNT(*) FROM participants').pluck().get(), 1);
+  assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), 1);
 });
 
 test('a finished participant who comes back gets their outcome again, never a second draw; a cookie for another wave is ignored', async () => {

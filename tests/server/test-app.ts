@@ -16,6 +16,7 @@ import type { Engine, Store } from '../../server/storage/store.ts';
 import { createResearcherPool } from '../../server/workers/researcher-pool.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../../support/alliance-answers.ts';
 import { createTestDatabase } from './postgres-test-database.ts';
+import { testSql } from './test-sql.ts';
 
 export { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../../support/alliance-answers.ts';
 
@@ -24,6 +25,19 @@ export const TEST_RATE_LIMITS = { rateLimitStart: 1_000_000, rateLimitAuth: 1_00
 
 /** The engine the app tests run on: SQLite, or PostgreSQL when VLAB_TEST_ENGINE=postgres (scripts/run-tests.mjs sets it). */
 export const TEST_ENGINE: Engine = process.env.VLAB_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/**
+ * Where a new database of `engine` goes, not yet opened: a SQLite file in a temporary folder, or a new empty
+ * PostgreSQL database (for tests that start `vlab serve` processes on it); `remove` deletes it.
+ */
+export async function createTestLocation(engine: Engine = TEST_ENGINE): Promise<{ location: string; remove(): Promise<void> }> {
+  if (engine === 'postgres') {
+    const database = await createTestDatabase();
+    return { location: database.url, remove: () => database.drop() };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'vlab-test-'));
+  return { location: join(dir, 'vlab.sqlite'), remove: async () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 /** A migrated, empty store of `engine`: a temporary SQLite file, or a new PostgreSQL database; `remove` deletes it. */
 export async function createTestStore(engine: Engine = TEST_ENGINE): Promise<{ store: Store; location: string; db?: Db; remove(): Promise<void> }> {
@@ -55,8 +69,8 @@ export async function createTestStore(engine: Engine = TEST_ENGINE): Promise<{ s
 
 /**
  * createApp on a freshly migrated temporary database with the shipped definitions and one open wave; `settings`
- * override the configuration (as environment variables would). `db` is the SQLite connection (undefined on
- * PostgreSQL: tests that read tables with SQL of their own run on SQLite only).
+ * override the configuration (as environment variables would). `sql` runs a test's own SQL on either
+ * engine; `db` is the SQLite connection, for the few tests of SQLite itself (undefined on PostgreSQL).
  */
 export async function createTestApp(wave: Partial<CreateWaveInput> = {}, settings: Partial<Config> = {}) {
   const { store, location, db, remove } = await createTestStore();
@@ -72,6 +86,10 @@ export async function createTestApp(wave: Partial<CreateWaveInput> = {}, setting
     store,
     /** The SQLite connection (SQLite runs only). */
     db: db!,
+    /** SQL of the test's own on either engine (tests/server/test-sql.ts). */
+    sql: testSql(store),
+    /** The database's location: the SQLite file or the PostgreSQL URL. */
+    location,
     repos: store.repos,
     studies,
     researcherPool,

@@ -11,19 +11,19 @@ after(() => t.close());
 const TREATMENT_PAGE = 3;
 
 /** Every table a respondent request writes. */
-const snapshot = () => ['participants', 'answers', 'quota_slots', 'quality_flags'].map((table) => t.db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all());
+const snapshot = () => Promise.all(['participants', 'answers', 'quota_slots', 'quality_flags'].map((table) => t.sql.all(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4`)));
 
 async function started(pid: string) {
   return (await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: pid } })).body.participant.code as string;
 }
 
 async function refusedWithNothingStored(send: () => request.Test, message: RegExp) {
-  const before = snapshot();
+  const before = await snapshot();
   const res = await send();
   assert.equal(res.status, 409, JSON.stringify(res.body));
   assert.equal(res.body.error.code, 'conflict');
   assert.match(res.body.error.message, message);
-  assert.deepEqual(snapshot(), before, 'nothing stored');
+  assert.deepEqual(await snapshot(), before, 'nothing stored');
 }
 
 test('after the vignette, a save, quota step or completion that changes a pre-treatment answer is refused and stores nothing', async () => {
@@ -50,7 +50,7 @@ test('after the vignette, a save, quota step or completion that changes a pre-tr
   assert.equal(done.body.status, 'complete');
   const p = (await t.repos.participants.findByCode(code))!;
   assert.deepEqual((await t.repos.answers.get(p.id, 'final'))!.answers, { ...COMPLETE_ALLIANCE_ANSWERS, ...shown, do_nothing: 4 });
-  const slots = t.db.prepare('SELECT variable, level FROM quota_slots WHERE participant_id = ? ORDER BY variable').all(p.id);
+  const slots = await t.sql.all('SELECT variable, level FROM quota_slots WHERE participant_id = ? ORDER BY variable', p.id);
   assert.deepEqual(slots, [{ variable: 'age_group', level: '18-29' }, { variable: 'gender', level: 'female' }], 'the quota slots match the final answers');
 });
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import request from 'supertest';
 import type { Express } from 'express';
 import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey } from './test-app.ts';
-import { count, researcherAppSetup, startParticipant } from './researcher-support.ts';
+import { researcherAppSetup, startParticipant } from './researcher-support.ts';
 
 const setup = researcherAppSetup();
 
@@ -49,7 +49,7 @@ test('create, list and status over the researcher API; bad input is a 4xx JSON e
   assert.equal((await t.get('/waves/nope')).status, 404);
   assert.equal((await t.get('/waves/AAAAAAAAAAAA')).status, 404);
   assert.equal((await t.post(`/waves/${t.wave.id}/explode`)).status, 404);
-  assert.equal(count(t.db, 'SELECT COUNT(*) FROM waves'), 3);
+  assert.equal(await t.sql.value('SELECT COUNT(*) FROM waves'), 3);
 });
 
 test('status reports completes, screen-outs, partials, the funnel and completes per cell', async () => {
