@@ -54,7 +54,9 @@ const POSTGRES_SUITE = [
   'tests/server/security-researcher-auth.test.ts',
   'tests/server/simulation-http.test.ts',
   'tests/server/sticky.test.ts',
+  'tests/server/token-verified-cache.test.ts',
   'tests/server/treatment-order.test.ts',
+  'tests/server/waves-cli.test.ts',
   'tests/server/waves.test.ts',
   'tests/server/designs/design-definitions.test.ts',
 ];

@@ -1,22 +1,13 @@
 // The researcher token check remembers a token that passed scrypt for a few minutes (server/services/token-service.ts):
 // these count the scrypt checks, and show that revocation and wrong secrets are never served from memory.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { secretMatches } from '../../server/domain/token.ts';
 import { createTokenService } from '../../server/services/token-service.ts';
-import { openDatabase } from '../../server/storage/db.ts';
-import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
+import { createTestStore } from './test-app.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'vlab-token-cache-'));
-const db = openDatabase(join(dir, 't.sqlite'));
-const store = createSqliteStore(db);
-after(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { store, remove } = await createTestStore();
+after(() => remove());
 
 function counted() {
   let clock = Date.parse('2026-11-30T08:00:00Z');

@@ -7,14 +7,17 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { openDatabase } from '../../server/storage/db.ts';
-import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
+import { openStore } from '../../server/storage/open-store.ts';
 import request from 'supertest';
-import { completeSurvey } from './test-app.ts';
+import { completeSurvey, createTestLocation } from './test-app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-wave-cli-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
-const dbPath = join(dir, 'cli.sqlite');
+// The database the verbs run on: a SQLite file, or a PostgreSQL database under VLAB_TEST_ENGINE=postgres.
+const { location: dbPath, remove } = await createTestLocation();
+after(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await remove();
+});
 
 function vlab(...args: string[]) {
   const result = spawnSync(process.execPath, ['bin/vlab.js', ...args, '--db', dbPath], { encoding: 'utf8' });
@@ -59,9 +62,9 @@ test('vlab wave list, status --json, pause, open and close; a closed wave stays 
 test('vlab export writes completes by default and says what it wrote; --status all as the API\'s default; bad formats and waves exit 2', async () => {
   const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
   const token = vlab('token', 'create', '--name', 'cli test').stdout.trim();
-  const db = openDatabase(dbPath);
+  const store = await openStore(dbPath);
   try {
-    const app = createApp({ store: createSqliteStore(db), config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
+    const app = createApp({ store, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
     await request(app).post(`/api/waves/${created.id}/participants`).send({ panel: { PROLIFIC_PID: 'cli-1' } });
     const done = await request(app).post(`/api/waves/${created.id}/participants`).send({ panel: { PROLIFIC_PID: 'cli-2' } });
     assert.equal((await completeSurvey(app, done.body.participant.code)).body.status, 'complete');
@@ -79,7 +82,7 @@ test('vlab export writes completes by default and says what it wrote; --status a
       assert.equal(readFileSync(out, 'utf8'), await api(query), `${format} ${args.join(' ')}`);
     }
   } finally {
-    db.close();
+    await store.close();
   }
   const completes = vlab('export', '--wave', created.id);
   assert.deepEqual((parse(completes.stdout, { columns: true }) as { panel_id: string }[]).map((r) => r.panel_id), ['cli-2']);
