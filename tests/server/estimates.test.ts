@@ -9,25 +9,29 @@ import { executePlan, PLAN_ESTIMATE_COLUMNS, type PlanEstimate } from '../../ser
 import { planHash } from '../../server/domain/plan/plan-hash.ts';
 import { createEstimatesService } from '../../server/services/estimates-service.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
-import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
-import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
+import { openStore } from '../../server/storage/open-store.ts';
 import { participantCode, seedAllianceWave } from './estimates-support.ts';
 import { alliance, allianceRows } from './plan-support.ts';
+import { createTestLocation, createTestStore } from './test-app.ts';
+import { testSql } from './test-sql.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-estimates-'));
-const dbPath = join(dir, 'vlab.sqlite');
+// A SQLite file, or a PostgreSQL database under VLAB_TEST_ENGINE=postgres: the verbs read either.
+const { location: dbPath, remove } = await createTestLocation();
 let waveId = '';
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await remove();
+});
 
 before(async () => {
-  const db = openDatabase(dbPath);
-  const store = createSqliteStore(db);
+  const store = await openStore(dbPath);
   const studies = createStudyService({ store });
   await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
   waveId = (await studies.createWave({ studyKey: alliance.id, target: 1502, seed: 'estimates' })).wave.id;
   await seedAllianceWave(store, alliance, waveId);
-  db.close();
+  await store.close();
 });
 
 function vlab(args: string[]) {
@@ -47,12 +51,12 @@ function assertSameEstimates(actual: PlanEstimate[], expected: PlanEstimate[]): 
   });
 }
 
-test('the wave records the plan hash in the transaction that creates it', () => {
-  const db = openDatabase(dbPath);
+test('the wave records the plan hash in the transaction that creates it', async () => {
+  const store = await openStore(dbPath);
   try {
-    assert.equal(db.prepare('SELECT plan_hash FROM waves WHERE id = ?').pluck().get(waveId), planHash(alliance));
+    assert.equal(await testSql(store).value('SELECT plan_hash FROM waves WHERE id = ?', waveId), planHash(alliance));
   } finally {
-    db.close();
+    await store.close();
   }
 });
 
@@ -115,10 +119,9 @@ test('vlab estimates --out FILE writes the file as vlab export does; --wide need
   assert.equal(wideCsv.status, 2);
   assert.equal(wideCsv.stderr, 'vlab estimates: --wide goes with --format table\n');
 
-  const db = openDatabase(dbPath);
-  const store = createSqliteStore(db);
+  const store = await openStore(dbPath);
   const empty = (await createStudyService({ store }).createWave({ studyKey: alliance.id, target: 10 })).wave.id;
-  db.close();
+  await store.close();
   const table = vlab(['estimates', `--wave=${empty}`, '--db', dbPath]);
   assert.equal(table.status, 0, table.stderr);
   assert.match(table.stdout, /^H2 · contribution\n {2}not estimable yet: no respondents with an answer in this comparison yet$/m);
@@ -128,9 +131,8 @@ test('vlab estimates --out FILE writes the file as vlab export does; --wide need
 test('editing analysis-plan.json after launch leaves the wave its plan and hash; the next wave gets the new plan', async () => {
   const defsDir = join(dir, 'definitions');
   cpSync('survey-definitions', defsDir, { recursive: true });
-  const db = openDatabase(join(dir, 'edit.sqlite'));
+  const { store, remove: removeStore } = await createTestStore();
   try {
-    const store = createSqliteStore(db);
     const repos = store.repos;
     const studies = createStudyService({ store });
     await studies.syncDefinitions(loadDefinitionFiles(defsDir));
@@ -157,6 +159,6 @@ test('editing analysis-plan.json after launch leaves the wave its plan and hash;
     assert.notEqual((await repos.waves.planHash(second)), planHash(alliance));
     assert.deepEqual((await createEstimatesService({ store }).wavePlan(second)).definition.analysisPlan.hypotheses.map((h) => h.id), ['H1', 'H2']);
   } finally {
-    db.close();
+    await removeStore();
   }
 });
