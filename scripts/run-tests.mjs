@@ -38,6 +38,7 @@ const POSTGRES_SUITE = [
   'tests/server/bad-input.test.ts',
   'tests/server/estimates-route.test.ts',
   'tests/server/estimates.test.ts',
+  'tests/server/exports.test.ts',
   'tests/server/idempotency.test.ts',
   'tests/server/locales.test.ts',
   'tests/server/multi-process.test.ts',

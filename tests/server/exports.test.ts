@@ -11,7 +11,6 @@ import { waveColumns } from '../../server/domain/export/wave-columns.ts';
 import { QUALITY_FLAGS } from '../../server/domain/quality-flags.ts';
 import { parseStudyDefinition, type StudyDefinition } from '../../server/domain/study-definition.ts';
 import { createExportService } from '../../server/services/export-service.ts';
-import { immediate } from '../../server/storage/db.ts';
 import { collect } from '../../server/storage/store.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey } from './test-app.ts';
 import { researcherAppSetup, startParticipant } from './researcher-support.ts';
@@ -41,26 +40,21 @@ test('5,000 completed participants stream out as csv, long-csv and json with the
   const def = (await t.repos.studies.get(t.wave.studyId))!.definition;
   const design = designOf(def);
   const n = 5000;
-  const insertParticipant = t.db.prepare(
-    `INSERT INTO participants (code, public_ref, wave_id, panel_source, panel_id, panel_params_json, draw_index, cell_index, assignment_json,
-       assignment_probability, status, current_page, started_at, updated_at, completed_at)
-     VALUES (?, lower(hex(randomblob(8))), ?, 'prolific', ?, ?, ?, ?, ?, ?, 'complete', 6, ?, ?, ?)`,
-  );
-  const insertAnswers = t.db.prepare(
-    "INSERT INTO answers (participant_id, kind, answers_json, derived_json, saved_at) VALUES (?, 'final', ?, ?, ?)",
-  );
-  immediate(t.db, () => {
+  // Through the repositories, in one transaction: the same rows on either engine.
+  await t.store.write(async (repos) => {
     for (let i = 0; i < n; i++) {
       const cell = permutedBlockCell(t.wave.seed, i, design.nCells);
       const started = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
       const done = new Date(Date.UTC(2026, 0, 1, 0, 0, i) + (300 + (i % 7)) * 1000).toISOString();
       const pid = `P${String(i).padStart(5, '0')}`;
-      const { lastInsertRowid } = insertParticipant.run(
-        `code-${String(i).padStart(17, '0')}`, t.wave.id, pid, JSON.stringify({ PROLIFIC_PID: pid }), i, cell,
-        JSON.stringify(cellAssignment(design, cell)), 1 / 48, started, done, done,
-      );
+      const p = await repos.participants.insert({
+        code: `code-${String(i).padStart(17, '0')}`, publicRef: `ref-${i}`, waveId: t.wave.id, panelSource: 'prolific', panelId: pid,
+        panelParams: { PROLIFIC_PID: pid }, drawIndex: i, cellIndex: cell, assignment: cellAssignment(design, cell), assignmentProbability: 1 / 48,
+        startedAt: started,
+      });
       const answers = { ...COMPLETE_ALLIANCE_ANSWERS, do_nothing: 1 + (i % 5), contribution: 1 + (i % 3) };
-      insertAnswers.run(lastInsertRowid, JSON.stringify(answers), JSON.stringify({ attention_pass: i % 2 }), done);
+      await repos.answers.saveFinal(p.id, answers, { attention_pass: i % 2 }, done);
+      await repos.participants.finish(p.id, 'complete', null, done);
     }
   });
 
