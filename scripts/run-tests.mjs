@@ -30,7 +30,8 @@ const run = (list, env = {}) =>
 
 // The app tests run a second time on PostgreSQL (tests/server/test-app.ts reads VLAB_TEST_ENGINE), each file on
 // databases of its own; the SQL they hold of their own runs on either engine (tests/server/test-sql.ts). Left out:
-// tests of SQLite itself (WAL, checkpoints, file modes, group commit, backup) and the 10,000-request fuzz run.
+// tests of SQLite itself (WAL, checkpoints, file modes, group commit, backup), the 10,000-request fuzz run, and the
+// simulator's HTTP tests (a minute on PostgreSQL for what the respondent-path files above already check).
 // tests/server/postgres-store.test.ts and db-copy*.test.ts run in the first pass and skip themselves, saying so,
 // when no server answers.
 const POSTGRES_SUITE = [
@@ -54,7 +55,6 @@ const POSTGRES_SUITE = [
   'tests/server/resume-proof.test.ts',
   'tests/server/page-and-assets.test.ts',
   'tests/server/security-researcher-auth.test.ts',
-  'tests/server/simulation-http.test.ts',
   'tests/server/sticky.test.ts',
   'tests/server/token-verified-cache.test.ts',
   'tests/server/treatment-order.test.ts',

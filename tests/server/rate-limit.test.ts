@@ -8,7 +8,8 @@ import { createTokenService } from '../../server/services/token-service.ts';
 import { createTestApp } from './test-app.ts';
 
 function appWith(t: Awaited<ReturnType<typeof createTestApp>>, overrides: Partial<Config>): Express {
-  return createApp({ store: t.store, config: { ...loadConfig({}, { logLevel: 'silent' }), ...overrides } });
+  // dbPath: the researcher workers read the test's own database (by default they opened ./data/vlab.sqlite).
+  return createApp({ store: t.store, config: { ...loadConfig({}, { dbPath: t.location, logLevel: 'silent' }), ...overrides } });
 }
 
 const startFrom = (app: Express, waveId: string, forwardedFor?: string) => {
