@@ -6,8 +6,9 @@ import { DomainError } from '../domain/errors.ts';
 import { versionConflict } from '../domain/fielded-version.ts';
 import { randomCode } from '../domain/random-code.ts';
 import { planHash } from '../domain/plan/plan-hash.ts';
-import { studyLocales } from '../domain/localized-text.ts';
+import { defaultLocale } from '../domain/localized-text.ts';
 import { contentHash, type StudyDefinition } from '../domain/study-definition.ts';
+import { waveLocaleProblem } from '../domain/wave-update.ts';
 import { waveSettingsSchema, type Wave } from '../domain/wave.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
 import type { Repositories } from '../storage/repositories.ts';
@@ -66,17 +67,15 @@ export function createStudyService({
     const study = await tx.studies.latest(input.studyKey);
     if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
     assertFieldable(study.definition);
-    const locales = studyLocales(study.definition);
-    if (input.locale !== undefined && !locales.includes(input.locale)) {
-      throw new DomainError('invalid_input', `locale: "${input.locale}" is not a locale of study "${input.studyKey}" (${locales.join(', ')})`);
-    }
+    const localeProblem = input.locale === undefined ? null : waveLocaleProblem(study.definition, input.locale);
+    if (localeProblem) throw new DomainError('invalid_input', localeProblem);
     const parsed = waveSettingsSchema.safeParse({
       target: input.target,
       seed: input.seed ?? randomBytes(16).toString('hex'),
       completeUrl: input.completeUrl ?? null,
       screenoutUrl: input.screenoutUrl ?? null,
       overquotaUrl: input.overquotaUrl ?? null,
-      locale: input.locale ?? locales[0],
+      locale: input.locale ?? defaultLocale(study.definition),
     });
     if (!parsed.success) throw new DomainError('invalid_input', firstIssue(parsed.error));
     const wave = await tx.waves.insert(randomCode(9), study.id, parsed.data, now());
