@@ -61,7 +61,7 @@ export function createStudyService({
     if (problem) throw new DomainError('conflict', `study "${studyKey}" is broken until its definition is fixed: ${problem}`);
   }
 
-  /** Opens a wave on the newest snapshot of a study, inside the caller's write transaction. */
+  /** Opens a wave on the current snapshot of a study, inside the caller's write transaction. */
   async function createWaveIn(tx: Repositories, input: CreateWaveInput): Promise<{ wave: Wave; study: StudyRecord }> {
     assertUsable(input.studyKey);
     const study = await tx.studies.latest(input.studyKey);
@@ -96,8 +96,9 @@ export function createStudyService({
 
   return {
     /**
-     * Stores a snapshot of every definition whose content is new. Waves keep pointing at the snapshot they
-     * were created from, so an edited file affects new waves only. A definition that changes the texts or
+     * Stores a snapshot of every definition whose content is new, and makes it its study's current snapshot (the
+     * one new waves use); a definition back at earlier content makes that stored snapshot current again. Waves keep
+     * pointing at the snapshot they were created from, so an edited file affects new waves only. A definition that changes the texts or
      * design of a version a wave fielded is not stored: it joins the broken studies (fielded-version.ts).
      */
     syncDefinitions(defs: StudyDefinition[]): Promise<{ study: StudyRecord; inserted: boolean }[]> {
@@ -107,15 +108,22 @@ export function createStudyService({
         for (const def of defs) {
           const hash = contentHash(def);
           const existing = await tx.studies.findSnapshot(def.id, hash);
-          if (existing) {
+          if (existing && (await tx.studies.latest(def.id))?.id === existing.id) {
             out.push({ study: existing, inserted: false });
             continue;
           }
           // Every wave with the snapshot it fielded, read once for all the changed definitions.
           fieldedByStudy ??= await fieldedSnapshots(tx);
           const conflict = versionConflict(def, fieldedByStudy.get(def.id) ?? []);
-          if (conflict) problems.set(def.id, conflict);
-          else out.push({ study: await tx.studies.insert(def, hash, now()), inserted: true });
+          if (conflict) {
+            problems.set(def.id, conflict);
+          } else if (existing) {
+            // Reverted to earlier content: that snapshot is current again, so new waves show what the file says.
+            await tx.studies.makeCurrent(existing.id);
+            out.push({ study: existing, inserted: false });
+          } else {
+            out.push({ study: await tx.studies.insert(def, hash, now()), inserted: true });
+          }
         }
         return out;
       });
@@ -145,7 +153,7 @@ export function createStudyService({
       });
     },
 
-    /** Opens a wave on the newest snapshot of a study; the seed defaults to 128 random bits. */
+    /** Opens a wave on the current snapshot of a study; the seed defaults to 128 random bits. */
     createWave(input: CreateWaveInput): Promise<{ wave: Wave; study: StudyRecord }> {
       return store.write((tx) => createWaveIn(tx, input));
     },
