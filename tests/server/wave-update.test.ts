@@ -112,3 +112,20 @@ test('a target lowered to the completes closes the wave as the completion reachi
     [['target', 10, 4], ['target', 4, 3], ['target', 3, 50]],
   );
 });
+
+test('the default locale of a bilingual wave changes for participants who start afterwards; one the study lacks is refused', async () => {
+  const t = await patchSetup();
+  const created = await t.post('/waves', { study: 'bus-line-funding', target: 50 });
+  assert.equal(created.body.locale, 'en');
+  const before = await startParticipant(t.app, created.body.id, { PROLIFIC_PID: 'before' });
+  const changed = await t.patch(created.body.id, { locale: 'es' });
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  assert.deepEqual(changed.body.changes.map((c: { field: string; oldValue: string; newValue: string }) => [c.field, c.oldValue, c.newValue]), [['locale', 'en', 'es']]);
+  const afterwards = await startParticipant(t.app, created.body.id, { PROLIFIC_PID: 'after' });
+  const locale = async (code: string) => (await t.repos.participants.findByCode(code))!.locale;
+  assert.equal(await locale(before.body.participant.code), 'en', 'who started before keeps their language');
+  assert.equal(await locale(afterwards.body.participant.code), 'es');
+  const refused = await t.patch(created.body.id, { locale: 'fr' });
+  assert.equal(refused.status, 422);
+  assert.equal(refused.body.error.message, 'locale: "fr" is not a locale of study "bus-line-funding" (en, es)');
+});

@@ -82,11 +82,14 @@ test('vlab wave update changes redirects and target as create checks them, logs 
   assert.match(nothing.stderr, /^vlab wave update: nothing to change: give one of target, completeUrl, screenoutUrl, overquotaUrl, locale\n$/);
   assert.equal(vlab('wave', 'update', created.id, '--target', '0').status, 2);
   assert.equal(vlab('wave', 'update', 'NoSuchWave1', '--target', '5').stderr, 'vlab wave update: no wave "NoSuchWave1"\n');
+  // Options not given leave their settings as they are.
+  const targetOnly = JSON.parse(vlab('wave', 'update', created.id, '--target', '61', '--json').stdout);
+  assert.deepEqual([targetOnly.target, targetOnly.completeUrl, targetOnly.locale], [61, 'https://p.example/done?pid={PROLIFIC_PID}', 'en']);
   // A panel-style wave left without a completion URL is warned about, as at create.
   const cleared = vlab('wave', 'update', created.id, '--no-complete-url', '--overquota-url', 'https://p.example/full');
   assert.equal(cleared.status, 0, cleared.stderr);
   assert.match(cleared.stderr, /^vlab wave update: warning: .*no --complete-url/);
-  assert.equal(JSON.parse(vlab('wave', 'status', created.id, '--json').stdout).changes.length, 5);
+  assert.equal(JSON.parse(vlab('wave', 'status', created.id, '--json').stdout).changes.length, 6);
 });
 
 test('vlab export writes completes by default and says what it wrote; --status all as the API\'s default; bad formats and waves exit 2', async () => {
