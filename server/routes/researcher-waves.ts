@@ -17,8 +17,9 @@ const createBody = z.strictObject({
 });
 
 /**
- * `/waves`: list, create, status, settings changed mid-wave (PATCH), and the open / pause / close lifecycle. Listing and status read every
- * participant of a wave, so a researcher worker computes them; the rare writes run here, in their transaction.
+ * `/waves`: list, create, status, settings changed mid-wave (PATCH), and the open / pause / close lifecycle.
+ * Listing and status read every participant of a wave, so a researcher worker computes them; the rare writes run
+ * here, in their transaction.
  */
 export function researcherWaves(waves: WaveService, jobs: ResearcherPool): Router {
   const router = Router();

@@ -98,8 +98,9 @@ export function createStudyService({
     /**
      * Stores a snapshot of every definition whose content is new, and makes it its study's current snapshot (the
      * one new waves use); a definition back at earlier content makes that stored snapshot current again. Waves keep
-     * pointing at the snapshot they were created from, so an edited file affects new waves only. A definition that changes the texts or
-     * design of a version a wave fielded is not stored: it joins the broken studies (fielded-version.ts).
+     * pointing at the snapshot they were created from, so an edited file affects new waves only. A definition that
+     * changes the texts or design of a version a wave fielded is neither stored nor made current: it joins the
+     * broken studies (fielded-version.ts).
      */
     syncDefinitions(defs: StudyDefinition[]): Promise<{ study: StudyRecord; inserted: boolean }[]> {
       return store.write(async (tx) => {

@@ -1,9 +1,9 @@
 import { DEFAULT_CONFIG } from '../config.ts';
+import { DomainError } from '../domain/errors.ts';
 import { quotaCaps } from '../domain/quota.ts';
 import { nextWaveStatus, treatmentPageIndex, waveStatusReport, type WaveAction, type WaveStatusReport } from '../domain/wave-lifecycle.ts';
 import { parseWaveUpdate, waveLocaleProblem, waveSettingChanges } from '../domain/wave-update.ts';
 import type { Wave } from '../domain/wave.ts';
-import { DomainError } from '../domain/errors.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { Store } from '../storage/store.ts';
 import { createQuotaAdmission, leaseCutoff } from './quota-admission.ts';
