@@ -197,8 +197,9 @@ describe(`${PROCESSES} vlab serve processes on one PostgreSQL database behind a 
       assert.ok(afterKill[i]! > 10, `process ${i} kept serving (${afterKill[i]} answers after the kill)`);
       assert.ok(alive(servers[i]!), `process ${i} still running`);
     }
-    // Only the requests the victim held when it died fail (one a respondent at most); no process answers 5xx.
-    assert.ok(proxy.stats.badGateway <= 9, `${proxy.stats.badGateway} 502s`);
+    // Only the requests the victim held when it died fail (one a respondent, and its retry if that met a keep-alive
+    // socket to the victim not yet seen closed); no process answers 5xx.
+    assert.ok(proxy.stats.badGateway <= 2 * 9, `${proxy.stats.badGateway} 502s`);
     assert.deepEqual(statuses.filter((s) => s !== 502), []);
     assert.equal(stats.networkErrors, 0);
   });
