@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { after, test } from 'node:test';
+import { afterEach, test } from 'node:test';
 import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
@@ -25,9 +25,11 @@ import { COMPLETE_ALLIANCE_ANSWERS, completeWithService, PRETREATMENT_ALLIANCE_A
 const skip = await postgresSkipReason();
 if (skip) console.log(`postgres-store.test.ts: ${skip}`);
 
+// Each test's pools and database go when it ends: held to the end of the file, the pools of seven tests came near
+// PostgreSQL's default 100 connections, and the last tests were refused ("too many clients already").
 const cleanups: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 /** A fresh database with the shipped definitions and one wave, and `n` stores on it (as n processes). */
