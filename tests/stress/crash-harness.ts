@@ -50,12 +50,6 @@ export interface LoadStats {
   unexpected: string[];
 }
 
-/**
- * Simulated respondents over the respondent API (docs/api.md), as the page behaves: start with a panel ID
- * (so a retried start resumes the same participant), save one partial page, take the quota step, complete, and retry each step on
- * network failures until the server answers. `baseUrl()` is read before each request, so a restarted server on
- * a new port is picked up.
- */
 /** One request of a load run, for tests that judge answers by when they came (an outage's window, say). */
 export interface ObservedRequest {
   /** performance.now() when the request was sent and when its answer (or network failure) came. */
@@ -66,6 +60,12 @@ export interface ObservedRequest {
   retryAfter: string | null;
 }
 
+/**
+ * Simulated respondents over the respondent API (docs/api.md), as the page behaves: start with a panel ID
+ * (so a retried start resumes the same participant), save one partial page, take the quota step, complete, and retry each step on
+ * network failures until the server answers. `baseUrl()` is read before each request, so a restarted server on
+ * a new port is picked up.
+ */
 export function runLoad(options: {
   baseUrl: () => string | null;
   waveId: () => string;
