@@ -14,6 +14,7 @@ import { planHash } from './plan-hash.ts';
 import { rakingTargets, sampleShare } from './raking-margins.ts';
 import { planAlpha, type Hypothesis } from './plan-schema.ts';
 import { modelRightHandSide } from './plan-terms.ts';
+import { clusteredByRespondent } from './respondent-clusters.ts';
 import { sampleShortfall } from './sample-shortfall.ts';
 
 /** The participant column of a wave's wide rows (the export's id column): the cluster of stacked rows. */
@@ -178,7 +179,7 @@ function fitOutcome(
   weighted: boolean,
   alpha: number,
 ): { estimates: TidyRow[]; nobs: number; nDropped: number } {
-  const clusters = h.stack ? idColumn : undefined;
+  const clusters = clusteredByRespondent(def, h) ? idColumn : undefined;
   if (h.estimator === 'difference_in_means') {
     // Refused rather than silently unweighted (the plan validator refuses raking with a difference in means).
     if (weighted) throw new AnalysisError('executePlan', `${h.id}: difference_in_means takes no weights; write it as lm_robust`);
