@@ -61,6 +61,8 @@ export interface PlanResult {
   nRows: number;
   /** Rows removed by the plan's exclusions. */
   nExcluded: number;
+  /** Distinct units (`idColumn`) with a row left after the exclusions: respondents, whatever rows each has. */
+  nKeptUnits?: number;
   weighted: boolean;
 }
 
@@ -101,6 +103,7 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
     problems: [],
     nRows: input.rows.length,
     nExcluded: input.rows.length - kept.length,
+    nKeptUnits: new Set(kept.map((row) => row[idColumn])).size,
     weighted: false,
   };
 
