@@ -21,23 +21,14 @@ export function assertFieldable(def: StudyDefinition): void {
 }
 
 /**
- * Whether the offline simulation (simulated-wave.ts, estimands.ts: `vlab simulate`, `vlab power --study`) can
- * run this study: they draw one vignette per respondent from the full factorial, every cell equally likely, so
- * any other design is refused with this reason rather than simulated wrongly.
+ * Whether the offline simulation of a wave (simulated-wave.ts, estimands.ts: `vlab power --study`) can run this
+ * study: it fields vignette designs of every kind as the server does; a conjoint's simulated wave (profile
+ * rows and the amce/mm plan) is still to come, so it is refused with this reason rather than simulated wrongly.
  */
 export function unsimulatableReason(def: StudyDefinition): string | null {
-  const design = studyDesign(def);
-  const what =
-    design.kind === 'conjoint'
-      ? 'a conjoint design'
-      : design.vignettesPerRespondent > 1
-        ? `${design.vignettesPerRespondent} vignettes per respondent`
-        : def.restrictions?.length
-          ? 'restrictions'
-          : def.factors.some((f) => f.levels.some((l) => (l.weight ?? 1) !== 1))
-            ? 'weighted levels'
-            : null;
-  return what && `study "${def.id}" uses ${what}, which the simulation cannot draw yet (it draws one vignette from the full factorial)`;
+  return studyDesign(def).kind === 'conjoint'
+    ? `study "${def.id}" uses a conjoint design, which the simulated wave cannot field yet (its profile rows and plan are still to come)`
+    : null;
 }
 
 /** Throws an `invalid_input` DomainError when the study cannot be simulated yet. */

@@ -1,8 +1,7 @@
 import type { Assignment } from './design.ts';
 import { respondentPlan } from './respondent-plan.ts';
 import type { StudyDefinition } from './study-definition.ts';
-import { studyDesign } from './study-design.ts';
-import { vignetteSpace } from './vignette-cells.ts';
+import { vignetteSpace, type VignetteSpace } from './vignette-cells.ts';
 
 /**
  * What the respondent path stores of a vignette design's draw (respondent-plan.ts): the participant's row keeps
@@ -30,24 +29,25 @@ export interface ParticipantDraw {
   vignettes: StoredVignette[];
 }
 
-/** Vignettes each respondent of this study reads (1 for studies without a `design`). */
-export function vignettesPerRespondent(def: StudyDefinition): number {
-  const design = studyDesign(def);
-  if (design.kind !== 'vignette') throw new RangeError(`vignettesPerRespondent: study "${def.id}" is not a vignette design`);
-  return design.vignettesPerRespondent;
+const multiplicities = new WeakMap<VignetteSpace, Map<number, number>>();
+
+/** P(one vignette shows cell `index`) = w / L. */
+function cellProbability(space: VignetteSpace, index: number): number {
+  let byIndex = multiplicities.get(space);
+  if (!byIndex) multiplicities.set(space, (byIndex = new Map(space.cells.map((c) => [c.index, c.multiplicity]))));
+  return byIndex.get(index)! / space.total;
 }
 
 /** The draw of respondent `drawIndex` of a wave with `seed`, as the respondent path stores it. */
 export function drawParticipantVignettes(def: StudyDefinition, seed: string, drawIndex: number): ParticipantDraw {
   const plan = respondentPlan(def, seed, drawIndex);
   if (plan.kind !== 'vignette') throw new RangeError(`drawParticipantVignettes: study "${def.id}" is not a vignette design`);
-  const space = vignetteSpace(def);
   const first = plan.vignettes[0]!;
-  const multiplicity = space.cells.find((c) => c.index === first.cellIndex)!.multiplicity;
   return {
     cellIndex: first.cellIndex,
     assignment: first.assignment,
-    assignmentProbability: multiplicity / space.total,
+    // m·w / L divided by m, computed as w / L so that a plain design stores exactly 1 / n as it always did.
+    assignmentProbability: cellProbability(vignetteSpace(def), first.cellIndex),
     vignettes: plan.vignettes.map(({ position, cellIndex, assignment, inclusionProbability }) => ({ position, cellIndex, assignment, inclusionProbability })),
   };
 }

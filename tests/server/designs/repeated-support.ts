@@ -7,10 +7,11 @@ import type { RespondentService } from '../../../server/services/respondent-serv
 
 export const REPEATED_ID = 'protege-bargaining-repeated';
 
-/** The shipped repeated study's JSON (with its plan) changed by `edit`, parsed. */
+/** The shipped repeated study's JSON (with its plan and simulation model) changed by `edit`, parsed. */
 export function repeatedVariant(edit: (def: Record<string, any>) => void): StudyDefinition {
   const def = JSON.parse(readFileSync(`survey-definitions/${REPEATED_ID}/study.json`, 'utf8'));
   def.analysisPlan = JSON.parse(readFileSync(`survey-definitions/${REPEATED_ID}/analysis-plan.json`, 'utf8'));
+  def.simulation = JSON.parse(readFileSync(`survey-definitions/${REPEATED_ID}/simulation.json`, 'utf8'));
   edit(def);
   return parseStudyDefinition(def, 'study.json');
 }
