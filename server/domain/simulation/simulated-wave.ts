@@ -1,18 +1,16 @@
 import type { Row } from '../../../analysis/index.ts';
 import { derivedColumns } from '../answers.ts';
-import type { Answers } from '../answers.ts';
 import { assertSimulatable } from '../design-support.ts';
 import { repeatedWideRows } from '../export/repeated-rows.ts';
 import { waveColumns, wideRow, type ColumnSpec } from '../export/wave-columns.ts';
 import { defaultLocale } from '../localized-text.ts';
 import type { Participant } from '../participant.ts';
 import { fullQuotaLevel, quotaCaps, quotaCellOf } from '../quota.ts';
-import type { Assignment } from '../design.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { treatmentPageIndex } from '../wave-lifecycle.ts';
 import { drawParticipantVignettes } from '../participant-vignettes.ts';
-import { perRespondent, vignetteQuestionName } from '../repeated-vignettes.ts';
-import { simulateRespondent, simulateVignetteRespondent, type SimulatedRespondent } from './respondent.ts';
+import { perRespondent } from '../repeated-vignettes.ts';
+import { simulateRepeatedRespondent, simulateRespondent } from './respondent.ts';
 
 /**
  * A whole wave fielded offline, as the server would field it: participant d gets the vignettes of draw d for
@@ -50,7 +48,7 @@ export function simulateWave(def: StudyDefinition, { target, seed, columns = wav
     const d = out.draws++;
     if (d >= maxDraws) throw new RangeError(`simulateWave: ${maxDraws} draws gave only ${completes} of ${target} completes`);
     const drawn = drawParticipantVignettes(def, seed, d);
-    const r = m === 1 ? simulateRespondent(def, drawn.assignment, { seed, index: d }) : repeatedRespondent(def, drawn.vignettes.map((v) => v.assignment), seed, d);
+    const r = m === 1 ? simulateRespondent(def, drawn.assignment, { seed, index: d }) : simulateRepeatedRespondent(def, drawn.vignettes.map((v) => v.assignment), { seed, index: d });
     if (r.fate === 'declined') {
       out.screenedOut++;
       continue;
@@ -97,14 +95,4 @@ export function simulateWave(def: StudyDefinition, { target, seed, columns = wav
     else out.rows.push(...(repeatedWideRows(columns, input, drawn.vignettes) as Row[]));
   }
   return out;
-}
-
-/** A respondent of m vignettes with their answers as the server stores them: each vignette's under `<name>__V<k>`. */
-function repeatedRespondent(def: StudyDefinition, assignments: Assignment[], seed: string, index: number): SimulatedRespondent {
-  const r = simulateVignetteRespondent(def, assignments, { seed, index });
-  const answers: Answers = { ...r.answers };
-  r.vignettes.forEach((outcomes, i) => {
-    for (const [name, value] of Object.entries(outcomes)) answers[vignetteQuestionName(name, i + 1)] = value;
-  });
-  return { fate: r.fate, answers, leaveOnPage: r.leaveOnPage };
 }

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { isAllowed } from '../../../server/domain/restrictions.ts';
 import { expectedOutcome } from '../../../server/domain/simulation/expected.ts';
@@ -7,6 +10,11 @@ import { estimandKey, planEstimands } from '../../../server/domain/simulation/es
 import { simulateWave } from '../../../server/domain/simulation/simulated-wave.ts';
 import { drawVignettes } from '../../../server/domain/vignette-draws.ts';
 import { vignetteSpace } from '../../../server/domain/vignette-cells.ts';
+import { createExportService } from '../../../server/services/export-service.ts';
+import { runSimulation } from '../../../server/simulate/run-simulation.ts';
+import { loadDefinitionFiles } from '../../../server/storage/definition-files.ts';
+import { collect } from '../../../server/storage/store.ts';
+import { createTestApp } from '../test-app.ts';
 import { repeatedVariant } from './repeated-support.ts';
 
 /** The shipped repeated study with a plan: strategy, outside option and troops on support for conceding. */
@@ -61,5 +69,29 @@ test('vlab power --study for a repeated design (seeded, 30 runs of 150 responden
     const se = row.sd_estimate / Math.sqrt(30);
     assert.ok(Math.abs(row.bias!) < 4 * se, `${row.term}: bias ${row.bias} vs ${se}`);
     assert.ok(row.coverage! >= 0.8, `${row.term}: coverage ${row.coverage}`);
+  }
+});
+
+test('vlab simulate (the respondent API over HTTP) takes a repeated wave: each simulated respondent reads its three vignettes and answers each', async () => {
+  const t = await createTestApp();
+  const server = createServer(t.app).listen(0, '127.0.0.1');
+  try {
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const { wave } = await t.studies.createWave({ studyKey: 'protege-bargaining-repeated', target: 100, seed: 'simulate-repeated' });
+    const definitions = loadDefinitionFiles('survey-definitions');
+    const { summary, results } = await runSimulation({ baseUrl: `http://127.0.0.1:${port}`, waveId: wave.id, n: 24, concurrency: 4, seed: 'sim-repeated', definitions, inOrder: true });
+    assert.deepEqual(summary.errorsByKind, {}, summary.firstErrors.join('\n'));
+    assert.equal(summary.completes + summary.screenedOut + summary.abandoned + summary.overQuota, 24);
+    assert.ok(summary.completes >= 18, JSON.stringify(summary));
+    const service = createExportService({ store: t.store });
+    const rows = await collect(await service.iterateWaveRows(wave.id, { statuses: ['complete'] }));
+    assert.equal(rows.length, 3 * summary.completes);
+    assert.ok(rows.every((r) => typeof r.support_concede === 'number' && typeof r.support_let_leave === 'number'), 'every vignette answered');
+    const codes = results.filter((r) => r.kind === 'complete').map((r) => r.code);
+    assert.deepEqual(new Set(rows.map((r) => r.participant)), new Set(codes));
+  } finally {
+    server.close();
+    await t.close();
   }
 });
