@@ -39,6 +39,11 @@ export function createParticipantVignetteRepository(db: Db) {
      WHERE p.wave_id = ? AND p.draw_index > ? AND p.draw_index <= ? ORDER BY v.participant_id, v.position`,
   );
 
+  const completesByCell = db.prepare<[string], { cell_index: number; n: number }>(
+    `SELECT v.cell_index, COUNT(*) AS n FROM participant_vignettes v JOIN participants p ON p.id = v.participant_id
+     WHERE p.wave_id = ? AND p.status = 'complete' GROUP BY v.cell_index`,
+  );
+
   return {
     /** Stores a participant's vignettes, inside the transaction that draws the participant. */
     async insertAll(participantId: number, vignettes: readonly StoredVignette[]): Promise<void> {
@@ -47,6 +52,10 @@ export function createParticipantVignetteRepository(db: Db) {
     /** A participant's vignettes in reading order; empty for one-vignette designs (their row holds the cell). */
     async ofParticipant(participantId: number): Promise<StoredVignette[]> {
       return ofOne.all(participantId).map(toStoredVignette);
+    },
+    /** Vignettes of the wave's complete participants per cell (the status report of a repeated design). */
+    async completesByCell(waveId: string): Promise<Map<number, number>> {
+      return new Map(completesByCell.all(waveId).map((r) => [r.cell_index, r.n]));
     },
     /** The vignettes of a wave's participants with `after < draw_index <= last` (an export page), by participant id. */
     async ofDrawRange(waveId: string, after: number, last: number): Promise<Map<number, StoredVignette[]>> {

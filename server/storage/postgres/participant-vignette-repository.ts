@@ -22,6 +22,14 @@ export function createPgParticipantVignetteRepository(sql: Sql): ParticipantVign
       const rows = await sql.rows<ParticipantVignetteRow>('SELECT * FROM participant_vignettes WHERE participant_id = $1 ORDER BY position', [participantId]);
       return rows.map(toStoredVignette);
     },
+    async completesByCell(waveId) {
+      const rows = await sql.rows<{ cell_index: number; n: string }>(
+        `SELECT v.cell_index, COUNT(*) AS n FROM participant_vignettes v JOIN participants p ON p.id = v.participant_id
+         WHERE p.wave_id = $1 AND p.status = 'complete' GROUP BY v.cell_index`,
+        [waveId],
+      );
+      return new Map(rows.map((r) => [r.cell_index, Number(r.n)]));
+    },
     async ofDrawRange(waveId, after, last) {
       const rows = await sql.rows<ParticipantVignetteRow>(
         `SELECT v.* FROM participant_vignettes v JOIN participants p ON p.id = v.participant_id

@@ -95,6 +95,12 @@ test('repeated vignettes over HTTP: start → 3 vignettes, each with its outcome
     assert.equal(row.support_concede, ['4', '5', '1'][i]);
     assert.ok(!Object.keys(row).some((name) => name.includes('__V')), 'no per-vignette names in the export');
   });
+  const status = (await t.get(`/waves/${wave.id}`)).body;
+  assert.equal(status.cells.length, 44, 'the allowed cells only');
+  assert.equal(status.cells.reduce((n: number, c: { completes: number }) => n + c.completes, 0), 3, 'completed vignettes');
+  assert.ok(Math.abs(status.cells.reduce((n: number, c: { targetCompletes: number }) => n + c.targetCompletes, 0) - 150) < 1e-9, 'target 50 × 3 vignettes');
+  const cooperating = status.cells.find((c: { strategy: string }) => c.strategy === 'cooperate');
+  assert.ok(Math.abs(cooperating.targetCompletes - (50 * 3 * 2) / 52) < 1e-12, 'a cooperating cell weighs 2 of 52');
   const codebook = (await t.get(`/waves/${wave.id}/export?format=codebook`)).body;
   assert.match(codebook.design.assignment.rows, /one row per respondent × vignette/);
   assert.equal(codebook.design.assignment.allowedCells.length, 44);
