@@ -69,6 +69,7 @@ test('vlab power --study for a repeated design (seeded, 30 runs of 150 responden
     const se = row.sd_estimate / Math.sqrt(30);
     assert.ok(Math.abs(row.bias!) < 4 * se, `${row.term}: bias ${row.bias} vs ${se}`);
     assert.ok(row.coverage! >= 0.8, `${row.term}: coverage ${row.coverage}`);
+    assert.equal(row.mde_analytic, null, 'no two-arm formula for a within-respondent, weighted design');
   }
 });
 
