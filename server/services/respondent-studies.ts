@@ -1,9 +1,8 @@
-import { designOf, type Design } from '../domain/design.ts';
 import { buildParticipantSurvey, participantSurveyPageCount } from '../domain/participant-survey.ts';
 import type { Participant } from '../domain/participant.ts';
 import type { StoredVignette } from '../domain/participant-vignettes.ts';
 import { buildRepeatedSurvey } from '../domain/repeated-survey.ts';
-import { fieldedDefinition, perRespondent, repeatedSurveyPageCount, vignettePageIndices } from '../domain/repeated-vignettes.ts';
+import { fieldedDefinition, perRespondent, repeatedSurveyPageCount } from '../domain/repeated-vignettes.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { treatmentPageIndex } from '../domain/wave-lifecycle.ts';
 import type { Wave } from '../domain/wave.ts';
@@ -17,9 +16,6 @@ export interface RespondentStudy {
   fielded: StudyDefinition;
   /** Vignettes per respondent (m). */
   perRespondent: number;
-  /** Index of each vignette's page (the first is `treatmentPage`). */
-  vignettePages: number[];
-  design: Design;
   /** Pages of every participant's survey. */
   pageCount: number;
   /** Index of the vignette page in every participant's survey. */
@@ -42,8 +38,6 @@ export function createRespondentStudies() {
         def,
         fielded: fieldedDefinition(def),
         perRespondent: perRespondent(def),
-        vignettePages: vignettePageIndices(def),
-        design: designOf(def),
         pageCount: perRespondent(def) > 1 ? repeatedSurveyPageCount(def) : participantSurveyPageCount(def),
         treatmentPage: treatmentPageIndex(def),
       };
