@@ -1,7 +1,8 @@
-import { allCells, designOf } from './design.ts';
+import { perRespondent } from './repeated-vignettes.ts';
 import { DomainError } from './errors.ts';
 import type { QuotaCap } from './quota.ts';
 import type { StudyDefinition } from './study-definition.ts';
+import { vignetteSpace } from './vignette-cells.ts';
 import type { WaveChangeRecord } from './wave-update.ts';
 import type { Wave, WaveStatus } from './wave.ts';
 
@@ -41,6 +42,7 @@ export interface WaveStatusInput {
   def: StudyDefinition;
   counts: WaveCounts;
   funnel: { started: number; consented: number; reachedVignette: number; completed: number };
+  /** Completed vignettes per cell: one per complete participant, m in a repeated design. */
   completesByCell: Map<number, number>;
   assignedByCell: Map<number, number>;
   quotaCaps: QuotaCap[];
@@ -55,11 +57,16 @@ export interface WaveStatusInput {
 /** The status report of `vlab wave status --json` and `GET /api/researcher/waves/:id`. */
 export function waveStatusReport(input: WaveStatusInput) {
   const { wave, study, def, counts, funnel } = input;
-  const cells = allCells(designOf(def)).map((assignment, index) => ({
+  // The cells the design shows (restricted ones never are): vignettes assigned and completed in each, and the
+  // completes each should reach at the target, target · m · w / L (equal shares without weights).
+  const space = vignetteSpace(def);
+  const m = perRespondent(def);
+  const cells = space.cells.map(({ index, assignment, multiplicity }) => ({
     index,
     ...assignment,
     assigned: input.assignedByCell.get(index) ?? 0,
     completes: input.completesByCell.get(index) ?? 0,
+    targetCompletes: (wave.target * m * multiplicity) / space.total,
   }));
   return {
     id: wave.id,

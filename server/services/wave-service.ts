@@ -1,3 +1,4 @@
+import { perRespondent } from '../domain/repeated-vignettes.ts';
 import { DEFAULT_CONFIG } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { quotaCaps } from '../domain/quota.ts';
@@ -36,7 +37,7 @@ export function createWaveService({
       def,
       counts: await tx.participants.countByStatus(wave.id),
       funnel: await tx.waveProgress.funnel(wave.id, treatmentPageIndex(def)),
-      completesByCell: await tx.waveProgress.completesByCell(wave.id),
+      completesByCell: perRespondent(def) > 1 ? await tx.participantVignettes.completesByCell(wave.id) : await tx.waveProgress.completesByCell(wave.id),
       assignedByCell: await tx.assignmentCounters.countsByCell(wave.id),
       quotaCaps: quotaCaps(def, wave.target),
       quotaFill: await tx.quotaSlots.fillByLevel(wave.id, cutoff),

@@ -3,6 +3,7 @@ import { createAssignmentCounterRepository, type AssignmentCounterRepository } f
 import type { Db } from './db.ts';
 import { createExportRowRepository, type ExportRowRepository } from './export-row-repository.ts';
 import { createParticipantRepository, type ParticipantRepository } from './participant-repository.ts';
+import { createParticipantVignetteRepository, type ParticipantVignetteRepository } from './participant-vignette-repository.ts';
 import { createQualityFlagRepository, type QualityFlagRepository } from './quality-flag-repository.ts';
 import { createQuotaSlotRepository, type QuotaSlotRepository } from './quota-slot-repository.ts';
 import { createStudyRepository, type StudyRepository } from './study-repository.ts';
@@ -21,6 +22,7 @@ export interface Repositories {
   waves: WaveRepository;
   waveChanges: WaveChangeRepository;
   participants: ParticipantRepository;
+  participantVignettes: ParticipantVignetteRepository;
   answers: AnswerRepository;
   assignmentCounters: AssignmentCounterRepository;
   qualityFlags: QualityFlagRepository;
@@ -37,6 +39,7 @@ export function createRepositories(db: Db): Repositories {
     waves: createWaveRepository(db),
     waveChanges: createWaveChangeRepository(db),
     participants: createParticipantRepository(db),
+    participantVignettes: createParticipantVignetteRepository(db),
     answers: createAnswerRepository(db),
     assignmentCounters: createAssignmentCounterRepository(db),
     qualityFlags: createQualityFlagRepository(db),

@@ -3,6 +3,7 @@ import { createPgAnswerRepository } from './answer-repository.ts';
 import { createPgAssignmentCounterRepository } from './assignment-counter-repository.ts';
 import { createPgExportRowRepository } from './export-row-repository.ts';
 import { createPgParticipantRepository } from './participant-repository.ts';
+import { createPgParticipantVignetteRepository } from './participant-vignette-repository.ts';
 import { createPgQualityFlagRepository } from './quality-flag-repository.ts';
 import { createPgQuotaSlotRepository } from './quota-slot-repository.ts';
 import type { Sql } from './sql.ts';
@@ -19,6 +20,7 @@ export function createPgRepositories(sql: Sql, cacheKey: object): Repositories {
     waves: createPgWaveRepository(sql),
     waveChanges: createPgWaveChangeRepository(sql),
     participants: createPgParticipantRepository(sql),
+    participantVignettes: createPgParticipantVignetteRepository(sql),
     answers: createPgAnswerRepository(sql),
     assignmentCounters: createPgAssignmentCounterRepository(sql),
     qualityFlags: createPgQualityFlagRepository(sql, cacheKey),
