@@ -10,15 +10,20 @@
 //   npm run bench:ingest                                     defaults: 50 connections, 20,000 requests a path
 //   npm run bench:ingest -- --requests 2000 --connections 50 --warmup 500      (or BENCH_REQUESTS=…, …)
 //   BENCH_CPU_PROF=DIR npm run bench:ingest                 also writes both servers' V8 CPU profiles to DIR
+//   BENCH_DB=postgres://… npm run bench:ingest -- --rounds 2
+//       on PostgreSQL instead (bench/ingest-postgres.ts): 1 and 2 `vlab serve` processes against a baseline on the
+//       same server, interleaved for `--rounds`/BENCH_ROUNDS rounds (default 2); a fresh database per configuration
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../support/alliance-answers.ts';
 import { LOAD_ENV } from '../support/load-settings.ts';
 // prepareLoadDatabase is still the crash harness's: it builds the storage layer, whose API is being reworked for
 // PostgreSQL.
 import { prepareLoadDatabase } from '../tests/stress/crash-harness.ts';
+import { isPostgresUrl } from '../server/storage/store.ts';
+import { ingestPostgres } from './ingest-postgres.ts';
+import { completeBody, failures, measured as measuredRun, participantCode, quotaBody, startBody } from './lib/ingest-workload.ts';
 import { LOAD_HEADER, loadRow, runLoad, type LoadResult, type LoadOptions } from './lib/load.ts';
 import { machineLine } from './lib/machine.ts';
 import { intOption } from './lib/options.ts';
@@ -31,28 +36,17 @@ const warmup = intOption('warmup', 'BENCH_WARMUP', 2_000);
 const spare = 2 * connections;
 const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
 
-// A panel sends all kinds of people: participant i gets one of the 8 quota cells (age group × gender), the same in
-// its quota step and its completion. The baseline stores the same bodies.
-const AGES = ['18-29', '30-44', '45-64', '65+'];
-const demographics = (i: number) => ({ age_group: AGES[i % 4]!, gender: (i >> 2) % 2 ? 'female' : 'male' });
-const completeBody = (i: number) => JSON.stringify({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...demographics(i) }, honeypot: '' });
-// The quota step carries every pre-treatment answer, as the page sends it (the completion may not change them).
-const quotaBody = (i: number) => JSON.stringify({ answers: { ...PRETREATMENT_ALLIANCE_ANSWERS, ...demographics(i) } });
-
-/** Warm-up run (not reported: JIT, SQLite page cache, WAL growth), then the measured run. */
-async function measured(options: Omit<LoadOptions, 'amount'>, offset = 0): Promise<LoadResult> {
-  await runLoad({ ...options, name: `${options.name} (warm-up)`, amount: warmup, request: (i) => options.request(offset + i) });
-  return runLoad({ ...options, amount: requests, request: (i) => options.request(offset + warmup + i) });
-}
-
-function failures(results: LoadResult[]): string[] {
-  return results
-    .filter((r) => r.non2xx > 0 || r.errors > 0)
-    .map((r) => `${r.name}: ${r.non2xx} non-2xx, ${r.errors} errors${r.samples.length ? ` — e.g. ${r.samples.join(' | ')}` : ''}`);
-}
+/** Warm-up run (not reported), then the measured run. */
+const measured = (options: Omit<LoadOptions, 'amount'>, offset = 0): Promise<LoadResult> => measuredRun(options, { warmup, requests }, offset);
 
 async function main(): Promise<void> {
   console.log(`ingest benchmark — ${machineLine()}`);
+  const benchDb = process.env.BENCH_DB;
+  if (benchDb) {
+    if (!isPostgresUrl(benchDb)) throw new Error(`BENCH_DB: expected a postgres:// URL (unset: the SQLite run), got ${JSON.stringify(benchDb)}`);
+    console.log(`${connections} connections, ${requests} measured requests a path after ${warmup} warm-up requests`);
+    return ingestPostgres({ serverUrl: benchDb, connections, requests, warmup, rounds: intOption('rounds', 'BENCH_ROUNDS', 2) });
+  }
   console.log(`${connections} connections, ${requests} measured requests a path after ${warmup} warm-up requests; WAL, synchronous = FULL`);
   const scratch = mkdtempSync(join(tmpdir(), 'vlab-bench-ingest-'));
   const results: LoadResult[] = [];
@@ -73,12 +67,8 @@ async function main(): Promise<void> {
     const codes: string[] = [];
     const url = real.baseUrl;
     try {
-      const startRequest = (i: number) => ({
-        path: `/api/waves/${waveId}/participants`,
-        body: JSON.stringify({ panel: { PROLIFIC_PID: `bench-${i}`, STUDY_ID: 'bench', SESSION_ID: `s-${i}` } }),
-      });
-      // The start answer begins with the participant: no need to parse the whole survey to find the code.
-      const keepCode = (body: string) => codes.push(/"code":"([^"]+)"/.exec(body)![1]!);
+      const startRequest = (i: number) => ({ path: `/api/waves/${waveId}/participants`, body: startBody(i) });
+      const keepCode = (body: string) => codes.push(participantCode(body));
       results.push(await measured({ name: 'b: start (assignment)', url, connections, method: 'POST', request: startRequest, onOk: keepCode }));
       await runLoad({ name: 'spare starts', url, connections, method: 'POST', amount: spare, request: (i) => startRequest(warmup + requests + i), onOk: keepCode });
       results.push(

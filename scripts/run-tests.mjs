@@ -61,6 +61,9 @@ const POSTGRES_SUITE = [
   'tests/server/waves-cli.test.ts',
   'tests/server/waves.test.ts',
   'tests/server/designs/design-definitions.test.ts',
+  'tests/server/wave-update.test.ts',
+  'tests/server/definition-revert.test.ts',
+  'tests/server/designs/repeated-vignette-flow.test.ts',
 ];
 
 /** Whether a PostgreSQL server answers at VLAB_TEST_POSTGRES or 127.0.0.1:5432 (a TCP connect within 2 s). */

@@ -27,13 +27,15 @@ export function funnelSection(wave: WaveStatusReport): HTMLElement[] {
 
 /** Completes per cell: a summary line (fewest, most, spread), and the table of every cell folded under it. */
 export function cellsSection(wave: WaveStatusReport): HTMLElement[] {
-  const factorNames = Object.keys(wave.cells[0] ?? {}).filter((k) => !['index', 'assigned', 'completes'].includes(k));
-  const perCell = Math.ceil(wave.target / Math.max(1, wave.cells.length));
+  const factorNames = Object.keys(wave.cells[0] ?? {}).filter((k) => !['index', 'assigned', 'completes', 'targetCompletes'].includes(k));
+  // Each cell's own target (weights and repeated vignettes make them differ), rounded up as a count of completes.
+  const targetOf = (c: WaveStatusReport['cells'][number]) => Math.ceil(c.targetCompletes - 1e-9);
+  const targets = wave.cells.map(targetOf);
+  const [lowest, highest] = [Math.min(...targets), Math.max(...targets)];
   const completes = wave.cells.map((c) => c.completes);
   const [min, max] = [Math.min(...completes), Math.max(...completes)];
-  const summary = wave.cells.length
-    ? `${wave.cells.length} cells, target ${perCell} completes each: fewest ${min}, most ${max}, spread ${max - min}.`
-    : 'No cells.';
+  const target = lowest === highest ? `target ${lowest} completes each` : `targets ${lowest}–${highest} completes by weight`;
+  const summary = wave.cells.length ? `${wave.cells.length} cells, ${target}: fewest ${min}, most ${max}, spread ${max - min}.` : 'No cells.';
   const cell = (c: WaveStatusReport['cells'][number]) => c as unknown as Record<string, string | number>;
   return [
     el('h3', 'Progress per cell'),
@@ -43,7 +45,7 @@ export function cellsSection(wave: WaveStatusReport): HTMLElement[] {
       table(
         'Completes per cell of the design',
         [...factorNames, 'Assigned', 'Completes', ''],
-        wave.cells.map((c) => [...factorNames.map((n) => String(cell(c)[n])), c.assigned, c.completes, bar(c.completes / perCell)]),
+        wave.cells.map((c) => [...factorNames.map((n) => String(cell(c)[n])), c.assigned, c.completes, bar(c.completes / Math.max(1, targetOf(c)))]),
         [...factorNames.map(() => false), true, true, false],
       ),
     ),

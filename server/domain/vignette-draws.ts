@@ -52,14 +52,26 @@ export function vignetteBlock(space: VignetteSpace, perRespondent: number, seed:
   );
 }
 
+// Draws come in order of arrival (a wave's starts, a simulated wave's respondents), so consecutive draws share a
+// block: the last block is kept, which makes a draw about 100 times cheaper than laying out its block anew.
+let lastBlock: { space: VignetteSpace; perRespondent: number; seed: string; block: number; cells: number[][] } | undefined;
+const cellsByIndex = new WeakMap<VignetteSpace, Map<number, VignetteSpace['cells'][number]>>();
+
 /** The vignettes of the respondent with draw index `drawIndex` of a wave with `seed`. */
 export function drawVignettes(space: VignetteSpace, perRespondent: number, seed: string, drawIndex: number): VignetteDraw[] {
   if (!Number.isInteger(drawIndex) || drawIndex < 0) {
     throw new RangeError(`drawVignettes: draw index must be a non-negative integer, got ${drawIndex}`);
   }
   const { respondents } = vignetteBlockSize(space, perRespondent);
-  const cells = vignetteBlock(space, perRespondent, seed, Math.floor(drawIndex / respondents))[drawIndex % respondents]!;
-  const byIndex = new Map(space.cells.map((c) => [c.index, c]));
+  const block = Math.floor(drawIndex / respondents);
+  const last = lastBlock;
+  const blockCells =
+    last && last.space === space && last.perRespondent === perRespondent && last.seed === seed && last.block === block
+      ? last.cells
+      : (lastBlock = { space, perRespondent, seed, block, cells: vignetteBlock(space, perRespondent, seed, block) }).cells;
+  const cells = blockCells[drawIndex % respondents]!;
+  let byIndex = cellsByIndex.get(space);
+  if (!byIndex) cellsByIndex.set(space, (byIndex = new Map(space.cells.map((c) => [c.index, c]))));
   return cells.map((index, i) => {
     const cell = byIndex.get(index)!;
     return { position: i + 1, cellIndex: index, assignment: cell.assignment, inclusionProbability: (perRespondent * cell.multiplicity) / space.total };

@@ -1,7 +1,9 @@
-import { allCells, designOf } from './design.ts';
+import { perRespondent } from './repeated-vignettes.ts';
 import { DomainError } from './errors.ts';
 import type { QuotaCap } from './quota.ts';
 import type { StudyDefinition } from './study-definition.ts';
+import { vignetteSpace } from './vignette-cells.ts';
+import type { WaveChangeRecord } from './wave-update.ts';
 import type { Wave, WaveStatus } from './wave.ts';
 
 /**
@@ -40,6 +42,7 @@ export interface WaveStatusInput {
   def: StudyDefinition;
   counts: WaveCounts;
   funnel: { started: number; consented: number; reachedVignette: number; completed: number };
+  /** Completed vignettes per cell: one per complete participant, m in a repeated design. */
   completesByCell: Map<number, number>;
   assignedByCell: Map<number, number>;
   quotaCaps: QuotaCap[];
@@ -47,16 +50,23 @@ export interface WaveStatusInput {
   quotaFill: Map<string, { completes: number; leased: number }>;
   /** Started participants active within the lease, those idle longer, and the lease (VLAB_QUOTA_LEASE_SECONDS). */
   starts: { live: number; expired: number; leaseSeconds: number };
+  /** The settings changed since the wave was created (`vlab wave update`, PATCH), oldest first. */
+  changes: WaveChangeRecord[];
 }
 
 /** The status report of `vlab wave status --json` and `GET /api/researcher/waves/:id`. */
 export function waveStatusReport(input: WaveStatusInput) {
   const { wave, study, def, counts, funnel } = input;
-  const cells = allCells(designOf(def)).map((assignment, index) => ({
+  // The cells the design shows (restricted ones never are): vignettes assigned and completed in each, and the
+  // completes each should reach at the target, target · m · w / L (equal shares without weights).
+  const space = vignetteSpace(def);
+  const m = perRespondent(def);
+  const cells = space.cells.map(({ index, assignment, multiplicity }) => ({
     index,
     ...assignment,
     assigned: input.assignedByCell.get(index) ?? 0,
     completes: input.completesByCell.get(index) ?? 0,
+    targetCompletes: (wave.target * m * multiplicity) / space.total,
   }));
   return {
     id: wave.id,
@@ -83,6 +93,7 @@ export function waveStatusReport(input: WaveStatusInput) {
     screenoutUrl: wave.screenoutUrl,
     overquotaUrl: wave.overquotaUrl,
     locale: wave.locale,
+    changes: input.changes,
     createdAt: wave.createdAt,
     updatedAt: wave.updatedAt,
   };

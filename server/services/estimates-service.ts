@@ -1,4 +1,4 @@
-import { executePlan, type PlanEstimate, type PlanProblemAtRun } from '../domain/plan/execute-plan.ts';
+import { executePlan, PARTICIPANT_COLUMN, type PlanEstimate, type PlanProblemAtRun } from '../domain/plan/execute-plan.ts';
 import { planAlpha } from '../domain/plan/plan-schema.ts';
 import { termPrecision, type TermPrecision } from '../domain/plan/precision.ts';
 import type { WideRow } from '../domain/export/wave-columns.ts';
@@ -16,9 +16,11 @@ export interface WaveEstimates {
   planHash: string;
   /** As recorded on the wave at launch; null for waves created before migration 003. */
   recordedPlanHash: string | null;
+  /** Completed participants (a repeated-vignette wave has several rows for each). */
   nComplete: number;
   /** The wave's target number of completes, for the precision projection. */
   target: number;
+  /** Completed participants the plan's exclusions leave out entirely. */
   nExcluded: number;
   weighted: boolean;
   estimates: PlanEstimate[];
@@ -51,6 +53,8 @@ export function createEstimatesService({ store, exports }: { store: Store; expor
       const { definition } = study;
       const recorded = await repos.waves.planHash(waveId);
       const result = executePlan({ definition, rows });
+      // Respondents, not rows: a repeated-vignette wave has one row per respondent × vignette.
+      const nComplete = new Set(rows.map((row) => row[PARTICIPANT_COLUMN])).size;
       if (recorded !== null && recorded !== result.planHash) {
         // The snapshot is immutable, so this means the database was edited by hand: refuse rather than mislead.
         throw new Error(`wave ${waveId}: plan hash ${result.planHash} differs from the one recorded at launch (${recorded})`);
@@ -61,13 +65,13 @@ export function createEstimatesService({ store, exports }: { store: Store; expor
         studyVersion: study.version,
         planHash: result.planHash,
         recordedPlanHash: recorded,
-        nComplete: rows.length,
+        nComplete,
         target: wave.target,
-        nExcluded: result.nExcluded,
+        nExcluded: result.nKeptUnits === undefined ? result.nExcluded : nComplete - result.nKeptUnits,
         weighted: result.weighted,
         estimates: result.estimates,
         problems: result.problems,
-        precision: termPrecision(result.estimates, { nComplete: rows.length, target: wave.target, alpha: planAlpha(definition.analysisPlan) }),
+        precision: termPrecision(result.estimates, { nComplete, target: wave.target, alpha: planAlpha(definition.analysisPlan) }),
       };
     },
   };

@@ -2,11 +2,14 @@ import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
 import { buildCodebook } from '../domain/export/codebook.ts';
 import { longColumnNames, longRows } from '../domain/export/long-rows.ts';
+import { repeatedWideRows } from '../domain/export/repeated-rows.ts';
+import { perRespondent } from '../domain/repeated-vignettes.ts';
 import { spreadsheetSafeRow } from '../domain/export/spreadsheet-safe.ts';
 import { waveColumns, wideRow, type ColumnSpec, type WideRow } from '../domain/export/wave-columns.ts';
 import type { ParticipantStatus } from '../domain/participant.ts';
+import type { StoredVignette } from '../domain/participant-vignettes.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
-import { iterateExportRows, type ExportSourceRow } from '../storage/export-row-repository.ts';
+import { EXPORT_PAGE_ROWS, iterateExportRows, type ExportSourceRow } from '../storage/export-row-repository.ts';
 import type { Store } from '../storage/store.ts';
 import { waveAndStudy } from './wave-lookup.ts';
 
@@ -14,7 +17,8 @@ import type { ExportFormat } from '../domain/export/export-formats.ts';
 export { EXPORT_FORMATS, type ExportFormat } from '../domain/export/export-formats.ts';
 
 /**
- * Where quality flags (issue 6) plug in: their bare names (columns `flag_<name>`, after the derived columns)
+ * Where the data-quality flags (server/domain/quality-flags.ts: duplicate panel ID, speeder, straight-lining,
+ * honeypot, failed attention check) plug in: their bare names (columns `flag_<name>`, after the derived columns)
  * and, once per export of a wave, a function giving one participant's values (what it needs of the whole wave,
  * such as the median duration, is read once, not per row). Without a source the export has no flag columns.
  */
@@ -50,10 +54,30 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
 
   async function* rows(waveId: string, def: StudyDefinition, columns: ColumnSpec[], options: IterateOptions): AsyncGenerator<WideRow> {
     const flagsFor = await flags?.forWave(waveId, def);
+    const vignettesOf = perRespondent(def) > 1 ? storedVignettes(waveId) : null;
     for await (const source of iterateExportRows(repos.exportRows, waveId, options.statuses)) {
       options.onParticipant?.(source.participant.status);
-      yield wideRow(columns, { ...source, flags: await flagsFor?.(source) });
+      const input = { ...source, flags: await flagsFor?.(source) };
+      if (vignettesOf) yield* repeatedWideRows(columns, input, await vignettesOf(source));
+      else yield wideRow(columns, input);
     }
+  }
+
+  /**
+   * A repeated design's stored vignettes of each participant as the export reaches them in draw order: read for
+   * the next EXPORT_PAGE_ROWS draw indices at a time, one short read each, so memory stays flat.
+   */
+  function storedVignettes(waveId: string) {
+    let loaded = new Map<number, StoredVignette[]>();
+    let upTo = -1;
+    return async (source: ExportSourceRow): Promise<StoredVignette[]> => {
+      const { id, drawIndex } = source.participant;
+      if (drawIndex > upTo) {
+        upTo = drawIndex - 1 + EXPORT_PAGE_ROWS;
+        loaded = await repos.participantVignettes.ofDrawRange(waveId, drawIndex - 1, upTo);
+      }
+      return loaded.get(id) ?? [];
+    };
   }
 
   return {

@@ -8,6 +8,8 @@ import { DomainError } from '../domain/errors.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../domain/plan/execute-plan.ts';
 import { planLevels } from '../domain/plan/plan-columns.ts';
 import { REPLICATION_FILES, replicationScript } from '../domain/plan/replication-script.ts';
+import { perRespondent } from '../domain/repeated-vignettes.ts';
+import type { StudyDefinition } from '../domain/study-definition.ts';
 import { collect, type Store } from '../storage/store.ts';
 import { createEstimatesService, type EstimatesService } from './estimates-service.ts';
 import { createExportService, type ExportService } from './export-service.ts';
@@ -33,6 +35,12 @@ const text = (name: string, content: string): PackageFile => ({ name, stream: ()
  * estimates, the locked plan and an R script (estimatr) that recomputes the estimates from the CSV and checks
  * them against estimates.csv. Written to a folder or streamed as a zip.
  */
+/** How the data file lays out each participant. */
+function rowsEach(def: StudyDefinition): string {
+  const m = perRespondent(def);
+  return m > 1 ? `one row per participant × vignette (${m} each; estimates cluster by \`participant\`)` : 'one row each';
+}
+
 export function createReplicationService(deps: { store: Store; exports?: ExportService; estimates?: EstimatesService }) {
   const exports = deps.exports ?? createExportService(deps);
   const estimates = deps.estimates ?? createEstimatesService({ ...deps, exports });
@@ -61,7 +69,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
     const readme = [
       `# Replication package: wave ${result.wave} (${result.study} v${result.studyVersion})`,
       '',
-      `- \`${REPLICATION_FILES.data}\`: the ${result.nComplete} completed participants, one row each (column meanings in \`${REPLICATION_FILES.codebook}\`).`,
+      `- \`${REPLICATION_FILES.data}\`: the ${result.nComplete} completed participants, ${rowsEach(definition)} (column meanings in \`${REPLICATION_FILES.codebook}\`).`,
       `- \`${REPLICATION_FILES.estimates}\`: the estimates under the pre-registered plan (plan hash \`${result.planHash}\`).`,
       `- \`${REPLICATION_FILES.plan}\`: the plan as locked when the wave launched, with the factor levels (first = reference).`,
       `- \`${REPLICATION_FILES.script}\`: recomputes every estimate from the CSV with R's estimatr and compares with estimates.csv:`,

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_CONFIG } from '../config.ts';
 import { derivedColumns, finalOutcome, validateAnswers, type Answers } from '../domain/answers.ts';
-import { permutedBlockCell } from '../domain/assignment.ts';
-import { cellAssignment } from '../domain/design.ts';
 import { DomainError } from '../domain/errors.ts';
 import { randomCode, sameCode } from '../domain/random-code.ts';
 import { chooseLocale, studyLocales } from '../domain/localized-text.ts';
 import { fillRedirectUrl, panelIdentity, sameSession, type PanelParams } from '../domain/panel.ts';
 import { PARTICIPANT_CODE, type Participant, type ParticipantStatus } from '../domain/participant.ts';
+import { drawParticipantVignettes, type StoredVignette } from '../domain/participant-vignettes.ts';
+import { checkVignetteOrder } from '../domain/repeated-vignettes.ts';
 import { CONSENT_QUESTION, type StudyDefinition } from '../domain/study-definition.ts';
 import { checkTreatmentOrder, mergeAnswers } from '../domain/treatment-order.ts';
 import type { Wave } from '../domain/wave.ts';
@@ -87,11 +87,21 @@ export function createRespondentService({
     return participant?.waveId === waveId ? participant : undefined;
   }
 
-  async function draw(tx: Repositories, wave: Wave, panelParams: PanelParams, requestedLocale: string | undefined): Promise<Participant> {
-    const { def, design } = await studies.of(tx, wave);
+  /**
+   * Draws and stores a new participant: their vignettes are the wave's draw `drawIndex` (respondent-plan.ts:
+   * permuted blocks over the allowed, weighted cells), the participant's row keeps the first, and a repeated
+   * design's m vignettes are stored beside it, all in the caller's transaction.
+   */
+  async function draw(
+    tx: Repositories,
+    wave: Wave,
+    panelParams: PanelParams,
+    requestedLocale: string | undefined,
+  ): Promise<{ participant: Participant; vignettes: StoredVignette[] }> {
+    const { def, perRespondent } = await studies.of(tx, wave);
     const identity = panelIdentity(panelParams);
     const drawIndex = await tx.participants.nextDrawIndex(wave.id);
-    const cellIndex = permutedBlockCell(wave.seed, drawIndex, design.nCells);
+    const drawn = drawParticipantVignettes(def, wave.seed, drawIndex);
     const participant = await tx.participants.insert({
       code: newParticipantCode(),
       publicRef: randomBytes(8).toString('hex'),
@@ -100,14 +110,17 @@ export function createRespondentService({
       panelId: identity?.id ?? null,
       panelParams,
       drawIndex,
-      cellIndex,
-      assignment: cellAssignment(design, cellIndex),
-      assignmentProbability: 1 / design.nCells,
+      cellIndex: drawn.cellIndex,
+      assignment: drawn.assignment,
+      assignmentProbability: drawn.assignmentProbability,
       locale: chooseLocale(requestedLocale, studyLocales(def), wave.locale),
       startedAt: now(),
     });
-    await tx.assignmentCounters.increment(wave.id, cellIndex);
-    return participant;
+    const vignettes = perRespondent > 1 ? drawn.vignettes : [];
+    if (vignettes.length) await tx.participantVignettes.insertAll(participant.id, vignettes);
+    // Counters count vignettes shown per cell: one per participant, or m.
+    for (const v of drawn.vignettes) await tx.assignmentCounters.increment(wave.id, v.cellIndex);
+    return { participant, vignettes };
   }
 
   /** Refusal of a new start; carries the wave's over-quota redirect so the page can send the respondent back to the panel. */
@@ -125,9 +138,10 @@ export function createRespondentService({
    * participant: what a save, the quota step and a completion work on.
    */
   async function answersAfter(tx: Repositories, study: RespondentStudy, participant: Participant, raw: unknown): Promise<Answers> {
-    const incoming = validateAnswers(study.def, raw);
+    const incoming = validateAnswers(study.fielded, raw);
     const stored = (await tx.answers.get(participant.id, 'partial'))?.answers ?? {};
-    checkTreatmentOrder(study.def, participant.currentPage >= study.treatmentPage, stored, incoming);
+    checkTreatmentOrder(study.fielded, participant.currentPage >= study.treatmentPage, stored, incoming);
+    checkVignetteOrder(study.def, participant.currentPage, stored, incoming);
     return mergeAnswers(stored, incoming);
   }
 
@@ -161,16 +175,20 @@ export function createRespondentService({
      * changes.
      */
     async start(input: { waveId: string; panelParams: PanelParams; sessionCode?: string; locale?: string }): Promise<ParticipantSession> {
-      const { participant, created, wave, study } = await store.write(async (tx) => {
+      const { participant, vignettes, created, wave, study } = await store.write(async (tx) => {
         const wave = await lockedWaveOf(tx, input.waveId);
         const study = await studies.of(tx, wave);
         const identity = panelIdentity(input.panelParams);
         const existing = identity
           ? await tx.participants.findByPanelIdentity(wave.id, identity.source, identity.id)
           : await sessionParticipant(tx, wave.id, input.sessionCode);
-        if (existing) return { participant: existing, created: false, wave, study };
+        if (existing) {
+          // Sticky: a repeated design's vignettes are read back as drawn, in the same order.
+          const vignettes = study.perRespondent > 1 ? await tx.participantVignettes.ofParticipant(existing.id) : [];
+          return { participant: existing, vignettes, created: false, wave, study };
+        }
         if (wave.status !== 'open') throw waveClosed(wave, input.panelParams);
-        return { participant: await draw(tx, wave, input.panelParams, input.locale), created: true, wave, study };
+        return { ...(await draw(tx, wave, input.panelParams, input.locale)), created: true, wave, study };
       });
       const sessionProven =
         created || sameCode(input.sessionCode, participant.code) || sameSession(participant.panelSource, participant.panelParams, input.panelParams);
@@ -179,7 +197,7 @@ export function createRespondentService({
         participant,
         created,
         sessionProven,
-        surveyJson: studies.surveyJson(study, wave, participant),
+        surveyJson: studies.surveyJson(study, wave, participant, vignettes),
         answers: saved?.answers ?? {},
         outcome: outcomeOf(wave, participant),
       };
@@ -240,7 +258,8 @@ export function createRespondentService({
         const { participant, wave } = await lockedParticipant(tx, input.code);
         if (participant.status !== 'started') return outcomeOf(wave, participant)!;
         const study = await studies.of(tx, wave);
-        const { def } = study;
+        // The fielded definition: with m vignettes, every vignette's outcome questions are required and checked.
+        const def = study.fielded;
         const answers = await answersAfter(tx, study, participant, input.answers);
         const outcome = finalOutcome(def, answers);
         const at = now();

@@ -1,6 +1,8 @@
-import { designOf, type Design } from '../domain/design.ts';
 import { buildParticipantSurvey, participantSurveyPageCount } from '../domain/participant-survey.ts';
 import type { Participant } from '../domain/participant.ts';
+import type { StoredVignette } from '../domain/participant-vignettes.ts';
+import { buildRepeatedSurvey } from '../domain/repeated-survey.ts';
+import { fieldedDefinition, perRespondent, repeatedSurveyPageCount } from '../domain/repeated-vignettes.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { treatmentPageIndex } from '../domain/wave-lifecycle.ts';
 import type { Wave } from '../domain/wave.ts';
@@ -10,7 +12,10 @@ import { studyOf } from './wave-lookup.ts';
 /** What the respondent path needs of a wave's study snapshot, computed once. */
 export interface RespondentStudy {
   def: StudyDefinition;
-  design: Design;
+  /** What answers are checked against: the definition, with each vignette's outcome questions when m > 1. */
+  fielded: StudyDefinition;
+  /** Vignettes per respondent (m). */
+  perRespondent: number;
   /** Pages of every participant's survey. */
   pageCount: number;
   /** Index of the vignette page in every participant's survey. */
@@ -29,7 +34,13 @@ export function createRespondentStudies() {
     let study = studies.get(wave.studyId);
     if (!study) {
       const def = (await studyOf(repos, wave)).definition;
-      study = { def, design: designOf(def), pageCount: participantSurveyPageCount(def), treatmentPage: treatmentPageIndex(def) };
+      study = {
+        def,
+        fielded: fieldedDefinition(def),
+        perRespondent: perRespondent(def),
+        pageCount: perRespondent(def) > 1 ? repeatedSurveyPageCount(def) : participantSurveyPageCount(def),
+        treatmentPage: treatmentPageIndex(def),
+      };
       studies.set(wave.studyId, study);
     }
     return study;
@@ -40,9 +51,13 @@ export function createRespondentStudies() {
     /**
      * The SurveyJS JSON of the participant's survey (their condition's vignette written out, in their locale), as
      * JSON text: about 7 KB that every start sends, serialized once per study, cell and locale instead of once per
-     * start.
+     * start. A participant of a repeated design (their `vignettes`, m > 1) has a survey of their own, built anew
+     * (m of the study's cells in one order: too many combinations to keep).
      */
-    surveyJson(study: RespondentStudy, wave: Wave, participant: Participant): string {
+    surveyJson(study: RespondentStudy, wave: Wave, participant: Participant, vignettes: readonly StoredVignette[] = []): string {
+      if (study.perRespondent > 1) {
+        return JSON.stringify(buildRepeatedSurvey(study.def, vignettes.map((v) => v.assignment), participant.locale));
+      }
       const key = `${wave.studyId}:${participant.cellIndex}:${participant.locale}`;
       let survey = surveys.get(key);
       if (!survey) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Assignment } from '../domain/design.ts';
 import { createConditionReader } from '../domain/simulation/condition.ts';
-import { simulateRespondent } from '../domain/simulation/respondent.ts';
+import { simulateRepeatedRespondent, simulateRespondent } from '../domain/simulation/respondent.ts';
 import { VIGNETTE_ELEMENT, type StudyDefinition } from '../domain/study-definition.ts';
 import { ApiRefusal, createApiClient, NetworkFailure, newRequestLog, type ApiClient, type Outcome } from './api-client.ts';
 
@@ -109,8 +109,13 @@ async function runRespondent(
     code = start.participant.code;
     if (start.outcome) return { kind: 'already_finished', code, condition: null };
     const { def, read } = studyOf(start.survey);
-    const condition = read(start.survey);
-    const respondent = simulateRespondent(def, condition, { seed: options.seed, index });
+    // A repeated design sends m vignette pages: each is read on its own, in reading order.
+    const conditions = vignettePages(start.survey).map((page) => read({ pages: [page] }));
+    const condition = conditions[0]!;
+    const respondent =
+      conditions.length > 1
+        ? simulateRepeatedRespondent(def, conditions, { seed: options.seed, index })
+        : simulateRespondent(def, condition, { seed: options.seed, index });
     const { pages, treatmentPage } = surveyPages(start.survey);
     const data: Record<string, unknown> = {};
     const finished = (outcome: Outcome): RespondentResult => {
@@ -146,7 +151,13 @@ interface Turn {
   release: () => void;
 }
 
-/** The question names on each page of the SurveyJS JSON the server sent, and the index of the vignette's page. */
+/** The pages of the SurveyJS JSON the server sent that show a vignette (m of them in a repeated design). */
+function vignettePages(survey: unknown): unknown[] {
+  const pages = (survey as { pages?: { elements?: { name?: string }[] }[] }).pages ?? [];
+  return pages.filter((p) => (p.elements ?? []).some((e) => e.name === VIGNETTE_ELEMENT));
+}
+
+/** The question names on each page of the SurveyJS JSON the server sent, and the index of the (first) vignette's page. */
 function surveyPages(survey: unknown): { pages: string[][]; treatmentPage: number } {
   const pages = (survey as { pages?: { elements?: { name?: string; type?: string }[] }[] }).pages ?? [];
   return {

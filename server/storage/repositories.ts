@@ -3,10 +3,12 @@ import { createAssignmentCounterRepository, type AssignmentCounterRepository } f
 import type { Db } from './db.ts';
 import { createExportRowRepository, type ExportRowRepository } from './export-row-repository.ts';
 import { createParticipantRepository, type ParticipantRepository } from './participant-repository.ts';
+import { createParticipantVignetteRepository, type ParticipantVignetteRepository } from './participant-vignette-repository.ts';
 import { createQualityFlagRepository, type QualityFlagRepository } from './quality-flag-repository.ts';
 import { createQuotaSlotRepository, type QuotaSlotRepository } from './quota-slot-repository.ts';
 import { createStudyRepository, type StudyRepository } from './study-repository.ts';
 import { createTokenRepository, type TokenRepository } from './token-repository.ts';
+import { createWaveChangeRepository, type WaveChangeRepository } from './wave-change-repository.ts';
 import { createWaveProgressRepository, type WaveProgressRepository } from './wave-progress-repository.ts';
 import { createWaveRepository, type WaveRepository } from './wave-repository.ts';
 
@@ -18,7 +20,9 @@ import { createWaveRepository, type WaveRepository } from './wave-repository.ts'
 export interface Repositories {
   studies: StudyRepository;
   waves: WaveRepository;
+  waveChanges: WaveChangeRepository;
   participants: ParticipantRepository;
+  participantVignettes: ParticipantVignetteRepository;
   answers: AnswerRepository;
   assignmentCounters: AssignmentCounterRepository;
   qualityFlags: QualityFlagRepository;
@@ -33,7 +37,9 @@ export function createRepositories(db: Db): Repositories {
   return {
     studies: createStudyRepository(db),
     waves: createWaveRepository(db),
+    waveChanges: createWaveChangeRepository(db),
     participants: createParticipantRepository(db),
+    participantVignettes: createParticipantVignetteRepository(db),
     answers: createAnswerRepository(db),
     assignmentCounters: createAssignmentCounterRepository(db),
     qualityFlags: createQualityFlagRepository(db),

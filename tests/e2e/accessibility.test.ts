@@ -1,5 +1,5 @@
-// WCAG 2.2 AA on the respondent's page, checked by axe-core on every page of both flagship studies (and of the
-// bilingual study in Spanish), from the consent page to the end page, on a phone (390 × 844, touch) and a laptop
+// WCAG 2.2 AA on the respondent's page, checked by axe-core on every page of both flagship studies, the
+// repeated-vignette study (and the bilingual study in Spanish), from the consent page to the end page, on a phone (390 × 844, touch) and a laptop
 // (1366 × 900); plus what axe cannot see: headings, focus and announcement on page change, the tab title,
 // 44 px targets on touch, 320 px without sideways scrolling, and no animation for reduced motion.
 import assert from 'node:assert/strict';
@@ -19,7 +19,7 @@ const LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } }
 
 const waveOf = (study: string) => session.app.waves.find((w) => w.study === study)!.id;
 
-const session = useBrowserSession('a11y', (dbPath) => serveWaves(dbPath, ['alliance-corrective-measures', 'protege-bargaining', 'bus-line-funding']));
+const session = useBrowserSession('a11y', (dbPath) => serveWaves(dbPath, ['alliance-corrective-measures', 'protege-bargaining', 'bus-line-funding', 'protege-bargaining-repeated']));
 
 interface AxeViolation {
   id: string;
@@ -89,7 +89,7 @@ async function walkWithAxe(study: string, options: BrowserContextOptions, query 
   return steps;
 }
 
-for (const study of ['alliance-corrective-measures', 'protege-bargaining']) {
+for (const study of ['alliance-corrective-measures', 'protege-bargaining', 'protege-bargaining-repeated']) {
   for (const [name, options] of [['phone 390 × 844, touch', PHONE], ['laptop 1366 × 900', LAPTOP]] as const) {
     test(`${study}, ${name}: no serious or critical axe violation on any page, the end page included`, async () => {
       const steps = await walkWithAxe(study, options);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { after, test } from 'node:test';
+import { afterEach, test } from 'node:test';
 import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
@@ -19,15 +19,18 @@ import { createWaveService } from '../../server/services/wave-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
 import type { Store } from '../../server/storage/store.ts';
+import { migrationFiles } from '../../server/storage/db.ts';
 import { createTestDatabase, postgresSkipReason } from './postgres-test-database.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeWithService, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
 
 const skip = await postgresSkipReason();
 if (skip) console.log(`postgres-store.test.ts: ${skip}`);
 
+// Each test's pools and database go when it ends: held to the end of the file, the pools of seven tests came near
+// PostgreSQL's default 100 connections, and the last tests were refused ("too many clients already").
 const cleanups: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 /** A fresh database with the shipped definitions and one wave, and `n` stores on it (as n processes). */
@@ -54,10 +57,13 @@ test('migrations: a new database is migrated once by concurrent openers; a schem
   cleanups.push(() => database.drop());
   const stores = await Promise.all([1, 2, 3].map(() => openStore(database.url)));
   const versions = await scalar(stores[0]!, 'SELECT COUNT(*) FROM schema_migrations');
-  assert.equal(versions, 6, 'migrations 001–006, each recorded once');
+  const shipped = migrationFiles('server/storage/postgres/migrations');
+  assert.ok(shipped.length >= 7, `the migrations folder holds ${shipped.length} files`);
+  assert.equal(versions, shipped.length, 'every migration, each recorded once');
   await (stores[0] as unknown as { pool: pg.Pool }).pool.query("INSERT INTO schema_migrations VALUES (999, '999_from_the_future.sql', 'x')");
   for (const s of stores) await s.close();
-  await assert.rejects(openStore(database.url), /schema is at migration 999, newer than this vlab knows \(6\)/);
+  const known = Math.max(...shipped.map((m) => m.version));
+  await assert.rejects(openStore(database.url), new RegExp(`schema is at migration 999, newer than this vlab knows \\(${known}\\)`));
 });
 
 test('50 identical completions over three stores: one stored, every call the same outcome', { skip }, async () => {
@@ -231,4 +237,39 @@ test('PostgreSQL going away: 503 with Retry-After within the bound (never 500), 
   assert.equal(res.status, 201, 'the pool reconnected without a restart');
   console.log(`postgres outage: after the server came back, ${after503} more 503s before the first 201`);
   assert.equal((await request(app).get('/healthz')).body.database, 'ok');
+});
+
+test('a connection lost in the middle of a transaction fails that request with 503 and does not end the process', { skip }, async () => {
+  // pg_ctl stop -m immediate under load found this: a checked-out client whose connection died between two
+  // statements emitted an 'error' nobody listened to, and every `vlab serve` process exited.
+  const database = await createTestDatabase();
+  const relay = await relayTo(new URL(database.url));
+  const viaRelay = new URL(database.url);
+  viaRelay.hostname = '127.0.0.1';
+  viaRelay.port = String(relay.port);
+  const store = await openStore(viaRelay.toString());
+  cleanups.push(async () => {
+    await store.close();
+    await relay.close().catch(() => undefined);
+    await database.drop();
+  });
+  const uncaught: unknown[] = [];
+  const onUncaught = (error: unknown) => uncaught.push(error);
+  process.on('uncaughtException', onUncaught);
+  try {
+    const failed = store.write(async (tx) => {
+      await tx.waves.list();
+      await relay.cut();
+      // Give the socket's close time to reach the client while it is checked out and idle.
+      await new Promise((r) => setTimeout(r, 100));
+      return tx.waves.list();
+    });
+    await assert.rejects(failed, (e: DomainError) => e.code === 'busy' && e.retryAfterSeconds === 5);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(uncaught, [], 'no unhandled error event');
+    await relay.restore();
+    assert.deepEqual(await store.read((tx) => tx.waves.list()), [], 'the store works again once the server is back');
+  } finally {
+    process.off('uncaughtException', onUncaught);
+  }
 });

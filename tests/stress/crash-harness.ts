@@ -50,13 +50,31 @@ export interface LoadStats {
   unexpected: string[];
 }
 
+/** One request of a load run, for tests that judge answers by when they came (an outage's window, say). */
+export interface ObservedRequest {
+  /** performance.now() when the request was sent and when its answer (or network failure) came. */
+  sentAt: number;
+  answeredAt: number;
+  /** null: a network failure (no answer, or none within the timeout). */
+  status: number | null;
+  retryAfter: string | null;
+}
+
 /**
  * Simulated respondents over the respondent API (docs/api.md), as the page behaves: start with a panel ID
  * (so a retried start resumes the same participant), save one partial page, take the quota step, complete, and retry each step on
  * network failures until the server answers. `baseUrl()` is read before each request, so a restarted server on
  * a new port is picked up.
  */
-export function runLoad(options: { baseUrl: () => string | null; waveId: () => string; respondents: number; tag: string }) {
+export function runLoad(options: {
+  baseUrl: () => string | null;
+  waveId: () => string;
+  respondents: number;
+  tag: string;
+  /** A request with no answer after this long counts as a network failure (default 10 s). */
+  timeoutMs?: number;
+  observe?(request: ObservedRequest): void;
+}) {
   const stats: LoadStats = { acknowledged: new Map(), requests: 0, networkErrors: 0, serverErrors: 0, unexpected: [] };
   let stopping = false;
 
@@ -64,18 +82,21 @@ export function runLoad(options: { baseUrl: () => string | null; waveId: () => s
     const base = options.baseUrl();
     if (!base) return null;
     stats.requests++;
+    const sentAt = performance.now();
     try {
       const res = await fetch(base + path, {
         method,
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(10_000),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
       });
       const json = await res.json().catch(() => null);
       if (res.status >= 500) stats.serverErrors++;
+      options.observe?.({ sentAt, answeredAt: performance.now(), status: res.status, retryAfter: res.headers.get('retry-after') });
       return { status: res.status, json };
     } catch {
       stats.networkErrors++;
+      options.observe?.({ sentAt, answeredAt: performance.now(), status: null, retryAfter: null });
       return null;
     }
   }
@@ -149,65 +170,83 @@ export interface DatabaseAudit {
   counterMismatches: string[];
 }
 
+/** A participant as the audits read it: its rows in participants, answers ('final') and quality_flags. */
+export interface AuditedParticipant {
+  code: string;
+  status: string;
+  completed_at: string | null;
+  final_json: string | null;
+  flags: number;
+}
+
+/** What the audits read from either engine, checked the same way by `checkParticipants`. */
+export interface AuditInput {
+  participants: AuditedParticipant[];
+  /** Every assignment counter with the number of participants drawn into its cell. */
+  counters: { wave_id: string; cell_index: number; assigned: number; n: number }[];
+  /** Participants in cells that have no counter. */
+  uncounted: number;
+  /** Waves whose number of draws differs from their last draw index + 1. */
+  gaps: { wave_id: string; n: number; top: number }[];
+}
+
+/** The crash test's promises over what was read: every acknowledgement stored, nothing half-written, counts exact. */
+export function checkParticipants(input: AuditInput, acknowledged: Map<string, Acknowledged>): Omit<DatabaseAudit, 'integrity'> {
+  const byCode = new Map(input.participants.map((r) => [r.code, r]));
+  const lost: string[] = [];
+  for (const ack of acknowledged.values()) {
+    const row = byCode.get(ack.code);
+    if (!row) lost.push(`${ack.code}: no participant`);
+    else if (row.status !== 'complete') lost.push(`${ack.code}: status ${row.status}`);
+    else if (!row.final_json || JSON.stringify(JSON.parse(row.final_json)) !== JSON.stringify(ack.answers)) lost.push(`${ack.code}: final answers differ`);
+  }
+
+  const halfWritten: string[] = [];
+  for (const r of input.participants) {
+    const finished = r.status !== 'started';
+    if (finished !== (r.final_json !== null)) halfWritten.push(`${r.code}: status ${r.status} but final answers ${r.final_json ? 'present' : 'absent'}`);
+    if (finished !== (r.completed_at !== null)) halfWritten.push(`${r.code}: status ${r.status} but completed_at ${r.completed_at}`);
+    if ((r.status === 'complete') !== (Number(r.flags) === 1)) halfWritten.push(`${r.code}: status ${r.status} with ${r.flags} quality-flag rows`);
+  }
+
+  const counterMismatches: string[] = [];
+  for (const c of input.counters) if (Number(c.assigned) !== Number(c.n)) counterMismatches.push(`wave ${c.wave_id} cell ${c.cell_index}: counter ${c.assigned}, participants ${c.n}`);
+  if (input.uncounted) counterMismatches.push(`${input.uncounted} participants in cells without a counter`);
+  for (const g of input.gaps) counterMismatches.push(`wave ${g.wave_id}: ${g.n} draws but the last index is ${g.top}`);
+
+  return {
+    participants: input.participants.length,
+    complete: input.participants.filter((r) => r.status === 'complete').length,
+    lost,
+    halfWritten,
+    counterMismatches,
+  };
+}
+
+/** The audit's queries, the same SQL on SQLite and PostgreSQL. */
+export const AUDIT_SQL = {
+  participants: `SELECT p.code, p.status, p.completed_at, a.answers_json AS final_json,
+                        (SELECT COUNT(*) FROM quality_flags f WHERE f.participant_id = p.id) AS flags
+                   FROM participants p LEFT JOIN answers a ON a.participant_id = p.id AND a.kind = 'final'`,
+  counters: `SELECT c.wave_id, c.cell_index, c.assigned, (SELECT COUNT(*) FROM participants p WHERE p.wave_id = c.wave_id AND p.cell_index = c.cell_index) AS n
+               FROM assignment_counters c`,
+  uncounted: `SELECT COUNT(*) AS n FROM participants p WHERE NOT EXISTS
+                (SELECT 1 FROM assignment_counters c WHERE c.wave_id = p.wave_id AND c.cell_index = p.cell_index)`,
+  gaps: 'SELECT wave_id, COUNT(*) AS n, MAX(draw_index) AS top FROM participants GROUP BY wave_id HAVING COUNT(*) != MAX(draw_index) + 1',
+};
+
 /** Reads the database after a run (read-only) and checks every promise the crash test makes. */
 export function auditDatabase(dbPath: string, acknowledged: Map<string, Acknowledged>): DatabaseAudit {
   const db = new Database(dbPath, { readonly: true });
   try {
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
-    const rows = db
-      .prepare(
-        `SELECT p.id, p.code, p.wave_id, p.status, p.draw_index, p.completed_at, a.answers_json AS final_json,
-                (SELECT COUNT(*) FROM quality_flags f WHERE f.participant_id = p.id) AS flags
-           FROM participants p LEFT JOIN answers a ON a.participant_id = p.id AND a.kind = 'final'`,
-      )
-      .all() as { id: number; code: string; wave_id: string; status: string; draw_index: number; completed_at: string | null; final_json: string | null; flags: number }[];
-    const byCode = new Map(rows.map((r) => [r.code, r]));
-
-    const lost: string[] = [];
-    for (const ack of acknowledged.values()) {
-      const row = byCode.get(ack.code);
-      if (!row) lost.push(`${ack.code}: no participant`);
-      else if (row.status !== 'complete') lost.push(`${ack.code}: status ${row.status}`);
-      else if (!row.final_json || JSON.stringify(JSON.parse(row.final_json)) !== JSON.stringify(ack.answers)) lost.push(`${ack.code}: final answers differ`);
-    }
-
-    const halfWritten: string[] = [];
-    for (const r of rows) {
-      const finished = r.status !== 'started';
-      if (finished !== (r.final_json !== null)) halfWritten.push(`${r.code}: status ${r.status} but final answers ${r.final_json ? 'present' : 'absent'}`);
-      if (finished !== (r.completed_at !== null)) halfWritten.push(`${r.code}: status ${r.status} but completed_at ${r.completed_at}`);
-      if ((r.status === 'complete') !== (r.flags === 1)) halfWritten.push(`${r.code}: status ${r.status} with ${r.flags} quality-flag rows`);
-    }
-
-    const counterMismatches: string[] = [];
-    const counted = db
-      .prepare(
-        `SELECT c.wave_id, c.cell_index, c.assigned, (SELECT COUNT(*) FROM participants p WHERE p.wave_id = c.wave_id AND p.cell_index = c.cell_index) AS n
-           FROM assignment_counters c`,
-      )
-      .all() as { wave_id: string; cell_index: number; assigned: number; n: number }[];
-    for (const c of counted) if (c.assigned !== c.n) counterMismatches.push(`wave ${c.wave_id} cell ${c.cell_index}: counter ${c.assigned}, participants ${c.n}`);
-    const uncounted = db
-      .prepare(
-        `SELECT COUNT(*) FROM participants p WHERE NOT EXISTS
-           (SELECT 1 FROM assignment_counters c WHERE c.wave_id = p.wave_id AND c.cell_index = p.cell_index)`,
-      )
-      .pluck()
-      .get() as number;
-    if (uncounted) counterMismatches.push(`${uncounted} participants in cells without a counter`);
-    const gaps = db
-      .prepare('SELECT wave_id, COUNT(*) AS n, MAX(draw_index) AS top FROM participants GROUP BY wave_id HAVING n != top + 1')
-      .all() as { wave_id: string; n: number; top: number }[];
-    for (const g of gaps) counterMismatches.push(`wave ${g.wave_id}: ${g.n} draws but the last index is ${g.top}`);
-
-    return {
-      integrity,
-      participants: rows.length,
-      complete: rows.filter((r) => r.status === 'complete').length,
-      lost,
-      halfWritten,
-      counterMismatches,
+    const input: AuditInput = {
+      participants: db.prepare(AUDIT_SQL.participants).all() as AuditedParticipant[],
+      counters: db.prepare(AUDIT_SQL.counters).all() as AuditInput['counters'],
+      uncounted: (db.prepare(AUDIT_SQL.uncounted).get() as { n: number }).n,
+      gaps: db.prepare(AUDIT_SQL.gaps).all() as AuditInput['gaps'],
     };
+    return { integrity, ...checkParticipants(input, acknowledged) };
   } finally {
     db.close();
   }

@@ -22,6 +22,7 @@ export const en: RespondentMessages = {
   quotaUnreachable: 'We could not reach the server. Please check your connection and try again.',
   leaveStudy: 'Leave the study',
   rereadSummary: 'Read the situation again',
+  vignetteProgress: (position, count) => `Vignette ${position} of ${count}`,
   saveRefused: 'Your latest change could not be saved. Your earlier answers are kept; please carry on with the survey.',
   savingTitle: 'Saving your answers…',
   savingText: 'Please keep this page open.',

@@ -22,6 +22,7 @@ export const es: RespondentMessages = {
   quotaUnreachable: 'No pudimos comunicarnos con el servidor. Compruebe su conexión e inténtelo de nuevo.',
   leaveStudy: 'Salir del estudio',
   rereadSummary: 'Volver a leer la situación',
+  vignetteProgress: (position, count) => `Viñeta ${position} de ${count}`,
   saveRefused: 'No se pudo guardar su último cambio. Sus respuestas anteriores se conservan; continúe con la encuesta.',
   savingTitle: 'Guardando sus respuestas…',
   savingText: 'No cierre esta página.',

@@ -33,6 +33,8 @@ export interface RespondentMessages {
   leaveStudy: string;
   /** The disclosure on the outcome pages that shows the vignette again. */
   rereadSummary: string;
+  /** Heads each vignette page of a repeated-vignette study, e.g. "Vignette 2 of 3". */
+  vignetteProgress: (position: number, count: number) => string;
   saveRefused: string;
   savingTitle: string;
   savingText: string;

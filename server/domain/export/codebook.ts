@@ -6,6 +6,7 @@ import { planTermLabels } from '../plan/term-labels.ts';
 import { quotaCaps } from '../quota.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import type { Wave } from '../wave.ts';
+import { assignmentScheme } from './assignment-scheme.ts';
 import { LONG_ITEM_COLUMNS, longColumnNames } from './long-rows.ts';
 import { batteries, type ColumnSpec } from './wave-columns.ts';
 
@@ -18,7 +19,7 @@ export interface CodebookInput {
 
 /**
  * The codebook of a wave's exports: the study snapshot and wave, the design (factors with level codes, labels
- * and the texts respondents read; every cell; the assignment scheme), every column of the wide and long
+ * and the texts respondents read; every cell; the assignment scheme, assignment-scheme.ts), every column of the wide and long
  * files with its question text, type and levels, and the analysis plan's terms with their labels.
  */
 export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
@@ -51,14 +52,7 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
       })),
       vignetteTemplate: def.vignette?.template,
       cells: allCells(design).map((assignment, index) => ({ index, ...assignment })),
-      assignment: {
-        scheme: 'permuted_blocks',
-        description:
-          `Balanced permuted blocks over all ${design.nCells} cells: every block of ${design.nCells} consecutive draws ` +
-          "sees every cell once, in an order shuffled from the wave's seed (docs/api.md, Randomization).",
-        probability: 1 / design.nCells,
-        seed: wave.seed,
-      },
+      assignment: assignmentScheme(def, wave.seed, design.nCells),
     },
     quotas: def.quotas ? { ...def.quotas, caps: quotaCaps(def, wave.target) } : null,
     columns: columns.map((c) => ({

@@ -2,6 +2,7 @@ import type { Answers } from '../answers.ts';
 import { PANEL_PARAMS } from '../panel-params.ts';
 import { durationSeconds, type Participant } from '../participant.ts';
 import { CONSENT_PAGE } from '../survey-names.ts';
+import { studyDesign } from '../study-design.ts';
 import { defaultLocale, studyLocales, textIn } from '../localized-text.ts';
 import { choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
 
@@ -48,6 +49,9 @@ export interface WaveColumnOptions {
    */
   flags?: readonly string[];
 }
+
+/** The reading position (1..m) of the row's vignette: a column of repeated-vignette designs only. */
+export const VIGNETTE_COLUMN = 'vignette';
 
 /** Prefix of every quality-flag column. */
 export const FLAG_PREFIX = 'flag_';
@@ -144,10 +148,22 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
     levels: f.levels.map((l) => ({ value: l.code, label: l.label })),
   }));
   const nCells = def.factors.reduce((n, f) => n * f.levels.length, 1);
+  const studied = studyDesign(def);
+  const m = studied.kind === 'vignette' ? studied.vignettesPerRespondent : 1;
   design.push(
     { name: 'cell_index', role: 'design', type: 'integer', label: `Cell of the full factorial (0..${nCells - 1}, last factor fastest)` },
     { name: 'draw_index', role: 'design', type: 'integer', label: "Position in the wave's assignment sequence (0, 1, 2, …)" },
-    { name: 'assignment_probability', role: 'design', type: 'number', label: 'Probability of the assigned cell' },
+    // A repeated design's rows are respondent × vignette (export/repeated-rows.ts).
+    ...(m > 1 ? [{ name: VIGNETTE_COLUMN, role: 'design' as const, type: 'integer' as const, label: `Vignette of this row: the respondent read it in position 1..${m}` }] : []),
+    {
+      name: 'assignment_probability',
+      role: 'design',
+      type: 'number',
+      label:
+        m > 1
+          ? `Inclusion probability of the row's cell: P(the respondent's ${m} vignettes include it) = ${m}·w/L (docs/designs.md)`
+          : 'Probability of the assigned cell',
+    },
   );
 
   const answers: ColumnSpec[] = [

@@ -14,6 +14,7 @@ import { planHash } from './plan-hash.ts';
 import { rakingTargets, sampleShare } from './raking-margins.ts';
 import { planAlpha, type Hypothesis } from './plan-schema.ts';
 import { modelRightHandSide } from './plan-terms.ts';
+import { clusteredByRespondent } from './respondent-clusters.ts';
 import { sampleShortfall } from './sample-shortfall.ts';
 
 /** The participant column of a wave's wide rows (the export's id column): the cluster of stacked rows. */
@@ -60,6 +61,8 @@ export interface PlanResult {
   nRows: number;
   /** Rows removed by the plan's exclusions. */
   nExcluded: number;
+  /** Distinct units (`idColumn`) with a row left after the exclusions: respondents, whatever rows each has. */
+  nKeptUnits?: number;
   weighted: boolean;
 }
 
@@ -100,6 +103,7 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
     problems: [],
     nRows: input.rows.length,
     nExcluded: input.rows.length - kept.length,
+    nKeptUnits: new Set(kept.map((row) => row[idColumn])).size,
     weighted: false,
   };
 
@@ -178,7 +182,7 @@ function fitOutcome(
   weighted: boolean,
   alpha: number,
 ): { estimates: TidyRow[]; nobs: number; nDropped: number } {
-  const clusters = h.stack ? idColumn : undefined;
+  const clusters = clusteredByRespondent(def, h) ? idColumn : undefined;
   if (h.estimator === 'difference_in_means') {
     // Refused rather than silently unweighted (the plan validator refuses raking with a difference in means).
     if (weighted) throw new AnalysisError('executePlan', `${h.id}: difference_in_means takes no weights; write it as lm_robust`);

@@ -3,6 +3,7 @@ import { adjustmentFamilies, PARTICIPANT_COLUMN } from './execute-plan.ts';
 import { planLevels } from './plan-columns.ts';
 import { planAlpha, type Hypothesis } from './plan-schema.ts';
 import { modelRightHandSide } from './plan-terms.ts';
+import { clusteredByRespondent } from './respondent-clusters.ts';
 
 /** File names inside a replication package. */
 export const REPLICATION_FILES = {
@@ -116,7 +117,8 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
   }
   const levels = planLevels(def, h);
   lines.push(`h <- as_factors(h, list(${Object.entries(levels).map(([k, v]) => `${k} = ${rVector(v)}`).join(', ')}))`);
-  const clusters = h.stack ? `, clusters = ${PARTICIPANT_COLUMN}` : '';
+  const clustered = clusteredByRespondent(def, h);
+  const clusters = clustered ? `, clusters = ${PARTICIPANT_COLUMN}` : '';
   if (h.estimator === 'difference_in_means') {
     const { factor, control, treated, term } = h.treatment;
     const isTreated = treated ? `as.character(h[[${r(factor)}]]) %in% ${rVector(treated)}` : `!is.na(h[[${r(factor)}]])`;
@@ -129,7 +131,7 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
       lines.push(`out[[length(out) + 1]] <- tidy_plan(difference_in_means(${o} ~ ${term}, data = h${blocks}${clusters}, alpha = ${alpha}), ${r(h.id)})`);
     }
   } else {
-    const seType = h.seType ?? (h.stack ? 'CR2' : 'HC2');
+    const seType = h.seType ?? (clustered ? 'CR2' : 'HC2');
     const weights = weighted ? ', weights = plan_weight' : '';
     for (const o of h.outcomes) {
       lines.push(

@@ -3,6 +3,7 @@ import type { StudyDefinition } from '../study-definition.ts';
 import { planColumns, type ColumnRole } from './plan-columns.ts';
 import { expectedTerms, modelRightHandSide } from './plan-terms.ts';
 import type { Hypothesis } from './plan-schema.ts';
+import { clusteredByRespondent } from './respondent-clusters.ts';
 import { conjointPlanProblems } from './validate-conjoint-plan.ts';
 
 export interface PlanProblem {
@@ -133,9 +134,11 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
     const fromModerators = new Set(h.moderators ?? []);
     variables.forEach((v) => rhsColumn(v, fromModerators.has(v) ? ['moderators', [...fromModerators].indexOf(v)] : ['formula']));
     if (h.seType) {
-      const clustered = ['CR0', 'stata', 'CR2', 'cregg'].includes(h.seType);
-      if (stack && !['CR0', 'stata', 'CR2', 'cregg'].includes(h.seType)) add(['seType'], 'a stacked hypothesis is clustered by respondent: use CR0, stata, CR2 or cregg');
-      if (!stack && clustered && h.seType !== 'stata') add(['seType'], `${h.seType} needs clusters (only stacked hypotheses have them)`);
+      const clusterType = ['CR0', 'stata', 'CR2', 'cregg'].includes(h.seType);
+      const byRespondent = clusteredByRespondent(def, h);
+      const what = stack ? 'a stacked hypothesis' : 'a hypothesis of a repeated-vignette study';
+      if (byRespondent && !clusterType) add(['seType'], `${what} is clustered by respondent: use CR0, stata, CR2 or cregg`);
+      if (!byRespondent && clusterType && h.seType !== 'stata') add(['seType'], `${h.seType} needs clusters (only stacked hypotheses and repeated-vignette studies have them)`);
     }
   }
 

@@ -3,6 +3,8 @@ import { allCells, designOf } from '../design.ts';
 import { waveColumns } from '../export/wave-columns.ts';
 import { executePlan, type PlanEstimate } from '../plan/execute-plan.ts';
 import { planAlpha, type Hypothesis } from '../plan/plan-schema.ts';
+import { clusteredByRespondent } from '../plan/respondent-clusters.ts';
+import { vignetteSpace } from '../vignette-cells.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { estimandKey, planEstimands } from './estimands.ts';
 import { outcomeVariance } from './expected.ts';
@@ -122,10 +124,11 @@ function diagnose(def: StudyDefinition, h: Hypothesis, outcome: string, term: st
  * analysis' minimumDetectableEffect, as the dashboard's and `vlab power`'s): a level against
  * the reference level of its factor (two arms of N/k), a two-way interaction (four cells of N/(k·m)), or a
  * difference in means (treated against control, as two equal arms of their harmonic mean). The SD is the
- * model's within-cell SD of the outcome. Terms of stacked (within-respondent) models have no such formula: null.
+ * model's within-cell SD of the outcome. Terms of within-respondent models (stacked, or any of a repeated-vignette
+ * study) and designs with unequal arms (restrictions, weights) have no such formula: null.
  */
 export function analyticMde(def: StudyDefinition, h: Hypothesis, outcome: string, term: string, nUsed: number, alpha: number): number | null {
-  if (h.stack || !requireModel(def).outcomes[outcome] || !(nUsed > 4)) return null;
+  if (clusteredByRespondent(def, h) || !equalCells(def) || !requireModel(def).outcomes[outcome] || !(nUsed > 4)) return null;
   const mde = (options: Omit<PowerOptions, 'power' | 'alpha' | 'effect'>) => powerAnalysis({ ...options, power: MDE_POWER, alpha }).effect;
   const levelsIn = (factor: string) => {
     const all = def.factors.find((f) => f.name === factor)!.levels.map((l) => l.code);
@@ -152,4 +155,10 @@ export function analyticMde(def: StudyDefinition, h: Hypothesis, outcome: string
     if (error instanceof AnalysisError) return null;
     throw error;
   }
+}
+
+/** Every cell of the full factorial is shown, equally often: no restriction removed one, no weight favours one. */
+function equalCells(def: StudyDefinition): boolean {
+  const space = vignetteSpace(def);
+  return space.cells.length === space.design.nCells && space.cells.every((c) => c.multiplicity === 1);
 }

@@ -1,10 +1,10 @@
 import { parseFormula, type Row } from '../../../analysis/index.ts';
-import { allCells, designOf } from '../design.ts';
-import { assertFieldable } from '../design-support.ts';
+import { assertSimulatable } from '../design-support.ts';
 import { executePlan } from '../plan/execute-plan.ts';
 import { modelRightHandSide } from '../plan/plan-terms.ts';
 import { rakingTargets } from '../plan/raking-margins.ts';
 import type { StudyDefinition } from '../study-definition.ts';
+import { vignetteSpace } from '../vignette-cells.ts';
 import { covariateProfiles, expectedOutcome } from './expected.ts';
 import { requireModel } from './respondent.ts';
 
@@ -12,7 +12,9 @@ import { requireModel } from './respondent.ts';
  * The estimand of every term of a study's analysis plan under its simulation model: the value the plan's own
  * estimator converges to in an infinite sample of the design, i.e. the planted effect on the observed scale.
  *
- * How: every cell of the full factorial (equally likely, as permuted blocks make them) is crossed with every
+ * How: every cell the design shows (the full factorial without restrictions; each weighted by its multiplicity
+ * w, as permuted blocks show it; with m vignettes per respondent each row is one vignette, whose cell has the
+ * same probability w / L) is crossed with every
  * combination of the covariates the plan names (drawn from the model's shares, or from the population margins
  * when the plan rakes to them) and with passing or failing the attention check. Each such profile becomes one
  * row whose outcomes are their exact expected values (expected.ts: the latent normal's probability of each
@@ -25,10 +27,10 @@ import { requireModel } from './respondent.ts';
  *
  * Failing the attention check changes no other answer in the model, so excluding those respondents leaves the
  * estimands unchanged. Difference-in-means estimators take no weights: their estimands are missing when the plan
- * names covariates or rakes, which makes the rows unequally weighted.
+ * names covariates or rakes, or the design weights its cells, which makes the rows unequally weighted.
  */
 export function planEstimands(def: StudyDefinition): Map<string, number | null> {
-  assertFieldable(def);
+  assertSimulatable(def);
   const model = requireModel(def);
   const plan = def.analysisPlan;
   // The simulated panel's own share for answers without a population share, as a wave's raking keeps the sample's.
@@ -54,9 +56,11 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
 
   const rows: Row[] = [];
   const weights: number[] = [];
-  const cells = allCells(designOf(def));
+  // The cells a vignette shows, each as often as the design shows it (multiplicity w; all 1 without weights or
+  // restrictions). With m vignettes per respondent each row is one vignette: its cell has the same w / L.
+  const space = vignetteSpace(def);
   const profiles = covariateProfiles(model, covariates, raked);
-  cells.forEach((cell, c) => {
+  space.cells.forEach(({ index: c, assignment: cell, multiplicity }) => {
     profiles.forEach((profile, k) => {
       const outcomes = Object.fromEntries(
         Object.keys(model.outcomes).map((name) => [name, expectedOutcome(def, name, cell, profile.values, raked)]),
@@ -69,14 +73,14 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
           ...(check ? { [check.derivedColumn]: pass } : {}),
           ...outcomes,
         });
-        weights.push(profile.p);
+        weights.push(profile.p * multiplicity);
       }
     });
   });
 
   // Weights only where profiles differ in probability (or the plan rakes, which these rows could not): executePlan
   // refuses weights for a difference in means, whose estimands are then missing.
-  const weighted = covariates.length > 0 || plan.weights === 'raking';
+  const weighted = covariates.length > 0 || plan.weights === 'raking' || space.cells.some((cell) => cell.multiplicity !== 1);
   const result = executePlan({ definition: def, rows, weights: weighted ? weights : undefined });
   const out = new Map<string, number | null>();
   for (const e of result.estimates) out.set(estimandKey(e.hypothesis, e.outcome, e.term), e.estimate);

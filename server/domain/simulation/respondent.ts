@@ -1,6 +1,7 @@
 import type { Answers } from '../answers.ts';
 import { blockRandom } from '../assignment.ts';
 import type { Assignment } from '../design.ts';
+import { vignetteQuestionName } from '../repeated-vignettes.ts';
 import { studyDesign } from '../study-design.ts';
 import { allElements, choiceValues, CONSENT_QUESTION, type ChoiceValue, type StudyDefinition } from '../study-definition.ts';
 import type { OutcomeModel, SimulationModel } from './model-schema.ts';
@@ -41,6 +42,23 @@ export function simulateRespondent(
   const all = { ...r.answers, ...r.vignettes[0] };
   const answers: Answers = { [CONSENT_QUESTION]: all[CONSENT_QUESTION] };
   for (const q of allElements(def)) if (q.name in all) answers[q.name] = all[q.name];
+  return { fate: r.fate, answers, leaveOnPage: r.leaveOnPage };
+}
+
+/**
+ * Respondent `index` of a repeated design reading `assignments` in that order, with their answers as the server
+ * stores them: each vignette's outcomes under `<name>__V<k>` (repeated-vignettes.ts), beside their own answers.
+ */
+export function simulateRepeatedRespondent(
+  def: StudyDefinition,
+  assignments: readonly Assignment[],
+  { seed, index }: { seed: string; index: number },
+): SimulatedRespondent {
+  const r = simulateVignetteRespondent(def, assignments, { seed, index });
+  const answers: Answers = { ...r.answers };
+  r.vignettes.forEach((outcomes, i) => {
+    for (const [name, value] of Object.entries(outcomes)) answers[vignetteQuestionName(name, i + 1)] = value;
+  });
   return { fate: r.fate, answers, leaveOnPage: r.leaveOnPage };
 }
 

@@ -1,23 +1,27 @@
 import type { Row } from '../../../analysis/index.ts';
 import { derivedColumns } from '../answers.ts';
-import { blockPermutation } from '../assignment.ts';
-import { cellAssignment, designOf } from '../design.ts';
-import { assertFieldable } from '../design-support.ts';
+import { assertSimulatable } from '../design-support.ts';
+import { repeatedWideRows } from '../export/repeated-rows.ts';
 import { waveColumns, wideRow, type ColumnSpec } from '../export/wave-columns.ts';
 import { defaultLocale } from '../localized-text.ts';
 import type { Participant } from '../participant.ts';
 import { fullQuotaLevel, quotaCaps, quotaCellOf } from '../quota.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { treatmentPageIndex } from '../wave-lifecycle.ts';
-import { simulateRespondent } from './respondent.ts';
+import { drawParticipantVignettes } from '../participant-vignettes.ts';
+import { perRespondent } from '../repeated-vignettes.ts';
+import { simulateRepeatedRespondent, simulateRespondent } from './respondent.ts';
 
 /**
- * A whole wave fielded offline, as the server would field it: participant d gets the permuted-block cell of
- * draw d for the wave seed, answers from the simulation model (respondent seed = wave seed, index d), passes
- * the study's quota step before the vignette, and the wave runs until `target` completes. The completes come
- * back as the export's wide rows (the same columns and values `vlab export` writes), ready for executePlan.
+ * A whole wave fielded offline, as the server would field it: participant d gets the vignettes of draw d for
+ * the wave seed (respondent-plan.ts: restrictions, weights, m per respondent), answers from the simulation
+ * model (respondent seed = wave seed, index d; with m vignettes each one's outcomes with fresh noise and the
+ * same respondent component), passes the study's quota step before the vignette, and the wave runs until
+ * `target` completes. The completes come back as the export's rows (the same columns and values `vlab export`
+ * writes: one per respondent, or per respondent × vignette), ready for executePlan.
  */
 export interface SimulatedWave {
+  /** The completes' rows: one per respondent, or one per respondent × vignette in a repeated design. */
   rows: Row[];
   /** Participants drawn (every start takes a draw, as on the server). */
   draws: number;
@@ -29,24 +33,22 @@ export interface SimulatedWave {
 const EPOCH = '2026-01-01T00:00:00.000Z';
 
 export function simulateWave(def: StudyDefinition, { target, seed, columns = waveColumns(def) }: { target: number; seed: string; columns?: ColumnSpec[] }): SimulatedWave {
-  assertFieldable(def);
-  const design = designOf(def);
+  assertSimulatable(def);
+  const m = perRespondent(def);
   const caps = quotaCaps(def, target);
   const filled = new Map<string, number>();
   const slot = (c: { variable: string; level: string }) => `${c.variable}\u0000${c.level}`;
   const treatmentPage = treatmentPageIndex(def);
   const out: SimulatedWave = { rows: [], draws: 0, screenedOut: 0, overQuota: 0, abandoned: 0 };
-  let permutation: number[] = [];
   // A run-away guard: a model whose quotas can never be met (e.g. a level nobody has) must not loop forever.
   const maxDraws = 100 * target + 1000;
 
-  while (out.rows.length < target) {
+  let completes = 0;
+  while (completes < target) {
     const d = out.draws++;
-    if (d >= maxDraws) throw new RangeError(`simulateWave: ${maxDraws} draws gave only ${out.rows.length} of ${target} completes`);
-    if (d % design.nCells === 0) permutation = blockPermutation(seed, d / design.nCells, design.nCells);
-    const cellIndex = permutation[d % design.nCells]!;
-    const assignment = cellAssignment(design, cellIndex);
-    const r = simulateRespondent(def, assignment, { seed, index: d });
+    if (d >= maxDraws) throw new RangeError(`simulateWave: ${maxDraws} draws gave only ${completes} of ${target} completes`);
+    const drawn = drawParticipantVignettes(def, seed, d);
+    const r = m === 1 ? simulateRespondent(def, drawn.assignment, { seed, index: d }) : simulateRepeatedRespondent(def, drawn.vignettes.map((v) => v.assignment), { seed, index: d });
     if (r.fate === 'declined') {
       out.screenedOut++;
       continue;
@@ -76,9 +78,9 @@ export function simulateWave(def: StudyDefinition, { target, seed, columns = wav
       panelId: null,
       panelParams: {},
       drawIndex: d,
-      cellIndex,
-      assignment,
-      assignmentProbability: 1 / design.nCells,
+      cellIndex: drawn.cellIndex,
+      assignment: drawn.assignment,
+      assignmentProbability: drawn.assignmentProbability,
       status: 'complete',
       screenoutReason: null,
       currentPage: 0,
@@ -87,7 +89,10 @@ export function simulateWave(def: StudyDefinition, { target, seed, columns = wav
       updatedAt: EPOCH,
       completedAt: EPOCH,
     };
-    out.rows.push(wideRow(columns, { participant, answers: r.answers, derived: derivedColumns(def, r.answers) }) as Row);
+    completes++;
+    const input = { participant, answers: r.answers, derived: derivedColumns(def, r.answers) };
+    if (m === 1) out.rows.push(wideRow(columns, input) as Row);
+    else out.rows.push(...(repeatedWideRows(columns, input, drawn.vignettes) as Row[]));
   }
   return out;
 }

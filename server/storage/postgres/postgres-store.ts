@@ -92,13 +92,18 @@ export async function openPostgresStore(url: string, { migrate = true, maxConnec
         throw isUnavailable(error) ? databaseUnavailable() : error;
       }
       let broken = false;
+      // A checked-out client is no longer the pool's to watch: if its connection dies between two statements (the
+      // server stopped), node-postgres emits 'error' on it, and an 'error' with no listener ends the process. The
+      // next statement then fails as unavailable, and the client is discarded.
+      const lost = () => (broken = true);
+      client.on('error', lost);
       try {
         await client.query(begin);
         const result = await fn(createPgRepositories(sqlOver(client), pool));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        broken = isUnavailable(error);
+        broken ||= isUnavailable(error);
         if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
         // Durations cached beside the database may hold this transaction's undone writes.
         if (writes && !(error instanceof DomainError)) for (const listener of rollbackListeners) listener();
@@ -106,6 +111,7 @@ export async function openPostgresStore(url: string, { migrate = true, maxConnec
         if (code && RETRYABLE_STATES.has(code) && attempt < RETRIES) continue;
         throw broken ? databaseUnavailable() : error;
       } finally {
+        client.off('error', lost);
         client.release(broken);
       }
     }
@@ -136,6 +142,9 @@ export async function openPostgresStore(url: string, { migrate = true, maxConnec
  */
 async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Promise<void> {
   const client = await pool.connect();
+  // As in a transaction: a connection lost here fails the next statement instead of ending the process.
+  const lost = () => undefined;
+  client.on('error', lost);
   try {
     await client.query('BEGIN');
     await client.query("SELECT pg_advisory_xact_lock(hashtext('vlab schema_migrations'))");
@@ -156,6 +165,7 @@ async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Pr
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
+    client.off('error', lost);
     client.release();
   }
 }

@@ -3,11 +3,13 @@ import { createPgAnswerRepository } from './answer-repository.ts';
 import { createPgAssignmentCounterRepository } from './assignment-counter-repository.ts';
 import { createPgExportRowRepository } from './export-row-repository.ts';
 import { createPgParticipantRepository } from './participant-repository.ts';
+import { createPgParticipantVignetteRepository } from './participant-vignette-repository.ts';
 import { createPgQualityFlagRepository } from './quality-flag-repository.ts';
 import { createPgQuotaSlotRepository } from './quota-slot-repository.ts';
 import type { Sql } from './sql.ts';
 import { createPgStudyRepository } from './study-repository.ts';
 import { createPgTokenRepository } from './token-repository.ts';
+import { createPgWaveChangeRepository } from './wave-change-repository.ts';
 import { createPgWaveProgressRepository } from './wave-progress-repository.ts';
 import { createPgWaveRepository } from './wave-repository.ts';
 
@@ -16,7 +18,9 @@ export function createPgRepositories(sql: Sql, cacheKey: object): Repositories {
   return {
     studies: createPgStudyRepository(sql),
     waves: createPgWaveRepository(sql),
+    waveChanges: createPgWaveChangeRepository(sql),
     participants: createPgParticipantRepository(sql),
+    participantVignettes: createPgParticipantVignetteRepository(sql),
     answers: createPgAnswerRepository(sql),
     assignmentCounters: createPgAssignmentCounterRepository(sql),
     qualityFlags: createPgQualityFlagRepository(sql, cacheKey),

@@ -1,0 +1,14 @@
+import { studyDesign } from '../study-design.ts';
+import type { StudyDefinition } from '../study-definition.ts';
+import type { Hypothesis } from './plan-schema.ts';
+
+/**
+ * Whether a hypothesis is estimated on several rows per respondent, and so with standard errors clustered by
+ * respondent (the export's `participant` column; CR2 unless the plan says otherwise): a stacked hypothesis
+ * (one row per respondent × item), or any hypothesis of a repeated-vignette study, whose data are one row per
+ * respondent × vignette (docs/designs.md).
+ */
+export function clusteredByRespondent(def: Pick<StudyDefinition, 'design'>, h: Pick<Hypothesis, 'stack'>): boolean {
+  const design = studyDesign(def);
+  return h.stack !== undefined || (design.kind === 'vignette' && design.vignettesPerRespondent > 1);
+}

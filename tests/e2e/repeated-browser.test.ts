@@ -1,0 +1,54 @@
+// The repeated-vignette study in the browser: three vignettes, each headed "Vignette k of 3" and followed by its
+// outcome page, a reload on vignette 2 resuming on it with the same vignette, and every vignette's answers stored.
+import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { useBrowserSession } from './browser-session.ts';
+import { serveWaves } from './serve-process.ts';
+import { walkSurvey } from './walk-survey.ts';
+
+const session = useBrowserSession('repeated', (dbPath) => serveWaves(dbPath, ['protege-bargaining-repeated']));
+
+test('protégé repeated: vignette 1, its outcomes, vignette 2 (resumed after a reload), …, completion with every vignette’s answers', async () => {
+  const wave = session.app.waves.find((w) => w.study === 'protege-bargaining-repeated')!;
+  const context = await session.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const url = `${session.app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-repeated-1`;
+  await page.goto(url);
+
+  let reloaded = false;
+  let vignetteBeforeReload = '';
+  const steps = await walkSurvey(page, async (step) => {
+    if (step.title.startsWith('Vignette 2 of 3') && !reloaded) {
+      reloaded = true;
+      vignetteBeforeReload = await page.locator('.vlab-vignette').first().innerText();
+      await page.reload();
+      await page.locator('.sd-page__title').first().waitFor();
+      assert.match(await page.locator('.sd-page__title').first().innerText(), /^Vignette 2 of 3/, 'resumed on vignette 2');
+      assert.equal(await page.locator('.vlab-vignette').first().innerText(), vignetteBeforeReload, 'the same vignette');
+    }
+  });
+  const titles = steps.map((s) => s.title);
+  assert.deepEqual(
+    titles.filter((t) => /^Vignette/.test(t)).map((t) => t.split(':')[0]),
+    ['Vignette 1 of 3', 'Vignette 2 of 3', 'Vignette 3 of 3'],
+  );
+  assert.equal(steps.length, 10, `consent, 2 pre-treatment, 3 × (vignette, outcomes), end: ${titles.join(' | ')}`);
+  assert.ok(reloaded);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  const db = new Database(join(session.dir, 'vlab.sqlite'), { readonly: true });
+  try {
+    const p = db.prepare("SELECT id, status FROM participants WHERE panel_id = 'e2e-repeated-1'").get() as { id: number; status: string };
+    assert.equal(p.status, 'complete');
+    const answers = JSON.parse(db.prepare("SELECT answers_json FROM answers WHERE participant_id = ? AND kind = 'final'").pluck().get(p.id) as string);
+    for (const k of [1, 2, 3]) assert.equal(typeof answers[`support_concede__V${k}`], 'number', `vignette ${k} answered`);
+    assert.equal(db.prepare('SELECT COUNT(*) FROM participant_vignettes WHERE participant_id = ?').pluck().get(p.id), 3);
+  } finally {
+    db.close();
+  }
+});
