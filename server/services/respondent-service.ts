@@ -13,6 +13,7 @@ import { checkTreatmentOrder, mergeAnswers } from '../domain/treatment-order.ts'
 import type { Wave } from '../domain/wave.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { Store } from '../storage/store.ts';
+import { conjointProfilesOf, insertConjointParticipant } from './conjoint-start.ts';
 import { createQualityFlagService } from './quality-flag-service.ts';
 import { createQuotaAdmission, type QuotaStepMode } from './quota-admission.ts';
 import { createRespondentStudies, type RespondentStudy } from './respondent-studies.ts';
@@ -91,8 +92,7 @@ export function createRespondentService({
     const { def, design } = await studies.of(tx, wave);
     const identity = panelIdentity(panelParams);
     const drawIndex = await tx.participants.nextDrawIndex(wave.id);
-    const cellIndex = permutedBlockCell(wave.seed, drawIndex, design.nCells);
-    const participant = await tx.participants.insert({
+    const who = {
       code: newParticipantCode(),
       publicRef: randomBytes(8).toString('hex'),
       waveId: wave.id,
@@ -100,12 +100,12 @@ export function createRespondentService({
       panelId: identity?.id ?? null,
       panelParams,
       drawIndex,
-      cellIndex,
-      assignment: cellAssignment(design, cellIndex),
-      assignmentProbability: 1 / design.nCells,
       locale: chooseLocale(requestedLocale, studyLocales(def), wave.locale),
       startedAt: now(),
-    });
+    };
+    if (def.design?.kind === 'conjoint') return insertConjointParticipant(tx, def, wave.seed, who);
+    const cellIndex = permutedBlockCell(wave.seed, drawIndex, design.nCells);
+    const participant = await tx.participants.insert({ ...who, cellIndex, assignment: cellAssignment(design, cellIndex), assignmentProbability: 1 / design.nCells });
     await tx.assignmentCounters.increment(wave.id, cellIndex);
     return participant;
   }
@@ -175,11 +175,12 @@ export function createRespondentService({
       const sessionProven =
         created || sameCode(input.sessionCode, participant.code) || sameSession(participant.panelSource, participant.panelParams, input.panelParams);
       const saved = !created && sessionProven && participant.status === 'started' ? await store.repos.answers.get(participant.id, 'partial') : undefined;
+      const profiles = participant.status === 'started' ? await conjointProfilesOf(store.repos, study.def, participant) : [];
       return {
         participant,
         created,
         sessionProven,
-        surveyJson: studies.surveyJson(study, wave, participant),
+        surveyJson: studies.surveyJson(study, wave, participant, profiles),
         answers: saved?.answers ?? {},
         outcome: outcomeOf(wave, participant),
       };

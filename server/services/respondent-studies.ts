@@ -1,6 +1,7 @@
 import { designOf, type Design } from '../domain/design.ts';
 import { buildParticipantSurvey, participantSurveyPageCount } from '../domain/participant-survey.ts';
 import type { Participant } from '../domain/participant.ts';
+import type { ProfileAttributeRow } from '../domain/respondent-plan.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { treatmentPageIndex } from '../domain/wave-lifecycle.ts';
 import type { Wave } from '../domain/wave.ts';
@@ -42,7 +43,9 @@ export function createRespondentStudies() {
      * JSON text: about 7 KB that every start sends, serialized once per study, cell and locale instead of once per
      * start.
      */
-    surveyJson(study: RespondentStudy, wave: Wave, participant: Participant): string {
+    surveyJson(study: RespondentStudy, wave: Wave, participant: Participant, conjointProfiles: readonly ProfileAttributeRow[] = []): string {
+      // A conjoint participant's tables are their own: built for each start, never shared.
+      if (conjointProfiles.length) return JSON.stringify(buildParticipantSurvey(study.def, participant.assignment, participant.locale, conjointProfiles));
       const key = `${wave.studyId}:${participant.cellIndex}:${participant.locale}`;
       let survey = surveys.get(key);
       if (!survey) {

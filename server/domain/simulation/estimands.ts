@@ -1,6 +1,6 @@
 import { parseFormula, type Row } from '../../../analysis/index.ts';
 import { allCells, designOf } from '../design.ts';
-import { assertFieldable } from '../design-support.ts';
+import { assertSimulatable } from '../design-support.ts';
 import { executePlan } from '../plan/execute-plan.ts';
 import { modelRightHandSide } from '../plan/plan-terms.ts';
 import { rakingTargets } from '../plan/raking-margins.ts';
@@ -28,7 +28,7 @@ import { requireModel } from './respondent.ts';
  * names covariates or rakes, which makes the rows unequally weighted.
  */
 export function planEstimands(def: StudyDefinition): Map<string, number | null> {
-  assertFieldable(def);
+  assertSimulatable(def);
   const model = requireModel(def);
   const plan = def.analysisPlan;
   // The simulated panel's own share for answers without a population share, as a wave's raking keeps the sample's.

@@ -2,7 +2,7 @@ import type { Row } from '../../../analysis/index.ts';
 import { derivedColumns } from '../answers.ts';
 import { blockPermutation } from '../assignment.ts';
 import { cellAssignment, designOf } from '../design.ts';
-import { assertFieldable } from '../design-support.ts';
+import { assertSimulatable } from '../design-support.ts';
 import { waveColumns, wideRow, type ColumnSpec } from '../export/wave-columns.ts';
 import { defaultLocale } from '../localized-text.ts';
 import type { Participant } from '../participant.ts';
@@ -29,7 +29,7 @@ export interface SimulatedWave {
 const EPOCH = '2026-01-01T00:00:00.000Z';
 
 export function simulateWave(def: StudyDefinition, { target, seed, columns = waveColumns(def) }: { target: number; seed: string; columns?: ColumnSpec[] }): SimulatedWave {
-  assertFieldable(def);
+  assertSimulatable(def);
   const design = designOf(def);
   const caps = quotaCaps(def, target);
   const filled = new Map<string, number>();
