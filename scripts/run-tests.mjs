@@ -40,6 +40,7 @@ const POSTGRES_SUITE = [
   'tests/server/resume-proof.test.ts',
   'tests/server/page-and-assets.test.ts',
   'tests/server/designs/design-definitions.test.ts',
+  'tests/server/conjoint-wave.test.ts',
 ];
 
 /** Whether a PostgreSQL server answers at VLAB_TEST_POSTGRES or 127.0.0.1:5432 (a TCP connect within 2 s). */
