@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
 import { buildCodebook } from '../domain/export/codebook.ts';
+import { conjointProfileColumns } from '../domain/export/conjoint-rows.ts';
+import { DomainError } from '../domain/errors.ts';
 import { longColumnNames, longRows } from '../domain/export/long-rows.ts';
 import { spreadsheetSafeRow } from '../domain/export/spreadsheet-safe.ts';
 import { waveColumns, wideRow, type ColumnSpec, type WideRow } from '../domain/export/wave-columns.ts';
@@ -8,6 +10,7 @@ import type { ParticipantStatus } from '../domain/participant.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { iterateExportRows, type ExportSourceRow } from '../storage/export-row-repository.ts';
 import type { Store } from '../storage/store.ts';
+import { iterateConjointProfileRows } from './conjoint-export.ts';
 import { waveAndStudy } from './wave-lookup.ts';
 
 import type { ExportFormat } from '../domain/export/export-formats.ts';
@@ -98,6 +101,20 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
             contentType: 'application/json; charset=utf-8',
             stream: () => Readable.from(jsonArray(source())),
           };
+        case 'profiles-csv': {
+          if (def.design?.kind !== 'conjoint') throw new DomainError('invalid_input', `format: profiles-csv is the profile-level file of a conjoint; study "${study.key}" is not one (csv or long-csv)`);
+          const profileColumns = conjointProfileColumns(def, columns);
+          const wideOf = (source: ExportSourceRow) => {
+            options.onParticipant?.(source.participant.status);
+            return wideRow(columns, source);
+          };
+          return {
+            fileName: `${base}-profiles.csv`,
+            contentType: 'text/csv; charset=utf-8',
+            stream: () =>
+              csvStream(profileColumns.map((c) => c.name), mapRows(iterateConjointProfileRows(repos, waveId, def, profileColumns, wideOf, options.statuses), spreadsheetSafeRow)),
+          };
+        }
         case 'codebook':
           return {
             fileName: `${base}-codebook.json`,

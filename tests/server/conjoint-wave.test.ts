@@ -9,6 +9,8 @@ import request from 'supertest';
 import { conjointPlanRows, respondentPlan } from '../../server/domain/respondent-plan.ts';
 import { TREATMENT_PAGE } from '../../server/domain/survey-names.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { parse } from 'csv-parse/sync';
+import { createResearcherTestApp } from './researcher-support.ts';
 import { createTestApp, PRETREATMENT_ALLIANCE_ANSWERS } from './test-app.ts';
 
 const flagship = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'alliance-partner-conjoint')!;
@@ -16,7 +18,7 @@ const apps: Awaited<ReturnType<typeof createTestApp>>[] = [];
 after(() => Promise.all(apps.map((a) => a.close())));
 
 async function conjointApp() {
-  const t = await createTestApp({ studyKey: 'alliance-partner-conjoint', seed: 'conjoint-wave', target: 500 });
+  const t = await createResearcherTestApp({ studyKey: 'alliance-partner-conjoint', seed: 'conjoint-wave', target: 500 });
   apps.push(t);
   return t;
 }
@@ -105,4 +107,73 @@ test('task answers: not before the first task page, only valid values, required 
   const participant = (await repos.participants.findByCode(code))!;
   assert.equal(participant.status, 'complete');
   assert.equal((await repos.answers.get(participant.id, 'final'))!.answers.support_aid_cut_t3_p2, 4);
+});
+
+test('the profile-level export: one row per participant × task × profile with levels, positions, probabilities, chosen 0/1, rating and covariates; the codebook describes it', async () => {
+  const t = await conjointApp();
+  const codes: string[] = [];
+  for (const pid of ['ex-1', 'ex-2', 'ex-3']) {
+    const { code } = (await start(t.app, t.wave.id, pid)).body.participant;
+    codes.push(code);
+    await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: PRETREATMENT_ALLIANCE_ANSWERS });
+  }
+  // Two complete; the third answers task 1 only and stays started.
+  for (const code of codes.slice(0, 2)) {
+    await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: { ...PRETREATMENT_ALLIANCE_ANSWERS, ...TASK_ANSWERS } });
+  }
+  await request(t.app).put(`/api/participants/${codes[2]}/answers`).send({ answers: { chosen_t1: 2, support_aid_cut_t1_p1: 1, support_aid_cut_t1_p2: 5 }, currentPage: 3 });
+
+  const res = await t.get(`/waves/${t.wave.id}/export?format=profiles-csv`);
+  assert.equal(res.status, 200);
+  assert.match(String(res.headers['content-disposition']), /alliance-partner-conjoint-.*-profiles\.csv/);
+  const rows = parse(res.text, { columns: true }) as Record<string, string>[];
+  assert.equal(rows.length, 3 * 5 * 2);
+  const header = Object.keys(rows[0]!);
+  assert.deepEqual(header.slice(0, 11), ['participant', 'wave_id', 'status', 'task', 'profile', 'regime', 'capability', 'treaty', 'behavior', 'troops', 'trade']);
+  for (const name of ['regime_position', 'troops_probability', 'profile_probability', 'chosen', 'support_aid_cut', 'party', 'attention_pass']) assert.ok(header.includes(name), name);
+
+  // Each row equals what was stored for that participant, and the outcomes are the task answers.
+  for (const code of codes) {
+    const participant = (await t.repos.participants.findByCode(code))!;
+    const stored = await t.repos.conjointProfiles.listByParticipant(participant.id);
+    const mine = rows.filter((r) => r.participant === code);
+    assert.equal(mine.length, 10);
+    for (const row of mine) {
+      for (const s of stored.filter((x) => x.task === Number(row.task) && x.profile === Number(row.profile))) {
+        assert.equal(row[s.attribute], s.level);
+        assert.equal(Number(row[`${s.attribute}_position`]), s.position);
+        assert.equal(Number(row[`${s.attribute}_probability`]), s.levelProbability);
+        assert.equal(Number(row.profile_probability), s.profileProbability);
+      }
+      assert.equal(row.party, 'republican');
+    }
+  }
+  const first = rows.filter((r) => r.participant === codes[0]);
+  // TASK_ANSWERS: profile 1 chosen in odd tasks, 2 in even ones; ratings 2 and 4.
+  assert.deepEqual(first.map((r) => [r.task, r.profile, r.chosen, r.support_aid_cut]), [1, 2, 3, 4, 5].flatMap((task) => [
+    [String(task), '1', task % 2 ? '1' : '0', '2'],
+    [String(task), '2', task % 2 ? '0' : '1', '4'],
+  ]));
+  assert.equal(first[0]!.attention_pass, '0');
+  const partial = rows.filter((r) => r.participant === codes[2]);
+  assert.deepEqual(partial.map((r) => [r.status, r.chosen, r.support_aid_cut]).slice(0, 4), [['started', '0', '1'], ['started', '1', '5'], ['started', '', ''], ['started', '', '']]);
+
+  // Completes only, as `vlab export` writes by default.
+  const completes = parse((await t.get(`/waves/${t.wave.id}/export?format=profiles-csv&status=complete`)).text, { columns: true }) as unknown[];
+  assert.equal(completes.length, 20);
+
+  const codebook = (await t.get(`/waves/${t.wave.id}/export?format=codebook`)).body;
+  assert.equal(codebook.design.kind, 'conjoint');
+  assert.deepEqual(codebook.design.profiles, { full: 192, allowed: 176 });
+  const troops = codebook.design.attributes.find((a: { name: string }) => a.name === 'troops');
+  assert.ok(Math.abs(troops.levels[0].probability - 6 / 11) < 1e-15);
+  assert.deepEqual(codebook.profiles.columns.map((c: { name: string }) => c.name), header);
+  // The wide file has the task answers and no cell columns.
+  const wide = parse((await t.get(`/waves/${t.wave.id}/export?format=csv`)).text, { columns: true }) as Record<string, string>[];
+  assert.equal(wide.find((r) => r.participant === codes[2])!.chosen_t1, '2');
+  assert.ok(!('cell_index' in wide[0]!) && !('regime' in wide[0]!));
+
+  const refused = await t.get(`/waves/${(await t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 5 })).wave.id}/export?format=profiles-csv`);
+  assert.equal(refused.status, 422);
+  assert.match(refused.body.error.message, /profiles-csv is the profile-level file of a conjoint/);
 });

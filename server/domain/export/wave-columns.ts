@@ -2,6 +2,7 @@ import type { Answers } from '../answers.ts';
 import { PANEL_PARAMS } from '../panel-params.ts';
 import { durationSeconds, type Participant } from '../participant.ts';
 import { CONSENT_PAGE } from '../survey-names.ts';
+import { conjointAnswerColumns } from './conjoint-rows.ts';
 import { defaultLocale, studyLocales, textIn } from '../localized-text.ts';
 import { choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
 
@@ -136,7 +137,9 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
   const panel = PANEL_PARAMS.map(
     (name): ColumnSpec => ({ name, role: 'panel', type: 'string', label: `Panel link parameter ${name}` }),
   );
-  const design: ColumnSpec[] = def.factors.map((f) => ({
+  // A conjoint participant has no cell: their profiles are in the profile file (conjoint-rows.ts).
+  const conjoint = def.design?.kind === 'conjoint';
+  const design: ColumnSpec[] = (conjoint ? [] : def.factors).map((f) => ({
     name: f.name,
     role: 'design',
     type: 'categorical',
@@ -144,10 +147,15 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
     levels: f.levels.map((l) => ({ value: l.code, label: l.label })),
   }));
   const nCells = def.factors.reduce((n, f) => n * f.levels.length, 1);
+  const drawColumn: ColumnSpec = { name: 'draw_index', role: 'design', type: 'integer', label: "Position in the wave's assignment sequence (0, 1, 2, …)" };
   design.push(
-    { name: 'cell_index', role: 'design', type: 'integer', label: `Cell of the full factorial (0..${nCells - 1}, last factor fastest)` },
-    { name: 'draw_index', role: 'design', type: 'integer', label: "Position in the wave's assignment sequence (0, 1, 2, …)" },
-    { name: 'assignment_probability', role: 'design', type: 'number', label: 'Probability of the assigned cell' },
+    ...(conjoint
+      ? [drawColumn]
+      : [
+          { name: 'cell_index', role: 'design', type: 'integer', label: `Cell of the full factorial (0..${nCells - 1}, last factor fastest)` } as const,
+          drawColumn,
+          { name: 'assignment_probability', role: 'design', type: 'number', label: 'Probability of the assigned cell' } as const,
+        ]),
   );
 
   const answers: ColumnSpec[] = [
@@ -168,6 +176,7 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
         if (column) answers.push(column);
       }
     }
+    if (section === 'outcomes') answers.push(...conjointAnswerColumns(def, locale));
   }
 
   const derived: ColumnSpec[] = def.attentionCheck
