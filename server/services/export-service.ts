@@ -59,6 +59,16 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
     }
   }
 
+  /** A conjoint's profile rows (conjoint-export.ts); any other study is refused as a client's mistake. */
+  function profileRows(waveId: string, def: StudyDefinition, columns: ColumnSpec[], options: IterateOptions): AsyncGenerator<WideRow> {
+    if (def.design?.kind !== 'conjoint') throw new DomainError('invalid_input', `format: profiles-csv is the profile-level file of a conjoint; study "${def.id}" is not one (csv or long-csv)`);
+    const wideOf = (source: ExportSourceRow) => {
+      options.onParticipant?.(source.participant.status);
+      return wideRow(columns, source);
+    };
+    return iterateConjointProfileRows(repos, waveId, def, conjointProfileColumns(def, columns), wideOf, options.statuses);
+  }
+
   return {
     /** The ordered columns of the wave's wide rows (see server/domain/export/wave-columns.ts). */
     async columns(waveId: string): Promise<ColumnSpec[]> {
@@ -69,6 +79,12 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
     async iterateWaveRows(waveId: string, options: IterateOptions = {}): Promise<AsyncGenerator<WideRow>> {
       const def = (await waveAndStudy(repos, waveId)).study.definition;
       return rows(waveId, def, columnsOf(def), options);
+    },
+
+    /** A conjoint wave's profile rows (the profiles-csv file's), in draw order, read lazily a page at a time. */
+    async iterateProfileRows(waveId: string, options: IterateOptions = {}): Promise<AsyncGenerator<WideRow>> {
+      const def = (await waveAndStudy(repos, waveId)).study.definition;
+      return profileRows(waveId, def, columnsOf(def), options);
     },
 
     /**
@@ -102,17 +118,11 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
             stream: () => Readable.from(jsonArray(source())),
           };
         case 'profiles-csv': {
-          if (def.design?.kind !== 'conjoint') throw new DomainError('invalid_input', `format: profiles-csv is the profile-level file of a conjoint; study "${study.key}" is not one (csv or long-csv)`);
-          const profileColumns = conjointProfileColumns(def, columns);
-          const wideOf = (source: ExportSourceRow) => {
-            options.onParticipant?.(source.participant.status);
-            return wideRow(columns, source);
-          };
+          const names = conjointProfileColumns(def, columns).map((c) => c.name);
           return {
             fileName: `${base}-profiles.csv`,
             contentType: 'text/csv; charset=utf-8',
-            stream: () =>
-              csvStream(profileColumns.map((c) => c.name), mapRows(iterateConjointProfileRows(repos, waveId, def, profileColumns, wideOf, options.statuses), spreadsheetSafeRow)),
+            stream: () => csvStream(names, mapRows(profileRows(waveId, def, columns, options), spreadsheetSafeRow)),
           };
         }
         case 'codebook':
