@@ -1,3 +1,4 @@
+import { allowedProfileCount } from '../domain/export/conjoint-rows.ts';
 import { randomBytes } from 'node:crypto';
 import type { BrokenStudy } from '../domain/broken-study.ts';
 import { designOf } from '../domain/design.ts';
@@ -22,7 +23,10 @@ export interface StudySummary {
   version: number;
   title: string;
   contentHash: string;
+  /** What a respondent can be shown: the full factorial's cells, or a conjoint's allowed profiles (restrictions applied). */
   cells: number;
+  /** The full factorial of the factors, restrictions ignored. */
+  fullCells: number;
   waves: number;
   /** Set when the definitions folder's copy is broken: what to fix (its stored snapshot is shown meanwhile). */
   broken?: string;
@@ -139,7 +143,8 @@ export function createStudyService({
           version: s.version,
           title: s.title,
           contentHash: s.contentHash,
-          cells: designOf(s.definition).nCells,
+          cells: s.definition.design?.kind === 'conjoint' ? allowedProfileCount(s.definition) : designOf(s.definition).nCells,
+          fullCells: designOf(s.definition).nCells,
           waves: waves.filter((w) => keyOfStudy.get(w.studyId) === s.key).length,
           ...(problems.has(s.key) ? { broken: problems.get(s.key) } : {}),
         }));
