@@ -33,7 +33,7 @@ export function cellsSection(wave: WaveStatusReport): HTMLElement[] {
   const [min, max] = [Math.min(...completes), Math.max(...completes)];
   const summary = wave.cells.length
     ? `${wave.cells.length} cells, target ${perCell} completes each: fewest ${min}, most ${max}, spread ${max - min}.`
-    : 'No cells.';
+    : 'No cells: a conjoint draws its profiles per task (the profile export, profiles-csv, has them).';
   const cell = (c: WaveStatusReport['cells'][number]) => c as unknown as Record<string, string | number>;
   return [
     el('h3', 'Progress per cell'),

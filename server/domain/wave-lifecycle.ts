@@ -52,7 +52,8 @@ export interface WaveStatusInput {
 /** The status report of `vlab wave status --json` and `GET /api/researcher/waves/:id`. */
 export function waveStatusReport(input: WaveStatusInput) {
   const { wave, study, def, counts, funnel } = input;
-  const cells = allCells(designOf(def)).map((assignment, index) => ({
+  // A conjoint participant has no cell (all are stored as cell 0): its profiles are drawn per task instead.
+  const cells = (def.design?.kind === 'conjoint' ? [] : allCells(designOf(def))).map((assignment, index) => ({
     index,
     ...assignment,
     assigned: input.assignedByCell.get(index) ?? 0,

@@ -61,7 +61,7 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
 
   /** A conjoint's profile rows (conjoint-export.ts); any other study is refused as a client's mistake. */
   function profileRows(waveId: string, def: StudyDefinition, columns: ColumnSpec[], options: IterateOptions): AsyncGenerator<WideRow> {
-    if (def.design?.kind !== 'conjoint') throw new DomainError('invalid_input', `format: profiles-csv is the profile-level file of a conjoint; study "${def.id}" is not one (csv or long-csv)`);
+    assertConjoint(def);
     const wideOf = (source: ExportSourceRow) => {
       options.onParticipant?.(source.participant.status);
       return wideRow(columns, source);
@@ -118,6 +118,7 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
             stream: () => Readable.from(jsonArray(source())),
           };
         case 'profiles-csv': {
+          assertConjoint(def); // now, so that the route answers 422 before streaming
           const names = conjointProfileColumns(def, columns).map((c) => c.name);
           return {
             fileName: `${base}-profiles.csv`,
@@ -136,6 +137,10 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
   };
 }
 export type ExportService = ReturnType<typeof createExportService>;
+
+function assertConjoint(def: StudyDefinition): void {
+  if (def.design?.kind !== 'conjoint') throw new DomainError('invalid_input', `format: profiles-csv is the profile-level file of a conjoint; study "${def.id}" is not one (csv or long-csv)`);
+}
 
 async function* mapRows(source: Iterable<WideRow> | AsyncIterable<WideRow>, fn: (row: WideRow) => WideRow): AsyncGenerator<WideRow> {
   for await (const row of source) yield fn(row);

@@ -9,7 +9,12 @@ import request from 'supertest';
 import { conjointPlanRows, respondentPlan } from '../../server/domain/respondent-plan.ts';
 import { TREATMENT_PAGE } from '../../server/domain/survey-names.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { createReplicationService } from '../../server/services/replication-service.ts';
 import { createResearcherTestApp } from './researcher-support.ts';
 import { createTestApp, PRETREATMENT_ALLIANCE_ANSWERS } from './test-app.ts';
 
@@ -172,6 +177,27 @@ test('the profile-level export: one row per participant × task × profile with 
   const wide = parse((await t.get(`/waves/${t.wave.id}/export?format=csv`)).text, { columns: true }) as Record<string, string>[];
   assert.equal(wide.find((r) => r.participant === codes[2])!.chosen_t1, '2');
   assert.ok(!('cell_index' in wide[0]!) && !('regime' in wide[0]!));
+
+  // The wave's status: no cells (a conjoint participant has none), its completes and funnel as for any wave.
+  const status = (await t.get(`/waves/${t.wave.id}`)).body;
+  assert.deepEqual([status.cells, status.completes, status.partials], [[], 2, 1]);
+
+  // The replication package: profiles.csv with the completes' profile rows; replicate.R says what it leaves out.
+  const out = mkdtempSync(join(tmpdir(), 'vlab-cj-replication-'));
+  try {
+    await createReplicationService({ store: t.store }).write(t.wave.id, join(out, 'package'));
+    const files = readdirSync(join(out, 'package'));
+    assert.ok(files.includes('profiles.csv') && files.includes('replicate.R'), files.join(', '));
+    assert.equal((parse(readFileSync(join(out, 'package', 'profiles.csv'), 'utf8'), { columns: true }) as unknown[]).length, 20);
+    assert.match(readFileSync(join(out, 'package', 'README.md'), 'utf8'), /profiles\.csv.*conjoint hypotheses/);
+    if (spawnSync('Rscript', ['--version']).status === 0) {
+      const run = spawnSync('Rscript', ['replicate.R'], { cwd: join(out, 'package'), encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /no per-respondent hypotheses to recompute; the conjoint ones \(H1, H2\) are not checked here yet/);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 
   const refused = await t.get(`/waves/${(await t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 5 })).wave.id}/export?format=profiles-csv`);
   assert.equal(refused.status, 422);

@@ -119,7 +119,8 @@ function statusLines(s: WaveStatusReport): string {
     `  funnel: started ${s.funnel.started} → consented ${s.funnel.consented} → reached vignette ${s.funnel.reachedVignette} → completed ${s.funnel.completed}`,
   ];
   const done = s.cells.map((c) => c.completes);
-  lines.push(`  completes per cell (${s.cells.length} cells): min ${Math.min(...done)}, max ${Math.max(...done)}`);
+  // A conjoint has no cells (its profiles are drawn per task).
+  if (done.length) lines.push(`  completes per cell (${s.cells.length} cells): min ${Math.min(...done)}, max ${Math.max(...done)}`);
   for (const q of s.quotas) lines.push(`  quota ${q.variable}=${q.level}: ${q.filled}/${q.cap} (${q.completes} complete, ${q.leased} leased)`);
   return `${lines.join('\n')}\n`;
 }
