@@ -1,4 +1,5 @@
 import { AnalysisError } from './errors.ts';
+import { checkAlpha } from './helpers/alpha.ts';
 import { cr2Variance } from './helpers/cr2.ts';
 import { completeRows, groupCodes, numericColumn, requireColumns, type Levels, type Row } from './helpers/data.ts';
 import { leastSquares } from './helpers/qr.ts';
@@ -54,8 +55,7 @@ interface BlockEstimate {
  */
 export function differenceInMeans(options: DifferenceInMeansOptions): DifferenceInMeansResult {
   const { rows, outcome, treatment, blocks, clusters } = options;
-  const alpha = options.alpha ?? 0.05;
-  if (!(alpha > 0 && alpha < 1)) throw new AnalysisError(FN, `alpha must be between 0 and 1 (got ${alpha})`);
+  const alpha = checkAlpha(FN, options.alpha);
   const used = [outcome, treatment, ...(blocks ? [blocks] : []), ...(clusters ? [clusters] : [])];
   requireColumns(FN, rows, [outcome], 'outcome');
   requireColumns(FN, rows, [treatment], 'treatment');

@@ -9,6 +9,7 @@ export { rowsFromCsv, csvFromRecords } from './csv.ts';
 export { tableFromCsv } from './csv-table.ts';
 export { tableFromRows, type Column, type DataTable } from './helpers/data-table.ts';
 export { SE_TYPES, type SeType } from './helpers/se-type.ts';
+export { DEFAULT_ALPHA } from './helpers/alpha.ts';
 export type { TidyRow } from './helpers/tidy.ts';
 export type { Cell, Levels, Row } from './helpers/data.ts';
 export { parseFormula, type Formula } from './helpers/formula.ts';

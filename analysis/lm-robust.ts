@@ -1,4 +1,5 @@
 import { AnalysisError } from './errors.ts';
+import { checkAlpha } from './helpers/alpha.ts';
 import { cr2Variance } from './helpers/cr2.ts';
 import { groupCodes, type Levels, type Row } from './helpers/data.ts';
 import { isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
@@ -73,8 +74,7 @@ const FN = 'lmRobust';
  */
 export function lmRobust(options: LmRobustOptions): LmRobustResult {
   const { rows, levels, clusters, weights } = options;
-  const alpha = options.alpha ?? 0.05;
-  if (!(alpha > 0 && alpha < 1)) throw new AnalysisError(FN, `alpha must be between 0 and 1 (got ${alpha})`);
+  const alpha = checkAlpha(FN, options.alpha);
   const solver = options.solver ?? 'auto';
   if (solver !== 'auto' && solver !== 'qr') throw new AnalysisError(FN, `unknown solver "${String(solver)}" (valid: auto, qr)`);
   const seType = resolveSeType(FN, options.seType, clusters !== undefined);

@@ -1,4 +1,5 @@
 import { AnalysisError } from './errors.ts';
+import { checkAlpha } from './helpers/alpha.ts';
 import { noncentralTCdf, normalQuantile, normalUpperTail, studentQuantile } from './helpers/distributions.ts';
 
 export interface MdeOptions {
@@ -30,10 +31,10 @@ export const MDE_POWER = 0.8;
  *
  * @example minimumDetectableEffect({ se: Math.sqrt(2 / 100), df: 198 }) // 0.398138624874 = power.t.test(n = 100, power = .8)$delta
  */
-export function minimumDetectableEffect({ se, df, alpha = 0.05, power = MDE_POWER, strict = false }: MdeOptions): number {
+export function minimumDetectableEffect({ se, df, alpha: givenAlpha, power = MDE_POWER, strict = false }: MdeOptions): number {
+  const alpha = checkAlpha(FN, givenAlpha);
   if (!(se > 0 && Number.isFinite(se))) throw new AnalysisError(FN, `se must be a positive number (got ${se})`);
   if (df !== null && !(df > 0)) throw new AnalysisError(FN, `df must be positive (got ${df})`);
-  if (!(alpha > 0 && alpha < 1)) throw new AnalysisError(FN, `alpha must be between 0 and 1 (got ${alpha})`);
   if (!(power > (strict ? alpha : alpha / 2) && power < 1)) throw new AnalysisError(FN, `power must be between alpha/2 and 1 (got ${power})`);
   const normal = df === null || !Number.isFinite(df);
   const crit = normal ? normalQuantile(1 - alpha / 2) : studentQuantile(1 - alpha / 2, df);

@@ -1,4 +1,5 @@
 import { AnalysisError } from './errors.ts';
+import { checkAlpha } from './helpers/alpha.ts';
 import { noncentralTCdf, studentQuantile } from './helpers/distributions.ts';
 import { minimumDetectableEffect } from './mde.ts';
 
@@ -59,13 +60,12 @@ const N_CEILING = 1e15;
  * @example powerAnalysis({ effect: 0.5, sd: 1, power: 0.8 }).n // 63.76576 per arm, as power.t.test(delta = .5, power = .8)
  */
 export function powerAnalysis(options: PowerOptions): PowerResult {
-  const alpha = options.alpha ?? 0.05;
+  const alpha = checkAlpha(FN, options.alpha);
   const arms = options.arms ?? 2;
   const contrast = options.contrast ?? 'difference';
   const strict = options.strict ?? false;
   const { sd } = options;
   if (!(sd > 0)) throw new AnalysisError(FN, `sd must be positive (got ${sd})`);
-  if (!(alpha > 0 && alpha < 1)) throw new AnalysisError(FN, `alpha must be between 0 and 1 (got ${alpha})`);
   if (!Number.isInteger(arms) || arms < 2) throw new AnalysisError(FN, `arms must be an integer of at least 2 (got ${arms})`);
   if (contrast !== 'difference' && (arms < 4 || (arms & (arms - 1)) !== 0)) {
     throw new AnalysisError(FN, `a ${contrast} contrast needs a 2^f factorial: arms must be 4, 8, 16, … (got ${arms})`);

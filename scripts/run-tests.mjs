@@ -40,6 +40,8 @@ const POSTGRES_SUITE = [
   'tests/server/resume-proof.test.ts',
   'tests/server/page-and-assets.test.ts',
   'tests/server/designs/design-definitions.test.ts',
+  'tests/server/wave-update.test.ts',
+  'tests/server/definition-revert.test.ts',
   'tests/server/conjoint-wave.test.ts',
 ];
 

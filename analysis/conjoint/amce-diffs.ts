@@ -1,8 +1,9 @@
 import { AnalysisError } from '../errors.ts';
+import { checkAlpha } from '../helpers/alpha.ts';
 import { normalQuantile, normalTwoSidedP } from '../helpers/distributions.ts';
 import { resolveSeType, type SeType } from '../helpers/se-type.ts';
 import { lmRobust } from '../lm-robust.ts';
-import { checkAlpha, type ConjointOptions } from './amce.ts';
+import type { ConjointOptions } from './amce.ts';
 import { conjointFormula } from './formula.ts';
 import { asTable, profileData } from './profiles.ts';
 import { fromTidy, type ConjointEstimate, type ConjointResult } from './result.ts';

@@ -1,4 +1,5 @@
 import { AnalysisError } from '../errors.ts';
+import { checkAlpha } from '../helpers/alpha.ts';
 import type { Levels, Row } from '../helpers/data.ts';
 import type { DataTable } from '../helpers/data-table.ts';
 import { resolveSeType, type SeType } from '../helpers/se-type.ts';
@@ -144,9 +145,3 @@ function fitAveraged(
   return new Map(used.map((j, k) => [j, fit.estimates[k + 1]]));
 }
 
-/** alpha in (0, 1), default 0.05. */
-export function checkAlpha(fn: string, alpha: number | undefined): number {
-  const value = alpha ?? 0.05;
-  if (!(value > 0 && value < 1)) throw new AnalysisError(fn, `alpha must be between 0 and 1 (got ${alpha})`);
-  return value;
-}

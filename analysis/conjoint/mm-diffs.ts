@@ -1,6 +1,6 @@
 import { AnalysisError } from '../errors.ts';
+import { checkAlpha } from '../helpers/alpha.ts';
 import { normalQuantile, normalTwoSidedP, studentQuantile, studentTwoSidedP } from '../helpers/distributions.ts';
-import { checkAlpha } from './amce.ts';
 import { marginalMeans, type MmOptions } from './mm.ts';
 import type { ConjointEstimate, ConjointResult } from './result.ts';
 

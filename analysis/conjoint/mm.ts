@@ -1,7 +1,8 @@
 import { AnalysisError } from '../errors.ts';
+import { checkAlpha } from '../helpers/alpha.ts';
 import { normalTwoSidedP, studentTwoSidedP } from '../helpers/distributions.ts';
 import { resolveSeType, type SeType } from '../helpers/se-type.ts';
-import { checkAlpha, type ConjointOptions } from './amce.ts';
+import type { ConjointOptions } from './amce.ts';
 import { fitColumns } from './fit.ts';
 import { conjointFormula } from './formula.ts';
 import { asTable, profileData, type Profiles } from './profiles.ts';

@@ -1,13 +1,15 @@
 import './dashboard.css';
+import type { BrokenStudy } from '../../server/domain/broken-study.ts';
 import type { HypothesisReport } from '../../server/domain/plan/hypothesis-report.ts';
 import type { TermPrecision } from '../../server/domain/plan/precision.ts';
 import type { WaveStatusReport } from '../../server/domain/wave-lifecycle.ts';
 import { ApiError, download, forgetToken, getJson, saveToken, savedToken } from './dashboard-api.ts';
+import { brokenStudiesNotice } from './dashboard-broken.ts';
 import { hypothesisCard } from './dashboard-cards.ts';
 import { $, bar, el, table } from './dashboard-dom.ts';
 import { cellsSection, funnelSection, precisionSection } from './dashboard-wave.ts';
 
-// The researcher dashboard: waves with progress, the completion funnel, completes per cell, a card per
+// The researcher dashboard: studies whose definition is broken, waves with progress, the completion funnel, completes per cell, a card per
 // pre-registered hypothesis (terms in the study's words, verdicts), precision against the target N, and downloads.
 
 interface Estimates {
@@ -29,6 +31,7 @@ function setStatus(message: string, error = false): void {
 function showTokenForm(message?: string): void {
   $('dash-token-form').hidden = false;
   $('dash-waves').hidden = true;
+  $('dash-broken').hidden = true;
   $('dash-wave').hidden = true;
   $('dash-signout').hidden = true;
   setStatus(message ?? '', message !== undefined);
@@ -37,8 +40,12 @@ function showTokenForm(message?: string): void {
 let current: string | null = null;
 
 async function loadWaves(): Promise<void> {
-  const { waves } = await getJson<{ waves: (WaveStatusReport & { title: string })[] }>('/waves');
+  const [{ waves }, { broken }] = await Promise.all([
+    getJson<{ waves: (WaveStatusReport & { title: string })[] }>('/waves'),
+    getJson<{ broken: BrokenStudy[] }>('/studies'),
+  ]);
   $('dash-token-form').hidden = true;
+  brokenStudiesNotice($('dash-broken'), broken);
   $('dash-signout').hidden = false;
   const section = $('dash-waves');
   section.hidden = false;

@@ -2,6 +2,7 @@ import { allCells, designOf } from './design.ts';
 import { DomainError } from './errors.ts';
 import type { QuotaCap } from './quota.ts';
 import type { StudyDefinition } from './study-definition.ts';
+import type { WaveChangeRecord } from './wave-update.ts';
 import type { Wave, WaveStatus } from './wave.ts';
 
 /**
@@ -47,6 +48,8 @@ export interface WaveStatusInput {
   quotaFill: Map<string, { completes: number; leased: number }>;
   /** Started participants active within the lease, those idle longer, and the lease (VLAB_QUOTA_LEASE_SECONDS). */
   starts: { live: number; expired: number; leaseSeconds: number };
+  /** The settings changed since the wave was created (`vlab wave update`, PATCH), oldest first. */
+  changes: WaveChangeRecord[];
 }
 
 /** The status report of `vlab wave status --json` and `GET /api/researcher/waves/:id`. */
@@ -84,6 +87,7 @@ export function waveStatusReport(input: WaveStatusInput) {
     screenoutUrl: wave.screenoutUrl,
     overquotaUrl: wave.overquotaUrl,
     locale: wave.locale,
+    changes: input.changes,
     createdAt: wave.createdAt,
     updatedAt: wave.updatedAt,
   };

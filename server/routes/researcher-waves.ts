@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { WAVE_ACTIONS, type WaveAction, type WaveStatusReport } from '../domain/wave-lifecycle.ts';
+import type { TokenSummary } from '../services/token-service.ts';
 import type { WaveService } from '../services/wave-service.ts';
 import type { ResearcherPool } from '../workers/researcher-pool.ts';
 import { parseBody, waveIdParam } from './request-input.ts';
@@ -16,8 +17,9 @@ const createBody = z.strictObject({
 });
 
 /**
- * `/waves`: list, create, status, and the open / pause / close lifecycle. Listing and status read every
- * participant of a wave, so a researcher worker computes them; the rare writes run here, in their transaction.
+ * `/waves`: list, create, status, settings changed mid-wave (PATCH), and the open / pause / close lifecycle.
+ * Listing and status read every participant of a wave, so a researcher worker computes them; the rare writes run
+ * here, in their transaction.
  */
 export function researcherWaves(waves: WaveService, jobs: ResearcherPool): Router {
   const router = Router();
@@ -42,6 +44,13 @@ export function researcherWaves(waves: WaveService, jobs: ResearcherPool): Route
 
   router.get('/waves/:waveId', async (req, res) => {
     res.json(await jobs.run<WaveStatusReport>({ kind: 'waveStatus', waveId: waveIdParam(req.params.waveId) }));
+  });
+
+  // The body's fields are checked by the service (domain/wave-update.ts), which names a fixed one (seed) as such.
+  router.patch('/waves/:waveId', async (req, res) => {
+    const body = parseBody(z.record(z.string(), z.unknown()), req.body);
+    const token = res.locals.researcherToken as TokenSummary;
+    res.json(await waves.update(waveIdParam(req.params.waveId), body, `token:${token.name}`));
   });
 
   router.post('/waves/:waveId/:action', async (req, res, next) => {

@@ -17,7 +17,8 @@ import type { ExportFormat } from '../domain/export/export-formats.ts';
 export { EXPORT_FORMATS, type ExportFormat } from '../domain/export/export-formats.ts';
 
 /**
- * Where quality flags (issue 6) plug in: their bare names (columns `flag_<name>`, after the derived columns)
+ * Where the data-quality flags (server/domain/quality-flags.ts: duplicate panel ID, speeder, straight-lining,
+ * honeypot, failed attention check) plug in: their bare names (columns `flag_<name>`, after the derived columns)
  * and, once per export of a wave, a function giving one participant's values (what it needs of the whole wave,
  * such as the median duration, is read once, not per row). Without a source the export has no flag columns.
  */

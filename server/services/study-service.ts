@@ -7,8 +7,9 @@ import { DomainError } from '../domain/errors.ts';
 import { versionConflict } from '../domain/fielded-version.ts';
 import { randomCode } from '../domain/random-code.ts';
 import { planHash } from '../domain/plan/plan-hash.ts';
-import { studyLocales } from '../domain/localized-text.ts';
+import { defaultLocale } from '../domain/localized-text.ts';
 import { contentHash, type StudyDefinition } from '../domain/study-definition.ts';
+import { waveLocaleProblem } from '../domain/wave-update.ts';
 import { waveSettingsSchema, type Wave } from '../domain/wave.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
 import type { Repositories } from '../storage/repositories.ts';
@@ -64,23 +65,21 @@ export function createStudyService({
     if (problem) throw new DomainError('conflict', `study "${studyKey}" is broken until its definition is fixed: ${problem}`);
   }
 
-  /** Opens a wave on the newest snapshot of a study, inside the caller's write transaction. */
+  /** Opens a wave on the current snapshot of a study, inside the caller's write transaction. */
   async function createWaveIn(tx: Repositories, input: CreateWaveInput): Promise<{ wave: Wave; study: StudyRecord }> {
     assertUsable(input.studyKey);
     const study = await tx.studies.latest(input.studyKey);
     if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
     assertFieldable(study.definition);
-    const locales = studyLocales(study.definition);
-    if (input.locale !== undefined && !locales.includes(input.locale)) {
-      throw new DomainError('invalid_input', `locale: "${input.locale}" is not a locale of study "${input.studyKey}" (${locales.join(', ')})`);
-    }
+    const localeProblem = input.locale === undefined ? null : waveLocaleProblem(study.definition, input.locale);
+    if (localeProblem) throw new DomainError('invalid_input', localeProblem);
     const parsed = waveSettingsSchema.safeParse({
       target: input.target,
       seed: input.seed ?? randomBytes(16).toString('hex'),
       completeUrl: input.completeUrl ?? null,
       screenoutUrl: input.screenoutUrl ?? null,
       overquotaUrl: input.overquotaUrl ?? null,
-      locale: input.locale ?? locales[0],
+      locale: input.locale ?? defaultLocale(study.definition),
     });
     if (!parsed.success) throw new DomainError('invalid_input', firstIssue(parsed.error));
     const wave = await tx.waves.insert(randomCode(9), study.id, parsed.data, now());
@@ -101,9 +100,11 @@ export function createStudyService({
 
   return {
     /**
-     * Stores a snapshot of every definition whose content is new. Waves keep pointing at the snapshot they
-     * were created from, so an edited file affects new waves only. A definition that changes the texts or
-     * design of a version a wave fielded is not stored: it joins the broken studies (fielded-version.ts).
+     * Stores a snapshot of every definition whose content is new, and makes it its study's current snapshot (the
+     * one new waves use); a definition back at earlier content makes that stored snapshot current again. Waves keep
+     * pointing at the snapshot they were created from, so an edited file affects new waves only. A definition that
+     * changes the texts or design of a version a wave fielded is neither stored nor made current: it joins the
+     * broken studies (fielded-version.ts).
      */
     syncDefinitions(defs: StudyDefinition[]): Promise<{ study: StudyRecord; inserted: boolean }[]> {
       return store.write(async (tx) => {
@@ -112,15 +113,22 @@ export function createStudyService({
         for (const def of defs) {
           const hash = contentHash(def);
           const existing = await tx.studies.findSnapshot(def.id, hash);
-          if (existing) {
+          if (existing && (await tx.studies.latest(def.id))?.id === existing.id) {
             out.push({ study: existing, inserted: false });
             continue;
           }
           // Every wave with the snapshot it fielded, read once for all the changed definitions.
           fieldedByStudy ??= await fieldedSnapshots(tx);
           const conflict = versionConflict(def, fieldedByStudy.get(def.id) ?? []);
-          if (conflict) problems.set(def.id, conflict);
-          else out.push({ study: await tx.studies.insert(def, hash, now()), inserted: true });
+          if (conflict) {
+            problems.set(def.id, conflict);
+          } else if (existing) {
+            // Reverted to earlier content: that snapshot is current again, so new waves show what the file says.
+            await tx.studies.makeCurrent(existing.id);
+            out.push({ study: existing, inserted: false });
+          } else {
+            out.push({ study: await tx.studies.insert(def, hash, now()), inserted: true });
+          }
         }
         return out;
       });
@@ -151,7 +159,7 @@ export function createStudyService({
       });
     },
 
-    /** Opens a wave on the newest snapshot of a study; the seed defaults to 128 random bits. */
+    /** Opens a wave on the current snapshot of a study; the seed defaults to 128 random bits. */
     createWave(input: CreateWaveInput): Promise<{ wave: Wave; study: StudyRecord }> {
       return store.write((tx) => createWaveIn(tx, input));
     },

@@ -1,14 +1,19 @@
 import { DEFAULT_CONFIG } from '../config.ts';
+import { DomainError } from '../domain/errors.ts';
 import { quotaCaps } from '../domain/quota.ts';
 import { nextWaveStatus, treatmentPageIndex, waveStatusReport, type WaveAction, type WaveStatusReport } from '../domain/wave-lifecycle.ts';
+import { parseWaveUpdate, waveLocaleProblem, waveSettingChanges } from '../domain/wave-update.ts';
 import type { Wave } from '../domain/wave.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { Store } from '../storage/store.ts';
-import { leaseCutoff } from './quota-admission.ts';
+import { createQuotaAdmission, leaseCutoff } from './quota-admission.ts';
 import type { CreateWaveInput, StudyService } from './study-service.ts';
 import { lockedWaveOf, studyOf, waveOf } from './wave-lookup.ts';
 
-/** Waves for researchers: create, list with progress, status, and the open / pause / close lifecycle. */
+/**
+ * Waves for researchers: create, list with progress, status, settings changed mid-wave (with their audit log),
+ * and the open / pause / close lifecycle.
+ */
 export function createWaveService({
   store,
   studies,
@@ -36,8 +41,11 @@ export function createWaveService({
       quotaCaps: quotaCaps(def, wave.target),
       quotaFill: await tx.quotaSlots.fillByLevel(wave.id, cutoff),
       starts: { ...(await tx.waveProgress.partials(wave.id, cutoff)), leaseSeconds: quotaLeaseSeconds },
+      changes: await tx.waveChanges.list(wave.id),
     });
   }
+
+  const quotas = createQuotaAdmission(quotaLeaseSeconds);
 
   return {
     async create(input: CreateWaveInput): Promise<WaveStatusReport> {
@@ -56,6 +64,33 @@ export function createWaveService({
 
     status(waveId: string): Promise<WaveStatusReport> {
       return store.read(async (tx) => report(tx, await waveOf(tx, waveId)));
+    },
+
+    /**
+     * Changes the settings `input` names (domain/wave-update.ts: validated as at creation), records each change
+     * with `changedBy` ("cli" or "token:<name>"), and closes the wave, as the completion that reaches the target
+     * would, when its target is lowered to its completes or below. A closed wave stays closed whatever its target.
+     */
+    update(waveId: string, input: Record<string, unknown>, changedBy: string): Promise<WaveStatusReport> {
+      const update = parseWaveUpdate(input);
+      return store.write(async (tx) => {
+        const wave = await lockedWaveOf(tx, waveId);
+        if (update.locale !== undefined) {
+          const problem = waveLocaleProblem((await studyOf(tx, wave)).definition, update.locale);
+          if (problem) throw new DomainError('invalid_input', problem);
+        }
+        const changes = waveSettingChanges(wave, update);
+        if (changes.length > 0) {
+          const at = now();
+          const changed = { ...wave, ...update };
+          await tx.waves.setSettings(wave.id, changed, at);
+          for (const change of changes) await tx.waveChanges.record(wave.id, { ...change, at, by: changedBy });
+          if (update.target !== undefined && changed.status !== 'closed' && (await quotas.targetReached(tx, changed))) {
+            await tx.waves.setStatus(wave.id, 'closed', at);
+          }
+        }
+        return report(tx, await waveOf(tx, waveId));
+      });
     },
 
     /** open / pause / close; a closed wave cannot be reopened (409 conflict). */

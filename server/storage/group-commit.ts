@@ -43,6 +43,51 @@ type Settled = { job: Job; ok: true; value: unknown } | { job: Job; ok: false; e
 /** More jobs than this in one transaction would hold every waiting respondent behind a long batch. */
 const MAX_BATCH = 256;
 
+/** The statements of a batch, prepared once: better-sqlite3's db.transaction() builds its wrappers anew on each call, which cost more than the job's own statements. */
+function batchStatements(db: Db) {
+  return {
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    savepoint: db.prepare('SAVEPOINT job'),
+    release: db.prepare('RELEASE job'),
+    rollbackToSavepoint: db.prepare('ROLLBACK TO job'),
+    // SQLite's count of rows changed on this connection; rollbacks do not lower it, so a change across a failed
+    // job means it wrote something that its savepoint then undid.
+    totalChanges: db.prepare('SELECT total_changes()').pluck(),
+  };
+}
+
+type BatchStatements = ReturnType<typeof batchStatements>;
+
+/**
+ * One job in its own savepoint of the open transaction: a job that throws rolls back only its own writes.
+ * `undone` is called when writes were undone (its own, or the whole transaction's after an I/O error).
+ */
+async function runInSavepoint(db: Db, st: BatchStatements, job: Job, undone: () => void): Promise<Settled> {
+  const changesBefore = st.totalChanges.get();
+  try {
+    st.savepoint.run();
+    let value = job.fn();
+    if (value instanceof Promise) value = await value;
+    st.release.run();
+    return { job, ok: true, value };
+  } catch (error) {
+    if (db.inTransaction) {
+      st.rollbackToSavepoint.run();
+      st.release.run();
+    }
+    if (!db.inTransaction || st.totalChanges.get() !== changesBefore) undone();
+    return { job, ok: false, error };
+  }
+}
+
+function settle(settled: Settled[]): void {
+  for (const s of settled) {
+    if (s.ok) s.job.resolve(s.value);
+    else s.job.reject(s.error);
+  }
+}
+
 export function createGroupCommit(db: Db): GroupCommit {
   let queue: Job[] = [];
   let scheduled = false;
@@ -51,16 +96,7 @@ export function createGroupCommit(db: Db): GroupCommit {
   let batches = 0;
   let jobs = 0;
   const rollbackListeners: (() => void)[] = [];
-  // SQLite's count of rows changed on this connection; rollbacks do not lower it, so a change across a failed
-  // job means it wrote something that its savepoint then undid.
-  const totalChanges = db.prepare('SELECT total_changes()').pluck();
-  // Prepared once: better-sqlite3's db.transaction() builds its wrappers anew on each call, which cost more
-  // than the job's own statements.
-  const begin = db.prepare('BEGIN IMMEDIATE');
-  const commit = db.prepare('COMMIT');
-  const savepoint = db.prepare('SAVEPOINT job');
-  const release = db.prepare('RELEASE job');
-  const rollbackToSavepoint = db.prepare('ROLLBACK TO job');
+  const st = batchStatements(db);
   const rolledBack = () => {
     for (const listener of rollbackListeners) listener();
   };
@@ -75,7 +111,7 @@ export function createGroupCommit(db: Db): GroupCommit {
   /** Runs pending[start..end) in one transaction; returns the index of the first job it did not take. */
   async function commitBatch(pending: Job[], start: number, end: number): Promise<number> {
     try {
-      begin.run();
+      st.begin.run();
     } catch (error) {
       // The write lock could not be had (busy_timeout spent behind another process): nothing ran.
       for (let i = start; i < end; i++) pending[i].reject(error);
@@ -84,31 +120,17 @@ export function createGroupCommit(db: Db): GroupCommit {
     const settled: Settled[] = [];
     let next = start;
     for (; next < end; next++) {
-      const job = pending[next];
-      const changesBefore = totalChanges.get();
-      try {
-        savepoint.run();
-        let value = job.fn();
-        if (value instanceof Promise) value = await value;
-        release.run();
-        settled.push({ job, ok: true, value });
-      } catch (error) {
-        if (db.inTransaction) {
-          rollbackToSavepoint.run();
-          release.run();
-        }
-        settled.push({ job, ok: false, error });
-        if (!db.inTransaction || totalChanges.get() !== changesBefore) rolledBack();
-        // Some SQLite errors (disk full, I/O) roll back the whole transaction: the jobs before this one are
-        // lost with it; the rest get a fresh transaction.
-        if (!db.inTransaction) {
-          for (const s of settled) s.job.reject(s.ok ? error : s.error);
-          return next + 1;
-        }
+      const outcome = await runInSavepoint(db, st, pending[next], rolledBack);
+      settled.push(outcome);
+      // Some SQLite errors (disk full, I/O) roll back the whole transaction: the jobs before this one are
+      // lost with it; the rest get a fresh transaction.
+      if (!outcome.ok && !db.inTransaction) {
+        for (const s of settled) s.job.reject(s.ok ? outcome.error : s.error);
+        return next + 1;
       }
     }
     try {
-      commit.run();
+      st.commit.run();
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
       rolledBack();
@@ -119,13 +141,6 @@ export function createGroupCommit(db: Db): GroupCommit {
     jobs += settled.length;
     settle(settled);
     return next;
-  }
-
-  function settle(settled: Settled[]): void {
-    for (const s of settled) {
-      if (s.ok) s.job.resolve(s.value);
-      else s.job.reject(s.error);
-    }
   }
 
   return {

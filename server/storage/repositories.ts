@@ -8,6 +8,7 @@ import { createQualityFlagRepository, type QualityFlagRepository } from './quali
 import { createQuotaSlotRepository, type QuotaSlotRepository } from './quota-slot-repository.ts';
 import { createStudyRepository, type StudyRepository } from './study-repository.ts';
 import { createTokenRepository, type TokenRepository } from './token-repository.ts';
+import { createWaveChangeRepository, type WaveChangeRepository } from './wave-change-repository.ts';
 import { createWaveProgressRepository, type WaveProgressRepository } from './wave-progress-repository.ts';
 import { createWaveRepository, type WaveRepository } from './wave-repository.ts';
 
@@ -19,6 +20,7 @@ import { createWaveRepository, type WaveRepository } from './wave-repository.ts'
 export interface Repositories {
   studies: StudyRepository;
   waves: WaveRepository;
+  waveChanges: WaveChangeRepository;
   participants: ParticipantRepository;
   answers: AnswerRepository;
   assignmentCounters: AssignmentCounterRepository;
@@ -35,6 +37,7 @@ export function createRepositories(db: Db): Repositories {
   return {
     studies: createStudyRepository(db),
     waves: createWaveRepository(db),
+    waveChanges: createWaveChangeRepository(db),
     participants: createParticipantRepository(db),
     answers: createAnswerRepository(db),
     assignmentCounters: createAssignmentCounterRepository(db),

@@ -33,17 +33,26 @@ export const toRecord = (row: StudyRow): StudyRecord => ({
   createdAt: row.created_at,
 });
 
+/**
+ * A study's current snapshot has its highest current_rank; a new or reinstated snapshot takes a rank above every
+ * other. Two PostgreSQL processes may take the same rank at once: the higher id breaks the tie, on both engines.
+ */
+export const CURRENT_FIRST = 'ORDER BY current_rank DESC, id DESC';
+export const NEXT_RANK = '(SELECT COALESCE(MAX(current_rank), 0) + 1 FROM studies)';
+export const CURRENT_OF_EACH = `SELECT * FROM studies s WHERE NOT EXISTS (
+  SELECT 1 FROM studies t WHERE t.study_key = s.study_key AND (t.current_rank > s.current_rank OR (t.current_rank = s.current_rank AND t.id > s.id))
+) ORDER BY study_key`;
+
 export function createStudyRepository(db: Db) {
   const byId = db.prepare<[number], StudyRow>('SELECT * FROM studies WHERE id = ?');
   const byKeyAndHash = db.prepare<[string, string], StudyRow>('SELECT * FROM studies WHERE study_key = ? AND content_hash = ?');
-  const latestByKey = db.prepare<[string], StudyRow>('SELECT * FROM studies WHERE study_key = ? ORDER BY id DESC LIMIT 1');
-  const latestOfEach = db.prepare<[], StudyRow>(
-    'SELECT * FROM studies WHERE id IN (SELECT MAX(id) FROM studies GROUP BY study_key) ORDER BY study_key',
-  );
+  const latestByKey = db.prepare<[string], StudyRow>(`SELECT * FROM studies WHERE study_key = ? ${CURRENT_FIRST} LIMIT 1`);
+  const latestOfEach = db.prepare<[], StudyRow>(CURRENT_OF_EACH);
   const insert = db.prepare<[string, number, string, string, string, string]>(
-    `INSERT INTO studies (study_key, version, title, content_hash, definition_json, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO studies (study_key, version, title, content_hash, definition_json, created_at, current_rank)
+     VALUES (?, ?, ?, ?, ?, ?, ${NEXT_RANK})`,
   );
+  const rankFirst = db.prepare<[number]>(`UPDATE studies SET current_rank = ${NEXT_RANK} WHERE id = ?`);
 
   return {
     async get(id: number): Promise<StudyRecord | undefined> {
@@ -54,17 +63,22 @@ export function createStudyRepository(db: Db) {
       const row = byKeyAndHash.get(key, hash);
       return row && toRecord(row);
     },
+    /** The current snapshot of a study: the one whose content the definitions folder held last (migration 009). */
     async latest(key: string): Promise<StudyRecord | undefined> {
       const row = latestByKey.get(key);
       return row && toRecord(row);
     },
-    /** The newest snapshot of every study, by key. */
+    /** The current snapshot of every study, by key. */
     async listLatest(): Promise<StudyRecord[]> {
       return latestOfEach.all().map(toRecord);
     },
     async insert(def: StudyDefinition, hash: string, now: string): Promise<StudyRecord> {
       const { lastInsertRowid } = insert.run(def.id, def.version, textIn(def.title, defaultLocale(def)), hash, JSON.stringify(def), now);
       return (await this.get(Number(lastInsertRowid)))!;
+    },
+    /** Makes a stored snapshot its study's current one again: its definition came back to this content. */
+    async makeCurrent(id: number): Promise<void> {
+      rankFirst.run(id);
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { ChangeableWaveSetting } from '../domain/wave-update.ts';
 import type { Wave, WaveSettings, WaveStatus } from '../domain/wave.ts';
 import type { Db } from './db.ts';
 
@@ -37,6 +38,9 @@ export function createWaveRepository(db: Db) {
     `INSERT INTO waves (id, study_id, status, target, seed, complete_url, screenout_url, overquota_url, locale, created_at, updated_at)
      VALUES (?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const updateSettings = db.prepare<[number, string | null, string | null, string | null, string, string, string]>(
+    'UPDATE waves SET target = ?, complete_url = ?, screenout_url = ?, overquota_url = ?, locale = ?, updated_at = ? WHERE id = ?',
+  );
   const updateStatus = db.prepare<[WaveStatus, string, string]>('UPDATE waves SET status = ?, updated_at = ? WHERE id = ?');
   const planHashById = db.prepare<[string], string | null>('SELECT plan_hash FROM waves WHERE id = ?').pluck();
   const updatePlanHash = db.prepare<[string, string]>('UPDATE waves SET plan_hash = ? WHERE id = ? AND plan_hash IS NULL');
@@ -68,6 +72,11 @@ export function createWaveRepository(db: Db) {
     },
     async setStatus(id: string, status: WaveStatus, now: string): Promise<void> {
       updateStatus.run(status, now, id);
+    },
+    /** Writes the settings that may change mid-wave (domain/wave-update.ts); the caller holds the wave's lock. */
+    async setSettings(id: string, settings: Pick<WaveSettings, ChangeableWaveSetting>, now: string): Promise<void> {
+      const { target, completeUrl, screenoutUrl, overquotaUrl, locale } = settings;
+      updateSettings.run(target, completeUrl, screenoutUrl, overquotaUrl, locale, now, id);
     },
     /** The plan hash recorded at launch (migration 003); null for waves created before it. */
     async planHash(id: string): Promise<string | null> {

@@ -33,6 +33,18 @@ test('alliance: factors, level codes and reference levels exactly as the analysi
   assert.equal(design.nCells, 48);
 });
 
+test('both flagships offer five gender answers, "prefer not to say" among them; the three without a census share are listed apart', () => {
+  for (const id of ['alliance-corrective-measures', 'protege-bargaining']) {
+    const def = byId(id);
+    const gender = allElements(def).find((e) => e.name === 'gender')!;
+    const codes = 'choices' in gender && Array.isArray(gender.choices) ? gender.choices.map((c) => (typeof c === 'object' ? c.value : c)) : [];
+    assert.deepEqual(codes, ['female', 'male', 'nonbinary', 'another', 'prefer_not_to_say'], id);
+    assert.deepEqual(def.populationMargins?.margins.gender, { female: 0.51, male: 0.49 }, id);
+    assert.deepEqual(def.populationMargins?.noPopulationShare, { gender: ['nonbinary', 'another', 'prefer_not_to_say'] }, id);
+    assert.ok(def.version >= 2, `${id}: new answers for respondents need a new version`);
+  }
+});
+
 test('alliance: question names and choices match the columns of the reference data set', () => {
   const def = byId('alliance-corrective-measures');
   const header = referenceText('alliance.csv').split('\n')[0]!.replace(/"/g, '').split(',');

@@ -56,6 +56,42 @@ test('vlab wave list, status --json, pause, open and close; a closed wave stays 
   assert.equal(unknown.stderr, 'vlab wave status: no wave "NoSuchWave1"\n');
 });
 
+test('vlab wave update changes redirects and target as create checks them, logs each change as by cli, and wave status shows the log', () => {
+  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--screenout-url', 'https://p.example/out', '--json').stdout);
+  const updated = vlab('wave', 'update', created.id, '--target', '60', '--complete-url', 'https://p.example/done?pid={PROLIFIC_PID}', '--no-screenout-url', '--json');
+  assert.equal(updated.status, 0, updated.stderr);
+  const report = JSON.parse(updated.stdout);
+  assert.deepEqual([report.target, report.completeUrl, report.screenoutUrl, report.overquotaUrl], [60, 'https://p.example/done?pid={PROLIFIC_PID}', null, null]);
+  assert.deepEqual(
+    report.changes.map((c: { field: string; oldValue: unknown; newValue: unknown; by: string }) => [c.field, c.oldValue, c.newValue, c.by]),
+    [
+      ['target', 40, 60, 'cli'],
+      ['completeUrl', null, 'https://p.example/done?pid={PROLIFIC_PID}', 'cli'],
+      ['screenoutUrl', 'https://p.example/out', null, 'cli'],
+    ],
+  );
+  const status = vlab('wave', 'status', created.id).stdout;
+  assert.match(status, /0\/60 completes/);
+  assert.match(status, /settings changed \(3\):\n {4}\S+ target: 40 → 60 \(by cli\)\n {4}\S+ completeUrl: \(none\) → https:\/\/p\.example\/done\?pid=\{PROLIFIC_PID\} \(by cli\)\n {4}\S+ screenoutUrl: https:\/\/p\.example\/out → \(none\) \(by cli\)\n$/);
+
+  const hostPlaceholder = vlab('wave', 'update', created.id, '--complete-url', 'https://{PROLIFIC_PID}.example/done');
+  assert.equal(hostPlaceholder.status, 2);
+  assert.match(hostPlaceholder.stderr, /^vlab wave update: completeUrl: .*placeholder before the path/);
+  const nothing = vlab('wave', 'update', created.id);
+  assert.equal(nothing.status, 2);
+  assert.match(nothing.stderr, /^vlab wave update: nothing to change: give one of target, completeUrl, screenoutUrl, overquotaUrl, locale\n$/);
+  assert.equal(vlab('wave', 'update', created.id, '--target', '0').status, 2);
+  assert.equal(vlab('wave', 'update', 'NoSuchWave1', '--target', '5').stderr, 'vlab wave update: no wave "NoSuchWave1"\n');
+  // Options not given leave their settings as they are.
+  const targetOnly = JSON.parse(vlab('wave', 'update', created.id, '--target', '61', '--json').stdout);
+  assert.deepEqual([targetOnly.target, targetOnly.completeUrl, targetOnly.locale], [61, 'https://p.example/done?pid={PROLIFIC_PID}', 'en']);
+  // A panel-style wave left without a completion URL is warned about, as at create.
+  const cleared = vlab('wave', 'update', created.id, '--no-complete-url', '--overquota-url', 'https://p.example/full');
+  assert.equal(cleared.status, 0, cleared.stderr);
+  assert.match(cleared.stderr, /^vlab wave update: warning: .*no --complete-url/);
+  assert.equal(JSON.parse(vlab('wave', 'status', created.id, '--json').stdout).changes.length, 6);
+});
+
 test('vlab export writes completes by default and says what it wrote; --status all as the API\'s default; bad formats and waves exit 2', async () => {
   const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
   const token = vlab('token', 'create', '--name', 'cli test').stdout.trim();

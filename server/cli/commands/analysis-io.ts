@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { csvFromRecords, rowsFromCsv, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
+import { csvFromRecords, DEFAULT_ALPHA, rowsFromCsv, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
 import { UsageError } from '../cli-action.ts';
 
 // What the analysis verbs (fit, dim, rake, p-adjust, power) share: one way to read data and level orders, to
@@ -10,7 +10,7 @@ export type Format = (typeof FORMATS)[number];
 const TIDY_COLUMNS = ['term', 'estimate', 'std_error', 'statistic', 'p_value', 'conf_low', 'conf_high', 'df', 'outcome'];
 
 export const FORMAT_OPTION = ['--format <format>', 'table, csv or json', 'table'] as const;
-export const ALPHA_OPTION = ['--alpha <alpha>', 'confidence level is 1 − alpha', '0.05'] as const;
+export const ALPHA_OPTION = ['--alpha <alpha>', 'confidence level is 1 − alpha', String(DEFAULT_ALPHA)] as const;
 export const LEVELS_OPTION = ['--levels <levels.json>', 'factor levels in order, first = reference: {"regime": ["democracy", "autocracy"]}'] as const;
 export const CODEBOOK_OPTION = ['--codebook <codebook.json>', "level orders from a wave's exported codebook (vlab export --format codebook)"] as const;
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { powerAnalysis, type PowerContrast, type PowerOptions } from '../../../analysis/index.ts';
+import { DEFAULT_ALPHA, powerAnalysis, type PowerContrast, type PowerOptions } from '../../../analysis/index.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { FORMAT_OPTION, parseAlpha, parseFormat, parseNumber, writeRecords } from './analysis-io.ts';
 import { runStudyPower, studyPowerRequest, type StudyPowerRequest } from './power-study.ts';
@@ -60,7 +60,7 @@ export function registerPowerCommand(program: Command): void {
     .option('--sd <s>', 'outcome standard deviation')
     .option('--n <n>', 'respondents per arm (leave out to solve for n); with --study: completes per simulated wave')
     .option('--power <p>', `target power (leave out to compute power; ${MDE_POWER} for the minimum detectable effect)`)
-    .option('--alpha <alpha>', 'two-sided test level', '0.05')
+    .option('--alpha <alpha>', 'two-sided test level', String(DEFAULT_ALPHA))
     .option('--arms <k>', 'number of equal arms (cells)', '2')
     .option('--contrast <c>', 'difference (two arms), main or interaction (2^f factorial)', 'difference')
     .option('--study <id>', "simulate the study's design and analysis plan instead (power, bias, RMSE, coverage per term)")

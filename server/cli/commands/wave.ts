@@ -23,7 +23,7 @@ interface CreateOptions {
   json?: boolean;
 }
 
-/** `vlab wave create|list|status|open|pause|close`: a study's waves and their lifecycle. */
+/** `vlab wave create|update|list|status|open|pause|close`: a study's waves, their settings and their lifecycle. */
 export function registerWaveCommands(program: Command): void {
   const wave = program.command('wave').description('waves: one fielding of a study with its own seed and link');
   wave
@@ -80,7 +80,57 @@ export function registerWaveCommands(program: Command): void {
         }
       }),
     );
+  registerWaveUpdateCommand(wave);
   registerWaveLifecycleCommands(wave);
+}
+
+interface UpdateOptions {
+  target?: number;
+  /** A URL, or false for --no-complete-url (clear it). */
+  completeUrl?: string | false;
+  screenoutUrl?: string | false;
+  overquotaUrl?: string | false;
+  locale?: string;
+  db?: string;
+  json?: boolean;
+}
+
+/** `--no-x-url` clears a redirect (null); an option not given stays undefined (unchanged). */
+const urlSetting = (value: string | false | undefined) => (value === false ? null : value);
+
+function registerWaveUpdateCommand(wave: Command): void {
+  wave
+    .command('update <id>')
+    .description('change a running wave’s redirects, target or default locale (checked as at create; each change is logged in wave status)')
+    .option('--target <n>', 'number of completes wanted; at or below the completes so far, the wave closes', positiveInteger)
+    .option('--complete-url <url>', 'redirect after completion; {PROLIFIC_PID}, {RID}, {participant}... are filled in')
+    .option('--no-complete-url', 'remove the completion redirect')
+    .option('--screenout-url <url>', 'redirect after a screen-out')
+    .option('--no-screenout-url', 'remove the screen-out redirect')
+    .option('--overquota-url <url>', 'redirect when the respondent’s quota cell is full')
+    .option('--no-overquota-url', 'remove the over-quota redirect')
+    .option('--locale <code>', 'language of respondents whose link has no ?lang= (one of the study’s locales)')
+    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
+    .option('--json', 'print JSON (the status, as wave status --json)')
+    .action(
+      cliAction('wave update', async (id: string, options: UpdateOptions) => {
+        const settings = {
+          target: options.target,
+          completeUrl: urlSetting(options.completeUrl),
+          screenoutUrl: urlSetting(options.screenoutUrl),
+          overquotaUrl: urlSetting(options.overquotaUrl),
+          locale: options.locale,
+        };
+        const report = await withWaves(options.db, (waves) => waves.update(id, settings, 'cli'));
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(statusLines(report));
+        const missing = missingCompletionUrl(report);
+        if (missing) process.stderr.write(`vlab wave update: warning: ${missing}\n`);
+      }),
+    );
 }
 
 /** An absolute link: from VLAB_PUBLIC_URL when set, else http://localhost and PORT (where `vlab serve` listens). */
@@ -112,6 +162,8 @@ async function withWaves<T>(dbPath: string | undefined, fn: (waves: WaveService,
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const duration = (seconds: number) => (seconds % 3600 === 0 ? `${seconds / 3600} h` : seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`);
 
+const settingText = (value: string | number | null) => (value === null ? '(none)' : String(value));
+
 function statusLines(s: WaveStatusReport): string {
   const lines = [
     `wave ${s.id} of ${s.study} v${s.studyVersion}: ${s.status}, ${s.completes}/${s.target} completes (${pct(s.progress)})`,
@@ -122,6 +174,8 @@ function statusLines(s: WaveStatusReport): string {
   // A conjoint has no cells (its profiles are drawn per task).
   if (done.length) lines.push(`  completes per cell (${s.cells.length} cells): min ${Math.min(...done)}, max ${Math.max(...done)}`);
   for (const q of s.quotas) lines.push(`  quota ${q.variable}=${q.level}: ${q.filled}/${q.cap} (${q.completes} complete, ${q.leased} leased)`);
+  if (s.changes.length > 0) lines.push(`  settings changed (${s.changes.length}):`);
+  for (const c of s.changes) lines.push(`    ${c.at} ${c.field}: ${settingText(c.oldValue)} → ${settingText(c.newValue)} (by ${c.by})`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { P_ADJUST_METHODS, SE_TYPES } from '../../../analysis/index.ts';
+import { DEFAULT_ALPHA, P_ADJUST_METHODS, SE_TYPES } from '../../../analysis/index.ts';
 
 /**
  * The format of a pre-registered analysis plan (survey-definitions/<id>/analysis-plan.json). Shapes only:
@@ -114,8 +114,8 @@ export const analysisPlanSchema = z.strictObject({
 
 export type AnalysisPlan = z.infer<typeof analysisPlanSchema>;
 
-/** The plan's alpha, or 0.05 when it names none. Not a schema default: that would change recorded plan hashes. */
-export const planAlpha = (plan: Pick<AnalysisPlan, 'alpha'>): number => plan.alpha ?? 0.05;
+/** The plan's alpha, or the analysis default (0.05) when it names none. Not a schema default: that would change recorded plan hashes. */
+export const planAlpha = (plan: Pick<AnalysisPlan, 'alpha'>): number => plan.alpha ?? DEFAULT_ALPHA;
 export type Hypothesis = z.infer<typeof hypothesisSchema>;
 export type LmRobustHypothesis = z.infer<typeof lmRobust>;
 export type DifferenceInMeansHypothesis = z.infer<typeof differenceInMeans>;

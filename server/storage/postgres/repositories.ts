@@ -9,6 +9,7 @@ import { createPgQuotaSlotRepository } from './quota-slot-repository.ts';
 import type { Sql } from './sql.ts';
 import { createPgStudyRepository } from './study-repository.ts';
 import { createPgTokenRepository } from './token-repository.ts';
+import { createPgWaveChangeRepository } from './wave-change-repository.ts';
 import { createPgWaveProgressRepository } from './wave-progress-repository.ts';
 import { createPgWaveRepository } from './wave-repository.ts';
 
@@ -17,6 +18,7 @@ export function createPgRepositories(sql: Sql, cacheKey: object): Repositories {
   return {
     studies: createPgStudyRepository(sql),
     waves: createPgWaveRepository(sql),
+    waveChanges: createPgWaveChangeRepository(sql),
     participants: createPgParticipantRepository(sql),
     answers: createPgAnswerRepository(sql),
     assignmentCounters: createPgAssignmentCounterRepository(sql),

@@ -1,3 +1,4 @@
+import type { ChangeableWaveSetting } from '../../domain/wave-update.ts';
 import type { WaveSettings, WaveStatus } from '../../domain/wave.ts';
 import { toWave, type WaveRepository, type WaveRow } from '../wave-repository.ts';
 import type { Sql } from './sql.ts';
@@ -30,6 +31,13 @@ export function createPgWaveRepository(sql: Sql): WaveRepository {
     },
     async setStatus(id: string, status: WaveStatus, now: string) {
       await sql.run('UPDATE waves SET status = $1, updated_at = $2 WHERE id = $3', [status, now, id]);
+    },
+    async setSettings(id: string, settings: Pick<WaveSettings, ChangeableWaveSetting>, now: string) {
+      const { target, completeUrl, screenoutUrl, overquotaUrl, locale } = settings;
+      await sql.run(
+        'UPDATE waves SET target = $1, complete_url = $2, screenout_url = $3, overquota_url = $4, locale = $5, updated_at = $6 WHERE id = $7',
+        [target, completeUrl, screenoutUrl, overquotaUrl, locale, now, id],
+      );
     },
     async planHash(id: string) {
       return (await sql.one<{ plan_hash: string | null }>('SELECT plan_hash FROM waves WHERE id = $1', [id]))?.plan_hash ?? null;

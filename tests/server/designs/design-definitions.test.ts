@@ -29,12 +29,13 @@ const conjointWith = (edit: (def: Record<string, any>) => void) => studyWith('al
 const repeatedWith = (edit: (def: Record<string, any>) => void) => studyWith('protege-bargaining-repeated', edit);
 
 test('existing definitions keep their meaning and their snapshot: content and plan hashes as before designs existed', () => {
-  // Computed with the code of commit 973b0a4, before `design`, `restrictions` and `weight` existed. The alliance
-  // study's content hash is its version 2's (issue 14: the gender question's new answers); its plan hash is unchanged.
+  // Computed with the code of commit 973b0a4, before `design`, `restrictions` and `weight` existed. The alliance and
+  // protégé studies' content hashes are their version 2's (issue 14: the gender question's new answers; the alliance
+  // simulation model's description names the in-repo alliance.R, not fielded, so no new version); plan hashes unchanged.
   const before: Record<string, [string, string]> = {
-    'alliance-corrective-measures': ['3f3837c296b43f53412ffd5ecfb775fab526592d0babeed47f5a03297d728966', '6f8e0c6e65612a40b8ef851c9b8812754bbba65492fe4baa2ebab0fbe4492235'],
+    'alliance-corrective-measures': ['da0bbcf7253858e069b3414ba50cf65696380032ba877974d3897fe2d2e24278', '6f8e0c6e65612a40b8ef851c9b8812754bbba65492fe4baa2ebab0fbe4492235'],
     'bus-line-funding': ['bec05234046537b89e60a91d5cfdbb678a2b076f8d428fabc5726656f7788d73', '3d78e5f86fa8d01f91af3e276173d9cda52a2c2c6dcd739d2fcf8020e9cf36ca'],
-    'protege-bargaining': ['2393d1ed636154824456953f087083034ca4cf697a2cf3e3d6b537304b522621', 'b4d99f17174322f896242f50da514313923115e69a09e02480feaabe76a6679a'],
+    'protege-bargaining': ['8764b226a404a69ab42d46395908241c1a3327dfa43c6ff05ebc0cbb5a52b52b', 'b4d99f17174322f896242f50da514313923115e69a09e02480feaabe76a6679a'],
   };
   for (const [id, [content, plan]] of Object.entries(before)) {
     assert.equal(contentHash(byId(id)), content, id);

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { useBrowserSession } from './browser-session.ts';
+import { serve } from './serve-process.ts';
+
+// The dashboard names every study whose definition is broken (issue 14): a labelled region with one notice per
+// study and its message, beside the waves of the studies that load.
+
+let definitions = '';
+const session = useBrowserSession('dashboard-broken', async (dbPath) => {
+  definitions = join(dbPath, '..', 'definitions');
+  cpSync('survey-definitions', definitions, { recursive: true });
+  const file = join(definitions, 'protege-bargaining', 'study.json');
+  const study = JSON.parse(readFileSync(file, 'utf8'));
+  study.factors[1].levels[0].code = 'No Rival';
+  writeFileSync(file, JSON.stringify(study, null, 2));
+  return serve(dbPath, { VLAB_DEFINITIONS: definitions });
+});
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+test('a broken study shows as a notice with its message, in a region named by its heading; axe finds nothing serious', async () => {
+  const dbPath = join(session.dir, 'vlab.sqlite');
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'token', 'create', '--name', 'broken test', '--db', dbPath], {
+    encoding: 'utf8',
+    env: { ...process.env, VLAB_DEFINITIONS: definitions },
+  });
+  assert.equal(created.status, 0, created.stderr);
+  const context = await session.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(`${session.app.baseUrl}/dashboard`);
+  await page.locator('#dash-token').fill(created.stdout.trim());
+  await page.getByRole('button', { name: 'Open the dashboard' }).click();
+
+  const region = page.getByRole('region', { name: 'A study needs fixing' });
+  await region.waitFor({ timeout: 30_000 });
+  const notices = region.getByRole('listitem');
+  assert.equal(await notices.count(), 1);
+  const notice = await notices.first().innerText();
+  assert.match(notice, /^Broken study “protege-bargaining”: it takes no new wave, and its paused waves cannot reopen, until its definition is fixed\./);
+  assert.match(notice, /protege-bargaining\/study\.json: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code/);
+  // The demo wave of the flagship study still shows: one broken study leaves the others working.
+  await page.locator('#dash-wave-table').getByRole('row').filter({ hasText: 'alliance-corrective-measures' }).first().waitFor();
+
+  await page.evaluate(AXE_SOURCE);
+  type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
+  const violations = await page.evaluate(
+    () => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }).then((r) => r.violations),
+  );
+  assert.deepEqual(
+    violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+  );
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'the message wraps on a phone');
+  await context.close();
+});
+
+test('with every study sound, the dashboard shows no broken-study notice', async () => {
+  const sound = await serve(join(session.dir, 'sound.sqlite'));
+  try {
+    const created = spawnSync(process.execPath, ['bin/vlab.js', 'token', 'create', '--name', 'sound test', '--db', join(session.dir, 'sound.sqlite')], { encoding: 'utf8' });
+    assert.equal(created.status, 0, created.stderr);
+    const page = await session.browser.newPage();
+    await page.goto(`${sound.baseUrl}/dashboard`);
+    await page.locator('#dash-token').fill(created.stdout.trim());
+    await page.getByRole('button', { name: 'Open the dashboard' }).click();
+    await page.locator('#dash-wave-table').getByRole('row').nth(1).waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('#dash-broken').isVisible(), false);
+    assert.equal(await page.locator('#dash-broken li').count(), 0);
+    await page.close();
+  } finally {
+    await sound.stop();
+  }
+});

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import type { StudyDefinition } from '../../server/domain/study-definition.ts';
+import { createStudyService } from '../../server/services/study-service.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { createTestStore } from './test-app.ts';
+
+// A definition reverted to earlier content (issue 14): the stored snapshot with that content becomes current
+// again, so new waves show what the file says. Runs on SQLite, and on PostgreSQL (run-tests.mjs, POSTGRES_SUITE).
+
+const removers: (() => Promise<void>)[] = [];
+after(() => Promise.all(removers.map((remove) => remove())));
+
+const alliance = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'alliance-corrective-measures')!;
+const edited = (change: Partial<StudyDefinition>): StudyDefinition => ({ ...structuredClone(alliance), ...change });
+
+async function fixture() {
+  const { store, remove } = await createTestStore();
+  removers.push(remove);
+  return { store, studies: createStudyService({ store }) };
+}
+
+test('a definition back at earlier content makes that snapshot current again: new waves and the study list follow the file', async () => {
+  const { store, studies } = await fixture();
+  const a = alliance;
+  const b = edited({ version: alliance.version + 1, title: 'Corrective measures, second wording' });
+
+  const [first] = await studies.syncDefinitions([a]);
+  const waveA = (await studies.createWave({ studyKey: a.id, target: 10 })).wave;
+  const [second] = await studies.syncDefinitions([b]);
+  assert.equal(second!.inserted, true);
+  const waveB = (await studies.createWave({ studyKey: a.id, target: 10 })).wave;
+  assert.equal(waveB.studyId, second!.study.id);
+
+  // The file goes back to its first content: no new row, the first snapshot is current.
+  const [reverted] = await studies.syncDefinitions([a]);
+  assert.deepEqual([reverted!.inserted, reverted!.study.id], [false, first!.study.id]);
+  assert.equal((await store.repos.studies.latest(a.id))!.id, first!.study.id);
+  const listed = (await studies.listStudies()).find((s) => s.id === a.id)!;
+  assert.deepEqual([listed.version, listed.contentHash, listed.waves], [a.version, first!.study.contentHash, 2]);
+  const waveC = (await studies.createWave({ studyKey: a.id, target: 10 })).wave;
+  assert.equal(waveC.studyId, first!.study.id, 'a new wave runs the content the file holds now');
+  assert.equal((await store.repos.studies.findSnapshot(a.id, first!.study.contentHash))!.id, first!.study.id);
+
+  // Syncing the same content again changes nothing; forward to the second content makes it current again.
+  assert.equal((await studies.syncDefinitions([a]))[0]!.study.id, first!.study.id);
+  await studies.syncDefinitions([b]);
+  assert.equal((await store.repos.studies.latest(a.id))!.id, second!.study.id);
+  assert.equal((await studies.listStudies()).find((s) => s.id === a.id)!.version, b.version);
+  // The waves keep the snapshots they were created from.
+  assert.deepEqual(
+    [(await store.repos.waves.get(waveA.id))!.studyId, (await store.repos.waves.get(waveB.id))!.studyId],
+    [first!.study.id, second!.study.id],
+  );
+  assert.deepEqual(studies.brokenStudies(), []);
+});
+
+test('reverting to earlier texts under a version a wave fielded with other texts is refused, and the fielded snapshot stays current', async () => {
+  const { store, studies } = await fixture();
+  const a = alliance;
+  // Same version, other texts: allowed while no wave fielded the first content.
+  const b = edited({ title: 'Corrective measures, second wording' });
+  const [first] = await studies.syncDefinitions([a]);
+  const [second] = await studies.syncDefinitions([b]);
+  assert.equal(second!.inserted, true);
+  const wave = (await studies.createWave({ studyKey: a.id, target: 10 })).wave;
+  assert.equal(wave.studyId, second!.study.id);
+
+  assert.deepEqual(await studies.syncDefinitions([a]), []);
+  const [problem] = studies.brokenStudies();
+  assert.equal(problem!.id, a.id);
+  assert.match(problem!.message, new RegExp(`version ${a.version} was fielded by wave ${wave.id} with other texts or design; set "version" to ${a.version + 1}`));
+  assert.equal((await store.repos.studies.latest(a.id))!.id, second!.study.id);
+  assert.notEqual(first!.study.id, second!.study.id);
+});
