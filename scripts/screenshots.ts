@@ -1,5 +1,5 @@
 // `npm run screenshots [-- --out DIR]`: screenshots of every page of the respondent's survey at phone size
-// (390 × 844, touch), for a reviewer to look at: both flagship studies, the bilingual study in English and in
+// (390 × 844, touch), for a reviewer to look at: both flagship studies, the conjoint flagship (also at 1366 × 900), the bilingual study in English and in
 // Spanish (with "Read the situation again" opened on its outcome page), the page after declining consent and
 // the page of a link that does not exist. Runs the real server on a temporary database, like the browser tests.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { walkSurvey } from '../tests/e2e/walk-survey.ts';
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'screenshots' } } });
 const out = resolve(values.out!);
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
-const STUDIES = ['alliance-corrective-measures', 'protege-bargaining', 'bus-line-funding'];
+const LAPTOP = { viewport: { width: 1366, height: 900 } };
+const STUDIES = ['alliance-corrective-measures', 'protege-bargaining', 'bus-line-funding', 'alliance-partner-conjoint'];
 
 const slug = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'page';
 
@@ -29,11 +30,16 @@ const dir = mkdtempSync(join(tmpdir(), 'vlab-screenshots-'));
 const app = await serveWaves(join(dir, 'vlab.sqlite'), STUDIES);
 const browser = await launchChromium();
 try {
-  const runs = [...STUDIES.map((study) => ({ study, lang: '' })), { study: 'bus-line-funding', lang: 'es' }];
-  for (const { study, lang } of runs) {
+  const runs = [
+    ...STUDIES.map((study) => ({ study, lang: '', size: PHONE })),
+    { study: 'bus-line-funding', lang: 'es', size: PHONE },
+    // The conjoint's task table on a laptop too: a real table there, one block per attribute on the phone.
+    { study: 'alliance-partner-conjoint', lang: '', size: LAPTOP },
+  ];
+  for (const { study, lang, size } of runs) {
     const wave = app.waves.find((w) => w.study === study)!;
-    const folder = lang ? `${study}-${lang}` : study;
-    const context: BrowserContext = await browser.newContext(PHONE);
+    const folder = `${lang ? `${study}-${lang}` : study}${size === LAPTOP ? '-laptop' : ''}`;
+    const context: BrowserContext = await browser.newContext(size);
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/s/${wave.id}?PROLIFIC_PID=screens-${folder}${lang ? `&lang=${lang}` : ''}`);
     await walkSurvey(page, async (step) => {

@@ -35,7 +35,9 @@ export function cellsSection(wave: WaveStatusReport): HTMLElement[] {
   const completes = wave.cells.map((c) => c.completes);
   const [min, max] = [Math.min(...completes), Math.max(...completes)];
   const target = lowest === highest ? `target ${lowest} completes each` : `targets ${lowest}–${highest} completes by weight`;
-  const summary = wave.cells.length ? `${wave.cells.length} cells, ${target}: fewest ${min}, most ${max}, spread ${max - min}.` : 'No cells.';
+  const summary = wave.cells.length
+    ? `${wave.cells.length} cells, ${target}: fewest ${min}, most ${max}, spread ${max - min}.`
+    : 'No cells: a conjoint draws its profiles per task (the profile export, profiles-csv, has them).';
   const cell = (c: WaveStatusReport['cells'][number]) => c as unknown as Record<string, string | number>;
   return [
     el('h3', 'Progress per cell'),

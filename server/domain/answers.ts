@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conjointAnswerShape, missingConjointAnswers } from './conjoint-survey.ts';
 import { DomainError } from './errors.ts';
 import { allElements, choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from './study-definition.ts';
 import { firstIssue } from './zod-issues.ts';
@@ -39,6 +40,8 @@ function answersSchema(def: StudyDefinition): z.ZodType<Answers> {
       [CONSENT_QUESTION]: z.boolean().optional(),
       // Not an answer: the page's record that the vignette was opened again on an outcome page (only ever true).
       ...(offersReread(def) ? { [VIGNETTE_REOPENED]: z.literal(true).optional() } : {}),
+      // A conjoint's task answers: each task's choice and ratings (conjoint-survey.ts).
+      ...Object.fromEntries(Object.entries(conjointAnswerShape(def)).map(([name, value]) => [name, value.optional()])),
     };
     for (const e of allElements(def)) {
       const value = valueSchema(e);
@@ -70,7 +73,8 @@ export function finalOutcome(def: StudyDefinition, answers: Answers): FinalOutco
   const missing = allElements(def)
     .filter((e) => e.type !== 'html' && e.isRequired === true && !('visibleIf' in e))
     .map((e) => e.name)
-    .filter((name) => answers[name] === undefined);
+    .filter((name) => answers[name] === undefined)
+    .concat(missingConjointAnswers(def, answers));
   if (missing.length) {
     throw new DomainError('invalid_input', `answers: required question${missing.length > 1 ? 's' : ''} not answered: ${missing.join(', ')}`);
   }

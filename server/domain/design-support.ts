@@ -2,37 +2,18 @@ import { DomainError } from './errors.ts';
 import type { StudyDefinition } from './study-definition.ts';
 import { studyDesign } from './study-design.ts';
 
-/**
- * Whether waves of this study can be fielded yet. Vignette designs of every kind (restrictions, weights, m
- * vignettes per respondent) are: the respondent path draws them through respondent-plan.ts and stores what it
- * drew. A conjoint's respondent page, storage and export are still to come, so opening a wave of one is refused
- * with this reason.
- */
-export function unfieldableReason(def: StudyDefinition): string | null {
-  return studyDesign(def).kind === 'conjoint'
-    ? `study "${def.id}" uses a conjoint design, which waves cannot field yet (the respondent page, storage and export for it are still to come)`
-    : null;
-}
-
-/** Throws an `invalid_input` DomainError when the study cannot be fielded yet. */
-export function assertFieldable(def: StudyDefinition): void {
-  const reason = unfieldableReason(def);
-  if (reason) throw new DomainError('invalid_input', reason);
-}
+// Every design can be fielded: vignette designs of every kind (restrictions, weights, m vignettes per respondent)
+// draw through respondent-plan.ts and store what they drew (participant_vignettes); conjoints store their profiles
+// (conjoint_profiles). What remains design-specific is the offline simulation below.
 
 /**
- * Whether the offline simulation of a wave (simulated-wave.ts, estimands.ts: `vlab power --study`) can run this
- * study: it fields vignette designs of every kind as the server does; a conjoint's simulated wave (profile
- * rows and the amce/mm plan) is still to come, so it is refused with this reason rather than simulated wrongly.
+ * Whether the offline simulation of a wave (simulated-wave.ts, estimands.ts: `vlab simulate`, `vlab power
+ * --study`) can run this study: it fields vignette designs of every kind as the server does; a conjoint is
+ * simulated over HTTP instead (its respondents: simulation/conjoint-respondent.ts, its estimands:
+ * simulation/conjoint-estimands.ts), so the offline wave refuses it rather than simulate it wrongly.
  */
-export function unsimulatableReason(def: StudyDefinition): string | null {
-  return studyDesign(def).kind === 'conjoint'
-    ? `study "${def.id}" uses a conjoint design, which the simulated wave cannot field yet (its profile rows and plan are still to come)`
-    : null;
-}
-
-/** Throws an `invalid_input` DomainError when the study cannot be simulated yet. */
 export function assertSimulatable(def: StudyDefinition): void {
-  const reason = unsimulatableReason(def);
-  if (reason) throw new DomainError('invalid_input', reason);
+  if (studyDesign(def).kind === 'conjoint') {
+    throw new DomainError('invalid_input', `study "${def.id}" is a conjoint, which the offline wave simulation cannot run yet (its waves can be fielded and simulated over HTTP)`);
+  }
 }

@@ -1,6 +1,9 @@
 import { messagesFor } from '../../public/src/i18n/messages.ts';
+import { conjointTaskPages } from './conjoint-survey.ts';
 import type { Assignment } from './design.ts';
 import { defaultLocale, localizeDefinition, textIn } from './localized-text.ts';
+import type { ProfileAttributeRow } from './respondent-plan.ts';
+import { studyDesign } from './study-design.ts';
 import { CONSENT_QUESTION, VIGNETTE_ELEMENT, VIGNETTE_REREAD_ELEMENT, vignetteOf, type StudyDefinition, type SurveyPage } from './study-definition.ts';
 import { CONSENT_PAGE, CONSENT_TEXT, TREATMENT_PAGE } from './survey-names.ts';
 import { escapeHtml, paragraphsHtml, renderVignette } from './vignette.ts';
@@ -12,12 +15,15 @@ import { escapeHtml, paragraphsHtml, renderVignette } from './vignette.ts';
  * revised after it. Each outcome page opens with a disclosure that shows the vignette again (unless the study
  * sets `vignette.reread: false`); post-treatment pages do not, so a manipulation check still tests recall.
  */
-export function buildParticipantSurvey(def: StudyDefinition, assignment: Assignment, locale = defaultLocale(def)): Record<string, unknown> {
+export function buildParticipantSurvey(
+  def: StudyDefinition,
+  assignment: Assignment,
+  locale = defaultLocale(def),
+  conjointProfiles: readonly ProfileAttributeRow[] = [],
+): Record<string, unknown> {
   const local = localizeDefinition(def, locale);
   const t = (value: Parameters<typeof textIn>[0]) => textIn(value, locale);
   const { consent } = local;
-  const vignette = vignetteOf(local);
-  const vignetteHtml = `<div class="vlab-vignette">${paragraphsHtml(renderVignette(def, assignment, locale))}</div>`;
   const consentPage = {
     name: CONSENT_PAGE,
     title: t(consent.title),
@@ -35,6 +41,19 @@ export function buildParticipantSurvey(def: StudyDefinition, assignment: Assignm
       },
     ],
   };
+  const survey = (middle: unknown[]) => ({
+    title: t(local.title),
+    locale,
+    showPrevButton: false,
+    showQuestionNumbers: 'off',
+    checkErrorsMode: 'onNextPage',
+    pages: [consentPage, ...local.pages.pretreatment, ...middle, ...local.pages.posttreatment],
+    triggers: [{ type: 'complete', expression: `{${CONSENT_QUESTION}} = false` }],
+  });
+  // A conjoint's tasks take the place of the vignette and its outcome pages (conjoint-survey.ts).
+  if (studyDesign(def).kind === 'conjoint') return survey(conjointTaskPages(def, conjointProfiles, locale));
+  const vignette = vignetteOf(local);
+  const vignetteHtml = `<div class="vlab-vignette">${paragraphsHtml(renderVignette(def, assignment, locale))}</div>`;
   const treatmentPage = {
     name: TREATMENT_PAGE,
     title: t(vignette.title),
@@ -48,18 +67,12 @@ export function buildParticipantSurvey(def: StudyDefinition, assignment: Assignm
   };
   const outcomes: SurveyPage[] =
     vignette.reread === false ? local.pages.outcomes : local.pages.outcomes.map((page) => ({ ...page, elements: [reread, ...page.elements] }));
-  return {
-    title: t(local.title),
-    locale,
-    showPrevButton: false,
-    showQuestionNumbers: 'off',
-    checkErrorsMode: 'onNextPage',
-    pages: [consentPage, ...local.pages.pretreatment, treatmentPage, ...outcomes, ...local.pages.posttreatment],
-    triggers: [{ type: 'complete', expression: `{${CONSENT_QUESTION}} = false` }],
-  };
+  return survey([treatmentPage, ...outcomes]);
 }
 
-/** Pages of every participant's survey: consent, the definition's pages, and the treatment page. */
+/** Pages of every participant's survey: consent, the definition's pages, and the treatment page (a conjoint: one page per task). */
 export function participantSurveyPageCount(def: StudyDefinition): number {
+  const design = studyDesign(def);
+  if (design.kind === 'conjoint') return 1 + def.pages.pretreatment.length + design.tasks + def.pages.posttreatment.length;
   return 2 + def.pages.pretreatment.length + def.pages.outcomes.length + def.pages.posttreatment.length;
 }

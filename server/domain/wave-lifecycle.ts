@@ -58,8 +58,10 @@ export interface WaveStatusInput {
 export function waveStatusReport(input: WaveStatusInput) {
   const { wave, study, def, counts, funnel } = input;
   // The cells the design shows (restricted ones never are): vignettes assigned and completed in each, and the
-  // completes each should reach at the target, target · m · w / L (equal shares without weights).
-  const space = vignetteSpace(def);
+  // completes each should reach at the target, target · m · w / L (equal shares without weights). A conjoint
+  // participant has no cell (all are stored as cell 0): its profiles are drawn per task instead.
+  const conjoint = def.design?.kind === 'conjoint';
+  const space = conjoint ? { cells: [], total: 1 } : vignetteSpace(def);
   const m = perRespondent(def);
   const cells = space.cells.map(({ index, assignment, multiplicity }) => ({
     index,

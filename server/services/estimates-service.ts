@@ -1,4 +1,5 @@
-import { executePlan, PARTICIPANT_COLUMN, type PlanEstimate, type PlanProblemAtRun } from '../domain/plan/execute-plan.ts';
+import { executeWavePlan } from './conjoint-estimates.ts';
+import { PARTICIPANT_COLUMN, type PlanEstimate, type PlanProblemAtRun } from '../domain/plan/execute-plan.ts';
 import { planAlpha } from '../domain/plan/plan-schema.ts';
 import { termPrecision, type TermPrecision } from '../domain/plan/precision.ts';
 import type { WideRow } from '../domain/export/wave-columns.ts';
@@ -47,12 +48,17 @@ export function createEstimatesService({ store, exports }: { store: Store; expor
       return this.estimatesOf(waveId, await collect(await source.iterateWaveRows(waveId, { statuses: ['complete'] })));
     },
 
-    /** The estimates from these rows of the wave's completes (the replication package writes the same rows). */
-    async estimatesOf(waveId: string, rows: WideRow[]): Promise<WaveEstimates> {
+    /**
+     * The estimates from these rows of the wave's completes (the replication package writes the same rows); a
+     * conjoint's plan also reads the completes' profile rows (`profiles`, read from the wave when not given).
+     */
+    async estimatesOf(waveId: string, rows: WideRow[], profiles?: WideRow[]): Promise<WaveEstimates> {
       const { wave, study } = await waveAndStudy(repos, waveId);
       const { definition } = study;
       const recorded = await repos.waves.planHash(waveId);
-      const result = executePlan({ definition, rows });
+      const conjointProfiles =
+        definition.design?.kind === 'conjoint' ? (profiles ?? (await collect(await source.iterateProfileRows(waveId, { statuses: ['complete'] })))) : [];
+      const result = executeWavePlan(definition, rows, conjointProfiles);
       // Respondents, not rows: a repeated-vignette wave has one row per respondent × vignette.
       const nComplete = new Set(rows.map((row) => row[PARTICIPANT_COLUMN])).size;
       if (recorded !== null && recorded !== result.planHash) {

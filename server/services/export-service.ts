@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify';
 import { pipeline, Readable } from 'node:stream';
 import { buildCodebook } from '../domain/export/codebook.ts';
+import { conjointProfileColumns } from '../domain/export/conjoint-rows.ts';
+import { DomainError } from '../domain/errors.ts';
 import { longColumnNames, longRows } from '../domain/export/long-rows.ts';
 import { repeatedWideRows } from '../domain/export/repeated-rows.ts';
 import { perRespondent } from '../domain/repeated-vignettes.ts';
@@ -11,6 +13,7 @@ import type { StoredVignette } from '../domain/participant-vignettes.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { EXPORT_PAGE_ROWS, iterateExportRows, type ExportSourceRow } from '../storage/export-row-repository.ts';
 import type { Store } from '../storage/store.ts';
+import { iterateConjointProfileRows } from './conjoint-export.ts';
 import { waveAndStudy } from './wave-lookup.ts';
 
 import type { ExportFormat } from '../domain/export/export-formats.ts';
@@ -80,6 +83,16 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
     };
   }
 
+  /** A conjoint's profile rows (conjoint-export.ts); any other study is refused as a client's mistake. */
+  function profileRows(waveId: string, def: StudyDefinition, columns: ColumnSpec[], options: IterateOptions): AsyncGenerator<WideRow> {
+    assertConjoint(def);
+    const wideOf = (source: ExportSourceRow) => {
+      options.onParticipant?.(source.participant.status);
+      return wideRow(columns, source);
+    };
+    return iterateConjointProfileRows(repos, waveId, def, conjointProfileColumns(def, columns), wideOf, options.statuses);
+  }
+
   return {
     /** The ordered columns of the wave's wide rows (see server/domain/export/wave-columns.ts). */
     async columns(waveId: string): Promise<ColumnSpec[]> {
@@ -90,6 +103,12 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
     async iterateWaveRows(waveId: string, options: IterateOptions = {}): Promise<AsyncGenerator<WideRow>> {
       const def = (await waveAndStudy(repos, waveId)).study.definition;
       return rows(waveId, def, columnsOf(def), options);
+    },
+
+    /** A conjoint wave's profile rows (the profiles-csv file's), in draw order, read lazily a page at a time. */
+    async iterateProfileRows(waveId: string, options: IterateOptions = {}): Promise<AsyncGenerator<WideRow>> {
+      const def = (await waveAndStudy(repos, waveId)).study.definition;
+      return profileRows(waveId, def, columnsOf(def), options);
     },
 
     /**
@@ -122,6 +141,15 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
             contentType: 'application/json; charset=utf-8',
             stream: () => Readable.from(jsonArray(source())),
           };
+        case 'profiles-csv': {
+          assertConjoint(def); // now, so that the route answers 422 before streaming
+          const names = conjointProfileColumns(def, columns).map((c) => c.name);
+          return {
+            fileName: `${base}-profiles.csv`,
+            contentType: 'text/csv; charset=utf-8',
+            stream: () => csvStream(names, mapRows(profileRows(waveId, def, columns, options), spreadsheetSafeRow)),
+          };
+        }
         case 'codebook':
           return {
             fileName: `${base}-codebook.json`,
@@ -133,6 +161,10 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
   };
 }
 export type ExportService = ReturnType<typeof createExportService>;
+
+function assertConjoint(def: StudyDefinition): void {
+  if (def.design?.kind !== 'conjoint') throw new DomainError('invalid_input', `format: profiles-csv is the profile-level file of a conjoint; study "${def.id}" is not one (csv or long-csv)`);
+}
 
 async function* mapRows(source: Iterable<WideRow> | AsyncIterable<WideRow>, fn: (row: WideRow) => WideRow): AsyncGenerator<WideRow> {
   for await (const row of source) yield fn(row);

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { csvFromRecords } from '../../analysis/index.ts';
+import { conjointProfileColumns } from '../domain/export/conjoint-rows.ts';
 import { DomainError } from '../domain/errors.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../domain/plan/execute-plan.ts';
 import { planLevels } from '../domain/plan/plan-columns.ts';
@@ -52,8 +53,11 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
   async function packageFiles(waveId: string): Promise<PackageFile[]> {
     const complete = { statuses: ['complete'] as const };
     const rows = await collect(await exports.iterateWaveRows(waveId, complete));
-    const result = await estimates.estimatesOf(waveId, rows);
     const { definition } = await estimates.wavePlan(waveId);
+    // A conjoint's profile rows, read once too: profiles.csv holds exactly what its estimates were computed from.
+    const conjoint = definition.design?.kind === 'conjoint';
+    const profiles = conjoint ? await collect(await exports.iterateProfileRows(waveId, complete)) : undefined;
+    const result = await estimates.estimatesOf(waveId, rows, profiles);
     // Prepared now (their wave is checked here), streamed when the zip or the folder asks for them.
     const dataFile = await exports.file(waveId, 'csv', complete, rows);
     const codebookFile = await exports.file(waveId, 'codebook', complete);
@@ -74,6 +78,13 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
       `- \`${REPLICATION_FILES.plan}\`: the plan as locked when the wave launched, with the factor levels (first = reference).`,
       `- \`${REPLICATION_FILES.script}\`: recomputes every estimate from the CSV with R's estimatr and compares with estimates.csv:`,
       '  `Rscript replicate.R` prints the largest difference and exits 1 if it exceeds 1e-6.',
+      ...(conjoint
+        ? [
+            `- \`${REPLICATION_FILES.profiles}\`: the same participants' profile rows (participant × task × profile), which the conjoint hypotheses`,
+            '  (amce, mm) are estimated from; replicate.R does not recompute those yet: `vlab amce --data profiles.csv --formula',
+            "  'chosen ~ …' --id participant` and cregg::amce(d, chosen ~ …, id = ~participant) read the file as it is.",
+          ]
+        : []),
       '',
     ].join('\n');
     return [
@@ -83,6 +94,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
       text(REPLICATION_FILES.plan, `${JSON.stringify(plan, null, 2)}\n`),
       text(REPLICATION_FILES.script, replicationScript(definition, { wave: result.wave, planHash: result.planHash })),
       text(REPLICATION_FILES.readme, readme),
+      ...(profiles ? [text(REPLICATION_FILES.profiles, csvFromRecords(profiles, conjointProfileColumns(definition, await exports.columns(waveId)).map((c) => c.name)))] : []),
     ];
   }
 

@@ -13,6 +13,7 @@ import { checkTreatmentOrder, mergeAnswers } from '../domain/treatment-order.ts'
 import type { Wave } from '../domain/wave.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { Store } from '../storage/store.ts';
+import { conjointProfilesOf, insertConjointParticipant } from './conjoint-start.ts';
 import { createQualityFlagService } from './quality-flag-service.ts';
 import { createQuotaAdmission, type QuotaStepMode } from './quota-admission.ts';
 import { createRespondentStudies, type RespondentStudy } from './respondent-studies.ts';
@@ -101,8 +102,7 @@ export function createRespondentService({
     const { def, perRespondent } = await studies.of(tx, wave);
     const identity = panelIdentity(panelParams);
     const drawIndex = await tx.participants.nextDrawIndex(wave.id);
-    const drawn = drawParticipantVignettes(def, wave.seed, drawIndex);
-    const participant = await tx.participants.insert({
+    const who = {
       code: newParticipantCode(),
       publicRef: randomBytes(8).toString('hex'),
       waveId: wave.id,
@@ -110,11 +110,16 @@ export function createRespondentService({
       panelId: identity?.id ?? null,
       panelParams,
       drawIndex,
+      locale: chooseLocale(requestedLocale, studyLocales(def), wave.locale),
+      startedAt: now(),
+    };
+    if (def.design?.kind === 'conjoint') return { participant: await insertConjointParticipant(tx, def, wave.seed, who), vignettes: [] };
+    const drawn = drawParticipantVignettes(def, wave.seed, drawIndex);
+    const participant = await tx.participants.insert({
+      ...who,
       cellIndex: drawn.cellIndex,
       assignment: drawn.assignment,
       assignmentProbability: drawn.assignmentProbability,
-      locale: chooseLocale(requestedLocale, studyLocales(def), wave.locale),
-      startedAt: now(),
     });
     const vignettes = perRespondent > 1 ? drawn.vignettes : [];
     if (vignettes.length) await tx.participantVignettes.insertAll(participant.id, vignettes);
@@ -193,11 +198,12 @@ export function createRespondentService({
       const sessionProven =
         created || sameCode(input.sessionCode, participant.code) || sameSession(participant.panelSource, participant.panelParams, input.panelParams);
       const saved = !created && sessionProven && participant.status === 'started' ? await store.repos.answers.get(participant.id, 'partial') : undefined;
+      const profiles = participant.status === 'started' ? await conjointProfilesOf(store.repos, study.def, participant) : [];
       return {
         participant,
         created,
         sessionProven,
-        surveyJson: studies.surveyJson(study, wave, participant, vignettes),
+        surveyJson: studies.surveyJson(study, wave, participant, vignettes, profiles),
         answers: saved?.answers ?? {},
         outcome: outcomeOf(wave, participant),
       };

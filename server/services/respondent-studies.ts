@@ -3,6 +3,7 @@ import type { Participant } from '../domain/participant.ts';
 import type { StoredVignette } from '../domain/participant-vignettes.ts';
 import { buildRepeatedSurvey } from '../domain/repeated-survey.ts';
 import { fieldedDefinition, perRespondent, repeatedSurveyPageCount } from '../domain/repeated-vignettes.ts';
+import type { ProfileAttributeRow } from '../domain/respondent-plan.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { treatmentPageIndex } from '../domain/wave-lifecycle.ts';
 import type { Wave } from '../domain/wave.ts';
@@ -54,10 +55,18 @@ export function createRespondentStudies() {
      * start. A participant of a repeated design (their `vignettes`, m > 1) has a survey of their own, built anew
      * (m of the study's cells in one order: too many combinations to keep).
      */
-    surveyJson(study: RespondentStudy, wave: Wave, participant: Participant, vignettes: readonly StoredVignette[] = []): string {
+    surveyJson(
+      study: RespondentStudy,
+      wave: Wave,
+      participant: Participant,
+      vignettes: readonly StoredVignette[] = [],
+      conjointProfiles: readonly ProfileAttributeRow[] = [],
+    ): string {
       if (study.perRespondent > 1) {
         return JSON.stringify(buildRepeatedSurvey(study.def, vignettes.map((v) => v.assignment), participant.locale));
       }
+      // A conjoint participant's tables are their own: built for each start, never shared.
+      if (conjointProfiles.length) return JSON.stringify(buildParticipantSurvey(study.def, participant.assignment, participant.locale, conjointProfiles));
       const key = `${wave.studyId}:${participant.cellIndex}:${participant.locale}`;
       let survey = surveys.get(key);
       if (!survey) {

@@ -1,7 +1,7 @@
+import { allowedProfileCount } from '../domain/export/conjoint-rows.ts';
 import { randomBytes } from 'node:crypto';
 import type { BrokenStudy } from '../domain/broken-study.ts';
 import { designOf } from '../domain/design.ts';
-import { assertFieldable } from '../domain/design-support.ts';
 import { DomainError } from '../domain/errors.ts';
 import { versionConflict } from '../domain/fielded-version.ts';
 import { randomCode } from '../domain/random-code.ts';
@@ -23,7 +23,10 @@ export interface StudySummary {
   version: number;
   title: string;
   contentHash: string;
+  /** What a respondent can be shown: the full factorial's cells, or a conjoint's allowed profiles (restrictions applied). */
   cells: number;
+  /** The full factorial of the factors, restrictions ignored. */
+  fullCells: number;
   waves: number;
   /** Set when the definitions folder's copy is broken: what to fix (its stored snapshot is shown meanwhile). */
   broken?: string;
@@ -66,7 +69,6 @@ export function createStudyService({
     assertUsable(input.studyKey);
     const study = await tx.studies.latest(input.studyKey);
     if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
-    assertFieldable(study.definition);
     const localeProblem = input.locale === undefined ? null : waveLocaleProblem(study.definition, input.locale);
     if (localeProblem) throw new DomainError('invalid_input', localeProblem);
     const parsed = waveSettingsSchema.safeParse({
@@ -147,7 +149,8 @@ export function createStudyService({
           version: s.version,
           title: s.title,
           contentHash: s.contentHash,
-          cells: designOf(s.definition).nCells,
+          cells: s.definition.design?.kind === 'conjoint' ? allowedProfileCount(s.definition) : designOf(s.definition).nCells,
+          fullCells: designOf(s.definition).nCells,
           waves: waves.filter((w) => keyOfStudy.get(w.studyId) === s.key).length,
           ...(problems.has(s.key) ? { broken: problems.get(s.key) } : {}),
         }));

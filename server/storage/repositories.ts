@@ -1,5 +1,6 @@
 import { createAnswerRepository, type AnswerRepository } from './answer-repository.ts';
 import { createAssignmentCounterRepository, type AssignmentCounterRepository } from './assignment-counter-repository.ts';
+import { createConjointProfileRepository, type ConjointProfileRepository } from './conjoint-profile-repository.ts';
 import type { Db } from './db.ts';
 import { createExportRowRepository, type ExportRowRepository } from './export-row-repository.ts';
 import { createParticipantRepository, type ParticipantRepository } from './participant-repository.ts';
@@ -30,6 +31,7 @@ export interface Repositories {
   waveProgress: WaveProgressRepository;
   tokens: TokenRepository;
   exportRows: ExportRowRepository;
+  conjointProfiles: ConjointProfileRepository;
 }
 
 /** Every SQLite repository over one connection, built once per store. */
@@ -47,5 +49,6 @@ export function createRepositories(db: Db): Repositories {
     waveProgress: createWaveProgressRepository(db),
     tokens: createTokenRepository(db),
     exportRows: createExportRowRepository(db),
+    conjointProfiles: createConjointProfileRepository(db),
   };
 }

@@ -19,7 +19,9 @@ const LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } }
 
 const waveOf = (study: string) => session.app.waves.find((w) => w.study === study)!.id;
 
-const session = useBrowserSession('a11y', (dbPath) => serveWaves(dbPath, ['alliance-corrective-measures', 'protege-bargaining', 'bus-line-funding', 'protege-bargaining-repeated']));
+const session = useBrowserSession('a11y', (dbPath) =>
+  serveWaves(dbPath, ['alliance-corrective-measures', 'protege-bargaining', 'bus-line-funding', 'protege-bargaining-repeated', 'alliance-partner-conjoint']),
+);
 
 interface AxeViolation {
   id: string;
@@ -98,6 +100,33 @@ for (const study of ['alliance-corrective-measures', 'protege-bargaining', 'prot
     });
   }
 }
+
+test('the conjoint flagship at phone and laptop sizes: axe on every page, "Task 2 of 5" headings, the task table readable without sideways scrolling', async () => {
+  for (const options of [PHONE, LAPTOP]) {
+    const steps = await walkWithAxe('alliance-partner-conjoint', options);
+    assert.deepEqual(steps.slice(3, 8).map((s) => s.title), ['Task 1 of 5', 'Task 2 of 5', 'Task 3 of 5', 'Task 4 of 5', 'Task 5 of 5']);
+    assert.equal(steps.at(-1)!.end, true);
+  }
+  for (const width of [390, 320]) {
+    const context = await session.browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${session.app.baseUrl}/s/${waveOf('alliance-partner-conjoint')}?PROLIFIC_PID=a11y-conjoint-${width}`);
+    let tables = 0;
+    await walkSurvey(page, async (step) => {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${width} px, page ${step.index} (${step.title}) is ${overflow} px wider than the screen`);
+      const table = page.locator('.vlab-conjoint__table');
+      if (!(await table.count())) return;
+      tables++;
+      // Six attributes, each with its name and the two partners' levels; both partners' levels sit side by side.
+      assert.equal(await table.locator('tbody th[scope="row"]').count(), 6);
+      const [a, b] = await table.locator('tbody tr').first().locator('td').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().toJSON()));
+      assert.ok(a && b && Math.abs(a.top - b.top) < 1 && a.right <= b.left + 1, `${width} px: the two profiles side by side`);
+    });
+    assert.equal(tables, 5);
+    await context.close();
+  }
+});
 
 test('the bilingual study in Spanish: axe on every page, SurveyJS’s own strings in Spanish too', async () => {
   const context = await session.browser.newContext(PHONE);

@@ -43,13 +43,15 @@ test('vlab wave create --json prints the wave and its link, and stores it with i
 test('vlab study list shows the studies with their cells and waves, under a header', () => {
   const run = vlab(['study', 'list', '--db', dbPath, '--json']);
   assert.equal(run.status, 0, run.stderr);
-  const studies = JSON.parse(run.stdout) as { id: string; cells: number; waves: number }[];
-  assert.deepEqual(studies.map((s) => [s.id, s.cells, s.waves]), [
-    ['alliance-corrective-measures', 48, 1], ['alliance-partner-conjoint', 192, 0], ['bus-line-funding', 4, 0], ['protege-bargaining', 24, 0], ['protege-bargaining-repeated', 48, 0],
+  const studies = JSON.parse(run.stdout) as { id: string; cells: number; fullCells: number; waves: number }[];
+  // The conjoint's restriction (evicting troops needs troops stationed) leaves 176 of the 192 profiles.
+  assert.deepEqual(studies.map((s) => [s.id, s.cells, s.fullCells, s.waves]), [
+    ['alliance-corrective-measures', 48, 48, 1], ['alliance-partner-conjoint', 176, 192, 0], ['bus-line-funding', 4, 4, 0], ['protege-bargaining', 24, 24, 0], ['protege-bargaining-repeated', 48, 48, 0],
   ]);
   const table = vlab(['study', 'list', '--db', dbPath]).stdout.split('\n');
   assert.match(table[0]!, /^study +version +cells +waves +title$/);
   assert.match(table[1]!, /^alliance-corrective-measures +v2 +48 +1 +Opinions about US security partnerships$/);
+  assert.match(table[2]!, /^alliance-partner-conjoint +v1 +176 of 192 +0 +Opinions about US security partners$/);
 });
 
 test('with no study definitions, study list says where to add one', () => {

@@ -131,7 +131,7 @@ test('vlab export writes completes by default and says what it wrote; --status a
 
   const badFormat = vlab('export', '--wave', created.id, '--format', 'xlsx');
   assert.equal(badFormat.status, 2);
-  assert.match(badFormat.stderr, /expected one of csv, long-csv, json, codebook/);
+  assert.match(badFormat.stderr, /expected one of csv, long-csv, json, codebook, profiles-csv/);
   const badWave = vlab('export', '--wave', 'NoSuchWave1', '--out', join(dir, 'never.csv'));
   assert.equal(badWave.status, 2);
   assert.equal(badWave.stderr, 'vlab export: no wave "NoSuchWave1"\n');

@@ -6,6 +6,7 @@ export const en: RespondentMessages = {
   noScript: 'This survey needs JavaScript. Please enable it and reload the page.',
   pageDocumentTitle: (page, study) => `${page} – ${study}`,
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  taskOf: (task, tasks) => `Task ${task} of ${tasks}`,
   progressLabel: 'Survey progress',
   pageAnnouncement: (page, pages, title) => `Page ${page} of ${pages}: ${title}`,
   linkInvalidTitle: 'This survey link is not valid',

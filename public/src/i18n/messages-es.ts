@@ -6,6 +6,7 @@ export const es: RespondentMessages = {
   noScript: 'Esta encuesta necesita JavaScript. Actívelo y vuelva a cargar la página.',
   pageDocumentTitle: (page, study) => `${page} – ${study}`,
   pageOf: (page, pages) => `Página ${page} de ${pages}`,
+  taskOf: (task, tasks) => `Tarea ${task} de ${tasks}`,
   progressLabel: 'Progreso de la encuesta',
   pageAnnouncement: (page, pages, title) => `Página ${page} de ${pages}: ${title}`,
   linkInvalidTitle: 'Este enlace de la encuesta no es válido',

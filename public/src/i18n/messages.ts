@@ -15,6 +15,8 @@ export interface RespondentMessages {
   /** Tab title once a page shows: `page` is the page's title (or its number), `study` the study's title. */
   pageDocumentTitle: (page: string, study: string) => string;
   pageOf: (page: number, pages: number) => string;
+  /** The title of a conjoint task's page (server/domain/conjoint-survey.ts). */
+  taskOf: (task: number, tasks: number) => string;
   progressLabel: string;
   /** Said by screen readers when a new page opens. */
   pageAnnouncement: (page: number, pages: number, title: string) => string;

@@ -77,12 +77,14 @@ function outcomeBlock(h: HypothesisReport, outcome: string, findings: TermFindin
 export function estimatesTable(result: WaveEstimates, def: StudyDefinition): string {
   const out = [headline(result, def).trimEnd()];
   for (const h of hypothesisReports(def, result)) {
-    const hypothesis = def.analysisPlan.hypotheses.find((x) => x.id === h.id)!;
+    const conjoint = def.analysisPlan.conjoint?.find((x) => x.id === h.id);
+    const isConjoint = conjoint !== undefined;
+    const hypothesis = conjoint ?? def.analysisPlan.hypotheses.find((x) => x.id === h.id)!;
     for (const outcome of hypothesis.outcomes) {
       const tested = h.tested.filter((f) => f.outcome === outcome);
       const nUsed = result.estimates.find((e) => e.hypothesis === h.id && e.outcome === outcome)?.n_used ?? 0;
       out.push('');
-      if (tested.length) out.push(...outcomeBlock(h, outcome, tested, hypothesis.stack ? `N ${nUsed} stacked rows` : `N ${nUsed}`));
+      if (tested.length) out.push(...outcomeBlock(h, outcome, tested, 'stack' in hypothesis && hypothesis.stack ? `N ${nUsed} stacked rows` : isConjoint ? `N ${nUsed} profiles` : `N ${nUsed}`));
       else out.push(`${h.id} · ${outcome}`);
       for (const p of h.problems.filter((x) => x.outcome === outcome || x.outcome === null)) out.push(`${INDENT}not estimable yet: ${p.explanation}`);
       const controls = h.controls.filter((f) => f.outcome === outcome).length;
@@ -109,13 +111,14 @@ export function formatEstimates(result: WaveEstimates, def: StudyDefinition, for
 
 /** `--format table --wide`: every estimate (controls too) with every column, its label and its verdict. */
 export function wideEstimatesTable(result: WaveEstimates, def: StudyDefinition): string {
-  const verdicts = new Map(
-    hypothesisReports(def, result).flatMap((h) => h.tested.map((f) => [`${h.id}\0${f.outcome}\0${f.term}`, f.verdict] as const)),
-  );
+  const reports = hypothesisReports(def, result);
+  const verdicts = new Map(reports.flatMap((h) => h.tested.map((f) => [`${h.id}\0${f.outcome}\0${f.term}`, f.verdict] as const)));
+  // Labels as the cards read them (conjoint terms included).
+  const labels = new Map(reports.flatMap((h) => [...h.tested, ...h.controls].map((f) => [`${h.id}\0${f.outcome}\0${f.term}`, f.label] as const)));
   const labelers = new Map(def.analysisPlan.hypotheses.map((h) => [h.id, termLabeler(def, h)]));
   const records = result.estimates.map((e) => ({
     ...e,
-    label: labelers.get(e.hypothesis)?.(e.term) ?? e.term,
+    label: labels.get(`${e.hypothesis}\0${e.outcome}\0${e.term}`) ?? labelers.get(e.hypothesis)?.(e.term) ?? e.term,
     verdict: verdicts.get(`${e.hypothesis}\0${e.outcome}\0${e.term}`) ?? '',
   }));
   const columns = ['hypothesis', 'outcome', 'term', 'label', ...PLAN_ESTIMATE_COLUMNS.slice(3), 'verdict'];

@@ -37,7 +37,7 @@ function byStatus(counts: Map<ParticipantStatus, number>): string {
 }
 
 /**
- * `vlab export --wave ID --format csv|long-csv|json|codebook [--status complete|all|LIST] [--out FILE]`: streams
+ * `vlab export --wave ID --format csv|long-csv|json|codebook|profiles-csv [--status complete|all|LIST] [--out FILE]`: streams
  * a wave's data. Completes by default: what an analysis of the wave should read (the plan's estimates use them
  * too); `--status all` for every participant. The API's export keeps every participant by default (the
  * dashboard's downloads rely on it) and takes `status=all` or a list as well.
@@ -45,7 +45,7 @@ function byStatus(counts: Map<ParticipantStatus, number>): string {
 export function registerExportCommands(program: Command): void {
   program
     .command('export')
-    .description('download a wave: csv (one row per participant), long-csv (item batteries stacked), json or codebook')
+    .description('download a wave: csv (one row per participant), long-csv (item batteries stacked), json, codebook, or profiles-csv (a conjoint: one row per participant × task × profile)')
     .requiredOption('--wave <id>', 'wave id')
     .option('--format <format>', EXPORT_FORMATS.join(' | '), format, 'csv')
     .option('--out <file>', 'write to this file (default: standard output)')

@@ -40,11 +40,16 @@ export async function runStudyPower(request: StudyPowerRequest, format: 'table' 
   const def = definitions.find((d) => d.id === request.study);
   if (!def) throw new UsageError(`no study "${request.study}" (known: ${definitions.map((d) => d.id).join(', ')})`);
   if (!def.simulation) throw new UsageError(`study "${def.id}" has no simulation model (survey-definitions/${def.id}/simulation.json)`);
-  if (def.analysisPlan.hypotheses.length === 0) throw new UsageError(`study "${def.id}" has no hypotheses in its analysis plan`);
+  const conjoint = def.design?.kind === 'conjoint';
+  if ((conjoint ? (def.analysisPlan.conjoint ?? []) : def.analysisPlan.hypotheses).length === 0) {
+    throw new UsageError(`study "${def.id}" has no ${conjoint ? 'conjoint ' : ''}hypotheses in its analysis plan`);
+  }
   const seed = request.seed ?? randomBytes(8).toString('hex');
 
   const bar = progressBar(request.sims, 'power');
-  const result = diagnoseDesign(def, { n: request.n, sims: request.sims, seed, onProgress: (done) => bar.update(done) });
+  // A conjoint is fielded offline profile by profile (conjoint-diagnosis.ts); other designs as one-vignette waves.
+  const diagnose = conjoint ? (await import('../../domain/simulation/conjoint-diagnosis.ts')).diagnoseConjoint : diagnoseDesign;
+  const result = diagnose(def, { n: request.n, sims: request.sims, seed, onProgress: (done) => bar.update(done) });
   bar.stop();
 
   const summary = {
@@ -72,7 +77,8 @@ export async function runStudyPower(request: StudyPowerRequest, format: 'table' 
       `${def.id}: ${request.sims} simulated waves of ${request.n} completes (seed ${seed}); per wave ${Math.round(f.draws)} starts, ` +
       `${Math.round(f.screenedOut)} screen-outs, ${Math.round(f.overQuota)} over quota, ${Math.round(f.abandoned)} abandoned\n` +
       'estimand: the term in an infinite sample of the design (the planted effect on the observed scale); ' +
-      `power at alpha ${summary.alpha}; mde_analytic: 80% power by power.t.test with the model's within-cell SD\n` +
+      `power at alpha ${summary.alpha}; mde_analytic: 80% power by power.t.test with the model's within-cell SD` +
+      `${conjoint ? ' (none for a conjoint: clustered profile rows)' : ''}\n` +
       result.problems.map((p) => `problem in ${p.runs} runs: ${p.message}\n`).join(''),
   );
 }

@@ -7,7 +7,7 @@ export function registerStudyCommands(program: Command): void {
   const study = program.command('study').description('study definitions');
   study
     .command('list')
-    .description('list studies: id, version, cells, waves, title; then the broken ones with what to fix')
+    .description('list studies: id, version, cells (a conjoint: allowed profiles of the full factorial), waves, title; then the broken ones with what to fix')
     .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
     .option('--json', 'print JSON')
     .action(
@@ -30,7 +30,8 @@ export function registerStudyCommands(program: Command): void {
           const records = list.map((s) => ({
             study: s.id,
             version: `v${s.version}`,
-            cells: s.cells,
+            // A conjoint's restrictions leave fewer profiles than the full factorial: "176 of 192".
+            cells: s.cells === s.fullCells ? s.cells : `${s.cells} of ${s.fullCells}`,
             waves: s.waves,
             title: s.broken ? `BROKEN (see below) ${s.title}` : s.title,
           }));

@@ -171,7 +171,8 @@ function statusLines(s: WaveStatusReport): string {
     `  funnel: started ${s.funnel.started} → consented ${s.funnel.consented} → reached vignette ${s.funnel.reachedVignette} → completed ${s.funnel.completed}`,
   ];
   const done = s.cells.map((c) => c.completes);
-  lines.push(`  completes per cell (${s.cells.length} cells): min ${Math.min(...done)}, max ${Math.max(...done)}`);
+  // A conjoint has no cells (its profiles are drawn per task).
+  if (done.length) lines.push(`  completes per cell (${s.cells.length} cells): min ${Math.min(...done)}, max ${Math.max(...done)}`);
   for (const q of s.quotas) lines.push(`  quota ${q.variable}=${q.level}: ${q.filled}/${q.cap} (${q.completes} complete, ${q.leased} leased)`);
   if (s.changes.length > 0) lines.push(`  settings changed (${s.changes.length}):`);
   for (const c of s.changes) lines.push(`    ${c.at} ${c.field}: ${settingText(c.oldValue)} → ${settingText(c.newValue)} (by ${c.by})`);

@@ -7,6 +7,7 @@ import { quotaCaps } from '../quota.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import type { Wave } from '../wave.ts';
 import { assignmentScheme } from './assignment-scheme.ts';
+import { conjointCodebookDesign, conjointProfileColumns } from './conjoint-rows.ts';
 import { LONG_ITEM_COLUMNS, longColumnNames } from './long-rows.ts';
 import { batteries, type ColumnSpec } from './wave-columns.ts';
 
@@ -24,6 +25,7 @@ export interface CodebookInput {
  */
 export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
   const design = designOf(def);
+  const conjoint = def.design?.kind === 'conjoint';
   return {
     study: {
       id: study.key,
@@ -44,7 +46,7 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
       /** The analysis plan locked at launch (the snapshot's; equal to waves.plan_hash, docs/analysis-plans.md). */
       planHash: planHash(def),
     },
-    design: {
+    design: conjoint ? conjointCodebookDesign(def, wave.seed) : {
       factors: def.factors.map((f) => ({
         name: f.name,
         label: f.label,
@@ -70,6 +72,8 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
       itemColumns: LONG_ITEM_COLUMNS,
       batteries: Object.fromEntries([...batteries(columns)].map(([name, items]) => [name, items.map((i) => i.name)])),
     },
+    /** A conjoint's profile-level file (profiles-csv): one row per participant × task × profile. */
+    ...(conjoint ? { profiles: { columns: conjointProfileColumns(def, columns).map(({ name, role, type, label, levels }) => ({ name, role, type, label, ...(levels ? { levels } : {}) })) } } : {}),
     /** Each hypothesis' model terms as the estimates name them (`term`, R's names) and in the study's words. */
     terms: Object.fromEntries(
       Object.entries(planTermLabels(def, (h) => expectedTerms(def, h))).map(([h, labels]) => [h, Object.entries(labels).map(([term, label]) => ({ term, label }))]),

@@ -3,6 +3,7 @@ import { PANEL_PARAMS } from '../panel-params.ts';
 import { durationSeconds, type Participant } from '../participant.ts';
 import { CONSENT_PAGE } from '../survey-names.ts';
 import { studyDesign } from '../study-design.ts';
+import { conjointAnswerColumns } from './conjoint-rows.ts';
 import { defaultLocale, studyLocales, textIn } from '../localized-text.ts';
 import { choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
 
@@ -140,7 +141,9 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
   const panel = PANEL_PARAMS.map(
     (name): ColumnSpec => ({ name, role: 'panel', type: 'string', label: `Panel link parameter ${name}` }),
   );
-  const design: ColumnSpec[] = def.factors.map((f) => ({
+  // A conjoint participant has no cell: their profiles are in the profile file (conjoint-rows.ts).
+  const conjoint = def.design?.kind === 'conjoint';
+  const design: ColumnSpec[] = (conjoint ? [] : def.factors).map((f) => ({
     name: f.name,
     role: 'design',
     type: 'categorical',
@@ -150,20 +153,25 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
   const nCells = def.factors.reduce((n, f) => n * f.levels.length, 1);
   const studied = studyDesign(def);
   const m = studied.kind === 'vignette' ? studied.vignettesPerRespondent : 1;
+  const drawColumn: ColumnSpec = { name: 'draw_index', role: 'design', type: 'integer', label: "Position in the wave's assignment sequence (0, 1, 2, …)" };
   design.push(
-    { name: 'cell_index', role: 'design', type: 'integer', label: `Cell of the full factorial (0..${nCells - 1}, last factor fastest)` },
-    { name: 'draw_index', role: 'design', type: 'integer', label: "Position in the wave's assignment sequence (0, 1, 2, …)" },
-    // A repeated design's rows are respondent × vignette (export/repeated-rows.ts).
-    ...(m > 1 ? [{ name: VIGNETTE_COLUMN, role: 'design' as const, type: 'integer' as const, label: `Vignette of this row: the respondent read it in position 1..${m}` }] : []),
-    {
-      name: 'assignment_probability',
-      role: 'design',
-      type: 'number',
-      label:
-        m > 1
-          ? `Inclusion probability of the row's cell: P(the respondent's ${m} vignettes include it) = ${m}·w/L (docs/designs.md)`
-          : 'Probability of the assigned cell',
-    },
+    ...(conjoint
+      ? [drawColumn]
+      : [
+          { name: 'cell_index', role: 'design', type: 'integer', label: `Cell of the full factorial (0..${nCells - 1}, last factor fastest)` } as const,
+          drawColumn,
+          // A repeated design's rows are respondent × vignette (export/repeated-rows.ts).
+          ...(m > 1 ? [{ name: VIGNETTE_COLUMN, role: 'design' as const, type: 'integer' as const, label: `Vignette of this row: the respondent read it in position 1..${m}` }] : []),
+          {
+            name: 'assignment_probability',
+            role: 'design',
+            type: 'number',
+            label:
+              m > 1
+                ? `Inclusion probability of the row's cell: P(the respondent's ${m} vignettes include it) = ${m}·w/L (docs/designs.md)`
+                : 'Probability of the assigned cell',
+          } as const,
+        ]),
   );
 
   const answers: ColumnSpec[] = [
@@ -184,6 +192,7 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
         if (column) answers.push(column);
       }
     }
+    if (section === 'outcomes') answers.push(...conjointAnswerColumns(def, locale));
   }
 
   const derived: ColumnSpec[] = def.attentionCheck

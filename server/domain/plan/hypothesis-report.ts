@@ -1,6 +1,7 @@
 import type { StudyDefinition } from '../study-definition.ts';
 import { isTestedTerm, type PlanEstimate, type PlanProblemAtRun } from './execute-plan.ts';
 import { planAlpha, type Hypothesis } from './plan-schema.ts';
+import { conjointHypothesisReports } from './conjoint-report.ts';
 import { termLabeler } from './term-labels.ts';
 
 /**
@@ -67,7 +68,7 @@ export function hypothesisReports(
     const tested = estimates.filter((e) => e.hypothesis === h.id && isTestedTerm(h, e.term)).length;
     familySizes.set(family, (familySizes.get(family) ?? 0) + tested);
   }
-  return def.analysisPlan.hypotheses.map((h) => {
+  const plain = def.analysisPlan.hypotheses.map((h) => {
     const label = termLabeler(def, h);
     const finding = (e: PlanEstimate, tested: boolean): TermFinding => {
       const direction = h.direction?.[e.term] ?? null;
@@ -97,6 +98,8 @@ export function hypothesisReports(
       problems: problemsOf(h, problems),
     };
   });
+  // A conjoint's amce/mm hypotheses (analysis-plan.json "conjoint"), after the per-respondent ones.
+  return [...plain, ...conjointHypothesisReports(def, { estimates, problems })];
 }
 
 const problemsOf = (h: Hypothesis, problems: readonly PlanProblemAtRun[]) =>

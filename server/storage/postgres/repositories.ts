@@ -1,6 +1,7 @@
 import type { Repositories } from '../repositories.ts';
 import { createPgAnswerRepository } from './answer-repository.ts';
 import { createPgAssignmentCounterRepository } from './assignment-counter-repository.ts';
+import { createPgConjointProfileRepository } from './conjoint-profile-repository.ts';
 import { createPgExportRowRepository } from './export-row-repository.ts';
 import { createPgParticipantRepository } from './participant-repository.ts';
 import { createPgParticipantVignetteRepository } from './participant-vignette-repository.ts';
@@ -28,5 +29,6 @@ export function createPgRepositories(sql: Sql, cacheKey: object): Repositories {
     waveProgress: createPgWaveProgressRepository(sql),
     tokens: createPgTokenRepository(sql),
     exportRows: createPgExportRowRepository(sql),
+    conjointProfiles: createPgConjointProfileRepository(sql),
   };
 }

@@ -1,0 +1,82 @@
+import type { StudyDefinition } from '../study-definition.ts';
+import type { PlanEstimate, PlanProblemAtRun } from './execute-plan.ts';
+import { verdict, type HypothesisReport, type TermFinding } from './hypothesis-report.ts';
+import { planAlpha } from './plan-schema.ts';
+import { spellOut, studyLevelLabel } from './term-labels.ts';
+
+/**
+ * The dashboard's cards for a plan's conjoint hypotheses (amce, mm), in the shape of the other hypotheses' cards
+ * (hypothesis-report.ts): each pre-registered term (`terms`, else every estimate) with its direction, estimate,
+ * CI, the p the plan tests it by and the verdict; the rest folded as controls. Terms read in the study's words:
+ * `regimeautocracy` → "Regime type of the partner: Autocracy (vs. Democracy)" for an AMCE, "…: Autocracy" for a
+ * marginal mean, with "· Party: Republican" for an estimate within a `by` group. A marginal mean is tested
+ * against the hypothesis' h0 (0 unless given: 0.5 for a forced choice), so its verdict reads the sign of MM − h0.
+ */
+export function conjointHypothesisReports(
+  def: StudyDefinition,
+  { estimates, problems }: { estimates: readonly PlanEstimate[]; problems: readonly PlanProblemAtRun[] },
+): HypothesisReport[] {
+  const alpha = planAlpha(def.analysisPlan);
+  const hypotheses = def.analysisPlan.conjoint ?? [];
+  const familySizes = new Map<string, number>();
+  const tested = (h: (typeof hypotheses)[number], term: string) => !h.terms || h.terms.includes(term);
+  for (const h of hypotheses) {
+    if (!h.adjust) continue;
+    const family = h.adjust.family ?? h.id;
+    familySizes.set(family, (familySizes.get(family) ?? 0) + estimates.filter((e) => e.hypothesis === h.id && tested(h, e.term)).length);
+  }
+  return hypotheses.map((h) => {
+    const label = conjointTermLabeler(def, h.estimator, h.by);
+    const h0 = h.estimator === 'mm' ? (h.h0 ?? 0) : 0;
+    const finding = (e: PlanEstimate, isTested: boolean): TermFinding => {
+      const direction = h.direction?.[e.term] ?? null;
+      const p = h.adjust ? e.p_adjusted : e.p_value;
+      return {
+        outcome: e.outcome,
+        term: e.term,
+        label: label(e.term),
+        direction,
+        estimate: e.estimate,
+        conf_low: e.conf_low,
+        conf_high: e.conf_high,
+        p_value: e.p_value,
+        p_adjusted: e.p_adjusted,
+        verdict: isTested ? verdict(direction, e.estimate === null ? null : e.estimate - h0, p, alpha) : null,
+      };
+    };
+    const own = estimates.filter((e) => e.hypothesis === h.id);
+    const family = h.adjust ? (h.adjust.family ?? h.id) : null;
+    return {
+      id: h.id,
+      description: h.description,
+      alpha,
+      adjustment: h.adjust && family ? { method: h.adjust.method, family, terms: familySizes.get(family) ?? 0 } : null,
+      tested: own.filter((e) => tested(h, e.term)).map((e) => finding(e, true)),
+      controls: own.filter((e) => !tested(h, e.term)).map((e) => finding(e, false)),
+      problems: problems.filter((p) => p.hypothesis === h.id || p.hypothesis === '*').map((p) => ({ outcome: p.outcome, explanation: p.explanation })),
+    };
+  });
+}
+
+/** A conjoint term (conjoint-terms.ts: feature + level, `:by` + group) in the study's words. */
+function conjointTermLabeler(def: StudyDefinition, estimator: 'amce' | 'mm', by: string | undefined): (term: string) => string {
+  const names = def.factors.map((f) => f.name).sort((a, b) => b.length - a.length);
+  const part = (text: string, variables: readonly string[], withReference: boolean): string | null => {
+    for (const variable of variables) {
+      const factor = def.factors.find((f) => f.name === variable);
+      const code = text.slice(variable.length);
+      if (!text.startsWith(variable)) continue;
+      if (factor && !factor.levels.some((l) => l.code === code)) continue;
+      const name = factor?.label ?? spellOut(variable);
+      const level = studyLevelLabel(def, variable, code);
+      return withReference && factor ? `${name}: ${level} (vs. ${factor.levels[0]!.label})` : `${name}: ${level}`;
+    }
+    return null;
+  };
+  return (term) => {
+    const [feature = term, group] = term.split(':');
+    const head = part(feature, names, estimator === 'amce') ?? term;
+    if (group === undefined || by === undefined) return head;
+    return `${head} · ${part(group, [by], false) ?? group}`;
+  };
+}
