@@ -1,6 +1,6 @@
 import type { StudyDefinition } from '../study-definition.ts';
 import type { PlanEstimate, PlanProblemAtRun } from './execute-plan.ts';
-import { verdict, type HypothesisReport, type TermFinding } from './hypothesis-report.ts';
+import { termFinding, type HypothesisReport, type TermFinding } from './hypothesis-report.ts';
 import { planAlpha } from './plan-schema.ts';
 import { spellOut, studyLevelLabel } from './term-labels.ts';
 
@@ -28,22 +28,8 @@ export function conjointHypothesisReports(
   return hypotheses.map((h) => {
     const label = conjointTermLabeler(def, h.estimator, h.by);
     const h0 = h.estimator === 'mm' ? (h.h0 ?? 0) : 0;
-    const finding = (e: PlanEstimate, isTested: boolean): TermFinding => {
-      const direction = h.direction?.[e.term] ?? null;
-      const p = h.adjust ? e.p_adjusted : e.p_value;
-      return {
-        outcome: e.outcome,
-        term: e.term,
-        label: label(e.term),
-        direction,
-        estimate: e.estimate,
-        conf_low: e.conf_low,
-        conf_high: e.conf_high,
-        p_value: e.p_value,
-        p_adjusted: e.p_adjusted,
-        verdict: isTested ? verdict(direction, e.estimate === null ? null : e.estimate - h0, p, alpha) : null,
-      };
-    };
+    const finding = (e: PlanEstimate, isTested: boolean): TermFinding =>
+      termFinding(e, { label: label(e.term), direction: h.direction?.[e.term] ?? null, adjusted: !!h.adjust, alpha, tested: isTested, h0 });
     const own = estimates.filter((e) => e.hypothesis === h.id);
     const family = h.adjust ? (h.adjust.family ?? h.id) : null;
     return {

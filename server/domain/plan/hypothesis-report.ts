@@ -51,6 +51,29 @@ export function verdict(direction: 'positive' | 'negative' | null, estimate: num
 }
 
 /**
+ * One estimate as a card's row: the p the plan tests it by (adjusted when the hypothesis adjusts) and, for a
+ * tested term, the verdict on estimate − h0 (h0 is 0 but for a conjoint's marginal mean).
+ */
+export function termFinding(
+  e: PlanEstimate,
+  how: { label: string; direction: 'positive' | 'negative' | null; adjusted: boolean; alpha: number; tested: boolean; h0?: number },
+): TermFinding {
+  const p = how.adjusted ? e.p_adjusted : e.p_value;
+  return {
+    outcome: e.outcome,
+    term: e.term,
+    label: how.label,
+    direction: how.direction,
+    estimate: e.estimate,
+    conf_low: e.conf_low,
+    conf_high: e.conf_high,
+    p_value: e.p_value,
+    p_adjusted: e.p_adjusted,
+    verdict: how.tested ? verdict(how.direction, e.estimate === null ? null : e.estimate - (how.h0 ?? 0), p, how.alpha) : null,
+  };
+}
+
+/**
  * The dashboard's hypothesis cards: per hypothesis of the plan, each pre-registered term with its predicted
  * direction, estimate, CI, adjusted p and verdict; the other terms apart; the problems in a researcher's words.
  *
@@ -70,22 +93,8 @@ export function hypothesisReports(
   }
   const plain = def.analysisPlan.hypotheses.map((h) => {
     const label = termLabeler(def, h);
-    const finding = (e: PlanEstimate, tested: boolean): TermFinding => {
-      const direction = h.direction?.[e.term] ?? null;
-      const p = h.adjust ? e.p_adjusted : e.p_value;
-      return {
-        outcome: e.outcome,
-        term: e.term,
-        label: label(e.term),
-        direction,
-        estimate: e.estimate,
-        conf_low: e.conf_low,
-        conf_high: e.conf_high,
-        p_value: e.p_value,
-        p_adjusted: e.p_adjusted,
-        verdict: tested ? verdict(direction, e.estimate, p, alpha) : null,
-      };
-    };
+    const finding = (e: PlanEstimate, tested: boolean): TermFinding =>
+      termFinding(e, { label: label(e.term), direction: h.direction?.[e.term] ?? null, adjusted: !!h.adjust, alpha, tested });
     const own = estimates.filter((e) => e.hypothesis === h.id);
     const family = h.adjust ? (h.adjust.family ?? h.id) : null;
     return {

@@ -2,6 +2,7 @@
 // through the respondent service exactly as the page does (quota step, a save on every page, the completion).
 import { readFileSync } from 'node:fs';
 import type { Assignment } from '../../../server/domain/design.ts';
+export { seededRandom as seededUniform } from '../../../support/seeded-random.ts';
 import { parseStudyDefinition, type StudyDefinition } from '../../../server/domain/study-definition.ts';
 import type { RespondentService } from '../../../server/services/respondent-service.ts';
 
@@ -19,18 +20,6 @@ export function repeatedVariant(edit: (def: Record<string, any>) => void): Study
 export const PRETREATMENT = { consent: true, age_group: '30-44', gender: 'female', education: 'college', region: 'south', party: 'democrat', attention_check: 'radio' };
 /** Pages of the shipped study's surveys: consent 0, about_you 1, news_habits 2, then vignette k at 3 + 2(k − 1), its outcomes after it. */
 export const VIGNETTE_PAGES = [3, 5, 7];
-
-/** mulberry32: the tests' seeded uniform numbers. */
-export function seededUniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A 1–5 answer whose mean rises with the planted effects of the vignette's levels, plus a respondent shift. */
 export function plantedAnswer(assignment: Assignment, respondentShift: number, next: () => number): number {
