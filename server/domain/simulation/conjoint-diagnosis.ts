@@ -8,7 +8,7 @@ import { studyDesign } from '../study-design.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { conjointEstimands } from './conjoint-estimands.ts';
 import { simulateConjointRespondent } from './conjoint-respondent.ts';
-import type { DiagnoseOptions, DiagnoseResult, PowerDiagnosis } from './design-diagnosis.ts';
+import { summarizeRuns, type DiagnoseOptions, type DiagnoseResult, type PowerDiagnosis } from './design-diagnosis.ts';
 import { estimandKey } from './estimands.ts';
 import { requireModel } from './respondent.ts';
 
@@ -74,30 +74,7 @@ export function diagnoseConjoint(def: StudyDefinition, { n, sims, seed, onProgre
       const terms = [...runs.keys()].filter((k) => k.startsWith(`${h.id}\u0000${outcome}\u0000`)).map((k) => k.split('\u0000')[2]!);
       for (const term of terms.filter((t) => !h.terms || h.terms.includes(t))) {
         const key = estimandKey(h.id, outcome, term);
-        const fitted = runs.get(key)!.filter((e) => e.estimate !== null && e.std_error !== null);
-        const estimand = estimands.get(key) ?? null;
-        const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || NaN);
-        const estimates = fitted.map((e) => e.estimate!);
-        const meanEstimate = mean(estimates);
-        // A marginal mean is tested against h0: power is the share of runs that reject it.
-        const power = mean(fitted.map((e) => (e.p_value !== null && e.p_value < alpha ? 1 : 0)));
-        rows.push({
-          hypothesis: h.id,
-          outcome,
-          term,
-          estimand,
-          mean_estimate: meanEstimate,
-          bias: estimand === null ? null : meanEstimate - estimand,
-          sd_estimate: Math.sqrt(mean(estimates.map((x) => (x - meanEstimate) ** 2)) * (fitted.length / Math.max(1, fitted.length - 1))),
-          rmse: estimand === null ? null : Math.sqrt(mean(estimates.map((x) => (x - estimand) ** 2))),
-          mean_se: mean(fitted.map((e) => e.std_error!)),
-          power,
-          power_se: Math.sqrt((power * (1 - power)) / fitted.length),
-          power_adjusted: h.adjust ? mean(fitted.map((e) => (e.p_adjusted !== null && e.p_adjusted < alpha ? 1 : 0))) : null,
-          coverage: estimand === null ? null : mean(fitted.map((e) => (e.conf_low! <= estimand && estimand <= e.conf_high! ? 1 : 0))),
-          sims: fitted.length,
-          mde_analytic: null,
-        });
+        rows.push({ ...summarizeRuns(h, outcome, term, runs.get(key)!, estimands.get(key) ?? null, alpha), mde_analytic: null });
       }
     }
   }

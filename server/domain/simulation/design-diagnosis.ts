@@ -95,10 +95,29 @@ export function diagnoseDesign(def: StudyDefinition, { n, sims, seed, onProgress
 }
 
 function diagnose(def: StudyDefinition, h: Hypothesis, outcome: string, term: string, all: PlanEstimate[], estimand: number | null, alpha: number): PowerDiagnosis {
+  const summary = summarizeRuns(h, outcome, term, all, estimand, alpha);
+  const fitted = all.filter((e) => e.estimate !== null && e.std_error !== null);
+  const nUsed = fitted.reduce((a, e) => a + e.n_used, 0) / (fitted.length || NaN);
+  return { ...summary, mde_analytic: analyticMde(def, h, outcome, term, nUsed, alpha) };
+}
+
+/**
+ * One term's runs summarized against its estimand (bias, spread, RMSE, power, coverage), for every kind of
+ * hypothesis: the per-respondent ones here and a conjoint's (conjoint-diagnosis.ts), which has no analytic MDE.
+ */
+export function summarizeRuns(
+  h: { id: string; adjust?: unknown },
+  outcome: string,
+  term: string,
+  all: readonly PlanEstimate[],
+  estimand: number | null,
+  alpha: number,
+): Omit<PowerDiagnosis, 'mde_analytic'> {
   const fitted = all.filter((e) => e.estimate !== null && e.std_error !== null);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || NaN);
   const estimates = fitted.map((e) => e.estimate!);
   const meanEstimate = mean(estimates);
+  // A marginal mean is tested against h0 in its p: power is the share of runs that reject the null, whatever it is.
   const power = mean(fitted.map((e) => (e.p_value !== null && e.p_value < alpha ? 1 : 0)));
   return {
     hypothesis: h.id,
@@ -115,7 +134,6 @@ function diagnose(def: StudyDefinition, h: Hypothesis, outcome: string, term: st
     power_adjusted: h.adjust ? mean(fitted.map((e) => (e.p_adjusted !== null && e.p_adjusted < alpha ? 1 : 0))) : null,
     coverage: estimand === null ? null : mean(fitted.map((e) => (e.conf_low! <= estimand && estimand <= e.conf_high! ? 1 : 0))),
     sims: fitted.length,
-    mde_analytic: analyticMde(def, h, outcome, term, mean(fitted.map((e) => e.n_used)), alpha),
   };
 }
 
