@@ -1,23 +1,22 @@
-import { randomBytes } from 'node:crypto';
 import { DEFAULT_CONFIG } from '../config.ts';
-import { derivedColumns, finalOutcome, validateAnswers, type Answers } from '../domain/answers.ts';
+import { derivedColumns, finalOutcome, type Answers } from '../domain/answers.ts';
 import { DomainError } from '../domain/errors.ts';
 import { randomCode, sameCode } from '../domain/random-code.ts';
-import { chooseLocale, studyLocales } from '../domain/localized-text.ts';
-import { fillRedirectUrl, panelIdentity, sameSession, type PanelParams } from '../domain/panel.ts';
-import { PARTICIPANT_CODE, type Participant, type ParticipantStatus } from '../domain/participant.ts';
-import { drawParticipantVignettes, type StoredVignette } from '../domain/participant-vignettes.ts';
-import { checkVignetteOrder } from '../domain/repeated-vignettes.ts';
+import { panelIdentity, sameSession, type PanelParams } from '../domain/panel.ts';
+import type { Participant } from '../domain/participant.ts';
 import { CONSENT_QUESTION, type StudyDefinition } from '../domain/study-definition.ts';
-import { checkTreatmentOrder, mergeAnswers } from '../domain/treatment-order.ts';
 import type { Wave } from '../domain/wave.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { Store } from '../storage/store.ts';
-import { conjointProfilesOf, insertConjointParticipant } from './conjoint-start.ts';
+import { conjointProfilesOf } from './conjoint-start.ts';
+import { drawParticipant } from './participant-draw.ts';
 import { createQualityFlagService } from './quality-flag-service.ts';
 import { createQuotaAdmission, type QuotaStepMode } from './quota-admission.ts';
-import { createRespondentStudies, type RespondentStudy } from './respondent-studies.ts';
+import { createRespondentStudies } from './respondent-studies.ts';
+import { answersAfter, lockedParticipant, outcomeOf, sessionParticipant, waveClosed, type ParticipantOutcome } from './respondent-steps.ts';
 import { lockedWaveOf } from './wave-lookup.ts';
+
+export type { ParticipantOutcome } from './respondent-steps.ts';
 
 export interface RespondentServiceOptions {
   store: Store;
@@ -42,12 +41,6 @@ export interface ParticipantSession {
   outcome: ParticipantOutcome | null;
 }
 
-/** Where a finished participant goes: the wave's redirect for their status, filled in, or null for our thanks page. */
-export interface ParticipantOutcome {
-  status: Exclude<ParticipantStatus, 'started'>;
-  redirectUrl: string | null;
-}
-
 /**
  * The respondent path: start (draw the condition once), save partial answers, the quota step, complete. Every
  * read-then-write runs in one write transaction of the store (on SQLite shared with the other requests of the
@@ -63,232 +56,182 @@ export function createRespondentService({
   now = () => new Date().toISOString(),
   newParticipantCode = () => randomCode(16),
 }: RespondentServiceOptions) {
-  const studies = createRespondentStudies();
-  const qualityFlags = createQualityFlagService();
-  const quotas = createQuotaAdmission(quotaLeaseSeconds);
+  const ctx: RespondentContext = {
+    store,
+    studies: createRespondentStudies(),
+    qualityFlags: createQualityFlagService(),
+    quotas: createQuotaAdmission(quotaLeaseSeconds),
+    now,
+    newParticipantCode,
+  };
   // A completion undone while the rest of its batch commits must leave the cached durations too.
-  store.onRollback(() => qualityFlags.forgetCachedDurations(store.repos));
-
-  function outcomeOf(wave: Wave, p: Participant): ParticipantOutcome | null {
-    if (p.status === 'started') return null;
-    const template = p.status === 'complete' ? wave.completeUrl : p.status === 'overquota' ? wave.overquotaUrl : wave.screenoutUrl;
-    return { status: p.status, redirectUrl: template ? fillRedirectUrl(template, p.panelParams, p.publicRef) : null };
-  }
-
-  /** The participant and their wave, both locked for the rest of the write transaction (in that order). */
-  async function lockedParticipant(tx: Repositories, code: string): Promise<{ participant: Participant; wave: Wave }> {
-    const participant = PARTICIPANT_CODE.test(code) ? await tx.participants.lockByCode(code) : undefined;
-    if (!participant) throw new DomainError('not_found', 'no such participant');
-    return { participant, wave: await lockedWaveOf(tx, participant.waveId) };
-  }
-
-  /** The participant named by the session cookie, if it belongs to this wave. */
-  async function sessionParticipant(tx: Repositories, waveId: string, code: string | undefined): Promise<Participant | undefined> {
-    const participant = code && PARTICIPANT_CODE.test(code) ? await tx.participants.findByCode(code) : undefined;
-    return participant?.waveId === waveId ? participant : undefined;
-  }
-
-  /**
-   * Draws and stores a new participant: their vignettes are the wave's draw `drawIndex` (respondent-plan.ts:
-   * permuted blocks over the allowed, weighted cells), the participant's row keeps the first, and a repeated
-   * design's m vignettes are stored beside it, all in the caller's transaction.
-   */
-  async function draw(
-    tx: Repositories,
-    wave: Wave,
-    panelParams: PanelParams,
-    requestedLocale: string | undefined,
-  ): Promise<{ participant: Participant; vignettes: StoredVignette[] }> {
-    const { def, perRespondent } = await studies.of(tx, wave);
-    const identity = panelIdentity(panelParams);
-    const drawIndex = await tx.participants.nextDrawIndex(wave.id);
-    const who = {
-      code: newParticipantCode(),
-      publicRef: randomBytes(8).toString('hex'),
-      waveId: wave.id,
-      panelSource: identity?.source ?? null,
-      panelId: identity?.id ?? null,
-      panelParams,
-      drawIndex,
-      locale: chooseLocale(requestedLocale, studyLocales(def), wave.locale),
-      startedAt: now(),
-    };
-    if (def.design?.kind === 'conjoint') return { participant: await insertConjointParticipant(tx, def, wave.seed, who), vignettes: [] };
-    const drawn = drawParticipantVignettes(def, wave.seed, drawIndex);
-    const participant = await tx.participants.insert({
-      ...who,
-      cellIndex: drawn.cellIndex,
-      assignment: drawn.assignment,
-      assignmentProbability: drawn.assignmentProbability,
-    });
-    const vignettes = perRespondent > 1 ? drawn.vignettes : [];
-    if (vignettes.length) await tx.participantVignettes.insertAll(participant.id, vignettes);
-    // Counters count vignettes shown per cell: one per participant, or m.
-    for (const v of drawn.vignettes) await tx.assignmentCounters.increment(wave.id, v.cellIndex);
-    return { participant, vignettes };
-  }
-
-  /** Refusal of a new start; carries the wave's over-quota redirect so the page can send the respondent back to the panel. */
-  function waveClosed(wave: Wave, panelParams: PanelParams): DomainError {
-    const paused = wave.status === 'paused';
-    return new DomainError(
-      'wave_closed',
-      paused ? `wave "${wave.id}" is paused and not accepting new participants for now` : `wave "${wave.id}" is closed`,
-      { waveStatus: wave.status, redirectUrl: wave.overquotaUrl ? fillRedirectUrl(wave.overquotaUrl, panelParams, '') : null },
-    );
-  }
-
-  /**
-   * The request's answers checked for the treatment order and laid over the stored ones, for a started
-   * participant: what a save, the quota step and a completion work on.
-   */
-  async function answersAfter(tx: Repositories, study: RespondentStudy, participant: Participant, raw: unknown): Promise<Answers> {
-    const incoming = validateAnswers(study.fielded, raw);
-    const stored = (await tx.answers.get(participant.id, 'partial'))?.answers ?? {};
-    checkTreatmentOrder(study.fielded, participant.currentPage >= study.treatmentPage, stored, incoming);
-    checkVignetteOrder(study.def, participant.currentPage, stored, incoming);
-    return mergeAnswers(stored, incoming);
-  }
-
-  /**
-   * The quota step (see QuotaStepMode), inside the caller's transaction: a participant whose quota level is full
-   * leaves as `overquota` (answers so far kept as their partial save) and gets the wave's over-quota redirect.
-   */
-  async function admitOrTurnAway(
-    tx: Repositories,
-    wave: Wave,
-    def: StudyDefinition,
-    participant: Participant,
-    answers: Answers,
-    at: string,
-    mode: QuotaStepMode,
-  ): Promise<ParticipantOutcome | null> {
-    if (!(await quotas.step(tx, wave, def, participant, answers, at, mode))) return null;
-    await tx.answers.savePartial(participant.id, answers, at);
-    await tx.participants.finish(participant.id, 'overquota', null, at);
-    await quotas.release(tx, def, participant);
-    return outcomeOf(wave, { ...participant, status: 'overquota' });
-  }
-
+  store.onRollback(() => ctx.qualityFlags.forgetCachedDurations(store.repos));
   return {
-    /**
-     * Starts or resumes a participant. The same panel identity (or, without one, the same session cookie)
-     * always gets the same participant, condition and page; a new participant's condition is the next draw of
-     * the wave's permuted-block sequence, taken in the transaction that stores them. Saved answers go only to a
-     * client that proves the session (ParticipantSession.sessionProven), and never once the participant finished.
-     * A new participant's locale is the one the link asks for, if the study has it, else the wave's; it never
-     * changes.
-     */
-    async start(input: { waveId: string; panelParams: PanelParams; sessionCode?: string; locale?: string }): Promise<ParticipantSession> {
-      const { participant, vignettes, created, wave, study } = await store.write(async (tx) => {
-        const wave = await lockedWaveOf(tx, input.waveId);
-        const study = await studies.of(tx, wave);
-        const identity = panelIdentity(input.panelParams);
-        const existing = identity
-          ? await tx.participants.findByPanelIdentity(wave.id, identity.source, identity.id)
-          : await sessionParticipant(tx, wave.id, input.sessionCode);
-        if (existing) {
-          // Sticky: a repeated design's vignettes are read back as drawn, in the same order.
-          const vignettes = study.perRespondent > 1 ? await tx.participantVignettes.ofParticipant(existing.id) : [];
-          return { participant: existing, vignettes, created: false, wave, study };
-        }
-        if (wave.status !== 'open') throw waveClosed(wave, input.panelParams);
-        return { ...(await draw(tx, wave, input.panelParams, input.locale)), created: true, wave, study };
-      });
-      const sessionProven =
-        created || sameCode(input.sessionCode, participant.code) || sameSession(participant.panelSource, participant.panelParams, input.panelParams);
-      const saved = !created && sessionProven && participant.status === 'started' ? await store.repos.answers.get(participant.id, 'partial') : undefined;
-      const profiles = participant.status === 'started' ? await conjointProfilesOf(store.repos, study.def, participant) : [];
-      return {
-        participant,
-        created,
-        sessionProven,
-        surveyJson: studies.surveyJson(study, wave, participant, vignettes, profiles),
-        answers: saved?.answers ?? {},
-        outcome: outcomeOf(wave, participant),
-      };
-    },
-
-    /**
-     * The quota step (docs/api.md), before the vignette is shown: takes a quota slot (or, with a full level,
-     * ends the participant as `overquota`), stores the answers so far and moves the participant onto the vignette
-     * page, after which their pre-treatment answers are fixed. Admitted (or no quotas): `{ admitted: true,
-     * outcome: null }`. A finished participant gets their stored outcome again.
-     */
-    checkQuota(input: { code: string; answers: unknown }): Promise<{ admitted: boolean; outcome: ParticipantOutcome | null }> {
-      return store.write(async (tx) => {
-        const { participant, wave } = await lockedParticipant(tx, input.code);
-        if (participant.status !== 'started') return { admitted: participant.status === 'complete', outcome: outcomeOf(wave, participant) };
-        const study = await studies.of(tx, wave);
-        const answers = await answersAfter(tx, study, participant, input.answers);
-        if (answers[CONSENT_QUESTION] !== true) throw new DomainError('invalid_input', 'answers.consent: must be true before the quota check');
-        const at = now();
-        const outcome = await admitOrTurnAway(tx, wave, study.def, participant, answers, at, 'admit');
-        if (outcome) return { admitted: false, outcome };
-        await tx.answers.savePartial(participant.id, answers, at);
-        await tx.participants.setCurrentPage(participant.id, study.treatmentPage, at);
-        return { admitted: true, outcome: null };
-      });
-    },
-
-    /**
-     * Merges the answers into the participant's saved partial answers and records the furthest page reached.
-     * Moving to the vignette page runs the quota step first (a client that skipped it cannot get past a full
-     * quota), and any later save renews the quota lease (or, lapsed, checks the quota again): then `outcome` is
-     * the over-quota exit and nothing else is saved.
-     */
-    savePartial(input: { code: string; answers: unknown; currentPage: number }): Promise<{ currentPage: number; outcome?: ParticipantOutcome }> {
-      return store.write(async (tx) => {
-        const { participant, wave } = await lockedParticipant(tx, input.code);
-        if (participant.status !== 'started') throw new DomainError('conflict', 'this participant has already finished');
-        const study = await studies.of(tx, wave);
-        if (input.currentPage >= study.pageCount) {
-          throw new DomainError('invalid_input', `currentPage: must be below ${study.pageCount}`);
-        }
-        const answers = await answersAfter(tx, study, participant, input.answers);
-        const at = now();
-        const outcome = await admitOrTurnAway(tx, wave, study.def, participant, answers, at, input.currentPage >= study.treatmentPage ? 'admit' : 'renew');
-        if (outcome) return { currentPage: participant.currentPage, outcome };
-        await tx.answers.savePartial(participant.id, answers, at);
-        await tx.participants.setCurrentPage(participant.id, input.currentPage, at);
-        return { currentPage: Math.max(participant.currentPage, input.currentPage) };
-      });
-    },
-
-    /**
-     * Stores the final answers (merged over the saved ones) and the participant's status once. Calling it again
-     * (a retry after a lost response) returns the stored outcome and changes nothing.
-     */
-    complete(input: { code: string; answers: unknown; honeypot?: string }): Promise<ParticipantOutcome> {
-      return store.write(async (tx) => {
-        const { participant, wave } = await lockedParticipant(tx, input.code);
-        if (participant.status !== 'started') return outcomeOf(wave, participant)!;
-        const study = await studies.of(tx, wave);
-        // The fielded definition: with m vignettes, every vignette's outcome questions are required and checked.
-        const def = study.fielded;
-        const answers = await answersAfter(tx, study, participant, input.answers);
-        const outcome = finalOutcome(def, answers);
-        const at = now();
-        if (outcome.status === 'complete') {
-          const turnedAway = await admitOrTurnAway(tx, wave, def, participant, answers, at, 'keep');
-          if (turnedAway) return turnedAway;
-        } else {
-          await quotas.release(tx, def, participant);
-        }
-        const derived = outcome.status === 'complete' ? derivedColumns(def, answers) : {};
-        await tx.answers.saveFinal(participant.id, answers, derived, at);
-        await tx.participants.finish(participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
-        // The completion that reaches the target closes the wave, in the same transaction.
-        if (outcome.status === 'complete' && wave.status !== 'closed' && (await quotas.targetReached(tx, wave))) {
-          await tx.waves.setStatus(wave.id, 'closed', at);
-        }
-        if (outcome.status === 'complete') {
-          await qualityFlags.recordCompletion(tx, { participant, def, answers, derived, honeypot: input.honeypot, completedAt: at });
-        }
-        // What outcomeOf reads of the participant is their status (just written) and what never changes.
-        return outcomeOf(wave, { ...participant, status: outcome.status })!;
-      });
-    },
+    start: (input: StartInput) => start(ctx, input),
+    checkQuota: (input: { code: string; answers: unknown }) => checkQuota(ctx, input),
+    savePartial: (input: { code: string; answers: unknown; currentPage: number }) => savePartial(ctx, input),
+    complete: (input: { code: string; answers: unknown; honeypot?: string }) => complete(ctx, input),
   };
 }
 export type RespondentService = ReturnType<typeof createRespondentService>;
+
+/** What every step of the respondent path works with (one per service: the memo of studies, the quota rules). */
+interface RespondentContext {
+  store: Store;
+  studies: ReturnType<typeof createRespondentStudies>;
+  qualityFlags: ReturnType<typeof createQualityFlagService>;
+  quotas: ReturnType<typeof createQuotaAdmission>;
+  now: () => string;
+  newParticipantCode: () => string;
+}
+
+interface StartInput {
+  waveId: string;
+  panelParams: PanelParams;
+  sessionCode?: string;
+  locale?: string;
+}
+
+/**
+ * Starts or resumes a participant. The same panel identity (or, without one, the same session cookie)
+ * always gets the same participant, condition and page; a new participant's condition is the next draw of
+ * the wave's permuted-block sequence, taken in the transaction that stores them. Saved answers go only to a
+ * client that proves the session (ParticipantSession.sessionProven), and never once the participant finished.
+ * A new participant's locale is the one the link asks for, if the study has it, else the wave's; it never
+ * changes.
+ */
+async function start(ctx: RespondentContext, input: StartInput): Promise<ParticipantSession> {
+  const { store, studies } = ctx;
+  const { participant, vignettes, created, wave, study } = await store.write(async (tx) => {
+    const wave = await lockedWaveOf(tx, input.waveId);
+    const study = await studies.of(tx, wave);
+    const identity = panelIdentity(input.panelParams);
+    const existing = identity
+      ? await tx.participants.findByPanelIdentity(wave.id, identity.source, identity.id)
+      : await sessionParticipant(tx, wave.id, input.sessionCode);
+    if (existing) {
+      // Sticky: a repeated design's vignettes are read back as drawn, in the same order.
+      const vignettes = study.perRespondent > 1 ? await tx.participantVignettes.ofParticipant(existing.id) : [];
+      return { participant: existing, vignettes, created: false, wave, study };
+    }
+    if (wave.status !== 'open') throw waveClosed(wave, input.panelParams);
+    return { ...(await drawParticipant(tx, study, wave, { panelParams: input.panelParams, requestedLocale: input.locale, code: ctx.newParticipantCode(), at: ctx.now() })), created: true, wave, study };
+  });
+  const sessionProven =
+    created || sameCode(input.sessionCode, participant.code) || sameSession(participant.panelSource, participant.panelParams, input.panelParams);
+  const saved = !created && sessionProven && participant.status === 'started' ? await store.repos.answers.get(participant.id, 'partial') : undefined;
+  const profiles = participant.status === 'started' ? await conjointProfilesOf(store.repos, study.def, participant) : [];
+  return {
+    participant,
+    created,
+    sessionProven,
+    surveyJson: studies.surveyJson(study, wave, participant, vignettes, profiles),
+    answers: saved?.answers ?? {},
+    outcome: outcomeOf(wave, participant),
+  };
+}
+
+/**
+ * The quota step (docs/api.md), before the vignette is shown: takes a quota slot (or, with a full level,
+ * ends the participant as `overquota`), stores the answers so far and moves the participant onto the vignette
+ * page, after which their pre-treatment answers are fixed. Admitted (or no quotas): `{ admitted: true,
+ * outcome: null }`. A finished participant gets their stored outcome again.
+ */
+function checkQuota(ctx: RespondentContext, input: { code: string; answers: unknown }): Promise<{ admitted: boolean; outcome: ParticipantOutcome | null }> {
+  const { store, studies, now } = ctx;
+  return store.write(async (tx) => {
+    const { participant, wave } = await lockedParticipant(tx, input.code);
+    if (participant.status !== 'started') return { admitted: participant.status === 'complete', outcome: outcomeOf(wave, participant) };
+    const study = await studies.of(tx, wave);
+    const answers = await answersAfter(tx, study, participant, input.answers);
+    if (answers[CONSENT_QUESTION] !== true) throw new DomainError('invalid_input', 'answers.consent: must be true before the quota check');
+    const at = now();
+    const outcome = await admitOrTurnAway(ctx, tx, wave, study.def, participant, answers, at, 'admit');
+    if (outcome) return { admitted: false, outcome };
+    await tx.answers.savePartial(participant.id, answers, at);
+    await tx.participants.setCurrentPage(participant.id, study.treatmentPage, at);
+    return { admitted: true, outcome: null };
+  });
+}
+
+/**
+ * Merges the answers into the participant's saved partial answers and records the furthest page reached.
+ * Moving to the vignette page runs the quota step first (a client that skipped it cannot get past a full
+ * quota), and any later save renews the quota lease (or, lapsed, checks the quota again): then `outcome` is
+ * the over-quota exit and nothing else is saved.
+ */
+function savePartial(ctx: RespondentContext, input: { code: string; answers: unknown; currentPage: number }): Promise<{ currentPage: number; outcome?: ParticipantOutcome }> {
+  const { store, studies, now } = ctx;
+  return store.write(async (tx) => {
+    const { participant, wave } = await lockedParticipant(tx, input.code);
+    if (participant.status !== 'started') throw new DomainError('conflict', 'this participant has already finished');
+    const study = await studies.of(tx, wave);
+    if (input.currentPage >= study.pageCount) {
+      throw new DomainError('invalid_input', `currentPage: must be below ${study.pageCount}`);
+    }
+    const answers = await answersAfter(tx, study, participant, input.answers);
+    const at = now();
+    const outcome = await admitOrTurnAway(ctx, tx, wave, study.def, participant, answers, at, input.currentPage >= study.treatmentPage ? 'admit' : 'renew');
+    if (outcome) return { currentPage: participant.currentPage, outcome };
+    await tx.answers.savePartial(participant.id, answers, at);
+    await tx.participants.setCurrentPage(participant.id, input.currentPage, at);
+    return { currentPage: Math.max(participant.currentPage, input.currentPage) };
+  });
+}
+
+/**
+ * Stores the final answers (merged over the saved ones) and the participant's status once. Calling it again
+ * (a retry after a lost response) returns the stored outcome and changes nothing.
+ */
+function complete(ctx: RespondentContext, input: { code: string; answers: unknown; honeypot?: string }): Promise<ParticipantOutcome> {
+  const { store, studies, quotas, qualityFlags, now } = ctx;
+  return store.write(async (tx) => {
+    const { participant, wave } = await lockedParticipant(tx, input.code);
+    if (participant.status !== 'started') return outcomeOf(wave, participant)!;
+    const study = await studies.of(tx, wave);
+    // The fielded definition: with m vignettes, every vignette's outcome questions are required and checked.
+    const def = study.fielded;
+    const answers = await answersAfter(tx, study, participant, input.answers);
+    const outcome = finalOutcome(def, answers);
+    const at = now();
+    if (outcome.status === 'complete') {
+      const turnedAway = await admitOrTurnAway(ctx, tx, wave, def, participant, answers, at, 'keep');
+      if (turnedAway) return turnedAway;
+    } else {
+      await quotas.release(tx, def, participant);
+    }
+    const derived = outcome.status === 'complete' ? derivedColumns(def, answers) : {};
+    await tx.answers.saveFinal(participant.id, answers, derived, at);
+    await tx.participants.finish(participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
+    // The completion that reaches the target closes the wave, in the same transaction.
+    if (outcome.status === 'complete' && wave.status !== 'closed' && (await quotas.targetReached(tx, wave))) {
+      await tx.waves.setStatus(wave.id, 'closed', at);
+    }
+    if (outcome.status === 'complete') {
+      await qualityFlags.recordCompletion(tx, { participant, def, answers, derived, honeypot: input.honeypot, completedAt: at });
+    }
+    // What outcomeOf reads of the participant is their status (just written) and what never changes.
+    return outcomeOf(wave, { ...participant, status: outcome.status })!;
+  });
+}
+
+/**
+ * The quota step (see QuotaStepMode), inside the caller's transaction: a participant whose quota level is full
+ * leaves as `overquota` (answers so far kept as their partial save) and gets the wave's over-quota redirect.
+ */
+async function admitOrTurnAway(
+  { quotas }: RespondentContext,
+  tx: Repositories,
+  wave: Wave,
+  def: StudyDefinition,
+  participant: Participant,
+  answers: Answers,
+  at: string,
+  mode: QuotaStepMode,
+): Promise<ParticipantOutcome | null> {
+  if (!(await quotas.step(tx, wave, def, participant, answers, at, mode))) return null;
+  await tx.answers.savePartial(participant.id, answers, at);
+  await tx.participants.finish(participant.id, 'overquota', null, at);
+  await quotas.release(tx, def, participant);
+  return outcomeOf(wave, { ...participant, status: 'overquota' });
+}

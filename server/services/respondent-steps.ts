@@ -1,0 +1,60 @@
+import { validateAnswers, type Answers } from '../domain/answers.ts';
+import { DomainError } from '../domain/errors.ts';
+import { fillRedirectUrl, type PanelParams } from '../domain/panel.ts';
+import { PARTICIPANT_CODE, type Participant, type ParticipantStatus } from '../domain/participant.ts';
+import { checkVignetteOrder } from '../domain/repeated-vignettes.ts';
+import { checkTreatmentOrder, mergeAnswers } from '../domain/treatment-order.ts';
+import type { Wave } from '../domain/wave.ts';
+import type { Repositories } from '../storage/repositories.ts';
+import type { RespondentStudy } from './respondent-studies.ts';
+import { lockedWaveOf } from './wave-lookup.ts';
+
+// The steps every respondent request shares (respondent-service.ts), each inside the caller's write transaction.
+
+/** Where a finished participant goes: the wave's redirect for their status, filled in, or null for our thanks page. */
+export interface ParticipantOutcome {
+  status: Exclude<ParticipantStatus, 'started'>;
+  redirectUrl: string | null;
+}
+
+/** A finished participant's outcome (null while started). */
+export function outcomeOf(wave: Wave, p: Participant): ParticipantOutcome | null {
+  if (p.status === 'started') return null;
+  const template = p.status === 'complete' ? wave.completeUrl : p.status === 'overquota' ? wave.overquotaUrl : wave.screenoutUrl;
+  return { status: p.status, redirectUrl: template ? fillRedirectUrl(template, p.panelParams, p.publicRef) : null };
+}
+
+/** The participant and their wave, both locked for the rest of the write transaction (in that order). */
+export async function lockedParticipant(tx: Repositories, code: string): Promise<{ participant: Participant; wave: Wave }> {
+  const participant = PARTICIPANT_CODE.test(code) ? await tx.participants.lockByCode(code) : undefined;
+  if (!participant) throw new DomainError('not_found', 'no such participant');
+  return { participant, wave: await lockedWaveOf(tx, participant.waveId) };
+}
+
+/** The participant named by the session cookie, if it belongs to this wave. */
+export async function sessionParticipant(tx: Repositories, waveId: string, code: string | undefined): Promise<Participant | undefined> {
+  const participant = code && PARTICIPANT_CODE.test(code) ? await tx.participants.findByCode(code) : undefined;
+  return participant?.waveId === waveId ? participant : undefined;
+}
+
+/** Refusal of a new start; carries the wave's over-quota redirect so the page can send the respondent back to the panel. */
+export function waveClosed(wave: Wave, panelParams: PanelParams): DomainError {
+  const paused = wave.status === 'paused';
+  return new DomainError(
+    'wave_closed',
+    paused ? `wave "${wave.id}" is paused and not accepting new participants for now` : `wave "${wave.id}" is closed`,
+    { waveStatus: wave.status, redirectUrl: wave.overquotaUrl ? fillRedirectUrl(wave.overquotaUrl, panelParams, '') : null },
+  );
+}
+
+/**
+ * The request's answers checked for the treatment order and laid over the stored ones, for a started
+ * participant: what a save, the quota step and a completion work on.
+ */
+export async function answersAfter(tx: Repositories, study: RespondentStudy, participant: Participant, raw: unknown): Promise<Answers> {
+  const incoming = validateAnswers(study.fielded, raw);
+  const stored = (await tx.answers.get(participant.id, 'partial'))?.answers ?? {};
+  checkTreatmentOrder(study.fielded, participant.currentPage >= study.treatmentPage, stored, incoming);
+  checkVignetteOrder(study.def, participant.currentPage, stored, incoming);
+  return mergeAnswers(stored, incoming);
+}
