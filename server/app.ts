@@ -41,6 +41,7 @@ export interface AppOptions {
  * drive the app with supertest. The respondent path runs on this thread; researcher work that reads a wave's
  * participants runs in the researcher pool's worker threads, on connections of their own.
  */
+// Whole on purpose (~85 lines): the middleware and routers in the order requests meet them, read top to bottom.
 export function createApp({ store, config, logger = silentLogger, researcherPool, brokenStudies = [] }: AppOptions): Express {
   if (store.location === ':memory:') throw new Error('createApp: the researcher workers need a database file, not :memory:');
   const { repos } = store;

@@ -88,6 +88,8 @@ function labelConsentExit(survey: SurveyModel): void {
   survey.completeText = declined ? messages.leaveStudy : surveyLocalization.getString('completeText', survey.locale);
 }
 
+// Whole on purpose (~100 lines): the page's one flow (fetch the session, build the survey, wire autosave, the quota
+// step and completion), whose handlers share the survey and session objects; its parts are the functions above.
 async function main(): Promise<void> {
   const waveId = decodeURIComponent(window.location.pathname.split('/')[2] ?? '');
   const query = new URLSearchParams(window.location.search);

@@ -48,6 +48,7 @@ export interface ExportFile {
  * A wave's data as rows and files. Every path reads the participants a page at a time (see
  * iterateExportRows) and every file is a stream with backpressure, so memory stays flat whatever the N.
  */
+// Whole on purpose (~110 lines): a factory whose body is its methods, each short, sharing the store and the column memo.
 export function createExportService({ store, flags }: { store: Store; flags?: QualityFlagSource }) {
   const { repos } = store;
 

@@ -19,6 +19,7 @@ const durationCaches = new WeakMap<object, Map<string, DurationCacheEntry>>();
  * Quality flags over their repository. `recordCompletion` runs inside the completion's transaction (the caller
  * holds it), so a completion and its flags are committed together or not at all.
  */
+// Whole on purpose (~100 lines): a factory whose body is its methods, each short, sharing the per-wave duration cache.
 export function createQualityFlagService() {
   const cacheOf = (repos: Repositories) => {
     let cache = durationCaches.get(repos.qualityFlags.cacheKey);

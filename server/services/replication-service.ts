@@ -42,6 +42,7 @@ function rowsEach(def: StudyDefinition): string {
   return m > 1 ? `one row per participant × vignette (${m} each; estimates cluster by \`participant\`)` : 'one row each';
 }
 
+// Whole on purpose (~85 lines): a factory whose body is its methods, each short, sharing the export and estimates services.
 export function createReplicationService(deps: { store: Store; exports?: ExportService; estimates?: EstimatesService }) {
   const exports = deps.exports ?? createExportService(deps);
   const estimates = deps.estimates ?? createEstimatesService({ ...deps, exports });

@@ -47,6 +47,7 @@ export interface CreateWaveInput {
  * Study snapshots and waves: what `vlab serve` does at start and what the study/wave verbs call. `broken`: the
  * studies of the definitions folder that did not load (definition-files.ts); they take no new wave.
  */
+// Whole on purpose (~130 lines): a factory whose body is its methods, each short, sharing the definitions and the broken list.
 export function createStudyService({
   store,
   now = () => new Date().toISOString(),

@@ -15,6 +15,7 @@ import { lockedWaveOf, studyOf, waveOf } from './wave-lookup.ts';
  * Waves for researchers: create, list with progress, status, settings changed mid-wave (with their audit log),
  * and the open / pause / close lifecycle.
  */
+// Whole on purpose (~90 lines): a factory whose body is its methods, each short, sharing the store and the study service.
 export function createWaveService({
   store,
   studies,

@@ -36,6 +36,7 @@ export const toRecord = (row: QualityFlagRow): QualityFlagRecord => ({
   computedAt: row.computed_at,
 });
 
+// Whole on purpose (~90 lines): a repository's prepared statements and the short methods that run them.
 export function createQualityFlagRepository(db: Db) {
   const insert = db.prepare(
     `INSERT INTO quality_flags (participant_id, duplicate_panel_id, speeder, straightlining, straightlined_batteries,

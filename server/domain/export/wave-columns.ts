@@ -136,6 +136,8 @@ const booleanLevels = (): ColumnLevel[] => [
 ];
 
 /** The ordered column specs of every export of a wave of this study. */
+// Whole on purpose (~95 lines): one list in the export's column order, section after section; apart, the order would
+// be spread over several functions.
 export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {}): ColumnSpec[] {
   const locale = defaultLocale(def);
   const panel = PANEL_PARAMS.map(
