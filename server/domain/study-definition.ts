@@ -9,6 +9,7 @@ import { batteryProblems, quotaProblems, quotasSchema } from './quota.ts';
 import { closestName } from './did-you-mean.ts';
 import { issuePath } from './zod-issues.ts';
 import { localeCode, localizedText, studyLocales, textIn, translationProblems } from './localized-text.ts';
+import { conjointChoiceName, conjointRatingName, conjointTaskPageName } from './conjoint-survey.ts';
 import { designProblems } from './design-problems.ts';
 import { restrictionSchema, studyDesign, studyDesignSchema } from './study-design.ts';
 import {
@@ -233,7 +234,24 @@ function checkElementNames(def: ParsedDefinition, factorNames: Set<string>, fail
       names.add(p.name);
     });
   }
+  checkConjointNames(def, names, fail);
   return names;
+}
+
+/** A conjoint's generated answer, table and page names (conjoint-survey.ts) must not be the study's own. */
+function checkConjointNames(def: ParsedDefinition, names: Set<string>, fail: Fail): void {
+  const design = studyDesign(def);
+  if (design.kind !== 'conjoint') return;
+  const profiles = Array.from({ length: design.profilesPerTask }, (_, i) => i + 1);
+  for (let t = 1; t <= design.tasks; t++) {
+    const generated: [string, (string | number)[]][] = [[`conjoint_table_t${t}`, ['design']]];
+    if (t > 1) generated.push([conjointTaskPageName(t), ['design']]);
+    if (design.outcomes.choice) generated.push([conjointChoiceName(design, t), ['design', 'outcomes', 'choice', 'name']]);
+    if (design.outcomes.rating) for (const p of profiles) generated.push([conjointRatingName(design, t, p), ['design', 'outcomes', 'rating', 'name']]);
+    for (const [name, path] of generated) {
+      if (names.has(name)) fail(path, `"${name}" is what task ${t} of the conjoint names its answer, table or page, and the study uses it too: rename one`);
+    }
+  }
 }
 
 /** Population margins name pre-treatment questions and give each choice a share, adding up to 1. */

@@ -130,3 +130,14 @@ test('waves of every design open (conjoint, repeated vignettes); the offline wav
     await t.close();
   }
 });
+
+test("a conjoint's generated answer and page names cannot be the study's own names", () => {
+  const renamed = (name: string) => conjointWith((d) => d.pages.pretreatment[1].elements.push({ type: 'text', name, title: 'Anything else?' }));
+  assert.equal(
+    renamed('chosen_t2'),
+    'study.json: design.outcomes.choice.name: "chosen_t2" is what task 2 of the conjoint names its answer, table or page, and the study uses it too: rename one',
+  );
+  assert.match(renamed('support_aid_cut_t5_p2')!, /^study\.json: design\.outcomes\.rating\.name: "support_aid_cut_t5_p2" is what task 5/);
+  assert.match(renamed('conjoint_table_t1')!, /^study\.json: design: "conjoint_table_t1" is what task 1/);
+  assert.equal(renamed('chosen_t6'), null, 'the flagship has 5 tasks: a sixth name is free');
+});
