@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Assignment } from '../domain/design.ts';
 import { createConditionReader } from '../domain/simulation/condition.ts';
-import { simulateRepeatedRespondent, simulateRespondent } from '../domain/simulation/respondent.ts';
+import { readConjointTasks, conjointTaskAnswers } from '../domain/simulation/conjoint-reader.ts';
+import { simulateConjointRespondent } from '../domain/simulation/conjoint-respondent.ts';
+import { simulateRepeatedRespondent, simulateRespondent, type SimulatedRespondent } from '../domain/simulation/respondent.ts';
+import { studyDesign } from '../domain/study-design.ts';
 import { VIGNETTE_ELEMENT, type StudyDefinition } from '../domain/study-definition.ts';
+import { TREATMENT_PAGE } from '../domain/survey-names.ts';
 import { ApiRefusal, createApiClient, NetworkFailure, newRequestLog, type ApiClient, type Outcome } from './api-client.ts';
 
 /**
@@ -109,13 +113,7 @@ async function runRespondent(
     code = start.participant.code;
     if (start.outcome) return { kind: 'already_finished', code, condition: null };
     const { def, read } = studyOf(start.survey);
-    // A repeated design sends m vignette pages: each is read on its own, in reading order.
-    const conditions = vignettePages(start.survey).map((page) => read({ pages: [page] }));
-    const condition = conditions[0]!;
-    const respondent =
-      conditions.length > 1
-        ? simulateRepeatedRespondent(def, conditions, { seed: options.seed, index })
-        : simulateRespondent(def, condition, { seed: options.seed, index });
+    const { respondent, condition } = respondentFor(def, read, start.survey, { seed: options.seed, index });
     const { pages, treatmentPage } = surveyPages(start.survey);
     const data: Record<string, unknown> = {};
     const finished = (outcome: Outcome): RespondentResult => {
@@ -146,6 +144,24 @@ async function runRespondent(
   }
 }
 
+/** The simulated respondent for what the server sent: its vignette(s), or a conjoint's tables, read as shown. */
+function respondentFor(
+  def: StudyDefinition,
+  read: (survey: unknown) => Assignment,
+  survey: unknown,
+  who: { seed: string; index: number },
+): { respondent: SimulatedRespondent; condition: Assignment | null } {
+  if (studyDesign(def).kind === 'conjoint') {
+    const simulated = simulateConjointRespondent(def, readConjointTasks(def, survey), who);
+    return { respondent: { ...simulated, answers: { ...simulated.answers, ...conjointTaskAnswers(def, simulated.tasks) } }, condition: null };
+  }
+  // A repeated design sends m vignette pages: each is read on its own, in reading order.
+  const conditions = vignettePages(survey).map((page) => read({ pages: [page] }));
+  const condition = conditions[0]!;
+  const respondent = conditions.length > 1 ? simulateRepeatedRespondent(def, conditions, who) : simulateRespondent(def, condition, who);
+  return { respondent, condition };
+}
+
 interface Turn {
   wait: Promise<void>;
   release: () => void;
@@ -159,10 +175,11 @@ function vignettePages(survey: unknown): unknown[] {
 
 /** The question names on each page of the SurveyJS JSON the server sent, and the index of the (first) vignette's page. */
 function surveyPages(survey: unknown): { pages: string[][]; treatmentPage: number } {
-  const pages = (survey as { pages?: { elements?: { name?: string; type?: string }[] }[] }).pages ?? [];
+  const pages = (survey as { pages?: { name?: string; elements?: { name?: string; type?: string }[] }[] }).pages ?? [];
   return {
     pages: pages.map((p) => (p.elements ?? []).filter((e) => e.type !== 'html' && e.name).map((e) => e.name!)),
-    treatmentPage: pages.findIndex((p) => (p.elements ?? []).some((e) => e.name === VIGNETTE_ELEMENT)),
+    // The (first) vignette's page, or a conjoint's first task: both are named TREATMENT_PAGE.
+    treatmentPage: pages.findIndex((p) => p.name === TREATMENT_PAGE),
   };
 }
 
@@ -178,7 +195,7 @@ function studyResolver(definitions: readonly StudyDefinition[]) {
     if (known) return known;
     const matches = definitions
       .filter((def) => def.title === title && def.simulation)
-      .map((def) => ({ def, read: createConditionReader(def) }))
+      .map((def) => ({ def, read: readerOf(def) }))
       .filter(({ read }) => {
         try {
           read(survey);
@@ -192,6 +209,15 @@ function studyResolver(definitions: readonly StudyDefinition[]) {
     }
     cache.set(title, matches[0]!);
     return matches[0]!;
+  };
+}
+
+/** How a survey is recognised as this study's: its vignette read as a condition, or its conjoint tables read back. */
+function readerOf(def: StudyDefinition): (survey: unknown) => Assignment {
+  if (studyDesign(def).kind !== 'conjoint') return createConditionReader(def);
+  return (survey) => {
+    readConjointTasks(def, survey);
+    return {};
   };
 }
 
