@@ -148,6 +148,6 @@ test('the estimates API recovers the planted AMCEs: Bonferroni intervals over ev
   // The dashboard's cards: H1 (AMCEs) and H2 (MMs by party), in the study's words.
   const cards = res.body.hypotheses as { id: string; tested: { label: string; verdict: string }[] }[];
   assert.deepEqual(cards.map((c) => c.id), ['H1', 'H2']);
-  assert.ok(cards[0]!.tested.some((f) => f.label === 'Bargaining behaviour of the partner: Evicts US troops (vs. Cooperates (reference))' && f.verdict === 'supported'));
+  assert.ok(cards[0]!.tested.some((f) => f.label === 'Bargaining behaviour of the partner: Evicts US troops (vs. Cooperates)' && f.verdict === 'supported'));
   assert.ok(cards[1]!.tested.some((f) => f.label === 'Regime type of the partner: Autocracy · Party: Republican'));
 });
