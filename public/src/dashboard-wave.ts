@@ -54,6 +54,21 @@ export function cellsSection(wave: WaveStatusReport): HTMLElement[] {
   ];
 }
 
+/** The wave's settings changed since it was created (`vlab wave update`, PATCH), oldest first; nothing when none. */
+export function changesSection(wave: WaveStatusReport): HTMLElement[] {
+  if (!wave.changes.length) return [];
+  const shown = (v: string | number | null) => (v === null ? '(none)' : String(v));
+  return [
+    el('h3', 'Settings changed'),
+    table(
+      'Settings of this wave changed after it was created, oldest first',
+      ['When', 'Setting', 'From', 'To', 'By'],
+      wave.changes.map((c) => [c.at.replace('T', ' ').slice(0, 19), c.field, shown(c.oldValue), shown(c.newValue), c.by]),
+      [false, false, false, false, false],
+    ),
+  ];
+}
+
 type LabelledPrecision = TermPrecision & { label: string };
 
 /** Precision: what it shows, and when it fills; then the CI width and MDE of each tested term, now and at the target. */

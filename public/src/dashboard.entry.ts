@@ -7,7 +7,7 @@ import { ApiError, download, forgetToken, getJson, saveToken, savedToken } from 
 import { brokenStudiesNotice } from './dashboard-broken.ts';
 import { hypothesisCard } from './dashboard-cards.ts';
 import { $, bar, el, table } from './dashboard-dom.ts';
-import { cellsSection, funnelSection, precisionSection } from './dashboard-wave.ts';
+import { cellsSection, changesSection, funnelSection, precisionSection } from './dashboard-wave.ts';
 
 // The researcher dashboard: studies whose definition is broken, waves with progress, the completion funnel, completes per cell, a card per
 // pre-registered hypothesis (terms in the study's words, verdicts), precision against the target N, and downloads.
@@ -112,7 +112,7 @@ async function showWave(id: string): Promise<void> {
   refresh.addEventListener('click', () => void showWave(id).catch(fail));
   section.append(el('h2', `${wave.title}: wave ${wave.id} (${wave.status})`), refresh, el('p', `Plan hash ${result.planHash}`, 'dash-hash'));
   section.append(el('h3', 'Downloads'), downloads(id));
-  section.append(...funnelSection(wave), ...cellsSection(wave));
+  section.append(...funnelSection(wave), ...cellsSection(wave), ...changesSection(wave));
 
   section.append(el('h3', `Hypotheses (${result.nComplete} complete, ${result.nExcluded} excluded by the plan)`));
   // The plots take the width the cards have: a phone's too.

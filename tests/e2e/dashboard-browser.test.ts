@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { createTokenService } from '../../server/services/token-service.ts';
+import { createWaveService } from '../../server/services/wave-service.ts';
 import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
@@ -38,6 +39,8 @@ before(async () => {
   await studies.syncDefinitions([withPlan(alliance, hostile)]);
   waves.hostile = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash2' })).wave.id;
   await seedAllianceWave(store, alliance, waves.hostile, 'x');
+  // A redirect changed mid-wave: the dashboard lists it under "Settings changed".
+  await createWaveService({ store, studies }).update(waves.shipped, { completeUrl: 'https://app.prolific.com/submissions/complete?cc=NEW1' }, 'cli');
   token = (await createTokenService({ store }).create('dashboard test')).token;
   db.close();
   app = await serve(join(dir, 'vlab.sqlite'));
@@ -84,6 +87,7 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
   assert.match(text, /Hypotheses \(1502 complete, \d+ excluded by the plan\)/);
   assert.match(text, /Precision now \(N 1502\) and at the target \(N 3000\)/);
   assert.match(text, /Completion funnel/);
+  assert.match(text, /Settings changed\n[\s\S]*completeUrl\s+\(none\)\s+https:\/\/app\.prolific\.com\/submissions\/complete\?cc=NEW1\s+cli/);
   assert.match(await page.locator('#dash-wave-table').innerText(), /1502 \/ 3000/);
 
   // A download carries the bearer header (no token in any URL) and saves the server's file.
