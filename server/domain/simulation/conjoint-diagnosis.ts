@@ -8,7 +8,7 @@ import { studyDesign } from '../study-design.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { conjointEstimands } from './conjoint-estimands.ts';
 import { simulateConjointRespondent } from './conjoint-respondent.ts';
-import { summarizeRuns, type DiagnoseOptions, type DiagnoseResult, type PowerDiagnosis } from './design-diagnosis.ts';
+import { summarizeRuns, tallyRun, type DiagnoseOptions, type DiagnoseResult, type PowerDiagnosis } from './design-diagnosis.ts';
 import { estimandKey } from './estimands.ts';
 import { requireModel } from './respondent.ts';
 
@@ -57,14 +57,7 @@ export function diagnoseConjoint(def: StudyDefinition, { n, sims, seed, onProgre
     }
     fielding.draws += d / sims;
     const result = executeConjointPlan({ definition: def, rows, profiles });
-    for (const p of result.problems) {
-      const message = `${p.hypothesis}${p.outcome ? ` ${p.outcome}` : ''}: ${p.message}`;
-      problems.set(message, (problems.get(message) ?? 0) + 1);
-    }
-    for (const e of result.estimates) {
-      const key = estimandKey(e.hypothesis, e.outcome, e.term);
-      runs.set(key, [...(runs.get(key) ?? []), e]);
-    }
+    tallyRun(result, runs, problems);
     onProgress?.(s + 1);
   }
 

@@ -1,7 +1,7 @@
 import { AnalysisError, MDE_POWER, powerAnalysis, type PowerOptions } from '../../../analysis/index.ts';
 import { allCells, designOf } from '../design.ts';
 import { waveColumns } from '../export/wave-columns.ts';
-import { executePlan, type PlanEstimate } from '../plan/execute-plan.ts';
+import { executePlan, type PlanEstimate, type PlanResult } from '../plan/execute-plan.ts';
 import { planAlpha, type Hypothesis } from '../plan/plan-schema.ts';
 import { clusteredByRespondent } from '../plan/respondent-clusters.ts';
 import { vignetteSpace } from '../vignette-cells.ts';
@@ -70,14 +70,7 @@ export function diagnoseDesign(def: StudyDefinition, { n, sims, seed, onProgress
     const wave = simulateWave(def, { target: n, seed: `${seed}:${s}`, columns });
     for (const key of Object.keys(fielding) as (keyof typeof fielding)[]) fielding[key] += wave[key] / sims;
     const result = executePlan({ definition: def, rows: wave.rows });
-    for (const p of result.problems) {
-      const message = `${p.hypothesis}${p.outcome ? ` ${p.outcome}` : ''}: ${p.message}`;
-      problems.set(message, (problems.get(message) ?? 0) + 1);
-    }
-    for (const e of result.estimates) {
-      const key = estimandKey(e.hypothesis, e.outcome, e.term);
-      runs.set(key, [...(runs.get(key) ?? []), e]);
-    }
+    tallyRun(result, runs, problems);
     onProgress?.(s + 1);
   }
 
@@ -92,6 +85,18 @@ export function diagnoseDesign(def: StudyDefinition, { n, sims, seed, onProgress
     }
   }
   return { rows, fielding, problems: [...problems].map(([message, count]) => ({ message, runs: count })) };
+}
+
+/** One simulated run's plan result added to the tallies: each term's estimate to its runs, each problem counted. */
+export function tallyRun(result: Pick<PlanResult, 'estimates' | 'problems'>, runs: Map<string, PlanEstimate[]>, problems: Map<string, number>): void {
+  for (const p of result.problems) {
+    const message = `${p.hypothesis}${p.outcome ? ` ${p.outcome}` : ''}: ${p.message}`;
+    problems.set(message, (problems.get(message) ?? 0) + 1);
+  }
+  for (const e of result.estimates) {
+    const key = estimandKey(e.hypothesis, e.outcome, e.term);
+    runs.set(key, [...(runs.get(key) ?? []), e]);
+  }
 }
 
 function diagnose(def: StudyDefinition, h: Hypothesis, outcome: string, term: string, all: PlanEstimate[], estimand: number | null, alpha: number): PowerDiagnosis {
