@@ -1,6 +1,6 @@
 import type { StudyDefinition } from '../study-definition.ts';
 import type { PlanEstimate, PlanProblemAtRun } from './execute-plan.ts';
-import { termFinding, type HypothesisReport, type TermFinding } from './hypothesis-report.ts';
+import { hypothesisCards, type HypothesisReport } from './hypothesis-report.ts';
 import { planAlpha } from './plan-schema.ts';
 import { spellOut, studyLevelLabel } from './term-labels.ts';
 
@@ -16,32 +16,15 @@ export function conjointHypothesisReports(
   def: StudyDefinition,
   { estimates, problems }: { estimates: readonly PlanEstimate[]; problems: readonly PlanProblemAtRun[] },
 ): HypothesisReport[] {
-  const alpha = planAlpha(def.analysisPlan);
-  const hypotheses = def.analysisPlan.conjoint ?? [];
-  const familySizes = new Map<string, number>();
-  const tested = (h: (typeof hypotheses)[number], term: string) => !h.terms || h.terms.includes(term);
-  for (const h of hypotheses) {
-    if (!h.adjust) continue;
-    const family = h.adjust.family ?? h.id;
-    familySizes.set(family, (familySizes.get(family) ?? 0) + estimates.filter((e) => e.hypothesis === h.id && tested(h, e.term)).length);
-  }
-  return hypotheses.map((h) => {
-    const label = conjointTermLabeler(def, h.estimator, h.by);
-    const h0 = h.estimator === 'mm' ? (h.h0 ?? 0) : 0;
-    const finding = (e: PlanEstimate, isTested: boolean): TermFinding =>
-      termFinding(e, { label: label(e.term), direction: h.direction?.[e.term] ?? null, adjusted: !!h.adjust, alpha, tested: isTested, h0 });
-    const own = estimates.filter((e) => e.hypothesis === h.id);
-    const family = h.adjust ? (h.adjust.family ?? h.id) : null;
-    return {
-      id: h.id,
-      description: h.description,
-      alpha,
-      adjustment: h.adjust && family ? { method: h.adjust.method, family, terms: familySizes.get(family) ?? 0 } : null,
-      tested: own.filter((e) => tested(h, e.term)).map((e) => finding(e, true)),
-      controls: own.filter((e) => !tested(h, e.term)).map((e) => finding(e, false)),
-      problems: problems.filter((p) => p.hypothesis === h.id || p.hypothesis === '*').map((p) => ({ outcome: p.outcome, explanation: p.explanation })),
-    };
-  });
+  return hypothesisCards(
+    def.analysisPlan.conjoint ?? [],
+    { estimates, problems, alpha: planAlpha(def.analysisPlan) },
+    {
+      isTested: (h, term) => !h.terms || h.terms.includes(term),
+      labeler: (h) => conjointTermLabeler(def, h.estimator, h.by),
+      h0: (h) => (h.estimator === 'mm' ? (h.h0 ?? 0) : 0),
+    },
+  );
 }
 
 /** A conjoint term (conjoint-terms.ts: feature + level, `:by` + group) in the study's words. */

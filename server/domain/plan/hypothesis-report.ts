@@ -1,6 +1,6 @@
 import type { StudyDefinition } from '../study-definition.ts';
 import { isTestedTerm, type PlanEstimate, type PlanProblemAtRun } from './execute-plan.ts';
-import { planAlpha, type Hypothesis } from './plan-schema.ts';
+import { planAlpha } from './plan-schema.ts';
 import { conjointHypothesisReports } from './conjoint-report.ts';
 import { termLabeler } from './term-labels.ts';
 
@@ -84,17 +84,40 @@ export function hypothesisReports(
   { estimates, problems }: { estimates: readonly PlanEstimate[]; problems: readonly PlanProblemAtRun[] },
 ): HypothesisReport[] {
   const alpha = planAlpha(def.analysisPlan);
+  const plain = hypothesisCards(def.analysisPlan.hypotheses, { estimates, problems, alpha }, { isTested: isTestedTerm, labeler: (h) => termLabeler(def, h) });
+  // A conjoint's amce/mm hypotheses (analysis-plan.json "conjoint"), after the per-respondent ones.
+  return [...plain, ...conjointHypothesisReports(def, { estimates, problems })];
+}
+
+/** What a card needs of a hypothesis, per-respondent (plan-schema.ts) or conjoint. */
+interface CardHypothesis {
+  id: string;
+  description: string;
+  adjust?: { method: string; family?: string | undefined } | undefined;
+  direction?: Partial<Record<string, 'positive' | 'negative'>> | undefined;
+}
+
+/**
+ * The cards of one list of hypotheses: family sizes counted over this list's tested terms, then per hypothesis
+ * its tested terms and controls (termFinding, labelled by `labeler`, verdicts against `h0`) and its problems.
+ */
+export function hypothesisCards<H extends CardHypothesis>(
+  hypotheses: readonly H[],
+  { estimates, problems, alpha }: { estimates: readonly PlanEstimate[]; problems: readonly PlanProblemAtRun[]; alpha: number },
+  how: { isTested: (h: H, term: string) => boolean; labeler: (h: H) => (term: string) => string; h0?: (h: H) => number },
+): HypothesisReport[] {
   const familySizes = new Map<string, number>();
-  for (const h of def.analysisPlan.hypotheses) {
+  for (const h of hypotheses) {
     if (!h.adjust) continue;
     const family = h.adjust.family ?? h.id;
-    const tested = estimates.filter((e) => e.hypothesis === h.id && isTestedTerm(h, e.term)).length;
+    const tested = estimates.filter((e) => e.hypothesis === h.id && how.isTested(h, e.term)).length;
     familySizes.set(family, (familySizes.get(family) ?? 0) + tested);
   }
-  const plain = def.analysisPlan.hypotheses.map((h) => {
-    const label = termLabeler(def, h);
+  return hypotheses.map((h) => {
+    const label = how.labeler(h);
+    const h0 = how.h0?.(h) ?? 0;
     const finding = (e: PlanEstimate, tested: boolean): TermFinding =>
-      termFinding(e, { label: label(e.term), direction: h.direction?.[e.term] ?? null, adjusted: !!h.adjust, alpha, tested });
+      termFinding(e, { label: label(e.term), direction: h.direction?.[e.term] ?? null, adjusted: !!h.adjust, alpha, tested, h0 });
     const own = estimates.filter((e) => e.hypothesis === h.id);
     const family = h.adjust ? (h.adjust.family ?? h.id) : null;
     return {
@@ -102,14 +125,9 @@ export function hypothesisReports(
       description: h.description,
       alpha,
       adjustment: h.adjust && family ? { method: h.adjust.method, family, terms: familySizes.get(family) ?? 0 } : null,
-      tested: own.filter((e) => isTestedTerm(h, e.term)).map((e) => finding(e, true)),
-      controls: own.filter((e) => !isTestedTerm(h, e.term)).map((e) => finding(e, false)),
-      problems: problemsOf(h, problems),
+      tested: own.filter((e) => how.isTested(h, e.term)).map((e) => finding(e, true)),
+      controls: own.filter((e) => !how.isTested(h, e.term)).map((e) => finding(e, false)),
+      problems: problems.filter((p) => p.hypothesis === h.id || p.hypothesis === '*').map((p) => ({ outcome: p.outcome, explanation: p.explanation })),
     };
   });
-  // A conjoint's amce/mm hypotheses (analysis-plan.json "conjoint"), after the per-respondent ones.
-  return [...plain, ...conjointHypothesisReports(def, { estimates, problems })];
 }
-
-const problemsOf = (h: Hypothesis, problems: readonly PlanProblemAtRun[]) =>
-  problems.filter((p) => p.hypothesis === h.id || p.hypothesis === '*').map((p) => ({ outcome: p.outcome, explanation: p.explanation }));
