@@ -32,7 +32,7 @@ const run = (list, env = {}) =>
 // databases of its own; the SQL they hold of their own runs on either engine (tests/server/test-sql.ts). Left out:
 // tests of SQLite itself (WAL, checkpoints, file modes, group commit, backup), the 10,000-request fuzz run, and the
 // simulator's HTTP tests (a minute on PostgreSQL for what the respondent-path files above already check).
-// tests/server/postgres-store.test.ts and db-copy*.test.ts run in the first pass and skip themselves, saying so,
+// tests/server/postgres-store.test.ts, rate-limit-shared.test.ts and db-copy*.test.ts run in the first pass and skip themselves, saying so,
 // when no server answers.
 const POSTGRES_SUITE = [
   'tests/server/auth.test.ts',

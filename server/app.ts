@@ -99,8 +99,8 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   app.get('/favicon.ico', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=86400').status(204).end();
   });
-  app.post('/api/waves/:waveId/participants', startRateLimit(config));
-  app.use('/api/researcher', researcherAuthRateLimit(config));
+  app.post('/api/waves/:waveId/participants', startRateLimit(config, store.rateCounter));
+  app.use('/api/researcher', researcherAuthRateLimit(config, store.rateCounter));
   app.use('/assets', publicAssets(bundle));
   app.use(respondentPage(config.publicDir, bundle, wavePageInfo(repos)));
   app.use(dashboardPage(config.publicDir, bundle));

@@ -1,24 +1,56 @@
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store as LimiterStore } from 'express-rate-limit';
 import type { Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { RateCounter } from '../storage/rate-counter.ts';
 
 /**
  * Per-address limits on the two doors an attacker would hammer: starting participants (each start draws a
  * condition and stores a row) and researcher authentication (guessing tokens). The address is `req.ip`, which
  * honours X-Forwarded-For only when VLAB_TRUST_PROXY names the proxy, so a client cannot reset its own count by
  * sending a made-up header. Loopback is never exempt: behind a reverse proxy every request comes from it.
- * Counts live in this process's memory: a restart clears them, and two processes on one database count apart.
+ * The counts are the store's (storage/rate-counter.ts): in this process's memory on SQLite, where a restart clears
+ * them; in the database on PostgreSQL, where every process behind a balancer adds to the same count. While
+ * PostgreSQL cannot be reached, a limited request is answered 503 `busy` with Retry-After (the store's error).
  */
+
+/**
+ * express-rate-limit's store over the store's counter, under a prefix per door. A lost take-back (the database
+ * went away after the response) leaves one hit counted too many, in a window that ends within minutes.
+ */
+function counterStore(counter: RateCounter, prefix: string, windowMs: number): LimiterStore {
+  return {
+    prefix,
+    localKeys: !counter.shared,
+    async increment(key) {
+      const { count, resetAt } = await counter.hit(prefix + key, windowMs);
+      return { totalHits: count, resetTime: resetAt };
+    },
+    async decrement(key) {
+      await counter.unhit(prefix + key, windowMs).catch(() => undefined);
+    },
+    async resetKey() {
+      throw new Error('rate-limit: counts are not reset by hand; they end with their window');
+    },
+  };
+}
 
 /**
  * `countOnly` picks the answers that count against the limit (default: every request). The researcher limit
  * counts only authentication failures: a researcher's own 404s and 422s are mistakes, not token guesses.
  */
-function limiter(limit: number, windowSeconds: number, what: string, countOnly?: (status: number) => boolean): RequestHandler {
+function limiter(
+  counter: RateCounter,
+  door: string,
+  limit: number,
+  windowSeconds: number,
+  what: string,
+  countOnly?: (status: number) => boolean,
+): RequestHandler {
   return rateLimit({
     windowMs: windowSeconds * 1000,
     limit,
+    store: counterStore(counter, `${door}:`, windowSeconds * 1000),
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     ...(countOnly ? { skipSuccessfulRequests: true, requestWasSuccessful: (_req, res) => !countOnly(res.statusCode) } : {}),
@@ -32,9 +64,9 @@ function limiter(limit: number, windowSeconds: number, what: string, countOnly?:
 }
 
 /** Participant starts per address per window (default 300 per 10 minutes: a classroom behind one NAT fits). */
-export const startRateLimit = (config: Config): RequestHandler =>
-  limiter(config.rateLimitStart, config.rateLimitWindowSeconds, 'survey starts');
+export const startRateLimit = (config: Config, counter: RateCounter): RequestHandler =>
+  limiter(counter, 'start', config.rateLimitStart, config.rateLimitWindowSeconds, 'survey starts');
 
 /** Failed researcher authentications (401s) per address per window; any other answer is not counted. */
-export const researcherAuthRateLimit = (config: Config): RequestHandler =>
-  limiter(config.rateLimitAuth, config.rateLimitWindowSeconds, 'failed researcher authentications', (status) => status === 401);
+export const researcherAuthRateLimit = (config: Config, counter: RateCounter): RequestHandler =>
+  limiter(counter, 'auth', config.rateLimitAuth, config.rateLimitWindowSeconds, 'failed researcher authentications', (status) => status === 401);

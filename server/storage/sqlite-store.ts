@@ -1,5 +1,6 @@
 import type { Db } from './db.ts';
 import { createGroupCommit } from './group-commit.ts';
+import { createMemoryRateCounter } from './rate-counter.ts';
 import { createRepositories } from './repositories.ts';
 import type { Store } from './store.ts';
 
@@ -26,6 +27,7 @@ export function createSqliteStore(db: Db): SqliteStore {
     write: inTransaction,
     read: inTransaction,
     onRollback: (listener) => writes.onRollback(listener),
+    rateCounter: createMemoryRateCounter(),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },
@@ -59,6 +61,7 @@ function readOnlyStore(db: Db, repos: ReturnType<typeof createRepositories>): Sq
       return result;
     },
     onRollback: () => undefined,
+    rateCounter: createMemoryRateCounter(),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },

@@ -1,3 +1,4 @@
+import type { RateCounter } from './rate-counter.ts';
 import type { Repositories } from './repositories.ts';
 
 /** The database engines a store can run on. */
@@ -25,6 +26,8 @@ export interface Store {
    * other writes commit: the quality flags' cached durations are dropped then.
    */
   onRollback(listener: () => void): void;
+  /** The rate limits' hit counters: in this process's memory on SQLite, shared through the database on PostgreSQL. */
+  readonly rateCounter: RateCounter;
   /** Answers whether the database is reachable now (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;

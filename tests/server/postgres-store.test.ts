@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, test } from 'node:test';
 import pg from 'pg';
 import request from 'supertest';
@@ -20,6 +19,7 @@ import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
 import type { Store } from '../../server/storage/store.ts';
 import { migrationFiles } from '../../server/storage/db.ts';
+import { relayTo } from './postgres-relay.ts';
 import { createTestDatabase, postgresSkipReason } from './postgres-test-database.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeWithService, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
 
@@ -158,39 +158,6 @@ test('a token revoked through one store is refused at once by another', { skip }
   await one!.revoke(id);
   await assert.rejects(two!.authenticate(header), (e: DomainError) => e.code === 'unauthorized');
 });
-
-/** A TCP relay to the test server that the test can cut and restore: PostgreSQL going away and coming back. */
-async function relayTo(target: URL): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  let server: Server;
-  let port = 0;
-  const start = async () => {
-    server = createServer((client) => {
-      const upstream = connect(Number(target.port || 5432), target.hostname);
-      sockets.add(client).add(upstream);
-      client.pipe(upstream).pipe(client);
-      const drop = () => {
-        client.destroy();
-        upstream.destroy();
-        sockets.delete(client);
-        sockets.delete(upstream);
-      };
-      client.on('error', drop).on('close', drop);
-      upstream.on('error', drop).on('close', drop);
-    });
-    server.listen(port, '127.0.0.1');
-    await once(server, 'listening');
-    // The same port again on restore: the pool's URL names it.
-    port = (server.address() as { port: number }).port;
-  };
-  await start();
-  const stop = async () => {
-    for (const s of sockets) s.destroy();
-    sockets.clear();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
-  return { port, cut: stop, restore: start, close: stop };
-}
 
 test('PostgreSQL going away: 503 with Retry-After within the bound (never 500), /healthz says so, and service resumes by itself', { skip }, async () => {
   const database = await createTestDatabase();

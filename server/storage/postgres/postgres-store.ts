@@ -7,6 +7,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { migrationFiles, newerSchemaProblem } from '../db.ts';
 import type { Repositories } from '../repositories.ts';
 import { maskedLocation, type Store } from '../store.ts';
+import { createPgRateCounter } from './rate-counter.ts';
 import { createPgRepositories } from './repositories.ts';
 import { sqlOver } from './sql.ts';
 
@@ -125,6 +126,7 @@ export async function openPostgresStore(url: string, { migrate = true, maxConnec
     write: (fn) => transaction('BEGIN', fn, true),
     read: (fn) => transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn, false),
     onRollback: (listener) => rollbackListeners.push(listener),
+    rateCounter: unavailableAsBusy(createPgRateCounter(sqlOver(pool))),
     async ping() {
       try {
         await pool.query('SELECT 1');
@@ -172,19 +174,22 @@ async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Pr
 
 /** The pool's repositories, with a lost database turned into the 503 error as in transactions. */
 function wrapUnavailable(repos: Repositories): Repositories {
-  const wrap = <R extends object>(repo: R): R =>
-    new Proxy(repo, {
-      get(target, key, receiver) {
-        const value = Reflect.get(target, key, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          try {
-            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          } catch (error) {
-            throw isUnavailable(error) ? databaseUnavailable() : error;
-          }
-        };
-      },
-    });
-  return Object.fromEntries(Object.entries(repos).map(([name, repo]) => [name, wrap(repo as object)])) as unknown as Repositories;
+  return Object.fromEntries(Object.entries(repos).map(([name, repo]) => [name, unavailableAsBusy(repo as object)])) as unknown as Repositories;
+}
+
+/** `target` with each method's lost-database error turned into the 503 `busy` error. */
+function unavailableAsBusy<R extends object>(target: R): R {
+  return new Proxy(target, {
+    get(object, key, receiver) {
+      const value = Reflect.get(object, key, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
+        } catch (error) {
+          throw isUnavailable(error) ? databaseUnavailable() : error;
+        }
+      };
+    },
+  });
 }

@@ -1,0 +1,3 @@
+-- Numbered in step with postgres/migrations/010_rate_limit_hits.sql, which adds the table of rate-limit counters
+-- that several processes share. SQLite serves one process, which keeps its counters in memory
+-- (storage/rate-counter.ts: no database round trip per limited request), so this migration changes nothing.

@@ -1,0 +1,47 @@
+/**
+ * Fixed-window hit counters for the rate limits (routes/rate-limit.ts). A window of `windowMs` starts at a
+ * multiple of `windowMs` since the epoch, so every process that counts a key agrees on which window a hit falls
+ * in. On SQLite (one process by design) the counts live in this process's memory: a limiter check costs no
+ * database round trip. On PostgreSQL they live in a table that every `vlab serve` process shares
+ * (storage/postgres/rate-counter.ts), so N processes behind a balancer enforce one limit, not N.
+ */
+export interface RateCounter {
+  /** Whether every process on the database sees the same counts (PostgreSQL) or only this one (SQLite). */
+  readonly shared: boolean;
+  /** Counts one hit on `key` in the current window; resolves with the window's count and when it ends (this process's clock). */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetAt: Date }>;
+  /** Takes back one hit on `key` in the current window (a request that turned out not to count); never below 0. */
+  unhit(key: string, windowMs: number): Promise<void>;
+}
+
+/** The start of the fixed window of length `windowMs` that holds the instant `ms`. */
+export const windowStart = (ms: number, windowMs: number): number => Math.floor(ms / windowMs) * windowMs;
+
+/**
+ * Counters in this process's memory. Windows that have ended are dropped once per window length (on the first hit
+ * after it), so the map holds at most the addresses seen in about two windows. `now` is injectable for tests.
+ */
+export function createMemoryRateCounter(now: () => number = Date.now): RateCounter & { windowCount(): number } {
+  const windows = new Map<string, { end: number; n: number }>();
+  let nextSweep = 0;
+  return {
+    shared: false,
+    windowCount: () => windows.size,
+    async hit(key, windowMs) {
+      const t = now();
+      if (t >= nextSweep) {
+        for (const [k, w] of windows) if (w.end <= t) windows.delete(k);
+        nextSweep = t + windowMs;
+      }
+      let current = windows.get(key);
+      if (!current || current.end <= t) windows.set(key, (current = { end: windowStart(t, windowMs) + windowMs, n: 0 }));
+      current.n++;
+      return { count: current.n, resetAt: new Date(current.end) };
+    },
+    async unhit(key) {
+      const current = windows.get(key);
+      if (current && current.end > now() && current.n > 0) current.n--;
+    },
+  };
+}
+

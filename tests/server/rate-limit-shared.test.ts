@@ -1,0 +1,111 @@
+// Rate limits shared across processes on PostgreSQL (issue 16): two apps (two createApp, each on a store and pool
+// of its own, as two `vlab serve` processes have) on one database enforce one limit per address, and an outage of
+// the database during the limiter's check is a 503 with Retry-After, never a 500. Runs when PostgreSQL answers
+// (VLAB_TEST_POSTGRES, or 127.0.0.1:5432); says so when it skips. SQLite's per-process counters:
+// tests/server/rate-counter.test.ts and tests/server/rate-limit.test.ts.
+import assert from 'node:assert/strict';
+import { afterEach, test } from 'node:test';
+import request from 'supertest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
+import { DomainError } from '../../server/domain/errors.ts';
+import { createStudyService } from '../../server/services/study-service.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { openStore } from '../../server/storage/open-store.ts';
+import type { Store } from '../../server/storage/store.ts';
+import { relayTo } from './postgres-relay.ts';
+import { createTestDatabase, postgresSkipReason } from './postgres-test-database.ts';
+import { testSql } from './test-sql.ts';
+
+const skip = await postgresSkipReason();
+if (skip) console.log(`rate-limit-shared.test.ts: ${skip}`);
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const LIMITS: Partial<Config> = { rateLimitStart: 10, rateLimitAuth: 3, rateLimitWindowSeconds: 600 };
+
+/** A wave on a new database, and `n` apps on it, each over its own store opened at `url(database)`. */
+async function apps(n: number, url: (databaseUrl: string) => string = (u) => u) {
+  const database = await createTestDatabase();
+  const stores: Store[] = [];
+  cleanups.push(async () => {
+    for (const s of stores) await s.close();
+    await database.drop();
+  });
+  for (let i = 0; i < n; i++) stores.push(await openStore(url(database.url)));
+  const studies = createStudyService({ store: stores[0]! });
+  await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
+  const { wave } = await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'limits' });
+  const config = { ...loadConfig({}, { dbPath: url(database.url), logLevel: 'silent' }), ...LIMITS };
+  return { wave, stores, apps: stores.map((store) => createApp({ store, config })) };
+}
+
+test('two apps on one database share the start limit: 20 parallel starts over both with a limit of 10 → 10 stored, 10 × 429 with Retry-After', { skip }, async () => {
+  const { wave, stores, apps: [one, two] } = await apps(2);
+  assert.equal(stores[0]!.rateCounter.shared, true);
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => request(i % 2 ? two! : one!).post(`/api/waves/${wave.id}/participants`).send({})),
+  );
+  const statuses = responses.map((r) => r.status);
+  assert.equal(statuses.filter((s) => s === 201).length, 10, statuses.join());
+  assert.equal(statuses.filter((s) => s === 429).length, 10, statuses.join());
+  const refusedBy = new Set(responses.flatMap((r, i) => (r.status === 429 ? [i % 2] : [])));
+  for (const refused of responses.filter((r) => r.status === 429)) {
+    assert.equal(refused.body.error.code, 'rate_limited');
+    const retryAfter = Number(refused.headers['retry-after']);
+    assert.ok(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 600, `Retry-After ${refused.headers['retry-after']}`);
+  }
+  const sql = testSql(stores[0]!);
+  assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), 10);
+  assert.equal(await sql.value("SELECT SUM(n) FROM rate_limit_hits WHERE key LIKE 'start:%'"), 20, 'every start counted once, in one row');
+  // Sequentially as well: the next start through either app is refused.
+  assert.equal((await request(one!).post(`/api/waves/${wave.id}/participants`).send({})).status, 429);
+  assert.equal((await request(two!).post(`/api/waves/${wave.id}/participants`).send({})).status, 429);
+  console.log(`shared rate limit: 20 parallel starts over 2 apps, limit 10 → 10 stored, 10 refused with 429 (by app ${[...refusedBy].sort().join(' and ')})`);
+});
+
+test('two apps share the failed-authentication limit: wrong tokens alternating between them → 3 × 401 then 429', { skip }, async () => {
+  const { apps: [one, two] } = await apps(2);
+  const statuses: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    statuses.push((await request(i % 2 ? two! : one!).get('/api/researcher/waves').set('Authorization', `Bearer wrong-${i}`)).status);
+  }
+  assert.deepEqual(statuses, [401, 401, 401, 429, 429, 429]);
+});
+
+test('the database going away during the limiter’s check: 503 busy with Retry-After (never 500), and limits again once it is back', { skip }, async () => {
+  let relay: Awaited<ReturnType<typeof relayTo>> | undefined;
+  const viaRelay = (databaseUrl: string) => {
+    const url = new URL(databaseUrl);
+    url.hostname = '127.0.0.1';
+    url.port = String(relay!.port);
+    return url.toString();
+  };
+  relay = await relayTo(new URL(process.env.VLAB_TEST_POSTGRES || 'postgres://postgres@127.0.0.1:5432/postgres'));
+  cleanups.push(() => relay!.close().catch(() => undefined));
+  const { wave, stores, apps: [app] } = await apps(1, viaRelay);
+  const start = () => request(app!).post(`/api/waves/${wave.id}/participants`).send({});
+  assert.equal((await start()).status, 201);
+
+  await relay.cut();
+  await assert.rejects(stores[0]!.rateCounter.hit('start:198.51.100.1', 600_000), (e) => e instanceof DomainError && e.code === 'busy');
+  const during = [await start(), await request(app!).get('/api/researcher/waves').set('Authorization', 'Bearer wrong')];
+  for (const res of during) {
+    assert.equal(res.status, 503, JSON.stringify(res.body));
+    assert.equal(res.body.error.code, 'busy');
+    assert.equal(res.headers['retry-after'], '5');
+    assert.equal(res.headers.ratelimit, undefined, 'answered by the limiter, before any count');
+  }
+
+  await relay.restore();
+  let res = await start();
+  for (let tries = 0; res.status === 503 && tries < 20; tries++) {
+    await new Promise((r) => setTimeout(r, 100));
+    res = await start();
+  }
+  assert.equal(res.status, 201, 'the limiter works again without a restart');
+  console.log('shared rate limit: PostgreSQL cut during the limiter → 503 busy, Retry-After 5; after it came back, 201');
+});
