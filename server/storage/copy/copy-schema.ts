@@ -4,6 +4,11 @@ import { columnKind, type ColumnKind } from './column-values.ts';
 
 /** The table that records migrations: compared between the two databases, never copied. */
 export const MIGRATIONS_TABLE = 'schema_migrations';
+/**
+ * PostgreSQL's own tables that hold no project data: the rate limits' counters (migration 010), which SQLite keeps
+ * in memory. Not copied, and not a schema difference.
+ */
+const POSTGRES_ONLY_TABLES = new Set(['rate_limit_hits']);
 
 export interface CopyColumn {
   name: string;
@@ -59,7 +64,7 @@ export async function copyPlan(source: Database.Database, target: pg.ClientBase)
   ).rows;
   const targetTables = new Map<string, PgColumnRow[]>();
   for (const c of pgColumns) {
-    if (c.table_name === MIGRATIONS_TABLE) continue;
+    if (c.table_name === MIGRATIONS_TABLE || POSTGRES_ONLY_TABLES.has(c.table_name)) continue;
     targetTables.set(c.table_name, [...(targetTables.get(c.table_name) ?? []), c]);
   }
   const missing = sourceTables.filter((t) => !targetTables.has(t));
