@@ -17,10 +17,8 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { prepareLoadDatabase } from '../support/load-database.ts';
 import { LOAD_ENV } from '../support/load-settings.ts';
-// prepareLoadDatabase is still the crash harness's: it builds the storage layer, whose API is being reworked for
-// PostgreSQL.
-import { prepareLoadDatabase } from '../tests/stress/crash-harness.ts';
 import { isPostgresUrl } from '../server/storage/store.ts';
 import { ingestPostgres } from './ingest-postgres.ts';
 import { completeBody, failures, measured as measuredRun, participantCode, quotaBody, startBody } from './lib/ingest-workload.ts';

@@ -5,10 +5,14 @@
 //
 //   npm run bench:service                 20,000 participants
 //   npm run bench:service -- --requests 5000
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRespondentService } from '../server/services/respondent-service.ts';
+import { openDatabase } from '../server/storage/db.ts';
+import { createSqliteStore } from '../server/storage/sqlite-store.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../support/alliance-answers.ts';
-// createTestApp is still the tests' own: it builds the storage layer, whose API is being reworked for PostgreSQL.
-import { createTestApp } from '../tests/server/test-app.ts';
+import { prepareLoadDatabase } from '../support/load-database.ts';
 import { machineLine } from './lib/machine.ts';
 import { intOption } from './lib/options.ts';
 
@@ -25,24 +29,28 @@ async function timed(op: (i: number) => Promise<unknown>): Promise<number> {
   return ((performance.now() - start) / n) * 1000;
 }
 
-const t = await createTestApp({ target: 10 * n });
+const scratch = mkdtempSync(join(tmpdir(), 'vlab-bench-service-'));
+const dbPath = join(scratch, 'vlab.sqlite');
+const waveId = await prepareLoadDatabase(dbPath);
+const db = openDatabase(dbPath);
 try {
-  const service = createRespondentService({ store: t.store });
+  const service = createRespondentService({ store: createSqliteStore(db) });
   const codes: string[] = new Array(n);
   const demographics = (i: number) => ({ age_group: AGES[i % 4]!, gender: (i >> 2) % 2 ? 'female' : 'male' });
   console.log(`respondent service benchmark — ${machineLine()}`);
   console.log(`${n} participants, ${AT_ONCE} requests at a time through the group commit; WAL, synchronous = FULL`);
   const start = await timed(async (i) => {
-    codes[i] = (await service.start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: `bench-${i}` } })).participant.code;
+    codes[i] = (await service.start({ waveId, panelParams: { PROLIFIC_PID: `bench-${i}` } })).participant.code;
   });
   const quota = await timed((i) => service.checkQuota({ code: codes[i]!, answers: { ...PRETREATMENT_ALLIANCE_ANSWERS, ...demographics(i) } }));
   const complete = await timed((i) => service.complete({ code: codes[i]!, answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...demographics(i) } }));
   console.log(`start ${start.toFixed(0)} µs · quota step ${quota.toFixed(0)} µs · completion ${complete.toFixed(0)} µs (per request)`);
-  const stored = t.db.prepare("SELECT COUNT(*) FROM participants WHERE status = 'complete'").pluck().get() as number;
+  const stored = db.prepare("SELECT COUNT(*) FROM participants WHERE status = 'complete'").pluck().get() as number;
   if (stored !== n) {
     console.error(`*** BENCHMARK INVALID: ${stored} completes stored, expected ${n} ***`);
     process.exitCode = 1;
   }
 } finally {
-  await t.close();
+  db.close();
+  rmSync(scratch, { recursive: true, force: true });
 }

@@ -9,7 +9,7 @@ import { symmetricProductWithTranspose, upperTriangularInverse } from './small-m
  * the same columns are dropped, ties between collinear columns included.
  *
  * One deliberate difference: when a column estimatr keeps has a remaining norm of at most 1e-7 of its original
- * norm (R `lm`'s tolerance, dqrdc2), estimatr's coefficients are rounding noise (e.g. ±1e12 for numeric dummies
+ * norm (R `lm`'s tolerance, dqrdc2), estimatr's coefficients are rounding noise (e.g. ±8.8e12 for numeric dummies
  * that sum to the intercept, exact collinearity that rounding leaves at ~1e-13, above Eigen's threshold). Only
  * then the factorization is redone with `lm`'s rule: such columns are never pivoted in and are aliased.
  *

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { serve } from '../e2e/serve-process.ts';
 import { LOAD_ENV } from '../../support/load-settings.ts';
-import { auditDatabase, checkCrashRun, crashRun, prepareLoadDatabase, runLoad } from '../stress/crash-harness.ts';
+import { prepareLoadDatabase } from '../../support/load-database.ts';
+import { auditDatabase, checkCrashRun, crashRun, runLoad } from '../stress/crash-harness.ts';
 
 // The fast version of tests/stress/crash.test.ts (which kills ≥ 100 times): a handful of SIGKILLs under load.
 test('crash: SIGKILL under load, restarted on the same file — every acknowledged completion is on disk, nothing half-written', async () => {

@@ -6,30 +6,10 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStudyService } from '../../server/services/study-service.ts';
-import { openDatabase } from '../../server/storage/db.ts';
-import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
-import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { serve, type ServedApp } from '../e2e/serve-process.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../../support/alliance-answers.ts';
+import { prepareLoadDatabase } from '../../support/load-database.ts';
 import { LOAD_ENV } from '../../support/load-settings.ts';
-
-
-/**
- * A database holding one open wave whose target no load run reaches (a wave closes itself at its target, and the
- * demo wave's is 1,000). The server started on it prints this wave.
- */
-export async function prepareLoadDatabase(dbPath: string): Promise<string> {
-  const db = openDatabase(dbPath);
-  try {
-    const store = createSqliteStore(db);
-    const studies = createStudyService({ store });
-    await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
-    return (await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 10_000_000, seed: 'load' })).wave.id;
-  } finally {
-    db.close();
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
