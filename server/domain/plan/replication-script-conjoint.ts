@@ -123,7 +123,11 @@ cj_amce_by <- function(x, by, estimate) {
 # the data cannot give is reported and left out, as the platform leaves it out of estimates.csv: the comparison
 # below sees any difference.
 cj_run <- function(out, hypothesis, outcome, by, compute) {
-  e <- tryCatch(compute(), error = function(err) {
+  e <- tryCatch({
+    e <- compute()
+    if (is.null(e) || nrow(e) == 0) stop("no complete profile rows")
+    e
+  }, error = function(err) {
     cat(sprintf("replicate.R: %s %s cannot be estimated (%s)\n", hypothesis, outcome, conditionMessage(err)))
     NULL
   })

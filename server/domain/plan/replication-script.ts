@@ -101,7 +101,7 @@ function comparisonLines(): string[] {
     '  x[is.na(est[[c]]) != is.na(ours[[c]])] <- Inf',
     '  x[is.na(x)] <- 0',
     '  x',
-    '}, numeric(nrow(est))), nrow = nrow(est), dimnames = list(NULL, cols))',
+    '}, numeric(nrow(est))), nrow = nrow(est), ncol = length(cols), dimnames = list(NULL, cols))',
     'worst <- if (nrow(est)) apply(gaps, 1, max) else numeric(0)',
     'gap <- max(c(0, worst))',
     'for (h in unique(est$hypothesis)) {',
