@@ -101,6 +101,7 @@ test('Rscript replicate.R reproduces every conjoint estimate within 1e-6 and rep
   assert.ok(estimates.filter((e) => e.hypothesis === 'H3').every((e) => typeof e.df !== 'number' && typeof e.std_error === 'number'));
   assert.ok(estimates.filter((e) => e.hypothesis === 'H4' || e.hypothesis === 'H5').every((e) => typeof e.df === 'number'));
   assert.ok(estimates.filter((e) => e.hypothesis === 'H1' && e.outcome === 'chosen' && e.term === 'behaviorevict_troops').every((e) => e.adjust_method === 'holm'));
+  console.log(run.stdout.split('\n').filter((line) => / checked: /.test(line)).join('\n'));
   const all = /replicate\.R: (\d+) estimates, largest difference from estimates\.csv (\S+)/.exec(run.stdout);
   assert.ok(all && Number(all[1]) === estimates.length && Number(all[2]) <= 1e-6, run.stdout);
 });
