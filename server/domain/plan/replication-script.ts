@@ -33,7 +33,8 @@ const rVector = (values: readonly (string | number)[]): string => `c(${values.ma
 export function replicationScript(def: StudyDefinition, meta: { wave: string; planHash: string }): string {
   const plan = def.analysisPlan;
   const alpha = planAlpha(plan);
-  const conjoint = plan.conjoint ?? [];
+  // As executeWavePlan: conjoint hypotheses run on a conjoint design's profile rows only.
+  const conjoint = def.design?.kind === 'conjoint' ? (plan.conjoint ?? []) : [];
   const lines: string[] = [
     `# Replicates the estimates of wave ${meta.wave} (${def.id} v${def.version}) from ${REPLICATION_FILES.data}${conjoint.length ? ` and ${REPLICATION_FILES.profiles}` : ''}`,
     `# under its pre-registered analysis plan (${REPLICATION_FILES.plan}, plan hash ${meta.planHash}).`,
