@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { csvFromRecords } from '../../analysis/index.ts';
+import { conjointTermLabels } from '../domain/plan/conjoint-report.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../domain/plan/execute-plan.ts';
 import { hypothesisReports } from '../domain/plan/hypothesis-report.ts';
 import { planAlpha } from '../domain/plan/plan-schema.ts';
@@ -21,7 +22,9 @@ const estimatesQuery = z.strictObject({ format: z.enum(['json', 'csv']).default(
  * each precision row's label. Cheap (a few rows per hypothesis), so it runs here, after the worker's fit.
  */
 function dashboardEstimates(definition: StudyDefinition, result: WaveEstimates) {
-  const labels = planTermLabels(definition, (h) => new Set(result.precision.filter((p) => p.hypothesis === h.id).map((p) => p.term)));
+  const termsOf = (h: { id: string }) => new Set(result.precision.filter((p) => p.hypothesis === h.id).map((p) => p.term));
+  // A conjoint's precision rows read in the study's words too (its cards' labels).
+  const labels = { ...planTermLabels(definition, termsOf), ...conjointTermLabels(definition, termsOf) };
   return {
     ...result,
     alpha: planAlpha(definition.analysisPlan),

@@ -78,12 +78,14 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
       `- \`${REPLICATION_FILES.estimates}\`: the estimates under the pre-registered plan (plan hash \`${result.planHash}\`).`,
       `- \`${REPLICATION_FILES.plan}\`: the plan as locked when the wave launched, with the factor levels (first = reference).`,
       `- \`${REPLICATION_FILES.script}\`: recomputes every estimate from the CSV with R's estimatr and compares with estimates.csv:`,
-      '  `Rscript replicate.R` prints the largest difference and exits 1 if it exceeds 1e-6.',
+      '  `Rscript replicate.R` prints each hypothesis checked and the largest difference, names any row that differs,',
+      '  and exits 1 if a difference exceeds 1e-6.',
       ...(conjoint
         ? [
             `- \`${REPLICATION_FILES.profiles}\`: the same participants' profile rows (participant × task × profile), which the conjoint hypotheses`,
-            '  (amce, mm) are estimated from; replicate.R does not recompute those yet: `vlab amce --data profiles.csv --formula',
-            "  'chosen ~ …' --id participant` and cregg::amce(d, chosen ~ …, id = ~participant) read the file as it is.",
+            "  (amce, mm) are estimated from; replicate.R recomputes them cregg's way with estimatr and survey (cregg itself is",
+            "  not needed), and `vlab amce --data profiles.csv --formula 'chosen ~ …' --id participant` or",
+            '  cregg::amce(d, chosen ~ …, id = ~participant) read the file as it is.',
           ]
         : []),
       '',

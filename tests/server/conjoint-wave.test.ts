@@ -182,7 +182,8 @@ test('the profile-level export: one row per participant × task × profile with 
   const status = (await t.get(`/waves/${t.wave.id}`)).body;
   assert.deepEqual([status.cells, status.completes, status.partials], [[], 2, 1]);
 
-  // The replication package: profiles.csv with the completes' profile rows; replicate.R says what it leaves out.
+  // The replication package: profiles.csv with the completes' profile rows. Both completes failed the attention
+  // check, so the plan excludes them: neither the platform nor replicate.R can estimate H1/H2, and R agrees.
   const out = mkdtempSync(join(tmpdir(), 'vlab-cj-replication-'));
   try {
     await createReplicationService({ store: t.store }).write(t.wave.id, join(out, 'package'));
@@ -192,8 +193,10 @@ test('the profile-level export: one row per participant × task × profile with 
     assert.match(readFileSync(join(out, 'package', 'README.md'), 'utf8'), /profiles\.csv.*conjoint hypotheses/);
     if (spawnSync('Rscript', ['--version']).status === 0) {
       const run = spawnSync('Rscript', ['replicate.R'], { cwd: join(out, 'package'), encoding: 'utf8' });
-      assert.equal(run.status, 0, run.stderr);
-      assert.match(run.stdout, /no per-respondent hypotheses to recompute; the conjoint ones \(H1, H2\) are not checked here yet/);
+      assert.equal(run.status, 0, run.stderr + run.stdout);
+      assert.match(run.stdout, /replicate\.R: H1 chosen cannot be estimated/);
+      assert.match(run.stdout, /replicate\.R: H2 chosen cannot be estimated/);
+      assert.match(run.stdout, /replicate\.R: 0 estimates, largest difference from estimates\.csv 0\n/);
     }
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import type { StudyDefinition } from '../study-definition.ts';
 import type { PlanEstimate, PlanProblemAtRun } from './execute-plan.ts';
 import { hypothesisCards, type HypothesisReport } from './hypothesis-report.ts';
-import { planAlpha } from './plan-schema.ts';
+import { planAlpha, type ConjointHypothesis } from './plan-schema.ts';
 import { spellOut, studyLevelLabel } from './term-labels.ts';
 
 /**
@@ -24,6 +24,16 @@ export function conjointHypothesisReports(
       labeler: (h) => conjointTermLabeler(def, h.estimator, h.by),
       h0: (h) => (h.estimator === 'mm' ? (h.h0 ?? 0) : 0),
     },
+  );
+}
+
+/** Each conjoint hypothesis' given terms in the study's words, by hypothesis id (as planTermLabels for the others). */
+export function conjointTermLabels(def: StudyDefinition, terms: (h: ConjointHypothesis) => Iterable<string>): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    (def.analysisPlan.conjoint ?? []).map((h) => {
+      const label = conjointTermLabeler(def, h.estimator, h.by);
+      return [h.id, Object.fromEntries([...terms(h)].map((t) => [t, label(t)]))];
+    }),
   );
 }
 

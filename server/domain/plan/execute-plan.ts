@@ -200,8 +200,8 @@ function fitOutcome(
 }
 
 /** The multiple-comparison families of a plan: hypotheses sharing `adjust.family` (else one each), in plan order. */
-export function adjustmentFamilies(hypotheses: readonly Hypothesis[]): { name: string; method: PAdjustMethod; members: Hypothesis[] }[] {
-  const families = new Map<string, { name: string; method: PAdjustMethod; members: Hypothesis[] }>();
+export function adjustmentFamilies<H extends Pick<Hypothesis, 'id' | 'adjust'>>(hypotheses: readonly H[]): { name: string; method: PAdjustMethod; members: H[] }[] {
+  const families = new Map<string, { name: string; method: PAdjustMethod; members: H[] }>();
   for (const h of hypotheses) {
     if (!h.adjust) continue;
     const name = h.adjust.family ?? h.id;

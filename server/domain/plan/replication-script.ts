@@ -3,6 +3,7 @@ import { adjustmentFamilies, PARTICIPANT_COLUMN } from './execute-plan.ts';
 import { planLevels } from './plan-columns.ts';
 import { planAlpha, type Hypothesis } from './plan-schema.ts';
 import { modelRightHandSide } from './plan-terms.ts';
+import { conjointReplicationLines } from './replication-script-conjoint.ts';
 import { clusteredByRespondent } from './respondent-clusters.ts';
 
 /** File names inside a replication package. */
@@ -23,17 +24,21 @@ const rVector = (values: readonly (string | number)[]): string => `c(${values.ma
 /**
  * An R script that recomputes a plan's estimates from the package's data.csv with estimatr (and survey for
  * raking), in the same steps as executePlan: exclusions, weights, then per hypothesis the subset, the long
- * format, the derived treatment, the factor levels, the fit; then p.adjust per family. It ends by comparing
- * its table with estimates.csv and exits 1 if any number differs by more than the reference tolerance: relative
- * 1e-6, absolute 1e-10 near zero; p-values relative 1e-6 wherever p > 1e-15, else absolute 1e-15.
+ * format, the derived treatment, the factor levels, the fit; then p.adjust per family. A conjoint plan's amce/mm
+ * hypotheses are recomputed from profiles.csv (replication-script-conjoint.ts). It ends by comparing its table
+ * with estimates.csv row by row and exits 1, naming the hypothesis and term, if any number differs by more than
+ * the reference tolerance: relative 1e-6, absolute 1e-10 near zero; p-values relative 1e-6 wherever p > 1e-15,
+ * else absolute 1e-15.
  */
 export function replicationScript(def: StudyDefinition, meta: { wave: string; planHash: string }): string {
   const plan = def.analysisPlan;
   const alpha = planAlpha(plan);
+  // As executeWavePlan: conjoint hypotheses run on a conjoint design's profile rows only.
+  const conjoint = def.design?.kind === 'conjoint' ? (plan.conjoint ?? []) : [];
   const lines: string[] = [
-    `# Replicates the estimates of wave ${meta.wave} (${def.id} v${def.version}) from ${REPLICATION_FILES.data}`,
+    `# Replicates the estimates of wave ${meta.wave} (${def.id} v${def.version}) from ${REPLICATION_FILES.data}${conjoint.length ? ` and ${REPLICATION_FILES.profiles}` : ''}`,
     `# under its pre-registered analysis plan (${REPLICATION_FILES.plan}, plan hash ${meta.planHash}).`,
-    '# Run in this folder: Rscript replicate.R   (needs the estimatr package; survey when the plan rakes)',
+    `# Run in this folder: Rscript replicate.R   (needs the estimatr package; survey when the plan rakes${conjoint.length ? ' or has conjoint hypotheses' : ''})`,
     'suppressMessages(library(estimatr))',
     `d <- read.csv(${r(REPLICATION_FILES.data)}, stringsAsFactors = FALSE, na.strings = c("", "NA"))`,
     '# Factor levels in the order of the study definition: the first level is the reference.',
@@ -47,6 +52,15 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
     '    std_error = t$std.error, statistic = t$statistic, p_value = t$p.value, conf_low = t$conf.low,',
     '    conf_high = t$conf.high, df = t$df, stringsAsFactors = FALSE)',
     '}',
+    '# The rows of a list of fits as one table (none: an empty one), with the adjusted p-values still to fill.',
+    'as_estimates <- function(rows) {',
+    '  e <- do.call(rbind, rows)',
+    '  if (is.null(e)) e <- data.frame(hypothesis = character(), outcome = character(), term = character(), estimate = numeric(),',
+    '    std_error = numeric(), statistic = numeric(), p_value = numeric(), conf_low = numeric(), conf_high = numeric(), df = numeric())',
+    '  e$p_adjusted <- rep(NA_real_, nrow(e))',
+    '  e$adjust_method <- rep(NA_character_, nrow(e))',
+    '  e',
+    '}',
     'out <- list()',
     '',
   ];
@@ -56,46 +70,52 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
   }
   if (plan.weights === 'raking' && def.populationMargins) lines.push(...rakingLines(def));
   for (const h of plan.hypotheses) lines.push('', ...hypothesisLines(def, h, alpha, plan.weights === 'raking'));
-  // A conjoint's amce/mm hypotheses are in estimates.csv but not recomputed here yet (issue 15): compared are the
-  // per-respondent hypotheses' rows only, and a plan with none of those says so and stops.
-  const conjointIds = (plan.conjoint ?? []).map((h) => h.id);
-  if (conjointIds.length) {
-    lines.push(
-      '',
-      `# The conjoint hypotheses (${conjointIds.join(', ')}) are not recomputed by this script yet: ${REPLICATION_FILES.profiles} has their`,
-      "# profile rows, which `vlab amce` / `vlab mm` and cregg::amce / cregg::mm read as they are (README.md).",
-    );
-    if (!plan.hypotheses.length) {
-      lines.push(`cat("replicate.R: no per-respondent hypotheses to recompute; the conjoint ones (${conjointIds.join(', ')}) are not checked here yet\\n")`, 'quit(status = 0)');
-    }
-  }
-  lines.push(
-    '',
-    'est <- do.call(rbind, out)',
-    'est$p_adjusted <- NA_real_',
-    'est$adjust_method <- NA_character_',
-    ...familyLines(plan.hypotheses),
-    `write.csv(est, "estimates-r.csv", row.names = FALSE)`,
+  lines.push('', 'est <- as_estimates(out)', ...familyLines(plan.hypotheses));
+  if (conjoint.length) lines.push(...conjointReplicationLines(def, conjoint, alpha, REPLICATION_FILES.profiles), 'est <- rbind(est, cj)');
+  lines.push('', `write.csv(est, "estimates-r.csv", row.names = FALSE)`, ...comparisonLines());
+  return lines.join('\n');
+}
+
+/**
+ * Compares the recomputed table with estimates.csv, row by row by (hypothesis, outcome, term): a row on one side
+ * only, or a number past the tolerance, is named and fails the script.
+ */
+function comparisonLines(): string[] {
+  return [
     '',
     `# Compare with the platform's ${REPLICATION_FILES.estimates}.`,
     `ours <- read.csv(${r(REPLICATION_FILES.estimates)}, stringsAsFactors = FALSE, na.strings = c("", "NA"))`,
-    ...(conjointIds.length ? [`ours <- ours[!(ours$hypothesis %in% ${rVector(conjointIds)}), ]`, 'rownames(ours) <- NULL'] : []),
     'key <- function(x) paste(x$hypothesis, x$outcome, x$term)',
-    'if (!identical(key(est), key(ours))) stop("the terms differ from estimates.csv")',
+    'only <- c(sprintf("%s: in estimates.csv, not recomputed here", setdiff(key(ours), key(est))),',
+    '  sprintf("%s: recomputed here, not in estimates.csv", setdiff(key(est), key(ours))))',
+    'if (length(only)) {',
+    '  cat(sprintf("replicate.R: MISMATCH %s\\n", only), sep = "")',
+    '  quit(status = 1)',
+    '}',
+    'ours <- ours[match(key(est), key(ours)), ]',
     '# Relative differences, as the reference tolerance: other numbers within 1e-6 relative or 1e-10 absolute;',
     '# p-values relative wherever p > 1e-15, else within 1e-15 absolute. Each is scaled so that 1e-6 is the limit.',
     'cols <- c("estimate", "std_error", "statistic", "p_value", "conf_low", "conf_high", "df", "p_adjusted")',
     'scale <- function(c, x) if (c %in% c("p_value", "p_adjusted")) ifelse(x > 1e-15, x, 1e-9) else pmax(1e-4, x)',
-    'gap <- max(sapply(cols, function(c) {',
-    '  if (!identical(is.na(est[[c]]), is.na(ours[[c]]))) return(Inf)',
+    'gaps <- matrix(vapply(cols, function(c) {',
     '  x <- abs(est[[c]] - ours[[c]]) / scale(c, abs(ours[[c]]))',
-    '  if (all(is.na(x))) 0 else max(x, na.rm = TRUE)',
-    '}))',
+    '  x[is.na(est[[c]]) != is.na(ours[[c]])] <- Inf',
+    '  x[is.na(x)] <- 0',
+    '  x',
+    '}, numeric(nrow(est))), nrow = nrow(est), ncol = length(cols), dimnames = list(NULL, cols))',
+    'worst <- if (nrow(est)) apply(gaps, 1, max) else numeric(0)',
+    'gap <- max(c(0, worst))',
+    'for (h in unique(est$hypothesis)) {',
+    '  cat(sprintf("replicate.R: %s checked: %d estimates, largest difference %.3g\\n", h, sum(est$hypothesis == h), max(worst[est$hypothesis == h])))',
+    '}',
+    'for (i in which(worst > 1e-6)) {',
+    '  col <- cols[which.max(gaps[i, ])]',
+    '  cat(sprintf("replicate.R: MISMATCH %s %s %s: %s %.10g here, %.10g in estimates.csv\\n", est$hypothesis[i], est$outcome[i], est$term[i], col, est[[col]][i], ours[[col]][i]))',
+    '}',
     'cat(sprintf("replicate.R: %d estimates, largest difference from estimates.csv %.3g\\n", nrow(est), gap))',
     'if (gap > 1e-6) quit(status = 1)',
     '',
-  );
-  return lines.join('\n');
+  ];
 }
 
 function rakingLines(def: StudyDefinition): string[] {

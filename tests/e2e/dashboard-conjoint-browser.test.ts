@@ -1,0 +1,110 @@
+// The dashboard of a conjoint wave (issue 15): the flagship fielded through the real server to 200 simulated
+// respondents (wave seed "dash-cj", respondent seed "dash-cj-respondents", starts in order: the same data on every
+// run), then its AMCE and marginal-mean cards at phone size, axe-clean, with a screenshot written to
+// screenshots/dashboard/alliance-partner-conjoint-phone.png (gitignored) for a person to look at.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { runSimulation } from '../../server/simulate/run-simulation.ts';
+import { createStudyService } from '../../server/services/study-service.ts';
+import { createTokenService } from '../../server/services/token-service.ts';
+import { openDatabase } from '../../server/storage/db.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
+import { launchChromium } from './chromium.ts';
+import { serve, type ServedApp } from './serve-process.ts';
+
+const definitions = loadDefinitionFiles('survey-definitions');
+const STUDY = 'alliance-partner-conjoint';
+const RESPONDENTS = 200;
+const SCREENSHOT = join('screenshots', 'dashboard', `${STUDY}-phone.png`);
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let dir: string;
+let app: ServedApp;
+let browser: Browser;
+let token = '';
+let wave = '';
+let completes = 0;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'vlab-dashboard-cj-'));
+  const db = openDatabase(join(dir, 'vlab.sqlite'));
+  const store = createSqliteStore(db);
+  const studies = createStudyService({ store });
+  await studies.syncDefinitions(definitions);
+  wave = (await studies.createWave({ studyKey: STUDY, target: 400, seed: 'dash-cj' })).wave.id;
+  token = (await createTokenService({ store }).create('dashboard conjoint test')).token;
+  db.close();
+  app = await serve(join(dir, 'vlab.sqlite'), { VLAB_RATE_LIMIT_START: '1000000' });
+  const { summary } = await runSimulation({ baseUrl: app.baseUrl, waveId: wave, n: RESPONDENTS, concurrency: 4, inOrder: true, seed: 'dash-cj-respondents', definitions });
+  assert.equal(summary.errors, 0, summary.firstErrors.join('\n'));
+  completes = summary.completes;
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now: the serious and critical violations. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
+  const violations = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
+    WCAG_TAGS,
+  );
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('on a phone (390 px): the conjoint wave\'s AMCE and marginal-mean cards with plots, no sideways scrolling, axe finds nothing serious, a screenshot', async () => {
+  assert.ok(completes > 150, `${completes} completes`);
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${app.baseUrl}/dashboard#wave=${wave}`);
+  await page.locator('#dash-token').fill(token);
+  await page.getByRole('button', { name: 'Open the dashboard' }).click();
+  await page.locator('#dash-wave h2', { hasText: `wave ${wave}` }).waitFor({ timeout: 30_000 });
+  await page.locator('svg[data-hypothesis="H2"]').waitFor({ timeout: 30_000 });
+
+  // H1: the pre-registered AMCEs of both outcomes (8 tested terms each), in the study's words, with verdicts.
+  const h1 = page.locator('article[data-hypothesis="H1"]');
+  const evict = h1.getByRole('row').filter({ hasText: 'Bargaining behaviour of the partner: Evicts US troops (vs. Cooperates)' });
+  assert.equal(await evict.count(), 2, 'chosen and support_aid_cut');
+  assert.match(await evict.first().innerText(), /positive[\s\S]*(supported|not supported|opposite sign)/);
+  assert.equal(await page.locator('svg[data-hypothesis="H1"] circle').count(), 2 * 8);
+  // H2: marginal means by party, against 0.5.
+  const h2 = page.locator('article[data-hypothesis="H2"]');
+  assert.ok((await h2.getByRole('row').filter({ hasText: 'Regime type of the partner: Autocracy · Party: Republican' }).count()) >= 1);
+  assert.ok((await page.locator('svg[data-hypothesis="H2"] circle').count()) >= 2 * 8);
+  const text = await page.locator('#dash-wave').innerText();
+  assert.match(text, new RegExp(`completed\\s+${completes}\\s+`));
+  // The precision table reads in the same words as the cards.
+  const precision = page.getByRole('table', { name: /^Precision now/ });
+  assert.match(await precision.getByRole('row').filter({ hasText: 'H2' }).first().innerText(), /Regime type of the partner: Democracy · Party: Democrat/);
+  const raw = /.{0,100}(regimeautocracy|behaviorevict_troops|not estimable yet).{0,600}/s.exec(text);
+  assert.equal(raw, null, `terms in the study’s words, every card estimated: ${raw?.[0]}`);
+
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no sideways scrolling');
+  assert.deepEqual(await seriousViolations(page), []);
+  mkdirSync(join('screenshots', 'dashboard'), { recursive: true });
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  assert.ok(statSync(SCREENSHOT).size > 10_000, SCREENSHOT);
+  console.log(`dashboard-conjoint: ${completes} completes; screenshot ${SCREENSHOT}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
