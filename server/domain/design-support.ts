@@ -10,10 +10,11 @@ import { studyDesign } from './study-design.ts';
  * Whether the offline simulation of a wave (simulated-wave.ts, estimands.ts: `vlab simulate`, `vlab power
  * --study`) can run this study: it fields vignette designs of every kind as the server does; a conjoint is
  * simulated over HTTP instead (its respondents: simulation/conjoint-respondent.ts, its estimands:
- * simulation/conjoint-estimands.ts), so the offline wave refuses it rather than simulate it wrongly.
+ * simulation/conjoint-estimands.ts) and diagnosed offline by simulation/conjoint-diagnosis.ts, so this wave refuses it
+ * rather than simulate it wrongly.
  */
 export function assertSimulatable(def: StudyDefinition): void {
   if (studyDesign(def).kind === 'conjoint') {
-    throw new DomainError('invalid_input', `study "${def.id}" is a conjoint, which the offline wave simulation cannot run yet (its waves can be fielded and simulated over HTTP)`);
+    throw new DomainError('invalid_input', `study "${def.id}" is a conjoint: the offline wave of one row per respondent does not apply (vlab power --study draws its profile rows; vlab simulate fields it over HTTP)`);
   }
 }

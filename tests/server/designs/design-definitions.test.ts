@@ -123,7 +123,7 @@ test('waves of every design open (conjoint, repeated vignettes); the offline wav
     // Every design is fielded (conjoints: tests/server/conjoint-wave.test.ts); the offline wave simulation refuses conjoints.
     const conjoint = await studies.createWave({ studyKey: 'alliance-partner-conjoint', target: 10 });
     assert.equal(conjoint.wave.status, 'open');
-    assert.throws(() => assertSimulatable(byId('alliance-partner-conjoint')), (e: unknown) => e instanceof DomainError && /is a conjoint, which the offline wave simulation cannot run yet/.test(e.message));
+    assert.throws(() => assertSimulatable(byId('alliance-partner-conjoint')), (e: unknown) => e instanceof DomainError && /is a conjoint: the offline wave of one row per respondent does not apply/.test(e.message));
     const { wave } = await studies.createWave({ studyKey: 'protege-bargaining-repeated', target: 10 });
     assert.equal(wave.status, 'open');
   } finally {
