@@ -18,11 +18,11 @@ export const leaseCutoff = (at: string, leaseSeconds: number): string => new Dat
 
 /**
  * The quota step and the target check of the respondent path. Every method must run inside the caller's write
- * transaction (on the respondent path, with the participant locked). Counting a quota level and taking a slot in it (or counting completes
- * and closing the wave) is one atomic step under the wave's lock (WaveRepository.lock: BEGIN IMMEDIATE on SQLite;
- * the wave's row FOR UPDATE on PostgreSQL), so concurrent respondents can never overfill a level or overshoot the
- * close: the step takes it only when it counts (a renewed or kept lease does not), `targetReached` needs the
- * caller to hold it.
+ * transaction (on the respondent path, with the participant locked). Counting a quota level and taking a slot in
+ * it (or counting completes and closing the wave) is one atomic step under the wave's lock (WaveRepository.lock:
+ * BEGIN IMMEDIATE on SQLite; the wave's row FOR UPDATE on PostgreSQL), so concurrent respondents can never
+ * overfill a level or overshoot the close: the step takes it only when it counts (a renewed or kept lease does
+ * not); `targetReached` needs the caller to hold it.
  *
  * Slots of participants who have not completed are leases of `leaseSeconds` from their last save (or
  * admission): an abandoned start frees its slot, and its late return is checked again. A level takes a new
