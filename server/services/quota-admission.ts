@@ -4,6 +4,7 @@ import type { Participant } from '../domain/participant.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import type { Wave } from '../domain/wave.ts';
 import type { Repositories } from '../storage/repositories.ts';
+import { lockedWaveOf } from './wave-lookup.ts';
 
 /**
  * `admit`: the quota step (a participant without a slot takes one); `renew`: only a participant who holds a slot
@@ -17,8 +18,11 @@ export const leaseCutoff = (at: string, leaseSeconds: number): string => new Dat
 
 /**
  * The quota step and the target check of the respondent path. Every method must run inside the caller's write
- * transaction, with the wave locked (BEGIN IMMEDIATE on SQLite; the wave's row FOR UPDATE on PostgreSQL): counting a quota level and taking a slot in it (or counting completes and closing
- * the wave) is one atomic step, so concurrent respondents can never overfill a level or overshoot the close.
+ * transaction (on the respondent path, with the participant locked). Counting a quota level and taking a slot in
+ * it (or counting completes and closing the wave) is one atomic step under the wave's lock (WaveRepository.lock:
+ * BEGIN IMMEDIATE on SQLite; the wave's row FOR UPDATE on PostgreSQL), so concurrent respondents can never
+ * overfill a level or overshoot the close: the step takes it only when it counts (a renewed or kept lease does
+ * not); `targetReached` needs the caller to hold it.
  *
  * Slots of participants who have not completed are leases of `leaseSeconds` from their last save (or
  * admission): an abandoned start frees its slot, and its late return is checked again. A level takes a new
@@ -26,7 +30,9 @@ export const leaseCutoff = (at: string, leaseSeconds: number): string => new Dat
  */
 export function createQuotaAdmission(leaseSeconds: number) {
   /** The first of `cell`'s levels with no room for one more participant at `at`, or null. */
-  async function fullLevel(tx: Repositories, wave: Wave, def: StudyDefinition, cell: readonly QuotaCell[], at: string): Promise<QuotaCell | null> {
+  async function fullLevel(tx: Repositories, { id: waveId }: Wave, def: StudyDefinition, cell: readonly QuotaCell[], at: string): Promise<QuotaCell | null> {
+    // Counting and taking a slot is one step per wave: the wave's lock, held to COMMIT, and its target as of now.
+    const wave = await lockedWaveOf(tx, waveId);
     const caps = quotaCaps(def, wave.target).filter((q) => cell.some((c) => c.variable === q.variable && c.level === q.level));
     // Each other participant drawn holds at most one slot per variable: while they are fewer than the smallest
     // cap of this participant's levels, none of those levels can be full, and the counts are not needed.
@@ -71,7 +77,11 @@ export function createQuotaAdmission(leaseSeconds: number) {
       if (def.quotas) await tx.quotaSlots.release(participant.id);
     },
 
-    /** Completes have reached the wave's target. They cannot while fewer participants were drawn: no count then. */
+    /**
+     * Completes have reached the wave's target. They cannot while fewer participants were drawn: no count then. The
+     * caller holds the wave's lock and `wave` was read under it: every completion counts under it, so the last one
+     * to reach the target sees all the others.
+     */
     async targetReached(tx: Repositories, wave: Wave): Promise<boolean> {
       return (await tx.waveProgress.drawn(wave.id)) >= wave.target && (await tx.waveProgress.completes(wave.id)) >= wave.target;
     },

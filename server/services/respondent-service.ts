@@ -44,9 +44,10 @@ export interface ParticipantSession {
 /**
  * The respondent path: start (draw the condition once), save partial answers, the quota step, complete. Every
  * read-then-write runs in one write transaction of the store (on SQLite shared with the other requests of the
- * moment: storage/group-commit.ts) with the wave locked first (after the participant, where there is one), and
- * resolves only after its commit, so what the client is told is on disk, and two processes on one PostgreSQL
- * database draw, admit and close exactly as one would. Every
+ * moment: storage/group-commit.ts) and resolves only after its commit, so what the client is told is on disk. A
+ * start locks the wave first (the draw); the other requests lock their participant first and the wave only where
+ * they count (quota slots, the close at target, the speeder median), as late as they can, so two processes on one
+ * PostgreSQL database draw, admit and close exactly as one would while saves of one wave run side by side. Every
  * request that carries answers keeps the treatment order (server/domain/treatment-order.ts) and merges into the
  * stored answers; past the quota step, every save renews the participant's quota lease.
  */
@@ -203,11 +204,12 @@ function complete(ctx: RespondentContext, input: { code: string; answers: unknow
     const derived = outcome.status === 'complete' ? derivedColumns(def, answers) : {};
     await tx.answers.saveFinal(participant.id, answers, derived, at);
     await tx.participants.finish(participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
-    // The completion that reaches the target closes the wave, in the same transaction.
-    if (outcome.status === 'complete' && wave.status !== 'closed' && (await quotas.targetReached(tx, wave))) {
-      await tx.waves.setStatus(wave.id, 'closed', at);
-    }
     if (outcome.status === 'complete') {
+      // Taken last, held to COMMIT: the close at target counts and the speeder median reads the wave's other
+      // completes with no other completion of the wave in between.
+      const current = await lockedWaveOf(tx, wave.id);
+      // The completion that reaches the target closes the wave, in the same transaction.
+      if (current.status !== 'closed' && (await quotas.targetReached(tx, current))) await tx.waves.setStatus(wave.id, 'closed', at);
       await qualityFlags.recordCompletion(tx, { participant, def, answers, derived, honeypot: input.honeypot, completedAt: at });
     }
     // What outcomeOf reads of the participant is their status (just written) and what never changes.

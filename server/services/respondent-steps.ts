@@ -7,7 +7,7 @@ import { checkTreatmentOrder, mergeAnswers } from '../domain/treatment-order.ts'
 import type { Wave } from '../domain/wave.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { RespondentStudy } from './respondent-studies.ts';
-import { lockedWaveOf } from './wave-lookup.ts';
+import { waveOf } from './wave-lookup.ts';
 
 // The steps every respondent request shares (respondent-service.ts), each inside the caller's write transaction.
 
@@ -24,11 +24,17 @@ export function outcomeOf(wave: Wave, p: Participant): ParticipantOutcome | null
   return { status: p.status, redirectUrl: template ? fillRedirectUrl(template, p.panelParams, p.publicRef) : null };
 }
 
-/** The participant and their wave, both locked for the rest of the write transaction (in that order). */
+/**
+ * The participant, locked for the rest of the write transaction, and their wave as it is now, not locked: a save
+ * needs only the participant to itself, so the saves of one wave's participants do not wait on each other (on
+ * PostgreSQL; SQLite's one writer serializes them anyway). What needs the whole wave to itself (quota counts, the
+ * completion's durations and close at target) takes the wave's lock later, after the participant's, for as short
+ * as it can (quota-admission.ts, respondent-service.ts complete).
+ */
 export async function lockedParticipant(tx: Repositories, code: string): Promise<{ participant: Participant; wave: Wave }> {
   const participant = PARTICIPANT_CODE.test(code) ? await tx.participants.lockByCode(code) : undefined;
   if (!participant) throw new DomainError('not_found', 'no such participant');
-  return { participant, wave: await lockedWaveOf(tx, participant.waveId) };
+  return { participant, wave: await waveOf(tx, participant.waveId) };
 }
 
 /** The participant named by the session cookie, if it belongs to this wave. */

@@ -51,9 +51,10 @@ export function createWaveRepository(db: Db) {
       return row && toWave(row);
     },
     /**
-     * The wave, locked for the rest of the write transaction: every respondent write takes it first, so the draw,
-     * the quota counts and the close at target are serialized per wave. On SQLite, BEGIN IMMEDIATE already holds
-     * the one write lock; PostgreSQL takes the row FOR UPDATE.
+     * The wave as it is now, locked for the rest of the write transaction: what must be serialized per wave takes
+     * it (a start's draw, quota counts and slots, a completion's close at target and durations, researcher
+     * changes), after the participant's lock where there is one; `get` is for everything else. On SQLite, BEGIN
+     * IMMEDIATE already holds the one write lock, so this is a plain read; PostgreSQL takes the row FOR UPDATE.
      */
     async lock(id: string): Promise<Wave | undefined> {
       const row = byId.get(id);

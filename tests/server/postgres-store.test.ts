@@ -79,6 +79,33 @@ test('50 identical completions over three stores: one stored, every call the sam
   assert.equal(await scalar(stores[0]!, 'SELECT COUNT(*) FROM quality_flags'), 1);
 });
 
+test('saves of one wave do not wait on each other: a transaction holding one participant and the wave blocks only that participant and the quota count', { skip }, async () => {
+  const { url, stores, services, wave } = await fixture(2);
+  const codes: string[] = [];
+  for (const id of ['held', 'free', 'counted']) codes.push((await services[0]!.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: id } })).participant.code);
+  const [held, free, counted] = codes as [string, string, string];
+  for (const code of [held, free]) await services[0]!.checkQuota({ code, answers: PRETREATMENT_ALLIANCE_ANSWERS });
+  // Another process's write in flight: participant `held` and the wave's row locked, as a draw or a completion's
+  // close-at-target step holds them, until this transaction ends.
+  const other = new pg.Client({ connectionString: url });
+  await other.connect();
+  cleanups.push(() => other.end());
+  await other.query('BEGIN');
+  await other.query('SELECT 1 FROM participants WHERE code = $1 FOR UPDATE', [held]);
+  await other.query('SELECT 1 FROM waves WHERE id = $1 FOR UPDATE', [wave.id]);
+  const settled = new Set<string>();
+  const heldSave = services[1]!.savePartial({ code: held, answers: { do_nothing: 2 }, currentPage: 4 }).finally(() => settled.add('held'));
+  const quotaStep = services[1]!.checkQuota({ code: counted, answers: PRETREATMENT_ALLIANCE_ANSWERS }).finally(() => settled.add('counted'));
+  // Before: every save took the wave's row first and waited here until the statement timeout.
+  assert.deepEqual(await services[1]!.savePartial({ code: free, answers: { do_nothing: 4 }, currentPage: 4 }), { currentPage: 4 });
+  const savedFree = `SELECT COUNT(*) FROM answers a JOIN participants p ON p.id = a.participant_id WHERE p.code = $1 AND a.answers_json LIKE '%"do_nothing":4%'`;
+  assert.equal(await scalar(stores[0]!, savedFree, [free]), 1, 'committed while the other transaction is open');
+  assert.deepEqual([...settled], [], 'the held participant and the quota count wait for the other transaction');
+  await other.query('COMMIT');
+  assert.deepEqual(await heldSave, { currentPage: 4 });
+  assert.deepEqual(await quotaStep, { admitted: true, outcome: null });
+});
+
 test('300 parallel starts over three stores: draws gap-free, cells the permuted-block sequence, one participant per panel ID', { skip }, async () => {
   const { stores, services, wave } = await fixture(3, { seed: 'pg-starts' });
   const began = performance.now();

@@ -56,9 +56,10 @@ export interface PostgresStoreOptions {
 
 /**
  * The store over a node-postgres pool, for several `vlab serve` processes on one database. Each write is one
- * transaction on one pooled connection (READ COMMITTED); the respondent path locks the participant's and the
- * wave's rows FOR UPDATE first, which serializes the draw, the quota counts and the close at target per wave
- * across processes. PostgreSQL's own group commit merges the fsyncs of concurrent commits. While the server
+ * transaction on one pooled connection (READ COMMITTED); the respondent path locks the participant's row FOR
+ * UPDATE first and the wave's row only for what must be serialized per wave across processes (the draw, quota
+ * counts and slots, the close at target and the speeder durations), as late as it can: saves of one wave's
+ * participants run side by side. PostgreSQL's own group commit merges the fsyncs of concurrent commits. While the server
  * cannot be reached, every call fails at once or within CONNECT_TIMEOUT_MS with a 503 `busy` DomainError, and
  * the pool opens new connections by itself once it is back.
  */

@@ -8,23 +8,28 @@ export function createPgQualityFlagRepository(sql: Sql, cacheKey: object): Quali
     sql.rows<{ d: number }>('SELECT f.duration_seconds AS d FROM quality_flags f JOIN participants p ON p.id = f.participant_id WHERE p.wave_id = $1', [
       waveId,
     ]);
+  // The wave's durations version once this transaction has rewritten the wave's row: its own, until COMMIT.
+  let ownVersion: { waveId: string; v: number } | undefined;
   return {
     cacheKey,
     /**
      * Stores the flags and rewrites the participant's wave row unchanged: the new row version's xmin is this
      * transaction's, the wave's durations version (durationsVersion). The completion holds that row's lock already,
-     * so the rewrite waits on nothing; it is a heap-only update of a row no index changes.
+     * so the rewrite waits on nothing; it is a heap-only update of a row no index changes. The new xmin comes back
+     * with it: no one else can change the row before this transaction ends, so durationsVersion need not ask again.
      */
     async insert(participantId, flags, durationSeconds, now) {
       const v = flags.values;
-      await sql.run(
+      const row = await sql.one<{ id: string; v: string }>(
         `WITH flagged AS (
            INSERT INTO quality_flags (participant_id, duplicate_panel_id, speeder, straightlining, straightlined_batteries,
              honeypot, attention_failed, duration_seconds, computed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
            RETURNING participant_id)
-         UPDATE waves w SET status = w.status FROM flagged f JOIN participants p ON p.id = f.participant_id WHERE w.id = p.wave_id`,
+         UPDATE waves w SET status = w.status FROM flagged f JOIN participants p ON p.id = f.participant_id WHERE w.id = p.wave_id
+         RETURNING w.id, w.xmin::text AS v`,
         [participantId, v.duplicate_panel_id, v.speeder, v.straightlining, JSON.stringify(flags.straightlined), v.honeypot, v.attention_failed, durationSeconds, now],
       );
+      if (row) ownVersion = { waveId: row.id, v: Number(row.v) };
     },
     async get(participantId) {
       const row = await sql.one<QualityFlagRow>('SELECT * FROM quality_flags WHERE participant_id = $1', [participantId]);
@@ -55,6 +60,7 @@ export function createPgQualityFlagRepository(sql: Sql, cacheKey: object): Quali
      * cache is then read again, never wrongly kept. Read under the wave's lock (the completion's transaction).
      */
     async durationsVersion(waveId) {
+      if (ownVersion?.waveId === waveId) return ownVersion.v;
       return Number((await sql.one<{ v: string }>('SELECT xmin::text AS v FROM waves WHERE id = $1', [waveId]))!.v);
     },
     async isComplete(participantId) {

@@ -35,16 +35,14 @@ export function createPgQuotaSlotRepository(sql: Sql): QuotaSlotRepository {
     async levels(participantId) {
       return sql.rows<QuotaCell>('SELECT variable, level FROM quota_slots WHERE participant_id = $1 ORDER BY slot_id', [participantId]);
     },
+    /** One statement for all the participant's levels: one round trip while the wave's lock is held. */
     async admit(participantId, waveId, cell, at) {
-      for (const c of cell) {
-        await sql.run('INSERT INTO quota_slots (participant_id, wave_id, variable, level, active_at) VALUES ($1, $2, $3, $4, $5)', [
-          participantId,
-          waveId,
-          c.variable,
-          c.level,
-          at,
-        ]);
-      }
+      if (cell.length === 0) return;
+      await sql.run(
+        `INSERT INTO quota_slots (participant_id, wave_id, variable, level, active_at)
+         SELECT $1::integer, $2::text, c.variable, c.level, $5::text FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS c(variable, level, n) ORDER BY c.n`,
+        [participantId, waveId, cell.map((c) => c.variable), cell.map((c) => c.level), at],
+      );
     },
     async renew(participantId, at) {
       await touch(at, participantId);
