@@ -41,7 +41,7 @@ export interface AppOptions {
  * drive the app with supertest. The respondent path runs on this thread; researcher work that reads a wave's
  * participants runs in the researcher pool's worker threads, on connections of their own.
  */
-// Whole on purpose (~85 lines): the middleware and routers in the order requests meet them, read top to bottom.
+// Whole on purpose (~90 lines): the middleware and routers in the order requests meet them, read top to bottom.
 export function createApp({ store, config, logger = silentLogger, researcherPool, brokenStudies = [] }: AppOptions): Express {
   if (store.location === ':memory:') throw new Error('createApp: the researcher workers need a database file, not :memory:');
   const { repos } = store;
@@ -101,9 +101,8 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   });
   app.post('/api/waves/:waveId/participants', startRateLimit(config, store.rateCounter));
   app.use('/api/researcher', researcherAuthRateLimit(config, store.rateCounter));
-  app.use('/assets', publicAssets(bundle));
-  app.use(respondentPage(config.publicDir, bundle, wavePageInfo(repos)));
-  app.use(dashboardPage(config.publicDir, bundle));
+  // The APIs before the pages: a respondent's request under /api then meets no page router on its way (no path
+  // of the pages starts with /api).
   app.use(
     '/api/researcher',
     requireJsonBody,
@@ -118,6 +117,9 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
     respondentApi(respondents),
     apiNotFound,
   );
+  app.use('/assets', publicAssets(bundle));
+  app.use(respondentPage(config.publicDir, bundle, wavePageInfo(repos)));
+  app.use(dashboardPage(config.publicDir, bundle));
   app.use((req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: `nothing at ${req.path}` } });
   });

@@ -24,11 +24,18 @@ const completeBody = z.strictObject({
 
 export const sessionCookieName = (waveId: string) => `vlab_${waveId}`;
 
-/** The start's JSON body, with the survey's JSON text spliced in as it is (docs/api.md). */
-function sessionBody(session: ParticipantSession): string {
+/**
+ * The start's JSON body (docs/api.md), with the survey's bytes spliced in as they are: only the short head and
+ * tail are encoded per start, the ~7 KB survey is copied once into the body.
+ */
+function sessionBody(session: ParticipantSession): Buffer {
   const { participant } = session;
   const head = JSON.stringify({ code: participant.code, status: participant.status, currentPage: participant.currentPage, locale: participant.locale });
-  return `{"participant":${head},"survey":${session.surveyJson},"answers":${JSON.stringify(session.answers)},"outcome":${JSON.stringify(session.outcome)}}`;
+  return Buffer.concat([
+    Buffer.from(`{"participant":${head},"survey":`),
+    session.surveyJson,
+    Buffer.from(`,"answers":${JSON.stringify(session.answers)},"outcome":${JSON.stringify(session.outcome)}}`),
+  ]);
 }
 
 function noStore(res: Response) {

@@ -35,8 +35,8 @@ export interface ParticipantSession {
    * or the panel's per-session parameter they started with. Only then are saved answers echoed (docs/api.md).
    */
   sessionProven: boolean;
-  /** The participant's survey (SurveyJS JSON) as JSON text, serialized once per study and cell. */
-  surveyJson: string;
+  /** The participant's survey (SurveyJS JSON) as UTF-8 JSON text, serialized once per study, cell and locale. */
+  surveyJson: Buffer;
   answers: Answers;
   outcome: ParticipantOutcome | null;
 }

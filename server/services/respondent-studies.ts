@@ -29,7 +29,7 @@ export interface RespondentStudy {
  */
 export function createRespondentStudies() {
   const studies = new Map<number, RespondentStudy>();
-  const surveys = new Map<string, string>();
+  const surveys = new Map<string, Buffer>();
 
   async function of(repos: Pick<Repositories, 'waves' | 'studies'>, wave: Wave): Promise<RespondentStudy> {
     let study = studies.get(wave.studyId);
@@ -51,8 +51,9 @@ export function createRespondentStudies() {
     of,
     /**
      * The SurveyJS JSON of the participant's survey (their condition's vignette written out, in their locale), as
-     * JSON text: about 7 KB that every start sends, serialized once per study, cell and locale instead of once per
-     * start. A participant of a repeated design (their `vignettes`, m > 1) has a survey of their own, built anew
+     * UTF-8 JSON text: about 7 KB that every start sends, serialized and encoded once per study, cell and locale
+     * instead of once per start (the response is assembled from bytes, so the text is not copied and encoded again
+     * either). A participant of a repeated design (their `vignettes`, m > 1) has a survey of their own, built anew
      * (m of the study's cells in one order: too many combinations to keep).
      */
     surveyJson(
@@ -61,19 +62,21 @@ export function createRespondentStudies() {
       participant: Participant,
       vignettes: readonly StoredVignette[] = [],
       conjointProfiles: readonly ProfileAttributeRow[] = [],
-    ): string {
+    ): Buffer {
       if (study.perRespondent > 1) {
-        return JSON.stringify(buildRepeatedSurvey(study.def, vignettes.map((v) => v.assignment), participant.locale));
+        return jsonBytes(buildRepeatedSurvey(study.def, vignettes.map((v) => v.assignment), participant.locale));
       }
       // A conjoint participant's tables are their own: built for each start, never shared.
-      if (conjointProfiles.length) return JSON.stringify(buildParticipantSurvey(study.def, participant.assignment, participant.locale, conjointProfiles));
+      if (conjointProfiles.length) return jsonBytes(buildParticipantSurvey(study.def, participant.assignment, participant.locale, conjointProfiles));
       const key = `${wave.studyId}:${participant.cellIndex}:${participant.locale}`;
       let survey = surveys.get(key);
       if (!survey) {
-        survey = JSON.stringify(buildParticipantSurvey(study.def, participant.assignment, participant.locale));
+        survey = jsonBytes(buildParticipantSurvey(study.def, participant.assignment, participant.locale));
         surveys.set(key, survey);
       }
       return survey;
     },
   };
 }
+
+const jsonBytes = (value: unknown): Buffer => Buffer.from(JSON.stringify(value), 'utf8');

@@ -108,12 +108,18 @@ export function createParticipantRepository(db: Db) {
       for (const { status, n } of countByStatus.all(waveId)) counts[status] = n;
       return counts;
     },
+    /** The stored participant, from what was inserted and its new id (every start did a second read of the row). */
     async insert(p: NewParticipant): Promise<Participant> {
-      insert.run(
+      const locale = p.locale ?? DEFAULT_LOCALE;
+      const { lastInsertRowid } = insert.run(
         p.code, p.publicRef, p.waveId, p.panelSource, p.panelId, JSON.stringify(p.panelParams), p.drawIndex, p.cellIndex,
-        JSON.stringify(p.assignment), p.assignmentProbability, p.locale ?? DEFAULT_LOCALE, p.startedAt, p.startedAt,
+        JSON.stringify(p.assignment), p.assignmentProbability, locale, p.startedAt, p.startedAt,
       );
-      return (await this.findByCode(p.code))!;
+      const { code, publicRef, waveId, panelSource, panelId, panelParams, drawIndex, cellIndex, assignment, assignmentProbability, startedAt } = p;
+      return {
+        id: Number(lastInsertRowid), code, publicRef, waveId, panelSource, panelId, panelParams, drawIndex, cellIndex, assignment,
+        assignmentProbability, status: 'started', screenoutReason: null, currentPage: 0, locale, startedAt, updatedAt: startedAt, completedAt: null,
+      };
     },
     async setCurrentPage(id: number, page: number, now: string): Promise<void> {
       updatePage.run(page, now, id);

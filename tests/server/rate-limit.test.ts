@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
+import { ipKeyGenerator } from 'express-rate-limit';
+import { addressKeyOf } from '../../server/routes/rate-limit.ts';
 import { ConfigError, loadConfig, type Config } from '../../server/config.ts';
 import { createTokenService } from '../../server/services/token-service.ts';
 import { createTestApp } from './test-app.ts';
@@ -107,4 +109,20 @@ test('a researcher’s own mistakes (404, 422) with a valid token do not count a
   } finally {
     t.close();
   }
+});
+
+test("the memo of addresses gives express-rate-limit's own keys: IPv4 as is, IPv4-mapped as IPv4, IPv6 by /56 network", () => {
+  const keyOf = addressKeyOf();
+  assert.equal(keyOf('198.51.100.7'), '198.51.100.7');
+  assert.equal(keyOf('::ffff:198.51.100.7'), '198.51.100.7');
+  assert.equal(keyOf('::ffff:198.51.100.7'), '198.51.100.7', 'the second time, from the memo');
+  // Two hosts of one /56 share a key; the next /56 has its own.
+  assert.equal(keyOf('2001:db8:abcd:1200::1'), keyOf('2001:db8:abcd:12ff::2'));
+  assert.notEqual(keyOf('2001:db8:abcd:1200::1'), keyOf('2001:db8:abcd:1300::1'));
+  // Past its bound the memo starts over and still answers as the library does (addresses seeded by their index).
+  for (let i = 0; i < 10_050; i++) {
+    const ip = i % 2 ? `2001:db8:${(i % 65_536).toString(16)}::${i % 7}` : `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+    assert.equal(keyOf(ip), ipKeyGenerator(ip, 56), ip);
+  }
+  assert.equal(keyOf('::1'), ipKeyGenerator('::1', 56));
 });

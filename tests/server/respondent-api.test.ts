@@ -174,3 +174,27 @@ test('attention_pass is 1 when the check is passed', async () => {
   const p = (await repos.participants.findByCode(started.body.participant.code))!;
   assert.deepEqual((await repos.answers.get(p.id, 'final'))!.derived, { attention_pass: 1, vignette_reopened: 0 });
 });
+
+test('a stored participant is returned as a read of its row gives it back (SQLite builds it without reading the row again)', async () => {
+  const { wave, store, repos } = await setup();
+  for (const [i, locale] of [undefined, 'de'].entries()) {
+    const inserted = await store.write((tx) =>
+      tx.participants.insert({
+        code: `insertedParticipant${i}xyz`,
+        publicRef: `ref${i}`,
+        waveId: wave.id,
+        panelSource: i ? null : 'prolific',
+        panelId: i ? null : 'pid-7',
+        panelParams: i ? {} : { PROLIFIC_PID: 'pid-7', STUDY_ID: 's' },
+        drawIndex: 40 + i,
+        cellIndex: 3,
+        assignment: { regime: 'democracy' },
+        assignmentProbability: 0.125,
+        startedAt: '2026-12-02T22:00:00.000Z',
+        ...(locale ? { locale } : {}),
+      }),
+    );
+    assert.deepEqual(inserted, await repos.participants.findByCode(`insertedParticipant${i}xyz`));
+    assert.equal(inserted.locale, locale ?? 'en');
+  }
+});
