@@ -1,6 +1,6 @@
 import type { HypothesisReport, TermFinding } from '../../server/domain/plan/hypothesis-report.ts';
 import { el, fmt, fmtP, folded, table, type Cell } from './dashboard-dom.ts';
-import { coefficientPlot } from './dashboard-plot.ts';
+import { coefficientPlots } from './dashboard-plot.ts';
 
 const PREDICTED = { positive: 'positive', negative: 'negative' } as const;
 
@@ -24,7 +24,7 @@ function testNote(h: HypothesisReport): string {
 
 /**
  * One hypothesis: its description; per pre-registered term the predicted direction, estimate with CI, the p the
- * plan tests it by and the verdict; a coefficient plot of those terms; what cannot be estimated yet, in words;
+ * plan tests it by and the verdict; a coefficient plot of those terms per outcome; what cannot be estimated yet, in words;
  * the model's other terms folded away.
  */
 export function hypothesisCard(h: HypothesisReport, plotWidth: number): HTMLElement {
@@ -35,7 +35,7 @@ export function hypothesisCard(h: HypothesisReport, plotWidth: number): HTMLElem
     card.append(el('p', `${p.outcome ?? 'All outcomes'}: not estimable yet — ${p.explanation}.`, 'dash-problem'));
   }
   const multiOutcome = new Set(h.tested.map((f) => f.outcome)).size > 1;
-  if (h.tested.some((f) => f.estimate !== null && f.conf_low !== null)) card.append(coefficientPlot(h.id, h.tested, h.alpha, plotWidth));
+  card.append(...coefficientPlots(h.id, h.tested, h.h0, h.alpha, plotWidth));
   if (h.tested.length) {
     const level = Math.round((1 - h.alpha) * 100);
     const head = [...(multiOutcome ? ['Outcome'] : []), 'Term', 'Predicted', `Estimate [${level}% CI]`, h.adjustment ? 'p adjusted' : 'p', 'Verdict'];

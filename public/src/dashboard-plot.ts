@@ -6,34 +6,50 @@ const LABEL_LINE = 34;
 const CHAR_PX = 6;
 
 /**
- * A coefficient plot of one hypothesis' pre-registered terms: a dot per term (and outcome) with its confidence
- * interval and a line at zero, labelled in the study's words, as wide as the space it is given (a phone too).
- * Plot would insert a <style> element, which the page's CSP refuses; its rules live in dashboard.css instead,
- * so the element is dropped before the SVG enters the page.
+ * A coefficient plot of one hypothesis' pre-registered terms: a panel per outcome, each on its own x scale (a
+ * choice's 0–1 and a 1–5 rating do not share an axis), with a dot per term and its confidence interval and a
+ * reference line at the hypothesis' h0 (0, or a marginal mean's h0 such as 0.5), labelled in the study's words,
+ * as wide as the space it is given (a phone too).
  */
-export function coefficientPlot(hypothesis: string, findings: readonly TermFinding[], alpha: number, width: number): SVGElement | HTMLElement {
-  const multiOutcome = new Set(findings.map((f) => f.outcome)).size > 1;
-  const data = findings
-    .filter((f) => f.estimate !== null && f.conf_low !== null && f.conf_high !== null)
-    .map((f) => ({ ...f, key: multiOutcome ? `${f.outcome}: ${f.label}` : f.label }));
+export function coefficientPlots(hypothesis: string, findings: readonly TermFinding[], h0: number, alpha: number, width: number): (SVGElement | HTMLElement)[] {
+  const outcomes = [...new Set(findings.map((f) => f.outcome))];
+  return outcomes
+    .map((outcome) => findings.filter((f) => f.outcome === outcome && f.estimate !== null && f.conf_low !== null && f.conf_high !== null))
+    .filter((panel) => panel.length > 0)
+    .map((panel) => outcomePlot(hypothesis, outcomes.length > 1 ? panel[0]!.outcome : null, panel, h0, alpha, width));
+}
+
+/**
+ * One outcome's panel. Plot would insert a <style> element, which the page's CSP refuses; its rules live in
+ * dashboard.css instead, so the element is dropped before the SVG enters the page.
+ */
+function outcomePlot(hypothesis: string, outcome: string | null, data: readonly TermFinding[], h0: number, alpha: number, width: number): SVGElement | HTMLElement {
+  const level = Math.round((1 - alpha) * 100);
+  const name = outcome === null ? hypothesis : `${hypothesis}, ${outcome}`;
   // On a phone the labels get at most 45 % of the width, on wider screens at most LABEL_LINE characters a line.
   const lineChars = Math.max(12, Math.min(LABEL_LINE, Math.floor((width * 0.45 - 12) / CHAR_PX)));
-  const longest = Math.max(10, ...data.map((d) => d.key.length));
-  const lines = Math.max(1, ...data.map((d) => Math.ceil(d.key.length / lineChars)));
+  const longest = Math.max(10, ...data.map((d) => d.label.length));
+  const lines = Math.max(1, ...data.map((d) => Math.ceil(d.label.length / lineChars)));
+  const marginLeft = 12 + CHAR_PX * Math.min(lineChars, longest);
   const chart = Plot.plot({
-    ariaLabel: `Coefficient plot of ${hypothesis}`,
-    ariaDescription: `Estimates with ${Math.round((1 - alpha) * 100)}% confidence intervals of the terms ${hypothesis} tests; the table below has the same numbers`,
+    ariaLabel: `Coefficient plot of ${name}`,
+    ariaDescription: `Estimates with ${level}% confidence intervals of the terms ${hypothesis} tests${outcome === null ? '' : ` on ${outcome}`}, against ${h0}; the table below has the same numbers`,
     width,
-    height: 50 + Math.max(26, 15 * lines + 10) * Math.max(1, data.length),
-    marginLeft: 12 + CHAR_PX * Math.min(lineChars, longest),
-    x: { label: `estimate with ${Math.round((1 - alpha) * 100)}% CI`, grid: true },
-    y: { label: null, domain: data.map((d) => d.key) },
+    height: 60 + Math.max(26, 15 * lines + 10) * Math.max(1, data.length),
+    marginLeft,
+    marginTop: 24,
+    // The reference line's value is on the axis however far the intervals lie from it: Plot's x domain covers it.
+    x: { label: `${outcome === null ? '' : `${outcome}: `}estimate with ${level}% CI`, grid: true },
+    y: { label: null, domain: data.map((d) => d.label) },
     marks: [
       // Plot's lineWidth is in ems, about two characters each.
       Plot.axisY({ lineWidth: lineChars / 2, textOverflow: null }),
-      Plot.ruleX([0], { stroke: '#6b7280' }),
-      Plot.ruleY(data, { y: 'key', x1: 'conf_low', x2: 'conf_high', stroke: '#3b5bdb', strokeWidth: 2 }),
-      Plot.dot(data, { y: 'key', x: 'estimate', fill: '#3b5bdb', r: 4, title: (d: TermFinding) => `${d.label}: ${d.estimate}` }),
+      Plot.ruleX([h0], { stroke: '#6b7280', className: 'dash-h0' }),
+      Plot.text([h0], { x: (d: number) => d, frameAnchor: 'top', dy: -14, text: (d: number) => `h0 = ${d}`, fill: '#374151', className: 'dash-h0-label' }),
+      // Which outcome a panel shows, above its labels (the h0 label sits above the frame, at the line).
+      ...(outcome === null ? [] : [Plot.text([outcome], { text: (d: string) => d, frameAnchor: 'top-left', dx: 12 - marginLeft, dy: -14, textAnchor: 'start', fontWeight: 'bold', className: 'dash-panel-outcome' })]),
+      Plot.ruleY(data, { y: 'label', x1: 'conf_low', x2: 'conf_high', stroke: '#3b5bdb', strokeWidth: 2 }),
+      Plot.dot(data, { y: 'label', x: 'estimate', fill: '#3b5bdb', r: 4, title: (d: TermFinding) => `${d.label}: ${d.estimate}` }),
     ],
   });
   // An image for assistive technology, named and described above; Plot's labels of its inner groups ("dot",
@@ -43,5 +59,8 @@ export function coefficientPlot(hypothesis: string, findings: readonly TermFindi
   chart.querySelectorAll('[aria-description]').forEach((e) => e.removeAttribute('aria-description'));
   chart.querySelectorAll('style').forEach((s) => s.remove());
   chart.setAttribute('data-hypothesis', hypothesis);
+  if (outcome !== null) chart.setAttribute('data-outcome', outcome);
+  chart.setAttribute('data-h0', String(h0));
   return chart;
 }
+

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { csvFromRecords } from '../../analysis/index.ts';
 import { conjointTermLabels } from '../domain/plan/conjoint-report.ts';
+import { expectedConjointTerms } from '../domain/plan/conjoint-terms.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../domain/plan/execute-plan.ts';
 import { hypothesisReports } from '../domain/plan/hypothesis-report.ts';
 import { planAlpha } from '../domain/plan/plan-schema.ts';
@@ -36,7 +37,8 @@ function dashboardEstimates(definition: StudyDefinition, result: WaveEstimates) 
 /**
  * `GET /waves/:id/estimates[?format=csv]`: the wave's estimates under its locked plan (JSON with the plan hash,
  * counts, problems, precision and hypothesis cards, or the tidy CSV as an attachment), computed by a researcher
- * worker. `GET /waves/:id/plan`: the locked plan with each hypothesis' expected terms and their labels, for the
+ * worker. `GET /waves/:id/plan`: the locked plan with each hypothesis' expected terms and their labels (conjoint
+ * ones too), for the
  * dashboard. `GET /waves/:id/replication`: the replication package as a zip, made by a worker. Mounted behind the
  * researcher token check.
  */
@@ -60,11 +62,18 @@ export function researcherEstimates({ jobs, plans }: { jobs: ResearcherPool; pla
   router.get('/waves/:waveId/plan', async (req, res) => {
     const { definition, planHash } = await plans.wavePlan(waveIdParam(req.params.waveId));
     const plan = definition.analysisPlan;
+    const conjoint = plan.conjoint ?? [];
     res.json({
       planHash,
       plan,
-      terms: Object.fromEntries(plan.hypotheses.map((h) => [h.id, expectedTerms(definition, h)])),
-      labels: planTermLabels(definition, (h) => expectedTerms(definition, h)),
+      terms: {
+        ...Object.fromEntries(plan.hypotheses.map((h) => [h.id, expectedTerms(definition, h)])),
+        ...Object.fromEntries(conjoint.map((h) => [h.id, expectedConjointTerms(definition, h)])),
+      },
+      labels: {
+        ...planTermLabels(definition, (h) => expectedTerms(definition, h)),
+        ...conjointTermLabels(definition, (h) => expectedConjointTerms(definition, h)),
+      },
     });
   });
   router.get('/waves/:waveId/replication', async (req, res) => {

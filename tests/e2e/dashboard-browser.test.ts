@@ -73,15 +73,21 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
   await page.locator('#dash-token').fill(token);
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
 
-  // One coefficient plot per hypothesis: a dot and a CI rule per pre-registered term (controls are folded away).
+  // One coefficient plot per hypothesis and outcome (outcomes on different scales never share an axis): a dot and
+  // a CI rule per pre-registered term (controls are folded away) and the zero line.
   const h2 = page.locator('svg[data-hypothesis="H2"]');
-  await h2.waitFor({ timeout: 30_000 });
-  assert.equal(await h2.locator('circle').count(), 2, 'H2: favourability and contribution');
-  assert.equal(await h2.locator('g[stroke="#3b5bdb"] line').count(), 2, 'two CIs');
-  assert.equal(await h2.locator('g[stroke="#6b7280"] line').count(), 1, 'the zero line');
+  await h2.first().waitFor({ timeout: 30_000 });
+  assert.deepEqual(await h2.evaluateAll((svgs) => svgs.map((s) => s.getAttribute('data-outcome'))), ['alliance_favorability', 'contribution']);
+  for (const panel of await h2.all()) {
+    assert.equal(await panel.locator('circle').count(), 1, 'one term a panel');
+    assert.equal(await panel.locator('g[stroke="#3b5bdb"] line').count(), 1, 'its CI');
+    assert.equal(await panel.locator('g[stroke="#6b7280"] line').count(), 1, 'the zero line');
+    assert.equal(await panel.locator('.dash-h0-label').textContent(), 'h0 = 0');
+  }
   assert.equal(await page.locator('svg[data-hypothesis="H1"] circle').count(), 3);
+  assert.equal(await page.locator('svg[data-hypothesis="H3"]').count(), 3, 'H3: a panel for each of its three outcomes');
   assert.equal(await page.locator('svg[data-hypothesis="H3"] circle').count(), 3 * 3);
-  assert.match((await h2.getAttribute('aria-label')) ?? '', /Coefficient plot of H2/);
+  assert.match((await h2.first().getAttribute('aria-label')) ?? '', /Coefficient plot of H2, alliance_favorability/);
 
   const text = await page.locator('#dash-wave').innerText();
   assert.match(text, /Hypotheses \(1502 complete, \d+ excluded by the plan\)/);
@@ -97,7 +103,7 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
 
   // The token is kept for the tab: a reload needs no second entry.
   await page.reload();
-  await page.locator('svg[data-hypothesis="H2"]').waitFor({ timeout: 30_000 });
+  await page.locator('svg[data-hypothesis="H2"]').first().waitFor({ timeout: 30_000 });
   assert.equal(await page.locator('#dash-token-form').isVisible(), false);
   assert.equal(new URL(page.url()).hash, `#wave=${waves.shipped}`, 'the open wave is in the link');
 

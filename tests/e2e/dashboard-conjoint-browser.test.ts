@@ -1,7 +1,9 @@
 // The dashboard of a conjoint wave (issue 15): the flagship fielded through the real server to 200 simulated
 // respondents (wave seed "dash-cj", respondent seed "dash-cj-respondents", starts in order: the same data on every
-// run), then its AMCE and marginal-mean cards at phone size, axe-clean, with a screenshot written to
-// screenshots/dashboard/alliance-partner-conjoint-phone.png (gitignored) for a person to look at.
+// run), then its AMCE and marginal-mean cards at phone and desktop sizes, axe-clean: one plot panel per outcome
+// (the choice's and the 1–5 rating's AMCEs on their own scales), the reference line at each hypothesis' h0 (0.5
+// for H2's marginal means), with screenshots written to screenshots/dashboard/alliance-partner-conjoint-{phone,
+// desktop}.png (gitignored) for a person to look at.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,8 +23,8 @@ import { serve, type ServedApp } from './serve-process.ts';
 const definitions = loadDefinitionFiles('survey-definitions');
 const STUDY = 'alliance-partner-conjoint';
 const RESPONDENTS = 200;
-const SCREENSHOT = join('screenshots', 'dashboard', `${STUDY}-phone.png`);
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+const DESKTOP = { viewport: { width: 1366, height: 900 } };
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -66,6 +68,52 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/**
+ * Where a plot's reference line is, and where its own x scale puts `value`: the scale read off two dots of
+ * different estimates (each dot's title ends in its estimate), in screen pixels. Also the line's label.
+ */
+async function referenceLine(page: Page, selector: string, value: number): Promise<{ line: number; expected: number; label: string; dots: number }> {
+  // No named functions inside: the test runner's transform would wrap them in a helper the page does not have.
+  return page.locator(selector).evaluate((svg, v) => {
+    const dots = [...svg.querySelectorAll('circle')].map((c) => {
+      const r = c.getBoundingClientRect();
+      return { x: r.left + r.width / 2, estimate: Number(/: (\S+)$/.exec(c.querySelector('title')?.textContent ?? '')?.[1]) };
+    });
+    const a = dots[0]!;
+    const b = dots.reduce((far, d) => (Math.abs(d.estimate - a.estimate) > Math.abs(far.estimate - a.estimate) ? d : far));
+    const rule = svg.querySelector('.dash-h0 line')?.getBoundingClientRect();
+    return {
+      line: rule ? rule.left + rule.width / 2 : NaN,
+      expected: a.x + ((v - a.estimate) * (b.x - a.x)) / (b.estimate - a.estimate),
+      label: svg.querySelector('.dash-h0-label')?.textContent ?? '',
+      dots: dots.length,
+    };
+  }, value);
+}
+
+async function openConjointDashboard(page: Page): Promise<void> {
+  await page.goto(`${app.baseUrl}/dashboard#wave=${wave}`);
+  await page.locator('#dash-token').fill(token);
+  await page.getByRole('button', { name: 'Open the dashboard' }).click();
+  await page.locator('#dash-wave h2', { hasText: `wave ${wave}` }).waitFor({ timeout: 30_000 });
+  await page.locator('svg[data-hypothesis="H2"]').waitFor({ timeout: 30_000 });
+}
+
+/** H1's two outcomes each in a panel of its own with the line at 0; H2's marginal means with the line at 0.5. */
+async function assertPanelsAndReferenceLines(page: Page): Promise<void> {
+  assert.deepEqual(await page.locator('svg[data-hypothesis="H1"]').evaluateAll((svgs) => svgs.map((s) => s.getAttribute('data-outcome'))), ['chosen', 'support_aid_cut']);
+  for (const outcome of ['chosen', 'support_aid_cut']) {
+    const at = await referenceLine(page, `svg[data-hypothesis="H1"][data-outcome="${outcome}"]`, 0);
+    assert.equal(at.dots, 8, outcome);
+    assert.ok(Math.abs(at.line - at.expected) < 1.5, `${outcome}: line at ${at.line} px, 0 at ${at.expected} px`);
+    assert.equal(at.label, 'h0 = 0');
+    assert.equal(await page.locator(`svg[data-outcome="${outcome}"] .dash-panel-outcome`).textContent(), outcome);
+  }
+  const h2 = await referenceLine(page, 'svg[data-hypothesis="H2"]', 0.5);
+  assert.ok(Math.abs(h2.line - h2.expected) < 1.5, `H2: line at ${h2.line} px, 0.5 at ${h2.expected} px`);
+  assert.equal(h2.label, 'h0 = 0.5');
+}
+
 test('on a phone (390 px): the conjoint wave\'s AMCE and marginal-mean cards with plots, no sideways scrolling, axe finds nothing serious, a screenshot', async () => {
   assert.ok(completes > 150, `${completes} completes`);
   const context = await browser.newContext(PHONE);
@@ -75,11 +123,7 @@ test('on a phone (390 px): the conjoint wave\'s AMCE and marginal-mean cards wit
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto(`${app.baseUrl}/dashboard#wave=${wave}`);
-  await page.locator('#dash-token').fill(token);
-  await page.getByRole('button', { name: 'Open the dashboard' }).click();
-  await page.locator('#dash-wave h2', { hasText: `wave ${wave}` }).waitFor({ timeout: 30_000 });
-  await page.locator('svg[data-hypothesis="H2"]').waitFor({ timeout: 30_000 });
+  await openConjointDashboard(page);
 
   // H1: the pre-registered AMCEs of both outcomes (8 tested terms each), in the study's words, with verdicts.
   const h1 = page.locator('article[data-hypothesis="H1"]');
@@ -87,6 +131,7 @@ test('on a phone (390 px): the conjoint wave\'s AMCE and marginal-mean cards wit
   assert.equal(await evict.count(), 2, 'chosen and support_aid_cut');
   assert.match(await evict.first().innerText(), /positive[\s\S]*(supported|not supported|opposite sign)/);
   assert.equal(await page.locator('svg[data-hypothesis="H1"] circle').count(), 2 * 8);
+  await assertPanelsAndReferenceLines(page);
   // H2: marginal means by party, against 0.5.
   const h2 = page.locator('article[data-hypothesis="H2"]');
   assert.ok((await h2.getByRole('row').filter({ hasText: 'Regime type of the partner: Autocracy · Party: Republican' }).count()) >= 1);
@@ -101,10 +146,28 @@ test('on a phone (390 px): the conjoint wave\'s AMCE and marginal-mean cards wit
 
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no sideways scrolling');
   assert.deepEqual(await seriousViolations(page), []);
-  mkdirSync(join('screenshots', 'dashboard'), { recursive: true });
-  await page.screenshot({ path: SCREENSHOT, fullPage: true });
-  assert.ok(statSync(SCREENSHOT).size > 10_000, SCREENSHOT);
-  console.log(`dashboard-conjoint: ${completes} completes; screenshot ${SCREENSHOT}`);
+  console.log(`dashboard-conjoint: ${completes} completes; screenshot ${await screenshot(page, 'phone')}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('on a desktop (1366 px): one panel per outcome, reference lines at h0, axe finds nothing serious, a screenshot', async () => {
+  const context = await browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openConjointDashboard(page);
+  await assertPanelsAndReferenceLines(page);
+  assert.deepEqual(await seriousViolations(page), []);
+  console.log(`dashboard-conjoint: screenshot ${await screenshot(page, 'desktop')}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+async function screenshot(page: Page, size: string): Promise<string> {
+  const file = join('screenshots', 'dashboard', `${STUDY}-${size}.png`);
+  mkdirSync(join('screenshots', 'dashboard'), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
+  assert.ok(statSync(file).size > 10_000, file);
+  return file;
+}

@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { amce, mm, pAdjust, type Row } from '../../analysis/index.ts';
+import { expectedConjointTerms } from '../../server/domain/plan/conjoint-terms.ts';
 import { executeConjointPlan } from '../../server/domain/plan/execute-conjoint-plan.ts';
+import { hypothesisReports } from '../../server/domain/plan/hypothesis-report.ts';
 import { planProblems } from '../../server/domain/plan/validate-plan.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { seededRandom } from '../analysis/support.ts';
@@ -73,6 +75,24 @@ test('executeConjointPlan: the estimators on the kept participants\' profiles, R
   const autocracy = byParty.find((e) => e.term === 'regimeautocracy:partyrepublican')!;
   assert.equal(autocracy.estimate, direct2.estimates[1]!.estimate);
   assert.equal(autocracy.statistic, direct2.estimates[1]!.z);
+});
+
+test('the cards carry the value each hypothesis tests against: 0 for an AMCE, the plan\'s h0 for a marginal mean', () => {
+  const { rows, profiles } = simulate();
+  const cards = hypothesisReports(flagship, executeConjointPlan({ definition: flagship, rows, profiles }));
+  assert.deepEqual(cards.map((c) => [c.id, c.h0]), [['H1', 0], ['H2', 0.5]]);
+  // A rating's marginal means against its scale's midpoint.
+  const rating = withPlan(flagship, { ...plan, conjoint: [{ id: 'M', description: 'rating MMs', estimator: 'mm', outcomes: ['support_aid_cut'], formula: '~ regime', h0: 3 }] });
+  assert.deepEqual(hypothesisReports(rating, executeConjointPlan({ definition: rating, rows, profiles })).map((c) => c.h0), [3]);
+});
+
+test('a conjoint hypothesis\' expected terms come from the estimators\' formula parser: a:b with its main effects is a constraint, not a feature', () => {
+  const h = { id: 'X', description: 'x', estimator: 'amce' as const, outcomes: ['chosen'], formula: '~ regime + behavior + troops + behavior:troops' };
+  const terms = expectedConjointTerms(flagship, h);
+  assert.deepEqual(terms, expectedConjointTerms(flagship, { ...h, formula: '~ regime + behavior * troops' }));
+  assert.ok(terms.includes('behaviorevict_troops') && terms.includes('regimeautocracy'));
+  // A formula the parser refuses (never valid at load) has no terms rather than an exception.
+  assert.deepEqual(expectedConjointTerms(flagship, { ...h, formula: '~ regime + log(capability)' }), []);
 });
 
 test('a hypothesis that cannot be estimated yet is a problem, not an exception', () => {

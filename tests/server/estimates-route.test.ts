@@ -8,6 +8,7 @@ import { planHash } from '../../server/domain/plan/plan-hash.ts';
 import { createResearcherTestApp } from './researcher-support.ts';
 import { participantCode, seedAllianceWave } from './estimates-support.ts';
 import { alliance, allianceRows } from './plan-support.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 
 let t: Awaited<ReturnType<typeof createResearcherTestApp>>;
 before(async () => {
@@ -77,6 +78,22 @@ test('GET /waves/:id/plan gives the locked plan and each hypothesis its terms', 
   assert.equal(res.body.terms.H3.length, 8);
   assert.equal(res.body.labels.H3.regimeautocracy, 'Regime: Autocracy (vs. Democracy)');
   assert.equal(res.body.labels.H2.violated, 'Behavior: any other level (vs. Cooperates (control))');
+});
+
+test('GET /waves/:id/plan labels a conjoint plan\'s terms too, in the study\'s words', async () => {
+  const conjoint = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'alliance-partner-conjoint')!;
+  await t.studies.syncDefinitions([conjoint]);
+  const { wave } = await t.studies.createWave({ studyKey: conjoint.id, target: 100, seed: 'plan-labels' });
+  const res = await t.get(`/waves/${wave.id}/plan`);
+  assert.equal(res.status, 200);
+  assert.deepEqual(res.body.plan.conjoint.map((h: { id: string }) => h.id), ['H1', 'H2']);
+  // H1: the non-reference levels of regime, capability, treaty, behavior, troops and trade.
+  assert.ok(res.body.terms.H1.includes('behaviorevict_troops'));
+  assert.equal(res.body.labels.H1.behaviorevict_troops, 'Bargaining behaviour of the partner: Evicts US troops (vs. Cooperates)');
+  // H2: every level of regime and behavior within each party group.
+  assert.equal(res.body.terms.H2.length % 8, 0);
+  assert.equal(res.body.labels.H2['regimeautocracy:partyrepublican'], 'Regime type of the partner: Autocracy · Party: Republican');
+  assert.equal(Object.keys(res.body.labels.H2).length, res.body.terms.H2.length);
 });
 
 test('GET /waves/:id/replication streams the replication package as a zip', async () => {

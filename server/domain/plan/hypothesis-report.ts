@@ -33,6 +33,11 @@ export interface HypothesisReport {
   id: string;
   description: string;
   alpha: number;
+  /**
+   * The value each tested term is compared with: 0, but for a conjoint marginal mean its plan's h0 (0.5 for a
+   * forced choice, a scale's midpoint for a rating). The dashboard's plot draws its reference line here.
+   */
+  h0: number;
   /** The p.adjust method and family the tested terms are adjusted in, with the family's number of terms. */
   adjustment: { method: string; family: string; terms: number } | null;
   /** The pre-registered terms (`terms`, else every non-intercept term), per outcome. */
@@ -124,6 +129,7 @@ export function hypothesisCards<H extends CardHypothesis>(
       id: h.id,
       description: h.description,
       alpha,
+      h0,
       adjustment: h.adjust && family ? { method: h.adjust.method, family, terms: familySizes.get(family) ?? 0 } : null,
       tested: own.filter((e) => how.isTested(h, e.term)).map((e) => finding(e, true)),
       controls: own.filter((e) => !how.isTested(h, e.term)).map((e) => finding(e, false)),

@@ -1,4 +1,6 @@
+import { AnalysisError } from '../../../analysis/index.ts';
 import type { StudyDefinition } from '../study-definition.ts';
+import { conjointPlanFormula } from './conjoint-terms.ts';
 import { adjustmentFamilies, PARTICIPANT_COLUMN } from './execute-plan.ts';
 import { planLevels } from './plan-columns.ts';
 import type { ConjointHypothesis } from './plan-schema.ts';
@@ -161,25 +163,48 @@ export function conjointReplicationLines(def: StudyDefinition, hypotheses: reado
       `p[[${r(by)}]] <- d[[${r(by)}]][match(p$${PARTICIPANT_COLUMN}, d$${PARTICIPANT_COLUMN})]`,
     ]),
     `levels_cj <- list(\n${declared.join(',\n')}\n)`,
+    ...undeclaredLevelCheck(def),
     CONJOINT_FUNCTIONS,
     'cj_out <- list()',
-    ...hypotheses.flatMap((h) => conjointHypothesisLines(h, alpha)),
+    ...hypotheses.flatMap((h) => conjointHypothesisLines(def, h, alpha)),
     'cj <- as_estimates(cj_out)',
     ...conjointFamilyLines(hypotheses),
   ];
 }
 
-/** A restricted pair `a * b` of a conjoint formula, as cregg reads one (analysis/conjoint/formula.ts). */
-function formulaParts(formula: string): { features: string[]; pairs: [string, string][] } {
-  const terms = formula.replace(/^\s*~/, '').split('+').map((t) => t.trim()).filter(Boolean);
-  const pairs = terms.filter((t) => t.includes('*')).map((t) => t.split('*').map((v) => v.trim()) as [string, string]);
-  return { features: terms.flatMap((t) => t.split('*').map((v) => v.trim())), pairs };
+/**
+ * Stops the script on a profile whose attribute has a level the design does not declare (profiles.csv edited or
+ * damaged): the platform's estimators refuse such a value, and factor() would quietly make it a missing value
+ * that the fits then drop.
+ */
+function undeclaredLevelCheck(def: StudyDefinition): string[] {
+  return [
+    '# Every attribute level in the profiles must be a declared one: factor() would turn any other into NA, dropped unseen.',
+    `for (v in intersect(${rVector(def.factors.map((f) => f.name))}, names(p))) {`,
+    '  bad <- setdiff(unique(as.character(na.omit(p[[v]]))), levels_cj[[v]])',
+    '  if (length(bad) > 0) stop(sprintf("replicate.R: profiles.csv: feature %s has level \\"%s\\", which is not among its declared levels (%s)", v, bad[1], paste(levels_cj[[v]], collapse = ", ")), call. = FALSE)',
+    '}',
+  ];
 }
 
-function conjointHypothesisLines(h: ConjointHypothesis, alpha: number): string[] {
-  const { features, pairs } = formulaParts(h.formula);
-  const by = h.by === undefined ? 'NULL' : r(h.by);
+/**
+ * One hypothesis' cj_run calls. Its formula is read by the estimators' parser (conjointPlanFormula), so the
+ * features and restricted pairs here are the ones amce/mm used. A formula that parser refuses never passes the
+ * plan's validation; should a stored plan hold one anyway, the platform reports the hypothesis as a problem with
+ * no estimates, and the script says so instead of recomputing it.
+ */
+function conjointHypothesisLines(def: StudyDefinition, h: ConjointHypothesis, alpha: number): string[] {
   const lines = ['', `# ${h.id}: ${h.description.replace(/\s+/g, ' ')}`];
+  let features: string[];
+  let pairs: [string, string][];
+  try {
+    ({ features, constraints: pairs } = conjointPlanFormula(h.id, def, h.outcomes[0]!, h.formula));
+  } catch (error) {
+    if (!(error instanceof AnalysisError)) throw error;
+    const why = `not recomputed: its formula is refused (${error.message.replace(/\s+/g, ' ')})`;
+    return [...lines, `# ${why}`, `cat(${r(`replicate.R: ${h.id} ${why}\n`)})`];
+  }
+  const by = h.by === undefined ? 'NULL' : r(h.by);
   for (const outcome of h.outcomes) {
     let compute: string;
     if (h.estimator === 'amce') {

@@ -1,9 +1,9 @@
 import { AnalysisError } from '../../../analysis/index.ts';
-import { conjointFormula, type ConjointFormula } from '../../../analysis/conjoint/formula.ts';
+import type { ConjointFormula } from '../../../analysis/conjoint/formula.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { studyDesign } from '../study-design.ts';
 import { planColumns } from './plan-columns.ts';
-import { conjointTerms } from './conjoint-terms.ts';
+import { conjointPlanFormula, conjointTerms } from './conjoint-terms.ts';
 import type { ConjointHypothesis } from './plan-schema.ts';
 import { postTreatmentMessage, type PlanProblem } from './validate-plan.ts';
 
@@ -22,7 +22,6 @@ export function conjointPlanProblems(def: StudyDefinition, takenIds: ReadonlySet
   if (design.kind !== 'conjoint') return [{ path: base, message: 'conjoint hypotheses need a conjoint design (design.kind "conjoint")' }];
   if (def.analysisPlan.weights === 'raking') problems.push({ path: [...base], message: 'conjoint hypotheses are not weighted yet: drop "weights": "raking" or the conjoint hypotheses' });
   const outcomes = [design.outcomes.choice?.name, design.outcomes.rating?.name].filter((name): name is string => !!name);
-  const attributes = def.factors.map((f) => f.name);
   const columns = planColumns(def);
   const ids = new Set(takenIds);
   const methods = new Map<string, string>();
@@ -36,7 +35,7 @@ export function conjointPlanProblems(def: StudyDefinition, takenIds: ReadonlySet
     h.outcomes.forEach((o, j) => outcomes.includes(o) || add(['outcomes', j], `"${o}" is not an outcome of the conjoint design (${outcomes.join(', ')})`));
     let formula: ConjointFormula | undefined;
     try {
-      formula = conjointFormula('plan', `${outcomes[0]} ${h.formula}`, [outcomes[0]!, ...attributes]);
+      formula = conjointPlanFormula('plan', def, outcomes[0]!, h.formula);
     } catch (error) {
       if (!(error instanceof AnalysisError)) throw error;
       add(['formula'], error.message.replace(/^plan: /, '').replace(/is not a data column \(features are plain columns, read as factors\)/, 'is not an attribute of the design'));
