@@ -6,7 +6,8 @@
 // rating, an unrestricted AMCE with CR0, a constraint written `a + b + a:b` (read by the estimators' formula parser
 // in both), and H7, a formula that parser refuses, stored past the load-time validation (as only a tool writing
 // the database could): the package, the plan and the estimates still answer, and replicate.R says H7 is not
-// recomputed. On SQLite and (run-tests.mjs) PostgreSQL.
+// recomputed. On SQLite in npm test: run-tests.mjs leaves the simulator's HTTP files out of the PostgreSQL pass (the
+// respondent-path files there cover storage); VLAB_TEST_ENGINE=postgres runs it on PostgreSQL (6/6 on 2026-12-02).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
