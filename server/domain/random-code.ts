@@ -19,8 +19,9 @@ let poolOffset = 0;
 
 /**
  * randomBytes(n) served from a pool that is refilled from the CSPRNG 4 KB at a time, each byte handed out once
- * (node's randomUUID pools the same way). A start draws a 16-byte code; one randomBytes call per start showed
- * as 1–2 % of the start's CPU profile. A refill replaces the pool, so earlier results are never overwritten.
+ * (node's randomUUID pools the same way). A start draws a 16-byte code and an 8-byte public reference; a
+ * randomBytes call for each showed as 1–2 % of the start's CPU profile. A refill replaces the pool, so earlier
+ * results are never overwritten.
  */
 export function pooledRandomBytes(n: number): Buffer {
   if (n > POOL_BYTES) return randomBytes(n);
