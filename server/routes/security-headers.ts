@@ -49,7 +49,7 @@ export function helmetHeaders(options: HelmetOptions): [name: string, value: str
 
 /**
  * Helmet's headers set by one middleware: helmet runs twelve middlewares, one per header, on every request,
- * which the start's CPU profile showed at about 8 % of the server's busy time. tests/server/security-headers.test.ts
+ * which the start's CPU profile showed at 5–8 % of the server's busy time. tests/server/security-headers.test.ts
  * compares the result with helmet's own output on a page and an API response.
  */
 export function securityHeaders(config: Pick<Config, 'frameAncestors'>): RequestHandler {
