@@ -1,11 +1,11 @@
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { Config } from './config.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { apiNotFound, errorHandler, requireJsonBody } from './routes/errors.ts';
 import { loadPublicBundle, publicAssets } from './routes/public-assets.ts';
 import { researcherAuthRateLimit, startRateLimit } from './routes/rate-limit.ts';
 import { requestLog } from './routes/request-log.ts';
+import { securityHeaders } from './routes/security-headers.ts';
 import { untrustedProxyWarning } from './routes/untrusted-proxy-warning.ts';
 import { researcherApi } from './routes/researcher-api.ts';
 import { respondentApi } from './routes/respondent-api.ts';
@@ -62,28 +62,7 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.use(requestLog(logger));
   app.use(untrustedProxyWarning(config, logger));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          scriptSrcAttr: ["'none'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'none'"],
-          formAction: ["'self'"],
-          frameAncestors: config.frameAncestors.length ? config.frameAncestors : ["'none'"],
-        },
-      },
-      // X-Frame-Options cannot name origins: where framing is allowed, CSP frame-ancestors alone decides.
-      frameguard: config.frameAncestors.length ? false : undefined,
-    }),
-  );
+  app.use(securityHeaders(config));
 
   // For load balancers and monitors: 200 while the database answers, 503 with Retry-After while it does not.
   app.get('/healthz', async (_req, res) => {

@@ -1,11 +1,9 @@
-import cookieParser from 'cookie-parser';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { panelParamsSchema } from '../domain/panel.ts';
 import type { ParticipantSession, RespondentService } from '../services/respondent-service.ts';
 import { parseBody, waveIdParam } from './request-input.ts';
-
-const SESSION_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+import { readCookie, sessionCookie, sessionCookieName } from './session-cookie.ts';
 
 /**
  * Unknown fields are dropped: whatever the client says about its own condition is ignored. `locale` is the
@@ -22,8 +20,6 @@ const completeBody = z.strictObject({
   honeypot: z.string().max(10_000).optional(),
 });
 
-export const sessionCookieName = (waveId: string) => `vlab_${waveId}`;
-
 /**
  * The start's JSON body (docs/api.md), with the survey's bytes spliced in as they are: only the short head and
  * tail are encoded per start, the ~7 KB survey is copied once into the body.
@@ -38,6 +34,18 @@ function sessionBody(session: ParticipantSession): Buffer {
   ]);
 }
 
+/**
+ * A JSON body already in bytes, written as res.send() would (no ETag: the app disables them) without its
+ * per-call checks; never cached.
+ */
+function sendJsonBytes(res: Response, status: number, body: Buffer): void {
+  res.statusCode = status;
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
+}
+
 function noStore(res: Response) {
   res.set('Cache-Control', 'no-store');
 }
@@ -46,31 +54,19 @@ function noStore(res: Response) {
 export function respondentApi(service: RespondentService): Router {
   const router = Router();
 
-  // Only the start reads the session cookie: the other routes name the participant in their path.
-  router.use('/waves/:waveId/participants', cookieParser());
   router.post('/waves/:waveId/participants', async (req, res) => {
     const waveId = waveIdParam(req.params.waveId);
     const body = parseBody(startBody, req.body);
-    const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
     const session = await service.start({
       waveId,
       panelParams: body.panel ?? {},
-      sessionCode: cookies[sessionCookieName(waveId)],
+      sessionCode: readCookie(req.headers, sessionCookieName(waveId)),
       locale: body.locale,
     });
     res.locals.participantCode = session.participant.code;
     // The cookie proves the session from then on, so a client that proved only a panel ID does not get one.
-    if (session.sessionProven) {
-      res.cookie(sessionCookieName(waveId), session.participant.code, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.secure,
-        maxAge: SESSION_MAX_AGE_MS,
-        path: '/',
-      });
-    }
-    noStore(res);
-    res.status(session.created ? 201 : 200).type('json').send(sessionBody(session));
+    if (session.sessionProven) res.setHeader('Set-Cookie', sessionCookie(waveId, session.participant.code, req.secure));
+    sendJsonBytes(res, session.created ? 201 : 200, sessionBody(session));
   });
 
   router.put('/participants/:code/answers', async (req, res) => {

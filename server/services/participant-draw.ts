@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '../domain/random-code.ts';
 import { chooseLocale, studyLocales } from '../domain/localized-text.ts';
 import { panelIdentity, type PanelParams } from '../domain/panel.ts';
 import type { Participant } from '../domain/participant.ts';
@@ -24,7 +24,7 @@ export async function drawParticipant(
   const drawIndex = await tx.participants.nextDrawIndex(wave.id);
   const who = {
     code,
-    publicRef: randomBytes(8).toString('hex'),
+    publicRef: pooledRandomBytes(8).toString('hex'),
     waveId: wave.id,
     panelSource: identity?.source ?? null,
     panelId: identity?.id ?? null,

@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG } from '../config.ts';
 import { derivedColumns, finalOutcome, type Answers } from '../domain/answers.ts';
 import { DomainError } from '../domain/errors.ts';
-import { randomCode, sameCode } from '../domain/random-code.ts';
+import { pooledRandomBytes, randomCode, sameCode } from '../domain/random-code.ts';
 import { panelIdentity, sameSession, type PanelParams } from '../domain/panel.ts';
 import type { Participant } from '../domain/participant.ts';
 import { CONSENT_QUESTION, type StudyDefinition } from '../domain/study-definition.ts';
@@ -55,7 +55,7 @@ export function createRespondentService({
   store,
   quotaLeaseSeconds = DEFAULT_CONFIG.quotaLeaseSeconds,
   now = () => new Date().toISOString(),
-  newParticipantCode = () => randomCode(16),
+  newParticipantCode = () => randomCode(16, pooledRandomBytes),
 }: RespondentServiceOptions) {
   const ctx: RespondentContext = {
     store,

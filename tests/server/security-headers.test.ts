@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
+import { helmetOptions } from '../../server/routes/security-headers.ts';
 import { createTestApp } from './test-app.ts';
 
 const t = await createTestApp();
@@ -107,4 +109,35 @@ test('VLAB_FRAME_ANCESTORS lets the named origins frame the survey (MTurk Extern
 
   assert.throws(() => loadConfig({ VLAB_FRAME_ANCESTORS: 'http://worker.mturk.com' }), /ConfigError: VLAB_FRAME_ANCESTORS: expected https origins/);
   assert.throws(() => loadConfig({ VLAB_FRAME_ANCESTORS: "https://a.example 'unsafe-inline'" }), /VLAB_FRAME_ANCESTORS/);
+});
+
+/** The headers helmet itself sets with the app's options, read off a bare Express app that runs helmet's twelve middlewares. */
+async function helmetsOwnHeaders(config: Config): Promise<Record<string, string>> {
+  const bare = express();
+  bare.set('etag', false);
+  bare.use(helmet(helmetOptions(config)));
+  bare.get('/', (_req, res) => {
+    res.type('text/plain').send('ok');
+  });
+  const res = await request(bare).get('/');
+  const { 'content-type': _type, 'content-length': _length, date: _date, connection: _connection, ...helmets } = res.headers as Record<string, string>;
+  return helmets;
+}
+
+test('the precomputed security headers are exactly helmet\'s own, on a page and an API response, framed or not', async () => {
+  const framing = loadConfig({ VLAB_FRAME_ANCESTORS: 'https://worker.mturk.com' }, { logLevel: 'silent' });
+  const plain = loadConfig({}, { logLevel: 'silent' });
+  for (const config of [plain, framing]) {
+    const expected = await helmetsOwnHeaders(config);
+    assert.ok(Object.keys(expected).length >= 10, `helmet sets its headers (${Object.keys(expected).join(', ')})`);
+    const ours = createApp({ store: t.store, config });
+    const page = await request(ours).get(`/s/${t.wave.id}`);
+    const api = await request(ours).post(`/api/waves/${t.wave.id}/participants`).send({});
+    for (const [what, res] of [['page', page], ['API', api]] as const) {
+      const got = Object.fromEntries(Object.keys(expected).map((name) => [name, res.headers[name]]));
+      assert.deepEqual(got, expected, `${what}, frame ancestors [${config.frameAncestors.join(' ')}]`);
+    }
+    // Nothing helmet leaves out (X-Frame-Options where framing is allowed) is sent by us either.
+    if (!('x-frame-options' in expected)) assert.equal(page.headers['x-frame-options'], undefined);
+  }
 });
