@@ -1,7 +1,8 @@
 /**
- * Fixed-window hit counters for the rate limits (routes/rate-limit.ts). A window of `windowMs` starts at a
- * multiple of `windowMs` since the epoch, so every process that counts a key agrees on which window a hit falls
- * in. On SQLite (one process by design) the counts live in this process's memory: a limiter check costs no
+ * Hit counters for the rate limits (routes/rate-limit.ts). A key's window opens at its first hit and lasts
+ * `windowMs`, as express-rate-limit's own memory store counts: someone over the limit is told to wait the rest of
+ * the window that their own first hit opened (about the whole window when they burst), never a time that depends
+ * on where the wall clock happens to be. On SQLite (one process by design) the counts live in this process's memory: a limiter check costs no
  * database round trip. On PostgreSQL they live in a table that every `vlab serve` process shares
  * (storage/postgres/rate-counter.ts), so N processes behind a balancer enforce one limit, not N.
  */
@@ -13,9 +14,6 @@ export interface RateCounter {
   /** Takes back one hit on `key` in the current window (a request that turned out not to count); never below 0. */
   unhit(key: string, windowMs: number): Promise<void>;
 }
-
-/** The start of the fixed window of length `windowMs` that holds the instant `ms`. */
-export const windowStart = (ms: number, windowMs: number): number => Math.floor(ms / windowMs) * windowMs;
 
 /**
  * Counters in this process's memory. Windows that have ended are dropped once per window length (on the first hit
@@ -34,7 +32,7 @@ export function createMemoryRateCounter(now: () => number = Date.now): RateCount
         nextSweep = t + windowMs;
       }
       let current = windows.get(key);
-      if (!current || current.end <= t) windows.set(key, (current = { end: windowStart(t, windowMs) + windowMs, n: 0 }));
+      if (!current || current.end <= t) windows.set(key, (current = { end: t + windowMs, n: 0 }));
       current.n++;
       return { count: current.n, resetAt: new Date(current.end) };
     },

@@ -1,25 +1,31 @@
-// The rate limits' counters (server/storage/rate-counter.ts) on SQLite: fixed windows in this process's memory,
+// The rate limits' counters (server/storage/rate-counter.ts) on SQLite: windows opened by each key's first hit, in this process's memory,
 // with no table and no database round trip; the clock is injected, so no test waits for a window to end.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createMemoryRateCounter, windowStart } from '../../server/storage/rate-counter.ts';
+import { createMemoryRateCounter } from '../../server/storage/rate-counter.ts';
 import { createTestStore } from './test-app.ts';
 import { testSql } from './test-sql.ts';
 
-test('windows are fixed multiples of their length: counts grow within one and start again at the next', async () => {
-  const minute = 20_000_000 * 60_000; // an instant that is a whole number of minutes since the epoch (2008)
-  let now = minute + 59_000;
+test('a key’s window opens at its first hit and lasts its length, wherever the clock is: counts grow within it and start again after it', async () => {
+  // An instant 59 s past a whole minute: a window aligned to the clock would end in 1 s and tell someone over
+  // the limit to come back at once; the key's own window ends a whole length after its first hit.
+  let now = 20_000_000 * 60_000 + 59_000;
   const counter = createMemoryRateCounter(() => now);
-  assert.equal(windowStart(now, 60_000), minute, 'the window holding the instant');
   const first = await counter.hit('start:a', 60_000);
   assert.equal(first.count, 1);
-  assert.equal(first.resetAt.getTime(), windowStart(now, 60_000) + 60_000);
-  assert.equal((await counter.hit('start:a', 60_000)).count, 2);
+  assert.equal(first.resetAt.getTime(), now + 60_000);
+  now += 30_000;
+  const second = await counter.hit('start:a', 60_000);
+  assert.equal(second.count, 2);
+  assert.equal(second.resetAt.getTime(), first.resetAt.getTime(), 'later hits do not move the window');
   assert.equal((await counter.hit('start:b', 60_000)).count, 1, 'each key counts apart');
+  assert.equal((await counter.hit('start:b', 60_000)).resetAt.getTime(), now + 60_000, 'with a window of its own');
   await counter.unhit('start:a', 60_000);
   assert.equal((await counter.hit('start:a', 60_000)).count, 2, 'a hit taken back no longer counts');
   now = first.resetAt.getTime();
-  assert.equal((await counter.hit('start:a', 60_000)).count, 1, 'the next window starts from 1');
+  const next = await counter.hit('start:a', 60_000);
+  assert.equal(next.count, 1, 'the next window starts from 1');
+  assert.equal(next.resetAt.getTime(), now + 60_000);
   await counter.unhit('start:c', 60_000);
   await counter.unhit('start:a', 60_000);
   await counter.unhit('start:a', 60_000);

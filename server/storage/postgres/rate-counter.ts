@@ -1,23 +1,27 @@
 import type { RateCounter } from '../rate-counter.ts';
 import type { Sql } from './sql.ts';
 
-// The database's clock picks the window, so processes whose clocks differ still count in the same row; the time
-// left is returned beside it and added to this process's clock for Retry-After. Epoch milliseconds as BIGINT.
+// The database's clock opens and ends windows, so processes whose clocks differ still agree on a key's window;
+// the time left is returned beside the count and added to this process's clock for Retry-After. Epoch
+// milliseconds as BIGINT.
 const NOW_MS = '(extract(epoch FROM now()) * 1000)::bigint';
-const WINDOW_START = `(floor(extract(epoch FROM now()) * 1000 / $2::bigint) * $2::bigint)::bigint`;
 
-const HIT = `INSERT INTO rate_limit_hits AS h (key, window_start, window_end, n)
-  VALUES ($1, ${WINDOW_START}, ${WINDOW_START} + $2::bigint, 1)
-  ON CONFLICT (key, window_start) DO UPDATE SET n = h.n + 1
+// In ON CONFLICT DO UPDATE every `h.` is the row as it was, so both CASEs judge the same ended-or-not window.
+const HIT = `INSERT INTO rate_limit_hits AS h (key, window_end, n)
+  VALUES ($1, ${NOW_MS} + $2::bigint, 1)
+  ON CONFLICT (key) DO UPDATE SET
+    n = CASE WHEN h.window_end <= ${NOW_MS} THEN 1 ELSE h.n + 1 END,
+    window_end = CASE WHEN h.window_end <= ${NOW_MS} THEN ${NOW_MS} + $2::bigint ELSE h.window_end END
   RETURNING n, window_end - ${NOW_MS} AS ms_left`;
-const UNHIT = `UPDATE rate_limit_hits SET n = n - 1 WHERE key = $1 AND window_start = ${WINDOW_START} AND n > 0`;
+const UNHIT = `UPDATE rate_limit_hits SET n = n - 1 WHERE key = $1 AND window_end > ${NOW_MS} AND n > 0`;
 const SWEEP = `DELETE FROM rate_limit_hits WHERE window_end <= ${NOW_MS}`;
 
 /**
- * Rate-limit counters shared by every process on the database (migration 010): one row per (key, window start),
- * counted with one INSERT … ON CONFLICT DO UPDATE … RETURNING, which PostgreSQL runs atomically, so concurrent
- * hits from several processes each see their own count. Each process deletes ended windows once per window
- * length (on its first hit after that), so the table holds about two windows of addresses.
+ * Rate-limit counters shared by every process on the database (migration 010): one row per key whose window
+ * opened at the key's first hit (as the memory counter, storage/rate-counter.ts), counted with one
+ * INSERT … ON CONFLICT DO UPDATE … RETURNING, which PostgreSQL runs atomically, so concurrent hits from several
+ * processes each see their own count. Each process deletes ended windows once per window length (on its first
+ * hit after that), so the table holds about two windows of addresses.
  */
 export function createPgRateCounter(sql: Sql): RateCounter {
   let nextSweep = 0;
@@ -31,8 +35,8 @@ export function createPgRateCounter(sql: Sql): RateCounter {
       }
       return { count: row!.n, resetAt: new Date(Date.now() + Number(row!.ms_left)) };
     },
-    async unhit(key, windowMs) {
-      await sql.run(UNHIT, [key, windowMs]);
+    async unhit(key) {
+      await sql.run(UNHIT, [key]);
     },
   };
 }
