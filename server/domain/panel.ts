@@ -57,6 +57,11 @@ const PLACEHOLDER_MARK = 'vlabplaceholder';
  * link) send respondents to another site. Their values are URL-encoded, so they cannot leave the part they are in.
  */
 export function redirectTemplateProblem(template: string): string | null {
+  // The URL parser drops tabs and line breaks and trims spaces and control characters, so the template stored
+  // would not be the link respondents follow (and PostgreSQL refuses a NUL outright): such characters are refused.
+  if (/[\s\p{Cc}\p{Cs}]/u.test(template)) {
+    return 'a URL must not contain spaces, line breaks or control characters (percent-encode them, e.g. %20)';
+  }
   for (const [, name] of template.matchAll(/\{([^}]*)\}/g)) {
     if (!(REDIRECT_PLACEHOLDERS as readonly string[]).includes(name!)) {
       return `unknown placeholder {${name}} in "${template}" (known: ${REDIRECT_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})`;

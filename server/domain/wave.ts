@@ -33,7 +33,9 @@ const redirectUrl = z
 
 export const waveSettingsSchema = z.strictObject({
   target: z.number().int().positive().max(10_000_000),
-  seed: z.string().min(1).max(200),
+  // Printed, exported and hashed as it is: a control character (PostgreSQL refuses NUL) or half a surrogate pair
+  // (stored as U+FFFD) would make the seed on record differ from the one typed.
+  seed: z.string().min(1).max(200).regex(/^[^\p{Cc}\p{Cs}]*$/u, 'must not contain control characters or unpaired surrogates'),
   completeUrl: redirectUrl.nullable(),
   screenoutUrl: redirectUrl.nullable(),
   overquotaUrl: redirectUrl.nullable(),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import { WAVE_ID } from '../domain/wave.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
@@ -15,3 +15,15 @@ export function waveIdParam(value: string): string {
   if (!WAVE_ID.test(value)) throw new DomainError('not_found', `no wave "${value}"`);
   return value;
 }
+
+/**
+ * A JSON object of named values (answers, wave settings). zod's record leaves a `__proto__` key out without a
+ * word, so a save carrying one was acknowledged while nothing of it was stored: that name is refused as unknown,
+ * as any other name the schema does not know.
+ */
+export const namedValues = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) ctx.addIssue({ code: 'custom', message: 'unknown field "__proto__"' });
+  })
+  .pipe(z.record(z.string(), z.unknown()));

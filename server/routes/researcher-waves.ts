@@ -4,7 +4,7 @@ import { WAVE_ACTIONS, type WaveAction, type WaveStatusReport } from '../domain/
 import type { TokenSummary } from '../services/token-service.ts';
 import type { WaveService } from '../services/wave-service.ts';
 import type { ResearcherPool } from '../workers/researcher-pool.ts';
-import { parseBody, waveIdParam } from './request-input.ts';
+import { namedValues, parseBody, waveIdParam } from './request-input.ts';
 
 const createBody = z.strictObject({
   study: z.string().min(1).max(100),
@@ -48,7 +48,7 @@ export function researcherWaves(waves: WaveService, jobs: ResearcherPool): Route
 
   // The body's fields are checked by the service (domain/wave-update.ts), which names a fixed one (seed) as such.
   router.patch('/waves/:waveId', async (req, res) => {
-    const body = parseBody(z.record(z.string(), z.unknown()), req.body);
+    const body = parseBody(namedValues, req.body);
     const token = res.locals.researcherToken as TokenSummary;
     res.json(await waves.update(waveIdParam(req.params.waveId), body, `token:${token.name}`));
   });

@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { panelParamsSchema } from '../domain/panel.ts';
 import type { ParticipantSession, RespondentService } from '../services/respondent-service.ts';
-import { parseBody, waveIdParam } from './request-input.ts';
+import { namedValues, parseBody, waveIdParam } from './request-input.ts';
 import { readCookie, sessionCookie, sessionCookieName } from './session-cookie.ts';
 
 /**
@@ -10,13 +10,13 @@ import { readCookie, sessionCookie, sessionCookieName } from './session-cookie.t
  * link's `?lang=`, a wish: a locale the study does not have falls back to the wave's.
  */
 const startBody = z.object({ panel: panelParamsSchema.optional(), locale: z.string().max(35).optional() });
-const partialBody = z.strictObject({ answers: z.record(z.string(), z.unknown()), currentPage: z.number().int().min(0) });
+const partialBody = z.strictObject({ answers: namedValues, currentPage: z.number().int().min(0) });
 /**
  * `honeypot` is the page's hidden field, which people never see: kept only as a quality flag, never as an answer.
  * Anything a bot puts there is accepted (up to a bound) so that the flag, not a refusal, records it.
  */
 const completeBody = z.strictObject({
-  answers: z.record(z.string(), z.unknown()),
+  answers: namedValues,
   honeypot: z.string().max(10_000).optional(),
 });
 

@@ -104,6 +104,20 @@ test('answers to questions that do not exist → 422, naming the field', async (
   );
 });
 
+test('an answer named __proto__ → 422 naming it, on every answer route (zod\'s record dropped it and the save was acknowledged)', async () => {
+  const code = await startOne('proto-answer');
+  const send = (method: 'put' | 'post', path: string, body: string) =>
+    request(app)[method](`/api/participants/${code}/${path}`).set('Content-Type', 'application/json').send(body);
+  for (const [method, path, body] of [
+    ['put', 'answers', '{"answers":{"__proto__":{"consent":true}},"currentPage":1}'],
+    ['post', 'quota-check', `{"answers":{"__proto__":{"x":1},${JSON.stringify(COMPLETE_ALLIANCE_ANSWERS).slice(1, -1)}}}`],
+    ['post', 'complete', `{"answers":{"__proto__":${JSON.stringify(COMPLETE_ALLIANCE_ANSWERS)}}}`],
+  ] as const) {
+    const message = await refused(() => send(method, path, body), 422, 'invalid_input');
+    assert.equal(message, 'answers: unknown field "__proto__"');
+  }
+});
+
 test('wrong types and values outside the choices → 422', async () => {
   const code = await startOne('wrong-types');
   const cases: Record<string, unknown>[] = [

@@ -67,12 +67,23 @@ test('PATCH is validated as wave create is: placeholders only after the host, fi
     [{ locale: 'xx' }, 422, /^locale: "xx" is not a locale of study "alliance-corrective-measures"/],
     [{}, 422, /^nothing to change/],
     [[1, 2], 422, /expected record/],
+    // The URL parser would drop these from the link; PostgreSQL refused the NUL with a 500.
+    [{ completeUrl: 'https://panel.example/done\u0000' }, 422, /^completeUrl: a URL must not contain spaces, line breaks or control characters/],
+    [{ screenoutUrl: 'https://panel.example/out\r\nX-Injected: 1' }, 422, /^screenoutUrl: a URL must not contain/],
   ] as const) {
     const res = await t.patch(t.wave.id, body);
     assert.equal(res.status, status, `${JSON.stringify(body)}: ${JSON.stringify(res.body)}`);
     assert.equal(res.body.error.code, 'invalid_input');
     assert.match(res.body.error.message, pattern);
   }
+  // zod's record drops a `__proto__` key silently: it must be refused by name, not read as an empty body.
+  const proto = await request(t.app)
+    .patch(`/api/researcher/waves/${t.wave.id}`)
+    .set('Authorization', `Bearer ${t.token}`)
+    .set('Content-Type', 'application/json')
+    .send('{"__proto__":{"target":5}}');
+  assert.equal(proto.status, 422);
+  assert.match(proto.body.error.message, /^\(root\): unknown field "__proto__"/);
   assert.equal((await t.patch('NoSuchWave1', { target: 5 })).status, 404);
   assert.equal((await t.patch('bad id!', { target: 5 })).status, 404);
   const unauthorized = await request(t.app).patch(`/api/researcher/waves/${t.wave.id}`).send({ target: 5 });

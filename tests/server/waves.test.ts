@@ -32,6 +32,14 @@ test('create, list and status over the researcher API; bad input is a 4xx JSON e
     [{ study: 'alliance-corrective-measures', target: 10, overquotaUrl: 'https://{RID}@panel.example/' }, 422, /overquotaUrl: .*placeholder before the path/],
     [{ study: 'alliance-corrective-measures', target: 10, screenoutUrl: 'https://x:{RID}@panel.example/' }, 422, /placeholder before the path/],
     [{ study: 'alliance-corrective-measures', target: 10, completeUrl: '{RID}://panel.example/' }, 422, /completeUrl/],
+    // Characters the URL parser drops or trims would make the stored template differ from the link followed;
+    // PostgreSQL refused a NUL in it, and in the seed, with a 500.
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'https://panel.example/done\u0000' }, 422, /completeUrl: a URL must not contain spaces, line breaks or control characters/],
+    [{ study: 'alliance-corrective-measures', target: 10, overquotaUrl: 'https://panel.example/\r\nX-Injected: 1' }, 422, /overquotaUrl: a URL must not contain/],
+    [{ study: 'alliance-corrective-measures', target: 10, screenoutUrl: ' https://panel.example/out' }, 422, /screenoutUrl: a URL must not contain/],
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'https://panel.example/\tdone' }, 422, /completeUrl: a URL must not contain/],
+    [{ study: 'alliance-corrective-measures', target: 10, seed: 'seed\u0000' }, 422, /seed: must not contain control characters or unpaired surrogates/],
+    [{ study: 'alliance-corrective-measures', target: 10, seed: 'seed\ud800' }, 422, /seed: must not contain control characters or unpaired surrogates/],
     [{ study: 'no-such-study', target: 10 }, 404, /no-such-study/],
   ] as const) {
     const res = await t.post('/waves', body);
