@@ -100,7 +100,8 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   app.use(respondentPage(config.publicDir, bundle, wavePageInfo(repos)));
   app.use(dashboardPage(config.publicDir, bundle));
   app.use((req, res) => {
-    res.status(404).json({ error: { code: 'not_found', message: `nothing at ${req.path}` } });
+    // The method is named: `POST /healthz` exists for GET, and "nothing at /healthz" would send a client looking for it.
+    res.status(404).json({ error: { code: 'not_found', message: `no route ${req.method} ${req.path}` } });
   });
   app.use(errorHandler(logger));
   return app;

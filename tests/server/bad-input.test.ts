@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import request from 'supertest';
+import { createTokenService } from '../../server/services/token-service.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey, createTestApp, reachVignette } from './test-app.ts';
 
 const t = await createTestApp();
@@ -177,5 +178,14 @@ test('unknown participant and unknown API route → 404 JSON', async () => {
   );
   await refused(() => request(app).put('/api/participants/short/answers').send({ answers: {}, currentPage: 0 }), 404, 'not_found');
   await refused(() => request(app).get('/api/nothing-here'), 404, 'not_found');
-  await refused(() => request(app).delete(`/api/waves/${wave.id}/participants`), 404, 'not_found');
+  const wrongMethod = await refused(() => request(app).delete(`/api/waves/${wave.id}/participants`), 404, 'not_found');
+  assert.equal(wrongMethod, `no API route DELETE /api/waves/${wave.id}/participants`, 'the path as sent, not as seen under the /api mount');
+  const { token } = await createTokenService({ store: t.store }).create('bad-input');
+  const researcher = await refused(() => request(app).get('/api/researcher/nothing-here').set('Authorization', `Bearer ${token}`), 404, 'not_found');
+  assert.equal(researcher, 'no API route GET /api/researcher/nothing-here');
+  // Outside the APIs a method the path does not serve is named too: PROPFIND /healthz is not "nothing at /healthz".
+  for (const [method, path] of [['PROPFIND', '/healthz'], ['POST', '/dashboard'], ['PUT', `/s/${wave.id}`], ['DELETE', '/nowhere']] as const) {
+    const message = await refused(() => request(app)[method === 'PROPFIND' ? 'propfind' : (method.toLowerCase() as 'post' | 'put' | 'delete')](path), 404, 'not_found');
+    assert.equal(message, `no route ${method} ${path}`);
+  }
 });
