@@ -4,8 +4,13 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { statSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, test } from 'node:test';
+import { pino } from 'pino';
 import request from 'supertest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
 import { createEstimatesCache } from '../../server/services/estimates-cache.ts';
 import { createEstimatesService } from '../../server/services/estimates-service.ts';
 import { createExportService } from '../../server/services/export-service.ts';
@@ -15,7 +20,7 @@ import { createTokenService } from '../../server/services/token-service.ts';
 import { WAL_SIZE_LIMIT_BYTES } from '../../server/storage/db.ts';
 import { seedAllianceWave } from './estimates-support.ts';
 import { alliance } from './plan-support.ts';
-import { completeWithService, createTestApp } from './test-app.ts';
+import { completeWithService, createTestApp, TEST_RATE_LIMITS } from './test-app.ts';
 
 const apps: { close(): void }[] = [];
 after(() => apps.forEach((a) => a.close()));
@@ -107,4 +112,33 @@ test('estimates are computed again only when the wave has a new complete', async
   assert.equal(second.nComplete, 1503);
   assert.equal(await cache.waveEstimates(t.wave.id), second);
   assert.equal(cache.computed(), 2);
+});
+
+test('a client that leaves before the first byte of a download is not a server error: nothing logged as one, the place given back', async () => {
+  const t = await setup({ researcherJobs: 1, researcherQueue: 1 });
+  // The app again over the same store and pool, with a logger whose lines the test reads.
+  const lines: { level: number; msg?: string }[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  const config = loadConfig({}, { dbPath: t.location, ...TEST_RATE_LIMITS, researcherJobs: 1, researcherQueue: 1 });
+  const server = createApp({ store: t.store, config, researcherPool: t.researcherPool, logger }).listen(0);
+  await once(server, 'listening');
+  const { token } = await createTokenService({ store: t.store }).create('leaver');
+  try {
+    // The only place is held, so the download waits in the queue while its client goes away.
+    const held = await t.researcherPool.stream({ kind: 'export', waveId: t.wave.id, format: 'csv' });
+    const leaver = httpRequest({ port: (server.address() as AddressInfo).port, path: `/api/researcher/waves/${t.wave.id}/export`, headers: { authorization: `Bearer ${token}` } });
+    leaver.on('error', () => undefined);
+    leaver.end();
+    while (t.researcherPool.stats().queued === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    leaver.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    held.body.destroy();
+    while (t.researcherPool.stats().running + t.researcherPool.stats().queued > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(lines.filter((l) => l.level >= 50), [], 'a departed client is not logged as an unhandled error');
+    assert.deepEqual(t.researcherPool.stats(), { running: 0, queued: 0, workers: 1 });
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
 });
