@@ -34,6 +34,7 @@ function bodyParserError(error: { type?: unknown; limit?: unknown }): ErrorBody 
  */
 function httpClientError(error: { status?: unknown }): ErrorBody | null {
   if (typeof error.status !== 'number' || error.status < 400 || error.status > 499) return null;
+  if (error instanceof URIError) return { status: 400, code: 'bad_request', message: 'the URL is not valid percent-encoding (each % needs two hex digits, and the bytes must be UTF-8)' };
   return { status: 400, code: 'bad_request', message: 'the request could not be understood' };
 }
 

@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messagesFor, RESPONDENT_LOCALES, type RespondentMessages } from '../../public/src/i18n/messages.ts';
@@ -44,6 +44,13 @@ export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo
   });
   // A landing page that says the server runs, without listing waves: their links are for their panels only.
   router.get('/', (_req, res) => html(res, 200, home));
+  // A link whose wave id is not valid percent-encoding (`/s/%ff`, a link mangled in a copy) names no wave: the
+  // respondent gets the polite page, as for a wave that does not exist, not the API's JSON 400.
+  router.use(((error, req, res, next) => {
+    if (!(error instanceof URIError) || (req.method !== 'GET' && req.method !== 'HEAD') || !req.path.startsWith('/s/')) return next(error);
+    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+    html(res, 404, fillPage(notFound, chooseLocale(lang, RESPONDENT_LOCALES, DEFAULT_LOCALE)));
+  }) as ErrorRequestHandler);
   return router;
 }
 

@@ -20,7 +20,8 @@ test('the respondent page is HTML, not cached, and references only our hashed as
 });
 
 test('/s/ and a wave that does not exist get the polite HTML page with a 404, in the link’s language', async () => {
-  for (const path of ['/s/', '/s', '/s/NoSuchWave123?PROLIFIC_PID=x', '/s/%20bad']) {
+  // `/s/%ff` and `/s/abc%`: a link mangled into invalid percent-encoding got the API's JSON 400.
+  for (const path of ['/s/', '/s', '/s/NoSuchWave123?PROLIFIC_PID=x', '/s/%20bad', '/s/%ff', '/s/abc%', '/s/%E0%A4%A?PROLIFIC_PID=x']) {
     const res = await request(app).get(path);
     assert.equal(res.status, 404, path);
     assert.match(String(res.headers['content-type']), /text\/html/, path);
@@ -28,10 +29,18 @@ test('/s/ and a wave that does not exist get the polite HTML page with a 404, in
     assert.match(res.text, /<html lang="en">/, path);
     assert.doesNotMatch(res.text, /<script/, 'the page needs no script');
   }
-  const es = await request(app).get('/s/NoSuchWave123?lang=es');
-  assert.equal(es.status, 404);
-  assert.match(es.text, /<html lang="es">/);
-  assert.match(es.text, /<h1>Este enlace de la encuesta no es válido<\/h1>/);
+  for (const path of ['/s/NoSuchWave123?lang=es', '/s/%ff?lang=es']) {
+    const es = await request(app).get(path);
+    assert.equal(es.status, 404, path);
+    assert.match(es.text, /<html lang="es">/, path);
+    assert.match(es.text, /<h1>Este enlace de la encuesta no es válido<\/h1>/, path);
+  }
+  // Outside the pages the same URL mistake is the API's JSON 400, which now says what is wrong.
+  for (const [method, path] of [['post', '/s/%ff'], ['put', '/api/participants/%ff/answers'], ['get', '/assets/%ff']] as const) {
+    const res = await request(app)[method](path);
+    assert.equal(res.status, 400, path);
+    assert.deepEqual(res.body.error, { code: 'bad_request', message: 'the URL is not valid percent-encoding (each % needs two hex digits, and the bytes must be UTF-8)' }, path);
+  }
 });
 
 test('the home page says the server runs without listing any wave', async () => {
