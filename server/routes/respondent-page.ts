@@ -38,7 +38,8 @@ export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo
     const locale = chooseLocale(lang, info.locales, info.defaultLocale);
     html(res, 200, fillPage(respondent, locale, { title: info.title(locale) }));
   });
-  router.get('/s', (req, res) => {
+  // `/s/`, and a path under it with more than a wave id (`/s/<id>/x`, a link with something glued on), name no wave.
+  router.get(['/s', '/s/*rest'], (req, res) => {
     const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
     html(res, 404, fillPage(notFound, chooseLocale(lang, RESPONDENT_LOCALES, DEFAULT_LOCALE)));
   });

@@ -21,7 +21,7 @@ test('the respondent page is HTML, not cached, and references only our hashed as
 
 test('/s/ and a wave that does not exist get the polite HTML page with a 404, in the link’s language', async () => {
   // `/s/%ff` and `/s/abc%`: a link mangled into invalid percent-encoding got the API's JSON 400.
-  for (const path of ['/s/', '/s', '/s/NoSuchWave123?PROLIFIC_PID=x', '/s/%20bad', '/s/%ff', '/s/abc%', '/s/%E0%A4%A?PROLIFIC_PID=x']) {
+  for (const path of ['/s/', '/s', '/s/NoSuchWave123?PROLIFIC_PID=x', '/s/%20bad', '/s/%ff', '/s/abc%', '/s/%E0%A4%A?PROLIFIC_PID=x', `/s/${wave.id}/extra`, '/s//x', '/s/a/b/c']) {
     const res = await request(app).get(path);
     assert.equal(res.status, 404, path);
     assert.match(String(res.headers['content-type']), /text\/html/, path);
