@@ -106,9 +106,12 @@ const populationMargins = z.strictObject({
   noPopulationShare: z.record(identifier, z.array(z.string().min(1)).min(1)).optional(),
 });
 
+/** A study's id: kebab-case, as in `survey-definitions/<id>/`. */
+export const STUDY_ID = /^[a-z][a-z0-9-]*$/;
+
 const definitionShape = z
   .strictObject({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case study id'),
+    id: z.string().regex(STUDY_ID, 'expected a kebab-case study id'),
     version: z.number().int().positive(),
     /** Locales participants may take the study in, the default first (without it: English only). */
     locales: z.array(localeCode).min(1).optional(),

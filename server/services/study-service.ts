@@ -7,7 +7,7 @@ import { versionConflict } from '../domain/fielded-version.ts';
 import { randomCode } from '../domain/random-code.ts';
 import { planHash } from '../domain/plan/plan-hash.ts';
 import { defaultLocale } from '../domain/localized-text.ts';
-import { contentHash, type StudyDefinition } from '../domain/study-definition.ts';
+import { contentHash, STUDY_ID, type StudyDefinition } from '../domain/study-definition.ts';
 import { waveLocaleProblem } from '../domain/wave-update.ts';
 import { waveSettingsSchema, type Wave } from '../domain/wave.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
@@ -68,7 +68,8 @@ export function createStudyService({
   /** Opens a wave on the current snapshot of a study, inside the caller's write transaction. */
   async function createWaveIn(tx: Repositories, input: CreateWaveInput): Promise<{ wave: Wave; study: StudyRecord }> {
     assertUsable(input.studyKey);
-    const study = await tx.studies.latest(input.studyKey);
+    // A name no study can have is not looked up: PostgreSQL refused a NUL in it with a 500.
+    const study = STUDY_ID.test(input.studyKey) ? await tx.studies.latest(input.studyKey) : undefined;
     if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
     const localeProblem = input.locale === undefined ? null : waveLocaleProblem(study.definition, input.locale);
     if (localeProblem) throw new DomainError('invalid_input', localeProblem);
