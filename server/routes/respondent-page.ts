@@ -1,4 +1,4 @@
-import { Router, type ErrorRequestHandler, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messagesFor, RESPONDENT_LOCALES, type RespondentMessages } from '../../public/src/i18n/messages.ts';
@@ -19,7 +19,8 @@ export interface WavePageInfo {
  * id from the path and the panel parameters from the query and talks to the API; nothing is inlined, so the
  * page runs under a CSP without 'unsafe-inline'. The shell is written in the respondent's language (the link's
  * `?lang=` if the study has it, else the wave's), so the loading text, the tab title and `<html lang>` are right
- * before any script runs. `/s/` and a wave that does not exist get a polite page with a 404.
+ * before any script runs. `/s/`, a wave that does not exist and a mangled link (`/s/<id>/x`, `/s/%ff`) get a
+ * polite page with a 404.
  */
 export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo: (waveId: string) => Promise<WavePageInfo | undefined>): Router {
   const page = (file: string) => renderShell(readFileSync(join(publicDir, file), 'utf8'), bundle);
@@ -30,27 +31,27 @@ export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo
   const html = (res: Response, status: number, body: string) => {
     res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).send(body);
   };
+  const notFoundPage = (req: Request, res: Response) => {
+    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+    html(res, 404, fillPage(notFound, chooseLocale(lang, RESPONDENT_LOCALES, DEFAULT_LOCALE)));
+  };
   router.get('/s/:waveId', async (req, res) => {
     const { waveId } = req.params;
     const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
     const info = WAVE_ID.test(waveId) ? await waveInfo(waveId) : undefined;
-    if (!info) return html(res, 404, fillPage(notFound, chooseLocale(lang, RESPONDENT_LOCALES, DEFAULT_LOCALE)));
+    if (!info) return notFoundPage(req, res);
     const locale = chooseLocale(lang, info.locales, info.defaultLocale);
     html(res, 200, fillPage(respondent, locale, { title: info.title(locale) }));
   });
   // `/s/`, and a path under it with more than a wave id (`/s/<id>/x`, a link with something glued on), name no wave.
-  router.get(['/s', '/s/*rest'], (req, res) => {
-    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
-    html(res, 404, fillPage(notFound, chooseLocale(lang, RESPONDENT_LOCALES, DEFAULT_LOCALE)));
-  });
+  router.get(['/s', '/s/*rest'], (req, res) => notFoundPage(req, res));
   // A landing page that says the server runs, without listing waves: their links are for their panels only.
   router.get('/', (_req, res) => html(res, 200, home));
   // A link whose wave id is not valid percent-encoding (`/s/%ff`, a link mangled in a copy) names no wave: the
   // respondent gets the polite page, as for a wave that does not exist, not the API's JSON 400.
   router.use(((error, req, res, next) => {
     if (!(error instanceof URIError) || (req.method !== 'GET' && req.method !== 'HEAD') || !req.path.startsWith('/s/')) return next(error);
-    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
-    html(res, 404, fillPage(notFound, chooseLocale(lang, RESPONDENT_LOCALES, DEFAULT_LOCALE)));
+    notFoundPage(req, res);
   }) as ErrorRequestHandler);
   return router;
 }
