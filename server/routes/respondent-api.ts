@@ -7,9 +7,12 @@ import { readCookie, sessionCookie, sessionCookieName } from './session-cookie.t
 
 /**
  * Unknown fields are dropped: whatever the client says about its own condition is ignored. `locale` is the
- * link's `?lang=`, a wish: a locale the study does not have falls back to the wave's.
+ * link's `?lang=`, a wish: a locale the study does not have falls back to the wave's, and so does one that is no
+ * locale at all (too long, not text) — an odd link must never keep a respondent from starting.
  */
-const startBody = z.object({ panel: panelParamsSchema.optional(), locale: z.string().max(35).optional() });
+const LOCALE_WISH_MAX = 35; // BCP 47's longest sensible tag
+const localeWish = z.unknown().transform((v) => (typeof v === 'string' && v.length <= LOCALE_WISH_MAX ? v : undefined)).optional();
+const startBody = z.object({ panel: panelParamsSchema.optional(), locale: localeWish });
 const partialBody = z.strictObject({ answers: namedValues, currentPage: z.number().int().min(0) });
 /**
  * `honeypot` is the page's hidden field, which people never see: kept only as a quality flag, never as an answer.

@@ -117,6 +117,10 @@ test('a participant takes the study in the link’s locale, else the wave’s; i
   assert.equal(english.participant.locale, 'en');
   const unknown = await start(t.wave.id, { panel: { PROLIFIC_PID: 'lang-fr' }, locale: 'fr' });
   assert.equal(unknown.participant.locale, 'en');
+  // A mangled ?lang= (far too long, or not text) is no wish at all: the respondent starts in the wave's locale.
+  for (const [i, locale] of ['es-'.repeat(40), 7, { es: true }, null].entries()) {
+    assert.equal((await start(t.wave.id, { panel: { PROLIFIC_PID: `lang-odd-${i}` }, locale })).participant.locale, 'en', JSON.stringify(locale));
+  }
   // A resume with another ?lang= keeps the language the participant started in.
   const resumed = await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: 'lang-es' }, locale: 'en' });
   assert.equal(resumed.status, 200);
