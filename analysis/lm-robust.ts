@@ -172,7 +172,7 @@ function qrFitWithVariance(
     const cr2 = cr2Variance({ x: xRaw, n, r, b: fit.b, resid: rawResid, clusters: codes, groups: count, weights: w });
     return { fit, vcov: cr2.vcov, df: cr2.df, nClusters: count };
   }
-  const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.xtxInv, resid, codes, count);
+  const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.b, resid, codes, count);
   return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count };
 }
 

@@ -32,7 +32,7 @@ export interface LeastSquaresFit {
   xtxInv: Float64Array;
 }
 
-const ALIAS_TOLERANCE = 1e-7;
+const ALIAS_TOLERANCE = 1e-10;
 // Rows per block of the tall-skinny QR: a block of [X y] stays in L1/L2 while all its reflections run.
 const TSQR_BLOCK = 1024;
 /**
