@@ -12,6 +12,15 @@ export type HeteroskedasticType = 'classical' | 'HC0' | 'HC1' | 'HC2' | 'HC3';
 /** CR0 (df G − 1), stata = CR1 (df G − 1), cregg = G/(G − 1)·CR0 with normal theory (survey::svyglm). */
 export type ClusterType = 'CR0' | 'stata' | 'cregg';
 
+/**
+ * A row with leverage h = 1 (the only observation of a factor level or interaction cell, or N = rank) has a
+ * residual of 0 in exact arithmetic, and HC2's e²/(1 − h) and HC3's e²/(1 − h)² are 0/0; what a computation
+ * gets is rounding noise over rounding noise (estimatr: NaN for every SE, or SEs off by several per cent, as the
+ * rounding falls). Such a row gets weight 0, as HC0 and HC1 give it (e = 0): for every other coefficient that is
+ * the fit without the row. 1 − h ≤ 1e-10 is leverage 1 to rounding (h is ‖row of Q‖², accurate to ~1e-15).
+ */
+const LEVERAGE_ONE = 1e-10;
+
 /** Rows per block in the cache-blocked passes (r columns × 512 rows × 8 bytes stays within L2). */
 const ROW_BLOCK = 512;
 
@@ -27,6 +36,8 @@ const ROW_BLOCK = 512;
  * nonzero entries: a conjoint design row has one dummy per attribute, so the work per row is nnz · r for Q
  * and nnz² for the meat instead of r² — the difference between seconds and a fraction of one at 10⁶ rows.
  *
+ * Rows of leverage 1 get weight 0 under HC2/HC3 (LEVERAGE_ONE) and are counted in `report.leverageOne`.
+ *
  * @example heteroskedasticVariance('HC2', xKept, n, r, fit.xtxInv, fit.b, resid) // r × r, as vcov(lm_robust(..., se_type = 'HC2'))
  */
 export function heteroskedasticVariance(
@@ -37,6 +48,7 @@ export function heteroskedasticVariance(
   xtxInv: Float64Array,
   b: Float64Array,
   resid: Float64Array,
+  report?: { leverageOne: number },
 ): Float64Array {
   if (type === 'classical') {
     let rss = 0;
@@ -85,6 +97,10 @@ export function heteroskedasticVariance(
       if (needLeverage) {
         let h = 0;
         for (let j = 0; j < r; j++) h += q[j] * q[j];
+        if (!(1 - h > LEVERAGE_ONE)) {
+          if (report) report.leverageOne++;
+          continue;
+        }
         omega = type === 'HC2' ? omega / (1 - h) : omega / ((1 - h) * (1 - h));
       }
       for (let a = 0; a < r; a++) {
