@@ -163,7 +163,7 @@ function qrFitWithVariance(
     const report = { leverageOne: 0 };
     const vcov = heteroskedasticVariance(seType as HeteroskedasticType, xKept, n, r, fit.xtxInv, fit.b, resid, report);
     const warnings = report.leverageOne
-      ? [`${FN}: ${report.leverageOne} row${report.leverageOne === 1 ? ' has' : 's have'} leverage 1 (the only observation of a factor level or cell, or N = rank): ${seType}'s weight e²/(1 − h) is 0/0 there and is taken as 0, as HC0 gives it (estimatr prints rounding noise or NaN)`]
+      ? [`${FN}: ${report.leverageOne} row${report.leverageOne === 1 ? ' has' : 's have'} leverage 1 (the only observation of a factor level or cell, or N = rank): ${seType}'s weight e²/(1 − h)${seType === 'HC3' ? '²' : ''} is 0/0 there and is taken as 0, as HC0 gives it (estimatr prints rounding noise or NaN)`]
       : [];
     return { fit, vcov, df: new Float64Array(r).fill(n - r), nClusters: null, warnings };
   }

@@ -8,10 +8,12 @@ import { symmetricProductWithTranspose, upperTriangularInverse } from './small-m
  * `col-piv-householder-qr.ts` reproduces that factorization bit for bit, so on the same rows in the same order
  * the same columns are dropped, ties between collinear columns included.
  *
- * One deliberate difference: when a column estimatr keeps has a remaining norm of at most 1e-7 of its original
- * norm (R `lm`'s tolerance, dqrdc2), estimatr's coefficients are rounding noise (e.g. ±8.8e12 for numeric dummies
- * that sum to the intercept, exact collinearity that rounding leaves at ~1e-13, above Eigen's threshold). Only
- * then the factorization is redone with `lm`'s rule: such columns are never pivoted in and are aliased.
+ * One deliberate difference: when a column estimatr keeps has a remaining norm of at most 1e-10 of its original
+ * norm, estimatr's coefficients are rounding noise (e.g. ±8.8e12 for numeric dummies that sum to the intercept,
+ * exact collinearity that rounding leaves at ~1e-14, above Eigen's threshold). Only then the factorization is
+ * redone with that tolerance: such columns are never pivoted in and are aliased. The tolerance is where a kept
+ * coefficient's rounding error, ~ε/tolerance ≈ 2e-6, reaches the 1e-6 at which results must equal estimatr; R
+ * `lm`'s 1e-7 (dqrdc2) aliased sound columns, e.g. the intercept next to x = 10⁶ ± 0.01.
  *
  * Tall data are first reduced to a small triangle by a sequential tall-skinny QR (Demmel, Grigori, Hoemmen &
  * Langou 2012): each block of rows is folded into the running R of [X y] with Householder reflections while
