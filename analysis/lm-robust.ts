@@ -9,7 +9,7 @@ import { modelFrame } from './helpers/model-frame.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
 import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
 import { keptColumns, leastSquares, type LeastSquaresFit } from './helpers/qr.ts';
-import { clusterVariance, heteroskedasticVariance, sparseHeteroskedasticVariance, type HeteroskedasticType } from './helpers/sandwich.ts';
+import { clusterVariance, heteroskedasticVariance, Q_COORDINATES_ABOVE, sparseHeteroskedasticVariance, type HeteroskedasticType } from './helpers/sandwich.ts';
 import { resolveSeType, type SeType } from './helpers/se-type.ts';
 import { denseColumns, permuteRows, scaleRows, type SparseDesign } from './helpers/sparse-design.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
@@ -161,7 +161,8 @@ function qrFitWithVariance(
   const resid = residuals(xKept, n, r, beta, yFit);
   if (clusters === undefined) {
     const report = { leverageOne: 0 };
-    const vcov = heteroskedasticVariance(seType as HeteroskedasticType, xKept, n, r, fit.xtxInv, fit.b, resid, report);
+    const inQ = fit.condition > Q_COORDINATES_ABOVE;
+    const vcov = heteroskedasticVariance(seType as HeteroskedasticType, xKept, n, r, fit.xtxInv, fit.b, resid, inQ, report);
     const warnings = report.leverageOne
       ? [`${FN}: ${report.leverageOne} row${report.leverageOne === 1 ? ' has' : 's have'} leverage 1 (the only observation of a factor level or cell, or N = rank): ${seType}'s weight e²/(1 − h)${seType === 'HC3' ? '²' : ''} is 0/0 there and is taken as 0, as HC0 gives it (estimatr prints rounding noise or NaN)`]
       : [];

@@ -34,6 +34,9 @@ export interface LeastSquaresFit {
   xtxInv: Float64Array;
 }
 
+/** The QR's fit, with κ_F(R) = ‖R‖_F ‖R⁻¹‖_F of the kept columns (≥ κ₂(X_kept)). */
+export type QrFit = LeastSquaresFit & { condition: number };
+
 const ALIAS_TOLERANCE = 1e-10;
 // Rows per block of the tall-skinny QR: a block of [X y] stays in L1/L2 while all its reflections run.
 const TSQR_BLOCK = 1024;
@@ -49,7 +52,7 @@ const WELL_CONDITIONED = 1e6;
  *
  * @example leastSquares(new Float64Array([1, 1, 1, 0, 1, 2]), 3, 2, new Float64Array([1, 2, 3])).coef // [1, 1]
  */
-export function leastSquares(x: Float64Array, n: number, p: number, y: Float64Array): LeastSquaresFit {
+export function leastSquares(x: Float64Array, n: number, p: number, y: Float64Array): QrFit {
   if (n > 2 * TSQR_BLOCK && n > p) {
     const r = triangularize(x, n, p, y);
     const fit = fitFromFactorization(colPivHouseholderQr(r.subarray(0, (p + 1) * p), p + 1, p), r.subarray((p + 1) * p));
@@ -125,7 +128,7 @@ function triangularize(x: Float64Array, n: number, p: number, y: Float64Array): 
  * Coefficients and (X'X)⁻¹ from the first `rank` pivots, as estimatr's lm_solver: effects = Qᵀy, β = R⁻¹ effects,
  * (X'X)⁻¹ = R⁻¹R⁻ᵀ, and κ_F(R) of that block for leastSquares' choice of path.
  */
-function fitFromFactorization(f: ColPivHouseholder, y: Float64Array): LeastSquaresFit & { condition: number } {
+function fitFromFactorization(f: ColPivHouseholder, y: Float64Array): QrFit {
   const { qr, n, p, tau, perm, rank: r } = f;
   const effects = y.slice(0, n);
   for (let k = 0; k < r; k++) applyReflector(tau[k], qr, k * n + k + 1, n - k - 1, effects, k, effects, k + 1);

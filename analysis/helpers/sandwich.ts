@@ -21,6 +21,12 @@ export type ClusterType = 'CR0' | 'stata' | 'cregg';
  */
 const LEVERAGE_ONE = 1e-10;
 
+/**
+ * κ_F(R) above which heteroskedasticVariance holds its meat in Q's coordinates: below it M · X'ΩX · M loses at
+ * most κ²ε ≈ 2e-8, far inside the 1e-6 at which results must equal estimatr, and the sparse rows keep it fast.
+ */
+export const Q_COORDINATES_ABOVE = 1e4;
+
 /** Rows per block in the cache-blocked passes (r columns × 512 rows × 8 bytes stays within L2). */
 const ROW_BLOCK = 512;
 
@@ -29,16 +35,18 @@ const ROW_BLOCK = 512;
  * n/(n − r)), e²/(1 − h) (HC2) or e²/(1 − h)² (HC3); classical = s²M with s² = Σe²/(n − r).
  *
  * The leverage h_i is the squared norm of row i of Q = X B (B from the QR, so no hat matrix), and it, ω_i and
- * row i's share of the meat are computed in one pass over blocks of rows. The meat is held in Q's coordinates,
- * Q'ΩQ, and V = B · Q'ΩQ · Bᵀ: forming X'ΩX first and then M · X'ΩX · M (estimatr's order) loses about κ(X)²·ε,
- * all the digits of a covariate far from zero (x ≈ 10⁶ with unit spread: SEs off by 1e-4; the same fit on
- * centred x, equal in exact arithmetic, is the reference), while Q's rows are well scaled. Each row is first reduced to its
- * nonzero entries: a conjoint design row has one dummy per attribute, so the work per row is nnz · r for Q
- * and nnz² for the meat instead of r² — the difference between seconds and a fraction of one at 10⁶ rows.
+ * row i's share of the meat are computed in one pass over blocks of rows. Each row is first reduced to its nonzero
+ * entries: a conjoint design row has one dummy per attribute, so the work per row is nnz · r for Q and nnz² for
+ * the meat instead of r² — the difference between seconds and a fraction of one at 10⁶ rows.
+ *
+ * `inQ` (leastSquares' κ_F(R) above Q_COORDINATES_ABOVE) holds the meat in Q's coordinates instead, Q'ΩQ (r² a
+ * row), and returns B · Q'ΩQ · Bᵀ: forming X'ΩX and then M · X'ΩX · M (estimatr's order) loses about κ(X)²·ε, all
+ * the digits of a covariate far from zero (x ≈ 10⁶ with unit spread: SEs off by 1e-4 against the same fit on
+ * centred x, equal in exact arithmetic), while Q's rows are well scaled and lose only κ·ε.
  *
  * Rows of leverage 1 get weight 0 under HC2/HC3 (LEVERAGE_ONE) and are counted in `report.leverageOne`.
  *
- * @example heteroskedasticVariance('HC2', xKept, n, r, fit.xtxInv, fit.b, resid) // r × r, as vcov(lm_robust(..., se_type = 'HC2'))
+ * @example heteroskedasticVariance('HC2', xKept, n, r, fit.xtxInv, fit.b, resid, fit.condition > Q_COORDINATES_ABOVE) // r × r, as vcov(lm_robust(..., se_type = 'HC2'))
  */
 export function heteroskedasticVariance(
   type: HeteroskedasticType,
@@ -48,6 +56,7 @@ export function heteroskedasticVariance(
   xtxInv: Float64Array,
   b: Float64Array,
   resid: Float64Array,
+  inQ: boolean,
   report?: { leverageOne: number },
 ): Float64Array {
   if (type === 'classical') {
@@ -87,12 +96,14 @@ export function heteroskedasticVariance(
       if (omega === 0) continue;
       const base = i * r;
       const nnz = count[i];
-      q.fill(0);
-      for (let a = 0; a < nnz; a++) {
-        const v = value[base + a];
-        const k = column[base + a];
-        const row = k * r;
-        for (let j = firstNonzero[k]; j < r; j++) q[j] += v * b[row + j];
+      if (needLeverage || inQ) {
+        q.fill(0);
+        for (let a = 0; a < nnz; a++) {
+          const v = value[base + a];
+          const k = column[base + a];
+          const row = k * r;
+          for (let j = firstNonzero[k]; j < r; j++) q[j] += v * b[row + j];
+        }
       }
       if (needLeverage) {
         let h = 0;
@@ -103,17 +114,25 @@ export function heteroskedasticVariance(
         }
         omega = type === 'HC2' ? omega / (1 - h) : omega / ((1 - h) * (1 - h));
       }
-      for (let a = 0; a < r; a++) {
-        const wa = omega * q[a];
-        if (wa === 0) continue;
-        const row = a * r;
-        for (let c = 0; c <= a; c++) meat[row + c] += wa * q[c];
+      if (inQ) {
+        for (let a = 0; a < r; a++) {
+          const wa = omega * q[a];
+          if (wa === 0) continue;
+          const row = a * r;
+          for (let c = 0; c <= a; c++) meat[row + c] += wa * q[c];
+        }
+      } else {
+        for (let a = 0; a < nnz; a++) {
+          const wa = omega * value[base + a];
+          const row = column[base + a] * r;
+          for (let c = 0; c <= a; c++) meat[row + column[base + c]] += wa * value[base + c];
+        }
       }
     }
   }
   // Entries were accumulated with the larger column index first (the lower triangle): mirror them.
   symmetrize(meat, r, true);
-  const v = congruence(b, meat, r);
+  const v = inQ ? congruence(b, meat, r) : sandwich(xtxInv, meat, r);
   return type === 'HC1' ? v.map((value) => (value * n) / (n - r)) : v;
 }
 
