@@ -9,7 +9,7 @@ import { modelFrame } from './helpers/model-frame.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
 import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
 import { keptColumns, leastSquares, type LeastSquaresFit } from './helpers/qr.ts';
-import { clusterVariance, heteroskedasticVariance, sparseHeteroskedasticVariance, type HeteroskedasticType } from './helpers/sandwich.ts';
+import { clusterVariance, heteroskedasticVariance, Q_COORDINATES_ABOVE, sparseHeteroskedasticVariance, type HeteroskedasticType } from './helpers/sandwich.ts';
 import { resolveSeType, type SeType } from './helpers/se-type.ts';
 import { denseColumns, permuteRows, scaleRows, type SparseDesign } from './helpers/sparse-design.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
@@ -59,6 +59,8 @@ interface FitWithVariance {
   vcov: Float64Array;
   df: Float64Array | null;
   nClusters: number | null;
+  /** What the variance computation has to say (rows of leverage 1 under HC2/HC3). */
+  warnings?: string[];
 }
 
 const FN = 'lmRobust';
@@ -123,6 +125,7 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   result ??= qrFitWithVariance(options, table, seType, index, design, designFit, yFit, y, w);
 
   const { fit, vcov, df, nClusters } = result;
+  const warnings = result.warnings?.length ? [...frame.warnings, ...result.warnings] : frame.warnings;
   const { rank: r, kept } = fit;
   const position = new Map(Array.from(kept, (column, k) => [column, k]));
   const estimates = design.names.map((term, j) => {
@@ -132,7 +135,7 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   });
   const keptNames = Array.from(kept, (j) => design.names[j]);
   const matrix = keptNames.map((_, i) => Array.from(vcov.subarray(i * r, (i + 1) * r)));
-  return { estimates, nobs: n, nDropped: rows.length - n, rank: r, seType, nClusters, warnings: frame.warnings, vcov: { terms: keptNames, matrix }, solver: path };
+  return { estimates, nobs: n, nDropped: rows.length - n, rank: r, seType, nClusters, warnings, vcov: { terms: keptNames, matrix }, solver: path };
 }
 
 /** The pivoted-QR path on the dense design: rank-deficient or ill-conditioned designs, clusters, `solver: 'qr'`. */
@@ -157,8 +160,13 @@ function qrFitWithVariance(
   const xKept = r === p ? xFit : keptColumns(xFit, n, kept);
   const resid = residuals(xKept, n, r, beta, yFit);
   if (clusters === undefined) {
-    const vcov = heteroskedasticVariance(seType as HeteroskedasticType, xKept, n, r, fit.xtxInv, fit.b, resid);
-    return { fit, vcov, df: new Float64Array(r).fill(n - r), nClusters: null };
+    const report = { leverageOne: 0 };
+    const inQ = fit.condition > Q_COORDINATES_ABOVE;
+    const vcov = heteroskedasticVariance(seType as HeteroskedasticType, xKept, n, r, fit.xtxInv, fit.b, resid, inQ, report);
+    const warnings = report.leverageOne
+      ? [`${FN}: ${report.leverageOne} row${report.leverageOne === 1 ? ' has' : 's have'} leverage 1 (the only observation of a factor level or cell, or N = rank): ${seType}'s weight e²/(1 − h)${seType === 'HC3' ? '²' : ''} is 0/0 there and is taken as 0, as HC0 gives it (estimatr prints rounding noise or NaN)`]
+      : [];
+    return { fit, vcov, df: new Float64Array(r).fill(n - r), nClusters: null, warnings };
   }
 
   const { codes, count } = groupCodes(table, index, clusters);
@@ -172,7 +180,7 @@ function qrFitWithVariance(
     const cr2 = cr2Variance({ x: xRaw, n, r, b: fit.b, resid: rawResid, clusters: codes, groups: count, weights: w });
     return { fit, vcov: cr2.vcov, df: cr2.df, nClusters: count };
   }
-  const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.xtxInv, resid, codes, count);
+  const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.b, resid, codes, count);
   return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count };
 }
 

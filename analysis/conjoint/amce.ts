@@ -66,7 +66,11 @@ export function amce(options: AmceOptions): ConjointResult {
   if (!profiles.by) estimates.push(...amceRows(profiles, constraints, formula.outcome, undefined, seType, alpha));
   profiles.by?.levels.forEach((group, g) => {
     const rows = Int32Array.from(Array.from(profiles.by!.codes).flatMap((code, i) => (code === g ? [i] : [])));
-    estimates.push(...amceRows(subsetProfiles(profiles, rows), constraints, formula.outcome, group, seType, alpha));
+    const subset = subsetProfiles(profiles, rows);
+    for (const factor of subset.features) {
+      if (factor.levels.length < 2) throw new AnalysisError(FN, `feature "${factor.name}" shows one level ("${factor.levels[0]}") in group "${group}" of "${options.by}"; an AMCE needs two`);
+    }
+    estimates.push(...amceRows(subset, constraints, formula.outcome, group, seType, alpha));
   });
   return { estimates, nobs: profiles.n, nDropped: profiles.nDropped, nRespondents: profiles.nRespondents, seType };
 }

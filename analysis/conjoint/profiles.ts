@@ -126,8 +126,10 @@ function codeFactor(fn: string, name: string, keep: number[], labels: (i: number
 }
 
 /**
- * The profiles of `rows` only (a subgroup): every per-row array subset, levels kept (a level absent from the
- * group gets an all-zero column, which the fit reports as NA).
+ * The profiles of `rows` only (a subgroup): every per-row array subset, and each feature's levels reduced to those
+ * the group shows (R's drop.unused.levels in the group's own model, as cregg's `by` fits it), so the reference is
+ * the first level present. Keeping an absent reference gave the group's contrasts against another level under
+ * the absent one's name (found by the 2026-12-03 trial against R).
  */
 export function subsetProfiles(profiles: Profiles, rows: Int32Array): Profiles {
   const pick = <T extends Float64Array | Int32Array>(values: T): T => {
@@ -137,6 +139,20 @@ export function subsetProfiles(profiles: Profiles, rows: Int32Array): Profiles {
   };
   const respondent = pick(profiles.respondent);
   const factor = (f: Factor): Factor => ({ ...f, codes: pick(f.codes) });
+  const present = (f: Factor): Factor => {
+    const codes = pick(f.codes);
+    const seen = new Uint8Array(f.levels.length);
+    for (const code of codes) seen[code] = 1;
+    const recode = new Int32Array(f.levels.length).fill(-1);
+    const levels: string[] = [];
+    f.levels.forEach((level, k) => {
+      if (seen[k]) {
+        recode[k] = levels.length;
+        levels.push(level);
+      }
+    });
+    return { name: f.name, levels, codes: codes.map((code) => recode[code]) };
+  };
   return {
     n: rows.length,
     nDropped: 0,
@@ -144,7 +160,7 @@ export function subsetProfiles(profiles: Profiles, rows: Int32Array): Profiles {
     weights: profiles.weights && pick(profiles.weights),
     respondent,
     nRespondents: new Set(respondent).size,
-    features: profiles.features.map(factor),
+    features: profiles.features.map(present),
     by: profiles.by && factor(profiles.by),
   };
 }

@@ -8,10 +8,12 @@ import { symmetricProductWithTranspose, upperTriangularInverse } from './small-m
  * `col-piv-householder-qr.ts` reproduces that factorization bit for bit, so on the same rows in the same order
  * the same columns are dropped, ties between collinear columns included.
  *
- * One deliberate difference: when a column estimatr keeps has a remaining norm of at most 1e-7 of its original
- * norm (R `lm`'s tolerance, dqrdc2), estimatr's coefficients are rounding noise (e.g. ±8.8e12 for numeric dummies
- * that sum to the intercept, exact collinearity that rounding leaves at ~1e-13, above Eigen's threshold). Only
- * then the factorization is redone with `lm`'s rule: such columns are never pivoted in and are aliased.
+ * One deliberate difference: when a column estimatr keeps has a remaining norm of at most 1e-10 of its original
+ * norm, estimatr's coefficients are rounding noise (e.g. ±8.8e12 for numeric dummies that sum to the intercept,
+ * exact collinearity that rounding leaves at ~1e-14, above Eigen's threshold). Only then the factorization is
+ * redone with that tolerance: such columns are never pivoted in and are aliased. The tolerance is where a kept
+ * coefficient's rounding error, ~ε/tolerance ≈ 2e-6, reaches the 1e-6 at which results must equal estimatr; R
+ * `lm`'s 1e-7 (dqrdc2) aliased sound columns, e.g. the intercept next to x = 10⁶ ± 0.01.
  *
  * Tall data are first reduced to a small triangle by a sequential tall-skinny QR (Demmel, Grigori, Hoemmen &
  * Langou 2012): each block of rows is folded into the running R of [X y] with Householder reflections while
@@ -32,7 +34,10 @@ export interface LeastSquaresFit {
   xtxInv: Float64Array;
 }
 
-const ALIAS_TOLERANCE = 1e-7;
+/** The QR's fit, with κ_F(R) = ‖R‖_F ‖R⁻¹‖_F of the kept columns (≥ κ₂(X_kept)). */
+export type QrFit = LeastSquaresFit & { condition: number };
+
+const ALIAS_TOLERANCE = 1e-10;
 // Rows per block of the tall-skinny QR: a block of [X y] stays in L1/L2 while all its reflections run.
 const TSQR_BLOCK = 1024;
 /**
@@ -47,7 +52,7 @@ const WELL_CONDITIONED = 1e6;
  *
  * @example leastSquares(new Float64Array([1, 1, 1, 0, 1, 2]), 3, 2, new Float64Array([1, 2, 3])).coef // [1, 1]
  */
-export function leastSquares(x: Float64Array, n: number, p: number, y: Float64Array): LeastSquaresFit {
+export function leastSquares(x: Float64Array, n: number, p: number, y: Float64Array): QrFit {
   if (n > 2 * TSQR_BLOCK && n > p) {
     const r = triangularize(x, n, p, y);
     const fit = fitFromFactorization(colPivHouseholderQr(r.subarray(0, (p + 1) * p), p + 1, p), r.subarray((p + 1) * p));
@@ -123,7 +128,7 @@ function triangularize(x: Float64Array, n: number, p: number, y: Float64Array): 
  * Coefficients and (X'X)⁻¹ from the first `rank` pivots, as estimatr's lm_solver: effects = Qᵀy, β = R⁻¹ effects,
  * (X'X)⁻¹ = R⁻¹R⁻ᵀ, and κ_F(R) of that block for leastSquares' choice of path.
  */
-function fitFromFactorization(f: ColPivHouseholder, y: Float64Array): LeastSquaresFit & { condition: number } {
+function fitFromFactorization(f: ColPivHouseholder, y: Float64Array): QrFit {
   const { qr, n, p, tau, perm, rank: r } = f;
   const effects = y.slice(0, n);
   for (let k = 0; k < r; k++) applyReflector(tau[k], qr, k * n + k + 1, n - k - 1, effects, k, effects, k + 1);

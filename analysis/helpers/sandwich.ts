@@ -1,4 +1,4 @@
-import { sandwich, symmetrize } from './small-matrix.ts';
+import { congruence, sandwich, symmetrize } from './small-matrix.ts';
 import { rowResidual, type SparseDesign } from './sparse-design.ts';
 
 /**
@@ -12,6 +12,21 @@ export type HeteroskedasticType = 'classical' | 'HC0' | 'HC1' | 'HC2' | 'HC3';
 /** CR0 (df G − 1), stata = CR1 (df G − 1), cregg = G/(G − 1)·CR0 with normal theory (survey::svyglm). */
 export type ClusterType = 'CR0' | 'stata' | 'cregg';
 
+/**
+ * A row with leverage h = 1 (the only observation of a factor level or interaction cell, or N = rank) has a
+ * residual of 0 in exact arithmetic, and HC2's e²/(1 − h) and HC3's e²/(1 − h)² are 0/0; what a computation
+ * gets is rounding noise over rounding noise (estimatr: NaN for every SE, or SEs off by several per cent, as the
+ * rounding falls). Such a row gets weight 0, as HC0 and HC1 give it (e = 0): for every other coefficient that is
+ * the fit without the row. 1 − h ≤ 1e-10 is leverage 1 to rounding (h is ‖row of Q‖², accurate to ~1e-15).
+ */
+const LEVERAGE_ONE = 1e-10;
+
+/**
+ * κ_F(R) above which heteroskedasticVariance holds its meat in Q's coordinates: below it M · X'ΩX · M loses at
+ * most κ²ε ≈ 2e-8, far inside the 1e-6 at which results must equal estimatr, and the sparse rows keep it fast.
+ */
+export const Q_COORDINATES_ABOVE = 1e4;
+
 /** Rows per block in the cache-blocked passes (r columns × 512 rows × 8 bytes stays within L2). */
 const ROW_BLOCK = 512;
 
@@ -20,11 +35,18 @@ const ROW_BLOCK = 512;
  * n/(n − r)), e²/(1 − h) (HC2) or e²/(1 − h)² (HC3); classical = s²M with s² = Σe²/(n − r).
  *
  * The leverage h_i is the squared norm of row i of Q = X B (B from the QR, so no hat matrix), and it, ω_i and
- * row i's share of the meat are computed in one pass over blocks of rows. Each row is first reduced to its
- * nonzero entries: a conjoint design row has one dummy per attribute, so the work per row is nnz · r for Q
- * and nnz² for the meat instead of r² — the difference between seconds and a fraction of one at 10⁶ rows.
+ * row i's share of the meat are computed in one pass over blocks of rows. Each row is first reduced to its nonzero
+ * entries: a conjoint design row has one dummy per attribute, so the work per row is nnz · r for Q and nnz² for
+ * the meat instead of r² — the difference between seconds and a fraction of one at 10⁶ rows.
  *
- * @example heteroskedasticVariance('HC2', xKept, n, r, fit.xtxInv, fit.b, resid) // r × r, as vcov(lm_robust(..., se_type = 'HC2'))
+ * `inQ` (leastSquares' κ_F(R) above Q_COORDINATES_ABOVE) holds the meat in Q's coordinates instead, Q'ΩQ (r² a
+ * row), and returns B · Q'ΩQ · Bᵀ: forming X'ΩX and then M · X'ΩX · M (estimatr's order) loses about κ(X)²·ε, all
+ * the digits of a covariate far from zero (x ≈ 10⁶ with unit spread: SEs off by 1e-4 against the same fit on
+ * centred x, equal in exact arithmetic), while Q's rows are well scaled and lose only κ·ε.
+ *
+ * Rows of leverage 1 get weight 0 under HC2/HC3 (LEVERAGE_ONE) and are counted in `report.leverageOne`.
+ *
+ * @example heteroskedasticVariance('HC2', xKept, n, r, fit.xtxInv, fit.b, resid, fit.condition > Q_COORDINATES_ABOVE) // r × r, as vcov(lm_robust(..., se_type = 'HC2'))
  */
 export function heteroskedasticVariance(
   type: HeteroskedasticType,
@@ -34,6 +56,8 @@ export function heteroskedasticVariance(
   xtxInv: Float64Array,
   b: Float64Array,
   resid: Float64Array,
+  inQ: boolean,
+  report?: { leverageOne: number },
 ): Float64Array {
   if (type === 'classical') {
     let rss = 0;
@@ -72,7 +96,7 @@ export function heteroskedasticVariance(
       if (omega === 0) continue;
       const base = i * r;
       const nnz = count[i];
-      if (needLeverage) {
+      if (needLeverage || inQ) {
         q.fill(0);
         for (let a = 0; a < nnz; a++) {
           const v = value[base + a];
@@ -80,20 +104,36 @@ export function heteroskedasticVariance(
           const row = k * r;
           for (let j = firstNonzero[k]; j < r; j++) q[j] += v * b[row + j];
         }
+      }
+      if (needLeverage) {
         let h = 0;
         for (let j = 0; j < r; j++) h += q[j] * q[j];
+        if (!(1 - h > LEVERAGE_ONE)) {
+          if (report) report.leverageOne++;
+          continue;
+        }
         omega = type === 'HC2' ? omega / (1 - h) : omega / ((1 - h) * (1 - h));
       }
-      for (let a = 0; a < nnz; a++) {
-        const wa = omega * value[base + a];
-        const row = column[base + a] * r;
-        for (let c = 0; c <= a; c++) meat[row + column[base + c]] += wa * value[base + c];
+      if (inQ) {
+        for (let a = 0; a < r; a++) {
+          const wa = omega * q[a];
+          if (wa === 0) continue;
+          const row = a * r;
+          for (let c = 0; c <= a; c++) meat[row + c] += wa * q[c];
+        }
+      } else {
+        for (let a = 0; a < nnz; a++) {
+          const wa = omega * value[base + a];
+          const row = column[base + a] * r;
+          for (let c = 0; c <= a; c++) meat[row + column[base + c]] += wa * value[base + c];
+        }
       }
     }
   }
   // Entries were accumulated with the larger column index first (the lower triangle): mirror them.
   symmetrize(meat, r, true);
-  return robustSandwich(type, n, r, xtxInv, meat);
+  const v = inQ ? congruence(b, meat, r) : sandwich(xtxInv, meat, r);
+  return type === 'HC1' ? v.map((value) => (value * n) / (n - r)) : v;
 }
 
 /**
@@ -178,17 +218,17 @@ function robustSandwich(type: HeteroskedasticType, n: number, r: number, xtxInv:
 }
 
 /**
- * CR0-family variance: meat = Σ_s u_s u_sᵀ with u_s = X_s' e_s. `stata` multiplies by G(n − 1)/((G − 1)(n − r)),
+ * CR0-family variance: meat = Σ_s u_s u_sᵀ with u_s = X_s' e_s, taken to Q's coordinates (Bᵀu_s) before the product. `stata` multiplies by G(n − 1)/((G − 1)(n − r)),
  * `cregg` by G/(G − 1) (survey::svyglm's convention, without the (n − 1)/(n − r) factor).
  *
- * @example clusterVariance('stata', xKept, n, r, fit.xtxInv, resid, codes, groups) // as vcov(lm_robust(..., se_type = 'stata'))
+ * @example clusterVariance('stata', xKept, n, r, fit.b, resid, codes, groups) // as vcov(lm_robust(..., se_type = 'stata'))
  */
 export function clusterVariance(
   type: ClusterType,
   x: Float64Array,
   n: number,
   r: number,
-  xtxInv: Float64Array,
+  b: Float64Array,
   resid: Float64Array,
   clusters: Int32Array,
   groups: number,
@@ -199,16 +239,24 @@ export function clusterVariance(
     for (let i = 0; i < n; i++) u[clusters[i] * r + j] += x[start + i] * resid[i];
   }
   const meat = new Float64Array(r * r);
+  const uq = new Float64Array(r);
   for (let g = 0; g < groups; g++) {
     const base = g * r;
+    // The cluster's score in Q's coordinates, Bᵀ X_s'e_s, before the outer product (see heteroskedasticVariance).
+    uq.fill(0);
+    for (let k = 0; k < r; k++) {
+      const uk = u[base + k];
+      if (uk === 0) continue;
+      for (let j = 0; j < r; j++) uq[j] += uk * b[k * r + j];
+    }
     for (let j = 0; j < r; j++) {
-      const uj = u[base + j];
+      const uj = uq[j];
       if (uj === 0) continue;
-      for (let k = 0; k <= j; k++) meat[j * r + k] += uj * u[base + k];
+      for (let k = 0; k <= j; k++) meat[j * r + k] += uj * uq[k];
     }
   }
   symmetrize(meat, r, true);
-  const v = sandwich(xtxInv, meat, r);
+  const v = congruence(b, meat, r);
   const factor =
     type === 'stata' ? (groups * (n - 1)) / ((groups - 1) * (n - r)) : type === 'cregg' ? groups / (groups - 1) : 1;
   return factor === 1 ? v : v.map((value) => value * factor);

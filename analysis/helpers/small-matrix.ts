@@ -60,6 +60,16 @@ export function sandwich(m: Float64Array, meat: Float64Array, r: number): Float6
 }
 
 /**
+ * B · S · Bᵀ for any r × r B and symmetric S: a sandwich whose meat is held in the coordinates of Q = X B, where
+ * (X'X)⁻¹ = B Bᵀ (see sandwich.ts for why).
+ *
+ * @example congruence(fit.b, meatQ, r) // (X'X)⁻¹ X'ΩX (X'X)⁻¹ from Q'ΩQ
+ */
+export function congruence(b: Float64Array, meat: Float64Array, r: number): Float64Array {
+  return symmetricProductWithTranspose(multiply(b, r, r, meat, r), b, r, r);
+}
+
+/**
  * Makes a square matrix exactly symmetric: averages the halves, or copies the lower half up (`fromLower`).
  *
  * @example symmetrize(meat, r, true) // copies the accumulated lower triangle up

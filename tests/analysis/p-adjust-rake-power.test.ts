@@ -53,6 +53,18 @@ test('raking hits every margin exactly and checks its input', () => {
   assert.throws(() => rake({ rows, margins, maxIterations: 1, tolerance: 1e-15 }), /did not converge to tolerance 1e-15 in 1 iterations/);
 });
 
+test('raking whose margins are met only as a weight goes to 0 says so (survey::rake returns a weight near 0)', () => {
+  // f/young ×2, m/old ×2, f/old: equal margins need f/old's weight to be 0. R: rake(svydesign(ids = ~1, data = d,
+  // weights = rep(1, 5)), list(~gender, ~age), list(data.frame(gender = c("f", "m"), Freq = c(2.5, 2.5)),
+  // data.frame(age = c("young", "old"), Freq = c(2.5, 2.5))), control = list(maxit = 1000, epsilon = 1e-12))
+  // warns "Raking did not converge" and returns f/old's weight at 0.0012 (mean 1), falling with maxit.
+  const rows = [['f', 'young'], ['f', 'young'], ['m', 'old'], ['m', 'old'], ['f', 'old']].map(([gender, age]) => ({ gender, age }));
+  const margins = { gender: { f: 0.5, m: 0.5 }, age: { young: 0.5, old: 0.5 } };
+  assert.throws(() => rake({ rows, margins }), {
+    message: "rake: did not converge in 1000 iterations: the margins can be met only in the limit where 1 respondent's weight goes to 0 (survey::rake returns such near-zero weights); combine levels or drop a margin",
+  });
+});
+
 test('power, sample size and minimum detectable effect equal R power.t.test', () => {
   // R: power.t.test(n = 50, delta = .5, sd = 1)$power
   assert.ok(Math.abs(powerAnalysis({ effect: 0.5, sd: 1, n: 50 }).power - 0.69688881910372) < 1e-12);
