@@ -46,8 +46,12 @@ function sendJsonBytes(res: Response, status: number, body: Buffer): void {
   res.end(body);
 }
 
-function noStore(res: Response) {
-  res.set('Cache-Control', 'no-store');
+/**
+ * A small JSON answer written straight (never cached): res.json() goes through res.send(), whose content-type,
+ * charset and freshness work cost more than the encoding on the respondent path.
+ */
+function sendJson(res: Response, body: unknown): void {
+  sendJsonBytes(res, 200, Buffer.from(JSON.stringify(body)));
 }
 
 /** The respondent API the page (and later the simulator) uses; documented in docs/api.md. */
@@ -73,8 +77,7 @@ export function respondentApi(service: RespondentService): Router {
     const body = parseBody(partialBody, req.body);
     res.locals.participantCode = req.params.code;
     const saved = await service.savePartial({ code: req.params.code, answers: body.answers, currentPage: body.currentPage });
-    noStore(res);
-    res.json(saved.outcome ? { saved: false, currentPage: saved.currentPage, outcome: saved.outcome } : { saved: true, currentPage: saved.currentPage });
+    sendJson(res, saved.outcome ? { saved: false, currentPage: saved.currentPage, outcome: saved.outcome } : { saved: true, currentPage: saved.currentPage });
   });
 
   // The quota step: the page calls it with the pre-treatment answers before it shows the vignette.
@@ -82,16 +85,14 @@ export function respondentApi(service: RespondentService): Router {
     const body = parseBody(completeBody.pick({ answers: true }), req.body);
     res.locals.participantCode = req.params.code;
     const result = await service.checkQuota({ code: req.params.code, answers: body.answers });
-    noStore(res);
-    res.json(result);
+    sendJson(res, result);
   });
 
   router.post('/participants/:code/complete', async (req, res) => {
     const body = parseBody(completeBody, req.body);
     res.locals.participantCode = req.params.code;
     const outcome = await service.complete({ code: req.params.code, answers: body.answers, honeypot: body.honeypot });
-    noStore(res);
-    res.json(outcome);
+    sendJson(res, outcome);
   });
 
   return router;
