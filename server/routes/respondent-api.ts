@@ -2,6 +2,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { panelParamsSchema } from '../domain/panel.ts';
 import type { ParticipantSession, RespondentService } from '../services/respondent-service.ts';
+import { completionBody, partialSaveBody, quotaStepBody } from './answer-bodies.ts';
 import { parseBody, waveIdParam } from './request-input.ts';
 import { readCookie, sessionCookie, sessionCookieName } from './session-cookie.ts';
 
@@ -10,15 +11,6 @@ import { readCookie, sessionCookie, sessionCookieName } from './session-cookie.t
  * link's `?lang=`, a wish: a locale the study does not have falls back to the wave's.
  */
 const startBody = z.object({ panel: panelParamsSchema.optional(), locale: z.string().max(35).optional() });
-const partialBody = z.strictObject({ answers: z.record(z.string(), z.unknown()), currentPage: z.number().int().min(0) });
-/**
- * `honeypot` is the page's hidden field, which people never see: kept only as a quality flag, never as an answer.
- * Anything a bot puts there is accepted (up to a bound) so that the flag, not a refusal, records it.
- */
-const completeBody = z.strictObject({
-  answers: z.record(z.string(), z.unknown()),
-  honeypot: z.string().max(10_000).optional(),
-});
 
 /**
  * The start's JSON body (docs/api.md), with the survey's bytes spliced in as they are: only the short head and
@@ -74,7 +66,7 @@ export function respondentApi(service: RespondentService): Router {
   });
 
   router.put('/participants/:code/answers', async (req, res) => {
-    const body = parseBody(partialBody, req.body);
+    const body = partialSaveBody(req.body);
     res.locals.participantCode = req.params.code;
     const saved = await service.savePartial({ code: req.params.code, answers: body.answers, currentPage: body.currentPage });
     sendJson(res, saved.outcome ? { saved: false, currentPage: saved.currentPage, outcome: saved.outcome } : { saved: true, currentPage: saved.currentPage });
@@ -82,14 +74,14 @@ export function respondentApi(service: RespondentService): Router {
 
   // The quota step: the page calls it with the pre-treatment answers before it shows the vignette.
   router.post('/participants/:code/quota-check', async (req, res) => {
-    const body = parseBody(completeBody.pick({ answers: true }), req.body);
+    const body = quotaStepBody(req.body);
     res.locals.participantCode = req.params.code;
     const result = await service.checkQuota({ code: req.params.code, answers: body.answers });
     sendJson(res, result);
   });
 
   router.post('/participants/:code/complete', async (req, res) => {
-    const body = parseBody(completeBody, req.body);
+    const body = completionBody(req.body);
     res.locals.participantCode = req.params.code;
     const outcome = await service.complete({ code: req.params.code, answers: body.answers, honeypot: body.honeypot });
     sendJson(res, outcome);
