@@ -39,7 +39,7 @@ async function baselineRun(o: SqliteIngestOptions, scratch: string, round: numbe
   const server = await startServerProcess(args, join(scratch, `baseline-${round}-${flags.length}.log`));
   try {
     const name = grouped ? "a′: baseline, group commit" : 'a: baseline insert';
-    return await measured({ name, url: server.baseUrl, connections: o.connections, method: 'POST', request: (i) => ({ path: '/ingest', body: completeBody(i) }) }, o);
+    return await measured({ name, url: server.baseUrl, connections: o.connections, method: 'POST', request: (i) => ({ path: '/ingest', body: completeBody(i) }) }, o, 0, server.cpuMicros);
   } finally {
     await server.stop();
   }
@@ -59,12 +59,12 @@ async function roundRun(o: SqliteIngestOptions, scratch: string, round: number):
   try {
     const startRequest = (i: number) => ({ path: `/api/waves/${waveId}/participants`, body: startBody(i) });
     const keepCode = (body: string) => codes.push(participantCode(body));
-    start = await measured({ ...base, name: 'b: start (assignment)', request: startRequest, onOk: keepCode }, o);
+    start = await measured({ ...base, name: 'b: start (assignment)', request: startRequest, onOk: keepCode }, o, 0, real.cpuMicros);
     // autocannon prepares each connection's next request before it knows the run is over: spare participants.
     await runLoad({ ...base, name: 'spare starts', amount: 2 * o.connections, request: (i) => startRequest(o.warmup + o.requests + i), onOk: keepCode });
-    quota = await measured({ ...base, name: 'b: quota step', request: (i) => ({ path: `/api/participants/${codes[i]}/quota-check`, body: quotaBody(i) }) }, o);
+    quota = await measured({ ...base, name: 'b: quota step', request: (i) => ({ path: `/api/participants/${codes[i]}/quota-check`, body: quotaBody(i) }) }, o, 0, real.cpuMicros);
     const completion = () =>
-      measured({ ...base, name: 'b: completion', request: (i) => ({ path: `/api/participants/${codes[i]}/complete`, body: completeBody(i) }) }, o);
+      measured({ ...base, name: 'b: completion', request: (i) => ({ path: `/api/participants/${codes[i]}/complete`, body: completeBody(i) }) }, o, 0, real.cpuMicros);
     if (round % 2) {
       grouped = await baselineRun(o, scratch, round, true);
       complete = await completion();
@@ -102,6 +102,9 @@ function printRound(r: Round, n: number, of: number): void {
   console.log(loadRow(r.quota));
   console.log(loadRow(r.complete));
   console.log(`ratio completion / baseline with group commit (req/s): ${(r.complete.rps / r.grouped.rps).toFixed(2)}   target ≥ 0.80 (same commit strategy on both sides)`);
+  if (r.complete.cpuPerRequest !== undefined && r.grouped.cpuPerRequest !== undefined) {
+    console.log(`ratio (a′) / completion (server CPU per request):       ${(r.grouped.cpuPerRequest / r.complete.cpuPerRequest).toFixed(2)}   the same ratio in CPU, which the machine's load moves less`);
+  }
   console.log(`ratio completion / plain baseline (req/s):             ${(r.complete.rps / r.baseline.rps).toFixed(2)}`);
   console.log(`ratio start / plain baseline (req/s):                  ${(r.start.rps / r.baseline.rps).toFixed(2)}`);
 }
@@ -123,6 +126,10 @@ export async function ingestSqlite(o: SqliteIngestOptions): Promise<void> {
     console.log(`  quota step ${spreadOf(rounds, (r) => r.quota.rps, 0)} req/s, p99 ${spreadOf(rounds, (r) => r.quota.p99, 0)} ms`);
     console.log(`  completion ${spreadOf(rounds, (r) => r.complete.rps, 0)} req/s, p99 ${spreadOf(rounds, (r) => r.complete.p99, 0)} ms`);
     console.log(`  completion / (a′), like for like: ${spreadOf(rounds, (r) => r.complete.rps / r.grouped.rps, 2)}   target ≥ 0.80`);
+    if (rounds.every((r) => r.complete.cpuPerRequest !== undefined && r.grouped.cpuPerRequest !== undefined)) {
+      console.log(`  server CPU µs per request: (a′) ${spreadOf(rounds, (r) => r.grouped.cpuPerRequest!, 0)}, start ${spreadOf(rounds, (r) => r.start.cpuPerRequest!, 0)}, quota step ${spreadOf(rounds, (r) => r.quota.cpuPerRequest!, 0)}, completion ${spreadOf(rounds, (r) => r.complete.cpuPerRequest!, 0)}`);
+      console.log(`  (a′) / completion in server CPU per request: ${spreadOf(rounds, (r) => r.grouped.cpuPerRequest! / r.complete.cpuPerRequest!, 2)}`);
+    }
     console.log(`  completion / (a): ${spreadOf(rounds, (r) => r.complete.rps / r.baseline.rps, 2)}`);
     const problems = rounds.flatMap((r) => r.problems);
     if (problems.length) {

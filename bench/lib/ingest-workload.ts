@@ -19,10 +19,22 @@ export interface RunSizes {
   requests: number;
 }
 
-/** Warm-up run (not reported: JIT, page caches, WAL growth), then the measured run. */
-export async function measured(options: Omit<LoadOptions, 'amount'>, { warmup, requests }: RunSizes, offset = 0): Promise<LoadResult> {
+/**
+ * Warm-up run (not reported: JIT, page caches, WAL growth), then the measured run. With `serverCpu` (the server
+ * process's CPU time so far, µs), the result carries the server's CPU per request over the measured run.
+ */
+export async function measured(
+  options: Omit<LoadOptions, 'amount'>,
+  { warmup, requests }: RunSizes,
+  offset = 0,
+  serverCpu?: () => number | undefined,
+): Promise<LoadResult> {
   await runLoad({ ...options, name: `${options.name} (warm-up)`, amount: warmup, request: (i) => options.request(offset + i) });
-  return runLoad({ ...options, amount: requests, request: (i) => options.request(offset + warmup + i) });
+  const before = serverCpu?.();
+  const result = await runLoad({ ...options, amount: requests, request: (i) => options.request(offset + warmup + i) });
+  const after = serverCpu?.();
+  if (before !== undefined && after !== undefined && result.requests > 0) result.cpuPerRequest = (after - before) / result.requests;
+  return result;
 }
 
 /** The runs that had a non-2xx answer or a connection error, with samples: such a run's figures are invalid. */

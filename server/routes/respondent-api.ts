@@ -2,7 +2,8 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { panelParamsSchema } from '../domain/panel.ts';
 import type { ParticipantSession, RespondentService } from '../services/respondent-service.ts';
-import { namedValues, parseBody, waveIdParam } from './request-input.ts';
+import { completionBody, partialSaveBody, quotaStepBody } from './answer-bodies.ts';
+import { parseBody, waveIdParam } from './request-input.ts';
 import { readCookie, sessionCookie, sessionCookieName } from './session-cookie.ts';
 
 /**
@@ -13,15 +14,6 @@ import { readCookie, sessionCookie, sessionCookieName } from './session-cookie.t
 const LOCALE_WISH_MAX = 35; // BCP 47's longest sensible tag
 const localeWish = z.unknown().transform((v) => (typeof v === 'string' && v.length <= LOCALE_WISH_MAX ? v : undefined)).optional();
 const startBody = z.object({ panel: panelParamsSchema.optional(), locale: localeWish });
-const partialBody = z.strictObject({ answers: namedValues, currentPage: z.number().int().min(0) });
-/**
- * `honeypot` is the page's hidden field, which people never see: kept only as a quality flag, never as an answer.
- * Anything a bot puts there is accepted (up to a bound) so that the flag, not a refusal, records it.
- */
-const completeBody = z.strictObject({
-  answers: namedValues,
-  honeypot: z.string().max(10_000).optional(),
-});
 
 /**
  * The start's JSON body (docs/api.md), with the survey's bytes spliced in as they are: only the short head and
@@ -49,8 +41,12 @@ function sendJsonBytes(res: Response, status: number, body: Buffer): void {
   res.end(body);
 }
 
-function noStore(res: Response) {
-  res.set('Cache-Control', 'no-store');
+/**
+ * A small JSON answer written straight (never cached): res.json() goes through res.send(), whose content-type,
+ * charset and freshness work cost more than the encoding on the respondent path.
+ */
+function sendJson(res: Response, body: unknown): void {
+  sendJsonBytes(res, 200, Buffer.from(JSON.stringify(body)));
 }
 
 /** The respondent API the page (and later the simulator) uses; documented in docs/api.md. */
@@ -73,28 +69,25 @@ export function respondentApi(service: RespondentService): Router {
   });
 
   router.put('/participants/:code/answers', async (req, res) => {
-    const body = parseBody(partialBody, req.body);
+    const body = partialSaveBody(req.body);
     res.locals.participantCode = req.params.code;
     const saved = await service.savePartial({ code: req.params.code, answers: body.answers, currentPage: body.currentPage });
-    noStore(res);
-    res.json(saved.outcome ? { saved: false, currentPage: saved.currentPage, outcome: saved.outcome } : { saved: true, currentPage: saved.currentPage });
+    sendJson(res, saved.outcome ? { saved: false, currentPage: saved.currentPage, outcome: saved.outcome } : { saved: true, currentPage: saved.currentPage });
   });
 
   // The quota step: the page calls it with the pre-treatment answers before it shows the vignette.
   router.post('/participants/:code/quota-check', async (req, res) => {
-    const body = parseBody(completeBody.pick({ answers: true }), req.body);
+    const body = quotaStepBody(req.body);
     res.locals.participantCode = req.params.code;
     const result = await service.checkQuota({ code: req.params.code, answers: body.answers });
-    noStore(res);
-    res.json(result);
+    sendJson(res, result);
   });
 
   router.post('/participants/:code/complete', async (req, res) => {
-    const body = parseBody(completeBody, req.body);
+    const body = completionBody(req.body);
     res.locals.participantCode = req.params.code;
     const outcome = await service.complete({ code: req.params.code, answers: body.answers, honeypot: body.honeypot });
-    noStore(res);
-    res.json(outcome);
+    sendJson(res, outcome);
   });
 
   return router;

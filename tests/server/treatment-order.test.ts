@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import request from 'supertest';
+import { mergeAnswers } from '../../server/domain/treatment-order.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS, reachVignette } from './test-app.ts';
 
 const t = await createTestApp({ target: 100 });
@@ -95,4 +96,18 @@ test('the stored page never moves back, so the lock cannot be undone by a client
     () => request(t.app).put(`/api/participants/${code}/answers`).send({ answers: { ...PRETREATMENT_ALLIANCE_ANSWERS, gender: 'female' }, currentPage: 1 }),
     /answers\.gender: pre-treatment/,
   );
+});
+
+test('merged answers keep the stored ones under the incoming, in the order a spread gives, a key named __proto__ included', () => {
+  const stored = { consent: true, age_group: '18-29', region: 'west' };
+  const incoming = { age_group: '18-29', do_nothing: 2, consent: true };
+  const merged = mergeAnswers(stored, incoming);
+  assert.deepEqual(Object.entries(merged), [['consent', true], ['age_group', '18-29'], ['region', 'west'], ['do_nothing', 2]]);
+  assert.equal(mergeAnswers(undefined, incoming), incoming);
+  // JSON.parse makes __proto__ an own key; the merge keeps it as data and never changes the result's prototype.
+  const hostile = JSON.parse('{"__proto__": ["x"], "do_nothing": 3}') as Record<string, unknown>;
+  const withProto = mergeAnswers(stored, hostile);
+  assert.equal(Object.getPrototypeOf(withProto), Object.prototype);
+  assert.deepEqual(Object.keys(withProto), ['consent', 'age_group', 'region', '__proto__', 'do_nothing']);
+  assert.deepEqual(JSON.parse(JSON.stringify(withProto)), JSON.parse('{"consent":true,"age_group":"18-29","region":"west","__proto__":["x"],"do_nothing":3}'));
 });

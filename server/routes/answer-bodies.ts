@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { namedValues, parseBody } from './request-input.ts';
+
+// The bodies that carry a respondent's answers (docs/api.md): a save, the quota step and the completion.
+
+export const partialBody = z.strictObject({ answers: namedValues, currentPage: z.number().int().min(0) });
+const HONEYPOT_MAX = 10_000;
+/**
+ * `honeypot` is the page's hidden field, which people never see: kept only as a quality flag, never as an answer.
+ * Anything a bot puts there is accepted (up to a bound) so that the flag, not a refusal, records it.
+ */
+export const completeBody = z.strictObject({
+  answers: namedValues,
+  honeypot: z.string().max(HONEYPOT_MAX).optional(),
+});
+export const quotaBody = completeBody.pick({ answers: true });
+
+/** An object as JSON.parse makes one (not an array, not null), whose keys include no `__proto__`. */
+const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype && !Object.hasOwn(value, '__proto__');
+
+/** The fields of an answer-carrying body besides `answers`: each one's check, and whether it must be there. */
+type OtherFields = Record<string, { ok: (value: unknown) => boolean; required: boolean }>;
+
+/**
+ * The answer-carrying bodies as the page sends them, checked by hand: `answers` an object, and only the `other`
+ * fields, each as its check wants. zod's record copies the answers key by key, and the service validates them
+ * against the survey anyway; this accepts only bodies the schema accepts, unchanged, and hands every other body to
+ * the schema, so refusals and their messages are the schema's.
+ */
+function answersBody<T>(schema: z.ZodType<T>, body: unknown, other: OtherFields): T {
+  if (isJsonObject(body) && isJsonObject(body.answers)) {
+    let plain = true;
+    for (const key in body) if (key !== 'answers' && !(Object.hasOwn(other, key) && other[key]!.ok(body[key]))) plain = false;
+    for (const key in other) if (other[key]!.required && !Object.hasOwn(body, key)) plain = false;
+    if (plain) return body as T;
+  }
+  return parseBody(schema, body);
+}
+
+const COMPLETE_FIELDS: OtherFields = { honeypot: { ok: (v) => typeof v === 'string' && v.length <= HONEYPOT_MAX, required: false } };
+const PARTIAL_FIELDS: OtherFields = { currentPage: { ok: (v) => Number.isSafeInteger(v) && (v as number) >= 0, required: true } };
+const QUOTA_FIELDS: OtherFields = {};
+
+/** A save's body: `{ answers, currentPage }`. */
+export const partialSaveBody = (body: unknown) => answersBody(partialBody, body, PARTIAL_FIELDS);
+/** The quota step's body: `{ answers }`. */
+export const quotaStepBody = (body: unknown) => answersBody(quotaBody, body, QUOTA_FIELDS);
+/** The completion's body: `{ answers, honeypot? }`. */
+export const completionBody = (body: unknown) => answersBody(completeBody, body, COMPLETE_FIELDS);
