@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 
-/** What a figure was measured on: printed at the top of every benchmark and copied into the README. */
+/** What a figure was measured on: printed at the top of every benchmark and copied into docs/performance.md. */
 export interface Machine {
   date: string;
   nproc: number;

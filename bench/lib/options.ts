@@ -1,6 +1,6 @@
 /**
  * Sizes of a benchmark run: `--name value` on the command line, else the environment variable, else the
- * default the issue states. Smoke runs on a busy machine use small values; the figures in the README use the
+ * default the issue states. Smoke runs on a busy machine use small values; the figures in docs/performance.md use the
  * defaults.
  *
  *   npm run bench:ingest -- --requests 2000      or   BENCH_REQUESTS=2000 npm run bench:ingest
