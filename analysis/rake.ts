@@ -102,6 +102,12 @@ export function rake(options: RakeOptions): RakeResult {
       return { weights, iterations: iteration };
     }
   }
+  throw notConverged(weights, previous, tolerance, maxIterations);
+}
+
+/** Why raking stopped at `maxIterations`: a boundary solution (some weights still falling towards 0), or not. */
+function notConverged(weights: Float64Array, previous: Float64Array, tolerance: number, maxIterations: number): AnalysisError {
+  const n = weights.length;
   // Margins met only in the limit where some respondents' weights go to 0 (a boundary solution; IPF converges to a
   // positive one whenever one exists): those weights are small and still falling at every pass. survey::rake
   // returns them (1e-3 … 1e-142 in the 2026-12-03 trial, depending on maxit); saying so is more use than ~0.
@@ -110,7 +116,7 @@ export function rake(options: RakeOptions): RakeResult {
   let vanishing = 0;
   for (let i = 0; i < n; i++) if (weights[i] < 0.01 * mean && weights[i] < previous[i] * (1 - tolerance)) vanishing++;
   if (vanishing > 0) {
-    throw new AnalysisError(FN, `did not converge in ${maxIterations} iterations: the margins can be met only in the limit where ${vanishing} respondent${vanishing === 1 ? "'s weight goes" : "s' weights go"} to 0 (survey::rake returns such near-zero weights); combine levels or drop a margin`);
+    return new AnalysisError(FN, `did not converge in ${maxIterations} iterations: the margins can be met only in the limit where ${vanishing} respondent${vanishing === 1 ? "'s weight goes" : "s' weights go"} to 0 (survey::rake returns such near-zero weights); combine levels or drop a margin`);
   }
-  throw new AnalysisError(FN, `did not converge to tolerance ${tolerance} in ${maxIterations} iterations; the margins may be unreachable with this sample`);
+  return new AnalysisError(FN, `did not converge to tolerance ${tolerance} in ${maxIterations} iterations; the margins may be unreachable with this sample`);
 }

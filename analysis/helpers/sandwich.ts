@@ -78,18 +78,7 @@ export function heteroskedasticVariance(
   });
   for (let start = 0; start < n; start += ROW_BLOCK) {
     const m = Math.min(n, start + ROW_BLOCK) - start;
-    count.fill(0, 0, m);
-    for (let k = 0; k < r; k++) {
-      const offset = k * n + start;
-      for (let i = 0; i < m; i++) {
-        const v = x[offset + i];
-        if (v !== 0) {
-          const slot = i * r + count[i]++;
-          column[slot] = k;
-          value[slot] = v;
-        }
-      }
-    }
+    gatherRowBlock(x, n, r, start, m, count, column, value);
     for (let i = 0; i < m; i++) {
       const e = resid[start + i];
       let omega = e * e;
@@ -134,6 +123,34 @@ export function heteroskedasticVariance(
   symmetrize(meat, r, true);
   const v = inQ ? congruence(b, meat, r) : sandwich(xtxInv, meat, r);
   return type === 'HC1' ? v.map((value) => (value * n) / (n - r)) : v;
+}
+
+/**
+ * The nonzero entries of rows start … start + m − 1 of the column-major X, row by row: row i's are
+ * `value[i·r …]` in columns `column[i·r …]`, `count[i]` of them (dummy columns make most entries zero).
+ */
+function gatherRowBlock(
+  x: Float64Array,
+  n: number,
+  r: number,
+  start: number,
+  m: number,
+  count: Int32Array,
+  column: Int32Array,
+  value: Float64Array,
+): void {
+  count.fill(0, 0, m);
+  for (let k = 0; k < r; k++) {
+    const offset = k * n + start;
+    for (let i = 0; i < m; i++) {
+      const v = x[offset + i];
+      if (v !== 0) {
+        const slot = i * r + count[i]++;
+        column[slot] = k;
+        value[slot] = v;
+      }
+    }
+  }
 }
 
 /**
