@@ -4,14 +4,27 @@ import type { ClusterAdjustment } from './cr2-adjustment.ts';
 const BATCH_BYTES = 1 << 21;
 
 /**
+ * A cluster whose adjustment keeps an eigenvalue below this is "stiff": A_s scales that direction by more than
+ * STIFF_EIGENVALUE^(−1/2) ≈ 32 (a row of weighted leverage near 1, e.g. a singleton cluster among weights spanning 1e4),
+ * so its z_s is large while every P_st it takes part in stays moderate. In the running sum S = Σ z_t z_t' such a
+ * z_t leaves entries ~‖z_t‖² that the quadratic form (Qz_s)'S(Qz_s) cancels back down: its error grows like
+ * ε‖z‖⁴ (df 1.0002–1.0021 for 1.00067 with the rows permuted, −0.2 with zero weights), where P_st = (Qz_s)'z_t
+ * formed directly errs by ε‖z_s‖‖z_t‖. Stiff clusters therefore never enter S and meet every other cluster directly.
+ */
+const STIFF_EIGENVALUE = 1e-3;
+
+/**
  * Bell–McCaffrey df for every coefficient j, df_j = (tr P)² / ‖P‖²_F with P_st = v_s'[(I − H)(I − H)']_st v_t and
  * v_s = A_s W_s Z_s B'e_j (see cr2.ts), accumulated cluster by cluster without forming P (G × G):
  * - P_ss = Σ over the eigenvalues A_s keeps of (E_q'c)², c the coordinates of W_s Z_s B'e_j in Q_u: a sum of
  *   squares (expanded as v_s'v_s + z_s'Qz_s it cancels, and df came out ≈ 0 or negative);
  * - P_st = z_s'Q z_t for s ≠ t, with z_s = [Z_s'v_s; Z_s'W_s v_s] and Q = [[C, −I], [−I, 0]] (unweighted
- *   z_s = Z_s'v_s and Q = −I), so Σ_{s≠t} P_st² = 2 Σ_s (Qz_s)'(Σ_{t<s} z_t z_t')(Qz_s): non-negative terms only.
+ *   z_s = Z_s'v_s and Q = −I), so Σ_{s≠t} P_st² = 2 Σ_s (Qz_s)'(Σ_{t<s} z_t z_t')(Qz_s): non-negative terms only,
+ *   between clusters that are not stiff (STIFF_EIGENVALUE); a pair with a stiff cluster adds its P_st² directly.
  * So ‖P‖²_F ≥ Σ P_ss² > 0 and df > 0. Work is O(n_s r² + r · zr²) a cluster; the running sums (r of zr × zr) are
- * updated for a batch of clusters at a time, one coefficient after the other, so each stays in cache.
+ * updated for a batch of clusters at a time, one coefficient after the other, so each stays in cache. A stiff
+ * cluster costs O(r · zr) per other cluster, and pairing it with the clusters before it needs their adjustments
+ * again: cr2.ts computes those a second time (`revisitCount`, `addPairsWithLaterStiff`), only when some cluster is stiff.
  */
 export class Cr2DegreesOfFreedom {
   private readonly zr: number;
@@ -25,6 +38,11 @@ export class Cr2DegreesOfFreedom {
   private readonly batch: Float64Array;
   private readonly batchSize: number;
   private filled = 0;
+  /** The current cluster's z (zr) and Qz (zr) per coefficient. */
+  private readonly slot: Float64Array;
+  /** Stiff clusters in the order added: their position among all clusters, and their z and Qz per coefficient. */
+  private readonly stiff: { index: number; slot: Float64Array }[] = [];
+  private added = 0;
 
   /**
    * @example const df = new Cr2DegreesOfFreedom(r, weighted, b, c); df.add(adjustment); … df.result()
@@ -45,28 +63,14 @@ export class Cr2DegreesOfFreedom {
     this.pss = new Float64Array(r);
     this.batchSize = Math.max(1, Math.floor(BATCH_BYTES / (8 * 2 * r * zr)));
     this.batch = new Float64Array(this.batchSize * 2 * r * zr);
+    this.slot = new Float64Array(2 * r * zr);
   }
 
   /** Adds the cluster whose adjustment was just computed. */
   add(adjustment: ClusterAdjustment): void {
-    const { r, zr, b, coords, vCoords, pss, trace, frobenius } = this;
-    const { k, ru, sf, vectors, scale } = adjustment;
-    const r2 = this.weighted ? r : 0;
-    // coords = R2 B' (k × r): column j holds the coordinates of W_s Z_s B'e_j; vCoords = S_f coords, those of v_s.
-    for (let p = 0; p < k; p++) {
-      for (let j = 0; j < r; j++) {
-        let s = 0;
-        for (let l = p > r2 ? p - r2 : 0; l < r; l++) s += ru[p * zr + r2 + l] * b[j * r + l];
-        coords[p * r + j] = s;
-      }
-    }
-    vCoords.fill(0, 0, k * r);
-    for (let p = 0; p < k; p++) {
-      for (let q = 0; q < k; q++) {
-        const f = sf[p * k + q];
-        for (let j = 0; j < r; j++) vCoords[p * r + j] += f * coords[q * r + j];
-      }
-    }
+    const { r, coords, pss, trace, frobenius } = this;
+    const { k, vectors, scale } = adjustment;
+    this.coordinates(adjustment);
     pss.fill(0);
     for (let q = 0; q < k; q++) {
       if (scale[q] === 0) continue;
@@ -81,7 +85,30 @@ export class Cr2DegreesOfFreedom {
       frobenius[j] += pss[j] * pss[j];
     }
     this.storeZ(adjustment);
-    if (++this.filled === this.batchSize) this.flush();
+    this.addPairsWithStiff((index) => index < this.added);
+    if (isStiff(adjustment)) {
+      this.stiff.push({ index: this.added, slot: this.slot.slice() });
+    } else {
+      this.batch.set(this.slot, this.filled * this.slot.length);
+      if (++this.filled === this.batchSize) this.flush();
+    }
+    this.added++;
+  }
+
+  /**
+   * How many of the added clusters, from the first, must be passed again to `addPairsWithLaterStiff`: those before
+   * the last stiff cluster (0 when none is stiff). Each was added before the stiff clusters after it were known.
+   */
+  revisitCount(): number {
+    return this.stiff.length === 0 ? 0 : this.stiff[this.stiff.length - 1].index;
+  }
+
+  /** Second pass: the `index`-th cluster added, its adjustment computed again; adds its pairs with later stiff clusters. */
+  addPairsWithLaterStiff(adjustment: ClusterAdjustment, index: number): void {
+    if (isStiff(adjustment)) return; // its pairs with later stiff clusters were added when those came
+    this.coordinates(adjustment);
+    this.storeZ(adjustment);
+    this.addPairsWithStiff((stiffIndex) => stiffIndex > index);
   }
 
   /** df per coefficient; NaN where P = 0 (no cluster carries information about that coefficient). */
@@ -90,11 +117,47 @@ export class Cr2DegreesOfFreedom {
     return this.trace.map((t, j) => (t * t) / this.frobenius[j]);
   }
 
-  /** z_s = [R1'; R2'] vCoords for every coefficient, and Qz_s, into the batch. */
+  /** coords = R2 B' (k × r): column j holds the coordinates of W_s Z_s B'e_j; vCoords = S_f coords, those of v_s. */
+  private coordinates(adjustment: ClusterAdjustment): void {
+    const { r, zr, b, coords, vCoords } = this;
+    const { k, ru, sf } = adjustment;
+    const r2 = this.weighted ? r : 0;
+    for (let p = 0; p < k; p++) {
+      for (let j = 0; j < r; j++) {
+        let s = 0;
+        for (let l = p > r2 ? p - r2 : 0; l < r; l++) s += ru[p * zr + r2 + l] * b[j * r + l];
+        coords[p * r + j] = s;
+      }
+    }
+    vCoords.fill(0, 0, k * r);
+    for (let p = 0; p < k; p++) {
+      for (let q = 0; q < k; q++) {
+        const f = sf[p * k + q];
+        for (let j = 0; j < r; j++) vCoords[p * r + j] += f * coords[q * r + j];
+      }
+    }
+  }
+
+  /** 2 P_st² into ‖P‖² for the current cluster s and each stiff cluster t that `pairs` selects by position. */
+  private addPairsWithStiff(pairs: (stiffIndex: number) => boolean): void {
+    const { r, zr, slot, frobenius } = this;
+    for (const other of this.stiff) {
+      if (!pairs(other.index)) continue;
+      for (let j = 0; j < r; j++) {
+        const zj = j * 2 * zr;
+        let p = 0;
+        for (let l = 0; l < zr; l++) p += slot[zj + zr + l] * other.slot[zj + l];
+        frobenius[j] += 2 * p * p;
+      }
+    }
+  }
+
+  /** z_s = [R1'; R2'] vCoords for every coefficient, and Qz_s, into the slot. */
   private storeZ(adjustment: ClusterAdjustment): void {
-    const { r, zr, c, vCoords, batch } = this;
+    const { r, zr, c, vCoords } = this;
+    const batch = this.slot;
     const { k, ru } = adjustment;
-    const base = this.filled * 2 * r * zr;
+    const base = 0;
     for (let j = 0; j < r; j++) {
       const zj = base + j * 2 * zr;
       for (let l = 0; l < zr; l++) {
@@ -150,4 +213,11 @@ function addPair(prefix: Float64Array, running: number, zr: number, batch: Float
     prefix[row + l] += zl * zl;
   }
   return quadratic;
+}
+
+/** Whether the adjustment keeps an eigenvalue below STIFF_EIGENVALUE (scales a direction by more than ≈ 32). */
+function isStiff(adjustment: ClusterAdjustment): boolean {
+  const { k, scale } = adjustment;
+  for (let q = 0; q < k; q++) if (scale[q] * scale[q] > 1 / STIFF_EIGENVALUE) return true;
+  return false;
 }
