@@ -186,7 +186,8 @@ export class Cr2DegreesOfFreedom {
       let sum = 0;
       for (let s = 0; s < this.filled; s++) {
         const zj = s * 2 * r * zr + j * 2 * zr;
-        sum += addPair(prefix, running, zr, batch, zj + zr, zj);
+        // Σ_{t<s} P_st² ≥ 0: a rounding below 0 (only ~ε‖z‖⁴, as no stiff cluster is in S) must not lower ‖P‖².
+        sum += Math.max(0, addPair(prefix, running, zr, batch, zj + zr, zj));
       }
       frobenius[j] += 2 * sum;
     }
