@@ -6,10 +6,11 @@ const BATCH_BYTES = 1 << 21;
 /**
  * A cluster whose adjustment keeps an eigenvalue below this is "stiff": A_s scales that direction by more than
  * STIFF_EIGENVALUE^(−1/2) ≈ 32 (a row of weighted leverage near 1, e.g. a singleton cluster among weights spanning 1e4),
- * so its z_s is large while every P_st it takes part in stays moderate. In the running sum S = Σ z_t z_t' such a
- * z_t leaves entries ~‖z_t‖² that the quadratic form (Qz_s)'S(Qz_s) cancels back down: its error grows like
- * ε‖z‖⁴ (df 1.0002–1.0021 for 1.00067 with the rows permuted, −0.2 with zero weights), where P_st = (Qz_s)'z_t
- * formed directly errs by ε‖z_s‖‖z_t‖. Stiff clusters therefore never enter S and meet every other cluster directly.
+ * so its z_s is large while every P_st it takes part in stays moderate. Added to the running sum S = Σ z_t z_t', such
+ * a z_t leaves entries ~‖z_t‖² that a later quadratic form (Qz_s)'S(Qz_s) must cancel back down, an error ~ε‖z_t‖⁴
+ * (df 1.0002–1.0021 for 1.00067 with the rows permuted, −0.22 with zero weights). So a stiff cluster never enters S:
+ * it meets the clusters before it through (Qz_s)'S(Qz_s) over S without stiff clusters (error ~ε‖z_s‖², linear in
+ * 1/λ), and each later or stiff cluster through P_st = (Qz_s)'z_t formed directly.
  */
 const STIFF_EIGENVALUE = 1e-3;
 
@@ -19,12 +20,11 @@ const STIFF_EIGENVALUE = 1e-3;
  * - P_ss = Σ over the eigenvalues A_s keeps of (E_q'c)², c the coordinates of W_s Z_s B'e_j in Q_u: a sum of
  *   squares (expanded as v_s'v_s + z_s'Qz_s it cancels, and df came out ≈ 0 or negative);
  * - P_st = z_s'Q z_t for s ≠ t, with z_s = [Z_s'v_s; Z_s'W_s v_s] and Q = [[C, −I], [−I, 0]] (unweighted
- *   z_s = Z_s'v_s and Q = −I), so Σ_{s≠t} P_st² = 2 Σ_s (Qz_s)'(Σ_{t<s} z_t z_t')(Qz_s): non-negative terms only,
- *   between clusters that are not stiff (STIFF_EIGENVALUE); a pair with a stiff cluster adds its P_st² directly.
- * So ‖P‖²_F ≥ Σ P_ss² > 0 and df > 0. Work is O(n_s r² + r · zr²) a cluster; the running sums (r of zr × zr) are
- * updated for a batch of clusters at a time, one coefficient after the other, so each stays in cache. A stiff
- * cluster costs O(r · zr) per other cluster, and pairing it with the clusters before it needs their adjustments
- * again: cr2.ts computes those a second time (`revisitCount`, `addPairsWithLaterStiff`), only when some cluster is stiff.
+ *   z_s = Z_s'v_s and Q = −I), so Σ_{s≠t} P_st² = 2 Σ_s (Qz_s)'(Σ_{t<s} z_t z_t')(Qz_s): non-negative terms only
+ *   (each taken as at least 0), the sum over t leaving out stiff clusters, whose pairs are added as STIFF_EIGENVALUE says.
+ * So ‖P‖²_F ≥ Σ P_ss² > 0 and df > 0. Work is O(n_s r² + r · zr²) a cluster, and O(r · zr) more per stiff cluster
+ * seen; the running sums (r of zr × zr) are updated for a batch of clusters at a time, one coefficient after the
+ * other, so each stays in cache.
  */
 export class Cr2DegreesOfFreedom {
   private readonly zr: number;
@@ -40,9 +40,8 @@ export class Cr2DegreesOfFreedom {
   private filled = 0;
   /** The current cluster's z (zr) and Qz (zr) per coefficient. */
   private readonly slot: Float64Array;
-  /** Stiff clusters in the order added: their position among all clusters, and their z and Qz per coefficient. */
-  private readonly stiff: { index: number; slot: Float64Array }[] = [];
-  private added = 0;
+  /** The stiff clusters so far: z and Qz per coefficient, as the slot. */
+  private readonly stiff: Float64Array[] = [];
 
   /**
    * @example const df = new Cr2DegreesOfFreedom(r, weighted, b, c); df.add(adjustment); … df.result()
@@ -85,30 +84,15 @@ export class Cr2DegreesOfFreedom {
       frobenius[j] += pss[j] * pss[j];
     }
     this.storeZ(adjustment);
-    this.addPairsWithStiff((index) => index < this.added);
+    this.addPairsWithStiff();
     if (isStiff(adjustment)) {
-      this.stiff.push({ index: this.added, slot: this.slot.slice() });
+      this.flush(); // S then holds every earlier cluster that is not stiff
+      this.addPairsWithRunningSum();
+      this.stiff.push(this.slot.slice());
     } else {
       this.batch.set(this.slot, this.filled * this.slot.length);
       if (++this.filled === this.batchSize) this.flush();
     }
-    this.added++;
-  }
-
-  /**
-   * How many of the added clusters, from the first, must be passed again to `addPairsWithLaterStiff`: those before
-   * the last stiff cluster (0 when none is stiff). Each was added before the stiff clusters after it were known.
-   */
-  revisitCount(): number {
-    return this.stiff.length === 0 ? 0 : this.stiff[this.stiff.length - 1].index;
-  }
-
-  /** Second pass: the `index`-th cluster added, its adjustment computed again; adds its pairs with later stiff clusters. */
-  addPairsWithLaterStiff(adjustment: ClusterAdjustment, index: number): void {
-    if (isStiff(adjustment)) return; // its pairs with later stiff clusters were added when those came
-    this.coordinates(adjustment);
-    this.storeZ(adjustment);
-    this.addPairsWithStiff((stiffIndex) => stiffIndex > index);
   }
 
   /** df per coefficient; NaN where P = 0 (no cluster carries information about that coefficient). */
@@ -138,42 +122,55 @@ export class Cr2DegreesOfFreedom {
     }
   }
 
-  /** 2 P_st² into ‖P‖² for the current cluster s and each stiff cluster t that `pairs` selects by position. */
-  private addPairsWithStiff(pairs: (stiffIndex: number) => boolean): void {
+  /** 2 P_st² into ‖P‖² for the current cluster s and every stiff cluster t before it, P_st formed directly. */
+  private addPairsWithStiff(): void {
     const { r, zr, slot, frobenius } = this;
     for (const other of this.stiff) {
-      if (!pairs(other.index)) continue;
       for (let j = 0; j < r; j++) {
         const zj = j * 2 * zr;
         let p = 0;
-        for (let l = 0; l < zr; l++) p += slot[zj + zr + l] * other.slot[zj + l];
+        for (let l = 0; l < zr; l++) p += slot[zj + zr + l] * other[zj + l];
         frobenius[j] += 2 * p * p;
       }
     }
   }
 
+  /** 2 Σ_{t<s} P_st² into ‖P‖² for the current (stiff) cluster s, as (Qz_s)'S(Qz_s) over the flushed running sums. */
+  private addPairsWithRunningSum(): void {
+    const { r, zr, slot, prefix, frobenius } = this;
+    for (let j = 0; j < r; j++) {
+      const running = j * zr * zr;
+      const qz = j * 2 * zr + zr;
+      let quadratic = 0;
+      for (let l = 0; l < zr; l++) {
+        let s = 0;
+        for (let m = 0; m < l; m++) s += prefix[running + l * zr + m] * slot[qz + m];
+        quadratic += slot[qz + l] * (2 * s + prefix[running + l * zr + l] * slot[qz + l]);
+      }
+      frobenius[j] += 2 * Math.max(0, quadratic);
+    }
+  }
+
   /** z_s = [R1'; R2'] vCoords for every coefficient, and Qz_s, into the slot. */
   private storeZ(adjustment: ClusterAdjustment): void {
-    const { r, zr, c, vCoords } = this;
-    const batch = this.slot;
+    const { r, zr, c, vCoords, slot } = this;
     const { k, ru } = adjustment;
-    const base = 0;
     for (let j = 0; j < r; j++) {
-      const zj = base + j * 2 * zr;
+      const zj = j * 2 * zr;
       for (let l = 0; l < zr; l++) {
         let s = 0;
         for (let p = 0; p < k && p <= l; p++) s += ru[p * zr + l] * vCoords[p * r + j];
-        batch[zj + l] = s;
+        slot[zj + l] = s;
       }
       const qz = zj + zr;
       for (let l = 0; l < r; l++) {
         if (this.weighted) {
-          let s = -batch[zj + r + l];
-          for (let m = 0; m < r; m++) s += c[l * r + m] * batch[zj + m];
-          batch[qz + l] = s;
-          batch[qz + r + l] = -batch[zj + l];
+          let s = -slot[zj + r + l];
+          for (let m = 0; m < r; m++) s += c[l * r + m] * slot[zj + m];
+          slot[qz + l] = s;
+          slot[qz + r + l] = -slot[zj + l];
         } else {
-          batch[qz + l] = -batch[zj + l];
+          slot[qz + l] = -slot[zj + l];
         }
       }
     }

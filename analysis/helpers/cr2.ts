@@ -66,10 +66,6 @@ export function cr2Variance(input: Cr2Input): { vcov: Float64Array; df: Float64A
     addClusterVariance(vcov, adjustment, b, r, weights !== undefined, work);
     degrees.add(adjustment);
   }
-  for (let g = 0, revisit = degrees.revisitCount(); g < revisit; g++) {
-    adjustment.compute(zRow, order.subarray(starts[g], starts[g + 1]), weights, input.resid);
-    degrees.addPairsWithLaterStiff(adjustment, g);
-  }
   symmetrize(vcov, r, true);
   return { vcov, df: degrees.result() };
 }
