@@ -5,8 +5,8 @@ const BATCH_BYTES = 1 << 21;
 
 /**
  * A cluster whose adjustment keeps an eigenvalue below this is "stiff": A_s scales that direction by more than
- * STIFF_EIGENVALUE^(−1/2) ≈ 32 (a row of weighted leverage near 1, e.g. a singleton cluster among weights spanning 1e4),
- * so its z_s is large while every P_st it takes part in stays moderate. Added to the running sum S = Σ z_t z_t', such
+ * STIFF_EIGENVALUE^(−1/2) ≈ 32 (a row of weighted leverage near 1, e.g. a singleton cluster among weights spanning
+ * 1e4), so its z_s is large while every P_st it takes part in stays moderate. Added to the running sum S = Σ z_t z_t', such
  * a z_t leaves entries ~‖z_t‖² that a later quadratic form (Qz_s)'S(Qz_s) must cancel back down, an error ~ε‖z_t‖⁴
  * (df 1.0002–1.0021 for 1.00067 with the rows permuted, −0.22 with zero weights). So a stiff cluster never enters S:
  * it meets the clusters before it through (Qz_s)'S(Qz_s) over S without stiff clusters (error ~ε‖z_s‖², linear in
@@ -21,7 +21,8 @@ const STIFF_EIGENVALUE = 1e-3;
  *   squares (expanded as v_s'v_s + z_s'Qz_s it cancels, and df came out ≈ 0 or negative);
  * - P_st = z_s'Q z_t for s ≠ t, with z_s = [Z_s'v_s; Z_s'W_s v_s] and Q = [[C, −I], [−I, 0]] (unweighted
  *   z_s = Z_s'v_s and Q = −I), so Σ_{s≠t} P_st² = 2 Σ_s (Qz_s)'(Σ_{t<s} z_t z_t')(Qz_s): non-negative terms only
- *   (each taken as at least 0), the sum over t leaving out stiff clusters, whose pairs are added as STIFF_EIGENVALUE says.
+ *   (each taken as at least 0), the sum over t leaving out stiff clusters, whose pairs are added as STIFF_EIGENVALUE
+ *   says.
  * So ‖P‖²_F ≥ Σ P_ss² > 0 and df > 0. Work is O(n_s r² + r · zr²) a cluster, and O(r · zr) more per stiff cluster
  * seen; the running sums (r of zr × zr) are updated for a batch of clusters at a time, one coefficient after the
  * other, so each stays in cache.
