@@ -124,4 +124,5 @@ function runCase(c: EndToEndCase, withR: boolean, scratch: string): void {
   );
 }
 
-if (process.argv[2] === '--child') child(process.argv[3], process.argv[4], process.argv[5]);
+// Only when run as this file: bench/analysis.ts imports it, and its own children also get '--child' (a case name).
+if (process.argv[1] === self && process.argv[2] === '--child') child(process.argv[3], process.argv[4], process.argv[5]);

@@ -4,14 +4,28 @@ import type { ClusterAdjustment } from './cr2-adjustment.ts';
 const BATCH_BYTES = 1 << 21;
 
 /**
+ * A cluster whose adjustment keeps an eigenvalue below this is "stiff": A_s scales that direction by more than
+ * STIFF_EIGENVALUE^(−1/2) ≈ 32 (a row of weighted leverage near 1, e.g. a singleton cluster among weights spanning
+ * 1e4), so its z_s is large while every P_st it takes part in stays moderate. Added to the running sum S = Σ z_t z_t', such
+ * a z_t leaves entries ~‖z_t‖² that a later quadratic form (Qz_s)'S(Qz_s) must cancel back down, an error ~ε‖z_t‖⁴
+ * (df 1.0002–1.0021 for 1.00067 with the rows permuted, −0.22 with zero weights). So a stiff cluster never enters S:
+ * it meets the clusters before it through (Qz_s)'S(Qz_s) over S without stiff clusters (error ~ε‖z_s‖², linear in
+ * 1/λ), and each later or stiff cluster through P_st = (Qz_s)'z_t formed directly.
+ */
+const STIFF_EIGENVALUE = 1e-3;
+
+/**
  * Bell–McCaffrey df for every coefficient j, df_j = (tr P)² / ‖P‖²_F with P_st = v_s'[(I − H)(I − H)']_st v_t and
  * v_s = A_s W_s Z_s B'e_j (see cr2.ts), accumulated cluster by cluster without forming P (G × G):
  * - P_ss = Σ over the eigenvalues A_s keeps of (E_q'c)², c the coordinates of W_s Z_s B'e_j in Q_u: a sum of
  *   squares (expanded as v_s'v_s + z_s'Qz_s it cancels, and df came out ≈ 0 or negative);
  * - P_st = z_s'Q z_t for s ≠ t, with z_s = [Z_s'v_s; Z_s'W_s v_s] and Q = [[C, −I], [−I, 0]] (unweighted
- *   z_s = Z_s'v_s and Q = −I), so Σ_{s≠t} P_st² = 2 Σ_s (Qz_s)'(Σ_{t<s} z_t z_t')(Qz_s): non-negative terms only.
- * So ‖P‖²_F ≥ Σ P_ss² > 0 and df > 0. Work is O(n_s r² + r · zr²) a cluster; the running sums (r of zr × zr) are
- * updated for a batch of clusters at a time, one coefficient after the other, so each stays in cache.
+ *   z_s = Z_s'v_s and Q = −I), so Σ_{s≠t} P_st² = 2 Σ_s (Qz_s)'(Σ_{t<s} z_t z_t')(Qz_s): non-negative terms only
+ *   (each taken as at least 0), the sum over t leaving out stiff clusters, whose pairs are added as STIFF_EIGENVALUE
+ *   says.
+ * So ‖P‖²_F ≥ Σ P_ss² > 0 and df > 0. Work is O(n_s r² + r · zr²) a cluster, and O(r · zr) more per stiff cluster
+ * seen; the running sums (r of zr × zr) are updated for a batch of clusters at a time, one coefficient after the
+ * other, so each stays in cache.
  */
 export class Cr2DegreesOfFreedom {
   private readonly zr: number;
@@ -25,6 +39,10 @@ export class Cr2DegreesOfFreedom {
   private readonly batch: Float64Array;
   private readonly batchSize: number;
   private filled = 0;
+  /** The current cluster's z (zr) and Qz (zr) per coefficient. */
+  private readonly slot: Float64Array;
+  /** The stiff clusters so far: z and Qz per coefficient, as the slot. */
+  private readonly stiff: Float64Array[] = [];
 
   /**
    * @example const df = new Cr2DegreesOfFreedom(r, weighted, b, c); df.add(adjustment); … df.result()
@@ -45,28 +63,14 @@ export class Cr2DegreesOfFreedom {
     this.pss = new Float64Array(r);
     this.batchSize = Math.max(1, Math.floor(BATCH_BYTES / (8 * 2 * r * zr)));
     this.batch = new Float64Array(this.batchSize * 2 * r * zr);
+    this.slot = new Float64Array(2 * r * zr);
   }
 
   /** Adds the cluster whose adjustment was just computed. */
   add(adjustment: ClusterAdjustment): void {
-    const { r, zr, b, coords, vCoords, pss, trace, frobenius } = this;
-    const { k, ru, sf, vectors, scale } = adjustment;
-    const r2 = this.weighted ? r : 0;
-    // coords = R2 B' (k × r): column j holds the coordinates of W_s Z_s B'e_j; vCoords = S_f coords, those of v_s.
-    for (let p = 0; p < k; p++) {
-      for (let j = 0; j < r; j++) {
-        let s = 0;
-        for (let l = p > r2 ? p - r2 : 0; l < r; l++) s += ru[p * zr + r2 + l] * b[j * r + l];
-        coords[p * r + j] = s;
-      }
-    }
-    vCoords.fill(0, 0, k * r);
-    for (let p = 0; p < k; p++) {
-      for (let q = 0; q < k; q++) {
-        const f = sf[p * k + q];
-        for (let j = 0; j < r; j++) vCoords[p * r + j] += f * coords[q * r + j];
-      }
-    }
+    const { r, coords, pss, trace, frobenius } = this;
+    const { k, vectors, scale } = adjustment;
+    this.coordinates(adjustment);
     pss.fill(0);
     for (let q = 0; q < k; q++) {
       if (scale[q] === 0) continue;
@@ -81,7 +85,15 @@ export class Cr2DegreesOfFreedom {
       frobenius[j] += pss[j] * pss[j];
     }
     this.storeZ(adjustment);
-    if (++this.filled === this.batchSize) this.flush();
+    this.addPairsWithStiff();
+    if (isStiff(adjustment)) {
+      this.flush(); // S then holds every earlier cluster that is not stiff
+      this.addPairsWithRunningSum();
+      this.stiff.push(this.slot.slice());
+    } else {
+      this.batch.set(this.slot, this.filled * this.slot.length);
+      if (++this.filled === this.batchSize) this.flush();
+    }
   }
 
   /** df per coefficient; NaN where P = 0 (no cluster carries information about that coefficient). */
@@ -90,27 +102,76 @@ export class Cr2DegreesOfFreedom {
     return this.trace.map((t, j) => (t * t) / this.frobenius[j]);
   }
 
-  /** z_s = [R1'; R2'] vCoords for every coefficient, and Qz_s, into the batch. */
-  private storeZ(adjustment: ClusterAdjustment): void {
-    const { r, zr, c, vCoords, batch } = this;
-    const { k, ru } = adjustment;
-    const base = this.filled * 2 * r * zr;
+  /** coords = R2 B' (k × r): column j holds the coordinates of W_s Z_s B'e_j; vCoords = S_f coords, those of v_s. */
+  private coordinates(adjustment: ClusterAdjustment): void {
+    const { r, zr, b, coords, vCoords } = this;
+    const { k, ru, sf } = adjustment;
+    const r2 = this.weighted ? r : 0;
+    for (let p = 0; p < k; p++) {
+      for (let j = 0; j < r; j++) {
+        let s = 0;
+        for (let l = p > r2 ? p - r2 : 0; l < r; l++) s += ru[p * zr + r2 + l] * b[j * r + l];
+        coords[p * r + j] = s;
+      }
+    }
+    vCoords.fill(0, 0, k * r);
+    for (let p = 0; p < k; p++) {
+      for (let q = 0; q < k; q++) {
+        const f = sf[p * k + q];
+        for (let j = 0; j < r; j++) vCoords[p * r + j] += f * coords[q * r + j];
+      }
+    }
+  }
+
+  /** 2 P_st² into ‖P‖² for the current cluster s and every stiff cluster t before it, P_st formed directly. */
+  private addPairsWithStiff(): void {
+    const { r, zr, slot, frobenius } = this;
+    for (const other of this.stiff) {
+      for (let j = 0; j < r; j++) {
+        const zj = j * 2 * zr;
+        let p = 0;
+        for (let l = 0; l < zr; l++) p += slot[zj + zr + l] * other[zj + l];
+        frobenius[j] += 2 * p * p;
+      }
+    }
+  }
+
+  /** 2 Σ_{t<s} P_st² into ‖P‖² for the current (stiff) cluster s, as (Qz_s)'S(Qz_s) over the flushed running sums. */
+  private addPairsWithRunningSum(): void {
+    const { r, zr, slot, prefix, frobenius } = this;
     for (let j = 0; j < r; j++) {
-      const zj = base + j * 2 * zr;
+      const running = j * zr * zr;
+      const qz = j * 2 * zr + zr;
+      let quadratic = 0;
+      for (let l = 0; l < zr; l++) {
+        let s = 0;
+        for (let m = 0; m < l; m++) s += prefix[running + l * zr + m] * slot[qz + m];
+        quadratic += slot[qz + l] * (2 * s + prefix[running + l * zr + l] * slot[qz + l]);
+      }
+      frobenius[j] += 2 * Math.max(0, quadratic);
+    }
+  }
+
+  /** z_s = [R1'; R2'] vCoords for every coefficient, and Qz_s, into the slot. */
+  private storeZ(adjustment: ClusterAdjustment): void {
+    const { r, zr, c, vCoords, slot } = this;
+    const { k, ru } = adjustment;
+    for (let j = 0; j < r; j++) {
+      const zj = j * 2 * zr;
       for (let l = 0; l < zr; l++) {
         let s = 0;
         for (let p = 0; p < k && p <= l; p++) s += ru[p * zr + l] * vCoords[p * r + j];
-        batch[zj + l] = s;
+        slot[zj + l] = s;
       }
       const qz = zj + zr;
       for (let l = 0; l < r; l++) {
         if (this.weighted) {
-          let s = -batch[zj + r + l];
-          for (let m = 0; m < r; m++) s += c[l * r + m] * batch[zj + m];
-          batch[qz + l] = s;
-          batch[qz + r + l] = -batch[zj + l];
+          let s = -slot[zj + r + l];
+          for (let m = 0; m < r; m++) s += c[l * r + m] * slot[zj + m];
+          slot[qz + l] = s;
+          slot[qz + r + l] = -slot[zj + l];
         } else {
-          batch[qz + l] = -batch[zj + l];
+          slot[qz + l] = -slot[zj + l];
         }
       }
     }
@@ -123,7 +184,8 @@ export class Cr2DegreesOfFreedom {
       let sum = 0;
       for (let s = 0; s < this.filled; s++) {
         const zj = s * 2 * r * zr + j * 2 * zr;
-        sum += addPair(prefix, running, zr, batch, zj + zr, zj);
+        // Σ_{t<s} P_st² ≥ 0: a rounding below 0 (only ~ε‖z‖⁴, as no stiff cluster is in S) must not lower ‖P‖².
+        sum += Math.max(0, addPair(prefix, running, zr, batch, zj + zr, zj));
       }
       frobenius[j] += 2 * sum;
     }
@@ -150,4 +212,11 @@ function addPair(prefix: Float64Array, running: number, zr: number, batch: Float
     prefix[row + l] += zl * zl;
   }
   return quadratic;
+}
+
+/** Whether the adjustment keeps an eigenvalue below STIFF_EIGENVALUE (scales a direction by more than ≈ 32). */
+function isStiff(adjustment: ClusterAdjustment): boolean {
+  const { k, scale } = adjustment;
+  for (let q = 0; q < k; q++) if (scale[q] * scale[q] > 1 / STIFF_EIGENVALUE) return true;
+  return false;
 }
