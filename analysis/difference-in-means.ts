@@ -1,8 +1,7 @@
 import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
-import { cr2Variance } from './helpers/cr2.ts';
+import { clusteredEstimate, readWeights, weightedHc2Estimate, type BlockEstimate } from './difference-in-means-arms.ts';
 import { completeRows, groupCodes, numericColumn, requireColumns, type Levels, type Row } from './helpers/data.ts';
-import { leastSquares } from './helpers/qr.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
 
 export interface DifferenceInMeansOptions {
@@ -12,6 +11,12 @@ export interface DifferenceInMeansOptions {
   treatment: string;
   blocks?: string;
   clusters?: string;
+  /**
+   * Weights column, as estimatr's `weights =`: non-negative, rows with a missing weight dropped. Without clusters
+   * each arm (block) is the weighted HC2 regression y ~ 1 + t (df N − 2, not Welch); blocks are weighted by their
+   * total weight. Matched pairs are refused, as estimatr refuses them.
+   */
+  weights?: string;
   /** Control value (default: the smaller of the two values). */
   condition1?: string | number;
   /** Treatment value (default: the larger of the two values). */
@@ -28,8 +33,11 @@ export interface DifferenceInMeansResult {
   estimates: TidyRow[];
   nobs: number;
   nDropped: number;
-  design: 'Standard' | 'Clustered' | 'Blocked' | 'Block-clustered' | 'Matched-pair' | 'Matched-pair clustered';
+  /** estimatr's design, with " (weighted)" appended when weights were given. */
+  design: Design | `${Design} (weighted)`;
 }
+
+type Design = 'Standard' | 'Clustered' | 'Blocked' | 'Block-clustered' | 'Matched-pair' | 'Matched-pair clustered';
 
 const FN = 'differenceInMeans';
 
@@ -37,30 +45,28 @@ interface Arm {
   y: Float64Array;
   t: Uint8Array;
   cluster: Int32Array | undefined;
-}
-interface BlockEstimate {
-  estimate: number;
-  se: number;
-  df: number;
-  n: number;
+  w: Float64Array | undefined;
 }
 
 /**
  * Difference in means as R's `estimatr::difference_in_means`: Welch SE and Welch–Satterthwaite df; with
  * clusters, the CR2 coefficient of y ~ 1 + t with Bell–McCaffrey df; with blocks, Σ (N_j/N)·d_j with variance
  * Σ (N_j/N)² V_j and df N − 2J (clusters − 2J when clustered), or the matched-pair estimator (Gerber & Green
- * 2012, eq. 3.16; Imai, King & Nall 2009) when blocks hold two units (clusters), df J − 1.
+ * 2012, eq. 3.16; Imai, King & Nall 2009) when blocks hold two units (clusters), df J − 1. With `weights`, as
+ * estimatr: each arm (block) is the weighted regression y ~ 1 + t with HC2 variance and df N − 2 (CR2 and
+ * Bell–McCaffrey df when clustered), blocks count by their total weight, and matched pairs are refused.
  *
  * @example differenceInMeans({ rows, outcome: 'economic_sanctions', treatment: 'violated' }).estimates[0].df // 364.308…
  */
 export function differenceInMeans(options: DifferenceInMeansOptions): DifferenceInMeansResult {
-  const { rows, outcome, treatment, blocks, clusters } = options;
+  const { rows, outcome, treatment, blocks, clusters, weights } = options;
   const alpha = checkAlpha(FN, options.alpha);
-  const used = [outcome, treatment, ...(blocks ? [blocks] : []), ...(clusters ? [clusters] : [])];
+  const used = [outcome, treatment, ...[blocks, clusters, weights].filter((name) => name !== undefined)];
   requireColumns(FN, rows, [outcome], 'outcome');
   requireColumns(FN, rows, [treatment], 'treatment');
   if (blocks) requireColumns(FN, rows, [blocks], 'blocks');
   if (clusters) requireColumns(FN, rows, [clusters], 'clusters');
+  if (weights) requireColumns(FN, rows, [weights], 'weights');
   const all = withinLevels(rows, completeRows(rows, used), used, options.levels);
   const declared = options.levels && Object.hasOwn(options.levels, treatment) ? options.levels[treatment] : undefined;
   const [control, treated] = conditions(rows, all, treatment, declared, options.condition1, options.condition2);
@@ -70,32 +76,44 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   const t = Uint8Array.from(index, (i) => (String(rows[i][treatment]) === treated ? 1 : 0));
   const cluster = clusters ? groupCodes(rows, index, clusters).codes : undefined;
   if (cluster) checkClusterTreatment(cluster, t);
+  // Not divided by their mean here (estimatr does): every use below is invariant to the weights' scale.
+  const w = weights ? readWeights(rows, all, index, weights) : undefined;
 
   // estimatr's term: the column name for a 0/1 treatment, else the name followed by the treated value ("zb").
   const term = control === '0' && treated === '1' ? treatment : treatment + treated;
-  const result = (design: DifferenceInMeansResult['design'], est: BlockEstimate): DifferenceInMeansResult => ({
+  const result = (design: Design, est: BlockEstimate): DifferenceInMeansResult => ({
     estimates: [tidyRow(term, outcome, est.estimate, est.se, est.df, alpha)],
     nobs: index.length,
     nDropped: rows.length - index.length,
-    design,
+    design: w ? `${design} (weighted)` : design,
   });
-  if (!blocks) return result(cluster ? 'Clustered' : 'Standard', armEstimate({ y, t, cluster }, false));
+  const whole: Arm = { y, t, cluster, w };
+  if (!blocks) return result(cluster ? 'Clustered' : 'Standard', armEstimate(whole, false, weights));
+  const { design, estimate } = blockedEstimate(whole, groupCodes(rows, index, blocks).codes, weights);
+  return result(design, estimate);
+}
 
-  const { codes, count } = groupCodes(rows, index, blocks);
-  const membersOf: number[][] = Array.from({ length: count }, () => []);
-  codes.forEach((block, i) => membersOf[block].push(i));
-  const perBlock: Arm[] = [];
-  for (const members of membersOf) {
-    perBlock.push({
-      y: Float64Array.from(members, (i) => y[i]),
-      t: Uint8Array.from(members, (i) => t[i]),
-      cluster: cluster ? Int32Array.from(members, (i) => cluster[i]) : undefined,
-    });
-  }
+/**
+ * estimatr's blocked estimate: Σ (N_j/N)·d_j with N_j the block's rows (its total weight when weighted), and the
+ * matched-pair variance when some block holds two units (clusters), which estimatr refuses with weights.
+ */
+function blockedEstimate(whole: Arm, codes: Int32Array, weights: string | undefined): { design: Design; estimate: BlockEstimate } {
+  const { y, t, cluster, w } = whole;
+  const membersOf: number[][] = [];
+  codes.forEach((block, i) => (membersOf[block] ??= []).push(i));
+  const perBlock: Arm[] = membersOf.map((members) => ({
+    y: Float64Array.from(members, (i) => y[i]),
+    t: Uint8Array.from(members, (i) => t[i]),
+    cluster: cluster ? Int32Array.from(members, (i) => cluster[i]) : undefined,
+    w: w ? Float64Array.from(members, (i) => w[i]) : undefined,
+  }));
   const unitsPerBlock = perBlock.map((arm) => (arm.cluster ? new Set(arm.cluster).size : arm.y.length));
   if (unitsPerBlock.some((units) => units === 1)) throw new AnalysisError(FN, `every block must have more than one ${cluster ? 'cluster' : 'unit'}`);
   const pairMatched = unitsPerBlock.some((units) => units === 2);
-  const estimates = perBlock.map((arm) => armEstimate(arm, pairMatched));
+  if (pairMatched && weights) {
+    throw new AnalysisError(FN, `weights column "${weights}" cannot be used with matched pairs (a block of two ${cluster ? 'clusters' : 'units'}), as estimatr refuses it`);
+  }
+  const estimates = perBlock.map((arm) => armEstimate(arm, pairMatched, weights));
   const nTotal = estimates.reduce((s, e) => s + e.n, 0);
   const estimate = estimates.reduce((s, e) => s + (e.estimate * e.n) / nTotal, 0);
   const J = estimates.length;
@@ -107,11 +125,11 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
     } else {
       se = Math.sqrt((1 / (J * (J - 1))) * estimates.reduce((s, e) => s + (e.estimate - estimate) ** 2, 0));
     }
-    return result(cluster ? 'Matched-pair clustered' : 'Matched-pair', { estimate, se, df: J - 1, n: nTotal });
+    return { design: cluster ? 'Matched-pair clustered' : 'Matched-pair', estimate: { estimate, se, df: J - 1, n: nTotal } };
   }
   const se = Math.sqrt(estimates.reduce((s, e) => s + e.se * e.se * (e.n / nTotal) ** 2, 0));
   const units = unitsPerBlock.reduce((s, u) => s + u, 0);
-  return result(cluster ? 'Block-clustered' : 'Blocked', { estimate, se, df: units - 2 * J, n: nTotal });
+  return { design: cluster ? 'Block-clustered' : 'Blocked', estimate: { estimate, se, df: units - 2 * J, n: nTotal } };
 }
 
 /** The complete rows whose values lie within the declared levels of every used column that has them. */
@@ -160,8 +178,8 @@ function checkClusterTreatment(cluster: Int32Array, t: Uint8Array): void {
   }
 }
 
-/** One block (or the whole sample): Welch, or CR2 through y ~ 1 + t when clustered. */
-function armEstimate(arm: Arm, pairMatched: boolean): BlockEstimate {
+/** One block (or the whole sample): Welch, or CR2 through y ~ 1 + t when clustered, or weighted HC2 (estimatr). */
+function armEstimate(arm: Arm, pairMatched: boolean, weights: string | undefined): BlockEstimate {
   const n = arm.y.length;
   let n1 = 0;
   for (let i = 0; i < n; i++) n1 += arm.t[i];
@@ -170,7 +188,8 @@ function armEstimate(arm: Arm, pairMatched: boolean): BlockEstimate {
   if (!pairMatched && (n1 === 1 || n0 === 1)) {
     throw new AnalysisError(FN, 'each arm needs at least two units (in every block) for a standard error; blocks of two are matched pairs');
   }
-  if (arm.cluster && !pairMatched) return clusteredEstimate(arm);
+  if (arm.cluster && !pairMatched) return clusteredEstimate(arm.y, arm.t, arm.cluster, arm.w, weights);
+  if (arm.w) return weightedHc2Estimate(arm.y, arm.t, arm.w, weights as string);
   const [m1, v1] = meanVar(arm.y, arm.t, 1);
   const [m0, v0] = meanVar(arm.y, arm.t, 0);
   const se = Math.sqrt(v1 / n1 + v0 / n0);
@@ -185,28 +204,4 @@ function meanVar(y: Float64Array, t: Uint8Array, arm: number): [number, number] 
   let ss = 0;
   for (let i = 0; i < y.length; i++) if (t[i] === arm) ss += (y[i] - mean) ** 2;
   return [mean, ss / (count - 1)];
-}
-
-function clusteredEstimate(arm: Arm): BlockEstimate {
-  const n = arm.y.length;
-  const x = new Float64Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    x[i] = 1;
-    x[n + i] = arm.t[i];
-  }
-  const fit = leastSquares(x, n, 2, arm.y);
-  const resid = arm.y.map((v, i) => v - fit.coef[0] - fit.coef[1] * arm.t[i]);
-  const { codes, count } = regroup(arm.cluster as Int32Array);
-  const { vcov, df } = cr2Variance({ x, n, r: 2, b: fit.b, resid, clusters: codes, groups: count });
-  return { estimate: fit.coef[1], se: Math.sqrt(vcov[3]), df: df[1], n };
-}
-
-function regroup(cluster: Int32Array): { codes: Int32Array; count: number } {
-  const lookup = new Map<number, number>();
-  const codes = cluster.map((c) => {
-    let code = lookup.get(c);
-    if (code === undefined) lookup.set(c, (code = lookup.size));
-    return code;
-  });
-  return { codes, count: lookup.size };
 }

@@ -84,6 +84,35 @@ test('dim, rake, p-adjust and power print their results', () => {
   assert.equal(result.n_total, 2 * (result.n_per_arm as number));
 });
 
+test('dim --weights: weighted block-clustered equals estimatr; matched pairs with weights are a usage error', () => {
+  const fixtures = new URL('./fixtures/', import.meta.url);
+  const read = (file: string) => rowsFromCsv(readFileSync(new URL(file, fixtures), 'utf8'));
+  const calls = read('dim_weights.calls.csv');
+  const caseRows = (name: string) => {
+    const id = calls.find((call) => call.name === name)!.id;
+    const lines = readFileSync(new URL('dim_weights.csv', fixtures), 'utf8').trimEnd().split('\n');
+    const file = join(scratch, `dim-weights-${id}.csv`);
+    writeFileSync(file, [lines[0], ...lines.slice(1).filter((line) => line.split(',')[0] === String(id))].join('\n') + '\n');
+    return { id, file };
+  };
+  const { id, file } = caseRows('block-clustered');
+  // R: tidy(difference_in_means(y ~ z, d, weights = w, blocks = b, clusters = g)) (tests/analysis/r/difference-in-means-weights.R)
+  const dim = vlab(['dim', '--data', file, '--outcome', 'y', '--treatment', 'z', '--blocks', 'b', '--clusters', 'g', '--weights', 'w', '--format', 'json']);
+  assert.equal(dim.status, 0, dim.stderr);
+  const printed = JSON.parse(dim.stdout);
+  assert.equal(printed.design, 'Block-clustered (weighted)');
+  const want = read('dim_weights.expected.csv').find((row) => row.id === id)!;
+  for (const [ours, r] of [['estimate', 'estimate'], ['std_error', 'std.error'], ['p_value', 'p.value'], ['df', 'df']]) {
+    const value = want[r] as number;
+    assert.ok(Math.abs(printed.estimates[0][ours] - value) <= 1e-8 * Math.abs(value), `${ours}: ${printed.estimates[0][ours]} vs ${value}`);
+  }
+  const pairs = caseRows('refused: matched pairs');
+  assertUsageError(
+    vlab(['dim', '--data', pairs.file, '--outcome', 'y', '--treatment', 'z', '--blocks', 'b', '--weights', 'w']),
+    'vlab dim: differenceInMeans: weights column "w" cannot be used with matched pairs (a block of two units), as estimatr refuses it',
+  );
+});
+
 test('dim --levels: the declared treatment levels pick control and treatment, other values are dropped, as R', () => {
   const levels = join(scratch, 'behavior-levels.json');
   writeFileSync(levels, JSON.stringify({ behavior: ['threaten_exit', 'control'] }));

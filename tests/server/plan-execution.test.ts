@@ -100,12 +100,20 @@ test('raking: weights from the population margins, fitted as lm_robust with weig
   assertSameNumbers(result.estimates, direct.estimates, 'raked');
   const unweighted = executePlan({ definition: def, rows, weights: rows.map(() => 1) });
   assert.notEqual(unweighted.estimates[1]!.std_error, result.estimates[1]!.std_error);
-  // Weights given to a plan with a difference in means: reported, never silently ignored.
-  const dimWeighted = executePlan({ definition: alliance, rows, weights: Array.from(w) });
-  assert.deepEqual(dimWeighted.problems.map((p) => [p.hypothesis, p.message]), [
-    ['H2', 'executePlan: H2: difference_in_means takes no weights; write it as lm_robust'],
-    ['H2', 'executePlan: H2: difference_in_means takes no weights; write it as lm_robust'],
-  ]);
+});
+
+test('raking with a difference in means: weighted as estimatr weights difference_in_means, blocked too', () => {
+  const dim = { id: 'D', description: 'd', estimator: 'difference_in_means', outcomes: ['economic_sanctions'], treatment: { factor: 'behavior', control: ['control'], term: 'violated' } };
+  const def = withPlan(alliance, { weights: 'raking', hypotheses: [dim, { ...dim, id: 'DB', blocks: 'regime' }] });
+  const result = executePlan({ definition: def, rows });
+  assert.deepEqual(result.problems, []);
+  const w = rake({ rows, margins: alliance.populationMargins!.margins }).weights;
+  const weightedRows = rows.map((r, i) => ({ ...r, w: w[i]!, violated: r.behavior === 'control' ? 0 : 1 }));
+  const direct = (blocks?: string) => differenceInMeans({ rows: weightedRows, outcome: 'economic_sanctions', treatment: 'violated', blocks, weights: 'w' });
+  assertSameNumbers(of(result.estimates, 'D'), direct().estimates, 'weighted');
+  assertSameNumbers(of(result.estimates, 'DB'), direct('regime').estimates, 'weighted, blocked');
+  const unweighted = differenceInMeans({ rows: weightedRows, outcome: 'economic_sanctions', treatment: 'violated' }).estimates[0]!;
+  assert.notEqual(of(result.estimates, 'D')[0]!.std_error, unweighted.std_error);
 });
 
 test('a model that cannot be fitted yet is reported, the others still estimated', () => {

@@ -42,7 +42,6 @@ test('unknown columns, outcomes, values and terms are refused with the field nam
   refused({ hypotheses: [{ ...lm, formula: '~ regime +' }] }, /hypotheses\[0\]\.formula: malformed formula/);
   refused({ hypotheses: [{ ...lm, formula: '~ regime', direction: { regimedemocracy: 'negative' } }] }, /direction\.regimedemocracy: the model has no term "regimedemocracy" \(terms: \(Intercept\), regimeautocracy\)/);
   refused({ hypotheses: [dim(), dim()] }, /hypotheses\[1\]\.id: duplicate hypothesis id "H2"/);
-  refused({ weights: 'raking', hypotheses: [dim()] }, /difference_in_means takes no weights/);
 });
 
 test('a bad estimator, se type or adjustment method is refused with the valid values', () => {

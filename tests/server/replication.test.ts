@@ -28,13 +28,14 @@ const waves: Record<string, string> = {};
 const FILES = ['README.md', 'analysis-plan.json', 'codebook.json', 'data.csv', 'estimates.csv', 'replicate.R'];
 const hasR = spawnSync('Rscript', ['-e', 'library(estimatr); library(survey)'], { encoding: 'utf8' }).status === 0;
 
-/** A plan exercising the script's other branches: raking, moderators, stata SEs, a blocked DiM with a treated list. */
+/** A plan exercising the script's other branches: raking (of lm_robust and a blocked DiM), moderators, stata SEs, a blocked DiM with a treated list. */
 const raking = withPlan(alliance, {
   weights: 'raking',
   exclusions: [{ column: 'attention_pass', keep: [1] }],
   hypotheses: [
     { id: 'R1', description: 'regime moderated by capability', estimator: 'lm_robust', outcomes: ['economic_sanctions', 'contribution'], formula: '~ regime', moderators: ['capability'], adjust: { method: 'BH' } },
     { id: 'R2', description: 'measures by regime', estimator: 'lm_robust', outcomes: ['support'], formula: '~ measure * regime', seType: 'stata', stack: { items: ['do_nothing', 'economic_sanctions'], itemColumn: 'measure', valueColumn: 'support' }, subset: [{ column: 'behavior', in: VIOLATIONS }] },
+    { id: 'R3', description: 'violation vs control, raked, blocked by regime', estimator: 'difference_in_means', outcomes: ['economic_sanctions'], treatment: { factor: 'behavior', control: ['control'], term: 'violated' }, blocks: 'regime' },
   ],
 });
 const blocked = withPlan(alliance, {
@@ -123,6 +124,15 @@ test('--out x.zip holds the same files', async () => {
   assert.equal(rowsFromCsv(entries.get('data.csv')!).length, 1502);
   assert.match(entries.get('replicate.R')!, /difference_in_means\(reduce_military_aid ~ evicted, data = h, blocks = regime, alpha = 0.05\)/);
   writeFileSync(join(dir, 'blocked-unzipped.R'), entries.get('replicate.R')!);
+});
+
+test('a raked plan weights its difference in means in replicate.R as executePlan does', async () => {
+  const out = join(dir, 'raking-script');
+  await createReplicationService({ store }).write(waves.raking!, out);
+  const script = readFileSync(join(out, 'replicate.R'), 'utf8');
+  assert.match(script, /difference_in_means\(economic_sanctions ~ violated, data = h, blocks = regime, weights = plan_weight, alpha = 0.05\)/);
+  const estimates = rowsFromCsv(readFileSync(join(out, 'estimates.csv'), 'utf8'));
+  assert.equal(estimates.filter((e) => e.hypothesis === 'R3').length, 1);
 });
 
 const rSkip = hasR ? false : 'Rscript with estimatr and survey is not installed: the R script was NOT run (package contents are tested above)';

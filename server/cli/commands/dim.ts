@@ -9,6 +9,7 @@ interface DimOptions {
   treatment: string;
   blocks?: string;
   clusters?: string;
+  weights?: string;
   levels?: string;
   codebook?: string;
   alpha?: string;
@@ -19,12 +20,13 @@ interface DimOptions {
 export function registerDimCommand(program: Command): void {
   program
     .command('dim')
-    .description('difference in means (estimatr::difference_in_means): Welch, blocked or clustered')
+    .description('difference in means (estimatr::difference_in_means): Welch, blocked or clustered, optionally weighted')
     .requiredOption('--data <file.csv>', 'data, one row per observation')
     .requiredOption('--outcome <column>', 'outcome column')
     .requiredOption('--treatment <column>', 'treatment column with two values (0/1), or two declared levels (control first)')
     .option('--blocks <column>', 'block column')
     .option('--clusters <column>', 'cluster column')
+    .option('--weights <column>', 'weights column (as estimatr: weighted HC2, or CR2 with clusters; no matched pairs)')
     .option(...LEVELS_OPTION)
     .option(...CODEBOOK_OPTION)
     .option(...ALPHA_OPTION)
@@ -38,6 +40,7 @@ export function registerDimCommand(program: Command): void {
           treatment: o.treatment,
           blocks: o.blocks,
           clusters: o.clusters,
+          weights: o.weights,
           levels: readLevels(o),
           alpha: parseAlpha(o.alpha),
         });

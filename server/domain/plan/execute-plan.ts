@@ -184,9 +184,9 @@ function fitOutcome(
 ): { estimates: TidyRow[]; nobs: number; nDropped: number } {
   const clusters = clusteredByRespondent(def, h) ? idColumn : undefined;
   if (h.estimator === 'difference_in_means') {
-    // Refused rather than silently unweighted (the plan validator refuses raking with a difference in means).
-    if (weighted) throw new AnalysisError('executePlan', `${h.id}: difference_in_means takes no weights; write it as lm_robust`);
-    return differenceInMeans({ rows, outcome, treatment: h.treatment.term, blocks: h.blocks, clusters, alpha });
+    // Weighted as estimatr weights difference_in_means (weighted HC2 or CR2 per arm, blocks by their total weight).
+    const weights = weighted ? WEIGHT_COLUMN : undefined;
+    return differenceInMeans({ rows, outcome, treatment: h.treatment.term, blocks: h.blocks, clusters, weights, alpha });
   }
   return lmRobust({
     formula: `${outcome} ${modelRightHandSide(h)}`,

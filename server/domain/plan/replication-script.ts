@@ -155,6 +155,7 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
   lines.push(`h <- as_factors(h, list(${Object.entries(levels).map(([k, v]) => `${k} = ${rVector(v)}`).join(', ')}))`);
   const clustered = clusteredByRespondent(def, h);
   const clusters = clustered ? `, clusters = ${PARTICIPANT_COLUMN}` : '';
+  const weights = weighted ? ', weights = plan_weight' : '';
   if (h.estimator === 'difference_in_means') {
     const { factor, control, treated, term } = h.treatment;
     const isTreated = treated ? `as.character(h[[${r(factor)}]]) %in% ${rVector(treated)}` : `!is.na(h[[${r(factor)}]])`;
@@ -164,11 +165,10 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
     );
     const blocks = h.blocks ? `, blocks = ${h.blocks}` : '';
     for (const o of h.outcomes) {
-      lines.push(`out[[length(out) + 1]] <- tidy_plan(difference_in_means(${o} ~ ${term}, data = h${blocks}${clusters}, alpha = ${alpha}), ${r(h.id)})`);
+      lines.push(`out[[length(out) + 1]] <- tidy_plan(difference_in_means(${o} ~ ${term}, data = h${blocks}${clusters}${weights}, alpha = ${alpha}), ${r(h.id)})`);
     }
   } else {
     const seType = h.seType ?? (clustered ? 'CR2' : 'HC2');
-    const weights = weighted ? ', weights = plan_weight' : '';
     for (const o of h.outcomes) {
       lines.push(
         `out[[length(out) + 1]] <- tidy_plan(lm_robust(${o} ${modelRightHandSide(h)}, data = h${clusters}${weights}, se_type = ${r(seType)}, alpha = ${alpha}), ${r(h.id)})`,

@@ -68,9 +68,6 @@ export function planProblems(def: StudyDefinition): PlanProblem[] {
     ids.add(h.id);
     h.subset?.forEach((s, j) => preTreatment(s.column, [...at, 'subset', j, 'column'], 'subsetting', s.in));
     problems.push(...hypothesisProblems(def, h, at, columns));
-    if (h.estimator === 'difference_in_means' && plan.weights === 'raking') {
-      problems.push({ path: [...at, 'estimator'], message: 'difference_in_means takes no weights; with raking write the hypothesis as lm_robust' });
-    }
   });
   problems.push(...conjointPlanProblems(def, ids));
   return problems;
