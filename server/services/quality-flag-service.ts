@@ -90,11 +90,12 @@ export function createQualityFlagService() {
         durationSeconds: seconds,
         otherDurations: others.durations,
       });
-      await repos.qualityFlags.insert(p.id, flags, seconds, input.completedAt);
-      // Then this complete joins the cache, with the duration just stored, as of the version that includes it.
+      // others.version was read just now (othersEntry); the insert returns the version that includes this complete.
+      const version = await repos.qualityFlags.insert(p.id, flags, seconds, input.completedAt, others.version);
+      // Then this complete joins the cache, with the duration just stored, as of that version.
       others.durations.add(seconds);
       others.lastAdded = p.id;
-      others.version = await repos.qualityFlags.durationsVersion(p.waveId);
+      others.version = version;
       return flags.values;
     },
 

@@ -14,7 +14,7 @@ import { createQualityFlagService } from './quality-flag-service.ts';
 import { createQuotaAdmission, type QuotaStepMode } from './quota-admission.ts';
 import { createRespondentStudies } from './respondent-studies.ts';
 import { answersAfter, lockedParticipant, outcomeOf, sessionParticipant, waveClosed, type ParticipantOutcome } from './respondent-steps.ts';
-import { lockedWaveOf } from './wave-lookup.ts';
+import { lockedWaveOf, relockedWave } from './wave-lookup.ts';
 
 export type { ParticipantOutcome } from './respondent-steps.ts';
 
@@ -206,8 +206,8 @@ function complete(ctx: RespondentContext, input: { code: string; answers: unknow
     await tx.participants.finish(participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
     if (outcome.status === 'complete') {
       // Taken last, held to COMMIT: the close at target counts and the speeder median reads the wave's other
-      // completes with no other completion of the wave in between.
-      const current = await lockedWaveOf(tx, wave.id);
+      // completes with no other completion of the wave in between. Nothing above wrote the wave's row.
+      const current = await relockedWave(tx, wave);
       // The completion that reaches the target closes the wave, in the same transaction.
       if (current.status !== 'closed' && (await quotas.targetReached(tx, current))) await tx.waves.setStatus(wave.id, 'closed', at);
       await qualityFlags.recordCompletion(tx, { participant, def, answers, derived, honeypot: input.honeypot, completedAt: at });

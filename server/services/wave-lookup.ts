@@ -23,6 +23,13 @@ export async function lockedWaveOf(repos: LookupRepos, waveId: string): Promise<
   return found;
 }
 
+/** lockedWaveOf for a wave read earlier in the caller's write transaction and not written by it since (WaveRepository.relock). */
+export async function relockedWave(repos: LookupRepos, readInThisTransaction: Wave): Promise<Wave> {
+  const found = await repos.waves.relock(readInThisTransaction);
+  if (!found) throw new DomainError('not_found', `no wave "${readInThisTransaction.id}"`);
+  return found;
+}
+
 export async function studyOf(repos: LookupRepos, w: Wave): Promise<StudyRecord> {
   const study = await repos.studies.get(w.studyId);
   if (!study) throw new Error(`wave ${w.id} points at missing study ${w.studyId}`);

@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE } from '../domain/localized-text.ts';
 import type { PanelParams, PanelSource } from '../domain/panel.ts';
 import type { Participant, ParticipantStatus } from '../domain/participant.ts';
 import type { Db } from './db.ts';
+import { PARTICIPANT_COLUMNS, participantFromTuple, type ParticipantTuple } from './raw-rows.ts';
 
 export interface ParticipantRow {
   id: number;
@@ -54,7 +55,7 @@ export type NewParticipant = Pick<
   Partial<Pick<Participant, 'locale'>>;
 
 export function createParticipantRepository(db: Db) {
-  const byCode = db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE code = ?');
+  const byCode = db.prepare<[string], ParticipantTuple>(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE code = ?`).raw();
   const byPanel = db.prepare<[string, string, string], ParticipantRow>(
     'SELECT * FROM participants WHERE wave_id = ? AND panel_source = ? AND panel_id = ?',
   );
@@ -81,7 +82,7 @@ export function createParticipantRepository(db: Db) {
   return {
     async findByCode(code: string): Promise<Participant | undefined> {
       const row = byCode.get(code);
-      return row && toParticipant(row);
+      return row && participantFromTuple(row);
     },
     /**
      * The participant, locked for the rest of the write transaction (taken before their wave's lock), so that two
@@ -90,7 +91,7 @@ export function createParticipantRepository(db: Db) {
      */
     async lockByCode(code: string): Promise<Participant | undefined> {
       const row = byCode.get(code);
-      return row && toParticipant(row);
+      return row && participantFromTuple(row);
     },
     async findByPanelIdentity(waveId: string, source: PanelSource, panelId: string): Promise<Participant | undefined> {
       const row = byPanel.get(waveId, source, panelId);

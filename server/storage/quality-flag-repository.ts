@@ -72,12 +72,18 @@ export function createQualityFlagRepository(db: Db) {
   return {
     /** The connection these statements run on (caches of derived values are kept per connection). */
     cacheKey: db as object,
-    async insert(participantId: number, flags: CompletionFlags, durationSeconds: number, now: string): Promise<void> {
+    /**
+     * Stores the flags; returns the wave's durations version after the insert, given the one read before it in
+     * this transaction. On SQLite that is the same number: data_version does not move with this connection's own
+     * writes, and no other connection commits while this one holds the write lock, so it is not asked again.
+     */
+    async insert(participantId: number, flags: CompletionFlags, durationSeconds: number, now: string, versionBefore: number): Promise<number> {
       const v = flags.values;
       insert.run(
         participantId, v.duplicate_panel_id, v.speeder, v.straightlining, JSON.stringify(flags.straightlined),
         v.honeypot, v.attention_failed, durationSeconds, now,
       );
+      return versionBefore;
     },
     async get(participantId: number): Promise<QualityFlagRecord | undefined> {
       const row = get.get(participantId);

@@ -1,6 +1,7 @@
 import type { ChangeableWaveSetting } from '../domain/wave-update.ts';
 import type { Wave, WaveSettings, WaveStatus } from '../domain/wave.ts';
 import type { Db } from './db.ts';
+import { WAVE_COLUMNS, waveFromTuple, type WaveTuple } from './raw-rows.ts';
 
 export interface WaveRow {
   id: string;
@@ -31,7 +32,7 @@ export const toWave = (row: WaveRow): Wave => ({
 });
 
 export function createWaveRepository(db: Db) {
-  const byId = db.prepare<[string], WaveRow>('SELECT * FROM waves WHERE id = ?');
+  const byId = db.prepare<[string], WaveTuple>(`SELECT ${WAVE_COLUMNS} FROM waves WHERE id = ?`).raw();
   const all = db.prepare<[], WaveRow>('SELECT * FROM waves ORDER BY created_at, id');
   const count = db.prepare<[], number>('SELECT COUNT(*) FROM waves').pluck();
   const insert = db.prepare(
@@ -48,7 +49,7 @@ export function createWaveRepository(db: Db) {
   return {
     async get(id: string): Promise<Wave | undefined> {
       const row = byId.get(id);
-      return row && toWave(row);
+      return row && waveFromTuple(row);
     },
     /**
      * The wave as it is now, locked for the rest of the write transaction: what must be serialized per wave takes
@@ -58,7 +59,17 @@ export function createWaveRepository(db: Db) {
      */
     async lock(id: string): Promise<Wave | undefined> {
       const row = byId.get(id);
-      return row && toWave(row);
+      return row && waveFromTuple(row);
+    },
+    /**
+     * `lock` for a wave already read in this write transaction and not written by it since: the completion reads
+     * its wave first and takes the lock last, on purpose (respondent-service.ts complete). On SQLite, BEGIN
+     * IMMEDIATE has held the one write lock since before that read, so the row cannot have changed: the wave
+     * read is the wave now, and a second read would cost a statement per completion. PostgreSQL reads it again
+     * FOR UPDATE.
+     */
+    async relock(readInThisTransaction: Wave): Promise<Wave | undefined> {
+      return readInThisTransaction;
     },
     async list(): Promise<Wave[]> {
       return all.all().map(toWave);

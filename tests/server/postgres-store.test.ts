@@ -267,3 +267,25 @@ test('a connection lost in the middle of a transaction fails that request with 5
     process.off('uncaughtException', onUncaught);
   }
 });
+
+test('a completion takes the wave row FOR UPDATE after its writes (relock): it waits for a transaction holding the row, then reads the wave as committed', { skip }, async () => {
+  const { url, stores, services, wave } = await fixture(2, { target: 1 });
+  const { participant } = await services[0]!.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: 'relock' } });
+  await services[0]!.checkQuota({ code: participant.code, answers: PRETREATMENT_ALLIANCE_ANSWERS });
+  const other = new pg.Client({ connectionString: url });
+  await other.connect();
+  cleanups.push(() => other.end());
+  await other.query('BEGIN');
+  await other.query('SELECT 1 FROM waves WHERE id = $1 FOR UPDATE', [wave.id]);
+  let settled = false;
+  const completion = services[1]!.complete({ code: participant.code, answers: COMPLETE_ALLIANCE_ANSWERS }).finally(() => (settled = true));
+  // The completion's final answers are written before the relock, then it waits on the row.
+  for (let i = 0; i < 50 && (await scalar(stores[0]!, 'SELECT COUNT(*) FROM pg_locks WHERE NOT granted')) === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(settled, false, 'the completion waits for the transaction holding the wave');
+  await other.query("UPDATE waves SET status = 'closed', updated_at = 'x' WHERE id = $1", [wave.id]);
+  await other.query('COMMIT');
+  assert.equal((await completion).status, 'complete');
+  // This completion reaches the target of 1, but the wave it locked is the one committed meanwhile, already
+  // closed: it is not closed again (the wave as read before the wait, open, would have been, with a new updated_at).
+  assert.equal(await scalar(stores[0]!, "SELECT COUNT(*) FROM waves WHERE id = $1 AND status = 'closed' AND updated_at = 'x'", [wave.id]), 1);
+});

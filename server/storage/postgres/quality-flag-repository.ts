@@ -16,9 +16,10 @@ export function createPgQualityFlagRepository(sql: Sql, cacheKey: object): Quali
      * Stores the flags and rewrites the participant's wave row unchanged: the new row version's xmin is this
      * transaction's, the wave's durations version (durationsVersion). The completion holds that row's lock already,
      * so the rewrite waits on nothing; it is a heap-only update of a row no index changes. The new xmin comes back
-     * with it: no one else can change the row before this transaction ends, so durationsVersion need not ask again.
+     * with it: no one else can change the row before this transaction ends, so durationsVersion need not ask again,
+     * and it is the version returned.
      */
-    async insert(participantId, flags, durationSeconds, now) {
+    async insert(participantId, flags, durationSeconds, now, versionBefore) {
       const v = flags.values;
       const row = await sql.one<{ id: string; v: string }>(
         `WITH flagged AS (
@@ -29,7 +30,9 @@ export function createPgQualityFlagRepository(sql: Sql, cacheKey: object): Quali
          RETURNING w.id, w.xmin::text AS v`,
         [participantId, v.duplicate_panel_id, v.speeder, v.straightlining, JSON.stringify(flags.straightlined), v.honeypot, v.attention_failed, durationSeconds, now],
       );
-      if (row) ownVersion = { waveId: row.id, v: Number(row.v) };
+      if (!row) return versionBefore;
+      ownVersion = { waveId: row.id, v: Number(row.v) };
+      return ownVersion.v;
     },
     async get(participantId) {
       const row = await sql.one<QualityFlagRow>('SELECT * FROM quality_flags WHERE participant_id = $1', [participantId]);

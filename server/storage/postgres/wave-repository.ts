@@ -1,5 +1,5 @@
 import type { ChangeableWaveSetting } from '../../domain/wave-update.ts';
-import type { WaveSettings, WaveStatus } from '../../domain/wave.ts';
+import type { Wave, WaveSettings, WaveStatus } from '../../domain/wave.ts';
 import { toWave, type WaveRepository, type WaveRow } from '../wave-repository.ts';
 import type { Sql } from './sql.ts';
 
@@ -13,6 +13,9 @@ export function createPgWaveRepository(sql: Sql): WaveRepository {
     async lock(id: string) {
       const row = await sql.one<WaveRow>('SELECT * FROM waves WHERE id = $1 FOR UPDATE', [id]);
       return row && toWave(row);
+    },
+    relock(readInThisTransaction: Wave) {
+      return this.lock(readInThisTransaction.id);
     },
     async list() {
       return (await sql.rows<WaveRow>('SELECT * FROM waves ORDER BY created_at, id')).map(toWave);
