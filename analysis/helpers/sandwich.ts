@@ -1,4 +1,4 @@
-import { congruence, sandwich, symmetrize } from './small-matrix.ts';
+import { sandwich, symmetrize } from './small-matrix.ts';
 import { rowResidual, type SparseDesign } from './sparse-design.ts';
 
 /**
@@ -121,7 +121,7 @@ export function heteroskedasticVariance(
   }
   // Entries were accumulated with the larger column index first (the lower triangle): mirror them.
   symmetrize(meat, r, true);
-  const v = inQ ? congruence(b, meat, r) : sandwich(xtxInv, meat, r);
+  const v = sandwich(inQ ? b : xtxInv, meat, r);
   return type === 'HC1' ? v.map((value) => (value * n) / (n - r)) : v;
 }
 
@@ -273,7 +273,7 @@ export function clusterVariance(
     }
   }
   symmetrize(meat, r, true);
-  const v = congruence(b, meat, r);
+  const v = sandwich(b, meat, r);
   const factor =
     type === 'stata' ? (groups * (n - 1)) / ((groups - 1) * (n - r)) : type === 'cregg' ? groups / (groups - 1) : 1;
   return factor === 1 ? v : v.map((value) => value * factor);

@@ -51,22 +51,15 @@ export function upperTriangularInverse(a: Float64Array, size: number, rowStride:
 }
 
 /**
- * M · S · M for symmetric r × r matrices: the sandwich of a bread M and a meat S.
+ * M · S · Mᵀ for any r × r M and symmetric S: the sandwich of a bread M and a meat S. The bread is (X'X)⁻¹
+ * (symmetric, so M · S · M), or B with (X'X)⁻¹ = B Bᵀ when the meat is held in the coordinates of Q = X B (see
+ * sandwich.ts for why).
  *
  * @example sandwich(xtxInv, meat, r) // (X'X)⁻¹ · meat · (X'X)⁻¹
+ * @example sandwich(fit.b, meatQ, r) // (X'X)⁻¹ X'ΩX (X'X)⁻¹ from Q'ΩQ
  */
 export function sandwich(m: Float64Array, meat: Float64Array, r: number): Float64Array {
   return symmetricProductWithTranspose(multiply(m, r, r, meat, r), m, r, r);
-}
-
-/**
- * B · S · Bᵀ for any r × r B and symmetric S: a sandwich whose meat is held in the coordinates of Q = X B, where
- * (X'X)⁻¹ = B Bᵀ (see sandwich.ts for why).
- *
- * @example congruence(fit.b, meatQ, r) // (X'X)⁻¹ X'ΩX (X'X)⁻¹ from Q'ΩQ
- */
-export function congruence(b: Float64Array, meat: Float64Array, r: number): Float64Array {
-  return symmetricProductWithTranspose(multiply(b, r, r, meat, r), b, r, r);
 }
 
 /**
