@@ -16,17 +16,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI_EXTERNAL, currentCliBuild } from '../scripts/build-cli.mjs';
 import { machineLine } from './lib/machine.ts';
+import { procCpuMicros } from './lib/proc-cpu.ts';
 import { intOption } from './lib/options.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const reps = intOption('reps', 'BENCH_REPS', 5);
-const CLOCK_TICK_MS = 10; // USER_HZ is 100 on Linux
-
 /** CPU ms of this process's reaped children so far (user + system). */
 function childrenCpuMs(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  // After "pid (comm) ", field 3 is the state; cutime and cstime are fields 16 and 17.
-  return (Number(fields[13]) + Number(fields[14])) * CLOCK_TICK_MS;
+  return procCpuMicros('self', 'reaped children')! / 1000;
 }
 
 interface Run {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { procCpuMicros } from './proc-cpu.ts';
 
 export interface ServerProcess {
   baseUrl: string;
@@ -13,18 +14,6 @@ export interface ServerProcess {
    */
   cpuMicros(): number | undefined;
   stop(): Promise<void>;
-}
-
-/** Linux's clock ticks per second for /proc/PID/stat (USER_HZ, 100 on every Linux build that matters). */
-const TICKS_PER_SECOND = 100;
-
-function processCpuMicros(pid: number | undefined): number | undefined {
-  const file = `/proc/${pid}/stat`;
-  if (pid === undefined || !existsSync(file)) return undefined;
-  // Fields after the command (which may hold spaces, hence after its closing parenthesis): utime is the 14th.
-  const stat = readFileSync(file, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND) * 1e6;
 }
 
 /**
@@ -67,7 +56,7 @@ export async function startServerProcess(args: string[], logFile: string, env: R
     baseUrl,
     banner,
     child,
-    cpuMicros: () => processCpuMicros(child.pid),
+    cpuMicros: () => procCpuMicros(child.pid),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
