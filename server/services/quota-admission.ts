@@ -55,7 +55,11 @@ export function createQuotaAdmission(leaseSeconds: number) {
     async step(tx: Repositories, wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers, at: string, mode: QuotaStepMode): Promise<QuotaCell | null> {
       if (!def.quotas) return null;
       const slots = tx.quotaSlots;
-      const hold = await slots.hold(participant.id, leaseCutoff(at, leaseSeconds));
+      const cutoff = leaseCutoff(at, leaseSeconds);
+      // A save past the quota step or a completion mostly finds a live lease: renewed or kept in one statement,
+      // and only otherwise is the hold read. The quota step itself mostly finds no slot, so it reads the hold first.
+      if (mode !== 'admit' && (await slots.renewLive(participant.id, mode === 'keep' ? null : at, cutoff))) return null;
+      const hold = await slots.hold(participant.id, cutoff);
       if (hold === 'held' || (hold === 'none' && mode === 'renew')) return null;
       if (hold !== 'live') {
         // A lapsed lease no longer counts, so the participant's own levels are counted without them.

@@ -36,6 +36,7 @@ export function createQuotaSlotRepository(db: Db) {
     'INSERT INTO quota_slots (participant_id, wave_id, variable, level, active_at) VALUES (?, ?, ?, ?, ?)',
   );
   const touch = db.prepare<[string | null, number]>('UPDATE quota_slots SET active_at = ? WHERE participant_id = ?');
+  const touchLive = db.prepare<[string | null, number, string]>('UPDATE quota_slots SET active_at = ? WHERE participant_id = ? AND active_at > ?');
   const release = db.prepare<[number]>('DELETE FROM quota_slots WHERE participant_id = ?');
 
   return {
@@ -68,6 +69,13 @@ export function createQuotaSlotRepository(db: Db) {
     /** The participant completed: their slots are held for good. */
     async keep(participantId: number): Promise<void> {
       touch.run(null, participantId);
+    },
+    /**
+     * `renew` (at a time) or `keep` (null) in one statement, if the participant's lease is live at `cutoff`: true
+     * if it was (a participant's slots are leased and renewed together, so all are live or none is).
+     */
+    async renewLive(participantId: number, at: string | null, cutoff: string): Promise<boolean> {
+      return touchLive.run(at, participantId, cutoff).changes > 0;
     },
     /** The participant left without completing: their slots are free at once. */
     async release(participantId: number): Promise<void> {

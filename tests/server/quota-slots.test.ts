@@ -44,3 +44,29 @@ test('slots held per quota level: completes and live leases, never leases that l
   assert.equal(await slots.filled(t.wave.id, { variable: 'age_group', level: '65+' }, cutoff), 3);
   assert.equal(await t.sql.value('SELECT COUNT(*) FROM quota_slots WHERE active_at IS NULL'), 2, 'the complete holds two slots for good');
 });
+
+test('renewLive renews or keeps a live lease in one statement and leaves a lapsed, a kept or no lease alone', async () => {
+  const slots = t.repos.quotaSlots;
+  const started = async (pid: string) =>
+    (await createRespondentService({ store: t.store }).start({ waveId: t.wave.id, panelParams: { PROLIFIC_PID: pid } })).participant.id;
+  const at = '2026-12-01T10:00:00.000Z';
+  const cell = [{ variable: 'age_group', level: '45-64' }, { variable: 'gender', level: 'female' }];
+  const activeAt = (id: number) => t.sql.all<{ a: string | null }>('SELECT active_at AS a FROM quota_slots WHERE participant_id = ? ORDER BY variable', id);
+  const [live, lapsed, kept, none] = [await started('live-1'), await started('lapsed-1'), await started('kept-1'), await started('none-1')];
+  await t.store.write(async (tx) => {
+    await tx.quotaSlots.admit(live, t.wave.id, cell, at);
+    await tx.quotaSlots.admit(lapsed, t.wave.id, cell, '2026-12-01T09:00:00.000Z');
+    await tx.quotaSlots.admit(kept, t.wave.id, cell, null);
+  });
+  const cutoff = '2026-12-01T09:30:00.000Z';
+  assert.equal(await t.store.write((tx) => tx.quotaSlots.renewLive(live, '2026-12-01T10:05:00.000Z', cutoff)), true);
+  assert.deepEqual(await activeAt(live), [{ a: '2026-12-01T10:05:00.000Z' }, { a: '2026-12-01T10:05:00.000Z' }]);
+  assert.equal(await t.store.write((tx) => tx.quotaSlots.renewLive(live, null, cutoff)), true, 'kept for good');
+  assert.deepEqual(await activeAt(live), [{ a: null }, { a: null }]);
+  assert.equal(await t.store.write((tx) => tx.quotaSlots.renewLive(lapsed, null, cutoff)), false);
+  assert.deepEqual(await activeAt(lapsed), [{ a: '2026-12-01T09:00:00.000Z' }, { a: '2026-12-01T09:00:00.000Z' }], 'a lapsed lease is not kept');
+  assert.equal(await t.store.write((tx) => tx.quotaSlots.renewLive(kept, at, cutoff)), false);
+  assert.deepEqual(await activeAt(kept), [{ a: null }, { a: null }], 'a complete’s slots stay held for good');
+  assert.equal(await t.store.write((tx) => tx.quotaSlots.renewLive(none, at, cutoff)), false);
+  assert.equal(await slots.hold(none, cutoff), 'none');
+});

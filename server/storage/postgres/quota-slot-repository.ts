@@ -50,6 +50,9 @@ export function createPgQuotaSlotRepository(sql: Sql): QuotaSlotRepository {
     async keep(participantId) {
       await touch(null, participantId);
     },
+    async renewLive(participantId, at, cutoff) {
+      return (await sql.run('UPDATE quota_slots SET active_at = $1 WHERE participant_id = $2 AND active_at > $3', [at, participantId, cutoff])) > 0;
+    },
     async release(participantId) {
       await sql.run('DELETE FROM quota_slots WHERE participant_id = $1', [participantId]);
     },
