@@ -10,7 +10,9 @@ import type { Logger } from '../logger.ts';
 export function untrustedProxyWarning(config: Pick<Config, 'trustProxy'>, logger: Logger): RequestHandler {
   let warned = config.trustProxy !== false;
   return (req, _res, next) => {
-    if (!warned && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim() === 'https') {
+    // Most requests carry no such header: only those that do have it split (this runs on every request).
+    const proto = warned ? undefined : req.headers['x-forwarded-proto'];
+    if (proto !== undefined && String(proto).split(',')[0]!.trim() === 'https') {
       warned = true;
       logger.warn(
         'requests arrive with X-Forwarded-Proto: https but VLAB_TRUST_PROXY is not set: the session cookie is sent without Secure ' +
