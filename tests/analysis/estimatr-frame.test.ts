@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { lmRobust, tableFromCsv, type LmRobustOptions } from '../../analysis/index.ts';
+import { lmRobust, rowsFromCsv, tableFromCsv, type LmRobustOptions } from '../../analysis/index.ts';
 import { assertCloseToR } from './support.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -56,4 +56,20 @@ test('poly(x, 3, raw = TRUE) with missing x drops those rows (only the orthogona
 test('a covariate of ~5e21 aliases the intercept and k as Eigen\'s threshold does, with or without clusters', () => {
   check('huge_hc2', { formula: 'y ~ huge + k' });
   check('huge_cr0', { formula: 'y ~ huge + k', clusters: 'cl', seType: 'CR0' });
+});
+
+test('n = rank: df, p-value and interval are NA, as estimatr gives them (vlab printed df 0 and NaN)', () => {
+  const rows = rowsFromCsv(readFileSync(join(here, 'fixtures/estimatr_frame_saturated.csv'), 'utf8'));
+  const saturated = (expected as unknown as { saturated: { se_type: 'classical' | 'HC0' | 'HC1'; rows: [string, number, ...unknown[]][] }[] }).saturated;
+  for (const { se_type: seType, rows: want } of saturated) {
+    const fit = lmRobust({ formula: 'y ~ f + x', rows, seType });
+    want.forEach(([term, estimate], k) => {
+      const row = fit.estimates[k];
+      assert.equal(row.term, term);
+      assertCloseToR(row.estimate, estimate, `${seType} ${term} estimate`);
+      // R: p.value, conf.low, df NA (its SEs here are Inf or rounding noise around 0: nothing to compare)
+      assert.deepEqual([row.p_value, row.conf_low, row.conf_high, row.df], [null, null, null, null], `${seType} ${term}`);
+    });
+    assert.ok(fit.warnings.some((w) => /degrees of freedom are zero or negative/.test(w)), `${seType}: warning`);
+  }
 });

@@ -4,6 +4,8 @@
 #     . ~ .)): a column only removed by "- cl" is then not a model variable, and its missing values drop no row.
 #     Without ".", `y ~ f + x - cl` keeps cl in the frame and drops those rows (as lm).
 #  2. poly(x, 3, raw = TRUE) allows missing x (only the orthogonal poly() refuses them): the rows are dropped.
+#  4. A fit with as many rows as kept columns (n = rank): estimatr warns "Some degrees of freedom have been
+#     estimated as negative or zero" and gives df, p and the interval as NA (vlab printed df 0).
 #  3. Eigen's rank threshold is relative to the largest column norm, so a covariate of ~5e21 leaves the intercept
 #     and a second covariate aliased, with or without clusters.
 # Usage, from the repository root: Rscript tests/analysis/r/estimatr-frame.R   (R 4.2.2, estimatr 1.0.0)
@@ -27,5 +29,15 @@ fits <- list(
   huge_hc2 = lm_robust(y ~ huge + k, data = d),                                 # intercept and k aliased
   huge_cr0 = lm_robust(y ~ huge + k, data = d, clusters = cl, se_type = "CR0")
 )
+# n = rank: 4 rows, y ~ f + x with f's three levels present (rows chosen in R, written to their own file)
+sat <- d[!is.na(d$x), ]; sat <- sat[c(match(c("a", "b", "c"), sat$f), which(sat$f == "a")[2]), ]
+stopifnot(length(unique(sat$f)) == 3)
+write.csv(sat[c("y", "f", "x")], "tests/analysis/fixtures/estimatr_frame_saturated.csv", row.names = FALSE)
+sat <- read.csv("tests/analysis/fixtures/estimatr_frame_saturated.csv")
+saturated <- lapply(c("classical", "HC0", "HC1"), function(se) {
+  t <- tidy(lm_robust(y ~ f + x, data = sat, se_type = se))
+  list(se_type = se, rows = unname(lapply(seq_len(nrow(t)), function(i) list(t$term[i], t$estimate[i], t$std.error[i], t$statistic[i], t$p.value[i], t$conf.low[i], t$df[i]))))
+})
 out <- lapply(fits, function(fit) list(nobs = fit$nobs, rows = tidy_list(fit)))
+out$saturated <- saturated
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE, na = "null"), "tests/analysis/fixtures/estimatr_frame.expected.json")
