@@ -126,12 +126,16 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
 
   const { fit, vcov, df, nClusters } = result;
   const warnings = result.warnings?.length ? [...frame.warnings, ...result.warnings] : frame.warnings;
+  // estimatr's add_cis_pvals: df ≤ 0 (n = rank) becomes NA, and with it the p-value and the interval (NaN stays NaN).
+  const noDf = df !== null && df.some((value) => value <= 0);
+  if (noDf) warnings.push(`${FN}: some degrees of freedom are zero or negative (${n} rows for ${fit.rank} coefficients); p-values and confidence intervals are NA, as in estimatr`);
   const { rank: r, kept } = fit;
   const position = new Map(Array.from(kept, (column, k) => [column, k]));
   const estimates = design.names.map((term, j) => {
     const k = position.get(j);
     if (k === undefined) return tidyRow(term, formula.response, null, null, null, alpha);
-    return tidyRow(term, formula.response, fit.coef[j], Math.sqrt(vcov[k * r + k]), df ? df[k] : null, alpha);
+    const row = tidyRow(term, formula.response, fit.coef[j], Math.sqrt(vcov[k * r + k]), df ? df[k] : null, alpha);
+    return df && df[k] <= 0 ? { ...row, p_value: null, conf_low: null, conf_high: null, df: null } : row;
   });
   const keptNames = Array.from(kept, (j) => design.names[j]);
   const matrix = keptNames.map((_, i) => Array.from(vcov.subarray(i * r, (i + 1) * r)));

@@ -48,8 +48,10 @@ export function parseFormula(fn: string, source: string, dataColumns?: readonly 
 
   // `.` stands for every data column except the symbols of the left-hand side (R's CheckRHS).
   const lhsSymbols = new Set(symbolsOf(lhs));
+  let usesDot = false;
   const dotColumns = (): string[] => {
     if (!dataColumns) throw fail('"." needs the data to know its columns');
+    usesDot = true;
     return dataColumns.filter((name) => !lhsSymbols.has(name));
   };
 
@@ -65,12 +67,25 @@ export function parseFormula(fn: string, source: string, dataColumns?: readonly 
   if (terms.length === 0 && !encoded.intercept) throw fail('the model has no terms');
 
   const { ordered, coding } = orderAndCode(terms, variables.length);
+  if (usesDot) return parseFormula(fn, withoutDot(response, variables, ordered, offsets, encoded.intercept));
   const predictorColumns = [...new Set(variableExprs.flatMap(symbolsOf))];
   const columns = [...new Set([...symbolsOf(lhs), ...predictorColumns])];
   return { response, responseExpr: lhs, variables, variableExprs, columns, predictorColumns, terms: ordered, coding, intercept: encoded.intercept, offsets };
 }
 
 type Fail = (problem: string) => AnalysisError;
+
+/**
+ * The formula as estimatr reads one with `.`: its Formula package replaces the right-hand side by
+ * `update(formula(terms(f, data = data)), . ~ .)`, i.e. R's fixFormulaObject — the term labels, then the offsets,
+ * then `- 1` without an intercept. A column only removed (`. - cl`) is then no model variable, so its missing
+ * values drop no row (`y ~ a - cl` without `.` keeps cl in the frame, as lm does), and the variables are
+ * renumbered in the order the labels show them.
+ */
+function withoutDot(response: string, variables: string[], terms: number[][], offsets: string[], intercept: boolean): string {
+  const labels = [...terms.map((term) => term.map((k) => variables[k]).join(':')), ...offsets];
+  return `${response} ~ ${labels.length > 0 ? labels.join(' + ') : '1'}${intercept ? '' : ' - 1'}`;
+}
 
 /** Step 1 (R's ExtractVars): the right-hand side's variables, in order of first appearance, named as R deparses them. */
 function extractVariables(rhs: Expr, fail: Fail, dotColumns: () => string[]): { variables: string[]; variableExprs: Expr[] } {

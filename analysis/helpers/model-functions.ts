@@ -122,7 +122,8 @@ function poly(context: EvaluationContext, call: Call): Evaluated {
   const degree = args.degree ? scalarArgument(context, call, args.degree, 'degree') : 1;
   if (!(Number.isInteger(degree) && degree >= 1)) throw new AnalysisError(context.fn, `${label}: "degree" must be a positive integer`);
   const raw = logicalArgument(context, call, args.raw, 'raw', false);
-  if (x.values.some(Number.isNaN)) throw new AnalysisError(context.fn, `${label}: missing values are not allowed in 'poly' (as in R)`);
+  // R refuses missing values only in the orthogonal branch; raw powers of NA are NA, and na.omit drops the row.
+  if (!raw && x.values.some(Number.isNaN)) throw new AnalysisError(context.fn, `${label}: missing values are not allowed in 'poly' (as in R)`);
   if (!raw && degree >= new Set(x.values).size) throw new AnalysisError(context.fn, `${label}: 'degree' must be less than number of unique points`);
   return { kind: 'matrix', columns: polynomialColumns(x.values, degree, raw), names: Array.from({ length: degree }, (_, j) => String(j + 1)) };
 }

@@ -19,6 +19,16 @@ import { crossProducts, residualCrossProduct, type SparseDesign } from './sparse
 const CONDITION_LIMIT = 1e5;
 
 /**
+ * estimatr's rank decision is not scale-free: Eigen's ColPivHouseholderQR aliases a pivot whose remaining norm is at
+ * most ε·p times the largest column norm (col-piv-householder-qr.ts), so a covariate of ~5e21 aliases the intercept
+ * however well conditioned G̃ is. A column's remaining norm in any pivot order is at least its distance to the span
+ * of the others, 1/√((X'X)⁻¹_jj); when some distance is below SCALE_MARGIN·ε·p times the largest norm, the
+ * pivoted QR decides instead. The margin covers the rounding of both sides (relative ~1e-10 with κ₁(G̃) ≤ 1e5).
+ */
+const SCALE_MARGIN = 1e3;
+const EPSILON = 2.220446049250313e-16;
+
+/**
  * Least squares by the Cholesky factor of the equilibrated Gram matrix, for full-rank, well-conditioned designs:
  * X'X = D⁻¹ R̃'R̃ D⁻¹, so B = D R̃⁻¹ satisfies (X'X)⁻¹ = B Bᵀ and X B has orthonormal columns (the contract of
  * the QR's fit). β = B Bᵀ X'y, then β += B Bᵀ X'(y − Xβ) once. Returns null — take the pivoted QR — when a column
@@ -43,6 +53,7 @@ export function normalEquationsLeastSquares(design: SparseDesign, y: Float64Arra
   const b = new Float64Array(p * p);
   for (let i = 0; i < p; i++) for (let j = i; j < p; j++) b[i * p + j] = d[i] * rinv[i * p + j];
   const xtxInv = scaledInverse.map((value, at) => value * d[Math.floor(at / p)] * d[at % p]);
+  if (nearEigenThreshold(g, xtxInv, p)) return null;
   const coef = solve(b, p, xty);
   const step = solve(b, p, residualCrossProduct(design, y, coef));
   for (let j = 0; j < p; j++) coef[j] += step[j];
@@ -66,6 +77,15 @@ function choleskyInverseFactor(a: Float64Array, p: number): Float64Array | null 
     }
   }
   return upperTriangularInverse(r, p, p, 1);
+}
+
+/** Whether some column's distance to the span of the others is near Eigen's rank threshold (see SCALE_MARGIN). */
+function nearEigenThreshold(xtx: Float64Array, xtxInv: Float64Array, p: number): boolean {
+  let largestSq = 0;
+  for (let j = 0; j < p; j++) largestSq = Math.max(largestSq, xtx[j * p + j]);
+  const bound = SCALE_MARGIN * EPSILON * p;
+  for (let j = 0; j < p; j++) if (!(1 / xtxInv[j * p + j] > bound * bound * largestSq)) return true;
+  return false;
 }
 
 /** Largest absolute column sum. */
