@@ -1,0 +1,55 @@
+// What keyboard, screen-reader and contrast-theme users meet that axe's WCAG rules do not catch: the consent
+// question as a named, required radio group whose error takes focus; a focus indicator under forced colours; the
+// autosave notice as a live region present before it speaks; and the dashboard's focus after sign-in, Open and
+// Refresh, with no column header left empty.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useBrowserSession } from './browser-session.ts';
+import { serveWaves } from './serve-process.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } as const;
+
+const session = useBrowserSession('assistive', (dbPath) => serveWaves(dbPath, ['bus-line-funding', 'protege-bargaining']));
+const link = (study: string, query: string) => `${session.app.baseUrl}/s/${session.app.waves.find((w) => w.study === study)!.id}?${query}`;
+
+/** The accessible state of the element that has focus. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement as HTMLElement;
+    return { tag: a.tagName, type: a.getAttribute('type'), group: a.closest('[role="radiogroup"]')?.getAttribute('aria-labelledby') ?? null, text: a.textContent?.trim() ?? '' };
+  });
+
+for (const [lang, question, next] of [
+  ['en', 'Do you agree to take part in this study?', 'Next'],
+  ['es', '¿Acepta participar en este estudio?', 'Siguiente'],
+] as const) {
+  test(`consent (${lang}): a radio group named by its question, required; Next unanswered marks it invalid and moves focus into it`, async () => {
+    const context = await session.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(link('bus-line-funding', `PROLIFIC_PID=consent-group-${lang}&lang=${lang}`));
+    const group = page.getByRole('radiogroup', { name: question });
+    await group.waitFor();
+    assert.equal(await group.getAttribute('aria-required'), 'true');
+    assert.equal(await group.getByRole('radio').count(), 2);
+    await page.getByRole('button', { name: next }).click();
+    await page.waitForFunction(() => document.querySelector('[role="radiogroup"][aria-invalid="true"]'));
+    // The error is tied to the group and spoken; focus is on its first radio, not left on the Next button.
+    const errorId = (await group.getAttribute('aria-errormessage')) ?? (await group.getAttribute('aria-describedby')) ?? '';
+    assert.ok(errorId, 'the group names its error');
+    assert.equal(await page.locator(`[id="${errorId}"]`).getAttribute('role'), 'alert');
+    const where = await focused(page);
+    assert.equal(where.type, 'radio', `focus after the error: ${where.tag} "${where.text}"`);
+    assert.equal(where.group, await group.getAttribute('aria-labelledby'));
+    // Agreeing still starts the survey: the answer is the boolean the server expects.
+    await group.locator('.sd-selectbase__label').first().click();
+    await page.getByRole('button', { name: next }).click();
+    await page.locator('.vlab-progress__text', { hasText: lang === 'en' ? 'Page 2 of 5' : 'Página 2 de 5' }).waitFor();
+    await context.close();
+  });
+}
