@@ -53,3 +53,25 @@ for (const [lang, question, next] of [
     await context.close();
   });
 }
+
+test('under forced colours (a Windows contrast theme) the focused radio and the Next button show an outline', async () => {
+  const context = await session.browser.newContext({ ...PHONE, forcedColors: 'active' });
+  const page = await context.newPage();
+  await page.goto(link('bus-line-funding', 'PROLIFIC_PID=forced-colours'));
+  await page.locator('[data-name="consent"] .sd-selectbase__label').first().waitFor();
+  // Box shadows are dropped in forced colours; what is drawn must be an outline.
+  const indicator = () =>
+    page.evaluate(() => {
+      const a = document.activeElement as HTMLElement;
+      const shown = a.matches('.sd-item__control') ? a.parentElement!.querySelector('.sd-item__decorator')! : a;
+      const style = getComputedStyle(shown);
+      return { element: a.className, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    });
+  await page.keyboard.press('Tab');
+  assert.match((await indicator()).element, /sd-item__control/);
+  assert.match((await indicator()).outline, /^solid [3-9]px$/, 'the focused radio');
+  await page.keyboard.press('Tab');
+  assert.match((await indicator()).element, /sd-navigation__next-btn/);
+  assert.match((await indicator()).outline, /^solid [3-9]px$/, 'the focused Next button');
+  await context.close();
+});
