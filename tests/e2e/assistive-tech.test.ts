@@ -75,3 +75,20 @@ test('under forced colours (a Windows contrast theme) the focused radio and the 
   assert.match((await indicator()).outline, /^solid [3-9]px$/, 'the focused Next button');
   await context.close();
 });
+
+test('the autosave notice is a live region in the accessibility tree before a save fails, so its message is announced', async () => {
+  const page = await session.browser.newPage();
+  await page.route('**/api/participants/*/answers', (route) =>
+    route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'conflict', message: 'refused' } }) }),
+  );
+  await page.goto(link('protege-bargaining', 'PROLIFIC_PID=notice-live'));
+  const notice = page.locator('.vlab-notice');
+  await page.locator('[data-name="consent"] .sd-selectbase__label').first().waitFor();
+  // A region that is display: none when its text arrives is not announced by screen readers.
+  assert.equal(await notice.getAttribute('role'), 'status');
+  assert.notEqual(await notice.evaluate((n) => getComputedStyle(n).display), 'none', 'the empty notice is rendered');
+  assert.equal(await notice.evaluate((n) => n.getBoundingClientRect().height), 0, 'and takes no room while empty');
+  await page.locator('.sd-selectbase__label').first().click();
+  await page.waitForFunction(() => document.querySelector('.vlab-notice')?.textContent?.startsWith('Your latest change could not be saved'));
+  await page.close();
+});
