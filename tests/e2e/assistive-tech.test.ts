@@ -92,3 +92,36 @@ test('the autosave notice is a live region in the accessibility tree before a sa
   await page.waitForFunction(() => document.querySelector('.vlab-notice')?.textContent?.startsWith('Your latest change could not be saved'));
   await page.close();
 });
+
+async function emptyHeaders(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  type Result = { violations: { nodes: { target: string[] }[] }[] };
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe.run(document, { runOnly: { type: 'rule', values: ['empty-table-header'] } }),
+  );
+  return result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+}
+
+test('the dashboard by keyboard: focus on the first heading after sign-in, on the wave heading after Open and Refresh; no empty column header', async () => {
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'token', 'create', '--name', 'keyboard', '--db', join(session.dir, 'vlab.sqlite')], { encoding: 'utf8' });
+  assert.equal(created.status, 0, created.stderr);
+  const context = await session.browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(`${session.app.baseUrl}/dashboard`);
+  await page.locator('#dash-token').fill(created.stdout.trim());
+  await page.keyboard.press('Enter');
+  await page.locator('#dash-wave h2').waitFor({ timeout: 30_000 });
+  // The form (and the focused button) hide when the token is accepted: focus must not fall back to the body.
+  assert.deepEqual(await focused(page).then((f) => [f.tag, f.text]), ['H2', 'Waves']);
+
+  const other = session.app.waves.find((w) => !page.url().includes(w.id))!.id;
+  await page.getByRole('button', { name: `Open wave ${other}` }).click();
+  await page.waitForFunction((id) => document.activeElement?.matches('#dash-wave h2') && document.activeElement.textContent?.includes(id), other);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  // Refresh rebuilds the details, button included: focus goes to their new heading.
+  await page.waitForFunction(() => document.activeElement?.matches('#dash-wave h2'));
+  assert.deepEqual(await emptyHeaders(page), []);
+  await page.getByRole('button', { name: 'Forget token' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'dash-token');
+  await context.close();
+});
