@@ -54,8 +54,9 @@ for (const [lang, question, next] of [
   });
 }
 
-test('under forced colours (a Windows contrast theme) the focused radio and the Next button show an outline', async () => {
-  const context = await session.browser.newContext({ ...PHONE, forcedColors: 'active' });
+test('under forced colours (a Windows contrast theme) the focused radio and the Next button show an outline, and a checked radio its dot', async () => {
+  // Reduced motion: no colour transition to wait out before reading the checked radio's colours.
+  const context = await session.browser.newContext({ ...PHONE, forcedColors: 'active', reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(link('bus-line-funding', 'PROLIFIC_PID=forced-colours'));
   await page.locator('[data-name="consent"] .sd-selectbase__label').first().waitFor();
@@ -73,6 +74,14 @@ test('under forced colours (a Windows contrast theme) the focused radio and the 
   await page.keyboard.press('Tab');
   assert.match((await indicator()).element, /sd-navigation__next-btn/);
   assert.match((await indicator()).outline, /^solid [3-9]px$/, 'the focused Next button');
+  // The checked option must look checked: its dot in a colour other than the circle it sits in.
+  await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
+  const [checked, unchecked] = await page.locator('[data-name="consent"] .sd-item__decorator').evaluateAll((ds) =>
+    ds.map((d) => ({ circle: getComputedStyle(d).backgroundColor, dot: getComputedStyle(d, '::after').backgroundColor })),
+  );
+  assert.notEqual(checked!.dot.replace(/\s/g, ''), checked!.circle.replace(/\s/g, ''), `the checked radio's dot shows (${JSON.stringify(checked)})`);
+  assert.match(checked!.dot, /^rgb\(/, 'an opaque dot');
+  assert.match(unchecked!.dot, /^rgba\(.*, 0\)$/, 'no dot on the unchecked radio');
   await context.close();
 });
 
