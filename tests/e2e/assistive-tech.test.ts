@@ -102,6 +102,19 @@ test('the autosave notice is a live region in the accessibility tree before a sa
   await page.close();
 });
 
+/** WCAG's contrast ratio of two computed colours (rgb(r, g, b)). */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 async function emptyHeaders(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   type Result = { violations: { nodes: { target: string[] }[] }[] };
@@ -111,7 +124,7 @@ async function emptyHeaders(page: Page): Promise<string[]> {
   return result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
 }
 
-test('the dashboard by keyboard: focus on the first heading after sign-in, on the wave heading after Open and Refresh; no empty column header', async () => {
+test('the dashboard by keyboard: focus on the first heading after sign-in, on the wave heading after Open and Refresh; a visible ring on the dark header; no empty column header', async () => {
   const created = spawnSync(process.execPath, ['bin/vlab.js', 'token', 'create', '--name', 'keyboard', '--db', join(session.dir, 'vlab.sqlite')], { encoding: 'utf8' });
   assert.equal(created.status, 0, created.stderr);
   const context = await session.browser.newContext(PHONE);
@@ -130,6 +143,12 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
   // Refresh rebuilds the details, button included: focus goes to their new heading.
   await page.waitForFunction(() => document.activeElement?.matches('#dash-wave h2'));
   assert.deepEqual(await emptyHeaders(page), []);
+  // The header's button, focused by keyboard: its ring stands out from the dark header by 3:1 at least.
+  await page.getByRole('button', { name: 'Forget token' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => [getComputedStyle(document.activeElement!).outlineColor, getComputedStyle(document.querySelector('.dash-header')!).backgroundColor]);
+  assert.ok(contrast(ring[0]!, ring[1]!) >= 3, `focus ring ${ring[0]} on the header's ${ring[1]}: ${contrast(ring[0]!, ring[1]!).toFixed(2)}:1`);
   await page.getByRole('button', { name: 'Forget token' }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'dash-token');
   await context.close();
