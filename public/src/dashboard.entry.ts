@@ -33,6 +33,7 @@ function showTokenForm(message?: string): void {
   $('dash-waves').hidden = true;
   $('dash-broken').hidden = true;
   $('dash-wave').hidden = true;
+  $('dash-auto').hidden = true;
   $('dash-signout').hidden = true;
   setStatus(message ?? '', message !== undefined);
 }
@@ -118,6 +119,7 @@ async function showWave(id: string, focus = false): Promise<void> {
   const focusWasInside = section.contains(document.activeElement);
   section.replaceChildren();
   section.hidden = false;
+  $('dash-auto').hidden = false;
   const refresh = el('button', 'Refresh', 'dash-secondary');
   refresh.type = 'button';
   refresh.addEventListener('click', () => void showWave(id, true).catch(fail));
@@ -168,8 +170,11 @@ $('dash-signout').addEventListener('click', () => {
   // The button just pressed is hidden now: focus goes where the next step is.
   $('dash-token').focus();
 });
+// The wave shown updates itself each minute unless the researcher turns that off (WCAG 2.2.2: content that
+// changes on its own, under a screen reader's cursor too, can be stopped).
 setInterval(() => {
-  if (current && savedToken() && document.visibilityState === 'visible') showWave(current).catch(fail);
+  const auto = $<HTMLInputElement>('dash-auto-refresh').checked;
+  if (auto && current && savedToken() && document.visibilityState === 'visible') showWave(current).catch(fail);
 }, 60_000);
 
 if (savedToken()) loadWaves().catch(fail);

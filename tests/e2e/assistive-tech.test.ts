@@ -153,3 +153,37 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'dash-token');
   await context.close();
 });
+
+test('the dashboard’s minute-by-minute update can be turned off (WCAG 2.2.2), with a labelled checkbox', async () => {
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'token', 'create', '--name', 'auto refresh', '--db', join(session.dir, 'vlab.sqlite')], { encoding: 'utf8' });
+  assert.equal(created.status, 0, created.stderr);
+  const page = await session.browser.newPage();
+  // Playwright's fake clock: the minute passes when the test says so, not in real time.
+  await page.clock.install();
+  await page.goto(`${session.app.baseUrl}/dashboard`);
+  await page.locator('#dash-token').fill(created.stdout.trim());
+  await page.keyboard.press('Enter');
+  await page.locator('#dash-wave h2').waitFor({ timeout: 30_000 });
+  const isWaveLoad = (url: string) => /\/api\/researcher\/waves\/[^/]+$/.test(new URL(url).pathname);
+  const waveLoads: string[] = [];
+  page.on('request', (r) => {
+    if (isWaveLoad(r.url())) waveLoads.push(r.url());
+  });
+  // Requests reach the test in the order the page sends them: once a marker sent after the timers has been
+  // seen, any update those timers started has been seen too.
+  const settled = async () => {
+    const marker = page.waitForRequest((r) => r.url().endsWith('/dashboard?marker'));
+    await page.evaluate(() => void fetch('/dashboard?marker'));
+    await marker;
+  };
+  const auto = page.getByRole('checkbox', { name: 'Update the wave shown every minute' });
+  assert.equal(await auto.isChecked(), true, 'on by default');
+  await page.clock.runFor(61_000);
+  await settled();
+  assert.equal(waveLoads.length, 1, 'a minute later the wave was loaded again');
+  await auto.uncheck();
+  await page.clock.runFor(180_000);
+  await settled();
+  assert.equal(waveLoads.length, 1, 'turned off, three minutes bring no update');
+  await page.close();
+});
