@@ -54,7 +54,7 @@ for (const [lang, question, next] of [
   });
 }
 
-test('under forced colours (a Windows contrast theme) the focused radio and the Next button show an outline, and a checked radio its dot', async () => {
+test('under forced colours (a Windows contrast theme) the focused radio and the Next button show an outline, buttons a border, and a checked radio its dot', async () => {
   // Reduced motion: no colour transition to wait out before reading the checked radio's colours.
   const context = await session.browser.newContext({ ...PHONE, forcedColors: 'active', reducedMotion: 'reduce' });
   const page = await context.newPage();
@@ -74,6 +74,8 @@ test('under forced colours (a Windows contrast theme) the focused radio and the 
   await page.keyboard.press('Tab');
   assert.match((await indicator()).element, /sd-navigation__next-btn/);
   assert.match((await indicator()).outline, /^solid [3-9]px$/, 'the focused Next button');
+  // Without its background the button needs a border to look like one.
+  assert.match(await page.locator('.sd-navigation__next-btn').evaluate((b) => `${getComputedStyle(b).borderStyle} ${getComputedStyle(b).borderWidth}`), /^solid [2-9]px$/, 'the Next button has a border');
   // The checked option must look checked: its dot in a colour other than the circle it sits in.
   await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
   const [checked, unchecked] = await page.locator('[data-name="consent"] .sd-item__decorator').evaluateAll((ds) =>
