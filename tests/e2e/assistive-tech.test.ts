@@ -159,7 +159,7 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
 test('the dashboard’s minute-by-minute update can be turned off (WCAG 2.2.2), with a labelled checkbox', async () => {
   const created = spawnSync(process.execPath, ['bin/vlab.js', 'token', 'create', '--name', 'auto refresh', '--db', join(session.dir, 'vlab.sqlite')], { encoding: 'utf8' });
   assert.equal(created.status, 0, created.stderr);
-  const page = await session.browser.newPage();
+  const page = await session.browser.newPage({ viewport: { width: 320, height: 640 } });
   // Playwright's fake clock: the minute passes when the test says so, not in real time.
   await page.clock.install();
   await page.goto(`${session.app.baseUrl}/dashboard`);
@@ -180,6 +180,8 @@ test('the dashboard’s minute-by-minute update can be turned off (WCAG 2.2.2), 
   };
   const auto = page.getByRole('checkbox', { name: 'Update the wave shown every minute' });
   assert.equal(await auto.isChecked(), true, 'on by default');
+  const box = (await auto.boundingBox())!;
+  assert.ok(box.width >= 24 && box.height >= 24, `the checkbox is at least 24 × 24 px (WCAG 2.5.8): ${box.width} × ${box.height}`);
   await page.clock.runFor(61_000);
   await settled();
   assert.equal(waveLoads.length, 1, 'a minute later the wave was loaded again');
