@@ -24,18 +24,24 @@ export const pct = (part: number, whole: number): string => (whole > 0 ? `${Math
 
 export type Cell = string | number | Node;
 
+/** A column header for screen readers only (a column of buttons, each named by itself, needs no visible title). */
+export interface HiddenHeader {
+  hidden: string;
+}
+
 /**
  * A table in a scroll box of its own, so that a table too wide for the screen scrolls sideways instead of the
  * page; the box can take focus (keyboard users can scroll it) and is named by the caption. On a phone the CSS
  * lays each row out as a block, every cell under its column's name (data-label).
  */
-export function table(caption: string, head: string[], rows: Cell[][], numeric: boolean[] = []): HTMLElement {
+export function table(caption: string, head: (string | HiddenHeader)[], rows: Cell[][], numeric: boolean[] = []): HTMLElement {
   const t = el('table', undefined, 'dash-table');
   const cap = t.createCaption();
   cap.textContent = caption;
   const tr = t.createTHead().insertRow();
   head.forEach((h, j) => {
-    const th = el('th', h, numeric[j] ? 'num' : undefined);
+    const th = typeof h === 'string' ? el('th', h, numeric[j] ? 'num' : undefined) : el('th');
+    if (typeof h !== 'string') th.append(el('span', h.hidden, 'dash-visually-hidden'));
     th.scope = 'col';
     tr.append(th);
   });
@@ -44,7 +50,8 @@ export function table(caption: string, head: string[], rows: Cell[][], numeric: 
     const r = body.insertRow();
     row.forEach((cell, j) => {
       const td = el('td', undefined, numeric[j] ? 'num' : undefined);
-      if (head[j]) td.dataset.label = head[j];
+      const h = head[j];
+      if (typeof h === 'string' && h) td.dataset.label = h;
       if (cell instanceof Node) td.append(cell);
       else td.textContent = String(cell);
       r.append(td);

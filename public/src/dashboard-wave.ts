@@ -5,12 +5,13 @@ import { bar, el, fmt, folded, pct, table, type Cell } from './dashboard-dom.ts'
 /** The completion funnel: each step with its share of the starts, then where the others went. */
 export function funnelSection(wave: WaveStatusReport): HTMLElement[] {
   const f = wave.funnel;
-  const step = (name: string, n: number): Cell[] => [name, n, pct(n, f.started), bar(f.started ? n / f.started : 0)];
+  // The bar sits in the share's own cell (it is decorative): a column of bars alone would have no header to read.
+  const step = (name: string, n: number): Cell[] => [name, n, withBar(f.started ? n / f.started : 0, pct(n, f.started))];
   return [
     el('h3', 'Completion funnel'),
     table(
       'Completion funnel: participants at each step, as a share of those who started',
-      ['Step', 'Participants', 'Of started', ''],
+      ['Step', 'Participants', 'Of started'],
       [
         step('started', f.started),
         step('consented', f.consented),
@@ -20,9 +21,16 @@ export function funnelSection(wave: WaveStatusReport): HTMLElement[] {
         step('over quota', wave.overquota),
         step('partial: started, not finished (still answering or abandoned)', wave.partials),
       ],
-      [false, true, true, false],
+      [false, true, true],
     ),
   ];
+}
+
+/** A number with its decorative bar before it, in one cell. */
+function withBar(share: number, text: string): HTMLElement {
+  const cell = el('span');
+  cell.append(bar(share), text);
+  return cell;
 }
 
 /** Completes per cell: a summary line (fewest, most, spread), and the table of every cell folded under it. */
@@ -46,9 +54,9 @@ export function cellsSection(wave: WaveStatusReport): HTMLElement[] {
       `Every cell (${wave.cells.length})`,
       table(
         'Completes per cell of the design',
-        [...factorNames, 'Assigned', 'Completes', ''],
-        wave.cells.map((c) => [...factorNames.map((n) => String(cell(c)[n])), c.assigned, c.completes, bar(c.completes / Math.max(1, targetOf(c)))]),
-        [...factorNames.map(() => false), true, true, false],
+        [...factorNames, 'Assigned', 'Completes'],
+        wave.cells.map((c) => [...factorNames.map((n) => String(cell(c)[n])), c.assigned, withBar(c.completes / Math.max(1, targetOf(c)), String(c.completes))]),
+        [...factorNames.map(() => false), true, true],
       ),
     ),
   ];

@@ -33,6 +33,7 @@ function showTokenForm(message?: string): void {
   $('dash-waves').hidden = true;
   $('dash-broken').hidden = true;
   $('dash-wave').hidden = true;
+  $('dash-auto').hidden = true;
   $('dash-signout').hidden = true;
   setStatus(message ?? '', message !== undefined);
 }
@@ -53,7 +54,7 @@ async function loadWaves(): Promise<void> {
     const b = el('button', 'Open', 'dash-secondary');
     b.type = 'button';
     b.setAttribute('aria-label', `Open wave ${id}`);
-    b.addEventListener('click', () => void showWave(id).catch(fail));
+    b.addEventListener('click', () => void showWave(id, true).catch(fail));
     return b;
   };
   const rows = waves.map((w) => {
@@ -61,7 +62,7 @@ async function loadWaves(): Promise<void> {
     progress.append(bar(w.completes / w.target), `${w.completes} / ${w.target}`);
     return [`${w.title} (${w.study} v${w.studyVersion})`, w.id, w.status, progress, open(w.id)];
   });
-  const list = table('Waves', ['Study', 'Wave', 'Status', 'Completes', ''], rows);
+  const list = table('Waves', ['Study', 'Wave', 'Status', 'Completes', { hidden: 'Open the wave' }], rows);
   list.id = 'dash-wave-table';
   $('dash-wave-table').replaceWith(list);
   setStatus(waves.length ? '' : 'No waves yet: create one with vlab wave create --study ID --target N.');
@@ -97,7 +98,17 @@ function downloads(id: string): HTMLElement {
   return box;
 }
 
-async function showWave(id: string): Promise<void> {
+/** Focus on a heading the keyboard cannot reach otherwise, so a screen reader reads on from there. */
+function focusHeading(heading: HTMLElement): void {
+  heading.tabIndex = -1;
+  heading.focus();
+}
+
+/**
+ * Shows a wave's details. `focus`: the researcher asked for them (Open, Refresh), so focus goes to their heading;
+ * the minute's refresh moves focus only when it was inside the details it replaces, which would drop it on the body.
+ */
+async function showWave(id: string, focus = false): Promise<void> {
   current = id;
   history.replaceState(null, '', `#wave=${encodeURIComponent(id)}`);
   const [wave, result] = await Promise.all([
@@ -105,12 +116,15 @@ async function showWave(id: string): Promise<void> {
     getJson<Estimates>(`/waves/${id}/estimates`),
   ]);
   const section = $('dash-wave');
+  const focusWasInside = section.contains(document.activeElement);
   section.replaceChildren();
   section.hidden = false;
+  $('dash-auto').hidden = false;
   const refresh = el('button', 'Refresh', 'dash-secondary');
   refresh.type = 'button';
-  refresh.addEventListener('click', () => void showWave(id).catch(fail));
-  section.append(el('h2', `${wave.title}: wave ${wave.id} (${wave.status})`), refresh, el('p', `Plan hash ${result.planHash}`, 'dash-hash'));
+  refresh.addEventListener('click', () => void showWave(id, true).catch(fail));
+  const heading = el('h2', `${wave.title}: wave ${wave.id} (${wave.status})`);
+  section.append(heading, refresh, el('p', `Plan hash ${result.planHash}`, 'dash-hash'));
   section.append(el('h3', 'Downloads'), downloads(id));
   section.append(...funnelSection(wave), ...cellsSection(wave), ...changesSection(wave));
 
@@ -123,6 +137,7 @@ async function showWave(id: string): Promise<void> {
   const precision = result.precision.filter((p) => tested.has(`${p.hypothesis}\0${p.outcome}\0${p.term}`));
   section.append(...precisionSection(precision, result.nComplete, result.target, result.alpha));
   setStatus(`Updated ${new Date().toLocaleTimeString()}`);
+  if (focus || focusWasInside) focusHeading(heading);
 }
 
 function fail(error: unknown): void {
@@ -139,15 +154,27 @@ $('dash-token-form').addEventListener('submit', (event) => {
   const input = $<HTMLInputElement>('dash-token');
   saveToken(input.value.trim());
   input.value = '';
-  loadWaves().catch(fail);
+  // The form (and its button, which has focus) is hidden once the token is accepted: focus goes to the first
+  // heading shown instead of falling back to the page's body.
+  loadWaves()
+    .then(() => {
+      const first = [...document.querySelectorAll<HTMLElement>('#dash-main h2')].find((h) => h.offsetParent !== null);
+      if (first) focusHeading(first);
+    })
+    .catch(fail);
 });
 $('dash-signout').addEventListener('click', () => {
   forgetToken();
   current = null;
   showTokenForm();
+  // The button just pressed is hidden now: focus goes where the next step is.
+  $('dash-token').focus();
 });
+// The wave shown updates itself each minute unless the researcher turns that off (WCAG 2.2.2: content that
+// changes on its own, under a screen reader's cursor too, can be stopped).
 setInterval(() => {
-  if (current && savedToken() && document.visibilityState === 'visible') showWave(current).catch(fail);
+  const auto = $<HTMLInputElement>('dash-auto-refresh').checked;
+  if (auto && current && savedToken() && document.visibilityState === 'visible') showWave(current).catch(fail);
 }, 60_000);
 
 if (savedToken()) loadWaves().catch(fail);

@@ -42,9 +42,10 @@ export function createPageChrome(container: HTMLElement, studyTitle: string, mes
   const pageOf = element('p', 'vlab-progress__text');
   progress.append(bar, pageOf);
   header.append(title, progress);
+  // A live region is announced only when it changes while already in the accessibility tree: the notice line
+  // stays there, empty (and without a box) until a message arrives, never display: none.
   const notice = element('p', 'vlab-notice');
   notice.setAttribute('role', 'status');
-  notice.hidden = true;
   const live = element('p', 'vlab-visually-hidden');
   live.setAttribute('aria-live', 'polite');
   const surveyRoot = element('div', 'vlab-survey-root');
@@ -60,7 +61,7 @@ export function createPageChrome(container: HTMLElement, studyTitle: string, mes
       pageOf.textContent = position;
       document.title = messages.pageDocumentTitle(pageTitle || position, studyTitle);
       if (!announce) return;
-      notice.hidden = true;
+      notice.textContent = '';
       focusHeading(pageHeading ?? title);
       scrollToTop();
       // Emptied first, so the same words (a page without a title) are announced again.
@@ -69,7 +70,6 @@ export function createPageChrome(container: HTMLElement, studyTitle: string, mes
     },
     notice(text) {
       notice.textContent = text;
-      notice.hidden = false;
     },
   };
 }

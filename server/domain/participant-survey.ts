@@ -29,14 +29,17 @@ export function buildParticipantSurvey(
     title: t(consent.title),
     elements: [
       { type: 'html', name: CONSENT_TEXT, html: paragraphsHtml(consent.paragraphs.map(t)) },
+      // A radiogroup with the values true and false, not SurveyJS's boolean drawn as radios: that one renders its
+      // radios in a fieldset with role="presentation", so a screen reader hears two options with no question,
+      // neither required nor invalid, and an unanswered consent does not move focus to the error.
       {
-        type: 'boolean',
+        type: 'radiogroup',
         name: CONSENT_QUESTION,
         title: t(consent.question),
-        labelTrue: t(consent.agreeLabel),
-        labelFalse: t(consent.declineLabel),
-        swapOrder: true,
-        renderAs: 'radio',
+        choices: [
+          { value: true, text: t(consent.agreeLabel) },
+          { value: false, text: t(consent.declineLabel) },
+        ],
         isRequired: true,
       },
     ],

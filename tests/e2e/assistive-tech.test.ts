@@ -1,0 +1,193 @@
+// What keyboard, screen-reader and contrast-theme users meet that axe's WCAG rules do not catch: the consent
+// question as a named, required radio group whose error takes focus; a focus indicator under forced colours; the
+// autosave notice as a live region present before it speaks; and the dashboard's focus after sign-in, Open and
+// Refresh, with no column header left empty.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useBrowserSession } from './browser-session.ts';
+import { serveWaves } from './serve-process.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } as const;
+
+const session = useBrowserSession('assistive', (dbPath) => serveWaves(dbPath, ['bus-line-funding', 'protege-bargaining']));
+const link = (study: string, query: string) => `${session.app.baseUrl}/s/${session.app.waves.find((w) => w.study === study)!.id}?${query}`;
+
+/** The accessible state of the element that has focus. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement as HTMLElement;
+    return { tag: a.tagName, type: a.getAttribute('type'), group: a.closest('[role="radiogroup"]')?.getAttribute('aria-labelledby') ?? null, text: a.textContent?.trim() ?? '' };
+  });
+
+for (const [lang, question, next] of [
+  ['en', 'Do you agree to take part in this study?', 'Next'],
+  ['es', '¿Acepta participar en este estudio?', 'Siguiente'],
+] as const) {
+  test(`consent (${lang}): a radio group named by its question, required; Next unanswered marks it invalid and moves focus into it`, async () => {
+    const context = await session.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(link('bus-line-funding', `PROLIFIC_PID=consent-group-${lang}&lang=${lang}`));
+    const group = page.getByRole('radiogroup', { name: question });
+    await group.waitFor();
+    assert.equal(await group.getAttribute('aria-required'), 'true');
+    assert.equal(await group.getByRole('radio').count(), 2);
+    await page.getByRole('button', { name: next }).click();
+    await page.waitForFunction(() => document.querySelector('[role="radiogroup"][aria-invalid="true"]'));
+    // The error is tied to the group and spoken; focus is on its first radio, not left on the Next button.
+    const errorId = (await group.getAttribute('aria-errormessage')) ?? (await group.getAttribute('aria-describedby')) ?? '';
+    assert.ok(errorId, 'the group names its error');
+    assert.equal(await page.locator(`[id="${errorId}"]`).getAttribute('role'), 'alert');
+    const where = await focused(page);
+    assert.equal(where.type, 'radio', `focus after the error: ${where.tag} "${where.text}"`);
+    assert.equal(where.group, await group.getAttribute('aria-labelledby'));
+    // Agreeing still starts the survey: the answer is the boolean the server expects.
+    await group.locator('.sd-selectbase__label').first().click();
+    await page.getByRole('button', { name: next }).click();
+    await page.locator('.vlab-progress__text', { hasText: lang === 'en' ? 'Page 2 of 5' : 'Página 2 de 5' }).waitFor();
+    await context.close();
+  });
+}
+
+test('under forced colours (a Windows contrast theme) the focused radio and the Next button show an outline, buttons a border, and a checked radio its dot', async () => {
+  // Reduced motion: no colour transition to wait out before reading the checked radio's colours.
+  const context = await session.browser.newContext({ ...PHONE, forcedColors: 'active', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(link('bus-line-funding', 'PROLIFIC_PID=forced-colours'));
+  await page.locator('[data-name="consent"] .sd-selectbase__label').first().waitFor();
+  // Box shadows are dropped in forced colours; what is drawn must be an outline.
+  const indicator = () =>
+    page.evaluate(() => {
+      const a = document.activeElement as HTMLElement;
+      const shown = a.matches('.sd-item__control') ? a.parentElement!.querySelector('.sd-item__decorator')! : a;
+      const style = getComputedStyle(shown);
+      return { element: a.className, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    });
+  await page.keyboard.press('Tab');
+  assert.match((await indicator()).element, /sd-item__control/);
+  assert.match((await indicator()).outline, /^solid [3-9]px$/, 'the focused radio');
+  await page.keyboard.press('Tab');
+  assert.match((await indicator()).element, /sd-navigation__next-btn/);
+  assert.match((await indicator()).outline, /^solid [3-9]px$/, 'the focused Next button');
+  // Without its background the button needs a border to look like one.
+  assert.match(await page.locator('.sd-navigation__next-btn').evaluate((b) => `${getComputedStyle(b).borderStyle} ${getComputedStyle(b).borderWidth}`), /^solid [2-9]px$/, 'the Next button has a border');
+  // The checked option must look checked: its dot in a colour other than the circle it sits in.
+  await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
+  const [checked, unchecked] = await page.locator('[data-name="consent"] .sd-item__decorator').evaluateAll((ds) =>
+    ds.map((d) => ({ circle: getComputedStyle(d).backgroundColor, dot: getComputedStyle(d, '::after').backgroundColor })),
+  );
+  assert.notEqual(checked!.dot.replace(/\s/g, ''), checked!.circle.replace(/\s/g, ''), `the checked radio's dot shows (${JSON.stringify(checked)})`);
+  assert.match(checked!.dot, /^rgb\(/, 'an opaque dot');
+  assert.match(unchecked!.dot, /^rgba\(.*, 0\)$/, 'no dot on the unchecked radio');
+  await context.close();
+});
+
+test('the autosave notice is a live region in the accessibility tree before a save fails, so its message is announced', async () => {
+  const page = await session.browser.newPage();
+  await page.route('**/api/participants/*/answers', (route) =>
+    route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'conflict', message: 'refused' } }) }),
+  );
+  await page.goto(link('protege-bargaining', 'PROLIFIC_PID=notice-live'));
+  const notice = page.locator('.vlab-notice');
+  await page.locator('[data-name="consent"] .sd-selectbase__label').first().waitFor();
+  // A region that is display: none when its text arrives is not announced by screen readers.
+  assert.equal(await notice.getAttribute('role'), 'status');
+  assert.notEqual(await notice.evaluate((n) => getComputedStyle(n).display), 'none', 'the empty notice is rendered');
+  assert.equal(await notice.evaluate((n) => n.getBoundingClientRect().height), 0, 'and takes no room while empty');
+  await page.locator('.sd-selectbase__label').first().click();
+  await page.waitForFunction(() => document.querySelector('.vlab-notice')?.textContent?.startsWith('Your latest change could not be saved'));
+  await page.close();
+});
+
+/** WCAG's contrast ratio of two computed colours (rgb(r, g, b)). */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+async function emptyHeaders(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  type Result = { violations: { nodes: { target: string[] }[] }[] };
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe.run(document, { runOnly: { type: 'rule', values: ['empty-table-header'] } }),
+  );
+  return result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+}
+
+test('the dashboard by keyboard: focus on the first heading after sign-in, on the wave heading after Open and Refresh; a visible ring on the dark header; no empty column header', async () => {
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'token', 'create', '--name', 'keyboard', '--db', join(session.dir, 'vlab.sqlite')], { encoding: 'utf8' });
+  assert.equal(created.status, 0, created.stderr);
+  const context = await session.browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(`${session.app.baseUrl}/dashboard`);
+  await page.locator('#dash-token').fill(created.stdout.trim());
+  await page.keyboard.press('Enter');
+  await page.locator('#dash-wave h2').waitFor({ timeout: 30_000 });
+  // The form (and the focused button) hide when the token is accepted: focus must not fall back to the body.
+  assert.deepEqual(await focused(page).then((f) => [f.tag, f.text]), ['H2', 'Waves']);
+
+  const other = session.app.waves.find((w) => !page.url().includes(w.id))!.id;
+  await page.getByRole('button', { name: `Open wave ${other}` }).click();
+  await page.waitForFunction((id) => document.activeElement?.matches('#dash-wave h2') && document.activeElement.textContent?.includes(id), other);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  // Refresh rebuilds the details, button included: focus goes to their new heading.
+  await page.waitForFunction(() => document.activeElement?.matches('#dash-wave h2'));
+  assert.deepEqual(await emptyHeaders(page), []);
+  // The header's button, focused by keyboard: its ring stands out from the dark header by 3:1 at least.
+  await page.getByRole('button', { name: 'Forget token' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => [getComputedStyle(document.activeElement!).outlineColor, getComputedStyle(document.querySelector('.dash-header')!).backgroundColor]);
+  assert.ok(contrast(ring[0]!, ring[1]!) >= 3, `focus ring ${ring[0]} on the header's ${ring[1]}: ${contrast(ring[0]!, ring[1]!).toFixed(2)}:1`);
+  await page.getByRole('button', { name: 'Forget token' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'dash-token');
+  await context.close();
+});
+
+test('the dashboard’s minute-by-minute update can be turned off (WCAG 2.2.2), with a labelled checkbox', async () => {
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'token', 'create', '--name', 'auto refresh', '--db', join(session.dir, 'vlab.sqlite')], { encoding: 'utf8' });
+  assert.equal(created.status, 0, created.stderr);
+  const page = await session.browser.newPage({ viewport: { width: 320, height: 640 } });
+  // Playwright's fake clock: the minute passes when the test says so, not in real time.
+  await page.clock.install();
+  await page.goto(`${session.app.baseUrl}/dashboard`);
+  await page.locator('#dash-token').fill(created.stdout.trim());
+  await page.keyboard.press('Enter');
+  await page.locator('#dash-wave h2').waitFor({ timeout: 30_000 });
+  const isWaveLoad = (url: string) => /\/api\/researcher\/waves\/[^/]+$/.test(new URL(url).pathname);
+  const waveLoads: string[] = [];
+  page.on('request', (r) => {
+    if (isWaveLoad(r.url())) waveLoads.push(r.url());
+  });
+  // Requests reach the test in the order the page sends them: once a marker sent after the timers has been
+  // seen, any update those timers started has been seen too.
+  const settled = async () => {
+    const marker = page.waitForRequest((r) => r.url().endsWith('/dashboard?marker'));
+    await page.evaluate(() => void fetch('/dashboard?marker'));
+    await marker;
+  };
+  const auto = page.getByRole('checkbox', { name: 'Update the wave shown every minute' });
+  assert.equal(await auto.isChecked(), true, 'on by default');
+  const box = (await auto.boundingBox())!;
+  assert.ok(box.width >= 24 && box.height >= 24, `the checkbox is at least 24 × 24 px (WCAG 2.5.8): ${box.width} × ${box.height}`);
+  await page.clock.runFor(61_000);
+  await settled();
+  assert.equal(waveLoads.length, 1, 'a minute later the wave was loaded again');
+  await auto.uncheck();
+  await page.clock.runFor(180_000);
+  await settled();
+  assert.equal(waveLoads.length, 1, 'turned off, three minutes bring no update');
+  await page.close();
+});
