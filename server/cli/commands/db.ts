@@ -45,6 +45,7 @@ export function registerDbCommands(program: Command): void {
           import('better-sqlite3'),
         ]);
         if (existsSync(options.out)) throw new UsageError(`--out: ${options.out} already exists; choose a new file name`);
+        (await import('./output-file.ts')).checkOutputFolder(options.out);
         if (options.db && isPostgresUrl(options.db)) throw new UsageError(POSTGRES);
         const { config, store } = await openDatabaseForCli({ dbPath: options.db });
         const partial = `${options.out}.partial`;
