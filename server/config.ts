@@ -30,8 +30,12 @@ const DAY = 24 * 3600;
  */
 const SETTINGS = {
   port: { env: 'PORT', flag: '--port', default: 3000, schema: int(0, 65535) },
-  /** A SQLite file, or a `postgres://` URL (DATABASE_URL is read too when VLAB_DB is not set). */
-  dbPath: { env: 'VLAB_DB', flag: '--db', default: './data/vlab.sqlite', schema: z.string().min(1) },
+  /**
+   * A SQLite file, or a `postgres://` URL (DATABASE_URL is read too when VLAB_DB is not set). By default the
+   * project's data/vlab.sqlite whatever the current folder, as the definitions: `vlab wave list` run from
+   * another folder must not open (and create) an empty database of its own beside the one `npm start` uses.
+   */
+  dbPath: { env: 'VLAB_DB', flag: '--db', default: join(projectRoot(), 'data', 'vlab.sqlite'), schema: z.string().min(1) },
   logLevel: {
     env: 'LOG_LEVEL',
     default: 'info',

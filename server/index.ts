@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { isAbsolute, relative } from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { absoluteLink } from './domain/links.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
@@ -7,7 +8,7 @@ import { startCheckpointer } from './storage/checkpointer.ts';
 import { loadDefinitionFolder, type DefinitionFolder } from './storage/definition-files.ts';
 import { openStore } from './storage/open-store.ts';
 import type { SqliteStore } from './storage/sqlite-store.ts';
-import { maskedLocation, type Store } from './storage/store.ts';
+import { isPostgresUrl, maskedLocation, type Store } from './storage/store.ts';
 
 /**
  * The process edge: the only module that reads the environment, opens the database and listens. CLI verbs
@@ -72,6 +73,13 @@ export async function openStorage(overrides: ServerOverrides = {}): Promise<Stor
   }
 }
 
+/** The database as the start-up line shows it: a file inside the current folder as `./data/vlab.sqlite`. */
+function databaseLabel(location: string): string {
+  if (isPostgresUrl(location)) return maskedLocation(location);
+  const inside = relative(process.cwd(), location);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? `./${inside}` : location;
+}
+
 /** `vlab serve`: opens everything, makes sure there is a wave to try, listens, prints the links. */
 export async function startServer(overrides: ServerOverrides = {}): Promise<void> {
   const { config, store, studies } = await openStorage(overrides);
@@ -100,7 +108,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   });
   const { port } = server.address() as AddressInfo;
   const link = (path: string) => absoluteLink(path, { publicUrl: config.publicUrl, port });
-  const out = [`vlab serve: listening on http://localhost:${port} (database ${maskedLocation(config.dbPath)})`];
+  const out = [`vlab serve: listening on http://localhost:${port} (database ${databaseLabel(config.dbPath)})`];
   if (config.publicUrl) out.push(`vlab serve: links use the public address ${config.publicUrl} (VLAB_PUBLIC_URL)`);
   if (demo) {
     out.push(`vlab serve: created a demo wave of "${(await repos.studies.get(demo.studyId))?.title}" (a real deployment: vlab serve --no-demo, or VLAB_DEMO=false)`);

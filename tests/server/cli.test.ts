@@ -4,9 +4,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
-import { ConfigError, loadConfig } from '../../server/config.ts';
+import { ConfigError, loadConfig, projectRoot } from '../../server/config.ts';
 import { serve } from '../e2e/serve-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-cli-'));
@@ -148,10 +149,13 @@ test('a bad configuration value is refused with the variable it came from', () =
   assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && /^PORT \(--port\): .*"eighty"/.test(e.message));
   assert.throws(() => loadConfig({}, { port: 70000 }), /PORT \(--port\)/);
   assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/);
+  // The default database is the project's, whatever the current folder (as the definitions): `vlab wave list`
+  // run from another folder used to open, and create, an empty ./data/vlab.sqlite there.
   assert.deepEqual(
     { port: loadConfig({}).port, dbPath: loadConfig({}).dbPath },
-    { port: 3000, dbPath: './data/vlab.sqlite' },
+    { port: 3000, dbPath: join(projectRoot(), 'data', 'vlab.sqlite') },
   );
+  assert.equal(projectRoot(), resolve(dirname(fileURLToPath(import.meta.url)), '../..'));
   assert.equal(loadConfig({ PORT: '8080', VLAB_DB: '/tmp/x.sqlite' }, { port: '0' }).port, 0);
   const run = vlab(['serve', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]);
   assert.equal(run.status, 2);

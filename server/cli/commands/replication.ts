@@ -14,7 +14,7 @@ export function registerReplicationCommand(program: Command): void {
     .description('write a wave’s replication package (data CSV, codebook, estimates, plan, R script) to a folder or .zip')
     .requiredOption('--wave <id>', 'wave id')
     .requiredOption('--out <path>', 'a new or empty folder, or a file name ending in .zip')
-    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
+    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
     .action(
       cliAction('replication', async (options: ReplicationOptions) => {
         const [{ openStorageForCli }, { createReplicationService }, { checkOutputFolder }] = await Promise.all([
