@@ -1,5 +1,6 @@
 import { AnalysisError } from '../errors.ts';
 import { isDataTable, type DataTable } from './data-table.ts';
+import { closestName } from './did-you-mean.ts';
 
 /** One cell as it arrives from a CSV file or an SQLite export. Empty string, null, undefined and "NA" are missing. */
 export type Cell = string | number | null | undefined;
@@ -17,16 +18,40 @@ export function isMissing(value: Cell): boolean {
   return value === null || value === undefined || value === '' || value === 'NA' || (typeof value === 'number' && Number.isNaN(value));
 }
 
+/** The data's columns a message lists when no name is close to a typo: enough to see the naming, not a wall. */
+const LISTED_COLUMNS = 12;
+
 /**
- * Throws `fn: <what> references unknown column "x"` unless every name is a column of the data.
+ * The error for a name that is not a column, with the column it was probably meant to be (a typo, another case:
+ * "Y" for "y") or else the columns there are — what a user needs to fix the call without opening the file.
  *
- * @example requireColumns('lmRobust', rows, ['regim'], 'formula') // throws 'lmRobust: formula references unknown column "regim"'
+ * @example unknownColumn('lmRobust', 'formula', 'regim', ['regime', 'y']).message
+ *   // 'lmRobust: formula references unknown column "regim" (did you mean "regime"?)'
+ */
+export function unknownColumn(fn: string, what: string, name: string, columns: readonly string[]): AnalysisError {
+  const closest = closestName(name, columns);
+  const containing = columns.filter((column) => column.toLowerCase().includes(name.toLowerCase()));
+  const quoted = (list: readonly string[]) => list.slice(0, LISTED_COLUMNS).map((column) => `"${column}"`).join(', ');
+  const more = (list: readonly string[]) => (list.length > LISTED_COLUMNS ? `, … (${list.length} in all)` : '');
+  const hint = closest
+    ? `did you mean "${closest}"?`
+    : containing.length > 0
+      ? `columns containing it: ${quoted(containing)}${more(containing)}`
+      : `the data's columns: ${quoted(columns)}${more(columns)}`;
+  return new AnalysisError(fn, `${what} references unknown column "${name}" (${hint})`);
+}
+
+/**
+ * Throws `fn: <what> references unknown column "x" (did you mean …)` unless every name is a column of the data.
+ *
+ * @example requireColumns('lmRobust', rows, ['regim'], 'formula') // throws 'lmRobust: formula references unknown column "regim" (did you mean "regime"?)'
  */
 export function requireColumns(fn: string, rows: readonly Row[] | DataTable, names: readonly string[], what: string): void {
   if (rows.length === 0) throw new AnalysisError(fn, 'no rows of data');
-  const known = new Set<string>(isDataTable(rows) ? rows.names : Object.keys(rows[0]));
+  const columns = isDataTable(rows) ? rows.names : Object.keys(rows[0]);
+  const known = new Set<string>(columns);
   for (const name of names) {
-    if (!known.has(name)) throw new AnalysisError(fn, `${what} references unknown column "${name}"`);
+    if (!known.has(name)) throw unknownColumn(fn, what, name, columns);
   }
 }
 

@@ -161,7 +161,7 @@ test('power: --sd and --n alone give the minimum detectable effect at 80% power,
 
 test('bad input: one line on stderr naming the problem, exit code 2, no stack trace', () => {
   const mtcars = ['--data', ref('mtcars.csv')];
-  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hpp']), 'vlab fit: lmRobust: formula references unknown column "hpp"');
+  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hpp']), 'vlab fit: lmRobust: formula references unknown column "hpp" (did you mean "hp"?)');
   assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp +']), /^vlab fit: lmRobust: malformed formula "mpg ~ hp \+"/);
   assertUsageError(vlab(['fit', ...mtcars, '--formula', 'car ~ hp']), /^vlab fit: lmRobust: outcome column "car" is not numeric/);
   assertUsageError(
@@ -180,6 +180,19 @@ test('bad input: one line on stderr naming the problem, exit code 2, no stack tr
   assertUsageError(vlab(['power', '--sd', '1', '--effect', '1e6', '--power', '0.8']), 'vlab power: powerAnalysis: the target power is reached with n per arm below 1.01');
   const margins = join(scratch, 'margins.json');
   writeFileSync(margins, JSON.stringify({ gender: { female: 0.5, male: 0.5 }, region: { northeast: 0.5, south: 0.2 } }));
+  // A newcomer's file mistakes: the wrong case or part of a column's name gets the column meant; a file saved
+  // with semicolons or tabs (a spreadsheet in a European locale) is named as such, not "unknown column".
+  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'MPG ~ hp']), 'vlab fit: lmRobust: formula references unknown column "MPG" (did you mean "mpg"?)');
+  assertUsageError(vlab(['dim', '--data', ref('alliance.csv'), '--outcome', 'sanctions', '--treatment', 'violated']), 'vlab dim: differenceInMeans: outcome references unknown column "sanctions" (columns containing it: "economic_sanctions")');
+  const semicolons = join(scratch, 'semicolons.csv');
+  writeFileSync(semicolons, '\ufeffy;x;g\r\n1,5;2;a\r\n2,1;3;b\r\n');
+  const separated = (by: string) => `the columns are separated by ${by}, not commas`;
+  const advice = 'save it as comma-separated CSV (Excel: "CSV UTF-8 (Comma delimited)"; R: write.csv)';
+  assertUsageError(vlab(['fit', '--data', semicolons, '--formula', 'y ~ x']), `vlab fit: ${semicolons}: ${separated('semicolons')} (header "y;x;g"); ${advice}`);
+  assertUsageError(vlab(['dim', '--data', semicolons, '--outcome', 'y', '--treatment', 'g']), `vlab dim: ${semicolons}: ${separated('semicolons')} (header "y;x;g"); ${advice}`);
+  const tabs = join(scratch, 'tabs.tsv');
+  writeFileSync(tabs, 'y\tx\n1\t2\n');
+  assertUsageError(vlab(['fit', '--data', tabs, '--formula', 'y ~ x']), `vlab fit: ${tabs}: ${separated('tabs')} (header "y\\tx"); ${advice}`);
   assertUsageError(
     vlab(['rake', '--data', ref('alliance.csv'), '--margins', margins, '--id', 'respondent_id']),
     'vlab rake: rake: margins are inconsistent: "gender" totals 1 but "region" totals 0.7',
