@@ -84,6 +84,35 @@ test('dim, rake, p-adjust and power print their results', () => {
   assert.equal(result.n_total, 2 * (result.n_per_arm as number));
 });
 
+test('rake --margins takes a study\'s population-margins.json as it is, answers without a population share as the plan does', () => {
+  const study = join(repo, 'survey-definitions/alliance-corrective-measures/population-margins.json');
+  const plain = vlab(['rake', '--data', ref('alliance.csv'), '--margins', ref('rake_margins.json'), '--id', 'respondent_id']);
+  const fromStudy = vlab(['rake', '--data', ref('alliance.csv'), '--margins', study, '--id', 'respondent_id']);
+  // Before: "rake: margins references unknown column "source"". The shares are those of rake_margins.json (R's).
+  assert.equal(fromStudy.status, 0, fromStudy.stderr);
+  assert.equal(fromStudy.stdout, plain.stdout);
+
+  // Two respondents of 1502 answer "nonbinary" (no population share): they keep 2/1502 of the weight and the
+  // census's female and male shares divide the rest (raking-margins.ts, replicate.R).
+  const lines = readFileSync(ref('alliance.csv'), 'utf8').trimEnd().split('\n');
+  const nonbinary = lines.map((line, i) => (i === 5 || i === 9 ? line.replace(',"male",', ',"nonbinary",').replace(',"female",', ',"nonbinary",') : line));
+  assert.equal(nonbinary.filter((line) => line.includes('"nonbinary"')).length, 2);
+  const data = join(scratch, 'alliance-nonbinary.csv');
+  writeFileSync(data, nonbinary.join('\n') + '\n');
+  const margins = JSON.parse(readFileSync(ref('rake_margins.json'), 'utf8')) as Record<string, Record<string, number>>;
+  const p = 2 / 1502;
+  margins.gender = { female: 0.51 * (1 - p), male: 0.49 * (1 - p), nonbinary: p };
+  const explicit = join(scratch, 'margins-nonbinary.json');
+  writeFileSync(explicit, JSON.stringify(margins));
+  const expected = vlab(['rake', '--data', data, '--margins', explicit, '--id', 'respondent_id']);
+  const got = vlab(['rake', '--data', data, '--margins', study, '--id', 'respondent_id']);
+  assert.equal(got.status, 0, got.stderr);
+  const weights = (out: string) => rowsFromCsv(out).map((row) => row.weight as number);
+  const want = weights(expected.stdout);
+  assert.equal(want.length, 1502);
+  weights(got.stdout).forEach((w, i) => assert.ok(Math.abs(w - want[i]!) < 1e-12, `row ${i + 1}`));
+});
+
 test('dim --weights: weighted block-clustered equals estimatr; matched pairs with weights are a usage error', () => {
   const fixtures = new URL('./fixtures/', import.meta.url);
   const read = (file: string) => rowsFromCsv(readFileSync(new URL(file, fixtures), 'utf8'));
