@@ -148,6 +148,10 @@ test('the definitions and pages are the project\'s whatever the current folder; 
 test('a bad configuration value is refused with the variable it came from', () => {
   assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && /^PORT \(--port\): .*"eighty"/.test(e.message));
   assert.throws(() => loadConfig({}, { port: 70000 }), /PORT \(--port\)/);
+  // Zod's "Invalid input: expected number, received NaN" before: what is expected, in the user's words.
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), { message: 'PORT (--port): expected a whole number from 0 to 65535, got "eighty"' });
+  assert.throws(() => loadConfig({ VLAB_QUOTA_LEASE_SECONDS: '2h' }), { message: 'VLAB_QUOTA_LEASE_SECONDS: expected a whole number from 1 to 2592000, got "2h"' });
+  assert.throws(() => loadConfig({ VLAB_BODY_LIMIT: '64.5' }), { message: 'VLAB_BODY_LIMIT: expected a whole number from 1024 to 10485760, got "64.5"' });
   assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/);
   // The default database is the project's, whatever the current folder (as the definitions): `vlab wave list`
   // run from another folder used to open, and create, an empty ./data/vlab.sqlite there.
