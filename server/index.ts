@@ -117,7 +117,9 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   for (const wave of (await repos.waves.list()).filter((w) => w.status === 'open')) {
     out.push(`  open wave ${wave.id} (${(await repos.studies.get(wave.studyId))?.key}): ${link(`/s/${wave.id}`)}`);
   }
-  out.push(`  dashboard: ${link('/dashboard')} — sign in with a token from: vlab token create --name "your name"`);
+  // Started by npm (`npm start`, `npx vlab serve`), vlab is not on the user's PATH: the hint must run as printed.
+  const vlab = process.env.npm_lifecycle_event ? 'npx vlab' : 'vlab';
+  out.push(`  dashboard: ${link('/dashboard')} — sign in with a token from: ${vlab} token create --name "your name"`);
   process.stdout.write(`${out.join('\n')}\n`);
 
   const shutdown = (signal: string) => {

@@ -167,7 +167,8 @@ test('a bad configuration value is refused with the variable it came from', () =
 });
 
 test('vlab serve on a fresh database opens a demo wave and says where the dashboard is and how to get a token; --no-demo and VLAB_DEMO=false do not', async () => {
-  const fresh = await serve(join(dir, 'fresh.sqlite'));
+  // npm_lifecycle_event is npm's (`npm test` sets it): here vlab runs as an installed command would.
+  const fresh = await serve(join(dir, 'fresh.sqlite'), { npm_lifecycle_event: '' });
   try {
     assert.equal(fresh.waves.length, 1);
     assert.match(fresh.stdout, /vlab serve: created a demo wave of ".+" \(a real deployment: vlab serve --no-demo, or VLAB_DEMO=false\)\n/);
@@ -175,6 +176,13 @@ test('vlab serve on a fresh database opens a demo wave and says where the dashbo
     assert.ok(fresh.stdout.endsWith(`  dashboard: ${fresh.baseUrl}/dashboard — sign in with a token from: vlab token create --name "your name"\n`), fresh.stdout);
   } finally {
     await fresh.stop();
+  }
+  // Through `npm start` vlab is not on the PATH: the printed hint is the command that runs in the project folder.
+  const viaNpm = await serve(join(dir, 'fresh.sqlite'), { npm_lifecycle_event: 'start' });
+  try {
+    assert.ok(viaNpm.stdout.endsWith(`  dashboard: ${viaNpm.baseUrl}/dashboard — sign in with a token from: npx vlab token create --name "your name"\n`), viaNpm.stdout);
+  } finally {
+    await viaNpm.stop();
   }
   const real = await serve(join(dir, 'real.sqlite'), { VLAB_DEMO: 'false' });
   try {
