@@ -66,7 +66,9 @@ test('with no study definitions, study list says where to add one', () => {
 test('usage mistakes exit 2 with one line naming the problem', () => {
   const unknown = vlab(['wave', 'create', '--study', 'no-such-study', '--target', '5', '--db', dbPath]);
   assert.equal(unknown.status, 2);
-  assert.equal(unknown.stderr.trim(), 'vlab wave create: no study "no-such-study"');
+  assert.equal(unknown.stderr.trim(), 'vlab wave create: no study "no-such-study" (expected one of alliance-corrective-measures, alliance-partner-conjoint, bus-line-funding, protege-bargaining, protege-bargaining-repeated)');
+  const typo = vlab(['wave', 'create', '--study', 'bus-line-fundin', '--target', '5', '--db', dbPath]);
+  assert.equal(typo.stderr, 'vlab wave create: no study "bus-line-fundin" (did you mean "bus-line-funding"?)\n');
   const placeholder = vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--complete-url', 'https://x.example/?id={PID}', '--db', dbPath]);
   assert.equal(placeholder.status, 2);
   assert.match(placeholder.stderr, /unknown placeholder \{PID\}/);
