@@ -79,6 +79,19 @@ export function completeRows(rows: readonly Row[], columns: readonly string[]): 
 }
 
 /**
+ * The error for a value that is not a number, naming its column and row; "1,5" gets the hint that R reads only
+ * a decimal point (a spreadsheet in a European locale writes decimal commas).
+ *
+ * @example notNumeric('lmRobust', 'outcome', 'y', 0, '1,5').message
+ *   // 'lmRobust: outcome column "y" is not numeric (row 1: "1,5"; a decimal comma? numbers need a decimal point: 1.5)'
+ */
+export function notNumeric(fn: string, role: string, name: string, row: number, value: unknown): AnalysisError {
+  const comma = typeof value === 'string' && /^\s*[-+]?\d*,\d+\s*$/.test(value);
+  const hint = comma ? `; a decimal comma? numbers need a decimal point: ${value.trim().replace(',', '.')}` : '';
+  return new AnalysisError(fn, `${role} column "${name}" is not numeric (row ${row + 1}: ${JSON.stringify(value)}${hint})`);
+}
+
+/**
  * A numeric column over the selected rows; a value that is not a number is an error naming the column.
  *
  * @example numericColumn('lmRobust', [{ y: '2.5' }], Int32Array.of(0), 'y', 'outcome') // Float64Array [2.5]
@@ -89,7 +102,7 @@ export function numericColumn(fn: string, rows: readonly Row[], index: Int32Arra
     const value = rows[index[i]][name];
     const x = typeof value === 'number' ? value : Number(value);
     if (!Number.isFinite(x) || (typeof value === 'string' && value.trim() === '')) {
-      throw new AnalysisError(fn, `${role} column "${name}" is not numeric (row ${index[i] + 1}: ${JSON.stringify(value)})`);
+      throw notNumeric(fn, role, name, index[i], value);
     }
     out[i] = x;
   }

@@ -219,6 +219,9 @@ test('bad input: one line on stderr naming the problem, exit code 2, no stack tr
   const advice = 'save it as comma-separated CSV (Excel: "CSV UTF-8 (Comma delimited)"; R: write.csv)';
   assertUsageError(vlab(['fit', '--data', semicolons, '--formula', 'y ~ x']), `vlab fit: ${semicolons}: ${separated('semicolons')} (header "y;x;g"); ${advice}`);
   assertUsageError(vlab(['dim', '--data', semicolons, '--outcome', 'y', '--treatment', 'g']), `vlab dim: ${semicolons}: ${separated('semicolons')} (header "y;x;g"); ${advice}`);
+  const commas = join(scratch, 'decimal-commas.csv');
+  writeFileSync(commas, 'y,x\n"1,5",2\n"2,25",3\n"3,0",5\n');
+  assertUsageError(vlab(['fit', '--data', commas, '--formula', 'y ~ x']), 'vlab fit: lmRobust: outcome column "y" is not numeric (row 1: "1,5"; a decimal comma? numbers need a decimal point: 1.5)');
   const tabs = join(scratch, 'tabs.tsv');
   writeFileSync(tabs, 'y\tx\n1\t2\n');
   assertUsageError(vlab(['fit', '--data', tabs, '--formula', 'y ~ x']), `vlab fit: ${tabs}: ${separated('tabs')} (header "y\\tx"); ${advice}`);
