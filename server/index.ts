@@ -73,6 +73,14 @@ export async function openStorage(overrides: ServerOverrides = {}): Promise<Stor
   }
 }
 
+/** A port the user can change: taken by another server, or below 1024 for a user who may not use it. */
+function listenProblem(error: NodeJS.ErrnoException, port: number): ConfigError | undefined {
+  const other = `choose another: PORT=${port === 3000 ? 3001 : 3000} npm start, or vlab serve --port ${port === 3000 ? 3001 : 3000}`;
+  if (error.code === 'EADDRINUSE') return new ConfigError(`PORT (--port): port ${port} is already in use (another vlab serve, or another program): stop it, or ${other}`);
+  if (error.code === 'EACCES') return new ConfigError(`PORT (--port): this user may not listen on port ${port} (below 1024 needs privileges): ${other}, behind a proxy for 80/443 (docs/deploy.md)`);
+  return undefined;
+}
+
 /** The database as the start-up line shows it: a file inside the current folder as `./data/vlab.sqlite`. */
 function databaseLabel(location: string): string {
   if (isPostgresUrl(location)) return maskedLocation(location);
@@ -102,9 +110,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const server = createHttpServer(app, config).listen(config.port);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new ConfigError(`PORT (--port): port ${config.port} is already in use`) : error),
-    );
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenProblem(error, config.port) ?? error));
   });
   const { port } = server.address() as AddressInfo;
   const link = (path: string) => absoluteLink(path, { publicUrl: config.publicUrl, port });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -166,6 +167,21 @@ test('a bad configuration value is refused with the variable it came from', () =
   const run = vlab(['serve', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]);
   assert.equal(run.status, 2);
   assert.match(run.stderr, /^vlab serve: PORT \(--port\)/);
+});
+
+test('a port already in use is one line saying what to do', async () => {
+  const taken = createServer().listen(0);
+  await once(taken, 'listening');
+  const { port } = taken.address() as AddressInfo;
+  try {
+    const run = vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')]);
+    const other = port === 3000 ? 3001 : 3000;
+    assert.equal(run.status, 2, run.stderr);
+    // Untested before; the message had no way out.
+    assert.equal(run.stderr, `vlab serve: PORT (--port): port ${port} is already in use (another vlab serve, or another program): stop it, or choose another: PORT=${other} npm start, or vlab serve --port ${other}\n`);
+  } finally {
+    taken.close();
+  }
 });
 
 test('vlab serve on a fresh database opens a demo wave and says where the dashboard is and how to get a token; --no-demo and VLAB_DEMO=false do not', async () => {
