@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { absoluteLink } from './domain/links.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
@@ -39,7 +39,7 @@ function readDefinitions(dir: string): DefinitionFolder {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new ConfigError(
       process.env.VLAB_DEFINITIONS
-        ? `VLAB_DEFINITIONS: no definitions folder at ${dir}`
+        ? `VLAB_DEFINITIONS: no definitions folder at ${dir}${isAbsolute(dir) ? '' : ` (${resolve(dir)}: a relative value is taken from the current folder)`}`
         : `VLAB_DEFINITIONS: not set, and the project's folder ${dir} is missing; set it to your study definitions`,
     );
   }

@@ -146,6 +146,11 @@ test('the definitions and pages are the project\'s whatever the current folder; 
   const run = vlab(['study', 'list', '--db', join(dir, 'missing.sqlite')], { VLAB_DEFINITIONS: missing });
   assert.equal(run.status, 2);
   assert.equal(run.stderr, `vlab study list: VLAB_DEFINITIONS: no definitions folder at ${missing}\n`);
+  // A relative value is the current folder's: the message says which folder that was.
+  const relative = spawnSync(process.execPath, [join(process.cwd(), 'bin/vlab.js'), 'study', 'list', '--db', join(dir, 'missing.sqlite')], {
+    encoding: 'utf8', cwd: dir, env: { ...process.env, VLAB_DEFINITIONS: 'my-studies' },
+  });
+  assert.equal(relative.stderr, `vlab study list: VLAB_DEFINITIONS: no definitions folder at my-studies (${join(dir, 'my-studies')}: a relative value is taken from the current folder)\n`);
 });
 
 test('a bad configuration value is refused with the variable it came from', () => {
