@@ -30,7 +30,9 @@ export function tableFromCsv(input: Uint8Array | string): DataTable {
   const fields = tokenize(bytes);
   const names = fields.header;
   const seen = new Set<string>();
-  for (const name of names) {
+  for (const [k, name] of names.entries()) {
+    // Excel's "CSV" keeps columns that once held something: empty names at the end of the header.
+    if (name === '') throw new AnalysisError(FN, `column ${k + 1} of the header has no name (an empty column left by a spreadsheet?): name it or delete it`);
     if (seen.has(name)) throw new AnalysisError(FN, `the header names the column "${name}" twice`);
     seen.add(name);
   }

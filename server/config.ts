@@ -21,7 +21,11 @@ const FRAME_ORIGIN = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/;
 /** `loopback`, `linklocal`, `uniquelocal` (express's names) or IPv4/IPv6 addresses and subnets, comma-separated. */
 const TRUSTED_PROXIES = /^\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(\/\d+)?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(\/\d+)?))*\s*$/;
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A whole number in [min, max]; every failure says so in those words ("64k", "2h", "3.5" and "-1" alike). */
+const int = (min: number, max: number) => {
+  const error = `expected a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
 const DAY = 24 * 3600;
 
 /**
@@ -30,8 +34,12 @@ const DAY = 24 * 3600;
  */
 const SETTINGS = {
   port: { env: 'PORT', flag: '--port', default: 3000, schema: int(0, 65535) },
-  /** A SQLite file, or a `postgres://` URL (DATABASE_URL is read too when VLAB_DB is not set). */
-  dbPath: { env: 'VLAB_DB', flag: '--db', default: './data/vlab.sqlite', schema: z.string().min(1) },
+  /**
+   * A SQLite file, or a `postgres://` URL (DATABASE_URL is read too when VLAB_DB is not set). By default the
+   * project's data/vlab.sqlite whatever the current folder, as the definitions: `vlab wave list` run from
+   * another folder must not open (and create) an empty database of its own beside the one `npm start` uses.
+   */
+  dbPath: { env: 'VLAB_DB', flag: '--db', default: join(projectRoot(), 'data', 'vlab.sqlite'), schema: z.string().min(1) },
   logLevel: {
     env: 'LOG_LEVEL',
     default: 'info',
@@ -150,7 +158,7 @@ export class ConfigError extends Error {
 
 /**
  * Builds the config from environment variables, then explicit overrides (command-line flags). A bad value
- * throws a ConfigError naming the variable: `PORT (--port): expected a number ≤ 65535, got "70000"`.
+ * throws a ConfigError naming the variable: `PORT (--port): expected a whole number from 0 to 65535, got "70000"`.
  */
 export function loadConfig(env: Record<string, string | undefined>, overrides: Partial<Record<keyof Config, unknown>> = {}): Config {
   const raw: Record<string, unknown> = { ...DEFAULT_CONFIG };

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { absoluteLink } from './domain/links.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
@@ -7,7 +8,7 @@ import { startCheckpointer } from './storage/checkpointer.ts';
 import { loadDefinitionFolder, type DefinitionFolder } from './storage/definition-files.ts';
 import { openStore } from './storage/open-store.ts';
 import type { SqliteStore } from './storage/sqlite-store.ts';
-import { maskedLocation, type Store } from './storage/store.ts';
+import { isPostgresUrl, maskedLocation, type Store } from './storage/store.ts';
 
 /**
  * The process edge: the only module that reads the environment, opens the database and listens. CLI verbs
@@ -38,7 +39,7 @@ function readDefinitions(dir: string): DefinitionFolder {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new ConfigError(
       process.env.VLAB_DEFINITIONS
-        ? `VLAB_DEFINITIONS: no definitions folder at ${dir}`
+        ? `VLAB_DEFINITIONS: no definitions folder at ${dir}${isAbsolute(dir) ? '' : ` (${resolve(dir)}: a relative value is taken from the current folder)`}`
         : `VLAB_DEFINITIONS: not set, and the project's folder ${dir} is missing; set it to your study definitions`,
     );
   }
@@ -72,6 +73,21 @@ export async function openStorage(overrides: ServerOverrides = {}): Promise<Stor
   }
 }
 
+/** A port the user can change: taken by another server, or below 1024 for a user who may not use it. */
+function listenProblem(error: NodeJS.ErrnoException, port: number): ConfigError | undefined {
+  const other = `choose another: PORT=${port === 3000 ? 3001 : 3000} npm start, or vlab serve --port ${port === 3000 ? 3001 : 3000}`;
+  if (error.code === 'EADDRINUSE') return new ConfigError(`PORT (--port): port ${port} is already in use (another vlab serve, or another program): stop it, or ${other}`);
+  if (error.code === 'EACCES') return new ConfigError(`PORT (--port): this user may not listen on port ${port} (below 1024 needs privileges): ${other}, behind a proxy for 80/443 (docs/deploy.md)`);
+  return undefined;
+}
+
+/** The database as the start-up line shows it: a file inside the current folder as `./data/vlab.sqlite`. */
+function databaseLabel(location: string): string {
+  if (isPostgresUrl(location)) return maskedLocation(location);
+  const inside = relative(process.cwd(), location);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? `./${inside}` : location;
+}
+
 /** `vlab serve`: opens everything, makes sure there is a wave to try, listens, prints the links. */
 export async function startServer(overrides: ServerOverrides = {}): Promise<void> {
   const { config, store, studies } = await openStorage(overrides);
@@ -94,13 +110,11 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const server = createHttpServer(app, config).listen(config.port);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new ConfigError(`PORT (--port): port ${config.port} is already in use`) : error),
-    );
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenProblem(error, config.port) ?? error));
   });
   const { port } = server.address() as AddressInfo;
   const link = (path: string) => absoluteLink(path, { publicUrl: config.publicUrl, port });
-  const out = [`vlab serve: listening on http://localhost:${port} (database ${maskedLocation(config.dbPath)})`];
+  const out = [`vlab serve: listening on http://localhost:${port} (database ${databaseLabel(config.dbPath)})`];
   if (config.publicUrl) out.push(`vlab serve: links use the public address ${config.publicUrl} (VLAB_PUBLIC_URL)`);
   if (demo) {
     out.push(`vlab serve: created a demo wave of "${(await repos.studies.get(demo.studyId))?.title}" (a real deployment: vlab serve --no-demo, or VLAB_DEMO=false)`);
@@ -109,7 +123,9 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   for (const wave of (await repos.waves.list()).filter((w) => w.status === 'open')) {
     out.push(`  open wave ${wave.id} (${(await repos.studies.get(wave.studyId))?.key}): ${link(`/s/${wave.id}`)}`);
   }
-  out.push(`  dashboard: ${link('/dashboard')} — sign in with a token from: vlab token create --name "your name"`);
+  // Started by npm (`npm start`, `npx vlab serve`), vlab is not on the user's PATH: the hint must run as printed.
+  const vlab = process.env.npm_lifecycle_event ? 'npx vlab' : 'vlab';
+  out.push(`  dashboard: ${link('/dashboard')} — sign in with a token from: ${vlab} token create --name "your name"`);
   process.stdout.write(`${out.join('\n')}\n`);
 
   const shutdown = (signal: string) => {

@@ -1,6 +1,6 @@
 import { AnalysisError } from '../errors.ts';
 import { chiSquareUpperTail } from '../helpers/chi-square.ts';
-import type { Levels, Row } from '../helpers/data.ts';
+import { unknownColumn, type Levels, type Row } from '../helpers/data.ts';
 import type { DataTable } from '../helpers/data-table.ts';
 import { compareCodePoints } from '../helpers/level-order.ts';
 import { asTable } from './profiles.ts';
@@ -56,7 +56,7 @@ export function freqs(options: FreqsOptions): LevelFrequency[] {
   for (const quoted of features) {
     const feature = quoted.replace(/^`|`$/g, '');
     const column = table.column(feature);
-    if (!column) throw new AnalysisError(FN, `formula references unknown column "${feature}"`);
+    if (!column) throw unknownColumn(FN, 'formula', feature, table.names);
     const counts = new Map<string, number>();
     for (const level of options.levels?.[feature] ?? []) counts.set(level, 0);
     for (const level of Object.keys(options.probabilities?.[feature] ?? {})) counts.set(level, counts.get(level) ?? 0);

@@ -1,5 +1,5 @@
 import { AnalysisError } from '../errors.ts';
-import type { Levels, Row } from '../helpers/data.ts';
+import { unknownColumn, type Levels, type Row } from '../helpers/data.ts';
 import { isDataTable, tableFromRows, type Column, type DataTable } from '../helpers/data-table.ts';
 import { compareCodePoints } from '../helpers/level-order.ts';
 
@@ -59,7 +59,7 @@ export function profileData(fn: string, table: DataTable, columns: ProfileColumn
   if (table.length === 0) throw new AnalysisError(fn, 'no rows of data');
   const column = (name: string, role: string): Column => {
     const found = table.column(name);
-    if (!found) throw new AnalysisError(fn, `${role} references unknown column "${name}"`);
+    if (!found) throw unknownColumn(fn, role, name, table.names);
     return found;
   };
   const outcomeColumn = column(columns.outcome, 'formula');

@@ -1,5 +1,6 @@
 import { AnalysisError } from '../errors.ts';
 import { isDataTable, type DataTable } from './data-table.ts';
+import { closestName } from './did-you-mean.ts';
 
 /** One cell as it arrives from a CSV file or an SQLite export. Empty string, null, undefined and "NA" are missing. */
 export type Cell = string | number | null | undefined;
@@ -17,16 +18,40 @@ export function isMissing(value: Cell): boolean {
   return value === null || value === undefined || value === '' || value === 'NA' || (typeof value === 'number' && Number.isNaN(value));
 }
 
+/** The data's columns a message lists when no name is close to a typo: enough to see the naming, not a wall. */
+const LISTED_COLUMNS = 12;
+
 /**
- * Throws `fn: <what> references unknown column "x"` unless every name is a column of the data.
+ * The error for a name that is not a column, with the column it was probably meant to be (a typo, another case:
+ * "Y" for "y") or else the columns there are — what a user needs to fix the call without opening the file.
  *
- * @example requireColumns('lmRobust', rows, ['regim'], 'formula') // throws 'lmRobust: formula references unknown column "regim"'
+ * @example unknownColumn('lmRobust', 'formula', 'regim', ['regime', 'y']).message
+ *   // 'lmRobust: formula references unknown column "regim" (did you mean "regime"?)'
+ */
+export function unknownColumn(fn: string, what: string, name: string, columns: readonly string[]): AnalysisError {
+  const closest = closestName(name, columns);
+  const containing = columns.filter((column) => column.toLowerCase().includes(name.toLowerCase()));
+  const quoted = (list: readonly string[]) => list.slice(0, LISTED_COLUMNS).map((column) => `"${column}"`).join(', ');
+  const more = (list: readonly string[]) => (list.length > LISTED_COLUMNS ? `, … (${list.length} in all)` : '');
+  const hint = closest
+    ? `did you mean "${closest}"?`
+    : containing.length > 0
+      ? `columns containing it: ${quoted(containing)}${more(containing)}`
+      : `the data's columns: ${quoted(columns)}${more(columns)}`;
+  return new AnalysisError(fn, `${what} references unknown column "${name}" (${hint})`);
+}
+
+/**
+ * Throws `fn: <what> references unknown column "x" (did you mean …)` unless every name is a column of the data.
+ *
+ * @example requireColumns('lmRobust', rows, ['regim'], 'formula') // throws 'lmRobust: formula references unknown column "regim" (did you mean "regime"?)'
  */
 export function requireColumns(fn: string, rows: readonly Row[] | DataTable, names: readonly string[], what: string): void {
   if (rows.length === 0) throw new AnalysisError(fn, 'no rows of data');
-  const known = new Set<string>(isDataTable(rows) ? rows.names : Object.keys(rows[0]));
+  const columns = isDataTable(rows) ? rows.names : Object.keys(rows[0]);
+  const known = new Set<string>(columns);
   for (const name of names) {
-    if (!known.has(name)) throw new AnalysisError(fn, `${what} references unknown column "${name}"`);
+    if (!known.has(name)) throw unknownColumn(fn, what, name, columns);
   }
 }
 
@@ -54,6 +79,19 @@ export function completeRows(rows: readonly Row[], columns: readonly string[]): 
 }
 
 /**
+ * The error for a value that is not a number, naming its column and row; "1,5" gets the hint that R reads only
+ * a decimal point (a spreadsheet in a European locale writes decimal commas).
+ *
+ * @example notNumeric('lmRobust', 'outcome', 'y', 0, '1,5').message
+ *   // 'lmRobust: outcome column "y" is not numeric (row 1: "1,5"; a decimal comma? numbers need a decimal point: 1.5)'
+ */
+export function notNumeric(fn: string, role: string, name: string, row: number, value: unknown): AnalysisError {
+  const comma = typeof value === 'string' && /^\s*[-+]?\d*,\d+\s*$/.test(value);
+  const hint = comma ? `; a decimal comma? numbers need a decimal point: ${value.trim().replace(',', '.')}` : '';
+  return new AnalysisError(fn, `${role} column "${name}" is not numeric (row ${row + 1}: ${JSON.stringify(value)}${hint})`);
+}
+
+/**
  * A numeric column over the selected rows; a value that is not a number is an error naming the column.
  *
  * @example numericColumn('lmRobust', [{ y: '2.5' }], Int32Array.of(0), 'y', 'outcome') // Float64Array [2.5]
@@ -64,7 +102,7 @@ export function numericColumn(fn: string, rows: readonly Row[], index: Int32Arra
     const value = rows[index[i]][name];
     const x = typeof value === 'number' ? value : Number(value);
     if (!Number.isFinite(x) || (typeof value === 'string' && value.trim() === '')) {
-      throw new AnalysisError(fn, `${role} column "${name}" is not numeric (row ${index[i] + 1}: ${JSON.stringify(value)})`);
+      throw notNumeric(fn, role, name, index[i], value);
     }
     out[i] = x;
   }

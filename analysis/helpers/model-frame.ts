@@ -1,5 +1,5 @@
 import { AnalysisError } from '../errors.ts';
-import { dropUnusedLevels, requireColumns, subset, type Levels, type Row } from './data.ts';
+import { dropUnusedLevels, notNumeric, requireColumns, subset, type Levels, type Row } from './data.ts';
 import { DECIMAL, isDataTable, tableFromRows, type DataTable } from './data-table.ts';
 import type { Formula } from './formula.ts';
 import { evaluate, modelVariable, numbers, type EvaluationContext, type Variable } from './model-variables.ts';
@@ -131,5 +131,5 @@ function numericColumnValues(fn: string, table: DataTable, name: string, role: s
   const column = table.column(name) as NonNullable<ReturnType<DataTable['column']>>;
   if (column.type !== 'character') return column.values;
   const row = column.codes.findIndex((c) => c >= 0 && !DECIMAL.test(column.labels[c]));
-  throw new AnalysisError(fn, `${role} column "${name}" is not numeric (row ${row + 1}: ${JSON.stringify(column.labels[column.codes[row]])})`);
+  throw notNumeric(fn, role, name, row, column.labels[column.codes[row]]);
 }

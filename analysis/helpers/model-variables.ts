@@ -1,5 +1,5 @@
 import { AnalysisError } from '../errors.ts';
-import { recode, type Levels } from './data.ts';
+import { recode, unknownColumn, type Levels } from './data.ts';
 import type { Column, DataTable } from './data-table.ts';
 import { sortLevels } from './level-order.ts';
 import { MODEL_FUNCTIONS } from './model-functions.ts';
@@ -98,7 +98,7 @@ export function unknownFunction(fn: string, name: string): AnalysisError {
 
 function columnValue(context: EvaluationContext, name: string): Evaluated {
   const column = context.table.column(name);
-  if (!column) throw new AnalysisError(context.fn, `formula references unknown column "${name}"`);
+  if (!column) throw unknownColumn(context.fn, 'formula', name, context.table.names);
   const declared = context.levels && Object.hasOwn(context.levels, name) ? (context.levels[name] as unknown) : undefined;
   if (declared !== undefined) return declaredFactor(context, name, column, declared);
   if (column.type === 'character') return { kind: 'character', labels: column.labels, codes: column.codes };

@@ -9,6 +9,27 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * File-system errors on a path the user gave (an --out in a read-only folder, a file where a folder should be):
+ * the user's to fix, so one line naming the path. Any other error code stays a bug with its stack.
+ */
+const PATH_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'a folder, not a file',
+  EEXIST: 'already exists',
+  ENOSPC: 'no space left on the device',
+};
+
+function pathProblem(error: unknown): string | undefined {
+  const { code, path } = error as NodeJS.ErrnoException;
+  const problem = typeof code === 'string' && typeof path === 'string' ? PATH_PROBLEMS[code] : undefined;
+  return problem && `${path}: ${problem}`;
+}
+
 function isUserError(error: unknown): error is Error {
   return error instanceof UsageError || error instanceof AnalysisError || error instanceof DomainError;
 }
@@ -25,8 +46,9 @@ export function cliAction<Args extends unknown[]>(
     try {
       await run(...args);
     } catch (error) {
-      if (!isUserError(error)) throw error;
-      process.stderr.write(`vlab ${verb}: ${error.message}\n`);
+      const message = isUserError(error) ? error.message : pathProblem(error);
+      if (message === undefined) throw error;
+      process.stderr.write(`vlab ${verb}: ${message}\n`);
       process.exitCode = 2;
     }
   };

@@ -1,4 +1,4 @@
-import { didYouMean } from './did-you-mean.ts';
+import { didYouMean } from '../../analysis/helpers/did-you-mean.ts';
 import type { Restriction } from './study-design.ts';
 
 /**

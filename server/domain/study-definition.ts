@@ -6,8 +6,8 @@ import { simulationModelSchema } from './simulation/model-schema.ts';
 import { analysisPlanSchema } from './plan/plan-schema.ts';
 import { planProblems } from './plan/validate-plan.ts';
 import { batteryProblems, quotaProblems, quotasSchema } from './quota.ts';
-import { closestName } from './did-you-mean.ts';
-import { issuePath } from './zod-issues.ts';
+import { closestName } from '../../analysis/helpers/did-you-mean.ts';
+import { describeIssue, issuePath } from './zod-issues.ts';
 import { localeCode, localizedText, studyLocales, textIn, translationProblems } from './localized-text.ts';
 import { conjointChoiceName, conjointRatingName, conjointTaskPageName } from './conjoint-survey.ts';
 import { designProblems } from './design-problems.ts';
@@ -351,10 +351,9 @@ export function parseStudyDefinition(
 ): StudyDefinition {
   const result = studyDefinitionSchema.safeParse(value);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.map((k) => `"${k}"`).join(', ')})` : '';
+    const issue = describeIssue(result.error.issues, value);
     const where = typeof source === 'string' ? { file: source, path: issue.path } : source(issue.path);
-    throw new DefinitionError(`${where.file}: ${issuePath(where.path)}: ${issue.message}${keys}`);
+    throw new DefinitionError(`${where.file}: ${issuePath(where.path)}: ${issue.message}`);
   }
   return result.data;
 }

@@ -1,3 +1,4 @@
+import { didYouMean } from '../../analysis/helpers/did-you-mean.ts';
 import { allowedProfileCount } from '../domain/export/conjoint-rows.ts';
 import { randomBytes } from 'node:crypto';
 import type { BrokenStudy } from '../domain/broken-study.ts';
@@ -70,7 +71,10 @@ export function createStudyService({
     assertUsable(input.studyKey);
     // A name no study can have is not looked up: PostgreSQL refused a NUL in it with a 500.
     const study = STUDY_ID.test(input.studyKey) ? await tx.studies.latest(input.studyKey) : undefined;
-    if (!study) throw new DomainError('not_found', `no study "${input.studyKey}"`);
+    if (!study) {
+      const keys = (await tx.studies.listLatest()).map((s) => s.key);
+      throw new DomainError('not_found', `no study "${input.studyKey}" (${didYouMean(input.studyKey, keys)})`);
+    }
     const localeProblem = input.locale === undefined ? null : waveLocaleProblem(study.definition, input.locale);
     if (localeProblem) throw new DomainError('invalid_input', localeProblem);
     const parsed = waveSettingsSchema.safeParse({

@@ -19,13 +19,7 @@ const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
  * makes a second process (a CLI verb beside the server) wait for the write lock instead of failing.
  */
 export function openDatabase(path: string, { minSqliteVersion = MIN_SQLITE_VERSION } = {}): Db {
-  if (path !== ':memory:') {
-    // Panel IDs live in these files: a folder we create is the owner's alone, and so is a new database file,
-    // created here before SQLite does (it gives the WAL and shared-memory files the database file's mode).
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    closeSync(openSync(path, 'a', 0o600));
-  }
-  const db = new Database(path);
+  const db = openFile(path);
   const problem = sqliteVersionProblem(db.prepare('SELECT sqlite_version()').pluck().get() as string, minSqliteVersion);
   if (problem) {
     db.close();
@@ -40,6 +34,53 @@ export function openDatabase(path: string, { minSqliteVersion = MIN_SQLITE_VERSI
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;
+}
+
+/**
+ * The file opened, and read once so that a file that is not SQLite's fails here. A path the user can fix (a
+ * folder not writable, a file where a folder should be, a folder where the file should be, another kind of
+ * file) is a ConfigError naming the path and what to do, not a stack trace.
+ */
+function openFile(path: string): Db {
+  let db: Db | undefined;
+  try {
+    if (path !== ':memory:') {
+      // Panel IDs live in these files: a folder we create is the owner's alone, and so is a new database file,
+      // created here before SQLite does (it gives the WAL and shared-memory files the database file's mode).
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      closeSync(openSync(path, 'a', 0o600));
+    }
+    db = new Database(path);
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return db;
+  } catch (error) {
+    db?.close();
+    const reason = unopenableReason(error as NodeJS.ErrnoException);
+    if (!reason) throw error;
+    throw new ConfigError(`${path}: cannot open the database (${reason}); set VLAB_DB or --db to another path`);
+  }
+}
+
+/** What a newcomer can act on, for the errors a wrong database path gives; undefined for anything else. */
+function unopenableReason(error: NodeJS.ErrnoException): string | undefined {
+  switch (error.code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `no permission to write ${error.path ?? 'there'}`;
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return `a part of the path is a file, not a folder: ${error.path ?? ''}`.trimEnd();
+    case 'EISDIR':
+      return 'it is a folder; name a file in it, e.g. vlab.sqlite';
+    case 'SQLITE_NOTADB':
+      return 'the file is not an SQLite database';
+    case 'SQLITE_CANTOPEN':
+    case 'SQLITE_READONLY':
+      return error.message;
+    default:
+      return undefined;
+  }
 }
 
 /**

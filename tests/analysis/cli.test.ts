@@ -84,6 +84,35 @@ test('dim, rake, p-adjust and power print their results', () => {
   assert.equal(result.n_total, 2 * (result.n_per_arm as number));
 });
 
+test('rake --margins takes a study\'s population-margins.json as it is, answers without a population share as the plan does', () => {
+  const study = join(repo, 'survey-definitions/alliance-corrective-measures/population-margins.json');
+  const plain = vlab(['rake', '--data', ref('alliance.csv'), '--margins', ref('rake_margins.json'), '--id', 'respondent_id']);
+  const fromStudy = vlab(['rake', '--data', ref('alliance.csv'), '--margins', study, '--id', 'respondent_id']);
+  // Before: "rake: margins references unknown column "source"". The shares are those of rake_margins.json (R's).
+  assert.equal(fromStudy.status, 0, fromStudy.stderr);
+  assert.equal(fromStudy.stdout, plain.stdout);
+
+  // Two respondents of 1502 answer "nonbinary" (no population share): they keep 2/1502 of the weight and the
+  // census's female and male shares divide the rest (raking-margins.ts, replicate.R).
+  const lines = readFileSync(ref('alliance.csv'), 'utf8').trimEnd().split('\n');
+  const nonbinary = lines.map((line, i) => (i === 5 || i === 9 ? line.replace(',"male",', ',"nonbinary",').replace(',"female",', ',"nonbinary",') : line));
+  assert.equal(nonbinary.filter((line) => line.includes('"nonbinary"')).length, 2);
+  const data = join(scratch, 'alliance-nonbinary.csv');
+  writeFileSync(data, nonbinary.join('\n') + '\n');
+  const margins = JSON.parse(readFileSync(ref('rake_margins.json'), 'utf8')) as Record<string, Record<string, number>>;
+  const p = 2 / 1502;
+  margins.gender = { female: 0.51 * (1 - p), male: 0.49 * (1 - p), nonbinary: p };
+  const explicit = join(scratch, 'margins-nonbinary.json');
+  writeFileSync(explicit, JSON.stringify(margins));
+  const expected = vlab(['rake', '--data', data, '--margins', explicit, '--id', 'respondent_id']);
+  const got = vlab(['rake', '--data', data, '--margins', study, '--id', 'respondent_id']);
+  assert.equal(got.status, 0, got.stderr);
+  const weights = (out: string) => rowsFromCsv(out).map((row) => row.weight as number);
+  const want = weights(expected.stdout);
+  assert.equal(want.length, 1502);
+  weights(got.stdout).forEach((w, i) => assert.ok(Math.abs(w - want[i]!) < 1e-12, `row ${i + 1}`));
+});
+
 test('dim --weights: weighted block-clustered equals estimatr; matched pairs with weights are a usage error', () => {
   const fixtures = new URL('./fixtures/', import.meta.url);
   const read = (file: string) => rowsFromCsv(readFileSync(new URL(file, fixtures), 'utf8'));
@@ -161,7 +190,7 @@ test('power: --sd and --n alone give the minimum detectable effect at 80% power,
 
 test('bad input: one line on stderr naming the problem, exit code 2, no stack trace', () => {
   const mtcars = ['--data', ref('mtcars.csv')];
-  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hpp']), 'vlab fit: lmRobust: formula references unknown column "hpp"');
+  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hpp']), 'vlab fit: lmRobust: formula references unknown column "hpp" (did you mean "hp"?)');
   assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp +']), /^vlab fit: lmRobust: malformed formula "mpg ~ hp \+"/);
   assertUsageError(vlab(['fit', ...mtcars, '--formula', 'car ~ hp']), /^vlab fit: lmRobust: outcome column "car" is not numeric/);
   assertUsageError(
@@ -180,6 +209,22 @@ test('bad input: one line on stderr naming the problem, exit code 2, no stack tr
   assertUsageError(vlab(['power', '--sd', '1', '--effect', '1e6', '--power', '0.8']), 'vlab power: powerAnalysis: the target power is reached with n per arm below 1.01');
   const margins = join(scratch, 'margins.json');
   writeFileSync(margins, JSON.stringify({ gender: { female: 0.5, male: 0.5 }, region: { northeast: 0.5, south: 0.2 } }));
+  // A newcomer's file mistakes: the wrong case or part of a column's name gets the column meant; a file saved
+  // with semicolons or tabs (a spreadsheet in a European locale) is named as such, not "unknown column".
+  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'MPG ~ hp']), 'vlab fit: lmRobust: formula references unknown column "MPG" (did you mean "mpg"?)');
+  assertUsageError(vlab(['dim', '--data', ref('alliance.csv'), '--outcome', 'sanctions', '--treatment', 'violated']), 'vlab dim: differenceInMeans: outcome references unknown column "sanctions" (columns containing it: "economic_sanctions")');
+  const semicolons = join(scratch, 'semicolons.csv');
+  writeFileSync(semicolons, '\ufeffy;x;g\r\n1,5;2;a\r\n2,1;3;b\r\n');
+  const separated = (by: string) => `the columns are separated by ${by}, not commas`;
+  const advice = 'save it as comma-separated CSV (Excel: "CSV UTF-8 (Comma delimited)"; R: write.csv)';
+  assertUsageError(vlab(['fit', '--data', semicolons, '--formula', 'y ~ x']), `vlab fit: ${semicolons}: ${separated('semicolons')} (header "y;x;g"); ${advice}`);
+  assertUsageError(vlab(['dim', '--data', semicolons, '--outcome', 'y', '--treatment', 'g']), `vlab dim: ${semicolons}: ${separated('semicolons')} (header "y;x;g"); ${advice}`);
+  const commas = join(scratch, 'decimal-commas.csv');
+  writeFileSync(commas, 'y,x\n"1,5",2\n"2,25",3\n"3,0",5\n');
+  assertUsageError(vlab(['fit', '--data', commas, '--formula', 'y ~ x']), 'vlab fit: lmRobust: outcome column "y" is not numeric (row 1: "1,5"; a decimal comma? numbers need a decimal point: 1.5)');
+  const tabs = join(scratch, 'tabs.tsv');
+  writeFileSync(tabs, 'y\tx\n1\t2\n');
+  assertUsageError(vlab(['fit', '--data', tabs, '--formula', 'y ~ x']), `vlab fit: ${tabs}: ${separated('tabs')} (header "y\\tx"); ${advice}`);
   assertUsageError(
     vlab(['rake', '--data', ref('alliance.csv'), '--margins', margins, '--id', 'respondent_id']),
     'vlab rake: rake: margins are inconsistent: "gender" totals 1 but "region" totals 0.7',

@@ -111,6 +111,8 @@ test('malformed files are refused with the line named', () => {
     ['a,b\n1,x"y\n', 'tableFromCsv: line 2: a quote inside an unquoted field'],
     ['a,b\n"1"x,2\n', 'tableFromCsv: line 2: text after a closing quote'],
     ['a,a\n1,2\n', 'tableFromCsv: the header names the column "a" twice'],
+    // Excel's trailing empty columns: "the header names the column "" twice" before.
+    ['y,x,,\r\n1,2,,\r\n', 'tableFromCsv: column 3 of the header has no name (an empty column left by a spreadsheet?): name it or delete it'],
     ['\n\n', 'tableFromCsv: the file is empty'],
   ];
   for (const [text, message] of bad) assert.throws(() => tableFromCsv(text), { message }, JSON.stringify(text));

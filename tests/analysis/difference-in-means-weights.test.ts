@@ -93,5 +93,5 @@ test('weights: no positive weight, a non-numeric weight, an unknown column', () 
   const rows = [0, 1, 0, 1, 0, 1].map((z, i) => ({ y: i, z, w: 0, v: i === 2 ? 'heavy' : 1 }));
   assert.throws(() => differenceInMeans({ rows, outcome: 'y', treatment: 'z', weights: 'w' }), { message: 'differenceInMeans: weights column "w" has no positive weight' });
   assert.throws(() => differenceInMeans({ rows, outcome: 'y', treatment: 'z', weights: 'v' }), /weights column "v" is not numeric \(row 3: "heavy"\)/);
-  assert.throws(() => differenceInMeans({ rows, outcome: 'y', treatment: 'z', weights: 'wt' }), { message: 'differenceInMeans: weights references unknown column "wt"' });
+  assert.throws(() => differenceInMeans({ rows, outcome: 'y', treatment: 'z', weights: 'wt' }), { message: 'differenceInMeans: weights references unknown column "wt" (did you mean "w"?)' });
 });

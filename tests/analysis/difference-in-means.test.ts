@@ -63,7 +63,7 @@ test('a single treated unit, a constant treatment or mixed treatment in a cluste
     /same treatment condition/,
   );
   assert.throws(() => differenceInMeans({ rows: frame({ y: [1, 2], z: [0, 1] }), outcome: 'y', treatment: 'treat' }), {
-    message: 'differenceInMeans: treatment references unknown column "treat"',
+    message: 'differenceInMeans: treatment references unknown column "treat" (the data\'s columns: "y", "z")',
   });
 });
 

@@ -165,7 +165,7 @@ test('numeric-by-factor terms and term names, and a no-intercept model with two 
 test('bad input fails with one clear message naming the problem', () => {
   const rows = referenceRows('alliance_violators.csv');
   const fit = (extra: Record<string, unknown>) => () => lmRobust({ formula: 'economic_sanctions ~ regime', rows, ...extra });
-  assert.throws(fit({ formula: 'economic_sanctions ~ regim' }), { message: 'lmRobust: formula references unknown column "regim"' });
+  assert.throws(fit({ formula: 'economic_sanctions ~ regim' }), { message: 'lmRobust: formula references unknown column "regim" (did you mean "regime"?)' });
   assert.throws(fit({ formula: 'economic_sanctions ~ regime +' }), /^AnalysisError: lmRobust: malformed formula/);
   assert.throws(fit({ formula: 'regime ~ capability' }), { message: /lmRobust: outcome column "regime" is not numeric/ });
   assert.throws(fit({ seType: 'HC4' }), {
@@ -173,7 +173,7 @@ test('bad input fails with one clear message naming the problem', () => {
   });
   assert.throws(fit({ seType: 'CR2' }), /needs clusters/);
   assert.throws(fit({ clusters: 'respondent_id', seType: 'HC2' }), /cannot be used with clusters/);
-  assert.throws(fit({ clusters: 'respondentid' }), { message: 'lmRobust: clusters references unknown column "respondentid"' });
+  assert.throws(fit({ clusters: 'respondentid' }), { message: 'lmRobust: clusters references unknown column "respondentid" (did you mean "respondent_id"?)' });
   // autocracy is outside the declared levels, so NA: regime is left with one level (formula-cases.test.ts).
   assert.throws(fit({ levels: { regime: ['democracy'] } }), /factor "regime" has only one level \("democracy"\)/);
   assert.throws(fit({ alpha: 1.5 }), AnalysisError);

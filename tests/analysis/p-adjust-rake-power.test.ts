@@ -49,7 +49,7 @@ test('raking hits every margin exactly and checks its input', () => {
     message: 'rake: level "other" of "gender" has a population margin but no respondents',
   });
   assert.throws(() => rake({ rows, margins: { gender: { female: 1 } } }), /value "male" with no population margin/);
-  assert.throws(() => rake({ rows, margins: { gendr: { female: 1 } } }), { message: 'rake: margins references unknown column "gendr"' });
+  assert.throws(() => rake({ rows, margins: { gendr: { female: 1 } } }), { message: 'rake: margins references unknown column "gendr" (did you mean "gender"?)' });
   assert.throws(() => rake({ rows, margins, maxIterations: 1, tolerance: 1e-15 }), /did not converge to tolerance 1e-15 in 1 iterations/);
 });
 

@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
-import { ConfigError, loadConfig } from '../../server/config.ts';
+import { ConfigError, loadConfig, projectRoot } from '../../server/config.ts';
 import { serve } from '../e2e/serve-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-cli-'));
@@ -65,7 +67,9 @@ test('with no study definitions, study list says where to add one', () => {
 test('usage mistakes exit 2 with one line naming the problem', () => {
   const unknown = vlab(['wave', 'create', '--study', 'no-such-study', '--target', '5', '--db', dbPath]);
   assert.equal(unknown.status, 2);
-  assert.equal(unknown.stderr.trim(), 'vlab wave create: no study "no-such-study"');
+  assert.equal(unknown.stderr.trim(), 'vlab wave create: no study "no-such-study" (expected one of alliance-corrective-measures, alliance-partner-conjoint, bus-line-funding, protege-bargaining, protege-bargaining-repeated)');
+  const typo = vlab(['wave', 'create', '--study', 'bus-line-fundin', '--target', '5', '--db', dbPath]);
+  assert.equal(typo.stderr, 'vlab wave create: no study "bus-line-fundin" (did you mean "bus-line-funding"?)\n');
   const placeholder = vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--complete-url', 'https://x.example/?id={PID}', '--db', dbPath]);
   assert.equal(placeholder.status, 2);
   assert.match(placeholder.stderr, /unknown placeholder \{PID\}/);
@@ -142,24 +146,52 @@ test('the definitions and pages are the project\'s whatever the current folder; 
   const run = vlab(['study', 'list', '--db', join(dir, 'missing.sqlite')], { VLAB_DEFINITIONS: missing });
   assert.equal(run.status, 2);
   assert.equal(run.stderr, `vlab study list: VLAB_DEFINITIONS: no definitions folder at ${missing}\n`);
+  // A relative value is the current folder's: the message says which folder that was.
+  const relative = spawnSync(process.execPath, [join(process.cwd(), 'bin/vlab.js'), 'study', 'list', '--db', join(dir, 'missing.sqlite')], {
+    encoding: 'utf8', cwd: dir, env: { ...process.env, VLAB_DEFINITIONS: 'my-studies' },
+  });
+  assert.equal(relative.stderr, `vlab study list: VLAB_DEFINITIONS: no definitions folder at my-studies (${join(dir, 'my-studies')}: a relative value is taken from the current folder)\n`);
 });
 
 test('a bad configuration value is refused with the variable it came from', () => {
   assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && /^PORT \(--port\): .*"eighty"/.test(e.message));
   assert.throws(() => loadConfig({}, { port: 70000 }), /PORT \(--port\)/);
+  // Zod's "Invalid input: expected number, received NaN" before: what is expected, in the user's words.
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), { message: 'PORT (--port): expected a whole number from 0 to 65535, got "eighty"' });
+  assert.throws(() => loadConfig({ VLAB_QUOTA_LEASE_SECONDS: '2h' }), { message: 'VLAB_QUOTA_LEASE_SECONDS: expected a whole number from 1 to 2592000, got "2h"' });
+  assert.throws(() => loadConfig({ VLAB_BODY_LIMIT: '64.5' }), { message: 'VLAB_BODY_LIMIT: expected a whole number from 1024 to 10485760, got "64.5"' });
   assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/);
+  // The default database is the project's, whatever the current folder (as the definitions): `vlab wave list`
+  // run from another folder used to open, and create, an empty ./data/vlab.sqlite there.
   assert.deepEqual(
     { port: loadConfig({}).port, dbPath: loadConfig({}).dbPath },
-    { port: 3000, dbPath: './data/vlab.sqlite' },
+    { port: 3000, dbPath: join(projectRoot(), 'data', 'vlab.sqlite') },
   );
+  assert.equal(projectRoot(), resolve(dirname(fileURLToPath(import.meta.url)), '../..'));
   assert.equal(loadConfig({ PORT: '8080', VLAB_DB: '/tmp/x.sqlite' }, { port: '0' }).port, 0);
   const run = vlab(['serve', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]);
   assert.equal(run.status, 2);
   assert.match(run.stderr, /^vlab serve: PORT \(--port\)/);
 });
 
+test('a port already in use is one line saying what to do', async () => {
+  const taken = createServer().listen(0);
+  await once(taken, 'listening');
+  const { port } = taken.address() as AddressInfo;
+  try {
+    const run = vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')]);
+    const other = port === 3000 ? 3001 : 3000;
+    assert.equal(run.status, 2, run.stderr);
+    // Untested before; the message had no way out.
+    assert.equal(run.stderr, `vlab serve: PORT (--port): port ${port} is already in use (another vlab serve, or another program): stop it, or choose another: PORT=${other} npm start, or vlab serve --port ${other}\n`);
+  } finally {
+    taken.close();
+  }
+});
+
 test('vlab serve on a fresh database opens a demo wave and says where the dashboard is and how to get a token; --no-demo and VLAB_DEMO=false do not', async () => {
-  const fresh = await serve(join(dir, 'fresh.sqlite'));
+  // npm_lifecycle_event is npm's (`npm test` sets it): here vlab runs as an installed command would.
+  const fresh = await serve(join(dir, 'fresh.sqlite'), { npm_lifecycle_event: '' });
   try {
     assert.equal(fresh.waves.length, 1);
     assert.match(fresh.stdout, /vlab serve: created a demo wave of ".+" \(a real deployment: vlab serve --no-demo, or VLAB_DEMO=false\)\n/);
@@ -167,6 +199,13 @@ test('vlab serve on a fresh database opens a demo wave and says where the dashbo
     assert.ok(fresh.stdout.endsWith(`  dashboard: ${fresh.baseUrl}/dashboard — sign in with a token from: vlab token create --name "your name"\n`), fresh.stdout);
   } finally {
     await fresh.stop();
+  }
+  // Through `npm start` vlab is not on the PATH: the printed hint is the command that runs in the project folder.
+  const viaNpm = await serve(join(dir, 'fresh.sqlite'), { npm_lifecycle_event: 'start' });
+  try {
+    assert.ok(viaNpm.stdout.endsWith(`  dashboard: ${viaNpm.baseUrl}/dashboard — sign in with a token from: npx vlab token create --name "your name"\n`), viaNpm.stdout);
+  } finally {
+    await viaNpm.stop();
   }
   const real = await serve(join(dir, 'real.sqlite'), { VLAB_DEMO: 'false' });
   try {

@@ -47,6 +47,27 @@ test('a JSON syntax error names the file, line and column; the other studies sti
   assert.match(loadDefinitionFolder(defs).broken[0]!.message, /study\.json:3:14: not valid JSON \(Unexpected end of JSON input\)$/);
 });
 
+test('a misspelt or missing field and a wrong text say where and what, not zod\'s "Invalid input"', () => {
+  const defs = copyDefinitions('fields');
+  const file = join(defs, 'bus-line-funding', 'study.json');
+  const original = readFileSync(file, 'utf8');
+  const problem = (change: (json: Record<string, any>) => void): string => {
+    writeFileSync(file, original);
+    editJson(file, change);
+    const { broken } = loadDefinitionFolder(defs);
+    assert.deepEqual(broken.map((b) => b.id), ['bus-line-funding']);
+    return broken[0]!.message;
+  };
+  // "title: Invalid input" before: the field is missing, and the misspelling beside it is named.
+  assert.equal(problem((s) => { s.titel = s.title; delete s.title; }), `${file}: title: missing (the file has "titel" there, not a field)`);
+  assert.equal(problem((s) => { s.factors[0].levels[0].txt = s.factors[0].levels[0].text; delete s.factors[0].levels[0].text; }), `${file}: factors[0].levels[0].text: missing (the file has "txt" there, not a field)`);
+  assert.equal(problem((s) => delete s.factors[0].levels), `${file}: factors[0].levels: missing`);
+  // "text: Invalid input" before: a per-locale text is reported at the locale that is wrong.
+  assert.equal(problem((s) => { s.factors[0].levels[0].text.es = 5; }), `${file}: factors[0].levels[0].text.es: Invalid input: expected string, received number`);
+  assert.equal(problem((s) => { s.factorz = s.factors; }), `${file}: (root): unknown field "factorz"`);
+  assert.equal(problem((s) => delete s.consent.title.es), `${file}: consent.title: missing translation "es"`);
+});
+
 test('a broken study is listed with its message and takes no new wave, nor reopens one; the others do', async () => {
   const defs = copyDefinitions('broken');
   const db = openDatabase(join(dir, 'broken.sqlite'));

@@ -163,6 +163,15 @@ test('Rscript replicate.R fails when estimates.csv does not match the data', { s
   assert.ok(gap && Number(gap[1]) > 1e-6, run.stdout + run.stderr);
 });
 
+test('Rscript replicate.R run from another folder (RStudio\'s usual working directory) says where to run it', { skip: rSkip }, async () => {
+  const out = join(dir, 'r-elsewhere');
+  await createReplicationService({ store }).write(waves.shipped, out);
+  const run = spawnSync('Rscript', [join(out, 'replicate.R')], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stdout + run.stderr);
+  // Before: R's "cannot open file 'data.csv': No such file or directory" after a warning.
+  assert.equal(run.stderr, `Error: no data.csv in ${dir}: run replicate.R in the replication package's folder (setwd() to it in R, or cd to it for Rscript)\nExecution halted\n`);
+});
+
 test('Rscript replicate.R checks small numbers relatively: a p-value off by 0.1 % fails it', { skip: rSkip }, async () => {
   // With the former check |d| / max(1, |x|), a p-value below 1e-3 could be off by 0.1 % (or a p of 1e-40 by
   // any amount) and pass.

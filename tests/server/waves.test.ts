@@ -42,7 +42,7 @@ test('create, list and status over the researcher API; bad input is a 4xx JSON e
     [{ study: 'alliance-corrective-measures', target: 10, seed: 'seed\ud800' }, 422, /seed: must not contain control characters or unpaired surrogates/],
     [{ study: 'no-such-study', target: 10 }, 404, /no-such-study/],
     // A name no study can have is not looked up (PostgreSQL answered a NUL in it with a 500).
-    [{ study: 'alliance-corrective-measures\u0000', target: 10 }, 404, /^no study "alliance-corrective-measures\u0000"$/],
+    [{ study: 'alliance-corrective-measures\u0000', target: 10 }, 404, /^no study "alliance-corrective-measures\u0000" \(did you mean "alliance-corrective-measures"\?\)$/],
     [{ study: 'Alliance Corrective Measures', target: 10 }, 404, /^no study/],
   ] as const) {
     const res = await t.post('/waves', body);

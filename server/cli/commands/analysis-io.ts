@@ -27,9 +27,30 @@ function readBytes(path: string, what: string): Buffer {
   }
 }
 
+/**
+ * A file whose header has no comma but semicolons or tabs was saved by a spreadsheet in a European locale (or
+ * as TSV): read as CSV it is one column, and the formula would then name "unknown columns". Say what it is.
+ */
+function refuseOtherSeparators(path: string, bytes: Buffer): void {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let end = start;
+  while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
+  const header = bytes.toString('utf8', start, end);
+  if (header.includes(',')) return;
+  const separator = header.includes(';') ? 'semicolons' : header.includes('\t') ? 'tabs' : undefined;
+  if (!separator) return;
+  const shown = header.length > 60 ? `${header.slice(0, 60)}…` : header;
+  throw new UsageError(
+    `${path}: the columns are separated by ${separator}, not commas (header ${JSON.stringify(shown)}); ` +
+      'save it as comma-separated CSV (Excel: "CSV UTF-8 (Comma delimited)"; R: write.csv)',
+  );
+}
+
 /** The rows of a CSV data file, as every analysis verb reads them (quoted cells are strings, see rowsFromCsv). */
 export function readData(path: string): Row[] {
-  const text = readText(path, 'data file');
+  const bytes = readBytes(path, 'data file');
+  refuseOtherSeparators(path, bytes);
+  const text = bytes.toString('utf8');
   try {
     return rowsFromCsv(text);
   } catch (error) {
@@ -43,6 +64,7 @@ export function readData(path: string): Row[] {
  */
 export function readDataTable(path: string): DataTable {
   const bytes = readBytes(path, 'data file');
+  refuseOtherSeparators(path, bytes);
   try {
     return tableFromCsv(bytes);
   } catch (error) {

@@ -15,7 +15,7 @@ export function registerDbCommands(program: Command): void {
   const db = program.command('db').description('the database: migrations, backups and the copy to PostgreSQL');
   db.command('migrate')
     .description('apply the pending schema migrations (vlab serve does it at start) and list the applied ones')
-    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
+    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
     .action(
       cliAction('db migrate', async (options: { db?: string }) => {
         const [{ openDatabaseForCli }, { maskedLocation }] = await Promise.all([import('./cli-storage.ts'), import('../../storage/store.ts')]);
@@ -35,7 +35,7 @@ export function registerDbCommands(program: Command): void {
   db.command('backup')
     .description('copy the SQLite database to FILE while the server runs (online backup API), then check the copy')
     .requiredOption('--out <file>', 'where to write the copy (must not exist yet)')
-    .option('--db <path>', 'SQLite file (default: VLAB_DB or ./data/vlab.sqlite)')
+    .option('--db <path>', "SQLite file (default: VLAB_DB or the project's data/vlab.sqlite)")
     .action(
       cliAction('db backup', async (options: { out: string; db?: string }) => {
         const [{ existsSync, chmodSync, renameSync, rmSync, statSync }, { openDatabaseForCli }, { isPostgresUrl }, { default: Database }] = await Promise.all([
@@ -45,6 +45,7 @@ export function registerDbCommands(program: Command): void {
           import('better-sqlite3'),
         ]);
         if (existsSync(options.out)) throw new UsageError(`--out: ${options.out} already exists; choose a new file name`);
+        (await import('./output-file.ts')).checkOutputFolder(options.out);
         if (options.db && isPostgresUrl(options.db)) throw new UsageError(POSTGRES);
         const { config, store } = await openDatabaseForCli({ dbPath: options.db });
         const partial = `${options.out}.partial`;

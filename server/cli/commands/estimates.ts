@@ -22,7 +22,7 @@ export function registerEstimatesCommand(program: Command): void {
     .option('--format <format>', `output format: ${FORMATS.join(', ')} (csv and json keep R's term names)`, 'table')
     .option('--wide', 'with --format table: every column and every term, labels unwrapped')
     .option('--out <file>', 'write to this file (default: standard output)')
-    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
+    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
     .action(
       cliAction('estimates', async (options: EstimatesOptions) => {
         if (!(FORMATS as readonly string[]).includes(options.format)) {

@@ -50,7 +50,7 @@ export function registerExportCommands(program: Command): void {
     .option('--format <format>', EXPORT_FORMATS.join(' | '), format, 'csv')
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--status <list>', 'whose rows: complete (default), all, or a comma-separated list of started, complete, screened_out, overquota', statuses, ['complete'])
-    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
+    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
     .action(
       cliAction('export', async (options: ExportOptions) => {
         const [{ openStorageForCli }, { createExportService }, { createQualityFlagService }] = await Promise.all([

@@ -1,6 +1,23 @@
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { UsageError } from '../cli-action.ts';
+
+/**
+ * Refuses an --out path whose folder does not exist or is a file, before any work is done: otherwise a long
+ * export or estimate would end in a stack trace from the file system (`--out results/wave.csv` with no results/).
+ */
+export function checkOutputFolder(out: string): void {
+  const folder = dirname(resolve(out));
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    throw new UsageError(`--out ${out}: there is no folder ${folder}; create it first (mkdir -p ${folder}) or give another path`);
+  }
+  if (!isFolder) throw new UsageError(`--out ${out}: ${folder} is a file, not a folder; give another path`);
+}
 
 /**
  * Where a verb's output goes: standard output, or with `--out FILE` that file. A file is written beside its
@@ -14,6 +31,7 @@ export async function writeOutput(verb: string, out: string | undefined, body: R
     await pipeline(stream, process.stdout, { end: false });
     return;
   }
+  checkOutputFolder(out);
   const partial = `${out}.partial`;
   try {
     await pipeline(stream, createWriteStream(partial));

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { rake } from '../../../analysis/index.ts';
+import { rake, type Margins, type Row } from '../../../analysis/index.ts';
+import { rakingTargets, sampleShare } from '../../domain/plan/raking-margins.ts';
+import type { PopulationMargins } from '../../domain/study-definition.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { parseFormat, parseNumber, readData, readJsonObject, writeRecords } from './analysis-io.ts';
 
@@ -12,13 +14,24 @@ interface RakeCliOptions {
   format: string;
 }
 
+/**
+ * The margins to rake to: `{ variable: { level: share } }` as given, or a study's population-margins.json
+ * (`{ source, margins, noPopulationShare }`, what a researcher has at hand) taken as the analysis plan takes it:
+ * an answer without a population share keeps its share of the sample (raking-margins.ts).
+ */
+function targetsOf(file: Record<string, unknown>, rows: readonly Row[]): Margins {
+  const margins = file.margins;
+  const isStudyFile = typeof margins === 'object' && margins !== null && Object.values(margins).every((m) => typeof m === 'object' && m !== null);
+  return isStudyFile ? rakingTargets(file as unknown as PopulationMargins, sampleShare(rows)) : (file as Margins);
+}
+
 /** `vlab rake`: raking weights to population margins, one id,weight line per respondent. */
 export function registerRakeCommand(program: Command): void {
   program
     .command('rake')
     .description('raking weights to population margins; prints id,weight in data order (mean weight 1)')
     .requiredOption('--data <file.csv>', 'respondents, one row each')
-    .requiredOption('--margins <margins.json>', '{"gender": {"female": 0.51, "male": 0.49}, ...}')
+    .requiredOption('--margins <margins.json>', '{"gender": {"female": 0.51, "male": 0.49}, ...}, or a study\'s population-margins.json')
     .requiredOption('--id <column>', 'respondent id column')
     .option('--tolerance <x>', 'largest relative weight change at convergence', '1e-10')
     .option('--max-iterations <n>', 'iteration cap', '1000')
@@ -30,7 +43,7 @@ export function registerRakeCommand(program: Command): void {
         if (rows.length > 0 && !Object.hasOwn(rows[0], o.id)) throw new UsageError(`--id references unknown column "${o.id}"`);
         const { weights } = rake({
           rows,
-          margins: readJsonObject(o.margins, 'margins file'),
+          margins: targetsOf(readJsonObject(o.margins, 'margins file'), rows),
           tolerance: parseNumber(o.tolerance, '--tolerance', (x) => x > 0, 'a positive number'),
           maxIterations: parseNumber(o.maxIterations, '--max-iterations', (x) => Number.isInteger(x) && x > 0, 'a positive integer'),
         });

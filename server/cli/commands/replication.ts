@@ -14,13 +14,16 @@ export function registerReplicationCommand(program: Command): void {
     .description('write a wave’s replication package (data CSV, codebook, estimates, plan, R script) to a folder or .zip')
     .requiredOption('--wave <id>', 'wave id')
     .requiredOption('--out <path>', 'a new or empty folder, or a file name ending in .zip')
-    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
+    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
     .action(
       cliAction('replication', async (options: ReplicationOptions) => {
-        const [{ openStorageForCli }, { createReplicationService }] = await Promise.all([
+        const [{ openStorageForCli }, { createReplicationService }, { checkOutputFolder }] = await Promise.all([
           import('./cli-storage.ts'),
           import('../../services/replication-service.ts'),
+          import('./output-file.ts'),
         ]);
+        // A folder is created with its parents; a zip file needs its folder to exist.
+        if (options.out.toLowerCase().endsWith('.zip')) checkOutputFolder(options.out);
         const { store } = await openStorageForCli({ dbPath: options.db });
         try {
           const files = await createReplicationService({ store }).write(options.wave, options.out);

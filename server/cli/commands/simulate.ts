@@ -68,6 +68,7 @@ export function registerSimulateCommand(program: Command): void {
         }
         const ackLog = o.ackLog ? createWriteStream(o.ackLog, { flags: 'a' }) : null;
 
+        await checkServer(base, o.wave);
         const bar = progressBar(n, 'simulate');
         const { summary } = await runSimulation({
           baseUrl: base.href,
@@ -89,6 +90,27 @@ export function registerSimulateCommand(program: Command): void {
         if (summary.errors > 0) process.exitCode = 1;
       }),
     );
+}
+
+/**
+ * Before thousands of respondents each retry five times: is a server there, and does it serve this wave? A
+ * newcomer's usual slips are a server not started yet and one serving another database.
+ */
+async function checkServer(base: URL, wave: string): Promise<void> {
+  let page: Response;
+  try {
+    await fetch(new URL('/healthz', base), { signal: AbortSignal.timeout(10_000) });
+    page = await fetch(new URL(`/s/${encodeURIComponent(wave)}`, base), { signal: AbortSignal.timeout(10_000) });
+  } catch (error) {
+    // fetch's cause: a system error, or an AggregateError of one per address tried (IPv4 and IPv6).
+    const cause = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+    const reason = cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (error as Error).message;
+    throw new UsageError(`no server answers at ${base.origin} (${reason}): start one first (npm start, or vlab serve in another terminal) and give its address`);
+  }
+  await page.body?.cancel();
+  if (page.status === 404) {
+    throw new UsageError(`the server at ${base.origin} has no wave "${wave}": is it serving another database? (vlab wave list shows the waves of VLAB_DB or --db)`);
+  }
 }
 
 function summaryText(wave: string, seed: string, s: SimulationSummary): string {

@@ -8,7 +8,7 @@ export function registerStudyCommands(program: Command): void {
   study
     .command('list')
     .description('list studies: id, version, cells (a conjoint: allowed profiles of the full factorial), waves, title; then the broken ones with what to fix')
-    .option('--db <path>', 'SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or ./data/vlab.sqlite)')
+    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
     .option('--json', 'print JSON')
     .action(
       cliAction('study list', async (options: { db?: string; json?: boolean }) => {

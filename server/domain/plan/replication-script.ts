@@ -40,6 +40,8 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
     `# under its pre-registered analysis plan (${REPLICATION_FILES.plan}, plan hash ${meta.planHash}).`,
     `# Run in this folder: Rscript replicate.R   (needs the estimatr package; survey when the plan rakes${conjoint.length ? ' or has conjoint hypotheses' : ''})`,
     'suppressMessages(library(estimatr))',
+    // RStudio's working directory is rarely the package's folder: say so rather than read.csv's "cannot open file".
+    `if (!file.exists(${r(REPLICATION_FILES.data)})) stop("no ${REPLICATION_FILES.data} in ", getwd(), ": run ${REPLICATION_FILES.script} in the replication package's folder (setwd() to it in R, or cd to it for Rscript)", call. = FALSE)`,
     `d <- read.csv(${r(REPLICATION_FILES.data)}, stringsAsFactors = FALSE, na.strings = c("", "NA"))`,
     '# Factor levels in the order of the study definition: the first level is the reference.',
     'as_factors <- function(x, levels_of) {',

@@ -1,0 +1,74 @@
+// A newcomer's wrong paths: a database file under a file, a folder or a non-SQLite file as the database, an
+// --out into a folder that does not exist. Each is one line on stderr naming the path, exit code 2, never a
+// stack trace (they used to be Node's uncaught ENOTDIR / EISDIR / SQLITE_NOTADB / ENOENT traces).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+
+const dir = mkdtempSync(join(tmpdir(), 'vlab-cli-paths-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function vlab(args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/vlab.js', ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function assertOneLine(run: ReturnType<typeof vlab>, expected: string): void {
+  assert.equal(run.status, 2, run.stderr);
+  assert.equal(run.stderr, `${expected}\n`);
+}
+
+test('a database path that cannot be a database is one line naming it and VLAB_DB', () => {
+  const file = join(dir, 'a-file');
+  writeFileSync(file, 'not a folder');
+  assertOneLine(
+    vlab(['wave', 'list', '--db', join(file, 'vlab.sqlite')]),
+    `vlab wave list: ${join(file, 'vlab.sqlite')}: cannot open the database (a part of the path is a file, not a folder: ${file}); set VLAB_DB or --db to another path`,
+  );
+  const folder = join(dir, 'a-folder');
+  mkdirSync(folder);
+  assertOneLine(
+    vlab(['study', 'list', '--db', folder]),
+    `vlab study list: ${folder}: cannot open the database (it is a folder; name a file in it, e.g. vlab.sqlite); set VLAB_DB or --db to another path`,
+  );
+  const text = join(dir, 'notes.sqlite');
+  writeFileSync(text, 'these are my notes, not a database\n'.repeat(200));
+  assertOneLine(
+    vlab(['db', 'migrate', '--db', text]),
+    `vlab db migrate: ${text}: cannot open the database (the file is not an SQLite database); set VLAB_DB or --db to another path`,
+  );
+});
+
+test('--out into a folder that does not exist, or under a file, is refused before any work', () => {
+  const db = join(dir, 'ok.sqlite');
+  const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
+  assert.equal(created.status, 0, created.stderr);
+  const wave = (JSON.parse(created.stdout) as { id: string }).id;
+  const missing = join(dir, 'results');
+  assertOneLine(
+    vlab(['export', '--wave', wave, '--db', db, '--out', join(missing, 'wave.csv')]),
+    `vlab export: --out ${join(missing, 'wave.csv')}: there is no folder ${missing}; create it first (mkdir -p ${missing}) or give another path`,
+  );
+  assertOneLine(
+    vlab(['replication', '--wave', wave, '--db', db, '--out', join(missing, 'package.zip')]),
+    `vlab replication: --out ${join(missing, 'package.zip')}: there is no folder ${missing}; create it first (mkdir -p ${missing}) or give another path`,
+  );
+  assertOneLine(
+    vlab(['db', 'backup', '--db', db, '--out', join(missing, 'backup.sqlite')]),
+    `vlab db backup: --out ${join(missing, 'backup.sqlite')}: there is no folder ${missing}; create it first (mkdir -p ${missing}) or give another path`,
+  );
+  const file = join(dir, 'plain-file');
+  writeFileSync(file, '');
+  assertOneLine(
+    vlab(['export', '--wave', wave, '--db', db, '--format', 'codebook', '--out', join(file, 'codebook.json')]),
+    `vlab export: --out ${join(file, 'codebook.json')}: ${file} is a file, not a folder; give another path`,
+  );
+  // A replication folder is created with its parents; under a file that cannot be, and the error names the path.
+  const run = vlab(['replication', '--wave', wave, '--db', db, '--out', join(file, 'package')]);
+  assert.equal(run.status, 2, run.stderr);
+  assert.match(run.stderr, /^vlab replication: \S+: a part of the path is a file, not a folder\n$/);
+  assert.equal(existsSync(missing), false);
+});
