@@ -104,6 +104,50 @@ test('the autosave notice is a live region in the accessibility tree before a sa
   await page.close();
 });
 
+test('the completion speaks through one status region present from page load: saving, retrying, the outcome, each once', async () => {
+  const page = await session.browser.newPage();
+  // Without its script the page is the bare shell: the region must already be there, empty and rendered (a
+  // region added or shown together with its text is not announced).
+  await page.route('**/assets/*.js', (route) => route.abort());
+  await page.goto(link('bus-line-funding', 'PROLIFIC_PID=status-shell'));
+  const region = page.locator('#vlab-status');
+  assert.equal(await page.locator('#vlab-status-box').evaluate((b) => b.getBoundingClientRect().height), 0, 'the empty region takes no room');
+  assert.equal(await region.getAttribute('role'), 'status');
+  assert.equal(await region.textContent(), '');
+  assert.notEqual(await region.evaluate((r) => getComputedStyle(r).display), 'none');
+  await page.unrouteAll();
+
+  // Two completions lost to a 503, then the server answers: the page retries, saying so once.
+  let failures = 0;
+  await page.route('**/api/participants/*/complete', (route) =>
+    ++failures <= 2 ? route.fulfill({ status: 503, contentType: 'application/json', body: '{}' }) : route.continue(),
+  );
+  await page.goto(link('bus-line-funding', 'PROLIFIC_PID=status-complete'));
+  await page.locator('[data-name="consent"] .sd-selectbase__label').nth(1).waitFor();
+  await page.evaluate(() => {
+    const region = document.getElementById('vlab-status')!;
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => void (region.textContent && said.push(region.textContent))).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  await page.locator('[data-name="consent"] .sd-selectbase__label').nth(1).click();
+  await page.getByRole('button', { name: 'Leave the study' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Thank you for your time' }).waitFor();
+  assert.equal(failures, 3);
+  // The headings are read as focus reaches them; the region says the sentence under each, once.
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { said: string[] }).said), [
+    'Please keep this page open.',
+    'We could not reach the server yet and are trying again. Please keep this page open.',
+    'You chose not to take part, so the survey has ended. You may now close this page.',
+  ]);
+  // The sentence shown is the region itself: no second live region and no hidden copy to read twice.
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('[role="status"], [role="alert"], [aria-live]')].map((e) => e.id)), ['vlab-status']);
+  assert.equal(await page.getByText('You chose not to take part').count(), 1);
+  assert.ok(await region.isVisible(), 'the sentence is shown under its heading');
+  assert.deepEqual(await focused(page).then((f) => [f.tag, f.text]), ['H1', 'Thank you for your time']);
+  await page.close();
+});
+
 /** WCAG's contrast ratio of two computed colours (rgb(r, g, b)). */
 function contrast(a: string, b: string): number {
   const luminance = (color: string) => {
