@@ -87,6 +87,35 @@ test('under forced colours (a Windows contrast theme) the focused radio and the 
   await context.close();
 });
 
+test('under forced colours the progress bar shows its fill: the pages done in another colour than the rest, light and dark themes', async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await session.browser.newContext({ ...PHONE, forcedColors: 'active', colorScheme, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(link('bus-line-funding', `PROLIFIC_PID=forced-progress-${colorScheme}`));
+    await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.locator('.vlab-progress__text', { hasText: 'Page 2 of 5' }).waitFor();
+    // The fill is a pseudo-element whose colours getComputedStyle does not report: read the drawn pixels, on the
+    // bar's middle row, a tenth of the way in (done: 1 page of 5) and seven tenths (not done). The screenshot is
+    // decoded in a blank page, where no CSP stands in the way of a data: image.
+    const png = (await page.locator('.vlab-progress__bar').screenshot()).toString('base64');
+    const blank = await context.newPage();
+    const [done, rest] = await blank.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [image.width, image.height];
+      const drawn = canvas.getContext('2d')!;
+      drawn.drawImage(image, 0, 0);
+      // (No named function in here: the test runner's transform would wrap it in a helper the page lacks.)
+      return [0.1, 0.7].map((x) => [...drawn.getImageData(Math.round(image.width * x), Math.floor(image.height / 2), 1, 1).data].slice(0, 3).join(','));
+    }, png);
+    assert.notEqual(done, rest, `${colorScheme}: the pages done (${done}) look like the pages to come (${rest})`);
+    await context.close();
+  }
+});
+
 test('the autosave notice is a live region in the accessibility tree before a save fails, so its message is announced', async () => {
   const page = await session.browser.newPage();
   await page.route('**/api/participants/*/answers', (route) =>
