@@ -264,3 +264,38 @@ test('the dashboard’s minute-by-minute update can be turned off (WCAG 2.2.2), 
   assert.equal(waveLoads.length, 1, 'turned off, three minutes bring no update');
   await page.close();
 });
+
+test('the dashboard’s minute-by-minute update shows its time without announcing it; Refresh, asked for, is announced', async () => {
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'token', 'create', '--name', 'quiet update', '--db', join(session.dir, 'vlab.sqlite')], { encoding: 'utf8' });
+  assert.equal(created.status, 0, created.stderr);
+  const page = await session.browser.newPage();
+  await page.clock.install();
+  await page.goto(`${session.app.baseUrl}/dashboard`);
+  await page.locator('#dash-token').fill(created.stdout.trim());
+  await page.keyboard.press('Enter');
+  await page.locator('#dash-wave h2').waitFor({ timeout: 30_000 });
+  // What screen readers would speak: every text that arrives inside a live region.
+  await page.evaluate(() => {
+    const spoken: string[] = [];
+    (window as unknown as { spoken: string[] }).spoken = spoken;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const node = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
+        const region = node?.closest('[role="status"], [role="alert"], [aria-live="polite"], [aria-live="assertive"]');
+        if (region?.textContent) spoken.push(region.textContent);
+      }
+    }).observe(document.body, { childList: true, characterData: true, subtree: true });
+  });
+  const line = page.locator('.dash-status');
+  const spoken = () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+  const before = await line.innerText();
+  assert.match(before, /^Updated /);
+  await page.clock.runFor(61_000);
+  await page.waitForFunction((old) => document.querySelector('.dash-status')?.textContent !== old, before);
+  assert.match(await line.innerText(), /^Updated /, 'the minute’s update still shows its time');
+  assert.deepEqual(await spoken(), [], 'and says nothing');
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.waitForFunction(() => (window as unknown as { spoken: string[] }).spoken.length > 0);
+  assert.match((await spoken())[0]!, /^Updated /, 'Refresh is announced');
+  await page.close();
+});
