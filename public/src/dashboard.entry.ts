@@ -22,10 +22,16 @@ interface Estimates {
   precision: (TermPrecision & { label: string })[];
 }
 
-function setStatus(message: string, error = false): void {
-  const status = $('dash-status');
-  status.textContent = message;
-  status.classList.toggle('dash-error', error);
+/**
+ * Writes the status line. `quiet`: shown, not announced (the minute's own update: a screen reader would speak it
+ * every minute). The region is emptied for a quiet message (an emptied region says nothing), and a message
+ * already in it is not written again, so it is not spoken twice.
+ */
+function setStatus(message: string, { error = false, quiet = false } = {}): void {
+  const spoken = quiet ? '' : message;
+  if ($('dash-status').textContent !== spoken) $('dash-status').textContent = spoken;
+  $('dash-status-quiet').textContent = quiet ? message : '';
+  $('dash-status-line').classList.toggle('dash-error', error);
 }
 
 function showTokenForm(message?: string): void {
@@ -35,7 +41,7 @@ function showTokenForm(message?: string): void {
   $('dash-wave').hidden = true;
   $('dash-auto').hidden = true;
   $('dash-signout').hidden = true;
-  setStatus(message ?? '', message !== undefined);
+  setStatus(message ?? '', { error: message !== undefined });
 }
 
 let current: string | null = null;
@@ -54,7 +60,7 @@ async function loadWaves(): Promise<void> {
     const b = el('button', 'Open', 'dash-secondary');
     b.type = 'button';
     b.setAttribute('aria-label', `Open wave ${id}`);
-    b.addEventListener('click', () => void showWave(id, true).catch(fail));
+    b.addEventListener('click', () => void showWave(id, { focus: true }).catch(fail));
     return b;
   };
   const rows = waves.map((w) => {
@@ -92,7 +98,7 @@ function downloads(id: string): HTMLElement {
   for (const [label, path, name] of files) {
     const b = el('button', label, 'dash-secondary');
     b.type = 'button';
-    b.addEventListener('click', () => download(path, name).catch((e: Error) => setStatus(`Download failed: ${e.message}`, true)));
+    b.addEventListener('click', () => download(path, name).catch((e: Error) => setStatus(`Download failed: ${e.message}`, { error: true })));
     box.append(b);
   }
   return box;
@@ -107,8 +113,9 @@ function focusHeading(heading: HTMLElement): void {
 /**
  * Shows a wave's details. `focus`: the researcher asked for them (Open, Refresh), so focus goes to their heading;
  * the minute's refresh moves focus only when it was inside the details it replaces, which would drop it on the body.
+ * `quiet`: the minute's refresh, whose time is shown but not announced.
  */
-async function showWave(id: string, focus = false): Promise<void> {
+async function showWave(id: string, { focus = false, quiet = false } = {}): Promise<void> {
   current = id;
   history.replaceState(null, '', `#wave=${encodeURIComponent(id)}`);
   const [wave, result] = await Promise.all([
@@ -122,7 +129,7 @@ async function showWave(id: string, focus = false): Promise<void> {
   $('dash-auto').hidden = false;
   const refresh = el('button', 'Refresh', 'dash-secondary');
   refresh.type = 'button';
-  refresh.addEventListener('click', () => void showWave(id, true).catch(fail));
+  refresh.addEventListener('click', () => void showWave(id, { focus: true }).catch(fail));
   const heading = el('h2', `${wave.title}: wave ${wave.id} (${wave.status})`);
   section.append(heading, refresh, el('p', `Plan hash ${result.planHash}`, 'dash-hash'));
   section.append(el('h3', 'Downloads'), downloads(id));
@@ -136,7 +143,7 @@ async function showWave(id: string, focus = false): Promise<void> {
   const tested = new Set(result.hypotheses.flatMap((h) => h.tested.map((f) => `${h.id}\0${f.outcome}\0${f.term}`)));
   const precision = result.precision.filter((p) => tested.has(`${p.hypothesis}\0${p.outcome}\0${p.term}`));
   section.append(...precisionSection(precision, result.nComplete, result.target, result.alpha));
-  setStatus(`Updated ${new Date().toLocaleTimeString()}`);
+  setStatus(`Updated ${new Date().toLocaleTimeString()}`, { quiet });
   if (focus || focusWasInside) focusHeading(heading);
 }
 
@@ -145,7 +152,7 @@ function fail(error: unknown): void {
     forgetToken();
     showTokenForm('The token was not accepted. Paste a valid token.');
   } else {
-    setStatus(`Could not load: ${error instanceof Error ? error.message : String(error)}`, true);
+    setStatus(`Could not load: ${error instanceof Error ? error.message : String(error)}`, { error: true });
   }
 }
 
@@ -174,7 +181,7 @@ $('dash-signout').addEventListener('click', () => {
 // changes on its own, under a screen reader's cursor too, can be stopped).
 setInterval(() => {
   const auto = $<HTMLInputElement>('dash-auto-refresh').checked;
-  if (auto && current && savedToken() && document.visibilityState === 'visible') showWave(current).catch(fail);
+  if (auto && current && savedToken() && document.visibilityState === 'visible') showWave(current, { quiet: true }).catch(fail);
 }, 60_000);
 
 if (savedToken()) loadWaves().catch(fail);

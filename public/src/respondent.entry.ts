@@ -29,19 +29,29 @@ settings.animationEnabled = !window.matchMedia('(prefers-reduced-motion: reduce)
 
 let messages: RespondentMessages = messagesFor(document.documentElement.lang);
 
+const statusBox = document.getElementById('vlab-status-box')!;
+const status = document.getElementById('vlab-status')!;
+
+/**
+ * Shows a message in place of the survey: a heading and, under it, the sentence in the page's one status region
+ * (in the shell from page load, so a change is announced). Focus moves to a new heading, which is read; the
+ * region speaks the sentence. The same heading again (a retry) keeps the heading and its focus, and the region
+ * speaks only a sentence that changed, so the same words are never said twice.
+ */
 function showMessage(title: string, text: string, studyTitle = ''): void {
-  const box = document.createElement('div');
-  box.className = 'vlab-message';
-  box.setAttribute('role', 'status');
-  const heading = document.createElement('h1');
-  heading.textContent = title;
-  const body = document.createElement('p');
-  body.textContent = text;
-  box.append(heading, body);
-  container.replaceChildren(box);
-  document.title = studyTitle ? messages.pageDocumentTitle(title, studyTitle) : title;
-  focusHeading(heading);
-  scrollToTop();
+  container.replaceChildren();
+  statusBox.className = 'vlab-message';
+  const shown = statusBox.querySelector('h1');
+  if (shown?.textContent !== title) {
+    const heading = document.createElement('h1');
+    heading.textContent = title;
+    if (shown) shown.replaceWith(heading);
+    else statusBox.prepend(heading);
+    document.title = studyTitle ? messages.pageDocumentTitle(title, studyTitle) : title;
+    focusHeading(heading);
+    scrollToTop();
+  }
+  if (status.textContent !== text) status.textContent = text;
 }
 
 function finish(outcome: Outcome, studyTitle: string): void {

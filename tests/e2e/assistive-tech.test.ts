@@ -87,6 +87,35 @@ test('under forced colours (a Windows contrast theme) the focused radio and the 
   await context.close();
 });
 
+test('under forced colours the progress bar shows its fill: the pages done in another colour than the rest, light and dark themes', async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await session.browser.newContext({ ...PHONE, forcedColors: 'active', colorScheme, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(link('bus-line-funding', `PROLIFIC_PID=forced-progress-${colorScheme}`));
+    await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.locator('.vlab-progress__text', { hasText: 'Page 2 of 5' }).waitFor();
+    // The fill is a pseudo-element whose colours getComputedStyle does not report: read the drawn pixels, on the
+    // bar's middle row, a tenth of the way in (done: 1 page of 5) and seven tenths (not done). The screenshot is
+    // decoded in a blank page, where no CSP stands in the way of a data: image.
+    const png = (await page.locator('.vlab-progress__bar').screenshot()).toString('base64');
+    const blank = await context.newPage();
+    const [done, rest] = await blank.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [image.width, image.height];
+      const drawn = canvas.getContext('2d')!;
+      drawn.drawImage(image, 0, 0);
+      // (No named function in here: the test runner's transform would wrap it in a helper the page lacks.)
+      return [0.1, 0.7].map((x) => [...drawn.getImageData(Math.round(image.width * x), Math.floor(image.height / 2), 1, 1).data].slice(0, 3).join(','));
+    }, png);
+    assert.notEqual(done, rest, `${colorScheme}: the pages done (${done}) look like the pages to come (${rest})`);
+    await context.close();
+  }
+});
+
 test('the autosave notice is a live region in the accessibility tree before a save fails, so its message is announced', async () => {
   const page = await session.browser.newPage();
   await page.route('**/api/participants/*/answers', (route) =>
@@ -101,6 +130,50 @@ test('the autosave notice is a live region in the accessibility tree before a sa
   assert.equal(await notice.evaluate((n) => n.getBoundingClientRect().height), 0, 'and takes no room while empty');
   await page.locator('.sd-selectbase__label').first().click();
   await page.waitForFunction(() => document.querySelector('.vlab-notice')?.textContent?.startsWith('Your latest change could not be saved'));
+  await page.close();
+});
+
+test('the completion speaks through one status region present from page load: saving, retrying, the outcome, each once', async () => {
+  const page = await session.browser.newPage();
+  // Without its script the page is the bare shell: the region must already be there, empty and rendered (a
+  // region added or shown together with its text is not announced).
+  await page.route('**/assets/*.js', (route) => route.abort());
+  await page.goto(link('bus-line-funding', 'PROLIFIC_PID=status-shell'));
+  const region = page.locator('#vlab-status');
+  assert.equal(await page.locator('#vlab-status-box').evaluate((b) => b.getBoundingClientRect().height), 0, 'the empty region takes no room');
+  assert.equal(await region.getAttribute('role'), 'status');
+  assert.equal(await region.textContent(), '');
+  assert.notEqual(await region.evaluate((r) => getComputedStyle(r).display), 'none');
+  await page.unrouteAll();
+
+  // Two completions lost to a 503, then the server answers: the page retries, saying so once.
+  let failures = 0;
+  await page.route('**/api/participants/*/complete', (route) =>
+    ++failures <= 2 ? route.fulfill({ status: 503, contentType: 'application/json', body: '{}' }) : route.continue(),
+  );
+  await page.goto(link('bus-line-funding', 'PROLIFIC_PID=status-complete'));
+  await page.locator('[data-name="consent"] .sd-selectbase__label').nth(1).waitFor();
+  await page.evaluate(() => {
+    const region = document.getElementById('vlab-status')!;
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => void (region.textContent && said.push(region.textContent))).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  await page.locator('[data-name="consent"] .sd-selectbase__label').nth(1).click();
+  await page.getByRole('button', { name: 'Leave the study' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Thank you for your time' }).waitFor();
+  assert.equal(failures, 3);
+  // The headings are read as focus reaches them; the region says the sentence under each, once.
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { said: string[] }).said), [
+    'Please keep this page open.',
+    'We could not reach the server yet and are trying again. Please keep this page open.',
+    'You chose not to take part, so the survey has ended. You may now close this page.',
+  ]);
+  // The sentence shown is the region itself: no second live region and no hidden copy to read twice.
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('[role="status"], [role="alert"], [aria-live]')].map((e) => e.id)), ['vlab-status']);
+  assert.equal(await page.getByText('You chose not to take part').count(), 1);
+  assert.ok(await region.isVisible(), 'the sentence is shown under its heading');
+  assert.deepEqual(await focused(page).then((f) => [f.tag, f.text]), ['H1', 'Thank you for your time']);
   await page.close();
 });
 
@@ -189,5 +262,40 @@ test('the dashboard’s minute-by-minute update can be turned off (WCAG 2.2.2), 
   await page.clock.runFor(180_000);
   await settled();
   assert.equal(waveLoads.length, 1, 'turned off, three minutes bring no update');
+  await page.close();
+});
+
+test('the dashboard’s minute-by-minute update shows its time without announcing it; Refresh, asked for, is announced', async () => {
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'token', 'create', '--name', 'quiet update', '--db', join(session.dir, 'vlab.sqlite')], { encoding: 'utf8' });
+  assert.equal(created.status, 0, created.stderr);
+  const page = await session.browser.newPage();
+  await page.clock.install();
+  await page.goto(`${session.app.baseUrl}/dashboard`);
+  await page.locator('#dash-token').fill(created.stdout.trim());
+  await page.keyboard.press('Enter');
+  await page.locator('#dash-wave h2').waitFor({ timeout: 30_000 });
+  // What screen readers would speak: every text that arrives inside a live region.
+  await page.evaluate(() => {
+    const spoken: string[] = [];
+    (window as unknown as { spoken: string[] }).spoken = spoken;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const node = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
+        const region = node?.closest('[role="status"], [role="alert"], [aria-live="polite"], [aria-live="assertive"]');
+        if (region?.textContent) spoken.push(region.textContent);
+      }
+    }).observe(document.body, { childList: true, characterData: true, subtree: true });
+  });
+  const line = page.locator('.dash-status');
+  const spoken = () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+  const before = await line.innerText();
+  assert.match(before, /^Updated /);
+  await page.clock.runFor(61_000);
+  await page.waitForFunction((old) => document.querySelector('.dash-status')?.textContent !== old, before);
+  assert.match(await line.innerText(), /^Updated /, 'the minute’s update still shows its time');
+  assert.deepEqual(await spoken(), [], 'and says nothing');
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.waitForFunction(() => (window as unknown as { spoken: string[] }).spoken.length > 0);
+  assert.match((await spoken())[0]!, /^Updated /, 'Refresh is announced');
   await page.close();
 });
