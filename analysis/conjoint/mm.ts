@@ -89,7 +89,7 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
  * level's mean is that value and its variance is exactly 0 under every se type: the levels' indicator columns are
  * disjoint, so a level's variance is a quadratic form in its own residuals (CR2's adjustment is block diagonal by
  * level too), all 0 here. The regression gives both only up to rounding (an SE of ~1e-16 and a huge finite z, as
- * estimatr and clubSandwich print); survey::svymean, which cregg::mm uses, gives SE 0 and z ±Inf (NaN at 0).
+ * estimatr and clubSandwich print); survey::svymean, which cregg::mm uses, mostly gives SE 0 and z ±Inf (NaN at 0).
  * The CR2 df is left as the fit computes it: it does not involve the residuals.
  */
 function constantOutcome(profiles: Profiles, k: number, rows: Int32Array | undefined): number | undefined {
