@@ -47,7 +47,7 @@ function difference(by: string, later: ConjointEstimate, first: ConjointEstimate
   const [v1, v2] = [later.std_error ** 2, first.std_error ** 2];
   const se = Math.sqrt(v1 + v2);
   const z = estimate / se;
-  // A group whose mean has variance 0 (an outcome constant among its respondents; ~1e-32 after rounding) adds
+  // A group whose mean has variance 0 (an outcome constant among its respondents; mm gives it exactly) adds
   // nothing to the denominator, whatever its own df (NaN for a zero CR2 variance): the limit of
   // Welch–Satterthwaite as v → 0. A share below 1e-16 of the total's square is that limit to double precision.
   const share = (v: number, df: number): number => (v ** 2 <= 1e-16 * (v1 + v2) ** 2 ? 0 : v ** 2 / df);

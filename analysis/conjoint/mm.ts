@@ -2,6 +2,7 @@ import { AnalysisError } from '../errors.ts';
 import { checkAlpha } from '../helpers/alpha.ts';
 import { normalTwoSidedP, studentTwoSidedP } from '../helpers/distributions.ts';
 import { resolveSeType, type SeType } from '../helpers/se-type.ts';
+import { tidyRow } from '../helpers/tidy.ts';
 import type { ConjointOptions } from './amce.ts';
 import { fitColumns } from './fit.ts';
 import { conjointFormula } from './formula.ts';
@@ -67,7 +68,10 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
       const columns = factor.levels.map((_, k) => Float64Array.from(factor.codes, (c) => (c === k ? 1 : 0)));
       const fit = fitColumns(profiles, { columns, intercept: false, seType, alpha, rows });
       factor.levels.forEach((level, k) => {
-        const row = fromTidy(withBy(group, { outcome: formula.outcome, statistic: 'mm', feature: factor.name, level }), fit.estimates[k]);
+        const fitted = fit.estimates[k];
+        const constant = fitted.estimate === null ? undefined : constantOutcome(profiles, k, rows);
+        const tidy = constant === undefined ? fitted : tidyRow(fitted.term, fitted.outcome, constant, 0, fitted.df, alpha);
+        const row = fromTidy(withBy(group, { outcome: formula.outcome, statistic: 'mm', feature: factor.name, level }), tidy);
         if (h0 !== 0 && row.estimate !== null && row.std_error !== null) {
           row.z = (row.estimate - h0) / row.std_error;
           row.p = row.df === null ? normalTwoSidedP(row.z) : studentTwoSidedP(row.z, row.df);
@@ -78,4 +82,26 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
   }
   const all = used!;
   return { estimates, nobs: all.n, nDropped: all.nDropped, nRespondents: all.nRespondents, seType, groups };
+}
+
+/**
+ * The outcome shared by every row of level k (within `rows`, the group), or undefined when they differ. Such a
+ * level's mean is that value and its variance is exactly 0 under every se type: the levels' indicator columns are
+ * disjoint, so a level's variance is a quadratic form in its own residuals (CR2's adjustment is block diagonal by
+ * level too), all 0 here. The regression gives both only up to rounding (an SE of ~1e-16 and a huge finite z, as
+ * estimatr and clubSandwich print); survey::svymean, which cregg::mm uses, mostly gives SE 0 and z ±Inf (NaN at 0).
+ * The CR2 df is left as the fit computes it: it does not involve the residuals.
+ */
+function constantOutcome(profiles: Profiles, k: number, rows: Int32Array | undefined): number | undefined {
+  const { codes } = profiles.features[0];
+  const { outcome } = profiles;
+  let value: number | undefined;
+  const count = rows ? rows.length : profiles.n;
+  for (let t = 0; t < count; t++) {
+    const i = rows ? rows[t] : t;
+    if (codes[i] !== k) continue;
+    if (value === undefined) value = outcome[i];
+    else if (outcome[i] !== value) return undefined;
+  }
+  return value;
 }

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { formatCommanderErrors } from './commander-errors.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerStudyCommands } from './commands/study.ts';
 import { registerWaveCommands } from './commands/wave.ts';
@@ -20,7 +21,7 @@ import { registerFreqsCommand } from './commands/freqs.ts';
 import { registerDbCommands } from './commands/db.ts';
 
 // Each group of verbs registers itself; this file only assembles them and maps commander's own errors
-// (unknown option, missing argument) to exit code 2 like every other usage error.
+// (unknown option, missing argument) to `vlab <verb>: …` and exit code 2 like every other usage error.
 const program = new Command('vlab')
   .description('vignette-lab: randomized survey experiments, from the respondent to the estimate')
   .showHelpAfterError(false)
@@ -45,6 +46,7 @@ registerMmCommand(program);
 registerMmDiffCommand(program);
 registerAmceDiffCommand(program);
 registerFreqsCommand(program);
+formatCommanderErrors(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -230,3 +230,18 @@ test('bad input: one line on stderr naming the problem, exit code 2, no stack tr
     'vlab rake: rake: margins are inconsistent: "gender" totals 1 but "region" totals 0.7',
   );
 });
+
+test("commander's own errors read like every other usage error: `vlab <verb>: …`, one line, exit code 2", () => {
+  const mtcars = ['--data', ref('mtcars.csv')];
+  const fixedEffects = `write the fixed effects into the formula as "+ g" (e.g. "y ~ x + g"), which gives x the numbers of estimatr's fixed_effects = ~ g (docs/analysis.md)`;
+  // The flag vlab leaves out on purpose says what to write instead, even before the required options are given.
+  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--fixed-effects', 'cyl']), `vlab fit: unknown option '--fixed-effects': ${fixedEffects}`);
+  assertUsageError(vlab(['fit', '--fixed-effects', 'g']), `vlab fit: unknown option '--fixed-effects': ${fixedEffects}`);
+  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--fixed-effects=cyl']), `vlab fit: unknown option '--fixed-effects=cyl': ${fixedEffects}`);
+  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--cluster', 'cyl']), "vlab fit: unknown option '--cluster' (did you mean --clusters?)");
+  assertUsageError(vlab(['fit', '--data']), "vlab fit: option '--data <file.csv>' argument missing");
+  assertUsageError(vlab(['fit', ...mtcars]), "vlab fit: required option '--formula <formula>' not specified");
+  assertUsageError(vlab(['mm', ...mtcars, '--formula', 'mpg ~ cyl', '--id', 'car', '--fixed-effects', 'g']), "vlab mm: unknown option '--fixed-effects'");
+  assertUsageError(vlab(['wave', 'status', 'w1', '--bogus']), "vlab wave status: unknown option '--bogus'");
+  assertUsageError(vlab(['fitt']), "vlab: unknown command 'fitt' (did you mean fit?)");
+});

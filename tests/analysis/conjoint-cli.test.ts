@@ -94,14 +94,14 @@ test('user mistakes: exit 2, one line naming the verb and the problem, no stack 
   const base = ['--data', small, '--id', 'id'];
   const cases: [string[], RegExp][] = [
     [['amce', ...base, '--formula', 'rating ~ regim'], /^vlab amce: amce: formula "rating ~ regim": "regim" is not a data column/],
-    [['amce', '--data', small, '--formula', 'rating ~ regime'], /required option '--id <column>' not specified/],
+    [['amce', '--data', small, '--formula', 'rating ~ regime'], /^vlab amce: required option '--id <column>' not specified/],
     [['amce', ...base, '--formula', 'rating ~ regime', '--se-type', 'HC9'], /^vlab amce: amce: unknown se type "HC9"/],
     [['amce', ...base, '--formula', 'rating ~ regime', '--alpha', '5'], /^vlab amce: --alpha must be a number between 0 and 1/],
     [['amce', ...base, '--formula', 'rating ~ regime', '--format', 'xml'], /^vlab amce: unknown format "xml"/],
     [['amce', '--data', join(scratch, 'nope.csv'), '--id', 'id', '--formula', 'rating ~ regime'], /^vlab amce: cannot read data file .*no such file/],
     [['amce', ...base, '--formula', 'party ~ regime'], /^vlab amce: amce: outcome column "party" is not numeric/],
     [['mm', ...base, '--formula', 'rating ~ regime', '--h0', 'half'], /^vlab mm: --h0 must be a number/],
-    [['mm-diff', ...base, '--formula', 'rating ~ regime'], /required option '--by <column>' not specified/],
+    [['mm-diff', ...base, '--formula', 'rating ~ regime'], /^vlab mm-diff: required option '--by <column>' not specified/],
     [['mm-diff', ...base, '--formula', 'rating ~ regime', '--by', 'nation'], /^vlab mm-diff: mm_diffs: by references unknown column "nation"/],
     [['freqs', '--data', small, '--formula', '~ regime', '--probabilities', levelsFile], /^vlab freqs: probabilities of "regime" must be an object/],
     [['freqs', '--data', small, '--formula', '~ regime + nation'], /^vlab freqs: freqs: formula references unknown column "nation"/],

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+
+/**
+ * What to write instead of an option vlab deliberately lacks, by verb and flag: estimatr's `fixed_effects = ~ g`
+ * gives the other terms the same numbers as `+ g` in the formula (docs/analysis.md, "Fixed effects").
+ */
+const INSTEAD: Record<string, Record<string, string>> = {
+  fit: { '--fixed-effects': 'write the fixed effects into the formula as "+ g" (e.g. "y ~ x + g"), which gives x the numbers of estimatr\'s fixed_effects = ~ g (docs/analysis.md)' },
+};
+
+/**
+ * One line in the CLI's usual form, `vlab <verb>: <problem>`, from commander's own message ("error: unknown
+ * option '--x'" and a "(Did you mean --y?)" line): the prefix dropped, the lines joined, and for an option vlab
+ * leaves out on purpose, what to write instead.
+ *
+ * @example commanderErrorLine('fit', "error: unknown option '--fixed-effects'\n") // "vlab fit: unknown option '--fixed-effects': write …"
+ */
+export function commanderErrorLine(verb: string, message: string): string {
+  const text = message.trim().replace(/^error: /, '').replace(/\s*\n\s*\(Did you mean (.*)\)$/, ' (did you mean $1)');
+  const flag = /^unknown option '(--[^'=]+)/.exec(text)?.[1];
+  const instead = flag === undefined ? undefined : INSTEAD[verb]?.[flag];
+  const line = instead ? `${text.replace(/ \(did you mean .*\)$/, '')}: ${instead}` : text.replace(/\n+/g, ' ');
+  return `${verb ? `vlab ${verb}` : 'vlab'}: ${line}\n`;
+}
+
+/**
+ * Routes commander's errors (unknown option or command, missing option value, missing or extra argument) of
+ * `program` and every command under it through commanderErrorLine, so they read like every other usage error.
+ * Call after all commands are registered: each gets its own output configuration naming its verb path
+ * ("fit", "wave create"). The exit code stays with the caller (2 for usage errors).
+ */
+export function formatCommanderErrors(program: Command): void {
+  // commander reports a missing required option before an unknown one, so `vlab fit --fixed-effects g` alone
+  // would only say that --data is missing: a flag vlab leaves out on purpose is reported first, with its advice.
+  program.hook('preSubcommand', (_program, verb) => {
+    const flags = INSTEAD[verb.name()] ?? {};
+    const given = program.args.slice(1).find((arg) => Object.keys(flags).some((flag) => arg === flag || arg.startsWith(`${flag}=`)));
+    if (given !== undefined) verb.error(`error: unknown option '${given}'`, { code: 'commander.unknownOption' });
+  });
+  const visit = (command: Command, path: string[]): void => {
+    const verb = path.join(' ');
+    command.configureOutput({ outputError: (message, write) => write(commanderErrorLine(verb, message)) });
+    for (const sub of command.commands) visit(sub, [...path, sub.name()]);
+  };
+  visit(program, []);
+}
