@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { registerDbCopyCommand } from './db-copy.ts';
+import { DB_OPTION_HELP, SQLITE_DB_OPTION_HELP } from '../db-option.ts';
 
 const POSTGRES = 'vlab db backup copies a SQLite file; for PostgreSQL use pg_dump (docs/deploy.md, "Backups")';
 
@@ -15,7 +16,7 @@ export function registerDbCommands(program: Command): void {
   const db = program.command('db').description('the database: migrations, backups and the copy to PostgreSQL');
   db.command('migrate')
     .description('apply the pending schema migrations (vlab serve does it at start) and list the applied ones')
-    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+    .option('--db <path>', DB_OPTION_HELP)
     .action(
       cliAction('db migrate', async (options: { db?: string }) => {
         const [{ openDatabaseForCli }, { maskedLocation }] = await Promise.all([import('./cli-storage.ts'), import('../../storage/store.ts')]);
@@ -35,7 +36,7 @@ export function registerDbCommands(program: Command): void {
   db.command('backup')
     .description('copy the SQLite database to FILE while the server runs (online backup API), then check the copy')
     .requiredOption('--out <file>', 'where to write the copy (must not exist yet)')
-    .option('--db <path>', "SQLite file (default: VLAB_DB or the project's data/vlab.sqlite)")
+    .option('--db <path>', SQLITE_DB_OPTION_HELP)
     .action(
       cliAction('db backup', async (options: { out: string; db?: string }) => {
         const [{ existsSync, chmodSync, renameSync, rmSync, statSync }, { openDatabaseForCli }, { isPostgresUrl }, { default: Database }] = await Promise.all([

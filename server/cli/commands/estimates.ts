@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
+import { DB_OPTION_HELP } from '../db-option.ts';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -22,7 +23,7 @@ export function registerEstimatesCommand(program: Command): void {
     .option('--format <format>', `output format: ${FORMATS.join(', ')} (csv and json keep R's term names)`, 'table')
     .option('--wide', 'with --format table: every column and every term, labels unwrapped')
     .option('--out <file>', 'write to this file (default: standard output)')
-    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+    .option('--db <path>', DB_OPTION_HELP)
     .action(
       cliAction('estimates', async (options: EstimatesOptions) => {
         if (!(FORMATS as readonly string[]).includes(options.format)) {

@@ -3,6 +3,7 @@ import type { ParticipantStatus } from '../../domain/participant.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../domain/export/export-formats.ts';
 import { cliAction } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
+import { DB_OPTION_HELP } from '../db-option.ts';
 
 const STATUSES: readonly ParticipantStatus[] = ['started', 'complete', 'screened_out', 'overquota'];
 
@@ -50,7 +51,7 @@ export function registerExportCommands(program: Command): void {
     .option('--format <format>', EXPORT_FORMATS.join(' | '), format, 'csv')
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--status <list>', 'whose rows: complete (default), all, or a comma-separated list of started, complete, screened_out, overquota', statuses, ['complete'])
-    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+    .option('--db <path>', DB_OPTION_HELP)
     .action(
       cliAction('export', async (options: ExportOptions) => {
         const [{ openStorageForCli }, { createExportService }, { createQualityFlagService }] = await Promise.all([

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { cliAction } from '../cli-action.ts';
+import { DB_OPTION_HELP } from '../db-option.ts';
 
 interface ReplicationOptions {
   wave: string;
@@ -14,7 +15,7 @@ export function registerReplicationCommand(program: Command): void {
     .description('write a wave’s replication package (data CSV, codebook, estimates, plan, R script) to a folder or .zip')
     .requiredOption('--wave <id>', 'wave id')
     .requiredOption('--out <path>', 'a new or empty folder, or a file name ending in .zip')
-    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+    .option('--db <path>', DB_OPTION_HELP)
     .action(
       cliAction('replication', async (options: ReplicationOptions) => {
         const [{ openStorageForCli }, { createReplicationService }, { checkOutputFolder }] = await Promise.all([

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { cliAction } from '../cli-action.ts';
+import { DB_OPTION_HELP } from '../db-option.ts';
 
 /** `vlab serve [--port N] [--db PATH] [--no-demo]`: what `npm start` runs. */
 export function registerServeCommand(program: Command): void {
@@ -7,7 +8,7 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('serve respondent pages and the API (PORT, VLAB_DB from the environment unless given)')
     .option('--port <port>', 'port to listen on; 0 picks a free one (default: PORT or 3000)')
-    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--no-demo', 'on a database with no wave, do not open a demo wave of the flagship study (VLAB_DEMO=false)')
     .action(
       cliAction('serve', async (options: { port?: string; db?: string; demo: boolean }) => {

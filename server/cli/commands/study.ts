@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { textTable } from '../../../analysis/text-table.ts';
 import { cliAction } from '../cli-action.ts';
+import { DB_OPTION_HELP } from '../db-option.ts';
 
 /** `vlab study list [--db PATH] [--json]`: the studies in survey-definitions/ (synced into the database). */
 export function registerStudyCommands(program: Command): void {
@@ -8,7 +9,7 @@ export function registerStudyCommands(program: Command): void {
   study
     .command('list')
     .description('list studies: id, version, cells (a conjoint: allowed profiles of the full factorial), waves, title; then the broken ones with what to fix')
-    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(
       cliAction('study list', async (options: { db?: string; json?: boolean }) => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { TokenService } from '../../services/token-service.ts';
 import { cliAction } from '../cli-action.ts';
+import { DB_OPTION_HELP } from '../db-option.ts';
 
 async function withTokens<T>(dbPath: string | undefined, fn: (tokens: TokenService) => Promise<T> | T): Promise<T> {
   const [{ openStorageForCli }, { createTokenService }] = await Promise.all([import('./cli-storage.ts'), import('../../services/token-service.ts')]);
@@ -19,7 +20,7 @@ export function registerTokenCommands(program: Command): void {
     .command('create')
     .description('create a token and print it once: it cannot be shown again')
     .requiredOption('--name <name>', 'who or what uses the token, e.g. "dashboard" or "alice laptop"')
-    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(
       cliAction('token create', async (options: { name: string; db?: string; json?: boolean }) => {
@@ -35,7 +36,7 @@ export function registerTokenCommands(program: Command): void {
   token
     .command('list')
     .description('list tokens: id, name, created, last used, revoked (never the token)')
-    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(
       cliAction('token list', async (options: { db?: string; json?: boolean }) => {
@@ -53,7 +54,7 @@ export function registerTokenCommands(program: Command): void {
   token
     .command('revoke <id>')
     .description('revoke a token by its id (the 16 hex digits after vlab_); takes effect at once')
-    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+    .option('--db <path>', DB_OPTION_HELP)
     .action(
       cliAction('token revoke', async (id: string, options: { db?: string }) => {
         const revoked = await withTokens(options.db, (tokens) => tokens.revoke(id));

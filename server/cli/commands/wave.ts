@@ -5,6 +5,7 @@ import type { WaveAction, WaveStatusReport } from '../../domain/wave-lifecycle.t
 import type { WaveService } from '../../services/wave-service.ts';
 import { textTable } from '../../../analysis/text-table.ts';
 import { cliAction } from '../cli-action.ts';
+import { DB_OPTION_HELP } from '../db-option.ts';
 
 function positiveInteger(value: string): number {
   if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError('expected a positive integer');
@@ -36,7 +37,7 @@ export function registerWaveCommands(program: Command): void {
     .option('--screenout-url <url>', 'redirect after a screen-out (e.g. consent declined)')
     .option('--overquota-url <url>', 'redirect when the respondent’s quota cell is full')
     .option('--locale <code>', 'language of respondents whose link has no ?lang= (default: the study’s first locale)')
-    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(
       cliAction('wave create', async (options: CreateOptions) => {
@@ -110,7 +111,7 @@ function registerWaveUpdateCommand(wave: Command): void {
     .option('--overquota-url <url>', 'redirect when the respondent’s quota cell is full')
     .option('--no-overquota-url', 'remove the over-quota redirect')
     .option('--locale <code>', 'language of respondents whose link has no ?lang= (one of the study’s locales)')
-    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print JSON (the status, as wave status --json)')
     .action(
       cliAction('wave update', async (id: string, options: UpdateOptions) => {
@@ -183,7 +184,7 @@ function registerWaveLifecycleCommands(wave: Command): void {
   wave
     .command('list')
     .description('list waves with status and progress')
-    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(
       cliAction('wave list', async (options: { db?: string; json?: boolean }) => {
@@ -203,7 +204,7 @@ function registerWaveLifecycleCommands(wave: Command): void {
   wave
     .command('status <id>')
     .description('completes, screen-outs, over quota, partials, funnel, completes per cell and quotas of a wave')
-    .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+    .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print JSON (as GET /api/researcher/waves/:id)')
     .action(
       cliAction('wave status', async (id: string, options: { db?: string; json?: boolean }) => {
@@ -220,7 +221,7 @@ function registerWaveLifecycleCommands(wave: Command): void {
     wave
       .command(`${action} <id>`)
       .description(description)
-      .option('--db <path>', "SQLite file or postgres:// URL (default: VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite)")
+      .option('--db <path>', DB_OPTION_HELP)
       .option('--json', 'print JSON')
       .action(
         cliAction(`wave ${action}`, async (id: string, options: { db?: string; json?: boolean }) => {
