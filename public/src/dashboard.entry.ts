@@ -7,6 +7,7 @@ import { ApiError, download, forgetToken, getJson, saveToken, savedToken } from 
 import { brokenStudiesNotice } from './dashboard-broken.ts';
 import { hypothesisCard } from './dashboard-cards.ts';
 import { $, bar, el, table } from './dashboard-dom.ts';
+import { focusHeading } from './page-chrome.ts';
 import { cellsSection, changesSection, funnelSection, precisionSection } from './dashboard-wave.ts';
 
 // The researcher dashboard: studies whose definition is broken, waves with progress, the completion funnel, completes per cell, a card per
@@ -104,12 +105,6 @@ function downloads(id: string): HTMLElement {
   return box;
 }
 
-/** Focus on a heading the keyboard cannot reach otherwise, so a screen reader reads on from there. */
-function focusHeading(heading: HTMLElement): void {
-  heading.tabIndex = -1;
-  heading.focus();
-}
-
 /**
  * Shows a wave's details. `focus`: the researcher asked for them (Open, Refresh), so focus goes to their heading;
  * the minute's refresh moves focus only when it was inside the details it replaces, which would drop it on the body.
@@ -144,7 +139,7 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
   const precision = result.precision.filter((p) => tested.has(`${p.hypothesis}\0${p.outcome}\0${p.term}`));
   section.append(...precisionSection(precision, result.nComplete, result.target, result.alpha));
   setStatus(`Updated ${new Date().toLocaleTimeString()}`, { quiet });
-  if (focus || focusWasInside) focusHeading(heading);
+  if (focus || focusWasInside) focusHeading(heading, { scroll: true });
 }
 
 function fail(error: unknown): void {
@@ -166,7 +161,7 @@ $('dash-token-form').addEventListener('submit', (event) => {
   loadWaves()
     .then(() => {
       const first = [...document.querySelectorAll<HTMLElement>('#dash-main h2')].find((h) => h.offsetParent !== null);
-      if (first) focusHeading(first);
+      if (first) focusHeading(first, { scroll: true });
     })
     .catch(fail);
 });

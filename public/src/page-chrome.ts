@@ -21,10 +21,14 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
-/** Moves focus to a heading without making it a tab stop, so the screen reader reads from there. */
-export function focusHeading(heading: HTMLElement): void {
+/**
+ * Moves focus to a heading without making it a tab stop, so the screen reader reads from there. The respondent
+ * page scrolls to the top itself (scrollToTop); `scroll` lets the browser bring the heading into view instead
+ * (the dashboard's wave details, further down the page).
+ */
+export function focusHeading(heading: HTMLElement, { scroll = false } = {}): void {
   heading.setAttribute('tabindex', '-1');
-  heading.focus({ preventScroll: true });
+  heading.focus({ preventScroll: !scroll });
 }
 
 /** Scrolls to the top of the page, at once when the respondent asked for reduced motion. */
