@@ -1,6 +1,6 @@
 import { AnalysisError } from './errors.ts';
 import { LOGICAL_VALUES, type Column, type DataTable } from './helpers/data-table.ts';
-import { parseDecimal } from './helpers/parse-decimal.ts';
+import { parseDecimal, readRNumber } from './helpers/parse-decimal.ts';
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -28,10 +28,11 @@ const END = 0x7fffffff;
 export function tableFromCsv(input: Uint8Array | string): DataTable {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const fields = tokenize(bytes);
-  const names = fields.header;
+  const names = rowNamesColumn(fields.header);
   const seen = new Set<string>();
   for (const [k, name] of names.entries()) {
     // Excel's "CSV" keeps columns that once held something: empty names at the end of the header.
+    if (name === '' && k === 0) throw new AnalysisError(FN, 'column 1 of the header has no name: R\'s row names (write.csv), which read.csv calls "X", but another column is "X": write the file with row.names = FALSE');
     if (name === '') throw new AnalysisError(FN, `column ${k + 1} of the header has no name (an empty column left by a spreadsheet?): name it or delete it`);
     if (seen.has(name)) throw new AnalysisError(FN, `the header names the column "${name}" twice`);
     seen.add(name);
@@ -48,6 +49,18 @@ export function tableFromCsv(input: Uint8Array | string): DataTable {
       return column;
     },
   };
+}
+
+/**
+ * The header with write.csv's row names column named as read.csv names it: R writes row names (the default,
+ * `row.names = TRUE`) under an empty first name, and read.csv's check.names makes that "X" — a column a formula
+ * may then use (`y ~ .` does). Other empty names stay empty (and are refused by `tableFromCsv`).
+ *
+ * @example rowNamesColumn(['', 'y', 'x']) // ['X', 'y', 'x']
+ */
+export function rowNamesColumn(header: string[]): string[] {
+  if (header[0] !== '' || header.includes('X')) return header;
+  return ['X', ...header.slice(1)];
 }
 
 interface Fields {
@@ -168,9 +181,10 @@ function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: U
       values[i] = NaN;
       continue;
     }
-    // A field with a doubled quote is no number.
-    const x = end & ESCAPED ? NaN : parseDecimal(bytes, start, end);
-    if (Number.isNaN(x)) {
+    // A field with a doubled quote is no number. Plain decimals are read from the bytes; R's other spellings
+    // (Inf, NaN, hexadecimal: readRNumber) from the field's text, which a column of labels reads once.
+    const x = end & ESCAPED ? undefined : plainOrRNumber(bytes, start, end);
+    if (x === undefined) {
       numeric = false;
       break;
     }
@@ -192,6 +206,11 @@ function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: U
   }
   if (logical) return { type: 'logical', values };
   return characterColumn(bytes, rows, starts, ends);
+}
+
+function plainOrRNumber(bytes: Buffer, start: number, end: number): number | undefined {
+  const x = parseDecimal(bytes, start, end);
+  return Number.isNaN(x) ? readRNumber(bytes.toString('latin1', start, end)) : x;
 }
 
 /**

@@ -1,9 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { rowNamesColumn } from './csv-table.ts';
 import type { Row } from './helpers/data.ts';
+import { readRNumber } from './helpers/parse-decimal.ts';
 
 /**
- * CSV text to rows for the estimators. Quoted fields stay strings and unquoted numeric fields become numbers,
+ * CSV text to rows for the estimators. Quoted fields stay strings and unquoted numeric fields (as R reads them:
+ * `readRNumber`) become numbers,
  * which is exactly how R's `write.csv` separates factors/characters from numbers; "NA" and empty cells are
  * kept as they are and treated as missing by the estimators.
  *
@@ -11,13 +14,14 @@ import type { Row } from './helpers/data.ts';
  */
 export function rowsFromCsv(text: string): Row[] {
   return parse(text, {
-    columns: true,
     skip_empty_lines: true,
     bom: true,
+    // write.csv's row names column (an empty first name) is read.csv's "X".
+    columns: (header: string[]) => rowNamesColumn(header),
     cast: (value, context) => {
       if (context.header || context.quoting || value === '' || value === 'NA') return value;
-      const x = Number(value);
-      return Number.isFinite(x) ? x : value;
+      // Numbers as read.csv reads them, Inf and hexadecimal included; NaN is a missing number.
+      return readRNumber(value) ?? value;
     },
   }) as Row[];
 }

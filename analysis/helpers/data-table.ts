@@ -1,8 +1,9 @@
 import { isMissing, type Row } from './data.ts';
+import { readRNumber } from './parse-decimal.ts';
 
 /**
  * One column of a data set, typed as R's `read.csv(file, na.strings = c("", "NA"))` types it: numbers when every
- * value that is not missing is a decimal number; logical when every one is T, F, TRUE or FALSE; else character.
+ * value that is not missing is a number as R reads one (`readRNumber`: decimals, Inf, NaN, hexadecimal); logical when every one is T, F, TRUE or FALSE; else character.
  */
 export type Column =
   /** NaN where missing. */
@@ -21,8 +22,6 @@ export interface DataTable {
   column(name: string): Column | undefined;
 }
 
-/** A decimal number as R's type.convert reads one: optional sign, digits with an optional point, an exponent. */
-export const DECIMAL = /^\s*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$/;
 /** The spellings R's type.convert reads as logical. */
 export const LOGICAL_VALUES: ReadonlyMap<string, number> = new Map([
   ['TRUE', 1],
@@ -76,11 +75,12 @@ function columnOfRows(rows: readonly Row[], name: string): Column {
     } else {
       const text = String(value);
       const truth = LOGICAL_VALUES.get(text);
+      const number = truth === undefined ? readRNumber(text) : undefined;
       if (truth !== undefined) {
         values[i] = truth;
         numeric = false;
-      } else if (DECIMAL.test(text)) {
-        values[i] = Number(text);
+      } else if (number !== undefined) {
+        values[i] = number;
         logical = false;
       } else {
         numeric = logical = false;

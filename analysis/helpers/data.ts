@@ -1,6 +1,7 @@
 import { AnalysisError } from '../errors.ts';
 import { isDataTable, type DataTable } from './data-table.ts';
 import { closestName } from './did-you-mean.ts';
+import { readRNumber } from './parse-decimal.ts';
 
 /** One cell as it arrives from a CSV file or an SQLite export. Empty string, null, undefined and "NA" are missing. */
 export type Cell = string | number | null | undefined;
@@ -100,10 +101,10 @@ export function numericColumn(fn: string, rows: readonly Row[], index: Int32Arra
   const out = new Float64Array(index.length);
   for (let i = 0; i < index.length; i++) {
     const value = rows[index[i]][name];
-    const x = typeof value === 'number' ? value : Number(value);
-    if (!Number.isFinite(x) || (typeof value === 'string' && value.trim() === '')) {
-      throw notNumeric(fn, role, name, index[i], value);
-    }
+    const x = typeof value === 'number' ? value : readRNumber(String(value));
+    if (x === undefined || Number.isNaN(x)) throw notNumeric(fn, role, name, index[i], value);
+    // R keeps an infinite value (its estimates become Inf or NaN); a number that means nothing is refused.
+    if (!Number.isFinite(x)) throw new AnalysisError(fn, `${role} column "${name}" has an infinite value (row ${index[i] + 1}: ${value})`);
     out[i] = x;
   }
   return out;

@@ -1,6 +1,7 @@
 import { AnalysisError } from '../errors.ts';
 import { dropUnusedLevels, notNumeric, requireColumns, subset, type Levels, type Row } from './data.ts';
-import { DECIMAL, isDataTable, tableFromRows, type DataTable } from './data-table.ts';
+import { isDataTable, tableFromRows, type DataTable } from './data-table.ts';
+import { readRNumber } from './parse-decimal.ts';
 import type { Formula } from './formula.ts';
 import { evaluate, modelVariable, numbers, type EvaluationContext, type Variable } from './model-variables.ts';
 import { deparseR, type Expr } from './r-syntax.ts';
@@ -130,6 +131,6 @@ function outcomeValues(context: EvaluationContext, formula: Formula): Float64Arr
 function numericColumnValues(fn: string, table: DataTable, name: string, role: string): Float64Array {
   const column = table.column(name) as NonNullable<ReturnType<DataTable['column']>>;
   if (column.type !== 'character') return column.values;
-  const row = column.codes.findIndex((c) => c >= 0 && !DECIMAL.test(column.labels[c]));
+  const row = column.codes.findIndex((c) => c >= 0 && readRNumber(column.labels[c]) === undefined);
   throw notNumeric(fn, role, name, row, column.labels[column.codes[row]]);
 }

@@ -57,3 +57,40 @@ export function parseDecimal(bytes: Buffer, start: number, end: number): number 
   const value = exponent < 0 ? mantissa / POWERS_OF_TEN[-exponent] : mantissa * POWERS_OF_TEN[exponent];
   return negative ? -value : value;
 }
+
+// R_strtod's spellings beyond plain decimals (R 4.2.2, src/main/arithmetic.c), after an optional sign.
+const SPECIAL = /^(?:(nan)|(inf|infinity))$/i;
+const HEX = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?[0-9]*))?$/;
+// R's isspace in the C locale: what read.csv's type.convert skips around a number.
+const R_SPACE = /^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g;
+const PLAIN = /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]*)?$/;
+
+/**
+ * A field as R's `type.convert` (read.csv) reads it: the number, NaN for R's NaN (missing to na.omit), or
+ * undefined when it is not a number (the column is then text). Beyond plain decimals R_strtod reads `Inf`, `-inf`,
+ * `Infinity`, `NaN`, `nan` (any case after the sign, but not "NAN", which starts like NA), hexadecimal with an
+ * optional binary exponent (`0x1A`, `0x10p-2`; without `p` R reads a hexadecimal point's digits as integer digits:
+ * "0x1.8" is 24) and an exponent without digits (`1e` is 1). Surrounding white space is allowed.
+ *
+ * @example readRNumber('-Inf') // -Infinity; readRNumber('0x1A') // 26; readRNumber('NAN') // undefined
+ */
+export function readRNumber(text: string): number | undefined {
+  const trimmed = text.replace(R_SPACE, '');
+  if (trimmed === '' || trimmed.startsWith('NA')) return undefined;
+  const sign = trimmed[0] === '-' ? -1 : 1;
+  const body = trimmed[0] === '-' || trimmed[0] === '+' ? trimmed.slice(1) : trimmed;
+  const special = SPECIAL.exec(body);
+  if (special) return special[1] ? NaN : sign * Infinity;
+  const hex = body.length > 2 ? HEX.exec(body) : null;
+  if (hex) {
+    const [, whole, fraction, power] = hex;
+    const digits = whole + (fraction ?? '');
+    let value = 0;
+    for (const d of digits) value = 16 * value + parseInt(d, 16);
+    if (power === undefined) return sign * value;
+    const exponent = (Number(power.replace(/^[+-]$/, '')) || 0) - 4 * (fraction?.length ?? 0);
+    return sign * value * 2 ** exponent;
+  }
+  if (!PLAIN.test(body)) return undefined;
+  return sign * Number(body.replace(/[eE][+-]?$/, ''));
+}
