@@ -1,7 +1,10 @@
 import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { clusteredEstimate, readWeights, weightedHc2Estimate, type BlockEstimate } from './difference-in-means-arms.ts';
-import { completeRows, groupCodes, numericColumn, requireColumns, type Levels, type Row } from './helpers/data.ts';
+import { completeRows, groupCodes, isMissing, numericColumn, requireColumns, type Levels, type Row } from './helpers/data.ts';
+import { LOGICAL_VALUES } from './helpers/data-table.ts';
+import { readRNumber } from './helpers/parse-decimal.ts';
+import { formatRNumber } from './helpers/r-number.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
 
 export interface DifferenceInMeansOptions {
@@ -79,8 +82,7 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   // Not divided by their mean here (estimatr does): every use below is invariant to the weights' scale.
   const w = weights ? readWeights(rows, all, index, weights) : undefined;
 
-  // estimatr's term: the column name for a 0/1 treatment, else the name followed by the treated value ("zb").
-  const term = control === '0' && treated === '1' ? treatment : treatment + treated;
+  const term = treatmentTerm(rows, treatment, control, treated);
   const result = (design: Design, est: BlockEstimate): DifferenceInMeansResult => ({
     estimates: [tidyRow(term, outcome, est.estimate, est.se, est.df, alpha)],
     nobs: index.length,
@@ -144,6 +146,24 @@ function withinLevels(rows: readonly Row[], index: Int32Array, used: readonly st
   });
   if (checks.length === 0) return index;
   return index.filter((i) => checks.every(({ name, allowed }) => allowed.has(String(rows[i][name]))));
+}
+
+/**
+ * estimatr's term (dim_like_return): the column name when condition2 == 1 and condition1 == 0 in R's comparison
+ * — a 0/1 treatment, and a logical one (FALSE/TRUE, also spelled F/T, as read.csv reads it) — else the name
+ * pasted to the treated value as R prints it: "zb", "z5", "z1e+05", "zFALSE".
+ */
+function treatmentTerm(rows: readonly Row[], treatment: string, control: string, treated: string): string {
+  const present = rows.map((row) => row[treatment]).filter((value) => !isMissing(value));
+  if (present.every((value) => typeof value === 'string' && LOGICAL_VALUES.has(value))) {
+    const [c1, c2] = [LOGICAL_VALUES.get(control), LOGICAL_VALUES.get(treated)];
+    return c1 === 0 && c2 === 1 ? treatment : treatment + (c2 === 1 ? 'TRUE' : 'FALSE');
+  }
+  if (present.every((value) => typeof value === 'number' || readRNumber(value as string) !== undefined)) {
+    const [c1, c2] = [readRNumber(control), readRNumber(treated) as number];
+    return c1 === 0 && c2 === 1 ? treatment : treatment + formatRNumber(c2);
+  }
+  return control === '0' && treated === '1' ? treatment : treatment + treated;
 }
 
 function conditions(
