@@ -174,8 +174,13 @@ function conditions(
   c1?: string | number,
   c2?: string | number,
 ): [string, string] {
-  if (c1 !== undefined && c2 !== undefined) return [String(c1), String(c2)];
   const values = [...new Set(Array.from(index, (i) => String(rows[i][treatment])))];
+  const named = [c1, c2].filter((c) => c !== undefined).map(String);
+  const absent = named.find((c) => !values.includes(c));
+  if (absent !== undefined) {
+    throw new AnalysisError(FN, `condition "${absent}" is not a value of treatment column "${treatment}" (its values: ${values.slice(0, 5).join(', ')})`);
+  }
+  if (c1 !== undefined && c2 !== undefined) return [String(c1), String(c2)];
   if (declared) {
     const present = new Set(values);
     values.splice(0, values.length, ...declared.filter((level) => present.has(level)));
@@ -184,8 +189,11 @@ function conditions(
     values.sort(numeric ? (a, b) => Number(a) - Number(b) : undefined);
   }
   if (values.length !== 2) {
-    throw new AnalysisError(FN, `treatment column "${treatment}" must have exactly two values, found ${values.length} (${values.slice(0, 5).join(', ')}); pass condition1 and condition2`);
+    throw new AnalysisError(FN, `treatment column "${treatment}" must have exactly two values, found ${values.length} (${values.slice(0, 5).join(', ')}); name the two to compare: condition1 and condition2`);
   }
+  // One condition named: the other value is the other condition, as estimatr's parse_conditions.
+  if (c1 !== undefined) return [String(c1), values.find((v) => v !== String(c1)) as string];
+  if (c2 !== undefined) return [values.find((v) => v !== String(c2)) as string, String(c2)];
   return [values[0], values[1]];
 }
 

@@ -1,10 +1,12 @@
-// estimatr's term for each kind of treatment column (found by the third trial against R, 2026-12-03: a TRUE/FALSE
+// estimatr's term for each kind of treatment column, and two of three arms compared (found by the third trial
+// against R, 2026-12-03: `vlab dim` had no way to name the two arms but --levels; a TRUE/FALSE
 // treatment was "zTRUE" in vlab, "z" in estimatr, whose dim_like_return drops the label when condition2 == 1 and
 // condition1 == 0 in R's comparison; a numeric label is pasted as R prints it, "big1e+05").
 // Expected values: Rscript tests/analysis/r/difference-in-means-terms.R (the R calls are there).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { differenceInMeans, rowsFromCsv } from '../../analysis/index.ts';
@@ -21,7 +23,16 @@ const cases: [string, string, { condition1?: string; condition2?: string }?][] =
   ['big', 'big'],
   ['two', 'two'],
   ['text', 'text'],
+  ['arms', 'arms', { condition1: 'lo', condition2: 'hi' }],
+  ['arms_numeric', 'dose', { condition1: '0', condition2: '2' }],
+  ['two_condition2', 'two', { condition2: '2' }],
 ];
+
+test('a condition that is not a value of the treatment is an error naming it', () => {
+  assert.throws(() => differenceInMeans({ rows, outcome: 'y', treatment: 'arms', condition1: 'lo', condition2: 'high' }), {
+    message: 'differenceInMeans: condition "high" is not a value of treatment column "arms" (its values: lo, hi, mid)',
+  });
+});
 
 for (const [name, treatment, conditions] of cases) {
   test(`the term of a ${name} treatment is estimatr's`, () => {
@@ -33,3 +44,16 @@ for (const [name, treatment, conditions] of cases) {
     assertCloseToR(row.df, df, `${name} df`);
   });
 }
+
+test('vlab dim --condition1 --condition2 compares two of three arms, as estimatr\'s condition1 and condition2', () => {
+  const repo = resolve(here, '../..');
+  const run = spawnSync(process.execPath, [join(repo, 'bin/vlab.js'), 'dim', '--data', join(here, 'fixtures/dim_terms.csv'), '--outcome', 'y',
+    '--treatment', 'arms', '--condition1', 'lo', '--condition2', 'hi', '--format', 'json'], { encoding: 'utf8', cwd: repo });
+  assert.equal(run.status, 0, run.stderr);
+  const [row] = JSON.parse(run.stdout).estimates;
+  const [term, estimate, se, df] = expected.arms;
+  assert.equal(row.term, term);
+  assertCloseToR(row.estimate, estimate, 'estimate');
+  assertCloseToR(row.std_error, se, 'SE');
+  assertCloseToR(row.df, df, 'df');
+});

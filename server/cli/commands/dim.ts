@@ -10,6 +10,8 @@ interface DimOptions {
   blocks?: string;
   clusters?: string;
   weights?: string;
+  condition1?: string;
+  condition2?: string;
   levels?: string;
   codebook?: string;
   alpha?: string;
@@ -27,6 +29,8 @@ export function registerDimCommand(program: Command): void {
     .option('--blocks <column>', 'block column')
     .option('--clusters <column>', 'cluster column')
     .option('--weights <column>', 'weights column (as estimatr: weighted HC2, or CR2 with clusters; no matched pairs)')
+    .option('--condition1 <value>', 'control value (estimatr\'s condition1; default: the smaller of two values)')
+    .option('--condition2 <value>', 'treated value (estimatr\'s condition2); with --condition1, compares two of several arms')
     .option(...LEVELS_OPTION)
     .option(...CODEBOOK_OPTION)
     .option(...ALPHA_OPTION)
@@ -41,6 +45,8 @@ export function registerDimCommand(program: Command): void {
           blocks: o.blocks,
           clusters: o.clusters,
           weights: o.weights,
+          condition1: o.condition1,
+          condition2: o.condition2,
           levels: readLevels(o),
           alpha: parseAlpha(o.alpha),
         });

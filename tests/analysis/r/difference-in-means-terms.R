@@ -8,6 +8,8 @@ n <- 24
 z <- rep(0:1, n / 2)
 d <- data.frame(y = round(1 + 0.5 * z + rnorm(n), 6), logical = z == 1, tf = ifelse(z == 1, "T", "F"),
                 big = z * 1e5, two = ifelse(z == 1, 5, 2), text = ifelse(z == 1, "b", "a"))
+d$arms <- ifelse(z == 1, rep(c("hi", "mid"), each = n / 4), "lo")
+d$dose <- ifelse(z == 1, rep(c(2, 1), each = n / 4), 0)
 write.csv(d, "tests/analysis/fixtures/dim_terms.csv", row.names = FALSE)
 d <- read.csv("tests/analysis/fixtures/dim_terms.csv")
 one <- function(f, ...) { t <- tidy(difference_in_means(f, data = d, ...)); list(t$term, t$estimate, t$std.error, t$df) }
@@ -17,6 +19,11 @@ out <- list(
   logical_reversed = one(y ~ logical, condition1 = TRUE, condition2 = FALSE),
   big = one(y ~ big),
   two = one(y ~ two),
-  text = one(y ~ text)
+  text = one(y ~ text),
+  # three arms, two compared (vlab dim --condition1 lo --condition2 hi)
+  arms = one(y ~ arms, condition1 = "lo", condition2 = "hi"),
+  arms_numeric = one(y ~ dose, condition1 = 0, condition2 = 2),
+  # one condition named: the other value is condition1 (parse_conditions)
+  two_condition2 = one(y ~ two, condition2 = 2)
 )
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "tests/analysis/fixtures/dim_terms.expected.json")
