@@ -71,6 +71,10 @@ export function rake(options: RakeOptions): RakeResult {
     });
     levels.forEach((level, j) => {
       if (counts[j] === 0 && margins[v][level] > 0) throw new AnalysisError(FN, `level "${level}" of "${v}" has a population margin but no respondents`);
+      // Raking would weight them 0 (a third of a sample, silently, if a share was forgotten); survey::rake stops.
+      if (counts[j] > 0 && margins[v][level] === 0) {
+        throw new AnalysisError(FN, `level "${level}" of "${v}" has a population margin of 0 but ${counts[j]} respondents (survey::rake refuses it too): drop them, or give the level its share`);
+      }
     });
     return { out, targets: levels.map((level) => margins[v][level] / totals[k]) };
   });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pAdjust, powerAnalysis, rake } from '../../analysis/index.ts';
+import { readFileSync } from 'node:fs';
+import { rowsFromCsv } from '../../analysis/index.ts';
 import { referenceRows } from './support.ts';
 
 test('p.adjust leaves NA out of n', () => {
@@ -105,4 +107,14 @@ test('an interaction contrast costs four times the sample of a main effect', () 
   assert.ok(Math.abs(nInteraction / nMain - 4) < 0.01, `ratio ${nInteraction / nMain}`);
   assert.throws(() => powerAnalysis({ effect: 0.2, sd: 1, n: 10, arms: 3, contrast: 'main' }), /needs a 2\^f factorial/);
   assert.throws(() => powerAnalysis({ effect: 0.2, sd: 1 }), /give exactly two of effect, n and power/);
+});
+
+test('a level respondents have with a population margin of 0 is an error, as survey::rake stops on it', () => {
+  // R: Rscript tests/analysis/r/rake-zero-margin.R — rake(svydesign(ids = ~1, data = d, weights = ~rep(1, n)), list(~g, ~a),
+  // list(data.frame(g = c("f", "m", "x"), Freq = c(0.51, 0.49, 0)), …)) stops: "Strata in sample absent from population".
+  // vlab gave those 11 respondents weight 0 without a word (found by the third trial against R, 2026-12-03).
+  const rows = rowsFromCsv(readFileSync(new URL('fixtures/rake_zero_margin.csv', import.meta.url), 'utf8'));
+  assert.throws(() => rake({ rows, margins: { g: { f: 0.51, m: 0.49, x: 0 }, a: { young: 0.4, old: 0.6 } } }), {
+    message: 'rake: level "x" of "g" has a population margin of 0 but 11 respondents (survey::rake refuses it too): drop them, or give the level its share',
+  });
 });
