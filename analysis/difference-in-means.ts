@@ -1,8 +1,8 @@
 import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { clusteredEstimate, readWeights, weightedHc2Estimate, type BlockEstimate } from './difference-in-means-arms.ts';
-import { completeRows, groupCodes, isMissing, numericColumn, requireColumns, type Levels, type Row } from './helpers/data.ts';
-import { LOGICAL_VALUES } from './helpers/data-table.ts';
+import { completeRows, groupCodes, isMissing, numericColumn, requireColumns, subset, type Levels, type Row } from './helpers/data.ts';
+import { LOGICAL_VALUES, tableFromRows } from './helpers/data-table.ts';
 import { readRNumber } from './helpers/parse-decimal.ts';
 import { formatRNumber } from './helpers/r-number.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
@@ -75,7 +75,7 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   const [control, treated] = conditions(rows, all, treatment, declared, options.condition1, options.condition2);
   const index = all.filter((i) => String(rows[i][treatment]) === control || String(rows[i][treatment]) === treated);
   if (index.length === 0) throw new AnalysisError(FN, `no rows without missing values in ${used.join(', ')}`);
-  const y = numericColumn(FN, rows, index, outcome, 'outcome');
+  const y = outcomeValues(rows, index, outcome);
   const t = Uint8Array.from(index, (i) => (String(rows[i][treatment]) === treated ? 1 : 0));
   const cluster = clusters ? groupCodes(rows, index, clusters).codes : undefined;
   if (cluster) checkClusterTreatment(cluster, t);
@@ -146,6 +146,12 @@ function withinLevels(rows: readonly Row[], index: Int32Array, used: readonly st
   });
   if (checks.length === 0) return index;
   return index.filter((i) => checks.every(({ name, allowed }) => allowed.has(String(rows[i][name]))));
+}
+
+/** The outcome as R's model.response reads it: numbers, or 1/0 for a column read.csv types as TRUE/FALSE. */
+function outcomeValues(rows: readonly Row[], index: Int32Array, outcome: string): Float64Array {
+  const column = tableFromRows(rows).column(outcome);
+  return column?.type === 'logical' ? subset(column.values, index) : numericColumn(FN, rows, index, outcome, 'outcome');
 }
 
 /**

@@ -28,6 +28,18 @@ const cases: [string, string, { condition1?: string; condition2?: string }?][] =
   ['two_condition2', 'two', { condition2: '2' }],
 ];
 
+test('a TRUE/FALSE outcome is 1/0, as R reads it (it was refused as not numeric)', () => {
+  for (const [name, blocks] of [['logical_outcome', undefined], ['logical_outcome_blocked', 'blk']] as const) {
+    const [term, estimate, se, df] = expected[name];
+    const result = differenceInMeans({ rows, outcome: 'chose', treatment: 'two', blocks });
+    assert.equal(result.nobs, 23, `${name}: the row with a missing outcome is dropped`);
+    assert.equal(result.estimates[0].term, term);
+    assertCloseToR(result.estimates[0].estimate, estimate, `${name} estimate`);
+    assertCloseToR(result.estimates[0].std_error, se, `${name} SE`);
+    assertCloseToR(result.estimates[0].df, df, `${name} df`);
+  }
+});
+
 test('a condition that is not a value of the treatment is an error naming it', () => {
   assert.throws(() => differenceInMeans({ rows, outcome: 'y', treatment: 'arms', condition1: 'lo', condition2: 'high' }), {
     message: 'differenceInMeans: condition "high" is not a value of treatment column "arms" (its values: lo, hi, mid)',
