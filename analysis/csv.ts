@@ -5,7 +5,7 @@ import type { Row } from './helpers/data.ts';
 import { readRNumber } from './helpers/parse-decimal.ts';
 
 /**
- * CSV text to rows for the estimators. Quoted fields stay strings and unquoted numeric fields (as R reads them:
+ * CSV text to rows for the estimators. Quoted fields stay strings and unquoted finite numbers (as R reads them:
  * `readRNumber`) become numbers,
  * which is exactly how R's `write.csv` separates factors/characters from numbers; "NA" and empty cells are
  * kept as they are and treated as missing by the estimators.
@@ -20,8 +20,10 @@ export function rowsFromCsv(text: string): Row[] {
     columns: (header: string[]) => rowNamesColumn(header),
     cast: (value, context) => {
       if (context.header || context.quoting || value === '' || value === 'NA') return value;
-      // Numbers as read.csv reads them, Inf and hexadecimal included; NaN is a missing number.
-      return readRNumber(value) ?? value;
+      // Finite numbers as read.csv reads them. Inf and NaN stay text here: a column of text may hold them as labels
+      // (read.csv keeps them so), and a numeric column reads them when it is typed (tableFromRows, readRNumber).
+      const x = readRNumber(value);
+      return x !== undefined && Number.isFinite(x) ? x : value;
     },
   }) as Row[];
 }

@@ -59,3 +59,13 @@ test('a column of Inf, NaN, hexadecimal and "1e" is numeric, NaN is missing, as 
     checkFit(fit, expected.numbers_u, `${reader}: y ~ u + k`);
   }
 });
+
+test('words R would read as numbers (Inf, NaN, nan) in a column of text stay labels, as read.csv keeps them', () => {
+  const bytes = fixture('csv_text_specials.csv');
+  assert.equal(expected.text_class, 'character');
+  for (const [reader, table] of [['tableFromCsv', tableFromCsv(bytes)], ['tableFromRows', tableFromRows(rowsFromCsv(bytes.toString('utf8')))]] as [string, DataTable][]) {
+    const column = table.column('g');
+    assert.equal(column?.type, 'character', `${reader}: g is text`);
+    checkFit(lmRobust({ formula: 'y ~ g', rows: table }), expected.text_g, `${reader}: y ~ g`);
+  }
+});

@@ -1,6 +1,7 @@
 # Expected values for tests/analysis/csv-from-r.test.ts: CSV files as R writes and reads them.
 # 1. write.csv's default output: a first column of row names under an empty header name, which read.csv
 #    names "X" (and `y ~ .` then uses it as a covariate); Inf and -Inf written as such.
+# 3. Those words in a column of text are labels (read.csv: character).
 # 2. The numbers read.csv's type.convert reads beyond plain decimals (R_strtod): Inf, -inf, Infinity, NaN
 #    (missing for na.omit), hexadecimal (0x1A, 0x10p-2), an exponent without digits (1e) — a column holding
 #    them is numeric in R, not text.
@@ -26,6 +27,11 @@ sp$y[sp$u %in% c("Inf", "-inf", "+Infinity", "1e400", "-1e400")] <- NA
 writeLines(c("y,k,u", sprintf("%s,%s,%s", ifelse(is.na(sp$y), "NA", format(sp$y, digits = 15)), format(sp$k, digits = 15), sp$u)), "tests/analysis/fixtures/csv_r_numbers.csv")
 sn <- read.csv("tests/analysis/fixtures/csv_r_numbers.csv")
 
+# An unquoted text column holding words R_strtod would read (Inf, nan, NaN) next to text: character, those words
+# are labels like any other (not numbers, not missing).
+writeLines(c("y,g", "1.5,Inf", "2.25,abc", "0.5,NaN", "3,nan", "2,abc", "1,Inf", "4,NaN", "2.5,nan", "1.75,abc"), "tests/analysis/fixtures/csv_text_specials.csv")
+ts <- read.csv("tests/analysis/fixtures/csv_text_specials.csv")
+
 rows <- function(fit) { t <- tidy(fit); unname(lapply(seq_len(nrow(t)), function(i) list(t$term[i], t$estimate[i], t$std.error[i], t$df[i]))) }
 out <- list(
   typed = typed,
@@ -34,6 +40,8 @@ out <- list(
   row_names_dot = rows(lm_robust(y ~ ., data = rn, se_type = "HC1")),
   numbers_class = class(sn$u),
   numbers_u = rows(lm_robust(y ~ u + k, data = sn)),
-  numbers_nobs = lm_robust(y ~ u + k, data = sn)$nobs
+  numbers_nobs = lm_robust(y ~ u + k, data = sn)$nobs,
+  text_class = class(ts$g),
+  text_g = rows(lm_robust(y ~ g, data = ts))
 )
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "tests/analysis/fixtures/csv_from_r.expected.json")
