@@ -2,7 +2,7 @@ import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { clusteredEstimate, readWeights, weightedHc2Estimate, type BlockEstimate } from './difference-in-means-arms.ts';
 import { completeRows, groupCodes, isMissing, numericColumn, requireColumns, subset, type Levels, type Row } from './helpers/data.ts';
-import { LOGICAL_VALUES, tableFromRows } from './helpers/data-table.ts';
+import { LOGICAL_VALUES, tableFromRows, type Column } from './helpers/data-table.ts';
 import { readRNumber } from './helpers/parse-decimal.ts';
 import { formatRNumber } from './helpers/r-number.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
@@ -70,12 +70,14 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   if (blocks) requireColumns(FN, rows, [blocks], 'blocks');
   if (clusters) requireColumns(FN, rows, [clusters], 'clusters');
   if (weights) requireColumns(FN, rows, [weights], 'weights');
-  const all = withinLevels(rows, completeRows(rows, used), used, options.levels);
+  // The outcome typed as read.csv types its column: TRUE/FALSE is 1/0, text "NaN" a missing number.
+  const outcomeColumn = tableFromRows(rows).column(outcome) as Column;
+  const all = withoutNaN(withinLevels(rows, completeRows(rows, used), used, options.levels), outcomeColumn);
   const declared = options.levels && Object.hasOwn(options.levels, treatment) ? options.levels[treatment] : undefined;
   const [control, treated] = conditions(rows, all, treatment, declared, options.condition1, options.condition2);
   const index = all.filter((i) => String(rows[i][treatment]) === control || String(rows[i][treatment]) === treated);
   if (index.length === 0) throw new AnalysisError(FN, `no rows without missing values in ${used.join(', ')}`);
-  const y = outcomeValues(rows, index, outcome);
+  const y = outcomeColumn.type === 'logical' ? subset(outcomeColumn.values, index) : numericColumn(FN, rows, index, outcome, 'outcome');
   const t = Uint8Array.from(index, (i) => (String(rows[i][treatment]) === treated ? 1 : 0));
   const cluster = clusters ? groupCodes(rows, index, clusters).codes : undefined;
   if (cluster) checkClusterTreatment(cluster, t);
@@ -148,10 +150,9 @@ function withinLevels(rows: readonly Row[], index: Int32Array, used: readonly st
   return index.filter((i) => checks.every(({ name, allowed }) => allowed.has(String(rows[i][name]))));
 }
 
-/** The outcome as R's model.response reads it: numbers, or 1/0 for a column read.csv types as TRUE/FALSE. */
-function outcomeValues(rows: readonly Row[], index: Int32Array, outcome: string): Float64Array {
-  const column = tableFromRows(rows).column(outcome);
-  return column?.type === 'logical' ? subset(column.values, index) : numericColumn(FN, rows, index, outcome, 'outcome');
+/** The rows whose outcome is not R's NaN (text "NaN" in a numeric column, which read.csv reads as a missing number). */
+function withoutNaN(index: Int32Array, column: Column): Int32Array {
+  return column.type === 'numeric' ? index.filter((i) => !Number.isNaN(column.values[i])) : index;
 }
 
 /**

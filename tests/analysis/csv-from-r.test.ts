@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { lmRobust, rowsFromCsv, tableFromCsv, tableFromRows, type DataTable } from '../../analysis/index.ts';
+import { differenceInMeans, lmRobust, rowsFromCsv, tableFromCsv, tableFromRows, type DataTable } from '../../analysis/index.ts';
 import { readRNumber } from '../../analysis/helpers/parse-decimal.ts';
 import { assertCloseToR } from './support.ts';
 
@@ -68,4 +68,14 @@ test('words R would read as numbers (Inf, NaN, nan) in a column of text stay lab
     assert.equal(column?.type, 'character', `${reader}: g is text`);
     checkFit(lmRobust({ formula: 'y ~ g', rows: table }), expected.text_g, `${reader}: y ~ g`);
   }
+});
+
+test('NaN in a numeric outcome, quoted or not, is missing for differenceInMeans (vlab dim), as R drops the row', () => {
+  const rows = rowsFromCsv(fixture('csv_dim_nan.csv').toString('utf8'));
+  const [estimate, se, df, nobs] = expected.dim_nan as number[];
+  const result = differenceInMeans({ rows, outcome: 'y', treatment: 'z' });
+  assert.equal(result.nobs, nobs);
+  assertCloseToR(result.estimates[0].estimate, estimate, 'estimate');
+  assertCloseToR(result.estimates[0].std_error, se, 'SE');
+  assertCloseToR(result.estimates[0].df, df, 'df');
 });

@@ -31,6 +31,12 @@ sn <- read.csv("tests/analysis/fixtures/csv_r_numbers.csv")
 # are labels like any other (not numbers, not missing).
 writeLines(c("y,g", "1.5,Inf", "2.25,abc", "0.5,NaN", "3,nan", "2,abc", "1,Inf", "4,NaN", "2.5,nan", "1.75,abc"), "tests/analysis/fixtures/csv_text_specials.csv")
 ts <- read.csv("tests/analysis/fixtures/csv_text_specials.csv")
+# A numeric outcome with NaN (unquoted and quoted) for difference_in_means: missing, the rows are dropped.
+set.seed(20261207)
+yn <- format(round(rnorm(16), 4)); yn[c(3, 8)] <- c("NaN", "\"NaN\"")
+writeLines(c("y,z", sprintf("%s,%d", yn, rep(0:1, 8))), "tests/analysis/fixtures/csv_dim_nan.csv")
+dn <- read.csv("tests/analysis/fixtures/csv_dim_nan.csv")
+dim_nan <- tidy(difference_in_means(y ~ z, data = dn))
 
 rows <- function(fit) { t <- tidy(fit); unname(lapply(seq_len(nrow(t)), function(i) list(t$term[i], t$estimate[i], t$std.error[i], t$df[i]))) }
 out <- list(
@@ -42,6 +48,7 @@ out <- list(
   numbers_u = rows(lm_robust(y ~ u + k, data = sn)),
   numbers_nobs = lm_robust(y ~ u + k, data = sn)$nobs,
   text_class = class(ts$g),
-  text_g = rows(lm_robust(y ~ g, data = ts))
+  text_g = rows(lm_robust(y ~ g, data = ts)),
+  dim_nan = list(dim_nan$estimate, dim_nan$std.error, dim_nan$df, difference_in_means(y ~ z, data = dn)$nobs)
 )
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "tests/analysis/fixtures/csv_from_r.expected.json")
