@@ -169,6 +169,16 @@ function isMissingField(bytes: Buffer, start: number, end: number): boolean {
   return start === end || (end - start === 2 && bytes[start] === 0x4e && bytes[start + 1] === 0x41);
 }
 
+/**
+ * A field of white space only (a spreadsheet's or a padded export's): R calls it blank, NA in a numeric or logical
+ * column (?read.table) and a label in a column of text.
+ */
+function isBlankField(bytes: Buffer, start: number, end: number): boolean {
+  if (end & ESCAPED) return false;
+  for (let b = start; b < end; b++) if (bytes[b] !== 0x20 && (bytes[b] < 0x09 || bytes[b] > 0x0d)) return false;
+  return true;
+}
+
 /** Numbers if every present field is one, else logical if every one is T/F/TRUE/FALSE, else character. */
 function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: Uint32Array): Column {
   const values = new Float64Array(rows);
@@ -177,7 +187,7 @@ function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: U
   for (let i = 0; i < rows; i++) {
     const start = starts[i];
     const end = ends[i];
-    if (isMissingField(bytes, start, end)) {
+    if (isMissingField(bytes, start, end) || isBlankField(bytes, start, end)) {
       values[i] = NaN;
       continue;
     }
@@ -196,7 +206,7 @@ function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: U
 
   let logical = true;
   for (let i = 0; i < rows && logical; i++) {
-    if (isMissingField(bytes, starts[i], ends[i])) {
+    if (isMissingField(bytes, starts[i], ends[i]) || isBlankField(bytes, starts[i], ends[i])) {
       values[i] = NaN;
       continue;
     }

@@ -30,6 +30,8 @@ export const LOGICAL_VALUES: ReadonlyMap<string, number> = new Map([
   ['F', 0],
 ]);
 
+const BLANK = /^[ \t\n\v\f\r]+$/;
+
 /**
  * Whether `data` is a table rather than an array of records.
  *
@@ -72,6 +74,9 @@ function columnOfRows(rows: readonly Row[], name: string): Column {
     } else if (typeof value === 'number') {
       values[i] = value;
       logical = false;
+    } else if (BLANK.test(String(value))) {
+      // Blank (spaces only): NA in a numeric or logical column, a label in a column of text (?read.table).
+      values[i] = NaN;
     } else {
       const text = String(value);
       const truth = LOGICAL_VALUES.get(text);

@@ -79,3 +79,12 @@ test('NaN in a numeric outcome, quoted or not, is missing for differenceInMeans 
   assertCloseToR(result.estimates[0].std_error, se, 'SE');
   assertCloseToR(result.estimates[0].df, df, 'df');
 });
+
+test('a field of spaces is missing in a numeric or logical column and a label in a column of text, as read.csv reads it', () => {
+  const bytes = fixture('csv_blank_fields.csv');
+  const rType = { numeric: 'numeric', logical: 'logical', character: 'character', integer: 'numeric' } as Record<string, string>;
+  for (const [reader, table] of [['tableFromCsv', tableFromCsv(bytes)], ['tableFromRows', tableFromRows(rowsFromCsv(bytes.toString('utf8')))]] as [string, DataTable][]) {
+    assert.deepEqual(['y', 'x', 'b', 'g'].map((name) => table.column(name)?.type), (expected.blank_classes as string[]).map((c) => rType[c]), `${reader}: column types`);
+    checkFit(lmRobust({ formula: 'y ~ x + b + g', rows: table }), expected.blank_fit, `${reader}: y ~ x + b + g`);
+  }
+});

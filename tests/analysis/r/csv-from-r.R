@@ -1,7 +1,8 @@
 # Expected values for tests/analysis/csv-from-r.test.ts: CSV files as R writes and reads them.
 # 1. write.csv's default output: a first column of row names under an empty header name, which read.csv
 #    names "X" (and `y ~ .` then uses it as a covariate); Inf and -Inf written as such.
-# 3. Those words in a column of text are labels (read.csv: character).
+# 3. Those words in a column of text are labels (read.csv: character); fields of spaces are NA in a numeric or
+#    logical column, labels in a column of text.
 # 2. The numbers read.csv's type.convert reads beyond plain decimals (R_strtod): Inf, -inf, Infinity, NaN
 #    (missing for na.omit), hexadecimal (0x1A, 0x10p-2), an exponent without digits (1e) — a column holding
 #    them is numeric in R, not text.
@@ -37,6 +38,12 @@ yn <- format(round(rnorm(16), 4)); yn[c(3, 8)] <- c("NaN", "\"NaN\"")
 writeLines(c("y,z", sprintf("%s,%d", yn, rep(0:1, 8))), "tests/analysis/fixtures/csv_dim_nan.csv")
 dn <- read.csv("tests/analysis/fixtures/csv_dim_nan.csv")
 dim_nan <- tidy(difference_in_means(y ~ z, data = dn))
+# Fields of spaces (a spreadsheet's or a padded export's): blank, so NA in a numeric or logical column (?read.table:
+# "Blank fields are also considered to be missing values in logical, integer, numeric and complex fields"), a label
+# in a column of text.
+writeLines(c("y,x,b,g", "1.5,0.2,TRUE,a", "2.25, ,FALSE,b", "0.5,1.1,  ,a", "3,2.4,TRUE,  ", "2,0.7,FALSE,b", "1,\t,TRUE,a",
+             "4,1.9,FALSE,b", "2.5,0.3,TRUE,  ", "1.75,2.2,FALSE,a", "2.2,1.4,TRUE,b"), "tests/analysis/fixtures/csv_blank_fields.csv")
+bf <- read.csv("tests/analysis/fixtures/csv_blank_fields.csv")
 
 rows <- function(fit) { t <- tidy(fit); unname(lapply(seq_len(nrow(t)), function(i) list(t$term[i], t$estimate[i], t$std.error[i], t$df[i]))) }
 out <- list(
@@ -49,6 +56,8 @@ out <- list(
   numbers_nobs = lm_robust(y ~ u + k, data = sn)$nobs,
   text_class = class(ts$g),
   text_g = rows(lm_robust(y ~ g, data = ts)),
+  blank_classes = unname(sapply(bf, class)),
+  blank_fit = rows(lm_robust(y ~ x + b + g, data = bf)),
   dim_nan = list(dim_nan$estimate, dim_nan$std.error, dim_nan$df, difference_in_means(y ~ z, data = dn)$nobs)
 )
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "tests/analysis/fixtures/csv_from_r.expected.json")
