@@ -2,7 +2,8 @@ import { AnalysisError } from '../errors.ts';
 import { chiSquareUpperTail } from '../helpers/chi-square.ts';
 import { unknownColumn, type Levels, type Row } from '../helpers/data.ts';
 import type { DataTable } from '../helpers/data-table.ts';
-import { compareCodePoints } from '../helpers/level-order.ts';
+import { compareCodePoints, compareNumericLabels } from '../helpers/level-order.ts';
+import { formatRNumber } from '../helpers/r-number.ts';
 import { asTable } from './profiles.ts';
 
 export interface FreqsOptions {
@@ -62,13 +63,13 @@ export function freqs(options: FreqsOptions): LevelFrequency[] {
     for (const level of Object.keys(options.probabilities?.[feature] ?? {})) counts.set(level, counts.get(level) ?? 0);
     const declared = counts.size > 0;
     for (let i = 0; i < table.length; i++) {
-      const label = column.type === 'character' ? (column.codes[i] < 0 ? null : column.labels[column.codes[i]]) : Number.isNaN(column.values[i]) ? null : String(column.values[i]);
+      const label = column.type === 'character' ? (column.codes[i] < 0 ? null : column.labels[column.codes[i]]) : Number.isNaN(column.values[i]) ? null : formatRNumber(column.values[i]);
       const w = weights?.type === 'numeric' ? weights.values[i] : 1;
       if (label === null || Number.isNaN(w)) continue;
       if (declared && !counts.has(label)) throw new AnalysisError(FN, `"${feature}" has the value "${label}", which is not among its declared levels or probabilities`);
       counts.set(label, (counts.get(label) ?? 0) + w);
     }
-    const levels = declared ? [...counts.keys()] : [...counts.keys()].sort(compareCodePoints);
+    const levels = declared ? [...counts.keys()] : [...counts.keys()].sort(column.type === 'numeric' ? compareNumericLabels : compareCodePoints);
     if (levels.length < 2) throw new AnalysisError(FN, `"${feature}" shows ${levels.length} level(s); a frequency test needs two`);
     const probabilities = designProbabilities(feature, levels, options.probabilities?.[feature]);
     const total = levels.reduce((sum, level) => sum + counts.get(level)!, 0);

@@ -1,6 +1,7 @@
 import { AnalysisError } from '../errors.ts';
 import { checkAlpha } from '../helpers/alpha.ts';
 import { normalTwoSidedP, studentTwoSidedP } from '../helpers/distributions.ts';
+import { compareCodePoints, compareNumericLabels } from '../helpers/level-order.ts';
 import { resolveSeType, type SeType } from '../helpers/se-type.ts';
 import { tidyRow } from '../helpers/tidy.ts';
 import type { ConjointOptions } from './amce.ts';
@@ -54,7 +55,7 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
   if (options.by !== undefined) groups = [...new Set(perFeature.flatMap((p) => p.by!.levels))];
   const declaredBy = options.by === undefined ? undefined : options.levels?.[options.by];
   if (declaredBy) groups = declaredBy.filter((level) => groups.includes(level));
-  else groups.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  else groups.sort(perFeature[0].by?.numeric ? compareNumericLabels : compareCodePoints);
 
   for (const group of options.by === undefined ? [undefined] : groups) {
     perFeature.forEach((profiles) => {

@@ -1,13 +1,16 @@
 import { AnalysisError } from '../errors.ts';
 import { unknownColumn, type Levels, type Row } from '../helpers/data.ts';
 import { isDataTable, tableFromRows, type Column, type DataTable } from '../helpers/data-table.ts';
-import { compareCodePoints } from '../helpers/level-order.ts';
+import { compareCodePoints, compareNumericLabels } from '../helpers/level-order.ts';
+import { formatRNumber } from '../helpers/r-number.ts';
 
 /** A feature over the used profile rows: its levels in order (first = reference) and each row's level code. */
 export interface Factor {
   name: string;
   levels: string[];
   codes: Int32Array;
+  /** A numeric column: its levels (labels as R's as.character writes them) sort by value, as factor() sorts them. */
+  numeric: boolean;
 }
 
 /** Profile rows with no missing value in the columns an estimate uses, coded once. */
@@ -44,13 +47,13 @@ export function asTable(rows: readonly Row[] | DataTable): DataTable {
 function labelsOf(column: Column): (i: number) => string | null {
   if (column.type === 'character') return (i) => (column.codes[i] < 0 ? null : column.labels[column.codes[i]]);
   if (column.type === 'logical') return (i) => (Number.isNaN(column.values[i]) ? null : column.values[i] ? 'TRUE' : 'FALSE');
-  return (i) => (Number.isNaN(column.values[i]) ? null : String(column.values[i]));
+  return (i) => (Number.isNaN(column.values[i]) ? null : formatRNumber(column.values[i]));
 }
 
 /**
  * Codes the profile rows for the conjoint estimators. Features (and `by`) are factors: their levels are the
  * `levels` given for them (a value outside those is an error), else the values present in code-point order (R's
- * `factor()` in the C locale); declared levels nobody saw are left out, as R's model frame drops them. The outcome
+ * `factor()` in the C locale), or by value for a numeric column (as `factor()` sorts numbers); declared levels nobody saw are left out, as R's model frame drops them. The outcome
  * must be numeric (0/1 choice or a rating). Rows missing any used column are dropped (R's na.omit) and counted.
  *
  * @example profileData('amce', table, { outcome: 'chosen', features: ['regime'], id: 'respondent' }).features[0].levels
@@ -96,7 +99,9 @@ export function profileData(fn: string, table: DataTable, columns: ProfileColumn
     if (code === undefined) respondentCodes.set(label, (code = respondentCodes.size));
     return code;
   });
-  const factors = factorNames.map((name, k) => codeFactor(fn, name, keep, factorLabels[k], columns.levels?.[name]));
+  const factors = factorNames.map((name, k) =>
+    codeFactor(fn, name, keep, factorLabels[k], columns.levels?.[name], table.column(name)?.type === 'numeric'),
+  );
   return {
     n,
     nDropped: table.length - n,
@@ -109,7 +114,7 @@ export function profileData(fn: string, table: DataTable, columns: ProfileColumn
   };
 }
 
-function codeFactor(fn: string, name: string, keep: number[], labels: (i: number) => string | null, declared?: readonly string[]): Factor {
+function codeFactor(fn: string, name: string, keep: number[], labels: (i: number) => string | null, declared: readonly string[] | undefined, numeric: boolean): Factor {
   const seen = new Set<string>();
   for (const i of keep) seen.add(labels(i)!);
   let levels: string[];
@@ -119,10 +124,10 @@ function codeFactor(fn: string, name: string, keep: number[], labels: (i: number
     if (outside !== undefined) throw new AnalysisError(fn, `"${name}" has the value "${outside}", which is not among its declared levels (${declared.join(', ')})`);
     levels = declared.filter((level) => seen.has(level));
   } else {
-    levels = [...seen].sort(compareCodePoints);
+    levels = [...seen].sort(numeric ? compareNumericLabels : compareCodePoints);
   }
   const index = new Map(levels.map((level, k) => [level, k]));
-  return { name, levels, codes: Int32Array.from(keep, (i) => index.get(labels(i)!)!) };
+  return { name, levels, codes: Int32Array.from(keep, (i) => index.get(labels(i)!)!), numeric };
 }
 
 /**
@@ -151,7 +156,7 @@ export function subsetProfiles(profiles: Profiles, rows: Int32Array): Profiles {
         levels.push(level);
       }
     });
-    return { name: f.name, levels, codes: codes.map((code) => recode[code]) };
+    return { name: f.name, levels, codes: codes.map((code) => recode[code]), numeric: f.numeric };
   };
   return {
     n: rows.length,

@@ -6,6 +6,15 @@ export function compareCodePoints(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Numeric order of labels of numbers (R's `factor()` of a numeric vector sorts its values, not their text).
+ *
+ * @example ['10', '5', '20'].sort(compareNumericLabels) // ['5', '10', '20']
+ */
+export function compareNumericLabels(a: string, b: string): number {
+  return Number(a) - Number(b);
+}
+
 // Two readings of "a UTF-8 locale such as en_US": ICU's default collation, and one that ignores punctuation
 // and spaces as glibc's does at its first level. Labels in code-point order under both are safe.
 const LOCALE_ORDERS = [new Intl.Collator('en-US'), new Intl.Collator('en-US', { ignorePunctuation: true })];
