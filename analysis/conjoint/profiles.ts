@@ -43,11 +43,11 @@ export function asTable(rows: readonly Row[] | DataTable): DataTable {
   return isDataTable(rows) ? rows : tableFromRows(rows);
 }
 
-/** Labels of a column's cells (numbers as JavaScript prints them), null where missing. */
-function labelsOf(column: Column): (i: number) => string | null {
+/** Labels of a column's cells (numbers by `label`: every digit, as JavaScript prints them, unless told), null where missing. */
+function labelsOf(column: Column, label: (x: number) => string = String): (i: number) => string | null {
   if (column.type === 'character') return (i) => (column.codes[i] < 0 ? null : column.labels[column.codes[i]]);
   if (column.type === 'logical') return (i) => (Number.isNaN(column.values[i]) ? null : column.values[i] ? 'TRUE' : 'FALSE');
-  return (i) => (Number.isNaN(column.values[i]) ? null : formatRNumber(column.values[i]));
+  return (i) => (Number.isNaN(column.values[i]) ? null : label(column.values[i]));
 }
 
 /**
@@ -73,7 +73,8 @@ export function profileData(fn: string, table: DataTable, columns: ProfileColumn
   const weightColumn = columns.weights === undefined ? undefined : column(columns.weights, 'weights');
   if (weightColumn && weightColumn.type !== 'numeric') throw new AnalysisError(fn, `weights column "${columns.weights}" is not numeric`);
   const factorNames = [...columns.features, ...(columns.by === undefined ? [] : [columns.by])];
-  const factorLabels = factorNames.map((name, k) => labelsOf(column(name, k < columns.features.length ? 'formula' : 'by')));
+  // Levels of numbers are labelled as R's factor() labels them (15 digits: "1e+05"); ids keep every digit.
+  const factorLabels = factorNames.map((name, k) => labelsOf(column(name, k < columns.features.length ? 'formula' : 'by'), formatRNumber));
 
   const keep: number[] = [];
   for (let i = 0; i < table.length; i++) {

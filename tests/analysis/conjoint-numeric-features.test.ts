@@ -39,3 +39,9 @@ test('mm and mm-diff: levels in numeric order, groups too (the first group is wa
   }
   assert.deepEqual(freqs({ formula: '~ price', rows }).map((f) => f.level), ['5', '10', '20']);
 });
+
+test('respondent ids of 16 digits stay distinct (they are not factor labels, which R prints to 15 digits)', () => {
+  // R: length(unique(1234567890123450 + 0:9)) is 10, and svydesign(ids = ~id) has 10 clusters.
+  const records = Array.from({ length: 40 }, (_, i) => ({ id: 1234567890123450 + (i % 10), price: [5, 10, 20][i % 3], rating: (i * 7) % 5 }));
+  assert.equal(mm({ formula: 'rating ~ price', rows: records, id: 'id' }).nRespondents, 10);
+});
