@@ -38,14 +38,40 @@ function httpClientError(error: { status?: unknown }): ErrorBody | null {
   return { status: 400, code: 'bad_request', message: 'the request could not be understood' };
 }
 
+/** A server-side cause of a refusal (a disk that cannot take writes) is logged at most once in this long. */
+const CAUSE_LOG_INTERVAL_MS = 60_000;
+
+/**
+ * A refusal that stands for a problem of the server's (a 503 whose DomainError carries the SQLite error as its
+ * cause) is the operator's to know about, but every respondent retrying meets it: a stack a request filled a
+ * log at thousands of lines a second on a full disk, making it fuller. One warning line a minute, with SQLite's
+ * code and how many more requests it turned away meanwhile.
+ */
+function causeLog(logger: Logger): (error: DomainError) => void {
+  let lastAt = -Infinity;
+  let since = 0;
+  return (error) => {
+    const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+    if (!cause || typeof cause !== 'object') return;
+    since++;
+    const now = Date.now();
+    if (now - lastAt < CAUSE_LOG_INTERVAL_MS) return;
+    logger.warn({ code: cause.code, reason: cause.message, refused: since }, 'the database cannot be written (disk full or read-only?): requests answered 503 busy');
+    lastAt = now;
+    since = 0;
+  };
+}
+
 /** The one place errors become responses: `{ error: { code, message } }`; internals never leave the process. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
+  const logCause = causeLog(logger);
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     let body: ErrorBody | null = null;
     if (error instanceof DomainError) {
       body = { status: error.status, code: error.code, message: error.message, details: error.details };
       if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
+      logCause(error);
     }
     else if (error && typeof error === 'object') body = bodyParserError(error as { type?: unknown }) ?? httpClientError(error);
     if (!body) {
