@@ -72,3 +72,34 @@ test('--out into a folder that does not exist, or under a file, is refused befor
   assert.match(run.stderr, /^vlab replication: \S+: a part of the path is a file, not a folder\n$/);
   assert.equal(existsSync(missing), false);
 });
+
+// The second attacker trial (2026-12-03): `vlab serve` restarted on a full disk (a 4 MB tmpfs) printed
+// better-sqlite3's stack (`SqliteError: disk I/O error at Database.prepare …`) on every restart of its service
+// manager. A database that cannot be written (disk full, read-only, failing) is one line naming the problem and
+// what to check, exit code 1 (the environment's problem, not the command's). The SQLite errors here are real ones:
+// a file limited to its size (SQLITE_FULL) and a query-only connection (SQLITE_READONLY).
+test('a database that cannot be written (disk full or read-only) is one line saying so, exit code 1, no stack', async () => {
+  const { cliAction } = await import('../../server/cli/cli-action.ts');
+  const { openDatabase } = await import('../../server/storage/db.ts');
+  const db = openDatabase(join(dir, 'full.sqlite'));
+  db.exec('CREATE TABLE filler (x BLOB)');
+  const written: string[] = [];
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stderr.write;
+  try {
+    db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
+    await cliAction('serve', () => void db.prepare('INSERT INTO filler VALUES (randomblob(100000))').run())();
+    db.pragma('max_page_count = 1073741823');
+    db.pragma('query_only = ON');
+    await cliAction('token create', () => void db.prepare('INSERT INTO filler VALUES (1)').run())();
+  } finally {
+    process.stderr.write = write;
+    db.close();
+  }
+  assert.equal(process.exitCode, 1);
+  process.exitCode = 0;
+  assert.deepEqual(written, [
+    'vlab serve: the database cannot be written: database or disk is full (SQLITE_FULL); is its disk full or read-only?\n',
+    'vlab token create: the database cannot be written: attempt to write a readonly database (SQLITE_READONLY); is its disk full or read-only?\n',
+  ]);
+});
