@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
+import { loggedPath } from './request-log.ts';
 
 interface ErrorBody {
   status: number;
@@ -75,7 +76,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     else if (error && typeof error === 'object') body = bodyParserError(error as { type?: unknown }) ?? httpClientError(error);
     if (!body) {
-      logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+      logger.error({ err: error, method: req.method, ...loggedPath(req.path) }, 'unhandled error');
       body = { status: 500, code: 'internal_error', message: 'something went wrong on our side' };
     }
     res.status(body.status).json({ error: { ...body.details, code: body.code, message: body.message } });
