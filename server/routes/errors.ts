@@ -57,7 +57,7 @@ function causeLog(logger: Logger): (error: DomainError) => void {
     since++;
     const now = Date.now();
     if (now - lastAt < CAUSE_LOG_INTERVAL_MS) return;
-    logger.warn({ code: cause.code, reason: cause.message, refused: since }, 'the database cannot be written (disk full or read-only?): requests answered 503 busy');
+    logger.warn({ code: cause.code, reason: cause.message, refused: since }, 'the database cannot be written now (disk full, read-only or overloaded?): requests answered 503 busy');
     lastAt = now;
     since = 0;
   };
