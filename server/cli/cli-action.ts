@@ -39,7 +39,9 @@ function pathProblem(error: unknown): string | undefined {
 function storageProblem(error: unknown): string | undefined {
   if (!isUnwritable(error)) return undefined;
   const { code, message } = error as { code: string; message: string };
-  return `the database cannot be written: ${message} (${code}); is its disk full or read-only?`;
+  // A lock held past busy_timeout is another process's long write (a backup, a bulk load), not the disk.
+  const hint = code.startsWith('SQLITE_BUSY') ? 'another process held its write lock too long; try again' : 'is its disk full or read-only?';
+  return `the database cannot be written: ${message} (${code}); ${hint}`;
 }
 
 function isUserError(error: unknown): error is Error {

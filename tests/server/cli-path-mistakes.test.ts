@@ -92,6 +92,14 @@ test('a database that cannot be written (disk full or read-only) is one line say
     db.pragma('max_page_count = 1073741823');
     db.pragma('query_only = ON');
     await cliAction('token create', () => void db.prepare('INSERT INTO filler VALUES (1)').run())();
+    db.pragma('query_only = OFF');
+    // Another connection holding the write lock past this one's busy_timeout (0 here): SQLITE_BUSY.
+    const other = openDatabase(join(dir, 'full.sqlite'));
+    other.pragma('busy_timeout = 0');
+    db.exec('BEGIN IMMEDIATE');
+    await cliAction('wave close', () => void other.prepare('INSERT INTO filler VALUES (1)').run())();
+    db.exec('ROLLBACK');
+    other.close();
   } finally {
     process.stderr.write = write;
     db.close();
@@ -101,5 +109,6 @@ test('a database that cannot be written (disk full or read-only) is one line say
   assert.deepEqual(written, [
     'vlab serve: the database cannot be written: database or disk is full (SQLITE_FULL); is its disk full or read-only?\n',
     'vlab token create: the database cannot be written: attempt to write a readonly database (SQLITE_READONLY); is its disk full or read-only?\n',
+    'vlab wave close: the database cannot be written: database is locked (SQLITE_BUSY); another process held its write lock too long; try again\n',
   ]);
 });
