@@ -61,6 +61,10 @@ export function registerDbCommands(program: Command): void {
           const check = copy.pragma('integrity_check', { simple: true });
           const participants = copy.prepare('SELECT count(*) FROM participants').pluck().get() as number;
           copy.close();
+          // The copy is a WAL database, so the read-only check made a `-wal` and a `-shm` file beside it that a
+          // read-only connection cannot remove: left behind (0644) beside every backup. The check wrote nothing,
+          // so the WAL is empty and both can go.
+          for (const side of ['-wal', '-shm']) rmSync(partial + side, { force: true });
           if (check !== 'ok') throw new Error(`the copy failed SQLite's integrity check: ${String(check)}`);
           chmodSync(partial, 0o600);
           renameSync(partial, options.out);
