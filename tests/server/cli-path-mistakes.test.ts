@@ -3,7 +3,7 @@
 // stack trace (they used to be Node's uncaught ENOTDIR / EISDIR / SQLITE_NOTADB / ENOENT traces).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -111,4 +111,28 @@ test('a database that cannot be written (disk full or read-only) is one line say
     'vlab token create: the database cannot be written: attempt to write a readonly database (SQLITE_READONLY); is its disk full or read-only?\n',
     'vlab wave close: the database cannot be written: database is locked (SQLITE_BUSY); another process held its write lock too long; try again\n',
   ]);
+});
+
+// The second attacker trial (2026-12-03): `vlab export --out` onto a full disk ended in Node's uncaught-exception
+// trace (`[Error: ENOSPC: no space left on device, write]`): a failed write carries no path, so the one-line
+// message for ENOSPC never matched. /dev/full stands in for the full disk (every write to it fails with ENOSPC),
+// reached through the `.partial` file the output is written to first.
+test('--out onto a full disk is one line naming the file, exit code 2, and no file is left', async () => {
+  const { cliAction } = await import('../../server/cli/cli-action.ts');
+  const { writeOutput } = await import('../../server/cli/commands/output-file.ts');
+  const out = join(dir, 'export.csv');
+  symlinkSync('/dev/full', `${out}.partial`);
+  const written: string[] = [];
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stderr.write;
+  try {
+    await cliAction('export', () => writeOutput('export', out, 'participant,wave_id\n'.repeat(10_000)))();
+  } finally {
+    process.stderr.write = write;
+  }
+  assert.equal(process.exitCode, 2);
+  process.exitCode = 0;
+  assert.deepEqual(written, [`vlab export: ${out}: no space left on the device\n`]);
+  assert.equal(existsSync(out), false);
+  assert.equal(existsSync(`${out}.partial`), false);
 });
