@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { PARTICIPANT_CODE } from '../domain/participant.ts';
 import type { Logger } from '../logger.ts';
 
 /**
@@ -11,6 +12,10 @@ export const LOGGED_PATH_CHARACTERS = 256;
 /** The path as logged: whole, or its first LOGGED_PATH_CHARACTERS characters and its length. */
 export function loggedPath(path: string): { path: string; pathLength?: number } {
   return path.length <= LOGGED_PATH_CHARACTERS ? { path } : { path: path.slice(0, LOGGED_PATH_CHARACTERS), pathLength: path.length };
+}
+
+function loggedCode(code: unknown): string | undefined {
+  return typeof code === 'string' && PARTICIPANT_CODE.test(code) ? code : undefined;
 }
 
 /**
@@ -26,7 +31,8 @@ export function requestLog(logger: Logger): RequestHandler {
         ...loggedPath(req.originalUrl.split('?')[0]!),
         status: res.statusCode,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
-        participant: res.locals.participantCode as string | undefined,
+        // The answer routes set the code from the path before it is checked: only a well-formed one is logged.
+        participant: loggedCode(res.locals.participantCode),
       });
     });
     next();
