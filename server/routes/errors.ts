@@ -43,10 +43,10 @@ function httpClientError(error: { status?: unknown }): ErrorBody | null {
 const CAUSE_LOG_INTERVAL_MS = 60_000;
 
 /**
- * A refusal that stands for a problem of the server's (a 503 whose DomainError carries the SQLite error as its
- * cause) is the operator's to know about, but every respondent retrying meets it: a stack a request filled a
- * log at thousands of lines a second on a full disk, making it fuller. One warning line a minute, with SQLite's
- * code and how many more requests it turned away meanwhile.
+ * A refusal that stands for a problem of the server's (a 503 whose DomainError carries the database's error as
+ * its cause) is the operator's to know about, but every respondent retrying meets it: a stack trace per request
+ * filled the log at hundreds of lines a second on a full disk, making it fuller. One warning line a minute, with
+ * the database's error code and how many requests it turned away since the last line.
  */
 function causeLog(logger: Logger): (error: DomainError) => void {
   let lastAt = -Infinity;
