@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, reachVignette, TEST_ENGINE, TEST_RATE_LIMITS } from './test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, reachVignette, TEST_RATE_LIMITS } from './test-app.ts';
 
 // A SQLite file that cannot take writes mid-wave: the disk fills up, or the file system turns read-only (ext4's
 // errors=remount-ro after an I/O error). Found by the second attacker trial (2026-12-03): on a 4 MB tmpfs every
@@ -14,12 +14,14 @@ import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, reachVignette, TEST_ENGINE, T
 // /healthz that says the database cannot be written, and service again as soon as the disk can take writes.
 // SQLite's own limits stand in for the disk here: `max_page_count` at the file's size (SQLITE_FULL, "database or
 // disk is full") and `query_only` (SQLITE_READONLY).
-const sqliteOnly = { skip: TEST_ENGINE !== 'sqlite' && 'a SQLite file filling up: PostgreSQL has tests of its own outage' };
+// SQLite's own failure modes: the app runs on SQLite whatever VLAB_TEST_ENGINE says (PostgreSQL refusing writes is
+// tested in postgres-store.test.ts).
+const sqliteApp = () => createTestApp({}, {}, 'sqlite');
 
 const count = (db: { prepare(sql: string): { pluck(): { get(): unknown } } }, table: string) => Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
 
-test('a full disk: a start that cannot be stored is 503 busy with Retry-After, nothing is half-stored, and service resumes once there is room', sqliteOnly, async () => {
-  const t = await createTestApp();
+test('a full disk: a start that cannot be stored is 503 busy with Retry-After, nothing is half-stored, and service resumes once there is room', async () => {
+  const t = await sqliteApp();
   try {
     const start = () => request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({});
     assert.equal((await start()).status, 201);
@@ -47,8 +49,8 @@ test('a full disk: a start that cannot be stored is 503 busy with Retry-After, n
   }
 });
 
-test('a database that turns read-only mid-survey: saves, completions and starts are 503 busy, /healthz 503, and the same completion is stored once it can be', sqliteOnly, async () => {
-  const t = await createTestApp();
+test('a database that turns read-only mid-survey: saves, completions and starts are 503 busy, /healthz 503, and the same completion is stored once it can be', async () => {
+  const t = await sqliteApp();
   try {
     const code = (await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({})).body.participant.code as string;
     assert.equal((await reachVignette(t.app, code)).status, 200);
@@ -82,8 +84,8 @@ test('a database that turns read-only mid-survey: saves, completions and starts 
   }
 });
 
-test('the storage failure is logged as one warning line a while, with SQLite\'s code and no stack; a client mistake meanwhile still gets its own 4xx', sqliteOnly, async () => {
-  const t = await createTestApp();
+test('the storage failure is logged as one warning line a while, with SQLite\'s code and no stack; a client mistake meanwhile still gets its own 4xx', async () => {
+  const t = await sqliteApp();
   try {
     const lines: Record<string, unknown>[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
