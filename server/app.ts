@@ -10,6 +10,7 @@ import { untrustedProxyWarning } from './routes/untrusted-proxy-warning.ts';
 import { researcherApi } from './routes/researcher-api.ts';
 import { respondentApi } from './routes/respondent-api.ts';
 import { respondentPage, type WavePageInfo } from './routes/respondent-page.ts';
+import { DomainError } from './domain/errors.ts';
 import { studyLocales, textIn } from './domain/localized-text.ts';
 import type { BrokenStudy } from './domain/broken-study.ts';
 import type { StudyDefinition } from './domain/study-definition.ts';
@@ -70,8 +71,10 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
     try {
       await store.ping();
       res.json({ ok: true, database: 'ok', engine: store.engine });
-    } catch {
-      res.status(503).set('Retry-After', String(HEALTH_RETRY_AFTER_SECONDS)).json({ ok: false, database: 'unreachable', engine: store.engine });
+    } catch (error) {
+      // 'unreachable' (PostgreSQL down), or 'unwritable' (a SQLite file on a full or read-only disk).
+      const database = error instanceof DomainError && typeof error.details.database === 'string' ? error.details.database : 'unreachable';
+      res.status(503).set('Retry-After', String(HEALTH_RETRY_AFTER_SECONDS)).json({ ok: false, database, engine: store.engine });
     }
   });
   // Browsers ask for /favicon.ico on pages that do not name an icon (a JSON page, say); answer without a 404.

@@ -15,6 +15,11 @@ import { isPostgresUrl, maskedLocation, type Store } from './storage/store.ts';
  * come here for their storage so that `VLAB_DB` means the same thing everywhere.
  */
 
+/** On SIGTERM or SIGINT, requests in flight get this long to be answered before their connections are cut. */
+const SHUTDOWN_DRAIN_MS = 10_000;
+/** How often, while shutting down, keep-alive connections that fell idle are closed. */
+const SHUTDOWN_IDLE_CHECK_MS = 50;
+
 /** What the command line may override; strings are validated like their environment variables. */
 export interface ServerOverrides {
   port?: string | number;
@@ -128,14 +133,21 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   out.push(`  dashboard: ${link('/dashboard')} — sign in with a token from: ${vlab} token create --name "your name"`);
   process.stdout.write(`${out.join('\n')}\n`);
 
+  // SIGTERM comes at every deploy and restart. Cutting every connection at once reset each request in flight,
+  // and some of them had committed: starts stored that their respondents never heard of. Instead: take no new
+  // connection, answer those taken (keep-alive connections close as they fall idle), and only then close the
+  // database; connections still busy after SHUTDOWN_DRAIN_MS (a long download) are cut.
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    const idleCloser = setInterval(() => server.closeIdleConnections(), SHUTDOWN_IDLE_CHECK_MS);
+    setTimeout(() => server.closeAllConnections(), SHUTDOWN_DRAIN_MS).unref();
     server.close(() => {
+      clearInterval(idleCloser);
       void Promise.all([researcherPool.close(), checkpointer.stop()]).finally(() => {
         void store.close().finally(() => process.exit(0));
       });
     });
-    server.closeAllConnections();
+    server.closeIdleConnections();
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,5 +1,6 @@
 import { AnalysisError } from '../../analysis/errors.ts';
 import { DomainError } from '../domain/errors.ts';
+import { isUnwritable } from '../storage/sqlite-unavailable.ts';
 
 /** A mistake in what the user asked for: printed as one line, exit code 2, never a stack trace. */
 export class UsageError extends Error {
@@ -30,6 +31,19 @@ function pathProblem(error: unknown): string | undefined {
   return problem && `${path}: ${problem}`;
 }
 
+/**
+ * A database file that cannot take writes now (disk full, a file system turned read-only, an I/O error):
+ * not the command's mistake, nor a bug whose stack helps anyone — a service manager restarting `vlab serve` on a
+ * full disk printed better-sqlite3's stack at every restart. One line, exit code 1.
+ */
+function storageProblem(error: unknown): string | undefined {
+  if (!isUnwritable(error)) return undefined;
+  const { code, message } = error as { code: string; message: string };
+  // A lock held past busy_timeout is another process's long write (a backup, a bulk load), not the disk.
+  const hint = code.startsWith('SQLITE_BUSY') ? 'another process held its write lock too long; try again' : 'is its disk full or read-only?';
+  return `the database cannot be written: ${message} (${code}); ${hint}`;
+}
+
 function isUserError(error: unknown): error is Error {
   return error instanceof UsageError || error instanceof AnalysisError || error instanceof DomainError;
 }
@@ -46,10 +60,11 @@ export function cliAction<Args extends unknown[]>(
     try {
       await run(...args);
     } catch (error) {
-      const message = isUserError(error) ? error.message : pathProblem(error);
+      const storage = storageProblem(error);
+      const message = isUserError(error) ? error.message : (pathProblem(error) ?? storage);
       if (message === undefined) throw error;
       process.stderr.write(`vlab ${verb}: ${message}\n`);
-      process.exitCode = 2;
+      process.exitCode = storage === undefined ? 2 : 1;
     }
   };
 }

@@ -35,8 +35,12 @@ export class DomainError extends Error {
   /** Seconds the client should wait before trying again (sent as Retry-After), for refusals that pass. */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: DomainErrorCode, message: string, details: Record<string, unknown> = {}, retryAfterSeconds?: number) {
-    super(message);
+  /**
+   * `cause`: the error of the server's own that this refusal stands for (a disk that cannot take writes): logged
+   * by the error middleware, never sent to the client.
+   */
+  constructor(code: DomainErrorCode, message: string, details: Record<string, unknown> = {}, retryAfterSeconds?: number, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'DomainError';
     this.code = code;
     this.status = STATUS[code];

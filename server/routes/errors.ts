@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
+import { loggedPath } from './request-log.ts';
 
 interface ErrorBody {
   status: number;
@@ -38,18 +39,44 @@ function httpClientError(error: { status?: unknown }): ErrorBody | null {
   return { status: 400, code: 'bad_request', message: 'the request could not be understood' };
 }
 
+/** A server-side cause of a refusal (a disk that cannot take writes) is logged at most once in this long. */
+const CAUSE_LOG_INTERVAL_MS = 60_000;
+
+/**
+ * A refusal that stands for a problem of the server's (a 503 whose DomainError carries the database's error as
+ * its cause) is the operator's to know about, but every respondent retrying meets it: a stack trace per request
+ * filled the log at hundreds of lines a second on a full disk, making it fuller. One warning line a minute, with
+ * the database's error code and how many requests it turned away since the last line.
+ */
+function causeLog(logger: Logger): (error: DomainError) => void {
+  let lastAt = -Infinity;
+  let since = 0;
+  return (error) => {
+    const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+    if (!cause || typeof cause !== 'object') return;
+    since++;
+    const now = Date.now();
+    if (now - lastAt < CAUSE_LOG_INTERVAL_MS) return;
+    logger.warn({ code: cause.code, reason: cause.message, refused: since }, 'the database cannot be written now (disk full, read-only or overloaded?): requests answered 503 busy');
+    lastAt = now;
+    since = 0;
+  };
+}
+
 /** The one place errors become responses: `{ error: { code, message } }`; internals never leave the process. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
+  const logCause = causeLog(logger);
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     let body: ErrorBody | null = null;
     if (error instanceof DomainError) {
       body = { status: error.status, code: error.code, message: error.message, details: error.details };
       if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
+      logCause(error);
     }
     else if (error && typeof error === 'object') body = bodyParserError(error as { type?: unknown }) ?? httpClientError(error);
     if (!body) {
-      logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
+      logger.error({ err: error, method: req.method, ...loggedPath(req.path) }, 'unhandled error');
       body = { status: 500, code: 'internal_error', message: 'something went wrong on our side' };
     }
     res.status(body.status).json({ error: { ...body.details, code: body.code, message: body.message } });

@@ -1,5 +1,22 @@
 import type { RequestHandler } from 'express';
+import { PARTICIPANT_CODE } from '../domain/participant.ts';
 import type { Logger } from '../logger.ts';
+
+/**
+ * Paths are logged up to this many characters. Node takes request lines up to its 16 KB header limit, and a 404
+ * has no rate limit: logged whole, a loop of such requests wrote 16 KB of log each and could fill the disk that
+ * the database lives on.
+ */
+export const LOGGED_PATH_CHARACTERS = 256;
+
+/** The path as logged: whole, or its first LOGGED_PATH_CHARACTERS characters and its length. */
+export function loggedPath(path: string): { path: string; pathLength?: number } {
+  return path.length <= LOGGED_PATH_CHARACTERS ? { path } : { path: path.slice(0, LOGGED_PATH_CHARACTERS), pathLength: path.length };
+}
+
+function loggedCode(code: unknown): string | undefined {
+  return typeof code === 'string' && PARTICIPANT_CODE.test(code) ? code : undefined;
+}
 
 /**
  * One line per request: method, path without the query string (links carry panel IDs), status, duration, and
@@ -11,10 +28,11 @@ export function requestLog(logger: Logger): RequestHandler {
     res.on('finish', () => {
       logger.info({
         method: req.method,
-        path: req.originalUrl.split('?')[0],
+        ...loggedPath(req.originalUrl.split('?')[0]!),
         status: res.statusCode,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
-        participant: res.locals.participantCode as string | undefined,
+        // The answer routes set the code from the path before it is checked: only a well-formed one is logged.
+        participant: loggedCode(res.locals.participantCode),
       });
     });
     next();

@@ -59,7 +59,7 @@ export function respondentApi(service: RespondentService): Router {
     const session = await service.start({
       waveId,
       panelParams: body.panel ?? {},
-      sessionCode: readCookie(req.headers, sessionCookieName(waveId)),
+      sessionCode: readCookie(req.headers, sessionCookieName(waveId, req.secure)),
       locale: body.locale,
     });
     res.locals.participantCode = session.participant.code;

@@ -9,7 +9,13 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
-export const sessionCookieName = (waveId: string) => `vlab_${waveId}`;
+/**
+ * The cookie's name. Over TLS it is `__Host-vlab_<wave>`: browsers accept a `__Host-` cookie only from this very
+ * host (Secure, Path=/, no Domain), so a page on a sibling subdomain cannot toss in a `vlab_<wave>` cookie of a
+ * participant it holds the code of and have a respondent answer into that participant. It is the only session
+ * cookie read over TLS. Plain HTTP (a local run) cannot set `__Host-` cookies and keeps the plain name.
+ */
+export const sessionCookieName = (waveId: string, secure: boolean) => `${secure ? '__Host-' : ''}vlab_${waveId}`;
 
 /** The value of the cookie `name` in the request's Cookie header, percent-decoded as cookie-parser does; the first one wins. */
 export function readCookie(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -31,9 +37,9 @@ export function readCookie(headers: IncomingHttpHeaders, name: string): string |
 
 /**
  * The Set-Cookie value res.cookie() would send for the session (HttpOnly, SameSite=Lax, 30 days, the whole site;
- * Secure when the request came over TLS), attributes in the same order.
+ * Secure and `__Host-` when the request came over TLS), attributes in the same order.
  */
 export function sessionCookie(waveId: string, code: string, secure: boolean, now = Date.now()): string {
   const expires = new Date(now + SESSION_MAX_AGE_SECONDS * 1000).toUTCString();
-  return `${sessionCookieName(waveId)}=${encodeURIComponent(code)}; Max-Age=${SESSION_MAX_AGE_SECONDS}; Path=/; Expires=${expires}; HttpOnly${secure ? '; Secure' : ''}; SameSite=Lax`;
+  return `${sessionCookieName(waveId, secure)}=${encodeURIComponent(code)}; Max-Age=${SESSION_MAX_AGE_SECONDS}; Path=/; Expires=${expires}; HttpOnly${secure ? '; Secure' : ''}; SameSite=Lax`;
 }

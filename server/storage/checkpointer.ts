@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { startWorker } from '../workers/start-worker.ts';
 import type { Logger } from '../logger.ts';
+import type { CheckpointFailure } from '../workers/checkpoint-tick.ts';
 import type { Db } from './db.ts';
 
 /** How often the checkpointer copies the WAL into the database file. */
@@ -24,6 +25,10 @@ const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 export function startCheckpointer(db: Db, logger: Logger, { intervalMs = CHECKPOINT_EVERY_MS } = {}): { stop(): Promise<void> } {
   db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const worker = startWorker('checkpoint-worker', { dbPath: db.name, intervalMs });
+  worker.on('message', ({ checkpointFailure }: { checkpointFailure: CheckpointFailure | null }) => {
+    if (checkpointFailure) logger.warn(checkpointFailure, 'WAL checkpoints fail (disk full or read-only?); the checkpointer tries again');
+    else logger.info('WAL checkpoints succeed again');
+  });
   worker.on('error', (error) => {
     logger.error({ err: error }, 'WAL checkpointer failed; the writer checkpoints by itself again');
     db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);

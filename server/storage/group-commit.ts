@@ -81,6 +81,26 @@ async function runInSavepoint(db: Db, st: BatchStatements, job: Job, undone: () 
   }
 }
 
+/**
+ * runInSavepoint, and when undoing a failed job fails too (ROLLBACK TO or RELEASE threw: its savepoint is gone,
+ * or a statement journal spilled to a temporary file on a failing disk cannot be read back), the whole
+ * transaction rolled back. What it held is unknown then; left open, the batch's jobs would wait for ever and
+ * every later BEGIN would be refused. The batch then goes on as when SQLite drops the transaction itself.
+ */
+async function runJob(db: Db, st: BatchStatements, job: Job, undone: () => void): Promise<Settled> {
+  try {
+    return await runInSavepoint(db, st, job, undone);
+  } catch (error) {
+    try {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    } catch {
+      // Nothing more can be done here: the next BEGIN reports the connection's state to its jobs.
+    }
+    undone();
+    return { job, ok: false, error };
+  }
+}
+
 function settle(settled: Settled[]): void {
   for (const s of settled) {
     if (s.ok) s.job.resolve(s.value);
@@ -120,7 +140,7 @@ export function createGroupCommit(db: Db): GroupCommit {
     const settled: Settled[] = [];
     let next = start;
     for (; next < end; next++) {
-      const outcome = await runInSavepoint(db, st, pending[next], rolledBack);
+      const outcome = await runJob(db, st, pending[next], rolledBack);
       settled.push(outcome);
       // Some SQLite errors (disk full, I/O) roll back the whole transaction: the jobs before this one are
       // lost with it; the rest get a fresh transaction.

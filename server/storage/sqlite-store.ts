@@ -2,6 +2,8 @@ import type { Db } from './db.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { createMemoryRateCounter } from './rate-counter.ts';
 import { createRepositories } from './repositories.ts';
+import { DomainError } from '../domain/errors.ts';
+import { unwritableAsBusy, isUnwritable, UNWRITABLE_RETRY_AFTER_SECONDS } from './sqlite-unavailable.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -18,7 +20,8 @@ export function createSqliteStore(db: Db): SqliteStore {
   const repos = createRepositories(db);
   if (db.readonly) return readOnlyStore(db, repos);
   const writes = createGroupCommit(db);
-  const inTransaction = <T>(fn: (tx: typeof repos) => Promise<T>) => writes.run(() => fn(repos));
+  const health = writeHealth(db, writes);
+  const inTransaction = <T>(fn: (tx: typeof repos) => Promise<T>) => health.watch(writes.run(() => fn(repos)));
   return {
     engine: 'sqlite',
     location: db.name,
@@ -30,9 +33,44 @@ export function createSqliteStore(db: Db): SqliteStore {
     rateCounter: createMemoryRateCounter(),
     ping: async () => {
       db.prepare('SELECT 1').get();
+      await health.check();
     },
     close: async () => {
       db.close();
+    },
+  };
+}
+
+/**
+ * Whether the file takes writes: a read answers even when the disk is full or the file system turned read-only,
+ * so /healthz would say ok while every start, save and completion fails. After a write failed that way (and until
+ * one commits), the check tries a write of its own, so that a monitor sees the database come back without
+ * waiting for a respondent to try: it flips the header's `user_version` (which nothing else uses) between 0 and 1,
+ * one page to the WAL. Rewriting a row with its own values would not do: SQLite then writes nothing.
+ */
+function writeHealth(db: Db, writes: ReturnType<typeof createGroupCommit>) {
+  let failing = false;
+  const probe = { run: () => db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) === 1 ? 0 : 1}`) };
+  const watch = <T>(write: Promise<T>): Promise<T> =>
+    write.then(
+      (value) => {
+        failing = false;
+        return value;
+      },
+      (error: unknown) => {
+        if (isUnwritable(error)) failing = true;
+        throw unwritableAsBusy(error);
+      },
+    );
+  return {
+    watch,
+    async check(): Promise<void> {
+      if (!failing) return;
+      try {
+        await watch(writes.run(() => probe.run()));
+      } catch (error) {
+        throw new DomainError('busy', 'the database cannot be written', { database: 'unwritable' }, UNWRITABLE_RETRY_AFTER_SECONDS, error);
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { checkpointTicker } from './checkpoint-tick.ts';
 
 /**
  * The WAL checkpointer's thread (server/storage/checkpointer.ts): every `intervalMs` it copies the WAL's
@@ -10,14 +11,13 @@ const { dbPath, intervalMs } = workerData as { dbPath: string; intervalMs: numbe
 const db = new Database(dbPath, { fileMustExist: true });
 db.pragma('synchronous = FULL');
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
-const timer = setInterval(() => {
-  try {
-    checkpoint.get();
-  } catch (error) {
-    // Another connection's checkpoint (the writer's fallback, a second server) holds the lock: next time.
-    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
-  }
-}, intervalMs);
+const timer = setInterval(
+  checkpointTicker(
+    () => checkpoint.get(),
+    (failure) => parentPort!.postMessage({ checkpointFailure: failure }),
+  ),
+  intervalMs,
+);
 parentPort!.once('message', () => {
   clearInterval(timer);
   db.close();

@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { silentLogger } from '../../server/logger.ts';
 import { startCheckpointer } from '../../server/storage/checkpointer.ts';
 import { openDatabase, type Db } from '../../server/storage/db.ts';
+import { checkpointTicker } from '../../server/workers/checkpoint-tick.ts';
 
 /** 8 MB in 200 commits, paced as requests arrive, on a fresh table; then the database file's growth within 5 s. */
 async function fileGrowthAfterWrites(db: Db, table: string): Promise<number> {
@@ -42,4 +43,31 @@ test('the checkpointer copies committed pages into the database file while the w
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// The second attacker trial (2026-12-03) filled a 4 MB disk under load: the checkpointer's thread ended at its
+// first SQLITE_FULL ("WAL checkpointer failed; the writer checkpoints by itself again") and never came back after
+// the disk had room, so every 4 MB of WAL was checkpointed on the respondents' thread until a restart. A disk
+// that is full, read-only or failing is a passing state: the thread reports it once, goes on trying, and reports
+// when checkpoints succeed again. Anything else (a bug, a corrupt file) still ends the thread, and the writer
+// checkpoints by itself as before.
+test('a checkpoint that fails on a full or read-only disk is reported once and tried again; it reports when it succeeds again', () => {
+  const failures = [{ code: 'SQLITE_FULL', message: 'database or disk is full' }, { code: 'SQLITE_FULL', message: 'database or disk is full' }, { code: 'SQLITE_IOERR_WRITE', message: 'disk I/O error' }, { code: 'SQLITE_BUSY', message: 'database is locked' }];
+  const reports: unknown[] = [];
+  let calls = 0;
+  const tick = checkpointTicker(
+    () => {
+      const failure = failures[calls++];
+      if (failure) throw Object.assign(new Error(failure.message), { code: failure.code });
+    },
+    (failure) => reports.push(failure),
+  );
+  for (let i = 0; i < 6; i++) assert.doesNotThrow(tick, `tick ${i + 1} ended the thread`);
+  assert.equal(calls, 6);
+  assert.deepEqual(reports, [{ code: 'SQLITE_FULL', message: 'database or disk is full' }, { code: 'SQLITE_IOERR_WRITE', message: 'disk I/O error' }, null]);
+
+  const corrupt = checkpointTicker(() => {
+    throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+  }, () => undefined);
+  assert.throws(corrupt, /malformed/);
 });

@@ -3,7 +3,7 @@
 // stack trace (they used to be Node's uncaught ENOTDIR / EISDIR / SQLITE_NOTADB / ENOENT traces).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -71,4 +71,68 @@ test('--out into a folder that does not exist, or under a file, is refused befor
   assert.equal(run.status, 2, run.stderr);
   assert.match(run.stderr, /^vlab replication: \S+: a part of the path is a file, not a folder\n$/);
   assert.equal(existsSync(missing), false);
+});
+
+// The second attacker trial (2026-12-03): `vlab serve` restarted on a full disk (a 4 MB tmpfs) printed
+// better-sqlite3's stack (`SqliteError: disk I/O error at Database.prepare …`) on every restart of its service
+// manager. A database that cannot be written (disk full, read-only, failing) is one line naming the problem and
+// what to check, exit code 1 (the environment's problem, not the command's). The SQLite errors here are real ones:
+// a file limited to its size (SQLITE_FULL) and a query-only connection (SQLITE_READONLY).
+test('a database that cannot be written (disk full or read-only) is one line saying so, exit code 1, no stack', async () => {
+  const { cliAction } = await import('../../server/cli/cli-action.ts');
+  const { openDatabase } = await import('../../server/storage/db.ts');
+  const db = openDatabase(join(dir, 'full.sqlite'));
+  db.exec('CREATE TABLE filler (x BLOB)');
+  const written: string[] = [];
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stderr.write;
+  try {
+    db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
+    await cliAction('serve', () => void db.prepare('INSERT INTO filler VALUES (randomblob(100000))').run())();
+    db.pragma('max_page_count = 1073741823');
+    db.pragma('query_only = ON');
+    await cliAction('token create', () => void db.prepare('INSERT INTO filler VALUES (1)').run())();
+    db.pragma('query_only = OFF');
+    // Another connection holding the write lock past this one's busy_timeout (0 here): SQLITE_BUSY.
+    const other = openDatabase(join(dir, 'full.sqlite'));
+    other.pragma('busy_timeout = 0');
+    db.exec('BEGIN IMMEDIATE');
+    await cliAction('wave close', () => void other.prepare('INSERT INTO filler VALUES (1)').run())();
+    db.exec('ROLLBACK');
+    other.close();
+  } finally {
+    process.stderr.write = write;
+    db.close();
+  }
+  assert.equal(process.exitCode, 1);
+  process.exitCode = 0;
+  assert.deepEqual(written, [
+    'vlab serve: the database cannot be written: database or disk is full (SQLITE_FULL); is its disk full or read-only?\n',
+    'vlab token create: the database cannot be written: attempt to write a readonly database (SQLITE_READONLY); is its disk full or read-only?\n',
+    'vlab wave close: the database cannot be written: database is locked (SQLITE_BUSY); another process held its write lock too long; try again\n',
+  ]);
+});
+
+// The second attacker trial (2026-12-03): `vlab export --out` onto a full disk ended in Node's uncaught-exception
+// trace (`[Error: ENOSPC: no space left on device, write]`): a failed write carries no path, so the one-line
+// message for ENOSPC never matched. /dev/full stands in for the full disk (every write to it fails with ENOSPC),
+// reached through the `.partial` file the output is written to first.
+test('--out onto a full disk is one line naming the file, exit code 2, and no file is left', async () => {
+  const { cliAction } = await import('../../server/cli/cli-action.ts');
+  const { writeOutput } = await import('../../server/cli/commands/output-file.ts');
+  const out = join(dir, 'export.csv');
+  symlinkSync('/dev/full', `${out}.partial`);
+  const written: string[] = [];
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stderr.write;
+  try {
+    await cliAction('export', () => writeOutput('export', out, 'participant,wave_id\n'.repeat(10_000)))();
+  } finally {
+    process.stderr.write = write;
+  }
+  assert.equal(process.exitCode, 2);
+  process.exitCode = 0;
+  assert.deepEqual(written, [`vlab export: ${out}: no space left on the device\n`]);
+  assert.equal(existsSync(out), false);
+  assert.equal(existsSync(`${out}.partial`), false);
 });

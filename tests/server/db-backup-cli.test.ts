@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -42,7 +42,9 @@ test('vlab db backup copies a live database: every completed participant, integr
     copy.close();
     assert.equal(complete, 12);
     assert.equal(statSync(out).mode & 0o777, 0o600);
-    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.partial')), []);
+    // The copy is a WAL database: opening it read-only for the check made `.partial-wal` and `.partial-shm` (0644)
+    // that a read-only connection cannot remove, and they were left beside every backup (second attacker trial).
+    assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.partial')), []);
 
     // An existing file is never overwritten; PostgreSQL has pg_dump.
     const again = vlab('db', 'backup', '--out', out, '--db', dbPath);
@@ -65,4 +67,17 @@ test('vlab db backup without --out, or of a PostgreSQL URL, is a one-line usage 
   assert.equal(pg.status, 2, pg.stderr);
   assert.equal(existsSync(stray), false);
   assert.doesNotMatch(pg.stderr, /\n\s+at /, 'no stack trace');
+});
+
+// The second attacker trial (2026-12-03): a copy that cannot be written (onto a full disk) was reported as
+// `the database cannot be written: … is its disk full or read-only?` — as if the live database were in trouble.
+// The copy's journal made impossible (a folder in its place: SQLITE_CANTOPEN) stands in for the full disk.
+test('a copy that cannot be written names --out, not the live database; exit 2, no file left', () => {
+  const out = join(dir, 'unwritable.sqlite');
+  mkdirSync(`${out}.partial-journal`);
+  const run = vlab('db', 'backup', '--out', out, '--db', dbPath);
+  assert.equal(run.status, 2, run.stderr);
+  assert.equal(run.stderr, `vlab db backup: --out ${out}: the copy cannot be written (unable to open database file, SQLITE_CANTOPEN); is that disk full or read-only?\n`);
+  assert.equal(existsSync(out), false);
+  assert.equal(existsSync(`${out}.partial`), false);
 });

@@ -34,9 +34,10 @@ test('two server processes on one database under load: no SQLITE_BUSY (no 5xx) r
     const serverErrors = loads.reduce((n, l) => n + l.stats.serverErrors, 0);
     const networkErrors = loads.reduce((n, l) => n + l.stats.networkErrors, 0);
     await Promise.all([first.stop(), second.stop()]);
-    const audit = auditDatabase(dbPath, acknowledged);
+    const saves = new Map([...loads[0]!.stats.acknowledgedSaves, ...loads[1]!.stats.acknowledgedSaves]);
+    const audit = auditDatabase(dbPath, acknowledged, saves);
     console.log(
-      `two processes: requests ${requests}, 5xx ${serverErrors}, network errors ${networkErrors}, acknowledged ${acknowledged.size}, ` +
+      `two processes: requests ${requests}, 5xx ${serverErrors}, network errors ${networkErrors}, acknowledged ${acknowledged.size} completions and ${saves.size} saves, ` +
         `lost ${audit.lost.length}, integrity ${audit.integrity}`,
     );
     assert.ok(loads.every((l) => l.stats.acknowledged.size > 0), 'both processes completed participants');

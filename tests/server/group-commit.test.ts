@@ -109,6 +109,34 @@ test('when SQLite drops the whole transaction mid-batch, the jobs before are rej
   assert.equal(db.inTransaction, false);
 });
 
+// Second attacker trial (2026-12-03): when undoing a failed job fails too (ROLLBACK TO throws: its savepoint is
+// gone, or the statement journal spilled to a temporary file on a failing disk cannot be read back), the batch
+// stopped half-way: every job of it waited for ever, the transaction stayed open, and every later write was
+// refused ("cannot start a transaction within a transaction") until a restart. A job that releases its own
+// savepoint before throwing stands in for that failure.
+const settledWithin = <T>(promise: Promise<T>, ms: number) =>
+  Promise.race([promise.then(() => 'fulfilled', () => 'rejected'), new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), ms))]);
+
+test('when undoing a failed job fails, the batch is rolled back and its jobs rejected, the rest commit afresh, and later writes work', async () => {
+  clear();
+  const writes = createGroupCommit(db);
+  let rollbacks = 0;
+  writes.onRollback(() => rollbacks++);
+  const outcomes = await Promise.all([
+    writes.run(() => insert.run('before')),
+    writes.run(() => {
+      db.exec('RELEASE job');
+      throw new Error('the job failed, and its savepoint with it');
+    }),
+    writes.run(() => insert.run('after')),
+  ].map((job) => settledWithin(job, 2000)));
+  assert.deepEqual(outcomes, ['rejected', 'rejected', 'fulfilled']);
+  assert.equal(db.inTransaction, false);
+  assert.equal(await settledWithin(writes.run(() => insert.run('later')), 2000), 'fulfilled');
+  assert.deepEqual(labels(), ['after', 'later']);
+  assert.equal(rollbacks, 1);
+});
+
 test('jobs queued from inside the flush of a batch (callbacks of settled promises) go to the next batch', async () => {
   clear();
   const writes = createGroupCommit(db);

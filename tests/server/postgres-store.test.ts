@@ -289,3 +289,44 @@ test('a completion takes the wave row FOR UPDATE after its writes (relock): it w
   // closed: it is not closed again (the wave as read before the wait, open, would have been, with a new updated_at).
   assert.equal(await scalar(stores[0]!, "SELECT COUNT(*) FROM waves WHERE id = $1 AND status = 'closed' AND updated_at = 'x'", [wave.id]), 1);
 });
+
+// The second attacker trial (2026-12-03): a database that answers but refuses writes — a standby promoted back or
+// a failover that left the URL on a read-only server, `default_transaction_read_only` set for maintenance, a full
+// disk (53100), too many clients (53300) — was a 500 internal_error, with the error's stack in the log, for every
+// start, save and completion. Like the SQLite file on a full or read-only disk (storage-unavailable.test.ts): 503
+// busy with Retry-After, and /healthz 503 while no write can commit.
+test('a database that answers but refuses writes (read-only) is 503 busy with Retry-After, never 500; /healthz says unwritable; service resumes when it takes writes again', { skip }, async () => {
+  const { url, stores, wave } = await fixture(1);
+  const app = createApp({ store: stores[0]!, config: loadConfig({}, { dbPath: url, logLevel: 'silent', ...TEST_RATE_LIMITS }) });
+  const start = () => request(app).post(`/api/waves/${wave.id}/participants`).send({});
+  const code = (await start()).body.participant.code as string;
+  const name = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`ALTER DATABASE ${name} SET default_transaction_read_only = on`);
+    // The pool's connections took the old default when they opened: end them, so that the next ones are read-only.
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    const refused = [];
+    for (let i = 0; i < 3; i++) refused.push(await start());
+    refused.push(await request(app).put(`/api/participants/${code}/answers`).send({ answers: { consent: true }, currentPage: 1 }));
+    for (const res of refused) {
+      assert.equal(res.status, 503, `${res.request.method} ${res.request.url}: ${res.status} ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.code, 'busy');
+      assert.equal(res.headers['retry-after'], '5');
+    }
+    const health = await request(app).get('/healthz');
+    assert.equal(health.status, 503);
+    assert.equal(health.body.database, 'unwritable');
+
+    await admin.query(`ALTER DATABASE ${name} SET default_transaction_read_only = off`);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    let res = await start();
+    for (let i = 0; i < 20 && res.status === 503; i++) res = await start();
+    assert.equal(res.status, 201);
+    assert.equal((await request(app).get('/healthz')).status, 200);
+    assert.equal(await scalar(stores[0]!, 'SELECT count(*) FROM participants'), 2, 'a refused start left a participant behind');
+  } finally {
+    await admin.end();
+  }
+});

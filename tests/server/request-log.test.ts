@@ -55,3 +55,32 @@ test('X-Forwarded-Proto: https without a trusted proxy logs one warning naming V
     t.close();
   }
 });
+
+// The second attacker trial (2026-12-03): a path is logged whole, and Node accepts request lines up to its 16 KB
+// header limit, so each request for a 16,000-character path wrote a 16,287-byte log line (21 such 404s: 339 KB).
+// 404s have no rate limit: a loop of them fills the disk the database lives on at tens of MB a second. A path
+// is logged up to 256 characters, with its length when it was cut.
+test('a huge path is logged cut to 256 characters with its length, so a flood of them cannot fill the disk', async () => {
+  const t = await createTestApp();
+  try {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const app = createApp({ store: t.store, config: loadConfig({}, { logLevel: 'info' }), logger, researcherPool: t.researcherPool });
+    const long = `/api/participants/${'A'.repeat(16_000)}/answers`;
+    assert.equal((await request(app).get(long)).status, 404);
+    assert.equal((await request(app).get(`/${'B'.repeat(16_000)}`)).status, 404);
+    // The answer routes log the participant's code from the path: a 16,000-character "code" as well (16,378 bytes).
+    assert.equal((await request(app).put(long).send({ answers: {}, currentPage: 0 })).status, 404);
+    assert.equal(lines.length, 3);
+    for (const line of lines) assert.ok(line.length < 512, `a log line of ${line.length} bytes`);
+    assert.equal((JSON.parse(lines[2]!) as { participant?: string }).participant, undefined, 'what is not a participant code is not logged as one');
+    const first = JSON.parse(lines[0]!) as { path: string; pathLength?: number };
+    assert.equal(first.path, long.slice(0, 256));
+    assert.equal(first.pathLength, long.length);
+    await request(app).get('/healthz');
+    const short = JSON.parse(lines[3]!) as { path: string; pathLength?: number };
+    assert.deepEqual([short.path, short.pathLength], ['/healthz', undefined], 'a short path is logged as it is');
+  } finally {
+    await t.close();
+  }
+});

@@ -69,11 +69,12 @@ export async function createTestStore(engine: Engine = TEST_ENGINE): Promise<{ s
 
 /**
  * createApp on a freshly migrated temporary database with the shipped definitions and one open wave; `settings`
- * override the configuration (as environment variables would). `sql` runs a test's own SQL on either
- * engine; `db` is the SQLite connection, for the few tests of SQLite itself (undefined on PostgreSQL).
+ * override the configuration (as environment variables would); `engine` fixes the engine for a test of one
+ * engine's own behaviour. `sql` runs a test's own SQL on either engine; `db` is the SQLite connection, for the few
+ * tests of SQLite itself (undefined on PostgreSQL).
  */
-export async function createTestApp(wave: Partial<CreateWaveInput> = {}, settings: Partial<Config> = {}) {
-  const { store, location, db, remove } = await createTestStore();
+export async function createTestApp(wave: Partial<CreateWaveInput> = {}, settings: Partial<Config> = {}, engine: Engine = TEST_ENGINE) {
+  const { store, location, db, remove } = await createTestStore(engine);
   const studies = createStudyService({ store });
   await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
   const created = await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'test-seed', ...wave });

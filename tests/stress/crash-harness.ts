@@ -21,6 +21,12 @@ export interface Acknowledged {
 export interface LoadStats {
   /** Completions the server answered 200 `complete` to: each must be on disk. */
   acknowledged: Map<string, Acknowledged>;
+  /**
+   * Partial saves the server answered 200 `saved: true` to, by participant code: each participant must be on disk
+   * with those answers (in its partial or final answers). Every fourth respondent leaves after its save, as real
+   * drop-outs do, so that a lost save could not hide behind the completion that resends every answer.
+   */
+  acknowledgedSaves: Map<string, Record<string, unknown>>;
   requests: number;
   /** Requests that failed at the network level (the server was down or died mid-request). */
   networkErrors: number;
@@ -55,7 +61,7 @@ export function runLoad(options: {
   timeoutMs?: number;
   observe?(request: ObservedRequest): void;
 }) {
-  const stats: LoadStats = { acknowledged: new Map(), requests: 0, networkErrors: 0, serverErrors: 0, unexpected: [] };
+  const stats: LoadStats = { acknowledged: new Map(), acknowledgedSaves: new Map(), requests: 0, networkErrors: 0, serverErrors: 0, unexpected: [] };
   let stopping = false;
 
   async function call(method: string, path: string, body: unknown): Promise<{ status: number; json: any } | null> {
@@ -103,9 +109,12 @@ export function runLoad(options: {
       const code: string = started.json.participant.code;
       if (started.json.participant.status !== 'started') continue;
       const answers = { ...COMPLETE_ALLIANCE_ANSWERS, do_nothing: 1 + ((worker + n) % 5), contribution: 1 + (n % 5) };
-      const saved = await untilAnswered('PUT', `/api/participants/${code}/answers`, { answers: { consent: true, age_group: answers.age_group }, currentPage: 1 });
+      const partial = { consent: true, age_group: answers.age_group };
+      const saved = await untilAnswered('PUT', `/api/participants/${code}/answers`, { answers: partial, currentPage: 1 });
       // A retried save may meet a completion that committed before the crash: 409 is then the right answer.
       if (saved && saved.status !== 200 && saved.status !== 409) stats.unexpected.push(`save ${saved.status}`);
+      if (saved?.status === 200 && saved.json.saved === true) stats.acknowledgedSaves.set(code, partial);
+      if (n % 4 === 3) continue;
       // The quota step before the vignette, as the page takes it: only then may outcome answers follow.
       const admitted = await untilAnswered('POST', `/api/participants/${code}/quota-check`, { answers: PRETREATMENT_ALLIANCE_ANSWERS });
       if (admitted && admitted.status !== 200) stats.unexpected.push(`quota step ${admitted.status} ${JSON.stringify(admitted.json)}`);
@@ -156,6 +165,7 @@ export interface AuditedParticipant {
   status: string;
   completed_at: string | null;
   final_json: string | null;
+  partial_json: string | null;
   flags: number;
 }
 
@@ -171,7 +181,11 @@ export interface AuditInput {
 }
 
 /** The crash test's promises over what was read: every acknowledgement stored, nothing half-written, counts exact. */
-export function checkParticipants(input: AuditInput, acknowledged: Map<string, Acknowledged>): Omit<DatabaseAudit, 'integrity'> {
+export function checkParticipants(
+  input: AuditInput,
+  acknowledged: Map<string, Acknowledged>,
+  saves: Map<string, Record<string, unknown>> = new Map(),
+): Omit<DatabaseAudit, 'integrity'> {
   const byCode = new Map(input.participants.map((r) => [r.code, r]));
   const lost: string[] = [];
   for (const ack of acknowledged.values()) {
@@ -179,6 +193,12 @@ export function checkParticipants(input: AuditInput, acknowledged: Map<string, A
     if (!row) lost.push(`${ack.code}: no participant`);
     else if (row.status !== 'complete') lost.push(`${ack.code}: status ${row.status}`);
     else if (!row.final_json || JSON.stringify(JSON.parse(row.final_json)) !== JSON.stringify(ack.answers)) lost.push(`${ack.code}: final answers differ`);
+  }
+  for (const [code, saved] of saves) {
+    const row = byCode.get(code);
+    const stored = row ? { ...JSON.parse(row.partial_json ?? '{}'), ...JSON.parse(row.final_json ?? '{}') } : {};
+    if (!row) lost.push(`${code}: acknowledged save, no participant`);
+    else for (const [name, value] of Object.entries(saved)) if (stored[name] !== value) lost.push(`${code}: acknowledged save of ${name} not stored`);
   }
 
   const halfWritten: string[] = [];
@@ -205,9 +225,10 @@ export function checkParticipants(input: AuditInput, acknowledged: Map<string, A
 
 /** The audit's queries, the same SQL on SQLite and PostgreSQL. */
 export const AUDIT_SQL = {
-  participants: `SELECT p.code, p.status, p.completed_at, a.answers_json AS final_json,
+  participants: `SELECT p.code, p.status, p.completed_at, a.answers_json AS final_json, s.answers_json AS partial_json,
                         (SELECT COUNT(*) FROM quality_flags f WHERE f.participant_id = p.id) AS flags
-                   FROM participants p LEFT JOIN answers a ON a.participant_id = p.id AND a.kind = 'final'`,
+                   FROM participants p LEFT JOIN answers a ON a.participant_id = p.id AND a.kind = 'final'
+                   LEFT JOIN answers s ON s.participant_id = p.id AND s.kind = 'partial'`,
   counters: `SELECT c.wave_id, c.cell_index, c.assigned, (SELECT COUNT(*) FROM participants p WHERE p.wave_id = c.wave_id AND p.cell_index = c.cell_index) AS n
                FROM assignment_counters c`,
   uncounted: `SELECT COUNT(*) AS n FROM participants p WHERE NOT EXISTS
@@ -216,7 +237,7 @@ export const AUDIT_SQL = {
 };
 
 /** Reads the database after a run (read-only) and checks every promise the crash test makes. */
-export function auditDatabase(dbPath: string, acknowledged: Map<string, Acknowledged>): DatabaseAudit {
+export function auditDatabase(dbPath: string, acknowledged: Map<string, Acknowledged>, saves?: Map<string, Record<string, unknown>>): DatabaseAudit {
   const db = new Database(dbPath, { readonly: true });
   try {
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
@@ -226,7 +247,7 @@ export function auditDatabase(dbPath: string, acknowledged: Map<string, Acknowle
       uncounted: (db.prepare(AUDIT_SQL.uncounted).get() as { n: number }).n,
       gaps: db.prepare(AUDIT_SQL.gaps).all() as AuditInput['gaps'],
     };
-    return { integrity, ...checkParticipants(input, acknowledged) };
+    return { integrity, ...checkParticipants(input, acknowledged, saves) };
   } finally {
     db.close();
   }
@@ -278,7 +299,7 @@ export async function crashRun({ kills, respondents = 6 }: { kills: number; resp
   } finally {
     await server?.stop();
   }
-  const audit = auditDatabase(dbPath, load.stats.acknowledged);
+  const audit = auditDatabase(dbPath, load.stats.acknowledged, load.stats.acknowledgedSaves);
   rmSync(dir, { recursive: true, force: true });
   return { kills, stats: load.stats, audit, startupMs };
 }
@@ -287,7 +308,7 @@ export async function crashRun({ kills, respondents = 6 }: { kills: number; resp
 export function checkCrashRun(label: string, { kills, stats, audit, startupMs }: CrashRunResult): void {
   const sorted = [...startupMs].sort((a, b) => a - b);
   console.log(
-    `${label}: kills ${kills}, acknowledged ${stats.acknowledged.size}, lost ${audit.lost.length}, half-written ${audit.halfWritten.length}, ` +
+    `${label}: kills ${kills}, acknowledged ${stats.acknowledged.size} completions and ${stats.acknowledgedSaves.size} saves, lost ${audit.lost.length}, half-written ${audit.halfWritten.length}, ` +
       `counter mismatches ${audit.counterMismatches.length}, integrity ${audit.integrity}; participants ${audit.participants} (${audit.complete} complete), ` +
       `requests ${stats.requests}, network errors ${stats.networkErrors}, 5xx ${stats.serverErrors}; ` +
       `startup median ${Math.round(sorted[sorted.length >> 1]!)} ms, max ${Math.round(sorted.at(-1)!)} ms`,

@@ -46,7 +46,7 @@ async function prepareWaves(url: string, seeds: readonly string[]): Promise<Reco
 }
 
 /** Reads every participant, counter and draw of the database and checks them against the acknowledgements. */
-async function auditPostgres(pool: pg.Pool, acknowledged: Map<string, Acknowledged>) {
+async function auditPostgres(pool: pg.Pool, acknowledged: Map<string, Acknowledged>, saves?: Map<string, Record<string, unknown>>) {
   const rows = async <R,>(sql: string) => (await pool.query(sql)).rows as R[];
   return checkParticipants(
     {
@@ -56,6 +56,7 @@ async function auditPostgres(pool: pg.Pool, acknowledged: Map<string, Acknowledg
       gaps: await rows(AUDIT_SQL.gaps),
     },
     acknowledged,
+    saves,
   );
 }
 
@@ -179,7 +180,7 @@ describe(`${PROCESSES} vlab serve processes on one PostgreSQL database behind a 
 
     const { stats } = load;
     const afterKill = proxy.stats.answered.map((n, i) => n - answeredAtExit[i]!);
-    const audit = await auditPostgres(pool, stats.acknowledged);
+    const audit = await auditPostgres(pool, stats.acknowledged, stats.acknowledgedSaves);
     const statuses = observed.filter((r) => r.status !== null && r.status >= 500).map((r) => r.status);
     console.log(
       `postgres processes, kill -9: requests ${stats.requests}, acknowledged ${stats.acknowledged.size} (${ackedBeforeKill} before the kill), ` +
@@ -256,7 +257,7 @@ test(
 
       pool = new pg.Pool({ connectionString: url, max: 2 });
       const { stats } = load;
-      const audit = await auditPostgres(pool, stats.acknowledged);
+      const audit = await auditPostgres(pool, stats.acknowledged, stats.acknowledgedSaves);
       const duringOutage = observed.filter((r) => r.sentAt >= stopped && r.answeredAt <= startIssued);
       const fiveHundreds = observed.filter((r) => r.status !== null && r.status >= 500);
       const latencies = observed.map((r) => r.answeredAt - r.sentAt);

@@ -39,11 +39,12 @@ export function registerDbCommands(program: Command): void {
     .option('--db <path>', SQLITE_DB_OPTION_HELP)
     .action(
       cliAction('db backup', async (options: { out: string; db?: string }) => {
-        const [{ existsSync, chmodSync, renameSync, rmSync, statSync }, { openDatabaseForCli }, { isPostgresUrl }, { default: Database }] = await Promise.all([
+        const [{ existsSync, chmodSync, renameSync, rmSync, statSync }, { openDatabaseForCli }, { isPostgresUrl }, { default: Database }, { isUnwritable }] = await Promise.all([
           import('node:fs'),
           import('./cli-storage.ts'),
           import('../../storage/store.ts'),
           import('better-sqlite3'),
+          import('../../storage/sqlite-unavailable.ts'),
         ]);
         if (existsSync(options.out)) throw new UsageError(`--out: ${options.out} already exists; choose a new file name`);
         (await import('./output-file.ts')).checkOutputFolder(options.out);
@@ -56,11 +57,20 @@ export function registerDbCommands(program: Command): void {
             throw new UsageError(POSTGRES);
           }
           rmSync(partial, { force: true });
-          const { totalPages } = await sqlite.backup(partial);
+          const { totalPages } = await sqlite.backup(partial).catch((error: unknown) => {
+            // The copy's disk, not the live database's: say which file could not be written.
+            if (!isUnwritable(error)) throw error;
+            const { code, message } = error as { code: string; message: string };
+            throw new UsageError(`--out ${options.out}: the copy cannot be written (${message}, ${code}); is that disk full or read-only?`);
+          });
           const copy = new Database(partial, { readonly: true, fileMustExist: true });
           const check = copy.pragma('integrity_check', { simple: true });
           const participants = copy.prepare('SELECT count(*) FROM participants').pluck().get() as number;
           copy.close();
+          // The copy is a WAL database, so the read-only check made a `-wal` and a `-shm` file beside it that a
+          // read-only connection cannot remove: left behind (0644) beside every backup. The check wrote nothing,
+          // so the WAL is empty and both can go.
+          for (const side of ['-wal', '-shm']) rmSync(partial + side, { force: true });
           if (check !== 'ok') throw new Error(`the copy failed SQLite's integrity check: ${String(check)}`);
           chmodSync(partial, 0o600);
           renameSync(partial, options.out);

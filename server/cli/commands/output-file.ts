@@ -38,6 +38,9 @@ export async function writeOutput(verb: string, out: string | undefined, body: R
     renameSync(partial, out);
   } catch (error) {
     rmSync(partial, { force: true });
+    // A failed write (ENOSPC: the disk is full) names no path; naming --out's lets the CLI say it in one line.
+    const failed = error as NodeJS.ErrnoException;
+    if (typeof failed.code === 'string' && failed.syscall === 'write' && failed.path === undefined) failed.path = out;
     throw error;
   }
   process.stderr.write(`vlab ${verb}: wrote ${out}\n`);

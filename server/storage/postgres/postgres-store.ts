@@ -48,6 +48,29 @@ function isUnavailable(error: unknown): boolean {
 export const databaseUnavailable = () =>
   new DomainError('busy', 'the database cannot be reached right now; try again shortly', {}, UNAVAILABLE_RETRY_AFTER_SECONDS);
 
+/**
+ * SQLSTATEs of a server that answers but cannot take this work now: a read-only transaction or server (25006: a
+ * standby after a failover, `default_transaction_read_only` for maintenance), insufficient resources (53: disk
+ * full, out of memory, too many connections) and a statement cancelled (57014: the statement timeout under
+ * overload, an operator's pg_cancel_backend). None is the client's mistake; each passes.
+ */
+const REFUSING_STATES = /^(25006|53...|57014)$/;
+
+function refusesWork(error: unknown): boolean {
+  const { code } = (error ?? {}) as { code?: unknown };
+  return typeof code === 'string' && REFUSING_STATES.test(code);
+}
+
+/** 503 `busy` for a server refusing the work (refusesWork); the PostgreSQL error rides along for the log only. */
+const databaseRefusing = (error: unknown) =>
+  new DomainError('busy', 'the server cannot store this right now; try again shortly', {}, UNAVAILABLE_RETRY_AFTER_SECONDS, error);
+
+/** A pool or statement error as the client should see it: 503 busy when the database is away or refusing work. */
+function asBusy(error: unknown): unknown {
+  if (isUnavailable(error)) return databaseUnavailable();
+  return refusesWork(error) ? databaseRefusing(error) : error;
+}
+
 export interface PostgresStoreOptions {
   /** Apply pending migrations (the server and `vlab db migrate`); readers only check the schema. */
   migrate?: boolean;
@@ -91,7 +114,7 @@ export async function openPostgresStore(url: string, { migrate = true, maxConnec
       try {
         client = await pool.connect();
       } catch (error) {
-        throw isUnavailable(error) ? databaseUnavailable() : error;
+        throw asBusy(error);
       }
       let broken = false;
       // A checked-out client is no longer the pool's to watch: if its connection dies between two statements (the
@@ -111,7 +134,7 @@ export async function openPostgresStore(url: string, { migrate = true, maxConnec
         if (writes && !(error instanceof DomainError)) for (const listener of rollbackListeners) listener();
         const code = (error as { code?: string }).code;
         if (code && RETRYABLE_STATES.has(code) && attempt < RETRIES) continue;
-        throw broken ? databaseUnavailable() : error;
+        throw broken ? databaseUnavailable() : asBusy(error);
       } finally {
         client.off('error', lost);
         client.release(broken);
@@ -130,9 +153,11 @@ export async function openPostgresStore(url: string, { migrate = true, maxConnec
     rateCounter: unavailableAsBusy(createPgRateCounter(sqlOver(pool))),
     async ping() {
       try {
-        await pool.query('SELECT 1');
+        // A write that changes nothing: a read-only server refuses it (25006) as it refuses every start and save.
+        await pool.query('UPDATE schema_migrations SET name = name WHERE false');
       } catch (error) {
-        throw isUnavailable(error) ? databaseUnavailable() : error;
+        if (refusesWork(error)) throw new DomainError('busy', 'the database refuses writes', { database: 'unwritable' }, UNAVAILABLE_RETRY_AFTER_SECONDS, error);
+        throw asBusy(error);
       }
     },
     close: () => pool.end(),
@@ -188,7 +213,7 @@ function unavailableAsBusy<R extends object>(target: R): R {
         try {
           return await (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
         } catch (error) {
-          throw isUnavailable(error) ? databaseUnavailable() : error;
+          throw asBusy(error);
         }
       };
     },

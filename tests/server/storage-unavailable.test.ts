@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pino } from 'pino';
+import request from 'supertest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, reachVignette, TEST_RATE_LIMITS } from './test-app.ts';
+
+// A SQLite file that cannot take writes mid-wave: the disk fills up, or the file system turns read-only (ext4's
+// errors=remount-ro after an I/O error). Found by the second attacker trial (2026-12-03): on a 4 MB tmpfs every
+// request got `500 internal_error` and a stack trace in the log (7,146 lines in 20 s), /healthz said ok, and the
+// same on a file system remounted read-only (SQLITE_IOERR_WRITE). What we promise instead: 503 `busy` with
+// Retry-After (the page and the panel's retries come back), nothing half-stored, one warning line a while, a
+// /healthz that says the database cannot be written, and service again as soon as the disk can take writes.
+// SQLite's own limits stand in for the disk here: `max_page_count` at the file's size (SQLITE_FULL, "database or
+// disk is full") and `query_only` (SQLITE_READONLY).
+// SQLite's own failure modes: the app runs on SQLite whatever VLAB_TEST_ENGINE says (PostgreSQL refusing writes is
+// tested in postgres-store.test.ts).
+const sqliteApp = () => createTestApp({}, {}, 'sqlite');
+
+const count = (db: { prepare(sql: string): { pluck(): { get(): unknown } } }, table: string) => Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+
+test('a full disk: a start that cannot be stored is 503 busy with Retry-After, nothing is half-stored, and service resumes once there is room', async () => {
+  const t = await sqliteApp();
+  try {
+    const start = () => request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({});
+    assert.equal((await start()).status, 201);
+    t.db.pragma(`max_page_count = ${Number(t.db.pragma('page_count', { simple: true }))}`);
+    let admitted = 1;
+    let refused: request.Response | undefined;
+    for (let i = 0; i < 2000 && !refused; i++) {
+      const res = await start();
+      if (res.status === 201) admitted++;
+      else refused = res;
+    }
+    assert.ok(refused, 'the file never filled up');
+    assert.equal(refused.status, 503, `a full disk answered ${refused.status} ${JSON.stringify(refused.body)}`);
+    assert.equal(refused.body.error.code, 'busy');
+    assert.match(refused.body.error.message, /cannot store/);
+    assert.equal(refused.headers['retry-after'], '5');
+    assert.equal(count(t.db, 'participants'), admitted, 'the refused start left a participant behind');
+    assert.equal(count(t.db, 'participants'), Number(t.db.prepare('SELECT sum(assigned) FROM assignment_counters').pluck().get()));
+
+    t.db.pragma('max_page_count = 1073741823');
+    assert.equal((await start()).status, 201);
+    console.log(`disk full: ${admitted} starts stored, then 503 busy with Retry-After 5; after room was made, 201`);
+  } finally {
+    await t.close();
+  }
+});
+
+test('a database that turns read-only mid-survey: saves, completions and starts are 503 busy, /healthz 503, and the same completion is stored once it can be', async () => {
+  const t = await sqliteApp();
+  try {
+    const code = (await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({})).body.participant.code as string;
+    assert.equal((await reachVignette(t.app, code)).status, 200);
+    const before = Number(t.db.prepare('SELECT total_changes()').pluck().get());
+    t.db.pragma('query_only = ON');
+
+    const refused = [
+      await request(t.app).put(`/api/participants/${code}/answers`).send({ answers: { do_nothing: 3 }, currentPage: 4 }),
+      await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS }),
+      await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({}),
+    ];
+    for (const res of refused) {
+      assert.equal(res.status, 503, `${res.request.method} ${res.request.url}: ${res.status} ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.code, 'busy');
+      assert.equal(res.headers['retry-after'], '5');
+    }
+    const health = await request(t.app).get('/healthz');
+    assert.equal(health.status, 503);
+    assert.equal(health.body.database, 'unwritable');
+    assert.equal(health.headers['retry-after'], '5');
+    assert.equal(Number(t.db.prepare('SELECT total_changes()').pluck().get()), before, 'a refused request wrote something');
+
+    t.db.pragma('query_only = OFF');
+    assert.equal((await request(t.app).get('/healthz')).status, 200);
+    const done = await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+    assert.equal(done.status, 200);
+    assert.equal(done.body.status, 'complete');
+    assert.equal(t.db.prepare('SELECT status FROM participants WHERE code = ?').pluck().get(code), 'complete');
+  } finally {
+    await t.close();
+  }
+});
+
+test('the storage failure is logged as one warning line a while, with SQLite\'s code and no stack; a client mistake meanwhile still gets its own 4xx', async () => {
+  const t = await sqliteApp();
+  try {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const app = createApp({ store: t.store, config: loadConfig({}, { dbPath: t.location, logLevel: 'info', ...TEST_RATE_LIMITS }), logger, researcherPool: t.researcherPool });
+    t.db.pragma('query_only = ON');
+    for (let i = 0; i < 50; i++) assert.equal((await request(app).post(`/api/waves/${t.wave.id}/participants`).send({})).status, 503);
+    assert.equal((await request(app).put('/api/participants/not-a-code/answers').send({ answers: {} })).status, 422);
+
+    const problems = lines.filter((line) => Number(line.level) >= 40);
+    assert.equal(problems.length, 1, `expected one warning for 50 refused writes, got ${problems.length}`);
+    assert.equal(problems[0]!.level, 40);
+    assert.match(String(problems[0]!.msg), /database cannot be written/);
+    assert.equal(problems[0]!.code, 'SQLITE_READONLY');
+    assert.ok(!JSON.stringify(problems[0]).includes('    at '), 'no stack trace in the warning');
+    t.db.pragma('query_only = OFF');
+  } finally {
+    await t.close();
+  }
+});
