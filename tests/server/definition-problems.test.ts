@@ -63,9 +63,36 @@ test('a misspelt or missing field and a wrong text say where and what, not zod\'
   assert.equal(problem((s) => { s.factors[0].levels[0].txt = s.factors[0].levels[0].text; delete s.factors[0].levels[0].text; }), `${file}: factors[0].levels[0].text: missing (the file has "txt" there, not a field)`);
   assert.equal(problem((s) => delete s.factors[0].levels), `${file}: factors[0].levels: missing`);
   // "text: Invalid input" before: a per-locale text is reported at the locale that is wrong.
-  assert.equal(problem((s) => { s.factors[0].levels[0].text.es = 5; }), `${file}: factors[0].levels[0].text.es: Invalid input: expected string, received number`);
+  assert.equal(problem((s) => { s.factors[0].levels[0].text.es = 5; }), `${file}: factors[0].levels[0].text.es: expected a text, got 5`);
   assert.equal(problem((s) => { s.factorz = s.factors; }), `${file}: (root): unknown field "factorz"`);
   assert.equal(problem((s) => delete s.consent.title.es), `${file}: consent.title: missing translation "es"`);
+});
+
+test('a value of the wrong type, size or choice says what is expected and what the file has, not zod\'s wording', () => {
+  const defs = copyDefinitions('values');
+  const folder = join(defs, 'alliance-corrective-measures');
+  const originals = new Map<string, string>();
+  const problem = (name: string, change: (json: Record<string, any>) => void): string => {
+    const file = join(folder, name);
+    if (!originals.has(name)) originals.set(name, readFileSync(file, 'utf8'));
+    editJson(file, change);
+    const message = loadDefinitionFolder(defs).broken[0]!.message;
+    writeFileSync(file, originals.get(name)!);
+    // Whatever the line, the field and the words: the location is tested on its own.
+    return message.slice(message.indexOf('.json') + '.json'.length).replace(/^:\d+:\d+/, '');
+  };
+  // Each was zod's default before: "Invalid input: expected number, received string", "Too small: expected
+  // array to have >=2 items", "Too big: expected number to be <1", "Invalid option: expected one of
+  // \"positive\"|\"negative\"", "Invalid discriminator value. Expected 'html' | 'radiogroup' | …".
+  assert.equal(problem('study.json', (s) => { s.version = '2'; }), ': version: expected a number, got "2" (a text)');
+  assert.equal(problem('study.json', (s) => { s.version = 2.5; }), ': version: expected a whole number, got 2.5');
+  assert.equal(problem('study.json', (s) => { s.factors[1].levels.pop(); }), ': factors[1].levels: needs at least 2 items, has 1');
+  assert.equal(problem('analysis-plan.json', (p) => { p.alpha = 5; }), ': alpha: must be less than 1, got 5');
+  assert.equal(problem('analysis-plan.json', (p) => { p.hypotheses[2].direction = { regimeautocracy: 'up' }; }),
+    ': hypotheses[2].direction.regimeautocracy: expected positive or negative, got "up"');
+  assert.equal(problem('analysis-plan.json', (p) => { p.weights = 'rakng'; }), ': weights: expected none or raking, got "rakng" (did you mean "raking"?)');
+  assert.equal(problem('study.json', (s) => { s.pages.pretreatment[0].elements[1].type = 'radio'; }),
+    ': pages.pretreatment[0].elements[1].type: expected one of html, radiogroup, dropdown, checkbox, rating, boolean, text, comment, got "radio" (did you mean "radiogroup"?)');
 });
 
 test('a broken study is listed with its message and takes no new wave, nor reopens one; the others do', async () => {
