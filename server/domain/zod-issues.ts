@@ -107,16 +107,21 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * a value that fits none of a union's shapes (a text or one text per locale) reports the shape it came closest
  * to, at its own path (`text.es: expected a text, got 5`); zod's generic wording is said plainly (plainMessage).
  *
- * @example describeIssue(issues, { titel: 'x' }) // { path: ['title'], message: 'missing (the file has "titel" there, not a field)' }
+ * @example describeIssue(issues, { titel: 'x' }) // { path: ['title'], message: 'missing (the file has "titel" there, not a field)', at: ['titel'] }
  */
-export function describeIssue(issues: readonly z.core.$ZodIssue[], input: unknown): { path: readonly PropertyKey[]; message: string } {
+export function describeIssue(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+): { path: readonly PropertyKey[]; message: string; at?: readonly PropertyKey[] } {
   const issue = issues[0]!;
   const parent = issue.path.slice(0, -1);
   // A refinement's own message (custom) is kept even where it points at an absent field: it says more.
   if (issue.code !== 'custom' && issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
     const stray = issues.find((other) => other.code === 'unrecognized_keys' && issuePath(other.path) === issuePath(parent));
     const keys = stray?.code === 'unrecognized_keys' ? stray.keys.map((k) => `"${k}"`).join(', ') : '';
-    return { path: issue.path, message: keys ? `missing (the file has ${keys} there, not a field)` : 'missing' };
+    // Located at the misspelling (`at`), where the author has to type.
+    const at = stray?.code === 'unrecognized_keys' ? [...parent, stray.keys[0]!] : undefined;
+    return { path: issue.path, message: keys ? `missing (the file has ${keys} there, not a field)` : 'missing', ...(at ? { at } : {}) };
   }
   if (issue.code === 'unrecognized_keys') {
     return { path: issue.path, message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };

@@ -56,7 +56,7 @@ test('a misspelt or missing field and a wrong text say where and what, not zod\'
     editJson(file, change);
     const { broken } = loadDefinitionFolder(defs);
     assert.deepEqual(broken.map((b) => b.id), ['bus-line-funding']);
-    return broken[0]!.message;
+    return broken[0]!.message.replace(/(study\.json):\d+:\d+:/, '$1:'); // the line: tested below
   };
   // "title: Invalid input" before: the field is missing, and the misspelling beside it is named.
   assert.equal(problem((s) => { s.titel = s.title; delete s.title; }), `${file}: title: missing (the file has "titel" there, not a field)`);
@@ -66,6 +66,41 @@ test('a misspelt or missing field and a wrong text say where and what, not zod\'
   assert.equal(problem((s) => { s.factors[0].levels[0].text.es = 5; }), `${file}: factors[0].levels[0].text.es: expected a text, got 5`);
   assert.equal(problem((s) => { s.factorz = s.factors; }), `${file}: (root): unknown field "factorz"`);
   assert.equal(problem((s) => delete s.consent.title.es), `${file}: consent.title: missing translation "es"`);
+});
+
+test('a field\'s problem names the line and column where the field is, in the file that holds it', () => {
+  const defs = copyDefinitions('lines');
+  const folder = join(defs, 'alliance-corrective-measures');
+  const lineOf = (text: string, needle: string, from = 0): string => {
+    const offset = text.indexOf(needle, from);
+    const before = text.slice(0, offset);
+    return `${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
+  };
+  // A repeated level code: the line of the second "code", as an editor's go-to-line wants it.
+  const study = join(folder, 'study.json');
+  const original = readFileSync(study, 'utf8');
+  const broken = original.replace('"code": "autocracy"', '"code": "democracy"');
+  writeFileSync(study, broken);
+  const second = broken.indexOf('"code": "democracy"', broken.indexOf('"code": "democracy"') + 1);
+  assert.equal(loadDefinitionFolder(defs).broken[0]!.message,
+    `${study}:${lineOf(broken, '"code"', second)}: factors[0].levels[1].code: duplicate level "democracy"`);
+  // A misspelt field: at the misspelling, where the author has to type.
+  const misspelt = original.replace('"title":', '"titel":');
+  writeFileSync(study, misspelt);
+  assert.equal(loadDefinitionFolder(defs).broken[0]!.message,
+    `${study}:${lineOf(misspelt, '"titel"')}: title: missing (the file has "titel" there, not a field)`);
+  writeFileSync(study, original);
+  // In a section file, at its own line; a missing field points at the object that lacks it.
+  const plan = join(folder, 'analysis-plan.json');
+  const planText = readFileSync(plan, 'utf8').replace('"seType": "HC2"', '"seType": "HC4"');
+  writeFileSync(plan, planText);
+  assert.equal(loadDefinitionFolder(defs).broken[0]!.message,
+    `${plan}:${lineOf(planText, '"seType": "HC4"')}: hypotheses[2].seType: expected one of classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg`);
+  editJson(plan, (p) => delete p.hypotheses[1].outcomes);
+  const reformatted = readFileSync(plan, 'utf8');
+  const h2 = reformatted.indexOf('"id": "H2"');
+  assert.equal(loadDefinitionFolder(defs).broken[0]!.message,
+    `${plan}:${lineOf(reformatted, '{', reformatted.lastIndexOf('{', h2))}: hypotheses[1].outcomes: missing`);
 });
 
 test('a value of the wrong type, size or choice says what is expected and what the file has, not zod\'s wording', () => {
@@ -111,7 +146,7 @@ test('a broken study is listed with its message and takes no new wave, nor reope
     const folder = loadDefinitionFolder(defs);
     const studies = createStudyService({ store, broken: folder.broken });
     await studies.syncDefinitions(folder.studies);
-    const message = /protege-bargaining\/study\.json: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code$/;
+    const message = /protege-bargaining\/study\.json:\d+:\d+: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code$/;
     assert.match(studies.brokenStudies()[0]!.message, message);
     const listed = await studies.listStudies();
     assert.match(listed.find((s) => s.id === 'protege-bargaining')!.broken!, message);
