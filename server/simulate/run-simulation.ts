@@ -49,6 +49,10 @@ export interface SimulationSummary {
   /** Started before (same seed and index on this wave) and already finished: nothing was sent again. */
   alreadyFinished: number;
   errors: number;
+  /** Respondents never started because the run stopped (`stoppedBy`). */
+  notStarted: number;
+  /** A refused start that every later start would meet too (`rate_limited`, `wave_closed`): the run stopped there. */
+  stoppedBy?: string;
   /** Error kind (an API code such as `rate_limited`, or `network`) → count. */
   errorsByKind: Record<string, number>;
   firstErrors: string[];
@@ -81,18 +85,27 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
     gate = new Promise((resolve) => (release = resolve));
     return { wait: previous, release };
   };
+  let stoppedBy: string | undefined;
   const worker = async () => {
-    while (nextIndex < options.n) {
+    while (nextIndex < options.n && !stoppedBy) {
       const index = nextIndex++;
-      results[index] = await runRespondent(api, studyOf, options, index, options.inOrder ? takeTurn() : null);
+      const result = await runRespondent(api, studyOf, options, index, options.inOrder ? takeTurn() : null);
+      results[index] = result;
+      // A start refused for a reason that holds for every later start: going on would only fail n more times.
+      if (result.kind === 'error' && result.code === null && STOPPING_REFUSALS.includes(result.reason)) stoppedBy ??= result.reason;
       done++;
       options.onProgress?.(done);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.n)) }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { summary: summarize(results, log, seconds), results };
+  const ran = results.slice(0, nextIndex); // indices are taken in order, so those run are the first nextIndex
+  const summary = { ...summarize(ran, log, seconds), notStarted: options.n - ran.length, ...(stoppedBy ? { stoppedBy } : {}) };
+  return { summary, results: ran };
 }
+
+/** Start refusals that hold for the rest of the run: the address's start limit, a wave paused, closed or full. */
+const STOPPING_REFUSALS: readonly string[] = ['rate_limited', 'wave_closed'];
 
 async function runRespondent(
   api: ApiClient,
@@ -221,7 +234,11 @@ function readerOf(def: StudyDefinition): (survey: unknown) => Assignment {
   };
 }
 
-function summarize(results: RespondentResult[], log: { latencies: number[]; requests: number; retries: number }, seconds: number): SimulationSummary {
+function summarize(
+  results: RespondentResult[],
+  log: { latencies: number[]; requests: number; retries: number },
+  seconds: number,
+): Omit<SimulationSummary, 'notStarted' | 'stoppedBy'> {
   const count = (kind: RespondentResult['kind']) => results.filter((r) => r.kind === kind).length;
   const errorsByKind: Record<string, number> = {};
   const firstErrors: string[] = [];
