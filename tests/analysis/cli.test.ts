@@ -231,6 +231,18 @@ test('bad input: one line on stderr naming the problem, exit code 2, no stack tr
   );
 });
 
+test('dim and rake read a CSV as fit does: one reader, so an empty header name is refused alike', () => {
+  // Before: dim and rake read through csv-parse, where Excel's trailing empty columns passed silently.
+  const trailing = join(scratch, 'trailing-empty.csv');
+  writeFileSync(trailing, 'y,z,id,,\r\n1,0,a,,\r\n2,1,b,,\r\n3,0,c,,\r\n5,1,d,,\r\n');
+  const message = `${trailing} is not valid CSV: tableFromCsv: column 4 of the header has no name (an empty column left by a spreadsheet?): name it or delete it`;
+  assertUsageError(vlab(['fit', '--data', trailing, '--formula', 'y ~ z']), `vlab fit: ${message}`);
+  assertUsageError(vlab(['dim', '--data', trailing, '--outcome', 'y', '--treatment', 'z']), `vlab dim: ${message}`);
+  const margins = join(scratch, 'z-margins.json');
+  writeFileSync(margins, JSON.stringify({ z: { '0': 0.5, '1': 0.5 } }));
+  assertUsageError(vlab(['rake', '--data', trailing, '--margins', margins, '--id', 'id']), `vlab rake: ${message}`);
+});
+
 test("commander's own errors read like every other usage error: `vlab <verb>: …`, one line, exit code 2", () => {
   const mtcars = ['--data', ref('mtcars.csv')];
   const fixedEffects = `write the fixed effects into the formula as "+ g" (e.g. "y ~ x + g"), which gives x the numbers of estimatr's fixed_effects = ~ g (docs/analysis.md)`;

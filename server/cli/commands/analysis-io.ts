@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { csvFromRecords, DEFAULT_ALPHA, rowsFromCsv, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
+import { csvFromRecords, DEFAULT_ALPHA, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
+import { rowsFromTable } from '../../../analysis/helpers/data-table.ts';
 import { UsageError } from '../cli-action.ts';
 
 // What the analysis verbs (fit, dim, rake, p-adjust, power) share: one way to read data and level orders, to
@@ -46,16 +47,12 @@ function refuseOtherSeparators(path: string, bytes: Buffer): void {
   );
 }
 
-/** The rows of a CSV data file, as every analysis verb reads them (quoted cells are strings, see rowsFromCsv). */
+/**
+ * The rows of a CSV data file as records, for the verbs whose estimator reads records (dim, rake): read by
+ * `readDataTable`, the reader of every analysis verb, so a file is typed and refused alike whichever verb reads it.
+ */
 export function readData(path: string): Row[] {
-  const bytes = readBytes(path, 'data file');
-  refuseOtherSeparators(path, bytes);
-  const text = bytes.toString('utf8');
-  try {
-    return rowsFromCsv(text);
-  } catch (error) {
-    throw new UsageError(`${path} is not valid CSV: ${(error as Error).message}`);
-  }
+  return rowsFromTable(readDataTable(path));
 }
 
 /**
