@@ -92,6 +92,9 @@ test('vlab replication --out DIR writes data, codebook, estimates, plan, R scrip
   const run = spawnSync(process.execPath, ['bin/vlab.js', 'replication', `--wave=${waves.shipped}`, '--out', out, '--db', dbPath], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(readdirSync(out).sort(), FILES);
+  // Said on stderr as every verb that writes a file says it ('wave …: wrote …' on stdout before), with how to run it.
+  assert.equal(run.stdout, '');
+  assert.equal(run.stderr, `vlab replication: wrote data.csv, codebook.json, estimates.csv, analysis-plan.json, replicate.R, README.md to ${out}; run it with: cd ${out} && Rscript replicate.R\n`);
   const data = rowsFromCsv(readFileSync(join(out, 'data.csv'), 'utf8'));
   assert.equal(data.length, 1502);
   assert.ok(data.every((r) => r.status === 'complete'));

@@ -102,7 +102,7 @@ const urlSetting = (value: string | false | undefined) => (value === false ? nul
 function registerWaveUpdateCommand(wave: Command): void {
   wave
     .command('update <id>')
-    .description('change a running wave’s redirects, target or default locale (checked as at create; each change is logged in wave status)')
+    .description("change a running wave's redirects, target or default locale (checked as at create; each change is logged in wave status)")
     .option('--target <n>', 'number of completes wanted; at or below the completes so far, the wave closes', positiveInteger)
     .option('--complete-url <url>', 'redirect after completion; {PROLIFIC_PID}, {RID}, {participant}... are filled in')
     .option('--no-complete-url', 'remove the completion redirect')
