@@ -46,7 +46,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'vlab fit --data wave.csv --formula "economic_sanctions ~ regime * capability" --codebook codebook.json',
     'vlab fit --data wave.csv --formula "economic_sanctions ~ regime" --clusters region --se-type CR2 --format csv',
   ],
-  dim: ['vlab dim --data wave.csv --outcome economic_sanctions --treatment regime --blocks capability --codebook codebook.json'],
+  dim: [
+    'vlab dim --data wave.csv --outcome economic_sanctions --treatment regime --blocks capability --codebook codebook.json',
+    'vlab dim --data wave.csv --outcome alliance_favorability --treatment behavior --condition1 control --condition2 evict_troops',
+  ],
   rake: ['vlab rake --data wave.csv --margins survey-definitions/alliance-corrective-measures/population-margins.json --id participant'],
   amce: [
     'vlab amce --data profiles.csv --formula "chosen ~ regime + capability + behavior * troops" --id participant',

@@ -243,6 +243,22 @@ test('dim and rake read a CSV as fit does: one reader, so an empty header name i
   assertUsageError(vlab(['rake', '--data', trailing, '--margins', margins, '--id', 'id']), `vlab rake: ${message}`);
 });
 
+test('dim --condition1/--condition2 compare two levels of a many-level treatment, as estimatr\'s condition1/condition2', () => {
+  // Before: the message said "pass condition1 and condition2", which vlab dim had no option for.
+  // R: difference_in_means(economic_sanctions ~ behavior, data = read.csv("alliance.csv"),
+  //    condition1 = "control", condition2 = "evict_troops") → 0.462199203187251, SE 0.0983941882426771, df 498.99969961863, N 501
+  const args = ['dim', '--data', ref('alliance.csv'), '--outcome', 'economic_sanctions', '--treatment', 'behavior'];
+  const run = vlab([...args, '--condition1', 'control', '--condition2', 'evict_troops', '--format', 'json']);
+  assert.equal(run.status, 0, run.stderr);
+  const result = JSON.parse(run.stdout);
+  assert.equal(result.nobs, 501);
+  const [row] = result.estimates;
+  assert.equal(row.term, 'behaviorevict_troops');
+  assert.ok(Math.abs(row.estimate - 0.462199203187251) < 1e-12 && Math.abs(row.std_error - 0.0983941882426771) < 1e-12 && Math.abs(row.df - 498.99969961863) < 1e-8, JSON.stringify(row));
+  assertUsageError(vlab(args), /found 6 \(.*\); pass --condition1 and --condition2/);
+  assertUsageError(vlab([...args, '--condition1', 'control']), 'vlab dim: give both --condition1 (control) and --condition2 (treated), or neither');
+});
+
 test("commander's own errors read like every other usage error: `vlab <verb>: …`, one line, exit code 2", () => {
   const mtcars = ['--data', ref('mtcars.csv')];
   const fixedEffects = `write the fixed effects into the formula as "+ g" (e.g. "y ~ x + g"), which gives x the numbers of estimatr's fixed_effects = ~ g (docs/analysis.md)`;
