@@ -259,6 +259,28 @@ test('dim --condition1/--condition2 compare two levels of a many-level treatment
   assertUsageError(vlab([...args, '--condition1', 'control']), 'vlab dim: give both --condition1 (control) and --condition2 (treated), or neither');
 });
 
+test('fit, dim, rake and freqs take --out as the conjoint verbs do: the file whole, stdout empty, stderr says so', () => {
+  // Before: "vlab fit: unknown option '--out'" while amce, mm, estimates and export had it.
+  const margins = join(scratch, 'out-margins.json');
+  writeFileSync(margins, JSON.stringify({ gender: { female: 0.5, male: 0.5 } }));
+  const cases: [string, string[]][] = [
+    ['fit', ['--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp + wt', '--format', 'csv']],
+    ['dim', ['--data', ref('alliance.csv'), '--outcome', 'economic_sanctions', '--treatment', 'violated', '--format', 'csv']],
+    ['rake', ['--data', ref('alliance.csv'), '--margins', margins, '--id', 'respondent_id']],
+    ['freqs', ['--data', ref('alliance.csv'), '--formula', '~ regime + capability', '--format', 'csv']],
+  ];
+  for (const [verb, args] of cases) {
+    const printed = vlab([verb, ...args]);
+    assert.equal(printed.status, 0, printed.stderr);
+    const out = join(scratch, `${verb}-out.csv`);
+    const written = vlab([verb, ...args, '--out', out]);
+    assert.equal(written.status, 0, written.stderr);
+    assert.equal(written.stdout, '');
+    assert.equal(written.stderr, `vlab ${verb}: wrote ${out}\n`);
+    assert.equal(readFileSync(out, 'utf8'), printed.stdout, verb);
+  }
+});
+
 test("commander's own errors read like every other usage error: `vlab <verb>: …`, one line, exit code 2", () => {
   const mtcars = ['--data', ref('mtcars.csv')];
   const fixedEffects = `write the fixed effects into the formula as "+ g" (e.g. "y ~ x + g"), which gives x the numbers of estimatr's fixed_effects = ~ g (docs/analysis.md)`;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AnalysisError, differenceInMeans } from '../../../analysis/index.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
-import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, parseAlpha, parseFormat, readData, readLevels, writeTidy } from './analysis-io.ts';
+import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readData, readLevels, writeTidy } from './analysis-io.ts';
 
 interface DimOptions {
   data: string;
@@ -16,6 +16,7 @@ interface DimOptions {
   codebook?: string;
   alpha?: string;
   format: string;
+  out?: string;
 }
 
 /** `vlab dim`: difference in means (differenceInMeans), printed as the tidy table. */
@@ -35,8 +36,9 @@ export function registerDimCommand(program: Command): void {
     .option(...CODEBOOK_OPTION)
     .option(...ALPHA_OPTION)
     .option(...FORMAT_OPTION)
+    .option(...OUT_OPTION)
     .action(
-      cliAction('dim', (o: DimOptions) => {
+      cliAction('dim', async (o: DimOptions) => {
         const format = parseFormat(o.format);
         if ((o.condition1 === undefined) !== (o.condition2 === undefined)) {
           throw new UsageError('give both --condition1 (control) and --condition2 (treated), or neither');
@@ -53,7 +55,7 @@ export function registerDimCommand(program: Command): void {
           levels: readLevels(o),
           alpha: parseAlpha(o.alpha),
         }));
-        writeTidy(result.estimates, format, { nobs: result.nobs, dropped: result.nDropped, design: result.design });
+        await writeTidy('dim', o.out, result.estimates, format, { nobs: result.nobs, dropped: result.nDropped, design: result.design });
       }),
     );
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { freqs, probabilitiesFromColumns } from '../../../analysis/index.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
-import { CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, parseFormat, readDataTable, readJsonObject, readLevels, writeRecords } from './analysis-io.ts';
+import { CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseFormat, readDataTable, readJsonObject, readLevels, writeRecords } from './analysis-io.ts';
 
 interface FreqsCliOptions {
   data: string;
@@ -11,6 +11,7 @@ interface FreqsCliOptions {
   levels?: string;
   codebook?: string;
   format: string;
+  out?: string;
 }
 
 const COLUMNS = ['feature', 'level', 'count', 'proportion', 'probability', 'expected', 'chisq', 'df', 'p'];
@@ -27,8 +28,9 @@ export function registerFreqsCommand(program: Command): void {
     .option(...LEVELS_OPTION)
     .option(...CODEBOOK_OPTION)
     .option(...FORMAT_OPTION)
+    .option(...OUT_OPTION)
     .action(
-      cliAction('freqs', (o: FreqsCliOptions) => {
+      cliAction('freqs', async (o: FreqsCliOptions) => {
         const format = parseFormat(o.format);
         const probabilities = o.probabilities === undefined ? undefined : readJsonObject<Record<string, Record<string, number>>>(o.probabilities, 'probabilities file');
         for (const [feature, levels] of Object.entries(probabilities ?? {})) {
@@ -40,7 +42,7 @@ export function registerFreqsCommand(program: Command): void {
           process.stderr.write(`vlab freqs: design probabilities from the columns ${fromData.columns.join(', ')} (--probabilities FILE overrides them)\n`);
         }
         const result = freqs({ formula: o.formula, rows, weights: o.weights, levels: readLevels(o), probabilities: probabilities ?? fromData?.probabilities });
-        writeRecords(result as unknown as Record<string, unknown>[], COLUMNS, format);
+        await writeRecords('freqs', o.out, result as unknown as Record<string, unknown>[], COLUMNS, format);
       }),
     );
 }

@@ -73,7 +73,7 @@ export function registerPowerCommand(program: Command): void {
         const request = powerRequest(o);
         if (request.kind === 'simulation') return runStudyPower(request, format);
         const { n, ...result } = powerAnalysis(request.options);
-        writeRecords([{ ...result, n_per_arm: n, n_total: n * result.arms }], COLUMNS, format);
+        return writeRecords('power', undefined, [{ ...result, n_per_arm: n, n_total: n * result.arms }], COLUMNS, format);
       }),
     );
 }
