@@ -56,7 +56,9 @@ export function loadDefinitionFiles(dir: string): StudyDefinition[] {
 function loadStudyFile(path: string, entry: string): StudyDefinition {
   const { value, text } = readJson(path);
   const def = parseStudyDefinition(value, (issuePath, at) => ({ file: located(path, text, at), path: issuePath }));
-  if (`${def.id}.json` !== entry) throw new DefinitionError(`${located(path, text, ['id'])}: id: "${def.id}" does not match the file name`);
+  if (`${def.id}.json` !== entry) {
+    throw new DefinitionError(`${located(path, text, ['id'])}: id: "${def.id}" does not match the file name "${entry}": set "id": "${entry.slice(0, -'.json'.length)}" (or rename the file)`);
+  }
   return def;
 }
 
@@ -87,7 +89,9 @@ function loadStudyFolder(folder: string, name: string): StudyDefinition {
       ? { file: located(section.path, section.text, at.slice(1)), path: issuePath.slice(1) }
       : { file: located(studyPath, studyText, at), path: issuePath };
   });
-  if (def.id !== name) throw new DefinitionError(`${located(studyPath, studyText, ['id'])}: id: "${def.id}" does not match the folder name`);
+  if (def.id !== name) {
+    throw new DefinitionError(`${located(studyPath, studyText, ['id'])}: id: "${def.id}" does not match the folder name "${name}": set "id": "${name}" (or rename the folder)`);
+  }
   return def;
 }
 

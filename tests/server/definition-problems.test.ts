@@ -103,6 +103,16 @@ test('a field\'s problem names the line and column where the field is, in the fi
     `${plan}:${lineOf(reformatted, '{', reformatted.lastIndexOf('{', h2))}: hypotheses[1].outcomes: missing`);
 });
 
+test('a copied study whose id is still the original\'s says which name to write', () => {
+  // The newcomer's first step, a copy of a flagship folder: before, 'id: "alliance-corrective-measures" does not
+  // match the folder name', without the name.
+  const defs = copyDefinitions('copied');
+  cpSync(join(defs, 'bus-line-funding'), join(defs, 'my-study'), { recursive: true });
+  const study = join(defs, 'my-study', 'study.json');
+  const { broken } = loadDefinitionFolder(defs);
+  assert.deepEqual(broken, [{ id: 'my-study', message: `${study}:2:3: id: "bus-line-funding" does not match the folder name "my-study": set "id": "my-study" (or rename the folder)` }]);
+});
+
 test('a value of the wrong type, size or choice says what is expected and what the file has, not zod\'s wording', () => {
   const defs = copyDefinitions('values');
   const folder = join(defs, 'alliance-corrective-measures');
