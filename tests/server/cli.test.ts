@@ -83,10 +83,14 @@ test('a broken definition is listed with its message, and the server and CLI wor
   const file = join(defs, 'protege-bargaining', 'study.json');
   const def = JSON.parse(readFileSync(file, 'utf8'));
   def.factors[1].levels[0].code = 'No Rival';
-  writeFileSync(file, JSON.stringify(def));
+  writeFileSync(file, JSON.stringify(def, null, 2));
   const env = { VLAB_DEFINITIONS: defs };
   const db = join(dir, 'broken-defs.sqlite');
-  const message = `${file}: factors[1].levels[0].code: expected a lowercase level code`;
+  // The line and column of the code in the file, as an editor's go-to-line wants them.
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf('"code": "No Rival"');
+  const line = text.slice(0, at).split('\n').length;
+  const message = `${file}:${line}:${at - text.lastIndexOf('\n', at)}: factors[1].levels[0].code: expected a lowercase level code`;
 
   const list = vlab(['study', 'list', '--db', db], env);
   assert.equal(list.status, 0, list.stderr);
