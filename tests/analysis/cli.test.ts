@@ -259,7 +259,7 @@ test('dim --condition1/--condition2 compare two levels of a many-level treatment
   assertUsageError(vlab([...args, '--condition1', 'control']), 'vlab dim: give both --condition1 (control) and --condition2 (treated), or neither');
 });
 
-test('fit, dim, rake and freqs take --out as the conjoint verbs do: the file whole, stdout empty, stderr says so', () => {
+test('fit, dim, rake, freqs and power take --out as the conjoint verbs do: the file whole, stdout empty, stderr says so', () => {
   // Before: "vlab fit: unknown option '--out'" while amce, mm, estimates and export had it.
   const margins = join(scratch, 'out-margins.json');
   writeFileSync(margins, JSON.stringify({ gender: { female: 0.5, male: 0.5 } }));
@@ -268,6 +268,8 @@ test('fit, dim, rake and freqs take --out as the conjoint verbs do: the file who
     ['dim', ['--data', ref('alliance.csv'), '--outcome', 'economic_sanctions', '--treatment', 'violated', '--format', 'csv']],
     ['rake', ['--data', ref('alliance.csv'), '--margins', margins, '--id', 'respondent_id']],
     ['freqs', ['--data', ref('alliance.csv'), '--formula', '~ regime + capability', '--format', 'csv']],
+    ['power', ['--sd', '1', '--n', '500', '--format', 'csv']],
+    ['power', ['--study', 'protege-bargaining', '--n', '100', '--sims', '2', '--seed', '1', '--format', 'csv']],
   ];
   for (const [verb, args] of cases) {
     const printed = vlab([verb, ...args]);
