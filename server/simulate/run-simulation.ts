@@ -91,8 +91,9 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
       const index = nextIndex++;
       const result = await runRespondent(api, studyOf, options, index, options.inOrder ? takeTurn() : null);
       results[index] = result;
-      // A start refused for a reason that holds for every later start: going on would only fail n more times.
-      if (result.kind === 'error' && result.code === null && STOPPING_REFUSALS.includes(result.reason)) stoppedBy ??= result.reason;
+      // A start refused for a reason that holds for every later start, or a survey this run cannot answer: going
+      // on would only fail n more times.
+      if (result.kind === 'error' && (result.code === null ? STOPPING_REFUSALS : UNRESOLVED).includes(result.reason)) stoppedBy ??= result.reason;
       done++;
       options.onProgress?.(done);
     }
@@ -106,6 +107,8 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
 
 /** Start refusals that hold for the rest of the run: the address's start limit, a wave paused, closed or full. */
 const STOPPING_REFUSALS: readonly string[] = ['rate_limited', 'wave_closed'];
+/** A survey no local study (or more than one) matches: the next respondents would be sent the same survey. */
+const UNRESOLVED: readonly string[] = ['unknown_study', 'ambiguous_study'];
 
 async function runRespondent(
   api: ApiClient,
@@ -152,7 +155,7 @@ async function runRespondent(
   } catch (error) {
     // An API refusal counts by its code (e.g. rate_limited); a server out of reach as `network`; anything else
     // (a survey this run cannot read) as `simulation`.
-    const reason = error instanceof ApiRefusal ? error.code : error instanceof NetworkFailure ? 'network' : 'simulation';
+    const reason = error instanceof ApiRefusal ? error.code : error instanceof NetworkFailure ? 'network' : error instanceof StudyNotResolved ? error.reason : 'simulation';
     return { kind: 'error', code, reason, error: (error as Error).message };
   }
 }
@@ -196,6 +199,13 @@ function surveyPages(survey: unknown): { pages: string[][]; treatmentPage: numbe
   };
 }
 
+/** The survey sent is no local study's, or several's: every respondent of the run would fail the same way. */
+class StudyNotResolved extends Error {
+  constructor(readonly reason: 'unknown_study' | 'ambiguous_study', message: string) {
+    super(message);
+  }
+}
+
 /**
  * Which study a survey belongs to, recognised like a respondent's reading would be: the definitions with the
  * survey's title whose template reads its vignette. Anything but exactly one is an error worth stopping for.
@@ -217,8 +227,11 @@ function studyResolver(definitions: readonly StudyDefinition[]) {
           return false;
         }
       });
-    if (matches.length !== 1) {
-      throw new Error(`${matches.length === 0 ? 'no' : 'more than one'} local study with a simulation model matches the survey "${title}"`);
+    if (matches.length === 0) throw new StudyNotResolved('unknown_study', `no local study with a simulation model matches the survey "${title}"`);
+    if (matches.length > 1) {
+      // Usually a study copied from another that kept its title and texts: the wave's study says which.
+      const ids = matches.map(({ def }) => def.id).join(', ');
+      throw new StudyNotResolved('ambiguous_study', `more than one local study with a simulation model matches the survey "${title}" (${ids}): give the wave's study with --study`);
     }
     cache.set(title, matches[0]!);
     return matches[0]!;

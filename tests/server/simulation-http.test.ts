@@ -152,3 +152,14 @@ test('a start the server refuses for every later respondent (rate limit, wave cl
   assert.match(cli.stdout, /stopped: the server refused a start \(rate_limited\); \d+ of 10 respondents not started/);
   assert.match(cli.stdout, /VLAB_RATE_LIMIT_START=100000 npm start/);
 });
+
+test('two local studies matching the survey (a copied study) stop the run at once with the way out, --study', async () => {
+  // Before: every respondent started, then failed with 'more than one local study … matches', with no hint.
+  const { baseUrl, wave } = await listening();
+  const alliance = definitions.find((d) => d.id === 'alliance-corrective-measures')!;
+  const copy = { ...structuredClone(alliance), id: 'my-copy' };
+  const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 30, concurrency: 2, seed: 'twins', definitions: [alliance, copy], retryDelayMs: 10 });
+  assert.equal(summary.stoppedBy, 'ambiguous_study');
+  assert.ok(summary.respondents <= 2 && summary.notStarted >= 28, JSON.stringify(summary));
+  assert.equal(summary.firstErrors[0], 'more than one local study with a simulation model matches the survey "Opinions about US security partnerships" (alliance-corrective-measures, my-copy): give the wave\'s study with --study');
+});

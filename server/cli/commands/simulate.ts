@@ -113,6 +113,8 @@ async function checkServer(base: URL, wave: string): Promise<void> {
   }
 }
 
+const UNRESOLVED_STUDY = ['unknown_study', 'ambiguous_study'];
+
 function summaryText(wave: string, seed: string, s: SimulationSummary): string {
   const lines = [
     `vlab simulate: wave ${wave}, seed ${seed}: ${s.respondents} respondents in ${s.seconds.toFixed(1)} s`,
@@ -124,7 +126,10 @@ function summaryText(wave: string, seed: string, s: SimulationSummary): string {
     lines.push(`  errors by kind: ${Object.entries(s.errorsByKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     for (const e of s.firstErrors) lines.push(`    e.g. ${e}`);
   }
-  if (s.stoppedBy) lines.push(`  stopped: the server refused a start (${s.stoppedBy}); ${s.notStarted} of ${s.respondents + s.notStarted} respondents not started`);
+  if (s.stoppedBy) {
+    const why = UNRESOLVED_STUDY.includes(s.stoppedBy) ? `no local study to answer the survey (${s.stoppedBy})` : `the server refused a start (${s.stoppedBy})`;
+    lines.push(`  stopped: ${why}; ${s.notStarted} of ${s.respondents + s.notStarted} respondents not started`);
+  }
   if (s.errorsByKind.rate_limited) {
     lines.push(
       '  (the server allows VLAB_RATE_LIMIT_START starts per address in each VLAB_RATE_LIMIT_WINDOW, 300 per 600 s by default, to protect a',
