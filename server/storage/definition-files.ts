@@ -108,8 +108,13 @@ function readJson(path: string): { value: unknown; text: string } {
     return { value: JSON.parse(text), text };
   } catch (error) {
     const message = (error as Error).message;
-    const { line, column } = lineAndColumn(text, jsonErrorOffset(message, text));
-    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    const offset = jsonErrorOffset(message, text);
+    const { line, column } = lineAndColumn(text, offset);
+    // V8 reads a comment as a misplaced token ("Expected double-quoted property name"): say what it is.
+    const comment = text.startsWith('//', offset) || text.startsWith('/*', offset);
+    const reason = comment
+      ? "a comment: JSON has none; delete it, as the // notes of the docs' annotated examples"
+      : message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
     throw new DefinitionError(`${path}:${line}:${column}: not valid JSON (${reason})`);
   }
 }

@@ -43,6 +43,10 @@ test('a JSON syntax error names the file, line and column; the other studies sti
   assert.deepEqual(broken, [{ id: 'protege-bargaining', message: `${file}:4:3: not valid JSON (Expected ',' or '}' after property value)` }]);
   assert.deepEqual(studies.map((s) => s.id), ['alliance-corrective-measures', 'alliance-partner-conjoint', 'bus-line-funding', 'protege-bargaining-repeated']);
 
+  // A comment, as the docs' annotated examples have: said as such (V8 says 'Expected double-quoted property name').
+  writeFileSync(file, '{\n  "id": "protege-bargaining",  // the folder name\n  "version": 1\n}\n');
+  assert.equal(loadDefinitionFolder(defs).broken[0]!.message, `${file}:2:32: not valid JSON (a comment: JSON has none; delete it, as the // notes of the docs' annotated examples)`);
+
   writeFileSync(file, '{\n  "id": "protege-bargaining",\n  "version": '); // cut short: V8 gives no position, so the end
   assert.match(loadDefinitionFolder(defs).broken[0]!.message, /study\.json:3:14: not valid JSON \(Unexpected end of JSON input\)$/);
 });
