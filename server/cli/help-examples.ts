@@ -33,7 +33,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   estimates: ['vlab estimates --wave WAVE', 'vlab estimates --wave WAVE --format csv --out estimates.csv'],
   replication: ['vlab replication --wave WAVE --out package.zip', 'vlab replication --wave WAVE --out package   # a new folder'],
   simulate: [
-    'VLAB_RATE_LIMIT_START=100000 npm start   # in another terminal: the default 300 starts per address per 10 minutes protects a live wave',
+    'VLAB_RATE_LIMIT_START=100000 npm start   # the server, instead of plain npm start: its 300 starts per address per 10 minutes protect a live wave',
     'vlab simulate --wave WAVE --n 1500 --base-url http://localhost:3000 --seed 1',
   ],
   power: [
