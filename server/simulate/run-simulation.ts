@@ -51,7 +51,10 @@ export interface SimulationSummary {
   errors: number;
   /** Respondents never started because the run stopped (`stoppedBy`). */
   notStarted: number;
-  /** A refused start that every later start would meet too (`rate_limited`, `wave_closed`): the run stopped there. */
+  /**
+   * Why the run stopped early: a refused start every later start would meet too (`rate_limited`, `wave_closed`),
+   * or a survey no local study, or several, can answer (`unknown_study`, `ambiguous_study`).
+   */
   stoppedBy?: string;
   /** Error kind (an API code such as `rate_limited`, or `network`) → count. */
   errorsByKind: Record<string, number>;
@@ -153,8 +156,8 @@ async function runRespondent(
     }
     return finished(await api.complete(code, data));
   } catch (error) {
-    // An API refusal counts by its code (e.g. rate_limited); a server out of reach as `network`; anything else
-    // (a survey this run cannot read) as `simulation`.
+    // An API refusal counts by its code (e.g. rate_limited); a server out of reach as `network`; a survey no local
+    // study (or several) matches by its reason; anything else (a survey this run cannot read) as `simulation`.
     const reason = error instanceof ApiRefusal ? error.code : error instanceof NetworkFailure ? 'network' : error instanceof StudyNotResolved ? error.reason : 'simulation';
     return { kind: 'error', code, reason, error: (error as Error).message };
   }
