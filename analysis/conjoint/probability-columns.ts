@@ -24,8 +24,8 @@ export function formulaFeatures(formula: string): string[] {
  * Design probabilities read from the data, as `vlab export --format profiles-csv` writes them: beside each
  * feature `f`, a column `f_probability` holding the probability that a profile shows its level (restrictions make
  * it other than uniform: 6/11 for troops "stationed" in the flagship conjoint). A feature without such a column
- * is left out (freqs then takes it as uniform); a column that differs within a level is not a design
- * probability, and is refused rather than guessed.
+ * is left out (freqs then takes it as uniform); a column that differs within a level, or whose levels in the
+ * data do not add up to 1 (a level never shown), is refused rather than guessed.
  *
  * @example probabilitiesFromColumns(rows, '~ troops') // { probabilities: { troops: { none: 5/11, stationed: 6/11 } }, columns: ['troops_probability'] }
  */
@@ -51,6 +51,10 @@ export function probabilitiesFromColumns(
         throw new AnalysisError(FN, `${name} differs between rows of level "${level}" (${seen}, ${value}): give the design probabilities with --probabilities FILE`);
       }
       byLevel.set(level, value);
+    }
+    const sum = [...byLevel.values()].reduce((a, b) => a + b, 0);
+    if (byLevel.size > 0 && Math.abs(sum - 1) > 1e-6) {
+      throw new AnalysisError(FN, `the levels of "${feature}" in the data carry probability ${Number(sum.toPrecision(6))} in ${name}, not 1: a level of the design never shown? Give every level's probability with --probabilities FILE`);
     }
     probabilities[feature] = Object.fromEntries([...byLevel].sort(([a], [b]) => compareCodePoints(a, b)));
     columns.push(name);

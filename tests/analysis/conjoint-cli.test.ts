@@ -98,6 +98,11 @@ test('vlab freqs takes the design probabilities from the export\'s <feature>_pro
   const mixed = vlab(['freqs', '--data', data, '--formula', '~ regime']);
   assert.equal(mixed.status, 2);
   assert.equal(mixed.stderr, 'vlab freqs: freqs: regime_probability differs between rows of level "democracy" (0.5, 0.4): give the design probabilities with --probabilities FILE\n');
+  // A level the design has but the data never showed (a small wave, a rare level): its probability is missing.
+  writeFileSync(data, 'behavior,behavior_probability\ncooperate,0.5\ncriticise,0.25\ncooperate,0.5\n');
+  const unseen = vlab(['freqs', '--data', data, '--formula', '~ behavior']);
+  assert.equal(unseen.status, 2);
+  assert.equal(unseen.stderr, 'vlab freqs: freqs: the levels of "behavior" in the data carry probability 0.75 in behavior_probability, not 1: a level of the design never shown? Give every level\'s probability with --probabilities FILE\n');
 });
 
 test('vlab amce --by task (carryover check) and vlab amce-diff', () => {
