@@ -79,10 +79,12 @@ test('vlab wave update changes redirects and target as create checks them, logs 
 
   const hostPlaceholder = vlab('wave', 'update', created.id, '--complete-url', 'https://{PROLIFIC_PID}.example/done');
   assert.equal(hostPlaceholder.status, 2);
-  assert.match(hostPlaceholder.stderr, /^vlab wave update: completeUrl: .*placeholder before the path/);
+  // The options' names, not the API's fields (completeUrl, "give one of target, completeUrl, …" before).
+  assert.match(hostPlaceholder.stderr, /^vlab wave update: --complete-url: .*placeholder before the path/);
+  assert.equal(vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--complete-url', 'nope').stderr, 'vlab wave create: --complete-url: "nope" is not an absolute URL\n');
   const nothing = vlab('wave', 'update', created.id);
   assert.equal(nothing.status, 2);
-  assert.match(nothing.stderr, /^vlab wave update: nothing to change: give one of target, completeUrl, screenoutUrl, overquotaUrl, locale\n$/);
+  assert.equal(nothing.stderr, 'vlab wave update: nothing to change: give one of --target, --complete-url, --screenout-url, --overquota-url, --locale (--no-complete-url and the like remove a redirect)\n');
   assert.equal(vlab('wave', 'update', created.id, '--target', '0').status, 2);
   assert.equal(vlab('wave', 'update', 'NoSuchWave1', '--target', '5').stderr, 'vlab wave update: no wave "NoSuchWave1"\n');
   // Options not given leave their settings as they are.
