@@ -96,6 +96,11 @@ test('a broken definition is listed with its message, and the server and CLI wor
   assert.equal(list.status, 0, list.stderr);
   assert.ok(list.stdout.endsWith(`\n1 broken — no new waves of these until fixed:\n  protege-bargaining: ${message}\n`), list.stdout);
   assert.match(list.stdout, /^bus-line-funding +v1 +4 +0 /m);
+  // A folder of broken studies only (a newcomer's first copy): the list starts with them, not with an empty line.
+  const lone = join(dir, 'lone-defs');
+  cpSync(join(defs, 'protege-bargaining'), join(lone, 'protege-bargaining'), { recursive: true });
+  const only = vlab(['study', 'list', '--db', join(dir, 'lone.sqlite')], { VLAB_DEFINITIONS: lone });
+  assert.ok(only.stdout.startsWith('1 broken — no new waves of these until fixed:\n'), JSON.stringify(only.stdout));
   const json = JSON.parse(vlab(['study', 'list', '--db', db, '--json'], env).stdout) as { id: string; broken?: string }[];
   assert.deepEqual(json.find((s) => s.id === 'protege-bargaining'), { id: 'protege-bargaining', broken: message });
 
