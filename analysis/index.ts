@@ -31,5 +31,6 @@ export { mm, type MmOptions } from './conjoint/mm.ts';
 export { mmDiffs, type MmDiffsOptions } from './conjoint/mm-diffs.ts';
 export { amceDiffs, type AmceDiffsOptions } from './conjoint/amce-diffs.ts';
 export { freqs, type FreqsOptions, type LevelFrequency } from './conjoint/freqs.ts';
+export { probabilitiesFromColumns } from './conjoint/probability-columns.ts';
 export { conjointColumns, type ConjointEstimate, type ConjointResult } from './conjoint/result.ts';
 export { chiSquareUpperTail } from './helpers/chi-square.ts';

@@ -4,6 +4,7 @@ import { unknownColumn, type Levels, type Row } from '../helpers/data.ts';
 import type { DataTable } from '../helpers/data-table.ts';
 import { compareCodePoints, compareNumericLabels } from '../helpers/level-order.ts';
 import { formatRNumber } from '../helpers/r-number.ts';
+import { formulaFeatures } from './probability-columns.ts';
 import { asTable } from './profiles.ts';
 
 export interface FreqsOptions {
@@ -45,12 +46,7 @@ const FN = 'freqs';
 export function freqs(options: FreqsOptions): LevelFrequency[] {
   const table = asTable(options.rows);
   if (table.length === 0) throw new AnalysisError(FN, 'no rows of data');
-  const tilde = options.formula.indexOf('~');
-  const rhs = tilde < 0 ? options.formula : options.formula.slice(tilde + 1);
-  const features = [...new Set(rhs.split(/[+*]/).map((term) => term.trim()))];
-  if (features.some((name) => !/^[A-Za-z.][\w.]*$|^`[^`]+`$/.test(name))) {
-    throw new AnalysisError(FN, `formula "${options.formula}": write the features as "~ a + b" (plain column names)`);
-  }
+  const features = formulaFeatures(options.formula);
   const weights = options.weights === undefined ? undefined : table.column(options.weights);
   if (options.weights !== undefined && weights?.type !== 'numeric') throw new AnalysisError(FN, `weights column "${options.weights}" is missing or not numeric`);
   const out: LevelFrequency[] = [];

@@ -1,4 +1,4 @@
-import { isMissing, type Row } from './data.ts';
+import { isMissing, type Cell, type Row } from './data.ts';
 import { readRNumber } from './parse-decimal.ts';
 
 /**
@@ -60,6 +60,25 @@ export function tableFromRows(rows: readonly Row[]): DataTable {
       return column;
     },
   };
+}
+
+/**
+ * A table's rows as records, for the estimators that read records (difference in means, raking): the values as
+ * the table typed them (numbers, TRUE/FALSE, text), null where missing. So every CSV is read by one reader,
+ * `tableFromCsv`, whichever estimator runs on it.
+ *
+ * @example rowsFromTable(tableFromCsv('y,g\n1,a\nNA,b\n')) // [{ y: 1, g: 'a' }, { y: null, g: 'b' }]
+ */
+export function rowsFromTable(table: DataTable): Row[] {
+  const columns = table.names.map((name) => [name, table.column(name)!] as const);
+  return Array.from({ length: table.length }, (_, i) => Object.fromEntries(columns.map(([name, column]) => [name, cellAt(column, i)])));
+}
+
+function cellAt(column: Column, i: number): Cell {
+  if (column.type === 'character') return column.codes[i]! < 0 ? null : column.labels[column.codes[i]!]!;
+  const value = column.values[i]!;
+  if (Number.isNaN(value)) return null;
+  return column.type === 'logical' ? (value === 1 ? 'TRUE' : 'FALSE') : value;
 }
 
 function columnOfRows(rows: readonly Row[], name: string): Column {

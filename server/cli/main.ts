@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { formatCommanderErrors } from './commander-errors.ts';
+import { addHelpExamples } from './help-examples.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerStudyCommands } from './commands/study.ts';
 import { registerWaveCommands } from './commands/wave.ts';
@@ -46,6 +47,7 @@ registerMmCommand(program);
 registerMmDiffCommand(program);
 registerAmceDiffCommand(program);
 registerFreqsCommand(program);
+addHelpExamples(program);
 formatCommanderErrors(program);
 
 try {

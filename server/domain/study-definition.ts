@@ -343,16 +343,17 @@ export class DefinitionError extends Error {
 /**
  * Validates a parsed JSON value as a study definition. `source` (usually the file path) starts the message so
  * that a bad definition names its file and field: `survey-definitions/x/study.json: factors[0].levels: ...`.
- * `source` may instead map an issue's path to the file that holds it (a study folder's section files).
+ * `source` may instead map an issue's path to the file that holds it (a study folder's section files), given
+ * also the path to point at in that file (`at`: a misspelt key rather than the field it should have been).
  */
 export function parseStudyDefinition(
   value: unknown,
-  source: string | ((path: readonly PropertyKey[]) => { file: string; path: readonly PropertyKey[] }),
+  source: string | ((path: readonly PropertyKey[], at: readonly PropertyKey[]) => { file: string; path: readonly PropertyKey[] }),
 ): StudyDefinition {
   const result = studyDefinitionSchema.safeParse(value);
   if (!result.success) {
     const issue = describeIssue(result.error.issues, value);
-    const where = typeof source === 'string' ? { file: source, path: issue.path } : source(issue.path);
+    const where = typeof source === 'string' ? { file: source, path: issue.path } : source(issue.path, issue.at ?? issue.path);
     throw new DefinitionError(`${where.file}: ${issuePath(where.path)}: ${issue.message}`);
   }
   return result.data;

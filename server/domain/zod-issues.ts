@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { closestName } from '../../analysis/helpers/did-you-mean.ts';
 
 /** `factors[0].levels[1].text` — the path of a zod issue as a reader would write it. */
 export function issuePath(path: readonly PropertyKey[]): string {
@@ -10,14 +11,84 @@ export function issuePath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-/** The first issue of a failed parse as one line: `answers.do_nothing: Invalid option: expected one of 1|2|3|4|5`. */
-export function firstIssue(error: z.ZodError, prefix = ''): string {
+/**
+ * The first issue of a failed parse as one line: `format: expected one of csv, json, got "xlsx"`. With the parsed
+ * `input`, the message quotes the value that was refused.
+ */
+export function firstIssue(error: z.ZodError, prefix = '', input: unknown = NOT_GIVEN): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid input';
   const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
   const path = issuePath([...(prefix ? [prefix] : []), ...issue.path]);
   if (keys.length) return `${path}: unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`;
-  return `${path}: ${issue.message}`;
+  return `${path}: ${plainMessage(issue, input === NOT_GIVEN ? NOT_GIVEN : valueAt(input, issue.path))}`;
+}
+
+/** No input to quote (a caller without it, or one whose values are not to be repeated). */
+const NOT_GIVEN = Symbol('not given');
+
+/** `"radio" (a text)`, `2.5`, `a list`: the refused value as its author would recognise it. */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return `${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  number: 'a number', int: 'a whole number', string: 'a text', boolean: 'true or false', array: 'a list', object: 'an object',
+};
+
+/** `positive or negative`, `one of a, b, c`. */
+function choices(values: readonly unknown[]): string {
+  const names = values.map(String);
+  return names.length === 2 ? `${names[0]} or ${names[1]}` : `one of ${names.join(', ')}`;
+}
+
+/**
+ * zod's default wording ("Invalid input: expected number, received string", "Too small: expected array to have
+ * >=2 items", "Invalid option: expected one of \"x\"|\"y\"") said in the user's words, with the value refused and
+ * the choice a near miss was meant to be. A schema's own message is kept as it is.
+ */
+function plainMessage(issue: z.core.$ZodIssue, received: unknown): string {
+  const got = received === NOT_GIVEN || received === undefined ? '' : `, got ${describeValue(received)}`;
+  const aText = typeof received === 'string' && issue.code === 'invalid_type' && issue.expected !== 'string' ? ' (a text)' : '';
+  const near = (options: readonly unknown[]) => {
+    if (typeof received !== 'string' || received === '') return '';
+    // A slip ("holms"), or the start of one option ("radio" for SurveyJS's "radiogroup").
+    const starts = options.map(String).filter((o) => o.toLowerCase().startsWith(received.toLowerCase()));
+    const closest = closestName(received, options.map(String)) ?? (starts.length === 1 ? starts[0] : undefined);
+    return closest ? ` (did you mean "${closest}"?)` : '';
+  };
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input: expected ')) {
+    return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}${got}${aText}`;
+  }
+  if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid option')) {
+    return `expected ${choices(issue.values)}${got}${near(issue.values)}`;
+  }
+  if (issue.code === 'invalid_union' && issue.message.startsWith('Invalid discriminator value') && 'options' in issue) {
+    const options = (issue as { options: readonly unknown[] }).options;
+    return `expected ${choices(options)}${got}${near(options)}`;
+  }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big): /.test(issue.message)) {
+    return sizeMessage(issue, received);
+  }
+  return issue.message;
+}
+
+/** `needs at least 2 items, has 1`, `must be less than 1, got 5`. */
+function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, received: unknown): string {
+  const small = issue.code === 'too_small';
+  const bound = Number(small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum);
+  const unit = issue.origin === 'array' || issue.origin === 'set' ? 'item' : issue.origin === 'string' ? 'character' : '';
+  if (unit) {
+    const count = Array.isArray(received) || typeof received === 'string' ? `, has ${received.length}` : '';
+    return `needs ${small ? 'at least' : 'at most'} ${bound} ${unit}${bound === 1 ? '' : 's'}${count}`;
+  }
+  const relation = small ? (issue.inclusive ? 'at least' : 'more than') : (issue.inclusive ? 'at most' : 'less than');
+  const got = typeof received === 'number' || typeof received === 'bigint' ? `, got ${received}` : '';
+  return `must be ${relation} ${bound}${got}`;
 }
 
 /** The value at a path of the parsed input (undefined where the input has nothing). */
@@ -34,18 +105,23 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * A definition file's first problem as its author can act on it: a field that is absent says "missing" (naming
  * an unknown field beside it, usually its misspelling: "titel" for "title") rather than zod's "Invalid input";
  * a value that fits none of a union's shapes (a text or one text per locale) reports the shape it came closest
- * to, at its own path (`text.es: expected string, received number`).
+ * to, at its own path (`text.es: expected a text, got 5`); zod's generic wording is said plainly (plainMessage).
  *
- * @example describeIssue(issues, { titel: 'x' }) // { path: ['title'], message: 'missing (the file has "titel" there, not a field)' }
+ * @example describeIssue(issues, { titel: 'x' }) // { path: ['title'], message: 'missing (the file has "titel" there, not a field)', at: ['titel'] }
  */
-export function describeIssue(issues: readonly z.core.$ZodIssue[], input: unknown): { path: readonly PropertyKey[]; message: string } {
+export function describeIssue(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+): { path: readonly PropertyKey[]; message: string; at?: readonly PropertyKey[] } {
   const issue = issues[0]!;
   const parent = issue.path.slice(0, -1);
   // A refinement's own message (custom) is kept even where it points at an absent field: it says more.
   if (issue.code !== 'custom' && issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
     const stray = issues.find((other) => other.code === 'unrecognized_keys' && issuePath(other.path) === issuePath(parent));
     const keys = stray?.code === 'unrecognized_keys' ? stray.keys.map((k) => `"${k}"`).join(', ') : '';
-    return { path: issue.path, message: keys ? `missing (the file has ${keys} there, not a field)` : 'missing' };
+    // Located at the misspelling (`at`), where the author has to type.
+    const at = stray?.code === 'unrecognized_keys' ? [...parent, stray.keys[0]!] : undefined;
+    return { path: issue.path, message: keys ? `missing (the file has ${keys} there, not a field)` : 'missing', ...(at ? { at } : {}) };
   }
   if (issue.code === 'unrecognized_keys') {
     return { path: issue.path, message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
@@ -54,7 +130,8 @@ export function describeIssue(issues: readonly z.core.$ZodIssue[], input: unknow
     // The branch that got furthest into the value is the shape the author meant.
     const deepest = issue.errors.map((branch) => branch[0]).filter((first) => first !== undefined)
       .reduce((best, first) => (first.path.length > best.path.length ? first : best));
-    if (deepest.path.length > 0) return { path: [...issue.path, ...deepest.path], message: deepest.message };
+    const path = [...issue.path, ...deepest.path];
+    if (deepest.path.length > 0) return { path, message: plainMessage(deepest, valueAt(input, path)) };
   }
-  return { path: issue.path, message: issue.message };
+  return { path: issue.path, message: plainMessage(issue, valueAt(input, issue.path)) };
 }

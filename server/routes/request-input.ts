@@ -6,7 +6,7 @@ import { firstIssue } from '../domain/zod-issues.ts';
 /** A request body or query parsed by `schema`, or `422 invalid_input` naming the first wrong field. */
 export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new DomainError('invalid_input', firstIssue(result.error));
+  if (!result.success) throw new DomainError('invalid_input', firstIssue(result.error, '', value ?? {}));
   return result.data;
 }
 

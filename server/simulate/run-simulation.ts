@@ -49,6 +49,13 @@ export interface SimulationSummary {
   /** Started before (same seed and index on this wave) and already finished: nothing was sent again. */
   alreadyFinished: number;
   errors: number;
+  /** Respondents never started because the run stopped (`stoppedBy`). */
+  notStarted: number;
+  /**
+   * Why the run stopped early: a refused start every later start would meet too (`rate_limited`, `wave_closed`),
+   * or a survey no local study, or several, can answer (`unknown_study`, `ambiguous_study`).
+   */
+  stoppedBy?: string;
   /** Error kind (an API code such as `rate_limited`, or `network`) → count. */
   errorsByKind: Record<string, number>;
   firstErrors: string[];
@@ -81,18 +88,30 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
     gate = new Promise((resolve) => (release = resolve));
     return { wait: previous, release };
   };
+  let stoppedBy: string | undefined;
   const worker = async () => {
-    while (nextIndex < options.n) {
+    while (nextIndex < options.n && !stoppedBy) {
       const index = nextIndex++;
-      results[index] = await runRespondent(api, studyOf, options, index, options.inOrder ? takeTurn() : null);
+      const result = await runRespondent(api, studyOf, options, index, options.inOrder ? takeTurn() : null);
+      results[index] = result;
+      // A start refused for a reason that holds for every later start, or a survey this run cannot answer: going
+      // on would only fail n more times.
+      if (result.kind === 'error' && (result.code === null ? STOPPING_REFUSALS : UNRESOLVED).includes(result.reason)) stoppedBy ??= result.reason;
       done++;
       options.onProgress?.(done);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.n)) }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { summary: summarize(results, log, seconds), results };
+  const ran = results.slice(0, nextIndex); // indices are taken in order, so those run are the first nextIndex
+  const summary = { ...summarize(ran, log, seconds), notStarted: options.n - ran.length, ...(stoppedBy ? { stoppedBy } : {}) };
+  return { summary, results: ran };
 }
+
+/** Start refusals that hold for the rest of the run: the address's start limit, a wave paused, closed or full. */
+const STOPPING_REFUSALS: readonly string[] = ['rate_limited', 'wave_closed'];
+/** A survey no local study (or more than one) matches: the next respondents would be sent the same survey. */
+const UNRESOLVED: readonly string[] = ['unknown_study', 'ambiguous_study'];
 
 async function runRespondent(
   api: ApiClient,
@@ -137,9 +156,9 @@ async function runRespondent(
     }
     return finished(await api.complete(code, data));
   } catch (error) {
-    // An API refusal counts by its code (e.g. rate_limited); a server out of reach as `network`; anything else
-    // (a survey this run cannot read) as `simulation`.
-    const reason = error instanceof ApiRefusal ? error.code : error instanceof NetworkFailure ? 'network' : 'simulation';
+    // An API refusal counts by its code (e.g. rate_limited); a server out of reach as `network`; a survey no local
+    // study (or several) matches by its reason; anything else (a survey this run cannot read) as `simulation`.
+    const reason = error instanceof ApiRefusal ? error.code : error instanceof NetworkFailure ? 'network' : error instanceof StudyNotResolved ? error.reason : 'simulation';
     return { kind: 'error', code, reason, error: (error as Error).message };
   }
 }
@@ -183,6 +202,13 @@ function surveyPages(survey: unknown): { pages: string[][]; treatmentPage: numbe
   };
 }
 
+/** The survey sent is no local study's, or several's: every respondent of the run would fail the same way. */
+class StudyNotResolved extends Error {
+  constructor(readonly reason: 'unknown_study' | 'ambiguous_study', message: string) {
+    super(message);
+  }
+}
+
 /**
  * Which study a survey belongs to, recognised like a respondent's reading would be: the definitions with the
  * survey's title whose template reads its vignette. Anything but exactly one is an error worth stopping for.
@@ -204,8 +230,11 @@ function studyResolver(definitions: readonly StudyDefinition[]) {
           return false;
         }
       });
-    if (matches.length !== 1) {
-      throw new Error(`${matches.length === 0 ? 'no' : 'more than one'} local study with a simulation model matches the survey "${title}"`);
+    if (matches.length === 0) throw new StudyNotResolved('unknown_study', `no local study with a simulation model matches the survey "${title}"`);
+    if (matches.length > 1) {
+      // Usually a study copied from another that kept its title and texts: the wave's study says which.
+      const ids = matches.map(({ def }) => def.id).join(', ');
+      throw new StudyNotResolved('ambiguous_study', `more than one local study with a simulation model matches the survey "${title}" (${ids}): give the wave's study with --study`);
     }
     cache.set(title, matches[0]!);
     return matches[0]!;
@@ -221,7 +250,11 @@ function readerOf(def: StudyDefinition): (survey: unknown) => Assignment {
   };
 }
 
-function summarize(results: RespondentResult[], log: { latencies: number[]; requests: number; retries: number }, seconds: number): SimulationSummary {
+function summarize(
+  results: RespondentResult[],
+  log: { latencies: number[]; requests: number; retries: number },
+  seconds: number,
+): Omit<SimulationSummary, 'notStarted' | 'stoppedBy'> {
   const count = (kind: RespondentResult['kind']) => results.filter((r) => r.kind === kind).length;
   const errorsByKind: Record<string, number> = {};
   const firstErrors: string[] = [];

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokenStudy } from '../domain/broken-study.ts';
 import { DefinitionError, parseStudyDefinition, type StudyDefinition } from '../domain/study-definition.ts';
+import { jsonPathOffset } from './json-location.ts';
 
 /**
  * A study lives in a folder named after its id: `study.json` holds the survey itself (consent, factors,
@@ -53,19 +54,22 @@ export function loadDefinitionFiles(dir: string): StudyDefinition[] {
 }
 
 function loadStudyFile(path: string, entry: string): StudyDefinition {
-  const def = parseStudyDefinition(readJson(path), path);
-  if (`${def.id}.json` !== entry) throw new DefinitionError(`${path}: id: "${def.id}" does not match the file name`);
+  const { value, text } = readJson(path);
+  const def = parseStudyDefinition(value, (issuePath, at) => ({ file: located(path, text, at), path: issuePath }));
+  if (`${def.id}.json` !== entry) {
+    throw new DefinitionError(`${located(path, text, ['id'])}: id: "${def.id}" does not match the file name "${entry}": set "id": "${entry.slice(0, -'.json'.length)}" (or rename the file)`);
+  }
   return def;
 }
 
 function loadStudyFolder(folder: string, name: string): StudyDefinition {
   const studyPath = join(folder, STUDY_FILE);
-  const merged = readJson(studyPath);
+  const { value: merged, text: studyText } = readJson(studyPath);
   if (!merged || typeof merged !== 'object' || Array.isArray(merged)) {
     throw new DefinitionError(`${studyPath}: (root): expected an object`);
   }
   const record = merged as Record<string, unknown>;
-  const fileOfKey = new Map<string, string>();
+  const fileOfKey = new Map<string, { path: string; text: string }>();
   for (const file of readdirSync(folder).sort()) {
     if (file === STUDY_FILE || !file.endsWith('.json')) continue;
     const key = SECTION_FILES[file];
@@ -74,27 +78,43 @@ function loadStudyFolder(folder: string, name: string): StudyDefinition {
       throw new DefinitionError(`${path}: not a known section file (expected ${Object.keys(SECTION_FILES).join(', ')})`);
     }
     if (key in record) throw new DefinitionError(`${path}: "${key}" is also given in ${STUDY_FILE}; keep one`);
-    record[key] = readJson(path);
-    fileOfKey.set(key, path);
+    const section = readJson(path);
+    record[key] = section.value;
+    fileOfKey.set(key, { path, text: section.text });
   }
-  const def = parseStudyDefinition(record, (issuePath) => {
+  const def = parseStudyDefinition(record, (issuePath, at) => {
     const head = issuePath[0];
-    const file = typeof head === 'string' ? fileOfKey.get(head) : undefined;
-    return file ? { file, path: issuePath.slice(1) } : { file: studyPath, path: issuePath };
+    const section = typeof head === 'string' ? fileOfKey.get(head) : undefined;
+    return section
+      ? { file: located(section.path, section.text, at.slice(1)), path: issuePath.slice(1) }
+      : { file: located(studyPath, studyText, at), path: issuePath };
   });
-  if (def.id !== name) throw new DefinitionError(`${studyPath}: id: "${def.id}" does not match the folder name`);
+  if (def.id !== name) {
+    throw new DefinitionError(`${located(studyPath, studyText, ['id'])}: id: "${def.id}" does not match the folder name "${name}": set "id": "${name}" (or rename the folder)`);
+  }
   return def;
 }
 
-/** A JSON file's value; a syntax error names the line and column, as an editor would show them. */
-function readJson(path: string): unknown {
+/** `path:line:column` of the field at `issuePath` in the file's text (an editor's go-to-line form). */
+function located(path: string, text: string, issuePath: readonly PropertyKey[]): string {
+  const { line, column } = lineAndColumn(text, jsonPathOffset(text, issuePath));
+  return `${path}:${line}:${column}`;
+}
+
+/** A JSON file's value and text; a syntax error names the line and column, as an editor would show them. */
+function readJson(path: string): { value: unknown; text: string } {
   const text = readFileSync(path, 'utf8');
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), text };
   } catch (error) {
     const message = (error as Error).message;
-    const { line, column } = lineAndColumn(text, jsonErrorOffset(message, text));
-    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    const offset = jsonErrorOffset(message, text);
+    const { line, column } = lineAndColumn(text, offset);
+    // V8 reads a comment as a misplaced token ("Expected double-quoted property name"): say what it is.
+    const comment = text.startsWith('//', offset) || text.startsWith('/*', offset);
+    const reason = comment
+      ? "a comment: JSON has none; delete it, as the // notes of the docs' annotated examples"
+      : message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
     throw new DefinitionError(`${path}:${line}:${column}: not valid JSON (${reason})`);
   }
 }

@@ -231,6 +231,59 @@ test('bad input: one line on stderr naming the problem, exit code 2, no stack tr
   );
 });
 
+test('dim and rake read a CSV as fit does: one reader, so an empty header name is refused alike', () => {
+  // Before: dim and rake read through csv-parse, where Excel's trailing empty columns passed silently.
+  const trailing = join(scratch, 'trailing-empty.csv');
+  writeFileSync(trailing, 'y,z,id,,\r\n1,0,a,,\r\n2,1,b,,\r\n3,0,c,,\r\n5,1,d,,\r\n');
+  const message = `${trailing} is not valid CSV: tableFromCsv: column 4 of the header has no name (an empty column left by a spreadsheet?): name it or delete it`;
+  assertUsageError(vlab(['fit', '--data', trailing, '--formula', 'y ~ z']), `vlab fit: ${message}`);
+  assertUsageError(vlab(['dim', '--data', trailing, '--outcome', 'y', '--treatment', 'z']), `vlab dim: ${message}`);
+  const margins = join(scratch, 'z-margins.json');
+  writeFileSync(margins, JSON.stringify({ z: { '0': 0.5, '1': 0.5 } }));
+  assertUsageError(vlab(['rake', '--data', trailing, '--margins', margins, '--id', 'id']), `vlab rake: ${message}`);
+});
+
+test('dim --condition1/--condition2 compare two levels of a many-level treatment, as estimatr\'s condition1/condition2', () => {
+  // Before: the message said "pass condition1 and condition2", which vlab dim had no option for.
+  // R: difference_in_means(economic_sanctions ~ behavior, data = read.csv("alliance.csv"),
+  //    condition1 = "control", condition2 = "evict_troops") → 0.462199203187251, SE 0.0983941882426771, df 498.99969961863, N 501
+  const args = ['dim', '--data', ref('alliance.csv'), '--outcome', 'economic_sanctions', '--treatment', 'behavior'];
+  const run = vlab([...args, '--condition1', 'control', '--condition2', 'evict_troops', '--format', 'json']);
+  assert.equal(run.status, 0, run.stderr);
+  const result = JSON.parse(run.stdout);
+  assert.equal(result.nobs, 501);
+  const [row] = result.estimates;
+  assert.equal(row.term, 'behaviorevict_troops');
+  assert.ok(Math.abs(row.estimate - 0.462199203187251) < 1e-12 && Math.abs(row.std_error - 0.0983941882426771) < 1e-12 && Math.abs(row.df - 498.99969961863) < 1e-8, JSON.stringify(row));
+  assertUsageError(vlab(args), /found 6 \(.*, …\); name the two to compare: --condition1 and --condition2 \(control first\)$/m);
+  // One condition names the control, as estimatr's condition1 alone; among six levels the other is still unnamed.
+  assertUsageError(vlab([...args, '--condition1', 'control']), /found 6 \(.*\); name the two to compare: --condition1 and --condition2/);
+});
+
+test('fit, dim, rake, freqs and power take --out as the conjoint verbs do: the file whole, stdout empty, stderr says so', () => {
+  // Before: "vlab fit: unknown option '--out'" while amce, mm, estimates and export had it.
+  const margins = join(scratch, 'out-margins.json');
+  writeFileSync(margins, JSON.stringify({ gender: { female: 0.5, male: 0.5 } }));
+  const cases: [string, string[]][] = [
+    ['fit', ['--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp + wt', '--format', 'csv']],
+    ['dim', ['--data', ref('alliance.csv'), '--outcome', 'economic_sanctions', '--treatment', 'violated', '--format', 'csv']],
+    ['rake', ['--data', ref('alliance.csv'), '--margins', margins, '--id', 'respondent_id']],
+    ['freqs', ['--data', ref('alliance.csv'), '--formula', '~ regime + capability', '--format', 'csv']],
+    ['power', ['--sd', '1', '--n', '500', '--format', 'csv']],
+    ['power', ['--study', 'protege-bargaining', '--n', '100', '--sims', '2', '--seed', '1', '--format', 'csv']],
+  ];
+  for (const [verb, args] of cases) {
+    const printed = vlab([verb, ...args]);
+    assert.equal(printed.status, 0, printed.stderr);
+    const out = join(scratch, `${verb}-out.csv`);
+    const written = vlab([verb, ...args, '--out', out]);
+    assert.equal(written.status, 0, written.stderr);
+    assert.equal(written.stdout, '');
+    assert.equal(written.stderr, `vlab ${verb}: wrote ${out}\n`);
+    assert.equal(readFileSync(out, 'utf8'), printed.stdout, verb);
+  }
+});
+
 test("commander's own errors read like every other usage error: `vlab <verb>: …`, one line, exit code 2", () => {
   const mtcars = ['--data', ref('mtcars.csv')];
   const fixedEffects = `write the fixed effects into the formula as "+ g" (e.g. "y ~ x + g"), which gives x the numbers of estimatr's fixed_effects = ~ g (docs/analysis.md)`;

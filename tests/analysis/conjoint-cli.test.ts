@@ -78,6 +78,33 @@ test('vlab mm --h0 and --by; vlab freqs with design probabilities', () => {
   assert.deepEqual(rows.map((r) => [r.level, r.probability]), [['democracy', 0.4], ['autocracy', 0.3], ['hybrid', 0.3], ['none', 0.5], ['stationed', 0.5]]);
 });
 
+test('vlab freqs takes the design probabilities from the export\'s <feature>_probability columns when --probabilities is not given', () => {
+  // As profiles-csv writes them: a restriction makes "stationed" 6/11, not the uniform 1/2. Before, freqs
+  // compared with 1/2 unless a JSON file was written by hand, and flagged a sound randomization.
+  const lines = ['regime,troops,regime_probability,troops_probability'];
+  for (let i = 0; i < 22; i++) {
+    const troops = i < 12 ? 'stationed' : 'none';
+    lines.push(`${i % 2 ? 'democracy' : 'autocracy'},${troops},0.5,${troops === 'stationed' ? 6 / 11 : 5 / 11}`);
+  }
+  const data = join(scratch, 'profiles-with-probabilities.csv');
+  writeFileSync(data, `${lines.join('\n')}\n`);
+  const run = vlab(['freqs', '--data', data, '--formula', '~ regime + troops', '--format', 'csv']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(rowsFromCsv(run.stdout).map((r) => [r.level, r.probability]),
+    [['autocracy', 0.5], ['democracy', 0.5], ['none', 5 / 11], ['stationed', 6 / 11]]);
+  assert.equal(run.stderr, 'vlab freqs: design probabilities from the columns regime_probability, troops_probability (--probabilities FILE overrides them)\n');
+  // A column that differs within a level is not a design probability: said, not guessed.
+  writeFileSync(data, 'regime,regime_probability\ndemocracy,0.5\ndemocracy,0.4\nautocracy,0.5\n');
+  const mixed = vlab(['freqs', '--data', data, '--formula', '~ regime']);
+  assert.equal(mixed.status, 2);
+  assert.equal(mixed.stderr, 'vlab freqs: freqs: regime_probability differs between rows of level "democracy" (0.5, 0.4): give the design probabilities with --probabilities FILE\n');
+  // A level the design has but the data never showed (a small wave, a rare level): its probability is missing.
+  writeFileSync(data, 'behavior,behavior_probability\ncooperate,0.5\ncriticise,0.25\ncooperate,0.5\n');
+  const unseen = vlab(['freqs', '--data', data, '--formula', '~ behavior']);
+  assert.equal(unseen.status, 2);
+  assert.equal(unseen.stderr, 'vlab freqs: freqs: the levels of "behavior" in the data carry probability 0.75 in behavior_probability, not 1: a level of the design never shown? Give every level\'s probability with --probabilities FILE\n');
+});
+
 test('vlab amce --by task (carryover check) and vlab amce-diff', () => {
   const byTask = vlab(['amce', '--data', small, '--formula', 'chosen ~ regime + troops', '--id', 'id', '--by', 'task', '--se-type', 'cregg', '--format', 'csv']);
   assert.equal(byTask.status, 0, byTask.stderr);

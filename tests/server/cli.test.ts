@@ -83,15 +83,24 @@ test('a broken definition is listed with its message, and the server and CLI wor
   const file = join(defs, 'protege-bargaining', 'study.json');
   const def = JSON.parse(readFileSync(file, 'utf8'));
   def.factors[1].levels[0].code = 'No Rival';
-  writeFileSync(file, JSON.stringify(def));
+  writeFileSync(file, JSON.stringify(def, null, 2));
   const env = { VLAB_DEFINITIONS: defs };
   const db = join(dir, 'broken-defs.sqlite');
-  const message = `${file}: factors[1].levels[0].code: expected a lowercase level code`;
+  // The line and column of the code in the file, as an editor's go-to-line wants them.
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf('"code": "No Rival"');
+  const line = text.slice(0, at).split('\n').length;
+  const message = `${file}:${line}:${at - text.lastIndexOf('\n', at)}: factors[1].levels[0].code: expected a lowercase level code`;
 
   const list = vlab(['study', 'list', '--db', db], env);
   assert.equal(list.status, 0, list.stderr);
   assert.ok(list.stdout.endsWith(`\n1 broken — no new waves of these until fixed:\n  protege-bargaining: ${message}\n`), list.stdout);
   assert.match(list.stdout, /^bus-line-funding +v1 +4 +0 /m);
+  // A folder of broken studies only (a newcomer's first copy): the list starts with them, not with an empty line.
+  const lone = join(dir, 'lone-defs');
+  cpSync(join(defs, 'protege-bargaining'), join(lone, 'protege-bargaining'), { recursive: true });
+  const only = vlab(['study', 'list', '--db', join(dir, 'lone.sqlite')], { VLAB_DEFINITIONS: lone });
+  assert.ok(only.stdout.startsWith('1 broken — no new waves of these until fixed:\n'), JSON.stringify(only.stdout));
   const json = JSON.parse(vlab(['study', 'list', '--db', db, '--json'], env).stdout) as { id: string; broken?: string }[];
   assert.deepEqual(json.find((s) => s.id === 'protege-bargaining'), { id: 'protege-bargaining', broken: message });
 

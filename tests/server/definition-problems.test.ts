@@ -43,6 +43,10 @@ test('a JSON syntax error names the file, line and column; the other studies sti
   assert.deepEqual(broken, [{ id: 'protege-bargaining', message: `${file}:4:3: not valid JSON (Expected ',' or '}' after property value)` }]);
   assert.deepEqual(studies.map((s) => s.id), ['alliance-corrective-measures', 'alliance-partner-conjoint', 'bus-line-funding', 'protege-bargaining-repeated']);
 
+  // A comment, as the docs' annotated examples have: said as such (V8 says 'Expected double-quoted property name').
+  writeFileSync(file, '{\n  "id": "protege-bargaining",  // the folder name\n  "version": 1\n}\n');
+  assert.equal(loadDefinitionFolder(defs).broken[0]!.message, `${file}:2:32: not valid JSON (a comment: JSON has none; delete it, as the // notes of the docs' annotated examples)`);
+
   writeFileSync(file, '{\n  "id": "protege-bargaining",\n  "version": '); // cut short: V8 gives no position, so the end
   assert.match(loadDefinitionFolder(defs).broken[0]!.message, /study\.json:3:14: not valid JSON \(Unexpected end of JSON input\)$/);
 });
@@ -56,16 +60,88 @@ test('a misspelt or missing field and a wrong text say where and what, not zod\'
     editJson(file, change);
     const { broken } = loadDefinitionFolder(defs);
     assert.deepEqual(broken.map((b) => b.id), ['bus-line-funding']);
-    return broken[0]!.message;
+    return broken[0]!.message.replace(/(study\.json):\d+:\d+:/, '$1:'); // the line: tested below
   };
   // "title: Invalid input" before: the field is missing, and the misspelling beside it is named.
   assert.equal(problem((s) => { s.titel = s.title; delete s.title; }), `${file}: title: missing (the file has "titel" there, not a field)`);
   assert.equal(problem((s) => { s.factors[0].levels[0].txt = s.factors[0].levels[0].text; delete s.factors[0].levels[0].text; }), `${file}: factors[0].levels[0].text: missing (the file has "txt" there, not a field)`);
   assert.equal(problem((s) => delete s.factors[0].levels), `${file}: factors[0].levels: missing`);
   // "text: Invalid input" before: a per-locale text is reported at the locale that is wrong.
-  assert.equal(problem((s) => { s.factors[0].levels[0].text.es = 5; }), `${file}: factors[0].levels[0].text.es: Invalid input: expected string, received number`);
+  assert.equal(problem((s) => { s.factors[0].levels[0].text.es = 5; }), `${file}: factors[0].levels[0].text.es: expected a text, got 5`);
   assert.equal(problem((s) => { s.factorz = s.factors; }), `${file}: (root): unknown field "factorz"`);
   assert.equal(problem((s) => delete s.consent.title.es), `${file}: consent.title: missing translation "es"`);
+});
+
+test('a field\'s problem names the line and column where the field is, in the file that holds it', () => {
+  const defs = copyDefinitions('lines');
+  const folder = join(defs, 'alliance-corrective-measures');
+  const lineOf = (text: string, needle: string, from = 0): string => {
+    const offset = text.indexOf(needle, from);
+    const before = text.slice(0, offset);
+    return `${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
+  };
+  // A repeated level code: the line of the second "code", as an editor's go-to-line wants it.
+  const study = join(folder, 'study.json');
+  const original = readFileSync(study, 'utf8');
+  const broken = original.replace('"code": "autocracy"', '"code": "democracy"');
+  writeFileSync(study, broken);
+  const second = broken.indexOf('"code": "democracy"', broken.indexOf('"code": "democracy"') + 1);
+  assert.equal(loadDefinitionFolder(defs).broken[0]!.message,
+    `${study}:${lineOf(broken, '"code"', second)}: factors[0].levels[1].code: duplicate level "democracy"`);
+  // A misspelt field: at the misspelling, where the author has to type.
+  const misspelt = original.replace('"title":', '"titel":');
+  writeFileSync(study, misspelt);
+  assert.equal(loadDefinitionFolder(defs).broken[0]!.message,
+    `${study}:${lineOf(misspelt, '"titel"')}: title: missing (the file has "titel" there, not a field)`);
+  writeFileSync(study, original);
+  // In a section file, at its own line; a missing field points at the object that lacks it.
+  const plan = join(folder, 'analysis-plan.json');
+  const planText = readFileSync(plan, 'utf8').replace('"seType": "HC2"', '"seType": "HC4"');
+  writeFileSync(plan, planText);
+  assert.equal(loadDefinitionFolder(defs).broken[0]!.message,
+    `${plan}:${lineOf(planText, '"seType": "HC4"')}: hypotheses[2].seType: expected one of classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg`);
+  editJson(plan, (p) => delete p.hypotheses[1].outcomes);
+  const reformatted = readFileSync(plan, 'utf8');
+  const h2 = reformatted.indexOf('"id": "H2"');
+  assert.equal(loadDefinitionFolder(defs).broken[0]!.message,
+    `${plan}:${lineOf(reformatted, '{', reformatted.lastIndexOf('{', h2))}: hypotheses[1].outcomes: missing`);
+});
+
+test('a copied study whose id is still the original\'s says which name to write', () => {
+  // The newcomer's first step, a copy of a flagship folder: before, 'id: "alliance-corrective-measures" does not
+  // match the folder name', without the name.
+  const defs = copyDefinitions('copied');
+  cpSync(join(defs, 'bus-line-funding'), join(defs, 'my-study'), { recursive: true });
+  const study = join(defs, 'my-study', 'study.json');
+  const { broken } = loadDefinitionFolder(defs);
+  assert.deepEqual(broken, [{ id: 'my-study', message: `${study}:2:3: id: "bus-line-funding" does not match the folder name "my-study": set "id": "my-study" (or rename the folder)` }]);
+});
+
+test('a value of the wrong type, size or choice says what is expected and what the file has, not zod\'s wording', () => {
+  const defs = copyDefinitions('values');
+  const folder = join(defs, 'alliance-corrective-measures');
+  const originals = new Map<string, string>();
+  const problem = (name: string, change: (json: Record<string, any>) => void): string => {
+    const file = join(folder, name);
+    if (!originals.has(name)) originals.set(name, readFileSync(file, 'utf8'));
+    editJson(file, change);
+    const message = loadDefinitionFolder(defs).broken[0]!.message;
+    writeFileSync(file, originals.get(name)!);
+    // Whatever the line, the field and the words: the location is tested on its own.
+    return message.slice(message.indexOf('.json') + '.json'.length).replace(/^:\d+:\d+/, '');
+  };
+  // Each was zod's default before: "Invalid input: expected number, received string", "Too small: expected
+  // array to have >=2 items", "Too big: expected number to be <1", "Invalid option: expected one of
+  // \"positive\"|\"negative\"", "Invalid discriminator value. Expected 'html' | 'radiogroup' | …".
+  assert.equal(problem('study.json', (s) => { s.version = '2'; }), ': version: expected a number, got "2" (a text)');
+  assert.equal(problem('study.json', (s) => { s.version = 2.5; }), ': version: expected a whole number, got 2.5');
+  assert.equal(problem('study.json', (s) => { s.factors[1].levels.pop(); }), ': factors[1].levels: needs at least 2 items, has 1');
+  assert.equal(problem('analysis-plan.json', (p) => { p.alpha = 5; }), ': alpha: must be less than 1, got 5');
+  assert.equal(problem('analysis-plan.json', (p) => { p.hypotheses[2].direction = { regimeautocracy: 'up' }; }),
+    ': hypotheses[2].direction.regimeautocracy: expected positive or negative, got "up"');
+  assert.equal(problem('analysis-plan.json', (p) => { p.weights = 'rakng'; }), ': weights: expected none or raking, got "rakng" (did you mean "raking"?)');
+  assert.equal(problem('study.json', (s) => { s.pages.pretreatment[0].elements[1].type = 'radio'; }),
+    ': pages.pretreatment[0].elements[1].type: expected one of html, radiogroup, dropdown, checkbox, rating, boolean, text, comment, got "radio" (did you mean "radiogroup"?)');
 });
 
 test('a broken study is listed with its message and takes no new wave, nor reopens one; the others do', async () => {
@@ -84,7 +160,7 @@ test('a broken study is listed with its message and takes no new wave, nor reope
     const folder = loadDefinitionFolder(defs);
     const studies = createStudyService({ store, broken: folder.broken });
     await studies.syncDefinitions(folder.studies);
-    const message = /protege-bargaining\/study\.json: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code$/;
+    const message = /protege-bargaining\/study\.json:\d+:\d+: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code$/;
     assert.match(studies.brokenStudies()[0]!.message, message);
     const listed = await studies.listStudies();
     assert.match(listed.find((s) => s.id === 'protege-bargaining')!.broken!, message);

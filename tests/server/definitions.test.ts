@@ -148,7 +148,7 @@ function loadBroken(mutate: (def: Record<string, any>, plan: Record<string, any>
 test('an invalid definition is refused with a message naming the file and the field', () => {
   assert.match(
     loadBroken((d) => delete d.factors[0].levels[1].text),
-    /^<dir>\/alliance-corrective-measures\/study\.json: factors\[0\]\.levels\[1\]\.text: /,
+    /^<dir>\/alliance-corrective-measures\/study\.json:\d+:\d+: factors\[0\]\.levels\[1\]\.text: /,
   );
   assert.match(loadBroken((d) => (d.vignette.template[0] = 'Country A is {regim}.')), /vignette\.template\[0\]: unknown factor "\{regim\}"/);
   // A case slip is an unknown factor with the name it was meant to be, not a stray brace.
@@ -162,7 +162,7 @@ test('an invalid definition is refused with a message naming the file and the fi
   assert.match(loadBroken((d) => (d.attentionCheck.passValue = 'radi0')), /attentionCheck\.passValue/);
   assert.match(loadBroken((d) => (d.colour = 'blue')), /\(root\): .*"colour"/);
   assert.match(loadBroken((d) => (d.id = 'other-study')), /id: "other-study" does not match the folder name/);
-  assert.match(loadBroken((_d, plan) => (plan.hypotheses = 'none')), /^<dir>\/alliance-corrective-measures\/analysis-plan\.json: hypotheses: /);
+  assert.match(loadBroken((_d, plan) => (plan.hypotheses = 'none')), /^<dir>\/alliance-corrective-measures\/analysis-plan\.json:\d+:\d+: hypotheses: /);
   assert.match(loadBroken((d, plan) => (d.analysisPlan = plan)), /analysis-plan\.json: "analysisPlan" is also given in study\.json/);
 });
 
@@ -173,8 +173,8 @@ test('population margins must name pre-treatment questions, cover every choice a
       change(section.margins);
     });
   assert.equal(margins(() => {}), 'loaded');
-  assert.match(margins((m) => (m.gender!.male = 0.5)), /population-margins\.json: margins\.gender: shares add up to 1\.01, not 1/);
-  assert.match(margins((m) => delete m.gender!.male), /population-margins\.json: margins\.gender: no share for "male"/);
+  assert.match(margins((m) => (m.gender!.male = 0.5)), /population-margins\.json:\d+:\d+: margins\.gender: shares add up to 1\.01, not 1/);
+  assert.match(margins((m) => delete m.gender!.male), /population-margins\.json:\d+:\d+: margins\.gender: no share for "male"/);
   assert.match(margins((m) => (m.gender = { female: 0.5, other: 0.5 })), /"other" is not a choice of "gender"/);
   assert.match(margins((m) => (m.economic_sanctions = { '1': 1 })), /"economic_sanctions" is not a pre-treatment question/);
   // Answers without a population figure are listed apart; every choice is either shared or listed.

@@ -44,6 +44,27 @@ test('unknown columns, outcomes, values and terms are refused with the field nam
   refused({ hypotheses: [dim(), dim()] }, /hypotheses\[1\]\.id: duplicate hypothesis id "H2"/);
 });
 
+test('a near miss in a plan names what was meant, at the value that is wrong', () => {
+  // Before: '"behaviour" is not a factor', 'unknown outcome "economic_sanction"', and a wrong subset value
+  // reported at subset[0].column with no hint.
+  const exact = (plan: unknown, message: string) =>
+    assert.throws(() => withPlan(alliance, plan), (error: unknown) => error instanceof DefinitionError && error.message === `test: ${message}`);
+  exact({ hypotheses: [dim({ treatment: { factor: 'behaviour', control: ['control'], term: 'violated' } })] },
+    'analysisPlan.hypotheses[0].treatment.factor: "behaviour" is not a factor (did you mean "behavior"?)');
+  exact({ hypotheses: [dim({ treatment: { factor: 'behavior', control: ['controls'], term: 'violated' } })] },
+    'analysisPlan.hypotheses[0].treatment.control[0]: "controls" is not a level of "behavior" (did you mean "control"?)');
+  exact({ hypotheses: [dim({ outcomes: ['alliance_favourability'] })] },
+    'analysisPlan.hypotheses[0].outcomes[0]: unknown outcome "alliance_favourability" (did you mean "alliance_favorability"?)');
+  exact({ hypotheses: [dim({ subset: [{ column: 'behavior', in: ['control', 'evict_troop'] }] })] },
+    'analysisPlan.hypotheses[0].subset[0].in[1]: "evict_troop" is not a value of "behavior" (did you mean "evict_troops"?)');
+  exact({ exclusions: [{ column: 'party', keep: ['green'] }], hypotheses: [] },
+    'analysisPlan.exclusions[0].keep[0]: "green" is not a value of "party" (expected one of democrat, independent, republican)');
+  exact({ exclusions: [{ column: 'attention_passed', keep: [1] }], hypotheses: [] },
+    'analysisPlan.exclusions[0].column: unknown column "attention_passed" (did you mean "attention_pass"?)');
+  const lm = { id: 'H3', description: 'regime', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime + capabilty' };
+  exact({ hypotheses: [lm] }, 'analysisPlan.hypotheses[0].formula: unknown column "capabilty" (did you mean "capability"?)');
+});
+
 test('a bad estimator, se type or adjustment method is refused with the valid values', () => {
   refused({ hypotheses: [dim({ estimator: 'ols' })] }, /hypotheses\[0\]\.estimator: estimator must be one of difference_in_means, lm_robust/);
   const lm = { id: 'H3', description: 'regime', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime' };

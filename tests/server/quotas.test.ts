@@ -145,11 +145,11 @@ test('a quotas.json naming a variable without population margins is refused with
     cpSync('survey-definitions/alliance-corrective-measures', join(dir, 'alliance-corrective-measures'), { recursive: true });
     const file = join(dir, 'alliance-corrective-measures', 'quotas.json');
     writeFileSync(file, JSON.stringify({ variables: ['age_group', 'party'], slack: 0.05 }));
-    assert.throws(() => loadDefinitionFiles(dir), (e: Error) => e.message.startsWith(`${file}: variables[1]: "party" has no population margins`));
+    assert.throws(() => loadDefinitionFiles(dir), (e: Error) => e.message.startsWith(`${file}:1:27: variables[1]: "party" has no population margins`));
     writeFileSync(file, JSON.stringify({ variables: ['age_group'], slack: 2 }));
-    assert.throws(() => loadDefinitionFiles(dir), (e: Error) => e.message.startsWith(`${file}: slack:`));
+    assert.throws(() => loadDefinitionFiles(dir), (e: Error) => e.message.startsWith(`${file}:1:28: slack:`));
     writeFileSync(file, JSON.stringify({ variables: ['age_group'], caps: {} }));
-    assert.throws(() => loadDefinitionFiles(dir), /quotas\.json: \(root\): .*"caps"/);
+    assert.throws(() => loadDefinitionFiles(dir), /quotas\.json:\d+:\d+: \(root\): .*"caps"/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -92,6 +92,9 @@ test('vlab replication --out DIR writes data, codebook, estimates, plan, R scrip
   const run = spawnSync(process.execPath, ['bin/vlab.js', 'replication', `--wave=${waves.shipped}`, '--out', out, '--db', dbPath], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(readdirSync(out).sort(), FILES);
+  // Said on stderr as every verb that writes a file says it ('wave …: wrote …' on stdout before), with how to run it.
+  assert.equal(run.stdout, '');
+  assert.equal(run.stderr, `vlab replication: wrote data.csv, codebook.json, estimates.csv, analysis-plan.json, replicate.R, README.md to ${out}; run it with: cd ${out} && Rscript replicate.R\n`);
   const data = rowsFromCsv(readFileSync(join(out, 'data.csv'), 'utf8'));
   assert.equal(data.length, 1502);
   assert.ok(data.every((r) => r.status === 'complete'));
@@ -204,4 +207,20 @@ test('Rscript reproduces the protégé plan (moderators, a family over three hyp
   assert.equal(run.status, 0, run.stderr + run.stdout);
   const match = /replicate\.R: (\d+) estimates, largest difference from estimates\.csv (\S+)/.exec(run.stdout);
   assert.ok(match && Number(match[1]) === result.estimates.length && Number(match[2]) <= 1e-6, run.stdout);
+});
+
+test('Rscript replicate.R of a wave without completes says which models it cannot estimate and checks the empty table', { skip: rSkip }, () => {
+  // A package downloaded before the first completes (the dashboard offers it at once). Before: R stopped in the
+  // long format ("replacement has 1 row, data has 0") and exited 1, naming nothing.
+  const out = join(dir, 'r-empty');
+  mkdirSync(out);
+  const result = executePlan({ definition: protege, rows: [] });
+  assert.deepEqual(result.estimates, []);
+  writeFileSync(join(out, 'data.csv'), csvFromRecords([], waveColumns(protege).map((c) => c.name)));
+  writeFileSync(join(out, 'estimates.csv'), csvFromRecords([], ESTIMATE_COLUMNS));
+  writeFileSync(join(out, 'replicate.R'), replicationScript(protege, { wave: 'empty', planHash: result.planHash }));
+  const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  assert.match(run.stdout, /^replicate\.R: H1_concede support_concede not estimable here: /m);
+  assert.match(run.stdout, /replicate\.R: 0 estimates, largest difference from estimates\.csv 0\n$/);
 });

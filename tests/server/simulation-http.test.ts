@@ -20,8 +20,8 @@ after(async () => {
 });
 
 /** The real app on a temporary database, listening on a free loopback port. */
-async function listening(wave: Parameters<typeof createTestApp>[0] = {}) {
-  const t = await createTestApp(wave);
+async function listening(wave: Parameters<typeof createTestApp>[0] = {}, settings: Parameters<typeof createTestApp>[1] = {}) {
+  const t = await createTestApp(wave, settings);
   const server = t.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -132,4 +132,34 @@ test('vlab simulate: summary, ack log of acknowledged codes; no server, or a ser
   const bad = await cli(`--wave=${wave.id}`, '--n', '0', '--base-url', baseUrl);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /^vlab simulate: --n must be an integer from 1/);
+});
+
+test('a start the server refuses for every later respondent (rate limit, wave closed) stops the run: no hundreds of failures, the rest counted as not started', async () => {
+  // Before: each of the 30 respondents tried, 25 failed with 429 rate_limited, and the summary listed 25 errors.
+  const { baseUrl, wave } = await listening({ target: 10_000 }, { rateLimitStart: 5 });
+  const { summary, results } = await runSimulation({ baseUrl, waveId: wave.id, n: 30, concurrency: 3, seed: 'limited', definitions, retryDelayMs: 10 });
+  assert.equal(summary.stoppedBy, 'rate_limited');
+  assert.ok(summary.errorsByKind.rate_limited! >= 1 && summary.errorsByKind.rate_limited! <= 3, JSON.stringify(summary.errorsByKind));
+  assert.equal(summary.respondents + summary.notStarted, 30);
+  assert.equal(results.length, summary.respondents);
+  assert.equal(summary.respondents - summary.errors, 5, 'the five starts the limit allows ran');
+
+  const cli = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
+    execFile(process.execPath, ['bin/vlab.js', 'simulate', '--wave', wave.id, '--n', '10', '--base-url', baseUrl, '--seed', 'limited-cli', '--concurrency', '2'],
+      { encoding: 'utf8', timeout: 60_000 }, (error, stdout) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout }));
+  });
+  assert.equal(cli.status, 1);
+  assert.match(cli.stdout, /stopped: the server refused a start \(rate_limited\); \d+ of 10 respondents not started/);
+  assert.match(cli.stdout, /VLAB_RATE_LIMIT_START=100000 npm start/);
+});
+
+test('two local studies matching the survey (a copied study) stop the run at once with the way out, --study', async () => {
+  // Before: every respondent started, then failed with 'more than one local study … matches', with no hint.
+  const { baseUrl, wave } = await listening();
+  const alliance = definitions.find((d) => d.id === 'alliance-corrective-measures')!;
+  const copy = { ...structuredClone(alliance), id: 'my-copy' };
+  const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 30, concurrency: 2, seed: 'twins', definitions: [alliance, copy], retryDelayMs: 10 });
+  assert.equal(summary.stoppedBy, 'ambiguous_study');
+  assert.ok(summary.respondents <= 2 && summary.notStarted >= 28, JSON.stringify(summary));
+  assert.equal(summary.firstErrors[0], 'more than one local study with a simulation model matches the survey "Opinions about US security partnerships" (alliance-corrective-measures, my-copy): give the wave\'s study with --study');
 });

@@ -55,7 +55,7 @@ function loadWithSimulation(edit: (model: Record<string, any>) => void): string 
 }
 
 test('mistakes in simulation.json name the file and the field', () => {
-  const file = /alliance-corrective-measures\/simulation\.json: /;
+  const file = /alliance-corrective-measures\/simulation\.json:\d+:\d+: /;
   const cases: [(m: Record<string, any>) => void, RegExp][] = [
     [(m) => (m.outcomes.economic_sanctions.effects.behavior.evict = 0.5), /outcomes\.economic_sanctions\.effects\.behavior\.evict: "evict" is not a level of "behavior"/],
     [(m) => (m.outcomes.economic_sanctions.effects.regime.democracy = 0.5), /"democracy" is the reference level/],

@@ -79,10 +79,12 @@ test('vlab wave update changes redirects and target as create checks them, logs 
 
   const hostPlaceholder = vlab('wave', 'update', created.id, '--complete-url', 'https://{PROLIFIC_PID}.example/done');
   assert.equal(hostPlaceholder.status, 2);
-  assert.match(hostPlaceholder.stderr, /^vlab wave update: completeUrl: .*placeholder before the path/);
+  // The options' names, not the API's fields (completeUrl, "give one of target, completeUrl, …" before).
+  assert.match(hostPlaceholder.stderr, /^vlab wave update: --complete-url: .*placeholder before the path/);
+  assert.equal(vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--complete-url', 'nope').stderr, 'vlab wave create: --complete-url: "nope" is not an absolute URL\n');
   const nothing = vlab('wave', 'update', created.id);
   assert.equal(nothing.status, 2);
-  assert.match(nothing.stderr, /^vlab wave update: nothing to change: give one of target, completeUrl, screenoutUrl, overquotaUrl, locale\n$/);
+  assert.equal(nothing.stderr, 'vlab wave update: nothing to change: give one of --target, --complete-url, --screenout-url, --overquota-url, --locale (--no-complete-url and the like remove a redirect)\n');
   assert.equal(vlab('wave', 'update', created.id, '--target', '0').status, 2);
   assert.equal(vlab('wave', 'update', 'NoSuchWave1', '--target', '5').stderr, 'vlab wave update: no wave "NoSuchWave1"\n');
   // Options not given leave their settings as they are.
@@ -136,6 +138,28 @@ test('vlab export writes completes by default and says what it wrote; --status a
   assert.equal(badWave.status, 2);
   assert.equal(badWave.stderr, 'vlab export: no wave "NoSuchWave1"\n');
   assert.ok(!existsSync(join(dir, 'never.csv')) && !existsSync(join(dir, 'never.csv.partial')));
+});
+
+test('vlab export on a terminal draws a progress bar of participants on stderr (a pipe gets none); --help shows --status\'s default once', async () => {
+  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
+  const store = await openStore(dbPath);
+  try {
+    const app = createApp({ store, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
+    for (const id of ['bar-1', 'bar-2', 'bar-3']) await request(app).post(`/api/waves/${created.id}/participants`).send({ panel: { PROLIFIC_PID: id } });
+  } finally {
+    await store.close();
+  }
+  // util-linux's script(1) runs the verb on a pseudo-terminal, as a researcher's shell would.
+  const out = join(dir, 'bar.csv');
+  const quote = (a: string) => `'${a.replaceAll("'", "'\\''")}'`;
+  const command = [process.execPath, 'bin/vlab.js', 'export', '--wave', created.id, '--status', 'all', '--out', out, '--db', dbPath].map(quote).join(' ');
+  const terminal = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });
+  assert.equal(terminal.status, 0, terminal.stdout);
+  // Before: nothing between the start and "wrote", however many rows a wave had.
+  assert.match(terminal.stdout, /export \[[█░]+\] 3\/3 100%/);
+  assert.match(terminal.stdout, /vlab export: 3 participants written \(3 started\)/);
+  assert.doesNotMatch(vlab('export', '--wave', created.id, '--status', 'all', '--out', out).stderr, /\[/);
+  assert.doesNotMatch(vlab('export', '--help').stdout, /default: \["complete"\]/);
 });
 
 test('vlab token create prints the token once; list shows no secret; revoke ends it', async () => {

@@ -7,7 +7,7 @@ import { conjointInput, conjointOptions, writeConjoint, type ConjointCliOptions 
 export function registerAmceCommand(program: Command): void {
   conjointOptions(
     program.command('amce').description('AMCEs of a conjoint (cregg::amce), constrained designs with "a * b"; CR2 by default'),
-    'chosen ~ regime + capability + behaviour * troops',
+    'chosen ~ regime + capability + behavior * troops',
   )
     .option('--se-type <type>', 'CR2 (default: t tests, Bell–McCaffrey df), cregg (survey::svyglm, z tests, as cregg), CR0, stata')
     .option('--by <column>', 'AMCEs within each group of this column (a respondent subgroup; task or profile side for carryover/order checks)')

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { csvFromRecords, DEFAULT_ALPHA, rowsFromCsv, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
+import { csvFromRecords, DEFAULT_ALPHA, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
+import { rowsFromTable } from '../../../analysis/helpers/data-table.ts';
 import { UsageError } from '../cli-action.ts';
+import { writeOutput } from './output-file.ts';
 
 // What the analysis verbs (fit, dim, rake, p-adjust, power) share: one way to read data and level orders, to
 // check numbers given as options, and to print a tidy table or records in table, csv or json.
@@ -13,6 +15,7 @@ export const FORMAT_OPTION = ['--format <format>', 'table, csv or json', 'table'
 export const ALPHA_OPTION = ['--alpha <alpha>', 'confidence level is 1 − alpha', String(DEFAULT_ALPHA)] as const;
 export const LEVELS_OPTION = ['--levels <levels.json>', 'factor levels in order, first = reference: {"regime": ["democracy", "autocracy"]}'] as const;
 export const CODEBOOK_OPTION = ['--codebook <codebook.json>', "level orders from a wave's exported codebook (vlab export --format codebook)"] as const;
+export const OUT_OPTION = ['--out <file>', 'write the result to this file instead of standard output'] as const;
 
 function readText(path: string, what: string): string {
   return readBytes(path, what).toString('utf8');
@@ -46,16 +49,12 @@ function refuseOtherSeparators(path: string, bytes: Buffer): void {
   );
 }
 
-/** The rows of a CSV data file, as every analysis verb reads them (quoted cells are strings, see rowsFromCsv). */
+/**
+ * The rows of a CSV data file as records, for the verbs whose estimator reads records (dim, rake): read by
+ * `readDataTable`, the reader of every analysis verb, so a file is typed and refused alike whichever verb reads it.
+ */
 export function readData(path: string): Row[] {
-  const bytes = readBytes(path, 'data file');
-  refuseOtherSeparators(path, bytes);
-  const text = bytes.toString('utf8');
-  try {
-    return rowsFromCsv(text);
-  } catch (error) {
-    throw new UsageError(`${path} is not valid CSV: ${(error as Error).message}`);
-  }
+  return rowsFromTable(readDataTable(path));
 }
 
 /**
@@ -136,24 +135,25 @@ export function parseNumber(value: string | undefined, option: string, check: (x
 export const parseAlpha = (value: string | undefined): number | undefined =>
   parseNumber(value, '--alpha', (x) => x > 0 && x < 1, 'a number between 0 and 1');
 
-/** The tidy table in the chosen format; `table` adds the summary (sample size, se type…) below it. */
-export function writeTidy(estimates: TidyRow[], format: Format, summary: Record<string, unknown>): void {
+/** The tidy table in the chosen format, to standard output or `out`; `table` adds the summary (sample size, se type…) below it. */
+export async function writeTidy(verb: string, out: string | undefined, estimates: TidyRow[], format: Format, summary: Record<string, unknown>): Promise<void> {
+  let body: string;
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ ...summary, estimates }, null, 2)}\n`);
+    body = `${JSON.stringify({ ...summary, estimates }, null, 2)}\n`;
   } else if (format === 'csv') {
-    process.stdout.write(csvFromRecords(estimates as unknown as Record<string, unknown>[], TIDY_COLUMNS));
+    body = csvFromRecords(estimates as unknown as Record<string, unknown>[], TIDY_COLUMNS);
   } else {
     const note = Object.entries(summary)
       .filter(([, value]) => value !== null && value !== undefined)
       .map(([key, value]) => `${key} ${value}`)
       .join(', ');
-    process.stdout.write(`${textTable(estimates as unknown as Record<string, unknown>[], TIDY_COLUMNS)}${note}\n`);
+    body = `${textTable(estimates as unknown as Record<string, unknown>[], TIDY_COLUMNS)}${note}\n`;
   }
+  await writeOutput(verb, out, body);
 }
 
-/** Plain records (weights, power) in the chosen format. */
-export function writeRecords(records: Record<string, unknown>[], columns: string[], format: Format): void {
-  if (format === 'json') process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
-  else if (format === 'csv') process.stdout.write(csvFromRecords(records, columns));
-  else process.stdout.write(textTable(records, columns));
+/** Plain records (weights, power, frequencies) in the chosen format, to standard output or `out`. */
+export async function writeRecords(verb: string, out: string | undefined, records: Record<string, unknown>[], columns: string[], format: Format): Promise<void> {
+  const body = format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : format === 'csv' ? csvFromRecords(records, columns) : textTable(records, columns);
+  await writeOutput(verb, out, body);
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { conjointColumns, csvFromRecords, textTable, type ConjointOptions, type ConjointResult } from '../../../analysis/index.ts';
-import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, parseAlpha, parseFormat, readDataTable, readLevels } from './analysis-io.ts';
+import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readDataTable, readLevels } from './analysis-io.ts';
 import { writeOutput } from './output-file.ts';
 
 // What the conjoint verbs (amce, mm, mm-diff, freqs) share: cregg's arguments as options, one way to read them,
@@ -29,7 +29,7 @@ export function conjointOptions(command: Command, formulaExample: string): Comma
     .option(...CODEBOOK_OPTION)
     .option(...ALPHA_OPTION)
     .option(...FORMAT_OPTION)
-    .option('--out <file>', 'write the result to this file instead of standard output');
+    .option(...OUT_OPTION);
 }
 
 /** The estimator's options from the command line (the data read by columns, as `fit` reads it). */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { differenceInMeans } from '../../../analysis/index.ts';
+import { AnalysisError, differenceInMeans } from '../../../analysis/index.ts';
 import { cliAction } from '../cli-action.ts';
-import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, parseAlpha, parseFormat, readData, readLevels, writeTidy } from './analysis-io.ts';
+import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readData, readLevels, writeTidy } from './analysis-io.ts';
 
 interface DimOptions {
   data: string;
@@ -16,6 +16,7 @@ interface DimOptions {
   codebook?: string;
   alpha?: string;
   format: string;
+  out?: string;
 }
 
 /** `vlab dim`: difference in means (differenceInMeans), printed as the tidy table. */
@@ -35,10 +36,11 @@ export function registerDimCommand(program: Command): void {
     .option(...CODEBOOK_OPTION)
     .option(...ALPHA_OPTION)
     .option(...FORMAT_OPTION)
+    .option(...OUT_OPTION)
     .action(
-      cliAction('dim', (o: DimOptions) => {
+      cliAction('dim', async (o: DimOptions) => {
         const format = parseFormat(o.format);
-        const result = differenceInMeans({
+        const result = withOptionNames(() => differenceInMeans({
           rows: readData(o.data),
           outcome: o.outcome,
           treatment: o.treatment,
@@ -49,8 +51,18 @@ export function registerDimCommand(program: Command): void {
           condition2: o.condition2,
           levels: readLevels(o),
           alpha: parseAlpha(o.alpha),
-        });
-        writeTidy(result.estimates, format, { nobs: result.nobs, dropped: result.nDropped, design: result.design });
+        }));
+        await writeTidy('dim', o.out, result.estimates, format, { nobs: result.nobs, dropped: result.nDropped, design: result.design });
       }),
     );
+}
+
+/** The estimator names its arguments as R does (condition1); on the command line they are options (--condition1). */
+function withOptionNames<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof AnalysisError) error.message = error.message.replace('name the two to compare: condition1 and condition2', 'name the two to compare: --condition1 and --condition2 (control first)');
+    throw error;
+  }
 }

@@ -4,6 +4,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../domain/export/export-fo
 import { cliAction } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
+import type { Progress } from '../../simulate/progress.ts';
 
 const STATUSES: readonly ParticipantStatus[] = ['started', 'complete', 'screened_out', 'overquota'];
 
@@ -27,7 +28,7 @@ interface ExportOptions {
   wave: string;
   format: ExportFormat;
   out?: string;
-  status: ParticipantStatus[];
+  status?: ParticipantStatus[];
   db?: string;
 }
 
@@ -50,29 +51,44 @@ export function registerExportCommands(program: Command): void {
     .requiredOption('--wave <id>', 'wave id')
     .option('--format <format>', EXPORT_FORMATS.join(' | '), format, 'csv')
     .option('--out <file>', 'write to this file (default: standard output)')
-    .option('--status <list>', 'whose rows: complete (default), all, or a comma-separated list of started, complete, screened_out, overquota', statuses, ['complete'])
+    .option('--status <list>', 'whose rows: complete (default), all, or a comma-separated list of started, complete, screened_out, overquota', statuses)
     .option('--db <path>', DB_OPTION_HELP)
     .action(
       cliAction('export', async (options: ExportOptions) => {
-        const [{ openStorageForCli }, { createExportService }, { createQualityFlagService }] = await Promise.all([
+        const [{ openStorageForCli }, { createExportService }, { createQualityFlagService }, { progressBar }] = await Promise.all([
           import('./cli-storage.ts'),
           import('../../services/export-service.ts'),
           import('../../services/quality-flag-service.ts'),
+          import('../../simulate/progress.ts'),
         ]);
+        const wanted = options.status ?? ['complete'];
         const { store } = await openStorageForCli({ dbPath: options.db });
         try {
           const written = new Map<ParticipantStatus, number>();
+          let bar: Progress = { update: () => undefined, stop: () => undefined };
+          let count = 0;
+          let expected = 0;
           // The same file as GET /api/researcher/waves/:id/export, flag_* columns included.
           const exports = createExportService({ store, flags: createQualityFlagService().exportSource(store.repos) });
           const file = await exports.file(options.wave, options.format, {
-            statuses: options.status,
-            onParticipant: (status) => written.set(status, (written.get(status) ?? 0) + 1),
+            statuses: wanted,
+            onParticipant: (status) => {
+              written.set(status, (written.get(status) ?? 0) + 1);
+              bar.update(Math.min(++count, expected));
+            },
           });
-          await writeOutput('export', options.out, file.stream());
+          if (options.format !== 'codebook') {
+            // On a terminal, a bar of participants written (a wave of a million takes minutes). Counted before the
+            // file: a participant finishing meanwhile may add a row the bar does not count.
+            const before = await store.read((tx) => tx.participants.countByStatus(options.wave));
+            expected = wanted.reduce((sum, s) => sum + before[s], 0);
+            bar = progressBar(expected, 'export');
+          }
+          await writeOutput('export', options.out, file.stream(), () => bar.stop());
           if (options.format === 'codebook') return;
           // Counted after the file, so that a participant finishing meanwhile cannot make the two disagree.
           const all = await store.read((tx) => tx.participants.countByStatus(options.wave));
-          const left = new Map(STATUSES.filter((s) => !options.status.includes(s)).map((s) => [s, all[s]] as const));
+          const left = new Map(STATUSES.filter((s) => !wanted.includes(s)).map((s) => [s, all[s]] as const));
           const total = [...written.values()].reduce((a, b) => a + b, 0);
           const leftTotal = [...left.values()].reduce((a, b) => a + b, 0);
           const rest = leftTotal ? `; left out ${leftTotal} (${byStatus(left)}): --status all writes everyone` : '';

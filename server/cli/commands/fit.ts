@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { lmRobust, type SeType } from '../../../analysis/index.ts';
 import { cliAction } from '../cli-action.ts';
-import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, parseAlpha, parseFormat, readDataTable, readLevels, writeTidy } from './analysis-io.ts';
+import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readDataTable, readLevels, writeTidy } from './analysis-io.ts';
 
 interface FitOptions {
   data: string;
@@ -13,6 +13,7 @@ interface FitOptions {
   seType?: string;
   alpha?: string;
   format: string;
+  out?: string;
 }
 
 /** `vlab fit`: OLS with robust standard errors (lmRobust), printed as the tidy table. */
@@ -29,8 +30,9 @@ export function registerFitCommand(program: Command): void {
     .option('--se-type <type>', 'classical, HC0, HC1, HC2 (default), HC3; with clusters CR0, stata, CR2 (default), cregg')
     .option(...ALPHA_OPTION)
     .option(...FORMAT_OPTION)
+    .option(...OUT_OPTION)
     .action(
-      cliAction('fit', (o: FitOptions) => {
+      cliAction('fit', async (o: FitOptions) => {
         const format = parseFormat(o.format);
         const result = lmRobust({
           formula: o.formula,
@@ -42,7 +44,7 @@ export function registerFitCommand(program: Command): void {
           alpha: parseAlpha(o.alpha),
         });
         for (const warning of result.warnings) process.stderr.write(`vlab fit: warning: ${warning}\n`);
-        writeTidy(result.estimates, format, {
+        await writeTidy('fit', o.out, result.estimates, format, {
           nobs: result.nobs,
           dropped: result.nDropped,
           se_type: result.seType,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { freqs } from '../../../analysis/index.ts';
+import { freqs, probabilitiesFromColumns } from '../../../analysis/index.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
-import { CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, parseFormat, readDataTable, readJsonObject, readLevels, writeRecords } from './analysis-io.ts';
+import { CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseFormat, readDataTable, readJsonObject, readLevels, writeRecords } from './analysis-io.ts';
 
 interface FreqsCliOptions {
   data: string;
@@ -11,6 +11,7 @@ interface FreqsCliOptions {
   levels?: string;
   codebook?: string;
   format: string;
+  out?: string;
 }
 
 const COLUMNS = ['feature', 'level', 'count', 'proportion', 'probability', 'expected', 'chisq', 'df', 'p'];
@@ -23,19 +24,25 @@ export function registerFreqsCommand(program: Command): void {
     .requiredOption('--data <file.csv>', 'profile-level data, one row per respondent × task × profile')
     .requiredOption('--formula <formula>', 'features to count, e.g. "~ regime + troops"')
     .option('--weights <column>', 'weight column (weighted counts)')
-    .option('--probabilities <file.json>', 'design probability of each level: {"regime": {"democracy": 0.5, "autocracy": 0.5}} (default uniform)')
+    .option('--probabilities <file.json>', 'design probability of each level: {"regime": {"democracy": 0.5, "autocracy": 0.5}} (default: the data\'s <feature>_probability columns, as profiles-csv has them, else uniform)')
     .option(...LEVELS_OPTION)
     .option(...CODEBOOK_OPTION)
     .option(...FORMAT_OPTION)
+    .option(...OUT_OPTION)
     .action(
-      cliAction('freqs', (o: FreqsCliOptions) => {
+      cliAction('freqs', async (o: FreqsCliOptions) => {
         const format = parseFormat(o.format);
         const probabilities = o.probabilities === undefined ? undefined : readJsonObject<Record<string, Record<string, number>>>(o.probabilities, 'probabilities file');
         for (const [feature, levels] of Object.entries(probabilities ?? {})) {
           if (typeof levels !== 'object' || levels === null || Array.isArray(levels)) throw new UsageError(`probabilities of "${feature}" must be an object of level → probability`);
         }
-        const result = freqs({ formula: o.formula, rows: readDataTable(o.data), weights: o.weights, levels: readLevels(o), probabilities });
-        writeRecords(result as unknown as Record<string, unknown>[], COLUMNS, format);
+        const rows = readDataTable(o.data);
+        const fromData = probabilities ? undefined : probabilitiesFromColumns(rows, o.formula);
+        if (fromData?.columns.length) {
+          process.stderr.write(`vlab freqs: design probabilities from the columns ${fromData.columns.join(', ')} (--probabilities FILE overrides them)\n`);
+        }
+        const result = freqs({ formula: o.formula, rows, weights: o.weights, levels: readLevels(o), probabilities: probabilities ?? fromData?.probabilities });
+        await writeRecords('freqs', o.out, result as unknown as Record<string, unknown>[], COLUMNS, format);
       }),
     );
 }

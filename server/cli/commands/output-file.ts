@@ -24,11 +24,12 @@ export function checkOutputFolder(out: string): void {
  * final name and renamed at the end, so a failed run never leaves half a file behind; stderr then says what
  * was written (stdout stays the data's alone).
  */
-export async function writeOutput(verb: string, out: string | undefined, body: Readable | string): Promise<void> {
+export async function writeOutput(verb: string, out: string | undefined, body: Readable | string, onWritten?: () => void): Promise<void> {
   const stream = typeof body === 'string' ? Readable.from([body]) : body;
   if (!out) {
     // Never end stdout: on a pipe shared with a parent (npm run demo inherits it) that would close it for the parent too.
     await pipeline(stream, process.stdout, { end: false });
+    onWritten?.();
     return;
   }
   checkOutputFolder(out);
@@ -42,6 +43,8 @@ export async function writeOutput(verb: string, out: string | undefined, body: R
     const failed = error as NodeJS.ErrnoException;
     if (typeof failed.code === 'string' && failed.syscall === 'write' && failed.path === undefined) failed.path = out;
     throw error;
+  } finally {
+    onWritten?.(); // e.g. a progress bar ends its line before the message below
   }
   process.stderr.write(`vlab ${verb}: wrote ${out}\n`);
 }

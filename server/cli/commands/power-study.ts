@@ -27,15 +27,17 @@ export function studyPowerRequest(o: { study: string; n?: string; sims?: string;
 }
 
 /** Runs the diagnosis with a progress bar on a terminal and prints the diagnosands in the chosen format. */
-export async function runStudyPower(request: StudyPowerRequest, format: 'table' | 'csv' | 'json'): Promise<void> {
+export async function runStudyPower(request: StudyPowerRequest, format: 'table' | 'csv' | 'json', out?: string): Promise<void> {
   // Loaded on use, so that `vlab power --sd 1 --n 500` and `vlab --help` never load the definitions' validators.
-  const [{ csvFromRecords, textTable }, { diagnoseDesign }, { planAlpha }, { progressBar }, { loadDefinitionsForCli }] = await Promise.all([
+  const [{ csvFromRecords, textTable }, { diagnoseDesign }, { planAlpha }, { progressBar }, { loadDefinitionsForCli }, { checkOutputFolder, writeOutput }] = await Promise.all([
     import('../../../analysis/index.ts'),
     import('../../domain/simulation/design-diagnosis.ts'),
     import('../../domain/plan/plan-schema.ts'),
     import('../../simulate/progress.ts'),
     import('./cli-storage.ts'),
+    import('./output-file.ts'),
   ]);
+  if (out !== undefined) checkOutputFolder(out); // before minutes of simulation, not after
   const definitions = loadDefinitionsForCli(request.study);
   const def = definitions.find((d) => d.id === request.study);
   if (!def) throw new UsageError(`no study "${request.study}" (known: ${definitions.map((d) => d.id).join(', ')})`);
@@ -61,18 +63,14 @@ export async function runStudyPower(request: StudyPowerRequest, format: 'table' 
     fielding: result.fielding,
     problems: result.problems,
   };
-  if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ ...summary, diagnoses: result.rows }, null, 2)}\n`);
-    return;
-  }
+  if (format === 'json') return writeOutput('power', out, `${JSON.stringify({ ...summary, diagnoses: result.rows }, null, 2)}\n`);
   const records = result.rows as unknown as Record<string, unknown>[];
-  if (format === 'csv') {
-    process.stdout.write(csvFromRecords(records, COLUMNS));
-    return;
-  }
+  if (format === 'csv') return writeOutput('power', out, csvFromRecords(records, COLUMNS));
   const round = (x: unknown) => (typeof x === 'number' ? Math.round(x * 1000) / 1000 : x);
   const f = result.fielding;
-  process.stdout.write(
+  return writeOutput(
+    'power',
+    out,
     `${textTable(records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)]))), COLUMNS)}` +
       `${def.id}: ${request.sims} simulated waves of ${request.n} completes (seed ${seed}); per wave ${Math.round(f.draws)} starts, ` +
       `${Math.round(f.screenedOut)} screen-outs, ${Math.round(f.overQuota)} over quota, ${Math.round(f.abandoned)} abandoned\n` +

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_ALPHA, powerAnalysis, type PowerContrast, type PowerOptions } from '../../../analysis/index.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
-import { FORMAT_OPTION, parseAlpha, parseFormat, parseNumber, writeRecords } from './analysis-io.ts';
+import { FORMAT_OPTION, OUT_OPTION, parseAlpha, parseFormat, parseNumber, writeRecords } from './analysis-io.ts';
 import { runStudyPower, studyPowerRequest, type StudyPowerRequest } from './power-study.ts';
 
 interface PowerCliOptions {
@@ -16,6 +16,7 @@ interface PowerCliOptions {
   sims?: string;
   seed?: string;
   format: string;
+  out?: string;
 }
 
 /** The power a minimum detectable effect is quoted at when `--power` is left out. */
@@ -67,13 +68,14 @@ export function registerPowerCommand(program: Command): void {
     .option('--sims <k>', 'with --study: simulated waves', '500')
     .option('--seed <seed>', 'with --study: seed of the simulations (default: random, printed)')
     .option(...FORMAT_OPTION)
+    .option(...OUT_OPTION)
     .action(
       cliAction('power', (o: PowerCliOptions) => {
         const format = parseFormat(o.format);
         const request = powerRequest(o);
-        if (request.kind === 'simulation') return runStudyPower(request, format);
+        if (request.kind === 'simulation') return runStudyPower(request, format, o.out);
         const { n, ...result } = powerAnalysis(request.options);
-        writeRecords([{ ...result, n_per_arm: n, n_total: n * result.arms }], COLUMNS, format);
+        return writeRecords('power', o.out, [{ ...result, n_per_arm: n, n_total: n * result.arms }], COLUMNS, format);
       }),
     );
 }

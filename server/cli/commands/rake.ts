@@ -3,7 +3,7 @@ import { rake, type Margins, type Row } from '../../../analysis/index.ts';
 import { rakingTargets, sampleShare } from '../../domain/plan/raking-margins.ts';
 import type { PopulationMargins } from '../../domain/study-definition.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
-import { parseFormat, parseNumber, readData, readJsonObject, writeRecords } from './analysis-io.ts';
+import { OUT_OPTION, parseFormat, parseNumber, readData, readJsonObject, writeRecords } from './analysis-io.ts';
 
 interface RakeCliOptions {
   data: string;
@@ -12,6 +12,7 @@ interface RakeCliOptions {
   tolerance?: string;
   maxIterations?: string;
   format: string;
+  out?: string;
 }
 
 /**
@@ -36,8 +37,9 @@ export function registerRakeCommand(program: Command): void {
     .option('--tolerance <x>', 'largest relative weight change at convergence', '1e-10')
     .option('--max-iterations <n>', 'iteration cap', '1000')
     .option('--format <format>', 'csv, json or table', 'csv')
+    .option(...OUT_OPTION)
     .action(
-      cliAction('rake', (o: RakeCliOptions) => {
+      cliAction('rake', async (o: RakeCliOptions) => {
         const format = parseFormat(o.format);
         const rows = readData(o.data);
         if (rows.length > 0 && !Object.hasOwn(rows[0], o.id)) throw new UsageError(`--id references unknown column "${o.id}"`);
@@ -47,7 +49,7 @@ export function registerRakeCommand(program: Command): void {
           tolerance: parseNumber(o.tolerance, '--tolerance', (x) => x > 0, 'a positive number'),
           maxIterations: parseNumber(o.maxIterations, '--max-iterations', (x) => Number.isInteger(x) && x > 0, 'a positive integer'),
         });
-        writeRecords(rows.map((row, i) => ({ [o.id]: row[o.id], weight: weights[i] })), [o.id, 'weight'], format);
+        await writeRecords('rake', o.out, rows.map((row, i) => ({ [o.id]: row[o.id], weight: weights[i] })), [o.id, 'weight'], format);
       }),
     );
 }

@@ -1,3 +1,4 @@
+import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { cliAction } from '../cli-action.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
@@ -12,7 +13,7 @@ interface ReplicationOptions {
 export function registerReplicationCommand(program: Command): void {
   program
     .command('replication')
-    .description('write a wave’s replication package (data CSV, codebook, estimates, plan, R script) to a folder or .zip')
+    .description("write a wave's replication package (data CSV, codebook, estimates, plan, R script) to a folder or .zip")
     .requiredOption('--wave <id>', 'wave id')
     .requiredOption('--out <path>', 'a new or empty folder, or a file name ending in .zip')
     .option('--db <path>', DB_OPTION_HELP)
@@ -28,10 +29,17 @@ export function registerReplicationCommand(program: Command): void {
         const { store } = await openStorageForCli({ dbPath: options.db });
         try {
           const files = await createReplicationService({ store }).write(options.wave, options.out);
-          process.stdout.write(`wave ${options.wave}: wrote ${files.join(', ')} to ${options.out}\n`);
+          process.stderr.write(`vlab replication: wrote ${files.join(', ')} to ${options.out}; run it with: ${howToRun(options.out)}\n`);
         } finally {
           await store.close();
         }
       }),
     );
+}
+
+/** The commands that run the package's check, pasted as printed: a folder as it is, a zip unpacked beside it. */
+function howToRun(out: string): string {
+  if (!out.toLowerCase().endsWith('.zip')) return `cd ${out} && Rscript replicate.R`;
+  const folder = join(dirname(out), basename(out).slice(0, -'.zip'.length));
+  return `unzip ${out} -d ${folder} && cd ${folder} && Rscript replicate.R`;
 }

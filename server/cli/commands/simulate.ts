@@ -113,6 +113,8 @@ async function checkServer(base: URL, wave: string): Promise<void> {
   }
 }
 
+const UNRESOLVED_STUDY = ['unknown_study', 'ambiguous_study'];
+
 function summaryText(wave: string, seed: string, s: SimulationSummary): string {
   const lines = [
     `vlab simulate: wave ${wave}, seed ${seed}: ${s.respondents} respondents in ${s.seconds.toFixed(1)} s`,
@@ -123,8 +125,17 @@ function summaryText(wave: string, seed: string, s: SimulationSummary): string {
   if (s.errors) {
     lines.push(`  errors by kind: ${Object.entries(s.errorsByKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     for (const e of s.firstErrors) lines.push(`    e.g. ${e}`);
-    if (s.errorsByKind.rate_limited) lines.push('  (the server limits starts per address: raise VLAB_RATE_LIMIT_START on the server for load runs)');
-    if (s.errorsByKind.wave_closed) lines.push('  (the wave stopped taking new participants: closed, paused, or its target of completes was reached)');
   }
+  if (s.stoppedBy) {
+    const why = UNRESOLVED_STUDY.includes(s.stoppedBy) ? `no local study to answer the survey (${s.stoppedBy})` : `the server refused a start (${s.stoppedBy})`;
+    lines.push(`  stopped: ${why}; ${s.notStarted} of ${s.respondents + s.notStarted} respondents not started`);
+  }
+  if (s.errorsByKind.rate_limited) {
+    lines.push(
+      '  (the server allows VLAB_RATE_LIMIT_START starts per address in each VLAB_RATE_LIMIT_WINDOW, 300 per 600 s by default, to protect a',
+      '  live wave: for a simulation, restart it with a higher limit, e.g. VLAB_RATE_LIMIT_START=100000 npm start, then run again)',
+    );
+  }
+  if (s.errorsByKind.wave_closed) lines.push('  (the wave stopped taking new participants: closed, paused, or its target of completes was reached)');
   return `${lines.join('\n')}\n`;
 }

@@ -38,7 +38,7 @@ export function registerStudyCommands(program: Command): void {
           }));
           if (records.length) process.stdout.write(textTable(records, ['study', 'version', 'cells', 'waves', 'title']));
           if (broken.length) {
-            process.stdout.write(`\n${broken.length} broken — no new waves of these until fixed:\n`);
+            process.stdout.write(`${records.length ? '\n' : ''}${broken.length} broken — no new waves of these until fixed:\n`);
             for (const b of broken) process.stdout.write(`  ${b.id}: ${b.message}\n`);
           }
         } finally {

@@ -76,6 +76,8 @@ export function registerWaveCommands(program: Command): void {
           );
           const missing = missingCompletionUrl(created);
           if (missing) process.stderr.write(`vlab wave create: warning: ${missing}\n`);
+        } catch (error) {
+          throw inOptionNames(error);
         } finally {
           await store.close();
         }
@@ -102,7 +104,7 @@ const urlSetting = (value: string | false | undefined) => (value === false ? nul
 function registerWaveUpdateCommand(wave: Command): void {
   wave
     .command('update <id>')
-    .description('change a running wave’s redirects, target or default locale (checked as at create; each change is logged in wave status)')
+    .description("change a running wave's redirects, target or default locale (checked as at create; each change is logged in wave status)")
     .option('--target <n>', 'number of completes wanted; at or below the completes so far, the wave closes', positiveInteger)
     .option('--complete-url <url>', 'redirect after completion; {PROLIFIC_PID}, {RID}, {participant}... are filled in')
     .option('--no-complete-url', 'remove the completion redirect')
@@ -155,9 +157,26 @@ async function withWaves<T>(dbPath: string | undefined, fn: (waves: WaveService,
   const { config, store, studies } = await openStorageForCli({ dbPath });
   try {
     return await fn(createWaveService({ store, studies, quotaLeaseSeconds: config.quotaLeaseSeconds }), config);
+  } catch (error) {
+    throw inOptionNames(error);
   } finally {
     await store.close();
   }
+}
+
+/** The service names a wave's settings as the API does (completeUrl); here they are options (--complete-url). */
+const OPTION_OF: Readonly<Record<string, string>> = {
+  target: '--target', completeUrl: '--complete-url', screenoutUrl: '--screenout-url', overquotaUrl: '--overquota-url', locale: '--locale', seed: '--seed',
+};
+
+function inOptionNames(error: unknown): unknown {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== 'invalid_input') return error;
+  if (error.message.startsWith('nothing to change:')) {
+    error.message = `nothing to change: give one of ${['target', 'completeUrl', 'screenoutUrl', 'overquotaUrl', 'locale'].map((k) => OPTION_OF[k]).join(', ')} (--no-complete-url and the like remove a redirect)`;
+  } else {
+    error.message = error.message.replace(/^(\w+):/, (whole, field: string) => (OPTION_OF[field] ? `${OPTION_OF[field]}:` : whole));
+  }
+  return error;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

@@ -54,6 +54,12 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
     '    std_error = t$std.error, statistic = t$statistic, p_value = t$p.value, conf_low = t$conf.low,',
     '    conf_high = t$conf.high, df = t$df, stringsAsFactors = FALSE)',
     '}',
+    '# A model the data cannot estimate yet (an early wave) is named and left out, as the platform leaves it out',
+    '# of estimates.csv; the comparison below then checks that both left out the same ones.',
+    'fit_or_note <- function(hypothesis, outcome, fit) tryCatch(tidy_plan(fit(), hypothesis), error = function(e) {',
+    '  cat(sprintf("replicate.R: %s %s not estimable here: %s\\n", hypothesis, outcome, conditionMessage(e)))',
+    '  NULL',
+    '})',
     '# The rows of a list of fits as one table (none: an empty one), with the adjusted p-values still to fill.',
     'as_estimates <- function(rows) {',
     '  e <- do.call(rbind, rows)',
@@ -150,7 +156,7 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
     const { items, itemColumn, valueColumn } = h.stack;
     lines.push(
       `# Long format: one row per participant and item, clustered by ${PARTICIPANT_COLUMN}.`,
-      `h <- do.call(rbind, lapply(${rVector(items)}, function(item) { x <- h; x[[${r(itemColumn)}]] <- item; x[[${r(valueColumn)}]] <- x[[item]]; x }))`,
+      `h <- do.call(rbind, lapply(${rVector(items)}, function(item) { x <- h; x[[${r(itemColumn)}]] <- rep(item, nrow(x)); x[[${r(valueColumn)}]] <- x[[item]]; x }))`,
     );
   }
   const levels = planLevels(def, h);
@@ -167,13 +173,13 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
     );
     const blocks = h.blocks ? `, blocks = ${h.blocks}` : '';
     for (const o of h.outcomes) {
-      lines.push(`out[[length(out) + 1]] <- tidy_plan(difference_in_means(${o} ~ ${term}, data = h${blocks}${clusters}${weights}, alpha = ${alpha}), ${r(h.id)})`);
+      lines.push(`out[[length(out) + 1]] <- fit_or_note(${r(h.id)}, ${r(o)}, function() difference_in_means(${o} ~ ${term}, data = h${blocks}${clusters}${weights}, alpha = ${alpha}))`);
     }
   } else {
     const seType = h.seType ?? (clustered ? 'CR2' : 'HC2');
     for (const o of h.outcomes) {
       lines.push(
-        `out[[length(out) + 1]] <- tidy_plan(lm_robust(${o} ${modelRightHandSide(h)}, data = h${clusters}${weights}, se_type = ${r(seType)}, alpha = ${alpha}), ${r(h.id)})`,
+        `out[[length(out) + 1]] <- fit_or_note(${r(h.id)}, ${r(o)}, function() lm_robust(${o} ${modelRightHandSide(h)}, data = h${clusters}${weights}, se_type = ${r(seType)}, alpha = ${alpha}))`,
       );
     }
   }

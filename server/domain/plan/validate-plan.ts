@@ -1,4 +1,5 @@
 import { AnalysisError, parseFormula } from '../../../analysis/index.ts';
+import { closestName, didYouMean } from '../../../analysis/helpers/did-you-mean.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { planColumns, type ColumnRole } from './plan-columns.ts';
 import { expectedTerms, modelRightHandSide } from './plan-terms.ts';
@@ -37,15 +38,21 @@ export function planProblems(def: StudyDefinition): PlanProblem[] {
   const plan = def.analysisPlan;
   const base = ['analysisPlan'];
 
-  const preTreatment = (col: string, path: PropertyKey[], use: string, values?: readonly (string | number)[]) => {
+  // `at` is the list of values (exclusions' keep, subsets' in): a wrong value is reported at its own index.
+  const preTreatment = (col: string, at: PropertyKey[], list: 'keep' | 'in', use: string, values?: readonly (string | number)[]) => {
+    const path = [...at, 'column'];
     const info = columns.get(col);
-    if (!info) return problems.push({ path, message: `unknown column "${col}"` });
+    if (!info) return problems.push({ path, message: unknownColumn(col, columns.keys()) });
     if (!PRE_TREATMENT.includes(info.role)) return problems.push({ path, message: postTreatmentMessage(col, info.role, use) });
-    const bad = values?.find((v) => info.values && !info.values.some((allowed) => String(allowed) === String(v)));
-    if (bad !== undefined) problems.push({ path, message: `${JSON.stringify(bad)} is not a value of "${col}" (${info.values!.join(', ')})` });
+    const index = values?.findIndex((v) => info.values && !info.values.some((allowed) => String(allowed) === String(v))) ?? -1;
+    if (index >= 0) {
+      const bad = values![index]!;
+      const hint = didYouMean(String(bad), info.values!.map(String));
+      problems.push({ path: [...at, list, index], message: `${JSON.stringify(bad)} is not a value of "${col}" (${hint})` });
+    }
   };
 
-  plan.exclusions?.forEach((e, i) => preTreatment(e.column, [...base, 'exclusions', i, 'column'], 'excluding', e.keep));
+  plan.exclusions?.forEach((e, i) => preTreatment(e.column, [...base, 'exclusions', i], 'keep', 'excluding', e.keep));
   if (plan.weights === 'raking' && !def.populationMargins) {
     problems.push({ path: [...base, 'weights'], message: 'raking needs population margins (population-margins.json)' });
   }
@@ -66,7 +73,7 @@ export function planProblems(def: StudyDefinition): PlanProblem[] {
     const at = [...base, 'hypotheses', i];
     if (ids.has(h.id)) problems.push({ path: [...at, 'id'], message: `duplicate hypothesis id "${h.id}"` });
     ids.add(h.id);
-    h.subset?.forEach((s, j) => preTreatment(s.column, [...at, 'subset', j, 'column'], 'subsetting', s.in));
+    h.subset?.forEach((s, j) => preTreatment(s.column, [...at, 'subset', j], 'in', 'subsetting', s.in));
     problems.push(...hypothesisProblems(def, h, at, columns));
   });
   problems.push(...conjointPlanProblems(def, ids));
@@ -92,7 +99,8 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
   } else {
     h.outcomes.forEach((o, j) => {
       const info = columns.get(o);
-      if (!info) add(['outcomes', j], `unknown outcome "${o}"`);
+      const outcomes = [...columns].filter(([, c]) => c.role === 'outcome').map(([name]) => name);
+      if (!info) add(['outcomes', j], `unknown outcome "${o}" (${didYouMean(o, outcomes)})`);
       else if (info.role !== 'outcome') add(['outcomes', j], `"${o}" is not an outcome question (it is a ${info.role} column)`);
       else if (info.values?.some((v) => typeof v !== 'number')) add(['outcomes', j], `"${o}" has non-numeric answers`);
     });
@@ -101,19 +109,20 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
   const rhsColumn = (col: string, path: PropertyKey[]) => {
     if (stack && col === stack.itemColumn) return;
     const info = columns.get(col);
-    if (!info) add(path, `unknown column "${col}"`);
+    if (!info) add(path, unknownColumn(col, columns.keys()));
     else if (!PRE_TREATMENT.includes(info.role)) add(path, postTreatmentMessage(col, info.role, 'adjusting for or conditioning'));
   };
 
   if (h.estimator === 'difference_in_means') {
     const { factor, control, treated, term } = h.treatment;
     const f = def.factors.find((x) => x.name === factor);
-    if (!f) add(['treatment', 'factor'], `"${factor}" is not a factor`);
+    if (!f) add(['treatment', 'factor'], `"${factor}" is not a factor (${didYouMean(factor, def.factors.map((x) => x.name))})`);
     else {
       const codes = f.levels.map((l) => l.code);
-      control.forEach((c, j) => codes.includes(c) || add(['treatment', 'control', j], `"${c}" is not a level of "${factor}"`));
+      const notLevel = (code: string) => `"${code}" is not a level of "${factor}" (${didYouMean(code, codes)})`;
+      control.forEach((c, j) => codes.includes(c) || add(['treatment', 'control', j], notLevel(c)));
       treated?.forEach((t, j) => {
-        if (!codes.includes(t)) add(['treatment', 'treated', j], `"${t}" is not a level of "${factor}"`);
+        if (!codes.includes(t)) add(['treatment', 'treated', j], notLevel(t));
         else if (control.includes(t)) add(['treatment', 'treated', j], `"${t}" is both control and treated`);
       });
       if (!treated && codes.every((c) => control.includes(c))) add(['treatment', 'control'], 'leaves no treated level');
@@ -150,4 +159,10 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
     }
   }
   return problems;
+}
+
+/** `unknown column "capabilty" (did you mean "capability"?)`; no list of the study's many columns when none is close. */
+function unknownColumn(name: string, columns: Iterable<string>): string {
+  const closest = closestName(name, [...columns]);
+  return closest ? `unknown column "${name}" (did you mean "${closest}"?)` : `unknown column "${name}"`;
 }

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { HELP_EXAMPLES } from '../../server/cli/help-examples.ts';
+
+// `vlab --help` and each verb's: examples a newcomer can paste. Before, no help had an example, and the README's
+// were the only ones; an example naming an option its verb does not have is the first thing a newcomer pastes.
+
+const helpCache = new Map<string, string>();
+function help(path: string): string {
+  if (!helpCache.has(path)) {
+    const args = ['bin/vlab.js', ...(path ? path.split(' ') : []), '--help'];
+    helpCache.set(path, execFileSync(process.execPath, args, { encoding: 'utf8' }));
+  }
+  return helpCache.get(path)!;
+}
+
+/** The long options a help lists (`--db <path>`, `--no-demo`). */
+function optionsOf(text: string): Set<string> {
+  const section = text.slice(text.indexOf('Options:'), text.indexOf('\nCommands:') >= 0 ? text.indexOf('\nCommands:') : undefined);
+  return new Set([...section.matchAll(/(?:^|[\s,])(--[a-z][a-z0-9-]*)/g)].map((m) => m[1]!));
+}
+
+/** The verb path and the options of an example line: `vlab wave create --study x` → ['wave create', ['--study']]. */
+function parseExample(line: string, verbs: readonly string[]): { path: string; options: string[] } {
+  const command = line.replace(/\s+#.*$/, '').slice(line.indexOf('vlab ') + 'vlab '.length);
+  const path = verbs.filter((v) => v && (command === v || command.startsWith(`${v} `))).sort((a, b) => b.length - a.length)[0] ?? '';
+  const options = [...command.matchAll(/(?:^|\s)(--[a-z][a-z0-9-]*)/g)].map((m) => m[1]!);
+  return { path, options };
+}
+
+test('every help ends with examples whose options its verb has; `vlab --help` shows the path from study to estimates', () => {
+  const verbs = [...Object.keys(HELP_EXAMPLES), 'wave list', 'wave pause', 'wave open', 'wave close', 'token list', 'db migrate'];
+  for (const [path, lines] of Object.entries(HELP_EXAMPLES)) {
+    const text = help(path);
+    const examples = text.slice(text.indexOf('\nExamples:\n'));
+    assert.ok(text.includes('\nExamples:\n'), `vlab ${path} --help has no examples`);
+    for (const line of lines) {
+      assert.ok(examples.includes(line), `vlab ${path} --help: "${line}"`);
+      if (!/(^|\s)vlab /.test(line)) continue; // a step before the verb (npm start)
+      const example = parseExample(line, verbs);
+      if (path) assert.equal(example.path, path, `an example of vlab ${path} runs another verb: ${line}`);
+      const known = optionsOf(help(example.path));
+      for (const option of example.options) assert.ok(known.has(option), `${line}: vlab ${example.path} has no ${option}`);
+    }
+  }
+  assert.match(help(''), /Each verb has its own options and examples: vlab <verb> --help\n$/);
+});
+
+test('the examples that need no wave run as pasted (vlab standing for the project\'s bin/vlab.js)', () => {
+  const pasteable = [...HELP_EXAMPLES['p-adjust']!, ...HELP_EXAMPLES.power!.slice(0, 2)];
+  for (const line of pasteable) {
+    const run = spawnSync('bash', ['-c', line.replace(/\bvlab /, `${JSON.stringify(process.execPath)} bin/vlab.js `)], { encoding: 'utf8' });
+    assert.equal(run.status, 0, `${line}: ${run.stderr}`);
+    assert.ok(run.stdout.trim().length > 0, line);
+  }
+});
