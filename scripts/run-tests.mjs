@@ -22,8 +22,11 @@ if (files.length === 0) {
   console.error(`run-tests: no *.test.ts files under ${roots.join(', ')}`);
   process.exit(1);
 }
+// No test may hang the run: a test still running after 10 minutes fails (naming itself) instead. The longest,
+// the stress run's 100 kills, takes about 4.
+const TEST_TIMEOUT_MS = 10 * 60 * 1000;
 const run = (list, env = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...list], {
+  spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${TEST_TIMEOUT_MS}`, ...list], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'test', ...env },
   }).status ?? 1;
