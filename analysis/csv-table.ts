@@ -170,10 +170,11 @@ function isMissingField(bytes: Buffer, start: number, end: number): boolean {
 }
 
 /**
- * A field of white space only (a spreadsheet's or a padded export's): R calls it blank, NA in a numeric or logical
- * column (?read.table) and a label in a column of text.
+ * Missing in a numeric or logical column: "" or NA, or a field of white space only (a spreadsheet's or a padded
+ * export's), which R calls blank — NA there (?read.table), a label in a column of text.
  */
-function isBlankField(bytes: Buffer, start: number, end: number): boolean {
+function isMissingInNumbers(bytes: Buffer, start: number, end: number): boolean {
+  if (isMissingField(bytes, start, end)) return true;
   if (end & ESCAPED) return false;
   for (let b = start; b < end; b++) if (bytes[b] !== 0x20 && (bytes[b] < 0x09 || bytes[b] > 0x0d)) return false;
   return true;
@@ -187,7 +188,7 @@ function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: U
   for (let i = 0; i < rows; i++) {
     const start = starts[i];
     const end = ends[i];
-    if (isMissingField(bytes, start, end) || isBlankField(bytes, start, end)) {
+    if (isMissingInNumbers(bytes, start, end)) {
       values[i] = NaN;
       continue;
     }
@@ -206,7 +207,7 @@ function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: U
 
   let logical = true;
   for (let i = 0; i < rows && logical; i++) {
-    if (isMissingField(bytes, starts[i], ends[i]) || isBlankField(bytes, starts[i], ends[i])) {
+    if (isMissingInNumbers(bytes, starts[i], ends[i])) {
       values[i] = NaN;
       continue;
     }
