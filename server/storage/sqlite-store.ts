@@ -2,9 +2,8 @@ import type { Db } from './db.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { createMemoryRateCounter } from './rate-counter.ts';
 import { createRepositories } from './repositories.ts';
-import { DomainError } from '../domain/errors.ts';
 import { unwritableAsBusy, isUnwritable, UNWRITABLE_RETRY_AFTER_SECONDS } from './sqlite-unavailable.ts';
-import type { Store } from './store.ts';
+import { databaseUnwritable, type Store } from './store.ts';
 
 /**
  * The store over one SQLite connection. Writes go through group commit (storage/group-commit.ts): one BEGIN
@@ -50,7 +49,7 @@ export function createSqliteStore(db: Db): SqliteStore {
  */
 function writeHealth(db: Db, writes: ReturnType<typeof createGroupCommit>) {
   let failing = false;
-  const probe = { run: () => db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) === 1 ? 0 : 1}`) };
+  const flipUserVersion = () => db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) === 1 ? 0 : 1}`);
   const watch = <T>(write: Promise<T>): Promise<T> =>
     write.then(
       (value) => {
@@ -67,9 +66,9 @@ function writeHealth(db: Db, writes: ReturnType<typeof createGroupCommit>) {
     async check(): Promise<void> {
       if (!failing) return;
       try {
-        await watch(writes.run(() => probe.run()));
+        await watch(writes.run(flipUserVersion));
       } catch (error) {
-        throw new DomainError('busy', 'the database cannot be written', { database: 'unwritable' }, UNWRITABLE_RETRY_AFTER_SECONDS, error);
+        throw databaseUnwritable('the database cannot be written', UNWRITABLE_RETRY_AFTER_SECONDS, error);
       }
     },
   };

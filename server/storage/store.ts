@@ -1,3 +1,4 @@
+import { DomainError } from '../domain/errors.ts';
 import type { RateCounter } from './rate-counter.ts';
 import type { Repositories } from './repositories.ts';
 
@@ -28,10 +29,17 @@ export interface Store {
   onRollback(listener: () => void): void;
   /** The rate limits' hit counters: in this process's memory on SQLite, shared through the database on PostgreSQL. */
   readonly rateCounter: RateCounter;
-  /** Answers whether the database is reachable now (for /healthz). */
+  /** Answers whether the database is reachable now, and takes writes (for /healthz; else `databaseUnwritable`). */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * What `ping` throws when the database answers but cannot take writes (a full or read-only disk, a read-only
+ * PostgreSQL): 503 `busy`, and /healthz reports `database: 'unwritable'`; the engine's error rides along as `cause`.
+ */
+export const databaseUnwritable = (message: string, retryAfterSeconds: number, cause: unknown): DomainError =>
+  new DomainError('busy', message, { database: 'unwritable' }, retryAfterSeconds, cause);
 
 /** A URL that selects PostgreSQL (`postgres://` or `postgresql://`); anything else is a SQLite file path. */
 export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);

@@ -6,7 +6,7 @@ import { ConfigError } from '../../config.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { migrationFiles, newerSchemaProblem } from '../db.ts';
 import type { Repositories } from '../repositories.ts';
-import { maskedLocation, type Store } from '../store.ts';
+import { databaseUnwritable, maskedLocation, type Store } from '../store.ts';
 import { createPgRateCounter } from './rate-counter.ts';
 import { createPgRepositories } from './repositories.ts';
 import { sqlOver } from './sql.ts';
@@ -156,7 +156,7 @@ export async function openPostgresStore(url: string, { migrate = true, maxConnec
         // A write that changes nothing: a read-only server refuses it (25006) as it refuses every start and save.
         await pool.query('UPDATE schema_migrations SET name = name WHERE false');
       } catch (error) {
-        if (refusesWork(error)) throw new DomainError('busy', 'the database refuses writes', { database: 'unwritable' }, UNAVAILABLE_RETRY_AFTER_SECONDS, error);
+        if (refusesWork(error)) throw databaseUnwritable('the database refuses writes', UNAVAILABLE_RETRY_AFTER_SECONDS, error);
         throw asBusy(error);
       }
     },
