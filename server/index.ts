@@ -80,7 +80,8 @@ export async function openStorage(overrides: ServerOverrides = {}): Promise<Stor
 
 /** A port the user can change: taken by another server, or below 1024 for a user who may not use it. */
 function listenProblem(error: NodeJS.ErrnoException, port: number): ConfigError | undefined {
-  const other = `choose another: PORT=${port === 3000 ? 3001 : 3000} npm start, or vlab serve --port ${port === 3000 ? 3001 : 3000}`;
+  const alternative = port === 3000 ? 3001 : 3000;
+  const other = `choose another: PORT=${alternative} npm start, or vlab serve --port ${alternative}`;
   if (error.code === 'EADDRINUSE') return new ConfigError(`PORT (--port): port ${port} is already in use (another vlab serve, or another program): stop it, or ${other}`);
   if (error.code === 'EACCES') return new ConfigError(`PORT (--port): this user may not listen on port ${port} (below 1024 needs privileges): ${other}, behind a proxy for 80/443 (docs/deploy.md)`);
   return undefined;
