@@ -63,9 +63,51 @@ function causeLog(logger: Logger): (error: DomainError) => void {
   };
 }
 
+/** Different failures remembered at once for the count of their repeats; past it the oldest is forgotten. */
+const REMEMBERED_FAILURES = 100;
+
+/** SQLite's codes for a file whose pages are not what SQLite wrote (primary codes, so every extended one counts). */
+const DAMAGED_FILE = /^SQLITE_(CORRUPT|NOTADB)(_|$)/;
+
+/** The line an unexpected failure is logged with: a damaged database file says what it is and what to do. */
+function failureMessage(code: unknown): string {
+  if (typeof code === 'string' && DAMAGED_FILE.test(code)) {
+    return 'the database file is damaged: stop the server and restore the latest backup (vlab db backup makes one: docs/deploy.md); requests that read the damaged part fail with 500';
+  }
+  return 'unhandled error';
+}
+
+/**
+ * An unexpected failure (a bug, a damaged database file) is logged whole, with its stack, the first time; the same
+ * failure again (same kind, code and message) within CAUSE_LOG_INTERVAL_MS is only counted, and the first one after
+ * that interval is one line with the count. Before, a failure that every request met logged a stack per request:
+ * hundreds of lines a second while respondents retried, on the disk the database lives on.
+ */
+function failureLog(logger: Logger): (error: unknown, where: { method: string; path: string; pathLength?: number }) => void {
+  const seen = new Map<string, { lastAt: number; since: number }>();
+  return (error, where) => {
+    const e = (error && typeof error === 'object' ? error : {}) as { name?: unknown; code?: unknown; message?: unknown };
+    const key = `${String(e.name)}\0${String(e.code)}\0${String(e.message ?? error)}`;
+    const now = Date.now();
+    const entry = seen.get(key);
+    if (!entry) {
+      if (seen.size >= REMEMBERED_FAILURES) seen.delete(seen.keys().next().value!);
+      seen.set(key, { lastAt: now, since: 0 });
+      logger.error({ err: error, code: e.code, ...where }, failureMessage(e.code));
+      return;
+    }
+    entry.since++;
+    if (now - entry.lastAt < CAUSE_LOG_INTERVAL_MS) return;
+    logger.error({ code: e.code, reason: String(e.message ?? error), repeated: entry.since, ...where }, `${failureMessage(e.code)} (the same failure again, ${entry.since} times since it was last logged)`);
+    entry.lastAt = now;
+    entry.since = 0;
+  };
+}
+
 /** The one place errors become responses: `{ error: { code, message } }`; internals never leave the process. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   const logCause = causeLog(logger);
+  const logFailure = failureLog(logger);
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     let body: ErrorBody | null = null;
@@ -76,7 +118,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     else if (error && typeof error === 'object') body = bodyParserError(error as { type?: unknown }) ?? httpClientError(error);
     if (!body) {
-      logger.error({ err: error, method: req.method, ...loggedPath(req.path) }, 'unhandled error');
+      logFailure(error, { method: req.method, ...loggedPath(req.path) });
       body = { status: 500, code: 'internal_error', message: 'something went wrong on our side' };
     }
     res.status(body.status).json({ error: { ...body.details, code: body.code, message: body.message } });

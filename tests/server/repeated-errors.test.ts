@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { openSync, writeSync, closeSync } from 'node:fs';
+import { mock, test } from 'node:test';
+import { pino } from 'pino';
+import request from 'supertest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { openDatabase } from '../../server/storage/db.ts';
+import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
+import { createTestApp, TEST_RATE_LIMITS } from './test-app.ts';
+
+// A server whose every request meets the same internal failure — here a damaged database file, found when a
+// server was started on a file whose table pages had been overwritten (a bad disk, a copy taken mid-write) — logged
+// that failure with its whole stack once per request: hundreds of lines a second while respondents retried, on the
+// disk the database lives on. What we promise: the first occurrence is logged whole, repeats of the same failure
+// are counted and summed up in one line a minute; a damaged file says what it is and what to do.
+
+test('a damaged database file: each request is a plain 500, the failure is logged once with what to do, its repeats counted, not logged 50 times', async () => {
+  const t = await createTestApp({}, {}, 'sqlite');
+  const lines: Record<string, unknown>[] = [];
+  let damaged: ReturnType<typeof openDatabase> | undefined;
+  try {
+    for (let i = 0; i < 300; i++) assert.equal((await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: `p-${i}` } })).status, 201);
+    t.db.pragma('wal_checkpoint(TRUNCATE)');
+    // Garbage over the participants table's pages (not the first page: the file still opens, as a damaged one does).
+    const root = Number(t.db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'participants'").pluck().get());
+    const pageSize = Number(t.db.pragma('page_size', { simple: true }));
+    const fd = openSync(t.location, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize * 4, 0xa5), 0, pageSize * 4, (root - 1) * pageSize);
+    closeSync(fd);
+
+    damaged = openDatabase(t.location);
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const app = createApp({ store: createSqliteStore(damaged), config: loadConfig({}, { dbPath: t.location, logLevel: 'info', ...TEST_RATE_LIMITS }), logger, researcherPool: t.researcherPool });
+    for (let i = 0; i < 50; i++) {
+      const res = await request(app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: `p-${i}` } });
+      assert.equal(res.status, 500);
+      assert.deepEqual(res.body, { error: { code: 'internal_error', message: 'something went wrong on our side' } });
+    }
+    const problems = lines.filter((line) => Number(line.level) >= 40);
+    assert.equal(problems.length, 1, `expected one error line for 50 failing requests, got ${problems.length}`);
+    assert.match(String(problems[0]!.msg), /database file is damaged/);
+    assert.match(String(problems[0]!.msg), /backup/);
+    assert.equal(problems[0]!.code, 'SQLITE_CORRUPT');
+  } finally {
+    damaged?.close();
+    await t.close();
+  }
+});
+
+test('the same internal failure again within a minute is counted, then summed up in one line; a different one is logged at once', async () => {
+  const t = await createTestApp({}, {}, 'sqlite');
+  mock.timers.enable({ apis: ['Date'], now: Date.now() });
+  try {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const app = createApp({ store: t.store, config: loadConfig({}, { dbPath: t.location, logLevel: 'info', ...TEST_RATE_LIMITS }), logger, researcherPool: t.researcherPool });
+    const original = t.repos.waves.lock;
+    let failure = new Error('first kind of bug');
+    t.repos.waves.lock = async () => {
+      throw failure;
+    };
+    try {
+      for (let i = 0; i < 20; i++) assert.equal((await request(app).post(`/api/waves/${t.wave.id}/participants`).send({})).status, 500);
+      failure = new TypeError('second kind of bug');
+      for (let i = 0; i < 20; i++) assert.equal((await request(app).post(`/api/waves/${t.wave.id}/participants`).send({})).status, 500);
+      mock.timers.tick(60_000);
+      failure = new Error('first kind of bug');
+      assert.equal((await request(app).post(`/api/waves/${t.wave.id}/participants`).send({})).status, 500);
+    } finally {
+      t.repos.waves.lock = original;
+    }
+    const problems = lines.filter((line) => Number(line.level) >= 50);
+    assert.equal(problems.length, 3, JSON.stringify(problems.map((p) => p.msg)));
+    assert.match(JSON.stringify(problems[0]!.err), /first kind of bug/);
+    assert.match(JSON.stringify(problems[0]!.err), / {4}at /, 'the first occurrence keeps its stack');
+    assert.match(JSON.stringify(problems[1]!.err), /second kind of bug/);
+    // A minute on, the first failure once more: one line counting the 19 + 1 repeats, without the stack again.
+    assert.equal(problems[2]!.repeated, 20);
+    assert.match(String(problems[2]!.msg), /the same failure again, 20 times/);
+    assert.equal(problems[2]!.err, undefined);
+  } finally {
+    mock.timers.reset();
+    await t.close();
+  }
+});
