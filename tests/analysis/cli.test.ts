@@ -298,3 +298,14 @@ test("commander's own errors read like every other usage error: `vlab <verb>: â€
   assertUsageError(vlab(['wave', 'status', 'w1', '--bogus']), "vlab wave status: unknown option '--bogus'");
   assertUsageError(vlab(['fitt']), "vlab: unknown command 'fitt' (did you mean fit?)");
 });
+
+test('words left over after the options (an unquoted formula the shell split, * turned into file names) say to quote it', () => {
+  // Before: "too many arguments for 'fit'. Expected 0 arguments but got 4." â€” nothing about the formula or quotes.
+  // `vlab fit --formula mpg ~ hp * cyl` unquoted reaches vlab as these words (here * matched two files).
+  const split = ['--data', ref('mtcars.csv'), '--formula', 'mpg', '~', 'hp', 'a.csv', 'b.csv', 'cyl'];
+  assertUsageError(
+    vlab(['fit', ...split]),
+    `vlab fit: unexpected words after the options: "~ hp a.csv b.csv cyl": quote a value with spaces or *, as --formula 'y ~ a * b' (unquoted, the shell splits it at the spaces and turns * into file names)`,
+  );
+  assertUsageError(vlab(['wave', 'status', 'w1', 'w2']), 'vlab wave status: unexpected words after <id>: "w2": quote a value with spaces or *');
+});
