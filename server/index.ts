@@ -119,10 +119,12 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenProblem(error, config.port) ?? error));
   });
   const { port } = server.address() as AddressInfo;
-  // Recorded for `vlab wave create` and `wave list`, whose own PORT need not be the one this server took.
-  // Best effort: a database that takes no writes just now must not stop the respondents' server.
+  // Recorded for `vlab wave create` and `wave list`, whose shell need not have this server's PORT nor its
+  // VLAB_PUBLIC_URL (a systemd unit's environment). Best effort: a database that takes no writes just now must
+  // not stop the respondents' server.
+  const origin = config.publicUrl ?? localOrigin(port);
   await store
-    .write((tx) => tx.servedAddress.record({ origin: localOrigin(port), recordedAt: new Date().toISOString() }))
+    .write((tx) => tx.servedAddress.record({ origin, recordedAt: new Date().toISOString() }))
     .catch((error: unknown) => logger.warn({ err: error }, 'could not record the served address for the CLI’s links'));
   const link = (path: string) => absoluteLink(path, { publicUrl: config.publicUrl, port });
   const out = [`vlab serve: listening on ${localOrigin(port)} (database ${databaseLabel(config.dbPath)})`];

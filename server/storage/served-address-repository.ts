@@ -1,6 +1,6 @@
 import type { Db } from './db.ts';
 
-/** Where the last `vlab serve` on this database listened (`http://localhost:4000`), and when it started. */
+/** The address the last `vlab serve` on this database announced (its VLAB_PUBLIC_URL, else `http://localhost:4000`), and when it started. */
 export interface ServedAddress {
   origin: string;
   recordedAt: string;

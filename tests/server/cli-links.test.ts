@@ -51,6 +51,15 @@ test('the same on PostgreSQL', { skip: await postgresSkipReason() }, async () =>
   }
 });
 
+test("a server given VLAB_PUBLIC_URL (a systemd unit's environment) records it: the CLI's links use it without the variable", async () => {
+  const db = join(dir, 'public.sqlite');
+  const served = await serve(db, { VLAB_DEMO: 'false', VLAB_PUBLIC_URL: 'https://survey.example.org' });
+  await served.stop();
+  const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db, '--json']);
+  assert.equal(created.status, 0, created.stderr);
+  assert.equal(JSON.parse(created.stdout).link, `https://survey.example.org/s/${JSON.parse(created.stdout).id}`);
+});
+
 test('on a database no vlab serve has listened on, links use http://localhost and PORT', () => {
   const db = join(dir, 'never-served.sqlite');
   const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], { PORT: '4123' });
