@@ -28,6 +28,7 @@ async function linksFollowTheServer(db: string): Promise<void> {
     id = JSON.parse(created.stdout).id as string;
     assert.equal(JSON.parse(created.stdout).link, `${served.baseUrl}/s/${id}`);
     assert.match(vlab(['wave', 'list', '--db', db]).stdout, new RegExp(`${served.baseUrl}/s/${id}\\n`));
+    assert.equal(JSON.parse(vlab(['wave', 'list', '--db', db, '--json']).stdout)[0].link, `${served.baseUrl}/s/${id}`, '--json has the link too');
   } finally {
     await served.stop();
   }
