@@ -8,7 +8,7 @@ export function registerStudyCommands(program: Command): void {
   const study = program.command('study').description('study definitions');
   study
     .command('list')
-    .description('list studies: id, version, cells (a conjoint: allowed profiles of the full factorial), waves, title; then the broken ones with what to fix')
+    .description('list studies: id, version, cells (a conjoint: allowed profiles of the full factorial), waves, title; then the broken ones with what to fix (exit 1 while any is broken)')
     .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(
