@@ -309,3 +309,10 @@ test('words left over after the options (an unquoted formula the shell split, * 
   );
   assertUsageError(vlab(['wave', 'status', 'w1', 'w2']), 'vlab wave status: unexpected words after <id>: "w2": quote a value with spaces or *');
 });
+
+test('p-adjust at a terminal says it waits for p-values and how to end them, instead of hanging silently', async () => {
+  // Typed as in docs/analysis.md but without "< pvalues.txt", it read the terminal with no word: it looked hung.
+  const { stdinPrompt } = await import('../../server/cli/commands/p-adjust.ts');
+  assert.equal(stdinPrompt(true, 'BH'), 'vlab p-adjust: type the p-values, one per line, then Ctrl-D (or give a file: vlab p-adjust --method BH < pvalues.txt)\n');
+  assert.equal(stdinPrompt(false, 'BH'), '', 'a pipe or a file gets no prompt');
+});
