@@ -196,7 +196,11 @@ function conditions(
     values.sort(numeric ? (a, b) => Number(a) - Number(b) : undefined);
   }
   if (values.length !== 2) {
-    throw new AnalysisError(FN, `treatment column "${treatment}" must have exactly two values, found ${values.length} (${values.slice(0, 5).join(', ')}${values.length > 5 ? ', …' : ''}); name the two to compare: condition1 and condition2`);
+    throw new AnalysisError(FN, `treatment column "${treatment}" must have exactly two values, found ${values.length} (${values.slice(0, 5).join(', ')}${values.length > 5 ? ', …' : ''})`, {
+      code: 'treatment_not_binary',
+      arguments: ['condition1', 'condition2'],
+      remedy: 'name the two to compare: condition1 and condition2',
+    });
   }
   // One condition named: the other value is the other condition, as estimatr's parse_conditions.
   if (c1 !== undefined) return [String(c1), values.find((v) => v !== String(c1)) as string];

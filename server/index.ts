@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { absoluteLink } from './domain/links.ts';
+import { absoluteLink, localOrigin } from './domain/links.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { startCheckpointer } from './storage/checkpointer.ts';
 import { loadDefinitionFolder, type DefinitionFolder } from './storage/definition-files.ts';
@@ -119,8 +119,15 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenProblem(error, config.port) ?? error));
   });
   const { port } = server.address() as AddressInfo;
+  // Recorded for `vlab wave create` and `wave list`, whose shell need not have this server's PORT nor its
+  // VLAB_PUBLIC_URL (a systemd unit's environment). Best effort: a database that takes no writes just now must
+  // not stop the respondents' server.
+  const origin = config.publicUrl ?? localOrigin(port);
+  await store
+    .write((tx) => tx.servedAddress.record({ origin, recordedAt: new Date().toISOString() }))
+    .catch((error: unknown) => logger.warn({ err: error }, 'could not record the served address for the CLI’s links'));
   const link = (path: string) => absoluteLink(path, { publicUrl: config.publicUrl, port });
-  const out = [`vlab serve: listening on http://localhost:${port} (database ${databaseLabel(config.dbPath)})`];
+  const out = [`vlab serve: listening on ${localOrigin(port)} (database ${databaseLabel(config.dbPath)})`];
   if (config.publicUrl) out.push(`vlab serve: links use the public address ${config.publicUrl} (VLAB_PUBLIC_URL)`);
   if (demo) {
     out.push(`vlab serve: created a demo wave of "${(await repos.studies.get(demo.studyId))?.title}" (a real deployment: vlab serve --no-demo, or VLAB_DEMO=false)`);

@@ -39,8 +39,23 @@ export function formatCommanderErrors(program: Command): void {
   });
   const visit = (command: Command, path: string[]): void => {
     const verb = path.join(' ');
-    command.configureOutput({ outputError: (message, write) => write(commanderErrorLine(verb, message)) });
+    command.configureOutput({
+      outputError: (message, write) => write(/^error: too many arguments/.test(message) ? leftOverWordsLine(verb, command) : commanderErrorLine(verb, message)),
+    });
     for (const sub of command.commands) visit(sub, [...path, sub.name()]);
   };
   visit(program, []);
+}
+
+/**
+ * commander's "too many arguments for 'fit'. Expected 0 arguments but got 5." is nearly always a value typed without
+ * quotes: a formula the shell split at its spaces (and whose * it turned into the folder's file names), or a
+ * title with spaces. The line shows the words left over and says to quote; a verb with --formula gets its example.
+ */
+function leftOverWordsLine(verb: string, command: Command): string {
+  const expected = command.registeredArguments.map((argument) => `<${argument.name()}>`);
+  const words = command.args.slice(expected.length).join(' ');
+  const formula = command.options.some((option) => option.long === '--formula');
+  const advice = formula ? ", as --formula 'y ~ a * b' (unquoted, the shell splits it at the spaces and turns * into file names)" : '';
+  return `vlab ${verb}: unexpected words after ${expected.length ? expected.join(' ') : 'the options'}: "${words}": quote a value with spaces or *${advice}\n`;
 }

@@ -21,6 +21,13 @@ import { registerAmceDiffCommand } from './commands/amce-diff.ts';
 import { registerFreqsCommand } from './commands/freqs.ts';
 import { registerDbCommands } from './commands/db.ts';
 
+// `vlab export … | head`: once the reader has what it wants it closes the pipe, and the next write fails with EPIPE.
+// That is the reader's choice, not an error: end quietly, as Unix tools do, instead of with Node's stack.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 // Each group of verbs registers itself; this file only assembles them and maps commander's own errors
 // (unknown option, missing argument) to `vlab <verb>: …` and exit code 2 like every other usage error.
 const program = new Command('vlab')

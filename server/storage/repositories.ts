@@ -7,6 +7,7 @@ import { createParticipantRepository, type ParticipantRepository } from './parti
 import { createParticipantVignetteRepository, type ParticipantVignetteRepository } from './participant-vignette-repository.ts';
 import { createQualityFlagRepository, type QualityFlagRepository } from './quality-flag-repository.ts';
 import { createQuotaSlotRepository, type QuotaSlotRepository } from './quota-slot-repository.ts';
+import { createServedAddressRepository, type ServedAddressRepository } from './served-address-repository.ts';
 import { createStudyRepository, type StudyRepository } from './study-repository.ts';
 import { createTokenRepository, type TokenRepository } from './token-repository.ts';
 import { createWaveChangeRepository, type WaveChangeRepository } from './wave-change-repository.ts';
@@ -32,6 +33,7 @@ export interface Repositories {
   tokens: TokenRepository;
   exportRows: ExportRowRepository;
   conjointProfiles: ConjointProfileRepository;
+  servedAddress: ServedAddressRepository;
 }
 
 /** Every SQLite repository over one connection, built once per store. */
@@ -50,5 +52,6 @@ export function createRepositories(db: Db): Repositories {
     tokens: createTokenRepository(db),
     exportRows: createExportRowRepository(db),
     conjointProfiles: createConjointProfileRepository(db),
+    servedAddress: createServedAddressRepository(db),
   };
 }

@@ -298,3 +298,21 @@ test("commander's own errors read like every other usage error: `vlab <verb>: â€
   assertUsageError(vlab(['wave', 'status', 'w1', '--bogus']), "vlab wave status: unknown option '--bogus'");
   assertUsageError(vlab(['fitt']), "vlab: unknown command 'fitt' (did you mean fit?)");
 });
+
+test('words left over after the options (an unquoted formula the shell split, * turned into file names) say to quote it', () => {
+  // Before: "too many arguments for 'fit'. Expected 0 arguments but got 4." â€” nothing about the formula or quotes.
+  // `vlab fit --formula mpg ~ hp * cyl` unquoted reaches vlab as these words (here * matched two files).
+  const split = ['--data', ref('mtcars.csv'), '--formula', 'mpg', '~', 'hp', 'a.csv', 'b.csv', 'cyl'];
+  assertUsageError(
+    vlab(['fit', ...split]),
+    `vlab fit: unexpected words after the options: "~ hp a.csv b.csv cyl": quote a value with spaces or *, as --formula 'y ~ a * b' (unquoted, the shell splits it at the spaces and turns * into file names)`,
+  );
+  assertUsageError(vlab(['wave', 'status', 'w1', 'w2']), 'vlab wave status: unexpected words after <id>: "w2": quote a value with spaces or *');
+});
+
+test('p-adjust at a terminal says it waits for p-values and how to end them, instead of hanging silently', async () => {
+  // Typed as in docs/analysis.md but without "< pvalues.txt", it read the terminal with no word: it looked hung.
+  const { stdinPrompt } = await import('../../server/cli/commands/p-adjust.ts');
+  assert.equal(stdinPrompt(true, 'BH'), 'vlab p-adjust: type the p-values, one per line, then Ctrl-D (or give a file: vlab p-adjust --method BH < pvalues.txt)\n');
+  assert.equal(stdinPrompt(false, 'BH'), '', 'a pipe or a file gets no prompt');
+});

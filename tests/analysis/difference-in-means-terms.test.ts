@@ -46,6 +46,18 @@ test('a condition that is not a value of the treatment is an error naming it', (
   });
 });
 
+test('a treatment with more than two values is an error that names, as data, the arguments that fix it', () => {
+  // vlab dim rewrites the remedy in its own option names (--condition1, --condition2) from these fields, not by
+  // matching the message's wording.
+  assert.throws(() => differenceInMeans({ rows, outcome: 'y', treatment: 'arms' }), {
+    name: 'AnalysisError',
+    message: 'differenceInMeans: treatment column "arms" must have exactly two values, found 3 (hi, lo, mid); name the two to compare: condition1 and condition2',
+    code: 'treatment_not_binary',
+    problem: 'treatment column "arms" must have exactly two values, found 3 (hi, lo, mid)',
+    arguments: ['condition1', 'condition2'],
+  });
+});
+
 for (const [name, treatment, conditions] of cases) {
   test(`the term of a ${name} treatment is estimatr's`, () => {
     const [term, estimate, se, df] = expected[name];

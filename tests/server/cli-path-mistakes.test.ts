@@ -2,8 +2,9 @@
 // --out into a folder that does not exist. Each is one line on stderr naming the path, exit code 2, never a
 // stack trace (they used to be Node's uncaught ENOTDIR / EISDIR / SQLITE_NOTADB / ENOENT traces).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -135,4 +136,36 @@ test('--out onto a full disk is one line naming the file, exit code 2, and no fi
   assert.deepEqual(written, [`vlab export: ${out}: no space left on the device\n`]);
   assert.equal(existsSync(out), false);
   assert.equal(existsSync(`${out}.partial`), false);
+});
+
+// The third newcomer trial (2026-12-03): `--out results/` (a folder, as for replication) wrote `results/.partial` and
+// then said "results/.partial: a part of the path is a file, not a folder", naming a file the user never gave; and
+// `vlab export … | head` ended in Node's EPIPE stack once head had read enough.
+test('--out naming an existing folder is refused before any work, with a file name to give instead', () => {
+  const db = join(dir, 'folder-out.sqlite');
+  const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
+  const wave = (JSON.parse(created.stdout) as { id: string }).id;
+  const folder = join(dir, 'exports');
+  mkdirSync(folder);
+  for (const out of [folder, `${folder}/`]) {
+    assertOneLine(
+      vlab(['export', '--wave', wave, '--db', db, '--out', out]),
+      `vlab export: --out ${out}: a folder, not a file; name a file in it (--out ${join(folder, 'FILE')})`,
+    );
+  }
+  // `vlab db backup` refused it already, as it refuses any existing path ("already exists; choose a new file name").
+  assert.deepEqual(readdirSync(folder), [], 'nothing written into it');
+});
+
+test('output piped into a reader that stops early (vlab export | head) ends quietly, exit code 0', async () => {
+  const db = join(dir, 'pipe.sqlite');
+  const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
+  const wave = (JSON.parse(created.stdout) as { id: string }).id;
+  const child = spawn(process.execPath, ['bin/vlab.js', 'export', '--wave', wave, '--db', db, '--format', 'codebook'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy(); // the reader is gone before the first byte: every write meets EPIPE
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
 });

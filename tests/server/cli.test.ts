@@ -92,8 +92,11 @@ test('a broken definition is listed with its message, and the server and CLI wor
   const line = text.slice(0, at).split('\n').length;
   const message = `${file}:${line}:${at - text.lastIndexOf('\n', at)}: factors[1].levels[0].code: expected a lowercase level code`;
 
+  // A broken study is something to fix: exit 1 (as a check that found a problem; usage mistakes exit 2), so a
+  // script or CI step that runs `vlab study list` after an edit stops there; the table still lists every study.
   const list = vlab(['study', 'list', '--db', db], env);
-  assert.equal(list.status, 0, list.stderr);
+  assert.equal(list.status, 1, list.stderr);
+  assert.equal(list.stderr, 'vlab study list: 1 of 5 studies broken (listed above): no new waves of it until fixed\n');
   assert.ok(list.stdout.endsWith(`\n1 broken — no new waves of these until fixed:\n  protege-bargaining: ${message}\n`), list.stdout);
   assert.match(list.stdout, /^bus-line-funding +v1 +4 +0 /m);
   // A folder of broken studies only (a newcomer's first copy): the list starts with them, not with an empty line.
@@ -101,7 +104,10 @@ test('a broken definition is listed with its message, and the server and CLI wor
   cpSync(join(defs, 'protege-bargaining'), join(lone, 'protege-bargaining'), { recursive: true });
   const only = vlab(['study', 'list', '--db', join(dir, 'lone.sqlite')], { VLAB_DEFINITIONS: lone });
   assert.ok(only.stdout.startsWith('1 broken — no new waves of these until fixed:\n'), JSON.stringify(only.stdout));
-  const json = JSON.parse(vlab(['study', 'list', '--db', db, '--json'], env).stdout) as { id: string; broken?: string }[];
+  assert.equal(only.status, 1);
+  const jsonRun = vlab(['study', 'list', '--db', db, '--json'], env);
+  assert.equal(jsonRun.status, 1, 'the same exit code for scripts');
+  const json = JSON.parse(jsonRun.stdout) as { id: string; broken?: string }[];
   assert.deepEqual(json.find((s) => s.id === 'protege-bargaining'), { id: 'protege-bargaining', broken: message });
 
   const refused = vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--db', db], env);

@@ -57,12 +57,18 @@ export function registerDimCommand(program: Command): void {
     );
 }
 
-/** The estimator names its arguments as R does (condition1); on the command line they are options (--condition1). */
+/**
+ * The estimator names its arguments as R does (condition1); on the command line they are options (--condition1):
+ * an error that says which arguments fix it gets its remedy in the options' names, from the error's fields.
+ */
 function withOptionNames<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof AnalysisError) error.message = error.message.replace('name the two to compare: condition1 and condition2', 'name the two to compare: --condition1 and --condition2 (control first)');
+    if (error instanceof AnalysisError && error.code === 'treatment_not_binary') {
+      const options = (error.arguments ?? []).map((name) => `--${name}`).join(' and ');
+      throw new AnalysisError(error.fn, `${error.problem}; name the two to compare: ${options} (control first)`);
+    }
     throw error;
   }
 }

@@ -1,5 +1,5 @@
-import { createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { UsageError } from '../cli-action.ts';
@@ -9,6 +9,11 @@ import { UsageError } from '../cli-action.ts';
  * export or estimate would end in a stack trace from the file system (`--out results/wave.csv` with no results/).
  */
 export function checkOutputFolder(out: string): void {
+  // A folder given where a file is wanted (`--out results/`, as for replication) would be written as
+  // `results/.partial` and fail renaming it, naming a file the user never gave.
+  if (out.endsWith('/') || out.endsWith(sep) || (existsSync(out) && statSync(out).isDirectory())) {
+    throw new UsageError(`--out ${out}: a folder, not a file; name a file in it (--out ${join(out, 'FILE')})`);
+  }
   const folder = dirname(resolve(out));
   let isFolder: boolean;
   try {

@@ -14,6 +14,7 @@ export function registerPAdjustCommand(program: Command): void {
         if (!(P_ADJUST_METHODS as readonly string[]).includes(o.method)) {
           throw new UsageError(`unknown method "${o.method}" (valid: ${P_ADJUST_METHODS.join(', ')})`);
         }
+        process.stderr.write(stdinPrompt(process.stdin.isTTY === true, o.method));
         const lines = readFileSync(0, 'utf8').split(/\r?\n/);
         if (lines.at(-1) === '') lines.pop();
         const p = lines.map((line, i) => {
@@ -27,4 +28,9 @@ export function registerPAdjustCommand(program: Command): void {
         process.stdout.write(adjusted.map((x) => (x === null ? 'NA' : String(x))).join('\n') + (adjusted.length ? '\n' : ''));
       }),
     );
+}
+
+/** What p-adjust says before reading a terminal (nothing for a pipe or a file): else it seems to hang. */
+export function stdinPrompt(terminal: boolean, method: string): string {
+  return terminal ? `vlab p-adjust: type the p-values, one per line, then Ctrl-D (or give a file: vlab p-adjust --method ${method} < pvalues.txt)\n` : '';
 }

@@ -8,7 +8,7 @@ export function registerStudyCommands(program: Command): void {
   const study = program.command('study').description('study definitions');
   study
     .command('list')
-    .description('list studies: id, version, cells (a conjoint: allowed profiles of the full factorial), waves, title; then the broken ones with what to fix')
+    .description('list studies: id, version, cells (a conjoint: allowed profiles of the full factorial), waves, title; then the broken ones with what to fix (exit 1 while any is broken)')
     .option('--db <path>', DB_OPTION_HELP)
     .option('--json', 'print JSON')
     .action(
@@ -22,6 +22,7 @@ export function registerStudyCommands(program: Command): void {
           const unstored = broken.filter((b) => !list.some((s) => s.id === b.id)).map((b) => ({ id: b.id, broken: b.message }));
           if (options.json) {
             process.stdout.write(`${JSON.stringify([...list, ...unstored], null, 2)}\n`);
+            failWhenBroken(broken.length, list.length + unstored.length, '(each has "broken" in the JSON)');
             return;
           }
           if (list.length === 0 && broken.length === 0) {
@@ -41,9 +42,20 @@ export function registerStudyCommands(program: Command): void {
             process.stdout.write(`${records.length ? '\n' : ''}${broken.length} broken — no new waves of these until fixed:\n`);
             for (const b of broken) process.stdout.write(`  ${b.id}: ${b.message}\n`);
           }
+          failWhenBroken(broken.length, list.length + unstored.length, '(listed above)');
         } finally {
           await store.close();
         }
       }),
     );
+}
+
+/**
+ * A broken study is something to fix, so the list exits 1 (as a check that found a problem does; usage mistakes
+ * exit 2) and says why on stderr: a script or CI step that runs `vlab study list` after an edit stops there.
+ */
+function failWhenBroken(broken: number, total: number, where: string): void {
+  if (broken === 0) return;
+  process.stderr.write(`vlab study list: ${broken} of ${total} ${total === 1 ? 'study' : 'studies'} broken ${where}: no new waves of ${broken === 1 ? 'it' : 'them'} until fixed\n`);
+  process.exitCode = 1;
 }

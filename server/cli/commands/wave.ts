@@ -3,6 +3,7 @@ import type { Config } from '../../config.ts';
 import { absoluteLink } from '../../domain/links.ts';
 import type { WaveAction, WaveStatusReport } from '../../domain/wave-lifecycle.ts';
 import type { WaveService } from '../../services/wave-service.ts';
+import type { Store } from '../../storage/store.ts';
 import { textTable } from '../../../analysis/text-table.ts';
 import { cliAction } from '../cli-action.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
@@ -53,7 +54,7 @@ export function registerWaveCommands(program: Command): void {
             overquotaUrl: options.overquotaUrl,
             locale: options.locale,
           });
-          const link = linkOf(config, `/s/${created.id}`);
+          const link = (await linksOn(config, store))(`/s/${created.id}`);
           const summary = {
             id: created.id,
             url: `/s/${created.id}`,
@@ -136,8 +137,14 @@ function registerWaveUpdateCommand(wave: Command): void {
     );
 }
 
-/** An absolute link: from VLAB_PUBLIC_URL when set, else http://localhost and PORT (where `vlab serve` listens). */
-const linkOf = (config: Config, path: string) => absoluteLink(path, { publicUrl: config.publicUrl, port: config.port });
+/**
+ * An absolute link: from VLAB_PUBLIC_URL when set, else from the address the last `vlab serve` on this database
+ * listened on, else http://localhost and PORT.
+ */
+async function linksOn(config: Config, store: Store): Promise<(path: string) => string> {
+  const served = config.publicUrl ? undefined : await store.repos.servedAddress.get();
+  return (path) => absoluteLink(path, { publicUrl: config.publicUrl, servedOrigin: served?.origin, port: config.port });
+}
 
 /**
  * Why a panel-style wave (one that sends respondents back to a panel after a screen-out or when over quota) is
@@ -152,11 +159,11 @@ function missingCompletionUrl(wave: { completeUrl: string | null; screenoutUrl: 
 }
 
 /** Runs fn with a wave service on the CLI's database, closing it after. */
-async function withWaves<T>(dbPath: string | undefined, fn: (waves: WaveService, config: Config) => Promise<T>): Promise<T> {
+async function withWaves<T>(dbPath: string | undefined, fn: (waves: WaveService, config: Config, store: Store) => Promise<T>): Promise<T> {
   const [{ openStorageForCli }, { createWaveService }] = await Promise.all([import('./cli-storage.ts'), import('../../services/wave-service.ts')]);
   const { config, store, studies } = await openStorageForCli({ dbPath });
   try {
-    return await fn(createWaveService({ store, studies, quotaLeaseSeconds: config.quotaLeaseSeconds }), config);
+    return await fn(createWaveService({ store, studies, quotaLeaseSeconds: config.quotaLeaseSeconds }), config, store);
   } catch (error) {
     throw inOptionNames(error);
   } finally {
@@ -207,7 +214,10 @@ function registerWaveLifecycleCommands(wave: Command): void {
     .option('--json', 'print JSON')
     .action(
       cliAction('wave list', async (options: { db?: string; json?: boolean }) => {
-        const { list, config } = await withWaves(options.db, async (waves, config) => ({ list: await waves.list(), config }));
+        const list = await withWaves(options.db, async (waves, config, store) => {
+          const link = await linksOn(config, store);
+          return (await waves.list()).map((w) => ({ ...w, link: link(w.url) }));
+        });
         if (options.json) {
           process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
           return;
@@ -216,7 +226,7 @@ function registerWaveLifecycleCommands(wave: Command): void {
           process.stdout.write(`no waves yet — create one with: vlab wave create --study ID --target N   (vlab study list shows the studies)\n`);
           return;
         }
-        const records = list.map((w) => ({ wave: w.id, study: w.study, status: w.status, completes: `${w.completes}/${w.target}`, link: linkOf(config, w.url) }));
+        const records = list.map((w) => ({ wave: w.id, study: w.study, status: w.status, completes: `${w.completes}/${w.target}`, link: w.link }));
         process.stdout.write(textTable(records, ['wave', 'study', 'status', 'completes', 'link']));
       }),
     );

@@ -7,6 +7,7 @@ import { createPgParticipantRepository } from './participant-repository.ts';
 import { createPgParticipantVignetteRepository } from './participant-vignette-repository.ts';
 import { createPgQualityFlagRepository } from './quality-flag-repository.ts';
 import { createPgQuotaSlotRepository } from './quota-slot-repository.ts';
+import { createPgServedAddressRepository } from './served-address-repository.ts';
 import type { Sql } from './sql.ts';
 import { createPgStudyRepository } from './study-repository.ts';
 import { createPgTokenRepository } from './token-repository.ts';
@@ -30,5 +31,6 @@ export function createPgRepositories(sql: Sql, cacheKey: object): Repositories {
     tokens: createPgTokenRepository(sql),
     exportRows: createPgExportRowRepository(sql),
     conjointProfiles: createPgConjointProfileRepository(sql),
+    servedAddress: createPgServedAddressRepository(sql),
   };
 }
