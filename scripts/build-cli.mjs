@@ -34,6 +34,11 @@ const COPIED = [
 const KEEP_OLD_MS = 60 * 60 * 1000;
 /** Packages loaded from node_modules at run time: a native addon, one that starts workers from its own files, build tools. */
 export const CLI_EXTERNAL = ['better-sqlite3', 'pino', 'esbuild', 'tsx'];
+/**
+ * Packages bundled from their ES module build: jsonc-parser's `main` is a UMD wrapper whose require() calls of its
+ * own files esbuild cannot follow (the bundle then fails with "Cannot find module './impl/format'").
+ */
+const BUNDLE_ALIASES = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
 /** Bundled CommonJS packages call require() for Node's modules; an ES module has none unless it makes one. */
 const REQUIRE_SHIM = "import { createRequire as vlabCreateRequire } from 'node:module'; const require = vlabCreateRequire(import.meta.url);";
 
@@ -61,6 +66,7 @@ export async function buildCli() {
       format: 'esm',
       target: 'node20',
       external: CLI_EXTERNAL,
+      alias: BUNDLE_ALIASES,
       banner: { js: REQUIRE_SHIM },
       absWorkingDir: ROOT,
       outdir: tmp,
