@@ -123,9 +123,25 @@ function householderTriangularize(a: Float64Array, rows: number, cols: number, s
   }
 }
 
-/** Rows of Z = X B for column-major X (n × r), one at a time, skipping X's zeros (most of a row of dummies). */
+/**
+ * Where each row of B (r × r, row-major) starts: the index of its first non-zero. B from a pivoted QR is R⁻¹ with its
+ * rows permuted, so each row is zero before that index (about half of B); products with B skip those terms, which
+ * leaves every sum as it was (each skipped term is an exact 0).
+ */
+export function rowStarts(b: Float64Array, r: number): Int32Array {
+  const starts = new Int32Array(r);
+  for (let j = 0; j < r; j++) {
+    let l = 0;
+    while (l < r && b[j * r + l] === 0) l++;
+    starts[j] = l;
+  }
+  return starts;
+}
+
+/** Rows of Z = X B for column-major X (n × r), one at a time, skipping X's zeros (most of a row of dummies) and B's leading zeros. */
 export class ZRows {
   private readonly row: Float64Array;
+  private readonly starts: Int32Array;
 
   /** @example new ZRows(x, n, r, b).of(i) // z_i = B' x_i (a view, overwritten by the next call) */
   constructor(
@@ -135,15 +151,16 @@ export class ZRows {
     private readonly b: Float64Array,
   ) {
     this.row = new Float64Array(r);
+    this.starts = rowStarts(b, r);
   }
 
   of(i: number): Float64Array {
-    const { x, n, r, b, row } = this;
+    const { x, n, r, b, row, starts } = this;
     row.fill(0);
     for (let k = 0; k < r; k++) {
       const xk = x[k * n + i];
       if (xk === 0) continue;
-      for (let j = 0; j < r; j++) row[j] += xk * b[k * r + j];
+      for (let j = starts[k]; j < r; j++) row[j] += xk * b[k * r + j];
     }
     return row;
   }
