@@ -25,7 +25,8 @@ export class ClusterAdjustment {
   readonly scale: Float64Array;
   private u: Float64Array;
   private readonly kMatrix: Float64Array;
-  private readonly rc: Float64Array;
+  /** R1 C (k × r), weighted only: kept for the df pass over pairs of clusters (cr2-df-pairs.ts). */
+  readonly rc: Float64Array;
 
   /**
    * @param r columns of Z; `weighted` doubles U to [Z_s, W_s Z_s]. `c` is C = Z'W²Z (r × r), used when weighted.

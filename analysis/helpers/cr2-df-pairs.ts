@@ -30,13 +30,12 @@ export class Cr2PairwiseDegreesOfFreedom {
 
   /**
    * `totalK` is Σ_s k_s, k_s = min(n_s, zr): the rows the clusters' factors take (see `pairwiseStoreLength`).
-   * @example const df = new Cr2PairwiseDegreesOfFreedom(r, weighted, b, c, totalK); df.add(adjustment); … df.result()
+   * @example const df = new Cr2PairwiseDegreesOfFreedom(r, weighted, { b, starts: rowStarts(b, r) }, totalK); df.add(adjustment); … df.result()
    */
   constructor(
     private readonly r: number,
     private readonly weighted: boolean,
     private readonly b: ProductB,
-    private readonly c: Float64Array,
     totalK: number,
   ) {
     const zr = weighted ? 2 * r : r;
@@ -63,7 +62,7 @@ export class Cr2PairwiseDegreesOfFreedom {
     store.set(ru.subarray(0, k * zr), this.used);
     this.used += k * zr;
     if (this.weighted) {
-      this.storeRuQ(ru, k);
+      this.storeRuQ(adjustment);
       this.used += k * r;
     }
     store.set(this.vCoords.subarray(0, k * r), this.used);
@@ -88,17 +87,13 @@ export class Cr2PairwiseDegreesOfFreedom {
     return this.trace.map((t, j) => (t * t) / this.frobenius[j]);
   }
 
-  /** The first half of R_u Q = [R1 C − R2, −R1]: R1 C − R2 (k × r), after the cluster's R_u in the store. */
-  private storeRuQ(ru: Float64Array, k: number): void {
-    const { r, zr, c, store } = this;
+  /** The first half of R_u Q = [R1 C − R2, −R1]: R1 C − R2 (k × r), after the cluster's R_u in the store; R1 C is the adjustment's. */
+  private storeRuQ(adjustment: ClusterAdjustment): void {
+    const { r, zr, store } = this;
+    const { k, ru, rc } = adjustment;
     const at = this.used;
     for (let p = 0; p < k; p++) {
-      const row = at + p * r;
-      for (let j = 0; j < r; j++) {
-        let s = -ru[p * zr + r + j];
-        for (let l = p; l < r; l++) s += ru[p * zr + l] * c[l * r + j];
-        store[row + j] = s;
-      }
+      for (let j = 0; j < r; j++) store[at + p * r + j] = rc[p * r + j] - ru[p * zr + r + j];
     }
   }
 
@@ -153,35 +148,57 @@ function addCombination(out: Float64Array, row: number, len: number, store: Floa
   }
 }
 
-/** Σ_{s<t} ((Qz_s)'z_t)² over the rows of z and qz (groups × zr); Q symmetric makes P symmetric. Four t at a time. */
+/**
+ * Σ_{s<t} ((Qz_s)'z_t)² over the rows of z and qz (groups × zr); Q symmetric makes P symmetric. Two s and four t at
+ * a time (six rows read for eight products).
+ */
 function pairSquares(z: Float64Array, qz: Float64Array, groups: number, zr: number): number {
   let sum = 0;
-  for (let s = 0; s < groups; s++) {
-    const a = s * zr;
-    let t = s + 1;
-    for (; t + 3 < groups; t += 4) {
-      const b = t * zr;
-      let p0 = 0;
-      let p1 = 0;
-      let p2 = 0;
-      let p3 = 0;
-      for (let l = 0; l < zr; l++) {
-        const q = qz[a + l];
-        p0 += q * z[b + l];
-        p1 += q * z[b + zr + l];
-        p2 += q * z[b + 2 * zr + l];
-        p3 += q * z[b + 3 * zr + l];
-      }
-      sum += p0 * p0 + p1 * p1 + p2 * p2 + p3 * p3;
-    }
-    for (; t < groups; t++) {
-      const b = t * zr;
-      let p = 0;
-      for (let l = 0; l < zr; l++) p += qz[a + l] * z[b + l];
-      sum += p * p;
-    }
+  let s = 0;
+  for (; s + 1 < groups; s += 2) {
+    const a0 = s * zr;
+    const a1 = a0 + zr;
+    sum += dot(qz, a0, z, a1, zr) ** 2;
+    let t = s + 2;
+    for (; t + 3 < groups; t += 4) sum += twoByFour(qz, a0, a1, z, t * zr, zr);
+    for (; t < groups; t++) sum += dot(qz, a0, z, t * zr, zr) ** 2 + dot(qz, a1, z, t * zr, zr) ** 2;
   }
   return sum;
+}
+
+function dot(a: Float64Array, at: number, b: Float64Array, bt: number, length: number): number {
+  let p = 0;
+  for (let l = 0; l < length; l++) p += a[at + l] * b[bt + l];
+  return p;
+}
+
+/** Σ of the eight squared products of rows a0, a1 of qz with the four rows of z from b. */
+function twoByFour(qz: Float64Array, a0: number, a1: number, z: Float64Array, b: number, zr: number): number {
+  let p00 = 0;
+  let p01 = 0;
+  let p02 = 0;
+  let p03 = 0;
+  let p10 = 0;
+  let p11 = 0;
+  let p12 = 0;
+  let p13 = 0;
+  for (let l = 0; l < zr; l++) {
+    const q0 = qz[a0 + l];
+    const q1 = qz[a1 + l];
+    const z0 = z[b + l];
+    const z1 = z[b + zr + l];
+    const z2 = z[b + 2 * zr + l];
+    const z3 = z[b + 3 * zr + l];
+    p00 += q0 * z0;
+    p01 += q0 * z1;
+    p02 += q0 * z2;
+    p03 += q0 * z3;
+    p10 += q1 * z0;
+    p11 += q1 * z1;
+    p12 += q1 * z2;
+    p13 += q1 * z3;
+  }
+  return p00 * p00 + p01 * p01 + p02 * p02 + p03 * p03 + p10 * p10 + p11 * p11 + p12 * p12 + p13 * p13;
 }
 
 /** Numbers the pairwise pass keeps: per unit of Σ k, R_u, R_u Q (weighted) and the coordinates. */

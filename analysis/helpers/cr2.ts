@@ -118,5 +118,5 @@ function degreesOfFreedomPass(input: Cr2Input, starts: Int32Array, c: Float64Arr
   const fits = pairwiseStoreLength(r, weighted, totalK) <= PAIRWISE_STORE_LIMIT;
   const pairwise = dfPass === 'pairs' || (dfPass === 'auto' && fits && pairs < runningSums);
   const product = { b, starts: rowStarts(b, r) };
-  return pairwise ? new Cr2PairwiseDegreesOfFreedom(r, weighted, product, c, totalK) : new Cr2DegreesOfFreedom(r, weighted, product, c);
+  return pairwise ? new Cr2PairwiseDegreesOfFreedom(r, weighted, product, totalK) : new Cr2DegreesOfFreedom(r, weighted, product, c);
 }

@@ -22,7 +22,15 @@ export type CaseGroup =
   | 'logical-outcome'
   | 'dim'
   | 'p-adjust'
-  | 'power';
+  | 'power'
+  // The fourth trial's classes (trial4-designs.ts).
+  | 'many-levels-cr2'
+  | 'weighted-aliased-cr2'
+  | 'leverage-near-one'
+  | 'extreme-scale'
+  | 'cluster-level-treatment'
+  | 'formula-comparisons'
+  | 'alpha-extremes';
 
 interface CaseBase {
   id: string;

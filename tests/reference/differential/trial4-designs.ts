@@ -1,0 +1,200 @@
+// The fourth R trial's classes (2026-12-03): inputs the earlier differential groups and trials did not cover, each
+// drawn from a stated seed (Draw(seed), seeds 4_100_000 + k). What each class stresses:
+// - many-levels-cr2: a factor of 50–150 levels with 6–40 clusters, weighted or not, a level missing so a column is
+//   aliased: CR2 with G well below the columns, where vlab's df pass works over pairs of clusters.
+// - weighted-aliased-cr2: weights (some 0) with exactly collinear columns and a factor × numeric interaction with
+//   empty cells, under CR2, stata and HC2.
+// - leverage-near-one: a covariate with one far point (leverage 1 − 1e-4 … 1 − 1e-8) under HC2, HC3 and CR2.
+// - extreme-scale: outcomes and covariates at 1e9 and 1e-9, under classical, HC1, HC2 and CR2.
+// - cluster-level-treatment: a treatment constant within clusters (some clusters of one row) under CR0, stata, CR2.
+// - formula-comparisons: I(x > c), I(x == k), I(x >= a) * g, factor(x > c), I(g == "label") — R's logical columns.
+// - alpha-extremes: alpha 0.001, 0.2, 0.5 for lm_robust and difference_in_means.
+import type { SeType } from '../../../analysis/index.ts';
+import type { CaseGroup, DataSet, DimCase, FitCase } from './case-types.ts';
+import { clusterIds, Draw, type Column } from './random-data.ts';
+
+interface Built {
+  data: DataSet[];
+  cases: (FitCase | DimCase)[];
+}
+
+const SEED = 4_100_000;
+
+const fit = (group: CaseGroup, id: string, data: string, formula: string, seType: SeType, extra: Partial<FitCase> = {}): FitCase => ({
+  kind: 'fit', id, group, data, formula, se_type: seType, alpha: 0.05, ...extra,
+});
+const numbers = (name: string, values: (number | null)[], decimals: number): Column => ({ name, kind: 'number', decimals, values });
+const strings = (name: string, values: (string | null)[]): Column => ({ name, kind: 'string', values });
+const label = (k: number): string => `L${String(k).padStart(3, '0')}`;
+
+function manyLevels(): Built {
+  const data: DataSet[] = [];
+  const cases: FitCase[] = [];
+  for (let k = 0; k < 8; k++) {
+    const draw = new Draw(SEED + k);
+    const levels = draw.pick([50, 80, 120, 150]);
+    const groups = draw.pick([6, 12, 25, 40]);
+    const n = levels * draw.pick([3, 5, 8]);
+    const weighted = k % 2 === 1;
+    // Level L001 never drawn: only 1 + (levels − 2) + 1 columns are estimable, and no column is aliased by it (it is
+    // not in the data); a level drawn in one cluster only makes its coefficient a one-cluster one.
+    const f = Array.from({ length: n }, () => label(1 + draw.int(levels - 1)));
+    const x = f.map(() => draw.normal());
+    const cl = clusterIds(draw, n, groups, true) as string[];
+    const effect = new Map<string, number>();
+    const y = f.map((level, i) => {
+      if (!effect.has(level)) effect.set(level, 0.3 * draw.normal());
+      return (effect.get(level) as number) + 0.5 * x[i] + draw.normal();
+    });
+    const id = `many-levels-${k}`;
+    const columns = [numbers('y', y, 6), strings('f', f), numbers('x', x, 6), strings('cl', cl)];
+    if (weighted) columns.push(numbers('w', y.map(() => draw.uniform(0.3, 3)), 6));
+    data.push({ id, columns });
+    const note = `N ${n}, ${levels - 1} levels, ${groups} clusters${weighted ? ', weighted' : ''}`;
+    const w = weighted ? { weights: 'w' } : {};
+    cases.push(fit('many-levels-cr2', `${id}-CR2`, id, 'y ~ f + x', 'CR2', { clusters: 'cl', note, ...w }));
+    if (k < 4) cases.push(fit('many-levels-cr2', `${id}-stata`, id, 'y ~ f + x', 'stata', { clusters: 'cl', note, ...w }));
+  }
+  return { data, cases };
+}
+
+function weightedAliased(): Built {
+  const data: DataSet[] = [];
+  const cases: FitCase[] = [];
+  for (let k = 0; k < 4; k++) {
+    const draw = new Draw(SEED + 100 + k);
+    const n = draw.pick([60, 120, 300]);
+    const a = Array.from({ length: n }, () => draw.pick(['p', 'q', 'r']));
+    // Cell (r, v) is empty: a:b has an all-zero column, aliased.
+    const b = a.map((level) => (level === 'r' ? 'u' : draw.pick(['u', 'v'])));
+    const x1 = a.map(() => Number(draw.normal().toFixed(3)));
+    const x2 = a.map(() => Number(draw.uniform().toFixed(3)));
+    const w = a.map(() => (draw.chance(0.1) ? 0 : Number(draw.uniform(0.2, 4).toFixed(4))));
+    const y = a.map((level, i) => (level === 'q' ? 0.4 : 0) + (b[i] === 'v' ? -0.3 : 0) + x1[i] + draw.normal());
+    const cl = clusterIds(draw, n, draw.pick([5, 10, 20]), false) as number[];
+    const id = `weighted-aliased-${k}`;
+    data.push({
+      id,
+      columns: [numbers('y', y, 5), strings('a', a), strings('b', b), numbers('x1', x1, 3), numbers('x2', x2, 3),
+        numbers('x3', x1.map((v, i) => v - 3 * x2[i]), 3), numbers('w', w, 4), numbers('cl', cl, 0)],
+    });
+    for (const [formula, name] of [['y ~ x1 + x2 + x3 + a', 'collinear'], ['y ~ a * b + x1', 'empty-cell'], ['y ~ a * x1 + b:x2', 'empty-cell-numeric']]) {
+      cases.push(fit('weighted-aliased-cr2', `${id}-${name}-CR2`, id, formula, 'CR2', { clusters: 'cl', weights: 'w' }));
+      if (k < 2) cases.push(fit('weighted-aliased-cr2', `${id}-${name}-stata`, id, formula, 'stata', { clusters: 'cl', weights: 'w' }));
+      if (k < 2) cases.push(fit('weighted-aliased-cr2', `${id}-${name}-HC2`, id, formula, 'HC2', { weights: 'w' }));
+    }
+  }
+  return { data, cases };
+}
+
+function leverageNearOne(): Built {
+  const data: DataSet[] = [];
+  const cases: FitCase[] = [];
+  for (let k = 0; k < 4; k++) {
+    const draw = new Draw(SEED + 200 + k);
+    const n = draw.pick([30, 60, 200]);
+    const far = [1e2, 1e3, 1e4][k % 3];
+    const x = Array.from({ length: n }, (_, i) => (i === n - 1 ? far : draw.normal()));
+    const g = x.map(() => draw.pick(['a', 'b']));
+    const y = x.map((v) => 1 + 0.01 * v + draw.normal());
+    const cl = clusterIds(draw, n, 10, true) as string[];
+    const id = `leverage-near-one-${k}`;
+    data.push({ id, columns: [numbers('y', y, 6), numbers('x', x, 6), strings('g', g), strings('cl', cl)] });
+    const note = `one x at ${far}: leverage ≈ 1 − ${(1 / (far * far)).toExponential(0)} × n`;
+    for (const seType of ['HC2', 'HC3'] as const) cases.push(fit('leverage-near-one', `${id}-${seType}`, id, 'y ~ x + g', seType, { note }));
+    cases.push(fit('leverage-near-one', `${id}-CR2`, id, 'y ~ x + g', 'CR2', { clusters: 'cl', note }));
+  }
+  return { data, cases };
+}
+
+function extremeScale(): Built {
+  const data: DataSet[] = [];
+  const cases: FitCase[] = [];
+  for (const [k, scale] of [[0, 1e9], [1, 1e-9], [2, 1e9], [3, 1e-9]] as const) {
+    const draw = new Draw(SEED + 300 + k);
+    const n = draw.pick([40, 100, 400]);
+    const x = Array.from({ length: n }, () => draw.normal());
+    const g = x.map(() => draw.pick(['lo', 'mid', 'hi']));
+    const y = x.map((v, i) => scale * (1 + 0.5 * v + (g[i] === 'hi' ? 0.3 : 0) + draw.normal()));
+    const xs = k >= 2 ? x.map((v) => v * scale) : x;
+    const cl = clusterIds(draw, n, 8, true) as string[];
+    const id = `extreme-scale-${k}`;
+    // Six significant digits at every scale: toFixed would print 1e-9 outcomes as 0.0000….
+    const decimals = scale < 1 ? 15 : 0;
+    data.push({ id, columns: [numbers('y', y, decimals), numbers('x', xs, k >= 2 ? decimals : 6), strings('g', g), strings('cl', cl)] });
+    for (const seType of ['classical', 'HC1', 'HC2'] as const) cases.push(fit('extreme-scale', `${id}-${seType}`, id, 'y ~ x + g', seType, { note: `scale ${scale}` }));
+    cases.push(fit('extreme-scale', `${id}-CR2`, id, 'y ~ x + g', 'CR2', { clusters: 'cl', note: `scale ${scale}` }));
+  }
+  return { data, cases };
+}
+
+function clusterLevelTreatment(): Built {
+  const data: DataSet[] = [];
+  const cases: FitCase[] = [];
+  for (let k = 0; k < 4; k++) {
+    const draw = new Draw(SEED + 400 + k);
+    const groups = draw.pick([6, 10, 30]);
+    // Cluster sizes 1–8, a third of them singletons; treatment by cluster.
+    const sizes = Array.from({ length: groups }, () => (draw.chance(0.33) ? 1 : 2 + draw.int(7)));
+    const arms = draw.shuffle(sizes.map((_, g) => (g % 2 === 0 ? 'treated' : 'control')));
+    const rows = sizes.flatMap((size, g) => Array.from({ length: size }, () => g));
+    const z = rows.map((g) => arms[g]);
+    const x = rows.map(() => draw.normal());
+    const shock = sizes.map(() => 0.5 * draw.normal());
+    const y = rows.map((g, i) => (z[i] === 'treated' ? 0.4 : 0) + 0.3 * x[i] + shock[g] + draw.normal());
+    const id = `cluster-treatment-${k}`;
+    data.push({ id, columns: [numbers('y', y, 6), strings('z', z), numbers('x', x, 6), numbers('cl', rows.map((g) => g + 1), 0)] });
+    for (const seType of ['CR0', 'stata', 'CR2'] as const) {
+      cases.push(fit('cluster-level-treatment', `${id}-${seType}`, id, 'y ~ z + x', seType, { clusters: 'cl', note: `${groups} clusters` }));
+    }
+  }
+  return { data, cases };
+}
+
+function comparisons(): Built {
+  const draw = new Draw(SEED + 500);
+  const n = 150;
+  const x = Array.from({ length: n }, () => Number(draw.uniform(0, 4).toFixed(2)));
+  const k = x.map(() => 1 + draw.int(4));
+  const g = x.map(() => draw.pick(['red', 'green', 'blue']));
+  const y = x.map((v, i) => (v > 2 ? 0.7 : 0) + 0.2 * k[i] + (g[i] === 'red' ? 0.3 : 0) + draw.normal());
+  const id = 'comparisons';
+  const formulas: [string, string][] = [
+    ['greater', 'y ~ I(x > 2)'],
+    ['equal', 'y ~ I(k == 2) + x'],
+    ['not-equal', 'y ~ I(k != 1) + g'],
+    ['at-least-by-factor', 'y ~ I(x >= 1.5) * g'],
+    ['at-most', 'y ~ I(x <= 3) + I(k < 3)'],
+    ['factor-of-comparison', 'y ~ factor(x > 2) + k'],
+    ['label', 'y ~ I(g == "red") + x'],
+    ['sum-compared', 'y ~ I(x + k > 4)'],
+  ];
+  return {
+    data: [{ id, columns: [numbers('y', y, 4), numbers('x', x, 2), numbers('k', k, 0), strings('g', g)] }],
+    cases: formulas.map(([name, formula]) => fit('formula-comparisons', `${id}-${name}`, id, formula, 'HC2')),
+  };
+}
+
+function alphaExtremes(): Built {
+  const draw = new Draw(SEED + 600);
+  const n = 120;
+  const z = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1 : 0));
+  const block = z.map((_, i) => `b${1 + Math.floor(i / 20)}`);
+  const cl = z.map((_, i) => 1 + Math.floor(i / 4));
+  const x = z.map(() => draw.normal());
+  const y = z.map((t, i) => 0.3 * t + 0.2 * x[i] + draw.normal());
+  const id = 'alpha-extremes';
+  const cases: (FitCase | DimCase)[] = [];
+  for (const alpha of [0.001, 0.2, 0.5]) {
+    cases.push(fit('alpha-extremes', `${id}-HC2-${alpha}`, id, 'y ~ z + x', 'HC2', { alpha }));
+    cases.push(fit('alpha-extremes', `${id}-CR2-${alpha}`, id, 'y ~ z + x', 'CR2', { clusters: 'cl', alpha }));
+    cases.push({ kind: 'dim', id: `${id}-dim-blocks-${alpha}`, group: 'alpha-extremes', data: id, outcome: 'y', treatment: 'z', blocks: 'block', alpha });
+  }
+  return { data: [{ id, columns: [numbers('y', y, 5), numbers('z', z, 0), strings('block', block), numbers('cl', cl, 0), numbers('x', x, 5)] }], cases };
+}
+
+/** Every class design of the fourth trial with its cases. */
+export function trial4Designs(): Built {
+  const parts = [manyLevels(), weightedAliased(), leverageNearOne(), extremeScale(), clusterLevelTreatment(), comparisons(), alphaExtremes()];
+  return { data: parts.flatMap((p) => p.data), cases: parts.flatMap((p) => p.cases) };
+}
