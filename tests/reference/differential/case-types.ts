@@ -30,7 +30,11 @@ export type CaseGroup =
   | 'extreme-scale'
   | 'cluster-level-treatment'
   | 'formula-comparisons'
-  | 'alpha-extremes';
+  | 'alpha-extremes'
+  | 'text-labels'
+  | 'dim-block-shapes'
+  | 'p-adjust-random'
+  | 'power-random';
 
 interface CaseBase {
   id: string;
