@@ -79,7 +79,7 @@ export class ClusterAdjustment {
       for (let p = 0; p < k; p++) {
         for (let j = 0; j < r; j++) {
           let s = 0;
-          for (let l = p; l < r; l++) s += ru[p * zr + l] * c[l * r + j];
+          for (let l = p; l < r; l++) s += ru[p * zr + l] * c[j * r + l]; // C symmetric: row j read along, as column j
           rc[p * r + j] = s;
         }
       }

@@ -20,7 +20,10 @@
 //
 // Cases are grouped: `random` designs, and one group per class of issue 11 (CR2 df, weighted CR2 far from
 // zero, model-matrix coding, aliasing, one-level factors, level order, formula syntax, values outside declared
-// levels, TRUE/FALSE outcomes), plus dim, p-adjust and power. Where R stops with an error, vlab must too.
+// levels, TRUE/FALSE outcomes), plus dim, p-adjust and power, and the fourth R trial's classes (trial4-designs.ts: many
+// levels with few clusters under CR2, weighted aliased CR2, leverage near 1, outcomes at 1e9 and 1e-9, cluster-level
+// treatment, comparisons in I(), extreme alphas, text labels, block shapes, drawn p.adjust and power.t.test inputs).
+// Where R stops with an error, vlab must too.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,11 +127,13 @@ function run(c: Case, stored: Stored): TidyRow[] | null {
   return null;
 }
 
-test('the stored R output covers the whole suite: ≥ 300 cases, every class', () => {
-  assert.ok(suite.cases.length >= 300, `${suite.cases.length} cases`);
+test('the stored R output covers the whole suite: ≥ 800 cases, every class', () => {
+  assert.ok(suite.cases.length >= 800, `${suite.cases.length} cases`);
   const groups = new Set<CaseGroup>(suite.cases.map((c) => c.group));
   for (const group of ['random', 'cr2-df', 'weighted-cr2-far-from-zero', 'model-matrix-coding', 'aliasing', 'one-level-factor', 'level-order',
-    'formula-syntax', 'na-outside-levels', 'logical-outcome', 'dim', 'p-adjust', 'power'] as const) {
+    'formula-syntax', 'na-outside-levels', 'logical-outcome', 'dim', 'p-adjust', 'power', 'many-levels-cr2', 'weighted-aliased-cr2',
+    'leverage-near-one', 'extreme-scale', 'cluster-level-treatment', 'formula-comparisons', 'alpha-extremes', 'text-labels', 'dim-block-shapes',
+    'p-adjust-random', 'power-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);
