@@ -34,7 +34,8 @@ export type CaseGroup =
   | 'text-labels'
   | 'dim-block-shapes'
   | 'p-adjust-random'
-  | 'power-random';
+  | 'power-random'
+  | 'rake-margins';
 
 interface CaseBase {
   id: string;
@@ -83,4 +84,18 @@ export interface PowerCase extends CaseBase {
   strict: boolean;
 }
 
-export type Case = FitCase | DimCase | PAdjustCase | PowerCase;
+/** survey::rake on the data's columns; margins as shares or counts per level, optional base weights. */
+export interface RakeCase extends CaseBase {
+  kind: 'rake';
+  data: string;
+  margins: Record<string, Record<string, number>>;
+  base_weights?: string;
+  /**
+   * Margins no weights can meet, where survey::rake returns weights anyway (they meet the last margin and miss an
+   * earlier one: its convergence test compares one pass with the next): vlab refuses, and the test checks that R's
+   * weights do miss a margin.
+   */
+  unreachable?: true;
+}
+
+export type Case = FitCase | DimCase | PAdjustCase | PowerCase | RakeCase;

@@ -13,13 +13,15 @@
 // - dim-block-shapes: blocks of unequal sizes, singleton blocks, a pair among larger blocks, pairs of clusters.
 // - p-adjust-random: 30 vectors of 1–250 p-values with NA, ties (rounded to 2–3 digits), 0 and 1, every method.
 // - power-random: 40 power.t.test calls drawn over n 2–1e6, effect 1e-3–10, sd 0.01–100, alpha 0.001–0.2, strict.
+// - rake-margins: survey::rake with 2–6 margins of 2–8 levels, shares or counts up to 1e6, base weights, and samples
+//   where two variables coincide but their margins differ (no solution: both must refuse).
 import { P_ADJUST_METHODS, type SeType } from '../../../analysis/index.ts';
-import type { CaseGroup, DataSet, DimCase, FitCase, PAdjustCase, PowerCase } from './case-types.ts';
+import type { CaseGroup, DataSet, DimCase, FitCase, PAdjustCase, PowerCase, RakeCase } from './case-types.ts';
 import { clusterIds, Draw, type Column } from './random-data.ts';
 
 interface Built {
   data: DataSet[];
-  cases: (FitCase | DimCase | PAdjustCase | PowerCase)[];
+  cases: (FitCase | DimCase | PAdjustCase | PowerCase | RakeCase)[];
 }
 
 const SEED = 4_100_000;
@@ -286,11 +288,56 @@ function powerRandom(): Built {
   return { data: [], cases };
 }
 
+function rakeMargins(): Built {
+  const data: DataSet[] = [];
+  const cases: RakeCase[] = [];
+  for (let k = 0; k < 16; k++) {
+    const draw = new Draw(SEED + 1200 + k);
+    const n = draw.pick([60, 200, 1000, 3000]);
+    const variables = 2 + draw.int(5);
+    const columns: Column[] = [];
+    const margins: Record<string, Record<string, number>> = {};
+    const scale = draw.pick([1, 100, 1e6]);
+    for (let v = 0; v < variables; v++) {
+      const name = `v${v + 1}`;
+      const labels = Array.from({ length: 2 + draw.int(7) }, (_, j) => `${name} level ${j + 1}`);
+      const odds = labels.map(() => draw.uniform(0.2, 1));
+      const total = odds.reduce((a, b) => a + b, 0);
+      const values = Array.from({ length: n }, () => {
+        let u = draw.uniform(0, total);
+        for (let j = 0; j < labels.length; j++) if ((u -= odds[j]) < 0) return labels[j];
+        return labels[labels.length - 1];
+      });
+      // k ≥ 13: v2 repeats v1's level numbers (the same respondents), with other margins: no weights meet both.
+      const copied = k >= 13 && v === 1 ? (columns[0].values as string[]).map((label) => label.replace('v1', 'v2')) : values;
+      const levels = k >= 13 && v === 1 ? Object.keys(margins.v1).map((label) => label.replace('v1', 'v2')) : labels;
+      columns.push(strings(name, copied));
+      const shares = levels.map(() => draw.uniform(0.1, 1));
+      const sum = shares.reduce((a, b) => a + b, 0);
+      margins[name] = Object.fromEntries(levels.map((label, j) => [label, Number(((shares[j] / sum) * scale).toFixed(4))]));
+    }
+    // Every margin on the same total (the last level takes the rounding), as survey::rake needs.
+    const target = Object.values(margins.v1).reduce((a, b) => a + b, 0);
+    for (const m of Object.values(margins)) {
+      const keys = Object.keys(m);
+      const rest = keys.slice(0, -1).reduce((a, key) => a + m[key], 0);
+      m[keys[keys.length - 1]] = Number((target - rest).toFixed(4));
+    }
+    const weighted = draw.chance(0.4);
+    if (weighted) columns.push(numbers('w0', columns[0].values.map(() => draw.uniform(0.5, 3)), 4));
+    const id = `rake-${k}`;
+    data.push({ id, columns });
+    const note = `N ${n}, ${variables} margins${weighted ? ', base weights' : ''}${k >= 13 ? ', v2 = v1 with other margins' : ''}`;
+    cases.push({ kind: 'rake', id, group: 'rake-margins', data: id, margins, ...(weighted ? { base_weights: 'w0' } : {}), ...(k >= 13 ? { unreachable: true } : {}), note });
+  }
+  return { data, cases };
+}
+
 /** Every class design of the fourth trial with its cases. */
 export function trial4Designs(): Built {
   const parts = [
     manyLevels(), weightedAliased(), leverageNearOne(), extremeScale(), clusterLevelTreatment(), comparisons(), alphaExtremes(),
-    textLabels(), dimBlockShapes(), pAdjustRandom(), powerRandom(),
+    textLabels(), dimBlockShapes(), pAdjustRandom(), powerRandom(), rakeMargins(),
   ];
   return { data: parts.flatMap((p) => p.data), cases: parts.flatMap((p) => p.cases) };
 }
