@@ -1,7 +1,7 @@
 // The differential test: several hundred seeded designs of the kind analysts run, fitted by vlab and compared
-// with R's STORED output (estimatr 1.0.0 lm_robust and difference_in_means, survey 4.1-1 svyglm for cregg,
-// stats p.adjust and power.t.test on R 4.2.2), at the reference tolerance: relative 1e-6 (absolute 1e-10 near
-// zero); p-values relative 1e-6 where R's p > 1e-15.
+// with R's STORED output (estimatr 1.0.0 lm_robust and difference_in_means, survey 4.1-1 svyglm for cregg and
+// rake, stats p.adjust and power.t.test on R 4.2.2), at the reference tolerance: relative 1e-6 (absolute 1e-10
+// near zero); p-values relative 1e-6 where R's p > 1e-15.
 //
 // How the data stay portable without bloating the repo: differential/*.ts draw every data set from a stated
 // seed with exact arithmetic only (Mulberry32, Irwin–Hall normals, toFixed; see random-data.ts), so the same
@@ -22,7 +22,8 @@
 // zero, model-matrix coding, aliasing, one-level factors, level order, formula syntax, values outside declared
 // levels, TRUE/FALSE outcomes), plus dim, p-adjust and power, and the fourth R trial's classes (trial4-designs.ts: many
 // levels with few clusters under CR2, weighted aliased CR2, leverage near 1, outcomes at 1e9 and 1e-9, cluster-level
-// treatment, comparisons in I(), extreme alphas, text labels, block shapes, drawn p.adjust and power.t.test inputs).
+// treatment, comparisons in I(), extreme alphas, text labels, block shapes, drawn p.adjust and power.t.test inputs,
+// survey::rake margins).
 // Where R stops with an error, vlab must too.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
