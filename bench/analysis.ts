@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lmRobust } from '../analysis/index.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 import { conjointData, type BenchDesign } from './analysis-data.ts';
 import { END_TO_END_CASES, endToEndBenchmarks } from './analysis-end-to-end.ts';
 
@@ -22,6 +23,8 @@ interface BenchCase {
   clusters: number;
   levels: number[];
   seType: 'HC2' | 'CR2';
+  /** Weighted fit (weights w in 0.5–2, drawn from their own seed so the other columns stay as in the unweighted case). */
+  weighted?: boolean;
   /** Why estimatr is not run on this case, if it is not. */
   skipR?: string;
   target: string;
@@ -35,6 +38,10 @@ const CASES: BenchCase[] = [
   // Few large clusters: each cluster's adjustment is computed in K × K space (estimatr eigen-decomposes n_s × n_s).
   { name: 'cr2_5x1300', n: 6_500, clusters: 5, levels: [3, 3, 4, 4], seType: 'CR2', target: 'comparison point (163 s before the K × K adjustment)' },
   { name: 'cr2_5x200k', n: 1_000_000, clusters: 5, levels: [3, 3, 4, 4], seType: 'CR2', skipR: 'estimatr would build 200,000 × 200,000 matrices', target: '< 10 s' },
+  // Many dummies, few clusters (401 columns, 200 clusters): the df pass over pairs of clusters (cr2-df-pairs.ts);
+  // before it vlab took 42 s unweighted (estimatr 11 s) and 189 s weighted (estimatr 17 s).
+  { name: 'cr2_401x200', n: 8_000, clusters: 200, levels: [400], seType: 'CR2', target: '≤ estimatr' },
+  { name: 'cr2_401x200w', n: 8_000, clusters: 200, levels: [400], seType: 'CR2', weighted: true, target: '≤ estimatr' },
 ];
 
 // Best of RUNS for both vlab and estimatr: the machine may be shared, and the minimum is the least noisy figure.
@@ -50,7 +57,12 @@ interface Measured {
 }
 
 function design(c: BenchCase): BenchDesign {
-  return conjointData(c.n, c.clusters, c.levels);
+  const d = conjointData(c.n, c.clusters, c.levels);
+  if (c.weighted) {
+    const random = seededRandom(7);
+    for (const row of d.rows) (row as Record<string, number>).w = Number((0.5 + 1.5 * random()).toFixed(6));
+  }
+  return d;
 }
 
 /** Child: generate, fit once, report time of the fit and the process's peak RSS. */
@@ -66,7 +78,8 @@ function runChild(c: BenchCase, csvPath: string | undefined): void {
   let fit: ReturnType<typeof lmRobust> | undefined;
   for (let run = 0; run < RUNS; run++) {
     const start = performance.now();
-    fit = lmRobust({ formula: d.formula, rows: d.rows, levels: d.levels, clusters: c.seType === 'CR2' ? 'id' : undefined, seType: c.seType });
+    const clusters = c.seType === 'CR2' ? 'id' : undefined;
+    fit = lmRobust({ formula: d.formula, rows: d.rows, levels: d.levels, clusters, weights: c.weighted ? 'w' : undefined, seType: c.seType });
     seconds = Math.min(seconds, (performance.now() - start) / 1000);
   }
   if (!fit) throw new Error('no run');
@@ -93,7 +106,7 @@ function timeEstimatr(c: BenchCase, csvPath: string): { seconds: number; stdErro
     for (v in c(${factors.map((f) => `"${f}"`).join(', ')})) d[[v]] <- factor(d[[v]], levels = paste0("L", seq_along(unique(d[[v]]))))
     best <- Inf
     for (run in seq_len(${RUNS})) {
-      t <- system.time(fit <- lm_robust(y ~ ${[...factors, 'x'].join(' + ')}, data = d${c.seType === 'CR2' ? ', clusters = id' : ''}, se_type = "${c.seType}"))
+      t <- system.time(fit <- lm_robust(y ~ ${[...factors, 'x'].join(' + ')}, data = d${c.seType === 'CR2' ? ', clusters = id' : ''}${c.weighted ? ', weights = w' : ''}, se_type = "${c.seType}"))
       best <- min(best, t[["elapsed"]])
     }
     cat(sprintf("%.17g", c(best, fit$std.error, fit$df)), "\\n")`;
@@ -156,7 +169,7 @@ function main(): void {
           String(c.n).padStart(9),
           String(c.seType === 'CR2' ? c.clusters : '-').padStart(9),
           String(ours.k).padStart(3),
-          c.seType,
+          `${c.seType}${c.weighted ? 'w' : ' '}`,
           ours.seconds.toFixed(2).padStart(8),
           ours.peakRssMb.toFixed(0).padStart(13),
           rCell.padStart(12),

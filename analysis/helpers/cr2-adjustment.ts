@@ -25,7 +25,8 @@ export class ClusterAdjustment {
   readonly scale: Float64Array;
   private u: Float64Array;
   private readonly kMatrix: Float64Array;
-  private readonly rc: Float64Array;
+  /** R1 C (k × r), weighted only: kept for the df pass over pairs of clusters (cr2-df-pairs.ts). */
+  readonly rc: Float64Array;
 
   /**
    * @param r columns of Z; `weighted` doubles U to [Z_s, W_s Z_s]. `c` is C = Z'W²Z (r × r), used when weighted.
@@ -78,7 +79,7 @@ export class ClusterAdjustment {
       for (let p = 0; p < k; p++) {
         for (let j = 0; j < r; j++) {
           let s = 0;
-          for (let l = p; l < r; l++) s += ru[p * zr + l] * c[l * r + j];
+          for (let l = p; l < r; l++) s += ru[p * zr + l] * c[j * r + l]; // C symmetric: row j read along, as column j
           rc[p * r + j] = s;
         }
       }
@@ -123,9 +124,25 @@ function householderTriangularize(a: Float64Array, rows: number, cols: number, s
   }
 }
 
-/** Rows of Z = X B for column-major X (n × r), one at a time, skipping X's zeros (most of a row of dummies). */
+/**
+ * Where each row of B (r × r, row-major) starts: the index of its first non-zero. B from a pivoted QR is R⁻¹ with its
+ * rows permuted, so each row is zero before that index (about half of B); products with B skip those terms, which
+ * leaves every sum as it was (each skipped term is an exact 0).
+ */
+export function rowStarts(b: Float64Array, r: number): Int32Array {
+  const starts = new Int32Array(r);
+  for (let j = 0; j < r; j++) {
+    let l = 0;
+    while (l < r && b[j * r + l] === 0) l++;
+    starts[j] = l;
+  }
+  return starts;
+}
+
+/** Rows of Z = X B for column-major X (n × r), one at a time, skipping X's zeros (most of a row of dummies) and B's leading zeros. */
 export class ZRows {
   private readonly row: Float64Array;
+  private readonly starts: Int32Array;
 
   /** @example new ZRows(x, n, r, b).of(i) // z_i = B' x_i (a view, overwritten by the next call) */
   constructor(
@@ -135,15 +152,16 @@ export class ZRows {
     private readonly b: Float64Array,
   ) {
     this.row = new Float64Array(r);
+    this.starts = rowStarts(b, r);
   }
 
   of(i: number): Float64Array {
-    const { x, n, r, b, row } = this;
+    const { x, n, r, b, row, starts } = this;
     row.fill(0);
     for (let k = 0; k < r; k++) {
       const xk = x[k * n + i];
       if (xk === 0) continue;
-      for (let j = 0; j < r; j++) row[j] += xk * b[k * r + j];
+      for (let j = starts[k]; j < r; j++) row[j] += xk * b[k * r + j];
     }
     return row;
   }

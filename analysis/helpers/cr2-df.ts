@@ -50,7 +50,7 @@ export class Cr2DegreesOfFreedom {
   constructor(
     private readonly r: number,
     private readonly weighted: boolean,
-    private readonly b: Float64Array,
+    private readonly b: ProductB,
     private readonly c: Float64Array,
   ) {
     const zr = weighted ? 2 * r : r;
@@ -68,18 +68,8 @@ export class Cr2DegreesOfFreedom {
 
   /** Adds the cluster whose adjustment was just computed. */
   add(adjustment: ClusterAdjustment): void {
-    const { r, coords, pss, trace, frobenius } = this;
-    const { k, vectors, scale } = adjustment;
-    this.coordinates(adjustment);
-    pss.fill(0);
-    for (let q = 0; q < k; q++) {
-      if (scale[q] === 0) continue;
-      for (let j = 0; j < r; j++) {
-        let s = 0;
-        for (let p = 0; p < k; p++) s += vectors[p * k + q] * coords[p * r + j];
-        pss[j] += s * s;
-      }
-    }
+    const { r, pss, trace, frobenius } = this;
+    clusterDiagonal(adjustment, this.weighted, this.b, this.coords, this.vCoords, pss);
     for (let j = 0; j < r; j++) {
       trace[j] += pss[j];
       frobenius[j] += pss[j] * pss[j];
@@ -100,27 +90,6 @@ export class Cr2DegreesOfFreedom {
   result(): Float64Array {
     this.flush();
     return this.trace.map((t, j) => (t * t) / this.frobenius[j]);
-  }
-
-  /** coords = R2 B' (k × r): column j holds the coordinates of W_s Z_s B'e_j; vCoords = S_f coords, those of v_s. */
-  private coordinates(adjustment: ClusterAdjustment): void {
-    const { r, zr, b, coords, vCoords } = this;
-    const { k, ru, sf } = adjustment;
-    const r2 = this.weighted ? r : 0;
-    for (let p = 0; p < k; p++) {
-      for (let j = 0; j < r; j++) {
-        let s = 0;
-        for (let l = p > r2 ? p - r2 : 0; l < r; l++) s += ru[p * zr + r2 + l] * b[j * r + l];
-        coords[p * r + j] = s;
-      }
-    }
-    vCoords.fill(0, 0, k * r);
-    for (let p = 0; p < k; p++) {
-      for (let q = 0; q < k; q++) {
-        const f = sf[p * k + q];
-        for (let j = 0; j < r; j++) vCoords[p * r + j] += f * coords[q * r + j];
-      }
-    }
   }
 
   /** 2 P_st² into ‖P‖² for the current cluster s and every stiff cluster t before it, P_st formed directly. */
@@ -212,6 +181,48 @@ function addPair(prefix: Float64Array, running: number, zr: number, batch: Float
     prefix[row + l] += zl * zl;
   }
   return quadratic;
+}
+
+/** B (r × r, row-major) with where each of its rows starts (`rowStarts`). */
+export interface ProductB {
+  b: Float64Array;
+  starts: Int32Array;
+}
+
+/**
+ * The cluster's own term P_ss per coefficient into `pss`: Σ over the eigenvalues A_s keeps of (E_q'c)², c the
+ * coordinates of W_s Z_s B'e_j in Q_u. Leaves coords = R2 B' (k × r; column j holds those coordinates) and
+ * vCoords = S_f coords (those of v_s), which the pairs of clusters use.
+ */
+export function clusterDiagonal(adjustment: ClusterAdjustment, weighted: boolean, b: ProductB, coords: Float64Array, vCoords: Float64Array, pss: Float64Array): void {
+  const r = pss.length;
+  const { b: bm, starts } = b;
+  const zr = weighted ? 2 * r : r;
+  const { k, ru, sf, vectors, scale } = adjustment;
+  const r2 = weighted ? r : 0;
+  for (let p = 0; p < k; p++) {
+    for (let j = 0; j < r; j++) {
+      let s = 0;
+      for (let l = Math.max(p > r2 ? p - r2 : 0, starts[j]); l < r; l++) s += ru[p * zr + r2 + l] * bm[j * r + l];
+      coords[p * r + j] = s;
+    }
+  }
+  vCoords.fill(0, 0, k * r);
+  for (let p = 0; p < k; p++) {
+    for (let q = 0; q < k; q++) {
+      const f = sf[p * k + q];
+      for (let j = 0; j < r; j++) vCoords[p * r + j] += f * coords[q * r + j];
+    }
+  }
+  pss.fill(0);
+  for (let q = 0; q < k; q++) {
+    if (scale[q] === 0) continue;
+    for (let j = 0; j < r; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s += vectors[p * k + q] * coords[p * r + j];
+      pss[j] += s * s;
+    }
+  }
 }
 
 /** Whether the adjustment keeps an eigenvalue below STIFF_EIGENVALUE (scales a direction by more than ≈ 32). */

@@ -1,6 +1,13 @@
-import { ClusterAdjustment, ZRows } from './cr2-adjustment.ts';
+import { ClusterAdjustment, rowStarts, ZRows } from './cr2-adjustment.ts';
 import { Cr2DegreesOfFreedom } from './cr2-df.ts';
+import { Cr2PairwiseDegreesOfFreedom, pairwiseStoreLength } from './cr2-df-pairs.ts';
 import { symmetrize } from './small-matrix.ts';
+
+/** How the df are summed over pairs of clusters: chosen by cost (`auto`), or forced (tests compare the two). */
+export type DfPass = 'auto' | 'running-sums' | 'pairs';
+
+/** Numbers the pairwise df pass may keep (512 MB); above, the running sums, whose memory does not grow with n. */
+const PAIRWISE_STORE_LIMIT = 1 << 26;
 
 export interface Cr2Input {
   /** Kept columns of the unweighted design, column-major n × r. */
@@ -30,11 +37,12 @@ export interface Cr2Input {
  * formed (with a covariate far from zero next to the intercept that product loses digits: weighted SEs were off by
  * up to 3e-4 with x ≈ 1e3, and estimatr, which forms it, is itself off by 7 % on one design of tests/analysis/r/cr2.R).
  * Each cluster's adjustment is computed in K × K space (`cr2-adjustment.ts`: O(n_s r²), not O(n_s³)) and the df
- * from sums of non-negative terms only (`cr2-df.ts`), so df > 0 and nothing grows with G² or n_s².
+ * from sums of non-negative terms only, so df > 0: over running sums (`cr2-df.ts`, nothing grows with G² or n_s²)
+ * or, with few clusters and many columns, over the pairs of clusters (`cr2-df-pairs.ts`), whichever costs less.
  *
  * @example cr2Variance({ x, n, r, b: fit.b, resid, clusters, groups }).df // Bell–McCaffrey df per coefficient, as estimatr
  */
-export function cr2Variance(input: Cr2Input): { vcov: Float64Array; df: Float64Array } {
+export function cr2Variance(input: Cr2Input, dfPass: DfPass = 'auto'): { vcov: Float64Array; df: Float64Array } {
   const { x, n, r, b, clusters, groups, weights } = input;
 
   // Rows grouped by cluster (counting sort keeps data order within a cluster).
@@ -58,7 +66,7 @@ export function cr2Variance(input: Cr2Input): { vcov: Float64Array; df: Float64A
   }
 
   const adjustment = new ClusterAdjustment(r, weights !== undefined, c);
-  const degrees = new Cr2DegreesOfFreedom(r, weights !== undefined, b, c);
+  const degrees = degreesOfFreedomPass(input, starts, c, dfPass);
   const vcov = new Float64Array(r * r);
   const work = new Float64Array(2 * r);
   for (let g = 0; g < groups; g++) {
@@ -92,4 +100,23 @@ function addClusterVariance(vcov: Float64Array, adjustment: ClusterAdjustment, b
     h[j] = s;
   }
   for (let j = 0; j < r; j++) for (let l = 0; l <= j; l++) vcov[j * r + l] += h[j] * h[l];
+}
+
+/**
+ * The df pass: the running sums of cr2-df.ts cost about r · (G · zr² + Σk · zr / 2 [+ G · r² weighted]) multiply-adds,
+ * the pairwise pass of cr2-df-pairs.ts r · (G² · zr / 2 + Σk · zr · (½ or 1½)); the cheaper one, the pairwise pass
+ * only while its store fits PAIRWISE_STORE_LIMIT. Both give the same df to rounding (tests/analysis/cr2-df-pass.test.ts).
+ */
+function degreesOfFreedomPass(input: Cr2Input, starts: Int32Array, c: Float64Array, dfPass: DfPass): Cr2DegreesOfFreedom | Cr2PairwiseDegreesOfFreedom {
+  const { r, b, groups } = input;
+  const weighted = input.weights !== undefined;
+  const zr = weighted ? 2 * r : r;
+  let totalK = 0;
+  for (let g = 0; g < groups; g++) totalK += Math.min(starts[g + 1] - starts[g], zr);
+  const runningSums = groups * zr * zr + (totalK * zr) / 2 + (weighted ? groups * r * r : 0);
+  const pairs = (groups * groups * zr) / 2 + totalK * (zr / 2 + (weighted ? r : 0));
+  const fits = pairwiseStoreLength(r, weighted, totalK) <= PAIRWISE_STORE_LIMIT;
+  const pairwise = dfPass === 'pairs' || (dfPass === 'auto' && fits && pairs < runningSums);
+  const product = { b, starts: rowStarts(b, r) };
+  return pairwise ? new Cr2PairwiseDegreesOfFreedom(r, weighted, product, totalK) : new Cr2DegreesOfFreedom(r, weighted, product, c);
 }

@@ -4,7 +4,7 @@ import type { Column, DataTable } from './data-table.ts';
 import { sortLevels } from './level-order.ts';
 import { MODEL_FUNCTIONS } from './model-functions.ts';
 import { formatRNumber } from './r-number.ts';
-import { deparseR, type Expr } from './r-syntax.ts';
+import { COMPARISONS, deparseR, type Expr } from './r-syntax.ts';
 
 /** A value while an expression is evaluated, over all rows of the data (R evaluates before dropping NAs). */
 export type Evaluated =
@@ -80,6 +80,7 @@ export function evaluate(context: EvaluationContext, expr: Expr): Evaluated {
     case 'call': {
       if (expr.fn === '(') return evaluate(context, expr.args[0].value);
       if (ARITHMETIC.has(expr.fn)) return arithmetic(context, expr);
+      if (COMPARISONS.has(expr.fn) && expr.args.length === 2) return comparison(context, expr);
       const implementation = MODEL_FUNCTIONS[expr.fn];
       if (!implementation) throw unknownFunction(context.fn, expr.fn);
       return implementation(context, expr);
@@ -200,6 +201,46 @@ function arithmetic(context: EvaluationContext, expr: Expr & { type: 'call' }): 
   const bs = b.kind === 'scalar' ? b.value : 0;
   for (let i = 0; i < n; i++) values[i] = op(av ? av[i] : as, bv ? bv[i] : bs);
   return { kind: 'numeric', values };
+}
+
+const COMPARE: Record<string, (a: number, b: number) => boolean> = {
+  '==': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '<': (a, b) => a < b,
+  '>': (a, b) => a > b,
+  '<=': (a, b) => a <= b,
+  '>=': (a, b) => a >= b,
+};
+
+/**
+ * `x > 2`, `k == 1`, `x + k >= 4` (numbers, TRUE = 1) and `g == "red"`, `g != "red"` (a character or factor column
+ * against a string, by label): a logical vector, NA where an operand is, as R's comparison operators. Ordering a
+ * text column (`g < "b"`) depends on R's locale and is refused.
+ */
+function comparison(context: EvaluationContext, expr: Expr & { type: 'call' }): Evaluated {
+  const [left, right] = expr.args.map((a) => a.value);
+  const test = COMPARE[expr.fn];
+  const n = context.table.length;
+  const values = new Float64Array(n);
+  if (left.type === 'string' || right.type === 'string') {
+    const [column, text] = left.type === 'string' ? [right, left.value] : [left, (right as { value: string }).value];
+    const value = evaluate(context, column);
+    if ((expr.fn !== '==' && expr.fn !== '!=') || (value.kind !== 'character' && value.kind !== 'factor')) {
+      throw new AnalysisError(context.fn, `cannot compute ${deparseR(expr)}: only a text or factor column can be compared with a string, by == or !=`);
+    }
+    const labels = value.kind === 'character' ? value.labels : value.levels;
+    const match = labels.map((label) => label === text);
+    for (let i = 0; i < n; i++) values[i] = value.codes[i] < 0 ? NaN : match[value.codes[i]] === (expr.fn === '==') ? 1 : 0;
+    return { kind: 'logical', values };
+  }
+  const [a, b] = [left, right].map((operand) => numbers(context, operand, deparseR(expr)));
+  if (a.kind === 'scalar' && b.kind === 'scalar') return { kind: 'scalar', value: test(a.value, b.value) ? 1 : 0 };
+  for (let i = 0; i < n; i++) {
+    const x = a.kind === 'scalar' ? a.value : a.values[i];
+    const y = b.kind === 'scalar' ? b.value : b.values[i];
+    values[i] = Number.isNaN(x) || Number.isNaN(y) ? NaN : test(x, y) ? 1 : 0;
+  }
+  return { kind: 'logical', values };
 }
 
 /**

@@ -61,6 +61,9 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
       if (end < 0) throw fail('an unclosed %operator%');
       tokens.push({ kind: 'op', text: source.slice(i, end + 1), at: i });
       i = end + 1;
+    } else if ((match = /^(?:[=!<>]=|<|>)/.exec(rest))) {
+      tokens.push({ kind: 'op', text: match[0], at: i });
+      i += match[0].length;
     } else if (OPERATORS.includes(ch)) {
       tokens.push({ kind: 'op', text: ch, at: i });
       i++;
@@ -71,10 +74,14 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
   return tokens;
 }
 
+/** R's comparison operators: below `+ -` and above `~` in precedence (`x + k > 4` is `(x + k) > 4`). */
+export const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '>', '<=', '>=']);
+
 const call = (fn: string, ...args: Expr[]): Expr => ({ type: 'call', fn, args: args.map((value) => ({ value })) });
 
 /**
- * Parses R expression syntax with R's operator precedence (?Syntax, lowest first): `~`; binary `+ -`; `* /`;
+ * Parses R expression syntax with R's operator precedence (?Syntax, lowest first): `~`; comparisons
+ * `== != < > <= >=`; binary `+ -`; `* /`;
  * `%any%`; `:`; unary `+ -`; `^` (right-associative); calls `f(x, name = value)`, parentheses, names (also
  * `backticked`), numbers, strings, TRUE/FALSE. This is the part of R a model formula is written in; nothing is
  * evaluated here.
@@ -109,13 +116,14 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
   const tilde = (): Expr => {
     if (isOp('~')) {
       pos++;
-      return call('~', sum());
+      return call('~', comparison());
     }
-    const left = sum();
+    const left = comparison();
     if (!isOp('~')) return left;
     pos++;
-    return call('~', left, sum());
+    return call('~', left, comparison());
   };
+  const comparison = (): Expr => binaryLevel((t) => COMPARISONS.has(t), sum);
   const sum = (): Expr => binaryLevel((t) => t === '+' || t === '-', product);
   const product = (): Expr => binaryLevel((t) => t === '*' || t === '/', special);
   const special = (): Expr => binaryLevel((t) => t.startsWith('%'), colon);

@@ -63,8 +63,9 @@ test('the R fixture holds the six designs: four of small clusters, two of three 
   assert.deepEqual(cases.map((c) => [c.case, c.weighted, c.large]), [[1, false, false], [2, true, false], [3, false, false], [4, true, false], [5, false, true], [6, true, true]]);
 });
 
-for (const c of cases) {
-  test(`CR2 variance and df equal R's n × n computation (case ${c.case}, ${c.weighted ? 'weighted' : 'unweighted'}${c.large ? ', large clusters' : ''})`, () => {
+// Both df passes (running sums and pairs of clusters, see cr2-df-pass.test.ts) against R.
+for (const [c, pass] of cases.flatMap((c) => (['running-sums', 'pairs'] as const).map((pass) => [c, pass] as const))) {
+  test(`CR2 variance and df equal R's n × n computation (case ${c.case}, ${c.weighted ? 'weighted' : 'unweighted'}${c.large ? ', large clusters' : ''}; ${pass})`, () => {
     const { n, r } = c;
     const got = cr2Variance({
       x: Float64Array.from(c.x),
@@ -75,7 +76,7 @@ for (const c of cases) {
       clusters: Int32Array.from(c.clusters),
       groups: new Set(c.clusters).size,
       weights: c.weighted ? Float64Array.from(c.weights) : undefined,
-    });
+    }, pass);
     for (let j = 0; j < r; j++) {
       assert.ok(Math.abs(got.df[j]! / c.df[j]! - 1) < 1e-9, `df[${j}]: ${got.df[j]} vs R ${c.df[j]}`);
       for (let k = 0; k < r; k++) {

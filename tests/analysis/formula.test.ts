@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { parseFormula } from '../../analysis/index.ts';
+import { lmRobust, parseFormula } from '../../analysis/index.ts';
 
 const labels = (source: string): string[] => {
   const f = parseFormula('test', source);
@@ -87,4 +87,19 @@ test('an unknown function is refused when the formula is read, listing the suppo
     message: 'plan: unknown function "lg" (supported: I, log, log2, log10, log1p, exp, expm1, sqrt, abs, scale, poly, factor, as.factor, relevel, offset)',
   });
   assert.throws(() => parseFormula('plan', 'y ~ I(foo(x))'), /unknown function "foo"/);
+});
+
+// R's comparison operators inside a variable (fourth R trial: `I(x > 2)` was refused as malformed; the values are
+// compared with lm_robust in tests/reference/differential, group formula-comparisons).
+test('comparisons bind below + and above ~, and deparse with spaces as R names the variable', () => {
+  assert.deepEqual(labels('y ~ I(x + k > 4) + factor(x >= 2) + I(g == "red")'), ['1', 'I(x + k > 4)', 'factor(x >= 2)', 'I(g == "red")']);
+  assert.deepEqual(labels('y ~ I(k != 1):g + I(x<=3)'), ['1', 'I(x <= 3)', 'I(k != 1):g']);
+});
+
+test('a text column is compared with a string by == or != only (ordering text depends on R\'s locale)', () => {
+  const rows = [{ y: 1, x: 1, g: 'a' }, { y: 2, x: 3, g: 'b' }, { y: 4, x: 2, g: 'a' }, { y: 3, x: 5, g: 'c' }];
+  assert.deepEqual(lmRobust({ formula: 'y ~ I(g != "a")', rows }).estimates.map((e) => e.term), ['(Intercept)', 'I(g != "a")TRUE']);
+  assert.throws(() => lmRobust({ formula: 'y ~ I(g < "b")', rows }), /lmRobust: cannot compute g < "b": only a text or factor column can be compared with a string, by == or !=/);
+  assert.throws(() => lmRobust({ formula: 'y ~ I(x == "b")', rows }), /only a text or factor column can be compared with a string/);
+  assert.throws(() => lmRobust({ formula: 'y ~ I(g > 1)', rows }), /lmRobust: cannot compute g > 1: g is not numeric/);
 });

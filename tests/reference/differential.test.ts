@@ -1,7 +1,7 @@
 // The differential test: several hundred seeded designs of the kind analysts run, fitted by vlab and compared
-// with R's STORED output (estimatr 1.0.0 lm_robust and difference_in_means, survey 4.1-1 svyglm for cregg,
-// stats p.adjust and power.t.test on R 4.2.2), at the reference tolerance: relative 1e-6 (absolute 1e-10 near
-// zero); p-values relative 1e-6 where R's p > 1e-15.
+// with R's STORED output (estimatr 1.0.0 lm_robust and difference_in_means, survey 4.1-1 svyglm for cregg and
+// rake, stats p.adjust and power.t.test on R 4.2.2), at the reference tolerance: relative 1e-6 (absolute 1e-10
+// near zero); p-values relative 1e-6 where R's p > 1e-15.
 //
 // How the data stay portable without bloating the repo: differential/*.ts draw every data set from a stated
 // seed with exact arithmetic only (Mulberry32, Irwin–Hall normals, toFixed; see random-data.ts), so the same
@@ -20,7 +20,11 @@
 //
 // Cases are grouped: `random` designs, and one group per class of issue 11 (CR2 df, weighted CR2 far from
 // zero, model-matrix coding, aliasing, one-level factors, level order, formula syntax, values outside declared
-// levels, TRUE/FALSE outcomes), plus dim, p-adjust and power. Where R stops with an error, vlab must too.
+// levels, TRUE/FALSE outcomes), plus dim, p-adjust and power, and the fourth R trial's classes (trial4-designs.ts: many
+// levels with few clusters under CR2, weighted aliased CR2, leverage near 1, outcomes at 1e9 and 1e-9, cluster-level
+// treatment, comparisons in I(), extreme alphas, text labels, block shapes, drawn p.adjust and power.t.test inputs,
+// survey::rake margins).
+// Where R stops with an error, vlab must too.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,10 +32,10 @@ import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { differenceInMeans, lmRobust, pAdjust, powerAnalysis, type DataTable, type Row, type TidyRow } from '../../analysis/index.ts';
+import { differenceInMeans, lmRobust, pAdjust, powerAnalysis, rake, type DataTable, type Row, type TidyRow } from '../../analysis/index.ts';
 import { readData, readDataTable } from '../../server/cli/commands/analysis-io.ts';
 import { assertCloseToR } from '../analysis/support.ts';
-import type { Case, CaseGroup, DimCase, FitCase, PAdjustCase, PowerCase } from './differential/case-types.ts';
+import type { Case, CaseGroup, DimCase, FitCase, PAdjustCase, PowerCase, RakeCase } from './differential/case-types.ts';
 import { dataText, differentialSuite, inputHash } from './differential/suite.ts';
 
 /** One tidy row as R stored it: [term, estimate, std_error, statistic, p_value, conf_low, conf_high, df]. */
@@ -115,20 +119,48 @@ function powerCase(c: PowerCase, stored: Stored): void {
   assertCloseToR(got, stored.value as number, `${c.id}: ${c.solve}`);
 }
 
+/** The largest gap between a margin's share and the weighted share of its level among the rows. */
+function marginGap(rows: Row[], margins: RakeCase['margins'], weights: ArrayLike<number>): number {
+  let gap = 0;
+  const total = Array.from(weights).reduce((a, b) => a + b, 0);
+  for (const [variable, margin] of Object.entries(margins)) {
+    const sum = Object.values(margin).reduce((a, b) => a + b, 0);
+    const shares = new Map<string, number>();
+    rows.forEach((row, i) => shares.set(String(row[variable]), (shares.get(String(row[variable])) ?? 0) + weights[i] / total));
+    for (const [level, target] of Object.entries(margin)) gap = Math.max(gap, Math.abs((shares.get(level) ?? 0) - target / sum));
+  }
+  return gap;
+}
+
+/** survey::rake's weights, normalised to mean 1 as vlab's; where no weights meet the margins, vlab's refusal. */
+function rakeCase(c: RakeCase, stored: Stored): void {
+  if (c.unreachable) {
+    assert.ok(marginGap(rowsOf(c.data), c.margins, stored.values as number[]) > 1e-3, `${c.id}: R's weights miss a margin`);
+    assert.throws(() => rake({ rows: rowsOf(c.data), margins: c.margins, baseWeights: c.base_weights }), /rake: did not converge/);
+    return;
+  }
+  const got = rake({ rows: rowsOf(c.data), margins: c.margins, baseWeights: c.base_weights }).weights;
+  assert.equal(got.length, (stored.values as number[]).length, `${c.id}: one weight per row`);
+  (stored.values as number[]).forEach((want, i) => assertCloseToR(got[i], want, `${c.id}: weight of row ${i + 1}`));
+}
+
 /** Runs one case; returns the tidy rows for fit and dim. */
 function run(c: Case, stored: Stored): TidyRow[] | null {
   if (c.kind === 'fit') return fitCase(c);
   if (c.kind === 'dim') return dimCase(c);
   if (c.kind === 'p_adjust') pAdjustCase(c, stored);
+  else if (c.kind === 'rake') rakeCase(c, stored);
   else powerCase(c, stored);
   return null;
 }
 
-test('the stored R output covers the whole suite: ≥ 300 cases, every class', () => {
-  assert.ok(suite.cases.length >= 300, `${suite.cases.length} cases`);
+test('the stored R output covers the whole suite: ≥ 800 cases, every class', () => {
+  assert.ok(suite.cases.length >= 800, `${suite.cases.length} cases`);
   const groups = new Set<CaseGroup>(suite.cases.map((c) => c.group));
   for (const group of ['random', 'cr2-df', 'weighted-cr2-far-from-zero', 'model-matrix-coding', 'aliasing', 'one-level-factor', 'level-order',
-    'formula-syntax', 'na-outside-levels', 'logical-outcome', 'dim', 'p-adjust', 'power'] as const) {
+    'formula-syntax', 'na-outside-levels', 'logical-outcome', 'dim', 'p-adjust', 'power', 'many-levels-cr2', 'weighted-aliased-cr2',
+    'leverage-near-one', 'extreme-scale', 'cluster-level-treatment', 'formula-comparisons', 'alpha-extremes', 'text-labels', 'dim-block-shapes',
+    'p-adjust-random', 'power-random', 'rake-margins'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

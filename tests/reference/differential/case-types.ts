@@ -22,7 +22,20 @@ export type CaseGroup =
   | 'logical-outcome'
   | 'dim'
   | 'p-adjust'
-  | 'power';
+  | 'power'
+  // The fourth trial's classes (trial4-designs.ts).
+  | 'many-levels-cr2'
+  | 'weighted-aliased-cr2'
+  | 'leverage-near-one'
+  | 'extreme-scale'
+  | 'cluster-level-treatment'
+  | 'formula-comparisons'
+  | 'alpha-extremes'
+  | 'text-labels'
+  | 'dim-block-shapes'
+  | 'p-adjust-random'
+  | 'power-random'
+  | 'rake-margins';
 
 interface CaseBase {
   id: string;
@@ -71,4 +84,18 @@ export interface PowerCase extends CaseBase {
   strict: boolean;
 }
 
-export type Case = FitCase | DimCase | PAdjustCase | PowerCase;
+/** survey::rake on the data's columns; margins as shares or counts per level, optional base weights. */
+export interface RakeCase extends CaseBase {
+  kind: 'rake';
+  data: string;
+  margins: Record<string, Record<string, number>>;
+  base_weights?: string;
+  /**
+   * Margins no weights can meet, where survey::rake returns weights anyway (they meet the last margin and miss an
+   * earlier one: its convergence test compares one pass with the next): vlab refuses, and the test checks that R's
+   * weights do miss a margin.
+   */
+  unreachable?: true;
+}
+
+export type Case = FitCase | DimCase | PAdjustCase | PowerCase | RakeCase;

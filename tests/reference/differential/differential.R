@@ -72,6 +72,32 @@ power_case <- function(c) {
   list(r_call = call, value = switch(c$solve, power = r$power, n = r$n, effect = r$delta))
 }
 
+# survey::rake from the base weights (or 1) to margins scaled to their total; epsilon 1e-12 (below 1, survey takes it
+# relative to the total weight). A warning (did not converge) is stored as R's error: vlab must refuse the case too.
+rake_case <- function(c) {
+  d <- read_data(c$data_file)
+  vars <- names(c$margins)
+  d$w0 <- if (is.null(c$base_weights)) rep(1, nrow(d)) else d[[c$base_weights]]
+  for (v in vars) d[[v]] <- as.character(d[[v]])
+  total <- sum(d$w0)
+  pop <- lapply(vars, function(v) {
+    m <- unlist(c$margins[[v]])
+    s <- data.frame(names(m), m / sum(m) * total, stringsAsFactors = FALSE)
+    names(s) <- c(v, "Freq")
+    s
+  })
+  des <- svydesign(ids = ~1, weights = ~w0, data = d)
+  call <- sprintf("rake(svydesign(ids = ~1, weights = ~%s, data = d), list(%s), population.margins, control = list(maxit = 1000, epsilon = 1e-12))",
+    if (is.null(c$base_weights)) "1" else c$base_weights, paste0("~", vars, collapse = ", "))
+  warned <- NULL
+  rk <- withCallingHandlers(
+    rake(des, lapply(vars, function(v) as.formula(paste0("~", v))), pop, control = list(maxit = 1000, epsilon = 1e-12)),
+    warning = function(w) { warned <<- conditionMessage(w); invokeRestart("muffleWarning") })
+  if (!is.null(warned)) stop(warned)
+  w <- weights(rk)
+  list(r_call = paste0(call, "; weights / mean(weights)"), values = as.list(unname(w / mean(w))))
+}
+
 stored <- if (file.exists(outfile) && Sys.getenv("VLAB_REFIT_ALL") != "1") fromJSON(gzfile(outfile), simplifyVector = FALSE) else list()
 expected <- list()
 for (c in cases) {
@@ -80,7 +106,7 @@ for (c in cases) {
     expected[[c$id]] <- old
     next
   }
-  run <- switch(c$kind, fit = fit_case, dim = dim_case, p_adjust = p_adjust_case, power = power_case)
+  run <- switch(c$kind, fit = fit_case, dim = dim_case, p_adjust = p_adjust_case, power = power_case, rake = rake_case)
   started <- proc.time()[["elapsed"]]
   result <- tryCatch(suppressMessages(suppressWarnings(run(c))), error = function(e) list(error = conditionMessage(e)))
   seconds <- proc.time()[["elapsed"]] - started
