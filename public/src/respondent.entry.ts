@@ -6,7 +6,7 @@ import './i18n/survey-locales.ts';
 import { messagesFor, type RespondentMessages } from './i18n/messages.ts';
 import { createAutosave } from './autosave.ts';
 import { escapePipedAnswers } from './piped-html.ts';
-import { quietErrorBoxes } from './quiet-errors.ts';
+import { patchSurveyMarkup } from './surveyjs-patches.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
 import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Outcome } from './respondent-api.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
     }
     options.complete();
   });
-  // The error boxes are quiet (quiet-errors.ts): how many questions to check is said once, here.
+  // The error boxes are quiet (surveyjs-patches.ts): how many questions to check is said once, here.
   survey.onValidatePage.add((_, options) => {
     if (options.questions.length) chrome.announce(messages.checkQuestions(options.questions.length));
   });
@@ -201,7 +201,7 @@ async function main(): Promise<void> {
     }
   });
   stripInlineStylesFromIcons();
-  quietErrorBoxes();
+  patchSurveyMarkup();
   survey.render(chrome.surveyRoot);
 }
 
