@@ -1,4 +1,4 @@
-import { SurveyElementErrors, SurveyQuestionDropdownBase } from 'survey-js-ui';
+import { SurveyElementErrors, SurveyNavigationButton, SurveyQuestionDropdownBase } from 'survey-js-ui';
 
 // Where SurveyJS's markup says things twice or names nothing, the element it renders is changed before it reaches
 // the page (a preact vnode's props), so no later render puts the old markup back.
@@ -45,8 +45,20 @@ function hideValueOnlyDropdownInputs(): void {
   });
 }
 
+/**
+ * The navigation buttons (Next, Complete, Leave the study) carry a tooltip that repeats their label, which the
+ * accessibility tree gives as their description: "Next, button, Next". A tooltip that says what the button already
+ * says is dropped; one that adds something stays.
+ */
+function dropTooltipsRepeatingLabels(): void {
+  patchRender(SurveyNavigationButton.prototype, 'renderElement', (props) => {
+    if (props.title === props.value) delete props.title;
+  });
+}
+
 /** Applies the patches above, once, before the survey renders. */
 export function patchSurveyMarkup(): void {
   quietErrorBoxes();
   hideValueOnlyDropdownInputs();
+  dropTooltipsRepeatingLabels();
 }

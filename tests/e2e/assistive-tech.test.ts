@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { describedByItsName } from './accessibility-tree.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { serveWaves } from './serve-process.ts';
 
@@ -353,5 +354,7 @@ test('each thing said once: a new page’s title by its focused heading, not aga
   const describedBy = await page.evaluate(() => document.activeElement!.closest('[role="radiogroup"]')!.getAttribute('aria-describedby'));
   assert.equal(await page.locator(`[id="${describedBy}"]`).innerText(), errorText);
   assert.deepEqual(onErrors.filter((h) => h.startsWith('live:')), [`live: Please check ${questions} questions on this page.`]);
+  // Nothing in the accessibility tree is described by its own name ("Next, button, Next": a title repeating the label).
+  assert.deepEqual(await describedByItsName(page), []);
   await context.close();
 });

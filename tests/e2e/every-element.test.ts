@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describedByItsName } from './accessibility-tree.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { serve } from './serve-process.ts';
 
@@ -106,6 +107,7 @@ for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a lap
     await page.locator('[data-name="q_text"] input').fill('Springfield');
     await page.locator('[data-name="q_num"] input').fill('3');
     found.push(...(await problems(page, 'answered')));
+    found.push(...(await describedByItsName(page)).map((n) => `answered: ${n} is described by its own name`));
     assert.deepEqual(found, []);
     await page.locator('.sd-navigation__next-btn').click();
     await page.locator('h2.sd-page__title', { hasText: 'One last question' }).waitFor();
