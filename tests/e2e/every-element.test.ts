@@ -83,6 +83,21 @@ async function problems(page: Page, when: string): Promise<string[]> {
   return found;
 }
 
+/** On touch screens every target is at least 44 × 44 CSS pixels, as on the flagships' pages (accessibility.test.ts). */
+async function smallTargets(page: Page, when: string): Promise<string[]> {
+  const targets = 'button, .sd-btn, .sd-selectbase__label, .sd-rating__item, .sd-boolean, .sd-input, .sv-list__item';
+  const small = await page.evaluate(
+    (selector) =>
+      [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+        .map((e) => ({ what: `${e.className.split(' ')[0]} "${(e.innerText || e.title).trim().slice(0, 20)}"`, box: e.getBoundingClientRect() }))
+        .filter((t) => t.box.width < 44 || t.box.height < 44)
+        .map((t) => `${t.what} ${Math.round(t.box.width)} × ${Math.round(t.box.height)}`),
+    targets,
+  );
+  return small.map((s) => `${when}: ${s}`);
+}
+
 /** Picks an option of a dropdown (the dropdown question, or the rating drawn as one) as a respondent taps it. */
 async function pickFromDropdown(page: Page, question: string, option: number): Promise<void> {
   await page.locator(`[data-name="${question}"] .sd-dropdown`).click();
@@ -91,7 +106,7 @@ async function pickFromDropdown(page: Page, question: string, option: number): P
 }
 
 for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a laptop', LAPTOP]] as const) {
-  test(`every question type on ${name}: no serious axe violation as shown, with its errors or answered, and answerable`, async () => {
+  test(`every question type on ${name}: no serious axe violation as shown, with its errors or answered, targets of 44 px on touch, and answerable`, async () => {
     const context = await session.browser.newContext(options);
     const page = await context.newPage();
     await openEveryElementPage(page, `every-${options.viewport!.width}`);
@@ -100,6 +115,15 @@ for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a lap
     await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);
     found.push(...(await problems(page, 'with its errors')));
     await page.locator('[data-name="q_check"] .sd-selectbase__label').first().click();
+    if (options.hasTouch) {
+      found.push(...(await smallTargets(page, 'with its errors')));
+      // The dropdown's list, open, and its clear button once it has a value.
+      await page.locator('[data-name="q_drop"] .sd-dropdown').click();
+      await page.locator('.sv-list__item:visible').first().waitFor();
+      found.push(...(await smallTargets(page, 'a dropdown open')));
+      await page.locator('.sv-list__item:visible').first().click();
+      await page.locator('.sv-list__item:visible').first().waitFor({ state: 'hidden' });
+    }
     await pickFromDropdown(page, 'q_drop', 1);
     if (await page.locator('[data-name="q_rate"] .sd-rating__item').count()) await page.locator('[data-name="q_rate"] .sd-rating__item').nth(6).click();
     else await pickFromDropdown(page, 'q_rate', 6);
@@ -108,6 +132,7 @@ for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a lap
     await page.locator('[data-name="q_num"] input').fill('3');
     found.push(...(await problems(page, 'answered')));
     found.push(...(await describedByItsName(page)).map((n) => `answered: ${n} is described by its own name`));
+    if (options.hasTouch) found.push(...(await smallTargets(page, 'answered')));
     assert.deepEqual(found, []);
     await page.locator('.sd-navigation__next-btn').click();
     await page.locator('h2.sd-page__title', { hasText: 'One last question' }).waitFor();
