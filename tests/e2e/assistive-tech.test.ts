@@ -26,9 +26,9 @@ const focused = (page: Page) =>
     return { tag: a.tagName, type: a.getAttribute('type'), group: a.closest('[role="radiogroup"]')?.getAttribute('aria-labelledby') ?? null, text: a.textContent?.trim() ?? '' };
   });
 
-for (const [lang, question, next] of [
-  ['en', 'Do you agree to take part in this study?', 'Next'],
-  ['es', '¿Acepta participar en este estudio?', 'Siguiente'],
+for (const [lang, question, next, check] of [
+  ['en', 'Do you agree to take part in this study?', 'Next', 'Please check 1 question on this page.'],
+  ['es', '¿Acepta participar en este estudio?', 'Siguiente', 'Revise 1 pregunta de esta página.'],
 ] as const) {
   test(`consent (${lang}): a radio group named by its question, required; Next unanswered marks it invalid, describes it by its error and moves focus into it`, async () => {
     const context = await session.browser.newContext(PHONE);
@@ -49,6 +49,8 @@ for (const [lang, question, next] of [
     const where = await focused(page);
     assert.equal(where.type, 'radio', `focus after the error: ${where.tag} "${where.text}"`);
     assert.equal(where.group, await group.getAttribute('aria-labelledby'));
+    // The page's live region says, in the page's language, how many questions to check.
+    await page.waitForFunction((text) => document.querySelector('[aria-live="polite"]')?.textContent === text, check);
     // Agreeing still starts the survey: the answer is the boolean the server expects.
     await group.locator('.sd-selectbase__label').first().click();
     await page.getByRole('button', { name: next }).click();
