@@ -1,4 +1,4 @@
-import { SurveyElementErrors, SurveyNavigationButton, SurveyQuestionDropdownBase } from 'survey-js-ui';
+import { ReactElementFactory, SurveyElementErrors, SurveyNavigationButton, SurveyQuestionDropdownBase } from 'survey-js-ui';
 
 // Where SurveyJS's markup says things twice or names nothing, the element it renders is changed before it reaches
 // the page (a preact vnode's props), so no later render puts the old markup back.
@@ -46,6 +46,19 @@ function hideValueOnlyDropdownInputs(): void {
 }
 
 /**
+ * A dropdown box without search takes its value from its text, which held the names of its clear and open buttons
+ * too: a rating answered 7 was read "7 Clear Select". Those buttons are for the pointer (no tab stop: the keyboard
+ * opens the box itself), so they are hidden from assistive technology.
+ */
+function hideDropdownPointerButtons(): void {
+  // The action bar's item component is not exported; the factory that registers it hands out its class.
+  const item = ReactElementFactory.Instance.createElement('sv-action-bar-item', {}) as unknown as { type: { prototype: object } };
+  patchRender(item.type.prototype, 'renderInnerButton', (props) => {
+    if (props.tabIndex === -1 && String(props.className).includes('sd-editor-button-item')) props['aria-hidden'] = 'true';
+  });
+}
+
+/**
  * The navigation buttons (Next, Complete, Leave the study) carry a tooltip that repeats their label, which the
  * accessibility tree gives as their description: "Next, button, Next". A tooltip that says what the button already
  * says is dropped; one that adds something stays.
@@ -60,5 +73,6 @@ function dropTooltipsRepeatingLabels(): void {
 export function patchSurveyMarkup(): void {
   quietErrorBoxes();
   hideValueOnlyDropdownInputs();
+  hideDropdownPointerButtons();
   dropTooltipsRepeatingLabels();
 }
