@@ -159,9 +159,11 @@ async function main(): Promise<void> {
     }
     options.complete();
   });
-  // The error boxes are quiet (surveyjs-patches.ts): how many questions to check is said once, here.
+  // The error boxes are quiet (surveyjs-patches.ts): how many questions to check is said once, here. The quota
+  // step's "could not reach the server" is no answer to check: the question focused says it.
   survey.onValidatePage.add((_, options) => {
-    if (options.questions.length) chrome.announce(messages.checkQuestions(options.questions.length));
+    const toCheck = options.questions.filter((q) => q.errors.some((e) => e.getText() !== messages.quotaUnreachable)).length;
+    if (toCheck) chrome.announce(messages.checkQuestions(toCheck));
   });
   survey.onValueChanged.add((sender) => {
     labelConsentExit(sender);

@@ -360,3 +360,24 @@ test('each thing said once: a new page’s title by its focused heading, not aga
   assert.deepEqual(await describedByItsName(page), []);
   await context.close();
 });
+
+test('when the quota step cannot reach the server, the focused question says so once; no "questions to check" for an answered page', async () => {
+  const context = await session.browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.route('**/api/participants/*/quota-check', (route) => route.fulfill({ status: 409, contentType: 'application/json', body: '{"error":{"code":"conflict","message":"x"}}' }));
+  await page.goto(link('bus-line-funding', 'PROLIFIC_PID=quota-unreachable'));
+  await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.locator('.vlab-progress__text', { hasText: 'Page 2 of 5' }).waitFor();
+  await page.locator('.sd-page .sd-selectbase__label').first().click();
+  await listenAsScreenReader(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.waitForFunction(() => document.querySelector('[role="radiogroup"][aria-invalid="true"]'));
+  await page.waitForTimeout(300);
+  const group = page.locator('[role="radiogroup"][aria-invalid="true"]');
+  const error = await page.locator(`[id="${await group.getAttribute('aria-describedby')}"]`).innerText();
+  assert.match(error, /^We could not reach the server/);
+  assert.equal((await focused(page)).type, 'radio', 'focus is in the question that says it');
+  assert.deepEqual((await heard(page)).filter((h) => h.startsWith('live:')), [], 'the answers are complete: nothing to check');
+  await context.close();
+});
