@@ -12,6 +12,8 @@ export interface PageChrome {
   /** Shows page `index` (0-based) of `count`: progress, tab title, and with `announce` focus and announcement. */
   showPage(index: number, count: number, pageTitle: string, pageHeading: HTMLElement | null, announce: boolean): void;
   notice(text: string): void;
+  /** Says `text` through the page's polite live region, once (the same words again are said again). */
+  announce(text: string): void;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
@@ -54,6 +56,11 @@ export function createPageChrome(container: HTMLElement, studyTitle: string, mes
   live.setAttribute('aria-live', 'polite');
   const surveyRoot = element('div', 'vlab-survey-root');
   container.replaceChildren(header, notice, live, surveyRoot);
+  // Emptied first, so the same words (Next pressed twice on the same unanswered questions) are said again.
+  const say = (text: string) => {
+    live.textContent = '';
+    setTimeout(() => (live.textContent = text), 50);
+  };
 
   return {
     surveyRoot,
@@ -68,12 +75,12 @@ export function createPageChrome(container: HTMLElement, studyTitle: string, mes
       notice.textContent = '';
       focusHeading(pageHeading ?? title);
       scrollToTop();
-      // Emptied first, so the same words (a page without a title) are announced again.
-      live.textContent = '';
-      setTimeout(() => (live.textContent = messages.pageAnnouncement(index + 1, count, pageTitle)), 50);
+      // The focused heading reads the page's title; the region adds only what it does not say, the position.
+      say(position);
     },
     notice(text) {
       notice.textContent = text;
     },
+    announce: say,
   };
 }

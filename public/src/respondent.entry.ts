@@ -6,6 +6,7 @@ import './i18n/survey-locales.ts';
 import { messagesFor, type RespondentMessages } from './i18n/messages.ts';
 import { createAutosave } from './autosave.ts';
 import { escapePipedAnswers } from './piped-html.ts';
+import { patchSurveyMarkup } from './surveyjs-patches.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
 import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Outcome } from './respondent-api.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
@@ -158,6 +159,12 @@ async function main(): Promise<void> {
     }
     options.complete();
   });
+  // The error boxes are quiet (surveyjs-patches.ts): how many questions to check is said once, here. The quota
+  // step's "could not reach the server" is no answer to check: the question focused says it.
+  survey.onValidatePage.add((_, options) => {
+    const toCheck = options.questions.filter((q) => q.errors.some((e) => e.getText() !== messages.quotaUnreachable)).length;
+    if (toCheck) chrome.announce(messages.checkQuestions(toCheck));
+  });
   survey.onValueChanged.add((sender) => {
     labelConsentExit(sender);
     autosave.changed();
@@ -196,6 +203,7 @@ async function main(): Promise<void> {
     }
   });
   stripInlineStylesFromIcons();
+  patchSurveyMarkup();
   survey.render(chrome.surveyRoot);
 }
 

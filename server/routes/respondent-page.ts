@@ -1,4 +1,4 @@
-import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messagesFor, RESPONDENT_LOCALES, type RespondentMessages } from '../../public/src/i18n/messages.ts';
@@ -25,16 +25,9 @@ export interface WavePageInfo {
 export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo: (waveId: string) => Promise<WavePageInfo | undefined>): Router {
   const page = (file: string) => renderShell(readFileSync(join(publicDir, file), 'utf8'), bundle);
   const respondent = page('respondent.html');
-  const notFound = page('not-found.html');
   const home = page('home.html');
+  const notFoundPage = notFoundResponder(publicDir, bundle);
   const router = Router();
-  const html = (res: Response, status: number, body: string) => {
-    res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).send(body);
-  };
-  const notFoundPage = (req: Request, res: Response) => {
-    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
-    html(res, 404, fillPage(notFound, chooseLocale(lang, RESPONDENT_LOCALES, DEFAULT_LOCALE)));
-  };
   router.get('/s/:waveId', async (req, res) => {
     const { waveId } = req.params;
     const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
@@ -54,6 +47,34 @@ export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo
     notFoundPage(req, res);
   }) as ErrorRequestHandler);
   return router;
+}
+
+function html(res: Response, status: number, body: string): void {
+  res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).send(body);
+}
+
+/** The polite "link not valid" page with a 404, in the language the link asks for (`?lang=`) if the page has it. */
+function notFoundResponder(publicDir: string, bundle: PublicBundle): (req: Request, res: Response) => void {
+  const notFound = renderShell(readFileSync(join(publicDir, 'not-found.html'), 'utf8'), bundle);
+  return (req, res) => {
+    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+    html(res, 404, fillPage(notFound, chooseLocale(lang, RESPONDENT_LOCALES, DEFAULT_LOCALE)));
+  };
+}
+
+/**
+ * After every page and API: a page a browser asks for (GET or HEAD, preferring HTML to JSON) at a path that
+ * serves nothing, such as a mistyped or mangled link (`/<id>`, `/s%2F<id>`), gets the polite page instead of the
+ * JSON 404, which showed a respondent raw JSON in a page without a language or title. Clients that prefer JSON or
+ * name no preference (scripts, curl) still get the JSON error from the handler after this one.
+ */
+export function browserNotFound(publicDir: string, bundle: PublicBundle): RequestHandler {
+  const notFoundPage = notFoundResponder(publicDir, bundle);
+  return (req, res, next) => {
+    const page = (req.method === 'GET' || req.method === 'HEAD') && req.accepts(['json', 'html']) === 'html';
+    if (page) notFoundPage(req, res);
+    else next();
+  };
 }
 
 /** Replaces `{{asset:name}}` in a page with the hashed bundle file's URL. */

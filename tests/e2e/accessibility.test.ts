@@ -58,7 +58,9 @@ async function checkStructure(page: Page, step: WalkStep, studyTitle: string) {
   assert.equal(await page.title(), `${step.title} – ${studyTitle}`, 'the tab title names the page and the study');
   if (step.index > 0) {
     assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('sd-page__title')), true, `page ${step.index}: focus is on the new page's heading`);
-    await page.waitForFunction((text) => document.querySelector('[aria-live="polite"]')?.textContent?.includes(text), step.title);
+    // The heading, focused, reads the title; the live region says the position ("Page 3 of 7"), not the title again.
+    const position = await page.locator('.vlab-progress__text').innerText();
+    await page.waitForFunction((text) => document.querySelector('[aria-live="polite"]')?.textContent === text, position);
   }
 }
 

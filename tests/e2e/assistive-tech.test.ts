@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { describedByItsName } from './accessibility-tree.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { serveWaves } from './serve-process.ts';
 
@@ -25,11 +26,11 @@ const focused = (page: Page) =>
     return { tag: a.tagName, type: a.getAttribute('type'), group: a.closest('[role="radiogroup"]')?.getAttribute('aria-labelledby') ?? null, text: a.textContent?.trim() ?? '' };
   });
 
-for (const [lang, question, next] of [
-  ['en', 'Do you agree to take part in this study?', 'Next'],
-  ['es', '¿Acepta participar en este estudio?', 'Siguiente'],
+for (const [lang, question, next, check] of [
+  ['en', 'Do you agree to take part in this study?', 'Next', 'Please check 1 question on this page.'],
+  ['es', '¿Acepta participar en este estudio?', 'Siguiente', 'Revise 1 pregunta de esta página.'],
 ] as const) {
-  test(`consent (${lang}): a radio group named by its question, required; Next unanswered marks it invalid and moves focus into it`, async () => {
+  test(`consent (${lang}): a radio group named by its question, required; Next unanswered marks it invalid, describes it by its error and moves focus into it`, async () => {
     const context = await session.browser.newContext(PHONE);
     const page = await context.newPage();
     await page.goto(link('bus-line-funding', `PROLIFIC_PID=consent-group-${lang}&lang=${lang}`));
@@ -39,13 +40,17 @@ for (const [lang, question, next] of [
     assert.equal(await group.getByRole('radio').count(), 2);
     await page.getByRole('button', { name: next }).click();
     await page.waitForFunction(() => document.querySelector('[role="radiogroup"][aria-invalid="true"]'));
-    // The error is tied to the group and spoken; focus is on its first radio, not left on the Next button.
-    const errorId = (await group.getAttribute('aria-errormessage')) ?? (await group.getAttribute('aria-describedby')) ?? '';
+    // The error is tied to the group, read with it as focus arrives; focus is on its first radio, not left on the
+    // Next button. The error box is no alert of its own, which would say it a second time.
+    const errorId = (await group.getAttribute('aria-describedby')) ?? '';
     assert.ok(errorId, 'the group names its error');
-    assert.equal(await page.locator(`[id="${errorId}"]`).getAttribute('role'), 'alert');
+    assert.equal(await page.locator(`[id="${errorId}"]`).getAttribute('role'), null);
+    assert.match(await page.locator(`[id="${errorId}"]`).innerText(), /\S/);
     const where = await focused(page);
     assert.equal(where.type, 'radio', `focus after the error: ${where.tag} "${where.text}"`);
     assert.equal(where.group, await group.getAttribute('aria-labelledby'));
+    // The page's live region says, in the page's language, how many questions to check.
+    await page.waitForFunction((text) => document.querySelector('[aria-live="polite"]')?.textContent === text, check);
     // Agreeing still starts the survey: the answer is the boolean the server expects.
     await group.locator('.sd-selectbase__label').first().click();
     await page.getByRole('button', { name: next }).click();
@@ -298,4 +303,81 @@ test('the dashboard’s minute-by-minute update shows its time without announcin
   await page.waitForFunction(() => (window as unknown as { spoken: string[] }).spoken.length > 0);
   assert.match((await spoken())[0]!, /^Updated /, 'Refresh is announced');
   await page.close();
+});
+
+/**
+ * Records what a screen reader would say from live regions (text arriving in one, or a region added with its text:
+ * an alert is spoken as it appears) and from focus (the focused element's text), in order.
+ */
+async function listenAsScreenReader(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const heard: string[] = [];
+    (window as unknown as { heard: string[] }).heard = heard;
+    const live = '[role="status"], [role="alert"], [aria-live="polite"], [aria-live="assertive"]';
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const node = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
+        const region = node?.closest(live);
+        if (region?.textContent) heard.push(`live: ${region.textContent}`);
+        else for (const added of r.addedNodes) if (added instanceof Element) for (const inner of [added, ...added.querySelectorAll(live)]) if (inner.matches(live) && inner.textContent) heard.push(`live: ${inner.textContent}`);
+      }
+    }).observe(document.body, { childList: true, characterData: true, subtree: true });
+    document.addEventListener('focusin', (e) => heard.push(`focus: ${(e.target as HTMLElement).textContent?.trim() ?? ''}`));
+  });
+}
+const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: string[] }).heard.splice(0));
+
+test('each thing said once: a new page’s title by its focused heading, not again by a live region; a page’s missing answers by the focused group, not by an alert per question', async () => {
+  const context = await session.browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(link('protege-bargaining', 'PROLIFIC_PID=said-once'));
+  await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
+  await listenAsScreenReader(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.waitForFunction(() => (window as unknown as { heard: string[] }).heard.some((h) => h.startsWith('live: ')));
+  const title = await page.locator('h2.sd-page__title').innerText();
+  const onPageChange = await heard(page);
+  assert.equal(onPageChange.filter((h) => h.includes(title)).length, 1, `the page title "${title}" is said once: ${JSON.stringify(onPageChange)}`);
+  const position = await page.locator('.vlab-progress__text').innerText();
+  assert.deepEqual(onPageChange.filter((h) => h.startsWith('live:')), [`live: ${position}`], 'the live region says the position only');
+
+  // Next with every question unanswered.
+  const questions = await page.locator('.sd-page .sd-question').count();
+  assert.ok(questions >= 2, `a page of several questions (${questions})`);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[role="radiogroup"][aria-invalid="true"]').length === n, questions);
+  await page.waitForTimeout(300);
+  const onErrors = await heard(page);
+  const errorText = await page.locator('.sd-question__erbox').first().innerText();
+  assert.deepEqual(onErrors.filter((h) => h.startsWith('live:') && h.includes(errorText)), [], `no alert per question: ${JSON.stringify(onErrors)}`);
+  // Focus is in the first group, which names its error (read with it); the count of questions to check is said once.
+  const where = await focused(page);
+  assert.equal(where.type, 'radio');
+  const describedBy = await page.evaluate(() => document.activeElement!.closest('[role="radiogroup"]')!.getAttribute('aria-describedby'));
+  assert.equal(await page.locator(`[id="${describedBy}"]`).innerText(), errorText);
+  assert.deepEqual(onErrors.filter((h) => h.startsWith('live:')), [`live: Please check ${questions} questions on this page.`]);
+  // Nothing in the accessibility tree is described by its own name ("Next, button, Next": a title repeating the label).
+  assert.deepEqual(await describedByItsName(page), []);
+  await context.close();
+});
+
+test('when the quota step cannot reach the server, the focused question says so once; no "questions to check" for an answered page', async () => {
+  const context = await session.browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.route('**/api/participants/*/quota-check', (route) => route.fulfill({ status: 409, contentType: 'application/json', body: '{"error":{"code":"conflict","message":"x"}}' }));
+  await page.goto(link('bus-line-funding', 'PROLIFIC_PID=quota-unreachable'));
+  await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.locator('.vlab-progress__text', { hasText: 'Page 2 of 5' }).waitFor();
+  await page.locator('.sd-page .sd-selectbase__label').first().click();
+  await listenAsScreenReader(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.waitForFunction(() => document.querySelector('[role="radiogroup"][aria-invalid="true"]'));
+  await page.waitForTimeout(300);
+  const group = page.locator('[role="radiogroup"][aria-invalid="true"]');
+  const error = await page.locator(`[id="${await group.getAttribute('aria-describedby')}"]`).innerText();
+  assert.match(error, /^We could not reach the server/);
+  assert.equal((await focused(page)).type, 'radio', 'focus is in the question that says it');
+  assert.deepEqual((await heard(page)).filter((h) => h.startsWith('live:')), [], 'the answers are complete: nothing to check');
+  await context.close();
 });

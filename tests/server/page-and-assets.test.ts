@@ -43,6 +43,27 @@ test('/s/ and a wave that does not exist get the polite HTML page with a 404, in
   }
 });
 
+test('a browser asking for a page at any other path (a link mistyped or mangled) gets the polite HTML page, not JSON', async () => {
+  // A browser's Accept header prefers HTML. The JSON 404 had no <html lang> and no <title> (axe: html-has-lang,
+  // document-title), and showed a respondent raw JSON. `/s%2F<id>`: a link whose slash a mail client encoded.
+  const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+  for (const path of ['/nowhere', `/${wave.id}`, `/s%2F${wave.id}`, '/survey/abc?PROLIFIC_PID=x', '/dashboard/extra']) {
+    const res = await request(app).get(path).set('Accept', browser);
+    assert.equal(res.status, 404, path);
+    assert.match(String(res.headers['content-type']), /text\/html/, path);
+    assert.match(res.text, /<html lang="en">/, path);
+    assert.match(res.text, /<title>This survey link is not valid<\/title>/, path);
+  }
+  assert.match((await request(app).get('/nowhere?lang=es').set('Accept', browser)).text, /<html lang="es">/);
+  // A client that asks for JSON, or names no preference (curl, scripts), still gets the JSON error; so does HEAD-less POST.
+  for (const accept of ['application/json', '*/*']) {
+    const res = await request(app).get('/nowhere').set('Accept', accept);
+    assert.equal(res.status, 404);
+    assert.equal(res.body.error.code, 'not_found', accept);
+  }
+  assert.equal((await request(app).post('/nowhere').set('Accept', browser)).body.error.code, 'not_found');
+});
+
 test('the home page says the server runs without listing any wave', async () => {
   const res = await request(app).get('/');
   assert.equal(res.status, 200);

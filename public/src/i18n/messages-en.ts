@@ -8,7 +8,7 @@ export const en: RespondentMessages = {
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
   taskOf: (task, tasks) => `Task ${task} of ${tasks}`,
   progressLabel: 'Survey progress',
-  pageAnnouncement: (page, pages, title) => `Page ${page} of ${pages}: ${title}`,
+  checkQuestions: (count) => `Please check ${count === 1 ? '1 question' : `${count} questions`} on this page.`,
   linkInvalidTitle: 'This survey link is not valid',
   linkInvalidText: 'Please check the link you were given.',
   pausedTitle: 'This survey is paused',

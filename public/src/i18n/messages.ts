@@ -18,8 +18,8 @@ export interface RespondentMessages {
   /** The title of a conjoint task's page (server/domain/conjoint-survey.ts). */
   taskOf: (task: number, tasks: number) => string;
   progressLabel: string;
-  /** Said by screen readers when a new page opens. */
-  pageAnnouncement: (page: number, pages: number, title: string) => string;
+  /** Said by screen readers when Next finds `count` questions of the page unanswered or invalid. */
+  checkQuestions: (count: number) => string;
   linkInvalidTitle: string;
   linkInvalidText: string;
   pausedTitle: string;

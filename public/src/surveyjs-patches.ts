@@ -1,0 +1,78 @@
+import { ReactElementFactory, SurveyElementErrors, SurveyNavigationButton, SurveyQuestionDropdownBase } from 'survey-js-ui';
+
+// Where SurveyJS's markup says things twice or names nothing, the element it renders is changed before it reaches
+// the page (a preact vnode's props), so no later render puts the old markup back.
+
+type Render = () => { props: Record<string, unknown> } | null;
+
+/** Wraps a component's render method so that `change` edits the props of the element it returns. */
+function patchRender(prototype: object, method: string, change: (props: Record<string, unknown>) => void): void {
+  const target = prototype as Record<string, Render>;
+  const render = target[method]!;
+  target[method] = function (this: unknown) {
+    const element = render.call(this);
+    if (element) change(element.props);
+    return element;
+  };
+}
+
+/**
+ * SurveyJS draws each question's error box as its own alert (role="alert", aria-live). Next on a page of five
+ * unanswered questions then had a screen reader say "Response required." five times, naming no question, while
+ * focus moved into the first of them, whose group reads the same error as its description: one error said six
+ * times. The boxes are drawn as plain text instead; each invalid group still names its error
+ * (aria-describedby, aria-invalid), focus goes to the first, and the page's live region says once how many
+ * questions to check (page-chrome.ts).
+ */
+function quietErrorBoxes(): void {
+  patchRender(SurveyElementErrors.prototype, 'renderElement', (props) => {
+    delete props.role;
+    delete props['aria-live'];
+    delete props['aria-atomic'];
+  });
+}
+
+/**
+ * A dropdown without search (a rating drawn as a dropdown on a narrow screen, say) is a combobox box, named by its
+ * question, holding a read-only text input that only shows the value and takes no focus. With no role of its own
+ * that input was a text field without a name once a value was picked and its placeholder went (axe: label,
+ * critical). It is hidden from assistive technology; the combobox around it says the value. A dropdown with search
+ * makes that input the combobox (a role and a name of its own): it stays as it is.
+ */
+function hideValueOnlyDropdownInputs(): void {
+  patchRender(SurveyQuestionDropdownBase.prototype, 'renderFilterInput', (props) => {
+    if (props.role === undefined) props['aria-hidden'] = 'true';
+  });
+}
+
+/**
+ * A dropdown box without search takes its value from its text, which held the names of its clear and open buttons
+ * too: a rating answered 7 was read "7 Clear Select". Those buttons are for the pointer (no tab stop: the keyboard
+ * opens the box itself), so they are hidden from assistive technology.
+ */
+function hideDropdownPointerButtons(): void {
+  // The action bar's item component is not exported; the factory that registers it hands out its class.
+  const item = ReactElementFactory.Instance.createElement('sv-action-bar-item', {}) as unknown as { type: { prototype: object } };
+  patchRender(item.type.prototype, 'renderInnerButton', (props) => {
+    if (props.tabIndex === -1 && String(props.className).includes('sd-editor-button-item')) props['aria-hidden'] = 'true';
+  });
+}
+
+/**
+ * The navigation buttons (Next, Complete, Leave the study) carry a tooltip that repeats their label, which the
+ * accessibility tree gives as their description: "Next, button, Next". A tooltip that says what the button already
+ * says is dropped; one that adds something stays.
+ */
+function dropTooltipsRepeatingLabels(): void {
+  patchRender(SurveyNavigationButton.prototype, 'renderElement', (props) => {
+    if (props.title === props.value) delete props.title;
+  });
+}
+
+/** Applies the patches above, once, before the survey renders. */
+export function patchSurveyMarkup(): void {
+  quietErrorBoxes();
+  hideValueOnlyDropdownInputs();
+  hideDropdownPointerButtons();
+  dropTooltipsRepeatingLabels();
+}

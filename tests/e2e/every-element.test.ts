@@ -1,0 +1,168 @@
+// A study may ask with every question type a definition allows, not only the flagships' radio groups: checkboxes,
+// a dropdown, a rating (SurveyJS draws it as a dropdown on a narrow screen), a yes/no switch, text, a number and a
+// comment. This file builds such a page into a copy of the bilingual study and holds it to what the flagships'
+// pages meet: axe's WCAG rules as shown, with its errors and answered, at 320 px on touch and on a laptop, with no
+// sideways scrolling; and under forced colours a visible focus indicator on every control the keyboard reaches.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { comboboxValues, describedByItsName } from './accessibility-tree.ts';
+import { useBrowserSession } from './browser-session.ts';
+import { serve } from './serve-process.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const STUDY = 'every-element';
+
+const text = (en: string, es: string) => ({ en, es });
+const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ value: `c${i + 1}`, text: text(`Choice ${i + 1}`, `Opción ${i + 1}`) }));
+/** The page added after the outcomes: one question of every type but the radio group, which the study has. */
+const EVERY_ELEMENT_PAGE = {
+  name: 'more',
+  title: text('A few more questions', 'Unas preguntas más'),
+  description: text('The last one is optional.', 'La última es opcional.'),
+  elements: [
+    { type: 'checkbox', name: 'q_check', title: text('Which do you use? Pick any.', '¿Cuáles usa?'), isRequired: true, choices: choices(4) },
+    { type: 'dropdown', name: 'q_drop', title: text('Which one do you prefer?', '¿Cuál prefiere?'), isRequired: true, choices: choices(6) },
+    { type: 'rating', name: 'q_rate', title: text('How satisfied are you, from 1 to 10?', '¿Qué tan satisfecho está, de 1 a 10?'), isRequired: true, rateMin: 1, rateMax: 10 },
+    { type: 'boolean', name: 'q_bool', title: text('Do you own a car?', '¿Tiene coche?'), isRequired: true },
+    { type: 'text', name: 'q_text', title: text('Your town', 'Su ciudad'), isRequired: true },
+    { type: 'text', name: 'q_num', inputType: 'number', title: text('How many buses did you take last week?', '¿Cuántos autobuses tomó la semana pasada?'), isRequired: true },
+    { type: 'comment', name: 'q_comment', title: text('Anything else?', '¿Algo más?') },
+  ],
+};
+
+let waveId = '';
+const session = useBrowserSession('every-element', async (dbPath) => {
+  const definitions = join(dbPath, '..', 'definitions');
+  cpSync('survey-definitions/bus-line-funding', join(definitions, STUDY), { recursive: true });
+  const file = join(definitions, STUDY, 'study.json');
+  const study = JSON.parse(readFileSync(file, 'utf8'));
+  study.id = STUDY;
+  study.pages.posttreatment.unshift(EVERY_ELEMENT_PAGE);
+  writeFileSync(file, JSON.stringify(study, null, 2));
+  const env = { ...process.env, VLAB_DEFINITIONS: definitions };
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', STUDY, '--target', '50', '--db', dbPath, '--json'], { encoding: 'utf8', env });
+  assert.equal(created.status, 0, created.stderr);
+  waveId = JSON.parse(created.stdout).id;
+  return serve(dbPath, { VLAB_DEFINITIONS: definitions });
+});
+
+const PHONE_320: BrowserContextOptions = { viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true };
+const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+
+/** Opens the survey and answers its radio groups until the page of every element shows. */
+async function openEveryElementPage(page: Page, pid: string): Promise<void> {
+  await page.goto(`${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=${pid}`);
+  for (let i = 0; i < 8; i++) {
+    await page.locator('.sd-page').waitFor();
+    if (await page.locator('[data-name="q_check"]').count()) return;
+    const position = await page.locator('.vlab-progress__text').innerText();
+    for (const question of await page.locator('.sd-page .sd-question:not(.sd-question--html)').all()) await question.locator('.sd-selectbase__label').first().click();
+    await page.locator('.sd-navigation__next-btn').click();
+    await page.waitForFunction((before) => document.querySelector('.vlab-progress__text')?.textContent !== before, position);
+  }
+  throw new Error('the page of every element did not show');
+}
+
+/** axe's WCAG A and AA rules: the violations that are serious or critical, and sideways scrolling. */
+async function problems(page: Page, when: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
+  const violations: Violation[] = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
+    WCAG_TAGS,
+  );
+  const found = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${when}: ${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 0) found.push(`${when}: ${overflow} px wider than the screen`);
+  return found;
+}
+
+/** On touch screens every target is at least 44 × 44 CSS pixels, as on the flagships' pages (accessibility.test.ts). */
+async function smallTargets(page: Page, when: string): Promise<string[]> {
+  const targets = 'button, .sd-btn, .sd-selectbase__label, .sd-rating__item, .sd-boolean, .sd-input, .sv-list__item';
+  const small = await page.evaluate(
+    (selector) =>
+      [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+        .map((e) => ({ what: `${e.className.split(' ')[0]} "${(e.innerText || e.title).trim().slice(0, 20)}"`, box: e.getBoundingClientRect() }))
+        .filter((t) => t.box.width < 44 || t.box.height < 44)
+        .map((t) => `${t.what} ${Math.round(t.box.width)} × ${Math.round(t.box.height)}`),
+    targets,
+  );
+  return small.map((s) => `${when}: ${s}`);
+}
+
+/** Picks an option of a dropdown (the dropdown question, or the rating drawn as one) as a respondent taps it. */
+async function pickFromDropdown(page: Page, question: string, option: number): Promise<void> {
+  await page.locator(`[data-name="${question}"] .sd-dropdown`).click();
+  await page.locator('.sv-list__item:visible').nth(option).click();
+  await page.locator('.sv-list__item:visible').first().waitFor({ state: 'hidden' });
+}
+
+for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a laptop', LAPTOP]] as const) {
+  test(`every question type on ${name}: no serious axe violation as shown, with its errors or answered, targets of 44 px on touch, and answerable`, async () => {
+    const context = await session.browser.newContext(options);
+    const page = await context.newPage();
+    await openEveryElementPage(page, `every-${options.viewport!.width}`);
+    const found = await problems(page, 'shown');
+    await page.locator('.sd-navigation__next-btn').click();
+    await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);
+    found.push(...(await problems(page, 'with its errors')));
+    await page.locator('[data-name="q_check"] .sd-selectbase__label').first().click();
+    if (options.hasTouch) {
+      found.push(...(await smallTargets(page, 'with its errors')));
+      // The dropdown's list, open, and its clear button once it has a value.
+      await page.locator('[data-name="q_drop"] .sd-dropdown').click();
+      await page.locator('.sv-list__item:visible').first().waitFor();
+      found.push(...(await smallTargets(page, 'a dropdown open')));
+      await page.locator('.sv-list__item:visible').first().click();
+      await page.locator('.sv-list__item:visible').first().waitFor({ state: 'hidden' });
+    }
+    await pickFromDropdown(page, 'q_drop', 1);
+    if (await page.locator('[data-name="q_rate"] .sd-rating__item').count()) await page.locator('[data-name="q_rate"] .sd-rating__item').nth(6).click();
+    else await pickFromDropdown(page, 'q_rate', 6);
+    await page.locator('[data-name="q_bool"] .sd-boolean').click();
+    await page.locator('[data-name="q_text"] input').fill('Springfield');
+    await page.locator('[data-name="q_num"] input').fill('3');
+    found.push(...(await problems(page, 'answered')));
+    found.push(...(await describedByItsName(page)).map((n) => `answered: ${n} is described by its own name`));
+    if (options.hasTouch) found.push(...(await smallTargets(page, 'answered')));
+    assert.deepEqual(found, []);
+    // The rating drawn as a dropdown (a box, not a text field) says the value picked, not also its buttons' names.
+    if (options === PHONE_320) assert.equal((await comboboxValues(page))['How satisfied are you, from 1 to 10?'], '7');
+    await page.locator('.sd-navigation__next-btn').click();
+    await page.locator('h2.sd-page__title', { hasText: 'One last question' }).waitFor();
+    await context.close();
+  });
+}
+
+test('under forced colours every control of every question type shows an outline when the keyboard reaches it', async () => {
+  const context = await session.browser.newContext({ ...LAPTOP, forcedColors: 'active', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await openEveryElementPage(page, 'every-forced');
+  await page.locator('h2.sd-page__title').focus();
+  const seen: string[] = [];
+  for (let i = 0; i < 30 && !seen.at(-1)?.includes('sd-navigation__next-btn'); i++) {
+    await page.keyboard.press('Tab');
+    // What shows the focus: a radio's or checkbox's drawn box, a rating item or switch (a label around its hidden
+    // input), a dropdown's box, or the control itself. Forced colours drop box shadows: it must be an outline.
+    seen.push(
+      await page.evaluate(() => {
+        const a = document.activeElement as HTMLElement;
+        const shown = (a.matches('.sd-item__control') ? a.parentElement!.querySelector('.sd-item__decorator') : a.closest('.sd-rating__item, .sd-boolean, .sd-dropdown')) ?? a;
+        const s = getComputedStyle(shown);
+        const visible = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 && !/rgba\(.*, 0\)$/.test(s.outlineColor);
+        return `${shown.className.split(' ').slice(0, 2).join('.')} ${visible ? 'outlined' : `NO OUTLINE (${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor})`}`;
+      }),
+    );
+  }
+  assert.ok(seen.length >= 10, `every control was reached: ${seen.join('; ')}`);
+  assert.deepEqual(seen.filter((s) => !s.endsWith('outlined')), [], seen.join('\n'));
+  await context.close();
+});
