@@ -1,9 +1,14 @@
+import { DomainError } from '../domain/errors.ts';
 import type { Db } from './db.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { createMemoryRateCounter } from './rate-counter.ts';
 import { createRepositories } from './repositories.ts';
+import { isMoved, watchFileIdentity } from './sqlite-file-identity.ts';
 import { unwritableAsBusy, isUnwritable, UNWRITABLE_RETRY_AFTER_SECONDS } from './sqlite-unavailable.ts';
 import { databaseUnwritable, type Store } from './store.ts';
+
+/** What /healthz reports when the file at the database's path is not the one the server has open. */
+const databaseMoved = (cause: Error): DomainError => new DomainError('busy', cause.message, { database: 'moved' }, UNWRITABLE_RETRY_AFTER_SECONDS, cause);
 
 /**
  * The store over one SQLite connection. Writes go through group commit (storage/group-commit.ts): one BEGIN
@@ -18,7 +23,9 @@ export type SqliteStore = Store & { sqlite: Db };
 export function createSqliteStore(db: Db): SqliteStore {
   const repos = createRepositories(db);
   if (db.readonly) return readOnlyStore(db, repos);
-  const writes = createGroupCommit(db);
+  // Checked before every COMMIT, and by ping so that a monitor hears of it without a respondent's write.
+  const identity = watchFileIdentity(db);
+  const writes = createGroupCommit(db, { beforeCommit: identity.check });
   const health = writeHealth(db, writes);
   const inTransaction = <T>(fn: (tx: typeof repos) => Promise<T>) => health.watch(writes.run(() => fn(repos)));
   return {
@@ -32,6 +39,11 @@ export function createSqliteStore(db: Db): SqliteStore {
     rateCounter: createMemoryRateCounter(),
     ping: async () => {
       db.prepare('SELECT 1').get();
+      try {
+        identity.check();
+      } catch (error) {
+        throw databaseMoved(error as Error);
+      }
       await health.check();
     },
     close: async () => {
@@ -68,6 +80,8 @@ function writeHealth(db: Db, writes: ReturnType<typeof createGroupCommit>) {
       try {
         await watch(writes.run(flipUserVersion));
       } catch (error) {
+        const cause = (error as { cause?: unknown }).cause;
+        if (isMoved(cause)) throw databaseMoved(cause);
         throw databaseUnwritable('the database cannot be written', UNWRITABLE_RETRY_AFTER_SECONDS, error);
       }
     },
