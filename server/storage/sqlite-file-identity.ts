@@ -1,6 +1,6 @@
-import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { statSync } from 'node:fs';
 import type { Db } from './db.ts';
+import { rescueCopy } from './sqlite-rescue.ts';
 
 /**
  * The code SQLite itself gives a write into a database file that was renamed or unlinked since it was opened. SQLite
@@ -52,22 +52,4 @@ export function watchFileIdentity(db: Db): { check(): void } {
       throw error;
     },
   };
-}
-
-/** Starts copying the open connection's database beside its path; the function says where (or why not), for the error's message. */
-function rescueCopy(db: Db): () => string {
-  const target = `${db.name}.rescued-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  let outcome = `what was stored until then is being copied to ${target}`;
-  try {
-    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-    // Panel IDs are in it: the owner's alone, as the database file (storage/db.ts).
-    closeSync(openSync(target, 'wx', 0o600));
-    db.backup(target).then(
-      () => (outcome = `what was stored until then is copied to ${target}`),
-      (error: unknown) => (outcome = `copying what was stored to ${target} failed (${(error as Error).message})`),
-    );
-  } catch (error) {
-    outcome = `copying what was stored to ${target} failed (${(error as Error).message})`;
-  }
-  return () => outcome;
 }
