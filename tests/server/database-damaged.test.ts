@@ -30,7 +30,7 @@ test('the database file overwritten in place under the running server: once SQLi
     await sleep(100); // checkpointed: the file holds the schema and the wave
     const older = readFileSync(t.location);
     for (let i = 0; i < 40; i++) assert.equal((await start()).status, 201);
-    await sleep(100);
+    for (let waited = 0; waited < 5000 && statSync(t.location).size <= older.length; waited += 20) await sleep(20);
     assert.ok(statSync(t.location).size > older.length, 'the file did not grow: the older copy would not be noticed by its size');
     writeFileSync(t.location, older); // the same inode (O_TRUNC), another content: what `cp` onto the live file does
 
@@ -42,6 +42,8 @@ test('the database file overwritten in place under the running server: once SQLi
       health = await request(t.app).get('/healthz');
     }
     assert.equal(health.status, 503, 'the damaged file was never noticed');
+    // Not `moved`: the quick check once opened the file while it was still empty mid-copy, and SQLite deletes the
+    // WAL beside a database file of no whole page (about 1 run in 10 before it kept off files under 64 KB).
     assert.equal(health.body.database, 'corrupt');
     const refused = await start();
     assert.equal(refused.status, 503, `a start into the damaged file answered ${refused.status}`);
