@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import request from 'supertest';
 import { createTestApp } from './test-app.ts';
@@ -62,8 +63,11 @@ async function rescuedCodes(location: string): Promise<string[]> {
   throw new Error('no rescued copy appeared');
 }
 
-test('the database file or its WAL deleted under the running server: nothing more is acknowledged, and what was is copied beside the path', async () => {
-  for (const suffix of ['', '-wal']) {
+// The -shm file too: the third attacker trial deleted it under `vlab serve` and ran `vlab token create` ten times
+// beside it. Each CLI process built a new shared-memory index, the server kept writing by its old one, and the ten
+// tokens the CLI had reported created were gone after the server stopped (208 participants kept, 0 tokens).
+test('the database file, its WAL or its shared memory deleted under the running server: nothing more is acknowledged, and what was is copied beside the path', async () => {
+  for (const suffix of ['', '-wal', '-shm']) {
     const t = await sqliteApp();
     try {
       const start = () => request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({});
@@ -79,5 +83,26 @@ test('the database file or its WAL deleted under the running server: nothing mor
     } finally {
       await t.close();
     }
+  }
+});
+
+/** Runs SQL in another process, as a `vlab` verb beside the server would: its own connection, its own WAL index. */
+function inAnotherProcess(location: string, sql: string, query = false): string {
+  const script = `const D = require('better-sqlite3'); const db = new D(process.argv[1]); ${query ? 'process.stdout.write(JSON.stringify(db.prepare(process.argv[2]).all()))' : 'db.exec(process.argv[2])'}; db.close();`;
+  return execFileSync(process.execPath, ['-e', script, location, sql], { encoding: 'utf8' });
+}
+
+test('the -shm deleted: what a vlab verb wrote beside the server afterwards survives the server\'s close', async () => {
+  const t = await sqliteApp();
+  try {
+    assert.equal((await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({})).status, 201);
+    unlinkSync(`${t.location}-shm`);
+    inAnotherProcess(t.location, "CREATE TABLE verb_note (x TEXT); INSERT INTO verb_note VALUES ('written by a verb')");
+    assert.equal((await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({})).status, 503);
+    await t.store.close();
+    const rows = JSON.parse(inAnotherProcess(t.location, 'SELECT (SELECT count(*) FROM verb_note) AS notes, (SELECT count(*) FROM participants) AS participants', true));
+    assert.deepEqual(rows, [{ notes: 1, participants: 1 }]);
+  } finally {
+    await t.close();
   }
 });
