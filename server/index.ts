@@ -109,7 +109,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const demo = config.demoWave ? await studies.ensureDemoWave() : null;
   // The WAL checkpointer is SQLite's; PostgreSQL checkpoints by itself.
   const sqlite = (store as Partial<SqliteStore>).sqlite;
-  const checkpointer = sqlite ? startCheckpointer(sqlite, logger) : { stop: async () => undefined };
+  const checkpointer = sqlite ? startCheckpointer(sqlite, logger, { onDamaged: (store as SqliteStore).markDamaged }) : { stop: async () => undefined };
   const researcherPool = createResearcherPool({ ...config, dbPath: config.dbPath, logger });
   const app = createApp({ store, config, logger, researcherPool, brokenStudies: studies.brokenStudies() });
 

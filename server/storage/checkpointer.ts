@@ -20,9 +20,15 @@ const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
  * request, while every other request waits behind it on the event loop. Here a thread of its own checkpoints
  * every 200 ms, and the writer's automatic checkpoint only backs it up (at 16 MB).
  *
- * @example const checkpointer = startCheckpointer(db); … await checkpointer.stop();
+ * `onDamaged` hears the error that ended the thread (the store's markDamaged, which acts on SQLITE_CORRUPT only).
+ *
+ * @example const checkpointer = startCheckpointer(db, logger, { onDamaged: store.markDamaged }); … await checkpointer.stop();
  */
-export function startCheckpointer(db: Db, logger: Logger, { intervalMs = CHECKPOINT_EVERY_MS } = {}): { stop(): Promise<void> } {
+export function startCheckpointer(
+  db: Db,
+  logger: Logger,
+  { intervalMs = CHECKPOINT_EVERY_MS, onDamaged = () => undefined }: { intervalMs?: number; onDamaged?: (error: unknown) => void } = {},
+): { stop(): Promise<void> } {
   db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const worker = startWorker('checkpoint-worker', { dbPath: db.name, intervalMs });
   worker.on('message', ({ checkpointFailure }: { checkpointFailure: CheckpointFailure | null }) => {
@@ -32,6 +38,8 @@ export function startCheckpointer(db: Db, logger: Logger, { intervalMs = CHECKPO
   worker.on('error', (error) => {
     logger.error({ err: error }, 'WAL checkpointer failed; the writer checkpoints by itself again');
     db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+    // A damaged file (SQLITE_CORRUPT: overwritten in place?) ended it: the store stops acknowledging writes into it.
+    onDamaged(error);
   });
   worker.unref();
   return {

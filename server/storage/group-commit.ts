@@ -108,7 +108,11 @@ function settle(settled: Settled[]): void {
   }
 }
 
-export function createGroupCommit(db: Db): GroupCommit {
+/**
+ * `beforeCommit` runs just before each COMMIT; if it throws, the batch is rolled back and every job of it gets
+ * that error (the SQLite store checks there that its file is still the one at its path).
+ */
+export function createGroupCommit(db: Db, { beforeCommit = () => undefined }: { beforeCommit?: () => void } = {}): GroupCommit {
   let queue: Job[] = [];
   let scheduled = false;
   // The batch in progress: the next flush waits for its COMMIT (an async job yields the event loop mid-batch).
@@ -150,6 +154,7 @@ export function createGroupCommit(db: Db): GroupCommit {
       }
     }
     try {
+      beforeCommit();
       st.commit.run();
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');

@@ -1,9 +1,18 @@
+import { DomainError } from '../domain/errors.ts';
 import type { Db } from './db.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { createMemoryRateCounter } from './rate-counter.ts';
 import { createRepositories } from './repositories.ts';
+import { damageAsBusy, damageLatch, isDamage } from './sqlite-damage.ts';
+import { isMoved, watchFileIdentity } from './sqlite-file-identity.ts';
 import { unwritableAsBusy, isUnwritable, UNWRITABLE_RETRY_AFTER_SECONDS } from './sqlite-unavailable.ts';
 import { databaseUnwritable, type Store } from './store.ts';
+
+/**
+ * What /healthz reports when the file at the database's path is not the one the server has open (`moved`), or
+ * SQLite called it damaged (`corrupt`).
+ */
+const databaseGone = (database: 'moved' | 'corrupt', cause: Error): DomainError => new DomainError('busy', cause.message, { database }, UNWRITABLE_RETRY_AFTER_SECONDS, cause);
 
 /**
  * The store over one SQLite connection. Writes go through group commit (storage/group-commit.ts): one BEGIN
@@ -12,19 +21,31 @@ import { databaseUnwritable, type Store } from './store.ts';
  * worker's) they run one at a time in a deferred transaction. The repositories' promises settle at once, so a
  * batch runs to its COMMIT without yielding to other requests' I/O.
  */
-/** The SQLite store, with its connection (the WAL checkpointer and the backup verb need it). */
-export type SqliteStore = Store & { sqlite: Db };
+/**
+ * The SQLite store, with its connection (the WAL checkpointer and the backup verb need it). `markDamaged`: the
+ * checkpointer's report that SQLite found the file damaged; the store then refuses writes (sqlite-damage.ts).
+ */
+export type SqliteStore = Store & { sqlite: Db; markDamaged(error: unknown): void };
 
 export function createSqliteStore(db: Db): SqliteStore {
   const repos = createRepositories(db);
   if (db.readonly) return readOnlyStore(db, repos);
-  const writes = createGroupCommit(db);
-  const health = writeHealth(db, writes);
+  // Checked before every COMMIT, and by ping so that a monitor hears of it without a respondent's write.
+  const identity = watchFileIdentity(db);
+  const damage = damageLatch(db);
+  const writes = createGroupCommit(db, {
+    beforeCommit: () => {
+      identity.check();
+      damage.check();
+    },
+  });
+  const health = writeHealth(db, writes, damage.mark);
   const inTransaction = <T>(fn: (tx: typeof repos) => Promise<T>) => health.watch(writes.run(() => fn(repos)));
   return {
     engine: 'sqlite',
     location: db.name,
     sqlite: db,
+    markDamaged: damage.mark,
     repos,
     write: inTransaction,
     read: inTransaction,
@@ -32,9 +53,19 @@ export function createSqliteStore(db: Db): SqliteStore {
     rateCounter: createMemoryRateCounter(),
     ping: async () => {
       db.prepare('SELECT 1').get();
+      try {
+        identity.check();
+        damage.check();
+      } catch (error) {
+        throw databaseGone(isMoved(error) ? 'moved' : 'corrupt', error as Error);
+      }
       await health.check();
     },
     close: async () => {
+      // Only the -shm replaced: `vlab` verbs beside the server have written by a new index, into this very WAL.
+      // Closing would checkpoint by the old index and delete the WAL with their writes; left open, the process's
+      // exit keeps the WAL, and the next open reads it whole.
+      if (identity.changed()?.endsWith('-shm')) return;
       db.close();
     },
   };
@@ -47,7 +78,7 @@ export function createSqliteStore(db: Db): SqliteStore {
  * waiting for a respondent to try: it flips the header's `user_version` (which nothing else uses) between 0 and 1,
  * one page to the WAL. Rewriting a row with its own values would not do: SQLite then writes nothing.
  */
-function writeHealth(db: Db, writes: ReturnType<typeof createGroupCommit>) {
+function writeHealth(db: Db, writes: ReturnType<typeof createGroupCommit>, markDamaged: (error: unknown) => void) {
   let failing = false;
   const flipUserVersion = () => db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) === 1 ? 0 : 1}`);
   const watch = <T>(write: Promise<T>): Promise<T> =>
@@ -58,6 +89,10 @@ function writeHealth(db: Db, writes: ReturnType<typeof createGroupCommit>) {
       },
       (error: unknown) => {
         if (isUnwritable(error)) failing = true;
+        if (isDamage(error)) {
+          markDamaged(error);
+          throw damageAsBusy(error);
+        }
         throw unwritableAsBusy(error);
       },
     );
@@ -68,6 +103,8 @@ function writeHealth(db: Db, writes: ReturnType<typeof createGroupCommit>) {
       try {
         await watch(writes.run(flipUserVersion));
       } catch (error) {
+        const cause = (error as { cause?: unknown }).cause;
+        if (isMoved(cause)) throw databaseGone('moved', cause);
         throw databaseUnwritable('the database cannot be written', UNWRITABLE_RETRY_AFTER_SECONDS, error);
       }
     },
@@ -83,6 +120,7 @@ function readOnlyStore(db: Db, repos: ReturnType<typeof createRepositories>): Sq
     location: db.name,
     sqlite: db,
     repos,
+    markDamaged: () => undefined, // nothing is written through it
     write: () => Promise.reject(new Error(`${db.name}: this connection is read-only`)),
     read<T>(fn: (tx: typeof repos) => Promise<T>): Promise<T> {
       const run = async () => {

@@ -71,3 +71,27 @@ test('a checkpoint that fails on a full or read-only disk is reported once and t
   }, () => undefined);
   assert.throws(corrupt, /malformed/);
 });
+
+// The third attacker trial (2026-12-03) deleted the -shm file under `vlab serve`: `vlab` verbs run beside it then
+// built a new WAL index while the server's threads went on by the old one. A checkpoint by the old index could copy
+// stale pages over the file, so the checkpointer stops checkpointing (and says why, once) while the database's
+// files are not the ones it opened, as the writer stops committing (database-file-moved.test.ts).
+test('the checkpointer checkpoints nothing while the -shm file it opened is gone, and says so once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vlab-checkpointer-'));
+  const db = openDatabase(join(dir, 'vlab.sqlite'));
+  const warnings: unknown[] = [];
+  const logger = { ...silentLogger, warn: (details: unknown) => void warnings.push(details) } as typeof silentLogger;
+  const checkpointer = startCheckpointer(db, logger, { intervalMs: 20 });
+  try {
+    await sleep(100);
+    rmSync(`${db.name}-shm`);
+    for (let waited = 0; waited < 3000 && warnings.length === 0; waited += 20) await sleep(20);
+    assert.equal(warnings.length, 1, 'the checkpointer did not notice');
+    assert.equal((warnings[0] as { code: string }).code, 'SQLITE_READONLY_DBMOVED');
+    assert.match((warnings[0] as { message: string }).message, /vlab\.sqlite-shm was removed or replaced/);
+  } finally {
+    await checkpointer.stop();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, test } from 'node:test';
 import pg from 'pg';
+import { pino } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -329,4 +330,38 @@ test('a database that answers but refuses writes (read-only) is 503 busy with Re
   } finally {
     await admin.end();
   }
+});
+
+// The third attacker trial (2026-12-03): a server that answers but will not let this process in — its database
+// dropped (3D000: `DROP DATABASE … WITH (FORCE)`, a restore that recreates it under another name), the role or its
+// password changed (28000, 28P01) — was a 500 internal_error for every start, each with its stack in the log,
+// while /healthz said 503. It is the operator's to fix, not the respondent's: 503 busy with Retry-After, and one
+// warning line a minute naming PostgreSQL's reason.
+test('a database dropped under the running server: 503 busy with Retry-After, never 500; one warning line names the reason', { skip }, async () => {
+  const { url, stores, wave } = await fixture(1);
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const app = createApp({ store: stores[0]!, config: loadConfig({}, { dbPath: url, logLevel: 'silent', ...TEST_RATE_LIMITS }), logger });
+  const start = () => request(app).post(`/api/waves/${wave.id}/participants`).send({});
+  assert.equal((await start()).status, 201);
+  const name = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: url.replace(`/${name}`, '/postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  for (let i = 0; i < 3; i++) {
+    const res = await start();
+    assert.equal(res.status, 503, `a start on a dropped database: ${res.status} ${JSON.stringify(res.body)}`);
+    assert.equal(res.body.error.code, 'busy');
+    assert.equal(res.headers['retry-after'], '5');
+  }
+  assert.equal((await request(app).get('/healthz')).status, 503);
+  assert.deepEqual(lines.filter((l) => Number(l.level) >= 50), [], 'an error line (with its stack) was logged');
+  const warnings = lines.filter((l) => l.level === 40);
+  assert.equal(warnings.length, 1);
+  assert.equal(warnings[0]!.code, '3D000');
+  assert.match(String(warnings[0]!.reason), /does not exist/);
 });

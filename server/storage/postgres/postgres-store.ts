@@ -65,10 +65,24 @@ function refusesWork(error: unknown): boolean {
 const databaseRefusing = (error: unknown) =>
   new DomainError('busy', 'the server cannot store this right now; try again shortly', {}, UNAVAILABLE_RETRY_AFTER_SECONDS, error);
 
+/**
+ * SQLSTATEs of a server that answers but will not let this process in: its database dropped or renamed (3D000),
+ * the role gone or not allowed to log in, or its password changed (28000, 28P01). Out of reach as when it is down,
+ * but only the operator can mend it, so unlike a server away (which comes back by itself) it is logged.
+ */
+const LOGIN_REFUSED_STATES = /^(3D000|28000|28P01)$/;
+
+/** 503 `busy` for a server that will not let this process in; the PostgreSQL error rides along for the log only. */
+function loginRefused(error: unknown): DomainError | undefined {
+  const { code } = (error ?? {}) as { code?: unknown };
+  if (typeof code !== 'string' || !LOGIN_REFUSED_STATES.test(code)) return undefined;
+  return new DomainError('busy', 'the database cannot be reached right now; try again shortly', {}, UNAVAILABLE_RETRY_AFTER_SECONDS, error);
+}
+
 /** A pool or statement error as the client should see it: 503 busy when the database is away or refusing work. */
 function asBusy(error: unknown): unknown {
   if (isUnavailable(error)) return databaseUnavailable();
-  return refusesWork(error) ? databaseRefusing(error) : error;
+  return loginRefused(error) ?? (refusesWork(error) ? databaseRefusing(error) : error);
 }
 
 export interface PostgresStoreOptions {

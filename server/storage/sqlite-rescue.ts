@@ -1,0 +1,27 @@
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Db } from './db.ts';
+
+/**
+ * Starts copying what an open connection sees of its database (every committed page, WAL included) with SQLite's
+ * backup API to `<path>.rescued-<time>` beside its path, for a file that was removed, replaced or damaged under the
+ * running server: what respondents were told was stored must not vanish with it. The copy is taken page by page,
+ * b-trees unread, so a damaged database is copied as it is, for `sqlite3 … .recover`. The function returned says
+ * where (and whether the copy is done or failed), for the messages that tell the operator.
+ */
+export function rescueCopy(db: Db): () => string {
+  const target = `${db.name}.rescued-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  let outcome = `what was stored until then is being copied to ${target}`;
+  try {
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+    // Panel IDs are in it: the owner's alone, as the database file (storage/db.ts).
+    closeSync(openSync(target, 'wx', 0o600));
+    db.backup(target).then(
+      () => (outcome = `what was stored until then is copied to ${target}`),
+      (error: unknown) => (outcome = `copying what was stored to ${target} failed (${(error as Error).message})`),
+    );
+  } catch (error) {
+    outcome = `copying what was stored to ${target} failed (${(error as Error).message})`;
+  }
+  return () => outcome;
+}
