@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
+import { isMoved } from '../storage/sqlite-file-identity.ts';
+import { isDamage } from '../storage/sqlite-unavailable.ts';
 import { loggedPath } from './request-log.ts';
 
 interface ErrorBody {
@@ -57,7 +59,7 @@ function causeLog(logger: Logger): (error: DomainError) => void {
     since++;
     const now = Date.now();
     if (now - lastAt < CAUSE_LOG_INTERVAL_MS) return;
-    logger.warn({ code: cause.code, reason: cause.message, refused: since }, 'the database cannot be written now (disk full, read-only or overloaded?): requests answered 503 busy');
+    logger.warn({ code: cause.code, reason: cause.message, refused: since }, causeMessage(cause));
     lastAt = now;
     since = 0;
   };
@@ -66,15 +68,20 @@ function causeLog(logger: Logger): (error: DomainError) => void {
 /** Different failures remembered at once for the count of their repeats; past it the oldest is forgotten. */
 const REMEMBERED_FAILURES = 100;
 
-/** SQLite's codes for a file whose pages are not what SQLite wrote (primary codes, so every extended one counts). */
-const DAMAGED_FILE = /^SQLITE_(CORRUPT|NOTADB)(_|$)/;
+/** What to do about a damaged database file, in the lines that report one. */
+const RESTORE_ADVICE = 'stop the server and restore the latest backup (vlab db backup makes one: docs/deploy.md)';
 
-/** The line an unexpected failure is logged with: a damaged database file says what it is and what to do. */
-function failureMessage(code: unknown): string {
-  if (typeof code === 'string' && DAMAGED_FILE.test(code)) {
-    return 'the database file is damaged: stop the server and restore the latest backup (vlab db backup makes one: docs/deploy.md); requests that read the damaged part fail with 500';
-  }
+/** The line an unexpected failure is logged with: a damaged database file (read, not written) says what it is and what to do. */
+function failureMessage(error: unknown): string {
+  if (isDamage(error)) return `the database file is damaged: ${RESTORE_ADVICE}; requests that read the damaged part fail with 500`;
   return 'unhandled error';
+}
+
+/** The once-a-minute line of a refusal's server-side cause, in words that fit the cause. */
+function causeMessage(cause: unknown): string {
+  if (isDamage(cause)) return `the database file is damaged: nothing more is stored until a restart; ${RESTORE_ADVICE} (the reason names a rescue copy): requests answered 503 busy`;
+  if (isMoved(cause)) return 'the database file was moved or deleted under the server: nothing is stored until it is back (the reason says where a copy went): requests answered 503 busy';
+  return 'the database cannot be written now (disk full, read-only or overloaded?): requests answered 503 busy';
 }
 
 /**
@@ -93,12 +100,12 @@ function failureLog(logger: Logger): (error: unknown, where: { method: string; p
     if (!entry) {
       if (seen.size >= REMEMBERED_FAILURES) seen.delete(seen.keys().next().value!);
       seen.set(key, { lastAt: now, since: 0 });
-      logger.error({ err: error, code: e.code, ...where }, failureMessage(e.code));
+      logger.error({ err: error, code: e.code, ...where }, failureMessage(error));
       return;
     }
     entry.since++;
     if (now - entry.lastAt < CAUSE_LOG_INTERVAL_MS) return;
-    logger.error({ code: e.code, reason: String(e.message ?? error), repeated: entry.since, ...where }, `${failureMessage(e.code)} (the same failure again, ${entry.since} times since it was last logged)`);
+    logger.error({ code: e.code, reason: String(e.message ?? error), repeated: entry.since, ...where }, `${failureMessage(error)} (the same failure again, ${entry.since} times since it was last logged)`);
     entry.lastAt = now;
     entry.since = 0;
   };

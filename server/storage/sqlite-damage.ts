@@ -3,18 +3,9 @@ import { statSync } from 'node:fs';
 import { DomainError } from '../domain/errors.ts';
 import type { Db } from './db.ts';
 import { rescueCopy } from './sqlite-rescue.ts';
-import { UNWRITABLE_RETRY_AFTER_SECONDS } from './sqlite-unavailable.ts';
+import { isDamage, UNWRITABLE_RETRY_AFTER_SECONDS, type CodedError } from './sqlite-unavailable.ts';
 
-/** SQLite's result codes (primary, so every extended one counts) for a database file whose content is damaged. */
-const DAMAGED = /^SQLITE_(CORRUPT|NOTADB)(_|$)/;
-
-type CodedError = Error & { code: string };
-
-/** True for an error SQLite raises when the file's content is damaged (see DAMAGED). */
-export function isDamage(error: unknown): error is CodedError {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && DAMAGED.test(code);
-}
+export { isDamage };
 
 /**
  * What a client is told when its request met a damaged database: 503 `busy` with Retry-After, as for a disk that

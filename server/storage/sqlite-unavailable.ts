@@ -25,3 +25,14 @@ export function unwritableAsBusy(error: unknown): unknown {
   if (!isUnwritable(error)) return error;
   return new DomainError('busy', 'the server cannot store this right now; try again shortly', {}, UNWRITABLE_RETRY_AFTER_SECONDS, error);
 }
+
+/** SQLite's result codes (primary, so every extended one counts) for a database file whose content is damaged. */
+const DAMAGED = /^SQLITE_(CORRUPT|NOTADB)(_|$)/;
+
+export type CodedError = Error & { code: string };
+
+/** True for an error SQLite raises when the file's content is damaged (see DAMAGED): a bad disk, a copy over the live file. */
+export function isDamage(error: unknown): error is CodedError {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && DAMAGED.test(code);
+}

@@ -9,13 +9,14 @@ import { openDatabase } from '../../server/storage/db.ts';
 import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { createTestApp, TEST_RATE_LIMITS } from './test-app.ts';
 
-// A server whose every request meets the same internal failure — here a damaged database file, found when a
-// server was started on a file whose table pages had been overwritten (a bad disk, a copy taken mid-write) — logged
-// that failure with its whole stack once per request: hundreds of lines a second while respondents retried, on the
-// disk the database lives on. What we promise: the first occurrence is logged whole, repeats of the same failure
-// are counted and summed up in one line a minute; a damaged file says what it is and what to do.
+// A server whose every request meets the same failure — here a damaged database file, found when a server was
+// started on a file whose table pages had been overwritten (a bad disk, a copy taken mid-write) — logged that
+// failure with its whole stack once per request: hundreds of lines a second while respondents retried, on the disk
+// the database lives on. What we promise: a write that meets the damage is refused 503 busy (sqlite-damage.ts: the
+// server stores nothing more until a restart) with one line a minute that says what it is and what to do; any other
+// unexpected failure is logged whole the first time, its repeats counted and summed up in one line a minute.
 
-test('a damaged database file: each request is a plain 500, the failure is logged once with what to do, its repeats counted, not logged 50 times', async () => {
+test('a damaged database file: each start is 503 busy, the failure is logged once with what to do, not 50 times with a stack', async () => {
   const t = await createTestApp({}, {}, 'sqlite');
   const lines: Record<string, unknown>[] = [];
   let damaged: ReturnType<typeof openDatabase> | undefined;
@@ -34,14 +35,15 @@ test('a damaged database file: each request is a plain 500, the failure is logge
     const app = createApp({ store: createSqliteStore(damaged), config: loadConfig({}, { dbPath: t.location, logLevel: 'info', ...TEST_RATE_LIMITS }), logger, researcherPool: t.researcherPool });
     for (let i = 0; i < 50; i++) {
       const res = await request(app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: `p-${i}` } });
-      assert.equal(res.status, 500);
-      assert.deepEqual(res.body, { error: { code: 'internal_error', message: 'something went wrong on our side' } });
+      assert.equal(res.status, 503);
+      assert.equal(res.body.error.code, 'busy');
     }
     const problems = lines.filter((line) => Number(line.level) >= 40);
-    assert.equal(problems.length, 1, `expected one error line for 50 failing requests, got ${problems.length}`);
+    assert.equal(problems.length, 1, `expected one line for 50 failing requests, got ${problems.length}`);
     assert.match(String(problems[0]!.msg), /database file is damaged/);
-    assert.match(String(problems[0]!.msg), /backup/);
+    assert.match(String(problems[0]!.msg), /restore the latest backup/);
     assert.equal(problems[0]!.code, 'SQLITE_CORRUPT');
+    assert.ok(!JSON.stringify(problems[0]).includes('    at '), 'no stack trace');
   } finally {
     damaged?.close();
     await t.close();
