@@ -9,7 +9,7 @@ import { securityHeaders } from './routes/security-headers.ts';
 import { untrustedProxyWarning } from './routes/untrusted-proxy-warning.ts';
 import { researcherApi } from './routes/researcher-api.ts';
 import { respondentApi } from './routes/respondent-api.ts';
-import { browserNotFound, respondentPage, type WavePageInfo } from './routes/respondent-page.ts';
+import { browserNotFound, mangledLinkPage, respondentPage, type WavePageInfo } from './routes/respondent-page.ts';
 import { DomainError } from './domain/errors.ts';
 import { studyLocales, textIn } from './domain/localized-text.ts';
 import type { BrokenStudy } from './domain/broken-study.ts';
@@ -107,6 +107,7 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
     // The method is named: `POST /healthz` exists for GET, and "nothing at /healthz" would send a client looking for it.
     res.status(404).json({ error: { code: 'not_found', message: `no route ${req.method} ${req.path}` } });
   });
+  app.use(mangledLinkPage(config.publicDir, bundle));
   app.use(errorHandler(logger));
   return app;
 }

@@ -19,7 +19,7 @@ export interface WavePageInfo {
  * id from the path and the panel parameters from the query and talks to the API; nothing is inlined, so the
  * page runs under a CSP without 'unsafe-inline'. The shell is written in the respondent's language (the link's
  * `?lang=` if the study has it, else the wave's), so the loading text, the tab title and `<html lang>` are right
- * before any script runs. `/s/`, a wave that does not exist and a mangled link (`/s/<id>/x`, `/s/%ff`) get a
+ * before any script runs. `/s/`, a wave that does not exist and a mangled link (`/s/<id>/x`; `/s/%ff` by mangledLinkPage) get a
  * polite page with a 404.
  */
 export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo: (waveId: string) => Promise<WavePageInfo | undefined>): Router {
@@ -40,12 +40,6 @@ export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo
   router.get(['/s', '/s/*rest'], (req, res) => notFoundPage(req, res));
   // A landing page that says the server runs, without listing waves: their links are for their panels only.
   router.get('/', (_req, res) => html(res, 200, home));
-  // A link whose wave id is not valid percent-encoding (`/s/%ff`, a link mangled in a copy) names no wave: the
-  // respondent gets the polite page, as for a wave that does not exist, not the API's JSON 400.
-  router.use(((error, req, res, next) => {
-    if (!(error instanceof URIError) || (req.method !== 'GET' && req.method !== 'HEAD') || !req.path.startsWith('/s/')) return next(error);
-    notFoundPage(req, res);
-  }) as ErrorRequestHandler);
   return router;
 }
 
@@ -71,11 +65,34 @@ function notFoundResponder(publicDir: string, bundle: PublicBundle): (req: Reque
 export function browserNotFound(publicDir: string, bundle: PublicBundle): RequestHandler {
   const notFoundPage = notFoundResponder(publicDir, bundle);
   return (req, res, next) => {
-    const page = (req.method === 'GET' || req.method === 'HEAD') && req.accepts(['json', 'html']) === 'html';
+    const page = (req.method === 'GET' || req.method === 'HEAD') && prefersHtml(req);
     if (page) notFoundPage(req, res);
     else next();
   };
 }
+
+/**
+ * After every page and API, before the error handler: a link whose path is not valid percent-encoding (`/s/%ff`,
+ * `/assets/%ff`, a link mangled in a copy) fails where a route decodes its parameter. A respondent's link (`/s/…`)
+ * and any page a browser asks for get the polite page with a 404, as for a wave that does not exist and as
+ * browserNotFound answers; the API, other methods and scripts keep the JSON 400 that says what is wrong.
+ * (`/x%ff` reaches no route that decodes it: browserNotFound answers it.)
+ */
+export function mangledLinkPage(publicDir: string, bundle: PublicBundle): ErrorRequestHandler {
+  const notFoundPage = notFoundResponder(publicDir, bundle);
+  return (error, req, res, next) => {
+    const page = req.method === 'GET' || req.method === 'HEAD';
+    const wanted = req.path.startsWith('/s/') || (!isApiPath(req.path) && prefersHtml(req));
+    if (error instanceof URIError && page && wanted) notFoundPage(req, res);
+    else next(error);
+  };
+}
+
+/** A browser's Accept header: HTML before JSON. Clients that prefer JSON or name no preference (curl) do not. */
+const prefersHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
+
+/** The API answers in JSON whoever asks (its 404 included). */
+const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
 /** Replaces `{{asset:name}}` in a page with the hashed bundle file's URL. */
 export function renderShell(template: string, bundle: PublicBundle): string {

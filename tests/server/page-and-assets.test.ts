@@ -55,6 +55,20 @@ test('a browser asking for a page at any other path (a link mistyped or mangled)
     assert.match(res.text, /<title>This survey link is not valid<\/title>/, path);
   }
   assert.match((await request(app).get('/nowhere?lang=es').set('Accept', browser)).text, /<html lang="es">/);
+  // A link mangled into invalid percent-encoding outside /s/: `/x%ff` names no route and got the polite page
+  // already; `/assets/%ff` reaches a route whose parameter cannot be decoded and got the API's JSON 400.
+  for (const path of ['/x%ff', '/%ff', '/x/abc%?PROLIFIC_PID=x', '/assets/%ff', '/assets/abc%']) {
+    for (const method of ['get', 'head'] as const) {
+      const res = await request(app)[method](path).set('Accept', browser);
+      assert.equal(res.status, 404, `${method} ${path}`);
+      assert.match(String(res.headers['content-type']), /text\/html/, `${method} ${path}`);
+      if (method === 'get') assert.match(res.text, /<title>This survey link is not valid<\/title>/, path);
+    }
+  }
+  assert.match((await request(app).get('/assets/%ff?lang=es').set('Accept', browser)).text, /<html lang="es">/);
+  // Scripts still get the JSON 400 that says what is wrong, and the API answers JSON to browsers too (as its 404 does).
+  assert.equal((await request(app).get('/assets/%ff').set('Accept', 'application/json')).body.error.code, 'bad_request');
+  assert.equal((await request(app).get('/api/participants/%ff/answers').set('Accept', browser)).body.error.code, 'bad_request');
   // A client that asks for JSON, or names no preference (curl, scripts), still gets the JSON error; so does HEAD-less POST.
   for (const accept of ['application/json', '*/*']) {
     const res = await request(app).get('/nowhere').set('Accept', accept);
