@@ -33,11 +33,15 @@ export interface HiddenHeader {
  * A table in a scroll box of its own, so that a table too wide for the screen scrolls sideways instead of the
  * page; the box can take focus (keyboard users can scroll it) and is named by the caption. On a phone the CSS
  * lays each row out as a block, every cell under its column's name (data-label).
+ *
+ * `name` is the caption's text, or the heading just above that already says what the table is (the Waves list):
+ * the table is then named by that heading, without a caption, and the box is no named region when controls in the
+ * table take focus (they scroll it), so the heading's words are said once, not by heading, region and caption.
  */
-export function table(caption: string, head: (string | HiddenHeader)[], rows: Cell[][], numeric: boolean[] = []): HTMLElement {
+export function table(name: string | HTMLElement, head: (string | HiddenHeader)[], rows: Cell[][], numeric: boolean[] = []): HTMLElement {
   const t = el('table', undefined, 'dash-table');
-  const cap = t.createCaption();
-  cap.textContent = caption;
+  if (typeof name === 'string') t.createCaption().textContent = name;
+  else t.setAttribute('aria-labelledby', name.id);
   const tr = t.createTHead().insertRow();
   head.forEach((h, j) => {
     const th = typeof h === 'string' ? el('th', h, numeric[j] ? 'num' : undefined) : el('th');
@@ -58,10 +62,12 @@ export function table(caption: string, head: (string | HiddenHeader)[], rows: Ce
     });
   }
   const box = el('div', undefined, 'dash-scroll');
+  box.append(t);
+  if (typeof name !== 'string' && t.querySelector('button, a[href], input, select, textarea')) return box;
   box.tabIndex = 0;
   box.setAttribute('role', 'region');
-  box.setAttribute('aria-label', caption);
-  box.append(t);
+  if (typeof name === 'string') box.setAttribute('aria-label', name);
+  else box.setAttribute('aria-labelledby', name.id);
   return box;
 }
 

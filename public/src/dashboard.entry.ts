@@ -69,7 +69,8 @@ async function loadWaves(): Promise<void> {
     progress.append(bar(w.completes / w.target), `${w.completes} / ${w.target}`);
     return [`${w.title} (${w.study} v${w.studyVersion})`, w.id, w.status, progress, open(w.id)];
   });
-  const list = table('Waves', ['Study', 'Wave', 'Status', 'Completes', { hidden: 'Open the wave' }], rows);
+  // Named by the section's heading ("Waves"): said once.
+  const list = table($('dash-waves-title'), ['Study', 'Wave', 'Status', 'Completes', { hidden: 'Open the wave' }], rows);
   list.id = 'dash-wave-table';
   $('dash-wave-table').replaceWith(list);
   setStatus(waves.length ? '' : 'No waves yet: create one with vlab wave create --study ID --target N.');

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { describedByItsName } from './accessibility-tree.ts';
+import { describedByItsName, rolesNamed } from './accessibility-tree.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { serveWaves } from './serve-process.ts';
 
@@ -215,6 +215,14 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
   await page.locator('#dash-wave h2').waitFor({ timeout: 30_000 });
   // The form (and the focused button) hide when the token is accepted: focus must not fall back to the body.
   assert.deepEqual(await focused(page).then((f) => [f.tag, f.text]), ['H2', 'Waves']);
+  // The page put focus there, as the respondent page does with its headings (focusHeading): no ring, the same
+  // treatment on both pages (the keyboard never tabs to a heading).
+  assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle), 'none', 'a heading focused by the page shows no ring');
+  // "Waves" said once, by the heading, which names the table under it: no caption and no scroll region repeating
+  // it (before: heading, region and table each named "Waves" by its own text).
+  assert.deepEqual(await rolesNamed(page, 'Waves'), ['heading', 'table']);
+  assert.equal(await page.locator('#dash-waves').getByText('Waves', { exact: true }).count(), 1, 'the word shows once');
+  assert.equal(await page.locator('#dash-waves table').getAttribute('aria-labelledby'), await page.locator('#dash-waves h2').getAttribute('id'));
 
   const other = session.app.waves.find((w) => !page.url().includes(w.id))!.id;
   await page.getByRole('button', { name: `Open wave ${other}` }).click();
