@@ -55,6 +55,15 @@ function showMessage(title: string, text: string, studyTitle = ''): void {
   if (status.textContent !== text) status.textContent = text;
 }
 
+/**
+ * A conjoint task's table (written by the server, conjoint-survey.ts) is named by its page's heading ("Task 2 of
+ * 5"), whose id SurveyJS gives it: by reference, so the words are not said a second time.
+ */
+function nameTablesByHeading(page: HTMLElement, heading: HTMLElement): void {
+  if (!heading.id) return;
+  for (const table of page.querySelectorAll('.vlab-conjoint__table')) table.setAttribute('aria-labelledby', heading.id);
+}
+
 function finish(outcome: Outcome, studyTitle: string): void {
   if (outcome.redirectUrl) {
     showMessage(messages.thanksTitle, messages.redirectText, studyTitle);
@@ -176,6 +185,7 @@ async function main(): Promise<void> {
   let rendered = false;
   survey.onAfterRenderPage.add((sender, options) => {
     const heading = options.htmlElement.querySelector<HTMLElement>('.sd-page__title');
+    if (heading) nameTablesByHeading(options.htmlElement, heading);
     chrome.showPage(sender.currentPageNo, sender.visiblePageCount, sender.currentPage.processedTitle, heading, rendered);
     rendered = true;
   });

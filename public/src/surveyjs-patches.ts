@@ -5,13 +5,13 @@ import { ReactElementFactory, SurveyElementErrors, SurveyNavigationButton, Surve
 
 type Render = () => { props: Record<string, unknown> } | null;
 
-/** Wraps a component's render method so that `change` edits the props of the element it returns. */
-function patchRender(prototype: object, method: string, change: (props: Record<string, unknown>) => void): void {
+/** Wraps a component's render method so that `change` edits the props of the element it returns (the component is `this`). */
+function patchRender<C = unknown>(prototype: object, method: string, change: (props: Record<string, unknown>, component: C) => void): void {
   const target = prototype as Record<string, Render>;
   const render = target[method]!;
   target[method] = function (this: unknown) {
     const element = render.call(this);
-    if (element) change(element.props);
+    if (element) change(element.props, this as C);
     return element;
   };
 }
@@ -46,6 +46,20 @@ function hideValueOnlyDropdownInputs(): void {
 }
 
 /**
+ * A dropdown with search makes its text input the combobox, named by its question. Unanswered, the input is empty
+ * and shows its placeholder ("Select..."), which the name supersedes: browse mode read the box as blank, where a
+ * dropdown without search reads the placeholder as its value. The placeholder is its description while the question
+ * has no answer (an error, when shown, describes it instead: aria-describedby wins); answered, the value speaks.
+ */
+function describeUnansweredSearchDropdowns(): void {
+  type Dropdown = { question?: { isEmpty(): boolean } };
+  patchRender<Dropdown>(SurveyQuestionDropdownBase.prototype, 'renderFilterInput', (props, dropdown) => {
+    const placeholder = props.placeholder;
+    if (props.role === 'combobox' && typeof placeholder === 'string' && placeholder && dropdown.question?.isEmpty()) props['aria-description'] = placeholder;
+  });
+}
+
+/**
  * A dropdown box without search takes its value from its text, which held the names of its clear and open buttons
  * too: a rating answered 7 was read "7 Clear Select". Those buttons are for the pointer (no tab stop: the keyboard
  * opens the box itself), so they are hidden from assistive technology.
@@ -73,6 +87,7 @@ function dropTooltipsRepeatingLabels(): void {
 export function patchSurveyMarkup(): void {
   quietErrorBoxes();
   hideValueOnlyDropdownInputs();
+  describeUnansweredSearchDropdowns();
   hideDropdownPointerButtons();
   dropTooltipsRepeatingLabels();
 }

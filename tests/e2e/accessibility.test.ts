@@ -120,6 +120,9 @@ test('the conjoint flagship at phone and laptop sizes: axe on every page, "Task 
       const table = page.locator('.vlab-conjoint__table');
       if (!(await table.count())) return;
       tables++;
+      // The table is named by the task's heading ("Task 2 of 5"), by reference: the text is not said a second time.
+      assert.equal(await page.getByRole('table', { name: step.title, exact: true }).count(), 1, `${width} px: the table of ${step.title} is named by its heading`);
+      assert.equal(await table.getAttribute('aria-labelledby'), await page.locator('h2.sd-page__title').getAttribute('id'));
       // Six attributes, each with its name and the two partners' levels; both partners' levels sit side by side.
       assert.equal(await table.locator('tbody th[scope="row"]').count(), 6);
       const [a, b] = await table.locator('tbody tr').first().locator('td').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().toJSON()));

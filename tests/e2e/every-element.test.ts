@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { comboboxValues, describedByItsName } from './accessibility-tree.ts';
+import { comboboxReadings, comboboxValues, describedByItsName } from './accessibility-tree.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { serve } from './serve-process.ts';
 
@@ -111,6 +111,9 @@ for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a lap
     const page = await context.newPage();
     await openEveryElementPage(page, `every-${options.viewport!.width}`);
     const found = await problems(page, 'shown');
+    // Unanswered, a dropdown with search (its text input is the combobox) says its placeholder, as one without
+    // search does (its box's text): it read as empty in browse mode.
+    assert.equal((await comboboxReadings(page))['Which one do you prefer?'], 'Select...');
     await page.locator('.sd-navigation__next-btn').click();
     await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);
     found.push(...(await problems(page, 'with its errors')));
@@ -131,6 +134,8 @@ for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a lap
     await page.locator('[data-name="q_text"] input').fill('Springfield');
     await page.locator('[data-name="q_num"] input').fill('3');
     found.push(...(await problems(page, 'answered')));
+    // Answered, the placeholder is no longer said (the value shows as the box's text, read in browse mode).
+    assert.doesNotMatch((await comboboxReadings(page))['Which one do you prefer?'] ?? '', /Select/, 'answered, no placeholder said');
     found.push(...(await describedByItsName(page)).map((n) => `answered: ${n} is described by its own name`));
     if (options.hasTouch) found.push(...(await smallTargets(page, 'answered')));
     assert.deepEqual(found, []);
@@ -164,5 +169,17 @@ test('under forced colours every control of every question type shows an outline
   }
   assert.ok(seen.length >= 10, `every control was reached: ${seen.join('; ')}`);
   assert.deepEqual(seen.filter((s) => !s.endsWith('outlined')), [], seen.join('\n'));
+  // Next with nothing answered: each question with an error is outlined in the theme's mark colour, so it is found
+  // without reading every question (forced colours drop SurveyJS's tinted background: only the text was left).
+  await page.locator('.sd-navigation__next-btn').click();
+  await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);
+  const outlines = await page.locator('.sd-question').evaluateAll((questions) =>
+    questions.map((q) => {
+      const s = getComputedStyle(q);
+      const drawn = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+      return `${q.getAttribute('data-name')} ${q.classList.contains('sd-question--error') ? 'error' : 'fine'} ${drawn ? 'outlined' : 'plain'}`;
+    }),
+  );
+  assert.deepEqual(outlines.filter((o) => !/ error outlined$| fine plain$/.test(o)), [], outlines.join('; '));
   await context.close();
 });
