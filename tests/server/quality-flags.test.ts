@@ -5,7 +5,9 @@ import {
   completionFlags,
   itemBatteries,
   median,
+  possibleDurations,
   SPEEDER_MIN_COMPLETES,
+  speederAmong,
   speederFlag,
   speederFlagAmong,
   straightlinedBatteries,
@@ -49,6 +51,11 @@ test('median, and the speeder rule: under a third of the median, judged only onc
   assert.equal(speederFlag(99, others), 1);
   assert.equal(speederFlag(100, others), 0);
   assert.equal(speederFlag(99, others.slice(1)), null, 'too few completes to judge');
+  // A negative duration (a clock stepped back) is not judged, and among the others neither counts nor moves the median.
+  assert.equal(speederFlag(-5, others), null);
+  assert.equal(speederFlag(99, [...others.slice(1), -5]), null, 'the negative one does not make up the 20');
+  assert.deepEqual([...possibleDurations(Float64Array.from([-7, -1, 0, 3]))], [0, 3]);
+  assert.equal(speederAmong(-1, Float64Array.from([-1, ...others])), null);
 });
 
 test('straight-lining: the same answer on every item of a battery of ≥ 3 items; unanswered items do not count', () => {
