@@ -61,7 +61,8 @@ try {
       '',
       `dashboard:  ${baseUrl}/dashboard#wave=${wave.id}   (researcher token: ${token.token})`,
       `respondent: ${baseUrl}/s/${wave.id}   (take the survey yourself)`,
-      `power:      node bin/vlab.js power --study ${options.study} --n 1500 --sims 200`,
+      // Typed as the README tells a newcomer and as vlab serve prints under npm: vlab is not on the PATH.
+      `power:      npx vlab power --study ${options.study} --n 1500 --sims 200`,
       options.exit ? '' : 'serving until Ctrl-C (the demo database is deleted then)',
       '',
     ].join('\n'),

@@ -78,10 +78,17 @@ export async function openStorage(overrides: ServerOverrides = {}): Promise<Stor
   }
 }
 
+/**
+ * How the commands vlab serve prints are to be typed. Started by npm (`npm start`, `npx vlab serve`), vlab is not
+ * on the user's PATH: `npx vlab`, as the README tells a newcomer (and as `npm run demo` prints); an installed or
+ * linked `vlab` otherwise. Every hint must run as printed.
+ */
+const vlabCommand = (): string => (process.env.npm_lifecycle_event ? 'npx vlab' : 'vlab');
+
 /** A port the user can change: taken by another server, or below 1024 for a user who may not use it. */
 function listenProblem(error: NodeJS.ErrnoException, port: number): ConfigError | undefined {
   const alternative = port === 3000 ? 3001 : 3000;
-  const other = `choose another: PORT=${alternative} npm start, or vlab serve --port ${alternative}`;
+  const other = `choose another: PORT=${alternative} npm start, or ${vlabCommand()} serve --port ${alternative}`;
   if (error.code === 'EADDRINUSE') return new ConfigError(`PORT (--port): port ${port} is already in use (another vlab serve, or another program): stop it, or ${other}`);
   if (error.code === 'EACCES') return new ConfigError(`PORT (--port): this user may not listen on port ${port} (below 1024 needs privileges): ${other}, behind a proxy for 80/443 (docs/deploy.md)`);
   return undefined;
@@ -127,17 +134,16 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     .write((tx) => tx.servedAddress.record({ origin, recordedAt: new Date().toISOString() }))
     .catch((error: unknown) => logger.warn({ err: error }, 'could not record the served address for the CLI’s links'));
   const link = (path: string) => absoluteLink(path, { publicUrl: config.publicUrl, port });
+  const vlab = vlabCommand();
   const out = [`vlab serve: listening on ${localOrigin(port)} (database ${databaseLabel(config.dbPath)})`];
   if (config.publicUrl) out.push(`vlab serve: links use the public address ${config.publicUrl} (VLAB_PUBLIC_URL)`);
   if (demo) {
-    out.push(`vlab serve: created a demo wave of "${(await repos.studies.get(demo.studyId))?.title}" (a real deployment: vlab serve --no-demo, or VLAB_DEMO=false)`);
+    out.push(`vlab serve: created a demo wave of "${(await repos.studies.get(demo.studyId))?.title}" (a real deployment: ${vlab} serve --no-demo, or VLAB_DEMO=false)`);
   }
   for (const broken of studies.brokenStudies()) out.push(`vlab serve: study "${broken.id}" is broken (no new waves until fixed): ${broken.message}`);
   for (const wave of (await repos.waves.list()).filter((w) => w.status === 'open')) {
     out.push(`  open wave ${wave.id} (${(await repos.studies.get(wave.studyId))?.key}): ${link(`/s/${wave.id}`)}`);
   }
-  // Started by npm (`npm start`, `npx vlab serve`), vlab is not on the user's PATH: the hint must run as printed.
-  const vlab = process.env.npm_lifecycle_event ? 'npx vlab' : 'vlab';
   out.push(`  dashboard: ${link('/dashboard')} — sign in with a token from: ${vlab} token create --name "your name"`);
   process.stdout.write(`${out.join('\n')}\n`);
 

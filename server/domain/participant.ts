@@ -33,5 +33,13 @@ export function durationSeconds(p: Pick<Participant, 'startedAt'>, completedAt: 
   return (Date.parse(completedAt) - Date.parse(p.startedAt)) / 1000;
 }
 
+/**
+ * Whether a duration is one a respondent can take: not negative. Timestamps come from each server process's wall
+ * clock, so a clock stepped back between a start and its completion (NTP, a VM resumed) or two PostgreSQL hosts
+ * whose clocks disagree give a negative one. Such a duration says nothing about how fast the respondent was: it
+ * is exported as missing, never judged a speeder, and left out of the wave's median (docs/reliability.md).
+ */
+export const isPossibleDuration = (seconds: number): boolean => seconds >= 0;
+
 /** Participant codes are 16 random bytes in base64url: 22 characters. */
 export const PARTICIPANT_CODE = /^[A-Za-z0-9_-]{22}$/;

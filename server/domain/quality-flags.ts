@@ -1,4 +1,5 @@
 import type { Answers } from './answers.ts';
+import { isPossibleDuration } from './participant.ts';
 import { allElements, type StudyDefinition } from './study-definition.ts';
 
 /**
@@ -96,9 +97,11 @@ export function sortedIndexOf(sorted: ArrayLike<number>, value: number): number 
 
 /**
  * The speeder flag of one complete judged against all the others, given every complete's duration sorted
- * ascending (the participant's own duration among them): the rule exports apply.
+ * ascending (the participant's own duration among them): the rule exports apply. `sortedDurations` holds possible
+ * durations only (possibleDurations); an impossible own duration is not judged (null).
  */
 export function speederAmong(durationSeconds: number, sortedDurations: ArrayLike<number>): 0 | 1 | null {
+  if (!isPossibleDuration(durationSeconds)) return null;
   if (sortedDurations.length - 1 < SPEEDER_MIN_COMPLETES) return null;
   const own = sortedIndexOf(sortedDurations, durationSeconds);
   if (own < 0) throw new Error(`speederAmong: ${durationSeconds} is not among the durations`);
@@ -107,14 +110,32 @@ export function speederAmong(durationSeconds: number, sortedDurations: ArrayLike
 
 /**
  * 1 if `durationSeconds` is under SPEEDER_FRACTION of the median of `otherDurations` (the wave's other completes),
- * 0 if not, null while there are fewer than SPEEDER_MIN_COMPLETES of them.
+ * 0 if not, null while there are fewer than SPEEDER_MIN_COMPLETES of them or when `durationSeconds` is impossible
+ * (negative: isPossibleDuration). Impossible durations among the others are left out.
  */
 export function speederFlag(durationSeconds: number, otherDurations: readonly number[]): 0 | 1 | null {
-  return speederFlagAmong(durationSeconds, { size: otherDurations.length, median: () => median(otherDurations) });
+  const possible = otherDurations.filter(isPossibleDuration);
+  return speederFlagAmong(durationSeconds, { size: possible.length, median: () => median(possible) });
 }
 
-/** speederFlag, given the other completes' count and median. */
+/**
+ * `sorted` (ascending) without its impossible (negative) durations, which sort first: a clock stepped back is no
+ * evidence of speed, so it neither counts towards SPEEDER_MIN_COMPLETES nor pulls the median down.
+ */
+export function possibleDurations(sorted: Float64Array): Float64Array {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isPossibleDuration(sorted[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return sorted.subarray(lo);
+}
+
+/** speederFlag, given the other completes' count and median (possible durations only); null for an impossible duration. */
 export function speederFlagAmong(durationSeconds: number, others: DurationSummary): 0 | 1 | null {
+  if (!isPossibleDuration(durationSeconds)) return null;
   if (others.size < SPEEDER_MIN_COMPLETES) return null;
   return durationSeconds < others.median() * SPEEDER_FRACTION ? 1 : 0;
 }

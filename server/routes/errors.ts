@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
+import { postgresRefusalWords } from '../storage/postgres/refusal-words.ts';
 import { isMoved } from '../storage/sqlite-file-identity.ts';
 import { isDamage } from '../storage/sqlite-unavailable.ts';
 import { loggedPath } from './request-log.ts';
@@ -77,10 +78,12 @@ function failureMessage(error: unknown): string {
   return 'unhandled error';
 }
 
-/** The once-a-minute line of a refusal's server-side cause, in words that fit the cause. */
+/** The once-a-minute line of a refusal's server-side cause, in words that fit the cause and its engine. */
 function causeMessage(cause: unknown): string {
   if (isDamage(cause)) return `the database file is damaged: nothing more is stored until a restart; ${RESTORE_ADVICE} (the reason names a rescue copy): requests answered 503 busy`;
   if (isMoved(cause)) return 'the database file was moved or deleted under the server: nothing is stored until it is back (the reason says where a copy went): requests answered 503 busy';
+  const postgres = postgresRefusalWords(cause);
+  if (postgres) return `${postgres}: requests answered 503 busy`;
   return 'the database cannot be written now (disk full, read-only or overloaded?): requests answered 503 busy';
 }
 

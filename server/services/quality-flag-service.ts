@@ -1,6 +1,6 @@
 import type { Answers } from '../domain/answers.ts';
-import { durationSeconds, type Participant } from '../domain/participant.ts';
-import { completionFlags, QUALITY_FLAGS, sortedIndexOf, speederAmong, type QualityFlagValues } from '../domain/quality-flags.ts';
+import { durationSeconds, isPossibleDuration, type Participant } from '../domain/participant.ts';
+import { completionFlags, possibleDurations, QUALITY_FLAGS, sortedIndexOf, speederAmong, type QualityFlagValues } from '../domain/quality-flags.ts';
 import { RunningMedian } from '../domain/running-median.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import type { Repositories } from '../storage/repositories.ts';
@@ -11,6 +11,9 @@ interface DurationCacheEntry {
   lastAdded: number | null;
   durations: RunningMedian;
 }
+
+/** The wave's possible durations, ascending: what the speeder median is taken over. */
+const sortedPossible = async (repos: Repositories, waveId: string) => possibleDurations(await repos.qualityFlags.sortedDurations(waveId));
 
 // One per connection (or pool): two services over one connection (the app's and a test's) must see each other's completes.
 const durationCaches = new WeakMap<object, Map<string, DurationCacheEntry>>();
@@ -38,7 +41,7 @@ export function createQualityFlagService() {
     const version = await repos.qualityFlags.durationsVersion(p.waveId);
     let cached = cache.get(p.waveId);
     if (!cached || cached.version !== version || (cached.lastAdded !== null && !(await repos.qualityFlags.isComplete(cached.lastAdded)))) {
-      const sorted = Float64Array.from(await repos.qualityFlags.completedDurations(p.waveId, p.id)).sort();
+      const sorted = possibleDurations(Float64Array.from(await repos.qualityFlags.completedDurations(p.waveId, p.id)).sort());
       cached = { version, lastAdded: null, durations: RunningMedian.fromSorted(sorted) };
       cache.set(p.waveId, cached);
     }
@@ -59,7 +62,8 @@ export function createQualityFlagService() {
   ): Promise<Record<string, number | null> | undefined> {
     const record = await repos.qualityFlags.get(participantId);
     if (!record) return undefined;
-    if (sortedIndexOf(durations.sorted, record.durationSeconds) < 0) durations.sorted = await repos.qualityFlags.sortedDurations(waveId);
+    if (!isPossibleDuration(record.durationSeconds)) return { ...record.values, speeder: null };
+    if (sortedIndexOf(durations.sorted, record.durationSeconds) < 0) durations.sorted = await sortedPossible(repos, waveId);
     return { ...record.values, speeder: speederAmong(record.durationSeconds, durations.sorted) };
   }
 
@@ -93,7 +97,7 @@ export function createQualityFlagService() {
       // others.version was read just now (othersEntry); the insert returns the version that includes this complete.
       const version = await repos.qualityFlags.insert(p.id, flags, seconds, input.completedAt, others.version);
       // Then this complete joins the cache, with the duration just stored, as of that version.
-      others.durations.add(seconds);
+      if (isPossibleDuration(seconds)) others.durations.add(seconds);
       others.lastAdded = p.id;
       others.version = version;
       return flags.values;
@@ -101,7 +105,7 @@ export function createQualityFlagService() {
 
     /** Every flagged participant of a wave (participant id → flags), as exports write them. */
     async flagsForWave(repos: Repositories, waveId: string): Promise<Map<number, QualityFlagValues>> {
-      const durations = { sorted: await repos.qualityFlags.sortedDurations(waveId) };
+      const durations = { sorted: await sortedPossible(repos, waveId) };
       const out = new Map<number, QualityFlagValues>();
       for (const r of await repos.qualityFlags.listByWave(waveId)) {
         out.set(r.participantId, (await exportedFlags(repos, r.participantId, waveId, durations)) as QualityFlagValues);
@@ -114,7 +118,7 @@ export function createQualityFlagService() {
       return {
         names: QUALITY_FLAGS,
         forWave: async (waveId: string) => {
-          const durations = { sorted: await repos.qualityFlags.sortedDurations(waveId) };
+          const durations = { sorted: await sortedPossible(repos, waveId) };
           return async (row: { participant: Participant }): Promise<Record<string, number | null>> =>
             (await exportedFlags(repos, row.participant.id, waveId, durations)) ?? {};
         },

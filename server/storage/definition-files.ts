@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokenStudy } from '../domain/broken-study.ts';
 import { DefinitionError, parseStudyDefinition, type StudyDefinition } from '../domain/study-definition.ts';
-import { jsonPathOffset } from './json-location.ts';
+import { jsonPathOffset, jsonSyntaxError } from './json-location.ts';
 
 /**
  * A study lives in a folder named after its id: `study.json` holds the survey itself (consent, factors,
@@ -101,28 +101,22 @@ function located(path: string, text: string, issuePath: readonly PropertyKey[]):
   return `${path}:${line}:${column}`;
 }
 
-/** A JSON file's value and text; a syntax error names the line and column, as an editor would show them. */
+/**
+ * A JSON file's value and text; a syntax error names the line and column, as an editor would show them, in the
+ * same words on every Node (jsonSyntaxError). A byte-order mark (Notepad writes one) is dropped: RFC 8259 lets a
+ * parser ignore it, and editors do not count it as a column.
+ */
 function readJson(path: string): { value: unknown; text: string } {
-  const text = readFileSync(path, 'utf8');
+  const raw = readFileSync(path, 'utf8');
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   try {
     return { value: JSON.parse(text), text };
   } catch (error) {
-    const message = (error as Error).message;
-    const offset = jsonErrorOffset(message, text);
+    // Never undefined where JSON.parse failed; should the two parsers disagree, the end of the file and V8's words.
+    const { offset, reason } = jsonSyntaxError(text) ?? { offset: text.length, reason: (error as Error).message };
     const { line, column } = lineAndColumn(text, offset);
-    // V8 reads a comment as a misplaced token ("Expected double-quoted property name"): say what it is.
-    const comment = text.startsWith('//', offset) || text.startsWith('/*', offset);
-    const reason = comment
-      ? "a comment: JSON has none; delete it, as the // notes of the docs' annotated examples"
-      : message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
     throw new DefinitionError(`${path}:${line}:${column}: not valid JSON (${reason})`);
   }
-}
-
-/** Where V8's message says the error is: "at position N" (Node 20), else the end ("Unexpected end of JSON input"). */
-function jsonErrorOffset(message: string, text: string): number {
-  const position = /at position (\d+)/.exec(message);
-  return position ? Number(position[1]) : text.length;
 }
 
 /** 1-based line and column of a character offset. */

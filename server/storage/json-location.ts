@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseErrorCode } from 'jsonc-parser';
 
 /**
  * Where a field is in a JSON file's text, so that a definition's problem reads `study.json:28:11: factors[0]…`
@@ -27,3 +27,77 @@ export function jsonPathOffset(text: string, path: readonly PropertyKey[]): numb
 
 /** A member's value is marked at its key (`"code": …`), where an editor shows the field; an element at itself. */
 const markOf = (node: Node): number => (node.parent?.type === 'property' ? node.parent.offset : node.offset);
+
+/** A JSON text's first syntax error: where (a character offset) and what, in words for the person editing it. */
+export interface JsonSyntaxError {
+  offset: number;
+  reason: string;
+}
+
+const COMMENT = "a comment: JSON has none; delete it, as the // notes of the docs' annotated examples";
+
+/**
+ * The first syntax error of `text` as strict JSON (no comments, no trailing commas), or undefined if there is none.
+ * Found by jsonc-parser's scanner rather than read out of V8's message, which each Node version words differently
+ * and which, on Node 20, gives no position for some errors (`Unexpected token ']'` for a trailing comma).
+ *
+ * @example jsonSyntaxError('{"a": 1,}') // { offset: 7, reason: 'a comma after the last item: …' }
+ */
+export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
+  let first: { code: ParseErrorCode; offset: number; length: number } | undefined;
+  visit(
+    text,
+    {
+      onError(code, offset, length) {
+        first ??= { code, offset, length };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false },
+  );
+  if (!first) return undefined;
+  if (text.trim() === '') return { offset: text.length, reason: 'the file is empty: a definition is one JSON object, { … }' };
+  const comma = trailingComma(text, first.offset);
+  if (comma !== undefined) return { offset: comma, reason: 'a comma after the last item: JSON allows none; delete it' };
+  const atEnd = text.slice(first.offset).trim() === '';
+  return { offset: atEnd ? text.length : first.offset, reason: reasonFor(printParseErrorCode(first.code), text.slice(first.offset, first.offset + first.length), atEnd) };
+}
+
+/** The offset of a comma right before the `}` or `]` at `offset` (blanks between), where the error really is. */
+function trailingComma(text: string, offset: number): number | undefined {
+  if (text[offset] !== '}' && text[offset] !== ']') return undefined;
+  let before = offset - 1;
+  while (before >= 0 && /\s/.test(text[before]!)) before--;
+  return text[before] === ',' ? before : undefined;
+}
+
+const AT_END: Record<string, string> = { CloseBraceExpected: 'the file ends before the closing }', CloseBracketExpected: 'the file ends before the closing ]' };
+
+/** What the person editing the file should read for each of jsonc-parser's error codes. */
+function reasonFor(code: string, token: string, atEnd: boolean): string {
+  switch (code) {
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
+      return COMMENT;
+    case 'UnexpectedEndOfString':
+      return 'a string with no closing ": add the " where the text ends';
+    case 'InvalidCharacter':
+      return 'a tab or line break inside a string: write it as \\t or \\n';
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode':
+      return 'a bad escape in a string: after \\ comes one of " \\ / b f n r t, or u and four hex digits';
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
+      return `a malformed number ${token}`;
+    case 'CommaExpected':
+      return 'a comma is missing before this: items are separated by commas';
+    case 'ColonExpected':
+      return 'a colon is missing: write "name": value';
+    case 'EndOfFileExpected':
+      return 'more after the end of the JSON value: a file holds one object';
+    default:
+      if (atEnd) return AT_END[code] ?? 'the file ends before a value';
+      if (code === 'InvalidSymbol') return `unexpected \`${token}\`: names and texts take double quotes; values are "text", numbers, true, false or null`;
+      if (code === 'PropertyNameExpected') return 'a property name in double quotes was expected here';
+      return 'a value was expected here: "text", a number, true, false, null, an object or an array';
+  }
+}

@@ -16,4 +16,8 @@ test('npm run demo (small): serves, simulates, prints the estimates table and th
   assert.match(run.stdout, /^ {2}Regime: Autocracy \(vs\. Democracy\) +-?\d/m);
   // The link opens the demo's wave, not the empty wave a fresh server creates for itself.
   assert.match(run.stdout, new RegExp(`dashboard: +http://localhost:\\d+/dashboard#wave=${wave} +\\(researcher token: vlab_\\S+\\)`));
+  // Commands to type are as the README tells a newcomer (`npx vlab …` in the project folder), as vlab serve prints
+  // them under npm; it printed `node bin/vlab.js power …`.
+  assert.match(run.stdout, /^power: +npx vlab power --study alliance-corrective-measures /m);
+  assert.doesNotMatch(run.stdout + run.stderr, /bin\/vlab\.js/);
 });

@@ -194,11 +194,14 @@ test('a port already in use is one line saying what to do', async () => {
   await once(taken, 'listening');
   const { port } = taken.address() as AddressInfo;
   try {
-    const run = vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')]);
+    const run = vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')], { npm_lifecycle_event: '' });
     const other = port === 3000 ? 3001 : 3000;
     assert.equal(run.status, 2, run.stderr);
     // Untested before; the message had no way out.
     assert.equal(run.stderr, `vlab serve: PORT (--port): port ${port} is already in use (another vlab serve, or another program): stop it, or choose another: PORT=${other} npm start, or vlab serve --port ${other}\n`);
+    // Through `npm start` the other way out is typed as the README says, `npx vlab` (vlab is not on the PATH).
+    const viaNpm = vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')], { npm_lifecycle_event: 'start' });
+    assert.match(viaNpm.stderr, new RegExp(`PORT=${other} npm start, or npx vlab serve --port ${other}\\n$`));
   } finally {
     taken.close();
   }
@@ -216,9 +219,12 @@ test('vlab serve on a fresh database opens a demo wave and says where the dashbo
     await fresh.stop();
   }
   // Through `npm start` vlab is not on the PATH: the printed hint is the command that runs in the project folder.
-  const viaNpm = await serve(join(dir, 'fresh.sqlite'), { npm_lifecycle_event: 'start' });
+  const viaNpm = await serve(join(dir, 'fresh-npm.sqlite'), { npm_lifecycle_event: 'start' });
   try {
     assert.ok(viaNpm.stdout.endsWith(`  dashboard: ${viaNpm.baseUrl}/dashboard — sign in with a token from: npx vlab token create --name "your name"\n`), viaNpm.stdout);
+    // Every command the start-up lines print is typed the same way (it said `vlab serve --no-demo` beside `npx vlab token create`).
+    assert.match(viaNpm.stdout, /\(a real deployment: npx vlab serve --no-demo, or VLAB_DEMO=false\)\n/);
+    assert.doesNotMatch(viaNpm.stdout.replaceAll('npx vlab ', ''), /[:(] vlab [a-z]/, 'no bare `vlab <verb>` left');
   } finally {
     await viaNpm.stop();
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -80,4 +80,32 @@ test('a copy that cannot be written names --out, not the live database; exit 2, 
   assert.equal(run.stderr, `vlab db backup: --out ${out}: the copy cannot be written (unable to open database file, SQLITE_CANTOPEN); is that disk full or read-only?\n`);
   assert.equal(existsSync(out), false);
   assert.equal(existsSync(`${out}.partial`), false);
+});
+
+// The fourth attacker trial (2026-12-03): a stale `FILE-wal` (a WAL whose database was moved away or deleted
+// without it) beside --out was replayed by SQLite over the backup the first time the backup was opened. The
+// backup refuses, names the file and leaves it alone: it may hold another database's committed writes.
+test('a stale -wal, -shm or -journal beside --out is refused in plain words, left untouched, and no copy is written', () => {
+  const source = join(dir, 'other.sqlite');
+  const other = new Database(source);
+  other.pragma('journal_mode = WAL');
+  other.pragma('wal_autocheckpoint = 0');
+  other.exec('CREATE TABLE participants (id INTEGER PRIMARY KEY, note TEXT)');
+  other.prepare('INSERT INTO participants (note) VALUES (?)').run('from another database');
+  const staleWal = readFileSync(`${source}-wal`);
+  other.close();
+  assert.ok(staleWal.length > 32, 'a WAL with frames');
+  for (const side of ['-wal', '-shm', '-journal']) {
+    const out = join(dir, `stale${side}.sqlite`);
+    writeFileSync(out + side, staleWal);
+    const run = vlab('db', 'backup', '--out', out, '--db', dbPath);
+    assert.equal(run.status, 2, `${side}: ${run.stderr}`);
+    assert.equal(
+      run.stderr,
+      `vlab db backup: --out ${out}: ${out}${side} already exists, left from an earlier database of that name; ` +
+        `SQLite would apply it to the copy when the copy is opened. Move it away (or delete it if nothing needs it), or choose another --out\n`,
+    );
+    assert.equal(existsSync(out), false, `${side}: no copy written`);
+    assert.deepEqual(readFileSync(out + side), staleWal, `${side}: the stale file is left as it was`);
+  }
 });

@@ -40,15 +40,35 @@ test('a JSON syntax error names the file, line and column; the other studies sti
   // A missing comma after line 3's value: the parser stops at the next property name, line 4 column 3.
   writeFileSync(file, '{\n  "id": "protege-bargaining",\n  "version": 1\n  "title": "x"\n}\n');
   const { studies, broken } = loadDefinitionFolder(defs);
-  assert.deepEqual(broken, [{ id: 'protege-bargaining', message: `${file}:4:3: not valid JSON (Expected ',' or '}' after property value)` }]);
+  assert.deepEqual(broken, [{ id: 'protege-bargaining', message: `${file}:4:3: not valid JSON (a comma is missing before this: items are separated by commas)` }]);
   assert.deepEqual(studies.map((s) => s.id), ['alliance-corrective-measures', 'alliance-partner-conjoint', 'bus-line-funding', 'protege-bargaining-repeated']);
 
   // A comment, as the docs' annotated examples have: said as such (V8 says 'Expected double-quoted property name').
   writeFileSync(file, '{\n  "id": "protege-bargaining",  // the folder name\n  "version": 1\n}\n');
   assert.equal(loadDefinitionFolder(defs).broken[0]!.message, `${file}:2:32: not valid JSON (a comment: JSON has none; delete it, as the // notes of the docs' annotated examples)`);
 
-  writeFileSync(file, '{\n  "id": "protege-bargaining",\n  "version": '); // cut short: V8 gives no position, so the end
-  assert.match(loadDefinitionFolder(defs).broken[0]!.message, /study\.json:3:14: not valid JSON \(Unexpected end of JSON input\)$/);
+  writeFileSync(file, '{\n  "id": "protege-bargaining",\n  "version": '); // cut short: at the end
+  assert.match(loadDefinitionFolder(defs).broken[0]!.message, /study\.json:3:14: not valid JSON \(the file ends before a value/);
+});
+
+// The line, column and words come from jsonc-parser, the same on every Node; a byte-order mark (Notepad writes
+// one) is no error: RFC 8259 lets a parser ignore it, and the columns are counted after it, as editors do.
+test('JSON syntax errors in definition files: the same message on every Node, trailing commas placed, a BOM ignored', () => {
+  const defs = copyDefinitions('syntax-kinds');
+  const file = join(defs, 'protege-bargaining', 'study.json');
+  const problem = (text: string) => {
+    writeFileSync(file, text);
+    return loadDefinitionFolder(defs).broken.find((b) => b.id === 'protege-bargaining')?.message;
+  };
+  // Node 20 says "Unexpected token ']'" with no position: the message pointed at the end of the file.
+  assert.equal(problem('{\n  "id": "protege-bargaining",\n  "tags": ["a", "b",],\n  "version": 1\n}\n'),
+    `${file}:3:20: not valid JSON (a comma after the last item: JSON allows none; delete it)`);
+  assert.equal(problem('{\n  "id": "protege-bargaining",\n  "version": 1,\n}\n'), `${file}:3:15: not valid JSON (a comma after the last item: JSON allows none; delete it)`);
+  assert.equal(problem('{\n  "id": "protege-bargaining,\n  "version": 1\n}\n'), `${file}:2:9: not valid JSON (a string with no closing ": add the " where the text ends)`);
+  assert.equal(problem(''), `${file}:1:1: not valid JSON (the file is empty: a definition is one JSON object, { … })`);
+  const original = readFileSync(join('survey-definitions', 'protege-bargaining', 'study.json'), 'utf8');
+  assert.equal(problem(`\uFEFF${original}`), undefined, 'a byte-order mark before valid JSON loads');
+  assert.equal(problem('\uFEFF{\n  "id": "protege-bargaining"\n  "version": 1\n}\n'), `${file}:3:3: not valid JSON (a comma is missing before this: items are separated by commas)`);
 });
 
 test('a misspelt or missing field and a wrong text say where and what, not zod\'s "Invalid input"', () => {

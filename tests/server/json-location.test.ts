@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { jsonPathOffset } from '../../server/storage/json-location.ts';
+import { jsonPathOffset, jsonSyntaxError } from '../../server/storage/json-location.ts';
 
 // Where a definition's problem is in its file (study.json:28:11): the offset of the field a validation issue names.
 // These pin the behaviour any implementation must keep (the hand-written scanner, or jsonc-parser's tree).
@@ -49,4 +49,34 @@ test('the root, blanks before it and CRLF line ends', () => {
   assert.equal(jsonPathOffset('  \r\n {"a": 1}', []), 5);
   const crlf = '{\r\n  "a": {\r\n    "b": [true, null]\r\n  }\r\n}';
   assert.equal(jsonPathOffset(crlf, ['a', 'b', 1]), crlf.indexOf('null'));
+});
+
+// A definition file's syntax error is placed and named by jsonc-parser, not read out of V8's message: Node 18,
+// 20 and 22 word it differently and Node 20 gives no position at all for some ("Unexpected token ']'"), which put
+// a trailing comma in an array at the end of the file. Each case: the text, where the message points, its words.
+const syntaxCases: [name: string, text: string, at: string, reason: RegExp][] = [
+  ['missing comma', '{\n  "id": "x",\n  "version": 1\n  "title": "x"\n}\n', '"title"', /^a comma is missing before this/],
+  ['trailing comma in an object', '{\n  "id": "x",\n  "version": 1,\n}\n', ',\n}', /^a comma after the last item/],
+  ['trailing comma in an array', '{\n  "levels": [1, 2,],\n  "version": 1\n}\n', ',],', /^a comma after the last item/],
+  ['unclosed string', '{\n  "id": "x,\n  "version": 1\n}\n', '"x,', /^a string with no closing "/],
+  ['line comment', '{\n  "id": "x",  // the folder name\n  "version": 1\n}\n', '// the', /^a comment: JSON has none/],
+  ['block comment', '{\n  /* why */ "id": "x"\n}\n', '/* why', /^a comment: JSON has none/],
+  ['single quotes', "{\n  'id': 1\n}\n", "'id'", /^unexpected `'id'`/],
+  ['cut short', '{\n  "id": "x",\n  "version": ', '', /^the file ends before a value/],
+  ['unclosed object', '{\n  "id": "x"\n', '', /^the file ends before the closing }/],
+  ['empty file', '', '', /^the file is empty/],
+  ['blank file', '  \n\n', '', /^the file is empty/],
+  ['two values', '{}\n{}\n', '{}\n', /^more after the end/],
+  ['tab inside a string', '{"id": "a\tb"}', '"a\tb"', /^a tab or line break inside a string/],
+];
+
+test('jsonSyntaxError: the first syntax error at its offset, in words that do not depend on the Node version', () => {
+  for (const [name, text, at, reason] of syntaxCases) {
+    const error = jsonSyntaxError(text);
+    assert.ok(error, `${name}: an error`);
+    assert.equal(text.slice(error.offset, error.offset + at.length), at, `${name}: at ${JSON.stringify(text.slice(error.offset, error.offset + 10))}`);
+    if (at === '') assert.equal(error.offset, text.length, `${name}: at the end`);
+    assert.match(error.reason, reason, name);
+  }
+  assert.equal(jsonSyntaxError('{"a": [1, {"b": null}], "c": "\\u00e9"}'), undefined, 'valid JSON has none');
 });

@@ -298,7 +298,9 @@ test('a completion takes the wave row FOR UPDATE after its writes (relock): it w
 // busy with Retry-After, and /healthz 503 while no write can commit.
 test('a database that answers but refuses writes (read-only) is 503 busy with Retry-After, never 500; /healthz says unwritable; service resumes when it takes writes again', { skip }, async () => {
   const { url, stores, wave } = await fixture(1);
-  const app = createApp({ store: stores[0]!, config: loadConfig({}, { dbPath: url, logLevel: 'silent', ...TEST_RATE_LIMITS }) });
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const app = createApp({ store: stores[0]!, config: loadConfig({}, { dbPath: url, logLevel: 'silent', ...TEST_RATE_LIMITS }), logger });
   const start = () => request(app).post(`/api/waves/${wave.id}/participants`).send({});
   const code = (await start()).body.participant.code as string;
   const name = new URL(url).pathname.slice(1);
@@ -319,6 +321,11 @@ test('a database that answers but refuses writes (read-only) is 503 busy with Re
     const health = await request(app).get('/healthz');
     assert.equal(health.status, 503);
     assert.equal(health.body.database, 'unwritable');
+    // One warning line, in PostgreSQL's words (it said SQLite's "disk full, read-only or overloaded?").
+    const warnings = lines.filter((l) => l.level === 40);
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0]!.code, '25006');
+    assert.match(String(warnings[0]!.msg), /^the PostgreSQL server takes no writes \(read-only: a standby after a failover, or default_transaction_read_only\?\)/);
 
     await admin.query(`ALTER DATABASE ${name} SET default_transaction_read_only = off`);
     await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
@@ -364,4 +371,61 @@ test('a database dropped under the running server: 503 busy with Retry-After, ne
   assert.equal(warnings.length, 1);
   assert.equal(warnings[0]!.code, '3D000');
   assert.match(String(warnings[0]!.reason), /does not exist/);
+  // Words for PostgreSQL's cause, not SQLite's "disk full, read-only or overloaded?" (fourth attacker trial).
+  assert.match(String(warnings[0]!.msg), /^the PostgreSQL database named in VLAB_DB does not exist \(dropped or renamed\?\)/);
+});
+
+// The fourth attacker trial (2026-12-03): the once-a-minute line for these refusals said "the database cannot be
+// written now (disk full, read-only or overloaded?)", SQLite's words, for a role that may no longer log in or use
+// the tables too. A role's privileges revoked was a 500 internal_error with a stack, as a bug of ours would be.
+test('the role changed under the running server (NOLOGIN, privileges revoked): 503 busy, one warning line in words that fit', { skip }, async () => {
+  const database = await createTestDatabase();
+  const name = new URL(database.url).pathname.slice(1);
+  const role = `${name}_role`;
+  const asPostgres = new pg.Client({ connectionString: database.url });
+  await asPostgres.connect();
+  await asPostgres.query(`CREATE ROLE ${role} LOGIN`);
+  await asPostgres.query(`ALTER DATABASE ${name} OWNER TO ${role}`);
+  await asPostgres.query(`ALTER SCHEMA public OWNER TO ${role}`);
+  const roleUrl = new URL(database.url);
+  roleUrl.username = role;
+  const store = await openStore(roleUrl.toString());
+  cleanups.push(async () => {
+    await store.close();
+    await asPostgres.end();
+    await database.drop();
+    const admin = new pg.Client({ connectionString: database.url.replace(`/${name}`, '/postgres') });
+    await admin.connect();
+    await admin.query(`DROP ROLE IF EXISTS ${role}`).finally(() => admin.end());
+  });
+  const studies = createStudyService({ store });
+  await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
+  const { wave } = await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100, seed: 'role' });
+  const warningsOf = async (change: string[], expected: RegExp) => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const app = createApp({ store, config: loadConfig({}, { dbPath: roleUrl.toString(), logLevel: 'silent', ...TEST_RATE_LIMITS }), logger });
+    for (const statement of change) await asPostgres.query(statement);
+    // The pool's open connections logged in before the change: end them, so that the next ones meet it.
+    await asPostgres.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1', [role]);
+    for (let i = 0; i < 3; i++) {
+      const res = await request(app).post(`/api/waves/${wave.id}/participants`).send({});
+      assert.equal(res.status, 503, `${change.join('; ')}: ${res.status} ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.code, 'busy');
+    }
+    assert.deepEqual(lines.filter((l) => Number(l.level) >= 50).map((l) => l.msg), [], 'an error line (with its stack) was logged');
+    const warnings = lines.filter((l) => l.level === 40);
+    assert.equal(warnings.length, 1, JSON.stringify(warnings));
+    assert.match(String(warnings[0]!.msg), expected);
+    assert.doesNotMatch(String(warnings[0]!.msg), /disk full/);
+    return warnings[0]!;
+  };
+  const nologin = await warningsOf([`ALTER ROLE ${role} NOLOGIN`], /^PostgreSQL refuses this server's login \(the role removed, NOLOGIN, or its password changed\?\)/);
+  assert.equal(nologin.code, '28000');
+  await asPostgres.query(`ALTER ROLE ${role} LOGIN`);
+  const revoked = await warningsOf(
+    [`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`],
+    /^PostgreSQL denies this server's role the use of vlab's tables \(privileges revoked, or the role changed\?\)/,
+  );
+  assert.equal(revoked.code, '42501');
 });

@@ -5,7 +5,9 @@ import {
   completionFlags,
   itemBatteries,
   median,
+  possibleDurations,
   SPEEDER_MIN_COMPLETES,
+  speederAmong,
   speederFlag,
   speederFlagAmong,
   straightlinedBatteries,
@@ -14,6 +16,7 @@ import { RunningMedian } from '../../server/domain/running-median.ts';
 import type { StudyDefinition } from '../../server/domain/study-definition.ts';
 import { createQualityFlagService } from '../../server/services/quality-flag-service.ts';
 import { createRespondentService } from '../../server/services/respondent-service.ts';
+import { createTokenService } from '../../server/services/token-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey, completeWithService, createTestApp } from './test-app.ts';
 
@@ -48,6 +51,11 @@ test('median, and the speeder rule: under a third of the median, judged only onc
   assert.equal(speederFlag(99, others), 1);
   assert.equal(speederFlag(100, others), 0);
   assert.equal(speederFlag(99, others.slice(1)), null, 'too few completes to judge');
+  // A negative duration (a clock stepped back) is not judged, and among the others neither counts nor moves the median.
+  assert.equal(speederFlag(-5, others), null);
+  assert.equal(speederFlag(99, [...others.slice(1), -5]), null, 'the negative one does not make up the 20');
+  assert.deepEqual([...possibleDurations(Float64Array.from([-7, -1, 0, 3]))], [0, 3]);
+  assert.equal(speederAmong(-1, Float64Array.from([-1, ...others])), null);
 });
 
 test('straight-lining: the same answer on every item of a battery of ≥ 3 items; unanswered items do not count', () => {
@@ -148,6 +156,44 @@ test('speeder at completion needs 20 earlier completes; at export the median of 
   assert.equal(exported.size, SPEEDER_MIN_COMPLETES + 3);
   assert.equal(speeders, 3, 'the two early 30-second completes are speeders once the median is known, plus the 150-second one');
   console.log(`quality flags: ${exported.size} completes, ${speeders} speeders at export (2 of them unjudged at completion)`);
+});
+
+test('a clock stepped back (negative duration) is not a speeder, stays out of the median and is exported as missing', async () => {
+  const t = await setup();
+  const wave = (await t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'clock-step' })).wave;
+  let clock = Date.parse('2026-01-01T00:00:00Z');
+  const service = createRespondentService({ store: t.store, now: () => new Date(clock).toISOString() });
+  const run = async (seconds: number) => {
+    const { participant } = await service.start({ waveId: wave.id, panelParams: {} });
+    clock += seconds * 1000; // negative: the server's clock stepped back between the start and the completion
+    await completeWithService(service, participant.code, ATTENTIVE);
+    clock += 3_600_000;
+    return { code: participant.code, flags: (await t.repos.qualityFlags.get(participant.id))!.values };
+  };
+  for (let i = 0; i < 11; i++) await run(600);
+  for (let i = 0; i < 10; i++) await run(100);
+  // 21 others, median 600: -300 s would be "under a third" of it, but it is no duration at all.
+  const stepped = await run(-300);
+  assert.equal(stepped.flags.speeder, null, 'an impossible duration is not judged');
+  // Others: 11 × 600 and 10 × 100 (median 600), so 180 s is a speeder; counting the -300 would make the median 350.
+  const fast = await run(180);
+  assert.equal(fast.flags.speeder, 1, 'the negative duration does not pull the median down');
+
+  const exported = await createQualityFlagService().flagsForWave(t.repos, wave.id);
+  const byId = async (code: string) => exported.get((await t.repos.participants.findByCode(code))!.id)!;
+  assert.equal((await byId(stepped.code)).speeder, null);
+  assert.equal((await byId(fast.code)).speeder, 1);
+
+  const { token } = await createTokenService({ store: t.store }).create('clock-step');
+  const get = (format: string) => request(t.app).get(`/api/researcher/waves/${wave.id}/export?format=${format}`).set('Authorization', `Bearer ${token}`);
+  const rows = JSON.parse((await get('json')).text) as Record<string, unknown>[];
+  const row = rows.find((r) => r.participant === stepped.code)!;
+  assert.equal(row.duration_seconds, null, 'exported as missing, not as a negative number');
+  assert.equal(row.flag_speeder, null);
+  assert.ok(typeof row.started_at === 'string' && typeof row.completed_at === 'string', 'the timestamps stay as recorded');
+  assert.equal(rows.find((r) => r.participant === fast.code)!.duration_seconds, 180);
+  const codebook = JSON.parse((await get('codebook')).text) as { columns: { name: string; label: string }[] };
+  assert.match(codebook.columns.find((c) => c.name === 'duration_seconds')!.label, /empty when completed_at is before started_at/);
 });
 
 test('the respondent page carries a honeypot field people cannot see, focus or hear', async () => {

@@ -10,7 +10,7 @@ const POSTGRES = 'vlab db backup copies a SQLite file; for PostgreSQL use pg_dum
  * through SQLite's online backup API (better-sqlite3's `backup`), which copies page by page and restarts on its
  * own when a writer changes a page it already copied. Copying the file with `cp` instead can catch a half-written
  * WAL. The copy is written beside FILE first and renamed when complete, checked with `PRAGMA integrity_check`,
- * and readable by its owner only, as the database itself. PostgreSQL has pg_dump (docs/deploy.md).
+ * and readable by its owner only, as the database itself. A FILE-wal, -shm or -journal already there is refused. PostgreSQL has pg_dump (docs/deploy.md).
  */
 export function registerDbCommands(program: Command): void {
   const db = program.command('db').description('the database: migrations, backups and the copy to PostgreSQL');
@@ -47,6 +47,7 @@ export function registerDbCommands(program: Command): void {
           import('../../storage/sqlite-unavailable.ts'),
         ]);
         if (existsSync(options.out)) throw new UsageError(`--out: ${options.out} already exists; choose a new file name`);
+        refuseStaleSideFiles(options.out, existsSync);
         (await import('./output-file.ts')).checkOutputFolder(options.out);
         if (options.db && isPostgresUrl(options.db)) throw new UsageError(POSTGRES);
         const { config, store } = await openDatabaseForCli({ dbPath: options.db });
@@ -83,6 +84,23 @@ export function registerDbCommands(program: Command): void {
       }),
     );
   registerDbCopyCommand(db);
+}
+
+/**
+ * SQLite opens FILE together with FILE-wal and FILE-journal (and FILE-shm, the WAL's index) if they exist, and
+ * replays them into it: a WAL has no mark of the database it belongs to. One left from an earlier database of that
+ * name (moved or deleted without it) would be applied over the backup the first time it is opened — a trial saw the
+ * whole copy replaced by another database's schema, integrity check ok. Refused rather than removed: the file may
+ * hold the committed writes of a database that was moved away without it, and is not ours to delete.
+ */
+function refuseStaleSideFiles(out: string, exists: (path: string) => boolean): void {
+  for (const side of ['-wal', '-shm', '-journal']) {
+    if (!exists(out + side)) continue;
+    throw new UsageError(
+      `--out ${out}: ${out}${side} already exists, left from an earlier database of that name; SQLite would apply it to the ` +
+        'copy when the copy is opened. Move it away (or delete it if nothing needs it), or choose another --out',
+    );
+  }
 }
 
 interface MigrationRow {

@@ -1,6 +1,6 @@
 import type { Answers } from '../answers.ts';
 import { PANEL_PARAMS } from '../panel-params.ts';
-import { durationSeconds, type Participant } from '../participant.ts';
+import { durationSeconds, isPossibleDuration, type Participant } from '../participant.ts';
 import { CONSENT_PAGE } from '../survey-names.ts';
 import { studyDesign } from '../study-design.ts';
 import { conjointAnswerColumns } from './conjoint-rows.ts';
@@ -96,7 +96,12 @@ const META_COLUMNS: ColumnSpec[] = [
 const TIME_COLUMNS: ColumnSpec[] = [
   { name: 'started_at', role: 'meta', type: 'timestamp', label: 'Start (ISO 8601, UTC)' },
   { name: 'completed_at', role: 'meta', type: 'timestamp', label: 'Completion, screen-out or over-quota exit (ISO 8601, UTC)' },
-  { name: 'duration_seconds', role: 'meta', type: 'number', label: 'Seconds from start to completed_at' },
+  {
+    name: 'duration_seconds',
+    role: 'meta',
+    type: 'number',
+    label: 'Seconds from start to completed_at; empty when completed_at is before started_at (a server clock stepped back): not a duration, never a speeder',
+  },
 ];
 
 /** Labels are the respondent-facing texts in the study's default locale. */
@@ -296,12 +301,15 @@ function participantValue(p: Participant, name: string): WideValue {
     case 'locale':
       return p.locale;
     case 'duration_seconds':
-      return p.completedAt ? durationSeconds(p, p.completedAt) : null;
+      return p.completedAt ? possibleOrNull(durationSeconds(p, p.completedAt)) : null;
     default:
       if (name in p.assignment) return p.assignment[name] ?? null;
       return (p.panelParams as Record<string, string | undefined>)[name] ?? null;
   }
 }
+
+/** A negative duration (clocks, not the respondent) is exported as missing, with the codebook saying so. */
+const possibleOrNull = (seconds: number): number | null => (isPossibleDuration(seconds) ? seconds : null);
 
 /** Strings and numbers as answered; booleans as 1/0; checkbox arrays joined by `;`. */
 export function answerValue(value: unknown): WideValue {

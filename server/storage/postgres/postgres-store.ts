@@ -67,10 +67,12 @@ const databaseRefusing = (error: unknown) =>
 
 /**
  * SQLSTATEs of a server that answers but will not let this process in: its database dropped or renamed (3D000),
- * the role gone or not allowed to log in, or its password changed (28000, 28P01). Out of reach as when it is down,
- * but only the operator can mend it, so unlike a server away (which comes back by itself) it is logged.
+ * the role gone or not allowed to log in, or its password changed (28000, 28P01), or the role's privileges on the
+ * tables revoked (42501: vlab's role owns what its migrations made, so only a change to the role meets it). Out of
+ * reach as when it is down, but only the operator can mend it, so unlike a server away (which comes back by
+ * itself) it is logged.
  */
-const LOGIN_REFUSED_STATES = /^(3D000|28000|28P01)$/;
+const LOGIN_REFUSED_STATES = /^(3D000|28000|28P01|42501)$/;
 
 /** 503 `busy` for a server that will not let this process in; the PostgreSQL error rides along for the log only. */
 function loginRefused(error: unknown): DomainError | undefined {

@@ -1,0 +1,24 @@
+/**
+ * The once-a-minute warning for writes PostgreSQL refused (server/routes/errors.ts) in words that fit PostgreSQL's
+ * cause, by its SQLSTATE (https://www.postgresql.org/docs/current/errcodes-appendix.html): SQLite's "disk full,
+ * read-only or overloaded?" sent an operator whose database was dropped, or whose role may no longer log in, to
+ * look at the disk. No pg import: the routes read it.
+ */
+const WORDS: readonly [state: RegExp, words: string][] = [
+  [/^3D000$/, 'the PostgreSQL database named in VLAB_DB does not exist (dropped or renamed?): nothing is stored until it is back; restore it (pg_restore) or point VLAB_DB at it'],
+  [/^28(000|P01)$/, "PostgreSQL refuses this server's login (the role removed, NOLOGIN, or its password changed?): nothing is stored until VLAB_DB's role may log in again"],
+  [/^42501$/, "PostgreSQL denies this server's role the use of vlab's tables (privileges revoked, or the role changed?): grant them back to VLAB_DB's role"],
+  [/^25006$/, 'the PostgreSQL server takes no writes (read-only: a standby after a failover, or default_transaction_read_only?): point VLAB_DB at the primary, or turn read-only off'],
+  [/^53100$/, "the PostgreSQL server's disk is full: free space there"],
+  [/^53200$/, 'the PostgreSQL server is out of memory'],
+  [/^53300$/, 'the PostgreSQL server has no free connection (too many clients: max_connections, or pools of too many processes?)'],
+  [/^53/, 'the PostgreSQL server lacks resources (disk, memory or connections)'],
+  [/^57014$/, "PostgreSQL cancelled statements (the 15 s statement timeout under overload, or an operator's pg_cancel_backend)"],
+];
+
+/** The warning's words for a PostgreSQL error's SQLSTATE, or undefined for any other error (SQLite's, say). */
+export function postgresRefusalWords(cause: unknown): string | undefined {
+  const { code } = (cause ?? {}) as { code?: unknown };
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  return WORDS.find(([state]) => state.test(code))?.[1];
+}
