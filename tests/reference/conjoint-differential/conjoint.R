@@ -24,7 +24,9 @@ prepare <- function(c) {
   outcome <- if (c$verb == "freqs") NULL else "chosen"
   used <- c(outcome, features, c$id_column, c$weights, c$by)
   d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
-  for (f in features) d[[f]] <- factor(d[[f]], levels = if (is.null(c$levels)) sort(unique(d[[f]])) else unlist(c$levels[[f]]))
+  # Levels nobody was shown are dropped, as model.frame(drop.unused.levels = TRUE) in svyglm and lm_robust does
+  # (freqs sets its own levels: a design level never shown counts 0 there).
+  for (f in features) d[[f]] <- droplevels(factor(d[[f]], levels = if (is.null(c$levels)) sort(unique(d[[f]])) else unlist(c$levels[[f]])))
   if (!is.null(c$by)) d[[c$by]] <- factor(d[[c$by]], levels = sort(unique(d[[c$by]])))
   d
 }
@@ -35,33 +37,30 @@ z_row <- function(feature, level, est, se, h0 = 0) {
 }
 ref_row <- function(feature, level) list(feature, level, 0, NA, NA, NA, NA, NA)
 
-# cregg's AMCE of level j of a under the constraint a * b: mean over b's levels shown with a_j of the effect there.
+# cregg's AMCE of level j of a under the constraint a * b: mean over b's levels shown with a_j of the effect there
+# (b's reference counts through β_aj alone). Weights over the estimable coefficients; NULL if β_aj itself is not.
+interaction_name <- function(cf, x, y) if (paste0(x, ":", y) %in% names(cf)) paste0(x, ":", y) else paste0(y, ":", x)
 constrained_weights <- function(cf, a, lj, b, levels_b) {
-  w <- setNames(numeric(length(cf)), names(cf)); main <- paste0(a, lj)
-  shown <- c(TRUE, sapply(levels_b[-1], function(lk) {
-    nm <- if (paste0(main, ":", b, lk) %in% names(cf)) paste0(main, ":", b, lk) else paste0(b, lk, ":", main)
-    !is.na(cf[nm])
-  }))
-  w[main] <- 1
-  for (lk in levels_b[-1][shown[-1]]) {
-    nm <- if (paste0(main, ":", b, lk) %in% names(cf)) paste0(main, ":", b, lk) else paste0(b, lk, ":", main)
-    w[nm] <- 1 / sum(shown)
-  }
+  est <- cf[!is.na(cf)]; main <- paste0(a, lj)
+  if (!(main %in% names(est))) return(NULL)
+  terms <- sapply(levels_b[-1], function(lk) interaction_name(cf, main, paste0(b, lk)))
+  shown <- terms[terms %in% names(est)]
+  w <- setNames(numeric(length(est)), names(est)); w[main] <- 1
+  w[shown] <- 1 / (1 + length(shown))
   w
 }
 amce_cregg <- function(d, c) {
   m <- svyglm(as.formula(c$formula), design = design_of(d, c))
-  cf <- coef(m); ok <- !is.na(cf); V <- vcov(m)
+  cf <- coef(m); est <- cf[!is.na(cf)]; V <- vcov(m)[names(est), names(est), drop = FALSE]
   constraint <- unlist(c$constraint)
   rows <- list()
   for (f in unlist(c$features)) {
     lv <- levels(d[[f]]); rows[[length(rows) + 1]] <- ref_row(f, lv[1])
     for (l in lv[-1]) {
-      if (f %in% constraint) {
-        other <- setdiff(constraint, f); w <- constrained_weights(cf, f, l, other, levels(d[[other]]))[ok]
-        est <- sum(w * cf[ok]); se <- sqrt(drop(t(w) %*% V %*% w))
-      } else { est <- cf[[paste0(f, l)]]; se <- sqrt(V[paste0(f, l), paste0(f, l)]) }
-      rows[[length(rows) + 1]] <- z_row(f, l, est, se)
+      w <- if (f %in% constraint) constrained_weights(cf, f, l, setdiff(constraint, f), levels(d[[setdiff(constraint, f)]]))
+        else if (paste0(f, l) %in% names(est)) setNames(as.numeric(names(est) == paste0(f, l)), names(est)) else NULL
+      # A level the data never show (or aliased): no AMCE, NA as svyglm's coefficient.
+      rows[[length(rows) + 1]] <- if (is.null(w)) list(f, l, NA, NA, NA, NA, NA, NA) else z_row(f, l, sum(w * est), sqrt(drop(t(w) %*% V %*% w)))
     }
   }
   rows
@@ -79,7 +78,11 @@ amce_cr2 <- function(d, c) {
 mms <- function(d, c, h0 = 0) {
   des <- design_of(d, c); rows <- list()
   for (f in unlist(c$features)) {
-    m <- svyglm(as.formula(paste("chosen ~ 0 +", f)), design = des); cf <- coef(m); se <- sqrt(diag(vcov(m)))
+    # One level shown in these rows (a small subgroup): its mean is the intercept (~ 0 + f stops on a one-level factor).
+    shown <- unique(as.character(d[[f]]))
+    m <- if (length(shown) == 1) svyglm(chosen ~ 1, design = des) else svyglm(as.formula(paste("chosen ~ 0 +", f)), design = des)
+    cf <- coef(m); se <- sqrt(diag(vcov(m)))
+    if (length(shown) == 1) names(cf) <- names(se) <- paste0(f, shown)
     # A level nobody in these rows was shown (a small subgroup) has no mean: NA, as svyglm's aliased coefficient.
     for (l in levels(d[[f]])) rows[[length(rows) + 1]] <- if (paste0(f, l) %in% names(se)) z_row(f, l, cf[[paste0(f, l)]], se[[paste0(f, l)]], h0) else list(f, l, NA, NA, NA, NA, NA, NA)
   }
@@ -87,6 +90,7 @@ mms <- function(d, c, h0 = 0) {
 }
 mm_diffs <- function(d, c) {
   groups <- levels(d[[c$by]])
+  if (length(groups) < 2) stop("one group of by among the complete rows")
   base <- mms(d[d[[c$by]] == groups[1], ], c)
   rows <- list()
   for (g in groups[-1]) {

@@ -48,6 +48,7 @@ const LABEL_STYLES: ((f: number, k: number) => string)[] = [
   (f, k) => ['none', 'low, some', 'high', 'very high', 'most', 'all'][k],
   (f, k) => ['Männlich', 'Weiblich', 'Divers', 'Ñandú', 'Øst', 'élan'][k],
   (f, k) => `${(k + 1) * 10}k–${(k + 2) * 10}k`,
+  (f, k) => [' leading space', 'say "yes"', 'a/b', 'x-y', '2nd', 'Z'][k],
 ];
 
 function drawFeatures(draw: Draw): Feature[] {
@@ -97,9 +98,12 @@ interface Fielded {
 }
 
 function field(draw: Draw, features: Feature[], forbidden: Set<string>): Fielded {
-  const respondents = 15 + draw.int(106);
-  const tasks = 1 + draw.int(6);
-  const profiles = 1 + draw.int(3);
+  // Sometimes very few respondents (clusters), 3–8, each with 5–6 tasks of 2–3 profiles: at least 30 profile rows,
+  // not a saturated model whose aliased columns lm and lm_robust choose differently.
+  const few = draw.chance(0.15);
+  const respondents = few ? 3 + draw.int(6) : 15 + draw.int(106);
+  const tasks = few ? 5 + draw.int(2) : 1 + draw.int(6);
+  const profiles = few ? 2 + draw.int(2) : 1 + draw.int(3);
   const rating = profiles === 1 && draw.chance(0.5);
   const groups = draw.chance(0.5) ? ['Dem', 'Rep'] : ['a', 'b', 'c'];
   const missing = draw.chance(0.3) ? 0.03 : 0;
@@ -172,5 +176,12 @@ export function conjointDesign(seed: number): ConjointDesign {
   return { id, seed, csv: csvText(columns), levels, probabilities, cases: casesOf(id, features, restricted, profiles, weighted) };
 }
 
-/** The seeds of the stored suite. */
-export const CONJOINT_SEEDS = Array.from({ length: 40 }, (_, k) => 5_200_000 + k);
+/**
+ * The seeds of the stored suite: the first 40, and one that a sweep of 200 (VLAB_CONJOINT_SEEDS=200, with R's
+ * output regenerated for them) found: 5200172, a constrained AMCE whose variance is 0 up to roundoff (vlab's SE
+ * was NaN). Left out: 5200045, a perfect fit (every residual 0) whose aliased columns and CR2 df estimatr and vlab
+ * choose differently (clubSandwich's df agrees with vlab's).
+ */
+export const CONJOINT_SEEDS = process.env.VLAB_CONJOINT_SEEDS
+  ? Array.from({ length: Number(process.env.VLAB_CONJOINT_SEEDS) }, (_, k) => 5_200_000 + k)
+  : [...Array.from({ length: 40 }, (_, k) => 5_200_000 + k), 5_200_172];
