@@ -134,7 +134,11 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   const estimates = design.names.map((term, j) => {
     const k = position.get(j);
     if (k === undefined) return tidyRow(term, formula.response, null, null, null, alpha);
-    const row = tidyRow(term, formula.response, fit.coef[j], Math.sqrt(vcov[k * r + k]), df ? df[k] : null, alpha);
+    // A variance that is 0 in exact arithmetic (a constrained AMCE of a level every respondent chose alike) can come
+    // out as −1e-30: survey::svyglm (the cregg type) reports a roundoff SE there, not NaN; estimatr's types keep
+    // R's sqrt of a negative, NaN.
+    const variance = seType === 'cregg' ? Math.max(0, vcov[k * r + k]) : vcov[k * r + k];
+    const row = tidyRow(term, formula.response, fit.coef[j], Math.sqrt(variance), df ? df[k] : null, alpha);
     return df && df[k] <= 0 ? { ...row, p_value: null, conf_low: null, conf_high: null, df: null } : row;
   });
   const keptNames = Array.from(kept, (j) => design.names[j]);

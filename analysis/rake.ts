@@ -79,7 +79,7 @@ export function rake(options: RakeOptions): RakeResult {
     return { out, targets: levels.map((level) => margins[v][level] / totals[k]) };
   });
 
-  const weights = options.baseWeights ? numericColumn(FN, rows, Int32Array.from(rows.keys()), options.baseWeights, 'base weights') : new Float64Array(n).fill(1);
+  const weights = options.baseWeights ? baseWeightsOf(rows, options.baseWeights) : new Float64Array(n).fill(1);
   const previous = new Float64Array(n);
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     previous.set(weights);
@@ -107,6 +107,18 @@ export function rake(options: RakeOptions): RakeResult {
     }
   }
   throw notConverged(weights, previous, tolerance, maxIterations);
+}
+
+/** The base weights column: every respondent's, a number, 0 or more (svydesign needs them all; a negative one means nothing). */
+function baseWeightsOf(rows: readonly Row[], column: string): Float64Array {
+  requireColumns(FN, rows, [column], 'base weights');
+  rows.forEach((row, i) => {
+    if (isMissing(row[column])) throw new AnalysisError(FN, `base weights column "${column}" is missing for row ${i + 1}; raking needs every respondent's weight`);
+  });
+  const weights = numericColumn(FN, rows, Int32Array.from(rows.keys()), column, 'base weights');
+  const negative = weights.findIndex((w) => w < 0);
+  if (negative >= 0) throw new AnalysisError(FN, `base weights column "${column}" has a negative value (row ${negative + 1}: ${weights[negative]}); weights must be 0 or more`);
+  return weights;
 }
 
 /** Why raking stopped at `maxIterations`: a boundary solution (some weights still falling towards 0), or not. */

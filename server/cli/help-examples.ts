@@ -39,6 +39,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   power: [
     'vlab power --sd 1 --n 500                         # minimum detectable effect at 80% power, 500 per arm',
     'vlab power --sd 1 --effect 0.2 --power 0.8        # n per arm',
+    'vlab power --sd 1 --effect 0.3 --n 5 --strict     # both rejection regions, as power.t.test(strict = TRUE)',
     'vlab power --study protege-bargaining --n 1500 --sims 100 --seed 1',
   ],
   'p-adjust': ["printf '0.01\\n0.04\\n0.03\\n' | vlab p-adjust --method holm"],

@@ -188,6 +188,26 @@ test('power: --sd and --n alone give the minimum detectable effect at 80% power,
   assert.match(vlab(['power', '--sd', '1', '--n', '500']).stdout, /^\s*effect\s+sd\s+n_per_arm\s+n_total\s+power/);
 });
 
+test('power --strict counts the far rejection region too, as R power.t.test(strict = TRUE)', () => {
+  const csv = (args: string[]) => {
+    const result = vlab(['power', '--sd', '1', ...args, '--format', 'csv']);
+    assert.equal(result.status, 0, result.stderr);
+    return rowsFromCsv(result.stdout)[0];
+  };
+  const near = (got: unknown, want: number) => assert.ok(Math.abs((got as number) - want) < 1e-8 * Math.max(1, Math.abs(want)), `${got} vs ${want}`);
+  // R: power.t.test(n = 5, delta = 0.3, strict = TRUE)$power; without strict 0.0618624347508379
+  near(csv(['--n', '5', '--effect', '0.3', '--strict']).power, 0.0704596029366387);
+  near(csv(['--n', '5', '--effect', '0.3']).power, 0.0618624347508379);
+  // R: power.t.test(delta = 0.3, power = 0.2, strict = TRUE, tol = 1e-12)$n
+  near(csv(['--effect', '0.3', '--power', '0.2', '--strict']).n_per_arm, 28.5892484166164);
+  // R: power.t.test(n = 4, power = 0.1, strict = TRUE, tol = 1e-12)$delta (0.564242976753733 without strict)
+  near(csv(['--n', '4', '--power', '0.1', '--strict']).effect, 0.543019126436343);
+  assertUsageError(
+    vlab(['power', '--study', 'protege-bargaining', '--n', '100', '--strict']),
+    'vlab power: --strict applies to the analytic power (--sd), not to --study',
+  );
+});
+
 test('bad input: one line on stderr naming the problem, exit code 2, no stack trace', () => {
   const mtcars = ['--data', ref('mtcars.csv')];
   assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hpp']), 'vlab fit: lmRobust: formula references unknown column "hpp" (did you mean "hp"?)');

@@ -15,6 +15,7 @@ interface PowerCliOptions {
   study?: string;
   sims?: string;
   seed?: string;
+  strict?: boolean;
   format: string;
   out?: string;
 }
@@ -30,6 +31,7 @@ const COLUMNS = ['effect', 'sd', 'n_per_arm', 'n_total', 'power', 'alpha', 'arms
 type PowerRequest = { kind: 'analytic'; options: PowerOptions } | StudyPowerRequest;
 
 function powerRequest(o: PowerCliOptions): PowerRequest {
+  if (o.study !== undefined && o.strict) throw new UsageError('--strict applies to the analytic power (--sd), not to --study');
   if (o.study !== undefined) return studyPowerRequest({ study: o.study, n: o.n, sims: o.sims, seed: o.seed });
   const contrast = o.contrast ?? 'difference';
   if (!['difference', 'main', 'interaction'].includes(contrast)) {
@@ -48,6 +50,7 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
       alpha: parseAlpha(o.alpha),
       arms: parseNumber(o.arms, '--arms', (x) => Number.isInteger(x) && x >= 2, 'an integer of at least 2'),
       contrast: contrast as PowerContrast,
+      strict: o.strict === true,
     },
   };
 }
@@ -64,6 +67,7 @@ export function registerPowerCommand(program: Command): void {
     .option('--alpha <alpha>', 'two-sided test level', String(DEFAULT_ALPHA))
     .option('--arms <k>', 'number of equal arms (cells)', '2')
     .option('--contrast <c>', 'difference (two arms), main or interaction (2^f factorial)', 'difference')
+    .option('--strict', "count the far rejection region too (R power.t.test(strict = TRUE)); matters for small effects or n")
     .option('--study <id>', "simulate the study's design and analysis plan instead (power, bias, RMSE, coverage per term)")
     .option('--sims <k>', 'with --study: simulated waves', '500')
     .option('--seed <seed>', 'with --study: seed of the simulations (default: random, printed)')

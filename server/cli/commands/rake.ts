@@ -9,6 +9,7 @@ interface RakeCliOptions {
   data: string;
   margins: string;
   id: string;
+  weights?: string;
   tolerance?: string;
   maxIterations?: string;
   format: string;
@@ -34,6 +35,7 @@ export function registerRakeCommand(program: Command): void {
     .requiredOption('--data <file.csv>', 'respondents, one row each')
     .requiredOption('--margins <margins.json>', '{"gender": {"female": 0.51, "male": 0.49}, ...}, or a study\'s population-margins.json')
     .requiredOption('--id <column>', 'respondent id column')
+    .option('--weights <column>', 'base (design) weights to start from, as survey::rake on svydesign(weights = ~column); default all 1')
     .option('--tolerance <x>', 'largest relative weight change at convergence', '1e-10')
     .option('--max-iterations <n>', 'iteration cap', '1000')
     .option('--format <format>', 'csv, json or table', 'csv')
@@ -42,10 +44,13 @@ export function registerRakeCommand(program: Command): void {
       cliAction('rake', async (o: RakeCliOptions) => {
         const format = parseFormat(o.format);
         const rows = readData(o.data);
-        if (rows.length > 0 && !Object.hasOwn(rows[0], o.id)) throw new UsageError(`--id references unknown column "${o.id}"`);
+        for (const [option, column] of [['--id', o.id], ['--weights', o.weights]]) {
+          if (column !== undefined && rows.length > 0 && !Object.hasOwn(rows[0], column)) throw new UsageError(`${option} references unknown column "${column}"`);
+        }
         const { weights } = rake({
           rows,
           margins: targetsOf(readJsonObject(o.margins, 'margins file'), rows),
+          baseWeights: o.weights,
           tolerance: parseNumber(o.tolerance, '--tolerance', (x) => x > 0, 'a positive number'),
           maxIterations: parseNumber(o.maxIterations, '--max-iterations', (x) => Number.isInteger(x) && x > 0, 'a positive integer'),
         });

@@ -1,0 +1,119 @@
+// The conjoint differential test: seeded random conjoint designs (conjoint-differential/designs.ts: 2–6 features
+// of 2–6 levels, uneven randomization, restrictions marked "a * b", 1–3 profiles a task, 1–6 tasks clustered by
+// respondent, subgroups, weights, missing outcomes, awkward labels, declared or sorted levels), each run through
+// `vlab amce | mm | mm-diff | freqs` on its CSV file as an analyst would, and compared with R's STORED output
+// (conjoint-differential/expected.json.gz, written by conjoint.R: cregg's computations through survey 4.1-1, and
+// estimatr 1.0.0 lm_robust for the default CR2 AMCE) at the reference tolerance. CI needs no R. Each stored case
+// carries the hash of its inputs: a changed generator fails as "inputs changed, regenerate" (conjoint.R's header).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { rowsFromCsv, type Row } from '../../analysis/index.ts';
+import { assertCloseToR } from '../analysis/support.ts';
+import type { ConjointCase, ConjointDesign } from './conjoint-differential/designs.ts';
+import { caseHash, conjointSuite } from './conjoint-differential/suite.ts';
+
+type Stored = { input_hash: string; r_call: string; error?: string; rows?: (string | number | null)[][] };
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const expected: Record<string, Stored> = JSON.parse(gunzipSync(readFileSync(join(here, 'conjoint-differential/expected.json.gz'))).toString('utf8'));
+const scratch = mkdtempSync(join(tmpdir(), 'vlab-conjoint-differential-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The command line an analyst types for the case (files written to the scratch folder). */
+function argsOf(c: ConjointCase, d: ConjointDesign): string[] {
+  const args = [c.verb, '--data', join(scratch, `${d.id}.csv`), '--formula', c.formula, '--format', 'csv'];
+  if (c.id_column) args.push('--id', c.id_column);
+  if (c.se_type) args.push('--se-type', c.se_type);
+  if (c.weights) args.push('--weights', c.weights);
+  if (c.by) args.push('--by', c.by);
+  if (c.h0 !== undefined) args.push('--h0', String(c.h0));
+  if (d.levels) args.push('--levels', join(scratch, `${d.id}.levels.json`));
+  if (c.verb === 'freqs') args.push('--probabilities', join(scratch, `${d.id}.probabilities.json`));
+  return args;
+}
+
+/** The CLI's columns in R's stored order. */
+const COLUMNS: Record<string, string[]> = {
+  amce: ['feature', 'level', 'estimate', 'std_error', 'z', 'p', 'lower', 'upper', 'df'],
+  mm: ['feature', 'level', 'estimate', 'std_error', 'z', 'p', 'lower', 'upper'],
+  'mm-diff': ['BY', 'feature', 'level', 'estimate', 'std_error', 'z', 'p', 'lower', 'upper'],
+  freqs: ['feature', 'level', 'count', 'proportion', 'chisq', 'df', 'p'],
+};
+
+/** A cell as a number: R's Inf, -Inf and NaN arrive as the strings R prints, vlab's as Infinity and NaN. */
+function numberOf(cell: unknown): number | null {
+  if (typeof cell === 'number') return cell;
+  const text = String(cell);
+  return text === 'Inf' || text === 'Infinity' ? Infinity : text === '-Inf' || text === '-Infinity' ? -Infinity : text === 'NaN' ? NaN : null;
+}
+
+/**
+ * One cell against R's. Where the SE is 0 in exact arithmetic (every outcome of a level alike), R's is roundoff
+ * (1e-17) and its z is then ±1e16: vlab's SE must be as small, and its z ±Inf or huge (NaN for 0/0).
+ */
+function compareCell(cell: unknown, value: string | number | null, column: string, zeroSe: boolean, zOfR: number, where: string): void {
+  if (value === null) return assert.ok(cell === 'NA' || cell === null || cell === '', `${where}: got ${cell}, R has NA`);
+  if (typeof value === 'string' && numberOf(value) === null) return assert.equal(String(cell), value, where);
+  const want = numberOf(value) as number;
+  const got = numberOf(cell);
+  // The df of a variance that is roundoff says nothing either (estimatr's and clubSandwich's differ there).
+  if (zeroSe && column === 'df') return;
+  if (zeroSe && column === 'std_error') return assert.ok(got !== null && Math.abs(got) <= 1e-12, `${where}: got ${cell}, R has roundoff ${value}`);
+  // vlab's exact 0/0 is NaN where R divides roundoff by roundoff (a difference of 1e-16 over an SE of 7e-17).
+  if (zeroSe && (column === 'z' || column === 'p') && got !== null && Number.isNaN(got)) return;
+  // R's z itself is roundoff over roundoff (estimate equal to h0): z and p say nothing.
+  if (zeroSe && (column === 'z' || column === 'p') && Math.abs(zOfR) < 1e12) return;
+  if (zeroSe && column === 'z') return assert.ok(got !== null && !(Math.abs(got) < 1e12), `${where}: got ${cell}, R has ${value}`);
+  if (!Number.isFinite(want)) return assert.ok(Object.is(got, want), `${where}: got ${cell}, R has ${value}`);
+  assertCloseToR(got, want, where, column === 'p');
+}
+
+function compareRows(got: Row[], want: (string | number | null)[][], columns: string[], what: string): void {
+  assert.equal(got.length, want.length, `${what}: ${got.length} rows, R has ${want.length}`);
+  want.forEach((row, i) => {
+    const se = row[columns.indexOf('std_error')];
+    const estimate = numberOf(row[columns.indexOf('estimate')]) ?? 0;
+    const zeroSe = typeof se === 'number' && Math.abs(se) <= 1e-12 * Math.max(1, Math.abs(estimate));
+    const zOfR = numberOf(row[columns.indexOf('z')]) ?? NaN;
+    row.forEach((value, k) => compareCell(got[i][columns[k]], value, columns[k], zeroSe, zOfR, `${what} row ${i + 1} (${got[i].feature} ${got[i].level}) ${columns[k]}`));
+  });
+}
+
+function checkCase(c: ConjointCase, design: ConjointDesign): void {
+  const stored = expected[c.id];
+  assert.ok(stored, `${c.id}: no stored R output (run conjoint.R, see its header)`);
+  assert.equal(stored.input_hash, caseHash(c, design), `${c.id}: inputs changed, regenerate expected.json.gz (conjoint.R)`);
+  const args = argsOf(c, design);
+  const result = spawnSync(process.execPath, [join(repo, 'bin/vlab.js'), ...args], { encoding: 'utf8', cwd: repo });
+  const what = `${c.id} [vlab ${args.join(' ')}] vs ${stored.r_call}`;
+  if (stored.error) {
+    assert.equal(result.status, 2, `${what}: R stopped (${stored.error}); vlab exited ${result.status}`);
+    return;
+  }
+  assert.equal(result.status, 0, `${what}: ${result.stderr}`);
+  compareRows(rowsFromCsv(result.stdout), stored.rows ?? [], COLUMNS[c.verb], what);
+}
+
+for (const design of conjointSuite()) {
+  test(`${design.id} (seed ${design.seed}): vlab amce, mm, mm-diff and freqs equal R`, () => {
+    writeFileSync(join(scratch, `${design.id}.csv`), design.csv);
+    if (design.levels) writeFileSync(join(scratch, `${design.id}.levels.json`), JSON.stringify(design.levels));
+    writeFileSync(join(scratch, `${design.id}.probabilities.json`), JSON.stringify(design.probabilities));
+    // Every case of the design is run and every mismatch listed, not only the first.
+    const failures: string[] = [];
+    for (const c of design.cases) {
+      try {
+        checkCase(c, design);
+      } catch (error) {
+        failures.push((error as Error).message.split('\n')[0]);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+}

@@ -1,0 +1,138 @@
+# R's side of the conjoint differential test: computes what cregg 0.3.7 computes for every case that
+# write-inputs.ts wrote to INDIR, and stores it with each case's R call in OUTFILE (gzipped JSON keyed by case id).
+# cregg itself is not installed here (nor on CRAN's reach of this machine): its computations are reproduced with
+# the survey package it calls (tests/reference/cases/conjoint/README.md, checked against cregg's own output by
+# tests/reference/conjoint-cregg.test.ts and conjoint-estimators.test.ts):
+#   amce (se cregg): svyglm(y ~ features, svydesign(ids = ~respondent, weights = ~w or ~1)); a constraint a * b
+#     averages the effect of each level over the levels of the other feature it is shown with (w'Vw for the SE)
+#   amce (CR2):      estimatr::lm_robust(y ~ features, clusters = respondent, se_type = "CR2"[, weights = w])
+#   mm:              per feature svyglm(y ~ 0 + feature, same design); z = (estimate − h0)/SE
+#   mm_diffs:        mm within each group of `by` (a design on that group's rows), later minus first, SE₁² + SE₂²
+#   freqs:           (weighted) counts of each level, chisq.test(counts, p = design probabilities)
+# Rows with a missing value in a used column are dropped first. Undeclared levels sort in the C locale.
+# Usage, from the repository root (R 4.2.2, survey 4.1-1, estimatr 1.0.0):
+#   node --import tsx tests/reference/conjoint-differential/write-inputs.ts /tmp/cj-in
+#   Rscript tests/reference/conjoint-differential/conjoint.R /tmp/cj-in tests/reference/conjoint-differential/expected.json.gz
+suppressMessages({library(survey); library(estimatr); library(jsonlite)})
+invisible(Sys.setlocale("LC_COLLATE", "C"))
+args <- commandArgs(TRUE); indir <- args[1]; outfile <- args[2]
+cases <- fromJSON(file.path(indir, "cases.json"), simplifyVector = FALSE)
+
+prepare <- function(c) {
+  d <- read.csv(file.path(indir, c$data_file), stringsAsFactors = FALSE, na.strings = "NA", encoding = "UTF-8")
+  features <- unlist(c$features)
+  outcome <- if (c$verb == "freqs") NULL else "chosen"
+  used <- c(outcome, features, c$id_column, c$weights, c$by)
+  d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
+  # Levels nobody was shown are dropped, as model.frame(drop.unused.levels = TRUE) in svyglm and lm_robust does
+  # (freqs sets its own levels: a design level never shown counts 0 there).
+  for (f in features) d[[f]] <- droplevels(factor(d[[f]], levels = if (is.null(c$levels)) sort(unique(d[[f]])) else unlist(c$levels[[f]])))
+  if (!is.null(c$by)) d[[c$by]] <- factor(d[[c$by]], levels = sort(unique(d[[c$by]])))
+  d
+}
+design_of <- function(d, c) svydesign(ids = as.formula(paste0("~", c$id_column)), weights = if (is.null(c$weights)) ~1 else as.formula(paste0("~", c$weights)), data = d)
+z_row <- function(feature, level, est, se, h0 = 0) {
+  z <- (est - h0) / se; q <- qnorm(0.975)
+  list(feature, level, est, se, z, 2 * pnorm(-abs(z)), est - q * se, est + q * se)
+}
+ref_row <- function(feature, level) list(feature, level, 0, NA, NA, NA, NA, NA)
+
+# cregg's AMCE of level j of a under the constraint a * b: mean over b's levels shown with a_j of the effect there
+# (b's reference counts through β_aj alone). Weights over the estimable coefficients; NULL if β_aj itself is not.
+interaction_name <- function(cf, x, y) if (paste0(x, ":", y) %in% names(cf)) paste0(x, ":", y) else paste0(y, ":", x)
+constrained_weights <- function(cf, a, lj, b, levels_b) {
+  est <- cf[!is.na(cf)]; main <- paste0(a, lj)
+  if (!(main %in% names(est))) return(NULL)
+  terms <- sapply(levels_b[-1], function(lk) interaction_name(cf, main, paste0(b, lk)))
+  shown <- terms[terms %in% names(est)]
+  w <- setNames(numeric(length(est)), names(est)); w[main] <- 1
+  w[shown] <- 1 / (1 + length(shown))
+  w
+}
+amce_cregg <- function(d, c) {
+  m <- svyglm(as.formula(c$formula), design = design_of(d, c))
+  cf <- coef(m); est <- cf[!is.na(cf)]; V <- vcov(m)[names(est), names(est), drop = FALSE]
+  constraint <- unlist(c$constraint)
+  rows <- list()
+  for (f in unlist(c$features)) {
+    lv <- levels(d[[f]]); rows[[length(rows) + 1]] <- ref_row(f, lv[1])
+    for (l in lv[-1]) {
+      w <- if (f %in% constraint) constrained_weights(cf, f, l, setdiff(constraint, f), levels(d[[setdiff(constraint, f)]]))
+        else if (paste0(f, l) %in% names(est)) setNames(as.numeric(names(est) == paste0(f, l)), names(est)) else NULL
+      # A level the data never show (or aliased): no AMCE, NA as svyglm's coefficient.
+      rows[[length(rows) + 1]] <- if (is.null(w)) list(f, l, NA, NA, NA, NA, NA, NA) else z_row(f, l, sum(w * est), sqrt(drop(t(w) %*% V %*% w)))
+    }
+  }
+  rows
+}
+amce_cr2 <- function(d, c) {
+  fit <- if (is.null(c$weights)) lm_robust(as.formula(c$formula), data = d, clusters = d[[c$id_column]], se_type = "CR2")
+    else lm_robust(as.formula(c$formula), data = d, clusters = d[[c$id_column]], weights = d[[c$weights]], se_type = "CR2")
+  t <- tidy(fit); rows <- list()
+  for (f in unlist(c$features)) {
+    lv <- levels(d[[f]]); rows[[length(rows) + 1]] <- c(ref_row(f, lv[1]), NA)
+    for (l in lv[-1]) { r <- t[t$term == paste0(f, l), ]; rows[[length(rows) + 1]] <- list(f, l, r$estimate, r$std.error, r$statistic, r$p.value, r$conf.low, r$conf.high, r$df) }
+  }
+  rows
+}
+mms <- function(d, c, h0 = 0) {
+  des <- design_of(d, c); rows <- list()
+  for (f in unlist(c$features)) {
+    # One level shown in these rows (a small subgroup): its mean is the intercept (~ 0 + f stops on a one-level factor).
+    shown <- unique(as.character(d[[f]]))
+    m <- if (length(shown) == 1) svyglm(chosen ~ 1, design = des) else svyglm(as.formula(paste("chosen ~ 0 +", f)), design = des)
+    cf <- coef(m); se <- sqrt(diag(vcov(m)))
+    if (length(shown) == 1) names(cf) <- names(se) <- paste0(f, shown)
+    # A level nobody in these rows was shown (a small subgroup) has no mean: NA, as svyglm's aliased coefficient.
+    for (l in levels(d[[f]])) rows[[length(rows) + 1]] <- if (paste0(f, l) %in% names(se)) z_row(f, l, cf[[paste0(f, l)]], se[[paste0(f, l)]], h0) else list(f, l, NA, NA, NA, NA, NA, NA)
+  }
+  rows
+}
+mm_diffs <- function(d, c) {
+  groups <- levels(d[[c$by]])
+  if (length(groups) < 2) stop("one group of by among the complete rows")
+  base <- mms(d[d[[c$by]] == groups[1], ], c)
+  rows <- list()
+  for (g in groups[-1]) {
+    other <- mms(d[d[[c$by]] == g, ], c)
+    for (k in seq_along(base)) {
+      est <- other[[k]][[3]] - base[[k]][[3]]; se <- sqrt(other[[k]][[4]]^2 + base[[k]][[4]]^2)
+      rows[[length(rows) + 1]] <- c(list(paste(g, "-", groups[1])), z_row(base[[k]][[1]], base[[k]][[2]], est, se))
+    }
+  }
+  rows
+}
+# vlab's documented order for freqs: declared levels, else the order of the probabilities file; a level of the
+# design nobody was shown counts 0 (cj_freqs leaves it out; a randomization check should show it).
+freqs <- function(d, c) {
+  rows <- list()
+  for (f in unlist(c$features)) {
+    d[[f]] <- factor(as.character(d[[f]]), levels = if (is.null(c$levels)) names(c$probabilities[[f]]) else unlist(c$levels[[f]]))
+    counts <- if (is.null(c$weights)) table(d[[f]]) else tapply(d[[c$weights]], d[[f]], sum, default = 0)
+    p <- unlist(c$probabilities[[f]])[levels(d[[f]])]
+    test <- suppressWarnings(chisq.test(as.numeric(counts), p = p / sum(p)))
+    for (l in levels(d[[f]])) rows[[length(rows) + 1]] <- list(f, l, as.numeric(counts[[l]]), as.numeric(counts[[l]]) / sum(counts), unname(test$statistic), unname(test$parameter), test$p.value)
+  }
+  rows
+}
+call_of <- function(c) switch(c$verb,
+  amce = if (identical(c$se_type, "CR2")) sprintf("lm_robust(%s, clusters = %s, se_type = 'CR2'%s)", c$formula, c$id_column, if (is.null(c$weights)) "" else ", weights = w")
+    else sprintf("cregg::amce(d, %s, id = ~%s%s)", c$formula, c$id_column, if (is.null(c$weights)) "" else ", weights = ~w"),
+  mm = sprintf("cregg::mm(d, %s, id = ~%s, h0 = %s%s)", c$formula, c$id_column, c$h0, if (is.null(c$weights)) "" else ", weights = ~w"),
+  `mm-diff` = sprintf("cregg::mm_diffs(d, %s, by = ~%s, id = ~%s%s)", c$formula, c$by, c$id_column, if (is.null(c$weights)) "" else ", weights = ~w"),
+  freqs = sprintf("cregg::cj_freqs(d, %s) + chisq.test(counts, p = design probabilities)", c$formula))
+
+out <- list()
+for (c in cases) {
+  d <- prepare(c)
+  rows <- tryCatch(switch(c$verb,
+    amce = if (identical(c$se_type, "CR2")) amce_cr2(d, c) else amce_cregg(d, c),
+    mm = mms(d, c, c$h0), `mm-diff` = mm_diffs(d, c), freqs = freqs(d, c)), error = function(e) conditionMessage(e))
+  out[[c$id]] <- if (is.character(rows)) list(input_hash = c$input_hash, r_call = call_of(c), error = rows)
+    else list(input_hash = c$input_hash, r_call = call_of(c), rows = rows)
+}
+# JSON has no Inf or NaN: stored as the strings R prints ("Inf", "-Inf", "NaN"); NA stays null.
+special <- function(x) if (is.list(x)) lapply(x, special) else if (is.numeric(x) && length(x) == 1 && (is.nan(x) || is.infinite(x))) format(x) else x
+out <- special(out)
+con <- gzfile(outfile, "w"); writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, na = "null", null = "null"), con); close(con)
+cat("conjoint.R:", length(out), "cases;", sum(sapply(out, function(o) !is.null(o$error))), "R errors\n")

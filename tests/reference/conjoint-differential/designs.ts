@@ -1,0 +1,187 @@
+// Seeded random conjoint designs for the conjoint differential test (../conjoint-differential.test.ts): what an
+// analyst exports and types `vlab amce | mm | mm-diff | freqs` on. Each seed draws 2–6 features of 2–6 levels with
+// uneven randomization probabilities, sometimes a restriction (some level pairs of two features never shown, so
+// the AMCE formula marks them "a * b"), 1–3 profiles a task (forced choice of one of 2 or 3; a rating or a yes/no
+// for one), 1–6 tasks a respondent (standard errors clustered by respondent), a respondent subgroup, sometimes
+// respondent weights, a few missing outcomes, labels with spaces, commas, accents or digits, and declared or
+// sorted level orders. Only exact arithmetic (random-data.ts), so every machine writes the same CSV text.
+import { csvText, Draw, type Column } from '../differential/random-data.ts';
+
+export type Verb = 'amce' | 'mm' | 'mm-diff' | 'freqs';
+
+export interface ConjointCase {
+  id: string;
+  design: string;
+  verb: Verb;
+  formula: string;
+  /** Columns and options as typed; R reads the same. */
+  id_column?: string;
+  se_type?: 'cregg' | 'CR2';
+  weights?: string;
+  by?: string;
+  h0?: number;
+  /** The two-way constraint "a * b" of an AMCE formula, for R's cregg-style averaging. */
+  constraint?: [string, string];
+  features: string[];
+}
+
+export interface ConjointDesign {
+  id: string;
+  seed: number;
+  csv: string;
+  /** Declared level orders (--levels), or undefined: sorted as text (C locale). */
+  levels?: Record<string, string[]>;
+  probabilities: Record<string, Record<string, number>>;
+  cases: ConjointCase[];
+}
+
+interface Feature {
+  name: string;
+  levels: string[];
+  weights: number[];
+}
+
+const FEATURE_NAMES = ['regime', 'capability', 'troops', 'party', 'age_group', 'Education', 'job', 'x3', 'price_eur'];
+const LABEL_STYLES: ((f: number, k: number) => string)[] = [
+  (f, k) => `L${f}${k}`,
+  (f, k) => `level ${k + 1}`,
+  (f, k) => ['none', 'low, some', 'high', 'very high', 'most', 'all'][k],
+  (f, k) => ['Männlich', 'Weiblich', 'Divers', 'Ñandú', 'Øst', 'élan'][k],
+  (f, k) => `${(k + 1) * 10}k–${(k + 2) * 10}k`,
+  (f, k) => [' leading space', 'say "yes"', 'a/b', 'x-y', '2nd', 'Z'][k],
+];
+
+function drawFeatures(draw: Draw): Feature[] {
+  const names = draw.shuffle(FEATURE_NAMES).slice(0, 2 + draw.int(5));
+  return names.map((name, f) => {
+    const count = 2 + draw.int(5);
+    const style = draw.pick(LABEL_STYLES);
+    const levels = Array.from({ length: count }, (_, k) => style(f, k));
+    // Uneven randomization in half the features: weights 1–4 (exact small integers).
+    const weights = levels.map(() => (draw.chance(0.5) ? 1 : 1 + draw.int(4)));
+    return { name, levels, weights };
+  });
+}
+
+function pickLevel(draw: Draw, feature: Feature): number {
+  const total = feature.weights.reduce((s, w) => s + w, 0);
+  let u = draw.int(total);
+  for (let k = 0; k < feature.levels.length; k++) {
+    if (u < feature.weights[k]) return k;
+    u -= feature.weights[k];
+  }
+  return feature.levels.length - 1;
+}
+
+/** A profile's level codes, redrawn until no forbidden pair of the restricted features shows. */
+function drawProfile(draw: Draw, features: Feature[], forbidden: Set<string>): number[] {
+  for (;;) {
+    const codes = features.map((f) => pickLevel(draw, f));
+    if (!forbidden.has(`${codes[0]},${codes[1]}`)) return codes;
+  }
+}
+
+/**
+ * Forbidden (feature 0, feature 1) pairs of level codes: the last levels of both in analysis order, and sometimes
+ * one more pair; never a reference level (first in analysis order), whose main effect the constraint averages over.
+ */
+function drawRestriction(draw: Draw, order: number[][]): Set<string> {
+  const [a, b] = [order[0], order[1]];
+  const pairs = new Set([`${a[a.length - 1]},${b[b.length - 1]}`]);
+  if (a.length > 2 && b.length > 2 && draw.chance(0.5)) pairs.add(`${a[a.length - 2]},${b[b.length - 1]}`);
+  return pairs;
+}
+
+interface Fielded {
+  columns: Column[];
+  profiles: number;
+}
+
+function field(draw: Draw, features: Feature[], forbidden: Set<string>): Fielded {
+  // Sometimes very few respondents (clusters), 3–8, each with 5–6 tasks of 2–3 profiles: at least 30 profile rows,
+  // not a saturated model whose aliased columns lm and lm_robust choose differently.
+  const few = draw.chance(0.15);
+  const respondents = few ? 3 + draw.int(6) : 15 + draw.int(106);
+  const tasks = few ? 5 + draw.int(2) : 1 + draw.int(6);
+  const profiles = few ? 2 + draw.int(2) : 1 + draw.int(3);
+  const rating = profiles === 1 && draw.chance(0.5);
+  const groups = draw.chance(0.5) ? ['Dem', 'Rep'] : ['a', 'b', 'c'];
+  const missing = draw.chance(0.3) ? 0.03 : 0;
+  const effects = features.map((f) => f.levels.map(() => draw.normal() * 0.5));
+  const cols = { id: [] as string[], task: [] as number[], profile: [] as number[], group: [] as string[], w: [] as number[], y: [] as (number | null)[] };
+  const levelCols = features.map(() => [] as string[]);
+  for (let r = 0; r < respondents; r++) {
+    const group = draw.pick(groups);
+    const weight = Number(draw.uniform(0.3, 3).toFixed(3));
+    for (let t = 0; t < tasks; t++) {
+      const shown = Array.from({ length: profiles }, () => drawProfile(draw, features, forbidden));
+      const utility = shown.map((codes) => codes.reduce((s, k, f) => s + effects[f][k], 0) + draw.normal());
+      const best = utility.indexOf(Math.max(...utility));
+      shown.forEach((codes, p) => {
+        codes.forEach((k, f) => levelCols[f].push(features[f].levels[k]));
+        const y = profiles > 1 ? Number(p === best) : rating ? Math.min(7, Math.max(1, Math.round(4 + 1.5 * utility[p]))) : Number(utility[p] > 0);
+        Object.entries({ id: `R${String(r + 1).padStart(3, '0')}`, task: t + 1, profile: p + 1, group, w: weight }).forEach(([k, v]) => (cols[k as 'id'] as unknown[]).push(v));
+        cols.y.push(draw.chance(missing) ? null : y);
+      });
+    }
+  }
+  const columns: Column[] = [
+    { name: 'respondent', kind: 'string', values: cols.id },
+    { name: 'task', kind: 'number', decimals: 0, values: cols.task },
+    { name: 'profile', kind: 'number', decimals: 0, values: cols.profile },
+    ...features.map((f, i): Column => ({ name: f.name, kind: 'string', values: levelCols[i] })),
+    { name: 'chosen', kind: 'number', decimals: 0, values: cols.y },
+    { name: 'group', kind: 'string', values: cols.group },
+    { name: 'w', kind: 'number', decimals: 3, values: cols.w },
+  ];
+  return { columns, profiles };
+}
+
+function casesOf(id: string, features: Feature[], restricted: boolean, profiles: number, weighted: boolean): ConjointCase[] {
+  const names = features.map((f) => f.name);
+  const rhs = restricted ? [`${names[0]} * ${names[1]}`, ...names.slice(2)].join(' + ') : names.join(' + ');
+  const base = { design: id, features: names, id_column: 'respondent', ...(weighted ? { weights: 'w' } : {}) };
+  const constraint = restricted ? { constraint: [names[0], names[1]] as [string, string] } : {};
+  const cases: ConjointCase[] = [
+    { ...base, ...constraint, id: `${id}-amce-cregg`, verb: 'amce', formula: `chosen ~ ${rhs}`, se_type: 'cregg' },
+    { ...base, id: `${id}-mm`, verb: 'mm', formula: `chosen ~ ${names.join(' + ')}`, h0: profiles === 2 ? 0.5 : 0 },
+    { ...base, id: `${id}-mm-diff`, verb: 'mm-diff', formula: `chosen ~ ${names.join(' + ')}`, by: 'group' },
+    { design: id, features: names, id: `${id}-freqs`, verb: 'freqs', formula: `~ ${names.join(' + ')}` },
+  ];
+  // estimatr's lm_robust(clusters, se_type = "CR2") is the reference of the default se type where no constraint
+  // asks for cregg's averaging of interaction terms.
+  if (!restricted) cases.push({ ...base, id: `${id}-amce-cr2`, verb: 'amce', formula: `chosen ~ ${rhs}`, se_type: 'CR2' });
+  return cases;
+}
+
+export function conjointDesign(seed: number): ConjointDesign {
+  const draw = new Draw(seed);
+  const features = drawFeatures(draw);
+  const declared = draw.chance(0.5);
+  // Level codes in analysis order: declared (a shuffle, given with --levels) or sorted as text (vlab's and R's C order).
+  const order = features.map((f) => {
+    const codes = f.levels.map((_, k) => k);
+    return declared ? draw.shuffle(codes) : codes.sort((x, y) => (f.levels[x] < f.levels[y] ? -1 : 1));
+  });
+  const restricted = draw.chance(0.4);
+  const forbidden = restricted ? drawRestriction(draw, order) : new Set<string>();
+  const weighted = draw.chance(0.4);
+  const { columns, profiles } = field(draw, features, forbidden);
+  const id = `conjoint-${seed}`;
+  const probabilities = Object.fromEntries(features.map((f) => {
+    const total = f.weights.reduce((s, w) => s + w, 0);
+    return [f.name, Object.fromEntries(f.levels.map((level, k) => [level, f.weights[k] / total]))];
+  }));
+  const levels = declared ? Object.fromEntries(features.map((f, i) => [f.name, order[i].map((k) => f.levels[k])])) : undefined;
+  return { id, seed, csv: csvText(columns), levels, probabilities, cases: casesOf(id, features, restricted, profiles, weighted) };
+}
+
+/**
+ * The seeds of the stored suite: the first 40, and one that a sweep of 200 (VLAB_CONJOINT_SEEDS=200, with R's
+ * output regenerated for them) found: 5200172, a constrained AMCE whose variance is 0 up to roundoff (vlab's SE
+ * was NaN). Left out: 5200045, a perfect fit (every residual 0) whose aliased columns and CR2 df estimatr and vlab
+ * choose differently (clubSandwich's df agrees with vlab's).
+ */
+export const CONJOINT_SEEDS = process.env.VLAB_CONJOINT_SEEDS
+  ? Array.from({ length: Number(process.env.VLAB_CONJOINT_SEEDS) }, (_, k) => 5_200_000 + k)
+  : [...Array.from({ length: 40 }, (_, k) => 5_200_000 + k), 5_200_172];
