@@ -19,10 +19,11 @@ function withThrowingRoute(app: Express): Express {
   app.get('/__test/throws', () => {
     throw new Error('test-only failure with internals: /secret/path.sqlite');
   });
-  const stack = (app as unknown as { router: { stack: unknown[] } }).router.stack;
+  const stack = (app as unknown as { router: { stack: { handle: { length: number } }[] } }).router.stack;
   const layer = stack.pop()!;
-  // The last two layers are the catch-all 404 and the error handler.
-  stack.splice(stack.length - 2, 0, layer);
+  // The catch-all 404 is the last layer that is not an error handler (those take four arguments and come last).
+  const notFound = stack.findLastIndex((l) => l.handle.length < 4);
+  stack.splice(notFound, 0, layer);
   return app;
 }
 
