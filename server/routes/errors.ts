@@ -42,8 +42,35 @@ function httpClientError(error: { status?: unknown }): ErrorBody | null {
   return { status: 400, code: 'bad_request', message: 'the request could not be understood' };
 }
 
-/** A server-side cause of a refusal (a disk that cannot take writes) is logged at most once in this long. */
+/** A server-side cause of a refusal, or an unexpected failure, is logged at most once in this long. */
 const CAUSE_LOG_INTERVAL_MS = 60_000;
+
+/** Different failures remembered at once for the count of their repeats; past it the oldest is forgotten. */
+const REMEMBERED_FAILURES = 100;
+
+/**
+ * One log line per kind of event per CAUSE_LOG_INTERVAL_MS: `due(key)` counts the event and, when a line is due,
+ * says whether it is the key's first line and how many times the event happened since the last line (this one
+ * included), else undefined. At most REMEMBERED_FAILURES keys are kept, the oldest forgotten first.
+ */
+function lineThrottle(): (key: string) => { first: boolean; count: number } | undefined {
+  const seen = new Map<string, { lastAt: number; since: number }>();
+  return (key) => {
+    const now = Date.now();
+    let entry = seen.get(key);
+    const first = !entry;
+    if (!entry) {
+      if (seen.size >= REMEMBERED_FAILURES) seen.delete(seen.keys().next().value!);
+      seen.set(key, (entry = { lastAt: -Infinity, since: 0 }));
+    }
+    entry.since++;
+    if (now - entry.lastAt < CAUSE_LOG_INTERVAL_MS) return undefined;
+    const count = entry.since;
+    entry.lastAt = now;
+    entry.since = 0;
+    return { first, count };
+  };
+}
 
 /**
  * A refusal that stands for a problem of the server's (a 503 whose DomainError carries the database's error as
@@ -52,22 +79,14 @@ const CAUSE_LOG_INTERVAL_MS = 60_000;
  * the database's error code and how many requests it turned away since the last line.
  */
 function causeLog(logger: Logger): (error: DomainError) => void {
-  let lastAt = -Infinity;
-  let since = 0;
+  const due = lineThrottle();
   return (error) => {
     const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
     if (!cause || typeof cause !== 'object') return;
-    since++;
-    const now = Date.now();
-    if (now - lastAt < CAUSE_LOG_INTERVAL_MS) return;
-    logger.warn({ code: cause.code, reason: cause.message, refused: since }, causeMessage(cause));
-    lastAt = now;
-    since = 0;
+    const line = due('');
+    if (line) logger.warn({ code: cause.code, reason: cause.message, refused: line.count }, causeMessage(cause));
   };
 }
-
-/** Different failures remembered at once for the count of their repeats; past it the oldest is forgotten. */
-const REMEMBERED_FAILURES = 100;
 
 /** What to do about a damaged database file, in the lines that report one. */
 const RESTORE_ADVICE = 'stop the server and restore the latest backup (vlab db backup makes one: docs/deploy.md)';
@@ -94,23 +113,14 @@ function causeMessage(cause: unknown): string {
  * hundreds of lines a second while respondents retried, on the disk the database lives on.
  */
 function failureLog(logger: Logger): (error: unknown, where: { method: string; path: string; pathLength?: number }) => void {
-  const seen = new Map<string, { lastAt: number; since: number }>();
+  const due = lineThrottle();
   return (error, where) => {
     const e = (error && typeof error === 'object' ? error : {}) as { name?: unknown; code?: unknown; message?: unknown };
-    const key = `${String(e.name)}\0${String(e.code)}\0${String(e.message ?? error)}`;
-    const now = Date.now();
-    const entry = seen.get(key);
-    if (!entry) {
-      if (seen.size >= REMEMBERED_FAILURES) seen.delete(seen.keys().next().value!);
-      seen.set(key, { lastAt: now, since: 0 });
-      logger.error({ err: error, code: e.code, ...where }, failureMessage(error));
-      return;
+    const line = due(`${String(e.name)}\0${String(e.code)}\0${String(e.message ?? error)}`);
+    if (line?.first) logger.error({ err: error, code: e.code, ...where }, failureMessage(error));
+    else if (line) {
+      logger.error({ code: e.code, reason: String(e.message ?? error), repeated: line.count, ...where }, `${failureMessage(error)} (the same failure again, ${line.count} times since it was last logged)`);
     }
-    entry.since++;
-    if (now - entry.lastAt < CAUSE_LOG_INTERVAL_MS) return;
-    logger.error({ code: e.code, reason: String(e.message ?? error), repeated: entry.since, ...where }, `${failureMessage(error)} (the same failure again, ${entry.since} times since it was last logged)`);
-    entry.lastAt = now;
-    entry.since = 0;
   };
 }
 
