@@ -2,8 +2,10 @@
 // Runs every tests/**/*.test.ts file (or those under the paths given) with Node's own test runner through tsx.
 // Node 20's runner does not expand globs, so we list the files here.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { failedTests } from './failed-tests.mjs';
 
 // tests/stress (minutes of crash and load runs) is left out of the default run: `npm run test:stress` names it.
 function collect(path, out, top = true) {
@@ -25,11 +27,37 @@ if (files.length === 0) {
 // No test may hang the run: a test still running after 10 minutes fails (naming itself) instead. The longest,
 // the stress run's 100 kills, takes about 4.
 const TEST_TIMEOUT_MS = 10 * 60 * 1000;
-const run = (list, env = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${TEST_TIMEOUT_MS}`, ...list], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'test', ...env },
-  }).status ?? 1;
+// Each pass also writes TAP to a file of its own, read back at the end to name every failing test last (CI shows a
+// run's tail: a failure of the first pass was out of sight behind the second pass's output).
+const tapDir = mkdtempSync(join(tmpdir(), 'vlab-run-tests-'));
+const passes = [];
+const run = (label, list, env = {}) => {
+  const tap = join(tapDir, `${passes.length}.tap`);
+  const status =
+    spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, `--test-timeout=${TEST_TIMEOUT_MS}`, ...list],
+      { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', ...env } },
+    ).status ?? 1;
+  passes.push({ label, tap, status });
+  return status;
+};
+
+/** After every pass: each failing pass, and each failing test in it with its place and the first line of its error. */
+function reportFailures() {
+  for (const { label, tap, status } of passes) {
+    if (status === 0) continue;
+    let failed = [];
+    try {
+      failed = failedTests(readFileSync(tap, 'utf8'));
+    } catch {
+      // No TAP written (the runner itself failed to start): the status line below still says which pass failed.
+    }
+    console.error(`\nrun-tests: ${label} FAILED (exit ${status}), ${failed.length} failing test${failed.length === 1 ? '' : 's'}:`);
+    for (const f of failed) console.error(`  ✖ ${f.name}${f.location ? ` (${f.location.replace(process.cwd() + '/', '')})` : ''}${f.error ? `\n      ${f.error}` : ''}`);
+  }
+  rmSync(tapDir, { recursive: true, force: true });
+}
 
 // The app tests run a second time on PostgreSQL (tests/server/test-app.ts reads VLAB_TEST_ENGINE), each file on
 // databases of its own; the SQL they hold of their own runs on either engine (tests/server/test-sql.ts). Left out:
@@ -81,12 +109,12 @@ function postgresAnswers() {
   return probe.status === 0;
 }
 
-let status = run(files);
+let status = run(`the first pass (${files.length} test file${files.length === 1 ? "" : "s"})`, files);
 const onPostgres = files.filter((f) => POSTGRES_SUITE.includes(f.replaceAll('\\', '/')));
 if (onPostgres.length > 0) {
   if (postgresAnswers()) {
     console.log(`\nrun-tests: the same ${onPostgres.length} app test files again on PostgreSQL`);
-    status = run(onPostgres, { VLAB_TEST_ENGINE: 'postgres' }) || status;
+    status = run(`the PostgreSQL pass (${onPostgres.length} files)`, onPostgres, { VLAB_TEST_ENGINE: 'postgres' }) || status;
   } else if (process.env.VLAB_TEST_POSTGRES) {
     console.error(`\nrun-tests: VLAB_TEST_POSTGRES is set but nothing answers there; the PostgreSQL tests cannot run`);
     status = 1;
@@ -94,4 +122,5 @@ if (onPostgres.length > 0) {
     console.log(`\nrun-tests: PostgreSQL tests SKIPPED — nothing answers on 127.0.0.1:5432 (set VLAB_TEST_POSTGRES=postgres://… to run them)`);
   }
 }
+reportFailures();
 process.exit(status);

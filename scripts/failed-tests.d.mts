@@ -1,0 +1,1 @@
+export function failedTests(tap: string): { name: string; location: string; error: string }[];
