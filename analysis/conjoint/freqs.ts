@@ -1,9 +1,10 @@
 import { AnalysisError } from '../errors.ts';
 import { chiSquareUpperTail } from '../helpers/chi-square.ts';
 import { unknownColumn, type Levels, type Row } from '../helpers/data.ts';
-import type { DataTable } from '../helpers/data-table.ts';
+import type { Column, DataTable } from '../helpers/data-table.ts';
 import { compareCodePoints, compareNumericLabels } from '../helpers/level-order.ts';
 import { formatRNumber } from '../helpers/r-number.ts';
+import { designChiSquare } from './freqs-design-test.ts';
 import { formulaFeatures } from './probability-columns.ts';
 import { asTable } from './profiles.ts';
 
@@ -11,8 +12,13 @@ export interface FreqsOptions {
   /** `~ a + b` (an outcome on the left, if any, is ignored; `a * b` counts as a and b). */
   formula: string;
   rows: readonly Row[] | DataTable;
-  /** Weight column: weighted counts (cregg::cj_freqs' `weights`). */
+  /**
+   * Weight column: weighted counts (cregg::cj_freqs' `weights`, survey's `svytable`), tested by survey's
+   * design-based `svygofchisq`, not by Pearson's test, which would take the weights for sample sizes.
+   */
   weights?: string;
+  /** Respondent column: the design-based test's clusters (`svydesign(ids = ~id)`); each row its own without it. */
+  id?: string;
   /** Level order: these, else the order of `probabilities`, else code-point; a declared level nobody saw counts 0. */
   levels?: Levels;
   /** Design probability of each level, per feature: `{ "regime": { "democracy": 0.5, "autocracy": 0.5 } }`. Default: uniform. */
@@ -27,10 +33,15 @@ export interface LevelFrequency {
   proportion: number;
   probability: number;
   expected: number;
-  /** Pearson's goodness-of-fit statistic of the feature, its df (levels − 1) and p; the same on its every row. */
+  /**
+   * Pearson's goodness-of-fit statistic of the feature, its df (levels − 1) and p; the same on its every row. With
+   * weights or an id, X² of the weighted counts with svygofchisq's Satterthwaite df and scale: p = P(χ²_df > X²/scale).
+   */
   chisq: number;
   df: number;
   p: number;
+  /** 1 for Pearson's test; the design-based test's scale otherwise. */
+  scale: number;
 }
 
 const FN = 'freqs';
@@ -49,6 +60,9 @@ export function freqs(options: FreqsOptions): LevelFrequency[] {
   const features = formulaFeatures(options.formula);
   const weights = options.weights === undefined ? undefined : table.column(options.weights);
   if (options.weights !== undefined && weights?.type !== 'numeric') throw new AnalysisError(FN, `weights column "${options.weights}" is missing or not numeric`);
+  const ids = options.id === undefined ? undefined : table.column(options.id);
+  if (options.id !== undefined && !ids) throw unknownColumn(FN, 'id', options.id, table.names);
+  const designBased = options.weights !== undefined || options.id !== undefined;
   const out: LevelFrequency[] = [];
   for (const quoted of features) {
     const feature = quoted.replace(/^`|`$/g, '');
@@ -58,28 +72,58 @@ export function freqs(options: FreqsOptions): LevelFrequency[] {
     for (const level of options.levels?.[feature] ?? []) counts.set(level, 0);
     for (const level of Object.keys(options.probabilities?.[feature] ?? {})) counts.set(level, counts.get(level) ?? 0);
     const declared = counts.size > 0;
+    // The counted rows: level, weight and cluster (the row itself without an id), for the design-based test.
+    const counted: { label: string; w: number; cluster: string | number }[] = [];
     for (let i = 0; i < table.length; i++) {
-      const label = column.type === 'character' ? (column.codes[i] < 0 ? null : column.labels[column.codes[i]]) : Number.isNaN(column.values[i]) ? null : formatRNumber(column.values[i]);
+      const label = labelOf(column, i);
       const w = weights?.type === 'numeric' ? weights.values[i] : 1;
-      if (label === null || Number.isNaN(w)) continue;
+      const cluster = ids ? labelOf(ids, i) : i;
+      if (label === null || Number.isNaN(w) || cluster === null) continue;
       if (declared && !counts.has(label)) throw new AnalysisError(FN, `"${feature}" has the value "${label}", which is not among its declared levels or probabilities`);
       counts.set(label, (counts.get(label) ?? 0) + w);
+      counted.push({ label, w, cluster });
     }
     const levels = declared ? [...counts.keys()] : [...counts.keys()].sort(column.type === 'numeric' ? compareNumericLabels : compareCodePoints);
     if (levels.length < 2) throw new AnalysisError(FN, `"${feature}" shows ${levels.length} level(s); a frequency test needs two`);
     const probabilities = designProbabilities(feature, levels, options.probabilities?.[feature]);
     const total = levels.reduce((sum, level) => sum + counts.get(level)!, 0);
     if (!(total > 0)) throw new AnalysisError(FN, `"${feature}" has no rows to count`);
-    let chisq = 0;
-    for (const [k, level] of levels.entries()) chisq += (counts.get(level)! - total * probabilities[k]) ** 2 / (total * probabilities[k]);
-    const df = levels.length - 1;
-    const p = chiSquareUpperTail(chisq, df);
+    const test = designBased ? designTest(feature, levels, counted, probabilities, options.id) : pearsonTest(levels.map((level) => counts.get(level)!), probabilities);
     levels.forEach((level, k) => {
       const count = counts.get(level)!;
-      out.push({ feature, level, count, proportion: count / total, probability: probabilities[k], expected: total * probabilities[k], chisq, df, p });
+      out.push({ feature, level, count, proportion: count / total, probability: probabilities[k], expected: total * probabilities[k], ...test });
     });
   }
   return out;
+}
+
+function labelOf(column: Column, i: number): string | null {
+  if (column.type === 'character') return column.codes[i] < 0 ? null : column.labels[column.codes[i]];
+  return Number.isNaN(column.values[i]) ? null : formatRNumber(column.values[i]);
+}
+
+/** Pearson's chisq.test(counts, p = probabilities). */
+function pearsonTest(counts: number[], probabilities: number[]): { chisq: number; df: number; p: number; scale: number } {
+  const total = counts.reduce((a, b) => a + b, 0);
+  let chisq = 0;
+  counts.forEach((count, k) => (chisq += (count - total * probabilities[k]) ** 2 / (total * probabilities[k])));
+  const df = counts.length - 1;
+  return { chisq, df, p: chiSquareUpperTail(chisq, df), scale: 1 };
+}
+
+/** svygofchisq on the counted rows: each cluster's weighted total per level. */
+function designTest(feature: string, levels: string[], counted: { label: string; w: number; cluster: string | number }[], probabilities: number[], id: string | undefined) {
+  const index = new Map(levels.map((level, k) => [level, k]));
+  const clusters = new Map<string | number, Float64Array>();
+  for (const { label, w, cluster } of counted) {
+    let totals = clusters.get(cluster);
+    if (!totals) clusters.set(cluster, (totals = new Float64Array(levels.length)));
+    totals[index.get(label)!] += w;
+  }
+  if (clusters.size < 2) {
+    throw new AnalysisError(FN, `"${feature}": the design-based test needs two or more ${id === undefined ? 'rows' : `values of "${id}"`}; there is ${clusters.size}`);
+  }
+  return designChiSquare([...clusters.values()], probabilities);
 }
 
 function designProbabilities(feature: string, levels: string[], given: Readonly<Record<string, number>> | undefined): number[] {

@@ -16,7 +16,7 @@ const LANCZOS = [
 const LOG_SQRT_2PI = 0.91893853320467274178;
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7; relative error ~1e-15). */
-function logGamma(x: number): number {
+export function logGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
   const z = x - 1;
   let sum = LANCZOS[0];

@@ -7,6 +7,7 @@ interface FreqsCliOptions {
   data: string;
   formula: string;
   weights?: string;
+  id?: string;
   probabilities?: string;
   levels?: string;
   codebook?: string;
@@ -14,7 +15,7 @@ interface FreqsCliOptions {
   out?: string;
 }
 
-const COLUMNS = ['feature', 'level', 'count', 'proportion', 'probability', 'expected', 'chisq', 'df', 'p'];
+const COLUMNS = ['feature', 'level', 'count', 'proportion', 'probability', 'expected', 'chisq', 'df', 'p', 'scale'];
 
 /** `vlab freqs`: displayed level frequencies against the design's probabilities, chi-square per feature. */
 export function registerFreqsCommand(program: Command): void {
@@ -23,7 +24,8 @@ export function registerFreqsCommand(program: Command): void {
     .description('displayed level frequencies of a conjoint vs design probabilities (cregg::cj_freqs + chi-square test)')
     .requiredOption('--data <file.csv>', 'profile-level data, one row per respondent × task × profile')
     .requiredOption('--formula <formula>', 'features to count, e.g. "~ regime + troops"')
-    .option('--weights <column>', 'weight column (weighted counts)')
+    .option('--weights <column>', 'weight column: weighted counts, tested as survey::svygofchisq does (design-based df and scale)')
+    .option('--id <column>', 'respondent column: the design-based test clusters by it (svydesign(ids = ~id)); default: each row its own')
     .option('--probabilities <file.json>', 'design probability of each level: {"regime": {"democracy": 0.5, "autocracy": 0.5}} (default: the data\'s <feature>_probability columns, as profiles-csv has them, else uniform)')
     .option(...LEVELS_OPTION)
     .option(...CODEBOOK_OPTION)
@@ -41,7 +43,7 @@ export function registerFreqsCommand(program: Command): void {
         if (fromData?.columns.length) {
           process.stderr.write(`vlab freqs: design probabilities from the columns ${fromData.columns.join(', ')} (--probabilities FILE overrides them)\n`);
         }
-        const result = freqs({ formula: o.formula, rows, weights: o.weights, levels: readLevels(o), probabilities: probabilities ?? fromData?.probabilities });
+        const result = freqs({ formula: o.formula, rows, weights: o.weights, id: o.id, levels: readLevels(o), probabilities: probabilities ?? fromData?.probabilities });
         await writeRecords('freqs', o.out, result as unknown as Record<string, unknown>[], COLUMNS, format);
       }),
     );

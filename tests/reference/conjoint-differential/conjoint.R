@@ -8,7 +8,9 @@
 #   amce (CR2):      estimatr::lm_robust(y ~ features, clusters = respondent, se_type = "CR2"[, weights = w])
 #   mm:              per feature svyglm(y ~ 0 + feature, same design); z = (estimate − h0)/SE
 #   mm_diffs:        mm within each group of `by` (a design on that group's rows), later minus first, SE₁² + SE₂²
-#   freqs:           (weighted) counts of each level, chisq.test(counts, p = design probabilities)
+#   freqs:           counts of each level, chisq.test(counts, p = design probabilities); with weights or an id,
+#                    svytable counts and survey::svygofchisq(~feature, p, svydesign(ids = ~id or ~1, weights = ~w or ~1)):
+#                    Pearson's X² on the weighted totals, p from its design-based Satterthwaite scale and df
 # Rows with a missing value in a used column are dropped first. Undeclared levels sort in the C locale.
 # Usage, from the repository root (R 4.2.2, survey 4.1-1, estimatr 1.0.0):
 #   node --import tsx tests/reference/conjoint-differential/write-inputs.ts /tmp/cj-in
@@ -115,19 +117,39 @@ freqs <- function(d, c) {
   }
   rows
 }
+# Weighted (the R an analyst types with survey): the weighted totals, svygofchisq's design-based test, its scale.
+freqs_weighted <- function(d, c) {
+  rows <- list()
+  des <- svydesign(ids = if (is.null(c$id_column)) ~1 else as.formula(paste0("~", c$id_column)), weights = if (is.null(c$weights)) ~1 else as.formula(paste0("~", c$weights)), data = d)
+  for (f in unlist(c$features)) {
+    des$variables[[f]] <- factor(as.character(des$variables[[f]]), levels = if (is.null(c$levels)) names(c$probabilities[[f]]) else unlist(c$levels[[f]]))
+    lv <- levels(des$variables[[f]])
+    counts <- svytable(as.formula(paste0("~", f)), des)
+    # survey 4.1-1's svygofchisq pairs the probabilities with the levels through split(), which sorts the names:
+    # with levels not in sorted order its variance (not X²) takes another level's probability. The test does not
+    # depend on the order, so R gets the levels sorted (as split sorts them) and the rows keep vlab's order.
+    des$variables[[f]] <- factor(as.character(des$variables[[f]]), levels = sort(lv))
+    p <- unlist(c$probabilities[[f]])[sort(lv)]
+    test <- svygofchisq(as.formula(paste0("~", f)), p / sum(p), des)
+    for (l in lv) rows[[length(rows) + 1]] <- list(f, l, as.numeric(counts[[l]]), as.numeric(counts[[l]]) / sum(counts), unname(test$statistic), unname(test$parameter[["df"]]), test$p.value, unname(test$parameter[["scale"]]))
+  }
+  rows
+}
 call_of <- function(c) switch(c$verb,
   amce = if (identical(c$se_type, "CR2")) sprintf("lm_robust(%s, clusters = %s, se_type = 'CR2'%s)", c$formula, c$id_column, if (is.null(c$weights)) "" else ", weights = w")
     else sprintf("cregg::amce(d, %s, id = ~%s%s)", c$formula, c$id_column, if (is.null(c$weights)) "" else ", weights = ~w"),
   mm = sprintf("cregg::mm(d, %s, id = ~%s, h0 = %s%s)", c$formula, c$id_column, c$h0, if (is.null(c$weights)) "" else ", weights = ~w"),
   `mm-diff` = sprintf("cregg::mm_diffs(d, %s, by = ~%s, id = ~%s%s)", c$formula, c$by, c$id_column, if (is.null(c$weights)) "" else ", weights = ~w"),
-  freqs = sprintf("cregg::cj_freqs(d, %s) + chisq.test(counts, p = design probabilities)", c$formula))
+  freqs = if (is.null(c$weights) && is.null(c$id_column)) sprintf("cregg::cj_freqs(d, %s) + chisq.test(counts, p = design probabilities)", c$formula)
+    else sprintf("svytable(~feature, des) + svygofchisq(~feature, p, des <- svydesign(ids = ~%s, weights = ~%s, data = d)) for each feature of %s",
+      if (is.null(c$id_column)) "1" else c$id_column, if (is.null(c$weights)) "1" else c$weights, c$formula))
 
 out <- list()
 for (c in cases) {
   d <- prepare(c)
   rows <- tryCatch(switch(c$verb,
     amce = if (identical(c$se_type, "CR2")) amce_cr2(d, c) else amce_cregg(d, c),
-    mm = mms(d, c, c$h0), `mm-diff` = mm_diffs(d, c), freqs = freqs(d, c)), error = function(e) conditionMessage(e))
+    mm = mms(d, c, c$h0), `mm-diff` = mm_diffs(d, c), freqs = if (is.null(c$weights) && is.null(c$id_column)) freqs(d, c) else freqs_weighted(d, c)), error = function(e) conditionMessage(e))
   out[[c$id]] <- if (is.character(rows)) list(input_hash = c$input_hash, r_call = call_of(c), error = rows)
     else list(input_hash = c$input_hash, r_call = call_of(c), rows = rows)
 }

@@ -151,6 +151,13 @@ function casesOf(id: string, features: Feature[], restricted: boolean, profiles:
   // estimatr's lm_robust(clusters, se_type = "CR2") is the reference of the default se type where no constraint
   // asks for cregg's averaging of interaction terms.
   if (!restricted) cases.push({ ...base, id: `${id}-amce-cr2`, verb: 'amce', formula: `chosen ~ ${rhs}`, se_type: 'CR2' });
+  // Weighted frequencies (the sixth trial): survey's design-based goodness-of-fit test, clustered by respondent
+  // and, as an analyst without --id would, on independent rows.
+  // Unweighted with --id: the same test with weights 1, clustered by respondent.
+  if (weighted) {
+    cases.push({ ...base, id: `${id}-freqs-weighted`, verb: 'freqs', formula: `~ ${names.join(' + ')}` });
+    cases.push({ design: id, features: names, weights: 'w', id: `${id}-freqs-weighted-rows`, verb: 'freqs', formula: `~ ${names.join(' + ')}` });
+  } else cases.push({ ...base, id: `${id}-freqs-clustered`, verb: 'freqs', formula: `~ ${names.join(' + ')}` });
   return cases;
 }
 
