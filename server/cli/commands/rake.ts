@@ -19,12 +19,13 @@ interface RakeCliOptions {
 /**
  * The margins to rake to: `{ variable: { level: share } }` as given, or a study's population-margins.json
  * (`{ source, margins, noPopulationShare }`, what a researcher has at hand) taken as the analysis plan takes it:
- * an answer without a population share keeps its share of the sample (raking-margins.ts).
+ * an answer without a population share keeps its share of the sample, weighted by the base weights when given
+ * (raking-margins.ts).
  */
-function targetsOf(file: Record<string, unknown>, rows: readonly Row[]): Margins {
+function targetsOf(file: Record<string, unknown>, rows: readonly Row[], baseWeights: string | undefined): Margins {
   const margins = file.margins;
   const isStudyFile = typeof margins === 'object' && margins !== null && Object.values(margins).every((m) => typeof m === 'object' && m !== null);
-  return isStudyFile ? rakingTargets(file as unknown as PopulationMargins, sampleShare(rows)) : (file as Margins);
+  return isStudyFile ? rakingTargets(file as unknown as PopulationMargins, sampleShare(rows, baseWeights)) : (file as Margins);
 }
 
 /** `vlab rake`: raking weights to population margins, one id,weight line per respondent. */
@@ -49,7 +50,7 @@ export function registerRakeCommand(program: Command): void {
         }
         const { weights } = rake({
           rows,
-          margins: targetsOf(readJsonObject(o.margins, 'margins file'), rows),
+          margins: targetsOf(readJsonObject(o.margins, 'margins file'), rows, o.weights),
           baseWeights: o.weights,
           tolerance: parseNumber(o.tolerance, '--tolerance', (x) => x > 0, 'a positive number'),
           maxIterations: parseNumber(o.maxIterations, '--max-iterations', (x) => Number.isInteger(x) && x > 0, 'a positive integer'),

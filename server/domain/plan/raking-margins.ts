@@ -23,7 +23,19 @@ export function rakingTargets(margins: PopulationMargins, shareOf: (variable: st
   );
 }
 
-/** The share of `rows` answering `answer` to `variable`: what an answer without a population share keeps. */
-export function sampleShare(rows: readonly Row[]): (variable: string, answer: string) => number {
-  return (variable, answer) => (rows.length ? rows.filter((row) => row[variable] != null && String(row[variable]) === answer).length / rows.length : 0);
+/**
+ * The share of `rows` answering `answer` to `variable`: what an answer without a population share keeps. With
+ * base weights (`vlab rake --weights`), the weighted share — the design's estimate, survey's svymean on the design
+ * raking starts from — so raking leaves that answer's weighted share as the design has it. A weight that is not a
+ * number ≥ 0 counts 0 here; rake itself then refuses it in words.
+ */
+export function sampleShare(rows: readonly Row[], weightColumn?: string): (variable: string, answer: string) => number {
+  const weights = rows.map((row) => {
+    if (weightColumn === undefined) return 1;
+    const w = Number(row[weightColumn]);
+    return row[weightColumn] != null && Number.isFinite(w) && w >= 0 ? w : 0;
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  return (variable, answer) =>
+    total > 0 ? rows.reduce((sum, row, i) => sum + (row[variable] != null && String(row[variable]) === answer ? weights[i] : 0), 0) / total : 0;
 }
