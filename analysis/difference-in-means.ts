@@ -92,6 +92,7 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
     design: w ? `${design} (weighted)` : design,
   });
   const whole: Arm = { y, t, cluster, w };
+  if (!blocks && cluster) checkClustersPerArm(cluster, t, clusters as string);
   if (!blocks) return result(cluster ? 'Clustered' : 'Standard', armEstimate(whole, false, weights));
   const { design, estimate } = blockedEstimate(whole, groupCodes(rows, index, blocks).codes, weights);
   return result(design, estimate);
@@ -214,6 +215,20 @@ function checkClusterTreatment(cluster: Int32Array, t: Uint8Array): void {
     const previous = seen.get(cluster[i]);
     if (previous === undefined) seen.set(cluster[i], t[i]);
     else if (previous !== t[i]) throw new AnalysisError(FN, 'all units within a cluster must have the same treatment condition');
+  }
+}
+
+/**
+ * An arm that is one cluster has no variance to estimate: each cluster's residuals sum to 0, so every SE is 0 and
+ * estimatr prints roundoff (SE 9e-17, p 1e-31: a "significant" result from nothing). Refused in words, as lmRobust
+ * refuses one cluster. (Blocked designs have estimatr's own rules: pairs, two clusters of each arm a block.)
+ */
+function checkClustersPerArm(cluster: Int32Array, t: Uint8Array, column: string): void {
+  const perArm = [new Set<number>(), new Set<number>()];
+  cluster.forEach((c, i) => perArm[t[i]].add(c));
+  const short = perArm.findIndex((set) => set.size < 2);
+  if (short >= 0) {
+    throw new AnalysisError(FN, `with clusters, each arm needs two or more clusters; the ${short ? 'treated' : 'control'} arm is ${perArm[short].size} cluster of "${column}", whose standard error would be 0 by construction`);
   }
 }
 

@@ -23,8 +23,10 @@
 // levels, TRUE/FALSE outcomes), plus dim, p-adjust and power, and the fourth R trial's classes (trial4-designs.ts: many
 // levels with few clusters under CR2, weighted aliased CR2, leverage near 1, outcomes at 1e9 and 1e-9, cluster-level
 // treatment, comparisons in I(), extreme alphas, text labels, block shapes, drawn p.adjust and power.t.test inputs,
-// survey::rake margins).
-// Where R stops with an error, vlab must too.
+// survey::rake margins), and the sixth's (trial6-designs.ts: weighted difference_in_means with blocks and clusters,
+// weights + clusters + interactions, NA in design columns, one-cluster edges).
+// Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
+// one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,7 +103,7 @@ function fitCase(c: FitCase): TidyRow[] {
 }
 
 function dimCase(c: DimCase): TidyRow[] {
-  const options = { rows: rowsOf(c.data), outcome: c.outcome, treatment: c.treatment, blocks: c.blocks, clusters: c.clusters, levels: c.levels };
+  const options = { rows: rowsOf(c.data), outcome: c.outcome, treatment: c.treatment, blocks: c.blocks, clusters: c.clusters, weights: c.weights, levels: c.levels };
   return differenceInMeans({ ...options, alpha: c.alpha }).estimates;
 }
 
@@ -160,7 +162,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
   for (const group of ['random', 'cr2-df', 'weighted-cr2-far-from-zero', 'model-matrix-coding', 'aliasing', 'one-level-factor', 'level-order',
     'formula-syntax', 'na-outside-levels', 'logical-outcome', 'dim', 'p-adjust', 'power', 'many-levels-cr2', 'weighted-aliased-cr2',
     'leverage-near-one', 'extreme-scale', 'cluster-level-treatment', 'formula-comparisons', 'alpha-extremes', 'text-labels', 'dim-block-shapes',
-    'p-adjust-random', 'power-random', 'rake-margins'] as const) {
+    'p-adjust-random', 'power-random', 'rake-margins', 'dim-weighted', 'weights-clusters-interactions', 'missing-design-columns',
+    'one-cluster-edges'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);
@@ -195,6 +198,13 @@ for (const c of suite.cases) {
       // the column when a factor has one level (the last term of those formulas).
       const named = c.group === 'one-level-factor' && c.kind === 'fit' ? `"${c.formula.split(' + ').at(-1)}"` : '';
       assert.throws(() => run(c, stored), (error: Error) => error.name === 'AnalysisError' && error.message.includes(named), `${c.id}: R: ${stored.error}`);
+      return;
+    }
+    if (c.refusal !== undefined) {
+      for (const [term, estimate, se] of stored.rows as StoredRow[]) {
+        assert.ok(se === null || Math.abs(se) <= 1e-12 * Math.max(1, Math.abs(estimate as number)), `${c.id}: R's SE of ${term} is ${se}, not NA or roundoff`);
+      }
+      assert.throws(() => run(c, stored), (error: Error) => error.name === 'AnalysisError' && error.message.includes(c.refusal as string), `${c.id}: vlab refuses`);
       return;
     }
     const rows = run(c, stored);

@@ -35,13 +35,24 @@ export type CaseGroup =
   | 'dim-block-shapes'
   | 'p-adjust-random'
   | 'power-random'
-  | 'rake-margins';
+  | 'rake-margins'
+  // The sixth trial's classes (trial6-designs.ts).
+  | 'dim-weighted'
+  | 'weights-clusters-interactions'
+  | 'missing-design-columns'
+  | 'one-cluster-edges';
 
 interface CaseBase {
   id: string;
   group: CaseGroup;
   /** What R does that is worth knowing when the case fails. */
   note?: string;
+  /**
+   * Where R returns a number that means nothing (a variance that is 0 by construction: one cluster, one cluster per
+   * arm; its SE is roundoff or NA) and vlab refuses in words: the words vlab's error must contain. The test checks
+   * that R's SEs are indeed NA or roundoff.
+   */
+  refusal?: string;
 }
 
 export interface FitCase extends CaseBase {
@@ -62,6 +73,7 @@ export interface DimCase extends CaseBase {
   treatment: string;
   blocks?: string;
   clusters?: string;
+  weights?: string;
   levels?: Record<string, string[]>;
   alpha: number;
 }

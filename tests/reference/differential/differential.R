@@ -53,7 +53,8 @@ fit_case <- function(c) {
 
 dim_case <- function(c) {
   d <- with_levels(read_data(c$data_file), c$levels)
-  extra <- paste(c(if (!is.null(c$blocks)) paste0(", blocks = ", c$blocks), if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters)), collapse = "")
+  extra <- paste(c(if (!is.null(c$blocks)) paste0(", blocks = ", c$blocks), if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters),
+    if (!is.null(c$weights)) paste0(", weights = ", c$weights)), collapse = "")
   call <- sprintf("difference_in_means(%s ~ %s, data = d, alpha = %s%s)", c$outcome, c$treatment, c$alpha, extra)
   list(r_call = call, rows = tidy_rows(tidy(eval(parse(text = call)))))
 }

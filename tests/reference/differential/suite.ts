@@ -9,6 +9,7 @@ import { randomDesign } from './random-designs.ts';
 import { csvText } from './random-data.ts';
 import { pAdjustCases, powerCases } from './simple-cases.ts';
 import { trial4Designs } from './trial4-designs.ts';
+import { trial6Designs } from './trial6-designs.ts';
 
 /** How many seeded random regression designs and difference-in-means designs the suite draws. */
 const RANDOM_DESIGNS = 45;
@@ -29,9 +30,10 @@ export function differentialSuite(): Suite {
   const dims = [...Array.from({ length: DIM_DESIGNS }, (_, k) => dimDesign(k)), dimDesign(DIM_DESIGNS, 'pairs'), dimDesign(DIM_DESIGNS + 1, 'cluster-pairs')];
   const classes = classDesigns();
   const trial4 = trial4Designs();
+  const trial6 = trial6Designs();
   return {
-    data: [...designs.map((d) => d.data), ...classes.data, ...dims.map((d) => d.data), ...trial4.data],
-    cases: [...designs.flatMap((d) => d.cases), ...classes.cases, ...dims.flatMap((d) => d.cases), ...pAdjustCases(), ...powerCases(), ...trial4.cases],
+    data: [...designs.map((d) => d.data), ...classes.data, ...dims.map((d) => d.data), ...trial4.data, ...trial6.data],
+    cases: [...designs.flatMap((d) => d.cases), ...classes.cases, ...dims.flatMap((d) => d.cases), ...pAdjustCases(), ...powerCases(), ...trial4.cases, ...trial6.cases],
   };
 }
 
