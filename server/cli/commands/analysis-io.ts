@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { csvFromRecords, DEFAULT_ALPHA, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
 import { rowsFromTable } from '../../../analysis/helpers/data-table.ts';
+import { jsonSyntaxPlace, withoutByteOrderMark } from '../../storage/json-location.ts';
 import { UsageError } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
 
@@ -71,14 +72,19 @@ export function readDataTable(path: string): DataTable {
   }
 }
 
-/** A JSON object from a file (levels, margins, codebook): anything else is the user's to fix. */
+/**
+ * A JSON object from a file (levels, margins, codebook): anything else is the user's to fix. A syntax error reads
+ * as a definition file's does, `path:line:column: … (what is wrong)`, in the same words on every Node version; a
+ * byte-order mark (Notepad's) is dropped as there.
+ */
 export function readJsonObject<T>(path: string, what: string): T {
-  const text = readText(path, what);
+  const text = withoutByteOrderMark(readText(path, what));
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${what} ${path} is not valid JSON: ${(error as Error).message}`);
+    const { line, column, reason } = jsonSyntaxPlace(text, error, `a ${what}`);
+    throw new UsageError(`${path}:${line}:${column}: ${what} is not valid JSON (${reason})`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${what} ${path} must hold a JSON object`);
   return value as T;
