@@ -92,7 +92,7 @@ function listenProblem(error: NodeJS.ErrnoException, port: number): ConfigError 
 }
 
 /** The database as the start-up line shows it: a file inside the current folder as `./data/vlab.sqlite`. */
-function databaseLabel(location: string): string {
+export function databaseLabel(location: string): string {
   if (isPostgresUrl(location)) return maskedLocation(location);
   const inside = relative(process.cwd(), location);
   return inside && !inside.startsWith('..') && !isAbsolute(inside) ? `./${inside}` : location;
