@@ -92,6 +92,9 @@ function trailingComma(text: string, offset: number): number | undefined {
 
 const AT_END: Record<string, string> = { CloseBraceExpected: 'the file ends before the closing }', CloseBracketExpected: 'the file ends before the closing ]' };
 
+/** A token as the message shows it: a file that is no JSON at all (prose, a CSV line) can make one word of a whole line. */
+const shortened = (token: string): string => (token.length > 40 ? `${token.slice(0, 40)}…` : token);
+
 /** What the person editing the file should read for each of jsonc-parser's error codes. */
 function reasonFor(code: string, token: string, atEnd: boolean): string {
   switch (code) {
@@ -107,7 +110,7 @@ function reasonFor(code: string, token: string, atEnd: boolean): string {
       return 'a bad escape in a string: after \\ comes one of " \\ / b f n r t, or u and four hex digits';
     case 'InvalidNumberFormat':
     case 'UnexpectedEndOfNumber':
-      return `a malformed number ${token}`;
+      return `a malformed number ${shortened(token)}`;
     case 'CommaExpected':
       return 'a comma is missing before this: items are separated by commas';
     case 'ColonExpected':
@@ -116,7 +119,7 @@ function reasonFor(code: string, token: string, atEnd: boolean): string {
       return 'more after the end of the JSON value: a file holds one object';
     default:
       if (atEnd) return AT_END[code] ?? 'the file ends before a value';
-      if (code === 'InvalidSymbol') return `unexpected \`${token}\`: names and texts take double quotes; values are "text", numbers, true, false or null`;
+      if (code === 'InvalidSymbol') return `unexpected \`${shortened(token)}\`: names and texts take double quotes; values are "text", numbers, true, false or null`;
       if (code === 'PropertyNameExpected') return 'a property name in double quotes was expected here';
       return 'a value was expected here: "text", a number, true, false, null, an object or an array';
   }

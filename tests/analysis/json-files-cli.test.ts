@@ -68,3 +68,13 @@ test('a levels file saved with a byte-order mark (Notepad) is read, as a definit
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /measurepublic_criticism/);
 });
+
+test('a folder given as a file says so in words, not in Node\'s "EISDIR: illegal operation on a directory, read"', () => {
+  assertRefused(fit('--levels', scratch), `vlab fit: cannot read levels file ${scratch}: a folder, not a file`);
+  assertRefused(vlab(['fit', '--data', scratch, '--formula', 'y ~ x']), `vlab fit: cannot read data file ${scratch}: a folder, not a file`);
+});
+
+test('a file that is not JSON at all shows at most the start of what it found, not a whole long line', () => {
+  const path = file('levels-prose.json', `${'x'.repeat(5000)} and more\n`);
+  assertRefused(fit('--levels', path), `vlab fit: ${path}:1:1: levels file is not valid JSON (unexpected \`${'x'.repeat(40)}…\`: names and texts take double quotes; values are "text", numbers, true, false or null)`);
+});

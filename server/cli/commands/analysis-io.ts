@@ -22,11 +22,20 @@ function readText(path: string, what: string): string {
   return readBytes(path, what).toString('utf8');
 }
 
+/** Why a file the user named cannot be read, in words rather than Node's (`EISDIR: illegal operation on a directory, read`). */
+const READ_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+};
+
 function readBytes(path: string, what: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const reason = READ_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
     throw new UsageError(`cannot read ${what} ${path}: ${reason}`);
   }
 }
