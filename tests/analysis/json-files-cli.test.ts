@@ -78,3 +78,12 @@ test('a file that is not JSON at all shows at most the start of what it found, n
   const path = file('levels-prose.json', `${'x'.repeat(5000)} and more\n`);
   assertRefused(fit('--levels', path), `vlab fit: ${path}:1:1: levels file is not valid JSON (unexpected \`${'x'.repeat(40)}…\`: names and texts take double quotes; values are "text", numbers, true, false or null)`);
 });
+
+test('a levels file naming a column the data does not have is refused, with the column it was probably meant to be (it was ignored: another reference level, without a word)', () => {
+  const typo = file('levels-typo.json', '{"measur": ["public_criticism", "do_nothing"]}');
+  assertRefused(fit('--levels', typo), `vlab fit: levels file ${typo}: "measur" is not a column of the data (did you mean "measure"?); its level order would be ignored`);
+  const dim = vlab(['dim', '--data', alliance, '--outcome', 'support', '--treatment', 'measure', '--condition1', 'do_nothing', '--condition2', 'public_criticism', '--levels', typo]);
+  assertRefused(dim, `vlab dim: levels file ${typo}: "measur" is not a column of the data (did you mean "measure"?); its level order would be ignored`);
+  const unrelated = file('levels-unrelated.json', '{"name": ["a"], "measure": ["do_nothing", "public_criticism", "economic_sanctions", "reduce_military_aid", "suspend_military_support"]}');
+  assertRefused(fit('--levels', unrelated), `vlab fit: levels file ${unrelated}: "name" is not a column of the data; its level order would be ignored`);
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { csvFromRecords, DEFAULT_ALPHA, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
 import { rowsFromTable } from '../../../analysis/helpers/data-table.ts';
+import { closestName } from '../../../analysis/helpers/did-you-mean.ts';
 import { jsonSyntaxPlace, withoutByteOrderMark } from '../../storage/json-location.ts';
 import { UsageError } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
@@ -125,13 +126,20 @@ function codebookLevels(path: string): Record<string, string[]> {
   return levels;
 }
 
-/** Factor levels from `--codebook` and `--levels` (which wins for a column both name), or undefined. */
-export function readLevels(o: { levels?: string; codebook?: string }): Levels | undefined {
+/**
+ * Factor levels from `--codebook` and `--levels` (which wins for a column both name), or undefined. A `--levels`
+ * name that is not one of the data's `columns` is refused: a typo (`"measur"`) would be ignored without a word, and
+ * the factor would get another reference level. A codebook describes every column of a wave, so its names are not.
+ */
+export function readLevels(o: { levels?: string; codebook?: string }, columns: readonly string[]): Levels | undefined {
   if (o.levels === undefined && o.codebook === undefined) return undefined;
-  return {
-    ...(o.codebook !== undefined ? codebookLevels(o.codebook) : {}),
-    ...(o.levels !== undefined ? readJsonObject<Record<string, string[]>>(o.levels, 'levels file') : {}),
-  };
+  const given = o.levels !== undefined ? readJsonObject<Record<string, string[]>>(o.levels, 'levels file') : {};
+  for (const name of Object.keys(given)) {
+    if (columns.includes(name)) continue;
+    const closest = closestName(name, columns);
+    throw new UsageError(`levels file ${o.levels}: "${name}" is not a column of the data${closest ? ` (did you mean "${closest}"?)` : ''}; its level order would be ignored`);
+  }
+  return { ...(o.codebook !== undefined ? codebookLevels(o.codebook) : {}), ...given };
 }
 
 export function parseFormat(value: string): Format {
