@@ -63,6 +63,8 @@ try {
       `respondent: ${baseUrl}/s/${wave.id}   (take the survey yourself)`,
       // Typed as the README tells a newcomer and as vlab serve prints under npm: vlab is not on the PATH.
       `power:      npx vlab power --study ${options.study} --n 1500 --sims 200`,
+      // The wave is in the demo's own database, not the project's: without --db, `vlab export` finds no such wave.
+      ...(options.exit ? [] : [`data:       npx vlab export --wave ${wave.id} --db ${db} --out wave.csv   (while the demo serves; any analysis verb then reads it)`]),
       options.exit ? '' : 'serving until Ctrl-C (the demo database is deleted then)',
       '',
     ].join('\n'),

@@ -1,4 +1,5 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, maxHeaderSize, STATUS_CODES, type RequestListener, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Config } from './config.ts';
 
 /** How often Node looks for requests past their timeouts (its default, 30 s, would let a slow body run 30 s over). */
@@ -19,7 +20,31 @@ export function createHttpServer(app: RequestListener, config: Pick<Config, 'req
     },
     app,
   );
+  server.on('clientError', answerClientError);
   server.keepAliveTimeout = config.keepAliveTimeoutSeconds * 1000;
   server.maxConnections = config.maxConnections;
   return server;
+}
+
+/** What Node's HTTP parser refuses before the app sees a request, as each error code's status, code and words. */
+const CLIENT_ERRORS: Readonly<Record<string, [number, string, string]>> = {
+  HPE_HEADER_OVERFLOW: [431, 'request_header_fields_too_large', `the request's URL and headers are too long (at most ${Math.round(maxHeaderSize / 1024)} KB together)`],
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, 'payload_too_large', 'the chunk extensions of the request body are too long'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'request_timeout', 'the request took too long to arrive'],
+};
+
+/**
+ * Node's own answer to a request it cannot parse (431, 400, 408) has no body; the APIs promise `{ error: { code,
+ * message } }` for every refusal, so it is written here, as Node would (only on a connection nothing was sent on
+ * yet, then closed).
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex & { bytesWritten?: number }): void {
+  if (socket.writable && socket.bytesWritten === 0) {
+    const [status, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'bad_request', 'the request is not valid HTTP'];
+    const body = JSON.stringify({ error: { code, message } });
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

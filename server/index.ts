@@ -9,6 +9,7 @@ import { loadDefinitionFolder, type DefinitionFolder } from './storage/definitio
 import { openStore } from './storage/open-store.ts';
 import type { SqliteStore } from './storage/sqlite-store.ts';
 import { isPostgresUrl, maskedLocation, type Store } from './storage/store.ts';
+import { vlabCommand } from './vlab-command.ts';
 
 /**
  * The process edge: the only module that reads the environment, opens the database and listens. CLI verbs
@@ -78,24 +79,20 @@ export async function openStorage(overrides: ServerOverrides = {}): Promise<Stor
   }
 }
 
-/**
- * How the commands vlab serve prints are to be typed. Started by npm (`npm start`, `npx vlab serve`), vlab is not
- * on the user's PATH: `npx vlab`, as the README tells a newcomer (and as `npm run demo` prints); an installed or
- * linked `vlab` otherwise. Every hint must run as printed.
- */
-const vlabCommand = (): string => (process.env.npm_lifecycle_event ? 'npx vlab' : 'vlab');
+/** How the commands vlab serve prints are to be typed in the setup it was started from (vlab-command.ts). */
+const typedVlab = (): string => vlabCommand(process.env, process.argv[1], process.cwd());
 
 /** A port the user can change: taken by another server, or below 1024 for a user who may not use it. */
 function listenProblem(error: NodeJS.ErrnoException, port: number): ConfigError | undefined {
   const alternative = port === 3000 ? 3001 : 3000;
-  const other = `choose another: PORT=${alternative} npm start, or ${vlabCommand()} serve --port ${alternative}`;
+  const other = `choose another: PORT=${alternative} npm start, or ${typedVlab()} serve --port ${alternative}`;
   if (error.code === 'EADDRINUSE') return new ConfigError(`PORT (--port): port ${port} is already in use (another vlab serve, or another program): stop it, or ${other}`);
   if (error.code === 'EACCES') return new ConfigError(`PORT (--port): this user may not listen on port ${port} (below 1024 needs privileges): ${other}, behind a proxy for 80/443 (docs/deploy.md)`);
   return undefined;
 }
 
 /** The database as the start-up line shows it: a file inside the current folder as `./data/vlab.sqlite`. */
-function databaseLabel(location: string): string {
+export function databaseLabel(location: string): string {
   if (isPostgresUrl(location)) return maskedLocation(location);
   const inside = relative(process.cwd(), location);
   return inside && !inside.startsWith('..') && !isAbsolute(inside) ? `./${inside}` : location;
@@ -134,7 +131,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     .write((tx) => tx.servedAddress.record({ origin, recordedAt: new Date().toISOString() }))
     .catch((error: unknown) => logger.warn({ err: error }, 'could not record the served address for the CLI’s links'));
   const link = (path: string) => absoluteLink(path, { publicUrl: config.publicUrl, port });
-  const vlab = vlabCommand();
+  const vlab = typedVlab();
   const out = [`vlab serve: listening on ${localOrigin(port)} (database ${databaseLabel(config.dbPath)})`];
   if (config.publicUrl) out.push(`vlab serve: links use the public address ${config.publicUrl} (VLAB_PUBLIC_URL)`);
   if (demo) {

@@ -1,6 +1,7 @@
 import { AnalysisError } from '../../analysis/errors.ts';
 import { DomainError } from '../domain/errors.ts';
 import { isUnwritable } from '../storage/sqlite-unavailable.ts';
+import { openedDatabase } from './opened-database.ts';
 
 /** A mistake in what the user asked for: printed as one line, exit code 2, never a stack trace. */
 export class UsageError extends Error {
@@ -49,6 +50,16 @@ function isUserError(error: unknown): error is Error {
 }
 
 /**
+ * A user's mistake in words; a wave that is not there is named with the database it was looked for in, which is
+ * often the wrong one (npm run demo's wave lives in a database of its own, a deployment's in its VLAB_DB).
+ */
+function userMessage(error: Error): string {
+  const database = openedDatabase();
+  if (!(error instanceof DomainError && error.code === 'not_found' && error.message.startsWith('no wave ') && database)) return error.message;
+  return `${error.message} in ${database} (vlab wave list shows its waves; --db or VLAB_DB opens another database)`;
+}
+
+/**
  * Wraps a command's action so that user mistakes become `vlab <verb>: <message>` on stderr with exit code 2.
  * Unexpected errors still surface with their stack: those are our bugs, and hiding them helps nobody.
  */
@@ -61,7 +72,7 @@ export function cliAction<Args extends unknown[]>(
       await run(...args);
     } catch (error) {
       const storage = storageProblem(error);
-      const message = isUserError(error) ? error.message : (pathProblem(error) ?? storage);
+      const message = isUserError(error) ? userMessage(error) : (pathProblem(error) ?? storage);
       if (message === undefined) throw error;
       process.stderr.write(`vlab ${verb}: ${message}\n`);
       process.exitCode = storage === undefined ? 2 : 1;

@@ -38,6 +38,8 @@ function describeValue(value: unknown): string {
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   number: 'a number', int: 'a whole number', string: 'a text', boolean: 'true or false', array: 'a list', object: 'an object',
+  // z.record's type: a JSON object of named values (answers, wave settings).
+  record: 'an object',
 };
 
 /** `positive or negative`, `one of a, b, c`. */

@@ -13,11 +13,29 @@ interface ErrorBody {
   details?: Record<string, unknown>;
 }
 
+/**
+ * What a body that body-parser's strict mode refused is when it is valid JSON after all (`"x"`, `5`, `null`): the
+ * message then says that an object is expected, not that the JSON is broken. Undefined for broken JSON.
+ */
+function scalarKind(body: unknown): string | undefined {
+  if (typeof body !== 'string') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (value === null) return 'null';
+  return { string: 'a text', number: 'a number', boolean: 'true or false' }[typeof value as string];
+}
+
 /** body-parser reports its failures as errors with a `type`; each maps to a fixed 4xx. */
-function bodyParserError(error: { type?: unknown; limit?: unknown }): ErrorBody | null {
+function bodyParserError(error: { type?: unknown; limit?: unknown; body?: unknown }): ErrorBody | null {
   switch (error.type) {
-    case 'entity.parse.failed':
-      return { status: 400, code: 'bad_request', message: 'the request body is not valid JSON' };
+    case 'entity.parse.failed': {
+      const kind = scalarKind(error.body);
+      return { status: 400, code: 'bad_request', message: kind ? `the request body must be a JSON object, { … }, not ${kind}` : 'the request body is not valid JSON' };
+    }
     case 'entity.too.large':
       return { status: 413, code: 'payload_too_large', message: `the request body is larger than ${String(error.limit)} bytes` };
     case 'encoding.unsupported':
@@ -36,8 +54,12 @@ function bodyParserError(error: { type?: unknown; limit?: unknown }): ErrorBody 
  * Errors that express's router marks as the client's with a 4xx `status`, e.g. a path parameter that is not
  * valid percent-encoding (`/api/participants/%ff/answers`): answered as a 400 without echoing the input.
  */
-function httpClientError(error: { status?: unknown }): ErrorBody | null {
+function httpClientError(error: { status?: unknown; errno?: unknown; code?: unknown }): ErrorBody | null {
   if (typeof error.status !== 'number' || error.status < 400 || error.status > 499) return null;
+  // zlib's failure to inflate a body that is not gzip, deflate or brotli data, passed on by body-parser as a 400.
+  if (typeof error.errno === 'number' && typeof error.code === 'string' && /^(Z_|ERR__ERROR_|ERR_BROTLI)/.test(error.code)) {
+    return { status: 400, code: 'bad_request', message: 'the request body could not be decompressed: it is not what its Content-Encoding says (gzip, deflate or br)' };
+  }
   if (error instanceof URIError) return { status: 400, code: 'bad_request', message: 'the URL is not valid percent-encoding (each % needs two hex digits, and the bytes must be UTF-8)' };
   return { status: 400, code: 'bad_request', message: 'the request could not be understood' };
 }

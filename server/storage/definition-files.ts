@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokenStudy } from '../domain/broken-study.ts';
 import { DefinitionError, parseStudyDefinition, type StudyDefinition } from '../domain/study-definition.ts';
-import { jsonPathOffset, jsonSyntaxError } from './json-location.ts';
+import { jsonPathOffset, jsonSyntaxPlace, lineAndColumn, withoutByteOrderMark } from './json-location.ts';
 
 /**
  * A study lives in a folder named after its id: `study.json` holds the survey itself (consent, factors,
@@ -107,21 +107,11 @@ function located(path: string, text: string, issuePath: readonly PropertyKey[]):
  * parser ignore it, and editors do not count it as a column.
  */
 function readJson(path: string): { value: unknown; text: string } {
-  const raw = readFileSync(path, 'utf8');
-  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  const text = withoutByteOrderMark(readFileSync(path, 'utf8'));
   try {
     return { value: JSON.parse(text), text };
   } catch (error) {
-    // Never undefined where JSON.parse failed; should the two parsers disagree, the end of the file and V8's words.
-    const { offset, reason } = jsonSyntaxError(text) ?? { offset: text.length, reason: (error as Error).message };
-    const { line, column } = lineAndColumn(text, offset);
+    const { line, column, reason } = jsonSyntaxPlace(text, error);
     throw new DefinitionError(`${path}:${line}:${column}: not valid JSON (${reason})`);
   }
-}
-
-/** 1-based line and column of a character offset. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }

@@ -28,6 +28,25 @@ export function jsonPathOffset(text: string, path: readonly PropertyKey[]): numb
 /** A member's value is marked at its key (`"code": …`), where an editor shows the field; an element at itself. */
 const markOf = (node: Node): number => (node.parent?.type === 'property' ? node.parent.offset : node.offset);
 
+/** 1-based line and column of a character offset, as an editor counts them. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+/**
+ * Why JSON.parse refused `text`, as `line:column: not valid JSON (reason)` pieces: jsonSyntaxError's place and
+ * words, or, should the two parsers ever disagree, the end of the file and V8's own message (never nothing).
+ */
+export function jsonSyntaxPlace(text: string, parseError: unknown, holder?: string): { line: number; column: number; reason: string } {
+  const { offset, reason } = jsonSyntaxError(text, holder) ?? { offset: text.length, reason: (parseError as Error).message };
+  return { ...lineAndColumn(text, offset), reason };
+}
+
+/** A text without the byte-order mark Notepad writes: RFC 8259 lets a parser ignore it, and editors count no column for it. */
+export const withoutByteOrderMark = (text: string): string => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+
 /** A JSON text's first syntax error: where (a character offset) and what, in words for the person editing it. */
 export interface JsonSyntaxError {
   offset: number;
@@ -40,10 +59,11 @@ const COMMENT = "a comment: JSON has none; delete it, as the // notes of the doc
  * The first syntax error of `text` as strict JSON (no comments, no trailing commas), or undefined if there is none.
  * Found by jsonc-parser's scanner rather than read out of V8's message, which each Node version words differently
  * and which, on Node 20, gives no position for some errors (`Unexpected token ']'` for a trailing comma).
+ * `holder` names what the file is, for an empty one ("a definition", "a levels file").
  *
  * @example jsonSyntaxError('{"a": 1,}') // { offset: 7, reason: 'a comma after the last item: …' }
  */
-export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
+export function jsonSyntaxError(text: string, holder = 'a definition'): JsonSyntaxError | undefined {
   let first: { code: ParseErrorCode; offset: number; length: number } | undefined;
   visit(
     text,
@@ -55,7 +75,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     { disallowComments: true, allowTrailingComma: false },
   );
   if (!first) return undefined;
-  if (text.trim() === '') return { offset: text.length, reason: 'the file is empty: a definition is one JSON object, { … }' };
+  if (text.trim() === '') return { offset: text.length, reason: `the file is empty: ${holder} is one JSON object, { … }` };
   const comma = trailingComma(text, first.offset);
   if (comma !== undefined) return { offset: comma, reason: 'a comma after the last item: JSON allows none; delete it' };
   const atEnd = text.slice(first.offset).trim() === '';
@@ -72,6 +92,9 @@ function trailingComma(text: string, offset: number): number | undefined {
 
 const AT_END: Record<string, string> = { CloseBraceExpected: 'the file ends before the closing }', CloseBracketExpected: 'the file ends before the closing ]' };
 
+/** A token as the message shows it: a file that is no JSON at all (prose, a CSV line) can make one word of a whole line. */
+const shortened = (token: string): string => (token.length > 40 ? `${token.slice(0, 40)}…` : token);
+
 /** What the person editing the file should read for each of jsonc-parser's error codes. */
 function reasonFor(code: string, token: string, atEnd: boolean): string {
   switch (code) {
@@ -87,7 +110,7 @@ function reasonFor(code: string, token: string, atEnd: boolean): string {
       return 'a bad escape in a string: after \\ comes one of " \\ / b f n r t, or u and four hex digits';
     case 'InvalidNumberFormat':
     case 'UnexpectedEndOfNumber':
-      return `a malformed number ${token}`;
+      return `a malformed number ${shortened(token)}`;
     case 'CommaExpected':
       return 'a comma is missing before this: items are separated by commas';
     case 'ColonExpected':
@@ -96,7 +119,7 @@ function reasonFor(code: string, token: string, atEnd: boolean): string {
       return 'more after the end of the JSON value: a file holds one object';
     default:
       if (atEnd) return AT_END[code] ?? 'the file ends before a value';
-      if (code === 'InvalidSymbol') return `unexpected \`${token}\`: names and texts take double quotes; values are "text", numbers, true, false or null`;
+      if (code === 'InvalidSymbol') return `unexpected \`${shortened(token)}\`: names and texts take double quotes; values are "text", numbers, true, false or null`;
       if (code === 'PropertyNameExpected') return 'a property name in double quotes was expected here';
       return 'a value was expected here: "text", a number, true, false, null, an object or an array';
   }

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 
 test('npm run demo (small): serves, simulates, prints the estimates table and the dashboard link, then stops with --exit', async () => {
@@ -20,4 +24,34 @@ test('npm run demo (small): serves, simulates, prints the estimates table and th
   // them under npm; it printed `node bin/vlab.js power …`.
   assert.match(run.stdout, /^power: +npx vlab power --study alliance-corrective-measures /m);
   assert.doesNotMatch(run.stdout + run.stderr, /bin\/vlab\.js/);
+});
+
+test('npm run demo, while it serves, prints the command that exports its wave from its own database, and that command runs as printed', async () => {
+  const child = spawn(process.execPath, ['scripts/demo.mjs', '--n', '48'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the demo did not reach "serving" in 120 s:\n${stdout}`)), 120_000);
+      child.stdout!.on('data', () => {
+        if (stdout.includes('serving until Ctrl-C')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`the demo exited with ${code}:\n${stdout}`)));
+    });
+    // Before: nothing said where the wave's data is; `vlab export --wave …` looked in the project's database: "no wave".
+    const line = /^data: +npx vlab (export --wave (\S+) --db (\S+) --out (\S+))   \(while the demo serves; any analysis verb then reads it\)$/m.exec(stdout);
+    assert.ok(line, stdout);
+    const out = join(mkdtempSync(join(tmpdir(), 'vlab-demo-data-')), 'wave.csv');
+    const args = line[1]!.split(' ').map((word) => (word === line[4] ? out : word));
+    const exported = spawnSync(process.execPath, ['bin/vlab.js', ...args], { encoding: 'utf8' });
+    assert.equal(exported.status, 0, exported.stderr);
+    assert.match(readFileSync(out, 'utf8'), /^participant,wave_id,status,/);
+    assert.match(exported.stderr, /^vlab export: \d+ participants written/m);
+  } finally {
+    child.kill('SIGINT');
+    await once(child, 'exit');
+  }
 });

@@ -189,3 +189,43 @@ test('unknown participant and unknown API route → 404 JSON', async () => {
     assert.equal(message, `no route ${method} ${path}`);
   }
 });
+
+test('a body that is valid JSON but not an object (a text, a number, null) → 400 saying an object is expected, not "not valid JSON"', async () => {
+  const code = await startOne('scalar-body');
+  const { token } = await createTokenService({ store: t.store }).create('scalar-body');
+  for (const [body, kind] of [['"x"', 'a text'], ['5', 'a number'], ['null', 'null'], ['true', 'true or false']] as const) {
+    for (const send of [
+      () => request(app).post(`/api/waves/${wave.id}/participants`).set('Content-Type', 'application/json').send(body),
+      () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').send(body),
+      () => request(app).patch(`/api/researcher/waves/${wave.id}`).set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(body),
+    ]) {
+      assert.equal(await refused(send, 400, 'bad_request'), `the request body must be a JSON object, { … }, not ${kind}`);
+    }
+  }
+  assert.equal(await refused(() => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').send('{"answers": {'), 400, 'bad_request'), 'the request body is not valid JSON');
+});
+
+test('a list where an object of answers or settings is expected → 422 in words ("expected record" was zod\'s)', async () => {
+  const code = await startOne('list-answers');
+  const { token } = await createTokenService({ store: t.store }).create('list-answers');
+  for (const [send, message] of [
+    [() => request(app).put(`/api/participants/${code}/answers`).send({ answers: [], currentPage: 1 }), 'answers: expected an object, got a list'],
+    [() => request(app).post(`/api/participants/${code}/complete`).send({ answers: [true] }), 'answers: expected an object, got a list'],
+    [() => request(app).post(`/api/participants/${code}/quota-check`).send({ answers: ['x'] }), 'answers: expected an object, got a list'],
+    [() => request(app).patch(`/api/researcher/waves/${wave.id}`).set('Authorization', `Bearer ${token}`).send([{ target: 5 }]), '(root): expected an object, got a list'],
+  ] as const) {
+    assert.equal(await refused(send, 422, 'invalid_input'), message);
+  }
+});
+
+test('a body that is not what its Content-Encoding says → 400 saying so (it was "the request could not be understood")', async () => {
+  const code = await startOne('bad-encoding');
+  for (const encoding of ['gzip', 'deflate', 'br']) {
+    const message = await refused(
+      () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').set('Content-Encoding', encoding).send('{"answers":{},"currentPage":1}'),
+      400,
+      'bad_request',
+    );
+    assert.equal(message, 'the request body could not be decompressed: it is not what its Content-Encoding says (gzip, deflate or br)');
+  }
+});

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -198,7 +198,7 @@ test('a port already in use is one line saying what to do', async () => {
     const other = port === 3000 ? 3001 : 3000;
     assert.equal(run.status, 2, run.stderr);
     // Untested before; the message had no way out.
-    assert.equal(run.stderr, `vlab serve: PORT (--port): port ${port} is already in use (another vlab serve, or another program): stop it, or choose another: PORT=${other} npm start, or vlab serve --port ${other}\n`);
+    assert.equal(run.stderr, `vlab serve: PORT (--port): port ${port} is already in use (another vlab serve, or another program): stop it, or choose another: PORT=${other} npm start, or node bin/vlab.js serve --port ${other}\n`);
     // Through `npm start` the other way out is typed as the README says, `npx vlab` (vlab is not on the PATH).
     const viaNpm = vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')], { npm_lifecycle_event: 'start' });
     assert.match(viaNpm.stderr, new RegExp(`PORT=${other} npm start, or npx vlab serve --port ${other}\\n$`));
@@ -207,14 +207,38 @@ test('a port already in use is one line saying what to do', async () => {
   }
 });
 
+test('the hints are typed as vlab was started: node bin/vlab.js (the systemd unit of docs/deploy.md), its full path from another folder, vlab through an installed link', async () => {
+  const taken = createServer().listen(0);
+  await once(taken, 'listening');
+  const { port } = taken.address() as AddressInfo;
+  const other = port === 3000 ? 3001 : 3000;
+  const args = ['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')];
+  const run = (script: string, cwd: string) =>
+    spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', cwd, env: { ...process.env, npm_lifecycle_event: '' } }).stderr;
+  const repo = projectRoot();
+  const link = join(dir, 'installed-bin', 'vlab');
+  mkdirSync(dirname(link), { recursive: true });
+  symlinkSync(join(repo, 'bin/vlab.js'), link);
+  try {
+    // Before: bare `vlab serve --port …`, which is on no PATH in that setup.
+    assert.match(run('bin/vlab.js', repo), new RegExp(`PORT=${other} npm start, or node bin/vlab\\.js serve --port ${other}\\n$`));
+    assert.ok(run(join(repo, 'bin/vlab.js'), dir).endsWith(`, or node ${join(repo, 'bin/vlab.js')} serve --port ${other}\n`));
+    assert.match(run(link, dir), new RegExp(`PORT=${other} npm start, or vlab serve --port ${other}\\n$`));
+  } finally {
+    taken.close();
+  }
+});
+
 test('vlab serve on a fresh database opens a demo wave and says where the dashboard is and how to get a token; --no-demo and VLAB_DEMO=false do not', async () => {
-  // npm_lifecycle_event is npm's (`npm test` sets it): here vlab runs as an installed command would.
+  // npm_lifecycle_event is npm's (`npm test` sets it): here vlab runs as the systemd unit of docs/deploy.md
+  // starts it, `node bin/vlab.js serve` in the project folder, and is on no PATH.
   const fresh = await serve(join(dir, 'fresh.sqlite'), { npm_lifecycle_event: '' });
   try {
     assert.equal(fresh.waves.length, 1);
-    assert.match(fresh.stdout, /vlab serve: created a demo wave of ".+" \(a real deployment: vlab serve --no-demo, or VLAB_DEMO=false\)\n/);
+    assert.match(fresh.stdout, /vlab serve: created a demo wave of ".+" \(a real deployment: node bin\/vlab\.js serve --no-demo, or VLAB_DEMO=false\)\n/);
     assert.ok(fresh.stdout.includes(`  open wave ${fresh.waves[0]!.id} (alliance-corrective-measures): ${fresh.baseUrl}/s/${fresh.waves[0]!.id}\n`), fresh.stdout);
-    assert.ok(fresh.stdout.endsWith(`  dashboard: ${fresh.baseUrl}/dashboard — sign in with a token from: vlab token create --name "your name"\n`), fresh.stdout);
+    assert.ok(fresh.stdout.endsWith(`  dashboard: ${fresh.baseUrl}/dashboard — sign in with a token from: node bin/vlab.js token create --name "your name"\n`), fresh.stdout);
+    assert.doesNotMatch(fresh.stdout.replaceAll('node bin/vlab.js ', ''), /[:(] vlab [a-z]/, 'no bare `vlab <verb>` left');
   } finally {
     await fresh.stop();
   }

@@ -102,7 +102,7 @@ test('vlab estimates --format csv has the tidy columns; table is for reading; mi
   assert.match(wide.stdout, /^H3 +economic_sanctions +\(Intercept\) +Intercept /m, 'controls too');
   const unknown = vlab(['estimates', '--wave=nosuchwave', '--db', dbPath]);
   assert.equal(unknown.status, 2);
-  assert.equal(unknown.stderr, 'vlab estimates: no wave "nosuchwave"\n');
+  assert.match(unknown.stderr, /^vlab estimates: no wave "nosuchwave" in \S+ \(vlab wave list shows its waves; --db or VLAB_DB opens another database\)\n$/);
   const format = vlab(['estimates', `--wave=${waveId}`, '--format', 'xlsx', '--db', dbPath]);
   assert.equal(format.status, 2);
   assert.match(format.stderr, /unknown format "xlsx" \(valid: table, csv, json\)/);

@@ -105,3 +105,30 @@ test('the timeout settings are validated: the headers timeout may not exceed the
   );
   assert.throws(() => loadConfig({ VLAB_MAX_CONNECTIONS: 'many' }), /^ConfigError: VLAB_MAX_CONNECTIONS/);
 });
+
+test('a request Node refuses before the app (headers or URL over 16 KB, a malformed request line) gets a JSON error in words, not an empty 431 or 400', async () => {
+  const s = await listening({});
+  const send = async (request: string) => {
+    const socket = connect(s.port, '127.0.0.1');
+    await once(socket, 'connect');
+    const closed = closedWithin(socket, 4000);
+    socket.write(request);
+    return (await closed) ?? 'still open';
+  };
+  try {
+    const query = Array.from({ length: 3000 }, (_, i) => `p${i}=1`).join('&');
+    const long = await send(`GET /api/researcher/waves?${query} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    assert.match(long, /^HTTP\/1\.1 431 /);
+    assert.match(long, /\r\nContent-Type: application\/json; charset=utf-8\r\n/);
+    assert.deepEqual(JSON.parse(long.slice(long.indexOf('\r\n\r\n') + 4)), {
+      error: { code: 'request_header_fields_too_large', message: 'the request\'s URL and headers are too long (at most 16 KB together)' },
+    });
+    const malformed = await send('GET /healthz HTTP/1.1\r\nHost x\r\n\r\n');
+    assert.match(malformed, /^HTTP\/1\.1 400 /);
+    assert.deepEqual(JSON.parse(malformed.slice(malformed.indexOf('\r\n\r\n') + 4)), {
+      error: { code: 'bad_request', message: 'the request is not valid HTTP' },
+    });
+  } finally {
+    await s.close();
+  }
+});

@@ -66,7 +66,7 @@ test('PATCH is validated as wave create is: placeholders only after the host, fi
     [{ colour: 'red' }, 422, /^colour: not a setting of a wave that can change \(target, completeUrl, screenoutUrl, overquotaUrl, locale can\)/],
     [{ locale: 'xx' }, 422, /^locale: "xx" is not a locale of study "alliance-corrective-measures"/],
     [{}, 422, /^nothing to change/],
-    [[1, 2], 422, /expected record/],
+    [[1, 2], 422, /expected an object, got a list/],
     // The URL parser would drop these from the link; PostgreSQL refused the NUL with a 500.
     [{ completeUrl: 'https://panel.example/done\u0000' }, 422, /^completeUrl: a URL must not contain spaces, line breaks or control characters/],
     [{ screenoutUrl: 'https://panel.example/out\r\nX-Injected: 1' }, 422, /^screenoutUrl: a URL must not contain/],

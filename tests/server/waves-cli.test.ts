@@ -8,6 +8,7 @@ import { after, test } from 'node:test';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openStore } from '../../server/storage/open-store.ts';
+import { isPostgresUrl, maskedLocation } from '../../server/storage/store.ts';
 import request from 'supertest';
 import { completeSurvey, createTestLocation } from './test-app.ts';
 
@@ -18,6 +19,13 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
   await remove();
 });
+
+/**
+ * "no wave" names the database it was looked for in, as the start-up line shows it: after `npm run demo`, whose
+ * wave lives in a database of its own, `vlab export --wave …` said only `no wave "…"` of the project's database.
+ */
+const noWave = (verb: string, id: string) =>
+  `vlab ${verb}: no wave "${id}" in ${isPostgresUrl(dbPath) ? maskedLocation(dbPath) : dbPath} (vlab wave list shows its waves; --db or VLAB_DB opens another database)\n`;
 
 function vlab(...args: string[]) {
   const result = spawnSync(process.execPath, ['bin/vlab.js', ...args, '--db', dbPath], { encoding: 'utf8' });
@@ -56,7 +64,7 @@ test('vlab wave list, status --json, pause, open and close; a closed wave stays 
   assert.equal(reopen.stderr, 'vlab wave open: the wave is closed, and a closed wave stays closed; create a new wave instead\n');
   const unknown = vlab('wave', 'status', 'NoSuchWave1');
   assert.equal(unknown.status, 2);
-  assert.equal(unknown.stderr, 'vlab wave status: no wave "NoSuchWave1"\n');
+  assert.equal(unknown.stderr, noWave('wave status', 'NoSuchWave1'));
 });
 
 test('vlab wave update changes redirects and target as create checks them, logs each change as by cli, and wave status shows the log', () => {
@@ -86,7 +94,7 @@ test('vlab wave update changes redirects and target as create checks them, logs 
   assert.equal(nothing.status, 2);
   assert.equal(nothing.stderr, 'vlab wave update: nothing to change: give one of --target, --complete-url, --screenout-url, --overquota-url, --locale (--no-complete-url and the like remove a redirect)\n');
   assert.equal(vlab('wave', 'update', created.id, '--target', '0').status, 2);
-  assert.equal(vlab('wave', 'update', 'NoSuchWave1', '--target', '5').stderr, 'vlab wave update: no wave "NoSuchWave1"\n');
+  assert.equal(vlab('wave', 'update', 'NoSuchWave1', '--target', '5').stderr, noWave('wave update', 'NoSuchWave1'));
   // Options not given leave their settings as they are.
   const targetOnly = JSON.parse(vlab('wave', 'update', created.id, '--target', '61', '--json').stdout);
   assert.deepEqual([targetOnly.target, targetOnly.completeUrl, targetOnly.locale], [61, 'https://p.example/done?pid={PROLIFIC_PID}', 'en']);
@@ -136,7 +144,7 @@ test('vlab export writes completes by default and says what it wrote; --status a
   assert.match(badFormat.stderr, /expected one of csv, long-csv, json, codebook, profiles-csv/);
   const badWave = vlab('export', '--wave', 'NoSuchWave1', '--out', join(dir, 'never.csv'));
   assert.equal(badWave.status, 2);
-  assert.equal(badWave.stderr, 'vlab export: no wave "NoSuchWave1"\n');
+  assert.equal(badWave.stderr, noWave('export', 'NoSuchWave1'));
   assert.ok(!existsSync(join(dir, 'never.csv')) && !existsSync(join(dir, 'never.csv.partial')));
 });
 

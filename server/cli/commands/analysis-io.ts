@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { csvFromRecords, DEFAULT_ALPHA, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
 import { rowsFromTable } from '../../../analysis/helpers/data-table.ts';
+import { closestName } from '../../../analysis/helpers/did-you-mean.ts';
+import { jsonSyntaxPlace, withoutByteOrderMark } from '../../storage/json-location.ts';
 import { UsageError } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
 
@@ -21,11 +23,20 @@ function readText(path: string, what: string): string {
   return readBytes(path, what).toString('utf8');
 }
 
+/** Why a file the user named cannot be read, in words rather than Node's (`EISDIR: illegal operation on a directory, read`). */
+const READ_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+};
+
 function readBytes(path: string, what: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const reason = READ_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
     throw new UsageError(`cannot read ${what} ${path}: ${reason}`);
   }
 }
@@ -71,14 +82,19 @@ export function readDataTable(path: string): DataTable {
   }
 }
 
-/** A JSON object from a file (levels, margins, codebook): anything else is the user's to fix. */
+/**
+ * A JSON object from a file (levels, margins, codebook): anything else is the user's to fix. A syntax error reads
+ * as a definition file's does, `path:line:column: … (what is wrong)`, in the same words on every Node version; a
+ * byte-order mark (Notepad's) is dropped as there.
+ */
 export function readJsonObject<T>(path: string, what: string): T {
-  const text = readText(path, what);
+  const text = withoutByteOrderMark(readText(path, what));
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${what} ${path} is not valid JSON: ${(error as Error).message}`);
+    const { line, column, reason } = jsonSyntaxPlace(text, error, `a ${what}`);
+    throw new UsageError(`${path}:${line}:${column}: ${what} is not valid JSON (${reason})`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${what} ${path} must hold a JSON object`);
   return value as T;
@@ -110,13 +126,20 @@ function codebookLevels(path: string): Record<string, string[]> {
   return levels;
 }
 
-/** Factor levels from `--codebook` and `--levels` (which wins for a column both name), or undefined. */
-export function readLevels(o: { levels?: string; codebook?: string }): Levels | undefined {
+/**
+ * Factor levels from `--codebook` and `--levels` (which wins for a column both name), or undefined. A `--levels`
+ * name that is not one of the data's `columns` is refused: a typo (`"measur"`) would be ignored without a word, and
+ * the factor would get another reference level. A codebook describes every column of a wave, so its names are not.
+ */
+export function readLevels(o: { levels?: string; codebook?: string }, columns: readonly string[]): Levels | undefined {
   if (o.levels === undefined && o.codebook === undefined) return undefined;
-  return {
-    ...(o.codebook !== undefined ? codebookLevels(o.codebook) : {}),
-    ...(o.levels !== undefined ? readJsonObject<Record<string, string[]>>(o.levels, 'levels file') : {}),
-  };
+  const given = o.levels !== undefined ? readJsonObject<Record<string, string[]>>(o.levels, 'levels file') : {};
+  for (const name of Object.keys(given)) {
+    if (columns.includes(name)) continue;
+    const closest = closestName(name, columns);
+    throw new UsageError(`levels file ${o.levels}: "${name}" is not a column of the data${closest ? ` (did you mean "${closest}"?)` : ''}; its level order would be ignored`);
+  }
+  return { ...(o.codebook !== undefined ? codebookLevels(o.codebook) : {}), ...given };
 }
 
 export function parseFormat(value: string): Format {

@@ -1,13 +1,16 @@
 import { ConfigError } from '../../config.ts';
 import { DefinitionError } from '../../domain/study-definition.ts';
 import type { StudyDefinition } from '../../domain/study-definition.ts';
-import { loadConfiguredDefinitions, openDatabaseOnly, openStorage, type ServerOverrides, type Storage } from '../../index.ts';
+import { databaseLabel, loadConfiguredDefinitions, openDatabaseOnly, openStorage, type ServerOverrides, type Storage } from '../../index.ts';
 import { UsageError } from '../cli-action.ts';
+import { noteOpenedDatabase } from '../opened-database.ts';
 
 /** openStorage for a CLI verb: a bad setting or definition is the user's to fix, so it becomes a UsageError. */
 export async function openStorageForCli(overrides: ServerOverrides): Promise<Storage> {
   try {
-    return await openStorage(overrides);
+    const storage = await openStorage(overrides);
+    noteOpenedDatabase(databaseLabel(storage.config.dbPath));
+    return storage;
   } catch (error) {
     throw asUsageError(error);
   }
@@ -16,7 +19,9 @@ export async function openStorageForCli(overrides: ServerOverrides): Promise<Sto
 /** openDatabaseOnly for a CLI verb (`vlab db`): the database without the definitions; a bad setting is a UsageError. */
 export async function openDatabaseForCli(overrides: ServerOverrides): Promise<Pick<Storage, 'config' | 'store'>> {
   try {
-    return await openDatabaseOnly(overrides);
+    const storage = await openDatabaseOnly(overrides);
+    noteOpenedDatabase(databaseLabel(storage.config.dbPath));
+    return storage;
   } catch (error) {
     throw asUsageError(error);
   }

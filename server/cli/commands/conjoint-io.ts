@@ -34,7 +34,8 @@ export function conjointOptions(command: Command, formulaExample: string): Comma
 
 /** The estimator's options from the command line (the data read by columns, as `fit` reads it). */
 export function conjointInput(o: ConjointCliOptions): ConjointOptions {
-  return { formula: o.formula, rows: readDataTable(o.data), id: o.id, weights: o.weights, levels: readLevels(o), alpha: parseAlpha(o.alpha) };
+  const rows = readDataTable(o.data);
+  return { formula: o.formula, rows, id: o.id, weights: o.weights, levels: readLevels(o, rows.names), alpha: parseAlpha(o.alpha) };
 }
 
 /** cregg's columns (`[BY,] outcome, statistic, feature, level, estimate, std_error, z, p, lower, upper`, then df). */

@@ -40,8 +40,9 @@ export function registerDimCommand(program: Command): void {
     .action(
       cliAction('dim', async (o: DimOptions) => {
         const format = parseFormat(o.format);
+        const rows = readData(o.data);
         const result = withOptionNames(() => differenceInMeans({
-          rows: readData(o.data),
+          rows,
           outcome: o.outcome,
           treatment: o.treatment,
           blocks: o.blocks,
@@ -49,7 +50,7 @@ export function registerDimCommand(program: Command): void {
           weights: o.weights,
           condition1: o.condition1,
           condition2: o.condition2,
-          levels: readLevels(o),
+          levels: readLevels(o, Object.keys(rows[0] ?? {})),
           alpha: parseAlpha(o.alpha),
         }));
         await writeTidy('dim', o.out, result.estimates, format, { nobs: result.nobs, dropped: result.nDropped, design: result.design });

@@ -34,10 +34,11 @@ export function registerFitCommand(program: Command): void {
     .action(
       cliAction('fit', async (o: FitOptions) => {
         const format = parseFormat(o.format);
+        const rows = readDataTable(o.data);
         const result = lmRobust({
           formula: o.formula,
-          rows: readDataTable(o.data),
-          levels: readLevels(o),
+          rows,
+          levels: readLevels(o, rows.names),
           clusters: o.clusters,
           weights: o.weights,
           seType: o.seType as SeType | undefined,

@@ -43,7 +43,7 @@ export function registerFreqsCommand(program: Command): void {
         if (fromData?.columns.length) {
           process.stderr.write(`vlab freqs: design probabilities from the columns ${fromData.columns.join(', ')} (--probabilities FILE overrides them)\n`);
         }
-        const result = freqs({ formula: o.formula, rows, weights: o.weights, id: o.id, levels: readLevels(o), probabilities: probabilities ?? fromData?.probabilities });
+        const result = freqs({ formula: o.formula, rows, weights: o.weights, id: o.id, levels: readLevels(o, rows.names), probabilities: probabilities ?? fromData?.probabilities });
         await writeRecords('freqs', o.out, result as unknown as Record<string, unknown>[], COLUMNS, format);
       }),
     );
