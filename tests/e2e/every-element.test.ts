@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { comboboxReadings, comboboxValues, describedByItsName } from './accessibility-tree.ts';
+import { comboboxReadings, comboboxValues, describedByItsName, focusedOnArrival } from './accessibility-tree.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { serve } from './serve-process.ts';
 
@@ -146,6 +146,32 @@ for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a lap
     await context.close();
   });
 }
+
+test('an answered dropdown with search holds its answer as its value when its focus event is handled, on a phone and a laptop', async () => {
+  for (const options of [PHONE_320, LAPTOP]) {
+    const context = await session.browser.newContext(options);
+    const page = await context.newPage();
+    await openEveryElementPage(page, `every-focus-${options.viewport!.width}`);
+    await pickFromDropdown(page, 'q_drop', 1);
+    // The value of the text input (the combobox) as its focus event has been handled (focusin follows the focus
+    // handlers): what the accessibility tree holds if Chromium updates it before any later task of the page.
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-name="q_drop"] input[role="combobox"]')!;
+      document.addEventListener('focusin', (e) => e.target === input && document.body.setAttribute('data-value-on-focus', input.value));
+    });
+    // Focus elsewhere, then back by Tab from the control before it (the checkboxes' last).
+    await page.locator('[data-name="q_check"] input').last().focus();
+    const reading = await focusedOnArrival(page, 'Tab');
+    assert.deepEqual(reading, { role: 'combobox', name: 'Which one do you prefer?', value: 'Choice 2' }, `${options.viewport!.width} px: the tree as focus arrives`);
+    // Unfocused, SurveyJS shows the answer beside an empty input (read in browse mode as the text before the box);
+    // its focus handler copies the answer into the input before the focus event is over, so focus mode says
+    // "Which one do you prefer?, combobox, Choice 2", not a blank box.
+    assert.equal(await page.evaluate(() => document.body.getAttribute('data-value-on-focus')), 'Choice 2', `${options.viewport!.width} px: the value as focus arrives`);
+    await page.waitForTimeout(100);
+    assert.equal((await comboboxValues(page))['Which one do you prefer?'], 'Choice 2', 'still the answer once SurveyJS has rendered');
+    await context.close();
+  }
+});
 
 test('under forced colours every control of every question type shows an outline when the keyboard reaches it', async () => {
   const context = await session.browser.newContext({ ...LAPTOP, forcedColors: 'active', reducedMotion: 'reduce' });
