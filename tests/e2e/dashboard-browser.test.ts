@@ -14,6 +14,7 @@ import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { seedAllianceWave } from '../server/estimates-support.ts';
 import { alliance, withPlan } from '../server/plan-support.ts';
+import { rolesNamed } from './accessibility-tree.ts';
 import { launchChromium } from './chromium.ts';
 import { serve, type ServedApp } from './serve-process.ts';
 
@@ -191,6 +192,43 @@ for (const [size, options] of [['a phone (390 px)', PHONE], ['a desktop', DESKTO
     assert.equal(await page.locator('details', { hasText: 'Every cell (48)' }).getAttribute('open'), null, 'the cell table is folded');
     assert.match(text, /minimum detectable effect \(MDE\): the smallest true effect the pre-registered test would find with 80% power/);
     assert.doesNotMatch(text, /regimeautocracy|measureeconomic_sanctions/, 'terms in the study’s words');
+    await close();
+  });
+}
+
+for (const [size, options] of [['a phone (320 px)', { ...PHONE, viewport: { width: 320, height: 700 } }], ['a desktop', DESKTOP]] as const) {
+  test(`on ${size}: every table but Waves is named once, by its caption (no scroll region saying it again), and a wide one scrolls by keyboard`, async () => {
+    const { page, close } = await openDashboard(options, waves.shipped);
+    // Folded tables are out of the accessibility tree until opened: open them all.
+    const folded = page.locator('#dash-wave details:not([open]) > summary');
+    while (await folded.count()) await folded.first().click();
+    const captions = await page.locator('#dash-wave .dash-table caption').allInnerTexts();
+    assert.ok(captions.length >= 8, `funnel, cells, settings, precision and each hypothesis's tables (${captions.length})`);
+    // Before: a scroll region named by the caption's words around each table, which said them too.
+    const namedTwice = [];
+    for (const caption of captions) {
+      const roles = await rolesNamed(page, caption);
+      if (roles.join() !== 'table') namedTwice.push(`"${caption}": ${roles.join(', ')}`);
+    }
+    assert.deepEqual(namedTwice, []);
+    assert.equal(await page.locator('.dash-scroll[role], .dash-scroll[aria-label], .dash-scroll[aria-labelledby]').count(), 0, 'no scroll box is a named region');
+    // axe: a box that scrolls must be reachable by keyboard (scrollable-region-focusable). Narrowed to 200 px, every
+    // box scrolls; its table takes focus, shows a ring, and the arrow keys scroll the box.
+    await page.locator('#dash-wave .dash-scroll').evaluateAll((boxes) => boxes.forEach((b) => ((b as HTMLElement).style.width = '200px')));
+    const rule = await page.evaluate(AXE_SOURCE).then(() =>
+      page.evaluate(() => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: { nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'rule', values: ['scrollable-region-focusable'] } })),
+    );
+    assert.deepEqual(rule.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))), []);
+    const precision = page.locator('.dash-scroll', { has: page.getByRole('table', { name: /^Precision now/ }) });
+    await page.locator('#dash-wave h3', { hasText: 'Precision' }).evaluate((h) => h.setAttribute('tabindex', '-1'));
+    await page.locator('#dash-wave h3', { hasText: 'Precision' }).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('.dash-scroll') !== null && document.activeElement?.tagName), 'TABLE', 'Tab reaches the table');
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    assert.notEqual(ring, 'none', 'the focused table shows a ring');
+    assert.equal(await precision.evaluate((b) => b.scrollLeft), 0);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    assert.ok((await precision.evaluate((b) => b.scrollLeft)) > 0, 'the arrow keys scroll the box');
     await close();
   });
 }
