@@ -1,6 +1,6 @@
 // WCAG 2.2 AA on the respondent's page, checked by axe-core on every page of both flagship studies, the
 // repeated-vignette study (and the bilingual study in Spanish), from the consent page to the end page, on a phone (390 × 844, touch) and a laptop
-// (1366 × 900); plus what axe cannot see: headings, focus and announcement on page change, the tab title,
+// (1366 × 900), and its colour contrast in the dark scheme at 320 and 1280 px; plus what axe cannot see: headings, focus and announcement on page change, the tab title,
 // 44 px targets on touch, 320 px without sideways scrolling, and no animation for reduced motion.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { useBrowserSession } from './browser-session.ts';
+import { darkContrastProblems } from './dark-contrast.ts';
 import { serveWaves } from './serve-process.ts';
 import { walkSurvey, type WalkStep } from './walk-survey.ts';
 
@@ -85,6 +86,8 @@ async function walkWithAxe(study: string, options: BrowserContextOptions, query 
   const studyTitle = await page.locator('.vlab-title').innerText();
   const steps = await walkSurvey(page, async (step) => {
     assert.deepEqual(await seriousViolations(page), [], `${study} at ${options.viewport!.width} px, page ${step.index} (${step.title})`);
+    // The dark scheme too (prefers-color-scheme: dark), at 320 and 1280 px: every text at 4.5:1 (AA) at least.
+    assert.deepEqual(await darkContrastProblems(page, `${study}, page ${step.index}`), []);
     await checkStructure(page, step, studyTitle);
     if (options.hasTouch && !step.end) await checkTouchTargets(page, step);
   });

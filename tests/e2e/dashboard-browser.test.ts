@@ -15,6 +15,7 @@ import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { seedAllianceWave } from '../server/estimates-support.ts';
 import { alliance, withPlan } from '../server/plan-support.ts';
 import { rolesNamed } from './accessibility-tree.ts';
+import { darkContrastProblems } from './dark-contrast.ts';
 import { launchChromium } from './chromium.ts';
 import { serve, type ServedApp } from './serve-process.ts';
 
@@ -126,6 +127,8 @@ test('researcher-provided text renders inert; a wrong token is refused and asked
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
   await page.getByText('The token was not accepted').waitFor();
   assert.equal(await page.locator('#dash-token-form').isVisible(), true);
+  // The sign-in form with its error, in the dark scheme (AA contrast at 320 and 1280 px).
+  assert.deepEqual(await darkContrastProblems(page, 'the sign-in form with its error'), []);
 
   await page.locator('#dash-token').fill(token);
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
@@ -153,7 +156,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
     (tags) => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
     WCAG_TAGS,
   );
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  // And the dark scheme's colour contrast (AA), at 320 and 1280 px.
+  return [...serious, ...(await darkContrastProblems(page, 'the dashboard'))];
 }
 
 async function openDashboard(options: object, wave: string): Promise<{ page: Page; close(): Promise<void> }> {

@@ -2,7 +2,7 @@
 // a dropdown, a rating (SurveyJS draws it as a dropdown on a narrow screen), a yes/no switch, text, a number and a
 // comment. This file builds such a page into a copy of the bilingual study and holds it to what the flagships'
 // pages meet: axe's WCAG rules as shown, with its errors and answered, at 320 px on touch and on a laptop, with no
-// sideways scrolling; and under forced colours a visible focus indicator on every control the keyboard reaches.
+// sideways scrolling, and the dark scheme's colour contrast; and under forced colours a visible focus indicator on every control the keyboard reaches.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { comboboxReadings, comboboxValues, describedByItsName, focusedOnArrival } from './accessibility-tree.ts';
 import { useBrowserSession } from './browser-session.ts';
+import { darkContrastProblems } from './dark-contrast.ts';
 import { serve } from './serve-process.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -80,6 +81,8 @@ async function problems(page: Page, when: string): Promise<string[]> {
   const found = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${when}: ${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (overflow > 0) found.push(`${when}: ${overflow} px wider than the screen`);
+  // The dark scheme's colour contrast (AA) too, at 320 and 1280 px.
+  found.push(...(await darkContrastProblems(page, when)));
   return found;
 }
 
@@ -124,6 +127,8 @@ for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a lap
       await page.locator('[data-name="q_drop"] .sd-dropdown').click();
       await page.locator('.sv-list__item:visible').first().waitFor();
       found.push(...(await smallTargets(page, 'a dropdown open')));
+      // The open list in dark too, at the page's width (a resize would close it).
+      found.push(...(await darkContrastProblems(page, 'a dropdown open', [options.viewport!.width])));
       await page.locator('.sv-list__item:visible').first().click();
       await page.locator('.sv-list__item:visible').first().waitFor({ state: 'hidden' });
     }
