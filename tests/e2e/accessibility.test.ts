@@ -174,3 +174,32 @@ test('with prefers-reduced-motion SurveyJS animates nothing; without it, it may'
     await context.close();
   }
 });
+
+test('AAA contrast (axe color-contrast-enhanced, 7:1) of our colours on every page, light and dark at 360 px; in dark only DefaultDark’s orange buttons fall short (SurveyJS’s theme, 6.1:1)', async () => {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await session.browser.newContext({ viewport: { width: 360, height: 780 }, colorScheme, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${session.app.baseUrl}/s/${waveOf('bus-line-funding')}?PROLIFIC_PID=a11y-aaa-${colorScheme}`);
+    await walkSurvey(page, async (step) => {
+      // The outcome page's "Read the situation again", opened: its summary and the vignette in the box.
+      const reread = page.locator('details.vlab-reread summary');
+      if (await reread.count()) await reread.first().click();
+      if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+      type Violation = { nodes: { target: string[]; any: { message: string }[] }[] };
+      const violations: Violation[] = await page.evaluate(() =>
+        (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: Violation[] }> } }).axe
+          .run(document, { runOnly: { type: 'rule', values: ['color-contrast-enhanced'] } })
+          .then((r) => r.violations),
+      );
+      for (const node of violations.flatMap((v) => v.nodes)) {
+        const target = node.target.join(' ');
+        // SurveyJS's DefaultDark draws its buttons' text in its orange (#ff9814) on #303030: 6.1:1.
+        if (colorScheme === 'dark' && /^\.sd-btn/.test(target)) continue;
+        found.push(`${colorScheme}, page ${step.index} (${step.title}): ${target}: ${node.any[0]?.message ?? ''}`);
+      }
+    });
+    await context.close();
+  }
+  assert.deepEqual(found, []);
+});
