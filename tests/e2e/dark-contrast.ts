@@ -78,13 +78,20 @@ async function lightBoxes(page: Page): Promise<string[]> {
   })()`);
 }
 
-async function contrastViolations(page: Page): Promise<string[]> {
+/** axe's color-contrast-enhanced rule (AAA, 1.4.6: 7:1, 4.5:1 for large text) on the page as it is now. */
+export async function enhancedContrastProblems(page: Page): Promise<string[]> {
+  return contrastViolations(page, 'color-contrast-enhanced');
+}
+
+async function contrastViolations(page: Page, rule = 'color-contrast'): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   type Violation = { id: string; nodes: { target: string[]; any: { message: string }[] }[] };
-  const violations: Violation[] = await page.evaluate(() =>
-    (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Violation[] }> } }).axe
-      .run(document, { runOnly: { type: 'rule', values: ['color-contrast'] } })
-      .then((r) => r.violations),
+  const violations: Violation[] = await page.evaluate(
+    (id) =>
+      (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Violation[] }> } }).axe
+        .run(document, { runOnly: { type: 'rule', values: [id] } })
+        .then((r) => r.violations),
+    rule,
   );
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`));
 }

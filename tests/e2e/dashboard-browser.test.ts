@@ -15,7 +15,7 @@ import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { seedAllianceWave } from '../server/estimates-support.ts';
 import { alliance, withPlan } from '../server/plan-support.ts';
 import { rolesNamed } from './accessibility-tree.ts';
-import { darkContrastProblems } from './dark-contrast.ts';
+import { darkContrastProblems, enhancedContrastProblems } from './dark-contrast.ts';
 import { launchChromium } from './chromium.ts';
 import { serve, type ServedApp } from './serve-process.ts';
 
@@ -129,6 +129,12 @@ test('researcher-provided text renders inert; a wrong token is refused and asked
   assert.equal(await page.locator('#dash-token-form').isVisible(), true);
   // The sign-in form with its error, in the dark scheme (AA contrast at 320 and 1280 px).
   assert.deepEqual(await darkContrastProblems(page, 'the sign-in form with its error'), []);
+  // AAA (7:1) too, light and dark: the button's white on blue was 5.7:1.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    assert.deepEqual(await enhancedContrastProblems(page), [], `AAA, ${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.locator('#dash-token').fill(token);
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
