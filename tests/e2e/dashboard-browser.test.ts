@@ -239,7 +239,9 @@ for (const [size, options] of [['a phone (320 px)', { ...PHONE, viewport: { widt
     assert.notEqual(ring, 'none', 'the focused table shows a ring');
     assert.equal(await precision.evaluate((b) => b.scrollLeft), 0);
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
-    assert.ok((await precision.evaluate((b) => b.scrollLeft)) > 0, 'the arrow keys scroll the box');
+    // Keyboard scrolling is animated: the box moves over the next frames, not by the time the key is handled.
+    const box = await precision.elementHandle();
+    await page.waitForFunction((b) => b!.scrollLeft > 0, box, { timeout: 5000 }).catch(() => assert.fail('the arrow keys scroll the box'));
     await close();
   });
 }
