@@ -31,12 +31,13 @@ export interface HiddenHeader {
 
 /**
  * A table in a scroll box of its own, so that a table too wide for the screen scrolls sideways instead of the
- * page; the box can take focus (keyboard users can scroll it) and is named by the caption. On a phone the CSS
- * lays each row out as a block, every cell under its column's name (data-label).
+ * page. On a phone the CSS lays each row out as a block, every cell under its column's name (data-label).
  *
- * `name` is the caption's text, or the heading just above that already says what the table is (the Waves list):
- * the table is then named by that heading, without a caption, and the box is no named region when controls in the
- * table take focus (they scroll it), so the heading's words are said once, not by heading, region and caption.
+ * The table is named once: by its caption, or by the heading just above that already says what it is (the Waves
+ * list, `name` an element), without a caption. The box is no region: a named region around a named table had a
+ * screen reader say the words twice (region, then table). Keyboard users still scroll it (axe's
+ * scrollable-region-focusable): a table without controls takes focus itself, and the arrow keys scroll the box
+ * around the focused table; in one with controls (the Waves list's Open buttons) focus on them scrolls it.
  */
 export function table(name: string | HTMLElement, head: (string | HiddenHeader)[], rows: Cell[][], numeric: boolean[] = []): HTMLElement {
   const t = el('table', undefined, 'dash-table');
@@ -63,11 +64,7 @@ export function table(name: string | HTMLElement, head: (string | HiddenHeader)[
   }
   const box = el('div', undefined, 'dash-scroll');
   box.append(t);
-  if (typeof name !== 'string' && t.querySelector('button, a[href], input, select, textarea')) return box;
-  box.tabIndex = 0;
-  box.setAttribute('role', 'region');
-  if (typeof name === 'string') box.setAttribute('aria-label', name);
-  else box.setAttribute('aria-labelledby', name.id);
+  if (!t.querySelector('button, a[href], input, select, textarea')) t.tabIndex = 0;
   return box;
 }
 

@@ -7,6 +7,7 @@ import { messagesFor, type RespondentMessages } from './i18n/messages.ts';
 import { createAutosave } from './autosave.ts';
 import { escapePipedAnswers } from './piped-html.ts';
 import { patchSurveyMarkup } from './surveyjs-patches.ts';
+import { followColorScheme } from './color-scheme.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
 import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Outcome } from './respondent-api.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
@@ -142,6 +143,7 @@ async function main(): Promise<void> {
   survey.showCompletedPage = false;
   survey.showTitle = false;
   survey.data = start.answers;
+  followColorScheme(survey);
   if (start.participant.currentPage > 0 && start.participant.currentPage < survey.visiblePageCount) {
     survey.currentPageNo = start.participant.currentPage;
   }

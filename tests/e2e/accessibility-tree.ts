@@ -43,3 +43,21 @@ export async function comboboxReadings(page: Page): Promise<Record<string, strin
   const boxes = nodes.filter((n) => !n.ignored && n.role?.value === 'combobox');
   return Object.fromEntries(boxes.map((n) => [n.name?.value.trim() ?? '', [n.value?.value, n.description?.value].filter(Boolean).join(' | ')]));
 }
+
+/**
+ * What Chromium's tree holds for the focused node as focus arrives: `press` is sent and the tree asked for at once,
+ * in the same breath, before the page's later tasks (a re-render) run, as a screen reader reads what focus lands
+ * on when the focus event comes. Its role, name and value.
+ */
+export async function focusedOnArrival(page: Page, key: string): Promise<{ role: string; name: string; value: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  type AXNode = { ignored: boolean; role?: { value: string }; name?: { value: string }; value?: { value: string }; properties?: { name: string; value: { value: unknown } }[] };
+  const down = cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code: key, windowsVirtualKeyCode: key === 'Tab' ? 9 : 0 });
+  const up = cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: key, windowsVirtualKeyCode: key === 'Tab' ? 9 : 0 });
+  const tree = cdp.send('Accessibility.getFullAXTree') as unknown as Promise<{ nodes: AXNode[] }>;
+  const [, , { nodes }] = await Promise.all([down, up, tree]);
+  await cdp.detach();
+  const focused = nodes.filter((n) => !n.ignored && n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+  const node = focused.at(-1);
+  return { role: node?.role?.value ?? '', name: node?.name?.value.trim() ?? '', value: String(node?.value?.value ?? '') };
+}

@@ -1,6 +1,6 @@
 // WCAG 2.2 AA on the respondent's page, checked by axe-core on every page of both flagship studies, the
 // repeated-vignette study (and the bilingual study in Spanish), from the consent page to the end page, on a phone (390 × 844, touch) and a laptop
-// (1366 × 900); plus what axe cannot see: headings, focus and announcement on page change, the tab title,
+// (1366 × 900), and its colour contrast in the dark scheme at 320 and 1280 px; plus what axe cannot see: headings, focus and announcement on page change, the tab title,
 // 44 px targets on touch, 320 px without sideways scrolling, and no animation for reduced motion.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { useBrowserSession } from './browser-session.ts';
+import { darkContrastProblems } from './dark-contrast.ts';
 import { serveWaves } from './serve-process.ts';
 import { walkSurvey, type WalkStep } from './walk-survey.ts';
 
@@ -85,6 +86,8 @@ async function walkWithAxe(study: string, options: BrowserContextOptions, query 
   const studyTitle = await page.locator('.vlab-title').innerText();
   const steps = await walkSurvey(page, async (step) => {
     assert.deepEqual(await seriousViolations(page), [], `${study} at ${options.viewport!.width} px, page ${step.index} (${step.title})`);
+    // The dark scheme too (prefers-color-scheme: dark), at 320 and 1280 px: every text at 4.5:1 (AA) at least.
+    assert.deepEqual(await darkContrastProblems(page, `${study}, page ${step.index}`), []);
     await checkStructure(page, step, studyTitle);
     if (options.hasTouch && !step.end) await checkTouchTargets(page, step);
   });
@@ -170,4 +173,33 @@ test('with prefers-reduced-motion SurveyJS animates nothing; without it, it may'
     assert.equal(disabled, reducedMotion === 'reduce' ? 1 : 0, reducedMotion);
     await context.close();
   }
+});
+
+test('AAA contrast (axe color-contrast-enhanced, 7:1) of our colours on every page, light and dark at 360 px; in dark only DefaultDark’s orange buttons fall short (SurveyJS’s theme, 6.1:1)', async () => {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await session.browser.newContext({ viewport: { width: 360, height: 780 }, colorScheme, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${session.app.baseUrl}/s/${waveOf('bus-line-funding')}?PROLIFIC_PID=a11y-aaa-${colorScheme}`);
+    await walkSurvey(page, async (step) => {
+      // The outcome page's "Read the situation again", opened: its summary and the vignette in the box.
+      const reread = page.locator('details.vlab-reread summary');
+      if (await reread.count()) await reread.first().click();
+      if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+      type Violation = { nodes: { target: string[]; any: { message: string }[] }[] };
+      const violations: Violation[] = await page.evaluate(() =>
+        (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: Violation[] }> } }).axe
+          .run(document, { runOnly: { type: 'rule', values: ['color-contrast-enhanced'] } })
+          .then((r) => r.violations),
+      );
+      for (const node of violations.flatMap((v) => v.nodes)) {
+        const target = node.target.join(' ');
+        // SurveyJS's DefaultDark draws its buttons' text in its orange (#ff9814) on #303030: 6.1:1.
+        if (colorScheme === 'dark' && /^\.sd-btn/.test(target)) continue;
+        found.push(`${colorScheme}, page ${step.index} (${step.title}): ${target}: ${node.any[0]?.message ?? ''}`);
+      }
+    });
+    await context.close();
+  }
+  assert.deepEqual(found, []);
 });

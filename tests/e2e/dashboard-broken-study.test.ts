@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { useBrowserSession } from './browser-session.ts';
+import { darkContrastProblems } from './dark-contrast.ts';
 import { serve } from './serve-process.ts';
 
 // The dashboard names every study whose definition is broken (issue 14): a labelled region with one notice per
@@ -55,6 +56,8 @@ test('a broken study shows as a notice with its message, in a region named by it
     violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     [],
   );
+  // The dark scheme's colour contrast (AA) too, at 320 and 1280 px.
+  assert.deepEqual(await darkContrastProblems(page, 'the broken-study notice'), []);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'the message wraps on a phone');
   await context.close();
 });

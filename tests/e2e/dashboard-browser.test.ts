@@ -14,6 +14,8 @@ import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { seedAllianceWave } from '../server/estimates-support.ts';
 import { alliance, withPlan } from '../server/plan-support.ts';
+import { rolesNamed } from './accessibility-tree.ts';
+import { darkContrastProblems, enhancedContrastProblems } from './dark-contrast.ts';
 import { launchChromium } from './chromium.ts';
 import { serve, type ServedApp } from './serve-process.ts';
 
@@ -125,6 +127,14 @@ test('researcher-provided text renders inert; a wrong token is refused and asked
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
   await page.getByText('The token was not accepted').waitFor();
   assert.equal(await page.locator('#dash-token-form').isVisible(), true);
+  // The sign-in form with its error, in the dark scheme (AA contrast at 320 and 1280 px).
+  assert.deepEqual(await darkContrastProblems(page, 'the sign-in form with its error'), []);
+  // AAA (7:1) too, light and dark: the button's white on blue was 5.7:1.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    assert.deepEqual(await enhancedContrastProblems(page), [], `AAA, ${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.locator('#dash-token').fill(token);
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
@@ -152,7 +162,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
     (tags) => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
     WCAG_TAGS,
   );
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  // And the dark scheme's colour contrast (AA), at 320 and 1280 px.
+  return [...serious, ...(await darkContrastProblems(page, 'the dashboard'))];
 }
 
 async function openDashboard(options: object, wave: string): Promise<{ page: Page; close(): Promise<void> }> {
@@ -191,6 +203,45 @@ for (const [size, options] of [['a phone (390 px)', PHONE], ['a desktop', DESKTO
     assert.equal(await page.locator('details', { hasText: 'Every cell (48)' }).getAttribute('open'), null, 'the cell table is folded');
     assert.match(text, /minimum detectable effect \(MDE\): the smallest true effect the pre-registered test would find with 80% power/);
     assert.doesNotMatch(text, /regimeautocracy|measureeconomic_sanctions/, 'terms in the study’s words');
+    await close();
+  });
+}
+
+for (const [size, options] of [['a phone (320 px)', { ...PHONE, viewport: { width: 320, height: 700 } }], ['a desktop', DESKTOP]] as const) {
+  test(`on ${size}: every table but Waves is named once, by its caption (no scroll region saying it again), and a wide one scrolls by keyboard`, async () => {
+    const { page, close } = await openDashboard(options, waves.shipped);
+    // Folded tables are out of the accessibility tree until opened: open them all.
+    const folded = page.locator('#dash-wave details:not([open]) > summary');
+    while (await folded.count()) await folded.first().click();
+    const captions = await page.locator('#dash-wave .dash-table caption').allInnerTexts();
+    assert.ok(captions.length >= 8, `funnel, cells, settings, precision and each hypothesis's tables (${captions.length})`);
+    // Before: a scroll region named by the caption's words around each table, which said them too.
+    const namedTwice = [];
+    for (const caption of captions) {
+      const roles = await rolesNamed(page, caption);
+      if (roles.join() !== 'table') namedTwice.push(`"${caption}": ${roles.join(', ')}`);
+    }
+    assert.deepEqual(namedTwice, []);
+    assert.equal(await page.locator('.dash-scroll[role], .dash-scroll[aria-label], .dash-scroll[aria-labelledby]').count(), 0, 'no scroll box is a named region');
+    // axe: a box that scrolls must be reachable by keyboard (scrollable-region-focusable). Narrowed to 200 px, every
+    // box scrolls; its table takes focus, shows a ring, and the arrow keys scroll the box.
+    await page.locator('#dash-wave .dash-scroll').evaluateAll((boxes) => boxes.forEach((b) => ((b as HTMLElement).style.width = '200px')));
+    const rule = await page.evaluate(AXE_SOURCE).then(() =>
+      page.evaluate(() => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: { nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'rule', values: ['scrollable-region-focusable'] } })),
+    );
+    assert.deepEqual(rule.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))), []);
+    const precision = page.locator('.dash-scroll', { has: page.getByRole('table', { name: /^Precision now/ }) });
+    await page.locator('#dash-wave h3', { hasText: 'Precision' }).evaluate((h) => h.setAttribute('tabindex', '-1'));
+    await page.locator('#dash-wave h3', { hasText: 'Precision' }).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('.dash-scroll') !== null && document.activeElement?.tagName), 'TABLE', 'Tab reaches the table');
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    assert.notEqual(ring, 'none', 'the focused table shows a ring');
+    assert.equal(await precision.evaluate((b) => b.scrollLeft), 0);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    // Keyboard scrolling is animated: the box moves over the next frames, not by the time the key is handled.
+    const box = await precision.elementHandle();
+    await page.waitForFunction((b) => b!.scrollLeft > 0, box, { timeout: 5000 }).catch(() => assert.fail('the arrow keys scroll the box'));
     await close();
   });
 }

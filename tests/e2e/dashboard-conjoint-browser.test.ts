@@ -18,6 +18,7 @@ import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { launchChromium } from './chromium.ts';
+import { darkContrastProblems } from './dark-contrast.ts';
 import { serve, type ServedApp } from './serve-process.ts';
 
 const definitions = loadDefinitionFiles('survey-definitions');
@@ -65,7 +66,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
     (tags) => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
     WCAG_TAGS,
   );
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  // And the dark scheme's colour contrast (AA), at 320 and 1280 px.
+  return [...serious, ...(await darkContrastProblems(page, 'the conjoint wave'))];
 }
 
 /**

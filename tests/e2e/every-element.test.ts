@@ -2,7 +2,7 @@
 // a dropdown, a rating (SurveyJS draws it as a dropdown on a narrow screen), a yes/no switch, text, a number and a
 // comment. This file builds such a page into a copy of the bilingual study and holds it to what the flagships'
 // pages meet: axe's WCAG rules as shown, with its errors and answered, at 320 px on touch and on a laptop, with no
-// sideways scrolling; and under forced colours a visible focus indicator on every control the keyboard reaches.
+// sideways scrolling, and the dark scheme's colour contrast; and under forced colours a visible focus indicator on every control the keyboard reaches.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,8 +10,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { comboboxReadings, comboboxValues, describedByItsName } from './accessibility-tree.ts';
+import { comboboxReadings, comboboxValues, describedByItsName, focusedOnArrival } from './accessibility-tree.ts';
 import { useBrowserSession } from './browser-session.ts';
+import { darkContrastProblems } from './dark-contrast.ts';
 import { serve } from './serve-process.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -80,6 +81,8 @@ async function problems(page: Page, when: string): Promise<string[]> {
   const found = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${when}: ${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (overflow > 0) found.push(`${when}: ${overflow} px wider than the screen`);
+  // The dark scheme's colour contrast (AA) too, at 320 and 1280 px.
+  found.push(...(await darkContrastProblems(page, when)));
   return found;
 }
 
@@ -124,6 +127,8 @@ for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a lap
       await page.locator('[data-name="q_drop"] .sd-dropdown').click();
       await page.locator('.sv-list__item:visible').first().waitFor();
       found.push(...(await smallTargets(page, 'a dropdown open')));
+      // The open list in dark too, at the page's width (a resize would close it).
+      found.push(...(await darkContrastProblems(page, 'a dropdown open', [options.viewport!.width])));
       await page.locator('.sv-list__item:visible').first().click();
       await page.locator('.sv-list__item:visible').first().waitFor({ state: 'hidden' });
     }
@@ -146,6 +151,32 @@ for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a lap
     await context.close();
   });
 }
+
+test('an answered dropdown with search holds its answer as its value when its focus event is handled, on a phone and a laptop', async () => {
+  for (const options of [PHONE_320, LAPTOP]) {
+    const context = await session.browser.newContext(options);
+    const page = await context.newPage();
+    await openEveryElementPage(page, `every-focus-${options.viewport!.width}`);
+    await pickFromDropdown(page, 'q_drop', 1);
+    // The value of the text input (the combobox) as its focus event has been handled (focusin follows the focus
+    // handlers): what the accessibility tree holds if Chromium updates it before any later task of the page.
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-name="q_drop"] input[role="combobox"]')!;
+      document.addEventListener('focusin', (e) => e.target === input && document.body.setAttribute('data-value-on-focus', input.value));
+    });
+    // Focus elsewhere, then back by Tab from the control before it (the checkboxes' last).
+    await page.locator('[data-name="q_check"] input').last().focus();
+    const reading = await focusedOnArrival(page, 'Tab');
+    assert.deepEqual(reading, { role: 'combobox', name: 'Which one do you prefer?', value: 'Choice 2' }, `${options.viewport!.width} px: the tree as focus arrives`);
+    // Unfocused, SurveyJS shows the answer beside an empty input (read in browse mode as the text before the box);
+    // its focus handler copies the answer into the input before the focus event is over, so focus mode says
+    // "Which one do you prefer?, combobox, Choice 2", not a blank box.
+    assert.equal(await page.evaluate(() => document.body.getAttribute('data-value-on-focus')), 'Choice 2', `${options.viewport!.width} px: the value as focus arrives`);
+    await page.waitForTimeout(100);
+    assert.equal((await comboboxValues(page))['Which one do you prefer?'], 'Choice 2', 'still the answer once SurveyJS has rendered');
+    await context.close();
+  }
+});
 
 test('under forced colours every control of every question type shows an outline when the keyboard reaches it', async () => {
   const context = await session.browser.newContext({ ...LAPTOP, forcedColors: 'active', reducedMotion: 'reduce' });
