@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
+import { jsonSyntaxError, lineAndColumn } from '../storage/json-location.ts';
 import { postgresRefusalWords } from '../storage/postgres/refusal-words.ts';
 import { isMoved } from '../storage/sqlite-file-identity.ts';
 import { isDamage } from '../storage/sqlite-unavailable.ts';
@@ -29,12 +30,25 @@ function scalarKind(body: unknown): string | undefined {
   return { string: 'a text', number: 'a number', boolean: 'true or false' }[typeof value as string];
 }
 
+/**
+ * Where a body's JSON breaks and why, as `: line L, column C: reason` — jsonc-parser's words, the same on every
+ * Node (V8's message differs between versions and, for some errors, gives no place) — or nothing if it cannot tell.
+ */
+function syntaxPlace(body: unknown): string {
+  if (typeof body !== 'string') return '';
+  const found = jsonSyntaxError(body, 'a request body');
+  if (!found) return '';
+  const { line, column } = lineAndColumn(body, found.offset);
+  return `: line ${line}, column ${column}: ${found.reason.replace(/^the file /, 'the body ')}`;
+}
+
 /** body-parser reports its failures as errors with a `type`; each maps to a fixed 4xx. */
 function bodyParserError(error: { type?: unknown; limit?: unknown; body?: unknown }): ErrorBody | null {
   switch (error.type) {
     case 'entity.parse.failed': {
       const kind = scalarKind(error.body);
-      return { status: 400, code: 'bad_request', message: kind ? `the request body must be a JSON object, { … }, not ${kind}` : 'the request body is not valid JSON' };
+      if (kind) return { status: 400, code: 'bad_request', message: `the request body must be a JSON object, { … }, not ${kind}` };
+      return { status: 400, code: 'bad_request', message: `the request body is not valid JSON${syntaxPlace(error.body)}` };
     }
     case 'entity.too.large':
       return { status: 413, code: 'payload_too_large', message: `the request body is larger than ${String(error.limit)} bytes` };

@@ -202,7 +202,18 @@ test('a body that is valid JSON but not an object (a text, a number, null) → 4
       assert.equal(await refused(send, 400, 'bad_request'), `the request body must be a JSON object, { … }, not ${kind}`);
     }
   }
-  assert.equal(await refused(() => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').send('{"answers": {'), 400, 'bad_request'), 'the request body is not valid JSON');
+});
+
+test('a body that is not JSON → 400 naming the place and what is wrong, in the same words on every Node (not V8\'s message)', async () => {
+  const code = await startOne('broken-json');
+  for (const [body, message] of [
+    ['{"answers": {', 'line 1, column 14: the body ends before the closing }'],
+    ['{"answers": {"q1": 1,}, "currentPage": 1}', 'line 1, column 21: a comma after the last item: JSON allows none; delete it'],
+    ['{\n  "answers" {}\n}', 'line 2, column 13: a colon is missing: write "name": value'],
+  ] as const) {
+    const said = await refused(() => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').send(body), 400, 'bad_request');
+    assert.equal(said, `the request body is not valid JSON: ${message}`);
+  }
 });
 
 test('a list where an object of answers or settings is expected → 422 in words ("expected record" was zod\'s)', async () => {
