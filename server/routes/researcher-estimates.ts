@@ -16,6 +16,8 @@ import { sendFile } from './send-file.ts';
 import { parseBody, waveIdParam } from './request-input.ts';
 
 const estimatesQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
+/** The plan and the replication package take no query parameters: one they do not know is refused, not ignored (`?format=tar` still gave a zip). */
+const noQuery = z.strictObject({});
 
 /**
  * The estimates as the dashboard reads them: the service's result (raw terms, as `vlab estimates --format json`)
@@ -60,6 +62,7 @@ export function researcherEstimates({ jobs, plans }: { jobs: ResearcherPool; pla
     res.send(csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS));
   });
   router.get('/waves/:waveId/plan', async (req, res) => {
+    parseBody(noQuery, req.query);
     const { definition, planHash } = await plans.wavePlan(waveIdParam(req.params.waveId));
     const plan = definition.analysisPlan;
     const conjoint = plan.conjoint ?? [];
@@ -77,6 +80,7 @@ export function researcherEstimates({ jobs, plans }: { jobs: ResearcherPool; pla
     });
   });
   router.get('/waves/:waveId/replication', async (req, res) => {
+    parseBody(noQuery, req.query);
     await sendFile(res, await jobs.stream({ kind: 'replication', waveId: waveIdParam(req.params.waveId) }));
   });
   return router;

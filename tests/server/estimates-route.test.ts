@@ -108,3 +108,14 @@ test('GET /waves/:id/replication streams the replication package as a zip', asyn
   }
   assert.equal((await request(t.app).get(`/api/researcher/waves/${t.wave.id}/replication`)).status, 401);
 });
+
+test('the plan and the replication package refuse query parameters they do not take (?format=tar gave a zip), as estimates and export do', async () => {
+  for (const path of [`/waves/${t.wave.id}/plan?format=csv`, `/waves/${t.wave.id}/replication?format=tar`, `/waves/${t.wave.id}/replication?status=complete`]) {
+    const res = await t.get(path);
+    assert.equal(res.status, 422, path);
+    assert.equal(res.body.error.code, 'invalid_input', path);
+    assert.match(res.body.error.message, /format|status/, path);
+  }
+  // Nothing about the wave is worked on before the refusal: an unknown wave with a bad parameter is the parameter's 422.
+  assert.equal((await t.get('/waves/nosuchwave1/replication?format=tar')).status, 422);
+});
