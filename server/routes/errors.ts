@@ -36,10 +36,10 @@ function scalarKind(body: unknown): string | undefined {
  */
 function syntaxPlace(body: unknown): string {
   if (typeof body !== 'string') return '';
-  const found = jsonSyntaxError(body, 'a request body');
+  const found = jsonSyntaxError(body, 'a request body', 'body');
   if (!found) return '';
   const { line, column } = lineAndColumn(body, found.offset);
-  return `: line ${line}, column ${column}: ${found.reason.replace(/^the file /, 'the body ')}`;
+  return `: line ${line}, column ${column}: ${found.reason}`;
 }
 
 /** body-parser reports its failures as errors with a `type`; each maps to a fixed 4xx. */

@@ -59,11 +59,12 @@ const COMMENT = "a comment: JSON has none; delete it, as the // notes of the doc
  * The first syntax error of `text` as strict JSON (no comments, no trailing commas), or undefined if there is none.
  * Found by jsonc-parser's scanner rather than read out of V8's message, which each Node version words differently
  * and which, on Node 20, gives no position for some errors (`Unexpected token ']'` for a trailing comma).
- * `holder` names what the file is, for an empty one ("a definition", "a levels file").
+ * `holder` names what the file is, for an empty one ("a definition", "a levels file"); `container` is what the
+ * messages call the text: a `file`, or a request's `body`.
  *
  * @example jsonSyntaxError('{"a": 1,}') // { offset: 7, reason: 'a comma after the last item: …' }
  */
-export function jsonSyntaxError(text: string, holder = 'a definition'): JsonSyntaxError | undefined {
+export function jsonSyntaxError(text: string, holder = 'a definition', container: 'file' | 'body' = 'file'): JsonSyntaxError | undefined {
   let first: { code: ParseErrorCode; offset: number; length: number } | undefined;
   visit(
     text,
@@ -75,11 +76,11 @@ export function jsonSyntaxError(text: string, holder = 'a definition'): JsonSynt
     { disallowComments: true, allowTrailingComma: false },
   );
   if (!first) return undefined;
-  if (text.trim() === '') return { offset: text.length, reason: `the file is empty: ${holder} is one JSON object, { … }` };
+  if (text.trim() === '') return { offset: text.length, reason: `the ${container} is empty: ${holder} is one JSON object, { … }` };
   const comma = trailingComma(text, first.offset);
   if (comma !== undefined) return { offset: comma, reason: 'a comma after the last item: JSON allows none; delete it' };
   const atEnd = text.slice(first.offset).trim() === '';
-  return { offset: atEnd ? text.length : first.offset, reason: reasonFor(printParseErrorCode(first.code), text.slice(first.offset, first.offset + first.length), atEnd) };
+  return { offset: atEnd ? text.length : first.offset, reason: reasonFor(printParseErrorCode(first.code), text.slice(first.offset, first.offset + first.length), atEnd, container) };
 }
 
 /** The offset of a comma right before the `}` or `]` at `offset` (blanks between), where the error really is. */
@@ -90,13 +91,13 @@ function trailingComma(text: string, offset: number): number | undefined {
   return text[before] === ',' ? before : undefined;
 }
 
-const AT_END: Record<string, string> = { CloseBraceExpected: 'the file ends before the closing }', CloseBracketExpected: 'the file ends before the closing ]' };
+const AT_END: Record<string, string> = { CloseBraceExpected: 'ends before the closing }', CloseBracketExpected: 'ends before the closing ]' };
 
 /** A token as the message shows it: a file that is no JSON at all (prose, a CSV line) can make one word of a whole line. */
 const shortened = (token: string): string => (token.length > 40 ? `${token.slice(0, 40)}…` : token);
 
 /** What the person editing the file should read for each of jsonc-parser's error codes. */
-function reasonFor(code: string, token: string, atEnd: boolean): string {
+function reasonFor(code: string, token: string, atEnd: boolean, container: string): string {
   switch (code) {
     case 'InvalidCommentToken':
     case 'UnexpectedEndOfComment':
@@ -116,9 +117,9 @@ function reasonFor(code: string, token: string, atEnd: boolean): string {
     case 'ColonExpected':
       return 'a colon is missing: write "name": value';
     case 'EndOfFileExpected':
-      return 'more after the end of the JSON value: a file holds one object';
+      return `more after the end of the JSON value: a ${container} holds one object`;
     default:
-      if (atEnd) return AT_END[code] ?? 'the file ends before a value';
+      if (atEnd) return `the ${container} ${AT_END[code] ?? 'ends before a value'}`;
       if (code === 'InvalidSymbol') return `unexpected \`${shortened(token)}\`: names and texts take double quotes; values are "text", numbers, true, false or null`;
       if (code === 'PropertyNameExpected') return 'a property name in double quotes was expected here';
       return 'a value was expected here: "text", a number, true, false, null, an object or an array';
