@@ -2,22 +2,18 @@
 // degrees of freedom, weighted CR2 far from zero, model-matrix coding, aliasing as estimatr's, a factor left
 // with one level, level order, the formula syntax estimatr accepts, values outside declared levels, and a
 // TRUE/FALSE outcome. Each data set is seeded; the R call each case stands for is in differential.R.
-import { rowsFromCsv, type SeType } from '../../../analysis/index.ts';
+import { rowsFromCsv } from '../../../analysis/index.ts';
 import { referenceText } from '../../analysis/support.ts';
-import type { CaseGroup, DataSet, FitCase } from './case-types.ts';
-import { clusterIds, Draw, withMissing, type Column } from './random-data.ts';
+import type { DataSet, FitCase } from './case-types.ts';
+import { fit, numbers, strings } from './case-builders.ts';
+import { clusterIds, Draw, withMissing } from './random-data.ts';
 
 interface Built {
   data: DataSet[];
   cases: FitCase[];
 }
 
-const fit = (group: CaseGroup, id: string, data: string, formula: string, seType: SeType, extra: Partial<FitCase> = {}): FitCase => ({
-  kind: 'fit', id, group, data, formula, se_type: seType, alpha: 0.05, ...extra,
-});
 
-const numbers = (name: string, values: (number | null)[], decimals: number): Column => ({ name, kind: 'number', decimals, values });
-const strings = (name: string, values: (string | null)[]): Column => ({ name, kind: 'string', values });
 
 /** Labels drawn uniformly, or with some combinations of two factors never shown (restricted randomization). */
 function labels(draw: Draw, n: number, levels: readonly string[]): string[] {

@@ -15,8 +15,9 @@
 // - power-random: 40 power.t.test calls drawn over n 2–1e6, effect 1e-3–10, sd 0.01–100, alpha 0.001–0.2, strict.
 // - rake-margins: survey::rake with 2–6 margins of 2–8 levels, shares or counts up to 1e6, base weights, and samples
 //   where two variables coincide but their margins differ (no solution: both must refuse).
-import { P_ADJUST_METHODS, type SeType } from '../../../analysis/index.ts';
-import type { CaseGroup, DataSet, DimCase, FitCase, PAdjustCase, PowerCase, RakeCase } from './case-types.ts';
+import { P_ADJUST_METHODS } from '../../../analysis/index.ts';
+import type { DataSet, DimCase, FitCase, PAdjustCase, PowerCase, RakeCase } from './case-types.ts';
+import { fit, numbers, strings } from './case-builders.ts';
 import { clusterIds, Draw, type Column } from './random-data.ts';
 
 interface Built {
@@ -26,11 +27,6 @@ interface Built {
 
 const SEED = 4_100_000;
 
-const fit = (group: CaseGroup, id: string, data: string, formula: string, seType: SeType, extra: Partial<FitCase> = {}): FitCase => ({
-  kind: 'fit', id, group, data, formula, se_type: seType, alpha: 0.05, ...extra,
-});
-const numbers = (name: string, values: (number | null)[], decimals: number): Column => ({ name, kind: 'number', decimals, values });
-const strings = (name: string, values: (string | null)[]): Column => ({ name, kind: 'string', values });
 const label = (k: number): string => `L${String(k).padStart(3, '0')}`;
 
 function manyLevels(): Built {

@@ -8,9 +8,9 @@
 // - missing-design-columns: NA in the weights, cluster or block column (R's model.frame drops those rows).
 // - one-cluster-edges: a single cluster under CR2, CR0 and stata; dim with one cluster per arm; a block with one
 //   arm only; a singleton block with weights — where R stops, vlab must refuse in words.
-import type { SeType } from '../../../analysis/index.ts';
-import type { CaseGroup, DataSet, DimCase, FitCase } from './case-types.ts';
-import { Draw, type Column } from './random-data.ts';
+import type { DataSet, DimCase, FitCase } from './case-types.ts';
+import { dim, fit, numbers, strings } from './case-builders.ts';
+import { Draw } from './random-data.ts';
 
 interface Built {
   data: DataSet[];
@@ -18,14 +18,6 @@ interface Built {
 }
 
 const SEED = 6_100_000;
-const numbers = (name: string, values: (number | null)[], decimals: number): Column => ({ name, kind: 'number', decimals, values });
-const strings = (name: string, values: (string | null)[]): Column => ({ name, kind: 'string', values });
-const fit = (group: CaseGroup, id: string, data: string, formula: string, seType: SeType, extra: Partial<FitCase> = {}): FitCase => ({
-  kind: 'fit', id, group, data, formula, se_type: seType, alpha: 0.05, ...extra,
-});
-const dim = (group: CaseGroup, id: string, data: string, extra: Partial<DimCase> = {}): DimCase => ({
-  kind: 'dim', id, group, data, outcome: 'y', treatment: 'z', alpha: 0.05, ...extra,
-});
 
 /** Rows in clusters nested in blocks; the treatment drawn per cluster, both arms in every block. */
 function nested(draw: Draw, blocks: number, clustersPerBlock: () => number, rowsPerCluster: () => number) {

@@ -1,0 +1,18 @@
+// The small builders the generated designs (class-designs, trial4-designs, trial6-designs) write their data sets
+// and cases with, kept once here so that every trial describes a column and a case the same way.
+import type { SeType } from '../../../analysis/index.ts';
+import type { CaseGroup, DimCase, FitCase } from './case-types.ts';
+import type { Column } from './random-data.ts';
+
+export const numbers = (name: string, values: (number | null)[], decimals: number): Column => ({ name, kind: 'number', decimals, values });
+export const strings = (name: string, values: (string | null)[]): Column => ({ name, kind: 'string', values });
+
+/** An lm_robust case at alpha 0.05. */
+export const fit = (group: CaseGroup, id: string, data: string, formula: string, seType: SeType, extra: Partial<FitCase> = {}): FitCase => ({
+  kind: 'fit', id, group, data, formula, se_type: seType, alpha: 0.05, ...extra,
+});
+
+/** A difference_in_means case of y on z at alpha 0.05. */
+export const dim = (group: CaseGroup, id: string, data: string, extra: Partial<DimCase> = {}): DimCase => ({
+  kind: 'dim', id, group, data, outcome: 'y', treatment: 'z', alpha: 0.05, ...extra,
+});
