@@ -51,13 +51,19 @@ export async function comboboxReadings(page: Page): Promise<Record<string, strin
  */
 export async function focusedOnArrival(page: Page, key: string): Promise<{ role: string; name: string; value: string }> {
   const cdp = await page.context().newCDPSession(page);
-  type AXNode = { ignored: boolean; role?: { value: string }; name?: { value: string }; value?: { value: string }; properties?: { name: string; value: { value: unknown } }[] };
+  type AXNode = { ignored: boolean; nodeId?: string; role?: { value: string }; name?: { value: string }; value?: { value: string }; properties?: { name: string; value: { value: unknown } }[] };
+  const focusedIn = (nodes: AXNode[]) =>
+    nodes.filter((n) => !n.ignored && n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true)).at(-1);
+  const tree = async () => ((await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AXNode[] }).nodes;
+  const before = focusedIn(await tree());
   const down = cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code: key, windowsVirtualKeyCode: key === 'Tab' ? 9 : 0 });
   const up = cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: key, windowsVirtualKeyCode: key === 'Tab' ? 9 : 0 });
-  const tree = cdp.send('Accessibility.getFullAXTree') as unknown as Promise<{ nodes: AXNode[] }>;
-  const [, , { nodes }] = await Promise.all([down, up, tree]);
+  // The first tree in which the focus has moved: read in the same breath as the key, as before, but a busy
+  // machine can answer that first read before the key is handled (the focus still on the control left), so the
+  // tree is read again until the focus is seen elsewhere — still the earliest tree with the new focus.
+  let [, , nodes] = await Promise.all([down, up, tree()]);
+  for (let tries = 0; focusedIn(nodes)?.nodeId === before?.nodeId && tries < 50; tries++) nodes = await tree();
   await cdp.detach();
-  const focused = nodes.filter((n) => !n.ignored && n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
-  const node = focused.at(-1);
+  const node = focusedIn(nodes);
   return { role: node?.role?.value ?? '', name: node?.name?.value.trim() ?? '', value: String(node?.value?.value ?? '') };
 }
