@@ -1,4 +1,5 @@
 import { applyReflector, makeReflector } from './householder.ts';
+import { rowDots } from './row-dots.ts';
 import { PSEUDO_INVERSE_TOLERANCE, symmetricEigenInPlace } from './symmetric-eigen.ts';
 
 /**
@@ -76,13 +77,8 @@ export class ClusterAdjustment {
 
     // K = I + R_u Φ R_u': I − R1 R1' unweighted; I + R1 C R1' − R1 R2' − R2 R1' weighted.
     if (weighted) {
-      for (let p = 0; p < k; p++) {
-        for (let j = 0; j < r; j++) {
-          let s = 0;
-          for (let l = p; l < r; l++) s += ru[p * zr + l] * c[j * r + l]; // C symmetric: row j read along, as column j
-          rc[p * r + j] = s;
-        }
-      }
+      // R1 C, C symmetric: row j read along, as column j; R1 upper triangular (row p from column p).
+      rowDots({ data: ru, at: 0, stride: zr, count: k, from: (p) => p }, { data: c, at: 0, stride: r, count: r, from: () => 0 }, r, rc, r);
     }
     for (let p = 0; p < k; p++) {
       for (let q = 0; q <= p; q++) {
@@ -137,6 +133,11 @@ export function rowStarts(b: Float64Array, r: number): Int32Array {
     starts[j] = l;
   }
   return starts;
+}
+
+/** The row indices 0 … starts.length − 1 ordered by their start (ties in index order). */
+export function rowsByStart(starts: Int32Array): Int32Array {
+  return Int32Array.from(starts.keys()).sort((i, j) => starts[i] - starts[j] || i - j);
 }
 
 /** Rows of Z = X B for column-major X (n × r), one at a time, skipping X's zeros (most of a row of dummies) and B's leading zeros. */

@@ -34,7 +34,7 @@ export class Cr2PairwiseDegreesOfFreedom {
 
   /**
    * `totalK` is Σ_s k_s, k_s = min(n_s, zr): the rows the clusters' factors take (see `pairwiseStoreLength`).
-   * @example const df = new Cr2PairwiseDegreesOfFreedom(r, weighted, { b, starts: rowStarts(b, r) }, totalK); df.add(adjustment); … df.result()
+   * @example const df = new Cr2PairwiseDegreesOfFreedom(r, weighted, { b, starts, order: rowsByStart(starts) }, totalK); df.add(adjustment); … df.result()
    */
   constructor(
     private readonly r: number,
@@ -115,15 +115,60 @@ export class Cr2PairwiseDegreesOfFreedom {
       const ruAt = this.offsets[s];
       const ruqAt = ruAt + k * zr;
       const cAt = ruAt + k * zr + (weighted ? k * r : 0);
-      for (let jj = 0; jj < count; jj++) {
-        const row = (jj * groups + s) * zr;
-        addCombination(z, row, zr, store, ruAt, cAt + j0 + jj, k, r, true);
+      // Two coefficients at a time: each row of the cluster's factors read once for both.
+      for (let jj = 0; jj < count; jj += 2) {
+        const rowA = (jj * groups + s) * zr;
+        const rowB = jj + 1 < count ? rowA + groups * zr : -1;
+        addCombinations(z, rowA, rowB, zr, store, ruAt, cAt + j0 + jj, k, r, true);
         if (weighted) {
           // Qz = [(R1 C − R2)' c; −z1]
-          addCombination(qz, row, r, store, ruqAt, cAt + j0 + jj, k, r, false);
-          for (let l = 0; l < r; l++) qz[row + r + l] = -z[row + l];
+          addCombinations(qz, rowA, rowB, r, store, ruqAt, cAt + j0 + jj, k, r, false);
+          for (let l = 0; l < r; l++) qz[rowA + r + l] = -z[rowA + l];
+          if (rowB >= 0) for (let l = 0; l < r; l++) qz[rowB + r + l] = -z[rowB + l];
         }
       }
+    }
+  }
+}
+
+/**
+ * out[rowA …] += Σ_p v_p · M_p and, unless rowB < 0, out[rowB …] += Σ_p w_p · M_p, for the k rows M_p of a k × len
+ * matrix at `at` in the store, v_p = store[v + p · stride] and w_p = store[v + 1 + p · stride] (the next coefficient);
+ * four rows at a time, each read once for both outputs (one read and write of an output for four terms). Every
+ * output element is summed in the same order as for one coefficient alone. `triangular`: M_p is zero before column p.
+ */
+function addCombinations(out: Float64Array, rowA: number, rowB: number, len: number, store: Float64Array, at: number, v: number, k: number, stride: number, triangular: boolean): void {
+  if (rowB < 0) {
+    addCombination(out, rowA, len, store, at, v, k, stride, triangular);
+    return;
+  }
+  let p = 0;
+  for (; p + 3 < k; p += 4) {
+    const a0 = store[v + p * stride];
+    const a1 = store[v + (p + 1) * stride];
+    const a2 = store[v + (p + 2) * stride];
+    const a3 = store[v + (p + 3) * stride];
+    const b0 = store[v + 1 + p * stride];
+    const b1 = store[v + 1 + (p + 1) * stride];
+    const b2 = store[v + 1 + (p + 2) * stride];
+    const b3 = store[v + 1 + (p + 3) * stride];
+    const m = at + p * len;
+    for (let l = triangular ? p : 0; l < len; l++) {
+      const m0 = store[m + l];
+      const m1 = store[m + len + l];
+      const m2 = store[m + 2 * len + l];
+      const m3 = store[m + 3 * len + l];
+      out[rowA + l] += a0 * m0 + a1 * m1 + a2 * m2 + a3 * m3;
+      out[rowB + l] += b0 * m0 + b1 * m1 + b2 * m2 + b3 * m3;
+    }
+  }
+  for (; p < k; p++) {
+    const a0 = store[v + p * stride];
+    const b0 = store[v + 1 + p * stride];
+    const m = at + p * len;
+    for (let l = triangular ? p : 0; l < len; l++) {
+      out[rowA + l] += a0 * store[m + l];
+      out[rowB + l] += b0 * store[m + l];
     }
   }
 }

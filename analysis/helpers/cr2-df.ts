@@ -1,4 +1,5 @@
 import type { ClusterAdjustment } from './cr2-adjustment.ts';
+import { rowDots } from './row-dots.ts';
 
 /** Bytes of per-cluster z and Qz kept before they are folded into the running sums (stays within L2/L3). */
 const BATCH_BYTES = 1 << 21;
@@ -187,6 +188,8 @@ function addPair(prefix: Float64Array, running: number, zr: number, batch: Float
 export interface ProductB {
   b: Float64Array;
   starts: Int32Array;
+  /** B's rows in order of their starts (`rowsByStart`): rows taken together in products start near each other. */
+  order: Int32Array;
 }
 
 /**
@@ -200,13 +203,8 @@ export function clusterDiagonal(adjustment: ClusterAdjustment, weighted: boolean
   const zr = weighted ? 2 * r : r;
   const { k, ru, sf, vectors, scale } = adjustment;
   const r2 = weighted ? r : 0;
-  for (let p = 0; p < k; p++) {
-    for (let j = 0; j < r; j++) {
-      let s = 0;
-      for (let l = Math.max(p > r2 ? p - r2 : 0, starts[j]); l < r; l++) s += ru[p * zr + r2 + l] * bm[j * r + l];
-      coords[p * r + j] = s;
-    }
-  }
+  // coords = R2 B' (R1 B' unweighted): R_u's rows start at their diagonal, B's rows at their first non-zero.
+  rowDots({ data: ru, at: r2, stride: zr, count: k, from: (p) => (p > r2 ? p - r2 : 0) }, { data: bm, at: 0, stride: r, count: r, from: (j) => starts[j], order: b.order }, r, coords, r);
   vCoords.fill(0, 0, k * r);
   for (let p = 0; p < k; p++) {
     for (let q = 0; q < k; q++) {
