@@ -1,4 +1,4 @@
-import { chiSquareUpperTailAnyDf } from '../helpers/incomplete-gamma.ts';
+import { chiSquareUpperTailAnyDf } from '../helpers/chi-square.ts';
 
 /** Pearson's X² on the weighted totals, referred to a scaled chi-square: scale · χ²_df. */
 export interface DesignChiSquare {

@@ -1,4 +1,5 @@
 import { normalUpperTail } from './distributions.ts';
+import { gammaUpperRegularized } from './incomplete-gamma.ts';
 
 /**
  * P(χ²_df > x) for a whole df, R's `pchisq(x, df, lower.tail = FALSE)`, by the closed forms of the chi-square
@@ -23,4 +24,14 @@ export function chiSquareUpperTail(x: number, df: number): number {
   }
   const tail = (even ? 0 : 2 * normalUpperTail(Math.sqrt(x))) + sum;
   return Math.min(1, tail);
+}
+
+/**
+ * P(χ²_df > x) for any df > 0, R's `pchisq(x, df, lower.tail = FALSE)`: Q(df/2, x/2). For the fractional df of
+ * a Satterthwaite approximation (survey's `pchisqsum`); whole df have the closed forms of `chiSquareUpperTail`.
+ *
+ * @example chiSquareUpperTailAnyDf(3.2, 1.7) // 0.15880914298663623 (pchisq(3.2, 1.7, lower.tail = FALSE))
+ */
+export function chiSquareUpperTailAnyDf(x: number, df: number): number {
+  return gammaUpperRegularized(df / 2, x / 2);
 }

@@ -8,6 +8,7 @@
  * regularized incomplete beta (modified Lentz continued fraction, Numerical Recipes §6.4, run to machine
  * precision) and the normal tail through a continued fraction for erfc (Abramowitz & Stegun 7.1.14).
  */
+import { continuedFraction, guardedInverse } from './continued-fraction.ts';
 
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
@@ -53,38 +54,29 @@ function logBeta(a: number, b: number): number {
   return logGamma(p) + logGamma(q) - logGamma(p + q);
 }
 
-/** Continued fraction for I_x(a, b) (modified Lentz), to full double precision. */
+/**
+ * Continued fraction for I_x(a, b) (Numerical Recipes §6.4), to full double precision: its terms come in pairs
+ * d_{2m+1}, d_{2m} over 1, so convergence is checked after each pair. Convergence takes O(sqrt(max(a, b))) pairs near
+ * the switch point; df of a million needs ~10^3.
+ */
 function betaContinuedFraction(x: number, a: number, b: number): number {
-  const tiny = 1e-300;
   const qab = a + b;
   const qap = a + 1;
   const qam = a - 1;
-  let c = 1;
-  let d = 1 - (qab * x) / qap;
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let h = d;
-  // Convergence takes O(sqrt(max(a, b))) steps near the switch point; df of a million needs ~10^3.
-  for (let m = 1; m <= 100000; m++) {
-    const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    h *= d * c;
-    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < 1e-16) break;
-  }
-  return h;
+  const d = guardedInverse(1 - (qab * x) / qap);
+  return continuedFraction(
+    d,
+    1,
+    d,
+    (i, term) => {
+      const m = (i + 1) >> 1;
+      const m2 = 2 * m;
+      term.a = i % 2 === 1 ? (m * (b - m) * x) / ((qam + m2) * (a + m2)) : (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+      term.b = 1;
+    },
+    200_000,
+    2,
+  );
 }
 
 /**
@@ -173,21 +165,16 @@ function erfc(x: number): number {
   if (x < 2) return 1 - erfSeries(x);
   if (x > 27.3) return 0; // erfc(27.3) < 1e-325: below the smallest double
   // erfc(x) = e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), evaluated by modified Lentz.
-  const tiny = 1e-300;
-  let f = x;
-  let c = x;
-  let d = 0;
-  for (let n = 1; n < 5000; n++) {
-    const an = n / 2;
-    d = x + an * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = x + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = c * d;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
+  const f = continuedFraction(
+    x,
+    x,
+    0,
+    (n, term) => {
+      term.a = n / 2;
+      term.b = x;
+    },
+    4999,
+  );
   return Math.exp(-x * x) / (Math.sqrt(Math.PI) * f);
 }
 

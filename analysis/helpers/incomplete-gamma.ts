@@ -1,4 +1,8 @@
+import { continuedFraction } from './continued-fraction.ts';
 import { logGamma } from './distributions.ts';
+
+/** C's start (1/C₀ = 0: the fraction has no b₀), as Numerical Recipes' gcf. */
+const TINY_START = 1e-300;
 
 /**
  * Q(a, x) = Γ(a, x)/Γ(a), the regularized upper incomplete gamma function, for any a > 0: the power series of P
@@ -16,32 +20,18 @@ export function gammaUpperRegularized(a: number, x: number): number {
     for (let n = 1; n < 10_000 && Math.abs(term) > Math.abs(sum) * 1e-17; n++) sum += term *= x / (a + n);
     return Math.max(0, 1 - sum * Math.exp(logPrefix));
   }
-  const tiny = 1e-300;
+  // Q's fraction 1/(x + 1 − a − 1·(1 − a)/(x + 3 − a − 2·(2 − a)/(x + 5 − a − …))), b_i kept as a running sum.
   let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 10_000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const step = d * c;
-    h *= step;
-    if (Math.abs(step - 1) < 1e-16) break;
-  }
+  const h = continuedFraction(
+    1 / b,
+    1 / TINY_START,
+    1 / b,
+    (i, term) => {
+      b += 2;
+      term.a = -i * (i - a);
+      term.b = b;
+    },
+    9999,
+  );
   return Math.exp(logPrefix) * h;
-}
-
-/**
- * P(χ²_df > x) for any df > 0, R's `pchisq(x, df, lower.tail = FALSE)`: Q(df/2, x/2). For the fractional df of
- * a Satterthwaite approximation (survey's `pchisqsum`); whole df have the closed forms of `chiSquareUpperTail`.
- *
- * @example chiSquareUpperTailAnyDf(3.2, 1.7) // 0.15880914298663623 (pchisq(3.2, 1.7, lower.tail = FALSE))
- */
-export function chiSquareUpperTailAnyDf(x: number, df: number): number {
-  return gammaUpperRegularized(df / 2, x / 2);
 }

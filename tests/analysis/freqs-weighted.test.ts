@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { freqs } from '../../analysis/index.ts';
-import { chiSquareUpperTailAnyDf } from '../../analysis/helpers/incomplete-gamma.ts';
+import { chiSquareUpperTailAnyDf } from '../../analysis/helpers/chi-square.ts';
 import { Draw } from '../reference/differential/random-data.ts';
 
 /** 40 respondents × 3 profiles, seed 6100001; weights 0.3–3 per respondent. */
