@@ -205,21 +205,24 @@ export function clusterDiagonal(adjustment: ClusterAdjustment, weighted: boolean
   const r2 = weighted ? r : 0;
   // coords = R2 B' (R1 B' unweighted): R_u's rows start at their diagonal, B's rows at their first non-zero.
   rowDots({ data: ru, at: r2, stride: zr, count: k, from: (p) => (p > r2 ? p - r2 : 0) }, { data: bm, at: 0, stride: r, count: r, from: (j) => starts[j], order: b.order }, r, coords, r);
-  vCoords.fill(0, 0, k * r);
-  for (let p = 0; p < k; p++) {
-    for (let q = 0; q < k; q++) {
-      const f = sf[p * k + q];
-      for (let j = 0; j < r; j++) vCoords[p * r + j] += f * coords[q * r + j];
-    }
-  }
+  // Both products below go along coords' columns: coordsᵀ (r × k) makes them rows, as rowDots reads them.
+  const coordsT = new Float64Array(r * k);
+  for (let p = 0; p < k; p++) for (let j = 0; j < r; j++) coordsT[j * k + p] = coords[p * r + j];
+  const byColumn = { data: coordsT, at: 0, stride: k, count: r, from: () => 0 };
+  // vCoords = S_f coords.
+  rowDots({ data: sf, at: 0, stride: k, count: k, from: () => 0 }, byColumn, k, vCoords, r);
+  // E_q'c for each eigenvalue kept (rows of Eᵀ, in order), then P_ss = Σ_q (E_q'c)² over them in that order.
+  const kept: number[] = [];
+  for (let q = 0; q < k; q++) if (scale[q] !== 0) kept.push(q);
+  const vectorsT = new Float64Array(kept.length * k);
+  kept.forEach((q, row) => {
+    for (let p = 0; p < k; p++) vectorsT[row * k + p] = vectors[p * k + q];
+  });
+  const projections = new Float64Array(kept.length * r);
+  rowDots({ data: vectorsT, at: 0, stride: k, count: kept.length, from: () => 0 }, byColumn, k, projections, r);
   pss.fill(0);
-  for (let q = 0; q < k; q++) {
-    if (scale[q] === 0) continue;
-    for (let j = 0; j < r; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += vectors[p * k + q] * coords[p * r + j];
-      pss[j] += s * s;
-    }
+  for (let row = 0; row < kept.length; row++) {
+    for (let j = 0; j < r; j++) pss[j] += projections[row * r + j] * projections[row * r + j];
   }
 }
 
