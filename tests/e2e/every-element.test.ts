@@ -4,71 +4,30 @@
 // pages meet: axe's WCAG rules as shown, with its errors and answered, at 320 px on touch and on a laptop, with no
 // sideways scrolling, and the dark scheme's colour contrast; and under forced colours a visible focus indicator on every control the keyboard reaches.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { comboboxReadings, comboboxValues, describedByItsName, focusedOnArrival } from './accessibility-tree.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
-import { serve } from './serve-process.ts';
+import { openEveryElementPage as openEveryElementPageAt, serveEveryElementStudy } from './every-element-study.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const STUDY = 'every-element';
-
-const text = (en: string, es: string) => ({ en, es });
-const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ value: `c${i + 1}`, text: text(`Choice ${i + 1}`, `Opción ${i + 1}`) }));
-/** The page added after the outcomes: one question of every type but the radio group, which the study has. */
-const EVERY_ELEMENT_PAGE = {
-  name: 'more',
-  title: text('A few more questions', 'Unas preguntas más'),
-  description: text('The last one is optional.', 'La última es opcional.'),
-  elements: [
-    { type: 'checkbox', name: 'q_check', title: text('Which do you use? Pick any.', '¿Cuáles usa?'), isRequired: true, choices: choices(4) },
-    { type: 'dropdown', name: 'q_drop', title: text('Which one do you prefer?', '¿Cuál prefiere?'), isRequired: true, choices: choices(6) },
-    { type: 'rating', name: 'q_rate', title: text('How satisfied are you, from 1 to 10?', '¿Qué tan satisfecho está, de 1 a 10?'), isRequired: true, rateMin: 1, rateMax: 10 },
-    { type: 'boolean', name: 'q_bool', title: text('Do you own a car?', '¿Tiene coche?'), isRequired: true },
-    { type: 'text', name: 'q_text', title: text('Your town', 'Su ciudad'), isRequired: true },
-    { type: 'text', name: 'q_num', inputType: 'number', title: text('How many buses did you take last week?', '¿Cuántos autobuses tomó la semana pasada?'), isRequired: true },
-    { type: 'comment', name: 'q_comment', title: text('Anything else?', '¿Algo más?') },
-  ],
-};
 
 let waveId = '';
 const session = useBrowserSession('every-element', async (dbPath) => {
-  const definitions = join(dbPath, '..', 'definitions');
-  cpSync('survey-definitions/bus-line-funding', join(definitions, STUDY), { recursive: true });
-  const file = join(definitions, STUDY, 'study.json');
-  const study = JSON.parse(readFileSync(file, 'utf8'));
-  study.id = STUDY;
-  study.pages.posttreatment.unshift(EVERY_ELEMENT_PAGE);
-  writeFileSync(file, JSON.stringify(study, null, 2));
-  const env = { ...process.env, VLAB_DEFINITIONS: definitions };
-  const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', STUDY, '--target', '50', '--db', dbPath, '--json'], { encoding: 'utf8', env });
-  assert.equal(created.status, 0, created.stderr);
-  waveId = JSON.parse(created.stdout).id;
-  return serve(dbPath, { VLAB_DEFINITIONS: definitions });
+  const served = await serveEveryElementStudy(dbPath);
+  waveId = served.waveId;
+  return served.app;
 });
 
 const PHONE_320: BrowserContextOptions = { viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 
 /** Opens the survey and answers its radio groups until the page of every element shows. */
-async function openEveryElementPage(page: Page, pid: string): Promise<void> {
-  await page.goto(`${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=${pid}`);
-  for (let i = 0; i < 8; i++) {
-    await page.locator('.sd-page').waitFor();
-    if (await page.locator('[data-name="q_check"]').count()) return;
-    const position = await page.locator('.vlab-progress__text').innerText();
-    for (const question of await page.locator('.sd-page .sd-question:not(.sd-question--html)').all()) await question.locator('.sd-selectbase__label').first().click();
-    await page.locator('.sd-navigation__next-btn').click();
-    await page.waitForFunction((before) => document.querySelector('.vlab-progress__text')?.textContent !== before, position);
-  }
-  throw new Error('the page of every element did not show');
-}
+const openEveryElementPage = (page: Page, pid: string) => openEveryElementPageAt(page, `${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=${pid}`);
 
 /** axe's WCAG A and AA rules: the violations that are serious or critical, and sideways scrolling. */
 async function problems(page: Page, when: string): Promise<string[]> {
