@@ -2,7 +2,8 @@
 // a dropdown, a rating (SurveyJS draws it as a dropdown on a narrow screen), a yes/no switch, text, a number and a
 // comment. This file builds such a page into a copy of the bilingual study and holds it to what the flagships'
 // pages meet: axe's WCAG rules as shown, with its errors and answered, at 320 px on touch and on a laptop, with no
-// sideways scrolling, and the dark scheme's colour contrast; and under forced colours a visible focus indicator on every control the keyboard reaches.
+// sideways scrolling, and the dark scheme's colour contrast; and under forced colours a visible focus indicator on every control the keyboard reaches
+// and every answer picked shown as picked.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -58,6 +59,17 @@ async function smallTargets(page: Page, when: string): Promise<string[]> {
     targets,
   );
   return small.map((s) => `${when}: ${s}`);
+}
+
+/** What forced colours leave painted on the first element matching `selector`: a background other than the canvas, a border. */
+function painted(page: Page, selector: string): Promise<string> {
+  return page.locator(selector).first().evaluate((e) => {
+    const s = getComputedStyle(e);
+    const canvas = getComputedStyle(document.body).backgroundColor;
+    const background = s.backgroundColor === canvas || /, 0\)$/.test(s.backgroundColor) ? 'no background' : `background ${s.backgroundColor}`;
+    const border = parseFloat(s.borderTopWidth) > 0 && s.borderTopStyle !== 'none' ? `border ${s.borderTopColor}` : 'no border';
+    return `${background}, ${border}`;
+  });
 }
 
 /** Picks an option of a dropdown (the dropdown question, or the rating drawn as one) as a respondent taps it. */
@@ -171,5 +183,33 @@ test('under forced colours every control of every question type shows an outline
     }),
   );
   assert.deepEqual(outlines.filter((o) => !/ error outlined$| fine plain$/.test(o)), [], outlines.join('; '));
+  await context.close();
+});
+
+test('under forced colours an answer picked shows as picked: a checkbox its tick, a rating its number, a yes/no switch its side, a dropdown’s list its item', async () => {
+  const context = await session.browser.newContext({ ...LAPTOP, forcedColors: 'active' });
+  const page = await context.newPage();
+  await openEveryElementPage(page, 'every-forced-picked');
+  await page.locator('[data-name="q_check"] .sd-selectbase__label').nth(1).click();
+  await page.locator('[data-name="q_rate"] .sd-rating__item').nth(6).click();
+  await page.locator('[data-name="q_bool"] .sd-boolean').click();
+  await pickFromDropdown(page, 'q_drop', 2);
+  await page.locator('[data-name="q_drop"] .sd-dropdown').click();
+  await page.locator('.sv-list__item--selected').waitFor();
+  // Forced colours drop box shadows and turn backgrounds into the canvas; a heavier font alone is not a state one
+  // can be sure to see. A checkbox's tick (an SVG) must differ from its box's background; a picked rating, the
+  // switch's thumb and the list's picked item must be painted otherwise than the rest (painted, above).
+  const paint = (selector: string) => painted(page, selector);
+  const tick = await page.locator('[data-name="q_check"] .sd-item--checked .sd-item__decorator').evaluate((box) => {
+    const use = box.querySelector('.sd-checkbox__svg use');
+    return use && getComputedStyle(use).fill !== getComputedStyle(box).backgroundColor ? 'shows' : 'hidden';
+  });
+  const drawn = {
+    tick,
+    rating: (await paint('[data-name="q_rate"] .sd-rating__item--selected')) !== (await paint('[data-name="q_rate"] .sd-rating__item:not(.sd-rating__item--selected)')) ? 'differs' : 'same',
+    switch: (await paint('[data-name="q_bool"] .sd-boolean__thumb')) !== (await paint('[data-name="q_bool"] .sd-boolean')) ? 'differs' : 'same',
+    list: (await paint('.sv-list__item--selected .sv-list__item-body')) !== (await paint('.sv-list__item:not(.sv-list__item--selected) .sv-list__item-body')) ? 'differs' : 'same',
+  };
+  assert.deepEqual(drawn, { tick: 'shows', rating: 'differs', switch: 'differs', list: 'differs' });
   await context.close();
 });
