@@ -13,6 +13,7 @@ import { comboboxReadings, comboboxValues, describedByItsName, focusedOnArrival 
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { openEveryElementPage as openEveryElementPageAt, serveEveryElementStudy } from './every-element-study.ts';
+import { applyTextSpacing, cutText } from './text-spacing.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -211,5 +212,31 @@ test('under forced colours an answer picked shows as picked: a checkbox its tick
     list: (await paint('.sv-list__item--selected .sv-list__item-body')) !== (await paint('.sv-list__item:not(.sv-list__item--selected) .sv-list__item-body')) ? 'differs' : 'same',
   };
   assert.deepEqual(drawn, { tick: 'shows', rating: 'differs', switch: 'differs', list: 'differs' });
+  await context.close();
+});
+
+test('at 320 px with its errors: each unanswered required control is invalid and described by its error; with WCAG text spacing no text is cut off and nothing scrolls sideways', async () => {
+  const context = await session.browser.newContext(PHONE_320);
+  const page = await context.newPage();
+  await openEveryElementPage(page, 'every-spacing');
+  await page.locator('.sd-navigation__next-btn').click();
+  await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);
+  // The element a screen reader lands on for each question (its group, combobox, switch or text field).
+  const wiring = await page.locator('.sd-question[data-name^="q_"]').evaluateAll((questions) =>
+    questions.map((q) => {
+      const control = q.querySelector('[aria-invalid]');
+      const description = (control?.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+      return `${q.getAttribute('data-name')}: ${control?.getAttribute('aria-invalid') === 'true' ? 'invalid' : 'valid'}, "${description}"`;
+    }),
+  );
+  assert.deepEqual(wiring, [
+    ...['q_check', 'q_drop', 'q_rate', 'q_bool', 'q_text', 'q_num'].map((name) => `${name}: invalid, "Response required."`),
+    'q_comment: valid, ""',
+  ]);
+  await applyTextSpacing(page);
+  assert.equal(await page.locator('h1').evaluate((h) => getComputedStyle(h).letterSpacing !== 'normal'), true, 'the spacing applies');
+  const cut = await cutText(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.deepEqual({ cut, overflow }, { cut: [], overflow: 0 });
   await context.close();
 });
