@@ -89,8 +89,9 @@ function dropTooltipsRepeatingLabels(): void {
  * (SurveyJS's textUpdateMode "onBlur"): until then what is typed is only in the box. After every redraw of its
  * question SurveyJS writes the answer back into the box (survey-js-ui's SurveyQuestionUncontrolledElement
  * updateDomElement, from componentDidUpdate), and a resize across its mobile width (600 px: a phone turned on its
- * side) redraws every question (SurveyModel.setIsMobile, updateCss): the number being typed vanished, and leaving
- * the box then saved nothing. While the box has focus and the answer has not changed since it was last written
+ * side) redraws every question (SurveyModel.setIsMobile, updateCss), as does the device's switch to its dark scheme
+ * (color-scheme.ts applies SurveyJS's dark theme): the number being typed vanished, and leaving the box then saved
+ * nothing. While the box has focus and the answer has not changed since it was last written
  * into the box, the box's text is what the respondent typed and is left alone; an answer changed meanwhile (set
  * by the survey, not by typing) is still written.
  */

@@ -73,7 +73,7 @@ test('a phone turned while a box is being typed in (number, text, comment): the 
   await context.close();
 });
 
-test('a desktop window narrowed while a dropdown is being searched: the search text stays, and the list it filters is one key away', async () => {
+test('a desktop window narrowed while a dropdown is being searched, widened while a box is typed in, its scheme turned dark mid-number: nothing typed is lost', async () => {
   // On touch SurveyJS opens the list without a search box; with a keyboard the dropdown's text input searches.
   const context = await session.browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
@@ -99,5 +99,13 @@ test('a desktop window narrowed while a dropdown is being searched: the search t
   await turn(page, { width: 1024, height: 768 });
   assert.equal(await text.inputValue(), 'Shelbyville', 'a text box keeps what was typed when the window is widened');
   assert.equal(await savedOnLeaving(page, pid, 'q_text', () => page.keyboard.press('Tab')), 'Shelbyville');
+  // The device switching to its dark scheme mid-word (at dusk, say) redraws the survey in SurveyJS's dark theme.
+  await page.keyboard.type('7');
+  const light = await page.locator('.sd-root-modern').evaluate((root) => getComputedStyle(root).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction((before) => getComputedStyle(document.querySelector('.sd-root-modern')!).backgroundColor !== before, light);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await page.locator('[data-name="q_num"] input').inputValue(), '7', 'the number box keeps what was typed when the scheme turns dark');
+  assert.equal(await savedOnLeaving(page, pid, 'q_num', () => page.keyboard.press('Tab')), 7);
   await context.close();
 });
