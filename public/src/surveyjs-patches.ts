@@ -3,6 +3,7 @@ import { ReactElementFactory, SurveyElementErrors, SurveyNavigationButton, Surve
 
 // Where SurveyJS's markup says things twice or names nothing, the element it renders is changed before it reaches
 // the page (a preact vnode's props), so no later render puts the old markup back.
+// One patch (keepTextBeingTyped, at the end) is of behaviour: a redraw no longer empties a text box being typed in.
 
 type Render = () => { props: Record<string, unknown> } | null;
 
@@ -91,9 +92,9 @@ function dropTooltipsRepeatingLabels(): void {
  * updateDomElement, from componentDidUpdate), and a resize across its mobile width (600 px: a phone turned on its
  * side) redraws every question (SurveyModel.setIsMobile, updateCss), as does the device's switch to its dark scheme
  * (color-scheme.ts applies SurveyJS's dark theme): the number being typed vanished, and leaving the box then saved
- * nothing. While the box has focus and the answer has not changed since it was last written
- * into the box, the box's text is what the respondent typed and is left alone; an answer changed meanwhile (set
- * by the survey, not by typing) is still written.
+ * nothing. While the box has focus and the answer has not changed since it was last written into the box, the
+ * box's text is what the respondent typed and is left alone; an answer changed meanwhile (set by the survey, not by
+ * typing) is still written. A comment box is SurveyJS's textarea component, which keeps its text already.
  */
 function keepTextBeingTyped(): void {
   type TextBox = { control?: HTMLInputElement; getValueCore(): unknown; written?: { control: HTMLInputElement; value: unknown } };
