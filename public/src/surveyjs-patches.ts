@@ -1,7 +1,9 @@
-import { ReactElementFactory, SurveyElementErrors, SurveyNavigationButton, SurveyQuestionDropdownBase } from 'survey-js-ui';
+import { Helpers } from 'survey-core';
+import { ReactElementFactory, SurveyElementErrors, SurveyNavigationButton, SurveyQuestionDropdownBase, SurveyQuestionText } from 'survey-js-ui';
 
 // Where SurveyJS's markup says things twice or names nothing, the element it renders is changed before it reaches
 // the page (a preact vnode's props), so no later render puts the old markup back.
+// One patch (keepTextBeingTyped, at the end) is of behaviour: a redraw no longer empties a text box being typed in.
 
 type Render = () => { props: Record<string, unknown> } | null;
 
@@ -83,6 +85,32 @@ function dropTooltipsRepeatingLabels(): void {
   });
 }
 
+/**
+ * A text box (text, a number; also a multiple-text item's or a matrix cell's) sets its answer when it loses focus
+ * (SurveyJS's textUpdateMode "onBlur"): until then what is typed is only in the box. After every redraw of its
+ * question SurveyJS writes the answer back into the box (survey-js-ui's SurveyQuestionUncontrolledElement
+ * updateDomElement, from componentDidUpdate), and a resize across its mobile width (600 px: a phone turned on its
+ * side) redraws every question (SurveyModel.setIsMobile, updateCss), as does the device's switch to its dark scheme
+ * (color-scheme.ts applies SurveyJS's dark theme): the number being typed vanished, and leaving the box then saved
+ * nothing. While the box has focus and the answer has not changed since it was last written into the box, the
+ * box's text is what the respondent typed and is left alone; an answer changed meanwhile (set by the survey, not by
+ * typing) is still written. A comment box is SurveyJS's textarea component, which keeps its text already.
+ */
+function keepTextBeingTyped(): void {
+  type TextBox = { control?: HTMLInputElement; getValueCore(): unknown; written?: { control: HTMLInputElement; value: unknown } };
+  const target = SurveyQuestionText.prototype as unknown as { updateDomElement(this: TextBox): void };
+  const update = target.updateDomElement;
+  target.updateDomElement = function (this: TextBox) {
+    const control = this.control;
+    const value = this.getValueCore();
+    const written = this.written;
+    const unchanged = !!written && written.control === control && Helpers.isTwoValueEquals(value, written.value, false, true, false);
+    if (control && unchanged && control.ownerDocument.activeElement === control) return;
+    update.call(this);
+    if (control) this.written = { control, value };
+  };
+}
+
 /** Applies the patches above, once, before the survey renders. */
 export function patchSurveyMarkup(): void {
   quietErrorBoxes();
@@ -90,4 +118,5 @@ export function patchSurveyMarkup(): void {
   describeUnansweredSearchDropdowns();
   hideDropdownPointerButtons();
   dropTooltipsRepeatingLabels();
+  keepTextBeingTyped();
 }

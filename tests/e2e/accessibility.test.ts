@@ -10,6 +10,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { serveWaves } from './serve-process.ts';
+import { applyTextSpacing, cutText } from './text-spacing.ts';
 import { walkSurvey, type WalkStep } from './walk-survey.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -151,13 +152,16 @@ test('the bilingual study in Spanish: axe on every page, SurveyJS’s own string
   );
 });
 
-test('at 320 px (a 640 px window at 200 % zoom) no page scrolls sideways', async () => {
+test('at 320 px (a 640 px window at 200 % zoom, a 1280 px one at 400 %) no page scrolls sideways, and with WCAG text spacing none cuts text off', async () => {
   const context = await session.browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
   await page.goto(`${session.app.baseUrl}/s/${waveOf('alliance-corrective-measures')}?PROLIFIC_PID=a11y-320`);
+  await page.locator('.vlab-title').waitFor();
+  await applyTextSpacing(page);
   await walkSurvey(page, async (step) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `page ${step.index} (${step.title}) is ${overflow} px wider than the screen`);
+    assert.deepEqual(await cutText(page), [], `page ${step.index} (${step.title}): text cut off`);
   });
   await context.close();
 });

@@ -2,73 +2,34 @@
 // a dropdown, a rating (SurveyJS draws it as a dropdown on a narrow screen), a yes/no switch, text, a number and a
 // comment. This file builds such a page into a copy of the bilingual study and holds it to what the flagships'
 // pages meet: axe's WCAG rules as shown, with its errors and answered, at 320 px on touch and on a laptop, with no
-// sideways scrolling, and the dark scheme's colour contrast; and under forced colours a visible focus indicator on every control the keyboard reaches.
+// sideways scrolling, and the dark scheme's colour contrast; and under forced colours a visible focus indicator on every control the keyboard reaches
+// and every answer picked shown as picked.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { comboboxReadings, comboboxValues, describedByItsName, focusedOnArrival } from './accessibility-tree.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
-import { serve } from './serve-process.ts';
+import { openEveryElementPage as openEveryElementPageAt, serveEveryElementStudy } from './every-element-study.ts';
+import { applyTextSpacing, cutText } from './text-spacing.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const STUDY = 'every-element';
-
-const text = (en: string, es: string) => ({ en, es });
-const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ value: `c${i + 1}`, text: text(`Choice ${i + 1}`, `Opción ${i + 1}`) }));
-/** The page added after the outcomes: one question of every type but the radio group, which the study has. */
-const EVERY_ELEMENT_PAGE = {
-  name: 'more',
-  title: text('A few more questions', 'Unas preguntas más'),
-  description: text('The last one is optional.', 'La última es opcional.'),
-  elements: [
-    { type: 'checkbox', name: 'q_check', title: text('Which do you use? Pick any.', '¿Cuáles usa?'), isRequired: true, choices: choices(4) },
-    { type: 'dropdown', name: 'q_drop', title: text('Which one do you prefer?', '¿Cuál prefiere?'), isRequired: true, choices: choices(6) },
-    { type: 'rating', name: 'q_rate', title: text('How satisfied are you, from 1 to 10?', '¿Qué tan satisfecho está, de 1 a 10?'), isRequired: true, rateMin: 1, rateMax: 10 },
-    { type: 'boolean', name: 'q_bool', title: text('Do you own a car?', '¿Tiene coche?'), isRequired: true },
-    { type: 'text', name: 'q_text', title: text('Your town', 'Su ciudad'), isRequired: true },
-    { type: 'text', name: 'q_num', inputType: 'number', title: text('How many buses did you take last week?', '¿Cuántos autobuses tomó la semana pasada?'), isRequired: true },
-    { type: 'comment', name: 'q_comment', title: text('Anything else?', '¿Algo más?') },
-  ],
-};
 
 let waveId = '';
 const session = useBrowserSession('every-element', async (dbPath) => {
-  const definitions = join(dbPath, '..', 'definitions');
-  cpSync('survey-definitions/bus-line-funding', join(definitions, STUDY), { recursive: true });
-  const file = join(definitions, STUDY, 'study.json');
-  const study = JSON.parse(readFileSync(file, 'utf8'));
-  study.id = STUDY;
-  study.pages.posttreatment.unshift(EVERY_ELEMENT_PAGE);
-  writeFileSync(file, JSON.stringify(study, null, 2));
-  const env = { ...process.env, VLAB_DEFINITIONS: definitions };
-  const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', STUDY, '--target', '50', '--db', dbPath, '--json'], { encoding: 'utf8', env });
-  assert.equal(created.status, 0, created.stderr);
-  waveId = JSON.parse(created.stdout).id;
-  return serve(dbPath, { VLAB_DEFINITIONS: definitions });
+  const served = await serveEveryElementStudy(dbPath);
+  waveId = served.waveId;
+  return served.app;
 });
 
 const PHONE_320: BrowserContextOptions = { viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 
 /** Opens the survey and answers its radio groups until the page of every element shows. */
-async function openEveryElementPage(page: Page, pid: string): Promise<void> {
-  await page.goto(`${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=${pid}`);
-  for (let i = 0; i < 8; i++) {
-    await page.locator('.sd-page').waitFor();
-    if (await page.locator('[data-name="q_check"]').count()) return;
-    const position = await page.locator('.vlab-progress__text').innerText();
-    for (const question of await page.locator('.sd-page .sd-question:not(.sd-question--html)').all()) await question.locator('.sd-selectbase__label').first().click();
-    await page.locator('.sd-navigation__next-btn').click();
-    await page.waitForFunction((before) => document.querySelector('.vlab-progress__text')?.textContent !== before, position);
-  }
-  throw new Error('the page of every element did not show');
-}
+const openEveryElementPage = (page: Page, pid: string) => openEveryElementPageAt(page, `${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=${pid}`);
 
 /** axe's WCAG A and AA rules: the violations that are serious or critical, and sideways scrolling. */
 async function problems(page: Page, when: string): Promise<string[]> {
@@ -99,6 +60,17 @@ async function smallTargets(page: Page, when: string): Promise<string[]> {
     targets,
   );
   return small.map((s) => `${when}: ${s}`);
+}
+
+/** What forced colours leave painted on the first element matching `selector`: a background other than the canvas, a border. */
+function painted(page: Page, selector: string): Promise<string> {
+  return page.locator(selector).first().evaluate((e) => {
+    const s = getComputedStyle(e);
+    const canvas = getComputedStyle(document.body).backgroundColor;
+    const background = s.backgroundColor === canvas || /, 0\)$/.test(s.backgroundColor) ? 'no background' : `background ${s.backgroundColor}`;
+    const border = parseFloat(s.borderTopWidth) > 0 && s.borderTopStyle !== 'none' ? `border ${s.borderTopColor}` : 'no border';
+    return `${background}, ${border}`;
+  });
 }
 
 /** Picks an option of a dropdown (the dropdown question, or the rating drawn as one) as a respondent taps it. */
@@ -212,5 +184,59 @@ test('under forced colours every control of every question type shows an outline
     }),
   );
   assert.deepEqual(outlines.filter((o) => !/ error outlined$| fine plain$/.test(o)), [], outlines.join('; '));
+  await context.close();
+});
+
+test('under forced colours an answer picked shows as picked: a checkbox its tick, a rating its number, a yes/no switch its side, a dropdown’s list its item', async () => {
+  const context = await session.browser.newContext({ ...LAPTOP, forcedColors: 'active' });
+  const page = await context.newPage();
+  await openEveryElementPage(page, 'every-forced-picked');
+  await page.locator('[data-name="q_check"] .sd-selectbase__label').nth(1).click();
+  await page.locator('[data-name="q_rate"] .sd-rating__item').nth(6).click();
+  await page.locator('[data-name="q_bool"] .sd-boolean').click();
+  await pickFromDropdown(page, 'q_drop', 2);
+  await page.locator('[data-name="q_drop"] .sd-dropdown').click();
+  await page.locator('.sv-list__item--selected').waitFor();
+  // Forced colours drop box shadows and turn backgrounds into the canvas; a heavier font alone is not a state one
+  // can be sure to see. A checkbox's tick (an SVG) must differ from its box's background; a picked rating, the
+  // switch's thumb and the list's picked item must be painted otherwise than the rest (painted, above).
+  const paint = (selector: string) => painted(page, selector);
+  const tick = await page.locator('[data-name="q_check"] .sd-item--checked .sd-item__decorator').evaluate((box) => {
+    const use = box.querySelector('.sd-checkbox__svg use');
+    return use && getComputedStyle(use).fill !== getComputedStyle(box).backgroundColor ? 'shows' : 'hidden';
+  });
+  const drawn = {
+    tick,
+    rating: (await paint('[data-name="q_rate"] .sd-rating__item--selected')) !== (await paint('[data-name="q_rate"] .sd-rating__item:not(.sd-rating__item--selected)')) ? 'differs' : 'same',
+    switch: (await paint('[data-name="q_bool"] .sd-boolean__thumb')) !== (await paint('[data-name="q_bool"] .sd-boolean')) ? 'differs' : 'same',
+    list: (await paint('.sv-list__item--selected .sv-list__item-body')) !== (await paint('.sv-list__item:not(.sv-list__item--selected) .sv-list__item-body')) ? 'differs' : 'same',
+  };
+  assert.deepEqual(drawn, { tick: 'shows', rating: 'differs', switch: 'differs', list: 'differs' });
+  await context.close();
+});
+
+test('at 320 px with its errors: each unanswered required control is invalid and described by its error; with WCAG text spacing no text is cut off and nothing scrolls sideways', async () => {
+  const context = await session.browser.newContext(PHONE_320);
+  const page = await context.newPage();
+  await openEveryElementPage(page, 'every-spacing');
+  await page.locator('.sd-navigation__next-btn').click();
+  await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);
+  // The element a screen reader lands on for each question (its group, combobox, switch or text field).
+  const wiring = await page.locator('.sd-question[data-name^="q_"]').evaluateAll((questions) =>
+    questions.map((q) => {
+      const control = q.querySelector('[aria-invalid]');
+      const description = (control?.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+      return `${q.getAttribute('data-name')}: ${control?.getAttribute('aria-invalid') === 'true' ? 'invalid' : 'valid'}, "${description}"`;
+    }),
+  );
+  assert.deepEqual(wiring, [
+    ...['q_check', 'q_drop', 'q_rate', 'q_bool', 'q_text', 'q_num'].map((name) => `${name}: invalid, "Response required."`),
+    'q_comment: valid, ""',
+  ]);
+  await applyTextSpacing(page);
+  assert.equal(await page.locator('h1').evaluate((h) => getComputedStyle(h).letterSpacing !== 'normal'), true, 'the spacing applies');
+  const cut = await cutText(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.deepEqual({ cut, overflow }, { cut: [], overflow: 0 });
   await context.close();
 });

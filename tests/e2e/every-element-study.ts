@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { serve, type ServedApp } from './serve-process.ts';
+
+// A study that asks with every question type a definition allows, not only the flagships' radio groups, for the
+// browser tests that hold each type to what the flagships' pages meet (every-element.test.ts, typing-resize.test.ts).
+
+export const STUDY = 'every-element';
+
+const text = (en: string, es: string) => ({ en, es });
+const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ value: `c${i + 1}`, text: text(`Choice ${i + 1}`, `Opción ${i + 1}`) }));
+/** The page added after the outcomes: one question of every type but the radio group, which the study has. */
+export const EVERY_ELEMENT_PAGE = {
+  name: 'more',
+  title: text('A few more questions', 'Unas preguntas más'),
+  description: text('The last one is optional.', 'La última es opcional.'),
+  elements: [
+    { type: 'checkbox', name: 'q_check', title: text('Which do you use? Pick any.', '¿Cuáles usa?'), isRequired: true, choices: choices(4) },
+    { type: 'dropdown', name: 'q_drop', title: text('Which one do you prefer?', '¿Cuál prefiere?'), isRequired: true, choices: choices(6) },
+    { type: 'rating', name: 'q_rate', title: text('How satisfied are you, from 1 to 10?', '¿Qué tan satisfecho está, de 1 a 10?'), isRequired: true, rateMin: 1, rateMax: 10 },
+    { type: 'boolean', name: 'q_bool', title: text('Do you own a car?', '¿Tiene coche?'), isRequired: true },
+    { type: 'text', name: 'q_text', title: text('Your town', 'Su ciudad'), isRequired: true },
+    { type: 'text', name: 'q_num', inputType: 'number', title: text('How many buses did you take last week?', '¿Cuántos autobuses tomó la semana pasada?'), isRequired: true },
+    { type: 'comment', name: 'q_comment', title: text('Anything else?', '¿Algo más?') },
+  ],
+};
+
+/**
+ * Copies the bilingual study with the page above into a definitions folder beside the database, opens a wave of it
+ * with the CLI and serves it. Returns the served app and the wave's id.
+ */
+export async function serveEveryElementStudy(dbPath: string): Promise<{ app: ServedApp; waveId: string }> {
+  const definitions = join(dbPath, '..', 'definitions');
+  cpSync('survey-definitions/bus-line-funding', join(definitions, STUDY), { recursive: true });
+  const file = join(definitions, STUDY, 'study.json');
+  const study = JSON.parse(readFileSync(file, 'utf8'));
+  study.id = STUDY;
+  study.pages.posttreatment.unshift(EVERY_ELEMENT_PAGE);
+  writeFileSync(file, JSON.stringify(study, null, 2));
+  const env = { ...process.env, VLAB_DEFINITIONS: definitions };
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', STUDY, '--target', '50', '--db', dbPath, '--json'], { encoding: 'utf8', env });
+  assert.equal(created.status, 0, created.stderr);
+  return { app: await serve(dbPath, { VLAB_DEFINITIONS: definitions }), waveId: JSON.parse(created.stdout).id };
+}
+
+/** Opens the survey at `url` and answers its radio groups until the page of every element shows. */
+export async function openEveryElementPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  for (let i = 0; i < 8; i++) {
+    await page.locator('.sd-page').waitFor();
+    if (await page.locator('[data-name="q_check"]').count()) return;
+    const position = await page.locator('.vlab-progress__text').innerText();
+    for (const question of await page.locator('.sd-page .sd-question:not(.sd-question--html)').all()) await question.locator('.sd-selectbase__label').first().click();
+    await page.locator('.sd-navigation__next-btn').click();
+    await page.waitForFunction((before) => document.querySelector('.vlab-progress__text')?.textContent !== before, position);
+  }
+  throw new Error('the page of every element did not show');
+}
