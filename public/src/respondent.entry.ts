@@ -142,6 +142,9 @@ async function main(): Promise<void> {
   escapePipedAnswers(survey);
   survey.showCompletedPage = false;
   survey.showTitle = false;
+  // A text, number or comment box sets its answer as it is typed, not when it is left (SurveyJS's default): the
+  // autosave then carries it within a second, so a phone that dies or a tab the system kills mid-answer keeps it.
+  survey.textUpdateMode = 'onTyping';
   survey.data = start.answers;
   followColorScheme(survey);
   if (start.participant.currentPage > 0 && start.participant.currentPage < survey.visiblePageCount) {

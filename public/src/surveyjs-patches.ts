@@ -86,8 +86,11 @@ function dropTooltipsRepeatingLabels(): void {
 }
 
 /**
- * A text box (text, a number; also a multiple-text item's or a matrix cell's) sets its answer when it loses focus
- * (SurveyJS's textUpdateMode "onBlur"): until then what is typed is only in the box. After every redraw of its
+ * With SurveyJS's default textUpdateMode ("onBlur") a text box (text, a number; also a multiple-text item's or a
+ * matrix cell's) sets its answer when it loses focus: until then what is typed is only in the box. The page now sets
+ * "onTyping" (respondent.entry.ts), so the answer follows the keys and a redraw writes back what was typed; this
+ * patch stays for what onTyping leaves between keys and answer (an input method's composition, set a moment later)
+ * and for any survey drawn with the default. After every redraw of its
  * question SurveyJS writes the answer back into the box (survey-js-ui's SurveyQuestionUncontrolledElement
  * updateDomElement, from componentDidUpdate), and a resize across its mobile width (600 px: a phone turned on its
  * side) redraws every question (SurveyModel.setIsMobile, updateCss), as does the device's switch to its dark scheme

@@ -1,7 +1,8 @@
-// Nothing typed is lost when the window changes size: a phone turned on its side, a desktop window resized. SurveyJS
-// keeps what is being typed in the text box only (the answer is set when the box loses focus), and a resize across
-// its mobile width draws every question again. Each box that holds a value while typing is typed into, the window
-// turned, then left: the box still shows what was typed, and the server stores it.
+// Nothing typed is lost. The page sets SurveyJS's textUpdateMode "onTyping", so what is being typed is saved within a
+// second while the box still has the focus (SurveyJS's default sets the answer only when the box is left). And a
+// resize across SurveyJS's mobile width (a phone turned on its side, a desktop window resized) draws every question
+// again: each box that holds a value while typing is typed into, the window turned, then left; the box still shows
+// what was typed, and the server stores it.
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -107,5 +108,23 @@ test('a desktop window narrowed while a dropdown is being searched, widened whil
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.equal(await page.locator('[data-name="q_num"] input').inputValue(), '7', 'the number box keeps what was typed when the scheme turns dark');
   assert.equal(await savedOnLeaving(page, pid, 'q_num', () => page.keyboard.press('Tab')), 7);
+  await context.close();
+});
+
+test('what is being typed is saved within a second or so, before the box is left (a phone that dies mid-answer keeps it)', async () => {
+  const context = await session.browser.newContext({ viewport: PORTRAIT, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const pid = 'typing-saved';
+  await openEveryElementPage(page, `${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=${pid}`);
+  for (const { question, box, typed, saved } of BOXES) {
+    const input = page.locator(`[data-name="${question}"] ${box}`);
+    await input.click();
+    const put = page.waitForRequest((r) => r.method() === 'PUT' && (JSON.parse(r.postData() ?? '{}') as { answers: Record<string, unknown> }).answers[question] !== undefined, { timeout: 10_000 });
+    await page.keyboard.type(typed);
+    // No Tab, no click elsewhere: the box keeps the focus while the autosave runs.
+    await (await put).response();
+    assert.equal(storedAnswers(pid)[question], saved, `${question}: the server stores what is being typed while the box still has the focus`);
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-name]')?.getAttribute('data-name')), question, `${question}: the focus never left the box`);
+  }
   await context.close();
 });
