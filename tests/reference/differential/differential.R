@@ -54,7 +54,9 @@ fit_case <- function(c) {
 dim_case <- function(c) {
   d <- with_levels(read_data(c$data_file), c$levels)
   extra <- paste(c(if (!is.null(c$blocks)) paste0(", blocks = ", c$blocks), if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters),
-    if (!is.null(c$weights)) paste0(", weights = ", c$weights)), collapse = "")
+    if (!is.null(c$weights)) paste0(", weights = ", c$weights),
+    if (!is.null(c$condition1)) paste0(", condition1 = ", deparse(c$condition1)),
+    if (!is.null(c$condition2)) paste0(", condition2 = ", deparse(c$condition2))), collapse = "")
   call <- sprintf("difference_in_means(%s ~ %s, data = d, alpha = %s%s)", c$outcome, c$treatment, c$alpha, extra)
   list(r_call = call, rows = tidy_rows(tidy(eval(parse(text = call)))))
 }
