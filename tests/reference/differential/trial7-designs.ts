@@ -253,8 +253,32 @@ function formulaEdges(): Built {
   return { data: [{ id, columns }], cases };
 }
 
+/** Numbers as R reads and labels them: factor() of values R prints alike (15 digits), signs and exponents as text. */
+function numberLabels(): Built {
+  const draw = new Draw(SEED + 600);
+  const n = 150;
+  const k15 = Array.from({ length: n }, () => draw.pick([0.1, 0.2, 0.30000000000000004, 0.3]));
+  const bigid = k15.map(() => draw.pick([1234567890123456, 1234567890123457, 2000000000000000]));
+  const plus = k15.map(() => draw.pick(['+5', '-3', '2']));
+  const sci = k15.map(() => draw.pick(['1e5', '2E-3', '7']));
+  const x = k15.map(() => Number(draw.normal().toFixed(3)));
+  const y = x.map((v, i) => v + (k15[i] > 0.25 ? 0.5 : 0) + (bigid[i] === 2e15 ? 0.3 : 0) + draw.normal());
+  const id = 't7-number-labels';
+  const columns: Column[] = [numbers('y', y, 4), numbers('x', x, 3), numbers('k15', k15, 17), numbers('bigid', bigid, 0), strings('plus', plus), strings('sci', sci)];
+  const formulas: [string, string][] = [
+    ['factor-15-digits', 'y ~ factor(k15) + x'],
+    ['factor-long-ids', 'y ~ factor(bigid) + x'],
+    ['numeric-long-ids', 'y ~ bigid + x'],
+    ['signed-text', 'y ~ plus + x'],
+    ['exponent-text', 'y ~ sci + x'],
+    ['factor-exponent-text', 'y ~ factor(sci) + x'],
+    ['factor-signed-text', 'y ~ factor(plus) * x'],
+  ];
+  return { data: [{ id, columns }], cases: formulas.map(([name, formula]) => fit('formula-edges', `${id}-${name}`, id, formula, 'HC2')) };
+}
+
 /** Every class design of the seventh trial with its cases. */
 export function trial7Designs(): Built {
-  const parts = [multiArm(), numericInteractions(), weightsZeros(), mixedScale(), degenerateColumns(), formulaEdges()];
+  const parts = [multiArm(), numericInteractions(), weightsZeros(), mixedScale(), degenerateColumns(), formulaEdges(), numberLabels()];
   return { data: parts.flatMap((p) => p.data), cases: parts.flatMap((p) => p.cases) };
 }
