@@ -245,6 +245,20 @@ function formulaEdges(): Built {
     ['logical-constant', 'y ~ always + x'],
     ['leading-zero-codes', 'y ~ code + x'],
     ['factor-of-codes', 'y ~ factor(code) + x'],
+    ['relevel-position', 'y ~ relevel(factor(f), ref = 2) + x'],
+    ['relevel-numeric-factor', 'y ~ relevel(factor(k), ref = "2") + x'],
+    ['as-factor-slopes', 'y ~ as.factor(k):x'],
+    ['factor-of-logical', 'y ~ factor(flag) + x'],
+    ['logical-arithmetic', 'y ~ I(flag * x) + flag'],
+    ['comparison-product', 'y ~ I(x * (f == "b")) + f'],
+    ['logical-sum', 'y ~ I(flag + always) + x'],
+    ['negated-comparison', 'y ~ I(!(x > 1)) + z'],
+    ['negated-unparenthesised', 'y ~ I(!x > 1) + z'],
+    ['negated-logical', 'y ~ !flag + x'],
+    ['and', 'y ~ I(x > 1 & k == 2) + z'],
+    ['or-label', 'y ~ I(x < 0.5 | f == "c") + z'],
+    ['and-or', 'y ~ I(flag & x > 1 | k == 3) * z'],
+    ['negated-number', 'y ~ I(!(k - 1)) + x'],
   ];
   const cases: FitCase[] = formulas.map(([name, formula]) => fit('formula-edges', `${id}-${name}`, id, formula, 'HC2'));
   // A factor level whose every row weighs 0: its column is 0 after √w scaling, aliased as estimatr aliases it.
