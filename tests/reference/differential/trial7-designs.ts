@@ -74,6 +74,16 @@ function multiArm(): Built {
     if (k < 3) cases.push(dim('dim-multi-arm', `${id}-one-named`, id, { ...extra, condition2: last }));
     if (k < 3) cases.push(dim('dim-multi-arm', `${id}-none-named`, id, extra));
   });
+  // A block without one of the two arms compared (block 1 has no "low dose"): R stops, "Must have units with both
+  // treatment conditions within each block"; so must vlab.
+  const draw = new Draw(SEED + 50);
+  const c = armRows(draw, 'blocked', ['control', 'low dose', 'high dose']);
+  const keep = c.z.map((arm, i) => !(c.b[i] === 'block 1' && arm === 'low dose'));
+  const pick = <T,>(values: T[]): T[] => values.filter((_, i) => keep[i]);
+  const id = 't7-arms-missing-arm';
+  data.push({ id, columns: [numbers('y', pick(c.y), 4), strings('z', pick(c.z)), strings('b', pick(c.b))] });
+  cases.push(dim('dim-multi-arm', `${id}-blocked`, id, { blocks: 'b', condition1: 'control', condition2: 'low dose' }));
+  cases.push(dim('dim-multi-arm', `${id}-other-pair`, id, { blocks: 'b', condition1: 'control', condition2: 'high dose' }));
   return { data, cases };
 }
 
@@ -259,6 +269,10 @@ function formulaEdges(): Built {
     ['or-label', 'y ~ I(x < 0.5 | f == "c") + z'],
     ['and-or', 'y ~ I(flag & x > 1 | k == 3) * z'],
     ['negated-number', 'y ~ I(!(k - 1)) + x'],
+    ['scaled-outcome', 'I(y * 100) ~ x + f'],
+    ['shifted-log-outcome', 'log(y + 10) ~ x'],
+    ['standardised-outcome', 'scale(y) ~ x + g'],
+    ['comparison-outcome', 'I(y > 1) ~ x + f'],
   ];
   const cases: FitCase[] = formulas.map(([name, formula]) => fit('formula-edges', `${id}-${name}`, id, formula, 'HC2'));
   // A factor level whose every row weighs 0: its column is 0 after √w scaling, aliased as estimatr aliases it.
