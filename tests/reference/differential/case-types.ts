@@ -47,7 +47,8 @@ export type CaseGroup =
   | 'weights-zeros-se-types'
   | 'mixed-scale'
   | 'degenerate-columns'
-  | 'formula-edges';
+  | 'formula-edges'
+  | 'rake-zero-base';
 
 interface CaseBase {
   id: string;

@@ -10,13 +10,13 @@
 // - mixed-scale: covariates at 1e8 and at 1e-8 in one model (and 1e4 with 1e-4), outcomes at 1e-8.
 // - degenerate-columns: a constant column, an all-zero column, a duplicate placed first, an indicator equal to a
 //   factor's dummy (before and after the factor), a constant with no intercept, and an all-NA column (R stops).
-import type { DataSet, DimCase, FitCase } from './case-types.ts';
+import type { DataSet, DimCase, FitCase, RakeCase } from './case-types.ts';
 import { dim, fit, numbers, strings } from './case-builders.ts';
 import { clusterIds, Draw, type Column } from './random-data.ts';
 
 interface Built {
   data: DataSet[];
-  cases: (FitCase | DimCase)[];
+  cases: (FitCase | DimCase | RakeCase)[];
 }
 
 const SEED = 7_100_000;
@@ -305,8 +305,30 @@ function numberLabels(): Built {
   return { data: [{ id, columns }], cases: formulas.map(([name, formula]) => fit('formula-edges', `${id}-${name}`, id, formula, 'HC2')) };
 }
 
+/**
+ * survey::rake from base weights with zeros (a respondent of weight 0 stays 0), and where every respondent of one
+ * level weighs 0 but the level has a population share (no weights can meet it: R divides by a zero total).
+ */
+function rakeZeroBase(): Built {
+  const data: DataSet[] = [];
+  const cases: RakeCase[] = [];
+  for (let k = 0; k < 3; k++) {
+    const draw = new Draw(SEED + 700 + k);
+    const n = draw.pick([80, 300]);
+    const sex = Array.from({ length: n }, () => draw.pick(['female', 'male']));
+    const age = sex.map(() => draw.pick(['18-34', '35-54', '55+']));
+    const w0 = age.map((a) => (k === 2 && a === '55+' ? 0 : draw.chance(0.15) ? 0 : Number(draw.uniform(0.5, 3).toFixed(3))));
+    const id = `t7-rake-zero-base-${k}`;
+    data.push({ id, columns: [strings('sex', sex), strings('age', age), numbers('w0', w0, 3)] });
+    const margins = { sex: { female: 0.52, male: 0.48 }, age: { '18-34': 0.3, '35-54': 0.35, '55+': 0.35 } };
+    const note = k === 2 ? 'every 55+ respondent weighs 0' : 'base weights with zeros';
+    cases.push({ kind: 'rake', id, group: 'rake-zero-base', data: id, margins, base_weights: 'w0', note });
+  }
+  return { data, cases };
+}
+
 /** Every class design of the seventh trial with its cases. */
 export function trial7Designs(): Built {
-  const parts = [multiArm(), numericInteractions(), weightsZeros(), mixedScale(), degenerateColumns(), formulaEdges(), numberLabels()];
+  const parts = [multiArm(), numericInteractions(), weightsZeros(), mixedScale(), degenerateColumns(), formulaEdges(), numberLabels(), rakeZeroBase()];
   return { data: parts.flatMap((p) => p.data), cases: parts.flatMap((p) => p.cases) };
 }
