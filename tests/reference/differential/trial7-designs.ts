@@ -212,6 +212,11 @@ function degenerateColumns(): Built {
     fit(group, `${id}-dummy-before`, id, 'y ~ isb + f + x', 'CR2', { clusters: 'cl' }),
     fit(group, `${id}-constant-no-intercept`, id, 'y ~ 0 + const + f', 'HC2'),
     fit(group, `${id}-constant-interaction`, id, 'y ~ x * const', 'stata', { clusters: 'cl' }),
+    // Exact copies under other names: which one the pivoted QR keeps is a tie (equal norms) broken as Eigen breaks it.
+    fit(group, `${id}-identity-copy`, id, 'y ~ I(x) + x + f', 'HC2'),
+    fit(group, `${id}-scaled-copy`, id, 'y ~ f + x + I(2 * x)', 'HC3'),
+    fit(group, `${id}-comparison-copy`, id, 'y ~ f + I(f == "b") + x', 'CR2', { clusters: 'cl' }),
+    fit(group, `${id}-copies-everywhere`, id, 'y ~ dup + isb + I(x) + f + x', 'HC1'),
     // R returns NA for every coefficient (no row is complete); vlab says so in words.
     fit(group, `${id}-all-missing`, id, 'y ~ x + miss', 'HC2', { refusal: 'no rows without missing values' }),
   ];
