@@ -26,7 +26,9 @@ prepare <- function(c) {
   d <- read.csv(file.path(indir, c$data_file), stringsAsFactors = FALSE, na.strings = "NA", encoding = "UTF-8")
   features <- unlist(c$features)
   outcome <- if (c$verb == "freqs") NULL else "chosen"
-  used <- c(outcome, features, c$id_column, c$weights, c$by)
+  # freqs counts each feature over the rows where it is present (table() per feature, cj_freqs): its features do
+  # not drop rows (tests/analysis/freqs-missing-features.test.ts); the models drop incomplete rows, as svyglm does.
+  used <- c(outcome, if (c$verb != "freqs") features, c$id_column, c$weights, c$by)
   d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
   # Levels nobody was shown are dropped, as model.frame(drop.unused.levels = TRUE) in svyglm and lm_robust does
   # (freqs sets its own levels: a design level never shown counts 0 there).
