@@ -74,6 +74,10 @@ function multiArm(): Built {
     if (k < 3) cases.push(dim('dim-multi-arm', `${id}-one-named`, id, { ...extra, condition2: last }));
     if (k < 3) cases.push(dim('dim-multi-arm', `${id}-none-named`, id, extra));
   });
+  // Declared levels on a multi-arm treatment: with conditions named, and with a level left out (its rows NA, dropped),
+  // where the first declared level present is the control (estimatr's levels(droplevels(t))).
+  cases.push(dim('dim-multi-arm', 't7-arms-2-declared-conditions', 't7-arms-2', { clusters: 'cl', levels: { z: ['high dose', 'control', 'low dose'] }, condition1: 'control', condition2: 'high dose' }));
+  cases.push(dim('dim-multi-arm', 't7-arms-2-declared-two', 't7-arms-2', { clusters: 'cl', levels: { z: ['high dose', 'control'] } }));
   // A block without one of the two arms compared (block 1 has no "low dose"): R stops, "Must have units with both
   // treatment conditions within each block"; so must vlab.
   const draw = new Draw(SEED + 50);
