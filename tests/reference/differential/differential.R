@@ -33,7 +33,8 @@ cregg_rows <- function(f, d, c, alpha) {
   w <- if (is.null(c$weights)) ~1 else as.formula(paste0("~", c$weights))
   des <- svydesign(ids = as.formula(paste0("~", c$clusters)), weights = w, data = d)
   m <- svyglm(f, design = des)
-  cf <- coef(m); s <- summary(m)$coefficients
+  # Every model-matrix column, an aliased one (dropped from svyglm's coef) as NA in its place, as lm_robust's tidy.
+  cf <- coef(m)[colnames(model.matrix(m))]; names(cf) <- colnames(model.matrix(m)); s <- summary(m)$coefficients
   se <- ifelse(names(cf) %in% rownames(s), s[match(names(cf), rownames(s)), 2], NA)
   est <- ifelse(is.na(se), NA, cf); z <- est / se; q <- qnorm(1 - alpha / 2)
   rows_of(names(cf), est, se, z, 2 * pnorm(-abs(z)), est - q * se, est + q * se, rep(NA, length(cf)))

@@ -200,11 +200,13 @@ function degenerateColumns(): Built {
   const f = x.map(() => draw.pick(['a', 'b', 'c']));
   const y = x.map((v, i) => 0.5 * v + (f[i] === 'b' ? 0.6 : 0) + draw.normal());
   const cl = clusterIds(draw, n, 10, true) as string[];
+  const wDraw = x.map(() => Number(draw.uniform(0.3, 3).toFixed(3)));
   const id = 't7-degenerate';
   const columns: Column[] = [
     numbers('y', y, 4), numbers('x', x, 3), strings('f', f), strings('cl', cl),
     numbers('const', x.map(() => 5), 0), numbers('zero', x.map(() => 0), 0), numbers('dup', x, 3),
     numbers('isb', f.map((level) => (level === 'b' ? 1 : 0)), 0), numbers('miss', x.map(() => null), 0),
+    numbers('w', wDraw, 3),
   ];
   const group = 'degenerate-columns';
   const cases: FitCase[] = [
@@ -221,6 +223,10 @@ function degenerateColumns(): Built {
     fit(group, `${id}-scaled-copy`, id, 'y ~ f + x + I(2 * x)', 'HC3'),
     fit(group, `${id}-comparison-copy`, id, 'y ~ f + I(f == "b") + x', 'CR2', { clusters: 'cl' }),
     fit(group, `${id}-copies-everywhere`, id, 'y ~ dup + isb + I(x) + f + x', 'HC1'),
+    // The cregg type is svyglm's fit: the last of a dependent set is aliased (in order), not estimatr's choice.
+    fit(group, `${id}-cregg-dummy-after`, id, 'y ~ x + f + isb', 'cregg', { clusters: 'cl' }),
+    fit(group, `${id}-cregg-dummy-before`, id, 'y ~ isb + x + f', 'cregg', { clusters: 'cl' }),
+    fit(group, `${id}-cregg-copies-weighted`, id, 'y ~ dup + isb + f + x + I(2 * x)', 'cregg', { clusters: 'cl', weights: 'w' }),
     // R returns NA for every coefficient (no row is complete); vlab says so in words.
     fit(group, `${id}-all-missing`, id, 'y ~ x + miss', 'HC2', { refusal: 'no rows without missing values' }),
   ];
