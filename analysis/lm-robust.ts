@@ -2,6 +2,7 @@ import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { cr2Variance } from './helpers/cr2.ts';
 import { groupCodes, type Levels, type Row } from './helpers/data.ts';
+import { keptInOrderFromGram, withoutColumns } from './helpers/in-order-aliasing.ts';
 import { isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
 import { parseFormula } from './helpers/formula.ts';
 import { meanAsR } from './helpers/mean.ts';
@@ -11,7 +12,7 @@ import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
 import { keptColumns, leastSquares, type LeastSquaresFit } from './helpers/qr.ts';
 import { clusterVariance, heteroskedasticVariance, Q_COORDINATES_ABOVE, sparseHeteroskedasticVariance, type HeteroskedasticType } from './helpers/sandwich.ts';
 import { resolveSeType, type SeType } from './helpers/se-type.ts';
-import { denseColumns, permuteRows, scaleRows, type SparseDesign } from './helpers/sparse-design.ts';
+import { crossProducts, denseColumns, permuteRows, scaleRows, type SparseDesign } from './helpers/sparse-design.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
 
 export interface LmRobustOptions {
@@ -115,6 +116,10 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
     designFit = scaleRows(design, sw);
   }
 
+  // The cregg type is survey::svyglm's fit, whose QR aliases the last column of a dependent set (in order), where
+  // estimatr's pivoting may alias another: those columns are zeroed, so the pivoted QR aliases exactly them.
+  if (seType === 'cregg') [design, designFit] = aliasedInOrder(design, designFit, yFit);
+
   let result: FitWithVariance | null = null;
   if (clusters === undefined && solver === 'auto') {
     const fit = normalEquationsLeastSquares(designFit, yFit);
@@ -190,6 +195,12 @@ function qrFitWithVariance(
   }
   const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.b, resid, codes, count);
   return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count };
+}
+
+/** The designs with the columns R's lm/svyglm would alias (in order, keptInOrderFromGram) set to 0. */
+function aliasedInOrder(design: SparseDesign, designFit: SparseDesign, yFit: Float64Array): [SparseDesign, SparseDesign] {
+  const kept = keptInOrderFromGram(crossProducts(designFit, yFit).xtx, design.p);
+  return kept.every(Boolean) ? [design, designFit] : [withoutColumns(design, kept), withoutColumns(designFit, kept)];
 }
 
 function residuals(x: Float64Array, n: number, r: number, beta: Float64Array, y: Float64Array): Float64Array {

@@ -1,3 +1,4 @@
+import { keptInOrderFromGram } from '../helpers/in-order-aliasing.ts';
 import type { Factor, Profiles } from './profiles.ts';
 
 /**
@@ -50,19 +51,10 @@ export function amceDesign(profiles: Profiles, constraints: FeaturePairs): AmceD
 }
 
 /**
- * A column is aliased when its squared residual norm is below this fraction of its squared norm. R's QR works on
- * X itself with 1e-7 on the norm (1e-11 in glm); through X'X rounding is squared, so an exactly dependent column
- * can show a relative residual of ~1e-13 here. 1e-9 (a norm ratio of 3·10⁻⁵) separates the two: a pair of
- * indicator columns that differ in one profile of a thousand still has a ratio near 10⁻³.
- */
-const TOLERANCE_SQUARED = 1e-9;
-
-/**
- * Which columns R's lm/glm keeps: its QR (LINPACK dqrdc2) goes through the columns in order and moves a column
- * whose norm, after projecting out the kept ones, falls below a tolerance times its own norm to the end (NA).
- * cregg's constrained AMCE averages exactly the pair coefficients that survive this, so the same choice is
- * needed (estimatr's pivoting may keep another column of a dependent set). Computed here by an in-order Cholesky
- * of the weighted X'X, built from each row's few active columns: O(n·a² + p³) instead of a dense QR.
+ * Which columns R's lm/glm keeps (keptInOrderFromGram: LINPACK dqrdc2's in-order choice). cregg's constrained AMCE
+ * averages exactly the pair coefficients that survive it, so the same choice is needed (estimatr's pivoting may keep
+ * another column of a dependent set). The weighted X'X is built from each row's few active columns: O(n·a² + p³)
+ * instead of a dense QR.
  *
  * @example keptInOrder(design, profiles) // [true, true, …, false (a pair the design never shows), …]
  */
@@ -75,28 +67,5 @@ export function keptInOrder(design: AmceDesign, profiles: Profiles): boolean[] {
     const active = design.active(row);
     for (const s of active) for (const t of active) gram[s * p + t] += w;
   }
-  // Rows of R (upper Cholesky factor) for the kept columns: R_kj = (G_kj − Σ_{l<k} R_lk R_lj) / R_kk.
-  const kept: boolean[] = new Array(p).fill(false);
-  const factor = new Float64Array(p * p);
-  const keptSoFar: number[] = [];
-  for (let j = 0; j < p; j++) {
-    const diagonal = gram[j * p + j];
-    if (!(diagonal > 0)) continue;
-    for (const k of keptSoFar) {
-      let sum = gram[k * p + j];
-      for (const l of keptSoFar) {
-        if (l === k) break;
-        sum -= factor[l * p + k] * factor[l * p + j];
-      }
-      factor[k * p + j] = sum / factor[k * p + k];
-    }
-    let residual = diagonal;
-    for (const k of keptSoFar) residual -= factor[k * p + j] ** 2;
-    if (residual > TOLERANCE_SQUARED * diagonal) {
-      factor[j * p + j] = Math.sqrt(residual);
-      keptSoFar.push(j);
-      kept[j] = true;
-    }
-  }
-  return kept;
+  return keptInOrderFromGram(gram, p);
 }

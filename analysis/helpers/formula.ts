@@ -1,5 +1,6 @@
 import { AnalysisError } from '../errors.ts';
 import { MODEL_FUNCTIONS } from './model-functions.ts';
+import { LOGICAL_OPERATORS } from './logical-operators.ts';
 import { unknownFunction } from './model-variables.ts';
 import { COMPARISONS, deparseR, parseR, type Expr } from './r-syntax.ts';
 
@@ -206,8 +207,9 @@ function orderAndCode(terms: bigint[], nVariables: number): { ordered: number[][
 const unionOf = (terms: bigint[]): bigint => terms.reduce((a, t) => a | t, 0n);
 
 const FORMULA_OPERATORS = new Set(['+', '-', '*', '/', ':', '^', '%in%', '(']);
-// Calls a variable may contain besides MODEL_FUNCTIONS: arithmetic, comparisons, parentheses, offset(), c() of factor levels.
-const OTHER_CALLS = new Set(['+', '-', '*', '/', '^', '(', 'offset', 'c', ...COMPARISONS]);
+// Calls a variable may contain besides MODEL_FUNCTIONS: arithmetic, comparisons, ! & |, parentheses, offset(), c() of
+// factor levels.
+const OTHER_CALLS = new Set(['+', '-', '*', '/', '^', '(', 'offset', 'c', ...COMPARISONS, ...LOGICAL_OPERATORS]);
 
 /** Unknown functions are refused when the formula is read, so a plan with one fails validation. */
 function checkFunctions(fn: string, e: Expr): void {

@@ -18,6 +18,10 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   log: (context, call) => {
     const args = matchArguments(context, call, ['x', 'base']);
     const base = args.base ? scalarArgument(context, call, args.base, 'base') : Math.E;
+    // R's logbase (arithmetic.c): log10 and log2 for those bases, not the quotient, which is an ulp off for many x
+    // (log(1000) / log(10) = 2.9999999999999996) — enough to change which of two collinear columns is aliased.
+    if (base === 10) return elementwise(context, call, args.x, Math.log10);
+    if (base === 2) return elementwise(context, call, args.x, Math.log2);
     const divisor = Math.log(base);
     return elementwise(context, call, args.x, (v) => Math.log(v) / divisor);
   },

@@ -4,6 +4,7 @@ import type { Column, DataTable } from './data-table.ts';
 import { sortLevels } from './level-order.ts';
 import { MODEL_FUNCTIONS } from './model-functions.ts';
 import { formatRNumber } from './r-number.ts';
+import { LOGICAL_OPERATORS, logicalOperation } from './logical-operators.ts';
 import { COMPARISONS, deparseR, type Expr } from './r-syntax.ts';
 
 /** A value while an expression is evaluated, over all rows of the data (R evaluates before dropping NAs). */
@@ -81,6 +82,7 @@ export function evaluate(context: EvaluationContext, expr: Expr): Evaluated {
       if (expr.fn === '(') return evaluate(context, expr.args[0].value);
       if (ARITHMETIC.has(expr.fn)) return arithmetic(context, expr);
       if (COMPARISONS.has(expr.fn) && expr.args.length === 2) return comparison(context, expr);
+      if (LOGICAL_OPERATORS.has(expr.fn)) return logicalOperation(context, expr);
       const implementation = MODEL_FUNCTIONS[expr.fn];
       if (!implementation) throw unknownFunction(context.fn, expr.fn);
       return implementation(context, expr);

@@ -19,7 +19,9 @@ export function formatRNumber(x: number): string {
   const decimals = Math.max(0, digits - 1 - exponent);
   const fixedWidth = (exponent >= 0 ? exponent + 1 : 1) + (decimals > 0 ? decimals + 1 : 0);
   const scientificWidth = (digits > 1 ? digits + 1 : 1) + (Math.abs(exponent) >= 100 ? 5 : 4);
-  if (fixedWidth <= scientificWidth) return sign + Math.abs(target).toFixed(decimals);
+  // R prints fixed notation with sprintf("%.*f") of the value itself, not of its 15-digit rounding: an integer of 16–17
+  // digits keeps them all (as.character(1234567890123457) is "1234567890123457", not "1234567890123460").
+  if (fixedWidth <= scientificWidth) return sign + Math.abs(x).toFixed(decimals);
   const padded = String(Math.abs(exponent)).padStart(2, '0');
   return `${sign}${mantissa}e${exponent < 0 ? '-' : '+'}${padded}`;
 }

@@ -61,7 +61,7 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
       if (end < 0) throw fail('an unclosed %operator%');
       tokens.push({ kind: 'op', text: source.slice(i, end + 1), at: i });
       i = end + 1;
-    } else if ((match = /^(?:[=!<>]=|<|>)/.exec(rest))) {
+    } else if ((match = /^(?:[=!<>]=|<|>|&&|\|\||[&|!])/.exec(rest))) {
       tokens.push({ kind: 'op', text: match[0], at: i });
       i += match[0].length;
     } else if (OPERATORS.includes(ch)) {
@@ -80,8 +80,8 @@ export const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '>', '
 const call = (fn: string, ...args: Expr[]): Expr => ({ type: 'call', fn, args: args.map((value) => ({ value })) });
 
 /**
- * Parses R expression syntax with R's operator precedence (?Syntax, lowest first): `~`; comparisons
- * `== != < > <= >=`; binary `+ -`; `* /`;
+ * Parses R expression syntax with R's operator precedence (?Syntax, lowest first): `~`; `| ||`; `& &&`; unary `!`;
+ * comparisons `== != < > <= >=`; binary `+ -`; `* /`;
  * `%any%`; `:`; unary `+ -`; `^` (right-associative); calls `f(x, name = value)`, parentheses, names (also
  * `backticked`), numbers, strings, TRUE/FALSE. This is the part of R a model formula is written in; nothing is
  * evaluated here.
@@ -116,13 +116,21 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
   const tilde = (): Expr => {
     if (isOp('~')) {
       pos++;
-      return call('~', comparison());
+      return call('~', or());
     }
-    const left = comparison();
+    const left = or();
     if (!isOp('~')) return left;
     pos++;
-    return call('~', left, comparison());
+    return call('~', left, or());
   };
+  const or = (): Expr => binaryLevel((t) => t === '|' || t === '||', and);
+  const and = (): Expr => binaryLevel((t) => t === '&' || t === '&&', not);
+  // Unary ! sits below the comparisons, as in R: !x > 1 is !(x > 1).
+  function not(): Expr {
+    if (!isOp('!')) return comparison();
+    pos++;
+    return call('!', not());
+  }
   const comparison = (): Expr => binaryLevel((t) => COMPARISONS.has(t), sum);
   const sum = (): Expr => binaryLevel((t) => t === '+' || t === '-', product);
   const product = (): Expr => binaryLevel((t) => t === '*' || t === '/', special);
@@ -184,7 +192,7 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
 }
 
 // R's deparse: these binary operators print with spaces around them, the others (`/ ^ : %%`) without.
-const SPACED = new Set(['+', '-', '*', '~', '=', '==', '!=', '<', '>', '<=', '>=', '&', '|']);
+const SPACED = new Set(['+', '-', '*', '~', '=', '==', '!=', '<', '>', '<=', '>=', '&', '|', '&&', '||']);
 
 /**
  * The expression as R's `deparse` prints it — the text R uses for variable and term names: `I(x^2)`,

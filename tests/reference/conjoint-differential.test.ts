@@ -1,9 +1,10 @@
 // The conjoint differential test: seeded random conjoint designs (conjoint-differential/designs.ts: 2–6 features
 // of 2–6 levels, uneven randomization, restrictions marked "a * b", 1–3 profiles a task, 1–6 tasks clustered by
 // respondent, subgroups, weights, missing outcomes, awkward labels, declared or sorted levels), each run through
-// `vlab amce | mm | mm-diff | freqs` on its CSV file as an analyst would, and compared with R's STORED output
-// (conjoint-differential/expected.json.gz, written by conjoint.R: cregg's computations through survey 4.1-1, and
-// estimatr 1.0.0 lm_robust for the default CR2 AMCE) at the reference tolerance. CI needs no R. Each stored case
+// `vlab amce | mm | mm-diff | amce-diff | freqs` on its CSV file as an analyst would, and compared with R's STORED
+// output (conjoint-differential/expected.json.gz, written by conjoint.R: cregg's computations through survey 4.1-1
+// and, for amce_diffs, glm with sandwich::vcovCL; estimatr 1.0.0 lm_robust for the default CR2 AMCE and AMCE
+// differences) at the reference tolerance. CI needs no R. Each stored case
 // carries the hash of its inputs: a changed generator fails as "inputs changed, regenerate" (conjoint.R's header).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -43,6 +44,7 @@ const COLUMNS: Record<string, string[]> = {
   amce: ['feature', 'level', 'estimate', 'std_error', 'z', 'p', 'lower', 'upper', 'df'],
   mm: ['feature', 'level', 'estimate', 'std_error', 'z', 'p', 'lower', 'upper'],
   'mm-diff': ['BY', 'feature', 'level', 'estimate', 'std_error', 'z', 'p', 'lower', 'upper'],
+  'amce-diff': ['BY', 'feature', 'level', 'estimate', 'std_error', 'z', 'p', 'lower', 'upper', 'df'],
   freqs: ['feature', 'level', 'count', 'proportion', 'chisq', 'df', 'p'],
 };
 
@@ -103,7 +105,7 @@ function checkCase(c: ConjointCase, design: ConjointDesign): void {
 }
 
 for (const design of conjointSuite()) {
-  test(`${design.id} (seed ${design.seed}): vlab amce, mm, mm-diff and freqs equal R`, () => {
+  test(`${design.id} (seed ${design.seed}): vlab amce, mm, mm-diff, amce-diff and freqs equal R`, () => {
     writeFileSync(join(scratch, `${design.id}.csv`), design.csv);
     if (design.levels) writeFileSync(join(scratch, `${design.id}.levels.json`), JSON.stringify(design.levels));
     writeFileSync(join(scratch, `${design.id}.probabilities.json`), JSON.stringify(design.probabilities));

@@ -24,7 +24,9 @@
 // levels with few clusters under CR2, weighted aliased CR2, leverage near 1, outcomes at 1e9 and 1e-9, cluster-level
 // treatment, comparisons in I(), extreme alphas, text labels, block shapes, drawn p.adjust and power.t.test inputs,
 // survey::rake margins), and the sixth's (trial6-designs.ts: weighted difference_in_means with blocks and clusters,
-// weights + clusters + interactions, NA in design columns, one-cluster edges).
+// weights + clusters + interactions, NA in design columns, one-cluster edges), and the seventh's (trial7-designs.ts:
+// multi-arm difference_in_means with condition1/condition2, numeric × numeric and no-intercept formulas, zero weights
+// under every se type, covariates at 1e8 beside 1e-8, degenerate columns, formula edges such as log(x, 2)).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -103,7 +105,7 @@ function fitCase(c: FitCase): TidyRow[] {
 }
 
 function dimCase(c: DimCase): TidyRow[] {
-  const options = { rows: rowsOf(c.data), outcome: c.outcome, treatment: c.treatment, blocks: c.blocks, clusters: c.clusters, weights: c.weights, levels: c.levels };
+  const options = { rows: rowsOf(c.data), outcome: c.outcome, treatment: c.treatment, blocks: c.blocks, clusters: c.clusters, weights: c.weights, levels: c.levels, condition1: c.condition1, condition2: c.condition2 };
   return differenceInMeans({ ...options, alpha: c.alpha }).estimates;
 }
 
@@ -163,7 +165,7 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'formula-syntax', 'na-outside-levels', 'logical-outcome', 'dim', 'p-adjust', 'power', 'many-levels-cr2', 'weighted-aliased-cr2',
     'leverage-near-one', 'extreme-scale', 'cluster-level-treatment', 'formula-comparisons', 'alpha-extremes', 'text-labels', 'dim-block-shapes',
     'p-adjust-random', 'power-random', 'rake-margins', 'dim-weighted', 'weights-clusters-interactions', 'missing-design-columns',
-    'one-cluster-edges'] as const) {
+    'one-cluster-edges', 'dim-multi-arm', 'numeric-interactions', 'weights-zeros-se-types', 'mixed-scale', 'degenerate-columns', 'formula-edges', 'rake-zero-base'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -8,6 +8,8 @@
 #   amce (CR2):      estimatr::lm_robust(y ~ features, clusters = respondent, se_type = "CR2"[, weights = w])
 #   mm:              per feature svyglm(y ~ 0 + feature, same design); z = (estimate − h0)/SE
 #   mm_diffs:        mm within each group of `by` (a design on that group's rows), later minus first, SE₁² + SE₂²
+#   amce_diffs:      glm(y ~ (features) * by) with sandwich::vcovCL(cluster = respondent), z tests (unweighted; the
+#                    seventh trial), or estimatr's lm_robust CR2 on the same model; each later group's interactions
 #   freqs:           counts of each level, chisq.test(counts, p = design probabilities); with weights or an id,
 #                    svytable counts and survey::svygofchisq(~feature, p, svydesign(ids = ~id or ~1, weights = ~w or ~1)):
 #                    Pearson's X² on the weighted totals, p from its design-based Satterthwaite scale and df
@@ -24,7 +26,9 @@ prepare <- function(c) {
   d <- read.csv(file.path(indir, c$data_file), stringsAsFactors = FALSE, na.strings = "NA", encoding = "UTF-8")
   features <- unlist(c$features)
   outcome <- if (c$verb == "freqs") NULL else "chosen"
-  used <- c(outcome, features, c$id_column, c$weights, c$by)
+  # freqs counts each feature over the rows where it is present (table() per feature, cj_freqs): its features do
+  # not drop rows (tests/analysis/freqs-missing-features.test.ts); the models drop incomplete rows, as svyglm does.
+  used <- c(outcome, if (c$verb != "freqs") features, c$id_column, c$weights, c$by)
   d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
   # Levels nobody was shown are dropped, as model.frame(drop.unused.levels = TRUE) in svyglm and lm_robust does
   # (freqs sets its own levels: a design level never shown counts 0 there).
@@ -104,6 +108,29 @@ mm_diffs <- function(d, c) {
   }
   rows
 }
+# cregg::amce_diffs (0.3.7, unweighted): glm(y ~ (features) * by), sandwich::vcovCL(cluster = id) (HC0 for a glm,
+# times G/(G − 1)), z tests; the default CR2: estimatr's lm_robust on the same model. Each later group's interaction
+# f_l:by_g, the group's AMCE of l minus the first group's; an interaction no one in the group was shown is NA.
+amce_diffs <- function(d, c) {
+  features <- unlist(c$features); groups <- levels(d[[c$by]])
+  if (length(groups) < 2) stop("one group of by among the complete rows")
+  f <- as.formula(sprintf("chosen ~ (%s) * %s", paste(features, collapse = " + "), c$by))
+  cregg <- identical(c$se_type, "cregg")
+  if (cregg) {
+    m <- glm(f, data = d); cf <- coef(m); V <- sandwich::vcovCL(m, cluster = d[[c$id_column]])
+    cell <- function(term) if (term %in% rownames(V)) c(z_row("", "", cf[[term]], sqrt(V[term, term]))[3:8], NA) else as.list(rep(NA, 7))
+  } else {
+    fit <- if (is.null(c$weights)) lm_robust(f, data = d, clusters = d[[c$id_column]], se_type = "CR2")
+      else lm_robust(f, data = d, clusters = d[[c$id_column]], weights = d[[c$weights]], se_type = "CR2")
+    t <- tidy(fit)
+    cell <- function(term) { r <- t[t$term == term, ]; if (nrow(r) == 0 || is.na(r$std.error)) as.list(rep(NA, 7)) else list(r$estimate, r$std.error, r$statistic, r$p.value, r$conf.low, r$conf.high, r$df) }
+  }
+  rows <- list()
+  for (g in groups[-1]) for (ft in features) for (l in levels(d[[ft]])[-1]) {
+    rows[[length(rows) + 1]] <- c(list(paste(g, "-", groups[1]), ft, l), cell(paste0(ft, l, ":", c$by, g)))
+  }
+  rows
+}
 # vlab's documented order for freqs: declared levels, else the order of the probabilities file; a level of the
 # design nobody was shown counts 0 (cj_freqs leaves it out; a randomization check should show it).
 freqs <- function(d, c) {
@@ -140,6 +167,8 @@ call_of <- function(c) switch(c$verb,
     else sprintf("cregg::amce(d, %s, id = ~%s%s)", c$formula, c$id_column, if (is.null(c$weights)) "" else ", weights = ~w"),
   mm = sprintf("cregg::mm(d, %s, id = ~%s, h0 = %s%s)", c$formula, c$id_column, c$h0, if (is.null(c$weights)) "" else ", weights = ~w"),
   `mm-diff` = sprintf("cregg::mm_diffs(d, %s, by = ~%s, id = ~%s%s)", c$formula, c$by, c$id_column, if (is.null(c$weights)) "" else ", weights = ~w"),
+  `amce-diff` = if (identical(c$se_type, "cregg")) sprintf("cregg::amce_diffs(d, %s, by = ~%s, id = ~%s)", c$formula, c$by, c$id_column)
+    else sprintf("lm_robust(%s with (features) * %s, clusters = %s, se_type = 'CR2'%s)", c$formula, c$by, c$id_column, if (is.null(c$weights)) "" else ", weights = w"),
   freqs = if (is.null(c$weights) && is.null(c$id_column)) sprintf("cregg::cj_freqs(d, %s) + chisq.test(counts, p = design probabilities)", c$formula)
     else sprintf("svytable(~feature, des) + svygofchisq(~feature, p, des <- svydesign(ids = ~%s, weights = ~%s, data = d)) for each feature of %s",
       if (is.null(c$id_column)) "1" else c$id_column, if (is.null(c$weights)) "1" else c$weights, c$formula))
@@ -149,7 +178,7 @@ for (c in cases) {
   d <- prepare(c)
   rows <- tryCatch(switch(c$verb,
     amce = if (identical(c$se_type, "CR2")) amce_cr2(d, c) else amce_cregg(d, c),
-    mm = mms(d, c, c$h0), `mm-diff` = mm_diffs(d, c), freqs = if (is.null(c$weights) && is.null(c$id_column)) freqs(d, c) else freqs_weighted(d, c)), error = function(e) conditionMessage(e))
+    mm = mms(d, c, c$h0), `mm-diff` = mm_diffs(d, c), `amce-diff` = amce_diffs(d, c), freqs = if (is.null(c$weights) && is.null(c$id_column)) freqs(d, c) else freqs_weighted(d, c)), error = function(e) conditionMessage(e))
   out[[c$id]] <- if (is.character(rows)) list(input_hash = c$input_hash, r_call = call_of(c), error = rows)
     else list(input_hash = c$input_hash, r_call = call_of(c), rows = rows)
 }

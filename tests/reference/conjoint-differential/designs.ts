@@ -7,7 +7,7 @@
 // sorted level orders. Only exact arithmetic (random-data.ts), so every machine writes the same CSV text.
 import { csvText, Draw, type Column } from '../differential/random-data.ts';
 
-export type Verb = 'amce' | 'mm' | 'mm-diff' | 'freqs';
+export type Verb = 'amce' | 'mm' | 'mm-diff' | 'amce-diff' | 'freqs';
 
 export interface ConjointCase {
   id: string;
@@ -151,6 +151,12 @@ function casesOf(id: string, features: Feature[], restricted: boolean, profiles:
   // estimatr's lm_robust(clusters, se_type = "CR2") is the reference of the default se type where no constraint
   // asks for cregg's averaging of interaction terms.
   if (!restricted) cases.push({ ...base, id: `${id}-amce-cr2`, verb: 'amce', formula: `chosen ~ ${rhs}`, se_type: 'CR2' });
+  // Differences in AMCEs between subgroups (the seventh trial): estimatr's CR2 on y ~ (features) * group, and cregg's
+  // own computation (glm with sandwich::vcovCL by respondent, z tests) unweighted; cregg does not take constraints.
+  if (!restricted) {
+    cases.push({ ...base, id: `${id}-amce-diff`, verb: 'amce-diff', formula: `chosen ~ ${rhs}`, by: 'group' });
+    if (!weighted) cases.push({ ...base, id: `${id}-amce-diff-cregg`, verb: 'amce-diff', formula: `chosen ~ ${rhs}`, by: 'group', se_type: 'cregg' });
+  }
   // Weighted frequencies (the sixth trial): survey's design-based goodness-of-fit test, clustered by respondent
   // and, as an analyst without --id would, on independent rows.
   // Unweighted with --id: the same test with weights 1, clustered by respondent.

@@ -40,7 +40,15 @@ export type CaseGroup =
   | 'dim-weighted'
   | 'weights-clusters-interactions'
   | 'missing-design-columns'
-  | 'one-cluster-edges';
+  | 'one-cluster-edges'
+  // The seventh trial's classes (trial7-designs.ts).
+  | 'dim-multi-arm'
+  | 'numeric-interactions'
+  | 'weights-zeros-se-types'
+  | 'mixed-scale'
+  | 'degenerate-columns'
+  | 'formula-edges'
+  | 'rake-zero-base';
 
 interface CaseBase {
   id: string;
@@ -75,6 +83,9 @@ export interface DimCase extends CaseBase {
   clusters?: string;
   weights?: string;
   levels?: Record<string, string[]>;
+  /** estimatr's condition1 (control) and condition2 (treatment): the two values of a multi-arm treatment compared. */
+  condition1?: string;
+  condition2?: string;
   alpha: number;
 }
 

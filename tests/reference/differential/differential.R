@@ -33,7 +33,8 @@ cregg_rows <- function(f, d, c, alpha) {
   w <- if (is.null(c$weights)) ~1 else as.formula(paste0("~", c$weights))
   des <- svydesign(ids = as.formula(paste0("~", c$clusters)), weights = w, data = d)
   m <- svyglm(f, design = des)
-  cf <- coef(m); s <- summary(m)$coefficients
+  # Every model-matrix column, an aliased one (dropped from svyglm's coef) as NA in its place, as lm_robust's tidy.
+  cf <- coef(m)[colnames(model.matrix(m))]; names(cf) <- colnames(model.matrix(m)); s <- summary(m)$coefficients
   se <- ifelse(names(cf) %in% rownames(s), s[match(names(cf), rownames(s)), 2], NA)
   est <- ifelse(is.na(se), NA, cf); z <- est / se; q <- qnorm(1 - alpha / 2)
   rows_of(names(cf), est, se, z, 2 * pnorm(-abs(z)), est - q * se, est + q * se, rep(NA, length(cf)))
@@ -54,7 +55,9 @@ fit_case <- function(c) {
 dim_case <- function(c) {
   d <- with_levels(read_data(c$data_file), c$levels)
   extra <- paste(c(if (!is.null(c$blocks)) paste0(", blocks = ", c$blocks), if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters),
-    if (!is.null(c$weights)) paste0(", weights = ", c$weights)), collapse = "")
+    if (!is.null(c$weights)) paste0(", weights = ", c$weights),
+    if (!is.null(c$condition1)) paste0(", condition1 = ", deparse(c$condition1)),
+    if (!is.null(c$condition2)) paste0(", condition2 = ", deparse(c$condition2))), collapse = "")
   call <- sprintf("difference_in_means(%s ~ %s, data = d, alpha = %s%s)", c$outcome, c$treatment, c$alpha, extra)
   list(r_call = call, rows = tidy_rows(tidy(eval(parse(text = call)))))
 }
