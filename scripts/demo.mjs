@@ -7,6 +7,7 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { register } from 'tsx/esm/api';
 
@@ -85,7 +86,8 @@ try {
 
 /** The export a study's analysis verbs read: a conjoint's profile rows, else the one-row-a-participant CSV. */
 function exportFormat(studyId) {
-  const folder = process.env.VLAB_DEFINITIONS || join(import.meta.dirname, '..', 'survey-definitions');
+  // import.meta.dirname is Node 20.11's; package.json allows 20.6.
+  const folder = process.env.VLAB_DEFINITIONS || fileURLToPath(new URL('../survey-definitions', import.meta.url));
   const study = loadDefinitionFolder(folder).studies.find((s) => s.id === studyId);
   return study?.design?.kind === 'conjoint' ? '--format profiles-csv --out profiles.csv' : '--out wave.csv';
 }
