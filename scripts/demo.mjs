@@ -7,7 +7,15 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { register } from 'tsx/esm/api';
+
+// The commands printed below are typed by hand: paths quoted as vlab serve quotes them, and the export a
+// conjoint's verbs read (vlab amce/mm/freqs take profile rows, which the plain CSV is not).
+register();
+const { shellWord } = await import('../server/vlab-command.ts');
+const { loadDefinitionFolder } = await import('../server/storage/definition-files.ts');
 
 const { values: options } = parseArgs({
   options: {
@@ -64,7 +72,7 @@ try {
       // Typed as the README tells a newcomer and as vlab serve prints under npm: vlab is not on the PATH.
       `power:      npx vlab power --study ${options.study} --n 1500 --sims 200`,
       // The wave is in the demo's own database, not the project's: without --db, `vlab export` finds no such wave.
-      ...(options.exit ? [] : [`data:       npx vlab export --wave ${wave.id} --db ${db} --out wave.csv   (while the demo serves; any analysis verb then reads it)`]),
+      ...(options.exit ? [] : [`data:       npx vlab export --wave ${wave.id} --db ${shellWord(db)} ${exportFormat(options.study)}   (while the demo serves; any analysis verb then reads it)`]),
       options.exit ? '' : 'serving until Ctrl-C (the demo database is deleted then)',
       '',
     ].join('\n'),
@@ -74,4 +82,12 @@ try {
   process.stderr.write(`vlab demo: ${error.message}\n`);
   stop();
   process.exitCode = 1;
+}
+
+/** The export a study's analysis verbs read: a conjoint's profile rows, else the one-row-a-participant CSV. */
+function exportFormat(studyId) {
+  // import.meta.dirname is Node 20.11's; package.json allows 20.6.
+  const folder = process.env.VLAB_DEFINITIONS || fileURLToPath(new URL('../survey-definitions', import.meta.url));
+  const study = loadDefinitionFolder(folder).studies.find((s) => s.id === studyId);
+  return study?.design?.kind === 'conjoint' ? '--format profiles-csv --out profiles.csv' : '--out wave.csv';
 }

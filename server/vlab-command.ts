@@ -20,5 +20,5 @@ export function vlabCommand(env: NodeJS.ProcessEnv, script: string | undefined, 
   return `node ${shellWord(path)}`;
 }
 
-/** A path as one shell word: as it is when it has only safe characters, else in single quotes. */
-const shellWord = (path: string): string => (/^[\w./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`);
+/** A path as one shell word: as it is when it has only safe characters, else in single quotes (also `npm run demo`'s). */
+export const shellWord = (path: string): string => (/^[\w./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`);

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
 import { jsonSyntaxError, lineAndColumn } from '../storage/json-location.ts';
@@ -164,8 +164,7 @@ function failureLog(logger: Logger): (error: unknown, where: { method: string; p
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   const logCause = causeLog(logger);
   const logFailure = failureLog(logger);
-  return (error: unknown, req, res, next) => {
-    if (res.headersSent) return next(error);
+  const bodyOf = (error: unknown, req: Request, res: Response): ErrorBody => {
     let body: ErrorBody | null = null;
     if (error instanceof DomainError) {
       body = { status: error.status, code: error.code, message: error.message, details: error.details };
@@ -175,11 +174,26 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else if (error && typeof error === 'object') body = bodyParserError(error as { type?: unknown }) ?? httpClientError(error);
     if (!body) {
       logFailure(error, { method: req.method, ...loggedPath(req.path) });
-      body = { status: 500, code: 'internal_error', message: 'something went wrong on our side' };
+      body = INTERNAL_ERROR;
+    }
+    return body;
+  };
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    let body: ErrorBody;
+    try {
+      body = bodyOf(error, req, res);
+    } catch (handlerError) {
+      // A failure while reading the error (a bug of ours, as a stack overflow in finding a bad body's place once
+      // was) must not pass on to Express's own handler, whose HTML page shows both stacks.
+      logFailure(handlerError, { method: req.method, ...loggedPath(req.path) });
+      body = INTERNAL_ERROR;
     }
     res.status(body.status).json({ error: { ...body.details, code: body.code, message: body.message } });
   };
 }
+
+const INTERNAL_ERROR: ErrorBody = { status: 500, code: 'internal_error', message: 'something went wrong on our side' };
 
 /** API requests with a body must send JSON; anything else is refused before it is parsed. */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {

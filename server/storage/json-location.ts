@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseErrorCode } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseErrorCode } from 'jsonc-parser';
 
 /**
  * Where a field is in a JSON file's text, so that a definition's problem reads `study.json:28:11: factors[0]…`
@@ -13,7 +13,8 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, t
  * @example jsonPathOffset('{\n  "a": [1, {"b": 2}]\n}', ['a', 1, 'b']) // 14, the offset of "b"
  */
 export function jsonPathOffset(text: string, path: readonly PropertyKey[]): number {
-  const root = parseTree(text);
+  // Only the part before nesting passes MAX_JSON_DEPTH is walked (parseTree recurses): a field after it is marked at the root.
+  const root = parseTree(text.slice(0, tooDeepAt(text)));
   if (!root) return 0;
   const segments = path.filter((key): key is string | number => typeof key === 'string' || typeof key === 'number');
   // The longest prefix of the path that the file has; a path through a symbol key stops before it.
@@ -65,6 +66,22 @@ const COMMENT = "a comment: JSON has none; delete it, as the // notes of the doc
  * @example jsonSyntaxError('{"a": 1,}') // { offset: 7, reason: 'a comma after the last item: …' }
  */
 export function jsonSyntaxError(text: string, holder = 'a definition', container: 'file' | 'body' = 'file'): JsonSyntaxError | undefined {
+  const deep = tooDeepAt(text);
+  const first = firstError(text.slice(0, deep));
+  // The cut text ends inside open brackets: an error found at its end is the cut's, not the text's.
+  if (deep < text.length && (!first || first.offset >= deep)) {
+    return { offset: deep, reason: `nested more than ${MAX_JSON_DEPTH} deep: ${container === 'body' ? 'a request body' : holder} has at most ${MAX_JSON_DEPTH} levels of { } and [ ]` };
+  }
+  if (!first) return undefined;
+  if (text.trim() === '') return { offset: text.length, reason: `the ${container} is empty: ${holder} is one JSON object, { … }` };
+  const comma = trailingComma(text, first.offset);
+  if (comma !== undefined) return { offset: comma, reason: 'a comma after the last item: JSON allows none; delete it' };
+  const atEnd = text.slice(first.offset).trim() === '';
+  return { offset: atEnd ? text.length : first.offset, reason: reasonFor(printParseErrorCode(first.code), text.slice(first.offset, first.offset + first.length), atEnd, container) };
+}
+
+/** jsonc-parser's first error in `text` as strict JSON. Its parser recurses: the text must not nest past MAX_JSON_DEPTH. */
+function firstError(text: string): { code: ParseErrorCode; offset: number; length: number } | undefined {
   let first: { code: ParseErrorCode; offset: number; length: number } | undefined;
   visit(
     text,
@@ -75,12 +92,28 @@ export function jsonSyntaxError(text: string, holder = 'a definition', container
     },
     { disallowComments: true, allowTrailingComma: false },
   );
-  if (!first) return undefined;
-  if (text.trim() === '') return { offset: text.length, reason: `the ${container} is empty: ${holder} is one JSON object, { … }` };
-  const comma = trailingComma(text, first.offset);
-  if (comma !== undefined) return { offset: comma, reason: 'a comma after the last item: JSON allows none; delete it' };
-  const atEnd = text.slice(first.offset).trim() === '';
-  return { offset: atEnd ? text.length : first.offset, reason: reasonFor(printParseErrorCode(first.code), text.slice(first.offset, first.offset + first.length), atEnd, container) };
+  return first;
+}
+
+/**
+ * Levels of { } and [ ] that jsonc-parser is given. It recurses per level and overflowed the stack on a text
+ * nested 60,000 deep (a hostile request body: a 500 with a stack trace; a CLI file: a RangeError), where V8's
+ * JSON.parse does not; no definition, analysis file or request has reason to nest past a handful.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+/** The offset of the bracket that opens level MAX_JSON_DEPTH + 1 (jsonc-parser's scanner does not recurse), else the text's length. */
+function tooDeepAt(text: string): number {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  // A token that starts with a bracket is one (strings and comments start with " and /); the end's offset is the length.
+  for (scanner.scan(); scanner.getTokenOffset() < text.length; scanner.scan()) {
+    const first = text[scanner.getTokenOffset()];
+    if (first === '{' || first === '[') {
+      if (++depth > MAX_JSON_DEPTH) return scanner.getTokenOffset();
+    } else if (first === '}' || first === ']') depth--;
+  }
+  return text.length;
 }
 
 /** The offset of a comma right before the `}` or `]` at `offset` (blanks between), where the error really is. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -53,5 +53,45 @@ test('npm run demo, while it serves, prints the command that exports its wave fr
   } finally {
     child.kill('SIGINT');
     await once(child, 'exit');
+  }
+});
+
+/** Starts the demo and resolves with its stdout once it serves; the caller stops it. */
+async function demoServing(child: import('node:child_process').ChildProcess): Promise<string> {
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the demo did not reach "serving" in 120 s:\n${stdout}`)), 120_000);
+    child.stdout!.on('data', () => {
+      if (!stdout.includes('serving until Ctrl-C')) return;
+      clearTimeout(timer);
+      resolve(stdout);
+    });
+    child.once('exit', (code) => reject(new Error(`the demo exited with ${code}:\n${stdout}`)));
+  });
+}
+
+test('the demo of a conjoint study, its database in a folder with a space, prints a data: command that runs as printed in a shell and exports the profile rows the conjoint verbs read', async () => {
+  // Before: `--db /tmp/with space/…` unquoted (the shell splits it) and the plain CSV, which vlab amce cannot read.
+  const tmp = mkdtempSync(join(tmpdir(), 'vlab demo '));
+  const env = { ...process.env, TMPDIR: tmp };
+  const child = spawn(process.execPath, ['scripts/demo.mjs', '--n', '24', '--study', 'alliance-partner-conjoint'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const stdout = await demoServing(child);
+    const line = /^data: +npx vlab (export .*) {3}\(while the demo serves; any analysis verb then reads it\)$/m.exec(stdout);
+    assert.ok(line, stdout);
+    assert.match(line[1]!, / --format profiles-csv --out profiles\.csv$/);
+    const out = join(tmp, 'out');
+    mkdirSync(out);
+    // Typed into a shell in a folder of one's own, vlab being `node <project>/bin/vlab.js` there.
+    const exported = spawnSync('sh', ['-c', `node '${process.cwd()}/bin/vlab.js' ${line[1]}`], { cwd: out, encoding: 'utf8' });
+    assert.equal(exported.status, 0, exported.stderr);
+    const amce = spawnSync(process.execPath, ['bin/vlab.js', 'amce', '--data', join(out, 'profiles.csv'), '--formula', 'chosen ~ regime', '--id', 'participant', '--format', 'csv'], { encoding: 'utf8' });
+    assert.equal(amce.status, 0, amce.stderr);
+    assert.match(amce.stdout, /^chosen,amce,regime,democracy,-?\d/m);
+  } finally {
+    child.kill('SIGINT');
+    await once(child, 'exit');
+    rmSync(tmp, { recursive: true, force: true });
   }
 });

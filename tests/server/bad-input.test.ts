@@ -216,6 +216,22 @@ test('a body that is not JSON → 400 naming the place and what is wrong, in the
   }
 });
 
+test('a broken body nested 60,000 deep → 400 in words at every body route (finding the place overflowed the stack: a 500 with Express\'s HTML stack trace)', async () => {
+  const code = await startOne('deep-broken-json');
+  const { token } = await createTokenService({ store: t.store }).create('deep-broken-json');
+  const expected = 'the request body is not valid JSON: line 1, column 513: nested more than 512 deep: a request body has at most 512 levels of { } and [ ]';
+  for (const body of ['['.repeat(60_000) + '}', '{"answers":' + '{"a":'.repeat(12_000) + ']']) {
+    for (const send of [
+      () => request(app).post(`/api/waves/${wave.id}/participants`).set('Content-Type', 'application/json').send(body),
+      () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').send(body),
+      () => request(app).patch(`/api/researcher/waves/${wave.id}`).set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(body),
+    ]) {
+      const said = await refused(send, 400, 'bad_request');
+      assert.equal(said.replace(/column \d+/, 'column 513'), expected);
+    }
+  }
+});
+
 test('a list where an object of answers or settings is expected → 422 in words ("expected record" was zod\'s)', async () => {
   const code = await startOne('list-answers');
   const { token } = await createTokenService({ store: t.store }).create('list-answers');

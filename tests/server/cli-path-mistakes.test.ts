@@ -169,3 +169,34 @@ test('output piped into a reader that stops early (vlab export | head) ends quie
   assert.equal(stderr, '');
   assert.equal(code, 0);
 });
+
+/** A read-only tmpfs in `dir`, or why there is none (mounting needs root and CAP_SYS_ADMIN). */
+function readOnlyMount(): { path: string; unmount: () => void } | string {
+  const path = join(dir, 'read-only');
+  mkdirSync(path);
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', path], { encoding: 'utf8' });
+  if (mounted.status !== 0) return `cannot mount a read-only tmpfs here: ${(mounted.stderr || String(mounted.error)).trim()}`;
+  return { path, unmount: () => spawnSync('umount', [path]) };
+}
+
+test('a database folder that cannot be made on a read-only file system says so (Node\'s recursive mkdir said "no such file or folder")', (t) => {
+  const mount = readOnlyMount();
+  if (typeof mount === 'string') return t.skip(mount);
+  try {
+    const folder = join(mount.path, 'data');
+    assertOneLine(
+      vlab(['wave', 'list', '--db', join(folder, 'vlab.sqlite')]),
+      `vlab wave list: ${join(folder, 'vlab.sqlite')}: cannot open the database (the file system is read-only: ${folder}); set VLAB_DB or --db to another path`,
+    );
+  } finally {
+    mount.unmount();
+  }
+});
+
+test('a database folder under /proc is refused at once (Node\'s recursive mkdir looped there for ever at full CPU)', () => {
+  const db = `/proc/vlab-no-such-${process.pid}/vlab.sqlite`;
+  const run = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'list', '--db', db], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(run.signal, null, 'ended by itself, not by the 30 s timeout');
+  assert.equal(run.status, 2, run.stderr);
+  assert.equal(run.stderr, `vlab wave list: /proc/vlab-no-such-${process.pid}: no such file or folder\n`);
+});

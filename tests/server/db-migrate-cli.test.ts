@@ -22,7 +22,10 @@ function assertMigrates(location: string, shown: string): void {
   assert.equal(first.status, 0, first.stderr);
   const lines = first.stdout.trim().split('\n');
   assert.ok(lines.length >= 6, first.stdout);
-  assert.ok(lines.every((line) => /^\d{3}_[a-z_]+\.sql {2}\S+ {2}\(now\)$/.test(line)), first.stdout);
+  assert.ok(lines.every((line) => /^\d{3}_[a-z_]+\.sql {2,}\S+ {2}\(now\)$/.test(line)), first.stdout);
+  // A table: every time starts in one column, two spaces after the longest name (it followed each name's end).
+  const longest = Math.max(...lines.map((line) => line.indexOf('.sql') + 4));
+  assert.deepEqual(new Set(lines.map((line) => /\.sql +/.exec(line)![0].length + line.indexOf('.sql'))), new Set([longest + 2]), first.stdout);
   // The schema is at the newest migration's number (numbers may skip: branches take theirs apart).
   const newest = Number(lines.at(-1)!.slice(0, 3));
   assert.equal(first.stderr, `vlab db migrate: ${shown} at migration ${newest}; ${lines.length} applied now\n`);

@@ -80,3 +80,16 @@ test('jsonSyntaxError: the first syntax error at its offset, in words that do no
   }
   assert.equal(jsonSyntaxError('{"a": [1, {"b": null}], "c": "\\u00e9"}'), undefined, 'valid JSON has none');
 });
+
+test('a text nested deeper than 512 levels: the syntax error before the deep part, else the place nesting passes 512; the path before it still found (jsonc-parser recurses and overflowed the stack: the CLI and the server died with a RangeError)', () => {
+  const deep = '['.repeat(60_000) + '}';
+  assert.deepEqual(jsonSyntaxError(deep, 'a request body', 'body'), { offset: 512, reason: 'nested more than 512 deep: a request body has at most 512 levels of { } and [ ]' });
+  assert.deepEqual(jsonSyntaxError('{"a": 1 "b": ' + '{"c":'.repeat(20_000)), { offset: 8, reason: 'a comma is missing before this: items are separated by commas' });
+  // 512 levels are read as before: the error is the real one.
+  assert.match(jsonSyntaxError('['.repeat(512) + ']'.repeat(511) + ',]')!.reason, /^a comma after the last item/);
+  const valid = '{"title": ' + '['.repeat(60_000) + ']'.repeat(60_000) + ', "version": "x"}';
+  assert.equal(JSON.parse(valid).version, 'x');
+  assert.equal(jsonPathOffset(valid, ['title', 0]), 11);
+  // The walk stops where nesting passes 512 levels: a field after that part is marked at the root.
+  assert.equal(jsonPathOffset(valid, ['version']), 0);
+});

@@ -12,18 +12,23 @@ const t = await createTestApp();
 after(() => t.close());
 
 /**
- * A test-only route that throws, spliced into the test app's router just before its 404 handler, so the error
+ * Test-only routes that throw, spliced into the test app's router just before its 404 handler, so the error
  * travels the production middleware (helmet first, the error handler last). Production code has no such route.
  */
 function withThrowingRoute(app: Express): Express {
   app.get('/__test/throws', () => {
     throw new Error('test-only failure with internals: /secret/path.sqlite');
   });
+  // An error the error handler itself fails on (reading its fields throws), as jsonc-parser's stack overflow on a
+  // deep broken body once did: the failure then went to Express's own handler, an HTML page with both stacks.
+  app.get('/__test/throws-in-handler', () => {
+    throw new Proxy({}, { get: () => { throw new RangeError('test-only failure while reading the error: /secret/path.sqlite'); } });
+  });
   const stack = (app as unknown as { router: { stack: { handle: { length: number } }[] } }).router.stack;
-  const layer = stack.pop()!;
+  const layers = stack.splice(-2);
   // The catch-all 404 is the last layer that is not an error handler (those take four arguments and come last).
   const notFound = stack.findLastIndex((l) => l.handle.length < 4);
-  stack.splice(notFound, 0, layer);
+  stack.splice(notFound, 0, ...layers);
   return app;
 }
 
@@ -76,6 +81,10 @@ test('every kind of response carries the security headers: pages, assets, API su
   const failure = await request(app).get('/__test/throws');
   assert.deepEqual(failure.body, { error: { code: 'internal_error', message: 'something went wrong on our side' } });
   assert.ok(!failure.text.includes('secret') && !failure.text.includes(' at '), 'no internals in a 500');
+  const handlerFailure = await request(app).get('/__test/throws-in-handler');
+  assert.equal(handlerFailure.status, 500);
+  assertSecurityHeaders(handlerFailure, 'error handler failed');
+  assert.deepEqual(handlerFailure.body, { error: { code: 'internal_error', message: 'something went wrong on our side' } }, handlerFailure.text);
   console.log(`security headers: ${cases.length} response kinds checked, statuses ${[...new Set(cases.map((c) => c[2]))].join(', ')}`);
 });
 
