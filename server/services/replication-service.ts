@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, readdirSync } from 'node:fs';
+import { createWriteStream, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +11,7 @@ import { planLevels } from '../domain/plan/plan-columns.ts';
 import { REPLICATION_FILES, replicationScript } from '../domain/plan/replication-script.ts';
 import { perRespondent } from '../domain/repeated-vignettes.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
+import { makeFolder } from '../storage/make-folder.ts';
 import { collect, type Store } from '../storage/store.ts';
 import { createEstimatesService, type EstimatesService } from './estimates-service.ts';
 import { createExportService, type ExportService } from './export-service.ts';
@@ -120,7 +121,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
         await pipeline(zipOf(files), createWriteStream(out));
         return files.map((f) => f.name);
       }
-      mkdirSync(out, { recursive: true });
+      makeFolder(out);
       if (readdirSync(out).length > 0) throw new DomainError('invalid_input', `${out} is not empty; give a new folder or a .zip path`);
       for (const f of files) await pipeline(f.stream(), createWriteStream(join(out, f.name)));
       return files.map((f) => f.name);

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config.ts';
+import { makeFolder } from './make-folder.ts';
 import { MIN_SQLITE_VERSION, sqliteVersionProblem } from './sqlite-version.ts';
 
 export type Db = Database.Database;
@@ -47,7 +48,7 @@ function openFile(path: string): Db {
     if (path !== ':memory:') {
       // Panel IDs live in these files: a folder we create is the owner's alone, and so is a new database file,
       // created here before SQLite does (it gives the WAL and shared-memory files the database file's mode).
-      makeFolder(dirname(path));
+      makeFolder(dirname(path), 0o700);
       closeSync(openSync(path, 'a', 0o600));
     }
     db = new Database(path);
@@ -58,26 +59,6 @@ function openFile(path: string): Db {
     const reason = unopenableReason(error as NodeJS.ErrnoException);
     if (!reason) throw error;
     throw new ConfigError(`${path}: cannot open the database (${reason}); set VLAB_DB or --db to another path`);
-  }
-}
-
-/**
- * `mkdir -p` with mode 0700, one folder at a time. Node's recursive mkdir reports ENOENT for a folder it cannot make
- * on a read-only file system (a container's read-only root, systemd's ProtectSystem=strict) instead of EROFS, and
- * under /proc it loops for ever at full CPU; each missing folder made in turn gives the real reason at once.
- */
-function makeFolder(folder: string): void {
-  const missing: string[] = [];
-  let at = folder;
-  for (; !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
-  if (!statSync(at).isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${folder}'`), { code: 'ENOTDIR', path: at });
-  for (const part of missing) {
-    try {
-      mkdirSync(part, { mode: 0o700 });
-    } catch (error) {
-      // Another process starting on the same new folder made it first.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
   }
 }
 

@@ -1,6 +1,7 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from './db.ts';
+import { makeFolder } from './make-folder.ts';
 
 /**
  * Starts copying what an open connection sees of its database (every committed page, WAL included) with SQLite's
@@ -13,7 +14,7 @@ export function rescueCopy(db: Db): () => string {
   const target = `${db.name}.rescued-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   let outcome = `what was stored until then is being copied to ${target}`;
   try {
-    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+    makeFolder(dirname(target), 0o700);
     // Panel IDs are in it: the owner's alone, as the database file (storage/db.ts).
     closeSync(openSync(target, 'wx', 0o600));
     db.backup(target).then(

@@ -224,3 +224,7 @@ test('Rscript replicate.R of a wave without completes says which models it canno
   assert.match(run.stdout, /^replicate\.R: H1_concede support_concede not estimable here: /m);
   assert.match(run.stdout, /replicate\.R: 0 estimates, largest difference from estimates\.csv 0\n$/);
 });
+
+test('a package folder that cannot be made (under /proc) is refused at once: the recursive mkdir before looped for ever', { skip: process.platform !== 'linux' && 'needs /proc' }, async () => {
+  await assert.rejects(createReplicationService({ store }).write(waves.shipped!, '/proc/vlab-no-such/package'), { code: 'ENOENT' });
+});
