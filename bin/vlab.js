@@ -3,6 +3,7 @@
 // never a stale one: each call first compares the sources with those the bundle was built from (stats, a few
 // ms) and, when they differ, rebuilds it (about half a second) before running it. If that rebuild fails, the
 // TypeScript sources run through tsx instead, with a note saying so.
+import '../scripts/require-node.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildCli, currentCliBuild } from '../scripts/build-cli.mjs';
 import { publicBundleChange } from '../scripts/build-inputs.mjs';

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: the respondent page and dashboard bundles (build-public.mjs) and the `vlab` command
 // (build-cli.mjs), each rebuilt only when its sources changed since its last build.
+import './require-node.mjs';
 import { buildCli, currentCliBuild } from './build-cli.mjs';
 
 await import('./build-public.mjs');

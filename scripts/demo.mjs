@@ -3,6 +3,7 @@
 // flagship study, lets 1,502 synthetic respondents take it over HTTP (answers from the study's simulation
 // model), prints the pre-registered estimates and the dashboard link, and keeps serving until Ctrl-C.
 // Options: --n N (respondents, default 1502), --study ID, --exit (stop after printing; for scripts and tests).
+import './require-node.mjs';
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
