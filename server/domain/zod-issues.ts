@@ -54,7 +54,7 @@ function choices(values: readonly unknown[]): string {
  * the choice a near miss was meant to be. A schema's own message is kept as it is.
  */
 function plainMessage(issue: z.core.$ZodIssue, received: unknown): string {
-  const got = received === NOT_GIVEN || received === undefined ? '' : `, got ${describeValue(received)}`;
+  const got = gotValue(received);
   const aText = typeof received === 'string' && issue.code === 'invalid_type' && issue.expected !== 'string' ? ' (a text)' : '';
   const near = (options: readonly unknown[]) => {
     if (typeof received !== 'string' || received === '') return '';
@@ -91,6 +91,25 @@ function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, r
   const relation = small ? (issue.inclusive ? 'at least' : 'more than') : (issue.inclusive ? 'at most' : 'less than');
   const got = typeof received === 'number' || typeof received === 'bigint' ? `, got ${received}` : '';
   return `must be ${relation} ${bound}${got}`;
+}
+
+/** `, got 5`, or nothing for an absent value. */
+function gotValue(received: unknown): string {
+  return received === NOT_GIVEN || received === undefined ? '' : `, got ${describeValue(received)}`;
+}
+
+/**
+ * `a text or an object` for a union each of whose shapes refused the value's type outright; undefined when one
+ * refused it for another reason (then zod's own issue says more).
+ */
+function unionShapes(branches: readonly (readonly z.core.$ZodIssue[])[]): string | undefined {
+  const names: string[] = [];
+  for (const first of branches.map((branch) => branch[0])) {
+    if (first?.code !== 'invalid_type' || first.path.length > 0) return undefined;
+    const name = TYPE_NAMES[first.expected] ?? first.expected;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names.length > 0 ? names.join(' or ') : undefined;
 }
 
 /** The value at a path of the parsed input (undefined where the input has nothing). */
@@ -134,6 +153,9 @@ export function describeIssue(
       .reduce((best, first) => (first.path.length > best.path.length ? first : best));
     const path = [...issue.path, ...deepest.path];
     if (deepest.path.length > 0) return { path, message: plainMessage(deepest, valueAt(input, path)) };
+    // No shape got into the value (a list where a text or one text per locale goes): name every shape it could take.
+    const shapes = unionShapes(issue.errors);
+    if (shapes) return { path: issue.path, message: `expected ${shapes}${gotValue(valueAt(input, issue.path))}` };
   }
   return { path: issue.path, message: plainMessage(issue, valueAt(input, issue.path)) };
 }

@@ -88,6 +88,9 @@ test('a misspelt or missing field and a wrong text say where and what, not zod\'
   assert.equal(problem((s) => delete s.factors[0].levels), `${file}: factors[0].levels: missing`);
   // "text: Invalid input" before: a per-locale text is reported at the locale that is wrong.
   assert.equal(problem((s) => { s.factors[0].levels[0].text.es = 5; }), `${file}: factors[0].levels[0].text.es: expected a text, got 5`);
+  // "title: Invalid input" before: a value that fits no shape of a text says which shapes it could take.
+  assert.equal(problem((s) => { s.title = [['Bus line']]; }), `${file}: title: expected a text or an object, got a list`);
+  assert.equal(problem((s) => { s.factors[0].levels[0].text = 7; }), `${file}: factors[0].levels[0].text: expected a text or an object, got 7`);
   assert.equal(problem((s) => { s.factorz = s.factors; }), `${file}: (root): unknown field "factorz"`);
   assert.equal(problem((s) => delete s.consent.title.es), `${file}: consent.title: missing translation "es"`);
 });
