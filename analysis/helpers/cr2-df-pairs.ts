@@ -1,5 +1,6 @@
 import type { ClusterAdjustment } from './cr2-adjustment.ts';
 import { clusterDiagonal, type ProductB } from './cr2-df.ts';
+import { dotsTwoByFour } from './row-dots.ts';
 
 /**
  * Bytes of z and Qz formed at once, for a block of coefficients: each cluster's factors are read from memory once a
@@ -221,34 +222,15 @@ function dot(a: Float64Array, at: number, b: Float64Array, bt: number, length: n
   return p;
 }
 
-/** Σ of the eight squared products of rows a0, a1 of qz with the four rows of z from b. */
+/** Σ of the eight squared products of rows a0, a1 of qz with the four rows of z from b (row-dots.ts's kernel). */
 function twoByFour(qz: Float64Array, a0: number, a1: number, z: Float64Array, b: number, zr: number): number {
-  let p00 = 0;
-  let p01 = 0;
-  let p02 = 0;
-  let p03 = 0;
-  let p10 = 0;
-  let p11 = 0;
-  let p12 = 0;
-  let p13 = 0;
-  for (let l = 0; l < zr; l++) {
-    const q0 = qz[a0 + l];
-    const q1 = qz[a1 + l];
-    const z0 = z[b + l];
-    const z1 = z[b + zr + l];
-    const z2 = z[b + 2 * zr + l];
-    const z3 = z[b + 3 * zr + l];
-    p00 += q0 * z0;
-    p01 += q0 * z1;
-    p02 += q0 * z2;
-    p03 += q0 * z3;
-    p10 += q1 * z0;
-    p11 += q1 * z1;
-    p12 += q1 * z2;
-    p13 += q1 * z3;
-  }
-  return p00 * p00 + p01 * p01 + p02 * p02 + p03 * p03 + p10 * p10 + p11 * p11 + p12 * p12 + p13 * p13;
+  const p = PRODUCTS;
+  p.fill(0);
+  dotsTwoByFour(qz, a0, a1, z, b, b + zr, b + 2 * zr, b + 3 * zr, 0, zr, p);
+  return p[0] * p[0] + p[1] * p[1] + p[2] * p[2] + p[3] * p[3] + p[4] * p[4] + p[5] * p[5] + p[6] * p[6] + p[7] * p[7];
 }
+
+const PRODUCTS = new Float64Array(8);
 
 /** Numbers the pairwise pass keeps: per unit of Σ k, R_u, R_u Q (weighted) and the coordinates. */
 export function pairwiseStoreLength(r: number, weighted: boolean, totalK: number): number {

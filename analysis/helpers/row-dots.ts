@@ -76,21 +76,52 @@ function twoByFour(a: Rows, p: number, b: Rows, j: number, len: number, out: Flo
   const fb3 = b.from(j3);
   // Each product's own first terms, up to where all eight take part; then all eight together, in the same order.
   const start = Math.min(len, Math.max(fa0, fa1, fb0, fb1, fb2, fb3));
-  let s00 = head(ad, a0, bd, b0, Math.max(fa0, fb0), start);
-  let s01 = head(ad, a0, bd, b1, Math.max(fa0, fb1), start);
-  let s02 = head(ad, a0, bd, b2, Math.max(fa0, fb2), start);
-  let s03 = head(ad, a0, bd, b3, Math.max(fa0, fb3), start);
-  let s10 = head(ad, a1, bd, b0, Math.max(fa1, fb0), start);
-  let s11 = head(ad, a1, bd, b1, Math.max(fa1, fb1), start);
-  let s12 = head(ad, a1, bd, b2, Math.max(fa1, fb2), start);
-  let s13 = head(ad, a1, bd, b3, Math.max(fa1, fb3), start);
-  for (let l = start; l < len; l++) {
-    const x0 = ad[a0 + l];
-    const x1 = ad[a1 + l];
-    const y0 = bd[b0 + l];
-    const y1 = bd[b1 + l];
-    const y2 = bd[b2 + l];
-    const y3 = bd[b3 + l];
+  const sums = SUMS;
+  sums[0] = head(ad, a0, bd, b0, Math.max(fa0, fb0), start);
+  sums[1] = head(ad, a0, bd, b1, Math.max(fa0, fb1), start);
+  sums[2] = head(ad, a0, bd, b2, Math.max(fa0, fb2), start);
+  sums[3] = head(ad, a0, bd, b3, Math.max(fa0, fb3), start);
+  sums[4] = head(ad, a1, bd, b0, Math.max(fa1, fb0), start);
+  sums[5] = head(ad, a1, bd, b1, Math.max(fa1, fb1), start);
+  sums[6] = head(ad, a1, bd, b2, Math.max(fa1, fb2), start);
+  sums[7] = head(ad, a1, bd, b3, Math.max(fa1, fb3), start);
+  dotsTwoByFour(ad, a0, a1, bd, b0, b1, b2, b3, start, len, sums);
+  const o0 = p * outStride;
+  const o1 = o0 + outStride;
+  out[o0 + j0] = sums[0];
+  out[o0 + j1] = sums[1];
+  out[o0 + j2] = sums[2];
+  out[o0 + j3] = sums[3];
+  out[o1 + j0] = sums[4];
+  out[o1 + j1] = sums[5];
+  out[o1 + j2] = sums[6];
+  out[o1 + j3] = sums[7];
+}
+
+/** rowDots' eight running sums (one module-wide buffer: the functions here never call each other re-entrantly). */
+const SUMS = new Float64Array(8);
+
+/**
+ * The kernel of rowDots and of the CR2 df's pairs of clusters (cr2-df-pairs.ts): adds a_x[l] · b_y[l] for l in
+ * [from, to) to sums[4x + y], for the two rows of `a` at a0, a1 and the four of `b` at b0 … b3 — eight products
+ * for six loads, each sum in registers and taken term by term in order, so its result is the plain loop's.
+ */
+export function dotsTwoByFour(a: Float64Array, a0: number, a1: number, b: Float64Array, b0: number, b1: number, b2: number, b3: number, from: number, to: number, sums: Float64Array): void {
+  let s00 = sums[0];
+  let s01 = sums[1];
+  let s02 = sums[2];
+  let s03 = sums[3];
+  let s10 = sums[4];
+  let s11 = sums[5];
+  let s12 = sums[6];
+  let s13 = sums[7];
+  for (let l = from; l < to; l++) {
+    const x0 = a[a0 + l];
+    const x1 = a[a1 + l];
+    const y0 = b[b0 + l];
+    const y1 = b[b1 + l];
+    const y2 = b[b2 + l];
+    const y3 = b[b3 + l];
     s00 += x0 * y0;
     s01 += x0 * y1;
     s02 += x0 * y2;
@@ -100,14 +131,12 @@ function twoByFour(a: Rows, p: number, b: Rows, j: number, len: number, out: Flo
     s12 += x1 * y2;
     s13 += x1 * y3;
   }
-  const o0 = p * outStride;
-  const o1 = o0 + outStride;
-  out[o0 + j0] = s00;
-  out[o0 + j1] = s01;
-  out[o0 + j2] = s02;
-  out[o0 + j3] = s03;
-  out[o1 + j0] = s10;
-  out[o1 + j1] = s11;
-  out[o1 + j2] = s12;
-  out[o1 + j3] = s13;
+  sums[0] = s00;
+  sums[1] = s01;
+  sums[2] = s02;
+  sums[3] = s03;
+  sums[4] = s10;
+  sums[5] = s11;
+  sums[6] = s12;
+  sums[7] = s13;
 }
