@@ -8,6 +8,7 @@ import { planProblems } from './plan/validate-plan.ts';
 import { batteryProblems, quotaProblems, quotasSchema } from './quota.ts';
 import { closestName } from '../../analysis/helpers/did-you-mean.ts';
 import { describeIssue, issuePath } from './zod-issues.ts';
+import { findUnstorableText } from './text-characters.ts';
 import { localeCode, localizedText, studyLocales, textIn, translationProblems } from './localized-text.ts';
 import { conjointChoiceName, conjointRatingName, conjointTaskPageName } from './conjoint-survey.ts';
 import { designProblems } from './design-problems.ts';
@@ -350,11 +351,17 @@ export function parseStudyDefinition(
   value: unknown,
   source: string | ((path: readonly PropertyKey[], at: readonly PropertyKey[]) => { file: string; path: readonly PropertyKey[] }),
 ): StudyDefinition {
+  const where = (path: readonly PropertyKey[]) => (typeof source === 'string' ? { file: source, path } : source(path, path));
+  const unstorable = findUnstorableText(value);
+  if (unstorable) {
+    const place = where(unstorable.path);
+    throw new DefinitionError(`${place.file}: ${issuePath(place.path)}: ${unstorable.fieldName ? 'a field name holds' : 'holds'} ${unstorable.reason}`);
+  }
   const result = studyDefinitionSchema.safeParse(value);
   if (!result.success) {
     const issue = describeIssue(result.error.issues, value);
-    const where = typeof source === 'string' ? { file: source, path: issue.path } : source(issue.path, issue.at ?? issue.path);
-    throw new DefinitionError(`${where.file}: ${issuePath(where.path)}: ${issue.message}`);
+    const place = typeof source === 'string' ? { file: source, path: issue.path } : source(issue.path, issue.at ?? issue.path);
+    throw new DefinitionError(`${place.file}: ${issuePath(place.path)}: ${issue.message}`);
   }
   return result.data;
 }

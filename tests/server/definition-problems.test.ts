@@ -95,6 +95,30 @@ test('a misspelt or missing field and a wrong text say where and what, not zod\'
   assert.equal(problem((s) => delete s.consent.title.es), `${file}: consent.title: missing translation "es"`);
 });
 
+// PostgreSQL refuses a NUL in text ("invalid byte sequence for encoding UTF8: 0x00"): a title holding one ended
+// `vlab serve` and `vlab study list` on PostgreSQL with that stack trace (SQLite stored it). Half a surrogate pair
+// (a lone \ud800 escape) is no character: both engines' UTF-8 turned it into U+FFFD, so the stored text differed
+// from the file's. Either is a mistake in the file, refused with its place on both engines.
+test('a NUL or half a surrogate pair anywhere in a definition is named with its place, on every engine', () => {
+  const defs = copyDefinitions('characters');
+  const file = join(defs, 'bus-line-funding', 'study.json');
+  const original = readFileSync(file, 'utf8');
+  const problem = (change: (json: Record<string, any>) => void): string | undefined => {
+    writeFileSync(file, original);
+    editJson(file, change);
+    return loadDefinitionFolder(defs).broken.find((b) => b.id === 'bus-line-funding')?.message;
+  };
+  const nul = problem((s) => { s.title.en = 'A new bus\u0000 line'; });
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf('"en": "A new bus');
+  const line = text.slice(0, at).split('\n').length;
+  assert.equal(nul, `${file}:${line}:${at - text.lastIndexOf('\n', at)}: title.en: holds a NUL character (\\u0000), which no text may hold (PostgreSQL cannot store it): delete it`);
+  assert.match(problem((s) => { s.factors[0].levels[1].text.es = 'x\ud800y'; }) ?? '',
+    /study\.json:\d+:\d+: factors\[0\]\.levels\[1\]\.text\.es: holds half of a surrogate pair \(\\ud800\), which is no character: write the whole pair, or the character itself$/);
+  assert.match(problem((s) => { s.pages.outcomes[0].elements[0]['x\u0000'] = 1; }) ?? '', /pages\.outcomes\[0\]\.elements\[0\]: a field name holds a NUL character/);
+  assert.equal(problem((s) => { s.title.en = 'Tab\tand line\nbreaks, emoji \u{1F68C}'; }), undefined, 'other characters stay allowed');
+});
+
 test('a field\'s problem names the line and column where the field is, in the file that holds it', () => {
   const defs = copyDefinitions('lines');
   const folder = join(defs, 'alliance-corrective-measures');

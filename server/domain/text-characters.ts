@@ -1,0 +1,40 @@
+/**
+ * Characters a stored text cannot hold on every engine. PostgreSQL refuses a NUL in `text` outright ("invalid
+ * byte sequence for encoding UTF8: 0x00"); half a surrogate pair (a lone `\ud800` escape in JSON) is no
+ * character, and both engines' UTF-8 encoders silently turn it into U+FFFD, so what is stored differs from what
+ * was written. Tabs and line breaks are ordinary characters of a text and stay allowed.
+ */
+const UNSTORABLE = /\u0000|\p{Cs}/u;
+
+/** Why `text` cannot be stored, in words for the person who wrote it; undefined when it can. */
+export function unstorableCharacter(text: string): string | undefined {
+  const found = UNSTORABLE.exec(text)?.[0];
+  if (found === undefined) return undefined;
+  if (found === '\u0000') return 'a NUL character (\\u0000), which no text may hold (PostgreSQL cannot store it): delete it';
+  const escape = `\\u${found.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return `half of a surrogate pair (${escape}), which is no character: write the whole pair, or the character itself`;
+}
+
+/**
+ * The first string (value or field name) inside a parsed JSON value that cannot be stored: its path and the
+ * reason, or undefined. Iterative, so a value nested thousands of levels deep cannot overflow the stack.
+ */
+export function findUnstorableText(value: unknown): { path: PropertyKey[]; fieldName: boolean; reason: string } | undefined {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: current, path } = stack.pop()!;
+    if (typeof current === 'string') {
+      const reason = unstorableCharacter(current);
+      if (reason) return { path, fieldName: false, reason };
+    } else if (current !== null && typeof current === 'object') {
+      const entries: [PropertyKey, unknown][] = Array.isArray(current) ? current.map((v, i) => [i, v]) : Object.entries(current);
+      for (const [key] of entries) {
+        const reason = typeof key === 'string' ? unstorableCharacter(key) : undefined;
+        if (reason) return { path, fieldName: true, reason };
+      }
+      // Reversed onto the stack, so the first field in the file is reported first.
+      for (const [key, child] of entries.reverse()) stack.push({ value: child, path: [...path, key] });
+    }
+  }
+  return undefined;
+}
