@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { closestName } from '../analysis/helpers/did-you-mean.ts';
 import { issuePath } from './domain/zod-issues.ts';
+import { isPostgresUrl, maskedLocation } from './storage/store.ts';
 
 /**
  * The project's folder: the nearest one above this module holding package.json (server/ when run from the
@@ -18,8 +21,67 @@ export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): str
 /** An https origin such as `https://worker.mturk.com` (a `*.` subdomain wildcard is allowed, as CSP allows). */
 const FRAME_ORIGIN = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/;
 
-/** `loopback`, `linklocal`, `uniquelocal` (express's names) or IPv4/IPv6 addresses and subnets, comma-separated. */
-const TRUSTED_PROXIES = /^\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(\/\d+)?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(\/\d+)?))*\s*$/;
+/** Express's names for address ranges in `trust proxy`. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+/** Words for "no trusted proxy", the default; express reads `0` and `false` the same way. */
+const PROXY_OFF = new Set(['0', 'false', 'off', 'no', 'none']);
+const PROXY_EXPECTED = 'expected a hop count ≥ 1, loopback, linklocal, uniquelocal, or comma-separated addresses/subnets (10.0.0.0/8)';
+
+/** An IPv4 netmask such as 255.255.0.0: ones, then zeros. */
+function isNetmask(mask: string): boolean {
+  if (isIP(mask) !== 4) return false;
+  const bits = mask.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+  const zeros = ~bits >>> 0;
+  return (zeros & (zeros + 1)) === 0;
+}
+
+/**
+ * One entry of a trusted-proxy list as proxy-addr (express) reads it: a name, an address, address/prefix or
+ * IPv4 address/netmask. Checked here because proxy-addr throws a TypeError inside createApp otherwise.
+ */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', range, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isNetmask(range);
+}
+
+/** `VLAB_TRUST_PROXY`: off, a hop count, or a list of addresses and subnets, each checked. */
+const trustProxySchema = z.union([z.literal(false), z.string()]).transform((raw, ctx): false | number | string => {
+  if (raw === false || PROXY_OFF.has(raw.trim().toLowerCase())) return false;
+  const value = raw.trim();
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 100) return hops;
+    ctx.addIssue({ code: 'custom', message: 'expected a hop count from 1 to 100' });
+    return z.NEVER;
+  }
+  const bad = value.split(',').map((entry) => entry.trim()).find((entry) => !isProxyEntry(entry));
+  if (bad === undefined) return value;
+  ctx.addIssue({ code: 'custom', message: `"${bad}" is not an address or subnet: ${PROXY_EXPECTED}` });
+  return z.NEVER;
+});
+
+/** `scheme://`: a URL, which as a SQLite path would make a folder named after the scheme. */
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** True when `url` is one the URL parser reads (a port over 65535, a host that is no host, are not). */
+function parsesAsUrl(url: string): boolean {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const PUBLIC_URL_EXPECTED = 'expected an http(s) address such as https://survey.example.org, without ? or #';
+
+/** Variables named VLAB_… that are read by the test and benchmark scripts, not by the server. */
+const SCRIPT_VARIABLES = new Set(['VLAB_TEST_POSTGRES', 'VLAB_TEST_ENGINE', 'VLAB_REFIT_ALL', 'VLAB_CONJOINT_SEEDS', 'VLAB_CRASH_KILLS']);
 
 /** A whole number in [min, max]; every failure says so in those words ("64k", "2h", "3.5" and "-1" alike). */
 const int = (min: number, max: number) => {
@@ -39,11 +101,22 @@ const SETTINGS = {
    * project's data/vlab.sqlite whatever the current folder, as the definitions: `vlab wave list` run from
    * another folder must not open (and create) an empty database of its own beside the one `npm start` uses.
    */
-  dbPath: { env: 'VLAB_DB', flag: '--db', default: join(projectRoot(), 'data', 'vlab.sqlite'), schema: z.string().min(1) },
+  dbPath: {
+    env: 'VLAB_DB',
+    flag: '--db',
+    default: join(projectRoot(), 'data', 'vlab.sqlite'),
+    schema: z
+      .string()
+      .min(1)
+      .refine((location) => isPostgresUrl(location) || !URL_SCHEME.test(location), 'expected a SQLite file path or a postgres:// URL (this is a URL of another engine)'),
+  },
   logLevel: {
     env: 'LOG_LEVEL',
     default: 'info',
-    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    schema: z.preprocess(
+      (v) => (typeof v === 'string' ? v.toLowerCase() : v),
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }),
+    ),
   },
   /** The study definitions: the project's survey-definitions/ whatever the current folder, unless set. */
   definitionsDir: { env: 'VLAB_DEFINITIONS', default: join(projectRoot(), 'survey-definitions'), schema: z.string().min(1) },
@@ -58,7 +131,8 @@ const SETTINGS = {
     default: null as string | null,
     schema: z
       .string()
-      .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'expected an http(s) address such as https://survey.example.org, without ? or #')
+      .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, PUBLIC_URL_EXPECTED)
+      .refine(parsesAsUrl, PUBLIC_URL_EXPECTED)
       .transform((url) => url.replace(/\/+$/, ''))
       .nullable(),
   },
@@ -84,15 +158,7 @@ const SETTINGS = {
    * Express's `trust proxy`: which hops may set X-Forwarded-For (hop count, `loopback`, subnets). Off by default,
    * so a client cannot pick its own address for the rate limits.
    */
-  trustProxy: {
-    env: 'VLAB_TRUST_PROXY',
-    default: false as false | number | string,
-    schema: z.union([
-      z.literal(false),
-      int(1, 100),
-      z.string().regex(TRUSTED_PROXIES, 'expected a hop count ≥ 1, loopback, or comma-separated addresses/subnets'),
-    ]),
-  },
+  trustProxy: { env: 'VLAB_TRUST_PROXY', default: false as false | number | string, schema: trustProxySchema },
   /**
    * Origins allowed to show the survey in a frame (CSP frame-ancestors), e.g. MTurk's ExternalQuestion HITs.
    * Empty (the default): no site may frame any page.
@@ -164,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
   const raw: Record<string, unknown> = { ...DEFAULT_CONFIG };
   const fromEnv = Object.fromEntries(Object.entries(SETTINGS).map(([key, s]) => [key, env[s.env]]));
   // Hosts that provision PostgreSQL set DATABASE_URL; VLAB_DB, when given, wins.
+  const fromDatabaseUrl = !env.VLAB_DB && Boolean(env.DATABASE_URL) && overrides.dbPath === undefined;
   if (!env.VLAB_DB && env.DATABASE_URL) fromEnv.dbPath = env.DATABASE_URL;
   for (const source of [fromEnv, overrides]) {
     for (const [key, value] of Object.entries(source)) {
@@ -174,7 +241,24 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const key = String(issue.path[0] ?? issuePath(issue.path));
-    throw new ConfigError(`${settingName(key)}: ${issue.message}, got ${JSON.stringify(raw[key])}`);
+    const name = key === 'dbPath' && fromDatabaseUrl ? 'DATABASE_URL' : settingName(key);
+    // A database URL's password stays out of the message, whatever its engine.
+    const value = key === 'dbPath' ? maskedLocation(String(raw[key]).replace(/^(\w[\w+.-]*:\/\/[^/:@]*:)[^/@]*@/, '$1***@')) : raw[key];
+    throw new ConfigError(`${name}: ${issue.message}, got ${JSON.stringify(value)}`);
   }
   return result.data as Config;
+}
+
+/**
+ * The VLAB_… variables of `env` that are no setting: a misspelt one (`VLAB_RATE_LIMIT_STARTS`) would otherwise
+ * be ignored without a word, and the server run with the default. One line each, for stderr.
+ */
+export function unknownSettings(env: Record<string, string | undefined>): string[] {
+  const known = Object.values(SETTINGS).map((s) => s.env);
+  return Object.keys(env)
+    .filter((name) => name.startsWith('VLAB_') && !known.includes(name) && !SCRIPT_VARIABLES.has(name))
+    .map((name) => {
+      const closest = closestName(name, known);
+      return `${name} is not a setting of vlab and is ignored (${closest ? `did you mean ${closest}?` : 'the settings: README.md, "Configuration"'})`;
+    });
 }

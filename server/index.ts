@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, unknownSettings, type Config } from './config.ts';
 import { absoluteLink, localOrigin } from './domain/links.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { startCheckpointer } from './storage/checkpointer.ts';
@@ -35,9 +36,34 @@ export interface Storage {
   studies: StudyService;
 }
 
+let unknownSettingsSaid = false;
+
+/**
+ * The config from the environment and the command line; the first call of a process also says, on stderr, which
+ * VLAB_… variables are no setting (a misspelt one is otherwise ignored without a word).
+ */
+function configuredSettings(overrides: ServerOverrides = {}): Config {
+  const config = loadConfig(process.env, overrides);
+  if (!unknownSettingsSaid) {
+    unknownSettingsSaid = true;
+    for (const line of unknownSettings(process.env)) process.stderr.write(`vlab: ${line}\n`);
+  }
+  return config;
+}
+
 /** The study definitions of the configured folder (`VLAB_DEFINITIONS`), for verbs that need no database. */
 export function loadConfiguredDefinitions(): DefinitionFolder {
-  return readDefinitions(loadConfig(process.env).definitionsDir);
+  return readDefinitions(configuredSettings().definitionsDir);
+}
+
+/** The built pages must be there before anything is opened: createApp reads them (VLAB_PUBLIC, or public/). */
+function checkBuiltPages(dir: string): void {
+  if (existsSync(join(dir, 'dist', 'manifest.json'))) return;
+  throw new ConfigError(
+    process.env.VLAB_PUBLIC
+      ? `VLAB_PUBLIC: ${dir} holds no built pages (dist/manifest.json is missing): point it at the project's public/ folder, or run npm run build`
+      : `the pages are not built (${join(dir, 'dist', 'manifest.json')} is missing): run npm run build`,
+  );
 }
 
 /** The definitions folder's studies; a missing folder is a ConfigError naming the variable, not an ENOENT. */
@@ -57,7 +83,7 @@ function readDefinitions(dir: string): DefinitionFolder {
  * the database alone (no definitions folder needed, no snapshot of a definition written into a backup's source).
  */
 export async function openDatabaseOnly(overrides: ServerOverrides = {}): Promise<{ config: Config; store: Store }> {
-  const config = loadConfig(process.env, overrides);
+  const config = configuredSettings(overrides);
   return { config, store: await openStore(config.dbPath) };
 }
 
@@ -66,7 +92,7 @@ export async function openDatabaseOnly(overrides: ServerOverrides = {}): Promise
  * A study that does not validate is listed by `studies.brokenStudies()` with its message; the others work.
  */
 export async function openStorage(overrides: ServerOverrides = {}): Promise<Storage> {
-  const config = loadConfig(process.env, overrides);
+  const config = configuredSettings(overrides);
   const definitions = readDefinitions(config.definitionsDir);
   const store = await openStore(config.dbPath);
   try {
@@ -100,6 +126,7 @@ export function databaseLabel(location: string): string {
 
 /** `vlab serve`: opens everything, makes sure there is a wave to try, listens, prints the links. */
 export async function startServer(overrides: ServerOverrides = {}): Promise<void> {
+  checkBuiltPages(configuredSettings(overrides).publicDir);
   const { config, store, studies } = await openStorage(overrides);
   const { repos } = store;
   // Loaded here, not at the top: the CLI verbs that only open storage need neither Express nor pino.
