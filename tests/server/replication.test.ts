@@ -138,6 +138,19 @@ test('a raked plan weights its difference in means in replicate.R as executePlan
   assert.equal(estimates.filter((e) => e.hypothesis === 'R3').length, 1);
 });
 
+// The plan's own words go into replicate.R as comments. An exclusion's reason (or a kept value) with a line break
+// ended the comment there, and the rest of the line ran as R code on the machine of whoever ran the package.
+test('a plan text with line breaks stays inside its comment in replicate.R: no line of it runs as R code', () => {
+  const hostile = withPlan(alliance, {
+    exclusions: [{ column: 'attention_pass', keep: [1], reason: 'inattentive\nsystem("touch pwned")\r\nq(status = 0)\u2028x' }],
+    hypotheses: [{ id: 'X1', description: 'regime\nsystem("touch pwned2")', adjust: { family: 'F1\nsystem("touch pwned3")', method: 'holm' }, estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime' }],
+  });
+  const script = replicationScript(hostile, { wave: 'hostile', planHash: 'h' });
+  const lines = script.split(/\r\n|\r|\n/);
+  assert.deepEqual(lines.filter((line) => /^\s*(system|q)\(/.test(line)), [], 'a plan text became a line of code');
+  assert.ok(lines.includes('# Exclusion: keep attention_pass in 1 (inattentive system("touch pwned") q(status = 0) x)'), script.slice(0, 2000));
+});
+
 const rSkip = hasR ? false : 'Rscript with estimatr and survey is not installed: the R script was NOT run (package contents are tested above)';
 
 test('Rscript replicate.R reproduces every estimate within 1e-6 (shipped, raking and blocked plans)', { skip: rSkip }, async () => {

@@ -4,9 +4,8 @@ import { conjointPlanFormula } from './conjoint-terms.ts';
 import { adjustmentFamilies, PARTICIPANT_COLUMN } from './execute-plan.ts';
 import { planLevels } from './plan-columns.ts';
 import type { ConjointHypothesis } from './plan-schema.ts';
+import { r, rComment, rVector } from './r-source.ts';
 
-const r = (value: string | number): string => (typeof value === 'number' ? String(value) : JSON.stringify(value));
-const rVector = (values: readonly (string | number)[]): string => `c(${values.map(r).join(', ')})`;
 
 /**
  * The R functions that recompute conjoint estimates cregg's way without cregg (not in Debian): estimatr's
@@ -194,7 +193,7 @@ function undeclaredLevelCheck(def: StudyDefinition): string[] {
  * no estimates, and the script says so instead of recomputing it.
  */
 function conjointHypothesisLines(def: StudyDefinition, h: ConjointHypothesis, alpha: number): string[] {
-  const lines = ['', `# ${h.id}: ${h.description.replace(/\s+/g, ' ')}`];
+  const lines = ['', `# ${h.id}: ${rComment(h.description)}`];
   let features: string[];
   let pairs: [string, string][];
   try {
@@ -202,7 +201,7 @@ function conjointHypothesisLines(def: StudyDefinition, h: ConjointHypothesis, al
   } catch (error) {
     if (!(error instanceof AnalysisError)) throw error;
     const why = `not recomputed: its formula is refused (${error.message.replace(/\s+/g, ' ')})`;
-    return [...lines, `# ${why}`, `cat(${r(`replicate.R: ${h.id} ${why}\n`)})`];
+    return [...lines, `# ${rComment(why)}`, `cat(${r(`replicate.R: ${h.id} ${why}\n`)})`];
   }
   const by = h.by === undefined ? 'NULL' : r(h.by);
   for (const outcome of h.outcomes) {
@@ -226,7 +225,7 @@ function conjointFamilyLines(hypotheses: readonly ConjointHypothesis[]): string[
   return adjustmentFamilies(hypotheses).flatMap(({ name, method, members }) => {
     const tests = members.map((h) => (h.terms ? `(cj$hypothesis == ${r(h.id)} & cj$term %in% ${rVector(h.terms)})` : `cj$hypothesis == ${r(h.id)}`));
     return [
-      `# Family ${name} (conjoint): ${method}`,
+      `# Family ${rComment(name)} (conjoint): ${method}`,
       `idx <- ${tests.join(' | ')}`,
       `cj$p_adjusted[idx] <- p.adjust(cj$p_value[idx], ${r(method)})`,
       `cj$adjust_method[idx] <- ${r(method)}`,

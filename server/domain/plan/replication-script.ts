@@ -5,6 +5,7 @@ import { planAlpha, type Hypothesis } from './plan-schema.ts';
 import { modelRightHandSide } from './plan-terms.ts';
 import { conjointReplicationLines } from './replication-script-conjoint.ts';
 import { clusteredByRespondent } from './respondent-clusters.ts';
+import { r, rComment, rVector } from './r-source.ts';
 
 /** File names inside a replication package. */
 export const REPLICATION_FILES = {
@@ -18,8 +19,6 @@ export const REPLICATION_FILES = {
   profiles: 'profiles.csv',
 } as const;
 
-const r = (value: string | number): string => (typeof value === 'number' ? String(value) : JSON.stringify(value));
-const rVector = (values: readonly (string | number)[]): string => `c(${values.map(r).join(', ')})`;
 
 /**
  * An R script that recomputes a plan's estimates from the package's data.csv with estimatr (and survey for
@@ -73,7 +72,7 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
     '',
   ];
   for (const e of plan.exclusions ?? []) {
-    lines.push(`# Exclusion: keep ${e.column} in ${e.keep.join(', ')}${e.reason ? ` (${e.reason})` : ''}`);
+    lines.push(`# Exclusion: keep ${e.column} in ${rComment(e.keep.join(', '))}${e.reason ? ` (${rComment(e.reason)})` : ''}`);
     lines.push(`d <- d[!is.na(d[[${r(e.column)}]]) & as.character(d[[${r(e.column)}]]) %in% ${rVector(e.keep.map(String))}, ]`);
   }
   if (plan.weights === 'raking' && def.populationMargins) lines.push(...rakingLines(def));
@@ -150,7 +149,7 @@ function rakingLines(def: StudyDefinition): string[] {
 }
 
 function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, weighted: boolean): string[] {
-  const lines = [`# ${h.id}: ${h.description.replace(/\s+/g, ' ')}`, 'h <- d'];
+  const lines = [`# ${h.id}: ${rComment(h.description)}`, 'h <- d'];
   for (const s of h.subset ?? []) lines.push(`h <- h[as.character(h[[${r(s.column)}]]) %in% ${rVector(s.in.map(String))}, ]`);
   if (h.stack) {
     const { items, itemColumn, valueColumn } = h.stack;
@@ -192,7 +191,7 @@ function familyLines(hypotheses: readonly Hypothesis[]): string[] {
       h.terms ? `(est$hypothesis == ${r(h.id)} & est$term %in% ${rVector(h.terms)})` : `(est$hypothesis == ${r(h.id)} & est$term != "(Intercept)")`,
     );
     return [
-      `# Family ${name}: ${method}`,
+      `# Family ${rComment(name)}: ${method}`,
       `idx <- ${tests.join(' | ')}`,
       `est$p_adjusted[idx] <- p.adjust(est$p_value[idx], ${r(method)})`,
       `est$adjust_method[idx] <- ${r(method)}`,

@@ -1,0 +1,13 @@
+/**
+ * Values written into the R source of a replication package. Strings are JSON string literals, which R reads
+ * the same way (its escapes include JSON's \" \\ \n \t \uXXXX).
+ */
+export const r = (value: string | number): string => (typeof value === 'number' ? String(value) : JSON.stringify(value));
+export const rVector = (values: readonly (string | number)[]): string => `c(${values.map(r).join(', ')})`;
+
+/**
+ * A plan's own words (a description, an exclusion's reason, kept values) for a `#` comment: every run of
+ * whitespace, line breaks included, becomes one space. A line break would end the comment, and whatever
+ * followed it would run as R code on the machine of whoever runs the package.
+ */
+export const rComment = (text: string | number): string => String(text).replace(/\s+/g, ' ');
