@@ -254,7 +254,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
  * be ignored without a word, and the server run with the default. One line each, for stderr.
  */
 export function unknownSettings(env: Record<string, string | undefined>): string[] {
-  const known = Object.values(SETTINGS).map((s) => s.env);
+  const known: string[] = Object.values(SETTINGS).map((s) => s.env);
   return Object.keys(env)
     .filter((name) => name.startsWith('VLAB_') && !known.includes(name) && !SCRIPT_VARIABLES.has(name))
     .map((name) => {
