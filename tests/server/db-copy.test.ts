@@ -223,3 +223,40 @@ test('targets that would lose or mix data are refused with one line, and leave t
     }
   }
 });
+
+// SQLite keeps a NUL in text, and earlier versions stored one from a study's title or a wave's redirect template;
+// PostgreSQL refuses it ("invalid byte sequence for encoding UTF8: 0x00"), in text and as a \u0000 escape in
+// jsonb. The copy ended in node-postgres's stack trace; it now names the table, row and column, commits nothing.
+test('a NUL in a text or JSON value of the SQLite file is named with its table, row and column; nothing is committed', { skip }, async () => {
+  const project = await populatedSqliteProject('nul');
+  await project.store.close();
+  const db = openDatabase(project.file);
+  db.prepare("UPDATE studies SET title = 'Opinions' || char(0) || ' about' WHERE id = (SELECT MIN(id) FROM studies)").run();
+  const studyId = db.prepare('SELECT MIN(id) FROM studies').pluck().get();
+  db.close();
+  const database = await newDatabase();
+  await assert.rejects(copySqliteToPostgres(project.file, database.url), (e: Error) => {
+    assert.ok(e instanceof CopyRefused, e.stack);
+    assert.equal(e.message, `studies.id = ${studyId}, column title: holds a NUL character (\\u0000), which no text may hold (PostgreSQL cannot store it): delete it; nothing was committed`);
+    return true;
+  });
+
+  const file = join(dir, 'nul-json.sqlite');
+  const probe = openDatabase(file);
+  probe.exec('CREATE TABLE nul_probe (id INTEGER PRIMARY KEY, doc TEXT)');
+  probe.prepare('INSERT INTO nul_probe VALUES (?, ?)').run(7, '{"answer": "a\\u0000b"}');
+  probe.close();
+  const target = await newDatabase();
+  const setup = await openStore(target.url);
+  await (setup as unknown as { pool: pg.Pool }).pool.query('CREATE TABLE nul_probe (id BIGINT PRIMARY KEY, doc JSONB)');
+  await setup.close();
+  await assert.rejects(copySqliteToPostgres(file, target.url), (e: Error) => e instanceof CopyRefused &&
+    e.message === 'nul_probe.id = 7, column doc: answer: holds a NUL character (\\u0000), which no text may hold (PostgreSQL cannot store it): delete it; nothing was committed');
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    assert.equal(Number((await client.query('SELECT COUNT(*) AS n FROM studies')).rows[0].n), 0, 'a refused copy writes nothing');
+  } finally {
+    await client.end();
+  }
+});

@@ -1,4 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
+import { findUnstorableText, unstorableCharacter } from '../../domain/text-characters.ts';
+import { issuePath } from '../../domain/zod-issues.ts';
 
 /**
  * What a column holds, from its PostgreSQL type: how a SQLite value is converted for it, and how both engines'
@@ -55,8 +57,35 @@ export function toPostgresParameter(value: unknown, kind: ColumnKind, where: () 
       throw new CopyValueError(`${where()}: ${JSON.stringify(String(value))} is not a boolean (0 or 1)`);
     case 'bytes':
       return Buffer.isBuffer(value) ? value : Buffer.from(String(value), 'utf8');
-    default:
-      return typeof value === 'bigint' ? value.toString() : value;
+    default: {
+      const text = typeof value === 'bigint' ? value.toString() : value;
+      if (typeof text === 'string') refuseUnstorable(text, kind, where);
+      return text;
+    }
+  }
+}
+
+/**
+ * SQLite keeps a NUL in text (earlier versions stored one from a title or a redirect template); PostgreSQL refuses
+ * it in text and as a \u0000 escape in jsonb (and half a surrogate pair there too), failing the whole copy with
+ * its own words. Named here with the row and column, and for JSON the field inside it.
+ */
+function refuseUnstorable(text: string, kind: ColumnKind, where: () => string): void {
+  if (kind !== 'json') {
+    const reason = unstorableCharacter(text);
+    if (reason) throw new CopyValueError(`${where()}: holds ${reason}`);
+    return;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return; // not JSON at all: PostgreSQL's refusal names it
+  }
+  const found = findUnstorableText(parsed);
+  if (found) {
+    const field = found.path.length > 0 ? `${issuePath(found.path)}: ` : '';
+    throw new CopyValueError(`${where()}: ${field}${found.fieldName ? 'a field name holds' : 'holds'} ${found.reason}`);
   }
 }
 
