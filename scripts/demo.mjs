@@ -18,13 +18,56 @@ register();
 const { shellWord } = await import('../server/vlab-command.ts');
 const { loadDefinitionFolder } = await import('../server/storage/definition-files.ts');
 
-const { values: options } = parseArgs({
-  options: {
-    n: { type: 'string', default: '1502' },
-    study: { type: 'string', default: 'alliance-corrective-measures' },
-    exit: { type: 'boolean', default: false },
-  },
-});
+const { didYouMean } = await import('../analysis/helpers/did-you-mean.ts');
+
+const USAGE = 'usage: npm run demo [-- --study ID] [--n N] [--exit]';
+const HELP = `${USAGE}
+
+Starts the server on a fresh database, opens a wave of the study, lets simulated respondents take it over HTTP,
+prints the pre-registered estimates and the dashboard link, and serves until Ctrl-C (the database is deleted then).
+
+  --study ID   a study of survey-definitions/ (default alliance-corrective-measures)
+  --n N        simulated respondents (default 1502)
+  --exit       stop after printing, for scripts
+  --help       this text
+`;
+const MAX_RESPONDENTS = 10_000_000;
+
+/** The options, checked before anything starts: a mistake is one line and exit code 2, never a stack trace. */
+function demoOptions() {
+  let options;
+  try {
+    options = parseArgs({
+      options: {
+        n: { type: 'string', default: '1502' },
+        study: { type: 'string', default: 'alliance-corrective-measures' },
+        exit: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    const words = error.message.replace(/\. To specify a positional argument.*$/s, '');
+    return refuse(`${words[0].toLowerCase()}${words.slice(1)} (${USAGE}; --help says more)`);
+  }
+  if (options.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+  const n = Number(options.n);
+  if (!/^\d+$/.test(options.n) || n < 1 || n > MAX_RESPONDENTS) {
+    return refuse(`--n must be a whole number of respondents from 1 to ${MAX_RESPONDENTS}, got ${JSON.stringify(options.n)}`);
+  }
+  const ids = loadDefinitionFolder(definitionsFolder()).studies.map((s) => s.id);
+  if (!ids.includes(options.study)) return refuse(`--study: no valid study ${JSON.stringify(options.study)} in survey-definitions/ (${didYouMean(options.study, ids)})`);
+  return options;
+}
+
+function refuse(message) {
+  process.stderr.write(`vlab demo: ${message}\n`);
+  process.exit(2);
+}
+
+const options = demoOptions();
 const dir = mkdtempSync(join(tmpdir(), 'vlab-demo-'));
 const db = join(dir, 'vlab.sqlite');
 // 1,502 starts from one address in a minute: far above the per-address limit meant for real traffic.
@@ -87,8 +130,12 @@ try {
 
 /** The export a study's analysis verbs read: a conjoint's profile rows, else the one-row-a-participant CSV. */
 function exportFormat(studyId) {
-  // import.meta.dirname is Node 20.11's; package.json allows 20.6.
-  const folder = process.env.VLAB_DEFINITIONS || fileURLToPath(new URL('../survey-definitions', import.meta.url));
-  const study = loadDefinitionFolder(folder).studies.find((s) => s.id === studyId);
+  const study = loadDefinitionFolder(definitionsFolder()).studies.find((s) => s.id === studyId);
   return study?.design?.kind === 'conjoint' ? '--format profiles-csv --out profiles.csv' : '--out wave.csv';
+}
+
+/** The definitions the server will read: VLAB_DEFINITIONS, else the project's. */
+function definitionsFolder() {
+  // import.meta.dirname is Node 20.11's; package.json allows 20.6.
+  return process.env.VLAB_DEFINITIONS || fileURLToPath(new URL('../survey-definitions', import.meta.url));
 }
