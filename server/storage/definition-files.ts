@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokenStudy } from '../domain/broken-study.ts';
 import { DefinitionError, parseStudyDefinition, type StudyDefinition } from '../domain/study-definition.ts';
@@ -31,11 +31,16 @@ export interface DefinitionFolder {
 export function loadDefinitionFolder(dir: string): DefinitionFolder {
   const studies: StudyDefinition[] = [];
   const broken: BrokenStudy[] = [];
-  for (const entry of readdirSync(dir).sort()) {
+  for (const entry of visibleEntries(dir)) {
     const path = join(dir, entry);
-    const isFolder = statSync(path).isDirectory();
+    const stats = statSync(path, { throwIfNoEntry: false });
+    const id = entry.endsWith('.json') ? entry.slice(0, -'.json'.length) : entry;
+    if (!stats) {
+      broken.push({ id, message: `${path}: a link to ${readlinkSync(path)}, which does not exist` });
+      continue;
+    }
+    const isFolder = stats.isDirectory();
     if (isFolder ? !existsSync(join(path, STUDY_FILE)) : !entry.endsWith('.json')) continue;
-    const id = isFolder ? entry : entry.slice(0, -'.json'.length);
     try {
       studies.push(isFolder ? loadStudyFolder(path, entry) : loadStudyFile(path, entry));
     } catch (error) {
@@ -70,7 +75,7 @@ function loadStudyFolder(folder: string, name: string): StudyDefinition {
   }
   const record = merged as Record<string, unknown>;
   const fileOfKey = new Map<string, { path: string; text: string }>();
-  for (const file of readdirSync(folder).sort()) {
+  for (const file of visibleEntries(folder)) {
     if (file === STUDY_FILE || !file.endsWith('.json')) continue;
     const key = SECTION_FILES[file];
     const path = join(folder, file);
@@ -95,6 +100,25 @@ function loadStudyFolder(folder: string, name: string): StudyDefinition {
   return def;
 }
 
+/**
+ * A folder's entries in order, without hidden ones: editors and file managers leave them beside the files (Emacs
+ * locks a file it edits with a dangling symlink `.#study.json`; macOS writes `._study.json` on shared volumes).
+ */
+function visibleEntries(folder: string): string[] {
+  return readdirSync(folder)
+    .filter((entry) => !entry.startsWith('.'))
+    .sort();
+}
+
+/** Why a file could not be read, in words (a folder where the file should be, permissions), else undefined. */
+const UNREADABLE: Readonly<Record<string, string>> = {
+  EISDIR: 'a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOENT: 'no such file',
+  ELOOP: 'a link that leads back to itself',
+};
+
 /** `path:line:column` of the field at `issuePath` in the file's text (an editor's go-to-line form). */
 function located(path: string, text: string, issuePath: readonly PropertyKey[]): string {
   const { line, column } = lineAndColumn(text, jsonPathOffset(text, issuePath));
@@ -107,7 +131,14 @@ function located(path: string, text: string, issuePath: readonly PropertyKey[]):
  * parser ignore it, and editors do not count it as a column.
  */
 function readJson(path: string): { value: unknown; text: string } {
-  const text = withoutByteOrderMark(readFileSync(path, 'utf8'));
+  let text: string;
+  try {
+    text = withoutByteOrderMark(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const words = UNREADABLE[(error as NodeJS.ErrnoException).code ?? ''];
+    if (!words) throw error;
+    throw new DefinitionError(`${path}: cannot be read (${words})`);
+  }
   try {
     return { value: JSON.parse(text), text };
   } catch (error) {

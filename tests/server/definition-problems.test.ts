@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -117,6 +117,31 @@ test('a NUL or half a surrogate pair anywhere in a definition is named with its 
     /study\.json:\d+:\d+: factors\[0\]\.levels\[1\]\.text\.es: holds half of a surrogate pair \(\\ud800\), which is no character: write the whole pair, or the character itself$/);
   assert.match(problem((s) => { s.pages.outcomes[0].elements[0]['x\u0000'] = 1; }) ?? '', /pages\.outcomes\[0\]\.elements\[0\]: a field name holds a NUL character/);
   assert.equal(problem((s) => { s.title.en = 'Tab\tand line\nbreaks, emoji \u{1F68C}'; }), undefined, 'other characters stay allowed');
+});
+
+// What editors and file managers leave beside the files: Emacs locks a file it edits with a dangling symlink
+// `.#study.json`, macOS writes `._study.json` beside each file on a shared or FAT volume. The lock in a study's
+// folder made the study broken ("not a known section file") while it was being edited, and in the definitions
+// folder stopped `vlab serve` and every verb ("no such file or folder"); a study.json that is a folder was an
+// EISDIR stack trace. Hidden entries are skipped; a link to nothing and an unreadable file break only their study.
+test('hidden files are skipped, and a link to nothing or a study.json that is a folder breaks only its own study', () => {
+  const defs = copyDefinitions('entries');
+  symlinkSync('user@host.1234:1700000000', join(defs, 'bus-line-funding', '.#study.json'));
+  symlinkSync('user@host.1234:1700000000', join(defs, '.#my-study.json'));
+  writeFileSync(join(defs, 'bus-line-funding', '._analysis-plan.json'), Buffer.from([0, 5, 22, 7, 0, 2, 0, 0]));
+  mkdirSync(join(defs, '.git'));
+  const loaded = loadDefinitionFolder(defs);
+  assert.deepEqual(loaded.broken, []);
+  assert.equal(loaded.studies.length, 5);
+
+  symlinkSync(join(dir, 'moved-away'), join(defs, 'linked-study'));
+  mkdirSync(join(defs, 'folder-study', 'study.json'), { recursive: true });
+  const { studies, broken } = loadDefinitionFolder(defs);
+  assert.equal(studies.length, 5);
+  assert.deepEqual(broken, [
+    { id: 'folder-study', message: `${join(defs, 'folder-study', 'study.json')}: cannot be read (a folder, not a file)` },
+    { id: 'linked-study', message: `${join(defs, 'linked-study')}: a link to ${join(dir, 'moved-away')}, which does not exist` },
+  ]);
 });
 
 test('a field\'s problem names the line and column where the field is, in the file that holds it', () => {
