@@ -5,7 +5,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { closestName } from '../analysis/helpers/did-you-mean.ts';
 import { issuePath } from './domain/zod-issues.ts';
-import { isPostgresUrl, maskedLocation } from './storage/store.ts';
+import { isPostgresUrl } from './storage/store.ts';
 
 /**
  * The project's folder: the nearest one above this module holding package.json (server/ when run from the
@@ -68,17 +68,23 @@ const trustProxySchema = z.union([z.literal(false), z.string()]).transform((raw,
 /** `scheme://`: a URL, which as a SQLite path would make a folder named after the scheme. */
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-/** True when `url` is one the URL parser reads (a port over 65535, a host that is no host, are not). */
-function parsesAsUrl(url: string): boolean {
-  try {
-    new URL(url);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** What is wrong with a postgres:// URL the URL parser refuses (most often a password with a # or a /). */
+export const POSTGRES_URL_UNPARSABLE = 'a postgres:// URL that does not parse: percent-encode @ : / ? # % in the user name and password (# as %23)';
 
 const PUBLIC_URL_EXPECTED = 'expected an http(s) address such as https://survey.example.org, without ? or #';
+
+/**
+ * A database URL of any engine, parsable or not, with its password masked for a message: everything between
+ * the first `:` after `scheme://` and the last `@` (a password may hold `/` or `#`, which the URL parser would
+ * take for the path or the fragment).
+ */
+export function withoutPassword(location: string): string {
+  const match = /^([a-z][a-z0-9+.-]*:\/\/)(.*)@/is.exec(location);
+  if (!match) return location;
+  const [whole, scheme, userinfo] = match as unknown as [string, string, string];
+  const colon = userinfo.indexOf(':');
+  return colon < 0 ? location : `${scheme}${userinfo.slice(0, colon)}:***@${location.slice(whole.length)}`;
+}
 
 /** Variables named VLAB_… that are read by the test and benchmark scripts, not by the server. */
 const SCRIPT_VARIABLES = new Set(['VLAB_TEST_POSTGRES', 'VLAB_TEST_ENGINE', 'VLAB_REFIT_ALL', 'VLAB_CONJOINT_SEEDS', 'VLAB_CRASH_KILLS']);
@@ -108,7 +114,11 @@ const SETTINGS = {
     schema: z
       .string()
       .min(1)
-      .refine((location) => isPostgresUrl(location) || !URL_SCHEME.test(location), 'expected a SQLite file path or a postgres:// URL (this is a URL of another engine)'),
+      .refine((location) => isPostgresUrl(location) || !URL_SCHEME.test(location), 'expected a SQLite file path or a postgres:// URL (this is a URL of another engine)')
+      .refine(
+        (location) => !isPostgresUrl(location) || URL.canParse(location),
+        POSTGRES_URL_UNPARSABLE,
+      ),
   },
   logLevel: {
     env: 'LOG_LEVEL',
@@ -132,7 +142,7 @@ const SETTINGS = {
     schema: z
       .string()
       .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, PUBLIC_URL_EXPECTED)
-      .refine(parsesAsUrl, PUBLIC_URL_EXPECTED)
+      .refine((url) => URL.canParse(url), PUBLIC_URL_EXPECTED)
       .transform((url) => url.replace(/\/+$/, ''))
       .nullable(),
   },
@@ -242,8 +252,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     const issue = result.error.issues[0]!;
     const key = String(issue.path[0] ?? issuePath(issue.path));
     const name = key === 'dbPath' && fromDatabaseUrl ? 'DATABASE_URL' : settingName(key);
-    // A database URL's password stays out of the message, whatever its engine.
-    const value = key === 'dbPath' ? maskedLocation(String(raw[key]).replace(/^(\w[\w+.-]*:\/\/[^/:@]*:)[^/@]*@/, '$1***@')) : raw[key];
+    const value = key === 'dbPath' ? withoutPassword(String(raw[key])) : raw[key];
     throw new ConfigError(`${name}: ${issue.message}, got ${JSON.stringify(value)}`);
   }
   return result.data as Config;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ConfigError, loadConfig, unknownSettings } from '../../server/config.ts';
+import { openPostgresStore } from '../../server/storage/postgres/postgres-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-config-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,11 +48,21 @@ test('VLAB_PUBLIC_URL: a port out of range or a host that is no host is refused 
 
 // `VLAB_DB=mysql://db/x` (or a host's DATABASE_URL of another engine) made a SQLite file `mysql:/db/x` under the
 // current folder and served from it.
-test('VLAB_DB and DATABASE_URL: a URL of another engine is refused, naming the variable it came from', () => {
+test('VLAB_DB and DATABASE_URL: a URL of another engine or one that does not parse is refused, naming the variable, no password', async () => {
   assert.equal(refused({ VLAB_DB: 'mysql://u:p@db/x' }),
     'VLAB_DB (--db): expected a SQLite file path or a postgres:// URL (this is a URL of another engine), got "mysql://u:***@db/x"');
   assert.equal(refused({ DATABASE_URL: 'mysql://db/x' }),
     'DATABASE_URL: expected a SQLite file path or a postgres:// URL (this is a URL of another engine), got "mysql://db/x"');
+  assert.equal(refused({ VLAB_DB: 'mysql://u:p/ss@db/x' }),
+    'VLAB_DB (--db): expected a SQLite file path or a postgres:// URL (this is a URL of another engine), got "mysql://u:***@db/x"');
+  // A password with a # was "cannot open the database (Invalid URL)" after the start's first steps.
+  assert.equal(refused({ VLAB_DB: 'postgres://vlab:p#ss@db:5432/vlab' }),
+    'VLAB_DB (--db): a postgres:// URL that does not parse: percent-encode @ : / ? # % in the user name and password (# as %23), got "postgres://vlab:***@db:5432/vlab"');
+  assert.match(refused({ VLAB_DB: 'postgres://vlab:secret@db:99999/vlab' }), /^VLAB_DB \(--db\): a postgres:\/\/ URL that does not parse: .*, got "postgres:\/\/vlab:\*\*\*@db:99999\/vlab"$/);
+  // vlab db copy --to opens the store without the config's check.
+  await assert.rejects(openPostgresStore('postgres://vlab:p#ss@db:5432/vlab'), (e: Error) => e instanceof ConfigError &&
+    e.message === 'postgres://vlab:***@db:5432/vlab: cannot open the database (a postgres:// URL that does not parse: percent-encode @ : / ? # % in the user name and password (# as %23))');
+  assert.equal(loadConfig({ VLAB_DB: 'postgres://vlab:p%23ss@db:5432/vlab' }).dbPath, 'postgres://vlab:p%23ss@db:5432/vlab');
   assert.equal(loadConfig({ VLAB_DB: 'postgresql://db/x' }).dbPath, 'postgresql://db/x');
   assert.equal(loadConfig({ VLAB_DB: 'data/my file.sqlite' }).dbPath, 'data/my file.sqlite');
   assert.equal(loadConfig({ VLAB_DB: 'C:/data/vlab.sqlite' }).dbPath, 'C:/data/vlab.sqlite');

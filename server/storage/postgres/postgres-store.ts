@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { ConfigError } from '../../config.ts';
+import { ConfigError, POSTGRES_URL_UNPARSABLE, withoutPassword } from '../../config.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { migrationFiles, newerSchemaProblem } from '../db.ts';
 import type { Repositories } from '../repositories.ts';
@@ -103,6 +103,8 @@ export interface PostgresStoreOptions {
  * the pool opens new connections by itself once it is back.
  */
 export async function openPostgresStore(url: string, { migrate = true, maxConnections = 10 }: PostgresStoreOptions = {}): Promise<Store & { pool: pg.Pool }> {
+  // `vlab db copy --to` comes here without the config's check: a password with a # was "(Invalid URL)".
+  if (!URL.canParse(url)) throw new ConfigError(`${withoutPassword(url)}: cannot open the database (${POSTGRES_URL_UNPARSABLE})`);
   const pool = new pg.Pool({
     connectionString: url,
     max: maxConnections,
