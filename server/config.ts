@@ -143,6 +143,16 @@ const SETTINGS = {
       .string()
       .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, PUBLIC_URL_EXPECTED)
       .refine((url) => URL.canParse(url), PUBLIC_URL_EXPECTED)
+      // The pages ask for /assets/… and /api/… from the root of their host, so vlab cannot live under a path.
+      .superRefine((url, ctx) => {
+        const path = URL.canParse(url) ? new URL(url).pathname : '/';
+        if (/[^/]/.test(path)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `a path (${path}) is not supported: the pages ask for /assets/… and /api/… at the root of the host, so vlab needs an address of its own (https://survey.example.org)`,
+          });
+        }
+      })
       .transform((url) => url.replace(/\/+$/, ''))
       .nullable(),
   },

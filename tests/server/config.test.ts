@@ -39,11 +39,15 @@ test('VLAB_TRUST_PROXY: every address and subnet is checked at start; 0, false a
   assert.match(refused({ VLAB_TRUST_PROXY: 'true' }), /^VLAB_TRUST_PROXY: "true" is not an address or subnet/);
 });
 
-test('VLAB_PUBLIC_URL: a port out of range or a host that is no host is refused (links were printed with it)', () => {
+test('VLAB_PUBLIC_URL: a port out of range, a host that is no host or a path is refused (links were printed with it)', () => {
   assert.equal(refused({ VLAB_PUBLIC_URL: 'https://survey.example.org:99999' }),
     'VLAB_PUBLIC_URL: expected an http(s) address such as https://survey.example.org, without ? or #, got "https://survey.example.org:99999"');
   assert.match(refused({ VLAB_PUBLIC_URL: 'https://exa mple.org' }), /^VLAB_PUBLIC_URL: expected an http\(s\) address/);
-  assert.equal(loadConfig({ VLAB_PUBLIC_URL: 'https://survey.example.org:8443/base/' }).publicUrl, 'https://survey.example.org:8443/base');
+  assert.equal(loadConfig({ VLAB_PUBLIC_URL: 'https://survey.example.org:8443/' }).publicUrl, 'https://survey.example.org:8443');
+  // The page asks for /assets/… and /api/… from the root of its host: behind a proxy that serves vlab under /base,
+  // the printed links opened a page whose script and API calls went past the proxy. Accepted before.
+  assert.equal(refused({ VLAB_PUBLIC_URL: 'https://example.org/survey/' }),
+    'VLAB_PUBLIC_URL: a path (/survey/) is not supported: the pages ask for /assets/… and /api/… at the root of the host, so vlab needs an address of its own (https://survey.example.org), got "https://example.org/survey/"');
 });
 
 // `VLAB_DB=mysql://db/x` (or a host's DATABASE_URL of another engine) made a SQLite file `mysql:/db/x` under the
