@@ -1,7 +1,8 @@
 // WCAG 2.2 AA on the respondent's page, checked by axe-core on every page of both flagship studies, the
 // repeated-vignette study (and the bilingual study in Spanish), from the consent page to the end page, on a phone (390 × 844, touch) and a laptop
 // (1366 × 900), and its colour contrast in the dark scheme at 320 and 1280 px; plus what axe cannot see: headings, focus and announcement on page change, the tab title,
-// 44 px targets on touch, 320 px without sideways scrolling, and no animation for reduced motion.
+// 44 px targets on touch, 320 px without sideways scrolling, the reader's own text size (doubled) followed by every
+// text, and no animation for reduced motion.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,6 +11,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { serveWaves } from './serve-process.ts';
+import { textsNotScaled } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
 import { walkSurvey, type WalkStep } from './walk-survey.ts';
 
@@ -164,6 +166,25 @@ test('at 320 px (a 640 px window at 200 % zoom, a 1280 px one at 400 %) no page 
     assert.deepEqual(await cutText(page), [], `page ${step.index} (${step.title}): text cut off`);
   });
   await context.close();
+});
+
+test('with the reader’s own text size doubled (the browser’s default font at 32 px, text-only zoom), every text of every page of both flagships and the conjoint flagship grows with it, at 390 px without sideways scrolling or text cut off', async () => {
+  for (const study of ['alliance-corrective-measures', 'protege-bargaining', 'alliance-partner-conjoint']) {
+    const context = await session.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${session.app.baseUrl}/s/${waveOf(study)}?PROLIFIC_PID=a11y-text-size`);
+    const found: string[] = [];
+    const steps = await walkSurvey(page, async (step) => {
+      const where = `${study}, page ${step.index} (${step.title})`;
+      found.push(...(await textsNotScaled(page, 32)).map((t) => `${where}: ${t}`));
+      found.push(...(await cutText(page)).map((t) => `${where}: cut off: ${t}`));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) found.push(`${where}: ${overflow} px wider than the screen`);
+    });
+    assert.equal(steps.at(-1)!.end, true);
+    assert.deepEqual(found, []);
+    await context.close();
+  }
 });
 
 test('with prefers-reduced-motion SurveyJS animates nothing; without it, it may', async () => {
