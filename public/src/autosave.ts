@@ -12,8 +12,14 @@ export interface AutosaveOptions {
   current: () => SaveState;
   /** The server refused a save (a 4xx): retrying the same body cannot help. */
   onRefused: (error: ApiRefusal) => void;
+  /** A save did not reach the server (offline, or no answer after its retries); called at each such failure. */
+  onUnreachable: () => void;
+  /** A save reached the server again after `onUnreachable`. */
+  onReachable: () => void;
   /** How long after a change the save is sent; changes meanwhile ride along. */
   delayMs?: number;
+  /** How long after a save that did not reach the server it is tried again (sooner when the device is back online). */
+  retryMs?: number;
 }
 
 /**
@@ -26,12 +32,15 @@ export interface AutosaveOptions {
  * - When the page is hidden (app switch, tab switch, closing: `visibilitychange` and `pagehide`), anything not
  *   yet acknowledged is sent at once as a keepalive request, which the browser delivers even if the page is
  *   then frozen or unloaded.
- * - A network failure is not fatal: the next save and the completion carry every answer again.
+ * - A save that does not reach the server (offline) is tried again every `retryMs` and at once when the device
+ *   is back online, without waiting for another change: the answers on the page are saved as soon as they can
+ *   be, and the respondent is told meanwhile (onUnreachable) to keep the page open.
  */
-export function createAutosave({ code, current, onRefused, delayMs = 800 }: AutosaveOptions) {
+export function createAutosave({ code, current, onRefused, onUnreachable, onReachable, delayMs = 800, retryMs = 5000 }: AutosaveOptions) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let stopped = false;
+  let unreachable = false;
   let pending: SaveState | null = null;
   /** The body of the last save the server acknowledged, to skip sending the same state twice. */
   let acknowledged = '';
@@ -41,8 +50,14 @@ export function createAutosave({ code, current, onRefused, delayMs = 800 }: Auto
     try {
       await saveAnswers(code, state.answers, state.page, { keepalive });
       acknowledged = key(state);
+      if (unreachable && !stopped) onReachable();
+      unreachable = false;
     } catch (error) {
-      if (error instanceof ApiRefusal && !stopped) onRefused(error);
+      if (stopped) return;
+      if (error instanceof ApiRefusal) return onRefused(error);
+      unreachable = true;
+      onUnreachable();
+      if (timer === null) timer = setTimeout(saveNow, retryMs);
     }
   };
   const run = async () => {
@@ -75,8 +90,12 @@ export function createAutosave({ code, current, onRefused, delayMs = 800 }: Auto
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') onHidden();
   };
+  const onOnline = () => {
+    if (unreachable) saveNow();
+  };
   document.addEventListener('visibilitychange', onVisibility);
   window.addEventListener('pagehide', onHidden);
+  window.addEventListener('online', onOnline);
 
   return {
     /** An answer changed: save within `delayMs`. */
@@ -91,6 +110,7 @@ export function createAutosave({ code, current, onRefused, delayMs = 800 }: Auto
       cancelTimer();
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', onHidden);
+      window.removeEventListener('online', onOnline);
     },
   };
 }

@@ -155,6 +155,8 @@ async function main(): Promise<void> {
     code,
     current: () => ({ answers: survey.data as Record<string, unknown>, page: survey.currentPageNo }),
     onRefused: () => chrome.notice(messages.saveRefused),
+    onUnreachable: () => chrome.notice(messages.saveOffline, { keep: true }),
+    onReachable: () => chrome.notice(messages.saveOnlineAgain),
   });
   labelConsentExit(survey);
 

@@ -106,3 +106,38 @@ test('a save the server refuses gets a calm notice, and the respondent can carry
   assert.deepEqual(await checked(page, 'age_group'), ['30 to 44']);
   await page.close();
 });
+
+test('offline mid-page: the respondent is told once that the answers wait on the page, and they are saved when the connection is back, without another change', async () => {
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  await toAboutYou(page, link('PROLIFIC_PID=autosave-offline&STUDY_ID=s&SESSION_ID=sess-offline'));
+  // Every text the notice line (a status region) shows, in order: each is announced once.
+  await page.evaluate(() => {
+    const notice = document.querySelector('.vlab-notice')!;
+    const shown: string[] = ((window as unknown as { shown: string[] }).shown = []);
+    new MutationObserver(() => notice.textContent && shown.push(notice.textContent)).observe(notice, { childList: true, characterData: true, subtree: true });
+  });
+  let failed = 0;
+  page.on('requestfailed', (r) => r.method() === 'PUT' && failed++);
+  await context.setOffline(true);
+  await option(page, 'age_group', '45 to 64').click();
+  await option(page, 'gender', 'Female').click();
+  await page.waitForFunction(() => document.querySelector('.vlab-notice')?.textContent !== '');
+  // A further change while still offline fails again (a second round of attempts), and is not announced again.
+  await option(page, 'region', 'South').click();
+  const firstRound = failed;
+  for (let i = 0; i < 300 && failed < firstRound + 4; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(failed >= firstRound + 4, `a second round of saves failed while offline (${failed} failed requests)`);
+  assert.deepEqual(storedPartial('autosave-offline'), { answers: { consent: true }, page: 1 });
+
+  await context.setOffline(false);
+  for (let i = 0; i < 100 && storedPartial('autosave-offline')?.answers.region !== 'south'; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(storedPartial('autosave-offline'), { answers: { consent: true, age_group: '45-64', gender: 'female', region: 'south' }, page: 1 });
+  await page.waitForFunction(() => (window as unknown as { shown: string[] }).shown.length >= 2);
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { shown: string[] }).shown), [
+    'You seem to be offline: your latest answers are not saved yet. Please keep this page open; they will be saved when the connection is back.',
+    'The connection is back and your answers are saved.',
+  ]);
+  assert.equal(await page.locator('.vlab-notice').getAttribute('role'), 'status');
+  await context.close();
+});
