@@ -1,4 +1,4 @@
-import { ApiRefusal, saveAnswers } from './respondent-api.ts';
+import { ApiRefusal, saveAnswers, type Outcome } from './respondent-api.ts';
 
 /** What a save sends: every answer so far (the server replaces the partial save) and the page shown. */
 export interface SaveState {
@@ -16,6 +16,8 @@ export interface AutosaveOptions {
   onUnreachable: () => void;
   /** A save reached the server again after `onUnreachable`. */
   onReachable: () => void;
+  /** The server ended the participant instead of saving (their quota lease lapsed and the level filled): no more saves. */
+  onOutcome: (outcome: Outcome) => void;
   /** How long after a change the save is sent; changes meanwhile ride along. */
   delayMs?: number;
   /** How long after a save that did not reach the server it is tried again (sooner when the device is back online). */
@@ -36,7 +38,7 @@ export interface AutosaveOptions {
  *   is back online, without waiting for another change: the answers on the page are saved as soon as they can
  *   be, and the respondent is told meanwhile (onUnreachable) to keep the page open.
  */
-export function createAutosave({ code, current, onRefused, onUnreachable, onReachable, delayMs = 800, retryMs = 5000 }: AutosaveOptions) {
+export function createAutosave({ code, current, onRefused, onUnreachable, onReachable, onOutcome, delayMs = 800, retryMs = 5000 }: AutosaveOptions) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let stopped = false;
@@ -48,7 +50,11 @@ export function createAutosave({ code, current, onRefused, onUnreachable, onReac
   const key = (state: SaveState) => JSON.stringify(state);
   const send = async (state: SaveState, keepalive: boolean) => {
     try {
-      await saveAnswers(code, state.answers, state.page, { keepalive });
+      const result = await saveAnswers(code, state.answers, state.page, { keepalive });
+      if (result.outcome) {
+        if (!stopped) onOutcome(result.outcome);
+        return stop();
+      }
       acknowledged = key(state);
       if (unreachable && !stopped) onReachable();
       unreachable = false;
@@ -97,6 +103,14 @@ export function createAutosave({ code, current, onRefused, onUnreachable, onReac
   window.addEventListener('pagehide', onHidden);
   window.addEventListener('online', onOnline);
 
+  function stop(): void {
+    stopped = true;
+    cancelTimer();
+    document.removeEventListener('visibilitychange', onVisibility);
+    window.removeEventListener('pagehide', onHidden);
+    window.removeEventListener('online', onOnline);
+  }
+
   return {
     /** An answer changed: save within `delayMs`. */
     changed(): void {
@@ -105,12 +119,6 @@ export function createAutosave({ code, current, onRefused, onUnreachable, onReac
     /** Save now (a page change). */
     saveNow,
     /** No more saves: the survey is being completed, and the completion carries every answer. */
-    stop(): void {
-      stopped = true;
-      cancelTimer();
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', onHidden);
-      window.removeEventListener('online', onOnline);
-    },
+    stop,
   };
 }

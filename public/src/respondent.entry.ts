@@ -157,6 +157,8 @@ async function main(): Promise<void> {
     onRefused: () => chrome.notice(messages.saveRefused),
     onUnreachable: () => chrome.notice(messages.saveOffline, { keep: true }),
     onReachable: () => chrome.notice(messages.saveOnlineAgain),
+    // A lapsed quota lease whose level filled meanwhile: the server ended the participant, as the quota step does.
+    onOutcome: (outcome) => finish(outcome, studyTitle),
   });
   labelConsentExit(survey);
 
