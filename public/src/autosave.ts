@@ -25,6 +25,24 @@ export interface AutosaveOptions {
 }
 
 /**
+ * Calls `onHidden` when the page is hidden or unloaded (`visibilitychange`, `pagehide`) and `onOnline` when the
+ * device is back online; returns what stops both.
+ */
+function listenToPage(onHidden: () => void, onOnline: () => void): () => void {
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onHidden();
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  window.addEventListener('pagehide', onHidden);
+  window.addEventListener('online', onOnline);
+  return () => {
+    document.removeEventListener('visibilitychange', onVisibility);
+    window.removeEventListener('pagehide', onHidden);
+    window.removeEventListener('online', onOnline);
+  };
+}
+
+/**
  * Saves answers as they change, so a reload or an app switch loses at most the last second of input.
  *
  * - A change schedules a save `delayMs` later; further changes do not push it back, so a respondent who
@@ -93,22 +111,14 @@ export function createAutosave({ code, current, onRefused, onUnreachable, onReac
     pending = null;
     void send(state, true);
   };
-  const onVisibility = () => {
-    if (document.visibilityState === 'hidden') onHidden();
-  };
-  const onOnline = () => {
+  const unlisten = listenToPage(onHidden, () => {
     if (unreachable) saveNow();
-  };
-  document.addEventListener('visibilitychange', onVisibility);
-  window.addEventListener('pagehide', onHidden);
-  window.addEventListener('online', onOnline);
+  });
 
   function stop(): void {
     stopped = true;
     cancelTimer();
-    document.removeEventListener('visibilitychange', onVisibility);
-    window.removeEventListener('pagehide', onHidden);
-    window.removeEventListener('online', onOnline);
+    unlisten();
   }
 
   return {
