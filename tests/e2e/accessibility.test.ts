@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
+import { cellColumnHeaders } from './accessibility-tree.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { serveWaves } from './serve-process.ts';
@@ -109,13 +110,13 @@ for (const study of ['alliance-corrective-measures', 'protege-bargaining', 'prot
   }
 }
 
-test('the conjoint flagship at phone and laptop sizes: axe on every page, "Task 2 of 5" headings, the task table readable without sideways scrolling', async () => {
+test('the conjoint flagship at phone and laptop sizes: axe on every page, "Task 2 of 5" headings, the task table readable without sideways scrolling, each level read with its partner as column header', async () => {
   for (const options of [PHONE, LAPTOP]) {
     const steps = await walkWithAxe('alliance-partner-conjoint', options);
     assert.deepEqual(steps.slice(3, 8).map((s) => s.title), ['Task 1 of 5', 'Task 2 of 5', 'Task 3 of 5', 'Task 4 of 5', 'Task 5 of 5']);
     assert.equal(steps.at(-1)!.end, true);
   }
-  for (const width of [390, 320]) {
+  for (const width of [1280, 390, 320]) {
     const context = await session.browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${session.app.baseUrl}/s/${waveOf('alliance-partner-conjoint')}?PROLIFIC_PID=a11y-conjoint-${width}`);
@@ -133,6 +134,9 @@ test('the conjoint flagship at phone and laptop sizes: axe on every page, "Task 
       assert.equal(await table.locator('tbody th[scope="row"]').count(), 6);
       const [a, b] = await table.locator('tbody tr').first().locator('td').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().toJSON()));
       assert.ok(a && b && Math.abs(a.top - b.top) < 1 && a.right <= b.left + 1, `${width} px: the two profiles side by side`);
+      // A screen reader's table navigation reads each level with its partner's column header.
+      const partners = await table.locator('thead th').allInnerTexts();
+      assert.deepEqual(await cellColumnHeaders(page), Array(6).fill(partners), `${width} px: each level's column header in the tree`);
     });
     assert.equal(tables, 5);
     await context.close();
