@@ -95,7 +95,7 @@ test('a tab closed mid-page, before the delayed save, resumes elsewhere on the s
 test('a save the server refuses gets a calm notice, and the respondent can carry on', async () => {
   const page = await session.browser.newPage();
   await page.route('**/api/participants/*/answers', (route) =>
-    route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'conflict', message: 'refused' } }) }),
+    route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalid_input', message: 'refused' } }) }),
   );
   await toAboutYou(page, link('PROLIFIC_PID=autosave-refused'));
   const notice = page.locator('.vlab-notice');
@@ -139,5 +139,35 @@ test('offline mid-page: the respondent is told once that the answers wait on the
     'The connection is back and your answers are saved.',
   ]);
   assert.equal(await page.locator('.vlab-notice').getAttribute('role'), 'status');
+  await context.close();
+});
+
+test('two tabs of one link: a stale tab whose change the server refuses (the other tab passed the vignette) says so and how to go on, and a reload resumes where the other tab got to', async () => {
+  const context = await session.browser.newContext();
+  const ahead = await context.newPage();
+  const url = link('PROLIFIC_PID=autosave-two-tabs&STUDY_ID=s&SESSION_ID=sess-two-tabs');
+  await toAboutYou(ahead, url);
+  const stale = await context.newPage();
+  await stale.goto(url);
+  await stale.locator('[data-name="age_group"]').waitFor();
+  for (const [q, a] of [['age_group', '18 to 29'], ['gender', 'Male'], ['education', 'Less than a four-year college degree'], ['region', 'West'], ['party', 'Democrat']]) {
+    await option(ahead, q!, a!).click();
+  }
+  await ahead.getByRole('button', { name: 'Next' }).click();
+  await option(ahead, 'attention_check', 'Radio').click();
+  await ahead.getByRole('button', { name: 'Next' }).click();
+  await ahead.locator('.vlab-vignette').waitFor();
+
+  // The stale tab, still on "About you", answers differently: the pre-treatment answers are fixed now.
+  await option(stale, 'age_group', '65 or older').click();
+  await stale.getByRole('heading', { level: 1, name: 'This survey went on in another tab or window' }).waitFor();
+  assert.equal(await stale.locator('#vlab-status').innerText(), 'Please reload this page to carry on from where you got to.');
+  assert.equal(await stale.evaluate(() => document.activeElement?.tagName), 'H1');
+  assert.equal(await stale.locator('[data-name="gender"]').count(), 0, 'the stale questions are gone');
+
+  await stale.reload();
+  await stale.locator('.vlab-vignette').waitFor();
+  assert.equal(await stale.locator('.vlab-progress__text').innerText(), 'Page 4 of 7');
+  assert.equal(storedPartial('autosave-two-tabs')?.answers.age_group, '18-29');
   await context.close();
 });

@@ -27,6 +27,8 @@ export const en: RespondentMessages = {
   saveRefused: 'Your latest change could not be saved. Your earlier answers are kept; please carry on with the survey.',
   saveOffline: 'You seem to be offline: your latest answers are not saved yet. Please keep this page open; they will be saved when the connection is back.',
   saveOnlineAgain: 'The connection is back and your answers are saved.',
+  elsewhereTitle: 'This survey went on in another tab or window',
+  elsewhereText: 'Please reload this page to carry on from where you got to.',
   savingTitle: 'Saving your answers…',
   savingText: 'Please keep this page open.',
   savingRetryText: 'We could not reach the server yet and are trying again. Please keep this page open.',

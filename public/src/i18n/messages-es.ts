@@ -27,6 +27,8 @@ export const es: RespondentMessages = {
   saveRefused: 'No se pudo guardar su último cambio. Sus respuestas anteriores se conservan; continúe con la encuesta.',
   saveOffline: 'Parece que no tiene conexión: sus últimas respuestas aún no se han guardado. No cierre esta página; se guardarán cuando vuelva la conexión.',
   saveOnlineAgain: 'La conexión ha vuelto y sus respuestas están guardadas.',
+  elsewhereTitle: 'Esta encuesta continuó en otra pestaña o ventana',
+  elsewhereText: 'Vuelva a cargar esta página para seguir desde donde se quedó.',
   savingTitle: 'Guardando sus respuestas…',
   savingText: 'No cierre esta página.',
   savingRetryText: 'Todavía no pudimos comunicarnos con el servidor y lo estamos intentando de nuevo. No cierre esta página.',

@@ -42,6 +42,9 @@ export interface RespondentMessages {
   saveOffline: string;
   /** The notice once a save reaches the server again. */
   saveOnlineAgain: string;
+  /** The page that replaces the survey when another tab or window of the same link went further. */
+  elsewhereTitle: string;
+  elsewhereText: string;
   savingTitle: string;
   savingText: string;
   savingRetryText: string;
