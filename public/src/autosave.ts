@@ -1,4 +1,4 @@
-import { ApiRefusal, saveAnswers } from './respondent-api.ts';
+import { ApiRefusal, saveAnswers, type Outcome } from './respondent-api.ts';
 
 /** What a save sends: every answer so far (the server replaces the partial save) and the page shown. */
 export interface SaveState {
@@ -12,8 +12,34 @@ export interface AutosaveOptions {
   current: () => SaveState;
   /** The server refused a save (a 4xx): retrying the same body cannot help. */
   onRefused: (error: ApiRefusal) => void;
+  /** A save did not reach the server (offline, or no answer after its retries); called at each such failure. */
+  onUnreachable: () => void;
+  /** A save reached the server again after `onUnreachable`. */
+  onReachable: () => void;
+  /** The server ended the participant instead of saving (their quota lease lapsed and the level filled): no more saves. */
+  onOutcome: (outcome: Outcome) => void;
   /** How long after a change the save is sent; changes meanwhile ride along. */
   delayMs?: number;
+  /** How long after a save that did not reach the server it is tried again (sooner when the device is back online). */
+  retryMs?: number;
+}
+
+/**
+ * Calls `onHidden` when the page is hidden or unloaded (`visibilitychange`, `pagehide`) and `onOnline` when the
+ * device is back online; returns what stops both.
+ */
+function listenToPage(onHidden: () => void, onOnline: () => void): () => void {
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onHidden();
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  window.addEventListener('pagehide', onHidden);
+  window.addEventListener('online', onOnline);
+  return () => {
+    document.removeEventListener('visibilitychange', onVisibility);
+    window.removeEventListener('pagehide', onHidden);
+    window.removeEventListener('online', onOnline);
+  };
 }
 
 /**
@@ -26,12 +52,15 @@ export interface AutosaveOptions {
  * - When the page is hidden (app switch, tab switch, closing: `visibilitychange` and `pagehide`), anything not
  *   yet acknowledged is sent at once as a keepalive request, which the browser delivers even if the page is
  *   then frozen or unloaded.
- * - A network failure is not fatal: the next save and the completion carry every answer again.
+ * - A save that does not reach the server (offline) is tried again every `retryMs` and at once when the device
+ *   is back online, without waiting for another change: the answers on the page are saved as soon as they can
+ *   be, and the respondent is told meanwhile (onUnreachable) to keep the page open.
  */
-export function createAutosave({ code, current, onRefused, delayMs = 800 }: AutosaveOptions) {
+export function createAutosave({ code, current, onRefused, onUnreachable, onReachable, onOutcome, delayMs = 800, retryMs = 5000 }: AutosaveOptions) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let stopped = false;
+  let unreachable = false;
   let pending: SaveState | null = null;
   /** The body of the last save the server acknowledged, to skip sending the same state twice. */
   let acknowledged = '';
@@ -39,10 +68,20 @@ export function createAutosave({ code, current, onRefused, delayMs = 800 }: Auto
   const key = (state: SaveState) => JSON.stringify(state);
   const send = async (state: SaveState, keepalive: boolean) => {
     try {
-      await saveAnswers(code, state.answers, state.page, { keepalive });
+      const result = await saveAnswers(code, state.answers, state.page, { keepalive });
+      if (result.outcome) {
+        if (!stopped) onOutcome(result.outcome);
+        return stop();
+      }
       acknowledged = key(state);
+      if (unreachable && !stopped) onReachable();
+      unreachable = false;
     } catch (error) {
-      if (error instanceof ApiRefusal && !stopped) onRefused(error);
+      if (stopped) return;
+      if (error instanceof ApiRefusal) return onRefused(error);
+      unreachable = true;
+      onUnreachable();
+      if (timer === null) timer = setTimeout(saveNow, retryMs);
     }
   };
   const run = async () => {
@@ -72,11 +111,15 @@ export function createAutosave({ code, current, onRefused, delayMs = 800 }: Auto
     pending = null;
     void send(state, true);
   };
-  const onVisibility = () => {
-    if (document.visibilityState === 'hidden') onHidden();
-  };
-  document.addEventListener('visibilitychange', onVisibility);
-  window.addEventListener('pagehide', onHidden);
+  const unlisten = listenToPage(onHidden, () => {
+    if (unreachable) saveNow();
+  });
+
+  function stop(): void {
+    stopped = true;
+    cancelTimer();
+    unlisten();
+  }
 
   return {
     /** An answer changed: save within `delayMs`. */
@@ -86,11 +129,6 @@ export function createAutosave({ code, current, onRefused, delayMs = 800 }: Auto
     /** Save now (a page change). */
     saveNow,
     /** No more saves: the survey is being completed, and the completion carries every answer. */
-    stop(): void {
-      stopped = true;
-      cancelTimer();
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', onHidden);
-    },
+    stop,
   };
 }

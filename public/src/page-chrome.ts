@@ -11,7 +11,12 @@ export interface PageChrome {
   surveyRoot: HTMLElement;
   /** Shows page `index` (0-based) of `count`: progress, tab title, and with `announce` focus and announcement. */
   showPage(index: number, count: number, pageTitle: string, pageHeading: HTMLElement | null, announce: boolean): void;
-  notice(text: string): void;
+  /**
+   * Shows `text` in the notice line (a status region: announced when it changes, so the same text again is not
+   * set, nor said, again). A page change clears it, unless `keep`: a notice about the connection holds until the
+   * connection changes.
+   */
+  notice(text: string, options?: { keep?: boolean }): void;
   /** Says `text` through the page's polite live region, once (the same words again are said again). */
   announce(text: string): void;
 }
@@ -57,6 +62,7 @@ export function createPageChrome(container: HTMLElement, studyTitle: string, mes
   const surveyRoot = element('div', 'vlab-survey-root');
   container.replaceChildren(header, notice, live, surveyRoot);
   // Emptied first, so the same words (Next pressed twice on the same unanswered questions) are said again.
+  let keepNotice = false;
   const say = (text: string) => {
     live.textContent = '';
     setTimeout(() => (live.textContent = text), 50);
@@ -72,14 +78,15 @@ export function createPageChrome(container: HTMLElement, studyTitle: string, mes
       pageOf.textContent = position;
       document.title = messages.pageDocumentTitle(pageTitle || position, studyTitle);
       if (!announce) return;
-      notice.textContent = '';
+      if (!keepNotice) notice.textContent = '';
       focusHeading(pageHeading ?? title);
       scrollToTop();
       // The focused heading reads the page's title; the region adds only what it does not say, the position.
       say(position);
     },
-    notice(text) {
-      notice.textContent = text;
+    notice(text, { keep = false } = {}) {
+      keepNotice = keep;
+      if (notice.textContent !== text) notice.textContent = text;
     },
     announce: say,
   };

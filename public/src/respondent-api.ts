@@ -85,9 +85,12 @@ export const startParticipant = (waveId: string, panel: Record<string, string>, 
 export const checkQuota = (code: string, answers: Record<string, unknown>) =>
   requestJson<{ admitted: boolean; outcome: Outcome | null }>('POST', `/api/participants/${code}/quota-check`, { answers });
 
-/** A keepalive save is sent once: the page that sends it may be gone before a retry could run. */
+/**
+ * A keepalive save is sent once: the page that sends it may be gone before a retry could run. A save of a
+ * participant whose quota lease lapsed while their level filled is not stored, and says the outcome (overquota).
+ */
 export const saveAnswers = (code: string, answers: Record<string, unknown>, currentPage: number, { keepalive = false } = {}) =>
-  requestJson<{ saved: boolean }>('PUT', `/api/participants/${code}/answers`, { answers, currentPage }, keepalive ? { keepalive, attempts: 1 } : {});
+  requestJson<{ saved: boolean; outcome?: Outcome }>('PUT', `/api/participants/${code}/answers`, { answers, currentPage }, keepalive ? { keepalive, attempts: 1 } : {});
 
 export const completeParticipant = (
   code: string,

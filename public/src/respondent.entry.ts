@@ -103,6 +103,13 @@ function stripInlineStylesFromIcons(): void {
   }
 }
 
+/**
+ * A save or quota step refused as a conflict: the server's copy went further than this page (the same link open in
+ * another tab or window passed the vignette or finished), so this page's answers cannot be stored. Retrying cannot
+ * help; a reload resumes where the other one got to. The page never goes back, so alone it never meets one.
+ */
+const wentOnElsewhere = (error: unknown) => error instanceof ApiRefusal && error.status === 409;
+
 /** After declining consent the primary button ends the survey: it says so instead of "Complete". */
 function labelConsentExit(survey: SurveyModel): void {
   const declined = survey.currentPage?.name === CONSENT_PAGE && survey.getValue(CONSENT_QUESTION) === false;
@@ -154,8 +161,16 @@ async function main(): Promise<void> {
   const autosave = createAutosave({
     code,
     current: () => ({ answers: survey.data as Record<string, unknown>, page: survey.currentPageNo }),
-    onRefused: () => chrome.notice(messages.saveRefused),
+    onRefused: (error) => (wentOnElsewhere(error) ? leave() : chrome.notice(messages.saveRefused)),
+    onUnreachable: () => chrome.notice(messages.saveOffline, { keep: true }),
+    onReachable: () => chrome.notice(messages.saveOnlineAgain),
+    // A lapsed quota lease whose level filled meanwhile: the server ended the participant, as the quota step does.
+    onOutcome: (outcome) => finish(outcome, studyTitle),
   });
+  function leave(): void {
+    autosave.stop();
+    showMessage(messages.elsewhereTitle, messages.elsewhereText, studyTitle);
+  }
   labelConsentExit(survey);
 
   // The quota step: leaving the last pre-treatment page waits for the server, which may end the survey here.
@@ -167,7 +182,8 @@ async function main(): Promise<void> {
         autosave.stop();
         return finish(result.outcome, studyTitle);
       }
-    } catch {
+    } catch (error) {
+      if (wentOnElsewhere(error)) return leave();
       const first = sender.currentPage.questions[0];
       if (first) options.errors[first.name] = messages.quotaUnreachable;
     }

@@ -67,3 +67,28 @@ export async function focusedOnArrival(page: Page, key: string): Promise<{ role:
   const node = focusedIn(nodes);
   return { role: node?.role?.value ?? '', name: node?.name?.value.trim() ?? '', value: String(node?.value?.value ?? '') };
 }
+
+/**
+ * The column header a screen reader gives each data cell of the page's table, row by row: the name of the cell at
+ * the same position in the table's first row of Chromium's tree, as a screen reader's table navigation counts
+ * them ("Partner A" for the first profile's level). A cell left out of the tree in the first row shifts them.
+ */
+export async function cellColumnHeaders(page: Page): Promise<string[][]> {
+  const cdp = await page.context().newCDPSession(page);
+  type AXNode = { nodeId: string; ignored: boolean; role?: { value: string }; name?: { value: string }; childIds?: string[] };
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AXNode[] };
+  await cdp.detach();
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  // The non-ignored nodes under `node` of the given roles, looking through ignored ones and row groups.
+  const under = (node: AXNode, roles: string[]): AXNode[] =>
+    (node.childIds ?? []).flatMap((id) => {
+      const child = byId.get(id);
+      if (!child) return [];
+      if (!child.ignored && roles.includes(child.role?.value ?? '')) return [child];
+      return child.ignored || child.role?.value === 'rowgroup' || child.role?.value === 'generic' ? under(child, roles) : [];
+    });
+  const table = nodes.find((n) => !n.ignored && n.role?.value === 'table');
+  if (!table) return [];
+  const [head, ...rows] = under(table, ['row']).map((row) => under(row, ['cell', 'gridcell', 'columnheader', 'rowheader']));
+  return rows.map((cells) => cells.flatMap((cell, j) => (cell.role?.value === 'cell' ? [head?.[j]?.name?.value.trim() ?? '(no header)'] : [])));
+}

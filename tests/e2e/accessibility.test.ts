@@ -1,15 +1,18 @@
 // WCAG 2.2 AA on the respondent's page, checked by axe-core on every page of both flagship studies, the
 // repeated-vignette study (and the bilingual study in Spanish), from the consent page to the end page, on a phone (390 × 844, touch) and a laptop
 // (1366 × 900), and its colour contrast in the dark scheme at 320 and 1280 px; plus what axe cannot see: headings, focus and announcement on page change, the tab title,
-// 44 px targets on touch, 320 px without sideways scrolling, and no animation for reduced motion.
+// 44 px targets on touch, 320 px without sideways scrolling, the reader's own text size (doubled) followed by every
+// text, and no animation for reduced motion.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
+import { cellColumnHeaders } from './accessibility-tree.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { serveWaves } from './serve-process.ts';
+import { textsNotScaled } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
 import { walkSurvey, type WalkStep } from './walk-survey.ts';
 
@@ -107,13 +110,13 @@ for (const study of ['alliance-corrective-measures', 'protege-bargaining', 'prot
   }
 }
 
-test('the conjoint flagship at phone and laptop sizes: axe on every page, "Task 2 of 5" headings, the task table readable without sideways scrolling', async () => {
+test('the conjoint flagship at phone and laptop sizes: axe on every page, "Task 2 of 5" headings, the task table readable without sideways scrolling, each level read with its partner as column header', async () => {
   for (const options of [PHONE, LAPTOP]) {
     const steps = await walkWithAxe('alliance-partner-conjoint', options);
     assert.deepEqual(steps.slice(3, 8).map((s) => s.title), ['Task 1 of 5', 'Task 2 of 5', 'Task 3 of 5', 'Task 4 of 5', 'Task 5 of 5']);
     assert.equal(steps.at(-1)!.end, true);
   }
-  for (const width of [390, 320]) {
+  for (const width of [1280, 390, 320]) {
     const context = await session.browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${session.app.baseUrl}/s/${waveOf('alliance-partner-conjoint')}?PROLIFIC_PID=a11y-conjoint-${width}`);
@@ -131,6 +134,9 @@ test('the conjoint flagship at phone and laptop sizes: axe on every page, "Task 
       assert.equal(await table.locator('tbody th[scope="row"]').count(), 6);
       const [a, b] = await table.locator('tbody tr').first().locator('td').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().toJSON()));
       assert.ok(a && b && Math.abs(a.top - b.top) < 1 && a.right <= b.left + 1, `${width} px: the two profiles side by side`);
+      // A screen reader's table navigation reads each level with its partner's column header.
+      const partners = await table.locator('thead th').allInnerTexts();
+      assert.deepEqual(await cellColumnHeaders(page), Array(6).fill(partners), `${width} px: each level's column header in the tree`);
     });
     assert.equal(tables, 5);
     await context.close();
@@ -164,6 +170,25 @@ test('at 320 px (a 640 px window at 200 % zoom, a 1280 px one at 400 %) no page 
     assert.deepEqual(await cutText(page), [], `page ${step.index} (${step.title}): text cut off`);
   });
   await context.close();
+});
+
+test('with the reader’s own text size doubled (the browser’s default font at 32 px, text-only zoom), every text of every page of both flagships and the conjoint flagship grows with it, at 390 px without sideways scrolling or text cut off', async () => {
+  for (const study of ['alliance-corrective-measures', 'protege-bargaining', 'alliance-partner-conjoint']) {
+    const context = await session.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${session.app.baseUrl}/s/${waveOf(study)}?PROLIFIC_PID=a11y-text-size`);
+    const found: string[] = [];
+    const steps = await walkSurvey(page, async (step) => {
+      const where = `${study}, page ${step.index} (${step.title})`;
+      found.push(...(await textsNotScaled(page, 32)).map((t) => `${where}: ${t}`));
+      found.push(...(await cutText(page)).map((t) => `${where}: cut off: ${t}`));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) found.push(`${where}: ${overflow} px wider than the screen`);
+    });
+    assert.equal(steps.at(-1)!.end, true);
+    assert.deepEqual(found, []);
+    await context.close();
+  }
 });
 
 test('with prefers-reduced-motion SurveyJS animates nothing; without it, it may', async () => {

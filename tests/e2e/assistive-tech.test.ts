@@ -124,7 +124,7 @@ test('under forced colours the progress bar shows its fill: the pages done in an
 test('the autosave notice is a live region in the accessibility tree before a save fails, so its message is announced', async () => {
   const page = await session.browser.newPage();
   await page.route('**/api/participants/*/answers', (route) =>
-    route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'conflict', message: 'refused' } }) }),
+    route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalid_input', message: 'refused' } }) }),
   );
   await page.goto(link('protege-bargaining', 'PROLIFIC_PID=notice-live'));
   const notice = page.locator('.vlab-notice');
@@ -372,7 +372,8 @@ test('each thing said once: a new page’s title by its focused heading, not aga
 test('when the quota step cannot reach the server, the focused question says so once; no "questions to check" for an answered page', async () => {
   const context = await session.browser.newContext(PHONE);
   const page = await context.newPage();
-  await page.route('**/api/participants/*/quota-check', (route) => route.fulfill({ status: 409, contentType: 'application/json', body: '{"error":{"code":"conflict","message":"x"}}' }));
+  // No answer at all (a 409 would mean another tab went further: autosave-browser.test.ts); tried 4 times, ~3.5 s.
+  await page.route('**/api/participants/*/quota-check', (route) => route.abort('internetdisconnected'));
   await page.goto(link('bus-line-funding', 'PROLIFIC_PID=quota-unreachable'));
   await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
   await page.getByRole('button', { name: 'Next' }).click();

@@ -95,7 +95,7 @@ test('a tab closed mid-page, before the delayed save, resumes elsewhere on the s
 test('a save the server refuses gets a calm notice, and the respondent can carry on', async () => {
   const page = await session.browser.newPage();
   await page.route('**/api/participants/*/answers', (route) =>
-    route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'conflict', message: 'refused' } }) }),
+    route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalid_input', message: 'refused' } }) }),
   );
   await toAboutYou(page, link('PROLIFIC_PID=autosave-refused'));
   const notice = page.locator('.vlab-notice');
@@ -105,4 +105,69 @@ test('a save the server refuses gets a calm notice, and the respondent can carry
   await option(page, 'age_group', '30 to 44').click();
   assert.deepEqual(await checked(page, 'age_group'), ['30 to 44']);
   await page.close();
+});
+
+test('offline mid-page: the respondent is told once that the answers wait on the page, and they are saved when the connection is back, without another change', async () => {
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  await toAboutYou(page, link('PROLIFIC_PID=autosave-offline&STUDY_ID=s&SESSION_ID=sess-offline'));
+  // Every text the notice line (a status region) shows, in order: each is announced once.
+  await page.evaluate(() => {
+    const notice = document.querySelector('.vlab-notice')!;
+    const shown: string[] = ((window as unknown as { shown: string[] }).shown = []);
+    new MutationObserver(() => notice.textContent && shown.push(notice.textContent)).observe(notice, { childList: true, characterData: true, subtree: true });
+  });
+  let failed = 0;
+  page.on('requestfailed', (r) => r.method() === 'PUT' && failed++);
+  await context.setOffline(true);
+  await option(page, 'age_group', '45 to 64').click();
+  await option(page, 'gender', 'Female').click();
+  await page.waitForFunction(() => document.querySelector('.vlab-notice')?.textContent !== '');
+  // A further change while still offline fails again (a second round of attempts), and is not announced again.
+  await option(page, 'region', 'South').click();
+  const firstRound = failed;
+  for (let i = 0; i < 300 && failed < firstRound + 4; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(failed >= firstRound + 4, `a second round of saves failed while offline (${failed} failed requests)`);
+  assert.deepEqual(storedPartial('autosave-offline'), { answers: { consent: true }, page: 1 });
+
+  await context.setOffline(false);
+  for (let i = 0; i < 100 && storedPartial('autosave-offline')?.answers.region !== 'south'; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(storedPartial('autosave-offline'), { answers: { consent: true, age_group: '45-64', gender: 'female', region: 'south' }, page: 1 });
+  await page.waitForFunction(() => (window as unknown as { shown: string[] }).shown.length >= 2);
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { shown: string[] }).shown), [
+    'You seem to be offline: your latest answers are not saved yet. Please keep this page open; they will be saved when the connection is back.',
+    'The connection is back and your answers are saved.',
+  ]);
+  assert.equal(await page.locator('.vlab-notice').getAttribute('role'), 'status');
+  await context.close();
+});
+
+test('two tabs of one link: a stale tab whose change the server refuses (the other tab passed the vignette) says so and how to go on, and a reload resumes where the other tab got to', async () => {
+  const context = await session.browser.newContext();
+  const ahead = await context.newPage();
+  const url = link('PROLIFIC_PID=autosave-two-tabs&STUDY_ID=s&SESSION_ID=sess-two-tabs');
+  await toAboutYou(ahead, url);
+  const stale = await context.newPage();
+  await stale.goto(url);
+  await stale.locator('[data-name="age_group"]').waitFor();
+  for (const [q, a] of [['age_group', '18 to 29'], ['gender', 'Male'], ['education', 'Less than a four-year college degree'], ['region', 'West'], ['party', 'Democrat']]) {
+    await option(ahead, q!, a!).click();
+  }
+  await ahead.getByRole('button', { name: 'Next' }).click();
+  await option(ahead, 'attention_check', 'Radio').click();
+  await ahead.getByRole('button', { name: 'Next' }).click();
+  await ahead.locator('.vlab-vignette').waitFor();
+
+  // The stale tab, still on "About you", answers differently: the pre-treatment answers are fixed now.
+  await option(stale, 'age_group', '65 or older').click();
+  await stale.getByRole('heading', { level: 1, name: 'This survey went on in another tab or window' }).waitFor();
+  assert.equal(await stale.locator('#vlab-status').innerText(), 'Please reload this page to carry on from where you got to.');
+  assert.equal(await stale.evaluate(() => document.activeElement?.tagName), 'H1');
+  assert.equal(await stale.locator('[data-name="gender"]').count(), 0, 'the stale questions are gone');
+
+  await stale.reload();
+  await stale.locator('.vlab-vignette').waitFor();
+  assert.equal(await stale.locator('.vlab-progress__text').innerText(), 'Page 4 of 7');
+  assert.equal(storedPartial('autosave-two-tabs')?.answers.age_group, '18-29');
+  await context.close();
 });

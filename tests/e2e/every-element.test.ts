@@ -3,7 +3,7 @@
 // comment. This file builds such a page into a copy of the bilingual study and holds it to what the flagships'
 // pages meet: axe's WCAG rules as shown, with its errors and answered, at 320 px on touch and on a laptop, with no
 // sideways scrolling, and the dark scheme's colour contrast; and under forced colours a visible focus indicator on every control the keyboard reaches
-// and every answer picked shown as picked.
+// and every answer picked shown as picked; and with the reader's own text size doubled, every text grows with it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +13,7 @@ import { comboboxReadings, comboboxValues, describedByItsName, focusedOnArrival 
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { openEveryElementPage as openEveryElementPageAt, serveEveryElementStudy } from './every-element-study.ts';
+import { textsNotScaled } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -239,4 +240,22 @@ test('at 320 px with its errors: each unanswered required control is invalid and
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.deepEqual({ cut, overflow }, { cut: [], overflow: 0 });
   await context.close();
+});
+
+test('with the reader’s own text size doubled (the browser’s default font at 32 px), every text of every question type grows with it, errors and typed text included; nothing is cut off or scrolls sideways at 390 px, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await session.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, colorScheme });
+    const page = await context.newPage();
+    await openEveryElementPage(page, `every-text-size-${colorScheme}`);
+    await page.locator('.sd-navigation__next-btn').click();
+    await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);
+    await page.locator('[data-name="q_text"] input').fill('Springfield');
+    const notScaled = await textsNotScaled(page, 32);
+    const cut = await cutText(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.deepEqual({ notScaled, cut, overflow }, { notScaled: [], cut: [], overflow: 0 }, colorScheme);
+    // The typed text is drawn at the reader's size too (an input's value is no text node of the page).
+    assert.equal(await page.locator('[data-name="q_text"] input').evaluate((i) => getComputedStyle(i).fontSize), '32px');
+    await context.close();
+  }
 });

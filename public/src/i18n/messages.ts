@@ -38,6 +38,13 @@ export interface RespondentMessages {
   /** Heads each vignette page of a repeated-vignette study, e.g. "Vignette 2 of 3". */
   vignetteProgress: (position: number, count: number) => string;
   saveRefused: string;
+  /** The notice while saves do not reach the server: the answers wait on the page, which must stay open. */
+  saveOffline: string;
+  /** The notice once a save reaches the server again. */
+  saveOnlineAgain: string;
+  /** The page that replaces the survey when another tab or window of the same link went further. */
+  elsewhereTitle: string;
+  elsewhereText: string;
   savingTitle: string;
   savingText: string;
   savingRetryText: string;

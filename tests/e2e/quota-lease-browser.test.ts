@@ -1,0 +1,57 @@
+// A respondent whose quota lease lapsed (VLAB_QUOTA_LEASE_SECONDS without a save, docs/api.md) while their quota
+// level filled is turned away by their next save. The page ends the survey there with the over-quota message, as
+// the quota step does, instead of letting them answer on while nothing is saved any more.
+import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useBrowserSession } from './browser-session.ts';
+import { serve } from './serve-process.ts';
+
+const LEASE_SECONDS = 2;
+// At a target of 4 the 65+ level of the alliance study holds one respondent (ceil(0.21 × 4 × 1.05)).
+const session = useBrowserSession('quota-lease', (dbPath) => {
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', 'alliance-corrective-measures', '--target', '4', '--db', dbPath], { encoding: 'utf8' });
+  assert.equal(created.status, 0, created.stderr);
+  return serve(dbPath, { VLAB_QUOTA_LEASE_SECONDS: String(LEASE_SECONDS) });
+});
+
+const choose = (page: Page, question: string, option: string) => page.locator(`[data-name="${question}"]`).getByText(option, { exact: true }).click();
+const post = (path: string, body: object) =>
+  fetch(`${session.app.baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+
+test('a save that finds the lapsed quota slot taken ends the survey with the over-quota message, at once', async () => {
+  const wave = session.app.waves[0]!;
+  const page = await session.browser.newPage();
+  await page.goto(`${session.app.baseUrl}/s/${wave.id}?PROLIFIC_PID=lease-1`);
+  await choose(page, 'consent', 'Yes, I agree to take part');
+  await page.getByRole('button', { name: 'Next' }).click();
+  for (const [q, a] of [['age_group', '65 or older'], ['gender', 'Female'], ['education', 'Less than a four-year college degree'], ['region', 'South'], ['party', 'Democrat']]) {
+    await choose(page, q!, a!);
+  }
+  await page.getByRole('button', { name: 'Next' }).click();
+  await choose(page, 'attention_check', 'Radio');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.locator('.vlab-vignette').waitFor();
+  const saved = page.waitForResponse((r) => r.request().method() === 'PUT');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await (await saved).finished();
+  await page.locator('[data-name="do_nothing"]').waitFor();
+
+  // The respondent pauses past the lease; meanwhile someone else takes the one 65+ slot, free again.
+  await new Promise((resolve) => setTimeout(resolve, (LEASE_SECONDS + 1.5) * 1000));
+  const filler = (await post(`/api/waves/${wave.id}/participants`, { panel: { PROLIFIC_PID: 'lease-filler' } })) as { participant: { code: string } };
+  const answers = { consent: true, age_group: '65+', gender: 'male', education: 'college', region: 'west', party: 'democrat', attention_check: 'radio' };
+  assert.deepEqual(await post(`/api/participants/${filler.participant.code}/quota-check`, { answers }), { admitted: true, outcome: null });
+
+  await choose(page, 'do_nothing', 'Somewhat support');
+  await page.getByRole('heading', { level: 1, name: 'Thank you for your interest' }).waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator('[data-name="public_criticism"]').count(), 0, 'the questions are gone');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  const db = new Database(join(session.dir, 'vlab.sqlite'), { readonly: true });
+  assert.equal(db.prepare('SELECT status FROM participants WHERE panel_id = ?').pluck().get('lease-1'), 'overquota');
+  db.close();
+  await page.close();
+});

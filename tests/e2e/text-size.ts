@@ -1,0 +1,41 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Sets the browser's default font size, as a reader does in Chrome's settings (Appearance → Font size: "Very
+ * large" is 24 px) or Firefox's "Zoom text only": a text size of their own, not a zoom of the whole page. Through
+ * the DevTools protocol, as Playwright has no option for it; it applies at once to the page shown.
+ */
+export async function setDefaultFontSize(page: Page, px: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: px } });
+  await cdp.detach();
+}
+
+/** Every visible text on the page (an element with text of its own) and its font size in CSS pixels, in page order. */
+export function textSizes(page: Page): Promise<{ text: string; px: number }[]> {
+  return page.locator('body *').evaluateAll((elements) =>
+    elements
+      .filter((e) => e.getClientRects().length && e.clientWidth !== 1 && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+      .map((e) => ({
+        text: `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]} "${[...e.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : '')).join('').trim().slice(0, 30)}"`,
+        px: parseFloat(getComputedStyle(e).fontSize),
+      })),
+  );
+}
+
+/**
+ * The texts that do not follow the reader's text size: each text's size with the default font size at `px`
+ * against its size at 16 px (the browser's default), which must grow by the same factor (within 10 %). Leaves
+ * the page at `px`.
+ */
+export async function textsNotScaled(page: Page, px: number): Promise<string[]> {
+  await setDefaultFontSize(page, 16);
+  const before = await textSizes(page);
+  await setDefaultFontSize(page, px);
+  const after = await textSizes(page);
+  if (after.length !== before.length) return [`${before.length} texts at 16 px, ${after.length} at ${px} px`];
+  return before
+    .map((b, i) => ({ ...b, scaled: after[i]!.px / b.px }))
+    .filter((t) => t.scaled < (px / 16) * 0.9)
+    .map((t) => `${t.text}: ${t.px} px × ${t.scaled.toFixed(2)}`);
+}
