@@ -161,11 +161,17 @@ function factor(context: EvaluationContext, call: Call): Evaluated {
   return { kind: 'factor', levels, codes: recode(codes, Int32Array.from(labels, (l) => position.get(l) ?? -1)) };
 }
 
+/**
+ * The labels of `levels = c(...)` as R's factor() matches them (as.character of the vector): strings, TRUE/FALSE, and
+ * numbers, also written as arithmetic on numbers — c(-1, 2), c(1e3, -0.5) — which R evaluates before matching.
+ */
 function literalLevels(context: EvaluationContext, call: Call, expr: Expr): string[] {
   const items = expr.type === 'call' && expr.fn === 'c' ? expr.args.map((a) => a.value) : [expr];
   return items.map((item) => {
     if (item.type === 'string') return item.value;
-    if (item.type === 'number') return formatRNumber(item.value);
+    if (item.type === 'logical') return item.value ? 'TRUE' : 'FALSE';
+    const value = item.type === 'name' ? undefined : evaluate(context, item);
+    if (value?.kind === 'scalar') return formatRNumber(value.value);
     throw new AnalysisError(context.fn, `${deparseR(call)}: levels must be strings or numbers, as c("a", "b")`);
   });
 }
