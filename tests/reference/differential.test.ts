@@ -165,7 +165,9 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'formula-syntax', 'na-outside-levels', 'logical-outcome', 'dim', 'p-adjust', 'power', 'many-levels-cr2', 'weighted-aliased-cr2',
     'leverage-near-one', 'extreme-scale', 'cluster-level-treatment', 'formula-comparisons', 'alpha-extremes', 'text-labels', 'dim-block-shapes',
     'p-adjust-random', 'power-random', 'rake-margins', 'dim-weighted', 'weights-clusters-interactions', 'missing-design-columns',
-    'one-cluster-edges', 'dim-multi-arm', 'numeric-interactions', 'weights-zeros-se-types', 'mixed-scale', 'degenerate-columns', 'formula-edges', 'rake-zero-base'] as const) {
+    'one-cluster-edges', 'dim-multi-arm', 'numeric-interactions', 'weights-zeros-se-types', 'mixed-scale', 'degenerate-columns', 'formula-edges', 'rake-zero-base',
+    'text-level-order', 'dim-text-treatment', 'numeric-factor-order', 'cluster-label-types', 'equal-weights', 'huge-few-clusters', 'se-type-clusters',
+    'factor-empty-cells', 'dot-formulas', 'intercept-only'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);
