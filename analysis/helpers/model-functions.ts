@@ -1,5 +1,6 @@
 import { AnalysisError } from '../errors.ts';
 import { recode } from './data.ts';
+import { meanAsR, sumAsR } from './mean.ts';
 import { characterFactor, evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
 import { polynomialColumns } from './poly.ts';
 import { formatRNumber } from './r-number.ts';
@@ -102,16 +103,16 @@ function scale(context: EvaluationContext, call: Call): Evaluated {
   if (x.kind === 'scalar') throw new AnalysisError(context.fn, `${deparseR(call)}: x must be a variable`);
   const center = logicalArgument(context, call, args.center, 'center', true);
   const scaled = logicalArgument(context, call, args.scale, 'scale', true);
+  // R's scale.default: colMeans and sum() accumulate in long double (meanAsR and sumAsR round as they do), so the
+  // columns have R's last bits, which can decide which of two collinear columns is aliased.
   let values = x.values;
-  const present = values.filter((v) => !Number.isNaN(v));
   if (center) {
-    const mean = present.reduce((a, v) => a + v, 0) / present.length;
+    const mean = meanAsR(values.filter((v) => !Number.isNaN(v)));
     values = values.map((v) => v - mean);
   }
   if (scaled) {
-    const mean = center ? present.reduce((a, v) => a + v, 0) / present.length : 0;
-    const sumSquares = present.reduce((a, v) => a + (v - mean) ** 2, 0);
-    const sd = Math.sqrt(sumSquares / Math.max(1, present.length - 1));
+    const present = values.filter((v) => !Number.isNaN(v));
+    const sd = Math.sqrt(sumAsR(present.map((v) => v * v)) / Math.max(1, present.length - 1));
     values = values.map((v) => v / sd);
   }
   return { kind: 'numeric', values };
