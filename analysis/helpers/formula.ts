@@ -213,9 +213,15 @@ const OTHER_CALLS = new Set(['+', '-', '*', '/', '^', '(', 'offset', 'c', ...COM
 
 /** Unknown functions are refused when the formula is read, so a plan with one fails validation. */
 function checkFunctions(fn: string, e: Expr): void {
-  if (e.type !== 'call') return;
+  if (e.type !== 'call' || isNumberSequence(e)) return;
   if (!OTHER_CALLS.has(e.fn) && !Object.hasOwn(MODEL_FUNCTIONS, e.fn)) throw unknownFunction(fn, e.fn);
   for (const a of e.args) checkFunctions(fn, a.value);
+}
+
+/** A sequence of numbers such as 5:1 or -2:2 (factor(k, levels = 5:1)); `:` between names is an interaction. */
+function isNumberSequence(e: Expr & { type: 'call' }): boolean {
+  const isNumber = (a: Expr): boolean => a.type === 'number' || (a.type === 'call' && (a.fn === '-' || a.fn === '+') && a.args.length === 1 && a.args[0].value.type === 'number');
+  return e.fn === ':' && e.args.length === 2 && e.args.every((a) => isNumber(a.value));
 }
 
 /** The data columns an expression reads: its names outside function position. */

@@ -36,7 +36,8 @@ export function modelFrame(
   extra: { weights?: string; clusters?: string },
 ): ModelFrame {
   const table = isDataTable(data) ? data : tableFromRows(data);
-  requireColumns(fn, table, formula.columns, 'formula');
+  // T and F are R's TRUE and FALSE where the data have no such column (poly(x, 2, raw = T)).
+  requireColumns(fn, table, formula.columns.filter((name) => !((name === 'T' || name === 'F') && !table.column(name))), 'formula');
   if (extra.clusters !== undefined) requireColumns(fn, table, [extra.clusters], 'clusters');
   if (extra.weights !== undefined) requireColumns(fn, table, [extra.weights], 'weights');
   const warnings: string[] = [];

@@ -76,8 +76,10 @@ function scalarArgument(context: EvaluationContext, call: Call, expr: Expr, name
 
 function logicalArgument(context: EvaluationContext, call: Call, expr: Expr | undefined, name: string, otherwise: boolean): boolean {
   if (expr === undefined) return otherwise;
-  if (expr.type !== 'logical') throw new AnalysisError(context.fn, `${deparseR(call)}: "${name}" must be TRUE or FALSE`);
-  return expr.value;
+  if (expr.type === 'logical') return expr.value;
+  // T and F are R's TRUE and FALSE (raw = T) unless the data has a column of that name, which R would find first.
+  if (expr.type === 'name' && (expr.name === 'T' || expr.name === 'F') && !context.table.column(expr.name)) return expr.name === 'T';
+  throw new AnalysisError(context.fn, `${deparseR(call)}: "${name}" must be TRUE or FALSE`);
 }
 
 /** f(x) element by element; a NaN from a value that was not NaN is counted in a warning, as R warns. */
@@ -168,13 +170,22 @@ function factor(context: EvaluationContext, call: Call): Evaluated {
  */
 function literalLevels(context: EvaluationContext, call: Call, expr: Expr): string[] {
   const items = expr.type === 'call' && expr.fn === 'c' ? expr.args.map((a) => a.value) : [expr];
-  return items.map((item) => {
-    if (item.type === 'string') return item.value;
-    if (item.type === 'logical') return item.value ? 'TRUE' : 'FALSE';
+  return items.flatMap((item) => {
+    if (item.type === 'string') return [item.value];
+    if (item.type === 'logical') return [item.value ? 'TRUE' : 'FALSE'];
+    if (item.type === 'call' && item.fn === ':' && item.args.length === 2) return sequence(context, call, item.args[0].value, item.args[1].value);
     const value = item.type === 'name' ? undefined : evaluate(context, item);
-    if (value?.kind === 'scalar') return formatRNumber(value.value);
+    if (value?.kind === 'scalar') return [formatRNumber(value.value)];
     throw new AnalysisError(context.fn, `${deparseR(call)}: levels must be strings or numbers, as c("a", "b")`);
   });
+}
+
+/** R's from:to (levels = 5:1): from, from ± 1, … while not past to. */
+function sequence(context: EvaluationContext, call: Call, fromExpr: Expr, toExpr: Expr): string[] {
+  const [from, to] = [scalarArgument(context, call, fromExpr, 'levels'), scalarArgument(context, call, toExpr, 'levels')];
+  const count = Math.floor(Math.abs(to - from) + 1e-10) + 1;
+  if (!(count <= 10_000)) throw new AnalysisError(context.fn, `${deparseR(call)}: levels ${from}:${to} are too many`);
+  return Array.from({ length: count }, (_, k) => formatRNumber(from + (to >= from ? k : -k)));
 }
 
 /** R's relevel(f, ref): `ref` (a level, or its position) first, the others in their order. */

@@ -101,6 +101,8 @@ export function unknownFunction(fn: string, name: string): AnalysisError {
 
 function columnValue(context: EvaluationContext, name: string): Evaluated {
   const column = context.table.column(name);
+  // R's T and F (TRUE and FALSE), where the data have no such column: I(x > 1 & T).
+  if (!column && (name === 'T' || name === 'F')) return { kind: 'scalar', value: name === 'T' ? 1 : 0 };
   if (!column) throw unknownColumn(context.fn, 'formula', name, context.table.names);
   const declared = context.levels && Object.hasOwn(context.levels, name) ? (context.levels[name] as unknown) : undefined;
   if (declared !== undefined) return declaredFactor(context, name, column, declared);
