@@ -59,7 +59,9 @@ export type CaseGroup =
   | 'se-type-clusters'
   | 'factor-empty-cells'
   | 'dot-formulas'
-  | 'intercept-only';
+  | 'intercept-only'
+  | 'r-spellings'
+  | 'random-formulas';
 
 interface CaseBase {
   id: string;

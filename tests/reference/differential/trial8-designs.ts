@@ -22,6 +22,10 @@
 // - dot-formulas: `.` with text, logical, numeric, cluster and weight columns (y ~ ., y ~ . - cl - w, y ~ .^2,
 //   y ~ 0 + ., y ~ . + I(x^2), log(y) ~ . - k).
 // - intercept-only: y ~ 1 with weights, clusters and both, under HC2, HC1, CR0, stata and CR2.
+// - r-spellings: what R reads as another spelling — T and F for TRUE and FALSE (raw = T, center = F), ** for ^,
+//   from:to in factor levels — and scale() next to the columns it is collinear with (its last bit picks the alias).
+// - random-formulas: 60 formulas of one to three terms an analyst types (factors, logicals, poly, log, scale, I(),
+//   nesting, %in%, one product at most, 0 +) under every se type, clustered or not, weighted or not.
 import type { DataSet, DimCase, FitCase } from './case-types.ts';
 import { dim, fit, numbers, strings } from './case-builders.ts';
 import { clusterIds, Draw, type Column } from './random-data.ts';
@@ -316,6 +320,55 @@ function interceptOnly(): Built {
 
 /** Every class design of the eighth trial with its cases. */
 export function trial8Designs(): Built {
-  const parts = [textLevelOrder(), dimTextTreatment(), numericFactorOrder(), clusterLabelTypes(), equalWeights(), hugeFewClusters(), seTypeClusters(), factorEmptyCells(), dotFormulas(), interceptOnly()];
+  const parts = [textLevelOrder(), dimTextTreatment(), numericFactorOrder(), clusterLabelTypes(), equalWeights(), hugeFewClusters(), seTypeClusters(), factorEmptyCells(), dotFormulas(), interceptOnly(), spellingsAndRandomFormulas()];
   return { data: parts.flatMap((p) => p.data), cases: parts.flatMap((p) => p.cases) };
+}
+
+// Terms an analyst types, for random formulas of one to three of them (one product at most), and R's other spellings.
+const TERMS = ['x', 'z', 'f', 'g', 'b', 'k', 'factor(k)', 'I(x^2)', 'log(z + 3)', 'x:f', 'poly(x, 2)', 'scale(z)', 'relevel(factor(g), ref = "b")',
+  'I(k > 2)', 'exp(x/3)', 'sqrt(abs(z))', 'b:x', 'g/x', 'x %in% f', 'factor(b)', 'log2(k)', 'k:z'];
+
+const SPELLINGS: [string, string][] = [
+  ['raw-T', 'y ~ poly(z, 2, raw = T) + f'],
+  ['center-F', 'y ~ scale(x, center = F) + g'],
+  ['scale-F-T', 'y ~ scale(z, center = T, scale = F) + b'],
+  ['star-star', 'y ~ I(x**2) + x + f'],
+  ['and-T', 'y ~ I(x > 0 & T) * f'],
+  ['levels-colon', 'y ~ factor(k, levels = 5:1) + x'],
+  ['levels-c-colon', 'y ~ factor(k, levels = c(3, 1:2, 5:4)) * b'],
+  ['levels-logical', 'y ~ factor(b, levels = c(TRUE, FALSE)) + x'],
+  // scale()'s last bit decides which of bFALSE:x and bTRUE:x is aliased (bFALSE:x + bTRUE:x = x ∝ scale(x)).
+  ['scale-tie', 'y ~ b:x + g/x + factor(k, levels = 5:1) + scale(x, center = F)'],
+  ['scale-tie-centred', 'y ~ b:x + f + scale(x)'],
+];
+
+function spellingsAndRandomFormulas(): Built {
+  const draw = new Draw(SEED + 900);
+  const n = 120;
+  const x = Array.from({ length: n }, () => Number(draw.normal().toFixed(4)));
+  const z = x.map(() => Number(draw.uniform(-2, 2).toFixed(4)));
+  const k = x.map(() => 1 + draw.int(5));
+  const f = x.map(() => draw.pick(['lo', 'mid', 'hi']));
+  const g = x.map(() => draw.pick(['a', 'B', 'b', 'C']));
+  const b = x.map(() => draw.chance(0.4));
+  const cl = clusterIds(draw, n, 15, true) as string[];
+  const w = x.map(() => Number(draw.uniform(0.2, 3).toFixed(3)));
+  const y = x.map((v, i) => Number((0.5 * v - 0.2 * z[i] + (f[i] === 'hi' ? 0.4 : 0) + (b[i] ? 0.3 : 0) + 0.1 * k[i] + draw.normal()).toFixed(5)));
+  const id = 't8-formulas';
+  const columns: Column[] = [numbers('y', y, 5), numbers('x', x, 4), numbers('z', z, 4), numbers('k', k, 0), strings('f', f), strings('g', g)];
+  const data: DataSet[] = [{ id, columns: [...columns, { name: 'b', kind: 'logical', values: b }, strings('cl', cl), numbers('w', w, 3)] }];
+  const cases: FitCase[] = [];
+  SPELLINGS.forEach(([name, formula], c) => {
+    cases.push(fit('r-spellings', `t8-spellings-${name}`, id, formula, (['HC2', 'CR0', 'CR2'] as const)[c % 3], c % 3 === 0 ? {} : { clusters: 'cl' }));
+  });
+  for (let c = 0; c < 60; c++) {
+    const terms = Array.from({ length: 1 + draw.int(3) }, () => draw.pick(TERMS));
+    const product = terms.length > 1 && draw.chance(0.3);
+    const formula = `y ~ ${draw.pick(['', '', '', '0 + '])}${product ? `${terms[0]} * ${terms.slice(1).join(' + ')}` : terms.join(' + ')}`;
+    const clustered = draw.chance(0.4);
+    const seType = clustered ? draw.pick(['CR2', 'CR0', 'stata'] as const) : draw.pick(['classical', 'HC0', 'HC1', 'HC2', 'HC3'] as const);
+    const extra = { ...(clustered ? { clusters: 'cl' } : {}), ...(draw.chance(0.3) ? { weights: 'w' } : {}), alpha: draw.pick([0.05, 0.1]) };
+    cases.push(fit('random-formulas', `t8-formula-${c}`, id, formula, seType, extra));
+  }
+  return { data, cases };
 }
