@@ -35,10 +35,16 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   abs: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.abs),
   scale,
   poly,
-  factor,
+  factor: (context, call) => factor(context, call, false),
   'as.factor': (context, call) => {
     matchArguments(context, call, ['x']);
-    return factor(context, call);
+    return factor(context, call, false);
+  },
+  // ordered(x, levels) is factor(x, levels, ordered = TRUE): polynomial contrasts (contr.poly) in the model matrix.
+  ordered: (context, call) => factor(context, call, true),
+  'as.ordered': (context, call) => {
+    matchArguments(context, call, ['x']);
+    return factor(context, call, true);
   },
   relevel,
 };
@@ -135,12 +141,20 @@ function poly(context: EvaluationContext, call: Call): Evaluated {
   return { kind: 'matrix', columns: polynomialColumns(x.values, degree, raw), names: Array.from({ length: degree }, (_, j) => String(j + 1)) };
 }
 
-/** R's factor(x) and factor(x, levels = c(...)): levels sorted (numbers by value), unused ones dropped. */
-function factor(context: EvaluationContext, call: Call): Evaluated {
-  const args = matchArguments(context, call, ['x', 'levels']);
+/**
+ * R's factor(x), factor(x, levels = c(...)) and factor(x, ordered = TRUE) (`ordered`: ordered() and as.ordered()):
+ * levels sorted (numbers by value), unused ones dropped. An ordered factor of an ordered one stays ordered, as R's
+ * default `ordered = is.ordered(x)`.
+ */
+function factor(context: EvaluationContext, call: Call, ordered: boolean): Evaluated {
+  const args = matchArguments(context, call, ['x', 'levels', 'labels', 'exclude', 'ordered']);
   const x = evaluate(context, args.x as Expr);
   const label = deparseR(call);
+  for (const name of ['labels', 'exclude'] as const) {
+    if (args[name]) throw new AnalysisError(context.fn, `${label}: unsupported argument "${name}" (supported: x, levels, ordered)`);
+  }
   if (x.kind === 'scalar' || x.kind === 'matrix') throw new AnalysisError(context.fn, `${label}: x must be a column`);
+  const isOrdered = ordered || logicalArgument(context, call, args.ordered, 'ordered', x.kind === 'factor' && x.ordered === true);
   // Each value's label, and the sorted labels of the values present.
   let labels: string[];
   let codes: Int32Array;
@@ -161,7 +175,8 @@ function factor(context: EvaluationContext, call: Call): Evaluated {
   }
   const levels = args.levels ? literalLevels(context, call, args.levels) : sorted();
   const position = new Map(levels.map((level, k) => [level, k]));
-  return { kind: 'factor', levels, codes: recode(codes, Int32Array.from(labels, (l) => position.get(l) ?? -1)) };
+  const recoded = recode(codes, Int32Array.from(labels, (l) => position.get(l) ?? -1));
+  return isOrdered ? { kind: 'factor', levels, codes: recoded, ordered: true } : { kind: 'factor', levels, codes: recoded };
 }
 
 /**
@@ -195,7 +210,7 @@ function relevel(context: EvaluationContext, call: Call): Evaluated {
   let x = evaluate(context, args.x as Expr);
   // R wants a factor; a character column is one here (its levels sorted as factor() sorts them).
   if (x.kind === 'character') x = characterFactor(context, x, deparseR(args.x as Expr));
-  if (x.kind !== 'factor') throw new AnalysisError(context.fn, `${label}: 'relevel' only for (unordered) factors`);
+  if (x.kind !== 'factor' || x.ordered) throw new AnalysisError(context.fn, `${label}: 'relevel' only for (unordered) factors`);
   if (!args.ref) throw new AnalysisError(context.fn, `${label}: argument "ref" is missing`);
   const ref = args.ref.type === 'string' ? x.levels.indexOf(args.ref.value) : scalarArgument(context, call, args.ref, 'ref') - 1;
   if (!(ref >= 0 && ref < x.levels.length && Number.isInteger(ref))) {
