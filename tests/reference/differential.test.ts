@@ -167,7 +167,7 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'p-adjust-random', 'power-random', 'rake-margins', 'dim-weighted', 'weights-clusters-interactions', 'missing-design-columns',
     'one-cluster-edges', 'dim-multi-arm', 'numeric-interactions', 'weights-zeros-se-types', 'mixed-scale', 'degenerate-columns', 'formula-edges', 'rake-zero-base',
     'text-level-order', 'dim-text-treatment', 'numeric-factor-order', 'cluster-label-types', 'equal-weights', 'huge-few-clusters', 'se-type-clusters',
-    'factor-empty-cells', 'dot-formulas', 'intercept-only', 'r-spellings', 'random-formulas'] as const) {
+    'factor-empty-cells', 'dot-formulas', 'intercept-only', 'r-spellings', 'random-formulas', 'ordered-factors'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

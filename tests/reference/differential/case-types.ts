@@ -61,7 +61,8 @@ export type CaseGroup =
   | 'dot-formulas'
   | 'intercept-only'
   | 'r-spellings'
-  | 'random-formulas';
+  | 'random-formulas'
+  | 'ordered-factors';
 
 interface CaseBase {
   id: string;

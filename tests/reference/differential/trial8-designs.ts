@@ -24,6 +24,9 @@
 // - intercept-only: y ~ 1 with weights, clusters and both, under HC2, HC1, CR0, stata and CR2.
 // - r-spellings: what R reads as another spelling — T and F for TRUE and FALSE (raw = T, center = F), ** for ^,
 //   from:to in factor levels — and scale() next to the columns it is collinear with (its last bit picks the alias).
+// - ordered-factors: ordered(k), as.ordered(k), factor(likert, levels = …, ordered = TRUE) with polynomial contrasts
+//   (.L, .Q, .C, ^4, ^5), full indicators (0 + o, o:x), interactions, two levels, reversed levels, beside the
+//   unordered factor of the same column, nested; relevel on one (R stops).
 // - random-formulas: 60 formulas of one to three terms an analyst types (factors, logicals, poly, log, scale, I(),
 //   nesting, %in%, one product at most, 0 +) under every se type, clustered or not, weighted or not.
 import type { DataSet, DimCase, FitCase } from './case-types.ts';
@@ -318,9 +321,43 @@ function interceptOnly(): Built {
   return { data: [], cases };
 }
 
+const LIKERT = ['strongly disagree', 'disagree', 'neutral', 'agree', 'strongly agree'];
+
+/** Ordered factors: contr.poly where an unordered factor gets treatment contrasts, indicators where all levels. */
+function orderedFactors(): Built {
+  const draw = new Draw(SEED + 800);
+  const n = 150;
+  const likert = Array.from({ length: n }, (_, i) => (i < 5 ? LIKERT[i] : draw.pick(LIKERT)));
+  const k = likert.map((_, i) => (i < 6 ? i + 1 : 1 + draw.int(6)));
+  const two = likert.map(() => draw.pick(['no', 'yes']));
+  const f = likert.map(() => draw.pick(['p', 'q', 'r']));
+  const x = likert.map(() => Number(draw.normal().toFixed(4)));
+  const y = likert.map((l, i) => Number((0.3 * LIKERT.indexOf(l) - 0.05 * k[i] * k[i] + 0.4 * x[i] + draw.normal()).toFixed(5)));
+  const cl = clusterIds(draw, n, 12, true) as string[];
+  const w = likert.map(() => Number(draw.uniform(0.3, 3).toFixed(3)));
+  const id = 't8-ordered';
+  const data: DataSet[] = [{ id, columns: [numbers('y', y, 5), strings('likert', likert), numbers('k', k, 0), strings('two', two), strings('f', f), numbers('x', x, 4), strings('cl', cl), numbers('w', w, 3)] }];
+  const declared = `factor(likert, levels = c(${LIKERT.map((l) => `"${l}"`).join(', ')}), ordered = TRUE)`;
+  const formulas: [string, string, Partial<FitCase> & { se: FitCase['se_type'] }][] = [
+    ['main', 'y ~ ordered(k) + x', { se: 'HC2' }],
+    ['likert-by-x', `y ~ ${declared} * x`, { se: 'CR2', clusters: 'cl' }],
+    ['full-dummies', 'y ~ 0 + ordered(k)', { se: 'classical' }],
+    ['slopes', 'y ~ ordered(k):x', { se: 'HC1' }],
+    ['by-factor', 'y ~ as.ordered(k) * f', { se: 'HC3' }],
+    ['two-ordered-weighted', `y ~ ordered(k) + ${declared}`, { se: 'HC2', weights: 'w' }],
+    ['two-levels', 'y ~ ordered(two) + factor(k, ordered = TRUE)', { se: 'stata', clusters: 'cl' }],
+    ['reversed', 'y ~ ordered(k, levels = 6:1) + x', { se: 'CR0', clusters: 'cl' }],
+    ['with-unordered', 'y ~ ordered(k) + factor(k)', { se: 'HC2' }],
+    ['nested', 'y ~ f/ordered(two)', { se: 'HC1' }],
+    ['relevel', 'y ~ relevel(ordered(k), ref = "2")', { se: 'HC2' }],
+  ];
+  const cases = formulas.map(([name, formula, { se, ...extra }]) => fit('ordered-factors', `${id}-${name}`, id, formula, se, extra));
+  return { data, cases };
+}
+
 /** Every class design of the eighth trial with its cases. */
 export function trial8Designs(): Built {
-  const parts = [textLevelOrder(), dimTextTreatment(), numericFactorOrder(), clusterLabelTypes(), equalWeights(), hugeFewClusters(), seTypeClusters(), factorEmptyCells(), dotFormulas(), interceptOnly(), spellingsAndRandomFormulas()];
+  const parts = [textLevelOrder(), dimTextTreatment(), numericFactorOrder(), clusterLabelTypes(), equalWeights(), hugeFewClusters(), seTypeClusters(), factorEmptyCells(), dotFormulas(), interceptOnly(), spellingsAndRandomFormulas(), orderedFactors()];
   return { data: parts.flatMap((p) => p.data), cases: parts.flatMap((p) => p.cases) };
 }
 
