@@ -62,7 +62,8 @@ export type CaseGroup =
   | 'intercept-only'
   | 'r-spellings'
   | 'random-formulas'
-  | 'ordered-factors';
+  | 'ordered-factors'
+  | 'cluster-fixed-effects';
 
 interface CaseBase {
   id: string;

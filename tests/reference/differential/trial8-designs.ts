@@ -27,6 +27,8 @@
 // - ordered-factors: ordered(k), as.ordered(k), factor(likert, levels = …, ordered = TRUE) with polynomial contrasts
 //   (.L, .Q, .C, ^4, ^5), full indicators (0 + o, o:x), interactions, two levels, reversed levels, beside the
 //   unordered factor of the same column, nested; relevel on one (R stops).
+// - cluster-fixed-effects: the clusters' own dummies in the formula (y ~ t + x + cl, clusters = cl) under CR2, CR0,
+//   stata, weighted CR2 with t * x, and 0 + cl + t.
 // - random-formulas: 60 formulas of one to three terms an analyst types (factors, logicals, poly, log, scale, I(),
 //   nesting, %in%, one product at most, 0 +) under every se type, clustered or not, weighted or not.
 import type { DataSet, DimCase, FitCase } from './case-types.ts';
@@ -355,9 +357,33 @@ function orderedFactors(): Built {
   return { data, cases };
 }
 
+/** Fixed effects of the clusters themselves (state dummies with state clusters), the common panel shape. */
+function clusterFixedEffects(): Built {
+  const data: DataSet[] = [];
+  const cases: FitCase[] = [];
+  for (let k = 0; k < 3; k++) {
+    const draw = new Draw(SEED + 850 + k);
+    const n = draw.pick([80, 200, 400]);
+    const cl = clusterIds(draw, n, draw.pick([5, 10, 20]), k !== 1);
+    const x = cl.map(() => Number(draw.normal().toFixed(4)));
+    const t = cl.map(() => (draw.chance(0.5) ? 1 : 0));
+    const w = cl.map(() => Number(draw.uniform(0.3, 3).toFixed(3)));
+    const y = x.map((v, i) => Number((0.4 * v + 0.5 * t[i] + 0.2 * Number(String(cl[i]).replace('c', '')) + draw.normal()).toFixed(5)));
+    const id = `t8-cluster-fe-${k}`;
+    data.push({ id, columns: [numbers('y', y, 5), numbers('x', x, 4), numbers('t', t, 0), k === 1 ? numbers('cl', cl as number[], 0) : strings('cl', cl as string[]), numbers('w', w, 3)] });
+    const fe = k === 1 ? 'factor(cl)' : 'cl';
+    for (const seType of ['CR2', 'CR0', 'stata'] as const) {
+      cases.push(fit('cluster-fixed-effects', `${id}-${seType}`, id, `y ~ t + x + ${fe}`, seType, { clusters: 'cl' }));
+    }
+    cases.push(fit('cluster-fixed-effects', `${id}-CR2-weighted`, id, `y ~ t * x + ${fe}`, 'CR2', { clusters: 'cl', weights: 'w' }));
+    cases.push(fit('cluster-fixed-effects', `${id}-no-intercept`, id, `y ~ 0 + ${fe} + t`, 'CR2', { clusters: 'cl' }));
+  }
+  return { data, cases };
+}
+
 /** Every class design of the eighth trial with its cases. */
 export function trial8Designs(): Built {
-  const parts = [textLevelOrder(), dimTextTreatment(), numericFactorOrder(), clusterLabelTypes(), equalWeights(), hugeFewClusters(), seTypeClusters(), factorEmptyCells(), dotFormulas(), interceptOnly(), spellingsAndRandomFormulas(), orderedFactors()];
+  const parts = [textLevelOrder(), dimTextTreatment(), numericFactorOrder(), clusterLabelTypes(), equalWeights(), hugeFewClusters(), seTypeClusters(), factorEmptyCells(), dotFormulas(), interceptOnly(), spellingsAndRandomFormulas(), orderedFactors(), clusterFixedEffects()];
   return { data: parts.flatMap((p) => p.data), cases: parts.flatMap((p) => p.cases) };
 }
 
