@@ -26,7 +26,10 @@
 // survey::rake margins), and the sixth's (trial6-designs.ts: weighted difference_in_means with blocks and clusters,
 // weights + clusters + interactions, NA in design columns, one-cluster edges), and the seventh's (trial7-designs.ts:
 // multi-arm difference_in_means with condition1/condition2, numeric × numeric and no-intercept formulas, zero weights
-// under every se type, covariates at 1e8 beside 1e-8, degenerate columns, formula edges such as log(x, 2)).
+// under every se type, covariates at 1e8 beside 1e-8, degenerate columns, formula edges such as log(x, 2)), and the
+// eighth's (trial8-designs.ts: C-locale order of text levels, numeric factor levels, cluster ids spelled alike, equal
+// weights, huge N in few clusters, empty cells, `.`, y ~ 1, R's other spellings, random formulas, ordered factors,
+// the clusters' own dummies).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
