@@ -192,6 +192,11 @@ function conditions(
   c2?: string | number,
 ): [string, string] {
   const values = [...new Set(Array.from(index, (i) => String(rows[i][treatment])))];
+  // A numeric treatment's condition is matched by value, as R's %in% compares numbers: 1e5 names 100000, 1.0 names 1.
+  if (!declared && isNumericColumn(rows, treatment)) {
+    const byValue = (c: string | number | undefined) => (c === undefined ? c : (values.find((v) => readRNumber(v) === readRNumber(String(c))) ?? c));
+    [c1, c2] = [byValue(c1), byValue(c2)];
+  }
   const named = [c1, c2].filter((c) => c !== undefined).map(String);
   const absent = named.find((c) => !values.includes(c));
   if (absent !== undefined) {

@@ -28,3 +28,18 @@ test('the same numbers in a numeric column: by value, 9 is control', () => {
   assert.equal(row.term, 'z10');
   assertCloseToR(row.estimate, -0.2, 'estimate');
 });
+
+// A numeric treatment's conditions are numbers in R (condition2 = 1e5 names 100000, 0.0 names 0, as %in% compares
+// them); vlab compared their text and refused "1e5" as no value of the column. R 4.2.2, estimatr 1.0.0:
+//   d <- data.frame(y = c(1.2, 2.3, 0.7, 3.1, 2.2, 1.9, 2.8, 0.4, 1.5), z = rep(c(0, 100000, 2), 3))
+//   tidy(difference_in_means(y ~ z, data = d, condition1 = 0.0, condition2 = 1e5))
+//   # term "z1e+05", estimate -0.733333333333333, SE 0.85374989832438
+test('conditions of a numeric treatment are matched by value: 0.0 and 1e5', () => {
+  const arms = 'y,z\n1.2,0\n2.3,100000\n0.7,2\n3.1,0\n2.2,100000\n1.9,2\n2.8,0\n0.4,100000\n1.5,2\n';
+  const rows = rowsFromTable(tableFromCsv(Buffer.from(arms)));
+  const [row] = differenceInMeans({ rows, outcome: 'y', treatment: 'z', condition1: '0.0', condition2: '1e5' }).estimates;
+  assert.equal(row.term, 'z1e+05');
+  assertCloseToR(row.estimate, -0.733333333333333, 'estimate');
+  assertCloseToR(row.std_error, 0.85374989832438, 'SE');
+  assert.throws(() => differenceInMeans({ rows, outcome: 'y', treatment: 'z', condition1: '0', condition2: '7' }), /condition "7" is not a value/);
+});
