@@ -403,6 +403,18 @@ const SPELLINGS: [string, string][] = [
   // scale()'s last bit decides which of bFALSE:x and bTRUE:x is aliased (bFALSE:x + bTRUE:x = x ∝ scale(x)).
   ['scale-tie', 'y ~ b:x + g/x + factor(k, levels = 5:1) + scale(x, center = F)'],
   ['scale-tie-centred', 'y ~ b:x + f + scale(x)'],
+  // The outcome as estimatr reads it (a formula too): arithmetic with - and + 1, ^ a number; * / : + between
+  // variables and other numbers stop it (R errors, so must vlab).
+  ['outcome-minus', 'y - x ~ f'],
+  ['outcome-plus-one', 'y + 1 ~ x + g'],
+  ['outcome-negated', '-y ~ x'],
+  ['outcome-square', '(y)^2 ~ x + b'],
+  ['outcome-times', 'y * 100 ~ x'],
+  ['outcome-divided', 'y / 2 ~ x'],
+  ['outcome-minus-two', 'y - 2 ~ x'],
+  ['outcome-sum', 'y + x ~ f'],
+  ['outcome-colon', 'y:x ~ f'],
+  ['outcome-power', 'y^k ~ f'],
 ];
 
 function spellingsAndRandomFormulas(): Built {
