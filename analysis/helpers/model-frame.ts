@@ -87,6 +87,10 @@ export function modelFrame(
           'contrasts can be applied only to factors with 2 or more levels (as in R)',
       );
     }
+    if (variable.ordered && kept.levels.length > 95) {
+      // R's contr.poly refuses, and model.matrix sets it on every ordered factor.
+      throw new AnalysisError(fn, `ordered factor "${label}" has ${kept.levels.length} levels: orthogonal polynomials cannot be represented accurately enough for ${kept.levels.length - 1} degrees of freedom (as in R)`);
+    }
     return { ...variable, ...kept };
   });
   return {

@@ -62,3 +62,11 @@ test('relevel on an ordered factor and labels = are refused in words', () => {
   assert.throws(() => lmRobust({ formula: 'y ~ relevel(ordered(k), ref = "2")', rows }), /'relevel' only for \(unordered\) factors/);
   assert.throws(() => lmRobust({ formula: 'y ~ factor(o, labels = c("a", "b", "c"))', rows }), /unsupported argument "labels"/);
 });
+
+test('an ordered factor of more than 95 levels is refused, as R\'s contr.poly refuses it', () => {
+  // R: lm_robust(y ~ ordered(k), data.frame(y = rnorm(200), k = rep(1:100, 2))) stops: "orthogonal polynomials cannot be
+  // represented accurately enough for 99 degrees of freedom".
+  const many = Array.from({ length: 200 }, (_, i) => ({ y: (i * 37) % 11, k: (i % 100) + 1 }));
+  assert.throws(() => lmRobust({ formula: 'y ~ ordered(k)', rows: many }), /cannot be represented accurately enough for 99 degrees of freedom/);
+  assert.doesNotThrow(() => lmRobust({ formula: 'y ~ ordered(k)', rows: many.filter((row) => row.k <= 95) }));
+});
