@@ -174,6 +174,9 @@ function factor(context: EvaluationContext, call: Call, ordered: boolean): Evalu
     sorted = () => labels;
   }
   const levels = args.levels ? literalLevels(context, call, args.levels) : sorted();
+  // Declared levels must be distinct (R stops); sorted ones may print alike (0.3 and 0.30000000000000004: one level).
+  const twice = args.levels ? levels.findIndex((level, k) => levels.indexOf(level) !== k) : -1;
+  if (twice >= 0) throw new AnalysisError(context.fn, `${label}: factor level [${twice + 1}] is duplicated (as R says)`);
   const position = new Map(levels.map((level, k) => [level, k]));
   const recoded = recode(codes, Int32Array.from(labels, (l) => position.get(l) ?? -1));
   return isOrdered ? { kind: 'factor', levels, codes: recoded, ordered: true } : { kind: 'factor', levels, codes: recoded };

@@ -32,3 +32,9 @@ test('TRUE/FALSE as levels, and a column name is refused in words', () => {
   assert.deepEqual(terms, ['(Intercept)', 'factor(g, levels = c(TRUE, FALSE))FALSE']);
   assert.throws(() => lmRobust({ formula: 'y ~ factor(k, levels = c(2, k))', rows }), /levels must be strings or numbers/);
 });
+
+test('a level given twice is refused, as R refuses it (vlab coded the factor by the last place of the level)', () => {
+  // R: lm(y ~ factor(k, levels = c(10, 9, 10, 2)), d) stops: "factor level [3] is duplicated".
+  assert.throws(() => lmRobust({ formula: 'y ~ factor(k, levels = c(2, -1, 2, -10))', rows }), /factor level \[3\] is duplicated/);
+  assert.throws(() => lmRobust({ formula: 'y ~ factor(k, levels = c(2, 1:3))', rows }), /factor level \[3\] is duplicated/);
+});

@@ -400,6 +400,7 @@ const SPELLINGS: [string, string][] = [
   ['levels-colon', 'y ~ factor(k, levels = 5:1) + x'],
   ['levels-c-colon', 'y ~ factor(k, levels = c(3, 1:2, 5:4)) * b'],
   ['levels-logical', 'y ~ factor(b, levels = c(TRUE, FALSE)) + x'],
+  ['levels-duplicated', 'y ~ factor(k, levels = c(5, 4, 5, 3:1)) + x'],
   // scale()'s last bit decides which of bFALSE:x and bTRUE:x is aliased (bFALSE:x + bTRUE:x = x ∝ scale(x)).
   ['scale-tie', 'y ~ b:x + g/x + factor(k, levels = 5:1) + scale(x, center = F)'],
   ['scale-tie-centred', 'y ~ b:x + f + scale(x)'],
