@@ -3,6 +3,7 @@ import { checkAlpha } from './helpers/alpha.ts';
 import { clusteredEstimate, readWeights, weightedHc2Estimate, type BlockEstimate } from './difference-in-means-arms.ts';
 import { completeRows, groupCodes, isMissing, numericColumn, requireColumns, subset, type Levels, type Row } from './helpers/data.ts';
 import { LOGICAL_VALUES, tableFromRows, type Column } from './helpers/data-table.ts';
+import { compareCodePoints } from './helpers/level-order.ts';
 import { readRNumber } from './helpers/parse-decimal.ts';
 import { formatRNumber } from './helpers/r-number.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
@@ -167,11 +168,19 @@ function treatmentTerm(rows: readonly Row[], treatment: string, control: string,
     const [c1, c2] = [LOGICAL_VALUES.get(control), LOGICAL_VALUES.get(treated)];
     return c1 === 0 && c2 === 1 ? treatment : treatment + (c2 === 1 ? 'TRUE' : 'FALSE');
   }
-  if (present.every((value) => typeof value === 'number' || readRNumber(value as string) !== undefined)) {
+  if (isNumericColumn(rows, treatment)) {
     const [c1, c2] = [readRNumber(control), readRNumber(treated) as number];
     return c1 === 0 && c2 === 1 ? treatment : treatment + formatRNumber(c2);
   }
   return control === '0' && treated === '1' ? treatment : treatment + treated;
+}
+
+/** Whether read.csv reads the column as numbers: every present value is a number (or a number's text). */
+function isNumericColumn(rows: readonly Row[], column: string): boolean {
+  return rows.every((row) => {
+    const value = row[column];
+    return isMissing(value) || typeof value === 'number' || readRNumber(value as string) !== undefined;
+  });
 }
 
 function conditions(
@@ -183,6 +192,11 @@ function conditions(
   c2?: string | number,
 ): [string, string] {
   const values = [...new Set(Array.from(index, (i) => String(rows[i][treatment])))];
+  // A numeric treatment's condition is matched by value, as R's %in% compares numbers: 1e5 names 100000, 1.0 names 1.
+  if (!declared && isNumericColumn(rows, treatment)) {
+    const byValue = (c: string | number | undefined) => (c === undefined ? c : (values.find((v) => readRNumber(v) === readRNumber(String(c))) ?? c));
+    [c1, c2] = [byValue(c1), byValue(c2)];
+  }
   const named = [c1, c2].filter((c) => c !== undefined).map(String);
   const absent = named.find((c) => !values.includes(c));
   if (absent !== undefined) {
@@ -193,8 +207,11 @@ function conditions(
     const present = new Set(values);
     values.splice(0, values.length, ...declared.filter((level) => present.has(level)));
   } else {
-    const numeric = values.every((v) => Number.isFinite(Number(v)));
-    values.sort(numeric ? (a, b) => Number(a) - Number(b) : undefined);
+    // estimatr's sort(unique(t)): by value when read.csv read the column as numbers (every value of it, not only
+    // those of the rows kept: "10" and "9" of a column that also holds "n/a" are text, and "10" comes first), else
+    // in code-point order (R's C locale).
+    if (isNumericColumn(rows, treatment)) values.sort((a, b) => (readRNumber(a) as number) - (readRNumber(b) as number));
+    else values.sort(compareCodePoints);
   }
   if (values.length !== 2) {
     throw new AnalysisError(FN, `treatment column "${treatment}" must have exactly two values, found ${values.length} (${values.slice(0, 5).join(', ')}${values.length > 5 ? ', …' : ''})`, {

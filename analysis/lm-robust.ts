@@ -5,6 +5,7 @@ import { groupCodes, type Levels, type Row } from './helpers/data.ts';
 import { keptInOrderFromGram, withoutColumns } from './helpers/in-order-aliasing.ts';
 import { isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
 import { parseFormula } from './helpers/formula.ts';
+import { compareCodePoints } from './helpers/level-order.ts';
 import { meanAsR } from './helpers/mean.ts';
 import { modelFrame } from './helpers/model-frame.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
@@ -228,7 +229,7 @@ function clusterOrder(table: DataTable, index: Int32Array, name: string): Int32A
   // R's order(): numbers by value; strings by code point (R uses the locale's collation: docs/analysis.md).
   const labels = column.type === 'character' ? values.map((code) => column.labels[code]) : null;
   const sorted = Array.from(values, (_, k) => k).sort(
-    labels ? (a, b) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : 0) : (a, b) => values[a] - values[b],
+    labels ? (a, b) => compareCodePoints(labels[a], labels[b]) : (a, b) => values[a] - values[b],
   );
   const rank = new Int32Array(count);
   sorted.forEach((code, position) => (rank[code] = position));

@@ -46,6 +46,8 @@ export function parseFormula(fn: string, source: string, dataColumns?: readonly 
   if (expr.type !== 'call' || expr.fn !== '~' || expr.args.length !== 2) throw fail('expected "outcome ~ terms"');
   const [lhs, rhs] = expr.args.map((a) => a.value);
   const response = deparseR(lhs);
+  const problem = outcomeProblem(lhs);
+  if (problem) throw fail(`the outcome ${response} has ${problem} outside a function, which estimatr reads as formula syntax and stops on; write I(${response})`);
 
   // `.` stands for every data column except the symbols of the left-hand side (R's CheckRHS).
   const lhsSymbols = new Set(symbolsOf(lhs));
@@ -213,9 +215,48 @@ const OTHER_CALLS = new Set(['+', '-', '*', '/', '^', '(', 'offset', 'c', ...COM
 
 /** Unknown functions are refused when the formula is read, so a plan with one fails validation. */
 function checkFunctions(fn: string, e: Expr): void {
-  if (e.type !== 'call') return;
+  if (e.type !== 'call' || isNumberSequence(e)) return;
   if (!OTHER_CALLS.has(e.fn) && !Object.hasOwn(MODEL_FUNCTIONS, e.fn)) throw unknownFunction(fn, e.fn);
   for (const a of e.args) checkFunctions(fn, a.value);
+}
+
+/**
+ * What estimatr stops on in the outcome, outside any function call: it reads the left side as a formula too (the
+ * Formula package's terms, R's ExtractVars), so a number other than 0 or 1 beside + or - (y - 2, y * 100, y / 2:
+ * "invalid model formula in ExtractVars"), a power that is no number, two variables joined by + * / (two
+ * responses it cannot use: "'data' must be of a vector type") and y:x (a sequence) all stop it, while y - x, y + 1,
+ * -y and y^2 are arithmetic on y. lm would fit them all; vlab follows estimatr, where I() is the way to write them.
+ */
+function outcomeProblem(e: Expr): string | undefined {
+  const zeroOrOne = (a: Expr): boolean => a.type === 'number' && (a.value === 0 || a.value === 1);
+  if (e.type === 'number') return `the number ${deparseR(e)}`;
+  if (e.type !== 'call') return undefined;
+  const [a, b] = e.args.map((arg) => arg.value);
+  const first = (...parts: Expr[]): string | undefined => parts.map(outcomeProblem).find((problem) => problem !== undefined);
+  if (b === undefined) return ['(', '-', '+'].includes(e.fn) ? first(a) : undefined;
+  switch (e.fn) {
+    case '*':
+    case '/':
+    case ':':
+      return `"${e.fn}"`;
+    case '+':
+      if (a.type !== 'number' && b.type !== 'number') return '"+" between two variables';
+      return first(...[a, b].filter((part) => !zeroOrOne(part)));
+    case '-':
+      return zeroOrOne(b) ? first(a) : first(a, b);
+    case '^':
+      return b.type === 'number' ? first(a) : '"^" with a power that is not a number';
+    case '%in%':
+      return first(a, b);
+    default:
+      return undefined;
+  }
+}
+
+/** A sequence of numbers such as 5:1 or -2:2 (factor(k, levels = 5:1)); `:` between names is an interaction. */
+function isNumberSequence(e: Expr & { type: 'call' }): boolean {
+  const isNumber = (a: Expr): boolean => a.type === 'number' || (a.type === 'call' && (a.fn === '-' || a.fn === '+') && a.args.length === 1 && a.args[0].value.type === 'number');
+  return e.fn === ':' && e.args.length === 2 && e.args.every((a) => isNumber(a.value));
 }
 
 /** The data columns an expression reads: its names outside function position. */

@@ -1,9 +1,26 @@
 /**
- * Code-point order: R's `sort` in the C locale. Deterministic on every machine, unlike R's default, which
- * follows the locale's collation.
+ * Code-point order: R's `sort` in the C locale (strcmp on UTF-8 bytes, which orders as the code points do).
+ * Deterministic on every machine, unlike R's default, which follows the locale's collation. JavaScript's `<`
+ * compares UTF-16 code units, which is code-point order except where a character beyond U+FFFF (a surrogate pair:
+ * emoji, mathematical letters, rarer CJK) meets one of U+E000–U+FFFF (fullwidth forms such as "（", the private use
+ * area, "�"): the pair's 0xD800–0xDFFF unit sorts first there, its code point last. So the first differing units
+ * are compared with surrogates moved above U+FFFF (ICU's code-point order fix-up).
+ *
+ * @example ['😀', '（'].sort(compareCodePoints) // ['（', '😀'], as R's sort() in the C locale
  */
 export function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length - b.length;
+  return codePointRank(a.charCodeAt(i)) - codePointRank(b.charCodeAt(i));
+}
+
+/** A UTF-16 unit's place in code-point order: surrogates (0xD800–0xDFFF) after every unit of U+E000–U+FFFF. */
+function codePointRank(unit: number): number {
+  if (unit >= 0xe000) return unit - 0x800;
+  if (unit >= 0xd800) return unit + 0x2000;
+  return unit;
 }
 
 /**

@@ -36,7 +36,8 @@ export function modelFrame(
   extra: { weights?: string; clusters?: string },
 ): ModelFrame {
   const table = isDataTable(data) ? data : tableFromRows(data);
-  requireColumns(fn, table, formula.columns, 'formula');
+  // T and F are R's TRUE and FALSE where the data have no such column (poly(x, 2, raw = T)).
+  requireColumns(fn, table, formula.columns.filter((name) => !((name === 'T' || name === 'F') && !table.column(name))), 'formula');
   if (extra.clusters !== undefined) requireColumns(fn, table, [extra.clusters], 'clusters');
   if (extra.weights !== undefined) requireColumns(fn, table, [extra.weights], 'weights');
   const warnings: string[] = [];
@@ -85,6 +86,10 @@ export function modelFrame(
         `factor "${label}" has only one level (${JSON.stringify(kept.levels[0])}) in the rows without missing values; ` +
           'contrasts can be applied only to factors with 2 or more levels (as in R)',
       );
+    }
+    if (variable.ordered && kept.levels.length > 95) {
+      // R's contr.poly refuses, and model.matrix sets it on every ordered factor.
+      throw new AnalysisError(fn, `ordered factor "${label}" has ${kept.levels.length} levels: orthogonal polynomials cannot be represented accurately enough for ${kept.levels.length - 1} degrees of freedom (as in R)`);
     }
     return { ...variable, ...kept };
   });

@@ -1,5 +1,6 @@
 import { AnalysisError } from '../errors.ts';
 import { recode } from './data.ts';
+import { meanAsR, sumAsR } from './mean.ts';
 import { characterFactor, evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
 import { polynomialColumns } from './poly.ts';
 import { formatRNumber } from './r-number.ts';
@@ -34,10 +35,16 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   abs: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.abs),
   scale,
   poly,
-  factor,
+  factor: (context, call) => factor(context, call, false),
   'as.factor': (context, call) => {
     matchArguments(context, call, ['x']);
-    return factor(context, call);
+    return factor(context, call, false);
+  },
+  // ordered(x, levels) is factor(x, levels, ordered = TRUE): polynomial contrasts (contr.poly) in the model matrix.
+  ordered: (context, call) => factor(context, call, true),
+  'as.ordered': (context, call) => {
+    matchArguments(context, call, ['x']);
+    return factor(context, call, true);
   },
   relevel,
 };
@@ -75,8 +82,10 @@ function scalarArgument(context: EvaluationContext, call: Call, expr: Expr, name
 
 function logicalArgument(context: EvaluationContext, call: Call, expr: Expr | undefined, name: string, otherwise: boolean): boolean {
   if (expr === undefined) return otherwise;
-  if (expr.type !== 'logical') throw new AnalysisError(context.fn, `${deparseR(call)}: "${name}" must be TRUE or FALSE`);
-  return expr.value;
+  if (expr.type === 'logical') return expr.value;
+  // T and F are R's TRUE and FALSE (raw = T) unless the data has a column of that name, which R would find first.
+  if (expr.type === 'name' && (expr.name === 'T' || expr.name === 'F') && !context.table.column(expr.name)) return expr.name === 'T';
+  throw new AnalysisError(context.fn, `${deparseR(call)}: "${name}" must be TRUE or FALSE`);
 }
 
 /** f(x) element by element; a NaN from a value that was not NaN is counted in a warning, as R warns. */
@@ -102,16 +111,16 @@ function scale(context: EvaluationContext, call: Call): Evaluated {
   if (x.kind === 'scalar') throw new AnalysisError(context.fn, `${deparseR(call)}: x must be a variable`);
   const center = logicalArgument(context, call, args.center, 'center', true);
   const scaled = logicalArgument(context, call, args.scale, 'scale', true);
+  // R's scale.default: colMeans and sum() accumulate in long double (meanAsR and sumAsR round as they do), so the
+  // columns have R's last bits, which can decide which of two collinear columns is aliased.
   let values = x.values;
-  const present = values.filter((v) => !Number.isNaN(v));
   if (center) {
-    const mean = present.reduce((a, v) => a + v, 0) / present.length;
+    const mean = meanAsR(values.filter((v) => !Number.isNaN(v)));
     values = values.map((v) => v - mean);
   }
   if (scaled) {
-    const mean = center ? present.reduce((a, v) => a + v, 0) / present.length : 0;
-    const sumSquares = present.reduce((a, v) => a + (v - mean) ** 2, 0);
-    const sd = Math.sqrt(sumSquares / Math.max(1, present.length - 1));
+    const present = values.filter((v) => !Number.isNaN(v));
+    const sd = Math.sqrt(sumAsR(present.map((v) => v * v)) / Math.max(1, present.length - 1));
     values = values.map((v) => v / sd);
   }
   return { kind: 'numeric', values };
@@ -132,12 +141,20 @@ function poly(context: EvaluationContext, call: Call): Evaluated {
   return { kind: 'matrix', columns: polynomialColumns(x.values, degree, raw), names: Array.from({ length: degree }, (_, j) => String(j + 1)) };
 }
 
-/** R's factor(x) and factor(x, levels = c(...)): levels sorted (numbers by value), unused ones dropped. */
-function factor(context: EvaluationContext, call: Call): Evaluated {
-  const args = matchArguments(context, call, ['x', 'levels']);
+/**
+ * R's factor(x), factor(x, levels = c(...)) and factor(x, ordered = TRUE) (`ordered`: ordered() and as.ordered()):
+ * levels sorted (numbers by value), unused ones dropped. An ordered factor of an ordered one stays ordered, as R's
+ * default `ordered = is.ordered(x)`.
+ */
+function factor(context: EvaluationContext, call: Call, ordered: boolean): Evaluated {
+  const args = matchArguments(context, call, ['x', 'levels', 'labels', 'exclude', 'ordered']);
   const x = evaluate(context, args.x as Expr);
   const label = deparseR(call);
+  for (const name of ['labels', 'exclude'] as const) {
+    if (args[name]) throw new AnalysisError(context.fn, `${label}: unsupported argument "${name}" (supported: x, levels, ordered)`);
+  }
   if (x.kind === 'scalar' || x.kind === 'matrix') throw new AnalysisError(context.fn, `${label}: x must be a column`);
+  const isOrdered = ordered || logicalArgument(context, call, args.ordered, 'ordered', x.kind === 'factor' && x.ordered === true);
   // Each value's label, and the sorted labels of the values present.
   let labels: string[];
   let codes: Int32Array;
@@ -157,17 +174,36 @@ function factor(context: EvaluationContext, call: Call): Evaluated {
     sorted = () => labels;
   }
   const levels = args.levels ? literalLevels(context, call, args.levels) : sorted();
+  // Declared levels must be distinct (R stops); sorted ones may print alike (0.3 and 0.30000000000000004: one level).
+  const twice = args.levels ? levels.findIndex((level, k) => levels.indexOf(level) !== k) : -1;
+  if (twice >= 0) throw new AnalysisError(context.fn, `${label}: factor level [${twice + 1}] is duplicated (as R says)`);
   const position = new Map(levels.map((level, k) => [level, k]));
-  return { kind: 'factor', levels, codes: recode(codes, Int32Array.from(labels, (l) => position.get(l) ?? -1)) };
+  const recoded = recode(codes, Int32Array.from(labels, (l) => position.get(l) ?? -1));
+  return isOrdered ? { kind: 'factor', levels, codes: recoded, ordered: true } : { kind: 'factor', levels, codes: recoded };
 }
 
+/**
+ * The labels of `levels = c(...)` as R's factor() matches them (as.character of the vector): strings, TRUE/FALSE, and
+ * numbers, also written as arithmetic on numbers — c(-1, 2), c(1e3, -0.5) — which R evaluates before matching.
+ */
 function literalLevels(context: EvaluationContext, call: Call, expr: Expr): string[] {
   const items = expr.type === 'call' && expr.fn === 'c' ? expr.args.map((a) => a.value) : [expr];
-  return items.map((item) => {
-    if (item.type === 'string') return item.value;
-    if (item.type === 'number') return formatRNumber(item.value);
+  return items.flatMap((item) => {
+    if (item.type === 'string') return [item.value];
+    if (item.type === 'logical') return [item.value ? 'TRUE' : 'FALSE'];
+    if (item.type === 'call' && item.fn === ':' && item.args.length === 2) return sequence(context, call, item.args[0].value, item.args[1].value);
+    const value = item.type === 'name' ? undefined : evaluate(context, item);
+    if (value?.kind === 'scalar') return [formatRNumber(value.value)];
     throw new AnalysisError(context.fn, `${deparseR(call)}: levels must be strings or numbers, as c("a", "b")`);
   });
+}
+
+/** R's from:to (levels = 5:1): from, from ± 1, … while not past to. */
+function sequence(context: EvaluationContext, call: Call, fromExpr: Expr, toExpr: Expr): string[] {
+  const [from, to] = [scalarArgument(context, call, fromExpr, 'levels'), scalarArgument(context, call, toExpr, 'levels')];
+  const count = Math.floor(Math.abs(to - from) + 1e-10) + 1;
+  if (!(count <= 10_000)) throw new AnalysisError(context.fn, `${deparseR(call)}: levels ${from}:${to} are too many`);
+  return Array.from({ length: count }, (_, k) => formatRNumber(from + (to >= from ? k : -k)));
 }
 
 /** R's relevel(f, ref): `ref` (a level, or its position) first, the others in their order. */
@@ -177,7 +213,7 @@ function relevel(context: EvaluationContext, call: Call): Evaluated {
   let x = evaluate(context, args.x as Expr);
   // R wants a factor; a character column is one here (its levels sorted as factor() sorts them).
   if (x.kind === 'character') x = characterFactor(context, x, deparseR(args.x as Expr));
-  if (x.kind !== 'factor') throw new AnalysisError(context.fn, `${label}: 'relevel' only for (unordered) factors`);
+  if (x.kind !== 'factor' || x.ordered) throw new AnalysisError(context.fn, `${label}: 'relevel' only for (unordered) factors`);
   if (!args.ref) throw new AnalysisError(context.fn, `${label}: argument "ref" is missing`);
   const ref = args.ref.type === 'string' ? x.levels.indexOf(args.ref.value) : scalarArgument(context, call, args.ref, 'ref') - 1;
   if (!(ref >= 0 && ref < x.levels.length && Number.isInteger(ref))) {

@@ -1,13 +1,15 @@
 import type { Formula } from './formula.ts';
 import type { ModelFrame } from './model-frame.ts';
+import { polynomialColumns } from './poly.ts';
 import type { SparseDesign } from './sparse-design.ts';
 
 /** What the layout needs of a variable: a factor's levels (logical: FALSE, TRUE), or a numeric one's columns. */
-export type VariableShape = { kind: 'factor'; levels: readonly string[] } | { kind: 'numeric'; names: readonly string[] };
+export type VariableShape = { kind: 'factor'; levels: readonly string[]; ordered?: boolean } | { kind: 'numeric'; names: readonly string[] };
 
 /** One variable of a term: its columns within the term, the first level it codes, its column step. */
 interface TermPart {
   variable: number;
+  /** Coded by indicators or treatment contrasts; false for a numeric variable and an ordered factor's contr.poly. */
   factor: boolean;
   /** 0 (all levels: indicators) or 1 (treatment contrasts: levels 2..L) for a factor; 0 for a numeric variable. */
   from: number;
@@ -48,7 +50,12 @@ export function designLayout(formula: Formula, shapes: readonly VariableShape[])
       const shape = shapes[variable];
       const name = formula.variables[variable];
       let part: TermPart;
-      if (shape.kind === 'factor') {
+      if (shape.kind === 'factor' && shape.ordered && coding[t][position] === 1) {
+        // R's contr.poly for an ordered factor: L − 1 columns, named .L, .Q, .C, ^4, …
+        const count = shape.levels.length - 1;
+        labelLists.push(Array.from({ length: count }, (_, j) => name + (j < 3 ? ['.L', '.Q', '.C'][j] : `^${j + 1}`)));
+        part = { variable, factor: false, from: 0, count, stride };
+      } else if (shape.kind === 'factor') {
         const from = coding[t][position] === 1 ? 1 : 0;
         labelLists.push(shape.levels.slice(from).map((level) => name + level));
         part = { variable, factor: true, from, count: shape.levels.length - from, stride };
@@ -99,7 +106,7 @@ export function designColumnNames(formula: Formula, shapes: readonly VariableSha
 export function buildDesignMatrix(formula: Formula, frame: ModelFrame): SparseDesign {
   const n = frame.index.length;
   const vars = frame.variables;
-  const shapes = vars.map((v): VariableShape => (v.kind === 'factor' ? { kind: 'factor', levels: v.levels } : { kind: 'numeric', names: v.names }));
+  const shapes = vars.map((v): VariableShape => (v.kind === 'factor' ? { kind: 'factor', levels: v.levels, ordered: v.ordered } : { kind: 'numeric', names: v.names }));
   const { names, terms } = designLayout(formula, shapes);
   // One entry a row per term and combination of its numeric variables' columns; the first numeric variable's
   // column varies fastest, so a row's entries ascend in column.
@@ -111,13 +118,13 @@ export function buildDesignMatrix(formula: Formula, frame: ModelFrame): SparseDe
       let rest = combination;
       for (const part of parts) {
         const variable = vars[part.variable];
-        if (variable.kind === 'factor') {
+        if (part.factor && variable.kind === 'factor') {
           entry.factors.push({ codes: variable.codes, from: part.from, stride: part.stride });
         } else {
           const c = rest % part.count;
           rest = Math.floor(rest / part.count);
           entry.base += c * part.stride;
-          entry.numbers.push(variable.columns[c]);
+          entry.numbers.push(variable.kind === 'factor' ? polynomialContrast(variable.codes, variable.levels.length, c) : variable.columns[c]);
         }
       }
       entries.push(entry);
@@ -155,4 +162,13 @@ export function buildDesignMatrix(formula: Formula, frame: ModelFrame): SparseDe
     for (const x of numbers) for (let i = 0, a = slot; i < n; i++, a += slots) values[a] *= x[i];
   });
   return { n, p: names.length, names, slots, columns, values };
+}
+
+/**
+ * Column j of R's contr.poly(L) at each row's level: the orthonormal polynomial of degree j + 1 in the scores 1..L,
+ * which is R's poly(1:L, L − 1)[, j + 1] (both are make.poly: the QR of the centred scores' powers).
+ */
+function polynomialContrast(codes: Int32Array, levels: number, j: number): Float64Array {
+  const contrast = polynomialColumns(Float64Array.from({ length: levels }, (_, k) => k + 1), levels - 1, false)[j];
+  return Float64Array.from(codes, (code) => contrast[code]);
 }

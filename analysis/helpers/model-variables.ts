@@ -16,8 +16,8 @@ export type Evaluated =
   | { kind: 'matrix'; columns: Float64Array[]; names: string[] }
   /** 1, 0, NaN where missing. */
   | { kind: 'logical'; values: Float64Array }
-  /** Codes into `levels`, −1 where missing. */
-  | { kind: 'factor'; levels: string[]; codes: Int32Array }
+  /** Codes into `levels`, −1 where missing; `ordered` (R's ordered factor) is coded by polynomial contrasts. */
+  | { kind: 'factor'; levels: string[]; codes: Int32Array; ordered?: true }
   /** A character column as read: codes into `labels` (order of appearance), −1 where missing. */
   | { kind: 'character'; labels: string[]; codes: Int32Array };
 
@@ -26,7 +26,7 @@ export type Variable =
   /** One column per entry of `names` ('' for a plain vector, '1', '2', … for `poly`); NaN where missing. */
   | { kind: 'numeric'; columns: Float64Array[]; names: string[] }
   /** Codes into `levels`, −1 where missing; a logical variable has the levels FALSE, TRUE, used or not. */
-  | { kind: 'factor'; levels: string[]; codes: Int32Array; logical: boolean };
+  | { kind: 'factor'; levels: string[]; codes: Int32Array; logical: boolean; ordered?: true };
 
 export interface EvaluationContext {
   fn: string;
@@ -101,6 +101,8 @@ export function unknownFunction(fn: string, name: string): AnalysisError {
 
 function columnValue(context: EvaluationContext, name: string): Evaluated {
   const column = context.table.column(name);
+  // R's T and F (TRUE and FALSE), where the data have no such column: I(x > 1 & T).
+  if (!column && (name === 'T' || name === 'F')) return { kind: 'scalar', value: name === 'T' ? 1 : 0 };
   if (!column) throw unknownColumn(context.fn, 'formula', name, context.table.names);
   const declared = context.levels && Object.hasOwn(context.levels, name) ? (context.levels[name] as unknown) : undefined;
   if (declared !== undefined) return declaredFactor(context, name, column, declared);

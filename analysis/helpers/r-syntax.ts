@@ -64,6 +64,10 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
     } else if ((match = /^(?:[=!<>]=|<|>|&&|\|\||[&|!])/.exec(rest))) {
       tokens.push({ kind: 'op', text: match[0], at: i });
       i += match[0].length;
+    } else if (rest.startsWith('**')) {
+      // R's lexer reads ** as ^ (?Arithmetic), so I(x**2) is I(x^2), named so.
+      tokens.push({ kind: 'op', text: '^', at: i });
+      i += 2;
     } else if (OPERATORS.includes(ch)) {
       tokens.push({ kind: 'op', text: ch, at: i });
       i++;

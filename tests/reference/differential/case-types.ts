@@ -48,7 +48,22 @@ export type CaseGroup =
   | 'mixed-scale'
   | 'degenerate-columns'
   | 'formula-edges'
-  | 'rake-zero-base';
+  | 'rake-zero-base'
+  // The eighth trial's classes (trial8-designs.ts).
+  | 'text-level-order'
+  | 'dim-text-treatment'
+  | 'numeric-factor-order'
+  | 'cluster-label-types'
+  | 'equal-weights'
+  | 'huge-few-clusters'
+  | 'se-type-clusters'
+  | 'factor-empty-cells'
+  | 'dot-formulas'
+  | 'intercept-only'
+  | 'r-spellings'
+  | 'random-formulas'
+  | 'ordered-factors'
+  | 'cluster-fixed-effects';
 
 interface CaseBase {
   id: string;

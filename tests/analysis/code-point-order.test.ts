@@ -1,0 +1,40 @@
+// Levels in code-point order, as R's sort() orders them in the C locale (strcmp on UTF-8 bytes). Found by the eighth R
+// trial (2026-12-03): JavaScript's `<` compares UTF-16 units, so a label beginning with a character beyond U+FFFF (an
+// emoji, a mathematical letter) sorted before one of U+E000–U+FFFF (fullwidth "（", "Ａ", the private use area, "�",
+// the ligature "ﬁ"), where R puts it after: another reference level for lm_robust, another control arm for
+// difference_in_means (tests/reference/differential: t8-labels-astral-*, t8-dim-astral-*, t8-dim-math-letter-*).
+// R 4.2.2, estimatr 1.0.0, Sys.setlocale("LC_COLLATE", "C"):
+//   sort(c("😀 yes", "（中）", "Ａ team", "z", "\uE000 pua", "𝑥 math", "\uFFFD", "ﬁ"))
+//   # "z" "\uE000 pua" "ﬁ" "（中）" "Ａ team" "\uFFFD" "𝑥 math" "😀 yes"
+//   d <- data.frame(y = c(1.2, 2.3, 0.7, 3.1, 2.2, 1.9, 2.8, 0.4), z = rep(c("😀", "（"), 4))
+//   tidy(difference_in_means(y ~ z, data = d))  # term "z😀", estimate -0.2, SE 0.739087274954724, df 5.82385321100918
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { differenceInMeans, lmRobust } from '../../analysis/index.ts';
+import { compareCodePoints, sortLevels } from '../../analysis/helpers/level-order.ts';
+import { assertCloseToR } from './support.ts';
+
+test('labels sort by code point, characters beyond U+FFFF after U+E000–U+FFFF, as R in the C locale', () => {
+  const labels = ['😀 yes', '（中）', 'Ａ team', 'z', '\uE000 pua', '𝑥 math', '\uFFFD', 'ﬁ'];
+  assert.deepEqual(sortLevels(labels).levels, ['z', '\uE000 pua', 'ﬁ', '（中）', 'Ａ team', '\uFFFD', '𝑥 math', '😀 yes']);
+  assert.ok(compareCodePoints('😀', '（') > 0);
+  assert.ok(compareCodePoints('a😀', 'a（') > 0);
+  assert.ok(compareCodePoints('𝑥', '😀') < 0, 'two characters beyond U+FFFF keep their order');
+  assert.ok(compareCodePoints('ab', 'a') > 0 && compareCodePoints('a', 'a') === 0);
+});
+
+const y = [1.2, 2.3, 0.7, 3.1, 2.2, 1.9, 2.8, 0.4];
+const rows = y.map((v, i) => ({ y: v, z: i % 2 === 0 ? '😀' : '（' }));
+
+test('difference_in_means: "（" is the control arm, "😀" the treated one', () => {
+  const [row] = differenceInMeans({ rows, outcome: 'y', treatment: 'z' }).estimates;
+  assert.equal(row.term, 'z😀');
+  assertCloseToR(row.estimate, -0.2, 'estimate');
+  assertCloseToR(row.std_error, 0.739087274954724, 'SE');
+  assertCloseToR(row.df, 5.82385321100918, 'df');
+});
+
+test('lm_robust: "（" is the reference level', () => {
+  const terms = lmRobust({ formula: 'y ~ z', rows }).estimates.map((row) => row.term);
+  assert.deepEqual(terms, ['(Intercept)', 'z😀']);
+});
