@@ -31,7 +31,20 @@ export class ApiRefusal extends Error {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * A retry's pause, cut short when the device comes back online: a completion sent offline then goes through at once
+ * instead of waiting out a pause of up to 15 s while the respondent looks at "Saving your answers…".
+ */
+const pauseUnlessOnline = (ms: number) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    window.addEventListener('online', done);
+  });
 
 /** Retry-After is either seconds or an HTTP date. */
 function retryAfterSeconds(header: string | null): number | null {
@@ -48,7 +61,8 @@ interface RequestOptions {
 }
 
 /**
- * Sends a JSON request, retrying network failures and 5xx answers with growing pauses (0.5 s … 15 s).
+ * Sends a JSON request, retrying network failures and 5xx answers with growing pauses (0.5 s … 15 s; a pause ends
+ * early when the device comes back online).
  * `attempts` = Infinity keeps trying: used for the completion, which the server makes idempotent.
  */
 export async function requestJson<T>(method: 'POST' | 'PUT', path: string, body: unknown, { attempts = 4, onRetry, keepalive = false }: RequestOptions = {}): Promise<T> {
@@ -73,7 +87,7 @@ export async function requestJson<T>(method: 'POST' | 'PUT', path: string, body:
     }
     if (attempt >= attempts) throw new Error('the server could not be reached');
     onRetry?.(attempt);
-    await sleep(Math.min(15_000, 500 * 2 ** (attempt - 1)));
+    await pauseUnlessOnline(Math.min(15_000, 500 * 2 ** (attempt - 1)));
   }
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './browser-session.ts';
+import { walkSurvey } from './walk-survey.ts';
 
 const session = useBrowserSession('autosave');
 
@@ -170,4 +171,32 @@ test('two tabs of one link: a stale tab whose change the server refuses (the oth
   assert.equal(await stale.locator('.vlab-progress__text').innerText(), 'Page 4 of 7');
   assert.equal(storedPartial('autosave-two-tabs')?.answers.age_group, '18-29');
   await context.close();
+});
+
+test('a completion sent offline goes through as soon as the device is back online, not after its retry pause', async () => {
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  let failed = 0;
+  page.on('requestfailed', (r) => r.method() === 'POST' && r.url().endsWith('/complete') && failed++);
+  await page.goto(link('PROLIFIC_PID=complete-offline&STUDY_ID=s&SESSION_ID=sess-complete-offline'));
+  const walked = walkSurvey(page, async (step) => {
+    const [at, of] = (await page.locator('.vlab-progress__text').innerText().catch(() => '')).match(/\d+/g) ?? [];
+    // On the last page, before its answers and Complete: the completion then meets no network.
+    if (!step.end && at !== undefined && at === of) await context.setOffline(true);
+  }).catch((error: unknown) => error); // it ends on the panel's page (the wave's redirect), which the test does not follow
+  // Six failed attempts take 0.5 + 1 + 2 + 4 + 8 s of pauses; the pause after the sixth is 15 s.
+  for (let i = 0; i < 400 && failed < 6; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(failed, 6, 'the completion was tried six times while offline');
+  await page.getByRole('heading', { level: 1, name: 'Saving your answers…' }).waitFor();
+  const stored = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/complete'), { timeout: 60_000 });
+  const online = Date.now();
+  await context.setOffline(false);
+  const response = await stored;
+  const waited = Date.now() - online;
+  assert.equal(response.status(), 200);
+  assert.equal((await response.json()).status, 'complete');
+  // Within 10 s of the 'online' event, where the retry pause alone would have been 15 s.
+  assert.ok(waited < 10_000, `the completion went through ${waited} ms after the device was back online`);
+  await context.close();
+  await walked;
 });
