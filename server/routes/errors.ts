@@ -195,11 +195,25 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 
 const INTERNAL_ERROR: ErrorBody = { status: 500, code: 'internal_error', message: 'something went wrong on our side' };
 
-/** API requests with a body must send JSON; anything else is refused before it is parsed. */
+/** The `charset` parameter of a Content-Type header, unquoted, or undefined when it names none. */
+function charsetOf(contentType: string | undefined): string | undefined {
+  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
+  return match ? (match[1] ?? match[2]) : undefined;
+}
+
+/**
+ * API requests with a body must send JSON, in UTF-8 (RFC 8259 §8.1: JSON exchanged between systems is UTF-8);
+ * anything else is refused before it is parsed. body-parser would decode a body labelled UTF-16 or UTF-32 as such,
+ * so a UTF-8 body sent with the wrong label came out as garbage in a 400 "not valid JSON".
+ */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (hasBody && !req.is('application/json')) {
     return next(new DomainError('unsupported_media_type', 'the request body must be JSON (Content-Type: application/json)'));
+  }
+  const charset = hasBody ? charsetOf(req.headers['content-type']) : undefined;
+  if (charset !== undefined && !/^utf-8$/i.test(charset)) {
+    return next(new DomainError('unsupported_media_type', `the request body must be UTF-8 JSON (charset=utf-8, or no charset), not charset=${charset.slice(0, 40)}`));
   }
   next();
 };

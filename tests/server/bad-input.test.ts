@@ -90,6 +90,25 @@ test('a body that is not JSON → 415', async () => {
   );
 });
 
+test('a JSON body in a charset other than UTF-8 → 415 saying so, whatever its bytes (RFC 8259: JSON between systems is UTF-8)', async () => {
+  const code = await startOne('charset');
+  const body = JSON.stringify({ answers: { consent: true }, currentPage: 0 });
+  for (const charset of ['utf-32', 'UTF-16', 'utf-16le', 'latin1', 'iso-8859-1', '"utf-32"', 'utf8']) {
+    const message = await refused(
+      () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', `application/json; charset=${charset}`).send(body),
+      415,
+      'unsupported_media_type',
+    );
+    assert.match(message, /UTF-8/, charset);
+    assert.ok(message.includes(charset.replaceAll('"', '')), `${charset}: ${message}`);
+  }
+  // UTF-8 in either case, quoted or not, or no charset at all, is read.
+  for (const type of ['application/json; charset=utf-8', 'application/json; charset=UTF-8', 'application/json;charset="utf-8"', 'application/json']) {
+    const res = await request(app).put(`/api/participants/${code}/answers`).set('Content-Type', type).send(body);
+    assert.equal(res.status, 200, `${type}: ${JSON.stringify(res.body)}`);
+  }
+});
+
 test('answers to questions that do not exist → 422, naming the field', async () => {
   const code = await startOne('unknown-question');
   const message = await refused(
