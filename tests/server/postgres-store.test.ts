@@ -18,6 +18,8 @@ import { createTokenService } from '../../server/services/token-service.ts';
 import { createWaveService } from '../../server/services/wave-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
+import { openPostgresStore } from '../../server/storage/postgres/postgres-store.ts';
+import { postgresRefusalWords } from '../../server/storage/postgres/refusal-words.ts';
 import type { Store } from '../../server/storage/store.ts';
 import { migrationFiles } from '../../server/storage/db.ts';
 import { relayTo } from './postgres-relay.ts';
@@ -428,4 +430,40 @@ test('the role changed under the running server (NOLOGIN, privileges revoked): 5
     /^PostgreSQL denies this server's role the use of vlab's tables \(privileges revoked, or the role changed\?\)/,
   );
   assert.equal(revoked.code, '42501');
+});
+
+test('every pooled connection in use past the wait: 503 busy that says the server is busy, not that the database cannot be reached', { skip }, async () => {
+  const database = await createTestDatabase();
+  const store = await openPostgresStore(database.url, { maxConnections: 1, connectTimeoutMs: 300 });
+  cleanups.push(async () => {
+    await store.close();
+    await database.drop();
+  });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let holding!: () => void;
+  const inside = new Promise<void>((resolve) => (holding = resolve));
+  // The pool's only connection is held by a transaction that waits (a slow request).
+  const slow = store.write(async () => {
+    holding();
+    await held;
+  });
+  await inside;
+  try {
+    await assert.rejects(store.write(async () => undefined), (error: unknown) => {
+      assert.ok(error instanceof DomainError, String(error));
+      assert.equal(error.code, 'busy');
+      assert.equal(error.retryAfterSeconds, 5);
+      assert.match(error.message, /busy: every database connection is in use/);
+      // The operator's once-a-minute warning names the pool, not the disk (server/routes/errors.ts reads these words).
+      assert.match(postgresRefusalWords(error.cause) ?? '', /every connection of this process's PostgreSQL pool stayed in use/);
+      return true;
+    });
+  } finally {
+    // The pool cannot end while the slow transaction holds its connection.
+    release();
+    await slow;
+  }
+  // Once the connection is free again, the next write runs.
+  assert.equal(await store.write(async () => 'stored'), 'stored');
 });

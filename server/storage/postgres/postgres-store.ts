@@ -8,6 +8,7 @@ import { migrationFiles, newerSchemaProblem } from '../db.ts';
 import type { Repositories } from '../repositories.ts';
 import { databaseUnwritable, maskedLocation, type Store } from '../store.ts';
 import { createPgRateCounter } from './rate-counter.ts';
+import { POOL_EXHAUSTED } from './refusal-words.ts';
 import { createPgRepositories } from './repositories.ts';
 import { sqlOver } from './sql.ts';
 
@@ -47,6 +48,21 @@ function isUnavailable(error: unknown): boolean {
 
 export const databaseUnavailable = () =>
   new DomainError('busy', 'the database cannot be reached right now; try again shortly', {}, UNAVAILABLE_RETRY_AFTER_SECONDS);
+
+/**
+ * The pool's wait for a connection timed out while every connection it may open was checked out: PostgreSQL is
+ * up and this process is busy (slow requests hold them all). node-postgres words this wait's timeout as it words
+ * a server that does not answer, so the pool's own counts tell the two apart.
+ */
+const poolExhausted = (pool: pg.Pool, error: unknown) =>
+  /timeout exceeded when trying to connect/i.test((error as Error | undefined)?.message ?? '') && pool.totalCount >= pool.options.max;
+
+/** 503 `busy` for an exhausted pool; its cause (for the once-a-minute log line) says so, not "disk full?". */
+const serverBusy = (error: unknown) =>
+  new DomainError('busy', 'the server is busy: every database connection is in use; try again shortly', {}, UNAVAILABLE_RETRY_AFTER_SECONDS, {
+    code: POOL_EXHAUSTED,
+    message: (error as Error).message,
+  });
 
 /**
  * SQLSTATEs of a server that answers but cannot take this work now: a read-only transaction or server (25006: a
@@ -91,6 +107,8 @@ export interface PostgresStoreOptions {
   /** Apply pending migrations (the server and `vlab db migrate`); readers only check the schema. */
   migrate?: boolean;
   maxConnections?: number;
+  /** How long a transaction waits for a pooled connection before its 503 (tests shorten it). */
+  connectTimeoutMs?: number;
 }
 
 /**
@@ -102,18 +120,13 @@ export interface PostgresStoreOptions {
  * cannot be reached, every call fails at once or within CONNECT_TIMEOUT_MS with a 503 `busy` DomainError, and
  * the pool opens new connections by itself once it is back.
  */
-export async function openPostgresStore(url: string, { migrate = true, maxConnections = 10 }: PostgresStoreOptions = {}): Promise<Store & { pool: pg.Pool }> {
+export async function openPostgresStore(
+  url: string,
+  { migrate = true, maxConnections = 10, connectTimeoutMs = CONNECT_TIMEOUT_MS }: PostgresStoreOptions = {},
+): Promise<Store & { pool: pg.Pool }> {
   // `vlab db copy --to` comes here without the config's check: a password with a # was "(Invalid URL)".
   if (!URL.canParse(url)) throw new ConfigError(`${withoutPassword(url)}: cannot open the database (${POSTGRES_URL_UNPARSABLE})`);
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: maxConnections,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    statement_timeout: STATEMENT_TIMEOUT_MS,
-    idleTimeoutMillis: 30_000,
-  });
-  // An idle connection that the server drops (a restart) emits here; the pool discards it and opens a new one later.
-  pool.on('error', () => undefined);
+  const pool = openPool(url, maxConnections, connectTimeoutMs);
   const where = maskedLocation(url);
   try {
     await prepareSchema(pool, where, migrate);
@@ -132,7 +145,7 @@ export async function openPostgresStore(url: string, { migrate = true, maxConnec
       try {
         client = await pool.connect();
       } catch (error) {
-        throw asBusy(error);
+        throw poolExhausted(pool, error) ? serverBusy(error) : asBusy(error);
       }
       let broken = false;
       // A checked-out client is no longer the pool's to watch: if its connection dies between two statements (the
@@ -180,6 +193,13 @@ export async function openPostgresStore(url: string, { migrate = true, maxConnec
     },
     close: () => pool.end(),
   };
+}
+
+function openPool(url: string, max: number, connectTimeoutMs: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, statement_timeout: STATEMENT_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
+  // An idle connection that the server drops (a restart) emits here; the pool discards it and opens a new one later.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /**

@@ -16,9 +16,13 @@ const WORDS: readonly [state: RegExp, words: string][] = [
   [/^57014$/, "PostgreSQL cancelled statements (the 15 s statement timeout under overload, or an operator's pg_cancel_backend)"],
 ];
 
+/** The code of the cause the store gives a wait for a pooled connection that timed out with every one in use. */
+export const POOL_EXHAUSTED = 'VLAB_POOL_EXHAUSTED';
+
 /** The warning's words for a PostgreSQL error's SQLSTATE, or undefined for any other error (SQLite's, say). */
 export function postgresRefusalWords(cause: unknown): string | undefined {
   const { code } = (cause ?? {}) as { code?: unknown };
+  if (code === POOL_EXHAUSTED) return "every connection of this process's PostgreSQL pool stayed in use past the wait (slow requests holding them, or more traffic than the pool serves)";
   if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
   return WORDS.find(([state]) => state.test(code))?.[1];
 }
