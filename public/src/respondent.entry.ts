@@ -6,6 +6,7 @@ import './i18n/survey-locales.ts';
 import { messagesFor, type RespondentMessages } from './i18n/messages.ts';
 import { createAutosave } from './autosave.ts';
 import { escapePipedAnswers } from './piped-html.ts';
+import { guardTapsAfterPageChange } from './tap-guard.ts';
 import { patchSurveyMarkup } from './surveyjs-patches.ts';
 import { followColorScheme } from './color-scheme.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
@@ -203,6 +204,7 @@ async function main(): Promise<void> {
     labelConsentExit(sender);
     autosave.saveNow();
   });
+  guardTapsAfterPageChange(chrome.surveyRoot, survey);
   let rendered = false;
   survey.onAfterRenderPage.add((sender, options) => {
     const heading = options.htmlElement.querySelector<HTMLElement>('.sd-page__title');

@@ -200,3 +200,21 @@ test('a completion sent offline goes through as soon as the device is back onlin
   await context.close();
   await walked;
 });
+
+test('a double tap on Next moves one page, and its second tap picks nothing on the new page (it landed on an answer option) nor shows errors', async () => {
+  const page = await session.browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await page.goto(link('PROLIFIC_PID=double-tap&STUDY_ID=s&SESSION_ID=sess-double-tap'));
+  await option(page, 'consent', 'Yes, I agree to take part').click();
+  await page.getByRole('button', { name: 'Next' }).scrollIntoViewIfNeeded();
+  const box = (await page.getByRole('button', { name: 'Next' }).boundingBox())!;
+  for (const delay of [0, 150]) {
+    await new Promise((r) => setTimeout(r, delay));
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  }
+  await page.locator('[data-name="age_group"]').waitFor();
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await page.locator('.vlab-progress__text').innerText(), 'Page 2 of 7');
+  assert.deepEqual(await page.locator('.sd-question__erbox:visible').allInnerTexts(), [], 'no question shows an error');
+  assert.deepEqual(await page.locator('.sd-item--checked').allInnerTexts(), [], 'no answer was picked by the second tap');
+  await page.close();
+});
