@@ -121,8 +121,8 @@ function asCharacter(context: EvaluationContext, call: Call): Evaluated {
 
 /**
  * mean(x, na.rm = FALSE): one number, over every row of the data (also rows the model then drops for a missing
- * outcome), as R evaluates it. A missing x makes it NA in R, so every row of the variable is NA and lm_robust stops;
- * vlab says why instead.
+ * outcome), as R evaluates it. A missing x makes it NA in R, so every row of the variable is NA: lm stops, lm_robust
+ * returns NA for every estimate; vlab says why instead.
  */
 function mean(context: EvaluationContext, call: Call): Evaluated {
   const args = matchArguments(context, call, ['x', 'trim', 'na.rm']);
@@ -134,8 +134,9 @@ function mean(context: EvaluationContext, call: Call): Evaluated {
   if (missing > 0 && !logicalArgument(context, call, args['na.rm'], 'na.rm', false)) {
     throw new AnalysisError(
       context.fn,
-      `${label} is NA in R because ${deparseR(args.x as Expr)} has ${missing} missing value${missing === 1 ? '' : 's'}: every row would be missing ` +
-        `and R stops ("0 (non-NA) cases"); write mean(${deparseR(args.x as Expr)}, na.rm = TRUE) for the mean of the values present`,
+      `${label} is NA in R because ${deparseR(args.x as Expr)} has ${missing} missing value${missing === 1 ? '' : 's'}: every row is then missing ` +
+        `(R's lm stops on "0 (non-NA) cases", estimatr's lm_robust gives every estimate NA); write mean(${deparseR(args.x as Expr)}, na.rm = TRUE) ` +
+        'for the mean of the values present',
     );
   }
   return { kind: 'scalar', value: meanAsR(x.values.filter((v) => !Number.isNaN(v))) };

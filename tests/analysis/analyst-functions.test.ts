@@ -133,8 +133,9 @@ test('pi is R\'s constant where the data have no column of that name', () => {
   assert.deepEqual(design('y ~ I(pi * x)'), { names: ['(Intercept)', 'I(pi * x)'], rows: withX, columns: [[0.25, 1.5, 2.5, -1.35, 4.75, 5, 3.14159].map((v) => Math.PI * v)] });
 });
 
-test('mean(x) inside I(): over every row, as R evaluates it; a missing x makes it NA, and R stops, so vlab says so', () => {
-  // R: I(z - mean(z)) = z - 1 (mean of all 8 rows); I(x - mean(x)) is NA everywhere: lm_robust stops (0 non-NA cases)
+test('mean(x) inside I(): over every row, as R evaluates it; a missing x makes it NA and leaves no row, so vlab says so', () => {
+  // R: I(z - mean(z)) = z - 1 (mean of all 8 rows); I(x - mean(x)) is NA everywhere: lm stops ("0 (non-NA) cases"),
+  // lm_robust returns every estimate NA
   assert.deepEqual(design('y ~ I(z - mean(z))').columns, [[-3.5, -0.5, 0.5, 1.5, -1.5, 2.5, -2.5, 3.5]]);
   assert.throws(() => lmRobust({ formula: 'y ~ I(x - mean(x))', rows: table }), /lmRobust: mean\(x\) is NA in R because x has 1 missing value/);
 });
