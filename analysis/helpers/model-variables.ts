@@ -5,6 +5,7 @@ import { sortLevels } from './level-order.ts';
 import { MODEL_FUNCTIONS } from './model-functions.ts';
 import { formatRNumber } from './r-number.ts';
 import { LOGICAL_OPERATORS, logicalOperation } from './logical-operators.ts';
+import { matchIn } from './match-functions.ts';
 import { rIntegerDivide, rModulus } from './r-arithmetic.ts';
 import { COMPARISONS, deparseR, type Expr } from './r-syntax.ts';
 
@@ -84,6 +85,8 @@ export function evaluate(context: EvaluationContext, expr: Expr): Evaluated {
       if (ARITHMETIC.has(expr.fn)) return arithmetic(context, expr);
       if (COMPARISONS.has(expr.fn) && expr.args.length === 2) return comparison(context, expr);
       if (LOGICAL_OPERATORS.has(expr.fn)) return logicalOperation(context, expr);
+      // At the top of a formula %in% is nesting (the formula algebra's); inside a call it is R's match.
+      if (expr.fn === '%in%' && expr.args.length === 2) return matchIn(context, expr);
       const implementation = MODEL_FUNCTIONS[expr.fn];
       if (!implementation) throw unknownFunction(context.fn, expr.fn);
       return implementation(context, expr);

@@ -1,4 +1,5 @@
 import { AnalysisError } from '../errors.ts';
+import { isNa } from './match-functions.ts';
 import { meanAsR } from './mean.ts';
 import { elementwise, logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
 import { evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
@@ -26,6 +27,7 @@ export const VECTOR_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   'as.integer': (context, call) => asNumber(context, call, true),
   'as.character': asCharacter,
   mean,
+  'is.na': isNa,
 };
 
 /** round(x, digits = 0) and signif(x, digits = 6): digits one number, as analysts write it. */

@@ -139,3 +139,15 @@ test('mean(x) inside I(): over every row, as R evaluates it; a missing x makes i
   assert.deepEqual(design('y ~ I(z - mean(z))').columns, [[-3.5, -0.5, 0.5, 1.5, -1.5, 2.5, -2.5, 3.5]]);
   assert.throws(() => lmRobust({ formula: 'y ~ I(x - mean(x))', rows: table }), /lmRobust: mean\(x\) is NA in R because x has 1 missing value/);
 });
+
+test('is.na(x) and x %in% c(…) inside a call are TRUE/FALSE variables that are never NA, as R\'s match', () => {
+  // R: ifelse(is.na(x), 0, x) 0.25 1.5 2.5 -1.35 4.75 5 0 3.14159 (all 8 rows); is.na(x)TRUE 0 0 0 0 0 0 1 0
+  assert.deepEqual(design('y ~ ifelse(is.na(x), 0, x)'), { names: ['(Intercept)', 'ifelse(is.na(x), 0, x)'], rows: all, columns: [[0.25, 1.5, 2.5, -1.35, 4.75, 5, 0, 3.14159]] });
+  assert.deepEqual(design('y ~ is.na(x)'), { names: ['(Intercept)', 'is.na(x)TRUE'], rows: all, columns: [[0, 0, 0, 0, 0, 0, 1, 0]] });
+  // R: I(k %in% c(1, 2))TRUE 1 1 0 1 1 0 1 1; I(a %in% c("u"))TRUE 1 0 1 0 1 0 1 1
+  assert.deepEqual(design('y ~ I(k %in% c(1, 2))'), { names: ['(Intercept)', 'I(k %in% c(1, 2))TRUE'], rows: all, columns: [[1, 1, 0, 1, 1, 0, 1, 1]] });
+  assert.deepEqual(design('y ~ I(a %in% c("u"))').columns, [[1, 0, 1, 0, 1, 0, 1, 1]]);
+  // R: I(x %in% c(5, 2.5))TRUE 0 0 1 0 0 1 0 0 (the NA of row 7 is FALSE: kept); I(k %in% c("10")) 0 0 1 0 0 1 0 0
+  assert.deepEqual(design('y ~ I(x %in% c(5, 2.5))'), { names: ['(Intercept)', 'I(x %in% c(5, 2.5))TRUE'], rows: all, columns: [[0, 0, 1, 0, 0, 1, 0, 0]] });
+  assert.deepEqual(design('y ~ I(k %in% c("10"))').columns, [[0, 0, 1, 0, 0, 1, 0, 0]]);
+});

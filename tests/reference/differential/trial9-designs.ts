@@ -6,7 +6,8 @@
 //   as.numeric of numbers and of a factor (its codes), as.integer, as.character of numbers (text level order),
 //   interaction(a, b) (first factor fastest, sep, drop, three factors, with x), cut with breaks c(…) (values outside:
 //   rows dropped; right = FALSE, include.lowest, labels) and with a number of intervals, mean() centring (a
-//   missing value: no row is left and lm_robust gives every estimate NA; vlab refuses in words), under HC2, classical, HC1, CR2/CR0/stata with clusters, weighted; and 30
+//   missing value: no row is left and lm_robust gives every estimate NA; vlab refuses in words), is.na() and
+//   x %in% c(…) inside a call (numbers, strings, from:to; never NA), under HC2, classical, HC1, CR2/CR0/stata with clusters, weighted; and 30
 //   random formulas of these terms under every se type.
 import type { DataSet, FitCase } from './case-types.ts';
 import { fit, numbers, strings } from './case-builders.ts';
@@ -49,6 +50,11 @@ const FORMULAS: [string, string][] = [
   ['mean-centred', 'y ~ t * I(age - mean(age))'],
   ['mean-missing', 'y ~ t + I(xm - mean(xm))'],
   ['mean-na-rm', 'y ~ t + I(xm - mean(xm, na.rm = TRUE))'],
+  ['is-na', 'y ~ ifelse(is.na(xm), 0, xm) + is.na(xm) + t'],
+  ['in-numbers', 'y ~ I(k %in% c(1, 2)) + t'],
+  ['in-strings', 'y ~ I(b %in% c("p", "r")) * t'],
+  ['in-sequence', 'y ~ I(age %in% 18:30) + x'],
+  ['in-missing', 'y ~ I(round(xm) %in% c(0, 1)) + t'],
 ];
 
 const TERMS = [
