@@ -68,10 +68,10 @@ function equalBreaks(x: Float64Array, nb: number): number[] {
   return breaks;
 }
 
-/** R's seq.int(from, to, length.out = n) (seq.c): from + i·by in the first half, to − (n − 1 − i)·by in the second. */
+/** R 4.2's seq.int(from, to, length.out = n): from + i·by, the last one `to` itself (checked against R's breaks). */
 function sequence(from: number, to: number, n: number): number[] {
   const by = (to - from) / (n - 1);
-  return Array.from({ length: n }, (_, i) => (i === 0 ? from : i === n - 1 ? to : i < Math.floor(n / 2) ? from + i * by : to - (n - 1 - i) * by));
+  return Array.from({ length: n }, (_, i) => (i === n - 1 ? to : from + i * by));
 }
 
 /** R's .bincode: the interval of each x (0-based), −1 outside the breaks or where x is missing. */

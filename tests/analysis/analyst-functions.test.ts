@@ -151,3 +151,12 @@ test('is.na(x) and x %in% c(…) inside a call are TRUE/FALSE variables that are
   assert.deepEqual(design('y ~ I(x %in% c(5, 2.5))'), { names: ['(Intercept)', 'I(x %in% c(5, 2.5))TRUE'], rows: all, columns: [[0, 0, 1, 0, 0, 1, 0, 0]] });
   assert.deepEqual(design('y ~ I(k %in% c("10"))').columns, [[0, 0, 1, 0, 0, 1, 0, 0]]);
 });
+
+test('cut(x, k): the breaks are seq.int(min, max, length.out = k + 1) as R 4.2 makes them, from + i · by', () => {
+  // R: w <- c(-22.819, 14.852, 2.2949, 2.2951); cut(w, 3): levels "(-22.9,-10.3]" "(-10.3,2.3]" "(2.3,14.9]", codes 1 3 2 3
+  // (the middle break is -22.819 + 2 · by = 2.2950000000000017; max − by, 2.2949999999999999, printed "2.29").
+  const w = tableFromCsv(Buffer.from('y,w\n1,-22.819\n2,14.852\n3,2.2949\n4,2.2951\n'));
+  const parsed = parseFormula('test', 'y ~ cut(w, 3)');
+  const frame = modelFrame('test', w, parsed, undefined, {});
+  assert.deepEqual(buildDesignMatrix(parsed, frame).names, ['(Intercept)', 'cut(w, 3)(-10.3,2.3]', 'cut(w, 3)(2.3,14.9]']);
+});
