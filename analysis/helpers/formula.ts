@@ -1,7 +1,7 @@
 import { AnalysisError } from '../errors.ts';
 import { MODEL_FUNCTIONS } from './model-functions.ts';
 import { LOGICAL_OPERATORS } from './logical-operators.ts';
-import { unknownFunction } from './model-variables.ts';
+import { ARITHMETIC, unknownFunction } from './model-variables.ts';
 import { COMPARISONS, deparseR, parseR, type Expr } from './r-syntax.ts';
 
 /** A parsed model formula, as R's `terms.formula` describes it. */
@@ -209,9 +209,9 @@ function orderAndCode(terms: bigint[], nVariables: number): { ordered: number[][
 const unionOf = (terms: bigint[]): bigint => terms.reduce((a, t) => a | t, 0n);
 
 const FORMULA_OPERATORS = new Set(['+', '-', '*', '/', ':', '^', '%in%', '(']);
-// Calls a variable may contain besides MODEL_FUNCTIONS: arithmetic, comparisons, ! & |, parentheses, offset(), c() of
-// factor levels.
-const OTHER_CALLS = new Set(['+', '-', '*', '/', '^', '(', 'offset', 'c', ...COMPARISONS, ...LOGICAL_OPERATORS]);
+// Calls a variable may contain besides MODEL_FUNCTIONS: arithmetic, comparisons, ! & |, %in% (R's match inside a call),
+// parentheses, offset(), c() of factor levels and of values to match.
+const OTHER_CALLS = new Set([...ARITHMETIC, '(', 'offset', 'c', '%in%', ...COMPARISONS, ...LOGICAL_OPERATORS]);
 
 /** Unknown functions are refused when the formula is read, so a plan with one fails validation. */
 function checkFunctions(fn: string, e: Expr): void {

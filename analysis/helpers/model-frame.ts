@@ -3,7 +3,7 @@ import { dropUnusedLevels, notNumeric, requireColumns, subset, type Levels, type
 import { isDataTable, tableFromRows, type DataTable } from './data-table.ts';
 import { readRNumber } from './parse-decimal.ts';
 import type { Formula } from './formula.ts';
-import { evaluate, modelVariable, numbers, type EvaluationContext, type Variable } from './model-variables.ts';
+import { evaluate, modelVariable, numbers, rConstant, type EvaluationContext, type Variable } from './model-variables.ts';
 import { deparseR, type Expr } from './r-syntax.ts';
 
 /** The columns a model uses, over the rows where none of them is missing. */
@@ -36,8 +36,8 @@ export function modelFrame(
   extra: { weights?: string; clusters?: string },
 ): ModelFrame {
   const table = isDataTable(data) ? data : tableFromRows(data);
-  // T and F are R's TRUE and FALSE where the data have no such column (poly(x, 2, raw = T)).
-  requireColumns(fn, table, formula.columns.filter((name) => !((name === 'T' || name === 'F') && !table.column(name))), 'formula');
+  // T and F are R's TRUE and FALSE, pi its constant, where the data have no such column (poly(x, 2, raw = T)).
+  requireColumns(fn, table, formula.columns.filter((name) => rConstant(table, name) === undefined), 'formula');
   if (extra.clusters !== undefined) requireColumns(fn, table, [extra.clusters], 'clusters');
   if (extra.weights !== undefined) requireColumns(fn, table, [extra.weights], 'weights');
   const warnings: string[] = [];

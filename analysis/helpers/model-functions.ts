@@ -1,18 +1,21 @@
 import { AnalysisError } from '../errors.ts';
+import { cut } from './cut-function.ts';
+import { interaction } from './interaction-function.ts';
+import { VECTOR_FUNCTIONS } from './vector-functions.ts';
 import { recode } from './data.ts';
 import { meanAsR, sumAsR } from './mean.ts';
 import { characterFactor, evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
 import { polynomialColumns } from './poly.ts';
 import { formatRNumber } from './r-number.ts';
 import { deparseR, type Expr } from './r-syntax.ts';
+import { elementwise, logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
 
-type Call = Expr & { type: 'call' };
-type ModelFunction = (context: EvaluationContext, call: Call) => Evaluated;
 
 /**
  * The R functions a formula may use, each as R computes it over the data's rows (before rows with missing
  * values are dropped, as model.frame evaluates): math, `I()`, `scale()`, orthogonal `poly()`, `factor()`,
- * `relevel()`. `offset()` is the formula's own and handled by the model frame.
+ * `relevel()`, `interaction()`, `cut()` and the vector functions (round, ifelse, pmin, as.numeric, mean, …).
+ * `offset()` is the formula's own and handled by the model frame.
  */
 export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   I: (context, call) => evaluate(context, matchArguments(context, call, ['x']).x as Expr),
@@ -47,62 +50,10 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
     return factor(context, call, true);
   },
   relevel,
+  interaction,
+  cut,
+  ...VECTOR_FUNCTIONS,
 };
-
-/** Arguments by R's rules without partial names: exact names first, then the others in order. */
-function matchArguments(context: EvaluationContext, call: Call, formals: string[]): Record<string, Expr | undefined> {
-  const matched: Record<string, Expr | undefined> = {};
-  for (const [k, arg] of matchArgumentList(context, call, formals).entries()) matched[formals[k]] = arg?.value;
-  if (matched[formals[0]] === undefined) throw new AnalysisError(context.fn, `${deparseR(call)}: argument "${formals[0]}" is missing`);
-  return matched;
-}
-
-function matchArgumentList(context: EvaluationContext, call: Call, formals: string[]): ({ value: Expr } | undefined)[] {
-  const out: ({ value: Expr } | undefined)[] = formals.map(() => undefined);
-  for (const arg of call.args) {
-    if (arg.name === undefined) continue;
-    const k = formals.indexOf(arg.name);
-    if (k < 0) throw new AnalysisError(context.fn, `${deparseR(call)}: unsupported argument "${arg.name}" (supported: ${formals.join(', ')})`);
-    out[k] = arg;
-  }
-  for (const arg of call.args) {
-    if (arg.name !== undefined) continue;
-    const k = out.indexOf(undefined);
-    if (k < 0) throw new AnalysisError(context.fn, `${deparseR(call)}: too many arguments (supported: ${formals.join(', ')})`);
-    out[k] = arg;
-  }
-  return out;
-}
-
-function scalarArgument(context: EvaluationContext, call: Call, expr: Expr, name: string): number {
-  const value = evaluate(context, expr);
-  if (value.kind !== 'scalar') throw new AnalysisError(context.fn, `${deparseR(call)}: "${name}" must be a number`);
-  return value.value;
-}
-
-function logicalArgument(context: EvaluationContext, call: Call, expr: Expr | undefined, name: string, otherwise: boolean): boolean {
-  if (expr === undefined) return otherwise;
-  if (expr.type === 'logical') return expr.value;
-  // T and F are R's TRUE and FALSE (raw = T) unless the data has a column of that name, which R would find first.
-  if (expr.type === 'name' && (expr.name === 'T' || expr.name === 'F') && !context.table.column(expr.name)) return expr.name === 'T';
-  throw new AnalysisError(context.fn, `${deparseR(call)}: "${name}" must be TRUE or FALSE`);
-}
-
-/** f(x) element by element; a NaN from a value that was not NaN is counted in a warning, as R warns. */
-function elementwise(context: EvaluationContext, call: Call, expr: Expr | undefined, f: (v: number) => number): Evaluated {
-  const x = numbers(context, expr as Expr, deparseR(call));
-  if (x.kind === 'scalar') return { kind: 'scalar', value: f(x.value) };
-  let produced = 0;
-  const values = x.values.map((v) => {
-    const y = f(v);
-    if (Number.isNaN(y) && !Number.isNaN(v)) produced++;
-    return y;
-  });
-  if (produced > 0) {
-    context.warn(`${context.fn}: ${deparseR(call)} gives NaN for ${produced} row${produced === 1 ? '' : 's'} (R: "NaNs produced"); they are missing and dropped`);
-  }
-  return { kind: 'numeric', values };
-}
 
 /** R's scale(x, center, scale) of one column: minus the mean, divided by the SD (root mean square if uncentred). */
 function scale(context: EvaluationContext, call: Call): Evaluated {

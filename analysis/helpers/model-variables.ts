@@ -5,6 +5,8 @@ import { sortLevels } from './level-order.ts';
 import { MODEL_FUNCTIONS } from './model-functions.ts';
 import { formatRNumber } from './r-number.ts';
 import { LOGICAL_OPERATORS, logicalOperation } from './logical-operators.ts';
+import { matchIn } from './match-functions.ts';
+import { rIntegerDivide, rModulus } from './r-arithmetic.ts';
 import { COMPARISONS, deparseR, type Expr } from './r-syntax.ts';
 
 /** A value while an expression is evaluated, over all rows of the data (R evaluates before dropping NAs). */
@@ -83,6 +85,8 @@ export function evaluate(context: EvaluationContext, expr: Expr): Evaluated {
       if (ARITHMETIC.has(expr.fn)) return arithmetic(context, expr);
       if (COMPARISONS.has(expr.fn) && expr.args.length === 2) return comparison(context, expr);
       if (LOGICAL_OPERATORS.has(expr.fn)) return logicalOperation(context, expr);
+      // At the top of a formula %in% is nesting (the formula algebra's); inside a call it is R's match.
+      if (expr.fn === '%in%' && expr.args.length === 2) return matchIn(context, expr);
       const implementation = MODEL_FUNCTIONS[expr.fn];
       if (!implementation) throw unknownFunction(context.fn, expr.fn);
       return implementation(context, expr);
@@ -101,8 +105,9 @@ export function unknownFunction(fn: string, name: string): AnalysisError {
 
 function columnValue(context: EvaluationContext, name: string): Evaluated {
   const column = context.table.column(name);
-  // R's T and F (TRUE and FALSE), where the data have no such column: I(x > 1 & T).
-  if (!column && (name === 'T' || name === 'F')) return { kind: 'scalar', value: name === 'T' ? 1 : 0 };
+  // R's T and F (TRUE and FALSE) and pi, where the data have no such column: I(x > 1 & T), I(pi * x).
+  const constant = rConstant(context.table, name);
+  if (constant !== undefined) return { kind: 'scalar', value: constant };
   if (!column) throw unknownColumn(context.fn, 'formula', name, context.table.names);
   const declared = context.levels && Object.hasOwn(context.levels, name) ? (context.levels[name] as unknown) : undefined;
   if (declared !== undefined) return declaredFactor(context, name, column, declared);
@@ -178,14 +183,28 @@ export function characterFactor(
   return { kind: 'factor', levels, codes: recode(value.codes, Int32Array.from(value.labels, (label) => position.get(label) as number)) };
 }
 
-const ARITHMETIC = new Set(['+', '-', '*', '/', '^']);
+/** R's arithmetic operators, %% and %/% (floored: -5 %% 3 is 1) included. */
+export const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '^', '%%', '%/%']);
 const OPERATIONS: Record<string, (a: number, b: number) => number> = {
   '+': (a, b) => a + b,
   '-': (a, b) => a - b,
   '*': (a, b) => a * b,
   '/': (a, b) => a / b,
   '^': (a, b) => a ** b,
+  '%%': rModulus,
+  '%/%': rIntegerDivide,
 };
+
+/**
+ * R's constants a formula may use where the data have no column of that name (a column is what R finds first):
+ * T and F (TRUE and FALSE) and pi.
+ *
+ * @example rConstant(table, 'pi') // Math.PI
+ */
+export function rConstant(table: DataTable, name: string): number | undefined {
+  if (table.column(name)) return undefined;
+  return name === 'T' ? 1 : name === 'F' ? 0 : name === 'pi' ? Math.PI : undefined;
+}
 
 function arithmetic(context: EvaluationContext, expr: Expr & { type: 'call' }): Evaluated {
   const operands = expr.args.map((a) => numbers(context, a.value, deparseR(expr)));

@@ -29,7 +29,8 @@
 // under every se type, covariates at 1e8 beside 1e-8, degenerate columns, formula edges such as log(x, 2)), and the
 // eighth's (trial8-designs.ts: C-locale order of text levels, numeric factor levels, cluster ids spelled alike, equal
 // weights, huge N in few clusters, empty cells, `.`, y ~ 1, R's other spellings, random formulas, ordered factors,
-// the clusters' own dummies).
+// the clusters' own dummies), and the ninth's (trial9-designs.ts: %% and %/%, pi, the round family, pmin/pmax, ifelse,
+// as.numeric/as.character, interaction(), cut(), mean() centring).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';

@@ -63,7 +63,9 @@ export type CaseGroup =
   | 'r-spellings'
   | 'random-formulas'
   | 'ordered-factors'
-  | 'cluster-fixed-effects';
+  | 'cluster-fixed-effects'
+  // The ninth trial's class (trial9-designs.ts).
+  | 'analyst-functions';
 
 interface CaseBase {
   id: string;

@@ -1,0 +1,145 @@
+import { AnalysisError } from '../errors.ts';
+import { isNa } from './match-functions.ts';
+import { meanAsR } from './mean.ts';
+import { elementwise, logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
+import { evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
+import { readRNumber } from './parse-decimal.ts';
+import { rRound, rSignif } from './r-arithmetic.ts';
+import { formatRNumber } from './r-number.ts';
+import { deparseR, type Expr } from './r-syntax.ts';
+
+/**
+ * The vector functions an analyst types into a formula besides math: the round family, pmin/pmax, ifelse,
+ * as.numeric/as.integer/as.character and mean(), each as R computes it over all the data's rows (model.frame
+ * evaluates before rows with missing values are dropped).
+ */
+export const VECTOR_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
+  round: (context, call) => roundTo(context, call, 0, rRound),
+  signif: (context, call) => roundTo(context, call, 6, rSignif),
+  floor: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.floor),
+  ceiling: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.ceil),
+  trunc: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.trunc),
+  pmin: (context, call) => parallel(context, call, Math.min),
+  pmax: (context, call) => parallel(context, call, Math.max),
+  ifelse,
+  'as.numeric': (context, call) => asNumber(context, call, false),
+  'as.double': (context, call) => asNumber(context, call, false),
+  'as.integer': (context, call) => asNumber(context, call, true),
+  'as.character': asCharacter,
+  mean,
+  'is.na': isNa,
+};
+
+/** round(x, digits = 0) and signif(x, digits = 6): digits one number, as analysts write it. */
+function roundTo(context: EvaluationContext, call: Call, otherwise: number, f: (x: number, digits: number) => number): Evaluated {
+  const args = matchArguments(context, call, ['x', 'digits']);
+  const digits = args.digits ? scalarArgument(context, call, args.digits, 'digits') : otherwise;
+  return elementwise(context, call, args.x, (v) => f(v, digits));
+}
+
+/** pmin(…) and pmax(…) of numbers, row by row; NA where any is NA unless na.rm = TRUE, as R. */
+function parallel(context: EvaluationContext, call: Call, f: (a: number, b: number) => number): Evaluated {
+  const naRm = call.args.find((a) => a.name === 'na.rm');
+  const rest = call.args.filter((a) => a !== naRm);
+  const named = rest.find((a) => a.name !== undefined);
+  if (named) throw new AnalysisError(context.fn, `${deparseR(call)}: unsupported argument "${named.name}" (supported: ..., na.rm)`);
+  if (rest.length === 0) throw new AnalysisError(context.fn, `${deparseR(call)}: no arguments`);
+  const dropNA = logicalArgument(context, call, naRm?.value, 'na.rm', false);
+  const operands = rest.map((a) => numbers(context, a.value, deparseR(call)));
+  const at = (i: number): number[] => operands.map((o) => (o.kind === 'scalar' ? o.value : o.values[i]));
+  const combine = (values: number[]): number => {
+    const present = dropNA ? values.filter((v) => !Number.isNaN(v)) : values;
+    return present.length === 0 ? NaN : present.some(Number.isNaN) ? NaN : present.reduce((a, b) => f(a, b));
+  };
+  if (operands.every((o) => o.kind === 'scalar')) return { kind: 'scalar', value: combine(at(0)) };
+  return { kind: 'numeric', values: Float64Array.from({ length: context.table.length }, (_, i) => combine(at(i))) };
+}
+
+/**
+ * ifelse(test, yes, no): yes where test is TRUE (a number unless 0), no where FALSE, NA where NA. Numbers give a
+ * numeric variable, strings a text one (a factor in the model, levels sorted), TRUE/FALSE a logical one.
+ */
+function ifelse(context: EvaluationContext, call: Call): Evaluated {
+  const args = matchArguments(context, call, ['test', 'yes', 'no']);
+  const label = deparseR(call);
+  if (!args.yes || !args.no) throw new AnalysisError(context.fn, `${label}: argument "${args.yes ? 'no' : 'yes'}" is missing`);
+  const test = numbers(context, args.test as Expr, label);
+  const n = context.table.length;
+  const choice = (i: number): number => {
+    const t = test.kind === 'scalar' ? test.value : test.values[i];
+    return Number.isNaN(t) ? -1 : t !== 0 ? 0 : 1;
+  };
+  const [yes, no] = [args.yes, args.no];
+  if (yes.type === 'string' && no.type === 'string') {
+    const labels = [yes.value, no.value];
+    return { kind: 'character', labels, codes: Int32Array.from({ length: n }, (_, i) => choice(i)) };
+  }
+  const isLogical = (e: Expr): boolean => e.type === 'logical' || (e.type === 'name' && (e.name === 'T' || e.name === 'F') && !context.table.column(e.name));
+  const branches = [yes, no].map((e) => numbers(context, e, label));
+  const values = Float64Array.from({ length: n }, (_, i) => {
+    const k = choice(i);
+    if (k < 0) return NaN;
+    const branch = branches[k];
+    return branch.kind === 'scalar' ? branch.value : branch.values[i];
+  });
+  return isLogical(yes) && isLogical(no) ? { kind: 'logical', values } : { kind: 'numeric', values };
+}
+
+/**
+ * as.numeric(x) and as.integer(x) (toward zero; NA beyond ±2147483647): of numbers or TRUE/FALSE their values, of a
+ * factor its codes 1..L (R's as.numeric(factor(k)) counts levels, it does not read them), of text the numbers
+ * written (NA, with a warning, where none is).
+ */
+function asNumber(context: EvaluationContext, call: Call, integer: boolean): Evaluated {
+  const x = evaluate(context, matchArguments(context, call, ['x']).x as Expr);
+  const label = deparseR(call);
+  if (x.kind === 'matrix') throw new AnalysisError(context.fn, `cannot compute ${label}: its argument is a matrix`);
+  let values: Float64Array | number;
+  if (x.kind === 'scalar') values = x.value;
+  else if (x.kind === 'numeric' || x.kind === 'logical') values = x.values;
+  else if (x.kind === 'factor') values = Float64Array.from(x.codes, (c) => (c < 0 ? NaN : c + 1));
+  else {
+    const read = x.labels.map((text) => readRNumber(text) ?? NaN);
+    const unread = x.labels.filter((_, k) => Number.isNaN(read[k]) && !/^\s*NaN\s*$/.test(x.labels[k]));
+    if (unread.length > 0) context.warn(`${context.fn}: ${label}: text that is no number (${unread.slice(0, 3).map((t) => JSON.stringify(t)).join(', ')}) is NA and its rows are dropped (R: "NAs introduced by coercion")`);
+    values = Float64Array.from(x.codes, (c) => (c < 0 ? NaN : read[c]));
+  }
+  const toInteger = (v: number): number => (Math.abs(v) < 2147483648 ? Math.trunc(v) + 0 : NaN);
+  if (typeof values === 'number') return { kind: 'scalar', value: integer ? toInteger(values) : values };
+  return { kind: 'numeric', values: integer ? values.map(toInteger) : values };
+}
+
+/** as.character(x): a text variable (a factor in the model with its levels sorted as text: "1" < "10" < "2"). */
+function asCharacter(context: EvaluationContext, call: Call): Evaluated {
+  const x = evaluate(context, matchArguments(context, call, ['x']).x as Expr);
+  if (x.kind === 'character') return x;
+  if (x.kind === 'factor') return { kind: 'character', labels: x.levels, codes: x.codes };
+  if (x.kind === 'scalar' || x.kind === 'matrix') throw new AnalysisError(context.fn, `${deparseR(call)}: x must be a column`);
+  const distinct = [...new Set(x.values)].filter((v) => !Number.isNaN(v));
+  const labels = distinct.map((v) => (x.kind === 'logical' ? (v === 1 ? 'TRUE' : 'FALSE') : formatRNumber(v)));
+  const index = new Map(distinct.map((v, k) => [v, k]));
+  return { kind: 'character', labels, codes: Int32Array.from(x.values, (v) => index.get(v) ?? -1) };
+}
+
+/**
+ * mean(x, na.rm = FALSE): one number, over every row of the data (also rows the model then drops for a missing
+ * outcome), as R evaluates it. A missing x makes it NA in R, so every row of the variable is NA: lm stops, lm_robust
+ * returns NA for every estimate; vlab says why instead.
+ */
+function mean(context: EvaluationContext, call: Call): Evaluated {
+  const args = matchArguments(context, call, ['x', 'trim', 'na.rm']);
+  const label = deparseR(call);
+  if (args.trim) throw new AnalysisError(context.fn, `${label}: unsupported argument "trim" (supported: x, na.rm)`);
+  const x = numbers(context, args.x as Expr, label);
+  if (x.kind === 'scalar') return x;
+  const missing = x.values.filter(Number.isNaN).length;
+  if (missing > 0 && !logicalArgument(context, call, args['na.rm'], 'na.rm', false)) {
+    throw new AnalysisError(
+      context.fn,
+      `${label} is NA in R because ${deparseR(args.x as Expr)} has ${missing} missing value${missing === 1 ? '' : 's'}: every row is then missing ` +
+        `(R's lm stops on "0 (non-NA) cases", estimatr's lm_robust gives every estimate NA); write mean(${deparseR(args.x as Expr)}, na.rm = TRUE) ` +
+        'for the mean of the values present',
+    );
+  }
+  return { kind: 'scalar', value: meanAsR(x.values.filter((v) => !Number.isNaN(v))) };
+}
