@@ -1,4 +1,5 @@
 import { AnalysisError } from './errors.ts';
+import { validOptions } from './helpers/did-you-mean.ts';
 
 /** R's `p.adjust.methods`, in R's order; `fdr` is R's alias of `BH`. */
 export const P_ADJUST_METHODS = ['holm', 'hochberg', 'hommel', 'bonferroni', 'BH', 'BY', 'fdr', 'none'] as const;
@@ -14,7 +15,7 @@ export type PAdjustMethod = (typeof P_ADJUST_METHODS)[number];
  */
 export function pAdjust(p: readonly (number | null)[], method: PAdjustMethod): (number | null)[] {
   if (!(P_ADJUST_METHODS as readonly string[]).includes(method)) {
-    throw new AnalysisError('pAdjust', `unknown method "${method}" (valid: ${P_ADJUST_METHODS.join(', ')})`);
+    throw new AnalysisError('pAdjust', `unknown method "${method}" ${validOptions(method, P_ADJUST_METHODS)}`);
   }
   const present = p.flatMap((value, i) => (value === null || Number.isNaN(value) ? [] : [i]));
   for (const i of present) {

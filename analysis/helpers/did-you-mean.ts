@@ -2,16 +2,19 @@
  * The name a probable typo was meant to be: the candidate with the smallest edit distance (Levenshtein), if it
  * is close enough to be a slip (at most a third of the name's length, and at least 1 edit allowed) — so
  * "behaviour" finds "behavior" and "statoned" finds "stationed", but "party" finds nothing among attributes.
+ * A name as near to two candidates names neither ("HC4" is one edit from HC0 to HC3): a guess would mislead.
  */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
+  let tied = false;
   for (const candidate of candidates) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+    if (distance < bestDistance) [best, bestDistance, tied] = [candidate, distance, false];
+    else if (distance === bestDistance && candidate !== best) tied = true;
   }
-  return best;
+  return tied ? undefined : best;
 }
 
 /** `"x" is not a factor (did you mean "y"?)`-style hint, or the list of what exists when nothing is close. */
@@ -31,4 +34,10 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length]!;
+}
+
+/** `(did you mean "HC2"? valid: classical, HC0, …)`, or `(valid: …)` when no option is a near miss: the end of an "unknown option" message. */
+export function validOptions(value: string, options: readonly string[]): string {
+  const closest = closestName(value, options);
+  return `(${closest ? `did you mean "${closest}"? ` : ''}valid: ${options.join(', ')})`;
 }

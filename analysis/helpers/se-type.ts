@@ -1,4 +1,5 @@
 import { AnalysisError } from '../errors.ts';
+import { validOptions } from './did-you-mean.ts';
 
 /** Every variance estimator `lmRobust` knows, as estimatr names them (plus `cregg`, survey::svyglm's convention). */
 export const SE_TYPES = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2', 'cregg'] as const;
@@ -15,7 +16,7 @@ const CLUSTER_TYPES: readonly SeType[] = ['CR0', 'stata', 'CR2', 'cregg'];
 export function resolveSeType(fn: string, requested: string | undefined, clustered: boolean): SeType {
   if (requested === undefined) return clustered ? 'CR2' : 'HC2';
   if (!(SE_TYPES as readonly string[]).includes(requested)) {
-    throw new AnalysisError(fn, `unknown se type "${requested}" (valid: ${SE_TYPES.join(', ')})`);
+    throw new AnalysisError(fn, `unknown se type "${requested}" ${validOptions(requested, SE_TYPES)}`);
   }
   const seType = requested as SeType;
   if (clustered && !CLUSTER_TYPES.includes(seType)) {

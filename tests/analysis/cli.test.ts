@@ -222,6 +222,8 @@ test('bad input: one line on stderr naming the problem, exit code 2, no stack tr
   assertUsageError(vlab(['dim', ...mtcars, '--outcome', 'mpg', '--treatment', 'gear']), /^vlab dim: differenceInMeans: treatment column "gear" must have exactly two values/);
   assertUsageError(vlab(['p-adjust', '--method', 'BH'], '0.1\nabc\n'), 'vlab p-adjust: line 2: "abc" is not a p-value between 0 and 1');
   assertUsageError(vlab(['p-adjust', '--method', 'sidak'], '0.1\n'), 'vlab p-adjust: unknown method "sidak" (valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none)');
+  assertUsageError(vlab(['p-adjust', '--method', 'bh'], '0.1\n'), 'vlab p-adjust: unknown method "bh" (did you mean "BH"? valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none)');
+  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--format', 'CSV']), 'vlab fit: unknown format "CSV" (did you mean "csv"? valid: table, csv, json)');
   assertUsageError(vlab(['power', '--effect', '0.5', '--n', '50']), 'vlab power: --sd is required');
   assertUsageError(vlab(['power', '--sd', '1']), 'vlab power: give --effect, or --n for the minimum detectable effect');
   assertUsageError(vlab(['power', '--sd', '1', '--effect', '0.5']), 'vlab power: with --effect, give one of --n and --power');

@@ -171,6 +171,9 @@ test('bad input fails with one clear message naming the problem', () => {
   assert.throws(fit({ seType: 'HC4' }), {
     message: 'lmRobust: unknown se type "HC4" (valid: classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg)',
   });
+  assert.throws(fit({ seType: 'hc2' }), {
+    message: 'lmRobust: unknown se type "hc2" (did you mean "HC2"? valid: classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg)',
+  });
   assert.throws(fit({ seType: 'CR2' }), /needs clusters/);
   assert.throws(fit({ clusters: 'respondent_id', seType: 'HC2' }), /cannot be used with clusters/);
   assert.throws(fit({ clusters: 'respondentid' }), { message: 'lmRobust: clusters references unknown column "respondentid" (did you mean "respondent_id"?)' });

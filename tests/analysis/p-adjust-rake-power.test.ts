@@ -15,6 +15,7 @@ test('p.adjust leaves NA out of n', () => {
   [0.04, null, 0.05333333333333333, 0.05333333333333333, 0.5].forEach((x, i) => x !== null && assert.ok(Math.abs(bh[i] - x) < 1e-15));
   assert.deepEqual(pAdjust([0.2, 0.6], 'bonferroni'), [0.4, 1]);
   assert.throws(() => pAdjust([0.1], 'sidak' as never), /unknown method "sidak" \(valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none\)/);
+  assert.throws(() => pAdjust([0.1], 'Holm' as never), { message: 'pAdjust: unknown method "Holm" (did you mean "holm"? valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none)' });
   assert.throws(() => pAdjust([1.2], 'holm'), /not between 0 and 1/);
 });
 

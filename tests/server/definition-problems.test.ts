@@ -171,7 +171,7 @@ test('a field\'s problem names the line and column where the field is, in the fi
   const planText = readFileSync(plan, 'utf8').replace('"seType": "HC2"', '"seType": "HC4"');
   writeFileSync(plan, planText);
   assert.equal(loadDefinitionFolder(defs).broken[0]!.message,
-    `${plan}:${lineOf(planText, '"seType": "HC4"')}: hypotheses[2].seType: expected one of classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg`);
+    `${plan}:${lineOf(planText, '"seType": "HC4"')}: hypotheses[2].seType: expected one of classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg, got "HC4"`);
   editJson(plan, (p) => delete p.hypotheses[1].outcomes);
   const reformatted = readFileSync(plan, 'utf8');
   const h2 = reformatted.indexOf('"id": "H2"');

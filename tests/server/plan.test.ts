@@ -20,6 +20,14 @@ test('both shipped plans validate and name hypotheses H1–H3', () => {
   assert.deepEqual(protege.analysisPlan.hypotheses.map((h) => h.id), ['H1_concede', 'H1_punish', 'H1_let_leave', 'H2', 'H3']);
 });
 
+/** The whole message, exactly (a regular expression would let a wrong hint through). */
+const exact = (plan: unknown, message: string) =>
+  assert.throws(() => withPlan(alliance, plan), (error: unknown) => {
+    if (error instanceof DefinitionError && error.message === `test: ${message}`) return true;
+    assert.equal(error instanceof DefinitionError ? error.message : error, `test: ${message}`);
+    return false;
+  });
+
 test('an exclusion on a post-treatment answer is refused, with the reason', () => {
   const plan = { exclusions: [{ column: 'manipulation_check_regime', keep: ['democracy'] }], hypotheses: [dim()] };
   refused(plan, /analysisPlan\.exclusions\[0\]\.column: "manipulation_check_regime" is answered after the treatment; excluding on a post-treatment variable breaks randomization and biases the estimates/);
@@ -47,8 +55,6 @@ test('unknown columns, outcomes, values and terms are refused with the field nam
 test('a near miss in a plan names what was meant, at the value that is wrong', () => {
   // Before: '"behaviour" is not a factor', 'unknown outcome "economic_sanction"', and a wrong subset value
   // reported at subset[0].column with no hint.
-  const exact = (plan: unknown, message: string) =>
-    assert.throws(() => withPlan(alliance, plan), (error: unknown) => error instanceof DefinitionError && error.message === `test: ${message}`);
   exact({ hypotheses: [dim({ treatment: { factor: 'behaviour', control: ['control'], term: 'violated' } })] },
     'analysisPlan.hypotheses[0].treatment.factor: "behaviour" is not a factor (did you mean "behavior"?)');
   exact({ hypotheses: [dim({ treatment: { factor: 'behavior', control: ['controls'], term: 'violated' } })] },
@@ -72,6 +78,13 @@ test('a bad estimator, se type or adjustment method is refused with the valid va
   refused({ hypotheses: [{ ...lm, seType: 'CR2' }] }, /seType: CR2 needs clusters/);
   refused({ hypotheses: [{ ...lm, adjust: { method: 'sidak' } }] }, /adjust\.method: expected one of holm, hochberg, hommel, bonferroni, BH, BY, fdr, none/);
   refused({ hypotheses: [{ ...lm, formula: 'economic_sanctions ~ regime' }] }, /formula: expected a right-hand side starting with "~"/);
+  // A near miss of one value is named; a value as near to several (HC4: HC0 to HC3, one edit each) names none.
+  exact({ hypotheses: [{ ...lm, seType: 'hc2' }] },
+    'analysisPlan.hypotheses[0].seType: expected one of classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg, got "hc2" (did you mean "HC2"?)');
+  exact({ hypotheses: [{ ...lm, seType: 'HC4' }] },
+    'analysisPlan.hypotheses[0].seType: expected one of classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg, got "HC4"');
+  exact({ hypotheses: [{ ...lm, adjust: { method: 'Holm' } }] },
+    'analysisPlan.hypotheses[0].adjust.method: expected one of holm, hochberg, hommel, bonferroni, BH, BY, fdr, none, got "Holm" (did you mean "holm"?)');
   refused({ hypotheses: [{ ...lm, adjust: { method: 'holm' } }, dim({ adjust: { family: 'H3', method: 'BH' } })] }, /hypotheses\[1\]\.adjust\.method: family "H3" is adjusted with holm elsewhere/);
 });
 

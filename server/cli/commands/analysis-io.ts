@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { csvFromRecords, DEFAULT_ALPHA, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
 import { rowsFromTable } from '../../../analysis/helpers/data-table.ts';
-import { closestName } from '../../../analysis/helpers/did-you-mean.ts';
+import { closestName, validOptions } from '../../../analysis/helpers/did-you-mean.ts';
 import { jsonSyntaxPlace, withoutByteOrderMark } from '../../storage/json-location.ts';
 import { UsageError } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
@@ -143,7 +143,7 @@ export function readLevels(o: { levels?: string; codebook?: string }, columns: r
 }
 
 export function parseFormat(value: string): Format {
-  if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`unknown format "${value}" (valid: ${FORMATS.join(', ')})`);
+  if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`unknown format "${value}" ${validOptions(value, FORMATS)}`);
   return value as Format;
 }
 

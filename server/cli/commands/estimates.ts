@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
+import { validOptions } from '../../../analysis/helpers/did-you-mean.ts';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -27,7 +28,7 @@ export function registerEstimatesCommand(program: Command): void {
     .action(
       cliAction('estimates', async (options: EstimatesOptions) => {
         if (!(FORMATS as readonly string[]).includes(options.format)) {
-          throw new UsageError(`unknown format "${options.format}" (valid: ${FORMATS.join(', ')})`);
+          throw new UsageError(`unknown format "${options.format}" ${validOptions(options.format, FORMATS)}`);
         }
         if (options.wide && options.format !== 'table') throw new UsageError('--wide goes with --format table');
         const [{ openStorageForCli }, { createEstimatesService }, { formatEstimates }] = await Promise.all([

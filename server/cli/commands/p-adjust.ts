@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { P_ADJUST_METHODS, pAdjust, type PAdjustMethod } from '../../../analysis/index.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
+import { validOptions } from '../../../analysis/helpers/did-you-mean.ts';
 
 /** `vlab p-adjust`: p-values one per line on stdin, adjusted in the same order (R p.adjust). */
 export function registerPAdjustCommand(program: Command): void {
@@ -12,7 +13,7 @@ export function registerPAdjustCommand(program: Command): void {
     .action(
       cliAction('p-adjust', (o: { method: string }) => {
         if (!(P_ADJUST_METHODS as readonly string[]).includes(o.method)) {
-          throw new UsageError(`unknown method "${o.method}" (valid: ${P_ADJUST_METHODS.join(', ')})`);
+          throw new UsageError(`unknown method "${o.method}" ${validOptions(o.method, P_ADJUST_METHODS)}`);
         }
         process.stderr.write(stdinPrompt(process.stdin.isTTY === true, o.method));
         const lines = readFileSync(0, 'utf8').split(/\r?\n/);

@@ -3,6 +3,7 @@ import { DEFAULT_ALPHA, powerAnalysis, type PowerContrast, type PowerOptions } f
 import { cliAction, UsageError } from '../cli-action.ts';
 import { FORMAT_OPTION, OUT_OPTION, parseAlpha, parseFormat, parseNumber, writeRecords } from './analysis-io.ts';
 import { runStudyPower, studyPowerRequest, type StudyPowerRequest } from './power-study.ts';
+import { validOptions } from '../../../analysis/helpers/did-you-mean.ts';
 
 interface PowerCliOptions {
   effect?: string;
@@ -35,7 +36,7 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
   if (o.study !== undefined) return studyPowerRequest({ study: o.study, n: o.n, sims: o.sims, seed: o.seed });
   const contrast = o.contrast ?? 'difference';
   if (!['difference', 'main', 'interaction'].includes(contrast)) {
-    throw new UsageError(`unknown contrast "${contrast}" (valid: difference, main, interaction)`);
+    throw new UsageError(`unknown contrast "${contrast}" ${validOptions(contrast, ['difference', 'main', 'interaction'])}`);
   }
   if (o.sd === undefined) throw new UsageError('--sd is required');
   if (o.effect !== undefined && (o.n === undefined) === (o.power === undefined)) throw new UsageError('with --effect, give one of --n and --power');

@@ -28,7 +28,7 @@ const stack = z.strictObject({ items: z.array(column).min(2), itemColumn: column
 const adjust = z.strictObject({
   /** Hypotheses naming the same family are adjusted together; default: the hypothesis on its own. */
   family: text.optional(),
-  method: z.enum(P_ADJUST_METHODS, { error: `expected one of ${P_ADJUST_METHODS.join(', ')}` }),
+  method: z.enum(P_ADJUST_METHODS),
 });
 
 const common = {
@@ -67,7 +67,7 @@ const lmRobust = z.strictObject({
   formula: z.string().regex(/^\s*~/, 'expected a right-hand side starting with "~", e.g. "~ regime + treaty"'),
   /** Each is interacted with the whole right-hand side: `~ a` with moderators [m] fits `~ (a) * (m)`. */
   moderators: z.array(column).min(1).optional(),
-  seType: z.enum(SE_TYPES, { error: `expected one of ${SE_TYPES.join(', ')}` }).optional(),
+  seType: z.enum(SE_TYPES).optional(),
 });
 
 /**
@@ -88,7 +88,7 @@ const conjointHypothesis = z.strictObject({
   /** mm only: the null value of the tests (0.5 for a forced choice between two profiles). */
   h0: z.number().optional(),
   /** Default CR2 for amce, cregg (survey's linearization, as cregg::mm) for mm. */
-  seType: z.enum(['CR2', 'cregg', 'CR0', 'stata'], { error: 'expected one of CR2, cregg, CR0, stata' }).optional(),
+  seType: z.enum(['CR2', 'cregg', 'CR0', 'stata']).optional(),
   terms: common.terms,
   direction: common.direction,
   adjust: common.adjust,
