@@ -120,3 +120,16 @@ test('the plan hash ignores key order, follows content, level order and margins'
   wording.consent.title = 'Welcome';
   assert.equal(planHash(wording), hash);
 });
+
+test('an outcome refused as not numeric names the answer that is not a number, and where the choice is', () => {
+  // Before: '"alliance_favorability" has non-numeric answers', which did not say which answer or why it matters.
+  const def = structuredClone(alliance) as unknown as { pages: { outcomes: { elements: { name: string; choices?: { value: unknown }[] }[] }[] } };
+  const question = def.pages.outcomes.flatMap((p) => p.elements).find((e) => e.name === 'alliance_favorability')!;
+  question.choices![1]!.value = '2';
+  assert.throws(() => withPlan(def as unknown as typeof alliance, { hypotheses: [dim()] }), (error: unknown) => {
+    assert.ok(error instanceof DefinitionError);
+    assert.equal(error.message,
+      'test: analysisPlan.hypotheses[0].outcomes[0]: "alliance_favorability" has an answer that is not a number ("2", a text): an outcome is estimated on numbers, so every choice value of its question must be one');
+    return true;
+  });
+});

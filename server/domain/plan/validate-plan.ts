@@ -102,7 +102,7 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
       const outcomes = [...columns].filter(([, c]) => c.role === 'outcome').map(([name]) => name);
       if (!info) add(['outcomes', j], `unknown outcome "${o}" (${didYouMean(o, outcomes)})`);
       else if (info.role !== 'outcome') add(['outcomes', j], `"${o}" is not an outcome question (it is a ${info.role} column)`);
-      else if (info.values?.some((v) => typeof v !== 'number')) add(['outcomes', j], `"${o}" has non-numeric answers`);
+      else if (info.values?.some((v) => typeof v !== 'number')) add(['outcomes', j], notNumeric(o, info.values.find((v) => typeof v !== 'number')));
     });
   }
 
@@ -165,4 +165,10 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
 function unknownColumn(name: string, columns: Iterable<string>): string {
   const closest = closestName(name, [...columns]);
   return closest ? `unknown column "${name}" (did you mean "${closest}"?)` : `unknown column "${name}"`;
+}
+
+/** The outcome's first answer value that is not a number, as its author wrote it ("2" in quotes is a text). */
+function notNumeric(outcome: string, value: unknown): string {
+  const shown = typeof value === 'string' ? `${JSON.stringify(value)}, a text` : JSON.stringify(value);
+  return `"${outcome}" has an answer that is not a number (${shown}): an outcome is estimated on numbers, so every choice value of its question must be one`;
 }
