@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Answers } from './answers.ts';
 import { DomainError } from './errors.ts';
 import type { StudyDefinition, SurveyElement } from './study-definition.ts';
+import { identifier } from './definition-codes.ts';
 
 /**
  * Demographic quotas (survey-definitions/<id>/quotas.json): for each listed pre-treatment variable, each level
@@ -13,7 +14,7 @@ import type { StudyDefinition, SurveyElement } from './study-definition.ts';
  * ```
  */
 export const quotasSchema = z.strictObject({
-  variables: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case identifier')).min(1),
+  variables: z.array(identifier).min(1),
   basis: z.literal('populationMargins').default('populationMargins'),
   /** Head-room over the exact share, e.g. 0.05: a level may fill to 105 % of its share of the target. */
   slack: z.number().min(0).max(1).default(0),

@@ -13,6 +13,7 @@ import { localeCode, localizedText, studyLocales, textIn, translationProblems } 
 import { conjointChoiceName, conjointRatingName, conjointTaskPageName } from './conjoint-survey.ts';
 import { designProblems } from './design-problems.ts';
 import { restrictionSchema, studyDesign, studyDesignSchema } from './study-design.ts';
+import { identifier, levelCode } from './definition-codes.ts';
 import {
   CONSENT_PAGE,
   CONSENT_QUESTION,
@@ -32,8 +33,6 @@ export { CONSENT_QUESTION, VIGNETTE_ELEMENT, VIGNETTE_REOPENED, VIGNETTE_REREAD_
  * otherwise passed through, so researchers can use SurveyJS's own layout properties.
  */
 
-const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case identifier');
-const levelCode = z.string().regex(/^[a-z0-9][a-z0-9_+-]*$/, 'expected a lowercase level code');
 const text = z.string().trim().min(1);
 /** What respondents read: one string, or one per locale in a study with several (localized-text.ts). */
 const respondentText = localizedText;
@@ -61,6 +60,22 @@ const factor = z.strictObject({
 
 const choiceValue = z.union([z.string().min(1), z.number()]);
 const choice = z.union([choiceValue, z.looseObject({ value: choiceValue, text: respondentText.optional() })]);
+/**
+ * Two choices with one value (or 1 beside "1": one cell in the CSV) would store two answers as the same:
+ * the second is refused at its value.
+ */
+const choiceList = z.array(choice).min(2).superRefine((choices, ctx) => {
+  const first = new Map<string, number>();
+  choices.forEach((c, i) => {
+    const value = typeof c === 'object' ? c.value : c;
+    const seen = first.get(String(value));
+    if (seen === undefined) first.set(String(value), i);
+    else {
+      const message = `duplicate choice value ${JSON.stringify(value)} (choice ${seen + 1} has it too): each answer must be told apart in the data`;
+      ctx.addIssue({ code: 'custom', path: typeof c === 'object' ? [i, 'value'] : [i], message });
+    }
+  });
+});
 
 const questionBase = {
   name: identifier,
@@ -72,7 +87,7 @@ const questionBase = {
 
 const element = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('html'), name: identifier, html: respondentText }),
-  z.looseObject({ type: z.enum(['radiogroup', 'dropdown', 'checkbox']), ...questionBase, choices: z.array(choice).min(2) }),
+  z.looseObject({ type: z.enum(['radiogroup', 'dropdown', 'checkbox']), ...questionBase, choices: choiceList }),
   z.looseObject({
     type: z.literal('rating'),
     ...questionBase,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedText } from './localized-text.ts';
+import { identifier, levelCode } from './definition-codes.ts';
 
 /**
  * The `design` and `restrictions` sections of a study definition (docs/designs.md). A study without `design` is
@@ -17,8 +18,6 @@ import { localizedText } from './localized-text.ts';
  * its `troops` is `stationed`. Cross-checks against the factors live in design-problems.ts.
  */
 
-const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case identifier');
-const levelCode = z.string().regex(/^[a-z0-9][a-z0-9_+-]*$/, 'expected a lowercase level code');
 /** One level code, or a list of them (any of which satisfies the rule). */
 const levelList = z.union([levelCode, z.array(levelCode).min(1)]);
 const condition = z

@@ -76,6 +76,8 @@ function plainMessage(issue: z.core.$ZodIssue, received: unknown): string {
   if ((issue.code === 'too_small' || issue.code === 'too_big') && /^Too (small|big): /.test(issue.message)) {
     return sizeMessage(issue, received);
   }
+  // A schema's own words for a pattern ("expected a level code of …") with the text that did not match it.
+  if (issue.code === 'invalid_format' && typeof received === 'string') return `${issue.message}${got}`;
   return issue.message;
 }
 

@@ -43,7 +43,7 @@ test('a broken study shows as a notice with its message, in a region named by it
   assert.equal(await notices.count(), 1);
   const notice = await notices.first().innerText();
   assert.match(notice, /^Broken study “protege-bargaining”: it takes no new wave, and its paused waves cannot reopen, until its definition is fixed\./);
-  assert.match(notice, /protege-bargaining\/study\.json:\d+:\d+: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code/);
+  assert.match(notice, /protege-bargaining\/study\.json:\d+:\d+: factors\[1\]\.levels\[0\]\.code: expected a level code of lowercase letters/);
   // The demo wave of the flagship study still shows: one broken study leaves the others working.
   await page.locator('#dash-wave-table').getByRole('row').filter({ hasText: 'alliance-corrective-measures' }).first().waitFor();
 

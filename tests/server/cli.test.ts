@@ -90,7 +90,7 @@ test('a broken definition is listed with its message, and the server and CLI wor
   const text = readFileSync(file, 'utf8');
   const at = text.indexOf('"code": "No Rival"');
   const line = text.slice(0, at).split('\n').length;
-  const message = `${file}:${line}:${at - text.lastIndexOf('\n', at)}: factors[1].levels[0].code: expected a lowercase level code`;
+  const message = `${file}:${line}:${at - text.lastIndexOf('\n', at)}: factors[1].levels[0].code: expected a level code of lowercase letters, digits and _ + - (starting with a letter or digit), got "No Rival"`;
 
   // A broken study is something to fix: exit 1 (as a check that found a problem; usage mistakes exit 2), so a
   // script or CI step that runs `vlab study list` after an edit stops there; the table still lists every study.

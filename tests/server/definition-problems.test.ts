@@ -232,7 +232,7 @@ test('a broken study is listed with its message and takes no new wave, nor reope
     const folder = loadDefinitionFolder(defs);
     const studies = createStudyService({ store, broken: folder.broken });
     await studies.syncDefinitions(folder.studies);
-    const message = /protege-bargaining\/study\.json:\d+:\d+: factors\[1\]\.levels\[0\]\.code: expected a lowercase level code$/;
+    const message = /protege-bargaining\/study\.json:\d+:\d+: factors\[1\]\.levels\[0\]\.code: expected a level code of lowercase letters, digits and _ \+ - \(starting with a letter or digit\), got "No Rival"$/;
     assert.match(studies.brokenStudies()[0]!.message, message);
     const listed = await studies.listStudies();
     assert.match(listed.find((s) => s.id === 'protege-bargaining')!.broken!, message);
@@ -240,7 +240,7 @@ test('a broken study is listed with its message and takes no new wave, nor reope
 
     await assert.rejects(
       () => studies.createWave({ studyKey: 'protege-bargaining', target: 10 }),
-      (e: Error & { code?: string }) => e.code === 'conflict' && /^study "protege-bargaining" is broken until its definition is fixed: .*lowercase level code$/.test(e.message),
+      (e: Error & { code?: string }) => e.code === 'conflict' && /^study "protege-bargaining" is broken until its definition is fixed: .*a level code of lowercase letters.*"No Rival"$/.test(e.message),
     );
     const brokenWaves = createWaveService({ store, studies });
     await assert.rejects(() => brokenWaves.transition(paused, 'open'), /study "protege-bargaining" is broken/);

@@ -166,6 +166,30 @@ test('an invalid definition is refused with a message naming the file and the fi
   assert.match(loadBroken((d, plan) => (d.analysisPlan = plan)), /analysis-plan\.json: "analysisPlan" is also given in study\.json/);
 });
 
+test('two choices of one question with the same value are refused (the data could not tell the answers apart)', () => {
+  // Before: loaded, and "Less than once a week" was stored as "weekly" beside "At least once a week".
+  const first = (d: Record<string, any>) => d.pages.pretreatment.flatMap((p: any) => p.elements).find((e: any) => Array.isArray(e.choices));
+  assert.match(
+    loadBroken((d) => { const q = first(d); q.choices[1] = typeof q.choices[0] === 'object' ? { ...q.choices[1], value: q.choices[0].value } : q.choices[0]; }),
+    /^<dir>\/alliance-corrective-measures\/study\.json:\d+:\d+: pages\.pretreatment\[\d+\]\.elements\[\d+\]\.choices\[1\]\.value: duplicate choice value .* \(choice 1 has it too\): each answer must be told apart in the data$/,
+  );
+  // 1 and "1" are one value in the CSV.
+  assert.match(
+    loadBroken((d) => {
+      const q = d.pages.outcomes.flatMap((p: any) => p.elements).find((e: any) => e.name === 'alliance_favorability');
+      q.choices[2].value = String(q.choices[0].value);
+    }),
+    /elements\[\d+\]\.choices\[2\]\.value: duplicate choice value "1" \(choice 1 has it too\)/,
+  );
+});
+
+test('a level code with a space or a capital says what a level code may hold and quotes it', () => {
+  assert.match(
+    loadBroken((d) => (d.factors[0].levels[0].code = 'Full democracy')),
+    /factors\[0\]\.levels\[0\]\.code: expected a level code of lowercase letters, digits and _ \+ - \(starting with a letter or digit\), got "Full democracy"$/,
+  );
+});
+
 test('population margins must name pre-treatment questions, cover every choice and add up to 1', () => {
   const margins = (change: (m: Record<string, Record<string, number>>) => void) =>
     loadBroken((_d, _plan, section) => {

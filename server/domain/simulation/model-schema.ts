@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier } from '../definition-codes.ts';
 
 /**
  * The simulation model of a study (survey-definitions/<id>/simulation.json): a data-generating process for
@@ -24,7 +25,6 @@ import { z } from 'zod';
  *   everything else from the model, as in alliance.R).
  */
 
-const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case identifier');
 const probability = z.number().min(0).max(1);
 const shift = z.number().finite();
 
