@@ -93,7 +93,7 @@ const element = z.discriminatedUnion('type', [
     ...questionBase,
     rateMin: z.number().int().optional(),
     rateMax: z.number().int().optional(),
-    rateValues: z.array(choice).min(2).optional(),
+    rateValues: choiceList.optional(),
   }),
   z.looseObject({ type: z.literal('boolean'), ...questionBase }),
   z.looseObject({ type: z.literal('text'), ...questionBase, inputType: z.enum(['text', 'number']).optional() }),

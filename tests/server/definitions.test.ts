@@ -181,6 +181,15 @@ test('two choices of one question with the same value are refused (the data coul
     }),
     /elements\[\d+\]\.choices\[2\]\.value: duplicate choice value "1" \(choice 1 has it too\)/,
   );
+  // A rating's own values are choices too.
+  assert.match(
+    loadBroken((d) => {
+      const q = d.pages.outcomes.flatMap((p: any) => p.elements).find((e: any) => e.name === 'alliance_favorability');
+      Object.assign(q, { type: 'rating', rateValues: [{ value: 1, text: 'Low' }, { value: 2, text: 'Mid' }, { value: 1, text: 'High' }] });
+      delete q.choices;
+    }),
+    /elements\[\d+\]\.rateValues\[2\]\.value: duplicate choice value 1 \(choice 1 has it too\)/,
+  );
 });
 
 test('a level code with a space or a capital says what a level code may hold and quotes it', () => {
