@@ -5,6 +5,8 @@ import { FORMAT_OPTION, OUT_OPTION, parseAlpha, parseFormat, parseNumber, writeR
 import { runStudyPower, studyPowerRequest, type StudyPowerRequest } from './power-study.ts';
 import { validOptions } from '../../../analysis/helpers/did-you-mean.ts';
 
+const CONTRASTS: readonly string[] = ['difference', 'main', 'interaction'] satisfies PowerContrast[];
+
 interface PowerCliOptions {
   effect?: string;
   sd?: string;
@@ -35,9 +37,7 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
   if (o.study !== undefined && o.strict) throw new UsageError('--strict applies to the analytic power (--sd), not to --study');
   if (o.study !== undefined) return studyPowerRequest({ study: o.study, n: o.n, sims: o.sims, seed: o.seed });
   const contrast = o.contrast ?? 'difference';
-  if (!['difference', 'main', 'interaction'].includes(contrast)) {
-    throw new UsageError(`unknown contrast "${contrast}" ${validOptions(contrast, ['difference', 'main', 'interaction'])}`);
-  }
+  if (!CONTRASTS.includes(contrast)) throw new UsageError(`unknown contrast "${contrast}" ${validOptions(contrast, CONTRASTS)}`);
   if (o.sd === undefined) throw new UsageError('--sd is required');
   if (o.effect !== undefined && (o.n === undefined) === (o.power === undefined)) throw new UsageError('with --effect, give one of --n and --power');
   if (o.effect === undefined && o.n === undefined) throw new UsageError('give --effect, or --n for the minimum detectable effect');
