@@ -65,7 +65,17 @@ export type CaseGroup =
   | 'ordered-factors'
   | 'cluster-fixed-effects'
   // The ninth trial's class (trial9-designs.ts).
-  | 'analyst-functions';
+  | 'analyst-functions'
+  // The tenth trial's classes (trial10-designs.ts).
+  | 'dim-constant-outcome'
+  | 'dim-design-grid'
+  | 'dim-clusters-across-blocks'
+  | 'odd-level-names'
+  | 'tiny-samples'
+  | 'fe-weights-clusters'
+  | 'missing-everywhere'
+  | 'trial10-random'
+  | 'p-adjust-missing';
 
 interface CaseBase {
   id: string;
