@@ -98,11 +98,17 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   });
   const whole: Arm = { y, t, cluster, w };
   if (!blocks && cluster) checkClustersPerArm(cluster, t, clusters as string);
-  if ((cluster || w) && oneValuePerArm(y, t, blockCodes)) {
-    throw new AnalysisError(FN, `outcome "${outcome}" takes one value in each arm${blocks ? ' of every block' : ''}: its standard error is 0 by construction, and estimatr's ${cluster ? 'clustered' : 'weighted'} route (a regression) prints rounding noise for it (SE ~1e-16, a t statistic of any size)`);
+  // Matched pairs take their variance from the pairs' differences (exact 0 for such an outcome, in R too): not refused.
+  const refuseConstant = (pairMatched: boolean) => {
+    if (!pairMatched && (cluster || w) && oneValuePerArm(y, t, blockCodes)) {
+      throw new AnalysisError(FN, `outcome "${outcome}" takes one value in each arm${blocks ? ' of every block' : ''}: its standard error is 0 by construction, and estimatr's ${cluster ? 'clustered' : 'weighted'} route (a regression) prints rounding noise for it (SE ~1e-16, a t statistic of any size)`);
+    }
+  };
+  if (!blockCodes) {
+    refuseConstant(false);
+    return result(cluster ? 'Clustered' : 'Standard', armEstimate(whole, false, weights));
   }
-  if (!blockCodes) return result(cluster ? 'Clustered' : 'Standard', armEstimate(whole, false, weights));
-  const { design, estimate } = blockedEstimate(whole, blockCodes, weights);
+  const { design, estimate } = blockedEstimate(whole, blockCodes, weights, refuseConstant);
   return result(design, estimate);
 }
 
@@ -110,7 +116,7 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
  * estimatr's blocked estimate: Σ (N_j/N)·d_j with N_j the block's rows (its total weight when weighted), and the
  * matched-pair variance when some block holds two units (clusters), which estimatr refuses with weights.
  */
-function blockedEstimate(whole: Arm, codes: Int32Array, weights: string | undefined): { design: Design; estimate: BlockEstimate } {
+function blockedEstimate(whole: Arm, codes: Int32Array, weights: string | undefined, refuseConstant: (pairMatched: boolean) => void): { design: Design; estimate: BlockEstimate } {
   const { y, t, cluster, w } = whole;
   const membersOf: number[][] = [];
   codes.forEach((block, i) => (membersOf[block] ??= []).push(i));
@@ -126,6 +132,7 @@ function blockedEstimate(whole: Arm, codes: Int32Array, weights: string | undefi
   if (pairMatched && weights) {
     throw new AnalysisError(FN, `weights column "${weights}" cannot be used with matched pairs (a block of two ${cluster ? 'clusters' : 'units'}), as estimatr refuses it`);
   }
+  refuseConstant(pairMatched);
   const estimates = perBlock.map((arm) => armEstimate(arm, pairMatched, weights));
   const nTotal = estimates.reduce((s, e) => s + e.n, 0);
   const estimate = estimates.reduce((s, e) => s + (e.estimate * e.n) / nTotal, 0);

@@ -54,3 +54,12 @@ test('condition1 equal to condition2 is refused in words (R compares an arm with
     refused(/condition1 and condition2 are both "1": name two different values of treatment column "z"/),
   );
 });
+
+test('a constant outcome in matched pairs of clusters is not refused: the pairs give SE exactly 0, as in R', () => {
+  // R: tidy(difference_in_means(y ~ z, blocks = p, clusters = c, data = d)) with blocks p of two clusters: SE 0, df 5.
+  const pairs = rows.map((row, i) => ({ ...row, p: `p${Math.floor(i / 4)}` }));
+  const result = differenceInMeans({ rows: pairs, outcome: 'y', treatment: 'z', blocks: 'p', clusters: 'c' });
+  assert.equal(result.design, 'Matched-pair clustered');
+  assert.equal(result.estimates[0].std_error, 0);
+  assert.equal(result.estimates[0].df, 5);
+});
