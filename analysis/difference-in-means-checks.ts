@@ -9,14 +9,15 @@ const FN = 'differenceInMeans';
  * estimatr's check_clusters_blocks: every cluster within one block ("All `clusters` must be contained within `blocks`";
  * a label reused in another block is another cluster only to the analyst). Named here with the first such cluster.
  */
-export function checkClustersNested(rows: readonly Row[], index: Int32Array, clusters: string, blocks: string): void {
-  const blockOf = new Map<string, string>();
-  for (const i of index) {
-    const [cluster, block] = [String(rows[i][clusters]), String(rows[i][blocks])];
-    const seen = blockOf.get(cluster);
-    if (seen === undefined) blockOf.set(cluster, block);
-    else if (seen !== block) {
-      throw new AnalysisError(FN, `clusters must be nested within blocks: cluster "${cluster}" of "${clusters}" is in blocks "${seen}" and "${block}" (as estimatr refuses it; give each block's clusters their own labels, e.g. block and cluster pasted together)`);
+export function checkClustersNested(rows: readonly Row[], index: Int32Array, codes: { cluster: Int32Array; block: Int32Array }, clusters: string, blocks: string): void {
+  // By the codes groupCodes gives (a cluster as R reads it: "01" and "1" of a numeric column are one cluster).
+  const firstRow = new Map<number, number>();
+  for (let k = 0; k < index.length; k++) {
+    const seen = firstRow.get(codes.cluster[k]);
+    if (seen === undefined) firstRow.set(codes.cluster[k], k);
+    else if (codes.block[seen] !== codes.block[k]) {
+      const [i, j] = [index[seen], index[k]];
+      throw new AnalysisError(FN, `clusters must be nested within blocks: cluster "${rows[i][clusters]}" of "${clusters}" is in blocks "${rows[i][blocks]}" and "${rows[j][blocks]}" (as estimatr refuses it; give each block's clusters their own labels, e.g. block and cluster pasted together)`);
     }
   }
 }

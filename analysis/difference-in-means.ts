@@ -84,7 +84,7 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   const cluster = clusters ? groupCodes(rows, index, clusters).codes : undefined;
   const blockCodes = blocks ? groupCodes(rows, index, blocks).codes : undefined;
   // estimatr checks the nesting (check_clusters_blocks) before the treatment within clusters.
-  if (cluster && blockCodes) checkClustersNested(rows, index, clusters as string, blocks as string);
+  if (cluster && blockCodes) checkClustersNested(rows, index, { cluster, block: blockCodes }, clusters as string, blocks as string);
   if (cluster) checkClusterTreatment(cluster, t);
   // Not divided by their mean here (estimatr does): every use below is invariant to the weights' scale.
   const w = weights ? readWeights(rows, all, index, weights) : undefined;
