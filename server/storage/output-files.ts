@@ -1,4 +1,4 @@
-import { createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, lstatSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
@@ -12,20 +12,43 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  * shell or a script sees the same signal death as before.
  */
 function removePendingAndStop(signal: NodeJS.Signals): void {
-  for (const file of pending) rmSync(file, { force: true });
+  for (const file of pending) removeIfFile(file);
   pending.clear();
   for (const s of STOP_SIGNALS) process.off(s, removePendingAndStop);
   process.kill(process.pid, signal);
 }
 
-function track(file: string): void {
-  if (pending.size === 0) for (const s of STOP_SIGNALS) process.on(s, removePendingAndStop);
-  pending.add(file);
+/** Removes `file` if it is a regular file: a folder or device of that name is not one this process wrote. */
+export function removeIfFile(file: string): void {
+  try {
+    if (lstatSync(file).isFile()) rmSync(file);
+  } catch {
+    // Already gone (or unreadable): nothing of ours to remove.
+  }
 }
 
-function untrack(file: string): void {
-  pending.delete(file);
+function track(files: readonly string[]): void {
+  if (pending.size === 0) for (const s of STOP_SIGNALS) process.on(s, removePendingAndStop);
+  for (const file of files) pending.add(file);
+}
+
+function untrack(files: readonly string[]): void {
+  for (const file of files) pending.delete(file);
   if (pending.size === 0) for (const s of STOP_SIGNALS) process.off(s, removePendingAndStop);
+}
+
+/**
+ * Runs `work`, which writes `files`, so that a SIGINT/SIGTERM meanwhile removes them before the process dies of the
+ * signal — for writers that cannot go through writeFileWhole's stream (`vlab db backup`'s SQLite online backup
+ * writes its copy, and a rollback journal beside it, itself).
+ */
+export async function removedIfStopped<T>(files: readonly string[], work: () => Promise<T>): Promise<T> {
+  track(files);
+  try {
+    return await work();
+  } finally {
+    untrack(files);
+  }
 }
 
 /**
@@ -61,14 +84,13 @@ export async function writeFileWhole(target: string, body: Readable): Promise<vo
     return;
   }
   const partial = `${target}.partial`;
-  track(partial);
-  try {
-    await pipeline(body, createWriteStream(partial));
-    renameSync(partial, target);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw namedAfter(target, error);
-  } finally {
-    untrack(partial);
-  }
+  await removedIfStopped([partial], async () => {
+    try {
+      await pipeline(body, createWriteStream(partial));
+      renameSync(partial, target);
+    } catch (error) {
+      rmSync(partial, { force: true });
+      throw namedAfter(target, error);
+    }
+  });
 }

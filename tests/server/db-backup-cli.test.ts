@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../server/storage/db.ts';
@@ -109,3 +111,27 @@ test('a stale -wal, -shm or -journal beside --out is refused in plain words, lef
     assert.deepEqual(readFileSync(out + side), staleWal, `${side}: the stale file is left as it was`);
   }
 });
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  test(`${signal} during vlab db backup removes the partial copy (it held every panel ID, left beside the target)`, async () => {
+    const folder = mkdtempSync(join(dir, `stopped-${signal}-`));
+    const big = join(folder, 'big.sqlite');
+    assert.equal(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '10', '--db', big).status, 0);
+    // 400 MB of pages: the online backup copies 100 pages a turn of the event loop, long enough to be interrupted.
+    const db = new Database(big);
+    db.exec('CREATE TABLE padding (b BLOB)');
+    const insert = db.prepare('INSERT INTO padding VALUES (zeroblob(1000000))');
+    db.transaction(() => { for (let i = 0; i < 400; i++) insert.run(); })();
+    db.close();
+    const out = join(folder, 'copy.sqlite');
+    const child = spawn(process.execPath, ['bin/vlab.js', 'db', 'backup', '--out', out, '--db', big], { stdio: 'ignore' });
+    for (let waited = 0; !existsSync(`${out}.partial`); waited += 5) {
+      assert.ok(waited < 20_000, 'the backup never started its partial copy');
+      await sleep(5);
+    }
+    child.kill(signal);
+    const [code, exitSignal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    assert.deepEqual({ code, exitSignal }, { code: null, exitSignal: signal }, 'the backup was still copying when stopped');
+    assert.deepEqual(readdirSync(folder).filter((f) => f.startsWith('copy.')), []);
+  });
+}

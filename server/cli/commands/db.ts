@@ -48,41 +48,46 @@ export function registerDbCommands(program: Command): void {
           import('better-sqlite3'),
           import('../../storage/sqlite-unavailable.ts'),
         ]);
+        const { removedIfStopped, removeIfFile } = await import('../../storage/output-files.ts');
         if (existsSync(options.out)) throw new UsageError(`--out: ${options.out} already exists; choose a new file name`);
         refuseStaleSideFiles(options.out, existsSync);
         (await import('./output-file.ts')).checkOutputFolder(options.out);
         if (options.db && isPostgresUrl(options.db)) throw new UsageError(POSTGRES);
         const { config, store } = await openDatabaseForCli({ dbPath: options.db });
         const partial = `${options.out}.partial`;
-        try {
-          const sqlite = (store as { sqlite?: import('better-sqlite3').Database }).sqlite;
-          if (isPostgresUrl(config.dbPath) || !sqlite) {
-            throw new UsageError(POSTGRES);
+        // The copy's SQLite files hold every panel ID: a Ctrl-C mid-copy used to leave them beside the target.
+        const copyFiles = ['', '-journal', '-wal', '-shm'].map((side) => partial + side);
+        await removedIfStopped(copyFiles, async () => {
+          try {
+            const sqlite = (store as { sqlite?: import('better-sqlite3').Database }).sqlite;
+            if (isPostgresUrl(config.dbPath) || !sqlite) {
+              throw new UsageError(POSTGRES);
+            }
+            rmSync(partial, { force: true });
+            const { totalPages } = await sqlite.backup(partial).catch((error: unknown) => {
+              // The copy's disk, not the live database's: say which file could not be written.
+              if (!isUnwritable(error)) throw error;
+              const { code, message } = error as { code: string; message: string };
+              throw new UsageError(`--out ${options.out}: the copy cannot be written (${message}, ${code}); is that disk full or read-only?`);
+            });
+            const copy = new Database(partial, { readonly: true, fileMustExist: true });
+            const check = copy.pragma('integrity_check', { simple: true });
+            const participants = copy.prepare('SELECT count(*) FROM participants').pluck().get() as number;
+            copy.close();
+            // The copy is a WAL database, so the read-only check made a `-wal` and a `-shm` file beside it that a
+            // read-only connection cannot remove: left behind (0644) beside every backup. The check wrote nothing,
+            // so the WAL is empty and both can go.
+            for (const side of ['-wal', '-shm']) rmSync(partial + side, { force: true });
+            if (check !== 'ok') throw new Error(`the copy failed SQLite's integrity check: ${String(check)}`);
+            chmodSync(partial, 0o600);
+            renameSync(partial, options.out);
+            const mb = (statSync(options.out).size / 1e6).toFixed(1);
+            process.stderr.write(`vlab db backup: ${options.out} (${totalPages} pages, ${mb} MB, ${participants} participants; integrity check ok)\n`);
+          } finally {
+            for (const file of copyFiles) removeIfFile(file);
+            await store.close();
           }
-          rmSync(partial, { force: true });
-          const { totalPages } = await sqlite.backup(partial).catch((error: unknown) => {
-            // The copy's disk, not the live database's: say which file could not be written.
-            if (!isUnwritable(error)) throw error;
-            const { code, message } = error as { code: string; message: string };
-            throw new UsageError(`--out ${options.out}: the copy cannot be written (${message}, ${code}); is that disk full or read-only?`);
-          });
-          const copy = new Database(partial, { readonly: true, fileMustExist: true });
-          const check = copy.pragma('integrity_check', { simple: true });
-          const participants = copy.prepare('SELECT count(*) FROM participants').pluck().get() as number;
-          copy.close();
-          // The copy is a WAL database, so the read-only check made a `-wal` and a `-shm` file beside it that a
-          // read-only connection cannot remove: left behind (0644) beside every backup. The check wrote nothing,
-          // so the WAL is empty and both can go.
-          for (const side of ['-wal', '-shm']) rmSync(partial + side, { force: true });
-          if (check !== 'ok') throw new Error(`the copy failed SQLite's integrity check: ${String(check)}`);
-          chmodSync(partial, 0o600);
-          renameSync(partial, options.out);
-          const mb = (statSync(options.out).size / 1e6).toFixed(1);
-          process.stderr.write(`vlab db backup: ${options.out} (${totalPages} pages, ${mb} MB, ${participants} participants; integrity check ok)\n`);
-        } finally {
-          rmSync(partial, { force: true });
-          await store.close();
-        }
+        });
       }),
     );
   registerDbCopyCommand(db);
