@@ -44,7 +44,7 @@ test('a save that finds the lapsed quota slot taken ends the survey with the ove
   await new Promise((resolve) => setTimeout(resolve, (LEASE_SECONDS + 1.5) * 1000));
   const filler = (await post(`/api/waves/${wave.id}/participants`, { panel: { PROLIFIC_PID: 'lease-filler' } })) as { participant: { code: string } };
   const answers = { consent: true, age_group: '65+', gender: 'male', education: 'college', region: 'west', party: 'democrat', attention_check: 'radio' };
-  assert.deepEqual(await post(`/api/participants/${filler.participant.code}/quota-check`, { answers }), { admitted: true, outcome: null });
+  assert.deepEqual(await post(`/api/participants/${filler.participant.code}/quota-check`, { answers }), { admitted: true, outcome: null, leaseSecondsLeft: LEASE_SECONDS });
 
   await choose(page, 'do_nothing', 'Somewhat support');
   await page.getByRole('heading', { level: 1, name: 'Thank you for your interest' }).waitFor({ timeout: 10_000 });
