@@ -7,6 +7,7 @@ import { messagesFor, type RespondentMessages } from './i18n/messages.ts';
 import { createAutosave } from './autosave.ts';
 import { escapePipedAnswers } from './piped-html.ts';
 import { guardTapsAfterPageChange } from './tap-guard.ts';
+import { readOnlyWhile } from './read-only-wait.ts';
 import { patchSurveyMarkup } from './surveyjs-patches.ts';
 import { followColorScheme } from './color-scheme.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
   survey.onServerValidateQuestions.add(async (sender, options) => {
     if (sender.visiblePages[sender.currentPageNo + 1]?.name !== TREATMENT_PAGE) return options.complete();
     try {
-      const result = await checkQuota(code, sender.data as Record<string, unknown>);
+      const result = await readOnlyWhile(sender, chrome.surveyRoot, () => checkQuota(code, sender.data as Record<string, unknown>));
       if (result.outcome && !result.admitted) {
         autosave.stop();
         return finish(result.outcome, studyTitle);
