@@ -5,6 +5,7 @@ import 'survey-js-ui';
 import './i18n/survey-locales.ts';
 import { messagesFor, type RespondentMessages } from './i18n/messages.ts';
 import { createAutosave } from './autosave.ts';
+import { createLeaseWarning } from './lease-warning.ts';
 import { escapePipedAnswers } from './piped-html.ts';
 import { guardTapsAfterPageChange } from './tap-guard.ts';
 import { readOnlyWhile } from './read-only-wait.ts';
@@ -160,6 +161,8 @@ async function main(): Promise<void> {
     survey.currentPageNo = start.participant.currentPage;
   }
   const chrome = createPageChrome(container, studyTitle, messages);
+  // Before the quota lease lapses: "Are you still there?"; its button renews the lease by a save.
+  const leaseWarning = createLeaseWarning({ messages, onKeep: () => autosave.renew() });
   const autosave = createAutosave({
     code,
     current: () => ({ answers: survey.data as Record<string, unknown>, page: survey.currentPageNo }),
@@ -167,10 +170,20 @@ async function main(): Promise<void> {
     onUnreachable: () => chrome.notice(messages.saveOffline, { keep: true }),
     onReachable: () => chrome.notice(messages.saveOnlineAgain),
     // A lapsed quota lease whose level filled meanwhile: the server ended the participant, as the quota step does.
-    onOutcome: (outcome) => finish(outcome, studyTitle),
+    onOutcome: (outcome) => {
+      leaseWarning.stop();
+      finish(outcome, studyTitle);
+    },
+    onSaved: (leaseSecondsLeft) => leaseWarning.schedule(leaseSecondsLeft),
   });
-  function leave(): void {
+  leaseWarning.schedule(start.leaseSecondsLeft);
+  /** The survey ends on this page (finished, turned away, or gone on elsewhere): no more saves or lease warnings. */
+  function stopSaving(): void {
     autosave.stop();
+    leaseWarning.stop();
+  }
+  function leave(): void {
+    stopSaving();
     showMessage(messages.elsewhereTitle, messages.elsewhereText, studyTitle);
   }
   labelConsentExit(survey);
@@ -181,9 +194,10 @@ async function main(): Promise<void> {
     try {
       const result = await readOnlyWhile(sender, chrome.surveyRoot, () => checkQuota(code, sender.data as Record<string, unknown>));
       if (result.outcome && !result.admitted) {
-        autosave.stop();
+        stopSaving();
         return finish(result.outcome, studyTitle);
       }
+      leaseWarning.schedule(result.leaseSecondsLeft);
     } catch (error) {
       if (wentOnElsewhere(error)) return leave();
       const first = sender.currentPage.questions[0];
@@ -223,7 +237,7 @@ async function main(): Promise<void> {
     true,
   );
   survey.onComplete.add(async (sender) => {
-    autosave.stop();
+    stopSaving();
     showMessage(messages.savingTitle, messages.savingText, studyTitle);
     try {
       const honeypot = (document.getElementById('vlab-website') as HTMLInputElement | null)?.value ?? '';

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
+import { answerAlliancePretreatment, option } from './alliance-pretreatment.ts';
 import { useBrowserSession } from './browser-session.ts';
 
 const session = useBrowserSession('quota-wait');
 
-const option = (page: Page, question: string, text: string) => page.locator(`[data-name="${question}"]`).getByText(text, { exact: true });
 const checked = (page: Page, question: string) => page.locator(`[data-name="${question}"] .sd-item--checked .sd-item__control-label`).allInnerTexts();
 
 test('a slow quota step: answers cannot change and a second Next does nothing while it runs; the vignette follows', async () => {
@@ -23,13 +23,7 @@ test('a slow quota step: answers cannot change and a second Next does nothing wh
     await route.fulfill({ response });
   });
   await page.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=quota-wait-1`);
-  await option(page, 'consent', 'Yes, I agree to take part').click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  for (const [q, a] of [['age_group', '30 to 44'], ['gender', 'Female'], ['education', 'Less than a four-year college degree'], ['region', 'South'], ['party', 'Democrat']]) {
-    await option(page, q!, a!).click();
-  }
-  await page.getByRole('button', { name: 'Next' }).click();
-  await option(page, 'attention_check', 'Radio').click();
+  await answerAlliancePretreatment(page, { age_group: '30 to 44', gender: 'Female', education: 'Less than a four-year college degree', region: 'South', party: 'Democrat' });
   const quotaStep = page.waitForRequest((r) => r.url().endsWith('/quota-check'));
   await page.getByRole('button', { name: 'Next' }).click();
   await quotaStep;
