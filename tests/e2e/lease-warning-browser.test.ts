@@ -59,9 +59,10 @@ test('"Are you still there?" comes before the lease lapses; "Keep my place" (key
   assert.match(await dialog.innerText(), /your answers so far are saved\. .*your place in this survey goes to someone else within a minute/i);
   assert.deepEqual(await seriousViolations(page), []);
   assert.deepEqual(await darkContrastProblems(page, 'the lease warning', [390]), []);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  // For a person to look at: the dialog at phone width in the dark scheme.
+  // For a person to look at: the dialog at phone width, light and dark.
   mkdirSync('screenshots', { recursive: true });
+  await page.screenshot({ path: join('screenshots', 'lease-warning-390-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: join('screenshots', 'lease-warning-390-dark.png') });
   await page.emulateMedia({ colorScheme: 'light' });
 
