@@ -6,6 +6,12 @@ import type { RespondentMessages } from './i18n/messages.ts';
  */
 export const warningLeadSeconds = (secondsLeft: number): number => Math.min(120, secondsLeft / 2);
 
+/**
+ * setTimeout runs a delay over 2^31 − 1 ms (24.8 days) at once; VLAB_QUOTA_LEASE_SECONDS allows 30 days. A longer
+ * wait is taken in steps of at most this.
+ */
+export const timerStepMs = (msUntil: number): number => Math.max(0, Math.min(msUntil, 2 ** 31 - 1));
+
 export interface LeaseWarningOptions {
   messages: RespondentMessages;
   /** The respondent asked to keep their place: renew the lease (a save). Called only on their action. */
@@ -80,7 +86,12 @@ export function createLeaseWarning({ messages, onKeep }: LeaseWarningOptions) {
       close();
       if (secondsLeft === null) return;
       const lead = warningLeadSeconds(secondsLeft);
-      timer = setTimeout(() => show(lead), (secondsLeft - lead) * 1000);
+      const warnAt = Date.now() + (secondsLeft - lead) * 1000;
+      const wait = () => {
+        timer = Date.now() >= warnAt ? null : setTimeout(wait, timerStepMs(warnAt - Date.now()));
+        if (timer === null) show(lead);
+      };
+      wait();
     },
     /** The survey ended or was left: no more warnings. */
     stop(): void {

@@ -58,6 +58,7 @@ export function createQuotaAdmission(leaseSeconds: number) {
   }
 
   return {
+    /** VLAB_QUOTA_LEASE_SECONDS: what is left of a lease the step just took or renewed. */
     leaseSeconds,
 
     /**
