@@ -18,6 +18,8 @@ export interface AutosaveOptions {
   onReachable: () => void;
   /** The server ended the participant instead of saving (their quota lease lapsed and the level filled): no more saves. */
   onOutcome: (outcome: Outcome) => void;
+  /** A save was stored; the server says how long the participant's quota lease has left (null: none held). */
+  onSaved?: (leaseSecondsLeft: number | null) => void;
   /** How long after a change the save is sent; changes meanwhile ride along. */
   delayMs?: number;
   /** How long after a save that did not reach the server it is tried again (sooner when the device is back online). */
@@ -42,6 +44,9 @@ function listenToPage(onHidden: () => void, onOnline: () => void): () => void {
   };
 }
 
+/** What tells two save states apart. */
+const key = (state: SaveState) => JSON.stringify(state);
+
 /**
  * Saves answers as they change, so a reload or an app switch loses at most the last second of input.
  *
@@ -56,7 +61,7 @@ function listenToPage(onHidden: () => void, onOnline: () => void): () => void {
  *   is back online, without waiting for another change: the answers on the page are saved as soon as they can
  *   be, and the respondent is told meanwhile (onUnreachable) to keep the page open.
  */
-export function createAutosave({ code, current, onRefused, onUnreachable, onReachable, onOutcome, delayMs = 800, retryMs = 5000 }: AutosaveOptions) {
+export function createAutosave({ code, current, onRefused, onUnreachable, onReachable, onOutcome, onSaved, delayMs = 800, retryMs = 5000 }: AutosaveOptions) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let stopped = false;
@@ -65,7 +70,6 @@ export function createAutosave({ code, current, onRefused, onUnreachable, onReac
   /** The body of the last save the server acknowledged, to skip sending the same state twice. */
   let acknowledged = '';
 
-  const key = (state: SaveState) => JSON.stringify(state);
   const send = async (state: SaveState, keepalive: boolean) => {
     try {
       const result = await saveAnswers(code, state.answers, state.page, { keepalive });
@@ -74,6 +78,7 @@ export function createAutosave({ code, current, onRefused, onUnreachable, onReac
         return stop();
       }
       acknowledged = key(state);
+      if (!stopped) onSaved?.(result.leaseSecondsLeft ?? null);
       if (unreachable && !stopped) onReachable();
       unreachable = false;
     } catch (error) {
@@ -97,9 +102,11 @@ export function createAutosave({ code, current, onRefused, onUnreachable, onReac
     if (timer !== null) clearTimeout(timer);
     timer = null;
   };
-  const saveNow = () => {
+  /** `renewLease`: sent even if the server has this state already (it renews the participant's quota lease). */
+  const saveNow = (renewLease = false) => {
     cancelTimer();
     if (stopped) return;
+    if (renewLease) acknowledged = '';
     pending = current();
     if (!running) void run();
   };
@@ -128,6 +135,8 @@ export function createAutosave({ code, current, onRefused, onUnreachable, onReac
     },
     /** Save now (a page change). */
     saveNow,
+    /** Save now even if nothing changed since the last save: the respondent asked to keep their quota lease. */
+    renew: () => saveNow(true),
     /** No more saves: the survey is being completed, and the completion carries every answer. */
     stop,
   };

@@ -14,6 +14,8 @@ export interface StartResponse {
   survey: Record<string, unknown>;
   answers: Record<string, unknown>;
   outcome: Outcome | null;
+  /** Seconds until the participant's quota lease lapses, or null: none held (docs/api.md). */
+  leaseSecondsLeft: number | null;
 }
 
 /** A refusal by the server: retrying the same request cannot help. */
@@ -97,14 +99,14 @@ export const startParticipant = (waveId: string, panel: Record<string, string>, 
 
 /** The quota step (docs/api.md): before the vignette; a full quota level ends the survey with an outcome. */
 export const checkQuota = (code: string, answers: Record<string, unknown>) =>
-  requestJson<{ admitted: boolean; outcome: Outcome | null }>('POST', `/api/participants/${code}/quota-check`, { answers });
+  requestJson<{ admitted: boolean; outcome: Outcome | null; leaseSecondsLeft: number | null }>('POST', `/api/participants/${code}/quota-check`, { answers });
 
 /**
  * A keepalive save is sent once: the page that sends it may be gone before a retry could run. A save of a
  * participant whose quota lease lapsed while their level filled is not stored, and says the outcome (overquota).
  */
 export const saveAnswers = (code: string, answers: Record<string, unknown>, currentPage: number, { keepalive = false } = {}) =>
-  requestJson<{ saved: boolean; outcome?: Outcome }>('PUT', `/api/participants/${code}/answers`, { answers, currentPage }, keepalive ? { keepalive, attempts: 1 } : {});
+  requestJson<{ saved: boolean; outcome?: Outcome; leaseSecondsLeft: number | null }>('PUT', `/api/participants/${code}/answers`, { answers, currentPage }, keepalive ? { keepalive, attempts: 1 } : {});
 
 export const completeParticipant = (
   code: string,

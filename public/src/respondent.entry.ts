@@ -5,8 +5,10 @@ import 'survey-js-ui';
 import './i18n/survey-locales.ts';
 import { messagesFor, type RespondentMessages } from './i18n/messages.ts';
 import { createAutosave } from './autosave.ts';
+import { createLeaseWarning } from './lease-warning.ts';
 import { escapePipedAnswers } from './piped-html.ts';
 import { guardTapsAfterPageChange } from './tap-guard.ts';
+import { readOnlyWhile } from './read-only-wait.ts';
 import { patchSurveyMarkup } from './surveyjs-patches.ts';
 import { followColorScheme } from './color-scheme.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
@@ -146,6 +148,8 @@ async function main(): Promise<void> {
     survey.currentPageNo = start.participant.currentPage;
   }
   const chrome = createPageChrome(container, studyTitle, messages);
+  // Before the quota lease lapses: "Are you still there?"; its button renews the lease by a save.
+  const leaseWarning = createLeaseWarning({ messages, onKeep: () => autosave.renew() });
   const autosave = createAutosave({
     code,
     current: () => ({ answers: survey.data as Record<string, unknown>, page: survey.currentPageNo }),
@@ -153,10 +157,20 @@ async function main(): Promise<void> {
     onUnreachable: () => chrome.notice(messages.saveOffline, { keep: true }),
     onReachable: () => chrome.notice(messages.saveOnlineAgain),
     // A lapsed quota lease whose level filled meanwhile: the server ended the participant, as the quota step does.
-    onOutcome: (outcome) => finish(outcome, studyTitle),
+    onOutcome: (outcome) => {
+      leaseWarning.stop();
+      finish(outcome, studyTitle);
+    },
+    onSaved: (leaseSecondsLeft) => leaseWarning.schedule(leaseSecondsLeft),
   });
-  function leave(): void {
+  leaseWarning.schedule(start.leaseSecondsLeft);
+  /** The survey ends on this page (finished, turned away, or gone on elsewhere): no more saves or lease warnings. */
+  function stopSaving(): void {
     autosave.stop();
+    leaseWarning.stop();
+  }
+  function leave(): void {
+    stopSaving();
     showMessage(messages.elsewhereTitle, messages.elsewhereText, studyTitle);
   }
   labelConsentExit(survey);
@@ -165,11 +179,12 @@ async function main(): Promise<void> {
   survey.onServerValidateQuestions.add(async (sender, options) => {
     if (sender.visiblePages[sender.currentPageNo + 1]?.name !== TREATMENT_PAGE) return options.complete();
     try {
-      const result = await checkQuota(code, sender.data as Record<string, unknown>);
+      const result = await readOnlyWhile(sender, chrome.surveyRoot, () => checkQuota(code, sender.data as Record<string, unknown>));
       if (result.outcome && !result.admitted) {
-        autosave.stop();
+        stopSaving();
         return finish(result.outcome, studyTitle);
       }
+      leaseWarning.schedule(result.leaseSecondsLeft);
     } catch (error) {
       if (wentOnElsewhere(error)) return leave();
       const first = sender.currentPage.questions[0];
@@ -209,7 +224,7 @@ async function main(): Promise<void> {
     true,
   );
   survey.onComplete.add(async (sender) => {
-    autosave.stop();
+    stopSaving();
     showMessage(messages.savingTitle, messages.savingText, studyTitle);
     try {
       const honeypot = (document.getElementById('vlab-website') as HTMLInputElement | null)?.value ?? '';

@@ -25,7 +25,7 @@ function sessionBody(session: ParticipantSession): Buffer {
   return Buffer.concat([
     Buffer.from(`{"participant":${head},"survey":`),
     session.surveyJson,
-    Buffer.from(`,"answers":${JSON.stringify(session.answers)},"outcome":${JSON.stringify(session.outcome)}}`),
+    Buffer.from(`,"answers":${JSON.stringify(session.answers)},"outcome":${JSON.stringify(session.outcome)},"leaseSecondsLeft":${session.leaseSecondsLeft}}`),
   ]);
 }
 
@@ -72,7 +72,8 @@ export function respondentApi(service: RespondentService): Router {
     const body = partialSaveBody(req.body);
     res.locals.participantCode = req.params.code;
     const saved = await service.savePartial({ code: req.params.code, answers: body.answers, currentPage: body.currentPage });
-    sendJson(res, saved.outcome ? { saved: false, currentPage: saved.currentPage, outcome: saved.outcome } : { saved: true, currentPage: saved.currentPage });
+    const { currentPage, outcome, leaseSecondsLeft } = saved;
+    sendJson(res, outcome ? { saved: false, currentPage, outcome, leaseSecondsLeft } : { saved: true, currentPage, leaseSecondsLeft });
   });
 
   // The quota step: the page calls it with the pre-treatment answers before it shows the vignette.

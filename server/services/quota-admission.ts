@@ -13,6 +13,16 @@ import { lockedWaveOf } from './wave-lookup.ts';
  */
 export type QuotaStepMode = 'admit' | 'renew' | 'keep';
 
+/**
+ * What the quota step did: `full` is the level that turns the participant away, or null; `leased` says they hold
+ * a lease that runs from the step's time (so `VLAB_QUOTA_LEASE_SECONDS` are left of it).
+ */
+export interface QuotaStepResult {
+  full: QuotaCell | null;
+  leased: boolean;
+}
+const NO_LEASE: QuotaStepResult = { full: null, leased: false };
+
 /** The instant before which a lease that was last renewed has lapsed. */
 export const leaseCutoff = (at: string, leaseSeconds: number): string => new Date(Date.parse(at) - leaseSeconds * 1000).toISOString();
 
@@ -48,32 +58,46 @@ export function createQuotaAdmission(leaseSeconds: number) {
   }
 
   return {
+    /** VLAB_QUOTA_LEASE_SECONDS: what is left of a lease the step just took or renewed. */
+    leaseSeconds,
+
     /**
-     * Runs the quota step at `at` (see QuotaStepMode) and returns the full level that turns the participant
-     * away, or null: admitted, lease renewed, or nothing to do (no quotas; `renew` without a slot).
+     * Runs the quota step at `at` (see QuotaStepMode): `full` is the level that turns the participant away, or null
+     * (admitted, lease renewed, or nothing to do: no quotas, `renew` without a slot); `leased` says the participant
+     * now holds a lease that runs from `at` (not after `keep`, which holds the slots for good).
      */
-    async step(tx: Repositories, wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers, at: string, mode: QuotaStepMode): Promise<QuotaCell | null> {
-      if (!def.quotas) return null;
+    async step(tx: Repositories, wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers, at: string, mode: QuotaStepMode): Promise<QuotaStepResult> {
+      if (!def.quotas) return NO_LEASE;
       const slots = tx.quotaSlots;
       const cutoff = leaseCutoff(at, leaseSeconds);
+      const taken: QuotaStepResult = { full: null, leased: mode !== 'keep' };
       // A save past the quota step or a completion mostly finds a live lease: renewed or kept in one statement,
       // and only otherwise is the hold read. The quota step itself mostly finds no slot, so it reads the hold first.
-      if (mode !== 'admit' && (await slots.renewLive(participant.id, mode === 'keep' ? null : at, cutoff))) return null;
+      if (mode !== 'admit' && (await slots.renewLive(participant.id, mode === 'keep' ? null : at, cutoff))) return taken;
       const hold = await slots.hold(participant.id, cutoff);
-      if (hold === 'held' || (hold === 'none' && mode === 'renew')) return null;
+      if (hold === 'held' || (hold === 'none' && mode === 'renew')) return NO_LEASE;
       if (hold !== 'live') {
         // A lapsed lease no longer counts, so the participant's own levels are counted without them.
         const cell = hold === 'expired' ? await slots.levels(participant.id) : quotaCellOf(def, answers);
         const full = await fullLevel(tx, wave, def, cell, at);
-        if (full) return full;
+        if (full) return { full, leased: false };
         if (hold === 'none') {
           await slots.admit(participant.id, wave.id, cell, mode === 'keep' ? null : at);
-          return null;
+          return taken;
         }
       }
       if (mode === 'keep') await slots.keep(participant.id);
       else await slots.renew(participant.id, at);
-      return null;
+      return taken;
+    },
+
+    /** Whole seconds (rounded down) until the participant's lease lapses at `at`, or null: no lease, or lapsed. */
+    async secondsLeft(repos: Repositories, def: StudyDefinition, participant: Participant, at: string): Promise<number | null> {
+      if (!def.quotas || participant.status !== 'started') return null;
+      const renewedAt = await repos.quotaSlots.leaseRenewedAt(participant.id);
+      if (renewedAt === null) return null;
+      const left = Math.floor(leaseSeconds - (Date.parse(at) - Date.parse(renewedAt)) / 1000);
+      return left > 0 ? left : null;
     },
 
     /** The participant left without completing: their slots are free at once. */

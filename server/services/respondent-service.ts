@@ -39,6 +39,8 @@ export interface ParticipantSession {
   surveyJson: Buffer;
   answers: Answers;
   outcome: ParticipantOutcome | null;
+  /** Whole seconds until the participant's quota lease lapses, or null: no lease held (docs/api.md). */
+  leaseSecondsLeft: number | null;
 }
 
 /**
@@ -86,6 +88,20 @@ interface RespondentContext {
   newParticipantCode: () => string;
 }
 
+/** The quota step's answer (docs/api.md); `leaseSecondsLeft` as in ParticipantSession. */
+export interface QuotaStepAnswer {
+  admitted: boolean;
+  outcome: ParticipantOutcome | null;
+  leaseSecondsLeft: number | null;
+}
+
+/** A save's answer: the furthest page reached, or the over-quota exit of a lapsed lease whose level filled. */
+export interface SaveAnswer {
+  currentPage: number;
+  outcome?: ParticipantOutcome;
+  leaseSecondsLeft: number | null;
+}
+
 interface StartInput {
   waveId: string;
   panelParams: PanelParams;
@@ -127,6 +143,7 @@ async function start(ctx: RespondentContext, input: StartInput): Promise<Partici
     created || sameCode(input.sessionCode, participant.code) || sameSession(participant.panelSource, participant.panelParams, input.panelParams);
   const saved = !created && sessionProven && participant.status === 'started' ? await store.repos.answers.get(participant.id, 'partial') : undefined;
   const profiles = participant.status === 'started' ? await conjointProfilesOf(store.repos, study.def, participant) : [];
+  const leaseSecondsLeft = created ? null : await ctx.quotas.secondsLeft(store.repos, study.def, participant, ctx.now());
   return {
     participant,
     created,
@@ -134,6 +151,7 @@ async function start(ctx: RespondentContext, input: StartInput): Promise<Partici
     surveyJson: studies.surveyJson(study, wave, participant, vignettes, profiles),
     answers: saved?.answers ?? {},
     outcome: outcomeOf(wave, participant),
+    leaseSecondsLeft,
   };
 }
 
@@ -143,20 +161,20 @@ async function start(ctx: RespondentContext, input: StartInput): Promise<Partici
  * page, after which their pre-treatment answers are fixed. Admitted (or no quotas): `{ admitted: true,
  * outcome: null }`. A finished participant gets their stored outcome again.
  */
-function checkQuota(ctx: RespondentContext, input: { code: string; answers: unknown }): Promise<{ admitted: boolean; outcome: ParticipantOutcome | null }> {
+function checkQuota(ctx: RespondentContext, input: { code: string; answers: unknown }): Promise<QuotaStepAnswer> {
   const { store, studies, now } = ctx;
   return store.write(async (tx) => {
     const { participant, wave } = await lockedParticipant(tx, input.code);
-    if (participant.status !== 'started') return { admitted: participant.status === 'complete', outcome: outcomeOf(wave, participant) };
+    if (participant.status !== 'started') return { admitted: participant.status === 'complete', outcome: outcomeOf(wave, participant), leaseSecondsLeft: null };
     const study = await studies.of(tx, wave);
     const answers = await answersAfter(tx, study, participant, input.answers);
     if (answers[CONSENT_QUESTION] !== true) throw new DomainError('invalid_input', 'answers.consent: must be true before the quota check');
     const at = now();
-    const outcome = await admitOrTurnAway(ctx, tx, wave, study.def, participant, answers, at, 'admit');
-    if (outcome) return { admitted: false, outcome };
+    const { outcome, leaseSecondsLeft } = await admitOrTurnAway(ctx, tx, wave, study.def, participant, answers, at, 'admit');
+    if (outcome) return { admitted: false, outcome, leaseSecondsLeft };
     await tx.answers.savePartial(participant.id, answers, at);
     await tx.participants.setCurrentPage(participant.id, study.treatmentPage, at);
-    return { admitted: true, outcome: null };
+    return { admitted: true, outcome: null, leaseSecondsLeft };
   });
 }
 
@@ -166,7 +184,7 @@ function checkQuota(ctx: RespondentContext, input: { code: string; answers: unkn
  * quota), and any later save renews the quota lease (or, lapsed, checks the quota again): then `outcome` is
  * the over-quota exit and nothing else is saved.
  */
-function savePartial(ctx: RespondentContext, input: { code: string; answers: unknown; currentPage: number }): Promise<{ currentPage: number; outcome?: ParticipantOutcome }> {
+function savePartial(ctx: RespondentContext, input: { code: string; answers: unknown; currentPage: number }): Promise<SaveAnswer> {
   const { store, studies, now } = ctx;
   return store.write(async (tx) => {
     const { participant, wave } = await lockedParticipant(tx, input.code);
@@ -177,11 +195,12 @@ function savePartial(ctx: RespondentContext, input: { code: string; answers: unk
     }
     const answers = await answersAfter(tx, study, participant, input.answers);
     const at = now();
-    const outcome = await admitOrTurnAway(ctx, tx, wave, study.def, participant, answers, at, input.currentPage >= study.treatmentPage ? 'admit' : 'renew');
-    if (outcome) return { currentPage: participant.currentPage, outcome };
+    const mode = input.currentPage >= study.treatmentPage ? 'admit' : 'renew';
+    const { outcome, leaseSecondsLeft } = await admitOrTurnAway(ctx, tx, wave, study.def, participant, answers, at, mode);
+    if (outcome) return { currentPage: participant.currentPage, outcome, leaseSecondsLeft };
     await tx.answers.savePartial(participant.id, answers, at);
     await tx.participants.setCurrentPage(participant.id, input.currentPage, at);
-    return { currentPage: Math.max(participant.currentPage, input.currentPage) };
+    return { currentPage: Math.max(participant.currentPage, input.currentPage), leaseSecondsLeft };
   });
 }
 
@@ -201,7 +220,7 @@ function complete(ctx: RespondentContext, input: { code: string; answers: unknow
     const outcome = finalOutcome(def, answers);
     const at = now();
     if (outcome.status === 'complete') {
-      const turnedAway = await admitOrTurnAway(ctx, tx, wave, def, participant, answers, at, 'keep');
+      const { outcome: turnedAway } = await admitOrTurnAway(ctx, tx, wave, def, participant, answers, at, 'keep');
       if (turnedAway) return turnedAway;
     } else {
       await quotas.release(tx, def, participant);
@@ -225,6 +244,7 @@ function complete(ctx: RespondentContext, input: { code: string; answers: unknow
 /**
  * The quota step (see QuotaStepMode), inside the caller's transaction: a participant whose quota level is full
  * leaves as `overquota` (answers so far kept as their partial save) and gets the wave's over-quota redirect.
+ * Otherwise `leaseSecondsLeft` is the whole lease if they hold one from `at`, else null.
  */
 async function admitOrTurnAway(
   { quotas }: RespondentContext,
@@ -235,10 +255,11 @@ async function admitOrTurnAway(
   answers: Answers,
   at: string,
   mode: QuotaStepMode,
-): Promise<ParticipantOutcome | null> {
-  if (!(await quotas.step(tx, wave, def, participant, answers, at, mode))) return null;
+): Promise<{ outcome: ParticipantOutcome; leaseSecondsLeft: null } | { outcome: null; leaseSecondsLeft: number | null }> {
+  const step = await quotas.step(tx, wave, def, participant, answers, at, mode);
+  if (!step.full) return { outcome: null, leaseSecondsLeft: step.leased ? quotas.leaseSeconds : null };
   await tx.answers.savePartial(participant.id, answers, at);
   await tx.participants.finish(participant.id, 'overquota', null, at);
   await quotas.release(tx, def, participant);
-  return outcomeOf(wave, { ...participant, status: 'overquota' });
+  return { outcome: outcomeOf(wave, { ...participant, status: 'overquota' })!, leaseSecondsLeft: null };
 }

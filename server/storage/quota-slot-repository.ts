@@ -54,6 +54,11 @@ export function createQuotaSlotRepository(db: Db) {
       if (active === null) return 'held';
       return active > cutoff ? 'live' : 'expired';
     },
+    /** When the participant's lease was last renewed (live or lapsed), or null: no slots, or held for good. */
+    async leaseRenewedAt(participantId: number): Promise<string | null> {
+      const { n, active } = hold.get(participantId)!;
+      return n === 0 ? null : active;
+    },
     /** The levels a participant holds (or held, if their lease lapsed). */
     async levels(participantId: number): Promise<QuotaCell[]> {
       return levels.all(participantId);

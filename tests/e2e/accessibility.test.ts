@@ -4,20 +4,16 @@
 // 44 px targets on touch, 320 px without sideways scrolling, the reader's own text size (doubled) followed by every
 // text, and no animation for reduced motion.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { cellColumnHeaders } from './accessibility-tree.ts';
+import { AXE_SOURCE, seriousViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { serveWaves } from './serve-process.ts';
 import { textsNotScaled } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
 import { walkSurvey, type WalkStep } from './walk-survey.ts';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
@@ -27,26 +23,6 @@ const waveOf = (study: string) => session.app.waves.find((w) => w.study === stud
 const session = useBrowserSession('a11y', (dbPath) =>
   serveWaves(dbPath, ['alliance-corrective-measures', 'protege-bargaining', 'bus-line-funding', 'protege-bargaining-repeated', 'alliance-partner-conjoint']),
 );
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-/** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now; violations that are serious or critical. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as respondents get it.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
-    WCAG_TAGS,
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}: ${v.nodes[0]?.failureSummary ?? ''}`);
-}
 
 /** What every page must have beyond axe: the study title as the one h1, the page title as an h2, a tab title. */
 async function checkStructure(page: Page, step: WalkStep, studyTitle: string) {

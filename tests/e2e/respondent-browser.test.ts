@@ -264,7 +264,8 @@ test('a full quota level sends the respondent to the over-quota URL before the v
     fetch(`${session.app.baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
   const filler = (await post(`/api/waves/${overquota.id}/participants`, { panel: { PROLIFIC_PID: 'e2e-filler' } })) as { participant: { code: string } };
   const answers = { consent: true, age_group: '65+', gender: 'male', education: 'college', region: 'west', party: 'democrat', attention_check: 'radio' };
-  assert.deepEqual(await post(`/api/participants/${filler.participant.code}/quota-check`, { answers }), { admitted: true, outcome: null });
+  // leaseSecondsLeft: the default lease of 2 hours (VLAB_QUOTA_LEASE_SECONDS), taken now.
+  assert.deepEqual(await post(`/api/participants/${filler.participant.code}/quota-check`, { answers }), { admitted: true, outcome: null, leaseSecondsLeft: 7200 });
 
   const page = await session.browser.newPage();
   const problems = watch(page, session.app.baseUrl);

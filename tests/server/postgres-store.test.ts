@@ -9,7 +9,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
+import { DEFAULT_CONFIG, loadConfig } from '../../server/config.ts';
 import { permutedBlockCell } from '../../server/domain/assignment.ts';
 import { DomainError } from '../../server/domain/errors.ts';
 import { createRespondentService } from '../../server/services/respondent-service.ts';
@@ -25,6 +25,9 @@ import { migrationFiles } from '../../server/storage/db.ts';
 import { relayTo } from './postgres-relay.ts';
 import { createTestDatabase, postgresSkipReason } from './postgres-test-database.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeWithService, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
+
+/** A save or quota step past the quota step leases the slot for the whole (default) lease. */
+const DEFAULT_LEASE = DEFAULT_CONFIG.quotaLeaseSeconds;
 
 const skip = await postgresSkipReason();
 if (skip) console.log(`postgres-store.test.ts: ${skip}`);
@@ -100,13 +103,13 @@ test('saves of one wave do not wait on each other: a transaction holding one par
   const heldSave = services[1]!.savePartial({ code: held, answers: { do_nothing: 2 }, currentPage: 4 }).finally(() => settled.add('held'));
   const quotaStep = services[1]!.checkQuota({ code: counted, answers: PRETREATMENT_ALLIANCE_ANSWERS }).finally(() => settled.add('counted'));
   // Before: every save took the wave's row first and waited here until the statement timeout.
-  assert.deepEqual(await services[1]!.savePartial({ code: free, answers: { do_nothing: 4 }, currentPage: 4 }), { currentPage: 4 });
+  assert.deepEqual(await services[1]!.savePartial({ code: free, answers: { do_nothing: 4 }, currentPage: 4 }), { currentPage: 4, leaseSecondsLeft: DEFAULT_LEASE });
   const savedFree = `SELECT COUNT(*) FROM answers a JOIN participants p ON p.id = a.participant_id WHERE p.code = $1 AND a.answers_json LIKE '%"do_nothing":4%'`;
   assert.equal(await scalar(stores[0]!, savedFree, [free]), 1, 'committed while the other transaction is open');
   assert.deepEqual([...settled], [], 'the held participant and the quota count wait for the other transaction');
   await other.query('COMMIT');
-  assert.deepEqual(await heldSave, { currentPage: 4 });
-  assert.deepEqual(await quotaStep, { admitted: true, outcome: null });
+  assert.deepEqual(await heldSave, { currentPage: 4, leaseSecondsLeft: DEFAULT_LEASE });
+  assert.deepEqual(await quotaStep, { admitted: true, outcome: null, leaseSecondsLeft: DEFAULT_LEASE });
 });
 
 test('300 parallel starts over three stores: draws gap-free, cells the permuted-block sequence, one participant per panel ID', { skip }, async () => {

@@ -65,7 +65,7 @@ test('the lease runs from the last save, not from admission; a lapsed participan
   for (let i = 0; i < 5; i++) {
     s.advance(3);
     const saved = await s.service.savePartial({ code: keeper!.code, answers: { do_nothing: 1 + i }, currentPage: 4 });
-    assert.deepEqual(saved, { currentPage: 4 });
+    assert.deepEqual(saved, { currentPage: 4, leaseSecondsLeft: LEASE });
   }
   assert.deepEqual([(await s.young()).leased, (await s.young()).filled], [1, 1], 'only the keeper’s lease runs');
   // Four newcomers refill the level to its cap of 5 beside the keeper (the lapsed slots do not count).
@@ -83,7 +83,7 @@ test('the lease runs from the last save, not from admission; a lapsed participan
   // Once a lease lapses there is room again, and the next lapsed participant to return takes it (renewed) and completes.
   s.advance(LEASE + 1);
   const returning = others[0]!;
-  assert.deepEqual(await s.service.savePartial({ code: returning.code, answers: { do_nothing: 3 }, currentPage: 4 }), { currentPage: 4 });
+  assert.deepEqual(await s.service.savePartial({ code: returning.code, answers: { do_nothing: 3 }, currentPage: 4 }), { currentPage: 4, leaseSecondsLeft: LEASE });
   const done = await s.service.complete({ code: returning.code, answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '18-29' } });
   assert.equal(done.status, 'complete');
   assert.deepEqual([(await s.young()).completes, (await s.young()).leased], [1, 0]);
@@ -126,4 +126,38 @@ test('VLAB_QUOTA_LEASE_SECONDS reaches the server: with a 3-second lease an aban
   assert.equal(await admit('http-full'), false);
   await sleep(3100);
   assert.equal(await admit('http-after'), true);
+});
+
+// WCAG 2.2.1 (Timing Adjustable): the page warns before the lease lapses, so every respondent answer says how long is left.
+test('leaseSecondsLeft: none before the quota step, the whole lease after it and after each save, what is left on a resume, none once lapsed or complete', async () => {
+  const s = await setup();
+  const { participant } = await s.service.start({ waveId: s.wave.id, panelParams: { PROLIFIC_PID: 'timed' } });
+  const resume = async () => (await s.service.start({ waveId: s.wave.id, panelParams: { PROLIFIC_PID: 'timed' } })).leaseSecondsLeft;
+  assert.equal(await resume(), null, 'no lease before the quota step');
+  assert.deepEqual(await s.service.savePartial({ code: participant.code, answers: { consent: true }, currentPage: 1 }), { currentPage: 1, leaseSecondsLeft: null });
+  assert.deepEqual(await s.service.checkQuota({ code: participant.code, answers: YOUNG }), { admitted: true, outcome: null, leaseSecondsLeft: LEASE });
+  s.advance(2);
+  assert.equal(await resume(), LEASE - 2);
+  s.advance(0.5);
+  assert.equal(await resume(), LEASE - 3, 'whole seconds, rounded down: the warning is never late');
+  assert.deepEqual(await s.service.savePartial({ code: participant.code, answers: { do_nothing: 2 }, currentPage: 4 }), { currentPage: 4, leaseSecondsLeft: LEASE });
+  s.advance(LEASE + 1);
+  assert.equal(await resume(), null, 'a lapsed lease is no lease: the next save checks the quota again');
+  assert.deepEqual(await s.service.savePartial({ code: participant.code, answers: { do_nothing: 3 }, currentPage: 4 }), { currentPage: 4, leaseSecondsLeft: LEASE }, 'room left: leased again');
+  await s.service.complete({ code: participant.code, answers: { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '18-29' } });
+  assert.equal(await resume(), null, 'a complete holds its slot for good');
+});
+
+test('leaseSecondsLeft over HTTP: in the start, quota-step and save answers (null without a lease)', async () => {
+  const t = await createTestApp({ target: 20 }, { quotaLeaseSeconds: 600 });
+  apps.push(t);
+  const started = await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: 'http-timed' } });
+  assert.equal(started.body.leaseSecondsLeft, null);
+  const code = started.body.participant.code;
+  const quota = await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: YOUNG });
+  assert.deepEqual(quota.body, { admitted: true, outcome: null, leaseSecondsLeft: 600 });
+  const saved = await request(t.app).put(`/api/participants/${code}/answers`).send({ answers: { do_nothing: 2 }, currentPage: 4 });
+  assert.deepEqual(saved.body, { saved: true, currentPage: 4, leaseSecondsLeft: 600 });
+  const resumed = await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: 'http-timed' } });
+  assert.ok(resumed.body.leaseSecondsLeft > 590 && resumed.body.leaseSecondsLeft <= 600, String(resumed.body.leaseSecondsLeft));
 });

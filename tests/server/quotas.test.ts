@@ -8,6 +8,10 @@ import { quotaCaps } from '../../server/domain/quota.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { COMPLETE_ALLIANCE_ANSWERS } from './test-app.ts';
 import { researcherAppSetup, startParticipant } from './researcher-support.ts';
+import { DEFAULT_CONFIG } from '../../server/config.ts';
+
+/** A save or quota step past the quota step leases the slot for the whole (default) lease. */
+const DEFAULT_LEASE = DEFAULT_CONFIG.quotaLeaseSeconds;
 
 const setup = researcherAppSetup();
 
@@ -48,7 +52,7 @@ test('an answer without a population share (non-binary, another, prefer not to s
   for (const [gender, age] of others) {
     const s = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: gender });
     const r = await request(t.app).post(`/api/participants/${s.body.participant.code}/quota-check`).send({ answers: pretreatment(age, gender) });
-    assert.deepEqual(r.body, { admitted: true, outcome: null }, gender);
+    assert.deepEqual(r.body, { admitted: true, outcome: null, leaseSecondsLeft: DEFAULT_LEASE }, gender);
   }
   assert.equal(await t.sql.value("SELECT COUNT(*) FROM quota_slots WHERE variable = 'gender'"), 3, 'only the three female slots');
   assert.equal(await t.sql.value("SELECT COUNT(*) FROM quota_slots WHERE variable = 'age_group' AND level = '65+'"), 1, 'their age still counts');
@@ -77,7 +81,7 @@ test('concurrent quota checks past a full level never overfill it: exactly the c
   // Other levels still have room; the admitted finish normally.
   const older = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'older' });
   const ok = await request(t.app).post(`/api/participants/${older.body.participant.code}/quota-check`).send({ answers: pretreatment('45-64') });
-  assert.deepEqual(ok.body, { admitted: true, outcome: null });
+  assert.deepEqual(ok.body, { admitted: true, outcome: null, leaseSecondsLeft: DEFAULT_LEASE });
   const done = await request(t.app)
     .post(`/api/participants/${admitted[0]!.request.url.split('/').at(-2)}/complete`)
     .send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...pretreatment('18-29') } });
@@ -133,7 +137,7 @@ test('the quota step needs consent and the quota answers; it is idempotent for a
   assert.equal(bad.status, 422);
   for (let i = 0; i < 3; i++) {
     const ok = await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: pretreatment('30-44') });
-    assert.deepEqual(ok.body, { admitted: true, outcome: null });
+    assert.deepEqual(ok.body, { admitted: true, outcome: null, leaseSecondsLeft: DEFAULT_LEASE });
   }
   assert.equal(await t.sql.value('SELECT COUNT(*) FROM quota_slots'), 2);
   assert.equal((await request(t.app).post('/api/participants/AAAAAAAAAAAAAAAAAAAAAA/quota-check').send({ answers: {} })).status, 404);

@@ -119,7 +119,7 @@ test('partial answers are saved and a resumed participant gets them back with th
     .put(`/api/participants/${code}/answers`)
     .send({ answers: { consent: true, age_group: '18-29', gender: 'female' }, currentPage: 2 });
   assert.equal(saved.status, 200);
-  assert.deepEqual(saved.body, { saved: true, currentPage: 2 });
+  assert.deepEqual(saved.body, { saved: true, currentPage: 2, leaseSecondsLeft: null }, 'no lease before the quota step');
   const resumed = await agent.post(`/api/waves/${wave.id}/participants`).send({ panel: { rid: 'r-7' } });
   assert.equal(resumed.body.participant.code, code);
   assert.equal(resumed.body.participant.currentPage, 2);

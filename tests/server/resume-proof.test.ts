@@ -8,6 +8,10 @@ import request from 'supertest';
 import { parse } from 'csv-parse/sync';
 import { createTokenService } from '../../server/services/token-service.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS } from './test-app.ts';
+import { DEFAULT_CONFIG } from '../../server/config.ts';
+
+/** A save or quota step past the quota step leases the slot for the whole (default) lease. */
+const DEFAULT_LEASE = DEFAULT_CONFIG.quotaLeaseSeconds;
 
 const t = await createTestApp({ completeUrl: 'https://panel.example/done?ref={participant}&pid={PROLIFIC_PID}' });
 after(() => t.close());
@@ -59,7 +63,7 @@ test('saves merge per question: a device that resumed with empty fields complete
   const phone = request(t.app);
   await phone.post(path).send({ panel: { PROLIFIC_PID: 'two-devices' } });
   const save = await phone.put(`/api/participants/${code}/answers`).send({ answers: { economic_sanctions: 4 }, currentPage: 4 });
-  assert.deepEqual(save.body, { saved: true, currentPage: 4 });
+  assert.deepEqual(save.body, { saved: true, currentPage: 4, leaseSecondsLeft: DEFAULT_LEASE });
   const id = (await t.repos.participants.findByCode(code))!.id;
   assert.deepEqual((await t.repos.answers.get(id, 'partial'))!.answers, { ...PRETREATMENT_ALLIANCE_ANSWERS, ...OUTCOMES, economic_sanctions: 4 });
 

@@ -6,6 +6,10 @@ import { after, test } from 'node:test';
 import request from 'supertest';
 import { mergeAnswers } from '../../server/domain/treatment-order.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS, reachVignette } from './test-app.ts';
+import { DEFAULT_CONFIG } from '../../server/config.ts';
+
+/** A save or quota step past the quota step leases the slot for the whole (default) lease. */
+const DEFAULT_LEASE = DEFAULT_CONFIG.quotaLeaseSeconds;
 
 const t = await createTestApp({ target: 100 });
 after(() => t.close());
@@ -30,7 +34,7 @@ async function refusedWithNothingStored(send: () => request.Test, message: RegEx
 test('after the vignette, a save, quota step or completion that changes a pre-treatment answer is refused and stores nothing', async () => {
   const code = await started('order-1');
   const quota = await reachVignette(t.app, code, { age_group: '18-29', gender: 'female' });
-  assert.deepEqual(quota.body, { admitted: true, outcome: null });
+  assert.deepEqual(quota.body, { admitted: true, outcome: null, leaseSecondsLeft: DEFAULT_LEASE });
   assert.equal((await t.repos.participants.findByCode(code))!.currentPage, TREATMENT_PAGE, 'the quota step moves onto the vignette page');
   const shown = { ...PRETREATMENT_ALLIANCE_ANSWERS, age_group: '18-29', gender: 'female' };
 
@@ -46,7 +50,7 @@ test('after the vignette, a save, quota step or completion that changes a pre-tr
 
   // The page resends all its data: unchanged pre-treatment values with the outcomes are accepted.
   const save = await request(t.app).put(`/api/participants/${code}/answers`).send({ answers: { ...shown, do_nothing: 4 }, currentPage: 4 });
-  assert.deepEqual(save.body, { saved: true, currentPage: 4 });
+  assert.deepEqual(save.body, { saved: true, currentPage: 4, leaseSecondsLeft: DEFAULT_LEASE });
   const done = await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...shown, do_nothing: 4 } });
   assert.equal(done.body.status, 'complete');
   const p = (await t.repos.participants.findByCode(code))!;
@@ -91,7 +95,7 @@ test('the stored page never moves back, so the lock cannot be undone by a client
   const code = await started('order-5');
   await reachVignette(t.app, code);
   const back = await request(t.app).put(`/api/participants/${code}/answers`).send({ answers: {}, currentPage: 1 });
-  assert.deepEqual(back.body, { saved: true, currentPage: TREATMENT_PAGE });
+  assert.deepEqual(back.body, { saved: true, currentPage: TREATMENT_PAGE, leaseSecondsLeft: DEFAULT_LEASE });
   await refusedWithNothingStored(
     () => request(t.app).put(`/api/participants/${code}/answers`).send({ answers: { ...PRETREATMENT_ALLIANCE_ANSWERS, gender: 'female' }, currentPage: 1 }),
     /answers\.gender: pre-treatment/,

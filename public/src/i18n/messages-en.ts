@@ -31,6 +31,10 @@ export const en: RespondentMessages = {
   saveRefused: 'Your latest change could not be saved. Your earlier answers are kept; please carry on with the survey.',
   saveOffline: 'You seem to be offline: your latest answers are not saved yet. Please keep this page open; they will be saved when the connection is back.',
   saveOnlineAgain: 'The connection is back and your answers are saved.',
+  leaseWarningTitle: 'Are you still there?',
+  leaseWarningText: (minutes) =>
+    `Your answers so far are saved. Unless you tell us you are still here, your place in this survey goes to someone else ${minutes === 1 ? 'within a minute' : `within ${minutes} minutes`}.`,
+  leaseWarningKeep: 'Keep my place',
   elsewhereTitle: 'This survey went on in another tab or window',
   elsewhereText: 'Please reload this page to carry on from where you got to.',
   savingTitle: 'Saving your answers…',

@@ -31,6 +31,10 @@ export const es: RespondentMessages = {
   saveRefused: 'No se pudo guardar su último cambio. Sus respuestas anteriores se conservan; continúe con la encuesta.',
   saveOffline: 'Parece que no tiene conexión: sus últimas respuestas aún no se han guardado. No cierre esta página; se guardarán cuando vuelva la conexión.',
   saveOnlineAgain: 'La conexión ha vuelto y sus respuestas están guardadas.',
+  leaseWarningTitle: '¿Sigue ahí?',
+  leaseWarningText: (minutes) =>
+    `Sus respuestas hasta ahora están guardadas. Si no nos confirma que sigue aquí, su lugar en esta encuesta pasará a otra persona ${minutes === 1 ? 'en menos de un minuto' : `en menos de ${minutes} minutos`}.`,
+  leaseWarningKeep: 'Conservar mi lugar',
   elsewhereTitle: 'Esta encuesta continuó en otra pestaña o ventana',
   elsewhereText: 'Vuelva a cargar esta página para seguir desde donde se quedó.',
   savingTitle: 'Guardando sus respuestas…',

@@ -48,6 +48,11 @@ export interface RespondentMessages {
   saveOffline: string;
   /** The notice once a save reaches the server again. */
   saveOnlineAgain: string;
+  /** The dialog shown before the participant's quota lease lapses (lease-warning.ts): its title, sentence and button. */
+  leaseWarningTitle: string;
+  /** `minutes`: at most how long until the place is freed, at least 1. */
+  leaseWarningText: (minutes: number) => string;
+  leaseWarningKeep: string;
   /** The page that replaces the survey when another tab or window of the same link went further. */
   elsewhereTitle: string;
   elsewhereText: string;

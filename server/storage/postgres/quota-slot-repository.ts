@@ -32,6 +32,13 @@ export function createPgQuotaSlotRepository(sql: Sql): QuotaSlotRepository {
       if (active === null || held) return 'held';
       return active > cutoff ? 'live' : 'expired';
     },
+    async leaseRenewedAt(participantId) {
+      const row = await sql.one<{ active: string | null; held: boolean }>(
+        'SELECT MAX(active_at) AS active, bool_or(active_at IS NULL) AS held FROM quota_slots WHERE participant_id = $1',
+        [participantId],
+      );
+      return row && !row.held ? row.active : null;
+    },
     async levels(participantId) {
       return sql.rows<QuotaCell>('SELECT variable, level FROM quota_slots WHERE participant_id = $1 ORDER BY slot_id', [participantId]);
     },

@@ -1,0 +1,77 @@
+// WCAG 2.2.1 (Timing Adjustable): a respondent's quota slot is a lease (VLAB_QUOTA_LEASE_SECONDS from their last
+// save); before it lapses the page asks "Are you still there?" in an alertdialog, and "Keep my place" renews the
+// lease with a save. Nothing renews it unless the respondent acts. The lease here is 8 s: under 4 minutes, so the
+// warning comes halfway, 4 s after the last save.
+import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Page } from 'playwright-core';
+import { answerAlliancePretreatment } from './alliance-pretreatment.ts';
+import { seriousViolations } from './axe-wcag.ts';
+import { useBrowserSession } from './browser-session.ts';
+import { darkContrastProblems } from './dark-contrast.ts';
+import { serve } from './serve-process.ts';
+
+const LEASE_SECONDS = 8;
+const session = useBrowserSession('lease-warning', (dbPath) => serve(dbPath, { VLAB_QUOTA_LEASE_SECONDS: String(LEASE_SECONDS) }));
+
+/** When the participant's lease was last renewed, read beside the running server. */
+function leaseRenewedAt(panelId: string): string {
+  const db = new Database(join(session.dir, 'vlab.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT MAX(s.active_at) FROM quota_slots s JOIN participants p ON p.id = s.participant_id WHERE p.panel_id = ?').pluck().get(panelId) as string;
+  } finally {
+    db.close();
+  }
+}
+
+async function toVignette(page: Page, pid: string): Promise<void> {
+  await page.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=${pid}`);
+  const aboutYou = { age_group: '45 to 64', gender: 'Male', education: 'Less than a four-year college degree', region: 'West', party: 'Independent' };
+  await answerAlliancePretreatment(page, aboutYou);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.locator('.vlab-vignette').waitFor();
+}
+
+test('"Are you still there?" comes before the lease lapses; "Keep my place" (keyboard) renews it by a save and gives focus back', async () => {
+  const page = await session.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await toVignette(page, 'lease-warning-1');
+  const puts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'PUT') puts.push(r.postData() ?? '');
+  });
+  const admittedAt = leaseRenewedAt('lease-warning-1');
+  const next = page.getByRole('button', { name: 'Next' });
+  await next.focus();
+
+  const dialog = page.getByRole('alertdialog', { name: 'Are you still there?' });
+  assert.equal(await dialog.count(), 0, 'no warning at once');
+  await dialog.waitFor({ timeout: LEASE_SECONDS * 1000 });
+  const shownAfter = (Date.now() - Date.parse(admittedAt)) / 1000;
+  assert.ok(shownAfter >= LEASE_SECONDS / 2 - 1 && shownAfter < LEASE_SECONDS, `shown ${shownAfter} s after the quota step`);
+  await sleep(500);
+  assert.deepEqual(puts, [], 'nothing renews the lease while the respondent does not act');
+  assert.equal(leaseRenewedAt('lease-warning-1'), admittedAt);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Keep my place', 'focus moves into the dialog');
+  assert.match(await dialog.innerText(), /your answers so far are saved\. .*your place in this survey goes to someone else within a minute/i);
+  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(await darkContrastProblems(page, 'the lease warning', [390]), []);
+  // For a person to look at: the dialog at phone width, light and dark.
+  mkdirSync('screenshots', { recursive: true });
+  await page.screenshot({ path: join('screenshots', 'lease-warning-390-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: join('screenshots', 'lease-warning-390-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  const saved = page.waitForResponse((r) => r.request().method() === 'PUT');
+  await page.keyboard.press('Enter');
+  const body = (await (await saved).json()) as { saved: boolean; leaseSecondsLeft: number };
+  assert.deepEqual(body.saved && body.leaseSecondsLeft, LEASE_SECONDS, 'renewed: the whole lease again');
+  assert.ok(leaseRenewedAt('lease-warning-1') > admittedAt);
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value), 'Next', 'focus is back where it was: Next (an input)');
+  await page.close();
+});

@@ -1,0 +1,47 @@
+// While Next waits on the quota step (the server counts and takes the slot before the vignette is shown), the page is
+// read-only: an answer clicked meanwhile would be saved after the server had already fixed the pre-treatment
+// answers, and its 409 ended the survey with "went on in another tab". The quota step's answer is held back here
+// (fetched from the server, then delivered 1.5 s later) to make the wait long enough to click in.
+import Database from 'better-sqlite3';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Page } from 'playwright-core';
+import { answerAlliancePretreatment, option } from './alliance-pretreatment.ts';
+import { useBrowserSession } from './browser-session.ts';
+
+const session = useBrowserSession('quota-wait');
+
+const checked = (page: Page, question: string) => page.locator(`[data-name="${question}"] .sd-item--checked .sd-item__control-label`).allInnerTexts();
+
+test('a slow quota step: answers cannot change and a second Next does nothing while it runs; the vignette follows', async () => {
+  const page = await session.browser.newPage();
+  await page.route('**/quota-check', async (route) => {
+    const response = await route.fetch();
+    await sleep(1500);
+    await route.fulfill({ response });
+  });
+  await page.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=quota-wait-1`);
+  await answerAlliancePretreatment(page, { age_group: '30 to 44', gender: 'Female', education: 'Less than a four-year college degree', region: 'South', party: 'Democrat' });
+  const quotaStep = page.waitForRequest((r) => r.url().endsWith('/quota-check'));
+  await page.getByRole('button', { name: 'Next' }).click();
+  await quotaStep;
+
+  // During the wait: a respondent's click on another answer, then on Next again (force: as a person clicks, enabled or not).
+  await option(page, 'attention_check', 'Television').click({ force: true });
+  assert.deepEqual(await checked(page, 'attention_check'), ['Radio'], 'the answer did not change');
+  assert.equal(await page.locator('[data-name="attention_check"] input[type="radio"]:not(:disabled):not([readonly])').count(), 0, 'the answers are read-only');
+  assert.equal(await page.locator('.vlab-survey-root[aria-busy="true"]').count(), 1, 'the survey says it is busy');
+  await page.getByRole('button', { name: 'Next' }).click({ force: true });
+
+  await page.locator('.vlab-vignette').waitFor();
+  await sleep(1500); // any save of the wait would have been answered by now
+  assert.equal(await page.getByRole('heading', { name: 'This survey went on in another tab or window' }).count(), 0);
+  assert.equal(await page.locator('.vlab-survey-root[aria-busy="true"]').count(), 0, 'no longer busy');
+  const db = new Database(join(session.dir, 'vlab.sqlite'), { readonly: true });
+  const row = db.prepare(`SELECT p.status, p.current_page AS page, a.answers_json AS answers FROM participants p JOIN answers a ON a.participant_id = p.id AND a.kind = 'partial' WHERE p.panel_id = ?`).get('quota-wait-1') as { status: string; page: number; answers: string };
+  db.close();
+  assert.deepEqual([row.status, row.page, JSON.parse(row.answers).attention_check], ['started', 3, 'radio'], 'on the vignette page, the answer as it was at Next');
+  await page.close();
+});
