@@ -143,7 +143,8 @@ async function start(ctx: RespondentContext, input: StartInput): Promise<Partici
     created || sameCode(input.sessionCode, participant.code) || sameSession(participant.panelSource, participant.panelParams, input.panelParams);
   const saved = !created && sessionProven && participant.status === 'started' ? await store.repos.answers.get(participant.id, 'partial') : undefined;
   const profiles = participant.status === 'started' ? await conjointProfilesOf(store.repos, study.def, participant) : [];
-  const leaseSecondsLeft = created ? null : await ctx.quotas.secondsLeft(store.repos, study.def, participant, ctx.now());
+  // When the lease was last renewed says when the participant last saved: like their answers, only for the session.
+  const leaseSecondsLeft = created || !sessionProven ? null : await ctx.quotas.secondsLeft(store.repos, study.def, participant, ctx.now());
   return {
     participant,
     created,

@@ -132,12 +132,15 @@ test('VLAB_QUOTA_LEASE_SECONDS reaches the server: with a 3-second lease an aban
 test('leaseSecondsLeft: none before the quota step, the whole lease after it and after each save, what is left on a resume, none once lapsed or complete', async () => {
   const s = await setup();
   const { participant } = await s.service.start({ waveId: s.wave.id, panelParams: { PROLIFIC_PID: 'timed' } });
-  const resume = async () => (await s.service.start({ waveId: s.wave.id, panelParams: { PROLIFIC_PID: 'timed' } })).leaseSecondsLeft;
+  // The resume of the participant's own session (the cookie's code), as their page sends it.
+  const resume = async () => (await s.service.start({ waveId: s.wave.id, panelParams: { PROLIFIC_PID: 'timed' }, sessionCode: participant.code })).leaseSecondsLeft;
+  const panelIdOnly = async () => (await s.service.start({ waveId: s.wave.id, panelParams: { PROLIFIC_PID: 'timed' } })).leaseSecondsLeft;
   assert.equal(await resume(), null, 'no lease before the quota step');
   assert.deepEqual(await s.service.savePartial({ code: participant.code, answers: { consent: true }, currentPage: 1 }), { currentPage: 1, leaseSecondsLeft: null });
   assert.deepEqual(await s.service.checkQuota({ code: participant.code, answers: YOUNG }), { admitted: true, outcome: null, leaseSecondsLeft: LEASE });
   s.advance(2);
   assert.equal(await resume(), LEASE - 2);
+  assert.equal(await panelIdOnly(), null, 'the lease tells when the participant last saved: not to a client proving only the panel ID');
   s.advance(0.5);
   assert.equal(await resume(), LEASE - 3, 'whole seconds, rounded down: the warning is never late');
   assert.deepEqual(await s.service.savePartial({ code: participant.code, answers: { do_nothing: 2 }, currentPage: 4 }), { currentPage: 4, leaseSecondsLeft: LEASE });
@@ -158,6 +161,9 @@ test('leaseSecondsLeft over HTTP: in the start, quota-step and save answers (nul
   assert.deepEqual(quota.body, { admitted: true, outcome: null, leaseSecondsLeft: 600 });
   const saved = await request(t.app).put(`/api/participants/${code}/answers`).send({ answers: { do_nothing: 2 }, currentPage: 4 });
   assert.deepEqual(saved.body, { saved: true, currentPage: 4, leaseSecondsLeft: 600 });
-  const resumed = await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: 'http-timed' } });
+  const cookie = started.headers['set-cookie'];
+  const resumed = await request(t.app).post(`/api/waves/${t.wave.id}/participants`).set('Cookie', cookie).send({ panel: { PROLIFIC_PID: 'http-timed' } });
+  const panelIdOnly = await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: 'http-timed' } });
+  assert.equal(panelIdOnly.body.leaseSecondsLeft, null, 'no cookie, no session ID: nothing of when they last saved');
   assert.ok(resumed.body.leaseSecondsLeft > 590 && resumed.body.leaseSecondsLeft <= 600, String(resumed.body.leaseSecondsLeft));
 });
