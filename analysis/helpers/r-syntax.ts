@@ -9,6 +9,8 @@ export type Expr =
   | { type: 'number'; value: number; integer: boolean }
   | { type: 'string'; value: string }
   | { type: 'logical'; value: boolean }
+  /** R's NA constants: NA (logical), NA_integer_ and NA_real_ (numbers), NA_character_ (text). */
+  | { type: 'na'; mode: 'logical' | 'number' | 'character' }
   | { type: 'name'; name: string }
   | { type: 'call'; fn: string; args: Argument[] };
 export interface Argument {
@@ -35,8 +37,10 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
       i++;
     } else if ((match = /^(?:0[xX][0-9a-fA-F]+|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)L?/.exec(rest))) {
       const text = match[0];
-      const integer = text.endsWith('L');
-      tokens.push({ kind: 'number', value: Number(integer ? text.slice(0, -1) : text), integer, at: i });
+      const value = Number(text.endsWith('L') ? text.slice(0, -1) : text);
+      // R's parser keeps 1.5L and 1e10L as doubles (with a warning): only a whole number that fits is an integer.
+      const integer = text.endsWith('L') && Number.isInteger(value) && value <= 2147483647;
+      tokens.push({ kind: 'number', value, integer, at: i });
       i += text.length;
     } else if ((match = /^(?:[A-Za-z]|\.(?![0-9]))[A-Za-z0-9._]*/.exec(rest))) {
       tokens.push({ kind: 'name', text: match[0], at: i });
@@ -77,6 +81,16 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
   }
   return tokens;
 }
+
+/** R's reserved constants besides TRUE and FALSE (?Reserved): never a column, whatever the data hold. */
+const R_CONSTANTS: Readonly<Record<string, Expr>> = {
+  Inf: { type: 'number', value: Infinity, integer: false },
+  NaN: { type: 'number', value: NaN, integer: false },
+  NA: { type: 'na', mode: 'logical' },
+  NA_integer_: { type: 'na', mode: 'number' },
+  NA_real_: { type: 'na', mode: 'number' },
+  NA_character_: { type: 'na', mode: 'character' },
+};
 
 /** R's comparison operators: below `+ -` and above `~` in precedence (`x + k > 4` is `(x + k) > 4`). */
 export const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '>', '<=', '>=']);
@@ -163,6 +177,8 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
     if (token.kind === 'name') {
       if (!isOp('(')) {
         if (token.text === 'TRUE' || token.text === 'FALSE') return { type: 'logical', value: token.text === 'TRUE' };
+        const constant = R_CONSTANTS[token.text];
+        if (constant) return constant;
         return { type: 'name', name: token.text };
       }
       pos++;
@@ -200,14 +216,18 @@ const SPACED = new Set(['+', '-', '*', '~', '=', '==', '!=', '<', '>', '<=', '>=
 
 /**
  * The expression as R's `deparse` prints it — the text R uses for variable and term names: `I(x^2)`,
- * `I(a * b)`, `poly(x, 2)`, `relevel(f, ref = "b")`, `log(x + 1)`, numbers with 15 significant digits (`1e+05`).
+ * `I(a * b)`, `poly(x, 2)`, `relevel(f, ref = "b")`, `log(x + 1)`, numbers with 15 significant digits (`1e+05`),
+ * integers (`2L`) as their digits, every NA constant as `NA`.
  *
  * @example deparseR(parseR(fail, 'I( x*2 )')) // 'I(x * 2)'
  */
 export function deparseR(expr: Expr): string {
   switch (expr.type) {
     case 'number':
-      return formatRNumber(expr.value) + (expr.integer ? 'L' : '');
+      // Term labels print an integer as its digits, without the L (R: I(2L * x) is the term "I(2 * x)", 100000L "100000").
+      return expr.integer ? String(expr.value) : formatRNumber(expr.value);
+    case 'na':
+      return 'NA';
     case 'string':
       return JSON.stringify(expr.value);
     case 'logical':
