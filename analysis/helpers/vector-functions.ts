@@ -1,4 +1,5 @@
 import { AnalysisError } from '../errors.ts';
+import { ifelse } from './ifelse-function.ts';
 import { isNa } from './match-functions.ts';
 import { meanAsR } from './mean.ts';
 import { elementwise, logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
@@ -53,36 +54,6 @@ function parallel(context: EvaluationContext, call: Call, f: (a: number, b: numb
   };
   if (operands.every((o) => o.kind === 'scalar')) return { kind: 'scalar', value: combine(at(0)) };
   return { kind: 'numeric', values: Float64Array.from({ length: context.table.length }, (_, i) => combine(at(i))) };
-}
-
-/**
- * ifelse(test, yes, no): yes where test is TRUE (a number unless 0), no where FALSE, NA where NA. Numbers give a
- * numeric variable, strings a text one (a factor in the model, levels sorted), TRUE/FALSE a logical one.
- */
-function ifelse(context: EvaluationContext, call: Call): Evaluated {
-  const args = matchArguments(context, call, ['test', 'yes', 'no']);
-  const label = deparseR(call);
-  if (!args.yes || !args.no) throw new AnalysisError(context.fn, `${label}: argument "${args.yes ? 'no' : 'yes'}" is missing`);
-  const test = numbers(context, args.test as Expr, label);
-  const n = context.table.length;
-  const choice = (i: number): number => {
-    const t = test.kind === 'scalar' ? test.value : test.values[i];
-    return Number.isNaN(t) ? -1 : t !== 0 ? 0 : 1;
-  };
-  const [yes, no] = [args.yes, args.no];
-  if (yes.type === 'string' && no.type === 'string') {
-    const labels = [yes.value, no.value];
-    return { kind: 'character', labels, codes: Int32Array.from({ length: n }, (_, i) => choice(i)) };
-  }
-  const isLogical = (e: Expr): boolean => e.type === 'logical' || (e.type === 'name' && (e.name === 'T' || e.name === 'F') && !context.table.column(e.name));
-  const branches = [yes, no].map((e) => numbers(context, e, label));
-  const values = Float64Array.from({ length: n }, (_, i) => {
-    const k = choice(i);
-    if (k < 0) return NaN;
-    const branch = branches[k];
-    return branch.kind === 'scalar' ? branch.value : branch.values[i];
-  });
-  return isLogical(yes) && isLogical(no) ? { kind: 'logical', values } : { kind: 'numeric', values };
 }
 
 /**

@@ -30,3 +30,24 @@ test('integer literals are named as R prints them, without the L (until 2026-12-
   assert.deepEqual(d.names, ['(Intercept)', 'I(100000 * z)', 'poly(z, 2)1', 'poly(z, 2)2', 'I(1e+10 * z)']);
   assert.deepEqual(d.columns[0], z.map((v) => v * 100000));
 });
+
+test('ifelse of text columns is text; of factors their codes (numbers, or text beside a string), as R', () => {
+  assert.deepEqual(design('y ~ ifelse(z > 0, a, b)'), {
+    names: ['(Intercept)', 'ifelse(z > 0, a, b)r', 'ifelse(z > 0, a, b)u', 'ifelse(z > 0, a, b)v'],
+    rows: all,
+    columns: [[0, 0, 0, 0, 1, 0, 0, 0], [0, 0, 1, 0, 0, 0, 0, 1], [0, 1, 0, 1, 0, 1, 0, 0]],
+  });
+  assert.deepEqual(design('y ~ ifelse(z > 0, factor(a), factor(b))').columns, [[1, 2, 1, 2, 3, 2, 1, 1]]);
+  assert.deepEqual(design('y ~ ifelse(z > 0, factor(a), "none")'), {
+    names: ['(Intercept)', 'ifelse(z > 0, factor(a), "none")2', 'ifelse(z > 0, factor(a), "none")none'],
+    rows: all,
+    columns: [[0, 1, 0, 1, 0, 1, 0, 0], [1, 0, 0, 0, 1, 0, 1, 0]],
+  });
+  // A branch no row takes does not make the answer text.
+  assert.deepEqual(design('y ~ ifelse(z > 100, "big", z)').columns, [z]);
+  assert.deepEqual(design('y ~ ifelse(k == 10, NA_character_, b)'), {
+    names: ['(Intercept)', 'ifelse(k == 10, NA, b)q', 'ifelse(k == 10, NA, b)r'],
+    rows: [1, 2, 4, 5, 7, 8],
+    columns: [[0, 0, 1, 0, 0, 1], [0, 0, 0, 1, 0, 0]],
+  });
+});
