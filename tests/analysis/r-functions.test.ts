@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lmRobust, tableFromCsv } from '../../analysis/index.ts';
 import { analystTable, modelDesign } from './design-support.ts';
+import { assertCloseToR } from './support.ts';
 
 const table = analystTable;
 const design = (formula: string): ReturnType<typeof modelDesign> => modelDesign(table, formula);
@@ -50,4 +51,48 @@ test('ifelse of text columns is text; of factors their codes (numbers, or text b
     rows: [1, 2, 4, 5, 7, 8],
     columns: [[0, 0, 1, 0, 0, 1], [0, 0, 0, 1, 0, 0]],
   });
+});
+
+test('mean(trim =), median, min, max, sd, var and rev as R computes them; NA in x is refused in words', () => {
+  assert.deepEqual(design('y ~ I(z - mean(z, trim = 0.2)) + I(z - median(z)) + I(z - min(z)) + I(z - max(z, age))').columns, [
+    [-3.5, -0.5, 0.5, 1.5, -1.5, 2.5, -2.5, 3.5],
+    [-3.5, -0.5, 0.5, 1.5, -1.5, 2.5, -2.5, 3.5],
+    [0, 3, 4, 5, 2, 6, 1, 7],
+    [-64.5, -61.5, -60.5, -59.5, -62.5, -58.5, -63.5, -57.5],
+  ]);
+  const [bySd, byVar] = design('y ~ I(z / sd(z)) + I(z / var(z))').columns;
+  [-1.020620726159658, 0.204124145231932, 0.612372435695795, 1.020620726159658, -0.204124145231932, 1.428869016623521, -0.612372435695795, 1.837117307087384]
+    .forEach((want, i) => assertCloseToR(bySd[i], want, `z / sd(z) row ${i + 1}`));
+  z.forEach((v, i) => assertCloseToR(byVar[i], v / 6, `z / var(z) row ${i + 1}`));
+  assert.deepEqual(design('y ~ rev(z)').columns, [[4.5, -1.5, 3.5, -0.5, 2.5, 1.5, 0.5, -2.5]]);
+  // R: min(x) is NA, so is every row (model.matrix keeps none).
+  assert.throws(() => lmRobust({ formula: 'y ~ I(x - min(x))', rows: table }), /lmRobust: min\(x\) is NA in R because x has 1 missing value.*write min\(x, na\.rm = TRUE\)/);
+  // R: variable lengths differ (found for 'range(z)')
+  assert.throws(() => lmRobust({ formula: 'y ~ range(z)', rows: table }), /lmRobust: range\(z\) gives 2 numbers, not one per row \(R: "variable lengths differ"\)/);
+  assert.throws(() => lmRobust({ formula: 'y ~ quantile(z)', rows: table }), /quantile\(z\) gives 5 numbers/);
+});
+
+test('cut() takes quantile() and seq() breaks; a label given twice is one level, as R\'s cut()', () => {
+  const quartiles = design('y ~ cut(z, quantile(z), include.lowest = TRUE)');
+  assert.deepEqual(quartiles.names.slice(1), ['(-0.75,1]', '(1,2.75]', '(2.75,4.5]'].map((l) => `cut(z, quantile(z), include.lowest = TRUE)${l}`));
+  assert.deepEqual(quartiles.columns, [[0, 1, 0, 0, 1, 0, 0, 0], [0, 0, 1, 1, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1, 0, 1]]);
+  assert.deepEqual(design('y ~ cut(z, seq(-3, 5, by = 2))').names.slice(1), ['(-1,1]', '(1,3]', '(3,5]'].map((l) => `cut(z, seq(-3, 5, by = 2))${l}`));
+  assert.deepEqual(design('y ~ cut(z, seq(-3, 5, length.out = 4))').names.slice(1), ['(-0.333,2.33]', '(2.33,5]'].map((l) => `cut(z, seq(-3, 5, length.out = 4))${l}`));
+  // R: missing values and NaN's not allowed if 'na.rm' is FALSE
+  assert.throws(() => lmRobust({ formula: 'y ~ cut(x, quantile(x))', rows: table }), /quantile\(x\): missing values and NaN's not allowed if 'na.rm' is FALSE/);
+  assert.deepEqual(design('y ~ cut(z, c(-3, 0, 2, 5), labels = c("a", "a", "b"))'), {
+    names: ['(Intercept)', 'cut(z, c(-3, 0, 2, 5), labels = c("a", "a", "b"))b'],
+    rows: all,
+    columns: [[0, 0, 0, 1, 0, 1, 0, 1]],
+  });
+});
+
+test('sign, as.logical, scale(x, center = number) and droplevels as R', () => {
+  const d = design('y ~ sign(z) + as.logical(id %% 3) + scale(z, center = 1)');
+  assert.deepEqual(d.names, ['(Intercept)', 'sign(z)', 'as.logical(id%%3)TRUE', 'scale(z, center = 1)']);
+  assert.deepEqual(d.columns.slice(0, 2), [[-1, 1, 1, 1, -1, 1, -1, 1], [1, 1, 0, 1, 1, 0, 1, 1]]);
+  [-1.428869016623521, -0.204124145231932, 0.204124145231932, 0.612372435695795, -0.612372435695795, 1.020620726159658, -1.020620726159658, 1.428869016623521]
+    .forEach((want, i) => assertCloseToR(d.columns[2][i], want, `scale(z, center = 1) row ${i + 1}`));
+  const label = 'droplevels(factor(k, levels = c(1, 2, 5, 10)))';
+  assert.deepEqual(design(`y ~ ${label}`).names, ['(Intercept)', `${label}2`, `${label}10`]);
 });
