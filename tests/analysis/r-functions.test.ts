@@ -72,6 +72,20 @@ test('mean(trim =), median, min, max, sd, var and rev as R computes them; NA in 
   assert.throws(() => lmRobust({ formula: 'y ~ quantile(z)', rows: table }), /quantile\(z\) gives 5 numbers/);
 });
 
+test('interaction(lex.order = TRUE) varies the last factor fastest; labels that print alike are one level', () => {
+  assert.deepEqual(design('y ~ interaction(a, b, lex.order = TRUE)').names.slice(1), ['u.q', 'u.r', 'v.p', 'v.q', 'v.r'].map((l) => `interaction(a, b, lex.order = TRUE)${l}`));
+  assert.deepEqual(design('y ~ interaction(a, b, lex.order = TRUE)').columns[2], [0, 1, 0, 0, 0, 0, 0, 0]);
+  const label = 'interaction(k, b, sep = "", drop = TRUE)';
+  assert.deepEqual(design(`y ~ ${label}`).names.slice(1), ['2p', '1q', '2q', '10q', '2r', '10r'].map((l) => `${label}${l}`));
+  // "a" + "bc" and "ab" + "c" are both "abc": one level, at the first one's place (R's interaction()).
+  const merged = tableFromCsv(Buffer.from('y,p1,p2\n1,a,bc\n2,ab,c\n3,ab,bc\n4,a,c\n5,a,bc\n'));
+  assert.deepEqual(modelDesign(merged, 'y ~ interaction(p1, p2, sep = "")'), {
+    names: ['(Intercept)', 'interaction(p1, p2, sep = "")abbc', 'interaction(p1, p2, sep = "")ac'],
+    rows: [1, 2, 3, 4, 5],
+    columns: [[0, 0, 1, 0, 0], [0, 0, 0, 1, 0]],
+  });
+});
+
 test('cut() takes quantile() and seq() breaks; a label given twice is one level, as R\'s cut()', () => {
   const quartiles = design('y ~ cut(z, quantile(z), include.lowest = TRUE)');
   assert.deepEqual(quartiles.names.slice(1), ['(-0.75,1]', '(1,2.75]', '(2.75,4.5]'].map((l) => `cut(z, quantile(z), include.lowest = TRUE)${l}`));
