@@ -110,3 +110,11 @@ test('sign, as.logical, scale(x, center = number) and droplevels as R', () => {
   const label = 'droplevels(factor(k, levels = c(1, 2, 5, 10)))';
   assert.deepEqual(design(`y ~ ${label}`).names, ['(Intercept)', `${label}2`, `${label}10`]);
 });
+
+test('se_type = "none" is refused in words: vlab always computes standard errors', () => {
+  // estimatr's se_type = "none" (the R script's last call) gives the estimates with std.error, p and interval NA.
+  assert.throws(
+    () => lmRobust({ formula: 'y ~ z', rows: table, seType: 'none' as 'HC2' }),
+    /lmRobust: se type "none" is not supported: vlab always computes standard errors/,
+  );
+});
