@@ -65,7 +65,9 @@ export type CaseGroup =
   | 'ordered-factors'
   | 'cluster-fixed-effects'
   // The ninth trial's class (trial9-designs.ts).
-  | 'analyst-functions';
+  | 'analyst-functions'
+  // R's functions of task rfun10 (rfun10-designs.ts).
+  | 'r-functions';
 
 interface CaseBase {
   id: string;
