@@ -21,7 +21,7 @@ export interface Argument {
 type Token =
   | { kind: 'number'; value: number; integer: boolean; at: number }
   | { kind: 'string'; value: string; at: number }
-  | { kind: 'name'; text: string; at: number }
+  | { kind: 'name'; text: string; at: number; backticked?: true }
   | { kind: 'op'; text: string; at: number };
 
 const OPERATORS = ['~', '+', '-', '*', '/', '^', ':', '(', ')', ',', '='];
@@ -48,7 +48,7 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
     } else if (ch === '`') {
       const end = source.indexOf('`', i + 1);
       if (end < 0) throw fail('an unclosed backtick');
-      tokens.push({ kind: 'name', text: source.slice(i + 1, end), at: i });
+      tokens.push({ kind: 'name', text: source.slice(i + 1, end), at: i, backticked: true });
       i = end + 1;
     } else if (ch === '"' || ch === "'") {
       let value = '';
@@ -91,6 +91,9 @@ const R_CONSTANTS: Readonly<Record<string, Expr>> = {
   NA_real_: { type: 'na', mode: 'number' },
   NA_character_: { type: 'na', mode: 'character' },
 };
+
+/** R's reserved words (?Reserved): as names they are written in backticks (a column `NA` is the term "`NA`"). */
+const RESERVED = new Set(['if', 'else', 'repeat', 'while', 'function', 'for', 'next', 'break', 'TRUE', 'FALSE', 'NULL', 'in', ...Object.keys(R_CONSTANTS)]);
 
 /** R's comparison operators: below `+ -` and above `~` in precedence (`x + k > 4` is `(x + k) > 4`). */
 export const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '>', '<=', '>=']);
@@ -176,10 +179,10 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
     if (token.kind === 'string') return { type: 'string', value: token.value };
     if (token.kind === 'name') {
       if (!isOp('(')) {
+        // `NA`, `TRUE` in backticks are names (a column so called), as in R.
+        if (token.backticked) return { type: 'name', name: token.text };
         if (token.text === 'TRUE' || token.text === 'FALSE') return { type: 'logical', value: token.text === 'TRUE' };
-        const constant = R_CONSTANTS[token.text];
-        if (constant) return constant;
-        return { type: 'name', name: token.text };
+        return R_CONSTANTS[token.text] ?? { type: 'name', name: token.text };
       }
       pos++;
       const args: Argument[] = [];
@@ -233,7 +236,7 @@ export function deparseR(expr: Expr): string {
     case 'logical':
       return expr.value ? 'TRUE' : 'FALSE';
     case 'name':
-      return /^(?:[A-Za-z]|\.(?![0-9]))[A-Za-z0-9._]*$/.test(expr.name) ? expr.name : `\`${expr.name}\``;
+      return /^(?:[A-Za-z]|\.(?![0-9]))[A-Za-z0-9._]*$/.test(expr.name) && !RESERVED.has(expr.name) ? expr.name : `\`${expr.name}\``;
     case 'call': {
       const { fn, args } = expr;
       const text = args.map((a) => deparseR(a.value));

@@ -26,6 +26,15 @@ test('NA, Inf, -Inf and NaN are R\'s constants, never columns (until 2026-12-04:
   assert.throws(() => lmRobust({ formula: 'y ~ I(z + NaN)', rows: table }), /no rows without missing values/);
 });
 
+test('in backticks NA, Inf and TRUE are column names, written in backticks as R writes them (until 2026-12-04: constants)', () => {
+  const columns = tableFromCsv(Buffer.from('y,NA,Inf,TRUE\n1,2,3,1\n2,5,1,0\n3,1,4,1\n4,7,2,0\n'));
+  assert.deepEqual(modelDesign(columns, 'y ~ `NA` + `Inf` + `TRUE`'), {
+    names: ['(Intercept)', '`NA`', '`Inf`', '`TRUE`'],
+    rows: [1, 2, 3, 4],
+    columns: [[2, 5, 1, 7], [3, 1, 4, 2], [1, 0, 1, 0]],
+  });
+});
+
 test('integer literals are named as R prints them, without the L (until 2026-12-04: "I(1e+05L * z)")', () => {
   const d = design('y ~ I(100000L * z) + poly(z, 2L) + I(1e10L * z)');
   assert.deepEqual(d.names, ['(Intercept)', 'I(100000 * z)', 'poly(z, 2)1', 'poly(z, 2)2', 'I(1e+10 * z)']);

@@ -29,6 +29,8 @@ for (f in c(
   'y ~ cut(x, quantile(x))', 'y ~ cut(z, c(-3, 0, 2, 5), labels = c("a", "a", "b"))',
   'y ~ sign(z) + as.logical(id %% 3) + scale(z, center = 1)', 'y ~ droplevels(factor(k, levels = c(1, 2, 5, 10)))'
 )) show(f)
+d <- read.csv(text = "y,NA,Inf,TRUE\n1,2,3,1\n2,5,1,0\n3,1,4,1\n4,7,2,0", check.names = FALSE)
+show('y ~ `NA` + `Inf` + `TRUE`')
 d <- read.csv(text = "y,p1,p2\n1,a,bc\n2,ab,c\n3,ab,bc\n4,a,c\n5,a,bc", stringsAsFactors = FALSE)
 show('y ~ interaction(p1, p2, sep = "")')
 cat('lm_robust(y ~ p1, d, se_type = "none"):\n'); print(estimatr::tidy(estimatr::lm_robust(y ~ p1, d, se_type = "none")))
