@@ -1,6 +1,7 @@
 import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { clusteredEstimate, readWeights, weightedHc2Estimate, type BlockEstimate } from './difference-in-means-arms.ts';
+import { checkClustersNested, checkClustersPerArm, checkClusterTreatment, oneValuePerArm } from './difference-in-means-checks.ts';
 import { completeRows, groupCodes, isMissing, numericColumn, requireColumns, subset, type Levels, type Row } from './helpers/data.ts';
 import { LOGICAL_VALUES, tableFromRows, type Column } from './helpers/data-table.ts';
 import { compareCodePoints } from './helpers/level-order.ts';
@@ -81,6 +82,9 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   const y = outcomeColumn.type === 'logical' ? subset(outcomeColumn.values, index) : numericColumn(FN, rows, index, outcome, 'outcome');
   const t = Uint8Array.from(index, (i) => (String(rows[i][treatment]) === treated ? 1 : 0));
   const cluster = clusters ? groupCodes(rows, index, clusters).codes : undefined;
+  const blockCodes = blocks ? groupCodes(rows, index, blocks).codes : undefined;
+  // estimatr checks the nesting (check_clusters_blocks) before the treatment within clusters.
+  if (cluster && blockCodes) checkClustersNested(rows, index, { cluster, block: blockCodes }, clusters as string, blocks as string);
   if (cluster) checkClusterTreatment(cluster, t);
   // Not divided by their mean here (estimatr does): every use below is invariant to the weights' scale.
   const w = weights ? readWeights(rows, all, index, weights) : undefined;
@@ -94,8 +98,17 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   });
   const whole: Arm = { y, t, cluster, w };
   if (!blocks && cluster) checkClustersPerArm(cluster, t, clusters as string);
-  if (!blocks) return result(cluster ? 'Clustered' : 'Standard', armEstimate(whole, false, weights));
-  const { design, estimate } = blockedEstimate(whole, groupCodes(rows, index, blocks).codes, weights);
+  // Matched pairs take their variance from the pairs' differences (exact 0 for such an outcome, in R too): not refused.
+  const refuseConstant = (pairMatched: boolean) => {
+    if (!pairMatched && (cluster || w) && oneValuePerArm(y, t, blockCodes)) {
+      throw new AnalysisError(FN, `outcome "${outcome}" takes one value in each arm${blocks ? ' of every block' : ''}: its standard error is 0 by construction, and estimatr's ${cluster ? 'clustered' : 'weighted'} route (a regression) prints rounding noise for it (SE ~1e-16, a t statistic of any size)`);
+    }
+  };
+  if (!blockCodes) {
+    refuseConstant(false);
+    return result(cluster ? 'Clustered' : 'Standard', armEstimate(whole, false, weights));
+  }
+  const { design, estimate } = blockedEstimate(whole, blockCodes, weights, refuseConstant);
   return result(design, estimate);
 }
 
@@ -103,7 +116,7 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
  * estimatr's blocked estimate: Σ (N_j/N)·d_j with N_j the block's rows (its total weight when weighted), and the
  * matched-pair variance when some block holds two units (clusters), which estimatr refuses with weights.
  */
-function blockedEstimate(whole: Arm, codes: Int32Array, weights: string | undefined): { design: Design; estimate: BlockEstimate } {
+function blockedEstimate(whole: Arm, codes: Int32Array, weights: string | undefined, refuseConstant: (pairMatched: boolean) => void): { design: Design; estimate: BlockEstimate } {
   const { y, t, cluster, w } = whole;
   const membersOf: number[][] = [];
   codes.forEach((block, i) => (membersOf[block] ??= []).push(i));
@@ -119,6 +132,7 @@ function blockedEstimate(whole: Arm, codes: Int32Array, weights: string | undefi
   if (pairMatched && weights) {
     throw new AnalysisError(FN, `weights column "${weights}" cannot be used with matched pairs (a block of two ${cluster ? 'clusters' : 'units'}), as estimatr refuses it`);
   }
+  refuseConstant(pairMatched);
   const estimates = perBlock.map((arm) => armEstimate(arm, pairMatched, weights));
   const nTotal = estimates.reduce((s, e) => s + e.n, 0);
   const estimate = estimates.reduce((s, e) => s + (e.estimate * e.n) / nTotal, 0);
@@ -202,6 +216,10 @@ function conditions(
   if (absent !== undefined) {
     throw new AnalysisError(FN, `condition "${absent}" is not a value of treatment column "${treatment}" (its values: ${values.slice(0, 5).join(', ')})`);
   }
+  if (c1 !== undefined && c2 !== undefined && String(c1) === String(c2)) {
+    // estimatr compares the arm with itself (estimate 0, a p of 1); nothing an analyst means.
+    throw new AnalysisError(FN, `condition1 and condition2 are both "${c1}": name two different values of treatment column "${treatment}" to compare`);
+  }
   if (c1 !== undefined && c2 !== undefined) return [String(c1), String(c2)];
   if (declared) {
     const present = new Set(values);
@@ -224,29 +242,6 @@ function conditions(
   if (c1 !== undefined) return [String(c1), values.find((v) => v !== String(c1)) as string];
   if (c2 !== undefined) return [values.find((v) => v !== String(c2)) as string, String(c2)];
   return [values[0], values[1]];
-}
-
-function checkClusterTreatment(cluster: Int32Array, t: Uint8Array): void {
-  const seen = new Map<number, number>();
-  for (let i = 0; i < cluster.length; i++) {
-    const previous = seen.get(cluster[i]);
-    if (previous === undefined) seen.set(cluster[i], t[i]);
-    else if (previous !== t[i]) throw new AnalysisError(FN, 'all units within a cluster must have the same treatment condition');
-  }
-}
-
-/**
- * An arm that is one cluster has no variance to estimate: each cluster's residuals sum to 0, so every SE is 0 and
- * estimatr prints roundoff (SE 9e-17, p 1e-31: a "significant" result from nothing). Refused in words, as lmRobust
- * refuses one cluster. (Blocked designs have estimatr's own rules: pairs, two clusters of each arm a block.)
- */
-function checkClustersPerArm(cluster: Int32Array, t: Uint8Array, column: string): void {
-  const perArm = [new Set<number>(), new Set<number>()];
-  cluster.forEach((c, i) => perArm[t[i]].add(c));
-  const short = perArm.findIndex((set) => set.size < 2);
-  if (short >= 0) {
-    throw new AnalysisError(FN, `with clusters, each arm needs two or more clusters; the ${short ? 'treated' : 'control'} arm is ${perArm[short].size} cluster of "${column}", whose standard error would be 0 by construction`);
-  }
 }
 
 /** One block (or the whole sample): Welch, or CR2 through y ~ 1 + t when clustered, or weighted HC2 (estimatr). */

@@ -10,6 +10,7 @@ import { meanAsR } from './helpers/mean.ts';
 import { modelFrame } from './helpers/model-frame.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
 import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
+import { essentiallyPerfectFit } from './helpers/perfect-fit.ts';
 import { keptColumns, leastSquares, type LeastSquaresFit } from './helpers/qr.ts';
 import { clusterVariance, heteroskedasticVariance, Q_COORDINATES_ABOVE, sparseHeteroskedasticVariance, type HeteroskedasticType } from './helpers/sandwich.ts';
 import { resolveSeType, type SeType } from './helpers/se-type.ts';
@@ -134,6 +135,9 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   const warnings = result.warnings?.length ? [...frame.warnings, ...result.warnings] : frame.warnings;
   // estimatr's add_cis_pvals: df ≤ 0 (n = rank) becomes NA, and with it the p-value and the interval (NaN stays NaN).
   const noDf = df !== null && df.some((value) => value <= 0);
+  if (essentiallyPerfectFit(design, y, fit.coef, w, n - fit.rank)) {
+    warnings.push(`${FN}: essentially perfect fit: summary may be unreliable (R's summary.lm words: every residual is 0 up to rounding, so the standard errors, t statistics and p-values are rounding noise; estimatr prints them without a warning)`);
+  }
   if (noDf) warnings.push(`${FN}: some degrees of freedom are zero or negative (${n} rows for ${fit.rank} coefficients); p-values and confidence intervals are NA, as in estimatr`);
   const { rank: r, kept } = fit;
   const position = new Map(Array.from(kept, (column, k) => [column, k]));

@@ -8,8 +8,8 @@ export type PAdjustMethod = (typeof P_ADJUST_METHODS)[number];
 /**
  * Multiple-comparison adjustment, exactly as R's `stats::p.adjust` (same operations in the same order): Holm's
  * step-down (1979), Hochberg's step-up (1988), Hommel's (1988), Bonferroni, Benjamini–Hochberg's false discovery
- * rate (1995; alias `fdr`), Benjamini–Yekutieli's under dependence (2001), or `none`. Missing p-values (null,
- * NaN) stay missing and do not count in n; with n ≤ 1 nothing changes, as in R.
+ * rate (1995; alias `fdr`), Benjamini–Yekutieli's under dependence (2001), or `none`. Missing p-values stay as
+ * they were — null (R's NA) and NaN — and do not count in n; with n ≤ 1 nothing changes, as in R.
  *
  * @example pAdjust([0.01, 0.04, 0.03], 'holm') // [0.03, 0.06, 0.06], as p.adjust(c(.01, .04, .03), "holm")
  */
@@ -22,7 +22,7 @@ export function pAdjust(p: readonly (number | null)[], method: PAdjustMethod): (
     const value = p[i] as number;
     if (value < 0 || value > 1) throw new AnalysisError('pAdjust', `p-value ${value} at position ${i + 1} is not between 0 and 1`);
   }
-  const out: (number | null)[] = p.map((value) => (value === null || Number.isNaN(value) ? null : value));
+  const out: (number | null)[] = [...p];
   const n = present.length;
   if (n <= 1 || method === 'none') return out;
   const values = present.map((i) => p[i] as number);

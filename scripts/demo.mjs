@@ -15,7 +15,7 @@ import { register } from 'tsx/esm/api';
 // The commands printed below are typed by hand: paths quoted as vlab serve quotes them, and the export a
 // conjoint's verbs read (vlab amce/mm/freqs take profile rows, which the plain CSV is not).
 register();
-const { shellWord } = await import('../server/vlab-command.ts');
+const { npxWorksIn, shellWord, vlabCommand } = await import('../server/vlab-command.ts');
 const { loadDefinitionFolder } = await import('../server/storage/definition-files.ts');
 
 const { didYouMean } = await import('../analysis/helpers/did-you-mean.ts');
@@ -114,9 +114,9 @@ try {
       `dashboard:  ${baseUrl}/dashboard#wave=${wave.id}   (researcher token: ${token.token})`,
       `respondent: ${baseUrl}/s/${wave.id}   (take the survey yourself)`,
       // Typed as the README tells a newcomer and as vlab serve prints under npm: vlab is not on the PATH.
-      `power:      npx vlab power --study ${options.study} --n 1500 --sims 200`,
+      `power:      ${typedVlab()} power --study ${options.study} --n 1500 --sims 200`,
       // The wave is in the demo's own database, not the project's: without --db, `vlab export` finds no such wave.
-      ...(options.exit ? [] : [`data:       npx vlab export --wave ${wave.id} --db ${shellWord(db)} ${exportFormat(options.study)}   (while the demo serves; any analysis verb then reads it)`]),
+      ...(options.exit ? [] : [`data:       ${typedVlab()} export --wave ${wave.id} --db ${shellWord(db)} ${exportFormat(options.study)}   (while the demo serves; any analysis verb then reads it)`]),
       options.exit ? '' : 'serving until Ctrl-C (the demo database is deleted then)',
       '',
     ].join('\n'),
@@ -126,6 +126,15 @@ try {
   process.stderr.write(`vlab demo: ${error.message}\n`);
   stop();
   process.exitCode = 1;
+}
+
+/**
+ * `npx vlab`, as the README tells a newcomer, where npx works; in a checkout it cannot build in (read-only), npx
+ * fails, and the script itself is what runs (server/vlab-command.ts).
+ */
+function typedVlab() {
+  const project = fileURLToPath(new URL('..', import.meta.url));
+  return npxWorksIn(project) ? 'npx vlab' : vlabCommand({}, fileURLToPath(new URL('../bin/vlab.js', import.meta.url)), process.cwd());
 }
 
 /** The export a study's analysis verbs read: a conjoint's profile rows, else the one-row-a-participant CSV. */

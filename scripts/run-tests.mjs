@@ -68,6 +68,8 @@ function reportFailures() {
 const POSTGRES_SUITE = [
   'tests/server/auth.test.ts',
   'tests/server/bad-input.test.ts',
+  'tests/server/http-methods.test.ts',
+  'tests/server/mturk-preview.test.ts',
   'tests/server/estimates-route.test.ts',
   'tests/server/estimates.test.ts',
   'tests/server/exports.test.ts',

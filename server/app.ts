@@ -1,7 +1,8 @@
 import express, { type Express } from 'express';
 import type { Config } from './config.ts';
 import { silentLogger, type Logger } from './logger.ts';
-import { apiNotFound, errorHandler, requireJsonBody } from './routes/errors.ts';
+import { noRoute, optionsAnswer } from './routes/allowed-methods.ts';
+import { errorHandler, requireJsonBody } from './routes/errors.ts';
 import { loadPublicBundle, publicAssets } from './routes/public-assets.ts';
 import { researcherAuthRateLimit, startRateLimit } from './routes/rate-limit.ts';
 import { requestLog } from './routes/request-log.ts';
@@ -64,6 +65,7 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   app.use(requestLog(logger));
   app.use(untrustedProxyWarning(config, logger));
   app.use(securityHeaders(config));
+  app.use(optionsAnswer(app));
 
   // For load balancers and monitors: 200 while the database answers, 503 with Retry-After while it does not.
   app.get('/healthz', async (_req, res) => {
@@ -90,23 +92,21 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
     requireJsonBody,
     express.json({ limit: config.bodyLimitBytes, type: 'application/json' }),
     researcherApi(researcher),
-    apiNotFound,
+    noRoute(app, 'API route'),
   );
   app.use(
     '/api',
     requireJsonBody,
     express.json({ limit: config.bodyLimitBytes, type: 'application/json' }),
     respondentApi(respondents),
-    apiNotFound,
+    noRoute(app, 'API route'),
   );
   app.use('/assets', publicAssets(bundle));
   app.use(respondentPage(config.publicDir, bundle, wavePageInfo(repos)));
   app.use(dashboardPage(config.publicDir, bundle));
   app.use(browserNotFound(config.publicDir, bundle));
-  app.use((req, res) => {
-    // The method is named: `POST /healthz` exists for GET, and "nothing at /healthz" would send a client looking for it.
-    res.status(404).json({ error: { code: 'not_found', message: `no route ${req.method} ${req.path}` } });
-  });
+  // `POST /healthz` is a 405 naming GET: "nothing at /healthz" would send a client looking for it.
+  app.use(noRoute(app, 'route'));
   app.use(mangledLinkPage(config.publicDir, bundle));
   app.use(errorHandler(logger));
   return app;

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ConfigError, loadConfig, unknownSettings, type Config } from './config.ts';
 import { absoluteLink, localOrigin } from './domain/links.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
@@ -9,7 +9,7 @@ import { loadDefinitionFolder, type DefinitionFolder } from './storage/definitio
 import { openStore } from './storage/open-store.ts';
 import type { SqliteStore } from './storage/sqlite-store.ts';
 import { isPostgresUrl, maskedLocation, type Store } from './storage/store.ts';
-import { vlabCommand } from './vlab-command.ts';
+import { npxWorksIn, vlabCommand } from './vlab-command.ts';
 
 /**
  * The process edge: the only module that reads the environment, opens the database and listens. CLI verbs
@@ -105,7 +105,11 @@ export async function openStorage(overrides: ServerOverrides = {}): Promise<Stor
 }
 
 /** How the commands vlab serve prints are to be typed in the setup it was started from (vlab-command.ts). */
-const typedVlab = (): string => vlabCommand(process.env, process.argv[1], process.cwd());
+// The project is the folder above bin/vlab.js: the checkout npx would build in.
+const typedVlab = (): string => {
+  const script = process.argv[1];
+  return vlabCommand(process.env, script, process.cwd(), !script || npxWorksIn(dirname(dirname(resolve(script)))));
+};
 
 /** A port the user can change: taken by another server, or below 1024 for a user who may not use it. */
 function listenProblem(error: NodeJS.ErrnoException, port: number): ConfigError | undefined {

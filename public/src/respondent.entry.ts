@@ -11,6 +11,7 @@ import { patchSurveyMarkup } from './surveyjs-patches.ts';
 import { followColorScheme } from './color-scheme.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
 import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Outcome } from './respondent-api.ts';
+import { describeStartError } from './start-error.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
 import { PANEL_PARAMS } from '../../server/domain/panel-params.ts';
 import { CONSENT_PAGE, CONSENT_QUESTION, TREATMENT_PAGE, VIGNETTE_REOPENED } from '../../server/domain/survey-names.ts';
@@ -79,20 +80,6 @@ function finish(outcome: Outcome, studyTitle: string): void {
   }
 }
 
-function describeStartError(error: unknown): [string, string] {
-  if (error instanceof ApiRefusal && error.code === 'not_found') return [messages.linkInvalidTitle, messages.linkInvalidText];
-  if (error instanceof ApiRefusal && error.code === 'rate_limited') {
-    // The limit's window is minutes long: reloading at once cannot help, so say how long to wait.
-    const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 600) / 60));
-    return [messages.rateLimitedTitle, messages.rateLimitedText(minutes)];
-  }
-  if (error instanceof ApiRefusal && error.code === 'wave_closed' && error.details.waveStatus === 'paused') {
-    return [messages.pausedTitle, messages.pausedText];
-  }
-  if (error instanceof ApiRefusal && error.code === 'wave_closed') return [messages.closedTitle, messages.closedText];
-  return [messages.loadFailedTitle, messages.loadFailedText];
-}
-
 /**
  * SurveyJS writes its icon symbols into the page as markup, and one of them (the timer circle, unused here)
  * carries a style attribute, which our CSP (no 'unsafe-inline') blocks with a console error. Dropping inline
@@ -132,7 +119,7 @@ async function main(): Promise<void> {
   try {
     start = await startParticipant(waveId, panel, query.get('lang'));
   } catch (error) {
-    showMessage(...describeStartError(error));
+    showMessage(...describeStartError(error, messages));
     // A closed or paused wave may send respondents back to their panel by the over-quota link.
     if (error instanceof ApiRefusal && error.code === 'wave_closed' && error.details.redirectUrl) {
       window.location.assign(error.details.redirectUrl);

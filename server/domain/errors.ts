@@ -6,6 +6,7 @@ export type DomainErrorCode =
   | 'bad_request'
   | 'invalid_input'
   | 'not_found'
+  | 'method_not_allowed'
   | 'wave_closed'
   | 'conflict'
   | 'unauthorized'
@@ -18,6 +19,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   bad_request: 400,
   invalid_input: 422,
   not_found: 404,
+  method_not_allowed: 405,
   wave_closed: 409,
   conflict: 409,
   unauthorized: 401,

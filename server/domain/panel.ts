@@ -23,6 +23,17 @@ export function panelIdentity(params: PanelParams): { source: PanelSource; id: s
   return null;
 }
 
+/** What MTurk puts in `assignmentId` while a worker previews a HIT they have not accepted (its ExternalQuestion docs). */
+export const MTURK_PREVIEW_ASSIGNMENT = 'ASSIGNMENT_ID_NOT_AVAILABLE';
+
+/**
+ * A preview of an MTurk HIT: not a respondent yet. Starting one drew a condition and stored a participant at every
+ * preview, spending the permuted block's slots on workers who may never accept the HIT.
+ */
+export function isMturkPreview(params: PanelParams): boolean {
+  return params.assignmentId === MTURK_PREVIEW_ASSIGNMENT;
+}
+
 /**
  * Each panel's per-session parameter: a new one for every time the respondent takes the study (Prolific's
  * SESSION_ID, MTurk's assignmentId). Lucid-style links carry none.

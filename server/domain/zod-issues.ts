@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { closestName } from '../../analysis/helpers/did-you-mean.ts';
+import { shortened } from './shortened.ts';
 
 /** `factors[0].levels[1].text` — the path of a zod issue as a reader would write it. */
 export function issuePath(path: readonly PropertyKey[]): string {
@@ -29,7 +30,7 @@ const NOT_GIVEN = Symbol('not given');
 
 /** `"radio" (a text)`, `2.5`, `a list`: the refused value as its author would recognise it. */
 function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return JSON.stringify(shortened(value));
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';

@@ -217,8 +217,3 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
   }
   next();
 };
-
-export const apiNotFound: RequestHandler = (req, _res, next) => {
-  // req.path is relative to the mount point (`/waves/…` under /api): the message names the path the client sent.
-  next(new DomainError('not_found', `no API route ${req.method} ${req.baseUrl}${req.path}`));
-};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import { WAVE_ID } from '../domain/wave.ts';
+import { shortened } from '../domain/shortened.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
 
 /** A request body or query parsed by `schema`, or `422 invalid_input` naming the first wrong field. */
@@ -12,7 +13,7 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
 
 /** A wave id from the path, or 404 before anything is looked up. */
 export function waveIdParam(value: string): string {
-  if (!WAVE_ID.test(value)) throw new DomainError('not_found', `no wave "${value}"`);
+  if (!WAVE_ID.test(value)) throw new DomainError('not_found', `no wave "${shortened(value)}"`);
   return value;
 }
 

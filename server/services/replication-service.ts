@@ -1,7 +1,6 @@
-import { createWriteStream, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { csvFromRecords } from '../../analysis/index.ts';
 import { conjointProfileColumns } from '../domain/export/conjoint-rows.ts';
@@ -12,6 +11,7 @@ import { REPLICATION_FILES, replicationScript } from '../domain/plan/replication
 import { perRespondent } from '../domain/repeated-vignettes.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { makeFolder } from '../storage/make-folder.ts';
+import { writeFileWhole } from '../storage/output-files.ts';
 import { collect, type Store } from '../storage/store.ts';
 import { createEstimatesService, type EstimatesService } from './estimates-service.ts';
 import { createExportService, type ExportService } from './export-service.ts';
@@ -118,12 +118,12 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
     async write(waveId: string, out: string): Promise<string[]> {
       const files = await packageFiles(waveId);
       if (out.toLowerCase().endsWith('.zip')) {
-        await pipeline(zipOf(files), createWriteStream(out));
+        await writeFileWhole(out, zipOf(files));
         return files.map((f) => f.name);
       }
       makeFolder(out);
       if (readdirSync(out).length > 0) throw new DomainError('invalid_input', `${out} is not empty; give a new folder or a .zip path`);
-      for (const f of files) await pipeline(f.stream(), createWriteStream(join(out, f.name)));
+      for (const f of files) await writeFileWhole(join(out, f.name), f.stream());
       return files.map((f) => f.name);
     },
   };

@@ -2,7 +2,7 @@ import { DEFAULT_CONFIG } from '../config.ts';
 import { derivedColumns, finalOutcome, type Answers } from '../domain/answers.ts';
 import { DomainError } from '../domain/errors.ts';
 import { pooledRandomBytes, randomCode, sameCode } from '../domain/random-code.ts';
-import { panelIdentity, sameSession, type PanelParams } from '../domain/panel.ts';
+import { isMturkPreview, MTURK_PREVIEW_ASSIGNMENT, panelIdentity, sameSession, type PanelParams } from '../domain/panel.ts';
 import type { Participant } from '../domain/participant.ts';
 import { CONSENT_QUESTION, type StudyDefinition } from '../domain/study-definition.ts';
 import type { Wave } from '../domain/wave.ts';
@@ -93,6 +93,10 @@ interface StartInput {
   locale?: string;
 }
 
+/** The refusal of an MTurk preview; `reason` lets the page say "accept the HIT to begin" in the respondent's language. */
+const mturkPreview = () =>
+  new DomainError('invalid_input', `this is a preview of an MTurk HIT (assignmentId=${MTURK_PREVIEW_ASSIGNMENT}): accept the HIT to begin`, { reason: 'mturk_preview' });
+
 /**
  * Starts or resumes a participant. The same panel identity (or, without one, the same session cookie)
  * always gets the same participant, condition and page; a new participant's condition is the next draw of
@@ -116,6 +120,7 @@ async function start(ctx: RespondentContext, input: StartInput): Promise<Partici
       return { participant: existing, vignettes, created: false, wave, study };
     }
     if (wave.status !== 'open') throw waveClosed(wave, input.panelParams);
+    if (isMturkPreview(input.panelParams)) throw mturkPreview();
     return { ...(await drawParticipant(tx, study, wave, { panelParams: input.panelParams, requestedLocale: input.locale, code: ctx.newParticipantCode(), at: ctx.now() })), created: true, wave, study };
   });
   const sessionProven =

@@ -1,4 +1,5 @@
 import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseErrorCode } from 'jsonc-parser';
+import { shortened } from '../domain/shortened.ts';
 
 /**
  * Where a field is in a JSON file's text, so that a definition's problem reads `study.json:28:11: factors[0]…`
@@ -126,8 +127,6 @@ function trailingComma(text: string, offset: number): number | undefined {
 
 const AT_END: Record<string, string> = { CloseBraceExpected: 'ends before the closing }', CloseBracketExpected: 'ends before the closing ]' };
 
-/** A token as the message shows it: a file that is no JSON at all (prose, a CSV line) can make one word of a whole line. */
-const shortened = (token: string): string => (token.length > 40 ? `${token.slice(0, 40)}…` : token);
 
 /** What the person editing the file should read for each of jsonc-parser's error codes. */
 function reasonFor(code: string, token: string, atEnd: boolean, container: string): string {

@@ -76,6 +76,10 @@ test('dim, rake, p-adjust and power print their results', () => {
   const adjusted = vlab(['p-adjust', '--method', 'BH'], '0.01\n0.04\n0.03\n');
   assert.equal(adjusted.status, 0, adjusted.stderr);
   assert.deepEqual(adjusted.stdout.trim().split('\n').map(Number), [0.03, 0.04, 0.04]);
+  // NaN and NA lines are kept as R keeps them (p.adjust(c(0.01, NaN, NA, 0.04, 0.03), "BH"): 0.03 NaN NA 0.04 0.04).
+  const missing = vlab(['p-adjust', '--method', 'BH'], '0.01\nNaN\nNA\n0.04\n0.03\n');
+  assert.equal(missing.status, 0, missing.stderr);
+  assert.equal(missing.stdout, '0.03\nNaN\nNA\n0.04\n0.04\n');
 
   const power = vlab(['power', '--effect', '0.5', '--sd', '1', '--power', '0.8', '--format', 'csv']);
   assert.equal(power.status, 0, power.stderr);

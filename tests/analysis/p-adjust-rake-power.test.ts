@@ -19,6 +19,19 @@ test('p.adjust leaves NA out of n', () => {
   assert.throws(() => pAdjust([1.2], 'holm'), /not between 0 and 1/);
 });
 
+test('p.adjust keeps NaN as NaN and NA as NA, and counts neither in n (R: is.na is TRUE for both)', () => {
+  // R: p.adjust(c(0.01, NaN, NA, 0.04, 0.03), "holm") is 0.03 NaN NA 0.06 0.06; "BH" 0.03 NaN NA 0.04 0.04
+  const holm = pAdjust([0.01, NaN, null, 0.04, 0.03], 'holm');
+  assert.ok(Number.isNaN(holm[1]), `NaN stays NaN, got ${holm[1]}`);
+  assert.equal(holm[2], null);
+  assert.deepEqual([holm[0], holm[3], holm[4]], [0.03, 0.06, 0.06]);
+  const bh = pAdjust([0.01, NaN, null, 0.04, 0.03], 'BH');
+  assert.ok(Number.isNaN(bh[1]) && bh[2] === null);
+  // One p-value left beside NaN: n = 1, nothing changes (R: p.adjust(c(NaN, 0.02), "holm") is NaN 0.02).
+  const one = pAdjust([NaN, 0.02], 'holm');
+  assert.ok(Number.isNaN(one[0]) && one[1] === 0.02);
+});
+
 test('p.adjust hochberg, hommel, BY and fdr equal R with ties, NA and n = 1', () => {
   const p = [0.01, 0.02, 0.02, null, 0.04, 0.3, 0.3];
   const close = (got: (number | null)[], want: (number | null)[], what: string) =>

@@ -1,5 +1,6 @@
 # Regenerates R's expected values: the reference cases in tests/reference/cases (and the data R draws), and the
-# differential test's stored output (differential/expected.json.gz; see tests/reference/differential.test.ts).
+# differential test's stored output (differential/expected.json.gz; see tests/reference/differential.test.ts), and the
+# conjoint differential test's (conjoint-differential/expected.json.gz).
 # Usage, from the repository root, with R, estimatr, survey, clubSandwich and jsonlite installed and npm dependencies in place:
 #   Rscript tests/reference/generate.R
 # The differential part fits a few hundred cases, the biggest with 50,000 rows (about 12 minutes); cases whose
@@ -34,3 +35,8 @@ if (status != 0) stop("differential.R failed")
 # Where estimatr loses digits on an ill-conditioned CR2 fit, a second reference (clubSandwich on X = QR).
 status <- system2("Rscript", c(file.path(here, "differential", "cr2-reference.R"), inputs, file.path(here, "differential", "expected.json.gz")))
 if (status != 0) stop("cr2-reference.R failed")
+# The conjoint differential suite the same way (conjoint.R keeps every stored case whose inputs did not change).
+conjoint <- file.path(tmp, "conjoint")
+if (system2("node", c("--import", "tsx", file.path(here, "conjoint-differential", "write-inputs.ts"), conjoint)) != 0) stop("conjoint write-inputs.ts failed")
+status <- system2("Rscript", c(file.path(here, "conjoint-differential", "conjoint.R"), conjoint, file.path(here, "conjoint-differential", "expected.json.gz")))
+if (status != 0) stop("conjoint.R failed")

@@ -197,16 +197,19 @@ test('unknown participant and unknown API route → 404 JSON', async () => {
   );
   await refused(() => request(app).put('/api/participants/short/answers').send({ answers: {}, currentPage: 0 }), 404, 'not_found');
   await refused(() => request(app).get('/api/nothing-here'), 404, 'not_found');
-  const wrongMethod = await refused(() => request(app).delete(`/api/waves/${wave.id}/participants`), 404, 'not_found');
-  assert.equal(wrongMethod, `no API route DELETE /api/waves/${wave.id}/participants`, 'the path as sent, not as seen under the /api mount');
+  const unknownPath = await refused(() => request(app).delete(`/api/waves/${wave.id}/respondents`), 404, 'not_found');
+  assert.equal(unknownPath, `no API route DELETE /api/waves/${wave.id}/respondents`, 'the path as sent, not as seen under the /api mount');
+  // A known path asked with another method is a 405 (http-methods.test.ts).
+  await refused(() => request(app).delete(`/api/waves/${wave.id}/participants`), 405, 'method_not_allowed');
   const { token } = await createTokenService({ store: t.store }).create('bad-input');
   const researcher = await refused(() => request(app).get('/api/researcher/nothing-here').set('Authorization', `Bearer ${token}`), 404, 'not_found');
   assert.equal(researcher, 'no API route GET /api/researcher/nothing-here');
   // Outside the APIs a method the path does not serve is named too: PROPFIND /healthz is not "nothing at /healthz".
-  for (const [method, path] of [['PROPFIND', '/healthz'], ['POST', '/dashboard'], ['PUT', `/s/${wave.id}`], ['DELETE', '/nowhere']] as const) {
-    const message = await refused(() => request(app)[method === 'PROPFIND' ? 'propfind' : (method.toLowerCase() as 'post' | 'put' | 'delete')](path), 404, 'not_found');
-    assert.equal(message, `no route ${method} ${path}`);
+  for (const [method, path] of [['PROPFIND', '/healthz'], ['POST', '/dashboard'], ['PUT', `/s/${wave.id}`]] as const) {
+    const message = await refused(() => request(app)[method === 'PROPFIND' ? 'propfind' : (method.toLowerCase() as 'post' | 'put')](path), 405, 'method_not_allowed');
+    assert.equal(message, `${path} does not answer ${method}; it answers GET, HEAD, OPTIONS`);
   }
+  assert.equal(await refused(() => request(app).delete('/nowhere'), 404, 'not_found'), 'no route DELETE /nowhere');
 });
 
 test('a body that is valid JSON but not an object (a text, a number, null) → 400 saying an object is expected, not "not valid JSON"', async () => {

@@ -22,6 +22,12 @@ export interface RespondentMessages {
   checkQuestions: (count: number) => string;
   linkInvalidTitle: string;
   linkInvalidText: string;
+  /** A link the server refused a part of (a panel ID with spaces, say); `reason` is the server's, in English. */
+  linkRefusedTitle: string;
+  linkRefusedText: (reason: string) => string;
+  /** An MTurk HIT's preview, before the worker accepts it: no participant is made. */
+  previewTitle: string;
+  previewText: string;
   pausedTitle: string;
   pausedText: string;
   closedTitle: string;

@@ -1,7 +1,8 @@
-import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { writeFileWhole } from '../../storage/output-files.ts';
 import { UsageError } from '../cli-action.ts';
 
 /**
@@ -25,9 +26,9 @@ export function checkOutputFolder(out: string): void {
 }
 
 /**
- * Where a verb's output goes: standard output, or with `--out FILE` that file. A file is written beside its
- * final name and renamed at the end, so a failed run never leaves half a file behind; stderr then says what
- * was written (stdout stays the data's alone).
+ * Where a verb's output goes: standard output, or with `--out FILE` that file, whole or absent (writeFileWhole:
+ * a failed or interrupted run leaves no half file behind); stderr then says what was written (stdout stays the
+ * data's alone).
  */
 export async function writeOutput(verb: string, out: string | undefined, body: Readable | string, onWritten?: () => void): Promise<void> {
   const stream = typeof body === 'string' ? Readable.from([body]) : body;
@@ -38,16 +39,8 @@ export async function writeOutput(verb: string, out: string | undefined, body: R
     return;
   }
   checkOutputFolder(out);
-  const partial = `${out}.partial`;
   try {
-    await pipeline(stream, createWriteStream(partial));
-    renameSync(partial, out);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    // A failed write (ENOSPC: the disk is full) names no path; naming --out's lets the CLI say it in one line.
-    const failed = error as NodeJS.ErrnoException;
-    if (typeof failed.code === 'string' && failed.syscall === 'write' && failed.path === undefined) failed.path = out;
-    throw error;
+    await writeFileWhole(out, stream);
   } finally {
     onWritten?.(); // e.g. a progress bar ends its line before the message below
   }

@@ -21,6 +21,8 @@ export function registerPAdjustCommand(program: Command): void {
         const p = lines.map((line, i) => {
           const text = line.trim();
           if (text === 'NA' || text === '') return null;
+          // R's NaN, which p.adjust keeps (and prints) as NaN.
+          if (text === 'NaN') return NaN;
           const x = Number(text);
           if (!Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`line ${i + 1}: "${line}" is not a p-value between 0 and 1`);
           return x;

@@ -190,11 +190,17 @@ export function conjointDesign(seed: number): ConjointDesign {
 }
 
 /**
+ * The tenth R trial's conjoint designs (2026-12-04): 20 more seeds, 10_200_000 + k, about 140 cases of AMCE (cregg and
+ * CR2, constrained or not), MM, MM and AMCE differences and frequencies, weighted and unweighted.
+ */
+const TRIAL10_SEEDS = Array.from({ length: 20 }, (_, k) => 10_200_000 + k);
+
+/**
  * The seeds of the stored suite: the first 40, and one that a sweep of 200 (VLAB_CONJOINT_SEEDS=200, with R's
  * output regenerated for them) found: 5200172, a constrained AMCE whose variance is 0 up to roundoff (vlab's SE
- * was NaN). Left out: 5200045, a perfect fit (every residual 0) whose aliased columns and CR2 df estimatr and vlab
+ * was NaN); and the tenth trial's. Left out: 5200045, a perfect fit (every residual 0) whose aliased columns and CR2 df estimatr and vlab
  * choose differently (clubSandwich's df agrees with vlab's).
  */
 export const CONJOINT_SEEDS = process.env.VLAB_CONJOINT_SEEDS
   ? Array.from({ length: Number(process.env.VLAB_CONJOINT_SEEDS) }, (_, k) => 5_200_000 + k)
-  : [...Array.from({ length: 40 }, (_, k) => 5_200_000 + k), 5_200_172];
+  : [...Array.from({ length: 40 }, (_, k) => 5_200_000 + k), 5_200_172, ...TRIAL10_SEEDS];

@@ -66,6 +66,16 @@ export type CaseGroup =
   | 'cluster-fixed-effects'
   // The ninth trial's class (trial9-designs.ts).
   | 'analyst-functions'
+  // The tenth trial's classes (trial10-designs.ts).
+  | 'dim-constant-outcome'
+  | 'dim-design-grid'
+  | 'dim-clusters-across-blocks'
+  | 'odd-level-names'
+  | 'tiny-samples'
+  | 'fe-weights-clusters'
+  | 'missing-everywhere'
+  | 'trial10-random'
+  | 'p-adjust-missing'
   // R's functions of task rfun10 (rfun10-designs.ts).
   | 'r-functions';
 

@@ -1,0 +1,27 @@
+// R's summary.lm test for an "essentially perfect fit": every residual is rounding, and so are the standard errors,
+// t statistics and p-values computed from them. estimatr 1.0.0's lm_robust prints those numbers without a word
+// (SE 3.6e-16, t 8.3e15 on y = 2 + 3x); summary(lm()) warns, and vlab says what summary.lm says.
+import { rowResidual, type SparseDesign } from './sparse-design.ts';
+
+/**
+ * Whether the residual variance Σ w e² / rdf is below 1e-30 × (mean(f)² + var(f)) of the fitted values f, as R's
+ * summary.lm (stats 4.2) decides it; `coef` has NaN for aliased columns (they do not enter f).
+ *
+ * @example essentiallyPerfectFit(design, y, coef, undefined, n - rank) // true for y = 2 + 3x exactly
+ */
+export function essentiallyPerfectFit(design: SparseDesign, y: Float64Array, coef: Float64Array, w: Float64Array | undefined, rdf: number): boolean {
+  const { n } = design;
+  const beta = coef.map((value) => (Number.isNaN(value) ? 0 : value));
+  const fitted = new Float64Array(n);
+  let rss = 0;
+  for (let i = 0; i < n; i++) {
+    const e = rowResidual(design, y, beta, i);
+    fitted[i] = y[i] - e;
+    rss += (w ? w[i] : 1) * e * e;
+  }
+  const resvar = rss / rdf;
+  if (!Number.isFinite(resvar) || n < 2) return false;
+  const mean = fitted.reduce((s, f) => s + f, 0) / n;
+  const variance = fitted.reduce((s, f) => s + (f - mean) ** 2, 0) / (n - 1);
+  return resvar < (mean * mean + variance) * 1e-30;
+}

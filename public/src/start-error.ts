@@ -1,0 +1,25 @@
+import type { RespondentMessages } from './i18n/messages.ts';
+import { ApiRefusal } from './respondent-api.ts';
+
+/**
+ * The heading and sentence shown when the survey cannot start. A refusal says why in words: before, a link whose
+ * panel ID the server refused (spaces, over 128 characters) and an MTurk preview both read "check your
+ * connection and reload", which cannot help. Only what the server could not answer at all is the connection's.
+ */
+export function describeStartError(error: unknown, messages: RespondentMessages): [string, string] {
+  if (!(error instanceof ApiRefusal)) return [messages.loadFailedTitle, messages.loadFailedText];
+  if (error.code === 'not_found') return [messages.linkInvalidTitle, messages.linkInvalidText];
+  if (error.code === 'rate_limited') {
+    // The limit's window is minutes long: reloading at once cannot help, so say how long to wait.
+    const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 600) / 60));
+    return [messages.rateLimitedTitle, messages.rateLimitedText(minutes)];
+  }
+  if (error.code === 'wave_closed') {
+    return error.details.waveStatus === 'paused' ? [messages.pausedTitle, messages.pausedText] : [messages.closedTitle, messages.closedText];
+  }
+  if (error.code === 'invalid_input' && error.details.reason === 'mturk_preview') return [messages.previewTitle, messages.previewText];
+  // The server's reason names the part of the link it refused (`panel.PROLIFIC_PID: expected 1–128 printable
+  // ASCII characters, got "a b"`): in English, but what the respondent or the researchers need to fix the link.
+  if (error.code === 'invalid_input') return [messages.linkRefusedTitle, messages.linkRefusedText(error.message)];
+  return [messages.loadFailedTitle, messages.loadFailedText];
+}

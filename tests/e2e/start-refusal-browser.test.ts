@@ -1,0 +1,45 @@
+// A start the server refuses says why on the page. The attacker trial of 2026-12-04: a link whose panel ID the
+// server refused (a space, over 128 characters) showed "The survey could not be loaded — please check your
+// connection and reload", which no reload can help; an MTurk HIT's preview (assignmentId=ASSIGNMENT_ID_NOT_AVAILABLE)
+// showed the survey and stored a participant at every preview.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useBrowserSession } from './browser-session.ts';
+
+const session = useBrowserSession('start-refusal');
+
+/** Opens the wave's link with `query` and returns the status code of the start the page sent. */
+async function open(page: Page, query: string): Promise<number> {
+  const started = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/participants'));
+  await page.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?${query}`);
+  return (await started).status();
+}
+
+/** The message in place of the survey: its heading (focused, so a screen reader reads it) and its status sentence. */
+async function shown(page: Page, title: string): Promise<string> {
+  const heading = page.getByRole('heading', { level: 1, name: title });
+  await heading.waitFor();
+  assert.equal(await heading.evaluate((h) => h === document.activeElement), true, 'the heading has the focus');
+  assert.equal(await page.locator('[data-name="consent"]').count(), 0, 'no survey');
+  return page.getByRole('status').innerText();
+}
+
+test('a panel ID the server refuses: the page says what was refused, not "check your connection"', async () => {
+  const page = await session.browser.newPage();
+  assert.equal(await open(page, `PROLIFIC_PID=${encodeURIComponent('has a space')}`), 422);
+  const text = await shown(page, 'This survey link cannot be used');
+  assert.equal(
+    text,
+    'The survey could not accept a part of your link (panel.PROLIFIC_PID: expected 1–128 printable ASCII characters, got "has a space"). Please check the link you were given, or contact the researchers.',
+  );
+  assert.doesNotMatch(text, /connection/);
+  await page.close();
+});
+
+test('an MTurk preview: the page asks to accept the HIT to begin (mturk-preview.test.ts: nothing stored)', async () => {
+  const page = await session.browser.newPage();
+  assert.equal(await open(page, 'assignmentId=ASSIGNMENT_ID_NOT_AVAILABLE&hitId=3XYZHIT'), 422);
+  assert.equal(await shown(page, 'This is a preview of the HIT'), 'Please accept the HIT to begin the survey.');
+  await page.close();
+});

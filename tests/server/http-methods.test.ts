@@ -1,0 +1,71 @@
+// The attacker trial of 2026-12-04: OPTIONS got Express's default (200 with the methods as its body, under /api and
+// the pages only; `OPTIONS /healthz` was a 404), a wrong method on a known route was a 404 "no route", and a 404
+// echoed whatever id was sent in the path (a 9,000-character wave id came back whole).
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import { createTestApp } from './test-app.ts';
+
+const t = await createTestApp();
+after(() => t.close());
+const { app, wave, sql } = t;
+
+const participants = async () => (await sql.all('SELECT id FROM participants')).length;
+
+function assertNoCors(headers: Record<string, unknown>): void {
+  assert.deepEqual(Object.keys(headers).filter((name) => name.startsWith('access-control-')), []);
+}
+
+test('OPTIONS on a known path is 204 with Allow and no CORS headers; an unknown path stays 404', async () => {
+  for (const [path, allow] of [
+    [`/api/waves/${wave.id}/participants`, 'OPTIONS, POST'],
+    ['/api/participants/AAAAAAAAAAAAAAAAAAAAAA/answers', 'OPTIONS, PUT'],
+    ['/healthz', 'GET, HEAD, OPTIONS'],
+    [`/s/${wave.id}`, 'GET, HEAD, OPTIONS'],
+    [`/api/researcher/waves/${wave.id}`, 'GET, HEAD, OPTIONS, PATCH'],
+  ] as const) {
+    const res = await request(app).options(path).set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    assert.equal(res.status, 204, path);
+    assert.equal(res.headers.allow, allow, path);
+    assert.equal(res.text, '', path);
+    assertNoCors(res.headers);
+  }
+  const unknown = await request(app).options('/nowhere').set('Origin', 'https://evil.example');
+  assert.equal(unknown.status, 404);
+  assert.equal(unknown.body.error.code, 'not_found');
+  assertNoCors(unknown.headers);
+});
+
+test('a wrong method on a known route is 405 with Allow, and nothing is stored', async () => {
+  const before = await participants();
+  for (const [method, path, allow] of [
+    ['get', `/api/waves/${wave.id}/participants`, 'OPTIONS, POST'],
+    ['delete', `/api/waves/${wave.id}/participants`, 'OPTIONS, POST'],
+    ['post', '/healthz', 'GET, HEAD, OPTIONS'],
+    ['put', `/s/${wave.id}`, 'GET, HEAD, OPTIONS'],
+  ] as const) {
+    const res = await request(app)[method](path);
+    assert.equal(res.status, 405, `${method} ${path}`);
+    assert.equal(res.headers.allow, allow);
+    assert.deepEqual(res.body, {
+      error: { code: 'method_not_allowed', message: `${path} does not answer ${method.toUpperCase()}; it answers ${allow}` },
+    });
+  }
+  assert.equal(await participants(), before);
+});
+
+test('a 404 does not echo an arbitrarily long id from the path', async () => {
+  const long = 'a'.repeat(9_000);
+  for (const [method, path] of [
+    ['post', `/api/waves/${long}/participants`],
+    ['get', `/api/waves/${long}`],
+    ['get', `/${long}`],
+    ['post', `/api/${long}`],
+  ] as const) {
+    const res = await request(app)[method](path).set('Accept', 'application/json');
+    assert.equal(res.status, 404, `${method} ${path.slice(0, 20)}`);
+    assert.equal(res.body.error.code, 'not_found');
+    assert.ok(res.text.length < 300, `${method} ${path.slice(0, 20)}: ${res.text.length} characters`);
+    assert.match(res.body.error.message, /a…/);
+  }
+});

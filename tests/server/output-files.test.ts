@@ -1,0 +1,85 @@
+// An output file (`vlab export|estimates|replication --out F`) is whole or absent: the attacker trial of
+// 2026-12-04 found a Ctrl-C mid-export left `F.partial` behind, a full disk under `vlab replication --out F.zip`
+// left a truncated zip under its final name, and `--out /dev/stdout` run as root replaced the device link with a
+// regular file (written beside it as `/dev/stdout.partial`, then renamed over it).
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, test } from 'node:test';
+
+const dir = mkdtempSync(join(tmpdir(), 'vlab-output-files-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function vlab(args: string[]) {
+  return spawnSync(process.execPath, ['bin/vlab.js', ...args], { encoding: 'utf8' });
+}
+
+async function untilWritten(file: string): Promise<void> {
+  for (let waited = 0; !(existsSync(file) && statSync(file).size > 0); waited += 20) {
+    if (waited > 20_000) throw new Error(`${file} never appeared`);
+    await sleep(20);
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  test(`${signal} during a write removes the partial file and leaves no file under the final name`, async () => {
+    const folder = mkdtempSync(join(dir, `${signal}-`));
+    const target = join(folder, 'export.csv');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/endless-output-writer.ts', target], { stdio: 'inherit' });
+    await untilWritten(`${target}.partial`);
+    child.kill(signal);
+    const [code, exitSignal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    assert.deepEqual({ code, exitSignal }, { code: null, exitSignal: signal }, 'the process still dies of the signal');
+    assert.deepEqual(readdirSync(folder), []);
+  });
+}
+
+test('a full disk under replication --out F.zip leaves no zip, whole or truncated', () => {
+  const db = join(dir, 'replication.sqlite');
+  const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
+  assert.equal(created.status, 0, created.stderr);
+  const wave = (JSON.parse(created.stdout) as { id: string }).id;
+  const out = join(dir, 'package.zip');
+  symlinkSync('/dev/full', `${out}.partial`); // every write to /dev/full fails with ENOSPC, as on a full disk
+  const run = vlab(['replication', '--wave', wave, '--db', db, '--out', out]);
+  assert.equal(run.stderr, `vlab replication: ${out}: no space left on the device\n`);
+  assert.equal(run.status, 2);
+  assert.equal(existsSync(out), false);
+  assert.equal(existsSync(`${out}.partial`), false);
+});
+
+test('--out naming a device (through a link, as /dev/stdout is) streams into it and leaves the link alone', () => {
+  const db = join(dir, 'device.sqlite');
+  const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
+  const wave = (JSON.parse(created.stdout) as { id: string }).id;
+  const link = join(dir, 'null-link');
+  symlinkSync('/dev/null', link);
+  const run = vlab(['export', '--wave', wave, '--db', db, '--out', link]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, new RegExp(`^vlab export: wrote ${link}\n`));
+  assert.ok(lstatSync(link).isSymbolicLink(), 'the link is still a link');
+  assert.ok(lstatSync('/dev/null').isCharacterDevice());
+  assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.partial')), []);
+});
+
+test('--out naming a FIFO writes the data into it for its reader, and the FIFO stays a FIFO', async () => {
+  const { writeFileWhole } = await import('../../server/storage/output-files.ts');
+  const { Readable } = await import('node:stream');
+  const fifo = join(dir, 'fifo');
+  execFileSync('mkfifo', [fifo]);
+  // A reader in its own process, killed after 10 s if no writer ever opens the FIFO (the old rename never did).
+  const reader = spawn('cat', [fifo], { timeout: 10_000 });
+  const chunks: Buffer[] = [];
+  reader.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const lines = 'participant,wave_id\n'.repeat(100);
+  const written = writeFileWhole(fifo, Readable.from([lines]));
+  await once(reader, 'exit');
+  await written;
+  assert.equal(Buffer.concat(chunks).toString(), lines);
+  assert.ok(lstatSync(fifo).isFIFO());
+  assert.equal(existsSync(`${fifo}.partial`), false);
+});
