@@ -1,6 +1,8 @@
 import { AnalysisError } from '../errors.ts';
+import { recode } from './data.ts';
 import { logicalArgument, matchArguments, scalarArgument, type Call } from './model-function-arguments.ts';
-import { evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
+import { numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
+import { numberVector } from './number-vectors.ts';
 import { deparseR, type Expr } from './r-syntax.ts';
 
 /**
@@ -27,19 +29,17 @@ export function cut(context: EvaluationContext, call: Call): Evaluated {
   if (outside > 0) context.warn(`${context.fn}: ${outside} value${outside === 1 ? '' : 's'} of ${label} outside the breaks became missing and their rows are dropped, as in R`);
   if (args.labels?.type === 'logical' && !args.labels.value) return { kind: 'numeric', values: Float64Array.from(codes, (c) => (c < 0 ? NaN : c + 1)) };
   const digits = args['dig.lab'] ? scalarArgument(context, call, args['dig.lab'], 'dig.lab') : 3;
-  const levels = args.labels ? givenLabels(context, call, args.labels, breaks.length - 1) : intervalLabels(breaks, right, includeLowest, digits);
+  const labels = args.labels ? givenLabels(context, call, args.labels, breaks.length - 1) : intervalLabels(breaks, right, includeLowest, digits);
+  // factor(code, seq_along(labels), labels), as cut.default ends: intervals given one label are one level.
+  const levels = [...new Set(labels)];
+  const merged = recode(codes, Int32Array.from(labels, (l) => levels.indexOf(l)));
   const ordered = logicalArgument(context, call, args.ordered_result, 'ordered_result', false);
-  return ordered ? { kind: 'factor', levels, codes, ordered: true } : { kind: 'factor', levels, codes };
+  return ordered ? { kind: 'factor', levels, codes: merged, ordered: true } : { kind: 'factor', levels, codes: merged };
 }
 
-/** The sorted breaks: c(…) as given, or a number k of equal intervals over range(x) as cut.default makes them. */
+/** The sorted breaks: c(…), seq(…), quantile(x), range(x) as given, or a number k of equal intervals over range(x) as cut.default makes them. */
 function breakPoints(context: EvaluationContext, call: Call, expr: Expr, x: Float64Array): number[] {
-  const items = expr.type === 'call' && expr.fn === 'c' ? expr.args.map((a) => a.value) : [expr];
-  const given = items.map((item) => {
-    const value = evaluate(context, item);
-    if (value.kind !== 'scalar') throw new AnalysisError(context.fn, `${deparseR(call)}: breaks must be numbers, as c(0, 1, 5), or a number of intervals`);
-    return value.value;
-  });
+  const given = numberVector(context, call, expr);
   let breaks: number[];
   if (given.length === 1) {
     const count = given[0];
@@ -128,12 +128,11 @@ function tieToEven(x: number, precision: number): number {
   return Math.sign(x) * Number(`${digits.slice(0, precision)}e${Number(exponent) - precision + 1}`);
 }
 
-/** labels = c("low", "high"): one per interval. */
+/** labels = c("low", "high"): one per interval (a label given twice makes its intervals one level, as in R). */
 function givenLabels(context: EvaluationContext, call: Call, expr: Expr, count: number): string[] {
   const items = expr.type === 'call' && expr.fn === 'c' ? expr.args.map((a) => a.value) : [expr];
   if (!items.every((item) => item.type === 'string')) throw new AnalysisError(context.fn, `${deparseR(call)}: labels must be strings, as c("low", "high"), or FALSE`);
   const labels = items.map((item) => (item as { value: string }).value);
   if (labels.length !== count) throw new AnalysisError(context.fn, `${deparseR(call)}: number of intervals (${count}) and length of 'labels' (${labels.length}) differ`);
-  if (labels.some((l, k) => labels.indexOf(l) !== k)) throw new AnalysisError(context.fn, `${deparseR(call)}: a label is given twice (R would make those intervals one level); not supported`);
   return labels;
 }

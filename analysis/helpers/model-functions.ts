@@ -1,6 +1,8 @@
 import { AnalysisError } from '../errors.ts';
 import { cut } from './cut-function.ts';
 import { interaction } from './interaction-function.ts';
+import { VECTOR_VALUED_FUNCTIONS } from './number-vectors.ts';
+import { SUMMARY_FUNCTIONS } from './summary-functions.ts';
 import { VECTOR_FUNCTIONS } from './vector-functions.ts';
 import { recode } from './data.ts';
 import { meanAsR, sumAsR } from './mean.ts';
@@ -14,7 +16,8 @@ import { elementwise, logicalArgument, matchArguments, scalarArgument, type Call
 /**
  * The R functions a formula may use, each as R computes it over the data's rows (before rows with missing
  * values are dropped, as model.frame evaluates): math, `I()`, `scale()`, orthogonal `poly()`, `factor()`,
- * `relevel()`, `interaction()`, `cut()` and the vector functions (round, ifelse, pmin, as.numeric, mean, …).
+ * `relevel()`, `interaction()`, `cut()`, the vector functions (round, ifelse, pmin, as.numeric, …), the summaries
+ * (mean, median, min, max, sd, var) and rev(), seq(), quantile(), range() (cut()'s breaks).
  * `offset()` is the formula's own and handled by the model frame.
  */
 export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
@@ -53,28 +56,39 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   interaction,
   cut,
   ...VECTOR_FUNCTIONS,
+  ...SUMMARY_FUNCTIONS,
+  ...VECTOR_VALUED_FUNCTIONS,
 };
 
-/** R's scale(x, center, scale) of one column: minus the mean, divided by the SD (root mean square if uncentred). */
+/**
+ * R's scale(x, center, scale) of one column: minus the mean (or the number given as center), divided by the SD (root
+ * mean square if uncentred; or the number given as scale).
+ */
 function scale(context: EvaluationContext, call: Call): Evaluated {
   const args = matchArguments(context, call, ['x', 'center', 'scale']);
   const x = numbers(context, args.x as Expr, deparseR(call));
   if (x.kind === 'scalar') throw new AnalysisError(context.fn, `${deparseR(call)}: x must be a variable`);
-  const center = logicalArgument(context, call, args.center, 'center', true);
-  const scaled = logicalArgument(context, call, args.scale, 'scale', true);
+  const center = logicalOrNumber(context, call, args.center, 'center');
+  const scaled = logicalOrNumber(context, call, args.scale, 'scale');
   // R's scale.default: colMeans and sum() accumulate in long double (meanAsR and sumAsR round as they do), so the
   // columns have R's last bits, which can decide which of two collinear columns is aliased.
   let values = x.values;
-  if (center) {
-    const mean = meanAsR(values.filter((v) => !Number.isNaN(v)));
+  if (center !== false) {
+    const mean = center === true ? meanAsR(values.filter((v) => !Number.isNaN(v))) : center;
     values = values.map((v) => v - mean);
   }
-  if (scaled) {
+  if (scaled !== false) {
     const present = values.filter((v) => !Number.isNaN(v));
-    const sd = Math.sqrt(sumAsR(present.map((v) => v * v)) / Math.max(1, present.length - 1));
+    const sd = scaled === true ? Math.sqrt(sumAsR(present.map((v) => v * v)) / Math.max(1, present.length - 1)) : scaled;
     values = values.map((v) => v / sd);
   }
   return { kind: 'numeric', values };
+}
+
+/** scale()'s center and scale: TRUE (the default), FALSE, or one number (R also takes one per column). */
+function logicalOrNumber(context: EvaluationContext, call: Call, expr: Expr | undefined, name: string): boolean | number {
+  if (expr === undefined || expr.type === 'logical' || expr.type === 'name') return logicalArgument(context, call, expr, name, true);
+  return scalarArgument(context, call, expr, name);
 }
 
 /** R's poly(x, degree, raw): columns named 1..degree, so terms read `poly(x, 2)1`. */

@@ -76,6 +76,8 @@ export function evaluate(context: EvaluationContext, expr: Expr): Evaluated {
       return { kind: 'scalar', value: expr.value };
     case 'logical':
       return { kind: 'scalar', value: expr.value ? 1 : 0 };
+    case 'na':
+      return { kind: 'scalar', value: NaN };
     case 'string':
       throw new AnalysisError(context.fn, `the string ${deparseR(expr)} is not a variable`);
     case 'name':

@@ -9,6 +9,8 @@ export type Expr =
   | { type: 'number'; value: number; integer: boolean }
   | { type: 'string'; value: string }
   | { type: 'logical'; value: boolean }
+  /** R's NA constants: NA (logical), NA_integer_ and NA_real_ (numbers), NA_character_ (text). */
+  | { type: 'na'; mode: 'logical' | 'number' | 'character' }
   | { type: 'name'; name: string }
   | { type: 'call'; fn: string; args: Argument[] };
 export interface Argument {
@@ -19,7 +21,7 @@ export interface Argument {
 type Token =
   | { kind: 'number'; value: number; integer: boolean; at: number }
   | { kind: 'string'; value: string; at: number }
-  | { kind: 'name'; text: string; at: number }
+  | { kind: 'name'; text: string; at: number; backticked?: true }
   | { kind: 'op'; text: string; at: number };
 
 const OPERATORS = ['~', '+', '-', '*', '/', '^', ':', '(', ')', ',', '='];
@@ -35,8 +37,10 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
       i++;
     } else if ((match = /^(?:0[xX][0-9a-fA-F]+|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)L?/.exec(rest))) {
       const text = match[0];
-      const integer = text.endsWith('L');
-      tokens.push({ kind: 'number', value: Number(integer ? text.slice(0, -1) : text), integer, at: i });
+      const value = Number(text.endsWith('L') ? text.slice(0, -1) : text);
+      // R's parser keeps 1.5L and 1e10L as doubles (with a warning): only a whole number that fits is an integer.
+      const integer = text.endsWith('L') && Number.isInteger(value) && value <= 2147483647;
+      tokens.push({ kind: 'number', value, integer, at: i });
       i += text.length;
     } else if ((match = /^(?:[A-Za-z]|\.(?![0-9]))[A-Za-z0-9._]*/.exec(rest))) {
       tokens.push({ kind: 'name', text: match[0], at: i });
@@ -44,7 +48,7 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
     } else if (ch === '`') {
       const end = source.indexOf('`', i + 1);
       if (end < 0) throw fail('an unclosed backtick');
-      tokens.push({ kind: 'name', text: source.slice(i + 1, end), at: i });
+      tokens.push({ kind: 'name', text: source.slice(i + 1, end), at: i, backticked: true });
       i = end + 1;
     } else if (ch === '"' || ch === "'") {
       let value = '';
@@ -77,6 +81,19 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
   }
   return tokens;
 }
+
+/** R's reserved constants besides TRUE and FALSE (?Reserved): never a column, whatever the data hold. */
+const R_CONSTANTS: Readonly<Record<string, Expr>> = {
+  Inf: { type: 'number', value: Infinity, integer: false },
+  NaN: { type: 'number', value: NaN, integer: false },
+  NA: { type: 'na', mode: 'logical' },
+  NA_integer_: { type: 'na', mode: 'number' },
+  NA_real_: { type: 'na', mode: 'number' },
+  NA_character_: { type: 'na', mode: 'character' },
+};
+
+/** R's reserved words (?Reserved): as names they are written in backticks (a column `NA` is the term "`NA`"). */
+const RESERVED = new Set(['if', 'else', 'repeat', 'while', 'function', 'for', 'next', 'break', 'TRUE', 'FALSE', 'NULL', 'in', ...Object.keys(R_CONSTANTS)]);
 
 /** R's comparison operators: below `+ -` and above `~` in precedence (`x + k > 4` is `(x + k) > 4`). */
 export const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '>', '<=', '>=']);
@@ -162,8 +179,10 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
     if (token.kind === 'string') return { type: 'string', value: token.value };
     if (token.kind === 'name') {
       if (!isOp('(')) {
+        // `NA`, `TRUE` in backticks are names (a column so called), as in R.
+        if (token.backticked) return { type: 'name', name: token.text };
         if (token.text === 'TRUE' || token.text === 'FALSE') return { type: 'logical', value: token.text === 'TRUE' };
-        return { type: 'name', name: token.text };
+        return R_CONSTANTS[token.text] ?? { type: 'name', name: token.text };
       }
       pos++;
       const args: Argument[] = [];
@@ -200,20 +219,24 @@ const SPACED = new Set(['+', '-', '*', '~', '=', '==', '!=', '<', '>', '<=', '>=
 
 /**
  * The expression as R's `deparse` prints it — the text R uses for variable and term names: `I(x^2)`,
- * `I(a * b)`, `poly(x, 2)`, `relevel(f, ref = "b")`, `log(x + 1)`, numbers with 15 significant digits (`1e+05`).
+ * `I(a * b)`, `poly(x, 2)`, `relevel(f, ref = "b")`, `log(x + 1)`, numbers with 15 significant digits (`1e+05`),
+ * integers (`2L`) as their digits, every NA constant as `NA`.
  *
  * @example deparseR(parseR(fail, 'I( x*2 )')) // 'I(x * 2)'
  */
 export function deparseR(expr: Expr): string {
   switch (expr.type) {
     case 'number':
-      return formatRNumber(expr.value) + (expr.integer ? 'L' : '');
+      // Term labels print an integer as its digits, without the L (R: I(2L * x) is the term "I(2 * x)", 100000L "100000").
+      return expr.integer ? String(expr.value) : formatRNumber(expr.value);
+    case 'na':
+      return 'NA';
     case 'string':
       return JSON.stringify(expr.value);
     case 'logical':
       return expr.value ? 'TRUE' : 'FALSE';
     case 'name':
-      return /^(?:[A-Za-z]|\.(?![0-9]))[A-Za-z0-9._]*$/.test(expr.name) ? expr.name : `\`${expr.name}\``;
+      return /^(?:[A-Za-z]|\.(?![0-9]))[A-Za-z0-9._]*$/.test(expr.name) && !RESERVED.has(expr.name) ? expr.name : `\`${expr.name}\``;
     case 'call': {
       const { fn, args } = expr;
       const text = args.map((a) => deparseR(a.value));

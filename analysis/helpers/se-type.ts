@@ -15,6 +15,10 @@ const CLUSTER_TYPES: readonly SeType[] = ['CR0', 'stata', 'CR2', 'cregg'];
  */
 export function resolveSeType(fn: string, requested: string | undefined, clustered: boolean): SeType {
   if (requested === undefined) return clustered ? 'CR2' : 'HC2';
+  if (requested === 'none') {
+    // estimatr's "none" returns the estimates with every SE, test and interval NA; vlab has no such fit.
+    throw new AnalysisError(fn, `se type "none" is not supported: vlab always computes standard errors (estimatr's "none" gives the same estimates with no SE, p-value or interval; any se type gives those estimates) (valid: ${SE_TYPES.join(', ')})`);
+  }
   if (!(SE_TYPES as readonly string[]).includes(requested)) {
     throw new AnalysisError(fn, `unknown se type "${requested}" ${validOptions(requested, SE_TYPES)}`);
   }

@@ -1,6 +1,7 @@
 import { AnalysisError } from '../errors.ts';
+import { recode } from './data.ts';
+import { ifelse } from './ifelse-function.ts';
 import { isNa } from './match-functions.ts';
-import { meanAsR } from './mean.ts';
 import { elementwise, logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
 import { evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
 import { readRNumber } from './parse-decimal.ts';
@@ -10,8 +11,8 @@ import { deparseR, type Expr } from './r-syntax.ts';
 
 /**
  * The vector functions an analyst types into a formula besides math: the round family, pmin/pmax, ifelse,
- * as.numeric/as.integer/as.character and mean(), each as R computes it over all the data's rows (model.frame
- * evaluates before rows with missing values are dropped).
+ * as.numeric/as.integer/as.character/as.logical, sign, droplevels and is.na, each as R computes it over all the data's
+ * rows (model.frame evaluates before rows with missing values are dropped).
  */
 export const VECTOR_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   round: (context, call) => roundTo(context, call, 0, rRound),
@@ -26,7 +27,10 @@ export const VECTOR_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   'as.double': (context, call) => asNumber(context, call, false),
   'as.integer': (context, call) => asNumber(context, call, true),
   'as.character': asCharacter,
-  mean,
+  'as.logical': asLogical,
+  // sign(-0) is 0 in R.
+  sign: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, (v) => Math.sign(v) + 0),
+  droplevels,
   'is.na': isNa,
 };
 
@@ -53,36 +57,6 @@ function parallel(context: EvaluationContext, call: Call, f: (a: number, b: numb
   };
   if (operands.every((o) => o.kind === 'scalar')) return { kind: 'scalar', value: combine(at(0)) };
   return { kind: 'numeric', values: Float64Array.from({ length: context.table.length }, (_, i) => combine(at(i))) };
-}
-
-/**
- * ifelse(test, yes, no): yes where test is TRUE (a number unless 0), no where FALSE, NA where NA. Numbers give a
- * numeric variable, strings a text one (a factor in the model, levels sorted), TRUE/FALSE a logical one.
- */
-function ifelse(context: EvaluationContext, call: Call): Evaluated {
-  const args = matchArguments(context, call, ['test', 'yes', 'no']);
-  const label = deparseR(call);
-  if (!args.yes || !args.no) throw new AnalysisError(context.fn, `${label}: argument "${args.yes ? 'no' : 'yes'}" is missing`);
-  const test = numbers(context, args.test as Expr, label);
-  const n = context.table.length;
-  const choice = (i: number): number => {
-    const t = test.kind === 'scalar' ? test.value : test.values[i];
-    return Number.isNaN(t) ? -1 : t !== 0 ? 0 : 1;
-  };
-  const [yes, no] = [args.yes, args.no];
-  if (yes.type === 'string' && no.type === 'string') {
-    const labels = [yes.value, no.value];
-    return { kind: 'character', labels, codes: Int32Array.from({ length: n }, (_, i) => choice(i)) };
-  }
-  const isLogical = (e: Expr): boolean => e.type === 'logical' || (e.type === 'name' && (e.name === 'T' || e.name === 'F') && !context.table.column(e.name));
-  const branches = [yes, no].map((e) => numbers(context, e, label));
-  const values = Float64Array.from({ length: n }, (_, i) => {
-    const k = choice(i);
-    if (k < 0) return NaN;
-    const branch = branches[k];
-    return branch.kind === 'scalar' ? branch.value : branch.values[i];
-  });
-  return isLogical(yes) && isLogical(no) ? { kind: 'logical', values } : { kind: 'numeric', values };
 }
 
 /**
@@ -122,24 +96,23 @@ function asCharacter(context: EvaluationContext, call: Call): Evaluated {
 }
 
 /**
- * mean(x, na.rm = FALSE): one number, over every row of the data (also rows the model then drops for a missing
- * outcome), as R evaluates it. A missing x makes it NA in R, so every row of the variable is NA: lm stops, lm_robust
- * returns NA for every estimate; vlab says why instead.
+ * as.logical(x): a number is TRUE unless 0; text "TRUE", "true", "True", "T" (and the FALSE spellings) as R reads
+ * them, anything else NA (its rows dropped); a factor by its levels' text, as R.
  */
-function mean(context: EvaluationContext, call: Call): Evaluated {
-  const args = matchArguments(context, call, ['x', 'trim', 'na.rm']);
-  const label = deparseR(call);
-  if (args.trim) throw new AnalysisError(context.fn, `${label}: unsupported argument "trim" (supported: x, na.rm)`);
-  const x = numbers(context, args.x as Expr, label);
-  if (x.kind === 'scalar') return x;
-  const missing = x.values.filter(Number.isNaN).length;
-  if (missing > 0 && !logicalArgument(context, call, args['na.rm'], 'na.rm', false)) {
-    throw new AnalysisError(
-      context.fn,
-      `${label} is NA in R because ${deparseR(args.x as Expr)} has ${missing} missing value${missing === 1 ? '' : 's'}: every row is then missing ` +
-        `(R's lm stops on "0 (non-NA) cases", estimatr's lm_robust gives every estimate NA); write mean(${deparseR(args.x as Expr)}, na.rm = TRUE) ` +
-        'for the mean of the values present',
-    );
-  }
-  return { kind: 'scalar', value: meanAsR(x.values.filter((v) => !Number.isNaN(v))) };
+function asLogical(context: EvaluationContext, call: Call): Evaluated {
+  const x = evaluate(context, matchArguments(context, call, ['x']).x as Expr);
+  if (x.kind === 'matrix') throw new AnalysisError(context.fn, `${deparseR(call)}: x must be a column`);
+  if (x.kind === 'scalar') return { kind: 'scalar', value: Number.isNaN(x.value) ? NaN : x.value !== 0 ? 1 : 0 };
+  if (x.kind === 'numeric' || x.kind === 'logical') return { kind: 'logical', values: x.values.map((v) => (Number.isNaN(v) ? NaN : v !== 0 ? 1 : 0)) };
+  const read = (x.kind === 'factor' ? x.levels : x.labels).map((t) => (/^(?:TRUE|true|True|T)$/.test(t) ? 1 : /^(?:FALSE|false|False|F)$/.test(t) ? 0 : NaN));
+  return { kind: 'logical', values: Float64Array.from(x.codes, (c) => (c < 0 ? NaN : read[c])) };
+}
+
+/** droplevels(f): the factor without its unused levels (R has no droplevels for text or numbers). */
+function droplevels(context: EvaluationContext, call: Call): Evaluated {
+  const x = evaluate(context, matchArguments(context, call, ['x']).x as Expr);
+  if (x.kind !== 'factor') throw new AnalysisError(context.fn, `${deparseR(call)}: x must be a factor (R has no droplevels for other values), as droplevels(factor(x))`);
+  const used = new Set(x.codes);
+  const levels = x.levels.filter((_, k) => used.has(k));
+  return { ...x, levels, codes: recode(x.codes, Int32Array.from(x.levels, (l) => levels.indexOf(l))) };
 }

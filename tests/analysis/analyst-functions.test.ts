@@ -1,41 +1,16 @@
 // The functions an analyst types into a formula beyond math and factor(): %% and %/%, the round family, pmin/pmax,
 // ifelse, as.numeric/as.integer/as.character, interaction(), cut() and pi, each as R computes and names it. Until
 // 2026-12-03 (ninth R trial) every one was refused ('unknown function "round"', 'unexpected "%%"'); the differential
-// suite stores estimatr's fits of them (t9-analyst-functions-*). R 4.2.2, on the CSV below:
+// suite stores estimatr's fits of them (t9-analyst-functions-*). R 4.2.2, on analystTable (design-support.ts):
 //   d <- read.csv("d.csv", stringsAsFactors = FALSE); m <- model.matrix(f, d); colnames(m); rownames(m); m[, j]
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lmRobust, tableFromCsv } from '../../analysis/index.ts';
-import { parseFormula } from '../../analysis/helpers/formula.ts';
-import { modelFrame } from '../../analysis/helpers/model-frame.ts';
-import { buildDesignMatrix } from '../../analysis/helpers/model-matrix.ts';
-import { denseColumns } from '../../analysis/helpers/sparse-design.ts';
+import { analystTable, modelDesign } from './design-support.ts';
 
-const csv = [
-  'y,x,age,id,a,b,k,z',
-  '1.5,0.25,23,1,u,p,1,-2.5',
-  '2.1,1.5,37,2,v,p,2,0.5',
-  '0.7,2.5,41,3,u,q,10,1.5',
-  '3.2,-1.35,58,4,v,q,1,2.5',
-  '2.2,4.75,62,5,u,r,2,-0.5',
-  '1.1,5,19,6,v,r,10,3.5',
-  '0.4,NA,30,7,u,p,1,-1.5',
-  '2.9,3.14159,45,8,u,q,2,4.5',
-].join('\n');
-const table = tableFromCsv(Buffer.from(csv));
+const table = analystTable;
 
-/**
- * The model matrix as R's model.matrix gives it: column names, the rows kept (1-based) and the columns after the
- * intercept (-0, which R's round(-0.5) gives too and prints as 0, compared as 0).
- */
-function design(formula: string): { names: string[]; rows: number[]; columns: number[][] } {
-  const parsed = parseFormula('test', formula);
-  const frame = modelFrame('test', table, parsed, undefined, {});
-  const built = buildDesignMatrix(parsed, frame);
-  const dense = denseColumns(built);
-  const columns = built.names.slice(1).map((_, j) => Array.from(dense.subarray((j + 1) * built.n, (j + 2) * built.n), (v) => v + 0));
-  return { names: built.names, rows: Array.from(frame.index, (i) => i + 1), columns };
-}
+const design = (formula: string): ReturnType<typeof modelDesign> => modelDesign(table, formula);
 const all = [1, 2, 3, 4, 5, 6, 7, 8];
 const withX = [1, 2, 3, 4, 5, 6, 8];
 
@@ -156,7 +131,5 @@ test('cut(x, k): the breaks are seq.int(min, max, length.out = k + 1) as R 4.2 m
   // R: w <- c(-22.819, 14.852, 2.2949, 2.2951); cut(w, 3): levels "(-22.9,-10.3]" "(-10.3,2.3]" "(2.3,14.9]", codes 1 3 2 3
   // (the middle break is -22.819 + 2 · by = 2.2950000000000017; max − by, 2.2949999999999999, printed "2.29").
   const w = tableFromCsv(Buffer.from('y,w\n1,-22.819\n2,14.852\n3,2.2949\n4,2.2951\n'));
-  const parsed = parseFormula('test', 'y ~ cut(w, 3)');
-  const frame = modelFrame('test', w, parsed, undefined, {});
-  assert.deepEqual(buildDesignMatrix(parsed, frame).names, ['(Intercept)', 'cut(w, 3)(-10.3,2.3]', 'cut(w, 3)(2.3,14.9]']);
+  assert.deepEqual(modelDesign(w, 'y ~ cut(w, 3)').names, ['(Intercept)', 'cut(w, 3)(-10.3,2.3]', 'cut(w, 3)(2.3,14.9]']);
 });

@@ -33,7 +33,9 @@
 // as.numeric/as.character, interaction(), cut(), mean() centring), and the tenth's (trial10-designs.ts: constant outcomes
 // in every difference_in_means design, a grid of blocks × clusters × weights × named conditions, cluster labels reused
 // across blocks, odd level names, 4–9 rows, weighted clustered fixed effects, missing values everywhere, random formulas,
-// p.adjust with NA).
+// p.adjust with NA), and R's functions of rfun10-designs.ts (ifelse of text and factors, NA/Inf/NaN and 2L,
+// mean(trim =), median, min/max, sd, var, rev, interaction(lex.order = TRUE), cut() with quantile()/seq() breaks,
+// se_type "none" refused).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -181,7 +183,7 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'text-level-order', 'dim-text-treatment', 'numeric-factor-order', 'cluster-label-types', 'equal-weights', 'huge-few-clusters', 'se-type-clusters',
     'factor-empty-cells', 'dot-formulas', 'intercept-only', 'r-spellings', 'random-formulas', 'ordered-factors', 'cluster-fixed-effects',
     'dim-constant-outcome', 'dim-design-grid', 'dim-clusters-across-blocks', 'odd-level-names', 'tiny-samples', 'fe-weights-clusters',
-    'missing-everywhere', 'trial10-random', 'p-adjust-missing'] as const) {
+    'missing-everywhere', 'trial10-random', 'p-adjust-missing', 'r-functions'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -75,7 +75,9 @@ export type CaseGroup =
   | 'fe-weights-clusters'
   | 'missing-everywhere'
   | 'trial10-random'
-  | 'p-adjust-missing';
+  | 'p-adjust-missing'
+  // R's functions of task rfun10 (rfun10-designs.ts).
+  | 'r-functions';
 
 interface CaseBase {
   id: string;

@@ -14,6 +14,7 @@ import { trial7Designs } from './trial7-designs.ts';
 import { trial8Designs } from './trial8-designs.ts';
 import { trial9Designs } from './trial9-designs.ts';
 import { trial10Designs } from './trial10-designs.ts';
+import { rfun10Designs } from './rfun10-designs.ts';
 
 /** How many seeded random regression designs and difference-in-means designs the suite draws. */
 const RANDOM_DESIGNS = 45;
@@ -39,9 +40,10 @@ export function differentialSuite(): Suite {
   const trial8 = trial8Designs();
   const trial9 = trial9Designs();
   const trial10 = trial10Designs();
+  const rfun10 = rfun10Designs();
   return {
-    data: [...designs.map((d) => d.data), ...classes.data, ...dims.map((d) => d.data), ...trial4.data, ...trial6.data, ...trial7.data, ...trial8.data, ...trial9.data, ...trial10.data],
-    cases: [...designs.flatMap((d) => d.cases), ...classes.cases, ...dims.flatMap((d) => d.cases), ...pAdjustCases(), ...powerCases(), ...trial4.cases, ...trial6.cases, ...trial7.cases, ...trial8.cases, ...trial9.cases, ...trial10.cases],
+    data: [...designs.map((d) => d.data), ...classes.data, ...dims.map((d) => d.data), ...trial4.data, ...trial6.data, ...trial7.data, ...trial8.data, ...trial9.data, ...trial10.data, ...rfun10.data],
+    cases: [...designs.flatMap((d) => d.cases), ...classes.cases, ...dims.flatMap((d) => d.cases), ...pAdjustCases(), ...powerCases(), ...trial4.cases, ...trial6.cases, ...trial7.cases, ...trial8.cases, ...trial9.cases, ...trial10.cases, ...rfun10.cases],
   };
 }
 

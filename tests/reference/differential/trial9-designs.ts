@@ -64,7 +64,7 @@ const TERMS = [
 ];
 
 /** n rows of y and t (the treatment), x, xm (x with missing values), age, id, z, k, text a and b, clusters and weights. */
-function analystRows(draw: Draw, n: number): Column[] {
+export function analystRows(draw: Draw, n: number): Column[] {
   const t = Array.from({ length: n }, () => (draw.chance(0.5) ? 1 : 0));
   const x = t.map(() => Number(draw.normal().toFixed(4)));
   const xm = x.map((v) => (draw.chance(0.08) ? null : v));
@@ -80,8 +80,8 @@ function analystRows(draw: Draw, n: number): Column[] {
     numbers('id', t.map((_, i) => i + 1), 0), numbers('z', z, 2), numbers('k', k, 0), strings('a', a), strings('b', b), strings('cl', cl), numbers('w', w, 3)];
 }
 
-const SETTINGS: Partial<FitCase>[] = [{}, { clusters: 'cl' }, { weights: 'w' }, { clusters: 'cl', weights: 'w' }];
-const SE_TYPES = [['HC2', 'classical', 'HC1'], ['CR2', 'CR0', 'stata'], ['HC2', 'HC3', 'HC0'], ['CR2', 'CR0', 'CR2']] as const;
+export const SETTINGS: Partial<FitCase>[] = [{}, { clusters: 'cl' }, { weights: 'w' }, { clusters: 'cl', weights: 'w' }];
+export const SE_TYPES = [['HC2', 'classical', 'HC1'], ['CR2', 'CR0', 'stata'], ['HC2', 'HC3', 'HC0'], ['CR2', 'CR0', 'CR2']] as const;
 
 /** The ninth trial's stored cases: the named formulas under four settings in turn, and 30 random formulas. */
 export function trial9Designs(): { data: DataSet[]; cases: FitCase[] } {

@@ -1,0 +1,110 @@
+import { AnalysisError } from '../errors.ts';
+import { meanAsR, sumAsR } from './mean.ts';
+import { logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
+import { numbers, type EvaluationContext } from './model-variables.ts';
+import { deparseR, type Expr } from './r-syntax.ts';
+
+/**
+ * The functions that sum a column up in one number, as R computes them over every row of the data (also rows the
+ * model then drops, as model.frame evaluates before na.omit): mean (with trim), median, min, max, sd, var. Typed in
+ * `I(x - mean(x))`, `I((x - mean(x)) / sd(x))`, `I(x - median(x))`, `I(x - min(x))`.
+ */
+export const SUMMARY_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
+  mean: (context, call) => {
+    const args = matchArguments(context, call, ['x', 'trim', 'na.rm']);
+    const trim = args.trim ? scalarArgument(context, call, args.trim, 'trim') : 0;
+    return summary(context, call, args.x as Expr, args['na.rm'], 'mean', (x) => trimmedMean(x, trim));
+  },
+  median: (context, call) => {
+    const args = matchArguments(context, call, ['x', 'na.rm']);
+    return summary(context, call, args.x as Expr, args['na.rm'], 'median', median);
+  },
+  var: (context, call) => {
+    const args = matchArguments(context, call, ['x', 'na.rm']);
+    return summary(context, call, args.x as Expr, args['na.rm'], 'variance', variance);
+  },
+  sd: (context, call) => {
+    const args = matchArguments(context, call, ['x', 'na.rm']);
+    return summary(context, call, args.x as Expr, args['na.rm'], 'SD', (x) => Math.sqrt(variance(x)));
+  },
+  min: (context, call) => extreme(context, call, 'min'),
+  max: (context, call) => extreme(context, call, 'max'),
+};
+
+/** One number from the values of x (na.rm = TRUE: from those present). */
+function summary(
+  context: EvaluationContext,
+  call: Call,
+  xExpr: Expr,
+  naRmExpr: Expr | undefined,
+  what: string,
+  f: (present: Float64Array) => number,
+): { kind: 'scalar'; value: number } {
+  const label = deparseR(call);
+  const x = numbers(context, xExpr, label);
+  if (x.kind === 'scalar') return Number.isNaN(x.value) ? x : { kind: 'scalar', value: f(Float64Array.of(x.value)) };
+  const present = x.values.filter((v) => !Number.isNaN(v));
+  const missing = x.values.length - present.length;
+  if (missing > 0 && !logicalArgument(context, call, naRmExpr, 'na.rm', false)) throw naRefusal(context, call, deparseR(xExpr), missing, what);
+  if (present.length === 0) throw new AnalysisError(context.fn, `${label}: ${deparseR(xExpr)} has no values (R's answer is NA or Inf)`);
+  return { kind: 'scalar', value: f(present) };
+}
+
+/** min(…, na.rm) and max(…, na.rm) over every value of every argument, as R. */
+function extreme(context: EvaluationContext, call: Call, which: 'min' | 'max'): { kind: 'scalar'; value: number } {
+  const naRm = call.args.find((a) => a.name === 'na.rm');
+  const rest = call.args.filter((a) => a !== naRm);
+  const named = rest.find((a) => a.name !== undefined);
+  if (named) throw new AnalysisError(context.fn, `${deparseR(call)}: unsupported argument "${named.name}" (supported: ..., na.rm)`);
+  if (rest.length === 0) throw new AnalysisError(context.fn, `${deparseR(call)}: no arguments (R's answer is ${which === 'min' ? 'Inf' : '-Inf'})`);
+  const values = rest.flatMap((a) => {
+    const v = numbers(context, a.value, deparseR(call));
+    return v.kind === 'scalar' ? [v.value] : Array.from(v.values);
+  });
+  const present = values.filter((v) => !Number.isNaN(v));
+  const missing = values.length - present.length;
+  if (missing > 0 && !logicalArgument(context, call, naRm?.value, 'na.rm', false)) {
+    throw naRefusal(context, call, rest.map((a) => deparseR(a.value)).join(', '), missing, which);
+  }
+  if (present.length === 0) throw new AnalysisError(context.fn, `${deparseR(call)}: no values (R's answer is ${which === 'min' ? 'Inf' : '-Inf'})`);
+  return { kind: 'scalar', value: present.reduce(which === 'min' ? (a, b) => Math.min(a, b) : (a, b) => Math.max(a, b)) };
+}
+
+/**
+ * A summary of values with a missing one is NA in R, so every row of the variable is NA: lm stops, lm_robust returns
+ * every estimate NA; vlab says why and names na.rm = TRUE instead.
+ */
+function naRefusal(context: EvaluationContext, call: Call, column: string, missing: number, what: string): AnalysisError {
+  return new AnalysisError(
+    context.fn,
+    `${deparseR(call)} is NA in R because ${column} has ${missing} missing value${missing === 1 ? '' : 's'}: every row is then missing ` +
+      `(R's lm stops on "0 (non-NA) cases", estimatr's lm_robust gives every estimate NA); write ${call.fn}(${column}, na.rm = TRUE) ` +
+      `for the ${what} of the values present`,
+  );
+}
+
+/**
+ * R's mean.default(x, trim): trim < 0 is no trim, trim ≥ 0.5 the median; otherwise the floor(n·trim) smallest and
+ * largest values are left out.
+ */
+function trimmedMean(x: Float64Array, trim: number): number {
+  if (Number.isNaN(trim)) return NaN;
+  if (trim <= 0) return meanAsR(x);
+  if (trim >= 0.5) return median(x);
+  const lo = Math.floor(x.length * trim);
+  return meanAsR(Float64Array.from(x).sort().subarray(lo, x.length - lo));
+}
+
+/** R's median: the middle value, or the mean of the two middle ones (mean(), as R). */
+function median(x: Float64Array): number {
+  const sorted = Float64Array.from(x).sort();
+  const half = (sorted.length + 1) >> 1;
+  return sorted.length % 2 === 1 ? sorted[half - 1] : meanAsR(sorted.subarray(half - 1, half + 1));
+}
+
+/** R's var(x): the sum of squared deviations from the mean over n − 1 (NA for one value). */
+function variance(x: Float64Array): number {
+  if (x.length < 2) return NaN;
+  const mean = meanAsR(x);
+  return sumAsR(Array.from(x, (v) => (v - mean) * (v - mean))) / (x.length - 1);
+}
