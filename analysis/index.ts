@@ -8,7 +8,7 @@ export { pAdjust, P_ADJUST_METHODS, type PAdjustMethod } from './p-adjust.ts';
 export { rowsFromCsv, csvFromRecords } from './csv.ts';
 export { tableFromCsv } from './csv-table.ts';
 export { tableFromRows, type Column, type DataTable } from './helpers/data-table.ts';
-export { SE_TYPES, type SeType } from './helpers/se-type.ts';
+export { SE_TYPE_NONE_REFUSAL, SE_TYPES, type SeType } from './helpers/se-type.ts';
 export { DEFAULT_ALPHA } from './helpers/alpha.ts';
 export type { TidyRow } from './helpers/tidy.ts';
 export type { Cell, Levels, Row } from './helpers/data.ts';

@@ -87,8 +87,12 @@ function scale(context: EvaluationContext, call: Call): Evaluated {
 
 /** scale()'s center and scale: TRUE (the default), FALSE, or one number (R also takes one per column). */
 function logicalOrNumber(context: EvaluationContext, call: Call, expr: Expr | undefined, name: string): boolean | number {
-  if (expr === undefined || expr.type === 'logical' || expr.type === 'name') return logicalArgument(context, call, expr, name, true);
-  return scalarArgument(context, call, expr, name);
+  const spelledTF = expr?.type === 'name' && (expr.name === 'T' || expr.name === 'F') && !context.table.column(expr.name);
+  if (expr === undefined || expr.type === 'logical' || spelledTF) return logicalArgument(context, call, expr, name, true);
+  const value = evaluate(context, expr);
+  // A column (center = x) is refused as R refuses it; the message names both kinds of value allowed.
+  if (value.kind !== 'scalar') throw new AnalysisError(context.fn, `${deparseR(call)}: "${name}" must be TRUE, FALSE or one number`);
+  return value.value;
 }
 
 /** R's poly(x, degree, raw): columns named 1..degree, so terms read `poly(x, 2)1`. */

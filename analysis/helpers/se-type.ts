@@ -5,6 +5,9 @@ import { validOptions } from './did-you-mean.ts';
 export const SE_TYPES = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2', 'cregg'] as const;
 export type SeType = (typeof SE_TYPES)[number];
 
+/** estimatr's "none" returns the estimates with every SE, test and interval NA; vlab has no such fit (a plan says so too). */
+export const SE_TYPE_NONE_REFUSAL = `se type "none" is not supported: vlab always computes standard errors (estimatr's "none" gives the same estimates with no SE, p-value or interval; any se type gives those estimates) (valid: ${SE_TYPES.join(', ')})`;
+
 const CLUSTER_TYPES: readonly SeType[] = ['CR0', 'stata', 'CR2', 'cregg'];
 
 /**
@@ -15,10 +18,7 @@ const CLUSTER_TYPES: readonly SeType[] = ['CR0', 'stata', 'CR2', 'cregg'];
  */
 export function resolveSeType(fn: string, requested: string | undefined, clustered: boolean): SeType {
   if (requested === undefined) return clustered ? 'CR2' : 'HC2';
-  if (requested === 'none') {
-    // estimatr's "none" returns the estimates with every SE, test and interval NA; vlab has no such fit.
-    throw new AnalysisError(fn, `se type "none" is not supported: vlab always computes standard errors (estimatr's "none" gives the same estimates with no SE, p-value or interval; any se type gives those estimates) (valid: ${SE_TYPES.join(', ')})`);
-  }
+  if (requested === 'none') throw new AnalysisError(fn, SE_TYPE_NONE_REFUSAL);
   if (!(SE_TYPES as readonly string[]).includes(requested)) {
     throw new AnalysisError(fn, `unknown se type "${requested}" ${validOptions(requested, SE_TYPES)}`);
   }

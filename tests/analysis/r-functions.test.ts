@@ -116,6 +116,8 @@ test('sign, as.logical, scale(x, center = number) and droplevels as R', () => {
   assert.deepEqual(d.columns.slice(0, 2), [[-1, 1, 1, 1, -1, 1, -1, 1], [1, 1, 0, 1, 1, 0, 1, 1]]);
   [-1.428869016623521, -0.204124145231932, 0.204124145231932, 0.612372435695795, -0.612372435695795, 1.020620726159658, -1.020620726159658, 1.428869016623521]
     .forEach((want, i) => assertCloseToR(d.columns[2][i], want, `scale(z, center = 1) row ${i + 1}`));
+  // R: "length of 'center' must equal the number of columns of 'x'" — a column is not one number.
+  assert.throws(() => lmRobust({ formula: 'y ~ scale(z, center = id)', rows: table }), /scale\(z, center = id\): "center" must be TRUE, FALSE or one number/);
   const label = 'droplevels(factor(k, levels = c(1, 2, 5, 10)))';
   assert.deepEqual(design(`y ~ ${label}`).names, ['(Intercept)', `${label}2`, `${label}10`]);
 });

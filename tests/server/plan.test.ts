@@ -83,6 +83,9 @@ test('a bad estimator, se type or adjustment method is refused with the valid va
     'analysisPlan.hypotheses[0].seType: expected one of classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg, got "hc2" (did you mean "HC2"?)');
   exact({ hypotheses: [{ ...lm, seType: 'HC4' }] },
     'analysisPlan.hypotheses[0].seType: expected one of classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg, got "HC4"');
+  // estimatr's se_type = "none" (estimates without SEs): vlab's plans always estimate SEs, and says so.
+  exact({ hypotheses: [{ ...lm, seType: 'none' }] },
+    'analysisPlan.hypotheses[0].seType: se type "none" is not supported: vlab always computes standard errors (estimatr\'s "none" gives the same estimates with no SE, p-value or interval; any se type gives those estimates) (valid: classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg)');
   exact({ hypotheses: [{ ...lm, adjust: { method: 'Holm' } }] },
     'analysisPlan.hypotheses[0].adjust.method: expected one of holm, hochberg, hommel, bonferroni, BH, BY, fdr, none, got "Holm" (did you mean "holm"?)');
   refused({ hypotheses: [{ ...lm, adjust: { method: 'holm' } }, dim({ adjust: { family: 'H3', method: 'BH' } })] }, /hypotheses\[1\]\.adjust\.method: family "H3" is adjusted with holm elsewhere/);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_ALPHA, P_ADJUST_METHODS, SE_TYPES } from '../../../analysis/index.ts';
+import { DEFAULT_ALPHA, P_ADJUST_METHODS, SE_TYPE_NONE_REFUSAL, SE_TYPES } from '../../../analysis/index.ts';
 
 /**
  * The format of a pre-registered analysis plan (survey-definitions/<id>/analysis-plan.json). Shapes only:
@@ -67,7 +67,8 @@ const lmRobust = z.strictObject({
   formula: z.string().regex(/^\s*~/, 'expected a right-hand side starting with "~", e.g. "~ regime + treaty"'),
   /** Each is interacted with the whole right-hand side: `~ a` with moderators [m] fits `~ (a) * (m)`. */
   moderators: z.array(column).min(1).optional(),
-  seType: z.enum(SE_TYPES).optional(),
+  // Any other refused value keeps zod's wording, which firstIssue turns into "expected one of …, got … (did you mean …)".
+  seType: z.enum(SE_TYPES, { error: (issue) => (issue.input === 'none' ? SE_TYPE_NONE_REFUSAL : undefined) }).optional(),
 });
 
 /**
