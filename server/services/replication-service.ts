@@ -1,5 +1,4 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { csvFromRecords } from '../../analysis/index.ts';
@@ -11,17 +10,14 @@ import { REPLICATION_FILES, replicationScript } from '../domain/plan/replication
 import { perRespondent } from '../domain/repeated-vignettes.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { makeFolder } from '../storage/make-folder.ts';
-import { writeFileWhole } from '../storage/output-files.ts';
+import { writeFileWhole, writeFolderWhole, type FolderFile } from '../storage/output-files.ts';
 import { collect, type Store } from '../storage/store.ts';
 import { createEstimatesService, type EstimatesService } from './estimates-service.ts';
 import { createExportService, type ExportService } from './export-service.ts';
 import { waveAndStudy } from './wave-lookup.ts';
 
 /** One file of the package: its name and a fresh stream of its bytes. */
-export interface PackageFile {
-  name: string;
-  stream(): Readable;
-}
+export type PackageFile = FolderFile;
 
 function zipOf(files: readonly PackageFile[]): Readable {
   const zip = new yazl.ZipFile();
@@ -123,7 +119,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
       }
       makeFolder(out);
       if (readdirSync(out).length > 0) throw new DomainError('invalid_input', `${out} is not empty; give a new folder or a .zip path`);
-      for (const f of files) await writeFileWhole(join(out, f.name), f.stream());
+      await writeFolderWhole(out, files);
       return files.map((f) => f.name);
     },
   };

@@ -1,6 +1,7 @@
 import { createWriteStream, lstatSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { join } from 'node:path';
 
 /** Partial files being written now: removed if the process is told to stop before they are renamed. */
 const pending = new Set<string>();
@@ -91,6 +92,31 @@ export async function writeFileWhole(target: string, body: Readable): Promise<vo
     } catch (error) {
       rmSync(partial, { force: true });
       throw namedAfter(target, error);
+    }
+  });
+}
+
+/** One file of a folder written by writeFolderWhole; `stream` is called when that file's turn comes. */
+export interface FolderFile {
+  name: string;
+  stream: () => Readable;
+}
+
+/**
+ * Writes `files` into the empty `folder` so that it ends with all of them or none: an interrupted replication
+ * folder (Ctrl-C, a full disk at the fourth file) was left with some whole files, which the next run then refused
+ * as "not empty". A failure or SIGINT/SIGTERM removes every file of the set; the folder itself stays, empty.
+ *
+ * @example await writeFolderWhole('package', [{ name: 'data.csv', stream: () => csv }])
+ */
+export async function writeFolderWhole(folder: string, files: readonly FolderFile[]): Promise<void> {
+  const paths = files.map((f) => join(folder, f.name));
+  await removedIfStopped(paths, async () => {
+    try {
+      for (const [i, f] of files.entries()) await writeFileWhole(paths[i]!, f.stream());
+    } catch (error) {
+      for (const path of paths) removeIfFile(path);
+      throw error;
     }
   });
 }

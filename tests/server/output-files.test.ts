@@ -9,7 +9,9 @@ import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync, syml
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Readable } from 'node:stream';
 import { after, test } from 'node:test';
+import { writeFolderWhole } from '../../server/storage/output-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-output-files-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,6 +39,31 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     assert.deepEqual(readdirSync(folder), []);
   });
 }
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  test(`${signal} while a replication folder is written removes its files already whole: the folder is empty, as before`, async () => {
+    const folder = mkdtempSync(join(dir, `folder-${signal}-`));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/endless-folder-writer.ts', folder], { stdio: 'inherit' });
+    await untilWritten(join(folder, 'data.csv.partial'));
+    assert.ok(existsSync(join(folder, 'codebook.csv')), 'the first file was whole before the signal');
+    child.kill(signal);
+    const [code, exitSignal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    assert.deepEqual({ code, exitSignal }, { code: null, exitSignal: signal });
+    assert.deepEqual(readdirSync(folder), [], 'the next run would have refused the folder as not empty');
+  });
+}
+
+test('a replication folder whose third file fails (a full disk) keeps none of the set', async () => {
+  const folder = mkdtempSync(join(dir, 'folder-failed-'));
+  const full = new Readable({ read() { this.destroy(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })); } });
+  const files = [
+    { name: 'a.csv', stream: () => Readable.from(['a\n']) },
+    { name: 'b.csv', stream: () => Readable.from(['b\n']) },
+    { name: 'c.csv', stream: () => full },
+  ];
+  await assert.rejects(writeFolderWhole(folder, files), /ENOSPC/);
+  assert.deepEqual(readdirSync(folder), []);
+});
 
 test('a full disk under replication --out F.zip leaves no zip, whole or truncated', () => {
   const db = join(dir, 'replication.sqlite');
