@@ -219,18 +219,12 @@ function studyResolver(definitions: readonly StudyDefinition[]) {
     const title = String((survey as { title?: unknown }).title ?? '');
     const known = cache.get(title);
     if (known) return known;
-    const matches = definitions
-      .filter((def) => def.title === title && def.simulation)
+    const readable = definitions
+      .filter((def) => def.title === title)
       .map((def) => ({ def, read: readerOf(def) }))
-      .filter(({ read }) => {
-        try {
-          read(survey);
-          return true;
-        } catch {
-          return false;
-        }
-      });
-    if (matches.length === 0) throw new StudyNotResolved('unknown_study', `no local study with a simulation model matches the survey "${title}"`);
+      .filter(({ read }) => reads(read, survey));
+    const matches = readable.filter(({ def }) => def.simulation);
+    if (matches.length === 0) throw new StudyNotResolved('unknown_study', unknownStudyMessage(title, readable.map(({ def }) => def.id)));
     if (matches.length > 1) {
       // Usually a study copied from another that kept its title and texts: the wave's study says which.
       const ids = matches.map(({ def }) => def.id).join(', ');
@@ -239,6 +233,23 @@ function studyResolver(definitions: readonly StudyDefinition[]) {
     cache.set(title, matches[0]!);
     return matches[0]!;
   };
+}
+
+function reads(read: (survey: unknown) => Assignment, survey: unknown): boolean {
+  try {
+    read(survey);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A study of one's own written before its simulation model (docs/simulation.md) is named, with what to add. */
+function unknownStudyMessage(title: string, withoutModel: string[]): string {
+  if (withoutModel.length === 0) return `no local study with a simulation model matches the survey "${title}"`;
+  const ids = withoutModel.map((id) => `"${id}"`).join(', ');
+  const studies = withoutModel.length > 1 ? `studies ${ids} have` : `study ${ids} has`;
+  return `${studies} no simulation model to answer the survey "${title}": add a simulation.json beside its study.json (docs/simulation.md)`;
 }
 
 /** How a survey is recognised as this study's: its vignette read as a condition, or its conjoint tables read back. */

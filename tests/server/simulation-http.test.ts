@@ -163,3 +163,16 @@ test('two local studies matching the survey (a copied study) stop the run at onc
   assert.ok(summary.respondents <= 2 && summary.notStarted >= 28, JSON.stringify(summary));
   assert.equal(summary.firstErrors[0], 'more than one local study with a simulation model matches the survey "Opinions about US security partnerships" (alliance-corrective-measures, my-copy): give the wave\'s study with --study');
 });
+
+test('a local study that matches the survey but has no simulation model is named, with the file to add', async () => {
+  // Before: 'no local study with a simulation model matches the survey "…"', though the newcomer's own study
+  // (written from the docs, no simulation.json yet) was right there: nothing said what was missing.
+  const { baseUrl, wave } = await listening();
+  const { simulation: _model, ...withoutModel } = structuredClone(definitions.find((d) => d.id === 'alliance-corrective-measures')!);
+  const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 10, concurrency: 1, seed: 'no-model', definitions: [withoutModel], retryDelayMs: 10 });
+  assert.equal(summary.stoppedBy, 'unknown_study');
+  assert.equal(
+    summary.firstErrors[0],
+    'study "alliance-corrective-measures" has no simulation model to answer the survey "Opinions about US security partnerships": add a simulation.json beside its study.json (docs/simulation.md)',
+  );
+});
