@@ -1,4 +1,5 @@
 // Small DOM helpers of the dashboard. Every value from the server is written with textContent, never as HTML.
+import { significantDigits } from '../../analysis/significant-digits.ts';
 
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -9,11 +10,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string,
   return e;
 }
 
-/** x with three significant digits in fixed notation (0.512, 0.0456, 12.3); NA for a missing value. */
+/** x with three significant digits (significant-digits.ts: 0.512, 0.0456, 12.3, 9.80e-16); NA for a missing value. */
 export function fmt(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return 'NA';
-  if (x === 0) return '0';
-  return x.toFixed(Math.min(8, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(x))))));
+  return x === null || x === undefined || !Number.isFinite(x) ? 'NA' : significantDigits(x);
 }
 
 /** A p-value to read: <0.001, else two significant digits. */

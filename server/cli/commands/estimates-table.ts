@@ -3,6 +3,7 @@ import { PLAN_ESTIMATE_COLUMNS } from '../../domain/plan/execute-plan.ts';
 import { hypothesisReports, type HypothesisReport, type TermFinding } from '../../domain/plan/hypothesis-report.ts';
 import { planAlpha } from '../../domain/plan/plan-schema.ts';
 import { termLabeler } from '../../domain/plan/term-labels.ts';
+import { significantDigits } from '../../../analysis/significant-digits.ts';
 import type { StudyDefinition } from '../../domain/study-definition.ts';
 import type { WaveEstimates } from '../../services/estimates-service.ts';
 
@@ -11,12 +12,9 @@ export const TABLE_WIDTH = 100;
 const INDENT = '  ';
 const GAP = '  ';
 
-/** x with `digits` significant digits in fixed notation: 0.512, 0.0456, 12.3, 1234 (never 1.23e+3). */
+/** x with `digits` significant digits (significant-digits.ts: 0.512, 0.0456, 12.3, 1234, 9.80e-16); NA when missing. */
 export function significant(x: number | null, digits = 3): string {
-  if (x === null || !Number.isFinite(x)) return 'NA';
-  if (x === 0) return '0';
-  const decimals = Math.min(8, Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(x)))));
-  return x.toFixed(decimals);
+  return x === null || !Number.isFinite(x) ? 'NA' : significantDigits(x, digits);
 }
 
 /** A p-value to read: <0.001, else two significant digits. */
