@@ -20,7 +20,7 @@ const { loadDefinitionFolder } = await import('../server/storage/definition-file
 
 const { didYouMean } = await import('../analysis/helpers/did-you-mean.ts');
 
-const USAGE = 'usage: npm run demo [-- --study ID] [--n N] [--exit]';
+const USAGE = 'usage: npm run demo -- [--study ID] [--n N] [--exit]';
 const HELP = `${USAGE}
 
 Starts the server on a fresh database, opens a wave of the study, lets simulated respondents take it over HTTP,
@@ -35,6 +35,7 @@ const MAX_RESPONDENTS = 10_000_000;
 
 /** The options, checked before anything starts: a mistake is one line and exit code 2, never a stack trace. */
 function demoOptions() {
+  refuseNpmsOwn();
   let options;
   try {
     options = parseArgs({
@@ -46,6 +47,9 @@ function demoOptions() {
       },
     }).values;
   } catch (error) {
+    if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      return refuse(`unexpected argument '${error.message.match(/'(.*)'/s)[1]}': npm passes the demo's options on only after -- (${USAGE}; --help says more)`);
+    }
     const words = error.message.replace(/\. To specify a positional argument.*$/s, '');
     return refuse(`${words[0].toLowerCase()}${words.slice(1)} (${USAGE}; --help says more)`);
   }
@@ -60,6 +64,15 @@ function demoOptions() {
   const ids = loadDefinitionFolder(definitionsFolder()).studies.map((s) => s.id);
   if (!ids.includes(options.study)) return refuse(`--study: no valid study ${JSON.stringify(options.study)} in survey-definitions/ (${didYouMean(options.study, ids)})`);
   return options;
+}
+
+/**
+ * `npm run demo --exit` without the `--`: npm keeps --exit and --study as settings of its own (npm_config_exit=true)
+ * and passes only their values on, so the demo would run the default 1,502 respondents and serve until Ctrl-C.
+ */
+function refuseNpmsOwn() {
+  const taken = ['study', 'exit'].find((name) => process.env[`npm_config_${name}`] !== undefined);
+  if (taken) refuse(`npm took --${taken} as its own option: put -- before the demo's options, e.g. npm run demo -- --n 50 --exit`);
 }
 
 function refuse(message) {

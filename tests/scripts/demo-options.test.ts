@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 
-function demo(args: string[]) {
-  const result = spawnSync(process.execPath, ['scripts/demo.mjs', ...args], { encoding: 'utf8', timeout: 60_000 });
+function demo(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, ['scripts/demo.mjs', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const USAGE = 'usage: npm run demo [-- --study ID] [--n N] [--exit]';
+const USAGE = 'usage: npm run demo -- [--study ID] [--n N] [--exit]';
 
 test('npm run demo -- --help prints what it does and its options, exit 0', () => {
   const run = demo(['--help']);
@@ -22,7 +22,7 @@ test('npm run demo -- --help prints what it does and its options, exit 0', () =>
 
 test('an unknown option, a bad --n or an unknown --study: one line, exit 2, no server started', () => {
   for (const [args, line] of [
-    [['--nn', '5'], "vlab demo: unknown option '--nn' (usage: npm run demo [-- --study ID] [--n N] [--exit]; --help says more)"],
+    [['--nn', '5'], "vlab demo: unknown option '--nn' (usage: npm run demo -- [--study ID] [--n N] [--exit]; --help says more)"],
     [['--n', 'abc'], 'vlab demo: --n must be a whole number of respondents from 1 to 10000000, got "abc"'],
     [['--n', '0'], 'vlab demo: --n must be a whole number of respondents from 1 to 10000000, got "0"'],
     [['--study', 'bus-line-fundng'], 'vlab demo: --study: no valid study "bus-line-fundng" in survey-definitions/ (did you mean "bus-line-funding"?)'],
@@ -31,5 +31,20 @@ test('an unknown option, a bad --n or an unknown --study: one line, exit 2, no s
     assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
     assert.equal(run.stderr, `${line}\n`);
     assert.doesNotMatch(run.stdout, /vlab demo: server/);
+  }
+});
+
+test('options typed without the -- (npm run demo --n 50 --exit) are named with the way to type them, before anything starts', () => {
+  // Before: npm kept --exit and --study as its own settings (npm_config_*) and passed only "50" on, so the demo said
+  // "unexpected argument '50'" under a usage line that showed "[--n N]" without the --; `npm run demo --exit` alone
+  // ran 1,502 respondents and served until Ctrl-C. npm sets npm_config_exit=true for --exit (as the env below).
+  for (const [args, env, line] of [
+    [['50'], { npm_config_exit: 'true' }, 'vlab demo: npm took --exit as its own option: put -- before the demo\'s options, e.g. npm run demo -- --n 50 --exit'],
+    [['bus-line-funding'], { npm_config_study: 'true' }, 'vlab demo: npm took --study as its own option: put -- before the demo\'s options, e.g. npm run demo -- --n 50 --exit'],
+    [['50'], {}, `vlab demo: unexpected argument '50': npm passes the demo's options on only after -- (${USAGE}; --help says more)`],
+  ] as const) {
+    const run = demo([...args], env);
+    assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+    assert.equal(run.stderr, `${line}\n`);
   }
 });
