@@ -46,3 +46,13 @@ test('without an intercept the first factor has every level, each a mean: no "vs
   assert.equal(label('regimedemocracy'), 'Regime: Democracy');
   assert.equal(label('capabilityweak'), 'Capability: Weak (vs. Strong)');
 });
+
+test('a difference in means whose factor has one level besides the control names that level, not "any other level"', () => {
+  // Before: "Regime: any other level (vs. Democracy)" for a two-level factor (the newcomer9 pass's own study read
+  // "Sponsor: any other level (vs. Democrat)" where the only other level is Republican).
+  const plan = structuredClone(alliance.analysisPlan);
+  const h2 = plan.hypotheses.find((h) => h.id === 'H2')!;
+  Object.assign(h2, { treatment: { factor: 'regime', control: ['democracy'], term: 'autocratic' }, direction: undefined, terms: undefined });
+  const twoLevels = withPlan(alliance, plan);
+  assert.equal(termLabeler(twoLevels, hypothesis('H2', twoLevels))('autocratic'), 'Regime: Autocracy (vs. Democracy)');
+});

@@ -50,11 +50,16 @@ export function studyLevelLabel(def: StudyDefinition, variable: string, code: st
   return def.factors.find((f) => f.name === variable)?.levels.find((l) => l.code === code)?.label ?? spellOut(code);
 }
 
-/** The two arms of a difference in means in words: "Cooperates (control)" against "any other level" (or the treated levels). */
+/**
+ * The two arms of a difference in means in words: "Cooperates (control)" against the treated levels, or, when the
+ * plan leaves them to default, "any other level" (the one other level by name: "Autocracy", not "any other level").
+ */
 export function treatmentArms(def: StudyDefinition, h: Extract<Hypothesis, { estimator: 'difference_in_means' }>): { control: string; treated: string } {
   const { factor, control, treated } = h.treatment;
   const arm = (codes: readonly string[]) => codes.map((c) => studyLevelLabel(def, factor, c)).join(' or ');
-  return { control: arm(control), treated: treated ? arm(treated) : 'any other level' };
+  const others = def.factors.find((f) => f.name === factor)?.levels.map((l) => l.code).filter((c) => !control.includes(c)) ?? [];
+  const defaultArm = others.length === 1 ? arm(others) : 'any other level';
+  return { control: arm(control), treated: treated ? arm(treated) : defaultArm };
 }
 
 /** "reduce_military_aid" → "Reduce military aid": a code as words, for a name the study gives no label. */
