@@ -5,7 +5,7 @@
 // Expected values: the same table's columns, as R's model.matrix keeps a numeric column as it is.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lmRobust, tableFromCsv } from '../../analysis/index.ts';
+import { freqs, lmRobust, tableFromCsv } from '../../analysis/index.ts';
 import { modelDesign } from './design-support.ts';
 
 const table = tableFromCsv(Buffer.from('y,constructor,toString,valueOf,hasOwnProperty\n1,2,3,1,4\n2,5,1,0,2\n3,1,4,1,1\n4,7,2,0,5\n5,3,3,2,2\n'));
@@ -31,4 +31,18 @@ test('such a name missing from the data is an unknown column, in words', () => {
   for (const formula of ['y ~ constructor', 'hasOwnProperty ~ x', 'y ~ poly(toString, 2)']) {
     assert.throws(() => lmRobust({ formula, rows: plain }), /unknown column "(constructor|hasOwnProperty|toString)"/, formula);
   }
+});
+
+// freqs looked a feature up in the levels and probabilities with a plain index: a feature named `constructor`
+// found Object's constructor, and `vlab freqs` said 'probability of "constructor" = "a" must be a positive number
+// (got undefined)' with no probabilities given, or was a TypeError with a levels file naming other features.
+// Expected: uniform design probabilities, as for any feature (R: chisq.test(table(d$constructor))).
+test('freqs counts a feature named constructor or toString as any other', () => {
+  const rows = tableFromCsv(Buffer.from('constructor,toString\na,x\nb,y\na,x\na,y\nb,x\na,y\n'));
+  const result = freqs({ formula: '~ constructor + toString', rows });
+  assert.deepEqual(result.map((row) => [row.feature, row.level, row.count, row.probability]), [
+    ['constructor', 'a', 4, 0.5], ['constructor', 'b', 2, 0.5], ['toString', 'x', 3, 0.5], ['toString', 'y', 3, 0.5],
+  ]);
+  const declared = freqs({ formula: '~ constructor', rows, levels: { other: ['p', 'q'] }, probabilities: { other: { p: 0.5, q: 0.5 } } });
+  assert.deepEqual(declared.map((row) => row.count), [4, 2]);
 });
