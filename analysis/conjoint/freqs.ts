@@ -134,9 +134,10 @@ function designTest(feature: string, levels: string[], counted: { label: string;
 
 function designProbabilities(feature: string, levels: string[], given: Readonly<Record<string, number>> | undefined): number[] {
   if (!given) return levels.map(() => 1 / levels.length);
-  const values = levels.map((level) => ownEntry(given, level));
-  const bad = levels.find((level, k) => !(typeof values[k] === 'number' && values[k] > 0));
+  const entries = levels.map((level) => ownEntry(given, level));
+  const bad = levels.find((level, k) => !(typeof entries[k] === 'number' && entries[k] > 0));
   if (bad !== undefined) throw new AnalysisError(FN, `probability of "${feature}" = "${bad}" must be a positive number (got ${JSON.stringify(ownEntry(given, bad))})`);
+  const values = entries as number[];
   const sum = values.reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 1) > 1e-6) throw new AnalysisError(FN, `probabilities of "${feature}" sum to ${sum}, not 1`);
   return values;
