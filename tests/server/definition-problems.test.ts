@@ -322,3 +322,16 @@ test('the researcher API lists the broken studies and refuses their new waves wi
     db.close();
   }
 });
+
+// A factor may be named `constructor` (snake_case allows it): until 2026-12-04 the formula parser found
+// Object.prototype's constructor among R's constants and the study was broken with 'malformed formula
+// "y ~ constructor + backer": undefined is not a term' (attack9 pass; r-syntax.ts now reads own keys only).
+test('a factor named constructor, and a hypothesis named toString, make a study like any other', () => {
+  const defs = copyDefinitions('object-names');
+  const study = join(defs, 'bus-line-funding', 'study.json');
+  writeFileSync(study, readFileSync(study, 'utf8').replace('"name": "funding"', '"name": "constructor"').replaceAll('{funding}', '{constructor}'));
+  const plan = join(defs, 'bus-line-funding', 'analysis-plan.json');
+  writeFileSync(plan, readFileSync(plan, 'utf8').replaceAll('funding +', 'constructor +').replaceAll('fundingfederal_grant', 'constructorfederal_grant').replace('"H1_funding"', '"toString"'));
+  const loaded = loadDefinitionFolder(defs);
+  assert.deepEqual(loaded.broken, []);
+});
