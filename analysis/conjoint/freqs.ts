@@ -69,8 +69,9 @@ export function freqs(options: FreqsOptions): LevelFrequency[] {
     const column = table.column(feature);
     if (!column) throw unknownColumn(FN, 'formula', feature, table.names);
     const counts = new Map<string, number>();
-    for (const level of options.levels?.[feature] ?? []) counts.set(level, 0);
-    for (const level of Object.keys(options.probabilities?.[feature] ?? {})) counts.set(level, counts.get(level) ?? 0);
+    const given = ownEntry(options.probabilities, feature);
+    for (const level of ownEntry(options.levels, feature) ?? []) counts.set(level, 0);
+    for (const level of Object.keys(given ?? {})) counts.set(level, counts.get(level) ?? 0);
     const declared = counts.size > 0;
     // The counted rows: level, weight and cluster (the row itself without an id), for the design-based test.
     const counted: { label: string; w: number; cluster: string | number }[] = [];
@@ -85,7 +86,7 @@ export function freqs(options: FreqsOptions): LevelFrequency[] {
     }
     const levels = declared ? [...counts.keys()] : [...counts.keys()].sort(column.type === 'numeric' ? compareNumericLabels : compareCodePoints);
     if (levels.length < 2) throw new AnalysisError(FN, `"${feature}" shows ${levels.length} level(s); a frequency test needs two`);
-    const probabilities = designProbabilities(feature, levels, options.probabilities?.[feature]);
+    const probabilities = designProbabilities(feature, levels, given);
     const total = levels.reduce((sum, level) => sum + counts.get(level)!, 0);
     if (!(total > 0)) throw new AnalysisError(FN, `"${feature}" has no rows to count`);
     const test = designBased ? designTest(feature, levels, counted, probabilities, options.id) : pearsonTest(levels.map((level) => counts.get(level)!), probabilities);
@@ -100,6 +101,11 @@ export function freqs(options: FreqsOptions): LevelFrequency[] {
 function labelOf(column: Column, i: number): string | null {
   if (column.type === 'character') return column.codes[i] < 0 ? null : column.labels[column.codes[i]];
   return Number.isNaN(column.values[i]) ? null : formatRNumber(column.values[i]);
+}
+
+/** A record's own entry: a feature or level may be named `constructor` or `toString` (Object.prototype's members). */
+function ownEntry<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Pearson's chisq.test(counts, p = probabilities). */
@@ -128,9 +134,10 @@ function designTest(feature: string, levels: string[], counted: { label: string;
 
 function designProbabilities(feature: string, levels: string[], given: Readonly<Record<string, number>> | undefined): number[] {
   if (!given) return levels.map(() => 1 / levels.length);
-  const values = levels.map((level) => given[level]);
-  const bad = levels.find((level, k) => !(typeof values[k] === 'number' && values[k] > 0));
-  if (bad !== undefined) throw new AnalysisError(FN, `probability of "${feature}" = "${bad}" must be a positive number (got ${JSON.stringify(given[bad])})`);
+  const entries = levels.map((level) => ownEntry(given, level));
+  const bad = levels.find((level, k) => !(typeof entries[k] === 'number' && entries[k] > 0));
+  if (bad !== undefined) throw new AnalysisError(FN, `probability of "${feature}" = "${bad}" must be a positive number (got ${JSON.stringify(ownEntry(given, bad))})`);
+  const values = entries as number[];
   const sum = values.reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 1) > 1e-6) throw new AnalysisError(FN, `probabilities of "${feature}" sum to ${sum}, not 1`);
   return values;

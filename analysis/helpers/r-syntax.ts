@@ -182,7 +182,8 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
         // `NA`, `TRUE` in backticks are names (a column so called), as in R.
         if (token.backticked) return { type: 'name', name: token.text };
         if (token.text === 'TRUE' || token.text === 'FALSE') return { type: 'logical', value: token.text === 'TRUE' };
-        return R_CONSTANTS[token.text] ?? { type: 'name', name: token.text };
+        // Own keys only: a column may be named `constructor` or `toString` (Object.prototype's members).
+        return Object.hasOwn(R_CONSTANTS, token.text) ? R_CONSTANTS[token.text]! : { type: 'name', name: token.text };
       }
       pos++;
       const args: Argument[] = [];

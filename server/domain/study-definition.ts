@@ -77,8 +77,16 @@ const choiceList = z.array(choice).min(2).superRefine((choices, ctx) => {
   });
 });
 
+/**
+ * Every object JSON.parse makes inherits `constructor` (the one snake_case member of Object.prototype), so an
+ * answer body without that question would still seem to answer it: the name is refused.
+ */
+const questionName = identifier.refine((name) => name !== 'constructor', {
+  message: '"constructor" is a name every JavaScript object already has (an answer under it could not be told from none): choose another name',
+});
+
 const questionBase = {
-  name: identifier,
+  name: questionName,
   title: respondentText.optional(),
   isRequired: z.boolean().optional(),
   /** Questions with the same battery name are stacked together by the long export (item, value). */

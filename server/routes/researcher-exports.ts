@@ -11,12 +11,18 @@ const STATUSES = ['started', 'complete', 'screened_out', 'overquota'] as const s
 const exportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default('csv'),
   /** Comma-separated statuses, e.g. `complete` or `complete,started`, or `all`; default every participant. */
-  status: z
-    .string()
-    .transform((s) => (s === 'all' ? [...STATUSES] : s.split(',')))
-    .pipe(z.array(z.enum(STATUSES)))
-    .optional(),
+  status: z.string().transform(statusList).optional(),
 });
+
+/** `all` or a comma-separated list; a refused value is named beside every accepted one, `all` included. */
+function statusList(text: string, ctx: z.RefinementCtx): ParticipantStatus[] {
+  if (text === 'all') return [...STATUSES];
+  const list = text.split(',');
+  const refused = list.find((s) => !(STATUSES as readonly string[]).includes(s));
+  if (refused === undefined) return list as ParticipantStatus[];
+  ctx.addIssue({ code: 'custom', message: `expected all, or a comma-separated list of ${STATUSES.join(', ')}; got ${JSON.stringify(refused)}` });
+  return z.NEVER;
+}
 
 /** `GET /waves/:id/export?format=csv|long-csv|json|codebook[&status=complete]`: a streamed attachment, made by a worker. */
 export function researcherExports(jobs: ResearcherPool): Router {

@@ -322,3 +322,28 @@ test('the researcher API lists the broken studies and refuses their new waves wi
     db.close();
   }
 });
+
+// A factor may be named `constructor` (snake_case allows it): until 2026-12-04 the formula parser found
+// Object.prototype's constructor among R's constants and the study was broken with 'malformed formula
+// "y ~ constructor + backer": undefined is not a term' (attack9 pass; r-syntax.ts now reads own keys only).
+test('a factor named constructor, and a hypothesis named toString, make a study like any other', () => {
+  const defs = copyDefinitions('object-names');
+  const study = join(defs, 'bus-line-funding', 'study.json');
+  writeFileSync(study, readFileSync(study, 'utf8').replace('"name": "funding"', '"name": "constructor"').replaceAll('{funding}', '{constructor}'));
+  const plan = join(defs, 'bus-line-funding', 'analysis-plan.json');
+  writeFileSync(plan, readFileSync(plan, 'utf8').replaceAll('funding +', 'constructor +').replaceAll('fundingfederal_grant', 'constructorfederal_grant').replace('"H1_funding"', '"toString"'));
+  const loaded = loadDefinitionFolder(defs);
+  assert.deepEqual(loaded.broken, []);
+});
+
+// A question may not be named `constructor`: every object JSON.parse makes inherits a `constructor`, so an answer
+// body without it still "has" one and zod read Object's constructor as the answer. Until 2026-12-04 such a study
+// loaded, and every save before that question was answered was refused ('answers.constructor: expected one of
+// for, against, abstain'): the respondent's answers were lost (attack9 pass). The study is broken in words.
+test('a question named constructor breaks its study in words, naming the place', () => {
+  const defs = copyDefinitions('question-constructor');
+  const study = join(defs, 'bus-line-funding', 'study.json');
+  writeFileSync(study, readFileSync(study, 'utf8').replace('"name": "vote_line"', '"name": "constructor"'));
+  const message = loadDefinitionFolder(defs).broken.find((b) => b.id === 'bus-line-funding')?.message ?? '';
+  assert.match(message, /study\.json:\d+:\d+: pages\.outcomes\[0\]\.elements\[\d\]\.name: "constructor" is a name every JavaScript object already has \(an answer under it could not be told from none\): choose another name$/);
+});

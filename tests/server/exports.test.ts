@@ -208,6 +208,12 @@ test('export input mistakes are 4xx JSON; a status filter keeps only those parti
     assert.equal(res.status, status);
     assert.equal(res.body.error.code, 'invalid_input');
   }
+  // The message names every accepted value, `all` too, and the one refused (until 2026-12-04 'status[0]: expected
+  // one of started, complete, screened_out, overquota', without `all` or the value; attack9 pass).
+  assert.equal(
+    (await t.get(`/waves/${t.wave.id}/export?status=complete,finished`)).body.error.message,
+    'status: expected all, or a comma-separated list of started, complete, screened_out, overquota; got "finished"',
+  );
   assert.equal((await t.get('/waves/NoSuchWave1/export?format=csv')).status, 404);
   const all = csv((await t.get(`/waves/${t.wave.id}/export`)).text);
   assert.deepEqual(all.map((r) => r.status), ['complete', 'started']);
