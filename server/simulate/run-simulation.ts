@@ -89,18 +89,22 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
     return { wait: previous, release };
   };
   let stoppedBy: string | undefined;
-  const worker = async () => {
-    while (nextIndex < options.n && !stoppedBy) {
-      const index = nextIndex++;
-      const result = await runRespondent(api, studyOf, options, index, options.inOrder ? takeTurn() : null);
-      results[index] = result;
-      // A start refused for a reason that holds for every later start, or a survey this run cannot answer: going
-      // on would only fail n more times.
-      if (result.kind === 'error' && (result.code === null ? STOPPING_REFUSALS : UNRESOLVED).includes(result.reason)) stoppedBy ??= result.reason;
-      done++;
-      options.onProgress?.(done);
-    }
+  const runNext = async () => {
+    const index = nextIndex++;
+    const result = await runRespondent(api, studyOf, options, index, options.inOrder ? takeTurn() : null);
+    results[index] = result;
+    // A start refused for a reason that holds for every later start, or a survey this run cannot answer: going
+    // on would only fail n more times.
+    if (result.kind === 'error' && (result.code === null ? STOPPING_REFUSALS : UNRESOLVED).includes(result.reason)) stoppedBy ??= result.reason;
+    done++;
+    options.onProgress?.(done);
   };
+  const worker = async () => {
+    while (nextIndex < options.n && !stoppedBy) await runNext();
+  };
+  // The first respondent runs alone: their survey says whether this run can answer the wave's study at all, before
+  // more participants are started in a real wave (a survey no local study answers left one started per worker).
+  if (options.n > 0) await runNext();
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.n)) }, worker));
   const seconds = (performance.now() - started) / 1000;
   const ran = results.slice(0, nextIndex); // indices are taken in order, so those run are the first nextIndex

@@ -158,9 +158,10 @@ test('two local studies matching the survey (a copied study) stop the run at onc
   const { baseUrl, wave } = await listening();
   const alliance = definitions.find((d) => d.id === 'alliance-corrective-measures')!;
   const copy = { ...structuredClone(alliance), id: 'my-copy' };
-  const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 30, concurrency: 2, seed: 'twins', definitions: [alliance, copy], retryDelayMs: 10 });
+  const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 30, concurrency: 8, seed: 'twins', definitions: [alliance, copy], retryDelayMs: 10 });
   assert.equal(summary.stoppedBy, 'ambiguous_study');
-  assert.ok(summary.respondents <= 2 && summary.notStarted >= 28, JSON.stringify(summary));
+  // The first respondent runs alone: one participant started in the (real) wave, not one per worker (8 were).
+  assert.deepEqual({ respondents: summary.respondents, notStarted: summary.notStarted }, { respondents: 1, notStarted: 29 });
   assert.equal(summary.firstErrors[0], 'more than one local study with a simulation model matches the survey "Opinions about US security partnerships" (alliance-corrective-measures, my-copy): give the wave\'s study with --study');
 });
 
