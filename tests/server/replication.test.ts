@@ -241,3 +241,26 @@ test('Rscript replicate.R of a wave without completes says which models it canno
 test('a package folder that cannot be made (under /proc) is refused at once: the recursive mkdir before looped for ever', { skip: process.platform !== 'linux' && 'needs /proc' }, async () => {
   await assert.rejects(createReplicationService({ store }).write(waves.shipped!, '/proc/vlab-no-such/package'), { code: 'ENOENT' });
 });
+
+// A moderated control with a respondent alone in a cell (gender nonbinary × regime democracy, none under
+// autocracy) gives that row leverage 1; under HC3 its weight e²/(1 − h)² is 0/0. The platform takes it as 0
+// (docs/analysis.md); replicate.R called lm_robust alone, whose rounding noise (an SE of 36 where the platform has
+// 0.297) failed the package's own check: MISMATCH H1_punish … gendernonbinary. Found by the path trial (seed 17).
+test('Rscript replicate.R reproduces HC2/HC3 with a row of leverage 1 (the platform\'s weight 0, by hand in R)', { skip: rSkip }, () => {
+  const plan = structuredClone(protege.analysisPlan) as { exclusions: unknown[]; hypotheses: Record<string, unknown>[] };
+  plan.exclusions.push({ column: 'party', keep: ['democrat', 'republican'] });
+  const base = plan.hypotheses.find((h) => h.id === 'H1_punish')!;
+  for (const seType of ['HC3', 'HC2']) {
+    const def = withPlan(protege, { ...plan, hypotheses: [{ ...base, formula: '~ strategy + gender', moderators: ['regime'], seType, terms: undefined, direction: undefined, adjust: undefined }] });
+    const out = join(dir, `r-leverage-one-${seType}`);
+    mkdirSync(out);
+    const rows = simulateWave(def, { target: 342, seed: 'rt11-17' }).rows;
+    const result = executePlan({ definition: def, rows });
+    writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
+    writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
+    writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave: 'simulated', planHash: result.planHash }));
+    const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /leverage 1/, 'the script says why it computes the SEs by hand');
+  }
+});

@@ -4,6 +4,7 @@ import { planLevels } from './plan-columns.ts';
 import { planAlpha, type Hypothesis } from './plan-schema.ts';
 import { modelRightHandSide } from './plan-terms.ts';
 import { conjointReplicationLines } from './replication-script-conjoint.ts';
+import { LEVERAGE_ONE_FUNCTION, leverageAwareFit } from './replication-script-leverage.ts';
 import { clusteredByRespondent } from './respondent-clusters.ts';
 import { r, rComment, rVector } from './r-source.ts';
 
@@ -71,6 +72,7 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
     'out <- list()',
     '',
   ];
+  if (plan.hypotheses.some((h) => h.estimator === 'lm_robust' && !clusteredByRespondent(def, h))) lines.push(...LEVERAGE_ONE_FUNCTION, '');
   for (const e of plan.exclusions ?? []) {
     lines.push(`# Exclusion: keep ${e.column} in ${rComment(e.keep.join(', '))}${e.reason ? ` (${rComment(e.reason)})` : ''}`);
     lines.push(`d <- d[!is.na(d[[${r(e.column)}]]) & as.character(d[[${r(e.column)}]]) %in% ${rVector(e.keep.map(String))}, ]`);
@@ -177,9 +179,9 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
   } else {
     const seType = h.seType ?? (clustered ? 'CR2' : 'HC2');
     for (const o of h.outcomes) {
-      lines.push(
-        `out[[length(out) + 1]] <- fit_or_note(${r(h.id)}, ${r(o)}, function() lm_robust(${o} ${modelRightHandSide(h)}, data = h${clusters}${weights}, se_type = ${r(seType)}, alpha = ${alpha}))`,
-      );
+      const call = `lm_robust(${o} ${modelRightHandSide(h)}, data = h${clusters}${weights}, se_type = ${r(seType)}, alpha = ${alpha})`;
+      const fit = clustered ? call : leverageAwareFit(call, `lm(${o} ${modelRightHandSide(h)}, data = h${weights})`, seType, h.id, o);
+      lines.push(`out[[length(out) + 1]] <- fit_or_note(${r(h.id)}, ${r(o)}, function() ${fit})`);
     }
   }
   return lines;
