@@ -264,3 +264,23 @@ test('Rscript replicate.R reproduces HC2/HC3 with a row of leverage 1 (the platf
     assert.match(run.stdout, /leverage 1/, 'the script says why it computes the SEs by hand');
   }
 });
+
+// A stacked hypothesis may use se type "cregg" (survey::svyglm's linearization), which lm_robust does not have:
+// replicate.R passed it to lm_robust, which stopped ("`se_type` must be either 'CR0', 'stata', 'CR2', or 'none'"),
+// so no package of such a plan replicated. Found by the path trial (seed 26). Raked, to check svydesign's weights.
+test('Rscript replicate.R reproduces a stacked hypothesis with se type cregg (svyglm), raked and not', { skip: rSkip }, () => {
+  const plan = structuredClone(alliance.analysisPlan) as { hypotheses: Record<string, unknown>[] };
+  for (const weights of ['none', 'raking']) {
+    const def = withPlan(alliance, { ...plan, weights, hypotheses: plan.hypotheses.map((h) => (h.stack ? { ...h, seType: 'cregg' } : h)) });
+    const out = join(dir, `r-cregg-${weights}`);
+    mkdirSync(out);
+    const rows = simulateWave(def, { target: 300, seed: 'path-trial-26' }).rows;
+    const result = executePlan({ definition: def, rows });
+    writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
+    writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
+    writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave: 'simulated', planHash: result.planHash }));
+    const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /H1 checked: \d+ estimates/);
+  }
+});
