@@ -284,3 +284,23 @@ test('Rscript replicate.R reproduces a stacked hypothesis with se type cregg (sv
     assert.match(run.stdout, /H1 checked: \d+ estimates/);
   }
 });
+
+// Raked, with a moderator (gender) whose rare levels leave cells of one: lm and lm_robust alias different columns
+// of the dependent set, so the by-hand sandwich on lm's columns gave SEs to the wrong terms (strategyskip_exercises:
+// gendernonbinary 0.316 where the platform and lm_robust have NA). It now takes lm_robust's columns. Path trial seed 29.
+test('Rscript replicate.R reproduces a raked HC2 fit with leverage-1 rows and aliased moderator cells', { skip: rSkip }, () => {
+  const plan = structuredClone(protege.analysisPlan) as { exclusions: unknown[]; hypotheses: Record<string, unknown>[] };
+  plan.exclusions.push({ column: 'party', keep: ['democrat', 'republican'] });
+  const base = plan.hypotheses.find((h) => h.id === 'H1_punish')!;
+  const def = withPlan(protege, { ...plan, weights: 'raking', hypotheses: [{ ...base, moderators: ['gender'], seType: 'HC2', terms: undefined, direction: undefined, adjust: undefined }] });
+  const out = join(dir, 'r-leverage-one-raked');
+  mkdirSync(out);
+  const rows = simulateWave(def, { target: 521, seed: 'rt11-29' }).rows;
+  const result = executePlan({ definition: def, rows });
+  writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
+  writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
+  writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave: 'simulated', planHash: result.planHash }));
+  const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  assert.match(run.stdout, /leverage 1/);
+});
