@@ -17,6 +17,7 @@ import { createStudyService } from '../../server/services/study-service.ts';
 import { openDatabase, type Db } from '../../server/storage/db.ts';
 import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import type { Store } from '../../server/storage/store.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { seedAllianceWave } from './estimates-support.ts';
 import { alliance, protege, VIOLATIONS, withPlan } from './plan-support.ts';
 
@@ -303,4 +304,26 @@ test('Rscript replicate.R reproduces a raked HC2 fit with leverage-1 rows and al
   const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr + run.stdout);
   assert.match(run.stdout, /leverage 1/);
+});
+
+// A cregg-type fit with an aliased term (the repeated-vignette study never shows evict_troops without troops, so
+// strategyevict_troops:troopsnone has no rows): survey's coef() leaves aliased terms out, so replicate.R had no row
+// for it and failed ("in estimates.csv, not recomputed here") where the platform reports it with NAs, as lm_robust
+// does. Found by the path trial (seed 64).
+test('Rscript replicate.R keeps an aliased term of a cregg-type fit as a row of NAs', { skip: rSkip }, () => {
+  const repeated = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'protege-bargaining-repeated')!;
+  const def = withPlan(repeated, {
+    ...repeated.analysisPlan,
+    hypotheses: [{ id: 'R2', description: 'strategy by troops', estimator: 'lm_robust', outcomes: ['support_punish'], formula: '~ strategy + troops', moderators: ['troops'], seType: 'cregg' }],
+  });
+  const out = join(dir, 'r-cregg-aliased');
+  mkdirSync(out);
+  const rows = simulateWave(def, { target: 200, seed: 'path-trial-64' }).rows;
+  const result = executePlan({ definition: def, rows });
+  assert.ok(result.estimates.some((e) => e.term === 'strategyevict_troops:troopsnone' && e.estimate === null));
+  writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
+  writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
+  writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave: 'simulated', planHash: result.planHash }));
+  const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr + run.stdout);
 });
