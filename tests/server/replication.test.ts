@@ -17,6 +17,7 @@ import { createStudyService } from '../../server/services/study-service.ts';
 import { openDatabase, type Db } from '../../server/storage/db.ts';
 import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import type { Store } from '../../server/storage/store.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { seedAllianceWave } from './estimates-support.ts';
 import { alliance, protege, VIOLATIONS, withPlan } from './plan-support.ts';
 
@@ -240,4 +241,89 @@ test('Rscript replicate.R of a wave without completes says which models it canno
 
 test('a package folder that cannot be made (under /proc) is refused at once: the recursive mkdir before looped for ever', { skip: process.platform !== 'linux' && 'needs /proc' }, async () => {
   await assert.rejects(createReplicationService({ store }).write(waves.shipped!, '/proc/vlab-no-such/package'), { code: 'ENOENT' });
+});
+
+// A moderated control with a respondent alone in a cell (gender nonbinary × regime democracy, none under
+// autocracy) gives that row leverage 1; under HC3 its weight e²/(1 − h)² is 0/0. The platform takes it as 0
+// (docs/analysis.md); replicate.R called lm_robust alone, whose rounding noise (an SE of 36 where the platform has
+// 0.297) failed the package's own check: MISMATCH H1_punish … gendernonbinary. Found by the path trial (seed 17).
+test('Rscript replicate.R reproduces HC2/HC3 with a row of leverage 1 (the platform\'s weight 0, by hand in R)', { skip: rSkip }, () => {
+  const plan = structuredClone(protege.analysisPlan) as { exclusions: unknown[]; hypotheses: Record<string, unknown>[] };
+  plan.exclusions.push({ column: 'party', keep: ['democrat', 'republican'] });
+  const base = plan.hypotheses.find((h) => h.id === 'H1_punish')!;
+  for (const seType of ['HC3', 'HC2']) {
+    const def = withPlan(protege, { ...plan, hypotheses: [{ ...base, formula: '~ strategy + gender', moderators: ['regime'], seType, terms: undefined, direction: undefined, adjust: undefined }] });
+    const out = join(dir, `r-leverage-one-${seType}`);
+    mkdirSync(out);
+    const rows = simulateWave(def, { target: 342, seed: 'rt11-17' }).rows;
+    const result = executePlan({ definition: def, rows });
+    writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
+    writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
+    writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave: 'simulated', planHash: result.planHash }));
+    const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /leverage 1/, 'the script says why it computes the SEs by hand');
+  }
+});
+
+// A stacked hypothesis may use se type "cregg" (survey::svyglm's linearization), which lm_robust does not have:
+// replicate.R passed it to lm_robust, which stopped ("`se_type` must be either 'CR0', 'stata', 'CR2', or 'none'"),
+// so no package of such a plan replicated. Found by the path trial (seed 26). Raked, to check svydesign's weights.
+test('Rscript replicate.R reproduces a stacked hypothesis with se type cregg (svyglm), raked and not', { skip: rSkip }, () => {
+  const plan = structuredClone(alliance.analysisPlan) as { hypotheses: Record<string, unknown>[] };
+  for (const weights of ['none', 'raking']) {
+    const def = withPlan(alliance, { ...plan, weights, hypotheses: plan.hypotheses.map((h) => (h.stack ? { ...h, seType: 'cregg' } : h)) });
+    const out = join(dir, `r-cregg-${weights}`);
+    mkdirSync(out);
+    const rows = simulateWave(def, { target: 300, seed: 'path-trial-26' }).rows;
+    const result = executePlan({ definition: def, rows });
+    writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
+    writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
+    writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave: 'simulated', planHash: result.planHash }));
+    const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /H1 checked: \d+ estimates/);
+  }
+});
+
+// Raked, with a moderator (gender) whose rare levels leave cells of one: lm and lm_robust alias different columns
+// of the dependent set, so the by-hand sandwich on lm's columns gave SEs to the wrong terms (strategyskip_exercises:
+// gendernonbinary 0.316 where the platform and lm_robust have NA). It now takes lm_robust's columns. Path trial seed 29.
+test('Rscript replicate.R reproduces a raked HC2 fit with leverage-1 rows and aliased moderator cells', { skip: rSkip }, () => {
+  const plan = structuredClone(protege.analysisPlan) as { exclusions: unknown[]; hypotheses: Record<string, unknown>[] };
+  plan.exclusions.push({ column: 'party', keep: ['democrat', 'republican'] });
+  const base = plan.hypotheses.find((h) => h.id === 'H1_punish')!;
+  const def = withPlan(protege, { ...plan, weights: 'raking', hypotheses: [{ ...base, moderators: ['gender'], seType: 'HC2', terms: undefined, direction: undefined, adjust: undefined }] });
+  const out = join(dir, 'r-leverage-one-raked');
+  mkdirSync(out);
+  const rows = simulateWave(def, { target: 521, seed: 'rt11-29' }).rows;
+  const result = executePlan({ definition: def, rows });
+  writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
+  writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
+  writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave: 'simulated', planHash: result.planHash }));
+  const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  assert.match(run.stdout, /leverage 1/);
+});
+
+// A cregg-type fit with an aliased term (the repeated-vignette study never shows evict_troops without troops, so
+// strategyevict_troops:troopsnone has no rows): survey's coef() leaves aliased terms out, so replicate.R had no row
+// for it and failed ("in estimates.csv, not recomputed here") where the platform reports it with NAs, as lm_robust
+// does. Found by the path trial (seed 64).
+test('Rscript replicate.R keeps an aliased term of a cregg-type fit as a row of NAs', { skip: rSkip }, () => {
+  const repeated = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'protege-bargaining-repeated')!;
+  const def = withPlan(repeated, {
+    ...repeated.analysisPlan,
+    hypotheses: [{ id: 'R2', description: 'strategy by troops', estimator: 'lm_robust', outcomes: ['support_punish'], formula: '~ strategy + troops', moderators: ['troops'], seType: 'cregg' }],
+  });
+  const out = join(dir, 'r-cregg-aliased');
+  mkdirSync(out);
+  const rows = simulateWave(def, { target: 200, seed: 'path-trial-64' }).rows;
+  const result = executePlan({ definition: def, rows });
+  assert.ok(result.estimates.some((e) => e.term === 'strategyevict_troops:troopsnone' && e.estimate === null));
+  writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
+  writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
+  writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave: 'simulated', planHash: result.planHash }));
+  const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr + run.stdout);
 });

@@ -4,6 +4,8 @@ import { planLevels } from './plan-columns.ts';
 import { planAlpha, type Hypothesis } from './plan-schema.ts';
 import { modelRightHandSide } from './plan-terms.ts';
 import { conjointReplicationLines } from './replication-script-conjoint.ts';
+import { CREGG_FIT_FUNCTION, creggFitCall } from './replication-script-cregg.ts';
+import { LEVERAGE_ONE_FUNCTION, leverageAwareFit } from './replication-script-leverage.ts';
 import { clusteredByRespondent } from './respondent-clusters.ts';
 import { r, rComment, rVector } from './r-source.ts';
 
@@ -48,7 +50,7 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
     '  x',
     '}',
     'tidy_plan <- function(fit, hypothesis) {',
-    '  t <- tidy(fit)',
+    '  t <- if (is.data.frame(fit)) fit else tidy(fit)',
     '  data.frame(hypothesis = hypothesis, outcome = t$outcome, term = t$term, estimate = t$estimate,',
     '    std_error = t$std.error, statistic = t$statistic, p_value = t$p.value, conf_low = t$conf.low,',
     '    conf_high = t$conf.high, df = t$df, stringsAsFactors = FALSE)',
@@ -71,6 +73,8 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
     'out <- list()',
     '',
   ];
+  if (plan.hypotheses.some((h) => h.estimator === 'lm_robust' && !clusteredByRespondent(def, h))) lines.push(...LEVERAGE_ONE_FUNCTION, '');
+  if (plan.hypotheses.some((h) => h.estimator === 'lm_robust' && h.seType === 'cregg')) lines.push(...CREGG_FIT_FUNCTION, '');
   for (const e of plan.exclusions ?? []) {
     lines.push(`# Exclusion: keep ${e.column} in ${rComment(e.keep.join(', '))}${e.reason ? ` (${rComment(e.reason)})` : ''}`);
     lines.push(`d <- d[!is.na(d[[${r(e.column)}]]) & as.character(d[[${r(e.column)}]]) %in% ${rVector(e.keep.map(String))}, ]`);
@@ -177,9 +181,9 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
   } else {
     const seType = h.seType ?? (clustered ? 'CR2' : 'HC2');
     for (const o of h.outcomes) {
-      lines.push(
-        `out[[length(out) + 1]] <- fit_or_note(${r(h.id)}, ${r(o)}, function() lm_robust(${o} ${modelRightHandSide(h)}, data = h${clusters}${weights}, se_type = ${r(seType)}, alpha = ${alpha}))`,
-      );
+      const call = `lm_robust(${o} ${modelRightHandSide(h)}, data = h${clusters}${weights}, se_type = ${r(seType)}, alpha = ${alpha})`;
+      const fit = seType === 'cregg' ? creggFitCall(o, modelRightHandSide(h), alpha, weighted) : clustered ? call : leverageAwareFit(call, `lm(${o} ${modelRightHandSide(h)}, data = h${weights})`, seType, h.id, o);
+      lines.push(`out[[length(out) + 1]] <- fit_or_note(${r(h.id)}, ${r(o)}, function() ${fit})`);
     }
   }
   return lines;
