@@ -12,5 +12,5 @@ export function executeWavePlan(definition: StudyDefinition, rows: readonly Wide
   const plain = executePlan({ definition, rows });
   if (definition.design?.kind !== 'conjoint' || !definition.analysisPlan.conjoint?.length) return plain;
   const conjoint = executeConjointPlan({ definition, rows, profiles });
-  return { ...plain, estimates: [...plain.estimates, ...conjoint.estimates], problems: [...plain.problems, ...conjoint.problems] };
+  return { ...plain, estimates: [...plain.estimates, ...conjoint.estimates], problems: [...plain.problems, ...conjoint.problems], warnings: [...plain.warnings, ...conjoint.warnings] };
 }

@@ -1,5 +1,5 @@
 import { executeWavePlan } from './conjoint-estimates.ts';
-import { PARTICIPANT_COLUMN, type PlanEstimate, type PlanProblemAtRun } from '../domain/plan/execute-plan.ts';
+import { PARTICIPANT_COLUMN, type PlanEstimate, type PlanProblemAtRun, type PlanWarning } from '../domain/plan/execute-plan.ts';
 import { planAlpha } from '../domain/plan/plan-schema.ts';
 import { termPrecision, type TermPrecision } from '../domain/plan/precision.ts';
 import type { WideRow } from '../domain/export/wave-columns.ts';
@@ -26,6 +26,8 @@ export interface WaveEstimates {
   weighted: boolean;
   estimates: PlanEstimate[];
   problems: PlanProblemAtRun[];
+  /** Fitted with a warning from the estimator (e.g. rows of leverage 1 under HC2), as R would print it. */
+  warnings: PlanWarning[];
   /** CI width and minimum detectable effect of each tested term, now and at the target N. */
   precision: TermPrecision[];
 }
@@ -77,6 +79,7 @@ export function createEstimatesService({ store, exports }: { store: Store; expor
         weighted: result.weighted,
         estimates: result.estimates,
         problems: result.problems,
+        warnings: result.warnings,
         precision: termPrecision(result.estimates, { nComplete, target: wave.target, alpha: planAlpha(definition.analysisPlan) }),
       };
     },

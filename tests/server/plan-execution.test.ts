@@ -4,6 +4,7 @@ import { differenceInMeans, lmRobust, noncentralTCdf, pAdjust, rake, studentQuan
 import { executePlan, type PlanEstimate } from '../../server/domain/plan/execute-plan.ts';
 import { planHash } from '../../server/domain/plan/plan-hash.ts';
 import { termPrecision } from '../../server/domain/plan/precision.ts';
+import { simulateWave } from '../../server/domain/simulation/simulated-wave.ts';
 import { referenceRows } from '../analysis/support.ts';
 import { alliance, allianceRows, MEASURES, protege, VIOLATIONS, withPlan } from './plan-support.ts';
 
@@ -144,4 +145,18 @@ test("precision: the minimum detectable effect has 80 % power at the estimate's 
   // Four times the respondents: the SE halves, and the larger df lower the t multiplier a little more.
   const ratio = p!.mde_target / p!.mde_now;
   assert.ok(ratio < 0.5 && ratio > 0.495, `ratio ${ratio}, df ${e.df}`);
+});
+
+// R prints lm_robust's warnings beside its estimates; the plan path dropped them (the path trial, seed 17): a
+// respondent alone in a cell (gender nonbinary × regime, the moderator) has leverage 1, where HC2's weight is 0/0 and
+// taken as 0 (docs/analysis.md) — a number a researcher should know is a convention, not estimatr's.
+test('an estimator\'s warnings reach the plan result, named by hypothesis and outcome; a plain plan has none', () => {
+  const plan = structuredClone(protege.analysisPlan) as { exclusions: unknown[]; hypotheses: Record<string, unknown>[] };
+  plan.exclusions.push({ column: 'party', keep: ['democrat', 'republican'] });
+  const base = plan.hypotheses.find((h) => h.id === 'H1_punish')!;
+  const def = withPlan(protege, { ...plan, hypotheses: [{ ...base, formula: '~ strategy + gender', moderators: ['regime'], seType: 'HC2', terms: undefined, direction: undefined, adjust: undefined }] });
+  const result = executePlan({ definition: def, rows: simulateWave(def, { target: 342, seed: 'rt11-17' }).rows });
+  assert.deepEqual(result.warnings.map(({ hypothesis, outcome }) => ({ hypothesis, outcome })), [{ hypothesis: 'H1_punish', outcome: (base.outcomes as string[])[0] }]);
+  assert.match(result.warnings[0]!.message, /^lmRobust: 3 rows have leverage 1 \(the only observation of a factor level or cell/);
+  assert.deepEqual(executePlan({ definition: alliance, rows }).warnings, []);
 });

@@ -47,6 +47,8 @@ export function registerEstimatesCommand(program: Command): void {
           if (options.format === 'csv') {
             for (const p of result.problems) process.stderr.write(`vlab estimates: ${p.hypothesis}${p.outcome ? ` (${p.outcome})` : ''}: ${p.explanation}\n`);
           }
+          // As R prints an estimator's warnings after its estimates, whatever the format.
+          for (const w of result.warnings) process.stderr.write(`vlab estimates: ${w.hypothesis} (${w.outcome}): warning: ${w.message}\n`);
         } finally {
           await store.close();
         }

@@ -32,7 +32,7 @@ export function executeConjointPlan(input: ExecuteConjointPlanInput): PlanResult
   const kept = input.rows.filter((row) => (plan.exclusions ?? []).every((e) => e.keep.some((k) => String(k) === String(row[e.column]))));
   const participants = new Map(kept.map((row) => [String(row[idColumn]), row]));
   const profiles = input.profiles.filter((profile) => participants.has(String(profile[idColumn])));
-  const result: PlanResult = { planHash: hash, estimates: [], problems: [], nRows: input.rows.length, nExcluded: input.rows.length - kept.length, weighted: false };
+  const result: PlanResult = { planHash: hash, estimates: [], problems: [], warnings: [], nRows: input.rows.length, nExcluded: input.rows.length - kept.length, weighted: false };
   const levels = planLevels(def);
   const alpha = planAlpha(plan);
 

@@ -53,11 +53,20 @@ export interface PlanProblemAtRun {
 /** When raking fails, nothing can be weighted: said once for the whole plan. */
 const RAKING_EXPLANATION = 'the raking weights cannot be computed from the respondents so far (a population margin has a level nobody has)';
 
+/** What R would print as a warning beside a fit (e.g. a row of leverage 1 under HC2), one line each. */
+export interface PlanWarning {
+  hypothesis: string;
+  outcome: string;
+  message: string;
+}
+
 export interface PlanResult {
   planHash: string;
   estimates: PlanEstimate[];
   /** Models that could not be fitted on these rows (e.g. a wave without control respondents yet). */
   problems: PlanProblemAtRun[];
+  /** Fitted, but with a warning the estimator gave (R prints them after the estimates). */
+  warnings: PlanWarning[];
   nRows: number;
   /** Rows removed by the plan's exclusions. */
   nExcluded: number;
@@ -101,6 +110,7 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
     planHash: hash,
     estimates: [],
     problems: [],
+    warnings: [],
     nRows: input.rows.length,
     nExcluded: input.rows.length - kept.length,
     nKeptUnits: new Set(kept.map((row) => row[idColumn])).size,
@@ -131,6 +141,7 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
         const fit = fitOutcome(def, h, sample, outcome, idColumn, result.weighted, planAlpha(plan));
         // Fitted, but an arm of one has no variance: its SEs are not to be read yet.
         if (shortfall) result.problems.push({ hypothesis: h.id, outcome, message: shortfall, explanation: shortfall });
+        for (const message of fit.warnings ?? []) result.warnings.push({ hypothesis: h.id, outcome, message });
         for (const row of fit.estimates) {
           result.estimates.push({
             hypothesis: h.id,
@@ -181,7 +192,7 @@ function fitOutcome(
   idColumn: string,
   weighted: boolean,
   alpha: number,
-): { estimates: TidyRow[]; nobs: number; nDropped: number } {
+): { estimates: TidyRow[]; nobs: number; nDropped: number; warnings?: string[] } {
   const clusters = clusteredByRespondent(def, h) ? idColumn : undefined;
   if (h.estimator === 'difference_in_means') {
     // Weighted as estimatr weights difference_in_means (weighted HC2 or CR2 per arm, blocks by their total weight).
