@@ -152,6 +152,19 @@ test('a plan text with line breaks stays inside its comment in replicate.R: no l
   assert.ok(lines.includes('# Exclusion: keep attention_pass in 1 (inattentive system("touch pwned") q(status = 0) x)'), script.slice(0, 2000));
 });
 
+/**
+ * A replication package of `rows` written by hand into `dir/name` (data, the platform's estimates, replicate.R),
+ * as the service writes a wave's, and replicate.R run in it: for plans and rows no stored wave has.
+ */
+function runPackageOf(name: string, def: StudyDefinition, rows: readonly Row[], result: ReturnType<typeof executePlan>, wave = 'simulated') {
+  const out = join(dir, name);
+  mkdirSync(out);
+  writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
+  writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
+  writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave, planHash: result.planHash }));
+  return spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+}
+
 const rSkip = hasR ? false : 'Rscript with estimatr and survey is not installed: the R script was NOT run (package contents are tested above)';
 
 test('Rscript replicate.R reproduces every estimate within 1e-6 (shipped, raking and blocked plans)', { skip: rSkip }, async () => {
@@ -209,15 +222,10 @@ test('Rscript replicate.R checks small numbers relatively: a p-value off by 0.1 
 });
 
 test('Rscript reproduces the protégé plan (moderators, a family over three hypotheses) on a simulated wave', { skip: rSkip }, () => {
-  const out = join(dir, 'r-protege');
-  mkdirSync(out);
   const rows = simulateWave(protege, { target: 800, seed: 'replication' }).rows;
   const result = executePlan({ definition: protege, rows });
   assert.deepEqual(result.problems, []);
-  writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(protege).map((c) => c.name)));
-  writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
-  writeFileSync(join(out, 'replicate.R'), replicationScript(protege, { wave: 'simulated', planHash: result.planHash }));
-  const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+  const run = runPackageOf('r-protege', protege, rows, result);
   assert.equal(run.status, 0, run.stderr + run.stdout);
   const match = /replicate\.R: (\d+) estimates, largest difference from estimates\.csv (\S+)/.exec(run.stdout);
   assert.ok(match && Number(match[1]) === result.estimates.length && Number(match[2]) <= 1e-6, run.stdout);
@@ -226,14 +234,9 @@ test('Rscript reproduces the protégé plan (moderators, a family over three hyp
 test('Rscript replicate.R of a wave without completes says which models it cannot estimate and checks the empty table', { skip: rSkip }, () => {
   // A package downloaded before the first completes (the dashboard offers it at once). Before: R stopped in the
   // long format ("replacement has 1 row, data has 0") and exited 1, naming nothing.
-  const out = join(dir, 'r-empty');
-  mkdirSync(out);
   const result = executePlan({ definition: protege, rows: [] });
   assert.deepEqual(result.estimates, []);
-  writeFileSync(join(out, 'data.csv'), csvFromRecords([], waveColumns(protege).map((c) => c.name)));
-  writeFileSync(join(out, 'estimates.csv'), csvFromRecords([], ESTIMATE_COLUMNS));
-  writeFileSync(join(out, 'replicate.R'), replicationScript(protege, { wave: 'empty', planHash: result.planHash }));
-  const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+  const run = runPackageOf('r-empty', protege, [], result, 'empty');
   assert.equal(run.status, 0, run.stderr + run.stdout);
   assert.match(run.stdout, /^replicate\.R: H1_concede support_concede not estimable here: /m);
   assert.match(run.stdout, /replicate\.R: 0 estimates, largest difference from estimates\.csv 0\n$/);
@@ -253,14 +256,8 @@ test('Rscript replicate.R reproduces HC2/HC3 with a row of leverage 1 (the platf
   const base = plan.hypotheses.find((h) => h.id === 'H1_punish')!;
   for (const seType of ['HC3', 'HC2']) {
     const def = withPlan(protege, { ...plan, hypotheses: [{ ...base, formula: '~ strategy + gender', moderators: ['regime'], seType, terms: undefined, direction: undefined, adjust: undefined }] });
-    const out = join(dir, `r-leverage-one-${seType}`);
-    mkdirSync(out);
     const rows = simulateWave(def, { target: 342, seed: 'rt11-17' }).rows;
-    const result = executePlan({ definition: def, rows });
-    writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
-    writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
-    writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave: 'simulated', planHash: result.planHash }));
-    const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+    const run = runPackageOf(`r-leverage-one-${seType}`, def, rows, executePlan({ definition: def, rows }));
     assert.equal(run.status, 0, run.stderr + run.stdout);
     assert.match(run.stdout, /leverage 1/, 'the script says why it computes the SEs by hand');
   }
@@ -273,14 +270,8 @@ test('Rscript replicate.R reproduces a stacked hypothesis with se type cregg (sv
   const plan = structuredClone(alliance.analysisPlan) as { hypotheses: Record<string, unknown>[] };
   for (const weights of ['none', 'raking']) {
     const def = withPlan(alliance, { ...plan, weights, hypotheses: plan.hypotheses.map((h) => (h.stack ? { ...h, seType: 'cregg' } : h)) });
-    const out = join(dir, `r-cregg-${weights}`);
-    mkdirSync(out);
     const rows = simulateWave(def, { target: 300, seed: 'path-trial-26' }).rows;
-    const result = executePlan({ definition: def, rows });
-    writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
-    writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
-    writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave: 'simulated', planHash: result.planHash }));
-    const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+    const run = runPackageOf(`r-cregg-${weights}`, def, rows, executePlan({ definition: def, rows }));
     assert.equal(run.status, 0, run.stderr + run.stdout);
     assert.match(run.stdout, /H1 checked: \d+ estimates/);
   }
@@ -294,14 +285,8 @@ test('Rscript replicate.R reproduces a raked HC2 fit with leverage-1 rows and al
   plan.exclusions.push({ column: 'party', keep: ['democrat', 'republican'] });
   const base = plan.hypotheses.find((h) => h.id === 'H1_punish')!;
   const def = withPlan(protege, { ...plan, weights: 'raking', hypotheses: [{ ...base, moderators: ['gender'], seType: 'HC2', terms: undefined, direction: undefined, adjust: undefined }] });
-  const out = join(dir, 'r-leverage-one-raked');
-  mkdirSync(out);
   const rows = simulateWave(def, { target: 521, seed: 'rt11-29' }).rows;
-  const result = executePlan({ definition: def, rows });
-  writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
-  writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
-  writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave: 'simulated', planHash: result.planHash }));
-  const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+  const run = runPackageOf('r-leverage-one-raked', def, rows, executePlan({ definition: def, rows }));
   assert.equal(run.status, 0, run.stderr + run.stdout);
   assert.match(run.stdout, /leverage 1/);
 });
@@ -316,14 +301,9 @@ test('Rscript replicate.R keeps an aliased term of a cregg-type fit as a row of 
     ...repeated.analysisPlan,
     hypotheses: [{ id: 'R2', description: 'strategy by troops', estimator: 'lm_robust', outcomes: ['support_punish'], formula: '~ strategy + troops', moderators: ['troops'], seType: 'cregg' }],
   });
-  const out = join(dir, 'r-cregg-aliased');
-  mkdirSync(out);
   const rows = simulateWave(def, { target: 200, seed: 'path-trial-64' }).rows;
   const result = executePlan({ definition: def, rows });
   assert.ok(result.estimates.some((e) => e.term === 'strategyevict_troops:troopsnone' && e.estimate === null));
-  writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
-  writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
-  writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave: 'simulated', planHash: result.planHash }));
-  const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+  const run = runPackageOf('r-cregg-aliased', def, rows, result);
   assert.equal(run.status, 0, run.stderr + run.stdout);
 });
