@@ -37,11 +37,15 @@ export function scalarArgument(context: EvaluationContext, call: Call, expr: Exp
   return value.value;
 }
 
+/** T and F are R's TRUE and FALSE (raw = T) unless the data has a column of that name, which R would find first. */
+export function isSpelledLogical(context: EvaluationContext, expr: Expr | undefined): expr is Expr & { type: 'name' } {
+  return expr?.type === 'name' && (expr.name === 'T' || expr.name === 'F') && !context.table.column(expr.name);
+}
+
 export function logicalArgument(context: EvaluationContext, call: Call, expr: Expr | undefined, name: string, otherwise: boolean): boolean {
   if (expr === undefined) return otherwise;
   if (expr.type === 'logical') return expr.value;
-  // T and F are R's TRUE and FALSE (raw = T) unless the data has a column of that name, which R would find first.
-  if (expr.type === 'name' && (expr.name === 'T' || expr.name === 'F') && !context.table.column(expr.name)) return expr.name === 'T';
+  if (isSpelledLogical(context, expr)) return expr.name === 'T';
   throw new AnalysisError(context.fn, `${deparseR(call)}: "${name}" must be TRUE or FALSE`);
 }
 

@@ -10,7 +10,7 @@ import { characterFactor, evaluate, numbers, type Evaluated, type EvaluationCont
 import { polynomialColumns } from './poly.ts';
 import { formatRNumber } from './r-number.ts';
 import { deparseR, type Expr } from './r-syntax.ts';
-import { elementwise, logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
+import { elementwise, isSpelledLogical, logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
 
 
 /**
@@ -87,8 +87,7 @@ function scale(context: EvaluationContext, call: Call): Evaluated {
 
 /** scale()'s center and scale: TRUE (the default), FALSE, or one number (R also takes one per column). */
 function logicalOrNumber(context: EvaluationContext, call: Call, expr: Expr | undefined, name: string): boolean | number {
-  const spelledTF = expr?.type === 'name' && (expr.name === 'T' || expr.name === 'F') && !context.table.column(expr.name);
-  if (expr === undefined || expr.type === 'logical' || spelledTF) return logicalArgument(context, call, expr, name, true);
+  if (expr === undefined || expr.type === 'logical' || isSpelledLogical(context, expr)) return logicalArgument(context, call, expr, name, true);
   const value = evaluate(context, expr);
   // A column (center = x) is refused as R refuses it; the message names both kinds of value allowed.
   if (value.kind !== 'scalar') throw new AnalysisError(context.fn, `${deparseR(call)}: "${name}" must be TRUE, FALSE or one number`);
