@@ -121,7 +121,7 @@ async function main(): Promise<void> {
   try {
     start = await startParticipant(waveId, panel, query.get('lang'));
   } catch (error) {
-    showMessage(...describeStartError(error, messages));
+    showMessage(...describeStartError(error, messages, panel));
     // A closed or paused wave may send respondents back to their panel by the over-quota link.
     if (error instanceof ApiRefusal && error.code === 'wave_closed' && error.details.redirectUrl) {
       window.location.assign(error.details.redirectUrl);

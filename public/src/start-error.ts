@@ -1,12 +1,13 @@
 import type { RespondentMessages } from './i18n/messages.ts';
 import { ApiRefusal } from './respondent-api.ts';
+import { shortened } from '../../server/domain/shortened.ts';
 
 /**
  * The heading and sentence shown when the survey cannot start. A refusal says why in words: before, a link whose
  * panel ID the server refused (spaces, over 128 characters) and an MTurk preview both read "check your
  * connection and reload", which cannot help. Only what the server could not answer at all is the connection's.
  */
-export function describeStartError(error: unknown, messages: RespondentMessages): [string, string] {
+export function describeStartError(error: unknown, messages: RespondentMessages, panel: Readonly<Record<string, string>>): [string, string] {
   if (!(error instanceof ApiRefusal)) return [messages.loadFailedTitle, messages.loadFailedText];
   if (error.code === 'not_found') return [messages.linkInvalidTitle, messages.linkInvalidText];
   if (error.code === 'rate_limited') {
@@ -18,8 +19,14 @@ export function describeStartError(error: unknown, messages: RespondentMessages)
     return error.details.waveStatus === 'paused' ? [messages.pausedTitle, messages.pausedText] : [messages.closedTitle, messages.closedText];
   }
   if (error.code === 'invalid_input' && error.details.reason === 'mturk_preview') return [messages.previewTitle, messages.previewText];
-  // The server's reason names the part of the link it refused (`panel.PROLIFIC_PID: expected 1–128 printable
-  // ASCII characters, got "a b"`): in English, but what the respondent or the researchers need to fix the link.
+  // A panel parameter the server refused, named by the server and said in the page's language with the value the
+  // page sent (before, a Spanish page quoted the server's English: `panel.PROLIFIC_PID: expected 1–128 …`).
+  const param = error.details.reason === 'panel_param' ? error.details.param : undefined;
+  if (error.code === 'invalid_input' && param) {
+    const value = JSON.stringify(shortened(panel[param] ?? ''));
+    return [messages.linkRefusedTitle, messages.linkRefusedText(messages.panelParamRefused(param, value))];
+  }
+  // Any other refusal of the link: the server's reason, in English, but what the researchers need to fix it.
   if (error.code === 'invalid_input') return [messages.linkRefusedTitle, messages.linkRefusedText(error.message)];
   return [messages.loadFailedTitle, messages.loadFailedText];
 }

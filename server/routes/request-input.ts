@@ -4,10 +4,13 @@ import { WAVE_ID } from '../domain/wave.ts';
 import { shortened } from '../domain/shortened.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
 
-/** A request body or query parsed by `schema`, or `422 invalid_input` naming the first wrong field. */
-export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
+/**
+ * A request body or query parsed by `schema`, or `422 invalid_input` naming the first wrong field; `detailsOf`
+ * adds fields to the error body from that field's path (a client that words the refusal in its own language).
+ */
+export function parseBody<T>(schema: z.ZodType<T>, value: unknown, detailsOf: (path: readonly PropertyKey[]) => Record<string, unknown> = () => ({})): T {
   const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new DomainError('invalid_input', firstIssue(result.error, '', value ?? {}));
+  if (!result.success) throw new DomainError('invalid_input', firstIssue(result.error, '', value ?? {}), detailsOf(result.error.issues[0]?.path ?? []));
   return result.data;
 }
 

@@ -16,6 +16,13 @@ const localeWish = z.unknown().transform((v) => (typeof v === 'string' && v.leng
 const startBody = z.object({ panel: panelParamsSchema.optional(), locale: localeWish });
 
 /**
+ * A refused panel parameter is named in `param` (`reason: "panel_param"`) beside the English message, so the page
+ * can say why in the respondent's language: a Spanish page quoted `panel.PROLIFIC_PID: expected 1–128 printable
+ * ASCII characters` in English.
+ */
+const refusedPanelParam = ([field, param]: readonly PropertyKey[]) => (field === 'panel' && typeof param === 'string' ? { reason: 'panel_param', param } : {});
+
+/**
  * The start's JSON body (docs/api.md), with the survey's bytes spliced in as they are: only the short head and
  * tail are encoded per start, the ~7 KB survey is copied once into the body.
  */
@@ -55,7 +62,7 @@ export function respondentApi(service: RespondentService): Router {
 
   router.post('/waves/:waveId/participants', async (req, res) => {
     const waveId = waveIdParam(req.params.waveId);
-    const body = parseBody(startBody, req.body);
+    const body = parseBody(startBody, req.body, refusedPanelParam);
     const session = await service.start({
       waveId,
       panelParams: body.panel ?? {},

@@ -6,13 +6,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './browser-session.ts';
+import { serveWaves } from './serve-process.ts';
 
-const session = useBrowserSession('start-refusal');
+// The bilingual study as well, for a refusal on a Spanish page (the flagship has English only).
+const session = useBrowserSession('start-refusal', (dbPath) => serveWaves(dbPath, ['alliance-corrective-measures', 'bus-line-funding']));
 
-/** Opens the wave's link with `query` and returns the status code of the start the page sent. */
-async function open(page: Page, query: string): Promise<number> {
+/** Opens the link of the study's wave with `query` and returns the status code of the start the page sent. */
+async function open(page: Page, query: string, study = 'alliance-corrective-measures'): Promise<number> {
   const started = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/participants'));
-  await page.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?${query}`);
+  await page.goto(`${session.app.baseUrl}/s/${session.app.waves.find((w) => w.study === study)!.id}?${query}`);
   return (await started).status();
 }
 
@@ -31,9 +33,23 @@ test('a panel ID the server refuses: the page says what was refused, not "check 
   const text = await shown(page, 'This survey link cannot be used');
   assert.equal(
     text,
-    'The survey could not accept a part of your link (panel.PROLIFIC_PID: expected 1–128 printable ASCII characters, got "has a space"). Please check the link you were given, or contact the researchers.',
+    'The survey could not accept a part of your link (PROLIFIC_PID: expected 1–128 printable ASCII characters (no spaces or accents), got "has a space"). Please check the link you were given, or contact the researchers.',
   );
   assert.doesNotMatch(text, /connection/);
+  await page.close();
+});
+
+test('a panel ID refused on a Spanish link: the reason in Spanish too, naming the parameter and the value', async () => {
+  // Before: "La encuesta no pudo aceptar una parte de su enlace (panel.PROLIFIC_PID: expected 1–128 printable ASCII
+  // characters, got "has a space")": the server's English words inside the Spanish sentence.
+  const page = await session.browser.newPage();
+  assert.equal(await open(page, `PROLIFIC_PID=${encodeURIComponent('has a space')}&lang=es`, 'bus-line-funding'), 422);
+  const text = await shown(page, 'Este enlace de la encuesta no se puede usar');
+  assert.equal(
+    text,
+    'La encuesta no pudo aceptar una parte de su enlace (PROLIFIC_PID: se esperaban de 1 a 128 caracteres ASCII imprimibles (sin espacios ni acentos); se recibió "has a space"). Compruebe el enlace que le dieron o escriba a los investigadores.',
+  );
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
   await page.close();
 });
 

@@ -18,14 +18,17 @@ async function startOne(panelId: string) {
   return res.body.participant.code as string;
 }
 
-/** Sends a request and checks it is a 4xx with exactly `{ error: { code, message } }` and nothing stored. */
-async function refused(send: () => request.Test, status: number, code: string) {
+/**
+ * Sends a request and checks it is a 4xx with exactly `{ error: { code, message } }` (plus `extra` fields, e.g. the
+ * refused panel parameter's name: panel-refusal.test.ts) and nothing stored.
+ */
+async function refused(send: () => request.Test, status: number, code: string, extra: string[] = []) {
   const before = await snapshot();
   const res = await send();
   assert.equal(res.status, status, JSON.stringify(res.body));
   assert.match(String(res.headers['content-type']), /application\/json/);
   assert.deepEqual(Object.keys(res.body), ['error']);
-  assert.deepEqual(Object.keys(res.body.error).sort(), ['code', 'message']);
+  assert.deepEqual(Object.keys(res.body.error).sort(), ['code', 'message', ...extra].sort());
   assert.equal(res.body.error.code, code);
   assert.ok(res.body.error.message.length > 0);
   assert.doesNotMatch(JSON.stringify(res.body), /at .*\.ts:\d+|node_modules|SQLITE|stack/i);
@@ -173,6 +176,7 @@ test('wrong types and values outside the choices → 422', async () => {
     () => request(app).post(`/api/waves/${wave.id}/participants`).send({ panel: { PROLIFIC_PID: 'x'.repeat(500) } }),
     422,
     'invalid_input',
+    ['param', 'reason'],
   );
 });
 

@@ -13,6 +13,7 @@ export const en: RespondentMessages = {
   linkInvalidText: 'Please check the link you were given.',
   linkRefusedTitle: 'This survey link cannot be used',
   linkRefusedText: (reason) => `The survey could not accept a part of your link (${reason}). Please check the link you were given, or contact the researchers.`,
+  panelParamRefused: (param, value) => `${param}: expected 1–128 printable ASCII characters (no spaces or accents), got ${value}`,
   previewTitle: 'This is a preview of the HIT',
   previewText: 'Please accept the HIT to begin the survey.',
   pausedTitle: 'This survey is paused',

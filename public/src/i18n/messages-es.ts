@@ -13,6 +13,7 @@ export const es: RespondentMessages = {
   linkInvalidText: 'Compruebe el enlace que le dieron.',
   linkRefusedTitle: 'Este enlace de la encuesta no se puede usar',
   linkRefusedText: (reason) => `La encuesta no pudo aceptar una parte de su enlace (${reason}). Compruebe el enlace que le dieron o escriba a los investigadores.`,
+  panelParamRefused: (param, value) => `${param}: se esperaban de 1 a 128 caracteres ASCII imprimibles (sin espacios ni acentos); se recibió ${value}`,
   previewTitle: 'Esta es una vista previa del HIT',
   previewText: 'Acepte el HIT para empezar la encuesta.',
   pausedTitle: 'Esta encuesta está en pausa',

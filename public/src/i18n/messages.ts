@@ -22,9 +22,14 @@ export interface RespondentMessages {
   checkQuestions: (count: number) => string;
   linkInvalidTitle: string;
   linkInvalidText: string;
-  /** A link the server refused a part of (a panel ID with spaces, say); `reason` is the server's, in English. */
+  /**
+   * A link the server refused a part of; `reason` is panelParamRefused's, or the server's message (in English) for
+   * a refusal the page has no words of its own for.
+   */
   linkRefusedTitle: string;
   linkRefusedText: (reason: string) => string;
+  /** Why a panel parameter of the link (a PROLIFIC_PID with a space, say) was refused; `value` comes quoted. */
+  panelParamRefused: (param: string, value: string) => string;
   /** An MTurk HIT's preview, before the worker accepts it: no participant is made. */
   previewTitle: string;
   previewText: string;
