@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { cellColumnHeaders } from './accessibility-tree.ts';
-import { AXE_SOURCE, seriousViolations } from './axe-wcag.ts';
+import { axeViolations, seriousViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { serveWaves } from './serve-process.ts';
@@ -190,13 +190,7 @@ test('AAA contrast (axe color-contrast-enhanced, 7:1) of our colours on every pa
       // The outcome page's "Read the situation again", opened: its summary and the vignette in the box.
       const reread = page.locator('details.vlab-reread summary');
       if (await reread.count()) await reread.first().click();
-      if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-      type Violation = { nodes: { target: string[]; any: { message: string }[] }[] };
-      const violations: Violation[] = await page.evaluate(() =>
-        (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: Violation[] }> } }).axe
-          .run(document, { runOnly: { type: 'rule', values: ['color-contrast-enhanced'] } })
-          .then((r) => r.violations),
-      );
+      const violations = await axeViolations(page, { type: 'rule', values: ['color-contrast-enhanced'] });
       for (const node of violations.flatMap((v) => v.nodes)) {
         const target = node.target.join(' ');
         // SurveyJS's DefaultDark draws its buttons' text in its orange (#ff9814) on #303030: 6.1:1.

@@ -4,16 +4,14 @@
 // Refresh, with no column header left empty.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { describedByItsName, rolesNamed } from './accessibility-tree.ts';
+import { axeViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { serveWaves } from './serve-process.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } as const;
 
 const session = useBrowserSession('assistive', (dbPath) => serveWaves(dbPath, ['bus-line-funding', 'protege-bargaining']));
@@ -196,12 +194,8 @@ function contrast(a: string, b: string): number {
 }
 
 async function emptyHeaders(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  type Result = { violations: { nodes: { target: string[] }[] }[] };
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe.run(document, { runOnly: { type: 'rule', values: ['empty-table-header'] } }),
-  );
-  return result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+  const violations = await axeViolations(page, { type: 'rule', values: ['empty-table-header'] });
+  return violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
 }
 
 test('the dashboard by keyboard: focus on the first heading after sign-in, on the wave heading after Open and Refresh; a visible ring on the dark header; no empty column header', async () => {

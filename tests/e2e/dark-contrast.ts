@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe-wcag.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The widths the dark scheme is checked at: the narrowest phone the pages support, and a laptop. */
 export const DARK_WIDTHS = [320, 1280];
@@ -84,14 +82,6 @@ export async function enhancedContrastProblems(page: Page): Promise<string[]> {
 }
 
 async function contrastViolations(page: Page, rule = 'color-contrast'): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  type Violation = { id: string; nodes: { target: string[]; any: { message: string }[] }[] };
-  const violations: Violation[] = await page.evaluate(
-    (id) =>
-      (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Violation[] }> } }).axe
-        .run(document, { runOnly: { type: 'rule', values: [id] } })
-        .then((r) => r.violations),
-    rule,
-  );
+  const violations = await axeViolations(page, { type: 'rule', values: [rule] });
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`));
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -15,6 +14,7 @@ import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { seedAllianceWave } from '../server/estimates-support.ts';
 import { alliance, withPlan } from '../server/plan-support.ts';
 import { rolesNamed } from './accessibility-tree.ts';
+import { axeViolations, seriousViolations as seriousWcagViolations } from './axe-wcag.ts';
 import { darkContrastProblems, enhancedContrastProblems } from './dark-contrast.ts';
 import { launchChromium } from './chromium.ts';
 import { serve, type ServedApp } from './serve-process.ts';
@@ -148,23 +148,13 @@ test('researcher-provided text renders inert; a wrong token is refused and asked
   await context.close();
 });
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const DESKTOP = { viewport: { width: 1366, height: 900 } };
 
-/** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now: the serious and critical violations. */
+/** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now (serious and critical), and the dark scheme's contrast. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) stays as it is.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-  const violations = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
-    WCAG_TAGS,
-  );
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   // And the dark scheme's colour contrast (AA), at 320 and 1280 px.
-  return [...serious, ...(await darkContrastProblems(page, 'the dashboard'))];
+  return [...(await seriousWcagViolations(page)), ...(await darkContrastProblems(page, 'the dashboard'))];
 }
 
 async function openDashboard(options: object, wave: string): Promise<{ page: Page; close(): Promise<void> }> {
@@ -226,10 +216,8 @@ for (const [size, options] of [['a phone (320 px)', { ...PHONE, viewport: { widt
     // axe: a box that scrolls must be reachable by keyboard (scrollable-region-focusable). Narrowed to 200 px, every
     // box scrolls; its table takes focus, shows a ring, and the arrow keys scroll the box.
     await page.locator('#dash-wave .dash-scroll').evaluateAll((boxes) => boxes.forEach((b) => ((b as HTMLElement).style.width = '200px')));
-    const rule = await page.evaluate(AXE_SOURCE).then(() =>
-      page.evaluate(() => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: { nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'rule', values: ['scrollable-region-focusable'] } })),
-    );
-    assert.deepEqual(rule.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))), []);
+    const violations = await axeViolations(page, { type: 'rule', values: ['scrollable-region-focusable'] });
+    assert.deepEqual(violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))), []);
     const precision = page.locator('.dash-scroll', { has: page.getByRole('table', { name: /^Precision now/ }) });
     await page.locator('#dash-wave h3', { hasText: 'Precision' }).evaluate((h) => h.setAttribute('tabindex', '-1'));
     await page.locator('#dash-wave h3', { hasText: 'Precision' }).focus();

@@ -5,8 +5,7 @@
 // for H2's marginal means), with screenshots written to screenshots/dashboard/alliance-partner-conjoint-{phone,
 // desktop}.png (gitignored) for a person to look at.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -17,6 +16,7 @@ import { createTokenService } from '../../server/services/token-service.ts';
 import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
+import { seriousViolations as seriousWcagViolations } from './axe-wcag.ts';
 import { launchChromium } from './chromium.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { serve, type ServedApp } from './serve-process.ts';
@@ -26,8 +26,6 @@ const STUDY = 'alliance-partner-conjoint';
 const RESPONDENTS = 200;
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const DESKTOP = { viewport: { width: 1366, height: 900 } };
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let dir: string;
 let app: ServedApp;
@@ -58,17 +56,10 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now: the serious and critical violations. */
+/** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now (serious and critical), and the dark scheme's contrast. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-  const violations = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
-    WCAG_TAGS,
-  );
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   // And the dark scheme's colour contrast (AA), at 320 and 1280 px.
-  return [...serious, ...(await darkContrastProblems(page, 'the conjoint wave'))];
+  return [...(await seriousWcagViolations(page)), ...(await darkContrastProblems(page, 'the conjoint wave'))];
 }
 
 /**

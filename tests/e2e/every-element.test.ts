@@ -5,19 +5,16 @@
 // sideways scrolling, and the dark scheme's colour contrast; and under forced colours a visible focus indicator on every control the keyboard reaches
 // and every answer picked shown as picked; and with the reader's own text size doubled, every text grows with it.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { comboboxReadings, comboboxValues, describedByItsName, focusedOnArrival } from './accessibility-tree.ts';
+import { seriousViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { openEveryElementPage as openEveryElementPageAt, serveEveryElementStudy } from './every-element-study.ts';
 import { textsNotScaled } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let waveId = '';
 const session = useBrowserSession('every-element', async (dbPath) => {
@@ -34,13 +31,7 @@ const openEveryElementPage = (page: Page, pid: string) => openEveryElementPageAt
 
 /** axe's WCAG A and AA rules: the violations that are serious or critical, and sideways scrolling. */
 async function problems(page: Page, when: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
-  const violations: Violation[] = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
-    WCAG_TAGS,
-  );
-  const found = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${when}: ${v.impact} ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const found = (await seriousViolations(page)).map((v) => `${when}: ${v}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (overflow > 0) found.push(`${when}: ${overflow} px wider than the screen`);
   // The dark scheme's colour contrast (AA) too, at 320 and 1280 px.
