@@ -14,6 +14,7 @@ import { seriousViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { serve } from './serve-process.ts';
+import { setDefaultFontSize } from './text-size.ts';
 
 const LEASE_SECONDS = 8;
 const session = useBrowserSession('lease-warning', (dbPath) => serve(dbPath, { VLAB_QUOTA_LEASE_SECONDS: String(LEASE_SECONDS) }));
@@ -73,5 +74,33 @@ test('"Are you still there?" comes before the lease lapses; "Keep my place" (key
   assert.ok(leaseRenewedAt('lease-warning-1') > admittedAt);
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value), 'Next', 'focus is back where it was: Next (an input)');
+  await page.close();
+});
+
+test('on a 320 × 568 phone with the reader’s text size doubled, the warning keeps its words whole and its button inside it', async () => {
+  // Before: the dialog kept 2rem outside and 1.5rem inside at any text size, so at 32 px its text had 156 of the
+  // screen's 320 px: "there?" broke into "there" and "?", and "Keep my place" stuck out past the padding.
+  const page = await session.browser.newPage({ viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true });
+  await toVignette(page, 'lease-warning-narrow');
+  await page.getByRole('alertdialog', { name: 'Are you still there?' }).waitFor({ timeout: LEASE_SECONDS * 1000 });
+  await setDefaultFontSize(page, 32);
+  const fit = await page.locator('dialog.vlab-lease-warning').evaluate((dialog) => {
+    const inner = dialog.getBoundingClientRect().right - parseFloat(getComputedStyle(dialog).borderRightWidth) - parseFloat(getComputedStyle(dialog).paddingRight);
+    // A word split over two lines has two boxes.
+    const split: string[] = [];
+    for (const element of dialog.querySelectorAll('h2, p, button')) {
+      const text = element.firstChild as Text;
+      for (const match of text.data.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        if (range.getClientRects().length > 1) split.push(match[0]);
+      }
+    }
+    return { split, sideways: dialog.scrollWidth - dialog.clientWidth, buttonPastPadding: dialog.querySelector('button')!.getBoundingClientRect().right - inner };
+  });
+  assert.deepEqual(fit.split, [], 'words broken over two lines');
+  assert.ok(fit.sideways <= 0, `the dialog scrolls sideways by ${fit.sideways} px`);
+  assert.ok(fit.buttonPastPadding <= 0.5, `the button sticks out ${fit.buttonPastPadding} px past the padding`);
   await page.close();
 });
