@@ -201,14 +201,17 @@ async function send(req: FuzzRequest, strictChanges: boolean): Promise<void> {
 }
 
 const RESPONDENT_RUNS = 9_940;
-// A new seed every run (more of the input space over time); FUZZ_SEED=<integer> replays one. Every failure
-// message below names it, since the promises are checked on the tally after fast-check has finished.
+// One fixed seed in npm test, so a harmless change cannot make the suite fail on a new draw; FUZZ_SEED=random
+// explores a new seed (printed), FUZZ_SEED=<integer> replays one. Every failure message below names it, since
+// the promises are checked on the tally after fast-check has finished.
+const DEFAULT_FUZZ_SEED = 20_261_204;
 const SEED = fuzzSeed(process.env.FUZZ_SEED);
 const REPLAY = `fuzz seed ${SEED} (replay: FUZZ_SEED=${SEED} node scripts/run-tests.mjs tests/server/fuzz.test.ts)`;
 
 function fuzzSeed(text: string | undefined): number {
-  if (text === undefined || text === '') return Date.now() % 2 ** 31;
-  if (!/^-?\d+$/.test(text)) throw new Error(`fuzz.test: FUZZ_SEED must be an integer, got "${text}"`);
+  if (text === undefined || text === '') return DEFAULT_FUZZ_SEED;
+  if (text === 'random') return Date.now() % 2 ** 31;
+  if (!/^-?\d+$/.test(text)) throw new Error(`fuzz.test: FUZZ_SEED must be an integer or "random", got "${text}"`);
   return Number(text);
 }
 const RESEARCHER_RUNS = 30; // each with and without a token; every check costs the server a scrypt hash
