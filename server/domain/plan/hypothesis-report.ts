@@ -61,7 +61,7 @@ export interface CardInput {
 }
 
 /** "lmRobust: 1 row has leverage 1 …" → "1 row has leverage 1 …". */
-const withoutEstimatorName = (message: string): string => message.replace(/^[A-Za-z]+: /, '');
+export const withoutEstimatorName = (message: string): string => message.replace(/^[A-Za-z]+: /, '');
 
 /** The verdict on one tested term (see Verdict). */
 export function verdict(direction: 'positive' | 'negative' | null, estimate: number | null, p: number | null, alpha: number): Verdict {
