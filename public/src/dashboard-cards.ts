@@ -16,6 +16,17 @@ function warning(w: HypothesisReport['warnings'][number]): HTMLElement {
   return p;
 }
 
+/**
+ * A term's label in groups that wrap as a whole: "Regime: Autocracy" | "(vs. Democracy)" | "× Party: Republican" |
+ * "· Party: Republican" (term-labels.ts, conjoint-report.ts). Wrapped at any space, a narrow column split them
+ * mid-group ("Regime: Autocracy (vs." over "Democracy)"); a group longer than the column still wraps inside.
+ */
+function termLabel(label: string): HTMLElement {
+  const cell = el('span');
+  for (const part of label.split(/ (?=\(vs\. |× |· )/)) cell.append(el('span', part, 'dash-term-part'), ' ');
+  return cell;
+}
+
 const withCi = (f: TermFinding) => `${fmt(f.estimate)} [${fmt(f.conf_low)}, ${fmt(f.conf_high)}]`;
 
 /** How the verdicts were reached, and why a p may show as NA: said under the table, once per card. */
@@ -51,7 +62,7 @@ export function hypothesisCard(h: HypothesisReport, plotWidth: number): HTMLElem
     const head = [...(multiOutcome ? ['Outcome'] : []), 'Term', 'Predicted', `Estimate [${level}% CI]`, h.adjustment ? 'p adjusted' : 'p', 'Verdict'];
     const rows = h.tested.map((f): Cell[] => [
       ...(multiOutcome ? [f.outcome] : []),
-      f.label,
+      termLabel(f.label),
       f.direction ? PREDICTED[f.direction] : 'none',
       withCi(f),
       fmtP(h.adjustment ? f.p_adjusted : f.p_value),
@@ -61,7 +72,7 @@ export function hypothesisCard(h: HypothesisReport, plotWidth: number): HTMLElem
     card.append(table(`${h.id}: pre-registered terms`, head, rows, numeric), el('p', testNote(h), 'dash-note'));
   }
   if (h.controls.length) {
-    const rows = h.controls.map((f): Cell[] => [...(multiOutcome ? [f.outcome] : []), f.label, withCi(f), fmtP(f.p_value)]);
+    const rows = h.controls.map((f): Cell[] => [...(multiOutcome ? [f.outcome] : []), termLabel(f.label), withCi(f), fmtP(f.p_value)]);
     const head = [...(multiOutcome ? ['Outcome'] : []), 'Term', 'Estimate [CI]', 'p'];
     card.append(
       folded(

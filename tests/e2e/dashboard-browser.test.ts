@@ -190,6 +190,16 @@ for (const [size, options] of [['a phone (390 px)', PHONE], ['a desktop', DESKTO
     const h3 = page.locator('article[data-hypothesis="H3"]');
     const regime = h3.getByRole('row').filter({ hasText: 'economic_sanctions' }).filter({ hasText: 'Regime: Autocracy (vs. Democracy)' });
     assert.match(await regime.innerText(), /positive[\s\S]*(supported|not supported|opposite sign)/);
+    // A long label wrapped at any space before ("Regime: Autocracy (vs." | "Democracy)"): it breaks between its
+    // groups, each group on one line while it fits.
+    const parts = regime.locator('.dash-term-part');
+    assert.deepEqual(await parts.allInnerTexts(), ['Regime: Autocracy', '(vs. Democracy)']);
+    const lines = await parts.evaluateAll((spans) => spans.map((span) => {
+      const range = document.createRange();
+      range.selectNodeContents(span);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }));
+    assert.deepEqual(lines, [1, 1], 'each group on one line');
     assert.match(await h3.innerText(), /Verdicts at α = 0\.05 on p adjusted by holm over the 9 tested terms of family H3/);
     const controls = h3.locator('details');
     assert.match(await controls.locator('summary').innerText(), /^Control terms \(15\): in the model, not tested by H3$/);
