@@ -9,6 +9,24 @@ function verdictBadge(verdict: TermFinding['verdict']): HTMLElement {
   return el('span', text, `dash-verdict dash-verdict-${text.replaceAll(' ', '-')}`);
 }
 
+/** "Warning, economic_sanctions — 1 row has leverage 1 (…)": the label in bold, the message as the estimator words it. */
+function warning(w: HypothesisReport['warnings'][number]): HTMLElement {
+  const p = el('p', undefined, 'dash-warning');
+  p.append(el('strong', `Warning, ${w.outcome}`), ` — ${w.message}`);
+  return p;
+}
+
+/**
+ * A term's label in groups that wrap as a whole: "Regime: Autocracy" | "(vs. Democracy)" | "× Party: Republican" |
+ * "· Party: Republican" (term-labels.ts, conjoint-report.ts). Wrapped at any space, a narrow column split them
+ * mid-group ("Regime: Autocracy (vs." over "Democracy)"); a group longer than the column still wraps inside.
+ */
+function termLabel(label: string): HTMLElement {
+  const cell = el('span');
+  for (const part of label.split(/ (?=\(vs\. |× |· )/)) cell.append(el('span', part, 'dash-term-part'), ' ');
+  return cell;
+}
+
 const withCi = (f: TermFinding) => `${fmt(f.estimate)} [${fmt(f.conf_low)}, ${fmt(f.conf_high)}]`;
 
 /** How the verdicts were reached, and why a p may show as NA: said under the table, once per card. */
@@ -25,7 +43,7 @@ function testNote(h: HypothesisReport): string {
 /**
  * One hypothesis: its description; per pre-registered term the predicted direction, estimate with CI, the p the
  * plan tests it by and the verdict; a coefficient plot of those terms per outcome; what cannot be estimated yet, in words;
- * the model's other terms folded away.
+ * the estimator's warnings; the model's other terms folded away.
  */
 export function hypothesisCard(h: HypothesisReport, plotWidth: number): HTMLElement {
   const card = el('article', undefined, 'dash-hypothesis');
@@ -34,6 +52,9 @@ export function hypothesisCard(h: HypothesisReport, plotWidth: number): HTMLElem
   for (const p of h.problems) {
     card.append(el('p', `${p.outcome ?? 'All outcomes'}: not estimable yet — ${p.explanation}.`, 'dash-problem'));
   }
+  // Estimated, but R would print a warning beside these numbers (a row of leverage 1, a perfect fit): said before
+  // the table, so that nobody reads its SEs first.
+  for (const w of h.warnings) card.append(warning(w));
   const multiOutcome = new Set(h.tested.map((f) => f.outcome)).size > 1;
   card.append(...coefficientPlots(h.id, h.tested, h.h0, h.alpha, plotWidth));
   if (h.tested.length) {
@@ -41,7 +62,7 @@ export function hypothesisCard(h: HypothesisReport, plotWidth: number): HTMLElem
     const head = [...(multiOutcome ? ['Outcome'] : []), 'Term', 'Predicted', `Estimate [${level}% CI]`, h.adjustment ? 'p adjusted' : 'p', 'Verdict'];
     const rows = h.tested.map((f): Cell[] => [
       ...(multiOutcome ? [f.outcome] : []),
-      f.label,
+      termLabel(f.label),
       f.direction ? PREDICTED[f.direction] : 'none',
       withCi(f),
       fmtP(h.adjustment ? f.p_adjusted : f.p_value),
@@ -51,7 +72,7 @@ export function hypothesisCard(h: HypothesisReport, plotWidth: number): HTMLElem
     card.append(table(`${h.id}: pre-registered terms`, head, rows, numeric), el('p', testNote(h), 'dash-note'));
   }
   if (h.controls.length) {
-    const rows = h.controls.map((f): Cell[] => [...(multiOutcome ? [f.outcome] : []), f.label, withCi(f), fmtP(f.p_value)]);
+    const rows = h.controls.map((f): Cell[] => [...(multiOutcome ? [f.outcome] : []), termLabel(f.label), withCi(f), fmtP(f.p_value)]);
     const head = [...(multiOutcome ? ['Outcome'] : []), 'Term', 'Estimate [CI]', 'p'];
     card.append(
       folded(

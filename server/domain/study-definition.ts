@@ -7,7 +7,7 @@ import { analysisPlanSchema } from './plan/plan-schema.ts';
 import { planProblems } from './plan/validate-plan.ts';
 import { batteryProblems, quotaProblems, quotasSchema } from './quota.ts';
 import { closestName } from '../../analysis/helpers/did-you-mean.ts';
-import { describeIssue, issuePath } from './zod-issues.ts';
+import { describeIssues, issuePath } from './zod-issues.ts';
 import { findUnstorableText } from './text-characters.ts';
 import { localeCode, localizedText, studyLocales, textIn, translationProblems } from './localized-text.ts';
 import { conjointChoiceName, conjointRatingName, conjointTaskPageName } from './conjoint-survey.ts';
@@ -382,9 +382,12 @@ export function parseStudyDefinition(
   }
   const result = studyDefinitionSchema.safeParse(value);
   if (!result.success) {
-    const issue = describeIssue(result.error.issues, value);
-    const place = typeof source === 'string' ? { file: source, path: issue.path } : source(issue.path, issue.at ?? issue.path);
-    throw new DefinitionError(`${place.file}: ${issuePath(place.path)}: ${issue.message}`);
+    // Every mistake at once, a line each with its place.
+    const lines = describeIssues(result.error.issues, value).map((issue) => {
+      const place = typeof source === 'string' ? { file: source, path: issue.path } : source(issue.path, issue.at ?? issue.path);
+      return `${place.file}: ${issuePath(place.path)}: ${issue.message}`;
+    });
+    throw new DefinitionError(lines.join('\n'));
   }
   return result.data;
 }

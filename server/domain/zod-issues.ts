@@ -162,3 +162,23 @@ export function describeIssue(
   }
   return { path: issue.path, message: plainMessage(issue, valueAt(input, issue.path)) };
 }
+
+/**
+ * Every problem of a failed parse, each as describeIssue says it, in zod's order (the schema's order of fields): an
+ * author fixes them all in one go instead of meeting them one reload at a time. An unknown field that a "missing"
+ * line already names (its misspelling) and repeats of the same line are left out.
+ *
+ * @example describeIssues(issues, { titel: 'x', factors: [] }).map((d) => d.message) // ['missing (the file has "titel" there, not a field)', …]
+ */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): { path: readonly PropertyKey[]; message: string; at?: readonly PropertyKey[] }[] {
+  const described = issues.map((issue) => describeIssue([issue, ...issues.filter((other) => other !== issue)], input));
+  // A stray key already named by the missing field beside it ("the file has … there") is not said again.
+  const named = new Set(described.filter((d) => d.message.startsWith('missing (the file has')).map((d) => issuePath(d.path.slice(0, -1))));
+  const seen = new Set<string>();
+  return described.filter((d, i) => {
+    const key = `${issuePath(d.path)}\0${d.message}`;
+    if (seen.has(key) || (issues[i]!.code === 'unrecognized_keys' && named.has(issuePath(d.path)))) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -12,7 +12,7 @@ import { openDatabase } from '../../server/storage/db.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { seedAllianceWave } from '../server/estimates-support.ts';
-import { alliance, withPlan } from '../server/plan-support.ts';
+import { alliance, withLoneWeakCapability, withPlan } from '../server/plan-support.ts';
 import { rolesNamed } from './accessibility-tree.ts';
 import { axeViolations, seriousViolations as seriousWcagViolations } from './axe-wcag.ts';
 import { darkContrastProblems, enhancedContrastProblems } from './dark-contrast.ts';
@@ -26,7 +26,7 @@ let dir: string;
 let app: ServedApp;
 let browser: Browser;
 let token = '';
-const waves: { shipped: string; hostile: string } = { shipped: '', hostile: '' };
+const waves: { shipped: string; hostile: string; warned: string } = { shipped: '', hostile: '', warned: '' };
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vlab-dashboard-'));
@@ -41,6 +41,9 @@ before(async () => {
   await studies.syncDefinitions([withPlan(alliance, hostile)]);
   waves.hostile = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash2' })).wave.id;
   await seedAllianceWave(store, alliance, waves.hostile, 'x');
+  // One respondent alone at a level: each H3 fit warns of a row with leverage 1 (HC2).
+  waves.warned = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash3' })).wave.id;
+  await seedAllianceWave(store, alliance, waves.warned, 'w', withLoneWeakCapability);
   // A redirect changed mid-wave: the dashboard lists it under "Settings changed".
   await createWaveService({ store, studies }).update(waves.shipped, { completeUrl: 'https://app.prolific.com/submissions/complete?cc=NEW1' }, 'cli');
   token = (await createTokenService({ store }).create('dashboard test')).token;
@@ -177,6 +180,16 @@ for (const [size, options] of [['a phone (390 px)', PHONE], ['a desktop', DESKTO
     const h3 = page.locator('article[data-hypothesis="H3"]');
     const regime = h3.getByRole('row').filter({ hasText: 'economic_sanctions' }).filter({ hasText: 'Regime: Autocracy (vs. Democracy)' });
     assert.match(await regime.innerText(), /positive[\s\S]*(supported|not supported|opposite sign)/);
+    // A long label wrapped at any space before ("Regime: Autocracy (vs." | "Democracy)"): it breaks between its
+    // groups, each group on one line while it fits.
+    const parts = regime.locator('.dash-term-part');
+    assert.deepEqual(await parts.allInnerTexts(), ['Regime: Autocracy', '(vs. Democracy)']);
+    const lines = await parts.evaluateAll((spans) => spans.map((span) => {
+      const range = document.createRange();
+      range.selectNodeContents(span);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }));
+    assert.deepEqual(lines, [1, 1], 'each group on one line');
     assert.match(await h3.innerText(), /Verdicts at α = 0\.05 on p adjusted by holm over the 9 tested terms of family H3/);
     const controls = h3.locator('details');
     assert.match(await controls.locator('summary').innerText(), /^Control terms \(15\): in the model, not tested by H3$/);
@@ -233,6 +246,22 @@ for (const [size, options] of [['a phone (320 px)', { ...PHONE, viewport: { widt
     await close();
   });
 }
+
+// The estimates JSON carried lm_robust's warnings, but no card showed them: a researcher read H3's SEs without
+// learning that a row of leverage 1 was weighted by a convention (docs/analysis.md), not as estimatr does.
+test('a fit\'s warning shows on its hypothesis card, per outcome, on a phone; the other cards show none', async () => {
+  const { page, close } = await openDashboard(PHONE, waves.warned);
+  const warnings = page.locator('article[data-hypothesis="H3"] .dash-warning');
+  assert.deepEqual(
+    (await warnings.allInnerTexts()).map((text) => text.replace(/ — .*/s, '')),
+    ['Warning, economic_sanctions', 'Warning, reduce_military_aid', 'Warning, suspend_military_support'],
+  );
+  assert.match(await warnings.first().innerText(), /— 1 row has leverage 1 \(the only observation of a factor level or cell/);
+  assert.equal(await page.locator('article:not([data-hypothesis="H3"]) .dash-warning').count(), 0);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no sideways scrolling');
+  assert.deepEqual(await seriousViolations(page), []);
+  await close();
+});
 
 test('early in a wave: messages for researchers, never an estimator’s text; the precision table says when it fills', async () => {
   const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', alliance.id, '--target', '500', '--db', join(dir, 'vlab.sqlite'), '--json'], { encoding: 'utf8' });

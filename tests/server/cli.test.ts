@@ -90,14 +90,21 @@ test('a broken definition is listed with its message, and the server and CLI wor
   const text = readFileSync(file, 'utf8');
   const at = text.indexOf('"code": "No Rival"');
   const line = text.slice(0, at).split('\n').length;
-  const message = `${file}:${line}:${at - text.lastIndexOf('\n', at)}: factors[1].levels[0].code: expected a level code of lowercase letters, digits and _ + - (starting with a letter or digit), got "No Rival"`;
+  const first = `${file}:${line}:${at - text.lastIndexOf('\n', at)}: factors[1].levels[0].code: expected a level code of lowercase letters, digits and _ + - (starting with a letter or digit), got "No Rival"`;
+  // And, at once, what follows from it in the study's other files: the simulation recalls the level by its code.
+  const simulation = join(defs, 'protege-bargaining', 'simulation.json');
+  const simText = readFileSync(simulation, 'utf8');
+  const recall = simText.indexOf('"manipulation_check_rival"', simText.indexOf('"recall"'));
+  const second = `${simulation}:${simText.slice(0, recall).split('\n').length}:${recall - simText.lastIndexOf('\n', recall)}: recall.manipulation_check_rival: "manipulation_check_rival" has no choice "No Rival" (its choices must be the level codes of "outside_option")`;
+  const message = `${first}\n${second}`;
 
   // A broken study is something to fix: exit 1 (as a check that found a problem; usage mistakes exit 2), so a
   // script or CI step that runs `vlab study list` after an edit stops there; the table still lists every study.
   const list = vlab(['study', 'list', '--db', db], env);
   assert.equal(list.status, 1, list.stderr);
   assert.equal(list.stderr, 'vlab study list: 1 of 5 studies broken (listed above): no new waves of it until fixed\n');
-  assert.ok(list.stdout.endsWith(`\n1 broken — no new waves of these until fixed:\n  protege-bargaining: ${message}\n`), list.stdout);
+  // One line a mistake, all of them: the first beside the study's id, the next indented under it.
+  assert.ok(list.stdout.endsWith(`\n1 broken — no new waves of these until fixed:\n  protege-bargaining: ${first}\n    ${second}\n`), list.stdout);
   assert.match(list.stdout, /^bus-line-funding +v1 +4 +0 /m);
   // A folder of broken studies only (a newcomer's first copy): the list starts with them, not with an empty line.
   const lone = join(dir, 'lone-defs');

@@ -95,6 +95,27 @@ test('a misspelt or missing field and a wrong text say where and what, not zod\'
   assert.equal(problem((s) => delete s.consent.title.es), `${file}: consent.title: missing translation "es"`);
 });
 
+// A study with three mistakes said one at a time: fix the first, reload, meet the second. All of them at once, each
+// a line of its own with its place, in the file's order of fields.
+test('every mistake of a study is said at once, one line each with its place', () => {
+  const defs = copyDefinitions('several');
+  const file = join(defs, 'bus-line-funding', 'study.json');
+  editJson(file, (s) => {
+    s.titel = s.title;
+    delete s.title;
+    s.factors[0].levels[0].text.es = 5;
+    s.factorz = [];
+  });
+  const { broken } = loadDefinitionFolder(defs);
+  assert.deepEqual(broken.map((b) => b.id), ['bus-line-funding']);
+  const lines = broken[0]!.message.split('\n');
+  for (const line of lines) assert.match(line, /study\.json:\d+:\d+: /, 'each line has its place');
+  assert.deepEqual(lines.map((line) => line.replace(/(study\.json):\d+:\d+:/, '$1:')), [
+    `${file}: title: missing (the file has "titel", "factorz" there, not a field)`,
+    `${file}: factors[0].levels[0].text.es: expected a text, got 5`,
+  ]);
+});
+
 // PostgreSQL refuses a NUL in text ("invalid byte sequence for encoding UTF8: 0x00"): a title holding one ended
 // `vlab serve` and `vlab study list` on PostgreSQL with that stack trace (SQLite stored it). Half a surrogate pair
 // (a lone \ud800 escape) is no character: both engines' UTF-8 turned it into U+FFFD, so the stored text differed
@@ -158,7 +179,8 @@ test('a field\'s problem names the line and column where the field is, in the fi
   const broken = original.replace('"code": "autocracy"', '"code": "democracy"');
   writeFileSync(study, broken);
   const second = broken.indexOf('"code": "democracy"', broken.indexOf('"code": "democracy"') + 1);
-  assert.equal(loadDefinitionFolder(defs).broken[0]!.message,
+  // The first line (the study's other mistakes follow it: the plan's and the simulation's "autocracy").
+  assert.equal(loadDefinitionFolder(defs).broken[0]!.message.split('\n')[0],
     `${study}:${lineOf(broken, '"code"', second)}: factors[0].levels[1].code: duplicate level "democracy"`);
   // A misspelt field: at the misspelling, where the author has to type.
   const misspelt = original.replace('"title":', '"titel":');
@@ -175,8 +197,11 @@ test('a field\'s problem names the line and column where the field is, in the fi
   editJson(plan, (p) => delete p.hypotheses[1].outcomes);
   const reformatted = readFileSync(plan, 'utf8');
   const h2 = reformatted.indexOf('"id": "H2"');
-  assert.equal(loadDefinitionFolder(defs).broken[0]!.message,
-    `${plan}:${lineOf(reformatted, '{', reformatted.lastIndexOf('{', h2))}: hypotheses[1].outcomes: missing`);
+  // Both of the file's mistakes at once (the seType is still HC4), each at its own line.
+  assert.deepEqual(loadDefinitionFolder(defs).broken[0]!.message.split('\n'), [
+    `${plan}:${lineOf(reformatted, '{', reformatted.lastIndexOf('{', h2))}: hypotheses[1].outcomes: missing`,
+    `${plan}:${lineOf(reformatted, '"seType": "HC4"')}: hypotheses[2].seType: expected one of classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg, got "HC4"`,
+  ]);
 });
 
 test('a copied study whose id is still the original\'s says which name to write', () => {
@@ -200,7 +225,9 @@ test('a value of the wrong type, size or choice says what is expected and what t
     const message = loadDefinitionFolder(defs).broken[0]!.message;
     writeFileSync(file, originals.get(name)!);
     // Whatever the line, the field and the words: the location is tested on its own.
-    return message.slice(message.indexOf('.json') + '.json'.length).replace(/^:\d+:\d+/, '');
+    // The first line: what follows from it (a plan's term the level was) is said after it.
+    const first = message.split('\n')[0]!;
+    return first.slice(first.indexOf('.json') + '.json'.length).replace(/^:\d+:\d+/, '');
   };
   // Each was zod's default before: "Invalid input: expected number, received string", "Too small: expected
   // array to have >=2 items", "Too big: expected number to be <1", "Invalid option: expected one of
@@ -232,7 +259,7 @@ test('a broken study is listed with its message and takes no new wave, nor reope
     const folder = loadDefinitionFolder(defs);
     const studies = createStudyService({ store, broken: folder.broken });
     await studies.syncDefinitions(folder.studies);
-    const message = /protege-bargaining\/study\.json:\d+:\d+: factors\[1\]\.levels\[0\]\.code: expected a level code of lowercase letters, digits and _ \+ - \(starting with a letter or digit\), got "No Rival"$/;
+    const message = /protege-bargaining\/study\.json:\d+:\d+: factors\[1\]\.levels\[0\]\.code: expected a level code of lowercase letters, digits and _ \+ - \(starting with a letter or digit\), got "No Rival"$/m;
     assert.match(studies.brokenStudies()[0]!.message, message);
     const listed = await studies.listStudies();
     assert.match(listed.find((s) => s.id === 'protege-bargaining')!.broken!, message);
@@ -240,7 +267,7 @@ test('a broken study is listed with its message and takes no new wave, nor reope
 
     await assert.rejects(
       () => studies.createWave({ studyKey: 'protege-bargaining', target: 10 }),
-      (e: Error & { code?: string }) => e.code === 'conflict' && /^study "protege-bargaining" is broken until its definition is fixed: .*a level code of lowercase letters.*"No Rival"$/.test(e.message),
+      (e: Error & { code?: string }) => e.code === 'conflict' && /^study "protege-bargaining" is broken until its definition is fixed: .*a level code of lowercase letters.*"No Rival"$/m.test(e.message),
     );
     const brokenWaves = createWaveService({ store, studies });
     await assert.rejects(() => brokenWaves.transition(paused, 'open'), /study "protege-bargaining" is broken/);
@@ -310,7 +337,7 @@ test('the researcher API lists the broken studies and refuses their new waves wi
     const listed = await request(app).get('/api/researcher/studies').set(auth);
     assert.equal(listed.status, 200);
     assert.deepEqual(listed.body.broken.map((b: { id: string }) => b.id), ['bus-line-funding']);
-    assert.match(listed.body.broken[0].message, /unknown factor "\{Funding\}" \(did you mean "\{funding\}"\?\) \(es\)$/);
+    assert.match(listed.body.broken[0].message, /unknown factor "\{Funding\}" \(did you mean "\{funding\}"\?\) \(es\)$/m);
     assert.equal(listed.body.studies.length, 4, 'never stored: listed only as broken');
 
     const refused = await request(app).post('/api/researcher/waves').set(auth).send({ study: 'bus-line-funding', target: 10 });

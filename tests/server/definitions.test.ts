@@ -154,7 +154,7 @@ test('an invalid definition is refused with a message naming the file and the fi
   // A case slip is an unknown factor with the name it was meant to be, not a stray brace.
   assert.match(
     loadBroken((d) => (d.vignette.template[0] = 'Country A is a {Regime}.')),
-    /vignette\.template\[0\]: unknown factor "\{Regime\}" \(did you mean "\{regime\}"\?\)$/,
+    /vignette\.template\[0\]: unknown factor "\{Regime\}" \(did you mean "\{regime\}"\?\)$/m,
   );
   assert.match(loadBroken((d) => (d.vignette.template = ['{regime} {capability} {treaty}'])), /factor "behavior" never appears/);
   assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].type = 'slider')), /pages\.outcomes\[0\]\.elements\[0\]\.type/);
@@ -171,7 +171,7 @@ test('two choices of one question with the same value are refused (the data coul
   const first = (d: Record<string, any>) => d.pages.pretreatment.flatMap((p: any) => p.elements).find((e: any) => Array.isArray(e.choices));
   assert.match(
     loadBroken((d) => { const q = first(d); q.choices[1] = typeof q.choices[0] === 'object' ? { ...q.choices[1], value: q.choices[0].value } : q.choices[0]; }),
-    /^<dir>\/alliance-corrective-measures\/study\.json:\d+:\d+: pages\.pretreatment\[\d+\]\.elements\[\d+\]\.choices\[1\]\.value: duplicate choice value .* \(choice 1 has it too\): each answer must be told apart in the data$/,
+    /^<dir>\/alliance-corrective-measures\/study\.json:\d+:\d+: pages\.pretreatment\[\d+\]\.elements\[\d+\]\.choices\[1\]\.value: duplicate choice value .* \(choice 1 has it too\): each answer must be told apart in the data$/m,
   );
   // 1 and "1" are one value in the CSV.
   assert.match(
@@ -195,7 +195,7 @@ test('two choices of one question with the same value are refused (the data coul
 test('a level code with a space or a capital says what a level code may hold and quotes it', () => {
   assert.match(
     loadBroken((d) => (d.factors[0].levels[0].code = 'Full democracy')),
-    /factors\[0\]\.levels\[0\]\.code: expected a level code of lowercase letters, digits and _ \+ - \(starting with a letter or digit\), got "Full democracy"$/,
+    /factors\[0\]\.levels\[0\]\.code: expected a level code of lowercase letters, digits and _ \+ - \(starting with a letter or digit\), got "Full democracy"$/m,
   );
 });
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { executePlan } from '../../server/domain/plan/execute-plan.ts';
 import { hypothesisReports, verdict } from '../../server/domain/plan/hypothesis-report.ts';
-import { alliance, allianceRows } from './plan-support.ts';
+import { alliance, allianceRows, withLoneWeakCapability } from './plan-support.ts';
 
 test('verdicts: significant in the predicted direction, the other way, or not; no direction; nothing to judge', () => {
   assert.equal(verdict('positive', 0.3, 0.001, 0.05), 'supported');
@@ -55,4 +55,15 @@ test('early in a wave the cards carry the explanations, not the estimator messag
     'needs at least 2 respondents in each arm; now 1 in Behavior: Cooperates (control)',
     'needs at least 2 respondents in each arm; now 1 in Behavior: Cooperates (control)',
   ]);
+});
+
+// The plan result carried lm_robust's warnings (a row of leverage 1 under HC2) to the JSON and the CLI's stderr, but
+// the cards had no place for them: a researcher reading the dashboard never learnt that H3's SEs rest on a convention.
+test('a fit\'s warnings reach its hypothesis card, per outcome, without the estimator\'s name; other cards have none', () => {
+  const result = executePlan({ definition: alliance, rows: withLoneWeakCapability(allianceRows()) });
+  const reports = hypothesisReports(alliance, result);
+  const h3 = reports.find((r) => r.id === 'H3')!;
+  assert.deepEqual(h3.warnings.map((w) => w.outcome), ['economic_sanctions', 'reduce_military_aid', 'suspend_military_support']);
+  for (const w of h3.warnings) assert.match(w.message, /^1 row has leverage 1 \(the only observation of a factor level or cell/);
+  assert.deepEqual(reports.filter((r) => r.id !== 'H3').map((r) => r.warnings), [[], []]);
 });

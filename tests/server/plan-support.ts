@@ -22,3 +22,13 @@ export function withPlan(def: StudyDefinition, plan: unknown): StudyDefinition {
 export function allianceRows(): Row[] {
   return referenceRows('alliance.csv').map(({ respondent_id, violated: _violated, ...rest }) => ({ [PARTICIPANT_COLUMN]: respondent_id, ...rest }));
 }
+
+/**
+ * `rows` with one respondent alone at capability "weak" (every other "strong"): in the alliance plan's H3 (HC2, no
+ * clusters) that respondent's row has leverage 1, so each H3 fit carries lm_robust's leverage warning.
+ */
+export function withLoneWeakCapability(rows: readonly Row[]): Row[] {
+  // The first row H3 keeps: attentive (the plan's exclusion) and told of a violation (H3's subset).
+  const lone = rows.findIndex((row) => Number(row.attention_pass) === 1 && VIOLATIONS.includes(String(row.behavior)));
+  return rows.map((row, i) => ({ ...row, capability: i === lone ? 'weak' : 'strong' }));
+}

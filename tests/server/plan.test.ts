@@ -131,8 +131,11 @@ test('an outcome refused as not numeric names the answer that is not a number an
   question.choices![1]!.value = '2';
   assert.throws(() => withPlan(def as unknown as typeof alliance, { hypotheses: [dim()] }), (error: unknown) => {
     assert.ok(error instanceof DefinitionError);
-    assert.equal(error.message,
-      'test: analysisPlan.hypotheses[0].outcomes[0]: "alliance_favorability" has an answer that is not a number ("2", a text): an outcome is estimated on numbers, so every choice value of its question must be one');
+    // Every mistake at once: the simulation's outcome model says the same of it.
+    assert.deepEqual(error.message.split('\n'), [
+      'test: analysisPlan.hypotheses[0].outcomes[0]: "alliance_favorability" has an answer that is not a number ("2", a text): an outcome is estimated on numbers, so every choice value of its question must be one',
+      'test: simulation.outcomes.alliance_favorability: "alliance_favorability" needs numeric choices (a rating scale) to be an outcome',
+    ]);
     return true;
   });
 });

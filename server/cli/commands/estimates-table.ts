@@ -1,6 +1,6 @@
 import { csvFromRecords, textTable } from '../../../analysis/index.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../../domain/plan/execute-plan.ts';
-import { hypothesisReports, type HypothesisReport, type TermFinding } from '../../domain/plan/hypothesis-report.ts';
+import { hypothesisReports, withoutEstimatorName, type HypothesisReport, type TermFinding } from '../../domain/plan/hypothesis-report.ts';
 import { planAlpha } from '../../domain/plan/plan-schema.ts';
 import { termLabeler } from '../../domain/plan/term-labels.ts';
 import { significantDigits } from '../../../analysis/significant-digits.ts';
@@ -70,7 +70,8 @@ function outcomeBlock(h: HypothesisReport, outcome: string, findings: TermFindin
 /**
  * `vlab estimates --format table`: for reading in a terminal of 100 columns. Per hypothesis and outcome, the
  * pre-registered terms in the study's words with estimate, CI, (adjusted) p and verdict, to three significant
- * digits; what cannot be estimated yet, and how many other terms the model has. `--wide` is every column.
+ * digits; what cannot be estimated yet, the fits' warnings, and how many other terms the model has. `--wide` is
+ * every column (the warnings after the table).
  */
 export function estimatesTable(result: WaveEstimates, def: StudyDefinition): string {
   const out = [headline(result, def).trimEnd()];
@@ -85,6 +86,10 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
       if (tested.length) out.push(...outcomeBlock(h, outcome, tested, 'stack' in hypothesis && hypothesis.stack ? `N ${nUsed} stacked rows` : isConjoint ? `N ${nUsed} profiles` : `N ${nUsed}`));
       else out.push(`${h.id} · ${outcome}`);
       for (const p of h.problems.filter((x) => x.outcome === outcome || x.outcome === null)) out.push(`${INDENT}not estimable yet: ${p.explanation}`);
+      // Under its numbers, as R prints a warning after the estimates; wrapped, as the messages are long.
+      for (const w of h.warnings.filter((x) => x.outcome === outcome)) {
+        out.push(...wrap(`warning: ${w.message}`, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`));
+      }
       const controls = h.controls.filter((f) => f.outcome === outcome).length;
       if (controls) out.push(`${INDENT}+ ${controls} other term${controls === 1 ? '' : 's'} of the model (controls, intercept): --wide shows them`);
     }
@@ -120,5 +125,7 @@ export function wideEstimatesTable(result: WaveEstimates, def: StudyDefinition):
     verdict: verdicts.get(`${e.hypothesis}\0${e.outcome}\0${e.term}`) ?? '',
   }));
   const columns = ['hypothesis', 'outcome', 'term', 'label', ...PLAN_ESTIMATE_COLUMNS.slice(3), 'verdict'];
-  return headline(result, def) + textTable(records, columns);
+  // The fits' warnings after the table, unwrapped as the rows are.
+  const warnings = result.warnings.map((w) => `warning, ${w.hypothesis} (${w.outcome}): ${withoutEstimatorName(w.message)}\n`);
+  return headline(result, def) + textTable(records, columns) + (warnings.length ? `\n${warnings.join('')}` : '');
 }

@@ -40,7 +40,8 @@ export function registerStudyCommands(program: Command): void {
           if (records.length) process.stdout.write(textTable(records, ['study', 'version', 'cells', 'waves', 'title']));
           if (broken.length) {
             process.stdout.write(`${records.length ? '\n' : ''}${broken.length} broken — no new waves of these until fixed:\n`);
-            for (const b of broken) process.stdout.write(`  ${b.id}: ${b.message}\n`);
+            // Every mistake of a study, a line each: the first beside its id, the others under it.
+            for (const b of broken) process.stdout.write(`  ${b.id}: ${b.message.split('\n').join('\n    ')}\n`);
           }
           failWhenBroken(broken.length, list.length + unstored.length, '(listed above)');
         } finally {

@@ -1,6 +1,5 @@
 import type { StudyDefinition } from '../study-definition.ts';
-import type { PlanEstimate, PlanProblemAtRun } from './execute-plan.ts';
-import { hypothesisCards, type HypothesisReport } from './hypothesis-report.ts';
+import { hypothesisCards, type CardInput, type HypothesisReport } from './hypothesis-report.ts';
 import { planAlpha, type ConjointHypothesis } from './plan-schema.ts';
 import { spellOut, studyLevelLabel } from './term-labels.ts';
 
@@ -14,11 +13,11 @@ import { spellOut, studyLevelLabel } from './term-labels.ts';
  */
 export function conjointHypothesisReports(
   def: StudyDefinition,
-  { estimates, problems }: { estimates: readonly PlanEstimate[]; problems: readonly PlanProblemAtRun[] },
+  input: CardInput,
 ): HypothesisReport[] {
   return hypothesisCards(
     def.analysisPlan.conjoint ?? [],
-    { estimates, problems, alpha: planAlpha(def.analysisPlan) },
+    { ...input, alpha: planAlpha(def.analysisPlan) },
     {
       isTested: (h, term) => !h.terms || h.terms.includes(term),
       labeler: (h) => conjointTermLabeler(def, h.estimator, h.by),

@@ -1,5 +1,5 @@
 import type { StudyDefinition } from '../study-definition.ts';
-import { isTestedTerm, type PlanEstimate, type PlanProblemAtRun } from './execute-plan.ts';
+import { isTestedTerm, type PlanEstimate, type PlanProblemAtRun, type PlanWarning } from './execute-plan.ts';
 import { planAlpha } from './plan-schema.ts';
 import { conjointHypothesisReports } from './conjoint-report.ts';
 import { termLabeler } from './term-labels.ts';
@@ -45,7 +45,23 @@ export interface HypothesisReport {
   /** The model's other terms (controls, the intercept): shown folded. */
   controls: TermFinding[];
   problems: { outcome: string | null; explanation: string }[];
+  /**
+   * Fitted, but the estimator warned (R prints it beside the estimates): a row of leverage 1 under HC2/HC3, an
+   * essentially perfect fit. The message without the estimator's name, which a researcher has no use for.
+   */
+  warnings: { outcome: string; message: string }[];
 }
+
+/** What a plan's run gives the cards: its estimates, what could not be fitted, what was fitted with a warning. */
+export interface CardInput {
+  estimates: readonly PlanEstimate[];
+  problems: readonly PlanProblemAtRun[];
+  /** Absent: no warnings (a result from before they were kept). */
+  warnings?: readonly PlanWarning[];
+}
+
+/** "lmRobust: 1 row has leverage 1 …" → "1 row has leverage 1 …". */
+export const withoutEstimatorName = (message: string): string => message.replace(/^[A-Za-z]+: /, '');
 
 /** The verdict on one tested term (see Verdict). */
 export function verdict(direction: 'positive' | 'negative' | null, estimate: number | null, p: number | null, alpha: number): Verdict {
@@ -80,18 +96,19 @@ export function termFinding(
 
 /**
  * The dashboard's hypothesis cards: per hypothesis of the plan, each pre-registered term with its predicted
- * direction, estimate, CI, adjusted p and verdict; the other terms apart; the problems in a researcher's words.
+ * direction, estimate, CI, adjusted p and verdict; the other terms apart; the problems in a researcher's words;
+ * the fits' warnings.
  *
  * @example hypothesisReports(def, executePlan({ definition: def, rows }))[0].tested[0].verdict // "supported"
  */
 export function hypothesisReports(
   def: StudyDefinition,
-  { estimates, problems }: { estimates: readonly PlanEstimate[]; problems: readonly PlanProblemAtRun[] },
+  input: CardInput,
 ): HypothesisReport[] {
   const alpha = planAlpha(def.analysisPlan);
-  const plain = hypothesisCards(def.analysisPlan.hypotheses, { estimates, problems, alpha }, { isTested: isTestedTerm, labeler: (h) => termLabeler(def, h) });
+  const plain = hypothesisCards(def.analysisPlan.hypotheses, { ...input, alpha }, { isTested: isTestedTerm, labeler: (h) => termLabeler(def, h) });
   // A conjoint's amce/mm hypotheses (analysis-plan.json "conjoint"), after the per-respondent ones.
-  return [...plain, ...conjointHypothesisReports(def, { estimates, problems })];
+  return [...plain, ...conjointHypothesisReports(def, input)];
 }
 
 /** What a card needs of a hypothesis, per-respondent (plan-schema.ts) or conjoint. */
@@ -108,7 +125,7 @@ interface CardHypothesis {
  */
 export function hypothesisCards<H extends CardHypothesis>(
   hypotheses: readonly H[],
-  { estimates, problems, alpha }: { estimates: readonly PlanEstimate[]; problems: readonly PlanProblemAtRun[]; alpha: number },
+  { estimates, problems, warnings = [], alpha }: CardInput & { alpha: number },
   how: { isTested: (h: H, term: string) => boolean; labeler: (h: H) => (term: string) => string; h0?: (h: H) => number },
 ): HypothesisReport[] {
   const familySizes = new Map<string, number>();
@@ -134,6 +151,7 @@ export function hypothesisCards<H extends CardHypothesis>(
       tested: own.filter((e) => how.isTested(h, e.term)).map((e) => finding(e, true)),
       controls: own.filter((e) => !how.isTested(h, e.term)).map((e) => finding(e, false)),
       problems: problems.filter((p) => p.hypothesis === h.id || p.hypothesis === '*').map((p) => ({ outcome: p.outcome, explanation: p.explanation })),
+      warnings: warnings.filter((w) => w.hypothesis === h.id).map((w) => ({ outcome: w.outcome, message: withoutEstimatorName(w.message) })),
     };
   });
 }

@@ -22,6 +22,9 @@ export function conjointPlanProblems(def: StudyDefinition, takenIds: ReadonlySet
   if (design.kind !== 'conjoint') return [{ path: base, message: 'conjoint hypotheses need a conjoint design (design.kind "conjoint")' }];
   if (def.analysisPlan.weights === 'raking') problems.push({ path: [...base], message: 'conjoint hypotheses are not weighted yet: drop "weights": "raking" or the conjoint hypotheses' });
   const outcomes = [design.outcomes.choice?.name, design.outcomes.rating?.name].filter((name): name is string => !!name);
+  // A design without outcomes is its own mistake (design.outcomes): the plan checked against none would only add
+  // "not an outcome of the conjoint design ()" and a formula "undefined ~ …" under it.
+  if (outcomes.length === 0) return problems;
   const columns = planColumns(def);
   const ids = new Set(takenIds);
   const methods = new Map<string, string>();

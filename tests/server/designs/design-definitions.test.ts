@@ -76,7 +76,11 @@ test('restrictions must leave every level a positive probability and some combin
 });
 
 test('weights: positive everywhere, whole numbers in vignette designs, and no cell a respondent would need twice', () => {
-  assert.equal(conjointWith((d) => (d.factors[0].levels[0].weight = 0)), 'study.json: factors[0].levels[0].weight: expected a positive weight (a level that should never be shown is removed instead)');
+  assert.equal(conjointWith((d) => (d.factors[0].levels[0].weight = 0)), [
+    'study.json: factors[0].levels[0].weight: expected a positive weight (a level that should never be shown is removed instead)',
+    // Said with it (every mistake at once): what the zero weight does to the design.
+    'study.json: restrictions: level "democracy" of "regime" is never shown: the rules rule out every combination with it',
+  ].join('\n'));
   assert.equal(conjointWith((d) => (d.factors[0].levels[0].weight = 1.5)), null, 'a conjoint draws levels by any positive weight');
   assert.match(repeatedWith((d) => (d.factors[0].levels[0].weight = 1.5))!, /^study\.json: factors\[0\]\.levels\[0\]\.weight: a vignette design needs whole-number weights .* 3 : 2 for 1\.5 : 1$/);
   const heavy = repeatedWith((d) => {
@@ -100,9 +104,16 @@ test('weights: positive everywhere, whole numbers in vignette designs, and no ce
 test('each kind requires its own sections', () => {
   assert.equal(conjointWith((d) => (d.vignette = { title: 'x', template: ['{regime}'] })), 'study.json: vignette: a conjoint shows its attributes in a table, not in a vignette: remove "vignette" (task texts go in design.task)');
   assert.equal(conjointWith((d) => delete d.factors[2].text), 'study.json: factors[2]: attribute "treaty" needs a "text": its name as respondents read it in the table');
-  assert.equal(conjointWith((d) => (d.design.profilesPerTask = 1)), 'study.json: design.outcomes.choice: a forced choice needs two profiles per task (profilesPerTask: 2); with one, ask a rating');
+  assert.equal(conjointWith((d) => (d.design.profilesPerTask = 1)), [
+    'study.json: design.outcomes.choice: a forced choice needs two profiles per task (profilesPerTask: 2); with one, ask a rating',
+    'study.json: design.task.profileLabels: expected 1 label(s), one per profile of a task',
+  ].join('\n'));
   assert.equal(conjointWith((d) => (d.design.outcomes = {})), 'study.json: design.outcomes: expected a "choice", a "rating" or both');
-  assert.equal(conjointWith((d) => (d.design.outcomes.rating.name = 'party')), 'study.json: design.outcomes.rating.name: "party" is already the name of a factor, page or question');
+  assert.equal(conjointWith((d) => (d.design.outcomes.rating.name = 'party')), [
+    'study.json: design.outcomes.rating.name: "party" is already the name of a factor, page or question',
+    // Said with it: the plan's rating outcome is no longer the design's.
+    'study.json: analysisPlan.conjoint[0].outcomes[1]: "support_aid_cut" is not an outcome of the conjoint design (chosen, party)',
+  ].join('\n'));
   assert.equal(conjointWith((d) => (d.design.attributeOrder = 'random')), 'study.json: design.attributeOrder: expected "random-per-respondent" or "fixed"');
   assert.equal(conjointWith((d) => (d.design.kind = 'maxdiff')), 'study.json: design.kind: kind must be "vignette" or "conjoint"');
   assert.equal(repeatedWith((d) => delete d.vignette), 'study.json: vignette: required: a vignette design needs a template with its factors');
