@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { conjointAnswerShape, missingConjointAnswers } from './conjoint-survey.ts';
 import { DomainError } from './errors.ts';
 import { allElements, choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from './study-definition.ts';
+import { MAX_ANSWER_TEXT } from './surveyjs-answer-shape.ts';
 import { firstIssue } from './zod-issues.ts';
 
 /** A respondent's answers: question name → value, as SurveyJS reports `survey.data`. */
 export type Answers = Record<string, unknown>;
-
-const MAX_TEXT = 5000;
 
 function valueSchema(e: SurveyElement): z.ZodType | null {
   switch (e.type) {
@@ -24,9 +23,9 @@ function valueSchema(e: SurveyElement): z.ZodType | null {
     case 'boolean':
       return z.boolean();
     case 'text':
-      return e.inputType === 'number' ? z.number().finite() : z.string().max(MAX_TEXT);
+      return e.inputType === 'number' ? z.number().finite() : z.string().max(MAX_ANSWER_TEXT);
     case 'comment':
-      return z.string().max(MAX_TEXT);
+      return z.string().max(MAX_ANSWER_TEXT);
   }
 }
 

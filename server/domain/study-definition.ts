@@ -14,6 +14,7 @@ import { conjointChoiceName, conjointRatingName, conjointTaskPageName } from './
 import { designProblems } from './design-problems.ts';
 import { restrictionSchema, studyDesign, studyDesignSchema } from './study-design.ts';
 import { identifier, levelCode } from './definition-codes.ts';
+import { answerShapeProblems } from './surveyjs-answer-shape.ts';
 import {
   CONSENT_PAGE,
   CONSENT_QUESTION,
@@ -188,6 +189,7 @@ export const studyDefinitionSchema = definitionShape.superRefine((def, ctx) => {
   const factorNames = checkFactors(def, fail);
   checkTemplate(def, factorNames, fail);
   const names = checkElementNames(def, factorNames, fail);
+  checkAnswerShapes(def, fail);
   checkPopulationMargins(def, fail);
   for (const problem of [...quotaProblems(def), ...batteryProblems(def, choiceValues)]) fail(problem.path, problem.message);
   checkAttentionCheck(def, names, factorNames, fail);
@@ -263,6 +265,17 @@ function checkElementNames(def: ParsedDefinition, factorNames: Set<string>, fail
   }
   checkConjointNames(def, names, fail);
   return names;
+}
+
+/** No element uses a SurveyJS property under which the page would store answers the server refuses. */
+function checkAnswerShapes(def: ParsedDefinition, fail: Fail): void {
+  for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {
+    def.pages[section].forEach((p, i) =>
+      p.elements.forEach((e, j) => {
+        for (const problem of answerShapeProblems(e)) fail(['pages', section, i, 'elements', j, ...problem.path], problem.message);
+      }),
+    );
+  }
 }
 
 /** A conjoint's generated answer, table and page names (conjoint-survey.ts) must not be the study's own. */

@@ -1,0 +1,110 @@
+// The page (SurveyJS) and the server must agree on what an answer looks like: a definition passes SurveyJS's own
+// properties through to the page, and some of them make SurveyJS store answers the server refuses, so every save
+// holding one was refused and the respondent's answers were lost (attack10 pass). Such a study is broken in words.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { Model } from 'survey-core';
+import { validateAnswers } from '../../server/domain/answers.ts';
+import { allCells, designOf } from '../../server/domain/design.ts';
+import { buildParticipantSurvey } from '../../server/domain/participant-survey.ts';
+import { DefinitionError, parseStudyDefinition, type StudyDefinition } from '../../server/domain/study-definition.ts';
+
+const FOLDER = 'survey-definitions/bus-line-funding';
+const readJson = (file: string) => JSON.parse(readFileSync(`${FOLDER}/${file}`, 'utf8'));
+
+/** bus-line-funding with its `vote_line` question (outcomes page 0, element 1) changed, and a comment box added after it. */
+function studyJson(change: (voteLine: Record<string, any>, why: Record<string, any>) => void): Record<string, any> {
+  const study = readJson('study.json');
+  const elements = study.pages.outcomes[0].elements;
+  const why = { type: 'comment', name: 'why' };
+  elements.push(why);
+  change(elements[1], why);
+  return { ...study, analysisPlan: readJson('analysis-plan.json') };
+}
+
+function parsed(change: Parameters<typeof studyJson>[0]): StudyDefinition {
+  return parseStudyDefinition(studyJson(change), 'study.json');
+}
+
+function refusal(change: Parameters<typeof studyJson>[0]): string {
+  try {
+    parsed(change);
+  } catch (error) {
+    assert.ok(error instanceof DefinitionError, String(error));
+    return error.message;
+  }
+  return '(loaded)';
+}
+
+/** What SurveyJS stores when the respondent picks or types `set` (its own model, as the page runs it). */
+function surveyJsData(element: Record<string, unknown>, set: (question: any) => void): Record<string, unknown> {
+  const model = new Model({ pages: [{ elements: [element] }] });
+  set(model.getQuestionByName(element.name as string));
+  return model.data as Record<string, unknown>;
+}
+
+const VOTE = { type: 'radiogroup', name: 'vote_line', choices: ['for', 'against'] };
+
+// Each: the property, what SurveyJS 2.5 stores with it (checked on its model below), and the message's gist.
+const CASES: { label: string; change: (q: Record<string, any>) => void; data: Record<string, unknown>; says: RegExp }[] = [
+  { label: 'showOtherItem', change: (q) => (q.showOtherItem = true), data: { vote_line: 'other', 'vote_line-Comment': 'bus' }, says: /showOtherItem: SurveyJS would store "other" and the text typed as "vote_line-Comment"/ },
+  { label: 'hasOther', change: (q) => (q.hasOther = true), data: { vote_line: 'other', 'vote_line-Comment': 'bus' }, says: /hasOther: SurveyJS would store "other"/ },
+  { label: 'showNoneItem', change: (q) => (q.showNoneItem = true), data: { vote_line: 'none' }, says: /showNoneItem: SurveyJS would store "none"/ },
+  { label: 'showRefuseItem', change: (q) => (q.showRefuseItem = true), data: { vote_line: 'refused' }, says: /showRefuseItem: SurveyJS would store "refused"/ },
+  { label: 'showDontKnowItem', change: (q) => (q.showDontKnowItem = true), data: { vote_line: 'dontknow' }, says: /showDontKnowItem: SurveyJS would store "dontknow"/ },
+  { label: 'showCommentArea', change: (q) => (q.showCommentArea = true), data: { vote_line: 'for', 'vote_line-Comment': 'why' }, says: /showCommentArea: SurveyJS would store the comment as "vote_line-Comment"/ },
+  { label: 'valueName', change: (q) => (q.valueName = 'vote'), data: { vote: 'for' }, says: /valueName: SurveyJS would store the answer under "vote", not "vote_line"/ },
+  { label: 'choicesMax', change: (q) => Object.assign(q, { type: 'dropdown', choicesMin: 1, choicesMax: 3 }), data: { vote_line: 3 }, says: /choicesMin: SurveyJS would add the numbers from choicesMin to choicesMax/ },
+  { label: 'choicesFromQuestion', change: (q) => (q.choicesFromQuestion = 'bus_use'), data: { vote_line: 'weekly' }, says: /choicesFromQuestion: SurveyJS would take the choices from elsewhere/ },
+  { label: 'valueTrue', change: (q) => { Object.assign(q, { type: 'boolean', valueTrue: 'yes', valueFalse: 'no' }); delete q.choices; }, data: { vote_line: 'yes' }, says: /valueTrue: SurveyJS would store "yes" instead of true/ },
+  { label: 'valuePropertyName', change: (q) => Object.assign(q, { type: 'checkbox', valuePropertyName: 'option' }), data: { vote_line: [{ option: 'for' }] }, says: /valuePropertyName: SurveyJS would store each choice as an object/ },
+];
+
+test('SurveyJS stores, under each of these properties, an answer the server refuses', () => {
+  const plain = parsed(() => {});
+  const models: Record<string, [Record<string, unknown>, (q: any) => void]> = {
+    showOtherItem: [{ ...VOTE, showOtherItem: true }, (q) => { q.value = 'other'; q.comment = 'bus'; }],
+    showNoneItem: [{ ...VOTE, showNoneItem: true }, (q) => (q.value = 'none')],
+    showCommentArea: [{ ...VOTE, showCommentArea: true }, (q) => { q.value = 'for'; q.comment = 'why'; }],
+    valueName: [{ ...VOTE, valueName: 'vote' }, (q) => (q.value = 'for')],
+    valueTrue: [{ type: 'boolean', name: 'vote_line', valueTrue: 'yes', valueFalse: 'no' }, (q) => (q.booleanValue = true)],
+    valuePropertyName: [{ ...VOTE, type: 'checkbox', valuePropertyName: 'option' }, (q) => (q.renderedValue = ['for'])],
+  };
+  for (const c of CASES) {
+    const model = models[c.label];
+    if (model) assert.deepEqual(surveyJsData(...model), c.data, c.label);
+    assert.throws(() => validateAnswers(plain, c.data), /answers/, c.label);
+  }
+  // A dropdown's choicesMin/choicesMax offer numbers that are no choice of the definition.
+  const offered = new Model({ pages: [{ elements: [{ ...VOTE, type: 'dropdown', choicesMin: 1, choicesMax: 3 }] }] }).getQuestionByName('vote_line').visibleChoices;
+  assert.deepEqual(offered.map((v: { value: unknown }) => v.value), ['for', 'against', 1, 2, 3]);
+});
+
+test('a question with such a property breaks its study in words at the property; set to its default, it loads', () => {
+  for (const c of CASES) {
+    const message = refusal((q) => c.change(q));
+    assert.match(message, /^study\.json: pages\.outcomes\[0\]\.elements\[1\]\./, `${c.label}: ${message}`);
+    assert.match(message, c.says, `${c.label}: ${message}`);
+    assert.match(message, /every save holding it would be refused/, c.label);
+  }
+  assert.doesNotThrow(() => parsed((q) => Object.assign(q, { showOtherItem: false, hasNone: false, showCommentArea: false, showSelectAllItem: true })));
+});
+
+test("the page's text boxes stop at the 5,000 characters the server takes, and a definition cannot lift that", () => {
+  const def = parsed(() => {});
+  const survey = new Model(buildParticipantSurvey(def, allCells(designOf(def))[0]!));
+  // Before: no limit (null), so a respondent could type 5,001 characters, and every later save and the completion were refused.
+  assert.equal(survey.getQuestionByName('why').getMaxLength(), 5000);
+  assert.doesNotThrow(() => validateAnswers(def, { why: 'x'.repeat(5000) }));
+  assert.throws(() => validateAnswers(def, { why: 'x'.repeat(5001) }), /answers\.why/);
+
+  assert.doesNotThrow(() => parsed((_q, why) => (why.maxLength = 200)));
+  for (const maxLength of [0, 5001, 1.5]) {
+    assert.match(
+      refusal((_q, why) => (why.maxLength = maxLength)),
+      /^study\.json: pages\.outcomes\[0\]\.elements\[2\]\.maxLength: expected a whole number from 1 to 5000 \(the longest answer the server takes; 0 means no limit to SurveyJS\)/,
+      String(maxLength),
+    );
+  }
+});
