@@ -6,6 +6,9 @@
 /** The longest text answer the server takes; the page's text boxes stop there (participant-survey.ts). */
 export const MAX_ANSWER_TEXT = 5000;
 
+/** SurveyJS shows at most this many values of a rating (`settings.ratingMaximumRateValueCount`). */
+export const MAX_RATING_VALUES = 20;
+
 /** A definition problem at a path under the element. */
 export interface ShapeProblem {
   path: PropertyKey[];
@@ -77,4 +80,25 @@ export function answerShapeProblems(e: Element): ShapeProblem[] {
     });
   }
   return problems;
+}
+
+/**
+ * A rating given by `rateMin` and `rateMax` (no `rateValues`) has from 2 to 20 values: SurveyJS shows none when
+ * rateMin is not below rateMax and only the first 20 of a longer range, while the server would take the whole range
+ * (and a range of 10⁸ values was an array of 10⁸ built on the respondents' thread).
+ */
+export function ratingRangeProblem(e: { rateMin?: number | undefined; rateMax?: number | undefined; rateValues?: unknown }): ShapeProblem | null {
+  if (e.rateValues !== undefined) return null;
+  const min = e.rateMin ?? 1;
+  const max = e.rateMax ?? 5;
+  const place = e.rateMax !== undefined ? 'rateMax' : 'rateMin';
+  if (max <= min) return { path: [place], message: `${max} is not above rateMin ${min}: the rating would have fewer than two values (SurveyJS shows none)` };
+  const count = max - min + 1;
+  if (count > MAX_RATING_VALUES) {
+    return {
+      path: [place],
+      message: `a rating from ${min} to ${max} has ${count} values, and SurveyJS shows at most ${MAX_RATING_VALUES} (the others could never be answered): narrow it, or list the values in rateValues`,
+    };
+  }
+  return null;
 }

@@ -108,3 +108,27 @@ test("the page's text boxes stop at the 5,000 characters the server takes, and a
     );
   }
 });
+
+// SurveyJS shows at most 20 values of a rating (settings.ratingMaximumRateValueCount) and none when rateMin is above
+// rateMax, while the server accepted the whole range: values no one could pick, or none at all (a required rating
+// then blocked every respondent). A typo such as rateMax 100000000 took 75 s and 3.4 GB to load, and every save was
+// a 500 ("Set maximum size exceeded").
+test('a rating of more than the 20 values SurveyJS shows, or of none, breaks its study in words', () => {
+  const shown = (rateMin: number, rateMax: number) =>
+    new Model({ pages: [{ elements: [{ type: 'rating', name: 'r', rateMin, rateMax }] }] }).getQuestionByName('r').visibleRateValues.length;
+  assert.equal(shown(1, 100), 20);
+  assert.equal(shown(5, 1), 0);
+  const rating = (rateMin: number, rateMax: number) => (_q: Record<string, any>, why: Record<string, any>) =>
+    Object.assign(why, { type: 'rating', rateMin, rateMax });
+  assert.doesNotThrow(() => parsed(rating(0, 19)));
+  assert.doesNotThrow(() => parsed(rating(-5, 5)));
+  assert.match(
+    refusal(rating(1, 21)),
+    /^study\.json: pages\.outcomes\[0\]\.elements\[2\]\.rateMax: a rating from 1 to 21 has 21 values, and SurveyJS shows at most 20 \(the others could never be answered\)/,
+  );
+  assert.match(refusal(rating(5, 1)), /elements\[2\]\.rateMax: 1 is not above rateMin 5: the rating would have fewer than two values/);
+  assert.match(refusal(rating(3, 3)), /elements\[2\]\.rateMax: 3 is not above rateMin 3/);
+  const started = Date.now();
+  assert.match(refusal(rating(1, 100_000_000)), /has 100000000 values/);
+  assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+});
