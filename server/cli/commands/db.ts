@@ -41,7 +41,7 @@ export function registerDbCommands(program: Command): void {
     .option('--db <path>', SQLITE_DB_OPTION_HELP)
     .action(
       cliAction('db backup', async (options: { out: string; db?: string }) => {
-        const [{ existsSync, chmodSync, renameSync, rmSync, statSync, writeFileSync }, { openDatabaseForCli }, { isPostgresUrl }, { default: Database }, { isUnwritable }] = await Promise.all([
+        const [{ existsSync, chmodSync, renameSync, rmSync, statSync }, { openDatabaseForCli }, { isPostgresUrl }, { default: Database }, { isUnwritable }] = await Promise.all([
           import('node:fs'),
           import('./cli-storage.ts'),
           import('../../storage/store.ts'),
@@ -63,11 +63,7 @@ export function registerDbCommands(program: Command): void {
             if (isPostgresUrl(config.dbPath) || !sqlite) {
               throw new UsageError(POSTGRES);
             }
-            // Made here, owner-only, before SQLite opens it: SQLite made it (and its journal, which takes the file's
-            // mode) 0644, so every panel ID was readable by any user while the copy ran, and after a kill -9 until the
-            // next backup. What a killed backup left is ours to remove.
-            for (const file of copyFiles) removeIfFile(file);
-            writeFileSync(partial, '', { mode: 0o600, flag: 'wx' });
+            await startPartialCopy(partial, copyFiles);
             const { totalPages } = await sqlite.backup(partial).catch((error: unknown) => {
               // The copy's disk, not the live database's: say which file could not be written.
               if (!isUnwritable(error)) throw error;
@@ -95,6 +91,17 @@ export function registerDbCommands(program: Command): void {
       }),
     );
   registerDbCopyCommand(db);
+}
+
+/**
+ * The backup's partial copy, made owner-only before SQLite opens it: SQLite made it (and its journal, which takes
+ * the file's mode) 0644, so every panel ID was readable by any user while the copy ran, and after a kill -9 until
+ * the next backup. What a killed backup left (the copy's files) is ours to remove first.
+ */
+async function startPartialCopy(partial: string, copyFiles: readonly string[]): Promise<void> {
+  const [{ writeFileSync }, { removeIfFile }] = await Promise.all([import('node:fs'), import('../../storage/output-files.ts')]);
+  for (const file of copyFiles) removeIfFile(file);
+  writeFileSync(partial, '', { mode: 0o600, flag: 'wx' });
 }
 
 /**
