@@ -62,12 +62,21 @@ export function validateAnswers(def: StudyDefinition, raw: unknown): Answers {
 // Per parsed definition (never changed after parsing): every completion asks.
 const requiredOf = new WeakMap<StudyDefinition, readonly string[]>();
 
-/** The questions every completion must answer: required, and shown to everyone (no `visibleIf`). */
+/** Shown to some respondents only (`visibleIf`), or to none (`visible: false`): a page or a question. */
+const conditional = (shown: Record<string, unknown>) => 'visibleIf' in shown || shown.visible === false;
+
+/**
+ * The questions every completion must answer: required, and shown to everyone — neither the question nor its page
+ * conditional. A required question on a page with visibleIf was required of everyone, so a respondent never shown
+ * that page could not complete.
+ */
 function requiredQuestions(def: StudyDefinition): readonly string[] {
   let names = requiredOf.get(def);
   if (!names) {
-    names = allElements(def)
-      .filter((e) => e.type !== 'html' && e.isRequired === true && !('visibleIf' in e))
+    names = [...def.pages.pretreatment, ...def.pages.outcomes, ...def.pages.posttreatment]
+      .filter((page) => !conditional(page))
+      .flatMap((page) => page.elements)
+      .filter((e) => e.type !== 'html' && e.isRequired === true && !conditional(e))
       .map((e) => e.name);
     requiredOf.set(def, names);
   }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { Model } from 'survey-core';
-import { validateAnswers } from '../../server/domain/answers.ts';
+import { finalOutcome, validateAnswers } from '../../server/domain/answers.ts';
 import { allCells, designOf } from '../../server/domain/design.ts';
 import { buildParticipantSurvey } from '../../server/domain/participant-survey.ts';
 import { DefinitionError, parseStudyDefinition, type StudyDefinition } from '../../server/domain/study-definition.ts';
@@ -131,4 +131,28 @@ test('a rating of more than the 20 values SurveyJS shows, or of none, breaks its
   const started = Date.now();
   assert.match(refusal(rating(1, 100_000_000)), /has 100000000 values/);
   assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+});
+
+// A required question is asked only of those who see it: a question with visibleIf was exempt, but one on a page with
+// visibleIf (or hidden by visible: false) was required of everyone, so every respondent SurveyJS never showed that page
+// could not complete ('answers: required question not answered: route'; attack10 pass).
+test('a required question on a page shown only to some (visibleIf) or to none (visible: false) is not required of the others', () => {
+  const riders = { name: 'riders', visibleIf: "{bus_use} = 'weekly'", elements: [{ type: 'radiogroup', name: 'route', isRequired: true, choices: ['a', 'b'] }] };
+  const hidden = { name: 'later', visible: false, elements: [{ type: 'boolean', name: 'follow_up', isRequired: true }] };
+  const alone = { type: 'radiogroup', name: 'transfer', isRequired: true, visible: false, choices: ['yes', 'no'] };
+  const study = studyJson(() => {});
+  study.pages.posttreatment.push(riders, hidden);
+  study.pages.posttreatment[0].elements.push(alone);
+  const def = parseStudyDefinition(study, 'study.json');
+  const answers = { consent: true, bus_use: 'never', support_line: 3, vote_line: 'for', recall_funding: 'sales_tax' };
+  // SurveyJS shows a respondent who never rides neither page nor the hidden question.
+  const model = new Model({ pages: study.pages.posttreatment });
+  model.data = answers;
+  assert.deepEqual(model.visiblePages.map((p: { name: string }) => p.name), ['recall']);
+  assert.equal(model.getQuestionByName('transfer').isVisible, false);
+  assert.deepEqual(finalOutcome(def, answers), { status: 'complete' });
+  // Those shown the page must still answer its required question: the page checks that, as for a question's visibleIf.
+  assert.deepEqual(finalOutcome(def, { ...answers, bus_use: 'weekly' }), { status: 'complete' });
+  // A page without a condition keeps its required questions required.
+  assert.throws(() => finalOutcome(def, { consent: true, bus_use: 'never', vote_line: 'for', recall_funding: 'sales_tax' }), /required question not answered: support_line$/);
 });
