@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { conjointAnswerShape, missingConjointAnswers } from './conjoint-survey.ts';
 import { DomainError } from './errors.ts';
-import { allElements, choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from './study-definition.ts';
+import { allElements, choiceValues, CONSENT_QUESTION, isConditional, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from './study-definition.ts';
 import { MAX_ANSWER_TEXT } from './surveyjs-answer-shape.ts';
 import { firstIssue } from './zod-issues.ts';
 
@@ -62,9 +62,6 @@ export function validateAnswers(def: StudyDefinition, raw: unknown): Answers {
 // Per parsed definition (never changed after parsing): every completion asks.
 const requiredOf = new WeakMap<StudyDefinition, readonly string[]>();
 
-/** Shown to some respondents only (`visibleIf`), or to none (`visible: false`): a page or a question. */
-const conditional = (shown: Record<string, unknown>) => 'visibleIf' in shown || shown.visible === false;
-
 /**
  * The questions every completion must answer: required, and shown to everyone — neither the question nor its page
  * conditional. A required question on a page with visibleIf was required of everyone, so a respondent never shown
@@ -74,9 +71,9 @@ function requiredQuestions(def: StudyDefinition): readonly string[] {
   let names = requiredOf.get(def);
   if (!names) {
     names = [...def.pages.pretreatment, ...def.pages.outcomes, ...def.pages.posttreatment]
-      .filter((page) => !conditional(page))
+      .filter((page) => !isConditional(page))
       .flatMap((page) => page.elements)
-      .filter((e) => e.type !== 'html' && e.isRequired === true && !conditional(e))
+      .filter((e) => e.type !== 'html' && e.isRequired === true && !isConditional(e))
       .map((e) => e.name);
     requiredOf.set(def, names);
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { allElements, canonicalJson, choiceValues } from './definition-elements.ts';
+import { allElements, canonicalJson, choiceValues, isConditional } from './definition-elements.ts';
 import { checkSimulationModel } from './simulation/model-check.ts';
 import { simulationModelSchema } from './simulation/model-schema.ts';
 import { analysisPlanSchema } from './plan/plan-schema.ts';
@@ -198,6 +198,7 @@ export const studyDefinitionSchema = definitionShape.superRefine((def, ctx) => {
   const names = checkElementNames(def, factorNames, fail);
   checkAnswerShapes(def, fail);
   checkPopulationMargins(def, fail);
+  checkQuotaQuestions(def, fail);
   for (const problem of [...quotaProblems(def), ...batteryProblems(def, choiceValues)]) fail(problem.path, problem.message);
   checkAttentionCheck(def, names, factorNames, fail);
   for (const problem of designProblems(def)) fail(problem.path, problem.message);
@@ -335,6 +336,26 @@ function checkPopulationMargins(def: ParsedDefinition, fail: Fail): void {
   }
 }
 
+/**
+ * The quota step reads every quota variable's answer before the vignette and refuses without one: a quota question
+ * that is optional or shown to some only left those who skipped it or never saw it stuck before the vignette.
+ */
+function checkQuotaQuestions(def: ParsedDefinition, fail: Fail): void {
+  def.quotas?.variables.forEach((variable, i) => {
+    const page = def.pages.pretreatment.find((p) => p.elements.some((e) => e.name === variable));
+    const question = page?.elements.find((e) => e.name === variable);
+    if (!page || !question) return; // not a pre-treatment question: checkPopulationMargins says so
+    const why = question.isRequired !== true
+      ? 'make it required'
+      : isConditional(question)
+        ? `it is shown only to some (${'visibleIf' in question ? 'visibleIf' : 'visible: false'})`
+        : isConditional(page)
+          ? `its page is shown ${'visibleIf' in page ? 'only to some (visibleIf)' : 'to none (visible: false)'}`
+          : null;
+    if (why) fail(['quotas', 'variables', i], `"${variable}" is a quota variable, which the quota step reads before the vignette, so every respondent must answer it: ${why}`);
+  });
+}
+
 /** The attention check names a question and one of its choices, and its derived column a free name. */
 function checkAttentionCheck(def: ParsedDefinition, names: Set<string>, factorNames: Set<string>, fail: Fail): void {
   if (!def.attentionCheck) return;
@@ -356,7 +377,7 @@ export type SurveyPage = z.infer<typeof page>;
 export type ChoiceValue = z.infer<typeof choiceValue>;
 export type PopulationMargins = z.infer<typeof populationMargins>;
 
-export { allElements, canonicalJson, choiceValues } from './definition-elements.ts';
+export { allElements, canonicalJson, choiceValues, isConditional } from './definition-elements.ts';
 
 /** `{regime}` in a vignette template. */
 export const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;

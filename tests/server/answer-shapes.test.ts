@@ -156,3 +156,29 @@ test('a required question on a page shown only to some (visibleIf) or to none (v
   // A page without a condition keeps its required questions required.
   assert.throws(() => finalOutcome(def, { consent: true, bus_use: 'never', vote_line: 'for', recall_funding: 'sales_tax' }), /required question not answered: support_line$/);
 });
+
+// The quota step reads every quota variable's answer before the vignette and refuses without it ('answers.gender:
+// required for the quota check'), which the page shows as "could not reach the server": a quota question that is not
+// required, or shown to some only, left every respondent who skipped it or was not shown it stuck before the vignette.
+test('a quota variable must be a required question shown to everyone', () => {
+  const folder = 'survey-definitions/alliance-corrective-measures';
+  const read = (file: string) => JSON.parse(readFileSync(`${folder}/${file}`, 'utf8'));
+  const alliance = (change: (gender: Record<string, any>, page: Record<string, any>) => void) => {
+    const study = read('study.json');
+    const page = study.pages.pretreatment.find((p: any) => p.elements.some((e: any) => e.name === 'gender'));
+    change(page.elements.find((e: any) => e.name === 'gender'), page);
+    const whole = { ...study, analysisPlan: read('analysis-plan.json'), populationMargins: read('population-margins.json'), quotas: read('quotas.json'), simulation: read('simulation.json') };
+    try {
+      parseStudyDefinition(whole, 'study.json');
+      return '(loaded)';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  assert.equal(alliance(() => {}), '(loaded)');
+  const says = /^study\.json: quotas\.variables\[1\]: "gender" is a quota variable, which the quota step reads before the vignette, so every respondent must answer it: /;
+  assert.match(alliance((gender) => delete gender.isRequired), new RegExp(`${says.source}make it required`));
+  assert.match(alliance((gender) => (gender.visibleIf = "{age_group} = '18-29'")), new RegExp(`${says.source}it is shown only to some \\(visibleIf\\)`));
+  // age_group shares gender's page: the first quota variable on it is named.
+  assert.match(alliance((_gender, page) => (page.visible = false)), /^study\.json: quotas\.variables\[0\]: "age_group" is a quota variable, .*: its page is shown to none \(visible: false\)$/);
+});
