@@ -361,9 +361,14 @@ function checkAttentionCheck(def: ParsedDefinition, names: Set<string>, factorNa
   if (!def.attentionCheck) return;
   const { question, passValue, derivedColumn } = def.attentionCheck;
   const target = allElements(def).find((e) => e.name === question);
+  const pages = [...def.pages.pretreatment, ...def.pages.outcomes, ...def.pages.posttreatment];
   if (!target) fail(['attentionCheck', 'question'], `no question named "${question}"`);
   else if (!choiceValues(target).some((v) => v === passValue)) {
     fail(['attentionCheck', 'passValue'], `${JSON.stringify(passValue)} is not a choice of "${question}"`);
+  } else if (isConditional(target) || pages.some((p) => p.elements.includes(target) && isConditional(p))) {
+    // attention_pass is 0 without the pass value: those not shown the check would count as failing it.
+    const message = `"${question}" is shown only to some respondents (visibleIf or visible: false, on it or its page): the others would count as failing the check`;
+    fail(['attentionCheck', 'question'], message);
   }
   if (names.has(derivedColumn) || factorNames.has(derivedColumn)) {
     fail(['attentionCheck', 'derivedColumn'], `"${derivedColumn}" clashes with a question or factor name`);

@@ -157,28 +157,43 @@ test('a required question on a page shown only to some (visibleIf) or to none (v
   assert.throws(() => finalOutcome(def, { consent: true, bus_use: 'never', vote_line: 'for', recall_funding: 'sales_tax' }), /required question not answered: support_line$/);
 });
 
+/** The alliance study (which has quotas and an attention check) with one pre-treatment question and its page changed: the refusal, or '(loaded)'. */
+function allianceRefusal(name: string, change: (question: Record<string, any>, page: Record<string, any>) => void): string {
+  const read = (file: string) => JSON.parse(readFileSync(`survey-definitions/alliance-corrective-measures/${file}`, 'utf8'));
+  const study = read('study.json');
+  const page = study.pages.pretreatment.find((p: any) => p.elements.some((e: any) => e.name === name));
+  change(page.elements.find((e: any) => e.name === name), page);
+  const sections = { analysisPlan: read('analysis-plan.json'), populationMargins: read('population-margins.json'), quotas: read('quotas.json'), simulation: read('simulation.json') };
+  try {
+    parseStudyDefinition({ ...study, ...sections }, 'study.json');
+    return '(loaded)';
+  } catch (error) {
+    assert.ok(error instanceof DefinitionError, String(error));
+    return error.message;
+  }
+}
+
 // The quota step reads every quota variable's answer before the vignette and refuses without it ('answers.gender:
 // required for the quota check'), which the page shows as "could not reach the server": a quota question that is not
 // required, or shown to some only, left every respondent who skipped it or was not shown it stuck before the vignette.
 test('a quota variable must be a required question shown to everyone', () => {
-  const folder = 'survey-definitions/alliance-corrective-measures';
-  const read = (file: string) => JSON.parse(readFileSync(`${folder}/${file}`, 'utf8'));
-  const alliance = (change: (gender: Record<string, any>, page: Record<string, any>) => void) => {
-    const study = read('study.json');
-    const page = study.pages.pretreatment.find((p: any) => p.elements.some((e: any) => e.name === 'gender'));
-    change(page.elements.find((e: any) => e.name === 'gender'), page);
-    const whole = { ...study, analysisPlan: read('analysis-plan.json'), populationMargins: read('population-margins.json'), quotas: read('quotas.json'), simulation: read('simulation.json') };
-    try {
-      parseStudyDefinition(whole, 'study.json');
-      return '(loaded)';
-    } catch (error) {
-      return (error as Error).message;
-    }
-  };
+  const alliance = (change: Parameters<typeof allianceRefusal>[1]) => allianceRefusal('gender', change);
   assert.equal(alliance(() => {}), '(loaded)');
   const says = /^study\.json: quotas\.variables\[1\]: "gender" is a quota variable, which the quota step reads before the vignette, so every respondent must answer it: /;
   assert.match(alliance((gender) => delete gender.isRequired), new RegExp(`${says.source}make it required`));
   assert.match(alliance((gender) => (gender.visibleIf = "{age_group} = '18-29'")), new RegExp(`${says.source}it is shown only to some \\(visibleIf\\)`));
   // age_group shares gender's page: the first quota variable on it is named.
   assert.match(alliance((_gender, page) => (page.visible = false)), /^study\.json: quotas\.variables\[0\]: "age_group" is a quota variable, .*: its page is shown to none \(visible: false\)$/);
+});
+
+// attention_pass is 0 for a respondent who did not give the pass value, so an attention check shown to some only
+// marked everyone else as failing it, and a plan excluding on it dropped them (attack10 pass).
+test('the attention check is a question shown to everyone', () => {
+  const alliance = (change: Parameters<typeof allianceRefusal>[1]) => allianceRefusal('attention_check', change);
+  assert.equal(alliance(() => {}), '(loaded)');
+  assert.match(
+    alliance((check) => (check.visibleIf = "{party} = 'democrat'")),
+    /^study\.json: attentionCheck\.question: "attention_check" is shown only to some respondents \(visibleIf or visible: false, on it or its page\): the others would count as failing the check$/,
+  );
+  assert.match(alliance((_check, page) => (page.visibleIf = "{party} = 'democrat'")), /attentionCheck\.question: "attention_check" is shown only to some respondents/);
 });
