@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { conjointAnswerShape, missingConjointAnswers } from './conjoint-survey.ts';
 import { DomainError } from './errors.ts';
-import { allElements, choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from './study-definition.ts';
+import { allElements, choiceValues, CONSENT_QUESTION, isConditional, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from './study-definition.ts';
+import { MAX_ANSWER_TEXT } from './surveyjs-answer-shape.ts';
 import { firstIssue } from './zod-issues.ts';
 
 /** A respondent's answers: question name → value, as SurveyJS reports `survey.data`. */
 export type Answers = Record<string, unknown>;
-
-const MAX_TEXT = 5000;
 
 function valueSchema(e: SurveyElement): z.ZodType | null {
   switch (e.type) {
@@ -24,9 +23,9 @@ function valueSchema(e: SurveyElement): z.ZodType | null {
     case 'boolean':
       return z.boolean();
     case 'text':
-      return e.inputType === 'number' ? z.number().finite() : z.string().max(MAX_TEXT);
+      return e.inputType === 'number' ? z.number().finite() : z.string().max(MAX_ANSWER_TEXT);
     case 'comment':
-      return z.string().max(MAX_TEXT);
+      return z.string().max(MAX_ANSWER_TEXT);
   }
 }
 
@@ -63,12 +62,18 @@ export function validateAnswers(def: StudyDefinition, raw: unknown): Answers {
 // Per parsed definition (never changed after parsing): every completion asks.
 const requiredOf = new WeakMap<StudyDefinition, readonly string[]>();
 
-/** The questions every completion must answer: required, and shown to everyone (no `visibleIf`). */
+/**
+ * The questions every completion must answer: required, and shown to everyone — neither the question nor its page
+ * conditional. A required question on a page with visibleIf was required of everyone, so a respondent never shown
+ * that page could not complete.
+ */
 function requiredQuestions(def: StudyDefinition): readonly string[] {
   let names = requiredOf.get(def);
   if (!names) {
-    names = allElements(def)
-      .filter((e) => e.type !== 'html' && e.isRequired === true && !('visibleIf' in e))
+    names = [...def.pages.pretreatment, ...def.pages.outcomes, ...def.pages.posttreatment]
+      .filter((page) => !isConditional(page))
+      .flatMap((page) => page.elements)
+      .filter((e) => e.type !== 'html' && e.isRequired === true && !isConditional(e))
       .map((e) => e.name);
     requiredOf.set(def, names);
   }

@@ -16,6 +16,11 @@ export function allElements(def: StudyDefinition): readonly SurveyElement[] {
   return elements;
 }
 
+/** Shown to some respondents only (`visibleIf`), or to none (`visible: false`): a page or a question. */
+export function isConditional(shown: object): boolean {
+  return 'visibleIf' in shown || (shown as { visible?: unknown }).visible === false;
+}
+
 /** The values a choice-like element accepts (empty for free-text and html). */
 export function choiceValues(e: SurveyElement): ChoiceValue[] {
   const list = 'choices' in e && Array.isArray(e.choices) ? e.choices : 'rateValues' in e && Array.isArray(e.rateValues) ? e.rateValues : null;

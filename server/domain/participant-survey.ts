@@ -6,6 +6,7 @@ import type { ProfileAttributeRow } from './respondent-plan.ts';
 import { studyDesign } from './study-design.ts';
 import { CONSENT_QUESTION, VIGNETTE_ELEMENT, VIGNETTE_REREAD_ELEMENT, vignetteOf, type StudyDefinition, type SurveyPage } from './study-definition.ts';
 import { CONSENT_PAGE, CONSENT_TEXT, TREATMENT_PAGE } from './survey-names.ts';
+import { MAX_ANSWER_TEXT } from './surveyjs-answer-shape.ts';
 import { escapeHtml, paragraphsHtml, renderVignette } from './vignette.ts';
 
 /**
@@ -50,6 +51,9 @@ export function buildParticipantSurvey(
     showPrevButton: false,
     showQuestionNumbers: 'off',
     checkErrorsMode: 'onNextPage',
+    // The server refuses a longer text (answers.ts): without the limit a respondent could type past it, and every
+    // later save and the completion were refused.
+    maxTextLength: MAX_ANSWER_TEXT,
     pages: [consentPage, ...local.pages.pretreatment, ...middle, ...local.pages.posttreatment],
     triggers: [{ type: 'complete', expression: `{${CONSENT_QUESTION}} = false` }],
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { allElements, canonicalJson, choiceValues } from './definition-elements.ts';
+import { allElements, canonicalJson, choiceValues, isConditional } from './definition-elements.ts';
 import { checkSimulationModel } from './simulation/model-check.ts';
 import { simulationModelSchema } from './simulation/model-schema.ts';
 import { analysisPlanSchema } from './plan/plan-schema.ts';
@@ -14,6 +14,7 @@ import { conjointChoiceName, conjointRatingName, conjointTaskPageName } from './
 import { designProblems } from './design-problems.ts';
 import { restrictionSchema, studyDesign, studyDesignSchema } from './study-design.ts';
 import { identifier, levelCode } from './definition-codes.ts';
+import { answerShapeProblems, ratingRangeProblem } from './surveyjs-answer-shape.ts';
 import {
   CONSENT_PAGE,
   CONSENT_QUESTION,
@@ -96,13 +97,20 @@ const questionBase = {
 const element = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('html'), name: identifier, html: respondentText }),
   z.looseObject({ type: z.enum(['radiogroup', 'dropdown', 'checkbox']), ...questionBase, choices: choiceList }),
-  z.looseObject({
-    type: z.literal('rating'),
-    ...questionBase,
-    rateMin: z.number().int().optional(),
-    rateMax: z.number().int().optional(),
-    rateValues: choiceList.optional(),
-  }),
+  z
+    .looseObject({
+      type: z.literal('rating'),
+      ...questionBase,
+      rateMin: z.number().int().optional(),
+      rateMax: z.number().int().optional(),
+      rateValues: choiceList.optional(),
+    })
+    // Here, and ending the parse (continue: false): the definition's own checks list the values (choiceValues),
+    // which took 75 s and 3.4 GB for a range of 10⁸.
+    .superRefine((e, ctx) => {
+      const problem = ratingRangeProblem(e);
+      if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, continue: false });
+    }),
   z.looseObject({ type: z.literal('boolean'), ...questionBase }),
   z.looseObject({ type: z.literal('text'), ...questionBase, inputType: z.enum(['text', 'number']).optional() }),
   z.looseObject({ type: z.literal('comment'), ...questionBase }),
@@ -188,7 +196,9 @@ export const studyDefinitionSchema = definitionShape.superRefine((def, ctx) => {
   const factorNames = checkFactors(def, fail);
   checkTemplate(def, factorNames, fail);
   const names = checkElementNames(def, factorNames, fail);
+  checkAnswerShapes(def, fail);
   checkPopulationMargins(def, fail);
+  checkQuotaQuestions(def, fail);
   for (const problem of [...quotaProblems(def), ...batteryProblems(def, choiceValues)]) fail(problem.path, problem.message);
   checkAttentionCheck(def, names, factorNames, fail);
   for (const problem of designProblems(def)) fail(problem.path, problem.message);
@@ -265,6 +275,17 @@ function checkElementNames(def: ParsedDefinition, factorNames: Set<string>, fail
   return names;
 }
 
+/** No element uses a SurveyJS property under which the page would store answers the server refuses. */
+function checkAnswerShapes(def: ParsedDefinition, fail: Fail): void {
+  for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {
+    def.pages[section].forEach((p, i) =>
+      p.elements.forEach((e, j) => {
+        for (const problem of answerShapeProblems(e)) fail(['pages', section, i, 'elements', j, ...problem.path], problem.message);
+      }),
+    );
+  }
+}
+
 /** A conjoint's generated answer, table and page names (conjoint-survey.ts) must not be the study's own. */
 function checkConjointNames(def: ParsedDefinition, names: Set<string>, fail: Fail): void {
   const design = studyDesign(def);
@@ -315,14 +336,39 @@ function checkPopulationMargins(def: ParsedDefinition, fail: Fail): void {
   }
 }
 
+/**
+ * The quota step reads every quota variable's answer before the vignette and refuses without one: a quota question
+ * that is optional or shown to some only left those who skipped it or never saw it stuck before the vignette.
+ */
+function checkQuotaQuestions(def: ParsedDefinition, fail: Fail): void {
+  def.quotas?.variables.forEach((variable, i) => {
+    const page = def.pages.pretreatment.find((p) => p.elements.some((e) => e.name === variable));
+    const question = page?.elements.find((e) => e.name === variable);
+    if (!page || !question) return; // not a pre-treatment question: checkPopulationMargins says so
+    const why = question.isRequired !== true
+      ? 'make it required'
+      : isConditional(question)
+        ? `it is shown only to some (${'visibleIf' in question ? 'visibleIf' : 'visible: false'})`
+        : isConditional(page)
+          ? `its page is shown ${'visibleIf' in page ? 'only to some (visibleIf)' : 'to none (visible: false)'}`
+          : null;
+    if (why) fail(['quotas', 'variables', i], `"${variable}" is a quota variable, which the quota step reads before the vignette, so every respondent must answer it: ${why}`);
+  });
+}
+
 /** The attention check names a question and one of its choices, and its derived column a free name. */
 function checkAttentionCheck(def: ParsedDefinition, names: Set<string>, factorNames: Set<string>, fail: Fail): void {
   if (!def.attentionCheck) return;
   const { question, passValue, derivedColumn } = def.attentionCheck;
   const target = allElements(def).find((e) => e.name === question);
+  const pages = [...def.pages.pretreatment, ...def.pages.outcomes, ...def.pages.posttreatment];
   if (!target) fail(['attentionCheck', 'question'], `no question named "${question}"`);
   else if (!choiceValues(target).some((v) => v === passValue)) {
     fail(['attentionCheck', 'passValue'], `${JSON.stringify(passValue)} is not a choice of "${question}"`);
+  } else if (isConditional(target) || pages.some((p) => p.elements.includes(target) && isConditional(p))) {
+    // attention_pass is 0 without the pass value: those not shown the check would count as failing it.
+    const message = `"${question}" is shown only to some respondents (visibleIf or visible: false, on it or its page): the others would count as failing the check`;
+    fail(['attentionCheck', 'question'], message);
   }
   if (names.has(derivedColumn) || factorNames.has(derivedColumn)) {
     fail(['attentionCheck', 'derivedColumn'], `"${derivedColumn}" clashes with a question or factor name`);
@@ -336,7 +382,7 @@ export type SurveyPage = z.infer<typeof page>;
 export type ChoiceValue = z.infer<typeof choiceValue>;
 export type PopulationMargins = z.infer<typeof populationMargins>;
 
-export { allElements, canonicalJson, choiceValues } from './definition-elements.ts';
+export { allElements, canonicalJson, choiceValues, isConditional } from './definition-elements.ts';
 
 /** `{regime}` in a vignette template. */
 export const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;

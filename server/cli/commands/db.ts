@@ -63,7 +63,7 @@ export function registerDbCommands(program: Command): void {
             if (isPostgresUrl(config.dbPath) || !sqlite) {
               throw new UsageError(POSTGRES);
             }
-            rmSync(partial, { force: true });
+            await startPartialCopy(partial, copyFiles);
             const { totalPages } = await sqlite.backup(partial).catch((error: unknown) => {
               // The copy's disk, not the live database's: say which file could not be written.
               if (!isUnwritable(error)) throw error;
@@ -91,6 +91,17 @@ export function registerDbCommands(program: Command): void {
       }),
     );
   registerDbCopyCommand(db);
+}
+
+/**
+ * The backup's partial copy, made owner-only before SQLite opens it: SQLite made it (and its journal, which takes
+ * the file's mode) 0644, so every panel ID was readable by any user while the copy ran, and after a kill -9 until
+ * the next backup. What a killed backup left (the copy's files) is ours to remove first.
+ */
+async function startPartialCopy(partial: string, copyFiles: readonly string[]): Promise<void> {
+  const [{ writeFileSync }, { removeIfFile }] = await Promise.all([import('node:fs'), import('../../storage/output-files.ts')]);
+  for (const file of copyFiles) removeIfFile(file);
+  writeFileSync(partial, '', { mode: 0o600, flag: 'wx' });
 }
 
 /**

@@ -1,0 +1,199 @@
+// The page (SurveyJS) and the server must agree on what an answer looks like: a definition passes SurveyJS's own
+// properties through to the page, and some of them make SurveyJS store answers the server refuses, so every save
+// holding one was refused and the respondent's answers were lost (attack10 pass). Such a study is broken in words.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { Model } from 'survey-core';
+import { finalOutcome, validateAnswers } from '../../server/domain/answers.ts';
+import { allCells, designOf } from '../../server/domain/design.ts';
+import { buildParticipantSurvey } from '../../server/domain/participant-survey.ts';
+import { DefinitionError, parseStudyDefinition, type StudyDefinition } from '../../server/domain/study-definition.ts';
+
+const FOLDER = 'survey-definitions/bus-line-funding';
+const readJson = (file: string) => JSON.parse(readFileSync(`${FOLDER}/${file}`, 'utf8'));
+
+/** bus-line-funding with its `vote_line` question (outcomes page 0, element 1) changed, and a comment box added after it. */
+function studyJson(change: (voteLine: Record<string, any>, why: Record<string, any>) => void): Record<string, any> {
+  const study = readJson('study.json');
+  const elements = study.pages.outcomes[0].elements;
+  const why = { type: 'comment', name: 'why' };
+  elements.push(why);
+  change(elements[1], why);
+  return { ...study, analysisPlan: readJson('analysis-plan.json') };
+}
+
+function parsed(change: Parameters<typeof studyJson>[0]): StudyDefinition {
+  return parseStudyDefinition(studyJson(change), 'study.json');
+}
+
+function refusal(change: Parameters<typeof studyJson>[0]): string {
+  try {
+    parsed(change);
+  } catch (error) {
+    assert.ok(error instanceof DefinitionError, String(error));
+    return error.message;
+  }
+  return '(loaded)';
+}
+
+/** What SurveyJS stores when the respondent picks or types `set` (its own model, as the page runs it). */
+function surveyJsData(element: Record<string, unknown>, set: (question: any) => void): Record<string, unknown> {
+  const model = new Model({ pages: [{ elements: [element] }] });
+  set(model.getQuestionByName(element.name as string));
+  return model.data as Record<string, unknown>;
+}
+
+const VOTE = { type: 'radiogroup', name: 'vote_line', choices: ['for', 'against'] };
+
+// Each: the property, what SurveyJS 2.5 stores with it (checked on its model below), and the message's gist.
+const CASES: { label: string; change: (q: Record<string, any>) => void; data: Record<string, unknown>; says: RegExp }[] = [
+  { label: 'showOtherItem', change: (q) => (q.showOtherItem = true), data: { vote_line: 'other', 'vote_line-Comment': 'bus' }, says: /showOtherItem: SurveyJS would store "other" and the text typed as "vote_line-Comment"/ },
+  { label: 'hasOther', change: (q) => (q.hasOther = true), data: { vote_line: 'other', 'vote_line-Comment': 'bus' }, says: /hasOther: SurveyJS would store "other"/ },
+  { label: 'showNoneItem', change: (q) => (q.showNoneItem = true), data: { vote_line: 'none' }, says: /showNoneItem: SurveyJS would store "none"/ },
+  { label: 'showRefuseItem', change: (q) => (q.showRefuseItem = true), data: { vote_line: 'refused' }, says: /showRefuseItem: SurveyJS would store "refused"/ },
+  { label: 'showDontKnowItem', change: (q) => (q.showDontKnowItem = true), data: { vote_line: 'dontknow' }, says: /showDontKnowItem: SurveyJS would store "dontknow"/ },
+  { label: 'showCommentArea', change: (q) => (q.showCommentArea = true), data: { vote_line: 'for', 'vote_line-Comment': 'why' }, says: /showCommentArea: SurveyJS would store the comment as "vote_line-Comment"/ },
+  { label: 'valueName', change: (q) => (q.valueName = 'vote'), data: { vote: 'for' }, says: /valueName: SurveyJS would store the answer under "vote", not "vote_line"/ },
+  { label: 'choicesMax', change: (q) => Object.assign(q, { type: 'dropdown', choicesMin: 1, choicesMax: 3 }), data: { vote_line: 3 }, says: /choicesMin: SurveyJS would add the numbers from choicesMin to choicesMax/ },
+  { label: 'choicesFromQuestion', change: (q) => (q.choicesFromQuestion = 'bus_use'), data: { vote_line: 'weekly' }, says: /choicesFromQuestion: SurveyJS would take the choices from elsewhere/ },
+  { label: 'valueTrue', change: (q) => { Object.assign(q, { type: 'boolean', valueTrue: 'yes', valueFalse: 'no' }); delete q.choices; }, data: { vote_line: 'yes' }, says: /valueTrue: SurveyJS would store "yes" instead of true/ },
+  { label: 'valuePropertyName', change: (q) => Object.assign(q, { type: 'checkbox', valuePropertyName: 'option' }), data: { vote_line: [{ option: 'for' }] }, says: /valuePropertyName: SurveyJS would store each choice as an object/ },
+];
+
+test('SurveyJS stores, under each of these properties, an answer the server refuses', () => {
+  const plain = parsed(() => {});
+  const models: Record<string, [Record<string, unknown>, (q: any) => void]> = {
+    showOtherItem: [{ ...VOTE, showOtherItem: true }, (q) => { q.value = 'other'; q.comment = 'bus'; }],
+    showNoneItem: [{ ...VOTE, showNoneItem: true }, (q) => (q.value = 'none')],
+    showCommentArea: [{ ...VOTE, showCommentArea: true }, (q) => { q.value = 'for'; q.comment = 'why'; }],
+    valueName: [{ ...VOTE, valueName: 'vote' }, (q) => (q.value = 'for')],
+    valueTrue: [{ type: 'boolean', name: 'vote_line', valueTrue: 'yes', valueFalse: 'no' }, (q) => (q.booleanValue = true)],
+    valuePropertyName: [{ ...VOTE, type: 'checkbox', valuePropertyName: 'option' }, (q) => (q.renderedValue = ['for'])],
+  };
+  for (const c of CASES) {
+    const model = models[c.label];
+    if (model) assert.deepEqual(surveyJsData(...model), c.data, c.label);
+    assert.throws(() => validateAnswers(plain, c.data), /answers/, c.label);
+  }
+  // A dropdown's choicesMin/choicesMax offer numbers that are no choice of the definition.
+  const offered = new Model({ pages: [{ elements: [{ ...VOTE, type: 'dropdown', choicesMin: 1, choicesMax: 3 }] }] }).getQuestionByName('vote_line').visibleChoices;
+  assert.deepEqual(offered.map((v: { value: unknown }) => v.value), ['for', 'against', 1, 2, 3]);
+});
+
+test('a question with such a property breaks its study in words at the property; set to its default, it loads', () => {
+  for (const c of CASES) {
+    const message = refusal((q) => c.change(q));
+    assert.match(message, /^study\.json: pages\.outcomes\[0\]\.elements\[1\]\./, `${c.label}: ${message}`);
+    assert.match(message, c.says, `${c.label}: ${message}`);
+    assert.match(message, /every save holding it would be refused/, c.label);
+  }
+  assert.doesNotThrow(() => parsed((q) => Object.assign(q, { showOtherItem: false, hasNone: false, showCommentArea: false, showSelectAllItem: true })));
+});
+
+test("the page's text boxes stop at the 5,000 characters the server takes, and a definition cannot lift that", () => {
+  const def = parsed(() => {});
+  const survey = new Model(buildParticipantSurvey(def, allCells(designOf(def))[0]!));
+  // Before: no limit (null), so a respondent could type 5,001 characters, and every later save and the completion were refused.
+  assert.equal(survey.getQuestionByName('why').getMaxLength(), 5000);
+  assert.doesNotThrow(() => validateAnswers(def, { why: 'x'.repeat(5000) }));
+  assert.throws(() => validateAnswers(def, { why: 'x'.repeat(5001) }), /answers\.why/);
+
+  assert.doesNotThrow(() => parsed((_q, why) => (why.maxLength = 200)));
+  for (const maxLength of [0, 5001, 1.5]) {
+    assert.match(
+      refusal((_q, why) => (why.maxLength = maxLength)),
+      /^study\.json: pages\.outcomes\[0\]\.elements\[2\]\.maxLength: expected a whole number from 1 to 5000 \(the longest answer the server takes; 0 means no limit to SurveyJS\)/,
+      String(maxLength),
+    );
+  }
+});
+
+// SurveyJS shows at most 20 values of a rating (settings.ratingMaximumRateValueCount) and none when rateMin is above
+// rateMax, while the server accepted the whole range: values no one could pick, or none at all (a required rating
+// then blocked every respondent). A typo such as rateMax 100000000 took 75 s and 3.4 GB to load, and every save was
+// a 500 ("Set maximum size exceeded").
+test('a rating of more than the 20 values SurveyJS shows, or of none, breaks its study in words', () => {
+  const shown = (rateMin: number, rateMax: number) =>
+    new Model({ pages: [{ elements: [{ type: 'rating', name: 'r', rateMin, rateMax }] }] }).getQuestionByName('r').visibleRateValues.length;
+  assert.equal(shown(1, 100), 20);
+  assert.equal(shown(5, 1), 0);
+  const rating = (rateMin: number, rateMax: number) => (_q: Record<string, any>, why: Record<string, any>) =>
+    Object.assign(why, { type: 'rating', rateMin, rateMax });
+  assert.doesNotThrow(() => parsed(rating(0, 19)));
+  assert.doesNotThrow(() => parsed(rating(-5, 5)));
+  assert.match(
+    refusal(rating(1, 21)),
+    /^study\.json: pages\.outcomes\[0\]\.elements\[2\]\.rateMax: a rating from 1 to 21 has 21 values, and SurveyJS shows at most 20 \(the others could never be answered\)/,
+  );
+  assert.match(refusal(rating(5, 1)), /elements\[2\]\.rateMax: 1 is not above rateMin 5: the rating would have fewer than two values/);
+  assert.match(refusal(rating(3, 3)), /elements\[2\]\.rateMax: 3 is not above rateMin 3/);
+  const started = Date.now();
+  assert.match(refusal(rating(1, 100_000_000)), /has 100000000 values/);
+  assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+});
+
+// A required question is asked only of those who see it: a question with visibleIf was exempt, but one on a page with
+// visibleIf (or hidden by visible: false) was required of everyone, so every respondent SurveyJS never showed that page
+// could not complete ('answers: required question not answered: route'; attack10 pass).
+test('a required question on a page shown only to some (visibleIf) or to none (visible: false) is not required of the others', () => {
+  const riders = { name: 'riders', visibleIf: "{bus_use} = 'weekly'", elements: [{ type: 'radiogroup', name: 'route', isRequired: true, choices: ['a', 'b'] }] };
+  const hidden = { name: 'later', visible: false, elements: [{ type: 'boolean', name: 'follow_up', isRequired: true }] };
+  const alone = { type: 'radiogroup', name: 'transfer', isRequired: true, visible: false, choices: ['yes', 'no'] };
+  const study = studyJson(() => {});
+  study.pages.posttreatment.push(riders, hidden);
+  study.pages.posttreatment[0].elements.push(alone);
+  const def = parseStudyDefinition(study, 'study.json');
+  const answers = { consent: true, bus_use: 'never', support_line: 3, vote_line: 'for', recall_funding: 'sales_tax' };
+  // SurveyJS shows a respondent who never rides neither page nor the hidden question.
+  const model = new Model({ pages: study.pages.posttreatment });
+  model.data = answers;
+  assert.deepEqual(model.visiblePages.map((p: { name: string }) => p.name), ['recall']);
+  assert.equal(model.getQuestionByName('transfer').isVisible, false);
+  assert.deepEqual(finalOutcome(def, answers), { status: 'complete' });
+  // Those shown the page must still answer its required question: the page checks that, as for a question's visibleIf.
+  assert.deepEqual(finalOutcome(def, { ...answers, bus_use: 'weekly' }), { status: 'complete' });
+  // A page without a condition keeps its required questions required.
+  assert.throws(() => finalOutcome(def, { consent: true, bus_use: 'never', vote_line: 'for', recall_funding: 'sales_tax' }), /required question not answered: support_line$/);
+});
+
+/** The alliance study (which has quotas and an attention check) with one pre-treatment question and its page changed: the refusal, or '(loaded)'. */
+function allianceRefusal(name: string, change: (question: Record<string, any>, page: Record<string, any>) => void): string {
+  const read = (file: string) => JSON.parse(readFileSync(`survey-definitions/alliance-corrective-measures/${file}`, 'utf8'));
+  const study = read('study.json');
+  const page = study.pages.pretreatment.find((p: any) => p.elements.some((e: any) => e.name === name));
+  change(page.elements.find((e: any) => e.name === name), page);
+  const sections = { analysisPlan: read('analysis-plan.json'), populationMargins: read('population-margins.json'), quotas: read('quotas.json'), simulation: read('simulation.json') };
+  try {
+    parseStudyDefinition({ ...study, ...sections }, 'study.json');
+    return '(loaded)';
+  } catch (error) {
+    assert.ok(error instanceof DefinitionError, String(error));
+    return error.message;
+  }
+}
+
+// The quota step reads every quota variable's answer before the vignette and refuses without it ('answers.gender:
+// required for the quota check'), which the page shows as "could not reach the server": a quota question that is not
+// required, or shown to some only, left every respondent who skipped it or was not shown it stuck before the vignette.
+test('a quota variable must be a required question shown to everyone', () => {
+  const alliance = (change: Parameters<typeof allianceRefusal>[1]) => allianceRefusal('gender', change);
+  assert.equal(alliance(() => {}), '(loaded)');
+  const says = /^study\.json: quotas\.variables\[1\]: "gender" is a quota variable, which the quota step reads before the vignette, so every respondent must answer it: /;
+  assert.match(alliance((gender) => delete gender.isRequired), new RegExp(`${says.source}make it required`));
+  assert.match(alliance((gender) => (gender.visibleIf = "{age_group} = '18-29'")), new RegExp(`${says.source}it is shown only to some \\(visibleIf\\)`));
+  // age_group shares gender's page: the first quota variable on it is named.
+  assert.match(alliance((_gender, page) => (page.visible = false)), /^study\.json: quotas\.variables\[0\]: "age_group" is a quota variable, .*: its page is shown to none \(visible: false\)$/);
+});
+
+// attention_pass is 0 for a respondent who did not give the pass value, so an attention check shown to some only
+// marked everyone else as failing it, and a plan excluding on it dropped them (attack10 pass).
+test('the attention check is a question shown to everyone', () => {
+  const alliance = (change: Parameters<typeof allianceRefusal>[1]) => allianceRefusal('attention_check', change);
+  assert.equal(alliance(() => {}), '(loaded)');
+  assert.match(
+    alliance((check) => (check.visibleIf = "{party} = 'democrat'")),
+    /^study\.json: attentionCheck\.question: "attention_check" is shown only to some respondents \(visibleIf or visible: false, on it or its page\): the others would count as failing the check$/,
+  );
+  assert.match(alliance((_check, page) => (page.visibleIf = "{party} = 'democrat'")), /attentionCheck\.question: "attention_check" is shown only to some respondents/);
+});
