@@ -182,8 +182,10 @@ test('a quota variable must be a required question shown to everyone', () => {
   const says = /^study\.json: quotas\.variables\[1\]: "gender" is a quota variable, which the quota step reads before the vignette, so every respondent must answer it: /;
   assert.match(alliance((gender) => delete gender.isRequired), new RegExp(`${says.source}make it required`));
   assert.match(alliance((gender) => (gender.visibleIf = "{age_group} = '18-29'")), new RegExp(`${says.source}it is shown only to some \\(visibleIf\\)`));
-  // age_group shares gender's page: the first quota variable on it is named.
-  assert.match(alliance((_gender, page) => (page.visible = false)), /^study\.json: quotas\.variables\[0\]: "age_group" is a quota variable, .*: its page is shown to none \(visible: false\)$/);
+  // age_group shares gender's page: both quota variables on it are named, each on a line of its own.
+  const hiddenPage = alliance((_gender, page) => (page.visible = false));
+  assert.match(hiddenPage, /^study\.json: quotas\.variables\[0\]: "age_group" is a quota variable, .*: its page is shown to none \(visible: false\)$/m);
+  assert.match(hiddenPage, /^study\.json: quotas\.variables\[1\]: "gender" is a quota variable, .*: its page is shown to none \(visible: false\)$/m);
 });
 
 // attention_pass is 0 for a respondent who did not give the pass value, so an attention check shown to some only
