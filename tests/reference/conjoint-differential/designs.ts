@@ -195,6 +195,9 @@ export function conjointDesign(seed: number): ConjointDesign {
  */
 const TRIAL10_SEEDS = Array.from({ length: 20 }, (_, k) => 10_200_000 + k);
 
+/** The twelfth R trial's conjoint designs (2026-12-04): 30 more seeds, 12_200_000 + k. */
+const TRIAL12_SEEDS = Array.from({ length: 30 }, (_, k) => 12_200_000 + k);
+
 /**
  * The seeds of the stored suite: the first 40, and one that a sweep of 200 (VLAB_CONJOINT_SEEDS=200, with R's
  * output regenerated for them) found: 5200172, a constrained AMCE whose variance is 0 up to roundoff (vlab's SE
@@ -203,4 +206,4 @@ const TRIAL10_SEEDS = Array.from({ length: 20 }, (_, k) => 10_200_000 + k);
  */
 export const CONJOINT_SEEDS = process.env.VLAB_CONJOINT_SEEDS
   ? Array.from({ length: Number(process.env.VLAB_CONJOINT_SEEDS) }, (_, k) => 5_200_000 + k)
-  : [...Array.from({ length: 40 }, (_, k) => 5_200_000 + k), 5_200_172, ...TRIAL10_SEEDS];
+  : [...Array.from({ length: 40 }, (_, k) => 5_200_000 + k), 5_200_172, ...TRIAL10_SEEDS, ...TRIAL12_SEEDS];
