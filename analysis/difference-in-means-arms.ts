@@ -36,7 +36,8 @@ export function readWeights(rows: readonly Row[], all: Int32Array, index: Int32A
  * Where estimatr has no standard error (an arm without weight: NaN; an arm whose weight is all on one row: leverage
  * 1, 0/0, printed as NaN or rounding noise) this is an error instead.
  */
-export function weightedHc2Estimate(y: Float64Array, t: Uint8Array, w: Float64Array, weights: string): BlockEstimate {
+export function weightedHc2Estimate(outcome: Float64Array, t: Uint8Array, w: Float64Array, weights: string): BlockEstimate {
+  const y = lessFirstValue(outcome);
   const arms = [0, 1].map((arm) => {
     let total = 0;
     let weighted = 0;
@@ -67,7 +68,8 @@ export function weightedHc2Estimate(y: Float64Array, t: Uint8Array, w: Float64Ar
  * arm's rows, as estimatr's prep_data does, and each row keeps its own weight (clusters whose rows differ in
  * weight are accepted, as estimatr accepts them). `n` is the rows, or the weight, of the block.
  */
-export function clusteredEstimate(y: Float64Array, t: Uint8Array, cluster: Int32Array, w: Float64Array | undefined, weights?: string): BlockEstimate {
+export function clusteredEstimate(outcome: Float64Array, t: Uint8Array, cluster: Int32Array, w: Float64Array | undefined, weights?: string): BlockEstimate {
+  const y = lessFirstValue(outcome);
   const n = y.length;
   const x = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
@@ -94,6 +96,17 @@ export function clusteredEstimate(y: Float64Array, t: Uint8Array, cluster: Int32
   const { codes, count } = regroup(cluster);
   const { vcov, df } = cr2Variance({ x, n, r: 2, b: fit.b, resid, clusters: codes, groups: count, weights: normalized });
   return { estimate: fit.coef[1], se: Math.sqrt(vcov[3]), df: df[1], n: w ? w.reduce((s, v) => s + v, 0) : n };
+}
+
+/**
+ * The outcome less its first value. The difference and its SE do not change in exact arithmetic, but an outcome
+ * near 1e9 varying in the fourth decimal keeps its digits: each arm's mean of y − y₁ is accurate where the mean of y
+ * is one of the units of 1.2e-7 (1e9's last place) off, 1e-3 of the difference; y − y₁ is exact there (Sterbenz).
+ * estimatr's regression loses them (tests/analysis/difference-in-means-huge-outcome.test.ts).
+ */
+function lessFirstValue(y: Float64Array): Float64Array {
+  const first = y[0];
+  return y.map((value) => value - first);
 }
 
 function regroup(cluster: Int32Array): { codes: Int32Array; count: number } {

@@ -3,6 +3,7 @@ import { checkAlpha } from './helpers/alpha.ts';
 import { clusteredEstimate, readWeights, weightedHc2Estimate, type BlockEstimate } from './difference-in-means-arms.ts';
 import { checkClustersNested, checkClustersPerArm, checkClusterTreatment, oneValuePerArm } from './difference-in-means-checks.ts';
 import { completeRows, groupCodes, isMissing, numericColumn, requireColumns, subset, type Levels, type Row } from './helpers/data.ts';
+import { meanAsR } from './helpers/mean.ts';
 import { LOGICAL_VALUES, tableFromRows, type Column } from './helpers/data-table.ts';
 import { compareCodePoints } from './helpers/level-order.ts';
 import { readRNumber } from './helpers/parse-decimal.ts';
@@ -263,11 +264,15 @@ function armEstimate(arm: Arm, pairMatched: boolean, weights: string | undefined
   return { estimate: m1 - m0, se, df, n };
 }
 
+/**
+ * An arm's mean and variance. The mean is R's mean() (rounded once), as estimatr's difference_in_means takes it:
+ * with an outcome near 1e9 one unit in the last place is 1e-3 of a difference in the fourth decimal, and a running
+ * mean was one unit off (tests/analysis/difference-in-means-huge-outcome.test.ts).
+ */
 function meanVar(y: Float64Array, t: Uint8Array, arm: number): [number, number] {
-  let count = 0;
-  let mean = 0;
-  for (let i = 0; i < y.length; i++) if (t[i] === arm) mean += (y[i] - mean) / ++count;
+  const values = y.filter((_, i) => t[i] === arm);
+  const mean = meanAsR(values);
   let ss = 0;
-  for (let i = 0; i < y.length; i++) if (t[i] === arm) ss += (y[i] - mean) ** 2;
-  return [mean, ss / (count - 1)];
+  for (const v of values) ss += (v - mean) ** 2;
+  return [mean, ss / (values.length - 1)];
 }

@@ -174,13 +174,21 @@ function sequence(context: EvaluationContext, call: Call, fromExpr: Expr, toExpr
   return Array.from({ length: count }, (_, k) => formatRNumber(from + (to >= from ? k : -k)));
 }
 
+/** relevel() of text: R's refusal, and the two spellings R accepts (factor() around it, or declared levels). */
+function relevelTextMessage(label: string, text: string): string {
+  const head = `relevel(${text}`;
+  const spelled = label.startsWith(head) ? `relevel(factor(${text})${label.slice(head.length)}` : `relevel(factor(${text}), ref = …)`;
+  return `${label}: 'relevel' only for (unordered) factors, and "${text}" is text (R reads text as character): write ${spelled}, or declare the levels of "${text}" (levels, --levels or --codebook)`;
+}
+
 /** R's relevel(f, ref): `ref` (a level, or its position) first, the others in their order. */
 function relevel(context: EvaluationContext, call: Call): Evaluated {
   const args = matchArguments(context, call, ['x', 'ref']);
   const label = deparseR(call);
-  let x = evaluate(context, args.x as Expr);
-  // R wants a factor; a character column is one here (its levels sorted as factor() sorts them).
-  if (x.kind === 'character') x = characterFactor(context, x, deparseR(args.x as Expr));
+  const x = evaluate(context, args.x as Expr);
+  // R ≥ 4 reads text as character, and relevel() of it stops; so does the replication package's R script. Until
+  // 2026-12-04 vlab made it a factor and fitted a formula R refuses.
+  if (x.kind === 'character') throw new AnalysisError(context.fn, relevelTextMessage(label, deparseR(args.x as Expr)));
   if (x.kind !== 'factor' || x.ordered) throw new AnalysisError(context.fn, `${label}: 'relevel' only for (unordered) factors`);
   if (!args.ref) throw new AnalysisError(context.fn, `${label}: argument "ref" is missing`);
   const ref = args.ref.type === 'string' ? x.levels.indexOf(args.ref.value) : scalarArgument(context, call, args.ref, 'ref') - 1;

@@ -35,7 +35,12 @@
 // across blocks, odd level names, 4–9 rows, weighted clustered fixed effects, missing values everywhere, random formulas,
 // p.adjust with NA), and R's functions of rfun10-designs.ts (ifelse of text and factors, NA/Inf/NaN and 2L,
 // mean(trim =), median, min/max, sd, var, rev, interaction(lex.order = TRUE), cut() with quantile()/seq() breaks,
-// se_type "none" refused).
+// se_type "none" refused), and the twelfth's (trial12-designs.ts: x^2 and (x + t + a)^2 at the top of a formula, a
+// comparison in parentheses, exp(), negative powers, named arguments, nested calls, a variable twice, a/x, relevel() of
+// text (R stops), integers beyond 2^31; labels differing only by case, a space or a composed accent; clusters of one
+// row, weights 0 on singletons, an aliased column under HC1; difference_in_means with one-unit clusters, zero weights,
+// text arms and an outcome at 1e9 varying in the fourth decimal; p.adjust of an empty vector; power.t.test at alpha
+// 1e-8 and power 0.99999; survey::rake with one margin, counts of 1e9, the text variants, a share of 1e-6).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -183,7 +188,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'text-level-order', 'dim-text-treatment', 'numeric-factor-order', 'cluster-label-types', 'equal-weights', 'huge-few-clusters', 'se-type-clusters',
     'factor-empty-cells', 'dot-formulas', 'intercept-only', 'r-spellings', 'random-formulas', 'ordered-factors', 'cluster-fixed-effects',
     'dim-constant-outcome', 'dim-design-grid', 'dim-clusters-across-blocks', 'odd-level-names', 'tiny-samples', 'fe-weights-clusters',
-    'missing-everywhere', 'trial10-random', 'p-adjust-missing', 'r-functions'] as const) {
+    'missing-everywhere', 'trial10-random', 'p-adjust-missing', 'r-functions', 'formula-spellings-12', 'text-variants', 'singleton-clusters',
+    'dim-singletons-zero-weights', 'p-adjust-12', 'power-12', 'rake-12'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

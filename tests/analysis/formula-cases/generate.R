@@ -89,7 +89,8 @@ fit_cases <- list(
   list(name = "transformations", data = "main.csv", formula = "y ~ I(x^2) + I(x * z) + log(x) + sqrt(x) + exp(z) + scale(z)"),
   list(name = "poly", data = "main.csv", formula = "y ~ poly(x, 2) + poly(z, 3):a"),
   list(name = "poly raw", data = "main.csv", formula = "y ~ poly(x, 2, raw = TRUE) + a"),
-  list(name = "factor and relevel", data = "main.csv", formula = "y ~ factor(k) + relevel(f, ref = \"b\")"),
+  # relevel() wants a factor: f's levels are declared (R >= 4 reads text as character, and vlab refuses it so).
+  list(name = "factor and relevel", data = "main.csv", formula = "y ~ factor(k) + relevel(f, ref = \"b\")", levels = list(f = c("a", "b", "c"))),
   list(name = "power of a sum", data = "main.csv", formula = "y ~ (a + b + c)^2"),
   list(name = "nesting", data = "main.csv", formula = "y ~ a/b"),
   list(name = "in", data = "main.csv", formula = "y ~ x %in% a"),

@@ -196,6 +196,14 @@ export function conjointDesign(seed: number): ConjointDesign {
 const TRIAL10_SEEDS = Array.from({ length: 20 }, (_, k) => 10_200_000 + k);
 
 /**
+ * The twelfth R trial's conjoint designs (2026-12-04): 8 of the 30 seeds 12_200_000 + k it ran, the ones of one task a
+ * respondent (3, 12, 14, 17), a level shown once (11), and 5 or 4 respondents with a group of one (23, 25, 28: survey
+ * stops, vlab refuses); all 30 agreed with R, and all 30 made this suite 7 minutes long alone (cancelled at 10 under
+ * the full run's load).
+ */
+const TRIAL12_SEEDS = [3, 11, 12, 14, 17, 23, 25, 28].map((k) => 12_200_000 + k);
+
+/**
  * The seeds of the stored suite: the first 40, and one that a sweep of 200 (VLAB_CONJOINT_SEEDS=200, with R's
  * output regenerated for them) found: 5200172, a constrained AMCE whose variance is 0 up to roundoff (vlab's SE
  * was NaN); and the tenth trial's. Left out: 5200045, a perfect fit (every residual 0) whose aliased columns and CR2 df estimatr and vlab
@@ -203,4 +211,4 @@ const TRIAL10_SEEDS = Array.from({ length: 20 }, (_, k) => 10_200_000 + k);
  */
 export const CONJOINT_SEEDS = process.env.VLAB_CONJOINT_SEEDS
   ? Array.from({ length: Number(process.env.VLAB_CONJOINT_SEEDS) }, (_, k) => 5_200_000 + k)
-  : [...Array.from({ length: 40 }, (_, k) => 5_200_000 + k), 5_200_172, ...TRIAL10_SEEDS];
+  : [...Array.from({ length: 40 }, (_, k) => 5_200_000 + k), 5_200_172, ...TRIAL10_SEEDS, ...TRIAL12_SEEDS];

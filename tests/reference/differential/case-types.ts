@@ -77,7 +77,15 @@ export type CaseGroup =
   | 'trial10-random'
   | 'p-adjust-missing'
   // R's functions of task rfun10 (rfun10-designs.ts).
-  | 'r-functions';
+  | 'r-functions'
+  // The twelfth trial's classes (trial12-designs.ts).
+  | 'formula-spellings-12'
+  | 'text-variants'
+  | 'singleton-clusters'
+  | 'dim-singletons-zero-weights'
+  | 'p-adjust-12'
+  | 'power-12'
+  | 'rake-12';
 
 interface CaseBase {
   id: string;

@@ -15,6 +15,7 @@ import { trial8Designs } from './trial8-designs.ts';
 import { trial9Designs } from './trial9-designs.ts';
 import { trial10Designs } from './trial10-designs.ts';
 import { rfun10Designs } from './rfun10-designs.ts';
+import { trial12Designs } from './trial12-designs.ts';
 
 /** How many seeded random regression designs and difference-in-means designs the suite draws. */
 const RANDOM_DESIGNS = 45;
@@ -41,9 +42,10 @@ export function differentialSuite(): Suite {
   const trial9 = trial9Designs();
   const trial10 = trial10Designs();
   const rfun10 = rfun10Designs();
+  const trial12 = trial12Designs();
   return {
-    data: [...designs.map((d) => d.data), ...classes.data, ...dims.map((d) => d.data), ...trial4.data, ...trial6.data, ...trial7.data, ...trial8.data, ...trial9.data, ...trial10.data, ...rfun10.data],
-    cases: [...designs.flatMap((d) => d.cases), ...classes.cases, ...dims.flatMap((d) => d.cases), ...pAdjustCases(), ...powerCases(), ...trial4.cases, ...trial6.cases, ...trial7.cases, ...trial8.cases, ...trial9.cases, ...trial10.cases, ...rfun10.cases],
+    data: [...designs.map((d) => d.data), ...classes.data, ...dims.map((d) => d.data), ...trial4.data, ...trial6.data, ...trial7.data, ...trial8.data, ...trial9.data, ...trial10.data, ...rfun10.data, ...trial12.data],
+    cases: [...designs.flatMap((d) => d.cases), ...classes.cases, ...dims.flatMap((d) => d.cases), ...pAdjustCases(), ...powerCases(), ...trial4.cases, ...trial6.cases, ...trial7.cases, ...trial8.cases, ...trial9.cases, ...trial10.cases, ...rfun10.cases, ...trial12.cases],
   };
 }
 
