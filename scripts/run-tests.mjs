@@ -91,6 +91,8 @@ const POSTGRES_SUITE = [
   'tests/server/sticky.test.ts',
   'tests/server/token-verified-cache.test.ts',
   'tests/server/treatment-order.test.ts',
+  'tests/server/cleared-answers.test.ts',
+  'tests/server/panel-refusal.test.ts',
   'tests/server/waves-cli.test.ts',
   'tests/server/waves.test.ts',
   'tests/server/designs/design-definitions.test.ts',

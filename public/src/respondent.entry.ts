@@ -14,6 +14,7 @@ import { followColorScheme } from './color-scheme.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
 import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Outcome } from './respondent-api.ts';
 import { describeStartError } from './start-error.ts';
+import { createAnswersToSend } from './cleared-answers.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
 import { PANEL_PARAMS } from '../../server/domain/panel-params.ts';
 import { CONSENT_PAGE, CONSENT_QUESTION, TREATMENT_PAGE, VIGNETTE_REOPENED } from '../../server/domain/survey-names.ts';
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
   // autosave then carries it within a second, so a phone that dies or a tab the system kills mid-answer keeps it.
   survey.textUpdateMode = 'onTyping';
   survey.data = start.answers;
+  const answersToSend = createAnswersToSend(start.answers ?? {});
   followColorScheme(survey);
   if (start.participant.currentPage > 0 && start.participant.currentPage < survey.visiblePageCount) {
     survey.currentPageNo = start.participant.currentPage;
@@ -152,7 +154,7 @@ async function main(): Promise<void> {
   const leaseWarning = createLeaseWarning({ messages, onKeep: () => autosave.renew() });
   const autosave = createAutosave({
     code,
-    current: () => ({ answers: survey.data as Record<string, unknown>, page: survey.currentPageNo }),
+    current: () => ({ answers: answersToSend(survey.data as Record<string, unknown>), page: survey.currentPageNo }),
     onRefused: (error) => (wentOnElsewhere(error) ? leave() : chrome.notice(messages.saveRefused)),
     onUnreachable: () => chrome.notice(messages.saveOffline, { keep: true }),
     onReachable: () => chrome.notice(messages.saveOnlineAgain),
@@ -179,7 +181,7 @@ async function main(): Promise<void> {
   survey.onServerValidateQuestions.add(async (sender, options) => {
     if (sender.visiblePages[sender.currentPageNo + 1]?.name !== TREATMENT_PAGE) return options.complete();
     try {
-      const result = await readOnlyWhile(sender, chrome.surveyRoot, () => checkQuota(code, sender.data as Record<string, unknown>));
+      const result = await readOnlyWhile(sender, chrome.surveyRoot, () => checkQuota(code, answersToSend(sender.data as Record<string, unknown>)));
       if (result.outcome && !result.admitted) {
         stopSaving();
         return finish(result.outcome, studyTitle);
@@ -228,7 +230,7 @@ async function main(): Promise<void> {
     showMessage(messages.savingTitle, messages.savingText, studyTitle);
     try {
       const honeypot = (document.getElementById('vlab-website') as HTMLInputElement | null)?.value ?? '';
-      const outcome = await completeParticipant(code, sender.data as Record<string, unknown>, honeypot, () =>
+      const outcome = await completeParticipant(code, answersToSend(sender.data as Record<string, unknown>), honeypot, () =>
         showMessage(messages.savingTitle, messages.savingRetryText, studyTitle),
       );
       finish(outcome, studyTitle);

@@ -1,4 +1,5 @@
 import { validateAnswers, type Answers } from '../domain/answers.ts';
+import { checkClearedNames, splitCleared, withoutCleared } from '../domain/cleared-answers.ts';
 import { DomainError } from '../domain/errors.ts';
 import { fillRedirectUrl, type PanelParams } from '../domain/panel.ts';
 import { PARTICIPANT_CODE, type Participant, type ParticipantStatus } from '../domain/participant.ts';
@@ -54,13 +55,17 @@ export function waveClosed(wave: Wave, panelParams: PanelParams): DomainError {
 }
 
 /**
- * The request's answers checked for the treatment order and laid over the stored ones, for a started
- * participant: what a save, the quota step and a completion work on.
+ * The request's answers checked for the treatment order and laid over the stored ones, less those sent as `null`
+ * (cleared, cleared-answers.ts), for a started participant: what a save, the quota step and a completion work on.
  */
 export async function answersAfter(tx: Repositories, study: RespondentStudy, participant: Participant, raw: unknown): Promise<Answers> {
-  const incoming = validateAnswers(study.fielded, raw);
+  const { values, cleared } = splitCleared(raw);
+  const incoming = validateAnswers(study.fielded, values);
+  checkClearedNames(study.fielded, cleared);
   const stored = (await tx.answers.get(participant.id, 'partial'))?.answers ?? {};
-  checkTreatmentOrder(study.fielded, participant.currentPage >= study.treatmentPage, stored, incoming);
+  const treatmentShown = participant.currentPage >= study.treatmentPage;
+  checkTreatmentOrder(study.fielded, treatmentShown, stored, incoming);
   checkVignetteOrder(study.def, participant.currentPage, stored, incoming);
-  return mergeAnswers(stored, incoming);
+  const merged = mergeAnswers(stored, incoming);
+  return cleared.length ? withoutCleared(study, participant.currentPage, treatmentShown, stored, merged, cleared) : merged;
 }
