@@ -5,7 +5,8 @@ import { defaultLocale, textIn } from '../localized-text.ts';
 import type { ProfileAttributeRow } from '../respondent-plan.ts';
 import { studyDesign, type ConjointDesign } from '../study-design.ts';
 import type { StudyDefinition } from '../study-definition.ts';
-import { answerValue, type ColumnSpec, type WideRow } from './wave-columns.ts';
+import type { ColumnSpec, WideRow } from './wave-columns.ts';
+import { answerValue } from './wide-row.ts';
 
 /**
  * The profile-level ("long") data of a conjoint wave, the shape cregg and `vlab amce`/`mm` read as is: one row per

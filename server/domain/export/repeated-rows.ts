@@ -1,7 +1,8 @@
 import type { Answers } from '../answers.ts';
 import type { StoredVignette } from '../participant-vignettes.ts';
 import { splitVignetteQuestionName } from '../repeated-vignettes.ts';
-import { VIGNETTE_COLUMN, wideRow, type ColumnSpec, type WideRow, type WideRowInput } from './wave-columns.ts';
+import { VIGNETTE_COLUMN, type ColumnSpec, type WideRow } from './wave-columns.ts';
+import { wideRow, type WideRowInput } from './wide-row.ts';
 
 /**
  * The export of a repeated-vignette design: one row per respondent × vignette, in reading order. Each row has
