@@ -102,6 +102,8 @@ export function evaluate(context: EvaluationContext, expr: Expr): Evaluated {
  * @example unknownFunction('lmRobust', 'foo').message // 'lmRobust: unknown function "foo" (supported: I, log, …)'
  */
 export function unknownFunction(fn: string, name: string): AnalysisError {
+  // estimatr fits cbind(y1, y2) ~ x as one model per outcome; here each outcome is a formula (or a plan's outcomes).
+  if (name === 'cbind') return new AnalysisError(fn, 'cbind(): several outcomes in one formula are not supported: fit each outcome in a formula of its own (a plan lists them in its outcomes)');
   return new AnalysisError(fn, `unknown function "${name}" (supported: ${Object.keys(MODEL_FUNCTIONS).join(', ')}, offset)`);
 }
 

@@ -87,6 +87,10 @@ test('an unknown function is refused when the formula is read, listing the suppo
     message: 'plan: unknown function "lg" (supported: I, log, log2, log10, log1p, exp, expm1, sqrt, abs, scale, poly, factor, as.factor, ordered, as.ordered, relevel, interaction, cut, round, signif, floor, ceiling, trunc, pmin, pmax, ifelse, as.numeric, as.double, as.integer, as.character, as.logical, sign, droplevels, is.na, mean, median, var, sd, min, max, seq, quantile, range, rev, offset)',
   });
   assert.throws(() => parseFormula('plan', 'y ~ I(foo(x))'), /unknown function "foo"/);
+  // estimatr's several outcomes at once (R trial 12): said for what it is, not as a function missing from the list.
+  assert.throws(() => parseFormula('lmRobust', 'cbind(y, x) ~ t'), {
+    message: 'lmRobust: cbind(): several outcomes in one formula are not supported: fit each outcome in a formula of its own (a plan lists them in its outcomes)',
+  });
 });
 
 // R's comparison operators inside a variable (fourth R trial: `I(x > 2)` was refused as malformed; the values are
