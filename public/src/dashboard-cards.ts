@@ -1,5 +1,5 @@
 import type { HypothesisReport, TermFinding } from '../../server/domain/plan/hypothesis-report.ts';
-import { el, fmt, fmtP, folded, table, type Cell } from './dashboard-dom.ts';
+import { el, fmt, fmtP, folded, table, termLabel, type Cell } from './dashboard-dom.ts';
 import { coefficientPlots } from './dashboard-plot.ts';
 
 const PREDICTED = { positive: 'positive', negative: 'negative' } as const;
@@ -14,17 +14,6 @@ function warning(w: HypothesisReport['warnings'][number]): HTMLElement {
   const p = el('p', undefined, 'dash-warning');
   p.append(el('strong', `Warning, ${w.outcome}`), ` — ${w.message}`);
   return p;
-}
-
-/**
- * A term's label in groups that wrap as a whole: "Regime: Autocracy" | "(vs. Democracy)" | "× Party: Republican" |
- * "· Party: Republican" (term-labels.ts, conjoint-report.ts). Wrapped at any space, a narrow column split them
- * mid-group ("Regime: Autocracy (vs." over "Democracy)"); a group longer than the column still wraps inside.
- */
-function termLabel(label: string): HTMLElement {
-  const cell = el('span');
-  for (const part of label.split(/ (?=\(vs\. |× |· )/)) cell.append(el('span', part, 'dash-term-part'), ' ');
-  return cell;
 }
 
 const withCi = (f: TermFinding) => `${fmt(f.estimate)} [${fmt(f.conf_low)}, ${fmt(f.conf_high)}]`;

@@ -83,3 +83,15 @@ export function folded(summary: string, ...content: Node[]): HTMLDetailsElement 
   details.append(el('summary', summary), ...content);
   return details;
 }
+
+/**
+ * A term's label in groups that wrap as a whole: "Regime: Autocracy" | "(vs. Democracy)" | "× Party: Republican" |
+ * "· Party: Republican" (term-labels.ts, conjoint-report.ts), in the cards and the precision table. Wrapped at any
+ * space, a narrow column split them mid-group ("Regime: Autocracy (vs." over "Democracy)"); a group longer than the
+ * column still wraps inside.
+ */
+export function termLabel(label: string): HTMLElement {
+  const cell = el('span');
+  for (const part of label.split(/ (?=\(vs\. |× |· )/)) cell.append(el('span', part, 'dash-term-part'), ' ');
+  return cell;
+}

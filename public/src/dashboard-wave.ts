@@ -1,6 +1,6 @@
 import type { TermPrecision } from '../../server/domain/plan/precision.ts';
 import type { WaveStatusReport } from '../../server/domain/wave-lifecycle.ts';
-import { bar, el, fmt, folded, pct, table, type Cell } from './dashboard-dom.ts';
+import { bar, el, fmt, folded, pct, table, termLabel, type Cell } from './dashboard-dom.ts';
 
 /** The completion funnel: each step with its share of the starts, then where the others went. */
 export function funnelSection(wave: WaveStatusReport): HTMLElement[] {
@@ -94,7 +94,7 @@ export function precisionSection(precision: LabelledPrecision[], nComplete: numb
     table(
       `Precision now (N ${nComplete}) and at the target (N ${target})`,
       ['Hypothesis', 'Outcome', 'Term', 'CI width', 'MDE now', 'MDE at target'],
-      precision.map((p) => [p.hypothesis, p.outcome, p.label, fmt(p.ci_width), fmt(p.mde_now), fmt(p.mde_target)]),
+      precision.map((p) => [p.hypothesis, p.outcome, termLabel(p.label), fmt(p.ci_width), fmt(p.mde_now), fmt(p.mde_target)]),
       [false, false, false, true, true, true],
     ),
   ];

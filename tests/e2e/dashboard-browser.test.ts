@@ -190,6 +190,9 @@ for (const [size, options] of [['a phone (390 px)', PHONE], ['a desktop', DESKTO
       return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
     }));
     assert.deepEqual(lines, [1, 1], 'each group on one line');
+    // The precision table names the same terms, grouped the same way (its labels wrapped at any space before).
+    const precisionParts = await page.getByRole('table', { name: /^Precision now/ }).locator('.dash-term-part').allInnerTexts();
+    assert.ok(precisionParts.some((part) => part.startsWith('(vs. ')), `the precision table's labels in groups: ${precisionParts.slice(0, 4).join(' | ')}`);
     assert.match(await h3.innerText(), /Verdicts at α = 0\.05 on p adjusted by holm over the 9 tested terms of family H3/);
     const controls = h3.locator('details');
     assert.match(await controls.locator('summary').innerText(), /^Control terms \(15\): in the model, not tested by H3$/);
