@@ -150,7 +150,8 @@ test('wrong types and values outside the choices → 422', async () => {
     { gender: 'other' },
     { consent: 'yes' },
     { age_group: ['18-29'] },
-    { region: null },
+    { region: {} },
+    // null is no wrong type since 2026-12-04: it takes an answer back (cleared-answers.test.ts).
   ];
   for (const wrong of cases) {
     const message = await refused(
