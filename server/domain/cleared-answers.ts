@@ -11,6 +11,11 @@ import { checkTreatmentOrder } from './treatment-order.ts';
  * `null`. Without it the old answer stayed stored and was exported as given.
  */
 
+/** Sets an own property, so that a name such as `__proto__` is a key like any other (an assignment would not be). */
+function setOwn(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** The request's answers split into the values given and the names sent as `null` (cleared). */
 export function splitCleared(raw: unknown): { values: unknown; cleared: string[] } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { values: raw, cleared: [] };
@@ -20,15 +25,15 @@ export function splitCleared(raw: unknown): { values: unknown; cleared: string[]
   for (const name in record) if (Object.hasOwn(record, name) && record[name] === null) (cleared ??= []).push(name);
   if (!cleared) return { values: raw, cleared: [] };
   const values: Record<string, unknown> = {};
-  for (const name of Object.keys(record)) if (record[name] !== null) Object.defineProperty(values, name, { value: record[name], enumerable: true, writable: true, configurable: true });
+  for (const name of Object.keys(record)) if (record[name] !== null) setOwn(values, name, record[name]);
   return { values, cleared };
 }
 
 /** Refuses (422, as an answer to an unknown question is) a cleared name the survey does not ask. */
 export function checkClearedNames(def: StudyDefinition, cleared: readonly string[]): void {
   if (!cleared.length) return;
-  const asAbsent: Record<string, undefined> = {};
-  for (const name of cleared) Object.defineProperty(asAbsent, name, { value: undefined, enumerable: true, writable: true, configurable: true });
+  const asAbsent: Record<string, unknown> = {};
+  for (const name of cleared) setOwn(asAbsent, name, undefined);
   validateAnswers(def, asAbsent);
 }
 
@@ -55,7 +60,7 @@ export function withoutCleared(study: OrderRules, currentPage: number, treatment
 /** Whether the order rules would accept a change of this stored answer now: the same rules as for a new value. */
 function mayChange({ def, fielded }: OrderRules, currentPage: number, treatmentShown: boolean, stored: Answers, name: string): boolean {
   const change: Answers = {};
-  Object.defineProperty(change, name, { value: null, enumerable: true, writable: true, configurable: true });
+  setOwn(change, name, null);
   try {
     checkTreatmentOrder(fielded, treatmentShown, stored, change);
     checkVignetteOrder(def, currentPage, stored, change);
