@@ -37,10 +37,12 @@ export function checkClearedNames(def: StudyDefinition, cleared: readonly string
   validateAnswers(def, asAbsent);
 }
 
-/** The definitions the order rules read, as the respondent path holds them: the study's and the fielded one. */
+/** What the order rules read, as the respondent path holds it: the study's definition, the fielded one and the vignette page. */
 export interface OrderRules {
   def: StudyDefinition;
   fielded: StudyDefinition;
+  /** Index of the vignette page: the treatment was shown once the participant's current page reached it. */
+  treatmentPage: number;
 }
 
 /**
@@ -49,20 +51,20 @@ export interface OrderRules {
  * those are fixed, and SurveyJS clears the answers of questions hidden at the end, which must not take back what
  * the quota step and the randomization read. A name never stored is nothing to clear.
  */
-export function withoutCleared(study: OrderRules, currentPage: number, treatmentShown: boolean, stored: Answers, merged: Answers, cleared: readonly string[]): Answers {
+export function withoutCleared(study: OrderRules, currentPage: number, stored: Answers, merged: Answers, cleared: readonly string[]): Answers {
   for (const name of cleared) {
-    if (!Object.hasOwn(stored, name) || !mayChange(study, currentPage, treatmentShown, stored, name)) continue;
+    if (!Object.hasOwn(stored, name) || !mayChange(study, currentPage, stored, name)) continue;
     delete merged[name];
   }
   return merged;
 }
 
 /** Whether the order rules would accept a change of this stored answer now: the same rules as for a new value. */
-function mayChange({ def, fielded }: OrderRules, currentPage: number, treatmentShown: boolean, stored: Answers, name: string): boolean {
+function mayChange({ def, fielded, treatmentPage }: OrderRules, currentPage: number, stored: Answers, name: string): boolean {
   const change: Answers = {};
   setOwn(change, name, null);
   try {
-    checkTreatmentOrder(fielded, treatmentShown, stored, change);
+    checkTreatmentOrder(fielded, currentPage >= treatmentPage, stored, change);
     checkVignetteOrder(def, currentPage, stored, change);
     return true;
   } catch (error) {

@@ -63,9 +63,8 @@ export async function answersAfter(tx: Repositories, study: RespondentStudy, par
   const incoming = validateAnswers(study.fielded, values);
   checkClearedNames(study.fielded, cleared);
   const stored = (await tx.answers.get(participant.id, 'partial'))?.answers ?? {};
-  const treatmentShown = participant.currentPage >= study.treatmentPage;
-  checkTreatmentOrder(study.fielded, treatmentShown, stored, incoming);
+  checkTreatmentOrder(study.fielded, participant.currentPage >= study.treatmentPage, stored, incoming);
   checkVignetteOrder(study.def, participant.currentPage, stored, incoming);
   const merged = mergeAnswers(stored, incoming);
-  return cleared.length ? withoutCleared(study, participant.currentPage, treatmentShown, stored, merged, cleared) : merged;
+  return cleared.length ? withoutCleared(study, participant.currentPage, stored, merged, cleared) : merged;
 }
