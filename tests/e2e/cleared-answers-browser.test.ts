@@ -4,21 +4,15 @@
 // and was exported as given (attack10 pass noticed it).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useBrowserSession } from './browser-session.ts';
-import { openEveryElementPage, serveEveryElementStudy } from './every-element-study.ts';
+import { useEveryElementSession } from './every-element-study.ts';
 
-let waveId = '';
-const session = useBrowserSession('cleared-answers', async (dbPath) => {
-  const served = await serveEveryElementStudy(dbPath);
-  waveId = served.waveId;
-  return served.app;
-});
+const { session, link, open: openEveryElementPage } = useEveryElementSession('cleared-answers');
 
 test('an emptied comment box and an unticked checkbox are saved as cleared: a reload shows them empty, not the old answers', async () => {
   const context = await session.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  const url = `${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=cleared-answers`;
-  await openEveryElementPage(page, url);
+  const url = link('cleared-answers');
+  await openEveryElementPage(page, 'cleared-answers');
   const savedWith = (predicate: (answers: Record<string, unknown>) => boolean) =>
     page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/answers') && r.status() === 200 && predicate(JSON.parse(r.request().postData() ?? '{}').answers ?? {}));
 

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { useBrowserSession, type BrowserSession } from './browser-session.ts';
 import { serve, type ServedApp } from './serve-process.ts';
 
 // A study that asks with every question type a definition allows, not only the flagships' radio groups, for the
@@ -58,4 +59,26 @@ export async function openEveryElementPage(page: Page, url: string): Promise<voi
     await page.waitForFunction((before) => document.querySelector('.vlab-progress__text')?.textContent !== before, position);
   }
   throw new Error('the page of every element did not show');
+}
+
+/** A browser test file's session on the every-element study, and the wave's page as a given Prolific respondent. */
+export interface EveryElementSession {
+  /** Chromium and the served app, set by the file's before hook. */
+  session: BrowserSession;
+  /** The wave's link as the respondent with this panel ID. */
+  link(pid: string): string;
+  /** Opens `link(pid)` and answers its radio groups until the page of every element shows. */
+  open(page: Page, pid: string): Promise<void>;
+}
+
+/** Registers the file's hooks (useBrowserSession) serving the every-element study on a fresh database. */
+export function useEveryElementSession(name: string): EveryElementSession {
+  let waveId = '';
+  const session = useBrowserSession(name, async (dbPath) => {
+    const served = await serveEveryElementStudy(dbPath);
+    waveId = served.waveId;
+    return served.app;
+  });
+  const link = (pid: string) => `${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=${pid}`;
+  return { session, link, open: (page, pid) => openEveryElementPage(page, link(pid)) };
 }

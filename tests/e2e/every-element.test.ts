@@ -9,25 +9,16 @@ import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { comboboxReadings, comboboxValues, describedByItsName, focusedOnArrival } from './accessibility-tree.ts';
 import { seriousViolations } from './axe-wcag.ts';
-import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
-import { openEveryElementPage as openEveryElementPageAt, serveEveryElementStudy } from './every-element-study.ts';
+import { useEveryElementSession } from './every-element-study.ts';
 import { textsNotScaled } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
 
 
-let waveId = '';
-const session = useBrowserSession('every-element', async (dbPath) => {
-  const served = await serveEveryElementStudy(dbPath);
-  waveId = served.waveId;
-  return served.app;
-});
+const { session, open: openEveryElementPage } = useEveryElementSession('every-element');
 
 const PHONE_320: BrowserContextOptions = { viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
-
-/** Opens the survey and answers its radio groups until the page of every element shows. */
-const openEveryElementPage = (page: Page, pid: string) => openEveryElementPageAt(page, `${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=${pid}`);
 
 /** axe's WCAG A and AA rules: the violations that are serious or critical, and sideways scrolling. */
 async function problems(page: Page, when: string): Promise<string[]> {

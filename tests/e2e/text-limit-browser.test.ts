@@ -3,20 +3,14 @@
 // every later save and the completion refused (attack10 pass).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useBrowserSession } from './browser-session.ts';
-import { openEveryElementPage, serveEveryElementStudy } from './every-element-study.ts';
+import { useEveryElementSession } from './every-element-study.ts';
 
-let waveId = '';
-const session = useBrowserSession('text-limit', async (dbPath) => {
-  const served = await serveEveryElementStudy(dbPath);
-  waveId = served.waveId;
-  return served.app;
-});
+const { session, open: openEveryElementPage } = useEveryElementSession('text-limit');
 
 test('a comment box keeps 5,000 of 5,010 characters typed or pasted into it, and the save holding them is acknowledged', async () => {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await openEveryElementPage(page, `${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=text-limit`);
+  await openEveryElementPage(page, 'text-limit');
   const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/answers') && (r.request().postData() ?? '').includes('q_comment'));
   const box = page.locator('[data-name="q_comment"] textarea');
   await box.fill('x'.repeat(5010));

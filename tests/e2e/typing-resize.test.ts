@@ -8,15 +8,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { useBrowserSession } from './browser-session.ts';
-import { openEveryElementPage, serveEveryElementStudy } from './every-element-study.ts';
+import { useEveryElementSession } from './every-element-study.ts';
 
-let waveId = '';
-const session = useBrowserSession('typing-resize', async (dbPath) => {
-  const served = await serveEveryElementStudy(dbPath);
-  waveId = served.waveId;
-  return served.app;
-});
+const { session, open: openEveryElementPage } = useEveryElementSession('typing-resize');
 
 const PORTRAIT = { width: 390, height: 844 };
 const LANDSCAPE = { width: 844, height: 390 };
@@ -61,7 +55,7 @@ test('a phone turned while a box is being typed in (number, text, comment): the 
   const context = await session.browser.newContext({ viewport: PORTRAIT, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   const pid = 'resize-phone';
-  await openEveryElementPage(page, `${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=${pid}`);
+  await openEveryElementPage(page, pid);
   for (const { question, box, typed, saved, to } of BOXES) {
     const input = page.locator(`[data-name="${question}"] ${box}`);
     await input.click();
@@ -79,7 +73,7 @@ test('a desktop window narrowed while a dropdown is being searched, widened whil
   const context = await session.browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
   const pid = 'resize-desktop';
-  await openEveryElementPage(page, `${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=${pid}`);
+  await openEveryElementPage(page, pid);
   const search = page.locator('[data-name="q_drop"] input[role="combobox"]');
   await search.focus();
   await page.keyboard.type('3');
@@ -115,7 +109,7 @@ test('what is being typed is saved within a second or so, before the box is left
   const context = await session.browser.newContext({ viewport: PORTRAIT, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   const pid = 'typing-saved';
-  await openEveryElementPage(page, `${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=${pid}`);
+  await openEveryElementPage(page, pid);
   for (const { question, box, typed, saved } of BOXES) {
     const input = page.locator(`[data-name="${question}"] ${box}`);
     await input.click();
