@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { csvFromRecords } from '../../analysis/index.ts';
 import { conjointTermLabels } from '../domain/plan/conjoint-report.ts';
 import { expectedConjointTerms } from '../domain/plan/conjoint-terms.ts';
-import { PLAN_ESTIMATE_COLUMNS } from '../domain/plan/execute-plan.ts';
+import { planEstimatesCsv } from '../domain/plan/estimates-csv.ts';
 import { hypothesisReports } from '../domain/plan/hypothesis-report.ts';
 import { planAlpha } from '../domain/plan/plan-schema.ts';
 import { expectedTerms } from '../domain/plan/plan-terms.ts';
@@ -59,7 +58,7 @@ export function researcherEstimates({ jobs, plans }: { jobs: ResearcherPool; pla
       'Content-Disposition': `attachment; filename="${result.study}-${result.wave}-estimates.csv"`,
       'X-Content-Type-Options': 'nosniff',
     });
-    res.send(csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS));
+    res.send(planEstimatesCsv(result));
   });
   router.get('/waves/:waveId/plan', async (req, res) => {
     parseBody(noQuery, req.query);

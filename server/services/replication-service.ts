@@ -4,7 +4,7 @@ import yazl from 'yazl';
 import { csvFromRecords } from '../../analysis/index.ts';
 import { conjointProfileColumns } from '../domain/export/conjoint-rows.ts';
 import { DomainError } from '../domain/errors.ts';
-import { PLAN_ESTIMATE_COLUMNS } from '../domain/plan/execute-plan.ts';
+import { planEstimatesCsv } from '../domain/plan/estimates-csv.ts';
 import { planLevels } from '../domain/plan/plan-columns.ts';
 import { REPLICATION_FILES, replicationScript } from '../domain/plan/replication-script.ts';
 import { perRespondent } from '../domain/repeated-vignettes.ts';
@@ -90,7 +90,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
     return [
       { name: REPLICATION_FILES.data, stream: () => dataFile.stream() },
       { name: REPLICATION_FILES.codebook, stream: () => codebookFile.stream() },
-      text(REPLICATION_FILES.estimates, csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS)),
+      text(REPLICATION_FILES.estimates, planEstimatesCsv(result)),
       text(REPLICATION_FILES.plan, `${JSON.stringify(plan, null, 2)}\n`),
       text(REPLICATION_FILES.script, replicationScript(definition, { wave: result.wave, planHash: result.planHash })),
       text(REPLICATION_FILES.readme, readme),

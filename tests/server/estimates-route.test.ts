@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import request from 'supertest';
 import { rowsFromCsv } from '../../analysis/index.ts';
-import { executePlan, PLAN_ESTIMATE_COLUMNS } from '../../server/domain/plan/execute-plan.ts';
+import { PLAN_ESTIMATES_CSV_COLUMNS } from '../../server/domain/plan/estimates-csv.ts';
+import { executePlan } from '../../server/domain/plan/execute-plan.ts';
 import { hypothesisReports } from '../../server/domain/plan/hypothesis-report.ts';
 import { planHash } from '../../server/domain/plan/plan-hash.ts';
 import { createResearcherTestApp } from './researcher-support.ts';
@@ -61,7 +62,7 @@ test('?format=csv is the tidy table as an attachment; bad format and unknown wav
   assert.equal(res.status, 200);
   assert.match(res.headers['content-type'], /^text\/csv/);
   assert.match(res.headers['content-disposition'], /^attachment; filename="alliance-corrective-measures-.+-estimates\.csv"$/);
-  assert.deepEqual(Object.keys(rowsFromCsv(res.text)[0]!), [...PLAN_ESTIMATE_COLUMNS]);
+  assert.deepEqual(Object.keys(rowsFromCsv(res.text)[0]!), [...PLAN_ESTIMATES_CSV_COLUMNS]);
   assert.equal((await t.get(`/waves/${t.wave.id}/estimates?format=xlsx`)).status, 422);
   const missing = await t.get('/waves/nosuchwave1/estimates');
   assert.equal(missing.status, 404);

@@ -1,7 +1,10 @@
 // `vlab estimates` and a fit that warns (lm_robust's leverage-1 rows under HC2): the warning line had no test of its
 // own, and the table a researcher reads in the terminal never showed it (it went to stderr only, after the table).
+// Until 2026-12-04 the CSV (`--out estimates.csv`, the API's download, the replication package) carried no trace of
+// it either: a researcher who kept only the file lost it with the terminal (newcomer pass).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { rowsFromCsv } from '../../analysis/index.ts';
 import { after, before, test } from 'node:test';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
@@ -38,6 +41,18 @@ test('csv and json: one stderr warning line per warned fit, named by hypothesis 
     for (const line of lines) assert.match(line, /: warning: lmRobust: 1 row has leverage 1 /);
   }
   assert.equal((JSON.parse(estimates('--format', 'json').stdout) as { warnings: unknown[] }).warnings.length, 3);
+});
+
+test('csv: a warnings column carries each fit\'s warnings on every row of that fit, empty on the rows of a fit without any', () => {
+  const run = estimates('--format', 'csv');
+  assert.equal(run.status, 0, run.stderr);
+  const rows = rowsFromCsv(run.stdout);
+  assert.equal(Object.keys(rows[0]!).at(-1), 'warnings');
+  const warned = rows.filter((r) => r.hypothesis === 'H3');
+  assert.deepEqual([...new Set(warned.map((r) => r.outcome))], H3_OUTCOMES);
+  for (const row of warned) assert.match(String(row.warnings), new RegExp(`^lmRobust: ${LEVERAGE.source}`), `${row.outcome} ${row.term}`);
+  const others = rows.filter((r) => r.hypothesis !== 'H3');
+  assert.ok(others.length > 0 && others.every((r) => r.warnings === null || r.warnings === ''), 'the other fits gave no warning');
 });
 
 test('the table shows each warning under its outcome, wrapped to 100 columns, and stderr stays empty', () => {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { differenceInMeans, rowsFromCsv, type Row } from '../../analysis/index.ts';
-import { executePlan, PLAN_ESTIMATE_COLUMNS, type PlanEstimate } from '../../server/domain/plan/execute-plan.ts';
+import { PLAN_ESTIMATES_CSV_COLUMNS } from '../../server/domain/plan/estimates-csv.ts';
+import { executePlan, type PlanEstimate } from '../../server/domain/plan/execute-plan.ts';
 import { planHash } from '../../server/domain/plan/plan-hash.ts';
 import { createEstimatesService } from '../../server/services/estimates-service.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
@@ -85,7 +86,7 @@ test('vlab estimates --format csv has the tidy columns; table is for reading; mi
   const csv = vlab(['estimates', `--wave=${waveId}`, '--format', 'csv', '--db', dbPath]);
   assert.equal(csv.status, 0, csv.stderr);
   const rows = rowsFromCsv(csv.stdout);
-  assert.deepEqual(Object.keys(rows[0]!), [...PLAN_ESTIMATE_COLUMNS]);
+  assert.deepEqual(Object.keys(rows[0]!), [...PLAN_ESTIMATES_CSV_COLUMNS]);
   assert.equal(rows.filter((r) => r.hypothesis === 'H3').length, 24);
   const table = vlab(['estimates', `--wave=${waveId}`, '--db', dbPath]);
   assert.equal(table.status, 0, table.stderr);

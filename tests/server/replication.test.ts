@@ -7,7 +7,8 @@ import { inflateRawSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { csvFromRecords, rowsFromCsv, type Row } from '../../analysis/index.ts';
 import { waveColumns } from '../../server/domain/export/wave-columns.ts';
-import { executePlan, PLAN_ESTIMATE_COLUMNS as ESTIMATE_COLUMNS } from '../../server/domain/plan/execute-plan.ts';
+import { planEstimatesCsv, PLAN_ESTIMATES_CSV_COLUMNS } from '../../server/domain/plan/estimates-csv.ts';
+import { executePlan } from '../../server/domain/plan/execute-plan.ts';
 import { replicationScript } from '../../server/domain/plan/replication-script.ts';
 import { simulateWave } from '../../server/domain/simulation/simulated-wave.ts';
 import { planHash } from '../../server/domain/plan/plan-hash.ts';
@@ -107,7 +108,7 @@ test('vlab replication --out DIR writes data, codebook, estimates, plan, R scrip
   assert.deepEqual(plan.analysisPlan, alliance.analysisPlan);
   assert.deepEqual(plan.levels.behavior, alliance.factors[3]!.levels.map((l) => l.code));
   const estimates = rowsFromCsv(readFileSync(join(out, 'estimates.csv'), 'utf8'));
-  assert.deepEqual(Object.keys(estimates[0]!), [...ESTIMATE_COLUMNS]);
+  assert.deepEqual(Object.keys(estimates[0]!), [...PLAN_ESTIMATES_CSV_COLUMNS]);
   assert.ok(estimates.every((e) => e.plan_hash === planHash(alliance)));
   const script = readFileSync(join(out, 'replicate.R'), 'utf8');
   assert.match(script, /lm_robust\(support ~ measure, data = h, clusters = participant, se_type = "CR2", alpha = 0.05\)/);
@@ -160,7 +161,7 @@ function runPackageOf(name: string, def: StudyDefinition, rows: readonly Row[], 
   const out = join(dir, name);
   mkdirSync(out);
   writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, waveColumns(def).map((c) => c.name)));
-  writeFileSync(join(out, 'estimates.csv'), csvFromRecords(result.estimates as unknown as Record<string, unknown>[], ESTIMATE_COLUMNS));
+  writeFileSync(join(out, 'estimates.csv'), planEstimatesCsv(result));
   writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave, planHash: result.planHash }));
   return spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
 }
@@ -260,6 +261,8 @@ test('Rscript replicate.R reproduces HC2/HC3 with a row of leverage 1 (the platf
     const run = runPackageOf(`r-leverage-one-${seType}`, def, rows, executePlan({ definition: def, rows }));
     assert.equal(run.status, 0, run.stderr + run.stdout);
     assert.match(run.stdout, /leverage 1/, 'the script says why it computes the SEs by hand');
+    // estimates.csv's warnings column (text, beside the numbers replicate.R compares) holds the fit's warning.
+    assert.ok(rowsFromCsv(readFileSync(join(dir, `r-leverage-one-${seType}`, 'estimates.csv'), 'utf8')).some((r) => /leverage 1/.test(String(r.warnings))), seType);
   }
 });
 

@@ -1,4 +1,5 @@
-import { csvFromRecords, textTable } from '../../../analysis/index.ts';
+import { textTable } from '../../../analysis/index.ts';
+import { planEstimatesCsv } from '../../domain/plan/estimates-csv.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../../domain/plan/execute-plan.ts';
 import { hypothesisReports, withoutEstimatorName, type HypothesisReport, type TermFinding } from '../../domain/plan/hypothesis-report.ts';
 import { planAlpha } from '../../domain/plan/plan-schema.ts';
@@ -108,7 +109,7 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
  */
 export function formatEstimates(result: WaveEstimates, def: StudyDefinition, format: 'table' | 'csv' | 'json', wide = false): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
-  if (format === 'csv') return csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS);
+  if (format === 'csv') return planEstimatesCsv(result);
   return wide ? wideEstimatesTable(result, def) : estimatesTable(result, def);
 }
 

@@ -47,8 +47,8 @@ export function registerEstimatesCommand(program: Command): void {
           if (options.format === 'csv') {
             for (const p of result.problems) process.stderr.write(`vlab estimates: ${p.hypothesis}${p.outcome ? ` (${p.outcome})` : ''}: ${p.explanation}\n`);
           }
-          // The table shows the warnings under their estimates; csv and json (often piped or written to a file) leave
-          // them to stderr, as R prints an estimator's warnings after its estimates.
+          // The table shows the warnings under their estimates; csv (its warnings column) and json (its warnings) keep
+          // them in the file, and say them on stderr too, as R prints an estimator's warnings after its estimates.
           if (options.format !== 'table') {
             for (const w of result.warnings) process.stderr.write(`vlab estimates: ${w.hypothesis} (${w.outcome}): warning: ${w.message}\n`);
           }

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { csvFromRecords } from '../../../analysis/index.ts';
 import { waveColumns } from '../../../server/domain/export/wave-columns.ts';
-import { executePlan, PLAN_ESTIMATE_COLUMNS, type PlanResult } from '../../../server/domain/plan/execute-plan.ts';
+import { planEstimatesCsv } from '../../../server/domain/plan/estimates-csv.ts';
+import { executePlan, type PlanResult } from '../../../server/domain/plan/execute-plan.ts';
 import { replicationScript } from '../../../server/domain/plan/replication-script.ts';
 import { pathCaseWave, type PathCase } from './random-plans.ts';
 
@@ -23,7 +24,7 @@ export function pathPackage(c: PathCase): PathPackage {
     result,
     files: {
       'data.csv': data,
-      'estimates.csv': csvFromRecords(result.estimates as unknown as Record<string, unknown>[], PLAN_ESTIMATE_COLUMNS),
+      'estimates.csv': planEstimatesCsv(result),
       'replicate.R': replicationScript(definition, { wave: `path-trial-${c.seed}`, planHash: result.planHash }),
     },
     inputHash: createHash('sha256').update(JSON.stringify(c.plan)).update(data).digest('hex'),
