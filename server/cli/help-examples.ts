@@ -21,6 +21,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'vlab wave create --study alliance-corrective-measures --target 1500',
     "vlab wave create --study alliance-corrective-measures --target 1500 --complete-url 'https://app.prolific.com/submissions/complete?cc=ABC123'",
   ],
+  'wave list': ['vlab wave list', 'vlab wave list --json'],
+  'wave pause': ['vlab wave pause WAVE    # no new starts until vlab wave open WAVE; those already in may finish'],
+  'wave open': ['vlab wave open WAVE'],
+  'wave close': ['vlab wave close WAVE    # for good: a closed wave never takes new starts again'],
   'wave update': ['vlab wave update WAVE --target 2000', 'vlab wave update WAVE --no-screenout-url'],
   'wave status': ['vlab wave status WAVE', 'vlab wave status WAVE --json'],
   export: [
@@ -30,6 +34,8 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'vlab export --wave WAVE --format profiles-csv --out profiles.csv   # a conjoint wave',
   ],
   'token create': ['vlab token create --name "your name"'],
+  'token list': ['vlab token list'],
+  'token revoke': ['vlab token revoke TOKEN_ID   # TOKEN_ID: the first column of vlab token list'],
   estimates: ['vlab estimates --wave WAVE', 'vlab estimates --wave WAVE --format csv --out estimates.csv'],
   replication: ['vlab replication --wave WAVE --out package.zip', 'vlab replication --wave WAVE --out package   # a new folder'],
   simulate: [
@@ -61,6 +67,8 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'amce-diff': ['vlab amce-diff --data profiles.csv --formula "chosen ~ regime + troops" --id participant --by party'],
   freqs: ['vlab freqs --data profiles.csv --formula "~ regime + troops"   # design probabilities from the *_probability columns'],
   'db backup': ['vlab db backup --out vlab-$(date +%F).sqlite'],
+  'db migrate': ['vlab db migrate', 'vlab db migrate --db postgres://vlab:secret@db.internal:5432/vlab'],
+  'db copy': ['vlab db copy --from data/vlab.sqlite --to postgres://vlab:secret@db.internal:5432/vlab   # into a new, empty database (docs/deploy.md)'],
 };
 
 /** Appends each command's examples to its help (the program's own under the key ''). */

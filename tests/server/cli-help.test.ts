@@ -55,3 +55,25 @@ test('the examples that need no wave run as pasted (vlab standing for the projec
     assert.ok(run.stdout.trim().length > 0, line);
   }
 });
+
+/** The verbs a help lists under Commands (`create [options]` → create), without commander's own `help`. */
+function commandsOf(text: string): string[] {
+  const at = text.indexOf('\nCommands:\n');
+  if (at < 0) return [];
+  const section = text.slice(at + 1).split('\n\n')[0]!;
+  return [...section.matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((m) => m[1]!).filter((name) => name !== 'help');
+}
+
+// The README promises that each verb's --help ends with examples; until 2026-12-04 wave list, pause, open and close,
+// token list and revoke, db migrate and db copy had none (newcomer pass).
+test('every verb, down to each subcommand, ends its --help with examples', () => {
+  const leaves: string[] = [];
+  const visit = (path: string) => {
+    const subs = commandsOf(help(path));
+    if (path && !subs.length) leaves.push(path);
+    for (const sub of subs) visit(path ? `${path} ${sub}` : sub);
+  };
+  visit('');
+  assert.ok(leaves.length >= 25, leaves.join(', '));
+  assert.deepEqual(leaves.filter((path) => !help(path).includes('\nExamples:\n')), []);
+});
