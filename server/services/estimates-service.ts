@@ -32,6 +32,14 @@ export interface WaveEstimates {
   precision: TermPrecision[];
 }
 
+/** Told as the work goes: `vlab estimates` and `vlab replication` draw their bars on a terminal from it. */
+export interface EstimatesProgress {
+  /** Each completed participant read. */
+  onParticipant?: () => void;
+  /** Each outcome fitted (or found not estimable): planFitCount of them. */
+  onFitted?: () => void;
+}
+
 /**
  * Runs a wave's pre-registered plan on its completed participants. The plan comes from the wave's own study
  * snapshot (immutable), so editing analysis-plan.json after launch never changes a running wave's estimates;
@@ -46,21 +54,22 @@ export function createEstimatesService({ store, exports }: { store: Store; expor
     wavePlan: createWavePlans(repos).wavePlan,
 
     /** The estimates from the wave's completes, read now. */
-    async waveEstimates(waveId: string): Promise<WaveEstimates> {
-      return this.estimatesOf(waveId, await collect(await source.iterateWaveRows(waveId, { statuses: ['complete'] })));
+    async waveEstimates(waveId: string, progress: EstimatesProgress = {}): Promise<WaveEstimates> {
+      const rows = await collect(await source.iterateWaveRows(waveId, { statuses: ['complete'], onParticipant: progress.onParticipant }));
+      return this.estimatesOf(waveId, rows, undefined, progress.onFitted);
     },
 
     /**
      * The estimates from these rows of the wave's completes (the replication package writes the same rows); a
      * conjoint's plan also reads the completes' profile rows (`profiles`, read from the wave when not given).
      */
-    async estimatesOf(waveId: string, rows: WideRow[], profiles?: WideRow[]): Promise<WaveEstimates> {
+    async estimatesOf(waveId: string, rows: WideRow[], profiles?: WideRow[], onFitted?: () => void): Promise<WaveEstimates> {
       const { wave, study } = await waveAndStudy(repos, waveId);
       const { definition } = study;
       const recorded = await repos.waves.planHash(waveId);
       const conjointProfiles =
         definition.design?.kind === 'conjoint' ? (profiles ?? (await collect(await source.iterateProfileRows(waveId, { statuses: ['complete'] })))) : [];
-      const result = executeWavePlan(definition, rows, conjointProfiles);
+      const result = executeWavePlan(definition, rows, conjointProfiles, onFitted);
       // Respondents, not rows: a repeated-vignette wave has one row per respondent × vignette.
       const nComplete = new Set(rows.map((row) => row[PARTICIPANT_COLUMN])).size;
       if (recorded !== null && recorded !== result.planHash) {

@@ -12,7 +12,7 @@ import type { StudyDefinition } from '../domain/study-definition.ts';
 import { makeFolder } from '../storage/make-folder.ts';
 import { writeFileWhole, writeFolderWhole, type FolderFile } from '../storage/output-files.ts';
 import { collect, type Store } from '../storage/store.ts';
-import { createEstimatesService, type EstimatesService } from './estimates-service.ts';
+import { createEstimatesService, type EstimatesProgress, type EstimatesService } from './estimates-service.ts';
 import { createExportService, type ExportService } from './export-service.ts';
 import { waveAndStudy } from './wave-lookup.ts';
 
@@ -48,14 +48,14 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
    * The package's files. The data file is written from the very rows the estimates were computed from (read
    * once), so `replicate.R` reproduces estimates.csv even while the wave is still filling.
    */
-  async function packageFiles(waveId: string): Promise<PackageFile[]> {
+  async function packageFiles(waveId: string, progress: EstimatesProgress = {}): Promise<PackageFile[]> {
     const complete = { statuses: ['complete'] as const };
-    const rows = await collect(await exports.iterateWaveRows(waveId, complete));
+    const rows = await collect(await exports.iterateWaveRows(waveId, { ...complete, onParticipant: progress.onParticipant }));
     const { definition } = await estimates.wavePlan(waveId);
     // A conjoint's profile rows, read once too: profiles.csv holds exactly what its estimates were computed from.
     const conjoint = definition.design?.kind === 'conjoint';
     const profiles = conjoint ? await collect(await exports.iterateProfileRows(waveId, complete)) : undefined;
-    const result = await estimates.estimatesOf(waveId, rows, profiles);
+    const result = await estimates.estimatesOf(waveId, rows, profiles, progress.onFitted);
     // Prepared now (their wave is checked here), streamed when the zip or the folder asks for them.
     const dataFile = await exports.file(waveId, 'csv', complete, rows);
     const codebookFile = await exports.file(waveId, 'codebook', complete);
@@ -111,8 +111,8 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
     },
 
     /** Writes the package into `out`: a zip file when it ends in .zip, else a new or empty folder. */
-    async write(waveId: string, out: string): Promise<string[]> {
-      const files = await packageFiles(waveId);
+    async write(waveId: string, out: string, progress?: EstimatesProgress): Promise<string[]> {
+      const files = await packageFiles(waveId, progress);
       if (out.toLowerCase().endsWith('.zip')) {
         await writeFileWhole(out, zipOf(files));
         return files.map((f) => f.name);

@@ -31,16 +31,18 @@ export function registerEstimatesCommand(program: Command): void {
           throw new UsageError(`unknown format "${options.format}" ${validOptions(options.format, FORMATS)}`);
         }
         if (options.wide && options.format !== 'table') throw new UsageError('--wide goes with --format table');
-        const [{ openStorageForCli }, { createEstimatesService }, { formatEstimates }] = await Promise.all([
+        const [{ openStorageForCli }, { createEstimatesService }, { formatEstimates }, { estimatesBars }] = await Promise.all([
           import('./cli-storage.ts'),
           import('../../services/estimates-service.ts'),
           // The table's module reaches the plan's schema (zod): loaded here, not for `vlab --help`.
           import('./estimates-table.ts'),
+          import('./estimates-progress.ts'),
         ]);
         const { store } = await openStorageForCli({ dbPath: options.db });
         try {
           const service = createEstimatesService({ store });
-          const result = await service.waveEstimates(options.wave);
+          const bars = await estimatesBars(store, options.wave, 'estimates');
+          const result = await service.waveEstimates(options.wave, bars).finally(() => bars.stop());
           const { definition } = await service.wavePlan(options.wave);
           await writeOutput('estimates', options.out, formatEstimates(result, definition, options.format as Format, options.wide));
           // The table shows the problems itself; csv carries none, so they go to stderr.

@@ -19,16 +19,18 @@ export function registerReplicationCommand(program: Command): void {
     .option('--db <path>', DB_OPTION_HELP)
     .action(
       cliAction('replication', async (options: ReplicationOptions) => {
-        const [{ openStorageForCli }, { createReplicationService }, { checkOutputFolder }] = await Promise.all([
+        const [{ openStorageForCli }, { createReplicationService }, { checkOutputFolder }, { estimatesBars }] = await Promise.all([
           import('./cli-storage.ts'),
           import('../../services/replication-service.ts'),
           import('./output-file.ts'),
+          import('./estimates-progress.ts'),
         ]);
         // A folder is created with its parents; a zip file needs its folder to exist.
         if (options.out.toLowerCase().endsWith('.zip')) checkOutputFolder(options.out);
         const { store } = await openStorageForCli({ dbPath: options.db });
         try {
-          const files = await createReplicationService({ store }).write(options.wave, options.out);
+          const bars = await estimatesBars(store, options.wave, 'replication');
+          const files = await createReplicationService({ store }).write(options.wave, options.out, bars).finally(() => bars.stop());
           process.stderr.write(`vlab replication: wrote ${files.join(', ')} to ${options.out}; run it with: ${howToRun(options.out)}\n`);
         } finally {
           await store.close();

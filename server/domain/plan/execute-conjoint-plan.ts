@@ -14,6 +14,8 @@ export interface ExecuteConjointPlanInput {
   profiles: readonly Row[];
   /** Default `participant`, in both. */
   idColumn?: string;
+  /** Told after each outcome is fitted or found not estimable. */
+  onFitted?: () => void;
 }
 
 /**
@@ -51,6 +53,7 @@ export function executeConjointPlan(input: ExecuteConjointPlanInput): PlanResult
         const explanation = `cannot be estimated from the ${participants.size} respondents so far`;
         result.problems.push({ hypothesis: h.id, outcome, message: error.message, explanation });
       }
+      input.onFitted?.();
     }
   }
   adjustConjointFamilies(plan.conjoint ?? [], result.estimates);

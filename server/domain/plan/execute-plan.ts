@@ -83,6 +83,8 @@ export interface ExecutePlanInput {
   weights?: readonly number[];
   /** Default `participant`. */
   idColumn?: string;
+  /** Told after each outcome is fitted or found not estimable (`vlab estimates` draws its bar from it). */
+  onFitted?: () => void;
 }
 
 /**
@@ -158,6 +160,7 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
         const explanation = shortfall ?? `cannot be estimated from the ${new Set(sample.map((r) => r[idColumn])).size} respondents so far`;
         result.problems.push({ hypothesis: h.id, outcome, message: error.message, explanation });
       }
+      input.onFitted?.();
     }
   }
   adjustFamilies(plan.hypotheses, result.estimates);
