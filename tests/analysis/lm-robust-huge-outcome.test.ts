@@ -67,3 +67,11 @@ test('without an intercept y is fitted as it is (a shift would move the slopes):
   // R: lm_robust(y ~ 0 + t + x, data = d, se_type = "HC2") — another model than the one on I(y - 1e9), whose slopes are 3e-4
   check({ formula: 'y ~ 0 + t + x', seType: 'HC2', solver: 'qr' }, [['t', 1047771343.8720199, 81537647.538716272], ['x', -71141241.80420813, 115254726.83058178]], false);
 });
+
+test('where the pivoted QR aliases the intercept (a constant column k = 5 before it in pivot order), y is refitted unshifted', () => {
+  // R: d$k <- 5; lm_robust(y ~ k + x, data = d, se_type = "HC2"): (Intercept) NA; k 200000000.00002378 (the level / 5).
+  // Shifted, k would carry only the centred intercept (1e-5); vlab sees the intercept aliased and fits y as it is.
+  const got = lmRobust({ formula: 'y ~ k + x', rows: rows.map((row) => ({ ...row, k: 5 })), seType: 'HC2' }).estimates;
+  assert.equal(got[0].estimate, null);
+  assert.ok(Math.abs((got[1].estimate as number) - 200000000.00002378) <= 1e-12 * 2e8, `k: ${got[1].estimate}`);
+});

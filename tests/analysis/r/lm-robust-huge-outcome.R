@@ -30,3 +30,8 @@ for (call in calls) for (lhs in c("I(y - 1e9)", "y")) {
   cat(text, "\n")
   for (k in seq_len(nrow(t))) cat(sprintf("  %s: %.17g, SE %.17g\n", t$term[k], t$estimate[k], t$std.error[k]))
 }
+# The intercept aliased by the pivoted QR (a constant column ahead of it): estimatr, and vlab, fit y unshifted.
+d$k <- 5
+t <- tidy(lm_robust(y ~ k + x, data = d, se_type = "HC2"))
+cat('lm_robust(y ~ k + x, data = d, se_type = "HC2") with d$k <- 5\n')
+for (k in seq_len(nrow(t))) cat(sprintf("  %s: %.17g, SE %.17g\n", t$term[k], t$estimate[k], t$std.error[k]))
