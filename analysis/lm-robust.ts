@@ -78,45 +78,46 @@ const FN = 'lmRobust';
  * // same numbers as tidy(lm_robust(y ~ regime * capability, data, clusters = respondent_id))
  */
 export function lmRobust(options: LmRobustOptions): LmRobustResult {
-  const { rows, levels, clusters, weights } = options;
+  return fitLmRobust(options, true);
+}
+
+/**
+ * The fit. With an intercept, an outcome far from zero next to its spread is fitted less its first value
+ * (`shiftResponse`, firstValueShift): in exact arithmetic only the intercept moves, by that value, which is added back;
+ * but an outcome near 1e9 varying in the fourth decimal keeps its digits, as in difference in means (y − y₁ is exact there, Sterbenz), where the QR of y lost 1e-4 of a slope
+ * (the thirteenth R trial, tests/analysis/lm-robust-huge-outcome.test.ts). Without an intercept (or where it is
+ * aliased) the shift would move other coefficients, so y is fitted as it is.
+ */
+function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean): LmRobustResult {
+  const { rows, levels, clusters } = options;
   const alpha = checkAlpha(FN, options.alpha);
   const solver = options.solver ?? 'auto';
   if (solver !== 'auto' && solver !== 'qr') throw new AnalysisError(FN, `unknown solver "${String(solver)}" (valid: auto, qr)`);
   const seType = resolveSeType(FN, options.seType, clusters !== undefined);
   const table = isDataTable(rows) ? rows : tableFromRows(rows);
   const formula = parseFormula(FN, options.formula, table.names);
-  const frame = modelFrame(FN, table, formula, levels, { weights, clusters });
+  const frame = modelFrame(FN, table, formula, levels, { weights: options.weights, clusters });
   const n = frame.index.length;
   let index = frame.index;
-  let y = frame.response;
+  const shift = shiftResponse && formula.intercept ? firstValueShift(frame.response) : 0;
+  let y = shift === 0 ? frame.response : frame.response.map((value) => value - shift);
   let design = buildDesignMatrix(formula, frame);
-  let w = frame.weights;
+  let w0 = frame.weights;
   if (clusters !== undefined) {
     // estimatr sorts the rows by cluster before its QR (prep_data: order(cluster)); the same order gives the same
     // rounding, and so the same choice between columns that are collinear only together.
     const order = clusterOrder(table, index, clusters);
     if (order) {
       index = permute(index, order);
-      y = permute(frame.response, order);
+      y = permute(y, order);
       design = permuteRows(design, order);
-      if (w) w = permute(w, order);
+      if (w0) w0 = permute(w0, order);
     }
   }
 
   // Weights normalised to mean 1 (R's mean, to the bit), then √w scaling of X and y (estimatr's lm_robust_fit).
-  let designFit = design;
-  let yFit = y;
-  if (w) {
-    for (let i = 0; i < n; i++) {
-      if (w[i] < 0) throw new AnalysisError(FN, `weights column "${weights}" has a negative value (row ${index[i] + 1})`);
-    }
-    const mean = meanAsR(w);
-    if (!(mean > 0)) throw new AnalysisError(FN, `weights column "${weights}" has no positive weight`);
-    w = w.map((value) => value / mean);
-    const sw = w.map(Math.sqrt);
-    yFit = y.map((value, i) => value * sw[i]);
-    designFit = scaleRows(design, sw);
-  }
+  const { w, yFit, ...scaled } = weighted(options.weights, index, design, y, w0);
+  let designFit = scaled.designFit;
 
   // The cregg type is survey::svyglm's fit, whose QR aliases the last column of a dependent set (in order), where
   // estimatr's pivoting may alias another: those columns are zeroed, so the pivoted QR aliases exactly them.
@@ -132,10 +133,11 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   result ??= qrFitWithVariance(options, table, seType, index, design, designFit, yFit, y, w);
 
   const { fit, vcov, df, nClusters } = result;
+  if (shift !== 0 && !fit.kept.includes(0)) return fitLmRobust(options, false);
   const warnings = result.warnings?.length ? [...frame.warnings, ...result.warnings] : frame.warnings;
   // estimatr's add_cis_pvals: df ≤ 0 (n = rank) becomes NA, and with it the p-value and the interval (NaN stays NaN).
   const noDf = df !== null && df.some((value) => value <= 0);
-  if (essentiallyPerfectFit(design, y, fit.coef, w, n - fit.rank)) {
+  if (essentiallyPerfectFit(design, y, fit.coef, w, n - fit.rank, shift)) {
     warnings.push(`${FN}: essentially perfect fit: summary may be unreliable (R's summary.lm words: every residual is 0 up to rounding, so the standard errors, t statistics and p-values are rounding noise; estimatr prints them without a warning)`);
   }
   if (noDf) warnings.push(`${FN}: some degrees of freedom are zero or negative (${n} rows for ${fit.rank} coefficients); p-values and confidence intervals are NA, as in estimatr`);
@@ -148,12 +150,43 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
     // out as −1e-30: survey::svyglm (the cregg type) reports a roundoff SE there, not NaN; estimatr's types keep
     // R's sqrt of a negative, NaN.
     const variance = seType === 'cregg' ? Math.max(0, vcov[k * r + k]) : vcov[k * r + k];
-    const row = tidyRow(term, formula.response, fit.coef[j], Math.sqrt(variance), df ? df[k] : null, alpha);
+    const row = tidyRow(term, formula.response, j === 0 ? fit.coef[j] + shift : fit.coef[j], Math.sqrt(variance), df ? df[k] : null, alpha);
     return df && df[k] <= 0 ? { ...row, p_value: null, conf_low: null, conf_high: null, df: null } : row;
   });
   const keptNames = Array.from(kept, (j) => design.names[j]);
   const matrix = keptNames.map((_, i) => Array.from(vcov.subarray(i * r, (i + 1) * r)));
   return { estimates, nobs: n, nDropped: rows.length - n, rank: r, seType, nClusters, warnings, vcov: { terms: keptNames, matrix }, solver: path };
+}
+
+/**
+ * y's first value where y sits far from zero next to its spread (|y₁| above 1e4 × its range: at 1e9 ± 1e-3 that is 1e12,
+ * and the fit of y loses 12 digits), else 0: an outcome of ordinary scale (a 0/1 choice, a rating) is fitted as it is,
+ * to the bit as before. Also 0 where y is constant or empty, or where y − y₁ would not be finite (±1e308).
+ */
+function firstValueShift(y: Float64Array): number {
+  if (y.length === 0) return 0;
+  let min = y[0];
+  let max = y[0];
+  for (const value of y) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  const first = y[0];
+  const far = Math.abs(first) > 1e4 * (max - min) && max > min;
+  return far && Number.isFinite(max - first) && Number.isFinite(min - first) ? first : 0;
+}
+
+/** Weights normalised to mean 1 (R's mean, to the bit), and X and y scaled by √w for the fit (estimatr's lm_robust_fit). */
+function weighted(weights: string | undefined, index: Int32Array, design: SparseDesign, y: Float64Array, raw: Float64Array | undefined) {
+  if (!raw) return { w: undefined, designFit: design, yFit: y };
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] < 0) throw new AnalysisError(FN, `weights column "${weights}" has a negative value (row ${index[i] + 1})`);
+  }
+  const mean = meanAsR(raw);
+  if (!(mean > 0)) throw new AnalysisError(FN, `weights column "${weights}" has no positive weight`);
+  const w = raw.map((value) => value / mean);
+  const sw = w.map(Math.sqrt);
+  return { w, designFit: scaleRows(design, sw), yFit: y.map((value, i) => value * sw[i]) };
 }
 
 /** The pivoted-QR path on the dense design: rank-deficient or ill-conditioned designs, clusters, `solver: 'qr'`. */

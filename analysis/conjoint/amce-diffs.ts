@@ -7,6 +7,7 @@ import type { ConjointOptions } from './amce.ts';
 import { conjointFormula } from './formula.ts';
 import { asTable, profileData } from './profiles.ts';
 import { fromTidy, type ConjointEstimate, type ConjointResult } from './result.ts';
+import { ConjointWarnings } from './warnings.ts';
 
 export interface AmceDiffsOptions extends ConjointOptions {
   /** Subgroup column; each later group's AMCEs minus the first's (levels order, else sorted). */
@@ -65,5 +66,9 @@ export function amceDiffs(options: AmceDiffsOptions): ConjointResult {
       }
     }
   }
-  return { estimates, nobs: fit.nobs, nDropped: fit.nDropped, nRespondents: profiles.nRespondents, seType };
+  // The fit's own warnings (an essentially perfect fit, level order), named for amce_diffs.
+  const warnings = new ConjointWarnings(FN);
+  warnings.addUnseen(profiles.features, options.levels);
+  warnings.addFit(fit.warnings);
+  return { estimates, nobs: fit.nobs, nDropped: fit.nDropped, nRespondents: profiles.nRespondents, seType, warnings: warnings.list() };
 }

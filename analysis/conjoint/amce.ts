@@ -9,6 +9,7 @@ import { fitColumns } from './fit.ts';
 import { conjointFormula } from './formula.ts';
 import { asTable, profileData, subsetProfiles, type Profiles } from './profiles.ts';
 import { fromTidy, referenceRow, withBy, type ConjointEstimate, type ConjointResult } from './result.ts';
+import { ConjointWarnings } from './warnings.ts';
 
 export interface ConjointOptions {
   /** `outcome ~ a + b * c + …`: features are factors; `a * b` marks a two-way design constraint (cregg's syntax). */
@@ -63,20 +64,30 @@ export function amce(options: AmceOptions): ConjointResult {
   const index = (name: string): number => formula.features.indexOf(name);
   const constraints = formula.constraints.map(([a, b]) => [index(a), index(b)] as const);
   const estimates: ConjointEstimate[] = [];
-  if (!profiles.by) estimates.push(...amceRows(profiles, constraints, formula.outcome, undefined, seType, alpha));
+  const warnings = new ConjointWarnings(FN);
+  warnings.addUnseen(profiles.features, options.levels);
+  if (!profiles.by) estimates.push(...amceRows(profiles, constraints, formula.outcome, undefined, seType, alpha, warnings));
   profiles.by?.levels.forEach((group, g) => {
     const rows = Int32Array.from(Array.from(profiles.by!.codes).flatMap((code, i) => (code === g ? [i] : [])));
     const subset = subsetProfiles(profiles, rows);
     for (const factor of subset.features) {
       if (factor.levels.length < 2) throw new AnalysisError(FN, `feature "${factor.name}" shows one level ("${factor.levels[0]}") in group "${group}" of "${options.by}"; an AMCE needs two`);
     }
-    estimates.push(...amceRows(subset, constraints, formula.outcome, group, seType, alpha));
+    estimates.push(...amceRows(subset, constraints, formula.outcome, group, seType, alpha, warnings));
   });
-  return { estimates, nobs: profiles.n, nDropped: profiles.nDropped, nRespondents: profiles.nRespondents, seType };
+  return { estimates, nobs: profiles.n, nDropped: profiles.nDropped, nRespondents: profiles.nRespondents, seType, warnings: warnings.list() };
 }
 
 /** The AMCE rows of one sample (all profiles, or one group of `by`). */
-function amceRows(profiles: Profiles, constraints: FeaturePairs, outcome: string, by: string | undefined, seType: SeType, alpha: number): ConjointEstimate[] {
+function amceRows(
+  profiles: Profiles,
+  constraints: FeaturePairs,
+  outcome: string,
+  by: string | undefined,
+  seType: SeType,
+  alpha: number,
+  warnings: ConjointWarnings,
+): ConjointEstimate[] {
   const design = amceDesign(profiles, constraints);
   const kept = keptInOrder(design, profiles);
   if (!kept[0]) throw new AnalysisError(FN, `no row${by === undefined ? '' : ` of group "${by}"`} has a positive weight`);
@@ -96,7 +107,9 @@ function amceRows(profiles: Profiles, constraints: FeaturePairs, outcome: string
         averages.set(design.main(f, level), new Map(pairs.map((column) => [column, 1 / (pairs.length + 1)])));
       }
     });
-    return fitAveraged(profiles, design, kept, averages, seType, alpha);
+    const fitted = fitAveraged(profiles, design, kept, averages, seType, alpha);
+    warnings.addFit(fitted.warnings, by);
+    return fitted.rows;
   });
 
   const estimates: ConjointEstimate[] = [];
@@ -105,7 +118,9 @@ function amceRows(profiles: Profiles, constraints: FeaturePairs, outcome: string
     const fitted = constraint < 0 ? sides[0] : sides[constraints[constraint].indexOf(f)];
     factor.levels.forEach((level, k) => {
       const head = withBy(by, { outcome, statistic: 'amce', feature: factor.name, level });
-      estimates.push(k === 0 ? referenceRow(head) : fromTidy(head, fitted.get(design.main(f, k)) ?? aliased));
+      const row = k === 0 ? referenceRow(head) : fromTidy(head, fitted.get(design.main(f, k)) ?? aliased);
+      warnings.addMissing(row, 'its indicator is aliased (the profiles never show it apart from other levels), as R leaves its coefficient NA');
+      estimates.push(row);
     });
   });
   return estimates;
@@ -124,7 +139,7 @@ function fitAveraged(
   averages: Map<number, Map<number, number>>,
   seType: SeType,
   alpha: number,
-): Map<number, TidyRow> {
+): { rows: Map<number, TidyRow>; warnings: string[] } {
   const used = kept.flatMap((keep, j) => (keep && j > 0 ? [j] : []));
   const position = new Map(used.map((j, k) => [j, k]));
   const columns = used.map(() => new Float64Array(profiles.n));
@@ -146,6 +161,6 @@ function fitAveraged(
   }
   const fit = fitColumns(profiles, { columns, intercept: true, seType, alpha });
   // estimates[0] is the intercept; x1 … are `used` in order.
-  return new Map(used.map((j, k) => [j, fit.estimates[k + 1]]));
+  return { rows: new Map(used.map((j, k) => [j, fit.estimates[k + 1]])), warnings: fit.warnings };
 }
 

@@ -35,7 +35,7 @@ export function mmDiffs(options: MmDiffsOptions): ConjointResult {
       estimates.push(difference(`${group} - ${first}`, row, other, alpha));
     }
   }
-  return { estimates, nobs: means.nobs, nDropped: means.nDropped, nRespondents: means.nRespondents, seType: means.seType };
+  return { estimates, nobs: means.nobs, nDropped: means.nDropped, nRespondents: means.nRespondents, seType: means.seType, warnings: means.warnings };
 }
 
 function difference(by: string, later: ConjointEstimate, first: ConjointEstimate | undefined, alpha: number): ConjointEstimate {

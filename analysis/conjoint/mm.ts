@@ -9,6 +9,7 @@ import { fitColumns } from './fit.ts';
 import { conjointFormula } from './formula.ts';
 import { asTable, profileData, type Profiles } from './profiles.ts';
 import { fromTidy, withBy, type ConjointEstimate, type ConjointResult } from './result.ts';
+import { ConjointWarnings } from './warnings.ts';
 
 export interface MmOptions extends ConjointOptions {
   /** Respondent-level column: marginal means within each of its groups (cregg's `cj(..., by = ~col)`). */
@@ -45,11 +46,13 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
   const table = asTable(options.rows);
   const formula = conjointFormula(fn, options.formula, table.names);
   const estimates: ConjointEstimate[] = [];
+  const warnings = new ConjointWarnings(fn);
   let used: Profiles | undefined;
   let groups: string[] = [];
   const perFeature = formula.features.map((feature) => {
     const profiles = profileData(fn, table, { outcome: formula.outcome, features: [feature], id: options.id, weights: options.weights, by: options.by, levels: options.levels });
     if (!used || profiles.n > used.n) used = profiles;
+    warnings.addUnseen(profiles.features, options.levels);
     return profiles;
   });
   if (options.by !== undefined) groups = [...new Set(perFeature.flatMap((p) => p.by!.levels))];
@@ -68,6 +71,9 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
       }
       const columns = factor.levels.map((_, k) => Float64Array.from(factor.codes, (c) => (c === k ? 1 : 0)));
       const fit = fitColumns(profiles, { columns, intercept: false, seType, alpha, rows });
+      // A perfect fit of y ~ 0 + levels is every level's outcome alike: constantOutcome gives those means and their SE
+      // of 0 exactly, so lmRobust's warning that the SEs are rounding noise does not apply to these rows.
+      warnings.addFit(fit.warnings.filter((w) => !w.includes('essentially perfect fit')), group);
       factor.levels.forEach((level, k) => {
         const fitted = fit.estimates[k];
         const constant = fitted.estimate === null ? undefined : constantOutcome(profiles, k, rows);
@@ -77,12 +83,13 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
           row.z = (row.estimate - h0) / row.std_error;
           row.p = row.df === null ? normalTwoSidedP(row.z) : studentTwoSidedP(row.z, row.df);
         }
+        warnings.addMissing(row, 'no profile with a positive weight shows it there, as R leaves its coefficient NA');
         estimates.push(row);
       });
     });
   }
   const all = used!;
-  return { estimates, nobs: all.n, nDropped: all.nDropped, nRespondents: all.nRespondents, seType, groups };
+  return { estimates, nobs: all.n, nDropped: all.nDropped, nRespondents: all.nRespondents, seType, groups, warnings: warnings.list() };
 }
 
 /**

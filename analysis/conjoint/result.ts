@@ -29,6 +29,11 @@ export interface ConjointResult {
   nDropped: number;
   nRespondents: number;
   seType: string;
+  /**
+   * What R would print or what the rows do not say (one line each): the internal lmRobust fits' warnings (an
+   * essentially perfect fit), declared levels no complete row shows, and rows without an estimate and why.
+   */
+  warnings: string[];
 }
 
 /** The columns of a conjoint result in cregg's order (`BY` first when the rows have it), then df. */

@@ -5,18 +5,19 @@ import { rowResidual, type SparseDesign } from './sparse-design.ts';
 
 /**
  * Whether the residual variance Σ w e² / rdf is below 1e-30 × (mean(f)² + var(f)) of the fitted values f, as R's
- * summary.lm (stats 4.2) decides it; `coef` has NaN for aliased columns (they do not enter f).
+ * summary.lm (stats 4.2) decides it; `coef` has NaN for aliased columns (they do not enter f). `shift` is what was
+ * taken off y before the fit (lmRobust fits y less its first value): f is compared on y's own scale, as R does.
  *
  * @example essentiallyPerfectFit(design, y, coef, undefined, n - rank) // true for y = 2 + 3x exactly
  */
-export function essentiallyPerfectFit(design: SparseDesign, y: Float64Array, coef: Float64Array, w: Float64Array | undefined, rdf: number): boolean {
+export function essentiallyPerfectFit(design: SparseDesign, y: Float64Array, coef: Float64Array, w: Float64Array | undefined, rdf: number, shift = 0): boolean {
   const { n } = design;
   const beta = coef.map((value) => (Number.isNaN(value) ? 0 : value));
   const fitted = new Float64Array(n);
   let rss = 0;
   for (let i = 0; i < n; i++) {
     const e = rowResidual(design, y, beta, i);
-    fitted[i] = y[i] - e;
+    fitted[i] = y[i] - e + shift;
     rss += (w ? w[i] : 1) * e * e;
   }
   const resvar = rss / rdf;

@@ -117,6 +117,18 @@ test('vlab amce --by task (carryover check) and vlab amce-diff', () => {
   assert.match(constrained.stderr, /^vlab amce-diff: amce_diffs: constrained designs/);
 });
 
+test('the estimators\' warnings go to stderr, as vlab fit\'s: a declared level no profile shows (exit 0, the rows unchanged)', () => {
+  const extra = join(scratch, 'levels-extra.json');
+  writeFileSync(extra, JSON.stringify({ ...levels, regime: [...levels.regime, 'monarchy'] }));
+  const args = ['--data', small, '--formula', 'rating ~ regime + troops', '--id', 'id', '--format', 'csv'];
+  for (const verb of ['amce', 'mm']) {
+    const run = vlab([verb, ...args, '--levels', extra]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stderr, `vlab ${verb}: warning: ${verb}: feature "regime": no complete row shows "monarchy", so it has no estimate (R's model frame drops unused levels)\n`);
+    assert.equal(run.stdout, vlab([verb, ...args, '--levels', levelsFile]).stdout);
+  }
+});
+
 test('user mistakes: exit 2, one line naming the verb and the problem, no stack trace', () => {
   const base = ['--data', small, '--id', 'id'];
   const cases: [string[], RegExp][] = [

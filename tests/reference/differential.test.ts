@@ -40,7 +40,12 @@
 // text (R stops), integers beyond 2^31; labels differing only by case, a space or a composed accent; clusters of one
 // row, weights 0 on singletons, an aliased column under HC1; difference_in_means with one-unit clusters, zero weights,
 // text arms and an outcome at 1e9 varying in the fourth decimal; p.adjust of an empty vector; power.t.test at alpha
-// 1e-8 and power 0.99999; survey::rake with one margin, counts of 1e9, the text variants, a share of 1e-6).
+// 1e-8 and power 0.99999; survey::rake with one margin, counts of 1e9, the text variants, a share of 1e-6),
+// and the thirteenth's (trial13-designs.ts: lm_robust of an outcome at 1e9 ± 1e-3 under every se type, R fitting
+// I(y - 1e9) and moving the intercept back (`outcome_shift`); a missing value in each role; covariates at 1e-7 and 1e7
+// in one model; a factor level of one row; weights 0 on 70 % of rows and on whole clusters; a factor × ordered factor
+// with an empty cell; p.adjust ties at 0, 1 and 1e-300 and around NA; power.t.test at n = 2; survey::rake with shares
+// of 1e-9 and 1e-12 and counts of 3e-6).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -189,7 +194,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'factor-empty-cells', 'dot-formulas', 'intercept-only', 'r-spellings', 'random-formulas', 'ordered-factors', 'cluster-fixed-effects',
     'dim-constant-outcome', 'dim-design-grid', 'dim-clusters-across-blocks', 'odd-level-names', 'tiny-samples', 'fe-weights-clusters',
     'missing-everywhere', 'trial10-random', 'p-adjust-missing', 'r-functions', 'formula-spellings-12', 'text-variants', 'singleton-clusters',
-    'dim-singletons-zero-weights', 'p-adjust-12', 'power-12', 'rake-12'] as const) {
+    'dim-singletons-zero-weights', 'p-adjust-12', 'power-12', 'rake-12', 'huge-outcome-lm', 'missing-roles', 'wild-scales', 'one-row-level', 'zero-weight-clusters',
+    'empty-cell-ordered', 'p-adjust-13', 'power-13', 'rake-13'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

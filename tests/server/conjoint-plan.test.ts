@@ -101,6 +101,18 @@ test('a hypothesis that cannot be estimated yet is a problem, not an exception',
   assert.ok(result.problems.some((p) => p.hypothesis === 'H1' && /feature "behavior" shows one level/.test(p.message)));
 });
 
+test('a level the wave has not shown yet is a warning on the hypothesis\' card, as the fits\' warnings of a plain plan are', () => {
+  // Early in a wave (or under a restriction), a behaviour nobody was shown: R's model frame drops the level silently,
+  // and the card said nothing until the thirteenth R trial.
+  const { rows, profiles } = simulate();
+  const result = executeConjointPlan({ definition: flagship, rows, profiles: profiles.filter((p) => p.behavior !== 'threaten_exit') });
+  const unseen = result.warnings.filter((w) => /feature "behavior": no complete row shows "threaten_exit"/.test(w.message));
+  // H1's AMCEs on both outcomes, and H2's marginal means by party (which show behavior too) on its one outcome.
+  assert.deepEqual(unseen.map((w) => [w.hypothesis, w.outcome]), [['H1', 'chosen'], ['H1', 'support_aid_cut'], ...plan.conjoint![1]!.outcomes.map((o) => ['H2', o])]);
+  const card = hypothesisReports(flagship, result).find((c) => c.id === 'H1')!;
+  assert.ok(card.warnings.some((w) => w.outcome === 'chosen' && w.message.includes('"threaten_exit"')), JSON.stringify(card.warnings));
+});
+
 test('mistakes in conjoint hypotheses are refused at load with their field and reason', () => {
   const base = { id: 'C1', description: 'AMCEs', estimator: 'amce', outcomes: ['chosen'], formula: '~ regime + behavior * troops' };
   /** The load error of the flagship with this one conjoint hypothesis ('' when it loads). */

@@ -41,6 +41,8 @@ export function conjointInput(o: ConjointCliOptions): ConjointOptions {
 /** cregg's columns (`[BY,] outcome, statistic, feature, level, estimate, std_error, z, p, lower, upper`, then df). */
 export async function writeConjoint(verb: string, result: ConjointResult, o: ConjointCliOptions): Promise<void> {
   const format = parseFormat(o.format);
+  // As `vlab fit`: the estimator's warnings on stderr, whatever the format (R prints them after its estimates).
+  for (const warning of result.warnings) process.stderr.write(`vlab ${verb}: warning: ${warning}\n`);
   const columns = conjointColumns(result.estimates);
   const records = result.estimates as unknown as Record<string, unknown>[];
   const summary = { nobs: result.nobs, dropped: result.nDropped, respondents: result.nRespondents, se_type: result.seType };

@@ -44,6 +44,7 @@ export function executeConjointPlan(input: ExecuteConjointPlanInput): PlanResult
       try {
         const options = { formula: `${outcome} ${h.formula}`, rows: sample, id: idColumn, levels, alpha, by: h.by, seType: h.seType };
         const fit = h.estimator === 'amce' ? amce(options) : mm({ ...options, h0: h.h0 });
+        for (const message of fit.warnings) result.warnings.push({ hypothesis: h.id, outcome, message });
         for (const row of fit.estimates) {
           if (h.estimator === 'amce' && row.std_error === null && row.estimate === 0) continue;
           result.estimates.push(planRow(h, row, fit.nobs, fit.nDropped, hash));

@@ -35,6 +35,16 @@ export interface ConjointDesign {
   cases: ConjointCase[];
 }
 
+/** The thirteenth trial's variations on a seed's design (none: the design as drawn before it). */
+export interface DesignVariant {
+  /** Randomization far from even: every feature's last level has weight 1 against 8 for each other level. */
+  lopsided?: boolean;
+  /** Always restricted, the first feature's last level shown only with the second feature's reference level. */
+  impossible?: boolean;
+  /** The second respondent group is never shown the first feature's last level (mm by group: a missing level). */
+  hiddenInGroup?: boolean;
+}
+
 interface Feature {
   name: string;
   levels: string[];
@@ -51,14 +61,14 @@ const LABEL_STYLES: ((f: number, k: number) => string)[] = [
   (f, k) => [' leading space', 'say "yes"', 'a/b', 'x-y', '2nd', 'Z'][k],
 ];
 
-function drawFeatures(draw: Draw): Feature[] {
+function drawFeatures(draw: Draw, variant: DesignVariant): Feature[] {
   const names = draw.shuffle(FEATURE_NAMES).slice(0, 2 + draw.int(5));
   return names.map((name, f) => {
     const count = 2 + draw.int(5);
     const style = draw.pick(LABEL_STYLES);
     const levels = Array.from({ length: count }, (_, k) => style(f, k));
     // Uneven randomization in half the features: weights 1–4 (exact small integers).
-    const weights = levels.map(() => (draw.chance(0.5) ? 1 : 1 + draw.int(4)));
+    const weights = variant.lopsided ? levels.map((_, k) => (k === count - 1 ? 1 : 8)) : levels.map(() => (draw.chance(0.5) ? 1 : 1 + draw.int(4)));
     return { name, levels, weights };
   });
 }
@@ -74,10 +84,10 @@ function pickLevel(draw: Draw, feature: Feature): number {
 }
 
 /** A profile's level codes, redrawn until no forbidden pair of the restricted features shows. */
-function drawProfile(draw: Draw, features: Feature[], forbidden: Set<string>): number[] {
+function drawProfile(draw: Draw, features: Feature[], forbidden: Set<string>, hidden?: number): number[] {
   for (;;) {
     const codes = features.map((f) => pickLevel(draw, f));
-    if (!forbidden.has(`${codes[0]},${codes[1]}`)) return codes;
+    if (!forbidden.has(`${codes[0]},${codes[1]}`) && codes[0] !== hidden) return codes;
   }
 }
 
@@ -85,8 +95,9 @@ function drawProfile(draw: Draw, features: Feature[], forbidden: Set<string>): n
  * Forbidden (feature 0, feature 1) pairs of level codes: the last levels of both in analysis order, and sometimes
  * one more pair; never a reference level (first in analysis order), whose main effect the constraint averages over.
  */
-function drawRestriction(draw: Draw, order: number[][]): Set<string> {
+function drawRestriction(draw: Draw, order: number[][], impossible = false): Set<string> {
   const [a, b] = [order[0], order[1]];
+  if (impossible) return new Set(b.slice(1).map((code) => `${a[a.length - 1]},${code}`));
   const pairs = new Set([`${a[a.length - 1]},${b[b.length - 1]}`]);
   if (a.length > 2 && b.length > 2 && draw.chance(0.5)) pairs.add(`${a[a.length - 2]},${b[b.length - 1]}`);
   return pairs;
@@ -97,7 +108,7 @@ interface Fielded {
   profiles: number;
 }
 
-function field(draw: Draw, features: Feature[], forbidden: Set<string>): Fielded {
+function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant: DesignVariant): Fielded {
   // Sometimes very few respondents (clusters), 3–8, each with 5–6 tasks of 2–3 profiles: at least 30 profile rows,
   // not a saturated model whose aliased columns lm and lm_robust choose differently.
   const few = draw.chance(0.15);
@@ -114,7 +125,8 @@ function field(draw: Draw, features: Feature[], forbidden: Set<string>): Fielded
     const group = draw.pick(groups);
     const weight = Number(draw.uniform(0.3, 3).toFixed(3));
     for (let t = 0; t < tasks; t++) {
-      const shown = Array.from({ length: profiles }, () => drawProfile(draw, features, forbidden));
+      const hidden = variant.hiddenInGroup && group === groups[1] ? features[0].levels.length - 1 : undefined;
+      const shown = Array.from({ length: profiles }, () => drawProfile(draw, features, forbidden, hidden));
       const utility = shown.map((codes) => codes.reduce((s, k, f) => s + effects[f][k], 0) + draw.normal());
       const best = utility.indexOf(Math.max(...utility));
       shown.forEach((codes, p) => {
@@ -167,19 +179,19 @@ function casesOf(id: string, features: Feature[], restricted: boolean, profiles:
   return cases;
 }
 
-export function conjointDesign(seed: number): ConjointDesign {
+export function conjointDesign(seed: number, variant: DesignVariant = {}): ConjointDesign {
   const draw = new Draw(seed);
-  const features = drawFeatures(draw);
+  const features = drawFeatures(draw, variant);
   const declared = draw.chance(0.5);
   // Level codes in analysis order: declared (a shuffle, given with --levels) or sorted as text (vlab's and R's C order).
   const order = features.map((f) => {
     const codes = f.levels.map((_, k) => k);
     return declared ? draw.shuffle(codes) : codes.sort((x, y) => (f.levels[x] < f.levels[y] ? -1 : 1));
   });
-  const restricted = draw.chance(0.4);
-  const forbidden = restricted ? drawRestriction(draw, order) : new Set<string>();
+  const restricted = variant.impossible || draw.chance(0.4);
+  const forbidden = restricted ? drawRestriction(draw, order, variant.impossible) : new Set<string>();
   const weighted = draw.chance(0.4);
-  const { columns, profiles } = field(draw, features, forbidden);
+  const { columns, profiles } = field(draw, features, forbidden, variant);
   const id = `conjoint-${seed}`;
   const probabilities = Object.fromEntries(features.map((f) => {
     const total = f.weights.reduce((s, w) => s + w, 0);
@@ -212,3 +224,16 @@ const TRIAL12_SEEDS = [3, 11, 12, 14, 17, 23, 25, 28].map((k) => 12_200_000 + k)
 export const CONJOINT_SEEDS = process.env.VLAB_CONJOINT_SEEDS
   ? Array.from({ length: Number(process.env.VLAB_CONJOINT_SEEDS) }, (_, k) => 5_200_000 + k)
   : [...Array.from({ length: 40 }, (_, k) => 5_200_000 + k), 5_200_172, ...TRIAL10_SEEDS, ...TRIAL12_SEEDS];
+
+/**
+ * The thirteenth R trial's conjoint designs (2026-12-04), seeds 13_200_000 + k, each with a variation no seed draws:
+ * randomization of 1 in 8 per level against the others, a level of the first feature shown only with the second's
+ * reference (its constrained AMCE averages over nothing), a respondent group never shown a level (its marginal mean
+ * NA in that group, the MM difference NA), and all three at once.
+ */
+export const TRIAL13_DESIGNS: [number, DesignVariant][] = [
+  [13_200_000, { lopsided: true }],
+  [13_200_001, { impossible: true }],
+  [13_200_002, { hiddenInGroup: true }],
+  [13_200_003, { lopsided: true, impossible: true, hiddenInGroup: true }],
+];

@@ -85,7 +85,17 @@ export type CaseGroup =
   | 'dim-singletons-zero-weights'
   | 'p-adjust-12'
   | 'power-12'
-  | 'rake-12';
+  | 'rake-12'
+  // The thirteenth trial's classes (trial13-designs.ts).
+  | 'huge-outcome-lm'
+  | 'missing-roles'
+  | 'wild-scales'
+  | 'one-row-level'
+  | 'zero-weight-clusters'
+  | 'empty-cell-ordered'
+  | 'p-adjust-13'
+  | 'power-13'
+  | 'rake-13';
 
 interface CaseBase {
   id: string;
@@ -109,6 +119,12 @@ export interface FitCase extends CaseBase {
   weights?: string;
   levels?: Record<string, string[]>;
   alpha: number;
+  /**
+   * R fits the outcome less this value (`I(y - 1e9) ~ …`, exact for an outcome near it) and adds it back to the
+   * intercept's estimate and interval (its t and p from those): estimatr's fit of y itself loses digits there, and
+   * vlab's (which fits y less its first value) keeps them. Only with an intercept.
+   */
+  outcome_shift?: number;
 }
 
 export interface DimCase extends CaseBase {

@@ -16,6 +16,7 @@ import { trial9Designs } from './trial9-designs.ts';
 import { trial10Designs } from './trial10-designs.ts';
 import { rfun10Designs } from './rfun10-designs.ts';
 import { trial12Designs } from './trial12-designs.ts';
+import { trial13Designs } from './trial13-designs.ts';
 
 /** How many seeded random regression designs and difference-in-means designs the suite draws. */
 const RANDOM_DESIGNS = 45;
@@ -43,9 +44,10 @@ export function differentialSuite(): Suite {
   const trial10 = trial10Designs();
   const rfun10 = rfun10Designs();
   const trial12 = trial12Designs();
+  const trial13 = trial13Designs();
   return {
-    data: [...designs.map((d) => d.data), ...classes.data, ...dims.map((d) => d.data), ...trial4.data, ...trial6.data, ...trial7.data, ...trial8.data, ...trial9.data, ...trial10.data, ...rfun10.data, ...trial12.data],
-    cases: [...designs.flatMap((d) => d.cases), ...classes.cases, ...dims.flatMap((d) => d.cases), ...pAdjustCases(), ...powerCases(), ...trial4.cases, ...trial6.cases, ...trial7.cases, ...trial8.cases, ...trial9.cases, ...trial10.cases, ...rfun10.cases, ...trial12.cases],
+    data: [...designs.map((d) => d.data), ...classes.data, ...dims.map((d) => d.data), ...trial4.data, ...trial6.data, ...trial7.data, ...trial8.data, ...trial9.data, ...trial10.data, ...rfun10.data, ...trial12.data, ...trial13.data],
+    cases: [...designs.flatMap((d) => d.cases), ...classes.cases, ...dims.flatMap((d) => d.cases), ...pAdjustCases(), ...powerCases(), ...trial4.cases, ...trial6.cases, ...trial7.cases, ...trial8.cases, ...trial9.cases, ...trial10.cases, ...rfun10.cases, ...trial12.cases, ...trial13.cases],
   };
 }
 

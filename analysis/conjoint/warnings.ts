@@ -1,0 +1,39 @@
+// What a conjoint estimate has to say beside its rows, as lmRobust results carry `warnings`: the warnings of its
+// internal lmRobust fits (named for the estimator, and the group of `by`), declared levels no complete row shows
+// (R's model frame drops them silently), and the levels whose row is NA because nothing in the data estimates them.
+import type { Levels } from '../helpers/data.ts';
+import type { ConjointEstimate } from './result.ts';
+
+/** Collects a conjoint estimator's warnings once each, in the order they arise. */
+export class ConjointWarnings {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly fn: string) {}
+
+  add(message: string): void {
+    this.seen.add(message.startsWith(`${this.fn}: `) ? message : `${this.fn}: ${message}`);
+  }
+
+  /** An internal fit's warnings, "lmRobust: …" named for the estimator and the group (a fit per group of `by`). */
+  addFit(warnings: readonly string[], group?: string): void {
+    for (const warning of warnings) this.add(`${group === undefined ? '' : `in group "${group}", `}${warning.replace(/^lmRobust: /, '')}`);
+  }
+
+  /** Declared levels of the features that no complete row shows: they get no row, as in R. */
+  addUnseen(features: readonly { name: string; levels: readonly string[] }[], declared: Levels | undefined): void {
+    for (const { name, levels } of features) {
+      const unseen = (declared?.[name] ?? []).filter((level) => !levels.includes(level));
+      if (unseen.length > 0) this.add(`feature "${name}": no complete row shows ${unseen.map((l) => `"${l}"`).join(', ')}, so ${unseen.length === 1 ? 'it has' : 'they have'} no estimate (R's model frame drops unused levels)`);
+    }
+  }
+
+  /** A row (not a reference level's) with no estimate, and why. */
+  addMissing(row: ConjointEstimate, why: string): void {
+    if (row.estimate !== null) return;
+    this.add(`${row.BY === undefined ? '' : `in group "${row.BY}", `}${row.feature} = "${row.level}" has no estimate: ${why}`);
+  }
+
+  list(): string[] {
+    return [...this.seen];
+  }
+}
