@@ -82,23 +82,80 @@ export function answerShapeProblems(e: Element): ShapeProblem[] {
   return problems;
 }
 
+/** The rating properties that decide the values SurveyJS shows (survey-core 2.5, `QuestionRatingModel`). */
+export interface RatingScale {
+  rateMin?: number | undefined;
+  rateMax?: number | undefined;
+  rateStep?: unknown;
+  rateCount?: unknown;
+  rateValues?: unknown;
+  autoGenerate?: unknown;
+  rateType?: unknown;
+}
+
+/** SurveyJS shows at most this many values of a rating of smileys. */
+const MAX_SMILEYS = 10;
+
 /**
- * A rating given by `rateMin` and `rateMax` (no `rateValues`) has from 2 to 20 values: SurveyJS shows none when
- * rateMin is not below rateMax and only the first 20 of a longer range, while the server would take the whole range
- * (and a range of 10⁸ values was an array of 10⁸ built on the respondents' thread).
+ * The values a rating without `rateValues` takes: rateMin, rateMin + rateStep, … up to rateMax, as SurveyJS makes
+ * them (createRateValues). Only for a scale ratingProblem passed: a whole step dividing the range.
  */
-export function ratingRangeProblem(e: { rateMin?: number | undefined; rateMax?: number | undefined; rateValues?: unknown }): ShapeProblem | null {
+export function ratingScaleValues(e: RatingScale): number[] {
+  const min = e.rateMin ?? 1;
+  const step = typeof e.rateStep === 'number' ? e.rateStep : 1;
+  return Array.from({ length: Math.floor(((e.rateMax ?? 5) - min) / step) + 1 }, (_, i) => min + i * step);
+}
+
+/**
+ * A rating given by `rateMin`, `rateMax` and `rateStep` (no `rateValues`) has from 2 to 20 values: SurveyJS shows
+ * none when rateMin is not below rateMax and only the first 20 of a longer range, while the server would take the
+ * whole range (and a range of 10⁸ values was an array of 10⁸ built on the respondents' thread). A step must be a
+ * whole number dividing the range: SurveyJS shows 1.5 for a step of 0.5, twenty 1s for a step of 0, 1, 0, -1 …
+ * for -1, and stops short of rateMax (1 to 100 by 10 ends at 91), where the server took every whole number of the
+ * range (attacker pass 11).
+ */
+export function ratingRangeProblem(e: RatingScale): ShapeProblem | null {
   if (e.rateValues !== undefined) return null;
   const min = e.rateMin ?? 1;
   const max = e.rateMax ?? 5;
   const place = e.rateMax !== undefined ? 'rateMax' : 'rateMin';
   if (max <= min) return { path: [place], message: `${max} is not above rateMin ${min}: the rating would have fewer than two values (SurveyJS shows none)` };
-  const count = max - min + 1;
-  if (count > MAX_RATING_VALUES) {
+  const step = e.rateStep ?? 1;
+  if (typeof step !== 'number' || !Number.isInteger(step) || step < 1) {
+    return { path: ['rateStep'], message: `expected a whole number from 1 up (SurveyJS would show other values than the server takes), got ${JSON.stringify(step)}` };
+  }
+  const count = Math.floor((max - min) / step) + 1;
+  const most = e.rateType === 'smileys' ? MAX_SMILEYS : MAX_RATING_VALUES;
+  if (count > most) {
     return {
       path: [place],
-      message: `a rating from ${min} to ${max} has ${count} values, and SurveyJS shows at most ${MAX_RATING_VALUES} (the others could never be answered): narrow it, or list the values in rateValues`,
+      message: `a rating from ${min} to ${max}${step === 1 ? '' : ` by ${step}`} has ${count} values, and SurveyJS shows at most ${most}${e.rateType === 'smileys' ? ' smileys' : ''} (the others could never be answered): narrow it, or list the values in rateValues`,
     };
+  }
+  if ((max - min) % step !== 0) {
+    return { path: ['rateStep'], message: `${step} does not divide rateMax − rateMin (${max} − ${min} = ${max - min}): the scale would stop short of rateMax ${max}` };
+  }
+  return null;
+}
+
+/**
+ * `rateCount` and `autoGenerate` make SurveyJS show other values than the definition's: a count with only rateMin
+ * moves rateMax (rateMin 1, rateCount 10 shows 1 to 10, the server took 1 to 5), `autoGenerate: true` shows
+ * rateMin to rateMax instead of the rateValues. Either is refused unless it changes nothing.
+ */
+export function ratingCountProblem(e: RatingScale): ShapeProblem | null {
+  const values = Array.isArray(e.rateValues) ? e.rateValues.length : ratingScaleValues(e).length;
+  if (e.rateCount !== undefined && e.rateCount !== values) {
+    return {
+      path: ['rateCount'],
+      message: `SurveyJS would show ${JSON.stringify(e.rateCount)} values or recompute rateMin or rateMax from it, where the rating has ${values}: remove rateCount and give rateMin, rateMax (and rateStep) or rateValues`,
+    };
+  }
+  if (e.autoGenerate === true && e.rateValues !== undefined) {
+    return { path: ['autoGenerate'], message: 'SurveyJS would show the numbers from rateMin to rateMax instead of the rateValues: remove autoGenerate' };
+  }
+  if (e.rateType === 'smileys' && Array.isArray(e.rateValues) && e.rateValues.length > MAX_SMILEYS) {
+    return { path: ['rateType'], message: `SurveyJS shows at most ${MAX_SMILEYS} smileys, and the rating has ${e.rateValues.length} rateValues (the others could never be answered)` };
   }
   return null;
 }
