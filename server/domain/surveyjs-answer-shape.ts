@@ -25,6 +25,8 @@ interface ShapeRule {
   types: readonly string[] | 'questions';
   on: (value: unknown) => boolean;
   does: (e: Element, value: unknown) => string;
+  /** What follows `does` in the message, when not REFUSED's "no answer the server takes". */
+  then?: string;
 }
 
 const isTrue = (value: unknown) => value === true;
@@ -34,6 +36,9 @@ const none = (e: Element) => `SurveyJS would store "none" (no choice of "${e.nam
 const comment = (e: Element) => `SurveyJS would store the comment as "${e.name}-Comment"`;
 const numbers = () => 'SurveyJS would add the numbers from choicesMin to choicesMax to the choices';
 const elsewhere = () => 'SurveyJS would take the choices from elsewhere than this definition';
+const computed = () => 'SurveyJS would store whatever the expression computes (a number in a text box, a value outside the choices)';
+const COMPUTED =
+  'which no check can know before the answers come, and every save holding a value the question does not take would be refused: remove it (compute such a value in the analysis instead)';
 const boolValue = (which: string) => (_e: Element, value: unknown) => `SurveyJS would store ${JSON.stringify(value)} instead of ${which}`;
 
 // The 2.x names and their older aliases (hasOther, hasNone, hasComment), which survey-core still reads.
@@ -54,6 +59,10 @@ const RULES: Readonly<Record<string, ShapeRule>> = {
   valueTrue: { types: ['boolean'], on: isGiven, does: boolValue('true') },
   valueFalse: { types: ['boolean'], on: isGiven, does: boolValue('false') },
   valuePropertyName: { types: ['checkbox'], on: isGiven, does: () => 'SurveyJS would store each choice as an object, not its value' },
+  // What an expression computes depends on the answers: a number for `{age} * 2` in a text box, a value outside the
+  // choices for `{rating}` in a radiogroup. No check at load can know it (attacker pass 11).
+  setValueExpression: { types: 'questions', on: isGiven, does: computed, then: COMPUTED },
+  defaultValueExpression: { types: 'questions', on: isGiven, does: computed, then: COMPUTED },
 };
 
 const REFUSED =
@@ -69,7 +78,7 @@ export function answerShapeProblems(e: Element): ShapeProblem[] {
   for (const [property, rule] of Object.entries(RULES)) {
     const value = e[property];
     if ((rule.types === 'questions' || rule.types.includes(e.type)) && Object.hasOwn(e, property) && rule.on(value)) {
-      problems.push({ path: [property], message: `${rule.does(e, value)}, ${REFUSED}` });
+      problems.push({ path: [property], message: `${rule.does(e, value)}, ${rule.then ?? REFUSED}` });
     }
   }
   const { maxLength } = e;
