@@ -107,12 +107,17 @@ const MAX_SMILEYS = 10;
 
 /**
  * The values a rating without `rateValues` takes: rateMin, rateMin + rateStep, … up to rateMax, as SurveyJS makes
- * them (createRateValues). Only for a scale ratingProblem passed: a whole step dividing the range.
+ * them (createRateValues, at most 20, a fractional step's values rounded to its decimals as correctValue does). A
+ * definition loaded today has a whole step dividing the range (ratingRangeProblem); a wave opened before that check
+ * keeps its snapshot, so any other step is read as SurveyJS reads a positive one, and one that is not a positive
+ * number as 1, the server's reading then (a step of 0 was an endless list: a 500 at every save).
  */
 export function ratingScaleValues(e: RatingScale): number[] {
   const min = e.rateMin ?? 1;
-  const step = typeof e.rateStep === 'number' ? e.rateStep : 1;
-  return Array.from({ length: Math.floor(((e.rateMax ?? 5) - min) / step) + 1 }, (_, i) => min + i * step);
+  const step = typeof e.rateStep === 'number' && e.rateStep > 0 && Number.isFinite(e.rateStep) ? e.rateStep : 1;
+  const decimals = Number.isInteger(step) ? 0 : (String(step).split('.')[1]?.length ?? 0);
+  const count = Math.min(Math.floor(((e.rateMax ?? 5) - min) / step) + 1, MAX_RATING_VALUES);
+  return Array.from({ length: Math.max(count, 0) }, (_, i) => (decimals ? Number.parseFloat((min + i * step).toFixed(decimals)) : min + i * step));
 }
 
 /**

@@ -78,3 +78,13 @@ test('random rating definitions (seed 11): refused at load, or the server takes 
   }
   assert.ok(loaded > 40, `only ${loaded} of 400 loaded`);
 });
+
+// A wave opened before the rateStep check keeps its snapshot (never parsed again): its rating is read as SurveyJS
+// shows it when the step is a positive number, and as before (step 1) otherwise. A step of 0 was, once the server
+// read rateStep, an endless list of values: a RangeError, 500, at every save.
+test('a snapshot from before the check: a fractional step takes what SurveyJS shows, a step of 0 or less is read as 1, never an endless list', () => {
+  const snapshot = (rateStep: unknown) => ({ type: 'rating', name: 'scale', rateMin: 1, rateMax: 3, rateStep }) as unknown as Parameters<typeof choiceValues>[0];
+  assert.deepEqual(choiceValues(snapshot(0.5)), shown({ rateMin: 1, rateMax: 3, rateStep: 0.5 }));
+  assert.deepEqual(choiceValues(snapshot(0.1)).slice(0, 4), [1, 1.1, 1.2, 1.3]);
+  for (const step of [0, -1, 'x', Infinity]) assert.deepEqual(choiceValues(snapshot(step)), [1, 2, 3], String(step));
+});
