@@ -173,7 +173,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     const study = await repos.studies.get(wave.studyId);
     out.push(`  open wave ${wave.id} (${study?.key}): ${link(`/s/${wave.id}`)}`);
     const problems = study ? definitionProblems(study.definition) : [];
-    if (problems.length) out.push(`    its definition fails today's checks (saves of such answers are refused; see ${vlab} wave status ${wave.id}): ${problems.join('; ')}`);
+    if (problems.length) out.push(`    its definition fails today's checks (the page may store answers the server refuses; see ${vlab} wave status ${wave.id}): ${problems.join('; ')}`);
   }
   out.push(`  dashboard: ${link('/dashboard')} — sign in with a token from: ${vlab} token create --name "your name"`);
   process.stdout.write(`${out.join('\n')}\n`);

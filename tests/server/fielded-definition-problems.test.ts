@@ -35,7 +35,7 @@ const SAYS = /pages\.outcomes\[0\]\.elements\[1\]\.showOtherItem: SurveyJS would
 
 test('wave status says in words that the definition the wave runs fails a check added since, and what to do', () => {
   const text = vlab(['wave', 'status', wave]);
-  assert.match(text, new RegExp(`\\n  definition problems \\(1\\): this wave runs the definition it was opened with, which today's checks refuse; respondents' saves of such answers are refused \\(422\\)\\. Close it \\(vlab wave close ${wave}\\) and open a new wave once the study loads\\n`));
+  assert.match(text, new RegExp(`\\n  definition problems \\(1\\): this wave runs the definition it was opened with, which today's checks refuse; the page may store answers the server refuses \\(422\\)\\. Close it \\(vlab wave close ${wave}\\) and open a new wave once the study loads\\n`));
   assert.match(text, new RegExp(`\\n    ${SAYS.source}`));
   const json = JSON.parse(vlab(['wave', 'status', wave, '--json'])) as { definitionProblems: string[] };
   assert.equal(json.definitionProblems.length, 1);
@@ -51,7 +51,7 @@ test('a wave whose definition passes today\'s checks has no definition problems'
 test('vlab serve names the open wave and the problem at start', async () => {
   const served = await serve(db, { VLAB_DEMO: 'false' });
   try {
-    assert.match(served.stdout, new RegExp(`  open wave ${wave} \\(bus-line-funding\\): \\S+\\n    its definition fails today's checks \\(saves of such answers are refused; see .*wave status ${wave}\\): ${SAYS.source}`));
+    assert.match(served.stdout, new RegExp(`  open wave ${wave} \\(bus-line-funding\\): \\S+\\n    its definition fails today's checks \\(the page may store answers the server refuses; see .*wave status ${wave}\\): ${SAYS.source}`));
   } finally {
     await served.stop();
   }

@@ -206,7 +206,7 @@ function statusLines(s: WaveStatusReport): string {
   if (s.definitionProblems.length > 0) {
     lines.push(
       `  definition problems (${s.definitionProblems.length}): this wave runs the definition it was opened with, which today's checks refuse; ` +
-        `respondents' saves of such answers are refused (422). Close it (vlab wave close ${s.id}) and open a new wave once the study loads`,
+        `the page may store answers the server refuses (422). Close it (vlab wave close ${s.id}) and open a new wave once the study loads`,
     );
   }
   for (const problem of s.definitionProblems) lines.push(`    ${problem}`);
