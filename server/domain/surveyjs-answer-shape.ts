@@ -59,6 +59,7 @@ const RULES: Readonly<Record<string, ShapeRule>> = {
   valueTrue: { types: ['boolean'], on: isGiven, does: boolValue('true') },
   valueFalse: { types: ['boolean'], on: isGiven, does: boolValue('false') },
   valuePropertyName: { types: ['checkbox'], on: isGiven, does: () => 'SurveyJS would store each choice as an object, not its value' },
+  allowCustomChoices: { types: CHOICE_TYPES, on: isTrue, does: () => 'SurveyJS would store whatever the respondent types as a new choice' },
   // What an expression computes depends on the answers: a number for `{age} * 2` in a text box, a value outside the
   // choices for `{rating}` in a radiogroup. No check at load can know it (attacker pass 11).
   setValueExpression: { types: 'questions', on: isGiven, does: computed, then: COMPUTED },
@@ -81,6 +82,8 @@ export function answerShapeProblems(e: Element): ShapeProblem[] {
       problems.push({ path: [property], message: `${rule.does(e, value)}, ${rule.then ?? REFUSED}` });
     }
   }
+  const mask = maskProblem(e);
+  if (mask) problems.push(mask);
   const { maxLength } = e;
   if (TEXT_TYPES.includes(e.type) && maxLength !== undefined && !(Number.isInteger(maxLength) && (maxLength as number) >= 1 && (maxLength as number) <= MAX_ANSWER_TEXT)) {
     problems.push({
@@ -118,6 +121,20 @@ export function ratingScaleValues(e: RatingScale): number[] {
   const decimals = Number.isInteger(step) ? 0 : (String(step).split('.')[1]?.length ?? 0);
   const count = Math.min(Math.floor(((e.rateMax ?? 5) - min) / step) + 1, MAX_RATING_VALUES);
   return Array.from({ length: Math.max(count, 0) }, (_, i) => (decimals ? Number.parseFloat((min + i * step).toFixed(decimals)) : min + i * step));
+}
+
+/**
+ * A text box's input mask decides the type SurveyJS stores (survey-core 2.5): a numeric or currency mask on a text
+ * question stores a number (1234 where the question takes text; refused at every save, attacker pass 11) unless
+ * `maskSettings.saveMaskedValue` keeps the masked text ("1,234"). A number question stores a number whatever its mask.
+ */
+function maskProblem(e: Element): ShapeProblem | null {
+  if (e.type !== 'text' || e.maskType === undefined || e.maskType === 'none') return null;
+  const savesMasked = (e.maskSettings as { saveMaskedValue?: unknown } | undefined)?.saveMaskedValue === true;
+  if (e.inputType !== 'number' && (e.maskType === 'numeric' || e.maskType === 'currency') && !savesMasked) {
+    return { path: ['maskType'], message: `SurveyJS would store a number for a ${e.maskType} mask where the text question takes text (add "inputType": "number" to ask a number), ${REFUSED}` };
+  }
+  return null;
 }
 
 /**

@@ -226,3 +226,19 @@ test('setValueExpression and defaultValueExpression break their study in words, 
   assert.doesNotThrow(() => parsed((q, why) => Object.assign(q, { defaultValue: 'for' }) && Object.assign(why, { defaultValue: 'because' })));
   assert.doesNotThrow(() => parsed((q) => Object.assign(q, { type: 'checkbox', defaultValue: ['for'] })));
 });
+
+// A dropdown's allowCustomChoices stores whatever is typed, and a numeric or currency mask a number in a text
+// question (attacker pass 11): each save refused. saveMaskedValue keeps the text; a number question stores a number.
+test('allowCustomChoices and an input mask that changes the stored type break their study in words', () => {
+  assert.deepEqual(surveyJsData({ ...VOTE, type: 'dropdown', allowCustomChoices: true }, (q) => (q.value = 'maybe')), { vote_line: 'maybe' });
+  const text = { type: 'text', name: 'why' };
+  assert.deepEqual(surveyJsData({ ...text, maskType: 'numeric' }, (q) => (q.inputValue = '1234')), { why: 1234 });
+  assert.deepEqual(surveyJsData({ ...text, maskType: 'numeric', maskSettings: { saveMaskedValue: true } }, (q) => (q.inputValue = '1234')), { why: '1,234' });
+  assert.deepEqual(surveyJsData({ ...text, inputType: 'number', maskType: 'numeric', maskSettings: { saveMaskedValue: true } }, (q) => (q.inputValue = '1234')), { why: 1234 });
+  assert.throws(() => validateAnswers(parsed((_q, why) => (why.type = 'text')), { why: 1234 }), /answers\.why/);
+  assert.match(refusal((q) => Object.assign(q, { type: 'dropdown', allowCustomChoices: true })), /elements\[1\]\.allowCustomChoices: SurveyJS would store whatever the respondent types as a new choice, which is no answer the server takes/);
+  assert.match(refusal((_q, why) => Object.assign(why, { type: 'text', maskType: 'numeric' })), /elements\[2\]\.maskType: SurveyJS would store a number for a numeric mask where the text question takes text/);
+  for (const ok of [{ maskType: 'numeric', inputType: 'number' }, { maskType: 'numeric', inputType: 'number', maskSettings: { saveMaskedValue: true } }, { maskType: 'numeric', maskSettings: { saveMaskedValue: true } }, { maskType: 'currency', maskSettings: { saveMaskedValue: true } }, { maskType: 'pattern', maskSettings: { pattern: '9999' } }]) {
+    assert.doesNotThrow(() => parsed((_q, why) => Object.assign(why, { type: 'text', ...ok })), JSON.stringify(ok));
+  }
+});
