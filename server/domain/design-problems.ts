@@ -103,7 +103,7 @@ function vignetteSpaceProblems(def: StudyDefinition, perRespondent: number): Pro
     }];
   }
   const { slots } = vignetteBlockSize(space, perRespondent);
-  // Only weights and repetition make a block longer than the cells; a plain factorial keeps working at any size.
+  // Only weights and repetition make a block longer than the cells; a plain factorial's block is its cells (at most MAX_VIGNETTE_CELLS).
   if (slots > MAX_BLOCK_SLOTS && slots > space.cells.length) {
     return [{ path: ['factors'], message: `the weights make a block of ${slots} vignettes (at most ${MAX_BLOCK_SLOTS}): use smaller whole-number weights in the same ratios` }];
   }
