@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ConfigError, loadConfig, unknownSettings, type Config } from './config.ts';
 import { absoluteLink, localOrigin } from './domain/links.ts';
+import { definitionProblems } from './domain/fielded-definition-problems.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { startCheckpointer } from './storage/checkpointer.ts';
 import { loadDefinitionFolder, type DefinitionFolder } from './storage/definition-files.ts';
@@ -169,7 +170,10 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   }
   for (const broken of studies.brokenStudies()) out.push(`vlab serve: study "${broken.id}" is broken (no new waves until fixed): ${broken.message}`);
   for (const wave of (await repos.waves.list()).filter((w) => w.status === 'open')) {
-    out.push(`  open wave ${wave.id} (${(await repos.studies.get(wave.studyId))?.key}): ${link(`/s/${wave.id}`)}`);
+    const study = await repos.studies.get(wave.studyId);
+    out.push(`  open wave ${wave.id} (${study?.key}): ${link(`/s/${wave.id}`)}`);
+    const problems = study ? definitionProblems(study.definition) : [];
+    if (problems.length) out.push(`    its definition fails today's checks (the page may store answers the server refuses; see ${vlab} wave status ${wave.id}): ${problems.join('; ')}`);
   }
   out.push(`  dashboard: ${link('/dashboard')} — sign in with a token from: ${vlab} token create --name "your name"`);
   process.stdout.write(`${out.join('\n')}\n`);

@@ -8,7 +8,7 @@ import { batteryProblems, quotaProblems } from './quota.ts';
 import { checkSimulationModel } from './simulation/model-check.ts';
 import type { ParsedDefinition } from './study-definition.ts';
 import { studyDesign } from './study-design.ts';
-import { answerShapeProblems } from './surveyjs-answer-shape.ts';
+import { answerShapeProblems, MAX_ANSWER_TEXT } from './surveyjs-answer-shape.ts';
 import { CONSENT_PAGE, CONSENT_QUESTION, CONSENT_TEXT, TREATMENT_PAGE, VIGNETTE_ELEMENT, VIGNETTE_REOPENED, VIGNETTE_REREAD_ELEMENT } from './survey-names.ts';
 
 // A study definition's cross-field checks, run by studyDefinitionSchema (study-definition.ts) after the shape is
@@ -110,9 +110,23 @@ function checkAnswerShapes(def: ParsedDefinition, fail: Fail): void {
     def.pages[section].forEach((p, i) =>
       p.elements.forEach((e, j) => {
         for (const problem of answerShapeProblems(e)) fail(['pages', section, i, 'elements', j, ...problem.path], problem.message);
+        if ('defaultValue' in e && !takesDefault(e, e.defaultValue)) {
+          fail(['pages', section, i, 'elements', j, 'defaultValue'], `${JSON.stringify(e.defaultValue)} is no answer "${e.name}" takes; SurveyJS would store it when the page opens, and every save holding it would be refused`);
+        }
       }),
     );
   }
+}
+
+/** Whether the server would take `value` as the element's answer: a choice of its own, or a value of its type. */
+function takesDefault(e: ParsedDefinition['pages']['outcomes'][number]['elements'][number], value: unknown): boolean {
+  if (e.type === 'html') return true;
+  if (e.type === 'boolean') return typeof value === 'boolean';
+  if (e.type === 'text' && e.inputType === 'number') return typeof value === 'number' && Number.isFinite(value);
+  if (e.type === 'text' || e.type === 'comment') return typeof value === 'string' && value.length <= MAX_ANSWER_TEXT;
+  const values = choiceValues(e);
+  if (e.type === 'checkbox') return Array.isArray(value) && value.every((v) => values.includes(v as never));
+  return values.includes(value as never);
 }
 
 /** A conjoint's generated answer, table and page names (conjoint-survey.ts) must not be the study's own. */

@@ -1,4 +1,5 @@
 import type { ChoiceValue, StudyDefinition, SurveyElement } from './study-definition.ts';
+import { ratingScaleValues } from './surveyjs-answer-shape.ts';
 
 // Helpers over a parsed definition, apart from the schema so that modules the schema itself uses (the analysis
 // plan's checks) can import them without an import cycle. study-definition.ts re-exports them.
@@ -25,11 +26,7 @@ export function isConditional(shown: object): boolean {
 export function choiceValues(e: SurveyElement): ChoiceValue[] {
   const list = 'choices' in e && Array.isArray(e.choices) ? e.choices : 'rateValues' in e && Array.isArray(e.rateValues) ? e.rateValues : null;
   if (list) return list.map((c) => (typeof c === 'object' ? c.value : c));
-  if (e.type === 'rating') {
-    const min = typeof e.rateMin === 'number' ? e.rateMin : 1;
-    const max = typeof e.rateMax === 'number' ? e.rateMax : 5;
-    return Array.from({ length: max - min + 1 }, (_, i) => min + i);
-  }
+  if (e.type === 'rating') return ratingScaleValues(e);
   return [];
 }
 

@@ -2,6 +2,7 @@ import { componentAttributes, MAX_COMPONENT_COMBINATIONS, profileSpace } from '.
 import { restrictionNameProblems } from './restrictions.ts';
 import type { StudyDefinition } from './study-definition.ts';
 import { studyDesign } from './study-design.ts';
+import { designOf } from './design.ts';
 import { vignetteSpace } from './vignette-cells.ts';
 import { vignetteBlockSize } from './vignette-draws.ts';
 
@@ -9,6 +10,8 @@ type Problem = { path: PropertyKey[]; message: string };
 
 /** A block longer than this would need more respondents than any wave to balance, and slows every draw. */
 export const MAX_BLOCK_SLOTS = 100_000;
+/** A vignette design's full factorial is enumerated (cells, blocks, the status's per-cell counts): at most this many cells. */
+export const MAX_VIGNETTE_CELLS = 100_000;
 /** Restrictions leaving fewer allowed profiles than this share make rejection sampling wasteful. */
 export const MIN_ACCEPTANCE = 0.01;
 
@@ -77,6 +80,15 @@ function conjointShapeProblems(def: StudyDefinition): Problem[] {
 }
 
 function vignetteSpaceProblems(def: StudyDefinition, perRespondent: number): Problem[] {
+  // Checked before the space is enumerated: ten factors of 20 levels are 10¹³ cells, and `vlab study list` and
+  // `vlab serve` ran for ever at 1.7 GB listing them (attacker pass 11).
+  const { nCells } = designOf(def);
+  if (nCells > MAX_VIGNETTE_CELLS) {
+    return [{
+      path: ['factors'],
+      message: `the factors make ${nCells.toLocaleString('en-US')} cells (at most ${MAX_VIGNETTE_CELLS.toLocaleString('en-US')}), far more than respondents to fill them: use fewer factors or levels, or a conjoint (docs/designs.md), whose profiles are drawn per task`,
+    }];
+  }
   const space = vignetteSpace(def);
   const never = neverShown(def, (factor, level) => space.cells.some((c) => c.assignment[factor] === level));
   if (never.length) return never;
@@ -91,7 +103,7 @@ function vignetteSpaceProblems(def: StudyDefinition, perRespondent: number): Pro
     }];
   }
   const { slots } = vignetteBlockSize(space, perRespondent);
-  // Only weights and repetition make a block longer than the cells; a plain factorial keeps working at any size.
+  // Only weights and repetition make a block longer than the cells; a plain factorial's block is its cells (at most MAX_VIGNETTE_CELLS).
   if (slots > MAX_BLOCK_SLOTS && slots > space.cells.length) {
     return [{ path: ['factors'], message: `the weights make a block of ${slots} vignettes (at most ${MAX_BLOCK_SLOTS}): use smaller whole-number weights in the same ratios` }];
   }

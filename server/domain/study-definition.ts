@@ -9,7 +9,7 @@ import { findUnstorableText } from './text-characters.ts';
 import { localeCode, localizedText } from './localized-text.ts';
 import { restrictionSchema, studyDesignSchema } from './study-design.ts';
 import { identifier, levelCode } from './definition-codes.ts';
-import { ratingRangeProblem } from './surveyjs-answer-shape.ts';
+import { ratingCountProblem, ratingRangeProblem } from './surveyjs-answer-shape.ts';
 import { definitionCrossChecks } from './definition-checks.ts';
 
 /** Names the server uses in every participant's survey (survey-names.ts); definitions may not reuse them. */
@@ -95,7 +95,7 @@ const element = z.discriminatedUnion('type', [
     // Here, and ending the parse (continue: false): the definition's own checks list the values (choiceValues),
     // which took 75 s and 3.4 GB for a range of 10⁸.
     .superRefine((e, ctx) => {
-      const problem = ratingRangeProblem(e);
+      const problem = ratingRangeProblem(e) ?? ratingCountProblem(e);
       if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, continue: false });
     }),
   z.looseObject({ type: z.literal('boolean'), ...questionBase }),

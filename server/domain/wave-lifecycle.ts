@@ -52,6 +52,8 @@ export interface WaveStatusInput {
   starts: { live: number; expired: number; leaseSeconds: number };
   /** The settings changed since the wave was created (`vlab wave update`, PATCH), oldest first. */
   changes: WaveChangeRecord[];
+  /** What today's checks refuse in the definition the wave runs (definitionProblems), a line each. */
+  definitionProblems: string[];
 }
 
 /** The status report of `vlab wave status --json` and `GET /api/researcher/waves/:id`. */
@@ -96,6 +98,7 @@ export function waveStatusReport(input: WaveStatusInput) {
     overquotaUrl: wave.overquotaUrl,
     locale: wave.locale,
     changes: input.changes,
+    definitionProblems: input.definitionProblems,
     createdAt: wave.createdAt,
     updatedAt: wave.updatedAt,
   };

@@ -117,7 +117,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
         await writeFileWhole(out, zipOf(files));
         return files.map((f) => f.name);
       }
-      makeFolder(out);
+      makeFolder(out, 0o700); // its files hold panel IDs: a folder made here is the owner's alone
       if (readdirSync(out).length > 0) throw new DomainError('invalid_input', `${out} is not empty; give a new folder or a .zip path`);
       await writeFolderWhole(out, files);
       return files.map((f) => f.name);

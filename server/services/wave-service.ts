@@ -1,6 +1,8 @@
 import { perRespondent } from '../domain/repeated-vignettes.ts';
 import { DEFAULT_CONFIG } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
+import { definitionProblems } from '../domain/fielded-definition-problems.ts';
+import type { StudyDefinition } from '../domain/study-definition.ts';
 import { quotaCaps } from '../domain/quota.ts';
 import { nextWaveStatus, treatmentPageIndex, waveStatusReport, type WaveAction, type WaveStatusReport } from '../domain/wave-lifecycle.ts';
 import { parseWaveUpdate, waveLocaleProblem, waveSettingChanges } from '../domain/wave-update.ts';
@@ -28,6 +30,10 @@ export function createWaveService({
   quotaLeaseSeconds?: number;
   now?: () => string;
 }) {
+  // Snapshots never change once stored: each is checked once (`wave list` reports every wave).
+  const checked = new Map<number, string[]>();
+  const problemsOf = (studyId: number, def: StudyDefinition) => checked.get(studyId) ?? checked.set(studyId, definitionProblems(def)).get(studyId)!;
+
   async function report(tx: Repositories, wave: Wave): Promise<WaveStatusReport> {
     const study = await studyOf(tx, wave);
     const def = study.definition;
@@ -44,6 +50,7 @@ export function createWaveService({
       quotaFill: await tx.quotaSlots.fillByLevel(wave.id, cutoff),
       starts: { ...(await tx.waveProgress.partials(wave.id, cutoff)), leaseSeconds: quotaLeaseSeconds },
       changes: await tx.waveChanges.list(wave.id),
+      definitionProblems: problemsOf(wave.studyId, def),
     });
   }
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokenStudy } from '../domain/broken-study.ts';
 import { DefinitionError, parseStudyDefinition, type StudyDefinition } from '../domain/study-definition.ts';
@@ -119,6 +119,39 @@ const UNREADABLE: Readonly<Record<string, string>> = {
   ELOOP: 'a link that leads back to itself',
 };
 
+/** The most a definition file may hold: the shipped ones are under 20 KB, a study in many languages a few hundred. */
+const MAX_DEFINITION_BYTES = 4 * 1024 * 1024;
+
+/** What a path that is no regular file is, in words. */
+function notPlainFile(stats: Stats): string | null {
+  if (stats.isFile()) return null;
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return null; // a folder: reading it says EISDIR, in UNREADABLE's words
+}
+
+/**
+ * A definition file's text, from a regular file of at most MAX_DEFINITION_BYTES. Opened without blocking and
+ * checked through the open descriptor: a study.json that was a FIFO blocked the read for ever, a link to /dev/zero
+ * grew the process to 2.7 GB without end, a 300 MB file took 20 s and 1.7 GB — `vlab serve` and `study list`
+ * hung with every other study (attacker pass 11).
+ */
+function readDefinitionText(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    const kind = notPlainFile(stats);
+    if (kind) throw new DefinitionError(`${path}: cannot be read (not a plain file but ${kind}): a definition must be a regular file`);
+    if (stats.size > MAX_DEFINITION_BYTES) {
+      throw new DefinitionError(`${path}: cannot be read (${(stats.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_DEFINITION_BYTES / 1024 / 1024} MB a definition file may hold)`);
+    }
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** `path:line:column` of the field at `issuePath` in the file's text (an editor's go-to-line form). */
 function located(path: string, text: string, issuePath: readonly PropertyKey[]): string {
   const { line, column } = lineAndColumn(text, jsonPathOffset(text, issuePath));
@@ -133,8 +166,9 @@ function located(path: string, text: string, issuePath: readonly PropertyKey[]):
 function readJson(path: string): { value: unknown; text: string } {
   let text: string;
   try {
-    text = withoutByteOrderMark(readFileSync(path, 'utf8'));
+    text = withoutByteOrderMark(readDefinitionText(path));
   } catch (error) {
+    if (error instanceof DefinitionError) throw error;
     const words = UNREADABLE[(error as NodeJS.ErrnoException).code ?? ''];
     if (!words) throw error;
     throw new DefinitionError(`${path}: cannot be read (${words})`);

@@ -1,4 +1,4 @@
-import { createWriteStream, lstatSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, fchmodSync, fstatSync, lstatSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
@@ -74,6 +74,17 @@ function namedAfter(target: string, error: unknown): unknown {
 }
 
 /**
+ * The partial file, opened owner-only (0600) whatever the umask: exports and replication packages hold panel IDs.
+ * A partial file a kill -9 left keeps its mode when reopened, so a regular one is made 0600 through the open
+ * descriptor (never by path: a link there, as a test's `/dev/full`, must not have its target's mode changed).
+ */
+function ownerOnlyStream(partial: string): NodeJS.WritableStream {
+  const fd = openSync(partial, 'w', 0o600);
+  if (fstatSync(fd).isFile()) fchmodSync(fd, 0o600);
+  return createWriteStream('', { fd });
+}
+
+/**
  * Writes `body` to `target` so that the file is whole or absent: written beside it as `target.partial`, renamed
  * on success, removed on failure (a full disk) and on SIGINT/SIGTERM. A non-regular target is streamed into.
  *
@@ -87,7 +98,7 @@ export async function writeFileWhole(target: string, body: Readable): Promise<vo
   const partial = `${target}.partial`;
   await removedIfStopped([partial], async () => {
     try {
-      await pipeline(body, createWriteStream(partial));
+      await pipeline(body, ownerOnlyStream(partial));
       renameSync(partial, target);
     } catch (error) {
       rmSync(partial, { force: true });

@@ -199,3 +199,46 @@ test('the attention check is a question shown to everyone', () => {
   );
   assert.match(alliance((_check, page) => (page.visibleIf = "{party} = 'democrat'")), /attentionCheck\.question: "attention_check" is shown only to some respondents/);
 });
+
+// An expression's value depends on the answers: SurveyJS stored 6 in a text box for `{support_line} * 2` and 3 in a
+// radiogroup for `{support_line}`, and a defaultValue outside the choices from the moment the page opened; the
+// server refused every save holding them (attacker pass 11). The expressions are refused at load; a defaultValue is
+// checked as an answer would be.
+test('setValueExpression and defaultValueExpression break their study in words, and a defaultValue must be an answer the question takes', () => {
+  const rating = { type: 'rating', name: 'support_line' };
+  const data = (element: Record<string, unknown>) => {
+    const model = new Model({ pages: [{ elements: [rating, element] }] });
+    model.setValue('support_line', 3);
+    return model.data as Record<string, unknown>;
+  };
+  assert.deepEqual(data({ type: 'comment', name: 'why', setValueExpression: '{support_line} * 2' }), { support_line: 3, why: 6 });
+  assert.deepEqual(data({ ...VOTE, setValueExpression: '{support_line}' }), { support_line: 3, vote_line: 3 });
+  assert.deepEqual(data({ ...VOTE, defaultValue: 'maybe' }), { support_line: 3, vote_line: 'maybe' });
+  const plain = parsed(() => {});
+  for (const answers of [{ why: 6 }, { vote_line: 3 }, { vote_line: 'maybe' }]) assert.throws(() => validateAnswers(plain, answers), /answers\./);
+
+  const computed = /SurveyJS would store whatever the expression computes \(a number in a text box, a value outside the choices\), which no check can know before the answers come/;
+  assert.match(refusal((_q, why) => (why.setValueExpression = '{support_line} * 2')), new RegExp(`elements\\[2\\]\\.setValueExpression: ${computed.source}`));
+  assert.match(refusal((q) => (q.defaultValueExpression = '{support_line}')), new RegExp(`elements\\[1\\]\\.defaultValueExpression: ${computed.source}`));
+  for (const [change, value] of [[(q: any) => (q.defaultValue = 'maybe'), '"maybe"'], [(_q: any, why: any) => (why.defaultValue = 6), '6'], [(q: any) => Object.assign(q, { type: 'checkbox', defaultValue: 'for' }), '"for"']] as const) {
+    assert.match(refusal(change), new RegExp(`elements\\[\\d\\]\\.defaultValue: ${value} is no answer "(vote_line|why)" takes; SurveyJS would store it when the page opens, and every save holding it would be refused`));
+  }
+  assert.doesNotThrow(() => parsed((q, why) => Object.assign(q, { defaultValue: 'for' }) && Object.assign(why, { defaultValue: 'because' })));
+  assert.doesNotThrow(() => parsed((q) => Object.assign(q, { type: 'checkbox', defaultValue: ['for'] })));
+});
+
+// A dropdown's allowCustomChoices stores whatever is typed, and a numeric or currency mask a number in a text
+// question (attacker pass 11): each save refused. saveMaskedValue keeps the text; a number question stores a number.
+test('allowCustomChoices and an input mask that changes the stored type break their study in words', () => {
+  assert.deepEqual(surveyJsData({ ...VOTE, type: 'dropdown', allowCustomChoices: true }, (q) => (q.value = 'maybe')), { vote_line: 'maybe' });
+  const text = { type: 'text', name: 'why' };
+  assert.deepEqual(surveyJsData({ ...text, maskType: 'numeric' }, (q) => (q.inputValue = '1234')), { why: 1234 });
+  assert.deepEqual(surveyJsData({ ...text, maskType: 'numeric', maskSettings: { saveMaskedValue: true } }, (q) => (q.inputValue = '1234')), { why: '1,234' });
+  assert.deepEqual(surveyJsData({ ...text, inputType: 'number', maskType: 'numeric', maskSettings: { saveMaskedValue: true } }, (q) => (q.inputValue = '1234')), { why: 1234 });
+  assert.throws(() => validateAnswers(parsed((_q, why) => (why.type = 'text')), { why: 1234 }), /answers\.why/);
+  assert.match(refusal((q) => Object.assign(q, { type: 'dropdown', allowCustomChoices: true })), /elements\[1\]\.allowCustomChoices: SurveyJS would store whatever the respondent types as a new choice, which is no answer the server takes/);
+  assert.match(refusal((_q, why) => Object.assign(why, { type: 'text', maskType: 'numeric' })), /elements\[2\]\.maskType: SurveyJS would store a number for a numeric mask where the text question takes text/);
+  for (const ok of [{ maskType: 'numeric', inputType: 'number' }, { maskType: 'numeric', inputType: 'number', maskSettings: { saveMaskedValue: true } }, { maskType: 'numeric', maskSettings: { saveMaskedValue: true } }, { maskType: 'currency', maskSettings: { saveMaskedValue: true } }, { maskType: 'pattern', maskSettings: { pattern: '9999' } }]) {
+    assert.doesNotThrow(() => parsed((_q, why) => Object.assign(why, { type: 'text', ...ok })), JSON.stringify(ok));
+  }
+});

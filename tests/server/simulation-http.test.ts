@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -111,6 +111,8 @@ test('vlab simulate: summary, ack log of acknowledged codes; no server, or a ser
   const codes = readFileSync(ackLog, 'utf8').trim().split('\n');
   const stored = await sql.column<string>("SELECT code FROM participants WHERE status = 'complete'");
   assert.deepEqual([...codes].sort(), [...stored].sort());
+  // Participant codes are the respondents' credentials: the log is owner-only (it followed the umask, 0644, before attack11).
+  assert.equal((statSync(ackLog).mode & 0o777).toString(8), '600');
 
   // A wave the server does not have (a server on another database) and no server at all (not started yet) are
   // one line before any respondent runs; before, every respondent failed, each after five attempts.

@@ -61,7 +61,7 @@ export function registerSimulateCommand(program: Command): void {
         const seed = o.seed ?? randomBytes(8).toString('hex');
         if (o.ackLog) {
           try {
-            writeFileSync(o.ackLog, ''); // fail now, not after the run, if the file cannot be written
+            writeFileSync(o.ackLog, '', { mode: 0o600 }); // participant codes: owner-only. Fail now, not after the run, if the file cannot be written
           } catch (error) {
             throw new UsageError(`cannot write --ack-log ${o.ackLog}: ${(error as Error).message}`);
           }

@@ -203,6 +203,13 @@ function statusLines(s: WaveStatusReport): string {
   for (const q of s.quotas) lines.push(`  quota ${q.variable}=${q.level}: ${q.filled}/${q.cap} (${q.completes} complete, ${q.leased} leased)`);
   if (s.changes.length > 0) lines.push(`  settings changed (${s.changes.length}):`);
   for (const c of s.changes) lines.push(`    ${c.at} ${c.field}: ${settingText(c.oldValue)} → ${settingText(c.newValue)} (by ${c.by})`);
+  if (s.definitionProblems.length > 0) {
+    lines.push(
+      `  definition problems (${s.definitionProblems.length}): this wave runs the definition it was opened with, which today's checks refuse; ` +
+        `the page may store answers the server refuses (422). Close it (vlab wave close ${s.id}) and open a new wave once the study loads`,
+    );
+  }
+  for (const problem of s.definitionProblems) lines.push(`    ${problem}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,0 +1,52 @@
+// A definitions folder is read at every `vlab` verb that needs it and at `vlab serve`'s start. Before (attacker pass
+// 11) a study.json that was a link to /dev/zero grew the process to 2.7 GB and never ended, a FIFO blocked the read
+// for ever (no writer ever came), and a 300 MB file took over 20 s and 1.7 GB: `vlab study list` and `vlab serve`
+// hung, with every other study. Now each is a broken study in words, at once, and the others load.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+
+const dir = mkdtempSync(join(tmpdir(), 'vlab-hostile-defs-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('a study.json that is a device, a FIFO or a file over 4 MB is a broken study in words, read at once; the others load', () => {
+  const defs = join(dir, 'definitions');
+  cpSync('survey-definitions/bus-line-funding', join(defs, 'bus-line-funding'), { recursive: true });
+  for (const name of ['zero', 'fifo', 'huge']) mkdirSync(join(defs, name), { recursive: true });
+  symlinkSync('/dev/zero', join(defs, 'zero', 'study.json'));
+  spawnSync('mkfifo', [join(defs, 'fifo', 'study.json')]);
+  writeFileSync(join(defs, 'huge', 'study.json'), `{"id": "huge", "x": "${'a'.repeat(5 * 1024 * 1024)}"}`);
+  const started = Date.now();
+  const run = spawnSync(process.execPath, ['bin/vlab.js', 'study', 'list', '--db', join(dir, 'list.sqlite')], {
+    encoding: 'utf8',
+    env: { ...process.env, VLAB_DEFINITIONS: defs },
+    timeout: 30_000,
+  });
+  assert.equal(run.signal, null, `study list was killed after ${Date.now() - started} ms (it hung)`);
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout, /bus-line-funding\s+v1/);
+  const all = run.stdout + run.stderr;
+  assert.match(all, /fifo\/study\.json: cannot be read \(not a plain file but a FIFO\): a definition must be a regular file/);
+  assert.match(all, /zero\/study\.json: cannot be read \(not a plain file but a device\): a definition must be a regular file/);
+  assert.match(all, /huge\/study\.json: cannot be read \(5\.0 MB, over the 4 MB a definition file may hold\)/);
+});
+
+// Eight more factors of 20 levels on bus-line-funding: 102,400,000,000 cells. Before, the load enumerated them
+// (vignetteSpace) and `vlab study list` ran past 60 s at 1.7 GB; `vlab serve` never started.
+test('a vignette design of more than 100,000 cells is a broken study in words, at once', () => {
+  const defs = join(dir, 'wide');
+  cpSync('survey-definitions/bus-line-funding', join(defs, 'bus-line-funding'), { recursive: true });
+  const file = join(defs, 'bus-line-funding', 'study.json');
+  const study = JSON.parse(readFileSync(file, 'utf8'));
+  for (let k = 0; k < 8; k++) {
+    study.factors.push({ ...study.factors[0], name: `extra_${k}`, label: `Extra ${k}`, levels: Array.from({ length: 20 }, (_, i) => ({ code: `l${i}`, label: `L${i}`, text: { en: `t${i}`, es: `t${i}` } })) });
+  }
+  writeFileSync(file, JSON.stringify(study, null, 2));
+  const run = spawnSync(process.execPath, ['bin/vlab.js', 'study', 'list', '--db', join(dir, 'wide.sqlite')], { encoding: 'utf8', env: { ...process.env, VLAB_DEFINITIONS: defs }, timeout: 30_000 });
+  assert.equal(run.signal, null, 'study list was killed after 30 s (it hung)');
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout + run.stderr, /study\.json:\d+:\d+: factors: the factors make 102,400,000,000 cells \(at most 100,000\), far more than respondents to fill them/);
+});
