@@ -39,3 +39,30 @@ export async function textsNotScaled(page: Page, px: number): Promise<string[]> 
     .filter((t) => t.scaled < (px / 16) * 0.9)
     .map((t) => `${t.text}: ${t.px} px × ${t.scaled.toFixed(2)}`);
 }
+
+/**
+ * The words inside `selector` that a line break cuts in two (the word's glyphs on more than one line): what
+ * `overflow-wrap` does to a word wider than its box, read as "Part / ner" or "stati / oned". Each as
+ * `tag.class: word`.
+ */
+export function wordsBrokenAcrossLines(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const broken: string[] = [];
+    for (const root of document.querySelectorAll(selector)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement!;
+        // Visually hidden text (1 px, clipped: the conjoint header row on a narrow screen) has no lines to read.
+        if (!element.getClientRects().length || getComputedStyle(element).clipPath !== 'none') continue;
+        for (const word of node.textContent!.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index!);
+          range.setEnd(node, word.index! + word[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(`${element.tagName.toLowerCase()}.${String(element.className).split(' ')[0]}: ${word[0]}`);
+        }
+      }
+    }
+    return broken;
+  }, selector);
+}
