@@ -11,14 +11,19 @@ export async function setDefaultFontSize(page: Page, px: number): Promise<void> 
   await cdp.detach();
 }
 
-/** Every visible text on the page (an element with text of its own) and its font size in CSS pixels, in page order. */
-export function textSizes(page: Page): Promise<{ text: string; px: number }[]> {
+/**
+ * Every rendered text on the page (an element with text of its own) and its font size in CSS pixels, in page order;
+ * `hidden`: out of sight (1 px wide or clipped), as a screen reader's text or the conjoint header row on a narrow
+ * screen, where each level shows its profile instead (respondent.css).
+ */
+export function textSizes(page: Page): Promise<{ text: string; px: number; hidden: boolean }[]> {
   return page.locator('body *').evaluateAll((elements) =>
     elements
-      .filter((e) => e.getClientRects().length && e.clientWidth !== 1 && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+      .filter((e) => e.getClientRects().length && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
       .map((e) => ({
         text: `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]} "${[...e.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : '')).join('').trim().slice(0, 30)}"`,
         px: parseFloat(getComputedStyle(e).fontSize),
+        hidden: e.clientWidth === 1 || getComputedStyle(e).clipPath !== 'none',
       })),
   );
 }
@@ -30,9 +35,14 @@ export function textSizes(page: Page): Promise<{ text: string; px: number }[]> {
  */
 export async function textsNotScaled(page: Page, px: number): Promise<string[]> {
   await setDefaultFontSize(page, 16);
-  const before = await textSizes(page);
+  const at16 = await textSizes(page);
   await setDefaultFontSize(page, px);
-  const after = await textSizes(page);
+  const all = await textSizes(page);
+  // The texts in sight at both sizes: a text the larger size puts out of sight by design (the conjoint header row)
+  // is left out; one that vanishes otherwise changes the count.
+  const hiddenAfter = new Set(all.filter((t) => t.hidden).map((t) => t.text));
+  const before = at16.filter((t) => !t.hidden && !hiddenAfter.has(t.text));
+  const after = all.filter((t) => !t.hidden);
   if (after.length !== before.length) return [`${before.length} texts at 16 px, ${after.length} at ${px} px`];
   return before
     .map((b, i) => ({ ...b, scaled: after[i]!.px / b.px }))
