@@ -10,9 +10,10 @@ import { useBrowserSession } from './browser-session.ts';
 import { serveWaves } from './serve-process.ts';
 import { setDefaultFontSize, wordsBrokenAcrossLines } from './text-size.ts';
 import { cutText } from './text-spacing.ts';
+import { walkSurvey } from './walk-survey.ts';
 
-const session = useBrowserSession('text-size-words', (dbPath) => serveWaves(dbPath, ['alliance-corrective-measures', 'alliance-partner-conjoint']));
-const link = (study: string, pid: string) => `${session.app.baseUrl}/s/${session.app.waves.find((w) => w.study === study)!.id}?PROLIFIC_PID=${pid}`;
+const session = useBrowserSession('text-size-words', (dbPath) => serveWaves(dbPath, ['alliance-corrective-measures', 'alliance-partner-conjoint', 'bus-line-funding']));
+const link = (study: string, pid: string) => `${session.app.baseUrl}/s/${session.app.waves.find((w) => w.study === study)!.id}?PROLIFIC_PID=${pid}&lang=es`;
 const PHONES = [
   { width: 320, height: 568 },
   { width: 390, height: 844 },
@@ -62,5 +63,16 @@ test('the flagship’s title at 320 px with the text doubled: "partnerships" sta
   await page.goto(link('alliance-corrective-measures', 'words-title'));
   await page.locator('.vlab-progress__text').waitFor();
   assert.deepEqual(await problemsAt(page, 32, '.vlab-title'), []);
+  await context.close();
+});
+
+test('the Spanish end page at 320 px with the text doubled: "¡Muchas gracias!" and its sentence keep their words whole', async () => {
+  // Before: "¡Mucha / s graci / as!" (a 48 px heading in a box with 32 px of margin and 32 px of padding a side).
+  const context = await session.browser.newContext({ viewport: PHONES[0], isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(link('bus-line-funding', 'words-end'));
+  const steps = await walkSurvey(page, async () => {});
+  assert.equal(steps.at(-1)!.title, '¡Muchas gracias!');
+  assert.deepEqual(await problemsAt(page, 32, '.vlab-message'), []);
   await context.close();
 });
