@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { cellColumnHeaders } from './accessibility-tree.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { serveWaves } from './serve-process.ts';
-import { setDefaultFontSize, wordsBrokenAcrossLines } from './text-size.ts';
+import { linesTighterThanText, setDefaultFontSize, wordsBrokenAcrossLines } from './text-size.ts';
 import { cutText } from './text-spacing.ts';
 import { walkSurvey } from './walk-survey.ts';
 
@@ -75,4 +75,25 @@ test('the Spanish end page at 320 px with the text doubled: "¡Muchas gracias!" 
   assert.equal(steps.at(-1)!.title, '¡Muchas gracias!');
   assert.deepEqual(await problemsAt(page, 32, '.vlab-message'), []);
   await context.close();
+});
+
+test('with the text doubled no line is set closer than its text is tall, on every page of the flagship and the conjoint flagship (light and dark)', async () => {
+  // Before: a conjoint level's lines stayed 28 px apart at 32 px text (SurveyJS's px line height of an html
+  // element's td, span and div), so their letters overlapped.
+  const found: string[] = [];
+  for (const [study, colorScheme] of [
+    ['alliance-corrective-measures', 'light'],
+    ['alliance-partner-conjoint', 'light'],
+    ['alliance-partner-conjoint', 'dark'], // SurveyJS's DefaultDark sets its px line heights again
+  ] as const) {
+    const context = await session.browser.newContext({ viewport: PHONES[1], isMobile: true, hasTouch: true, colorScheme });
+    const page = await context.newPage();
+    await page.goto(link(study, `words-lines-${study}-${colorScheme}`));
+    await walkSurvey(page, async (step) => {
+      await setDefaultFontSize(page, 32);
+      found.push(...(await linesTighterThanText(page)).map((t) => `${study}, ${colorScheme}, page ${step.index}: ${t}`));
+    });
+    await context.close();
+  }
+  assert.deepEqual(found, []);
 });

@@ -76,3 +76,18 @@ export function wordsBrokenAcrossLines(page: Page, selector: string): Promise<st
     return broken;
   }, selector);
 }
+
+/**
+ * The texts whose line height does not follow their size: a line height in px under the font size (SurveyJS's
+ * 28 px for an html element's td, span and div) sets lines closer than the text is tall, which overlap once the
+ * reader's text size grows. Each as `tag.class "text": font size / line height`.
+ */
+export function linesTighterThanText(page: Page): Promise<string[]> {
+  return page.locator('body *').evaluateAll((elements) =>
+    elements
+      .filter((e) => e.getClientRects().length && e.clientWidth > 1 && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+      .map((e) => ({ e, s: getComputedStyle(e) }))
+      .filter(({ s }) => s.lineHeight !== 'normal' && parseFloat(s.lineHeight) < parseFloat(s.fontSize))
+      .map(({ e, s }) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]} "${(e.textContent ?? '').trim().slice(0, 30)}": ${s.fontSize} / ${s.lineHeight}`),
+  );
+}
