@@ -97,3 +97,18 @@ test('with the text doubled no line is set closer than its text is tall, on ever
   }
   assert.deepEqual(found, []);
 });
+
+test('the flagship’s page titles at 320 and 390 px with the text doubled: "international" stays whole', async () => {
+  // Before: "internationa / l politics" (a 48 px heading, 1.5 times the text, in 342 px at 390 px).
+  for (const viewport of PHONES) {
+    const context = await session.browser.newContext({ viewport, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(link('alliance-corrective-measures', `words-page-title-${viewport.width}`));
+    const found: string[] = [];
+    await walkSurvey(page, async (step) => {
+      found.push(...(await problemsAt(page, 32, '.sd-page__title, .vlab-message h1')).map((p) => `${viewport.width} px, page ${step.index}: ${p}`));
+    });
+    assert.deepEqual(found, []);
+    await context.close();
+  }
+});
