@@ -98,15 +98,18 @@ test('with the text doubled no line is set closer than its text is tall, on ever
   assert.deepEqual(found, []);
 });
 
-test('the flagship’s page titles at 320 and 390 px with the text doubled: "international" stays whole', async () => {
-  // Before: "internationa / l politics" (a 48 px heading, 1.5 times the text, in 342 px at 390 px).
+test('the flagship’s page titles at 390 px with the text doubled: "international" stays whole; at 320 px nothing scrolls sideways or is cut off', async () => {
+  // Before: "internationa / l politics" at 390 px (a 48 px heading, 1.5 times the text, in 342 px). At 320 px a 48 px
+  // "international" (about 360 px) is wider than the line whatever the padding: it breaks there, as it must not
+  // shrink (WCAG 1.4.4: every text grows with the reader's, accessibility.test.ts).
   for (const viewport of PHONES) {
     const context = await session.browser.newContext({ viewport, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await page.goto(link('alliance-corrective-measures', `words-page-title-${viewport.width}`));
     const found: string[] = [];
+    const titles = viewport.width === 390 ? '.sd-page__title, .vlab-message h1' : ':not(*)';
     await walkSurvey(page, async (step) => {
-      found.push(...(await problemsAt(page, 32, '.sd-page__title, .vlab-message h1')).map((p) => `${viewport.width} px, page ${step.index}: ${p}`));
+      found.push(...(await problemsAt(page, 32, titles)).map((p) => `${viewport.width} px, page ${step.index}: ${p}`));
     });
     assert.deepEqual(found, []);
     await context.close();
