@@ -10,7 +10,7 @@ import { securityHeaders } from './routes/security-headers.ts';
 import { untrustedProxyWarning } from './routes/untrusted-proxy-warning.ts';
 import { researcherApi } from './routes/researcher-api.ts';
 import { respondentApi } from './routes/respondent-api.ts';
-import { browserNotFound, mangledLinkPage, respondentPage, type WavePageInfo } from './routes/respondent-page.ts';
+import { browserNotFound, browserPostToPage, mangledLinkPage, respondentPage, type WavePageInfo } from './routes/respondent-page.ts';
 import { DomainError } from './domain/errors.ts';
 import { studyLocales, textIn } from './domain/localized-text.ts';
 import type { BrokenStudy } from './domain/broken-study.ts';
@@ -105,6 +105,7 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   app.use(respondentPage(config.publicDir, bundle, wavePageInfo(repos)));
   app.use(dashboardPage(config.publicDir, bundle));
   app.use(browserNotFound(config.publicDir, bundle));
+  app.use(browserPostToPage(app));
   // `POST /healthz` is a 405 naming GET: "nothing at /healthz" would send a client looking for it.
   app.use(noRoute(app, 'route'));
   app.use(mangledLinkPage(config.publicDir, bundle));

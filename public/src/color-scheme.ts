@@ -7,10 +7,16 @@ import { DefaultDark } from 'survey-core/themes';
  * dark palette (the --vlab-* variables under prefers-color-scheme: dark): its secondary text (white at 42 %, 3.7:1
  * on its question background) and error red (3.8:1) are text, and need 4.5:1.
  */
+/**
+ * DefaultDark's variables less its line heights in px (`--sjs-article-font-default-lineHeight: 28px` for an html
+ * element's text), which stayed 28 px at 32 px text and overlapped the lines: the stylesheet's ratios apply.
+ */
+const darkVariables = Object.fromEntries(Object.entries(DefaultDark.cssVariables ?? {}).filter(([name]) => !/^--sjs-article-font-.*-lineHeight$/.test(name)));
+
 export const DARK_THEME: ITheme = {
   ...DefaultDark,
   cssVariables: {
-    ...DefaultDark.cssVariables,
+    ...darkVariables,
     '--sjs-general-forecolor-light': 'var(--vlab-muted)',
     '--sjs-general-dim-forecolor-light': 'var(--vlab-muted)',
     '--sjs-font-questiondescription-color': 'var(--vlab-muted)',

@@ -14,6 +14,7 @@ import { followColorScheme } from './color-scheme.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
 import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Outcome } from './respondent-api.ts';
 import { describeStartError } from './start-error.ts';
+import { describeCompletionError } from './completion-error.ts';
 import { createAnswersToSend } from './cleared-answers.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
 import { PANEL_PARAMS } from '../../server/domain/panel-params.ts';
@@ -235,8 +236,7 @@ async function main(): Promise<void> {
       );
       finish(outcome, studyTitle);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : 'unknown error';
-      showMessage(messages.saveFailedTitle, messages.saveFailedText(reason), studyTitle);
+      showMessage(...describeCompletionError(error, messages), studyTitle);
     }
   });
   stripInlineStylesFromIcons();

@@ -1,10 +1,11 @@
-import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messagesFor, RESPONDENT_LOCALES, type RespondentMessages } from '../../public/src/i18n/messages.ts';
 import { chooseLocale, DEFAULT_LOCALE } from '../domain/localized-text.ts';
 import { WAVE_ID } from '../domain/wave.ts';
 import { escapeHtml } from '../domain/vignette.ts';
+import { allowedMethods } from './allowed-methods.ts';
 import type { PublicBundle } from './public-assets.ts';
 
 /** What the page shell needs to know of a wave: its study's locales and title, and the wave's default locale. */
@@ -68,6 +69,21 @@ export function browserNotFound(publicDir: string, bundle: PublicBundle): Reques
     const page = (req.method === 'GET' || req.method === 'HEAD') && prefersHtml(req);
     if (page) notFoundPage(req, res);
     else next();
+  };
+}
+
+/**
+ * After every page and API: a browser's POST (a form's navigation: a panel's "continue" button) to a page that
+ * answers GET — a respondent's link — is sent on to it with a 303, which the browser follows with a GET to the same
+ * URL (its query, the panel's parameters, kept). It was the JSON 405, shown as a page without a language or a
+ * title. Scripts (JSON or no preference), other methods and the API keep the 405.
+ */
+export function browserPostToPage(app: Express): RequestHandler {
+  return (req, res, next) => {
+    const navigation = req.method === 'POST' && !isApiPath(req.path) && prefersHtml(req);
+    if (!navigation || !allowedMethods(app, req.path).includes('GET')) return next();
+    // One leading slash: `//host/…` in a Location would be another site's address.
+    res.status(303).location(`/${req.originalUrl.replace(/^[/\\]+/, '')}`).end();
   };
 }
 

@@ -59,3 +59,52 @@ test('an MTurk preview: the page asks to accept the HIT to begin (mturk-preview.
   assert.equal(await shown(page, 'This is a preview of the HIT'), 'Please accept the HIT to begin the survey.');
   await page.close();
 });
+
+/** Declines consent on the Spanish bilingual page with the completion answered `status`, `body`; returns the heading and sentence shown. */
+async function refusedCompletion(page: Page, pid: string, status: number, body: unknown, title: string): Promise<string> {
+  await page.route('**/api/participants/*/complete', (route) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) }));
+  await open(page, `PROLIFIC_PID=${pid}&lang=es`, 'bus-line-funding');
+  await page.locator('[data-name="consent"] .sd-selectbase__label').nth(1).click();
+  await page.getByRole('button', { name: 'Salir del estudio' }).click();
+  return shown(page, title);
+}
+
+test('a completion refused on a Spanish page: the reason in Spanish, by the refusal’s code, not the server’s English words', async () => {
+  // Before: "Póngase en contacto con los investigadores (answers: required question not answered: consent)".
+  const page = await session.browser.newPage();
+  const error = { code: 'invalid_input', message: 'answers: required question not answered: consent' };
+  const text = await refusedCompletion(page, 'es-complete-422', 422, { error }, 'No se pudieron guardar sus respuestas');
+  assert.equal(text, 'Póngase en contacto con los investigadores (el servidor no aceptó una de sus respuestas; código invalid_input).');
+  for (const [code, reason] of [
+    ['not_found', 'no encontramos su participación'],
+    ['payload_too_large', 'sus respuestas son demasiado largas para guardarlas'],
+    ['rate_limited', 'demasiadas solicitudes desde su red'],
+    ['bad_request', 'el servidor rechazó la solicitud'],
+  ]) {
+    const other = await session.browser.newPage();
+    const said = await refusedCompletion(other, `es-complete-${code}`, 400, { error: { code, message: 'English words' } }, 'No se pudieron guardar sus respuestas');
+    assert.equal(said, `Póngase en contacto con los investigadores (${reason}; código ${code}).`);
+    await other.close();
+  }
+  await page.close();
+});
+
+test('a completion refused as a conflict (another tab went further): "continued in another tab", as a save says, in Spanish', async () => {
+  const page = await session.browser.newPage();
+  const error = { code: 'conflict', message: 'answers.age: pre-treatment answers cannot change after the vignette was shown' };
+  const text = await refusedCompletion(page, 'es-complete-409', 409, { error }, 'Esta encuesta continuó en otra pestaña o ventana');
+  assert.equal(text, 'Vuelva a cargar esta página para seguir desde donde se quedó.');
+  await page.close();
+});
+
+test('a completion refused on an English page still quotes the server’s reason, which the researchers need', async () => {
+  const page = await session.browser.newPage();
+  await page.route('**/api/participants/*/complete', (route) =>
+    route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalid_input', message: 'answers.consent: required' } }) }),
+  );
+  await open(page, 'PROLIFIC_PID=en-complete-422', 'bus-line-funding');
+  await page.locator('[data-name="consent"] .sd-selectbase__label').nth(1).click();
+  await page.getByRole('button', { name: 'Leave the study' }).click();
+  assert.equal(await shown(page, 'Your answers could not be saved'), 'Please contact the researchers (answers.consent: required).');
+  await page.close();
+});

@@ -11,14 +11,19 @@ export async function setDefaultFontSize(page: Page, px: number): Promise<void> 
   await cdp.detach();
 }
 
-/** Every visible text on the page (an element with text of its own) and its font size in CSS pixels, in page order. */
-export function textSizes(page: Page): Promise<{ text: string; px: number }[]> {
+/**
+ * Every rendered text on the page (an element with text of its own) and its font size in CSS pixels, in page order;
+ * `hidden`: out of sight (1 px wide or clipped), as a screen reader's text or the conjoint header row on a narrow
+ * screen, where each level shows its profile instead (respondent.css).
+ */
+export function textSizes(page: Page): Promise<{ text: string; px: number; hidden: boolean }[]> {
   return page.locator('body *').evaluateAll((elements) =>
     elements
-      .filter((e) => e.getClientRects().length && e.clientWidth !== 1 && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+      .filter((e) => e.getClientRects().length && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
       .map((e) => ({
         text: `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]} "${[...e.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : '')).join('').trim().slice(0, 30)}"`,
         px: parseFloat(getComputedStyle(e).fontSize),
+        hidden: e.clientWidth === 1 || getComputedStyle(e).clipPath !== 'none',
       })),
   );
 }
@@ -30,12 +35,59 @@ export function textSizes(page: Page): Promise<{ text: string; px: number }[]> {
  */
 export async function textsNotScaled(page: Page, px: number): Promise<string[]> {
   await setDefaultFontSize(page, 16);
-  const before = await textSizes(page);
+  const at16 = await textSizes(page);
   await setDefaultFontSize(page, px);
-  const after = await textSizes(page);
+  const all = await textSizes(page);
+  // The texts in sight at both sizes: a text the larger size puts out of sight by design (the conjoint header row)
+  // is left out; one that vanishes otherwise changes the count.
+  const hiddenAfter = new Set(all.filter((t) => t.hidden).map((t) => t.text));
+  const before = at16.filter((t) => !t.hidden && !hiddenAfter.has(t.text));
+  const after = all.filter((t) => !t.hidden);
   if (after.length !== before.length) return [`${before.length} texts at 16 px, ${after.length} at ${px} px`];
   return before
     .map((b, i) => ({ ...b, scaled: after[i]!.px / b.px }))
     .filter((t) => t.scaled < (px / 16) * 0.9)
     .map((t) => `${t.text}: ${t.px} px × ${t.scaled.toFixed(2)}`);
+}
+
+/**
+ * The words inside `selector` that a line break cuts in two (the word's glyphs on more than one line): what
+ * `overflow-wrap` does to a word wider than its box, read as "Part / ner" or "stati / oned". Each as
+ * `tag.class: word`.
+ */
+export function wordsBrokenAcrossLines(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const broken: string[] = [];
+    for (const root of document.querySelectorAll(selector)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement!;
+        // Visually hidden text (1 px, clipped: the conjoint header row on a narrow screen) has no lines to read.
+        if (!element.getClientRects().length || getComputedStyle(element).clipPath !== 'none') continue;
+        for (const word of node.textContent!.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, word.index!);
+          range.setEnd(node, word.index! + word[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(`${element.tagName.toLowerCase()}.${String(element.className).split(' ')[0]}: ${word[0]}`);
+        }
+      }
+    }
+    return broken;
+  }, selector);
+}
+
+/**
+ * The texts whose line height does not follow their size: a line height in px under the font size (SurveyJS's
+ * 28 px for an html element's td, span and div) sets lines closer than the text is tall, which overlap once the
+ * reader's text size grows. Each as `tag.class "text": font size / line height`.
+ */
+export function linesTighterThanText(page: Page): Promise<string[]> {
+  return page.locator('body *').evaluateAll((elements) =>
+    elements
+      .filter((e) => e.getClientRects().length && e.clientWidth > 1 && [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+      .map((e) => ({ e, s: getComputedStyle(e) }))
+      .filter(({ s }) => s.lineHeight !== 'normal' && parseFloat(s.lineHeight) < parseFloat(s.fontSize))
+      .map(({ e, s }) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]} "${(e.textContent ?? '').trim().slice(0, 30)}": ${s.fontSize} / ${s.lineHeight}`),
+  );
 }

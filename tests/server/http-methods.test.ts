@@ -69,3 +69,19 @@ test('a 404 does not echo an arbitrarily long id from the path', async () => {
     assert.match(res.body.error.message, /a…/);
   }
 });
+
+// Accessibility pass 10: a browser sent to a respondent's link by a form's POST (a panel's "continue" button) got the
+// JSON 405 as a page without a language or a title. A browser's POST to a page that answers GET is sent on to it.
+test('a browser’s POST to a respondent link (preferring HTML) is a 303 to the same link, which it then opens; nothing is stored', async () => {
+  const before = await participants();
+  const link = `/s/${wave.id}?PROLIFIC_PID=form-post&lang=es`;
+  const res = await request(app).post(link).set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8').type('form').send('a=1');
+  assert.equal(res.status, 303);
+  assert.equal(res.headers.location, link);
+  assert.equal(res.text, '');
+  // Scripts (JSON or no preference), other methods and the API keep the 405 that says what is wrong.
+  assert.equal((await request(app).post(link).set('Accept', 'application/json')).status, 405);
+  assert.equal((await request(app).put(link).set('Accept', 'text/html')).status, 405);
+  assert.equal((await request(app).get(`/api/waves/${wave.id}/participants`).set('Accept', 'text/html')).status, 405);
+  assert.equal(await participants(), before);
+});

@@ -43,6 +43,7 @@ export const en: RespondentMessages = {
   savingRetryText: 'We could not reach the server yet and are trying again. Please keep this page open.',
   saveFailedTitle: 'Your answers could not be saved',
   saveFailedText: (reason) => `Please contact the researchers (${reason}).`,
+  refusalReason: (_code, serverMessage) => serverMessage,
   thanksTitle: 'Thank you!',
   redirectText: 'Taking you back to the survey panel…',
   completeText: 'Your answers have been recorded. You may now close this page.',

@@ -1,5 +1,13 @@
 import type { RespondentMessages } from './messages.ts';
 
+/** What each refusal code of a completion means (docs/api.md), for refusalReason; any other: the server refused the request. */
+const REFUSALS: Readonly<Record<string, string>> = {
+  invalid_input: 'el servidor no aceptó una de sus respuestas',
+  not_found: 'no encontramos su participación',
+  payload_too_large: 'sus respuestas son demasiado largas para guardarlas',
+  rate_limited: 'demasiadas solicitudes desde su red',
+};
+
 export const es: RespondentMessages = {
   documentTitle: 'Encuesta',
   loading: 'Cargando la encuesta…',
@@ -43,6 +51,7 @@ export const es: RespondentMessages = {
   savingRetryText: 'Todavía no pudimos comunicarnos con el servidor y lo estamos intentando de nuevo. No cierre esta página.',
   saveFailedTitle: 'No se pudieron guardar sus respuestas',
   saveFailedText: (reason) => `Póngase en contacto con los investigadores (${reason}).`,
+  refusalReason: (code) => `${REFUSALS[code] ?? 'el servidor rechazó la solicitud'}; código ${code}`,
   thanksTitle: '¡Muchas gracias!',
   redirectText: 'Le estamos llevando de vuelta al panel de encuestas…',
   completeText: 'Sus respuestas han quedado registradas. Ya puede cerrar esta página.',

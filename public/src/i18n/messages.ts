@@ -66,6 +66,12 @@ export interface RespondentMessages {
   savingRetryText: string;
   saveFailedTitle: string;
   saveFailedText: (reason: string) => string;
+  /**
+   * A completion's refusal as saveFailedText's `reason`, from the refusal's machine `code` (docs/api.md) and the
+   * server's message, which is English: English quotes the message (what the researchers need to fix it), other
+   * locales say the code's meaning in their words and the code itself.
+   */
+  refusalReason: (code: string, serverMessage: string) => string;
   thanksTitle: string;
   redirectText: string;
   completeText: string;

@@ -1,0 +1,117 @@
+// At phone size with the reader's text doubled, words must not be cut in two where the layout can give them room.
+// Accessibility pass 10 (2026-12-04): at 320 px with the default font at 32 px a conjoint task's table read
+// "Part / ner / A" and "Abou / t 5,00 / 0 US troop / s are stati / oned there" (two columns of about 90 px of text,
+// `overflow-wrap: anywhere`), and the flagship's title "partnership / s".
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { cellColumnHeaders } from './accessibility-tree.ts';
+import { useBrowserSession } from './browser-session.ts';
+import { serveWaves } from './serve-process.ts';
+import { linesTighterThanText, setDefaultFontSize, wordsBrokenAcrossLines } from './text-size.ts';
+import { cutText } from './text-spacing.ts';
+import { walkSurvey } from './walk-survey.ts';
+
+const session = useBrowserSession('text-size-words', (dbPath) => serveWaves(dbPath, ['alliance-corrective-measures', 'alliance-partner-conjoint', 'bus-line-funding']));
+const link = (study: string, pid: string) => `${session.app.baseUrl}/s/${session.app.waves.find((w) => w.study === study)!.id}?PROLIFIC_PID=${pid}&lang=es`;
+const PHONES = [
+  { width: 320, height: 568 },
+  { width: 390, height: 844 },
+];
+
+/** Answers each question of the page shown with its first option and goes on, until `done` shows. */
+async function goOnUntil(page: Page, done: string): Promise<void> {
+  while (!(await page.locator(done).first().isVisible())) {
+    const position = await page.locator('.vlab-progress__text').innerText();
+    for (const question of await page.locator('.sd-page .sd-question:not(.sd-question--html)').all()) await question.locator('.sd-selectbase__label').first().click();
+    await page.locator('.sd-navigation__next-btn:visible').first().click();
+    await page.waitForFunction((before) => document.querySelector('.vlab-progress__text')?.textContent !== before, position);
+  }
+}
+
+/** What is wrong on the page shown with the default font at `px`: words cut in two in `selector`, text cut off, sideways scrolling. */
+async function problemsAt(page: Page, px: number, selector: string): Promise<string[]> {
+  await setDefaultFontSize(page, px);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return [
+    ...(await wordsBrokenAcrossLines(page, selector)).map((w) => `${px} px: broken: ${w}`),
+    ...(await cutText(page)).map((t) => `${px} px: cut off: ${t}`),
+    ...(overflow > 0 ? [`${px} px: ${overflow} px wider than the screen`] : []),
+  ];
+}
+
+test('a conjoint task at 320 and 390 px with the text at 1.5 and 2 times: no level or profile name cut mid-word, nothing scrolls sideways, the cells keep their column headers', async () => {
+  for (const viewport of PHONES) {
+    const context = await session.browser.newContext({ viewport, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(link('alliance-partner-conjoint', `words-conjoint-${viewport.width}`));
+    await goOnUntil(page, '.vlab-conjoint__table');
+    const found: string[] = [];
+    for (const px of [24, 32]) {
+      found.push(...(await problemsAt(page, px, '.vlab-conjoint__table, .vlab-title')).map((p) => `${viewport.width} px wide, ${p}`));
+      // A screen reader's table navigation still names each level's profile.
+      assert.deepEqual(new Set((await cellColumnHeaders(page)).flat()), new Set(['Partner A', 'Partner B']), `${viewport.width} px, ${px} px text`);
+    }
+    assert.deepEqual(found, []);
+    await context.close();
+  }
+});
+
+test('the flagship’s title at 320 px with the text doubled: "partnerships" stays whole', async () => {
+  const context = await session.browser.newContext({ viewport: PHONES[0], isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(link('alliance-corrective-measures', 'words-title'));
+  await page.locator('.vlab-progress__text').waitFor();
+  assert.deepEqual(await problemsAt(page, 32, '.vlab-title'), []);
+  await context.close();
+});
+
+test('the Spanish end page at 320 px with the text doubled: "¡Muchas gracias!" and its sentence keep their words whole', async () => {
+  // Before: "¡Mucha / s graci / as!" (a 48 px heading in a box with 32 px of margin and 32 px of padding a side).
+  const context = await session.browser.newContext({ viewport: PHONES[0], isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(link('bus-line-funding', 'words-end'));
+  const steps = await walkSurvey(page, async () => {});
+  assert.equal(steps.at(-1)!.title, '¡Muchas gracias!');
+  assert.deepEqual(await problemsAt(page, 32, '.vlab-message'), []);
+  await context.close();
+});
+
+test('with the text doubled no line is set closer than its text is tall, on every page of the flagship and the conjoint flagship (light and dark)', async () => {
+  // Before: a conjoint level's lines stayed 28 px apart at 32 px text (SurveyJS's px line height of an html
+  // element's td, span and div), so their letters overlapped.
+  const found: string[] = [];
+  for (const [study, colorScheme] of [
+    ['alliance-corrective-measures', 'light'],
+    ['alliance-partner-conjoint', 'light'],
+    ['alliance-partner-conjoint', 'dark'], // SurveyJS's DefaultDark sets its px line heights again
+  ] as const) {
+    const context = await session.browser.newContext({ viewport: PHONES[1], isMobile: true, hasTouch: true, colorScheme });
+    const page = await context.newPage();
+    await page.goto(link(study, `words-lines-${study}-${colorScheme}`));
+    await walkSurvey(page, async (step) => {
+      await setDefaultFontSize(page, 32);
+      found.push(...(await linesTighterThanText(page)).map((t) => `${study}, ${colorScheme}, page ${step.index}: ${t}`));
+    });
+    await context.close();
+  }
+  assert.deepEqual(found, []);
+});
+
+test('the flagship’s page titles at 390 px with the text doubled: "international" stays whole; at 320 px nothing scrolls sideways or is cut off', async () => {
+  // Before: "internationa / l politics" at 390 px (a 48 px heading, 1.5 times the text, in 342 px). At 320 px a 48 px
+  // "international" (about 360 px) is wider than the line whatever the padding: it breaks there, as it must not
+  // shrink (WCAG 1.4.4: every text grows with the reader's, accessibility.test.ts).
+  for (const viewport of PHONES) {
+    const context = await session.browser.newContext({ viewport, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(link('alliance-corrective-measures', `words-page-title-${viewport.width}`));
+    const found: string[] = [];
+    const titles = viewport.width === 390 ? '.sd-page__title, .vlab-message h1' : ':not(*)';
+    await walkSurvey(page, async (step) => {
+      found.push(...(await problemsAt(page, 32, titles)).map((p) => `${viewport.width} px, page ${step.index}: ${p}`));
+    });
+    assert.deepEqual(found, []);
+    await context.close();
+  }
+});
