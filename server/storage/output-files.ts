@@ -1,4 +1,4 @@
-import { createWriteStream, fchmodSync, fstatSync, lstatSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { constants, createWriteStream, fchmodSync, lstatSync, openSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
@@ -74,14 +74,20 @@ function namedAfter(target: string, error: unknown): unknown {
 }
 
 /**
- * The partial file, opened owner-only (0600) whatever the umask: exports and replication packages hold panel IDs.
- * A partial file a kill -9 left keeps its mode when reopened, so a regular one is made 0600 through the open
- * descriptor (never by path: a link there, as a test's `/dev/full`, must not have its target's mode changed).
+ * The partial file, created new and owner-only (0600) whatever the umask: exports and replication packages hold
+ * panel IDs. Whatever already has its name — a partial file a kill -9 left, or a link another user of a shared
+ * folder put there pointing at one of your files — is unlinked, never opened: O_EXCL|O_NOFOLLOW then refuses
+ * anything that reappears under the name in between, so no write ever goes through someone else's link.
  */
-function ownerOnlyStream(partial: string): NodeJS.WritableStream {
-  const fd = openSync(partial, 'w', 0o600);
-  if (fstatSync(fd).isFile()) fchmodSync(fd, 0o600);
-  return createWriteStream('', { fd });
+function freshOwnerOnlyFd(partial: string): number {
+  try {
+    if (!lstatSync(partial).isDirectory()) unlinkSync(partial);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const fd = openSync(partial, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  fchmodSync(fd, 0o600); // the umask may have taken bits away from 0600 (0277); the owner still needs to read it
+  return fd;
 }
 
 /**
@@ -96,12 +102,13 @@ export async function writeFileWhole(target: string, body: Readable): Promise<vo
     return;
   }
   const partial = `${target}.partial`;
+  const fd = freshOwnerOnlyFd(partial); // before tracking it: a name this process did not create is not its to remove
   await removedIfStopped([partial], async () => {
     try {
-      await pipeline(body, ownerOnlyStream(partial));
+      await pipeline(body, createWriteStream('', { fd }));
       renameSync(partial, target);
     } catch (error) {
-      rmSync(partial, { force: true });
+      removeIfFile(partial);
       throw namedAfter(target, error);
     }
   });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -117,12 +117,12 @@ test('a database that cannot be written (disk full or read-only) is one line say
 // The second attacker trial (2026-12-03): `vlab export --out` onto a full disk ended in Node's uncaught-exception
 // trace (`[Error: ENOSPC: no space left on device, write]`): a failed write carries no path, so the one-line
 // message for ENOSPC never matched. /dev/full stands in for the full disk (every write to it fails with ENOSPC),
-// reached through the `.partial` file the output is written to first.
+// reached as the --out itself through a link: a device is streamed into (a `.partial` already a link is refused).
 test('--out onto a full disk is one line naming the file, exit code 2, and no file is left', async () => {
   const { cliAction } = await import('../../server/cli/cli-action.ts');
   const { writeOutput } = await import('../../server/cli/commands/output-file.ts');
   const out = join(dir, 'export.csv');
-  symlinkSync('/dev/full', `${out}.partial`);
+  symlinkSync('/dev/full', out);
   const written: string[] = [];
   const write = process.stderr.write;
   process.stderr.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stderr.write;
@@ -134,7 +134,7 @@ test('--out onto a full disk is one line naming the file, exit code 2, and no fi
   assert.equal(process.exitCode, 2);
   process.exitCode = 0;
   assert.deepEqual(written, [`vlab export: ${out}: no space left on the device\n`]);
-  assert.equal(existsSync(out), false);
+  assert.ok(lstatSync(out).isSymbolicLink(), 'the link is still a link');
   assert.equal(existsSync(`${out}.partial`), false);
 });
 

@@ -5,13 +5,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
 import { after, test } from 'node:test';
-import { writeFolderWhole } from '../../server/storage/output-files.ts';
+import { writeFileWhole, writeFolderWhole } from '../../server/storage/output-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-output-files-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -65,18 +65,64 @@ test('a replication folder whose third file fails (a full disk) keeps none of th
   assert.deepEqual(readdirSync(folder), []);
 });
 
-test('a full disk under replication --out F.zip leaves no zip, whole or truncated', () => {
+// Attacker pass 12 (2026-12-04): the partial file was opened with a plain 'w', following a link already under its
+// name. In a shared folder another user could plant `wave.csv.partial -> ~you/notes.txt`: the export overwrote
+// notes.txt, and the rename then left wave.csv a link to it. The name is now unlinked and created O_EXCL|O_NOFOLLOW.
+test('a .partial already there as a link (planted in a shared folder) is replaced, never written through', async () => {
+  const folder = mkdtempSync(join(dir, 'shared-'));
+  const victim = join(folder, 'notes.txt');
+  writeFileSync(victim, 'mine\n', { mode: 0o644 });
+  const planted = join(folder, 'planted.txt'); // a link to no file yet: following it would create a file there
+  for (const [name, target] of [['wave.csv', victim], ['other.csv', planted]] as const) {
+    const out = join(folder, name);
+    symlinkSync(target, `${out}.partial`);
+    await writeFileWhole(out, Readable.from(['participant\n']));
+    assert.ok(lstatSync(out).isFile(), `${name} is a regular file, not the planted link`);
+    assert.equal(readFileSync(out, 'utf8'), 'participant\n');
+    assert.equal(statSync(out).mode & 0o777, 0o600);
+  }
+  assert.equal(readFileSync(victim, 'utf8'), 'mine\n');
+  assert.equal(statSync(victim).mode & 0o777, 0o644);
+  assert.equal(existsSync(planted), false);
+});
+
+test('a .partial a kill -9 left (a regular file, 0644) is replaced by a new owner-only one', async () => {
+  const out = join(mkdtempSync(join(dir, 'left-')), 'wave.csv');
+  writeFileSync(`${out}.partial`, 'half a file from before, longer than the new one\n', { mode: 0o644 });
+  await writeFileWhole(out, Readable.from(['participant\n']));
+  assert.equal(readFileSync(out, 'utf8'), 'participant\n');
+  assert.equal(statSync(out).mode & 0o777, 0o600);
+});
+
+// A full disk, honestly: /dev/full fails every write with ENOSPC. Reached as the --out itself (through a link, as
+// /dev/stdout is), it is a device, so it is streamed into; the planted-link way this test used before is now refused.
+test('a full disk under replication --out F.zip is one line, exit code 2, and leaves no partial file', () => {
   const db = join(dir, 'replication.sqlite');
   const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
   assert.equal(created.status, 0, created.stderr);
   const wave = (JSON.parse(created.stdout) as { id: string }).id;
   const out = join(dir, 'package.zip');
-  symlinkSync('/dev/full', `${out}.partial`); // every write to /dev/full fails with ENOSPC, as on a full disk
+  symlinkSync('/dev/full', out);
   const run = vlab(['replication', '--wave', wave, '--db', db, '--out', out]);
   assert.equal(run.stderr, `vlab replication: ${out}: no space left on the device\n`);
   assert.equal(run.status, 2);
-  assert.equal(existsSync(out), false);
+  assert.ok(lstatSync(out).isSymbolicLink(), 'the link is still a link');
   assert.equal(existsSync(`${out}.partial`), false);
+});
+
+// A write failing partway through a regular file (the disk filling up) removes the partial file.
+test('a write that fails partway leaves neither the file nor its partial file', async () => {
+  const out = join(mkdtempSync(join(dir, 'failing-')), 'wave.csv');
+  const chunks = ['participant\n'.repeat(1000)];
+  const body = new Readable({
+    read() {
+      const chunk = chunks.shift();
+      if (chunk) this.push(chunk);
+      else this.destroy(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+    },
+  });
+  await assert.rejects(writeFileWhole(out, body), /ENOSPC/);
+  assert.deepEqual(readdirSync(join(out, '..')), []);
 });
 
 test('--out naming a device (through a link, as /dev/stdout is) streams into it and leaves the link alone', () => {
