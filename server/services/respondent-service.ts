@@ -13,7 +13,7 @@ import { drawParticipant } from './participant-draw.ts';
 import { createQualityFlagService } from './quality-flag-service.ts';
 import { createQuotaAdmission, type QuotaStepMode } from './quota-admission.ts';
 import { createRespondentStudies } from './respondent-studies.ts';
-import { answersAfter, lockedParticipant, outcomeOf, sessionParticipant, waveClosed, type ParticipantOutcome } from './respondent-steps.ts';
+import { answersAfter, checkCompletedAgain, lockedParticipant, outcomeOf, sessionParticipant, waveClosed, type ParticipantOutcome } from './respondent-steps.ts';
 import { lockedWaveOf, relockedWave } from './wave-lookup.ts';
 
 export type { ParticipantOutcome } from './respondent-steps.ts';
@@ -207,14 +207,19 @@ function savePartial(ctx: RespondentContext, input: { code: string; answers: unk
 
 /**
  * Stores the final answers (merged over the saved ones) and the participant's status once. Calling it again
- * (a retry after a lost response) returns the stored outcome and changes nothing.
+ * with the same answers (a retry after a lost response) returns the stored outcome and changes nothing; with
+ * other answers (another tab completed first) it is refused as a conflict.
  */
 function complete(ctx: RespondentContext, input: { code: string; answers: unknown; honeypot?: string }): Promise<ParticipantOutcome> {
   const { store, studies, quotas, qualityFlags, now } = ctx;
   return store.write(async (tx) => {
     const { participant, wave } = await lockedParticipant(tx, input.code);
-    if (participant.status !== 'started') return outcomeOf(wave, participant)!;
     const study = await studies.of(tx, wave);
+    if (participant.status !== 'started') {
+      // A retry (same answers) gets the stored outcome; other answers are another tab's, refused (409).
+      await checkCompletedAgain(tx, study, participant, input.answers);
+      return outcomeOf(wave, participant)!;
+    }
     // The fielded definition: with m vignettes, every vignette's outcome questions are required and checked.
     const def = study.fielded;
     const answers = await answersAfter(tx, study, participant, input.answers);

@@ -1,5 +1,6 @@
 import { validateAnswers, type Answers } from '../domain/answers.ts';
 import { checkClearedNames, splitCleared, withoutCleared } from '../domain/cleared-answers.ts';
+import { checkRetriedCompletion } from '../domain/completion-retry.ts';
 import { DomainError } from '../domain/errors.ts';
 import { fillRedirectUrl, type PanelParams } from '../domain/panel.ts';
 import { PARTICIPANT_CODE, type Participant, type ParticipantStatus } from '../domain/participant.ts';
@@ -67,4 +68,17 @@ export async function answersAfter(tx: Repositories, study: RespondentStudy, par
   checkVignetteOrder(study.def, participant.currentPage, stored, incoming);
   const merged = mergeAnswers(stored, incoming);
   return cleared.length ? withoutCleared(study, participant.currentPage, stored, merged, cleared) : merged;
+}
+
+/**
+ * A completion of a finished participant: refused (409) when its answers differ from the stored final ones
+ * (completion-retry.ts). A participant turned away over quota has no final answers: the outcome stands whatever
+ * they send, as before.
+ */
+export async function checkCompletedAgain(tx: Repositories, study: RespondentStudy, participant: Participant, raw: unknown): Promise<void> {
+  const stored = (await tx.answers.get(participant.id, 'final'))?.answers;
+  if (!stored) return;
+  const { values, cleared } = splitCleared(raw);
+  checkClearedNames(study.fielded, cleared);
+  checkRetriedCompletion(stored, validateAnswers(study.fielded, values));
 }

@@ -138,11 +138,15 @@ test('completing twice stores one completion; the redirect carries the panel par
   assert.deepEqual(first.body, { status: 'complete', redirectUrl: 'https://panel.example/complete?RID=r%26d%2F1&pid=&code=C0DE' });
   const completedAt = (await repos.participants.findByCode(code))!.completedAt;
 
+  // A retry (the same answers) gets the same outcome; other answers (another tab, attack12) are a conflict.
+  const retry = await request(app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+  assert.equal(retry.status, 200);
+  assert.deepEqual(retry.body, first.body);
   const second = await request(app)
     .post(`/api/participants/${code}/complete`)
     .send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, do_nothing: 5 } });
-  assert.equal(second.status, 200);
-  assert.deepEqual(second.body, first.body);
+  assert.equal(second.status, 409);
+  assert.equal(second.body.error.code, 'conflict');
   assert.equal(await sql.value("SELECT COUNT(*) FROM answers WHERE kind = 'final'"), 1);
   const final = (await repos.answers.get((await repos.participants.findByCode(code))!.id, 'final'))!;
   assert.equal(final.answers.do_nothing, 2);
