@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { textTable } from '../../../analysis/text-table.ts';
 import { cliAction } from '../cli-action.ts';
+import { countForReading } from '../count-for-reading.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
 
 /** `vlab study list [--db PATH] [--json]`: the studies in survey-definitions/ (synced into the database). */
@@ -33,7 +34,8 @@ export function registerStudyCommands(program: Command): void {
             study: s.id,
             version: `v${s.version}`,
             // A conjoint's restrictions leave fewer profiles than the full factorial: "176 of 192".
-            cells: s.cells === s.fullCells ? s.cells : `${s.cells} of ${s.fullCells}`,
+            // Grouped digits or, past 2^53, a power of ten (count-for-reading.ts): never 2.36e+37.
+            cells: s.cells === s.fullCells ? countForReading(s.cells) : `${countForReading(s.cells)} of ${countForReading(s.fullCells)}`,
             waves: s.waves,
             title: s.broken ? `BROKEN (see below) ${s.title}` : s.title,
           }));
