@@ -74,6 +74,7 @@ const POSTGRES_SUITE = [
   'tests/server/estimates.test.ts',
   'tests/server/exports.test.ts',
   'tests/server/idempotency.test.ts',
+  'tests/server/completion-another-tab.test.ts',
   'tests/server/locales.test.ts',
   'tests/server/multi-process.test.ts',
   'tests/server/quality-flags-durations.test.ts',

@@ -1,0 +1,88 @@
+// Attacker pass 12 (2026-12-04): request framing the fuzzer (fuzz.test.ts) never sends, because it goes through
+// fetch: Content-Length with Transfer-Encoding (request smuggling), two Content-Lengths, a body cut short by the
+// client, chunk extensions and trailers, a UTF-8 BOM, Expect, and requests pipelined on one connection. All were
+// sound when tried; kept here so they stay so. Raw bytes to the real server (`vlab serve`; the framing is settled
+// before any storage, so this runs on SQLite only).
+import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import { after, before, test } from 'node:test';
+import { serve, type ServedApp } from '../e2e/serve-process.ts';
+import { LOAD_ENV } from '../../support/load-settings.ts';
+import { openStore } from '../../server/storage/open-store.ts';
+import { createTestLocation } from './test-app.ts';
+import { testSql } from './test-sql.ts';
+
+let app: ServedApp;
+let location: { location: string; remove(): Promise<void> };
+let wave: string;
+before(async () => {
+  location = await createTestLocation();
+  app = await serve(location.location, LOAD_ENV);
+  wave = app.waves[0]!.id;
+});
+after(async () => {
+  await app.stop();
+  await location.remove();
+});
+
+/** Writes `bytes` on one connection, half-closes after `closeAfterMs`, and resolves with all the server sent. */
+function exchange(bytes: string | Buffer, closeAfterMs = 1000): Promise<string> {
+  const { hostname, port } = new URL(app.baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+    socket.write(bytes);
+    setTimeout(() => socket.end(), closeAfterMs);
+  });
+}
+const statuses = (received: string) => [...received.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
+const startHead = (extra: string) => `POST /api/waves/${wave}/participants HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${extra}\r\n`;
+const startBody = (pid: string) => JSON.stringify({ panel: { PROLIFIC_PID: pid } });
+
+async function participantsWith(panelIds: string[]): Promise<number> {
+  const store = await openStore(location.location);
+  try {
+    const placeholders = panelIds.map(() => '?').join(', ');
+    return Number(await testSql(store).value(`SELECT COUNT(*) FROM participants WHERE panel_id IN (${placeholders})`, ...panelIds));
+  } finally {
+    await store.close();
+  }
+}
+
+test('Content-Length with Transfer-Encoding, and two Content-Lengths: 400, nothing stored, nothing smuggled', async () => {
+  const body = startBody('smuggled');
+  const both = await exchange(`${startHead('Content-Length: 4\r\nTransfer-Encoding: chunked\r\n')}0\r\n\r\nPOST /api/waves/${wave}/participants HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+  assert.deepEqual(statuses(both), [400]);
+  const twice = await exchange(`${startHead(`Content-Length: 2\r\nContent-Length: ${body.length}\r\n`)}${body}`);
+  assert.deepEqual(statuses(twice), [400]);
+  assert.equal(await participantsWith(['smuggled']), 0);
+});
+
+test('a body the client cuts short (Content-Length 500, 40 bytes, then end): 400 and no participant', async () => {
+  const received = await exchange(`${startHead('Content-Length: 500\r\n')}${startBody('cut-short')}`, 300);
+  assert.deepEqual(statuses(received), [400]);
+  assert.equal(await participantsWith(['cut-short']), 0);
+});
+
+test('chunk extensions and trailers, a UTF-8 BOM, Expect: 100-continue are taken; an unknown Expect is 417', async () => {
+  const body = startBody('chunked');
+  const chunked = await exchange(`${startHead('Transfer-Encoding: chunked\r\n')}5;ext=1\r\n${body.slice(0, 5)}\r\n${(body.length - 5).toString(16)}\r\n${body.slice(5)}\r\n0\r\nX-Trailer: y\r\n\r\n`);
+  assert.deepEqual(statuses(chunked), [201]);
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(startBody('bom'))]);
+  assert.deepEqual(statuses(await exchange(Buffer.concat([Buffer.from(startHead(`Content-Length: ${bom.length}\r\n`)), bom]))), [201]);
+  const expect = startBody('expect');
+  assert.deepEqual(statuses(await exchange(`${startHead(`Expect: 100-continue\r\nContent-Length: ${expect.length}\r\n`)}${expect}`)), [100, 201]);
+  const odd = startBody('odd-expect');
+  assert.deepEqual(statuses(await exchange(`${startHead(`Expect: 999-x\r\nContent-Length: ${odd.length}\r\n`)}${odd}`)), [417]);
+  assert.equal(await participantsWith(['chunked', 'bom', 'expect', 'odd-expect']), 3);
+});
+
+test('50 starts pipelined on one connection: 50 answers in order, 50 participants', async () => {
+  const ids = Array.from({ length: 50 }, (_, i) => `piped-${i}`);
+  const received = await exchange(ids.map((id) => `${startHead(`Content-Length: ${startBody(id).length}\r\n`)}${startBody(id)}`).join(''), 5000);
+  assert.deepEqual(statuses(received), Array(50).fill(201));
+  assert.equal(await participantsWith(ids), 50);
+});
