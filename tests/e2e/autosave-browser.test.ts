@@ -218,3 +218,49 @@ test('a double tap on Next moves one page, and its second tap picks nothing on t
   assert.deepEqual(await page.locator('.sd-item--checked').allInnerTexts(), [], 'no answer was picked by the second tap');
   await page.close();
 });
+
+// Attacker pass 12 (2026-12-04): two tabs of one link both on the last page, each completing with its own answer:
+// the second completion got 200 and the thanks page while its answer was dropped. Now it is refused (409) and the
+// tab says the survey went on elsewhere; the first tab's answers are the ones stored.
+test('two tabs of one link both complete, with different answers: the second says the survey went on in another tab', async () => {
+  const context = await session.browser.newContext();
+  const first = await context.newPage();
+  const url = link('PROLIFIC_PID=autosave-two-completions&STUDY_ID=s&SESSION_ID=sess-two-completions');
+  await first.goto(url);
+  let atLastPage!: () => void;
+  let goOn!: () => void;
+  const reached = new Promise<void>((resolve) => (atLastPage = resolve));
+  const go = new Promise<void>((resolve) => (goOn = resolve));
+  const walked = walkSurvey(first, async (step) => {
+    const [at, of] = (await first.locator('.vlab-progress__text').innerText().catch(() => '')).match(/\d+/g) ?? [];
+    if (!step.end && at !== undefined && at === of) {
+      atLastPage();
+      await go;
+    }
+  });
+  await reached;
+  const second = await context.newPage();
+  await second.goto(url);
+  const recall = second.locator('[data-name="manipulation_check_regime"]');
+  await recall.waitFor();
+  const saved = second.waitForResponse((r) => r.request().method() === 'PUT');
+  await recall.locator('.sd-selectbase__label').nth(1).click(); // the first tab will pick the first option
+  await saved;
+  goOn();
+  const steps = await walked;
+  assert.equal(steps.at(-1)!.end, true, 'the first tab completed');
+
+  await second.locator('.sd-navigation__complete-btn:visible').click();
+  await second.getByRole('heading', { level: 1, name: 'This survey went on in another tab or window' }).waitFor();
+  const db = new Database(join(session.dir, 'vlab.sqlite'), { readonly: true });
+  try {
+    const final = db
+      .prepare(`SELECT a.answers_json FROM participants p JOIN answers a ON a.participant_id = p.id AND a.kind = 'final' WHERE p.panel_id = ?`)
+      .pluck()
+      .get('autosave-two-completions') as string;
+    assert.equal(JSON.parse(final).manipulation_check_regime, 'democracy');
+  } finally {
+    db.close();
+  }
+  await context.close();
+});
