@@ -124,9 +124,14 @@ test('the estimators\' warnings go to stderr, as vlab fit\'s: a declared level n
   for (const verb of ['amce', 'mm']) {
     const run = vlab([verb, ...args, '--levels', extra]);
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stderr, `vlab ${verb}: warning: ${verb}: feature "regime": no complete row shows "monarchy", so it has no estimate (R's model frame drops unused levels)\n`);
+    // The verb names the estimator once: not `vlab amce: warning: amce: …` (until 2026-12-04).
+    assert.equal(run.stderr, `vlab ${verb}: warning: feature "regime": no complete row shows "monarchy", so it has no estimate (R's model frame drops unused levels)\n`);
     assert.equal(run.stdout, vlab([verb, ...args, '--levels', levelsFile]).stdout);
   }
+  // amce_diffs names itself with an underscore: left out all the same.
+  const diff = vlab(['amce-diff', ...args, '--by', 'party', '--levels', extra]);
+  assert.equal(diff.status, 0, diff.stderr);
+  assert.equal(diff.stderr, `vlab amce-diff: warning: feature "regime": no complete row shows "monarchy", so it has no estimate (R's model frame drops unused levels)\n`);
 });
 
 test('user mistakes: exit 2, one line naming the verb and the problem, no stack trace', () => {
