@@ -80,5 +80,5 @@ test('vlab simulate learns the wave\'s study from --db or VLAB_DB; without a dat
   // A --db that does not know the wave is a mistake named before any respondent starts.
   const wrong = await cli({}, 'copied-wrong', '--db', missing);
   assert.equal(wrong.status, 2);
-  assert.match(wrong.stderr, /^vlab simulate: --db .*no-such\.sqlite (has no wave|cannot be read)/);
+  assert.match(wrong.stderr, /^vlab simulate: --db .*no-such\.sqlite: no such file \(give the database the server at --base-url serves, or leave --db out\)\n$/);
 });

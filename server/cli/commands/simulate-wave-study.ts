@@ -1,4 +1,5 @@
-import { maskedLocation } from '../../storage/store.ts';
+import { existsSync } from 'node:fs';
+import { isPostgresUrl, maskedLocation } from '../../storage/store.ts';
 import { UsageError } from '../cli-action.ts';
 import { asUsageError } from './cli-storage.ts';
 
@@ -12,6 +13,7 @@ import { asUsageError } from './cli-storage.ts';
  */
 export async function waveStudyInLocalDatabase(wave: string, db: string | undefined): Promise<string | undefined> {
   const { openExistingDatabase } = await import('../../index.ts');
+  if (db !== undefined && !isPostgresUrl(db) && !existsSync(db)) throw new UsageError(`--db ${db}: no such file (give the database the server at --base-url serves, or leave --db out)`);
   let store;
   try {
     store = await openExistingDatabase({ dbPath: db });
