@@ -33,4 +33,5 @@ export { amceDiffs, type AmceDiffsOptions } from './conjoint/amce-diffs.ts';
 export { freqs, type FreqsOptions, type LevelFrequency } from './conjoint/freqs.ts';
 export { probabilitiesFromColumns } from './conjoint/probability-columns.ts';
 export { conjointColumns, type ConjointEstimate, type ConjointResult } from './conjoint/result.ts';
+export type { ConjointLabels } from './conjoint/warnings.ts';
 export { chiSquareUpperTail } from './helpers/chi-square.ts';
