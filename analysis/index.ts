@@ -1,7 +1,7 @@
 // The public surface of the analysis module: estimators, their options and result shapes, and the helpers a
 // caller needs to prepare input (CSV rows) or reuse the maths (distributions).
 export { AnalysisError } from './errors.ts';
-export { lmRobust, type LmRobustOptions, type LmRobustResult } from './lm-robust.ts';
+export { isPerfectFitWarning, lmRobust, PERFECT_FIT_WARNING, type LmRobustOptions, type LmRobustResult } from './lm-robust.ts';
 export { differenceInMeans, type DifferenceInMeansOptions, type DifferenceInMeansResult } from './difference-in-means.ts';
 export { rake, type Margins, type RakeOptions, type RakeResult } from './rake.ts';
 export { pAdjust, P_ADJUST_METHODS, type PAdjustMethod } from './p-adjust.ts';
@@ -33,4 +33,5 @@ export { amceDiffs, type AmceDiffsOptions } from './conjoint/amce-diffs.ts';
 export { freqs, type FreqsOptions, type LevelFrequency } from './conjoint/freqs.ts';
 export { probabilitiesFromColumns } from './conjoint/probability-columns.ts';
 export { conjointColumns, type ConjointEstimate, type ConjointResult } from './conjoint/result.ts';
+export type { ConjointLabels } from './conjoint/warnings.ts';
 export { chiSquareUpperTail } from './helpers/chi-square.ts';

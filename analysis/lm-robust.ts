@@ -69,6 +69,15 @@ interface FitWithVariance {
 const FN = 'lmRobust';
 
 /**
+ * lmRobust's warning that every residual is 0 up to rounding, exported beside its words so that an estimator which
+ * expects a perfect fit (mm's y ~ 0 + levels on an outcome alike within levels) leaves it out by what it is, not
+ * by matching its wording.
+ * @example lmRobust({ formula: 'y ~ x', rows }).warnings.filter((w) => !isPerfectFitWarning(w))
+ */
+export const PERFECT_FIT_WARNING = `${FN}: essentially perfect fit: summary may be unreliable (R's summary.lm words: every residual is 0 up to rounding, so the standard errors, t statistics and p-values are rounding noise; estimatr prints them without a warning)`;
+export const isPerfectFitWarning = (warning: string): boolean => warning === PERFECT_FIT_WARNING;
+
+/**
  * Ordinary (or weighted) least squares with robust standard errors, equal to R's `estimatr::lm_robust`
  * (Blair, Cooper, Coppock, Humphreys & Sonnet; https://declaredesign.org/r/estimatr/articles/mathematical-notes.html).
  * Rank-deficient designs are fitted by pivoted QR and report aliased terms as nulls, as estimatr does.
@@ -138,7 +147,7 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean): LmRobust
   // estimatr's add_cis_pvals: df ≤ 0 (n = rank) becomes NA, and with it the p-value and the interval (NaN stays NaN).
   const noDf = df !== null && df.some((value) => value <= 0);
   if (essentiallyPerfectFit(design, y, fit.coef, w, n - fit.rank, shift)) {
-    warnings.push(`${FN}: essentially perfect fit: summary may be unreliable (R's summary.lm words: every residual is 0 up to rounding, so the standard errors, t statistics and p-values are rounding noise; estimatr prints them without a warning)`);
+    warnings.push(PERFECT_FIT_WARNING);
   }
   if (noDf) warnings.push(`${FN}: some degrees of freedom are zero or negative (${n} rows for ${fit.rank} coefficients); p-values and confidence intervals are NA, as in estimatr`);
   const { rank: r, kept } = fit;

@@ -7,7 +7,7 @@ import { definitionProblems } from './domain/fielded-definition-problems.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { startCheckpointer } from './storage/checkpointer.ts';
 import { loadDefinitionFolder, type DefinitionFolder } from './storage/definition-files.ts';
-import { openStore } from './storage/open-store.ts';
+import { openReadOnlyStore, openStore } from './storage/open-store.ts';
 import type { SqliteStore } from './storage/sqlite-store.ts';
 import { isPostgresUrl, maskedLocation, type Store } from './storage/store.ts';
 import { npxWorksIn, vlabCommand } from './vlab-command.ts';
@@ -85,6 +85,14 @@ function readDefinitions(dir: string): DefinitionFolder {
 export async function openDatabaseOnly(overrides: ServerOverrides = {}): Promise<{ config: Config; store: Store }> {
   const config = configuredSettings(overrides);
   return { config, store: await openStore(config.dbPath) };
+}
+
+/**
+ * The configured database opened only to read, for a verb that may learn from it but must not create or migrate
+ * it (`vlab simulate` asks which study a wave is of): a SQLite file that does not exist opens nothing.
+ */
+export async function openExistingDatabase(overrides: ServerOverrides = {}): Promise<Store> {
+  return openReadOnlyStore(configuredSettings(overrides).dbPath);
 }
 
 /**

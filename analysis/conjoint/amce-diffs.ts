@@ -67,7 +67,7 @@ export function amceDiffs(options: AmceDiffsOptions): ConjointResult {
     }
   }
   // The fit's own warnings (an essentially perfect fit, level order), named for amce_diffs.
-  const warnings = new ConjointWarnings(FN);
+  const warnings = new ConjointWarnings(FN, options.labels);
   warnings.addUnseen(profiles.features, options.levels);
   warnings.addFit(fit.warnings);
   return { estimates, nobs: fit.nobs, nDropped: fit.nDropped, nRespondents: profiles.nRespondents, seType, warnings: warnings.list() };

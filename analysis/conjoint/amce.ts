@@ -9,7 +9,7 @@ import { fitColumns } from './fit.ts';
 import { conjointFormula } from './formula.ts';
 import { asTable, profileData, subsetProfiles, type Profiles } from './profiles.ts';
 import { fromTidy, referenceRow, withBy, type ConjointEstimate, type ConjointResult } from './result.ts';
-import { ConjointWarnings } from './warnings.ts';
+import { ConjointWarnings, type ConjointLabels } from './warnings.ts';
 
 export interface ConjointOptions {
   /** `outcome ~ a + b * c + …`: features are factors; `a * b` marks a two-way design constraint (cregg's syntax). */
@@ -24,6 +24,8 @@ export interface ConjointOptions {
   levels?: Levels;
   /** Intervals are 1 − alpha (default 0.05), two-sided. */
   alpha?: number;
+  /** Labels of features and levels for the warnings' words (codes otherwise); the estimates keep the codes. */
+  labels?: ConjointLabels;
 }
 
 export interface AmceOptions extends ConjointOptions {
@@ -64,7 +66,7 @@ export function amce(options: AmceOptions): ConjointResult {
   const index = (name: string): number => formula.features.indexOf(name);
   const constraints = formula.constraints.map(([a, b]) => [index(a), index(b)] as const);
   const estimates: ConjointEstimate[] = [];
-  const warnings = new ConjointWarnings(FN);
+  const warnings = new ConjointWarnings(FN, options.labels);
   warnings.addUnseen(profiles.features, options.levels);
   if (!profiles.by) estimates.push(...amceRows(profiles, constraints, formula.outcome, undefined, seType, alpha, warnings));
   profiles.by?.levels.forEach((group, g) => {

@@ -4,6 +4,7 @@ import { normalTwoSidedP, studentTwoSidedP } from '../helpers/distributions.ts';
 import { compareCodePoints, compareNumericLabels } from '../helpers/level-order.ts';
 import { resolveSeType, type SeType } from '../helpers/se-type.ts';
 import { tidyRow } from '../helpers/tidy.ts';
+import { isPerfectFitWarning } from '../lm-robust.ts';
 import type { ConjointOptions } from './amce.ts';
 import { fitColumns } from './fit.ts';
 import { conjointFormula } from './formula.ts';
@@ -46,7 +47,7 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
   const table = asTable(options.rows);
   const formula = conjointFormula(fn, options.formula, table.names);
   const estimates: ConjointEstimate[] = [];
-  const warnings = new ConjointWarnings(fn);
+  const warnings = new ConjointWarnings(fn, options.labels);
   let used: Profiles | undefined;
   let groups: string[] = [];
   const perFeature = formula.features.map((feature) => {
@@ -73,7 +74,7 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
       const fit = fitColumns(profiles, { columns, intercept: false, seType, alpha, rows });
       // A perfect fit of y ~ 0 + levels is every level's outcome alike: constantOutcome gives those means and their SE
       // of 0 exactly, so lmRobust's warning that the SEs are rounding noise does not apply to these rows.
-      warnings.addFit(fit.warnings.filter((w) => !w.includes('essentially perfect fit')), group);
+      warnings.addFit(fit.warnings.filter((w) => !isPerfectFitWarning(w)), group);
       factor.levels.forEach((level, k) => {
         const fitted = fit.estimates[k];
         const constant = fitted.estimate === null ? undefined : constantOutcome(profiles, k, rows);

@@ -4,11 +4,28 @@
 import type { Levels } from '../helpers/data.ts';
 import type { ConjointEstimate } from './result.ts';
 
+/**
+ * The researcher's words for features and their levels (a study's labels), for warnings read beside labelled
+ * estimates (a plan's dashboard card, `vlab estimates`' table); a feature or level without one keeps its code.
+ */
+export type ConjointLabels = Readonly<Record<string, { label: string; levels: Readonly<Record<string, string>> }>>;
+
 /** Collects a conjoint estimator's warnings once each, in the order they arise. */
 export class ConjointWarnings {
   private readonly seen = new Set<string>();
 
-  constructor(private readonly fn: string) {}
+  constructor(
+    private readonly fn: string,
+    private readonly labels: ConjointLabels = {},
+  ) {}
+
+  private feature(name: string): string {
+    return this.labels[name]?.label ?? name;
+  }
+
+  private level(feature: string, code: string): string {
+    return `"${this.labels[feature]?.levels[code] ?? code}"`;
+  }
 
   add(message: string): void {
     this.seen.add(message.startsWith(`${this.fn}: `) ? message : `${this.fn}: ${message}`);
@@ -23,14 +40,14 @@ export class ConjointWarnings {
   addUnseen(features: readonly { name: string; levels: readonly string[] }[], declared: Levels | undefined): void {
     for (const { name, levels } of features) {
       const unseen = (declared?.[name] ?? []).filter((level) => !levels.includes(level));
-      if (unseen.length > 0) this.add(`feature "${name}": no complete row shows ${unseen.map((l) => `"${l}"`).join(', ')}, so ${unseen.length === 1 ? 'it has' : 'they have'} no estimate (R's model frame drops unused levels)`);
+      if (unseen.length > 0) this.add(`feature "${this.feature(name)}": no complete row shows ${unseen.map((l) => this.level(name, l)).join(', ')}, so ${unseen.length === 1 ? 'it has' : 'they have'} no estimate (R's model frame drops unused levels)`);
     }
   }
 
   /** A row (not a reference level's) with no estimate, and why. */
   addMissing(row: ConjointEstimate, why: string): void {
     if (row.estimate !== null) return;
-    this.add(`${row.BY === undefined ? '' : `in group "${row.BY}", `}${row.feature} = "${row.level}" has no estimate: ${why}`);
+    this.add(`${row.BY === undefined ? '' : `in group "${row.BY}", `}${this.feature(row.feature)} = ${this.level(row.feature, row.level)} has no estimate: ${why}`);
   }
 
   list(): string[] {

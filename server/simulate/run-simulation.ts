@@ -24,6 +24,11 @@ export interface SimulationOptions {
   seed: string;
   /** Studies the wave may belong to: the one whose title and vignette match what the server sends is used. */
   definitions: readonly StudyDefinition[];
+  /**
+   * The wave's study id when it is known (the local database's record): among definitions that all answer the
+   * survey (a copied study that kept its title and texts), the wave's own is used.
+   */
+  waveStudy?: string;
   /** Called after each respondent finishes (whatever the outcome). */
   onProgress?: (done: number) => void;
   /** Called with the participant code of each completion the server acknowledged (a 2xx with status complete). */
@@ -75,7 +80,7 @@ export function panelParamsFor(seed: string, index: number): Record<string, stri
 export async function runSimulation(options: SimulationOptions): Promise<{ summary: SimulationSummary; results: RespondentResult[] }> {
   const log = newRequestLog();
   const api = createApiClient({ baseUrl: options.baseUrl, log, retryDelayMs: options.retryDelayMs });
-  const studyOf = studyResolver(options.definitions);
+  const studyOf = studyResolver(options.definitions, options.waveStudy);
   const results: RespondentResult[] = new Array(options.n);
   const started = performance.now();
   let nextIndex = 0;
@@ -215,24 +220,27 @@ class StudyNotResolved extends Error {
 
 /**
  * Which study a survey belongs to, recognised like a respondent's reading would be: the definitions with the
- * survey's title whose template reads its vignette. Anything but exactly one is an error worth stopping for.
+ * survey's title whose template reads its vignette, narrowed to the wave's study when that is one of them. Anything
+ * but exactly one with a simulation model is an error worth stopping for.
  */
-function studyResolver(definitions: readonly StudyDefinition[]) {
+function studyResolver(definitions: readonly StudyDefinition[], waveStudy: string | undefined) {
   const cache = new Map<string, { def: StudyDefinition; read: (survey: unknown) => Assignment }>();
   return (survey: unknown) => {
     const title = String((survey as { title?: unknown }).title ?? '');
     const known = cache.get(title);
     if (known) return known;
-    const readable = definitions
+    const candidates = definitions
       .filter((def) => def.title === title)
       .map((def) => ({ def, read: readerOf(def) }))
       .filter(({ read }) => reads(read, survey));
+    const own = candidates.filter(({ def }) => def.id === waveStudy);
+    const readable = own.length > 0 ? own : candidates;
     const matches = readable.filter(({ def }) => def.simulation);
     if (matches.length === 0) throw new StudyNotResolved('unknown_study', unknownStudyMessage(title, readable.map(({ def }) => def.id)));
     if (matches.length > 1) {
       // Usually a study copied from another that kept its title and texts: the wave's study says which.
       const ids = matches.map(({ def }) => def.id).join(', ');
-      throw new StudyNotResolved('ambiguous_study', `more than one local study with a simulation model matches the survey "${title}" (${ids}): give the wave's study with --study`);
+      throw new StudyNotResolved('ambiguous_study', `more than one local study with a simulation model matches the survey "${title}" (${ids}): give the wave's study with --study, or the database the server serves with --db`);
     }
     cache.set(title, matches[0]!);
     return matches[0]!;

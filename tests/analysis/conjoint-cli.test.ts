@@ -124,8 +124,32 @@ test('the estimators\' warnings go to stderr, as vlab fit\'s: a declared level n
   for (const verb of ['amce', 'mm']) {
     const run = vlab([verb, ...args, '--levels', extra]);
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stderr, `vlab ${verb}: warning: ${verb}: feature "regime": no complete row shows "monarchy", so it has no estimate (R's model frame drops unused levels)\n`);
+    // The verb names the estimator once: not `vlab amce: warning: amce: …` (until 2026-12-04).
+    assert.equal(run.stderr, `vlab ${verb}: warning: feature "regime": no complete row shows "monarchy", so it has no estimate (R's model frame drops unused levels)\n`);
     assert.equal(run.stdout, vlab([verb, ...args, '--levels', levelsFile]).stdout);
+  }
+  // amce_diffs names itself with an underscore: left out all the same.
+  const diff = vlab(['amce-diff', ...args, '--by', 'party', '--levels', extra]);
+  assert.equal(diff.status, 0, diff.stderr);
+  assert.equal(diff.stderr, `vlab amce-diff: warning: feature "regime": no complete row shows "monarchy", so it has no estimate (R's model frame drops unused levels)\n`);
+});
+
+test('--codebook of a conjoint wave declares the features\' levels: they live in its profiles.columns (profiles-csv\'s columns)', () => {
+  // Until 2026-12-04 only the wide file's `columns` were read: a conjoint wave's features (not columns of the wide
+  // file) fell back to code-point order, so `vlab amce --codebook` took "autocracy" as regime's reference where the
+  // plan, the dashboard and --levels take "democracy" (researcher pass 10).
+  const level = (value: string) => ({ value, label: value.toUpperCase() });
+  const codebook = join(scratch, 'conjoint-codebook.json');
+  writeFileSync(codebook, JSON.stringify({
+    columns: [{ name: 'party', type: 'categorical', levels: levels.party.map(level) }],
+    profiles: { columns: Object.entries(levels).map(([name, values]) => ({ name, type: 'categorical', levels: values.map(level) })) },
+  }));
+  for (const verb of ['amce', 'mm']) {
+    const args = [verb, '--data', small, '--formula', 'rating ~ regime + troops', '--id', 'id', '--format', 'csv'];
+    const declared = vlab([...args, '--codebook', codebook]);
+    assert.equal(declared.status, 0, declared.stderr);
+    assert.equal(declared.stdout, vlab([...args, '--levels', levelsFile]).stdout, verb);
+    assert.equal(rowsFromCsv(declared.stdout)[0]!.level, 'democracy');
   }
 });
 

@@ -60,3 +60,13 @@ test('amce_diffs carries its fit\'s warnings (a perfect fit of the interacted mo
   const rows = profiles((a, b) => 1 + (a === 'a2' ? 1 : 0) + (b === 'b2' ? 2 : 0));
   assert.match(amceDiffs({ formula: 'y ~ a + b', rows, id: 'id', by: 'party' }).warnings.join('\n'), /^amce_diffs: essentially perfect fit/);
 });
+
+test('labels word the warnings as a plan\'s card words its rows; the estimates keep the codes', () => {
+  const labels = { a: { label: 'Regime', levels: { a4: 'Monarchy' } }, b: { label: 'Treaty', levels: { b2: 'No treaty' } } };
+  const unseen = amce({ formula: 'y ~ a + b', rows: profiles(noisy), id: 'id', levels: { a: ['a1', 'a2', 'a3', 'a4'], b: ['b1', 'b2'] }, labels });
+  assert.deepEqual(unseen.warnings, ['amce: feature "Regime": no complete row shows "Monarchy", so it has no estimate (R\'s model frame drops unused levels)']);
+  // a3 only ever with b2: b2's row is NA (aliased), named by its labels; a level without one keeps its code.
+  const aliased = amce({ formula: 'y ~ a + b', rows: profiles(noisy).map((row) => ({ ...row, b: row.a === 'a3' ? 'b2' : 'b1' })), id: 'id', labels });
+  assert.deepEqual(aliased.warnings, ['amce: Treaty = "No treaty" has no estimate: its indicator is aliased (the profiles never show it apart from other levels), as R leaves its coefficient NA']);
+  assert.deepEqual(aliased.estimates.map((row) => row.level), ['a1', 'a2', 'a3', 'b1', 'b2']);
+});

@@ -24,8 +24,8 @@ test('fit prints R\'s estimates and, on stderr, one warning per factor whose lev
   assert.equal(result.status, 0, result.stderr);
   const lines = result.stderr.trimEnd().split('\n');
   assert.equal(lines.length, 2);
-  assert.match(lines[0], /^vlab fit: warning: lmRobust: levels of "income" are sorted in code-point order/);
-  assert.match(lines[1], /^vlab fit: warning: lmRobust: levels of "fruit" .*--levels or --codebook/);
+  assert.match(lines[0], /^vlab fit: warning: levels of "income" are sorted in code-point order/);
+  assert.match(lines[1], /^vlab fit: warning: levels of "fruit" .*--levels or --codebook/);
   // R (C locale): tidy(lm_robust(y ~ income + fruit + x, read.csv("labels.csv", stringsAsFactors = TRUE)))
   const expected = (JSON.parse(readFileSync(join(folder, 'fits.json'), 'utf8')) as { name: string; expected: { term: string; estimate: number }[] }[])
     .find((c) => c.name === 'level order (C locale)')!.expected;

@@ -38,7 +38,7 @@ test('csv and json: one stderr warning line per warned fit, named by hypothesis 
     // The lone respondent is also an arm of one: that problem has its line too (csv carries none).
     const lines = run.stderr.trimEnd().split('\n').filter((line) => line.includes(': warning: '));
     assert.deepEqual(lines.map((line) => line.replace(/: warning: .*/, '')), H3_OUTCOMES.map((o) => `vlab estimates: H3 (${o})`), format);
-    for (const line of lines) assert.match(line, /: warning: lmRobust: 1 row has leverage 1 /);
+    for (const line of lines) assert.match(line, /: warning: 1 row has leverage 1 /);
   }
   assert.equal((JSON.parse(estimates('--format', 'json').stdout) as { warnings: unknown[] }).warnings.length, 3);
 });

@@ -164,7 +164,7 @@ test('two local studies matching the survey (a copied study) stop the run at onc
   assert.equal(summary.stoppedBy, 'ambiguous_study');
   // The first respondent runs alone: one participant started in the (real) wave, not one per worker (8 were).
   assert.deepEqual({ respondents: summary.respondents, notStarted: summary.notStarted }, { respondents: 1, notStarted: 29 });
-  assert.equal(summary.firstErrors[0], 'more than one local study with a simulation model matches the survey "Opinions about US security partnerships" (alliance-corrective-measures, my-copy): give the wave\'s study with --study');
+  assert.equal(summary.firstErrors[0], 'more than one local study with a simulation model matches the survey "Opinions about US security partnerships" (alliance-corrective-measures, my-copy): give the wave\'s study with --study, or the database the server serves with --db');
 });
 
 test('a local study that matches the survey but has no simulation model is named, with the file to add', async () => {

@@ -109,14 +109,16 @@ interface CodebookColumn {
 
 /**
  * Level orders from an exported codebook: every categorical column whose level values are all strings (the
- * design factors, text choices), in the codebook's order; numeric choices (a 1–5 scale) stay numbers. The long
- * layout's `item` column gets the battery items in order.
+ * design factors, text choices), in the codebook's order; numeric choices (a 1–5 scale) stay numbers. A conjoint
+ * wave's features are columns of its profile rows only (`profiles.columns`, profiles-csv's columns): read too. The
+ * long layout's `item` column gets the battery items in order.
  */
 function codebookLevels(path: string): Record<string, string[]> {
-  const book = readJsonObject<{ columns?: unknown; long?: { batteries?: Record<string, unknown> } }>(path, 'codebook');
+  const book = readJsonObject<{ columns?: unknown; profiles?: { columns?: unknown }; long?: { batteries?: Record<string, unknown> } }>(path, 'codebook');
   if (!Array.isArray(book.columns)) throw new UsageError(`codebook ${path} has no "columns" list (export it with vlab export --format codebook)`);
+  const profileColumns = Array.isArray(book.profiles?.columns) ? book.profiles.columns : [];
   const levels: Record<string, string[]> = {};
-  for (const column of book.columns as CodebookColumn[]) {
+  for (const column of [...profileColumns, ...book.columns] as CodebookColumn[]) {
     if (typeof column.name !== 'string' || column.type !== 'categorical' || !Array.isArray(column.levels)) continue;
     const values = column.levels.map((level) => level.value);
     if (values.length > 0 && values.every((value) => typeof value === 'string')) levels[column.name] = values as string[];

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { conjointColumns, csvFromRecords, textTable, type ConjointOptions, type ConjointResult } from '../../../analysis/index.ts';
 import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readDataTable, readLevels } from './analysis-io.ts';
 import { writeOutput } from './output-file.ts';
+import { warningLine } from './warning-line.ts';
 
 // What the conjoint verbs (amce, mm, mm-diff, freqs) share: cregg's arguments as options, one way to read them,
 // and one printer for cregg's tidy columns.
@@ -42,7 +43,7 @@ export function conjointInput(o: ConjointCliOptions): ConjointOptions {
 export async function writeConjoint(verb: string, result: ConjointResult, o: ConjointCliOptions): Promise<void> {
   const format = parseFormat(o.format);
   // As `vlab fit`: the estimator's warnings on stderr, whatever the format (R prints them after its estimates).
-  for (const warning of result.warnings) process.stderr.write(`vlab ${verb}: warning: ${warning}\n`);
+  for (const warning of result.warnings) process.stderr.write(warningLine(verb, warning));
   const columns = conjointColumns(result.estimates);
   const records = result.estimates as unknown as Record<string, unknown>[];
   const summary = { nobs: result.nobs, dropped: result.nDropped, respondents: result.nRespondents, se_type: result.seType };

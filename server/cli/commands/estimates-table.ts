@@ -1,7 +1,8 @@
 import { textTable } from '../../../analysis/index.ts';
 import { planEstimatesCsv } from '../../domain/plan/estimates-csv.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../../domain/plan/execute-plan.ts';
-import { hypothesisReports, withoutEstimatorName, type HypothesisReport, type TermFinding } from '../../domain/plan/hypothesis-report.ts';
+import { withoutEstimatorName } from '../../../analysis/helpers/warning-text.ts';
+import { hypothesisReports, type HypothesisReport, type TermFinding } from '../../domain/plan/hypothesis-report.ts';
 import { planAlpha } from '../../domain/plan/plan-schema.ts';
 import { termLabeler } from '../../domain/plan/term-labels.ts';
 import { significantDigits } from '../../../analysis/significant-digits.ts';

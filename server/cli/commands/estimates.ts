@@ -3,6 +3,7 @@ import { cliAction, UsageError } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
 import { validOptions } from '../../../analysis/helpers/did-you-mean.ts';
+import { warningLine } from './warning-line.ts';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -52,7 +53,7 @@ export function registerEstimatesCommand(program: Command): void {
           // The table shows the warnings under their estimates; csv (its warnings column) and json (its warnings) keep
           // them in the file, and say them on stderr too, as R prints an estimator's warnings after its estimates.
           if (options.format !== 'table') {
-            for (const w of result.warnings) process.stderr.write(`vlab estimates: ${w.hypothesis} (${w.outcome}): warning: ${w.message}\n`);
+            for (const w of result.warnings) process.stderr.write(warningLine('estimates', w.message, `${w.hypothesis} (${w.outcome})`));
           }
         } finally {
           await store.close();

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { lmRobust, type SeType } from '../../../analysis/index.ts';
 import { cliAction } from '../cli-action.ts';
 import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readDataTable, readLevels, writeTidy } from './analysis-io.ts';
+import { warningLine } from './warning-line.ts';
 
 interface FitOptions {
   data: string;
@@ -44,7 +45,7 @@ export function registerFitCommand(program: Command): void {
           seType: o.seType as SeType | undefined,
           alpha: parseAlpha(o.alpha),
         });
-        for (const warning of result.warnings) process.stderr.write(`vlab fit: warning: ${warning}\n`);
+        for (const warning of result.warnings) process.stderr.write(warningLine('fit', warning));
         await writeTidy('fit', o.out, result.estimates, format, {
           nobs: result.nobs,
           dropped: result.nDropped,

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import type { SimulationSummary } from '../../simulate/run-simulation.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
+import { DB_OPTION_HELP } from '../db-option.ts';
 
 interface SimulateOptions {
   wave: string;
@@ -13,6 +14,7 @@ interface SimulateOptions {
   seed?: string;
   ackLog?: string;
   study?: string;
+  db?: string;
   inOrder?: boolean;
   json?: boolean;
 }
@@ -34,6 +36,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--seed <seed>', 'seed of the answers (default: random, printed); respondent i answers the same for the same seed and condition')
     .option('--ack-log <file>', 'write the participant code of every acknowledged completion, one a line')
     .option('--study <id>', 'study of the wave, when the survey title alone is ambiguous')
+    .option('--db <file>', `database the server serves, to learn the wave's study from when two local studies answer its survey; ${DB_OPTION_HELP}`)
     .option('--in-order', 'send the starts one at a time in respondent order: on a fresh wave respondent i gets draw i, so the data set is reproducible')
     .option('--json', 'print the summary as JSON')
     .action(
@@ -47,10 +50,11 @@ export function registerSimulateCommand(program: Command): void {
           throw new UsageError(`--base-url is not a URL: "${o.baseUrl}"`);
         }
         if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new UsageError('--base-url must start with http:// or https://');
-        const [{ progressBar }, { runSimulation }, { loadDefinitionsForCli }] = await Promise.all([
+        const [{ progressBar }, { runSimulation }, { loadDefinitionsForCli }, { waveStudyInLocalDatabase }] = await Promise.all([
           import('../../simulate/progress.ts'),
           import('../../simulate/run-simulation.ts'),
           import('./cli-storage.ts'),
+          import('./simulate-wave-study.ts'),
         ]);
         let definitions = loadDefinitionsForCli(o.study);
         if (o.study) {
@@ -69,6 +73,7 @@ export function registerSimulateCommand(program: Command): void {
         const ackLog = o.ackLog ? createWriteStream(o.ackLog, { flags: 'a' }) : null;
 
         await checkServer(base, o.wave);
+        const waveStudy = o.study ?? (await waveStudyInLocalDatabase(o.wave, o.db));
         const bar = progressBar(n, 'simulate');
         const { summary } = await runSimulation({
           baseUrl: base.href,
@@ -77,6 +82,7 @@ export function registerSimulateCommand(program: Command): void {
           concurrency,
           seed,
           definitions,
+          waveStudy,
           inOrder: o.inOrder,
           onProgress: (done) => bar.update(done),
           onAcknowledged: (code) => ackLog?.write(`${code}\n`),

@@ -1,4 +1,4 @@
-import { AnalysisError, amce, mm, pAdjust, type ConjointEstimate, type PAdjustMethod, type Row } from '../../../analysis/index.ts';
+import { AnalysisError, amce, mm, pAdjust, type ConjointEstimate, type ConjointLabels, type PAdjustMethod, type Row } from '../../../analysis/index.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { conjointTerm } from './conjoint-terms.ts';
 import { PARTICIPANT_COLUMN, type PlanEstimate, type PlanResult } from './execute-plan.ts';
@@ -36,13 +36,14 @@ export function executeConjointPlan(input: ExecuteConjointPlanInput): PlanResult
   const profiles = input.profiles.filter((profile) => participants.has(String(profile[idColumn])));
   const result: PlanResult = { planHash: hash, estimates: [], problems: [], warnings: [], nRows: input.rows.length, nExcluded: input.rows.length - kept.length, weighted: false };
   const levels = planLevels(def);
+  const labels = featureLabels(def);
   const alpha = planAlpha(plan);
 
   for (const h of plan.conjoint ?? []) {
     const sample = h.by === undefined ? profiles : profiles.map((profile) => ({ ...profile, [h.by!]: participants.get(String(profile[idColumn]))![h.by!] ?? null }));
     for (const outcome of h.outcomes) {
       try {
-        const options = { formula: `${outcome} ${h.formula}`, rows: sample, id: idColumn, levels, alpha, by: h.by, seType: h.seType };
+        const options = { formula: `${outcome} ${h.formula}`, rows: sample, id: idColumn, levels, labels, alpha, by: h.by, seType: h.seType };
         const fit = h.estimator === 'amce' ? amce(options) : mm({ ...options, h0: h.h0 });
         for (const message of fit.warnings) result.warnings.push({ hypothesis: h.id, outcome, message });
         for (const row of fit.estimates) {
@@ -59,6 +60,11 @@ export function executeConjointPlan(input: ExecuteConjointPlanInput): PlanResult
   }
   adjustConjointFamilies(plan.conjoint ?? [], result.estimates);
   return result;
+}
+
+/** The study's labels of its features and levels: the card and the table word the fits' warnings as their rows. */
+function featureLabels(def: StudyDefinition): ConjointLabels {
+  return Object.fromEntries(def.factors.map((f) => [f.name, { label: f.label, levels: Object.fromEntries(f.levels.map((l) => [l.code, l.label])) }]));
 }
 
 function planRow(h: ConjointHypothesis, row: ConjointEstimate, nobs: number, nDropped: number, hash: string): PlanEstimate {

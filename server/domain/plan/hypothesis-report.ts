@@ -3,6 +3,7 @@ import { isTestedTerm, type PlanEstimate, type PlanProblemAtRun, type PlanWarnin
 import { planAlpha } from './plan-schema.ts';
 import { conjointHypothesisReports } from './conjoint-report.ts';
 import { termLabeler } from './term-labels.ts';
+import { withoutEstimatorName } from '../../../analysis/helpers/warning-text.ts';
 
 /**
  * What a pre-registered term's estimate says about its hypothesis, at the plan's alpha, with the p-value the
@@ -59,9 +60,6 @@ export interface CardInput {
   /** Absent: no warnings (a result from before they were kept). */
   warnings?: readonly PlanWarning[];
 }
-
-/** "lmRobust: 1 row has leverage 1 …" → "1 row has leverage 1 …". */
-export const withoutEstimatorName = (message: string): string => message.replace(/^[A-Za-z]+: /, '');
 
 /** The verdict on one tested term (see Verdict). */
 export function verdict(direction: 'positive' | 'negative' | null, estimate: number | null, p: number | null, alpha: number): Verdict {
