@@ -10,12 +10,12 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { comboboxReadings, comboboxValues, describedByItsName, focusedOnArrival } from './accessibility-tree.ts';
 import { seriousViolations } from './axe-wcag.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
-import { useEveryElementSession } from './every-element-study.ts';
-import { textsNotScaled } from './text-size.ts';
+import { openEveryElementPage as openEveryElementPageAt, useEveryElementSession } from './every-element-study.ts';
+import { setDefaultFontSize, textsNotScaled, wordsBrokenAcrossLines } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
 
 
-const { session, open: openEveryElementPage } = useEveryElementSession('every-element');
+const { session, link, open: openEveryElementPage } = useEveryElementSession('every-element');
 
 const PHONE_320: BrowserContextOptions = { viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
@@ -243,4 +243,25 @@ test('with the reader’s own text size doubled (the browser’s default font at
     assert.equal(await page.locator('[data-name="q_text"] input').evaluate((i) => getComputedStyle(i).fontSize), '32px');
     await context.close();
   }
+});
+
+test('at 320 px with the text at 1.5 and 2 times and its errors shown, in English and Spanish: no word of any question type is cut in two', async () => {
+  // A guard for the narrow layout's 8 px question padding (respondent.css, accessibility pass 11), whose errors reach
+  // out by SurveyJS's --sd-base-padding: this page kept its words whole before it too (its words are short).
+  const found: string[] = [];
+  for (const lang of ['en', 'es']) {
+    const context = await session.browser.newContext(PHONE_320);
+    const page = await context.newPage();
+    await openEveryElementPageAt(page, `${link(`every-words-${lang}`)}&lang=${lang}`);
+    assert.match(await page.locator('.sd-page__title').innerText(), lang === 'es' ? /Unas preguntas más/ : /A few more questions/);
+    await page.locator('.sd-navigation__next-btn').click();
+    await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);
+    for (const px of [24, 32]) {
+      await setDefaultFontSize(page, px);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      found.push(...(await wordsBrokenAcrossLines(page, '.sd-page')).map((w) => `${lang}, ${px} px: ${w}`));
+    }
+    await context.close();
+  }
+  assert.deepEqual(found, []);
 });

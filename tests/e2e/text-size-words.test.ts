@@ -32,6 +32,9 @@ async function goOnUntil(page: Page, done: string): Promise<void> {
 /** What is wrong on the page shown with the default font at `px`: words cut in two in `selector`, text cut off, sideways scrolling. */
 async function problemsAt(page: Page, px: number, selector: string): Promise<string[]> {
   await setDefaultFontSize(page, px);
+  // SurveyJS lays its page out again from a resize observer: once (a Spanish consent page read "particip / ar" and
+  // its scroller cut off, on one run of five, when measured at once).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   return [
     ...(await wordsBrokenAcrossLines(page, selector)).map((w) => `${px} px: broken: ${w}`),
@@ -114,4 +117,47 @@ test('the flagship’s page titles at 390 px with the text doubled: "internation
     assert.deepEqual(found, []);
     await context.close();
   }
+});
+
+test('every question of the flagship and the bus-line study (English and Spanish) at 320 px with the text doubled: no word of a question, an option or the vignette read again cut in two', async () => {
+  // Before (accessibility pass 11): SurveyJS's 24 px of question padding a side and the re-read box's 1 rem (32 px)
+  // left the vignette's 36 px text in the re-read box about 190 px: "neighborhood" (249 px), "government",
+  // "asociaciones" broke mid-word. Each language walks four respondents, one block of the four cells (assignment
+  // fills each block of cells before the next), and must have read the longest words of both factors' levels.
+  const found: string[] = [];
+  const read = new Set<string>();
+  for (const [study, lang, n] of [['alliance-corrective-measures', 'en', 1], ['bus-line-funding', 'en', 4], ['bus-line-funding', 'es', 4]] as const) {
+    for (let i = 0; i < n; i++) {
+      const context = await session.browser.newContext({ viewport: PHONES[0], isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(link(study, `words-questions-${lang}-${i}`).replace('lang=es', `lang=${lang}`));
+      await walkSurvey(page, async (step) => {
+        if (step.end) return;
+        await page.evaluate(() => document.querySelectorAll('details.vlab-reread').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        read.add(await page.locator('.sd-page .sd-question').allInnerTexts().then((t) => t.join(' ')));
+        found.push(...(await problemsAt(page, 32, '.sd-page .sd-question, .sd-page__description')).map((p) => `${study} ${lang} ${i}, page ${step.index}: ${p}`));
+        await setDefaultFontSize(page, 16);
+      });
+      await context.close();
+    }
+  }
+  const all = [...read].join(' ');
+  for (const word of ['neighborhood', 'government', 'asociaciones', 'subvención', 'Independent,']) assert.ok(all.includes(word), `read "${word}"`);
+  assert.deepEqual(found, []);
+});
+
+test('at 320 px with the text at 1.5 and 2 times the header’s text starts where the page’s does', async () => {
+  // Before: the header's 0.5 rem (12 and 16 px) against the page's 8 px a side.
+  const context = await session.browser.newContext({ viewport: PHONES[0], isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(link('alliance-corrective-measures', 'words-edges'));
+  await page.locator('.sd-page__title').waitFor();
+  const edges: string[] = [];
+  for (const px of [24, 32]) {
+    await setDefaultFontSize(page, px);
+    const left = (selector: string) => page.locator(selector).first().evaluate((e) => Math.round(e.getBoundingClientRect().left));
+    edges.push(`${px} px: header ${await left('.vlab-title')}, progress ${await left('.vlab-progress__bar')}, page title ${await left('.sd-page__title')}`);
+  }
+  assert.deepEqual(edges, ['24 px: header 8, progress 8, page title 8', '32 px: header 8, progress 8, page title 8']);
+  await context.close();
 });
