@@ -81,6 +81,9 @@ test('under forced colours (a Windows contrast theme) the focused radio and the 
   assert.match(await page.locator('.sd-navigation__next-btn').evaluate((b) => `${getComputedStyle(b).borderStyle} ${getComputedStyle(b).borderWidth}`), /^solid [2-9]px$/, 'the Next button has a border');
   // The checked option must look checked: its dot in a colour other than the circle it sits in.
   await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
+  // SurveyJS marks the item checked on its next render: read the colours once it has (the CI of 7c95d3b read them
+  // before, under load, and saw no dot).
+  await page.locator('[data-name="consent"] .sd-item--checked .sd-item__decorator').waitFor();
   const [checked, unchecked] = await page.locator('[data-name="consent"] .sd-item__decorator').evaluateAll((ds) =>
     ds.map((d) => ({ circle: getComputedStyle(d).backgroundColor, dot: getComputedStyle(d, '::after').backgroundColor })),
   );
