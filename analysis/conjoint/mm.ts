@@ -72,12 +72,12 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
       }
       const columns = factor.levels.map((_, k) => Float64Array.from(factor.codes, (c) => (c === k ? 1 : 0)));
       const fit = fitColumns(profiles, { columns, intercept: false, seType, alpha, rows });
-      // A perfect fit of y ~ 0 + levels is every level's outcome alike: constantOutcome gives those means and their SE
+      // A perfect fit of y ~ 0 + levels is every level's outcome alike: exactMean gives those means and their SE
       // of 0 exactly, so lmRobust's warning that the SEs are rounding noise does not apply to these rows.
       warnings.addFit(fit.warnings.filter((w) => !isPerfectFitWarning(w)), group);
       factor.levels.forEach((level, k) => {
         const fitted = fit.estimates[k];
-        const constant = fitted.estimate === null ? undefined : constantOutcome(profiles, k, rows);
+        const constant = fitted.estimate === null ? undefined : exactMean(profiles, k, rows);
         const tidy = constant === undefined ? fitted : tidyRow(fitted.term, fitted.outcome, constant, 0, fitted.df, alpha);
         const row = fromTidy(withBy(group, { outcome: formula.outcome, statistic: 'mm', feature: factor.name, level }), tidy);
         if (h0 !== 0 && row.estimate !== null && row.std_error !== null) {
@@ -94,23 +94,44 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
 }
 
 /**
- * The outcome shared by every row of level k (within `rows`, the group), or undefined when they differ. Such a
- * level's mean is that value and its variance is exactly 0 under every se type: the levels' indicator columns are
- * disjoint, so a level's variance is a quadratic form in its own residuals (CR2's adjustment is block diagonal by
- * level too), all 0 here. The regression gives both only up to rounding (an SE of ~1e-16 and a huge finite z, as
- * estimatr and clubSandwich print); survey::svymean, which cregg::mm uses, mostly gives SE 0 and z ±Inf (NaN at 0).
- * The CR2 df is left as the fit computes it: it does not involve the residuals.
+ * The mean of level k (within `rows`, the group) when its variance is exactly 0, else undefined: the levels'
+ * indicator columns are disjoint, so a level's variance is a quadratic form in its own residuals, summed by
+ * respondent (CR2's adjustment is block diagonal by level too, and leaves residuals that sum to 0 in a cluster as they
+ * are). That is so when every row of the level has the same outcome (any weights), or, unweighted, when each
+ * respondent's mean of the level is the level's mean (answers 1 and 0 from every respondent): tested exactly, on
+ * whole-number answers only (exact sums). The regression gives both only up to rounding
+ * (an SE of ~1e-16 and a finite z, as estimatr and clubSandwich print); survey::svymean, which cregg::mm uses, gives
+ * the mean, SE 0 and z ±Inf (NaN at h0). The CR2 df is left as the fit computes it: it does not involve the residuals.
  */
-function constantOutcome(profiles: Profiles, k: number, rows: Int32Array | undefined): number | undefined {
+function exactMean(profiles: Profiles, k: number, rows: Int32Array | undefined): number | undefined {
   const { codes } = profiles.features[0];
-  const { outcome } = profiles;
+  const { outcome, respondent } = profiles;
   let value: number | undefined;
-  const count = rows ? rows.length : profiles.n;
-  for (let t = 0; t < count; t++) {
+  let constant = true;
+  let whole = !profiles.weights;
+  const sums = new Map<number, [number, number]>();
+  let total = 0;
+  let count = 0;
+  const n = rows ? rows.length : profiles.n;
+  for (let t = 0; t < n; t++) {
     const i = rows ? rows[t] : t;
     if (codes[i] !== k) continue;
-    if (value === undefined) value = outcome[i];
-    else if (outcome[i] !== value) return undefined;
+    const y = outcome[i];
+    if (value === undefined) value = y;
+    else if (y !== value) constant = false;
+    whole &&= Number.isInteger(y) && Math.abs(y) < 2 ** 20;
+    const own = sums.get(respondent[i]) ?? [0, 0];
+    own[0] += y;
+    own[1] += 1;
+    sums.set(respondent[i], own);
+    total += y;
+    count += 1;
   }
-  return value;
+  if (constant || value === undefined) return value;
+  // Whole numbers below 2^20 in fewer than 2^33 rows: every sum is an exact integer, and the cross products are
+  // compared as BigInts, so the test is exact; the mean is then one division, as survey's.
+  if (!whole || count >= 2 ** 33) return undefined;
+  const [all, of] = [BigInt(total), BigInt(count)];
+  for (const [sum, rowsOf] of sums.values()) if (BigInt(sum) * of !== all * BigInt(rowsOf)) return undefined;
+  return total / count;
 }
