@@ -10,6 +10,8 @@ import type { Store } from '../../storage/store.ts';
  * of a minute; without them the command said nothing until it had finished.
  */
 export async function estimatesBars(store: Store, waveId: string, verb: string): Promise<EstimatesProgress & { stop(): void }> {
+  // No bar to draw (progressBar draws none either): the totals are not read, so scripts pay nothing for the bars.
+  if (!process.stderr.isTTY) return { stop: () => undefined };
   // Counted before reading: a participant completing meanwhile may add a row the bar does not count.
   const completes = (await store.read((tx) => tx.participants.countByStatus(waveId))).complete;
   const fits = planFitCount((await createWavePlans(store.repos).wavePlan(waveId)).definition);
