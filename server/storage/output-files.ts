@@ -1,7 +1,8 @@
-import { constants, createWriteStream, fchmodSync, lstatSync, openSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { constants, createWriteStream, fchmodSync, lstatSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** Partial files being written now: removed if the process is told to stop before they are renamed. */
 const pending = new Set<string>();
@@ -74,25 +75,65 @@ function namedAfter(target: string, error: unknown): unknown {
 }
 
 /**
+ * This process's own partial name for `target`: `target.partial-<pid>-<random>`. One shared `target.partial` let two
+ * runs writing one --out at once (a cron job and a researcher) unlink each other's partial file, and the first's
+ * rename could put the second's unfinished file in place under the final name (attacker pass 13). The random part
+ * also makes the name unguessable, so nobody can plant a link under it in a shared folder beforehand.
+ */
+export function partialNameFor(target: string): string {
+  return `${target}.partial-${process.pid}-${randomBytes(6).toString('hex')}`;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
+}
+
+/**
+ * A kill -9 cannot be caught, so its partial file (panel IDs, 0600) stays. The next writer of the same target removes
+ * those whose process is gone — regular files of this user only; a live writer's (another shell's) is left alone.
+ * A writer in another PID namespace or on another host sharing the folder looks dead here: its rename then fails
+ * with ENOENT and it reports the error, and no file is left half-written under the final name.
+ */
+export function removeDeadWritersPartials(target: string): void {
+  const prefix = `${basename(target)}.partial-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return; // the folder cannot be listed: the open below reports what is wrong
+  }
+  for (const name of names) {
+    const match = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]{12}(-journal|-wal|-shm)?$/.exec(name.slice(prefix.length)) : null;
+    if (!match || isRunning(Number(match[1]))) continue;
+    const file = join(dirname(target), name);
+    try {
+      const stats = lstatSync(file);
+      if (stats.isFile() && stats.uid === process.getuid?.()) rmSync(file);
+    } catch {
+      // Gone meanwhile (another writer cleaned it): nothing to do.
+    }
+  }
+}
+
+/**
  * The partial file, created new and owner-only (0600) whatever the umask: exports and replication packages hold
- * panel IDs. Whatever already has its name — a partial file a kill -9 left, or a link another user of a shared
- * folder put there pointing at one of your files — is unlinked, never opened: O_EXCL|O_NOFOLLOW then refuses
- * anything that reappears under the name in between, so no write ever goes through someone else's link.
+ * panel IDs. O_EXCL|O_NOFOLLOW: anything already under the (random) name is refused, never followed or truncated.
  */
 function freshOwnerOnlyFd(partial: string): number {
-  try {
-    if (!lstatSync(partial).isDirectory()) unlinkSync(partial);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
   const fd = openSync(partial, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
   fchmodSync(fd, 0o600); // the umask may have taken bits away from 0600 (0277); the owner still needs to read it
   return fd;
 }
 
 /**
- * Writes `body` to `target` so that the file is whole or absent: written beside it as `target.partial`, renamed
- * on success, removed on failure (a full disk) and on SIGINT/SIGTERM. A non-regular target is streamed into.
+ * Writes `body` to `target` so that the file is whole or absent: written beside it as `target.partial-<pid>-<random>`
+ * (partialNameFor: several writers at once never share one), renamed on success, removed on failure (a full disk)
+ * and on SIGINT/SIGTERM; the rename is atomic, so the target is always some writer's whole output. A non-regular target is streamed into.
  *
  * @example await writeFileWhole('wave.csv', exportStream) // wave.csv appears only once the export has ended
  */
@@ -101,7 +142,8 @@ export async function writeFileWhole(target: string, body: Readable): Promise<vo
     await pipeline(body, createWriteStream(target)).catch((error: unknown) => Promise.reject(namedAfter(target, error)));
     return;
   }
-  const partial = `${target}.partial`;
+  removeDeadWritersPartials(target);
+  const partial = partialNameFor(target);
   const fd = freshOwnerOnlyFd(partial); // before tracking it: a name this process did not create is not its to remove
   await removedIfStopped([partial], async () => {
     try {

@@ -20,11 +20,20 @@ function vlab(args: string[]) {
   return spawnSync(process.execPath, ['bin/vlab.js', ...args], { encoding: 'utf8' });
 }
 
-async function untilWritten(file: string): Promise<void> {
-  for (let waited = 0; !(existsSync(file) && statSync(file).size > 0); waited += 20) {
-    if (waited > 20_000) throw new Error(`${file} never appeared`);
+/** Waits until the writer's own partial file of `target` (`target.partial-<pid>-<random>`) has data. */
+async function untilWritten(target: string): Promise<void> {
+  const folder = join(target, '..');
+  const prefix = `${target.slice(folder.length + 1)}.partial-`;
+  const written = () => readdirSync(folder).some((name) => name.startsWith(prefix) && statSync(join(folder, name)).size > 0);
+  for (let waited = 0; !written(); waited += 20) {
+    if (waited > 20_000) throw new Error(`${prefix}* never appeared`);
     await sleep(20);
   }
+}
+
+/** The partial files of any name left in `folder`. */
+function partialsIn(folder: string): string[] {
+  return readdirSync(folder).filter((name) => name.includes('.partial'));
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -32,7 +41,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const folder = mkdtempSync(join(dir, `${signal}-`));
     const target = join(folder, 'export.csv');
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/endless-output-writer.ts', target], { stdio: 'inherit' });
-    await untilWritten(`${target}.partial`);
+    await untilWritten(target);
     child.kill(signal);
     const [code, exitSignal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
     assert.deepEqual({ code, exitSignal }, { code: null, exitSignal: signal }, 'the process still dies of the signal');
@@ -44,7 +53,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   test(`${signal} while a replication folder is written removes its files already whole: the folder is empty, as before`, async () => {
     const folder = mkdtempSync(join(dir, `folder-${signal}-`));
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/endless-folder-writer.ts', folder], { stdio: 'inherit' });
-    await untilWritten(join(folder, 'data.csv.partial'));
+    await untilWritten(join(folder, 'data.csv'));
     assert.ok(existsSync(join(folder, 'codebook.csv')), 'the first file was whole before the signal');
     child.kill(signal);
     const [code, exitSignal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
@@ -67,7 +76,8 @@ test('a replication folder whose third file fails (a full disk) keeps none of th
 
 // Attacker pass 12 (2026-12-04): the partial file was opened with a plain 'w', following a link already under its
 // name. In a shared folder another user could plant `wave.csv.partial -> ~you/notes.txt`: the export overwrote
-// notes.txt, and the rename then left wave.csv a link to it. The name is now unlinked and created O_EXCL|O_NOFOLLOW.
+// notes.txt, and the rename then left wave.csv a link to it. The partial name is now random (attacker pass 13), so
+// none can be planted beforehand, and it is created O_EXCL|O_NOFOLLOW; a link under the old name is never followed.
 test('a .partial already there as a link (planted in a shared folder) is replaced, never written through', async () => {
   const folder = mkdtempSync(join(dir, 'shared-'));
   const victim = join(folder, 'notes.txt');
@@ -86,9 +96,9 @@ test('a .partial already there as a link (planted in a shared folder) is replace
   assert.equal(existsSync(planted), false);
 });
 
-test('a .partial a kill -9 left (a regular file, 0644) is replaced by a new owner-only one', async () => {
+test('a partial file a kill -9 left (a regular file, 0644) does not affect the new owner-only one', async () => {
   const out = join(mkdtempSync(join(dir, 'left-')), 'wave.csv');
-  writeFileSync(`${out}.partial`, 'half a file from before, longer than the new one\n', { mode: 0o644 });
+  writeFileSync(`${out}.partial-2147483646-0123456789ab`, 'half a file from before, longer than the new one\n', { mode: 0o644 });
   await writeFileWhole(out, Readable.from(['participant\n']));
   assert.equal(readFileSync(out, 'utf8'), 'participant\n');
   assert.equal(statSync(out).mode & 0o777, 0o600);
@@ -107,7 +117,7 @@ test('a full disk under replication --out F.zip is one line, exit code 2, and le
   assert.equal(run.stderr, `vlab replication: ${out}: no space left on the device\n`);
   assert.equal(run.status, 2);
   assert.ok(lstatSync(out).isSymbolicLink(), 'the link is still a link');
-  assert.equal(existsSync(`${out}.partial`), false);
+  assert.deepEqual(partialsIn(dir), []);
 });
 
 // A write failing partway through a regular file (the disk filling up) removes the partial file.
@@ -136,7 +146,7 @@ test('--out naming a device (through a link, as /dev/stdout is) streams into it 
   assert.match(run.stderr, new RegExp(`^vlab export: wrote ${link}\n`));
   assert.ok(lstatSync(link).isSymbolicLink(), 'the link is still a link');
   assert.ok(lstatSync('/dev/null').isCharacterDevice());
-  assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.partial')), []);
+  assert.deepEqual(partialsIn(dir), []);
 });
 
 test('--out naming a FIFO writes the data into it for its reader, and the FIFO stays a FIFO', async () => {
@@ -154,5 +164,5 @@ test('--out naming a FIFO writes the data into it for its reader, and the FIFO s
   await written;
   assert.equal(Buffer.concat(chunks).toString(), lines);
   assert.ok(lstatSync(fifo).isFIFO());
-  assert.equal(existsSync(`${fifo}.partial`), false);
+  assert.deepEqual(partialsIn(dir), []);
 });

@@ -1,0 +1,51 @@
+// Attacker pass 13 (2026-12-04): every writer of one `--out F` used the same `F.partial`. Two runs at once (a cron
+// job and a researcher, two shells) then shared it: the second unlinked the first's partial and made its own, the
+// first kept writing into the unlinked file and then renamed the second's unfinished file into place as F — a
+// truncated export under its final name, or the second run failing with ENOENT at its own rename. Each writer now
+// has its own partial name (`F.partial-<pid>-<random>`); the last rename wins, and whichever wins is whole.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { after, test } from 'node:test';
+import { writeFileWhole } from '../../server/storage/output-files.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vlab-concurrent-out-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const ROWS = 300;
+
+function writer(target: string, who: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/slow-output-writer.ts', target, who, String(ROWS)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return once(child, 'exit').then(([code]) => ({ code: code as number | null, stderr }));
+}
+
+test('two processes writing one --out at once each finish, and the file left is one of them, whole', async () => {
+  const target = join(dir, 'export.csv');
+  const [a, b] = await Promise.all([writer(target, 'a'), writer(target, 'b')]);
+  assert.deepEqual([a.code, b.code], [0, 0], `${a.stderr}\n${b.stderr}`);
+  const text = readFileSync(target, 'utf8');
+  const who = text.slice(0, 1);
+  const whole = Array.from({ length: ROWS }, (_, i) => `${who},${i}\n`).join('');
+  assert.equal(text, whole, 'the file is one writer\'s output, every row of it');
+  assert.equal(statSync(target).mode & 0o777, 0o600);
+  assert.deepEqual(readdirSync(dir), ['export.csv'], 'no partial file left');
+});
+
+test('a partial file of a writer that died (kill -9) is removed by the next writer; a live writer\'s is left alone', async () => {
+  const folder = mkdtempSync(join(dir, 'stale-'));
+  const target = join(folder, 'wave.csv');
+  const dead = `${target}.partial-2147483646-0123456789ab`; // no process has this id (above pid_max)
+  const live = `${target}.partial-${process.pid}-ba9876543210`; // this test's own process: alive
+  writeFileSync(dead, 'half an export\n', { mode: 0o644 });
+  writeFileSync(live, 'being written\n', { mode: 0o600 });
+  await writeFileWhole(target, Readable.from(['participant\n']));
+  assert.equal(existsSync(dead), false, 'the dead writer\'s partial (every panel ID it had written) is gone');
+  assert.equal(readFileSync(live, 'utf8'), 'being written\n');
+  assert.equal(readFileSync(target, 'utf8'), 'participant\n');
+});
