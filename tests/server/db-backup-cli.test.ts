@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -73,15 +73,15 @@ test('vlab db backup without --out, or of a PostgreSQL URL, is a one-line usage 
 
 // The second attacker trial (2026-12-03): a copy that cannot be written (onto a full disk) was reported as
 // `the database cannot be written: … is its disk full or read-only?` — as if the live database were in trouble.
-// The copy's journal made impossible (a folder in its place: SQLITE_CANTOPEN) stands in for the full disk.
+// A file size limit (ulimit -f, 50 KB, with SIGXFSZ ignored so that a write past it fails with EFBIG) stands in for
+// the full disk: the live database is only read, the copy (its own random partial name since pass 13) is written.
 test('a copy that cannot be written names --out, not the live database; exit 2, no file left', () => {
   const out = join(dir, 'unwritable.sqlite');
-  mkdirSync(`${out}.partial-journal`);
-  const run = vlab('db', 'backup', '--out', out, '--db', dbPath);
-  assert.equal(run.status, 2, run.stderr);
-  assert.equal(run.stderr, `vlab db backup: --out ${out}: the copy cannot be written (unable to open database file, SQLITE_CANTOPEN); is that disk full or read-only?\n`);
-  assert.equal(existsSync(out), false);
-  assert.equal(existsSync(`${out}.partial`), false);
+  const limited = spawnSync('sh', ['-c', 'trap "" XFSZ; ulimit -f 100; exec "$0" "$@"', process.execPath, 'bin/vlab.js', 'db', 'backup', '--out', out, '--db', dbPath], { encoding: 'utf8' });
+  assert.ok(statSync(dbPath).size > 100 * 512, 'the live database is larger than the limit');
+  assert.equal(limited.status, 2, limited.stderr);
+  assert.equal(limited.stderr, `vlab db backup: --out ${out}: the copy cannot be written (disk I/O error, SQLITE_IOERR); is that disk full or read-only?\n`);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('unwritable.')), []);
 });
 
 // The fourth attacker trial (2026-12-03): a stale `FILE-wal` (a WAL whose database was moved away or deleted
@@ -112,6 +112,12 @@ test('a stale -wal, -shm or -journal beside --out is refused in plain words, lef
   }
 });
 
+/** True once a backup's own partial file of `name` (`name.partial-<pid>-<random>` + `side`) is in `folder`. */
+function partialOf(folder: string, name: string, side: string): boolean {
+  const pattern = new RegExp(`^${name.replace(/\./g, '\\.')}\\.partial-\\d+-[0-9a-f]{12}${side}$`);
+  return readdirSync(folder).some((f) => pattern.test(f));
+}
+
 /** A database of a wave and 400 MB of pages: the online backup copies 100 pages a turn of the event loop, long enough to be interrupted. */
 function bigDatabase(folder: string): string {
   const big = join(folder, 'big.sqlite');
@@ -130,7 +136,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const big = bigDatabase(folder);
     const out = join(folder, 'copy.sqlite');
     const child = spawn(process.execPath, ['bin/vlab.js', 'db', 'backup', '--out', out, '--db', big], { stdio: 'ignore' });
-    for (let waited = 0; !existsSync(`${out}.partial`); waited += 5) {
+    for (let waited = 0; !partialOf(folder, 'copy.sqlite', ''); waited += 5) {
       assert.ok(waited < 20_000, 'the backup never started its partial copy');
       await sleep(5);
     }
@@ -149,16 +155,43 @@ test('the partial copy and its journal are owner-only while written, and after a
   const big = bigDatabase(folder);
   const out = join(folder, 'copy.sqlite');
   const child = spawn(process.execPath, ['bin/vlab.js', 'db', 'backup', '--out', out, '--db', big], { stdio: 'ignore' });
-  for (let waited = 0; !existsSync(`${out}.partial-journal`); waited += 5) {
+  for (let waited = 0; !partialOf(folder, 'copy.sqlite', '-journal'); waited += 5) {
     assert.ok(waited < 20_000, 'the backup never started its partial copy');
     await sleep(5);
   }
   child.kill('SIGKILL');
   await once(child, 'exit');
   const left = readdirSync(folder).filter((f) => f.startsWith('copy.')).sort();
-  assert.deepEqual(left, ['copy.sqlite.partial', 'copy.sqlite.partial-journal']);
+  assert.equal(left.length, 2, left.join(', '));
+  assert.match(left[0]!, /^copy\.sqlite\.partial-\d+-[0-9a-f]{12}$/);
+  assert.equal(left[1], `${left[0]}-journal`);
   for (const file of left) assert.equal((statSync(join(folder, file)).mode & 0o777).toString(8), '600', file);
   const again = vlab('db', 'backup', '--out', out, '--db', big);
   assert.equal(again.status, 0, again.stderr);
   assert.deepEqual(readdirSync(folder).filter((f) => f.startsWith('copy.')), ['copy.sqlite']);
+});
+
+// Attacker pass 13 (2026-12-04): two backups to one new --out at once (two shells, a cron job and a person) shared
+// `<out>.partial`: the second removed the first's copy and journal mid-backup and started its own under that name,
+// so the first checked and renamed the second's unfinished copy into place. Each now copies into its own partial
+// file, and the copy is put in place without replacing anything: the first to finish wins, the other is refused.
+test('two backups to one --out at once: one writes a whole copy, the other is refused in words; nothing else left', async () => {
+  const folder = mkdtempSync(join(dir, 'twice-'));
+  const big = bigDatabase(folder);
+  const out = join(folder, 'copy.sqlite');
+  const backup = () => {
+    const child = spawn(process.execPath, ['bin/vlab.js', 'db', 'backup', '--out', out, '--db', big], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return once(child, 'exit').then(([code]) => ({ code: code as number | null, stderr }));
+  };
+  const runs = await Promise.all([backup(), backup()]);
+  const codes = runs.map((r) => r.code).sort();
+  assert.deepEqual(codes, [0, 2], runs.map((r) => r.stderr).join('\n'));
+  assert.equal(runs.find((r) => r.code === 2)!.stderr, `vlab db backup: --out: ${out} already exists; choose a new file name\n`);
+  assert.deepEqual(readdirSync(folder).filter((f) => f.startsWith('copy.')), ['copy.sqlite']);
+  const copy = new Database(out, { readonly: true });
+  assert.equal(copy.pragma('integrity_check', { simple: true }), 'ok');
+  assert.equal(copy.prepare('SELECT count(*) FROM padding').pluck().get(), 400);
+  copy.close();
 });

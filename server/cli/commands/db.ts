@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { existsSync, linkSync, renameSync } from 'node:fs';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { registerDbCopyCommand } from './db-copy.ts';
 import { DB_OPTION_HELP, SQLITE_DB_OPTION_HELP } from '../db-option.ts';
@@ -41,20 +42,20 @@ export function registerDbCommands(program: Command): void {
     .option('--db <path>', SQLITE_DB_OPTION_HELP)
     .action(
       cliAction('db backup', async (options: { out: string; db?: string }) => {
-        const [{ existsSync, chmodSync, renameSync, rmSync, statSync }, { openDatabaseForCli }, { isPostgresUrl }, { default: Database }, { isUnwritable }] = await Promise.all([
+        const [{ chmodSync, rmSync, statSync }, { openDatabaseForCli }, { isPostgresUrl }, { default: Database }, { isUnwritable }] = await Promise.all([
           import('node:fs'),
           import('./cli-storage.ts'),
           import('../../storage/store.ts'),
           import('better-sqlite3'),
           import('../../storage/sqlite-unavailable.ts'),
         ]);
-        const { removedIfStopped, removeIfFile } = await import('../../storage/output-files.ts');
+        const { removedIfStopped, removeIfFile, partialNameFor } = await import('../../storage/output-files.ts');
         if (existsSync(options.out)) throw new UsageError(`--out: ${options.out} already exists; choose a new file name`);
         refuseStaleSideFiles(options.out, existsSync);
         (await import('./output-file.ts')).checkOutputFolder(options.out);
         if (options.db && isPostgresUrl(options.db)) throw new UsageError(POSTGRES);
         const { config, store } = await openDatabaseForCli({ dbPath: options.db });
-        const partial = `${options.out}.partial`;
+        const partial = partialNameFor(options.out); // its own: another backup to the same --out may run at once
         // The copy's SQLite files hold every panel ID: a Ctrl-C mid-copy used to leave them beside the target.
         const copyFiles = ['', '-journal', '-wal', '-shm'].map((side) => partial + side);
         await removedIfStopped(copyFiles, async () => {
@@ -63,7 +64,7 @@ export function registerDbCommands(program: Command): void {
             if (isPostgresUrl(config.dbPath) || !sqlite) {
               throw new UsageError(POSTGRES);
             }
-            await startPartialCopy(partial, copyFiles);
+            await startPartialCopy(options.out, partial);
             const { totalPages } = await sqlite.backup(partial).catch((error: unknown) => {
               // The copy's disk, not the live database's: say which file could not be written.
               if (!isUnwritable(error)) throw error;
@@ -80,7 +81,7 @@ export function registerDbCommands(program: Command): void {
             for (const side of ['-wal', '-shm']) rmSync(partial + side, { force: true });
             if (check !== 'ok') throw new Error(`the copy failed SQLite's integrity check: ${String(check)}`);
             chmodSync(partial, 0o600);
-            renameSync(partial, options.out);
+            putInPlace(partial, options.out);
             const mb = (statSync(options.out).size / 1e6).toFixed(1);
             process.stderr.write(`vlab db backup: ${options.out} (${totalPages} pages, ${mb} MB, ${participants} participants; integrity check ok)\n`);
           } finally {
@@ -96,12 +97,28 @@ export function registerDbCommands(program: Command): void {
 /**
  * The backup's partial copy, made owner-only before SQLite opens it: SQLite made it (and its journal, which takes
  * the file's mode) 0644, so every panel ID was readable by any user while the copy ran, and after a kill -9 until
- * the next backup. What a killed backup left (the copy's files) is ours to remove first.
+ * the next backup. What killed backups of this --out left (their copies' files) is removed first.
  */
-async function startPartialCopy(partial: string, copyFiles: readonly string[]): Promise<void> {
-  const [{ writeFileSync }, { removeIfFile }] = await Promise.all([import('node:fs'), import('../../storage/output-files.ts')]);
-  for (const file of copyFiles) removeIfFile(file);
+async function startPartialCopy(out: string, partial: string): Promise<void> {
+  const [{ writeFileSync }, { removeDeadWritersPartials }] = await Promise.all([import('node:fs'), import('../../storage/output-files.ts')]);
+  removeDeadWritersPartials(out);
   writeFileSync(partial, '', { mode: 0o600, flag: 'wx' });
+}
+
+/**
+ * The checked copy takes the --out name only if nothing has it yet: a link fails with EEXIST where a rename would
+ * replace a copy another backup of the same --out put there meanwhile. The partial name goes with the copy files.
+ */
+function putInPlace(partial: string, out: string): void {
+  try {
+    linkSync(partial, out);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`--out: ${out} already exists; choose a new file name`);
+    // A file system without hard links (FAT, some network shares): the rename, after one last look.
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP'].includes(code ?? '') || existsSync(out)) throw error;
+    renameSync(partial, out);
+  }
 }
 
 /**
