@@ -45,7 +45,10 @@
 // I(y - 1e9) and moving the intercept back (`outcome_shift`); a missing value in each role; covariates at 1e-7 and 1e7
 // in one model; a factor level of one row; weights 0 on 70 % of rows and on whole clusters; a factor × ordered factor
 // with an empty cell; p.adjust ties at 0, 1 and 1e-300 and around NA; power.t.test at n = 2; survey::rake with shares
-// of 1e-9 and 1e-12 and counts of 3e-6).
+// of 1e-9 and 1e-12 and counts of 3e-6), and the fourteenth's (trial14-designs.ts: a weight of 1e-12, weighted CR2 with
+// singleton clusters, a 0/1 outcome with 3 ones, a × b with an empty cell weighted under CR2, difference_in_means with
+// blocks, clusters and a third arm (R on the two conditions' rows, `subset_conditions`), an outcome at 1e-9, level names
+// 10, 9 and 1e3, leverage 1 − 1e-7, p.adjust hommel/BY with NA, survey::rake with a margin level the sample lacks).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
