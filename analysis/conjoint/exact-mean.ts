@@ -21,7 +21,29 @@ export function exactMean(profiles: Profiles, k: number, rows: Int32Array | unde
   const first = profiles.outcome[used[0]];
   if (used.every((i) => profiles.outcome[i] === first)) return first;
   if (!used.every((i) => Number.isInteger(profiles.outcome[i]) && Math.abs(profiles.outcome[i]) < 2 ** 20)) return undefined;
-  return balancedMean(profiles, used);
+  return nearlyBalanced(profiles, used) ? balancedMean(profiles, used) : undefined;
+}
+
+/**
+ * A quick screen in doubles, so that an ordinary level costs no BigInt sums: false when some respondent's Σw·y : Σw
+ * is far from the level's (1e-8 of the scale, where rounding of an exactly balanced level is below 1e-12).
+ */
+function nearlyBalanced(profiles: Profiles, used: number[]): boolean {
+  const { outcome, respondent, weights } = profiles;
+  const sums = new Map<number, [number, number]>();
+  let [total, weight, largest] = [0, 0, 0];
+  for (const i of used) {
+    const w = weights ? weights[i] : 1;
+    const own = sums.get(respondent[i]) ?? [0, 0];
+    own[0] += w * outcome[i];
+    own[1] += w;
+    sums.set(respondent[i], own);
+    total += w * outcome[i];
+    weight += w;
+    largest = Math.max(largest, Math.abs(outcome[i]));
+  }
+  for (const [sum, of] of sums.values()) if (Math.abs(sum * weight - total * of) > 1e-8 * weight * of * largest) return false;
+  return true;
 }
 
 function levelRows(profiles: Profiles, k: number, rows: Int32Array | undefined): number[] {
