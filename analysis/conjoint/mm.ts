@@ -7,6 +7,7 @@ import { tidyRow } from '../helpers/tidy.ts';
 import { isPerfectFitWarning } from '../lm-robust.ts';
 import type { ConjointOptions } from './amce.ts';
 import { fitColumns } from './fit.ts';
+import { exactMean } from './exact-mean.ts';
 import { conjointFormula } from './formula.ts';
 import { asTable, profileData, type Profiles } from './profiles.ts';
 import { fromTidy, withBy, type ConjointEstimate, type ConjointResult } from './result.ts';
@@ -91,47 +92,4 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
   }
   const all = used!;
   return { estimates, nobs: all.n, nDropped: all.nDropped, nRespondents: all.nRespondents, seType, groups, warnings: warnings.list() };
-}
-
-/**
- * The mean of level k (within `rows`, the group) when its variance is exactly 0, else undefined: the levels'
- * indicator columns are disjoint, so a level's variance is a quadratic form in its own residuals, summed by
- * respondent (CR2's adjustment is block diagonal by level too, and leaves residuals that sum to 0 in a cluster as they
- * are). That is so when every row of the level has the same outcome (any weights), or, unweighted, when each
- * respondent's mean of the level is the level's mean (answers 1 and 0 from every respondent): tested exactly, on
- * whole-number answers only (exact sums). The regression gives both only up to rounding
- * (an SE of ~1e-16 and a finite z, as estimatr and clubSandwich print); survey::svymean, which cregg::mm uses, gives
- * the mean, SE 0 and z ±Inf (NaN at h0). The CR2 df is left as the fit computes it: it does not involve the residuals.
- */
-function exactMean(profiles: Profiles, k: number, rows: Int32Array | undefined): number | undefined {
-  const { codes } = profiles.features[0];
-  const { outcome, respondent } = profiles;
-  let value: number | undefined;
-  let constant = true;
-  let whole = !profiles.weights;
-  const sums = new Map<number, [number, number]>();
-  let total = 0;
-  let count = 0;
-  const n = rows ? rows.length : profiles.n;
-  for (let t = 0; t < n; t++) {
-    const i = rows ? rows[t] : t;
-    if (codes[i] !== k) continue;
-    const y = outcome[i];
-    if (value === undefined) value = y;
-    else if (y !== value) constant = false;
-    whole &&= Number.isInteger(y) && Math.abs(y) < 2 ** 20;
-    const own = sums.get(respondent[i]) ?? [0, 0];
-    own[0] += y;
-    own[1] += 1;
-    sums.set(respondent[i], own);
-    total += y;
-    count += 1;
-  }
-  if (constant || value === undefined) return value;
-  // Whole numbers below 2^20 in fewer than 2^33 rows: every sum is an exact integer, and the cross products are
-  // compared as BigInts, so the test is exact; the mean is then one division, as survey's.
-  if (!whole || count >= 2 ** 33) return undefined;
-  const [all, of] = [BigInt(total), BigInt(count)];
-  for (const [sum, rowsOf] of sums.values()) if (BigInt(sum) * of !== all * BigInt(rowsOf)) return undefined;
-  return total / count;
 }

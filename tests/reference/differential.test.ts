@@ -45,7 +45,10 @@
 // I(y - 1e9) and moving the intercept back (`outcome_shift`); a missing value in each role; covariates at 1e-7 and 1e7
 // in one model; a factor level of one row; weights 0 on 70 % of rows and on whole clusters; a factor × ordered factor
 // with an empty cell; p.adjust ties at 0, 1 and 1e-300 and around NA; power.t.test at n = 2; survey::rake with shares
-// of 1e-9 and 1e-12 and counts of 3e-6).
+// of 1e-9 and 1e-12 and counts of 3e-6), and the fourteenth's (trial14-designs.ts: a weight of 1e-12, weighted CR2 with
+// singleton clusters, a 0/1 outcome with 3 ones, a × b with an empty cell weighted under CR2, difference_in_means with
+// blocks, clusters and a third arm (R on the two conditions' rows, `subset_conditions`), an outcome at 1e-9, level names
+// 10, 9 and 1e3, leverage 1 − 1e-7, p.adjust hommel/BY with NA, survey::rake with a margin level the sample lacks).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -195,7 +198,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'dim-constant-outcome', 'dim-design-grid', 'dim-clusters-across-blocks', 'odd-level-names', 'tiny-samples', 'fe-weights-clusters',
     'missing-everywhere', 'trial10-random', 'p-adjust-missing', 'r-functions', 'formula-spellings-12', 'text-variants', 'singleton-clusters',
     'dim-singletons-zero-weights', 'p-adjust-12', 'power-12', 'rake-12', 'huge-outcome-lm', 'missing-roles', 'wild-scales', 'one-row-level', 'zero-weight-clusters',
-    'empty-cell-ordered', 'p-adjust-13', 'power-13', 'rake-13'] as const) {
+    'empty-cell-ordered', 'p-adjust-13', 'power-13', 'rake-13', 'tiny-weight-14', 'cr2-weights-singletons-14', 'rare-binary-14', 'empty-cell-cr2-14',
+    'dim-blocks-clusters-14', 'tiny-outcome-14', 'number-names-14', 'leverage-near-one-14', 'p-adjust-14', 'rake-14'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -43,6 +43,16 @@ export interface DesignVariant {
   impossible?: boolean;
   /** The second respondent group is never shown the first feature's last level (mm by group: a missing level). */
   hiddenInGroup?: boolean;
+  /**
+   * The fourteenth trial: forced choice of two profiles that always share the first feature's level, no missing
+   * answer, so every respondent chose each level of that feature in exactly half of the rows showing it (its marginal
+   * mean is 0.5 in every respondent, its variance 0 up to roundoff, weighted or not).
+   */
+  balancedLevel?: boolean;
+  /** The fourteenth trial: weights, declared level orders (a reference level other than the sorted first), restriction: set, not drawn. */
+  weighted?: boolean;
+  declared?: boolean;
+  restricted?: boolean;
 }
 
 interface Feature {
@@ -114,10 +124,10 @@ function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant:
   const few = draw.chance(0.15);
   const respondents = few ? 3 + draw.int(6) : 15 + draw.int(106);
   const tasks = few ? 5 + draw.int(2) : 1 + draw.int(6);
-  const profiles = few ? 2 + draw.int(2) : 1 + draw.int(3);
+  const profiles = variant.balancedLevel ? 2 : few ? 2 + draw.int(2) : 1 + draw.int(3);
   const rating = profiles === 1 && draw.chance(0.5);
   const groups = draw.chance(0.5) ? ['Dem', 'Rep'] : ['a', 'b', 'c'];
-  const missing = draw.chance(0.3) ? 0.03 : 0;
+  const missing = variant.balancedLevel ? 0 : draw.chance(0.3) ? 0.03 : 0;
   const effects = features.map((f) => f.levels.map(() => draw.normal() * 0.5));
   const cols = { id: [] as string[], task: [] as number[], profile: [] as number[], group: [] as string[], w: [] as number[], y: [] as (number | null)[] };
   const levelCols = features.map(() => [] as string[]);
@@ -127,6 +137,7 @@ function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant:
     for (let t = 0; t < tasks; t++) {
       const hidden = variant.hiddenInGroup && group === groups[1] ? features[0].levels.length - 1 : undefined;
       const shown = Array.from({ length: profiles }, () => drawProfile(draw, features, forbidden, hidden));
+      if (variant.balancedLevel) shown[1][0] = shown[0][0];
       const utility = shown.map((codes) => codes.reduce((s, k, f) => s + effects[f][k], 0) + draw.normal());
       const best = utility.indexOf(Math.max(...utility));
       shown.forEach((codes, p) => {
@@ -182,15 +193,15 @@ function casesOf(id: string, features: Feature[], restricted: boolean, profiles:
 export function conjointDesign(seed: number, variant: DesignVariant = {}): ConjointDesign {
   const draw = new Draw(seed);
   const features = drawFeatures(draw, variant);
-  const declared = draw.chance(0.5);
+  const declared = variant.declared ?? draw.chance(0.5);
   // Level codes in analysis order: declared (a shuffle, given with --levels) or sorted as text (vlab's and R's C order).
   const order = features.map((f) => {
     const codes = f.levels.map((_, k) => k);
     return declared ? draw.shuffle(codes) : codes.sort((x, y) => (f.levels[x] < f.levels[y] ? -1 : 1));
   });
-  const restricted = variant.impossible || draw.chance(0.4);
+  const restricted = variant.restricted ?? (variant.impossible || draw.chance(0.4));
   const forbidden = restricted ? drawRestriction(draw, order, variant.impossible) : new Set<string>();
-  const weighted = draw.chance(0.4);
+  const weighted = variant.weighted ?? draw.chance(0.4);
   const { columns, profiles } = field(draw, features, forbidden, variant);
   const id = `conjoint-${seed}`;
   const probabilities = Object.fromEntries(features.map((f) => {
@@ -236,4 +247,18 @@ export const TRIAL13_DESIGNS: [number, DesignVariant][] = [
   [13_200_001, { impossible: true }],
   [13_200_002, { hiddenInGroup: true }],
   [13_200_003, { lopsided: true, impossible: true, hiddenInGroup: true }],
+];
+
+/**
+ * The fourteenth R trial's conjoint designs (2026-12-04), seeds 14_200_000 + k: the first feature's levels balanced
+ * within every respondent (balancedLevel) weighted with sorted and with declared levels, and unweighted with declared
+ * levels (mm's exact-mean rule, analysis/conjoint/mm.ts, is unweighted only: does the weighted route agree with survey
+ * to the tolerance?); and weighted, unrestricted, declared levels without balance (amce and amce-diff by group with a
+ * reference level other than the sorted first).
+ */
+export const TRIAL14_DESIGNS: [number, DesignVariant][] = [
+  [14_200_000, { balancedLevel: true, weighted: true, declared: false, restricted: false }],
+  [14_200_001, { balancedLevel: true, weighted: true, declared: true, restricted: false }],
+  [14_200_002, { balancedLevel: true, weighted: false, declared: true, restricted: false }],
+  [14_200_003, { weighted: true, declared: true, restricted: false }],
 ];

@@ -95,7 +95,18 @@ export type CaseGroup =
   | 'empty-cell-ordered'
   | 'p-adjust-13'
   | 'power-13'
-  | 'rake-13';
+  | 'rake-13'
+  // The fourteenth trial's classes (trial14-designs.ts).
+  | 'tiny-weight-14'
+  | 'cr2-weights-singletons-14'
+  | 'rare-binary-14'
+  | 'empty-cell-cr2-14'
+  | 'dim-blocks-clusters-14'
+  | 'tiny-outcome-14'
+  | 'number-names-14'
+  | 'leverage-near-one-14'
+  | 'p-adjust-14'
+  | 'rake-14';
 
 interface CaseBase {
   id: string;
@@ -139,6 +150,12 @@ export interface DimCase extends CaseBase {
   /** estimatr's condition1 (control) and condition2 (treatment): the two values of a multi-arm treatment compared. */
   condition1?: string;
   condition2?: string;
+  /**
+   * R keeps only the rows of condition1 and condition2 before difference_in_means (what the two arguments mean):
+   * estimatr 1.0.0 stops on blocks and clusters with a third arm in the data (its check_clusters_blocks:
+   * `missing value where TRUE/FALSE needed`), and gives the subset's numbers with the third arm left out.
+   */
+  subset_conditions?: true;
   alpha: number;
 }
 

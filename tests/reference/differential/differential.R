@@ -70,11 +70,14 @@ shifted_fit <- function(c, d, extra) {
 
 dim_case <- function(c) {
   d <- with_levels(read_data(c$data_file), c$levels)
+  # subset_conditions (case-types.ts): the two conditions' rows only (data = d[…, ] in the call), where estimatr stops on a third arm's.
+  subset <- isTRUE(c$subset_conditions)
   extra <- paste(c(if (!is.null(c$blocks)) paste0(", blocks = ", c$blocks), if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters),
     if (!is.null(c$weights)) paste0(", weights = ", c$weights),
     if (!is.null(c$condition1)) paste0(", condition1 = ", deparse(c$condition1)),
     if (!is.null(c$condition2)) paste0(", condition2 = ", deparse(c$condition2))), collapse = "")
-  call <- sprintf("difference_in_means(%s ~ %s, data = d, alpha = %s%s)", c$outcome, c$treatment, c$alpha, extra)
+  call <- sprintf("difference_in_means(%s ~ %s, data = %s, alpha = %s%s)", c$outcome, c$treatment,
+    if (subset) sprintf("d[d$%s %%in%% c(%s, %s), ]", c$treatment, deparse(c$condition1), deparse(c$condition2)) else "d", c$alpha, extra)
   list(r_call = call, rows = tidy_rows(tidy(eval(parse(text = call)))))
 }
 
