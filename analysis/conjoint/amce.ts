@@ -24,7 +24,7 @@ export interface ConjointOptions {
   levels?: Levels;
   /** Intervals are 1 − alpha (default 0.05), two-sided. */
   alpha?: number;
-  /** Labels of features and levels for the warnings' words (codes otherwise); the estimates keep the codes. */
+  /** Labels of features and levels, and of the `by` column's groups, for the warnings' words (codes otherwise); the estimates keep the codes. */
   labels?: ConjointLabels;
 }
 
@@ -66,7 +66,7 @@ export function amce(options: AmceOptions): ConjointResult {
   const index = (name: string): number => formula.features.indexOf(name);
   const constraints = formula.constraints.map(([a, b]) => [index(a), index(b)] as const);
   const estimates: ConjointEstimate[] = [];
-  const warnings = new ConjointWarnings(FN, options.labels);
+  const warnings = new ConjointWarnings(FN, options.labels, options.by);
   warnings.addUnseen(profiles.features, options.levels);
   if (!profiles.by) estimates.push(...amceRows(profiles, constraints, formula.outcome, undefined, seType, alpha, warnings));
   profiles.by?.levels.forEach((group, g) => {

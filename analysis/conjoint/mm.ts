@@ -48,7 +48,7 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
   const table = asTable(options.rows);
   const formula = conjointFormula(fn, options.formula, table.names);
   const estimates: ConjointEstimate[] = [];
-  const warnings = new ConjointWarnings(fn, options.labels);
+  const warnings = new ConjointWarnings(fn, options.labels, options.by);
   let used: Profiles | undefined;
   let groups: string[] = [];
   const perFeature = formula.features.map((feature) => {

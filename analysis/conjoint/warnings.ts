@@ -2,11 +2,13 @@
 // internal lmRobust fits (named for the estimator, and the group of `by`), declared levels no complete row shows
 // (R's model frame drops them silently), and the levels whose row is NA because nothing in the data estimates them.
 import type { Levels } from '../helpers/data.ts';
+import { withoutEstimatorName } from '../helpers/warning-text.ts';
 import type { ConjointEstimate } from './result.ts';
 
 /**
- * The researcher's words for features and their levels (a study's labels), for warnings read beside labelled
- * estimates (a plan's dashboard card, `vlab estimates`' table); a feature or level without one keeps its code.
+ * The researcher's words for features and their levels (a study's labels), and for the column of `by` and its
+ * groups (a question's answers), for warnings read beside labelled estimates (a plan's dashboard card,
+ * `vlab estimates`' table); a feature, level or group without one keeps its code.
  */
 export type ConjointLabels = Readonly<Record<string, { label: string; levels: Readonly<Record<string, string>> }>>;
 
@@ -17,6 +19,8 @@ export class ConjointWarnings {
   constructor(
     private readonly fn: string,
     private readonly labels: ConjointLabels = {},
+    /** The column of `by`, whose labels name the groups. */
+    private readonly by?: string,
   ) {}
 
   private feature(name: string): string {
@@ -27,13 +31,19 @@ export class ConjointWarnings {
     return `"${this.labels[feature]?.levels[code] ?? code}"`;
   }
 
+  /** "in group "Republican", " for a warning within a group of `by`; nothing outside groups. */
+  private inGroup(group: string | undefined): string {
+    if (group === undefined) return '';
+    return `in group "${(this.by === undefined ? undefined : this.labels[this.by]?.levels[group]) ?? group}", `;
+  }
+
   add(message: string): void {
     this.seen.add(message.startsWith(`${this.fn}: `) ? message : `${this.fn}: ${message}`);
   }
 
   /** An internal fit's warnings, "lmRobust: …" named for the estimator and the group (a fit per group of `by`). */
   addFit(warnings: readonly string[], group?: string): void {
-    for (const warning of warnings) this.add(`${group === undefined ? '' : `in group "${group}", `}${warning.replace(/^lmRobust: /, '')}`);
+    for (const warning of warnings) this.add(`${this.inGroup(group)}${withoutEstimatorName(warning)}`);
   }
 
   /** Declared levels of the features that no complete row shows: they get no row, as in R. */
@@ -47,7 +57,7 @@ export class ConjointWarnings {
   /** A row (not a reference level's) with no estimate, and why. */
   addMissing(row: ConjointEstimate, why: string): void {
     if (row.estimate !== null) return;
-    this.add(`${row.BY === undefined ? '' : `in group "${row.BY}", `}${this.feature(row.feature)} = ${this.level(row.feature, row.level)} has no estimate: ${why}`);
+    this.add(`${this.inGroup(row.BY)}${this.feature(row.feature)} = ${this.level(row.feature, row.level)} has no estimate: ${why}`);
   }
 
   list(): string[] {

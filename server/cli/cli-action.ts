@@ -60,6 +60,15 @@ function userMessage(error: Error): string {
 }
 
 /**
+ * The message without its function's name where the verb is that name: `amce()` says "amce: …", and `vlab amce:`
+ * says it already (convention 4 asks the function named, once). Another function's name stays: `vlab fit:
+ * lmRobust: …`, `vlab mm-diff: mm_diffs: …`.
+ */
+function withoutVerbRepeated(verb: string, message: string): string {
+  return message.startsWith(`${verb}: `) ? message.slice(verb.length + 2) : message;
+}
+
+/**
  * Wraps a command's action so that user mistakes become `vlab <verb>: <message>` on stderr with exit code 2.
  * Unexpected errors still surface with their stack: those are our bugs, and hiding them helps nobody.
  */
@@ -74,7 +83,7 @@ export function cliAction<Args extends unknown[]>(
       const storage = storageProblem(error);
       const message = isUserError(error) ? userMessage(error) : (pathProblem(error) ?? storage);
       if (message === undefined) throw error;
-      process.stderr.write(`vlab ${verb}: ${message}\n`);
+      process.stderr.write(`vlab ${verb}: ${withoutVerbRepeated(verb, message)}\n`);
       process.exitCode = storage === undefined ? 2 : 1;
     }
   };

@@ -115,9 +115,10 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
 
     /**
      * A file of the wave in one of EXPORT_FORMATS. Checks the wave now, so a route can answer 404 before streaming.
-     * `fromRows`: write these wide rows (copied before they are made spreadsheet-safe) instead of reading them.
+     * `fromRows`: write these wide rows (copied before they are made spreadsheet-safe) instead of reading them; an
+     * iterable that can be walked again, as each stream() walks it.
      */
-    async file(waveId: string, format: ExportFormat, options: IterateOptions = {}, fromRows?: readonly WideRow[]): Promise<ExportFile> {
+    async file(waveId: string, format: ExportFormat, options: IterateOptions = {}, fromRows?: Iterable<WideRow>): Promise<ExportFile> {
       const { wave, study } = await waveAndStudy(repos, waveId);
       const def = study.definition;
       const columns = columnsOf(def);

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { csvFromRecords } from '../../analysis/index.ts';
 import { conjointProfileColumns } from '../domain/export/conjoint-rows.ts';
+import type { WideRow } from '../domain/export/wave-columns.ts';
 import { DomainError } from '../domain/errors.ts';
 import { planEstimatesCsv } from '../domain/plan/estimates-csv.ts';
 import { planLevels } from '../domain/plan/plan-columns.ts';
@@ -18,6 +19,25 @@ import { waveAndStudy } from './wave-lookup.ts';
 
 /** One file of the package: its name and a fresh stream of its bytes. */
 export type PackageFile = FolderFile;
+
+/** Told as the package is made: the estimates' progress, then each row of the data file as it is written. */
+export interface ReplicationProgress extends EstimatesProgress {
+  /** A row of data.csv taken by the zip or the folder's file: `written` of `total` (the rows read). */
+  onRowWritten?: (written: number, total: number) => void;
+}
+
+/** The rows, walked afresh by each stream of the data file, telling `onRow` of each as the stream takes it. */
+function countedRows(rows: readonly WideRow[], onRow?: (written: number, total: number) => void): Iterable<WideRow> {
+  if (!onRow) return rows;
+  return {
+    *[Symbol.iterator]() {
+      for (const [i, row] of rows.entries()) {
+        onRow(i + 1, rows.length);
+        yield row;
+      }
+    },
+  };
+}
 
 function zipOf(files: readonly PackageFile[]): Readable {
   const zip = new yazl.ZipFile();
@@ -48,7 +68,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
    * The package's files. The data file is written from the very rows the estimates were computed from (read
    * once), so `replicate.R` reproduces estimates.csv even while the wave is still filling.
    */
-  async function packageFiles(waveId: string, progress: EstimatesProgress = {}): Promise<PackageFile[]> {
+  async function packageFiles(waveId: string, progress: ReplicationProgress = {}): Promise<PackageFile[]> {
     const complete = { statuses: ['complete'] as const };
     const rows = await collect(await exports.iterateWaveRows(waveId, { ...complete, onParticipant: progress.onParticipant }));
     const { definition } = await estimates.wavePlan(waveId);
@@ -57,7 +77,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
     const profiles = conjoint ? await collect(await exports.iterateProfileRows(waveId, complete)) : undefined;
     const result = await estimates.estimatesOf(waveId, rows, profiles, progress.onFitted);
     // Prepared now (their wave is checked here), streamed when the zip or the folder asks for them.
-    const dataFile = await exports.file(waveId, 'csv', complete, rows);
+    const dataFile = await exports.file(waveId, 'csv', complete, countedRows(rows, progress.onRowWritten));
     const codebookFile = await exports.file(waveId, 'codebook', complete);
     const plan = {
       wave: result.wave,
@@ -111,7 +131,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
     },
 
     /** Writes the package into `out`: a zip file when it ends in .zip, else a new or empty folder. */
-    async write(waveId: string, out: string, progress?: EstimatesProgress): Promise<string[]> {
+    async write(waveId: string, out: string, progress?: ReplicationProgress): Promise<string[]> {
       const files = await packageFiles(waveId, progress);
       if (out.toLowerCase().endsWith('.zip')) {
         await writeFileWhole(out, zipOf(files));

@@ -253,7 +253,7 @@ test('bad input: one line on stderr naming the problem, exit code 2, no stack tr
   assertUsageError(vlab(['fit', '--data', tabs, '--formula', 'y ~ x']), `vlab fit: ${tabs}: ${separated('tabs')} (header "y\\tx"); ${advice}`);
   assertUsageError(
     vlab(['rake', '--data', ref('alliance.csv'), '--margins', margins, '--id', 'respondent_id']),
-    'vlab rake: rake: margins are inconsistent: "gender" totals 1 but "region" totals 0.7',
+    'vlab rake: margins are inconsistent: "gender" totals 1 but "region" totals 0.7',
   );
 });
 

@@ -97,12 +97,12 @@ test('vlab freqs takes the design probabilities from the export\'s <feature>_pro
   writeFileSync(data, 'regime,regime_probability\ndemocracy,0.5\ndemocracy,0.4\nautocracy,0.5\n');
   const mixed = vlab(['freqs', '--data', data, '--formula', '~ regime']);
   assert.equal(mixed.status, 2);
-  assert.equal(mixed.stderr, 'vlab freqs: freqs: regime_probability differs between rows of level "democracy" (0.5, 0.4): give the design probabilities with --probabilities FILE\n');
+  assert.equal(mixed.stderr, 'vlab freqs: regime_probability differs between rows of level "democracy" (0.5, 0.4): give the design probabilities with --probabilities FILE\n');
   // A level the design has but the data never showed (a small wave, a rare level): its probability is missing.
   writeFileSync(data, 'behavior,behavior_probability\ncooperate,0.5\ncriticise,0.25\ncooperate,0.5\n');
   const unseen = vlab(['freqs', '--data', data, '--formula', '~ behavior']);
   assert.equal(unseen.status, 2);
-  assert.equal(unseen.stderr, 'vlab freqs: freqs: the levels of "behavior" in the data carry probability 0.75 in behavior_probability, not 1: a level of the design never shown? Give every level\'s probability with --probabilities FILE\n');
+  assert.equal(unseen.stderr, 'vlab freqs: the levels of "behavior" in the data carry probability 0.75 in behavior_probability, not 1: a level of the design never shown? Give every level\'s probability with --probabilities FILE\n');
 });
 
 test('vlab amce --by task (carryover check) and vlab amce-diff', () => {
@@ -156,23 +156,26 @@ test('--codebook of a conjoint wave declares the features\' levels: they live in
 test('user mistakes: exit 2, one line naming the verb and the problem, no stack trace', () => {
   const base = ['--data', small, '--id', 'id'];
   const cases: [string[], RegExp][] = [
-    [['amce', ...base, '--formula', 'rating ~ regim'], /^vlab amce: amce: formula "rating ~ regim": "regim" is not a data column/],
+    [['amce', ...base, '--formula', 'rating ~ regim'], /^vlab amce: formula "rating ~ regim": "regim" is not a data column/],
     [['amce', '--data', small, '--formula', 'rating ~ regime'], /^vlab amce: required option '--id <column>' not specified/],
-    [['amce', ...base, '--formula', 'rating ~ regime', '--se-type', 'HC9'], /^vlab amce: amce: unknown se type "HC9"/],
+    [['amce', ...base, '--formula', 'rating ~ regime', '--se-type', 'HC9'], /^vlab amce: unknown se type "HC9"/],
     [['amce', ...base, '--formula', 'rating ~ regime', '--alpha', '5'], /^vlab amce: --alpha must be a number between 0 and 1/],
     [['amce', ...base, '--formula', 'rating ~ regime', '--format', 'xml'], /^vlab amce: unknown format "xml"/],
     [['amce', '--data', join(scratch, 'nope.csv'), '--id', 'id', '--formula', 'rating ~ regime'], /^vlab amce: cannot read data file .*no such file/],
-    [['amce', ...base, '--formula', 'party ~ regime'], /^vlab amce: amce: outcome column "party" is not numeric/],
+    [['amce', ...base, '--formula', 'party ~ regime'], /^vlab amce: outcome column "party" is not numeric/],
     [['mm', ...base, '--formula', 'rating ~ regime', '--h0', 'half'], /^vlab mm: --h0 must be a number/],
+    [['mm', ...base, '--formula', 'rating ~ regim'], /^vlab mm: formula "rating ~ regim": "regim" is not a data column/],
     [['mm-diff', ...base, '--formula', 'rating ~ regime'], /^vlab mm-diff: required option '--by <column>' not specified/],
     [['mm-diff', ...base, '--formula', 'rating ~ regime', '--by', 'nation'], /^vlab mm-diff: mm_diffs: by references unknown column "nation"/],
     [['freqs', '--data', small, '--formula', '~ regime', '--probabilities', levelsFile], /^vlab freqs: probabilities of "regime" must be an object/],
-    [['freqs', '--data', small, '--formula', '~ regime + nation'], /^vlab freqs: freqs: formula references unknown column "nation"/],
+    [['freqs', '--data', small, '--formula', '~ regime + nation'], /^vlab freqs: formula references unknown column "nation"/],
   ];
   for (const [args, message] of cases) {
     const result = vlab(args);
     assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
     assert.match(result.stderr, message, args.join(' '));
+    // The verb names the function once: `vlab amce: amce: …` repeated it (the newcomer pass, 2026-12-04).
+    assert.doesNotMatch(result.stderr, /^vlab ([\w-]+): \1: /, args.join(' '));
     assert.equal(result.stderr.trimEnd().split('\n').length, 1, result.stderr);
     assert.doesNotMatch(result.stderr, /\n\s+at /);
   }

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { amce, amceDiffs, mm, mmDiffs, type Row } from '../../analysis/index.ts';
+import { ConjointWarnings } from '../../analysis/conjoint/warnings.ts';
 
 /** 12 respondents × 4 profiles; a in a1–a3, b in b1–b2 cycling, so every pair shows; party by respondent. */
 function profiles(rating: (a: string, b: string, i: number) => number): Row[] {
@@ -69,4 +70,23 @@ test('labels word the warnings as a plan\'s card words its rows; the estimates k
   const aliased = amce({ formula: 'y ~ a + b', rows: profiles(noisy).map((row) => ({ ...row, b: row.a === 'a3' ? 'b2' : 'b1' })), id: 'id', labels });
   assert.deepEqual(aliased.warnings, ['amce: Treaty = "No treaty" has no estimate: its indicator is aliased (the profiles never show it apart from other levels), as R leaves its coefficient NA']);
   assert.deepEqual(aliased.estimates.map((row) => row.level), ['a1', 'a2', 'a3', 'b1', 'b2']);
+});
+
+test('labels word a group of `by` as they word features: the group\'s label, its code without one', () => {
+  // Before 2026-12-04 a group was named by its code ("rep") beside labelled features (the newcomer pass 14).
+  const labels = { a: { label: 'Regime', levels: { a3: 'Monarchy' } }, party: { label: 'Party', levels: { rep: 'Republican' } } };
+  const rows = profiles(noisy).filter((row) => !(row.party === 'rep' && row.a === 'a3'));
+  assert.deepEqual(mm({ formula: 'y ~ a', rows, id: 'id', by: 'party', labels }).warnings, [
+    'mm: in group "Republican", Regime = "Monarchy" has no estimate: no profile with a positive weight shows it there, as R leaves its coefficient NA',
+  ]);
+  // A fit's own warning within a group (an exact sum of level effects in each), without lmRobust's name.
+  const exact = profiles((a, b) => 1 + (a === 'a2' ? 1 : 0) + (b === 'b2' ? 2 : 0));
+  const fits = amce({ formula: 'y ~ a + b', rows: exact, id: 'id', by: 'party', labels }).warnings;
+  assert.deepEqual(fits.map((w) => w.split(' essentially perfect fit')[0]), ['amce: in group "dem",', 'amce: in group "Republican",']);
+});
+
+test('addFit takes the fit\'s warning without the name of the function that gave it, whichever it is', () => {
+  const warnings = new ConjointWarnings('amce');
+  warnings.addFit(['lmRobust: essentially perfect fit', 'fitColumns: x is ignored'], 'g');
+  assert.deepEqual(warnings.list(), ['amce: in group "g", essentially perfect fit', 'amce: in group "g", x is ignored']);
 });

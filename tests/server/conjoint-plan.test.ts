@@ -115,6 +115,16 @@ test('a level the wave has not shown yet is a warning on the hypothesis\' card, 
   assert.ok(card.warnings.some((w) => w.outcome === 'chosen' && w.message.startsWith('feature "Bargaining behaviour of the partner": no complete row shows "Threatens to leave the partnership"')), JSON.stringify(card.warnings));
 });
 
+test('a warning within a group of `by` names the group by its answer\'s text, as the card names it', () => {
+  // Republicans never shown an autocracy: H2's mean of Autocracy among them is NA. The warning read "in group
+  // "republican"" (the code) beside the features' labels until the newcomer pass 14.
+  const { rows, profiles } = simulate();
+  const republicans = new Set(rows.filter((r) => r.party === 'republican').map((r) => r.participant));
+  const result = executeConjointPlan({ definition: flagship, rows, profiles: profiles.filter((p) => !(republicans.has(p.participant) && p.regime === 'autocracy')) });
+  const h2 = result.warnings.filter((w) => w.hypothesis === 'H2').map((w) => w.message);
+  assert.deepEqual(h2, ['mm: in group "Republican", Regime type of the partner = "Autocracy" has no estimate: no profile with a positive weight shows it there, as R leaves its coefficient NA']);
+});
+
 test('mistakes in conjoint hypotheses are refused at load with their field and reason', () => {
   const base = { id: 'C1', description: 'AMCEs', estimator: 'amce', outcomes: ['chosen'], formula: '~ regime + behavior * troops' };
   /** The load error of the flagship with this one conjoint hypothesis ('' when it loads). */

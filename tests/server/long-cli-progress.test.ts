@@ -1,5 +1,5 @@
 // `vlab estimates` and `vlab replication` on a terminal: a bar of the completes read, then one of the plan's
-// outcomes fitted. Before 2026-12-04 both said nothing until they had finished (4 s at 20,000 completes, most of a
+// outcomes fitted, then (replication) one of the data file's rows written. Before 2026-12-04 both said nothing until they had finished (4 s at 20,000 completes, most of a
 // minute at 200,000; noticed by the newcomer pass). In a pipe or a log they print no bar, as `vlab export`.
 // The terminal is util-linux's `script` (Debian's bsdutils, always installed), which gives the command a pty.
 import assert from 'node:assert/strict';
@@ -56,6 +56,11 @@ for (const verb of ['estimates', 'replication'] as const) {
     const fitted = run.text.indexOf(`] ${fits}/${fits} 100%`);
     assert.ok(read >= 0 && readEnd > read, `a bar of ${completes} completes read:\n${run.text.slice(0, 400)}`);
     assert.ok(run.text.indexOf(`${verb}: outcomes fitted [`) > readEnd && fitted > readEnd, `then a bar of ${fits} outcomes fitted:\n${run.text.slice(-800)}`);
+    if (verb !== 'replication') return;
+    // Then the package's writing (the data file's rows, most of it): about 4 of 8.5 s at 20,000 completes, silent
+    // until the newcomer pass 14.
+    const written = run.text.indexOf('replication: data rows written [');
+    assert.ok(written > fitted && run.text.lastIndexOf(`] ${completes}/${completes} 100%`) > written, `then a bar of ${completes} data rows written:\n${run.text.slice(-800)}`);
   });
 
   test(`vlab ${verb} in a pipe: no bar`, () => {
@@ -63,6 +68,6 @@ for (const verb of ['estimates', 'replication'] as const) {
     const args = verb === 'estimates' ? ['--format', 'csv', '--out', `${out}.csv`] : ['--out', out];
     const run = spawnSync(process.execPath, ['bin/vlab.js', verb, `--wave=${waveId}`, '--db', dbPath, ...args], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    assert.doesNotMatch(run.stderr, /completes read|outcomes fitted/);
+    assert.doesNotMatch(run.stderr, /completes read|outcomes fitted|rows written/);
   });
 }

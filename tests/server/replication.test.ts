@@ -243,6 +243,19 @@ test('Rscript replicate.R of a wave without completes says which models it canno
   assert.match(run.stdout, /replicate\.R: 0 estimates, largest difference from estimates\.csv 0\n$/);
 });
 
+test('Rscript replicate.R counts in words that agree: "1 estimate", not "1 estimates"', { skip: rSkip }, () => {
+  // A plan of one difference in means on one outcome has one estimate; the script said "1 estimates" (newcomer pass 14).
+  const dim = { id: 'D', description: 'd', estimator: 'difference_in_means', outcomes: ['economic_sanctions'], treatment: { factor: 'behavior', control: ['control'], term: 'violated' } };
+  const def = withPlan(alliance, { ...alliance.analysisPlan, hypotheses: [dim] });
+  const rows = simulateWave(def, { target: 120, seed: 'one-estimate' }).rows;
+  const result = executePlan({ definition: def, rows });
+  assert.equal(result.estimates.length, 1);
+  const run = runPackageOf('r-one-estimate', def, rows, result);
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  assert.match(run.stdout, /^replicate\.R: D checked: 1 estimate, largest difference \S+$/m);
+  assert.match(run.stdout, /^replicate\.R: 1 estimate, largest difference from estimates\.csv \S+\n$/m);
+});
+
 test('a package folder that cannot be made (under /proc) is refused at once: the recursive mkdir before looped for ever', { skip: process.platform !== 'linux' && 'needs /proc' }, async () => {
   await assert.rejects(createReplicationService({ store }).write(waves.shipped!, '/proc/vlab-no-such/package'), { code: 'ENOENT' });
 });
@@ -260,7 +273,7 @@ test('Rscript replicate.R reproduces HC2/HC3 with a row of leverage 1 (the platf
     const rows = simulateWave(def, { target: 342, seed: 'rt11-17' }).rows;
     const run = runPackageOf(`r-leverage-one-${seType}`, def, rows, executePlan({ definition: def, rows }));
     assert.equal(run.status, 0, run.stderr + run.stdout);
-    assert.match(run.stdout, /leverage 1/, 'the script says why it computes the SEs by hand');
+    assert.match(run.stdout, /: (1 row|\d+ rows) of leverage 1, /, 'the script says why it computes the SEs by hand, in words that agree');
     // estimates.csv's warnings column (text, beside the numbers replicate.R compares) holds the fit's warning.
     assert.ok(rowsFromCsv(readFileSync(join(dir, `r-leverage-one-${seType}`, 'estimates.csv'), 'utf8')).some((r) => /leverage 1/.test(String(r.warnings))), seType);
   }

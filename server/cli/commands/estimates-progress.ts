@@ -1,15 +1,16 @@
 import { planFitCount } from '../../services/conjoint-estimates.ts';
-import type { EstimatesProgress } from '../../services/estimates-service.ts';
+import type { ReplicationProgress } from '../../services/replication-service.ts';
 import { createWavePlans } from '../../services/wave-plan.ts';
 import { progressBar, type Progress } from '../../simulate/progress.ts';
 import type { Store } from '../../storage/store.ts';
 
 /**
- * Two bars on a terminal for `vlab estimates` and `vlab replication` (nothing in a pipe or a log): the wave's
- * completes read, then the plan's outcomes fitted. A wave of 20,000 completes takes seconds and one of 200,000 most
- * of a minute; without them the command said nothing until it had finished.
+ * Bars on a terminal for `vlab estimates` and `vlab replication` (nothing in a pipe or a log): the wave's completes
+ * read, then the plan's outcomes fitted, then (replication) the data file's rows written. A wave of 20,000
+ * completes takes seconds and one of 200,000 most of a minute; without them the command said nothing until it had
+ * finished, and the package's writing (about half of a replication's time) had no bar until the newcomer pass 14.
  */
-export async function estimatesBars(store: Store, waveId: string, verb: string): Promise<EstimatesProgress & { stop(): void }> {
+export async function estimatesBars(store: Store, waveId: string, verb: string): Promise<ReplicationProgress & { stop(): void }> {
   // No bar to draw (progressBar draws none either): the totals are not read, so scripts pay nothing for the bars.
   if (!process.stderr.isTTY) return { stop: () => undefined };
   // Counted before reading: a participant completing meanwhile may add a row the bar does not count.
@@ -18,22 +19,26 @@ export async function estimatesBars(store: Store, waveId: string, verb: string):
   let read = 0;
   let fitted = 0;
   let bar: Progress = progressBar(completes, `${verb}: completes read`);
-  let fitting = false;
-  // The fitting bar starts when the last counted complete is read (or at the first fit, if fewer were read).
-  const startFitting = () => {
+  let phase: 'reading' | 'fitting' | 'writing' = 'reading';
+  const next = (to: typeof phase, total: number, label: string) => {
     bar.stop();
-    bar = progressBar(fits, `${verb}: outcomes fitted`);
-    fitting = true;
+    bar = progressBar(total, `${verb}: ${label}`);
+    phase = to;
   };
   return {
     onParticipant: () => {
-      if (fitting) return;
+      if (phase !== 'reading') return;
       bar.update(++read);
-      if (read === completes) startFitting();
+      // The fitting bar starts when the last counted complete is read (or at the first fit, if fewer were read).
+      if (read === completes) next('fitting', fits, 'outcomes fitted');
     },
     onFitted: () => {
-      if (!fitting) startFitting();
+      if (phase === 'reading') next('fitting', fits, 'outcomes fitted');
       bar.update(Math.min(++fitted, fits));
+    },
+    onRowWritten: (written, total) => {
+      if (phase !== 'writing') next('writing', total, 'data rows written');
+      bar.update(written);
     },
     stop: () => bar.stop(),
   };

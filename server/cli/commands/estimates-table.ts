@@ -27,7 +27,15 @@ export function pValue(p: number | null): string {
 
 function headline(result: WaveEstimates, def: StudyDefinition): string {
   return `wave ${result.wave} (${result.study} v${result.studyVersion}): ${result.nComplete} complete, ${result.nExcluded} excluded by the plan\n` +
-    `plan ${result.planHash.slice(0, 12)}, alpha ${planAlpha(def.analysisPlan)}\n`;
+    `plan ${result.planHash.slice(0, 12)}, alpha ${planAlpha(def.analysisPlan)}${rakedTo(result, def)}\n`;
+}
+
+/** ", raked to the population margins of age_group and gender": a weighted table must not read as an unweighted one. */
+function rakedTo(result: WaveEstimates, def: StudyDefinition): string {
+  const variables = Object.keys(def.populationMargins?.margins ?? {});
+  if (!result.weighted || variables.length === 0) return '';
+  const list = variables.length === 1 ? variables[0] : `${variables.slice(0, -1).join(', ')} and ${variables.at(-1)}`;
+  return `, raked to the population margins of ${list}`;
 }
 
 /** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */

@@ -1,4 +1,5 @@
 import { AnalysisError, amce, mm, pAdjust, type ConjointEstimate, type ConjointLabels, type PAdjustMethod, type Row } from '../../../analysis/index.ts';
+import { waveColumns } from '../export/wave-columns.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { conjointTerm } from './conjoint-terms.ts';
 import { PARTICIPANT_COLUMN, type PlanEstimate, type PlanResult } from './execute-plan.ts';
@@ -62,9 +63,17 @@ export function executeConjointPlan(input: ExecuteConjointPlanInput): PlanResult
   return result;
 }
 
-/** The study's labels of its features and levels: the card and the table word the fits' warnings as their rows. */
+/**
+ * The study's labels of its features and levels, and of the answers its `by` columns group by (a question's
+ * choices: "Republican" for `republican`): the card and the table word the fits' warnings as their rows.
+ */
 function featureLabels(def: StudyDefinition): ConjointLabels {
-  return Object.fromEntries(def.factors.map((f) => [f.name, { label: f.label, levels: Object.fromEntries(f.levels.map((l) => [l.code, l.label])) }]));
+  const byColumns = new Set((def.analysisPlan.conjoint ?? []).flatMap((h) => (h.by === undefined ? [] : [h.by])));
+  const groups = waveColumns(def).filter((c) => byColumns.has(c.name) && c.levels);
+  return Object.fromEntries([
+    ...groups.map((c) => [c.name, { label: c.label, levels: Object.fromEntries(c.levels!.map((l) => [String(l.value), l.label])) }] as const),
+    ...def.factors.map((f) => [f.name, { label: f.label, levels: Object.fromEntries(f.levels.map((l) => [l.code, l.label])) }] as const),
+  ]);
 }
 
 function planRow(h: ConjointHypothesis, row: ConjointEstimate, nobs: number, nDropped: number, hash: string): PlanEstimate {

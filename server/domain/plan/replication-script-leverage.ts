@@ -22,7 +22,7 @@ export const LEVERAGE_ONE_FUNCTION: readonly string[] = [
   '  hat <- rowSums(qr.Q(qr(X * sqrt(w)))^2)',
   `  one <- 1 - hat <= ${LEVERAGE_ONE}`,
   '  if (!any(one)) return(fit)',
-  '  cat(sprintf("replicate.R: %s %s: %d row(s) of leverage 1, SEs by hand with weight 0 there\\n", hypothesis, outcome, sum(one)))',
+  '  cat(sprintf("replicate.R: %s %s: %s of leverage 1, SEs by hand with weight 0 there\\n", hypothesis, outcome, count_of(sum(one), "row")))',
   '  terms <- colnames(X)',
   '  e <- as.vector(model.response(model.frame(m)) - X %*% fit$coefficients[terms])',
   '  omega <- ifelse(one, 0, w^2 * e^2 / (1 - hat)^(if (fit$se_type == "HC3") 2 else 1))',
