@@ -16,6 +16,7 @@ import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Out
 import { describeStartError } from './start-error.ts';
 import { describeCompletionError } from './completion-error.ts';
 import { createAnswersToSend } from './cleared-answers.ts';
+import { panelReturnLink } from './panel-return.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
 import { PANEL_PARAMS } from '../../server/domain/panel-params.ts';
 import { CONSENT_PAGE, CONSENT_QUESTION, TREATMENT_PAGE, VIGNETTE_REOPENED } from '../../server/domain/survey-names.ts';
@@ -48,6 +49,7 @@ const status = document.getElementById('vlab-status')!;
  */
 function showMessage(title: string, text: string, studyTitle = ''): void {
   container.replaceChildren();
+  statusBox.querySelector('.vlab-message__action')?.remove();
   statusBox.className = 'vlab-message';
   const shown = statusBox.querySelector('h1');
   if (shown?.textContent !== title) {
@@ -74,6 +76,9 @@ function nameTablesByHeading(page: HTMLElement, heading: HTMLElement): void {
 function finish(outcome: Outcome, studyTitle: string): void {
   if (outcome.redirectUrl) {
     showMessage(messages.thanksTitle, messages.redirectText, studyTitle);
+    // After the status region, so the sentence is said alone; the keyboard reaches the link from the heading.
+    const link = panelReturnLink(outcome.redirectUrl, messages.returnToPanel);
+    if (link) statusBox.append(link);
     window.location.assign(outcome.redirectUrl);
   } else if (outcome.status === 'complete') {
     showMessage(messages.thanksTitle, messages.completeText, studyTitle);
