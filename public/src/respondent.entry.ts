@@ -73,13 +73,20 @@ function nameTablesByHeading(page: HTMLElement, heading: HTMLElement): void {
   for (const table of page.querySelectorAll('.vlab-conjoint__table')) table.setAttribute('aria-labelledby', heading.id);
 }
 
+/**
+ * Sends the respondent back to the panel by `url`, with a link to it under the message shown (panel-return.ts):
+ * after the status region, so the sentence is said alone; the keyboard reaches it from the heading.
+ */
+function returnToPanel(url: string): void {
+  const link = panelReturnLink(url, messages.returnToPanel);
+  if (link) statusBox.append(link);
+  window.location.assign(url);
+}
+
 function finish(outcome: Outcome, studyTitle: string): void {
   if (outcome.redirectUrl) {
     showMessage(messages.thanksTitle, messages.redirectText, studyTitle);
-    // After the status region, so the sentence is said alone; the keyboard reaches the link from the heading.
-    const link = panelReturnLink(outcome.redirectUrl, messages.returnToPanel);
-    if (link) statusBox.append(link);
-    window.location.assign(outcome.redirectUrl);
+    returnToPanel(outcome.redirectUrl);
   } else if (outcome.status === 'complete') {
     showMessage(messages.thanksTitle, messages.completeText, studyTitle);
   } else if (outcome.status === 'overquota') {
@@ -131,7 +138,7 @@ async function main(): Promise<void> {
     showMessage(...describeStartError(error, messages, panel));
     // A closed or paused wave may send respondents back to their panel by the over-quota link.
     if (error instanceof ApiRefusal && error.code === 'wave_closed' && error.details.redirectUrl) {
-      window.location.assign(error.details.redirectUrl);
+      returnToPanel(String(error.details.redirectUrl));
     }
     return;
   }

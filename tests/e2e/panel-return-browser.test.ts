@@ -15,14 +15,25 @@ import { walkSurvey } from './walk-survey.ts';
 
 const PANEL = 'https://panel.example/submissions/complete';
 let waveUrl = '';
-const session = useBrowserSession('panel-return', async (dbPath) => {
+let pausedWaveUrl = '';
+
+/** Opens a wave of the bilingual study with the CLI, with `redirect` (e.g. `--complete-url`) to the panel; its link. */
+function createWave(dbPath: string, redirect: string, cc: string): string {
   const created = spawnSync(
     process.execPath,
-    ['bin/vlab.js', 'wave', 'create', '--study', 'bus-line-funding', '--target', '50', '--db', dbPath, '--json', '--complete-url', `${PANEL}?cc=ABC123&pid={PROLIFIC_PID}`],
+    ['bin/vlab.js', 'wave', 'create', '--study', 'bus-line-funding', '--target', '50', '--db', dbPath, '--json', redirect, `${PANEL}?cc=${cc}&pid={PROLIFIC_PID}`],
     { encoding: 'utf8' },
   );
   assert.equal(created.status, 0, created.stderr);
-  waveUrl = (JSON.parse(created.stdout) as { url: string }).url;
+  return (JSON.parse(created.stdout) as { url: string }).url;
+}
+
+const session = useBrowserSession('panel-return', async (dbPath) => {
+  waveUrl = createWave(dbPath, '--complete-url', 'ABC123');
+  // A paused wave sends a new respondent back to the panel by its over-quota link.
+  pausedWaveUrl = createWave(dbPath, '--overquota-url', 'OVER');
+  const paused = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'pause', pausedWaveUrl.split('/').at(-1)!, '--db', dbPath], { encoding: 'utf8' });
+  assert.equal(paused.status, 0, paused.stderr);
   return serve(dbPath);
 });
 
@@ -35,10 +46,10 @@ async function pageWithPanelDown(): Promise<Page> {
 }
 
 /** The panel-return page's link: named in the page's language, to the wave's redirect for this respondent, reached by one Tab from the focused heading. */
-async function checkReturnLink(page: Page, name: string, pid: string, when: string): Promise<void> {
+async function checkReturnLink(page: Page, name: string, pid: string, when: string, cc = 'ABC123'): Promise<void> {
   const link = page.getByRole('link', { name, exact: true });
   await link.waitFor();
-  assert.equal(await link.getAttribute('href'), `${PANEL}?cc=ABC123&pid=${pid}`, when);
+  assert.equal(await link.getAttribute('href'), `${PANEL}?cc=${cc}&pid=${pid}`, when);
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', `${when}: focus on the heading`);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), name, `${when}: Tab reaches the link`);
@@ -62,3 +73,11 @@ for (const [lang, name] of [['en', 'Return to the survey panel'], ['es', 'Volver
     await page.context().close();
   });
 }
+
+test('a paused wave that sends new respondents back to the panel links to it too, under "This survey is paused"', async () => {
+  const page = await pageWithPanelDown();
+  await page.goto(`${session.app.baseUrl}${pausedWaveUrl}?PROLIFIC_PID=return-paused`);
+  await page.getByRole('heading', { name: 'This survey is paused' }).waitFor();
+  await checkReturnLink(page, 'Return to the survey panel', 'return-paused', 'a paused wave', 'OVER');
+  await page.context().close();
+});
