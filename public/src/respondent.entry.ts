@@ -16,6 +16,7 @@ import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Out
 import { describeStartError } from './start-error.ts';
 import { describeCompletionError } from './completion-error.ts';
 import { createAnswersToSend } from './cleared-answers.ts';
+import { panelReturnLink } from './panel-return.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
 import { PANEL_PARAMS } from '../../server/domain/panel-params.ts';
 import { CONSENT_PAGE, CONSENT_QUESTION, TREATMENT_PAGE, VIGNETTE_REOPENED } from '../../server/domain/survey-names.ts';
@@ -48,6 +49,7 @@ const status = document.getElementById('vlab-status')!;
  */
 function showMessage(title: string, text: string, studyTitle = ''): void {
   container.replaceChildren();
+  statusBox.querySelector('.vlab-message__action')?.remove();
   statusBox.className = 'vlab-message';
   const shown = statusBox.querySelector('h1');
   if (shown?.textContent !== title) {
@@ -71,10 +73,20 @@ function nameTablesByHeading(page: HTMLElement, heading: HTMLElement): void {
   for (const table of page.querySelectorAll('.vlab-conjoint__table')) table.setAttribute('aria-labelledby', heading.id);
 }
 
+/**
+ * Sends the respondent back to the panel by `url`, with a link to it under the message shown (panel-return.ts):
+ * after the status region, so the sentence is said alone; the keyboard reaches it from the heading.
+ */
+function returnToPanel(url: string): void {
+  const link = panelReturnLink(url, messages.returnToPanel);
+  if (link) statusBox.append(link);
+  window.location.assign(url);
+}
+
 function finish(outcome: Outcome, studyTitle: string): void {
   if (outcome.redirectUrl) {
     showMessage(messages.thanksTitle, messages.redirectText, studyTitle);
-    window.location.assign(outcome.redirectUrl);
+    returnToPanel(outcome.redirectUrl);
   } else if (outcome.status === 'complete') {
     showMessage(messages.thanksTitle, messages.completeText, studyTitle);
   } else if (outcome.status === 'overquota') {
@@ -126,7 +138,7 @@ async function main(): Promise<void> {
     showMessage(...describeStartError(error, messages, panel));
     // A closed or paused wave may send respondents back to their panel by the over-quota link.
     if (error instanceof ApiRefusal && error.code === 'wave_closed' && error.details.redirectUrl) {
-      window.location.assign(error.details.redirectUrl);
+      returnToPanel(String(error.details.redirectUrl));
     }
     return;
   }

@@ -1,5 +1,14 @@
 import { Helpers } from 'survey-core';
-import { ReactElementFactory, SurveyElementErrors, SurveyNavigationButton, SurveyQuestionDropdownBase, SurveyQuestionText } from 'survey-js-ui';
+import {
+  ReactElementFactory,
+  SurveyElementErrors,
+  SurveyNavigationButton,
+  SurveyQuestionCheckboxItem,
+  SurveyQuestionDropdownBase,
+  SurveyQuestionMatrixCell,
+  SurveyQuestionRadioItem,
+  SurveyQuestionText,
+} from 'survey-js-ui';
 
 // Where SurveyJS's markup says things twice or names nothing, the element it renders is changed before it reaches
 // the page (a preact vnode's props), so no later render puts the old markup back.
@@ -85,6 +94,28 @@ function dropTooltipsRepeatingLabels(): void {
   });
 }
 
+/** Marks every <svg> without a role in an element's tree (a preact vnode's props and their children) as decoration. */
+function hideDrawings(props: Record<string, unknown>): void {
+  for (const child of [props.children].flat(Infinity)) {
+    if (!child || typeof child !== 'object' || !('props' in child)) continue;
+    const node = child as { type: unknown; props: Record<string, unknown> };
+    if (node.type === 'svg' && node.props.role === undefined) node.props['aria-hidden'] = 'true';
+    else hideDrawings(node.props);
+  }
+}
+
+/**
+ * A checkbox's tick (and a radio's or a matrix cell's dot, in themes that draw one) is an <svg> beside the input,
+ * with no role and no name: Chromium's tree held it as an image, which a screen reader says as "image" beside
+ * every option (four on the every-element page's checkbox question). The input says checked or not; the drawing is
+ * hidden from assistive technology. SurveyJS's own icons (SvgIcon) carry role="presentation" already.
+ */
+function hideOptionDrawings(): void {
+  patchRender(SurveyQuestionCheckboxItem.prototype, 'renderCheckbox', hideDrawings);
+  patchRender(SurveyQuestionRadioItem.prototype, 'renderRadioButton', hideDrawings);
+  patchRender(SurveyQuestionMatrixCell.prototype, 'renderElement', hideDrawings);
+}
+
 /**
  * With SurveyJS's default textUpdateMode ("onBlur") a text box (text, a number; also a multiple-text item's or a
  * matrix cell's) sets its answer when it loses focus: until then what is typed is only in the box. The page now sets
@@ -121,5 +152,6 @@ export function patchSurveyMarkup(): void {
   describeUnansweredSearchDropdowns();
   hideDropdownPointerButtons();
   dropTooltipsRepeatingLabels();
+  hideOptionDrawings();
   keepTextBeingTyped();
 }

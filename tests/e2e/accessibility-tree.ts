@@ -92,3 +92,26 @@ export async function cellColumnHeaders(page: Page): Promise<string[][]> {
   const [head, ...rows] = under(table, ['row']).map((row) => under(row, ['cell', 'gridcell', 'columnheader', 'rowheader']));
   return rows.map((cells) => cells.flatMap((cell, j) => (cell.role?.value === 'cell' ? [head?.[j]?.name?.value.trim() ?? '(no header)'] : [])));
 }
+
+/**
+ * The images of the page's accessibility tree that have no name: drawings a screen reader meets and can say nothing
+ * of but "image" (a decoration must be out of the tree, a picture that means something must be named).
+ */
+export async function unnamedImages(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  type AXNode = { ignored: boolean; role?: { value: string }; name?: { value: string }; backendDOMNodeId?: number };
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AXNode[] };
+  const found: string[] = [];
+  for (const node of nodes.filter((n) => !n.ignored && ['image', 'img', 'graphics-document'].includes(n.role?.value ?? '') && !n.name?.value.trim())) {
+    // Where it is: the class of the element and of its parent, enough to find the markup that draws it.
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: node.backendDOMNodeId })) as unknown as { object: { objectId: string } };
+    const { result } = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function () { return `${this.parentElement?.getAttribute("class") ?? ""} > ${this.tagName.toLowerCase()}.${this.getAttribute("class") ?? ""}`; }',
+      returnByValue: true,
+    })) as unknown as { result: { value: string } };
+    found.push(result.value);
+  }
+  await cdp.detach();
+  return found;
+}

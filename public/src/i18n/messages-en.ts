@@ -46,6 +46,7 @@ export const en: RespondentMessages = {
   refusalReason: (_code, serverMessage) => serverMessage,
   thanksTitle: 'Thank you!',
   redirectText: 'Taking you back to the survey panel…',
+  returnToPanel: 'Return to the survey panel',
   completeText: 'Your answers have been recorded. You may now close this page.',
   overquotaTitle: 'Thank you for your interest',
   overquotaText: 'We already have all the answers we need from people like you, so the survey ends here. You may now close this page.',

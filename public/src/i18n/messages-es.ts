@@ -54,6 +54,7 @@ export const es: RespondentMessages = {
   refusalReason: (code) => `${REFUSALS[code] ?? 'el servidor rechazó la solicitud'}; código ${code}`,
   thanksTitle: '¡Muchas gracias!',
   redirectText: 'Le estamos llevando de vuelta al panel de encuestas…',
+  returnToPanel: 'Volver al panel de encuestas',
   completeText: 'Sus respuestas han quedado registradas. Ya puede cerrar esta página.',
   overquotaTitle: 'Gracias por su interés',
   overquotaText: 'Ya tenemos todas las respuestas que necesitamos de personas como usted, así que la encuesta termina aquí. Ya puede cerrar esta página.',

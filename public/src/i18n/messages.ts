@@ -74,6 +74,8 @@ export interface RespondentMessages {
   refusalReason: (code: string, serverMessage: string) => string;
   thanksTitle: string;
   redirectText: string;
+  /** The panel-return page's link to the panel, for when the redirect does not happen by itself. */
+  returnToPanel: string;
   completeText: string;
   overquotaTitle: string;
   overquotaText: string;
