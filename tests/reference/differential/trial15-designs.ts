@@ -11,8 +11,10 @@
 //   condition2 of a three-arm treatment, at several alphas.
 // - p-adjust-15: p.adjust's methods by their R names ("holm", "BH", "fdr", "hochberg", "bonferroni", "BY", "hommel").
 // - power-15: power.t.test solved for power, n and delta as R's arguments name them (n, delta, sd, sig.level, power).
-// What R takes and vlab refuses in words (splines::ns(), `stats::` prefixes, factor(labels =) …) cannot be a stored
-// case (R fits them); tests/analysis/analyst-spellings.test.ts holds those refusals and fixes.
+// - factor(x, labels =) (one label each, one label pasted with the codes, repeated labels merged, the wrong number) and
+//   the base:: and stats:: prefixes (stats::poly, base::log): vlab refused both until this trial.
+// What R takes and vlab refuses in words (splines::ns(), dplyr's if_else(), C() …) cannot be a stored case (R fits
+// them); tests/analysis/analyst-spellings.test.ts holds those refusals' words.
 import type { SeType } from '../../../analysis/index.ts';
 import type { DataSet, DimCase, FitCase, PAdjustCase, PowerCase } from './case-types.ts';
 import { dim, fit, numbers, strings } from './case-builders.ts';
@@ -84,6 +86,16 @@ const FORMULAS: [string, string, SeType, number][] = [
   ['missing-replaced', 'y ~ t + ifelse(is.na(xm), 0, xm) + is.na(xm)', 'HC2', 2],
   ['colon-only', 'y ~ a:b', 'HC2', 0],
   ['treatment-by-slope', 'y ~ t:a + a', 'HC1', 0],
+  // Refused by vlab until this trial (factor()'s labels; a package prefix was "malformed formula: unexpected ':'").
+  ['factor-labels', 'y ~ t + factor(educ, levels = 1:5, labels = c("none", "primary", "secondary", "college", "graduate"))', 'HC2', 0],
+  ['factor-labels-interaction', 'y ~ t + factor(t, labels = c("control", "treated")):x', 'CR2', 1],
+  ['factor-labels-merged', 'y ~ t * factor(educ, labels = c("low", "low", "mid", "high", "high"))', 'HC1', 2],
+  ['factor-labels-one', 'y ~ t + factor(party, labels = "p")', 'HC2', 0],
+  ['factor-labels-reordered', 'y ~ t + factor(a, levels = c("q", "p"), labels = c("Q", "P"))', 'stata', 3],
+  ['factor-labels-wrong-length', 'y ~ t + factor(a, labels = c("Q", "P", "R"))', 'HC2', 0],
+  ['stats-poly', 'y ~ t + stats::poly(age, 2)', 'HC2', 0],
+  ['base-log', 'y ~ t * base::log(income + 1)', 'CR2', 3],
+  ['base-factor', 'y ~ t + base::factor(educ) + stats::relevel(base::factor(party), ref = "Ind")', 'HC2', 2],
 ];
 
 /** Each formula once more with an alpha an analyst types (alpha = 0.1, 0.01). */
