@@ -30,9 +30,10 @@ const LISTED_COLUMNS = 12;
  *   // 'lmRobust: formula references unknown column "regim" (did you mean "regime"?)'
  */
 export function unknownColumn(fn: string, what: string, name: string, columns: readonly string[]): AnalysisError {
-  const instead = notAColumn(what, name);
-  if (instead) return new AnalysisError(fn, instead);
   const closest = closestName(name, columns);
+  // A near miss of a real column ("score (0-10)" for "score (0-100)") is a typo, not an expression.
+  const instead = closest ? undefined : notAColumn(what, name);
+  if (instead) return new AnalysisError(fn, instead);
   const containing = columns.filter((column) => column.toLowerCase().includes(name.toLowerCase()));
   const quoted = (list: readonly string[]) => list.slice(0, LISTED_COLUMNS).map((column) => `"${column}"`).join(', ');
   const more = (list: readonly string[]) => (list.length > LISTED_COLUMNS ? `, … (${list.length} in all)` : '');

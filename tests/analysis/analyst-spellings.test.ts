@@ -91,3 +91,8 @@ test("vlab power and vlab fit name their options for R's argument names", () => 
     assert.ok(run.stderr.includes(words), `${args.join(' ')}: ${run.stderr}`);
   }
 });
+
+test('a misspelt column with parentheses is still a typo, named as the nearest column', () => {
+  const spelled = rows.map((row) => ({ ...row, 'score (0-100)': row.x }));
+  assert.throws(() => lmRobust({ formula: 'y ~ x', rows: spelled, weights: 'score (0-10)' }), /weights references unknown column "score \(0-10\)" \(did you mean "score \(0-100\)"\?\)/);
+});
