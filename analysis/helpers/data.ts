@@ -31,6 +31,9 @@ const LISTED_COLUMNS = 12;
  */
 export function unknownColumn(fn: string, what: string, name: string, columns: readonly string[]): AnalysisError {
   const closest = closestName(name, columns);
+  // A near miss of a real column ("score (0-10)" for "score (0-100)") is a typo, not an expression.
+  const instead = closest ? undefined : notAColumn(what, name);
+  if (instead) return new AnalysisError(fn, instead);
   const containing = columns.filter((column) => column.toLowerCase().includes(name.toLowerCase()));
   const quoted = (list: readonly string[]) => list.slice(0, LISTED_COLUMNS).map((column) => `"${column}"`).join(', ');
   const more = (list: readonly string[]) => (list.length > LISTED_COLUMNS ? `, … (${list.length} in all)` : '');
@@ -40,6 +43,18 @@ export function unknownColumn(fn: string, what: string, name: string, columns: r
       ? `columns containing it: ${quoted(containing)}${more(containing)}`
       : `the data's columns: ${quoted(columns)}${more(columns)}`;
   return new AnalysisError(fn, `${what} references unknown column "${name}" (${hint})`);
+}
+
+/**
+ * What an R user meant by a name that cannot be a column: NULL (`factor(x, exclude = NULL)`), or an expression where
+ * estimatr takes one and vlab a column's name (`clusters = interaction(a, b)`, `weights = 1 / p`).
+ */
+function notAColumn(what: string, name: string): string | undefined {
+  if (name === 'NULL') return `${what}: NULL (R's empty value) is not supported as a value here: leave the argument out (it is not a column of the data)`;
+  if (what !== 'formula' && /[()*/^%<>=!&|]|\s[-+:]\s/.test(name)) {
+    return `${what} "${name}" is not a column of the data: ${what} takes a column's name, not an expression as estimatr's ${what} = … does; add the computed column to the data and name it`;
+  }
+  return undefined;
 }
 
 /**

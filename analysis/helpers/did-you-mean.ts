@@ -38,6 +38,8 @@ function editDistance(a: string, b: string): number {
 
 /** `(did you mean "HC2"? valid: classical, HC0, …)`, or `(valid: …)` when no option is a near miss: the end of an "unknown option" message. */
 export function validOptions(value: string, options: readonly string[]): string {
-  const closest = closestName(value, options);
+  // R's match.arg takes a unique abbreviation (p.adjust(p, "bonf") is "bonferroni"): name what it stands for.
+  const abbreviated = value === '' ? [] : options.filter((option) => option.startsWith(value));
+  const closest = closestName(value, options) ?? (abbreviated.length === 1 ? abbreviated[0] : undefined);
   return `(${closest ? `did you mean "${closest}"? ` : ''}valid: ${options.join(', ')})`;
 }

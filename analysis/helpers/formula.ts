@@ -1,4 +1,5 @@
 import { AnalysisError } from '../errors.ts';
+import { namespaceProblem } from './function-advice.ts';
 import { MODEL_FUNCTIONS } from './model-functions.ts';
 import { LOGICAL_OPERATORS } from './logical-operators.ts';
 import { ARITHMETIC, unknownFunction } from './model-variables.ts';
@@ -216,6 +217,8 @@ const OTHER_CALLS = new Set([...ARITHMETIC, '(', 'offset', 'c', '%in%', ...COMPA
 /** Unknown functions are refused when the formula is read, so a plan with one fails validation. */
 function checkFunctions(fn: string, e: Expr): void {
   if (e.type !== 'call' || isNumberSequence(e)) return;
+  const problem = e.ns === undefined ? undefined : namespaceProblem(e.ns, e.fn, Object.hasOwn(MODEL_FUNCTIONS, e.fn));
+  if (problem) throw new AnalysisError(fn, problem);
   if (!OTHER_CALLS.has(e.fn) && !Object.hasOwn(MODEL_FUNCTIONS, e.fn)) throw unknownFunction(fn, e.fn);
   for (const a of e.args) checkFunctions(fn, a.value);
 }

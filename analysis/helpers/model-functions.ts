@@ -8,6 +8,7 @@ import { recode } from './data.ts';
 import { meanAsR, sumAsR } from './mean.ts';
 import { characterFactor, evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
 import { polynomialColumns } from './poly.ts';
+import { labelledLevels } from './factor-labels.ts';
 import { formatRNumber } from './r-number.ts';
 import { deparseR, type Expr } from './r-syntax.ts';
 import { elementwise, isSpelledLogical, logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
@@ -118,9 +119,7 @@ function factor(context: EvaluationContext, call: Call, ordered: boolean): Evalu
   const args = matchArguments(context, call, ['x', 'levels', 'labels', 'exclude', 'ordered']);
   const x = evaluate(context, args.x as Expr);
   const label = deparseR(call);
-  for (const name of ['labels', 'exclude'] as const) {
-    if (args[name]) throw new AnalysisError(context.fn, `${label}: unsupported argument "${name}" (supported: x, levels, ordered)`);
-  }
+  if (args.exclude) throw new AnalysisError(context.fn, `${label}: unsupported argument "exclude" (supported: x, levels, labels, ordered); a missing value drops its row, as lm_robust's na.omit does`);
   if (x.kind === 'scalar' || x.kind === 'matrix') throw new AnalysisError(context.fn, `${label}: x must be a column`);
   const isOrdered = ordered || logicalArgument(context, call, args.ordered, 'ordered', x.kind === 'factor' && x.ordered === true);
   // Each value's label, and the sorted labels of the values present.
@@ -141,12 +140,13 @@ function factor(context: EvaluationContext, call: Call, ordered: boolean): Evalu
     codes = Int32Array.from(x.values, (v) => index.get(v) ?? -1);
     sorted = () => labels;
   }
-  const levels = args.levels ? literalLevels(context, call, args.levels) : sorted();
+  let levels = args.levels ? literalLevels(context, call, args.levels) : sorted();
   // Declared levels must be distinct (R stops); sorted ones may print alike (0.3 and 0.30000000000000004: one level).
   const twice = args.levels ? levels.findIndex((level, k) => levels.indexOf(level) !== k) : -1;
   if (twice >= 0) throw new AnalysisError(context.fn, `${label}: factor level [${twice + 1}] is duplicated (as R says)`);
   const position = new Map(levels.map((level, k) => [level, k]));
-  const recoded = recode(codes, Int32Array.from(labels, (l) => position.get(l) ?? -1));
+  let recoded = recode(codes, Int32Array.from(labels, (l) => position.get(l) ?? -1));
+  if (args.labels) ({ levels, codes: recoded } = labelledLevels(context.fn, label, levels, recoded, literalLevels(context, call, args.labels)));
   return isOrdered ? { kind: 'factor', levels, codes: recoded, ordered: true } : { kind: 'factor', levels, codes: recoded };
 }
 

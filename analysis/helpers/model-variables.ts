@@ -2,6 +2,7 @@ import { AnalysisError } from '../errors.ts';
 import { recode, unknownColumn, type Levels } from './data.ts';
 import type { Column, DataTable } from './data-table.ts';
 import { sortLevels } from './level-order.ts';
+import { functionAdvice } from './function-advice.ts';
 import { MODEL_FUNCTIONS } from './model-functions.ts';
 import { formatRNumber } from './r-number.ts';
 import { LOGICAL_OPERATORS, logicalOperation } from './logical-operators.ts';
@@ -104,6 +105,8 @@ export function evaluate(context: EvaluationContext, expr: Expr): Evaluated {
 export function unknownFunction(fn: string, name: string): AnalysisError {
   // estimatr fits cbind(y1, y2) ~ x as one model per outcome; here each outcome is a formula (or a plan's outcomes).
   if (name === 'cbind') return new AnalysisError(fn, 'cbind(): several outcomes in one formula are not supported: fit each outcome in a formula of its own (a plan lists them in its outcomes)');
+  const advice = functionAdvice(name);
+  if (advice) return new AnalysisError(fn, `${name}() is not supported: ${advice}`);
   return new AnalysisError(fn, `unknown function "${name}" (supported: ${Object.keys(MODEL_FUNCTIONS).join(', ')}, offset)`);
 }
 

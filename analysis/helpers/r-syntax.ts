@@ -12,7 +12,8 @@ export type Expr =
   /** R's NA constants: NA (logical), NA_integer_ and NA_real_ (numbers), NA_character_ (text). */
   | { type: 'na'; mode: 'logical' | 'number' | 'character' }
   | { type: 'name'; name: string }
-  | { type: 'call'; fn: string; args: Argument[] };
+  /** `ns`: the package R is told to take the function from (`stats::poly(x, 2)`), printed back in the names. */
+  | { type: 'call'; fn: string; args: Argument[]; ns?: string };
 export interface Argument {
   name?: string;
   value: Expr;
@@ -21,7 +22,7 @@ export interface Argument {
 type Token =
   | { kind: 'number'; value: number; integer: boolean; at: number }
   | { kind: 'string'; value: string; at: number }
-  | { kind: 'name'; text: string; at: number; backticked?: true }
+  | { kind: 'name'; text: string; at: number; backticked?: true; ns?: string }
   | { kind: 'op'; text: string; at: number };
 
 const OPERATORS = ['~', '+', '-', '*', '/', '^', ':', '(', ')', ',', '='];
@@ -42,6 +43,10 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
       const integer = text.endsWith('L') && Number.isInteger(value) && value <= 2147483647;
       tokens.push({ kind: 'number', value, integer, at: i });
       i += text.length;
+    } else if ((match = /^((?:[A-Za-z]|\.(?![0-9]))[A-Za-z0-9._]*):::?((?:[A-Za-z]|\.(?![0-9]))[A-Za-z0-9._]*)/.exec(rest))) {
+      // pkg::fn (and pkg:::fn): one name, as R's lexer reads it, never the interaction operator.
+      tokens.push({ kind: 'name', text: match[2], ns: match[1], at: i });
+      i += match[0].length;
     } else if ((match = /^(?:[A-Za-z]|\.(?![0-9]))[A-Za-z0-9._]*/.exec(rest))) {
       tokens.push({ kind: 'name', text: match[0], at: i });
       i += match[0].length;
@@ -75,6 +80,9 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
     } else if (OPERATORS.includes(ch)) {
       tokens.push({ kind: 'op', text: ch, at: i });
       i++;
+    } else if (ch === '[' || ch === '$') {
+      // scale(x)[, 1] and d$x: R code around a formula, not inside one.
+      throw fail(`unexpected "${ch}": a formula names columns as they are (write scale(x), not scale(x)[, 1]; x, not d$x)`);
     } else {
       throw fail(`unexpected "${ch}"`);
     }
@@ -178,6 +186,7 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
     if (token.kind === 'number') return { type: 'number', value: token.value, integer: token.integer };
     if (token.kind === 'string') return { type: 'string', value: token.value };
     if (token.kind === 'name') {
+      if (token.ns !== undefined && !isOp('(')) throw fail(`${token.ns}::${token.text} is an object of package "${token.ns}", not a column: name the column as it is`);
       if (!isOp('(')) {
         // `NA`, `TRUE` in backticks are names (a column so called), as in R.
         if (token.backticked) return { type: 'name', name: token.text };
@@ -200,7 +209,7 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
         if (pos >= tokens.length) throw fail(`"${token.text}(" is not closed`);
       }
       pos++;
-      return { type: 'call', fn: token.text, args };
+      return token.ns === undefined ? { type: 'call', fn: token.text, args } : { type: 'call', fn: token.text, args, ns: token.ns };
     }
     if (token.text === '(') {
       const inner = tilde();
@@ -248,7 +257,7 @@ export function deparseR(expr: Expr): string {
         const spaced = SPACED.has(fn) || (fn.startsWith('%') && fn !== '%%' && fn !== '%/%');
         return spaced ? `${text[0]} ${fn} ${text[1]}` : `${text[0]}${fn}${text[1]}`;
       }
-      return `${fn}(${args.map((a, k) => (a.name === undefined ? text[k] : `${a.name} = ${text[k]}`)).join(', ')})`;
+      return `${expr.ns === undefined ? '' : `${expr.ns}::`}${fn}(${args.map((a, k) => (a.name === undefined ? text[k] : `${a.name} = ${text[k]}`)).join(', ')})`;
     }
   }
 }

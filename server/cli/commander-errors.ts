@@ -2,10 +2,21 @@ import type { Command } from 'commander';
 
 /**
  * What to write instead of an option vlab deliberately lacks, by verb and flag: estimatr's `fixed_effects = ~ g`
- * gives the other terms the same numbers as `+ g` in the formula (docs/analysis.md, "Fixed effects").
+ * gives the other terms the same numbers as `+ g` in the formula (docs/analysis.md, "Fixed effects"); and the
+ * arguments R users type by R's names (the fifteenth R trial: power.t.test's delta and sig.level, lm_robust's subset).
  */
 const INSTEAD: Record<string, Record<string, string>> = {
-  fit: { '--fixed-effects': 'write the fixed effects into the formula as "+ g" (e.g. "y ~ x + g"), which gives x the numbers of estimatr\'s fixed_effects = ~ g (docs/analysis.md)' },
+  fit: {
+    '--fixed-effects': 'write the fixed effects into the formula as "+ g" (e.g. "y ~ x + g"), which gives x the numbers of estimatr\'s fixed_effects = ~ g (docs/analysis.md)',
+    '--subset': 'lm_robust\'s subset = … is not an option: keep the rows you want in the CSV first (vlab fit uses every row with no missing value)',
+    '--ci': 'the interval is always printed (conf_low, conf_high); --alpha sets its level',
+  },
+  power: {
+    '--delta': 'write --effect (power.t.test\'s delta)',
+    '--sig.level': 'write --alpha (power.t.test\'s sig.level)',
+    '--type': 'only power.t.test\'s type = "two.sample" is offered (--arms and --contrast for factorial designs)',
+    '--alternative': 'the test is two-sided only (power.t.test\'s alternative = "two.sided")',
+  },
 };
 
 /**

@@ -58,9 +58,10 @@ test('contr.poly(6): the .L … ^5 columns at each level, as R prints them', () 
   }
 });
 
-test('relevel on an ordered factor and labels = are refused in words', () => {
+// factor()'s labels = is computed since the fifteenth R trial (tests/reference/differential/trial15-designs.ts); exclude = is not.
+test('relevel on an ordered factor and exclude = are refused in words', () => {
   assert.throws(() => lmRobust({ formula: 'y ~ relevel(ordered(k), ref = "2")', rows }), /'relevel' only for \(unordered\) factors/);
-  assert.throws(() => lmRobust({ formula: 'y ~ factor(o, labels = c("a", "b", "c"))', rows }), /unsupported argument "labels"/);
+  assert.throws(() => lmRobust({ formula: 'y ~ factor(o, exclude = "mid")', rows }), /unsupported argument "exclude"/);
 });
 
 test('an ordered factor of more than 95 levels is refused, as R\'s contr.poly refuses it', () => {

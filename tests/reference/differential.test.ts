@@ -48,7 +48,10 @@
 // of 1e-9 and 1e-12 and counts of 3e-6), and the fourteenth's (trial14-designs.ts: a weight of 1e-12, weighted CR2 with
 // singleton clusters, a 0/1 outcome with 3 ones, a × b with an empty cell weighted under CR2, difference_in_means with
 // blocks, clusters and a third arm (R on the two conditions' rows, `subset_conditions`), an outcome at 1e-9, level names
-// 10, 9 and 1e3, leverage 1 − 1e-7, p.adjust hommel/BY with NA, survey::rake with a margin level the sample lacks).
+// 10, 9 and 1e3, leverage 1 − 1e-7, p.adjust hommel/BY with NA, survey::rake with a margin level the sample lacks), and
+// the fifteenth's (trial15-designs.ts: the breadth of what analysts type — transformations in formulas, `.`, `^2`,
+// `a*b - a:b`, offset(), se types with and without clusters, difference_in_means's arguments, p.adjust and power.t.test
+// by R's names).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -199,7 +202,7 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'missing-everywhere', 'trial10-random', 'p-adjust-missing', 'r-functions', 'formula-spellings-12', 'text-variants', 'singleton-clusters',
     'dim-singletons-zero-weights', 'p-adjust-12', 'power-12', 'rake-12', 'huge-outcome-lm', 'missing-roles', 'wild-scales', 'one-row-level', 'zero-weight-clusters',
     'empty-cell-ordered', 'p-adjust-13', 'power-13', 'rake-13', 'tiny-weight-14', 'cr2-weights-singletons-14', 'rare-binary-14', 'empty-cell-cr2-14',
-    'dim-blocks-clusters-14', 'tiny-outcome-14', 'number-names-14', 'leverage-near-one-14', 'p-adjust-14', 'rake-14'] as const) {
+    'dim-blocks-clusters-14', 'tiny-outcome-14', 'number-names-14', 'leverage-near-one-14', 'p-adjust-14', 'rake-14', 'analyst-formulas-15', 'analyst-dim-15', 'p-adjust-15', 'power-15'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -106,7 +106,12 @@ export type CaseGroup =
   | 'number-names-14'
   | 'leverage-near-one-14'
   | 'p-adjust-14'
-  | 'rake-14';
+  | 'rake-14'
+  // The fifteenth trial's classes (trial15-designs.ts).
+  | 'analyst-formulas-15'
+  | 'analyst-dim-15'
+  | 'p-adjust-15'
+  | 'power-15';
 
 interface CaseBase {
   id: string;
