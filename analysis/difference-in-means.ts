@@ -9,6 +9,7 @@ import { compareCodePoints } from './helpers/level-order.ts';
 import { readRNumber } from './helpers/parse-decimal.ts';
 import { formatRNumber } from './helpers/r-number.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
+import { refuseUnknownOptions, type OptionNames } from './helpers/option-names.ts';
 
 export interface DifferenceInMeansOptions {
   rows: readonly Row[];
@@ -54,6 +55,8 @@ interface Arm {
   w: Float64Array | undefined;
 }
 
+const DIFFERENCE_IN_MEANS_OPTIONS = { rows: true, outcome: true, treatment: true, blocks: true, clusters: true, weights: true, condition1: true, condition2: true, levels: true, alpha: true } satisfies OptionNames<DifferenceInMeansOptions>;
+
 /**
  * Difference in means as R's `estimatr::difference_in_means`: Welch SE and Welch–Satterthwaite df; with
  * clusters, the CR2 coefficient of y ~ 1 + t with Bell–McCaffrey df; with blocks, Σ (N_j/N)·d_j with variance
@@ -65,6 +68,7 @@ interface Arm {
  * @example differenceInMeans({ rows, outcome: 'economic_sanctions', treatment: 'violated' }).estimates[0].df // 364.308…
  */
 export function differenceInMeans(options: DifferenceInMeansOptions): DifferenceInMeansResult {
+  refuseUnknownOptions(FN, options, DIFFERENCE_IN_MEANS_OPTIONS);
   const { rows, outcome, treatment, blocks, clusters, weights } = options;
   const alpha = checkAlpha(FN, options.alpha);
   const used = [outcome, treatment, ...[blocks, clusters, weights].filter((name) => name !== undefined)];

@@ -16,6 +16,7 @@ import { clusterVariance, heteroskedasticVariance, Q_COORDINATES_ABOVE, sparseHe
 import { resolveSeType, type SeType } from './helpers/se-type.ts';
 import { crossProducts, denseColumns, permuteRows, scaleRows, type SparseDesign } from './helpers/sparse-design.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
+import { refuseUnknownOptions, type OptionNames } from './helpers/option-names.ts';
 
 export interface LmRobustOptions {
   /** R formula: `y ~ a + b`, `a * b`, `a:b`, `0 + a`, `a - 1`, `log(y) ~ poly(x, 2) + relevel(g, ref = "b")` (docs/analysis.md). */
@@ -77,6 +78,8 @@ const FN = 'lmRobust';
 export const PERFECT_FIT_WARNING = `${FN}: essentially perfect fit: summary may be unreliable (R's summary.lm words: every residual is 0 up to rounding, so the standard errors, t statistics and p-values are rounding noise; estimatr prints them without a warning)`;
 export const isPerfectFitWarning = (warning: string): boolean => warning === PERFECT_FIT_WARNING;
 
+const LM_ROBUST_OPTIONS = { formula: true, rows: true, levels: true, clusters: true, weights: true, seType: true, alpha: true, solver: true } satisfies OptionNames<LmRobustOptions>;
+
 /**
  * Ordinary (or weighted) least squares with robust standard errors, equal to R's `estimatr::lm_robust`
  * (Blair, Cooper, Coppock, Humphreys & Sonnet; https://declaredesign.org/r/estimatr/articles/mathematical-notes.html).
@@ -87,6 +90,7 @@ export const isPerfectFitWarning = (warning: string): boolean => warning === PER
  * // same numbers as tidy(lm_robust(y ~ regime * capability, data, clusters = respondent_id))
  */
 export function lmRobust(options: LmRobustOptions): LmRobustResult {
+  refuseUnknownOptions(FN, options, LM_ROBUST_OPTIONS);
   return fitLmRobust(options, true);
 }
 

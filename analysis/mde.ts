@@ -1,6 +1,7 @@
 import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { noncentralTCdf, normalQuantile, normalUpperTail, studentQuantile } from './helpers/distributions.ts';
+import { refuseUnknownOptions, type OptionNames } from './helpers/option-names.ts';
 
 export interface MdeOptions {
   /** Standard error of the estimate (of the contrast: sd · √(Σc²/n) for equal arms of n). */
@@ -18,6 +19,8 @@ const FN = 'minimumDetectableEffect';
 /** The power a minimum detectable effect is quoted at unless another is asked for (a common convention). */
 export const MDE_POWER = 0.8;
 
+const MDE_OPTIONS = { se: true, df: true, alpha: true, power: true, strict: true } satisfies OptionNames<MdeOptions>;
+
 /**
  * Minimum detectable effect: the true effect δ that a two-sided test at level α of an estimate with standard
  * error `se` on `df` degrees of freedom rejects with probability `power`. The power is R's `power.t.test`'s:
@@ -31,7 +34,9 @@ export const MDE_POWER = 0.8;
  *
  * @example minimumDetectableEffect({ se: Math.sqrt(2 / 100), df: 198 }) // 0.398138624874 = power.t.test(n = 100, power = .8)$delta
  */
-export function minimumDetectableEffect({ se, df, alpha: givenAlpha, power = MDE_POWER, strict = false }: MdeOptions): number {
+export function minimumDetectableEffect(options: MdeOptions): number {
+  refuseUnknownOptions(FN, options, MDE_OPTIONS);
+  const { se, df, alpha: givenAlpha, power = MDE_POWER, strict = false } = options;
   const alpha = checkAlpha(FN, givenAlpha);
   if (!(se > 0 && Number.isFinite(se))) throw new AnalysisError(FN, `se must be a positive number (got ${se})`);
   if (df !== null && !(df > 0)) throw new AnalysisError(FN, `df must be positive (got ${df})`);

@@ -2,6 +2,7 @@ import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { noncentralTCdf, studentQuantile } from './helpers/distributions.ts';
 import { minimumDetectableEffect } from './mde.ts';
+import { refuseUnknownOptions, type OptionNames } from './helpers/option-names.ts';
 
 /**
  * Which comparison the power is for, in a design of `arms` equal cells of n respondents:
@@ -50,6 +51,8 @@ const N_START: [number, number] = [2, 1e7];
 const N_FLOOR = 1.01;
 const N_CEILING = 1e15;
 
+const POWER_OPTIONS = { effect: true, sd: true, n: true, power: true, alpha: true, arms: true, contrast: true, strict: true } satisfies OptionNames<PowerOptions>;
+
 /**
  * Power, sample size per arm or minimum detectable effect of a two-sided t test of a contrast between arms,
  * by the noncentral t exactly as R's `stats::power.t.test` (type "two.sample"); give all but one of
@@ -60,6 +63,7 @@ const N_CEILING = 1e15;
  * @example powerAnalysis({ effect: 0.5, sd: 1, power: 0.8 }).n // 63.76576 per arm, as power.t.test(delta = .5, power = .8)
  */
 export function powerAnalysis(options: PowerOptions): PowerResult {
+  refuseUnknownOptions(FN, options, POWER_OPTIONS);
   const alpha = checkAlpha(FN, options.alpha);
   const arms = options.arms ?? 2;
   const contrast = options.contrast ?? 'difference';

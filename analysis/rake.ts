@@ -1,5 +1,6 @@
 import { AnalysisError } from './errors.ts';
 import { isMissing, numericColumn, requireColumns, type Row } from './helpers/data.ts';
+import { refuseUnknownOptions, type OptionNames } from './helpers/option-names.ts';
 
 /** Population margins: variable → level → population share (or count; each variable must total the same). */
 export type Margins = Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -23,6 +24,8 @@ export interface RakeResult {
 
 const FN = 'rake';
 
+const RAKE_OPTIONS = { rows: true, margins: true, baseWeights: true, tolerance: true, maxIterations: true } satisfies OptionNames<RakeOptions>;
+
 /**
  * Raking (iterative proportional fitting, Deming & Stephan 1940): scale the weights to each variable's
  * population margin in turn until none changes. Reaches the same fixed point as R's `survey::rake`; weights
@@ -31,6 +34,7 @@ const FN = 'rake';
  * @example rake({ rows, margins: { gender: { female: 0.51, male: 0.49 } } }).weights
  */
 export function rake(options: RakeOptions): RakeResult {
+  refuseUnknownOptions(FN, options, RAKE_OPTIONS);
   const { rows, margins } = options;
   const tolerance = options.tolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 1000;

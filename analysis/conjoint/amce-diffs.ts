@@ -8,6 +8,7 @@ import { conjointFormula } from './formula.ts';
 import { asTable, profileData } from './profiles.ts';
 import { fromTidy, type ConjointEstimate, type ConjointResult } from './result.ts';
 import { ConjointWarnings } from './warnings.ts';
+import { refuseUnknownOptions, type OptionNames } from '../helpers/option-names.ts';
 
 export interface AmceDiffsOptions extends ConjointOptions {
   /** Subgroup column; each later group's AMCEs minus the first's (levels order, else sorted). */
@@ -17,6 +18,8 @@ export interface AmceDiffsOptions extends ConjointOptions {
 }
 
 const FN = 'amce_diffs';
+
+const AMCE_DIFFS_OPTIONS = { formula: true, rows: true, id: true, weights: true, levels: true, alpha: true, labels: true, by: true, seType: true } satisfies OptionNames<AmceDiffsOptions>;
 
 /**
  * Differences in AMCEs between subgroups, as `cregg::amce_diffs`: one model `outcome ~ (features) * by`,
@@ -29,6 +32,7 @@ const FN = 'amce_diffs';
  * @example amceDiffs({ formula: 'chosen ~ regime + troops', rows, id: 'respondent', by: 'party' }).estimates[0].BY // "rep - dem"
  */
 export function amceDiffs(options: AmceDiffsOptions): ConjointResult {
+  refuseUnknownOptions(FN, options, AMCE_DIFFS_OPTIONS);
   const alpha = checkAlpha(FN, options.alpha);
   const seType = resolveSeType(FN, options.seType, true);
   const table = asTable(options.rows);

@@ -10,6 +10,7 @@ import { conjointFormula } from './formula.ts';
 import { asTable, profileData, subsetProfiles, type Profiles } from './profiles.ts';
 import { fromTidy, referenceRow, withBy, type ConjointEstimate, type ConjointResult } from './result.ts';
 import { ConjointWarnings, type ConjointLabels } from './warnings.ts';
+import { refuseUnknownOptions, type OptionNames } from '../helpers/option-names.ts';
 
 export interface ConjointOptions {
   /** `outcome ~ a + b * c + …`: features are factors; `a * b` marks a two-way design constraint (cregg's syntax). */
@@ -40,6 +41,8 @@ export interface AmceOptions extends ConjointOptions {
 
 const FN = 'amce';
 
+const AMCE_OPTIONS = { formula: true, rows: true, id: true, weights: true, levels: true, alpha: true, labels: true, seType: true, by: true } satisfies OptionNames<AmceOptions>;
+
 /**
  * Average marginal component effects (Hainmueller, Hopkins & Yamamoto 2014) as `cregg::amce` estimates them: one
  * regression of the outcome on every feature, clustered by respondent. For a constraint `a * b` the model holds
@@ -55,6 +58,7 @@ const FN = 'amce';
  * // like amce(d, chosen ~ regime + behaviour * troops, id = ~respondent), with CR2 standard errors
  */
 export function amce(options: AmceOptions): ConjointResult {
+  refuseUnknownOptions(FN, options, AMCE_OPTIONS);
   const alpha = checkAlpha(FN, options.alpha);
   const seType = resolveSeType(FN, options.seType, true);
   const table = asTable(options.rows);

@@ -7,6 +7,7 @@ import { formatRNumber } from '../helpers/r-number.ts';
 import { designChiSquare } from './freqs-design-test.ts';
 import { formulaFeatures } from './probability-columns.ts';
 import { asTable } from './profiles.ts';
+import { refuseUnknownOptions, type OptionNames } from '../helpers/option-names.ts';
 
 export interface FreqsOptions {
   /** `~ a + b` (an outcome on the left, if any, is ignored; `a * b` counts as a and b). */
@@ -46,6 +47,8 @@ export interface LevelFrequency {
 
 const FN = 'freqs';
 
+const FREQS_OPTIONS = { formula: true, rows: true, weights: true, id: true, levels: true, probabilities: true } satisfies OptionNames<FreqsOptions>;
+
 /**
  * Displayed level frequencies (as `cregg::cj_freqs` counts them: one per profile row showing the level) against
  * the design's probabilities, with Pearson's chi-square goodness-of-fit test per feature
@@ -55,6 +58,7 @@ const FN = 'freqs';
  * @example freqs({ formula: '~ regime', rows }).find((r) => r.level === 'democracy')?.p
  */
 export function freqs(options: FreqsOptions): LevelFrequency[] {
+  refuseUnknownOptions(FN, options, FREQS_OPTIONS);
   const table = asTable(options.rows);
   if (table.length === 0) throw new AnalysisError(FN, 'no rows of data');
   const features = formulaFeatures(options.formula);

@@ -3,6 +3,7 @@ import { checkAlpha } from '../helpers/alpha.ts';
 import { normalQuantile, normalTwoSidedP, studentQuantile, studentTwoSidedP } from '../helpers/distributions.ts';
 import { marginalMeans, type MmOptions } from './mm.ts';
 import type { ConjointEstimate, ConjointResult } from './result.ts';
+import { refuseUnknownOptions, type OptionNames } from '../helpers/option-names.ts';
 
 export interface MmDiffsOptions extends Omit<MmOptions, 'by' | 'h0'> {
   /** Respondent-level subgroup column; each later group is compared with the first (levels order, else sorted). */
@@ -10,6 +11,8 @@ export interface MmDiffsOptions extends Omit<MmOptions, 'by' | 'h0'> {
 }
 
 const FN = 'mm_diffs';
+
+const MM_DIFFS_OPTIONS = { formula: true, rows: true, id: true, weights: true, levels: true, alpha: true, labels: true, by: true, seType: true } satisfies OptionNames<MmDiffsOptions>;
 
 /**
  * Differences in marginal means between subgroups, as `cregg::mm_diffs`: the means are estimated within each
@@ -21,6 +24,7 @@ const FN = 'mm_diffs';
  * mmDiffs({ formula: 'chosen ~ regime', rows, id: 'respondent', by: 'party' }).estimates[0].BY // "Republican - Democrat"
  */
 export function mmDiffs(options: MmDiffsOptions): ConjointResult {
+  refuseUnknownOptions(FN, options, MM_DIFFS_OPTIONS);
   const alpha = checkAlpha(FN, options.alpha);
   if (typeof options.by !== 'string') throw new AnalysisError(FN, 'by (the subgroup column) is required');
   const means = marginalMeans(FN, { ...options, h0: 0 });

@@ -12,6 +12,7 @@ import { conjointFormula } from './formula.ts';
 import { asTable, profileData, type Profiles } from './profiles.ts';
 import { fromTidy, withBy, type ConjointEstimate, type ConjointResult } from './result.ts';
 import { ConjointWarnings } from './warnings.ts';
+import { refuseUnknownOptions, type OptionNames } from '../helpers/option-names.ts';
 
 export interface MmOptions extends ConjointOptions {
   /** Respondent-level column: marginal means within each of its groups (cregg's `cj(..., by = ~col)`). */
@@ -23,6 +24,8 @@ export interface MmOptions extends ConjointOptions {
 }
 
 const FN = 'mm';
+
+const MM_OPTIONS = { formula: true, rows: true, id: true, weights: true, levels: true, alpha: true, labels: true, by: true, h0: true, seType: true } satisfies OptionNames<MmOptions>;
 
 /**
  * Marginal means as `cregg::mm` computes them: for each feature, the mean outcome of the profiles showing each
@@ -36,6 +39,7 @@ const FN = 'mm';
  * // like mm(d, chosen ~ regime + troops, id = ~respondent, h0 = 0.5)
  */
 export function mm(options: MmOptions): ConjointResult {
+  refuseUnknownOptions(FN, options, MM_OPTIONS);
   return marginalMeans(FN, options);
 }
 
