@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { csvFromRecords } from '../../analysis/index.ts';
@@ -10,7 +10,7 @@ import { REPLICATION_FILES, replicationScript } from '../domain/plan/replication
 import { perRespondent } from '../domain/repeated-vignettes.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { makeFolder } from '../storage/make-folder.ts';
-import { writeFileWhole, writeFolderWhole, type FolderFile } from '../storage/output-files.ts';
+import { occupiedFolder, writeFileWhole, writeFolderWhole, type FolderFile } from '../storage/output-files.ts';
 import { collect, type Store } from '../storage/store.ts';
 import { createEstimatesService, type EstimatesProgress, type EstimatesService } from './estimates-service.ts';
 import { createExportService, type ExportService } from './export-service.ts';
@@ -117,9 +117,13 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
         await writeFileWhole(out, zipOf(files));
         return files.map((f) => f.name);
       }
-      makeFolder(out, 0o700); // its files hold panel IDs: a folder made here is the owner's alone
-      if (readdirSync(out).length > 0) throw new DomainError('invalid_input', `${out} is not empty; give a new folder or a .zip path`);
-      await writeFolderWhole(out, files);
+      const notEmpty = new DomainError('invalid_input', `${out} is not empty; give a new folder or a .zip path`);
+      if (occupiedFolder(out)) throw notEmpty;
+      // Its parents; the package folder itself is written beside it and renamed into place (writeFolderWhole), 0700.
+      makeFolder(dirname(resolve(out)), 0o700);
+      await writeFolderWhole(out, files).catch((error: unknown) => {
+        throw (error as NodeJS.ErrnoException).code === 'ENOTEMPTY' ? notEmpty : error;
+      });
       return files.map((f) => f.name);
     },
   };

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { constants, createWriteStream, fchmodSync, lstatSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, constants, createWriteStream, fchmodSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
-/** Partial files being written now: removed if the process is told to stop before they are renamed. */
+/** Partial files and folders being written now: removed if the process is told to stop before they are renamed. */
 const pending = new Set<string>();
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -14,7 +14,7 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  * shell or a script sees the same signal death as before.
  */
 function removePendingAndStop(signal: NodeJS.Signals): void {
-  for (const file of pending) removeIfFile(file);
+  for (const path of pending) removeOwnPartial(path);
   pending.clear();
   for (const s of STOP_SIGNALS) process.off(s, removePendingAndStop);
   process.kill(process.pid, signal);
@@ -26,6 +26,20 @@ export function removeIfFile(file: string): void {
     if (lstatSync(file).isFile()) rmSync(file);
   } catch {
     // Already gone (or unreadable): nothing of ours to remove.
+  }
+}
+
+/**
+ * Removes a partial file or partial folder this process made (its random name cannot have been another's): a folder
+ * with everything in it. A link of that name is only unlinked, never followed.
+ */
+function removeOwnPartial(path: string): void {
+  try {
+    const stats = lstatSync(path);
+    if (stats.isFile()) rmSync(path);
+    else if (stats.isDirectory()) rmSync(path, { recursive: true, force: true });
+  } catch {
+    // Already gone: nothing of ours to remove.
   }
 }
 
@@ -94,8 +108,9 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * A kill -9 cannot be caught, so its partial file (panel IDs, 0600) stays. The next writer of the same target removes
- * those whose process is gone — regular files of this user only; a live writer's (another shell's) is left alone.
+ * A kill -9 cannot be caught, so its partial file or folder (panel IDs, 0600 / 0700) stays. The next writer of the
+ * same target removes those whose process is gone — regular files and folders of this user only (a folder with its
+ * files; links inside are unlinked, never followed); a live writer's (another shell's) is left alone.
  * A writer in another PID namespace or on another host sharing the folder looks dead here: its rename then fails
  * with ENOENT and it reports the error, and no file is left half-written under the final name.
  */
@@ -113,7 +128,7 @@ export function removeDeadWritersPartials(target: string): void {
     const file = join(dirname(target), name);
     try {
       const stats = lstatSync(file);
-      if (stats.isFile() && stats.uid === process.getuid?.()) rmSync(file);
+      if ((stats.isFile() || stats.isDirectory()) && stats.uid === process.getuid?.()) removeOwnPartial(file);
     } catch {
       // Gone meanwhile (another writer cleaned it): nothing to do.
     }
@@ -162,21 +177,52 @@ export interface FolderFile {
   stream: () => Readable;
 }
 
+/** A package folder that is there and not empty (a file of that name counts): it is never written into or replaced. */
+export function occupiedFolder(folder: string): boolean {
+  try {
+    return !lstatSync(folder).isDirectory() || readdirSync(folder).length > 0;
+  } catch {
+    return false; // not there yet
+  }
+}
+
+/** `folder` taken by another writer (or a person) meanwhile: refused with ENOTEMPTY, as a rename onto it fails. */
+function notEmpty(folder: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`ENOTEMPTY: ${folder} is not empty`), { code: 'ENOTEMPTY', path: folder });
+}
+
+/** A fresh owner-only (0700 whatever the umask) folder of this process's own beside `folder` (partialNameFor). */
+function freshOwnerOnlyFolder(folder: string): string {
+  const partial = partialNameFor(folder);
+  mkdirSync(partial, { mode: 0o700 }); // EEXIST, never reuse, were anything under the random name already
+  chmodSync(partial, 0o700);
+  return partial;
+}
+
 /**
- * Writes `files` into the empty `folder` so that it ends with all of them or none: an interrupted replication
- * folder (Ctrl-C, a full disk at the fourth file) was left with some whole files, which the next run then refused
- * as "not empty". A failure or SIGINT/SIGTERM removes every file of the set; the folder itself stays, empty.
+ * Writes `files` as the folder `folder` so that it appears with all of them or not at all. They are written into a
+ * fresh owner-only folder of this process beside it (`folder.partial-<pid>-<random>`, as partialNameFor names
+ * partial files), which is renamed onto `folder` at the end: a rename replaces at most an empty folder, so a folder
+ * another run (or a person) filled meanwhile is refused with ENOTEMPTY and left as it is. A failure or
+ * SIGINT/SIGTERM removes the partial folder; a killed writer's is removed by the next writer of `folder`.
+ * Writing into `folder` itself, file by file, let two runs racing past the "not empty" check mix their files, and one
+ * that failed removed the files the other had completed (attacker pass 14).
  *
  * @example await writeFolderWhole('package', [{ name: 'data.csv', stream: () => csv }])
  */
 export async function writeFolderWhole(folder: string, files: readonly FolderFile[]): Promise<void> {
-  const paths = files.map((f) => join(folder, f.name));
-  await removedIfStopped(paths, async () => {
+  const target = resolve(folder); // 'pkg/' would put 'pkg/.partial-…' inside the target
+  if (occupiedFolder(target)) throw notEmpty(folder);
+  removeDeadWritersPartials(target);
+  const partial = freshOwnerOnlyFolder(target); // before tracking it: a name this process did not create is not its to remove
+  await removedIfStopped([partial], async () => {
     try {
-      for (const [i, f] of files.entries()) await writeFileWhole(paths[i]!, f.stream());
+      for (const f of files) await writeFileWhole(join(partial, f.name), f.stream());
+      renameSync(partial, target);
     } catch (error) {
-      for (const path of paths) removeIfFile(path);
-      throw error;
+      removeOwnPartial(partial);
+      const code = (error as NodeJS.ErrnoException).code;
+      throw code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOTDIR' || code === 'EISDIR' ? notEmpty(folder) : error;
     }
   });
 }
