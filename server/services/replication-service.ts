@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
@@ -10,7 +11,8 @@ import { REPLICATION_FILES, replicationScript } from '../domain/plan/replication
 import { perRespondent } from '../domain/repeated-vignettes.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { makeFolder } from '../storage/make-folder.ts';
-import { occupiedFolder, writeFileWhole, writeFolderWhole, type FolderFile } from '../storage/output-files.ts';
+import { writeFileWhole } from '../storage/output-files.ts';
+import { occupiedFolder, writeFolderWhole, type FolderFile } from '../storage/output-folder.ts';
 import { collect, type Store } from '../storage/store.ts';
 import { createEstimatesService, type EstimatesProgress, type EstimatesService } from './estimates-service.ts';
 import { createExportService, type ExportService } from './export-service.ts';
@@ -117,9 +119,10 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
         await writeFileWhole(out, zipOf(files));
         return files.map((f) => f.name);
       }
+      if (statSync(out, { throwIfNoEntry: false })?.isDirectory() === false) throw new DomainError('invalid_input', `${out} is a file, not a folder; give a new folder or a .zip path`);
       const notEmpty = new DomainError('invalid_input', `${out} is not empty; give a new folder or a .zip path`);
       if (occupiedFolder(out)) throw notEmpty;
-      // Its parents; the package folder itself is written beside it and renamed into place (writeFolderWhole), 0700.
+      // Its parents (0700); the package is written in a partial folder and moved into place whole (writeFolderWhole).
       makeFolder(dirname(resolve(out)), 0o700);
       await writeFolderWhole(out, files).catch((error: unknown) => {
         throw (error as NodeJS.ErrnoException).code === 'ENOTEMPTY' ? notEmpty : error;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, constants, createWriteStream, fchmodSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { constants, createWriteStream, fchmodSync, lstatSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** Partial files and folders being written now: removed if the process is told to stop before they are renamed. */
 const pending = new Set<string>();
@@ -33,7 +33,7 @@ export function removeIfFile(file: string): void {
  * Removes a partial file or partial folder this process made (its random name cannot have been another's): a folder
  * with everything in it. A link of that name is only unlinked, never followed.
  */
-function removeOwnPartial(path: string): void {
+export function removeOwnPartial(path: string): void {
   try {
     const stats = lstatSync(path);
     if (stats.isFile()) rmSync(path);
@@ -167,62 +167,6 @@ export async function writeFileWhole(target: string, body: Readable): Promise<vo
     } catch (error) {
       removeIfFile(partial);
       throw namedAfter(target, error);
-    }
-  });
-}
-
-/** One file of a folder written by writeFolderWhole; `stream` is called when that file's turn comes. */
-export interface FolderFile {
-  name: string;
-  stream: () => Readable;
-}
-
-/** A package folder that is there and not empty (a file of that name counts): it is never written into or replaced. */
-export function occupiedFolder(folder: string): boolean {
-  try {
-    return !lstatSync(folder).isDirectory() || readdirSync(folder).length > 0;
-  } catch {
-    return false; // not there yet
-  }
-}
-
-/** `folder` taken by another writer (or a person) meanwhile: refused with ENOTEMPTY, as a rename onto it fails. */
-function notEmpty(folder: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`ENOTEMPTY: ${folder} is not empty`), { code: 'ENOTEMPTY', path: folder });
-}
-
-/** A fresh owner-only (0700 whatever the umask) folder of this process's own beside `folder` (partialNameFor). */
-function freshOwnerOnlyFolder(folder: string): string {
-  const partial = partialNameFor(folder);
-  mkdirSync(partial, { mode: 0o700 }); // EEXIST, never reuse, were anything under the random name already
-  chmodSync(partial, 0o700);
-  return partial;
-}
-
-/**
- * Writes `files` as the folder `folder` so that it appears with all of them or not at all. They are written into a
- * fresh owner-only folder of this process beside it (`folder.partial-<pid>-<random>`, as partialNameFor names
- * partial files), which is renamed onto `folder` at the end: a rename replaces at most an empty folder, so a folder
- * another run (or a person) filled meanwhile is refused with ENOTEMPTY and left as it is. A failure or
- * SIGINT/SIGTERM removes the partial folder; a killed writer's is removed by the next writer of `folder`.
- * Writing into `folder` itself, file by file, let two runs racing past the "not empty" check mix their files, and one
- * that failed removed the files the other had completed (attacker pass 14).
- *
- * @example await writeFolderWhole('package', [{ name: 'data.csv', stream: () => csv }])
- */
-export async function writeFolderWhole(folder: string, files: readonly FolderFile[]): Promise<void> {
-  const target = resolve(folder); // 'pkg/' would put 'pkg/.partial-…' inside the target
-  if (occupiedFolder(target)) throw notEmpty(folder);
-  removeDeadWritersPartials(target);
-  const partial = freshOwnerOnlyFolder(target); // before tracking it: a name this process did not create is not its to remove
-  await removedIfStopped([partial], async () => {
-    try {
-      for (const f of files) await writeFileWhole(join(partial, f.name), f.stream());
-      renameSync(partial, target);
-    } catch (error) {
-      removeOwnPartial(partial);
-      const code = (error as NodeJS.ErrnoException).code;
-      throw code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOTDIR' || code === 'EISDIR' ? notEmpty(folder) : error;
     }
   });
 }

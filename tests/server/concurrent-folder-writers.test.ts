@@ -7,12 +7,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, test } from 'node:test';
-import { writeFolderWhole } from '../../server/storage/output-files.ts';
+import { writeFolderWhole } from '../../server/storage/output-folder.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-concurrent-folder-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,6 +50,14 @@ test('two writers of one new package folder at once: one writes the whole packag
   assert.deepEqual(readdirSync(dir), ['pkg'], 'no partial folder left beside it');
 });
 
+test('two writers of one empty folder the researcher made: the first to finish fills it, the other is refused (not empty)', async () => {
+  const folder = join(dir, 'made');
+  mkdirSync(folder);
+  const [a, b] = await racingWriters(folder, { who: 'a', rows: 150 }, { who: 'b', rows: 150 });
+  assert.deepEqual([a.code, b.code].sort(), [0, 3], `${a.stderr}\n${b.stderr}`);
+  assertWholeFrom(folder, a.code === 0 ? 'a' : 'b', 150);
+});
+
 test('a writer that fails late leaves the other writer\'s finished package alone', async () => {
   const folder = join(dir, 'shared');
   mkdirSync(folder); // an empty folder the researcher made, given to both
@@ -73,4 +81,20 @@ test('a package folder a kill -9 left beside the target is removed by the next w
   assert.equal(existsSync(dead), false, 'the dead writer\'s folder (its panel IDs) is gone');
   assert.equal(readFileSync(join(live, 'data.csv'), 'utf8'), 'panel ids\n');
   assert.equal(readFileSync(join(folder, 'data.csv'), 'utf8'), 'participant\n');
+});
+
+test('an empty folder given as the target stays that folder (its inode and mode: a lab\'s shared setgid folder, a mounted stick)', async () => {
+  const folder = join(mkdtempSync(join(dir, 'given-')), 'lab-share');
+  mkdirSync(folder);
+  chmodSync(folder, 0o2770);
+  const before = statSync(folder);
+  await writeFolderWhole(folder, [
+    { name: 'data.csv', stream: () => Readable.from(['participant\n']) },
+    { name: 'codebook.json', stream: () => Readable.from(['{}\n']) },
+  ]);
+  const after = statSync(folder);
+  assert.equal(after.ino, before.ino, 'the same folder, not a new one renamed over it');
+  assert.equal(after.mode & 0o7777, 0o2770);
+  assert.deepEqual(readdirSync(folder).sort(), ['codebook.json', 'data.csv']);
+  assert.equal(statSync(join(folder, 'data.csv')).mode & 0o777, 0o600);
 });

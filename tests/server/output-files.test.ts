@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
 import { after, test } from 'node:test';
-import { writeFileWhole, writeFolderWhole } from '../../server/storage/output-files.ts';
+import { writeFileWhole } from '../../server/storage/output-files.ts';
+import { writeFolderWhole } from '../../server/storage/output-folder.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-output-files-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,19 +50,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** Waits until the writer's own partial folder of `folder` (`folder.partial-<pid>-<random>`) has a whole first file and data in its second. */
+/**
+ * Waits until the writer's own partial folder inside the existing `folder` (`.vlab-package.partial-<pid>-<random>`)
+ * has a whole first file and data in its second.
+ */
 async function untilFolderHalfWritten(folder: string): Promise<string> {
-  const parent = join(folder, '..');
-  const prefix = `${folder.slice(parent.length + 1)}.partial-`;
   for (let waited = 0; waited <= 20_000; waited += 20) {
-    const partial = readdirSync(parent).find((name) => name.startsWith(prefix));
-    if (partial && existsSync(join(parent, partial, 'codebook.csv'))) {
-      const inside = join(parent, partial);
+    const partial = readdirSync(folder).find((name) => name.startsWith('.vlab-package.partial-'));
+    if (partial && existsSync(join(folder, partial, 'codebook.csv'))) {
+      const inside = join(folder, partial);
       if (readdirSync(inside).some((name) => name.startsWith('data.csv.partial-') && statSync(join(inside, name)).size > 0)) return inside;
     }
     await sleep(20);
   }
-  throw new Error(`${prefix}* never had data`);
+  throw new Error(`${folder}/.vlab-package.partial-* never had data`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -90,7 +92,6 @@ test('a replication folder whose third file fails (a full disk) keeps none of th
   ];
   await assert.rejects(writeFolderWhole(folder, files), /ENOSPC/);
   assert.deepEqual(readdirSync(folder), []);
-  assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith(`${folder.slice(dir.length + 1)}.partial-`)), [], 'its partial folder is removed');
 });
 
 // Attacker pass 12 (2026-12-04): the partial file was opened with a plain 'w', following a link already under its

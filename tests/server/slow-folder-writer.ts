@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { writeFolderWhole } from '../../server/storage/output-files.ts';
+import { writeFolderWhole } from '../../server/storage/output-folder.ts';
 
 const [folder, who, rows, mode] = [process.argv[2]!, process.argv[3]!, Number(process.argv[4]), process.argv[5]];
 async function* lines(fail: boolean) {
