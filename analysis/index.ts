@@ -26,6 +26,7 @@ export {
 export { powerAnalysis, type PowerContrast, type PowerOptions, type PowerResult } from './power.ts';
 export { MDE_POWER, minimumDetectableEffect, type MdeOptions } from './mde.ts';
 export { textTable } from './text-table.ts';
+export { terminalText } from './terminal-text.ts';
 export { amce, type AmceOptions, type ConjointOptions } from './conjoint/amce.ts';
 export { mm, type MmOptions } from './conjoint/mm.ts';
 export { mmDiffs, type MmDiffsOptions } from './conjoint/mm-diffs.ts';

@@ -1,6 +1,9 @@
+import { terminalText } from './terminal-text.ts';
+
 /**
  * Records as an aligned plain-text table for a terminal: text left-aligned, numbers right-aligned with six
- * significant digits (CSV and JSON output keep full precision; this is for reading).
+ * significant digits (CSV and JSON output keep full precision; this is for reading). Text is shown as written:
+ * escape sequences and line breaks in a cell (a study's title, an answer) are printed as escapes (terminalText).
  *
  * @example textTable([{ term: 'x', estimate: 0.123456789 }], ['term', 'estimate'])
  * // "term   estimate\nx      0.123457\n"
@@ -20,5 +23,5 @@ export function textTable(records: readonly Record<string, unknown>[], columns: 
 function formatForReading(value: unknown): string {
   if (value === null || value === undefined) return 'NA';
   if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : String(value);
-  return String(value);
+  return terminalText(String(value));
 }

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { terminalText } from '../analysis/terminal-text.ts';
 import { ConfigError, loadConfig, unknownSettings, type Config } from './config.ts';
 import { absoluteLink, localOrigin } from './domain/links.ts';
 import { definitionProblems } from './domain/fielded-definition-problems.ts';
@@ -184,7 +185,8 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     if (problems.length) out.push(`    its definition fails today's checks (the page may store answers the server refuses; see ${vlab} wave status ${wave.id}): ${problems.join('; ')}`);
   }
   out.push(`  dashboard: ${link('/dashboard')} — sign in with a token from: ${vlab} token create --name "your name"`);
-  process.stdout.write(`${out.join('\n')}\n`);
+  // A title or a broken definition's message is shown as written, never acted on by the terminal or a log viewer.
+  process.stdout.write(`${terminalText(out.join('\n'), { lineBreaks: 'keep' })}\n`);
 
   // SIGTERM comes at every deploy and restart. Cutting every connection at once reset each request in flight,
   // and some of them had committed: starts stored that their respondents never heard of. Instead: take no new

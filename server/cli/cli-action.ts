@@ -1,4 +1,5 @@
 import { AnalysisError } from '../../analysis/errors.ts';
+import { terminalText } from '../../analysis/terminal-text.ts';
 import { DomainError } from '../domain/errors.ts';
 import { isUnwritable } from '../storage/sqlite-unavailable.ts';
 import { openedDatabase } from './opened-database.ts';
@@ -83,7 +84,8 @@ export function cliAction<Args extends unknown[]>(
       const storage = storageProblem(error);
       const message = isUserError(error) ? userMessage(error) : (pathProblem(error) ?? storage);
       if (message === undefined) throw error;
-      process.stderr.write(`vlab ${verb}: ${withoutVerbRepeated(verb, message)}\n`);
+      // A message may quote a study's text (a broken definition's): shown as written, never acted on by the terminal.
+      process.stderr.write(`vlab ${verb}: ${terminalText(withoutVerbRepeated(verb, message), { lineBreaks: 'keep' })}\n`);
       process.exitCode = storage === undefined ? 2 : 1;
     }
   };

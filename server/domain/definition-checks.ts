@@ -205,7 +205,7 @@ function checkAttentionCheck(def: ParsedDefinition, names: Set<string>, factorNa
   const { question, passValue, derivedColumn } = def.attentionCheck;
   const target = allElements(def).find((e) => e.name === question);
   const pages = [...def.pages.pretreatment, ...def.pages.outcomes, ...def.pages.posttreatment];
-  if (!target) fail(['attentionCheck', 'question'], `no question named "${question}"`);
+  if (!target) fail(['attentionCheck', 'question'], `no question named ${JSON.stringify(question)}`);
   else if (!choiceValues(target).some((v) => v === passValue)) {
     fail(['attentionCheck', 'passValue'], `${JSON.stringify(passValue)} is not a choice of "${question}"`);
   } else if (isConditional(target) || pages.some((p) => p.elements.includes(target) && isConditional(p))) {

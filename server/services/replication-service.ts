@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { csvFromRecords } from '../../analysis/index.ts';
@@ -11,7 +12,8 @@ import { REPLICATION_FILES, replicationScript } from '../domain/plan/replication
 import { perRespondent } from '../domain/repeated-vignettes.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { makeFolder } from '../storage/make-folder.ts';
-import { writeFileWhole, writeFolderWhole, type FolderFile } from '../storage/output-files.ts';
+import { writeFileWhole } from '../storage/output-files.ts';
+import { occupiedFolder, writeFolderWhole, type FolderFile } from '../storage/output-folder.ts';
 import { collect, type Store } from '../storage/store.ts';
 import { createEstimatesService, type EstimatesProgress, type EstimatesService } from './estimates-service.ts';
 import { createExportService, type ExportService } from './export-service.ts';
@@ -137,9 +139,14 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
         await writeFileWhole(out, zipOf(files));
         return files.map((f) => f.name);
       }
-      makeFolder(out, 0o700); // its files hold panel IDs: a folder made here is the owner's alone
-      if (readdirSync(out).length > 0) throw new DomainError('invalid_input', `${out} is not empty; give a new folder or a .zip path`);
-      await writeFolderWhole(out, files);
+      if (statSync(out, { throwIfNoEntry: false })?.isDirectory() === false) throw new DomainError('invalid_input', `${out} is a file, not a folder; give a new folder or a .zip path`);
+      const notEmpty = new DomainError('invalid_input', `${out} is not empty; give a new folder or a .zip path`);
+      if (occupiedFolder(out)) throw notEmpty;
+      // Its parents (0700); the package is written in a partial folder and moved into place whole (writeFolderWhole).
+      makeFolder(dirname(resolve(out)), 0o700);
+      await writeFolderWhole(out, files).catch((error: unknown) => {
+        throw (error as NodeJS.ErrnoException).code === 'ENOTEMPTY' ? notEmpty : error;
+      });
       return files.map((f) => f.name);
     },
   };

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** Partial files being written now: removed if the process is told to stop before they are renamed. */
+/** Partial files and folders being written now: removed if the process is told to stop before they are renamed. */
 const pending = new Set<string>();
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -14,7 +14,7 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  * shell or a script sees the same signal death as before.
  */
 function removePendingAndStop(signal: NodeJS.Signals): void {
-  for (const file of pending) removeIfFile(file);
+  for (const path of pending) removeOwnPartial(path);
   pending.clear();
   for (const s of STOP_SIGNALS) process.off(s, removePendingAndStop);
   process.kill(process.pid, signal);
@@ -26,6 +26,20 @@ export function removeIfFile(file: string): void {
     if (lstatSync(file).isFile()) rmSync(file);
   } catch {
     // Already gone (or unreadable): nothing of ours to remove.
+  }
+}
+
+/**
+ * Removes a partial file or partial folder this process made (its random name cannot have been another's): a folder
+ * with everything in it. A link of that name is only unlinked, never followed.
+ */
+export function removeOwnPartial(path: string): void {
+  try {
+    const stats = lstatSync(path);
+    if (stats.isFile()) rmSync(path);
+    else if (stats.isDirectory()) rmSync(path, { recursive: true, force: true });
+  } catch {
+    // Already gone: nothing of ours to remove.
   }
 }
 
@@ -94,8 +108,9 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * A kill -9 cannot be caught, so its partial file (panel IDs, 0600) stays. The next writer of the same target removes
- * those whose process is gone — regular files of this user only; a live writer's (another shell's) is left alone.
+ * A kill -9 cannot be caught, so its partial file or folder (panel IDs, 0600 / 0700) stays. The next writer of the
+ * same target removes those whose process is gone — regular files and folders of this user only (a folder with its
+ * files; links inside are unlinked, never followed); a live writer's (another shell's) is left alone.
  * A writer in another PID namespace or on another host sharing the folder looks dead here: its rename then fails
  * with ENOENT and it reports the error, and no file is left half-written under the final name.
  */
@@ -113,7 +128,7 @@ export function removeDeadWritersPartials(target: string): void {
     const file = join(dirname(target), name);
     try {
       const stats = lstatSync(file);
-      if (stats.isFile() && stats.uid === process.getuid?.()) rmSync(file);
+      if ((stats.isFile() || stats.isDirectory()) && stats.uid === process.getuid?.()) removeOwnPartial(file);
     } catch {
       // Gone meanwhile (another writer cleaned it): nothing to do.
     }
@@ -152,31 +167,6 @@ export async function writeFileWhole(target: string, body: Readable): Promise<vo
     } catch (error) {
       removeIfFile(partial);
       throw namedAfter(target, error);
-    }
-  });
-}
-
-/** One file of a folder written by writeFolderWhole; `stream` is called when that file's turn comes. */
-export interface FolderFile {
-  name: string;
-  stream: () => Readable;
-}
-
-/**
- * Writes `files` into the empty `folder` so that it ends with all of them or none: an interrupted replication
- * folder (Ctrl-C, a full disk at the fourth file) was left with some whole files, which the next run then refused
- * as "not empty". A failure or SIGINT/SIGTERM removes every file of the set; the folder itself stays, empty.
- *
- * @example await writeFolderWhole('package', [{ name: 'data.csv', stream: () => csv }])
- */
-export async function writeFolderWhole(folder: string, files: readonly FolderFile[]): Promise<void> {
-  const paths = files.map((f) => join(folder, f.name));
-  await removedIfStopped(paths, async () => {
-    try {
-      for (const [i, f] of files.entries()) await writeFileWhole(paths[i]!, f.stream());
-    } catch (error) {
-      for (const path of paths) removeIfFile(path);
-      throw error;
     }
   });
 }

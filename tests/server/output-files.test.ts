@@ -5,13 +5,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
 import { after, test } from 'node:test';
-import { writeFileWhole, writeFolderWhole } from '../../server/storage/output-files.ts';
+import { writeFileWhole } from '../../server/storage/output-files.ts';
+import { writeFolderWhole } from '../../server/storage/output-folder.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-output-files-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,16 +50,35 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/**
+ * Waits until the writer's own partial folder inside the existing `folder` (`.vlab-package.partial-<pid>-<random>`)
+ * has a whole first file and data in its second.
+ */
+async function untilFolderHalfWritten(folder: string): Promise<string> {
+  for (let waited = 0; waited <= 20_000; waited += 20) {
+    const partial = readdirSync(folder).find((name) => name.startsWith('.vlab-package.partial-'));
+    if (partial && existsSync(join(folder, partial, 'codebook.csv'))) {
+      const inside = join(folder, partial);
+      if (readdirSync(inside).some((name) => name.startsWith('data.csv.partial-') && statSync(join(inside, name)).size > 0)) return inside;
+    }
+    await sleep(20);
+  }
+  throw new Error(`${folder}/.vlab-package.partial-* never had data`);
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  test(`${signal} while a replication folder is written removes its files already whole: the folder is empty, as before`, async () => {
-    const folder = mkdtempSync(join(dir, `folder-${signal}-`));
+  test(`${signal} while a replication folder is written removes its partial folder: the target folder is as it was, empty`, async () => {
+    const parent = mkdtempSync(join(dir, `folder-${signal}-`));
+    const folder = join(parent, 'package');
+    mkdirSync(folder);
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/endless-folder-writer.ts', folder], { stdio: 'inherit' });
-    await untilWritten(join(folder, 'data.csv'));
-    assert.ok(existsSync(join(folder, 'codebook.csv')), 'the first file was whole before the signal');
+    const partial = await untilFolderHalfWritten(folder);
+    assert.equal(statSync(partial).mode & 0o777, 0o700, 'the partial folder is the owner\'s alone');
     child.kill(signal);
     const [code, exitSignal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
     assert.deepEqual({ code, exitSignal }, { code: null, exitSignal: signal });
     assert.deepEqual(readdirSync(folder), [], 'the next run would have refused the folder as not empty');
+    assert.deepEqual(readdirSync(parent), ['package'], 'no partial folder left beside it');
   });
 }
 

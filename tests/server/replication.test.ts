@@ -120,6 +120,15 @@ test('vlab replication --out DIR writes data, codebook, estimates, plan, R scrip
   assert.match(again.stderr, /^vlab replication: .* is not empty; give a new folder or a \.zip path\n$/);
 });
 
+test('vlab replication --out naming a file is refused in one line (it said "not empty" for a moment in attacker pass 14)', () => {
+  const file = join(dir, 'a-file');
+  writeFileSync(file, 'mine\n');
+  const run = spawnSync(process.execPath, ['bin/vlab.js', 'replication', `--wave=${waves.shipped}`, '--out', file, '--db', dbPath], { encoding: 'utf8' });
+  assert.equal(run.status, 2);
+  assert.equal(run.stderr, `vlab replication: ${file} is a file, not a folder; give a new folder or a .zip path\n`);
+  assert.equal(readFileSync(file, 'utf8'), 'mine\n');
+});
+
 test('--out x.zip holds the same files', async () => {
   const zipPath = join(dir, 'blocked.zip');
   const names = await createReplicationService({ store }).write(waves.blocked!, zipPath);

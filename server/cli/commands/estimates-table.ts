@@ -1,4 +1,4 @@
-import { textTable } from '../../../analysis/index.ts';
+import { terminalText, textTable } from '../../../analysis/index.ts';
 import { planEstimatesCsv } from '../../domain/plan/estimates-csv.ts';
 import { PLAN_ESTIMATE_COLUMNS } from '../../domain/plan/execute-plan.ts';
 import { withoutEstimatorName } from '../../../analysis/helpers/warning-text.ts';
@@ -71,7 +71,7 @@ function outcomeBlock(h: HypothesisReport, outcome: string, findings: TermFindin
   const adjusted = h.adjustment ? ` · p adjusted by ${h.adjustment.method} over the ${h.adjustment.terms} tested terms of family ${h.adjustment.family}` : '';
   const lines = [`${h.id} · ${outcome} · ${size}${adjusted}`, row(head[0]!, head.slice(1))];
   findings.forEach((f, i) => {
-    const [first, ...rest] = wrap(f.label, labelWidth);
+    const [first, ...rest] = wrap(terminalText(f.label), labelWidth);
     lines.push(row(first!, cells[i]!), ...rest.map((more) => `${INDENT}${more}`));
   });
   return lines;
@@ -119,7 +119,8 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
 export function formatEstimates(result: WaveEstimates, def: StudyDefinition, format: 'table' | 'csv' | 'json', wide = false): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
   if (format === 'csv') return planEstimatesCsv(result);
-  return wide ? wideEstimatesTable(result, def) : estimatesTable(result, def);
+  // For a terminal: the study's labels and the fits' messages are shown as written, never acted on (terminalText).
+  return terminalText(wide ? wideEstimatesTable(result, def) : estimatesTable(result, def), { lineBreaks: 'keep' });
 }
 
 /** `--format table --wide`: every estimate (controls too) with every column, its label and its verdict. */

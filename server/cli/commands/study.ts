@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { terminalText } from '../../../analysis/terminal-text.ts';
 import { textTable } from '../../../analysis/text-table.ts';
 import { cliAction } from '../cli-action.ts';
 import { countForReading } from '../count-for-reading.ts';
@@ -43,7 +44,7 @@ export function registerStudyCommands(program: Command): void {
           if (broken.length) {
             process.stdout.write(`${records.length ? '\n' : ''}${broken.length} broken — no new waves of these until fixed:\n`);
             // Every mistake of a study, a line each: the first beside its id, the others under it.
-            for (const b of broken) process.stdout.write(`  ${b.id}: ${b.message.split('\n').join('\n    ')}\n`);
+            for (const b of broken) process.stdout.write(`  ${b.id}: ${terminalText(b.message, { lineBreaks: 'keep' }).split('\n').join('\n    ')}\n`);
           }
           failWhenBroken(broken.length, list.length + unstored.length, '(listed above)');
         } finally {

@@ -1,0 +1,23 @@
+/**
+ * Characters a terminal acts on instead of showing: C0 controls (ESC starts `ESC[2J`, which clears the screen, and
+ * the OSC sequences `ESC]0;…BEL`, which retitles the window, and `ESC]8;;URL BEL`, which makes text a link to
+ * anywhere), DEL, the C1 controls (U+009B is a one-character CSI), and the bidirectional overrides and isolates,
+ * which reorder what is shown (the "Trojan Source" trick). A study definition's titles and labels, or a
+ * respondent's answer, may hold any of them.
+ */
+const ACTING = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const ACTING_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+const escaped = (c: string): string =>
+  c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * `text` safe to print to a terminal: each character a terminal would act on is shown as its JSON escape
+ * (`\u001b`, `\t`), so what is printed is what was written and nothing runs. Line breaks are escaped too
+ * (a table cell or a label stays on its line) unless `lineBreaks: 'keep'` (a message of several lines).
+ *
+ * @example terminalText('\u001b[2Jtitle') // '\\u001b[2Jtitle'
+ */
+export function terminalText(text: string, options: { lineBreaks?: 'escape' | 'keep' } = {}): string {
+  return text.replace(options.lineBreaks === 'keep' ? ACTING : ACTING_OR_NEWLINE, escaped);
+}
