@@ -175,9 +175,15 @@ function rakingLines(def: StudyDefinition): string[] {
     ...(unshared.length ? ['# Answers with no population share (noPopulationShare) keep their share of the sample.', ...unshared] : []),
     'des <- svydesign(ids = ~1, data = d, weights = ~rep(1, nrow(d)))',
     'pop <- lapply(names(margins), function(v) { t <- data.frame(names(margins[[v]]), Freq = as.numeric(margins[[v]]) * nrow(d)); names(t)[1] <- v; t })',
-    'rk <- rake(des, sample.margins = lapply(names(margins), function(v) as.formula(paste0("~", v))), population.margins = pop,',
-    '  control = list(maxit = 200, epsilon = 1e-12))',
-    'd$plan_weight <- weights(rk) / mean(weights(rk))',
+    '# A margin level no kept row has (a small wave): survey stops, as the platform refuses to rake; every model is',
+    '# then not estimable here, as estimates.csv has none, and the empty tables are compared.',
+    'rk <- tryCatch(rake(des, sample.margins = lapply(names(margins), function(v) as.formula(paste0("~", v))), population.margins = pop,',
+    '  control = list(maxit = 200, epsilon = 1e-12)), error = function(e) {',
+    '  cat(sprintf("replicate.R: cannot rake this wave: %s\\n", conditionMessage(e)))',
+    '  NULL',
+    '})',
+    'if (is.null(rk)) d <- d[0, ] else d$plan_weight <- weights(rk) / mean(weights(rk))',
+    'if (is.null(rk)) d$plan_weight <- numeric(0)',
   ];
 }
 
