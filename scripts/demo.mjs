@@ -2,7 +2,8 @@
 // `npm run demo`: the whole platform in one minute. Starts the server on a fresh database, opens a wave of the
 // flagship study, lets 1,502 synthetic respondents take it over HTTP (answers from the study's simulation
 // model), prints the pre-registered estimates and the dashboard link, and keeps serving until Ctrl-C.
-// Options: --n N (respondents, default 1502), --study ID, --exit (stop after printing; for scripts and tests).
+// Options: --n N (respondents, default 1502), --study ID, --exit (stop after printing what was made, no links;
+// for scripts and tests).
 import './require-node.mjs';
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,7 +29,8 @@ prints the pre-registered estimates and the dashboard link, and serves until Ctr
 
   --study ID   a study of survey-definitions/ (default alliance-corrective-measures)
   --n N        simulated respondents (default 1502)
-  --exit       stop after printing, for scripts
+  --exit       stop after printing the estimates and what was made (no links: the server
+               and its database are gone), for scripts
   --help       this text
 `;
 const MAX_RESPONDENTS = 10_000_000;
@@ -115,30 +117,58 @@ try {
     server.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${out}`)));
   });
   const wave = JSON.parse(await vlab(['wave', 'create', '--study', options.study, '--target', '1500', '--seed', 'demo', '--db', db, '--json']));
-  const token = JSON.parse(await vlab(['token', 'create', '--name', 'demo', '--db', db, '--json']));
-  process.stdout.write(`vlab demo: server ${baseUrl} (database ${db}); wave ${wave.id} of ${options.study}\n`);
+  process.stdout.write(
+    options.exit
+      ? `vlab demo: wave ${wave.id} of ${options.study} on a server of its own, stopped and deleted at the end (--exit)\n`
+      : `vlab demo: server ${baseUrl} (database ${db}); wave ${wave.id} of ${options.study}\n`,
+  );
 
   await vlab(['simulate', `--wave=${wave.id}`, '--n', options.n, '--base-url', baseUrl, '--seed', 'demo', '--concurrency', '8', '--in-order'], { inherit: true });
   process.stdout.write('\n');
   await vlab(['estimates', `--wave=${wave.id}`, '--db', db], { inherit: true });
-  process.stdout.write(
-    [
-      '',
-      `dashboard:  ${baseUrl}/dashboard#wave=${wave.id}   (researcher token: ${token.token})`,
-      `respondent: ${baseUrl}/s/${wave.id}   (take the survey yourself)`,
-      // Typed as the README tells a newcomer and as vlab serve prints under npm: vlab is not on the PATH.
-      `power:      ${typedVlab()} power --study ${options.study} --n 1500 --sims 200`,
-      // The wave is in the demo's own database, not the project's: without --db, `vlab export` finds no such wave.
-      ...(options.exit ? [] : [`data:       ${typedVlab()} export --wave ${wave.id} --db ${shellWord(db)} ${exportFormat(options.study)}   (while the demo serves; any analysis verb then reads it)`]),
-      options.exit ? '' : 'serving until Ctrl-C (the demo database is deleted then)',
-      '',
-    ].join('\n'),
-  );
+  process.stdout.write(options.exit ? await madeLines(wave.id) : servingLines(baseUrl, wave.id, await researcherToken()));
   if (options.exit) stop();
 } catch (error) {
   process.stderr.write(`vlab demo: ${error.message}\n`);
   stop();
   process.exitCode = 1;
+}
+
+/**
+ * While the demo serves: the links to its server (dashboard with the token, the survey), the commands to type,
+ * and how it stops.
+ */
+function servingLines(baseUrl, waveId, token) {
+  return [
+    '',
+    `dashboard:  ${baseUrl}/dashboard#wave=${waveId}   (researcher token: ${token})`,
+    `respondent: ${baseUrl}/s/${waveId}   (take the survey yourself)`,
+    // Typed as the README tells a newcomer and as vlab serve prints under npm: vlab is not on the PATH.
+    `power:      ${typedVlab()} power --study ${options.study} --n 1500 --sims 200`,
+    // The wave is in the demo's own database, not the project's: without --exit, `vlab export` finds no such wave.
+    `data:       ${typedVlab()} export --wave ${waveId} --db ${shellWord(db)} ${exportFormat(options.study)}   (while the demo serves; any analysis verb then reads it)`,
+    'serving until Ctrl-C (the demo database is deleted then)',
+    '',
+  ].join('\n');
+}
+
+/** A researcher token for the dashboard link: only made while the demo serves. */
+async function researcherToken() {
+  return JSON.parse(await vlab(['token', 'create', '--name', 'demo', '--db', db, '--json'])).token;
+}
+
+/**
+ * With --exit the server stops and its database is deleted at once: a link or a token to it would lead nowhere
+ * (researcher pass 11), so the demo says what it made, the figures, and the command that needs no server.
+ */
+async function madeLines(waveId) {
+  const status = JSON.parse(await vlab(['wave', 'status', waveId, '--db', db, '--json']));
+  return [
+    '',
+    `made:       wave ${waveId} of ${options.study}: ${options.n} simulated respondents, ${status.completes} complete, the estimates above; the server is stopped and its database deleted (run without --exit for the dashboard)`,
+    `power:      ${typedVlab()} power --study ${options.study} --n 1500 --sims 200`,
+    '',
+  ].join('\n');
 }
 
 /**

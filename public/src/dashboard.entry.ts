@@ -16,6 +16,8 @@ import { cellsSection, changesSection, funnelSection, precisionSection } from '.
 interface Estimates {
   planHash: string;
   alpha: number;
+  /** "raked to the population margins of party" when the estimates are weighted by raking, else null. */
+  raking: string | null;
   nComplete: number;
   target: number;
   nExcluded: number;
@@ -131,7 +133,8 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
   section.append(el('h3', 'Downloads'), downloads(id));
   section.append(...funnelSection(wave), ...cellsSection(wave), ...changesSection(wave));
 
-  section.append(el('h3', `Hypotheses (${result.nComplete} complete, ${result.nExcluded} excluded by the plan)`));
+  const raked = result.raking ? `; ${result.raking}` : '';
+  section.append(el('h3', `Hypotheses (${result.nComplete} complete, ${result.nExcluded} excluded by the plan${raked})`));
   // The plots take the width the cards have: a phone's too.
   const plotWidth = Math.max(280, Math.min(760, section.clientWidth - 34));
   for (const h of result.hypotheses) section.append(hypothesisCard(h, plotWidth));

@@ -12,9 +12,36 @@ const NOT_FIELDED = ['analysisPlan', 'simulation', 'description'] as const;
 
 /** sha256 of the fielded part of a definition (all but NOT_FIELDED), keys sorted. */
 export function fieldedFingerprint(def: StudyDefinition): string {
+  return createHash('sha256').update(canonicalJson(fieldedPart(def))).digest('hex');
+}
+
+function fieldedPart(def: StudyDefinition): Record<string, unknown> {
   const fielded: Record<string, unknown> = { ...def };
   for (const key of NOT_FIELDED) delete fielded[key];
-  return createHash('sha256').update(canonicalJson(fielded)).digest('hex');
+  return fielded;
+}
+
+/** A fielded part in the words of the files a researcher edits; a key not listed reads as itself. */
+const PART_NAMES: Record<string, string> = {
+  locales: 'locales',
+  title: 'title',
+  consent: 'consent page',
+  design: 'design',
+  factors: 'factors',
+  restrictions: 'restrictions',
+  vignette: 'vignette',
+  pages: 'pages',
+  attentionCheck: 'attention check',
+  populationMargins: 'population margins (population-margins.json)',
+  quotas: 'quotas (quotas.json)',
+};
+
+/** The fielded parts in which `a` and `b` differ, in words: "population margins (population-margins.json)". */
+function changedParts(a: StudyDefinition, b: StudyDefinition): string {
+  const [pa, pb] = [fieldedPart(a), fieldedPart(b)];
+  const keys = [...new Set([...Object.keys(pa), ...Object.keys(pb)])].filter((k) => canonicalJson(pa[k] ?? null) !== canonicalJson(pb[k] ?? null));
+  const names = keys.map((k) => PART_NAMES[k] ?? k);
+  return names.length <= 1 ? (names[0] ?? 'texts or design') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /** A wave with the definition snapshot it runs. */
@@ -25,7 +52,7 @@ export interface FieldedSnapshot {
 
 /**
  * Why `def` may not be stored as a new snapshot, or null: a wave already fielded its `version` with other
- * texts or design. The stored snapshots are the record of what each wave used, so no other bookkeeping is kept.
+ * texts or design, named by the parts that differ (vignette, pages, population margins, …). The stored snapshots are the record of what each wave used, so no other bookkeeping is kept.
  */
 export function versionConflict(def: StudyDefinition, fielded: readonly FieldedSnapshot[]): string | null {
   const mine = fieldedFingerprint(def);
@@ -33,7 +60,7 @@ export function versionConflict(def: StudyDefinition, fielded: readonly FieldedS
   if (!clash) return null;
   const next = Math.max(def.version, ...fielded.map((s) => s.definition.version)) + 1;
   return (
-    `study "${def.id}": version ${def.version} was fielded by wave ${clash.waveId} with other texts or design; ` +
+    `study "${def.id}": version ${def.version} was fielded by wave ${clash.waveId} with other ${changedParts(clash.definition, def)}; ` +
     `set "version" to ${next} in study.json to field this change (wave ${clash.waveId} keeps what it showed)`
   );
 }

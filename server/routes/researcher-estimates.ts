@@ -6,6 +6,7 @@ import { planEstimatesCsv } from '../domain/plan/estimates-csv.ts';
 import { hypothesisReports } from '../domain/plan/hypothesis-report.ts';
 import { planAlpha } from '../domain/plan/plan-schema.ts';
 import { expectedTerms } from '../domain/plan/plan-terms.ts';
+import { rakingNote } from '../domain/plan/raking-note.ts';
 import { planTermLabels } from '../domain/plan/term-labels.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import type { WaveEstimates } from '../services/estimates-service.ts';
@@ -30,6 +31,7 @@ function dashboardEstimates(definition: StudyDefinition, result: WaveEstimates) 
   return {
     ...result,
     alpha: planAlpha(definition.analysisPlan),
+    raking: rakingNote(definition, result.weighted),
     precision: result.precision.map((p) => ({ ...p, label: labels[p.hypothesis]?.[p.term] ?? p.term })),
     hypotheses: hypothesisReports(definition, result),
   };

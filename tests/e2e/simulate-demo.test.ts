@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-test('npm run demo (small): serves, simulates, prints the estimates table and the dashboard link, then stops with --exit', async () => {
+test('npm run demo (small): serves, simulates, prints the estimates table and what it made, then stops with --exit and prints no link', async () => {
   const run = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
     execFile(process.execPath, ['scripts/demo.mjs', '--n', '96', '--exit'], { encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) =>
       resolve({ status: error ? Number(error.code) : 0, stdout, stderr }),
@@ -18,8 +18,10 @@ test('npm run demo (small): serves, simulates, prints the estimates table and th
   assert.match(run.stdout, /errors 0/);
   assert.match(run.stdout, /^H3 · economic_sanctions · N \d+ · p adjusted by holm/m);
   assert.match(run.stdout, /^ {2}Regime: Autocracy \(vs\. Democracy\) +-?\d/m);
-  // The link opens the demo's wave, not the empty wave a fresh server creates for itself.
-  assert.match(run.stdout, new RegExp(`dashboard: +http://localhost:\\d+/dashboard#wave=${wave} +\\(researcher token: vlab_\\S+\\)`));
+  // With --exit the server is stopped and its database deleted before anyone could follow a link: it printed
+  // dashboard and respondent links and a token for that server (researcher pass 11). It says what was made.
+  assert.doesNotMatch(run.stdout, /https?:\/\/|researcher token|vlab_\S/);
+  assert.match(run.stdout, new RegExp(`^made: +wave ${wave} of alliance-corrective-measures: 96 simulated respondents, \\d+ complete, the estimates above; the server is stopped and its database deleted \\(run without --exit for the dashboard\\)$`, 'm'));
   // Commands to type are as the README tells a newcomer (`npx vlab …` in the project folder), as vlab serve prints
   // them under npm; it printed `node bin/vlab.js power …`.
   assert.match(run.stdout, /^power: +npx vlab power --study alliance-corrective-measures /m);
@@ -41,6 +43,9 @@ test('npm run demo, while it serves, prints the command that exports its wave fr
       });
       child.once('exit', (code) => reject(new Error(`the demo exited with ${code}:\n${stdout}`)));
     });
+    // While it serves, the links open the demo's wave, not the empty wave a fresh server creates for itself.
+    const wave = /vlab simulate: wave (\S+), seed demo/.exec(stdout)?.[1];
+    assert.match(stdout, new RegExp(`dashboard: +http://localhost:\\d+/dashboard#wave=${wave} +\\(researcher token: vlab_\\S+\\)`));
     // Before: nothing said where the wave's data is; `vlab export --wave …` looked in the project's database: "no wave".
     const line = /^data: +npx vlab (export --wave (\S+) --db (\S+) --out (\S+))   \(while the demo serves; any analysis verb then reads it\)$/m.exec(stdout);
     assert.ok(line, stdout);

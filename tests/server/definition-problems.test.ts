@@ -299,7 +299,7 @@ test('changing a fielded version\'s texts without a new version is refused, nami
     const studies = await sync();
     assert.deepEqual(studies.brokenStudies(), [{
       id: 'alliance-corrective-measures',
-      message: `study "alliance-corrective-measures": version ${version} was fielded by wave ${first} with other texts or design; set "version" to ${version + 1} in study.json to field this change (wave ${first} keeps what it showed)`,
+      message: `study "alliance-corrective-measures": version ${version} was fielded by wave ${first} with other vignette; set "version" to ${version + 1} in study.json to field this change (wave ${first} keeps what it showed)`,
     }]);
     await assert.rejects(() => studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100 }), new RegExp(`fielded by wave ${first}`));
     assert.match((await repos.studies.latest('alliance-corrective-measures'))!.definition.vignette!.template[0] as string, / Draft\.$/, 'not stored');

@@ -69,7 +69,23 @@ test('reverting to earlier texts under a version a wave fielded with other texts
   assert.deepEqual(await studies.syncDefinitions([a]), []);
   const [problem] = studies.brokenStudies();
   assert.equal(problem!.id, a.id);
-  assert.match(problem!.message, new RegExp(`version ${a.version} was fielded by wave ${wave.id} with other texts or design; set "version" to ${a.version + 1}`));
+  assert.match(problem!.message, new RegExp(`version ${a.version} was fielded by wave ${wave.id} with other title; set "version" to ${a.version + 1}`));
   assert.equal((await store.repos.studies.latest(a.id))!.id, second!.study.id);
   assert.notEqual(first!.study.id, second!.study.id);
+});
+
+test('a fielded version refused for its population margins says so: the refusal names what changed, not "texts or design"', async () => {
+  // Researcher pass 11 (newcomer 14): adding population-margins.json to a fielded study was refused "with other
+  // texts or design", though no text or design had changed; the refusal names the parts that differ.
+  const { studies } = await fixture();
+  const withoutMargins = edited({ populationMargins: undefined, quotas: undefined });
+  await studies.syncDefinitions([withoutMargins]);
+  const wave = (await studies.createWave({ studyKey: alliance.id, target: 10 })).wave;
+  assert.deepEqual(await studies.syncDefinitions([edited({ quotas: undefined })]), []);
+  const [problem] = studies.brokenStudies();
+  assert.equal(
+    problem!.message,
+    `study "${alliance.id}": version ${alliance.version} was fielded by wave ${wave.id} with other population margins (population-margins.json); ` +
+      `set "version" to ${alliance.version + 1} in study.json to field this change (wave ${wave.id} keeps what it showed)`,
+  );
 });

@@ -12,7 +12,7 @@ import { executePlan } from '../../server/domain/plan/execute-plan.ts';
 import { replicationScript } from '../../server/domain/plan/replication-script.ts';
 import { simulateWave } from '../../server/domain/simulation/simulated-wave.ts';
 import { planHash } from '../../server/domain/plan/plan-hash.ts';
-import type { StudyDefinition } from '../../server/domain/study-definition.ts';
+import { parseStudyDefinition, type StudyDefinition } from '../../server/domain/study-definition.ts';
 import { createReplicationService } from '../../server/services/replication-service.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { openDatabase, type Db } from '../../server/storage/db.ts';
@@ -331,4 +331,49 @@ test('Rscript replicate.R keeps an aliased term of a cregg-type fit as a row of 
   assert.ok(result.estimates.some((e) => e.term === 'strategyevict_troops:troopsnone' && e.estimate === null));
   const run = runPackageOf('r-cregg-aliased', def, rows, result);
   assert.equal(run.status, 0, run.stderr + run.stdout);
+});
+
+// docs/study-definitions.md's school-meals raked to party margins, 8 completes (seed r11-4, holm over H1_cost's
+// terms): both republican-sponsor rows are high-cost rows answering 3, as every other high-cost row does, so
+// sponsorrepublican is identified by rows the fit matches exactly: estimate 0 and true variance 0. Both sides print
+// rounding (SE 2.4e-16 here, 4.1e-15 or NaN in R) and R's statistic (0.41 against 0.17), its p and with it holm's
+// adjusted p of costhigh differed: replicate.R failed (MISMATCH H1_cost support sponsorrepublican: statistic …;
+// researcher pass 11). Now it names the row and takes its SE, statistic, p and CI from estimates.csv.
+/** docs/study-definitions.md's school-meals, raked to party margins, holm over H1_cost's terms; 8 completes of `seed`. */
+function rakedSchoolMeals(seed: string) {
+  const page = readFileSync('docs/study-definitions.md', 'utf8');
+  const files = new Map([...page.matchAll(/\*\*`([a-z-]+\.json)`\*\*\n\n```json\n([\s\S]*?)\n```/g)].map((m) => [m[1]!, JSON.parse(m[2]!)]));
+  const study = files.get('study.json');
+  const plan = files.get('analysis-plan.json');
+  plan.hypotheses[0] = { ...plan.hypotheses[0], terms: undefined, direction: undefined, adjust: { family: 'F', method: 'holm' } };
+  const def = parseStudyDefinition(
+    { ...study, analysisPlan: { ...plan, weights: 'raking' }, populationMargins: { source: 'test', margins: { party: { democrat: 0.33, republican: 0.3, independent: 0.37 } } }, simulation: files.get('simulation.json') },
+    'test',
+  );
+  const rows = simulateWave(def, { target: 8, seed }).rows.filter((r) => r.status === 'complete').slice(0, 8);
+  return { def, rows, result: executePlan({ definition: def, rows }) };
+}
+
+test('Rscript replicate.R compares a coefficient of true variance 0 (both SEs rounding) by its estimate and says so', { skip: rSkip }, () => {
+  const { def, rows, result } = rakedSchoolMeals('r11-4');
+  const zero = result.estimates.find((e) => e.term === 'sponsorrepublican')!;
+  assert.ok(zero.std_error! < 1e-14 && Math.abs(zero.estimate!) < 1e-14, JSON.stringify(zero));
+  const run = runPackageOf('r-zero-variance', def, rows, result);
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  assert.match(run.stdout, /^replicate\.R: H1_cost support sponsorrepublican: SE is rounding on both sides \(\S+ here, 2\.39e-16 in estimates\.csv; its true variance is 0\): SE, statistic, p and CI taken from estimates\.csv, not compared$/m);
+  assert.match(run.stdout, /^replicate\.R: H1_cost checked: 3 estimates, largest difference \S+$/m);
+});
+
+// The same study at seed r11-2: no republican among the 8 completes. The platform refuses to rake (no estimates,
+// each hypothesis a problem); survey::rake stopped replicate.R with an error ("Some strata absent from sample"), so
+// the package failed where both agree nothing is estimable. Now the script says it cannot rake and checks the
+// empty table.
+test('Rscript replicate.R of a raked wave missing a margin\'s level says it cannot rake and checks the empty table', { skip: rSkip }, () => {
+  const { def, rows, result } = rakedSchoolMeals('r11-2');
+  assert.deepEqual(result.estimates, []);
+  assert.ok(!rows.some((r) => r.party === 'republican'));
+  const run = runPackageOf('r-cannot-rake', def, rows, result);
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  assert.match(run.stdout, /^replicate\.R: cannot rake this wave: Some strata absent from sample/m);
+  assert.match(run.stdout, /replicate\.R: 0 estimates, largest difference from estimates\.csv 0\n$/);
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectedTerms } from '../../server/domain/plan/plan-terms.ts';
-import { planTermLabels, spellOut, termLabeler } from '../../server/domain/plan/term-labels.ts';
+import { planTermLabels, spellOut, studyLevelLabel, termLabeler } from '../../server/domain/plan/term-labels.ts';
 import { alliance, withPlan } from './plan-support.ts';
 
 const hypothesis = (id: string, def = alliance) => def.analysisPlan.hypotheses.find((h) => h.id === id)!;
@@ -55,4 +55,19 @@ test('a difference in means whose factor has one level besides the control names
   Object.assign(h2, { treatment: { factor: 'regime', control: ['democracy'], term: 'autocratic' }, direction: undefined, terms: undefined });
   const twoLevels = withPlan(alliance, plan);
   assert.equal(termLabeler(twoLevels, hypothesis('H2', twoLevels))('autocratic'), 'Regime: Autocracy (vs. Democracy)');
+});
+
+test("a moderator's or a group's level reads as the answer's text the study shows, not its code spelled out", () => {
+  // Researcher pass 11: docs/study-definitions.md's school-meals names its third party "Independent or other"; the card
+  // and the table said "Party: Independent" (the code) where the conjoint warnings said "Independent or other".
+  const plan = structuredClone(alliance.analysisPlan);
+  Object.assign(plan.hypotheses.find((h) => h.id === 'H3')!, { formula: '~ regime', moderators: ['party'], terms: undefined, direction: undefined });
+  const def = withPlan(alliance, plan);
+  const party = def.pages.pretreatment.flatMap((p) => p.elements).find((e) => e.name === 'party') as { choices: { value: string; text: string }[] };
+  party.choices = party.choices.map((c) => (c.value === 'independent' ? { ...c, text: 'Independent or other' } : c.value === 'democrat' ? { ...c, text: 'Democrat (any)' } : c));
+  const label = termLabeler(def, hypothesis('H3', def));
+  assert.equal(label('partyindependent'), 'Party: Independent or other (vs. Democrat (any))');
+  assert.equal(label('regimeautocracy:partyindependent'), 'Regime: Autocracy (vs. Democracy) × Party: Independent or other (vs. Democrat (any))');
+  assert.equal(studyLevelLabel(def, 'party', 'independent'), 'Independent or other');
+  assert.equal(studyLevelLabel(def, 'regime', 'autocracy'), 'Autocracy', "a factor's level keeps its study.json label");
 });

@@ -4,6 +4,7 @@ import { PLAN_ESTIMATE_COLUMNS } from '../../domain/plan/execute-plan.ts';
 import { withoutEstimatorName } from '../../../analysis/helpers/warning-text.ts';
 import { hypothesisReports, type HypothesisReport, type TermFinding } from '../../domain/plan/hypothesis-report.ts';
 import { planAlpha } from '../../domain/plan/plan-schema.ts';
+import { rakingNote } from '../../domain/plan/raking-note.ts';
 import { termLabeler } from '../../domain/plan/term-labels.ts';
 import { significantDigits } from '../../../analysis/significant-digits.ts';
 import type { StudyDefinition } from '../../domain/study-definition.ts';
@@ -26,17 +27,11 @@ export function pValue(p: number | null): string {
 }
 
 function headline(result: WaveEstimates, def: StudyDefinition): string {
+  const raking = rakingNote(def, result.weighted);
   return `wave ${result.wave} (${result.study} v${result.studyVersion}): ${result.nComplete} complete, ${result.nExcluded} excluded by the plan\n` +
-    `plan ${result.planHash.slice(0, 12)}, alpha ${planAlpha(def.analysisPlan)}${rakedTo(result, def)}\n`;
+    `plan ${result.planHash.slice(0, 12)}, alpha ${planAlpha(def.analysisPlan)}${raking === null ? '' : `, ${raking}`}\n`;
 }
 
-/** ", raked to the population margins of age_group and gender": a weighted table must not read as an unweighted one. */
-function rakedTo(result: WaveEstimates, def: StudyDefinition): string {
-  const variables = Object.keys(def.populationMargins?.margins ?? {});
-  if (!result.weighted || variables.length === 0) return '';
-  const list = variables.length === 1 ? variables[0] : `${variables.slice(0, -1).join(', ')} and ${variables.at(-1)}`;
-  return `, raked to the population margins of ${list}`;
-}
 
 /** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */
 function wrap(text: string, width: number): string[] {

@@ -83,11 +83,38 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
   }
   if (plan.weights === 'raking' && def.populationMargins) lines.push(...rakingLines(def));
   for (const h of plan.hypotheses) lines.push('', ...hypothesisLines(def, h, alpha, plan.weights === 'raking'));
-  lines.push('', 'est <- as_estimates(out)', ...familyLines(plan.hypotheses));
+  lines.push('', 'est <- as_estimates(out)', ...ZERO_VARIANCE_LINES, ...familyLines(plan.hypotheses));
   if (conjoint.length) lines.push(...conjointReplicationLines(def, conjoint, alpha, REPLICATION_FILES.profiles), 'est <- rbind(est, cj)');
   lines.push('', `write.csv(est, "estimates-r.csv", row.names = FALSE)`, ...comparisonLines());
   return lines.join('\n');
 }
+
+/**
+ * A coefficient whose true variance is 0 (identified only by rows the fit matches exactly: an 8-complete raked wave
+ * whose republican-sponsor rows all answer as the same cost's others) has an SE that is rounding on both sides: ~1e-16
+ * or NaN here (the square root of a rounding below 0), ~1e-16 in estimates.csv. Its statistic, p and CI are then
+ * rounding over rounding, and p.adjust would carry R's NaN (a family one smaller) against the platform's number,
+ * moving every other p of the family. Only where BOTH SEs are rounding (NaN, or at most 1e-10 of the largest SE of
+ * the same fit) does such a row take estimates.csv's SE, statistic, p and CI, and the script names it; its estimate
+ * is compared as any other, and a real SE on either side is compared as any other, so a true mismatch still fails.
+ */
+const ZERO_VARIANCE_LINES: readonly string[] = [
+  '# A coefficient of true variance 0: both SEs rounding (NaN or <= 1e-10 of its fit\'s largest) -> statistic, p, CI',
+  `# are rounding over rounding; they are taken from ${REPLICATION_FILES.estimates} (named below), so the families' p.adjust compare.`,
+  `ours0 <- read.csv(${r(REPLICATION_FILES.estimates)}, stringsAsFactors = FALSE, na.strings = c("", "NA"))`,
+  'm <- match(paste(est$hypothesis, est$outcome, est$term), paste(ours0$hypothesis, ours0$outcome, ours0$term))',
+  'rounding_se <- function(se, fit) {',
+  '  top <- if (length(se)) ave(ifelse(is.finite(se), abs(se), 0), fit, FUN = max) else numeric(0)',
+  '  is.nan(se) | (is.finite(se) & abs(se) <= 1e-10 * top)',
+  '}',
+  'fit_of <- paste(est$hypothesis, est$outcome)',
+  'zero_var <- which(!is.na(m) & rounding_se(est$std_error, fit_of) & rounding_se(ours0$std_error[m], fit_of))',
+  'for (i in zero_var) {',
+  '  cat(sprintf("replicate.R: %s %s %s: SE is rounding on both sides (%.3g here, %.3g in estimates.csv; its true variance is 0): SE, statistic, p and CI taken from estimates.csv, not compared\\n",',
+  '    est$hypothesis[i], est$outcome[i], est$term[i], est$std_error[i], ours0$std_error[m[i]]))',
+  '  for (c in c("std_error", "statistic", "p_value", "conf_low", "conf_high")) est[[c]][i] <- ours0[[c]][m[i]]',
+  '}',
+];
 
 /**
  * Compares the recomputed table with estimates.csv, row by row by (hypothesis, outcome, term): a row on one side
@@ -148,9 +175,15 @@ function rakingLines(def: StudyDefinition): string[] {
     ...(unshared.length ? ['# Answers with no population share (noPopulationShare) keep their share of the sample.', ...unshared] : []),
     'des <- svydesign(ids = ~1, data = d, weights = ~rep(1, nrow(d)))',
     'pop <- lapply(names(margins), function(v) { t <- data.frame(names(margins[[v]]), Freq = as.numeric(margins[[v]]) * nrow(d)); names(t)[1] <- v; t })',
-    'rk <- rake(des, sample.margins = lapply(names(margins), function(v) as.formula(paste0("~", v))), population.margins = pop,',
-    '  control = list(maxit = 200, epsilon = 1e-12))',
-    'd$plan_weight <- weights(rk) / mean(weights(rk))',
+    '# A margin level no kept row has (a small wave): survey stops, as the platform refuses to rake; every model is',
+    '# then not estimable here, as estimates.csv has none, and the empty tables are compared.',
+    'rk <- tryCatch(rake(des, sample.margins = lapply(names(margins), function(v) as.formula(paste0("~", v))), population.margins = pop,',
+    '  control = list(maxit = 200, epsilon = 1e-12)), error = function(e) {',
+    '  cat(sprintf("replicate.R: cannot rake this wave: %s\\n", conditionMessage(e)))',
+    '  NULL',
+    '})',
+    'if (is.null(rk)) d <- d[0, ] else d$plan_weight <- weights(rk) / mean(weights(rk))',
+    'if (is.null(rk)) d$plan_weight <- numeric(0)',
   ];
 }
 

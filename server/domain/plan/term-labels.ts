@@ -1,4 +1,5 @@
 import { parseFormula } from '../../../analysis/index.ts';
+import { waveColumns } from '../export/wave-columns.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import type { Hypothesis } from './plan-schema.ts';
 import { hypothesisLevels, modelRightHandSide } from './plan-terms.ts';
@@ -13,8 +14,10 @@ import { hypothesisLevels, modelRightHandSide } from './plan-terms.ts';
  *   age                               → "Age"                                                  (a number)
  *   violated                          → "Behavior: any other level (vs. Cooperates (control))" (difference in means)
  *
- * A factor's levels read as their `label` in study.json; other codes (stacked items, answer values) and every
- * variable name are written out from the code ("reduce_military_aid" → "Reduce military aid"). The level after
+ * A factor's levels read as their `label` in study.json, an answer's (a moderator's, a `by` group's) as the choice's
+ * text the respondent saw ("Independent or other" for `independent`), as the warnings and the codebook name them;
+ * other codes (stacked items) and every variable name are written out from the code ("reduce_military_aid" →
+ * "Reduce military aid"). The level after
  * "vs." is the reference: the first level left in the hypothesis' subset. A term it cannot place comes back as is.
  *
  * @example termLabeler(def, h)('regimeautocracy') // "Regime: Autocracy (vs. Democracy)"
@@ -45,9 +48,25 @@ export function termLabeler(def: StudyDefinition, h: Hypothesis): (term: string)
   return (term) => (term === '(Intercept)' ? 'Intercept' : term.split(':').map(partLabel).join(' × '));
 }
 
-/** A level's label: a factor's from study.json, else its code spelled out. */
+/**
+ * A level's label: a factor's from study.json, else a column's (an answer's choice text in the default locale,
+ * wave-columns.ts), else its code spelled out. One rule for the cards, the tables, the warnings and the codebook.
+ */
 export function studyLevelLabel(def: StudyDefinition, variable: string, code: string): string {
-  return def.factors.find((f) => f.name === variable)?.levels.find((l) => l.code === code)?.label ?? spellOut(code);
+  const factorLevel = def.factors.find((f) => f.name === variable)?.levels.find((l) => l.code === code)?.label;
+  return factorLevel ?? columnLevelLabels(def).get(variable)?.get(code) ?? spellOut(code);
+}
+
+// Every column's level labels by code, once per definition: a table or a card labels many terms of one study.
+const columnLevelCache = new WeakMap<StudyDefinition, Map<string, Map<string, string>>>();
+
+function columnLevelLabels(def: StudyDefinition): Map<string, Map<string, string>> {
+  let labels = columnLevelCache.get(def);
+  if (!labels) {
+    labels = new Map(waveColumns(def).flatMap((c) => (c.levels ? [[c.name, new Map(c.levels.map((l) => [String(l.value), l.label]))] as const] : [])));
+    columnLevelCache.set(def, labels);
+  }
+  return labels;
 }
 
 /**
