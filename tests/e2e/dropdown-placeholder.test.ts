@@ -32,7 +32,7 @@ for (const [lang, title, placeholder] of [
     assert.equal(await shownPlaceholder(rating), placeholder, 'the placeholder still shows');
     assert.equal((await comboboxValues(page))[title], '', 'no value while unanswered');
     assert.equal((await comboboxReadings(page))[title], placeholder, 'the placeholder as its description');
-    await page.locator('[data-name="q_rate"]').screenshot({ path: `/tmp/a11y13-rating-${lang}-unanswered.png` });
+    await page.locator('[data-name="q_rate"]').screenshot({ path: `/tmp/vlab-rating-dropdown-${lang}-unanswered.png` });
 
     await rating.click();
     await page.locator('.sv-list__item:visible').nth(6).click();
