@@ -106,7 +106,13 @@ function downloads(id: string): HTMLElement {
     const b = el('button', label, 'dash-secondary');
     b.type = 'button';
     b.setAttribute('aria-label', `Download ${what} of wave ${id}`);
-    b.addEventListener('click', () => download(path, name).catch((e: Error) => setStatus(`Download failed: ${e.message}`, { error: true })));
+    // Said in the status region as it starts and ends: a replication package takes seconds to build, in silence before.
+    b.addEventListener('click', () => {
+      setStatus(`Downloading ${what} of wave ${id}…`);
+      download(path, name)
+        .then(() => setStatus(`Downloaded ${what} of wave ${id}.`))
+        .catch((e: Error) => setStatus(`Download failed: ${e.message}`, { error: true }));
+    });
     box.append(b);
   }
   return box;

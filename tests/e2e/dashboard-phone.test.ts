@@ -123,3 +123,20 @@ test('each download button\'s name says it downloads, what, and which wave', asy
   }
   await close();
 });
+
+// A download ran in silence: the button pressed, a replication package built for seconds, and a screen reader heard
+// nothing until the browser's own download bar (when it speaks at all). The status region says it started and ended.
+test('a download says in the status region that it started and that it is done', async () => {
+  const { page, close } = await openOnPhone();
+  await page.evaluate(() => {
+    const region = document.getElementById('dash-status')!;
+    const said: string[] = ((window as unknown as { said: string[] }).said = []);
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the codebook (JSON)' }).click()]);
+  assert.match(file.suggestedFilename(), /codebook\.json$/);
+  await page.waitForFunction(() => /^Downloaded/.test(document.getElementById('dash-status')?.textContent ?? ''), undefined, { timeout: 10_000 }).catch(() => undefined);
+  const said = await page.evaluate(() => (window as unknown as { said: string[] }).said.filter(Boolean));
+  assert.deepEqual(said, [`Downloading the codebook (JSON) of wave ${wave}…`, `Downloaded the codebook (JSON) of wave ${wave}.`]);
+  await close();
+});
