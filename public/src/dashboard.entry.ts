@@ -89,20 +89,32 @@ function initialWave(waves: WaveStatusReport[]): string {
   return waves.reduce((best, w) => (w.completes > best.completes ? w : best)).id;
 }
 
+/**
+ * The wave's downloads, a button each. Its name says that it downloads, what and which wave ("Download the codebook
+ * (JSON) of wave …"): the visible label alone ("Codebook") left a screen reader tabbing to it saying "Codebook,
+ * button". The name holds the label's words (WCAG 2.5.3), for a researcher who speaks to the button.
+ */
 function downloads(id: string): HTMLElement {
   const box = el('div', undefined, 'dash-buttons');
-  const files: [string, string, string][] = [
-    ['Data (CSV)', `/waves/${id}/export?format=csv`, `${id}.csv`],
-    ['Data, long (CSV)', `/waves/${id}/export?format=long-csv`, `${id}-long.csv`],
-    ['Data (JSON)', `/waves/${id}/export?format=json`, `${id}.json`],
-    ['Codebook', `/waves/${id}/export?format=codebook`, `${id}-codebook.json`],
-    ['Estimates (CSV)', `/waves/${id}/estimates?format=csv`, `${id}-estimates.csv`],
-    ['Replication package (zip)', `/waves/${id}/replication`, `${id}-replication.zip`],
+  const files: [label: string, what: string, path: string, name: string][] = [
+    ['Data (CSV)', 'the data (CSV)', `/waves/${id}/export?format=csv`, `${id}.csv`],
+    ['Data, long (CSV)', 'the data, long (CSV)', `/waves/${id}/export?format=long-csv`, `${id}-long.csv`],
+    ['Data (JSON)', 'the data (JSON)', `/waves/${id}/export?format=json`, `${id}.json`],
+    ['Codebook (JSON)', 'the codebook (JSON)', `/waves/${id}/export?format=codebook`, `${id}-codebook.json`],
+    ['Estimates (CSV)', 'the estimates (CSV)', `/waves/${id}/estimates?format=csv`, `${id}-estimates.csv`],
+    ['Replication package (zip)', 'the replication package (zip)', `/waves/${id}/replication`, `${id}-replication.zip`],
   ];
-  for (const [label, path, name] of files) {
+  for (const [label, what, path, name] of files) {
     const b = el('button', label, 'dash-secondary');
     b.type = 'button';
-    b.addEventListener('click', () => download(path, name).catch((e: Error) => setStatus(`Download failed: ${e.message}`, { error: true })));
+    b.setAttribute('aria-label', `Download ${what} of wave ${id}`);
+    // Said in the status region as it starts and ends: a replication package takes seconds to build, in silence before.
+    b.addEventListener('click', () => {
+      setStatus(`Downloading ${what} of wave ${id}…`);
+      download(path, name)
+        .then(() => setStatus(`Downloaded ${what} of wave ${id}.`))
+        .catch((e: Error) => setStatus(`Download failed: ${e.message}`, { error: true }));
+    });
     box.append(b);
   }
   return box;

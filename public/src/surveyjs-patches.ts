@@ -52,7 +52,33 @@ function quietErrorBoxes(): void {
  */
 function hideValueOnlyDropdownInputs(): void {
   patchRender(SurveyQuestionDropdownBase.prototype, 'renderFilterInput', (props) => {
-    if (props.role === undefined) props['aria-hidden'] = 'true';
+    if (props.role !== undefined) return;
+    props['aria-hidden'] = 'true';
+    // Its placeholder moves to the box (placeholderAsDescription below): Chromium took a placeholder inside the
+    // combobox as the combobox's value, aria-hidden or not.
+    delete props.placeholder;
+  });
+}
+
+/**
+ * Unanswered, a dropdown without search (a rating at 320 px) showed its placeholder ("Select...", "Toque aquí
+ * para calificar...") in its read-only input, and Chromium gave that placeholder as the combobox's value: a screen
+ * reader said "How satisfied are you, from 1 to 10?, combobox, Select..." as if "Select..." were the answer. The
+ * input's placeholder is dropped (above); the box draws it as CSS content with an empty alternative text
+ * (respondent.css: `[data-placeholder]::before`), out of the value, and the combobox carries it as its
+ * description, as a dropdown with search does (an error, when shown, describes it instead: aria-describedby wins).
+ */
+function placeholderAsDescription(): void {
+  type Dropdown = { question?: { isEmpty(): boolean; cssClasses: { controlValue?: string } }; dropdownListModel?: { placeholderRendered?: string } };
+  patchRender<Dropdown>(SurveyQuestionDropdownBase.prototype, 'renderInput', (props, dropdown) => {
+    const placeholder = dropdown.dropdownListModel?.placeholderRendered;
+    if (props.role !== 'combobox' || !placeholder || !dropdown.question?.isEmpty()) return;
+    props['aria-description'] = placeholder;
+    const controlValue = dropdown.question.cssClasses.controlValue;
+    for (const child of [props.children].flat(Infinity)) {
+      const node = child as { props?: Record<string, unknown> } | null;
+      if (node?.props && node.props.className === controlValue) node.props['data-placeholder'] = placeholder;
+    }
   });
 }
 
@@ -149,6 +175,7 @@ function keepTextBeingTyped(): void {
 export function patchSurveyMarkup(): void {
   quietErrorBoxes();
   hideValueOnlyDropdownInputs();
+  placeholderAsDescription();
   describeUnansweredSearchDropdowns();
   hideDropdownPointerButtons();
   dropTooltipsRepeatingLabels();

@@ -242,6 +242,12 @@ for (const [size, options] of [['a phone (320 px)', { ...PHONE, viewport: { widt
     const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     assert.notEqual(ring, 'none', 'the focused table shows a ring');
     assert.equal(await precision.evaluate((b) => b.scrollLeft), 0);
+    if (options.viewport.width <= 600) {
+      // Stacked (600 px and less), a table's values wrap under their labels and long words break: narrowed to 200 px
+      // it still fits its box, with nothing to scroll (dashboard-phone.test.ts: the reader's text at 24 and 32 px).
+      assert.deepEqual(await precision.evaluate((b) => b.scrollWidth <= b.clientWidth), true, 'the stacked table fits its box');
+      return close();
+    }
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
     // Keyboard scrolling is animated: the box moves over the next frames, not by the time the key is handled.
     const box = await precision.elementHandle();

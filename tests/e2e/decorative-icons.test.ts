@@ -12,7 +12,7 @@ for (const [width, lang] of [[1280, 'en'], [320, 'es']] as const) {
   test(`every question type at ${width} px (${lang}): no unnamed image in the accessibility tree, unanswered, with its errors, or answered`, async () => {
     const context = await session.browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
-    await open(page, `icons-${width}&lang=${lang}`);
+    await open(page, `icons-${width}`, { lang });
     const found = (await unnamedImages(page)).map((image) => `unanswered: ${image}`);
     await page.locator('.sd-navigation__next-btn').click();
     await page.locator('[data-name="q_check"] [aria-invalid="true"]').first().waitFor();

@@ -65,10 +65,15 @@ export async function openEveryElementPage(page: Page, url: string): Promise<voi
 export interface EveryElementSession {
   /** Chromium and the served app, set by the file's before hook. */
   session: BrowserSession;
-  /** The wave's link as the respondent with this panel ID. */
-  link(pid: string): string;
-  /** Opens `link(pid)` and answers its radio groups until the page of every element shows. */
-  open(page: Page, pid: string): Promise<void>;
+  /** The wave's link as the respondent with this panel ID, asking for `lang` (the link's `?lang=`) when given. */
+  link(pid: string, options?: LinkOptions): string;
+  /** Opens `link(pid, options)` and answers its radio groups until the page of every element shows. */
+  open(page: Page, pid: string, options?: LinkOptions): Promise<void>;
+}
+
+/** What a link asks for besides the panel ID: the respondent's language ("en", "es"). */
+export interface LinkOptions {
+  lang?: string;
 }
 
 /** Registers the file's hooks (useBrowserSession) serving the every-element study on a fresh database. */
@@ -79,6 +84,10 @@ export function useEveryElementSession(name: string): EveryElementSession {
     waveId = served.waveId;
     return served.app;
   });
-  const link = (pid: string) => `${session.app.baseUrl}/s/${waveId}?PROLIFIC_PID=${pid}`;
-  return { session, link, open: (page, pid) => openEveryElementPage(page, link(pid)) };
+  // The panel ID is encoded, so a test cannot slip other parameters in through it: they are options.
+  const link = (pid: string, options: LinkOptions = {}) => {
+    const query = new URLSearchParams({ PROLIFIC_PID: pid, ...(options.lang ? { lang: options.lang } : {}) });
+    return `${session.app.baseUrl}/s/${waveId}?${query}`;
+  };
+  return { session, link, open: (page, pid, options) => openEveryElementPage(page, link(pid, options)) };
 }

@@ -10,12 +10,12 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { comboboxReadings, comboboxValues, describedByItsName, focusedOnArrival } from './accessibility-tree.ts';
 import { seriousViolations } from './axe-wcag.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
-import { openEveryElementPage as openEveryElementPageAt, useEveryElementSession } from './every-element-study.ts';
+import { useEveryElementSession } from './every-element-study.ts';
 import { setDefaultFontSize, textsNotScaled, wordsBrokenAcrossLines } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
 
 
-const { session, link, open: openEveryElementPage } = useEveryElementSession('every-element');
+const { session, open: openEveryElementPage } = useEveryElementSession('every-element');
 
 const PHONE_320: BrowserContextOptions = { viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
@@ -252,7 +252,7 @@ test('at 320 px with the text at 1.5 and 2 times and its errors shown, in Englis
   for (const lang of ['en', 'es']) {
     const context = await session.browser.newContext(PHONE_320);
     const page = await context.newPage();
-    await openEveryElementPageAt(page, `${link(`every-words-${lang}`)}&lang=${lang}`);
+    await openEveryElementPage(page, `every-words-${lang}`, { lang });
     assert.match(await page.locator('.sd-page__title').innerText(), lang === 'es' ? /Unas preguntas más/ : /A few more questions/);
     await page.locator('.sd-navigation__next-btn').click();
     await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);

@@ -1,0 +1,45 @@
+// At 320 px SurveyJS draws a rating as a dropdown without search: a combobox box holding a read-only text input
+// whose placeholder ("Select...", "Toque aquí para calificar...") shows while the question has no answer. Chromium
+// took that placeholder as the combobox's value, so a screen reader said "How satisfied are you, from 1 to 10?,
+// combobox, Select..." as if "Select..." were the answer. Unanswered, the combobox has no value and the
+// placeholder is its description; answered, its value is the answer.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Locator } from 'playwright-core';
+import { comboboxReadings, comboboxValues } from './accessibility-tree.ts';
+import { useEveryElementSession } from './every-element-study.ts';
+
+const { session, open } = useEveryElementSession('dropdown-placeholder');
+
+/** The placeholder a dropdown box draws: its input's placeholder, or the text drawn before its value (CSS content). */
+function shownPlaceholder(box: Locator): Promise<string> {
+  return box.evaluate((e) => {
+    const input = e.querySelector('input');
+    const before = getComputedStyle(e.querySelector('.sd-dropdown__value')!, '::before').content;
+    return input?.placeholder || (before.startsWith('"') ? JSON.parse(before.replace(/\s*\/.*$/, '')) : '');
+  });
+}
+
+for (const [lang, title, placeholder] of [
+  ['en', 'How satisfied are you, from 1 to 10?', 'Select...'],
+  ['es', '¿Qué tan satisfecho está, de 1 a 10?', 'Toque aquí para calificar...'],
+] as const) {
+  test(`a rating drawn as a dropdown at 320 px (${lang}): unanswered, no value and its placeholder as description; answered, the answer as value`, async () => {
+    const context = await session.browser.newContext({ viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await open(page, `placeholder-${lang}`, { lang });
+    const rating = page.locator('[data-name="q_rate"] .sd-dropdown');
+    assert.equal(await shownPlaceholder(rating), placeholder, 'the placeholder still shows');
+    assert.equal((await comboboxValues(page))[title], '', 'no value while unanswered');
+    assert.equal((await comboboxReadings(page))[title], placeholder, 'the placeholder as its description');
+    await page.locator('[data-name="q_rate"]').screenshot({ path: `/tmp/vlab-rating-dropdown-${lang}-unanswered.png` });
+
+    await rating.click();
+    await page.locator('.sv-list__item:visible').nth(6).click();
+    await page.locator('.sv-list__item:visible').first().waitFor({ state: 'hidden' });
+    await page.waitForFunction((name) => !document.querySelector(`[data-name="${name}"] .sd-dropdown--empty`), 'q_rate');
+    assert.equal((await comboboxValues(page))[title], '7');
+    assert.equal((await comboboxReadings(page))[title], '7', 'no description once answered');
+    await context.close();
+  });
+}
