@@ -81,3 +81,33 @@ test('terminalText keeps line breaks of a message of several lines when asked, a
   assert.equal(terminalText('a\u001b[2J\nb', { lineBreaks: 'keep' }), 'a\\u001b[2J\nb');
   assert.equal(terminalText('Opinions about US security — ünïcode ✓'), 'Opinions about US security — ünïcode ✓');
 });
+
+// A respondent's free-text answer, or a study's label in the codebook, may hold what a terminal acts on, and `vlab
+// export` (or any verb) without --out writes to standard output: on a terminal, what it shows is made safe as in
+// the tables above (the C1 CSI U+009B and the bidi override survive JSON's escaping); in a pipe or a file the bytes
+// stay the data's own. The terminal is util-linux's `script` (a pty), as in long-cli-progress.test.ts.
+test('vlab export to a terminal shows acting characters as escapes; to a pipe it writes the bytes as they are', () => {
+  const args = ['export', `--wave=${waveId}`, '--format', 'codebook', '--db', dbPath];
+  const command = ['node', 'bin/vlab.js', ...args].map((s) => `'${s.replace(/'/g, `'\\''`)}'`).join(' ');
+  const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, VLAB_DEFINITIONS: emptyDefinitions } });
+  assert.equal(onTerminal.status, 0, onTerminal.stdout);
+  assert.ok(onTerminal.stdout.includes('\\u009b31m\\u202eevil'), 'the C1 CSI and the override shown as text');
+  // The pty turns each \n into \r\n (its own line discipline): those are the only control characters left.
+  assert.doesNotMatch(onTerminal.stdout.replace(/\r\n/g, '\n'), ACTING);
+  const piped = vlab(...args.slice(0, -2));
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.ok(piped.stdout.includes('\u009b31m\u202eevil'), 'a pipe gets the data as it is');
+});
+
+test('terminalSafe keeps CSV\'s CRLF across chunk ends, decodes UTF-8 split between chunks, and escapes a lone CR', async () => {
+  const { terminalSafe } = await import('../../server/cli/commands/terminal-stream.ts');
+  const bytes = Buffer.from('a,"é\u001b[2J"\r\nb,\u202e\rc\r\n', 'utf8');
+  const at = [4, 9, 15, bytes.length - 1]; // inside é, inside ESC[2J, after the first CR, before the last LF
+  const chunks = [0, ...at].map((start, i) => bytes.subarray(start, at[i] ?? bytes.length));
+  const stream = terminalSafe();
+  let shown = '';
+  stream.on('data', (text: Buffer | string) => (shown += text.toString()));
+  for (const chunk of chunks) stream.write(chunk);
+  await new Promise((resolve) => stream.end(resolve));
+  assert.equal(shown, 'a,"é\\u001b[2J"\r\nb,\\u202e\\rc\r\n');
+});

@@ -3,6 +3,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { writeFileWhole } from '../../storage/output-files.ts';
+import { terminalSafe } from './terminal-stream.ts';
 import { UsageError } from '../cli-action.ts';
 
 /**
@@ -34,7 +35,9 @@ export async function writeOutput(verb: string, out: string | undefined, body: R
   const stream = typeof body === 'string' ? Readable.from([body]) : body;
   if (!out) {
     // Never end stdout: on a pipe shared with a parent (npm run demo inherits it) that would close it for the parent too.
-    await pipeline(stream, process.stdout, { end: false });
+    // A terminal is shown the text with what it would act on escaped (terminalSafe); a pipe gets the bytes.
+    if (process.stdout.isTTY) await pipeline(stream, terminalSafe(), process.stdout, { end: false });
+    else await pipeline(stream, process.stdout, { end: false });
     onWritten?.();
     return;
   }
