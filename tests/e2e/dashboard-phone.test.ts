@@ -1,46 +1,29 @@
 // The researcher dashboard at phone size (320 × 568) with a screen reader and the reader's own text size: what axe
 // (dashboard-browser.test.ts) does not check. Screenshots go to /tmp/vlab-dashboard-phone-*.png.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { createStudyService } from '../../server/services/study-service.ts';
-import { createTokenService } from '../../server/services/token-service.ts';
-import { openDatabase } from '../../server/storage/db.ts';
-import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
-import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { seedAllianceWave } from '../server/estimates-support.ts';
 import { alliance } from '../server/plan-support.ts';
-import { launchChromium } from './chromium.ts';
+import { startDashboardSession, type DashboardSession } from './dashboard-session.ts';
 import { setDefaultFontSize } from './text-size.ts';
-import { serve, type ServedApp } from './serve-process.ts';
 
-let dir: string;
-let app: ServedApp;
+let session: DashboardSession;
+let app: DashboardSession['app'];
 let browser: Browser;
 let token = '';
 let wave = '';
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'vlab-dashboard-phone-'));
-  const db = openDatabase(join(dir, 'vlab.sqlite'));
-  const store = createSqliteStore(db);
-  const studies = createStudyService({ store });
-  await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
-  wave = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'phone' })).wave.id;
-  await seedAllianceWave(store, alliance, wave);
-  token = (await createTokenService({ store }).create('dashboard phone test')).token;
-  db.close();
-  app = await serve(join(dir, 'vlab.sqlite'));
-  browser = await launchChromium();
+  session = await startDashboardSession('dashboard-phone', async (store, studies) => {
+    wave = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'phone' })).wave.id;
+    await seedAllianceWave(store, alliance, wave);
+  });
+  ({ app, browser, token } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await session?.stop();
 });
 
 /** Signs in on a 320 × 568 phone (or a desktop window `width` wide) and waits for the wave's hypothesis cards. */
