@@ -1,9 +1,19 @@
 import * as Plot from '@observablehq/plot';
 import type { TermFinding } from '../../server/domain/plan/hypothesis-report.ts';
 
-/** Characters of a term's label per line on the y axis (wider screens) and pixels per character; longer labels wrap. */
+/** Characters of a term's label per line on the y axis (wider screens) and pixels per character at a 16-px root
+ * (the plot's text is 0.625rem, dashboard.css); longer labels wrap. */
 const LABEL_LINE = 34;
 const CHAR_PX = 6;
+
+/**
+ * The reader's text size against the browser's default (16 px): 2 when they set 32 px. The plot's text is in rem
+ * (dashboard.css) so it grows with theirs (WCAG 1.4.4); its margins and rows, which Plot takes in px, grow by the
+ * same factor, so the larger labels neither overlap nor are cut.
+ */
+function textScale(): number {
+  return (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16;
+}
 
 /**
  * A coefficient plot of one hypothesis' pre-registered terms: a panel per outcome, each on its own x scale (a
@@ -16,7 +26,22 @@ export function coefficientPlots(hypothesis: string, findings: readonly TermFind
   return outcomes
     .map((outcome) => findings.filter((f) => f.outcome === outcome && f.estimate !== null && f.conf_low !== null && f.conf_high !== null))
     .filter((panel) => panel.length > 0)
-    .map((panel) => outcomePlot(hypothesis, outcomes.length > 1 ? panel[0]!.outcome : null, panel, h0, alpha, width));
+    .flatMap((panel) => {
+      const outcome = outcomes.length > 1 ? panel[0]!.outcome : null;
+      const chart = outcomePlot(hypothesis, outcome, panel, h0, alpha, width);
+      return outcome === null ? [chart] : [panelTitle(outcome), chart];
+    });
+}
+
+/**
+ * Which outcome a panel shows, as HTML above its plot: an outcome's name ("suspend_military_support") at the
+ * reader's larger text was wider than a phone's plot, and SVG text neither wraps nor breaks a word.
+ */
+function panelTitle(outcome: string): HTMLElement {
+  const title = document.createElement('p');
+  title.className = 'dash-panel-outcome';
+  title.textContent = outcome;
+  return title;
 }
 
 /**
@@ -25,29 +50,34 @@ export function coefficientPlots(hypothesis: string, findings: readonly TermFind
  */
 function outcomePlot(hypothesis: string, outcome: string | null, data: readonly TermFinding[], h0: number, alpha: number, width: number): SVGElement | HTMLElement {
   const level = Math.round((1 - alpha) * 100);
+  const em = textScale();
+  const charPx = CHAR_PX * em;
   const name = outcome === null ? hypothesis : `${hypothesis}, ${outcome}`;
   // On a phone the labels get at most 45 % of the width, on wider screens at most LABEL_LINE characters a line.
-  const lineChars = Math.max(12, Math.min(LABEL_LINE, Math.floor((width * 0.45 - 12) / CHAR_PX)));
+  const lineChars = Math.max(12, Math.min(LABEL_LINE, Math.floor((width * 0.45 - 12) / charPx)));
   const longest = Math.max(10, ...data.map((d) => d.label.length));
   const lines = Math.max(1, ...data.map((d) => Math.ceil(d.label.length / lineChars)));
-  const marginLeft = 12 + CHAR_PX * Math.min(lineChars, longest);
+  const marginLeft = 12 + charPx * Math.min(lineChars, longest);
   const chart = Plot.plot({
     ariaLabel: `Coefficient plot of ${name}`,
     ariaDescription: `Estimates with ${level}% confidence intervals of the terms ${hypothesis} tests${outcome === null ? '' : ` on ${outcome}`}, against ${h0}; the table below has the same numbers`,
     width,
-    height: 60 + Math.max(26, 15 * lines + 10) * Math.max(1, data.length),
+    height: (60 + Math.max(26, 15 * lines + 10) * Math.max(1, data.length)) * em,
     marginLeft,
-    marginTop: 24,
+    marginTop: 24 * em,
+    marginBottom: 34 * em,
+    // Room for the h0 label centred on its line and the last tick's number when either is at the right edge.
+    marginRight: 20 * em,
     // The reference line's value is on the axis however far the intervals lie from it: Plot's x domain covers it.
-    x: { label: `${outcome === null ? '' : `${outcome}: `}estimate with ${level}% CI`, grid: true },
+    // Plot picks about a tick per 80 px, wide enough for 10-px numbers; at larger text, fewer ticks so numbers do not collide.
+    // The outcome is named above the panel (panelTitle), not again in the axis label, one line that cannot wrap.
+    x: { label: `estimate with ${level}% CI`, labelOffset: 28 * em, grid: true, ticks: Math.max(1, Math.floor((width - marginLeft - 20 * em) / (80 * em))) },
     y: { label: null, domain: data.map((d) => d.label) },
     marks: [
       // Plot's lineWidth is in ems, about two characters each.
       Plot.axisY({ lineWidth: lineChars / 2, textOverflow: null }),
       Plot.ruleX([h0], { stroke: '#6b7280', className: 'dash-h0' }),
-      Plot.text([h0], { x: (d: number) => d, frameAnchor: 'top', dy: -14, text: (d: number) => `h0 = ${d}`, fill: '#374151', className: 'dash-h0-label' }),
-      // Which outcome a panel shows, above its labels (the h0 label sits above the frame, at the line).
-      ...(outcome === null ? [] : [Plot.text([outcome], { text: (d: string) => d, frameAnchor: 'top-left', dx: 12 - marginLeft, dy: -14, textAnchor: 'start', fontWeight: 'bold', className: 'dash-panel-outcome' })]),
+      Plot.text([h0], { x: (d: number) => d, frameAnchor: 'top', dy: -14 * em, text: (d: number) => `h0 = ${d}`, fill: '#374151', className: 'dash-h0-label' }),
       Plot.ruleY(data, { y: 'label', x1: 'conf_low', x2: 'conf_high', stroke: '#3b5bdb', strokeWidth: 2 }),
       Plot.dot(data, { y: 'label', x: 'estimate', fill: '#3b5bdb', r: 4, title: (d: TermFinding) => `${d.label}: ${d.estimate}` }),
     ],

@@ -1,61 +1,45 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { createStudyService } from '../../server/services/study-service.ts';
-import { createTokenService } from '../../server/services/token-service.ts';
 import { createWaveService } from '../../server/services/wave-service.ts';
-import { openDatabase } from '../../server/storage/db.ts';
-import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
-import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { seedAllianceWave } from '../server/estimates-support.ts';
 import { alliance, withLoneWeakCapability, withPlan } from '../server/plan-support.ts';
 import { rolesNamed } from './accessibility-tree.ts';
 import { axeViolations, seriousViolations as seriousWcagViolations } from './axe-wcag.ts';
 import { darkContrastProblems, enhancedContrastProblems } from './dark-contrast.ts';
-import { launchChromium } from './chromium.ts';
-import { serve, type ServedApp } from './serve-process.ts';
+import { startDashboardSession, type DashboardSession } from './dashboard-session.ts';
 
 /** Researcher-provided text that must show as text, not run as markup. */
 const HOSTILE = 'Regime effect <img src=x id="injected"> <b>bold</b>';
 
-let dir: string;
-let app: ServedApp;
+let session: DashboardSession;
+let app: DashboardSession['app'];
 let browser: Browser;
 let token = '';
 const waves: { shipped: string; hostile: string; warned: string } = { shipped: '', hostile: '', warned: '' };
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'vlab-dashboard-'));
-  const db = openDatabase(join(dir, 'vlab.sqlite'));
-  const store = createSqliteStore(db);
-  const studies = createStudyService({ store });
-  await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
-  waves.shipped = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash' })).wave.id;
-  await seedAllianceWave(store, alliance, waves.shipped);
-  const hostile = structuredClone(alliance.analysisPlan);
-  hostile.hypotheses[2]!.description = HOSTILE;
-  await studies.syncDefinitions([withPlan(alliance, hostile)]);
-  waves.hostile = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash2' })).wave.id;
-  await seedAllianceWave(store, alliance, waves.hostile, 'x');
-  // One respondent alone at a level: each H3 fit warns of a row with leverage 1 (HC2).
-  waves.warned = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash3' })).wave.id;
-  await seedAllianceWave(store, alliance, waves.warned, 'w', withLoneWeakCapability);
-  // A redirect changed mid-wave: the dashboard lists it under "Settings changed".
-  await createWaveService({ store, studies }).update(waves.shipped, { completeUrl: 'https://app.prolific.com/submissions/complete?cc=NEW1' }, 'cli');
-  token = (await createTokenService({ store }).create('dashboard test')).token;
-  db.close();
-  app = await serve(join(dir, 'vlab.sqlite'));
-  browser = await launchChromium();
+  session = await startDashboardSession('dashboard', async (store, studies) => {
+    waves.shipped = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash' })).wave.id;
+    await seedAllianceWave(store, alliance, waves.shipped);
+    const hostile = structuredClone(alliance.analysisPlan);
+    hostile.hypotheses[2]!.description = HOSTILE;
+    await studies.syncDefinitions([withPlan(alliance, hostile)]);
+    waves.hostile = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash2' })).wave.id;
+    await seedAllianceWave(store, alliance, waves.hostile, 'x');
+    // One respondent alone at a level: each H3 fit warns of a row with leverage 1 (HC2).
+    waves.warned = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash3' })).wave.id;
+    await seedAllianceWave(store, alliance, waves.warned, 'w', withLoneWeakCapability);
+    // A redirect changed mid-wave: the dashboard lists it under "Settings changed".
+    await createWaveService({ store, studies }).update(waves.shipped, { completeUrl: 'https://app.prolific.com/submissions/complete?cc=NEW1' }, 'cli');
+  });
+  ({ app, browser, token } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await session?.stop();
 });
 
 function watch(page: Page) {
@@ -273,7 +257,7 @@ test('a fit\'s warning shows on its hypothesis card, per outcome, on a phone; th
 });
 
 test('early in a wave: messages for researchers, never an estimator’s text; the precision table says when it fills', async () => {
-  const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', alliance.id, '--target', '500', '--db', join(dir, 'vlab.sqlite'), '--json'], { encoding: 'utf8' });
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', alliance.id, '--target', '500', '--db', session.dbPath, '--json'], { encoding: 'utf8' });
   assert.equal(created.status, 0, created.stderr);
   const early = (JSON.parse(created.stdout) as { id: string }).id;
   const { page, close } = await openDashboard(DESKTOP, early);

@@ -1,51 +1,35 @@
 // The researcher dashboard at phone size (320 × 568) with a screen reader and the reader's own text size: what axe
 // (dashboard-browser.test.ts) does not check. Screenshots go to /tmp/vlab-dashboard-phone-*.png.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { createStudyService } from '../../server/services/study-service.ts';
-import { createTokenService } from '../../server/services/token-service.ts';
-import { openDatabase } from '../../server/storage/db.ts';
-import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
-import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { seedAllianceWave } from '../server/estimates-support.ts';
 import { alliance } from '../server/plan-support.ts';
-import { launchChromium } from './chromium.ts';
+import { startDashboardSession, type DashboardSession } from './dashboard-session.ts';
 import { setDefaultFontSize } from './text-size.ts';
-import { serve, type ServedApp } from './serve-process.ts';
 
-let dir: string;
-let app: ServedApp;
+let session: DashboardSession;
+let app: DashboardSession['app'];
 let browser: Browser;
 let token = '';
 let wave = '';
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'vlab-dashboard-phone-'));
-  const db = openDatabase(join(dir, 'vlab.sqlite'));
-  const store = createSqliteStore(db);
-  const studies = createStudyService({ store });
-  await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
-  wave = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'phone' })).wave.id;
-  await seedAllianceWave(store, alliance, wave);
-  token = (await createTokenService({ store }).create('dashboard phone test')).token;
-  db.close();
-  app = await serve(join(dir, 'vlab.sqlite'));
-  browser = await launchChromium();
+  session = await startDashboardSession('dashboard-phone', async (store, studies) => {
+    wave = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'phone' })).wave.id;
+    await seedAllianceWave(store, alliance, wave);
+  });
+  ({ app, browser, token } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await session?.stop();
 });
 
-/** Signs in on a 320 × 568 phone and waits for the wave's hypothesis cards. */
-async function openOnPhone(): Promise<{ page: Page; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true, acceptDownloads: true });
+/** Signs in on a 320 × 568 phone (or a desktop window `width` wide) and waits for the wave's hypothesis cards. */
+async function openOnPhone(width = 320): Promise<{ page: Page; close(): Promise<void> }> {
+  const phone = width <= 600;
+  const context = await browser.newContext({ viewport: { width, height: phone ? 568 : 768 }, hasTouch: phone, isMobile: phone, acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${app.baseUrl}/dashboard#wave=${wave}`);
   await page.locator('#dash-token').fill(token);
@@ -140,3 +124,55 @@ test('a download says in the status region that it started and that it is done',
   assert.deepEqual(said, [`Downloading the codebook (JSON) of wave ${wave}…`, `Downloaded the codebook (JSON) of wave ${wave}.`]);
   await close();
 });
+
+/** The plots' texts: each one's font size, and the pairs that overlap or the texts cut by their plot's edge. */
+function plotTexts(page: Page): Promise<{ sizes: number[]; problems: string[] }> {
+  return page.locator('svg[data-hypothesis]').evaluateAll((plots) => {
+    const sizes: number[] = [];
+    const problems: string[] = [];
+    for (const plot of plots) {
+      const frame = plot.getBoundingClientRect();
+      const texts = [...plot.querySelectorAll('text')].filter((t) => t.textContent!.trim());
+      const boxes = texts.map((t) => ({ text: t.textContent!.trim(), box: t.getBoundingClientRect() }));
+      for (const t of texts) sizes.push(parseFloat(getComputedStyle(t).fontSize));
+      for (const { text, box } of boxes) {
+        if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1) problems.push(`cut: ${text} [${[box.left, box.right, box.top, box.bottom].map(Math.round)}] in [${[frame.left, frame.right, frame.top, frame.bottom].map(Math.round)}]`);
+      }
+      boxes.forEach((a, i) =>
+        boxes.slice(i + 1).forEach((b) => {
+          const overlap = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left) > 1 && Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top) > 1;
+          if (overlap) problems.push(`overlap: ${a.text} / ${b.text}`);
+        }),
+      );
+    }
+    return { sizes, problems };
+  });
+}
+
+// The coefficient plots kept their text at Plot's 10 px (font-size="10" on the SVG) when the reader's text was 32 px
+// (WCAG 1.4.4). setDefaultFontSize takes effect on the page shown, after the plots were drawn to its width: the
+// Refresh button draws them again at the reader's size.
+for (const width of [320, 1366]) {
+  test(`at ${width} px the plots' text grows with the reader's text (16 → 32 px), nothing overlapping or cut`, async () => {
+    const { page, close } = await openOnPhone(width);
+    await setDefaultFontSize(page, 16);
+    const at16 = await plotTexts(page);
+    assert.deepEqual(at16.problems, [], 'at 16 px');
+    await setDefaultFontSize(page, 32);
+    await page.waitForFunction(() => parseFloat(getComputedStyle(document.body).fontSize) >= 32);
+    // Drawn again once the plot drawn at 16 px has left the page and a new one is in.
+    const drawnAt16 = await page.locator('svg[data-hypothesis]').first().elementHandle();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.waitForFunction((old) => !old!.isConnected && document.querySelector('svg[data-hypothesis]'), drawnAt16);
+    const at32 = await plotTexts(page);
+    // Not text for text: a narrower x range (wider labels) can hold fewer ticks. Plot draws all its text at one size.
+    assert.ok(at16.sizes.length > 0 && at32.sizes.length > 0);
+    const small = at32.sizes.filter((px) => px < Math.max(...at16.sizes) * 1.8);
+    assert.deepEqual(small, [], `plot texts at 16 px: ${[...new Set(at16.sizes)].join(', ')} px; at 32 px: ${[...new Set(at32.sizes)].join(', ')} px`);
+    assert.deepEqual(at32.problems, []);
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]), [width, width], 'no sideways scrolling');
+    await page.locator('svg[data-hypothesis]').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/tmp/vlab-dashboard-plot-${width}-text32.png` });
+    await close();
+  });
+}

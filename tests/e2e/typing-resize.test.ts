@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { useEveryElementSession } from './every-element-study.ts';
@@ -37,11 +38,16 @@ async function turn(page: Page, size: { width: number; height: number }): Promis
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-/** Waits for the autosave that carries `question`, then returns what the server stored for it. */
-async function savedOnLeaving(page: Page, pid: string, question: string, leave: () => Promise<void>): Promise<unknown> {
-  const saved = page.waitForRequest((r) => r.method() === 'PUT' && (JSON.parse(r.postData() ?? '{}') as { answers: Record<string, unknown> }).answers[question] !== undefined);
+/**
+ * Leaves the box, then waits until the server stores `expected` for `question` (10 s at most) and returns what it
+ * stores. It waits for that state, not for a PUT sent after leaving: on a loaded machine the autosave made while
+ * typing (autosave.ts, within a second) already carried the whole answer before the box was left, no other PUT
+ * followed, and waiting for one timed out (typing-resize at load 14).
+ */
+async function savedOnLeaving(pid: string, question: string, expected: unknown, leave: () => Promise<void>): Promise<unknown> {
   await leave();
-  await (await saved).response();
+  const until = Date.now() + 10_000;
+  while (!isDeepStrictEqual(storedAnswers(pid)[question], expected) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
   return storedAnswers(pid)[question];
 }
 
@@ -62,7 +68,7 @@ test('a phone turned while a box is being typed in (number, text, comment): the 
     await page.keyboard.type(typed);
     await turn(page, to);
     assert.equal(await input.inputValue(), typed, `${question}: the box still shows what was typed after the turn to ${to.width} × ${to.height}`);
-    assert.equal(await savedOnLeaving(page, pid, question, () => page.keyboard.press('Tab')), saved, `${question}: the server stores what was typed`);
+    assert.equal(await savedOnLeaving(pid, question, saved, () => page.keyboard.press('Tab')), saved, `${question}: the server stores what was typed`);
     assert.equal(await input.inputValue(), typed, `${question}: and the box still shows it`);
   }
   await context.close();
@@ -87,13 +93,13 @@ test('a desktop window narrowed while a dropdown is being searched, widened whil
   if (!(await page.locator('.sv-list__item:visible').count())) await page.keyboard.press('ArrowDown');
   await page.locator('.sv-list__item:visible').first().waitFor();
   assert.deepEqual(await page.locator('.sv-list__item:visible').allInnerTexts(), ['Choice 3'], 'the list is still filtered');
-  assert.equal(await savedOnLeaving(page, pid, 'q_drop', () => page.keyboard.press('Enter')), 'c3', 'Enter picks the match');
+  assert.equal(await savedOnLeaving(pid, 'q_drop', 'c3', () => page.keyboard.press('Enter')), 'c3', 'Enter picks the match');
   const text = page.locator('[data-name="q_text"] input');
   await text.click();
   await page.keyboard.type('Shelbyville');
   await turn(page, { width: 1024, height: 768 });
   assert.equal(await text.inputValue(), 'Shelbyville', 'a text box keeps what was typed when the window is widened');
-  assert.equal(await savedOnLeaving(page, pid, 'q_text', () => page.keyboard.press('Tab')), 'Shelbyville');
+  assert.equal(await savedOnLeaving(pid, 'q_text', 'Shelbyville', () => page.keyboard.press('Tab')), 'Shelbyville');
   // The device switching to its dark scheme mid-word (at dusk, say) redraws the survey in SurveyJS's dark theme.
   await page.keyboard.type('7');
   const light = await page.locator('.sd-root-modern').evaluate((root) => getComputedStyle(root).backgroundColor);
@@ -101,7 +107,7 @@ test('a desktop window narrowed while a dropdown is being searched, widened whil
   await page.waitForFunction((before) => getComputedStyle(document.querySelector('.sd-root-modern')!).backgroundColor !== before, light);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.equal(await page.locator('[data-name="q_num"] input').inputValue(), '7', 'the number box keeps what was typed when the scheme turns dark');
-  assert.equal(await savedOnLeaving(page, pid, 'q_num', () => page.keyboard.press('Tab')), 7);
+  assert.equal(await savedOnLeaving(pid, 'q_num', 7, () => page.keyboard.press('Tab')), 7);
   await context.close();
 });
 
