@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, createWriteStream, fchmodSync, lstatSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { constants, createWriteStream, fchmodSync, linkSync, lstatSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join } from 'node:path';
@@ -96,6 +96,23 @@ function namedAfter(target: string, error: unknown): unknown {
  */
 export function partialNameFor(target: string): string {
   return `${target}.partial-${process.pid}-${randomBytes(6).toString('hex')}`;
+}
+
+/** File systems without hard links (FAT on a USB stick, some network shares) answer link() with one of these. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * Gives the finished `from` the name `to` only if nothing has it yet: a hard link fails with EEXIST where a rename
+ * would replace what another writer of the same name put there meanwhile (the caller removes `from`'s own name).
+ * Where hard links are unsupported, a rename after one more look (lstat: a dangling link counts as taken).
+ */
+export function placeWithoutReplacing(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '') || lstatSync(to, { throwIfNoEntry: false })) throw error;
+    renameSync(from, to);
+  }
 }
 
 function isRunning(pid: number): boolean {

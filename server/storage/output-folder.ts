@@ -1,7 +1,7 @@
-import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { join, resolve } from 'node:path';
-import { partialNameFor, removeDeadWritersPartials, removedIfStopped, removeIfFile, removeOwnPartial, writeFileWhole } from './output-files.ts';
+import { partialNameFor, placeWithoutReplacing, removeDeadWritersPartials, removedIfStopped, removeIfFile, removeOwnPartial, writeFileWhole } from './output-files.ts';
 
 /** One file of a folder written by writeFolderWhole; `stream` is called when that file's turn comes. */
 export interface FolderFile {
@@ -46,9 +46,6 @@ function freshOwnerOnlyFolder(name: string): string {
   return partial;
 }
 
-/** File systems without hard links (FAT on a USB stick, some network shares) answer link() with one of these. */
-const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
-
 /**
  * Puts the partial folder's files into the existing `target`, in the package's order. A hard link never replaces a
  * file, so the first name claims the folder: a writer that finds it taken stops there, before linking anything. Where
@@ -58,13 +55,8 @@ function moveInto(partial: string, target: string, names: readonly string[]): vo
   const linked: string[] = [];
   try {
     for (const name of names) {
-      const [from, to] = [join(partial, name), join(target, name)];
-      try {
-        linkSync(from, to);
-      } catch (error) {
-        if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '') || lstatSync(to, { throwIfNoEntry: false })) throw error;
-        renameSync(from, to);
-      }
+      const to = join(target, name);
+      placeWithoutReplacing(join(partial, name), to);
       linked.push(to);
     }
   } catch (error) {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { existsSync, linkSync, renameSync } from 'node:fs';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { registerDbCopyCommand } from './db-copy.ts';
 import { DB_OPTION_HELP, SQLITE_DB_OPTION_HELP } from '../db-option.ts';
@@ -42,7 +41,7 @@ export function registerDbCommands(program: Command): void {
     .option('--db <path>', SQLITE_DB_OPTION_HELP)
     .action(
       cliAction('db backup', async (options: { out: string; db?: string }) => {
-        const [{ chmodSync, rmSync, statSync }, { openDatabaseForCli }, { isPostgresUrl }, { default: Database }, { isUnwritable }] = await Promise.all([
+        const [{ chmodSync, existsSync, rmSync, statSync }, { openDatabaseForCli }, { isPostgresUrl }, { default: Database }, { isUnwritable }] = await Promise.all([
           import('node:fs'),
           import('./cli-storage.ts'),
           import('../../storage/store.ts'),
@@ -81,7 +80,7 @@ export function registerDbCommands(program: Command): void {
             for (const side of ['-wal', '-shm']) rmSync(partial + side, { force: true });
             if (check !== 'ok') throw new Error(`the copy failed SQLite's integrity check: ${String(check)}`);
             chmodSync(partial, 0o600);
-            putInPlace(partial, options.out);
+            await putInPlace(partial, options.out);
             const mb = (statSync(options.out).size / 1e6).toFixed(1);
             process.stderr.write(`vlab db backup: ${options.out} (${totalPages} pages, ${mb} MB, ${participants} participants; integrity check ok)\n`);
           } finally {
@@ -106,18 +105,16 @@ async function startPartialCopy(out: string, partial: string): Promise<void> {
 }
 
 /**
- * The checked copy takes the --out name only if nothing has it yet: a link fails with EEXIST where a rename would
- * replace a copy another backup of the same --out put there meanwhile. The partial name goes with the copy files.
+ * The checked copy takes the --out name only if nothing has it yet (placeWithoutReplacing: a link fails with EEXIST
+ * where a rename would replace a copy another backup of the same --out put there meanwhile).
  */
-function putInPlace(partial: string, out: string): void {
+async function putInPlace(partial: string, out: string): Promise<void> {
+  const { placeWithoutReplacing } = await import('../../storage/output-files.ts');
   try {
-    linkSync(partial, out);
+    placeWithoutReplacing(partial, out);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`--out: ${out} already exists; choose a new file name`);
-    // A file system without hard links (FAT, some network shares): the rename, after one last look.
-    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP'].includes(code ?? '') || existsSync(out)) throw error;
-    renameSync(partial, out);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`--out: ${out} already exists; choose a new file name`);
+    throw error;
   }
 }
 
