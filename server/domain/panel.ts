@@ -14,10 +14,16 @@ export const panelParamsSchema = z.object(
 
 export type PanelSource = 'prolific' | 'mturk' | 'lucid';
 
-/** Who this respondent is on their panel, if the link says: the key that makes a participant sticky. */
+/**
+ * Who this respondent is on their panel, if the link says: the key that makes a participant sticky and that the
+ * duplicate-panel-ID flag compares. Prolific's IDs are lower-case hex and MTurk's worker IDs upper-case letters
+ * and digits, so each is taken in its panel's own case: an ID retyped in other capitals is the same person (it
+ * drew a second condition in the same wave and passed the flag). Lucid-style RIDs stay as sent: their form
+ * depends on the supplier, and folding case-sensitive IDs would make two people one participant.
+ */
 export function panelIdentity(params: PanelParams): { source: PanelSource; id: string } | null {
-  if (params.PROLIFIC_PID) return { source: 'prolific', id: params.PROLIFIC_PID };
-  if (params.workerId) return { source: 'mturk', id: params.workerId };
+  if (params.PROLIFIC_PID) return { source: 'prolific', id: params.PROLIFIC_PID.toLowerCase() };
+  if (params.workerId) return { source: 'mturk', id: params.workerId.toUpperCase() };
   const rid = params.RID ?? params.rid;
   if (rid) return { source: 'lucid', id: rid };
   return null;

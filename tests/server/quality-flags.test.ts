@@ -122,6 +122,11 @@ test('duplicate panel ID across waves of one study: the later participant is fla
   const idOf = async (code: string) => (await repos.participants.findByCode(code))!.id;
   assert.equal((await repos.qualityFlags.get(await idOf(first)))!.values.duplicate_panel_id, 0);
   assert.equal((await repos.qualityFlags.get(await idOf(again.body.participant.code)))!.values.duplicate_panel_id, 1);
+  // The ID retyped in capitals is still the same Prolific participant (attacker pass 15: it passed unflagged).
+  const third = (await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100, seed: 'third' })).wave;
+  const retyped = (await request(app).post(`/api/waves/${third.id}/participants`).send({ panel: { PROLIFIC_PID: 'DUP-PID-1' } })).body.participant.code;
+  await completeSurvey(app, retyped);
+  assert.equal((await repos.qualityFlags.get(await idOf(retyped)))!.values.duplicate_panel_id, 1);
   // The same panel ID in another study is not a duplicate.
   const elsewhere = (await request(app).post(`/api/waves/${other.id}/participants`).send({ panel })).body.participant.code;
   const protegeAnswers = { consent: true, age_group: '45-64', gender: 'male', education: 'no_college', region: 'midwest', party: 'republican', attention_check: 'radio', support_concede: 2, support_punish: 3, support_let_leave: 1, manipulation_check_rival: 'no_rival' };

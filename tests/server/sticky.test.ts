@@ -52,6 +52,32 @@ test('browser closed, cookie lost, panel ID present: resumes the same participan
   assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), 2);
 });
 
+test('a panel ID retyped in other capitals is the same participant on Prolific and MTurk (no second condition); a Lucid-style RID is taken as sent', async () => {
+  // Prolific's IDs are 24 lower-case hex digits and MTurk's worker IDs upper-case letters and digits: a respondent
+  // who edits their link's ID into other capitals drew a second condition in the same wave (attacker pass 15).
+  const { app, wave, sql } = await setup();
+  const prolific = await request(app).post(path(wave.id)).send({ panel: { PROLIFIC_PID: '5f8d0d55b54764421b7156c3' } });
+  const mturk = await request(app).post(path(wave.id)).send({ panel: { workerId: 'A1B2C3D4E5F6G7' } });
+  for (const [first, panel] of [
+    [prolific, { PROLIFIC_PID: '5F8D0D55B54764421B7156C3' }],
+    [prolific, { PROLIFIC_PID: '5f8D0d55b54764421b7156C3' }],
+    [mturk, { workerId: 'a1b2c3d4e5f6g7' }],
+  ] as const) {
+    const again = await request(app).post(path(wave.id)).send({ panel });
+    assert.equal(again.status, 200, JSON.stringify(panel));
+    assert.equal(again.body.participant.code, first.body.participant.code);
+  }
+  assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), 2);
+  // Stored in the panel's own case; the redirect keeps what the link carried.
+  assert.deepEqual(await sql.all('SELECT panel_source, panel_id FROM participants ORDER BY id'), [
+    { panel_source: 'prolific', panel_id: '5f8d0d55b54764421b7156c3' },
+    { panel_source: 'mturk', panel_id: 'A1B2C3D4E5F6G7' },
+  ]);
+  // RIDs differ by supplier (some are case-sensitive): folding them could make two people one participant.
+  await request(app).post(path(wave.id)).send({ panel: { RID: 'rid-abc' } });
+  assert.equal((await request(app).post(path(wave.id)).send({ panel: { RID: 'RID-ABC' } })).status, 201);
+});
+
 test('cookie present, panel ID missing (link opened without its parameters): the cookie resumes the participant', async () => {
   const { app, wave, sql } = await setup();
   const browser = request.agent(app);
