@@ -27,6 +27,21 @@ const NO_LEASE: QuotaStepResult = { full: null, leased: false };
 export const leaseCutoff = (at: string, leaseSeconds: number): string => new Date(Date.parse(at) - leaseSeconds * 1000).toISOString();
 
 /**
+ * Completes plus leases live at `cutoff` of each of `cell`'s levels that has a cap, counted ahead (the repositories
+ * are async). A lease the count leaves out is marked lapsed first, for every clock: a process whose clock runs
+ * behind this one's would otherwise still renew it, and its holder complete over the cap (quota-slot-repository.ts).
+ */
+async function filledLevels(tx: Repositories, waveId: string, caps: readonly QuotaCell[], cell: readonly QuotaCell[], cutoff: string): Promise<Map<QuotaCell, number>> {
+  const filled = new Map<QuotaCell, number>();
+  for (const c of cell) {
+    if (!caps.some((q) => q.variable === c.variable && q.level === c.level)) continue;
+    await tx.quotaSlots.markLapsed(waveId, c, cutoff);
+    filled.set(c, await tx.quotaSlots.filled(waveId, c, cutoff));
+  }
+  return filled;
+}
+
+/**
  * The quota step and the target check of the respondent path. Every method must run inside the caller's write
  * transaction (on the respondent path, with the participant locked). Counting a quota level and taking a slot in
  * it (or counting completes and closing the wave) is one atomic step under the wave's lock (WaveRepository.lock:
@@ -48,12 +63,7 @@ export function createQuotaAdmission(leaseSeconds: number) {
     // cap of this participant's levels, none of those levels can be full, and the counts are not needed.
     const others = (await tx.waveProgress.drawn(wave.id)) - 1;
     if (others < Math.min(...caps.map((q) => q.cap))) return null;
-    const cutoff = leaseCutoff(at, leaseSeconds);
-    // Counted ahead (the repositories are async), only the levels that have a cap.
-    const filled = new Map<QuotaCell, number>();
-    for (const c of cell) {
-      if (caps.some((q) => q.variable === c.variable && q.level === c.level)) filled.set(c, await tx.quotaSlots.filled(wave.id, c, cutoff));
-    }
+    const filled = await filledLevels(tx, wave.id, caps, cell, leaseCutoff(at, leaseSeconds));
     return fullQuotaLevel(caps, cell, (c) => filled.get(c) ?? 0);
   }
 

@@ -4,6 +4,14 @@ import type { Db } from './db.ts';
 /** A participant's hold on their quota levels: none yet, a lease still running or lapsed, or held for good (complete). */
 export type QuotaHold = 'none' | 'live' | 'expired' | 'held';
 
+/**
+ * The `active_at` of a lease a quota count has treated as lapsed: before every cutoff, so it stays lapsed whatever
+ * clock looks at it next. Processes whose clocks differ (several hosts on one PostgreSQL database, or one host
+ * whose clock stepped) disagree on when a lease lapses; without the mark, one gave a slot away while another,
+ * whose clock said the lease was still live, renewed it, and both participants completed over the cap.
+ */
+export const LAPSED_MARK = '1970-01-01T00:00:00.000Z';
+
 /** A level's slots: completes (held for good) and live leases. */
 export interface LevelFill {
   completes: number;
@@ -38,6 +46,10 @@ export function createQuotaSlotRepository(db: Db) {
   const touch = db.prepare<[string | null, number]>('UPDATE quota_slots SET active_at = ? WHERE participant_id = ?');
   const touchLive = db.prepare<[string | null, number, string]>('UPDATE quota_slots SET active_at = ? WHERE participant_id = ? AND active_at > ?');
   const release = db.prepare<[number]>('DELETE FROM quota_slots WHERE participant_id = ?');
+  const markLapsed = db.prepare<{ wave: string; variable: string; level: string; cutoff: string; mark: string }>(
+    `UPDATE quota_slots SET active_at = @mark WHERE active_at > @mark AND active_at <= @cutoff AND participant_id IN (
+       SELECT participant_id FROM quota_slots WHERE wave_id = @wave AND variable = @variable AND level = @level AND active_at > @mark AND active_at <= @cutoff)`,
+  );
 
   return {
     /** Slots of a level that count at `cutoff`: completes plus leases active after it. */
@@ -85,6 +97,10 @@ export function createQuotaSlotRepository(db: Db) {
     /** The participant left without completing: their slots are free at once. */
     async release(participantId: number): Promise<void> {
       release.run(participantId);
+    },
+    /** Marks every slot of the participants whose lease in the level lapsed at `cutoff` with LAPSED_MARK (see there). */
+    async markLapsed(waveId: string, cell: QuotaCell, cutoff: string): Promise<void> {
+      markLapsed.run({ wave: waveId, variable: cell.variable, level: cell.level, cutoff, mark: LAPSED_MARK });
     },
   };
 }

@@ -100,6 +100,35 @@ test('a completion after the lease lapsed into a refilled level is turned away, 
   assert.equal((await s.young()).filled, 5);
 });
 
+test('two processes whose clocks differ: a slot one of them gave away is lapsed for the other too, so the level never holds more than its cap', async () => {
+  // Attacker pass 15: process B admits five; 4 s later (1 s of their 5-s lease left on B's clock) process A, whose
+  // clock is 2 s ahead (two hosts on one PostgreSQL database, or one host whose clock stepped), sees them lapsed
+  // and admits five more. The first five came back to B, which still saw their leases live and renewed them:
+  // 10 completes in a level capped at 5. A slot counted as lapsed is now marked so (quota-admission.ts).
+  const s = await setup();
+  const SKEW = 2;
+  let clock = Date.parse('2026-12-02T09:00:00.000Z');
+  const onB = createRespondentService({ store: s.store, quotaLeaseSeconds: LEASE, now: () => new Date(clock).toISOString() });
+  const onA = createRespondentService({ store: s.store, quotaLeaseSeconds: LEASE, now: () => new Date(clock + SKEW * 1000).toISOString() });
+  let n = 0;
+  const admit = async (service: typeof onA) => {
+    const { participant } = await service.start({ waveId: s.wave.id, panelParams: { PROLIFIC_PID: `skew-${n++}` } });
+    return { code: participant.code, admitted: (await service.checkQuota({ code: participant.code, answers: YOUNG })).admitted };
+  };
+  const first: { code: string; admitted: boolean }[] = [];
+  for (let i = 0; i < 5; i++) first.push(await admit(onB));
+  clock += (LEASE - SKEW + 1) * 1000;
+  const second: { code: string; admitted: boolean }[] = [];
+  for (let i = 0; i < 5; i++) second.push(await admit(onA));
+  assert.deepEqual([...first, ...second].map((r) => r.admitted), Array(10).fill(true), 'A counted the first five as lapsed');
+  const young = { ...COMPLETE_ALLIANCE_ANSWERS, age_group: '18-29' };
+  const returned = [];
+  for (const { code } of first) returned.push((await onB.savePartial({ code, answers: young, currentPage: 3 })).outcome?.status ?? 'saved');
+  assert.deepEqual(returned, Array(5).fill('overquota'), 'checked again, as a late return on one clock is');
+  for (const { code } of second) assert.equal((await onB.complete({ code, answers: young })).status, 'complete');
+  assert.deepEqual(await s.young(), { variable: 'age_group', level: '18-29', share: 0.21, cap: 5, filled: 5, completes: 5, leased: 0 });
+});
+
 test('wave status reports live and expired starts and each quota level’s completes and leases', async () => {
   const s = await setup();
   await Promise.all(Array.from({ length: 3 }, () => s.admitYoung()));

@@ -1,5 +1,5 @@
 import type { QuotaCell } from '../../domain/quota.ts';
-import type { QuotaSlotRepository } from '../quota-slot-repository.ts';
+import { LAPSED_MARK, type QuotaSlotRepository } from '../quota-slot-repository.ts';
 import type { Sql } from './sql.ts';
 
 export function createPgQuotaSlotRepository(sql: Sql): QuotaSlotRepository {
@@ -62,6 +62,15 @@ export function createPgQuotaSlotRepository(sql: Sql): QuotaSlotRepository {
     },
     async release(participantId) {
       await sql.run('DELETE FROM quota_slots WHERE participant_id = $1', [participantId]);
+    },
+    // The outer `active_at` test is checked again on a row a concurrent renewal changed (READ COMMITTED): a lease
+    // renewed first is left live, and a renewal that waits on this statement's row lock then finds it lapsed.
+    async markLapsed(waveId, cell, cutoff) {
+      await sql.run(
+        `UPDATE quota_slots SET active_at = $1 WHERE active_at > $1 AND active_at <= $2 AND participant_id IN (
+           SELECT participant_id FROM quota_slots WHERE wave_id = $3 AND variable = $4 AND level = $5 AND active_at > $1 AND active_at <= $2)`,
+        [LAPSED_MARK, cutoff, waveId, cell.variable, cell.level],
+      );
     },
   };
 }
