@@ -15,11 +15,20 @@ export interface RateCounter {
   unhit(key: string, windowMs: number): Promise<void>;
 }
 
+/** Milliseconds on a clock that only runs forward (not the wall clock, which NTP or a resumed VM can step back). */
+const elapsedMs = () => performance.now();
+
 /**
  * Counters in this process's memory. Windows that have ended are dropped once per window length (on the first hit
- * after it), so the map holds at most the addresses seen in about two windows. `now` is injectable for tests.
+ * after it), so the map holds at most the addresses seen in about two windows. Windows run on `now`, a monotonic
+ * clock: on the wall clock, one stepped back an hour kept every open window (and the sweep) an hour longer, and
+ * refused an address over its limit for that long. Only `resetAt`, an instant for Retry-After, is read from
+ * `wall`. Tests inject one clock, which is then both.
  */
-export function createMemoryRateCounter(now: () => number = Date.now): RateCounter & { windowCount(): number } {
+export function createMemoryRateCounter(
+  now: () => number = elapsedMs,
+  wall: () => number = now === elapsedMs ? () => Date.now() : now,
+): RateCounter & { windowCount(): number } {
   const windows = new Map<string, { end: number; n: number }>();
   let nextSweep = 0;
   return {
@@ -34,7 +43,7 @@ export function createMemoryRateCounter(now: () => number = Date.now): RateCount
       let current = windows.get(key);
       if (!current || current.end <= t) windows.set(key, (current = { end: t + windowMs, n: 0 }));
       current.n++;
-      return { count: current.n, resetAt: new Date(current.end) };
+      return { count: current.n, resetAt: new Date(wall() + (current.end - t)) };
     },
     async unhit(key) {
       const current = windows.get(key);

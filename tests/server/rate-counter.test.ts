@@ -2,6 +2,7 @@
 // with no table and no database round trip; the clock is injected, so no test waits for a window to end.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createMemoryRateCounter } from '../../server/storage/rate-counter.ts';
 import { createTestStore } from './test-app.ts';
 import { testSql } from './test-sql.ts';
@@ -40,6 +41,26 @@ test('ended windows are dropped: the map holds about two windows of addresses, n
   now = 1000;
   await counter.hit('start:new', 1000);
   assert.equal(counter.windowCount(), 1, 'the 100 ended windows went at the first hit of the next window');
+});
+
+test('the wall clock stepped back an hour mid-window (NTP, a resumed VM): the window still ends its length after the first hit', async () => {
+  // Attacker pass 15: a window's end was an instant of the wall clock, so a clock stepped back by an hour told an address over
+  // the limit (a classroom behind one NAT) to wait 1 h 0.2 s and refused it for that long; they run on a monotonic
+  // clock now, and only Retry-After's instant is read from the wall clock.
+  const counter = createMemoryRateCounter();
+  const realNow = Date.now;
+  try {
+    const first = await counter.hit('start:a', 200);
+    Date.now = () => realNow() - 3_600_000;
+    const second = await counter.hit('start:a', 200);
+    assert.equal(second.count, 2);
+    const wait = second.resetAt.getTime() - Date.now();
+    assert.ok(wait > 0 && wait <= 200, `Retry-After from the wall clock: ${wait} ms (the first hit's reset said ${first.resetAt.getTime() - realNow()} ms)`);
+    await sleep(250);
+    assert.equal((await counter.hit('start:a', 200)).count, 1, 'a new window 250 ms later, as without the step');
+  } finally {
+    Date.now = realNow;
+  }
 });
 
 test('on SQLite the counts are in memory, per process: no rate-limit table, nothing shared', async () => {
