@@ -100,7 +100,9 @@ function lineThrottle(): (key: string) => { first: boolean; count: number } | un
       seen.set(key, (entry = { lastAt: -Infinity, since: 0 }));
     }
     entry.since++;
-    if (now - entry.lastAt < CAUSE_LOG_INTERVAL_MS) return undefined;
+    // A wall clock stepped back (NTP, a resumed VM) puts lastAt in the future: a line is due then, not an hour of
+    // silence while the clock catches up with it.
+    if (now >= entry.lastAt && now - entry.lastAt < CAUSE_LOG_INTERVAL_MS) return undefined;
     const count = entry.since;
     entry.lastAt = now;
     entry.since = 0;
