@@ -4,7 +4,7 @@ export { AnalysisError } from './errors.ts';
 export { isPerfectFitWarning, lmRobust, PERFECT_FIT_WARNING, type LmRobustOptions, type LmRobustResult } from './lm-robust.ts';
 export { differenceInMeans, type DifferenceInMeansOptions, type DifferenceInMeansResult } from './difference-in-means.ts';
 export { rake, type Margins, type RakeOptions, type RakeResult } from './rake.ts';
-export { pAdjust, P_ADJUST_METHODS, type PAdjustMethod } from './p-adjust.ts';
+export { pAdjust, pAdjustMethod, pAdjustMethodProblem, P_ADJUST_METHODS, type PAdjustMethod, type PAdjustMethodName } from './p-adjust.ts';
 export { rowsFromCsv, csvFromRecords } from './csv.ts';
 export { tableFromCsv } from './csv-table.ts';
 export { tableFromRows, type Column, type DataTable } from './helpers/data-table.ts';

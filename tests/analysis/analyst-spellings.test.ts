@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { lmRobust, pAdjust, type PAdjustMethod, type Row } from '../../analysis/index.ts';
+import { lmRobust, pAdjust, type Row } from '../../analysis/index.ts';
 
 // Deterministic rows (no random draw): y, x in (0, 1], a text factor, a 0/1 treatment, clusters and weights.
 const rows: Row[] = Array.from({ length: 48 }, (_, i) => ({
@@ -71,10 +71,10 @@ test('clusters and weights written as estimatr expressions are refused: vlab tak
   refused('y ~ x', /weights references unknown column "ww" \(did you mean "w"\?\)/, { weights: 'ww' });
 });
 
-test("p.adjust's abbreviations (R's match.arg) name the method they stand for", () => {
-  // R: p.adjust(c(0.01, 0.02), "bonf") is c(0.02, 0.04); vlab's methods are a closed list, so it names the method.
-  assert.throws(() => pAdjust([0.01, 0.02], 'bonf' as PAdjustMethod), /unknown method "bonf" \(did you mean "bonferroni"\?/);
-  assert.throws(() => pAdjust([0.01, 0.02], 'hoch' as PAdjustMethod), /did you mean "hochberg"\?/);
+test("p.adjust's abbreviations (R's match.arg) are the method they stand for (p-adjust-abbreviations.test.ts)", () => {
+  // R: p.adjust(c(0.01, 0.02), "bonf") is c(0.02, 0.04); refused naming the method until the sixteenth R trial.
+  assert.deepEqual(pAdjust([0.01, 0.02], 'bonf'), [0.02, 0.04]);
+  assert.deepEqual(pAdjust([0.01, 0.02], 'hoch'), pAdjust([0.01, 0.02], 'hochberg'));
   assert.deepEqual(pAdjust([0.01, 0.02], 'fdr'), pAdjust([0.01, 0.02], 'BH'));
 });
 
