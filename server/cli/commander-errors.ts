@@ -14,8 +14,6 @@ const INSTEAD: Record<string, Record<string, string>> = {
   power: {
     '--delta': 'write --effect (power.t.test\'s delta)',
     '--sig.level': 'write --alpha (power.t.test\'s sig.level)',
-    '--type': 'only power.t.test\'s type = "two.sample" is offered (--arms and --contrast for factorial designs)',
-    '--alternative': 'the test is two-sided only (power.t.test\'s alternative = "two.sided")',
   },
 };
 
