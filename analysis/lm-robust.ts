@@ -8,7 +8,7 @@ import { parseFormula, type Formula } from './helpers/formula.ts';
 import { compareCodePoints } from './helpers/level-order.ts';
 import { meanAsR } from './helpers/mean.ts';
 import { modelFrame, type ModelFrame } from './helpers/model-frame.ts';
-import { fixedEffectColumns, fixedEffectLabel, withFixedEffects } from './helpers/fixed-effects.ts';
+import { fixedEffectColumns, fixedEffectLabel, groupedFixedEffects, withFixedEffects } from './helpers/fixed-effects.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
 import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
 import { essentiallyPerfectFit } from './helpers/perfect-fit.ts';
@@ -105,8 +105,9 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
     // estimatr 1.0.0's words; the same model with + g in the formula is fitted by both.
     throw new AnalysisError(FN, `cannot use fixedEffects with weighted CR2 estimation (estimatr: "Cannot use \`fixed_effects\` with weighted CR2 estimation at the moment"); write the fixed effects into the formula as + factor(${columns[0]}) instead, which estimatr and vlab fit alike`);
   }
-  const formula = withFixedEffects(FN, options.formula, columns);
-  const absorbed = new Set([...columns.map(fixedEffectLabel), '(Intercept)']);
+  const grouped = groupedFixedEffects(FN, table, columns);
+  const formula = withFixedEffects(FN, options.formula, grouped);
+  const absorbed = new Set([...grouped.map(fixedEffectLabel), '(Intercept)']);
   const result = fitLmRobust({ ...options, rows: table, formula, fixedEffects: undefined }, true, absorbed);
   // estimatr 1.0.0 stops there ("length of 'dimnames' [2] not equal to array extent"): nothing would be estimated.
   if (result.estimates.length === 0) throw new AnalysisError(FN, `no term is left besides the fixed effects ${options.fixedEffects}: add the terms to estimate to "${options.formula}"`);

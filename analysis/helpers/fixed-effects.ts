@@ -1,4 +1,5 @@
 import { AnalysisError } from '../errors.ts';
+import type { DataTable } from './data-table.ts';
 import { didYouMean } from './did-you-mean.ts';
 
 /**
@@ -30,6 +31,29 @@ export const fixedEffectLabel = (column: string): string => `factor(${/^[A-Za-z.
 /** The formula with the fixed effects' factors first on the right (`y ~ factor(g) + x`): the model estimatr's fixed_effects fits. */
 export function withFixedEffects(fn: string, formula: string, columns: readonly string[]): string {
   const tilde = typeof formula === 'string' ? formula.indexOf('~') : -1;
-  if (tilde < 0) return formula; // parseFormula says what is wrong with it
+  if (tilde < 0 || columns.length === 0) return formula; // parseFormula says what is wrong with it
   return `${formula.slice(0, tilde)}~ ${columns.map(fixedEffectLabel).join(' + ')} + ${formula.slice(tilde + 1).trim()}`;
+}
+
+/**
+ * The fixed effects to put in the formula. A column with one value on every row (no missing value) is one group:
+ * estimatr absorbs it alone as the intercept (the other terms as without it), and stops beside other fixed effects
+ * ("Can't have a fixed effect with only one group AND multiple fixed effect variables"); so does this.
+ */
+export function groupedFixedEffects(fn: string, table: DataTable, columns: readonly string[]): string[] {
+  const single = columns.filter((name) => singleGroup(table, name));
+  if (single.length === 0) return [...columns];
+  if (columns.length > 1) {
+    throw new AnalysisError(fn, `fixedEffects column "${single[0]}" has one value on every row: estimatr refuses a fixed effect with only one group beside others ("Can't have a fixed effect with only one group AND multiple fixed effect variables"); leave it out`);
+  }
+  return [];
+}
+
+/** Whether the column holds one value on every row, none missing. */
+function singleGroup(table: DataTable, name: string): boolean {
+  const column = table.column(name);
+  if (!column || table.length === 0) return false;
+  if (column.type === 'character') return column.labels.length === 1 && column.codes.every((code) => code === 0);
+  const first = column.values[0];
+  return !Number.isNaN(first) && column.values.every((value) => value === first);
 }

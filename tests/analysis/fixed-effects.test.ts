@@ -61,6 +61,17 @@ test('fixedEffects: what estimatr refuses is refused, a column it does not know 
   assert.throws(() => lmRobust({ formula: 'mpg ~ 1', rows: mtcars, fixedEffects: '~ cyl' }), /no term is left besides the fixed effects/);
 });
 
+test('a fixed effect of one group is the intercept alone, and refused beside others, as estimatr', () => {
+  // R: d$one <- "k"; tidy(lm_robust(mpg ~ hp + wt, d, fixed_effects = ~ one)) is lm_robust(mpg ~ hp + wt, d) without
+  // its intercept row (hp -0.03177295, SE 0.007825029, df 29); fixed_effects = ~ one + cyl stops: "Can't have a fixed
+  // effect with only one group AND multiple fixed effect variables". Refused by vlab as a one-level factor before.
+  const rows = readDataTable(referencePath('mtcars.csv'));
+  const one = { length: rows.length, names: [...rows.names, 'one'], column: (name: string) => (name === 'one' ? { type: 'character' as const, codes: new Int32Array(rows.length), labels: ['k'] } : rows.column(name)) };
+  const plain = lmRobust({ formula: 'mpg ~ hp + wt', rows }).estimates;
+  assert.deepEqual(lmRobust({ formula: 'mpg ~ hp + wt', rows: one, fixedEffects: '~ one' }).estimates, plain.slice(1));
+  assert.throws(() => lmRobust({ formula: 'mpg ~ hp + wt', rows: one, fixedEffects: '~ one + cyl' }), /fixedEffects column "one" has one value on every row: estimatr refuses/);
+});
+
 test('vlab fit --fixed-effects', () => {
   const run = spawnSync(process.execPath, ['bin/vlab.js', 'fit', '--data', referencePath('mtcars.csv'), '--formula', 'mpg ~ hp + wt', '--fixed-effects', '~ cyl', '--format', 'csv'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
