@@ -51,7 +51,9 @@
 // 10, 9 and 1e3, leverage 1 − 1e-7, p.adjust hommel/BY with NA, survey::rake with a margin level the sample lacks), and
 // the fifteenth's (trial15-designs.ts: the breadth of what analysts type — transformations in formulas, `.`, `^2`,
 // `a*b - a:b`, offset(), se types with and without clusters, difference_in_means's arguments, p.adjust and power.t.test
-// by R's names).
+// by R's names), and the sixteenth's (trial16-designs.ts: estimatr's fixed_effects under every se type with clusters and
+// weights, p.adjust's abbreviations as match.arg reads them, power.t.test one-sided, one-sample and paired, option
+// combinations no earlier trial produced).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
