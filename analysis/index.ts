@@ -4,7 +4,7 @@ export { AnalysisError } from './errors.ts';
 export { isPerfectFitWarning, lmRobust, PERFECT_FIT_WARNING, type LmRobustOptions, type LmRobustResult } from './lm-robust.ts';
 export { differenceInMeans, type DifferenceInMeansOptions, type DifferenceInMeansResult } from './difference-in-means.ts';
 export { rake, type Margins, type RakeOptions, type RakeResult } from './rake.ts';
-export { pAdjust, P_ADJUST_METHODS, type PAdjustMethod } from './p-adjust.ts';
+export { pAdjust, pAdjustMethod, pAdjustMethodProblem, P_ADJUST_METHODS, type PAdjustMethod, type PAdjustMethodName } from './p-adjust.ts';
 export { rowsFromCsv, csvFromRecords } from './csv.ts';
 export { tableFromCsv } from './csv-table.ts';
 export { tableFromRows, type Column, type DataTable } from './helpers/data-table.ts';
@@ -23,7 +23,7 @@ export {
   studentTwoSidedP,
   studentUpperTail,
 } from './helpers/distributions.ts';
-export { powerAnalysis, type PowerContrast, type PowerOptions, type PowerResult } from './power.ts';
+export { powerAnalysis, type PowerAlternative, type PowerContrast, type PowerOptions, type PowerResult, type PowerType } from './power.ts';
 export { MDE_POWER, minimumDetectableEffect, type MdeOptions } from './mde.ts';
 export { textTable } from './text-table.ts';
 export { terminalText } from './terminal-text.ts';

@@ -4,10 +4,11 @@ import { cr2Variance } from './helpers/cr2.ts';
 import { groupCodes, type Levels, type Row } from './helpers/data.ts';
 import { keptInOrderFromGram, withoutColumns } from './helpers/in-order-aliasing.ts';
 import { isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
-import { parseFormula } from './helpers/formula.ts';
+import { parseFormula, type Formula } from './helpers/formula.ts';
 import { compareCodePoints } from './helpers/level-order.ts';
 import { meanAsR } from './helpers/mean.ts';
-import { modelFrame } from './helpers/model-frame.ts';
+import { modelFrame, type ModelFrame } from './helpers/model-frame.ts';
+import { fixedEffectColumns, fixedEffectLabel, groupedFixedEffects, withFixedEffects } from './helpers/fixed-effects.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
 import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
 import { essentiallyPerfectFit } from './helpers/perfect-fit.ts';
@@ -29,6 +30,12 @@ export interface LmRobustOptions {
   clusters?: string;
   /** Weight column (non-negative): rows of X and y are scaled by √w, as estimatr does. */
   weights?: string;
+  /**
+   * estimatr's `fixed_effects`: `"~ g"` or `"~ g1 + g2"`, columns absorbed as factors. Fitted as `+ factor(g)` in the
+   * formula (estimatr's estimates, SEs and df); the intercept and the factors' coefficients are left out of the
+   * output, as estimatr leaves them. Not with weights and CR2, which estimatr refuses.
+   */
+  fixedEffects?: string;
   /** Default HC2, or CR2 with clusters. */
   seType?: SeType;
   /** Confidence level is 1 − alpha (default 0.05). */
@@ -78,7 +85,7 @@ const FN = 'lmRobust';
 export const PERFECT_FIT_WARNING = `${FN}: essentially perfect fit: summary may be unreliable (R's summary.lm words: every residual is 0 up to rounding, so the standard errors, t statistics and p-values are rounding noise; estimatr prints them without a warning)`;
 export const isPerfectFitWarning = (warning: string): boolean => warning === PERFECT_FIT_WARNING;
 
-const LM_ROBUST_OPTIONS = { formula: true, rows: true, levels: true, clusters: true, weights: true, seType: true, alpha: true, solver: true } satisfies OptionNames<LmRobustOptions>;
+const LM_ROBUST_OPTIONS = { formula: true, rows: true, levels: true, clusters: true, weights: true, fixedEffects: true, seType: true, alpha: true, solver: true } satisfies OptionNames<LmRobustOptions>;
 
 /**
  * Ordinary (or weighted) least squares with robust standard errors, equal to R's `estimatr::lm_robust`
@@ -91,7 +98,20 @@ const LM_ROBUST_OPTIONS = { formula: true, rows: true, levels: true, clusters: t
  */
 export function lmRobust(options: LmRobustOptions): LmRobustResult {
   refuseUnknownOptions(FN, options, LM_ROBUST_OPTIONS);
-  return fitLmRobust(options, true);
+  if (options.fixedEffects === undefined) return fitLmRobust(options, true);
+  const table = isDataTable(options.rows) ? options.rows : tableFromRows(options.rows);
+  const columns = fixedEffectColumns(FN, options.fixedEffects, table.names);
+  if (options.weights !== undefined && resolveSeType(FN, options.seType, options.clusters !== undefined) === 'CR2') {
+    // estimatr 1.0.0's words; the same model with + g in the formula is fitted by both.
+    throw new AnalysisError(FN, `cannot use fixedEffects with weighted CR2 estimation (estimatr: "Cannot use \`fixed_effects\` with weighted CR2 estimation at the moment"); write the fixed effects into the formula as + factor(${columns[0]}) instead, which estimatr and vlab fit alike`);
+  }
+  const grouped = groupedFixedEffects(FN, table, columns);
+  const formula = withFixedEffects(FN, options.formula, grouped);
+  const absorbed = new Set([...grouped.map(fixedEffectLabel), '(Intercept)']);
+  const result = fitLmRobust({ ...options, rows: table, formula, fixedEffects: undefined }, true, absorbed);
+  // estimatr 1.0.0 stops there ("length of 'dimnames' [2] not equal to array extent"): nothing would be estimated.
+  if (result.estimates.length === 0) throw new AnalysisError(FN, `no term is left besides the fixed effects ${options.fixedEffects}: add the terms to estimate to "${options.formula}"`);
+  return result;
 }
 
 /**
@@ -101,7 +121,7 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
  * (the thirteenth R trial, tests/analysis/lm-robust-huge-outcome.test.ts). Without an intercept (or where it is
  * aliased) the shift would move other coefficients, so y is fitted as it is.
  */
-function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean): LmRobustResult {
+function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?: ReadonlySet<string>): LmRobustResult {
   const { rows, levels, clusters } = options;
   const alpha = checkAlpha(FN, options.alpha);
   const solver = options.solver ?? 'auto';
@@ -135,6 +155,9 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean): LmRobust
   // The cregg type is survey::svyglm's fit, whose QR aliases the last column of a dependent set (in order), where
   // estimatr's pivoting may alias another: those columns are zeroed, so the pivoted QR aliases exactly them.
   if (seType === 'cregg') [design, designFit] = aliasedInOrder(design, designFit, yFit);
+  // A term in the span of absorbed fixed effects (a respondent-level covariate beside respondent effects) is zero once
+  // estimatr demeans it, and so aliased; the pivoted QR of the dummies might alias a dummy instead.
+  if (absorbed) [design, designFit] = aliasedByAbsorbed(design, designFit, yFit, absorbed);
 
   let result: FitWithVariance | null = null;
   if (clusters === undefined && solver === 'auto') {
@@ -146,7 +169,7 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean): LmRobust
   result ??= qrFitWithVariance(options, table, seType, index, design, designFit, yFit, y, w);
 
   const { fit, vcov, df, nClusters } = result;
-  if (shift !== 0 && !fit.kept.includes(0)) return fitLmRobust(options, false);
+  if (shift !== 0 && !fit.kept.includes(0)) return fitLmRobust(options, false, absorbed);
   const warnings = result.warnings?.length ? [...frame.warnings, ...result.warnings] : frame.warnings;
   // estimatr's add_cis_pvals: df ≤ 0 (n = rank) becomes NA, and with it the p-value and the interval (NaN stays NaN).
   const noDf = df !== null && df.some((value) => value <= 0);
@@ -168,7 +191,26 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean): LmRobust
   });
   const keptNames = Array.from(kept, (j) => design.names[j]);
   const matrix = keptNames.map((_, i) => Array.from(vcov.subarray(i * r, (i + 1) * r)));
-  return { estimates, nobs: n, nDropped: rows.length - n, rank: r, seType, nClusters, warnings, vcov: { terms: keptNames, matrix }, solver: path };
+  const output: LmRobustResult = { estimates, nobs: n, nDropped: rows.length - n, rank: r, seType, nClusters, warnings, vcov: { terms: keptNames, matrix }, solver: path };
+  return absorbed ? withoutAbsorbed(output, absorbedColumns(formula, frame, design.names, absorbed)) : output;
+}
+
+/** The design columns of the absorbed fixed effects (each level of `factor(g)`) and the intercept. */
+function absorbedColumns(formula: Formula, frame: ModelFrame, names: readonly string[], absorbed: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>(names.filter((name) => name === '(Intercept)'));
+  formula.variables.forEach((label, k) => {
+    const variable = frame.variables[k];
+    if (absorbed.has(label) && variable.kind === 'factor') for (const level of variable.levels) out.add(label + level);
+  });
+  return out;
+}
+
+/** The fit's output without the absorbed columns' rows (and their rows and columns of the variance), as estimatr's fixed_effects. */
+function withoutAbsorbed(result: LmRobustResult, hidden: ReadonlySet<string>): LmRobustResult {
+  const keep = result.vcov.terms.map((term) => !hidden.has(term));
+  const terms = result.vcov.terms.filter((_, i) => keep[i]);
+  const matrix = result.vcov.matrix.filter((_, i) => keep[i]).map((row) => row.filter((_, j) => keep[j]));
+  return { ...result, estimates: result.estimates.filter((row) => !hidden.has(row.term)), vcov: { terms, matrix } };
 }
 
 /**
@@ -247,6 +289,17 @@ function qrFitWithVariance(
   const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.b, resid, codes, count);
   return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count };
 }
+
+/** The designs with the columns that lie in the span of the leading absorbed columns (intercept, fixed effects) set to 0. */
+function aliasedByAbsorbed(design: SparseDesign, designFit: SparseDesign, yFit: Float64Array, absorbed: ReadonlySet<string>): [SparseDesign, SparseDesign] {
+  const leading = design.names.findIndex((name) => !absorbed.has(name) && !isAbsorbedLevel(name, absorbed));
+  if (leading <= 0) return [design, designFit];
+  const kept = keptInOrderFromGram(crossProducts(designFit, yFit).xtx, design.p, leading).map((keep, j) => keep || j < leading);
+  return kept.every(Boolean) ? [design, designFit] : [withoutColumns(design, kept), withoutColumns(designFit, kept)];
+}
+
+/** `factor(g)b` of an absorbed `factor(g)` (the leading columns; a user's interaction `factor(g)b:x` comes later). */
+const isAbsorbedLevel = (name: string, absorbed: ReadonlySet<string>): boolean => [...absorbed].some((label) => name.startsWith(label) && !name.includes(':', label.length));
 
 /** The designs with the columns R's lm/svyglm would alias (in order, keptInOrderFromGram) set to 0. */
 function aliasedInOrder(design: SparseDesign, designFit: SparseDesign, yFit: Float64Array): [SparseDesign, SparseDesign] {

@@ -11,15 +11,17 @@ export interface MdeOptions {
   alpha?: number;
   /** Power the effect must be detected with; default 0.8. */
   power?: number;
-  /** Count the far rejection region too (R's `strict = TRUE`); default false, as R. */
+  /** Count the far rejection region too (R's `strict = TRUE`; two-sided only, as R); default false, as R. */
   strict?: boolean;
+  /** `two.sided` (default) or `one.sided`: the test rejects above t₁₋α (power.t.test's alternative). */
+  alternative?: 'two.sided' | 'one.sided';
 }
 
 const FN = 'minimumDetectableEffect';
 /** The power a minimum detectable effect is quoted at unless another is asked for (a common convention). */
 export const MDE_POWER = 0.8;
 
-const MDE_OPTIONS = { se: true, df: true, alpha: true, power: true, strict: true } satisfies OptionNames<MdeOptions>;
+const MDE_OPTIONS = { se: true, df: true, alpha: true, power: true, strict: true, alternative: true } satisfies OptionNames<MdeOptions>;
 
 /**
  * Minimum detectable effect: the true effect δ that a two-sided test at level α of an estimate with standard
@@ -36,17 +38,22 @@ const MDE_OPTIONS = { se: true, df: true, alpha: true, power: true, strict: true
  */
 export function minimumDetectableEffect(options: MdeOptions): number {
   refuseUnknownOptions(FN, options, MDE_OPTIONS);
-  const { se, df, alpha: givenAlpha, power = MDE_POWER, strict = false } = options;
+  const { se, df, alpha: givenAlpha, power = MDE_POWER, alternative = 'two.sided' } = options;
   const alpha = checkAlpha(FN, givenAlpha);
+  if (alternative !== 'two.sided' && alternative !== 'one.sided') throw new AnalysisError(FN, `alternative must be two.sided or one.sided (got ${JSON.stringify(alternative)})`);
+  // R: strict counts the far region only for a two-sided test (strict && tside == 2).
+  const sides = alternative === 'one.sided' ? 1 : 2;
+  const strict = sides === 2 && options.strict === true;
   if (!(se > 0 && Number.isFinite(se))) throw new AnalysisError(FN, `se must be a positive number (got ${se})`);
   if (df !== null && !(df > 0)) throw new AnalysisError(FN, `df must be positive (got ${df})`);
-  if (!(power > (strict ? alpha : alpha / 2) && power < 1)) throw new AnalysisError(FN, `power must be between alpha/2 and 1 (got ${power})`);
+  const floor = sides === 1 || strict ? alpha : alpha / 2;
+  if (!(power > floor && power < 1)) throw new AnalysisError(FN, `power must be between ${sides === 1 ? 'alpha' : 'alpha/2'} and 1 (got ${power})`);
   const normal = df === null || !Number.isFinite(df);
-  const crit = normal ? normalQuantile(1 - alpha / 2) : studentQuantile(1 - alpha / 2, df);
+  const crit = normal ? normalQuantile(1 - alpha / sides) : studentQuantile(1 - alpha / sides, df);
   const upper = (ncp: number) => (normal ? normalUpperTail(crit - ncp) : 1 - noncentralTCdf(crit, df, ncp));
   const lower = (ncp: number) => (normal ? normalUpperTail(crit + ncp) : noncentralTCdf(-crit, df, ncp));
   const gap = (ncp: number) => upper(ncp) + (strict ? lower(ncp) : 0) - power;
-  return se * increasingRoot(gap, normalQuantile(1 - alpha / 2) + normalQuantile(power));
+  return se * increasingRoot(gap, normalQuantile(1 - alpha / sides) + normalQuantile(power));
 }
 
 /**

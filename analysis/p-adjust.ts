@@ -4,19 +4,54 @@ import { validOptions } from './helpers/did-you-mean.ts';
 /** R's `p.adjust.methods`, in R's order; `fdr` is R's alias of `BH`. */
 export const P_ADJUST_METHODS = ['holm', 'hochberg', 'hommel', 'bonferroni', 'BH', 'BY', 'fdr', 'none'] as const;
 export type PAdjustMethod = (typeof P_ADJUST_METHODS)[number];
+/** A method's name as R's `match.arg` takes it: the full name or a unique abbreviation (`"bonf"`, `"hoch"`, `"f"`). */
+export type PAdjustMethodName = PAdjustMethod | (string & {});
+
+/**
+ * The method a name stands for, as R's `match.arg(method)` in `p.adjust` reads it (`pmatch`): the exact name, else
+ * the one method it abbreviates, case-sensitive. `"bonf"` is bonferroni, `"hoc"` hochberg; `"B"` (BH or BY), `"ho"`
+ * (holm, hochberg, hommel), `""` and `"bh"` match no single method, and R stops there ("'arg' should be one of …"):
+ * so does this, in words. The one reading of a method name: pAdjust, `vlab p-adjust --method` and the plan's
+ * `adjust.method`.
+ *
+ * @example pAdjustMethod('bonf') // 'bonferroni'
+ */
+export function pAdjustMethod(name: string, fn = 'pAdjust'): PAdjustMethod {
+  const problem = pAdjustMethodProblem(name);
+  if (problem) throw new AnalysisError(fn, problem);
+  return matchMethod(name) as PAdjustMethod;
+}
+
+/** Why R's match.arg refuses a method name, or undefined for a name it takes (pAdjustMethod). */
+export function pAdjustMethodProblem(name: unknown): string | undefined {
+  if (typeof name !== 'string') return `method must be a text naming one of ${P_ADJUST_METHODS.join(', ')} (got ${JSON.stringify(name)})`;
+  if (matchMethod(name)) return undefined;
+  const abbreviated = name === '' ? [] : P_ADJUST_METHODS.filter((method) => method.startsWith(name));
+  if (abbreviated.length > 1) {
+    return `method "${name}" abbreviates ${abbreviated.join(', ')}: R's p.adjust refuses it too; write more of the name (valid: ${P_ADJUST_METHODS.join(', ')})`;
+  }
+  return `unknown method "${name}" ${validOptions(name, P_ADJUST_METHODS)}`;
+}
+
+/** R's pmatch of one name against the methods: an exact match, else the only method it is a prefix of. */
+function matchMethod(name: string): PAdjustMethod | undefined {
+  const exact = P_ADJUST_METHODS.find((method) => method === name);
+  if (exact || name === '') return exact;
+  const partial = P_ADJUST_METHODS.filter((method) => method.startsWith(name));
+  return partial.length === 1 ? partial[0] : undefined;
+}
 
 /**
  * Multiple-comparison adjustment, exactly as R's `stats::p.adjust` (same operations in the same order): Holm's
  * step-down (1979), Hochberg's step-up (1988), Hommel's (1988), Bonferroni, Benjamini–Hochberg's false discovery
  * rate (1995; alias `fdr`), Benjamini–Yekutieli's under dependence (2001), or `none`. Missing p-values stay as
- * they were — null (R's NA) and NaN — and do not count in n; with n ≤ 1 nothing changes, as in R.
+ * they were — null (R's NA) and NaN — and do not count in n; with n ≤ 1 nothing changes, as in R. The method may be
+ * abbreviated as R's match.arg allows (`'bonf'`; pAdjustMethod).
  *
  * @example pAdjust([0.01, 0.04, 0.03], 'holm') // [0.03, 0.06, 0.06], as p.adjust(c(.01, .04, .03), "holm")
  */
-export function pAdjust(p: readonly (number | null)[], method: PAdjustMethod): (number | null)[] {
-  if (!(P_ADJUST_METHODS as readonly string[]).includes(method)) {
-    throw new AnalysisError('pAdjust', `unknown method "${method}" ${validOptions(method, P_ADJUST_METHODS)}`);
-  }
+export function pAdjust(p: readonly (number | null)[], methodName: PAdjustMethodName): (number | null)[] {
+  const method = pAdjustMethod(methodName);
   const present = p.flatMap((value, i) => (value === null || Number.isNaN(value) ? [] : [i]));
   for (const i of present) {
     const value = p[i] as number;

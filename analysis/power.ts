@@ -12,6 +12,12 @@ import { refuseUnknownOptions, type OptionNames } from './helpers/option-names.t
  *   four times the variance of a main effect: the same effect needs four times the respondents.
  */
 export type PowerContrast = 'difference' | 'main' | 'interaction';
+/** power.t.test's `type`: two arms of n each, one sample of n, or n pairs (the test of the mean difference). */
+export type PowerType = 'two.sample' | 'one.sample' | 'paired';
+/** power.t.test's `alternative`: a one-sided test rejects above t₁₋α only, so a negative effect has power below alpha. */
+export type PowerAlternative = 'two.sided' | 'one.sided';
+const TYPES: readonly PowerType[] = ['two.sample', 'one.sample', 'paired'];
+const ALTERNATIVES: readonly PowerAlternative[] = ['two.sided', 'one.sided'];
 
 export interface PowerOptions {
   /** True difference (in outcome units); leave out to get the minimum detectable effect. */
@@ -26,8 +32,12 @@ export interface PowerOptions {
   /** Number of equally sized arms (cells), default 2. */
   arms?: number;
   contrast?: PowerContrast;
-  /** Count the far rejection region too (R's `strict = TRUE`); default false, as R. */
+  /** Count the far rejection region too (R's `strict = TRUE`, two-sided only); default false, as R. */
   strict?: boolean;
+  /** Default `two.sample`; `one.sample` and `paired` (n pairs, sd of the differences) have one group, df n − 1. */
+  type?: PowerType;
+  /** Default `two.sided`; `one.sided` as power.t.test(alternative = "one.sided"). R's abbreviations are taken ("one"). */
+  alternative?: PowerAlternative;
 }
 
 export interface PowerResult {
@@ -43,6 +53,8 @@ export interface PowerResult {
   df: number;
   /** Noncentrality effect / (sd · √(Σc²/n)); negative for a negative effect. */
   ncp: number;
+  type: PowerType;
+  alternative: PowerAlternative;
 }
 
 const FN = 'powerAnalysis';
@@ -51,11 +63,12 @@ const N_START: [number, number] = [2, 1e7];
 const N_FLOOR = 1.01;
 const N_CEILING = 1e15;
 
-const POWER_OPTIONS = { effect: true, sd: true, n: true, power: true, alpha: true, arms: true, contrast: true, strict: true } satisfies OptionNames<PowerOptions>;
+const POWER_OPTIONS = { effect: true, sd: true, n: true, power: true, alpha: true, arms: true, contrast: true, strict: true, type: true, alternative: true } satisfies OptionNames<PowerOptions>;
 
 /**
- * Power, sample size per arm or minimum detectable effect of a two-sided t test of a contrast between arms,
- * by the noncentral t exactly as R's `stats::power.t.test` (type "two.sample"); give all but one of
+ * Power, sample size per arm or minimum detectable effect of a t test of a contrast between arms (or, with `type`,
+ * of one sample or of pairs; with `alternative: 'one.sided'`, one-sided), by the noncentral t exactly as R's
+ * `stats::power.t.test`; give all but one of
  * effect, n and power. The test is two-sided, so a negative effect has the power of its absolute value (R
  * takes `abs(delta)`). Solving for n searches from [2, 1e7] per arm and, as R's `extendInt = "upX"`, goes
  * below 2 (down to 1.01, where R's own answer is an artifact of qt overflowing) or above 1e7 (up to 1e15).
@@ -65,31 +78,41 @@ const POWER_OPTIONS = { effect: true, sd: true, n: true, power: true, alpha: tru
 export function powerAnalysis(options: PowerOptions): PowerResult {
   refuseUnknownOptions(FN, options, POWER_OPTIONS);
   const alpha = checkAlpha(FN, options.alpha);
-  const arms = options.arms ?? 2;
+  const type = matchChoice('type', options.type ?? 'two.sample', TYPES);
+  const alternative = matchChoice('alternative', options.alternative ?? 'two.sided', ALTERNATIVES);
+  const oneGroup = type !== 'two.sample';
+  if (oneGroup && ((options.arms !== undefined && options.arms !== 2) || (options.contrast ?? 'difference') !== 'difference')) {
+    throw new AnalysisError(FN, `arms and contrast are for two-sample designs, not type "${type}"`);
+  }
+  const arms = oneGroup ? 1 : options.arms ?? 2;
   const contrast = options.contrast ?? 'difference';
-  const strict = options.strict ?? false;
+  // R: tside; strict counts the far region of a two-sided test only (strict && tside == 2).
+  const sides = alternative === 'one.sided' ? 1 : 2;
+  const strict = sides === 2 && (options.strict ?? false);
   const { sd } = options;
   if (!(sd > 0)) throw new AnalysisError(FN, `sd must be positive (got ${sd})`);
-  if (!Number.isInteger(arms) || arms < 2) throw new AnalysisError(FN, `arms must be an integer of at least 2 (got ${arms})`);
+  if (!oneGroup && (!Number.isInteger(arms) || arms < 2)) throw new AnalysisError(FN, `arms must be an integer of at least 2 (got ${arms})`);
   if (contrast !== 'difference' && (arms < 4 || (arms & (arms - 1)) !== 0)) {
     throw new AnalysisError(FN, `a ${contrast} contrast needs a 2^f factorial: arms must be 4, 8, 16, … (got ${arms})`);
   }
   const missing = (['effect', 'n', 'power'] as const).filter((key) => options[key] === undefined);
   if (missing.length !== 1) throw new AnalysisError(FN, 'give exactly two of effect, n and power');
-  const sumSquares = contrast === 'difference' ? 2 : contrast === 'main' ? 4 / arms : 16 / arms;
+  // One group: ncp = √n · δ/sd (R's sqrt(n/tsample) with tsample 1).
+  const sumSquares = oneGroup ? 1 : contrast === 'difference' ? 2 : contrast === 'main' ? 4 / arms : 16 / arms;
 
   // R: nu <- pmax(1e-07, n - 1) * tsample.
   const dfAt = (n: number): number => arms * Math.max(1e-7, n - 1);
   const ncpAt = (effect: number, n: number): number => effect / (sd * Math.sqrt(sumSquares / n));
   const powerAt = (effect: number, n: number): number => {
     const df = dfAt(n);
-    const ncp = Math.abs(ncpAt(effect, n));
-    const crit = studentQuantile(1 - alpha / 2, df);
+    // Two-sided, R takes abs(delta); one-sided, a negative effect lies on the side the test never rejects.
+    const ncp = sides === 2 ? Math.abs(ncpAt(effect, n)) : ncpAt(effect, n);
+    const crit = studentQuantile(1 - alpha / sides, df);
     const upper = 1 - noncentralTCdf(crit, df, ncp);
     return strict ? upper + noncentralTCdf(-crit, df, ncp) : upper;
   };
   const result = (effect: number, n: number, power: number): PowerResult => ({
-    effect, sd, n, power, alpha, arms, contrast, df: dfAt(n), ncp: ncpAt(effect, n),
+    effect, sd, n, power, alpha, arms, contrast, df: dfAt(n), ncp: ncpAt(effect, n), type, alternative,
   });
 
   if (missing[0] === 'power') {
@@ -98,10 +121,11 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
     return result(effect, n, powerAt(effect, n));
   }
   const target = options.power as number;
-  if (!(target > alpha / 2 && target < 1)) throw new AnalysisError(FN, `power must be between alpha/2 and 1 (got ${target})`);
+  if (!(target > alpha / sides && target < 1)) throw new AnalysisError(FN, `power must be between ${sides === 1 ? 'alpha' : 'alpha/2'} and 1 (got ${target})`);
   if (missing[0] === 'n') {
     const effect = options.effect as number;
     if (!(effect !== 0 && Number.isFinite(effect))) throw new AnalysisError(FN, 'effect must be a non-zero number');
+    if (sides === 1 && effect < 0) throw new AnalysisError(FN, `a one-sided test (alternative "one.sided") rejects for positive effects only: effect ${effect} has power below alpha at every n (R's uniroot stops)`);
     const n = solveIncreasing((x) => powerAt(effect, x) - target, N_START, [N_FLOOR, N_CEILING], 'n per arm');
     return result(effect, n, target);
   }
@@ -109,7 +133,16 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
   if (!(n > 1)) throw new AnalysisError(FN, `n per arm must be more than 1 (got ${n})`);
   // The effect: the platform's one minimum-detectable-effect computation, on this contrast's SE and df.
   const se = sd * Math.sqrt(sumSquares / n);
-  return result(minimumDetectableEffect({ se, df: dfAt(n), alpha, power: target, strict }), n, target);
+  return result(minimumDetectableEffect({ se, df: dfAt(n), alpha, power: target, strict, alternative }), n, target);
+}
+
+/** A choice as R's match.arg reads it: the exact name, else the one choice it begins ("one" is one.sided). */
+function matchChoice<T extends string>(what: string, value: string, choices: readonly T[]): T {
+  const exact = choices.find((choice) => choice === value);
+  const partial = value === '' ? [] : choices.filter((choice) => choice.startsWith(value));
+  const found = exact ?? (partial.length === 1 ? partial[0] : undefined);
+  if (typeof value !== 'string' || found === undefined) throw new AnalysisError(FN, `${what} must be one of ${choices.join(', ')} (got ${JSON.stringify(value)})`);
+  return found;
 }
 
 /**

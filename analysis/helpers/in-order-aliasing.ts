@@ -14,9 +14,12 @@ const TOLERANCE_SQUARED = 1e-9;
  * (NA) — the last of a dependent set, where estimatr's pivoted QR may alias another (and then every coefficient of
  * the set differs). Computed by an in-order Cholesky of the p × p Gram matrix X'X (symmetric, row-major).
  *
+ * With `joinBefore` < p, a column from there on is tested against the kept columns before `joinBefore` only and never
+ * joins them: whether each lies in the span of the first columns (lmRobust's absorbed fixed effects), each on its own.
+ *
  * @example keptInOrderFromGram(xtx, 4) // [true, true, true, false] for y ~ x1 + x2 + x3 with x3 = x1 + x2
  */
-export function keptInOrderFromGram(gram: Float64Array, p: number): boolean[] {
+export function keptInOrderFromGram(gram: Float64Array, p: number, joinBefore = p): boolean[] {
   // Rows of R (upper Cholesky factor) for the kept columns: R_kj = (G_kj − Σ_{l<k} R_lk R_lj) / R_kk.
   const kept: boolean[] = new Array(p).fill(false);
   const factor = new Float64Array(p * p);
@@ -35,9 +38,10 @@ export function keptInOrderFromGram(gram: Float64Array, p: number): boolean[] {
     let residual = diagonal;
     for (const k of keptSoFar) residual -= factor[k * p + j] ** 2;
     if (residual > TOLERANCE_SQUARED * diagonal) {
+      kept[j] = true;
+      if (j >= joinBefore) continue;
       factor[j * p + j] = Math.sqrt(residual);
       keptSoFar.push(j);
-      kept[j] = true;
     }
   }
   return kept;

@@ -1,21 +1,17 @@
 import type { Command } from 'commander';
 
 /**
- * What to write instead of an option vlab deliberately lacks, by verb and flag: estimatr's `fixed_effects = ~ g`
- * gives the other terms the same numbers as `+ g` in the formula (docs/analysis.md, "Fixed effects"); and the
- * arguments R users type by R's names (the fifteenth R trial: power.t.test's delta and sig.level, lm_robust's subset).
+ * What to write instead of an option vlab deliberately lacks, by verb and flag: the arguments R users type by R's
+ * names (the fifteenth R trial: power.t.test's delta and sig.level, lm_robust's subset).
  */
 const INSTEAD: Record<string, Record<string, string>> = {
   fit: {
-    '--fixed-effects': 'write the fixed effects into the formula as "+ g" (e.g. "y ~ x + g"), which gives x the numbers of estimatr\'s fixed_effects = ~ g (docs/analysis.md)',
     '--subset': 'lm_robust\'s subset = … is not an option: keep the rows you want in the CSV first (vlab fit uses every row with no missing value)',
     '--ci': 'the interval is always printed (conf_low, conf_high); --alpha sets its level',
   },
   power: {
     '--delta': 'write --effect (power.t.test\'s delta)',
     '--sig.level': 'write --alpha (power.t.test\'s sig.level)',
-    '--type': 'only power.t.test\'s type = "two.sample" is offered (--arms and --contrast for factorial designs)',
-    '--alternative': 'the test is two-sided only (power.t.test\'s alternative = "two.sided")',
   },
 };
 
@@ -24,7 +20,7 @@ const INSTEAD: Record<string, Record<string, string>> = {
  * option '--x'" and a "(Did you mean --y?)" line): the prefix dropped, the lines joined, and for an option vlab
  * leaves out on purpose, what to write instead.
  *
- * @example commanderErrorLine('fit', "error: unknown option '--fixed-effects'\n") // "vlab fit: unknown option '--fixed-effects': write …"
+ * @example commanderErrorLine('fit', "error: unknown option '--subset'\n") // "vlab fit: unknown option '--subset': lm_robust's subset …"
  */
 export function commanderErrorLine(verb: string, message: string): string {
   const text = message.trim().replace(/^error: /, '').replace(/\s*\n\s*\(Did you mean (.*)\)$/, ' (did you mean $1)');
@@ -41,7 +37,7 @@ export function commanderErrorLine(verb: string, message: string): string {
  * ("fit", "wave create"). The exit code stays with the caller (2 for usage errors).
  */
 export function formatCommanderErrors(program: Command): void {
-  // commander reports a missing required option before an unknown one, so `vlab fit --fixed-effects g` alone
+  // commander reports a missing required option before an unknown one, so `vlab fit --subset x` alone
   // would only say that --data is missing: a flag vlab leaves out on purpose is reported first, with its advice.
   program.hook('preSubcommand', (_program, verb) => {
     const flags = INSTEAD[verb.name()] ?? {};

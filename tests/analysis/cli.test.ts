@@ -312,11 +312,10 @@ test('fit, dim, rake, freqs and power take --out as the conjoint verbs do: the f
 
 test("commander's own errors read like every other usage error: `vlab <verb>: …`, one line, exit code 2", () => {
   const mtcars = ['--data', ref('mtcars.csv')];
-  const fixedEffects = `write the fixed effects into the formula as "+ g" (e.g. "y ~ x + g"), which gives x the numbers of estimatr's fixed_effects = ~ g (docs/analysis.md)`;
   // The flag vlab leaves out on purpose says what to write instead, even before the required options are given.
-  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--fixed-effects', 'cyl']), `vlab fit: unknown option '--fixed-effects': ${fixedEffects}`);
-  assertUsageError(vlab(['fit', '--fixed-effects', 'g']), `vlab fit: unknown option '--fixed-effects': ${fixedEffects}`);
-  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--fixed-effects=cyl']), `vlab fit: unknown option '--fixed-effects=cyl': ${fixedEffects}`);
+  const subset = "lm_robust's subset = … is not an option: keep the rows you want in the CSV first (vlab fit uses every row with no missing value)";
+  assertUsageError(vlab(['fit', '--subset', 'x > 1']), `vlab fit: unknown option '--subset': ${subset}`);
+  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--subset=cyl']), `vlab fit: unknown option '--subset=cyl': ${subset}`);
   assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--cluster', 'cyl']), "vlab fit: unknown option '--cluster' (did you mean --clusters?)");
   assertUsageError(vlab(['fit', '--data']), "vlab fit: option '--data <file.csv>' argument missing");
   assertUsageError(vlab(['fit', ...mtcars]), "vlab fit: required option '--formula <formula>' not specified");

@@ -51,7 +51,9 @@
 // 10, 9 and 1e3, leverage 1 − 1e-7, p.adjust hommel/BY with NA, survey::rake with a margin level the sample lacks), and
 // the fifteenth's (trial15-designs.ts: the breadth of what analysts type — transformations in formulas, `.`, `^2`,
 // `a*b - a:b`, offset(), se types with and without clusters, difference_in_means's arguments, p.adjust and power.t.test
-// by R's names).
+// by R's names), and the sixteenth's (trial16-designs.ts: estimatr's fixed_effects under every se type with clusters and
+// weights, p.adjust's abbreviations as match.arg reads them, power.t.test one-sided, one-sample and paired, option
+// combinations no earlier trial produced).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -130,7 +132,7 @@ function compareTidy(id: string, actual: TidyRow[], stored: StoredRow[]): void {
 }
 
 function fitCase(c: FitCase): TidyRow[] {
-  return lmRobust({ formula: c.formula, rows: tableOf(c.data), levels: c.levels, clusters: c.clusters, weights: c.weights, seType: c.se_type, alpha: c.alpha })
+  return lmRobust({ formula: c.formula, rows: tableOf(c.data), levels: c.levels, clusters: c.clusters, weights: c.weights, fixedEffects: c.fixed_effects, seType: c.se_type, alpha: c.alpha })
     .estimates;
 }
 
@@ -148,7 +150,7 @@ function pAdjustCase(c: PAdjustCase, stored: Stored): void {
 }
 
 function powerCase(c: PowerCase, stored: Stored): void {
-  const result = powerAnalysis({ effect: c.effect, sd: c.sd, n: c.n, power: c.power, alpha: c.alpha, strict: c.strict });
+  const result = powerAnalysis({ effect: c.effect, sd: c.sd, n: c.n, power: c.power, alpha: c.alpha, strict: c.strict, type: c.type, alternative: c.alternative });
   const got = c.solve === 'power' ? result.power : c.solve === 'n' ? result.n : result.effect;
   assertCloseToR(got, stored.value as number, `${c.id}: ${c.solve}`);
 }
@@ -202,7 +204,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'missing-everywhere', 'trial10-random', 'p-adjust-missing', 'r-functions', 'formula-spellings-12', 'text-variants', 'singleton-clusters',
     'dim-singletons-zero-weights', 'p-adjust-12', 'power-12', 'rake-12', 'huge-outcome-lm', 'missing-roles', 'wild-scales', 'one-row-level', 'zero-weight-clusters',
     'empty-cell-ordered', 'p-adjust-13', 'power-13', 'rake-13', 'tiny-weight-14', 'cr2-weights-singletons-14', 'rare-binary-14', 'empty-cell-cr2-14',
-    'dim-blocks-clusters-14', 'tiny-outcome-14', 'number-names-14', 'leverage-near-one-14', 'p-adjust-14', 'rake-14', 'analyst-formulas-15', 'analyst-dim-15', 'p-adjust-15', 'power-15'] as const) {
+    'dim-blocks-clusters-14', 'tiny-outcome-14', 'number-names-14', 'leverage-near-one-14', 'p-adjust-14', 'rake-14', 'analyst-formulas-15', 'analyst-dim-15', 'p-adjust-15', 'power-15',
+    'fixed-effects-16', 'fe-clusters-16', 'p-adjust-names-16', 'power-sides-16', 'untried-combinations-16'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -11,6 +11,7 @@ interface FitOptions {
   codebook?: string;
   clusters?: string;
   weights?: string;
+  fixedEffects?: string;
   seType?: string;
   alpha?: string;
   format: string;
@@ -28,6 +29,7 @@ export function registerFitCommand(program: Command): void {
     .option(...CODEBOOK_OPTION)
     .option('--clusters <column>', 'cluster column (default se type becomes CR2)')
     .option('--weights <column>', 'weight column')
+    .option('--fixed-effects <formula>', 'columns absorbed as factors, as estimatr\'s fixed_effects: "~ g" or "~ g1 + g2" (their coefficients and the intercept are not printed)')
     .option('--se-type <type>', 'classical, HC0, HC1, HC2 (default), HC3; with clusters CR0, stata, CR2 (default), cregg')
     .option(...ALPHA_OPTION)
     .option(...FORMAT_OPTION)
@@ -42,6 +44,7 @@ export function registerFitCommand(program: Command): void {
           levels: readLevels(o, rows.names),
           clusters: o.clusters,
           weights: o.weights,
+          fixedEffects: o.fixedEffects,
           seType: o.seType as SeType | undefined,
           alpha: parseAlpha(o.alpha),
         });

@@ -1,20 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { P_ADJUST_METHODS, pAdjust, type PAdjustMethod } from '../../../analysis/index.ts';
+import { P_ADJUST_METHODS, pAdjust, pAdjustMethod, pAdjustMethodProblem } from '../../../analysis/index.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
-import { validOptions } from '../../../analysis/helpers/did-you-mean.ts';
 
 /** `vlab p-adjust`: p-values one per line on stdin, adjusted in the same order (R p.adjust). */
 export function registerPAdjustCommand(program: Command): void {
   program
     .command('p-adjust')
     .description('adjust p-values read one per line from stdin (R p.adjust); prints them in the same order')
-    .requiredOption('--method <method>', `${P_ADJUST_METHODS.join(', ')}`)
+    .requiredOption('--method <method>', `${P_ADJUST_METHODS.join(', ')} (or a unique abbreviation, as R: bonf)`)
     .action(
       cliAction('p-adjust', (o: { method: string }) => {
-        if (!(P_ADJUST_METHODS as readonly string[]).includes(o.method)) {
-          throw new UsageError(`unknown method "${o.method}" ${validOptions(o.method, P_ADJUST_METHODS)}`);
-        }
+        const problem = pAdjustMethodProblem(o.method);
+        if (problem) throw new UsageError(problem);
+        const method = pAdjustMethod(o.method);
         process.stderr.write(stdinPrompt(process.stdin.isTTY === true, o.method));
         const lines = readFileSync(0, 'utf8').split(/\r?\n/);
         if (lines.at(-1) === '') lines.pop();
@@ -27,7 +26,7 @@ export function registerPAdjustCommand(program: Command): void {
           if (!Number.isFinite(x) || x < 0 || x > 1) throw new UsageError(`line ${i + 1}: "${line}" is not a p-value between 0 and 1`);
           return x;
         });
-        const adjusted = pAdjust(p, o.method as PAdjustMethod);
+        const adjusted = pAdjust(p, method);
         process.stdout.write(adjusted.map((x) => (x === null ? 'NA' : String(x))).join('\n') + (adjusted.length ? '\n' : ''));
       }),
     );

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_ALPHA, powerAnalysis, type PowerContrast, type PowerOptions } from '../../../analysis/index.ts';
+import { DEFAULT_ALPHA, powerAnalysis, type PowerAlternative, type PowerContrast, type PowerOptions, type PowerType } from '../../../analysis/index.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { FORMAT_OPTION, OUT_OPTION, parseAlpha, parseFormat, parseNumber, writeRecords } from './analysis-io.ts';
 import { runStudyPower, studyPowerRequest, type StudyPowerRequest } from './power-study.ts';
@@ -19,13 +19,15 @@ interface PowerCliOptions {
   sims?: string;
   seed?: string;
   strict?: boolean;
+  type?: string;
+  alternative?: string;
   format: string;
   out?: string;
 }
 
 /** The power a minimum detectable effect is quoted at when `--power` is left out. */
 const MDE_POWER = 0.8;
-const COLUMNS = ['effect', 'sd', 'n_per_arm', 'n_total', 'power', 'alpha', 'arms', 'contrast', 'df', 'ncp'];
+const COLUMNS = ['effect', 'sd', 'n_per_arm', 'n_total', 'power', 'alpha', 'arms', 'contrast', 'df', 'ncp', 'type', 'alternative'];
 
 /**
  * How `vlab power` was asked to work: analytic (noncentral t), or simulation-based power of a study's analysis
@@ -35,6 +37,7 @@ type PowerRequest = { kind: 'analytic'; options: PowerOptions } | StudyPowerRequ
 
 function powerRequest(o: PowerCliOptions): PowerRequest {
   if (o.study !== undefined && o.strict) throw new UsageError('--strict applies to the analytic power (--sd), not to --study');
+  if (o.study !== undefined && (o.type !== undefined || o.alternative !== undefined)) throw new UsageError('--type and --alternative apply to the analytic power (--sd), not to --study');
   if (o.study !== undefined) return studyPowerRequest({ study: o.study, n: o.n, sims: o.sims, seed: o.seed });
   const contrast = o.contrast ?? 'difference';
   if (!CONTRASTS.includes(contrast)) throw new UsageError(`unknown contrast "${contrast}" ${validOptions(contrast, CONTRASTS)}`);
@@ -52,6 +55,8 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
       arms: parseNumber(o.arms, '--arms', (x) => Number.isInteger(x) && x >= 2, 'an integer of at least 2'),
       contrast: contrast as PowerContrast,
       strict: o.strict === true,
+      type: o.type as PowerType | undefined,
+      alternative: o.alternative as PowerAlternative | undefined,
     },
   };
 }
@@ -60,12 +65,14 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
 export function registerPowerCommand(program: Command): void {
   program
     .command('power')
-    .description('power, n per arm or minimum detectable effect of a two-sided t test (R power.t.test)')
+    .description('power, n per arm or minimum detectable effect of a t test (R power.t.test)')
     .option('--effect <d>', 'true difference in outcome units (leave out for the minimum detectable effect)')
     .option('--sd <s>', 'outcome standard deviation')
     .option('--n <n>', 'respondents per arm (leave out to solve for n); with --study: completes per simulated wave')
     .option('--power <p>', `target power (leave out to compute power; ${MDE_POWER} for the minimum detectable effect)`)
-    .option('--alpha <alpha>', 'two-sided test level', String(DEFAULT_ALPHA))
+    .option('--alpha <alpha>', 'test level', String(DEFAULT_ALPHA))
+    .option('--type <type>', 'two.sample (default), one.sample or paired (n pairs, --sd of the differences), as power.t.test')
+    .option('--alternative <alt>', 'two.sided (default) or one.sided, as power.t.test')
     .option('--arms <k>', 'number of equal arms (cells)', '2')
     .option('--contrast <c>', 'difference (two arms), main or interaction (2^f factorial)', 'difference')
     .option('--strict', "count the far rejection region too (R power.t.test(strict = TRUE)); matters for small effects or n")

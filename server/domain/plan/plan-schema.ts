@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_ALPHA, P_ADJUST_METHODS, SE_TYPE_NONE_REFUSAL, SE_TYPES } from '../../../analysis/index.ts';
+import { DEFAULT_ALPHA, P_ADJUST_METHODS, pAdjustMethod, pAdjustMethodProblem, SE_TYPE_NONE_REFUSAL, SE_TYPES } from '../../../analysis/index.ts';
 
 /**
  * The format of a pre-registered analysis plan (survey-definitions/<id>/analysis-plan.json). Shapes only:
@@ -28,7 +28,15 @@ const stack = z.strictObject({ items: z.array(column).min(2), itemColumn: column
 const adjust = z.strictObject({
   /** Hypotheses naming the same family are adjusted together; default: the hypothesis on its own. */
   family: text.optional(),
-  method: z.enum(P_ADJUST_METHODS),
+  /** A p.adjust method, or a unique abbreviation as R's match.arg takes it ("bonf"): read as the full name. */
+  method: z.string().transform((name, ctx) => {
+    const problem = pAdjustMethodProblem(name);
+    if (!problem) return pAdjustMethod(name);
+    // An unknown name reads as any other refused value (firstIssue: "expected one of …, got … (did you mean …)").
+    if (problem.startsWith('unknown method')) ctx.issues.push({ code: 'invalid_value', values: [...P_ADJUST_METHODS], input: name });
+    else ctx.issues.push({ code: 'custom', message: problem, input: name });
+    return z.NEVER;
+  }),
 });
 
 const common = {

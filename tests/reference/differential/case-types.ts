@@ -1,5 +1,5 @@
 // The shapes of the differential test's cases (see differential.test.ts for what the test does with them).
-import type { PAdjustMethod, SeType } from '../../../analysis/index.ts';
+import type { PAdjustMethodName, PowerAlternative, PowerType, SeType } from '../../../analysis/index.ts';
 import type { Column } from './random-data.ts';
 
 /** A data set: generated columns, or a file of the reference folder (tests/reference/cases). */
@@ -111,7 +111,13 @@ export type CaseGroup =
   | 'analyst-formulas-15'
   | 'analyst-dim-15'
   | 'p-adjust-15'
-  | 'power-15';
+  | 'power-15'
+  // The sixteenth trial's classes (trial16-designs.ts).
+  | 'fixed-effects-16'
+  | 'fe-clusters-16'
+  | 'p-adjust-names-16'
+  | 'power-sides-16'
+  | 'untried-combinations-16';
 
 interface CaseBase {
   id: string;
@@ -135,6 +141,8 @@ export interface FitCase extends CaseBase {
   weights?: string;
   levels?: Record<string, string[]>;
   alpha: number;
+  /** estimatr's fixed_effects (`~ g`, `~ g1 + g2`): lmRobust's fixedEffects. */
+  fixed_effects?: string;
   /**
    * R fits the outcome less this value (`I(y - 1e9) ~ …`, exact for an outcome near it) and adds it back to the
    * intercept's estimate and interval (its t and p from those): estimatr's fit of y itself loses digits there, and
@@ -167,7 +175,8 @@ export interface DimCase extends CaseBase {
 export interface PAdjustCase extends CaseBase {
   kind: 'p_adjust';
   p: (number | null)[];
-  method: PAdjustMethod;
+  /** A method or an abbreviation R's match.arg reads ("bonf"), or one it refuses ("B"). */
+  method: PAdjustMethodName;
 }
 
 /** power.t.test with exactly one of effect, n and power left out (`solve`). */
@@ -180,6 +189,9 @@ export interface PowerCase extends CaseBase {
   power?: number;
   alpha: number;
   strict: boolean;
+  /** power.t.test's type and alternative (default two.sample, two.sided). */
+  type?: PowerType;
+  alternative?: PowerAlternative;
 }
 
 /** survey::rake on the data's columns; margins as shares or counts per level, optional base weights. */

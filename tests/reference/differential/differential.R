@@ -42,7 +42,8 @@ cregg_rows <- function(f, d, c, alpha) {
 
 fit_case <- function(c) {
   d <- with_levels(read_data(c$data_file), c$levels)
-  extra <- paste(c(if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters), if (!is.null(c$weights)) paste0(", weights = ", c$weights)), collapse = "")
+  extra <- paste(c(if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters), if (!is.null(c$weights)) paste0(", weights = ", c$weights),
+    if (!is.null(c$fixed_effects)) paste0(", fixed_effects = ", c$fixed_effects)), collapse = "")
   if (c$se_type == "cregg") {
     call <- sprintf("svyglm(%s, design = svydesign(ids = ~%s, weights = %s, data = d))  # cregg: z tests, alpha %s",
       c$formula, c$clusters, if (is.null(c$weights)) "~1" else paste0("~", c$weights), c$alpha)
@@ -88,9 +89,11 @@ p_adjust_case <- function(c) {
 }
 
 power_case <- function(c) {
-  a <- list(n = c$n, delta = c$effect, sd = c$sd, sig.level = c$alpha, power = c$power, strict = c$strict, tol = 1e-12)
+  a <- list(n = c$n, delta = c$effect, sd = c$sd, sig.level = c$alpha, power = c$power, strict = c$strict, tol = 1e-12,
+    type = c$type, alternative = c$alternative)
   a <- a[!vapply(a, is.null, NA)]
-  call <- paste0("power.t.test(", paste(sprintf("%s = %s", names(a), vapply(a, function(x) format(x, digits = 17), "")), collapse = ", "), ")")
+  value <- function(x) if (is.character(x)) deparse(x) else format(x, digits = 17)
+  call <- paste0("power.t.test(", paste(sprintf("%s = %s", names(a), vapply(a, value, "")), collapse = ", "), ")")
   r <- eval(parse(text = call))
   list(r_call = call, value = switch(c$solve, power = r$power, n = r$n, effect = r$delta))
 }

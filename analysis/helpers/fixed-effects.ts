@@ -1,0 +1,59 @@
+import { AnalysisError } from '../errors.ts';
+import type { DataTable } from './data-table.ts';
+import { didYouMean } from './did-you-mean.ts';
+
+/**
+ * The columns of estimatr's `fixed_effects = ~ g` (or `~ g1 + g2`): plain column names joined by `+`, a name with
+ * spaces or signs in backticks. estimatr absorbs each as a factor (it demeans y and X within its levels), which
+ * gives every other term the estimates, SEs and df of `+ factor(g)` in the formula (docs/analysis.md, "Fixed
+ * effects"); so lmRobust fits that and leaves the intercept and the factors' coefficients out, as estimatr does.
+ *
+ * @example fixedEffectColumns('lmRobust', '~ region + wave', ['y', 'x', 'region', 'wave']) // ['region', 'wave']
+ */
+export function fixedEffectColumns(fn: string, spec: string, columns: readonly string[]): string[] {
+  if (typeof spec !== 'string') throw new AnalysisError(fn, `fixedEffects must be a one-sided formula such as "~ g" (got ${JSON.stringify(spec)})`);
+  const text = spec.trim();
+  if (!text.startsWith('~')) throw new AnalysisError(fn, `fixedEffects "${spec}" must be a one-sided formula such as "~ g" or "~ g1 + g2"`);
+  const names = text.slice(1).split('+').map((part) => part.trim());
+  return names.map((part) => {
+    const name = /^`[^`]+`$/.test(part) ? part.slice(1, -1) : part;
+    if (!/^`/.test(part) && !/^[A-Za-z.][A-Za-z0-9._]*$/.test(part)) {
+      throw new AnalysisError(fn, `fixedEffects "${spec}": "${part}" is not a column name; give columns joined by + (e.g. "~ g1 + g2"), each absorbed as a factor`);
+    }
+    if (!columns.includes(name)) throw new AnalysisError(fn, `fixedEffects references unknown column "${name}" (${didYouMean(name, columns)})`);
+    return name;
+  });
+}
+
+/** R's label of a fixed effect's factor in the formula lmRobust fits: `factor(g)`, `` factor(`my g`) ``. */
+export const fixedEffectLabel = (column: string): string => `factor(${/^[A-Za-z.][A-Za-z0-9._]*$/.test(column) ? column : `\`${column}\``})`;
+
+/** The formula with the fixed effects' factors first on the right (`y ~ factor(g) + x`): the model estimatr's fixed_effects fits. */
+export function withFixedEffects(fn: string, formula: string, columns: readonly string[]): string {
+  const tilde = typeof formula === 'string' ? formula.indexOf('~') : -1;
+  if (tilde < 0 || columns.length === 0) return formula; // parseFormula says what is wrong with it
+  return `${formula.slice(0, tilde)}~ ${columns.map(fixedEffectLabel).join(' + ')} + ${formula.slice(tilde + 1).trim()}`;
+}
+
+/**
+ * The fixed effects to put in the formula. A column with one value on every row (no missing value) is one group:
+ * estimatr absorbs it alone as the intercept (the other terms as without it), and stops beside other fixed effects
+ * ("Can't have a fixed effect with only one group AND multiple fixed effect variables"); so does this.
+ */
+export function groupedFixedEffects(fn: string, table: DataTable, columns: readonly string[]): string[] {
+  const single = columns.filter((name) => singleGroup(table, name));
+  if (single.length === 0) return [...columns];
+  if (columns.length > 1) {
+    throw new AnalysisError(fn, `fixedEffects column "${single[0]}" has one value on every row: estimatr refuses a fixed effect with only one group beside others ("Can't have a fixed effect with only one group AND multiple fixed effect variables"); leave it out`);
+  }
+  return [];
+}
+
+/** Whether the column holds one value on every row, none missing. */
+function singleGroup(table: DataTable, name: string): boolean {
+  const column = table.column(name);
+  if (!column || table.length === 0) return false;
+  if (column.type === 'character') return column.labels.length === 1 && column.codes.every((code) => code === 0);
+  const first = column.values[0];
+  return !Number.isNaN(first) && column.values.every((value) => value === first);
+}

@@ -1,0 +1,81 @@
+// lmRobust's fixedEffects (estimatr's fixed_effects = ~ g), `vlab fit --fixed-effects` (the sixteenth R trial): refused
+// before ("unknown option"). estimatr absorbs the factors; the other terms get the estimates, SEs and df of
+// `+ factor(g)` in the formula (checked on 2026-12-04 for classical, HC0–HC3, CR0, stata and CR2, with weights, two
+// fixed effects, fixed effects nested in or equal to the clusters, a level of one row: to 7e-12, df identical). The
+// differential suite's fixed-effects-16 class holds more against R; here the mtcars cases (R 4.2.2, estimatr 1.0.0):
+//   d <- read.csv("tests/reference/cases/mtcars.csv")
+//   tidy(lm_robust(mpg ~ hp + wt, d, fixed_effects = ~ cyl))
+//     hp -0.023119809154454669 SE 0.010625922467137254 df 27; wt -3.1814040466796154 SE 0.71678035152714792
+//   tidy(lm_robust(mpg ~ hp + wt, d, fixed_effects = ~ cyl + am, clusters = gear, se_type = "CR2"))
+//     hp -0.032109429990817784 SE 0.0096497458834467476 df 1.5728730347175135; wt -2.4968294203540049 SE 1.6386628790719429 df 1.1811482550014525
+//   tidy(lm_robust(mpg ~ hp + wt + vs, d, fixed_effects = ~ carb, weights = qsec, se_type = "HC3"))
+//     hp -0.031964209890310402 SE 0.011758599221593027 df 23; wt -3.5827510867705614 SE 0.81909771123530084; vs 0.7055690737532806 SE 1.4870725716294491
+//   lm_robust(mpg ~ hp, d, fixed_effects = ~ cyl, clusters = gear, weights = qsec)
+//     Error: Cannot use `fixed_effects` with weighted CR2 estimation at the moment. Try setting `se_type` = "stata"
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { lmRobust, type TidyRow } from '../../analysis/index.ts';
+import { readDataTable } from '../../server/cli/commands/analysis-io.ts';
+import { join } from 'node:path';
+import { assertCloseToR, referenceFolder } from './support.ts';
+
+const referencePath = (file: string): string => join(referenceFolder, file);
+
+const mtcars = readDataTable(referencePath('mtcars.csv'));
+
+function expectR(rows: TidyRow[], want: [string, number, number, number][]): void {
+  assert.deepEqual(rows.map((row) => row.term), want.map(([term]) => term));
+  want.forEach(([term, estimate, se, df], k) => {
+    assertCloseToR(rows[k].estimate, estimate, `${term} estimate`);
+    assertCloseToR(rows[k].std_error, se, `${term} SE`);
+    assertCloseToR(rows[k].df, df, `${term} df`);
+  });
+}
+
+test('fixedEffects equals estimatr fixed_effects: HC2, two fixed effects under CR2, weighted HC3', () => {
+  expectR(lmRobust({ formula: 'mpg ~ hp + wt', rows: mtcars, fixedEffects: '~ cyl' }).estimates, [
+    ['hp', -0.023119809154454669, 0.010625922467137254, 27],
+    ['wt', -3.1814040466796154, 0.71678035152714792, 27],
+  ]);
+  expectR(lmRobust({ formula: 'mpg ~ hp + wt', rows: mtcars, fixedEffects: '~ cyl + am', clusters: 'gear', seType: 'CR2' }).estimates, [
+    ['hp', -0.032109429990817784, 0.0096497458834467476, 1.5728730347175135],
+    ['wt', -2.4968294203540049, 1.6386628790719429, 1.1811482550014525],
+  ]);
+  const weighted = lmRobust({ formula: 'mpg ~ hp + wt + vs', rows: mtcars, fixedEffects: '~ carb', weights: 'qsec', seType: 'HC3' });
+  expectR(weighted.estimates, [
+    ['hp', -0.031964209890310402, 0.011758599221593027, 23],
+    ['wt', -3.5827510867705614, 0.81909771123530084, 23],
+    ['vs', 0.7055690737532806, 1.4870725716294491, 23],
+  ]);
+  assert.deepEqual(weighted.vcov.terms, ['hp', 'wt', 'vs'], 'the variance of the printed terms only');
+});
+
+test('fixedEffects: what estimatr refuses is refused, a column it does not know is named', () => {
+  assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: '~ cyl', clusters: 'gear', weights: 'qsec' }),
+    /lmRobust: cannot use fixedEffects with weighted CR2 estimation \(estimatr: "Cannot use `fixed_effects` with weighted CR2 estimation at the moment"\)/);
+  assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: '~ cyll' }), /fixedEffects references unknown column "cyll" \(did you mean "cyl"\?\)/);
+  assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: 'cyl' }), /fixedEffects "cyl" must be a one-sided formula such as "~ g"/);
+  assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: '~ cyl:am' }), /"cyl:am" is not a column name/);
+  // estimatr 1.0.0 stops on y ~ 1 with fixed effects ("length of 'dimnames' [2] not equal to array extent").
+  assert.throws(() => lmRobust({ formula: 'mpg ~ 1', rows: mtcars, fixedEffects: '~ cyl' }), /no term is left besides the fixed effects/);
+});
+
+test('a fixed effect of one group is the intercept alone, and refused beside others, as estimatr', () => {
+  // R: d$one <- "k"; tidy(lm_robust(mpg ~ hp + wt, d, fixed_effects = ~ one)) is lm_robust(mpg ~ hp + wt, d) without
+  // its intercept row (hp -0.03177295, SE 0.007825029, df 29); fixed_effects = ~ one + cyl stops: "Can't have a fixed
+  // effect with only one group AND multiple fixed effect variables". Refused by vlab as a one-level factor before.
+  const rows = readDataTable(referencePath('mtcars.csv'));
+  const one = { length: rows.length, names: [...rows.names, 'one'], column: (name: string) => (name === 'one' ? { type: 'character' as const, codes: new Int32Array(rows.length), labels: ['k'] } : rows.column(name)) };
+  const plain = lmRobust({ formula: 'mpg ~ hp + wt', rows }).estimates;
+  assert.deepEqual(lmRobust({ formula: 'mpg ~ hp + wt', rows: one, fixedEffects: '~ one' }).estimates, plain.slice(1));
+  assert.throws(() => lmRobust({ formula: 'mpg ~ hp + wt', rows: one, fixedEffects: '~ one + cyl' }), /fixedEffects column "one" has one value on every row: estimatr refuses/);
+});
+
+test('vlab fit --fixed-effects', () => {
+  const run = spawnSync(process.execPath, ['bin/vlab.js', 'fit', '--data', referencePath('mtcars.csv'), '--formula', 'mpg ~ hp + wt', '--fixed-effects', '~ cyl', '--format', 'csv'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const lines = run.stdout.trim().split('\n');
+  assert.equal(lines.length, 3, run.stdout);
+  assert.match(lines[1], /^hp,-0\.0231198091544/);
+});
