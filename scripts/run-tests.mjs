@@ -137,8 +137,8 @@ function postgresAnswers() {
 // Two lanes at once on CI's 2 cores (Node's runner takes one file at a time there, and a browser file leaves much of
 // a core idle while pages load): the files that start servers, browsers and other processes (tests/server,
 // tests/e2e) one after another, as always; beside them the computation-only files (the analysis module, the R
-// reference cases, the scripts' own tests) and then the PostgreSQL pass (databases of its own per file). 2026-12-05:
-// 36 minutes of CI came down to … (README). VLAB_TEST_SERIAL=1 runs every pass one after another, as before.
+// reference cases, the scripts' own tests) and then the PostgreSQL pass (databases of its own per file): CI's time
+// before and after is in the README. VLAB_TEST_SERIAL=1 runs every pass one after another, as before.
 const SERVING = /(^|\/)tests\/(server|e2e)\//;
 const serving = files.filter((f) => SERVING.test(f.replaceAll('\\', '/')));
 const computing = files.filter((f) => !serving.includes(f));
