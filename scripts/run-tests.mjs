@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every tests/**/*.test.ts file (or those under the paths given) with Node's own test runner through tsx.
 // Node 20's runner does not expand globs, so we list the files here.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,17 +31,37 @@ const TEST_TIMEOUT_MS = 10 * 60 * 1000;
 // run's tail: a failure of the first pass was out of sight behind the second pass's output).
 const tapDir = mkdtempSync(join(tmpdir(), 'vlab-run-tests-'));
 const passes = [];
-const run = (label, list, env = {}) => {
+/**
+ * One pass of Node's runner over `list` (one file at a time: its default on 2 cores). Its spec output goes to our
+ * stdout, or, with `toFile`, to a file printed after the pass (so two passes at once do not interleave their lines).
+ * Resolves to the runner's exit status.
+ */
+const run = (label, list, env = {}, toFile = false) => {
   const tap = join(tapDir, `${passes.length}.tap`);
-  const status =
-    spawnSync(
-      process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, `--test-timeout=${TEST_TIMEOUT_MS}`, ...list],
-      { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', ...env } },
-    ).status ?? 1;
-  passes.push({ label, tap, status });
-  return status;
+  const spec = toFile ? join(tapDir, `${passes.length}.spec`) : 'stdout';
+  const pass = { label, tap, spec, status: 1 };
+  passes.push(pass);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-reporter-destination=${spec}`, '--test-reporter=tap', `--test-reporter-destination=${tap}`, `--test-timeout=${TEST_TIMEOUT_MS}`, ...list],
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', ...env } },
+  );
+  return new Promise((resolve) => {
+    child.on('error', () => resolve(1));
+    child.on('exit', (code) => resolve((pass.status = code ?? 1)));
+  });
 };
+
+/** A pass's spec output that went to a file, shown under a heading once the pass is over. */
+function showSpec(pass) {
+  if (pass.spec === 'stdout') return;
+  console.log(`\nrun-tests: ${pass.label}, run beside the others:`);
+  try {
+    process.stdout.write(readFileSync(pass.spec, 'utf8'));
+  } catch {
+    console.log('(no output written)');
+  }
+}
 
 /** After every pass: each failing pass, and each failing test in it with its place and the first line of its error. */
 function reportFailures() {
@@ -114,18 +134,46 @@ function postgresAnswers() {
   return probe.status === 0;
 }
 
-let status = run(`the first pass (${files.length} test file${files.length === 1 ? "" : "s"})`, files);
+// Two lanes at once on CI's 2 cores (Node's runner takes one file at a time there, and a browser file leaves much of
+// a core idle while pages load): the files that start servers, browsers and other processes (tests/server,
+// tests/e2e) one after another, as always; beside them the computation-only files (the analysis module, the R
+// reference cases, the scripts' own tests) and then the PostgreSQL pass (databases of its own per file): CI's time
+// before and after is in the README. VLAB_TEST_SERIAL=1 runs every pass one after another, as before.
+const SERVING = /(^|\/)tests\/(server|e2e)\//;
+const serving = files.filter((f) => SERVING.test(f.replaceAll('\\', '/')));
+const computing = files.filter((f) => !serving.includes(f));
 const onPostgres = files.filter((f) => POSTGRES_SUITE.includes(f.replaceAll('\\', '/')));
-if (onPostgres.length > 0) {
+const serial = process.env.VLAB_TEST_SERIAL === '1' || serving.length === 0 || computing.length === 0;
+
+/** The PostgreSQL pass when a server answers (its status), or 0/1 with a line saying why it did not run. */
+async function postgresPass(toFile) {
+  if (onPostgres.length === 0) return 0;
   if (postgresAnswers()) {
-    console.log(`\nrun-tests: the same ${onPostgres.length} app test files again on PostgreSQL`);
-    status = run(`the PostgreSQL pass (${onPostgres.length} files)`, onPostgres, { VLAB_TEST_ENGINE: 'postgres' }) || status;
-  } else if (process.env.VLAB_TEST_POSTGRES) {
-    console.error(`\nrun-tests: VLAB_TEST_POSTGRES is set but nothing answers there; the PostgreSQL tests cannot run`);
-    status = 1;
-  } else {
-    console.log(`\nrun-tests: PostgreSQL tests SKIPPED — nothing answers on 127.0.0.1:5432 (set VLAB_TEST_POSTGRES=postgres://… to run them)`);
+    console.log(`\nrun-tests: the same ${onPostgres.length} app test files again on PostgreSQL${toFile ? ' (beside the first lane; its output follows that lane)' : ''}`);
+    return run(`the PostgreSQL pass (${onPostgres.length} files)`, onPostgres, { VLAB_TEST_ENGINE: 'postgres' }, toFile);
   }
+  if (process.env.VLAB_TEST_POSTGRES) {
+    console.error(`\nrun-tests: VLAB_TEST_POSTGRES is set but nothing answers there; the PostgreSQL tests cannot run`);
+    return 1;
+  }
+  console.log(`\nrun-tests: PostgreSQL tests SKIPPED — nothing answers on 127.0.0.1:5432 (set VLAB_TEST_POSTGRES=postgres://… to run them)`);
+  return 0;
+}
+
+let status;
+if (serial) {
+  status = await run(`the first pass (${files.length} test file${files.length === 1 ? '' : 's'})`, files);
+  status = (await postgresPass(false)) || status;
+} else {
+  console.log(`run-tests: ${serving.length} server and browser files, and beside them ${computing.length} computation files then the PostgreSQL pass (VLAB_TEST_SERIAL=1: one after another)`);
+  const beside = (async () => {
+    const s = await run(`the computation files (${computing.length})`, computing, {}, true);
+    return (await postgresPass(true)) || s;
+  })();
+  const first = await run(`the server and browser files (${serving.length})`, serving);
+  const second = await beside;
+  for (const pass of passes) showSpec(pass);
+  status = first || second;
 }
 reportFailures();
 process.exit(status);
