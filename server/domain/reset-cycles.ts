@@ -11,11 +11,11 @@ import type { ParsedDefinition } from './study-definition.ts';
 // and/or and not (`{b} notempty`); a comparison or a function may go either way, so what hangs on it is not refused.
 
 type Problem = { path: (string | number)[]; message: string };
-/** A parsed condition: its value given which questions are answered. */
-type Condition = { names: Set<string>; holds: (answered: ReadonlySet<string>) => boolean | undefined };
+/** A parsed condition: the questions it names, and its value given which are answered (bit k: names[k] is). */
+type Condition = { names: string[]; holds: Part };
 
 /** A condition naming more questions than this is not judged (each answered or not: 2^n cases). */
-const MOST_NAMES = 12;
+const MOST_NAMES = 8;
 
 /** The definition's required questions shown to everyone whose resetValueIf clears them whatever answers another. */
 export function resetCycleProblems(def: ParsedDefinition): Problem[] {
@@ -24,7 +24,7 @@ export function resetCycleProblems(def: ParsedDefinition): Problem[] {
   const clearedBy = new Map<string, string[]>();
   for (const [name, { condition }] of required) {
     const parsed = condition === undefined ? null : parseCondition(condition);
-    if (!parsed || parsed.names.size > MOST_NAMES) continue;
+    if (!parsed || parsed.names.length > MOST_NAMES) continue;
     // Not itself: SurveyJS does not run a question's resetValueIf for its own answer (a guard while it sets it).
     clearedBy.set(name, [...parsed.names].filter((other) => other !== name && required.has(other) && alwaysHolds(parsed, other)));
   }
@@ -49,34 +49,76 @@ function requiredEverywhere(def: ParsedDefinition): Map<string, { path: (string 
 
 /** Whether the condition holds whenever `name` is answered, whichever of the others are. */
 function alwaysHolds(condition: Condition, name: string): boolean {
-  const others = [...condition.names].filter((n) => n !== name);
-  for (let mask = 0; mask < 2 ** others.length; mask++) {
-    const answered = new Set([name, ...others.filter((_, k) => mask & (2 ** k))]);
-    if (condition.holds(answered) !== true) return false;
+  const bit = 1 << condition.names.indexOf(name);
+  for (let answered = 0; answered < 1 << condition.names.length; answered++) {
+    if (answered & bit && condition.holds(answered) !== true) return false;
   }
   return true;
 }
 
-/** Each cycle of the graph once, starting at its first question in page order. */
+/**
+ * One cycle of each strongly connected group of questions: the shortest through the group's first question in page
+ * order. Linear in questions and edges (Tarjan's algorithm, without recursion), so a definition of thousands of
+ * questions that clear one another is judged at once.
+ */
 function findCycles(edges: Map<string, string[]>): string[][] {
-  const order = [...edges.keys()];
-  const cycles: string[][] = [];
-  const seen = new Set<string>();
-  // From each start, follow edges to questions later in page order only, so each cycle is found from its first.
-  for (const [k, start] of order.entries()) {
-    const later = new Set(order.slice(k + 1));
-    const walk = (path: string[]): void => {
-      for (const next of edges.get(path.at(-1)!) ?? []) {
-        if (next === start) {
-          const key = [...path].sort().join(' ');
-          if (!seen.has(key)) cycles.push(path);
-          seen.add(key);
-        } else if (later.has(next) && !path.includes(next) && cycles.length < 20) walk([...path, next]);
+  return stronglyConnected(edges)
+    .filter((group) => group.length > 1)
+    .map((group) => shortestCycle(edges, group));
+}
+
+function stronglyConnected(edges: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const groups: string[][] = [];
+  for (const root of edges.keys()) {
+    if (index.has(root)) continue;
+    const work: [string, number][] = [[root, 0]];
+    while (work.length) {
+      const frame = work.at(-1)!;
+      const [node, next] = frame;
+      if (next === 0) (index.set(node, index.size), low.set(node, index.get(node)!), stack.push(node), onStack.add(node));
+      const targets = edges.get(node) ?? [];
+      if (next < targets.length) {
+        frame[1]++;
+        const target = targets[next]!;
+        if (!index.has(target)) work.push([target, 0]);
+        else if (onStack.has(target)) low.set(node, Math.min(low.get(node)!, index.get(target)!));
+        continue;
       }
-    };
-    walk([start]);
+      work.pop();
+      if (work.length) low.set(work.at(-1)![0], Math.min(low.get(work.at(-1)![0])!, low.get(node)!));
+      if (low.get(node) === index.get(node)) {
+        const group: string[] = [];
+        for (let member = ''; member !== node; ) (member = stack.pop()!, onStack.delete(member), group.push(member));
+        groups.push(group);
+      }
+    }
   }
-  return cycles;
+  const place = new Map([...edges.keys()].map((name, k) => [name, k]));
+  const at = (name: string) => place.get(name) ?? Infinity;
+  return groups.map((g) => g.sort((a, b) => at(a) - at(b))).sort((a, b) => at(a[0]!) - at(b[0]!));
+}
+
+/** The shortest way from the group's first question back to it, by edges inside the group (breadth first). */
+function shortestCycle(edges: Map<string, string[]>, group: string[]): string[] {
+  const inGroup = new Set(group);
+  const start = group[0]!;
+  const previous = new Map<string, string>();
+  const queue = [start];
+  for (let k = 0; k < queue.length; k++) {
+    for (const next of edges.get(queue[k]!) ?? []) {
+      if (next === start) {
+        const cycle = [queue[k]!];
+        while (cycle[0] !== start) cycle.unshift(previous.get(cycle[0]!)!);
+        return cycle;
+      }
+      if (inGroup.has(next) && !previous.has(next)) (previous.set(next, queue[k]!), queue.push(next));
+    }
+  }
+  return group; // unreachable: a strongly connected group of two or more has a cycle through each member
 }
 
 function cycleMessage(cycle: string[]): string {
@@ -85,12 +127,15 @@ function cycleMessage(cycle: string[]): string {
   if (cycle.length === 2) {
     return `${quoted[0]} and ${quoted[1]} clear each other (resetValueIf): whichever is answered last clears the other, so no respondent can keep both answered and finish: ${fix}`;
   }
+  if (cycle.length > 5) {
+    return `${quoted.slice(0, 5).join(', ')} and ${cycle.length - 5} more questions clear each other in turn (resetValueIf), each when the next is answered, so no respondent can keep them all answered and finish: ${fix}`;
+  }
   const turns = cycle.map((n, k) => (k === 0 ? `${n} when ${cycle[1]} is answered` : `${n} when ${cycle[(k + 1) % cycle.length]} is`));
   return `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)} clear each other in turn (resetValueIf): ${turns.join(', ')}, so no respondent can keep them all answered and finish: ${fix}`;
 }
 
 /** A part's value given which questions are answered; undefined where it depends on more (a comparison, a function). */
-type Part = (answered: ReadonlySet<string>) => boolean | undefined;
+type Part = (answered: number) => boolean | undefined;
 
 const BOUNDARY = new Set(['and', '&&', 'or', '||', ')', undefined]);
 
@@ -102,7 +147,7 @@ const BOUNDARY = new Set(['and', '&&', 'or', '||', ')', undefined]);
  */
 export function parseCondition(text: string): Condition | null {
   const tokens = text.match(/'[^']*'|"[^"]*"|\{[^{}]*\}|&&|\|\||[()!]|[A-Za-z_]+|[^\s'"{}()!&|A-Za-z_]+|\S/g) ?? [];
-  const names = new Set<string>();
+  const names: string[] = [];
   let at = 0;
   const peek = () => tokens[at]?.toLowerCase();
   const joined = (operators: string[], next: () => Part, join: (values: (boolean | undefined)[]) => boolean | undefined): Part => {
@@ -116,7 +161,10 @@ export function parseCondition(text: string): Condition | null {
     if (peek() === '!' || peek() === 'negate') {
       at++;
       const inner = unary();
-      return (answered) => (inner(answered) === undefined ? undefined : !inner(answered));
+      return (answered) => {
+        const value = inner(answered);
+        return value === undefined ? undefined : !value;
+      };
     }
     const start = at;
     const part = known();
@@ -135,8 +183,9 @@ export function parseCondition(text: string): Condition | null {
     const variable = /^\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}$/.exec(tokens[at++] ?? '')?.[1]?.toLowerCase();
     const test = tokens[at++]?.toLowerCase();
     if (!variable || (test !== 'empty' && test !== 'notempty')) return null;
-    names.add(variable);
-    return test === 'notempty' ? (answered) => answered.has(variable) : (answered) => !answered.has(variable);
+    if (!names.includes(variable)) names.push(variable);
+    const bit = 1 << names.indexOf(variable);
+    return test === 'notempty' ? (answered) => (answered & bit) !== 0 : (answered) => (answered & bit) === 0;
   };
   const holds = anyOf();
   return at === tokens.length ? { names, holds } : null;

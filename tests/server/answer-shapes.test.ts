@@ -266,6 +266,21 @@ test('resetValueIf: required questions that clear each other whatever is answere
   assert.match(resetRefusal('{vote_line} notempty', '{support_line} notempty'), new RegExp(`^study\\.json: pages\\.outcomes\\[0\\]\\.elements\\[0\\]\\.${says}`));
   // Any answer clears: "or", "!", "negate", parentheses and another question's emptiness do not help.
   assert.match(resetRefusal("({vote_line} notempty or {bus_use} = 'daily')", '!({support_line} empty) || {why} empty'), new RegExp(says));
+  // 2,000 questions each cleared when any of the next seven is answered: one ring named, judged at once.
+  const many = studyJson(() => {});
+  const count = 2000;
+  const name = (k: number) => `item_${k % count}`;
+  many.pages.posttreatment[0].elements = Array.from({ length: count }, (_, k) => ({
+    type: 'boolean', name: name(k), isRequired: true, resetValueIf: Array.from({ length: 7 }, (_, d) => `{${name(k + d + 1)}} notempty`).join(' or '),
+  }));
+  const started = performance.now();
+  assert.throws(() => parseStudyDefinition(many, 'study.json'), (error: Error) => {
+    const rings = error.message.split('\n').filter((line) => line.includes('clear each other'));
+    assert.equal(rings.length, 1, error.message.slice(0, 500));
+    assert.match(rings[0]!, /elements\[0\]\.resetValueIf: "item_0", "item_\d+", "item_\d+", "item_\d+", "item_\d+" and 281 more questions clear each other in turn \(resetValueIf\), each when the next is answered/);
+    return true;
+  });
+  assert.ok(performance.now() - started < 5000, `${performance.now() - started} ms`);
   // Three in a ring.
   assert.match(resetRefusal('{vote_line} notempty', '{recall_funding} notempty', '{support_line} notempty'), /"support_line", "vote_line" and "recall_funding" clear each other in turn \(resetValueIf\): support_line when vote_line is answered, vote_line when recall_funding is, recall_funding when support_line is/);
 });
