@@ -62,6 +62,24 @@ export function cellsSection(wave: WaveStatusReport): HTMLElement[] {
   ];
 }
 
+/**
+ * Each quota level's fill against its cap (completes plus live leases, as the quota step counts them); nothing for a
+ * study without quotas. `vlab wave status` listed them and the dashboard did not, so a researcher watching a quota
+ * study here could not see a level filling up (research pass 12).
+ */
+export function quotasSection(wave: WaveStatusReport): HTMLElement[] {
+  if (!wave.quotas.length) return [];
+  return [
+    el('h3', 'Quotas'),
+    table(
+      'Quota fill: completes and live leases of each level against its cap',
+      ['Variable', 'Level', 'Completes', 'Leased', 'Filled of cap'],
+      wave.quotas.map((q) => [q.variable, q.level, q.completes, q.leased, withBar(q.filled / Math.max(1, q.cap), `${q.filled} / ${q.cap}`)]),
+      [false, false, true, true, true],
+    ),
+  ];
+}
+
 /** The wave's settings changed since it was created (`vlab wave update`, PATCH), oldest first; nothing when none. */
 export function changesSection(wave: WaveStatusReport): HTMLElement[] {
   if (!wave.changes.length) return [];

@@ -8,7 +8,7 @@ import { brokenStudiesNotice } from './dashboard-broken.ts';
 import { hypothesisCard } from './dashboard-cards.ts';
 import { $, bar, el, table } from './dashboard-dom.ts';
 import { focusHeading } from './page-chrome.ts';
-import { cellsSection, changesSection, funnelSection, precisionSection } from './dashboard-wave.ts';
+import { cellsSection, changesSection, funnelSection, precisionSection, quotasSection } from './dashboard-wave.ts';
 
 // The researcher dashboard: studies whose definition is broken, waves with progress, the completion funnel, completes per cell, a card per
 // pre-registered hypothesis (terms in the study's words, verdicts), precision against the target N, and downloads.
@@ -143,7 +143,7 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
   const heading = el('h2', `${wave.title}: wave ${wave.id} (${wave.status})`);
   section.append(heading, refresh, el('p', `Plan hash ${result.planHash}`, 'dash-hash'));
   section.append(el('h3', 'Downloads'), downloads(id));
-  section.append(...funnelSection(wave), ...cellsSection(wave), ...changesSection(wave));
+  section.append(...funnelSection(wave), ...cellsSection(wave), ...quotasSection(wave), ...changesSection(wave));
 
   const raked = result.raking ? `; ${result.raking}` : '';
   section.append(el('h3', `Hypotheses (${result.nComplete} complete, ${result.nExcluded} excluded by the plan${raked})`));

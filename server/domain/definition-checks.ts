@@ -5,6 +5,7 @@ import { designProblems } from './design-problems.ts';
 import { studyLocales, textIn, translationProblems } from './localized-text.ts';
 import { planProblems } from './plan/validate-plan.ts';
 import { batteryProblems, quotaProblems } from './quota.ts';
+import { resetCycleProblems } from './reset-cycles.ts';
 import { checkSimulationModel } from './simulation/model-check.ts';
 import type { ParsedDefinition } from './study-definition.ts';
 import { studyDesign } from './study-design.ts';
@@ -30,6 +31,7 @@ export function definitionCrossChecks(def: ParsedDefinition, fail: Fail): void {
   checkTemplate(def, factorNames, fail);
   const names = checkElementNames(def, factorNames, fail);
   checkAnswerShapes(def, fail);
+  for (const problem of resetCycleProblems(def)) fail(problem.path, problem.message);
   checkPopulationMargins(def, fail);
   checkQuotaQuestions(def, fail);
   for (const problem of [...quotaProblems(def), ...batteryProblems(def, choiceValues)]) fail(problem.path, problem.message);

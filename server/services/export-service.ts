@@ -7,7 +7,7 @@ import { longColumnNames, longRows } from '../domain/export/long-rows.ts';
 import { repeatedWideRows } from '../domain/export/repeated-rows.ts';
 import { perRespondent } from '../domain/repeated-vignettes.ts';
 import { spreadsheetSafeRow } from '../domain/export/spreadsheet-safe.ts';
-import { waveColumns, type ColumnSpec, type WideRow } from '../domain/export/wave-columns.ts';
+import { batteries, waveColumns, type ColumnSpec, type WideRow } from '../domain/export/wave-columns.ts';
 import { wideRow } from '../domain/export/wide-row.ts';
 import type { ParticipantStatus } from '../domain/participant.ts';
 import type { StoredVignette } from '../domain/participant-vignettes.ts';
@@ -43,6 +43,8 @@ export interface ExportFile {
   fileName: string;
   contentType: string;
   stream(): Readable;
+  /** A line for the researcher beside the file: a long-csv of a study without a battery is its header alone. */
+  note?: string;
 }
 
 /**
@@ -135,6 +137,7 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
           return {
             fileName: `${base}-long.csv`,
             contentType: 'text/csv; charset=utf-8',
+            ...(batteries(columns).size ? {} : { note: `study "${def.id}" has no item battery (questions sharing a "battery" name), which long-csv stacks: the file holds its header only; --format csv has one row per participant` }),
             stream: () =>
               csvStream(longColumnNames(columns), flatMapRows(source(), (row) => longRows(columns, spreadsheetSafeRow(row)))),
           };

@@ -191,6 +191,10 @@ for (const [size, options] of [['a phone (390 px)', PHONE], ['a desktop', DESKTO
     assert.match(text, /partial: started, not finished \(still answering or abandoned\)\s+0\s+0%/);
     assert.match(text, /48 cells, target 63 completes each: fewest \d+, most \d+, spread \d+\./);
     assert.equal(await page.locator('details', { hasText: 'Every cell (48)' }).getAttribute('open'), null, 'the cell table is folded');
+    // The alliance study's quotas (age_group, gender), each level against its cap for a target of 3,000, as wave status lists them.
+    const quotas = page.getByRole('table', { name: /^Quota fill/ });
+    assert.match(await quotas.getByRole('row').filter({ hasText: '18-29' }).innerText(), /age_group\s+18-29\s+\d+\s+\d+\s+\d+ \/ 662/);
+    assert.equal(await quotas.getByRole('row').count(), 1 + 4 + 2, 'a header, four age groups, female and male');
     assert.match(text, /minimum detectable effect \(MDE\): the smallest true effect the pre-registered test would find with 80% power/);
     assert.doesNotMatch(text, /regimeautocracy|measureeconomic_sanctions/, 'terms in the study’s words');
     await close();

@@ -242,3 +242,84 @@ test('allowCustomChoices and an input mask that changes the stored type break th
     assert.doesNotThrow(() => parsed((_q, why) => Object.assign(why, { type: 'text', ...ok })), JSON.stringify(ok));
   }
 });
+
+// resetValueIf clears a question when its condition turns true after an answer it names changed (survey-core 2.5).
+// Two required questions that each clear the other once it is answered can never both be kept answered: the page
+// refuses to go on, and the server refuses the completion. A cycle a respondent can get out of (a value that does
+// not clear, an optional question, a question shown to some only) is a valid definition (task research12).
+test('resetValueIf: required questions that clear each other whatever is answered break their study, naming them', () => {
+  const cycle = [
+    { type: 'radiogroup', name: 'support_line', choices: ['yes', 'no'], isRequired: true, resetValueIf: '{vote_line} notempty' },
+    { ...VOTE, isRequired: true, resetValueIf: '{support_line} notempty' },
+  ];
+  // On SurveyJS's own model: whichever is answered last clears the other, so the page never lets the respondent on.
+  for (const order of [['support_line', 'vote_line'], ['vote_line', 'support_line']]) {
+    const model = new Model({ pages: [{ elements: cycle }] });
+    for (const name of order) model.getQuestionByName(name!).value = name === 'vote_line' ? 'for' : 'yes';
+    assert.deepEqual(Object.keys(model.data), [order[1]]);
+    assert.equal(model.currentPage.validate(), false, 'the page refuses to go on');
+  }
+  // Nor does the server take a completion without both.
+  assert.throws(() => finalOutcome(parsed(() => {}), { consent: true, bus_use: 'daily', vote_line: 'for', recall_funding: 'tax' }), /required question not answered: support_line/);
+
+  const says = 'resetValueIf: "support_line" and "vote_line" clear each other \\(resetValueIf\\): whichever is answered last clears the other, so no respondent can keep both answered and finish';
+  assert.match(resetRefusal('{vote_line} notempty', '{support_line} notempty'), new RegExp(`^study\\.json: pages\\.outcomes\\[0\\]\\.elements\\[0\\]\\.${says}`));
+  // Any answer clears: "or", "!", "negate", parentheses and another question's emptiness do not help.
+  assert.match(resetRefusal("({vote_line} notempty or {bus_use} = 'daily')", '!({support_line} empty) || {why} empty'), new RegExp(says));
+  // 2,000 questions each cleared when any of the next seven is answered: one ring named, judged at once.
+  const many = studyJson(() => {});
+  const count = 2000;
+  const name = (k: number) => `item_${k % count}`;
+  many.pages.posttreatment[0].elements = Array.from({ length: count }, (_, k) => ({
+    type: 'boolean', name: name(k), isRequired: true, resetValueIf: Array.from({ length: 7 }, (_, d) => `{${name(k + d + 1)}} notempty`).join(' or '),
+  }));
+  const started = performance.now();
+  assert.throws(() => parseStudyDefinition(many, 'study.json'), (error: Error) => {
+    const rings = error.message.split('\n').filter((line) => line.includes('clear each other'));
+    assert.equal(rings.length, 1, error.message.slice(0, 500));
+    assert.match(rings[0]!, /elements\[0\]\.resetValueIf: "item_0", "item_\d+", "item_\d+", "item_\d+", "item_\d+" and 281 more questions clear each other in turn \(resetValueIf\), each when the next is answered/);
+    return true;
+  });
+  assert.ok(performance.now() - started < 5000, `${performance.now() - started} ms`);
+  // Three in a ring.
+  assert.match(resetRefusal('{vote_line} notempty', '{recall_funding} notempty', '{support_line} notempty'), /"support_line", "vote_line" and "recall_funding" clear each other in turn \(resetValueIf\): support_line when vote_line is answered, vote_line when recall_funding is, recall_funding when support_line is/);
+});
+
+test('resetValueIf: a cycle a respondent can get out of loads', () => {
+  // A value that does not clear: vote "for", then support; on SurveyJS's model both stay answered.
+  const model = new Model({ pages: [{ elements: [
+    { type: 'radiogroup', name: 'support_line', choices: ['yes', 'no'], isRequired: true, resetValueIf: "{vote_line} = 'against'" },
+    { ...VOTE, isRequired: true, resetValueIf: '{support_line} notempty' },
+  ] }] });
+  model.getQuestionByName('support_line').value = 'yes';
+  model.getQuestionByName('vote_line').value = 'for';
+  assert.deepEqual(model.data, { support_line: 'yes', vote_line: 'for' });
+  assert.equal(resetRefusal("{vote_line} = 'against'", '{support_line} notempty'), '(loaded)');
+  // Only together with another answer, which may be left out; one way only; one question optional or shown to some.
+  assert.equal(resetRefusal("{vote_line} notempty and {why} notempty", '{support_line} notempty'), '(loaded)');
+  assert.equal(resetRefusal('{vote_line} notempty', null), '(loaded)');
+  assert.equal(resetRefusal('{vote_line} notempty', '{support_line} notempty', null, (vote) => delete vote.isRequired), '(loaded)');
+  assert.equal(resetRefusal('{vote_line} notempty', '{support_line} notempty', null, (vote) => (vote.visibleIf = "{bus_use} = 'daily'")), '(loaded)');
+  // A question whose condition names itself: SurveyJS does not run it for the question's own answer, which stays.
+  const self = new Model({ pages: [{ elements: [{ ...VOTE, isRequired: true, resetValueIf: '{vote_line} notempty' }] }] });
+  self.getQuestionByName('vote_line').value = 'for';
+  assert.deepEqual(self.data, { vote_line: 'for' });
+  assert.equal(resetRefusal(null, '{vote_line} notempty'), '(loaded)');
+  // An expression outside empty/notempty, and/or/not is not judged: the definition loads.
+  assert.equal(resetRefusal('{vote_line} notempty', "iif({support_line} notempty, true, true)"), '(loaded)');
+});
+
+/** bus-line-funding with resetValueIf on support_line, vote_line and recall_funding (null: none), and a "why" comment box. */
+function resetRefusal(support: string | null, vote: string | null, recall: string | null = null, change: (vote: Record<string, any>) => void = () => {}): string {
+  const study = studyJson((voteLine) => change(voteLine));
+  const [supportLine, voteLine] = study.pages.outcomes[0].elements;
+  const recallFunding = study.pages.posttreatment[0].elements[0];
+  for (const [question, condition] of [[supportLine, support], [voteLine, vote], [recallFunding, recall]]) if (condition) question.resetValueIf = condition;
+  try {
+    parseStudyDefinition(study, 'study.json');
+  } catch (error) {
+    assert.ok(error instanceof DefinitionError, String(error));
+    return error.message;
+  }
+  return '(loaded)';
+}

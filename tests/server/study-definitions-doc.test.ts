@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { promisify } from 'node:util';
+import { quotaCaps } from '../../server/domain/quota.ts';
 import { loadDefinitionFolder } from '../../server/storage/definition-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-doc-study-'));
@@ -25,14 +26,20 @@ function writeStudy(): string {
   return definitions;
 }
 
-test('the study on docs/study-definitions.md loads as written: two factors, four cells, a plan and a simulation model', () => {
-  assert.deepEqual([...pageFiles().keys()].sort(), ['analysis-plan.json', 'simulation.json', 'study.json']);
+test('the study on docs/study-definitions.md loads as written: two factors, four cells, a plan, a simulation model and a quota', () => {
+  // The quota's two files were named on the page but not shown: a researcher following it alone could not write them.
+  assert.deepEqual([...pageFiles().keys()].sort(), ['analysis-plan.json', 'population-margins.json', 'quotas.json', 'simulation.json', 'study.json']);
   const { studies, broken } = loadDefinitionFolder(writeStudy());
   assert.deepEqual(broken, []);
   const [study] = studies;
   assert.equal(study!.id, 'school-meals');
   assert.deepEqual(study!.factors.map((f) => f.levels.length), [2, 2]);
   assert.deepEqual(study!.analysisPlan.hypotheses.map((h) => h.id), ['H1_cost', 'H2_sponsor']);
+  assert.deepEqual(study!.quotas?.variables, ['party']);
+  assert.deepEqual(Object.keys(study!.populationMargins!.margins), ['party']);
+  // The caps the page gives for a target of 300.
+  const caps = quotaCaps(study!, 300).map((c) => c.cap).join(', ');
+  assert.match(readFileSync('docs/study-definitions.md', 'utf8'), new RegExp(`here ${caps.replace(/, (\d+)$/, ' and $1')} of a target of 300`));
 });
 
 test('the page\'s study runs end to end offline: vlab power --study fields it and estimates every hypothesis of its plan', async () => {

@@ -138,6 +138,13 @@ test('vlab export writes completes by default and says what it wrote; --status a
   const started = vlab('export', '--wave', created.id, '--status', 'started');
   assert.deepEqual((parse(started.stdout, { columns: true }) as { panel_id: string }[]).map((r) => r.panel_id), ['cli-1']);
   assert.match(vlab('export', '--wave', created.id, '--status', 'done').stderr, /unknown status "done" \(expected all, or started, complete, screened_out, overquota\)/);
+  // long-csv stacks item batteries: of a study without one it is a header alone, which "1 participant written"
+  // alone let a researcher take for data (research pass 12). The alliance study has batteries: no such line.
+  assert.equal(vlab('export', '--wave', created.id, '--format', 'long-csv').stderr, 'vlab export: 1 participant written (1 complete); left out 1 (1 started): --status all writes everyone\n');
+  const bus = JSON.parse(vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--json').stdout);
+  const long = vlab('export', '--wave', bus.id, '--format', 'long-csv');
+  assert.equal(long.stdout.trim().split('\n').length, 1);
+  assert.equal(long.stderr, 'vlab export: 0 participants written (none)\nvlab export: study "bus-line-funding" has no item battery (questions sharing a "battery" name), which long-csv stacks: the file holds its header only; --format csv has one row per participant\n');
 
   const badFormat = vlab('export', '--wave', created.id, '--format', 'xlsx');
   assert.equal(badFormat.status, 2);

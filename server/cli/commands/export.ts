@@ -93,6 +93,7 @@ export function registerExportCommands(program: Command): void {
           const leftTotal = [...left.values()].reduce((a, b) => a + b, 0);
           const rest = leftTotal ? `; left out ${leftTotal} (${byStatus(left)}): --status all writes everyone` : '';
           process.stderr.write(`vlab export: ${total} participant${total === 1 ? '' : 's'} written (${byStatus(written)})${rest}\n`);
+          if (file.note) process.stderr.write(`vlab export: ${file.note}\n`);
         } finally {
           await store.close();
         }
