@@ -150,20 +150,20 @@ function plotTexts(page: Page): Promise<{ sizes: number[]; problems: string[] }>
 }
 
 // The coefficient plots kept their text at Plot's 10 px (font-size="10" on the SVG) when the reader's text was 32 px
-// (WCAG 1.4.4). setDefaultFontSize takes effect on the page shown, after the plots were drawn to its width: the
-// Refresh button draws them again at the reader's size.
+// (WCAG 1.4.4). setDefaultFontSize takes effect on the page shown, after the plots were drawn to its width and text
+// size: they are drawn again on their own (before, they kept the 16-px layout until the next Refresh or the minute's
+// update, the larger labels overlapping and cut). So they are when the page's width changes, as at a browser zoom
+// (1366 px at 200 % is 683 CSS px), where before they were shrunk to fit, their text with them.
 for (const width of [320, 1366]) {
-  test(`at ${width} px the plots' text grows with the reader's text (16 → 32 px), nothing overlapping or cut`, async () => {
+  test(`at ${width} px the plots' text grows with the reader's text (16 → 32 px) at once, nothing overlapping or cut`, async () => {
     const { page, close } = await openOnPhone(width);
     await setDefaultFontSize(page, 16);
     const at16 = await plotTexts(page);
     assert.deepEqual(at16.problems, [], 'at 16 px');
-    await setDefaultFontSize(page, 32);
-    await page.waitForFunction(() => parseFloat(getComputedStyle(document.body).fontSize) >= 32);
-    // Drawn again once the plot drawn at 16 px has left the page and a new one is in.
+    // Drawn again once the plot drawn at 16 px has left the page and a new one is in: no Refresh pressed.
     const drawnAt16 = await page.locator('svg[data-hypothesis]').first().elementHandle();
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    await page.waitForFunction((old) => !old!.isConnected && document.querySelector('svg[data-hypothesis]'), drawnAt16);
+    await setDefaultFontSize(page, 32);
+    await page.waitForFunction((old) => !old!.isConnected && document.querySelector('svg[data-hypothesis]'), drawnAt16, { timeout: 5_000 });
     const at32 = await plotTexts(page);
     // Not text for text: a narrower x range (wider labels) can hold fewer ticks. Plot draws all its text at one size.
     assert.ok(at16.sizes.length > 0 && at32.sizes.length > 0);
@@ -173,6 +173,12 @@ for (const width of [320, 1366]) {
     assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]), [width, width], 'no sideways scrolling');
     await page.locator('svg[data-hypothesis]').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: `/tmp/vlab-dashboard-plot-${width}-text32.png` });
+    if (width > 600) {
+      // A browser zoom to 200 %: half the CSS pixels across. Each plot is drawn for its new width, not shrunk.
+      await page.setViewportSize({ width: width / 2, height: 768 });
+      await page.waitForFunction(() => [...document.querySelectorAll('svg[data-hypothesis]')].every((svg) => Number(svg.getAttribute('width')) <= svg.getBoundingClientRect().width + 1), undefined, { timeout: 5_000 });
+      assert.deepEqual((await plotTexts(page)).problems, [], 'at 200 % zoom');
+    }
     await close();
   });
 }
