@@ -60,7 +60,7 @@ async function cellNames(page: Page, caption: string): Promise<string[][]> {
 // At 600 px and less a table's rows are stacked, each cell with its column's name drawn before it (CSS content);
 // that drawn name went into the cell's accessible name, after the column header the table still has: a screen
 // reader moving through the funnel said "Participants, Participants 1502".
-test('at 320 px a stacked table\'s cells are named by their value only: the column header is said once', async () => {
+test('at 320 px a stacked table\'s cells are named by their value only: the column header is said once; its bars stay drawn under forced colours', async () => {
   const { page, close } = await openOnPhone();
   const funnel = await cellNames(page, 'Completion funnel');
   assert.deepEqual(funnel[1], ['started', '1502', '100%']);
@@ -69,6 +69,13 @@ test('at 320 px a stacked table\'s cells are named by their value only: the colu
   assert.deepEqual(await page.locator('table', { hasText: 'started' }).locator('thead th').allInnerTexts(), ['Step', 'Participants', 'Of started']);
   assert.match(await page.locator('table', { hasText: 'started' }).locator('td').nth(1).evaluate((td) => getComputedStyle(td, '::before').content), /Participants/);
   await page.locator('table', { hasText: 'started' }).screenshot({ path: '/tmp/vlab-dashboard-phone-320-funnel.png' });
+  // Under forced colours (Windows contrast themes) every background is the canvas: the decorative bars of "Of
+  // started" vanished, track and fill alike. They are drawn in the system's colours, as the respondent page's progress.
+  await page.emulateMedia({ forcedColors: 'active' });
+  const [track, fill] = await page.locator('.dash-bar-track').first().evaluate((t) => [getComputedStyle(t), getComputedStyle(t.firstElementChild!)].map((s) => [s.backgroundColor, s.outlineStyle, s.outlineColor]));
+  assert.notEqual(fill![0], track![0], `the fill (${fill![0]}) stands out from its track`);
+  assert.ok(track![1] !== 'none' && track![2] !== track![0], `the track is outlined (${track!.join(' ')})`);
+  await page.locator('table', { hasText: 'started' }).screenshot({ path: '/tmp/vlab-dashboard-phone-320-funnel-forced.png' });
   await close();
 });
 
