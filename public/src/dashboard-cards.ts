@@ -1,6 +1,7 @@
 import type { HypothesisReport, TermFinding } from '../../server/domain/plan/hypothesis-report.ts';
 import { el, fmt, fmtP, folded, table, termLabel, type Cell } from './dashboard-dom.ts';
 import { coefficientPlots } from './dashboard-plot.ts';
+import { plotArea } from './dashboard-plot-layout.ts';
 
 const PREDICTED = { positive: 'positive', negative: 'negative' } as const;
 
@@ -34,7 +35,7 @@ function testNote(h: HypothesisReport): string {
  * plan tests it by and the verdict; a coefficient plot of those terms per outcome; what cannot be estimated yet, in words;
  * the estimator's warnings; the model's other terms folded away.
  */
-export function hypothesisCard(h: HypothesisReport, plotWidth: number): HTMLElement {
+export function hypothesisCard(h: HypothesisReport): HTMLElement {
   const card = el('article', undefined, 'dash-hypothesis');
   card.dataset.hypothesis = h.id;
   card.append(el('h4', h.id), el('p', h.description));
@@ -45,7 +46,9 @@ export function hypothesisCard(h: HypothesisReport, plotWidth: number): HTMLElem
   // the table, so that nobody reads its SEs first.
   for (const w of h.warnings) card.append(warning(w));
   const multiOutcome = new Set(h.tested.map((f) => f.outcome)).size > 1;
-  card.append(...coefficientPlots(h.id, h.tested, h.h0, h.alpha, plotWidth));
+  // Drawn once the card is in the page, at its width, and again when that or the reader's text size changes
+  // (dashboard-plot-layout.ts).
+  card.append(plotArea((width) => coefficientPlots(h.id, h.tested, h.h0, h.alpha, width)));
   if (h.tested.length) {
     const level = Math.round((1 - h.alpha) * 100);
     const head = [...(multiOutcome ? ['Outcome'] : []), 'Term', 'Predicted', `Estimate [${level}% CI]`, h.adjustment ? 'p adjusted' : 'p', 'Verdict'];

@@ -11,7 +11,7 @@ const CHAR_PX = 6;
  * (dashboard.css) so it grows with theirs (WCAG 1.4.4); its margins and rows, which Plot takes in px, grow by the
  * same factor, so the larger labels neither overlap nor are cut.
  */
-function textScale(): number {
+export function textScale(): number {
   return (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16;
 }
 

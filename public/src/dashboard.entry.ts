@@ -8,6 +8,7 @@ import { brokenStudiesNotice } from './dashboard-broken.ts';
 import { hypothesisCard } from './dashboard-cards.ts';
 import { $, bar, el, table } from './dashboard-dom.ts';
 import { focusHeading } from './page-chrome.ts';
+import { keepPlotsLaidOut, layoutPlots } from './dashboard-plot-layout.ts';
 import { cellsSection, changesSection, funnelSection, precisionSection, quotasSection } from './dashboard-wave.ts';
 
 // The researcher dashboard: studies whose definition is broken, waves with progress, the completion funnel, completes per cell, a card per
@@ -147,13 +148,13 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
 
   const raked = result.raking ? `; ${result.raking}` : '';
   section.append(el('h3', `Hypotheses (${result.nComplete} complete, ${result.nExcluded} excluded by the plan${raked})`));
-  // The plots take the width the cards have: a phone's too.
-  const plotWidth = Math.max(280, Math.min(760, section.clientWidth - 34));
-  for (const h of result.hypotheses) section.append(hypothesisCard(h, plotWidth));
+  for (const h of result.hypotheses) section.append(hypothesisCard(h));
   // Precision matters for what the plan tests: the pre-registered terms.
   const tested = new Set(result.hypotheses.flatMap((h) => h.tested.map((f) => `${h.id}\0${f.outcome}\0${f.term}`)));
   const precision = result.precision.filter((p) => tested.has(`${p.hypothesis}\0${p.outcome}\0${p.term}`));
   section.append(...precisionSection(precision, result.nComplete, result.target, result.alpha));
+  // The plots take the width the cards have: a phone's too.
+  layoutPlots(section);
   setStatus(`Updated ${new Date().toLocaleTimeString()}`, { quiet });
   if (focus || focusWasInside) focusHeading(heading, { scroll: true });
 }
@@ -194,6 +195,8 @@ setInterval(() => {
   const auto = $<HTMLInputElement>('dash-auto-refresh').checked;
   if (auto && current && savedToken() && document.visibilityState === 'visible') showWave(current, { quiet: true }).catch(fail);
 }, 60_000);
+
+keepPlotsLaidOut($('dash-wave'));
 
 if (savedToken()) loadWaves().catch(fail);
 else showTokenForm();

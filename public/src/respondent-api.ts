@@ -55,6 +55,17 @@ function retryAfterSeconds(header: string | null): number | null {
   return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : null;
 }
 
+/**
+ * The server answered, but only with 5xx (503 `busy`: its database away, its work queue full) until the retries ran
+ * out. Not a refusal (later the same request may pass), and not the connection's fault: the start says the survey
+ * is busy; a save or the quota step treat it as not reached, as before.
+ */
+export class ServerBusy extends Error {
+  constructor(readonly status: number) {
+    super(`the server answered ${status}`);
+  }
+}
+
 interface RequestOptions {
   attempts?: number;
   onRetry?: (attempt: number) => void;
@@ -87,7 +98,7 @@ export async function requestJson<T>(method: 'POST' | 'PUT', path: string, body:
       const { code = 'error', message = `HTTP ${response.status}`, ...details } = error ?? {};
       throw new ApiRefusal(response.status, code, message, details, retryAfterSeconds(response.headers.get('Retry-After')));
     }
-    if (attempt >= attempts) throw new Error('the server could not be reached');
+    if (attempt >= attempts) throw response ? new ServerBusy(response.status) : new Error('the server could not be reached');
     onRetry?.(attempt);
     await pauseUnlessOnline(Math.min(15_000, 500 * 2 ** (attempt - 1)));
   }

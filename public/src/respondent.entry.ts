@@ -222,12 +222,15 @@ async function main(): Promise<void> {
     autosave.saveNow();
   });
   guardTapsAfterPageChange(chrome.surveyRoot, survey);
-  let rendered = false;
+  // Focus and the position said on each page change; on the first page shown too when it is a resume mid-survey (a
+  // reload, the link opened again), which lands on the saved page as Next would have: before, focus stayed on the
+  // body and a screen reader started again from the study title. A start on the first page reads from the top.
+  let announce = survey.currentPageNo > 0;
   survey.onAfterRenderPage.add((sender, options) => {
     const heading = options.htmlElement.querySelector<HTMLElement>('.sd-page__title');
     if (heading) nameTablesByHeading(options.htmlElement, heading);
-    chrome.showPage(sender.currentPageNo, sender.visiblePageCount, sender.currentPage.processedTitle, heading, rendered);
-    rendered = true;
+    chrome.showPage(sender.currentPageNo, sender.visiblePageCount, sender.currentPage.processedTitle, heading, announce);
+    announce = true;
   });
   // "Read the situation again" is a <details>; its toggle event does not bubble, so listen while it descends.
   chrome.surveyRoot.addEventListener(

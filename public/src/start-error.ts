@@ -1,5 +1,5 @@
 import type { RespondentMessages } from './i18n/messages.ts';
-import { ApiRefusal } from './respondent-api.ts';
+import { ApiRefusal, ServerBusy } from './respondent-api.ts';
 import { shortened } from '../../server/domain/shortened.ts';
 
 /**
@@ -8,6 +8,8 @@ import { shortened } from '../../server/domain/shortened.ts';
  * connection and reload", which cannot help. Only what the server could not answer at all is the connection's.
  */
 export function describeStartError(error: unknown, messages: RespondentMessages, panel: Readonly<Record<string, string>>): [string, string] {
+  // Reached, but busy (503 until the retries ran out): a reload in a minute helps, the connection is not at fault.
+  if (error instanceof ServerBusy) return [messages.busyTitle, messages.busyText];
   if (!(error instanceof ApiRefusal)) return [messages.loadFailedTitle, messages.loadFailedText];
   if (error.code === 'not_found') return [messages.linkInvalidTitle, messages.linkInvalidText];
   if (error.code === 'rate_limited') {

@@ -67,10 +67,13 @@ export function buildParticipantSurvey(
     ...(vignette.instructions ? { description: t(vignette.instructions) } : {}),
     elements: [{ type: 'html', name: VIGNETTE_ELEMENT, html: vignetteHtml }],
   };
+  // A <details> is a group to assistive technology, which was unnamed: named by the vignette's title (the treatment
+  // page's heading, "Vignette 2 of 3: …" in a repeated design), so it says which situation it holds, where its
+  // summary's words again would be said twice over.
   const reread = {
     type: 'html' as const,
     name: VIGNETTE_REREAD_ELEMENT,
-    html: `<details class="vlab-reread"><summary>${escapeHtml(messagesFor(locale).rereadSummary)}</summary>${vignetteHtml}</details>`,
+    html: `<details class="vlab-reread" aria-label="${escapeHtml(t(vignette.title))}"><summary>${escapeHtml(messagesFor(locale).rereadSummary)}</summary>${vignetteHtml}</details>`,
   };
   const outcomes: SurveyPage[] =
     vignette.reread === false ? local.pages.outcomes : local.pages.outcomes.map((page) => ({ ...page, elements: [reread, ...page.elements] }));

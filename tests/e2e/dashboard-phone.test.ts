@@ -26,10 +26,10 @@ after(async () => {
   await session?.stop();
 });
 
-/** Signs in on a 320 × 568 phone (or a desktop window `width` wide) and waits for the wave's hypothesis cards. */
-async function openOnPhone(width = 320): Promise<{ page: Page; close(): Promise<void> }> {
+/** Signs in on a 320 × 568 phone (or a phone or desktop window `width` × `height`) and waits for the wave's hypothesis cards. */
+async function openOnPhone(width = 320, height = width <= 600 ? 568 : 768): Promise<{ page: Page; close(): Promise<void> }> {
   const phone = width <= 600;
-  const context = await browser.newContext({ viewport: { width, height: phone ? 568 : 768 }, hasTouch: phone, isMobile: phone, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width, height }, hasTouch: phone, isMobile: phone, acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${app.baseUrl}/dashboard#wave=${wave}`);
   await page.locator('#dash-token').fill(token);
@@ -60,7 +60,7 @@ async function cellNames(page: Page, caption: string): Promise<string[][]> {
 // At 600 px and less a table's rows are stacked, each cell with its column's name drawn before it (CSS content);
 // that drawn name went into the cell's accessible name, after the column header the table still has: a screen
 // reader moving through the funnel said "Participants, Participants 1502".
-test('at 320 px a stacked table\'s cells are named by their value only: the column header is said once', async () => {
+test('at 320 px a stacked table\'s cells are named by their value only: the column header is said once; its bars stay drawn under forced colours', async () => {
   const { page, close } = await openOnPhone();
   const funnel = await cellNames(page, 'Completion funnel');
   assert.deepEqual(funnel[1], ['started', '1502', '100%']);
@@ -69,6 +69,13 @@ test('at 320 px a stacked table\'s cells are named by their value only: the colu
   assert.deepEqual(await page.locator('table', { hasText: 'started' }).locator('thead th').allInnerTexts(), ['Step', 'Participants', 'Of started']);
   assert.match(await page.locator('table', { hasText: 'started' }).locator('td').nth(1).evaluate((td) => getComputedStyle(td, '::before').content), /Participants/);
   await page.locator('table', { hasText: 'started' }).screenshot({ path: '/tmp/vlab-dashboard-phone-320-funnel.png' });
+  // Under forced colours (Windows contrast themes) every background is the canvas: the decorative bars of "Of
+  // started" vanished, track and fill alike. They are drawn in the system's colours, as the respondent page's progress.
+  await page.emulateMedia({ forcedColors: 'active' });
+  const [track, fill] = await page.locator('.dash-bar-track').first().evaluate((t) => [getComputedStyle(t), getComputedStyle(t.firstElementChild!)].map((s) => [s.backgroundColor, s.outlineStyle, s.outlineColor]));
+  assert.notEqual(fill![0], track![0], `the fill (${fill![0]}) stands out from its track`);
+  assert.ok(track![1] !== 'none' && track![2] !== track![0], `the track is outlined (${track!.join(' ')})`);
+  await page.locator('table', { hasText: 'started' }).screenshot({ path: '/tmp/vlab-dashboard-phone-320-funnel-forced.png' });
   await close();
 });
 
@@ -105,6 +112,28 @@ test('each download button\'s name says it downloads, what, and which wave', asy
     const [label, name] = await button.evaluate((b) => [b.textContent ?? '', b.getAttribute('aria-label') ?? '']);
     assert.ok(name.toLowerCase().includes(label.toLowerCase()), `"${label}" in "${name}"`);
   }
+  await close();
+});
+
+// Tabbing scrolls the focused control just into view, its border at the screen's edge: at 390 × 844 the "Data
+// (JSON)" and "Codebook (JSON)" buttons' focus ring (3 px, 2 px away) was cut by the screen's bottom edge (WCAG
+// 2.4.7, 2.4.11). A control taller than the screen (a table that takes focus) is left out: it cannot fit.
+test('at 390 × 844 each control tabbed to shows its whole focus ring on the screen', async () => {
+  const { page, close } = await openOnPhone(390, 844);
+  await page.locator('#dash-signout').focus();
+  const cut: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const e = document.activeElement as HTMLElement;
+      const box = e.getBoundingClientRect();
+      const ring = Math.max(0, parseFloat(getComputedStyle(e).outlineWidth) + parseFloat(getComputedStyle(e).outlineOffset));
+      return { name: (e.getAttribute('aria-label') ?? e.innerText).slice(0, 50), top: box.top - ring, bottom: box.bottom + ring, fits: box.height + 2 * ring <= innerHeight, body: e === document.body, height: innerHeight };
+    });
+    if (focused.body) break;
+    if (focused.fits && (focused.top < -0.5 || focused.bottom > focused.height + 0.5)) cut.push(`${focused.name}: ${focused.top}–${focused.bottom} of ${focused.height}`);
+  }
+  assert.deepEqual(cut, []);
   await close();
 });
 
@@ -150,20 +179,20 @@ function plotTexts(page: Page): Promise<{ sizes: number[]; problems: string[] }>
 }
 
 // The coefficient plots kept their text at Plot's 10 px (font-size="10" on the SVG) when the reader's text was 32 px
-// (WCAG 1.4.4). setDefaultFontSize takes effect on the page shown, after the plots were drawn to its width: the
-// Refresh button draws them again at the reader's size.
+// (WCAG 1.4.4). setDefaultFontSize takes effect on the page shown, after the plots were drawn to its width and text
+// size: they are drawn again on their own (before, they kept the 16-px layout until the next Refresh or the minute's
+// update, the larger labels overlapping and cut). So they are when the page's width changes, as at a browser zoom
+// (1366 px at 200 % is 683 CSS px), where before they were shrunk to fit, their text with them.
 for (const width of [320, 1366]) {
-  test(`at ${width} px the plots' text grows with the reader's text (16 → 32 px), nothing overlapping or cut`, async () => {
+  test(`at ${width} px the plots' text grows with the reader's text (16 → 32 px) at once, nothing overlapping or cut`, async () => {
     const { page, close } = await openOnPhone(width);
     await setDefaultFontSize(page, 16);
     const at16 = await plotTexts(page);
     assert.deepEqual(at16.problems, [], 'at 16 px');
-    await setDefaultFontSize(page, 32);
-    await page.waitForFunction(() => parseFloat(getComputedStyle(document.body).fontSize) >= 32);
-    // Drawn again once the plot drawn at 16 px has left the page and a new one is in.
+    // Drawn again once the plot drawn at 16 px has left the page and a new one is in: no Refresh pressed.
     const drawnAt16 = await page.locator('svg[data-hypothesis]').first().elementHandle();
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    await page.waitForFunction((old) => !old!.isConnected && document.querySelector('svg[data-hypothesis]'), drawnAt16);
+    await setDefaultFontSize(page, 32);
+    await page.waitForFunction((old) => !old!.isConnected && document.querySelector('svg[data-hypothesis]'), drawnAt16, { timeout: 5_000 });
     const at32 = await plotTexts(page);
     // Not text for text: a narrower x range (wider labels) can hold fewer ticks. Plot draws all its text at one size.
     assert.ok(at16.sizes.length > 0 && at32.sizes.length > 0);
@@ -173,6 +202,12 @@ for (const width of [320, 1366]) {
     assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]), [width, width], 'no sideways scrolling');
     await page.locator('svg[data-hypothesis]').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: `/tmp/vlab-dashboard-plot-${width}-text32.png` });
+    if (width > 600) {
+      // A browser zoom to 200 %: half the CSS pixels across. Each plot is drawn for its new width, not shrunk.
+      await page.setViewportSize({ width: width / 2, height: 768 });
+      await page.waitForFunction(() => [...document.querySelectorAll('svg[data-hypothesis]')].every((svg) => Number(svg.getAttribute('width')) <= svg.getBoundingClientRect().width + 1), undefined, { timeout: 5_000 });
+      assert.deepEqual((await plotTexts(page)).problems, [], 'at 200 % zoom');
+    }
     await close();
   });
 }

@@ -149,6 +149,14 @@ test('reloading mid-survey resumes on the same page with the same vignette', asy
   assert.equal(afterReload, before);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling on a phone-sized screen (overflow ${overflow}px)`);
+  // Resumed mid-survey, focus is on the page's heading and the live region says the position, as after Next: before,
+  // focus stayed on the body and a screen reader started again from the study title.
+  await page.waitForFunction(() => document.activeElement?.matches('h2.sd-page__title'), undefined, { timeout: 5_000 });
+  await page.waitForFunction(() => document.querySelector('[aria-live="polite"]')?.textContent === 'Page 4 of 7', undefined, { timeout: 5_000 });
+  // The outcome page's "Read the situation again" box is a group named by the vignette's title (it was unnamed).
+  const vignetteTitle = await page.locator('h2.sd-page__title').innerText();
+  await next(page);
+  assert.equal(await page.getByRole('group', { name: vignetteTitle, exact: true }).locator('summary').innerText(), 'Read the situation again');
   assert.deepEqual(problems.consoleErrors, []);
   assert.deepEqual(problems.foreignRequests, []);
   await page.close();

@@ -108,3 +108,23 @@ test('a completion refused on an English page still quotes the server’s reason
   assert.equal(await shown(page, 'Your answers could not be saved'), 'Please contact the researchers (answers.consent: required).');
   await page.close();
 });
+
+// A server that answers 503 (busy: the database away or the work queue full, with Retry-After) was reached: the page
+// retries for about 3.5 s, then said "Please check your connection and reload the page", which sends a respondent
+// to check a connection that works. It says the survey is busy and to reload in a minute (English and Spanish).
+test('a start the server keeps answering 503 (busy): the page says the survey is busy, not "check your connection"', async () => {
+  await Promise.all(
+    [
+      ['en', 'The survey is very busy right now', 'Please wait a minute, then reload this page.'],
+      ['es', 'La encuesta está muy ocupada en este momento', 'Espere un minuto y vuelva a cargar esta página.'],
+    ].map(async ([lang, title, text]) => {
+      const page = await session.browser.newPage();
+      await page.route('**/api/waves/*/participants', (route) =>
+        route.fulfill({ status: 503, contentType: 'application/json', headers: { 'Retry-After': '5' }, body: JSON.stringify({ error: { code: 'busy', message: 'busy' } }) }),
+      );
+      assert.equal(await open(page, `PROLIFIC_PID=busy-${lang}&lang=${lang}`, 'bus-line-funding'), 503);
+      assert.equal(await shown(page, title!), text);
+      await page.close();
+    }),
+  );
+});

@@ -5,8 +5,8 @@ import type { Page } from 'playwright-core';
  * large" is 24 px) or Firefox's "Zoom text only": a text size of their own, not a zoom of the whole page. Through
  * the DevTools protocol, as Playwright has no option for it; it applies at once to the page shown.
  * Call it on a page already loaded: set before the first navigation it does not take effect (the page loads at
- * 16 px). And what the page drew from the size at load (the dashboard's plots, laid out in px) stays as drawn until
- * the page draws it again.
+ * 16 px). What the page lays out in px from the size (the dashboard's plots) is drawn again when it changes
+ * (dashboard-plot-layout.ts).
  */
 export async function setDefaultFontSize(page: Page, px: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);

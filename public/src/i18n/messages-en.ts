@@ -23,6 +23,8 @@ export const en: RespondentMessages = {
   rateLimitedTitle: 'Too many people are starting the survey from your network',
   rateLimitedText: (minutes) =>
     `Please wait ${minutes === 1 ? 'a minute' : `about ${minutes} minutes`}, then reload this page.`,
+  busyTitle: 'The survey is very busy right now',
+  busyText: 'Please wait a minute, then reload this page.',
   loadFailedTitle: 'The survey could not be loaded',
   loadFailedText: 'Please check your connection and reload the page.',
   quotaUnreachable: 'We could not reach the server. Please check your connection and try again.',

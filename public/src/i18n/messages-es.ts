@@ -31,6 +31,8 @@ export const es: RespondentMessages = {
   rateLimitedTitle: 'Demasiadas personas están empezando la encuesta desde su red',
   rateLimitedText: (minutes) =>
     `Espere ${minutes === 1 ? 'un minuto' : `unos ${minutes} minutos`} y vuelva a cargar esta página.`,
+  busyTitle: 'La encuesta está muy ocupada en este momento',
+  busyText: 'Espere un minuto y vuelva a cargar esta página.',
   loadFailedTitle: 'No se pudo cargar la encuesta',
   loadFailedText: 'Compruebe su conexión y vuelva a cargar la página.',
   quotaUnreachable: 'No pudimos comunicarnos con el servidor. Compruebe su conexión e inténtelo de nuevo.',

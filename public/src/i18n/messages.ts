@@ -39,6 +39,9 @@ export interface RespondentMessages {
   closedText: string;
   rateLimitedTitle: string;
   rateLimitedText: (minutes: number) => string;
+  /** The server answered the start only with 5xx (busy) until the page gave up: wait and reload. */
+  busyTitle: string;
+  busyText: string;
   loadFailedTitle: string;
   loadFailedText: string;
   quotaUnreachable: string;
