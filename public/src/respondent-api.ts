@@ -68,7 +68,8 @@ export class ServerBusy extends Error {
 
 interface RequestOptions {
   attempts?: number;
-  onRetry?: (attempt: number) => void;
+  /** Called before each retry; `busy`: the server answered 5xx (it was reached), rather than not answering. */
+  onRetry?: (attempt: number, busy: boolean) => void;
   /** Lets the request outlive the page (a save sent while the tab is hidden or closing). */
   keepalive?: boolean;
 }
@@ -99,7 +100,7 @@ export async function requestJson<T>(method: 'POST' | 'PUT', path: string, body:
       throw new ApiRefusal(response.status, code, message, details, retryAfterSeconds(response.headers.get('Retry-After')));
     }
     if (attempt >= attempts) throw response ? new ServerBusy(response.status) : new Error('the server could not be reached');
-    onRetry?.(attempt);
+    onRetry?.(attempt, response !== null);
     await pauseUnlessOnline(Math.min(15_000, 500 * 2 ** (attempt - 1)));
   }
 }
@@ -123,5 +124,5 @@ export const completeParticipant = (
   code: string,
   answers: Record<string, unknown>,
   honeypot: string,
-  onRetry: (attempt: number) => void,
+  onRetry: (attempt: number, busy: boolean) => void,
 ) => requestJson<Outcome>('POST', `/api/participants/${code}/complete`, { answers, honeypot }, { attempts: Infinity, onRetry });

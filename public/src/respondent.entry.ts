@@ -246,8 +246,9 @@ async function main(): Promise<void> {
     showMessage(messages.savingTitle, messages.savingText, studyTitle);
     try {
       const honeypot = (document.getElementById('vlab-website') as HTMLInputElement | null)?.value ?? '';
-      const outcome = await completeParticipant(code, answersToSend(sender.data as Record<string, unknown>), honeypot, () =>
-        showMessage(messages.savingTitle, messages.savingRetryText, studyTitle),
+      // A 5xx answer is a busy server, not a lost connection: say which (before, "could not reach the server").
+      const outcome = await completeParticipant(code, answersToSend(sender.data as Record<string, unknown>), honeypot, (_attempt, busy) =>
+        showMessage(messages.savingTitle, busy ? messages.savingBusyText : messages.savingRetryText, studyTitle),
       );
       finish(outcome, studyTitle);
     } catch (error) {

@@ -152,10 +152,10 @@ test('the completion speaks through one status region present from page load: sa
   assert.notEqual(await region.evaluate((r) => getComputedStyle(r).display), 'none');
   await page.unrouteAll();
 
-  // Two completions lost to a 503, then the server answers: the page retries, saying so once.
+  // A completion lost on the way, one answered 503 (busy), then the server takes it: the page retries, saying each once.
   let failures = 0;
   await page.route('**/api/participants/*/complete', (route) =>
-    ++failures <= 2 ? route.fulfill({ status: 503, contentType: 'application/json', body: '{}' }) : route.continue(),
+    ++failures === 1 ? route.abort('failed') : failures === 2 ? route.fulfill({ status: 503, contentType: 'application/json', body: '{}' }) : route.continue(),
   );
   await page.goto(link('bus-line-funding', 'PROLIFIC_PID=status-complete'));
   await page.locator('[data-name="consent"] .sd-selectbase__label').nth(1).waitFor();
@@ -173,6 +173,7 @@ test('the completion speaks through one status region present from page load: sa
   assert.deepEqual(await page.evaluate(() => (window as unknown as { said: string[] }).said), [
     'Please keep this page open.',
     'We could not reach the server yet and are trying again. Please keep this page open.',
+    'The survey is very busy right now and we are trying again. Please keep this page open.',
     'You chose not to take part, so the survey has ended. You may now close this page.',
   ]);
   // The sentence shown is the region itself: no second live region and no hidden copy to read twice.

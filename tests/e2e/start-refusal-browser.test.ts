@@ -128,3 +128,27 @@ test('a start the server keeps answering 503 (busy): the page says the survey is
     }),
   );
 });
+
+// A completion answered 503 (busy) is retried without end (the server makes it idempotent); while it is, the page
+// said "We could not reach the server yet", though the server had answered. It says the survey is busy, in Spanish
+// too, and the completion goes through once the server takes it.
+test('a completion the server answers 503 (busy) while it retries: "busy", not "could not reach the server", then done', async () => {
+  for (const [lang, text] of [
+    ['en', 'The survey is very busy right now and we are trying again. Please keep this page open.'],
+    ['es', 'La encuesta está muy ocupada en este momento y lo estamos intentando de nuevo. No cierre esta página.'],
+  ]) {
+    const page = await session.browser.newPage();
+    let busy = true;
+    await page.route('**/api/participants/*/complete', (route) =>
+      busy ? route.fulfill({ status: 503, contentType: 'application/json', headers: { 'Retry-After': '1' }, body: JSON.stringify({ error: { code: 'busy', message: 'busy' } }) }) : route.continue(),
+    );
+    await open(page, `PROLIFIC_PID=complete-busy-${lang}&lang=${lang}`, 'bus-line-funding');
+    await page.locator('[data-name="consent"] .sd-selectbase__label').nth(1).click();
+    await page.getByRole('button', { name: lang === 'en' ? 'Leave the study' : 'Salir del estudio' }).click();
+    await page.getByRole('status').filter({ hasText: text! }).waitFor({ timeout: 10_000 });
+    busy = false;
+    await page.getByRole('status').filter({ hasNotText: text! }).waitFor({ timeout: 30_000 });
+    assert.doesNotMatch(await page.getByRole('status').innerText(), /reach|comunicarnos/);
+    await page.close();
+  }
+});

@@ -43,6 +43,7 @@ export const en: RespondentMessages = {
   savingTitle: 'Saving your answers…',
   savingText: 'Please keep this page open.',
   savingRetryText: 'We could not reach the server yet and are trying again. Please keep this page open.',
+  savingBusyText: 'The survey is very busy right now and we are trying again. Please keep this page open.',
   saveFailedTitle: 'Your answers could not be saved',
   saveFailedText: (reason) => `Please contact the researchers (${reason}).`,
   refusalReason: (_code, serverMessage) => serverMessage,

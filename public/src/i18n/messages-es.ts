@@ -51,6 +51,7 @@ export const es: RespondentMessages = {
   savingTitle: 'Guardando sus respuestas…',
   savingText: 'No cierre esta página.',
   savingRetryText: 'Todavía no pudimos comunicarnos con el servidor y lo estamos intentando de nuevo. No cierre esta página.',
+  savingBusyText: 'La encuesta está muy ocupada en este momento y lo estamos intentando de nuevo. No cierre esta página.',
   saveFailedTitle: 'No se pudieron guardar sus respuestas',
   saveFailedText: (reason) => `Póngase en contacto con los investigadores (${reason}).`,
   refusalReason: (code) => `${REFUSALS[code] ?? 'el servidor rechazó la solicitud'}; código ${code}`,

@@ -67,6 +67,8 @@ export interface RespondentMessages {
   savingTitle: string;
   savingText: string;
   savingRetryText: string;
+  /** The completion's retries after a 5xx answer: the server was reached but is busy (not the connection's fault). */
+  savingBusyText: string;
   saveFailedTitle: string;
   saveFailedText: (reason: string) => string;
   /**
