@@ -11,6 +11,7 @@ import { describedByItsName, rolesNamed } from './accessibility-tree.ts';
 import { axeViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { serveWaves } from './serve-process.ts';
+import { walkSurvey } from './walk-survey.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } as const;
 
@@ -386,5 +387,40 @@ test('when the quota step cannot reach the server, the focused question says so 
   assert.match(error, /^We could not reach the server/);
   assert.equal((await focused(page)).type, 'radio', 'focus is in the question that says it');
   assert.deepEqual((await heard(page)).filter((h) => h.startsWith('live:')), [], 'the answers are complete: nothing to check');
+  await context.close();
+});
+
+// Tabbing scrolls a control just into view, its border at the screen's edge: at 320 × 568 the focus ring (5 px of
+// box-shadow) under the last radio of "About you" and under the Next button was cut by the screen's bottom edge
+// (WCAG 2.4.11; the dashboard's buttons had the same at 390 × 844). The ring is drawn by the radio's decorator (the
+// input is hidden), a rating item's or a switch's label, or the control itself.
+test('at 320 × 568 each control tabbed to on every page shows its whole focus ring on the screen', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 320, height: 568 } });
+  const page = await context.newPage();
+  await page.goto(link('protege-bargaining', 'PROLIFIC_PID=focus-ring-320'));
+  const cut: string[] = [];
+  await walkSurvey(page, async (step) => {
+    if (step.end) return;
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement | null;
+        if (!e || e === document.body) return null;
+        const decorator = e.matches('input') && e.nextElementSibling?.matches('.sd-item__decorator') ? (e.nextElementSibling as HTMLElement) : null;
+        const drawn = (e.closest('.sd-rating__item, .sd-boolean, .sd-dropdown') as HTMLElement | null) ?? decorator ?? e;
+        const box = drawn.getBoundingClientRect();
+        const style = getComputedStyle(drawn);
+        const ring = Math.max(5, parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset));
+        return { name: `${e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 30) ?? e.tagName} (${drawn.className.split(' ')[0]})`, top: box.top - ring, bottom: box.bottom + ring, fits: box.height + 2 * ring <= innerHeight, height: innerHeight };
+      });
+      if (!f) break;
+      if (f.fits && (f.top < -0.5 || f.bottom > f.height + 0.5)) cut.push(`${step.title}: ${f.name} ${f.top}–${f.bottom} of ${f.height}`);
+    }
+  });
+  assert.deepEqual(cut, []);
   await context.close();
 });
