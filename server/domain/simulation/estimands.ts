@@ -46,6 +46,8 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
       if (h.blocks) named.add(h.blocks);
     } else {
       for (const v of parseFormula('planEstimands', `y ${modelRightHandSide(h)}`).predictorColumns) named.add(v);
+      // Absorbed, but the rows need their values as a covariate's (lmRobust drops a row without them).
+      for (const g of h.fixedEffects ?? []) named.add(g);
     }
   }
   const covariates = [...named].filter((name) => name in model.covariates);
