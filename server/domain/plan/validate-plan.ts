@@ -141,13 +141,8 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
     variables.forEach((v) => rhsColumn(v, fromModerators.has(v) ? ['moderators', [...fromModerators].indexOf(v)] : ['formula']));
     h.fixedEffects?.forEach((col, j) => rhsColumn(col, ['fixedEffects', j]));
     if (h.fixedEffects && problems.length === 0) fixedEffectProblems(def, h, variables).forEach(({ path, message }) => add(path, message));
-    if (h.seType) {
-      const clusterType = ['CR0', 'stata', 'CR2', 'cregg'].includes(h.seType);
-      const byRespondent = clusteredByRespondent(def, h);
-      const what = stack ? 'a stacked hypothesis' : 'a hypothesis of a repeated-vignette study';
-      if (byRespondent && !clusterType) add(['seType'], `${what} is clustered by respondent: use CR0, stata, CR2 or cregg`);
-      if (!byRespondent && clusterType && h.seType !== 'stata') add(['seType'], `${h.seType} needs clusters (only stacked hypotheses and repeated-vignette studies have them)`);
-    }
+    const seType = seTypeProblem(def, h);
+    if (seType) add(['seType'], seType);
   }
 
   if ((h.direction || h.terms) && problems.length === 0) {
@@ -161,6 +156,17 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
     }
   }
   return problems;
+}
+
+/** A se type the hypothesis' rows cannot have: clustered ones need clusters, which only respondents' repeated rows give. */
+function seTypeProblem(def: StudyDefinition, h: LmRobustHypothesis): string | undefined {
+  if (!h.seType) return undefined;
+  const clusterType = ['CR0', 'stata', 'CR2', 'cregg'].includes(h.seType);
+  const byRespondent = clusteredByRespondent(def, h);
+  const what = h.stack ? 'a stacked hypothesis' : 'a hypothesis of a repeated-vignette study';
+  if (byRespondent && !clusterType) return `${what} is clustered by respondent: use CR0, stata, CR2 or cregg`;
+  if (!byRespondent && clusterType && h.seType !== 'stata') return `${h.seType} needs clusters (only stacked hypotheses and repeated-vignette studies have them)`;
+  return undefined;
 }
 
 /**
