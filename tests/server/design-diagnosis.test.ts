@@ -116,3 +116,17 @@ test('estimands of a hypothesis with fixedEffects: region is in the population r
   assert.ok(typeof estimand === 'number' && Math.abs(estimand - autocracy) < 1e-10, `${estimand} vs ${autocracy}`);
   assert.equal(planEstimands(def).get(estimandKey('H3', 'economic_sanctions', '(Intercept)')), undefined, 'absorbed');
 });
+
+// The population rows are weighted (profiles of unequal probability), and estimatr refuses weighted CR2 with fixed
+// effects: a stacked hypothesis (CR2 by default) with fixedEffects had no estimands. An estimand is a point estimate,
+// which the se type does not move, so the estimands fit it with CR0.
+test('estimands of a stacked CR2 hypothesis with fixedEffects equal those without them (randomized items)', () => {
+  const plan = structuredClone(alliance.analysisPlan) as { hypotheses: Record<string, unknown>[] };
+  const def = withPlan(alliance, { ...plan, hypotheses: plan.hypotheses.map((h) => (h.id === 'H1' ? { ...h, fixedEffects: ['region'] } : h)) });
+  const plain = planEstimands(alliance);
+  const estimands = planEstimands(def);
+  for (const term of ['measureeconomic_sanctions', 'measurereduce_military_aid']) {
+    const [got, want] = [estimands.get(estimandKey('H1', 'support', term)), plain.get(estimandKey('H1', 'support', term))];
+    assert.ok(typeof got === 'number' && typeof want === 'number' && Math.abs(got - want) < 1e-10, `${term}: ${got} vs ${want}`);
+  }
+});
