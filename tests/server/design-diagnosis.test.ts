@@ -9,6 +9,7 @@ import { expectedOutcome } from '../../server/domain/simulation/expected.ts';
 import { diagnoseDesign } from '../../server/domain/simulation/design-diagnosis.ts';
 import { simulateWave } from '../../server/domain/simulation/simulated-wave.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { withPlan } from './plan-support.ts';
 
 const definitions = loadDefinitionFiles('survey-definitions');
 const alliance = definitions.find((d) => d.id === 'alliance-corrective-measures')!;
@@ -101,4 +102,31 @@ test('vlab power --study prints the diagnosis; the analytic mode is unchanged; m
   const noN = await vlab('--study', 'alliance-corrective-measures');
   assert.equal(noN.status, 2);
   assert.match(noN.stderr, /--n must be an integer/);
+});
+
+// A plan's fixedEffects are columns the population rows must carry, as a formula's covariates: before, planEstimands
+// left region out of the rows, lmRobust stopped (unknown column "region") and H3 had no estimands at all.
+test('estimands of a hypothesis with fixedEffects: region is in the population rows; the randomized effect is unchanged', () => {
+  const plan = structuredClone(alliance.analysisPlan) as { hypotheses: Record<string, unknown>[] };
+  const def = withPlan(alliance, { ...plan, hypotheses: plan.hypotheses.map((h) => (h.id === 'H3' ? { ...h, fixedEffects: ['region'] } : h)) });
+  const violated = (c: Assignment) => c.behavior !== 'control';
+  const autocracy = cellMean(alliance, 'economic_sanctions', (c) => violated(c) && c.regime === 'autocracy') -
+    cellMean(alliance, 'economic_sanctions', (c) => violated(c) && c.regime === 'democracy');
+  const estimand = planEstimands(def).get(estimandKey('H3', 'economic_sanctions', 'regimeautocracy'));
+  assert.ok(typeof estimand === 'number' && Math.abs(estimand - autocracy) < 1e-10, `${estimand} vs ${autocracy}`);
+  assert.equal(planEstimands(def).get(estimandKey('H3', 'economic_sanctions', '(Intercept)')), undefined, 'absorbed');
+});
+
+// The population rows are weighted (profiles of unequal probability), and estimatr refuses weighted CR2 with fixed
+// effects: a stacked hypothesis (CR2 by default) with fixedEffects had no estimands. An estimand is a point estimate,
+// which the se type does not move, so the estimands fit it with CR0.
+test('estimands of a stacked CR2 hypothesis with fixedEffects equal those without them (randomized items)', () => {
+  const plan = structuredClone(alliance.analysisPlan) as { hypotheses: Record<string, unknown>[] };
+  const def = withPlan(alliance, { ...plan, hypotheses: plan.hypotheses.map((h) => (h.id === 'H1' ? { ...h, fixedEffects: ['region'] } : h)) });
+  const plain = planEstimands(alliance);
+  const estimands = planEstimands(def);
+  for (const term of ['measureeconomic_sanctions', 'measurereduce_military_aid']) {
+    const [got, want] = [estimands.get(estimandKey('H1', 'support', term)), plain.get(estimandKey('H1', 'support', term))];
+    assert.ok(typeof got === 'number' && typeof want === 'number' && Math.abs(got - want) < 1e-10, `${term}: ${got} vs ${want}`);
+  }
 });

@@ -160,3 +160,30 @@ test('an estimator\'s warnings reach the plan result, named by hypothesis and ou
   assert.match(result.warnings[0]!.message, /^lmRobust: 3 rows have leverage 1 \(the only observation of a factor level or cell/);
   assert.deepEqual(executePlan({ definition: alliance, rows }).warnings, []);
 });
+
+// A plan's fixedEffects reach lmRobust as estimatr's fixed_effects (checked against R in
+// tests/analysis/fixed-effects.test.ts): the same rows, levels and se type give the same numbers, and neither the
+// absorbed dummies nor the intercept appear. Before, the plan schema refused the field.
+test('fixedEffects: a hypothesis equals lmRobust with fixedEffects, stacked and clustered too; no dummy or intercept', () => {
+  const def = withPlan(alliance, {
+    exclusions: [{ column: 'attention_pass', keep: [1] }],
+    hypotheses: [
+      { id: 'F1', description: 'f', estimator: 'lm_robust', outcomes: ['economic_sanctions', 'contribution'], formula: '~ regime + capability', fixedEffects: ['region', 'party'], subset: [{ column: 'behavior', in: VIOLATIONS }] },
+      { id: 'F2', description: 'f', estimator: 'lm_robust', outcomes: ['support'], formula: '~ measure', fixedEffects: ['region'], stack: { items: MEASURES, itemColumn: 'measure', valueColumn: 'support' }, subset: [{ column: 'behavior', in: VIOLATIONS }], adjust: { method: 'holm' } },
+    ],
+  });
+  const result = executePlan({ definition: def, rows });
+  assert.deepEqual(result.problems, []);
+  const sample = violators(attentive);
+  for (const outcome of ['economic_sanctions', 'contribution']) {
+    const direct = lmRobust({ formula: `${outcome} ~ regime + capability`, rows: sample, levels, fixedEffects: '~ region + party' });
+    assertSameNumbers(of(result.estimates, 'F1', outcome), direct.estimates, `F1 ${outcome}`);
+    assert.deepEqual(of(result.estimates, 'F1', outcome).map((e) => e.term), ['regimeautocracy', 'capabilityweak']);
+  }
+  const stacked = MEASURES.flatMap((item) => sample.map((row) => ({ ...row, measure: item, support: row[item] ?? null })));
+  const direct = lmRobust({ formula: 'support ~ measure', rows: stacked, levels: { measure: MEASURES }, clusters: 'participant', fixedEffects: '~ region' });
+  const estimates = of(result.estimates, 'F2');
+  assertSameNumbers(estimates, direct.estimates, 'F2');
+  assert.ok(estimates.every((e) => e.term.startsWith('measure') && e.p_adjusted !== null), 'every term tested and adjusted: no intercept');
+  assert.equal(estimates[0]!.n_used, 5 * sample.length);
+});

@@ -12,6 +12,8 @@ const dim = (extra: Record<string, unknown> = {}) => ({
   treatment: { factor: 'behavior', control: ['control'], term: 'violated' },
   ...extra,
 });
+/** planHash(alliance) computed on main at 6e5f3dd, before plans could name fixed effects. */
+const PLAN_HASH_BEFORE_FIXED_EFFECTS = '6f8e0c6e65612a40b8ef851c9b8812754bbba65492fe4baa2ebab0fbe4492235';
 const refused = (plan: unknown, pattern: RegExp) =>
   assert.throws(() => withPlan(alliance, plan), (error: unknown) => error instanceof DefinitionError && pattern.test(error.message));
 
@@ -138,4 +140,46 @@ test('an outcome refused as not numeric names the answer that is not a number an
     ]);
     return true;
   });
+});
+
+// "OLS with block fixed effects": a plan's fixedEffects are columns as moderators are, checked as any right-hand-side
+// column (exists, pre-treatment) and refused where estimatr's fixed_effects cannot follow. Before, the strict schema
+// refused the field itself ('unrecognized key').
+test('fixedEffects: pre-treatment columns, not the model\'s own terms, refused with the field named', () => {
+  const lm = { id: 'F', description: 'regime with region fixed effects', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime' };
+  const ok = withPlan(alliance, { hypotheses: [{ ...lm, fixedEffects: ['region', 'party'], direction: { regimeautocracy: 'negative' } }] });
+  assert.deepEqual(ok.analysisPlan.hypotheses[0], { ...lm, fixedEffects: ['region', 'party'], direction: { regimeautocracy: 'negative' } });
+  exact({ hypotheses: [{ ...lm, fixedEffects: ['regio'] }] }, 'analysisPlan.hypotheses[0].fixedEffects[0]: unknown column "regio" (did you mean "region"?)');
+  refused({ hypotheses: [{ ...lm, fixedEffects: ['region', 'manipulation_check_regime'] }] },
+    /hypotheses\[0\]\.fixedEffects\[1\]: "manipulation_check_regime" is answered after the treatment; adjusting for or conditioning on a post-treatment variable/);
+  refused({ hypotheses: [{ ...lm, fixedEffects: ['contribution'] }] }, /fixedEffects\[0\]: "contribution" is an outcome;/);
+  exact({ hypotheses: [{ ...lm, fixedEffects: ['regime'] }] },
+    'analysisPlan.hypotheses[0].fixedEffects[0]: "regime" is also on the right-hand side (formula or moderators): a fixed effect absorbs it, so its terms could not be estimated; name it in one place');
+  refused({ hypotheses: [{ ...lm, moderators: ['party'], fixedEffects: ['party'] }] }, /fixedEffects\[0\]: "party" is also on the right-hand side/);
+  exact({ hypotheses: [{ ...lm, fixedEffects: ['region', 'region'] }] }, 'analysisPlan.hypotheses[0].fixedEffects[1]: "region" is named twice');
+  exact({ hypotheses: [{ ...lm, formula: '~ 0 + regime', fixedEffects: ['region'] }] },
+    'analysisPlan.hypotheses[0].fixedEffects: fixed effects absorb the intercept: leave "0 +" or "- 1" out of the formula');
+  exact({ hypotheses: [{ ...lm, formula: '~ 1', fixedEffects: ['region'] }] },
+    'analysisPlan.hypotheses[0].fixedEffects: no term is left to estimate besides the fixed effects: name the terms to estimate in the formula');
+  refused({ hypotheses: [{ ...lm, fixedEffects: [] }] }, /fixedEffects/);
+  refused({ hypotheses: [{ ...lm, fixedEffects: '~ region' }] }, /fixedEffects/);
+  // The intercept is absorbed: not a term the plan may test.
+  refused({ hypotheses: [{ ...lm, fixedEffects: ['region'], terms: ['(Intercept)'] }] }, /terms\[0\]: the model has no term "\(Intercept\)" \(terms: regimeautocracy\)/);
+  // A difference in means has blocks, not fixedEffects.
+  refused({ hypotheses: [dim({ fixedEffects: ['region'] })] }, /fixedEffects/);
+  // estimatr refuses weighted CR2 with fixed_effects, and cregg's svyglm has none: said at load, not at estimation.
+  const stacked = alliance.analysisPlan.hypotheses[0]!;
+  refused({ weights: 'raking', hypotheses: [{ ...stacked, fixedEffects: ['region'] }] }, /hypotheses\[0\]\.fixedEffects: raked weights with CR2 cannot have fixed effects \(estimatr: "Cannot use `fixed_effects` with weighted CR2/);
+  refused({ hypotheses: [{ ...stacked, seType: 'cregg', fixedEffects: ['region'] }] }, /fixedEffects: se type cregg .* has no fixed effects/);
+  assert.equal(withPlan(alliance, { weights: 'raking', hypotheses: [{ ...stacked, seType: 'CR0', fixedEffects: ['region'] }] }).analysisPlan.hypotheses.length, 1);
+  // The stacked item column is a column of the model too: item fixed effects.
+  assert.equal(withPlan(alliance, { hypotheses: [{ ...stacked, formula: '~ regime', terms: undefined, direction: undefined, fixedEffects: ['measure'] }] }).analysisPlan.hypotheses.length, 1);
+});
+
+test('the plan hash of a plan without fixedEffects is as before; naming them changes it', () => {
+  // planHash(alliance) on main before the field existed (6e5f3dd).
+  assert.equal(planHash(alliance), PLAN_HASH_BEFORE_FIXED_EFFECTS);
+  const plan = structuredClone(alliance.analysisPlan) as { hypotheses: Record<string, unknown>[] };
+  const withFixedEffects = withPlan(alliance, { ...plan, hypotheses: plan.hypotheses.map((h) => (h.id === 'H3' ? { ...h, fixedEffects: ['region'] } : h)) });
+  assert.notEqual(planHash(withFixedEffects), PLAN_HASH_BEFORE_FIXED_EFFECTS);
 });

@@ -20,7 +20,7 @@ import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import type { Store } from '../../server/storage/store.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { seedAllianceWave } from './estimates-support.ts';
-import { alliance, protege, VIOLATIONS, withPlan } from './plan-support.ts';
+import { alliance, MEASURES, protege, VIOLATIONS, withPlan } from './plan-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-replication-'));
 const dbPath = join(dir, 'vlab.sqlite');
@@ -376,4 +376,43 @@ test('Rscript replicate.R of a raked wave missing a margin\'s level says it cann
   assert.equal(run.status, 0, run.stderr + run.stdout);
   assert.match(run.stdout, /^replicate\.R: cannot rake this wave: Some strata absent from sample/m);
   assert.match(run.stdout, /replicate\.R: 0 estimates, largest difference from estimates\.csv 0\n$/);
+});
+
+// A plan's fixedEffects: replicate.R passes them to lm_robust as fixed_effects = ~ g, and to the leverage-1 lm as
+// factor(g) first (the absorbed intercept and dummies enter the hat values, not the table). Before, the script
+// left them out and its numbers were those of another model (MISMATCH on every term).
+test('Rscript replicate.R reproduces fixedEffects (fixed_effects = ~ g): HC2 moderated, stacked CR2/CR0, item fixed effects, raked, leverage 1', { skip: rSkip }, () => {
+  const stack = { items: MEASURES, itemColumn: 'measure', valueColumn: 'support' };
+  for (const weights of ['none', 'raking']) {
+    const def = withPlan(alliance, {
+      weights,
+      exclusions: [{ column: 'attention_pass', keep: [1] }],
+      hypotheses: [
+        { id: 'F1', description: 'regime by capability, region and party fixed effects', estimator: 'lm_robust', outcomes: ['economic_sanctions', 'contribution'], formula: '~ regime', moderators: ['capability'], fixedEffects: ['region', 'party'], adjust: { family: 'F', method: 'holm' } },
+        { id: 'F2', description: 'measures, region fixed effects', estimator: 'lm_robust', outcomes: ['support'], formula: '~ measure', fixedEffects: ['region'], stack, seType: weights === 'raking' ? 'CR0' : 'CR2', subset: [{ column: 'behavior', in: VIOLATIONS }] },
+        { id: 'F3', description: 'behaviour, age fixed effects, HC1', estimator: 'lm_robust', outcomes: ['alliance_favorability'], formula: '~ behavior + treaty', fixedEffects: ['age_group'], seType: 'HC1', adjust: { family: 'F', method: 'holm' } },
+        { id: 'F4', description: 'regime, item fixed effects', estimator: 'lm_robust', outcomes: ['support'], formula: '~ regime', fixedEffects: ['measure'], stack, seType: weights === 'raking' ? 'CR0' : 'CR2' },
+      ],
+    });
+    const rows = simulateWave(def, { target: 400, seed: `planfe-${weights}` }).rows;
+    const result = executePlan({ definition: def, rows });
+    assert.deepEqual(result.problems, []);
+    assert.ok(!result.estimates.some((e) => e.term === '(Intercept)' || /region|party|age_group/.test(e.term)), 'no absorbed term in estimates.csv');
+    const run = runPackageOf(`r-fixed-effects-${weights}`, def, rows, result);
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /F1 checked: 6 estimates/);
+    assert.match(run.stdout, /F4 checked: 1 estimate,/);
+    const script = readFileSync(join(dir, `r-fixed-effects-${weights}`, 'replicate.R'), 'utf8');
+    assert.match(script, /lm_robust\(economic_sanctions ~ \(regime\) \* \(capability\), data = h(, weights = plan_weight)?, fixed_effects = ~ region \+ party, se_type = "HC2"/);
+    assert.match(script, /lm\(economic_sanctions ~ factor\(region\) \+ factor\(party\) \+ \(regime\) \* \(capability\), data = h/);
+  }
+  // Leverage 1 (a gender × regime cell of one respondent) beside region fixed effects: SEs by hand in R too.
+  const plan = structuredClone(protege.analysisPlan) as { exclusions: unknown[]; hypotheses: Record<string, unknown>[] };
+  plan.exclusions.push({ column: 'party', keep: ['democrat', 'republican'] });
+  const base = plan.hypotheses.find((h) => h.id === 'H1_punish')!;
+  const def = withPlan(protege, { ...plan, hypotheses: [{ ...base, formula: '~ strategy + gender', moderators: ['regime'], fixedEffects: ['region'], seType: 'HC2', terms: undefined, direction: undefined, adjust: undefined }] });
+  const rows = simulateWave(def, { target: 342, seed: 'rt11-17' }).rows;
+  const run = runPackageOf('r-fixed-effects-leverage-one', def, rows, executePlan({ definition: def, rows }));
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  assert.match(run.stdout, /of leverage 1, SEs by hand/);
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { executePlan } from '../../server/domain/plan/execute-plan.ts';
-import { alliance, allianceRows } from './plan-support.ts';
+import { alliance, allianceRows, withPlan } from './plan-support.ts';
 
 const rows = allianceRows();
 const explained = (n: number) => executePlan({ definition: alliance, rows: rows.slice(0, n) }).problems;
@@ -29,4 +29,14 @@ test('an empty wave, and never an estimator message in an explanation; a full wa
     for (const p of explained(n)) assert.doesNotMatch(p.explanation, /lmRobust|differenceInMeans|rake|:\s*$/, `${n} rows: ${p.explanation}`);
   }
   assert.deepEqual(executePlan({ definition: alliance, rows }).problems, []);
+});
+
+// A row without its fixed effect's value is dropped from the fit (na.omit), so it is no respondent of an arm either:
+// before, an autocracy respondent without a region still counted, and the thin arm went unexplained.
+test('fixedEffects: a respondent missing the fixed effect is not counted in an arm', () => {
+  const def = withPlan(alliance, { hypotheses: [{ id: 'F', description: 'f', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime', fixedEffects: ['region'] }] });
+  const byRegime = (level: string) => rows.filter((r) => r.regime === level).slice(0, 3);
+  const sample = [...byRegime('democracy'), ...byRegime('autocracy').map((r, i) => (i < 2 ? { ...r, region: null } : r))];
+  const sampleShortfall = executePlan({ definition: def, rows: sample }).problems.map((p) => p.explanation);
+  assert.deepEqual(sampleShortfall, ['needs at least 2 respondents in each arm; now 1 in Regime: Autocracy']);
 });

@@ -13,7 +13,7 @@ import { planLevels } from './plan-columns.ts';
 import { planHash } from './plan-hash.ts';
 import { rakingTargets, sampleShare } from './raking-margins.ts';
 import { planAlpha, type Hypothesis } from './plan-schema.ts';
-import { modelRightHandSide } from './plan-terms.ts';
+import { fixedEffectsFormula, modelRightHandSide } from './plan-terms.ts';
 import { clusteredByRespondent } from './respondent-clusters.ts';
 import { sampleShortfall } from './sample-shortfall.ts';
 
@@ -207,6 +207,7 @@ function fitOutcome(
     rows,
     levels: planLevels(def, h),
     clusters,
+    fixedEffects: fixedEffectsFormula(h),
     weights: weighted ? WEIGHT_COLUMN : undefined,
     seType: h.seType,
     alpha,

@@ -75,6 +75,11 @@ const lmRobust = z.strictObject({
   formula: z.string().regex(/^\s*~/, 'expected a right-hand side starting with "~", e.g. "~ regime + treaty"'),
   /** Each is interacted with the whole right-hand side: `~ a` with moderators [m] fits `~ (a) * (m)`. */
   moderators: z.array(column).min(1).optional(),
+  /**
+   * Pre-treatment columns absorbed as fixed effects, as estimatr's `fixed_effects = ~ block` (e.g. ["block"]):
+   * fitted as `+ factor(block)` first on the right-hand side; their coefficients and the intercept are not reported.
+   */
+  fixedEffects: z.array(column).min(1).optional(),
   // Any other refused value keeps zod's wording, which firstIssue turns into "expected one of …, got … (did you mean …)".
   seType: z.enum(SE_TYPES, { error: (issue) => (issue.input === 'none' ? SE_TYPE_NONE_REFUSAL : undefined) }).optional(),
 });

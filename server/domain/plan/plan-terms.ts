@@ -9,6 +9,11 @@ export function modelRightHandSide(h: LmRobustHypothesis): string {
   return h.moderators?.length ? `~ (${rhs}) * (${h.moderators.join(' + ')})` : `~ ${rhs}`;
 }
 
+/** The plan's fixed effects as lmRobust and estimatr take them (`~ block + region`); undefined without any. */
+export function fixedEffectsFormula(h: Hypothesis): string | undefined {
+  return h.estimator === 'lm_robust' && h.fixedEffects?.length ? `~ ${h.fixedEffects.join(' + ')}` : undefined;
+}
+
 /**
  * The term names (R's, as estimatr prints them) a hypothesis' model will have when every level occurs:
  * `(Intercept)`, `regimeautocracy`, `measurepublic_criticism:regimeautocracy`, or the difference-in-means
@@ -19,11 +24,12 @@ export function expectedTerms(def: StudyDefinition, h: Hypothesis): string[] {
   const levels = hypothesisLevels(def, h);
   const formula = parseFormula('plan', `y ${modelRightHandSide(h)}`);
   // Columns named as lmRobust names them (R's coding rule, analysis/helpers/model-matrix.ts); a variable without
-  // levels is numeric.
-  return designColumnNames(
+  // levels is numeric. Fixed effects absorb the intercept (and their own dummies, which are not on the rhs).
+  const names = designColumnNames(
     formula,
     formula.variables.map((name) => (levels[name] ? { kind: 'factor', levels: levels[name]! } : { kind: 'numeric', names: [''] })),
   );
+  return fixedEffectsFormula(h) ? names.filter((name) => name !== '(Intercept)') : names;
 }
 
 /** The plan's levels (planLevels) within the hypothesis' subset: the first left is the reference level. */

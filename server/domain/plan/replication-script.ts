@@ -2,7 +2,8 @@ import type { StudyDefinition } from '../study-definition.ts';
 import { adjustmentFamilies, PARTICIPANT_COLUMN } from './execute-plan.ts';
 import { planLevels } from './plan-columns.ts';
 import { planAlpha, type Hypothesis } from './plan-schema.ts';
-import { modelRightHandSide } from './plan-terms.ts';
+import { withFixedEffects } from '../../../analysis/helpers/fixed-effects.ts';
+import { fixedEffectsFormula, modelRightHandSide } from './plan-terms.ts';
 import { conjointReplicationLines } from './replication-script-conjoint.ts';
 import { CREGG_FIT_FUNCTION, creggFitCall } from './replication-script-cregg.ts';
 import { LEVERAGE_ONE_FUNCTION, leverageAwareFit } from './replication-script-leverage.ts';
@@ -215,9 +216,13 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
     }
   } else {
     const seType = h.seType ?? (clustered ? 'CR2' : 'HC2');
+    // estimatr's fixed_effects; lm (for leverage-1 rows) fits the same model with factor(g) first, as lmRobust does.
+    const fe = fixedEffectsFormula(h);
+    const fixedEffects = fe ? `, fixed_effects = ${fe}` : '';
     for (const o of h.outcomes) {
-      const call = `lm_robust(${o} ${modelRightHandSide(h)}, data = h${clusters}${weights}, se_type = ${r(seType)}, alpha = ${alpha})`;
-      const fit = seType === 'cregg' ? creggFitCall(o, modelRightHandSide(h), alpha, weighted) : clustered ? call : leverageAwareFit(call, `lm(${o} ${modelRightHandSide(h)}, data = h${weights})`, seType, h.id, o);
+      const call = `lm_robust(${o} ${modelRightHandSide(h)}, data = h${clusters}${weights}${fixedEffects}, se_type = ${r(seType)}, alpha = ${alpha})`;
+      const lmCall = `lm(${withFixedEffects('plan', `${o} ${modelRightHandSide(h)}`, h.fixedEffects ?? [])}, data = h${weights})`;
+      const fit = seType === 'cregg' ? creggFitCall(o, modelRightHandSide(h), alpha, weighted) : clustered ? call : leverageAwareFit(call, lmCall, seType, h.id, o, h.fixedEffects);
       lines.push(`out[[length(out) + 1]] <- fit_or_note(${r(h.id)}, ${r(o)}, function() ${fit})`);
     }
   }

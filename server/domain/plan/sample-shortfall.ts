@@ -21,7 +21,9 @@ const missing = (v: unknown) => v === null || v === undefined || v === '' || (ty
 export function sampleShortfall(def: StudyDefinition, h: Hypothesis, rows: readonly Row[], outcome: string, idColumn: string): string | null {
   const respondents = (subset: readonly Row[]) => (h.stack ? new Set(subset.map((r) => r[idColumn])).size : subset.length);
   const variables = h.estimator === 'difference_in_means' ? [h.treatment.term] : parseFormula('plan', `y ${modelRightHandSide(h)}`).variables;
-  const usable = rows.filter((r) => !missing(r[outcome]) && variables.every((v) => !missing(r[v])));
+  // A fixed effect's missing value drops the row too (na.omit); its groups are no arms (a group of one is fitted).
+  const fixedEffects = h.estimator === 'lm_robust' ? (h.fixedEffects ?? []) : [];
+  const usable = rows.filter((r) => !missing(r[outcome]) && [...variables, ...fixedEffects].every((v) => !missing(r[v])));
   if (respondents(usable) === 0) return 'no respondents with an answer in this comparison yet';
   const arms: { label: string; rows: Row[] }[] = [];
   if (h.estimator === 'difference_in_means') {

@@ -3,7 +3,7 @@ import { closestName, didYouMean } from '../../../analysis/helpers/did-you-mean.
 import type { StudyDefinition } from '../study-definition.ts';
 import { planColumns, type ColumnRole } from './plan-columns.ts';
 import { expectedTerms, modelRightHandSide } from './plan-terms.ts';
-import type { Hypothesis } from './plan-schema.ts';
+import type { Hypothesis, LmRobustHypothesis } from './plan-schema.ts';
 import { clusteredByRespondent } from './respondent-clusters.ts';
 import { conjointPlanProblems } from './validate-conjoint-plan.ts';
 
@@ -139,13 +139,10 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
     }
     const fromModerators = new Set(h.moderators ?? []);
     variables.forEach((v) => rhsColumn(v, fromModerators.has(v) ? ['moderators', [...fromModerators].indexOf(v)] : ['formula']));
-    if (h.seType) {
-      const clusterType = ['CR0', 'stata', 'CR2', 'cregg'].includes(h.seType);
-      const byRespondent = clusteredByRespondent(def, h);
-      const what = stack ? 'a stacked hypothesis' : 'a hypothesis of a repeated-vignette study';
-      if (byRespondent && !clusterType) add(['seType'], `${what} is clustered by respondent: use CR0, stata, CR2 or cregg`);
-      if (!byRespondent && clusterType && h.seType !== 'stata') add(['seType'], `${h.seType} needs clusters (only stacked hypotheses and repeated-vignette studies have them)`);
-    }
+    h.fixedEffects?.forEach((col, j) => rhsColumn(col, ['fixedEffects', j]));
+    if (h.fixedEffects && problems.length === 0) fixedEffectProblems(def, h, variables).forEach(({ path, message }) => add(path, message));
+    const seType = seTypeProblem(def, h);
+    if (seType) add(['seType'], seType);
   }
 
   if ((h.direction || h.terms) && problems.length === 0) {
@@ -157,6 +154,41 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
       if (!terms.includes(term)) add(['direction', term], `the model has no term "${term}" (terms: ${terms.join(', ')})`);
       else if (h.terms && !h.terms.includes(term)) add(['direction', term], `"${term}" is not among the tested terms`);
     }
+  }
+  return problems;
+}
+
+/** A se type the hypothesis' rows cannot have: clustered ones need clusters, which only respondents' repeated rows give. */
+function seTypeProblem(def: StudyDefinition, h: LmRobustHypothesis): string | undefined {
+  if (!h.seType) return undefined;
+  const clusterType = ['CR0', 'stata', 'CR2', 'cregg'].includes(h.seType);
+  const byRespondent = clusteredByRespondent(def, h);
+  const what = h.stack ? 'a stacked hypothesis' : 'a hypothesis of a repeated-vignette study';
+  if (byRespondent && !clusterType) return `${what} is clustered by respondent: use CR0, stata, CR2 or cregg`;
+  if (!byRespondent && clusterType && h.seType !== 'stata') return `${h.seType} needs clusters (only stacked hypotheses and repeated-vignette studies have them)`;
+  return undefined;
+}
+
+/**
+ * What estimatr's `fixed_effects` cannot take, or would make meaningless: a column named twice or also on the
+ * right-hand side (absorbed, its terms would be aliased), a model without an intercept (the fixed effects absorb
+ * it) or without a term besides them, cregg's svyglm (no fixed effects), and weighted CR2 (estimatr refuses it).
+ */
+function fixedEffectProblems(def: StudyDefinition, h: LmRobustHypothesis, variables: readonly string[]): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  const add = (path: PropertyKey[], message: string) => problems.push({ path: ['fixedEffects', ...path], message });
+  const columns = h.fixedEffects ?? [];
+  columns.forEach((col, j) => {
+    if (columns.indexOf(col) < j) add([j], `"${col}" is named twice`);
+    else if (variables.includes(col)) add([j], `"${col}" is also on the right-hand side (formula or moderators): a fixed effect absorbs it, so its terms could not be estimated; name it in one place`);
+  });
+  const formula = parseFormula('plan', `y ${modelRightHandSide(h)}`);
+  if (!formula.intercept) add([], 'fixed effects absorb the intercept: leave "0 +" or "- 1" out of the formula');
+  if (formula.terms.length === 0) add([], 'no term is left to estimate besides the fixed effects: name the terms to estimate in the formula');
+  const seType = h.seType ?? (clusteredByRespondent(def, h) ? 'CR2' : 'HC2');
+  if (seType === 'cregg') add([], 'se type cregg (survey\'s svyglm) has no fixed effects: use CR2, or write the column into the formula (+ block)');
+  if (seType === 'CR2' && def.analysisPlan.weights === 'raking') {
+    add([], 'raked weights with CR2 cannot have fixed effects (estimatr: "Cannot use `fixed_effects` with weighted CR2 estimation at the moment"): write the column into the formula (+ block) instead, which estimatr and the platform fit alike');
   }
   return problems;
 }

@@ -3,6 +3,7 @@ import { assertSimulatable } from '../design-support.ts';
 import { executePlan } from '../plan/execute-plan.ts';
 import { modelRightHandSide } from '../plan/plan-terms.ts';
 import { rakingTargets } from '../plan/raking-margins.ts';
+import { clusteredByRespondent } from '../plan/respondent-clusters.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { vignetteSpace } from '../vignette-cells.ts';
 import { covariateProfiles, expectedOutcome } from './expected.ts';
@@ -46,6 +47,8 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
       if (h.blocks) named.add(h.blocks);
     } else {
       for (const v of parseFormula('planEstimands', `y ${modelRightHandSide(h)}`).predictorColumns) named.add(v);
+      // Absorbed, but the rows need their values as a covariate's (lmRobust drops a row without them).
+      for (const g of h.fixedEffects ?? []) named.add(g);
     }
   }
   const covariates = [...named].filter((name) => name in model.covariates);
@@ -81,10 +84,21 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
   // Weights only where profiles differ in probability (or the plan rakes, which these rows could not): executePlan
   // refuses weights for a difference in means, whose estimands are then missing.
   const weighted = covariates.length > 0 || plan.weights === 'raking' || space.cells.some((cell) => cell.multiplicity !== 1);
-  const result = executePlan({ definition: def, rows, weights: weighted ? weights : undefined });
+  const result = executePlan({ definition: weighted ? withoutWeightedCr2FixedEffects(def) : def, rows, weights: weighted ? weights : undefined });
   const out = new Map<string, number | null>();
   for (const e of result.estimates) out.set(estimandKey(e.hypothesis, e.outcome, e.term), e.estimate);
   return out;
+}
+
+/**
+ * The definition with CR0 for each hypothesis that would fit fixed effects under weighted CR2, which estimatr (and
+ * lmRobust) refuse: an estimand is a point estimate, which the se type does not move.
+ */
+function withoutWeightedCr2FixedEffects(def: StudyDefinition): StudyDefinition {
+  const hypotheses = def.analysisPlan.hypotheses.map((h) =>
+    h.estimator === 'lm_robust' && h.fixedEffects && (h.seType ?? (clusteredByRespondent(def, h) ? 'CR2' : 'HC2')) === 'CR2' ? { ...h, seType: 'CR0' as const } : h,
+  );
+  return { ...def, analysisPlan: { ...def.analysisPlan, hypotheses } };
 }
 
 export const estimandKey = (hypothesis: string, outcome: string, term: string) => `${hypothesis}\u0000${outcome}\u0000${term}`;
