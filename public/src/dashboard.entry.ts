@@ -95,11 +95,14 @@ function initialWave(waves: WaveStatusReport[]): string {
  * (JSON) of wave …"): the visible label alone ("Codebook") left a screen reader tabbing to it saying "Codebook,
  * button". The name holds the label's words (WCAG 2.5.3), for a researcher who speaks to the button.
  */
-function downloads(id: string): HTMLElement {
+function downloads(id: string, formats: WaveStatusReport['exports']): HTMLElement {
   const box = el('div', undefined, 'dash-buttons');
-  const files: [label: string, what: string, path: string, name: string][] = [
+  type File = [label: string, what: string, path: string, name: string];
+  // Only for a study with an item battery, which it stacks: without one the server refuses it (a header alone).
+  const long: File[] = formats.includes('long-csv') ? [['Data, long (CSV)', 'the data, long (CSV)', `/waves/${id}/export?format=long-csv`, `${id}-long.csv`]] : [];
+  const files: File[] = [
     ['Data (CSV)', 'the data (CSV)', `/waves/${id}/export?format=csv`, `${id}.csv`],
-    ['Data, long (CSV)', 'the data, long (CSV)', `/waves/${id}/export?format=long-csv`, `${id}-long.csv`],
+    ...long,
     ['Data (JSON)', 'the data (JSON)', `/waves/${id}/export?format=json`, `${id}.json`],
     ['Codebook (JSON)', 'the codebook (JSON)', `/waves/${id}/export?format=codebook`, `${id}-codebook.json`],
     ['Estimates (CSV)', 'the estimates (CSV)', `/waves/${id}/estimates?format=csv`, `${id}-estimates.csv`],
@@ -143,7 +146,7 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
   refresh.addEventListener('click', () => void showWave(id, { focus: true }).catch(fail));
   const heading = el('h2', `${wave.title}: wave ${wave.id} (${wave.status})`);
   section.append(heading, refresh, el('p', `Plan hash ${result.planHash}`, 'dash-hash'));
-  section.append(el('h3', 'Downloads'), downloads(id));
+  section.append(el('h3', 'Downloads'), downloads(id, wave.exports));
   section.append(...funnelSection(wave), ...cellsSection(wave), ...quotasSection(wave), ...changesSection(wave));
 
   const raked = result.raking ? `; ${result.raking}` : '';

@@ -1,5 +1,6 @@
 import { perRespondent } from './repeated-vignettes.ts';
 import { DomainError } from './errors.ts';
+import { studyExportFormats } from './export/study-export-formats.ts';
 import type { QuotaCap } from './quota.ts';
 import type { StudyDefinition } from './study-definition.ts';
 import { vignetteSpace } from './vignette-cells.ts';
@@ -98,6 +99,8 @@ export function waveStatusReport(input: WaveStatusInput) {
     overquotaUrl: wave.overquotaUrl,
     locale: wave.locale,
     changes: input.changes,
+    /** The export formats that hold this study's data (study-export-formats.ts): the dashboard's downloads. */
+    exports: studyExportFormats(def),
     definitionProblems: input.definitionProblems,
     createdAt: wave.createdAt,
     updatedAt: wave.updatedAt,

@@ -38,6 +38,14 @@ export interface IterateOptions {
   onParticipant?: (status: ParticipantStatus) => void;
 }
 
+export interface FileOptions extends IterateOptions {
+  /**
+   * A long-csv of a study without an item battery is its header alone: `note` (the default) makes it with a note
+   * for `vlab export` to print; `refuse` throws invalid_input, as the researcher API answers (a 422, no empty file).
+   */
+  withoutBattery?: 'note' | 'refuse';
+}
+
 /** A download ready to stream: its file name and type, and a fresh stream of its bytes. */
 export interface ExportFile {
   fileName: string;
@@ -120,7 +128,7 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
      * `fromRows`: write these wide rows (copied before they are made spreadsheet-safe) instead of reading them; an
      * iterable that can be walked again, as each stream() walks it.
      */
-    async file(waveId: string, format: ExportFormat, options: IterateOptions = {}, fromRows?: Iterable<WideRow>): Promise<ExportFile> {
+    async file(waveId: string, format: ExportFormat, options: FileOptions = {}, fromRows?: Iterable<WideRow>): Promise<ExportFile> {
       const { wave, study } = await waveAndStudy(repos, waveId);
       const def = study.definition;
       const columns = columnsOf(def);
@@ -133,14 +141,18 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
             contentType: 'text/csv; charset=utf-8',
             stream: () => csvStream(columns.map((c) => c.name), mapRows(source(), spreadsheetSafeRow)),
           };
-        case 'long-csv':
+        case 'long-csv': {
+          const stacked = batteries(columns).size > 0;
+          // Before streaming, so that the route answers 422; `vlab export` writes the header with a note instead.
+          if (!stacked && options.withoutBattery === 'refuse') throw new DomainError('invalid_input', longCsvRefusal(def));
           return {
             fileName: `${base}-long.csv`,
             contentType: 'text/csv; charset=utf-8',
-            ...(batteries(columns).size ? {} : { note: `study "${def.id}" has no item battery (questions sharing a "battery" name), which long-csv stacks: the file holds its header only; --format csv has one row per participant` }),
+            ...(stacked ? {} : { note: `study "${def.id}" has no item battery (questions sharing a "battery" name), which long-csv stacks: the file holds its header only; --format csv has one row per participant` }),
             stream: () =>
               csvStream(longColumnNames(columns), flatMapRows(source(), (row) => longRows(columns, spreadsheetSafeRow(row)))),
           };
+        }
         case 'json':
           return {
             fileName: `${base}.json`,
@@ -170,6 +182,10 @@ export type ExportService = ReturnType<typeof createExportService>;
 
 function assertConjoint(def: StudyDefinition): void {
   if (def.design?.kind !== 'conjoint') throw new DomainError('invalid_input', `format: profiles-csv is the profile-level file of a conjoint; study "${def.id}" is not one (csv or long-csv)`);
+}
+
+function longCsvRefusal(def: StudyDefinition): string {
+  return `format: long-csv stacks the item batteries of a study (questions sharing a "battery" name); study "${def.id}" has none, so the file would hold its header only (csv has one row per participant)`;
 }
 
 async function* mapRows(source: Iterable<WideRow> | AsyncIterable<WideRow>, fn: (row: WideRow) => WideRow): AsyncGenerator<WideRow> {

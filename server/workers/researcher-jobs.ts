@@ -50,7 +50,7 @@ export function createResearcherJobs(store: Store, { quotaLeaseSeconds }: { quot
     async stream(job: StreamJob): Promise<{ meta: FileMeta; body: Readable }> {
       switch (job.kind) {
         case 'export': {
-          const file = await exports.file(job.waveId, job.format, { statuses: job.statuses });
+          const file = await exports.file(job.waveId, job.format, { statuses: job.statuses, withoutBattery: 'refuse' });
           return { meta: { fileName: file.fileName, contentType: file.contentType }, body: file.stream() };
         }
         case 'replication': {

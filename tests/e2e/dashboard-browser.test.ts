@@ -270,5 +270,17 @@ test('early in a wave: messages for researchers, never an estimator’s text; th
   assert.doesNotMatch(text, /lmRobust|differenceInMeans|no rows of data/);
   assert.match(text, /Nothing to show yet\. A term appears once it can be estimated: at least 2 respondents in every arm of its comparison\./);
   assert.deepEqual(await seriousViolations(page), []);
+
+  // Downloads follow the study: the alliance study has item batteries, so a long CSV; bus-line-funding has none,
+  // and its long CSV, a header alone, was offered (leftovers pass, 2026-12-05; the API now refuses it with a 422).
+  const downloads = () => page.locator('#dash-wave .dash-buttons button').allInnerTexts();
+  assert.deepEqual(await downloads(), ['Data (CSV)', 'Data, long (CSV)', 'Data (JSON)', 'Codebook (JSON)', 'Estimates (CSV)', 'Replication package (zip)']);
+  const bus = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', 'bus-line-funding', '--target', '50', '--db', session.dbPath, '--json'], { encoding: 'utf8' });
+  assert.equal(bus.status, 0, bus.stderr);
+  const busWave = (JSON.parse(bus.stdout) as { id: string }).id;
+  await page.goto(`${app.baseUrl}/dashboard#wave=${busWave}`);
+  await page.reload();
+  await page.locator('#dash-wave h2', { hasText: `wave ${busWave}` }).waitFor({ timeout: 30_000 });
+  assert.deepEqual(await downloads(), ['Data (CSV)', 'Data (JSON)', 'Codebook (JSON)', 'Estimates (CSV)', 'Replication package (zip)']);
   await close();
 });

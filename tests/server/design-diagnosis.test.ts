@@ -78,6 +78,25 @@ test('diagnoseDesign: per tested term, diagnosands computed from the runs agains
   assert.equal(evictH2.power, 1, 'a large planted effect is found in every run');
 });
 
+test('a term without an analytic MDE says why: a three-way interaction, stacked within-respondent comparisons', async () => {
+  // Until 2026-12-05 mde_analytic was NA (null) without a word (leftovers pass): a reader took it for a failure.
+  const plan = structuredClone(protege.analysisPlan) as unknown as { hypotheses: Record<string, unknown>[] }; // edited as JSON, then parsed
+  const threeWay = 'strategyevict_troops:outside_optionrival_courting:regimeautocracy';
+  plan.hypotheses = [{ ...plan.hypotheses[3]!, id: 'H9', formula: '~ strategy * outside_option * regime', moderators: undefined, outcomes: ['support_punish'], terms: [threeWay, 'strategyevict_troops:outside_optionrival_courting'] }];
+  const rows = diagnoseDesign(withPlan(protege, plan), { n: 400, sims: 2, seed: 'note' }).rows;
+  const three = rows.find((r) => r.term === threeWay)!;
+  assert.equal(three.mde_analytic, null);
+  assert.equal(three.mde_note, 'an interaction of three factors or more: no closed formula');
+  const two = rows.find((r) => r.term === 'strategyevict_troops:outside_optionrival_courting')!;
+  assert.ok(two.mde_analytic! > 0);
+  assert.equal(two.mde_note, null);
+
+  const table = await new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, ['bin/vlab.js', 'power', '--study', 'alliance-corrective-measures', '--n', '300', '--sims', '2', '--seed', 'cli'], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+  );
+  assert.match(table, /\nmde_analytic NA for H1 \(3 terms\): within-respondent comparisons \(stacked outcomes or repeated vignettes\): no two-arm formula\n/);
+});
+
 test('vlab power --study prints the diagnosis; the analytic mode is unchanged; mistakes are usage errors', async () => {
   const vlab = (...args: string[]) =>
     new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>

@@ -215,6 +215,18 @@ test('export input mistakes are 4xx JSON; a status filter keeps only those parti
     'status: expected all, or a comma-separated list of started, complete, screened_out, overquota; got "finished"',
   );
   assert.equal((await t.get('/waves/NoSuchWave1/export?format=csv')).status, 404);
+  // long-csv stacks item batteries: of a study without one it was a header alone, served as a 200 file (leftovers
+  // pass, 2026-12-05). Refused now, as profiles-csv is for a study that is not a conjoint; the status lists the
+  // formats each wave's study offers, which the dashboard's download buttons follow.
+  const bus = (await t.studies.createWave({ studyKey: 'bus-line-funding', target: 5 })).wave.id;
+  const refused = await t.get(`/waves/${bus}/export?format=long-csv`);
+  assert.equal(refused.status, 422);
+  assert.equal(
+    refused.body.error.message,
+    'format: long-csv stacks the item batteries of a study (questions sharing a "battery" name); study "bus-line-funding" has none, so the file would hold its header only (csv has one row per participant)',
+  );
+  assert.deepEqual((await t.get(`/waves/${bus}`)).body.exports, ['csv', 'json', 'codebook']);
+  assert.deepEqual((await t.get(`/waves/${t.wave.id}`)).body.exports, ['csv', 'long-csv', 'json', 'codebook']);
   const all = csv((await t.get(`/waves/${t.wave.id}/export`)).text);
   assert.deepEqual(all.map((r) => r.status), ['complete', 'started']);
   assert.equal(all[1]!.completed_at, '');

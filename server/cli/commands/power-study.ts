@@ -26,6 +26,23 @@ export function studyPowerRequest(o: { study: string; n?: string; sims?: string;
   return { kind: 'simulation', study: o.study, n: integer(o.n, '--n', 10, 1_000_000), sims: integer(o.sims ?? '500', '--sims', 1, 100_000), seed: o.seed };
 }
 
+/**
+ * Why mde_analytic is NA, a line per hypothesis and reason ("mde_analytic NA for H1 (3 terms): within-respondent
+ * comparisons …"; one term is named): an NA column without a word read as a failure.
+ */
+function mdeNotes(rows: readonly PowerDiagnosis[]): string {
+  const groups = new Map<string, { hypothesis: string; why: string; terms: Set<string> }>();
+  for (const r of rows) {
+    if (r.mde_note === null) continue;
+    const key = `${r.hypothesis}\0${r.mde_note}`;
+    const group = groups.get(key) ?? groups.set(key, { hypothesis: r.hypothesis, why: r.mde_note, terms: new Set() }).get(key)!;
+    group.terms.add(r.term);
+  }
+  return [...groups.values()]
+    .map(({ hypothesis, why, terms }) => `mde_analytic NA for ${hypothesis} ${terms.size === 1 ? [...terms][0] : `(${terms.size} terms)`}: ${why}\n`)
+    .join('');
+}
+
 /** Runs the diagnosis with a progress bar on a terminal and prints the diagnosands in the chosen format. */
 export async function runStudyPower(request: StudyPowerRequest, format: 'table' | 'csv' | 'json', out?: string): Promise<void> {
   // Loaded on use, so that `vlab power --sd 1 --n 500` and `vlab --help` never load the definitions' validators.
@@ -75,8 +92,8 @@ export async function runStudyPower(request: StudyPowerRequest, format: 'table' 
       `${def.id}: ${request.sims} simulated waves of ${request.n} completes (seed ${seed}); per wave ${Math.round(f.draws)} starts, ` +
       `${Math.round(f.screenedOut)} screen-outs, ${Math.round(f.overQuota)} over quota, ${Math.round(f.abandoned)} abandoned\n` +
       'estimand: the term in an infinite sample of the design (the planted effect on the observed scale); ' +
-      `power at alpha ${summary.alpha}; mde_analytic: 80% power by power.t.test with the model's within-cell SD` +
-      `${conjoint ? ' (none for a conjoint: clustered profile rows)' : ''}\n` +
+      `power at alpha ${summary.alpha}; mde_analytic: 80% power by power.t.test with the model's within-cell SD\n` +
+      mdeNotes(result.rows) +
       result.problems.map((p) => `problem in ${p.runs} runs: ${p.message}\n`).join(''),
   );
 }

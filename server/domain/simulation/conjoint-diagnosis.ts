@@ -67,7 +67,7 @@ export function diagnoseConjoint(def: StudyDefinition, { n, sims, seed, onProgre
       const terms = [...runs.keys()].filter((k) => k.startsWith(`${h.id}\u0000${outcome}\u0000`)).map((k) => k.split('\u0000')[2]!);
       for (const term of terms.filter((t) => !h.terms || h.terms.includes(t))) {
         const key = estimandKey(h.id, outcome, term);
-        rows.push({ ...summarizeRuns(h, outcome, term, runs.get(key)!, estimands.get(key) ?? null, alpha), mde_analytic: null });
+        rows.push({ ...summarizeRuns(h, outcome, term, runs.get(key)!, estimands.get(key) ?? null, alpha), mde_analytic: null, mde_note: 'a conjoint: clustered profile rows, no two-arm formula' });
       }
     }
   }

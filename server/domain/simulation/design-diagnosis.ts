@@ -39,6 +39,8 @@ export interface PowerDiagnosis {
   /** Runs in which the term was estimated. */
   sims: number;
   mde_analytic: number | null;
+  /** Why mde_analytic is null (a three-way interaction, within-respondent terms, …); null beside a number. */
+  mde_note: string | null;
 }
 
 export interface DiagnoseOptions {
@@ -103,7 +105,8 @@ function diagnose(def: StudyDefinition, h: Hypothesis, outcome: string, term: st
   const summary = summarizeRuns(h, outcome, term, all, estimand, alpha);
   const fitted = all.filter((e) => e.estimate !== null && e.std_error !== null);
   const nUsed = fitted.reduce((a, e) => a + e.n_used, 0) / (fitted.length || NaN);
-  return { ...summary, mde_analytic: analyticMde(def, h, outcome, term, nUsed, alpha) };
+  const mde = analyticMdeOrWhy(def, h, outcome, term, nUsed, alpha);
+  return { ...summary, mde_analytic: typeof mde === 'number' ? mde : null, mde_note: typeof mde === 'number' ? null : mde.why };
 }
 
 /**
@@ -117,7 +120,7 @@ export function summarizeRuns(
   all: readonly PlanEstimate[],
   estimand: number | null,
   alpha: number,
-): Omit<PowerDiagnosis, 'mde_analytic'> {
+): Omit<PowerDiagnosis, 'mde_analytic' | 'mde_note'> {
   const fitted = all.filter((e) => e.estimate !== null && e.std_error !== null);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || NaN);
   const estimates = fitted.map((e) => e.estimate!);
@@ -151,7 +154,16 @@ export function summarizeRuns(
  * study) and designs with unequal arms (restrictions, weights) have no such formula: null.
  */
 export function analyticMde(def: StudyDefinition, h: Hypothesis, outcome: string, term: string, nUsed: number, alpha: number): number | null {
-  if (clusteredByRespondent(def, h) || !equalCells(def) || !requireModel(def).outcomes[outcome] || !(nUsed > 4)) return null;
+  const mde = analyticMdeOrWhy(def, h, outcome, term, nUsed, alpha);
+  return typeof mde === 'number' ? mde : null;
+}
+
+/** analyticMde, or why the term has none, in words for `vlab power`'s note lines and its JSON (`mde_note`). */
+function analyticMdeOrWhy(def: StudyDefinition, h: Hypothesis, outcome: string, term: string, nUsed: number, alpha: number): number | { why: string } {
+  if (clusteredByRespondent(def, h)) return { why: 'within-respondent comparisons (stacked outcomes or repeated vignettes): no two-arm formula' };
+  if (!equalCells(def)) return { why: 'arms of unequal size (restrictions or weights): no equal-arm formula' };
+  if (!requireModel(def).outcomes[outcome]) return { why: `the simulation model has no SD for outcome "${outcome}"` };
+  if (!(nUsed > 4)) return { why: 'fewer than 5 respondents analysed per run' };
   const mde = (options: Omit<PowerOptions, 'power' | 'alpha' | 'effect'>) => powerAnalysis({ ...options, power: MDE_POWER, alpha }).effect;
   const levelsIn = (factor: string) => {
     const all = def.factors.find((f) => f.name === factor)!.levels.map((l) => l.code);
@@ -169,13 +181,13 @@ export function analyticMde(def: StudyDefinition, h: Hypothesis, outcome: string
       return mde({ sd, n: 2 / (1 / nc + 1 / nt) });
     }
     const parts = term.split(':').map((part) => def.factors.find((f) => part.startsWith(f.name) && levelsIn(f.name).includes(part.slice(f.name.length))));
-    if (parts.some((f) => !f)) return null;
+    if (parts.some((f) => !f)) return { why: 'not a level of a randomized factor (a covariate or derived term): no design arms' };
     const sizes = parts.map((f) => levelsIn(f!.name).length);
     if (parts.length === 1) return mde({ sd, n: nUsed / sizes[0]! });
     if (parts.length === 2) return mde({ sd, n: nUsed / (sizes[0]! * sizes[1]!), arms: 4, contrast: 'interaction' });
-    return null;
+    return { why: 'an interaction of three factors or more: no closed formula' };
   } catch (error) {
-    if (error instanceof AnalysisError) return null;
+    if (error instanceof AnalysisError) return { why: error.message };
     throw error;
   }
 }

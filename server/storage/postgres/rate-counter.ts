@@ -21,7 +21,8 @@ const SWEEP = `DELETE FROM rate_limit_hits WHERE window_end <= ${NOW_MS}`;
  * opened at the key's first hit (as the memory counter, storage/rate-counter.ts), counted with one
  * INSERT … ON CONFLICT DO UPDATE … RETURNING, which PostgreSQL runs atomically, so concurrent hits from several
  * processes each see their own count. Each process deletes ended windows once per window length (on its first
- * hit after that), so the table holds about two windows of addresses.
+ * hit after that), so the table holds about two windows of addresses. That timing runs on performance.now(), a
+ * clock that only runs forward: on the wall clock, one stepped back an hour swept nothing for that hour.
  */
 export function createPgRateCounter(sql: Sql): RateCounter {
   let nextSweep = 0;
@@ -29,8 +30,9 @@ export function createPgRateCounter(sql: Sql): RateCounter {
     shared: true,
     async hit(key, windowMs) {
       const row = await sql.one<{ n: number; ms_left: string }>(HIT, [key, windowMs]);
-      if (Date.now() >= nextSweep) {
-        nextSweep = Date.now() + windowMs;
+      const t = performance.now();
+      if (t >= nextSweep) {
+        nextSweep = t + windowMs;
         await sql.run(SWEEP);
       }
       return { count: row!.n, resetAt: new Date(Date.now() + Number(row!.ms_left)) };
