@@ -8,7 +8,7 @@ import { parseFormula, type Formula } from './helpers/formula.ts';
 import { compareCodePoints } from './helpers/level-order.ts';
 import { meanAsR } from './helpers/mean.ts';
 import { modelFrame, type ModelFrame } from './helpers/model-frame.ts';
-import { fixedEffectColumns, fixedEffectLabel, groupedFixedEffects, withFixedEffects } from './helpers/fixed-effects.ts';
+import { fixedEffectColumns, fixedEffectLabel, groupedFixedEffects, refuseLevelsWithoutIntercept, withFixedEffects } from './helpers/fixed-effects.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
 import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
 import { essentiallyPerfectFit } from './helpers/perfect-fit.ts';
@@ -111,6 +111,7 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   const result = fitLmRobust({ ...options, rows: table, formula, fixedEffects: undefined }, true, absorbed);
   // estimatr 1.0.0 stops there ("length of 'dimnames' [2] not equal to array extent"): nothing would be estimated.
   if (result.estimates.length === 0) throw new AnalysisError(FN, `no term is left besides the fixed effects ${options.fixedEffects}: add the terms to estimate to "${options.formula}"`);
+  refuseLevelsWithoutIntercept(FN, options.formula, result.estimates.map((row) => row.term), table.names);
   return result;
 }
 

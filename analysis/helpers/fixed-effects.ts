@@ -1,6 +1,7 @@
 import { AnalysisError } from '../errors.ts';
 import type { DataTable } from './data-table.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { parseFormula } from './formula.ts';
 
 /**
  * The columns of estimatr's `fixed_effects = ~ g` (or `~ g1 + g2`): plain column names joined by `+`, a name with
@@ -56,4 +57,24 @@ function singleGroup(table: DataTable, name: string): boolean {
   if (column.type === 'character') return column.labels.length === 1 && column.codes.every((code) => code === 0);
   const first = column.values[0];
   return !Number.isNaN(first) && column.values.every((value) => value === first);
+}
+
+/**
+ * A formula without an intercept (`0 + f`, `- 1`) codes its first factor by one indicator per level. estimatr
+ * demeans those within the fixed effects, where they are collinear, and leaves out whichever level its pivoted QR
+ * picks (mtcars, `mpg ~ 0 + factor(cyl)`, `fixed_effects = ~ gear`: cyl4 10.54, cyl6 3.89, cyl8 NA — against cyl8;
+ * with `0 + wt + factor(cyl)` it leaves out cyl4). lmRobust's `+ factor(g)` first gives the contrasts against the
+ * first level instead: the same model, other numbers. Refused there, with the formula that gives estimatr's and
+ * vlab's numbers alike; a term of numbers only (`0 + wt`) is the same fit either way and is kept.
+ */
+export function refuseLevelsWithoutIntercept(fn: string, formula: string, terms: readonly string[], dataColumns: readonly string[]): void {
+  const parsed = parseFormula(fn, formula, dataColumns);
+  if (parsed.intercept) return;
+  const labels = new Set(parsed.terms.map((term) => term.map((k) => parsed.variables[k]).join(':')));
+  const coded = terms.find((term) => !labels.has(term));
+  if (coded === undefined) return;
+  throw new AnalysisError(
+    fn,
+    `fixedEffects with a formula without an intercept ("${formula}") and a term coded by its levels (${coded}): estimatr leaves out whichever level its pivoted QR picks there, which vlab does not reproduce; write the formula with its intercept (the fixed effects absorb it anyway), which estimatr and vlab fit alike`,
+  );
 }

@@ -61,6 +61,25 @@ test('fixedEffects: what estimatr refuses is refused, a column it does not know 
   assert.throws(() => lmRobust({ formula: 'mpg ~ 1', rows: mtcars, fixedEffects: '~ cyl' }), /no term is left besides the fixed effects/);
 });
 
+// Without an intercept a factor term is coded by one indicator per level, and estimatr leaves out the level its
+// pivoted QR picks (R 4.2.2, estimatr 1.0.0, d as above):
+//   tidy(lm_robust(mpg ~ 0 + factor(cyl), d, fixed_effects = ~ gear))
+//     factor(cyl)4 10.5422101449275374 SE 1.9194120217473514; factor(cyl)6 3.8862318840579704 SE 1.4460239708123430; factor(cyl)8 NA
+//   tidy(lm_robust(mpg ~ 0 + wt, d, fixed_effects = ~ gear))
+//     wt -4.9090441235452387 SE 0.79973765758714066 df 28
+// lmRobust gave cyl6 -6.656 and cyl8 -10.54 (the contrasts against cyl4): the same model, not estimatr's numbers.
+// Refused in words; a term of numbers only is the same fit with or without the intercept, and equals R.
+test('fixedEffects without an intercept: a factor term refused (estimatr leaves out the level its QR picks), a numeric one equals R', () => {
+  assert.throws(
+    () => lmRobust({ formula: 'mpg ~ 0 + factor(cyl)', rows: mtcars, fixedEffects: '~ gear' }),
+    /without an intercept \("mpg ~ 0 \+ factor\(cyl\)"\) and a term coded by its levels \(factor\(cyl\)6\).*write the formula with its intercept/,
+  );
+  assert.throws(() => lmRobust({ formula: 'mpg ~ hp + factor(cyl) - 1', rows: mtcars, fixedEffects: '~ gear' }), /term coded by its levels/);
+  for (const formula of ['mpg ~ 0 + wt', 'mpg ~ wt - 1']) {
+    expectR(lmRobust({ formula, rows: mtcars, fixedEffects: '~ gear' }).estimates, [['wt', -4.9090441235452387, 0.79973765758714066, 28]]);
+  }
+});
+
 test('a fixed effect of one group is the intercept alone, and refused beside others, as estimatr', () => {
   // R: d$one <- "k"; tidy(lm_robust(mpg ~ hp + wt, d, fixed_effects = ~ one)) is lm_robust(mpg ~ hp + wt, d) without
   // its intercept row (hp -0.03177295, SE 0.007825029, df 29); fixed_effects = ~ one + cyl stops: "Can't have a fixed
