@@ -100,9 +100,12 @@ function downloads(id: string, formats: WaveStatusReport['exports']): HTMLElemen
   type File = [label: string, what: string, path: string, name: string];
   // Only for a study with an item battery, which it stacks: without one the server refuses it (a header alone).
   const long: File[] = formats.includes('long-csv') ? [['Data, long (CSV)', 'the data, long (CSV)', `/waves/${id}/export?format=long-csv`, `${id}-long.csv`]] : [];
+  // Only for a conjoint: one row per profile shown (the server refuses it for other studies).
+  const profiles: File[] = formats.includes('profiles-csv') ? [['Profiles (CSV)', 'the conjoint profiles (CSV)', `/waves/${id}/export?format=profiles-csv`, `${id}-profiles.csv`]] : [];
   const files: File[] = [
     ['Data (CSV)', 'the data (CSV)', `/waves/${id}/export?format=csv`, `${id}.csv`],
     ...long,
+    ...profiles,
     ['Data (JSON)', 'the data (JSON)', `/waves/${id}/export?format=json`, `${id}.json`],
     ['Codebook (JSON)', 'the codebook (JSON)', `/waves/${id}/export?format=codebook`, `${id}-codebook.json`],
     ['Estimates (CSV)', 'the estimates (CSV)', `/waves/${id}/estimates?format=csv`, `${id}-estimates.csv`],

@@ -153,6 +153,12 @@ test('on a desktop (1366 px): one panel per outcome, reference lines at h0, axe 
   await openConjointDashboard(page);
   await assertPanelsAndReferenceLines(page);
   assert.deepEqual(await seriousViolations(page), []);
+  // A conjoint's profiles (one row per profile shown) were only in the CLI and the API: the dashboard offers them,
+  // and the download goes through (the status region says it is done, not that it failed).
+  const profiles = page.getByRole('button', { name: `Download the conjoint profiles (CSV) of wave ${wave}` });
+  assert.equal(await profiles.innerText(), 'Profiles (CSV)');
+  await profiles.click();
+  await page.locator('#dash-status', { hasText: `Downloaded the conjoint profiles (CSV) of wave ${wave}.` }).waitFor({ timeout: 30_000 });
   console.log(`dashboard-conjoint: screenshot ${await screenshot(page, 'desktop')}`);
   assert.deepEqual(errors, []);
   await context.close();
