@@ -15,35 +15,26 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { lmRobust, type TidyRow } from '../../analysis/index.ts';
+import { lmRobust } from '../../analysis/index.ts';
 import { readDataTable } from '../../server/cli/commands/analysis-io.ts';
 import { join } from 'node:path';
-import { assertCloseToR, referenceFolder } from './support.ts';
+import { assertEstimateSeDfAsR, referenceFolder } from './support.ts';
 
 const referencePath = (file: string): string => join(referenceFolder, file);
 
 const mtcars = readDataTable(referencePath('mtcars.csv'));
 
-function expectR(rows: TidyRow[], want: [string, number, number, number][]): void {
-  assert.deepEqual(rows.map((row) => row.term), want.map(([term]) => term));
-  want.forEach(([term, estimate, se, df], k) => {
-    assertCloseToR(rows[k].estimate, estimate, `${term} estimate`);
-    assertCloseToR(rows[k].std_error, se, `${term} SE`);
-    assertCloseToR(rows[k].df, df, `${term} df`);
-  });
-}
-
 test('fixedEffects equals estimatr fixed_effects: HC2, two fixed effects under CR2, weighted HC3', () => {
-  expectR(lmRobust({ formula: 'mpg ~ hp + wt', rows: mtcars, fixedEffects: '~ cyl' }).estimates, [
+  assertEstimateSeDfAsR(lmRobust({ formula: 'mpg ~ hp + wt', rows: mtcars, fixedEffects: '~ cyl' }).estimates, [
     ['hp', -0.023119809154454669, 0.010625922467137254, 27],
     ['wt', -3.1814040466796154, 0.71678035152714792, 27],
   ]);
-  expectR(lmRobust({ formula: 'mpg ~ hp + wt', rows: mtcars, fixedEffects: '~ cyl + am', clusters: 'gear', seType: 'CR2' }).estimates, [
+  assertEstimateSeDfAsR(lmRobust({ formula: 'mpg ~ hp + wt', rows: mtcars, fixedEffects: '~ cyl + am', clusters: 'gear', seType: 'CR2' }).estimates, [
     ['hp', -0.032109429990817784, 0.0096497458834467476, 1.5728730347175135],
     ['wt', -2.4968294203540049, 1.6386628790719429, 1.1811482550014525],
   ]);
   const weighted = lmRobust({ formula: 'mpg ~ hp + wt + vs', rows: mtcars, fixedEffects: '~ carb', weights: 'qsec', seType: 'HC3' });
-  expectR(weighted.estimates, [
+  assertEstimateSeDfAsR(weighted.estimates, [
     ['hp', -0.031964209890310402, 0.011758599221593027, 23],
     ['wt', -3.5827510867705614, 0.81909771123530084, 23],
     ['vs', 0.7055690737532806, 1.4870725716294491, 23],
@@ -76,7 +67,7 @@ test('fixedEffects without an intercept: a factor term refused (estimatr leaves 
   );
   assert.throws(() => lmRobust({ formula: 'mpg ~ hp + factor(cyl) - 1', rows: mtcars, fixedEffects: '~ gear' }), /term coded by its levels/);
   for (const formula of ['mpg ~ 0 + wt', 'mpg ~ wt - 1']) {
-    expectR(lmRobust({ formula, rows: mtcars, fixedEffects: '~ gear' }).estimates, [['wt', -4.9090441235452387, 0.79973765758714066, 28]]);
+    assertEstimateSeDfAsR(lmRobust({ formula, rows: mtcars, fixedEffects: '~ gear' }).estimates, [['wt', -4.9090441235452387, 0.79973765758714066, 28]]);
   }
 });
 

@@ -8,14 +8,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lmRobust } from '../../analysis/index.ts';
-import { assertCloseToR } from './support.ts';
+import { assertEstimateSeDfAsR, type EstimateSeDf } from './support.ts';
 
 const y = [1.2, 2.3, 0.7, 3.1, 2.2, 1.9, 2.8, 0.4, 1.1, 2.0, 1.7, 2.6];
 const x = [0.5, 1.5, 2.5, 0.1, 1.1, 1.7, 0.9, 2.2, 1.3, 0.3, 0.8, 1.9];
 const k = [1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4];
 const rows = y.map((v, i) => ({ y: v, x: x[i], k: k[i], o: ['low', 'mid', 'high'][i % 3] }));
 
-const want: [string, number, number, number][] = [
+const want: EstimateSeDf[] = [
   ['(Intercept)', 2.65230015082956, 0.392344591493487, 7],
   ['ordered(k).L', 0.510906120017429, 0.468711389895234, 7],
   ['ordered(k).Q', -0.19973604826546, 0.480740153410327, 7],
@@ -24,13 +24,7 @@ const want: [string, number, number, number][] = [
 ];
 
 test('ordered(k) + x: polynomial contrasts, as lm_robust', () => {
-  const got = lmRobust({ formula: 'y ~ ordered(k) + x', rows }).estimates;
-  assert.deepEqual(got.map((row) => row.term), want.map(([term]) => term));
-  want.forEach(([term, estimate, se, df], i) => {
-    assertCloseToR(got[i].estimate, estimate, `${term} estimate`);
-    assertCloseToR(got[i].std_error, se, `${term} SE`);
-    assertCloseToR(got[i].df, df, `${term} df`);
-  });
+  assertEstimateSeDfAsR(lmRobust({ formula: 'y ~ ordered(k) + x', rows }).estimates, want);
 });
 
 test('the three spellings give the same fit, and a factor of an ordered factor stays ordered', () => {

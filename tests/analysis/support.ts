@@ -67,3 +67,17 @@ export function assertCloseToR(actual: number | null, expected: number, what: st
   const ok = diff <= 1e-6 * Math.abs(expected) || (!isP && Math.abs(expected) < 1e-10 && diff <= 1e-10);
   assert.ok(ok, `${what}: got ${actual}, expected ${expected} (relative error ${(diff / Math.abs(expected)).toExponential(2)})`);
 }
+
+/** [term, estimate, std_error, df] as R printed them. */
+export type EstimateSeDf = [term: string, estimate: number, se: number, df: number];
+
+/** The fit's terms in R's order, and each term's estimate, SE and df at assertCloseToR's tolerance. */
+export function assertEstimateSeDfAsR(rows: readonly TidyRow[], want: readonly EstimateSeDf[], what?: string): void {
+  const at = what === undefined ? '' : `${what}: `;
+  assert.deepEqual(rows.map((row) => row.term), want.map(([term]) => term), `${at}terms`);
+  want.forEach(([term, estimate, se, df], k) => {
+    assertCloseToR(rows[k]!.estimate, estimate, `${at}${term} estimate`);
+    assertCloseToR(rows[k]!.std_error, se, `${at}${term} SE`);
+    assertCloseToR(rows[k]!.df, df, `${at}${term} df`);
+  });
+}
