@@ -1,5 +1,6 @@
 import { AnalysisError } from './errors.ts';
 import { validOptions } from './helpers/did-you-mean.ts';
+import { choicesBegunBy, matchArg } from './helpers/match-arg.ts';
 
 /** R's `p.adjust.methods`, in R's order; `fdr` is R's alias of `BH`. */
 export const P_ADJUST_METHODS = ['holm', 'hochberg', 'hommel', 'bonferroni', 'BH', 'BY', 'fdr', 'none'] as const;
@@ -19,26 +20,18 @@ export type PAdjustMethodName = PAdjustMethod | (string & {});
 export function pAdjustMethod(name: string, fn = 'pAdjust'): PAdjustMethod {
   const problem = pAdjustMethodProblem(name);
   if (problem) throw new AnalysisError(fn, problem);
-  return matchMethod(name) as PAdjustMethod;
+  return matchArg(name, P_ADJUST_METHODS) as PAdjustMethod;
 }
 
 /** Why R's match.arg refuses a method name, or undefined for a name it takes (pAdjustMethod). */
 export function pAdjustMethodProblem(name: unknown): string | undefined {
   if (typeof name !== 'string') return `method must be a text naming one of ${P_ADJUST_METHODS.join(', ')} (got ${JSON.stringify(name)})`;
-  if (matchMethod(name)) return undefined;
-  const abbreviated = name === '' ? [] : P_ADJUST_METHODS.filter((method) => method.startsWith(name));
+  if (matchArg(name, P_ADJUST_METHODS)) return undefined;
+  const abbreviated = choicesBegunBy(name, P_ADJUST_METHODS);
   if (abbreviated.length > 1) {
     return `method "${name}" abbreviates ${abbreviated.join(', ')}: R's p.adjust refuses it too; write more of the name (valid: ${P_ADJUST_METHODS.join(', ')})`;
   }
   return `unknown method "${name}" ${validOptions(name, P_ADJUST_METHODS)}`;
-}
-
-/** R's pmatch of one name against the methods: an exact match, else the only method it is a prefix of. */
-function matchMethod(name: string): PAdjustMethod | undefined {
-  const exact = P_ADJUST_METHODS.find((method) => method === name);
-  if (exact || name === '') return exact;
-  const partial = P_ADJUST_METHODS.filter((method) => method.startsWith(name));
-  return partial.length === 1 ? partial[0] : undefined;
 }
 
 /**

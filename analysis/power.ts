@@ -3,6 +3,7 @@ import { checkAlpha } from './helpers/alpha.ts';
 import { noncentralTCdf, studentQuantile } from './helpers/distributions.ts';
 import { minimumDetectableEffect } from './mde.ts';
 import { refuseUnknownOptions, type OptionNames } from './helpers/option-names.ts';
+import { matchArg } from './helpers/match-arg.ts';
 
 /**
  * Which comparison the power is for, in a design of `arms` equal cells of n respondents:
@@ -138,10 +139,8 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
 
 /** A choice as R's match.arg reads it: the exact name, else the one choice it begins ("one" is one.sided). */
 function matchChoice<T extends string>(what: string, value: string, choices: readonly T[]): T {
-  const exact = choices.find((choice) => choice === value);
-  const partial = value === '' ? [] : choices.filter((choice) => choice.startsWith(value));
-  const found = exact ?? (partial.length === 1 ? partial[0] : undefined);
-  if (typeof value !== 'string' || found === undefined) throw new AnalysisError(FN, `${what} must be one of ${choices.join(', ')} (got ${JSON.stringify(value)})`);
+  const found = typeof value === 'string' ? matchArg(value, choices) : undefined;
+  if (found === undefined) throw new AnalysisError(FN, `${what} must be one of ${choices.join(', ')} (got ${JSON.stringify(value)})`);
   return found;
 }
 

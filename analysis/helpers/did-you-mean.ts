@@ -1,3 +1,5 @@
+import { choicesBegunBy } from './match-arg.ts';
+
 /**
  * The name a probable typo was meant to be: the candidate with the smallest edit distance (Levenshtein), if it
  * is close enough to be a slip (at most a third of the name's length, and at least 1 edit allowed) — so
@@ -39,7 +41,7 @@ function editDistance(a: string, b: string): number {
 /** `(did you mean "HC2"? valid: classical, HC0, …)`, or `(valid: …)` when no option is a near miss: the end of an "unknown option" message. */
 export function validOptions(value: string, options: readonly string[]): string {
   // R's match.arg takes a unique abbreviation (p.adjust(p, "bonf") is "bonferroni"): name what it stands for.
-  const abbreviated = value === '' ? [] : options.filter((option) => option.startsWith(value));
+  const abbreviated = choicesBegunBy(value, options);
   const closest = closestName(value, options) ?? (abbreviated.length === 1 ? abbreviated[0] : undefined);
   return `(${closest ? `did you mean "${closest}"? ` : ''}valid: ${options.join(', ')})`;
 }
