@@ -98,16 +98,16 @@ function initialWave(waves: WaveStatusReport[]): string {
 function downloads(id: string, formats: WaveStatusReport['exports']): HTMLElement {
   const box = el('div', undefined, 'dash-buttons');
   type File = [label: string, what: string, path: string, name: string];
-  // Only for a study with an item battery, which it stacks: without one the server refuses it (a header alone).
-  const long: File[] = formats.includes('long-csv') ? [['Data, long (CSV)', 'the data, long (CSV)', `/waves/${id}/export?format=long-csv`, `${id}-long.csv`]] : [];
-  // Only for a conjoint: one row per profile shown (the server refuses it for other studies).
-  const profiles: File[] = formats.includes('profiles-csv') ? [['Profiles (CSV)', 'the conjoint profiles (CSV)', `/waves/${id}/export?format=profiles-csv`, `${id}-profiles.csv`]] : [];
+  // An export only where the study has it (the wave status's exports): a long CSV with an item battery, which it
+  // stacks, profiles for a conjoint; the server refuses the others (a header alone, no profiles).
+  const exported = (format: WaveStatusReport['exports'][number], label: string, what: string, suffix: string): File[] =>
+    formats.includes(format) ? [[label, what, `/waves/${id}/export?format=${format}`, `${id}${suffix}`]] : [];
   const files: File[] = [
-    ['Data (CSV)', 'the data (CSV)', `/waves/${id}/export?format=csv`, `${id}.csv`],
-    ...long,
-    ...profiles,
-    ['Data (JSON)', 'the data (JSON)', `/waves/${id}/export?format=json`, `${id}.json`],
-    ['Codebook (JSON)', 'the codebook (JSON)', `/waves/${id}/export?format=codebook`, `${id}-codebook.json`],
+    ...exported('csv', 'Data (CSV)', 'the data (CSV)', '.csv'),
+    ...exported('long-csv', 'Data, long (CSV)', 'the data, long (CSV)', '-long.csv'),
+    ...exported('profiles-csv', 'Profiles (CSV)', 'the conjoint profiles (CSV)', '-profiles.csv'),
+    ...exported('json', 'Data (JSON)', 'the data (JSON)', '.json'),
+    ...exported('codebook', 'Codebook (JSON)', 'the codebook (JSON)', '-codebook.json'),
     ['Estimates (CSV)', 'the estimates (CSV)', `/waves/${id}/estimates?format=csv`, `${id}-estimates.csv`],
     ['Replication package (zip)', 'the replication package (zip)', `/waves/${id}/replication`, `${id}-replication.zip`],
   ];
