@@ -5,7 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { browserTestFiles } from './browser-test-files.mjs';
 import { failedTests } from './failed-tests.mjs';
+import { CHROMIUM_HINT, findChromium } from './find-chromium.mjs';
 
 // tests/stress (minutes of crash and load runs) is left out of the default run: `npm run test:stress` names it.
 function collect(path, out, top = true) {
@@ -19,11 +21,26 @@ function collect(path, out, top = true) {
 }
 
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['tests'];
-const files = roots.flatMap((root) => collect(root, []));
-if (files.length === 0) {
+const found = roots.flatMap((root) => collect(root, []));
+if (found.length === 0) {
   console.error(`run-tests: no *.test.ts files under ${roots.join(', ')}`);
   process.exit(1);
 }
+// Without a Chromium the files that open one are left out, saying so at the start and again at the very end, as
+// the PostgreSQL pass is without a server; with VLAB_TEST_CHROMIUM set (CI sets it) a missing one fails the run.
+const browserFiles = browserTestFiles(found);
+const chromium = browserFiles.length ? findChromium() : {};
+const browserCount = `${browserFiles.length} file${browserFiles.length === 1 ? '' : 's'} that open${browserFiles.length === 1 ? 's' : ''} a browser`;
+if (chromium.problem) {
+  console.error(`run-tests: ${chromium.problem}; the ${browserCount} cannot run (${CHROMIUM_HINT})`);
+  process.exit(1);
+}
+const browserSkipped = browserFiles.length && !chromium.path
+  ? `run-tests: browser tests SKIPPED — no Chromium found: the ${browserCount} ${browserFiles.length === 1 ? 'was' : 'were'} not run; ${CHROMIUM_HINT}`
+  : '';
+const files = browserSkipped ? found.filter((f) => !browserFiles.includes(f)) : found;
+if (browserSkipped) console.log(browserSkipped);
+if (files.length === 0) process.exit(0);
 // No test may hang the run: a test still running after 10 minutes fails (naming itself) instead. The longest,
 // the stress run's 100 kills, takes about 4.
 const TEST_TIMEOUT_MS = 10 * 60 * 1000;
@@ -178,4 +195,5 @@ if (serial) {
   status = first || second;
 }
 reportFailures();
+if (browserSkipped) console.log(`\n${browserSkipped}`);
 process.exit(status);

@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_HINT, findChromium } from '../../scripts/find-chromium.mjs';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
-/** The system's Chromium, headless, as the browser tests run it; a clear message if it is not installed. */
+/**
+ * A Chromium, headless, as the browser tests run it: VLAB_TEST_CHROMIUM, else `chromium` (or another name of it) on
+ * PATH (scripts/find-chromium.mjs); a clear message if there is none. `npm test` leaves these files out then.
+ */
 export async function launchChromium(): Promise<Browser> {
-  assert.ok(existsSync(CHROMIUM), `the browser test needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const found = findChromium();
+  assert.ok(found.path, `the browser test needs a Chromium: ${found.problem ?? 'none on PATH'}; ${CHROMIUM_HINT}`);
+  return chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
 }

@@ -1,0 +1,1 @@
+export function browserTestFiles(files: string[]): string[];
