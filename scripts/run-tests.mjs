@@ -138,6 +138,7 @@ const POSTGRES_SUITE = [
   'tests/server/definition-revert.test.ts',
   'tests/server/designs/repeated-vignette-flow.test.ts',
   'tests/server/conjoint-wave.test.ts',
+  'tests/server/privacy.test.ts',
 ];
 
 /** Whether a PostgreSQL server answers at VLAB_TEST_POSTGRES or 127.0.0.1:5432 (a TCP connect within 2 s). */

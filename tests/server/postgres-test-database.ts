@@ -8,30 +8,35 @@ import pg from 'pg';
  */
 export const TEST_POSTGRES_URL = process.env.VLAB_TEST_POSTGRES || 'postgres://postgres@127.0.0.1:5432/postgres';
 
-let reachable: Promise<boolean> | undefined;
-
-/** Whether the test server answers (asked once per process, within 2 s). */
-export function postgresReachable(): Promise<boolean> {
-  reachable ??= (async () => {
-    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 2000 });
+// Why the test server did not answer (undefined: it did), asked once per process. 10 s: on a machine loaded by
+// other work (a load of 10 beside CI) 2 s was missed once and read as no server. The reason says what the
+// connection met (refused, timed out, too many clients).
+let unreachable: Promise<string | undefined> | undefined;
+const whyUnreachable = (): Promise<string | undefined> =>
+  (unreachable ??= (async () => {
+    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 10_000 });
     try {
       await client.connect();
       await client.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
+      return undefined;
+    } catch (e) {
+      return (e as Error).message || String(e);
     } finally {
       await client.end().catch(() => undefined);
     }
-  })();
-  return reachable;
+  })());
+
+/** Whether the test server answers. */
+export async function postgresReachable(): Promise<boolean> {
+  return (await whyUnreachable()) === undefined;
 }
 
 /** Why PostgreSQL tests are skipped here, or undefined when they run; for `test(name, { skip }, fn)`. */
 export async function postgresSkipReason(): Promise<string | undefined> {
-  if (await postgresReachable()) return undefined;
-  const reason = `PostgreSQL tests skipped: nothing answers at ${new URL(TEST_POSTGRES_URL).host} (set VLAB_TEST_POSTGRES, or start a server on 127.0.0.1:5432)`;
-  if (process.env.VLAB_TEST_POSTGRES) throw new Error(`VLAB_TEST_POSTGRES is set but ${reason.split(': ')[1]}`);
+  const why = await whyUnreachable();
+  if (why === undefined) return undefined;
+  const reason = `PostgreSQL tests skipped: no connection to ${new URL(TEST_POSTGRES_URL).host} (${why}; set VLAB_TEST_POSTGRES, or start a server on 127.0.0.1:5432)`;
+  if (process.env.VLAB_TEST_POSTGRES) throw new Error(`VLAB_TEST_POSTGRES is set, but ${reason.split(': ').slice(1).join(': ')}`);
   return reason;
 }
 

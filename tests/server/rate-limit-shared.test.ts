@@ -4,7 +4,9 @@
 // (VLAB_TEST_POSTGRES, or 127.0.0.1:5432); says so when it skips. SQLite's per-process counters:
 // tests/server/rate-counter.test.ts and tests/server/rate-limit.test.ts.
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { afterEach, test } from 'node:test';
+import type pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
@@ -12,6 +14,8 @@ import { DomainError } from '../../server/domain/errors.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
+import { createPgRateCounter } from '../../server/storage/postgres/rate-counter.ts';
+import { sqlOver } from '../../server/storage/postgres/sql.ts';
 import type { Store } from '../../server/storage/store.ts';
 import { relayTo } from './postgres-relay.ts';
 import { createTestDatabase, postgresSkipReason } from './postgres-test-database.ts';
@@ -61,7 +65,7 @@ test('two apps on one database share the start limit: 20 parallel starts over bo
   }
   const sql = testSql(stores[0]!);
   assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), 10);
-  assert.equal(await sql.value("SELECT SUM(n) FROM rate_limit_hits WHERE key LIKE 'start:%'"), 20, 'every start counted once, in one row');
+  assert.deepEqual(await sql.all('SELECT n FROM rate_limit_hits'), [{ n: 20 }], 'every start counted once, in one row');
   // Sequentially as well: the next start through either app is refused.
   assert.equal((await request(one!).post(`/api/waves/${wave.id}/participants`).send({})).status, 429);
   assert.equal((await request(two!).post(`/api/waves/${wave.id}/participants`).send({})).status, 429);
@@ -101,10 +105,42 @@ test('the wall clock stepped back an hour (NTP, a resumed VM): ended windows are
     Date.now = () => realNow() - 3_600_000;
     await new Promise((resolve) => setTimeout(resolve, 300));
     await counter.hit('start:b', 200);
-    assert.deepEqual(await sql.all('SELECT key FROM rate_limit_hits ORDER BY key'), [{ key: 'start:b' }], "start:a's ended window was swept");
+    assert.deepEqual(await sql.column('SELECT key FROM rate_limit_hits'), [await hashedKey(sql, 'start:b')], "start:a's ended window was swept");
   } finally {
     Date.now = realNow;
   }
+});
+
+/** `key` as the table holds it: its HMAC under the day's key (the only one the table has). */
+async function hashedKey(sql: ReturnType<typeof testSql>, key: string): Promise<string> {
+  const secrets = await sql.column<string>('SELECT secret FROM rate_limit_keys');
+  assert.equal(secrets.length, 1, 'one key a day, earlier days deleted');
+  return createHmac('sha256', secrets[0]!).update(key).digest('base64url');
+}
+
+test("no address in the table: keys are stored as an HMAC under the day's key (the database's day); a new day's key deletes the old", { skip }, async () => {
+  // Until 2026-12-05 the table held each address as sent ('start:203.0.113.7'), against the promise that no IP
+  // address is stored (privacy.test.ts, now on PostgreSQL too, failed on it).
+  const { stores } = await apps(1);
+  const sql = testSql(stores[0]!);
+  const pool = (stores[0] as Store & { pool: pg.Pool }).pool;
+  const counter = createPgRateCounter(sqlOver(pool));
+  assert.equal((await counter.hit('start:203.0.113.7', 600_000)).count, 1);
+  assert.equal((await counter.hit('start:203.0.113.7', 600_000)).count, 2);
+  assert.deepEqual(await sql.column('SELECT key FROM rate_limit_hits'), [await hashedKey(sql, 'start:203.0.113.7')]);
+  assert.equal(await sql.value("SELECT COUNT(*) FROM rate_limit_hits WHERE key LIKE '%203.0.113%'"), 0);
+  // Another process whose clock is a day ahead counts under the same key: the day is the database's.
+  const ahead = createPgRateCounter(sqlOver(pool), () => Date.now() + 86_400_000);
+  assert.equal((await ahead.hit('start:203.0.113.7', 600_000)).count, 3);
+  assert.equal(await sql.value('SELECT COUNT(*) FROM rate_limit_keys'), 1);
+  // The day's key made yesterday (as if the day had changed): a process's first hit today makes today's, deletes it,
+  // and the address's window starts over under the new key (once a day, documented).
+  const yesterdays = await sql.value<string>('SELECT secret FROM rate_limit_keys');
+  await sql.run('UPDATE rate_limit_keys SET day = day - 1');
+  const today = createPgRateCounter(sqlOver(pool));
+  assert.equal((await today.hit('start:203.0.113.7', 600_000)).count, 1);
+  assert.notEqual(await sql.value<string>('SELECT secret FROM rate_limit_keys'), yesterdays);
+  assert.equal(await sql.value('SELECT COUNT(*) FROM rate_limit_hits WHERE key = ?', await hashedKey(sql, 'start:203.0.113.7')), 1);
 });
 
 test('two apps share the failed-authentication limit: wrong tokens alternating between them → 3 × 401 then 429', { skip }, async () => {

@@ -5,10 +5,10 @@ import { columnKind, type ColumnKind } from './column-values.ts';
 /** The table that records migrations: compared between the two databases, never copied. */
 export const MIGRATIONS_TABLE = 'schema_migrations';
 /**
- * PostgreSQL's own tables that hold no project data: the rate limits' counters (migration 010), which SQLite keeps
- * in memory. Not copied, and not a schema difference.
+ * PostgreSQL's own tables that hold no project data: the rate limits' counters (migration 010) and the daily keys
+ * that hash their addresses (012), which SQLite keeps in memory. Not copied, and not a schema difference.
  */
-const POSTGRES_ONLY_TABLES = new Set(['rate_limit_hits']);
+const POSTGRES_ONLY_TABLES = new Set(['rate_limit_hits', 'rate_limit_keys']);
 
 export interface CopyColumn {
   name: string;

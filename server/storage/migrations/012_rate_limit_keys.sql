@@ -1,0 +1,3 @@
+-- Numbered in step with postgres/migrations/012_rate_limit_keys.sql, the daily keys with which PostgreSQL's shared
+-- rate-limit counters hash addresses. SQLite keeps its counters in this process's memory (storage/rate-counter.ts),
+-- never in the database file, so this migration changes nothing.
