@@ -3,6 +3,7 @@ import { constants, createWriteStream, fchmodSync, linkSync, lstatSync, openSync
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join } from 'node:path';
+import { overwritesDatabase } from './sqlite-file-kind.ts';
 
 /** Partial files and folders being written now: removed if the process is told to stop before they are renamed. */
 const pending = new Set<string>();
@@ -170,6 +171,8 @@ function freshOwnerOnlyFd(partial: string): number {
  * @example await writeFileWhole('wave.csv', exportStream) // wave.csv appears only once the export has ended
  */
 export async function writeFileWhole(target: string, body: Readable): Promise<void> {
+  const database = overwritesDatabase(target); // the CLI says so before any work; this is for every other caller
+  if (database) throw new Error(database);
   if (isStreamTarget(target)) {
     await pipeline(body, createWriteStream(target)).catch((error: unknown) => Promise.reject(namedAfter(target, error)));
     return;

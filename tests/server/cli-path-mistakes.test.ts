@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -155,6 +155,36 @@ test('--out naming an existing folder is refused before any work, with a file na
   }
   // `vlab db backup` refused it already, as it refuses any existing path ("already exists; choose a new file name").
   assert.deepEqual(readdirSync(folder), [], 'nothing written into it');
+});
+
+// Attacker pass 16: `--out` naming the database (a slip between --db and --out) renamed the CSV over it: every response
+// gone, and the CLI said "wrote db.sqlite"; `vlab simulate --ack-log` naming it truncated it to 0 bytes.
+test('--out or --ack-log naming a SQLite database, its WAL, -shm or journal is refused and the database is left whole', () => {
+  const db = join(dir, 'precious.sqlite');
+  const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
+  assert.equal(created.status, 0, created.stderr);
+  const wave = (JSON.parse(created.stdout) as { id: string }).id;
+  const before = readFileSync(db);
+  const other = join(dir, 'other-precious.sqlite');
+  writeFileSync(other, before);
+  const wal = join(dir, 'loose.wal');
+  writeFileSync(wal, Buffer.from('377f0682002de21800000000', 'hex'));
+  const refusals: [string[], string][] = [
+    [['export', '--wave', wave, '--db', db, '--out', db], `vlab export: --out ${db} is a SQLite database; vlab never writes over one (it may hold the responses): name another file`],
+    [['export', '--wave', wave, '--db', db, '--out', other], `vlab export: --out ${other} is a SQLite database; vlab never writes over one (it may hold the responses): name another file`],
+    [['export', '--wave', wave, '--db', db, '--format', 'codebook', '--out', `${db}-wal`], `vlab export: --out ${db}-wal is the -wal file of the SQLite database ${db}; vlab never writes over one (it may hold the responses): name another file`],
+    [['export', '--wave', wave, '--db', db, '--out', `${db}-journal`], `vlab export: --out ${db}-journal is the -journal file of the SQLite database ${db}; vlab never writes over one (it may hold the responses): name another file`],
+    [['export', '--wave', wave, '--db', db, '--out', wal], `vlab export: --out ${wal} is a SQLite write-ahead log; vlab never writes over one (it may hold the responses): name another file`],
+    [['replication', '--wave', wave, '--db', db, '--out', `${db}-shm`], `vlab replication: --out ${db}-shm is the -shm file of the SQLite database ${db}; vlab never writes over one (it may hold the responses): name another file`],
+    [['simulate', '--wave', wave, '--n', '1', '--base-url', 'http://127.0.0.1:9', '--db', db, '--ack-log', db], `vlab simulate: --ack-log ${db} is a SQLite database; vlab never writes over one (it may hold the responses): name another file`],
+  ];
+  for (const [args, line] of refusals) assertOneLine(vlab(args), line);
+  assert.deepEqual(readFileSync(db), before, 'the database is as it was');
+  assert.deepEqual(readFileSync(other), before);
+  // A file of another kind is written over as before.
+  const csv = join(dir, 'old-export.csv');
+  writeFileSync(csv, 'an old export\n');
+  assert.equal(vlab(['export', '--wave', wave, '--db', db, '--out', csv]).status, 0);
 });
 
 test('output piped into a reader that stops early (vlab export | head) ends quietly, exit code 0', async () => {
