@@ -142,3 +142,13 @@ test('the same panel ID under another spelling of its parameter, or another pane
   assert.equal((await request(app).post(path(wave.id)).send({ panel: { rid: 'RID-XY' } })).status, 201);
   assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), 5);
 });
+
+test('40 starts at once with one ID under four parameter spellings: one participant, one draw', async () => {
+  const { app, wave, sql } = await setup();
+  const spellings = [{ PROLIFIC_PID: '5f8d0d55b54764421b7156c5' }, { prolific_pid: '5F8D0D55B54764421B7156C5' }, { workerId: '5f8d0d55b54764421b7156c5' }, { RID: '5f8d0d55b54764421b7156c5' }];
+  const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => request(app).post(path(wave.id)).send({ panel: spellings[i % 4] })));
+  assert.deepEqual(answers.map((a) => a.status).sort((a, b) => b - a), [201, ...Array<number>(39).fill(200)]);
+  assert.equal(new Set(answers.map((a) => a.body.participant.code)).size, 1);
+  assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), 1);
+  assert.equal(await sql.value('SELECT SUM(assigned) FROM assignment_counters'), 1);
+});
