@@ -27,13 +27,16 @@ function headOf(path: string, length: number): Buffer | null {
 
 const isDatabase = (head: Buffer | null): boolean => head !== null && head.equals(DATABASE_HEADER);
 
+/** sqliteFileKind's words for a database file itself. */
+export const SQLITE_DATABASE = 'a SQLite database';
+
 /**
  * What SQLite file `path` is, in words, or null: a database, a WAL or a rollback journal by their first bytes, or
  * by its name the -wal, -shm or -journal file of a database beside it (which may not exist yet, or be empty).
  */
 export function sqliteFileKind(path: string): string | null {
   const head = headOf(path, DATABASE_HEADER.length);
-  if (isDatabase(head)) return 'a SQLite database';
+  if (isDatabase(head)) return SQLITE_DATABASE;
   if (head && head.length >= 4 && WAL_MAGIC.includes(head.readUInt32BE(0))) return 'a SQLite write-ahead log';
   if (head && head.length >= JOURNAL_HEADER.length && head.subarray(0, JOURNAL_HEADER.length).equals(JOURNAL_HEADER)) return 'a SQLite rollback journal';
   for (const suffix of SIDE_FILES) {

@@ -43,6 +43,23 @@ test('a database path that cannot be a database is one line naming it and VLAB_D
   );
 });
 
+// Attacker pass 16: tab completion offers `vlab.sqlite-wal` beside `vlab.sqlite`. Given as --db while the WAL was
+// empty (a server just started, before its first write), it was taken for a new database: migrated, a wave created
+// in it whose link the server did not know, the live database's WAL file filled with another database.
+test('--db naming the -wal, -shm or -journal file of a database is one line naming the database, and writes nothing', () => {
+  const db = join(dir, 'live.sqlite');
+  assert.equal(vlab(['wave', 'list', '--db', db]).status, 0);
+  writeFileSync(`${db}-wal`, '');
+  for (const side of ['-wal', '-shm', '-journal']) {
+    assertOneLine(
+      vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', `${db}${side}`]),
+      `vlab wave create: ${db}${side}: cannot open the database (it is the ${side} file of the SQLite database ${db}; give that); set VLAB_DB or --db to another path`,
+    );
+  }
+  assert.equal(readFileSync(`${db}-wal`).length, 0, 'the WAL file left empty');
+  assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('live.sqlite')).sort(), ['live.sqlite', 'live.sqlite-wal']);
+});
+
 test('--out into a folder that does not exist, or under a file, is refused before any work', () => {
   const db = join(dir, 'ok.sqlite');
   const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
