@@ -1,6 +1,7 @@
 import { AnalysisError } from '../../analysis/errors.ts';
 import { terminalText } from '../../analysis/terminal-text.ts';
 import { DomainError } from '../domain/errors.ts';
+import { reportRemovedPartials } from '../storage/output-files.ts';
 import { isUnwritable } from '../storage/sqlite-unavailable.ts';
 import { openedDatabase } from './opened-database.ts';
 
@@ -78,6 +79,8 @@ export function cliAction<Args extends unknown[]>(
   run: (...args: Args) => Promise<void> | void,
 ): (...args: Args) => Promise<void> {
   return async (...args: Args) => {
+    // What a killed run left beside an --out and this run removes is named, so it does not vanish without a word.
+    reportRemovedPartials((path, pid) => process.stderr.write(`vlab ${verb}: removed ${terminalText(path)}, left by an earlier run that was stopped (process ${pid} is gone)\n`));
     try {
       await run(...args);
     } catch (error) {
