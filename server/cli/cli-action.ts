@@ -39,12 +39,21 @@ function pathProblem(error: unknown): string | undefined {
  * not the command's mistake, nor a bug whose stack helps anyone — a service manager restarting `vlab serve` on a
  * full disk printed better-sqlite3's stack at every restart. One line, exit code 1.
  */
-function storageProblem(error: unknown): string | undefined {
+function storageProblem(thrown: unknown): string | undefined {
+  const error = storeCause(thrown);
   if (!isUnwritable(error)) return undefined;
   const { code, message } = error as { code: string; message: string };
   // A lock held past busy_timeout is another process's long write (a backup, a bulk load), not the disk.
   const hint = code.startsWith('SQLITE_BUSY') ? 'another process held its write lock too long; try again' : 'is its disk full or read-only?';
   return `the database cannot be written: ${message} (${code}); ${hint}`;
+}
+
+/**
+ * The store answers a write the file cannot take as the server's `503 busy` ("the server cannot store this right
+ * now; try again shortly", SQLite's error as its cause): in a verb no server is involved, so the cause is told.
+ */
+function storeCause(error: unknown): unknown {
+  return error instanceof DomainError && error.code === 'busy' && isUnwritable(error.cause) ? error.cause : error;
 }
 
 function isUserError(error: unknown): error is Error {
@@ -85,7 +94,7 @@ export function cliAction<Args extends unknown[]>(
       await run(...args);
     } catch (error) {
       const storage = storageProblem(error);
-      const message = isUserError(error) ? userMessage(error) : (pathProblem(error) ?? storage);
+      const message = storage ?? (isUserError(error) ? userMessage(error) : pathProblem(error));
       if (message === undefined) throw error;
       // A message may quote a study's text (a broken definition's): shown as written, never acted on by the terminal.
       process.stderr.write(`vlab ${verb}: ${terminalText(withoutVerbRepeated(verb, message), { lineBreaks: 'keep' })}\n`);

@@ -131,6 +131,18 @@ test('a database that cannot be written (disk full or read-only) is one line say
   ]);
 });
 
+// Attacker pass 16: through the store (which answers the server's clients 503 busy) the same failure reached the CLI
+// in the server's words, `the server cannot store this right now; try again shortly`, exit code 2: no server was
+// involved, and trying again shortly did not help. A folder where the database's -shm file belongs makes it read-only.
+test('a verb whose store cannot write names the database\'s problem, not the server\'s, exit code 1', () => {
+  const db = join(dir, 'shm-folder.sqlite');
+  assert.equal(vlab(['wave', 'list', '--db', db]).status, 0);
+  mkdirSync(`${db}-shm`);
+  const run = vlab(['wave', 'list', '--db', db]);
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, /^vlab wave list: the database cannot be written: attempt to write a readonly database \(SQLITE_READONLY\w*\); is its disk full or read-only\?\n$/);
+});
+
 // The second attacker trial (2026-12-03): `vlab export --out` onto a full disk ended in Node's uncaught-exception
 // trace (`[Error: ENOSPC: no space left on device, write]`): a failed write carries no path, so the one-line
 // message for ENOSPC never matched. /dev/full stands in for the full disk (every write to it fails with ENOSPC),
