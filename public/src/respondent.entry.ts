@@ -18,7 +18,7 @@ import { describeCompletionError } from './completion-error.ts';
 import { createAnswersToSend } from './cleared-answers.ts';
 import { panelReturnLink } from './panel-return.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
-import { PANEL_PARAMS } from '../../server/domain/panel-params.ts';
+import { panelParamsOf } from '../../server/domain/panel-params.ts';
 import { CONSENT_PAGE, CONSENT_QUESTION, TREATMENT_PAGE, VIGNETTE_REOPENED } from '../../server/domain/survey-names.ts';
 
 /**
@@ -125,11 +125,8 @@ function labelConsentExit(survey: SurveyModel): void {
 async function main(): Promise<void> {
   const waveId = decodeURIComponent(window.location.pathname.split('/')[2] ?? '');
   const query = new URLSearchParams(window.location.search);
-  const panel: Record<string, string> = {};
-  for (const name of PANEL_PARAMS) {
-    const value = query.get(name);
-    if (value) panel[name] = value;
-  }
+  // A parameter's name in other capitals (`prolific_pid`) is the panel's own, as the server reads it.
+  const panel = panelParamsOf(query) as Record<string, string>;
 
   let start;
   try {

@@ -1,6 +1,7 @@
 import { AnalysisError } from '../../analysis/errors.ts';
 import { terminalText } from '../../analysis/terminal-text.ts';
 import { DomainError } from '../domain/errors.ts';
+import { reportRemovedPartials } from '../storage/output-files.ts';
 import { isUnwritable } from '../storage/sqlite-unavailable.ts';
 import { openedDatabase } from './opened-database.ts';
 
@@ -38,12 +39,21 @@ function pathProblem(error: unknown): string | undefined {
  * not the command's mistake, nor a bug whose stack helps anyone — a service manager restarting `vlab serve` on a
  * full disk printed better-sqlite3's stack at every restart. One line, exit code 1.
  */
-function storageProblem(error: unknown): string | undefined {
+function storageProblem(thrown: unknown): string | undefined {
+  const error = storeCause(thrown);
   if (!isUnwritable(error)) return undefined;
   const { code, message } = error as { code: string; message: string };
   // A lock held past busy_timeout is another process's long write (a backup, a bulk load), not the disk.
   const hint = code.startsWith('SQLITE_BUSY') ? 'another process held its write lock too long; try again' : 'is its disk full or read-only?';
   return `the database cannot be written: ${message} (${code}); ${hint}`;
+}
+
+/**
+ * The store answers a write the file cannot take as the server's `503 busy` ("the server cannot store this right
+ * now; try again shortly", SQLite's error as its cause): in a verb no server is involved, so the cause is told.
+ */
+function storeCause(error: unknown): unknown {
+  return error instanceof DomainError && error.code === 'busy' && isUnwritable(error.cause) ? error.cause : error;
 }
 
 function isUserError(error: unknown): error is Error {
@@ -78,11 +88,13 @@ export function cliAction<Args extends unknown[]>(
   run: (...args: Args) => Promise<void> | void,
 ): (...args: Args) => Promise<void> {
   return async (...args: Args) => {
+    // What a killed run left beside an --out and this run removes is named, so it does not vanish without a word.
+    reportRemovedPartials((path, pid) => process.stderr.write(`vlab ${verb}: removed ${terminalText(path)}, left by an earlier run that was stopped (process ${pid} is gone)\n`));
     try {
       await run(...args);
     } catch (error) {
       const storage = storageProblem(error);
-      const message = isUserError(error) ? userMessage(error) : (pathProblem(error) ?? storage);
+      const message = storage ?? (isUserError(error) ? userMessage(error) : pathProblem(error));
       if (message === undefined) throw error;
       // A message may quote a study's text (a broken definition's): shown as written, never acted on by the terminal.
       process.stderr.write(`vlab ${verb}: ${terminalText(withoutVerbRepeated(verb, message), { lineBreaks: 'keep' })}\n`);

@@ -5,3 +5,30 @@
  * this same list, so this file must stay free of imports.
  */
 export const PANEL_PARAMS = ['PROLIFIC_PID', 'STUDY_ID', 'SESSION_ID', 'workerId', 'assignmentId', 'hitId', 'RID', 'rid'] as const;
+
+type PanelParamName = (typeof PANEL_PARAMS)[number];
+
+/** Each name of the list by its lower case; RID and rid share one, which then stands for the first (RID). */
+const BY_LOWER_CASE = new Map<string, PanelParamName>();
+for (const name of [...PANEL_PARAMS].reverse()) BY_LOWER_CASE.set(name.toLowerCase(), name);
+
+/**
+ * The panel parameters among a link's query (or the start's `panel` body), under the panel's own names. A name in
+ * other capitals (`prolific_pid`, `WORKERID`: a link typed by hand) is that parameter: dropped as unknown, it made
+ * a participant without their panel ID, whose redirects lacked it and who drew again on the next visit. The exact
+ * spelling wins over another, then the first; an empty value is no value. Values are returned as given (the
+ * server's schema checks them).
+ */
+export function panelParamsOf(entries: Iterable<[string, unknown]>): Partial<Record<PanelParamName, unknown>> {
+  const params: Partial<Record<PanelParamName, unknown>> = {};
+  const exact = new Set<string>();
+  for (const [given, value] of entries) {
+    const name = (PANEL_PARAMS as readonly string[]).includes(given) ? (given as PanelParamName) : BY_LOWER_CASE.get(given.toLowerCase());
+    if (!name || value === '' || exact.has(name)) continue;
+    if (name === given) {
+      exact.add(name);
+      params[name] = value;
+    } else if (!(name in params)) params[name] = value;
+  }
+  return params;
+}

@@ -1,15 +1,21 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { PANEL_PARAMS } from './panel-params.ts';
+import { PANEL_PARAMS, panelParamsOf } from './panel-params.ts';
 
 export type PanelParamName = (typeof PANEL_PARAMS)[number];
 export type PanelParams = Partial<Record<PanelParamName, string>>;
 
 const panelValue = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'expected 1–128 printable ASCII characters');
 
-/** Unknown parameters are dropped, not refused: links carry all sorts of tracking parameters. */
-export const panelParamsSchema = z.object(
-  Object.fromEntries(PANEL_PARAMS.map((name) => [name, panelValue.optional()])) as Record<PanelParamName, z.ZodOptional<typeof panelValue>>,
+/**
+ * Unknown parameters are dropped, not refused: links carry all sorts of tracking parameters. A known one in other
+ * capitals is taken under its own name, as the page reads its link (panelParamsOf).
+ */
+export const panelParamsSchema = z.preprocess(
+  (given) => (given !== null && typeof given === 'object' && !Array.isArray(given) ? panelParamsOf(Object.entries(given)) : given),
+  z.object(
+    Object.fromEntries(PANEL_PARAMS.map((name) => [name, panelValue.optional()])) as Record<PanelParamName, z.ZodOptional<typeof panelValue>>,
+  ),
 );
 
 export type PanelSource = 'prolific' | 'mturk' | 'lucid';
@@ -21,12 +27,41 @@ export type PanelSource = 'prolific' | 'mturk' | 'lucid';
  * drew a second condition in the same wave and passed the flag). Lucid-style RIDs stay as sent: their form
  * depends on the supplier, and folding case-sensitive IDs would make two people one participant.
  */
-export function panelIdentity(params: PanelParams): { source: PanelSource; id: string } | null {
-  if (params.PROLIFIC_PID) return { source: 'prolific', id: params.PROLIFIC_PID.toLowerCase() };
-  if (params.workerId) return { source: 'mturk', id: params.workerId.toUpperCase() };
+export function panelIdentity(params: PanelParams): PanelIdentity | null {
+  const given = givenPanelId(params);
+  return given && { source: given.source, id: IN_PANEL_CASE[given.source](given.id) };
+}
+
+export interface PanelIdentity {
+  source: PanelSource;
+  id: string;
+}
+
+/** Each panel's IDs in the case it writes them (see panelIdentity). */
+const IN_PANEL_CASE: Record<PanelSource, (id: string) => string> = {
+  prolific: (id) => id.toLowerCase(),
+  mturk: (id) => id.toUpperCase(),
+  lucid: (id) => id,
+};
+
+function givenPanelId(params: PanelParams): { source: PanelSource; id: string } | null {
+  if (params.PROLIFIC_PID) return { source: 'prolific', id: params.PROLIFIC_PID };
+  if (params.workerId) return { source: 'mturk', id: params.workerId };
   const rid = params.RID ?? params.rid;
-  if (rid) return { source: 'lucid', id: rid };
-  return null;
+  return rid ? { source: 'lucid', id: rid } : null;
+}
+
+/**
+ * The identities a stored participant with this link's panel ID may have: its own first, then the same ID as each
+ * other panel would have stored it (its case). One ID is one participant of a wave whichever panel parameter
+ * carries it: a respondent who rewrote `PROLIFIC_PID=X` into `workerId=X` or `RID=X` drew again (attacker pass 16).
+ * Two panels' IDs do not coincide (Prolific's are 24 hex digits, MTurk's begin with A), so no two people merge.
+ */
+export function panelIdentitiesToMatch(params: PanelParams): PanelIdentity[] {
+  const given = givenPanelId(params);
+  if (!given) return [];
+  const sources: PanelSource[] = [given.source, ...(['prolific', 'mturk', 'lucid'] as const).filter((s) => s !== given.source)];
+  return sources.map((source) => ({ source, id: IN_PANEL_CASE[source](given.id) }));
 }
 
 /** What MTurk puts in `assignmentId` while a worker previews a HIT they have not accepted (its ExternalQuestion docs). */

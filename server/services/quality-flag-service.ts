@@ -1,4 +1,5 @@
 import type { Answers } from '../domain/answers.ts';
+import { panelIdentitiesToMatch } from '../domain/panel.ts';
 import { durationSeconds, isPossibleDuration, type Participant } from '../domain/participant.ts';
 import { completionFlags, possibleDurations, QUALITY_FLAGS, sortedIndexOf, speederAmong, type QualityFlagValues } from '../domain/quality-flags.ts';
 import { RunningMedian } from '../domain/running-median.ts';
@@ -90,7 +91,7 @@ export function createQualityFlagService() {
         answers: input.answers,
         derived: input.derived,
         honeypot: input.honeypot,
-        duplicatePanelId: p.panelSource !== null && p.panelId !== null && (await repos.qualityFlags.panelIdInOtherWave(p.waveId, p.panelSource, p.panelId)),
+        duplicatePanelId: await panelIdInOtherWave(repos, p),
         durationSeconds: seconds,
         otherDurations: others.durations,
       });
@@ -127,3 +128,14 @@ export function createQualityFlagService() {
   };
 }
 export type QualityFlagService = ReturnType<typeof createQualityFlagService>;
+
+/**
+ * The participant's panel ID started in another wave of the study, under any panel's parameter: the same rule as a
+ * start in one wave (panelIdentitiesToMatch), so an ID moved from `PROLIFIC_PID` to `workerId` is still flagged.
+ */
+async function panelIdInOtherWave(repos: Repositories, p: Participant): Promise<boolean> {
+  for (const { source, id } of panelIdentitiesToMatch(p.panelParams)) {
+    if (await repos.qualityFlags.panelIdInOtherWave(p.waveId, source, id)) return true;
+  }
+  return false;
+}

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config.ts';
 import { makeFolder } from './make-folder.ts';
+import { SQLITE_DATABASE, sqliteFileKind } from './sqlite-file-kind.ts';
 import { MIN_SQLITE_VERSION, sqliteVersionProblem } from './sqlite-version.ts';
 
 export type Db = Database.Database;
@@ -44,6 +45,12 @@ export function openDatabase(path: string, { minSqliteVersion = MIN_SQLITE_VERSI
  */
 function openFile(path: string): Db {
   let db: Db | undefined;
+  // The -wal, -shm or -journal beside a database (shell completion offers them): an empty WAL (a server just
+  // started) was taken for a new database and migrated, and the verb worked on it (attacker pass 16).
+  const kind = path === ':memory:' ? null : sqliteFileKind(path);
+  if (kind && kind !== SQLITE_DATABASE) {
+    throw new ConfigError(`${path}: cannot open the database (it is ${kind}; give that); set VLAB_DB or --db to another path`);
+  }
   try {
     if (path !== ':memory:') {
       // Panel IDs live in these files: a folder we create is the owner's alone, and so is a new database file,

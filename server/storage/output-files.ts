@@ -3,6 +3,7 @@ import { constants, createWriteStream, fchmodSync, linkSync, lstatSync, openSync
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join } from 'node:path';
+import { overwritesDatabase } from './sqlite-file-kind.ts';
 
 /** Partial files and folders being written now: removed if the process is told to stop before they are renamed. */
 const pending = new Set<string>();
@@ -124,6 +125,9 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** Says what removeDeadWritersPartials removed; silent unless the CLI asks (reportRemovedPartials). */
+let reportRemoved: (path: string, pid: number) => void = () => undefined;
+
 /**
  * A kill -9 cannot be caught, so its partial file or folder (panel IDs, 0600 / 0700) stays. The next writer of the
  * same target removes those whose process is gone — regular files and folders of this user only (a folder with its
@@ -132,24 +136,41 @@ function isRunning(pid: number): boolean {
  * with ENOENT and it reports the error, and no file is left half-written under the final name.
  */
 export function removeDeadWritersPartials(target: string): void {
+  for (const { path, pid } of deadWritersPartials(target)) {
+    try {
+      const stats = lstatSync(path);
+      if (!(stats.isFile() || stats.isDirectory()) || stats.uid !== process.getuid?.()) continue;
+      removeOwnPartial(path);
+      reportRemoved(path, pid);
+    } catch {
+      // Gone meanwhile (another writer cleaned it): nothing to do.
+    }
+  }
+}
+
+/**
+ * Has every later removal of a killed run's partial file or folder reported: the CLI says it on stderr, so the file
+ * a researcher saw beside their --out (or hidden in a package folder) does not vanish without a word.
+ */
+export function reportRemovedPartials(report: (path: string, pid: number) => void): void {
+  reportRemoved = report;
+}
+
+/** The partial files and folders of `target` whose writer's process is gone. */
+function deadWritersPartials(target: string): { path: string; pid: number }[] {
   const prefix = `${basename(target)}.partial-`;
   let names: string[];
   try {
     names = readdirSync(dirname(target));
   } catch {
-    return; // the folder cannot be listed: the open below reports what is wrong
+    return []; // the folder cannot be listed: the open below reports what is wrong
   }
+  const dead: { path: string; pid: number }[] = [];
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]{12}(-journal|-wal|-shm)?$/.exec(name.slice(prefix.length)) : null;
-    if (!match || isRunning(Number(match[1]))) continue;
-    const file = join(dirname(target), name);
-    try {
-      const stats = lstatSync(file);
-      if ((stats.isFile() || stats.isDirectory()) && stats.uid === process.getuid?.()) removeOwnPartial(file);
-    } catch {
-      // Gone meanwhile (another writer cleaned it): nothing to do.
-    }
+    if (match && !isRunning(Number(match[1]))) dead.push({ path: join(dirname(target), name), pid: Number(match[1]) });
   }
+  return dead;
 }
 
 /**
@@ -170,6 +191,8 @@ function freshOwnerOnlyFd(partial: string): number {
  * @example await writeFileWhole('wave.csv', exportStream) // wave.csv appears only once the export has ended
  */
 export async function writeFileWhole(target: string, body: Readable): Promise<void> {
+  const database = overwritesDatabase(target); // the CLI says so before any work; this is for every other caller
+  if (database) throw new Error(database);
   if (isStreamTarget(target)) {
     await pipeline(body, createWriteStream(target)).catch((error: unknown) => Promise.reject(namedAfter(target, error)));
     return;

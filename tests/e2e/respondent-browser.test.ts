@@ -231,7 +231,9 @@ test('protégé study: a wave created by the CLI beside the running server redir
   const wave = JSON.parse(created.stdout) as { id: string; url: string };
   const page = await session.browser.newPage();
   const problems = watch(page, session.app.baseUrl);
-  await page.goto(`${session.app.baseUrl}${wave.url}?PROLIFIC_PID=e2e-protege-1`);
+  // The parameter's name typed in lower case (a link made by hand) is PROLIFIC_PID still: the redirect below carries
+  // it (attacker pass 16; before, the page dropped it and the redirect ended `done=`).
+  await page.goto(`${session.app.baseUrl}${wave.url}?prolific_pid=e2e-protege-1`);
   await choose(page, 'consent', 'Yes, I agree to take part');
   await next(page);
   for (const [q, a] of [['age_group', '65 or older'], ['gender', 'Male'], ['education', 'Less than a four-year college degree'], ['region', 'Northeast'], ['party', 'Republican']]) {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -41,6 +41,23 @@ test('a database path that cannot be a database is one line naming it and VLAB_D
     vlab(['db', 'migrate', '--db', text]),
     `vlab db migrate: ${text}: cannot open the database (the file is not an SQLite database); set VLAB_DB or --db to another path`,
   );
+});
+
+// Attacker pass 16: tab completion offers `vlab.sqlite-wal` beside `vlab.sqlite`. Given as --db while the WAL was
+// empty (a server just started, before its first write), it was taken for a new database: migrated, a wave created
+// in it whose link the server did not know, the live database's WAL file filled with another database.
+test('--db naming the -wal, -shm or -journal file of a database is one line naming the database, and writes nothing', () => {
+  const db = join(dir, 'live.sqlite');
+  assert.equal(vlab(['wave', 'list', '--db', db]).status, 0);
+  writeFileSync(`${db}-wal`, '');
+  for (const side of ['-wal', '-shm', '-journal']) {
+    assertOneLine(
+      vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', `${db}${side}`]),
+      `vlab wave create: ${db}${side}: cannot open the database (it is the ${side} file of the SQLite database ${db}; give that); set VLAB_DB or --db to another path`,
+    );
+  }
+  assert.equal(readFileSync(`${db}-wal`).length, 0, 'the WAL file left empty');
+  assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('live.sqlite')).sort(), ['live.sqlite', 'live.sqlite-wal']);
 });
 
 test('--out into a folder that does not exist, or under a file, is refused before any work', () => {
@@ -114,6 +131,18 @@ test('a database that cannot be written (disk full or read-only) is one line say
   ]);
 });
 
+// Attacker pass 16: through the store (which answers the server's clients 503 busy) the same failure reached the CLI
+// in the server's words, `the server cannot store this right now; try again shortly`, exit code 2: no server was
+// involved, and trying again shortly did not help. A folder where the database's -shm file belongs makes it read-only.
+test('a verb whose store cannot write names the database\'s problem, not the server\'s, exit code 1', () => {
+  const db = join(dir, 'shm-folder.sqlite');
+  assert.equal(vlab(['wave', 'list', '--db', db]).status, 0);
+  mkdirSync(`${db}-shm`);
+  const run = vlab(['wave', 'list', '--db', db]);
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, /^vlab wave list: the database cannot be written: attempt to write a readonly database \(SQLITE_READONLY\w*\); is its disk full or read-only\?\n$/);
+});
+
 // The second attacker trial (2026-12-03): `vlab export --out` onto a full disk ended in Node's uncaught-exception
 // trace (`[Error: ENOSPC: no space left on device, write]`): a failed write carries no path, so the one-line
 // message for ENOSPC never matched. /dev/full stands in for the full disk (every write to it fails with ENOSPC),
@@ -155,6 +184,36 @@ test('--out naming an existing folder is refused before any work, with a file na
   }
   // `vlab db backup` refused it already, as it refuses any existing path ("already exists; choose a new file name").
   assert.deepEqual(readdirSync(folder), [], 'nothing written into it');
+});
+
+// Attacker pass 16: `--out` naming the database (a slip between --db and --out) renamed the CSV over it: every response
+// gone, and the CLI said "wrote db.sqlite"; `vlab simulate --ack-log` naming it truncated it to 0 bytes.
+test('--out or --ack-log naming a SQLite database, its WAL, -shm or journal is refused and the database is left whole', () => {
+  const db = join(dir, 'precious.sqlite');
+  const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
+  assert.equal(created.status, 0, created.stderr);
+  const wave = (JSON.parse(created.stdout) as { id: string }).id;
+  const before = readFileSync(db);
+  const other = join(dir, 'other-precious.sqlite');
+  writeFileSync(other, before);
+  const wal = join(dir, 'loose.wal');
+  writeFileSync(wal, Buffer.from('377f0682002de21800000000', 'hex'));
+  const refusals: [string[], string][] = [
+    [['export', '--wave', wave, '--db', db, '--out', db], `vlab export: --out ${db} is a SQLite database; vlab never writes over one (it may hold the responses): name another file`],
+    [['export', '--wave', wave, '--db', db, '--out', other], `vlab export: --out ${other} is a SQLite database; vlab never writes over one (it may hold the responses): name another file`],
+    [['export', '--wave', wave, '--db', db, '--format', 'codebook', '--out', `${db}-wal`], `vlab export: --out ${db}-wal is the -wal file of the SQLite database ${db}; vlab never writes over one (it may hold the responses): name another file`],
+    [['export', '--wave', wave, '--db', db, '--out', `${db}-journal`], `vlab export: --out ${db}-journal is the -journal file of the SQLite database ${db}; vlab never writes over one (it may hold the responses): name another file`],
+    [['export', '--wave', wave, '--db', db, '--out', wal], `vlab export: --out ${wal} is a SQLite write-ahead log; vlab never writes over one (it may hold the responses): name another file`],
+    [['replication', '--wave', wave, '--db', db, '--out', `${db}-shm`], `vlab replication: --out ${db}-shm is the -shm file of the SQLite database ${db}; vlab never writes over one (it may hold the responses): name another file`],
+    [['simulate', '--wave', wave, '--n', '1', '--base-url', 'http://127.0.0.1:9', '--db', db, '--ack-log', db], `vlab simulate: --ack-log ${db} is a SQLite database; vlab never writes over one (it may hold the responses): name another file`],
+  ];
+  for (const [args, line] of refusals) assertOneLine(vlab(args), line);
+  assert.deepEqual(readFileSync(db), before, 'the database is as it was');
+  assert.deepEqual(readFileSync(other), before);
+  // A file of another kind is written over as before.
+  const csv = join(dir, 'old-export.csv');
+  writeFileSync(csv, 'an old export\n');
+  assert.equal(vlab(['export', '--wave', wave, '--db', db, '--out', csv]).status, 0);
 });
 
 test('output piped into a reader that stops early (vlab export | head) ends quietly, exit code 0', async () => {

@@ -4,7 +4,7 @@
 // truncated export under its final name, or the second run failing with ENOENT at its own rename. Each writer now
 // has its own partial name (`F.partial-<pid>-<random>`); the last rename wins, and whichever wins is whole.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,4 +48,21 @@ test('a partial file of a writer that died (kill -9) is removed by the next writ
   assert.equal(existsSync(dead), false, 'the dead writer\'s partial (every panel ID it had written) is gone');
   assert.equal(readFileSync(live, 'utf8'), 'being written\n');
   assert.equal(readFileSync(target, 'utf8'), 'participant\n');
+});
+
+// Attacker pass 16: the next run removed what a kill -9 left without a word, so a researcher who had seen
+// `wave.csv.partial-…` (or a hidden `.vlab-package.partial-…` in a package folder) could not tell where it went.
+test('the CLI says which partial file of a killed run it removed', () => {
+  const folder = mkdtempSync(join(dir, 'said-'));
+  const db = join(folder, 'vlab.sqlite');
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json'], { encoding: 'utf8' });
+  assert.equal(created.status, 0, created.stderr);
+  const wave = (JSON.parse(created.stdout) as { id: string }).id;
+  const target = join(folder, 'wave.csv');
+  const dead = `${target}.partial-2147483646-0123456789ab`;
+  writeFileSync(dead, 'half an export\n', { mode: 0o600 });
+  const run = spawnSync(process.execPath, ['bin/vlab.js', 'export', '--wave', wave, '--db', db, '--out', target], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, new RegExp(`^vlab export: removed ${dead.replace(/[.]/g, '\\.')}, left by an earlier run that was stopped \\(process 2147483646 is gone\\)\n`));
+  assert.equal(existsSync(dead), false);
 });

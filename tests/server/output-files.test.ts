@@ -186,3 +186,15 @@ test('--out naming a FIFO writes the data into it for its reader, and the FIFO s
   assert.ok(lstatSync(fifo).isFIFO());
   assert.deepEqual(partialsIn(dir), []);
 });
+
+test('writeFileWhole never writes over a SQLite database, its WAL or the -shm beside one (attacker pass 16)', async () => {
+  const database = join(dir, 'kept.sqlite');
+  const bytes = Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(4080)]);
+  writeFileSync(database, bytes);
+  for (const target of [database, `${database}-wal`, `${database}-shm`]) {
+    await assert.rejects(writeFileWhole(target, Readable.from(['a,b\n'])), /is (a SQLite database|the -(wal|shm) file of the SQLite database .*kept\.sqlite); vlab never writes over one/);
+    assert.equal(existsSync(`${database}-wal`) || existsSync(`${database}-shm`), false, 'no side file made');
+  }
+  assert.deepEqual(readFileSync(database), bytes);
+  assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('kept.sqlite')), ['kept.sqlite'], 'no partial file left');
+});

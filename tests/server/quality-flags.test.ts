@@ -127,6 +127,11 @@ test('duplicate panel ID across waves of one study: the later participant is fla
   const retyped = (await request(app).post(`/api/waves/${third.id}/participants`).send({ panel: { PROLIFIC_PID: 'DUP-PID-1' } })).body.participant.code;
   await completeSurvey(app, retyped);
   assert.equal((await repos.qualityFlags.get(await idOf(retyped)))!.values.duplicate_panel_id, 1);
+  // Under another panel's parameter it is the same ID too, as a start in one wave matches it (attacker pass 16).
+  const fourth = (await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100, seed: 'fourth' })).wave;
+  const asWorker = (await request(app).post(`/api/waves/${fourth.id}/participants`).send({ panel: { workerId: 'dup-pid-1' } })).body.participant.code;
+  await completeSurvey(app, asWorker);
+  assert.equal((await repos.qualityFlags.get(await idOf(asWorker)))!.values.duplicate_panel_id, 1);
   // The same panel ID in another study is not a duplicate.
   const elsewhere = (await request(app).post(`/api/waves/${other.id}/participants`).send({ panel })).body.participant.code;
   const protegeAnswers = { consent: true, age_group: '45-64', gender: 'male', education: 'no_college', region: 'midwest', party: 'republican', attention_check: 'radio', support_concede: 2, support_punish: 3, support_let_leave: 1, manipulation_check_rival: 'no_rival' };

@@ -110,3 +110,45 @@ test('a finished participant who comes back gets their outcome again, never a se
   assert.equal(elsewhere.status, 201);
   assert.notEqual(elsewhere.body.participant.code, code);
 });
+
+test('the same panel ID under another spelling of its parameter, or another panel\'s parameter, is the same participant (no second condition)', async () => {
+  // Attacker pass 16: `?prolific_pid=` was dropped as an unknown parameter (a new participant without a panel ID,
+  // redirects without it), and `PROLIFIC_PID=X` then `workerId=X` or `RID=X` drew a second and third condition.
+  const { app, wave, sql } = await setup();
+  const first = await request(app).post(path(wave.id)).send({ panel: { PROLIFIC_PID: '5f8d0d55b54764421b7156c4', SESSION_ID: 's-1' } });
+  assert.equal(first.status, 201);
+  for (const panel of [
+    { prolific_pid: '5f8d0d55b54764421b7156c4' },
+    { Prolific_Pid: '5F8D0D55B54764421B7156C4' },
+    { workerId: '5F8D0D55B54764421B7156C4' },
+    { WORKERID: '5f8d0d55b54764421b7156c4' },
+    { RID: '5f8d0d55b54764421b7156c4' },
+  ]) {
+    const again = await request(app).post(path(wave.id)).send({ panel });
+    assert.equal(again.status, 200, JSON.stringify(panel));
+    assert.equal(again.body.participant.code, first.body.participant.code, JSON.stringify(panel));
+  }
+  // A parameter in other capitals is stored under the panel's own name, so redirects and exports carry it.
+  const lower = await request(app).post(path(wave.id)).send({ panel: { workerid: 'A9B8C7', assignmentid: 'asg-1', hitID: 'hit-1' } });
+  assert.equal(lower.status, 201);
+  assert.deepEqual(await sql.all("SELECT panel_source, panel_id, panel_params_json FROM participants WHERE panel_id = 'A9B8C7'"), [
+    { panel_source: 'mturk', panel_id: 'A9B8C7', panel_params_json: JSON.stringify({ workerId: 'A9B8C7', assignmentId: 'asg-1', hitId: 'hit-1' }) },
+  ]);
+  // The exact spelling wins over another; a RID compared with a RID stays exact (case-sensitive IDs stay two people).
+  const both = await request(app).post(path(wave.id)).send({ panel: { prolific_pid: 'aaaaaaaaaaaaaaaaaaaaaaa1', PROLIFIC_PID: 'bbbbbbbbbbbbbbbbbbbbbbb2' } });
+  assert.equal(both.status, 201);
+  assert.equal(await sql.value("SELECT COUNT(*) FROM participants WHERE panel_id = 'bbbbbbbbbbbbbbbbbbbbbbb2'"), 1);
+  await request(app).post(path(wave.id)).send({ panel: { RID: 'Rid-Xy' } });
+  assert.equal((await request(app).post(path(wave.id)).send({ panel: { rid: 'RID-XY' } })).status, 201);
+  assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), 5);
+});
+
+test('40 starts at once with one ID under four parameter spellings: one participant, one draw', async () => {
+  const { app, wave, sql } = await setup();
+  const spellings = [{ PROLIFIC_PID: '5f8d0d55b54764421b7156c5' }, { prolific_pid: '5F8D0D55B54764421B7156C5' }, { workerId: '5f8d0d55b54764421b7156c5' }, { RID: '5f8d0d55b54764421b7156c5' }];
+  const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => request(app).post(path(wave.id)).send({ panel: spellings[i % 4] })));
+  assert.deepEqual(answers.map((a) => a.status).sort((a, b) => b - a), [201, ...Array<number>(39).fill(200)]);
+  assert.equal(new Set(answers.map((a) => a.body.participant.code)).size, 1);
+  assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), 1);
+  assert.equal(await sql.value('SELECT SUM(assigned) FROM assignment_counters'), 1);
+});

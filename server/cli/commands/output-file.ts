@@ -3,6 +3,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { writeFileWhole } from '../../storage/output-files.ts';
+import { overwritesDatabase } from '../../storage/sqlite-file-kind.ts';
 import { terminalSafe } from './terminal-stream.ts';
 import { UsageError } from '../cli-action.ts';
 
@@ -24,6 +25,13 @@ export function checkOutputFolder(out: string): void {
     throw new UsageError(`--out ${out}: there is no folder ${folder}; create it first (mkdir -p ${folder}) or give another path`);
   }
   if (!isFolder) throw new UsageError(`--out ${out}: ${folder} is a file, not a folder; give another path`);
+  refuseDatabaseTarget('--out', out);
+}
+
+/** A path vlab would write (an --out, an --ack-log) that is a SQLite database or one of its files is refused. */
+export function refuseDatabaseTarget(option: string, path: string): void {
+  const problem = overwritesDatabase(path);
+  if (problem) throw new UsageError(`${option} ${problem}`);
 }
 
 /**

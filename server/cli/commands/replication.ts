@@ -19,7 +19,7 @@ export function registerReplicationCommand(program: Command): void {
     .option('--db <path>', DB_OPTION_HELP)
     .action(
       cliAction('replication', async (options: ReplicationOptions) => {
-        const [{ openStorageForCli }, { createReplicationService }, { checkOutputFolder }, { estimatesBars }] = await Promise.all([
+        const [{ openStorageForCli }, { createReplicationService }, { checkOutputFolder, refuseDatabaseTarget }, { estimatesBars }] = await Promise.all([
           import('./cli-storage.ts'),
           import('../../services/replication-service.ts'),
           import('./output-file.ts'),
@@ -27,6 +27,7 @@ export function registerReplicationCommand(program: Command): void {
         ]);
         // A folder is created with its parents; a zip file needs its folder to exist.
         if (options.out.toLowerCase().endsWith('.zip')) checkOutputFolder(options.out);
+        else refuseDatabaseTarget('--out', options.out); // a folder named `db.sqlite-shm` keeps the database from opening
         const { store } = await openStorageForCli({ dbPath: options.db });
         try {
           const bars = await estimatesBars(store, options.wave, 'replication');

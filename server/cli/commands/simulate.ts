@@ -3,6 +3,7 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import type { SimulationSummary } from '../../simulate/run-simulation.ts';
+import { overwritesDatabase } from '../../storage/sqlite-file-kind.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
 
@@ -64,6 +65,8 @@ export function registerSimulateCommand(program: Command): void {
         if (!definitions.some((d) => d.simulation)) throw new UsageError('no study has a simulation model (simulation.json)');
         const seed = o.seed ?? randomBytes(8).toString('hex');
         if (o.ackLog) {
+          const problem = overwritesDatabase(o.ackLog); // the truncation below would empty it
+          if (problem) throw new UsageError(`--ack-log ${problem}`);
           try {
             writeFileSync(o.ackLog, '', { mode: 0o600 }); // participant codes: owner-only. Fail now, not after the run, if the file cannot be written
           } catch (error) {
