@@ -61,7 +61,19 @@ export function panelIdentitiesToMatch(params: PanelParams): PanelIdentity[] {
   const given = givenPanelId(params);
   if (!given) return [];
   const sources: PanelSource[] = [given.source, ...(['prolific', 'mturk', 'lucid'] as const).filter((s) => s !== given.source)];
-  return sources.map((source) => ({ source, id: IN_PANEL_CASE[source](given.id) }));
+  const matches = sources.flatMap((source) => formsIn(source, given).map((id) => ({ source, id })));
+  return matches.filter((m, i) => matches.findIndex((o) => o.source === m.source && o.id === m.id) === i);
+}
+
+/**
+ * The forms `given` may have been stored in under `source`. A RID is stored as sent, so a Prolific or MTurk ID (whose
+ * case means nothing) is looked for among RIDs as sent and in either case: otherwise which spelling arrived first
+ * decided whether one person was one participant (a RID first, then the same ID as PROLIFIC_PID in capitals, drew
+ * again). A RID looked for as a RID stays exact.
+ */
+function formsIn(source: PanelSource, given: PanelIdentity): string[] {
+  if (source !== 'lucid' || given.source === 'lucid') return [IN_PANEL_CASE[source](given.id)];
+  return [given.id, given.id.toLowerCase(), given.id.toUpperCase()];
 }
 
 /** What MTurk puts in `assignmentId` while a worker previews a HIT they have not accepted (its ExternalQuestion docs). */

@@ -143,6 +143,21 @@ test('the same panel ID under another spelling of its parameter, or another pane
   assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), 5);
 });
 
+test('a RID stored first is found by the same ID under Prolific or MTurk in any capitals (the order of arrival does not split one person)', async () => {
+  // The 40-at-once test below gave two participants on PostgreSQL when the RID spelling won the race: a RID is
+  // stored as sent, and a Prolific ID in capitals was looked for among RIDs only as sent.
+  const { app, wave } = await setup();
+  const first = await request(app).post(path(wave.id)).send({ panel: { RID: '5f8d0d55b54764421b7156c7' } });
+  assert.equal(first.status, 201);
+  for (const panel of [{ PROLIFIC_PID: '5F8D0D55B54764421B7156C7' }, { workerId: '5f8d0d55b54764421b7156c7' }, { prolific_pid: '5f8d0d55b54764421B7156C7' }]) {
+    const again = await request(app).post(path(wave.id)).send({ panel });
+    assert.equal(again.status, 200, JSON.stringify(panel));
+    assert.equal(again.body.participant.code, first.body.participant.code, JSON.stringify(panel));
+  }
+  // Two RIDs still compare exactly: RID=5F8D… is another person than RID=5f8d….
+  assert.equal((await request(app).post(path(wave.id)).send({ panel: { RID: '5F8D0D55B54764421B7156C7' } })).status, 201);
+});
+
 test('40 starts at once with one ID under four parameter spellings: one participant, one draw', async () => {
   const { app, wave, sql } = await setup();
   const spellings = [{ PROLIFIC_PID: '5f8d0d55b54764421b7156c5' }, { prolific_pid: '5F8D0D55B54764421B7156C5' }, { workerId: '5f8d0d55b54764421b7156c5' }, { RID: '5f8d0d55b54764421b7156c5' }];
