@@ -5,7 +5,8 @@ import { DefaultDark } from 'survey-core/themes';
  * The respondent page follows the device's colour scheme. Light is our stylesheet's theme (respondent.css);
  * dark is SurveyJS's own DefaultDark, with the colours where it falls under WCAG AA taken from our stylesheet's
  * dark palette (the --vlab-* variables under prefers-color-scheme: dark): its secondary text (white at 42 %, 3.7:1
- * on its question background) and error red (3.8:1) are text, and need 4.5:1.
+ * on its question background) and error red (3.8:1) are text, and need 4.5:1; and its orange (#ff9814, 6.1:1), the
+ * text of its Next and Previous buttons, where AAA asks 7:1 (ours, #ffb55c, 7.6:1).
  */
 /**
  * DefaultDark's variables less its line heights in px (`--sjs-article-font-default-lineHeight: 28px` for an html
@@ -22,6 +23,8 @@ export const DARK_THEME: ITheme = {
     '--sjs-font-questiondescription-color': 'var(--vlab-muted)',
     '--sjs-font-pagedescription-color': 'var(--vlab-muted)',
     '--sjs-special-red': 'var(--vlab-error)',
+    '--sjs-primary-backcolor': 'var(--vlab-primary)',
+    '--sjs-primary-backcolor-dark': 'var(--vlab-primary-dark)',
   },
 };
 

@@ -180,7 +180,10 @@ test('with prefers-reduced-motion SurveyJS animates nothing; without it, it may'
   }
 });
 
-test('AAA contrast (axe color-contrast-enhanced, 7:1) of our colours on every page, light and dark at 360 px; in dark only DefaultDark’s orange buttons fall short (SurveyJS’s theme, 6.1:1)', async () => {
+test('AAA contrast (axe color-contrast-enhanced, 7:1) on every page, light and dark at 360 px, SurveyJS’s buttons and the errors of Next pressed too soon included', async () => {
+  // Until accessibility pass 16 DefaultDark's orange buttons' text (#ff9814 on #303030, 6.1:1) was left as an
+  // exception, and the errors were not shown: "Response required." was 6.0:1 (#b3002d on SurveyJS's pink error
+  // banner) and 5.5:1 in dark (#ff8fa3).
   const found: string[] = [];
   for (const colorScheme of ['light', 'dark'] as const) {
     const context = await session.browser.newContext({ viewport: { width: 360, height: 780 }, colorScheme, reducedMotion: 'reduce' });
@@ -190,11 +193,14 @@ test('AAA contrast (axe color-contrast-enhanced, 7:1) of our colours on every pa
       // The outcome page's "Read the situation again", opened: its summary and the vignette in the box.
       const reread = page.locator('details.vlab-reread summary');
       if (await reread.count()) await reread.first().click();
+      // Next before answering a page of questions (not the vignette's): each question's error shown.
+      if (!step.end && (await page.locator('.sd-page .sd-question:not(.sd-question--html)').count())) {
+        await page.locator('.sd-navigation__next-btn:visible, .sd-navigation__complete-btn:visible').first().click();
+        await page.locator('.sd-error__item').first().waitFor();
+      }
       const violations = await axeViolations(page, { type: 'rule', values: ['color-contrast-enhanced'] });
       for (const node of violations.flatMap((v) => v.nodes)) {
         const target = node.target.join(' ');
-        // SurveyJS's DefaultDark draws its buttons' text in its orange (#ff9814) on #303030: 6.1:1.
-        if (colorScheme === 'dark' && /^\.sd-btn/.test(target)) continue;
         found.push(`${colorScheme}, page ${step.index} (${step.title}): ${target}: ${node.any[0]?.message ?? ''}`);
       }
     });

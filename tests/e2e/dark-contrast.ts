@@ -55,8 +55,9 @@ async function settled(page: Page, scheme: 'light' | 'dark'): Promise<void> {
 
 /**
  * The page follows the scheme: in dark, no box of the page (the page itself included) is light. A light box is one
- * larger than a button row (2,000 px²) whose own background has a relative luminance over 0.5 (white is 1; the
- * dark theme's orange buttons are 0.44).
+ * larger than a button row (2,000 px²) whose own background has a relative luminance over 0.5 (white is 1), other
+ * than the respondent page's accent (--vlab-primary): in dark an orange light enough for its text on the boxes to
+ * reach AAA's 7:1 (luminance 0.55), which fills SurveyJS's Complete button.
  */
 async function lightBoxes(page: Page): Promise<string[]> {
   // A string, not a function: tsx would wrap the named helpers of a function in a __name() the page does not have.
@@ -67,10 +68,17 @@ async function lightBoxes(page: Page): Promise<string[]> {
       const linear = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
       return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
     };
+    const accentValue = getComputedStyle(document.documentElement).getPropertyValue('--vlab-primary').trim();
+    const probe = document.createElement('i');
+    probe.style.backgroundColor = accentValue;
+    document.body.append(probe);
+    const accent = accentValue ? getComputedStyle(probe).backgroundColor : '';
+    probe.remove();
     return [document.documentElement, document.body, ...document.body.querySelectorAll('*')]
       .filter((e) => {
         const box = e.getBoundingClientRect();
-        return box.width * box.height > 2000 && getComputedStyle(e).visibility !== 'hidden' && luminance(getComputedStyle(e).backgroundColor) > 0.5;
+        const background = getComputedStyle(e).backgroundColor;
+        return box.width * box.height > 2000 && getComputedStyle(e).visibility !== 'hidden' && background !== accent && luminance(background) > 0.5;
       })
       .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].slice(0, 2).join('.') + ' (' + getComputedStyle(e).backgroundColor + ')');
   })()`);

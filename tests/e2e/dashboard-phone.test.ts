@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { seedAllianceWave } from '../server/estimates-support.ts';
 import { alliance } from '../server/plan-support.ts';
 import { startDashboardSession, type DashboardSession } from './dashboard-session.ts';
-import { setDefaultFontSize } from './text-size.ts';
+import { setDefaultFontSize, textsNotScaled, wordsBrokenAcrossLines } from './text-size.ts';
 
 let session: DashboardSession;
 let app: DashboardSession['app'];
@@ -99,6 +99,25 @@ for (const px of [24, 32]) {
     await close();
   });
 }
+
+// Accessibility pass 16: the sign-in form at 320 px with the text at 32 px scrolled sideways by 14 px (its
+// sentence's "sessionStorage)", about 250 px, in the 190 px that 1.5 rem of page and 1.25 rem of card padding a
+// side left it) and broke "Researcher" mid-word, with a wrong token's error shown; its `vlab token create` did not grow.
+test('the sign-in form at 320 × 568 with the text at 32 px: every text grows, nothing scrolls sideways, its heading and sentence keep their words whole', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(`${app.baseUrl}/dashboard`);
+  await page.locator('#dash-token').fill('not-a-token');
+  await page.getByRole('button', { name: 'Open the dashboard' }).click();
+  await page.locator('#dash-status').filter({ hasText: /\S/ }).waitFor();
+  // Every text grows with the reader's: `vlab token create` stayed 13 px (the browser's size for a font-family of
+  // "monospace" alone, which the reader's text size does not change).
+  assert.deepEqual(await textsNotScaled(page, 32), []);
+  await page.screenshot({ path: '/tmp/vlab-dashboard-phone-signin-text32.png' });
+  assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]), [320, 320], 'no sideways scrolling');
+  assert.deepEqual(await wordsBrokenAcrossLines(page, '#dash-token-form h2, #dash-token-form p'), []);
+  await context.close();
+});
 
 // The download buttons were named "Data (CSV)", "Codebook": tabbing to one, a screen reader said "Codebook, button",
 // neither that it downloads nor which wave's.

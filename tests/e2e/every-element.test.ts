@@ -265,3 +265,28 @@ test('at 320 px with the text at 1.5 and 2 times and its errors shown, in Englis
   }
   assert.deepEqual(found, []);
 });
+
+test('at 320 × 568 with the text doubled, in Spanish, a dropdown shows its whole answer, its buttons 44 px targets', async () => {
+  // Accessibility pass 16: its clear and open buttons, 2.75 rem each (88 px at 32 px text), left the answer 74 px:
+  // "Opción 6" read "Opci" (SurveyJS's one line, cut with an ellipsis; the rating's placeholder, "Toque aquí para
+  // calificar...", showed "Toque a", seen on the screenshot; this check does not see a placeholder drawn by CSS).
+  const context = await session.browser.newContext({ viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await openEveryElementPage(page, 'every-dropdown-32', { lang: 'es' });
+  await setDefaultFontSize(page, 32);
+  const cutValues = async (when: string) =>
+    (await cutText(page)).filter((t) => t.includes('sd-dropdown')).map((t) => `${when}: ${t}`);
+  const found = await cutValues('unanswered');
+  await pickFromDropdown(page, 'q_drop', 5);
+  if (await page.locator('[data-name="q_rate"] .sd-rating__item').count()) await page.locator('[data-name="q_rate"] .sd-rating__item').nth(9).click();
+  else await pickFromDropdown(page, 'q_rate', 9);
+  found.push(...(await cutValues('answered')));
+  assert.equal(await page.locator('[data-name="q_drop"] .sd-dropdown__value').innerText(), 'Opción 6');
+  await page.locator('[data-name="q_drop"]').screenshot({ path: '/tmp/vlab-every-element-dropdown-320-text32.png' });
+  assert.deepEqual(found, []);
+  // The buttons stay targets of 44 px at least.
+  for (const box of await page.locator('[data-name="q_drop"] .sd-editor-button-item').evaluateAll((b) => b.map((e) => e.getBoundingClientRect().toJSON()))) {
+    assert.ok(box.width >= 44 && box.height >= 44, `a dropdown button ${box.width} × ${box.height}`);
+  }
+  await context.close();
+});

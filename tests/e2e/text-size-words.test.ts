@@ -119,6 +119,48 @@ test('the flagship’s page titles at 390 px with the text doubled: "internation
   }
 });
 
+test('the waiting and refusal pages at 320 px with the text doubled: a heading’s word stays whole unless it is wider than the screen', async () => {
+  // Accessibility pass 16: the message box's 0.25 rem of margin and 0.5 rem of padding a side left its 48 px
+  // heading 272 px: "Guardando" (298 px in the test's font, DejaVu Sans bold) and "answers…" broke. With 8 px a
+  // side (the page's edge) the line is 304 px. "Demasiadas" (328 px) and "respuestas…" (346 px) are wider than the
+  // whole screen, "empezando" (311 px) than the screen less the page's 8 px edges: they break whatever the padding
+  // (hyphenated where the browser has hyphenation: this Chromium, with component updates off, has no dictionaries,
+  // so `hyphens: auto` does nothing here; docs/respondent-page.md).
+  const found: string[] = [];
+  for (const lang of ['en', 'es']) {
+    for (const [name, pattern, reply] of [
+      ['rate limited', '**/api/waves/*/participants', { status: 429, headers: { 'retry-after': '600' }, code: 'rate_limited' }],
+      ['busy', '**/api/waves/*/participants', { status: 503, headers: {}, code: 'unavailable' }],
+      ['saving', '**/api/participants/*/complete', null],
+    ] as const) {
+      const context = await session.browser.newContext({ viewport: PHONES[0], isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      // A reply held back (null) keeps "Saving your answers…" on the screen.
+      await page.route(pattern, (route) => (reply ? route.fulfill({ status: reply.status, headers: reply.headers, contentType: 'application/json', body: JSON.stringify({ error: { code: reply.code, message: name } }) }) : undefined));
+      await page.goto(link('bus-line-funding', `words-message-${name}-${lang}`).replace('lang=es', `lang=${lang}`));
+      if (name === 'saving') {
+        // Declining consent ends the survey at once.
+        await page.locator('[data-name="consent"] .sd-selectbase__label').nth(1).click();
+        await page.locator('.sd-navigation__complete-btn:visible').click();
+      }
+      await page.locator('.vlab-message h1').waitFor({ timeout: 20_000 });
+      const heading = await page.locator('.vlab-message h1').innerText();
+      found.push(...(await problemsAt(page, 32, '.vlab-message')).map((p) => `${lang} ${name} ("${heading}"): ${p}`));
+      if (name === 'busy' && lang === 'en') {
+        // Safari before 17 hyphenates only by the prefixed property: the stylesheet served declares both.
+        const css = await page.evaluate(() => fetch(document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]')!.href).then((r) => r.text()));
+        assert.ok(/-webkit-hyphens:\s*auto/.test(css) && /[^-]hyphens:\s*auto/.test(css), 'the stylesheet declares -webkit-hyphens: auto and hyphens: auto');
+      }
+      await context.close();
+    }
+  }
+  assert.deepEqual(found, [
+    'es rate limited ("Demasiadas personas están empezando la encuesta desde su red"): 32 px: broken: h1.: Demasiadas',
+    'es rate limited ("Demasiadas personas están empezando la encuesta desde su red"): 32 px: broken: h1.: empezando',
+    'es saving ("Guardando sus respuestas…"): 32 px: broken: h1.: respuestas…',
+  ]);
+});
+
 test('every question of the flagship and the bus-line study (English and Spanish) at 320 px with the text doubled: no word of a question, an option or the vignette read again cut in two', async () => {
   // Before (accessibility pass 11): SurveyJS's 24 px of question padding a side and the re-read box's 1 rem (32 px)
   // left the vignette's 36 px text in the re-read box about 190 px: "neighborhood" (249 px), "government",
