@@ -140,10 +140,12 @@ type Part = (answered: number) => boolean | undefined;
 const BOUNDARY = new Set(['and', '&&', 'or', '||', ')', undefined]);
 
 /**
- * A condition as SurveyJS reads it (keywords in any case, names too; `and` binds before `or`), judged from
+ * A condition as SurveyJS reads it (keywords in any case; `and` binds before `or`), judged from
  * `{name} empty` and `{name} notempty` joined by and/or (`&&`, `||`), not (`!`, `negate`) and parentheses. Any
  * other part (`{a} = 'x'`, a function) is unknown, and so is what it decides: `{b} notempty or {a} = 'x'` still
- * holds whenever b is answered. Null when the text is not such an expression at all.
+ * holds whenever b is answered. Null when the text is not such an expression at all. Names are lower-cased: SurveyJS
+ * runs the condition when the question named so, or so lower-cased, changes (ValueGetter.isAnyKeyChanged) and reads
+ * answers in any case, and question names are snake_case, so `{Vote_Line}` is vote_line's.
  */
 export function parseCondition(text: string): Condition | null {
   const tokens = text.match(/'[^']*'|"[^"]*"|\{[^{}]*\}|&&|\|\||[()!]|[A-Za-z_]+|[^\s'"{}()!&|A-Za-z_]+|\S/g) ?? [];

@@ -323,3 +323,37 @@ function resetRefusal(support: string | null, vote: string | null, recall: strin
   }
   return '(loaded)';
 }
+
+// SurveyJS runs a resetValueIf when a question named as the condition writes it, or as its lower case, changes
+// (survey-core 2.5 ValueGetter.isAnyKeyChanged), and reads answers in any case: `{Q2} notempty` on "Q1" clears it
+// when "Q2" or "q2" is answered, `{q2} notempty` never when "Q2" is. Question names are snake_case, so a condition's
+// name lower-cased is the question's: the check folds only the condition (task research13 asked to fold both).
+test('resetValueIf: a condition naming questions in capitals is matched as SurveyJS matches it', () => {
+  const pair = (names: string[], conditions: string[]) => names.map((name, k) => ({ type: 'radiogroup', name, choices: ['a', 'b'], isRequired: true, resetValueIf: conditions[k] }));
+  const onSurveyJs = (elements: Record<string, any>[]) => {
+    const model = new Model({ pages: [{ elements }] });
+    for (const { name } of elements) model.getQuestionByName(name).value = 'a';
+    return { kept: Object.keys(model.data), goesOn: model.currentPage.validate() };
+  };
+  const loading = (elements: Record<string, unknown>[]) => {
+    const study = studyJson(() => {});
+    study.pages.posttreatment[0].elements.push(...elements);
+    try {
+      parseStudyDefinition(study, 'study.json');
+    } catch (error) {
+      assert.ok(error instanceof DefinitionError, String(error));
+      return error.message;
+    }
+    return '(loaded)';
+  };
+  // Capitals in the condition for snake_case names: stranded on SurveyJS, refused here.
+  const shouting = pair(['q1', 'q2'], ['{Q2} notempty', '{Q1} NotEmpty']);
+  assert.deepEqual(onSurveyJs(shouting), { kept: ['q2'], goesOn: false });
+  assert.match(loading(shouting), /"q1" and "q2" clear each other \(resetValueIf\)/);
+  // Names with capitals strand on SurveyJS when the condition writes them so, and break their study in words anyway.
+  const capitals = pair(['Q1', 'Q2'], ['{Q2} notempty', '{Q1} notempty']);
+  assert.deepEqual(onSurveyJs(capitals), { kept: ['Q2'], goesOn: false });
+  assert.match(loading(capitals), /elements\[1\]\.name: expected a snake_case identifier \(lowercase letters, digits and _, starting with a letter\), got "Q1"/);
+  // Lower case in the condition for names with capitals: SurveyJS never runs it.
+  assert.deepEqual(onSurveyJs(pair(['Q1', 'Q2'], ['{q2} notempty', '{q1} notempty'])), { kept: ['Q1', 'Q2'], goesOn: true });
+});
