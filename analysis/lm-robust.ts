@@ -165,11 +165,7 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   if (seType === 'cregg') [design, designFit] = aliasedInOrder(design, designFit, yFit);
   // estimatr leaves out the columns its pivoted QR of the demeaned columns leaves out (fixed-effects-aliasing.ts): a
   // term in the span of the fixed effects (zero once demeaned), or one of a dependent set.
-  if (absorbed) {
-    const groups = absorbedGroups(table, frame.index, absorbed.columns);
-    const kept = keptAsDemeaned(unsorted.design, leadingAbsorbed(design.names, absorbed.labels), groups, unsorted.weights, order, w?.map(Math.sqrt));
-    if (kept) [design, designFit] = [withoutColumns(design, kept), withoutColumns(designFit, kept)];
-  }
+  if (absorbed) [design, designFit] = aliasedAsDemeaned(absorbed, table, frame.index, { unsorted, order, sw: w?.map(Math.sqrt) }, design, designFit, yFit);
 
   let result: FitWithVariance | null = null;
   if (clusters === undefined && solver === 'auto') {
@@ -300,6 +296,25 @@ function qrFitWithVariance(
   }
   const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.b, resid, codes, count);
   return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count };
+}
+
+/**
+ * The designs with the columns estimatr's fixed_effects leaves out set to 0. Only a design the Gram matrix finds
+ * rank-deficient pays for the dense QR of the demeaned columns (a full-rank one keeps every column).
+ */
+function aliasedAsDemeaned(
+  absorbed: Absorbed,
+  table: DataTable,
+  index: Int32Array,
+  rows: { unsorted: { design: SparseDesign; weights: Float64Array | undefined }; order: Int32Array | null; sw: Float64Array | undefined },
+  design: SparseDesign,
+  designFit: SparseDesign,
+  yFit: Float64Array,
+): [SparseDesign, SparseDesign] {
+  if (keptInOrderFromGram(crossProducts(designFit, yFit).xtx, design.p).every(Boolean)) return [design, designFit];
+  const leading = leadingAbsorbed(design.names, absorbed.labels);
+  const kept = keptAsDemeaned(rows.unsorted.design, leading, absorbedGroups(table, index, absorbed.columns), rows.unsorted.weights, rows.order, rows.sw);
+  return kept ? [withoutColumns(design, kept), withoutColumns(designFit, kept)] : [design, designFit];
 }
 
 /** How many leading design columns are absorbed: the intercept and the fixed effects' dummies. */
