@@ -8,6 +8,7 @@ import { parseFormula, type Formula } from './helpers/formula.ts';
 import { compareCodePoints } from './helpers/level-order.ts';
 import { meanAsR } from './helpers/mean.ts';
 import { modelFrame, type ModelFrame } from './helpers/model-frame.ts';
+import { keptAsDemeaned, type FixedEffectGroups } from './helpers/fixed-effects-aliasing.ts';
 import { fixedEffectColumns, fixedEffectLabel, groupedFixedEffects, refuseLevelsWithoutIntercept, withFixedEffects } from './helpers/fixed-effects.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
 import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
@@ -107,7 +108,8 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   }
   const grouped = groupedFixedEffects(FN, table, columns);
   const formula = withFixedEffects(FN, options.formula, grouped);
-  const absorbed = new Set([...grouped.map(fixedEffectLabel), '(Intercept)']);
+  // The groups of every fixed effect named, a single-group one included: estimatr demeans by it too (by the mean).
+  const absorbed = { labels: new Set([...grouped.map(fixedEffectLabel), '(Intercept)']), columns };
   const result = fitLmRobust({ ...options, rows: table, formula, fixedEffects: undefined }, true, absorbed);
   // estimatr 1.0.0 stops there ("length of 'dimnames' [2] not equal to array extent"): nothing would be estimated.
   if (result.estimates.length === 0) throw new AnalysisError(FN, `no term is left besides the fixed effects ${options.fixedEffects}: add the terms to estimate to "${options.formula}"`);
@@ -122,7 +124,10 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
  * (the thirteenth R trial, tests/analysis/lm-robust-huge-outcome.test.ts). Without an intercept (or where it is
  * aliased) the shift would move other coefficients, so y is fitted as it is.
  */
-function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?: ReadonlySet<string>): LmRobustResult {
+/** Fixed effects fitted as dummies: the labels of their columns and the intercept, and the data columns they come from. */
+type Absorbed = { labels: ReadonlySet<string>; columns: readonly string[] };
+
+function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?: Absorbed): LmRobustResult {
   const { rows, levels, clusters } = options;
   const alpha = checkAlpha(FN, options.alpha);
   const solver = options.solver ?? 'auto';
@@ -137,10 +142,12 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   let y = shift === 0 ? frame.response : frame.response.map((value) => value - shift);
   let design = buildDesignMatrix(formula, frame);
   let w0 = frame.weights;
+  const unsorted = { design, weights: w0 };
+  let order: Int32Array | null = null;
   if (clusters !== undefined) {
     // estimatr sorts the rows by cluster before its QR (prep_data: order(cluster)); the same order gives the same
     // rounding, and so the same choice between columns that are collinear only together.
-    const order = clusterOrder(table, index, clusters);
+    order = clusterOrder(table, index, clusters);
     if (order) {
       index = permute(index, order);
       y = permute(y, order);
@@ -156,9 +163,9 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   // The cregg type is survey::svyglm's fit, whose QR aliases the last column of a dependent set (in order), where
   // estimatr's pivoting may alias another: those columns are zeroed, so the pivoted QR aliases exactly them.
   if (seType === 'cregg') [design, designFit] = aliasedInOrder(design, designFit, yFit);
-  // A term in the span of absorbed fixed effects (a respondent-level covariate beside respondent effects) is zero once
-  // estimatr demeans it, and so aliased; the pivoted QR of the dummies might alias a dummy instead.
-  if (absorbed) [design, designFit] = aliasedByAbsorbed(design, designFit, yFit, absorbed);
+  // estimatr leaves out the columns its pivoted QR of the demeaned columns leaves out (fixed-effects-aliasing.ts): a
+  // term in the span of the fixed effects (zero once demeaned), or one of a dependent set.
+  if (absorbed) [design, designFit] = aliasedAsDemeaned(absorbed, table, frame.index, { unsorted, order, sw: w?.map(Math.sqrt) }, design, designFit, yFit);
 
   let result: FitWithVariance | null = null;
   if (clusters === undefined && solver === 'auto') {
@@ -193,7 +200,7 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   const keptNames = Array.from(kept, (j) => design.names[j]);
   const matrix = keptNames.map((_, i) => Array.from(vcov.subarray(i * r, (i + 1) * r)));
   const output: LmRobustResult = { estimates, nobs: n, nDropped: rows.length - n, rank: r, seType, nClusters, warnings, vcov: { terms: keptNames, matrix }, solver: path };
-  return absorbed ? withoutAbsorbed(output, absorbedColumns(formula, frame, design.names, absorbed)) : output;
+  return absorbed ? withoutAbsorbed(output, absorbedColumns(formula, frame, design.names, absorbed.labels)) : output;
 }
 
 /** The design columns of the absorbed fixed effects (each level of `factor(g)`) and the intercept. */
@@ -291,12 +298,35 @@ function qrFitWithVariance(
   return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count };
 }
 
-/** The designs with the columns that lie in the span of the leading absorbed columns (intercept, fixed effects) set to 0. */
-function aliasedByAbsorbed(design: SparseDesign, designFit: SparseDesign, yFit: Float64Array, absorbed: ReadonlySet<string>): [SparseDesign, SparseDesign] {
-  const leading = design.names.findIndex((name) => !absorbed.has(name) && !isAbsorbedLevel(name, absorbed));
-  if (leading <= 0) return [design, designFit];
-  const kept = keptInOrderFromGram(crossProducts(designFit, yFit).xtx, design.p, leading).map((keep, j) => keep || j < leading);
-  return kept.every(Boolean) ? [design, designFit] : [withoutColumns(design, kept), withoutColumns(designFit, kept)];
+/**
+ * The designs with the columns estimatr's fixed_effects leaves out set to 0. Only a design the Gram matrix finds
+ * rank-deficient pays for the dense QR of the demeaned columns (a full-rank one keeps every column).
+ */
+function aliasedAsDemeaned(
+  absorbed: Absorbed,
+  table: DataTable,
+  index: Int32Array,
+  rows: { unsorted: { design: SparseDesign; weights: Float64Array | undefined }; order: Int32Array | null; sw: Float64Array | undefined },
+  design: SparseDesign,
+  designFit: SparseDesign,
+  yFit: Float64Array,
+): [SparseDesign, SparseDesign] {
+  if (keptInOrderFromGram(crossProducts(designFit, yFit).xtx, design.p).every(Boolean)) return [design, designFit];
+  const leading = leadingAbsorbed(design.names, absorbed.labels);
+  const kept = keptAsDemeaned(rows.unsorted.design, leading, absorbedGroups(table, index, absorbed.columns), rows.unsorted.weights, rows.order, rows.sw);
+  return kept ? [withoutColumns(design, kept), withoutColumns(designFit, kept)] : [design, designFit];
+}
+
+/** How many leading design columns are absorbed: the intercept and the fixed effects' dummies. */
+function leadingAbsorbed(names: readonly string[], labels: ReadonlySet<string>): number {
+  const leading = names.findIndex((name) => !labels.has(name) && !isAbsorbedLevel(name, labels));
+  return leading < 0 ? names.length : leading;
+}
+
+/** Each fixed effect's group per model-frame row. */
+function absorbedGroups(table: DataTable, index: Int32Array, columns: readonly string[]): FixedEffectGroups {
+  const grouped = columns.map((name) => groupCodes(table, index, name));
+  return { codes: grouped.map((g) => g.codes), counts: grouped.map((g) => g.count) };
 }
 
 /** `factor(g)b` of an absorbed `factor(g)` (the leading columns; a user's interaction `factor(g)b:x` comes later). */

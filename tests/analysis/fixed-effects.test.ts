@@ -89,3 +89,55 @@ test('vlab fit --fixed-effects', () => {
   assert.equal(lines.length, 3, run.stdout);
   assert.match(lines[1], /^hp,-0\.0231198091544/);
 });
+
+// A rank-deficient design (path trial seed 18, task research13): estimatr demeans the columns within the fixed
+// effects (demean_fes, in the data's row order, weighted) and its pivoted QR of those picks the columns it leaves
+// out; lmRobust left out the last of each dependent set after the dummies (lm's rule), another column, and so other
+// numbers. Data and R output: tests/reference/r/fixed-effects-rare-cell.R (set.seed(2); R 4.2.2, estimatr 1.0.0):
+//   tidy(lm_robust(y ~ a * z + b * z, data = d, fixed_effects = ~ g, se_type = "HC2"))  aa2:zrare and zrare:bb2 NA; also
+//   se_type = "classical", weights = w with "HC1", clusters = cl with "stata" (the same two NA)
+//   (lm(y ~ factor(g) + a * z + b * z) has aa3:zrare and zrare:bb2 NA)
+const RARE_CELL = 'a1 b2 common g4 0.084 1.01 1, a3 b1 common g2 -0.895 0.52 2, a2 b1 common g1 0.079 1.04 3, a2 b1 common g4 1.33 0.81 4, a1 b2 common g1 -0.142 0.73 5, a1 b1 common g1 0.435 1.9 6, a1 b1 common g1 -0.054 1.1 7, a1 b1 common g2 -0.907 1.23 8, a1 b1 common g1 1.304 1.52 1, a2 b2 common g2 1.772 1.78 2, a3 b2 common g1 1.053 1.87 3, a1 b2 common g1 -1.41 1.21 4, a3 b1 common g4 0.996 1.57 5, a2 b2 common g3 -0.696 1.74 6, a2 b2 common g4 0.467 1.51 7, a3 b1 common g1 -1.372 1.01 8, a3 b2 common g2 -2.208 1.84 1, a3 b2 common g1 1.822 1.29 2, a3 b1 common g4 -0.653 1.81 3, a1 b2 common g3 -0.285 0.89 4, a2 b1 common g1 0.613 1.31 5, a1 b1 common g3 0.387 0.82 6, a3 b2 common g1 1.6 0.83 7, a2 b2 rare g3 3.181 1.21 8, a1 b1 common g2 -1.184 1.84 1, a2 b2 common g2 -0.358 0.95 2, a1 b2 common g1 -1.513 1.33 3, a2 b2 common g3 -0.253 1.63 4, a2 b2 rare g1 3.459 1.93 5, a3 b1 common g4 0.008 1.93 6, a1 b2 common g1 -0.843 1 7, a3 b1 common g4 -0.601 1.28 8, a1 b2 common g2 1.074 0.72 1, a1 b2 common g1 0.261 1.04 2, a2 b2 common g3 0.686 1.56 3, a2 b2 common g4 0.25 0.62 4, a2 b1 common g4 0.138 0.88 5, a3 b1 rare g1 2.548 0.58 6, a2 b1 common g4 1.94 1.61 7, a3 b1 common g2 2.009 0.52 8'
+  .split(', ')
+  .map((row) => row.split(' '))
+  .map(([a, b, z, g, y, w, cl]) => ({ a: a!, b: b!, z: z!, g: g!, y: Number(y), w: Number(w), cl: Number(cl) }));
+
+test('fixedEffects in a rank-deficient design: the columns estimatr leaves out are left out (its QR of the demeaned columns)', () => {
+  const fit = (seType: 'HC2' | 'classical' | 'HC1' | 'stata', more: { weights?: string; clusters?: string } = {}) => lmRobust({ formula: 'y ~ a * z + b * z', rows: RARE_CELL, fixedEffects: '~ g', seType, ...more }).estimates;
+  const aliased = (rows: ReturnType<typeof fit>) => rows.filter((row) => row.estimate === null).map((row) => row.term);
+  const kept = (rows: ReturnType<typeof fit>) => rows.filter((row) => row.estimate !== null);
+  assert.deepEqual(aliased(fit('HC2')), ['aa2:zrare', 'zrare:bb2']);
+  assertEstimateSeDfAsR(kept(fit('HC2')), [
+    ['aa2', 0.743201209005023178, 0.37579940490820557, 31],
+    ['aa3', 0.322572697518258733, 0.56411995289453154, 31],
+    ['zrare', 2.876668688960496656, 0.32930891362921028, 31],
+    ['bb2', -0.096217649466530747, 0.38747024157135113, 31],
+    ['aa3:zrare', -0.635334435755433802, 0.57028199666389401, 31],
+  ], 'HC2');
+  assertEstimateSeDfAsR(kept(fit('classical')), [
+    ['aa2', 0.743201209005023178, 0.46838863594462449, 31],
+    ['aa3', 0.322572697518258733, 0.46307084893863115, 31],
+    ['zrare', 2.876668688960496656, 0.86682671893032159, 31],
+    ['bb2', -0.096217649466530747, 0.38038829781059952, 31],
+    ['aa3:zrare', -0.635334435755433802, 1.44160909937023929, 31],
+  ], 'classical');
+  // Weighted (the demeaning by weighted means), and clustered (the rows sorted by cluster before the QR).
+  const weighted = fit('HC1', { weights: 'w' });
+  assert.deepEqual(aliased(weighted), ['aa2:zrare', 'zrare:bb2']);
+  assertEstimateSeDfAsR(kept(weighted), [
+    ['aa2', 0.96528667292850912, 0.44763735139964439, 31],
+    ['aa3', 0.23677135414737582, 0.56166161590150743, 31],
+    ['zrare', 2.72759991215633679, 0.39764935496066078, 31],
+    ['bb2', -0.13641118079117487, 0.39772869404334665, 31],
+    ['aa3:zrare', -0.47554164824783951, 0.58546618723040189, 31],
+  ], 'weighted HC1');
+  const clustered = fit('stata', { clusters: 'cl' });
+  assert.deepEqual(aliased(clustered), ['aa2:zrare', 'zrare:bb2']);
+  assertEstimateSeDfAsR(kept(clustered), [
+    ['aa2', 0.7432012090050234, 0.38234858725795573, 7],
+    ['aa3', 0.322572697518259011, 0.56292055688085918, 7],
+    ['zrare', 2.876668688960496212, 0.323994908295826, 7],
+    ['bb2', -0.096217649466530636, 0.34793304206150805, 7],
+    ['aa3:zrare', -0.635334435755433469, 0.33498918764139984, 7],
+  ], 'clustered stata');
+});

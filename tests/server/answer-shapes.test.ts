@@ -246,7 +246,7 @@ test('allowCustomChoices and an input mask that changes the stored type break th
 // resetValueIf clears a question when its condition turns true after an answer it names changed (survey-core 2.5).
 // Two required questions that each clear the other once it is answered can never both be kept answered: the page
 // refuses to go on, and the server refuses the completion. A cycle a respondent can get out of (a value that does
-// not clear, an optional question, a question shown to some only) is a valid definition (task research12).
+// not clear, an optional question) is a valid definition (task research12).
 test('resetValueIf: required questions that clear each other whatever is answered break their study, naming them', () => {
   const cycle = [
     { type: 'radiogroup', name: 'support_line', choices: ['yes', 'no'], isRequired: true, resetValueIf: '{vote_line} notempty' },
@@ -295,7 +295,8 @@ test('resetValueIf: a cycle a respondent can get out of loads', () => {
   model.getQuestionByName('vote_line').value = 'for';
   assert.deepEqual(model.data, { support_line: 'yes', vote_line: 'for' });
   assert.equal(resetRefusal("{vote_line} = 'against'", '{support_line} notempty'), '(loaded)');
-  // Only together with another answer, which may be left out; one way only; one question optional or shown to some.
+  // Only together with another answer, which may be left out; one way only; one question optional, or shown under a
+  // condition nobody surely meets ('daily' is none of bus_use's choices; a ring some are shown is refused below).
   assert.equal(resetRefusal("{vote_line} notempty and {why} notempty", '{support_line} notempty'), '(loaded)');
   assert.equal(resetRefusal('{vote_line} notempty', null), '(loaded)');
   assert.equal(resetRefusal('{vote_line} notempty', '{support_line} notempty', null, (vote) => delete vote.isRequired), '(loaded)');
@@ -323,3 +324,85 @@ function resetRefusal(support: string | null, vote: string | null, recall: strin
   }
   return '(loaded)';
 }
+
+// SurveyJS runs a resetValueIf when a question named as the condition writes it, or as its lower case, changes
+// (survey-core 2.5 ValueGetter.isAnyKeyChanged), and reads answers in any case: `{Q2} notempty` on "Q1" clears it
+// when "Q2" or "q2" is answered, `{q2} notempty` never when "Q2" is. Question names are snake_case, so a condition's
+// name lower-cased is the question's: the check folds only the condition (task research13 asked to fold both).
+test('resetValueIf: a condition naming questions in capitals is matched as SurveyJS matches it', () => {
+  const pair = (names: string[], conditions: string[]) => names.map((name, k) => ({ type: 'radiogroup', name, choices: ['a', 'b'], isRequired: true, resetValueIf: conditions[k] }));
+  const onSurveyJs = (elements: Record<string, any>[]) => {
+    const model = new Model({ pages: [{ elements }] });
+    for (const { name } of elements) model.getQuestionByName(name).value = 'a';
+    return { kept: Object.keys(model.data), goesOn: model.currentPage.validate() };
+  };
+  const loading = (elements: Record<string, unknown>[]) => {
+    const study = studyJson(() => {});
+    study.pages.posttreatment[0].elements.push(...elements);
+    try {
+      parseStudyDefinition(study, 'study.json');
+    } catch (error) {
+      assert.ok(error instanceof DefinitionError, String(error));
+      return error.message;
+    }
+    return '(loaded)';
+  };
+  // Capitals in the condition for snake_case names: stranded on SurveyJS, refused here.
+  const shouting = pair(['q1', 'q2'], ['{Q2} notempty', '{Q1} NotEmpty']);
+  assert.deepEqual(onSurveyJs(shouting), { kept: ['q2'], goesOn: false });
+  assert.match(loading(shouting), /"q1" and "q2" clear each other \(resetValueIf\)/);
+  // Names with capitals strand on SurveyJS when the condition writes them so, and break their study in words anyway.
+  const capitals = pair(['Q1', 'Q2'], ['{Q2} notempty', '{Q1} notempty']);
+  assert.deepEqual(onSurveyJs(capitals), { kept: ['Q2'], goesOn: false });
+  assert.match(loading(capitals), /elements\[1\]\.name: expected a snake_case identifier \(lowercase letters, digits and _, starting with a letter\), got "Q1"/);
+  // Lower case in the condition for names with capitals: SurveyJS never runs it.
+  assert.deepEqual(onSurveyJs(pair(['Q1', 'Q2'], ['{q2} notempty', '{q1} notempty'])), { kept: ['Q1', 'Q2'], goesOn: true });
+});
+
+// A ring shown only to some (visibleIf) strands everyone shown it: SurveyJS clears a question whatever its visibility
+// (survey-core 2.5), so the last answered clears another whenever the ring is on screen, and only an answer that
+// hides it lets the respondent on — a weekly rider must say otherwise to finish. Refused where that is certain: every
+// question of the ring shown to all or under one same condition, `{q} = value` or `{q} notempty`, on a question
+// shown to everyone on an earlier page that no resetValueIf clears, with the value one of its choices (task research13).
+test('resetValueIf: a ring shown under one condition some answer meets breaks its study; other rings load', () => {
+  const ring = (visibleIf: string) => ({
+    name: 'extra', visibleIf,
+    elements: [
+      { type: 'radiogroup', name: 'ring_a', choices: ['x', 'y'], isRequired: true, resetValueIf: '{ring_b} notempty' },
+      { type: 'radiogroup', name: 'ring_b', choices: ['x', 'y'], isRequired: true, resetValueIf: '{ring_a} notempty' },
+    ],
+  });
+  // On SurveyJS's model: a weekly rider is shown the page and can never go on from it, answering in either order.
+  for (const order of [['ring_a', 'ring_b'], ['ring_b', 'ring_a']]) {
+    const model = new Model({ pages: [{ elements: [{ type: 'radiogroup', name: 'bus_use', choices: ['weekly', 'never'] }] }, ring("{bus_use} = 'weekly'")] });
+    model.setValue('bus_use', 'weekly');
+    model.currentPageNo = 1;
+    for (const name of order) model.getQuestionByName(name!).value = 'x';
+    assert.deepEqual(Object.keys(model.data), ['bus_use', order[1]]);
+    assert.equal(model.currentPage.validate(), false);
+  }
+  const loading = (change: (study: Record<string, any>) => void) => {
+    const study = studyJson(() => {});
+    change(study);
+    try {
+      parseStudyDefinition(study, 'study.json');
+    } catch (error) {
+      assert.ok(error instanceof DefinitionError, String(error));
+      return error.message;
+    }
+    return '(loaded)';
+  };
+  const says = /pages\.posttreatment\[1\]\.elements\[0\]\.resetValueIf: "ring_a" and "ring_b" clear each other \(resetValueIf\): whichever is answered last clears the other, so no respondent shown them \(\{bus_use\} = 'weekly'\) can keep both answered and finish/;
+  assert.match(loading((s) => s.pages.posttreatment.push(ring("{bus_use} = 'weekly'"))), says);
+  // The same condition on each question instead of the page; one of the two shown to all.
+  assert.match(loading((s) => s.pages.posttreatment.push({ name: 'extra', elements: ring('').elements.map((e) => ({ ...e, visibleIf: "{bus_use} = 'weekly'" })) })), /"ring_a" and "ring_b" clear each other/);
+  assert.match(loading((s) => s.pages.posttreatment.push({ name: 'extra', elements: ring('').elements.map((e, k) => (k ? e : { ...e, visibleIf: '{bus_use} notempty' })) })), /"ring_a" and "ring_b" clear each other .* no respondent shown them \(\{bus_use\} notempty\)/);
+  // Not certain, so loaded: a value no choice has (nobody is shown it), two different conditions, a condition on a
+  // question of the ring or on one shown to some only, a condition judged no further (a function).
+  for (const visibleIf of ["{bus_use} = 'monthly'", "{ring_a} = 'x'", "{why} = 'x'", "iif({bus_use} = 'weekly', true, false)"]) {
+    assert.equal(loading((s) => s.pages.posttreatment.push(ring(visibleIf))), '(loaded)', visibleIf);
+  }
+  assert.equal(loading((s) => s.pages.posttreatment.push({ name: 'extra', elements: ring('').elements.map((e, k) => ({ ...e, visibleIf: k ? "{bus_use} = 'weekly'" : "{bus_use} = 'never'" })) })), '(loaded)');
+  // Nor one whose condition is answered on a later page: by then the ring's page is behind the respondent.
+  assert.equal(loading((s) => s.pages.pretreatment.unshift(ring("{bus_use} = 'weekly'"))), '(loaded)');
+});

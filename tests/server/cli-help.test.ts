@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { HELP_EXAMPLES } from '../../server/cli/help-examples.ts';
 
@@ -76,4 +77,29 @@ test('every verb, down to each subcommand, ends its --help with examples', () =>
   visit('');
   assert.ok(leaves.length >= 25, leaves.join(', '));
   assert.deepEqual(leaves.filter((path) => !help(path).includes('\nExamples:\n')), []);
+});
+
+// The README's and docs' shell blocks are what a newcomer pastes first (task research13): each `vlab` line there
+// must name a verb and only options that verb has. Checked against the helps, as the examples above.
+test("every vlab line in the README's and docs' shell blocks names a verb and options it has", () => {
+  const verbs = [...Object.keys(HELP_EXAMPLES).filter(Boolean), 'wave list', 'wave pause', 'wave open', 'wave close', 'token list', 'db migrate'];
+  const files = ['README.md', ...readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+  let checked = 0;
+  for (const file of files) {
+    const blocks = [...readFileSync(file, 'utf8').matchAll(/```(?:sh|bash|shell|console)\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    // Each command of a line (split at && || | ;) that runs vlab, after any VAR=value and npx before it.
+    const commands = blocks
+      .flatMap((block) => block.split('\n'))
+      .flatMap((line) => line.replace(/(^|\s)#.*$/, '').split(/&&|\|\||\||;/))
+      .map((command) => command.trim().replace(/^(?:\$\s+)?(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:npx\s+)?/, ''))
+      .filter((command) => command.startsWith('vlab '));
+    for (const line of commands) {
+      const example = parseExample(line, verbs);
+      assert.ok(example.path, `${file}: "${line.trim()}" names no vlab verb`);
+      const known = optionsOf(help(example.path));
+      for (const option of example.options) assert.ok(known.has(option), `${file}: "${line.trim()}": vlab ${example.path} has no ${option}`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 10, `only ${checked} vlab lines found in shell blocks`);
 });

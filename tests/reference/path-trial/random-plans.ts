@@ -1,6 +1,6 @@
 // The path trial's random analysis plans: each seed draws a shipped study with a simulation model, rewrites its
-// plan as an analyst might (moderators, an extra control, stacked or blocked hypotheses, exclusions, raking,
-// p.adjust families and methods, se types) and simulates a wave of it. The plan then runs as `vlab estimates` runs
+// plan as an analyst might (moderators, an extra control, fixed effects, stacked or blocked hypotheses, exclusions,
+// raking, p.adjust families and methods, se types) and simulates a wave of it. The plan then runs as `vlab estimates` runs
 // it (executePlan) and as the replication package's replicate.R runs it in R (write-expected.ts).
 import type { Row } from '../../../analysis/index.ts';
 import { simulateWave } from '../../../server/domain/simulation/simulated-wave.ts';
@@ -10,6 +10,8 @@ import { seededRandom } from '../../analysis/support.ts';
 
 /** Seeds 1…PATH_TRIAL_SEEDS; each is one case. */
 export const PATH_TRIAL_SEEDS = 40;
+/** Seed offset of each case's fixed-effects draws (a stream apart from its other draws). */
+const FIXED_EFFECTS_STREAM = 7000;
 
 const METHODS = ['holm', 'hochberg', 'hommel', 'bonferroni', 'BH', 'BY', 'fdr', 'none'] as const;
 const UNCLUSTERED = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'stata'] as const;
@@ -63,6 +65,18 @@ function rewriteHypothesis(random: Draw, h: Record<string, unknown>, covariates:
   }
 }
 
+/**
+ * A quarter of lm_robust hypotheses absorb a covariate the model does not name, as replicate.R's `fixed_effects = ~ g`
+ * (not with se type cregg, nor raked CR2: the plan refuses both). Drawn from the seed's own second stream, so the
+ * cases' other draws stay as they were before fixed effects were drawn.
+ */
+function drawFixedEffects(random: Draw, h: Record<string, unknown>, covariates: readonly string[], raked: boolean): void {
+  if (h.estimator !== 'lm_robust' || random() >= 0.25 || h.seType === 'cregg' || (raked && h.seType === 'CR2')) return;
+  const named = new Set([...String(h.formula).split(/[^A-Za-z0-9_]+/), ...((h.moderators as string[] | undefined) ?? [])]);
+  const free = covariates.filter((c) => !named.has(c));
+  if (free.length) h.fixedEffects = [pick(random, free)];
+}
+
 /** The case of a seed: a study, a rewritten plan (one p.adjust method per family) and a wave size. */
 export function pathCase(seed: number): PathCase {
   const random = seededRandom(seed);
@@ -76,8 +90,10 @@ export function pathCase(seed: number): PathCase {
   if (random() < 0.3) exclusions.push({ column: 'party', keep: ['democrat', 'republican'] });
   plan.exclusions = random() < 0.15 ? [] : exclusions;
   const methods = new Map<string, string>();
+  const absorbing = seededRandom(FIXED_EFFECTS_STREAM + seed);
   for (const h of plan.hypotheses) {
     rewriteHypothesis(random, h, COVARIATES[study]!, repeated);
+    drawFixedEffects(absorbing, h, COVARIATES[study]!, plan.weights === 'raking');
     const family = random() < 0.5 ? pick(random, ['F1', 'F2']) : String(h.id);
     if (!methods.has(family)) methods.set(family, pick(random, METHODS));
     h.adjust = { family, method: methods.get(family) };

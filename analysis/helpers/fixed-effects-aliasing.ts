@@ -1,0 +1,85 @@
+import { colPivHouseholderQr } from './col-piv-householder-qr.ts';
+import { denseColumns, type SparseDesign } from './sparse-design.ts';
+
+// estimatr's fixed_effects does not fit `+ factor(g)`: it demeans y and the formula's columns within the fixed
+// effects (demean_fes, in the data's row order, weighted), then sorts the rows by cluster, scales them by √w and
+// runs its pivoted QR (lm_solver) on the demeaned columns alone. In a full-rank design that gives the numbers of the
+// fit with the dummies, which lmRobust computes; in a rank-deficient one the pivoted QR of the demeaned columns
+// decides which column of a dependent set is left out (path trial seed 18: a rare gender level made two interaction
+// columns collinear, and lm's in-order rule had left out the other one, giving other estimates and p-values).
+
+/** estimatr's tolerance for its alternating demeaning (demean_fes: eps <- 1e-8, on the change's Euclidean norm). */
+const DEMEAN_TOLERANCE = 1e-8;
+
+export interface FixedEffectGroups {
+  /** Per fixed effect, each row's group (0..count − 1), rows in the model frame's order. */
+  codes: readonly Int32Array[];
+  counts: readonly number[];
+}
+
+/**
+ * The column-major n × k columns, each demeaned in place within every fixed effect's groups in turn (weighted
+ * means, sums in row order), repeated until a sweep changes it by less than 1e-8: with one fixed effect, the group
+ * means, then a second sweep of rounding-sized means, as estimatr's demeanMat2 does it.
+ *
+ * @example demeanWithin(Float64Array.of(1, 3, 5), 3, 1, { codes: [Int32Array.of(0, 0, 1)], counts: [2] }) // [-1, 1, 0]
+ */
+export function demeanWithin(x: Float64Array, n: number, k: number, groups: FixedEffectGroups, weights?: Float64Array): Float64Array {
+  const weightOf = (i: number) => (weights ? weights[i] : 1);
+  const totals = groups.codes.map((codes, j) => {
+    const total = new Float64Array(groups.counts[j]);
+    for (let i = 0; i < n; i++) total[codes[i]] += weightOf(i);
+    return total;
+  });
+  for (let c = 0; c < k; c++) {
+    const column = x.subarray(c * n, (c + 1) * n);
+    for (let change = Infinity; change >= DEMEAN_TOLERANCE; ) {
+      const before = column.slice();
+      groups.codes.forEach((codes, j) => {
+        const means = new Float64Array(groups.counts[j]);
+        for (let i = 0; i < n; i++) means[codes[i]] += weightOf(i) * column[i];
+        for (let g = 0; g < means.length; g++) means[g] /= totals[j][g];
+        for (let i = 0; i < n; i++) column[i] -= means[codes[i]];
+      });
+      let squares = 0;
+      for (let i = 0; i < n; i++) squares += (before[i] - column[i]) ** 2;
+      change = Math.sqrt(squares);
+    }
+  }
+  return x;
+}
+
+/**
+ * Which design columns to keep so that the fit with the fixed effects' dummies leaves out the columns estimatr
+ * leaves out: the absorbed columns (the first `absorbed`: intercept and dummies) always, the others as the pivoted
+ * QR of their demeaned, cluster-sorted, √w-scaled values keeps them. Null when it keeps them all.
+ *
+ * @param design  the design in the model frame's row order (before any sort by cluster)
+ * @param order   the rows' sort by cluster (estimatr's order(cluster)), or null
+ * @param scale   √w per row in the sorted order (weights normalised to mean 1), or undefined
+ */
+export function keptAsDemeaned(
+  design: SparseDesign,
+  absorbed: number,
+  groups: FixedEffectGroups,
+  rawWeights: Float64Array | undefined,
+  order: Int32Array | null,
+  scale: Float64Array | undefined,
+): boolean[] | null {
+  const { n, p } = design;
+  const k = p - absorbed;
+  if (k <= 0) return null;
+  const demeaned = demeanWithin(denseColumns(design).slice(absorbed * n), n, k, groups, rawWeights);
+  const x = new Float64Array(n * k);
+  for (let c = 0; c < k; c++) {
+    for (let i = 0; i < n; i++) {
+      const from = order ? order[i] : i;
+      x[c * n + i] = demeaned[c * n + from] * (scale ? scale[i] : 1);
+    }
+  }
+  const qr = colPivHouseholderQr(x, n, k);
+  if (qr.rank === k) return null;
+  const kept = Array.from({ length: p }, (_, j) => j < absorbed);
+  for (let position = 0; position < qr.rank; position++) kept[absorbed + qr.perm[position]] = true;
+  return kept;
+}
