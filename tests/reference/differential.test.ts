@@ -249,6 +249,11 @@ for (const c of suite.cases) {
       assert.throws(() => run(c, stored), (error: Error) => error.name === 'AnalysisError' && error.message.includes(c.refusal as string), `${c.id}: vlab refuses`);
       return;
     }
+    if (c.declined !== undefined) {
+      assert.ok(c.note, `${c.id}: a declined case says why in its note`);
+      assert.throws(() => run(c, stored), (error: Error) => error.name === 'AnalysisError' && error.message.includes(c.declined as string), `${c.id}: vlab refuses`);
+      return;
+    }
     const rows = run(c, stored);
     if (rows) compareTidy(c.id, rows, stored.cr2_reference ?? (stored.rows as StoredRow[]));
   });
