@@ -120,7 +120,8 @@ export type CaseGroup =
   | 'untried-combinations-16'
   // The seventeenth trial's classes (trial17-designs.ts).
   | 'fe-edges-17'
-  | 'fe-participants-17';
+  | 'fe-participants-17'
+  | 'analyst-arms-17';
 
 interface CaseBase {
   id: string;

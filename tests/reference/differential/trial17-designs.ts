@@ -9,9 +9,12 @@
 //   `~ factor(h)`.
 // - fe-participants-17: a conjoint-style `fixed_effects = ~ pid` with 300 participants of 4 tasks each, with and
 //   without clusters = pid (HC2, CR0, stata, CR2).
+// - analyst-arms-17: arms named with spaces and signs ("Treatment B (new)") in difference_in_means with condition1 and
+//   condition2, blocks, clusters and weights together; relevel() of such an arm, arm * x under CR2, log(x + 1) beside
+//   poly(x, 3) weighted, a × b with an empty cell under stata and relevelled under HC3, fixed effects of blocks.
 import type { SeType } from '../../../analysis/index.ts';
-import type { DataSet, FitCase } from './case-types.ts';
-import { fit, numbers, strings } from './case-builders.ts';
+import type { DataSet, DimCase, FitCase } from './case-types.ts';
+import { dim, fit, numbers, strings } from './case-builders.ts';
 import { Draw, type Column } from './random-data.ts';
 
 const SEED = 17_100_000;
@@ -106,10 +109,55 @@ function participantCases(id: string): FitCase[] {
   return [fe('HC2', 'HC2'), fe('CR0', 'CR0', { clusters: 'pid' }), fe('stata', 'stata', { clusters: 'pid' }), fe('CR2', 'CR2', { clusters: 'pid' })];
 }
 
+/**
+ * n = 180 rows in 30 clusters of 6 nested in 5 blocks ("Block 1" … with spaces): outcome y, a three-arm treatment arm
+ * with spaces and signs in its labels, a 0/1 treatment z assigned by cluster, covariate x (≥ 0, some exactly 0),
+ * weights w, and two factors a and b whose cell (a3, b2) is empty.
+ */
+function armData(draw: Draw): Column[] {
+  const n = 180;
+  const rows = Array.from({ length: n }, (_, i) => i);
+  const cl = rows.map((i) => 1 + Math.floor(i / 6));
+  const block = cl.map((c) => `Block ${1 + ((c - 1) % 5)}`);
+  const arms = ['Control group', 'Treatment A', 'Treatment B (new)'];
+  const arm = rows.map(() => draw.pick(arms));
+  const clusterZ = Array.from({ length: 31 }, () => (draw.chance(0.5) ? 1 : 0));
+  const z = cl.map((c) => clusterZ[c]);
+  const x = rows.map(() => (draw.chance(0.15) ? 0 : Number(draw.uniform(0, 5).toFixed(3))));
+  const w = rows.map(() => Number(draw.uniform(0.5, 2).toFixed(3)));
+  const a = rows.map(() => draw.pick(['a1', 'a2', 'a3']));
+  const b = a.map((v) => (v === 'a3' ? 'b1' : draw.pick(['b1', 'b2'])));
+  const y = rows.map((i) => Number(((arm[i] === 'Treatment A' ? 0.4 : arm[i] === 'Control group' ? 0 : 0.7) + 0.5 * z[i] + 0.2 * x[i] + draw.normal()).toFixed(5)));
+  return [numbers('y', y, 5), strings('arm', arm), numbers('z', z, 0), numbers('x', x, 3), numbers('w', w, 3), strings('a', a), strings('b', b),
+    strings('block', block), numbers('cl', cl, 0)];
+}
+
+function armCases(id: string): (FitCase | DimCase)[] {
+  const group = 'analyst-arms-17';
+  const one = { condition1: 'Control group', condition2: 'Treatment B (new)' };
+  return [
+    dim(group, 't17-dim-spaces', id, { treatment: 'arm', ...one }),
+    dim(group, 't17-dim-spaces-blocks', id, { treatment: 'arm', blocks: 'block', ...one }),
+    dim(group, 't17-dim-spaces-weights', id, { treatment: 'arm', weights: 'w', condition1: 'Treatment A', condition2: 'Control group' }),
+    dim(group, 't17-dim-spaces-condition2', id, { treatment: 'arm', blocks: 'block', weights: 'w', condition2: 'Treatment A', subset_conditions: true, condition1: 'Control group' }),
+    dim(group, 't17-dim-blocks-clusters-weights', id, { blocks: 'block', clusters: 'cl', weights: 'w' }),
+    dim(group, 't17-dim-clusters-weights-alpha', id, { clusters: 'cl', weights: 'w', alpha: 0.1 }),
+    fit(group, 't17-relevel-arm', id, 'y ~ relevel(factor(arm), ref = "Treatment A") + x', 'HC2'),
+    fit(group, 't17-arm-times-x-CR2', id, 'y ~ arm * x', 'CR2', { clusters: 'cl' }),
+    fit(group, 't17-log1p-poly-weighted', id, 'y ~ log(x + 1) + poly(x, 3) + z', 'HC1', { weights: 'w' }),
+    fit(group, 't17-empty-cell-stata', id, 'y ~ a * b + z', 'stata', { clusters: 'cl' }),
+    fit(group, 't17-empty-cell-relevel-HC3', id, 'y ~ relevel(factor(a), ref = "a3") * b', 'HC3'),
+    fit(group, 't17-arm-fe-block', id, 'y ~ arm + x', 'CR2', { clusters: 'cl', fixed_effects: '~ block' }),
+    fit(group, 't17-z-fe-block-stata-weighted', id, 'y ~ z + x', 'stata', { clusters: 'cl', weights: 'w', fixed_effects: '~ block' }),
+  ];
+}
+
 /** The seventeenth trial's stored cases. */
-export function trial17Designs(): { data: DataSet[]; cases: FitCase[] } {
+export function trial17Designs(): { data: DataSet[]; cases: (FitCase | DimCase)[] } {
   const edges = 't17-fe-edges';
   const participants = 't17-participants';
-  const data: DataSet[] = [{ id: edges, columns: edgeData(new Draw(SEED)) }, { id: participants, columns: participantData(new Draw(SEED + 1)) }];
-  return { data, cases: [...edgeCases(edges), ...participantCases(participants)] };
+  const arms = 't17-arms';
+  const data: DataSet[] = [{ id: edges, columns: edgeData(new Draw(SEED)) }, { id: participants, columns: participantData(new Draw(SEED + 1)) },
+    { id: arms, columns: armData(new Draw(SEED + 2)) }];
+  return { data, cases: [...edgeCases(edges), ...participantCases(participants), ...armCases(arms)] };
 }
