@@ -8,7 +8,7 @@ import { parseFormula, type Formula } from './helpers/formula.ts';
 import { compareCodePoints } from './helpers/level-order.ts';
 import { meanAsR } from './helpers/mean.ts';
 import { modelFrame, type ModelFrame } from './helpers/model-frame.ts';
-import { fixedEffectSpec, fixedEffectLabel, groupedFixedEffects, refuseLevelsWithoutIntercept, withFixedEffects } from './helpers/fixed-effects.ts';
+import { absorbedLabel, fixedEffectSpec, groupedFixedEffects, refuseLevelsWithoutIntercept, withFixedEffects } from './helpers/fixed-effects.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
 import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
 import { essentiallyPerfectFit } from './helpers/perfect-fit.ts';
@@ -119,12 +119,13 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
  * intercept and stops beside others; so does this (the seventeenth R trial; refused as a one-level factor before).
  */
 function fitAbsorbing(options: LmRobustOptions, table: DataTable, grouped: string[]): LmRobustResult {
-  const formula = withFixedEffects(FN, options.formula, grouped);
-  const absorbed = new Set([...grouped.map(fixedEffectLabel), '(Intercept)']);
+  const label = absorbedLabel(parseFormula(FN, options.formula, table.names).variables);
+  const formula = withFixedEffects(FN, options.formula, grouped, label);
+  const absorbed = new Set([...grouped.map(label), '(Intercept)']);
   try {
     return fitLmRobust({ ...options, rows: table, formula, fixedEffects: undefined }, true, absorbed);
   } catch (error) {
-    const single = error instanceof AnalysisError && error.code === 'one_level_factor' ? grouped.find((name) => error.arguments?.[0] === fixedEffectLabel(name)) : undefined;
+    const single = error instanceof AnalysisError && error.code === 'one_level_factor' ? grouped.find((name) => error.arguments?.[0] === label(name)) : undefined;
     if (single === undefined) throw error;
     if (grouped.length > 1) {
       throw new AnalysisError(FN, `fixedEffects column "${single}" has one value on the rows without missing values: estimatr refuses a fixed effect with only one group beside others ("Can't have a fixed effect with only one group AND multiple fixed effect variables"); leave it out`);

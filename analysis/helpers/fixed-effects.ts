@@ -42,10 +42,19 @@ export function fixedEffectSpec(fn: string, spec: string, columns: readonly stri
 export const fixedEffectLabel = (column: string): string => `factor(${/^[A-Za-z.][A-Za-z0-9._]*$/.test(column) ? column : `\`${column}\``})`;
 
 /** The formula with the fixed effects' factors first on the right (`y ~ factor(g) + x`): the model estimatr's fixed_effects fits. */
-export function withFixedEffects(fn: string, formula: string, columns: readonly string[]): string {
+export function withFixedEffects(fn: string, formula: string, columns: readonly string[], label: (column: string) => string = fixedEffectLabel): string {
   const tilde = typeof formula === 'string' ? formula.indexOf('~') : -1;
   if (tilde < 0 || columns.length === 0) return formula; // parseFormula says what is wrong with it
-  return `${formula.slice(0, tilde)}~ ${columns.map(fixedEffectLabel).join(' + ')} + ${formula.slice(tilde + 1).trim()}`;
+  return `${formula.slice(0, tilde)}~ ${columns.map(label).join(' + ')} + ${formula.slice(tilde + 1).trim()}`;
+}
+
+/**
+ * The label lmRobust absorbs a fixed effect under: `factor(g)`, or `as.factor(g)` where the formula has `factor(g)`
+ * itself. estimatr then prints the formula's factor(g) levels as NA (demeaned to 0); under one label the two would be
+ * one term and those rows would be hidden with the absorbed ones (R trial 17).
+ */
+export function absorbedLabel(formulaVariables: readonly string[]): (column: string) => string {
+  return (column) => (formulaVariables.includes(fixedEffectLabel(column)) ? `as.${fixedEffectLabel(column)}` : fixedEffectLabel(column));
 }
 
 /**

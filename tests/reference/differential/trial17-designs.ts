@@ -79,6 +79,9 @@ function edgeCases(id: string): FitCase[] {
     fe('g-in-formula', 'y ~ x + g', 'HC2', '~ g'),
     fe('x-times-g', 'y ~ x * g', 'HC1', '~ g'),
     fe('x-by-g', 'y ~ z + x:g', 'HC2', '~ g'),
+    // factor(g) in the formula too: estimatr prints its levels as NA (vlab left them out until the trial's last fix).
+    fe('factor-g-in-formula', 'y ~ x + factor(g)', 'HC2', '~ g'),
+    fe('factor-g-first-classical', 'y ~ factor(g) + x', 'classical', '~ g'),
     fe('f-span-together', 'y ~ x + f', 'HC2', '~ g', { declined: SPAN, note: SPAN_NOTE }),
     fe('f-span-together-CR2', 'y ~ x + z + f', 'CR2', '~ g', { clusters: 'cl', declined: SPAN, note: SPAN_NOTE }),
     fe('f-span-together-classical', 'y ~ f + x', 'classical', '~ g', { declined: SPAN, note: SPAN_NOTE }),
