@@ -208,7 +208,7 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'dim-singletons-zero-weights', 'p-adjust-12', 'power-12', 'rake-12', 'huge-outcome-lm', 'missing-roles', 'wild-scales', 'one-row-level', 'zero-weight-clusters',
     'empty-cell-ordered', 'p-adjust-13', 'power-13', 'rake-13', 'tiny-weight-14', 'cr2-weights-singletons-14', 'rare-binary-14', 'empty-cell-cr2-14',
     'dim-blocks-clusters-14', 'tiny-outcome-14', 'number-names-14', 'leverage-near-one-14', 'p-adjust-14', 'rake-14', 'analyst-formulas-15', 'analyst-dim-15', 'p-adjust-15', 'power-15',
-    'fixed-effects-16', 'fe-clusters-16', 'p-adjust-names-16', 'power-sides-16', 'untried-combinations-16', 'fe-edges-17', 'fe-participants-17', 'analyst-arms-17'] as const) {
+    'fixed-effects-16', 'fe-clusters-16', 'p-adjust-names-16', 'power-sides-16', 'untried-combinations-16', 'fe-edges-17', 'fe-random-17', 'fe-participants-17', 'analyst-arms-17'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -121,6 +121,7 @@ export type CaseGroup =
   // The seventeenth trial's classes (trial17-designs.ts).
   | 'fe-edges-17'
   | 'fe-participants-17'
+  | 'fe-random-17'
   | 'analyst-arms-17';
 
 interface CaseBase {

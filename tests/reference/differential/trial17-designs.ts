@@ -7,6 +7,7 @@
 //   a decimal fixed effect, zero weights and a level of g with weight 0 only, two nested fixed effects, a fixed effect
 //   with one value left after the rows with a missing x are dropped, and what R makes of `~ g:g2`, `~ g * g2` and
 //   `~ factor(h)`.
+// - fe-random-17: 16 drawn fits (formula, fixed effects, se type, weights on some; seed 17_100_003).
 // - fe-participants-17: a conjoint-style `fixed_effects = ~ pid` with 300 participants of 4 tasks each, with and
 //   without clusters = pid (HC2, CR0, stata, CR2).
 // - analyst-arms-17: arms named with spaces and signs ("Treatment B (new)") in difference_in_means with condition1 and
@@ -106,6 +107,21 @@ function edgeCases(id: string): FitCase[] {
   ];
 }
 
+/** 16 drawn fixed-effects fits (Draw(SEED + 3)): a formula, fixed effects and se type each picked, weights on some. */
+function randomFixedEffectCases(id: string): FitCase[] {
+  const draw = new Draw(SEED + 3);
+  const formulas = ['y ~ x + z', 'y ~ x * z', 'y ~ z + f', 'y ~ poly(x, 2) + gl', 'y ~ x + h', 'y ~ z * g2', 'y ~ log(abs(x) + 1) + z + gd', 'y ~ I(x > 0) + z'];
+  const fixed = ['~ g', '~ g2', '~ h', '~ g + g2', '~ gd', '~ gsub', '~ g2 + h'];
+  const types: SeType[] = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2'];
+  return Array.from({ length: 16 }, (_, k) => {
+    const se = draw.pick(types);
+    const clustered = se.startsWith('CR') || se === 'stata';
+    const weighted = se !== 'CR2' && draw.chance(0.4);
+    const extra: Partial<FitCase> = { fixed_effects: draw.pick(fixed), ...(clustered ? { clusters: 'cl' } : {}), ...(weighted ? { weights: 'w' } : {}) };
+    return fit('fe-random-17', `t17-fe-random-${k}`, id, draw.pick(formulas), se, extra);
+  });
+}
+
 function participantCases(id: string): FitCase[] {
   const group = 'fe-participants-17';
   const fe = (name: string, se: SeType, extra: Partial<FitCase> = {}) => fit(group, `t17-pid-${name}`, id, 'y ~ a + b', se, { fixed_effects: '~ pid', ...extra });
@@ -162,5 +178,5 @@ export function trial17Designs(): { data: DataSet[]; cases: (FitCase | DimCase)[
   const arms = 't17-arms';
   const data: DataSet[] = [{ id: edges, columns: edgeData(new Draw(SEED)) }, { id: participants, columns: participantData(new Draw(SEED + 1)) },
     { id: arms, columns: armData(new Draw(SEED + 2)) }];
-  return { data, cases: [...edgeCases(edges), ...participantCases(participants), ...armCases(arms)] };
+  return { data, cases: [...edgeCases(edges), ...randomFixedEffectCases(edges), ...participantCases(participants), ...armCases(arms)] };
 }
