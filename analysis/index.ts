@@ -23,6 +23,7 @@ export {
   studentTwoSidedP,
   studentUpperTail,
 } from './helpers/distributions.ts';
+export { powerPropTest, type PowerPropOptions, type PowerPropResult } from './power-prop.ts';
 export { powerAnalysis, type PowerAlternative, type PowerContrast, type PowerOptions, type PowerResult, type PowerType } from './power.ts';
 export { MDE_POWER, minimumDetectableEffect, type MdeOptions } from './mde.ts';
 export { textTable } from './text-table.ts';

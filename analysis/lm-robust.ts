@@ -9,7 +9,7 @@ import { compareCodePoints } from './helpers/level-order.ts';
 import { meanAsR } from './helpers/mean.ts';
 import { modelFrame, type ModelFrame } from './helpers/model-frame.ts';
 import { keptAsDemeaned, type FixedEffectGroups } from './helpers/fixed-effects-aliasing.ts';
-import { fixedEffectColumns, fixedEffectLabel, groupedFixedEffects, refuseLevelsWithoutIntercept, withFixedEffects } from './helpers/fixed-effects.ts';
+import { absorbedLabel, fixedEffectSpec, groupedFixedEffects, refuseLevelsWithoutIntercept, withFixedEffects } from './helpers/fixed-effects.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
 import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
 import { essentiallyPerfectFit } from './helpers/perfect-fit.ts';
@@ -101,20 +101,39 @@ export function lmRobust(options: LmRobustOptions): LmRobustResult {
   refuseUnknownOptions(FN, options, LM_ROBUST_OPTIONS);
   if (options.fixedEffects === undefined) return fitLmRobust(options, true);
   const table = isDataTable(options.rows) ? options.rows : tableFromRows(options.rows);
-  const columns = fixedEffectColumns(FN, options.fixedEffects, table.names);
+  const { columns, joined } = fixedEffectSpec(FN, options.fixedEffects, table.names);
   if (options.weights !== undefined && resolveSeType(FN, options.seType, options.clusters !== undefined) === 'CR2') {
     // estimatr 1.0.0's words; the same model with + g in the formula is fitted by both.
     throw new AnalysisError(FN, `cannot use fixedEffects with weighted CR2 estimation (estimatr: "Cannot use \`fixed_effects\` with weighted CR2 estimation at the moment"); write the fixed effects into the formula as + factor(${columns[0]}) instead, which estimatr and vlab fit alike`);
   }
-  const grouped = groupedFixedEffects(FN, table, columns);
-  const formula = withFixedEffects(FN, options.formula, grouped);
-  // The groups of every fixed effect named, a single-group one included: estimatr demeans by it too (by the mean).
-  const absorbed = { labels: new Set([...grouped.map(fixedEffectLabel), '(Intercept)']), columns };
-  const result = fitLmRobust({ ...options, rows: table, formula, fixedEffects: undefined }, true, absorbed);
+  const result = fitAbsorbing(options, table, columns, groupedFixedEffects(FN, table, columns));
   // estimatr 1.0.0 stops there ("length of 'dimnames' [2] not equal to array extent"): nothing would be estimated.
   if (result.estimates.length === 0) throw new AnalysisError(FN, `no term is left besides the fixed effects ${options.fixedEffects}: add the terms to estimate to "${options.formula}"`);
   refuseLevelsWithoutIntercept(FN, options.formula, result.estimates.map((row) => row.term), table.names);
+  if (joined) result.warnings.push(`${FN}: fixedEffects "${options.fixedEffects}" absorbs ${columns.join(' and ')} each, as estimatr reads it (~ ${columns.join(' + ')}), not their combinations; for one group per combination absorb a column that pastes them`);
   return result;
+}
+
+/**
+ * The fit with the fixed effects' factors in the formula. A fixed effect left with one value once the rows with a
+ * missing value are dropped is one group, as one on every row (groupedFixedEffects): estimatr absorbs it alone as the
+ * intercept and stops beside others; so does this (the seventeenth R trial; refused as a one-level factor before).
+ */
+function fitAbsorbing(options: LmRobustOptions, table: DataTable, columns: readonly string[], grouped: string[]): LmRobustResult {
+  const label = absorbedLabel(parseFormula(FN, options.formula, table.names).variables);
+  const formula = withFixedEffects(FN, options.formula, grouped, label);
+  // The groups of every fixed effect named, a single-group one included: estimatr demeans by it too (by the mean).
+  const absorbed = { labels: new Set([...grouped.map(label), '(Intercept)']), columns };
+  try {
+    return fitLmRobust({ ...options, rows: table, formula, fixedEffects: undefined }, true, absorbed);
+  } catch (error) {
+    const single = error instanceof AnalysisError && error.code === 'one_level_factor' ? grouped.find((name) => error.arguments?.[0] === label(name)) : undefined;
+    if (single === undefined) throw error;
+    if (grouped.length > 1) {
+      throw new AnalysisError(FN, `fixedEffects column "${single}" has one value on the rows without missing values: estimatr refuses a fixed effect with only one group beside others ("Can't have a fixed effect with only one group AND multiple fixed effect variables"); leave it out`);
+    }
+    return fitAbsorbing(options, table, columns, []);
+  }
 }
 
 /**
@@ -136,6 +155,7 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   const table = isDataTable(rows) ? rows : tableFromRows(rows);
   const formula = parseFormula(FN, options.formula, table.names);
   const frame = modelFrame(FN, table, formula, levels, { weights: options.weights, clusters });
+  if (absorbed && frame.weights) refuseUnweightedLevels(formula, frame, absorbed.labels, options.weights as string);
   const n = frame.index.length;
   let index = frame.index;
   const shift = shiftResponse && formula.intercept ? firstValueShift(frame.response) : 0;
@@ -311,8 +331,17 @@ function aliasedAsDemeaned(
   designFit: SparseDesign,
   yFit: Float64Array,
 ): [SparseDesign, SparseDesign] {
-  if (keptInOrderFromGram(crossProducts(designFit, yFit).xtx, design.p).every(Boolean)) return [design, designFit];
+  const gram = crossProducts(designFit, yFit).xtx;
+  const inOrder = keptInOrderFromGram(gram, design.p);
+  if (inOrder.every(Boolean)) return [design, designFit];
   const leading = leadingAbsorbed(design.names, absorbed.labels);
+  const redundant = inOrder.findIndex((keep, j) => !keep && j < leading);
+  if (redundant >= 0) {
+    // estimatr counts every level of every fixed effect in the df and its HC2/CR2 SEs then differ from the same model
+    // with the redundant set left out (g beside gsub nested in it: df 221 for 226, an HC2 SE 0.6 % off; R trial 17).
+    throw new AnalysisError(FN, `the fixed effects are collinear with each other (${design.names[redundant]} is in the span of the others' levels, e.g. one nested in another): estimatr counts every level in its df and its standard errors differ from the same model without the redundant one; leave out the fixed effect whose levels the others determine`);
+  }
+  refuseCollinearTogether(gram, design.names, leading, inOrder);
   const kept = keptAsDemeaned(rows.unsorted.design, leading, absorbedGroups(table, index, absorbed.columns), rows.unsorted.weights, rows.order, rows.sw);
   return kept ? [withoutColumns(design, kept), withoutColumns(designFit, kept)] : [design, designFit];
 }
@@ -327,6 +356,43 @@ function leadingAbsorbed(names: readonly string[], labels: ReadonlySet<string>):
 function absorbedGroups(table: DataTable, index: Int32Array, columns: readonly string[]): FixedEffectGroups {
   const grouped = columns.map((name) => groupCodes(table, index, name));
   return { codes: grouped.map((g) => g.codes), counts: grouped.map((g) => g.count) };
+}
+
+/**
+ * A fixed-effect level with no positive weight: estimatr's demeaning divides by its total weight, 0, and returns NA for
+ * every coefficient (R trial 17); the same model with those rows left out is what can be estimated.
+ */
+function refuseUnweightedLevels(formula: Formula, frame: ModelFrame, absorbed: ReadonlySet<string>, weights: string): void {
+  formula.variables.forEach((label, k) => {
+    const variable = frame.variables[k];
+    if (!absorbed.has(label) || variable.kind !== 'factor') return;
+    const total = new Float64Array(variable.levels.length);
+    variable.codes.forEach((code, i) => (total[code] += (frame.weights as Float64Array)[i]));
+    const empty = total.findIndex((sum) => !(sum > 0));
+    if (empty >= 0) throw new AnalysisError(FN, `fixed effect ${label}: level "${variable.levels[empty]}" has no positive weight in "${weights}" (estimatr's demeaning divides by its total weight and gives NA for every estimate); leave its rows out`);
+  });
+}
+
+/**
+ * Terms collinear with the fixed effects only together (f is "a" exactly where g is "r1": fb + fc is constant within g,
+ * neither alone in the fixed effects' span, nor the two dependent without them): the columns the full design leaves
+ * out outnumber those in the span of the absorbed columns each alone plus the formula's own dependencies. There,
+ * demeaned fb and fc are collinear only up to rounding, and estimatr's pivoted QR leaves out fb or fc as that rounding
+ * decides (`x + f` drops fc, `f + x` drops fb), which vlab does not reproduce: refused in words (R trial 17). Columns
+ * collinear by themselves (two interaction columns equal on a rare level's one row) are left to keptAsDemeaned.
+ */
+function refuseCollinearTogether(gram: Float64Array, names: readonly string[], leading: number, inOrder: readonly boolean[]): void {
+  const p = names.length;
+  const eachAlone = keptInOrderFromGram(gram, p, leading);
+  const rest: number[] = [];
+  for (let j = leading; j < p; j++) if (eachAlone[j]) rest.push(j);
+  const restGram = new Float64Array(rest.length * rest.length);
+  rest.forEach((j, a) => rest.forEach((k, b) => (restGram[a * rest.length + b] = gram[j * p + k])));
+  const ownDependencies = keptInOrderFromGram(restGram, rest.length).filter((keep) => !keep).length;
+  const left = inOrder.filter((keep, j) => !keep && j >= leading).length;
+  if (left <= p - leading - rest.length + ownDependencies) return;
+  const aliased = names[inOrder.findIndex((keep, j) => !keep && j >= leading)];
+  throw new AnalysisError(FN, `the formula's terms are collinear with the fixed effects together (${aliased} is in the span of the other terms and the fixed effects' levels, neither alone): estimatr leaves out whichever term its pivoted QR of the demeaned columns picks as rounding decides, which vlab does not reproduce; leave out a term's level (e.g. relevel or drop the factor) or write the fixed effects into the formula as + factor(...)`);
 }
 
 /** `factor(g)b` of an absorbed `factor(g)` (the leading columns; a user's interaction `factor(g)b:x` comes later). */

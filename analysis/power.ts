@@ -127,7 +127,7 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
     const effect = options.effect as number;
     if (!(effect !== 0 && Number.isFinite(effect))) throw new AnalysisError(FN, 'effect must be a non-zero number');
     if (sides === 1 && effect < 0) throw new AnalysisError(FN, `a one-sided test (alternative "one.sided") rejects for positive effects only: effect ${effect} has power below alpha at every n (R's uniroot stops)`);
-    const n = solveIncreasing((x) => powerAt(effect, x) - target, N_START, [N_FLOOR, N_CEILING], 'n per arm');
+    const n = solveIncreasing(FN, (x) => powerAt(effect, x) - target, N_START, [N_FLOOR, N_CEILING], 'n per arm');
     return result(effect, n, target);
   }
   const n = options.n as number;
@@ -149,14 +149,14 @@ function matchChoice<T extends string>(what: string, value: string, choices: rea
  * `tol`). The search starts on `start` and, like uniroot's `extendInt = "upX"`, widens towards `limits`
  * (down to the floor at once, ×10 towards the ceiling) until the root is bracketed.
  */
-function solveIncreasing(f: (x: number) => number, start: [number, number], limits: [number, number], what: string): number {
+export function solveIncreasing(fn: string, f: (x: number) => number, start: [number, number], limits: [number, number], what: string): number {
   let [lo, hi] = start;
   if (f(lo) > 0) {
     [lo, hi] = [limits[0], lo];
-    if (f(lo) > 0) throw new AnalysisError(FN, `the target power is reached with ${what} below ${limits[0]}`);
+    if (f(lo) > 0) throw new AnalysisError(fn, `the target power is reached with ${what} below ${limits[0]}`);
   }
   while (f(hi) < 0) {
-    if (hi >= limits[1]) throw new AnalysisError(FN, `the target power needs ${what} above ${limits[1]}`);
+    if (hi >= limits[1]) throw new AnalysisError(fn, `the target power needs ${what} above ${limits[1]}`);
     lo = hi;
     hi = Math.min(limits[1], hi * 10);
   }

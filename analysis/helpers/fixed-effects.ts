@@ -4,36 +4,57 @@ import { didYouMean } from './did-you-mean.ts';
 import { parseFormula } from './formula.ts';
 
 /**
- * The columns of estimatr's `fixed_effects = ~ g` (or `~ g1 + g2`): plain column names joined by `+`, a name with
- * spaces or signs in backticks. estimatr absorbs each as a factor (it demeans y and X within its levels), which
- * gives every other term the estimates, SEs and df of `+ factor(g)` in the formula (docs/analysis.md, "Fixed
- * effects"); so lmRobust fits that and leaves the intercept and the factors' coefficients out, as estimatr does.
+ * The columns of estimatr's `fixed_effects = ~ g` (or `~ g1 + g2`): column names, a name with spaces or signs in
+ * backticks. estimatr absorbs each as a factor (it demeans y and X within its levels), which gives every other term
+ * the estimates, SEs and df of `+ factor(g)` in the formula (docs/analysis.md, "Fixed effects"); so lmRobust fits that
+ * and leaves the intercept and the factors' coefficients out, as estimatr does. estimatr takes the formula's variables
+ * (its model frame's columns), each once: `~ g:g2` and `~ g * g2` absorb g and g2 (not their combinations: the
+ * seventeenth R trial; `joined` says so, for a warning), `~ factor(h)` absorbs h.
  *
  * @example fixedEffectColumns('lmRobust', '~ region + wave', ['y', 'x', 'region', 'wave']) // ['region', 'wave']
  */
 export function fixedEffectColumns(fn: string, spec: string, columns: readonly string[]): string[] {
+  return fixedEffectSpec(fn, spec, columns).columns;
+}
+
+/** fixedEffectColumns, and whether some were joined by `:` or `*` (which estimatr absorbs one by one). */
+export function fixedEffectSpec(fn: string, spec: string, columns: readonly string[]): { columns: string[]; joined: boolean } {
   if (typeof spec !== 'string') throw new AnalysisError(fn, `fixedEffects must be a one-sided formula such as "~ g" (got ${JSON.stringify(spec)})`);
   const text = spec.trim();
   if (!text.startsWith('~')) throw new AnalysisError(fn, `fixedEffects "${spec}" must be a one-sided formula such as "~ g" or "~ g1 + g2"`);
-  const names = text.slice(1).split('+').map((part) => part.trim());
-  return names.map((part) => {
-    const name = /^`[^`]+`$/.test(part) ? part.slice(1, -1) : part;
-    if (!/^`/.test(part) && !/^[A-Za-z.][A-Za-z0-9._]*$/.test(part)) {
+  if (/^\s*[+*:]|[+*:]\s*$|[+*:]\s*[+*:]/.test(text.slice(1).replace(/`[^`]*`/g, 'x'))) {
+    throw new AnalysisError(fn, `fixedEffects "${spec}" is not a formula R reads: give columns joined by + (e.g. "~ g1 + g2")`);
+  }
+  const parts = text.slice(1).split(/(`[^`]*`)|[+*:]/).filter((part): part is string => part !== undefined).map((part) => part.trim());
+  const names = parts.filter((part) => part !== '').map((part) => {
+    const inner = /^(?:as\.)?factor\((.*)\)$/.exec(part)?.[1]?.trim() ?? part;
+    const name = /^`[^`]+`$/.test(inner) ? inner.slice(1, -1) : inner;
+    if (!/^`/.test(inner) && !/^[A-Za-z.][A-Za-z0-9._]*$/.test(inner)) {
       throw new AnalysisError(fn, `fixedEffects "${spec}": "${part}" is not a column name; give columns joined by + (e.g. "~ g1 + g2"), each absorbed as a factor`);
     }
     if (!columns.includes(name)) throw new AnalysisError(fn, `fixedEffects references unknown column "${name}" (${didYouMean(name, columns)})`);
     return name;
   });
+  return { columns: [...new Set(names)], joined: /[*:]/.test(text.replace(/`[^`]*`/g, '')) };
 }
 
 /** R's label of a fixed effect's factor in the formula lmRobust fits: `factor(g)`, `` factor(`my g`) ``. */
 export const fixedEffectLabel = (column: string): string => `factor(${/^[A-Za-z.][A-Za-z0-9._]*$/.test(column) ? column : `\`${column}\``})`;
 
 /** The formula with the fixed effects' factors first on the right (`y ~ factor(g) + x`): the model estimatr's fixed_effects fits. */
-export function withFixedEffects(fn: string, formula: string, columns: readonly string[]): string {
+export function withFixedEffects(fn: string, formula: string, columns: readonly string[], label: (column: string) => string = fixedEffectLabel): string {
   const tilde = typeof formula === 'string' ? formula.indexOf('~') : -1;
   if (tilde < 0 || columns.length === 0) return formula; // parseFormula says what is wrong with it
-  return `${formula.slice(0, tilde)}~ ${columns.map(fixedEffectLabel).join(' + ')} + ${formula.slice(tilde + 1).trim()}`;
+  return `${formula.slice(0, tilde)}~ ${columns.map(label).join(' + ')} + ${formula.slice(tilde + 1).trim()}`;
+}
+
+/**
+ * The label lmRobust absorbs a fixed effect under: `factor(g)`, or `as.factor(g)` where the formula has `factor(g)`
+ * itself. estimatr then prints the formula's factor(g) levels as NA (demeaned to 0); under one label the two would be
+ * one term and those rows would be hidden with the absorbed ones (R trial 17).
+ */
+export function absorbedLabel(formulaVariables: readonly string[]): (column: string) => string {
+  return (column) => (formulaVariables.includes(fixedEffectLabel(column)) ? `as.${fixedEffectLabel(column)}` : fixedEffectLabel(column));
 }
 
 /**

@@ -85,6 +85,7 @@ export function modelFrame(
         fn,
         `factor "${label}" has only one level (${JSON.stringify(kept.levels[0])}) in the rows without missing values; ` +
           'contrasts can be applied only to factors with 2 or more levels (as in R)',
+        { code: 'one_level_factor', arguments: [label] },
       );
     }
     if (variable.ordered && kept.levels.length > 95) {

@@ -47,9 +47,23 @@ test('fixedEffects: what estimatr refuses is refused, a column it does not know 
     /lmRobust: cannot use fixedEffects with weighted CR2 estimation \(estimatr: "Cannot use `fixed_effects` with weighted CR2 estimation at the moment"\)/);
   assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: '~ cyll' }), /fixedEffects references unknown column "cyll" \(did you mean "cyl"\?\)/);
   assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: 'cyl' }), /fixedEffects "cyl" must be a one-sided formula such as "~ g"/);
-  assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: '~ cyl:am' }), /"cyl:am" is not a column name/);
+  // estimatr absorbs log(cyl) as a factor (the same groups as cyl); vlab takes column names and factor(…) only.
+  assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: '~ log(cyl)' }), /"log\(cyl\)" is not a column name/);
+  assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: '~ cyl +' }), /is not a formula R reads/);
   // estimatr 1.0.0 stops on y ~ 1 with fixed effects ("length of 'dimnames' [2] not equal to array extent").
   assert.throws(() => lmRobust({ formula: 'mpg ~ 1', rows: mtcars, fixedEffects: '~ cyl' }), /no term is left besides the fixed effects/);
+});
+
+// estimatr takes the fixed-effects formula's variables, each once (R trial 17; refused before as "not a column name"):
+//   tidy(lm_robust(mpg ~ hp, d, fixed_effects = ~ cyl:am))   # and ~ cyl * am, ~ cyl + am: the same
+//     hp -0.044243942664473873 SE 0.012264519898727835 df 27
+test('fixedEffects "~ cyl:am", "~ cyl * am" and "~ factor(cyl) + am" absorb cyl and am each, as estimatr; a join warns', () => {
+  for (const fixedEffects of ['~ cyl:am', '~ cyl * am', '~ factor(cyl) + am', '~ cyl + am + cyl']) {
+    const fit = lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects });
+    assertEstimateSeDfAsR(fit.estimates, [['hp', -0.044243942664473873, 0.012264519898727835, 27]]);
+    const joined = /[:*]/.test(fixedEffects);
+    assert.equal(fit.warnings.some((w) => w.includes('absorbs cyl and am each')), joined, `${fixedEffects}: a warning only where : or * joins them`);
+  }
 });
 
 // Without an intercept a factor term is coded by one indicator per level, and estimatr leaves out the level its

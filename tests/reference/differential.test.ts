@@ -53,7 +53,10 @@
 // `a*b - a:b`, offset(), se types with and without clusters, difference_in_means's arguments, p.adjust and power.t.test
 // by R's names), and the sixteenth's (trial16-designs.ts: estimatr's fixed_effects under every se type with clusters and
 // weights, p.adjust's abbreviations as match.arg reads them, power.t.test one-sided, one-sample and paired, option
-// combinations no earlier trial produced).
+// combinations no earlier trial produced), and the seventeenth's (trial17-designs.ts: fixed effects meeting the formula
+// — the fixed effect's column in it, levels collinear with them only together, transformations, declared levels, zero
+// weights, nested fixed effects, `~ g:g2` and `~ factor(h)` as estimatr reads them, 300 participants' fixed effects
+// under CR2 — and analysts' arms with spaces in difference_in_means and lm_robust).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -205,7 +208,7 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'dim-singletons-zero-weights', 'p-adjust-12', 'power-12', 'rake-12', 'huge-outcome-lm', 'missing-roles', 'wild-scales', 'one-row-level', 'zero-weight-clusters',
     'empty-cell-ordered', 'p-adjust-13', 'power-13', 'rake-13', 'tiny-weight-14', 'cr2-weights-singletons-14', 'rare-binary-14', 'empty-cell-cr2-14',
     'dim-blocks-clusters-14', 'tiny-outcome-14', 'number-names-14', 'leverage-near-one-14', 'p-adjust-14', 'rake-14', 'analyst-formulas-15', 'analyst-dim-15', 'p-adjust-15', 'power-15',
-    'fixed-effects-16', 'fe-clusters-16', 'p-adjust-names-16', 'power-sides-16', 'untried-combinations-16'] as const) {
+    'fixed-effects-16', 'fe-clusters-16', 'p-adjust-names-16', 'power-sides-16', 'untried-combinations-16', 'fe-edges-17', 'fe-random-17', 'fe-participants-17', 'analyst-arms-17'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);
@@ -247,6 +250,11 @@ for (const c of suite.cases) {
         assert.ok(se === null || Math.abs(se) <= 1e-12 * Math.max(1, Math.abs(estimate as number)), `${c.id}: R's SE of ${term} is ${se}, not NA or roundoff`);
       }
       assert.throws(() => run(c, stored), (error: Error) => error.name === 'AnalysisError' && error.message.includes(c.refusal as string), `${c.id}: vlab refuses`);
+      return;
+    }
+    if (c.declined !== undefined) {
+      assert.ok(c.note, `${c.id}: a declined case says why in its note`);
+      assert.throws(() => run(c, stored), (error: Error) => error.name === 'AnalysisError' && error.message.includes(c.declined as string), `${c.id}: vlab refuses`);
       return;
     }
     const rows = run(c, stored);

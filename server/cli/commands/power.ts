@@ -2,12 +2,15 @@ import type { Command } from 'commander';
 import { DEFAULT_ALPHA, powerAnalysis, type PowerAlternative, type PowerContrast, type PowerOptions, type PowerType } from '../../../analysis/index.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { FORMAT_OPTION, OUT_OPTION, parseAlpha, parseFormat, parseNumber, writeRecords } from './analysis-io.ts';
+import { isPowerProp, runPowerProp } from './power-prop.ts';
 import { runStudyPower, studyPowerRequest, type StudyPowerRequest } from './power-study.ts';
 import { validOptions } from '../../../analysis/helpers/did-you-mean.ts';
 
 const CONTRASTS: readonly string[] = ['difference', 'main', 'interaction'] satisfies PowerContrast[];
 
 interface PowerCliOptions {
+  p1?: string;
+  p2?: string;
   effect?: string;
   sd?: string;
   n?: string;
@@ -65,11 +68,13 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
 export function registerPowerCommand(program: Command): void {
   program
     .command('power')
-    .description('power, n per arm or minimum detectable effect of a t test (R power.t.test)')
+    .description('power, n per arm or minimum detectable effect of a t test (R power.t.test), or of two proportions (R power.prop.test: --p1, --p2)')
     .option('--effect <d>', 'true difference in outcome units (leave out for the minimum detectable effect)')
     .option('--sd <s>', 'outcome standard deviation')
     .option('--n <n>', 'respondents per arm (leave out to solve for n); with --study: completes per simulated wave')
     .option('--power <p>', `target power (leave out to compute power; ${MDE_POWER} for the minimum detectable effect)`)
+    .option('--p1 <p>', 'with --p2: a proportion in the first group (R power.prop.test; leave one of --p1, --p2, --n, --power out to solve for it)')
+    .option('--p2 <p>', 'the proportion in the second group (R power.prop.test)')
     .option('--alpha <alpha>', 'test level', String(DEFAULT_ALPHA))
     .option('--type <type>', 'two.sample (default), one.sample or paired (n pairs, --sd of the differences), as power.t.test')
     .option('--alternative <alt>', 'two.sided (default) or one.sided, as power.t.test')
@@ -84,6 +89,7 @@ export function registerPowerCommand(program: Command): void {
     .action(
       cliAction('power', (o: PowerCliOptions) => {
         const format = parseFormat(o.format);
+        if (isPowerProp(o)) return runPowerProp(o as PowerCliOptions & Record<string, unknown>, format);
         const request = powerRequest(o);
         if (request.kind === 'simulation') return runStudyPower(request, format, o.out);
         const { n, ...result } = powerAnalysis(request.options);

@@ -117,7 +117,12 @@ export type CaseGroup =
   | 'fe-clusters-16'
   | 'p-adjust-names-16'
   | 'power-sides-16'
-  | 'untried-combinations-16';
+  | 'untried-combinations-16'
+  // The seventeenth trial's classes (trial17-designs.ts).
+  | 'fe-edges-17'
+  | 'fe-participants-17'
+  | 'fe-random-17'
+  | 'analyst-arms-17';
 
 interface CaseBase {
   id: string;
@@ -130,6 +135,12 @@ interface CaseBase {
    * that R's SEs are indeed NA or roundoff.
    */
   refusal?: string;
+  /**
+   * Where R returns numbers vlab judges wrong or decided by a rounding vlab does not reproduce (estimatr's df and SEs
+   * with nested fixed effects; which of two levels collinear with the fixed effects together its pivot leaves out) and
+   * vlab refuses in words: the words of vlab's error. `note` says why.
+   */
+  declined?: string;
 }
 
 export interface FitCase extends CaseBase {
