@@ -2,7 +2,7 @@ import { AnalysisError } from '../../analysis/errors.ts';
 import { terminalText } from '../../analysis/terminal-text.ts';
 import { DomainError } from '../domain/errors.ts';
 import { reportRemovedPartials } from '../storage/output-files.ts';
-import { isUnwritable } from '../storage/sqlite-unavailable.ts';
+import { isDamage, isUnwritable } from '../storage/sqlite-unavailable.ts';
 import { openedDatabase } from './opened-database.ts';
 
 /** A mistake in what the user asked for: printed as one line, exit code 2, never a stack trace. */
@@ -41,6 +41,12 @@ function pathProblem(error: unknown): string | undefined {
  */
 function storageProblem(thrown: unknown): string | undefined {
   const error = storeCause(thrown);
+  if (isDamage(error)) {
+    // The damage latch's own message already says what to do (a rescue copy, restore, .recover); SQLite's does not.
+    const { code, message } = error;
+    const hint = /restore/.test(message) ? '' : '; restore a backup (one `vlab db backup` made) or recover the file with sqlite3 .recover';
+    return `the database file is damaged: ${message} (${code})${hint}`;
+  }
   if (!isUnwritable(error)) return undefined;
   const { code, message } = error as { code: string; message: string };
   // A lock held past busy_timeout is another process's long write (a backup, a bulk load), not the disk.
@@ -49,11 +55,13 @@ function storageProblem(thrown: unknown): string | undefined {
 }
 
 /**
- * The store answers a write the file cannot take as the server's `503 busy` ("the server cannot store this right
- * now; try again shortly", SQLite's error as its cause): in a verb no server is involved, so the cause is told.
+ * The store answers a write the file cannot take, or a damaged file, as the server's `503 busy` ("the server cannot
+ * store this right now; try again shortly", SQLite's error as its cause): in a verb no server is involved, and trying
+ * again does not mend a damaged file, so the cause is told.
  */
 function storeCause(error: unknown): unknown {
-  return error instanceof DomainError && error.code === 'busy' && isUnwritable(error.cause) ? error.cause : error;
+  const busy = error instanceof DomainError && error.code === 'busy';
+  return busy && (isUnwritable(error.cause) || isDamage(error.cause)) ? error.cause : error;
 }
 
 function isUserError(error: unknown): error is Error {

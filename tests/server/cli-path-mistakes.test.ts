@@ -143,6 +143,23 @@ test('a verb whose store cannot write names the database\'s problem, not the ser
   assert.match(run.stderr, /^vlab wave list: the database cannot be written: attempt to write a readonly database \(SQLITE_READONLY\w*\); is its disk full or read-only\?\n$/);
 });
 
+// Left by attacker pass 16: a damaged database file (pages overwritten) reached the CLI in the same server's words,
+// exit code 2 — and trying again shortly never helps a damaged file.
+test('a verb whose database file is damaged says so, not the server\'s words, exit code 1', () => {
+  const db = join(dir, 'damaged.sqlite');
+  assert.equal(vlab(['wave', 'create', '--db', db, '--study', 'alliance-corrective-measures', '--target', '10']).status, 0);
+  const bytes = readFileSync(db);
+  bytes.fill(0xff, 4096 * 3, 4096 * 5); // two pages of the tables, past the header SQLite reads first
+  writeFileSync(db, bytes);
+  for (const verb of [['wave', 'list'], ['wave', 'create', '--study', 'alliance-corrective-measures', '--target', '10']]) {
+    const run = vlab([...verb, '--db', db]);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, new RegExp(`^vlab ${verb.slice(0, 2).join(' ')}: the database file is damaged: .*\\(SQLITE_CORRUPT\\w*\\); restore a backup`));
+    assert.doesNotMatch(run.stderr, /server|try again/);
+    assert.equal(run.stderr.split('\n').length, 2, run.stderr);
+  }
+});
+
 // The second attacker trial (2026-12-03): `vlab export --out` onto a full disk ended in Node's uncaught-exception
 // trace (`[Error: ENOSPC: no space left on device, write]`): a failed write carries no path, so the one-line
 // message for ENOSPC never matched. /dev/full stands in for the full disk (every write to it fails with ENOSPC),
