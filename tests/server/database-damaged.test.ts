@@ -29,14 +29,15 @@ test('the database file overwritten in place under the running server: once SQLi
     assert.equal((await start()).status, 201);
     await sleep(100); // checkpointed: the file holds the schema and the wave
     const older = readFileSync(t.location);
+    // The waits below give up after 20 s, not 5: once, beside a CI run and two helpers' tests, 5 s was not enough.
     for (let i = 0; i < 40; i++) assert.equal((await start()).status, 201);
-    for (let waited = 0; waited < 5000 && statSync(t.location).size <= older.length; waited += 20) await sleep(20);
+    for (let waited = 0; waited < 20_000 && statSync(t.location).size <= older.length; waited += 20) await sleep(20);
     assert.ok(statSync(t.location).size > older.length, 'the file did not grow: the older copy would not be noticed by its size');
     writeFileSync(t.location, older); // the same inode (O_TRUNC), another content: what `cp` onto the live file does
 
     let health = await request(t.app).get('/healthz');
     let acknowledgedAfter = 0;
-    for (let waited = 0; waited < 5000 && health.status === 200; waited += 50) {
+    for (let waited = 0; waited < 20_000 && health.status === 200; waited += 50) {
       if ((await start()).status === 201) acknowledgedAfter++;
       await sleep(50);
       health = await request(t.app).get('/healthz');
