@@ -130,10 +130,13 @@ test('cells that a spreadsheet would run as formulas are neutralised in csv and 
   const def = studyWithFreeText((await t.repos.studies.get(t.wave.studyId))!.definition);
   await t.studies.syncDefinitions([def]);
   const wave = (await t.post('/waves', { study: def.id, target: 100 })).body as { id: string };
-  // Also after blanks some programs skip (spaces, no-break space, BOM, zero-width space and joiner) and in full width.
+  // Also after blanks some programs skip (spaces, no-break space, BOM, zero-width space and joiner) and in full width,
+  // and after any other invisible format character (Unicode's Cf: bidi marks, embeddings and isolates, a soft hyphen;
+  // left by attacker pass 16: `\u202e=1+1` went out as it was).
   const nasty = [
     '=HYPERLINK("https://evil.example","click")', '+1', '@x', '\tfoo', '-2+3', '\rbar', '\nbaz',
     '  =1+1', '\u00a0=1+1', '\ufeff=1+1', '\u200b+1', '\u200d @x', '\uff1dSUM(A1)', ' \uff0b1',
+    '\u202e=1+1', '\u2066+1', '\u200e@x', '\u00ad=2', '\u061c -3',
   ];
   const codes: string[] = [];
   for (const [i, text] of nasty.entries()) {
