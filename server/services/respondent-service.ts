@@ -2,7 +2,7 @@ import { DEFAULT_CONFIG } from '../config.ts';
 import { derivedColumns, finalOutcome, type Answers } from '../domain/answers.ts';
 import { DomainError } from '../domain/errors.ts';
 import { pooledRandomBytes, randomCode, sameCode } from '../domain/random-code.ts';
-import { isMturkPreview, MTURK_PREVIEW_ASSIGNMENT, panelIdentitiesToMatch, sameSession, type PanelIdentity, type PanelParams } from '../domain/panel.ts';
+import { isMturkPreview, MTURK_PREVIEW_ASSIGNMENT, panelIdentitiesToMatch, sameSession, type PanelParams } from '../domain/panel.ts';
 import type { Participant } from '../domain/participant.ts';
 import { CONSENT_QUESTION, type StudyDefinition } from '../domain/study-definition.ts';
 import type { Wave } from '../domain/wave.ts';
@@ -109,15 +109,6 @@ interface StartInput {
   locale?: string;
 }
 
-/** The wave's participant with one of these identities (the link's own first), under the caller's lock of the wave. */
-async function participantWithPanelId(tx: Repositories, waveId: string, identities: PanelIdentity[]): Promise<Participant | undefined> {
-  for (const { source, id } of identities) {
-    const found = await tx.participants.findByPanelIdentity(waveId, source, id);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** The refusal of an MTurk preview; `reason` lets the page say "accept the HIT to begin" in the respondent's language. */
 const mturkPreview = () =>
   new DomainError('invalid_input', `this is a preview of an MTurk HIT (assignmentId=${MTURK_PREVIEW_ASSIGNMENT}): accept the HIT to begin`, { reason: 'mturk_preview' });
@@ -136,7 +127,8 @@ async function start(ctx: RespondentContext, input: StartInput): Promise<Partici
     const wave = await lockedWaveOf(tx, input.waveId);
     const study = await studies.of(tx, wave);
     const identities = panelIdentitiesToMatch(input.panelParams);
-    const existing = identities.length ? await participantWithPanelId(tx, wave.id, identities) : await sessionParticipant(tx, wave.id, input.sessionCode);
+    // The identities in order, the link's own first, looked up under the wave's lock taken above.
+    const existing = identities.length ? await tx.participants.findByPanelIdentities(wave.id, identities) : await sessionParticipant(tx, wave.id, input.sessionCode);
     if (existing) {
       // Sticky: a repeated design's vignettes are read back as drawn, in the same order.
       const vignettes = study.perRespondent > 1 ? await tx.participantVignettes.ofParticipant(existing.id) : [];

@@ -1,6 +1,6 @@
 import type { Assignment } from '../domain/design.ts';
 import { DEFAULT_LOCALE } from '../domain/localized-text.ts';
-import type { PanelParams, PanelSource } from '../domain/panel.ts';
+import type { PanelIdentity, PanelParams, PanelSource } from '../domain/panel.ts';
 import type { Participant, ParticipantStatus } from '../domain/participant.ts';
 import type { Db } from './db.ts';
 import { PARTICIPANT_COLUMNS, participantFromTuple, type ParticipantTuple } from './raw-rows.ts';
@@ -93,9 +93,13 @@ export function createParticipantRepository(db: Db) {
       const row = byCode.get(code);
       return row && participantFromTuple(row);
     },
-    async findByPanelIdentity(waveId: string, source: PanelSource, panelId: string): Promise<Participant | undefined> {
-      const row = byPanel.get(waveId, source, panelId);
-      return row && toParticipant(row);
+    /** The wave's participant with the first of `identities` that one has (in their order): one lookup each, in-process. */
+    async findByPanelIdentities(waveId: string, identities: readonly PanelIdentity[]): Promise<Participant | undefined> {
+      for (const { source, id } of identities) {
+        const row = byPanel.get(waveId, source, id);
+        if (row) return toParticipant(row);
+      }
+      return undefined;
     },
     async listByWave(waveId: string): Promise<Participant[]> {
       return byWave.all(waveId).map(toParticipant);

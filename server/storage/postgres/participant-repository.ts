@@ -11,13 +11,14 @@ export function createPgParticipantRepository(sql: Sql): ParticipantRepository {
   return {
     findByCode: (code) => byCode(code, false),
     lockByCode: (code) => byCode(code, true),
-    async findByPanelIdentity(waveId, source, panelId) {
-      const row = await sql.one<ParticipantRow>('SELECT * FROM participants WHERE wave_id = $1 AND panel_source = $2 AND panel_id = $3', [
-        waveId,
-        source,
-        panelId,
-      ]);
-      return row && toParticipant(row);
+    // One round trip for all of them (up to five: attacker pass 16's cross-panel lookup), as it runs under the wave's lock.
+    async findByPanelIdentities(waveId, identities) {
+      const rows = await sql.rows<ParticipantRow>(
+        'SELECT * FROM participants WHERE wave_id = $1 AND (panel_source, panel_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))',
+        [waveId, identities.map((i) => i.source), identities.map((i) => i.id)],
+      );
+      const first = identities.map(({ source, id }) => rows.find((r) => r.panel_source === source && r.panel_id === id)).find(Boolean);
+      return first && toParticipant(first);
     },
     async listByWave(waveId) {
       return (await sql.rows<ParticipantRow>('SELECT * FROM participants WHERE wave_id = $1 ORDER BY draw_index', [waveId])).map(toParticipant);
