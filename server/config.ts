@@ -86,8 +86,9 @@ export function withoutPassword(location: string): string {
   return colon < 0 ? location : `${scheme}${userinfo.slice(0, colon)}:***@${location.slice(whole.length)}`;
 }
 
-/** Variables named VLAB_… that are read by the test and benchmark scripts, not by the server. */
-const SCRIPT_VARIABLES = new Set(['VLAB_TEST_POSTGRES', 'VLAB_TEST_ENGINE', 'VLAB_REFIT_ALL', 'VLAB_CONJOINT_SEEDS', 'VLAB_CRASH_KILLS']);
+/** Variables named VLAB_… that are read by the test and benchmark scripts, not by the server: every VLAB_TEST_… too. */
+const SCRIPT_VARIABLES = new Set(['VLAB_REFIT_ALL', 'VLAB_CONJOINT_SEEDS', 'VLAB_CRASH_KILLS']);
+const isScriptVariable = (name: string) => name.startsWith('VLAB_TEST_') || SCRIPT_VARIABLES.has(name);
 
 /** A whole number in [min, max]; every failure says so in those words ("64k", "2h", "3.5" and "-1" alike). */
 const int = (min: number, max: number) => {
@@ -275,7 +276,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
 export function unknownSettings(env: Record<string, string | undefined>): string[] {
   const known: string[] = Object.values(SETTINGS).map((s) => s.env);
   return Object.keys(env)
-    .filter((name) => name.startsWith('VLAB_') && !known.includes(name) && !SCRIPT_VARIABLES.has(name))
+    .filter((name) => name.startsWith('VLAB_') && !known.includes(name) && !isScriptVariable(name))
     .map((name) => {
       const closest = closestName(name, known);
       return `${name} is not a setting of vlab and is ignored (${closest ? `did you mean ${closest}?` : 'the settings: README.md, "Configuration"'})`;

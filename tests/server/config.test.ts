@@ -84,6 +84,9 @@ test('a VLAB_ variable that is no setting is named with the closest setting', ()
     'VLAB_RATE_LIMIT_STARTS is not a setting of vlab and is ignored (did you mean VLAB_RATE_LIMIT_START?)',
   ]);
   assert.deepEqual(unknownSettings({ VLAB_COLOUR: 'blue' }), ['VLAB_COLOUR is not a setting of vlab and is ignored (the settings: README.md, "Configuration")']);
+  // The test runner's own (.ci/run sets VLAB_TEST_CHROMIUM; VLAB_TEST_SERIAL=1 npm test): every CLI test's stderr
+  // began with a warning about them.
+  assert.deepEqual(unknownSettings({ VLAB_TEST_CHROMIUM: '/usr/bin/chromium', VLAB_TEST_SERIAL: '1', VLAB_TEST_ENGINE: 'postgres' }), []);
 });
 
 function serve(env: Record<string, string>) {
