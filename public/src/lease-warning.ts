@@ -41,7 +41,11 @@ function buildDialog(messages: RespondentMessages, minutes: number, keep: () => 
     event.preventDefault();
     keep();
   });
-  dialog.append(title, text, button);
+  // The button sits in a bar of its own, which stays at the dialog's foot while a long text scrolls (respondent.css).
+  const actions = document.createElement('div');
+  actions.className = 'vlab-lease-warning__actions';
+  actions.append(button);
+  dialog.append(title, text, actions);
   return dialog;
 }
 

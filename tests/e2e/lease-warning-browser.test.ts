@@ -104,3 +104,55 @@ test('on a 320 × 568 phone with the reader’s text size doubled, the warning k
   assert.ok(fit.buttonPastPadding <= 0.5, `the button sticks out ${fit.buttonPastPadding} px past the padding`);
   await page.close();
 });
+
+/** Where the heading and the focused button are against the part of the dialog in sight (the dialog's box cut by the screen's). */
+function headingAndButtonInSight(page: Page) {
+  return page.locator('dialog.vlab-lease-warning').evaluate((dialog) => {
+    const box = dialog.getBoundingClientRect();
+    const top = Math.max(box.top, 0);
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    // Inline, not a named helper: tsx wraps a named function in __name(), which the page does not have.
+    const [headingHidden, buttonHidden] = [dialog.querySelector('h2')!, dialog.querySelector('button')!]
+      .map((e) => e.getBoundingClientRect())
+      .map((r) => Math.round(Math.max(top - r.top, r.bottom - bottom, 0)));
+    return { focused: document.activeElement?.textContent, headingHidden, buttonHidden, sideways: dialog.scrollWidth - dialog.clientWidth };
+  });
+}
+
+for (const [width, height] of [[568, 320], [640, 360]] as const) {
+  test(`on a ${width} × ${height} phone held sideways with 32 px text, the warning's heading stays in sight beside the focused "Keep my place"`, async () => {
+    // Before: at 32 px the dialog (two lines of heading, ten of text, the button) was three times the screen's height and
+    // scrolled inside itself; showModal() focused the button at its end, which scrolled the heading out of sight: a
+    // magnifier or sighted keyboard user saw a lone button and not what it answers (WCAG 2.4.11 Focus Not Obscured, 1.3.2).
+    const page = await session.browser.newPage({ viewport: { width, height }, hasTouch: true, isMobile: true });
+    const pid = `lease-warning-${width}x${height}`;
+    await toVignette(page, pid);
+    await setDefaultFontSize(page, 32);
+    const dialog = page.getByRole('alertdialog', { name: 'Are you still there?' });
+    await dialog.waitFor({ timeout: LEASE_SECONDS * 1000 });
+    const seen = await headingAndButtonInSight(page);
+    mkdirSync('screenshots', { recursive: true });
+    await page.screenshot({ path: join('screenshots', `lease-warning-${width}x${height}-32px.png`) });
+    assert.equal(seen.focused, 'Keep my place');
+    assert.equal(seen.headingHidden, 0, `the heading is ${seen.headingHidden} px out of sight`);
+    assert.equal(seen.buttonHidden, 0, `the focused button is ${seen.buttonHidden} px out of sight`);
+    assert.ok(seen.sideways <= 0, `the dialog scrolls sideways by ${seen.sideways} px`);
+    // The text between them can be read by scrolling the dialog: with the arrow keys from the button, as a keyboard user does.
+    const scrolled = await page.locator('dialog.vlab-lease-warning').evaluate((d) => d.scrollHeight > d.clientHeight);
+    if (scrolled) {
+      const pageScrolled = await page.evaluate(() => window.scrollY);
+      for (let press = 0; press < 20; press++) await page.keyboard.press('ArrowDown');
+      // Keyboard scrolling is animated: wait for it to reach the end.
+      await page.waitForFunction(() => {
+        const d = document.querySelector('dialog.vlab-lease-warning')!;
+        return Math.ceil(d.scrollTop + d.clientHeight) >= d.scrollHeight;
+      }, undefined, { timeout: 3000 });
+      const after = await headingAndButtonInSight(page);
+      assert.deepEqual([after.headingHidden, after.buttonHidden], [0, 0], 'the heading and the button stay in sight while the text scrolls');
+      await page.screenshot({ path: join('screenshots', `lease-warning-${width}x${height}-32px-scrolled.png`) });
+      assert.equal(await page.evaluate(() => window.scrollY), pageScrolled, 'scrolling past the text’s end leaves the page behind the dialog where it was');
+    }
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.close();
+  });
+}

@@ -2,28 +2,35 @@
 // "Taking you back to the survey panel…" while the browser follows the redirect. When the panel is slow, down, or the
 // browser holds the navigation back, that page was all there was: no link, so a keyboard or screen-reader user (or
 // anyone) could not go back themselves, and without the panel's completion code they go unpaid. Here the panel never
-// answers (the navigation is aborted), as a panel that is down.
+// answers (the navigation is aborted), as a panel that is down. The last test looks at every end page at phone size
+// with large text (accessibility pass 17), as its waves (closed, paused, with and without a redirect) are opened here.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { serve } from './serve-process.ts';
+import { setDefaultFontSize, wordsBrokenAcrossLines } from './text-size.ts';
+import { cutText } from './text-spacing.ts';
 import { walkSurvey } from './walk-survey.ts';
 
 const PANEL = 'https://panel.example/submissions/complete';
 let waveUrl = '';
 let pausedWaveUrl = '';
+let plainWaveUrl = '';
+let closedWaveUrl = '';
+let quotaWaveUrl = '';
 
 /** Opens a wave of the bilingual study with the CLI, with `redirect` (e.g. `--complete-url`) to the panel; its link. */
-function createWave(dbPath: string, redirect: string, cc: string): string {
-  const created = spawnSync(
-    process.execPath,
-    ['bin/vlab.js', 'wave', 'create', '--study', 'bus-line-funding', '--target', '50', '--db', dbPath, '--json', redirect, `${PANEL}?cc=${cc}&pid={PROLIFIC_PID}`],
-    { encoding: 'utf8' },
-  );
+function createWave(dbPath: string, redirect: string, cc: string, study = 'bus-line-funding', target = '50'): string {
+  const redirectArgs = redirect ? [redirect, `${PANEL}?cc=${cc}&pid={PROLIFIC_PID}`] : [];
+  const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', study, '--target', target, '--db', dbPath, '--json', ...redirectArgs], {
+    encoding: 'utf8',
+  });
   assert.equal(created.status, 0, created.stderr);
   return (JSON.parse(created.stdout) as { url: string }).url;
 }
@@ -34,6 +41,12 @@ const session = useBrowserSession('panel-return', async (dbPath) => {
   pausedWaveUrl = createWave(dbPath, '--overquota-url', 'OVER');
   const paused = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'pause', pausedWaveUrl.split('/').at(-1)!, '--db', dbPath], { encoding: 'utf8' });
   assert.equal(paused.status, 0, paused.stderr);
+  plainWaveUrl = createWave(dbPath, '', '');
+  closedWaveUrl = createWave(dbPath, '', '');
+  const closed = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'close', closedWaveUrl.split('/').at(-1)!, '--db', dbPath], { encoding: 'utf8' });
+  assert.equal(closed.status, 0, closed.stderr);
+  // At a target of 4 the 65+ level of the alliance study holds one respondent (ceil(0.21 × 4 × 1.05)).
+  quotaWaveUrl = createWave(dbPath, '', '', 'alliance-corrective-measures', '4');
   return serve(dbPath);
 });
 
@@ -80,4 +93,125 @@ test('a paused wave that sends new respondents back to the panel links to it too
   await page.getByRole('heading', { name: 'This survey is paused' }).waitFor();
   await checkReturnLink(page, 'Return to the survey panel', 'return-paused', 'a paused wave', 'OVER');
   await page.context().close();
+});
+
+// Every end page on a 360 × 640 phone with the reader's text at 24 px ("Very large" in Chrome), drawn at 200 % (a
+// device pixel ratio of 2: a 720 px window at 200 % zoom lays out the same), in the light and dark schemes.
+const END_PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const choose = (page: Page, question: string, option: string) => page.locator(`[data-name="${question}"]`).getByText(option, { exact: true }).click();
+
+/** What is wrong with the end page shown at 24 px text, light and dark: sideways scrolling, text cut off, a word cut in two, focus not on its heading. */
+async function endPageProblems(page: Page, when: string, focusOnHeading = true): Promise<string[]> {
+  const found: string[] = [];
+  if (focusOnHeading && (await page.evaluate(() => document.activeElement?.tagName)) !== 'H1') found.push(`${when}: focus not on the heading`);
+  await setDefaultFontSize(page, 24);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (sideways > 0) found.push(`${when}, ${colorScheme}: ${sideways} px wider than the screen`);
+    for (const cut of await cutText(page)) found.push(`${when}, ${colorScheme}: cut off: ${cut}`);
+    for (const word of await wordsBrokenAcrossLines(page, '.vlab-message')) found.push(`${when}, ${colorScheme}: broken: ${word}`);
+    const hidden = await page.locator('.vlab-message').evaluate((box) => {
+      const r = box.getBoundingClientRect();
+      return r.left < 0 || r.right > document.documentElement.clientWidth;
+    });
+    if (hidden) found.push(`${when}, ${colorScheme}: the message box is wider than the screen`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
+
+test('every end page at 360 × 640 with 24 px text at 200 %, English and Spanish, light and dark: nothing cut or sideways, focus on the heading, the panel link named and reached', async () => {
+  const context = await session.browser.newContext(END_PHONE);
+  const page = await context.newPage();
+  await page.route(`${PANEL}**`, (route) => route.abort('aborted'));
+  const problems: string[] = [];
+  const shown: string[] = [];
+  const check = async (when: string, focusOnHeading = true) => {
+    shown.push(`${when}: ${await page.locator('.vlab-message h1').innerText()}`);
+    problems.push(...(await endPageProblems(page, when, focusOnHeading)));
+  };
+  const base = session.app.baseUrl;
+  for (const [lang, returnName] of [['en', 'Return to the survey panel'], ['es', 'Volver al panel de encuestas']] as const) {
+    const visit = async (url: string, when: string, focusOnHeading = true) => {
+      await page.goto(`${base}${url}`);
+      await page.locator('.vlab-message h1').waitFor();
+      await check(when, focusOnHeading);
+    };
+    // Completed, then the same link again (already completed).
+    await page.goto(`${base}${plainWaveUrl}?PROLIFIC_PID=end-done-${lang}&lang=${lang}`);
+    await walkSurvey(page, async () => {});
+    await check(`${lang} completed`);
+    await visit(`${plainWaveUrl}?PROLIFIC_PID=end-done-${lang}&lang=${lang}`, `${lang} already completed`);
+    // Declined consent: the consent question's second option, then "Leave the study".
+    await page.goto(`${base}${plainWaveUrl}?PROLIFIC_PID=end-declined-${lang}&lang=${lang}`);
+    await page.locator('[data-name="consent"] .sd-selectbase__label').nth(1).click();
+    await page.locator('.sd-navigation__complete-btn:visible').click();
+    // "Saving your answers…" first, then the end page.
+    await page.getByRole('heading', { level: 1, name: lang === 'en' ? 'Thank you for your time' : 'Gracias por su tiempo' }).waitFor();
+    await check(`${lang} declined consent`);
+    await visit(`${closedWaveUrl}?PROLIFIC_PID=end-closed-${lang}&lang=${lang}`, `${lang} wave closed`);
+    // A link naming no wave gets the server's page (not-found.html, no script): a new document, whose reading starts
+    // at its top, so focus is not moved; its heading is the first thing on it and its title says the same.
+    for (const url of [`/s/no-such-wave?lang=${lang}`, `/s/no-such-wave/x?lang=${lang}`]) {
+      await visit(url, `${lang} not found (${url.split('?')[0]})`, false);
+      const first = await page.evaluate(() => ({ first: document.body.querySelector('h1, p, a, button')?.tagName, heading: document.querySelector('h1')?.textContent, title: document.title }));
+      if (first.first !== 'H1' || first.title !== first.heading) problems.push(`${lang} not found: the page starts with ${first.first}, titled "${first.title}"`);
+    }
+    // The panel links: after a completion whose panel is down, and a paused wave's.
+    for (const [url, pid, when] of [[waveUrl, `end-return-${lang}`, 'panel return'], [pausedWaveUrl, `end-paused-${lang}`, 'paused, to the panel']] as const) {
+      await page.goto(`${base}${url}?PROLIFIC_PID=${pid}&lang=${lang}`);
+      if (url === waveUrl) await walkSurvey(page, async () => {});
+      const link = page.getByRole('link', { name: returnName, exact: true });
+      await link.waitFor();
+      await check(`${lang} ${when}`);
+      await page.locator('.vlab-message h1').focus();
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) !== returnName) problems.push(`${lang} ${when}: Tab from the heading does not reach the link`);
+      const box = (await link.boundingBox())!;
+      if (box.x < 0 || box.x + box.width > 360) problems.push(`${lang} ${when}: the link is cut at the screen's edge`);
+      if (lang === 'es' && url === waveUrl) {
+        // For a person to look at: the Spanish panel-return page, dark, the link focused.
+        await page.emulateMedia({ colorScheme: 'dark' });
+        mkdirSync('screenshots', { recursive: true });
+        await page.screenshot({ path: join('screenshots', 'end-panel-return-es-360-24px-dark.png') });
+        await page.emulateMedia({ colorScheme: 'light' });
+      }
+    }
+  }
+  // Over quota (the alliance study, English only): someone else holds the one 65+ place.
+  const wave = quotaWaveUrl.split('/').at(-1)!;
+  const post = (path: string, body: object) => fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+  const filler = (await post(`/api/waves/${wave}/participants`, { panel: { PROLIFIC_PID: 'end-filler' } })) as { participant: { code: string } };
+  const answers = { consent: true, age_group: '65+', gender: 'male', education: 'college', region: 'west', party: 'democrat', attention_check: 'radio' };
+  await post(`/api/participants/${filler.participant.code}/quota-check`, { answers });
+  await page.goto(`${base}${quotaWaveUrl}?PROLIFIC_PID=end-overquota`);
+  await choose(page, 'consent', 'Yes, I agree to take part');
+  await page.getByRole('button', { name: 'Next' }).click();
+  for (const [q, a] of [['age_group', '65 or older'], ['gender', 'Female'], ['education', 'Less than a four-year college degree'], ['region', 'South'], ['party', 'Democrat']]) await choose(page, q!, a!);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await choose(page, 'attention_check', 'Radio');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Thank you for your interest' }).waitFor();
+  await check('en over quota');
+  // For a person to look at: the longest English end text, at 24 px, light.
+  await page.screenshot({ path: join('screenshots', 'end-over-quota-360-24px.png') });
+  await context.close();
+  assert.deepEqual(problems, []);
+  const titles = { en: ['Thank you!', 'Thank you for your time', 'This survey is closed', 'This survey link is not valid', 'This survey is paused'], es: ['¡Muchas gracias!', 'Gracias por su tiempo', 'Esta encuesta está cerrada', 'Este enlace de la encuesta no es válido', 'Esta encuesta está en pausa'] };
+  const pages = (lang: 'en' | 'es') => {
+    const [thanks, declined, closed, invalid, paused] = titles[lang];
+    return [
+      `${lang} completed: ${thanks}`,
+      `${lang} already completed: ${thanks}`,
+      `${lang} declined consent: ${declined}`,
+      `${lang} wave closed: ${closed}`,
+      `${lang} not found (/s/no-such-wave): ${invalid}`,
+      `${lang} not found (/s/no-such-wave/x): ${invalid}`,
+      `${lang} panel return: ${thanks}`,
+      `${lang} paused, to the panel: ${paused}`,
+    ];
+  };
+  assert.deepEqual(shown, [...pages('en'), ...pages('es'), 'en over quota: Thank you for your interest'], 'each end page was reached');
 });
