@@ -54,6 +54,17 @@ test('unknown columns, outcomes, values and terms are refused with the field nam
   refused({ hypotheses: [dim(), dim()] }, /hypotheses\[1\]\.id: duplicate hypothesis id "H2"/);
 });
 
+// A formula written as R writes it (outcome on the left) got two lines, the second quoting a formula the file does not
+// hold ('malformed formula "y ~ support ~ cost": unexpected "~"'), and a malformed one was quoted with that "y" in
+// front: the plan's own formula is what the researcher can find and fix (newcomer walk-through 14).
+test('a formula with an outcome on the left, or malformed, is one line quoting the formula as the plan writes it', () => {
+  const lm = { id: 'H3', description: 'regime', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: 'economic_sanctions ~ regime' };
+  exact({ hypotheses: [lm] },
+    'analysisPlan.hypotheses[0].formula: expected a right-hand side starting with "~", e.g. "~ regime + treaty", got "economic_sanctions ~ regime"');
+  exact({ hypotheses: [{ ...lm, formula: '~ regime + treaty)' }] }, 'analysisPlan.hypotheses[0].formula: malformed formula "~ regime + treaty)": unexpected ")"');
+  exact({ hypotheses: [{ ...lm, formula: '~ regime +', moderators: ['capability'] }] }, 'analysisPlan.hypotheses[0].formula: malformed formula "~ regime +": it ends where a term was expected');
+});
+
 test('a near miss in a plan names what was meant, at the value that is wrong', () => {
   // Before: '"behaviour" is not a factor', 'unknown outcome "economic_sanction"', and a wrong subset value
   // reported at subset[0].column with no hint.
