@@ -1,4 +1,4 @@
-import { closestName } from '../../analysis/helpers/did-you-mean.ts';
+import { closestName, didYouMean } from '../../analysis/helpers/did-you-mean.ts';
 import { conjointChoiceName, conjointRatingName, conjointTaskPageName } from './conjoint-survey.ts';
 import { allElements, choiceValues, isConditional } from './definition-elements.ts';
 import { designProblems } from './design-problems.ts';
@@ -164,7 +164,7 @@ function checkPopulationMargins(def: ParsedDefinition, fail: Fail): void {
     const missing = levels.filter((l) => !given.includes(l) && !unshared.includes(l));
     const unknown = given.filter((l) => !levels.includes(l));
     const both = given.find((l) => unshared.includes(l));
-    if (unknown.length) fail(path, `"${unknown[0]}" is not a choice of "${variable}"`);
+    if (unknown.length) fail(path, `"${unknown[0]}" is not a choice of "${variable}" (${didYouMean(unknown[0]!, levels)})`);
     else if (both) fail(path, `"${both}" has a share and is listed in noPopulationShare; keep one`);
     else if (missing.length) fail(path, `no share for "${missing[0]}" (list it in noPopulationShare if there is no population figure)`);
     const total = Object.values(shares).reduce((a, b) => a + b, 0);
@@ -175,8 +175,9 @@ function checkPopulationMargins(def: ParsedDefinition, fail: Fail): void {
     const question = pretreatment.find((e) => e.name === variable);
     if (!def.populationMargins.margins[variable]) fail(path, `"${variable}" has no margins`);
     else if (question) {
-      const unknown = answers.find((a) => !choiceValues(question).map(String).includes(a));
-      if (unknown !== undefined) fail(path, `"${unknown}" is not a choice of "${variable}"`);
+      const choices = choiceValues(question).map(String);
+      const unknown = answers.find((a) => !choices.includes(a));
+      if (unknown !== undefined) fail(path, `"${unknown}" is not a choice of "${variable}" (${didYouMean(unknown, choices)})`);
     }
   }
 }

@@ -209,6 +209,8 @@ test('population margins must name pre-treatment questions, cover every choice a
   assert.match(margins((m) => (m.gender!.male = 0.5)), /population-margins\.json:\d+:\d+: margins\.gender: shares add up to 1\.01, not 1/);
   assert.match(margins((m) => delete m.gender!.male), /population-margins\.json:\d+:\d+: margins\.gender: no share for "male"/);
   assert.match(margins((m) => (m.gender = { female: 0.5, other: 0.5 })), /"other" is not a choice of "gender"/);
+  // A near miss is named (newcomer walk-through 14: '"moderat" is not a choice of "ideology"' said nothing more).
+  assert.match(margins((m) => (m.gender = { female: 0.5, mal: 0.5 })), /margins\.gender: "mal" is not a choice of "gender" \(did you mean "male"\?\)/);
   assert.match(margins((m) => (m.economic_sanctions = { '1': 1 })), /"economic_sanctions" is not a pre-treatment question/);
   // Answers without a population figure are listed apart; every choice is either shared or listed.
   const unshared = (list: Record<string, string[]>) =>
