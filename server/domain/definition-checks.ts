@@ -90,13 +90,19 @@ function checkTemplate(def: ParsedDefinition, factorNames: Set<string>, fail: Fa
 /** Element and page names are unique, not reserved and not factor names; returns every name in use. */
 function checkElementNames(def: ParsedDefinition, factorNames: Set<string>, fail: Fail): Set<string> {
   const names = new Set<string>(RESERVED_NAMES);
+  // Where each element name is first used, so a duplicate names the other place.
+  const firstAt = new Map<string, string>();
   for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {
     def.pages[section].forEach((p, i) => {
       p.elements.forEach((e, j) => {
         const path = ['pages', section, i, 'elements', j, 'name'];
-        if (names.has(e.name)) fail(path, `duplicate or reserved element name "${e.name}"`);
+        const other = firstAt.get(e.name);
+        if (other) fail(path, `duplicate element name "${e.name}" (also ${other})`);
+        else if (RESERVED_NAMES.includes(e.name)) fail(path, `element name "${e.name}" is reserved: the survey uses it itself`);
+        else if (names.has(e.name)) fail(path, `element name "${e.name}" is already a page's name`);
         if (factorNames.has(e.name)) fail(path, `element name "${e.name}" is a factor name`);
         names.add(e.name);
+        if (!other) firstAt.set(e.name, `pages.${section}[${i}].elements[${j}]`);
       });
       if (names.has(p.name)) fail(['pages', section, i, 'name'], `page name "${p.name}" is already used`);
       names.add(p.name);

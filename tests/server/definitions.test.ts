@@ -158,7 +158,9 @@ test('an invalid definition is refused with a message naming the file and the fi
   );
   assert.match(loadBroken((d) => (d.vignette.template = ['{regime} {capability} {treaty}'])), /factor "behavior" never appears/);
   assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].type = 'slider')), /pages\.outcomes\[0\]\.elements\[0\]\.type/);
-  assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].name = 'gender')), /duplicate or reserved element name "gender"/);
+  // "duplicate or reserved element name" before, which said neither which nor where (newcomer walk-through 14).
+  assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].name = 'gender')), /outcomes\[0\]\.elements\[0\]\.name: duplicate element name "gender" \(also pages\.pretreatment\[0\]\.elements\[1\]\)/);
+  assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].name = 'consent')), /outcomes\[0\]\.elements\[0\]\.name: element name "consent" is reserved: the survey uses it itself/);
   assert.match(loadBroken((d) => (d.attentionCheck.passValue = 'radi0')), /attentionCheck\.passValue/);
   assert.match(loadBroken((d) => (d.colour = 'blue')), /\(root\): .*"colour"/);
   assert.match(loadBroken((d) => (d.id = 'other-study')), /id: "other-study" does not match the folder name/);
