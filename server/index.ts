@@ -178,7 +178,10 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     out.push(`vlab serve: created a demo wave of "${(await repos.studies.get(demo.studyId))?.title}" (a real deployment: ${vlab} serve --no-demo, or VLAB_DEMO=false)`);
   }
   for (const broken of studies.brokenStudies()) out.push(`vlab serve: study "${broken.id}" is broken (no new waves until fixed): ${broken.message}`);
-  for (const wave of (await repos.waves.list()).filter((w) => w.status === 'open')) {
+  const openWaves = (await repos.waves.list()).filter((w) => w.status === 'open');
+  // No demo wave (VLAB_DEMO=false, or a definitions folder without the flagship study): say how to open one.
+  if (openWaves.length === 0) out.push(`  no open wave: ${vlab} wave create --study ID --target N opens one (${vlab} study list names the studies)`);
+  for (const wave of openWaves) {
     const study = await repos.studies.get(wave.studyId);
     out.push(`  open wave ${wave.id} (${study?.key}): ${link(`/s/${wave.id}`)}`);
     const problems = study ? definitionProblems(study.definition) : [];

@@ -1,4 +1,4 @@
-import { closestName } from '../../analysis/helpers/did-you-mean.ts';
+import { closestName, didYouMean } from '../../analysis/helpers/did-you-mean.ts';
 import { conjointChoiceName, conjointRatingName, conjointTaskPageName } from './conjoint-survey.ts';
 import { allElements, choiceValues, isConditional } from './definition-elements.ts';
 import { designProblems } from './design-problems.ts';
@@ -90,13 +90,19 @@ function checkTemplate(def: ParsedDefinition, factorNames: Set<string>, fail: Fa
 /** Element and page names are unique, not reserved and not factor names; returns every name in use. */
 function checkElementNames(def: ParsedDefinition, factorNames: Set<string>, fail: Fail): Set<string> {
   const names = new Set<string>(RESERVED_NAMES);
+  // Where each element name is first used, so a duplicate names the other place.
+  const firstAt = new Map<string, string>();
   for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {
     def.pages[section].forEach((p, i) => {
       p.elements.forEach((e, j) => {
         const path = ['pages', section, i, 'elements', j, 'name'];
-        if (names.has(e.name)) fail(path, `duplicate or reserved element name "${e.name}"`);
+        const other = firstAt.get(e.name);
+        if (other) fail(path, `duplicate element name "${e.name}" (also ${other})`);
+        else if (RESERVED_NAMES.includes(e.name)) fail(path, `element name "${e.name}" is reserved: the survey uses it itself`);
+        else if (names.has(e.name)) fail(path, `element name "${e.name}" is already a page's name`);
         if (factorNames.has(e.name)) fail(path, `element name "${e.name}" is a factor name`);
         names.add(e.name);
+        if (!other) firstAt.set(e.name, `pages.${section}[${i}].elements[${j}]`);
       });
       if (names.has(p.name)) fail(['pages', section, i, 'name'], `page name "${p.name}" is already used`);
       names.add(p.name);
@@ -164,7 +170,7 @@ function checkPopulationMargins(def: ParsedDefinition, fail: Fail): void {
     const missing = levels.filter((l) => !given.includes(l) && !unshared.includes(l));
     const unknown = given.filter((l) => !levels.includes(l));
     const both = given.find((l) => unshared.includes(l));
-    if (unknown.length) fail(path, `"${unknown[0]}" is not a choice of "${variable}"`);
+    if (unknown.length) fail(path, `"${unknown[0]}" is not a choice of "${variable}" (${didYouMean(unknown[0]!, levels)})`);
     else if (both) fail(path, `"${both}" has a share and is listed in noPopulationShare; keep one`);
     else if (missing.length) fail(path, `no share for "${missing[0]}" (list it in noPopulationShare if there is no population figure)`);
     const total = Object.values(shares).reduce((a, b) => a + b, 0);
@@ -175,8 +181,9 @@ function checkPopulationMargins(def: ParsedDefinition, fail: Fail): void {
     const question = pretreatment.find((e) => e.name === variable);
     if (!def.populationMargins.margins[variable]) fail(path, `"${variable}" has no margins`);
     else if (question) {
-      const unknown = answers.find((a) => !choiceValues(question).map(String).includes(a));
-      if (unknown !== undefined) fail(path, `"${unknown}" is not a choice of "${variable}"`);
+      const choices = choiceValues(question).map(String);
+      const unknown = answers.find((a) => !choices.includes(a));
+      if (unknown !== undefined) fail(path, `"${unknown}" is not a choice of "${variable}" (${didYouMean(unknown, choices)})`);
     }
   }
 }

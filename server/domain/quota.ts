@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { closestName } from '../../analysis/helpers/did-you-mean.ts';
 import type { Answers } from './answers.ts';
 import { DomainError } from './errors.ts';
 import type { StudyDefinition, SurveyElement } from './study-definition.ts';
@@ -43,9 +44,10 @@ export function quotaProblems(def: Pick<StudyDefinition, 'quotas' | 'populationM
     if (seen.has(variable)) problems.push({ path: ['quotas', 'variables', i], message: `"${variable}" is listed twice` });
     seen.add(variable);
     if (!def.populationMargins?.margins[variable]) {
+      const closest = closestName(variable, Object.keys(def.populationMargins?.margins ?? {}));
       problems.push({
         path: ['quotas', 'variables', i],
-        message: `"${variable}" has no population margins (population-margins.json), which the quota caps come from`,
+        message: `"${variable}" has no population margins (population-margins.json), which the quota caps come from${closest ? ` (did you mean "${closest}"?)` : ''}`,
       });
     }
   });

@@ -43,9 +43,10 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   record: 'an object',
 };
 
-/** `positive or negative`, `one of a, b, c`. */
+/** `populationMargins`, `positive or negative`, `one of a, b, c`. */
 function choices(values: readonly unknown[]): string {
   const names = values.map(String);
+  if (names.length === 1) return names[0]!;
   return names.length === 2 ? `${names[0]} or ${names[1]}` : `one of ${names.join(', ')}`;
 }
 
@@ -67,7 +68,8 @@ function plainMessage(issue: z.core.$ZodIssue, received: unknown): string {
   if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input: expected ')) {
     return `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}${got}${aText}`;
   }
-  if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid option')) {
+  // "Invalid option" of an enum, "Invalid input" of a literal (a field with one allowed value).
+  if (issue.code === 'invalid_value' && /^Invalid (option|input)/.test(issue.message)) {
     return `expected ${choices(issue.values)}${got}${near(issue.values)}`;
   }
   if (issue.code === 'invalid_union' && issue.message.startsWith('Invalid discriminator value') && 'options' in issue) {

@@ -41,9 +41,13 @@ function countedRows(rows: readonly WideRow[], onRow?: (written: number, total: 
   };
 }
 
+/** A regular file readable and writable by its owner only: unzip restores the stored mode whatever the umask. */
+const OWNER_ONLY_FILE = 0o100600;
+
 function zipOf(files: readonly PackageFile[]): Readable {
   const zip = new yazl.ZipFile();
-  for (const f of files) zip.addReadStream(f.stream(), f.name);
+  // The package holds panel IDs: unzipped, its files are 0600 as those of `--out DIR` are (yazl's default is 0664).
+  for (const f of files) zip.addReadStream(f.stream(), f.name, { mode: OWNER_ONLY_FILE });
   zip.end();
   return zip.outputStream as Readable;
 }

@@ -263,6 +263,9 @@ test('vlab serve on a fresh database opens a demo wave and says where the dashbo
   try {
     assert.deepEqual(real.waves, []);
     assert.doesNotMatch(real.stdout, /demo/);
+    // Without a wave it listed none and said nothing of how to open one (newcomer walk-through 14: a study of one's
+    // own in VLAB_DEFINITIONS, where the flagship study for a demo wave is not).
+    assert.match(real.stdout, /\n {2}no open wave: (npx vlab|node bin\/vlab\.js) wave create --study ID --target N opens one \(\1 study list names the studies\)\n {2}dashboard: /);
   } finally {
     await real.stop();
   }

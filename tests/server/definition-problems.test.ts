@@ -241,6 +241,9 @@ test('a value of the wrong type, size or choice says what is expected and what t
   assert.equal(problem('analysis-plan.json', (p) => { p.weights = 'rakng'; }), ': weights: expected none or raking, got "rakng" (did you mean "raking"?)');
   assert.equal(problem('study.json', (s) => { s.pages.pretreatment[0].elements[1].type = 'radio'; }),
     ': pages.pretreatment[0].elements[1].type: expected one of html, radiogroup, dropdown, checkbox, rating, boolean, text, comment, got "radio" (did you mean "radiogroup"?)');
+  // A field with one allowed value (zod's literal) was "basis: Invalid input: expected \"populationMargins\"", without
+  // what the file has (newcomer walk-through 14).
+  assert.equal(problem('quotas.json', (q) => { q.basis = 'populationMargin'; }), ': basis: expected populationMargins, got "populationMargin" (did you mean "populationMargins"?)');
 });
 
 test('a broken study is listed with its message and takes no new wave, nor reopens one; the others do', async () => {

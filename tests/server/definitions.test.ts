@@ -158,7 +158,9 @@ test('an invalid definition is refused with a message naming the file and the fi
   );
   assert.match(loadBroken((d) => (d.vignette.template = ['{regime} {capability} {treaty}'])), /factor "behavior" never appears/);
   assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].type = 'slider')), /pages\.outcomes\[0\]\.elements\[0\]\.type/);
-  assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].name = 'gender')), /duplicate or reserved element name "gender"/);
+  // "duplicate or reserved element name" before, which said neither which nor where (newcomer walk-through 14).
+  assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].name = 'gender')), /outcomes\[0\]\.elements\[0\]\.name: duplicate element name "gender" \(also pages\.pretreatment\[0\]\.elements\[1\]\)/);
+  assert.match(loadBroken((d) => (d.pages.outcomes[0].elements[0].name = 'consent')), /outcomes\[0\]\.elements\[0\]\.name: element name "consent" is reserved: the survey uses it itself/);
   assert.match(loadBroken((d) => (d.attentionCheck.passValue = 'radi0')), /attentionCheck\.passValue/);
   assert.match(loadBroken((d) => (d.colour = 'blue')), /\(root\): .*"colour"/);
   assert.match(loadBroken((d) => (d.id = 'other-study')), /id: "other-study" does not match the folder name/);
@@ -209,6 +211,8 @@ test('population margins must name pre-treatment questions, cover every choice a
   assert.match(margins((m) => (m.gender!.male = 0.5)), /population-margins\.json:\d+:\d+: margins\.gender: shares add up to 1\.01, not 1/);
   assert.match(margins((m) => delete m.gender!.male), /population-margins\.json:\d+:\d+: margins\.gender: no share for "male"/);
   assert.match(margins((m) => (m.gender = { female: 0.5, other: 0.5 })), /"other" is not a choice of "gender"/);
+  // A near miss is named (newcomer walk-through 14: '"moderat" is not a choice of "ideology"' said nothing more).
+  assert.match(margins((m) => (m.gender = { female: 0.5, mal: 0.5 })), /margins\.gender: "mal" is not a choice of "gender" \(did you mean "male"\?\)/);
   assert.match(margins((m) => (m.economic_sanctions = { '1': 1 })), /"economic_sanctions" is not a pre-treatment question/);
   // Answers without a population figure are listed apart; every choice is either shared or listed.
   const unshared = (list: Record<string, string[]>) =>

@@ -54,6 +54,26 @@ test('unknown columns, outcomes, values and terms are refused with the field nam
   refused({ hypotheses: [dim(), dim()] }, /hypotheses\[1\]\.id: duplicate hypothesis id "H2"/);
 });
 
+// A formula written as R writes it (outcome on the left) got two lines, the second quoting a formula the file does not
+// hold ('malformed formula "y ~ support ~ cost": unexpected "~"'), and a malformed one was quoted with that "y" in
+// front: the plan's own formula is what the researcher can find and fix (newcomer walk-through 14).
+test('a formula with an outcome on the left, or malformed, is one line quoting the formula as the plan writes it', () => {
+  const lm = { id: 'H3', description: 'regime', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: 'economic_sanctions ~ regime' };
+  exact({ hypotheses: [lm] },
+    'analysisPlan.hypotheses[0].formula: expected a right-hand side starting with "~", e.g. "~ regime + treaty", got "economic_sanctions ~ regime"');
+  exact({ hypotheses: [{ ...lm, formula: '~ regime + treaty)' }] }, 'analysisPlan.hypotheses[0].formula: malformed formula "~ regime + treaty)": unexpected ")"');
+  exact({ hypotheses: [{ ...lm, formula: '~ regime +', moderators: ['capability'] }] }, 'analysisPlan.hypotheses[0].formula: malformed formula "~ regime +": it ends where a term was expected');
+});
+
+// A typo in terms ("regimeautocrcy") was two lines: the second, at the direction, said its correct term "is not among
+// the tested terms", which sent the researcher to fix a line that was right (newcomer walk-through 14).
+test('a mistyped tested term is one line, not a second at the direction that names the term it was meant to be', () => {
+  const lm = { id: 'H3', description: 'regime', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime', terms: ['regimeautocrcy'], direction: { regimeautocracy: 'positive' } };
+  exact({ hypotheses: [lm] }, 'analysisPlan.hypotheses[0].terms[0]: the model has no term "regimeautocrcy" (terms: (Intercept), regimeautocracy)');
+  // A direction for a real term left out of the terms is still refused.
+  exact({ hypotheses: [{ ...lm, formula: '~ regime + capability', terms: ['capabilityweak'] }] }, 'analysisPlan.hypotheses[0].direction.regimeautocracy: "regimeautocracy" is not among the tested terms');
+});
+
 test('a near miss in a plan names what was meant, at the value that is wrong', () => {
   // Before: '"behaviour" is not a factor', 'unknown outcome "economic_sanction"', and a wrong subset value
   // reported at subset[0].column with no hint.

@@ -150,6 +150,9 @@ test('a quotas.json naming a variable without population margins is refused with
     const file = join(dir, 'alliance-corrective-measures', 'quotas.json');
     writeFileSync(file, JSON.stringify({ variables: ['age_group', 'party'], slack: 0.05 }));
     assert.throws(() => loadDefinitionFiles(dir), (e: Error) => e.message.startsWith(`${file}:1:27: variables[1]: "party" has no population margins`));
+    // A near miss of a variable with margins is named (newcomer walk-through 14).
+    writeFileSync(file, JSON.stringify({ variables: ['age_grup'], slack: 0.05 }));
+    assert.throws(() => loadDefinitionFiles(dir), (e: Error) => e.message.startsWith(`${file}:1:15: variables[0]: "age_grup" has no population margins (population-margins.json), which the quota caps come from (did you mean "age_group"?)`));
     writeFileSync(file, JSON.stringify({ variables: ['age_group'], slack: 2 }));
     assert.throws(() => loadDefinitionFiles(dir), (e: Error) => e.message.startsWith(`${file}:1:28: slack:`));
     writeFileSync(file, JSON.stringify({ variables: ['age_group'], caps: {} }));

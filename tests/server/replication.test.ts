@@ -140,6 +140,30 @@ test('--out x.zip holds the same files', async () => {
   writeFileSync(join(dir, 'blocked-unzipped.R'), entries.get('replicate.R')!);
 });
 
+/** Each entry's Unix mode (the central directory's external attributes, high 16 bits), by name. */
+function zipModes(buffer: Buffer): Map<string, number> {
+  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const modes = new Map<string, number>();
+  let at = buffer.readUInt32LE(end + 16);
+  for (let i = 0; i < buffer.readUInt16LE(end + 10); i++) {
+    const nameLength = buffer.readUInt16LE(at + 28);
+    modes.set(buffer.toString('utf8', at + 46, at + 46 + nameLength), buffer.readUInt32LE(at + 38) >>> 16);
+    at += 46 + nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
+  }
+  return modes;
+}
+
+// The package holds panel IDs: its folder's files are 0600, and so must be what `unzip` makes of the zip. The
+// entries said 0664 (yazl's default), and unzip restores a stored mode whatever the umask: data.csv came out
+// group-writable and world-readable (newcomer walk-through 14).
+test('--out x.zip stores every entry as owner read-write only, so unzip makes 0600 files as --out DIR does', async () => {
+  const zipPath = join(dir, 'modes.zip');
+  await createReplicationService({ store }).write(waves.blocked!, zipPath);
+  const modes = zipModes(readFileSync(zipPath));
+  assert.deepEqual([...modes.keys()].sort(), FILES);
+  for (const [name, mode] of modes) assert.equal(mode.toString(8), '100600', name);
+});
+
 test('a raked plan weights its difference in means in replicate.R as executePlan does', async () => {
   const out = join(dir, 'raking-script');
   await createReplicationService({ store }).write(waves.raking!, out);

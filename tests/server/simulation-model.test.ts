@@ -59,6 +59,9 @@ test('mistakes in simulation.json name the file and the field', () => {
   const cases: [(m: Record<string, any>) => void, RegExp][] = [
     [(m) => (m.outcomes.economic_sanctions.effects.behavior.evict = 0.5), /outcomes\.economic_sanctions\.effects\.behavior\.evict: "evict" is not a level of "behavior"/],
     [(m) => (m.outcomes.economic_sanctions.effects.regime.democracy = 0.5), /"democracy" is the reference level/],
+    // A level's near miss is named (newcomer walk-through 14: '"los" is not a level of "frame"' said nothing more).
+    [(m) => (m.outcomes.economic_sanctions.effects.regime.autocrcy = 0.5), /effects\.regime\.autocrcy: "autocrcy" is not a level of "regime" \(did you mean "autocracy"\?\)/],
+    [(m) => (m.covariates.party.green = 0), /"green" is not a choice of "party" \(expected one of democrat, independent, republican\)/],
     [(m) => (m.outcomes.economic_sanctions.effects.regim = { autocracy: 1 }), /effects\.regim: "regim" is not a factor of the study/],
     [(m) => delete m.outcomes.contribution, /no model for question "contribution"/],
     [(m) => (m.covariates.party.republican = 0.5), /covariates\.party: shares add up to 1\.2, not 1/],

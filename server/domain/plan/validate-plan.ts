@@ -84,6 +84,7 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
   const problems: PlanProblem[] = [];
   const add = (path: PropertyKey[], message: string) => problems.push({ path: [...at, ...path], message });
   const stack = h.stack;
+  let formulaBroken = false;
 
   if (stack) {
     stack.items.forEach((item, j) => {
@@ -130,29 +131,28 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
     if (columns.has(term)) add(['treatment', 'term'], `"${term}" is already a column of the study`);
     if (h.blocks) rhsColumn(h.blocks, ['blocks']);
   } else {
-    let variables: string[] = [];
-    try {
-      variables = parseFormula('plan', `y ${modelRightHandSide(h)}`).predictorColumns;
-    } catch (error) {
-      if (!(error instanceof AnalysisError)) throw error;
-      add(['formula'], error.message.replace(/^plan: /, ''));
-    }
+    const read = modelVariables(h);
+    if (read.problem) add(['formula'], read.problem);
+    formulaBroken = read.variables === undefined;
+    const variables = read.variables ?? [];
     const fromModerators = new Set(h.moderators ?? []);
     variables.forEach((v) => rhsColumn(v, fromModerators.has(v) ? ['moderators', [...fromModerators].indexOf(v)] : ['formula']));
     h.fixedEffects?.forEach((col, j) => rhsColumn(col, ['fixedEffects', j]));
-    if (h.fixedEffects && problems.length === 0) fixedEffectProblems(def, h, variables).forEach(({ path, message }) => add(path, message));
+    if (h.fixedEffects && problems.length === 0 && !formulaBroken) fixedEffectProblems(def, h, variables).forEach(({ path, message }) => add(path, message));
     const seType = seTypeProblem(def, h);
     if (seType) add(['seType'], seType);
   }
 
-  if ((h.direction || h.terms) && problems.length === 0) {
+  if ((h.direction || h.terms) && problems.length === 0 && !formulaBroken) {
     const terms = expectedTerms(def, h);
     h.terms?.forEach((term, j) => {
       if (!terms.includes(term)) add(['terms', j], `the model has no term "${term}" (terms: ${terms.join(', ')})`);
     });
+    // A mistyped tested term is said once, at terms: the direction naming the term it was meant to be is right.
+    const termsKnown = h.terms?.every((term) => terms.includes(term)) ?? true;
     for (const term of Object.keys(h.direction ?? {})) {
       if (!terms.includes(term)) add(['direction', term], `the model has no term "${term}" (terms: ${terms.join(', ')})`);
-      else if (h.terms && !h.terms.includes(term)) add(['direction', term], `"${term}" is not among the tested terms`);
+      else if (h.terms && termsKnown && !h.terms.includes(term)) add(['direction', term], `"${term}" is not among the tested terms`);
     }
   }
   return problems;
@@ -191,6 +191,37 @@ function fixedEffectProblems(def: StudyDefinition, h: LmRobustHypothesis, variab
     add([], 'raked weights with CR2 cannot have fixed effects (estimatr: "Cannot use `fixed_effects` with weighted CR2 estimation at the moment"): write the column into the formula (+ block) instead, which estimatr and the platform fit alike');
   }
   return problems;
+}
+
+/**
+ * The columns the fitted model reads, or (undefined) none when its formula is broken, with what to say about it. A
+ * formula without its "~" is already refused by the schema, in words: nothing to add, nothing more to check.
+ */
+function modelVariables(h: LmRobustHypothesis): { variables?: string[]; problem?: string } {
+  if (!/^\s*~/.test(h.formula)) return {};
+  const problem = writtenFormulaProblem(h.formula);
+  if (problem) return { problem };
+  try {
+    return { variables: parseFormula('plan', `y ${modelRightHandSide(h)}`).predictorColumns };
+  } catch (error) {
+    if (!(error instanceof AnalysisError)) throw error;
+    return { problem: error.message.replace(/^plan: /, '') };
+  }
+}
+
+/**
+ * What is malformed in a plan's formula, quoting it as the file writes it: parsed alone, since a problem read in the
+ * fitted model (`y ~ (rhs) * (moderators)`) quoted a formula the file does not hold and could be another problem.
+ */
+function writtenFormulaProblem(formula: string): string | undefined {
+  if (!/^\s*~/.test(formula)) return undefined;
+  try {
+    parseFormula('plan', `y ${formula}`);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof AnalysisError)) throw error;
+    return error.message.replace(/^plan: malformed formula "y (.*?)":/s, (_, rhs: string) => `malformed formula "${rhs}":`).replace(/^plan: /, '');
+  }
 }
 
 /** `unknown column "capabilty" (did you mean "capability"?)`; no list of the study's many columns when none is close. */

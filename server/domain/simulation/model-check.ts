@@ -1,3 +1,4 @@
+import { didYouMean } from '../../../analysis/helpers/did-you-mean.ts';
 import { allElements, choiceValues } from '../definition-elements.ts';
 import type { StudyDefinition, SurveyElement } from '../study-definition.ts';
 import { checkDesignModel } from './conjoint-model-check.ts';
@@ -65,7 +66,7 @@ function checkCovariate({ fail, at, claim }: ModelCheck, name: string, shares: R
   if (values.length === 0) fail(at('covariates', name), `"${name}" has no choices to draw from`);
   const unknown = Object.keys(shares).find((v) => !values.includes(v));
   const missing = values.find((v) => !(v in shares));
-  if (unknown) fail(at('covariates', name, unknown), `"${unknown}" is not a choice of "${name}"`);
+  if (unknown) fail(at('covariates', name, unknown), `"${unknown}" is not a choice of "${name}" (${didYouMean(unknown, values)})`);
   else if (missing) fail(at('covariates', name), `no share for "${missing}"`);
   const total = Object.values(shares).reduce((a, b) => a + b, 0);
   if (Math.abs(total - 1) > 1e-6) fail(at('covariates', name), `shares add up to ${total}, not 1`);
@@ -87,7 +88,7 @@ function checkOutcome(check: ModelCheck, name: string, outcome: OutcomeModel): v
       continue;
     }
     for (const level of Object.keys(levels)) {
-      if (!codes.includes(level)) fail(at('outcomes', name, 'effects', factor, level), `"${level}" is not a level of "${factor}"`);
+      if (!codes.includes(level)) fail(at('outcomes', name, 'effects', factor, level), `"${level}" is not a level of "${factor}" (${didYouMean(level, codes)})`);
       else if (level === codes[0]) fail(at('outcomes', name, 'effects', factor, level), `"${level}" is the reference level: effects are relative to it`);
     }
   }
@@ -98,7 +99,7 @@ function checkOutcome(check: ModelCheck, name: string, outcome: OutcomeModel): v
     for (const [factor, level] of named) {
       const codes = factors.get(factor);
       if (!codes) fail([...path, factor], `"${factor}" is not a factor of the study`);
-      else if (!codes.includes(level)) fail([...path, factor], `"${level}" is not a level of "${factor}"`);
+      else if (!codes.includes(level)) fail([...path, factor], `"${level}" is not a level of "${factor}" (${didYouMean(level, codes)})`);
       else if (level === codes[0]) fail([...path, factor], `"${level}" is the reference level: interactions are relative to it`);
     }
   });
