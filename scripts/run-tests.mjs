@@ -156,9 +156,9 @@ function postgresAnswers() {
 // browsers and other processes (tests/server, tests/e2e) one after another, as always; beside them the
 // computation-only files (the analysis module, the R reference cases, the scripts' own tests) and then the
 // PostgreSQL pass (databases of its own per file). 2026-12-05: the first lane 25 minutes, the second 14 beside it;
-// CI 36 → 32 minutes with 100 more tests (README). The gain is less than the second lane's time because the browser
-// files keep both cores busy themselves; the second lane idles for its last 11 minutes, so moving some server files
-// there is the next step. VLAB_TEST_SERIAL=1 runs every pass one after another, as before.
+// CI 36 → 32 minutes with 100 more tests; later that day 21.6 and 12.3, CI 26 (README). The gain is less than the
+// second lane's time because the browser files keep both cores busy themselves; the second lane idles for its last
+// 9 minutes, so moving some server files there may gain a little (measure: both lanes share 2 cores). VLAB_TEST_SERIAL=1 runs every pass one after another, as before.
 const SERVING = /(^|\/)tests\/(server|e2e)\//;
 const serving = files.filter((f) => SERVING.test(f.replaceAll('\\', '/')));
 const computing = files.filter((f) => !serving.includes(f));
