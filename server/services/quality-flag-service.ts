@@ -134,8 +134,6 @@ export type QualityFlagService = ReturnType<typeof createQualityFlagService>;
  * start in one wave (panelIdentitiesToMatch), so an ID moved from `PROLIFIC_PID` to `workerId` is still flagged.
  */
 async function panelIdInOtherWave(repos: Repositories, p: Participant): Promise<boolean> {
-  for (const { source, id } of panelIdentitiesToMatch(p.panelParams)) {
-    if (await repos.qualityFlags.panelIdInOtherWave(p.waveId, source, id)) return true;
-  }
-  return false;
+  const identities = panelIdentitiesToMatch(p.panelParams);
+  return identities.length > 0 && repos.qualityFlags.panelIdInOtherWave(p.waveId, identities);
 }

@@ -1,4 +1,4 @@
-import type { PanelSource } from '../domain/panel.ts';
+import type { PanelIdentity, PanelSource } from '../domain/panel.ts';
 import type { CompletionFlags, QualityFlagValues } from '../domain/quality-flags.ts';
 import type { Db } from './db.ts';
 
@@ -124,8 +124,9 @@ export function createQualityFlagRepository(db: Db) {
     async isComplete(participantId: number): Promise<boolean> {
       return isComplete.get(participantId) !== undefined;
     },
-    async panelIdInOtherWave(waveId: string, source: PanelSource, panelId: string): Promise<boolean> {
-      return otherWave.get({ wave: waveId, source, panelId }) !== undefined;
+    /** Whether any of `identities` started in another wave of the study: one lookup each, in-process. */
+    async panelIdInOtherWave(waveId: string, identities: readonly PanelIdentity[]): Promise<boolean> {
+      return identities.some(({ source, id }) => otherWave.get({ wave: waveId, source, panelId: id }) !== undefined);
     },
   };
 }

@@ -1,4 +1,3 @@
-import type { PanelSource } from '../../domain/panel.ts';
 import { toRecord, type QualityFlagRepository, type QualityFlagRow } from '../quality-flag-repository.ts';
 import type { Sql } from './sql.ts';
 
@@ -69,14 +68,15 @@ export function createPgQualityFlagRepository(sql: Sql, cacheKey: object): Quali
     async isComplete(participantId) {
       return (await sql.one("SELECT 1 FROM participants WHERE id = $1 AND status = 'complete'", [participantId])) !== undefined;
     },
-    async panelIdInOtherWave(waveId: string, source: PanelSource, panelId: string) {
+    // One round trip for all the identities (up to five: the same ID as each panel would store it), as a start's lookup.
+    async panelIdInOtherWave(waveId, identities) {
       const row = await sql.one(
         `SELECT 1 FROM waves here JOIN studies this ON this.id = here.study_id
            JOIN studies s ON s.study_key = this.study_key JOIN waves w ON w.study_id = s.id AND w.id != here.id
            JOIN participants p ON p.wave_id = w.id
-          WHERE here.id = $1 AND p.panel_source = $2 AND p.panel_id = $3
+          WHERE here.id = $1 AND (p.panel_source, p.panel_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
           LIMIT 1`,
-        [waveId, source, panelId],
+        [waveId, identities.map((i) => i.source), identities.map((i) => i.id)],
       );
       return row !== undefined;
     },
