@@ -316,6 +316,11 @@ function resetRefusal(support: string | null, vote: string | null, recall: strin
   const [supportLine, voteLine] = study.pages.outcomes[0].elements;
   const recallFunding = study.pages.posttreatment[0].elements[0];
   for (const [question, condition] of [[supportLine, support], [voteLine, vote], [recallFunding, recall]]) if (condition) question.resetValueIf = condition;
+  return loadedOrRefusal(study);
+}
+
+/** The definition error's message when the study is refused at load, '(loaded)' when it loads. */
+function loadedOrRefusal(study: Record<string, any>): string {
   try {
     parseStudyDefinition(study, 'study.json');
   } catch (error) {
@@ -339,13 +344,7 @@ test('resetValueIf: a condition naming questions in capitals is matched as Surve
   const loading = (elements: Record<string, unknown>[]) => {
     const study = studyJson(() => {});
     study.pages.posttreatment[0].elements.push(...elements);
-    try {
-      parseStudyDefinition(study, 'study.json');
-    } catch (error) {
-      assert.ok(error instanceof DefinitionError, String(error));
-      return error.message;
-    }
-    return '(loaded)';
+    return loadedOrRefusal(study);
   };
   // Capitals in the condition for snake_case names: stranded on SurveyJS, refused here.
   const shouting = pair(['q1', 'q2'], ['{Q2} notempty', '{Q1} NotEmpty']);
@@ -384,13 +383,7 @@ test('resetValueIf: a ring shown under one condition some answer meets breaks it
   const loading = (change: (study: Record<string, any>) => void) => {
     const study = studyJson(() => {});
     change(study);
-    try {
-      parseStudyDefinition(study, 'study.json');
-    } catch (error) {
-      assert.ok(error instanceof DefinitionError, String(error));
-      return error.message;
-    }
-    return '(loaded)';
+    return loadedOrRefusal(study);
   };
   const says = /pages\.posttreatment\[1\]\.elements\[0\]\.resetValueIf: "ring_a" and "ring_b" clear each other \(resetValueIf\): whichever is answered last clears the other, so no respondent shown them \(\{bus_use\} = 'weekly'\) can keep both answered and finish/;
   assert.match(loading((s) => s.pages.posttreatment.push(ring("{bus_use} = 'weekly'"))), says);
