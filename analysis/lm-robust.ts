@@ -136,6 +136,9 @@ function fitAbsorbing(options: LmRobustOptions, table: DataTable, columns: reado
   }
 }
 
+/** Fixed effects fitted as dummies: the labels of their columns and the intercept, and the data columns they come from. */
+type Absorbed = { labels: ReadonlySet<string>; columns: readonly string[] };
+
 /**
  * The fit. With an intercept, an outcome far from zero next to its spread is fitted less its first value
  * (`shiftResponse`, firstValueShift): in exact arithmetic only the intercept moves, by that value, which is added back;
@@ -143,9 +146,6 @@ function fitAbsorbing(options: LmRobustOptions, table: DataTable, columns: reado
  * (the thirteenth R trial, tests/analysis/lm-robust-huge-outcome.test.ts). Without an intercept (or where it is
  * aliased) the shift would move other coefficients, so y is fitted as it is.
  */
-/** Fixed effects fitted as dummies: the labels of their columns and the intercept, and the data columns they come from. */
-type Absorbed = { labels: ReadonlySet<string>; columns: readonly string[] };
-
 function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?: Absorbed): LmRobustResult {
   const { rows, levels, clusters } = options;
   const alpha = checkAlpha(FN, options.alpha);
