@@ -11,13 +11,8 @@ import { parseFormula } from './formula.ts';
  * (its model frame's columns), each once: `~ g:g2` and `~ g * g2` absorb g and g2 (not their combinations: the
  * seventeenth R trial; `joined` says so, for a warning), `~ factor(h)` absorbs h.
  *
- * @example fixedEffectColumns('lmRobust', '~ region + wave', ['y', 'x', 'region', 'wave']) // ['region', 'wave']
+ * @example fixedEffectSpec('lmRobust', '~ region + wave', ['y', 'x', 'region', 'wave']) // { columns: ['region', 'wave'], joined: false }
  */
-export function fixedEffectColumns(fn: string, spec: string, columns: readonly string[]): string[] {
-  return fixedEffectSpec(fn, spec, columns).columns;
-}
-
-/** fixedEffectColumns, and whether some were joined by `:` or `*` (which estimatr absorbs one by one). */
 export function fixedEffectSpec(fn: string, spec: string, columns: readonly string[]): { columns: string[]; joined: boolean } {
   if (typeof spec !== 'string') throw new AnalysisError(fn, `fixedEffects must be a one-sided formula such as "~ g" (got ${JSON.stringify(spec)})`);
   const text = spec.trim();
