@@ -11,12 +11,22 @@ import { rowResidual, type SparseDesign } from './sparse-design.ts';
  * @example essentiallyPerfectFit(design, y, coef, undefined, n - rank) // true for y = 2 + 3x exactly
  */
 export function essentiallyPerfectFit(design: SparseDesign, y: Float64Array, coef: Float64Array, w: Float64Array | undefined, rdf: number, shift = 0): boolean {
-  const { n } = design;
   const beta = coef.map((value) => (Number.isNaN(value) ? 0 : value));
+  const residuals = Float64Array.from({ length: design.n }, (_, i) => rowResidual(design, y, beta, i));
+  return perfectFitFromResiduals(y, residuals, w, rdf, shift);
+}
+
+/**
+ * essentiallyPerfectFit from the residuals y − fitted (a fit that has no design of its own, as the demeaned one).
+ *
+ * @example perfectFitFromResiduals(y, new Float64Array(y.length), undefined, n - rank) // true where y varies
+ */
+export function perfectFitFromResiduals(y: Float64Array, residuals: Float64Array, w: Float64Array | undefined, rdf: number, shift = 0): boolean {
+  const n = y.length;
   const fitted = new Float64Array(n);
   let rss = 0;
   for (let i = 0; i < n; i++) {
-    const e = rowResidual(design, y, beta, i);
+    const e = residuals[i];
     fitted[i] = y[i] - e + shift;
     rss += (w ? w[i] : 1) * e * e;
   }

@@ -46,6 +46,10 @@ const ROW_BLOCK = 512;
  *
  * Rows of leverage 1 get weight 0 under HC2/HC3 (LEVERAGE_ONE) and are counted in `report.leverageOne`.
  *
+ * `leverageOffset` (demeaned-fit.ts) is each row's leverage from columns X was projected off: with a fixed effect
+ * absorbed by demeaning, h_i of the fit with the dummies is w_i/W_g (the row's share of its group's weight) plus the
+ * demeaned columns' own.
+ *
  * @example heteroskedasticVariance('HC2', xKept, n, r, fit.xtxInv, fit.b, resid, fit.condition > Q_COORDINATES_ABOVE) // r × r, as vcov(lm_robust(..., se_type = 'HC2'))
  */
 export function heteroskedasticVariance(
@@ -58,6 +62,7 @@ export function heteroskedasticVariance(
   resid: Float64Array,
   inQ: boolean,
   report?: { leverageOne: number },
+  leverageOffset?: Float64Array,
 ): Float64Array {
   if (type === 'classical') {
     let rss = 0;
@@ -82,7 +87,9 @@ export function heteroskedasticVariance(
     for (let i = 0; i < m; i++) {
       const e = resid[start + i];
       let omega = e * e;
-      if (omega === 0) continue;
+      // Under HC2/HC3 a row of leverage 1 is counted even where its residual came out as 0 exactly (it is 0 there in
+      // exact arithmetic), so the count says how many such rows there are, not how the rounding fell.
+      if (omega === 0 && !needLeverage) continue;
       const base = i * r;
       const nnz = count[i];
       if (needLeverage || inQ) {
@@ -95,13 +102,14 @@ export function heteroskedasticVariance(
         }
       }
       if (needLeverage) {
-        let h = 0;
+        let h = leverageOffset ? leverageOffset[start + i] : 0;
         for (let j = 0; j < r; j++) h += q[j] * q[j];
         if (!(1 - h > LEVERAGE_ONE)) {
           if (report) report.leverageOne++;
           continue;
         }
         omega = type === 'HC2' ? omega / (1 - h) : omega / ((1 - h) * (1 - h));
+        if (omega === 0) continue;
       }
       if (inQ) {
         for (let a = 0; a < r; a++) {
