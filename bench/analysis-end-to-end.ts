@@ -9,8 +9,18 @@ import { fileURLToPath } from 'node:url';
 import { lmRobust, tableFromCsv } from '../analysis/index.ts';
 import { END_TO_END_FORMULA, END_TO_END_LEVELS, writeEndToEndCsv } from './analysis-data.ts';
 
-export const END_TO_END_CASES = [{ name: 'e2e_1m', n: 1_000_000, seType: 'HC2' }] as const;
-type EndToEndCase = (typeof END_TO_END_CASES)[number];
+// e2e_fe: one fixed effect per respondent (5 rows each), as a conjoint analysis absorbs respondents. Before the
+// demeaned fit (analysis/helpers/demeaned-fit.ts) vlab fitted 1,000 respondents' dummies in ~40 s, estimatr ~10 s.
+export const END_TO_END_CASES: readonly EndToEndCase[] = [
+  { name: 'e2e_1m', n: 1_000_000, seType: 'HC2' },
+  { name: 'e2e_fe', n: 5_000, seType: 'HC2', fixedEffects: '~ id' },
+];
+interface EndToEndCase {
+  name: string;
+  n: number;
+  seType: 'HC2';
+  fixedEffects?: string;
+}
 
 const RUNS = 2;
 const self = fileURLToPath(import.meta.url);
@@ -23,7 +33,7 @@ interface InProcess {
 }
 
 /** Child: read the file into columns and fit, each timed (best of RUNS), in a fresh process. */
-function child(csvPath: string, levelsPath: string, seType: string): void {
+function child(csvPath: string, levelsPath: string, seType: string, fixedEffects: string | undefined): void {
   let readSeconds = Infinity;
   let fitSeconds = Infinity;
   let stdErrors: number[] = [];
@@ -34,7 +44,7 @@ function child(csvPath: string, levelsPath: string, seType: string): void {
     for (const name of table.names) table.column(name);
     readSeconds = Math.min(readSeconds, (performance.now() - start) / 1000);
     start = performance.now();
-    const fit = lmRobust({ formula: END_TO_END_FORMULA, rows: table, levels, seType: seType as 'HC2' });
+    const fit = lmRobust({ formula: END_TO_END_FORMULA, rows: table, levels, seType: seType as 'HC2', fixedEffects });
     fitSeconds = Math.min(fitSeconds, (performance.now() - start) / 1000);
     stdErrors = fit.estimates.map((row) => row.std_error as number);
   }
@@ -55,7 +65,7 @@ function wallSeconds(command: string, args: string[]): { seconds: number; stdout
   return { seconds, stdout };
 }
 
-function rScript(csvPath: string, seType: string): string {
+function rScript(csvPath: string, seType: string, fixedEffects: string | undefined): string {
   const factors = Object.entries(END_TO_END_LEVELS)
     .map(([name, levels]) => `d$${name} <- factor(d$${name}, levels = c(${levels.map((l) => `"${l}"`).join(', ')}))`)
     .join('\n');
@@ -63,7 +73,7 @@ function rScript(csvPath: string, seType: string): string {
     suppressMessages(library(estimatr))
     read <- system.time({ d <- read.csv("${csvPath}")
     ${factors} })
-    fit_time <- system.time(fit <- lm_robust(${END_TO_END_FORMULA}, data = d, se_type = "${seType}"))
+    fit_time <- system.time(fit <- lm_robust(${END_TO_END_FORMULA}, data = d, se_type = "${seType}"${fixedEffects ? `, fixed_effects = ${fixedEffects}` : ''}))
     cat(sprintf("%.17g", c(read[["elapsed"]], fit_time[["elapsed"]], fit$std.error)), "\\n")`;
 }
 
@@ -100,17 +110,18 @@ function runCase(c: EndToEndCase, withR: boolean, scratch: string): void {
     c.seType,
     '--format',
     'csv',
+    ...(c.fixedEffects ? ['--fixed-effects', c.fixedEffects] : []),
   ]);
   const inside = JSON.parse(
-    wallSeconds(process.execPath, ['--import', 'tsx', self, '--child', csvPath, levelsPath, c.seType]).stdout.trim(),
+    wallSeconds(process.execPath, ['--import', 'tsx', self, '--child', csvPath, levelsPath, c.seType, ...(c.fixedEffects ? [c.fixedEffects] : [])]).stdout.trim(),
   ) as InProcess;
-  console.log(`${c.name}: ${c.n} rows, ${c.seType}`);
+  console.log(`${c.name}: ${c.n} rows, ${c.seType}${c.fixedEffects ? `, fixed effects ${c.fixedEffects} (${c.n / 5} groups)` : ''}`);
   if (!withR) {
     console.log(`  end to end: vlab fit ${cli.seconds.toFixed(2)} s (no R to compare)`);
     console.log(`  in-process: read ${inside.readSeconds.toFixed(2)} s, fit ${inside.fitSeconds.toFixed(2)} s`);
     return;
   }
-  const r = wallSeconds('Rscript', ['-e', rScript(csvPath, c.seType)]);
+  const r = wallSeconds('Rscript', ['-e', rScript(csvPath, c.seType, c.fixedEffects)]);
   const [rRead, rFit, ...rStdErrors] = r.stdout.trim().split(/\s+/).map(Number);
   const diff = Math.max(...rStdErrors.map((se, j) => Math.abs(se - inside.stdErrors[j]) / se));
   console.log(
@@ -125,4 +136,4 @@ function runCase(c: EndToEndCase, withR: boolean, scratch: string): void {
 }
 
 // Only when run as this file: bench/analysis.ts imports it, and its own children also get '--child' (a case name).
-if (process.argv[1] === self && process.argv[2] === '--child') child(process.argv[3], process.argv[4], process.argv[5]);
+if (process.argv[1] === self && process.argv[2] === '--child') child(process.argv[3], process.argv[4], process.argv[5], process.argv[6]);

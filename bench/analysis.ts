@@ -6,7 +6,7 @@
 // (bench/analysis-end-to-end.ts): `vlab fit` from a CSV file against Rscript's read.csv + lm_robust.
 //
 //   npm run bench:analysis             all cases
-//   npm run bench:analysis -- hc2_1m   one case (e2e_1m: the end-to-end case)
+//   npm run bench:analysis -- hc2_1m   one case (e2e_1m, e2e_fe: the end-to-end cases)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
