@@ -1,3 +1,4 @@
+import { demeanedCr2 } from './demeaned-cr2.ts';
 import { demeanWithin } from './fixed-effects-aliasing.ts';
 import { leastSquares, type QrFit } from './qr.ts';
 import { clusterVariance, heteroskedasticVariance, Q_COORDINATES_ABOVE, type HeteroskedasticType } from './sandwich.ts';
@@ -9,13 +10,13 @@ import type { SparseDesign } from './sparse-design.ts';
 // and residuals; the β block of (X'X)⁻¹ X'ΩX (X'X)⁻¹ is (X̃'X̃)⁻¹ X̃'ΩX̃ (X̃'X̃)⁻¹ for any Ω, so HC0 and CR0 are the
 // demeaned ones; the leverage of the full design is the group's share w_i/W_g plus the demeaned columns' own (HC2,
 // HC3); classical, HC1 and stata count every absorbed column in n − rank. estimatr demeans in the same way
-// (demean_fes). CR2 (its adjustment needs the full cluster blocks) and rank-deficient designs (which column is left
-// out is decided by fixed-effects-aliasing.ts on the full design) stay on the reference path.
+// (demean_fes). CR2 where the groups nest in the clusters, unweighted (demeaned-cr2.ts). Rank-deficient designs (which
+// column is left out is decided by fixed-effects-aliasing.ts on the full design) stay on the reference path.
 
-/** The se types this path computes (no CR2, no cregg). */
-export type DemeanedSeType = HeteroskedasticType | 'CR0' | 'stata';
+/** The se types this path computes (CR2 unweighted, groups nested in the clusters: demeaned-cr2.ts; no cregg). */
+export type DemeanedSeType = HeteroskedasticType | 'CR0' | 'stata' | 'CR2';
 export const isDemeanedSeType = (seType: string): seType is DemeanedSeType =>
-  ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata'].includes(seType);
+  ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2'].includes(seType);
 
 /**
  * A demeaned column shorter than this share of its own norm is (nearly) in the fixed effect's span: which columns
@@ -89,6 +90,11 @@ export function demeanedFit(input: DemeanedFitInput): DemeanedFit | null {
   const dfScale = (n - k) / (n - rank);
   const scaled = (v: Float64Array, by: boolean) => (by ? v.map((value) => value * dfScale) : v);
   const residuals = residualsOnScale(columns, y, n, k, fit, groupsOf, w);
+  if (seType === 'CR2') {
+    if (!clusters || w) return null;
+    const cr2 = demeanedCr2({ x: xFit, n, k, b: fit.b, resid, groups, groupCount, clusters: clusters.codes, clusterCount: clusters.count });
+    return cr2 && { fit, rank, vcov: cr2.vcov, df: cr2.df, nClusters: clusters.count, leverageOne: 0, residuals };
+  }
   if (seType === 'CR0' || seType === 'stata') {
     if (!clusters) return null;
     const vcov = clusterVariance(seType, xFit, n, k, fit.b, resid, clusters.codes, clusters.count);

@@ -34,6 +34,8 @@ out <- list(
   weighted_HC2 = fit(se_type = "HC2", weights = w),
   stata_resp = fit(se_type = "stata", clusters = resp),
   CR0_region = fit(se_type = "CR0", clusters = region),
-  weighted_stata_region = fit(se_type = "stata", clusters = region, weights = w)
+  weighted_stata_region = fit(se_type = "stata", clusters = region, weights = w),
+  CR2_resp = fit(se_type = "CR2", clusters = resp),
+  CR2_region = fit(se_type = "CR2", clusters = region)
 )
 writeLines(toJSON(out, digits = NA, auto_unbox = FALSE), "tests/analysis/fixtures/fixed_effects_300.expected.json")
