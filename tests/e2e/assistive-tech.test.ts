@@ -209,6 +209,10 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
   const context = await session.browser.newContext(PHONE);
   const page = await context.newPage();
   await page.goto(`${session.app.baseUrl}/dashboard`);
+  await page.locator('#dash-token').waitFor();
+  // The tab title says what the tab shows (WCAG 2.4.2): the sign-in form, then the wave open, so two tabs on two
+  // waves, or a screen reader's list of windows, tell them apart (it was "vignette-lab dashboard" throughout).
+  assert.equal(await page.title(), 'Researcher token – vignette-lab dashboard');
   await page.locator('#dash-token').fill(created.stdout.trim());
   await page.keyboard.press('Enter');
   await page.locator('#dash-wave h2').waitFor({ timeout: 30_000 });
@@ -226,6 +230,8 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
   const other = session.app.waves.find((w) => !page.url().includes(w.id))!.id;
   await page.getByRole('button', { name: `Open wave ${other}` }).click();
   await page.waitForFunction((id) => document.activeElement?.matches('#dash-wave h2') && document.activeElement.textContent?.includes(id), other);
+  const study = await page.locator('#dash-wave-table tr', { hasText: other }).locator('td').first().innerText();
+  assert.equal(await page.title(), `${study.replace(/ \(.*\)$/, '')}: wave ${other} – vignette-lab dashboard`);
   await page.getByRole('button', { name: 'Refresh' }).click();
   // Refresh rebuilds the details, button included: focus goes to their new heading.
   await page.waitForFunction(() => document.activeElement?.matches('#dash-wave h2'));
@@ -238,6 +244,7 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
   assert.ok(contrast(ring[0]!, ring[1]!) >= 3, `focus ring ${ring[0]} on the header's ${ring[1]}: ${contrast(ring[0]!, ring[1]!).toFixed(2)}:1`);
   await page.getByRole('button', { name: 'Forget token' }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'dash-token');
+  assert.equal(await page.title(), 'Researcher token – vignette-lab dashboard');
   await context.close();
 });
 
