@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describedByItsName, rolesNamed } from './accessibility-tree.ts';
 import { axeViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
+import { contrast } from './contrast-ratio.ts';
 import { serveWaves } from './serve-process.ts';
 import { walkSurvey } from './walk-survey.ts';
 
@@ -184,19 +185,6 @@ test('the completion speaks through one status region present from page load: sa
   assert.deepEqual(await focused(page).then((f) => [f.tag, f.text]), ['H1', 'Thank you for your time']);
   await page.close();
 });
-
-/** WCAG's contrast ratio of two computed colours (rgb(r, g, b)). */
-function contrast(a: string, b: string): number {
-  const luminance = (color: string) => {
-    const [r, g, bl] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
 
 async function emptyHeaders(page: Page): Promise<string[]> {
   const violations = await axeViolations(page, { type: 'rule', values: ['empty-table-header'] });

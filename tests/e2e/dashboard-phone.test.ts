@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedAllianceWave } from '../server/estimates-support.ts';
 import { alliance } from '../server/plan-support.ts';
+import { contrast } from './contrast-ratio.ts';
 import { startDashboardSession, type DashboardSession } from './dashboard-session.ts';
 import { setDefaultFontSize, textsNotScaled, wordsBrokenAcrossLines } from './text-size.ts';
 
@@ -78,6 +79,43 @@ test('at 320 px a stacked table\'s cells are named by their value only: the colu
   await page.locator('table', { hasText: 'started' }).screenshot({ path: '/tmp/vlab-dashboard-phone-320-funnel-forced.png' });
   await close();
 });
+
+// Forced colours (Windows contrast themes) drop backgrounds and box shadows and recolour borders and outlines: what
+// tells a researcher where focus is, where one row of the Quotas or estimates table ends, and where an estimate and
+// its CI sit in the coefficient plot must survive that, in the theme's light and dark palettes (brief a11y18, item 2).
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`under forced colours (${colorScheme} theme) at 390 px: a ring on every control tabbed to, row rules in the Quotas and estimates tables, the plot's marks against the card`, async () => {
+    const { page, close } = await openOnPhone(390, 844);
+    await page.emulateMedia({ forcedColors: 'active', colorScheme, reducedMotion: 'reduce' });
+    const canvas = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.locator('#dash-signout').focus();
+    const unringed: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        const style = getComputedStyle(e);
+        return { body: e === document.body, name: (e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40), outline: `${style.outlineStyle} ${style.outlineWidth}`, color: style.outlineColor };
+      });
+      if (f.body) break;
+      if (!/^(solid|auto) ([2-9]|\d\d)/.test(f.outline) || contrast(f.color, canvas) < 3) unringed.push(`${f.name}: ${f.outline} ${f.color} on ${canvas}`);
+    }
+    assert.deepEqual(unringed, []);
+    // Each stacked row of the Quotas table and of a hypothesis's table of terms ends in a drawn rule.
+    for (const table of [page.locator('table', { hasText: 'Filled of cap' }), page.locator('.dash-hypothesis table').first()]) {
+      const rules = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => `${getComputedStyle(r).borderBottomStyle} ${getComputedStyle(r).borderBottomColor}`));
+      assert.ok(rules.length > 1 && rules.every((r) => r.startsWith('solid') && contrast(r.slice(6), canvas) >= 3), `row rules: ${rules.join(', ')}`);
+    }
+    // The plot's estimates and CIs are drawn in a colour that stands out from the card (3:1, WCAG 1.4.11).
+    const card = await page.locator('.dash-hypothesis').first().evaluate((c) => getComputedStyle(c).backgroundColor);
+    const marks = await page.locator('.dash-hypothesis').first().locator('g[stroke="#3b5bdb"], g[fill="#3b5bdb"]').evaluateAll((gs) => gs.map((g) => getComputedStyle(g).stroke !== 'none' && g.getAttribute('stroke') ? getComputedStyle(g).stroke : getComputedStyle(g).fill));
+    assert.ok(marks.length >= 2, 'the plot has its CI and point marks');
+    for (const mark of marks) assert.ok(contrast(mark, card) >= 3, `a mark ${mark} on the card's ${card}: ${contrast(mark, card).toFixed(2)}:1`);
+    await page.locator('table', { hasText: 'Filled of cap' }).screenshot({ path: `/tmp/vlab-dashboard-phone-forced-${colorScheme}-quotas.png` });
+    await page.locator('.dash-hypothesis').first().screenshot({ path: `/tmp/vlab-dashboard-phone-forced-${colorScheme}-card.png` });
+    await close();
+  });
+}
 
 // The reader's own text size at 24 and 32 px (setDefaultFontSize) on a 320-px phone: a stacked table's cells held a
 // long word ("alliance_favorability", a wave's ID) or a label beside a value that could not wrap, so the table grew
