@@ -157,6 +157,28 @@ test('the sign-in form at 320 × 568 with the text at 32 px: every text grows, n
   await context.close();
 });
 
+// The token field, the first control a researcher tabs to, had the browser's own focus ring (a 1 px "auto" outline),
+// where every other control of the dashboard has its 3 px ring 2 px away (dashboard.css), light and dark alike.
+test('the token field, tabbed to, shows the dashboard\'s 3 px focus ring at 3:1 on its card, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/dashboard`);
+    await page.locator('#dash-token').waitFor();
+    await page.getByRole('button', { name: 'Open the dashboard' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    const [id, outline, color, card] = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return [document.activeElement!.id, `${style.outlineStyle} ${style.outlineWidth} ${style.outlineOffset}`, style.outlineColor, getComputedStyle(document.querySelector('#dash-token-form')!).backgroundColor];
+    });
+    assert.equal(id, 'dash-token');
+    assert.equal(outline, 'solid 3px 2px', `${colorScheme}: the token field's ring`);
+    assert.ok(contrast(color, card) >= 3, `${colorScheme}: ring ${color} on the card's ${card}`);
+    await page.locator('#dash-token-form').screenshot({ path: `/tmp/vlab-dashboard-phone-token-focus-${colorScheme}.png` });
+    await context.close();
+  }
+});
+
 // The download buttons were named "Data (CSV)", "Codebook": tabbing to one, a screen reader said "Codebook, button",
 // neither that it downloads nor which wave's.
 test('each download button\'s name says it downloads, what, and which wave', async () => {
