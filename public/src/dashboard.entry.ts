@@ -38,7 +38,17 @@ function setStatus(message: string, { error = false, quiet = false } = {}): void
   $('dash-status-line').classList.toggle('dash-error', error);
 }
 
+/**
+ * The tab title says what the tab shows (WCAG 2.4.2): the sign-in form, the waves, or the wave open ("Title: wave ID"), so a
+ * researcher with two waves in two tabs, or a screen reader's list of windows, tells them apart. It read
+ * "vignette-lab dashboard" throughout.
+ */
+function setTabTitle(shown: string): void {
+  document.title = `${shown} – vignette-lab dashboard`;
+}
+
 function showTokenForm(message?: string): void {
+  setTabTitle('Researcher token');
   $('dash-token-form').hidden = false;
   $('dash-waves').hidden = true;
   $('dash-broken').hidden = true;
@@ -56,6 +66,8 @@ async function loadWaves(): Promise<void> {
     getJson<{ broken: BrokenStudy[] }>('/studies'),
   ]);
   $('dash-token-form').hidden = true;
+  // Until a wave shows (none yet: the list alone).
+  if (current === null) setTabTitle('Waves');
   brokenStudiesNotice($('dash-broken'), broken);
   $('dash-signout').hidden = false;
   const section = $('dash-waves');
@@ -148,6 +160,7 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
   refresh.type = 'button';
   refresh.addEventListener('click', () => void showWave(id, { focus: true }).catch(fail));
   const heading = el('h2', `${wave.title}: wave ${wave.id} (${wave.status})`);
+  setTabTitle(`${wave.title}: wave ${wave.id}`);
   section.append(heading, refresh, el('p', `Plan hash ${result.planHash}`, 'dash-hash'));
   section.append(el('h3', 'Downloads'), downloads(id, wave.exports));
   section.append(...funnelSection(wave), ...cellsSection(wave), ...quotasSection(wave), ...changesSection(wave));

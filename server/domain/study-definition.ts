@@ -11,6 +11,7 @@ import { restrictionSchema, studyDesignSchema } from './study-design.ts';
 import { identifier, levelCode } from './definition-codes.ts';
 import { ratingCountProblem, ratingRangeProblem } from './surveyjs-answer-shape.ts';
 import { definitionCrossChecks } from './definition-checks.ts';
+import { autocompletePurpose } from './autocomplete-purposes.ts';
 
 /** Names the server uses in every participant's survey (survey-names.ts); definitions may not reuse them. */
 export { CONSENT_QUESTION, VIGNETTE_ELEMENT, VIGNETTE_REOPENED, VIGNETTE_REREAD_ELEMENT } from './survey-names.ts';
@@ -99,7 +100,7 @@ const element = z.discriminatedUnion('type', [
       if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, continue: false });
     }),
   z.looseObject({ type: z.literal('boolean'), ...questionBase }),
-  z.looseObject({ type: z.literal('text'), ...questionBase, inputType: z.enum(['text', 'number']).optional() }),
+  z.looseObject({ type: z.literal('text'), ...questionBase, inputType: z.enum(['text', 'number']).optional(), autocomplete: autocompletePurpose.optional() }),
   z.looseObject({ type: z.literal('comment'), ...questionBase }),
 ]);
 

@@ -11,7 +11,7 @@ import { axeViolations, seriousViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { serveWaves } from './serve-process.ts';
-import { textsNotScaled } from './text-size.ts';
+import { setDefaultFontSize, textsNotScaled } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
 import { walkSurvey, type WalkStep } from './walk-survey.ts';
 
@@ -117,6 +117,83 @@ test('the conjoint flagship at phone and laptop sizes: axe on every page, "Task 
     assert.equal(tables, 5);
     await context.close();
   }
+});
+
+/**
+ * The focused control as a sighted keyboard user sees it: what it is, whether it is a checked radio, and whether its
+ * focus ring (drawn by the radio's decorator, the input being hidden; 5 px of box shadow, or the outline) is wholly
+ * on the screen.
+ */
+function focusedInSight(page: Page) {
+  return page.evaluate(() => {
+    const e = document.activeElement as HTMLInputElement;
+    const decorator = e.matches('input') && e.nextElementSibling?.matches('.sd-item__decorator') ? (e.nextElementSibling as HTMLElement) : null;
+    const drawn = decorator ?? e;
+    const box = drawn.getBoundingClientRect();
+    const style = getComputedStyle(drawn);
+    const ring = Math.max(5, parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset));
+    const inSight = box.top - ring >= -0.5 && box.bottom + ring <= innerHeight + 0.5 && box.left - ring >= -0.5 && box.right + ring <= innerWidth + 0.5;
+    return { radio: e.type === 'radio', next: e.matches('.sd-navigation__next-btn, .sd-navigation__complete-btn'), checked: e.checked, name: e.closest('label')?.textContent?.trim() ?? e.value, inSight };
+  });
+}
+
+/** Tabs through a conjoint task by keyboard alone: each group's every option picked with the arrow keys in turn, then Next. */
+async function answerTaskByKeyboard(page: Page, where: string): Promise<string[]> {
+  const found: string[] = [];
+  let groups = 0;
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    const first = await focusedInSight(page);
+    if (first.next) {
+      if (!first.inSight) found.push(`${where}: Next's ring off the screen`);
+      break;
+    }
+    if (!first.radio) continue;
+    groups++;
+    // Arrow keys go round the group and pick each option, back to the first; each must be picked and in sight.
+    const options = await page.evaluate(() => document.activeElement!.closest('[role="radiogroup"]')!.querySelectorAll('input[type="radio"]').length);
+    for (let k = 0; k < options; k++) {
+      await page.keyboard.press('ArrowDown');
+      const option = await focusedInSight(page);
+      if (!option.checked) found.push(`${where}: "${option.name}" focused but not picked`);
+      if (!option.inSight) found.push(`${where}: "${option.name}"'s ring off the screen`);
+    }
+  }
+  if (groups !== 3) found.push(`${where}: ${groups} groups reached by Tab, not 3 (the choice and two ratings)`);
+  return found;
+}
+
+// Accessibility pass 18: the conjoint flagship walked by keyboard alone on a small phone and a phone held sideways
+// (a 1136 × 640 window at 200 % zoom) with the reader's text at 32 px, light and dark: each task's choice and both
+// ratings reached by Tab, every option picked with the arrow keys, each focus ring wholly on the screen, nothing
+// scrolling sideways, the table's levels read with their partner, axe clean. Nothing on the page is sticky.
+test('the conjoint flagship by keyboard alone at 320 × 640 and 568 × 320 with 32 px text, light and dark: every option of every task reachable and in sight, no sideways scrolling, axe clean', async () => {
+  const found: string[] = [];
+  for (const viewport of [{ width: 320, height: 640 }, { width: 568, height: 320 }]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await session.browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(`${session.app.baseUrl}/s/${waveOf('alliance-partner-conjoint')}?PROLIFIC_PID=a11y-keys-${viewport.width}-${colorScheme}`);
+      await page.locator('.vlab-progress__text').waitFor();
+      await setDefaultFontSize(page, 32);
+      let tasks = 0;
+      await walkSurvey(page, async (step) => {
+        if (!(await page.locator('.vlab-conjoint__table').count())) return;
+        const where = `${viewport.width} × ${viewport.height} ${colorScheme}, ${step.title}`;
+        tasks++;
+        if (tasks === 1) found.push(...(await seriousViolations(page)).map((v) => `${where}: ${v}`));
+        if (!(await cellColumnHeaders(page)).flat().every((h) => h === 'Partner A' || h === 'Partner B')) found.push(`${where}: a level without its partner`);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        found.push(...(await answerTaskByKeyboard(page, where)));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) found.push(`${where}: ${overflow} px wider than the screen`);
+        if (tasks === 1) await page.screenshot({ path: `/tmp/vlab-a11y-conjoint-keys-${viewport.width}-${colorScheme}.png` });
+      });
+      assert.equal(tasks, 5, `${viewport.width} × ${viewport.height} ${colorScheme}: the five tasks`);
+      await context.close();
+    }
+  }
+  assert.deepEqual(found, []);
 });
 
 test('the bilingual study in Spanish: axe on every page, SurveyJS’s own strings in Spanish too', async () => {

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describedByItsName, rolesNamed } from './accessibility-tree.ts';
 import { axeViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
+import { contrast } from './contrast-ratio.ts';
 import { serveWaves } from './serve-process.ts';
 import { walkSurvey } from './walk-survey.ts';
 
@@ -185,19 +186,6 @@ test('the completion speaks through one status region present from page load: sa
   await page.close();
 });
 
-/** WCAG's contrast ratio of two computed colours (rgb(r, g, b)). */
-function contrast(a: string, b: string): number {
-  const luminance = (color: string) => {
-    const [r, g, bl] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
-
 async function emptyHeaders(page: Page): Promise<string[]> {
   const violations = await axeViolations(page, { type: 'rule', values: ['empty-table-header'] });
   return violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
@@ -209,6 +197,10 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
   const context = await session.browser.newContext(PHONE);
   const page = await context.newPage();
   await page.goto(`${session.app.baseUrl}/dashboard`);
+  await page.locator('#dash-token').waitFor();
+  // The tab title says what the tab shows (WCAG 2.4.2): the sign-in form, then the wave open, so two tabs on two
+  // waves, or a screen reader's list of windows, tell them apart (it was "vignette-lab dashboard" throughout).
+  assert.equal(await page.title(), 'Researcher token – vignette-lab dashboard');
   await page.locator('#dash-token').fill(created.stdout.trim());
   await page.keyboard.press('Enter');
   await page.locator('#dash-wave h2').waitFor({ timeout: 30_000 });
@@ -226,6 +218,8 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
   const other = session.app.waves.find((w) => !page.url().includes(w.id))!.id;
   await page.getByRole('button', { name: `Open wave ${other}` }).click();
   await page.waitForFunction((id) => document.activeElement?.matches('#dash-wave h2') && document.activeElement.textContent?.includes(id), other);
+  const study = await page.locator('#dash-wave-table tr', { hasText: other }).locator('td').first().innerText();
+  assert.equal(await page.title(), `${study.replace(/ \(.*\)$/, '')}: wave ${other} – vignette-lab dashboard`);
   await page.getByRole('button', { name: 'Refresh' }).click();
   // Refresh rebuilds the details, button included: focus goes to their new heading.
   await page.waitForFunction(() => document.activeElement?.matches('#dash-wave h2'));
@@ -238,6 +232,7 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
   assert.ok(contrast(ring[0]!, ring[1]!) >= 3, `focus ring ${ring[0]} on the header's ${ring[1]}: ${contrast(ring[0]!, ring[1]!).toFixed(2)}:1`);
   await page.getByRole('button', { name: 'Forget token' }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'dash-token');
+  assert.equal(await page.title(), 'Researcher token – vignette-lab dashboard');
   await context.close();
 });
 
@@ -368,27 +363,59 @@ test('each thing said once: a new page’s title by its focused heading, not aga
   await context.close();
 });
 
-test('when the quota step cannot reach the server, the focused question says so once; no "questions to check" for an answered page', async () => {
-  const context = await session.browser.newContext(PHONE);
-  const page = await context.newPage();
-  // No answer at all (a 409 would mean another tab went further: autosave-browser.test.ts); tried 4 times, ~3.5 s.
-  await page.route('**/api/participants/*/quota-check', (route) => route.abort('internetdisconnected'));
-  await page.goto(link('bus-line-funding', 'PROLIFIC_PID=quota-unreachable'));
+/** Agrees on the consent page and answers page 2 of bus-line-funding, in `lang`, up to its Next to the quota step. */
+async function upToQuotaStep(page: Page, pid: string, lang: 'en' | 'es'): Promise<void> {
+  await page.goto(link('bus-line-funding', `PROLIFIC_PID=${pid}-${lang}&lang=${lang}`));
   await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.locator('.vlab-progress__text', { hasText: 'Page 2 of 5' }).waitFor();
+  await page.getByRole('button', { name: lang === 'en' ? 'Next' : 'Siguiente' }).click();
+  await page.locator('.vlab-progress__text', { hasText: lang === 'en' ? 'Page 2 of 5' : 'Página 2 de 5' }).waitFor();
   await page.locator('.sd-page .sd-selectbase__label').first().click();
   await listenAsScreenReader(page);
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.waitForFunction(() => document.querySelector('[role="radiogroup"][aria-invalid="true"]'));
-  await page.waitForTimeout(300);
-  const group = page.locator('[role="radiogroup"][aria-invalid="true"]');
-  const error = await page.locator(`[id="${await group.getAttribute('aria-describedby')}"]`).innerText();
-  assert.match(error, /^We could not reach the server/);
-  assert.equal((await focused(page)).type, 'radio', 'focus is in the question that says it');
-  assert.deepEqual((await heard(page)).filter((h) => h.startsWith('live:')), [], 'the answers are complete: nothing to check');
-  await context.close();
-});
+}
+
+for (const [lang, unreachable, overquota] of [
+  ['en', /^We could not reach the server/, ['Thank you for your interest', /^We already have all the answers we need from people like you/]],
+  ['es', /^No pudimos comunicarnos con el servidor/, ['Gracias por su interés', /^Ya tenemos todas las respuestas que necesitamos/]],
+] as const) {
+  test(`(${lang}) when the quota step cannot reach the server, the focused question says so once; no "questions to check" for an answered page`, async () => {
+    const context = await session.browser.newContext(PHONE);
+    const page = await context.newPage();
+    // No answer at all (a 409 would mean another tab went further: autosave-browser.test.ts); tried 4 times, ~3.5 s.
+    await page.route('**/api/participants/*/quota-check', (route) => route.abort('internetdisconnected'));
+    await upToQuotaStep(page, 'quota-unreachable', lang);
+    await page.locator('.sd-navigation__next-btn').click();
+    await page.waitForFunction(() => document.querySelector('[role="radiogroup"][aria-invalid="true"]'));
+    await page.waitForTimeout(300);
+    const group = page.locator('[role="radiogroup"][aria-invalid="true"]');
+    const error = await page.locator(`[id="${await group.getAttribute('aria-describedby')}"]`).innerText();
+    assert.match(error, unreachable);
+    assert.equal((await focused(page)).type, 'radio', 'focus is in the question that says it');
+    assert.deepEqual((await heard(page)).filter((h) => h.startsWith('live:')), [], 'the answers are complete: nothing to check');
+    await context.close();
+  });
+
+  // The quota step's over-quota answer (a full level; a lapsed lease finds the same: quota-lease-browser.test.ts)
+  // ends the survey: the heading takes focus and is read, the status region says the sentence once, the tab title
+  // and the page's language follow. bus-line-funding has no quotas, so the server's answer is given here.
+  test(`(${lang}) the quota step's over-quota end: focus on its heading, its sentence said once by the status region, the tab title in the page's language`, async () => {
+    const context = await session.browser.newContext(PHONE);
+    const page = await context.newPage();
+    const full = { admitted: false, outcome: { status: 'overquota', redirectUrl: null }, leaseSecondsLeft: null };
+    await page.route('**/api/participants/*/quota-check', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(full) }));
+    await upToQuotaStep(page, 'quota-full', lang);
+    const studyTitle = await page.locator('.vlab-title').innerText();
+    await page.locator('.sd-navigation__next-btn').click();
+    await page.getByRole('heading', { level: 1, name: overquota[0] }).waitFor();
+    await page.waitForTimeout(300);
+    assert.deepEqual(await focused(page).then((f) => [f.tag, f.text]), ['H1', overquota[0]]);
+    const said = (await heard(page)).filter((h) => h.startsWith('live:'));
+    assert.equal(said.length, 1, `said once: ${JSON.stringify(said)}`);
+    assert.match(said[0]!.slice('live: '.length), overquota[1]);
+    assert.equal(await page.title(), `${overquota[0]} – ${studyTitle}`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    await context.close();
+  });
+}
 
 // Tabbing scrolls a control just into view, its border at the screen's edge: at 320 × 568 the focus ring (5 px of
 // box-shadow) under the last radio of "About you" and under the Next button was cut by the screen's bottom edge

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedAllianceWave } from '../server/estimates-support.ts';
 import { alliance } from '../server/plan-support.ts';
+import { contrast } from './contrast-ratio.ts';
 import { startDashboardSession, type DashboardSession } from './dashboard-session.ts';
 import { setDefaultFontSize, textsNotScaled, wordsBrokenAcrossLines } from './text-size.ts';
 
@@ -79,6 +80,43 @@ test('at 320 px a stacked table\'s cells are named by their value only: the colu
   await close();
 });
 
+// Forced colours (Windows contrast themes) drop backgrounds and box shadows and recolour borders and outlines: what
+// tells a researcher where focus is, where one row of the Quotas or estimates table ends, and where an estimate and
+// its CI sit in the coefficient plot must survive that, in the theme's light and dark palettes (brief a11y18, item 2).
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`under forced colours (${colorScheme} theme) at 390 px: a ring on every control tabbed to, row rules in the Quotas and estimates tables, the plot's marks against the card`, async () => {
+    const { page, close } = await openOnPhone(390, 844);
+    await page.emulateMedia({ forcedColors: 'active', colorScheme, reducedMotion: 'reduce' });
+    const canvas = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.locator('#dash-signout').focus();
+    const unringed: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        const style = getComputedStyle(e);
+        return { body: e === document.body, name: (e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40), outline: `${style.outlineStyle} ${style.outlineWidth}`, color: style.outlineColor };
+      });
+      if (f.body) break;
+      if (!/^(solid|auto) ([2-9]|\d\d)/.test(f.outline) || contrast(f.color, canvas) < 3) unringed.push(`${f.name}: ${f.outline} ${f.color} on ${canvas}`);
+    }
+    assert.deepEqual(unringed, []);
+    // Each stacked row of the Quotas table and of a hypothesis's table of terms ends in a drawn rule.
+    for (const table of [page.locator('table', { hasText: 'Filled of cap' }), page.locator('.dash-hypothesis table').first()]) {
+      const rules = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => `${getComputedStyle(r).borderBottomStyle} ${getComputedStyle(r).borderBottomColor}`));
+      assert.ok(rules.length > 1 && rules.every((r) => r.startsWith('solid') && contrast(r.slice(6), canvas) >= 3), `row rules: ${rules.join(', ')}`);
+    }
+    // The plot's estimates and CIs are drawn in a colour that stands out from the card (3:1, WCAG 1.4.11).
+    const card = await page.locator('.dash-hypothesis').first().evaluate((c) => getComputedStyle(c).backgroundColor);
+    const marks = await page.locator('.dash-hypothesis').first().locator('g[stroke="#3b5bdb"], g[fill="#3b5bdb"]').evaluateAll((gs) => gs.map((g) => getComputedStyle(g).stroke !== 'none' && g.getAttribute('stroke') ? getComputedStyle(g).stroke : getComputedStyle(g).fill));
+    assert.ok(marks.length >= 2, 'the plot has its CI and point marks');
+    for (const mark of marks) assert.ok(contrast(mark, card) >= 3, `a mark ${mark} on the card's ${card}: ${contrast(mark, card).toFixed(2)}:1`);
+    await page.locator('table', { hasText: 'Filled of cap' }).screenshot({ path: `/tmp/vlab-dashboard-phone-forced-${colorScheme}-quotas.png` });
+    await page.locator('.dash-hypothesis').first().screenshot({ path: `/tmp/vlab-dashboard-phone-forced-${colorScheme}-card.png` });
+    await close();
+  });
+}
+
 // The reader's own text size at 24 and 32 px (setDefaultFontSize) on a 320-px phone: a stacked table's cells held a
 // long word ("alliance_favorability", a wave's ID) or a label beside a value that could not wrap, so the table grew
 // wider than its box, which then scrolled sideways and cut the value at the screen's edge.
@@ -117,6 +155,28 @@ test('the sign-in form at 320 × 568 with the text at 32 px: every text grows, n
   assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]), [320, 320], 'no sideways scrolling');
   assert.deepEqual(await wordsBrokenAcrossLines(page, '#dash-token-form h2, #dash-token-form p'), []);
   await context.close();
+});
+
+// The token field, the first control a researcher tabs to, had the browser's own focus ring (a 1 px "auto" outline),
+// where every other control of the dashboard has its 3 px ring 2 px away (dashboard.css), light and dark alike.
+test('the token field, tabbed to, shows the dashboard\'s 3 px focus ring at 3:1 on its card, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/dashboard`);
+    await page.locator('#dash-token').waitFor();
+    await page.getByRole('button', { name: 'Open the dashboard' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    const [id, outline, color, card] = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return [document.activeElement!.id, `${style.outlineStyle} ${style.outlineWidth} ${style.outlineOffset}`, style.outlineColor, getComputedStyle(document.querySelector('#dash-token-form')!).backgroundColor];
+    });
+    assert.equal(id, 'dash-token');
+    assert.equal(outline, 'solid 3px 2px', `${colorScheme}: the token field's ring`);
+    assert.ok(contrast(color, card) >= 3, `${colorScheme}: ring ${color} on the card's ${card}`);
+    await page.locator('#dash-token-form').screenshot({ path: `/tmp/vlab-dashboard-phone-token-focus-${colorScheme}.png` });
+    await context.close();
+  }
 });
 
 // The download buttons were named "Data (CSV)", "Codebook": tabbing to one, a screen reader said "Codebook, button",

@@ -72,6 +72,8 @@ for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a lap
     // Unanswered, a dropdown with search (its text input is the combobox) says its placeholder, as one without
     // search does (its box's text): it read as empty in browse mode.
     assert.equal((await comboboxReadings(page))['Which one do you prefer?'], 'Select...');
+    // "Your town" asks for the respondent's own data: its input names that purpose (WCAG 1.3.5), as its definition says.
+    assert.equal(await page.locator('[data-name="q_text"] input').getAttribute('autocomplete'), 'address-level2');
     await page.locator('.sd-navigation__next-btn').click();
     await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);
     found.push(...(await problems(page, 'with its errors')));
