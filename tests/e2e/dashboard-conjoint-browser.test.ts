@@ -125,6 +125,13 @@ test('on a phone (390 px): the conjoint wave\'s AMCE and marginal-mean cards wit
   assert.equal(await evict.count(), 2, 'chosen and support_aid_cut');
   assert.match(await evict.first().innerText(), /positive[\s\S]*(supported|not supported|opposite sign)/);
   assert.equal(await page.locator('svg[data-hypothesis="H1"] circle').count(), 2 * 8);
+  // The plots' labels break between phrases: Plot wrapped them at any space, "… Evicts US troops (vs." over
+  // "Cooperates)" on a phone (newcomer walk-through 15). A line with unbalanced parentheses was cut inside one.
+  const plotLines = await page.locator('svg[data-hypothesis] text').evaluateAll((texts) =>
+    texts.flatMap((t) => (t.querySelector('tspan') ? [...t.querySelectorAll('tspan')].map((s) => s.textContent ?? '') : [t.textContent ?? ''])));
+  assert.ok(plotLines.includes('Evicts US troops') && plotLines.includes('(vs. Cooperates)'), plotLines.join(' | '));
+  const cut = plotLines.filter((l) => (l.match(/\(/g) ?? []).length !== (l.match(/\)/g) ?? []).length);
+  assert.deepEqual(cut, [], 'every line of a plot label holds whole phrases');
   await assertPanelsAndReferenceLines(page);
   // H2: marginal means by party, against 0.5.
   const h2 = page.locator('article[data-hypothesis="H2"]');
