@@ -151,3 +151,13 @@ test('mistakes in conjoint hypotheses are refused at load with their field and r
   assert.match(refusal({ estimator: 'fit' }), /expected amce or mm/);
   assert.throws(() => withPlan(alliance, { ...alliance.analysisPlan, conjoint: [base] }), /conjoint hypotheses need a conjoint design \(design\.kind "conjoint"\)/);
 });
+
+// Every participant failing the attention check said "cannot be estimated from the 0 respondents so far" beside
+// their completes (newcomer walk-through 15): the exclusions removed them, and the card says so.
+test('executeConjointPlan: participants there, but all excluded by the plan: said so, with what the plan keeps', () => {
+  const { rows, profiles } = simulate();
+  const failed = rows.slice(0, 4).map((r) => ({ ...r, attention_pass: 0 }));
+  const result = executeConjointPlan({ definition: flagship, rows: failed, profiles });
+  assert.ok(result.problems.length > 0);
+  for (const p of result.problems) assert.equal(p.explanation, 'the plan\'s exclusions leave none of the 4 respondents so far (it keeps attention_pass = 1)');
+});
