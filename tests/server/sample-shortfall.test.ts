@@ -51,4 +51,7 @@ test('respondents there, but the plan\'s exclusions removed them all: said so, w
   const def = withPlan(alliance, { ...alliance.analysisPlan, exclusions: [{ column: 'attention_pass', keep: [1] }, { column: 'party', keep: ['democrat', 'republican'] }] });
   const [first] = executePlan({ definition: def, rows: failed }).problems;
   assert.equal(first?.explanation, 'the plan\'s exclusions leave none of the 3 respondents so far (it keeps attention_pass = 1 and party in democrat, republican)');
+  // One respondent, in words: not "none of the 1 respondent".
+  const [one] = executePlan({ definition: alliance, rows: failed.slice(0, 1) }).problems;
+  assert.equal(one?.explanation, 'the plan\'s exclusions leave out the one respondent so far (it keeps attention_pass = 1)');
 });

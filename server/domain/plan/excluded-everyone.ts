@@ -13,5 +13,6 @@ export function everyoneExcluded(plan: AnalysisPlan, rows: readonly Row[], kept:
   if (kept.length > 0 || rows.length === 0) return null;
   const respondents = new Set(rows.map((row) => row[idColumn])).size;
   const keeps = (plan.exclusions ?? []).map((e) => (e.keep.length === 1 ? `${e.column} = ${e.keep[0]}` : `${e.column} in ${e.keep.join(', ')}`));
-  return `the plan's exclusions leave none of the ${respondents} respondent${respondents === 1 ? '' : 's'} so far (it keeps ${keeps.join(' and ')})`;
+  const left = respondents === 1 ? 'leave out the one respondent' : `leave none of the ${respondents} respondents`;
+  return `the plan's exclusions ${left} so far (it keeps ${keeps.join(' and ')})`;
 }
