@@ -1,8 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import type { TermFinding } from '../../server/domain/plan/hypothesis-report.ts';
+import { termLabelLines } from '../../server/domain/plan/term-label-lines.ts';
 
 /** Characters of a term's label per line on the y axis (wider screens) and pixels per character at a 16-px root
- * (the plot's text is 0.625rem, dashboard.css); longer labels wrap. */
+ * (the plot's text is 0.625rem, dashboard.css); longer labels take more lines, broken between phrases. */
 const LABEL_LINE = 34;
 const CHAR_PX = 6;
 
@@ -56,7 +57,9 @@ function outcomePlot(hypothesis: string, outcome: string | null, data: readonly 
   // On a phone the labels get at most 45 % of the width, on wider screens at most LABEL_LINE characters a line.
   const lineChars = Math.max(12, Math.min(LABEL_LINE, Math.floor((width * 0.45 - 12) / charPx)));
   const longest = Math.max(10, ...data.map((d) => d.label.length));
-  const lines = Math.max(1, ...data.map((d) => Math.ceil(d.label.length / lineChars)));
+  // Broken between the label's phrases, not at any space: "Regime: Autocracy (vs." over "Democracy)" misread.
+  const tick = (label: string) => termLabelLines(label, lineChars).join('\n');
+  const lines = Math.max(1, ...data.map((d) => termLabelLines(d.label, lineChars).length));
   const marginLeft = 12 + charPx * Math.min(lineChars, longest);
   const chart = Plot.plot({
     ariaLabel: `Coefficient plot of ${name}`,
@@ -74,8 +77,8 @@ function outcomePlot(hypothesis: string, outcome: string | null, data: readonly 
     x: { label: `estimate with ${level}% CI`, labelOffset: 28 * em, grid: true, ticks: Math.max(1, Math.floor((width - marginLeft - 20 * em) / (80 * em))) },
     y: { label: null, domain: data.map((d) => d.label) },
     marks: [
-      // Plot's lineWidth is in ems, about two characters each.
-      Plot.axisY({ lineWidth: lineChars / 2, textOverflow: null }),
+      // The lines are made by tick; Plot would wrap again at its own width (lineWidth, in ems) otherwise.
+      Plot.axisY({ tickFormat: tick, lineWidth: Infinity, textOverflow: null }),
       Plot.ruleX([h0], { stroke: '#6b7280', className: 'dash-h0' }),
       Plot.text([h0], { x: (d: number) => d, frameAnchor: 'top', dy: -14 * em, text: (d: number) => `h0 = ${d}`, fill: '#374151', className: 'dash-h0-label' }),
       Plot.ruleY(data, { y: 'label', x1: 'conf_low', x2: 'conf_high', stroke: '#3b5bdb', strokeWidth: 2 }),

@@ -125,6 +125,13 @@ test('on a phone (390 px): the conjoint wave\'s AMCE and marginal-mean cards wit
   assert.equal(await evict.count(), 2, 'chosen and support_aid_cut');
   assert.match(await evict.first().innerText(), /positive[\s\S]*(supported|not supported|opposite sign)/);
   assert.equal(await page.locator('svg[data-hypothesis="H1"] circle').count(), 2 * 8);
+  // The plots' labels break between phrases: Plot wrapped them at any space, "… Evicts US troops (vs." over
+  // "Cooperates)" on a phone (newcomer walk-through 15). A line with unbalanced parentheses was cut inside one.
+  const plotLines = await page.locator('svg[data-hypothesis] text').evaluateAll((texts) =>
+    texts.flatMap((t) => (t.querySelector('tspan') ? [...t.querySelectorAll('tspan')].map((s) => s.textContent ?? '') : [t.textContent ?? ''])));
+  assert.ok(plotLines.includes('Evicts US troops') && plotLines.includes('(vs. Cooperates)'), plotLines.join(' | '));
+  const cut = plotLines.filter((l) => (l.match(/\(/g) ?? []).length !== (l.match(/\)/g) ?? []).length);
+  assert.deepEqual(cut, [], 'every line of a plot label holds whole phrases');
   await assertPanelsAndReferenceLines(page);
   // H2: marginal means by party, against 0.5.
   const h2 = page.locator('article[data-hypothesis="H2"]');
@@ -152,6 +159,9 @@ test('on a desktop (1366 px): one panel per outcome, reference lines at h0, axe 
   page.on('pageerror', (e) => errors.push(e.message));
   await openConjointDashboard(page);
   await assertPanelsAndReferenceLines(page);
+  // A conjoint has no cells: the line says so, and no "Every cell (0)" fold opens onto an empty table (walk-through 15).
+  assert.equal(await page.locator('#dash-wave').getByText(/^No cells: a conjoint draws its profiles per task/).count(), 1);
+  assert.equal(await page.locator('#dash-wave summary', { hasText: /^Every cell/ }).count(), 0);
   assert.deepEqual(await seriousViolations(page), []);
   // A conjoint's profiles (one row per profile shown) were only in the CLI and the API: the dashboard offers them,
   // and the download goes through (the status region says it is done, not that it failed).

@@ -145,9 +145,27 @@ test('mistakes in conjoint hypotheses are refused at load with their field and r
   assert.equal(refusal({ outcomes: ['support'] }), 'outcomes[0]: "support" is not an outcome of the conjoint design (chosen, support_aid_cut)');
   assert.match(refusal({ formula: '~ regime + party' }), /^formula: .*"party" is not an attribute of the design/);
   assert.equal(refusal({ by: 'regime' }), 'by: "regime" is not a respondent column (a pre-treatment question)');
+  // A near miss was named nowhere, and the formula was quoted as "chosen ~ …", which the plan does not hold
+  // (newcomer walk-through 15): now the formula as written, and what was probably meant or what there is.
+  assert.equal(refusal({ formula: '~ regime + behavior * troopss' }), 'formula: formula "~ regime + behavior * troopss": "troopss" is not an attribute of the design (did you mean "troops"?)');
+  assert.equal(refusal({ formula: '~ regime + party' }),
+    'formula: formula "~ regime + party": "party" is not an attribute of the design (expected one of regime, capability, treaty, behavior, troops, trade)');
+  assert.equal(refusal({ estimator: 'mm', by: 'partyid' }), 'by: "partyid" is not a respondent column (a pre-treatment question; did you mean "party"?)');
+  assert.equal(refusal({ estimator: 'mm', by: 'vote' }),
+    'by: "vote" is not a respondent column (a pre-treatment question: one of age_group, gender, education, region, party, attention_check, attention_pass)');
   assert.equal(refusal({ h0: 0.5 }), 'h0: h0 applies to mm only');
   assert.match(refusal({ terms: ['regimedemocracy'] }), /^terms\[0\]: the estimates have no term "regimedemocracy" \(terms: regimeautocracy, /);
   assert.equal(refusal({ estimator: 'mm', by: 'party', terms: ['regimeautocracy:partyrepublican'] }), '');
   assert.match(refusal({ estimator: 'fit' }), /expected amce or mm/);
   assert.throws(() => withPlan(alliance, { ...alliance.analysisPlan, conjoint: [base] }), /conjoint hypotheses need a conjoint design \(design\.kind "conjoint"\)/);
+});
+
+// Every participant failing the attention check said "cannot be estimated from the 0 respondents so far" beside
+// their completes (newcomer walk-through 15): the exclusions removed them, and the card says so.
+test('executeConjointPlan: participants there, but all excluded by the plan: said so, with what the plan keeps', () => {
+  const { rows, profiles } = simulate();
+  const failed = rows.slice(0, 4).map((r) => ({ ...r, attention_pass: 0 }));
+  const result = executeConjointPlan({ definition: flagship, rows: failed, profiles });
+  assert.ok(result.problems.length > 0);
+  for (const p of result.problems) assert.equal(p.explanation, 'the plan\'s exclusions leave none of the 4 respondents so far (it keeps attention_pass = 1)');
 });

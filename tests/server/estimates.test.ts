@@ -97,6 +97,10 @@ test('vlab estimates --format csv has the tidy columns; table is for reading; mi
   assert.match(table.stdout, /^H3 · economic_sanctions · N \d+ · p adjusted by holm over the 9 tested terms of family H3$/m);
   assert.match(table.stdout, /^ {2}Regime: Autocracy \(vs\. Democracy\) +-?\d\.\d{3} +\[-?\d\.\d+, -?\d\.\d+\] +(<0\.001|0\.\d+|1\.0) +(supported|not supported|opposite sign)$/m);
   assert.doesNotMatch(table.stdout, /regimeautocracy|measureeconomic_sanctions/);
+  // A long label breaks between its phrases: wrapped at any space, a line ended in "(vs. Public" (walk-through 15).
+  const labelLines = lines.filter((l) => /^ {2}\S/.test(l) && !/^ {2}(term|\+ |not estimable|warning)/.test(l)).map((l) => l.slice(2).split(/ {2,}/)[0]!);
+  const unbalanced = labelLines.filter((l) => (l.match(/\(/g) ?? []).length !== (l.match(/\)/g) ?? []).length);
+  assert.deepEqual(unbalanced, [], 'every line of a label holds whole phrases');
   assert.match(table.stdout, /^ {2}\+ 5 other terms of the model \(controls, intercept\): --wide shows them$/m);
   const wide = vlab(['estimates', `--wave=${waveId}`, '--wide', '--db', dbPath]);
   assert.match(wide.stdout, /^H3 +economic_sanctions +regimeautocracy +Regime: Autocracy \(vs\. Democracy\) /m);

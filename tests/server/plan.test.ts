@@ -93,6 +93,16 @@ test('a near miss in a plan names what was meant, at the value that is wrong', (
   exact({ hypotheses: [lm] }, 'analysisPlan.hypotheses[0].formula: unknown column "capabilty" (did you mean "capability"?)');
 });
 
+// `~ messenger + framing` where the factor is "frame" said only `unknown column "framing"`: "framing" is too far from
+// "frame" for a guess, and nothing said which names a formula may use (newcomer walk-through 15).
+test('an unknown column with no near miss lists the factors and pre-treatment columns a plan may use there', () => {
+  const lm = { id: 'H3', description: 'regime', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime + framing' };
+  const usable = '(factors: regime, capability, treaty, behavior; pre-treatment columns: age_group, gender, education, region, party, attention_check, attention_pass)';
+  exact({ hypotheses: [lm] }, `analysisPlan.hypotheses[0].formula: unknown column "framing" ${usable}`);
+  exact({ exclusions: [{ column: 'framing', keep: [1] }], hypotheses: [] }, `analysisPlan.exclusions[0].column: unknown column "framing" ${usable}`);
+  exact({ hypotheses: [{ ...lm, formula: '~ regime', fixedEffects: ['framing'] }] }, `analysisPlan.hypotheses[0].fixedEffects[0]: unknown column "framing" ${usable}`);
+});
+
 test('a bad estimator, se type or adjustment method is refused with the valid values', () => {
   refused({ hypotheses: [dim({ estimator: 'ols' })] }, /hypotheses\[0\]\.estimator: estimator must be one of difference_in_means, lm_robust/);
   const lm = { id: 'H3', description: 'regime', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime' };

@@ -40,3 +40,18 @@ test('fixedEffects: a respondent missing the fixed effect is not counted in an a
   const sampleShortfall = executePlan({ definition: def, rows: sample }).problems.map((p) => p.explanation);
   assert.deepEqual(sampleShortfall, ['needs at least 2 respondents in each arm; now 1 in Regime: Autocracy']);
 });
+
+// A wave whose respondents all failed the attention check said "no respondents with an answer in this comparison
+// yet" on every card, as if nobody had answered: the dashboard showed 3 complete beside it (newcomer walk-through 15).
+test('respondents there, but the plan\'s exclusions removed them all: said so, with what the plan keeps', () => {
+  const failed = rows.slice(0, 3).map((r) => ({ ...r, attention_pass: 0 }));
+  const problems = executePlan({ definition: alliance, rows: failed }).problems;
+  assert.equal(problems.length, 6);
+  for (const p of problems) assert.equal(p.explanation, 'the plan\'s exclusions leave none of the 3 respondents so far (it keeps attention_pass = 1)');
+  const def = withPlan(alliance, { ...alliance.analysisPlan, exclusions: [{ column: 'attention_pass', keep: [1] }, { column: 'party', keep: ['democrat', 'republican'] }] });
+  const [first] = executePlan({ definition: def, rows: failed }).problems;
+  assert.equal(first?.explanation, 'the plan\'s exclusions leave none of the 3 respondents so far (it keeps attention_pass = 1 and party in democrat, republican)');
+  // One respondent, in words: not "none of the 1 respondent".
+  const [one] = executePlan({ definition: alliance, rows: failed.slice(0, 1) }).problems;
+  assert.equal(one?.explanation, 'the plan\'s exclusions leave out the one respondent so far (it keeps attention_pass = 1)');
+});

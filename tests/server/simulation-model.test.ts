@@ -69,6 +69,8 @@ test('mistakes in simulation.json name the file and the field', () => {
     [(m) => (m.outcomes.age_group = { mean: 1, sd: 1 }), /outcomes\.age_group: "age_group" is already modelled in "covariates"/],
     [(m) => (m.outcomes.manipulation_check_regime = { mean: 1, sd: 1 }), /already modelled|needs numeric choices/],
     [(m) => (m.outcomes.economic_sanctions.covariates = { income: { high: 1 } }), /"income" is not a modelled covariate/],
+    // A covariate's effect on a value it does not have named no choices (newcomer walk-through 15).
+    [(m) => (m.outcomes.economic_sanctions.covariates = { party: { green: 1 } }), /covariates\.party\.green: "green" is not a choice of "party" \(expected one of democrat, independent, republican\)/],
     [(m) => (m.recall.manipulation_check_regime.factor = 'treaty'), /has no choice "treaty" \(its choices must be the level codes of "treaty"\)/],
     [(m) => delete m.attention, /attention: required: the study has an attention check/],
     [(m) => (m.outcomes.do_nothing.sd = 0), /outcomes\.do_nothing\.sd: /],

@@ -6,6 +6,7 @@ import { hypothesisReports, type HypothesisReport, type TermFinding } from '../.
 import { planAlpha } from '../../domain/plan/plan-schema.ts';
 import { rakingNote } from '../../domain/plan/raking-note.ts';
 import { termLabeler } from '../../domain/plan/term-labels.ts';
+import { termLabelLines, wrapWords } from '../../domain/plan/term-label-lines.ts';
 import { significantDigits } from '../../../analysis/significant-digits.ts';
 import type { StudyDefinition } from '../../domain/study-definition.ts';
 import type { WaveEstimates } from '../../services/estimates-service.ts';
@@ -33,22 +34,7 @@ function headline(result: WaveEstimates, def: StudyDefinition): string {
 }
 
 
-/** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  return [...lines, line];
-}
-
-/** One outcome of one hypothesis: its tested terms with label (wrapped to fit), estimate, CI, p and verdict. */
+/** One outcome of one hypothesis: its tested terms with label (broken between its phrases to fit), estimate, CI, p and verdict. */
 function outcomeBlock(h: HypothesisReport, outcome: string, findings: TermFinding[], size: string): string[] {
   const level = Math.round((1 - h.alpha) * 100);
   const head = ['term', 'estimate', `${level}% CI`, h.adjustment ? 'p adj.' : 'p', 'verdict'];
@@ -66,7 +52,7 @@ function outcomeBlock(h: HypothesisReport, outcome: string, findings: TermFindin
   const adjusted = h.adjustment ? ` · p adjusted by ${h.adjustment.method} over the ${h.adjustment.terms} tested terms of family ${h.adjustment.family}` : '';
   const lines = [`${h.id} · ${outcome} · ${size}${adjusted}`, row(head[0]!, head.slice(1))];
   findings.forEach((f, i) => {
-    const [first, ...rest] = wrap(terminalText(f.label), labelWidth);
+    const [first, ...rest] = termLabelLines(terminalText(f.label), labelWidth);
     lines.push(row(first!, cells[i]!), ...rest.map((more) => `${INDENT}${more}`));
   });
   return lines;
@@ -93,7 +79,7 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
       for (const p of h.problems.filter((x) => x.outcome === outcome || x.outcome === null)) out.push(`${INDENT}not estimable yet: ${p.explanation}`);
       // Under its numbers, as R prints a warning after the estimates; wrapped, as the messages are long.
       for (const w of h.warnings.filter((x) => x.outcome === outcome)) {
-        out.push(...wrap(`warning: ${w.message}`, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`));
+        out.push(...wrapWords(`warning: ${w.message}`, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`));
       }
       const controls = h.controls.filter((f) => f.outcome === outcome).length;
       if (controls) out.push(`${INDENT}+ ${controls} other term${controls === 1 ? '' : 's'} of the model (controls, intercept): --wide shows them`);

@@ -6,6 +6,7 @@ import { PARTICIPANT_COLUMN, type PlanEstimate, type PlanResult } from './execut
 import { planLevels } from './plan-columns.ts';
 import { planHash } from './plan-hash.ts';
 import { planAlpha, type ConjointHypothesis } from './plan-schema.ts';
+import { everyoneExcluded } from './excluded-everyone.ts';
 
 export interface ExecuteConjointPlanInput {
   definition: StudyDefinition;
@@ -36,6 +37,7 @@ export function executeConjointPlan(input: ExecuteConjointPlanInput): PlanResult
   const participants = new Map(kept.map((row) => [String(row[idColumn]), row]));
   const profiles = input.profiles.filter((profile) => participants.has(String(profile[idColumn])));
   const result: PlanResult = { planHash: hash, estimates: [], problems: [], warnings: [], nRows: input.rows.length, nExcluded: input.rows.length - kept.length, weighted: false };
+  const excluded = everyoneExcluded(plan, input.rows, kept, idColumn);
   const levels = planLevels(def);
   const labels = featureLabels(def);
   const alpha = planAlpha(plan);
@@ -53,7 +55,7 @@ export function executeConjointPlan(input: ExecuteConjointPlanInput): PlanResult
         }
       } catch (error) {
         if (!(error instanceof AnalysisError)) throw error;
-        const explanation = `cannot be estimated from the ${participants.size} respondents so far`;
+        const explanation = excluded ?? `cannot be estimated from the ${participants.size} respondents so far`;
         result.problems.push({ hypothesis: h.id, outcome, message: error.message, explanation });
       }
       input.onFitted?.();

@@ -15,6 +15,7 @@ import { rakingTargets, sampleShare } from './raking-margins.ts';
 import { planAlpha, type Hypothesis } from './plan-schema.ts';
 import { fixedEffectsFormula, modelRightHandSide } from './plan-terms.ts';
 import { clusteredByRespondent } from './respondent-clusters.ts';
+import { everyoneExcluded } from './excluded-everyone.ts';
 import { sampleShortfall } from './sample-shortfall.ts';
 
 /** The participant column of a wave's wide rows (the export's id column): the cluster of stacked rows. */
@@ -119,8 +120,10 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
     weighted: false,
   };
 
+  // Respondents there but none kept: each comparison says that, not that nobody answered (nor that raking failed).
+  const excluded = everyoneExcluded(plan, input.rows, kept, idColumn);
   let weights: ArrayLike<number> | undefined = input.weights && keepIndex.map((i) => input.weights![i]!);
-  if (!weights && plan.weights === 'raking' && def.populationMargins) {
+  if (!weights && !excluded && plan.weights === 'raking' && def.populationMargins) {
     try {
       weights = rake({ rows: kept, margins: rakingTargets(def.populationMargins, sampleShare(kept)) }).weights;
     } catch (error) {
@@ -138,7 +141,7 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
   for (const h of plan.hypotheses) {
     const sample = hypothesisRows(h, kept);
     for (const outcome of h.outcomes) {
-      const shortfall = sampleShortfall(def, h, sample, outcome, idColumn);
+      const shortfall = excluded ?? sampleShortfall(def, h, sample, outcome, idColumn);
       try {
         const fit = fitOutcome(def, h, sample, outcome, idColumn, result.weighted, planAlpha(plan));
         // Fitted, but an arm of one has no variance: its SEs are not to be read yet.

@@ -1,4 +1,5 @@
 import { AnalysisError } from '../../../analysis/index.ts';
+import { closestName, didYouMean } from '../../../analysis/helpers/did-you-mean.ts';
 import type { ConjointFormula } from '../../../analysis/conjoint/formula.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { studyDesign } from '../study-design.ts';
@@ -41,7 +42,7 @@ export function conjointPlanProblems(def: StudyDefinition, takenIds: ReadonlySet
       formula = conjointPlanFormula('plan', def, outcomes[0]!, h.formula);
     } catch (error) {
       if (!(error instanceof AnalysisError)) throw error;
-      add(['formula'], error.message.replace(/^plan: /, '').replace(/is not a data column \(features are plain columns, read as factors\)/, 'is not an attribute of the design'));
+      add(['formula'], formulaProblem(error.message, `${outcomes[0]} ${h.formula}`, h.formula, def.factors.map((f) => f.name)));
     }
     if (formula && h.estimator === 'amce') {
       for (const [a, b, why] of restrictedPairs(def)) {
@@ -53,7 +54,7 @@ export function conjointPlanProblems(def: StudyDefinition, takenIds: ReadonlySet
     }
     if (h.by !== undefined) {
       const info = columns.get(h.by);
-      if (!info || info.role === 'factor') add(['by'], `"${h.by}" is not a respondent column (a pre-treatment question)`);
+      if (!info || info.role === 'factor') add(['by'], notRespondentColumn(h.by, columns));
       else if (info.role !== 'pretreatment') add(['by'], postTreatmentMessage(h.by, info.role, 'grouping'));
     }
     if (h.h0 !== undefined && h.estimator !== 'mm') add(['h0'], 'h0 applies to mm only');
@@ -73,6 +74,27 @@ export function conjointPlanProblems(def: StudyDefinition, takenIds: ReadonlySet
     }
   });
   return problems;
+}
+
+/**
+ * The parser's message about the formula it read (`chosen ~ …`), quoting the formula as the plan writes it, and a
+ * name that is no attribute with the attribute it was probably meant to be, or the attributes there are.
+ */
+function formulaProblem(message: string, parsed: string, written: string, attributes: readonly string[]): string {
+  return message
+    .replace(/^plan: /, '')
+    .split(`"${parsed}"`)
+    .join(`"${written}"`)
+    .replace(/"([^"]+)" is not a data column \(features are plain columns, read as factors\)/, (_, name: string) => `"${name}" is not an attribute of the design (${didYouMean(name, attributes)})`);
+}
+
+/** `by` naming no pre-treatment question: the one it was probably meant to be, or the ones there are. */
+function notRespondentColumn(by: string, columns: ReturnType<typeof planColumns>): string {
+  // An attribute is a name on purpose, not a slip toward a question ("regime" is not a typo of "region").
+  if (columns.get(by)?.role === 'factor') return `"${by}" is not a respondent column (a pre-treatment question)`;
+  const pretreatment = [...columns].filter(([, c]) => c.role === 'pretreatment').map(([name]) => name);
+  const closest = closestName(by, pretreatment);
+  return `"${by}" is not a respondent column (a pre-treatment question${closest ? `; did you mean "${closest}"?` : `: one of ${pretreatment.join(', ')}`})`;
 }
 
 /** Attribute pairs a restriction ties together (one in its `if`, one in its `then`), with the rule's reason. */

@@ -42,7 +42,7 @@ export function planProblems(def: StudyDefinition): PlanProblem[] {
   const preTreatment = (col: string, at: PropertyKey[], list: 'keep' | 'in', use: string, values?: readonly (string | number)[]) => {
     const path = [...at, 'column'];
     const info = columns.get(col);
-    if (!info) return problems.push({ path, message: unknownColumn(col, columns.keys()) });
+    if (!info) return problems.push({ path, message: unknownColumn(col, columns) });
     if (!PRE_TREATMENT.includes(info.role)) return problems.push({ path, message: postTreatmentMessage(col, info.role, use) });
     const index = values?.findIndex((v) => info.values && !info.values.some((allowed) => String(allowed) === String(v))) ?? -1;
     if (index >= 0) {
@@ -110,7 +110,7 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
   const rhsColumn = (col: string, path: PropertyKey[]) => {
     if (stack && col === stack.itemColumn) return;
     const info = columns.get(col);
-    if (!info) add(path, unknownColumn(col, columns.keys()));
+    if (!info) add(path, unknownColumn(col, columns));
     else if (!PRE_TREATMENT.includes(info.role)) add(path, postTreatmentMessage(col, info.role, 'adjusting for or conditioning'));
   };
 
@@ -224,10 +224,18 @@ function writtenFormulaProblem(formula: string): string | undefined {
   }
 }
 
-/** `unknown column "capabilty" (did you mean "capability"?)`; no list of the study's many columns when none is close. */
-function unknownColumn(name: string, columns: Iterable<string>): string {
-  const closest = closestName(name, [...columns]);
-  return closest ? `unknown column "${name}" (did you mean "${closest}"?)` : `unknown column "${name}"`;
+/**
+ * `unknown column "capabilty" (did you mean "capability"?)`; when none is close, the names usable where a column is
+ * named (exclusions, subsets, formulas, fixed effects all take factors and pre-treatment answers only), so that
+ * `~ framing` where the factor is "frame" shows "frame" rather than nothing.
+ */
+function unknownColumn(name: string, columns: ReturnType<typeof planColumns>): string {
+  const closest = closestName(name, [...columns.keys()]);
+  if (closest) return `unknown column "${name}" (did you mean "${closest}"?)`;
+  const named = (role: ColumnRole) => [...columns].filter(([, c]) => c.role === role).map(([column]) => column);
+  const pretreatment = named('pretreatment');
+  const listed = pretreatment.length ? `; pre-treatment columns: ${pretreatment.join(', ')}` : '';
+  return `unknown column "${name}" (factors: ${named('factor').join(', ')}${listed})`;
 }
 
 /** The outcome's first answer value that is not a number, as its author wrote it ("2" in quotes is a text). */

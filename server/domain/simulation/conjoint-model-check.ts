@@ -1,3 +1,4 @@
+import { didYouMean } from '../../../analysis/helpers/did-you-mean.ts';
 import { studyDesign } from '../study-design.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import type { SimulationModel } from './model-schema.ts';
@@ -30,11 +31,11 @@ export function checkDesignModel(def: StudyDefinition, model: SimulationModel, f
     for (const [attribute, levels] of Object.entries(shifts)) {
       const codes = attributes.get(attribute);
       if (!codes) {
-        fail([...path, attribute], `"${attribute}" is not an attribute of the study`);
+        fail([...path, attribute], `"${attribute}" is not an attribute of the study (${didYouMean(attribute, [...attributes.keys()])})`);
         continue;
       }
       for (const level of Object.keys(levels)) {
-        if (!codes.includes(level)) fail([...path, attribute, level], `"${level}" is not a level of "${attribute}"`);
+        if (!codes.includes(level)) fail([...path, attribute, level], `"${level}" is not a level of "${attribute}" (${didYouMean(level, codes)})`);
         else if (level === codes[0]) fail([...path, attribute, level], `"${level}" is the reference level: utilities are relative to it`);
       }
     }
@@ -52,7 +53,7 @@ export function checkDesignModel(def: StudyDefinition, model: SimulationModel, f
       continue;
     }
     for (const [value, shifts] of Object.entries(values)) {
-      if (!(value in shares)) fail(at('conjoint', 'covariates', covariate, value), `"${value}" is not a choice of "${covariate}"`);
+      if (!(value in shares)) fail(at('conjoint', 'covariates', covariate, value), `"${value}" is not a choice of "${covariate}" (${didYouMean(value, Object.keys(shares))})`);
       else checkShifts(shifts, at('conjoint', 'covariates', covariate, value));
     }
   }

@@ -110,7 +110,7 @@ function checkOutcome(check: ModelCheck, name: string, outcome: OutcomeModel): v
       continue;
     }
     const unknown = Object.keys(effects).find((v) => !(v in shares));
-    if (unknown) fail(at('outcomes', name, 'covariates', covariate, unknown), `"${unknown}" is not a choice of "${covariate}"`);
+    if (unknown) fail(at('outcomes', name, 'covariates', covariate, unknown), `"${unknown}" is not a choice of "${covariate}" (${didYouMean(unknown, Object.keys(shares))})`);
   }
 }
 

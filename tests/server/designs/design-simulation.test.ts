@@ -114,10 +114,16 @@ test('repeated vignettes: one outcome set per vignette, the respondent\'s own an
 
 test('mistakes in a design\'s simulation model name the field', () => {
   assert.equal(conjointWithModel((m) => delete m.conjoint), 'study.json: simulation.conjoint: required: a conjoint design needs utilities for its choices and ratings');
-  assert.equal(conjointWithModel((m) => (m.conjoint.utilities.behaviour = { evict_troops: 1 })), 'study.json: simulation.conjoint.utilities.behaviour: "behaviour" is not an attribute of the study');
+  assert.equal(conjointWithModel((m) => (m.conjoint.utilities.behaviour = { evict_troops: 1 })), 'study.json: simulation.conjoint.utilities.behaviour: "behaviour" is not an attribute of the study (did you mean "behavior"?)');
   assert.equal(conjointWithModel((m) => (m.conjoint.utilities.regime.democracy = 1)), 'study.json: simulation.conjoint.utilities.regime.democracy: "democracy" is the reference level: utilities are relative to it');
   assert.equal(conjointWithModel((m) => delete m.conjoint.rating), 'study.json: simulation.conjoint.rating: required: the design asks the rating "support_aid_cut"');
-  assert.equal(conjointWithModel((m) => (m.conjoint.covariates.party.green = {})), 'study.json: simulation.conjoint.covariates.party.green: "green" is not a choice of "party"');
+  // Each named no near miss nor what exists (newcomer walk-through 15): now as the vignette model's check does.
+  assert.equal(conjointWithModel((m) => (m.conjoint.covariates.party.green = {})),
+    'study.json: simulation.conjoint.covariates.party.green: "green" is not a choice of "party" (expected one of democrat, independent, republican)');
+  assert.equal(conjointWithModel((m) => (m.conjoint.covariates.party.democrt = {})),
+    'study.json: simulation.conjoint.covariates.party.democrt: "democrt" is not a choice of "party" (did you mean "democrat"?)');
+  assert.equal(conjointWithModel((m) => (m.conjoint.utilities.regime.autocrcy = 1)),
+    'study.json: simulation.conjoint.utilities.regime.autocrcy: "autocrcy" is not a level of "regime" (did you mean "autocracy"?)');
   const def = JSON.parse(readFileSync('survey-definitions/protege-bargaining/study.json', 'utf8'));
   def.analysisPlan = { hypotheses: [] };
   def.simulation = JSON.parse(readFileSync('survey-definitions/protege-bargaining/simulation.json', 'utf8'));
