@@ -6,17 +6,25 @@ export const SHUTDOWN_DRAIN_MS = 10_000;
 /** How often, while shutting down, keep-alive connections that fell idle are closed. */
 const SHUTDOWN_IDLE_CHECK_MS = 50;
 
+/** The requests a server has taken: those not yet answered, and how many were answered in all. */
+export interface RequestCounts {
+  inFlight(): number;
+  answered(): number;
+}
+
 /**
- * The requests a server has taken and not yet answered (a response finished or its connection closed), counted
- * from the moment this is called: what a shutdown waits for.
+ * Counts the requests a server takes from the moment this is called: one is in flight until its response finishes
+ * or its connection closes. What a shutdown waits for, and what it reports.
  */
-export function requestsInFlight(server: Server): () => number {
+export function requestsInFlight(server: Server): RequestCounts {
   let inFlight = 0;
+  let answered = 0;
   server.on('request', (_request, response) => {
     inFlight++;
+    response.once('finish', () => answered++);
     response.once('close', () => inFlight--);
   });
-  return () => inFlight;
+  return { inFlight: () => inFlight, answered: () => answered };
 }
 
 /**
@@ -27,8 +35,10 @@ export function requestsInFlight(server: Server): () => number {
  * answer) are cut. The log says what the shutdown waited for, what it cut and how long it took (attacker pass
  * 17: it said only "shutting down", and a restart that hung 10 s and cut a download said nothing of either).
  */
-export function shutDownGracefully(server: Server, inFlight: () => number, logger: Logger, signal: string, closeRest: () => Promise<unknown>): void {
+export function shutDownGracefully(server: Server, requests: RequestCounts, logger: Logger, signal: string, closeRest: () => Promise<unknown>): void {
   const began = performance.now();
+  const { inFlight } = requests;
+  const answeredBefore = requests.answered();
   logger.info({ signal, requestsInFlight: inFlight() }, `shutting down: answering ${inFlight()} request(s) in flight (at most ${SHUTDOWN_DRAIN_MS / 1000} s)`);
   const idleCloser = setInterval(() => server.closeIdleConnections(), SHUTDOWN_IDLE_CHECK_MS);
   let cut = 0;
@@ -41,8 +51,11 @@ export function shutDownGracefully(server: Server, inFlight: () => number, logge
   server.close(() => {
     clearInterval(idleCloser);
     clearTimeout(cutter);
+    // Requests whose connections were accepted before the signal and read after it are answered too.
+    const requestsAnswered = requests.answered() - answeredBefore;
+    const connectionsClosedMs = Math.round(performance.now() - began);
     void closeRest().finally(() => {
-      logger.info({ signal, waitedMs: Math.round(performance.now() - began), requestsCut: cut }, 'shut down');
+      logger.info({ signal, waitedMs: Math.round(performance.now() - began), connectionsClosedMs, requestsAnswered, requestsCut: cut }, 'shut down');
       process.exit(0);
     });
   });

@@ -154,7 +154,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const app = createApp({ store, config, logger, researcherPool, brokenStudies: studies.brokenStudies() });
 
   const server = createHttpServer(app, config).listen(config.port);
-  const inFlight = requestsInFlight(server);
+  const requests = requestsInFlight(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenProblem(error, config.port) ?? error));
@@ -189,7 +189,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   process.stdout.write(`${terminalText(out.join('\n'), { lineBreaks: 'keep' })}\n`);
 
   const shutdown = (signal: string) =>
-    shutDownGracefully(server, inFlight, logger, signal, () => Promise.all([researcherPool.close(), checkpointer.stop()]).finally(() => store.close()));
+    shutDownGracefully(server, requests, logger, signal, () => Promise.all([researcherPool.close(), checkpointer.stop()]).finally(() => store.close()));
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
