@@ -1,5 +1,7 @@
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { openStore } from '../../server/storage/open-store.ts';
+import { createTestDatabase } from './postgres-test-database.ts';
 
 /**
  * PostgreSQL's ErrorResponse for a backend ended by pg_terminate_backend (FATAL 57P01), as the server sends it
@@ -84,4 +86,27 @@ export async function relayTo(
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
   return { port, cut: stop, restore: start, close: stop, terminateNextStarts: (n) => (toTerminate = n) };
+}
+
+/**
+ * A new test database, a relay to it and a store opened through the relay (as `vlab serve` would be): `url` is
+ * the relayed address, and `close()` closes the store and the relay and drops the database.
+ */
+export async function storeBehindRelay() {
+  const database = await createTestDatabase();
+  const relay = await relayTo(new URL(database.url));
+  const viaRelay = new URL(database.url);
+  viaRelay.hostname = '127.0.0.1';
+  viaRelay.port = String(relay.port);
+  const store = await openStore(viaRelay.toString());
+  return {
+    relay,
+    store,
+    url: viaRelay.toString(),
+    async close() {
+      await store.close();
+      await relay.close().catch(() => undefined);
+      await database.drop();
+    },
+  };
 }

@@ -11,7 +11,7 @@ import type { DomainError } from '../../server/domain/errors.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
-import { relayTo } from './postgres-relay.ts';
+import { storeBehindRelay } from './postgres-relay.ts';
 import { createTestDatabase, postgresSkipReason, TEST_POSTGRES_URL } from './postgres-test-database.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
 
@@ -38,17 +38,8 @@ async function uncaughtDuring(fn: () => Promise<void>): Promise<unknown[]> {
 }
 
 test('a backend terminated right after its start-up (57P01 in the same read as ReadyForQuery): 503 busy, and the process lives', { skip }, async () => {
-  const database = await createTestDatabase();
-  const relay = await relayTo(new URL(database.url));
-  const viaRelay = new URL(database.url);
-  viaRelay.hostname = '127.0.0.1';
-  viaRelay.port = String(relay.port);
-  const store = await openStore(viaRelay.toString());
-  cleanups.push(async () => {
-    await store.close();
-    await relay.close().catch(() => undefined);
-    await database.drop();
-  });
+  const { relay, store, close } = await storeBehindRelay();
+  cleanups.push(close);
   const outcomes: string[] = [];
   const uncaught = await uncaughtDuring(async () => {
     // The pool holds one idle connection (the migration's); three transactions at once open two new ones.
