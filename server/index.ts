@@ -5,6 +5,7 @@ import { terminalText } from '../analysis/terminal-text.ts';
 import { ConfigError, loadConfig, unknownSettings, type Config } from './config.ts';
 import { absoluteLink, localOrigin } from './domain/links.ts';
 import { definitionProblems } from './domain/fielded-definition-problems.ts';
+import { requestsInFlight, shutDownGracefully } from './graceful-shutdown.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { startCheckpointer } from './storage/checkpointer.ts';
 import { loadDefinitionFolder, type DefinitionFolder } from './storage/definition-files.ts';
@@ -17,11 +18,6 @@ import { npxWorksIn, vlabCommand } from './vlab-command.ts';
  * The process edge: the only module that reads the environment, opens the database and listens. CLI verbs
  * come here for their storage so that `VLAB_DB` means the same thing everywhere.
  */
-
-/** On SIGTERM or SIGINT, requests in flight get this long to be answered before their connections are cut. */
-const SHUTDOWN_DRAIN_MS = 10_000;
-/** How often, while shutting down, keep-alive connections that fell idle are closed. */
-const SHUTDOWN_IDLE_CHECK_MS = 50;
 
 /** What the command line may override; strings are validated like their environment variables. */
 export interface ServerOverrides {
@@ -158,6 +154,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const app = createApp({ store, config, logger, researcherPool, brokenStudies: studies.brokenStudies() });
 
   const server = createHttpServer(app, config).listen(config.port);
+  const requests = requestsInFlight(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenProblem(error, config.port) ?? error));
@@ -191,22 +188,8 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   // A title or a broken definition's message is shown as written, never acted on by the terminal or a log viewer.
   process.stdout.write(`${terminalText(out.join('\n'), { lineBreaks: 'keep' })}\n`);
 
-  // SIGTERM comes at every deploy and restart. Cutting every connection at once reset each request in flight,
-  // and some of them had committed: starts stored that their respondents never heard of. Instead: take no new
-  // connection, answer those taken (keep-alive connections close as they fall idle), and only then close the
-  // database; connections still busy after SHUTDOWN_DRAIN_MS (a long download) are cut.
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    const idleCloser = setInterval(() => server.closeIdleConnections(), SHUTDOWN_IDLE_CHECK_MS);
-    setTimeout(() => server.closeAllConnections(), SHUTDOWN_DRAIN_MS).unref();
-    server.close(() => {
-      clearInterval(idleCloser);
-      void Promise.all([researcherPool.close(), checkpointer.stop()]).finally(() => {
-        void store.close().finally(() => process.exit(0));
-      });
-    });
-    server.closeIdleConnections();
-  };
+  const shutdown = (signal: string) =>
+    shutDownGracefully(server, requests, logger, signal, () => Promise.all([researcherPool.close(), checkpointer.stop()]).finally(() => store.close()));
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }

@@ -1,3 +1,5 @@
+import { firstPlace, pathOf } from './json-places.ts';
+
 /**
  * Characters a stored text cannot hold on every engine. PostgreSQL refuses a NUL in `text` outright ("invalid
  * byte sequence for encoding UTF8: 0x00"); half a surrogate pair (a lone `\ud800` escape in JSON) is no
@@ -17,24 +19,21 @@ export function unstorableCharacter(text: string): string | undefined {
 
 /**
  * The first string (value or field name) inside a parsed JSON value that cannot be stored: its path and the
- * reason, or undefined. Iterative, so a value nested thousands of levels deep cannot overflow the stack.
+ * reason, or undefined. Iterative, so a value nested thousands of levels deep cannot overflow the stack, and
+ * linear in the depth (json-places.ts).
  */
 export function findUnstorableText(value: unknown): { path: PropertyKey[]; fieldName: boolean; reason: string } | undefined {
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
-  while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
+  const first = firstPlace(value, ({ value: current }) => {
     if (typeof current === 'string') {
       const reason = unstorableCharacter(current);
-      if (reason) return { path, fieldName: false, reason };
-    } else if (current !== null && typeof current === 'object') {
-      const entries: [PropertyKey, unknown][] = Array.isArray(current) ? current.map((v, i) => [i, v]) : Object.entries(current);
-      for (const [key] of entries) {
-        const reason = typeof key === 'string' ? unstorableCharacter(key) : undefined;
-        if (reason) return { path, fieldName: true, reason };
-      }
-      // Reversed onto the stack, so the first field in the file is reported first.
-      for (const [key, child] of entries.reverse()) stack.push({ value: child, path: [...path, key] });
+      return reason ? { fieldName: false, reason } : undefined;
     }
-  }
-  return undefined;
+    if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    for (const key of Object.keys(current)) {
+      const reason = unstorableCharacter(key);
+      if (reason) return { fieldName: true, reason };
+    }
+    return undefined;
+  });
+  return first && { path: pathOf(first.place), ...first.result };
 }

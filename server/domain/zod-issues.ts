@@ -2,8 +2,19 @@ import type { z } from 'zod';
 import { closestName } from '../../analysis/helpers/did-you-mean.ts';
 import { shortened } from './shortened.ts';
 
-/** `factors[0].levels[1].text` — the path of a zod issue as a reader would write it. */
+/** Past this many keys a path is written as its first and last ones around how many were left out. */
+const LONGEST_PATH = 24;
+
+/**
+ * `factors[0].levels[1].text` — the path of a zod issue as a reader would write it. A path of more than
+ * LONGEST_PATH keys (a value nested thousands deep) keeps its first 16 and last 4 around `…(99,980 more)…`:
+ * written whole, one line of a 100,000-deep file's message was 300 KB.
+ */
 export function issuePath(path: readonly PropertyKey[]): string {
+  if (path.length > LONGEST_PATH) {
+    const tail = issuePath(path.slice(-4));
+    return `${issuePath(path.slice(0, 16))}…(${(path.length - 20).toLocaleString('en-US')} more)…${tail.startsWith('[') ? '' : '.'}${tail}`;
+  }
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;

@@ -1,7 +1,9 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokenStudy } from '../domain/broken-study.ts';
+import { firstPlace, pathOf } from '../domain/json-places.ts';
 import { DefinitionError, parseStudyDefinition, type StudyDefinition } from '../domain/study-definition.ts';
+import { issuePath } from '../domain/zod-issues.ts';
 import { jsonPathOffset, jsonSyntaxPlace, lineAndColumn, withoutByteOrderMark } from './json-location.ts';
 
 /**
@@ -173,10 +175,24 @@ function readJson(path: string): { value: unknown; text: string } {
     if (!words) throw error;
     throw new DefinitionError(`${path}: cannot be read (${words})`);
   }
+  let value: unknown;
   try {
-    return { value: JSON.parse(text), text };
+    value = JSON.parse(text);
   } catch (error) {
     const { line, column, reason } = jsonSyntaxPlace(text, error);
     throw new DefinitionError(`${path}:${line}:${column}: not valid JSON (${reason})`);
   }
+  const holder = prototypeKeyHolder(value);
+  if (holder) throw new DefinitionError(`${located(path, text, [...holder, '__proto__'])}: ${issuePath(holder)}: unknown field "__proto__"`);
+  return { value, text };
+}
+
+/**
+ * The path of the first object holding a `__proto__` key, or undefined. JSON.parse keeps such a key as a field,
+ * and zod's record leaves it out without a word: a margin, a share, a translation or a plan's direction under that
+ * name was dropped and the study loaded (attacker pass 17), while every other unknown name is refused.
+ */
+function prototypeKeyHolder(root: unknown): PropertyKey[] | undefined {
+  const holder = firstPlace(root, ({ value }) => (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, '__proto__')) || undefined);
+  return holder && pathOf(holder.place);
 }

@@ -19,7 +19,9 @@ export function jsonPathOffset(text: string, path: readonly PropertyKey[]): numb
   if (!root) return 0;
   const segments = path.filter((key): key is string | number => typeof key === 'string' || typeof key === 'number');
   // The longest prefix of the path that the file has; a path through a symbol key stops before it.
-  const end = segments.length === path.length ? path.length : path.findIndex((key) => typeof key === 'symbol');
+  const through = segments.length === path.length ? path.length : path.findIndex((key) => typeof key === 'symbol');
+  // The tree holds at most MAX_JSON_DEPTH levels: trying every longer prefix of a path 100,000 deep cost its square.
+  const end = Math.min(through, MAX_JSON_DEPTH + 1);
   for (let length = end; length > 0; length--) {
     const node = findNodeAtLocation(root, segments.slice(0, length));
     if (node) return markOf(node);

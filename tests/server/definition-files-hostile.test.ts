@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { loadDefinitionFolder } from '../../server/storage/definition-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-hostile-defs-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,4 +50,46 @@ test('a vignette design of more than 100,000 cells is a broken study in words, a
   assert.equal(run.signal, null, 'study list was killed after 30 s (it hung)');
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stdout + run.stderr, /study\.json:\d+:\d+: factors: the factors make 102,400,000,000 cells \(at most 100,000\), far more than respondents to fill them/);
+});
+
+// JSON.parse keeps a "__proto__" key as a field, and zod's record leaves it out without a word: a margin, a level
+// share, a text's translation or a plan's direction under that name was dropped and the study loaded (attacker
+// pass 17), where every other unknown name is refused. Now it is refused where it stands, in any definition file.
+test('a "__proto__" key anywhere in a definition file is refused with its place, not dropped', () => {
+  const cases: [file: string, from: string, to: string, expected: RegExp][] = [
+    ['population-margins.json', '"female": 0.51,', '"__proto__": 0.1, "female": 0.51,', /population-margins\.json:5:\d+: margins\.gender: unknown field "__proto__"/],
+    ['population-margins.json', '"margins": {', '"margins": { "__proto__": { "x": 1 },', /population-margins\.json:3:\d+: margins: unknown field "__proto__"/],
+    ['simulation.json', '{', '{ "__proto__": {},', /simulation\.json:1:\d+: \(root\): unknown field "__proto__"/],
+  ];
+  for (const [file, from, to, expected] of cases) {
+    const defs = join(dir, `proto-${file}-${cases.findIndex((c) => c[2] === to)}`);
+    cpSync('survey-definitions/alliance-corrective-measures', join(defs, 'alliance-corrective-measures'), { recursive: true });
+    const path = join(defs, 'alliance-corrective-measures', file);
+    const text = readFileSync(path, 'utf8');
+    assert.ok(text.includes(from), `${file} holds ${from}`);
+    writeFileSync(path, text.replace(from, to));
+    const { studies, broken } = loadDefinitionFolder(defs);
+    assert.deepEqual(studies, [], `${file} with ${to}: loaded`);
+    assert.match(broken[0]?.message ?? '', expected);
+  }
+});
+
+// 200 KB of brackets: the check for unstorable text copied each value's whole path at every level, so its time grew
+// with the square of the depth (20,000 deep: 25 s; 100,000: past 100 s), and `vlab study list` and `vlab serve`
+// hung on such a study.json (attacker pass 17).
+test('a study.json nested 100,000 deep is a broken study in words, at once', () => {
+  const defs = join(dir, 'deep');
+  mkdirSync(join(defs, 'deep'), { recursive: true });
+  const depth = 100_000;
+  writeFileSync(join(defs, 'deep', 'study.json'), `{"id": "deep", "x": ${'['.repeat(depth)}"\\u0000"${']'.repeat(depth)}}`);
+  const started = Date.now();
+  const run = spawnSync(process.execPath, ['bin/vlab.js', 'study', 'list', '--db', join(dir, 'deep.sqlite')], {
+    encoding: 'utf8',
+    env: { ...process.env, VLAB_DEFINITIONS: defs },
+    timeout: 30_000,
+  });
+  console.log(`study.json nested ${depth} deep: study list ${run.signal ? `killed by ${run.signal}` : `exit ${run.status}`} after ${Date.now() - started} ms`);
+  assert.equal(run.signal, null, `study list was killed after ${Date.now() - started} ms (it hung)`);
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stdout + run.stderr, /deep\/study\.json:1:\d+: x\[0\]\[0\].*: .*NUL/s);
 });

@@ -68,7 +68,43 @@ test('SIGTERM under load: every request the server took is answered, every store
     );
     assert.equal(stored, acknowledged, 'starts stored without their respondent being told');
     assert.equal(answered, acknowledged, 'responses the server sent that never arrived');
+    const last = JSON.parse(log.split('\n').find((line) => line.includes('"shut down"'))!) as { requestsAnswered: number };
+    assert.ok(last.requestsAnswered >= 1, `the shutdown's line counts the requests it answered (${last.requestsAnswered})`);
     assert.ok(failed.every(([outcome]) => outcome === 'ECONNRESET'), JSON.stringify(failed));
+    assert.equal(code, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SIGTERM says what it waited for: the requests in flight, those cut after 10 s, how long it took', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vlab-shutdown-'));
+  try {
+    const server = await serve(join(dir, 'vlab.sqlite'), { ...LOAD_ENV, LOG_LEVEL: 'info' });
+    let log = '';
+    server.child.stderr!.on('data', (chunk: Buffer) => (log += chunk));
+    // A request the server has taken and cannot answer before the drain ends: its body never arrives whole.
+    const held = request(`${server.baseUrl}/api/waves/${server.waves[0]!.id}/participants`, {
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': '100' },
+    });
+    held.on('error', () => undefined);
+    held.write('{"panel":');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exited = once(server.child, 'exit');
+    server.child.kill('SIGTERM');
+    const [code] = (await exited) as [number | null];
+    const lines = log.split('\n').filter((line) => /shut/.test(line)).map((line) => JSON.parse(line) as { msg: string; requestsCut?: number; requestsAnswered?: number; waitedMs?: number });
+    console.log(`SIGTERM with a request held: ${lines.map((l) => l.msg).join(' | ')}; exit ${code}`);
+    assert.deepEqual(lines.map((l) => l.msg), [
+      'shutting down: answering 1 request(s) in flight (at most 10 s)',
+      'shutting down: cut 1 request(s) still running after 10 s (downloads, or a database that did not answer)',
+      'shut down',
+    ]);
+    assert.equal(lines[2]!.requestsCut, 1);
+    assert.equal(lines[2]!.requestsAnswered, 0, 'the held request was cut, not answered');
+    assert.ok(lines[2]!.waitedMs! >= 10_000, `waited ${lines[2]!.waitedMs} ms`);
     assert.equal(code, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,22 +1,76 @@
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { openStore } from '../../server/storage/open-store.ts';
+import { createTestDatabase } from './postgres-test-database.ts';
 
-/** A TCP relay to the test server that the test can cut and restore: PostgreSQL going away and coming back. */
-export async function relayTo(target: URL): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+/**
+ * PostgreSQL's ErrorResponse for a backend ended by pg_terminate_backend (FATAL 57P01), as the server sends it
+ * before closing the connection.
+ */
+function terminatedByAdministrator(): Buffer {
+  const field = (tag: string, value: string) => Buffer.concat([Buffer.from(tag), Buffer.from(value), Buffer.from([0])]);
+  const body = Buffer.concat([
+    field('S', 'FATAL'),
+    field('V', 'FATAL'),
+    field('C', '57P01'),
+    field('M', 'terminating connection due to administrator command'),
+    Buffer.from([0]),
+  ]);
+  const head = Buffer.alloc(5);
+  head.write('E', 0);
+  head.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([head, body]);
+}
+
+/**
+ * Relays the server's side of a new connection until its first ReadyForQuery ('Z', the end of the start-up),
+ * then sends everything held, that message and a FATAL 57P01 in one write and closes: what a client reads when
+ * pg_terminate_backend ends a backend the moment it has started (one TCP read holds both messages).
+ */
+function terminateAfterStartUp(upstream: Socket, client: Socket, drop: () => void): void {
+  let held = Buffer.alloc(0);
+  const onData = (chunk: Buffer) => {
+    held = Buffer.concat([held, chunk]);
+    for (let at = 0; at + 5 <= held.length; ) {
+      const end = at + 1 + held.readInt32BE(at + 1);
+      if (end > held.length) return;
+      if (held[at] === 0x5a /* 'Z' */) {
+        upstream.off('data', onData);
+        client.end(Buffer.concat([held.subarray(0, end), terminatedByAdministrator()]), drop);
+        return;
+      }
+      at = end;
+    }
+  };
+  upstream.on('data', onData);
+}
+
+/**
+ * A TCP relay to the test server that the test can cut and restore: PostgreSQL going away and coming back; and
+ * `terminateNextStarts(n)` ends the next n connections right after their start-up, as pg_terminate_backend can.
+ */
+export async function relayTo(
+  target: URL,
+): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void>; terminateNextStarts(n: number): void }> {
   const sockets = new Set<Socket>();
   let server: Server;
   let port = 0;
+  let toTerminate = 0;
   const start = async () => {
     server = createServer((client) => {
       const upstream = connect(Number(target.port || 5432), target.hostname);
       sockets.add(client).add(upstream);
-      client.pipe(upstream).pipe(client);
       const drop = () => {
         client.destroy();
         upstream.destroy();
         sockets.delete(client);
         sockets.delete(upstream);
       };
+      client.pipe(upstream);
+      if (toTerminate > 0) {
+        toTerminate--;
+        terminateAfterStartUp(upstream, client, drop);
+      } else upstream.pipe(client);
       client.on('error', drop).on('close', drop);
       upstream.on('error', drop).on('close', drop);
     });
@@ -31,5 +85,28 @@ export async function relayTo(target: URL): Promise<{ port: number; cut(): Promi
     sockets.clear();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  return { port, cut: stop, restore: start, close: stop };
+  return { port, cut: stop, restore: start, close: stop, terminateNextStarts: (n) => (toTerminate = n) };
+}
+
+/**
+ * A new test database, a relay to it and a store opened through the relay (as `vlab serve` would be): `url` is
+ * the relayed address, and `close()` closes the store and the relay and drops the database.
+ */
+export async function storeBehindRelay() {
+  const database = await createTestDatabase();
+  const relay = await relayTo(new URL(database.url));
+  const viaRelay = new URL(database.url);
+  viaRelay.hostname = '127.0.0.1';
+  viaRelay.port = String(relay.port);
+  const store = await openStore(viaRelay.toString());
+  return {
+    relay,
+    store,
+    url: viaRelay.toString(),
+    async close() {
+      await store.close();
+      await relay.close().catch(() => undefined);
+      await database.drop();
+    },
+  };
 }

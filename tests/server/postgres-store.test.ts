@@ -22,7 +22,7 @@ import { openPostgresStore } from '../../server/storage/postgres/postgres-store.
 import { postgresRefusalWords } from '../../server/storage/postgres/refusal-words.ts';
 import type { Store } from '../../server/storage/store.ts';
 import { migrationFiles } from '../../server/storage/db.ts';
-import { relayTo } from './postgres-relay.ts';
+import { storeBehindRelay } from './postgres-relay.ts';
 import { createTestDatabase, postgresSkipReason } from './postgres-test-database.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeWithService, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
 
@@ -193,18 +193,8 @@ test('a token revoked through one store is refused at once by another', { skip }
 });
 
 test('PostgreSQL going away: 503 with Retry-After within the bound (never 500), /healthz says so, and service resumes by itself', { skip }, async () => {
-  const database = await createTestDatabase();
-  const direct = new URL(database.url);
-  const relay = await relayTo(direct);
-  const viaRelay = new URL(database.url);
-  viaRelay.hostname = '127.0.0.1';
-  viaRelay.port = String(relay.port);
-  const store = await openStore(viaRelay.toString());
-  cleanups.push(async () => {
-    await store.close();
-    await relay.close().catch(() => undefined);
-    await database.drop();
-  });
+  const { relay, store, url: viaRelay, close } = await storeBehindRelay();
+  cleanups.push(close);
   const studies = createStudyService({ store });
   await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
   const { wave } = await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100, seed: 'outage' });
@@ -242,17 +232,8 @@ test('PostgreSQL going away: 503 with Retry-After within the bound (never 500), 
 test('a connection lost in the middle of a transaction fails that request with 503 and does not end the process', { skip }, async () => {
   // pg_ctl stop -m immediate under load found this: a checked-out client whose connection died between two
   // statements emitted an 'error' nobody listened to, and every `vlab serve` process exited.
-  const database = await createTestDatabase();
-  const relay = await relayTo(new URL(database.url));
-  const viaRelay = new URL(database.url);
-  viaRelay.hostname = '127.0.0.1';
-  viaRelay.port = String(relay.port);
-  const store = await openStore(viaRelay.toString());
-  cleanups.push(async () => {
-    await store.close();
-    await relay.close().catch(() => undefined);
-    await database.drop();
-  });
+  const { relay, store, close } = await storeBehindRelay();
+  cleanups.push(close);
   const uncaught: unknown[] = [];
   const onUncaught = (error: unknown) => uncaught.push(error);
   process.on('uncaughtException', onUncaught);

@@ -199,6 +199,12 @@ function openPool(url: string, max: number, connectTimeoutMs: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, statement_timeout: STATEMENT_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
   // An idle connection that the server drops (a restart) emits here; the pool discards it and opens a new one later.
   pool.on('error', () => undefined);
+  // A backend ended the moment its start-up finished (pg_terminate_backend, a failover) sends FATAL 57P01 in the
+  // same TCP read as its ReadyForQuery: node-postgres hands the new client over and emits the error before
+  // anyone awaiting pool.connect() or pool.query() can listen, and an 'error' without a listener ended the
+  // process (attacker pass 17). Each client listens for its whole life; a dead client's next statement fails
+  // as unavailable (503 busy) and it is discarded.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

@@ -1,0 +1,118 @@
+// A PostgreSQL backend ended by an operator (pg_terminate_backend, FATAL 57P01) while vlab uses it: the request
+// on it gets a retryable answer (503 busy), never a false acknowledgement, and the process keeps serving.
+// Attacker pass 17 found that a backend ended right after its start-up ended every `vlab serve` process.
+import assert from 'node:assert/strict';
+import { afterEach, test } from 'node:test';
+import pg from 'pg';
+import request from 'supertest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import type { DomainError } from '../../server/domain/errors.ts';
+import { createStudyService } from '../../server/services/study-service.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { openStore } from '../../server/storage/open-store.ts';
+import { storeBehindRelay } from './postgres-relay.ts';
+import { createTestDatabase, postgresSkipReason, TEST_POSTGRES_URL } from './postgres-test-database.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
+
+const skip = await postgresSkipReason();
+if (skip) console.log(`postgres-terminated-backend.test.ts: ${skip}`);
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** Errors nobody handled while `fn` ran (an 'error' event without a listener ends a process). */
+async function uncaughtDuring(fn: () => Promise<void>): Promise<unknown[]> {
+  const uncaught: unknown[] = [];
+  const onUncaught = (error: unknown) => uncaught.push(error);
+  process.on('uncaughtException', onUncaught);
+  try {
+    await fn();
+    await new Promise((r) => setTimeout(r, 200));
+  } finally {
+    process.off('uncaughtException', onUncaught);
+  }
+  return uncaught;
+}
+
+test('a backend terminated right after its start-up (57P01 in the same read as ReadyForQuery): 503 busy, and the process lives', { skip }, async () => {
+  const { relay, store, close } = await storeBehindRelay();
+  cleanups.push(close);
+  const outcomes: string[] = [];
+  const uncaught = await uncaughtDuring(async () => {
+    // The pool holds one idle connection (the migration's); three transactions at once open two new ones.
+    relay.terminateNextStarts(2);
+    const holding = () =>
+      store.write(async (tx) => {
+        await tx.waves.list();
+        await new Promise((r) => setTimeout(r, 100));
+        return tx.waves.list();
+      });
+    const settled = await Promise.allSettled([holding(), holding(), holding()]);
+    for (const s of settled) outcomes.push(s.status === 'fulfilled' ? 'ok' : `${(s.reason as DomainError).code} ${(s.reason as DomainError).retryAfterSeconds}`);
+  });
+  console.log(`terminated at start-up: outcomes ${outcomes.join(', ')}; uncaught ${uncaught.length}`);
+  assert.deepEqual(uncaught, [], 'no unhandled error event');
+  for (const outcome of outcomes) assert.match(outcome, /^(ok|busy 5)$/);
+  assert.deepEqual(await store.read((tx) => tx.waves.list()), [], 'the store works on');
+});
+
+test('pg_terminate_backend of every backend, again and again, under respondents: only 2xx or 503 busy, every acknowledged completion stored', { skip }, async () => {
+  const database = await createTestDatabase();
+  const store = await openStore(database.url);
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  cleanups.push(async () => {
+    await admin.end();
+    await store.close();
+    await database.drop();
+  });
+  const studies = createStudyService({ store });
+  await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
+  const { wave } = await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100_000, seed: 'terminated' });
+  const app = createApp({ store, config: loadConfig({}, { dbPath: database.url, logLevel: 'silent', ...TEST_RATE_LIMITS }) });
+  const name = new URL(database.url).pathname.slice(1);
+  const statuses = new Map<string, number>();
+  const acknowledged: string[] = [];
+  let stop = false;
+  let terminated = 0;
+  /** Sends a step until it is answered other than 503, as the page retries; a 503 must carry Retry-After. */
+  const untilAnswered = async (send: () => request.Test) => {
+    for (;;) {
+      const r = await send();
+      const key = `${r.status}${r.status >= 400 ? ` ${r.body?.error?.code}` : ''}`;
+      statuses.set(key, (statuses.get(key) ?? 0) + 1);
+      if (r.status !== 503) return r;
+      assert.equal(r.headers['retry-after'], '5');
+    }
+  };
+  const respondent = async (n: number) => {
+    for (let i = 0; !stop; i++) {
+      const started = await untilAnswered(() => request(app).post(`/api/waves/${wave.id}/participants`).send({ panel: { RID: `t-${n}-${i}` } }));
+      const code = started.body.participant.code as string;
+      await untilAnswered(() => request(app).post(`/api/participants/${code}/quota-check`).send({ answers: PRETREATMENT_ALLIANCE_ANSWERS }));
+      const done = await untilAnswered(() => request(app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS }));
+      if (done.status === 200) acknowledged.push(code);
+    }
+  };
+  const uncaught = await uncaughtDuring(async () => {
+    const respondents = Array.from({ length: 8 }, (_, n) => respondent(n));
+    // Seeded nowhere: the moments are the machine's; 25 rounds 50–250 ms apart found the crash in every live run.
+    for (let round = 0; round < 25; round++) {
+      await new Promise((r) => setTimeout(r, 50 + 8 * round));
+      const { rows } = await admin.query('SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      terminated += rows[0].n as number;
+    }
+    stop = true;
+    await Promise.all(respondents);
+  });
+  const stored = await store.read(async () =>
+    Number((await (store as unknown as { pool: pg.Pool }).pool.query("SELECT count(*) FROM participants p JOIN answers a ON a.participant_id = p.id AND a.kind = 'final' WHERE p.status = 'complete' AND p.code = ANY($1)", [acknowledged])).rows[0].count),
+  );
+  console.log(`pg_terminate_backend: ${terminated} backends ended in 25 rounds; answers ${JSON.stringify(Object.fromEntries(statuses))}; acknowledged ${acknowledged.length}, stored ${stored}; uncaught ${uncaught.length}`);
+  assert.deepEqual(uncaught, [], 'no unhandled error event');
+  assert.deepEqual([...statuses.keys()].filter((k) => !/^(200|201|503 busy)$/.test(k)), [], 'only 2xx and 503 busy');
+  assert.equal(stored, acknowledged.length, 'every acknowledged completion stored');
+});
