@@ -4,16 +4,21 @@ import type { Column, DataTable } from './data-table.ts';
 import { evaluate, type Evaluated } from './model-variables.ts';
 import { deparseR, parseR, type Expr } from './r-syntax.ts';
 
-/** The operators that join fixed effects in estimatr's `fixed_effects` formula (each side absorbed on its own). */
-const JOINING = new Set(['+', '*', ':']);
+/**
+ * The formula operators of a fixed-effects formula. estimatr absorbs the variables of its model frame, each once, so
+ * every one of them only lists variables: `~ g/h`, `~ (g + h)^2`, `~ g %in% h` and even `~ g - h` absorb g and h,
+ * `~ h^2` absorbs h (R trial 18, mtcars: each equals `~ g + h` or `~ h`).
+ */
+const FORMULA_OPERATORS = new Set(['+', '*', ':', '/', '%in%', '-', '^', '(']);
 
 /**
  * estimatr's `fixed_effects` with transformed terms (`~ log(h)`, `~ round(age)`, `~ I(h > 2)`, `~ cut(x, 3)`,
- * `~ interaction(g, f)`, `~ h %% 2`): estimatr evaluates each term as its model frame does and absorbs the term's
- * values as a factor's levels (R trial 18: `~ log(h)` groups the rows as `~ h`, `~ round(hx)` as the rounded values).
- * Each such term becomes a column of the table named as R prints the term, and the formula names it in backticks, so
- * that fixedEffectSpec and the fit read it as any column. Plain columns, `factor(g)` and `as.factor(g)` are kept as
- * written; the data are returned unchanged when no term is transformed.
+ * `~ interaction(g, f)`, `~ h %% 2`): estimatr evaluates each variable of the formula as its model frame does and
+ * absorbs its values as a factor's levels (R trial 18: `~ log(h)` groups the rows as `~ h`, `~ round(hx)` as the
+ * rounded values). Each such term becomes a column of the table named as R prints the term, and the returned formula
+ * lists the variables, transformed ones in backticks (`~ \`log(h)\` + g`), joined by `*` where the formula joined them
+ * otherwise than by `+` (fixedEffectSpec then warns that they are absorbed each, not combined). A formula of columns,
+ * `factor(g)` and `as.factor(g)` joined by `+`, `*` or `:` is returned as written, with the table unchanged.
  *
  * @example fixedEffectTerms('lmRobust', '~ log(h) + g', table, undefined).spec // '~ `log(h)` + g', with column "log(h)"
  */
@@ -26,20 +31,43 @@ export function fixedEffectTerms(fn: string, spec: string, table: DataTable, lev
   } catch {
     return { spec, table }; // fixedEffectSpec says what is wrong with it
   }
+  const { variables, operators } = formulaVariables(tree);
+  const transformed = variables.filter((expr) => expr.type !== 'name' && !isFactorOfColumn(expr));
+  if (transformed.length === 0 && [...operators].every((op) => op === '+' || op === '*' || op === ':')) return { spec, table };
   const added = new Map<string, Column>();
   const context = { fn, table, levels, warn: () => undefined, warnedOrder: new Set<string>() };
-  const rewrite = (expr: Expr): Expr => {
-    if (expr.type === 'call' && JOINING.has(expr.fn) && expr.args.length === 2) return { ...expr, args: expr.args.map((arg) => ({ ...arg, value: rewrite(arg.value) })) };
-    if (expr.type === 'name' || isFactorOfColumn(expr)) return expr;
-    const name = deparseR(expr);
-    added.set(name, termColumn(fn, spec, name, evaluate(context, expr)));
-    return { type: 'name', name };
-  };
-  const rewritten = rewrite(tree);
-  if (added.size === 0) return { spec, table };
+  for (const expr of transformed) added.set(deparseR(expr), termColumn(fn, spec, deparseR(expr), evaluate(context, expr)));
+  const names = [...new Set(variables.map(variableColumn))];
+  const joined = names.length > 1 && [...operators].some((op) => op !== '+' && op !== '(');
+  const rewritten = `~ ${names.map((name) => deparseR({ type: 'name', name })).join(joined ? ' * ' : ' + ')}`;
   // A data column spelled like the term ("log(h)") is not what R absorbs: the term's values replace it.
-  const names = [...table.names, ...[...added.keys()].filter((name) => !table.names.includes(name))];
-  return { spec: `~ ${deparseR(rewritten)}`, table: { length: table.length, names, column: (name) => added.get(name) ?? table.column(name) } };
+  const columns = [...table.names, ...[...added.keys()].filter((name) => !table.names.includes(name))];
+  return { spec: rewritten, table: { length: table.length, names: columns, column: (name) => added.get(name) ?? table.column(name) } };
+}
+
+/** The column a variable is absorbed from: its own, that of `factor(g)`, or the transformed term's (named as R prints it). */
+function variableColumn(expr: Expr): string {
+  if (expr.type === 'name') return expr.name;
+  if (expr.type === 'call' && isFactorOfColumn(expr) && expr.args[0].value.type === 'name') return expr.args[0].value.name;
+  return deparseR(expr);
+}
+
+/** The variables of a formula's right-hand side (numbers such as `- 1` are not variables) and the operators met. */
+function formulaVariables(tree: Expr): { variables: Expr[]; operators: Set<string> } {
+  const variables: Expr[] = [];
+  const operators = new Set<string>();
+  const walk = (expr: Expr): void => {
+    if (expr.type === 'number') return;
+    if (expr.type !== 'call' || !FORMULA_OPERATORS.has(expr.fn)) {
+      variables.push(expr);
+      return;
+    }
+    operators.add(expr.fn);
+    // h^2 is h crossed with itself: the power is a number, not a variable.
+    (expr.fn === '^' ? expr.args.slice(0, 1) : expr.args).forEach((arg) => walk(arg.value));
+  };
+  walk(tree);
+  return { variables, operators };
 }
 
 /** `factor(g)` or `as.factor(g)` of a column: fixedEffectSpec reads these as the column itself. */

@@ -3,7 +3,8 @@
 // write-inputs.ts, then differential.R). What each class stresses:
 // - fe-transformed-18: estimatr's fixed_effects with a transformed term (`~ log(h)`, `~ round(hx)`, `~ I(h > 2)`,
 //   `~ as.character(h)`, `~ cut(hx, 3)`, `~ h %% 2`, `~ interaction(g, f)`, `~ sqrt(h)` weighted, beside a column):
-//   estimatr absorbs each term's values as a factor's levels.
+//   estimatr absorbs each term's values as a factor's levels; the formula algebra (`~ hn^2` is hn, `~ (g + f)^2`,
+//   `~ g/hn`, `~ g - hn`, `~ g %in% f` absorb each variable); and 20 drawn fits of such terms (seed 18_100_003).
 // - fe-singletons-18: fixed effects with clusters of unequal sizes and singletons: CR2 and CR0/stata (weighted), a
 //   fixed effect nesting the clusters, stata with fixed effects and no clusters.
 // - extreme-factors-18: outcomes at 1e-9 and 1e9 with factor × numeric interactions, covariates at 1e9 and 1e-9 beside
@@ -30,7 +31,7 @@ function unevenClusters(): number[] {
 /**
  * n = 200 rows in 29 uneven clusters (cl): outcome y (and ytiny = y·1e-9, yhuge = y·1e9), covariates x, x2 (> 0),
  * xn (x with missing values), xbig (x·1e9), xsmall (x·1e-9), z (0/1); fixed-effect sources g (5 levels), h (codes
- * 1–4), hx (0.5–4.4, one decimal); f (3 levels) and fn (f with missing values); gcl (6 groups of whole clusters);
+ * 1–4; hn = h − 2, codes −1 to 2), hx (0.5–4.4, one decimal); f (3 levels) and fn (f with missing values); gcl (6 groups of whole clusters);
  * weights w.
  */
 function trialData(draw: Draw): Column[] {
@@ -53,7 +54,7 @@ function trialData(draw: Draw): Column[] {
   return [numbers('y', y, 5), numbers('ytiny', y.map((v) => v * 1e-9), 14), numbers('yhuge', y.map((v) => v * 1e9), 0), numbers('x', x, 4),
     numbers('x2', x2, 3), numbers('xn', xn, 4), numbers('xbig', x.map((v) => v * 1e9), 0), numbers('xsmall', x.map((v) => v * 1e-9), 13),
     numbers('z', z, 0), strings('g', g), numbers('h', h, 0), numbers('hx', hx, 1), strings('f', f), strings('fn', fn), strings('gcl', gcl),
-    numbers('w', w, 3), numbers('cl', cl, 0)];
+    numbers('w', w, 3), numbers('cl', cl, 0), numbers('hn', h.map((v) => v - 2), 0)];
 }
 
 function transformedCases(id: string): FitCase[] {
@@ -70,7 +71,34 @@ function transformedCases(id: string): FitCase[] {
     fe('sqrt-weighted', 'y ~ x + z', 'HC2', '~ sqrt(h)', { weights: 'w' }),
     fe('log-beside-g-CR2', 'y ~ x + z', 'CR2', '~ log(h) + g', { clusters: 'cl' }),
     fe('round-CR0-weighted', 'y ~ x * z', 'CR0', '~ round(hx)', { clusters: 'cl', weights: 'w' }),
+    // The formula algebra lists variables only: hn^2 is hn (crossed with itself), not I(hn^2), whose −1 and 1 merge.
+    fe('power-is-crossing', 'y ~ x + z', 'HC2', '~ hn^2'),
+    fe('squares-I', 'y ~ x + z', 'HC2', '~ I(hn^2)'),
+    fe('crossed-square-CR2', 'y ~ x + z', 'CR2', '~ (g + f)^2', { clusters: 'cl' }),
+    fe('nesting-slash', 'y ~ x + z', 'HC1', '~ g/hn'),
+    fe('minus-absorbs-both', 'y ~ x + z', 'classical', '~ g - hn'),
+    fe('parentheses', 'y ~ x + z', 'HC2', '~ (g)'),
+    fe('in-operator', 'y ~ x + z', 'HC2', '~ g %in% f'),
   ];
+}
+
+/**
+ * 20 drawn fits with transformed fixed effects (Draw(SEED + 3)): a formula, a fixed-effects formula and an se type each
+ * picked, weights on some (not under CR2, which estimatr refuses with fixed effects).
+ */
+function randomTransformedCases(id: string): FitCase[] {
+  const draw = new Draw(SEED + 3);
+  const formulas = ['y ~ x + z', 'y ~ x * z', 'y ~ z + f', 'y ~ poly(x, 2) + z', 'y ~ xn + z', 'y ~ log(x2) + fn', 'y ~ z * f + x'];
+  const fixed = ['~ log(h)', '~ round(hx)', '~ I(hx > 2)', '~ cut(hx, 4)', '~ factor(h > 2) + g', '~ interaction(g, h)', '~ floor(hx) + f',
+    '~ as.character(h):g', '~ exp(h)', '~ h^2 + g'];
+  const types: SeType[] = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2'];
+  return Array.from({ length: 20 }, (_, k) => {
+    const se = draw.pick(types);
+    const clustered = se.startsWith('CR') || se === 'stata';
+    const weighted = se !== 'CR2' && draw.chance(0.4);
+    const extra: Partial<FitCase> = { fixed_effects: draw.pick(fixed), ...(clustered ? { clusters: 'cl' } : {}), ...(weighted ? { weights: 'w' } : {}) };
+    return fit('fe-transformed-18', `t18-fe-random-${k}`, id, draw.pick(formulas), se, extra);
+  });
 }
 
 function singletonCases(id: string): FitCase[] {
@@ -191,7 +219,7 @@ export function trial18Designs(): { data: DataSet[]; cases: (FitCase | DimCase |
   const id = 't18-data';
   const arms = 't18-arms';
   const data: DataSet[] = [{ id, columns: trialData(new Draw(SEED)) }, { id: arms, columns: armData(new Draw(SEED + 1)) }];
-  const cases = [...transformedCases(id), ...singletonCases(id), ...extremeCases(id), ...missingInteractionCases(id), ...analystTermCases(id),
+  const cases = [...transformedCases(id), ...randomTransformedCases(id), ...singletonCases(id), ...extremeCases(id), ...missingInteractionCases(id), ...analystTermCases(id),
     ...armCases(arms), ...pAdjustCases(), ...powerCases()];
   return { data, cases };
 }
