@@ -35,14 +35,28 @@ export function fixedEffectTerms(fn: string, spec: string, table: DataTable, lev
   const transformed = variables.filter((expr) => expr.type !== 'name' && !isFactorOfColumn(expr));
   if (transformed.length === 0 && [...operators].every((op) => op === '+' || op === '*' || op === ':')) return { spec, table };
   const added = new Map<string, Column>();
-  const context = { fn, table, levels, warn: () => undefined, warnedOrder: new Set<string>() };
+  const warnings: string[] = [];
+  const context = { fn, table, levels, warn: (message: string) => warnings.push(message), warnedOrder: new Set<string>() };
   for (const expr of transformed) added.set(deparseR(expr), termColumn(fn, spec, deparseR(expr), evaluate(context, expr)));
+  refuseProducedNaN(fn, spec, warnings);
   const names = [...new Set(variables.map(variableColumn))];
   const joined = names.length > 1 && [...operators].some((op) => op !== '+' && op !== '(');
   const rewritten = `~ ${names.map((name) => deparseR({ type: 'name', name })).join(joined ? ' * ' : ' + ')}`;
   // A data column spelled like the term ("log(h)") is not what R absorbs: the term's values replace it.
   const columns = [...table.names, ...[...added.keys()].filter((name) => !table.names.includes(name))];
   return { spec: rewritten, table: { length: table.length, names: columns, column: (name) => added.get(name) ?? table.column(name) } };
+}
+
+/**
+ * A term that makes NaN of values that were there (`~ log(hx - 1)` where hx < 1): estimatr absorbs those rows as one
+ * more group, as factor() keeps NaN as a level (R trial 18: nobs 200 where the same model with the rows dropped has
+ * 182), which a formula would drop as missing (vlab's NaN rule). Neither is what the term means: refused in words.
+ */
+function refuseProducedNaN(fn: string, spec: string, warnings: readonly string[]): void {
+  const produced = warnings.find((message) => message.includes('NaNs produced'));
+  if (produced === undefined) return;
+  const what = produced.slice(produced.indexOf(': ') + 2, produced.indexOf(' (R:'));
+  throw new AnalysisError(fn, `fixedEffects "${spec}": ${what}: estimatr absorbs those rows as one more group "NaN" (factor() keeps NaN as a level), where the formula's rule drops them as missing; leave those rows out or absorb a term defined on every row`);
 }
 
 /** The column a variable is absorbed from: its own, that of `factor(g)`, or the transformed term's (named as R prints it). */

@@ -57,6 +57,8 @@ function trialData(draw: Draw): Column[] {
     numbers('w', w, 3), numbers('cl', cl, 0), numbers('hn', h.map((v) => v - 2), 0)];
 }
 
+const NAN_NOTE = 'estimatr fits 200 rows (df 163; x 0.3026), the 18 rows where hx < 1 one group "NaN"; the same model with those rows dropped (a column lg = log(hx - 1) with NaN as NA) gives 182 rows, df 146, x 0.2945';
+
 function transformedCases(id: string): FitCase[] {
   const fe = (name: string, formula: string, se: SeType, fixedEffects: string, extra: Partial<FitCase> = {}) =>
     fit('fe-transformed-18', `t18-fe-${name}`, id, formula, se, { fixed_effects: fixedEffects, ...extra });
@@ -79,6 +81,15 @@ function transformedCases(id: string): FitCase[] {
     fe('minus-absorbs-both', 'y ~ x + z', 'classical', '~ g - hn'),
     fe('parentheses', 'y ~ x + z', 'HC2', '~ (g)'),
     fe('in-operator', 'y ~ x + z', 'HC2', '~ g %in% f'),
+    // NaN made by the term (log of a negative): estimatr absorbs those rows as a group "NaN"; vlab refuses in words.
+    fe('nan-term', 'y ~ x + z', 'HC2', '~ log(hx - 1)', { declined: 'one more group "NaN"', note: NAN_NOTE }),
+    // NA in the term's column (cut of a column with NA) drops its rows, as in R.
+    fe('cut-missing', 'y ~ x + z', 'HC1', '~ cut(xn, 3)'),
+    // The absorbed term in the formula too: estimatr prints its row as NA.
+    fe('term-in-formula', 'y ~ log(h) + x', 'HC2', '~ log(h)'),
+    fe('term-in-formula-CR2', 'y ~ round(hx) * z', 'CR2', '~ round(hx)', { clusters: 'cl' }),
+    fe('interaction-declared', 'y ~ x + z', 'HC2', '~ interaction(g, f)', { levels: { g: ['g3', 'g1', 'g2', 'g4', 'g5'] } }),
+    fe('ifelse', 'y ~ x + z', 'stata', '~ ifelse(h > 2, "hi", "lo")', { clusters: 'cl', weights: 'w' }),
   ];
 }
 
