@@ -17,7 +17,7 @@
 // - power-18: power.t.test edges: one-sided n for a tiny effect, power just above alpha, n = 2, strict with few rows.
 import { P_ADJUST_METHODS, type SeType } from '../../../analysis/index.ts';
 import type { DataSet, DimCase, FitCase, PAdjustCase, PowerCase } from './case-types.ts';
-import { dim, fit, numbers, strings } from './case-builders.ts';
+import { dim, drawnFixedEffectCases, fit, numbers, strings } from './case-builders.ts';
 import { Draw, type Column } from './random-data.ts';
 
 const SEED = 18_100_000;
@@ -98,18 +98,10 @@ function transformedCases(id: string): FitCase[] {
  * picked, weights on some (not under CR2, which estimatr refuses with fixed effects).
  */
 function randomTransformedCases(id: string): FitCase[] {
-  const draw = new Draw(SEED + 3);
   const formulas = ['y ~ x + z', 'y ~ x * z', 'y ~ z + f', 'y ~ poly(x, 2) + z', 'y ~ xn + z', 'y ~ log(x2) + fn', 'y ~ z * f + x'];
   const fixed = ['~ log(h)', '~ round(hx)', '~ I(hx > 2)', '~ cut(hx, 4)', '~ factor(h > 2) + g', '~ interaction(g, h)', '~ floor(hx) + f',
     '~ as.character(h):g', '~ exp(h)', '~ h^2 + g'];
-  const types: SeType[] = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2'];
-  return Array.from({ length: 20 }, (_, k) => {
-    const se = draw.pick(types);
-    const clustered = se.startsWith('CR') || se === 'stata';
-    const weighted = se !== 'CR2' && draw.chance(0.4);
-    const extra: Partial<FitCase> = { fixed_effects: draw.pick(fixed), ...(clustered ? { clusters: 'cl' } : {}), ...(weighted ? { weights: 'w' } : {}) };
-    return fit('fe-transformed-18', `t18-fe-random-${k}`, id, draw.pick(formulas), se, extra);
-  });
+  return drawnFixedEffectCases(new Draw(SEED + 3), 'fe-transformed-18', 't18-fe-random', id, 20, formulas, fixed);
 }
 
 function singletonCases(id: string): FitCase[] {
