@@ -9,6 +9,7 @@ import { compareCodePoints } from './helpers/level-order.ts';
 import { meanAsR } from './helpers/mean.ts';
 import { modelFrame, type ModelFrame } from './helpers/model-frame.ts';
 import { keptAsDemeaned, type FixedEffectGroups } from './helpers/fixed-effects-aliasing.ts';
+import { fixedEffectTerms } from './helpers/fixed-effect-terms.ts';
 import { absorbedLabel, fixedEffectSpec, groupedFixedEffects, refuseLevelsWithoutIntercept, withFixedEffects } from './helpers/fixed-effects.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
 import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
@@ -101,8 +102,9 @@ const LM_ROBUST_OPTIONS = { formula: true, rows: true, levels: true, clusters: t
 export function lmRobust(options: LmRobustOptions): LmRobustResult {
   refuseUnknownOptions(FN, options, LM_ROBUST_OPTIONS);
   if (options.fixedEffects === undefined) return fitLmRobust(options, true);
-  const table = isDataTable(options.rows) ? options.rows : tableFromRows(options.rows);
-  const { columns, joined } = fixedEffectSpec(FN, options.fixedEffects, table.names);
+  // Transformed terms (`~ log(h)`) become columns of their values, named as R prints them (fixed-effect-terms.ts).
+  const { spec, table } = fixedEffectTerms(FN, options.fixedEffects, isDataTable(options.rows) ? options.rows : tableFromRows(options.rows), options.levels);
+  const { columns, joined } = fixedEffectSpec(FN, spec, table.names);
   if (options.weights !== undefined && resolveSeType(FN, options.seType, options.clusters !== undefined) === 'CR2') {
     // estimatr 1.0.0's words; the same model with + g in the formula is fitted by both.
     throw new AnalysisError(FN, `cannot use fixedEffects with weighted CR2 estimation (estimatr: "Cannot use \`fixed_effects\` with weighted CR2 estimation at the moment"); write the fixed effects into the formula as + factor(${columns[0]}) instead, which estimatr and vlab fit alike`);

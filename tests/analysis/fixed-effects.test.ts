@@ -47,11 +47,22 @@ test('fixedEffects: what estimatr refuses is refused, a column it does not know 
     /lmRobust: cannot use fixedEffects with weighted CR2 estimation \(estimatr: "Cannot use `fixed_effects` with weighted CR2 estimation at the moment"\)/);
   assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: '~ cyll' }), /fixedEffects references unknown column "cyll" \(did you mean "cyl"\?\)/);
   assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: 'cyl' }), /fixedEffects "cyl" must be a one-sided formula such as "~ g"/);
-  // estimatr absorbs log(cyl) as a factor (the same groups as cyl); vlab takes column names and factor(…) only.
-  assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: '~ log(cyl)' }), /"log\(cyl\)" is not a column name/);
+  // A term of several columns: estimatr stops ("variable lengths differ (found for '(fixed_effects)')").
+  assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: '~ poly(wt, 2)' }), /fixedEffects "~ poly\(wt, 2\)": poly\(wt, 2\) gives 2 columns/);
+  assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: '~ log(2)' }), /log\(2\) is a constant, not a grouping of the rows/);
   assert.throws(() => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects: '~ cyl +' }), /is not a formula R reads/);
   // estimatr 1.0.0 stops on y ~ 1 with fixed effects ("length of 'dimnames' [2] not equal to array extent").
   assert.throws(() => lmRobust({ formula: 'mpg ~ 1', rows: mtcars, fixedEffects: '~ cyl' }), /no term is left besides the fixed effects/);
+});
+
+// estimatr absorbs a transformed term's values as a factor's levels (R trial 18; refused as "not a column name" before):
+//   tidy(lm_robust(mpg ~ hp, mtcars, fixed_effects = ~ log(cyl)))   # hp -0.024038833651159001 SE 0.015038176516637816, as ~ cyl
+//   tidy(lm_robust(mpg ~ hp, mtcars, fixed_effects = ~ round(wt)))  # hp -0.030362874553575767 SE 0.010113840490255002 df 27
+test('fixedEffects "~ log(cyl)" absorbs the groups of cyl and "~ round(wt)" those of the rounded weights, as estimatr', () => {
+  const fitted = (fixedEffects: string) => lmRobust({ formula: 'mpg ~ hp', rows: mtcars, fixedEffects }).estimates;
+  assert.deepEqual(fitted('~ log(cyl)'), fitted('~ cyl'));
+  assertEstimateSeDfAsR(fitted('~ log(cyl)'), [['hp', -0.024038833651159001, 0.015038176516637816, 28]]);
+  assertEstimateSeDfAsR(fitted('~ round(wt)'), [['hp', -0.030362874553575767, 0.010113840490255002, 27]]);
 });
 
 // estimatr takes the fixed-effects formula's variables, each once (R trial 17; refused before as "not a column name"):

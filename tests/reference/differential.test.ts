@@ -56,7 +56,11 @@
 // combinations no earlier trial produced), and the seventeenth's (trial17-designs.ts: fixed effects meeting the formula
 // — the fixed effect's column in it, levels collinear with them only together, transformations, declared levels, zero
 // weights, nested fixed effects, `~ g:g2` and `~ factor(h)` as estimatr reads them, 300 participants' fixed effects
-// under CR2 — and analysts' arms with spaces in difference_in_means and lm_robust).
+// under CR2 — and analysts' arms with spaces in difference_in_means and lm_robust), and the eighteenth's (trial18-designs.ts:
+// transformed fixed effects such as ~ log(h), ~ round(hx), ~ I(h > 2), ~ interaction(g, f); fixed effects with singleton
+// clusters under CR2, CR0 and stata; outcomes at 1e-9 and 1e9 with factor × numeric terms; a factor × numeric with
+// missing values; poly/I()/log1p/pmax terms; two of four arms in difference_in_means with blocks, clusters and weights;
+// p.adjust with all but one or two NA; power.t.test where R's n lies below 1 df).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -208,7 +212,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'dim-singletons-zero-weights', 'p-adjust-12', 'power-12', 'rake-12', 'huge-outcome-lm', 'missing-roles', 'wild-scales', 'one-row-level', 'zero-weight-clusters',
     'empty-cell-ordered', 'p-adjust-13', 'power-13', 'rake-13', 'tiny-weight-14', 'cr2-weights-singletons-14', 'rare-binary-14', 'empty-cell-cr2-14',
     'dim-blocks-clusters-14', 'tiny-outcome-14', 'number-names-14', 'leverage-near-one-14', 'p-adjust-14', 'rake-14', 'analyst-formulas-15', 'analyst-dim-15', 'p-adjust-15', 'power-15',
-    'fixed-effects-16', 'fe-clusters-16', 'p-adjust-names-16', 'power-sides-16', 'untried-combinations-16', 'fe-edges-17', 'fe-random-17', 'fe-participants-17', 'analyst-arms-17'] as const) {
+    'fixed-effects-16', 'fe-clusters-16', 'p-adjust-names-16', 'power-sides-16', 'untried-combinations-16', 'fe-edges-17', 'fe-random-17', 'fe-participants-17', 'analyst-arms-17',
+    'fe-transformed-18', 'fe-singletons-18', 'extreme-factors-18', 'factor-na-numeric-18', 'analyst-terms-18', 'dim-four-arms-18', 'p-adjust-18', 'power-18'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

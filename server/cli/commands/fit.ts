@@ -29,7 +29,7 @@ export function registerFitCommand(program: Command): void {
     .option(...CODEBOOK_OPTION)
     .option('--clusters <column>', 'cluster column (default se type becomes CR2)')
     .option('--weights <column>', 'weight column')
-    .option('--fixed-effects <formula>', 'columns absorbed as factors, as estimatr\'s fixed_effects: "~ g" or "~ g1 + g2" (their coefficients and the intercept are not printed)')
+    .option('--fixed-effects <formula>', 'columns or terms absorbed as factors, as estimatr\'s fixed_effects: "~ g", "~ g1 + g2" or "~ round(age)" (their coefficients and the intercept are not printed)')
     .option('--se-type <type>', 'classical, HC0, HC1, HC2 (default), HC3; with clusters CR0, stata, CR2 (default), cregg')
     .option(...ALPHA_OPTION)
     .option(...FORMAT_OPTION)

@@ -122,7 +122,16 @@ export type CaseGroup =
   | 'fe-edges-17'
   | 'fe-participants-17'
   | 'fe-random-17'
-  | 'analyst-arms-17';
+  | 'analyst-arms-17'
+  // The eighteenth trial's classes (trial18-designs.ts).
+  | 'fe-transformed-18'
+  | 'fe-singletons-18'
+  | 'extreme-factors-18'
+  | 'factor-na-numeric-18'
+  | 'analyst-terms-18'
+  | 'dim-four-arms-18'
+  | 'p-adjust-18'
+  | 'power-18';
 
 interface CaseBase {
   id: string;

@@ -27,6 +27,9 @@ for (c in cases) {
   # Weighted fits stay with estimatr: linear_contrast cannot take a weighted lm, and refitting √w·y on √w·X
   # does not reproduce estimatr's weighted CR2 df. (They all pass at 1e-6 against estimatr today.)
   if (!is.null(c$weights)) next
+  # Fixed effects: estimatr's rows leave out the absorbed terms, which lm(formula) here would not have (another model;
+  # the script stopped on R trial 16's first such fit, t16-fecl-crossed-CR2, until trial 18).
+  if (!is.null(c$fixed_effects)) next
   if (any(vapply(stored$rows, function(r) is.null(r[[3]]), NA))) next  # aliased columns: lm and estimatr may drop different ones
   d <- read.csv(file.path(indir, c$data_file), stringsAsFactors = FALSE, na.strings = "NA")
   for (v in names(c$levels)) d[[v]] <- factor(d[[v]], levels = unlist(c$levels[[v]]))

@@ -89,8 +89,9 @@ p_adjust_case <- function(c) {
 }
 
 power_case <- function(c) {
-  a <- list(n = c$n, delta = c$effect, sd = c$sd, sig.level = c$alpha, power = c$power, strict = c$strict, tol = 1e-12,
-    type = c$type, alternative = c$alternative)
+  # [[ ]], not $: c$n would partially match a case's `note` when it has no n (R trial 18).
+  a <- list(n = c[["n"]], delta = c[["effect"]], sd = c[["sd"]], sig.level = c[["alpha"]], power = c[["power"]], strict = c[["strict"]], tol = 1e-12,
+    type = c[["type"]], alternative = c[["alternative"]])
   a <- a[!vapply(a, is.null, NA)]
   value <- function(x) if (is.character(x)) deparse(x) else format(x, digits = 17)
   call <- paste0("power.t.test(", paste(sprintf("%s = %s", names(a), vapply(a, value, "")), collapse = ", "), ")")

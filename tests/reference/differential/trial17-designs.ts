@@ -15,7 +15,7 @@
 //   poly(x, 3) weighted, a × b with an empty cell under stata and relevelled under HC3, fixed effects of blocks.
 import type { SeType } from '../../../analysis/index.ts';
 import type { DataSet, DimCase, FitCase } from './case-types.ts';
-import { dim, fit, numbers, strings } from './case-builders.ts';
+import { dim, drawnFixedEffectCases, fit, numbers, strings } from './case-builders.ts';
 import { Draw, type Column } from './random-data.ts';
 
 const SEED = 17_100_000;
@@ -109,17 +109,9 @@ function edgeCases(id: string): FitCase[] {
 
 /** 16 drawn fixed-effects fits (Draw(SEED + 3)): a formula, fixed effects and se type each picked, weights on some. */
 function randomFixedEffectCases(id: string): FitCase[] {
-  const draw = new Draw(SEED + 3);
   const formulas = ['y ~ x + z', 'y ~ x * z', 'y ~ z + f', 'y ~ poly(x, 2) + gl', 'y ~ x + h', 'y ~ z * g2', 'y ~ log(abs(x) + 1) + z + gd', 'y ~ I(x > 0) + z'];
   const fixed = ['~ g', '~ g2', '~ h', '~ g + g2', '~ gd', '~ gsub', '~ g2 + h'];
-  const types: SeType[] = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2'];
-  return Array.from({ length: 16 }, (_, k) => {
-    const se = draw.pick(types);
-    const clustered = se.startsWith('CR') || se === 'stata';
-    const weighted = se !== 'CR2' && draw.chance(0.4);
-    const extra: Partial<FitCase> = { fixed_effects: draw.pick(fixed), ...(clustered ? { clusters: 'cl' } : {}), ...(weighted ? { weights: 'w' } : {}) };
-    return fit('fe-random-17', `t17-fe-random-${k}`, id, draw.pick(formulas), se, extra);
-  });
+  return drawnFixedEffectCases(new Draw(SEED + 3), 'fe-random-17', 't17-fe-random', id, 16, formulas, fixed);
 }
 
 function participantCases(id: string): FitCase[] {
