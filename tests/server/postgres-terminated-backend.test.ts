@@ -37,7 +37,7 @@ async function uncaughtDuring(fn: () => Promise<void>): Promise<unknown[]> {
   return uncaught;
 }
 
-test('a backend terminated right after its start-up (57P01 in the same read as ReadyForQuery): 503 busy, and the process lives', { skip }, async () => {
+test('a backend terminated right after its start-up (57P01 in the same read as ReadyForQuery): retried or 503 busy, and the process lives', { skip }, async () => {
   const { relay, store, close } = await storeBehindRelay();
   cleanups.push(close);
   const outcomes: string[] = [];
@@ -57,6 +57,49 @@ test('a backend terminated right after its start-up (57P01 in the same read as R
   assert.deepEqual(uncaught, [], 'no unhandled error event');
   for (const outcome of outcomes) assert.match(outcome, /^(ok|busy 5)$/);
   assert.deepEqual(await store.read((tx) => tx.waves.list()), [], 'the store works on');
+});
+
+test('a connection ended before the transaction ran anything is retried once on a fresh one: every transaction ok (attacker pass 18)', { skip }, async () => {
+  const { relay, store, close } = await storeBehindRelay();
+  cleanups.push(close);
+  const uncaught = await uncaughtDuring(async () => {
+    // As in the test above, two of three transactions meet a new connection ended at its start-up; nothing they ran
+    // was written, so each is run again on another connection instead of answering 503.
+    relay.terminateNextStarts(2);
+    const holding = () =>
+      store.write(async (tx) => {
+        await tx.waves.list();
+        await new Promise((r) => setTimeout(r, 100));
+        return tx.waves.list();
+      });
+    const settled = await Promise.allSettled([holding(), holding(), holding()]);
+    assert.deepEqual(settled.map((s) => (s.status === 'fulfilled' ? 'ok' : (s.reason as DomainError).code)), ['ok', 'ok', 'ok']);
+  });
+  assert.deepEqual(uncaught, []);
+});
+
+test('a connection lost after a statement of the transaction ran is not retried: 503 busy, the work ran once', { skip }, async () => {
+  const { relay, store, close } = await storeBehindRelay();
+  cleanups.push(close);
+  let runs = 0;
+  const uncaught = await uncaughtDuring(async () => {
+    const outcome = await store
+      .write(async (tx) => {
+        runs++;
+        await tx.waves.list();
+        await relay.cut();
+        return tx.waves.list();
+      })
+      .then(
+        () => 'ok',
+        (e: DomainError) => `${e.code} ${e.retryAfterSeconds}`,
+      );
+    assert.equal(outcome, 'busy 5');
+    await relay.restore();
+  });
+  assert.deepEqual(uncaught, []);
+  assert.equal(runs, 1, 'a transaction whose statement ran is never run again by the store');
+  assert.deepEqual(await store.read((tx) => tx.waves.list()), [], 'the store works on once the relay is back');
 });
 
 test('pg_terminate_backend of every backend, again and again, under respondents: only 2xx or 503 busy, every acknowledged completion stored', { skip }, async () => {

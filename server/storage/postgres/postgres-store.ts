@@ -10,7 +10,7 @@ import { databaseUnwritable, maskedLocation, type Store } from '../store.ts';
 import { createPgRateCounter } from './rate-counter.ts';
 import { POOL_EXHAUSTED } from './refusal-words.ts';
 import { createPgRepositories } from './repositories.ts';
-import { sqlOver } from './sql.ts';
+import { type Sql, sqlOver } from './sql.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /**
@@ -140,22 +140,20 @@ export async function openPostgresStore(
   const rollbackListeners: (() => void)[] = [];
 
   async function transaction<T>(begin: string, fn: (tx: Repositories) => Promise<T>, writes: boolean): Promise<T> {
+    let freshConnectionTried = false;
     for (let attempt = 0; ; attempt++) {
-      let client: pg.PoolClient;
-      try {
-        client = await pool.connect();
-      } catch (error) {
-        throw poolExhausted(pool, error) ? serverBusy(error) : asBusy(error);
-      }
+      const client = await checkOut(pool);
       let broken = false;
       // A checked-out client is no longer the pool's to watch: if its connection dies between two statements (the
       // server stopped), node-postgres emits 'error' on it, and an 'error' with no listener ends the process. The
       // next statement then fails as unavailable, and the client is discarded.
       const lost = () => (broken = true);
       client.on('error', lost);
+      const progress = { statements: 0, committing: false };
       try {
         await client.query(begin);
-        const result = await fn(createPgRepositories(sqlOver(client), pool));
+        const result = await fn(createPgRepositories(countedSql(sqlOver(client), progress), pool));
+        progress.committing = true;
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -165,6 +163,10 @@ export async function openPostgresStore(
         if (writes && !(error instanceof DomainError)) for (const listener of rollbackListeners) listener();
         const code = (error as { code?: string }).code;
         if (code && RETRYABLE_STATES.has(code) && attempt < RETRIES) continue;
+        if (broken && !freshConnectionTried && lostBeforeAnythingRan(progress)) {
+          freshConnectionTried = true;
+          continue;
+        }
         throw broken ? databaseUnavailable() : asBusy(error);
       } finally {
         client.off('error', lost);
@@ -192,6 +194,36 @@ export async function openPostgresStore(
       }
     },
     close: () => pool.end(),
+  };
+}
+
+/** A pooled connection for one transaction, or the 503 `busy` that says why there is none. */
+async function checkOut(pool: pg.Pool): Promise<pg.PoolClient> {
+  try {
+    return await pool.connect();
+  } catch (error) {
+    throw poolExhausted(pool, error) ? serverBusy(error) : asBusy(error);
+  }
+}
+
+/**
+ * Whether a transaction whose connection was lost ran nothing that could have been written: the loss came at its
+ * BEGIN or at its first statement (no statement had answered, so the caller had acted on nothing), never at or
+ * after COMMIT. Such a transaction is run once more on a fresh connection (a backend ended by pg_terminate_backend
+ * or a failover while idle in the pool) instead of answering 503. Once a statement has answered, or once COMMIT was
+ * sent, it is not: a lost COMMIT may have committed, and only the client, whose steps are idempotent, may send it
+ * again (attacker pass 18).
+ */
+function lostBeforeAnythingRan(progress: { statements: number; committing: boolean }): boolean {
+  return !progress.committing && progress.statements <= 1;
+}
+
+/** `sql`, counting the statements sent through it into `progress.statements`. */
+function countedSql(sql: Sql, progress: { statements: number }): Sql {
+  return {
+    rows: (text, values) => (progress.statements++, sql.rows(text, values)),
+    one: (text, values) => (progress.statements++, sql.one(text, values)),
+    run: (text, values) => (progress.statements++, sql.run(text, values)),
   };
 }
 
