@@ -76,7 +76,8 @@ export function quotasSection(wave: WaveStatusReport): HTMLElement[] {
     table(
       'Quota fill: completes and live leases of each level against its cap',
       ['Variable', 'Level', 'Completes', 'Leased', 'Filled of cap'],
-      wave.quotas.map((q) => [q.variable, q.level, q.completes, q.leased, withBar(q.filled / Math.max(1, q.cap), `${q.filled} / ${q.cap}`)]),
+      // A level over its cap says why (a lowered target), so 15 / 5 does not read as a broken quota (attacker pass 18).
+      wave.quotas.map((q) => [q.variable, q.level, q.completes, q.leased, withBar(q.filled / Math.max(1, q.cap), `${q.filled} / ${q.cap}${q.overCapReason ? ` — over cap: ${q.overCapReason}` : ''}`)]),
       [false, false, true, true, true],
     ),
   ];

@@ -2,6 +2,7 @@ import { perRespondent } from './repeated-vignettes.ts';
 import { DomainError } from './errors.ts';
 import { studyExportFormats } from './export/study-export-formats.ts';
 import type { QuotaCap } from './quota.ts';
+import { quotaOverCapReason } from './quota-over-cap.ts';
 import type { StudyDefinition } from './study-definition.ts';
 import { vignetteSpace } from './vignette-cells.ts';
 import type { WaveChangeRecord } from './wave-update.ts';
@@ -91,7 +92,8 @@ export function waveStatusReport(input: WaveStatusInput) {
     cells,
     quotas: input.quotaCaps.map((q) => {
       const { completes, leased } = input.quotaFill.get(`${q.variable}\0${q.level}`) ?? { completes: 0, leased: 0 };
-      return { ...q, filled: completes + leased, completes, leased };
+      const overCap = Math.max(0, completes - q.cap);
+      return { ...q, filled: completes + leased, completes, leased, overCap, overCapReason: quotaOverCapReason(completes, q.cap, input.changes) };
     }),
     seed: wave.seed,
     completeUrl: wave.completeUrl,

@@ -48,7 +48,7 @@ test('abandoned starts free their slots after the lease: the level can still rea
   assert.deepEqual(first.map((r) => r.admitted).sort(), [false, true, true, true, true, true]);
   assert.equal((await s.admitYoung()).admitted, false, 'full while the five leases run');
   s.advance(LEASE + 1);
-  assert.deepEqual((await s.young()), { variable: 'age_group', level: '18-29', share: 0.21, cap: 5, filled: 0, completes: 0, leased: 0 });
+  assert.deepEqual((await s.young()), { variable: 'age_group', level: '18-29', share: 0.21, cap: 5, filled: 0, completes: 0, leased: 0, overCap: 0, overCapReason: null });
   const later = await Promise.all(Array.from({ length: 6 }, () => s.admitYoung()));
   assert.deepEqual(later.map((r) => r.admitted).sort(), [false, true, true, true, true, true]);
   // All five complete: their slots are held for good, however long after.
@@ -126,7 +126,7 @@ test('two processes whose clocks differ: a slot one of them gave away is lapsed 
   for (const { code } of first) returned.push((await onB.savePartial({ code, answers: young, currentPage: 3 })).outcome?.status ?? 'saved');
   assert.deepEqual(returned, Array(5).fill('overquota'), 'checked again, as a late return on one clock is');
   for (const { code } of second) assert.equal((await onB.complete({ code, answers: young })).status, 'complete');
-  assert.deepEqual(await s.young(), { variable: 'age_group', level: '18-29', share: 0.21, cap: 5, filled: 5, completes: 5, leased: 0 });
+  assert.deepEqual(await s.young(), { variable: 'age_group', level: '18-29', share: 0.21, cap: 5, filled: 5, completes: 5, leased: 0, overCap: 0, overCapReason: null });
 });
 
 test('wave status reports live and expired starts and each quota level’s completes and leases', async () => {

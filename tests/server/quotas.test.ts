@@ -161,3 +161,24 @@ test('a quotas.json naming a variable without population margins is refused with
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a target lowered below the completes leaves levels over their caps, and the status says why (attacker pass 18)', async () => {
+  const t = await setup({ target: 20 }); // caps: female 11 at target 20, 3 at target 4
+  const ages = ['18-29', '30-44', '45-64', '65+'];
+  for (let i = 0; i < 4; i++) {
+    const s = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: `f-${i}` });
+    const code = s.body.participant.code as string;
+    await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: pretreatment(ages[i]!, 'female') }).expect(200);
+    await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: { ...COMPLETE_ALLIANCE_ANSWERS, ...pretreatment(ages[i]!, 'female') } }).expect(200);
+  }
+  await request(t.app).patch(`/api/researcher/waves/${t.wave.id}`).set('Authorization', `Bearer ${t.token}`).send({ target: 4 }).expect(200);
+  const status = (await t.get(`/waves/${t.wave.id}`).expect(200)).body;
+  const female = status.quotas.find((q: { variable: string; level: string }) => q.variable === 'gender' && q.level === 'female');
+  assert.equal(female.completes, 4);
+  assert.equal(female.cap, 3);
+  assert.equal(female.overCap, 1);
+  assert.equal(female.overCapReason, 'admitted before the target was lowered from 20 to 4');
+  const male = status.quotas.find((q: { variable: string; level: string }) => q.variable === 'gender' && q.level === 'male');
+  assert.equal(male.overCap, 0);
+  assert.equal(male.overCapReason, null);
+});

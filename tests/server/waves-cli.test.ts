@@ -49,7 +49,7 @@ test('vlab wave list, status --json, pause, open and close; a closed wave stays 
     ['open', 40, 0, 0, 0, 0, 48],
   );
   assert.deepEqual(report.funnel, { started: 0, consented: 0, reachedVignette: 0, completed: 0 });
-  assert.deepEqual(report.quotas.find((q: { level: string }) => q.level === 'female'), { variable: 'gender', level: 'female', share: 0.51, cap: 22, filled: 0, completes: 0, leased: 0 });
+  assert.deepEqual(report.quotas.find((q: { level: string }) => q.level === 'female'), { variable: 'gender', level: 'female', share: 0.51, cap: 22, filled: 0, completes: 0, leased: 0, overCap: 0, overCapReason: null });
   assert.deepEqual(report.starts, { live: 0, expired: 0, leaseSeconds: 7200 });
 
   assert.equal(vlab('wave', 'pause', created.id).stdout, `wave ${created.id}: paused\n`);
@@ -190,4 +190,22 @@ test('vlab token create prints the token once; list shows no secret; revoke ends
   const noName = vlab('token', 'create', '--name', '  ');
   assert.equal(noName.status, 2);
   assert.match(noName.stderr, /^vlab token create: name: /);
+});
+
+test('vlab wave status says why a quota level is over its cap: admitted before the target was lowered (attacker pass 18)', async () => {
+  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '20', '--json').stdout);
+  const store = await openStore(dbPath);
+  try {
+    const app = createApp({ store, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
+    for (let i = 0; i < 3; i++) {
+      const started = await request(app).post(`/api/waves/${created.id}/participants`).send({ panel: { PROLIFIC_PID: `over-${i}` } });
+      assert.equal((await completeSurvey(app, started.body.participant.code)).body.status, 'complete');
+    }
+  } finally {
+    await store.close();
+  }
+  assert.equal(vlab('wave', 'update', created.id, '--target', '1').status, 0);
+  const text = vlab('wave', 'status', created.id).stdout;
+  assert.match(text, /quota gender=\w+: 3\/1 \(3 complete, 0 leased\); over cap by 2: admitted before the target was lowered from 20 to 1/);
+  assert.doesNotMatch(text, /quota gender=\w+: 0\/1 .*over cap/);
 });

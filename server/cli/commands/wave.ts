@@ -200,7 +200,10 @@ function statusLines(s: WaveStatusReport): string {
   const done = s.cells.map((c) => c.completes);
   // A conjoint has no cells (its profiles are drawn per task).
   if (done.length) lines.push(`  completes per cell (${s.cells.length} cells): min ${Math.min(...done)}, max ${Math.max(...done)}`);
-  for (const q of s.quotas) lines.push(`  quota ${q.variable}=${q.level}: ${q.filled}/${q.cap} (${q.completes} complete, ${q.leased} leased)`);
+  for (const q of s.quotas) {
+    const over = q.overCapReason ? `; over cap by ${q.overCap}: ${q.overCapReason}` : '';
+    lines.push(`  quota ${q.variable}=${q.level}: ${q.filled}/${q.cap} (${q.completes} complete, ${q.leased} leased)${over}`);
+  }
   if (s.changes.length > 0) lines.push(`  settings changed (${s.changes.length}):`);
   for (const c of s.changes) lines.push(`    ${c.at} ${c.field}: ${settingText(c.oldValue)} → ${settingText(c.newValue)} (by ${c.by})`);
   if (s.definitionProblems.length > 0) {
