@@ -9,6 +9,7 @@ import { meanAsR, sumAsR } from './mean.ts';
 import { characterFactor, evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
 import { polynomialColumns } from './poly.ts';
 import { labelledLevels } from './factor-labels.ts';
+import { evaluateRefusingNaN, FACTOR_NAN, refuseNaNCells } from './nan-levels.ts';
 import { formatRNumber } from './r-number.ts';
 import { deparseR, type Expr } from './r-syntax.ts';
 import { elementwise, isSpelledLogical, logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
@@ -111,34 +112,6 @@ function poly(context: EvaluationContext, call: Call): Evaluated {
 }
 
 /**
- * x, refused where evaluating it makes NaN of values that were there (`factor(log(x - 0.3))`): R's factor() keeps NaN
- * as one more level "NaN" (R trial 19: 10 rows, a group "NaN"), where the numeric term drops those rows (8); neither
- * reading is what the term means, and vlab had dropped them silently.
- */
-function evaluateRefusingNaN(context: EvaluationContext, expr: Expr, label: string): Evaluated {
-  const warnings: string[] = [];
-  const x = evaluate({ ...context, warn: (message) => warnings.push(message) }, expr);
-  const produced = warnings.find((message) => message.includes('NaNs produced'));
-  if (produced !== undefined) {
-    const what = produced.slice(produced.indexOf(': ') + 2, produced.indexOf(' (R:'));
-    throw new AnalysisError(context.fn, `${label}: ${what}: R's factor() keeps NaN as a level "NaN" (those rows stay, as one more group) where the term alone drops them; leave those rows out, or make the factor of a term defined on every row`);
-  }
-  warnings.forEach((message) => context.warn(message));
-  return x;
-}
-
-/**
- * A numeric column with cells "NaN" (read.csv reads them as NaN): R's factor() keeps them as a level "NaN" (R trial 19:
- * 10 rows with factor(k)NaN), while vlab, like na.omit elsewhere, reads NaN as missing; refused rather than differ.
- */
-function refuseNaNCells(context: EvaluationContext, expr: Expr, label: string): void {
-  if (expr.type !== 'name') return;
-  const column = context.table.column(expr.name);
-  if (column?.type !== 'numeric' || !column.nanCells) return;
-  throw new AnalysisError(context.fn, `${label}: column "${expr.name}" has ${column.nanCells} cell${column.nanCells === 1 ? '' : 's'} "NaN": R's factor() keeps NaN as a level "NaN" (those rows stay, as one more group) where vlab reads NaN as missing; write NA for a missing value, or recode those cells`);
-}
-
-/**
  * R's factor(x), factor(x, levels = c(...)) and factor(x, ordered = TRUE) (`ordered`: ordered() and as.ordered()):
  * levels sorted (numbers by value), unused ones dropped. An ordered factor of an ordered one stays ordered, as R's
  * default `ordered = is.ordered(x)`.
@@ -146,8 +119,8 @@ function refuseNaNCells(context: EvaluationContext, expr: Expr, label: string): 
 function factor(context: EvaluationContext, call: Call, ordered: boolean): Evaluated {
   const args = matchArguments(context, call, ['x', 'levels', 'labels', 'exclude', 'ordered']);
   const label = deparseR(call);
-  refuseNaNCells(context, args.x as Expr, label);
-  const x = evaluateRefusingNaN(context, args.x as Expr, label);
+  refuseNaNCells(context, args.x as Expr, label, FACTOR_NAN);
+  const x = evaluateRefusingNaN(context, args.x as Expr, label, FACTOR_NAN);
   if (args.exclude) throw new AnalysisError(context.fn, `${label}: unsupported argument "exclude" (supported: x, levels, labels, ordered); a missing value drops its row, as lm_robust's na.omit does`);
   if (x.kind === 'scalar' || x.kind === 'matrix') throw new AnalysisError(context.fn, `${label}: x must be a column`);
   const isOrdered = ordered || logicalArgument(context, call, args.ordered, 'ordered', x.kind === 'factor' && x.ordered === true);

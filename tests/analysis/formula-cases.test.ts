@@ -169,6 +169,11 @@ test('factor() of a numeric column with "NaN" cells is refused in words: R keeps
     () => lmRobust({ formula: 'y ~ factor(k) + x', rows: tableFromCsv(csv) }),
     /^AnalysisError: lmRobust: factor\(k\): column "k" has 2 cells "NaN": R's factor\(\) keeps NaN as a level "NaN"/,
   );
+  // as.character(NaN) is "NaN", a level too (R: lm_robust(y ~ as.character(k) + x, data = d)$nobs is 10).
+  assert.throws(
+    () => lmRobust({ formula: 'y ~ as.character(k) + x', rows: tableFromCsv(csv) }),
+    /^AnalysisError: lmRobust: as\.character\(k\): column "k" has 2 cells "NaN": R's as\.character\(\) makes them the text "NaN", a level/,
+  );
   assert.equal(lmRobust({ formula: 'y ~ k + x', rows: tableFromCsv(csv) }).nobs, 8);
   assert.equal(lmRobust({ formula: 'y ~ factor(k) + x', rows: tableFromCsv(csv.replaceAll('NaN', 'NA')) }).nobs, 8);
 });
