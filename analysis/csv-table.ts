@@ -185,6 +185,8 @@ function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: U
   const values = new Float64Array(rows);
   let numeric = true;
   let present = 0;
+  // Fields read as R's NaN (text "NaN"): missing to na.omit, a level "NaN" to factor() (model-functions.ts).
+  let nanCells = 0;
   for (let i = 0; i < rows; i++) {
     const start = starts[i];
     const end = ends[i];
@@ -201,9 +203,11 @@ function convertColumn(bytes: Buffer, rows: number, starts: Uint32Array, ends: U
     }
     values[i] = x;
     present++;
+    if (Number.isNaN(x)) nanCells++;
   }
   // A column with nothing but missing values is logical, as in R.
-  if (numeric) return { type: present > 0 ? 'numeric' : 'logical', values };
+  if (numeric && present > 0) return nanCells > 0 ? { type: 'numeric', values, nanCells } : { type: 'numeric', values };
+  if (numeric) return { type: 'logical', values };
 
   let logical = true;
   for (let i = 0; i < rows && logical; i++) {

@@ -38,44 +38,57 @@ export function pAdjustMethodProblem(name: unknown): string | undefined {
  * Multiple-comparison adjustment, exactly as R's `stats::p.adjust` (same operations in the same order): Holm's
  * step-down (1979), Hochberg's step-up (1988), Hommel's (1988), Bonferroni, Benjamini–Hochberg's false discovery
  * rate (1995; alias `fdr`), Benjamini–Yekutieli's under dependence (2001), or `none`. Missing p-values stay as
- * they were — null (R's NA) and NaN — and do not count in n; with n ≤ 1 nothing changes, as in R. The method may be
- * abbreviated as R's match.arg allows (`'bonf'`; pAdjustMethod).
+ * they were — null (R's NA) and NaN. The family's size n is R's `n`: by default the number of p-values present (R's
+ * lazy default reads length(p) after dropping NA); a larger n adjusts for tests whose p-values are not given, and an
+ * n below the number present is refused, as R stops (`n >= lp is not TRUE`). With n ≤ 1 nothing changes, as in R.
+ * The method may be abbreviated as R's match.arg allows (`'bonf'`; pAdjustMethod).
  *
  * @example pAdjust([0.01, 0.04, 0.03], 'holm') // [0.03, 0.06, 0.06], as p.adjust(c(.01, .04, .03), "holm")
+ * @example pAdjust([0.01, 0.04], 'bonferroni', 10) // [0.1, 0.4], as p.adjust(c(.01, .04), "bonferroni", n = 10)
  */
-export function pAdjust(p: readonly (number | null)[], methodName: PAdjustMethodName): (number | null)[] {
+export function pAdjust(p: readonly (number | null)[], methodName: PAdjustMethodName, family?: number): (number | null)[] {
   const method = pAdjustMethod(methodName);
   const present = p.flatMap((value, i) => (value === null || Number.isNaN(value) ? [] : [i]));
   for (const i of present) {
     const value = p[i] as number;
     if (value < 0 || value > 1) throw new AnalysisError('pAdjust', `p-value ${value} at position ${i + 1} is not between 0 and 1`);
   }
+  const n = familySize(family, present.length);
   const out: (number | null)[] = [...p];
-  const n = present.length;
   if (n <= 1 || method === 'none') return out;
   const values = present.map((i) => p[i] as number);
-  const adjusted = adjust(values, method === 'fdr' ? 'BH' : method === 'hommel' && n === 2 ? 'hochberg' : method);
+  const adjusted = adjust(values, method === 'fdr' ? 'BH' : method === 'hommel' && n === 2 ? 'hochberg' : method, n);
   present.forEach((i, k) => (out[i] = adjusted[k]));
   return out;
 }
 
-/** The adjusted values of n ≥ 2 present p-values, in their order. */
-function adjust(p: number[], method: Exclude<PAdjustMethod, 'fdr' | 'none'>): number[] {
-  const n = p.length;
+/** R's n: a whole number at least the count of p-values present (R stops below it), that count when not given. */
+export function familySize(n: number | undefined, present: number): number {
+  if (n === undefined) return present;
+  if (!Number.isInteger(n)) throw new AnalysisError('pAdjust', `n (the number of tests in the family) must be a whole number, got ${n}`);
+  if (n < present) {
+    throw new AnalysisError('pAdjust', `n = ${n} is below the ${present} p-values given (not NA): the family has at least as many tests as p-values (R: "n >= lp is not TRUE")`);
+  }
+  return n;
+}
+
+/** The adjusted values of the present p-values in a family of n ≥ 2 tests (n ≥ p.length), in their order. */
+function adjust(p: number[], method: Exclude<PAdjustMethod, 'fdr' | 'none'>, n: number): number[] {
+  const lp = p.length;
   if (method === 'bonferroni') return p.map((x) => Math.min(1, n * x));
-  if (method === 'hommel') return hommel(p);
+  if (method === 'hommel') return hommel(p, n);
   // Array.prototype.sort is stable, as R's order(): tied p-values keep their input order.
   const ascending = method === 'holm';
   const order = p.map((_, i) => i).sort((a, b) => (ascending ? p[a] - p[b] : p[b] - p[a]));
   const harmonic = method === 'BY' ? harmonicSum(n) : 1;
-  const out = new Array<number>(n);
+  const out = new Array<number>(lp);
   let running = ascending ? -Infinity : Infinity;
   order.forEach((index, k) => {
     if (method === 'holm') {
       running = Math.max(running, (n - k) * p[index]);
     } else {
-      // i counts down from n: R's i <- lp:1 over p sorted in decreasing order.
-      const i = n - k;
+      // i counts down from lp: R's i <- lp:1 over p sorted in decreasing order.
+      const i = lp - k;
       const step = method === 'hochberg' ? (n + 1 - i) * p[index] : method === 'BH' ? (n / i) * p[index] : ((harmonic * n) / i) * p[index];
       running = Math.min(running, step);
     }
@@ -91,9 +104,12 @@ function harmonicSum(n: number): number {
   return sum;
 }
 
-/** Hommel's procedure, transcribed from R's p.adjust (sorted p; q and pa as there, 1-based j). */
-function hommel(raw: number[]): number[] {
-  const n = raw.length;
+/**
+ * Hommel's procedure, transcribed from R's p.adjust (sorted p; q and pa as there, 1-based j). A family of n larger than
+ * the p-values given is padded with p-values of 1, as R does; only the given ones are returned.
+ */
+function hommel(given: number[], n: number): number[] {
+  const raw = [...given, ...new Array<number>(n - given.length).fill(1)];
   const order = raw.map((_, i) => i).sort((a, b) => raw[a] - raw[b]);
   const p = order.map((i) => raw[i]);
   let start = Infinity;
@@ -110,5 +126,5 @@ function hommel(raw: number[]): number[] {
   }
   const out = new Array<number>(n);
   order.forEach((index, k) => (out[index] = Math.max(pa[k], p[k])));
-  return out;
+  return out.slice(0, given.length);
 }

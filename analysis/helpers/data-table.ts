@@ -6,8 +6,8 @@ import { readRNumber } from './parse-decimal.ts';
  * value that is not missing is a number as R reads one (`readRNumber`: decimals, Inf, NaN, hexadecimal); logical when every one is T, F, TRUE or FALSE; else character.
  */
 export type Column =
-  /** NaN where missing. */
-  | { type: 'numeric'; values: Float64Array }
+  /** NaN where missing; nanCells counts the cells read as R's NaN (text "NaN"), when there are any. */
+  | { type: 'numeric'; values: Float64Array; nanCells?: number }
   /** 1 (TRUE), 0 (FALSE), NaN where missing. */
   | { type: 'logical'; values: Float64Array }
   /** Codes into `labels` (distinct values in order of first appearance), −1 where missing. */

@@ -9,6 +9,7 @@ import { meanAsR, sumAsR } from './mean.ts';
 import { characterFactor, evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
 import { polynomialColumns } from './poly.ts';
 import { labelledLevels } from './factor-labels.ts';
+import { evaluateRefusingNaN, FACTOR_NAN, refuseNaNCells } from './nan-levels.ts';
 import { formatRNumber } from './r-number.ts';
 import { deparseR, type Expr } from './r-syntax.ts';
 import { elementwise, isSpelledLogical, logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
@@ -117,8 +118,9 @@ function poly(context: EvaluationContext, call: Call): Evaluated {
  */
 function factor(context: EvaluationContext, call: Call, ordered: boolean): Evaluated {
   const args = matchArguments(context, call, ['x', 'levels', 'labels', 'exclude', 'ordered']);
-  const x = evaluate(context, args.x as Expr);
   const label = deparseR(call);
+  refuseNaNCells(context, args.x as Expr, label, FACTOR_NAN);
+  const x = evaluateRefusingNaN(context, args.x as Expr, label, FACTOR_NAN);
   if (args.exclude) throw new AnalysisError(context.fn, `${label}: unsupported argument "exclude" (supported: x, levels, labels, ordered); a missing value drops its row, as lm_robust's na.omit does`);
   if (x.kind === 'scalar' || x.kind === 'matrix') throw new AnalysisError(context.fn, `${label}: x must be a column`);
   const isOrdered = ordered || logicalArgument(context, call, args.ordered, 'ordered', x.kind === 'factor' && x.ordered === true);

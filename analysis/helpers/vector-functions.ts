@@ -2,6 +2,7 @@ import { AnalysisError } from '../errors.ts';
 import { recode } from './data.ts';
 import { ifelse } from './ifelse-function.ts';
 import { isNa } from './match-functions.ts';
+import { CHARACTER_NAN, evaluateRefusingNaN, refuseNaNCells } from './nan-levels.ts';
 import { elementwise, logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
 import { evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
 import { readRNumber } from './parse-decimal.ts';
@@ -85,7 +86,9 @@ function asNumber(context: EvaluationContext, call: Call, integer: boolean): Eva
 
 /** as.character(x): a text variable (a factor in the model with its levels sorted as text: "1" < "10" < "2"). */
 function asCharacter(context: EvaluationContext, call: Call): Evaluated {
-  const x = evaluate(context, matchArguments(context, call, ['x']).x as Expr);
+  const arg = matchArguments(context, call, ['x']).x as Expr;
+  refuseNaNCells(context, arg, deparseR(call), CHARACTER_NAN);
+  const x = evaluateRefusingNaN(context, arg, deparseR(call), CHARACTER_NAN);
   if (x.kind === 'character') return x;
   if (x.kind === 'factor') return { kind: 'character', labels: x.levels, codes: x.codes };
   if (x.kind === 'scalar' || x.kind === 'matrix') throw new AnalysisError(context.fn, `${deparseR(call)}: x must be a column`);

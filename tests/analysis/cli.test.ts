@@ -80,6 +80,12 @@ test('dim, rake, p-adjust and power print their results', () => {
   const missing = vlab(['p-adjust', '--method', 'BH'], '0.01\nNaN\nNA\n0.04\n0.03\n');
   assert.equal(missing.status, 0, missing.stderr);
   assert.equal(missing.stdout, '0.03\nNaN\nNA\n0.04\n0.04\n');
+  // --n, R's n: a family of 6 tests of which three p-values are given (p.adjust(c(0.01, NA, 0.04, 0.03), "BH", n = 6):
+  // 0.06 NA 0.08 0.08; "holm", n = 6: 0.06 NA 0.16 0.15).
+  const family = vlab(['p-adjust', '--method', 'BH', '--n', '6'], '0.01\nNA\n0.04\n0.03\n');
+  assert.equal(family.status, 0, family.stderr);
+  assert.deepEqual(family.stdout.trim().split('\n').map(Number), [0.06, NaN, 0.08, 0.08]);
+  assert.equal(vlab(['p-adjust', '--method', 'holm', '--n', '6'], '0.01\nNA\n0.04\n0.03\n').stdout, '0.06\nNA\n0.16\n0.15\n');
 
   const power = vlab(['power', '--effect', '0.5', '--sd', '1', '--power', '0.8', '--format', 'csv']);
   assert.equal(power.status, 0, power.stderr);
@@ -225,6 +231,12 @@ test('bad input: one line on stderr naming the problem, exit code 2, no stack tr
   assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--format', 'xml']), 'vlab fit: unknown format "xml" (valid: table, csv, json)');
   assertUsageError(vlab(['dim', ...mtcars, '--outcome', 'mpg', '--treatment', 'gear']), /^vlab dim: differenceInMeans: treatment column "gear" must have exactly two values/);
   assertUsageError(vlab(['p-adjust', '--method', 'BH'], '0.1\nabc\n'), 'vlab p-adjust: line 2: "abc" is not a p-value between 0 and 1');
+  assertUsageError(vlab(['p-adjust', '--method', 'BH', '--n', '2.5'], '0.1\n'), 'vlab p-adjust: --n must be a whole number of tests, at least 1 (got "2.5")');
+  // p.adjust(c(0.1, 0.2, 0.3), "BH", n = 2): R stops with "n >= lp is not TRUE".
+  assertUsageError(
+    vlab(['p-adjust', '--method', 'BH', '--n', '2'], '0.1\n0.2\n0.3\n'),
+    'vlab p-adjust: pAdjust: n = 2 is below the 3 p-values given (not NA): the family has at least as many tests as p-values (R: "n >= lp is not TRUE")',
+  );
   assertUsageError(vlab(['p-adjust', '--method', 'sidak'], '0.1\n'), 'vlab p-adjust: unknown method "sidak" (valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none)');
   assertUsageError(vlab(['p-adjust', '--method', 'bh'], '0.1\n'), 'vlab p-adjust: unknown method "bh" (did you mean "BH"? valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none)');
   assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--format', 'CSV']), 'vlab fit: unknown format "CSV" (did you mean "csv"? valid: table, csv, json)');

@@ -145,3 +145,35 @@ test('levels sort in code-point order (R in the C locale), with a warning wherev
     if (differs) assert.ok([set.en_US_icu[0], set.en_US_strcoll[0]].includes(sorted.localeFirst), set.labels.join(', '));
   }
 });
+
+test('factor() of a term that makes NaN (log of a negative) is refused in words: R keeps NaN as a level "NaN"', () => {
+  // R trial 19: d <- read.csv(text = CSV); lm_robust(y ~ factor(log(x - 0.3)), data = d) fits 10 rows with a level
+  // factor(log(x - 0.3))NaN (estimate 2.1: the two rows where x < 0.3 as one more group), where y ~ log(x - 0.3) drops
+  // them (8 rows): factor() keeps NaN as a level, which is not what the term means; vlab had dropped them silently.
+  const csv = 'y,x\n1.2,0.5\n2.3,1.1\n3.1,0.2\n2.2,0.9\n4.1,1.7\n3.3,0.1\n2.9,1.2\n1.1,0.4\n3.5,0.8\n2.0,0.6\n';
+  const rows = tableFromCsv(csv);
+  assert.throws(
+    () => lmRobust({ formula: 'y ~ factor(log(x - 0.3))', rows }),
+    /^AnalysisError: lmRobust: factor\(log\(x - 0\.3\)\): log\(x - 0\.3\) gives NaN for 2 rows: R's factor\(\) keeps NaN as a level "NaN"/,
+  );
+  // The numeric term itself drops those rows, as R's na.omit does (8 rows in R too).
+  assert.equal(lmRobust({ formula: 'y ~ log(x - 0.3)', rows }).nobs, 8);
+});
+
+test('factor() of a numeric column with "NaN" cells is refused in words: R keeps NaN as a level, vlab reads it as NA', () => {
+  // R trial 19: d <- read.csv(text = CSV) reads k as numeric with NaN; lm_robust(y ~ factor(k) + x, data = d) fits
+  // 10 rows with a level factor(k)NaN (estimate 1.6017), while y ~ k + x drops those rows (8): is.na(NaN) is TRUE, but
+  // factor(NaN) is the level "NaN". vlab had fitted 8 rows silently; a written NA is missing in both.
+  const csv = 'y,k,x\n1.2,1,0.5\n2.3,2,1.1\n3.1,NaN,0.2\n2.2,1,0.9\n4.1,2,1.7\n3.3,NaN,0.4\n2.9,3,1.2\n1.1,3,0.1\n3.5,1,0.8\n2.0,2,0.3\n';
+  assert.throws(
+    () => lmRobust({ formula: 'y ~ factor(k) + x', rows: tableFromCsv(csv) }),
+    /^AnalysisError: lmRobust: factor\(k\): column "k" has 2 cells "NaN": R's factor\(\) keeps NaN as a level "NaN"/,
+  );
+  // as.character(NaN) is "NaN", a level too (R: lm_robust(y ~ as.character(k) + x, data = d)$nobs is 10).
+  assert.throws(
+    () => lmRobust({ formula: 'y ~ as.character(k) + x', rows: tableFromCsv(csv) }),
+    /^AnalysisError: lmRobust: as\.character\(k\): column "k" has 2 cells "NaN": R's as\.character\(\) makes them the text "NaN", a level/,
+  );
+  assert.equal(lmRobust({ formula: 'y ~ k + x', rows: tableFromCsv(csv) }).nobs, 8);
+  assert.equal(lmRobust({ formula: 'y ~ factor(k) + x', rows: tableFromCsv(csv.replaceAll('NaN', 'NA')) }).nobs, 8);
+});

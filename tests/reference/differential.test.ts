@@ -60,7 +60,8 @@
 // transformed fixed effects such as ~ log(h), ~ round(hx), ~ I(h > 2), ~ interaction(g, f); fixed effects with singleton
 // clusters under CR2, CR0 and stata; outcomes at 1e-9 and 1e9 with factor × numeric terms; a factor × numeric with
 // missing values; poly/I()/log1p/pmax terms; two of four arms in difference_in_means with blocks, clusters and weights;
-// p.adjust with all but one or two NA; power.t.test where R's n lies below 1 df).
+// p.adjust with all but one or two NA; power.t.test where R's n lies below 1 df), and the nineteenth's (trial19-designs.ts:
+// p.adjust's n, a family larger than the p-values given, or smaller, where R stops).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -149,7 +150,7 @@ function dimCase(c: DimCase): TidyRow[] {
 }
 
 function pAdjustCase(c: PAdjustCase, stored: Stored): void {
-  const got = pAdjust(c.p, c.method);
+  const got = pAdjust(c.p, c.method, c.n);
   (stored.values as (number | null)[]).forEach((want, i) => {
     if (want === null) assert.equal(got[i], null, `${c.id}[${i}] should be NA`);
     else assertCloseToR(got[i], want, `${c.id}[${i}]`, true);
@@ -213,7 +214,7 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'empty-cell-ordered', 'p-adjust-13', 'power-13', 'rake-13', 'tiny-weight-14', 'cr2-weights-singletons-14', 'rare-binary-14', 'empty-cell-cr2-14',
     'dim-blocks-clusters-14', 'tiny-outcome-14', 'number-names-14', 'leverage-near-one-14', 'p-adjust-14', 'rake-14', 'analyst-formulas-15', 'analyst-dim-15', 'p-adjust-15', 'power-15',
     'fixed-effects-16', 'fe-clusters-16', 'p-adjust-names-16', 'power-sides-16', 'untried-combinations-16', 'fe-edges-17', 'fe-random-17', 'fe-participants-17', 'analyst-arms-17',
-    'fe-transformed-18', 'fe-singletons-18', 'extreme-factors-18', 'factor-na-numeric-18', 'analyst-terms-18', 'dim-four-arms-18', 'p-adjust-18', 'power-18'] as const) {
+    'fe-transformed-18', 'fe-singletons-18', 'extreme-factors-18', 'factor-na-numeric-18', 'analyst-terms-18', 'dim-four-arms-18', 'p-adjust-18', 'power-18', 'p-adjust-n-19'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

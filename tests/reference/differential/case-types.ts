@@ -131,7 +131,9 @@ export type CaseGroup =
   | 'analyst-terms-18'
   | 'dim-four-arms-18'
   | 'p-adjust-18'
-  | 'power-18';
+  | 'power-18'
+  // The nineteenth trial's classes (trial19-designs.ts).
+  | 'p-adjust-n-19';
 
 interface CaseBase {
   id: string;
@@ -197,6 +199,8 @@ export interface PAdjustCase extends CaseBase {
   p: (number | null)[];
   /** A method or an abbreviation R's match.arg reads ("bonf"), or one it refuses ("B"). */
   method: PAdjustMethodName;
+  /** R's n: the size of the family adjusted for (at least the number of p-values present); R's default when absent. */
+  n?: number;
 }
 
 /** power.t.test with exactly one of effect, n and power left out (`solve`). */

@@ -84,8 +84,10 @@ dim_case <- function(c) {
 
 p_adjust_case <- function(c) {
   p <- vapply(c$p, function(x) if (is.null(x)) NA_real_ else x, 0)
-  list(r_call = sprintf('p.adjust(c(%s), "%s")', paste(ifelse(is.na(p), "NA", sprintf("%.17g", p)), collapse = ", "), c$method),
-    values = as.list(p.adjust(p, c$method)))
+  # c[["n"]], not c$n (partial matching); R's default n (the number of p-values present) when the case gives none.
+  n <- if (is.null(c[["n"]])) "" else sprintf(", n = %d", as.integer(c[["n"]]))
+  call <- sprintf('p.adjust(c(%s), "%s"%s)', paste(ifelse(is.na(p), "NA", sprintf("%.17g", p)), collapse = ", "), c$method, n)
+  list(r_call = call, values = as.list(eval(parse(text = call))))
 }
 
 power_case <- function(c) {
