@@ -96,3 +96,14 @@ export function termLabel(label: string): HTMLElement {
   for (const part of labelPhrases(label)) cell.append(el('span', part, 'dash-term-part'), ' ');
   return cell;
 }
+
+/**
+ * A study's text in its own language: marked with `lang` where that is not the page's, so that a screen reader
+ * reads "Una nueva línea de autobús" with Spanish rules (WCAG 3.1.2); as it is otherwise.
+ */
+export function inLanguage(text: string, lang: string): Node {
+  if (lang === document.documentElement.lang) return document.createTextNode(text);
+  const span = el('span', text);
+  span.lang = lang;
+  return span;
+}
