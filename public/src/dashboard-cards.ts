@@ -68,9 +68,10 @@ export function hypothesisCard(h: HypothesisReport): HTMLElement {
     const head = [...(multiOutcome ? ['Outcome'] : []), 'Term', 'Estimate [CI]', 'p'];
     card.append(
       folded(
-        `Control terms (${h.controls.length}): in the model, not tested by ${h.id}`,
-        el('p', 'Control terms are not in the multiple-comparison family, so they have no adjusted p and no verdict.', 'dash-note'),
-        table(`${h.id}: control terms`, head, rows, [...(multiOutcome ? [false] : []), false, true, true]),
+        // In the words the CLI table uses (HypothesisReport.otherTerms): a conjoint's are attribute levels, not controls.
+        `Other terms of the model (${h.controls.length}): ${h.otherTerms}`,
+        el('p', 'They are not in the multiple-comparison family, so they have no adjusted p and no verdict.', 'dash-note'),
+        table(`${h.id}: other terms of the model`, head, rows, [...(multiOutcome ? [false] : []), false, true, true]),
       ),
     );
   }

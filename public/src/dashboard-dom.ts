@@ -1,5 +1,6 @@
 // Small DOM helpers of the dashboard. Every value from the server is written with textContent, never as HTML.
 import { significantDigits } from '../../analysis/significant-digits.ts';
+import { labelPhrases } from '../../server/domain/plan/term-label-lines.ts';
 
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -88,10 +89,21 @@ export function folded(summary: string, ...content: Node[]): HTMLDetailsElement 
  * A term's label in groups that wrap as a whole: "Regime: Autocracy" | "(vs. Democracy)" | "× Party: Republican" |
  * "· Party: Republican" (term-labels.ts, conjoint-report.ts), in the cards and the precision table. Wrapped at any
  * space, a narrow column split them mid-group ("Regime: Autocracy (vs." over "Democracy)"); a group longer than the
- * column still wraps inside.
+ * column still wraps inside. Split by term-label-lines.ts, as the CLI table and the plot break them.
  */
 export function termLabel(label: string): HTMLElement {
   const cell = el('span');
-  for (const part of label.split(/ (?=\(vs\. |× |· )/)) cell.append(el('span', part, 'dash-term-part'), ' ');
+  for (const part of labelPhrases(label)) cell.append(el('span', part, 'dash-term-part'), ' ');
   return cell;
+}
+
+/**
+ * A study's text in its own language: marked with `lang` where that is not the page's, so that a screen reader
+ * reads "Una nueva línea de autobús" with Spanish rules (WCAG 3.1.2); as it is otherwise.
+ */
+export function inLanguage(text: string, lang: string): Node {
+  if (lang === document.documentElement.lang) return document.createTextNode(text);
+  const span = el('span', text);
+  span.lang = lang;
+  return span;
 }

@@ -6,7 +6,7 @@ import type { WaveStatusReport } from '../../server/domain/wave-lifecycle.ts';
 import { ApiError, download, forgetToken, getJson, saveToken, savedToken } from './dashboard-api.ts';
 import { brokenStudiesNotice } from './dashboard-broken.ts';
 import { hypothesisCard } from './dashboard-cards.ts';
-import { $, bar, el, table } from './dashboard-dom.ts';
+import { $, bar, el, inLanguage, table } from './dashboard-dom.ts';
 import { focusHeading } from './page-chrome.ts';
 import { keepPlotsLaidOut, layoutPlots } from './dashboard-plot-layout.ts';
 import { cellsSection, changesSection, funnelSection, precisionSection, quotasSection } from './dashboard-wave.ts';
@@ -82,7 +82,9 @@ async function loadWaves(): Promise<void> {
   const rows = waves.map((w) => {
     const progress = el('span');
     progress.append(bar(w.completes / w.target), `${w.completes} / ${w.target}`);
-    return [`${w.title} (${w.study} v${w.studyVersion})`, w.id, w.status, progress, open(w.id)];
+    const study = el('span');
+    study.append(inLanguage(w.title, w.titleLang), ` (${w.study} v${w.studyVersion})`);
+    return [study, w.id, w.status, progress, open(w.id)];
   });
   // Named by the section's heading ("Waves"): said once.
   const list = table($('dash-waves-title'), ['Study', 'Wave', 'Status', 'Completes', { hidden: 'Open the wave' }], rows);
@@ -159,7 +161,8 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
   const refresh = el('button', 'Refresh', 'dash-secondary');
   refresh.type = 'button';
   refresh.addEventListener('click', () => void showWave(id, { focus: true }).catch(fail));
-  const heading = el('h2', `${wave.title}: wave ${wave.id} (${wave.status})`);
+  const heading = el('h2');
+  heading.append(inLanguage(wave.title, wave.titleLang), `: wave ${wave.id} (${wave.status})`);
   setTabTitle(`${wave.title}: wave ${wave.id}`);
   section.append(heading, refresh, el('p', `Plan hash ${result.planHash}`, 'dash-hash'));
   section.append(el('h3', 'Downloads'), downloads(id, wave.exports));

@@ -1,3 +1,4 @@
+import { defaultLocale } from './localized-text.ts';
 import { perRespondent } from './repeated-vignettes.ts';
 import { DomainError } from './errors.ts';
 import { studyExportFormats } from './export/study-export-formats.ts';
@@ -80,6 +81,8 @@ export function waveStatusReport(input: WaveStatusInput) {
     study: study.key,
     studyVersion: study.version,
     title: study.title,
+    // The title is stored in the study's first language: the dashboard marks it with lang where that is not its own.
+    titleLang: defaultLocale(def),
     status: wave.status,
     target: wave.target,
     completes: counts.complete,

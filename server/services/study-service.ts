@@ -31,6 +31,11 @@ export interface StudySummary {
   waves: number;
   /** Set when the definitions folder's copy is broken: what to fix (its stored snapshot is shown meanwhile). */
   broken?: string;
+  /**
+   * Set when the database knows the study but the definitions folder synced does not hold it (VLAB_DEFINITIONS
+   * names another folder): shown from its stored snapshot, so `vlab study list` sets it apart.
+   */
+  notInDefinitions?: true;
 }
 
 export interface CreateWaveInput {
@@ -59,6 +64,8 @@ export function createStudyService({
   broken?: readonly BrokenStudy[];
 }) {
   const problems = new Map(broken.map((b) => [b.id, b.message]));
+  /** The studies of the definitions folder (null until synced): a broken one is there too. */
+  let inFolder: Set<string> | null = null;
 
   /** Refuses (409) work that needs a study's definition to be sound: a new wave, a wave reopened. */
   function assertUsable(studyKey: string): void {
@@ -111,6 +118,7 @@ export function createStudyService({
      * broken studies (fielded-version.ts).
      */
     syncDefinitions(defs: StudyDefinition[]): Promise<{ study: StudyRecord; inserted: boolean }[]> {
+      inFolder = new Set([...defs.map((d) => d.id), ...problems.keys()]);
       return store.write(async (tx) => {
         const out: { study: StudyRecord; inserted: boolean }[] = [];
         let fieldedByStudy: Map<string, { waveId: string; definition: StudyDefinition }[]> | undefined;
@@ -159,6 +167,7 @@ export function createStudyService({
           fullCells: designOf(s.definition).nCells,
           waves: waves.filter((w) => keyOfStudy.get(w.studyId) === s.key).length,
           ...(problems.has(s.key) ? { broken: problems.get(s.key) } : {}),
+          ...(inFolder && !inFolder.has(s.key) ? { notInDefinitions: true as const } : {}),
         }));
       });
     },

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createWaveService } from '../../server/services/wave-service.ts';
 import { seedAllianceWave } from '../server/estimates-support.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { alliance, withLoneWeakCapability, withPlan } from '../server/plan-support.ts';
 import { rolesNamed } from './accessibility-tree.ts';
 import { axeViolations, seriousViolations as seriousWcagViolations } from './axe-wcag.ts';
@@ -18,7 +19,7 @@ let session: DashboardSession;
 let app: DashboardSession['app'];
 let browser: Browser;
 let token = '';
-const waves: { shipped: string; hostile: string; warned: string } = { shipped: '', hostile: '', warned: '' };
+const waves: { shipped: string; hostile: string; warned: string; spanish: string } = { shipped: '', hostile: '', warned: '', spanish: '' };
 
 before(async () => {
   session = await startDashboardSession('dashboard', async (store, studies) => {
@@ -33,6 +34,11 @@ before(async () => {
     waves.warned = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash3' })).wave.id;
     await seedAllianceWave(store, alliance, waves.warned, 'w', withLoneWeakCapability);
     // A redirect changed mid-wave: the dashboard lists it under "Settings changed".
+    // A study whose first language is Spanish: its stored title is the Spanish one (research16, item 4).
+    const bus = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'bus-line-funding')!;
+    // Under an id of its own: the shipped bus-line-funding (English first) is fielded later by vlab wave create.
+    await studies.syncDefinitions([{ ...bus, id: 'bus-line-funding-es', locales: ['es', 'en'] }]);
+    waves.spanish = (await studies.createWave({ studyKey: 'bus-line-funding-es', target: 100, seed: 'dash-es' })).wave.id;
     await createWaveService({ store, studies }).update(waves.shipped, { completeUrl: 'https://app.prolific.com/submissions/complete?cc=NEW1' }, 'cli');
   });
   ({ app, browser, token } = session);
@@ -179,7 +185,7 @@ for (const [size, options] of [['a phone (390 px)', PHONE], ['a desktop', DESKTO
     assert.ok(precisionParts.some((part) => part.startsWith('(vs. ')), `the precision table's labels in groups: ${precisionParts.slice(0, 4).join(' | ')}`);
     assert.match(await h3.innerText(), /Verdicts at α = 0\.05 on p adjusted by holm over the 9 tested terms of family H3/);
     const controls = h3.locator('details');
-    assert.match(await controls.locator('summary').innerText(), /^Control terms \(15\): in the model, not tested by H3$/);
+    assert.match(await controls.locator('summary').innerText(), /^Other terms of the model \(15\): controls and intercept, not tested by H3$/);
     assert.equal(await controls.getAttribute('open'), null, 'folded by default');
     assert.equal(await controls.getByRole('table').isVisible(), false);
     await controls.locator('summary').click();
@@ -246,6 +252,18 @@ for (const [size, options] of [['a phone (320 px)', { ...PHONE, viewport: { widt
 
 // The estimates JSON carried lm_robust's warnings, but no card showed them: a researcher read H3's SEs without
 // learning that a row of leverage 1 was weighted by a convention (docs/analysis.md), not as estimatr does.
+test('a study title in another language than the page\'s is marked with its lang, in the waves table and the wave\'s heading (research16)', async () => {
+  // A screen reader read "Una nueva línea de autobús para su ciudad" with English rules (WCAG 3.1.2).
+  const { page, close } = await openDashboard(DESKTOP, waves.spanish);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  const row = page.locator('#dash-wave-table').getByRole('row').filter({ hasText: waves.spanish });
+  assert.equal(await row.locator('[lang="es"]').innerText(), 'Una nueva línea de autobús para su ciudad');
+  assert.equal(await page.locator('#dash-wave h2 [lang="es"]').innerText(), 'Una nueva línea de autobús para su ciudad');
+  const english = page.locator('#dash-wave-table').getByRole('row').filter({ hasText: waves.shipped });
+  assert.equal(await english.locator('[lang]').count(), 0, 'a title in the page\'s language gets none');
+  await close();
+});
+
 test('a fit\'s warning shows on its hypothesis card, per outcome, on a phone; the other cards show none', async () => {
   const { page, close } = await openDashboard(PHONE, waves.warned);
   const warnings = page.locator('article[data-hypothesis="H3"] .dash-warning');

@@ -111,6 +111,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const marks = await page.locator('.dash-hypothesis').first().locator('g[stroke="#3b5bdb"], g[fill="#3b5bdb"]').evaluateAll((gs) => gs.map((g) => getComputedStyle(g).stroke !== 'none' && g.getAttribute('stroke') ? getComputedStyle(g).stroke : getComputedStyle(g).fill));
     assert.ok(marks.length >= 2, 'the plot has its CI and point marks');
     for (const mark of marks) assert.ok(contrast(mark, card) >= 3, `a mark ${mark} on the card's ${card}: ${contrast(mark, card).toFixed(2)}:1`);
+    // A verdict is a label, not a control: its transparent border turned into the theme's text colour, so each
+    // badge was boxed like a button (research16). Under forced colours it is drawn without a border.
+    const badges = await page.locator('.dash-verdict').evaluateAll((bs) => bs.map((b) => `${getComputedStyle(b).borderTopStyle} ${getComputedStyle(b).borderTopWidth}`));
+    assert.ok(badges.length > 0 && badges.every((b) => b.startsWith('none') || b.endsWith(' 0px')), `verdict borders: ${[...new Set(badges)].join(', ')}`);
     await page.locator('table', { hasText: 'Filled of cap' }).screenshot({ path: `/tmp/vlab-dashboard-phone-forced-${colorScheme}-quotas.png` });
     await page.locator('.dash-hypothesis').first().screenshot({ path: `/tmp/vlab-dashboard-phone-forced-${colorScheme}-card.png` });
     await close();

@@ -64,6 +64,26 @@ test('with no study definitions, study list says where to add one', () => {
   assert.equal(run.stdout, `no studies yet — add one as a folder of ${empty} (README: "The researcher's path")\n`);
 });
 
+test('study list sets apart the studies the database knows but the definitions folder does not hold (research16)', () => {
+  // A newcomer pointing VLAB_DEFINITIONS at a folder of their own saw the shipped studies listed with 0 waves, as if
+  // they were in it.
+  const db = join(dir, 'apart.sqlite');
+  assert.equal(vlab(['study', 'list', '--db', db]).status, 0);
+  const mine = join(dir, 'my-definitions');
+  cpSync('survey-definitions/bus-line-funding', join(mine, 'bus-line-funding'), { recursive: true });
+  const env = { VLAB_DEFINITIONS: mine };
+  const run = vlab(['study', 'list', '--db', db], env);
+  assert.equal(run.status, 0, run.stderr);
+  const lines = run.stdout.split('\n');
+  assert.match(lines[1]!, /^bus-line-funding +v\d+ +4 +0 +/);
+  assert.equal(lines[3], `4 studies in the database are not in ${mine} (VLAB_DEFINITIONS), shown from their stored snapshots:`);
+  assert.match(lines[4]!, /^study +version +cells +waves +title$/);
+  assert.match(lines[5]!, /^alliance-corrective-measures +v2 +48 +0 +/);
+  const json = JSON.parse(vlab(['study', 'list', '--db', db, '--json'], env).stdout) as { id: string; notInDefinitions?: boolean }[];
+  assert.deepEqual(json.filter((s) => s.notInDefinitions).map((s) => s.id), ['alliance-corrective-measures', 'alliance-partner-conjoint', 'protege-bargaining', 'protege-bargaining-repeated']);
+  assert.equal(json.find((s) => s.id === 'bus-line-funding')!.notInDefinitions, undefined);
+});
+
 test('usage mistakes exit 2 with one line naming the problem', () => {
   const unknown = vlab(['wave', 'create', '--study', 'no-such-study', '--target', '5', '--db', dbPath]);
   assert.equal(unknown.status, 2);

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { amce, mm, pAdjust, type Row } from '../../analysis/index.ts';
 import { expectedConjointTerms } from '../../server/domain/plan/conjoint-terms.ts';
 import { executeConjointPlan } from '../../server/domain/plan/execute-conjoint-plan.ts';
+import { estimatesTable } from '../../server/cli/commands/estimates-table.ts';
 import { hypothesisReports } from '../../server/domain/plan/hypothesis-report.ts';
 import { planProblems } from '../../server/domain/plan/validate-plan.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
@@ -168,4 +169,15 @@ test('executeConjointPlan: participants there, but all excluded by the plan: sai
   const result = executeConjointPlan({ definition: flagship, rows: failed, profiles });
   assert.ok(result.problems.length > 0);
   for (const p of result.problems) assert.equal(p.explanation, 'the plan\'s exclusions leave none of the 4 respondents so far (it keeps attention_pass = 1)');
+});
+
+test('a conjoint card says what its other terms are: attribute levels the hypothesis does not test, no intercept (research16)', () => {
+  const { rows, profiles } = simulate();
+  const result = executeConjointPlan({ definition: flagship, rows, profiles });
+  const h1 = hypothesisReports(flagship, result).find((c) => c.id === 'H1')!;
+  assert.ok(h1.controls.length > 0 && h1.controls.every((c) => c.term !== '(Intercept)'), 'an AMCE has no intercept');
+  assert.equal(h1.otherTerms, 'attribute levels not tested by H1');
+  const table = estimatesTable({ wave: 'w1', study: flagship.id, studyVersion: flagship.version, recordedPlanHash: null, nComplete: 300, target: 300, precision: [], ...result }, flagship);
+  assert.match(table, /^ {2}\+ \d+ other terms? of the model \(attribute levels not tested by H1\): --wide shows them$/m);
+  assert.doesNotMatch(table, /controls, intercept/);
 });

@@ -101,7 +101,7 @@ test('vlab estimates --format csv has the tidy columns; table is for reading; mi
   const labelLines = lines.filter((l) => /^ {2}\S/.test(l) && !/^ {2}(term|\+ |not estimable|warning)/.test(l)).map((l) => l.slice(2).split(/ {2,}/)[0]!);
   const unbalanced = labelLines.filter((l) => (l.match(/\(/g) ?? []).length !== (l.match(/\)/g) ?? []).length);
   assert.deepEqual(unbalanced, [], 'every line of a label holds whole phrases');
-  assert.match(table.stdout, /^ {2}\+ 5 other terms of the model \(controls, intercept\): --wide shows them$/m);
+  assert.match(table.stdout, /^ {2}\+ 5 other terms of the model \(controls and intercept, not tested by H3\): --wide shows them$/m);
   const wide = vlab(['estimates', `--wave=${waveId}`, '--wide', '--db', dbPath]);
   assert.match(wide.stdout, /^H3 +economic_sanctions +regimeautocracy +Regime: Autocracy \(vs\. Democracy\) /m);
   assert.match(wide.stdout, /^H3 +economic_sanctions +\(Intercept\) +Intercept /m, 'controls too');

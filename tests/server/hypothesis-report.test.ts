@@ -27,6 +27,7 @@ test('the shipped alliance plan on its reference data: tested terms, controls, a
   assert.equal(h3.tested.length, 9);
   assert.ok(h3.controls.some((c) => c.term === '(Intercept)' && c.label === 'Intercept' && c.verdict === null));
   assert.ok(h3.controls.some((c) => c.term === 'behaviorthreaten_exit'));
+  assert.equal(h3.otherTerms, 'controls and intercept, not tested by H3', 'what the folded terms are, in words (research16)');
   for (const f of h3.tested) {
     const e = result.estimates.find((x) => x.hypothesis === 'H3' && x.outcome === f.outcome && x.term === f.term)!;
     assert.equal(f.p_adjusted, e.p_adjusted);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { termLabelLines } from '../../server/domain/plan/term-label-lines.ts';
+import { readFileSync } from 'node:fs';
+import { labelPhrases, termLabelLines } from '../../server/domain/plan/term-label-lines.ts';
 
 // `vlab estimates --format table` wrapped a long label at any space, so a line ended mid-phrase ("… (vs." over
 // "Cooperates (control)) × Capability: …") and the dashboard's coefficient plot did the same on its y axis
@@ -33,4 +34,16 @@ test('a phrase longer than the line breaks after the variable\'s name, then at s
   ]);
   assert.deepEqual(termLabelLines('Supercalifragilistic_term', 10), ['Supercalifragilistic_term']);
   assert.deepEqual(termLabelLines('Age', 10), ['Age']);
+});
+
+test('labelPhrases: a label\'s phrases and their halves, the pieces the dashboard\'s table cells keep whole (research16)', () => {
+  assert.deepEqual(labelPhrases('Regime: Autocracy (vs. Democracy) × Party: Republican (vs. Democrat)'), [
+    'Regime: Autocracy', '(vs. Democracy)', '× Party: Republican', '(vs. Democrat)',
+  ]);
+  assert.deepEqual(labelPhrases('Regime type of the partner: Autocracy · Party: Republican'), ['Regime type of the partner: Autocracy', '· Party: Republican']);
+  assert.deepEqual(labelPhrases('Intercept'), ['Intercept']);
+  // One pattern for both: the CLI table and plot (termLabelLines) and the dashboard's cells (termLabel) cannot drift.
+  const dom = readFileSync('public/src/dashboard-dom.ts', 'utf8');
+  assert.match(dom, /import \{[^}]*\blabelPhrases\b[^}]*\} from '..\/..\/server\/domain\/plan\/term-label-lines.ts'/);
+  assert.doesNotMatch(dom, /\\\(vs\\\./, 'no pattern of its own for "(vs. "');
 });

@@ -82,7 +82,7 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
         out.push(...wrapWords(`warning: ${w.message}`, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`));
       }
       const controls = h.controls.filter((f) => f.outcome === outcome).length;
-      if (controls) out.push(`${INDENT}+ ${controls} other term${controls === 1 ? '' : 's'} of the model (controls, intercept): --wide shows them`);
+      if (controls) out.push(`${INDENT}+ ${controls} other term${controls === 1 ? '' : 's'} of the model (${h.otherTerms}): --wide shows them`);
     }
   }
   out.push(

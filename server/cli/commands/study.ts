@@ -31,7 +31,7 @@ export function registerStudyCommands(program: Command): void {
             process.stdout.write(`no studies yet — add one as a folder of ${config.definitionsDir} (README: "The researcher's path")\n`);
             return;
           }
-          const records = list.map((s) => ({
+          const toRecord = (s: (typeof list)[number]) => ({
             study: s.id,
             version: `v${s.version}`,
             // A conjoint's restrictions leave fewer profiles than the full factorial: "176 of 192".
@@ -39,10 +39,20 @@ export function registerStudyCommands(program: Command): void {
             cells: s.cells === s.fullCells ? countForReading(s.cells) : `${countForReading(s.cells)} of ${countForReading(s.fullCells)}`,
             waves: s.waves,
             title: s.broken ? `BROKEN (see below) ${s.title}` : s.title,
-          }));
-          if (records.length) process.stdout.write(textTable(records, ['study', 'version', 'cells', 'waves', 'title']));
+          });
+          const columns = ['study', 'version', 'cells', 'waves', 'title'] as const;
+          const records = list.filter((s) => !s.notInDefinitions).map(toRecord);
+          if (records.length) process.stdout.write(textTable(records, [...columns]));
+          // Known to the database from another definitions folder: listed apart, or a newcomer with a folder of
+          // their own takes the shipped studies (0 waves) for theirs.
+          const elsewhere = list.filter((s) => s.notInDefinitions).map(toRecord);
+          if (elsewhere.length) {
+            const n = elsewhere.length === 1 ? '1 study' : `${elsewhere.length} studies`;
+            process.stdout.write(`${records.length ? '\n' : ''}${n} in the database ${elsewhere.length === 1 ? 'is' : 'are'} not in ${terminalText(config.definitionsDir)} (VLAB_DEFINITIONS), shown from their stored snapshots:\n`);
+            process.stdout.write(textTable(elsewhere, [...columns]));
+          }
           if (broken.length) {
-            process.stdout.write(`${records.length ? '\n' : ''}${broken.length} broken — no new waves of these until fixed:\n`);
+            process.stdout.write(`${records.length || elsewhere.length ? '\n' : ''}${broken.length} broken — no new waves of these until fixed:\n`);
             // Every mistake of a study, a line each: the first beside its id, the others under it.
             for (const b of broken) process.stdout.write(`  ${b.id}: ${terminalText(b.message, { lineBreaks: 'keep' }).split('\n').join('\n    ')}\n`);
           }

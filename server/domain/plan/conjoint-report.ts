@@ -6,7 +6,7 @@ import { spellOut, studyLevelLabel } from './term-labels.ts';
 /**
  * The dashboard's cards for a plan's conjoint hypotheses (amce, mm), in the shape of the other hypotheses' cards
  * (hypothesis-report.ts): each pre-registered term (`terms`, else every estimate) with its direction, estimate,
- * CI, the p the plan tests it by and the verdict; the rest folded as controls. Terms read in the study's words:
+ * CI, the p the plan tests it by and the verdict; the rest folded as other terms (attribute levels not tested). Terms read in the study's words:
  * `regimeautocracy` → "Regime type of the partner: Autocracy (vs. Democracy)" for an AMCE, "…: Autocracy" for a
  * marginal mean, with "· Party: Republican" for an estimate within a `by` group. A marginal mean is tested
  * against the hypothesis' h0 (0 unless given: 0.5 for a forced choice), so its verdict reads the sign of MM − h0.
@@ -22,6 +22,8 @@ export function conjointHypothesisReports(
       isTested: (h, term) => !h.terms || h.terms.includes(term),
       labeler: (h) => conjointTermLabeler(def, h.estimator, h.by),
       h0: (h) => (h.estimator === 'mm' ? (h.h0 ?? 0) : 0),
+      // AMCEs and MMs have no intercept and take no controls: the untested terms are the other attributes' levels.
+      otherTerms: (h) => `attribute levels not tested by ${h.id}`,
     },
   );
 }

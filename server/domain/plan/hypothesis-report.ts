@@ -43,8 +43,14 @@ export interface HypothesisReport {
   adjustment: { method: string; family: string; terms: number } | null;
   /** The pre-registered terms (`terms`, else every non-intercept term), per outcome. */
   tested: TermFinding[];
-  /** The model's other terms (controls, the intercept): shown folded. */
+  /** The model's other terms (controls, the intercept; a conjoint's untested attribute levels): shown folded. */
   controls: TermFinding[];
+  /**
+   * What those other terms are, in a researcher's words, for the CLI table and the dashboard alike: "controls and
+   * intercept, not tested by H3", or for a conjoint (whose AMCEs and MMs have no intercept) "attribute levels not
+   * tested by H1".
+   */
+  otherTerms: string;
   problems: { outcome: string | null; explanation: string }[];
   /**
    * Fitted, but the estimator warned (R prints it beside the estimates): a row of leverage 1 under HC2/HC3, an
@@ -124,7 +130,13 @@ interface CardHypothesis {
 export function hypothesisCards<H extends CardHypothesis>(
   hypotheses: readonly H[],
   { estimates, problems, warnings = [], alpha }: CardInput & { alpha: number },
-  how: { isTested: (h: H, term: string) => boolean; labeler: (h: H) => (term: string) => string; h0?: (h: H) => number },
+  how: {
+    isTested: (h: H, term: string) => boolean;
+    labeler: (h: H) => (term: string) => string;
+    h0?: (h: H) => number;
+    /** What the untested terms are (HypothesisReport.otherTerms); controls and the intercept unless given. */
+    otherTerms?: (h: H) => string;
+  },
 ): HypothesisReport[] {
   const familySizes = new Map<string, number>();
   for (const h of hypotheses) {
@@ -148,6 +160,7 @@ export function hypothesisCards<H extends CardHypothesis>(
       adjustment: h.adjust && family ? { method: h.adjust.method, family, terms: familySizes.get(family) ?? 0 } : null,
       tested: own.filter((e) => how.isTested(h, e.term)).map((e) => finding(e, true)),
       controls: own.filter((e) => !how.isTested(h, e.term)).map((e) => finding(e, false)),
+      otherTerms: how.otherTerms?.(h) ?? `controls and intercept, not tested by ${h.id}`,
       problems: problems.filter((p) => p.hypothesis === h.id || p.hypothesis === '*').map((p) => ({ outcome: p.outcome, explanation: p.explanation })),
       warnings: warnings.filter((w) => w.hypothesis === h.id).map((w) => ({ outcome: w.outcome, message: withoutEstimatorName(w.message) })),
     };

@@ -11,6 +11,16 @@ const REFERENCE_BREAK = / (?=\(vs\. )/;
 const LEVEL_BREAK = /(?<=^[^:]*:) /;
 
 /**
+ * A label's phrases and their halves, in order: the pieces the dashboard's table cells keep whole (each may wrap
+ * on its own), split where termLabelLines breaks first, so that the two cannot drift.
+ *
+ * @example labelPhrases('Regime: Autocracy (vs. Democracy)') // ['Regime: Autocracy', '(vs. Democracy)']
+ */
+export function labelPhrases(label: string): string[] {
+  return label.split(PHRASE_BREAK).flatMap((phrase) => phrase.split(REFERENCE_BREAK));
+}
+
+/**
  * A term's label in lines of at most `width` characters, broken between its phrases where it can (see above); a
  * word longer than the line keeps a line of its own. For `vlab estimates --format table` and the dashboard's
  * coefficient plot.
