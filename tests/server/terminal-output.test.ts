@@ -52,10 +52,13 @@ test('vlab study list shows a title\'s escape sequences as text, on the study\'s
   const run = vlab('study', 'list');
   assert.equal(run.status, 0, run.stderr);
   assert.doesNotMatch(run.stdout, ACTING);
+  // The study is only in the database (VLAB_DEFINITIONS is an empty folder): listed apart under a sentence saying so
+  // (researcher pass 16), then the table's header and the study's one line.
   const lines = run.stdout.trimEnd().split('\n');
-  assert.equal(lines.length, 2, 'a header and the study\'s line');
-  assert.ok(lines[1]!.includes('\\u001b[2J\\u001b]0;OWNED\\u0007'), lines[1]);
-  assert.ok(lines[1]!.includes('\\u202eevil\\nsecond line'), lines[1]);
+  assert.equal(lines.length, 3, 'the sentence, a header and the study\'s line');
+  assert.match(lines[0]!, /^1 study in the database is not in .* \(VLAB_DEFINITIONS\)/);
+  assert.ok(lines[2]!.includes('\\u001b[2J\\u001b]0;OWNED\\u0007'), lines[2]);
+  assert.ok(lines[2]!.includes('\\u202eevil\\nsecond line'), lines[2]);
 });
 
 test('vlab estimates --format table (and --wide) shows a label\'s escape sequences as text', () => {
