@@ -37,6 +37,17 @@ async function uncaughtDuring(fn: () => Promise<void>): Promise<unknown[]> {
   return uncaught;
 }
 
+/** Three write transactions at once, each holding its connection 100 ms between two statements. */
+function threeHoldingWrites(store: Awaited<ReturnType<typeof storeBehindRelay>>['store']) {
+  const holding = () =>
+    store.write(async (tx) => {
+      await tx.waves.list();
+      await new Promise((r) => setTimeout(r, 100));
+      return tx.waves.list();
+    });
+  return Promise.allSettled([holding(), holding(), holding()]);
+}
+
 test('a backend terminated right after its start-up (57P01 in the same read as ReadyForQuery): retried or 503 busy, and the process lives', { skip }, async () => {
   const { relay, store, close } = await storeBehindRelay();
   cleanups.push(close);
@@ -44,13 +55,7 @@ test('a backend terminated right after its start-up (57P01 in the same read as R
   const uncaught = await uncaughtDuring(async () => {
     // The pool holds one idle connection (the migration's); three transactions at once open two new ones.
     relay.terminateNextStarts(2);
-    const holding = () =>
-      store.write(async (tx) => {
-        await tx.waves.list();
-        await new Promise((r) => setTimeout(r, 100));
-        return tx.waves.list();
-      });
-    const settled = await Promise.allSettled([holding(), holding(), holding()]);
+    const settled = await threeHoldingWrites(store);
     for (const s of settled) outcomes.push(s.status === 'fulfilled' ? 'ok' : `${(s.reason as DomainError).code} ${(s.reason as DomainError).retryAfterSeconds}`);
   });
   console.log(`terminated at start-up: outcomes ${outcomes.join(', ')}; uncaught ${uncaught.length}`);
@@ -66,13 +71,7 @@ test('a connection ended before the transaction ran anything is retried once on 
     // As in the test above, two of three transactions meet a new connection ended at its start-up; nothing they ran
     // was written, so each is run again on another connection instead of answering 503.
     relay.terminateNextStarts(2);
-    const holding = () =>
-      store.write(async (tx) => {
-        await tx.waves.list();
-        await new Promise((r) => setTimeout(r, 100));
-        return tx.waves.list();
-      });
-    const settled = await Promise.allSettled([holding(), holding(), holding()]);
+    const settled = await threeHoldingWrites(store);
     assert.deepEqual(settled.map((s) => (s.status === 'fulfilled' ? 'ok' : (s.reason as DomainError).code)), ['ok', 'ok', 'ok']);
   });
   assert.deepEqual(uncaught, []);
