@@ -187,6 +187,11 @@ function fail(error: unknown): void {
   if (error instanceof ApiError && error.status === 401) {
     forgetToken();
     showTokenForm('The token was not accepted. Paste a valid token.');
+    // A token refused mid-session (revoked) hides what focus was on (Open, Refresh): it fell to the body and a
+    // keyboard user started again from the top. It goes to the field that asks for the next step; a wrong token
+    // at sign-in leaves it on the form's button, which stays.
+    const active = document.activeElement;
+    if (!active || active === document.body || active.getClientRects().length === 0) $('dash-token').focus();
   } else {
     setStatus(`Could not load: ${error instanceof Error ? error.message : String(error)}`, { error: true });
   }
