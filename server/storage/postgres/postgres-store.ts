@@ -67,10 +67,11 @@ const serverBusy = (error: unknown) =>
 /**
  * SQLSTATEs of a server that answers but cannot take this work now: a read-only transaction or server (25006: a
  * standby after a failover, `default_transaction_read_only` for maintenance), insufficient resources (53: disk
- * full, out of memory, too many connections) and a statement cancelled (57014: the statement timeout under
- * overload, an operator's pg_cancel_backend). None is the client's mistake; each passes.
+ * full, out of memory, too many connections), a statement cancelled (57014: the statement timeout under
+ * overload, an operator's pg_cancel_backend) and a lock wait ended by an operator's `lock_timeout` (55P03: another
+ * session held a row vlab needed; attacker pass 19, a 500 before). None is the client's mistake; each passes.
  */
-const REFUSING_STATES = /^(25006|53...|57014)$/;
+const REFUSING_STATES = /^(25006|53...|55P03|57014)$/;
 
 function refusesWork(error: unknown): boolean {
   const { code } = (error ?? {}) as { code?: unknown };
