@@ -32,8 +32,12 @@ const STATEMENT_TIMEOUT_MS = 15_000;
 /** Serialization failures and deadlocks are retried this many times before the error goes to the client. */
 const RETRIES = 3;
 
-/** SQLSTATEs of a connection lost or refused, and of a server shutting down or starting up. */
-const UNAVAILABLE_STATES = /^(08|57P0[1-3])/;
+/**
+ * SQLSTATEs of a connection lost or refused, of a server shutting down or starting up, and of a session the server
+ * ended for a timeout an operator set: idle_session_timeout (57P05) on a pooled connection handed out as it expired,
+ * idle_in_transaction_session_timeout (25P03). Attacker pass 19: those two went to the client as a 500.
+ */
+const UNAVAILABLE_STATES = /^(08|57P0[1-3]|57P05|25P03)/;
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
 const RETRYABLE_STATES = new Set(['40001', '40P01']);
 
