@@ -29,7 +29,7 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 const CONNECT_TIMEOUT_MS = 10_000;
 /** No statement runs longer (a lock held by a stuck process, say): the request fails instead of hanging. */
 const STATEMENT_TIMEOUT_MS = 15_000;
-/** Serialization failures and deadlocks are retried this many times before the error goes to the client. */
+/** Serialization failures and deadlocks are retried this many times before the client is answered 503 busy. */
 const RETRIES = 3;
 
 /**
@@ -172,7 +172,8 @@ export async function openPostgresStore(
           freshConnectionTried = true;
           continue;
         }
-        throw broken ? databaseUnavailable() : asBusy(error);
+        // A conflict that outlasted its retries is load, not a mistake nor a bug: 503 busy (attacker pass 19: a 500).
+        throw broken ? databaseUnavailable() : code && RETRYABLE_STATES.has(code) ? databaseRefusing(error) : asBusy(error);
       } finally {
         client.off('error', lost);
         client.release(broken);

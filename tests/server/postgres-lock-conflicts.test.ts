@@ -17,13 +17,12 @@ import { createTestDatabase, postgresSkipReason } from './postgres-test-database
 import { TEST_RATE_LIMITS } from './test-app.ts';
 
 const skip = await postgresSkipReason();
-if (skip) console.log(`postgres-lock-timeout.test.ts: ${skip}`);
+if (skip) console.log(`postgres-lock-conflicts.test.ts: ${skip}`);
 
 test('a lock wait ended by the database lock_timeout is 503 busy with Retry-After, never 500; nothing stored; one warning line', { skip }, async () => {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(["lock_timeout = '200ms'"]);
   const admin = new pg.Client({ connectionString: database.url });
   await admin.connect();
-  await admin.query(`ALTER DATABASE ${new URL(database.url).pathname.slice(1)} SET lock_timeout = '200ms'`);
   const store = await openStore(database.url);
   const holder = new pg.Client({ connectionString: database.url });
   try {
@@ -58,6 +57,33 @@ test('a lock wait ended by the database lock_timeout is 503 busy with Retry-Afte
     await holder.end().catch(() => undefined);
     await store.close();
     await admin.end();
+    await database.drop();
+  }
+});
+
+// The same pass: a serialization failure or deadlock (40001, 40P01) is run again up to three times; one that
+// still fails is a conflict under load, not the client's mistake nor a bug: 503 busy with Retry-After (a 500
+// before), and the work is not run a fifth time.
+test('a transaction still meeting a serialization failure after its retries is 503 busy, never 500', { skip }, async () => {
+  const database = await createTestDatabase();
+  const store = await openStore(database.url);
+  try {
+    for (const code of ['40001', '40P01']) {
+      let runs = 0;
+      const outcome = await store
+        .write(async () => {
+          runs++;
+          throw Object.assign(new Error('could not serialize access due to concurrent update'), { code });
+        })
+        .then(
+          () => 'ok',
+          (error: { code?: string; retryAfterSeconds?: number }) => `${error.code} ${error.retryAfterSeconds}`,
+        );
+      assert.equal(outcome, 'busy 5', code);
+      assert.equal(runs, 4, 'the first run and three retries');
+    }
+  } finally {
+    await store.close();
     await database.drop();
   }
 });
