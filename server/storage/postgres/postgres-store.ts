@@ -233,8 +233,51 @@ function countedSql(sql: Sql, progress: { statements: number }): Sql {
   };
 }
 
+/**
+ * What every connection sets for its own session, over the defaults an operator gave the database or role
+ * (attacker pass 19):
+ * - READ COMMITTED: vlab's transactions are written for it (rows locked FOR UPDATE are read as last committed, a
+ *   conflict waits instead of failing). A default_transaction_isolation of serializable made starts, quota steps
+ *   and completions fail past their retries with 40001: 500s.
+ * - synchronous_commit on where it was off: an acknowledgement waits for the commit's WAL flush, as SQLite's
+ *   `synchronous = FULL`; with it off a PostgreSQL crash loses the last acknowledged answers. Other values (local,
+ *   remote_write, remote_apply) flush locally already and are kept.
+ */
+const SESSION_SETTINGS =
+  'SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED; ' +
+  "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'";
+
+/**
+ * A pooled connection that sets SESSION_SETTINGS before the pool hands it out (a query queued beside the user's
+ * first one is deprecated in node-postgres), listening for errors from the start (below). If the settings fail
+ * (the connection lost), it is handed out all the same and its first statement fails as unavailable, as before.
+ */
+class SessionClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+
+  override connect(): Promise<pg.Client>;
+  override connect(callback: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): void;
+  override connect(callback?: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): Promise<pg.Client> | void {
+    const settled = () => this;
+    const ready = super.connect().then(() => this.query(SESSION_SETTINGS).then(settled, settled));
+    if (!callback) return ready;
+    const done = callback as (err: Error | null, c?: pg.Client) => void;
+    ready.then((client) => done(null, client), (error: Error) => done(error));
+  }
+}
+
 function openPool(url: string, max: number, connectTimeoutMs: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, statement_timeout: STATEMENT_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: connectTimeoutMs,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+    Client: SessionClient,
+  });
   // An idle connection that the server drops (a restart) emits here; the pool discards it and opens a new one later.
   pool.on('error', () => undefined);
   // A backend ended the moment its start-up finished (pg_terminate_backend, a failover) sends FATAL 57P01 in the
