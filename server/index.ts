@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { terminalText } from '../analysis/terminal-text.ts';
 import { ConfigError, loadConfig, unknownSettings, type Config } from './config.ts';
 import { absoluteLink, localOrigin } from './domain/links.ts';
+import { answersBodyWarning } from './domain/answers-body-size.ts';
 import { definitionProblems } from './domain/fielded-definition-problems.ts';
 import { requestsInFlight, shutDownGracefully } from './graceful-shutdown.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
@@ -183,6 +184,8 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     out.push(`  open wave ${wave.id} (${study?.key}): ${link(`/s/${wave.id}`)}`);
     const problems = study ? definitionProblems(study.definition) : [];
     if (problems.length) out.push(`    its definition fails today's checks (the page may store answers the server refuses; see ${vlab} wave status ${wave.id}): ${problems.join('; ')}`);
+    const tooLarge = study ? answersBodyWarning(study.key, study.definition, config.bodyLimitBytes) : null;
+    if (tooLarge) out.push(`    ${tooLarge}`);
   }
   out.push(`  dashboard: ${link('/dashboard')} — sign in with a token from: ${vlab} token create --name "your name"`);
   // A title or a broken definition's message is shown as written, never acted on by the terminal or a log viewer.

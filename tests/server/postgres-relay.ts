@@ -3,17 +3,23 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { openStore } from '../../server/storage/open-store.ts';
 import { createTestDatabase } from './postgres-test-database.ts';
 
+/** How a backend ends: pg_terminate_backend (57P01), or an operator's `idle_session_timeout` (57P05) or idle-in-transaction timeout (25P03). */
+export type BackendEnd = { code: string; message: string };
+export const TERMINATED_BY_ADMINISTRATOR: BackendEnd = { code: '57P01', message: 'terminating connection due to administrator command' };
+export const IDLE_SESSION_TIMEOUT: BackendEnd = { code: '57P05', message: 'terminating connection due to idle-session timeout' };
+export const IDLE_IN_TRANSACTION_TIMEOUT: BackendEnd = { code: '25P03', message: 'terminating connection due to idle-in-transaction timeout' };
+
 /**
- * PostgreSQL's ErrorResponse for a backend ended by pg_terminate_backend (FATAL 57P01), as the server sends it
- * before closing the connection.
+ * PostgreSQL's FATAL ErrorResponse for a backend ended (by pg_terminate_backend, 57P01, unless `end` says
+ * otherwise), as the server sends it before closing the connection.
  */
-function terminatedByAdministrator(): Buffer {
+function backendEnded(end: BackendEnd): Buffer {
   const field = (tag: string, value: string) => Buffer.concat([Buffer.from(tag), Buffer.from(value), Buffer.from([0])]);
   const body = Buffer.concat([
     field('S', 'FATAL'),
     field('V', 'FATAL'),
-    field('C', '57P01'),
-    field('M', 'terminating connection due to administrator command'),
+    field('C', end.code),
+    field('M', end.message),
     Buffer.from([0]),
   ]);
   const head = Buffer.alloc(5);
@@ -24,10 +30,11 @@ function terminatedByAdministrator(): Buffer {
 
 /**
  * Relays the server's side of a new connection until its first ReadyForQuery ('Z', the end of the start-up),
- * then sends everything held, that message and a FATAL 57P01 in one write and closes: what a client reads when
- * pg_terminate_backend ends a backend the moment it has started (one TCP read holds both messages).
+ * then sends everything held, that message and a FATAL (57P01 unless `ending` says otherwise) in one write and closes:
+ * what a client reads when pg_terminate_backend ends a backend the moment it has started (one TCP read holds both
+ * messages), or when idle_session_timeout ends one the moment it is handed out.
  */
-function terminateAfterStartUp(upstream: Socket, client: Socket, drop: () => void): void {
+function terminateAfterStartUp(upstream: Socket, client: Socket, drop: () => void, ending: BackendEnd): void {
   let held = Buffer.alloc(0);
   const onData = (chunk: Buffer) => {
     held = Buffer.concat([held, chunk]);
@@ -36,7 +43,7 @@ function terminateAfterStartUp(upstream: Socket, client: Socket, drop: () => voi
       if (end > held.length) return;
       if (held[at] === 0x5a /* 'Z' */) {
         upstream.off('data', onData);
-        client.end(Buffer.concat([held.subarray(0, end), terminatedByAdministrator()]), drop);
+        client.end(Buffer.concat([held.subarray(0, end), backendEnded(ending)]), drop);
         return;
       }
       at = end;
@@ -47,15 +54,17 @@ function terminateAfterStartUp(upstream: Socket, client: Socket, drop: () => voi
 
 /**
  * A TCP relay to the test server that the test can cut and restore: PostgreSQL going away and coming back; and
- * `terminateNextStarts(n)` ends the next n connections right after their start-up, as pg_terminate_backend can.
+ * `terminateNextStarts(n)` ends the next n connections right after their start-up, as pg_terminate_backend can
+ * (or as `end` says).
  */
 export async function relayTo(
   target: URL,
-): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void>; terminateNextStarts(n: number): void }> {
+): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void>; terminateNextStarts(n: number, end?: BackendEnd): void }> {
   const sockets = new Set<Socket>();
   let server: Server;
   let port = 0;
   let toTerminate = 0;
+  let ending = TERMINATED_BY_ADMINISTRATOR;
   const start = async () => {
     server = createServer((client) => {
       const upstream = connect(Number(target.port || 5432), target.hostname);
@@ -69,7 +78,7 @@ export async function relayTo(
       client.pipe(upstream);
       if (toTerminate > 0) {
         toTerminate--;
-        terminateAfterStartUp(upstream, client, drop);
+        terminateAfterStartUp(upstream, client, drop, ending);
       } else upstream.pipe(client);
       client.on('error', drop).on('close', drop);
       upstream.on('error', drop).on('close', drop);
@@ -85,7 +94,7 @@ export async function relayTo(
     sockets.clear();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  return { port, cut: stop, restore: start, close: stop, terminateNextStarts: (n) => (toTerminate = n) };
+  return { port, cut: stop, restore: start, close: stop, terminateNextStarts: (n, end = TERMINATED_BY_ADMINISTRATOR) => ((toTerminate = n), (ending = end)) };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { DomainError } from '../../server/domain/errors.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
-import { storeBehindRelay } from './postgres-relay.ts';
+import { IDLE_IN_TRANSACTION_TIMEOUT, IDLE_SESSION_TIMEOUT, storeBehindRelay } from './postgres-relay.ts';
 import { createTestDatabase, postgresSkipReason, TEST_POSTGRES_URL } from './postgres-test-database.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
 
@@ -157,4 +157,25 @@ test('pg_terminate_backend of every backend, again and again, under respondents:
   assert.deepEqual(uncaught, [], 'no unhandled error event');
   assert.deepEqual([...statuses.keys()].filter((k) => !/^(200|201|503 busy)$/.test(k)), [], 'only 2xx and 503 busy');
   assert.equal(stored, acknowledged.length, 'every acknowledged completion stored');
+});
+
+// Attacker pass 19: an operator's `idle_session_timeout` (PostgreSQL 14 on) ends a pooled connection that sat idle
+// that long with FATAL 57P05. One handed out just then failed its first statement with 57P05, which vlab did not
+// know as a lost connection: the shared rate counter's query before each start (and /healthz's) passed it on as a
+// **500** with its stack (5 of 180 starts in a live run, idle_session_timeout 200 ms). Lost, as 57P01 is: the query
+// is 503 busy with Retry-After, and a transaction that had run nothing is run again on a fresh connection. The
+// same for idle_in_transaction_session_timeout (25P03), which ends the session as well.
+for (const ending of [IDLE_SESSION_TIMEOUT, IDLE_IN_TRANSACTION_TIMEOUT]) test(`a connection ended by an operator's timeout (${ending.code}) as it is handed out: 503 busy or retried, never passed on`, { skip }, async () => {
+  const { relay, store, close } = await storeBehindRelay();
+  cleanups.push(close);
+  const outcome = (s: PromiseSettledResult<unknown>) => (s.status === 'fulfilled' ? 'ok' : `${(s.reason as DomainError).code} ${(s.reason as DomainError).retryAfterSeconds}`);
+  const uncaught = await uncaughtDuring(async () => {
+    // The pool holds one idle connection (the migration's): the second of two queries at once opens a new one.
+    relay.terminateNextStarts(1, ending);
+    const hits = await Promise.allSettled([store.rateCounter.hit('a', 60_000), store.rateCounter.hit('b', 60_000)]);
+    assert.deepEqual(hits.map(outcome).sort(), ['busy 5', 'ok']);
+    relay.terminateNextStarts(2, ending);
+    assert.deepEqual((await threeHoldingWrites(store)).map(outcome), ['ok', 'ok', 'ok']);
+  });
+  assert.deepEqual(uncaught, []);
 });

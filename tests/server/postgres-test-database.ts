@@ -50,10 +50,17 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A new empty database on the test server: its URL, and drop() to remove it (closing what still uses it). */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A new empty database on the test server: its URL, and drop() to remove it (closing what still uses it).
+ * `settings` are set on it as an operator would (`ALTER DATABASE … SET lock_timeout = '200ms'`): every connection
+ * opened to it afterwards starts with them.
+ */
+export async function createTestDatabase(settings: readonly string[] = []): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `vlab_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  await admin(async (c) => {
+    await c.query(`CREATE DATABASE ${name}`);
+    for (const setting of settings) await c.query(`ALTER DATABASE ${name} SET ${setting}`);
+  });
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
   return {

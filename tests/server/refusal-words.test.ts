@@ -16,9 +16,12 @@ test('each PostgreSQL refusal has words of its own; SQLite codes and other error
     ['53300', /no free connection/],
     ['53400', /lacks resources/],
     ['57014', /cancelled statements/],
+    ['55P03', /gave up waiting for a row lock \(lock_timeout/],
+    ['40001', /kept conflicting past three retries/],
+    ['40P01', /kept conflicting past three retries/],
   ];
   for (const [code, words] of cases) assert.match(postgresRefusalWords({ code }) ?? '', words, code);
-  for (const code of ['25006', '3D000', '28000', '42501', '53300', '57014']) assert.doesNotMatch(postgresRefusalWords({ code })!, /disk full/, code);
+  for (const code of ['25006', '3D000', '28000', '42501', '53300', '57014', '55P03']) assert.doesNotMatch(postgresRefusalWords({ code })!, /disk full/, code);
   for (const cause of [{ code: 'SQLITE_FULL' }, { code: 'SQLITE_READONLY_DBMOVED' }, { code: '23505' }, { code: 42 }, null, undefined, 'x']) {
     assert.equal(postgresRefusalWords(cause), undefined, JSON.stringify(cause));
   }

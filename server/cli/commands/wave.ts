@@ -77,6 +77,9 @@ export function registerWaveCommands(program: Command): void {
           );
           const missing = missingCompletionUrl(created);
           if (missing) process.stderr.write(`vlab wave create: warning: ${missing}\n`);
+          const { answersBodyWarning } = await import('../../domain/answers-body-size.ts');
+          const tooLarge = answersBodyWarning(study.key, study.definition, config.bodyLimitBytes);
+          if (tooLarge) process.stderr.write(`vlab wave create: warning: ${tooLarge}\n`);
         } catch (error) {
           throw inOptionNames(error);
         } finally {

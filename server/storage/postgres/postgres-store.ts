@@ -29,11 +29,15 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 const CONNECT_TIMEOUT_MS = 10_000;
 /** No statement runs longer (a lock held by a stuck process, say): the request fails instead of hanging. */
 const STATEMENT_TIMEOUT_MS = 15_000;
-/** Serialization failures and deadlocks are retried this many times before the error goes to the client. */
+/** Serialization failures and deadlocks are retried this many times before the client is answered 503 busy. */
 const RETRIES = 3;
 
-/** SQLSTATEs of a connection lost or refused, and of a server shutting down or starting up. */
-const UNAVAILABLE_STATES = /^(08|57P0[1-3])/;
+/**
+ * SQLSTATEs of a connection lost or refused, of a server shutting down or starting up, and of a session the server
+ * ended for a timeout an operator set: idle_session_timeout (57P05) on a pooled connection handed out as it expired,
+ * idle_in_transaction_session_timeout (25P03). Attacker pass 19: those two went to the client as a 500.
+ */
+const UNAVAILABLE_STATES = /^(08|57P0[1-3]|57P05|25P03)/;
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
 const RETRYABLE_STATES = new Set(['40001', '40P01']);
 
@@ -67,10 +71,11 @@ const serverBusy = (error: unknown) =>
 /**
  * SQLSTATEs of a server that answers but cannot take this work now: a read-only transaction or server (25006: a
  * standby after a failover, `default_transaction_read_only` for maintenance), insufficient resources (53: disk
- * full, out of memory, too many connections) and a statement cancelled (57014: the statement timeout under
- * overload, an operator's pg_cancel_backend). None is the client's mistake; each passes.
+ * full, out of memory, too many connections), a statement cancelled (57014: the statement timeout under
+ * overload, an operator's pg_cancel_backend) and a lock wait ended by an operator's `lock_timeout` (55P03: another
+ * session held a row vlab needed; attacker pass 19, a 500 before). None is the client's mistake; each passes.
  */
-const REFUSING_STATES = /^(25006|53...|57014)$/;
+const REFUSING_STATES = /^(25006|53...|55P03|57014)$/;
 
 function refusesWork(error: unknown): boolean {
   const { code } = (error ?? {}) as { code?: unknown };
@@ -167,7 +172,8 @@ export async function openPostgresStore(
           freshConnectionTried = true;
           continue;
         }
-        throw broken ? databaseUnavailable() : asBusy(error);
+        // A conflict that outlasted its retries is load, not a mistake nor a bug: 503 busy (attacker pass 19: a 500).
+        throw broken ? databaseUnavailable() : code && RETRYABLE_STATES.has(code) ? databaseRefusing(error) : asBusy(error);
       } finally {
         client.off('error', lost);
         client.release(broken);
@@ -227,8 +233,51 @@ function countedSql(sql: Sql, progress: { statements: number }): Sql {
   };
 }
 
+/**
+ * What every connection sets for its own session, over the defaults an operator gave the database or role
+ * (attacker pass 19):
+ * - READ COMMITTED: vlab's transactions are written for it (rows locked FOR UPDATE are read as last committed, a
+ *   conflict waits instead of failing). A default_transaction_isolation of serializable made starts, quota steps
+ *   and completions fail past their retries with 40001: 500s.
+ * - synchronous_commit on where it was off: an acknowledgement waits for the commit's WAL flush, as SQLite's
+ *   `synchronous = FULL`; with it off a PostgreSQL crash loses the last acknowledged answers. Other values (local,
+ *   remote_write, remote_apply) flush locally already and are kept.
+ */
+const SESSION_SETTINGS =
+  'SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED; ' +
+  "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'";
+
+/**
+ * A pooled connection that sets SESSION_SETTINGS before the pool hands it out (a query queued beside the user's
+ * first one is deprecated in node-postgres), listening for errors from the start (below). If the settings fail
+ * (the connection lost), it is handed out all the same and its first statement fails as unavailable, as before.
+ */
+class SessionClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+
+  override connect(): Promise<pg.Client>;
+  override connect(callback: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): void;
+  override connect(callback?: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): Promise<pg.Client> | void {
+    const settled = () => this;
+    const ready = super.connect().then(() => this.query(SESSION_SETTINGS).then(settled, settled));
+    if (!callback) return ready;
+    const done = callback as (err: Error | null, c?: pg.Client) => void;
+    ready.then((client) => done(null, client), (error: Error) => done(error));
+  }
+}
+
 function openPool(url: string, max: number, connectTimeoutMs: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, statement_timeout: STATEMENT_TIMEOUT_MS, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: connectTimeoutMs,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+    Client: SessionClient,
+  });
   // An idle connection that the server drops (a restart) emits here; the pool discards it and opens a new one later.
   pool.on('error', () => undefined);
   // A backend ended the moment its start-up finished (pg_terminate_backend, a failover) sends FATAL 57P01 in the

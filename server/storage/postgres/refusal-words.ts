@@ -14,6 +14,8 @@ const WORDS: readonly [state: RegExp, words: string][] = [
   [/^53300$/, 'the PostgreSQL server has no free connection (too many clients: max_connections, or pools of too many processes?)'],
   [/^53/, 'the PostgreSQL server lacks resources (disk, memory or connections)'],
   [/^57014$/, "PostgreSQL cancelled statements (the 15 s statement timeout under overload, or an operator's pg_cancel_backend)"],
+  [/^40(001|P01)$/, 'PostgreSQL transactions kept conflicting past three retries (serialization failures or deadlocks): many requests on one wave at once, or another program locking its rows'],
+  [/^55P03$/, "PostgreSQL gave up waiting for a row lock (lock_timeout, set for VLAB_DB's database or role): another session held a row vlab needed; look for a long transaction in pg_stat_activity, or raise lock_timeout for vlab's role"],
 ];
 
 /** The code of the cause the store gives a wait for a pooled connection that timed out with every one in use. */
