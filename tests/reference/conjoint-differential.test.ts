@@ -3,7 +3,7 @@
 // respondent, subgroups, weights, missing outcomes, awkward labels, declared or sorted levels; the thirteenth trial's
 // variants: randomization of 1 in 8, a level shown only with the other feature's reference, a group never shown a
 // level; the fourteenth's: the first feature's levels balanced within every respondent, weighted or not, and declared
-// level orders with weights), each run through
+// level orders with weights; the twentieth's: a weights column of one value for everyone), each run through
 // `vlab amce | mm | mm-diff | amce-diff | freqs` on its CSV file as an analyst would, and compared with R's STORED
 // output (conjoint-differential/expected.json.gz, written by conjoint.R: cregg's computations through survey 4.1-1
 // and, for amce_diffs, glm with sandwich::vcovCL; estimatr 1.0.0 lm_robust for the default CR2 AMCE and AMCE
