@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { differenceInMeans, lmRobust, rowsFromCsv, tableFromCsv } from '../../analysis/index.ts';
 import { rowsFromTable } from '../../analysis/helpers/data-table.ts';
-import { assertMatchesR, type RRow } from './support.ts';
+import { assertCloseToR, assertMatchesR, type RRow } from './support.ts';
 
 const CSV = 'x,g,y\n"NA",a,1\n"b",a,2\nNA,b,3\n"b",b,5\n"c",a,4\n"NA",b,2.5\n"b",a,1\n"c",b,3.5\n';
 const LEVELS = { x: ['NA', 'b', 'c'] };
@@ -59,15 +59,20 @@ test('a cell "NaN" is R\'s NaN in records as in CSV: factor() of it refused in w
 });
 
 test('difference in means: a "NaN" treatment or block cell of records is missing, as read.csv\'s NaN (not a third arm)', () => {
-  // R trial 20: d <- read.csv(text = CSV); tidy(difference_in_means(y ~ z, data = d)) drops the two rows where z is NaN
-  // (is.na(NaN)), 8 rows, estimate 0.075; with blocks = b where b is NaN on a ninth row, 7 rows. Records (rowsFromCsv, a
-  // JSON body) had read "NaN" as a third treatment value and refused ("found 3 (0, 1, NaN)").
+  // R trial 20 (estimatr 1.0.0): d <- read.csv(text = CSV); difference_in_means(y ~ z, data = d) drops the two rows where
+  // z is NaN (is.na(NaN)): nobs 10, estimate 0.15, SE 0.646658075544307, df 6.744280184756258; with blocks = b (NaN on
+  // one more row) nobs 9, estimate 0.588888888888889, SE 0.391893157523298, df 5. Records (rowsFromCsv, a JSON body)
+  // had read "NaN" as a third treatment value and refused ("found 3 (0, 1, NaN)").
   const csv = 'y,z,b\n1.2,1,1\n2.3,0,1\n3.1,NaN,1\n2.2,1,1\n4.1,0,NaN\n3.3,NaN,2\n2.9,1,2\n1.1,0,2\n3.5,1,2\n2.0,0,2\n1.7,0,1\n2.6,0,2\n';
   const table = rowsFromTable(tableFromCsv(csv));
   for (const blocks of [undefined, 'b']) {
     const fromRecords = differenceInMeans({ rows: rowsFromCsv(csv), outcome: 'y', treatment: 'z', blocks });
     const fromTable = differenceInMeans({ rows: table, outcome: 'y', treatment: 'z', blocks });
     assert.equal(fromRecords.nobs, blocks ? 9 : 10);
+    const [estimate, se, df] = blocks ? [0.588888888888889, 0.391893157523298, 5] : [0.15, 0.646658075544307, 6.744280184756258];
+    assertCloseToR(fromRecords.estimates[0]!.estimate, estimate, 'estimate');
+    assertCloseToR(fromRecords.estimates[0]!.std_error, se, 'SE');
+    assertCloseToR(fromRecords.estimates[0]!.df, df, 'df');
     assert.deepEqual(fromRecords, fromTable);
   }
 });
