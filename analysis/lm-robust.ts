@@ -2,13 +2,13 @@ import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { cr2Variance } from './helpers/cr2.ts';
 import { groupCodes, type Levels, type Row } from './helpers/data.ts';
-import { keptInOrderFromGram, withoutColumns } from './helpers/in-order-aliasing.ts';
 import { isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
 import { parseFormula, type Formula } from './helpers/formula.ts';
 import { compareCodePoints } from './helpers/level-order.ts';
 import { meanAsR } from './helpers/mean.ts';
 import { modelFrame, type ModelFrame } from './helpers/model-frame.ts';
-import { keptAsDemeaned, type FixedEffectGroups } from './helpers/fixed-effects-aliasing.ts';
+import { keptInOrderFromGram, withoutColumns } from './helpers/in-order-aliasing.ts';
+import { absorbedColumns, aliasedAsDemeaned, leadingAbsorbed, refuseUnweightedLevels, withoutAbsorbed, type Absorbed } from './helpers/absorbed-columns.ts';
 import { fixedEffectTerms } from './helpers/fixed-effect-terms.ts';
 import { absorbedLabel, fixedEffectSpec, groupedFixedEffects, refuseLevelsWithoutIntercept, withFixedEffects } from './helpers/fixed-effects.ts';
 import { buildDesignMatrix } from './helpers/model-matrix.ts';
@@ -138,9 +138,6 @@ function fitAbsorbing(options: LmRobustOptions, table: DataTable, columns: reado
     return fitAbsorbing(options, table, columns, []);
   }
 }
-
-/** Fixed effects fitted as dummies: the labels of their columns and the intercept, and the data columns they come from. */
-type Absorbed = { labels: ReadonlySet<string>; columns: readonly string[] };
 
 /**
  * The fit. With an intercept, an outcome far from zero next to its spread is fitted less its first value
@@ -295,24 +292,6 @@ function leverageOneWarning(seType: SeType, count: number): string {
   return `${FN}: ${count} row${count === 1 ? ' has' : 's have'} leverage 1 (the only observation of a factor level or cell, or N = rank): ${seType}'s weight e²/(1 − h)${seType === 'HC3' ? '²' : ''} is 0/0 there and is taken as 0, as HC0 gives it (estimatr prints rounding noise or NaN)`;
 }
 
-/** The design columns of the absorbed fixed effects (each level of `factor(g)`) and the intercept. */
-function absorbedColumns(formula: Formula, frame: ModelFrame, names: readonly string[], absorbed: ReadonlySet<string>): Set<string> {
-  const out = new Set<string>(names.filter((name) => name === '(Intercept)'));
-  formula.variables.forEach((label, k) => {
-    const variable = frame.variables[k];
-    if (absorbed.has(label) && variable.kind === 'factor') for (const level of variable.levels) out.add(label + level);
-  });
-  return out;
-}
-
-/** The fit's output without the absorbed columns' rows (and their rows and columns of the variance), as estimatr's fixed_effects. */
-function withoutAbsorbed(result: LmRobustResult, hidden: ReadonlySet<string>): LmRobustResult {
-  const keep = result.vcov.terms.map((term) => !hidden.has(term));
-  const terms = result.vcov.terms.filter((_, i) => keep[i]);
-  const matrix = result.vcov.matrix.filter((_, i) => keep[i]).map((row) => row.filter((_, j) => keep[j]));
-  return { ...result, estimates: result.estimates.filter((row) => !hidden.has(row.term)), vcov: { terms, matrix } };
-}
-
 /**
  * y's first value where y sits far from zero next to its spread (|y₁| above 1e4 × its range: at 1e9 ± 1e-3 that is 1e12,
  * and the fit of y loses 12 digits), else 0: an outcome of ordinary scale (a 0/1 choice, a rating) is fitted as it is,
@@ -387,86 +366,6 @@ function qrFitWithVariance(
   const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.b, resid, codes, count);
   return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count };
 }
-
-/**
- * The designs with the columns estimatr's fixed_effects leaves out set to 0. Only a design the Gram matrix finds
- * rank-deficient pays for the dense QR of the demeaned columns (a full-rank one keeps every column).
- */
-function aliasedAsDemeaned(
-  absorbed: Absorbed,
-  table: DataTable,
-  index: Int32Array,
-  rows: { unsorted: { design: SparseDesign; weights: Float64Array | undefined }; order: Int32Array | null; sw: Float64Array | undefined },
-  design: SparseDesign,
-  designFit: SparseDesign,
-  yFit: Float64Array,
-): [SparseDesign, SparseDesign] {
-  const gram = crossProducts(designFit, yFit).xtx;
-  const inOrder = keptInOrderFromGram(gram, design.p);
-  if (inOrder.every(Boolean)) return [design, designFit];
-  const leading = leadingAbsorbed(design.names, absorbed.labels);
-  const redundant = inOrder.findIndex((keep, j) => !keep && j < leading);
-  if (redundant >= 0) {
-    // estimatr counts every level of every fixed effect in the df and its HC2/CR2 SEs then differ from the same model
-    // with the redundant set left out (g beside gsub nested in it: df 221 for 226, an HC2 SE 0.6 % off; R trial 17).
-    throw new AnalysisError(FN, `the fixed effects are collinear with each other (${design.names[redundant]} is in the span of the others' levels, e.g. one nested in another): estimatr counts every level in its df and its standard errors differ from the same model without the redundant one; leave out the fixed effect whose levels the others determine`);
-  }
-  refuseCollinearTogether(gram, design.names, leading, inOrder);
-  const kept = keptAsDemeaned(rows.unsorted.design, leading, absorbedGroups(table, index, absorbed.columns), rows.unsorted.weights, rows.order, rows.sw);
-  return kept ? [withoutColumns(design, kept), withoutColumns(designFit, kept)] : [design, designFit];
-}
-
-/** How many leading design columns are absorbed: the intercept and the fixed effects' dummies. */
-function leadingAbsorbed(names: readonly string[], labels: ReadonlySet<string>): number {
-  const leading = names.findIndex((name) => !labels.has(name) && !isAbsorbedLevel(name, labels));
-  return leading < 0 ? names.length : leading;
-}
-
-/** Each fixed effect's group per model-frame row. */
-function absorbedGroups(table: DataTable, index: Int32Array, columns: readonly string[]): FixedEffectGroups {
-  const grouped = columns.map((name) => groupCodes(table, index, name));
-  return { codes: grouped.map((g) => g.codes), counts: grouped.map((g) => g.count) };
-}
-
-/**
- * A fixed-effect level with no positive weight: estimatr's demeaning divides by its total weight, 0, and returns NA for
- * every coefficient (R trial 17); the same model with those rows left out is what can be estimated.
- */
-function refuseUnweightedLevels(formula: Formula, frame: ModelFrame, absorbed: ReadonlySet<string>, weights: string): void {
-  formula.variables.forEach((label, k) => {
-    const variable = frame.variables[k];
-    if (!absorbed.has(label) || variable.kind !== 'factor') return;
-    const total = new Float64Array(variable.levels.length);
-    variable.codes.forEach((code, i) => (total[code] += (frame.weights as Float64Array)[i]));
-    const empty = total.findIndex((sum) => !(sum > 0));
-    if (empty >= 0) throw new AnalysisError(FN, `fixed effect ${label}: level "${variable.levels[empty]}" has no positive weight in "${weights}" (estimatr's demeaning divides by its total weight and gives NA for every estimate); leave its rows out`);
-  });
-}
-
-/**
- * Terms collinear with the fixed effects only together (f is "a" exactly where g is "r1": fb + fc is constant within g,
- * neither alone in the fixed effects' span, nor the two dependent without them): the columns the full design leaves
- * out outnumber those in the span of the absorbed columns each alone plus the formula's own dependencies. There,
- * demeaned fb and fc are collinear only up to rounding, and estimatr's pivoted QR leaves out fb or fc as that rounding
- * decides (`x + f` drops fc, `f + x` drops fb), which vlab does not reproduce: refused in words (R trial 17). Columns
- * collinear by themselves (two interaction columns equal on a rare level's one row) are left to keptAsDemeaned.
- */
-function refuseCollinearTogether(gram: Float64Array, names: readonly string[], leading: number, inOrder: readonly boolean[]): void {
-  const p = names.length;
-  const eachAlone = keptInOrderFromGram(gram, p, leading);
-  const rest: number[] = [];
-  for (let j = leading; j < p; j++) if (eachAlone[j]) rest.push(j);
-  const restGram = new Float64Array(rest.length * rest.length);
-  rest.forEach((j, a) => rest.forEach((k, b) => (restGram[a * rest.length + b] = gram[j * p + k])));
-  const ownDependencies = keptInOrderFromGram(restGram, rest.length).filter((keep) => !keep).length;
-  const left = inOrder.filter((keep, j) => !keep && j >= leading).length;
-  if (left <= p - leading - rest.length + ownDependencies) return;
-  const aliased = names[inOrder.findIndex((keep, j) => !keep && j >= leading)];
-  throw new AnalysisError(FN, `the formula's terms are collinear with the fixed effects together (${aliased} is in the span of the other terms and the fixed effects' levels, neither alone): estimatr leaves out whichever term its pivoted QR of the demeaned columns picks as rounding decides, which vlab does not reproduce; leave out a term's level (e.g. relevel or drop the factor) or write the fixed effects into the formula as + factor(...)`);
-}
-
-/** `factor(g)b` of an absorbed `factor(g)` (the leading columns; a user's interaction `factor(g)b:x` comes later). */
-const isAbsorbedLevel = (name: string, absorbed: ReadonlySet<string>): boolean => [...absorbed].some((label) => name.startsWith(label) && !name.includes(':', label.length));
 
 /** The designs with the columns R's lm/svyglm would alias (in order, keptInOrderFromGram) set to 0. */
 function aliasedInOrder(design: SparseDesign, designFit: SparseDesign, yFit: Float64Array): [SparseDesign, SparseDesign] {

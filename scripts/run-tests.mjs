@@ -152,18 +152,21 @@ function postgresAnswers() {
   return probe.status === 0;
 }
 
-// Two lanes at once on CI's 2 cores (Node's runner takes one file at a time there): the files that start servers,
-// browsers and other processes (tests/server, tests/e2e) one after another, as always; beside them the
-// computation-only files (the analysis module, the R reference cases, the scripts' own tests) and then the
-// PostgreSQL pass (databases of its own per file). 2026-12-05: the first lane 25 minutes, the second 14 beside it;
-// CI 36 → 32 minutes with 100 more tests; later that day 21.6 and 12.3, CI 26 (README). The gain is less than the
-// second lane's time because the browser files keep both cores busy themselves; the second lane idles for its last
-// 9 minutes, so moving some server files there may gain a little (measure: both lanes share 2 cores). VLAB_TEST_SERIAL=1 runs every pass one after another, as before.
+// Two lanes at once on CI's 2 cores (Node's runner takes one file at a time there). The first lane runs the files
+// that start servers, browsers and other processes (tests/server, tests/e2e) in runs of SERVING_RUN files, taken from
+// the front of one queue; the second runs the computation-only files (the analysis module, the R reference cases, the
+// scripts' own tests), then the PostgreSQL pass, then takes files of the PostgreSQL suite (their SQLite run) from the
+// BACK of the same queue, a few at a time, until the two lanes meet. Only those: their PostgreSQL run has always run
+// beside the first lane, so they are known to bear another server file beside them; the queue holds them last.
+// Before 2026-12-05 the queue was the first lane's alone and the second idled for its last 14 of 30 minutes (README
+// has the figures). VLAB_TEST_SERIAL=1 runs every pass one after another, as before.
 const SERVING = /(^|\/)tests\/(server|e2e)\//;
 const serving = files.filter((f) => SERVING.test(f.replaceAll('\\', '/')));
 const computing = files.filter((f) => !serving.includes(f));
 const onPostgres = files.filter((f) => POSTGRES_SUITE.includes(f.replaceAll('\\', '/')));
 const serial = process.env.VLAB_TEST_SERIAL === '1' || serving.length === 0 || computing.length === 0;
+const SERVING_RUN = 10;
+const TAKEN_RUN = 3;
 
 /** The PostgreSQL pass when a server answers (its status), or 0/1 with a line saying why it did not run. */
 async function postgresPass(toFile) {
@@ -180,21 +183,63 @@ async function postgresPass(toFile) {
   return 0;
 }
 
+/** The first lane: runs of SERVING_RUN files from the front of `queue`, their output on stdout. Resolves to a status. */
+async function firstLane(queue) {
+  let status = 0;
+  let done = 0;
+  while (queue.length) {
+    const chunk = queue.splice(0, SERVING_RUN);
+    status = (await run(`the server and browser files ${done + 1}–${done + chunk.length} of ${serving.length}`, chunk)) || status;
+    done += chunk.length;
+  }
+  return status;
+}
+
+/** The second lane: computation files, the PostgreSQL pass, then files of `takes` from the back of `queue`. */
+async function secondLane(queue, takes) {
+  let status = await run(`the computation files (${computing.length})`, computing, {}, true);
+  status = (await postgresPass(true)) || status;
+  const takeable = () => queue.length > 0 && takes.has(queue.at(-1));
+  while (takeable()) {
+    const chunk = [];
+    while (chunk.length < TAKEN_RUN && takeable()) chunk.unshift(queue.pop());
+    status = (await run(`server files on SQLite taken by the second lane (${chunk.join(', ')})`, chunk, {}, true)) || status;
+  }
+  return status;
+}
+
+/** Every pass's counts from its TAP summary, added up: one line a reader can quote. */
+function totals() {
+  const sum = { tests: 0, pass: 0, fail: 0, skipped: 0 };
+  for (const { tap } of passes) {
+    let text = '';
+    try {
+      text = readFileSync(tap, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const key of Object.keys(sum)) {
+      const found = [...text.matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))].at(-1);
+      if (found) sum[key] += Number(found[1]);
+    }
+  }
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `run-tests: ${plural(sum.tests, 'test')} in ${plural(passes.length, 'run')}: ${sum.pass} passed, ${sum.fail} failed, ${sum.skipped} skipped`;
+}
+
 let status;
 if (serial) {
   status = await run(`the first pass (${files.length} test file${files.length === 1 ? '' : 's'})`, files);
   status = (await postgresPass(false)) || status;
 } else {
-  console.log(`run-tests: ${serving.length} server and browser files, and beside them ${computing.length} computation files then the PostgreSQL pass (VLAB_TEST_SERIAL=1: one after another)`);
-  const beside = (async () => {
-    const s = await run(`the computation files (${computing.length})`, computing, {}, true);
-    return (await postgresPass(true)) || s;
-  })();
-  const first = await run(`the server and browser files (${serving.length})`, serving);
-  const second = await beside;
+  console.log(`run-tests: ${serving.length} server and browser files, and beside them ${computing.length} computation files, the PostgreSQL pass, then the SQLite runs of PostgreSQL-suite files the first lane has not reached (VLAB_TEST_SERIAL=1: one after another)`);
+  const takes = new Set(onPostgres);
+  const queue = [...serving.filter((f) => !takes.has(f)), ...serving.filter((f) => takes.has(f))];
+  const [first, second] = await Promise.all([firstLane(queue), secondLane(queue, takes)]);
   for (const pass of passes) showSpec(pass);
   status = first || second;
 }
+console.log(`\n${totals()}`);
 reportFailures();
 if (browserSkipped) console.log(`\n${browserSkipped}`);
 process.exit(status);

@@ -1,6 +1,6 @@
 import { adjustmentFamilyWords } from '../../server/domain/plan/adjustment-words.ts';
 import type { HypothesisReport, TermFinding } from '../../server/domain/plan/hypothesis-report.ts';
-import { el, fmt, fmtP, folded, table, termLabel, type Cell } from './dashboard-dom.ts';
+import { el, fmt, fmtP, folded, inLanguage, table, termLabel, type Cell } from './dashboard-dom.ts';
 import { coefficientPlots } from './dashboard-plot.ts';
 import { plotArea } from './dashboard-plot-layout.ts';
 
@@ -33,12 +33,15 @@ function testNote(h: HypothesisReport): string {
 /**
  * One hypothesis: its description; per pre-registered term the predicted direction, estimate with CI, the p the
  * plan tests it by and the verdict; a coefficient plot of those terms per outcome; what cannot be estimated yet, in words;
- * the estimator's warnings; the model's other terms folded away.
+ * the estimator's warnings; the model's other terms folded away. The description is in the plan's `language`,
+ * marked where that is not the page's.
  */
-export function hypothesisCard(h: HypothesisReport): HTMLElement {
+export function hypothesisCard(h: HypothesisReport, language: string): HTMLElement {
   const card = el('article', undefined, 'dash-hypothesis');
   card.dataset.hypothesis = h.id;
-  card.append(el('h4', h.id), el('p', h.description));
+  const description = el('p');
+  description.append(inLanguage(h.description, language));
+  card.append(el('h4', h.id), description);
   for (const p of h.problems) {
     card.append(el('p', `${p.outcome ?? 'All outcomes'}: not estimable yet — ${p.explanation}.`, 'dash-problem'));
   }

@@ -17,6 +17,8 @@ import { cellsSection, changesSection, funnelSection, precisionSection, quotasSe
 interface Estimates {
   planHash: string;
   alpha: number;
+  /** The language of the hypotheses' descriptions, when the plan names one (else English, the page's). */
+  planLanguage: string | null;
   /** "raked to the population margins of party" when the estimates are weighted by raking, else null. */
   raking: string | null;
   nComplete: number;
@@ -170,7 +172,7 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
 
   const raked = result.raking ? `; ${result.raking}` : '';
   section.append(el('h3', `Hypotheses (${result.nComplete} complete, ${result.nExcluded} excluded by the plan${raked})`));
-  for (const h of result.hypotheses) section.append(hypothesisCard(h));
+  for (const h of result.hypotheses) section.append(hypothesisCard(h, result.planLanguage ?? 'en'));
   // Precision matters for what the plan tests: the pre-registered terms.
   const tested = new Set(result.hypotheses.flatMap((h) => h.tested.map((f) => `${h.id}\0${f.outcome}\0${f.term}`)));
   const precision = result.precision.filter((p) => tested.has(`${p.hypothesis}\0${p.outcome}\0${p.term}`));
@@ -185,6 +187,11 @@ function fail(error: unknown): void {
   if (error instanceof ApiError && error.status === 401) {
     forgetToken();
     showTokenForm('The token was not accepted. Paste a valid token.');
+    // A token refused mid-session (revoked) hides what focus was on (Open, Refresh): it fell to the body and a
+    // keyboard user started again from the top. It goes to the field that asks for the next step; a wrong token
+    // at sign-in leaves it on the form's button, which stays.
+    const active = document.activeElement;
+    if (!active || active === document.body || active.getClientRects().length === 0) $('dash-token').focus();
   } else {
     setStatus(`Could not load: ${error instanceof Error ? error.message : String(error)}`, { error: true });
   }

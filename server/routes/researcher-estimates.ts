@@ -31,6 +31,8 @@ function dashboardEstimates(definition: StudyDefinition, result: WaveEstimates) 
   return {
     ...result,
     alpha: planAlpha(definition.analysisPlan),
+    // The language of the hypotheses' descriptions (plan-schema.ts), null when the plan names none: English.
+    planLanguage: definition.analysisPlan.language ?? null,
     raking: rakingNote(definition, result.weighted),
     precision: result.precision.map((p) => ({ ...p, label: labels[p.hypothesis]?.[p.term] ?? p.term })),
     hypotheses: hypothesisReports(definition, result),

@@ -233,6 +233,20 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
   await page.getByRole('button', { name: 'Forget token' }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'dash-token');
   assert.equal(await page.title(), 'Researcher token – vignette-lab dashboard');
+
+  // A token the server refuses mid-session (revoked by `vlab token revoke`, here every researcher request answered
+  // 401) as Open is pressed: the waves, the pressed button with them, give way to the sign-in form, and focus fell
+  // to the body (accessibility pass 19): a keyboard user started again from the top. It goes to the token field,
+  // and the refusal is said by the status region.
+  await page.locator('#dash-token').fill(created.stdout.trim());
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: `Open wave ${other}` }).waitFor({ timeout: 30_000 });
+  await page.route('**/api/researcher/**', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unauthorized', message: 'token not accepted' } }) }));
+  await page.getByRole('button', { name: `Open wave ${other}` }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#dash-token-form').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'dash-token', 'focus on the token field');
+  assert.equal(await page.locator('#dash-status').innerText(), 'The token was not accepted. Paste a valid token.');
   await context.close();
 });
 

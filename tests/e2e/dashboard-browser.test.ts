@@ -19,6 +19,7 @@ let session: DashboardSession;
 let app: DashboardSession['app'];
 let browser: Browser;
 let token = '';
+const H1_SPANISH = 'Financiar la línea con una subvención federal en lugar de un impuesto local sobre las ventas aumenta el apoyo a la línea.';
 const waves: { shipped: string; hostile: string; warned: string; spanish: string } = { shipped: '', hostile: '', warned: '', spanish: '' };
 
 before(async () => {
@@ -37,7 +38,10 @@ before(async () => {
     // A study whose first language is Spanish: its stored title is the Spanish one (research16, item 4).
     const bus = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'bus-line-funding')!;
     // Under an id of its own: the shipped bus-line-funding (English first) is fielded later by vlab wave create.
-    await studies.syncDefinitions([{ ...bus, id: 'bus-line-funding-es', locales: ['es', 'en'] }]);
+    // Its plan written in Spanish too, which it declares (`language`): H1's description; H2's stays as shipped.
+    const [h1, ...others] = bus.analysisPlan.hypotheses;
+    const analysisPlan = { ...bus.analysisPlan, language: 'es', hypotheses: [{ ...h1!, description: H1_SPANISH }, ...others] };
+    await studies.syncDefinitions([{ ...bus, id: 'bus-line-funding-es', locales: ['es', 'en'], analysisPlan }]);
     waves.spanish = (await studies.createWave({ studyKey: 'bus-line-funding-es', target: 100, seed: 'dash-es' })).wave.id;
     await createWaveService({ store, studies }).update(waves.shipped, { completeUrl: 'https://app.prolific.com/submissions/complete?cc=NEW1' }, 'cli');
   });
@@ -262,6 +266,17 @@ test('a study title in another language than the page\'s is marked with its lang
   const english = page.locator('#dash-wave-table').getByRole('row').filter({ hasText: waves.shipped });
   assert.equal(await english.locator('[lang]').count(), 0, 'a title in the page\'s language gets none');
   await close();
+});
+
+test('a hypothesis description in the plan\'s declared language is marked with its lang; a plan that declares none is read as English (pass 19)', async () => {
+  // Hypothesis texts carried no lang: a plan written in Spanish was read with English rules (WCAG 3.1.2).
+  const spanish = await openDashboard(DESKTOP, waves.spanish);
+  const description = spanish.page.locator('article[data-hypothesis="H1_funding"] > p').first();
+  assert.equal(await description.locator('[lang="es"]').innerText(), H1_SPANISH);
+  await spanish.close();
+  const english = await openDashboard(DESKTOP, waves.shipped);
+  assert.equal(await english.page.locator('.dash-hypothesis [lang]').count(), 0, 'no lang on an English plan\'s cards');
+  await english.close();
 });
 
 test('a fit\'s warning shows on its hypothesis card, per outcome, on a phone; the other cards show none', async () => {

@@ -3,7 +3,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createWaveService } from '../../server/services/wave-service.ts';
 import { seedAllianceWave } from '../server/estimates-support.ts';
+import { completeSurvey } from '../server/test-app.ts';
 import { alliance } from '../server/plan-support.ts';
 import { contrast } from './contrast-ratio.ts';
 import { startDashboardSession, type DashboardSession } from './dashboard-session.ts';
@@ -14,11 +19,20 @@ let app: DashboardSession['app'];
 let browser: Browser;
 let token = '';
 let wave = '';
+/** A wave whose target was lowered from 20 to 2 after 4 completes: its levels male and 45-64 are over their caps. */
+let overCapWave = '';
 
 before(async () => {
   session = await startDashboardSession('dashboard-phone', async (store, studies) => {
     wave = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'phone' })).wave.id;
     await seedAllianceWave(store, alliance, wave);
+    overCapWave = (await studies.createWave({ studyKey: alliance.id, target: 20, seed: 'over-cap' })).wave.id;
+    const respondents = createApp({ store, config: loadConfig({}, { dbPath: ':memory:', logLevel: 'silent' }) });
+    for (let i = 0; i < 4; i++) {
+      const started = await request(respondents).post(`/api/waves/${overCapWave}/participants`).send({ panel: { PROLIFIC_PID: `over-cap-${i}` } });
+      await completeSurvey(respondents, started.body.participant.code);
+    }
+    await createWaveService({ store, studies }).update(overCapWave, { target: 2 }, 'cli');
   });
   ({ app, browser, token } = session);
 });
@@ -28,11 +42,11 @@ after(async () => {
 });
 
 /** Signs in on a 320 × 568 phone (or a phone or desktop window `width` × `height`) and waits for the wave's hypothesis cards. */
-async function openOnPhone(width = 320, height = width <= 600 ? 568 : 768): Promise<{ page: Page; close(): Promise<void> }> {
+async function openOnPhone(width = 320, height = width <= 600 ? 568 : 768, shown = wave): Promise<{ page: Page; close(): Promise<void> }> {
   const phone = width <= 600;
   const context = await browser.newContext({ viewport: { width, height }, hasTouch: phone, isMobile: phone, acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/dashboard#wave=${wave}`);
+  await page.goto(`${app.baseUrl}/dashboard#wave=${shown}`);
   await page.locator('#dash-token').fill(token);
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
   await page.locator('.dash-hypothesis').first().waitFor({ timeout: 30_000 });
@@ -117,6 +131,36 @@ for (const colorScheme of ['light', 'dark'] as const) {
     assert.ok(badges.length > 0 && badges.every((b) => b.startsWith('none') || b.endsWith(' 0px')), `verdict borders: ${[...new Set(badges)].join(', ')}`);
     await page.locator('table', { hasText: 'Filled of cap' }).screenshot({ path: `/tmp/vlab-dashboard-phone-forced-${colorScheme}-quotas.png` });
     await page.locator('.dash-hypothesis').first().screenshot({ path: `/tmp/vlab-dashboard-phone-forced-${colorScheme}-card.png` });
+    await close();
+  });
+}
+
+// A quota level over its cap says why in its cell ("4 / 1 — over cap: admitted before the target was lowered from 20
+// to 2"), which was only asserted, never looked at (pass 18). Looked at: the sentence sat in the number's cell, which
+// does not wrap on a wider screen, so at 640 px (1280 at 200 %) the Quotas table outgrew its box and scrolled
+// sideways; on a phone it pushed the number off its label's line and ran right-aligned (ragged left) under it.
+for (const [width, colorScheme, forcedColors] of [[390, 'light', 'none'], [640, 'dark', 'active']] as const) {
+  test(`a quota level over its cap at ${width} px (${colorScheme}${forcedColors === 'active' ? ', forced colours' : ''}): the number beside its label, the reason under it in lines of its own, the table in its box`, async () => {
+    const { page, close } = await openOnPhone(width, 844, overCapWave);
+    await page.emulateMedia({ colorScheme, forcedColors });
+    const quotas = page.locator('table', { hasText: 'Filled of cap' });
+    const row = quotas.locator('tbody tr', { hasText: 'male' }).filter({ hasNotText: 'female' });
+    const cell = row.locator('td').last();
+    const [box, table] = await quotas.evaluate((t) => [t.parentElement!.clientWidth, t.parentElement!.scrollWidth]);
+    assert.ok(table <= box, `the Quotas table is ${table} px in its ${box} px box`);
+    assert.match(await cell.innerText(), /^4 \/ 2\s+Over cap: admitted before the target was lowered from 20 to 2$/);
+    const figures = await cell.evaluate((td) => {
+      const count = td.querySelector('.dash-quota-fill')!.getBoundingClientRect();
+      const reason = td.querySelector('.dash-over-cap')!;
+      const cellBox = td.getBoundingClientRect();
+      return { countTop: count.top, countRight: count.right, cellTop: cellBox.top, cellRight: cellBox.right, reasonTop: reason.getBoundingClientRect().top, align: getComputedStyle(reason).textAlign };
+    });
+    // The count on the cell's first line (beside "Filled of cap" on a phone), at the right edge as the other rows'.
+    assert.ok(figures.countTop - figures.cellTop < 8, `the count starts ${figures.countTop - figures.cellTop} px into its cell`);
+    assert.ok(figures.cellRight - figures.countRight < 12, `the count ends ${figures.cellRight - figures.countRight} px from the cell's edge`);
+    assert.ok(figures.reasonTop > figures.countTop, 'the reason under the count');
+    assert.ok(['start', 'left'].includes(figures.align), `the reason reads from its start edge (text-align ${figures.align})`);
+    await quotas.screenshot({ path: `/tmp/vlab-dashboard-phone-over-cap-${width}-${colorScheme}.png` });
     await close();
   });
 }

@@ -15,7 +15,7 @@ import { setDefaultFontSize, textsNotScaled, wordsBrokenAcrossLines } from './te
 import { applyTextSpacing, cutText } from './text-spacing.ts';
 
 
-const { session, open: openEveryElementPage } = useEveryElementSession('every-element');
+const { session, link, open: openEveryElementPage } = useEveryElementSession('every-element');
 
 const PHONE_320: BrowserContextOptions = { viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
@@ -290,5 +290,47 @@ test('at 320 × 568 with the text doubled, in Spanish, a dropdown shows its whol
   for (const box of await page.locator('[data-name="q_drop"] .sd-editor-button-item').evaluateAll((b) => b.map((e) => e.getBoundingClientRect().toJSON()))) {
     assert.ok(box.width >= 44 && box.height >= 44, `a dropdown button ${box.width} × ${box.height}`);
   }
+  await context.close();
+});
+
+// Accessibility pass 19: SurveyJS sizes a radio's and a checkbox's marker in its 8 px unit, so with the reader's
+// text at 32 px the marker stayed 24 px (its dot 8 px, its tick 16 px), smaller than a letter beside it, and was
+// centred on a label of three lines. It grows with the text (1 rem, from 24 px up to 32 px: more would take the
+// words' room at 320 px), its dot and tick with it; the whole row stays the target.
+test('at 320 px with the text at 32 px a radio\'s and a checkbox\'s marker grow with it, and a tap on the row\'s last line picks it', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await openEveryElementPage(page, 'every-markers-32');
+  await setDefaultFontSize(page, 32);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  // A checkbox whose label runs over lines, tapped at the end of its last line (far from the marker).
+  await page.locator('[data-name="q_check"] .sd-item__control-label').first().evaluate((label) => (label.textContent = 'Choice 1, the long way round by the river'));
+  const row = page.locator('[data-name="q_check"] .sd-selectbase__label').first();
+  await row.scrollIntoViewIfNeeded();
+  const box = (await row.boundingBox())!;
+  await page.touchscreen.tap(box.x + box.width - 4, box.y + box.height - 4);
+  await page.waitForFunction(() => document.querySelector('[data-name="q_check"] .sd-item')!.classList.contains('sd-item--checked'));
+  const markers = await page.locator('[data-name="q_check"] .sd-item').first().evaluate((item) => {
+    const decorator = item.querySelector('.sd-item__decorator')!.getBoundingClientRect();
+    const tick = item.querySelector('.sd-checkbox__svg')!.getBoundingClientRect();
+    const label = item.querySelector('.sd-item__control-label')!;
+    const line = parseFloat(getComputedStyle(label).lineHeight);
+    return { size: [decorator.width, decorator.height], tick: tick.width, lines: Math.round(label.getBoundingClientRect().height / line) };
+  });
+  assert.ok(markers.lines >= 2, `the label runs over ${markers.lines} lines`);
+  assert.deepEqual(markers.size, [32, 32], 'the checkbox is 32 px');
+  assert.ok(markers.tick >= 21, `its tick ${markers.tick} px`);
+  // The consent page's radio, in a new survey: its dot with it.
+  await page.goto(link('every-markers-32-radio'));
+  await page.locator('[data-name="consent"]').waitFor();
+  await setDefaultFontSize(page, 32);
+  await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
+  const radio = await page.locator('[data-name="consent"] .sd-item--checked').evaluate((item) => {
+    const decorator = item.querySelector('.sd-item__decorator')!;
+    return [decorator.getBoundingClientRect().width, parseFloat(getComputedStyle(decorator, '::after').width)];
+  });
+  assert.ok(radio[0] === 32 && radio[1]! >= 10, `the radio ${radio[0]} px, its dot ${radio[1]} px`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no sideways scrolling');
+  await page.locator('[data-name="consent"]').screenshot({ path: '/tmp/vlab-every-element-markers-320-text32.png' });
   await context.close();
 });

@@ -69,12 +69,13 @@ async function refusedCompletion(page: Page, pid: string, status: number, body: 
   return shown(page, title);
 }
 
-test('a completion refused on a Spanish page: the reason in Spanish, by the refusal’s code, not the server’s English words', async () => {
-  // Before: "Póngase en contacto con los investigadores (answers: required question not answered: consent)".
+test('a completion refused on a Spanish page: the reason in Spanish words, by the refusal’s code, neither the server’s English nor the code', async () => {
+  // Before: "Póngase en contacto con los investigadores (answers: required question not answered: consent)", then
+  // "(el servidor no aceptó una de sus respuestas; código invalid_input)": a code read aloud (accessibility pass 19).
   const page = await session.browser.newPage();
   const error = { code: 'invalid_input', message: 'answers: required question not answered: consent' };
   const text = await refusedCompletion(page, 'es-complete-422', 422, { error }, 'No se pudieron guardar sus respuestas');
-  assert.equal(text, 'Póngase en contacto con los investigadores (el servidor no aceptó una de sus respuestas; código invalid_input).');
+  assert.equal(text, 'Póngase en contacto con los investigadores (el servidor no aceptó una de sus respuestas).');
   for (const [code, reason] of [
     ['not_found', 'no encontramos su participación'],
     ['payload_too_large', 'sus respuestas son demasiado largas para guardarlas'],
@@ -83,7 +84,7 @@ test('a completion refused on a Spanish page: the reason in Spanish, by the refu
   ]) {
     const other = await session.browser.newPage();
     const said = await refusedCompletion(other, `es-complete-${code}`, 400, { error: { code, message: 'English words' } }, 'No se pudieron guardar sus respuestas');
-    assert.equal(said, `Póngase en contacto con los investigadores (${reason}; código ${code}).`);
+    assert.equal(said, `Póngase en contacto con los investigadores (${reason}).`);
     await other.close();
   }
   await page.close();
@@ -97,16 +98,24 @@ test('a completion refused as a conflict (another tab went further): "continued 
   await page.close();
 });
 
-test('a completion refused on an English page still quotes the server’s reason, which the researchers need', async () => {
-  const page = await session.browser.newPage();
-  await page.route('**/api/participants/*/complete', (route) =>
-    route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'invalid_input', message: 'answers.consent: required' } }) }),
-  );
-  await open(page, 'PROLIFIC_PID=en-complete-422', 'bus-line-funding');
-  await page.locator('[data-name="consent"] .sd-selectbase__label').nth(1).click();
-  await page.getByRole('button', { name: 'Leave the study' }).click();
-  assert.equal(await shown(page, 'Your answers could not be saved'), 'Please contact the researchers (answers.consent: required).');
-  await page.close();
+test('a completion refused on an English page says the refusal in words, not the server’s message (a field path read aloud)', async () => {
+  // Before: "Please contact the researchers (answers.consent: required)": a screen reader read out "answers dot
+  // consent colon required" to the respondent (accessibility pass 19). Words only, as in Spanish.
+  for (const [code, reason] of [
+    ['invalid_input', 'the server did not accept one of your answers'],
+    ['rate_limited', 'too many requests came from your network'],
+    ['bad_request', 'the server refused the request'],
+  ]) {
+    const page = await session.browser.newPage();
+    await page.route('**/api/participants/*/complete', (route) =>
+      route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code, message: 'answers.consent: required' } }) }),
+    );
+    await open(page, `PROLIFIC_PID=en-complete-${code}`, 'bus-line-funding');
+    await page.locator('[data-name="consent"] .sd-selectbase__label').nth(1).click();
+    await page.getByRole('button', { name: 'Leave the study' }).click();
+    assert.equal(await shown(page, 'Your answers could not be saved'), `Please contact the researchers (${reason}).`);
+    await page.close();
+  }
 });
 
 // A server that answers 503 (busy: the database away or the work queue full, with Retry-After) was reached: the page

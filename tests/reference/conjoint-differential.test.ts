@@ -4,7 +4,9 @@
 // variants: randomization of 1 in 8, a level shown only with the other feature's reference, a group never shown a
 // level; the fourteenth's: the first feature's levels balanced within every respondent, weighted or not, and declared
 // level orders with weights; the twentieth's: a weights column of one value for everyone), each run through
-// `vlab amce | mm | mm-diff | amce-diff | freqs` on its CSV file as an analyst would, and compared with R's STORED
+// `vlab amce | mm | mm-diff | amce-diff | freqs` on its CSV file as an analyst would (the first design through the
+// built command in a child process; the others through the same program in this process, vlab-in-process.ts, since
+// 531 child processes took this file past the runner's 10-minute limit on a busy CI machine), and compared with R's STORED
 // output (conjoint-differential/expected.json.gz, written by conjoint.R: cregg's computations through survey 4.1-1
 // and, for amce_diffs, glm with sandwich::vcovCL; estimatr 1.0.0 lm_robust for the default CR2 AMCE and AMCE
 // differences) at the reference tolerance. CI needs no R. Each stored case
@@ -19,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { rowsFromCsv, type Row } from '../../analysis/index.ts';
 import { assertCloseToR } from '../analysis/support.ts';
+import { vlabInProcess } from '../analysis/vlab-in-process.ts';
 import type { ConjointCase, ConjointDesign } from './conjoint-differential/designs.ts';
 import { caseHash, conjointSuite } from './conjoint-differential/suite.ts';
 
@@ -90,12 +93,19 @@ function compareRows(got: Row[], want: (string | number | null)[][], columns: st
   });
 }
 
-function checkCase(c: ConjointCase, design: ConjointDesign): void {
+/** The command's exit code and standard output: from the built command in a child process, or in-process. */
+async function runVlab(args: string[], spawned: boolean, out: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  if (spawned) return spawnSync(process.execPath, [join(repo, 'bin/vlab.js'), ...args], { encoding: 'utf8', cwd: repo });
+  const { status, stderr } = await vlabInProcess([...args, '--out', out]);
+  return { status, stderr, stdout: status === 0 ? readFileSync(out, 'utf8') : '' };
+}
+
+async function checkCase(c: ConjointCase, design: ConjointDesign, spawned: boolean): Promise<void> {
   const stored = expected[c.id];
   assert.ok(stored, `${c.id}: no stored R output (run conjoint.R, see its header)`);
   assert.equal(stored.input_hash, caseHash(c, design), `${c.id}: inputs changed, regenerate expected.json.gz (conjoint.R)`);
   const args = argsOf(c, design);
-  const result = spawnSync(process.execPath, [join(repo, 'bin/vlab.js'), ...args], { encoding: 'utf8', cwd: repo });
+  const result = await runVlab(args, spawned, join(scratch, `${design.id}.out.csv`));
   const what = `${c.id} [vlab ${args.join(' ')}] vs ${stored.r_call}`;
   if (stored.error) {
     assert.equal(result.status, 2, `${what}: R stopped (${stored.error}); vlab exited ${result.status}`);
@@ -107,8 +117,8 @@ function checkCase(c: ConjointCase, design: ConjointDesign): void {
   compareRows(rowsFromCsv(result.stdout), stored.rows ?? [], columns, what);
 }
 
-for (const design of conjointSuite()) {
-  test(`${design.id} (seed ${design.seed}): vlab amce, mm, mm-diff, amce-diff and freqs equal R`, () => {
+conjointSuite().forEach((design, index) => {
+  test(`${design.id} (seed ${design.seed}): vlab amce, mm, mm-diff, amce-diff and freqs equal R${index === 0 ? ' (the built command)' : ''}`, async () => {
     writeFileSync(join(scratch, `${design.id}.csv`), design.csv);
     if (design.levels) writeFileSync(join(scratch, `${design.id}.levels.json`), JSON.stringify(design.levels));
     writeFileSync(join(scratch, `${design.id}.probabilities.json`), JSON.stringify(design.probabilities));
@@ -116,11 +126,11 @@ for (const design of conjointSuite()) {
     const failures: string[] = [];
     for (const c of design.cases) {
       try {
-        checkCase(c, design);
+        await checkCase(c, design, index === 0);
       } catch (error) {
         failures.push((error as Error).message.split('\n')[0]);
       }
     }
     assert.deepEqual(failures, []);
   });
-}
+});

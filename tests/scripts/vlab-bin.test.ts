@@ -62,8 +62,8 @@ test('what `vlab --help` loads (main.js and the chunks it imports statically) ho
 
 test('an edited source is rebuilt before it runs: the edit shows at once', () => {
   const id = buildId();
-  const main = join(tree, 'server/cli/main.ts');
-  writeFileSync(main, readFileSync(main, 'utf8').replace('from the respondent to the estimate', 'EDITED JUST NOW'));
+  const program = join(tree, 'server/cli/program.ts');
+  writeFileSync(program, readFileSync(program, 'utf8').replace('from the respondent to the estimate', 'EDITED JUST NOW'));
   const run = vlab('--help');
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /EDITED JUST NOW/);
@@ -80,8 +80,8 @@ test('a new migration file makes the build stale even though no source changed',
 });
 
 test('when dist/cli cannot be written, the TypeScript runs through tsx with a note on stderr', () => {
-  const main = join(tree, 'server/cli/main.ts');
-  writeFileSync(main, readFileSync(main, 'utf8').replace('EDITED JUST NOW', 'EDITED AGAIN'));
+  const program = join(tree, 'server/cli/program.ts');
+  writeFileSync(program, readFileSync(program, 'utf8').replace('EDITED JUST NOW', 'EDITED AGAIN'));
   rmSync(join(tree, 'dist'), { recursive: true, force: true });
   writeFileSync(join(tree, 'dist'), 'not a folder');
   const run = vlab('--help');

@@ -213,3 +213,11 @@ test('the plan hash of a plan without fixedEffects is as before; naming them cha
   const withFixedEffects = withPlan(alliance, { ...plan, hypotheses: plan.hypotheses.map((h) => (h.id === 'H3' ? { ...h, fixedEffects: ['region'] } : h)) });
   assert.notEqual(planHash(withFixedEffects), PLAN_HASH_BEFORE_FIXED_EFFECTS);
 });
+
+// Accessibility pass 19: a plan names the language its descriptions are written in, for the dashboard's `lang`.
+test('a plan\'s language is a language tag, optional, and a plan without one keeps its hash', () => {
+  assert.equal(withPlan(alliance, { language: 'es', hypotheses: [dim()] }).analysisPlan.language, 'es');
+  assert.equal(withPlan(alliance, { language: 'pt-BR', hypotheses: [dim()] }).analysisPlan.language, 'pt-BR');
+  exact({ language: 'Spanish', hypotheses: [dim()] }, 'analysisPlan.language: expected a language tag such as "en", "es" or "pt-BR", got "Spanish"');
+  assert.equal(planHash(alliance), PLAN_HASH_BEFORE_FIXED_EFFECTS);
+});

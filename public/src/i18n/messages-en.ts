@@ -1,5 +1,17 @@
 import type { RespondentMessages } from './messages.ts';
 
+/**
+ * What each refusal code of a completion means (docs/api.md), for refusalReason; any other: the server refused the
+ * request. Words only: the server's own message ("answers.consent: required") was read aloud to the respondent, a
+ * field path and a colon in place of a reason (accessibility pass 19).
+ */
+const REFUSALS: Readonly<Record<string, string>> = {
+  invalid_input: 'the server did not accept one of your answers',
+  not_found: 'we could not find your place in this survey',
+  payload_too_large: 'your answers are too long to be saved',
+  rate_limited: 'too many requests came from your network',
+};
+
 export const en: RespondentMessages = {
   documentTitle: 'Survey',
   loading: 'Loading the survey…',
@@ -46,7 +58,7 @@ export const en: RespondentMessages = {
   savingBusyText: 'The survey is very busy right now and we are trying again. Please keep this page open.',
   saveFailedTitle: 'Your answers could not be saved',
   saveFailedText: (reason) => `Please contact the researchers (${reason}).`,
-  refusalReason: (_code, serverMessage) => serverMessage,
+  refusalReason: (code) => REFUSALS[code] ?? 'the server refused the request',
   thanksTitle: 'Thank you!',
   redirectText: 'Taking you back to the survey panel…',
   returnToPanel: 'Return to the survey panel',

@@ -1,6 +1,9 @@
 import type { RespondentMessages } from './messages.ts';
 
-/** What each refusal code of a completion means (docs/api.md), for refusalReason; any other: the server refused the request. */
+/**
+ * What each refusal code of a completion means (docs/api.md), for refusalReason; any other: the server refused the
+ * request. Words only: the code itself ("código invalid_input") was read aloud to the respondent (accessibility pass 19).
+ */
 const REFUSALS: Readonly<Record<string, string>> = {
   invalid_input: 'el servidor no aceptó una de sus respuestas',
   not_found: 'no encontramos su participación',
@@ -54,7 +57,7 @@ export const es: RespondentMessages = {
   savingBusyText: 'La encuesta está muy ocupada en este momento y lo estamos intentando de nuevo. No cierre esta página.',
   saveFailedTitle: 'No se pudieron guardar sus respuestas',
   saveFailedText: (reason) => `Póngase en contacto con los investigadores (${reason}).`,
-  refusalReason: (code) => `${REFUSALS[code] ?? 'el servidor rechazó la solicitud'}; código ${code}`,
+  refusalReason: (code) => REFUSALS[code] ?? 'el servidor rechazó la solicitud',
   thanksTitle: '¡Muchas gracias!',
   redirectText: 'Le estamos llevando de vuelta al panel de encuestas…',
   returnToPanel: 'Volver al panel de encuestas',

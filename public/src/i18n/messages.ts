@@ -72,11 +72,11 @@ export interface RespondentMessages {
   saveFailedTitle: string;
   saveFailedText: (reason: string) => string;
   /**
-   * A completion's refusal as saveFailedText's `reason`, from the refusal's machine `code` (docs/api.md) and the
-   * server's message, which is English: English quotes the message (what the researchers need to fix it), other
-   * locales say the code's meaning in their words and the code itself.
+   * A completion's refusal as saveFailedText's `reason`, from the refusal's machine `code` (docs/api.md): its meaning
+   * in the page's words, in every locale. Neither the code nor the server's message (English, a field path:
+   * "answers.consent: required"), which a screen reader read out to the respondent.
    */
-  refusalReason: (code: string, serverMessage: string) => string;
+  refusalReason: (code: string) => string;
   thanksTitle: string;
   redirectText: string;
   /** The panel-return page's link to the panel, for when the redirect does not happen by itself. */

@@ -129,6 +129,12 @@ export const analysisPlanSchema = z.strictObject({
   hypotheses: z.array(hypothesisSchema),
   /** Hypotheses of a conjoint design, on its profile rows (execute-conjoint-plan.ts). */
   conjoint: z.array(conjointHypothesis).optional(),
+  /**
+   * The language the hypotheses' descriptions are written in, a BCP 47 tag ("es", "pt-BR"); default English, the
+   * dashboard's. Not the study's: a Spanish study's plan is often written in English. The dashboard marks the
+   * descriptions with it where it is not its own, so a screen reader reads them in their language (WCAG 3.1.2).
+   */
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as "en", "es" or "pt-BR"').optional(),
 });
 
 export type AnalysisPlan = z.infer<typeof analysisPlanSchema>;

@@ -1,0 +1,54 @@
+// npm test's two lanes (scripts/run-tests.mjs): the first runs the server files from the front of one queue, the
+// second, after its computation files and the PostgreSQL pass, takes PostgreSQL-suite files (their SQLite run) from
+// the back. Whoever runs a file, every file must run exactly once on SQLite, a failure anywhere fails the run and is
+// named last, and the total adds up every run's counts. Which lane takes how many depends on timing, so the test
+// asserts only what must hold whatever the timing.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const tree = mkdtempSync(join(tmpdir(), 'vlab-run-tests-lanes-'));
+after(() => rmSync(tree, { recursive: true, force: true }));
+
+const SERVER_FILES = 14;
+const FAILING = 7;
+// The last four carry names of POSTGRES_SUITE files (run-tests.mjs), so the second lane may take them.
+const SUITE_NAMES = ['auth', 'bad-input', 'privacy', 'waves'];
+const fileOf = (i: number) => (i > SERVER_FILES - SUITE_NAMES.length ? SUITE_NAMES[i - 1 - SERVER_FILES + SUITE_NAMES.length] : `s${i}`);
+
+function writeTree(): void {
+  mkdirSync(join(tree, 'tests/server'), { recursive: true });
+  mkdirSync(join(tree, 'tests/analysis'), { recursive: true });
+  symlinkSync(join(repo, 'node_modules'), join(tree, 'node_modules'));
+  for (let i = 1; i <= SERVER_FILES; i++) {
+    const name = `server file ${String(i).padStart(2, '0')}`;
+    const body = i === FAILING ? `assert.equal('${name}', 'another')` : 'await new Promise((r) => setTimeout(r, 50))';
+    writeFileSync(join(tree, `tests/server/${fileOf(i)}.test.ts`), `import assert from 'node:assert/strict';\nimport { test } from 'node:test';\ntest('${name}', async () => { ${body}; });\n`);
+  }
+  writeFileSync(join(tree, 'tests/analysis/c.test.ts'), `import { test } from 'node:test';\ntest('computation file', () => {});\n`);
+}
+
+test('every server file runs once whichever lane takes it; the failing one fails the run, named last; the total adds up', () => {
+  writeTree();
+  const { NODE_TEST_CONTEXT: _parent, VLAB_TEST_SERIAL: _serial, ...env } = process.env;
+  const run = spawnSync(process.execPath, [join(repo, 'scripts/run-tests.mjs')], { cwd: tree, encoding: 'utf8', env });
+  const output = run.stdout + run.stderr;
+  assert.equal(run.status, 1, output);
+  const onPostgres = /the same 4 app test files again on PostgreSQL/.test(run.stdout);
+  for (let i = 1; i <= SERVER_FILES; i++) {
+    const name = `server file ${String(i).padStart(2, '0')}`;
+    const lines = run.stdout.split('\n').filter((line) => new RegExp(`^[✔✖] ${name} \\(`).test(line));
+    // A failing test is listed twice by the spec reporter (where it ran and under "failing tests"): count the ✔.
+    // A suite file passes once on SQLite and once more when a PostgreSQL server answered.
+    const runs = (i === FAILING ? 0 : 1) + (fileOf(i).startsWith('s') || !onPostgres ? 0 : 1);
+    assert.equal(lines.filter((line) => line.startsWith('✔')).length, runs, `${name}: ${lines.join(' | ')}`);
+  }
+  const tests = 15 + (onPostgres ? SUITE_NAMES.length : 0);
+  assert.match(run.stdout, new RegExp(`^run-tests: ${tests} tests in \\d+ runs: ${tests - 1} passed, 1 failed, 0 skipped$`, 'm'));
+  assert.match(run.stderr, new RegExp(`FAILED \\(exit 1\\), 1 failing test:\\n  ✖ server file 0${FAILING}`));
+});
