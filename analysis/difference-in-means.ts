@@ -77,9 +77,11 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   if (blocks) requireColumns(FN, rows, [blocks], 'blocks');
   if (clusters) requireColumns(FN, rows, [clusters], 'clusters');
   if (weights) requireColumns(FN, rows, [weights], 'weights');
-  // The outcome typed as read.csv types its column: TRUE/FALSE is 1/0, text "NaN" a missing number.
-  const outcomeColumn = tableFromRows(rows).column(outcome) as Column;
-  const all = withoutNaN(withinLevels(rows, completeRows(rows, used), used, options.levels), outcomeColumn);
+  // Every column typed as read.csv types it: TRUE/FALSE is 1/0, and a "NaN" cell of a numeric column (text in a
+  // record, as the CSV reader's NaN) is missing to estimatr's na.omit, in the treatment, blocks and clusters too.
+  const table = tableFromRows(rows);
+  const outcomeColumn = table.column(outcome) as Column;
+  const all = used.reduce((index, name) => withoutNaN(index, table.column(name) as Column), withinLevels(rows, completeRows(rows, used), used, options.levels));
   const declared = options.levels && Object.hasOwn(options.levels, treatment) ? options.levels[treatment] : undefined;
   const [control, treated] = conditions(rows, all, treatment, declared, options.condition1, options.condition2);
   const index = all.filter((i) => String(rows[i][treatment]) === control || String(rows[i][treatment]) === treated);

@@ -6,7 +6,7 @@ import { readRNumber } from './parse-decimal.ts';
  * value that is not missing is a number as R reads one (`readRNumber`: decimals, Inf, NaN, hexadecimal); logical when every one is T, F, TRUE or FALSE; else character.
  */
 export type Column =
-  /** NaN where missing; nanCells counts the cells read as R's NaN (text "NaN"), when there are any. */
+  /** NaN where missing; nanCells counts the cells read as R's NaN (text "NaN", or a record's JS NaN), when there are any. */
   | { type: 'numeric'; values: Float64Array; nanCells?: number }
   /** 1 (TRUE), 0 (FALSE), NaN where missing. */
   | { type: 'logical'; values: Float64Array }
@@ -86,9 +86,15 @@ function columnOfRows(rows: readonly Row[], name: string): Column {
   const values = new Float64Array(n);
   let numeric = true;
   let logical = true;
+  // Cells that are R's NaN (text "NaN", as a JSON body or rowsFromCsv gives it, or a JS NaN, which csvFromRecords
+  // writes "NaN"): missing to na.omit, a level to factor(); counted as tableFromCsv counts them (nan-levels.ts).
+  let nanCells = 0;
   for (let i = 0; i < n; i++) {
     const value = rows[i][name];
-    if (isMissing(value)) {
+    if (typeof value === 'number' && Number.isNaN(value)) {
+      values[i] = NaN;
+      nanCells++;
+    } else if (isMissing(value)) {
       values[i] = NaN;
     } else if (typeof value === 'number') {
       values[i] = value;
@@ -106,6 +112,7 @@ function columnOfRows(rows: readonly Row[], name: string): Column {
       } else if (number !== undefined) {
         values[i] = number;
         logical = false;
+        if (Number.isNaN(number)) nanCells++;
       } else {
         numeric = logical = false;
         break;
@@ -114,7 +121,7 @@ function columnOfRows(rows: readonly Row[], name: string): Column {
   }
   // A column with nothing but missing values passes both tests and is logical, as in R.
   if (logical) return { type: 'logical', values };
-  if (numeric) return { type: 'numeric', values };
+  if (numeric) return nanCells > 0 ? { type: 'numeric', values, nanCells } : { type: 'numeric', values };
   const codes = new Int32Array(n);
   const lookup = new Map<string, number>();
   for (let i = 0; i < n; i++) {

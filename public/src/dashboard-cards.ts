@@ -1,3 +1,4 @@
+import { adjustmentFamilyWords } from '../../server/domain/plan/adjustment-words.ts';
 import type { HypothesisReport, TermFinding } from '../../server/domain/plan/hypothesis-report.ts';
 import { el, fmt, fmtP, folded, inLanguage, table, termLabel, type Cell } from './dashboard-dom.ts';
 import { coefficientPlots } from './dashboard-plot.ts';
@@ -25,8 +26,7 @@ function testNote(h: HypothesisReport): string {
   if (!h.adjustment) {
     return `Verdicts at ${level} on p: the plan adjusts no p-values for this hypothesis, so it has no adjusted p.`;
   }
-  const { method, terms, family } = h.adjustment;
-  return `Verdicts at ${level} on p adjusted by ${method} over the ${terms} tested terms of family ${family}. ` +
+  return `Verdicts at ${level} on p adjusted by ${h.adjustment.method} over ${adjustmentFamilyWords(h.adjustment)}. ` +
     'NA: a term that cannot be estimated yet has no p to adjust.';
 }
 

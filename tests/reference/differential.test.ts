@@ -61,7 +61,10 @@
 // clusters under CR2, CR0 and stata; outcomes at 1e-9 and 1e9 with factor × numeric terms; a factor × numeric with
 // missing values; poly/I()/log1p/pmax terms; two of four arms in difference_in_means with blocks, clusters and weights;
 // p.adjust with all but one or two NA; power.t.test where R's n lies below 1 df), and the nineteenth's (trial19-designs.ts:
-// p.adjust's n, a family larger than the p-values given, or smaller, where R stops).
+// p.adjust's n, a family larger than the p-values given, or smaller, where R stops), and the twentieth's (trial20-designs.ts:
+// weights with zeros and tiny values in one column beside clusters under CR2, CR0 and stata; a factor crossed with a
+// transformed numeric such as f * log(x); `- 1`/`0 +` with factors; difference_in_means of two of four arms with blocks,
+// weighted or not; survey::rake with numeric codes, three margins, counts and base weights from 1e-3 to 1e3).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -214,7 +217,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'empty-cell-ordered', 'p-adjust-13', 'power-13', 'rake-13', 'tiny-weight-14', 'cr2-weights-singletons-14', 'rare-binary-14', 'empty-cell-cr2-14',
     'dim-blocks-clusters-14', 'tiny-outcome-14', 'number-names-14', 'leverage-near-one-14', 'p-adjust-14', 'rake-14', 'analyst-formulas-15', 'analyst-dim-15', 'p-adjust-15', 'power-15',
     'fixed-effects-16', 'fe-clusters-16', 'p-adjust-names-16', 'power-sides-16', 'untried-combinations-16', 'fe-edges-17', 'fe-random-17', 'fe-participants-17', 'analyst-arms-17',
-    'fe-transformed-18', 'fe-singletons-18', 'extreme-factors-18', 'factor-na-numeric-18', 'analyst-terms-18', 'dim-four-arms-18', 'p-adjust-18', 'power-18', 'p-adjust-n-19'] as const) {
+    'fe-transformed-18', 'fe-singletons-18', 'extreme-factors-18', 'factor-na-numeric-18', 'analyst-terms-18', 'dim-four-arms-18', 'p-adjust-18', 'power-18', 'p-adjust-n-19',
+    'weights-zero-tiny-cr2-20', 'factor-by-transform-20', 'no-intercept-factors-20', 'dim-arms-blocks-20', 'rake-20', 'trial20-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -5,6 +5,7 @@ import { withoutEstimatorName } from '../../../analysis/helpers/warning-text.ts'
 import { hypothesisReports, type HypothesisReport, type TermFinding } from '../../domain/plan/hypothesis-report.ts';
 import { planAlpha } from '../../domain/plan/plan-schema.ts';
 import { rakingNote } from '../../domain/plan/raking-note.ts';
+import { adjustmentFamilyWords } from '../../domain/plan/adjustment-words.ts';
 import { termLabeler } from '../../domain/plan/term-labels.ts';
 import { termLabelLines, wrapWords } from '../../domain/plan/term-label-lines.ts';
 import { significantDigits } from '../../../analysis/significant-digits.ts';
@@ -49,7 +50,7 @@ function outcomeBlock(h: HypothesisReport, outcome: string, findings: TermFindin
   const row = (label: string, values: string[]) =>
     `${INDENT}${label.padEnd(labelWidth)}${values.map((v, j) => `${GAP}${j === values.length - 1 ? v.padEnd(widths[j]!) : v.padStart(widths[j]!)}`).join('')}`.trimEnd();
 
-  const adjusted = h.adjustment ? ` · p adjusted by ${h.adjustment.method} over the ${h.adjustment.terms} tested terms of family ${h.adjustment.family}` : '';
+  const adjusted = h.adjustment ? ` · p adjusted by ${h.adjustment.method} over ${adjustmentFamilyWords(h.adjustment)}` : '';
   const lines = [`${h.id} · ${outcome} · ${size}${adjusted}`, row(head[0]!, head.slice(1))];
   findings.forEach((f, i) => {
     const [first, ...rest] = termLabelLines(terminalText(f.label), labelWidth);
@@ -121,3 +122,4 @@ export function wideEstimatesTable(result: WaveEstimates, def: StudyDefinition):
   const warnings = result.warnings.map((w) => `warning, ${w.hypothesis} (${w.outcome}): ${withoutEstimatorName(w.message)}\n`);
   return headline(result, def) + textTable(records, columns) + (warnings.length ? `\n${warnings.join('')}` : '');
 }
+

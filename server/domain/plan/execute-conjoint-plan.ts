@@ -1,8 +1,8 @@
-import { AnalysisError, amce, mm, pAdjust, type ConjointEstimate, type ConjointLabels, type PAdjustMethod, type Row } from '../../../analysis/index.ts';
+import { AnalysisError, amce, mm, type ConjointEstimate, type ConjointLabels, type Row } from '../../../analysis/index.ts';
 import { waveColumns } from '../export/wave-columns.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { conjointTerm } from './conjoint-terms.ts';
-import { PARTICIPANT_COLUMN, type PlanEstimate, type PlanResult } from './execute-plan.ts';
+import { adjustmentFamilies, adjustTested, PARTICIPANT_COLUMN, type PlanEstimate, type PlanResult } from './execute-plan.ts';
 import { planLevels } from './plan-columns.ts';
 import { planHash } from './plan-hash.ts';
 import { planAlpha, type ConjointHypothesis } from './plan-schema.ts';
@@ -61,7 +61,7 @@ export function executeConjointPlan(input: ExecuteConjointPlanInput): PlanResult
       input.onFitted?.();
     }
   }
-  adjustConjointFamilies(plan.conjoint ?? [], result.estimates);
+  adjustConjointFamilies(plan.conjoint ?? [], result);
   return result;
 }
 
@@ -100,21 +100,8 @@ function planRow(h: ConjointHypothesis, row: ConjointEstimate, nobs: number, nDr
 }
 
 /** Adjusts the tested terms' p-values within each family of conjoint hypotheses (their `terms`, else all). */
-function adjustConjointFamilies(hypotheses: readonly ConjointHypothesis[], estimates: PlanEstimate[]): void {
-  const families = new Map<string, { method: PAdjustMethod; members: ConjointHypothesis[] }>();
-  for (const h of hypotheses) {
-    if (!h.adjust) continue;
-    const name = h.adjust.family ?? h.id;
-    const family = families.get(name) ?? { method: h.adjust.method, members: [] };
-    family.members.push(h);
-    families.set(name, family);
-  }
-  for (const { method, members } of families.values()) {
-    const tested = estimates.filter((e) => members.some((h) => h.id === e.hypothesis && (!h.terms || h.terms.includes(e.term))));
-    const adjusted = pAdjust(tested.map((e) => e.p_value), method);
-    tested.forEach((e, i) => {
-      e.p_adjusted = adjusted[i] ?? null;
-      e.adjust_method = method;
-    });
+function adjustConjointFamilies(hypotheses: readonly ConjointHypothesis[], { estimates, problems }: PlanResult): void {
+  for (const family of adjustmentFamilies(hypotheses)) {
+    adjustTested(family, estimates.filter((e) => family.members.some((h) => h.id === e.hypothesis && (!h.terms || h.terms.includes(e.term)))), problems);
   }
 }

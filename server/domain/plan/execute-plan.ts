@@ -166,7 +166,7 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
       input.onFitted?.();
     }
   }
-  adjustFamilies(plan.hypotheses, result.estimates);
+  adjustFamilies(plan.hypotheses, result);
   return result;
 }
 
@@ -217,30 +217,55 @@ function fitOutcome(
   });
 }
 
+/** One multiple-comparison family: its method, its pre-registered size (`adjust.n`, R's p.adjust n) and its hypotheses. */
+export interface AdjustmentFamily<H> {
+  name: string;
+  method: PAdjustMethod;
+  n: number | undefined;
+  members: H[];
+}
+
 /** The multiple-comparison families of a plan: hypotheses sharing `adjust.family` (else one each), in plan order. */
-export function adjustmentFamilies<H extends Pick<Hypothesis, 'id' | 'adjust'>>(hypotheses: readonly H[]): { name: string; method: PAdjustMethod; members: H[] }[] {
-  const families = new Map<string, { name: string; method: PAdjustMethod; members: H[] }>();
+export function adjustmentFamilies<H extends Pick<Hypothesis, 'id' | 'adjust'>>(hypotheses: readonly H[]): AdjustmentFamily<H>[] {
+  const families = new Map<string, AdjustmentFamily<H>>();
   for (const h of hypotheses) {
     if (!h.adjust) continue;
     const name = h.adjust.family ?? h.id;
-    const family = families.get(name) ?? { name, method: h.adjust.method, members: [] };
+    const family = families.get(name) ?? { name, method: h.adjust.method, n: undefined, members: [] };
+    // The members agree on n where they give it (validate-plan.ts); one member may give it for all.
+    family.n ??= h.adjust.n;
     family.members.push(h);
     families.set(name, family);
   }
   return [...families.values()];
 }
 
+/**
+ * p.adjust over a family's tested estimates with its n, written into them. An n below the p-values present (R stops:
+ * "n >= lp is not TRUE") leaves them unadjusted and is a problem of each member hypothesis, in words, as a fit that
+ * cannot run is: the other families and the estimates stand.
+ */
+export function adjustTested(family: AdjustmentFamily<{ id: string }>, tested: readonly PlanEstimate[], problems: PlanProblemAtRun[]): void {
+  const present = tested.filter((e) => e.p_value !== null && !Number.isNaN(e.p_value)).length;
+  if (family.n !== undefined && family.n < present) {
+    const message = `family "${family.name}": adjust.n = ${family.n} is below the ${present} tested terms with a p-value; n is the whole family's size, at least the tests this plan runs (R's p.adjust stops: "n >= lp is not TRUE")`;
+    const explanation = `p-values not adjusted: the plan gives family "${family.name}" ${family.n} test${family.n === 1 ? '' : 's'}, but it tests ${present} terms`;
+    for (const h of family.members) problems.push({ hypothesis: h.id, outcome: null, message, explanation });
+    return;
+  }
+  const adjusted = pAdjust(tested.map((e) => e.p_value), family.method, family.n);
+  tested.forEach((e, i) => {
+    e.p_adjusted = adjusted[i] ?? null;
+    e.adjust_method = family.method;
+  });
+}
+
 /** A hypothesis' tested terms: its `terms`, else every term but the intercept. */
 export const isTestedTerm = (h: Hypothesis, term: string): boolean => (h.terms ? h.terms.includes(term) : term !== '(Intercept)');
 
 /** Adjusts the tested terms' p-values within each family. */
-function adjustFamilies(hypotheses: readonly Hypothesis[], estimates: PlanEstimate[]): void {
-  for (const { method, members } of adjustmentFamilies(hypotheses)) {
-    const tested = estimates.filter((e) => members.some((h) => h.id === e.hypothesis && isTestedTerm(h, e.term)));
-    const adjusted = pAdjust(tested.map((e) => e.p_value), method);
-    tested.forEach((e, i) => {
-      e.p_adjusted = adjusted[i] ?? null;
-      e.adjust_method = method;
-    });
+function adjustFamilies(hypotheses: readonly Hypothesis[], { estimates, problems }: PlanResult): void {
+  for (const family of adjustmentFamilies(hypotheses)) {
+    adjustTested(family, estimates.filter((e) => family.members.some((h) => h.id === e.hypothesis && isTestedTerm(h, e.term))), problems);
   }
 }

@@ -39,8 +39,11 @@ export interface HypothesisReport {
    * forced choice, a scale's midpoint for a rating). The dashboard's plot draws its reference line here.
    */
   h0: number;
-  /** The p.adjust method and family the tested terms are adjusted in, with the family's number of terms. */
-  adjustment: { method: string; family: string; terms: number } | null;
+  /**
+   * The p.adjust method and family the tested terms are adjusted in, with the family's number of terms here and, when
+   * the plan gives the pre-registered family's size (adjust.n, p.adjust's n), that size.
+   */
+  adjustment: { method: string; family: string; terms: number; n?: number } | null;
   /** The pre-registered terms (`terms`, else every non-intercept term), per outcome. */
   tested: TermFinding[];
   /** The model's other terms (controls, the intercept; a conjoint's untested attribute levels): shown folded. */
@@ -119,7 +122,7 @@ export function hypothesisReports(
 interface CardHypothesis {
   id: string;
   description: string;
-  adjust?: { method: string; family?: string | undefined } | undefined;
+  adjust?: { method: string; family?: string | undefined; n?: number | undefined } | undefined;
   direction?: Partial<Record<string, 'positive' | 'negative'>> | undefined;
 }
 
@@ -139,11 +142,13 @@ export function hypothesisCards<H extends CardHypothesis>(
   },
 ): HypothesisReport[] {
   const familySizes = new Map<string, number>();
+  const registered = new Map<string, number>();
   for (const h of hypotheses) {
     if (!h.adjust) continue;
     const family = h.adjust.family ?? h.id;
     const tested = estimates.filter((e) => e.hypothesis === h.id && how.isTested(h, e.term)).length;
     familySizes.set(family, (familySizes.get(family) ?? 0) + tested);
+    if (h.adjust.n !== undefined && !registered.has(family)) registered.set(family, h.adjust.n);
   }
   return hypotheses.map((h) => {
     const label = how.labeler(h);
@@ -157,7 +162,7 @@ export function hypothesisCards<H extends CardHypothesis>(
       description: h.description,
       alpha,
       h0,
-      adjustment: h.adjust && family ? { method: h.adjust.method, family, terms: familySizes.get(family) ?? 0 } : null,
+      adjustment: h.adjust && family ? adjustmentOf(h.adjust.method, family, familySizes.get(family) ?? 0, registered.get(family)) : null,
       tested: own.filter((e) => how.isTested(h, e.term)).map((e) => finding(e, true)),
       controls: own.filter((e) => !how.isTested(h, e.term)).map((e) => finding(e, false)),
       otherTerms: how.otherTerms?.(h) ?? `controls and intercept, not tested by ${h.id}`,
@@ -165,4 +170,9 @@ export function hypothesisCards<H extends CardHypothesis>(
       warnings: warnings.filter((w) => w.hypothesis === h.id).map((w) => ({ outcome: w.outcome, message: withoutEstimatorName(w.message) })),
     };
   });
+}
+
+/** A card's adjustment: the family's tested terms here and, when the plan gives it (adjust.n), the family's whole size. */
+function adjustmentOf(method: string, family: string, terms: number, n: number | undefined): NonNullable<HypothesisReport['adjustment']> {
+  return n === undefined ? { method, family, terms } : { method, family, terms, n };
 }

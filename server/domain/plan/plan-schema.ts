@@ -37,6 +37,11 @@ const adjust = z.strictObject({
     else ctx.issues.push({ code: 'custom', message: problem, input: name });
     return z.NEVER;
   }),
+  /**
+   * The size of the pre-registered family, R's p.adjust `n`, when some of its tests are not in this plan (another
+   * study, another wave); default the number of tested terms with a p-value. The family's members agree on it.
+   */
+  n: z.number().int().min(1).optional(),
 });
 
 const common = {

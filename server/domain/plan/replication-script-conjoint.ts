@@ -222,12 +222,12 @@ function conjointHypothesisLines(def: StudyDefinition, h: ConjointHypothesis, al
 
 /** p.adjust per family of conjoint hypotheses: their `terms`, else all their rows (execute-conjoint-plan.ts). */
 function conjointFamilyLines(hypotheses: readonly ConjointHypothesis[]): string[] {
-  return adjustmentFamilies(hypotheses).flatMap(({ name, method, members }) => {
+  return adjustmentFamilies(hypotheses).flatMap(({ name, method, n, members }) => {
     const tests = members.map((h) => (h.terms ? `(cj$hypothesis == ${r(h.id)} & cj$term %in% ${rVector(h.terms)})` : `cj$hypothesis == ${r(h.id)}`));
     return [
       `# Family ${rComment(name)} (conjoint): ${method}`,
       `idx <- ${tests.join(' | ')}`,
-      `cj$p_adjusted[idx] <- p.adjust(cj$p_value[idx], ${r(method)})`,
+      `cj$p_adjusted[idx] <- p.adjust(cj$p_value[idx], ${r(method)}${n === undefined ? '' : `, n = ${n}`})`,
       `cj$adjust_method[idx] <- ${r(method)}`,
     ];
   });

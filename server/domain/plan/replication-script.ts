@@ -230,14 +230,14 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
 }
 
 function familyLines(hypotheses: readonly Hypothesis[]): string[] {
-  return adjustmentFamilies(hypotheses).flatMap(({ name, method, members }) => {
+  return adjustmentFamilies(hypotheses).flatMap(({ name, method, n, members }) => {
     const tests = members.map((h) =>
       h.terms ? `(est$hypothesis == ${r(h.id)} & est$term %in% ${rVector(h.terms)})` : `(est$hypothesis == ${r(h.id)} & est$term != "(Intercept)")`,
     );
     return [
       `# Family ${rComment(name)}: ${method}`,
       `idx <- ${tests.join(' | ')}`,
-      `est$p_adjusted[idx] <- p.adjust(est$p_value[idx], ${r(method)})`,
+      `est$p_adjusted[idx] <- p.adjust(est$p_value[idx], ${r(method)}${n === undefined ? '' : `, n = ${n}`})`,
       `est$adjust_method[idx] <- ${r(method)}`,
     ];
   });

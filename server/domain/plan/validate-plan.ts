@@ -58,6 +58,7 @@ export function planProblems(def: StudyDefinition): PlanProblem[] {
   }
 
   const methods = new Map<string, string>();
+  const sizes = new Map<string, number>();
   plan.hypotheses.forEach((h, i) => {
     if (!h.adjust) return;
     const family = h.adjust.family ?? h.id;
@@ -66,6 +67,11 @@ export function planProblems(def: StudyDefinition): PlanProblem[] {
       problems.push({ path: [...base, 'hypotheses', i, 'adjust', 'method'], message: `family "${family}" is adjusted with ${method} elsewhere` });
     }
     methods.set(family, h.adjust.method);
+    const n = sizes.get(family);
+    if (h.adjust.n !== undefined && n !== undefined && n !== h.adjust.n) {
+      problems.push({ path: [...base, 'hypotheses', i, 'adjust', 'n'], message: `family "${family}" is adjusted over n = ${n} elsewhere` });
+    }
+    if (h.adjust.n !== undefined && n === undefined) sizes.set(family, h.adjust.n);
   });
 
   const ids = new Set<string>();

@@ -53,6 +53,8 @@ export interface DesignVariant {
   weighted?: boolean;
   declared?: boolean;
   restricted?: boolean;
+  /** The twentieth trial: every respondent's weight this one value (a weights column of all-equal values), drawn as before. */
+  equalWeight?: number;
 }
 
 interface Feature {
@@ -133,7 +135,8 @@ function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant:
   const levelCols = features.map(() => [] as string[]);
   for (let r = 0; r < respondents; r++) {
     const group = draw.pick(groups);
-    const weight = Number(draw.uniform(0.3, 3).toFixed(3));
+    const drawn = Number(draw.uniform(0.3, 3).toFixed(3));
+    const weight = variant.equalWeight ?? drawn;
     for (let t = 0; t < tasks; t++) {
       const hidden = variant.hiddenInGroup && group === groups[1] ? features[0].levels.length - 1 : undefined;
       const shown = Array.from({ length: profiles }, () => drawProfile(draw, features, forbidden, hidden));
@@ -261,4 +264,14 @@ export const TRIAL14_DESIGNS: [number, DesignVariant][] = [
   [14_200_001, { balancedLevel: true, weighted: true, declared: true, restricted: false }],
   [14_200_002, { balancedLevel: true, weighted: false, declared: true, restricted: false }],
   [14_200_003, { weighted: true, declared: true, restricted: false }],
+];
+
+/**
+ * The twentieth R trial's conjoint designs (2026-12-05), seeds 20_200_000 + k: a weights column of one value for
+ * everyone (2.5; and 0.4 with the first feature balanced within every respondent and declared levels), which must give
+ * the unweighted estimates and survey's / estimatr's numbers for the weighted call (the weights' scale cancels).
+ */
+export const TRIAL20_DESIGNS: [number, DesignVariant][] = [
+  [20_200_000, { weighted: true, equalWeight: 2.5, restricted: false }],
+  [20_200_001, { weighted: true, equalWeight: 0.4, balancedLevel: true, declared: true, restricted: false }],
 ];

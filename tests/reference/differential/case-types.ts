@@ -133,7 +133,14 @@ export type CaseGroup =
   | 'p-adjust-18'
   | 'power-18'
   // The nineteenth trial's classes (trial19-designs.ts).
-  | 'p-adjust-n-19';
+  | 'p-adjust-n-19'
+  // The twentieth trial's classes (trial20-designs.ts).
+  | 'weights-zero-tiny-cr2-20'
+  | 'factor-by-transform-20'
+  | 'no-intercept-factors-20'
+  | 'dim-arms-blocks-20'
+  | 'rake-20'
+  | 'trial20-random';
 
 interface CaseBase {
   id: string;

@@ -1,6 +1,6 @@
 // The path trial's random analysis plans: each seed draws a shipped study with a simulation model, rewrites its
 // plan as an analyst might (moderators, an extra control, fixed effects, stacked or blocked hypotheses, exclusions,
-// raking, p.adjust families and methods, se types) and simulates a wave of it. The plan then runs as `vlab estimates` runs
+// raking, p.adjust families and methods, a pre-registered family size (adjust.n), se types) and simulates a wave of it. The plan then runs as `vlab estimates` runs
 // it (executePlan) and as the replication package's replicate.R runs it in R (write-expected.ts).
 import type { Row } from '../../../analysis/index.ts';
 import { simulateWave } from '../../../server/domain/simulation/simulated-wave.ts';
@@ -12,6 +12,13 @@ import { seededRandom } from '../../analysis/support.ts';
 export const PATH_TRIAL_SEEDS = 40;
 /** Seed offset of each case's fixed-effects draws (a stream apart from its other draws). */
 const FIXED_EFFECTS_STREAM = 7000;
+/**
+ * Seed offset of the draws of adjust.n (R trial 20: a family pre-registered larger than the plan's tests, p.adjust's n),
+ * a stream of its own so that the cases' other draws stay as they were.
+ */
+const ADJUST_N_STREAM = 20_000;
+/** The pre-registered family sizes drawn: above any family's tested terms in these plans. */
+const FAMILY_SIZES = [150, 400] as const;
 
 const METHODS = ['holm', 'hochberg', 'hommel', 'bonferroni', 'BH', 'BY', 'fdr', 'none'] as const;
 const UNCLUSTERED = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'stata'] as const;
@@ -90,13 +97,17 @@ export function pathCase(seed: number): PathCase {
   if (random() < 0.3) exclusions.push({ column: 'party', keep: ['democrat', 'republican'] });
   plan.exclusions = random() < 0.15 ? [] : exclusions;
   const methods = new Map<string, string>();
+  const sizes = new Map<string, number | undefined>();
   const absorbing = seededRandom(FIXED_EFFECTS_STREAM + seed);
+  const registering = seededRandom(ADJUST_N_STREAM + seed);
   for (const h of plan.hypotheses) {
     rewriteHypothesis(random, h, COVARIATES[study]!, repeated);
     drawFixedEffects(absorbing, h, COVARIATES[study]!, plan.weights === 'raking');
     const family = random() < 0.5 ? pick(random, ['F1', 'F2']) : String(h.id);
     if (!methods.has(family)) methods.set(family, pick(random, METHODS));
-    h.adjust = { family, method: methods.get(family) };
+    if (!sizes.has(family)) sizes.set(family, registering() < 0.3 ? pick(registering, FAMILY_SIZES) : undefined);
+    const n = sizes.get(family);
+    h.adjust = n === undefined ? { family, method: methods.get(family) } : { family, method: methods.get(family), n };
   }
   return { seed, study, target: 150 + Math.floor(random() * 600), plan };
 }
