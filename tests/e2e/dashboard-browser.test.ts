@@ -185,7 +185,7 @@ for (const [size, options] of [['a phone (390 px)', PHONE], ['a desktop', DESKTO
     assert.ok(precisionParts.some((part) => part.startsWith('(vs. ')), `the precision table's labels in groups: ${precisionParts.slice(0, 4).join(' | ')}`);
     assert.match(await h3.innerText(), /Verdicts at α = 0\.05 on p adjusted by holm over the 9 tested terms of family H3/);
     const controls = h3.locator('details');
-    assert.match(await controls.locator('summary').innerText(), /^Other terms of the model \(15\): controls and intercept, not tested by H3$/);
+    assert.match(await controls.locator('summary').innerText(), /^Other terms of the model \(15\): intercept and Behavior, not tested by H3$/);
     assert.equal(await controls.getAttribute('open'), null, 'folded by default');
     assert.equal(await controls.getByRole('table').isVisible(), false);
     await controls.locator('summary').click();
