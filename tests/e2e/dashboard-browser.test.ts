@@ -88,6 +88,8 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
   assert.match(text, /Hypotheses \(1502 complete, \d+ excluded by the plan\)/);
   assert.match(text, /Precision now \(N 1502\) and at the target \(N 3000\)/);
   assert.match(text, /Completion funnel/);
+  assert.match(text, /reached the vignette\s+\d+/);
+  assert.match(text, /Pace: \d+ completes? in the last hour, \d+ in the last 24 hours; the latest at \d{4}-\d\d-\d\d \d\d:\d\d UTC\./, 'as vlab wave status says it (newcomer16)');
   assert.match(text, /Settings changed\n[\s\S]*completeUrl\s+\(none\)\s+https:\/\/app\.prolific\.com\/submissions\/complete\?cc=NEW1\s+cli/);
   assert.match(await page.locator('#dash-wave-table').innerText(), /1502 \/ 3000/);
 

@@ -53,7 +53,7 @@ test('vlab wave list, status --json, pause, open and close; a closed wave stays 
   assert.deepEqual(report.starts, { live: 0, expired: 0, leaseSeconds: 7200 });
 
   assert.equal(vlab('wave', 'pause', created.id).stdout, `wave ${created.id}: paused\n`);
-  assert.match(vlab('wave', 'status', created.id).stdout, /paused, 0\/40 completes \(0%\)[\s\S]*funnel: started 0 → consented 0/);
+  assert.match(vlab('wave', 'status', created.id).stdout, /paused, 0\/40 completes \(0%\)[\s\S]*funnel: started 0 → consented 0 → reached the vignette 0 → completed 0\n {2}pace: no completes yet\n/);
   assert.equal(vlab('wave', 'open', created.id).stdout, `wave ${created.id}: open\n`);
   const list = vlab('wave', 'list').stdout.split('\n');
   assert.match(list[0]!, /^wave +study +status +completes +link$/);
