@@ -5,6 +5,7 @@ import type { WaveAction, WaveStatusReport } from '../../domain/wave-lifecycle.t
 import type { WaveService } from '../../services/wave-service.ts';
 import type { Store } from '../../storage/store.ts';
 import { textTable } from '../../../analysis/text-table.ts';
+import { terminalText } from '../../../analysis/terminal-text.ts';
 import { cliAction } from '../cli-action.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
 
@@ -77,6 +78,11 @@ export function registerWaveCommands(program: Command): void {
           );
           const missing = missingCompletionUrl(created);
           if (missing) process.stderr.write(`vlab wave create: warning: ${missing}\n`);
+          // Known to the database from another definitions folder (vlab study list sets it apart): said, or a
+          // researcher with a folder of their own fields a shipped study thinking it theirs (walk-through 16).
+          if ((await studies.listStudies()).some((s) => s.id === study.key && s.notInDefinitions)) {
+            process.stderr.write(`vlab wave create: warning: study "${study.key}" is not in ${terminalText(config.definitionsDir)} (VLAB_DEFINITIONS): the wave fields v${study.version} as the database stored it from another folder\n`);
+          }
         } catch (error) {
           throw inOptionNames(error);
         } finally {
