@@ -13,11 +13,10 @@ import { respondentApi } from './routes/respondent-api.ts';
 import { browserNotFound, browserPostToPage, mangledLinkPage, respondentPage, type WavePageInfo } from './routes/respondent-page.ts';
 import { DomainError } from './domain/errors.ts';
 import { studyLocales, textIn } from './domain/localized-text.ts';
-import type { BrokenStudy } from './domain/broken-study.ts';
 import type { StudyDefinition } from './domain/study-definition.ts';
 import { dashboardPage } from './routes/dashboard-page.ts';
 import { createRespondentService } from './services/respondent-service.ts';
-import { createStudyService } from './services/study-service.ts';
+import { createStudyService, type StudyService } from './services/study-service.ts';
 import { createTokenService } from './services/token-service.ts';
 import { createWavePlans } from './services/wave-plan.ts';
 import { createWaveService } from './services/wave-service.ts';
@@ -34,8 +33,12 @@ export interface AppOptions {
   logger?: Logger;
   /** The worker threads for researcher work; by default a pool of its own over the store's database, ending with the process. */
   researcherPool?: ResearcherPool;
-  /** Studies of the definitions folder that did not load (server/index.ts): listed, and refused new waves. */
-  brokenStudies?: readonly BrokenStudy[];
+  /**
+   * The study service that synced the definitions folder (server/index.ts): its broken studies are listed and
+   * refused new waves, and the studies the folder lacks are marked `notInDefinitions`. By default one of the app's
+   * own, which knows no folder: nothing broken, nothing marked.
+   */
+  studies?: StudyService;
 }
 
 /**
@@ -44,11 +47,10 @@ export interface AppOptions {
  * participants runs in the researcher pool's worker threads, on connections of their own.
  */
 // Whole on purpose (~90 lines): the middleware and routers in the order requests meet them, read top to bottom.
-export function createApp({ store, config, logger = silentLogger, researcherPool, brokenStudies = [] }: AppOptions): Express {
+export function createApp({ store, config, logger = silentLogger, researcherPool, studies = createStudyService({ store }) }: AppOptions): Express {
   if (store.location === ':memory:') throw new Error('createApp: the researcher workers need a database file, not :memory:');
   const { repos } = store;
   const respondents = createRespondentService({ store, quotaLeaseSeconds: config.quotaLeaseSeconds });
-  const studies = createStudyService({ store, broken: brokenStudies });
   const researcher = {
     tokens: createTokenService({ store }),
     studies,

@@ -152,7 +152,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const sqlite = (store as Partial<SqliteStore>).sqlite;
   const checkpointer = sqlite ? startCheckpointer(sqlite, logger, { onDamaged: (store as SqliteStore).markDamaged }) : { stop: async () => undefined };
   const researcherPool = createResearcherPool({ ...config, dbPath: config.dbPath, logger });
-  const app = createApp({ store, config, logger, researcherPool, brokenStudies: studies.brokenStudies() });
+  const app = createApp({ store, config, logger, researcherPool, studies });
 
   const server = createHttpServer(app, config).listen(config.port);
   const requests = requestsInFlight(server);

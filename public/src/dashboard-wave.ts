@@ -15,7 +15,7 @@ export function funnelSection(wave: WaveStatusReport): HTMLElement[] {
       [
         step('started', f.started),
         step('consented', f.consented),
-        step('reached the vignette', f.reachedVignette),
+        step(wave.treatmentStep, f.reachedVignette),
         step('completed', f.completed),
         step('screened out (e.g. declined consent)', wave.screenouts),
         step('over quota', wave.overquota),
@@ -23,7 +23,15 @@ export function funnelSection(wave: WaveStatusReport): HTMLElement[] {
       ],
       [false, true, true],
     ),
+    el('p', paceText(wave.pace), 'dash-note'),
   ];
+}
+
+/** How fast completes arrive, as `vlab wave status` says it: the last hour's and day's, and the latest's time. */
+function paceText(pace: WaveStatusReport['pace']): string {
+  if (pace.lastCompleteAt === null) return 'Pace: no completes yet.';
+  const latest = `${pace.lastCompleteAt.slice(0, 10)} ${pace.lastCompleteAt.slice(11, 16)} UTC`;
+  return `Pace: ${pace.lastHour} complete${pace.lastHour === 1 ? '' : 's'} in the last hour, ${pace.lastDay} in the last 24 hours; the latest at ${latest}.`;
 }
 
 /** A number with its decorative bar before it, in one cell. */

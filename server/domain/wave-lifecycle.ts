@@ -53,6 +53,8 @@ export interface WaveStatusInput {
   quotaFill: Map<string, { completes: number; leased: number }>;
   /** Started participants active within the lease, those idle longer, and the lease (VLAB_QUOTA_LEASE_SECONDS). */
   starts: { live: number; expired: number; leaseSeconds: number };
+  /** Completes in the last hour and day, and the latest's time (WavePace). */
+  pace: { lastHour: number; lastDay: number; lastCompleteAt: string | null };
   /** The settings changed since the wave was created (`vlab wave update`, PATCH), oldest first. */
   changes: WaveChangeRecord[];
   /** What today's checks refuse in the definition the wave runs (definitionProblems), a line each. */
@@ -92,6 +94,9 @@ export function waveStatusReport(input: WaveStatusInput) {
     progress: Math.min(1, counts.complete / wave.target),
     starts: input.starts,
     funnel,
+    // The funnel's third step in the design's words: a conjoint has tasks, not a vignette.
+    treatmentStep: conjoint ? 'reached the first task' : 'reached the vignette',
+    pace: input.pace,
     cells,
     quotas: input.quotaCaps.map((q) => {
       const { completes, leased } = input.quotaFill.get(`${q.variable}\0${q.level}`) ?? { completes: 0, leased: 0 };

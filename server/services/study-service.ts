@@ -179,11 +179,13 @@ export function createStudyService({
 
     /**
      * On a database with no wave at all, opens a demo wave of the flagship study so there is a link to try
-     * (none when the flagship is not among the definitions, or is broken).
+     * (none when the flagship is not among the definitions, or is broken). A snapshot the database keeps from an
+     * earlier folder does not count: a folder of one's own (VLAB_DEFINITIONS) gets no demo of a study it lacks.
      */
     ensureDemoWave(): Promise<Wave | null> {
+      const absent = inFolder !== null && !inFolder.has(FLAGSHIP_STUDY);
       return store.write(async (tx) =>
-        (await tx.waves.count()) > 0 || problems.has(FLAGSHIP_STUDY) || !(await tx.studies.latest(FLAGSHIP_STUDY))
+        (await tx.waves.count()) > 0 || absent || problems.has(FLAGSHIP_STUDY) || !(await tx.studies.latest(FLAGSHIP_STUDY))
           ? null
           : (await createWaveIn(tx, { studyKey: FLAGSHIP_STUDY, target: 1000 })).wave,
       );

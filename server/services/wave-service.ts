@@ -49,6 +49,7 @@ export function createWaveService({
       quotaCaps: quotaCaps(def, wave.target),
       quotaFill: await tx.quotaSlots.fillByLevel(wave.id, cutoff),
       starts: { ...(await tx.waveProgress.partials(wave.id, cutoff)), leaseSeconds: quotaLeaseSeconds },
+      pace: await tx.waveProgress.pace(wave.id, hoursBefore(now(), 1), hoursBefore(now(), 24)),
       changes: await tx.waveChanges.list(wave.id),
       definitionProblems: problemsOf(wave.studyId, def),
     });
@@ -115,3 +116,8 @@ export function createWaveService({
   };
 }
 export type WaveService = ReturnType<typeof createWaveService>;
+
+/** The ISO time `hours` before `iso`, as completed_at is stored. */
+function hoursBefore(iso: string, hours: number): string {
+  return new Date(Date.parse(iso) - hours * 3_600_000).toISOString();
+}

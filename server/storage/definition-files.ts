@@ -89,17 +89,44 @@ function loadStudyFolder(folder: string, name: string): StudyDefinition {
     record[key] = section.value;
     fileOfKey.set(key, { path, text: section.text });
   }
-  const def = parseStudyDefinition(record, (issuePath, at) => {
-    const head = issuePath[0];
-    const section = typeof head === 'string' ? fileOfKey.get(head) : undefined;
-    return section
-      ? { file: located(section.path, section.text, at.slice(1)), path: issuePath.slice(1) }
-      : { file: located(studyPath, studyText, at), path: issuePath };
-  });
+  const def = withMissingSectionFiles(folder, () =>
+    parseStudyDefinition(record, (issuePath, at) => {
+      const head = issuePath[0];
+      const section = typeof head === 'string' ? fileOfKey.get(head) : undefined;
+      return section
+        ? { file: located(section.path, section.text, at.slice(1)), path: issuePath.slice(1) }
+        : { file: located(studyPath, studyText, at), path: issuePath };
+    }),
+  );
   if (def.id !== name) {
     throw new DefinitionError(`${located(studyPath, studyText, ['id'])}: id: "${def.id}" does not match the folder name "${name}": set "id": "${name}" (or rename the folder)`);
   }
   return def;
+}
+
+/** What a required section's missing file is for, said where the file is missing. */
+const MISSING_SECTION: Readonly<Record<string, string>> = {
+  analysisPlan: "the study's pre-registered hypotheses go in this file beside study.json (docs/analysis-plans.md; docs/study-definitions.md has a small complete one)",
+};
+
+/**
+ * A required section given neither in study.json nor in its file was said as "study.json:1:1: analysisPlan:
+ * missing", a field of a file the docs never put it in (newcomer16): the missing file is named instead.
+ */
+function withMissingSectionFiles(folder: string, parse: () => StudyDefinition): StudyDefinition {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof DefinitionError)) throw error;
+    const lines = error.message.split('\n').map((line) => {
+      for (const [file, key] of Object.entries(SECTION_FILES)) {
+        const why = MISSING_SECTION[key];
+        if (why && new RegExp(`: ${key}: missing( \\(.*\\))?$`).test(line)) return `${join(folder, file)}: missing: ${why}`;
+      }
+      return line;
+    });
+    throw new DefinitionError(lines.join('\n'));
+  }
 }
 
 /**

@@ -1,5 +1,12 @@
 import type { Db } from './db.ts';
 
+/** How fast completes arrive: those after each cutoff (an hour and a day before now) and the latest's time. */
+export interface WavePace {
+  lastHour: number;
+  lastDay: number;
+  lastCompleteAt: string | null;
+}
+
 export interface WaveFunnelCounts {
   started: number;
   consented: number;
@@ -26,6 +33,10 @@ export function createWaveProgressRepository(db: Db) {
   const partials = db.prepare<[string, string], { live: number; n: number }>(
     "SELECT COALESCE(SUM(updated_at > ?), 0) AS live, COUNT(*) AS n FROM participants WHERE wave_id = ? AND status = 'started'",
   );
+  const pace = db.prepare<[string, string, string], WavePace>(
+    `SELECT COALESCE(SUM(completed_at > ?), 0) AS lastHour, COALESCE(SUM(completed_at > ?), 0) AS lastDay, MAX(completed_at) AS lastCompleteAt
+     FROM participants WHERE wave_id = ? AND status = 'complete'`,
+  );
   const completesByCell = db.prepare<[string], { cell_index: number; n: number }>(
     "SELECT cell_index, COUNT(*) AS n FROM participants WHERE wave_id = ? AND status = 'complete' GROUP BY cell_index",
   );
@@ -46,6 +57,10 @@ export function createWaveProgressRepository(db: Db) {
     async partials(waveId: string, cutoff: string): Promise<{ live: number; expired: number }> {
       const { live, n } = partials.get(cutoff, waveId)!;
       return { live, expired: n - live };
+    },
+    /** Completes after `hourAgo` and after `dayAgo` (ISO times, as completed_at is stored), and the latest's time. */
+    async pace(waveId: string, hourAgo: string, dayAgo: string): Promise<WavePace> {
+      return pace.get(hourAgo, dayAgo, waveId)!;
     },
     async completesByCell(waveId: string): Promise<Map<number, number>> {
       return new Map(completesByCell.all(waveId).map((r) => [r.cell_index, r.n]));

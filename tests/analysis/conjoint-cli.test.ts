@@ -109,6 +109,8 @@ test('vlab amce --by task (carryover check) and vlab amce-diff', () => {
   const byTask = vlab(['amce', '--data', small, '--formula', 'chosen ~ regime + troops', '--id', 'id', '--by', 'task', '--se-type', 'cregg', '--format', 'csv']);
   assert.equal(byTask.status, 0, byTask.stderr);
   assert.deepEqual([...new Set(rowsFromCsv(byTask.stdout).map((r) => r.BY))], [1, 2, 3]);
+  // Without --levels or --codebook the order is alphabetical, and stderr says so (walk-through 16).
+  assert.equal(byTask.stderr, "vlab amce: levels in alphabetical order, the first of each the reference (as R's factor()); --codebook codebook.json (vlab export --format codebook) takes the study's order\n");
   const diff = vlab(['amce-diff', '--data', small, '--formula', 'chosen ~ regime + troops', '--id', 'id', '--by', 'party', '--format', 'csv']);
   assert.equal(diff.status, 0, diff.stderr);
   assert.deepEqual(rowsFromCsv(diff.stdout).map((r) => `${r.BY} ${r.feature} ${r.level}`), ['rep - dem regime democracy', 'rep - dem regime hybrid', 'rep - dem troops stationed']);

@@ -92,6 +92,8 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
   assert.match(text, /Hypotheses \(1502 complete, \d+ excluded by the plan\)/);
   assert.match(text, /Precision now \(N 1502\) and at the target \(N 3000\)/);
   assert.match(text, /Completion funnel/);
+  assert.match(text, /reached the vignette\s+\d+/);
+  assert.match(text, /Pace: \d+ completes? in the last hour, \d+ in the last 24 hours; the latest at \d{4}-\d\d-\d\d \d\d:\d\d UTC\./, 'as vlab wave status says it (newcomer16)');
   assert.match(text, /Settings changed\n[\s\S]*completeUrl\s+\(none\)\s+https:\/\/app\.prolific\.com\/submissions\/complete\?cc=NEW1\s+cli/);
   assert.match(await page.locator('#dash-wave-table').innerText(), /1502 \/ 3000/);
 
@@ -189,7 +191,7 @@ for (const [size, options] of [['a phone (390 px)', PHONE], ['a desktop', DESKTO
     assert.ok(precisionParts.some((part) => part.startsWith('(vs. ')), `the precision table's labels in groups: ${precisionParts.slice(0, 4).join(' | ')}`);
     assert.match(await h3.innerText(), /Verdicts at α = 0\.05 on p adjusted by holm over the 9 tested terms of family H3/);
     const controls = h3.locator('details');
-    assert.match(await controls.locator('summary').innerText(), /^Other terms of the model \(15\): controls and intercept, not tested by H3$/);
+    assert.match(await controls.locator('summary').innerText(), /^Other terms of the model \(15\): intercept and Behavior, not tested by H3$/);
     assert.equal(await controls.getAttribute('open'), null, 'folded by default');
     assert.equal(await controls.getByRole('table').isVisible(), false);
     await controls.locator('summary').click();

@@ -181,6 +181,8 @@ test('the profile-level export: one row per participant × task × profile with 
   // The wave's status: no cells (a conjoint participant has none), its completes and funnel as for any wave.
   const status = (await t.get(`/waves/${t.wave.id}`)).body;
   assert.deepEqual([status.cells, status.completes, status.partials], [[], 2, 1]);
+  // Its funnel's third step is the first task: "reached vignette" said of a conjoint until newcomer16.
+  assert.equal(status.treatmentStep, 'reached the first task');
 
   // The replication package: profiles.csv with the completes' profile rows. Both completes failed the attention
   // check, so the plan excludes them: neither the platform nor replicate.R can estimate H1/H2, and R agrees.

@@ -325,18 +325,8 @@ test('changing a fielded version\'s texts without a new version is refused, nami
 test('the researcher API lists the broken studies and refuses their new waves with 409', async () => {
   const defs = copyDefinitions('api');
   editJson(join(defs, 'bus-line-funding', 'study.json'), (d) => (d.vignette.template[0].es = d.vignette.template[0].es.replace('{funding}', '{Funding}')));
-  const dbPath = join(dir, 'api.sqlite');
-  const db = openDatabase(dbPath);
-  const folder = loadDefinitionFolder(defs);
-  const store = createSqliteStore(db);
-  const studies = createStudyService({ store, broken: folder.broken });
-  await studies.syncDefinitions(folder.studies);
-  const config = loadConfig({}, { dbPath, logLevel: 'silent' });
-  const researcherPool = createResearcherPool({ ...config, logger: silentLogger });
+  const { app, auth, close } = await researcherApi(join(dir, 'api.sqlite'), defs);
   try {
-    const app = createApp({ store, config, researcherPool, brokenStudies: studies.brokenStudies() });
-    const { token } = await createTokenService({ store }).create('test researcher');
-    const auth = { Authorization: `Bearer ${token}` };
     const listed = await request(app).get('/api/researcher/studies').set(auth);
     assert.equal(listed.status, 200);
     assert.deepEqual(listed.body.broken.map((b: { id: string }) => b.id), ['bus-line-funding']);
@@ -348,9 +338,90 @@ test('the researcher API lists the broken studies and refuses their new waves wi
     assert.match(refused.body.error.message, /^study "bus-line-funding" is broken until its definition is fixed: /);
     assert.equal((await request(app).post('/api/researcher/waves').set(auth).send({ study: 'protege-bargaining', target: 10 })).status, 201);
   } finally {
-    await researcherPool.close();
+    await close();
+  }
+});
+
+/**
+ * The researcher API as vlab serve builds it: the definitions folder `defs` synced into the database at `dbPath`
+ * (after the shipped folder, when `shippedFirst`), the app given that synced study service, and a token.
+ */
+async function researcherApi(dbPath: string, defs: string, shippedFirst = false) {
+  const db = openDatabase(dbPath);
+  const store = createSqliteStore(db);
+  if (shippedFirst) await createStudyService({ store }).syncDefinitions(loadDefinitionFolder('survey-definitions').studies);
+  const folder = loadDefinitionFolder(defs);
+  const studies = createStudyService({ store, broken: folder.broken });
+  await studies.syncDefinitions(folder.studies);
+  const config = loadConfig({}, { dbPath, logLevel: 'silent' });
+  const researcherPool = createResearcherPool({ ...config, logger: silentLogger });
+  const app = createApp({ store, config, researcherPool, studies });
+  const { token } = await createTokenService({ store }).create('test researcher');
+  return {
+    app,
+    auth: { Authorization: `Bearer ${token}` },
+    close: async () => {
+      await researcherPool.close();
+      db.close();
+    },
+  };
+}
+
+// vlab serve synced the folder on a study service of its own and built the app with another that had never
+// synced, so the API never marked a study the folder lacks, though docs/api.md said it lists them as `vlab study
+// list --json` does (newcomer16): the app now takes the synced service.
+test('the researcher API marks the studies the definitions folder lacks, as vlab study list does', async () => {
+  const defs = copyDefinitions('elsewhere');
+  rmSync(join(defs, 'bus-line-funding'), { recursive: true });
+  const { app, auth, close } = await researcherApi(join(dir, 'elsewhere.sqlite'), defs, true);
+  try {
+    const listed = await request(app).get('/api/researcher/studies').set(auth);
+    assert.equal(listed.status, 200);
+    assert.deepEqual(
+      listed.body.studies.filter((s: { notInDefinitions?: boolean }) => s.notInDefinitions).map((s: { id: string }) => s.id),
+      ['bus-line-funding'],
+    );
+  } finally {
+    await close();
+  }
+});
+
+// A database that knew the flagship from an earlier run of the shipped folder (`vlab study list`), then served with
+// VLAB_DEFINITIONS at a folder of one's own, got a demo wave of a study that folder does not hold (newcomer16).
+test('the demo wave is of the flagship only when the definitions folder holds it', async () => {
+  const db = openDatabase(join(dir, 'demo-elsewhere.sqlite'));
+  const store = createSqliteStore(db);
+  try {
+    await createStudyService({ store }).syncDefinitions(loadDefinitionFolder('survey-definitions').studies);
+    const defs = copyDefinitions('demo-elsewhere');
+    rmSync(join(defs, 'alliance-corrective-measures'), { recursive: true });
+    const mine = createStudyService({ store });
+    await mine.syncDefinitions(loadDefinitionFolder(defs).studies);
+    assert.equal(await mine.ensureDemoWave(), null);
+    const shipped = createStudyService({ store });
+    await shipped.syncDefinitions(loadDefinitionFolder('survey-definitions').studies);
+    assert.ok(await shipped.ensureDemoWave(), 'the shipped folder holds the flagship');
+  } finally {
     db.close();
   }
+});
+
+// A study folder without analysis-plan.json was told "study.json:1:1: analysisPlan: missing": a field of a file
+// that, as docs/study-definitions.md writes it, never holds one (newcomer16). The missing file is named instead.
+test('a study folder without analysis-plan.json is told to add that file, beside its other mistakes', () => {
+  const defs = copyDefinitions('no-plan');
+  rmSync(join(defs, 'bus-line-funding', 'analysis-plan.json'));
+  editJson(join(defs, 'bus-line-funding', 'study.json'), (d) => {
+    d.titel = d.title;
+    delete d.title;
+  });
+  const { broken } = loadDefinitionFolder(defs);
+  const study = join(defs, 'bus-line-funding', 'study.json');
+  assert.deepEqual(broken.map((b) => b.id), ['bus-line-funding']);
+  assert.deepEqual(broken[0]!.message.split('\n'), [
+    `${study}:281:3: title: missing (the file has "titel" there, not a field)`,
+    `${join(defs, 'bus-line-funding', 'analysis-plan.json')}: missing: the study's pre-registered hypotheses go in this file beside study.json (docs/analysis-plans.md; docs/study-definitions.md has a small complete one)`,
+  ]);
 });
 
 // A factor may be named `constructor` (snake_case allows it): until 2026-12-04 the formula parser found

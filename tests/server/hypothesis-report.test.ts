@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { executePlan } from '../../server/domain/plan/execute-plan.ts';
 import { hypothesisReports, verdict } from '../../server/domain/plan/hypothesis-report.ts';
-import { alliance, allianceRows, withLoneWeakCapability } from './plan-support.ts';
+import { alliance, allianceRows, withLoneWeakCapability, withPlan } from './plan-support.ts';
 
 test('verdicts: significant in the predicted direction, the other way, or not; no direction; nothing to judge', () => {
   assert.equal(verdict('positive', 0.3, 0.001, 0.05), 'supported');
@@ -27,7 +27,7 @@ test('the shipped alliance plan on its reference data: tested terms, controls, a
   assert.equal(h3.tested.length, 9);
   assert.ok(h3.controls.some((c) => c.term === '(Intercept)' && c.label === 'Intercept' && c.verdict === null));
   assert.ok(h3.controls.some((c) => c.term === 'behaviorthreaten_exit'));
-  assert.equal(h3.otherTerms, 'controls and intercept, not tested by H3', 'what the folded terms are, in words (research16)');
+  assert.equal(h3.otherTerms, 'intercept and Behavior, not tested by H3', 'what the folded terms are, in words (research16)');
   for (const f of h3.tested) {
     const e = result.estimates.find((x) => x.hypothesis === 'H3' && x.outcome === f.outcome && x.term === f.term)!;
     assert.equal(f.p_adjusted, e.p_adjusted);
@@ -47,6 +47,21 @@ test('the shipped alliance plan on its reference data: tested terms, controls, a
     ['contribution', 'Behavior: any other level (vs. Cooperates (control))', 'negative'],
   ]);
   assert.ok(reports.every((r) => r.problems.length === 0));
+});
+
+// Until newcomer16 every card said "controls and intercept": H1's folded term is a level of the factor it tests
+// (do nothing), no control, and a plan testing one term of an interaction folds other factors and the product.
+test('the folded terms are named for what they are: the intercept, untested variables, other levels of a tested one', () => {
+  const reports = hypothesisReports(alliance, executePlan({ definition: alliance, rows: allianceRows() }));
+  assert.equal(reports.find((r) => r.id === 'H1')!.otherTerms, 'intercept and the other level of Measure, not tested by H1');
+  const h3 = alliance.analysisPlan.hypotheses.find((h) => h.id === 'H3')!;
+  const plan = { ...alliance.analysisPlan, hypotheses: [{ ...h3, formula: '~ regime * capability + behavior', terms: ['regimeautocracy'], direction: {} }] };
+  const definition = withPlan(alliance, plan);
+  const [only] = hypothesisReports(definition, executePlan({ definition, rows: allianceRows() }));
+  assert.equal(only!.otherTerms, 'intercept, Capability, Behavior and Regime × Capability, not tested by H3');
+  const some = { ...plan, hypotheses: [{ ...h3, formula: '~ regime * capability', terms: ['regimeautocracy', 'capabilityweak'], direction: {} }] };
+  const partial = withPlan(alliance, some);
+  assert.equal(hypothesisReports(partial, executePlan({ definition: partial, rows: allianceRows() }))[0]!.otherTerms, 'intercept and Regime × Capability, not tested by H3');
 });
 
 test('early in a wave the cards carry the explanations, not the estimator messages', () => {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -53,7 +53,7 @@ test('vlab wave list, status --json, pause, open and close; a closed wave stays 
   assert.deepEqual(report.starts, { live: 0, expired: 0, leaseSeconds: 7200 });
 
   assert.equal(vlab('wave', 'pause', created.id).stdout, `wave ${created.id}: paused\n`);
-  assert.match(vlab('wave', 'status', created.id).stdout, /paused, 0\/40 completes \(0%\)[\s\S]*funnel: started 0 → consented 0/);
+  assert.match(vlab('wave', 'status', created.id).stdout, /paused, 0\/40 completes \(0%\)[\s\S]*funnel: started 0 → consented 0 → reached the vignette 0 → completed 0\n {2}pace: no completes yet\n/);
   assert.equal(vlab('wave', 'open', created.id).stdout, `wave ${created.id}: open\n`);
   const list = vlab('wave', 'list').stdout.split('\n');
   assert.match(list[0]!, /^wave +study +status +completes +link$/);
@@ -208,4 +208,21 @@ test('vlab wave status says why a quota level is over its cap: admitted before t
   const text = vlab('wave', 'status', created.id).stdout;
   assert.match(text, /quota gender=\w+: 3\/1 \(3 complete, 0 leased\); over cap by 2: admitted before the target was lowered from 20 to 1/);
   assert.doesNotMatch(text, /quota gender=\w+: 0\/1 .*over cap/);
+});
+
+// With VLAB_DEFINITIONS at a folder of one's own, the shipped studies the database knew stayed usable without a
+// word: a wave of one was opened as if it were the folder's (walk-through 16). It still opens, with a warning.
+test('vlab wave create warns when the study is not in the definitions folder, only in the database', () => {
+  const mine = join(dir, 'my-definitions');
+  cpSync('survey-definitions/bus-line-funding', join(mine, 'bus-line-funding'), { recursive: true });
+  const run = (env: NodeJS.ProcessEnv, study: string) =>
+    spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', study, '--target', '10', '--json', '--db', dbPath], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const shipped = run({}, 'protege-bargaining');
+  assert.equal(shipped.status, 0, shipped.stderr);
+  assert.equal(shipped.stderr, '', 'in the project folder: no warning');
+  const elsewhere = run({ VLAB_DEFINITIONS: mine }, 'protege-bargaining');
+  assert.equal(elsewhere.status, 0, elsewhere.stderr);
+  assert.equal(elsewhere.stderr, `vlab wave create: warning: study "protege-bargaining" is not in ${mine} (VLAB_DEFINITIONS): the wave fields v2 as the database stored it from another folder\n`);
+  assert.equal(run({ VLAB_DEFINITIONS: mine }, 'bus-line-funding').stderr, '');
+  for (const id of [JSON.parse(shipped.stdout).id, JSON.parse(elsewhere.stdout).id]) assert.equal(vlab('wave', 'close', id).status, 0);
 });

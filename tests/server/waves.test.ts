@@ -83,6 +83,13 @@ test('status reports completes, screen-outs, partials, the funnel and completes 
     { completes: 2, screenouts: 1, overquota: 0, partials: 3, target: 1000, status: 'open' },
   );
   assert.deepEqual(s.funnel, { started: 6, consented: 4, reachedVignette: 3, completed: 2 });
+  assert.equal(s.treatmentStep, 'reached the vignette');
+  // The pace a researcher watching a live wave asks for (newcomer16): completes of the last hour and day, the latest.
+  const latest = await t.sql.value<string>("SELECT MAX(completed_at) FROM participants WHERE status = 'complete'");
+  assert.deepEqual(s.pace, { lastHour: 2, lastDay: 2, lastCompleteAt: latest });
+  const threeHoursAgo = new Date(Date.now() - 3 * 3600_000).toISOString();
+  await t.sql.run('UPDATE participants SET completed_at = ? WHERE code = ?', threeHoursAgo, codes[0]!);
+  assert.deepEqual((await t.get(`/waves/${t.wave.id}`)).body.pace, { lastHour: 1, lastDay: 2, lastCompleteAt: latest });
   assert.equal(s.cells.reduce((n: number, c: { completes: number }) => n + c.completes, 0), 2);
   assert.equal(s.cells.reduce((n: number, c: { assigned: number }) => n + c.assigned, 0), 6);
   const first = (await t.repos.participants.findByCode(codes[0]!))!;

@@ -44,6 +44,11 @@ export async function writeConjoint(verb: string, result: ConjointResult, o: Con
   const format = parseFormat(o.format);
   // As `vlab fit`: the estimator's warnings on stderr, whatever the format (R prints them after its estimates).
   for (const warning of result.warnings) process.stderr.write(warningLine(verb, warning));
+  // A CSV carries no level order: alphabetical made a newcomer's "cost" (low, high) take "high" as its reference,
+  // every AMCE of it the other sign of vlab estimates' (walk-through 16).
+  if (o.levels === undefined && o.codebook === undefined) {
+    process.stderr.write(`vlab ${verb}: levels in alphabetical order, the first of each the reference (as R's factor()); --codebook codebook.json (vlab export --format codebook) takes the study's order\n`);
+  }
   const columns = conjointColumns(result.estimates);
   const records = result.estimates as unknown as Record<string, unknown>[];
   const summary = { nobs: result.nobs, dropped: result.nDropped, respondents: result.nRespondents, se_type: result.seType };

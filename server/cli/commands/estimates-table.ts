@@ -83,7 +83,7 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
         out.push(...wrapWords(`warning: ${w.message}`, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`));
       }
       const controls = h.controls.filter((f) => f.outcome === outcome).length;
-      if (controls) out.push(`${INDENT}+ ${controls} other term${controls === 1 ? '' : 's'} of the model (${h.otherTerms}): --wide shows them`);
+      if (controls) out.push(...otherTermsLines(controls, h.otherTerms));
     }
   }
   out.push(
@@ -92,6 +92,12 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
     'significant in the predicted direction; opposite sign = significant the other way',
   );
   return `${out.join('\n')}\n`;
+}
+
+/** "+ 5 other terms of the model (intercept and Behavior, not tested by H3): --wide shows them", wrapped under its "+". */
+function otherTermsLines(count: number, words: string): string[] {
+  const text = `+ ${count} other term${count === 1 ? '' : 's'} of the model (${words}): --wide shows them`;
+  return wrapWords(text, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
 }
 
 /**

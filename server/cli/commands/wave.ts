@@ -5,6 +5,7 @@ import type { WaveAction, WaveStatusReport } from '../../domain/wave-lifecycle.t
 import type { WaveService } from '../../services/wave-service.ts';
 import type { Store } from '../../storage/store.ts';
 import { textTable } from '../../../analysis/text-table.ts';
+import { terminalText } from '../../../analysis/terminal-text.ts';
 import { cliAction } from '../cli-action.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
 
@@ -80,6 +81,11 @@ export function registerWaveCommands(program: Command): void {
           const { answersBodyWarning } = await import('../../domain/answers-body-size.ts');
           const tooLarge = answersBodyWarning(study.key, study.definition, config.bodyLimitBytes);
           if (tooLarge) process.stderr.write(`vlab wave create: warning: ${tooLarge}\n`);
+          // Known to the database from another definitions folder (vlab study list sets it apart): said, or a
+          // researcher with a folder of their own fields a shipped study thinking it theirs (walk-through 16).
+          if ((await studies.listStudies()).some((s) => s.id === study.key && s.notInDefinitions)) {
+            process.stderr.write(`vlab wave create: warning: study "${study.key}" is not in ${terminalText(config.definitionsDir)} (VLAB_DEFINITIONS): the wave fields v${study.version} as the database stored it from another folder\n`);
+          }
         } catch (error) {
           throw inOptionNames(error);
         } finally {
@@ -194,11 +200,19 @@ const duration = (seconds: number) => (seconds % 3600 === 0 ? `${seconds / 3600}
 
 const settingText = (value: string | number | null) => (value === null ? '(none)' : String(value));
 
+/** "pace: 12 completes in the last hour, 140 in the last 24 h; latest 2026-12-05 09:13:02 UTC". */
+function paceLine(pace: WaveStatusReport['pace']): string {
+  if (pace.lastCompleteAt === null) return 'pace: no completes yet';
+  const latest = `${pace.lastCompleteAt.slice(0, 10)} ${pace.lastCompleteAt.slice(11, 19)} UTC`;
+  return `pace: ${pace.lastHour} complete${pace.lastHour === 1 ? '' : 's'} in the last hour, ${pace.lastDay} in the last 24 h; latest ${latest}`;
+}
+
 function statusLines(s: WaveStatusReport): string {
   const lines = [
     `wave ${s.id} of ${s.study} v${s.studyVersion}: ${s.status}, ${s.completes}/${s.target} completes (${pct(s.progress)})`,
     `  screen-outs ${s.screenouts}, over quota ${s.overquota}, partials ${s.partials}: ${s.starts.live} active within ${duration(s.starts.leaseSeconds)}, ${s.starts.expired} idle longer (their quota slots are free)`,
-    `  funnel: started ${s.funnel.started} → consented ${s.funnel.consented} → reached vignette ${s.funnel.reachedVignette} → completed ${s.funnel.completed}`,
+    `  funnel: started ${s.funnel.started} → consented ${s.funnel.consented} → ${s.treatmentStep} ${s.funnel.reachedVignette} → completed ${s.funnel.completed}`,
+    `  ${paceLine(s.pace)}`,
   ];
   const done = s.cells.map((c) => c.completes);
   // A conjoint has no cells (its profiles are drawn per task).

@@ -2,7 +2,8 @@ import type { StudyDefinition } from '../study-definition.ts';
 import { isTestedTerm, type PlanEstimate, type PlanProblemAtRun, type PlanWarning } from './execute-plan.ts';
 import { planAlpha } from './plan-schema.ts';
 import { conjointHypothesisReports } from './conjoint-report.ts';
-import { termLabeler } from './term-labels.ts';
+import { otherTermsInWords } from './other-terms.ts';
+import { termLabeler, termVariableNamer } from './term-labels.ts';
 import { withoutEstimatorName } from '../../../analysis/helpers/warning-text.ts';
 
 /**
@@ -49,9 +50,9 @@ export interface HypothesisReport {
   /** The model's other terms (controls, the intercept; a conjoint's untested attribute levels): shown folded. */
   controls: TermFinding[];
   /**
-   * What those other terms are, in a researcher's words, for the CLI table and the dashboard alike: "controls and
-   * intercept, not tested by H3", or for a conjoint (whose AMCEs and MMs have no intercept) "attribute levels not
-   * tested by H1".
+   * What those other terms are, in a researcher's words, for the CLI table and the dashboard alike: "intercept and
+   * Behavior, not tested by H3" (other-terms.ts), or for a conjoint (whose AMCEs and MMs have no intercept)
+   * "attribute levels not tested by H1".
    */
   otherTerms: string;
   problems: { outcome: string | null; explanation: string }[];
@@ -113,7 +114,11 @@ export function hypothesisReports(
   input: CardInput,
 ): HypothesisReport[] {
   const alpha = planAlpha(def.analysisPlan);
-  const plain = hypothesisCards(def.analysisPlan.hypotheses, { ...input, alpha }, { isTested: isTestedTerm, labeler: (h) => termLabeler(def, h) });
+  const plain = hypothesisCards(def.analysisPlan.hypotheses, { ...input, alpha }, {
+    isTested: isTestedTerm,
+    labeler: (h) => termLabeler(def, h),
+    otherTerms: (h, { tested, others }) => otherTermsInWords(h.id, tested, others, termVariableNamer(def, h)),
+  });
   // A conjoint's amce/mm hypotheses (analysis-plan.json "conjoint"), after the per-respondent ones.
   return [...plain, ...conjointHypothesisReports(def, input)];
 }
@@ -137,8 +142,8 @@ export function hypothesisCards<H extends CardHypothesis>(
     isTested: (h: H, term: string) => boolean;
     labeler: (h: H) => (term: string) => string;
     h0?: (h: H) => number;
-    /** What the untested terms are (HypothesisReport.otherTerms); controls and the intercept unless given. */
-    otherTerms?: (h: H) => string;
+    /** What the untested terms are (HypothesisReport.otherTerms), given the tested and the other terms' names. */
+    otherTerms: (h: H, terms: { tested: readonly string[]; others: readonly string[] }) => string;
   },
 ): HypothesisReport[] {
   const familySizes = new Map<string, number>();
@@ -156,6 +161,8 @@ export function hypothesisCards<H extends CardHypothesis>(
     const finding = (e: PlanEstimate, tested: boolean): TermFinding =>
       termFinding(e, { label: label(e.term), direction: h.direction?.[e.term] ?? null, adjusted: !!h.adjust, alpha, tested, h0 });
     const own = estimates.filter((e) => e.hypothesis === h.id);
+    const tested = own.filter((e) => how.isTested(h, e.term));
+    const others = own.filter((e) => !how.isTested(h, e.term));
     const family = h.adjust ? (h.adjust.family ?? h.id) : null;
     return {
       id: h.id,
@@ -163,9 +170,9 @@ export function hypothesisCards<H extends CardHypothesis>(
       alpha,
       h0,
       adjustment: h.adjust && family ? adjustmentOf(h.adjust.method, family, familySizes.get(family) ?? 0, registered.get(family)) : null,
-      tested: own.filter((e) => how.isTested(h, e.term)).map((e) => finding(e, true)),
-      controls: own.filter((e) => !how.isTested(h, e.term)).map((e) => finding(e, false)),
-      otherTerms: how.otherTerms?.(h) ?? `controls and intercept, not tested by ${h.id}`,
+      tested: tested.map((e) => finding(e, true)),
+      controls: others.map((e) => finding(e, false)),
+      otherTerms: how.otherTerms(h, { tested: distinctTerms(tested), others: distinctTerms(others) }),
       problems: problems.filter((p) => p.hypothesis === h.id || p.hypothesis === '*').map((p) => ({ outcome: p.outcome, explanation: p.explanation })),
       warnings: warnings.filter((w) => w.hypothesis === h.id).map((w) => ({ outcome: w.outcome, message: withoutEstimatorName(w.message) })),
     };
@@ -175,4 +182,9 @@ export function hypothesisCards<H extends CardHypothesis>(
 /** A card's adjustment: the family's tested terms here and, when the plan gives it (adjust.n), the family's whole size. */
 function adjustmentOf(method: string, family: string, terms: number, n: number | undefined): NonNullable<HypothesisReport['adjustment']> {
   return n === undefined ? { method, family, terms } : { method, family, terms, n };
+}
+
+/** Each term once: a hypothesis with several outcomes has the same terms for each. */
+function distinctTerms(estimates: readonly PlanEstimate[]): string[] {
+  return [...new Set(estimates.map((e) => e.term))];
 }

@@ -31,21 +31,42 @@ export function termLabeler(def: StudyDefinition, h: Hypothesis): (term: string)
     return (t) => (t === h.treatment.term ? label : t === '(Intercept)' ? 'Intercept' : t);
   }
 
-  const levels = hypothesisLevels(def, h);
-  const formula = parseFormula('plan', `y ${modelRightHandSide(h)}`);
-  // Without an intercept R codes the first factor with all its levels: each is a mean, not a contrast.
-  const first = formula.terms[0];
-  const noReference = !formula.intercept && first?.length === 1 ? formula.variables[first[0]!] : undefined;
-  const variables = Object.keys(levels).sort((a, b) => b.length - a.length);
-
+  const { levels, noReference, variableOf } = termParts(def, h);
   const partLabel = (part: string): string => {
-    const variable = variables.find((v) => part.startsWith(v) && levels[v]!.includes(part.slice(v.length)));
+    const variable = variableOf(part);
     if (variable === undefined) return spellOut(part);
     const level = levelLabel(variable, part.slice(variable.length));
     if (variable === noReference) return `${spellOut(variable)}: ${level}`;
     return `${spellOut(variable)}: ${level} (vs. ${levelLabel(variable, levels[variable]![0]!)})`;
   };
   return (term) => (term === '(Intercept)' ? 'Intercept' : term.split(':').map(partLabel).join(' × '));
+}
+
+/**
+ * The variable a model term belongs to, in words: "Behavior" for `behaviorthreaten_exit`, "Regime × Capability"
+ * for `regimeautocracy:capabilityweak`, "Age" for a number; null for the intercept. What a card's folded terms are
+ * (other-terms.ts).
+ *
+ * @example termVariableNamer(def, h)('behaviorthreaten_exit') // "Behavior"
+ */
+export function termVariableNamer(def: StudyDefinition, h: Hypothesis): (term: string) => string | null {
+  if (h.estimator === 'difference_in_means') {
+    return (t) => (t === '(Intercept)' ? null : spellOut(t === h.treatment.term ? h.treatment.factor : t));
+  }
+  const { variableOf } = termParts(def, h);
+  return (term) => (term === '(Intercept)' ? null : term.split(':').map((part) => spellOut(variableOf(part) ?? part)).join(' × '));
+}
+
+/** A model hypothesis' factor levels, the factor coded without reference (no intercept) and each term part's variable. */
+function termParts(def: StudyDefinition, h: Exclude<Hypothesis, { estimator: 'difference_in_means' }>) {
+  const levels = hypothesisLevels(def, h);
+  const formula = parseFormula('plan', `y ${modelRightHandSide(h)}`);
+  // Without an intercept R codes the first factor with all its levels: each is a mean, not a contrast.
+  const first = formula.terms[0];
+  const noReference = !formula.intercept && first?.length === 1 ? formula.variables[first[0]!] : undefined;
+  const variables = Object.keys(levels).sort((a, b) => b.length - a.length);
+  const variableOf = (part: string): string | undefined => variables.find((v) => part.startsWith(v) && levels[v]!.includes(part.slice(v.length)));
+  return { levels, noReference, variableOf };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { WaveFunnelCounts, WaveProgressRepository } from '../wave-progress-repository.ts';
+import type { WaveFunnelCounts, WavePace, WaveProgressRepository } from '../wave-progress-repository.ts';
 import type { Sql } from './sql.ts';
 
 export function createPgWaveProgressRepository(sql: Sql): WaveProgressRepository {
@@ -25,6 +25,14 @@ export function createPgWaveProgressRepository(sql: Sql): WaveProgressRepository
         [cutoff, waveId],
       ))!;
       return { live, expired: n - live };
+    },
+    async pace(waveId, hourAgo, dayAgo) {
+      return (await sql.one<WavePace>(
+        `SELECT (COUNT(*) FILTER (WHERE completed_at > $1))::int AS "lastHour", (COUNT(*) FILTER (WHERE completed_at > $2))::int AS "lastDay",
+           MAX(completed_at) AS "lastCompleteAt"
+         FROM participants WHERE wave_id = $3 AND status = 'complete'`,
+        [hourAgo, dayAgo, waveId],
+      ))!;
     },
     async completesByCell(waveId) {
       const rows = await sql.rows<{ cell_index: number; n: number }>(
