@@ -11,6 +11,7 @@ import { onceMoreIfNotRun, pooledSql } from './pooled-statement.ts';
 import { createPgRateCounter } from './rate-counter.ts';
 import { POOL_EXHAUSTED } from './refusal-words.ts';
 import { createPgRepositories } from './repositories.ts';
+import { serverSettingsWarnings } from './server-settings-warnings.ts';
 import { type Sql, sqlOver } from './sql.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -200,6 +201,7 @@ export async function openPostgresStore(
         throw asBusy(error);
       }
     },
+    settingsWarnings: () => serverSettingsWarnings(async (name) => (await pool.query<{ value: string }>('SELECT current_setting($1) AS value', [name])).rows[0]!.value),
     close: () => pool.end(),
   };
 }
