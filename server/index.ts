@@ -172,6 +172,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const vlab = typedVlab();
   const out = [`vlab serve: listening on ${localOrigin(port)} (database ${databaseLabel(config.dbPath)})`];
   if (config.publicUrl) out.push(`vlab serve: links use the public address ${config.publicUrl} (VLAB_PUBLIC_URL)`);
+  for (const warning of (await store.settingsWarnings?.()) ?? []) out.push(`vlab serve: warning: ${warning}`);
   if (demo) {
     out.push(`vlab serve: created a demo wave of "${(await repos.studies.get(demo.studyId))?.title}" (a real deployment: ${vlab} serve --no-demo, or VLAB_DEMO=false)`);
   }

@@ -31,6 +31,11 @@ export interface Store {
   readonly rateCounter: RateCounter;
   /** Answers whether the database is reachable now, and takes writes (for /healthz; else `databaseUnwritable`). */
   ping(): Promise<void>;
+  /**
+   * What the database server's own settings put at risk, in words for `vlab serve` to say once at start (PostgreSQL:
+   * `fsync = off`); SQLite's settings are vlab's own, so it has none.
+   */
+  settingsWarnings?(): Promise<string[]>;
   close(): Promise<void>;
 }
 

@@ -53,17 +53,42 @@ function terminateAfterStartUp(upstream: Socket, client: Socket, drop: () => voi
 }
 
 /**
+ * Relays a new connection as usual until the client's first extended-protocol statement (Parse or Bind: every
+ * statement vlab's repositories send; the session settings go before it as a simple query), which is not passed
+ * on: the client is sent the FATAL `ending` instead and the connection closed. What a client reads when the server
+ * ended its session (an idle timeout, pg_terminate_backend) while the statement was on its way: the statement was
+ * sent, and only the server's code says whether it could have run.
+ */
+function endAtFirstStatement(upstream: Socket, client: Socket, drop: () => void, ending: BackendEnd): void {
+  client.on('data', (chunk: Buffer) => {
+    if (chunk[0] === 0x50 /* 'P' */ || chunk[0] === 0x42 /* 'B' */) client.end(backendEnded(ending), drop);
+    else upstream.write(chunk);
+  });
+  upstream.pipe(client);
+}
+
+/**
  * A TCP relay to the test server that the test can cut and restore: PostgreSQL going away and coming back; and
  * `terminateNextStarts(n)` ends the next n connections right after their start-up, as pg_terminate_backend can
- * (or as `end` says).
+ * (or as `end` says); `endNextAtFirstStatement(n)` ends the next n at their first statement (endAtFirstStatement).
  */
 export async function relayTo(
   target: URL,
-): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void>; terminateNextStarts(n: number, end?: BackendEnd): void }> {
+): Promise<{
+  port: number;
+  cut(): Promise<void>;
+  restore(): Promise<void>;
+  close(): Promise<void>;
+  terminateNextStarts(n: number, end?: BackendEnd): void;
+  /** How many of the connections terminateNextStarts asked for have not been opened yet. */
+  terminationsLeft(): number;
+  endNextAtFirstStatement(n: number, end: BackendEnd): void;
+}> {
   const sockets = new Set<Socket>();
   let server: Server;
   let port = 0;
   let toTerminate = 0;
+  let toEndAtStatement = 0;
   let ending = TERMINATED_BY_ADMINISTRATOR;
   const start = async () => {
     server = createServer((client) => {
@@ -75,11 +100,17 @@ export async function relayTo(
         sockets.delete(client);
         sockets.delete(upstream);
       };
-      client.pipe(upstream);
-      if (toTerminate > 0) {
+      if (toEndAtStatement > 0) {
+        toEndAtStatement--;
+        endAtFirstStatement(upstream, client, drop, ending);
+      } else if (toTerminate > 0) {
+        client.pipe(upstream);
         toTerminate--;
         terminateAfterStartUp(upstream, client, drop, ending);
-      } else upstream.pipe(client);
+      } else {
+        client.pipe(upstream);
+        upstream.pipe(client);
+      }
       client.on('error', drop).on('close', drop);
       upstream.on('error', drop).on('close', drop);
     });
@@ -94,7 +125,15 @@ export async function relayTo(
     sockets.clear();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  return { port, cut: stop, restore: start, close: stop, terminateNextStarts: (n, end = TERMINATED_BY_ADMINISTRATOR) => ((toTerminate = n), (ending = end)) };
+  return {
+    port,
+    cut: stop,
+    restore: start,
+    close: stop,
+    terminateNextStarts: (n, end = TERMINATED_BY_ADMINISTRATOR) => ((toTerminate = n), (ending = end)),
+    terminationsLeft: () => toTerminate,
+    endNextAtFirstStatement: (n, end) => ((toEndAtStatement = n), (ending = end)),
+  };
 }
 
 /**

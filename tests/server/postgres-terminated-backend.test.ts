@@ -11,7 +11,7 @@ import type { DomainError } from '../../server/domain/errors.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
-import { IDLE_IN_TRANSACTION_TIMEOUT, IDLE_SESSION_TIMEOUT, storeBehindRelay } from './postgres-relay.ts';
+import { IDLE_IN_TRANSACTION_TIMEOUT, IDLE_SESSION_TIMEOUT, storeBehindRelay, TERMINATED_BY_ADMINISTRATOR } from './postgres-relay.ts';
 import { createTestDatabase, postgresSkipReason, TEST_POSTGRES_URL } from './postgres-test-database.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
 
@@ -36,6 +36,9 @@ async function uncaughtDuring(fn: () => Promise<void>): Promise<unknown[]> {
   }
   return uncaught;
 }
+
+/** A settled promise as `ok`, or as its DomainError's code and Retry-After (`busy 5`). */
+const outcome = (s: PromiseSettledResult<unknown>) => (s.status === 'fulfilled' ? 'ok' : `${(s.reason as DomainError).code} ${(s.reason as DomainError).retryAfterSeconds}`);
 
 /** Three write transactions at once, each holding its connection 100 ms between two statements. */
 function threeHoldingWrites(store: Awaited<ReturnType<typeof storeBehindRelay>>['store']) {
@@ -162,20 +165,48 @@ test('pg_terminate_backend of every backend, again and again, under respondents:
 // Attacker pass 19: an operator's `idle_session_timeout` (PostgreSQL 14 on) ends a pooled connection that sat idle
 // that long with FATAL 57P05. One handed out just then failed its first statement with 57P05, which vlab did not
 // know as a lost connection: the shared rate counter's query before each start (and /healthz's) passed it on as a
-// **500** with its stack (5 of 180 starts in a live run, idle_session_timeout 200 ms). Lost, as 57P01 is: the query
-// is 503 busy with Retry-After, and a transaction that had run nothing is run again on a fresh connection. The
-// same for idle_in_transaction_session_timeout (25P03), which ends the session as well.
-for (const ending of [IDLE_SESSION_TIMEOUT, IDLE_IN_TRANSACTION_TIMEOUT]) test(`a connection ended by an operator's timeout (${ending.code}) as it is handed out: 503 busy or retried, never passed on`, { skip }, async () => {
+// **500** with its stack (5 of 180 starts in a live run, idle_session_timeout 200 ms). Lost, as 57P01 is, and a
+// transaction that had run nothing is run again on a fresh connection. The same for
+// idle_in_transaction_session_timeout (25P03), which ends the session as well. Attacker pass 20: a statement sent
+// straight through the pool on such a connection was still 503 busy (10 of 180 starts live); node-postgres never
+// sent it (the connection was dead when handed out), so it is run once more on a fresh connection, as such
+// transactions are.
+for (const ending of [TERMINATED_BY_ADMINISTRATOR, IDLE_SESSION_TIMEOUT, IDLE_IN_TRANSACTION_TIMEOUT]) test(`a connection ended (${ending.code}) as it is handed out: pooled statements and transactions run again on a fresh one`, { skip }, async () => {
   const { relay, store, close } = await storeBehindRelay();
   cleanups.push(close);
-  const outcome = (s: PromiseSettledResult<unknown>) => (s.status === 'fulfilled' ? 'ok' : `${(s.reason as DomainError).code} ${(s.reason as DomainError).retryAfterSeconds}`);
-  const uncaught = await uncaughtDuring(async () => {
-    // The pool holds one idle connection (the migration's): the second of two queries at once opens a new one.
+  /** `call` once for each idle connection of the pool and once more, at once, the one new connection ended. */
+  const onePastIdle = async (call: () => Promise<unknown>) => {
     relay.terminateNextStarts(1, ending);
-    const hits = await Promise.allSettled([store.rateCounter.hit('a', 60_000), store.rateCounter.hit('b', 60_000)]);
-    assert.deepEqual(hits.map(outcome).sort(), ['busy 5', 'ok']);
-    relay.terminateNextStarts(2, ending);
-    assert.deepEqual((await threeHoldingWrites(store)).map(outcome), ['ok', 'ok', 'ok']);
+    const { idleCount } = (store as unknown as { pool: pg.Pool }).pool;
+    const outcomes = (await Promise.allSettled(Array.from({ length: idleCount + 1 }, call))).map(outcome);
+    assert.equal(relay.terminationsLeft(), 0, 'a new connection was opened and ended');
+    return outcomes;
+  };
+  const uncaught = await uncaughtDuring(async () => {
+    assert.deepEqual(new Set(await onePastIdle(() => store.rateCounter.hit('a', 60_000))), new Set(['ok']), 'the rate counter before a start');
+    assert.deepEqual(new Set(await onePastIdle(() => store.ping())), new Set(['ok']), '/healthz');
+    assert.deepEqual(new Set(await onePastIdle(() => store.repos.waves.list())), new Set(['ok']), 'a repository over the pool');
+    const holdingWrite = () => store.write(async (tx) => (await tx.waves.list(), await new Promise((r) => setTimeout(r, 100)), tx.waves.list()));
+    assert.deepEqual(new Set(await onePastIdle(holdingWrite)), new Set(['ok']), 'a transaction');
+  });
+  assert.deepEqual(uncaught, []);
+});
+
+// A session ended while a pooled statement was on its way (the FATAL crossed it): an idle timeout (57P05, 25P03)
+// ends a session only while it waits for a command, so the statement never began and is run once more; a backend
+// terminated (57P01) may have been running it, even committed it, so it is never sent again: 503 busy, and the
+// page, whose steps are idempotent, retries.
+for (const [ending, expected] of [
+  [IDLE_SESSION_TIMEOUT, 'ok'],
+  [IDLE_IN_TRANSACTION_TIMEOUT, 'ok'],
+  [TERMINATED_BY_ADMINISTRATOR, 'busy 5'],
+] as const) test(`a pooled statement whose session ends on its way (${ending.code}): ${expected}`, { skip }, async () => {
+  const { relay, store, close } = await storeBehindRelay();
+  cleanups.push(close);
+  const uncaught = await uncaughtDuring(async () => {
+    relay.endNextAtFirstStatement(1, ending);
+    const lists = await Promise.allSettled([store.repos.waves.list(), store.repos.waves.list()]);
+    assert.deepEqual(lists.map(outcome).sort(), [expected, 'ok'].sort());
   });
   assert.deepEqual(uncaught, []);
 });

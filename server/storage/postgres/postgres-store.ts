@@ -7,9 +7,11 @@ import { DomainError } from '../../domain/errors.ts';
 import { migrationFiles, newerSchemaProblem } from '../db.ts';
 import type { Repositories } from '../repositories.ts';
 import { databaseUnwritable, maskedLocation, type Store } from '../store.ts';
+import { onceMoreIfNotRun, pooledSql } from './pooled-statement.ts';
 import { createPgRateCounter } from './rate-counter.ts';
 import { POOL_EXHAUSTED } from './refusal-words.ts';
 import { createPgRepositories } from './repositories.ts';
+import { serverSettingsWarnings } from './server-settings-warnings.ts';
 import { type Sql, sqlOver } from './sql.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -141,7 +143,7 @@ export async function openPostgresStore(
     throw new ConfigError(`${where}: cannot open the database (${(error as Error).message})`);
   }
 
-  const repos = createPgRepositories(sqlOver(pool), pool);
+  const repos = createPgRepositories(pooledSql(pool), pool);
   const rollbackListeners: (() => void)[] = [];
 
   async function transaction<T>(begin: string, fn: (tx: Repositories) => Promise<T>, writes: boolean): Promise<T> {
@@ -189,16 +191,17 @@ export async function openPostgresStore(
     write: (fn) => transaction('BEGIN', fn, true),
     read: (fn) => transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn, false),
     onRollback: (listener) => rollbackListeners.push(listener),
-    rateCounter: unavailableAsBusy(createPgRateCounter(sqlOver(pool))),
+    rateCounter: unavailableAsBusy(createPgRateCounter(pooledSql(pool))),
     async ping() {
       try {
         // A write that changes nothing: a read-only server refuses it (25006) as it refuses every start and save.
-        await pool.query('UPDATE schema_migrations SET name = name WHERE false');
+        await onceMoreIfNotRun(() => pool.query('UPDATE schema_migrations SET name = name WHERE false'));
       } catch (error) {
         if (refusesWork(error)) throw databaseUnwritable('the database refuses writes', UNAVAILABLE_RETRY_AFTER_SECONDS, error);
         throw asBusy(error);
       }
     },
+    settingsWarnings: () => serverSettingsWarnings(async (name) => (await pool.query<{ value: string }>('SELECT current_setting($1) AS value', [name])).rows[0]!.value),
     close: () => pool.end(),
   };
 }
