@@ -3,6 +3,7 @@
 // — pwr.t2n.test(n1 = 100, n2 = 50, d = 0.4, sig.level = 0.05)$power and the others below; the solved n1 and d by
 // uniroot(tol = 1e-13) on pwr's own power function (pwr.t2n.test's default tolerance is ~1e-4).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { powerAnalysis } from '../../analysis/index.ts';
 import { assertCloseToR } from './support.ts';
@@ -28,4 +29,14 @@ test('n2 is for two arms of a two-sample difference; anything else is refused in
   assert.throws(() => powerAnalysis({ effect: 0.5, sd: 1, n: 50, n2: 1, power: undefined }), /n2 .*more than 1/);
   assert.throws(() => powerAnalysis({ effect: 0.5, sd: 1, n: 50, n2: 40, arms: 4, contrast: 'main' }), /n2 is for two arms/);
   assert.throws(() => powerAnalysis({ effect: 0.5, sd: 1, n: 50, n2: 40, type: 'paired' }), /n2 is for two arms/);
+});
+
+test('vlab power --n2: the second arm\'s respondents; the row says both arms (n_per_arm is the first\'s, n2, n_total)', () => {
+  // pwr.t2n.test(n2 = 60, d = 0.5, power = 0.8)$n1 as above; one spawn for the flag, the numbers are checked in-process.
+  const run = spawnSync(process.execPath, ['bin/vlab.js', 'power', '--sd', '2', '--effect', '1', '--n2', '60', '--power', '0.8', '--strict', '--format', 'json'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const [row] = JSON.parse(run.stdout);
+  assertCloseToR(row.n_per_arm, 68.0266814727872, 'n1');
+  assert.equal(row.n2, 60);
+  assert.ok(Math.abs(row.n_total - (row.n_per_arm + 60)) < 1e-9, String(row.n_total));
 });
