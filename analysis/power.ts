@@ -25,8 +25,13 @@ export interface PowerOptions {
   effect?: number;
   /** Residual standard deviation of the outcome. */
   sd: number;
-  /** Respondents per arm (cell); leave out to get the sample size. */
+  /** Respondents per arm (cell); leave out to get the sample size. With `n2`, the first arm's. */
   n?: number;
+  /**
+   * Respondents in the second of two arms of unequal size (pwr::pwr.t2n.test's n2; `n` is then its n1): df n + n2 − 2,
+   * SE sd·√(1/n + 1/n2). pwr.t2n.test counts both regions of a two-sided test, as `strict: true` does.
+   */
+  n2?: number;
   /** Target power; leave out to get the power. */
   power?: number;
   alpha?: number;
@@ -44,8 +49,10 @@ export interface PowerOptions {
 export interface PowerResult {
   effect: number;
   sd: number;
-  /** Respondents per arm (cell); fractional when solved for, as R reports it. */
+  /** Respondents per arm (cell); fractional when solved for, as R reports it. With `n2`, the first arm's. */
   n: number;
+  /** The second arm's respondents, when the two arms are unequal (given, never solved). */
+  n2?: number;
   power: number;
   alpha: number;
   arms: number;
@@ -64,7 +71,7 @@ const N_START: [number, number] = [2, 1e7];
 const N_FLOOR = 1.01;
 const N_CEILING = 1e15;
 
-const POWER_OPTIONS = { effect: true, sd: true, n: true, power: true, alpha: true, arms: true, contrast: true, strict: true, type: true, alternative: true } satisfies OptionNames<PowerOptions>;
+const POWER_OPTIONS = { effect: true, sd: true, n: true, n2: true, power: true, alpha: true, arms: true, contrast: true, strict: true, type: true, alternative: true } satisfies OptionNames<PowerOptions>;
 
 /**
  * Power, sample size per arm or minimum detectable effect of a t test of a contrast between arms (or, with `type`,
@@ -96,14 +103,17 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
   if (contrast !== 'difference' && (arms < 4 || (arms & (arms - 1)) !== 0)) {
     throw new AnalysisError(FN, `a ${contrast} contrast needs a 2^f factorial: arms must be 4, 8, 16, … (got ${arms})`);
   }
+  const n2 = unequalSecondArm(options.n2, oneGroup || arms !== 2 || contrast !== 'difference');
   const missing = (['effect', 'n', 'power'] as const).filter((key) => options[key] === undefined);
   if (missing.length !== 1) throw new AnalysisError(FN, 'give exactly two of effect, n and power');
   // One group: ncp = √n · δ/sd (R's sqrt(n/tsample) with tsample 1).
   const sumSquares = oneGroup ? 1 : contrast === 'difference' ? 2 : contrast === 'main' ? 4 / arms : 16 / arms;
 
   // R: nu <- pmax(1e-07, n - 1) * tsample.
-  const dfAt = (n: number): number => arms * Math.max(1e-7, n - 1);
-  const ncpAt = (effect: number, n: number): number => effect / (sd * Math.sqrt(sumSquares / n));
+  // Unequal arms (pwr.t2n.test): nu <- n1 + n2 - 2, ncp d / sqrt(1/n1 + 1/n2).
+  const dfAt = (n: number): number => (n2 === undefined ? arms * Math.max(1e-7, n - 1) : Math.max(1e-7, n + n2 - 2));
+  const seAt = (n: number): number => sd * Math.sqrt(n2 === undefined ? sumSquares / n : 1 / n + 1 / n2);
+  const ncpAt = (effect: number, n: number): number => effect / seAt(n);
   const powerAt = (effect: number, n: number): number => {
     const df = dfAt(n);
     // Two-sided, R takes abs(delta); one-sided, a negative effect lies on the side the test never rejects.
@@ -113,7 +123,7 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
     return strict ? upper + noncentralTCdf(-crit, df, ncp) : upper;
   };
   const result = (effect: number, n: number, power: number): PowerResult => ({
-    effect, sd, n, power, alpha, arms, contrast, df: dfAt(n), ncp: ncpAt(effect, n), type, alternative,
+    effect, sd, n, ...(n2 === undefined ? {} : { n2 }), power, alpha, arms, contrast, df: dfAt(n), ncp: ncpAt(effect, n), type, alternative,
   });
 
   if (missing[0] === 'power') {
@@ -133,8 +143,15 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
   const n = options.n as number;
   if (!(n > 1)) throw new AnalysisError(FN, `n per arm must be more than 1 (got ${n})`);
   // The effect: the platform's one minimum-detectable-effect computation, on this contrast's SE and df.
-  const se = sd * Math.sqrt(sumSquares / n);
-  return result(minimumDetectableEffect({ se, df: dfAt(n), alpha, power: target, strict, alternative }), n, target);
+  return result(minimumDetectableEffect({ se: seAt(n), df: dfAt(n), alpha, power: target, strict, alternative }), n, target);
+}
+
+/** The second arm's size of two unequal arms, checked: a number above 1, and only where the design has two arms. */
+function unequalSecondArm(n2: number | undefined, notTwoArms: boolean): number | undefined {
+  if (n2 === undefined) return undefined;
+  if (notTwoArms) throw new AnalysisError(FN, 'n2 is for two arms of a two-sample difference (type two.sample, arms 2, contrast difference): n and n2 respondents');
+  if (!(typeof n2 === 'number' && n2 > 1 && Number.isFinite(n2))) throw new AnalysisError(FN, `n2 (the second arm's respondents) must be a number more than 1 (got ${JSON.stringify(n2)})`);
+  return n2;
 }
 
 /** A choice as R's match.arg reads it: the exact name, else the one choice it begins ("one" is one.sided). */

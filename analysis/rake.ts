@@ -1,5 +1,6 @@
 import { AnalysisError } from './errors.ts';
-import { isMissing, numericColumn, requireColumns, type Row } from './helpers/data.ts';
+import { numericColumn, requireColumns, type Row } from './helpers/data.ts';
+import { tableFromRows, type Column, type DataTable } from './helpers/data-table.ts';
 import { refuseUnknownOptions, type OptionNames } from './helpers/option-names.ts';
 
 /** Population margins: variable → level → population share (or count; each variable must total the same). */
@@ -45,29 +46,19 @@ export function rake(options: RakeOptions): RakeResult {
   if (variables.length === 0) throw new AnalysisError(FN, 'no margins given');
   requireColumns(FN, rows, variables, 'margins');
   const n = rows.length;
-
-  // Targets as shares, after checking that every variable describes the same population total.
-  const totals = variables.map((v) => Object.values(margins[v] ?? {}).reduce((s, x) => s + (typeof x === 'number' ? x : NaN), 0));
-  variables.forEach((v, k) => {
-    if (typeof margins[v] !== 'object' || margins[v] === null) throw new AnalysisError(FN, `margins for "${v}" must map levels to shares`);
-    for (const [level, share] of Object.entries(margins[v])) {
-      if (typeof share !== 'number' || !(share >= 0) || !Number.isFinite(share)) {
-        throw new AnalysisError(FN, `margin ${v}=${level} must be a non-negative number (got ${JSON.stringify(share)})`);
-      }
-    }
-    if (!(totals[k] > 0)) throw new AnalysisError(FN, `margins for "${v}" total 0`);
-    if (Math.abs(totals[k] - totals[0]) > 1e-6 * totals[0]) {
-      throw new AnalysisError(FN, `margins are inconsistent: "${variables[0]}" totals ${totals[0]} but "${v}" totals ${totals[k]}`);
-    }
-  });
+  // Cells typed as read.csv types a column, so a "NaN" in numeric codes (text in a record, R's NaN in a CSV) is
+  // missing in both and refused in the same words.
+  const table = tableFromRows(rows);
+  const totals = checkedTotals(margins, variables);
 
   const codes = variables.map((v, k) => {
     const levels = Object.keys(margins[v]);
     const lookup = new Map(levels.map((level, j) => [level, j]));
     const out = new Int32Array(n);
     const counts = new Int32Array(levels.length);
+    const column = table.column(v) as Column;
     rows.forEach((row, i) => {
-      if (isMissing(row[v])) throw new AnalysisError(FN, `column "${v}" is missing for row ${i + 1}; raking needs every respondent's value`);
+      if (missingAt(column, i)) throw missingCell(`column "${v}"`, i, 'value');
       const code = lookup.get(String(row[v]));
       if (code === undefined) throw new AnalysisError(FN, `column "${v}" has value ${JSON.stringify(row[v])} with no population margin (margins: ${levels.join(', ')})`);
       out[i] = code;
@@ -83,7 +74,7 @@ export function rake(options: RakeOptions): RakeResult {
     return { out, targets: levels.map((level) => margins[v][level] / totals[k]) };
   });
 
-  const weights = options.baseWeights ? baseWeightsOf(rows, options.baseWeights) : new Float64Array(n).fill(1);
+  const weights = options.baseWeights ? baseWeightsOf(rows, table, options.baseWeights) : new Float64Array(n).fill(1);
   const previous = new Float64Array(n);
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     previous.set(weights);
@@ -113,16 +104,45 @@ export function rake(options: RakeOptions): RakeResult {
   throw notConverged(weights, previous, tolerance, maxIterations);
 }
 
-/** The base weights column: every respondent's, a number, 0 or more (svydesign needs them all; a negative one means nothing). */
-function baseWeightsOf(rows: readonly Row[], column: string): Float64Array {
-  requireColumns(FN, rows, [column], 'base weights');
-  rows.forEach((row, i) => {
-    if (isMissing(row[column])) throw new AnalysisError(FN, `base weights column "${column}" is missing for row ${i + 1}; raking needs every respondent's weight`);
+/** Each variable's margin total, after checking that every share is a number and every variable describes the same
+ * population total (the targets are shares of it). */
+function checkedTotals(margins: Margins, variables: readonly string[]): number[] {
+  const totals = variables.map((v) => Object.values(margins[v] ?? {}).reduce((s, x) => s + (typeof x === 'number' ? x : NaN), 0));
+  variables.forEach((v, k) => {
+    if (typeof margins[v] !== 'object' || margins[v] === null) throw new AnalysisError(FN, `margins for "${v}" must map levels to shares`);
+    for (const [level, share] of Object.entries(margins[v])) {
+      if (typeof share !== 'number' || !(share >= 0) || !Number.isFinite(share)) {
+        throw new AnalysisError(FN, `margin ${v}=${level} must be a non-negative number (got ${JSON.stringify(share)})`);
+      }
+    }
+    if (!(totals[k] > 0)) throw new AnalysisError(FN, `margins for "${v}" total 0`);
+    if (Math.abs(totals[k] - totals[0]) > 1e-6 * totals[0]) {
+      throw new AnalysisError(FN, `margins are inconsistent: "${variables[0]}" totals ${totals[0]} but "${v}" totals ${totals[k]}`);
+    }
   });
+  return totals;
+}
+
+/** The base weights column: every respondent's, a number, 0 or more (svydesign needs them all; a negative one means nothing). */
+function baseWeightsOf(rows: readonly Row[], table: DataTable, column: string): Float64Array {
+  requireColumns(FN, rows, [column], 'base weights');
+  const typed = table.column(column) as Column;
+  const missing = rows.findIndex((_, i) => missingAt(typed, i));
+  if (missing >= 0) throw missingCell(`base weights column "${column}"`, missing, 'weight');
   const weights = numericColumn(FN, rows, Int32Array.from(rows.keys()), column, 'base weights');
   const negative = weights.findIndex((w) => w < 0);
   if (negative >= 0) throw new AnalysisError(FN, `base weights column "${column}" has a negative value (row ${negative + 1}: ${weights[negative]}); weights must be 0 or more`);
   return weights;
+}
+
+/** Whether row i of a typed column is missing: empty, NA, null, or R's NaN (a "NaN" cell of a numeric column). */
+function missingAt(column: Column, i: number): boolean {
+  return column.type === 'character' ? column.codes[i] < 0 : Number.isNaN(column.values[i]);
+}
+
+/** One refusal for a missing cell, whichever way it was written; survey::rake stops on it too ("missing values in object"). */
+function missingCell(what: string, i: number, needed: 'value' | 'weight'): AnalysisError {
+  return new AnalysisError(FN, `${what} is missing for row ${i + 1} (empty, NA or NaN); raking needs every respondent's ${needed}: fill it in, or drop the row before raking`);
 }
 
 /** Why raking stopped at `maxIterations`: a boundary solution (some weights still falling towards 0), or not. */

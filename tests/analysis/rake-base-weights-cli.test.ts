@@ -47,7 +47,7 @@ test('rake --weights: a missing, non-numeric, negative or empty weight column is
     [['--data', fixture('rake_base_weights.csv'), '--weights', 'bse'], 'vlab rake: --weights references unknown column "bse"'],
     [['--data', withSecondBase('heavy'), '--weights', 'base'], 'vlab rake: base weights column "base" is not numeric (row 2: "heavy")'],
     [['--data', withSecondBase('-0.5'), '--weights', 'base'], 'vlab rake: base weights column "base" has a negative value (row 2: -0.5); weights must be 0 or more'],
-    [['--data', withSecondBase(''), '--weights', 'base'], 'vlab rake: base weights column "base" is missing for row 2; raking needs every respondent\'s weight'],
+    [['--data', withSecondBase(''), '--weights', 'base'], 'vlab rake: base weights column "base" is missing for row 2 (empty, NA or NaN); raking needs every respondent\'s weight: fill it in, or drop the row before raking'],
   ];
   for (const [args, message] of cases) {
     const result = vlab(args);

@@ -3,8 +3,13 @@
 // with n (trial 19, tests/reference/differential/trial19-designs.ts); these tests check that a plan passes it on, in
 // vlab estimates and in replicate.R, and refuses what R would stop on or what would be ambiguous.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { pAdjust } from '../../analysis/index.ts';
+import { csvFromRecords, pAdjust } from '../../analysis/index.ts';
+import { planEstimatesCsv } from '../../server/domain/plan/estimates-csv.ts';
 import { adjustmentFamilyWords } from '../../server/domain/plan/adjustment-words.ts';
 import { executePlan } from '../../server/domain/plan/execute-plan.ts';
 import { hypothesisReports } from '../../server/domain/plan/hypothesis-report.ts';
@@ -70,4 +75,31 @@ test('adjust.n: the cards say the pre-registered family\'s size beside the terms
   ]);
   assert.equal(adjustmentFamilyWords(reports[0]!.adjustment!), "family F's 10 pre-registered tests (4 tested here)");
   assert.equal(adjustmentFamilyWords(reports[2]!.adjustment!), 'the 2 tested terms of family C');
+});
+
+const hasR = spawnSync('Rscript', ['-e', 'library(estimatr)'], { encoding: 'utf8' }).status === 0;
+
+test('adjust.n below the tested terms: replicate.R leaves them unadjusted and says why, as vlab does, and its check passes', { skip: !hasR && 'Rscript with estimatr is not installed: replicate.R was NOT run' }, () => {
+  // R trial 21. Before: replicate.R stopped in p.adjust ("Error in p.adjust(est$p_value[idx], \"bonferroni\", n = 1) :
+  // n >= lp is not TRUE", exit 1) where vlab reports a plan problem and leaves those p-values unadjusted.
+  const def = withPlan(alliance, {
+    hypotheses: [hypothesis('A', 'economic_sanctions', { family: 'F', method: 'bonferroni', n: 1 }), hypothesis('B', 'contribution', { method: 'bonferroni', n: 4 })],
+  });
+  const result = executePlan({ definition: def, rows });
+  assert.deepEqual(result.problems.map((p) => p.hypothesis), ['A']);
+  const out = mkdtempSync(join(tmpdir(), 'vlab-adjust-n-'));
+  try {
+    writeFileSync(join(out, 'data.csv'), csvFromRecords(rows, Object.keys(rows[0]!)));
+    writeFileSync(join(out, 'estimates.csv'), planEstimatesCsv(result));
+    writeFileSync(join(out, 'replicate.R'), replicationScript(def, { wave: 'w', planHash: result.planHash }));
+    const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    assert.equal(run.stderr, '');
+    const lines = run.stdout.split('\n');
+    assert.ok(lines.includes(`replicate.R: ${result.problems[0]!.message}; p-values not adjusted, as the platform leaves them`), run.stdout);
+    // B's family (n = 4 over its 2 tested terms) is adjusted in R as by vlab, and every number compares.
+    assert.match(run.stdout, /^replicate\.R: 6 estimates, largest difference from estimates\.csv \S+\n$/m);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });

@@ -16,7 +16,7 @@ export interface PowerPropCliOptions {
 }
 
 /** The t test's options that mean nothing for proportions (arms and contrast are checked against their defaults; --sims has one and means nothing without --study). */
-const T_TEST_ONLY = ['sd', 'effect', 'type', 'study', 'seed'] as const;
+const T_TEST_ONLY = ['sd', 'effect', 'n2', 'type', 'study', 'seed'] as const;
 const COLUMNS = ['test', 'p1', 'p2', 'n_per_group', 'n_total', 'power', 'alpha', 'alternative'];
 /** The power p1 or p2 is solved at when `--power` is left out (as the minimum detectable effect's). */
 const DEFAULT_POWER = 0.8;
@@ -31,7 +31,7 @@ export const isPowerProp = (o: { p1?: string; p2?: string }): boolean => o.p1 !=
 export function runPowerProp(o: PowerPropCliOptions & Record<string, unknown>, format: 'table' | 'csv' | 'json'): void {
   const stray = T_TEST_ONLY.find((name) => o[name] !== undefined);
   if (stray !== undefined || o.arms !== '2' || o.contrast !== 'difference') {
-    throw new UsageError(`--p1 and --p2 (power.prop.test) take no --sd, --effect, --type, --arms, --contrast or --study (got --${stray ?? (o.arms !== '2' ? 'arms' : 'contrast')})`);
+    throw new UsageError(`--p1 and --p2 (power.prop.test) take no --sd, --effect, --n2, --type, --arms, --contrast or --study (got --${stray ?? (o.arms !== '2' ? 'arms' : 'contrast')})`);
   }
   const proportion = (value: string | undefined, name: string) => parseNumber(value, name, (x) => x >= 0 && x <= 1, 'a proportion between 0 and 1');
   const p1 = proportion(o.p1, '--p1');

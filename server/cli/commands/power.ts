@@ -14,6 +14,7 @@ interface PowerCliOptions {
   effect?: string;
   sd?: string;
   n?: string;
+  n2?: string;
   power?: string;
   alpha?: string;
   arms?: string;
@@ -41,6 +42,7 @@ type PowerRequest = { kind: 'analytic'; options: PowerOptions } | StudyPowerRequ
 function powerRequest(o: PowerCliOptions): PowerRequest {
   if (o.study !== undefined && o.strict) throw new UsageError('--strict applies to the analytic power (--sd), not to --study');
   if (o.study !== undefined && (o.type !== undefined || o.alternative !== undefined)) throw new UsageError('--type and --alternative apply to the analytic power (--sd), not to --study');
+  if (o.study !== undefined && o.n2 !== undefined) throw new UsageError('--n2 applies to the analytic power (--sd), not to --study');
   if (o.study !== undefined) return studyPowerRequest({ study: o.study, n: o.n, sims: o.sims, seed: o.seed });
   const contrast = o.contrast ?? 'difference';
   if (!CONTRASTS.includes(contrast)) throw new UsageError(`unknown contrast "${contrast}" ${validOptions(contrast, CONTRASTS)}`);
@@ -53,6 +55,7 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
       effect: parseNumber(o.effect, '--effect', (x) => x !== 0, 'a non-zero number'),
       sd: parseNumber(o.sd, '--sd', (x) => x > 0, 'a positive number') as number,
       n: parseNumber(o.n, '--n', (x) => x > 1, 'a number of respondents per arm above 1'),
+      n2: parseNumber(o.n2, '--n2', (x) => x > 1, "a number of the second arm's respondents above 1"),
       power: parseNumber(o.power, '--power', (x) => x > 0 && x < 1, 'a number between 0 and 1') ?? (o.effect === undefined ? MDE_POWER : undefined),
       alpha: parseAlpha(o.alpha),
       arms: parseNumber(o.arms, '--arms', (x) => Number.isInteger(x) && x >= 2, 'an integer of at least 2'),
@@ -72,6 +75,7 @@ export function registerPowerCommand(program: Command): void {
     .option('--effect <d>', 'true difference in outcome units (leave out for the minimum detectable effect)')
     .option('--sd <s>', 'outcome standard deviation')
     .option('--n <n>', 'respondents per arm (leave out to solve for n); with --study: completes per simulated wave')
+    .option('--n2 <n>', "two unequal arms: the second arm's respondents, --n then the first's (R pwr::pwr.t2n.test; with --strict, its number)")
     .option('--power <p>', `target power (leave out to compute power; ${MDE_POWER} for the minimum detectable effect)`)
     .option('--p1 <p>', 'with --p2: a proportion in the first group (R power.prop.test; leave one of --p1, --p2, --n, --power out to solve for it)')
     .option('--p2 <p>', 'the proportion in the second group (R power.prop.test)')
@@ -92,7 +96,9 @@ export function registerPowerCommand(program: Command): void {
         if (isPowerProp(o)) return runPowerProp(o as PowerCliOptions & Record<string, unknown>, format);
         const request = powerRequest(o);
         if (request.kind === 'simulation') return runStudyPower(request, format, o.out);
-        const { n, ...result } = powerAnalysis(request.options);
+        const { n, n2, ...result } = powerAnalysis(request.options);
+        // Unequal arms: n_per_arm is the first arm's, n2 the second's (a column only then, so other output is unchanged).
+        if (n2 !== undefined) return writeRecords('power', o.out, [{ ...result, n_per_arm: n, n2, n_total: n + n2 }], [...COLUMNS.slice(0, 3), 'n2', ...COLUMNS.slice(3)], format);
         return writeRecords('power', o.out, [{ ...result, n_per_arm: n, n_total: n * result.arms }], COLUMNS, format);
       }),
     );

@@ -9,6 +9,7 @@ import {
   type TidyRow,
 } from '../../../analysis/index.ts';
 import type { StudyDefinition } from '../study-definition.ts';
+import { adjustNTooSmallWords } from './family-adjustment-lines.ts';
 import { planLevels } from './plan-columns.ts';
 import { planHash } from './plan-hash.ts';
 import { rakingTargets, sampleShare } from './raking-margins.ts';
@@ -248,7 +249,8 @@ export function adjustmentFamilies<H extends Pick<Hypothesis, 'id' | 'adjust'>>(
 export function adjustTested(family: AdjustmentFamily<{ id: string }>, tested: readonly PlanEstimate[], problems: PlanProblemAtRun[]): void {
   const present = tested.filter((e) => e.p_value !== null && !Number.isNaN(e.p_value)).length;
   if (family.n !== undefined && family.n < present) {
-    const message = `family "${family.name}": adjust.n = ${family.n} is below the ${present} tested terms with a p-value; n is the whole family's size, at least the tests this plan runs (R's p.adjust stops: "n >= lp is not TRUE")`;
+    const words = adjustNTooSmallWords(family.name, family.n);
+    const message = `${words.head}${present}${words.tail}`;
     const explanation = `p-values not adjusted: the plan gives family "${family.name}" ${family.n} test${family.n === 1 ? '' : 's'}, but it tests ${present} terms`;
     for (const h of family.members) problems.push({ hypothesis: h.id, outcome: null, message, explanation });
     return;

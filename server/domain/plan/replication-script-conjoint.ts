@@ -4,6 +4,7 @@ import { conjointPlanFormula } from './conjoint-terms.ts';
 import { adjustmentFamilies, PARTICIPANT_COLUMN } from './execute-plan.ts';
 import { planLevels } from './plan-columns.ts';
 import type { ConjointHypothesis } from './plan-schema.ts';
+import { familyAdjustmentLines } from './family-adjustment-lines.ts';
 import { r, rComment, rVector } from './r-source.ts';
 
 
@@ -222,13 +223,8 @@ function conjointHypothesisLines(def: StudyDefinition, h: ConjointHypothesis, al
 
 /** p.adjust per family of conjoint hypotheses: their `terms`, else all their rows (execute-conjoint-plan.ts). */
 function conjointFamilyLines(hypotheses: readonly ConjointHypothesis[]): string[] {
-  return adjustmentFamilies(hypotheses).flatMap(({ name, method, n, members }) => {
-    const tests = members.map((h) => (h.terms ? `(cj$hypothesis == ${r(h.id)} & cj$term %in% ${rVector(h.terms)})` : `cj$hypothesis == ${r(h.id)}`));
-    return [
-      `# Family ${rComment(name)} (conjoint): ${method}`,
-      `idx <- ${tests.join(' | ')}`,
-      `cj$p_adjusted[idx] <- p.adjust(cj$p_value[idx], ${r(method)}${n === undefined ? '' : `, n = ${n}`})`,
-      `cj$adjust_method[idx] <- ${r(method)}`,
-    ];
+  return adjustmentFamilies(hypotheses).flatMap((family) => {
+    const tests = family.members.map((h) => (h.terms ? `(cj$hypothesis == ${r(h.id)} & cj$term %in% ${rVector(h.terms)})` : `cj$hypothesis == ${r(h.id)}`));
+    return familyAdjustmentLines('cj', family, tests.join(' | '), ' (conjoint)');
   });
 }

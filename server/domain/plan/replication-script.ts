@@ -8,6 +8,7 @@ import { conjointReplicationLines } from './replication-script-conjoint.ts';
 import { CREGG_FIT_FUNCTION, creggFitCall } from './replication-script-cregg.ts';
 import { LEVERAGE_ONE_FUNCTION, leverageAwareFit } from './replication-script-leverage.ts';
 import { clusteredByRespondent } from './respondent-clusters.ts';
+import { familyAdjustmentLines } from './family-adjustment-lines.ts';
 import { r, rComment, rVector } from './r-source.ts';
 
 /** File names inside a replication package. */
@@ -230,15 +231,10 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
 }
 
 function familyLines(hypotheses: readonly Hypothesis[]): string[] {
-  return adjustmentFamilies(hypotheses).flatMap(({ name, method, n, members }) => {
-    const tests = members.map((h) =>
+  return adjustmentFamilies(hypotheses).flatMap((family) => {
+    const tests = family.members.map((h) =>
       h.terms ? `(est$hypothesis == ${r(h.id)} & est$term %in% ${rVector(h.terms)})` : `(est$hypothesis == ${r(h.id)} & est$term != "(Intercept)")`,
     );
-    return [
-      `# Family ${rComment(name)}: ${method}`,
-      `idx <- ${tests.join(' | ')}`,
-      `est$p_adjusted[idx] <- p.adjust(est$p_value[idx], ${r(method)}${n === undefined ? '' : `, n = ${n}`})`,
-      `est$adjust_method[idx] <- ${r(method)}`,
-    ];
+    return familyAdjustmentLines('est', family, tests.join(' | '));
   });
 }

@@ -1,0 +1,42 @@
+// powerAnalysis with two arms of unequal size (`n` and `n2`), as pwr::pwr.t2n.test (Debian r-cran-pwr), which counts
+// both rejection regions of a two-sided test: vlab's `strict: true`. R: Rscript tests/analysis/r/power-unequal-arms.R
+// — pwr.t2n.test(n1 = 100, n2 = 50, d = 0.4, sig.level = 0.05)$power and the others below; the solved n1 and d by
+// uniroot(tol = 1e-13) on pwr's own power function (pwr.t2n.test's default tolerance is ~1e-4).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { powerAnalysis } from '../../analysis/index.ts';
+import { assertCloseToR } from './support.ts';
+
+test('power of two unequal arms equals pwr.t2n.test (two-sided with both regions, one-sided)', () => {
+  // d = effect / sd: 0.8 / 2 = 0.4.
+  assertCloseToR(powerAnalysis({ effect: 0.8, sd: 2, n: 100, n2: 50, strict: true }).power, 0.630983518251254, 'n1 100, n2 50, d 0.4');
+  assertCloseToR(powerAnalysis({ effect: -0.3, sd: 1, n: 30, n2: 90, alpha: 0.01, strict: true }).power, 0.120489155270947, 'n1 30, n2 90, d -0.3, alpha 0.01');
+  assertCloseToR(powerAnalysis({ effect: 0.35, sd: 1, n: 40, n2: 160, alternative: 'one.sided' }).power, 0.628647796156187, 'one-sided (greater), 40 and 160');
+  const result = powerAnalysis({ effect: 0.8, sd: 2, n: 100, n2: 50, strict: true });
+  assert.equal(result.df, 148);
+  assert.equal(result.n2, 50);
+});
+
+test('with n2 given, n (the first arm) or the effect is solved as pwr.t2n.test solves n1 or d', () => {
+  // pwr.t2n.test(n2 = 60, d = 0.5, power = 0.8)$n1: 68.0266814606961 at its own tolerance.
+  assertCloseToR(powerAnalysis({ effect: 0.5, sd: 1, n2: 60, power: 0.8, strict: true }).n, 68.0266814727872, 'n1 for 80 % at n2 60');
+  // pwr.t2n.test(n1 = 120, n2 = 40, power = 0.8)$d: 0.514631681260579 at its own tolerance.
+  assertCloseToR(powerAnalysis({ sd: 1, n: 120, n2: 40, power: 0.8, strict: true }).effect, 0.514631758367704, 'd at 120 and 40');
+});
+
+test('n2 is for two arms of a two-sample difference; anything else is refused in words', () => {
+  assert.throws(() => powerAnalysis({ effect: 0.5, sd: 1, n: 50, n2: 1, power: undefined }), /n2 .*more than 1/);
+  assert.throws(() => powerAnalysis({ effect: 0.5, sd: 1, n: 50, n2: 40, arms: 4, contrast: 'main' }), /n2 is for two arms/);
+  assert.throws(() => powerAnalysis({ effect: 0.5, sd: 1, n: 50, n2: 40, type: 'paired' }), /n2 is for two arms/);
+});
+
+test('vlab power --n2: the second arm\'s respondents; the row says both arms (n_per_arm is the first\'s, n2, n_total)', () => {
+  // pwr.t2n.test(n2 = 60, d = 0.5, power = 0.8)$n1 as above; one spawn for the flag, the numbers are checked in-process.
+  const run = spawnSync(process.execPath, ['bin/vlab.js', 'power', '--sd', '2', '--effect', '1', '--n2', '60', '--power', '0.8', '--strict', '--format', 'json'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const [row] = JSON.parse(run.stdout);
+  assertCloseToR(row.n_per_arm, 68.0266814727872, 'n1');
+  assert.equal(row.n2, 60);
+  assert.ok(Math.abs(row.n_total - (row.n_per_arm + 60)) < 1e-9, String(row.n_total));
+});
