@@ -49,7 +49,13 @@ function setTabTitle(shown: string): void {
   document.title = `${shown} – vignette-lab dashboard`;
 }
 
-function showTokenForm(message?: string): void {
+/**
+ * Shows the sign-in form; `refusal`: why the token was refused. The field is then marked invalid and described by
+ * the status line that shows it (WCAG 3.3.1), so a screen reader landing on the field says "Token, invalid entry, …".
+ * `quiet` when focus is about to move onto the field: its description says the sentence, and the status region
+ * said it again (accessibility pass 20); otherwise (focus stays on the form) the region speaks it, once.
+ */
+function showTokenForm(refusal?: string, { quiet = false } = {}): void {
   setTabTitle('Researcher token');
   $('dash-token-form').hidden = false;
   $('dash-waves').hidden = true;
@@ -57,7 +63,19 @@ function showTokenForm(message?: string): void {
   $('dash-wave').hidden = true;
   $('dash-auto').hidden = true;
   $('dash-signout').hidden = true;
-  setStatus(message ?? '', { error: message !== undefined });
+  setStatus(refusal ?? '', { error: refusal !== undefined, quiet });
+  markTokenRefused(refusal !== undefined);
+}
+
+function markTokenRefused(refused: boolean): void {
+  const field = $('dash-token');
+  if (refused) {
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', 'dash-status-line');
+  } else {
+    field.removeAttribute('aria-invalid');
+    field.removeAttribute('aria-describedby');
+  }
 }
 
 let current: string | null = null;
@@ -186,12 +204,15 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
 function fail(error: unknown): void {
   if (error instanceof ApiError && error.status === 401) {
     forgetToken();
-    showTokenForm('The token was not accepted. Paste a valid token.');
-    // A token refused mid-session (revoked) hides what focus was on (Open, Refresh): it fell to the body and a
-    // keyboard user started again from the top. It goes to the field that asks for the next step; a wrong token
-    // at sign-in leaves it on the form's button, which stays.
-    const active = document.activeElement;
-    if (!active || active === document.body || active.getClientRects().length === 0) $('dash-token').focus();
+    // Open asks for several things at once, each refused: the first refusal shows the form and says why; the
+    // others, arriving once focus is in the field, would have the region say it again.
+    if (!$('dash-token-form').hidden && $('dash-token').getAttribute('aria-invalid') === 'true') return;
+    // A token refused mid-session (revoked) hides what focus was on (Open, Refresh), everything but the form: it
+    // fell to the body and a keyboard user started again from the top. It goes to the field that asks for the next
+    // step, which then says the refusal itself; a wrong token at sign-in leaves focus in the form, which stays.
+    const moveFocus = !$('dash-token-form').contains(document.activeElement);
+    showTokenForm('The token was not accepted. Paste a valid token.', { quiet: moveFocus });
+    if (moveFocus) $('dash-token').focus();
   } else {
     setStatus(`Could not load: ${error instanceof Error ? error.message : String(error)}`, { error: true });
   }
@@ -211,6 +232,8 @@ $('dash-token-form').addEventListener('submit', (event) => {
     })
     .catch(fail);
 });
+// A new token typed is not known to be wrong: "invalid entry" and the old refusal no longer describe the field.
+$('dash-token').addEventListener('input', () => markTokenRefused(false));
 $('dash-signout').addEventListener('click', () => {
   forgetToken();
   current = null;

@@ -6,6 +6,8 @@ import { shortened } from '../../server/domain/shortened.ts';
  * The heading and sentence shown when the survey cannot start. A refusal says why in words: before, a link whose
  * panel ID the server refused (spaces, over 128 characters) and an MTurk preview both read "check your
  * connection and reload", which cannot help. Only what the server could not answer at all is the connection's.
+ * What a respondent needs apart keeps its own heading: a link not found, a closed or paused wave, a rate limit, a
+ * busy server, an MTurk preview, a refused panel parameter (with the value the page sent).
  */
 export function describeStartError(error: unknown, messages: RespondentMessages, panel: Readonly<Record<string, string>>): [string, string] {
   // Reached, but busy (503 until the retries ran out): a reload in a minute helps, the connection is not at fault.
@@ -28,7 +30,9 @@ export function describeStartError(error: unknown, messages: RespondentMessages,
     const value = JSON.stringify(shortened(panel[param] ?? ''));
     return [messages.linkRefusedTitle, messages.linkRefusedText(messages.panelParamRefused(param, value))];
   }
-  // Any other refusal of the link: the server's reason, in English, but what the researchers need to fix it.
-  if (error.code === 'invalid_input') return [messages.linkRefusedTitle, messages.linkRefusedText(error.message)];
-  return [messages.loadFailedTitle, messages.loadFailedText];
+  // Any other refusal of the link: its code's meaning in the page's words (linkRefusalReason). The server's English
+  // message inside a Spanish sentence, or a field path read aloud, told the respondent nothing they could act on,
+  // and a link too long for the server (413) read "check your connection" (accessibility pass 20). The message stays
+  // in the server's log and the browser's network panel for the researchers.
+  return [messages.linkRefusedTitle, messages.linkRefusedText(messages.linkRefusalReason(error.code))];
 }

@@ -115,3 +115,17 @@ export async function unnamedImages(page: Page): Promise<string[]> {
   await cdp.detach();
   return found;
 }
+
+/**
+ * What a screen reader says of the text field named `name` as focus lands on it, from Chromium's tree: its
+ * description (aria-describedby's text) and whether it is marked invalid ("invalid entry").
+ */
+export async function fieldReading(page: Page, name: string): Promise<{ description: string; invalid: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  type AXNode = { ignored: boolean; role?: { value: string }; name?: { value: string }; description?: { value: string }; properties?: { name: string; value: { value: unknown } }[] };
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AXNode[] };
+  await cdp.detach();
+  const field = nodes.find((n) => !n.ignored && n.role?.value === 'textbox' && n.name?.value.trim() === name);
+  const invalid = field?.properties?.find((p) => p.name === 'invalid')?.value.value;
+  return { description: field?.description?.value.trim() ?? '', invalid: String(invalid ?? 'false') };
+}

@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { describedByItsName, rolesNamed } from './accessibility-tree.ts';
-import { axeViolations } from './axe-wcag.ts';
+import { describedByItsName, fieldReading, rolesNamed } from './accessibility-tree.ts';
+import { WCAG_TAGS, axeViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { contrast } from './contrast-ratio.ts';
 import { serveWaves } from './serve-process.ts';
@@ -246,7 +246,24 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
   await page.keyboard.press('Enter');
   await page.locator('#dash-token-form').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'dash-token', 'focus on the token field');
-  assert.equal(await page.locator('#dash-status').innerText(), 'The token was not accepted. Paste a valid token.');
+  // The field is marked invalid and described by the refusal, so landing on it says "Token, invalid entry, The token
+  // was not accepted…"; the status region, which said the same again, stays silent while the line shows it
+  // (accessibility pass 20: the sentence was spoken twice, by the region and by nothing tying it to the field).
+  const refused = 'The token was not accepted. Paste a valid token.';
+  assert.deepEqual(await fieldReading(page, 'Token'), { description: refused, invalid: 'true' });
+  assert.equal(await page.locator('#dash-status').innerText(), '', 'the status region says nothing: the field says it');
+  assert.equal(await page.locator('#dash-status-line').innerText(), refused, 'shown all the same');
+  assert.deepEqual(await axeViolations(page, { type: 'tag', values: WCAG_TAGS }).then((v) => v.map((x) => x.id)), []);
+  // A new token typed is not known to be wrong: the mark and the description go.
+  await page.locator('#dash-token').fill('a-wrong-token');
+  assert.deepEqual(await fieldReading(page, 'Token'), { description: '', invalid: 'false' });
+  // A wrong token at sign-in: focus stays where it was (the field, Enter pressed in it), so the status region is
+  // what speaks the refusal, once; the field is marked and described for when the researcher comes back to it.
+  await page.unroute('**/api/researcher/**');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((text) => document.getElementById('dash-status')?.textContent === text, refused);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'dash-token');
+  assert.deepEqual(await fieldReading(page, 'Token'), { description: refused, invalid: 'true' });
   await context.close();
 });
 

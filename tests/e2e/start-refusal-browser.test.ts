@@ -53,6 +53,29 @@ test('a panel ID refused on a Spanish link: the reason in Spanish too, naming th
   await page.close();
 });
 
+// Any other refusal of the start quoted the server's message inside the page's sentence, in English on a Spanish page
+// too ("La encuesta no pudo aceptar una parte de su enlace (panel: expected object, received string)"), and a body
+// too large for the server (413) read "check your connection" (accessibility pass 20). Words from the refusal's code.
+test('a start refused for another reason: the reason in the page’s words from the refusal’s code, in English and Spanish, never the server’s message', async () => {
+  const cases = [
+    ['en', 'invalid_input', 'This survey link cannot be used', 'The survey could not accept a part of your link (it is not in the form this survey expects). Please check the link you were given, or contact the researchers.'],
+    ['en', 'bad_request', 'This survey link cannot be used', 'The survey could not accept a part of your link (the survey refused it). Please check the link you were given, or contact the researchers.'],
+    ['es', 'invalid_input', 'Este enlace de la encuesta no se puede usar', 'La encuesta no pudo aceptar una parte de su enlace (no tiene la forma que esta encuesta espera). Compruebe el enlace que le dieron o escriba a los investigadores.'],
+    ['es', 'bad_request', 'Este enlace de la encuesta no se puede usar', 'La encuesta no pudo aceptar una parte de su enlace (la encuesta la rechazó). Compruebe el enlace que le dieron o escriba a los investigadores.'],
+    // A start body over VLAB_BODY_LIMIT (a link's URL stops at Node's 16 KB first, so routed): it read "check your connection".
+    ['es', 'payload_too_large', 'Este enlace de la encuesta no se puede usar', 'La encuesta no pudo aceptar una parte de su enlace (es demasiado larga). Compruebe el enlace que le dieron o escriba a los investigadores.'],
+  ];
+  for (const [lang, code, title, text] of cases) {
+    const page = await session.browser.newPage();
+    await page.route('**/api/waves/*/participants', (route) =>
+      route.fulfill({ status: code === 'payload_too_large' ? 413 : 422, contentType: 'application/json', body: JSON.stringify({ error: { code, message: 'panel: expected object, received string' } }) }),
+    );
+    await open(page, `PROLIFIC_PID=other-${code}-${lang}&lang=${lang}`, 'bus-line-funding');
+    assert.equal(await shown(page, title!), text);
+    await page.close();
+  }
+});
+
 test('an MTurk preview: the page asks to accept the HIT to begin (mturk-preview.test.ts: nothing stored)', async () => {
   const page = await session.browser.newPage();
   assert.equal(await open(page, 'assignmentId=ASSIGNMENT_ID_NOT_AVAILABLE&hitId=3XYZHIT'), 422);

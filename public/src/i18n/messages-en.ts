@@ -12,6 +12,12 @@ const REFUSALS: Readonly<Record<string, string>> = {
   rate_limited: 'too many requests came from your network',
 };
 
+/** What each refusal code of a start means for the link (linkRefusalReason); any other: the survey refused it. */
+const LINK_REFUSALS: Readonly<Record<string, string>> = {
+  invalid_input: 'it is not in the form this survey expects',
+  payload_too_large: 'it is too long',
+};
+
 export const en: RespondentMessages = {
   documentTitle: 'Survey',
   loading: 'Loading the survey…',
@@ -25,6 +31,7 @@ export const en: RespondentMessages = {
   linkInvalidText: 'Please check the link you were given.',
   linkRefusedTitle: 'This survey link cannot be used',
   linkRefusedText: (reason) => `The survey could not accept a part of your link (${reason}). Please check the link you were given, or contact the researchers.`,
+  linkRefusalReason: (code) => LINK_REFUSALS[code] ?? 'the survey refused it',
   panelParamRefused: (param, value) => `${param}: expected 1–128 printable ASCII characters (no spaces or accents), got ${value}`,
   previewTitle: 'This is a preview of the HIT',
   previewText: 'Please accept the HIT to begin the survey.',

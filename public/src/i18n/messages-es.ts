@@ -11,6 +11,12 @@ const REFUSALS: Readonly<Record<string, string>> = {
   rate_limited: 'demasiadas solicitudes desde su red',
 };
 
+/** What each refusal code of a start means for the link (linkRefusalReason); any other: the survey refused it. */
+const LINK_REFUSALS: Readonly<Record<string, string>> = {
+  invalid_input: 'no tiene la forma que esta encuesta espera',
+  payload_too_large: 'es demasiado larga',
+};
+
 export const es: RespondentMessages = {
   documentTitle: 'Encuesta',
   loading: 'Cargando la encuesta…',
@@ -24,6 +30,7 @@ export const es: RespondentMessages = {
   linkInvalidText: 'Compruebe el enlace que le dieron.',
   linkRefusedTitle: 'Este enlace de la encuesta no se puede usar',
   linkRefusedText: (reason) => `La encuesta no pudo aceptar una parte de su enlace (${reason}). Compruebe el enlace que le dieron o escriba a los investigadores.`,
+  linkRefusalReason: (code) => LINK_REFUSALS[code] ?? 'la encuesta la rechazó',
   panelParamRefused: (param, value) => `${param}: se esperaban de 1 a 128 caracteres ASCII imprimibles (sin espacios ni acentos); se recibió ${value}`,
   previewTitle: 'Esta es una vista previa del HIT',
   previewText: 'Acepte el HIT para empezar la encuesta.',

@@ -23,11 +23,17 @@ export interface RespondentMessages {
   linkInvalidTitle: string;
   linkInvalidText: string;
   /**
-   * A link the server refused a part of; `reason` is panelParamRefused's, or the server's message (in English) for
-   * a refusal the page has no words of its own for.
+   * A link the server refused a part of; `reason` is panelParamRefused's, or linkRefusalReason's for any other
+   * refusal of the start.
    */
   linkRefusedTitle: string;
   linkRefusedText: (reason: string) => string;
+  /**
+   * A start's refusal as linkRefusedText's `reason`, from the refusal's machine `code` (docs/api.md): its meaning in
+   * the page's words, in every locale; never the server's message (English, a field path), which a Spanish page
+   * quoted inside its own sentence until accessibility pass 20.
+   */
+  linkRefusalReason: (code: string) => string;
   /** Why a panel parameter of the link (a PROLIFIC_PID with a space, say) was refused; `value` comes quoted. */
   panelParamRefused: (param: string, value: string) => string;
   /** An MTurk HIT's preview, before the worker accepts it: no participant is made. */
