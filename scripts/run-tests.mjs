@@ -2,7 +2,7 @@
 // Runs every tests/**/*.test.ts file (or those under the paths given) with Node's own test runner through tsx.
 // Node 20's runner does not expand globs, so we list the files here.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { browserTestFiles } from './browser-test-files.mjs';
@@ -21,6 +21,12 @@ function collect(path, out, top = true) {
 }
 
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['tests'];
+// A path mistyped on the command line is said in one line, not with statSync's stack (and nothing runs).
+const missing = roots.filter((root) => !existsSync(root));
+if (missing.length) {
+  console.error(`run-tests: no such file or folder: ${missing.join(', ')}`);
+  process.exit(1);
+}
 const found = roots.flatMap((root) => collect(root, []));
 if (found.length === 0) {
   console.error(`run-tests: no *.test.ts files under ${roots.join(', ')}`);

@@ -52,3 +52,11 @@ test('every server file runs once whichever lane takes it; the failing one fails
   assert.match(run.stdout, new RegExp(`^run-tests: ${tests} tests in \\d+ runs: ${tests - 1} passed, 1 failed, 0 skipped$`, 'm'));
   assert.match(run.stderr, new RegExp(`FAILED \\(exit 1\\), 1 failing test:\\n  ✖ server file 0${FAILING}`));
 });
+
+test('a path that is not there is said in one line, and nothing runs', () => {
+  const { NODE_TEST_CONTEXT: _parent, ...env } = process.env;
+  const run = spawnSync(process.execPath, [join(repo, 'scripts/run-tests.mjs'), 'tests/scripts/no-such.test.ts', 'tests/scripts/require-node.test.ts'], { cwd: repo, encoding: 'utf8', env });
+  assert.equal(run.status, 1);
+  assert.equal(run.stderr, 'run-tests: no such file or folder: tests/scripts/no-such.test.ts\n');
+  assert.equal(run.stdout, '');
+});
