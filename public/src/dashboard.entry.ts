@@ -173,6 +173,9 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
     getJson<WaveStatusReport & { title: string }>(`/waves/${id}`),
     getJson<Estimates>(`/waves/${id}/estimates`),
   ]);
+  // Answers that arrive once the sign-in form is back (another request's 401, Forget token) belong to a session that
+  // ended: shown, they reopened the wave under the form and took focus from its field (accessibility pass 20's race).
+  if (!$('dash-token-form').hidden) return;
   const section = $('dash-wave');
   const focusWasInside = section.contains(document.activeElement);
   section.replaceChildren();
@@ -227,6 +230,7 @@ $('dash-token-form').addEventListener('submit', (event) => {
   // heading shown instead of falling back to the page's body.
   loadWaves()
     .then(() => {
+      if (!$('dash-token-form').hidden) return;
       const first = [...document.querySelectorAll<HTMLElement>('#dash-main h2')].find((h) => h.offsetParent !== null);
       if (first) focusHeading(first, { scroll: true });
     })
