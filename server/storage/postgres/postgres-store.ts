@@ -252,12 +252,16 @@ const SESSION_SETTINGS =
 
 /**
  * A pooled connection that sets SESSION_SETTINGS before the pool hands it out (a query queued beside the user's
- * first one is deprecated in node-postgres), listening for errors from the start (below). If the settings fail
+ * first one is deprecated in node-postgres), listening for errors from its construction. If the settings fail
  * (the connection lost), it is handed out all the same and its first statement fails as unavailable, as before.
  */
 class SessionClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
+    // A backend ended the moment its start-up finished (pg_terminate_backend, a failover) sends FATAL 57P01 in the
+    // same TCP read as its ReadyForQuery: node-postgres emits the error before anyone awaiting pool.connect() or
+    // pool.query() can listen, and an 'error' without a listener ended the process (attacker pass 17). Each client
+    // listens for its whole life; a dead client's next statement fails as unavailable (503 busy) and is discarded.
     this.on('error', () => undefined);
   }
 
@@ -283,12 +287,6 @@ function openPool(url: string, max: number, connectTimeoutMs: number): pg.Pool {
   });
   // An idle connection that the server drops (a restart) emits here; the pool discards it and opens a new one later.
   pool.on('error', () => undefined);
-  // A backend ended the moment its start-up finished (pg_terminate_backend, a failover) sends FATAL 57P01 in the
-  // same TCP read as its ReadyForQuery: node-postgres hands the new client over and emits the error before
-  // anyone awaiting pool.connect() or pool.query() can listen, and an 'error' without a listener ended the
-  // process (attacker pass 17). Each client listens for its whole life; a dead client's next statement fails
-  // as unavailable (503 busy) and it is discarded.
-  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
