@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { formatCommanderErrors } from './commander-errors.ts';
 import { addHelpExamples } from './help-examples.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -56,3 +56,6 @@ export function vlabProgram(): Command {
   formatCommanderErrors(program);
   return program;
 }
+
+/** The exit code of commander's own errors: 0 for --help, 2 (a usage error) for everything else. */
+export const commanderExitCode = (error: CommanderError): number => (error.exitCode === 0 ? 0 : 2);

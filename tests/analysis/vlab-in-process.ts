@@ -3,7 +3,7 @@
 // bundle's load per call (about 0.25 s of CPU each: 531 spawned cases took the conjoint differential file past the
 // runner's 10-minute limit on a busy CI machine). Files that check the built command itself keep spawning it.
 import { CommanderError } from 'commander';
-import { vlabProgram } from '../../server/cli/program.ts';
+import { commanderExitCode, vlabProgram } from '../../server/cli/program.ts';
 
 export interface InProcessRun {
   /** The exit code the command would have ended with (2 for a usage error, as main.ts maps commander's). */
@@ -30,7 +30,7 @@ export async function vlabInProcess(args: readonly string[]): Promise<InProcessR
     return { status: Number(process.exitCode ?? 0), stderr };
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
-    return { status: error.exitCode === 0 ? 0 : 2, stderr };
+    return { status: commanderExitCode(error), stderr };
   } finally {
     process.stderr.write = write;
     process.exitCode = exitCodeBefore;
