@@ -55,7 +55,8 @@ export function currentCliBuild() {
 /** Builds the CLI bundle now and makes it current; returns its entry point. */
 export async function buildCli() {
   const { build, version } = await import('esbuild');
-  const tmp = join(OUT, `.tmp-${process.pid}-${Date.now()}`);
+  const startedMs = Date.now();
+  const tmp = join(OUT, `.tmp-${process.pid}-${startedMs}`);
   mkdirSync(tmp, { recursive: true });
   try {
     const result = await build({
@@ -80,7 +81,7 @@ export async function buildCli() {
     const copied = COPIED.flatMap(({ dir, suffix }) =>
       readdirSync(join(ROOT, dir)).filter((f) => f.endsWith(suffix)).map((f) => `${dir}/${f}`),
     );
-    const record = recordInputs(ROOT, [...sources, ...copied, 'scripts/build-cli.mjs'], COPIED, `esbuild ${version}`);
+    const record = recordInputs(ROOT, [...sources, ...copied, 'scripts/build-cli.mjs'], COPIED, `esbuild ${version}`, startedMs);
     const dir = join(OUT, record.id);
     try {
       renameSync(tmp, dir);

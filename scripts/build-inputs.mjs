@@ -3,7 +3,7 @@
 // SHA-256, and the listing of each watched folder (a new migration or entry file must trigger a rebuild even
 // though no other file changed). The check stats each file and reads only those whose size or mtime moved: a
 // touched but unchanged file (git checkout, an editor's save) costs one hash, not a rebuild.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,18 +19,29 @@ export function listFolder(root, { dir, suffix }) {
 /**
  * The record of a build: `files` (paths relative to root) with size, mtime and hash; `folders` with their
  * listings; and `id`, a hash of all contents and of `salt` (what else decides the output: tool version, options).
+ *
+ * `startedMs`, when given, is when the build began reading its inputs. A file modified since then may have been
+ * read by the bundler before the edit and hashed here after it, so the record cannot say what the bundle holds: it is
+ * recorded as unsettled (no mtime, a hash no file has), and the next check rebuilds. Only times up to now count: a
+ * file touched with a future time was not saved during the build.
  */
-export function recordInputs(root, files, folders, salt) {
+export function recordInputs(root, files, folders, salt, startedMs) {
   const inputs = {};
   for (const file of [...new Set(files)].sort()) {
     const path = join(root, file);
     const { size, mtimeMs } = statSync(path);
-    inputs[file] = { size, mtimeMs, sha256: sha256(readFileSync(path)) };
+    const unsettled = startedMs !== undefined && mtimeMs >= startedMs - CLOCK_SLACK_MS && mtimeMs <= Date.now() + CLOCK_SLACK_MS;
+    inputs[file] = unsettled
+      ? { size, mtimeMs: null, sha256: `unsettled ${randomUUID()}` }
+      : { size, mtimeMs, sha256: sha256(readFileSync(path)) };
   }
   const listings = folders.map((folder) => ({ ...folder, files: listFolder(root, folder) }));
   const id = sha256(JSON.stringify({ salt, files: Object.entries(inputs).map(([f, i]) => [f, i.sha256]), listings }));
   return { id: id.slice(0, 16), inputs, folders: listings };
 }
+
+/** File times come from the kernel's coarse clock, which can lag Date.now() by a tick or two. */
+const CLOCK_SLACK_MS = 20;
 
 /** Why the sources differ from `record` (the first difference found), or null when they are the same. */
 export function changedInput(root, record) {
@@ -41,6 +52,7 @@ export function changedInput(root, record) {
     } catch {
       return `${file} is gone`;
     }
+    if (was.mtimeMs === null) return `${file} changed while it was being built`;
     if (stat.size === was.size && stat.mtimeMs === was.mtimeMs) continue;
     if (stat.size !== was.size || sha256(readFileSync(join(root, file))) !== was.sha256) return `${file} changed`;
   }

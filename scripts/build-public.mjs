@@ -29,6 +29,7 @@ async function buildPublic() {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
 
+  const startedMs = Date.now();
   const result = await build({
     entryPoints: Object.fromEntries(entries.map((e) => [basename(e, '.entry.ts'), e])),
     bundle: true,
@@ -58,7 +59,7 @@ async function buildPublic() {
   }
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const inputs = [...new Set(Object.keys(result.metafile.inputs).map(packageManifest))];
-  const record = recordInputs('.', [...inputs, 'scripts/build-public.mjs'], [entriesFolder], `esbuild ${version}`);
+  const record = recordInputs('.', [...inputs, 'scripts/build-public.mjs'], [entriesFolder], `esbuild ${version}`, startedMs);
   writeFileSync(join(outDir, basename(PUBLIC_RECORD)), `${JSON.stringify(record, null, 1)}\n`);
   // Swap folders: the old bundle stays readable until the new one is complete.
   const oldDir = `public/.dist-old-${process.pid}`;

@@ -63,3 +63,24 @@ test("a bundled package's files stand for its package.json; the page bundles' re
   writeFileSync(join(root, 'a.ts'), 'export const a = 5;\n');
   assert.equal(publicBundleChange(root), 'a.ts changed');
 });
+
+test('a file written while the build ran is recorded as unsettled: the next check rebuilds, whatever esbuild read', () => {
+  // esbuild reads the sources, then the record hashes them: an edit between the two would be recorded under the new
+  // contents' hash while the bundle holds the old, and every later check would say "current" (walk-through 16).
+  const past = new Date(Date.now() - 60_000);
+  utimesSync(join(root, 'migrations/001_x.sql'), past, past);
+  const started = Date.now();
+  writeFileSync(join(root, 'a.ts'), 'export const a = 6;\n'); // "during" the build
+  const r = recordInputs(root, ['a.ts', 'migrations/001_x.sql'], [folder], 'salt', started);
+  assert.equal(changedInput(root, r), 'a.ts changed while it was being built');
+  // Files older than the build, or touched with a future time (not an editor's save during the build), are settled.
+  const settled = recordInputs(root, ['migrations/001_x.sql'], [folder], 'salt', started);
+  assert.equal(changedInput(root, settled), null);
+  const later = new Date(Date.now() + 9000);
+  utimesSync(join(root, 'a.ts'), later, later);
+  assert.equal(changedInput(root, recordInputs(root, ['a.ts'], [folder], 'salt', started)), null);
+  // Two unsettled records of the same contents never share an id (it names the build's folder).
+  utimesSync(join(root, 'a.ts'), new Date(), new Date());
+  const ids = [1, 2].map(() => recordInputs(root, ['a.ts'], [folder], 'salt', started).id);
+  assert.notEqual(ids[0], ids[1]);
+});
