@@ -165,6 +165,7 @@ async function main(): Promise<void> {
   const autosave = createAutosave({
     code,
     current: () => ({ answers: answersToSend(survey.data as Record<string, unknown>), page: survey.currentPageNo }),
+    savedAnswers: start.answers ?? {},
     onRefused: (error) => (wentOnElsewhere(error) ? leave() : chrome.notice(messages.saveRefused)),
     onUnreachable: () => chrome.notice(messages.saveOffline, { keep: true }),
     onReachable: () => chrome.notice(messages.saveOnlineAgain),
