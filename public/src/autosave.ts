@@ -1,6 +1,10 @@
+import { createServerCopy, fitsKeepalive } from './keepalive-save.ts';
 import { ApiRefusal, saveAnswers, type Outcome } from './respondent-api.ts';
 
-/** What a save sends: every answer so far (the server replaces the partial save) and the page shown. */
+/**
+ * What a save sends: every answer so far and the page shown. The server merges it over the answers it holds; the
+ * save sent as the tab is hidden sends only the answers changed since (keepalive-save.ts).
+ */
 export interface SaveState {
   answers: Record<string, unknown>;
   page: number;
@@ -10,6 +14,8 @@ export interface AutosaveOptions {
   code: string;
   /** The survey's current answers and page. */
   current: () => SaveState;
+  /** The answers the server held when the page started (the start's answers; none when it did not send them). */
+  savedAnswers?: Record<string, unknown>;
   /** The server refused a save (a 4xx): retrying the same body cannot help. */
   onRefused: (error: ApiRefusal) => void;
   /** A save did not reach the server (offline, or no answer after its retries); called at each such failure. */
@@ -44,6 +50,25 @@ function listenToPage(onHidden: () => void, onOnline: () => void): () => void {
   };
 }
 
+/** One delayed call at a time: `start` does nothing while one waits. */
+function singleTimer() {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return {
+    start(call: () => void, ms: number): void {
+      if (timer === null) {
+        timer = setTimeout(() => {
+          timer = null;
+          call();
+        }, ms);
+      }
+    },
+    cancel(): void {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+
 /** What tells two save states apart. */
 const key = (state: SaveState) => JSON.stringify(state);
 
@@ -54,30 +79,32 @@ const key = (state: SaveState) => JSON.stringify(state);
  *   keeps typing is still saved every `delayMs`.
  * - Saves run one after another and only the newest state waiting is sent: a slow save never overwrites a
  *   newer one with older answers.
- * - When the page is hidden (app switch, tab switch, closing: `visibilitychange` and `pagehide`), anything not
- *   yet acknowledged is sent at once as a keepalive request, which the browser delivers even if the page is
- *   then frozen or unloaded.
+ * - When the page is hidden (app switch, tab switch, closing: `visibilitychange` and `pagehide`), the answers
+ *   changed since the last acknowledged save (or one in flight) are sent at once as a keepalive request, which the
+ *   browser delivers even if the page is then frozen or unloaded, when they fit its 64 KiB (keepalive-save.ts),
+ *   else as a plain request.
  * - A save that does not reach the server (offline) is tried again every `retryMs` and at once when the device
  *   is back online, without waiting for another change: the answers on the page are saved as soon as they can
  *   be, and the respondent is told meanwhile (onUnreachable) to keep the page open.
  */
-export function createAutosave({ code, current, onRefused, onUnreachable, onReachable, onOutcome, onSaved, delayMs = 800, retryMs = 5000 }: AutosaveOptions) {
-  let timer: ReturnType<typeof setTimeout> | null = null;
+export function createAutosave({ code, current, savedAnswers = {}, onRefused, onUnreachable, onReachable, onOutcome, onSaved, delayMs = 800, retryMs = 5000 }: AutosaveOptions) {
+  const timer = singleTimer();
   let running = false;
   let stopped = false;
   let unreachable = false;
   let pending: SaveState | null = null;
-  /** The body of the last save the server acknowledged, to skip sending the same state twice. */
-  let acknowledged = '';
+  const serverCopy = createServerCopy(savedAnswers);
 
-  const send = async (state: SaveState, keepalive: boolean) => {
+  /** Sends `state` (or, `answers`, the part of it the server lacks); once acknowledged the server holds all of `state`. */
+  const send = async (state: SaveState, keepalive: boolean, answers = state.answers) => {
+    const sent = serverCopy.sent(state.answers, key(state), keepalive);
     try {
-      const result = await saveAnswers(code, state.answers, state.page, { keepalive });
+      const result = await saveAnswers(code, answers, state.page, { keepalive });
       if (result.outcome) {
         if (!stopped) onOutcome(result.outcome);
         return stop();
       }
-      acknowledged = key(state);
+      serverCopy.acknowledged(sent);
       if (!stopped) onSaved?.(result.leaseSecondsLeft ?? null);
       if (unreachable && !stopped) onReachable();
       unreachable = false;
@@ -86,7 +113,9 @@ export function createAutosave({ code, current, onRefused, onUnreachable, onReac
       if (error instanceof ApiRefusal) return onRefused(error);
       unreachable = true;
       onUnreachable();
-      if (timer === null) timer = setTimeout(saveNow, retryMs);
+      timer.start(saveNow, retryMs);
+    } finally {
+      serverCopy.settled(sent);
     }
   };
   const run = async () => {
@@ -94,44 +123,39 @@ export function createAutosave({ code, current, onRefused, onUnreachable, onReac
     while (pending && !stopped) {
       const next = pending;
       pending = null;
-      if (key(next) !== acknowledged) await send(next, false);
+      if (!serverCopy.holds(key(next))) await send(next, false);
     }
     running = false;
   };
-  const cancelTimer = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-  };
   /** `renewLease`: sent even if the server has this state already (it renews the participant's quota lease). */
   const saveNow = (renewLease = false) => {
-    cancelTimer();
+    timer.cancel();
     if (stopped) return;
-    if (renewLease) acknowledged = '';
+    if (renewLease) serverCopy.forgetAcknowledged();
     pending = current();
     if (!running) void run();
   };
   const onHidden = () => {
     if (stopped) return;
     const state = current();
-    if (key(state) === acknowledged) return;
-    cancelTimer();
+    if (serverCopy.holds(key(state)) || serverCopy.keepaliveOnItsWay(key(state))) return;
+    timer.cancel();
     pending = null;
-    void send(state, true);
+    const changed = serverCopy.changed(state.answers);
+    void send(state, fitsKeepalive(changed, state.page), changed);
   };
-  const unlisten = listenToPage(onHidden, () => {
-    if (unreachable) saveNow();
-  });
+  const unlisten = listenToPage(onHidden, () => unreachable && saveNow());
 
   function stop(): void {
     stopped = true;
-    cancelTimer();
+    timer.cancel();
     unlisten();
   }
 
   return {
     /** An answer changed: save within `delayMs`. */
     changed(): void {
-      if (timer === null && !stopped) timer = setTimeout(saveNow, delayMs);
+      if (!stopped) timer.start(saveNow, delayMs);
     },
     /** Save now (a page change). */
     saveNow,

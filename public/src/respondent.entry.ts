@@ -11,6 +11,7 @@ import { guardTapsAfterPageChange } from './tap-guard.ts';
 import { readOnlyWhile } from './read-only-wait.ts';
 import { patchSurveyMarkup } from './surveyjs-patches.ts';
 import { followColorScheme } from './color-scheme.ts';
+import { instantScrollsUnderReducedMotion } from './reduced-motion-scroll.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
 import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Outcome } from './respondent-api.ts';
 import { describeStartError } from './start-error.ts';
@@ -28,6 +29,8 @@ import { CONSENT_PAGE, CONSENT_QUESTION, TREATMENT_PAGE, VIGNETTE_REOPENED } fro
  */
 
 const container = document.getElementById('survey')!;
+// SurveyJS's own smooth scrolls (a dropdown's list, a focused question) are instant when the reader asked for less motion.
+instantScrollsUnderReducedMotion();
 
 // The study title is the page's h1 (ours), each page's title an h2 and each question's an h3.
 settings.titleTags.page = 'h2';
@@ -165,6 +168,7 @@ async function main(): Promise<void> {
   const autosave = createAutosave({
     code,
     current: () => ({ answers: answersToSend(survey.data as Record<string, unknown>), page: survey.currentPageNo }),
+    savedAnswers: start.answers ?? {},
     onRefused: (error) => (wentOnElsewhere(error) ? leave() : chrome.notice(messages.saveRefused)),
     onUnreachable: () => chrome.notice(messages.saveOffline, { keep: true }),
     onReachable: () => chrome.notice(messages.saveOnlineAgain),

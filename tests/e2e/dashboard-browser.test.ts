@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createWaveService } from '../../server/services/wave-service.ts';
@@ -126,6 +128,20 @@ test('researcher-provided text renders inert; a wrong token is refused and asked
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
   await page.getByText('The token was not accepted').waitFor();
   assert.equal(await page.locator('#dash-token-form').isVisible(), true);
+  // The refused field is marked by more than the red sentence (WCAG 1.4.1): a thicker border with a bar on its
+  // start side, kept under forced colours, which drop the red.
+  const borders = () =>
+    page.locator('#dash-token').evaluate((field) => {
+      const style = getComputedStyle(field);
+      return { top: parseFloat(style.borderTopWidth), start: parseFloat(style.borderLeftWidth) };
+    });
+  for (const forcedColors of ['none', 'active'] as const) {
+    await page.emulateMedia({ forcedColors });
+    const marked = await borders();
+    assert.ok(marked.top >= 2 && marked.start >= 8, `${forcedColors}: ${JSON.stringify(marked)}`);
+  }
+  await page.emulateMedia({ forcedColors: 'none' });
+  await page.locator('#dash-token-form').screenshot({ path: join(tmpdir(), 'vlab-dashboard-token-refused.png') });
   // The sign-in form with its error, in the dark scheme (AA contrast at 320 and 1280 px).
   assert.deepEqual(await darkContrastProblems(page, 'the sign-in form with its error'), []);
   // AAA (7:1) too, light and dark: the button's white on blue was 5.7:1.

@@ -162,6 +162,8 @@ test('on a desktop (1366 px): one panel per outcome, reference lines at h0, axe 
   // A conjoint has no cells: the line says so, and no "Every cell (0)" fold opens onto an empty table (walk-through 15).
   assert.equal(await page.locator('#dash-wave').getByText(/^No cells: a conjoint draws its profiles per task/).count(), 1);
   assert.equal(await page.locator('#dash-wave summary', { hasText: /^Every cell/ }).count(), 0);
+  // Under a heading that fits: "Progress per cell" over "No cells" read as a broken wave (accessibility pass 21).
+  assert.deepEqual(await page.locator('#dash-wave h3').allInnerTexts().then((hs) => hs.filter((h) => /cell|Profiles/.test(h))), ['Profiles']);
   assert.deepEqual(await seriousViolations(page), []);
   // A conjoint's profiles (one row per profile shown) were only in the CLI and the API: the dashboard offers them,
   // and the download goes through (the status region says it is done, not that it failed).

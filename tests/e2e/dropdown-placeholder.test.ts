@@ -43,3 +43,26 @@ for (const [lang, title, placeholder] of [
     await context.close();
   });
 }
+
+test('with reduced motion, a dropdown list walked by the arrow keys scrolls to each item at once, not smoothly (SurveyJS asks for smooth by script, which CSS cannot override)', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 500 }, reducedMotion: 'reduce' });
+  // Every scrollIntoView that reaches the browser, with its options, recorded under whatever the page lays over it.
+  await context.addInitScript(() => {
+    const native = Element.prototype.scrollIntoView;
+    const calls: unknown[] = ((window as unknown as { scrolls: unknown[] }).scrolls = []);
+    Element.prototype.scrollIntoView = function (this: Element, options?: boolean | ScrollIntoViewOptions) {
+      calls.push(options ?? null);
+      return native.call(this, options);
+    };
+  });
+  const page = await context.newPage();
+  await open(page, 'reduced-motion-list');
+  await page.locator('[data-name="q_drop"] input').first().focus();
+  // The list opens and each arrow moves to the next choice, which SurveyJS scrolls into the list's view.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => (window as unknown as { scrolls: unknown[] }).scrolls.length >= 3);
+  const scrolls = await page.evaluate(() => (window as unknown as { scrolls: unknown[] }).scrolls);
+  assert.deepEqual(scrolls.filter((options) => (options as ScrollIntoViewOptions | null)?.behavior === 'smooth'), [], JSON.stringify(scrolls));
+  assert.equal(await page.locator('.sv-list__item--focused').innerText(), 'Choice 4', 'the arrows still move through the list');
+  await context.close();
+});
