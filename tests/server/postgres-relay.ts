@@ -52,16 +52,20 @@ function terminateAfterStartUp(upstream: Socket, client: Socket, drop: () => voi
   upstream.on('data', onData);
 }
 
+/** A simple-protocol Query ('Q') other than the session settings every connection sends first (/healthz's ping). */
+const isStatementQuery = (chunk: Buffer) => chunk[0] === 0x51 /* 'Q' */ && !chunk.includes('SET SESSION CHARACTERISTICS');
+
 /**
  * Relays a new connection as usual until the client's first extended-protocol statement (Parse or Bind: every
- * statement vlab's repositories send; the session settings go before it as a simple query), which is not passed
+ * statement vlab's repositories send; the session settings go before it as a simple query) or simple query other
+ * than the session settings (/healthz's ping), which is not passed
  * on: the client is sent the FATAL `ending` instead and the connection closed. What a client reads when the server
  * ended its session (an idle timeout, pg_terminate_backend) while the statement was on its way: the statement was
  * sent, and only the server's code says whether it could have run.
  */
 function endAtFirstStatement(upstream: Socket, client: Socket, drop: () => void, ending: BackendEnd): void {
   client.on('data', (chunk: Buffer) => {
-    if (chunk[0] === 0x50 /* 'P' */ || chunk[0] === 0x42 /* 'B' */) client.end(backendEnded(ending), drop);
+    if (chunk[0] === 0x50 /* 'P' */ || chunk[0] === 0x42 /* 'B' */ || isStatementQuery(chunk)) client.end(backendEnded(ending), drop);
     else upstream.write(chunk);
   });
   upstream.pipe(client);
@@ -83,6 +87,8 @@ export async function relayTo(
   /** How many of the connections terminateNextStarts asked for have not been opened yet. */
   terminationsLeft(): number;
   endNextAtFirstStatement(n: number, end: BackendEnd): void;
+  /** How many of the connections endNextAtFirstStatement asked for have not been opened yet. */
+  statementEndsLeft(): number;
 }> {
   const sockets = new Set<Socket>();
   let server: Server;
@@ -133,6 +139,7 @@ export async function relayTo(
     terminateNextStarts: (n, end = TERMINATED_BY_ADMINISTRATOR) => ((toTerminate = n), (ending = end)),
     terminationsLeft: () => toTerminate,
     endNextAtFirstStatement: (n, end) => ((toEndAtStatement = n), (ending = end)),
+    statementEndsLeft: () => toEndAtStatement,
   };
 }
 

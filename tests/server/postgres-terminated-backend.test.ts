@@ -210,3 +210,32 @@ for (const [ending, expected] of [
   });
   assert.deepEqual(uncaught, []);
 });
+
+// Attacker pass 21: an operator's idle_session_timeout ends every connection that sat idle together (the pool's idle
+// ones expire at once after a lull), so the one retry of pass 20 met a second dead connection and answered 503
+// busy. A statement or transaction that certainly did not run is run again while the pool can give another
+// connection (at most its size of tries); here three connections in a row are ended at their first statement.
+for (const ending of [IDLE_SESSION_TIMEOUT, IDLE_IN_TRANSACTION_TIMEOUT]) test(`three connections in a row ended (${ending.code}) before anything ran: pooled statements, /healthz and transactions ok`, { skip }, async () => {
+  const { relay, store, close } = await storeBehindRelay();
+  cleanups.push(close);
+  const pool = (store as unknown as { pool: pg.Pool }).pool;
+  /** `call` alone on a pool with no idle connection, its next three new connections ended at their first statement. */
+  const pastThreeDead = async (call: () => Promise<unknown>) => {
+    // Cutting the relay ends the idle connections (the pool drops them); the next calls open new ones.
+    await relay.cut();
+    await relay.restore();
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(pool.idleCount, 0, 'no idle connection left');
+    relay.endNextAtFirstStatement(3, ending);
+    const [settled] = await Promise.allSettled([call()]);
+    return { outcome: outcome(settled!), endedConnections: 3 - relay.statementEndsLeft() };
+  };
+  const ok = { outcome: 'ok', endedConnections: 3 };
+  const uncaught = await uncaughtDuring(async () => {
+    assert.deepEqual(await pastThreeDead(() => store.rateCounter.hit('a', 60_000)), ok, 'the rate counter before a start');
+    assert.deepEqual(await pastThreeDead(() => store.ping()), ok, '/healthz');
+    assert.deepEqual(await pastThreeDead(() => store.repos.waves.list()), ok, 'a repository over the pool');
+    assert.deepEqual(await pastThreeDead(() => store.write((tx) => tx.waves.list())), ok, 'a transaction');
+  });
+  assert.deepEqual(uncaught, []);
+});

@@ -7,7 +7,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { migrationFiles, newerSchemaProblem } from '../db.ts';
 import type { Repositories } from '../repositories.ts';
 import { databaseUnwritable, maskedLocation, type Store } from '../store.ts';
-import { onceMoreIfNotRun, pooledSql } from './pooled-statement.ts';
+import { againWhileNotRun, pooledSql, triesOver } from './pooled-statement.ts';
 import { createPgRateCounter } from './rate-counter.ts';
 import { POOL_EXHAUSTED } from './refusal-words.ts';
 import { createPgRepositories } from './repositories.ts';
@@ -147,7 +147,8 @@ export async function openPostgresStore(
   const rollbackListeners: (() => void)[] = [];
 
   async function transaction<T>(begin: string, fn: (tx: Repositories) => Promise<T>, writes: boolean): Promise<T> {
-    let freshConnectionTried = false;
+    // Fresh connections a transaction that ran nothing may still be run on (lostBeforeAnythingRan).
+    let freshConnectionsLeft = triesOver(pool) - 1;
     for (let attempt = 0; ; attempt++) {
       const client = await checkOut(pool);
       let broken = false;
@@ -170,8 +171,8 @@ export async function openPostgresStore(
         if (writes && !(error instanceof DomainError)) for (const listener of rollbackListeners) listener();
         const code = (error as { code?: string }).code;
         if (code && RETRYABLE_STATES.has(code) && attempt < RETRIES) continue;
-        if (broken && !freshConnectionTried && lostBeforeAnythingRan(progress)) {
-          freshConnectionTried = true;
+        if (broken && freshConnectionsLeft > 0 && lostBeforeAnythingRan(progress)) {
+          freshConnectionsLeft--;
           continue;
         }
         // A conflict that outlasted its retries is load, not a mistake nor a bug: 503 busy (attacker pass 19: a 500).
@@ -195,7 +196,7 @@ export async function openPostgresStore(
     async ping() {
       try {
         // A write that changes nothing: a read-only server refuses it (25006) as it refuses every start and save.
-        await onceMoreIfNotRun(() => pool.query('UPDATE schema_migrations SET name = name WHERE false'));
+        await againWhileNotRun(() => pool.query('UPDATE schema_migrations SET name = name WHERE false'), triesOver(pool));
       } catch (error) {
         if (refusesWork(error)) throw databaseUnwritable('the database refuses writes', UNAVAILABLE_RETRY_AFTER_SECONDS, error);
         throw asBusy(error);
@@ -218,8 +219,9 @@ async function checkOut(pool: pg.Pool): Promise<pg.PoolClient> {
 /**
  * Whether a transaction whose connection was lost ran nothing that could have been written: the loss came at its
  * BEGIN or at its first statement (no statement had answered, so the caller had acted on nothing), never at or
- * after COMMIT. Such a transaction is run once more on a fresh connection (a backend ended by pg_terminate_backend
- * or a failover while idle in the pool) instead of answering 503. Once a statement has answered, or once COMMIT was
+ * after COMMIT. Such a transaction is run again on a fresh connection (a backend ended by pg_terminate_backend
+ * or a failover while idle in the pool), while the pool can give another (attacker pass 21: idle connections
+ * ended together by idle_session_timeout), instead of answering 503. Once a statement has answered, or once COMMIT was
  * sent, it is not: a lost COMMIT may have committed, and only the client, whose steps are idempotent, may send it
  * again (attacker pass 18).
  */
