@@ -89,6 +89,11 @@ export async function relayTo(
   endNextAtFirstStatement(n: number, end: BackendEnd): void;
   /** How many of the connections endNextAtFirstStatement asked for have not been opened yet. */
   statementEndsLeft(): number;
+  /**
+   * Stops passing bytes either way on every connection, open or new, without closing any: a network that drops
+   * packets (a partition, a host gone without a reset), where a statement's answer never comes.
+   */
+  silence(): void;
 }> {
   const sockets = new Set<Socket>();
   let server: Server;
@@ -96,6 +101,7 @@ export async function relayTo(
   let toTerminate = 0;
   let toEndAtStatement = 0;
   let ending = TERMINATED_BY_ADMINISTRATOR;
+  let silent = false;
   const start = async () => {
     server = createServer((client) => {
       const upstream = connect(Number(target.port || 5432), target.hostname);
@@ -119,6 +125,8 @@ export async function relayTo(
       }
       client.on('error', drop).on('close', drop);
       upstream.on('error', drop).on('close', drop);
+      // After pipe(), which resumes its source.
+      if (silent) (client.pause(), upstream.pause());
     });
     server.listen(port, '127.0.0.1');
     await once(server, 'listening');
@@ -140,6 +148,10 @@ export async function relayTo(
     terminationsLeft: () => toTerminate,
     endNextAtFirstStatement: (n, end) => ((toEndAtStatement = n), (ending = end)),
     statementEndsLeft: () => toEndAtStatement,
+    silence: () => {
+      silent = true;
+      for (const socket of sockets) socket.pause();
+    },
   };
 }
 

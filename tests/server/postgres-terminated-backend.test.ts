@@ -11,7 +11,8 @@ import type { DomainError } from '../../server/domain/errors.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
-import { IDLE_IN_TRANSACTION_TIMEOUT, IDLE_SESSION_TIMEOUT, storeBehindRelay, TERMINATED_BY_ADMINISTRATOR } from './postgres-relay.ts';
+import { openPostgresStore } from '../../server/storage/postgres/postgres-store.ts';
+import { IDLE_IN_TRANSACTION_TIMEOUT, IDLE_SESSION_TIMEOUT, relayTo, storeBehindRelay, TERMINATED_BY_ADMINISTRATOR } from './postgres-relay.ts';
 import { createTestDatabase, postgresSkipReason, TEST_POSTGRES_URL } from './postgres-test-database.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
 
@@ -236,6 +237,35 @@ for (const ending of [IDLE_SESSION_TIMEOUT, IDLE_IN_TRANSACTION_TIMEOUT]) test(`
     assert.deepEqual(await pastThreeDead(() => store.ping()), ok, '/healthz');
     assert.deepEqual(await pastThreeDead(() => store.repos.waves.list()), ok, 'a repository over the pool');
     assert.deepEqual(await pastThreeDead(() => store.write((tx) => tx.waves.list())), ok, 'a transaction');
+  });
+  assert.deepEqual(uncaught, []);
+});
+
+// Attacker pass 21: a network that drops PostgreSQL's packets without a reset (a partition, a host gone) left a
+// statement waiting for an answer that never came: the server-side statement_timeout cannot answer either, and
+// without TCP keepalive nothing noticed for the kernel's ~15 minutes. Each request on such a connection hung, and
+// /healthz with it. Now a statement unanswered past the store's query timeout (STATEMENT_TIMEOUT_MS + 5 s; 1 s
+// here) fails as `503 busy` (it may have run: never sent again) and its connection is discarded.
+test('PostgreSQL silent on the network (packets dropped, no reset): a pooled statement, /healthz and a transaction answer 503 busy within the query timeout, never hang', { skip }, async () => {
+  const database = await createTestDatabase();
+  const relay = await relayTo(new URL(database.url));
+  const viaRelay = new URL(database.url);
+  viaRelay.hostname = '127.0.0.1';
+  viaRelay.port = String(relay.port);
+  const store = await openPostgresStore(viaRelay.toString(), { connectTimeoutMs: 1_000, queryTimeoutMs: 1_000 });
+  cleanups.push(async () => {
+    await relay.close();
+    await store.close();
+    await database.drop();
+  });
+  await store.repos.waves.list();
+  relay.silence();
+  /** `call`'s outcome, or `hanging` if it has none 4 s on. */
+  const within4s = (call: () => Promise<unknown>) =>
+    Promise.race([Promise.allSettled([call()]).then(([s]) => outcome(s!)), new Promise((r) => setTimeout(() => r('hanging'), 4_000))]);
+  const uncaught = await uncaughtDuring(async () => {
+    const outcomes = await Promise.all([within4s(() => store.repos.waves.list()), within4s(() => store.ping()), within4s(() => store.write((tx) => tx.waves.list()))]);
+    assert.deepEqual(outcomes, ['busy 5', 'busy 5', 'busy 5']);
   });
   assert.deepEqual(uncaught, []);
 });

@@ -31,6 +31,14 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 const CONNECT_TIMEOUT_MS = 10_000;
 /** No statement runs longer (a lock held by a stuck process, say): the request fails instead of hanging. */
 const STATEMENT_TIMEOUT_MS = 15_000;
+/**
+ * The longest this process waits for a statement's answer, on its own clock: past it the statement fails as the
+ * database unreachable and its connection is discarded. PostgreSQL's statement_timeout cannot answer across a
+ * network that drops packets without a reset (a partition, a host gone), where a request hung for the kernel's
+ * ~15 minutes of retransmissions (attacker pass 21); so it is longer than STATEMENT_TIMEOUT_MS, which normally
+ * answers first.
+ */
+const QUERY_TIMEOUT_MS = STATEMENT_TIMEOUT_MS + 5_000;
 /** Serialization failures and deadlocks are retried this many times before the client is answered 503 busy. */
 const RETRIES = 3;
 
@@ -48,8 +56,9 @@ function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const { code } = error as { code?: string };
   if (code && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_ERRNOS.has(code))) return true;
-  // node-postgres reports a lost socket and a pool wait that timed out in these words, without a code.
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection timeout/i.test(error.message);
+  // node-postgres reports a lost socket, a pool wait that timed out and an answer past QUERY_TIMEOUT_MS in these
+  // words, without a code.
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection timeout|^Query read timeout$/i.test(error.message);
 }
 
 export const databaseUnavailable = () =>
@@ -116,6 +125,8 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
   /** How long a transaction waits for a pooled connection before its 503 (tests shorten it). */
   connectTimeoutMs?: number;
+  /** How long a statement's answer is waited for (QUERY_TIMEOUT_MS; tests shorten it). */
+  queryTimeoutMs?: number;
 }
 
 /**
@@ -129,11 +140,11 @@ export interface PostgresStoreOptions {
  */
 export async function openPostgresStore(
   url: string,
-  { migrate = true, maxConnections = 10, connectTimeoutMs = CONNECT_TIMEOUT_MS }: PostgresStoreOptions = {},
+  { migrate = true, maxConnections = 10, connectTimeoutMs = CONNECT_TIMEOUT_MS, queryTimeoutMs = QUERY_TIMEOUT_MS }: PostgresStoreOptions = {},
 ): Promise<Store & { pool: pg.Pool }> {
   // `vlab db copy --to` comes here without the config's check: a password with a # was "(Invalid URL)".
   if (!URL.canParse(url)) throw new ConfigError(`${withoutPassword(url)}: cannot open the database (${POSTGRES_URL_UNPARSABLE})`);
-  const pool = openPool(url, maxConnections, connectTimeoutMs);
+  const pool = openPool(url, maxConnections, connectTimeoutMs, queryTimeoutMs);
   const where = maskedLocation(url);
   try {
     await prepareSchema(pool, where, migrate);
@@ -278,12 +289,16 @@ class SessionClient extends pg.Client {
   }
 }
 
-function openPool(url: string, max: number, connectTimeoutMs: number): pg.Pool {
+function openPool(url: string, max: number, connectTimeoutMs: number, queryTimeoutMs: number): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
     connectionTimeoutMillis: connectTimeoutMs,
     statement_timeout: STATEMENT_TIMEOUT_MS,
+    query_timeout: queryTimeoutMs,
+    // An idle pooled connection to a host gone without a reset is found dead by TCP keepalive, not by a request.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     idleTimeoutMillis: 30_000,
     Client: SessionClient,
   });
