@@ -68,7 +68,7 @@ test('a backend terminated right after its start-up (57P01 in the same read as R
   assert.deepEqual(await store.read((tx) => tx.waves.list()), [], 'the store works on');
 });
 
-test('a connection ended before the transaction ran anything is retried once on a fresh one: every transaction ok (attacker pass 18)', { skip }, async () => {
+test('a connection ended before the transaction ran anything is run again on a fresh one: every transaction ok (attacker pass 18)', { skip }, async () => {
   const { relay, store, close } = await storeBehindRelay();
   cleanups.push(close);
   const uncaught = await uncaughtDuring(async () => {
