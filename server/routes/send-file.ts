@@ -1,19 +1,35 @@
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ResearcherFile } from '../workers/researcher-pool.ts';
+import { spoolWhole } from './spooled-file.ts';
 
 /**
  * Streams a file made by a researcher worker as an attachment. Once bytes are out, a failure (a stalled or
  * departed client, a worker error) can only cut the response short. A client that left before the first byte
  * (a tab closed while the download waited for its place) has nobody to answer either: that is not an error of
  * ours, and passing it on logged it as one with its stack.
+ *
+ * A cut must show: over HTTP/1.1 the response is chunked and a cut lacks the last chunk. An HTTP/1.0 request
+ * (nginx proxies with it unless told `proxy_http_version 1.1`) cannot be chunked, and its body ends where the
+ * connection closes, so a cut file looked whole (attacker pass 21). For it the file is made whole first and sent
+ * with its Content-Length; a worker failing before the end is then an error answer, not a shorter file.
  */
 export async function sendFile(res: Response, file: ResearcherFile, headers: Record<string, string> = {}): Promise<void> {
+  let body: Readable = file.body;
+  if (!canBeChunked(res.req)) {
+    const whole = await spoolWhole(file.body);
+    res.set('Content-Length', String(whole.length));
+    body = whole.stream;
+  }
   res.set({ 'Content-Type': file.meta.contentType, 'Content-Disposition': `attachment; filename="${file.meta.fileName}"`, ...headers });
   try {
-    await pipeline(file.body, res);
+    await pipeline(body, res);
   } catch (error) {
     if (!res.headersSent && !res.destroyed) throw error;
     res.destroy();
   }
 }
+
+/** Whether Node answers `req` chunked when no length is set: from HTTP/1.1 on. */
+const canBeChunked = (req: Request) => req.httpVersionMajor > 1 || (req.httpVersionMajor === 1 && req.httpVersionMinor >= 1);

@@ -52,16 +52,20 @@ function terminateAfterStartUp(upstream: Socket, client: Socket, drop: () => voi
   upstream.on('data', onData);
 }
 
+/** A simple-protocol Query ('Q') other than the session settings every connection sends first (/healthz's ping). */
+const isStatementQuery = (chunk: Buffer) => chunk[0] === 0x51 /* 'Q' */ && !chunk.includes('SET SESSION CHARACTERISTICS');
+
 /**
  * Relays a new connection as usual until the client's first extended-protocol statement (Parse or Bind: every
- * statement vlab's repositories send; the session settings go before it as a simple query), which is not passed
+ * statement vlab's repositories send; the session settings go before it as a simple query) or simple query other
+ * than the session settings (/healthz's ping), which is not passed
  * on: the client is sent the FATAL `ending` instead and the connection closed. What a client reads when the server
  * ended its session (an idle timeout, pg_terminate_backend) while the statement was on its way: the statement was
  * sent, and only the server's code says whether it could have run.
  */
 function endAtFirstStatement(upstream: Socket, client: Socket, drop: () => void, ending: BackendEnd): void {
   client.on('data', (chunk: Buffer) => {
-    if (chunk[0] === 0x50 /* 'P' */ || chunk[0] === 0x42 /* 'B' */) client.end(backendEnded(ending), drop);
+    if (chunk[0] === 0x50 /* 'P' */ || chunk[0] === 0x42 /* 'B' */ || isStatementQuery(chunk)) client.end(backendEnded(ending), drop);
     else upstream.write(chunk);
   });
   upstream.pipe(client);
@@ -83,6 +87,13 @@ export async function relayTo(
   /** How many of the connections terminateNextStarts asked for have not been opened yet. */
   terminationsLeft(): number;
   endNextAtFirstStatement(n: number, end: BackendEnd): void;
+  /** How many of the connections endNextAtFirstStatement asked for have not been opened yet. */
+  statementEndsLeft(): number;
+  /**
+   * Stops passing bytes either way on every connection, open or new, without closing any: a network that drops
+   * packets (a partition, a host gone without a reset), where a statement's answer never comes.
+   */
+  silence(): void;
 }> {
   const sockets = new Set<Socket>();
   let server: Server;
@@ -90,6 +101,7 @@ export async function relayTo(
   let toTerminate = 0;
   let toEndAtStatement = 0;
   let ending = TERMINATED_BY_ADMINISTRATOR;
+  let silent = false;
   const start = async () => {
     server = createServer((client) => {
       const upstream = connect(Number(target.port || 5432), target.hostname);
@@ -113,6 +125,8 @@ export async function relayTo(
       }
       client.on('error', drop).on('close', drop);
       upstream.on('error', drop).on('close', drop);
+      // After pipe(), which resumes its source.
+      if (silent) (client.pause(), upstream.pause());
     });
     server.listen(port, '127.0.0.1');
     await once(server, 'listening');
@@ -133,6 +147,11 @@ export async function relayTo(
     terminateNextStarts: (n, end = TERMINATED_BY_ADMINISTRATOR) => ((toTerminate = n), (ending = end)),
     terminationsLeft: () => toTerminate,
     endNextAtFirstStatement: (n, end) => ((toEndAtStatement = n), (ending = end)),
+    statementEndsLeft: () => toEndAtStatement,
+    silence: () => {
+      silent = true;
+      for (const socket of sockets) socket.pause();
+    },
   };
 }
 

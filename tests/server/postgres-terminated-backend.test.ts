@@ -11,7 +11,8 @@ import type { DomainError } from '../../server/domain/errors.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
-import { IDLE_IN_TRANSACTION_TIMEOUT, IDLE_SESSION_TIMEOUT, storeBehindRelay, TERMINATED_BY_ADMINISTRATOR } from './postgres-relay.ts';
+import { openPostgresStore } from '../../server/storage/postgres/postgres-store.ts';
+import { IDLE_IN_TRANSACTION_TIMEOUT, IDLE_SESSION_TIMEOUT, relayTo, storeBehindRelay, TERMINATED_BY_ADMINISTRATOR } from './postgres-relay.ts';
 import { createTestDatabase, postgresSkipReason, TEST_POSTGRES_URL } from './postgres-test-database.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
 
@@ -67,7 +68,7 @@ test('a backend terminated right after its start-up (57P01 in the same read as R
   assert.deepEqual(await store.read((tx) => tx.waves.list()), [], 'the store works on');
 });
 
-test('a connection ended before the transaction ran anything is retried once on a fresh one: every transaction ok (attacker pass 18)', { skip }, async () => {
+test('a connection ended before the transaction ran anything is run again on a fresh one: every transaction ok (attacker pass 18)', { skip }, async () => {
   const { relay, store, close } = await storeBehindRelay();
   cleanups.push(close);
   const uncaught = await uncaughtDuring(async () => {
@@ -207,6 +208,64 @@ for (const [ending, expected] of [
     relay.endNextAtFirstStatement(1, ending);
     const lists = await Promise.allSettled([store.repos.waves.list(), store.repos.waves.list()]);
     assert.deepEqual(lists.map(outcome).sort(), [expected, 'ok'].sort());
+  });
+  assert.deepEqual(uncaught, []);
+});
+
+// Attacker pass 21: an operator's idle_session_timeout ends every connection that sat idle together (the pool's idle
+// ones expire at once after a lull), so the one retry of pass 20 met a second dead connection and answered 503
+// busy. A statement or transaction that certainly did not run is run again while the pool can give another
+// connection (at most its size of tries); here three connections in a row are ended at their first statement.
+for (const ending of [IDLE_SESSION_TIMEOUT, IDLE_IN_TRANSACTION_TIMEOUT]) test(`three connections in a row ended (${ending.code}) before anything ran: pooled statements, /healthz and transactions ok`, { skip }, async () => {
+  const { relay, store, close } = await storeBehindRelay();
+  cleanups.push(close);
+  const pool = (store as unknown as { pool: pg.Pool }).pool;
+  /** `call` alone on a pool with no idle connection, its next three new connections ended at their first statement. */
+  const pastThreeDead = async (call: () => Promise<unknown>) => {
+    // Cutting the relay ends the idle connections (the pool drops them); the next calls open new ones.
+    await relay.cut();
+    await relay.restore();
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(pool.idleCount, 0, 'no idle connection left');
+    relay.endNextAtFirstStatement(3, ending);
+    const [settled] = await Promise.allSettled([call()]);
+    return { outcome: outcome(settled!), endedConnections: 3 - relay.statementEndsLeft() };
+  };
+  const ok = { outcome: 'ok', endedConnections: 3 };
+  const uncaught = await uncaughtDuring(async () => {
+    assert.deepEqual(await pastThreeDead(() => store.rateCounter.hit('a', 60_000)), ok, 'the rate counter before a start');
+    assert.deepEqual(await pastThreeDead(() => store.ping()), ok, '/healthz');
+    assert.deepEqual(await pastThreeDead(() => store.repos.waves.list()), ok, 'a repository over the pool');
+    assert.deepEqual(await pastThreeDead(() => store.write((tx) => tx.waves.list())), ok, 'a transaction');
+  });
+  assert.deepEqual(uncaught, []);
+});
+
+// Attacker pass 21: a network that drops PostgreSQL's packets without a reset (a partition, a host gone) left a
+// statement waiting for an answer that never came: the server-side statement_timeout cannot answer either, and
+// without TCP keepalive nothing noticed for the kernel's ~15 minutes. Each request on such a connection hung, and
+// /healthz with it. Now a statement unanswered past the store's query timeout (STATEMENT_TIMEOUT_MS + 5 s; 1 s
+// here) fails as `503 busy` (it may have run: never sent again) and its connection is discarded.
+test('PostgreSQL silent on the network (packets dropped, no reset): a pooled statement, /healthz and a transaction answer 503 busy within the query timeout, never hang', { skip }, async () => {
+  const database = await createTestDatabase();
+  const relay = await relayTo(new URL(database.url));
+  const viaRelay = new URL(database.url);
+  viaRelay.hostname = '127.0.0.1';
+  viaRelay.port = String(relay.port);
+  const store = await openPostgresStore(viaRelay.toString(), { connectTimeoutMs: 1_000, queryTimeoutMs: 1_000 });
+  cleanups.push(async () => {
+    await relay.close();
+    await store.close();
+    await database.drop();
+  });
+  await store.repos.waves.list();
+  relay.silence();
+  /** `call`'s outcome, or `hanging` if it has none 4 s on. */
+  const within4s = (call: () => Promise<unknown>) =>
+    Promise.race([Promise.allSettled([call()]).then(([s]) => outcome(s!)), new Promise((r) => setTimeout(() => r('hanging'), 4_000))]);
+  const uncaught = await uncaughtDuring(async () => {
+    const outcomes = await Promise.all([within4s(() => store.repos.waves.list()), within4s(() => store.ping()), within4s(() => store.write((tx) => tx.waves.list()))]);
+    assert.deepEqual(outcomes, ['busy 5', 'busy 5', 'busy 5']);
   });
   assert.deepEqual(uncaught, []);
 });

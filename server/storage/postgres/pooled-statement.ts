@@ -24,28 +24,35 @@ export function certainlyNotRun(error: unknown): boolean {
 }
 
 /**
- * `run` (one statement through the pool), run once more when its connection was lost before the statement ran
- * (certainlyNotRun): the pool discards a connection released with an error, so the second try has another. As a
- * transaction that ran nothing is run again (lostBeforeAnythingRan, postgres-store.ts); a statement that may have
- * run is never sent again: its 503 busy goes to the client, whose steps are idempotent. Attacker pass 20: the
- * shared rate counter's statements before each start were 503 on a connection an operator's idle_session_timeout
- * ended as it was handed out.
+ * `run` (one statement through the pool), run again when its connection was lost before the statement ran
+ * (certainlyNotRun), at most `tries` times in all: the pool discards a connection released with an error, so each
+ * try has another. As a transaction that ran nothing is run again (lostBeforeAnythingRan, postgres-store.ts); a
+ * statement that may have run is never sent again: its 503 busy goes to the client, whose steps are idempotent.
+ * Attacker pass 20: the shared rate counter's statements before each start were 503 on a connection an operator's
+ * idle_session_timeout ended as it was handed out. Attacker pass 21: that timeout ends every connection that sat
+ * idle as long together, so a single retry met a second dead one; the pool's size bounds the tries (each takes
+ * another connection, and the pool holds no more dead ones than that).
  */
-export async function onceMoreIfNotRun<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!certainlyNotRun(error)) throw error;
-    return run();
+export async function againWhileNotRun<T>(run: () => Promise<T>, tries: number): Promise<T> {
+  for (let tried = 1; ; tried++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (tried >= tries || !certainlyNotRun(error)) throw error;
+    }
   }
 }
 
-/** `sqlOver(pool)` with each statement run once more when it certainly did not run (onceMoreIfNotRun). */
+/** How many tries a statement through `pool` gets (againWhileNotRun): one more than the connections it may hold. */
+export const triesOver = (pool: pg.Pool): number => (pool.options.max ?? 10) + 1;
+
+/** `sqlOver(pool)` with each statement run again while it certainly did not run (againWhileNotRun). */
 export function pooledSql(pool: pg.Pool): Sql {
   const sql = sqlOver(pool);
+  const tries = triesOver(pool);
   return {
-    rows: (text, values) => onceMoreIfNotRun(() => sql.rows(text, values)),
-    one: (text, values) => onceMoreIfNotRun(() => sql.one(text, values)),
-    run: (text, values) => onceMoreIfNotRun(() => sql.run(text, values)),
+    rows: (text, values) => againWhileNotRun(() => sql.rows(text, values), tries),
+    one: (text, values) => againWhileNotRun(() => sql.one(text, values), tries),
+    run: (text, values) => againWhileNotRun(() => sql.run(text, values), tries),
   };
 }

@@ -7,7 +7,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { migrationFiles, newerSchemaProblem } from '../db.ts';
 import type { Repositories } from '../repositories.ts';
 import { databaseUnwritable, maskedLocation, type Store } from '../store.ts';
-import { onceMoreIfNotRun, pooledSql } from './pooled-statement.ts';
+import { againWhileNotRun, pooledSql, triesOver } from './pooled-statement.ts';
 import { createPgRateCounter } from './rate-counter.ts';
 import { POOL_EXHAUSTED } from './refusal-words.ts';
 import { createPgRepositories } from './repositories.ts';
@@ -31,6 +31,14 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 const CONNECT_TIMEOUT_MS = 10_000;
 /** No statement runs longer (a lock held by a stuck process, say): the request fails instead of hanging. */
 const STATEMENT_TIMEOUT_MS = 15_000;
+/**
+ * The longest this process waits for a statement's answer, on its own clock: past it the statement fails as the
+ * database unreachable and its connection is discarded. PostgreSQL's statement_timeout cannot answer across a
+ * network that drops packets without a reset (a partition, a host gone), where a request hung for the kernel's
+ * ~15 minutes of retransmissions (attacker pass 21); so it is longer than STATEMENT_TIMEOUT_MS, which normally
+ * answers first.
+ */
+const QUERY_TIMEOUT_MS = STATEMENT_TIMEOUT_MS + 5_000;
 /** Serialization failures and deadlocks are retried this many times before the client is answered 503 busy. */
 const RETRIES = 3;
 
@@ -48,8 +56,9 @@ function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const { code } = error as { code?: string };
   if (code && (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_ERRNOS.has(code))) return true;
-  // node-postgres reports a lost socket and a pool wait that timed out in these words, without a code.
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection timeout/i.test(error.message);
+  // node-postgres reports a lost socket, a pool wait that timed out and an answer past QUERY_TIMEOUT_MS in these
+  // words, without a code.
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection timeout|^Query read timeout$/i.test(error.message);
 }
 
 export const databaseUnavailable = () =>
@@ -116,6 +125,8 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
   /** How long a transaction waits for a pooled connection before its 503 (tests shorten it). */
   connectTimeoutMs?: number;
+  /** How long a statement's answer is waited for (QUERY_TIMEOUT_MS; tests shorten it). */
+  queryTimeoutMs?: number;
 }
 
 /**
@@ -129,11 +140,11 @@ export interface PostgresStoreOptions {
  */
 export async function openPostgresStore(
   url: string,
-  { migrate = true, maxConnections = 10, connectTimeoutMs = CONNECT_TIMEOUT_MS }: PostgresStoreOptions = {},
+  { migrate = true, maxConnections = 10, connectTimeoutMs = CONNECT_TIMEOUT_MS, queryTimeoutMs = QUERY_TIMEOUT_MS }: PostgresStoreOptions = {},
 ): Promise<Store & { pool: pg.Pool }> {
   // `vlab db copy --to` comes here without the config's check: a password with a # was "(Invalid URL)".
   if (!URL.canParse(url)) throw new ConfigError(`${withoutPassword(url)}: cannot open the database (${POSTGRES_URL_UNPARSABLE})`);
-  const pool = openPool(url, maxConnections, connectTimeoutMs);
+  const pool = openPool(url, maxConnections, connectTimeoutMs, queryTimeoutMs);
   const where = maskedLocation(url);
   try {
     await prepareSchema(pool, where, migrate);
@@ -147,7 +158,8 @@ export async function openPostgresStore(
   const rollbackListeners: (() => void)[] = [];
 
   async function transaction<T>(begin: string, fn: (tx: Repositories) => Promise<T>, writes: boolean): Promise<T> {
-    let freshConnectionTried = false;
+    // Fresh connections a transaction that ran nothing may still be run on (lostBeforeAnythingRan).
+    let freshConnectionsLeft = triesOver(pool) - 1;
     for (let attempt = 0; ; attempt++) {
       const client = await checkOut(pool);
       let broken = false;
@@ -170,8 +182,8 @@ export async function openPostgresStore(
         if (writes && !(error instanceof DomainError)) for (const listener of rollbackListeners) listener();
         const code = (error as { code?: string }).code;
         if (code && RETRYABLE_STATES.has(code) && attempt < RETRIES) continue;
-        if (broken && !freshConnectionTried && lostBeforeAnythingRan(progress)) {
-          freshConnectionTried = true;
+        if (broken && freshConnectionsLeft > 0 && lostBeforeAnythingRan(progress)) {
+          freshConnectionsLeft--;
           continue;
         }
         // A conflict that outlasted its retries is load, not a mistake nor a bug: 503 busy (attacker pass 19: a 500).
@@ -195,7 +207,7 @@ export async function openPostgresStore(
     async ping() {
       try {
         // A write that changes nothing: a read-only server refuses it (25006) as it refuses every start and save.
-        await onceMoreIfNotRun(() => pool.query('UPDATE schema_migrations SET name = name WHERE false'));
+        await againWhileNotRun(() => pool.query('UPDATE schema_migrations SET name = name WHERE false'), triesOver(pool));
       } catch (error) {
         if (refusesWork(error)) throw databaseUnwritable('the database refuses writes', UNAVAILABLE_RETRY_AFTER_SECONDS, error);
         throw asBusy(error);
@@ -218,8 +230,9 @@ async function checkOut(pool: pg.Pool): Promise<pg.PoolClient> {
 /**
  * Whether a transaction whose connection was lost ran nothing that could have been written: the loss came at its
  * BEGIN or at its first statement (no statement had answered, so the caller had acted on nothing), never at or
- * after COMMIT. Such a transaction is run once more on a fresh connection (a backend ended by pg_terminate_backend
- * or a failover while idle in the pool) instead of answering 503. Once a statement has answered, or once COMMIT was
+ * after COMMIT. Such a transaction is run again on a fresh connection (a backend ended by pg_terminate_backend
+ * or a failover while idle in the pool), while the pool can give another (attacker pass 21: idle connections
+ * ended together by idle_session_timeout), instead of answering 503. Once a statement has answered, or once COMMIT was
  * sent, it is not: a lost COMMIT may have committed, and only the client, whose steps are idempotent, may send it
  * again (attacker pass 18).
  */
@@ -276,12 +289,16 @@ class SessionClient extends pg.Client {
   }
 }
 
-function openPool(url: string, max: number, connectTimeoutMs: number): pg.Pool {
+function openPool(url: string, max: number, connectTimeoutMs: number, queryTimeoutMs: number): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
     connectionTimeoutMillis: connectTimeoutMs,
     statement_timeout: STATEMENT_TIMEOUT_MS,
+    query_timeout: queryTimeoutMs,
+    // An idle pooled connection to a host gone without a reset is found dead by TCP keepalive, not by a request.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     idleTimeoutMillis: 30_000,
     Client: SessionClient,
   });
