@@ -26,9 +26,11 @@ rows_of <- function(term, estimate, se, statistic, p, low, high, df) {
 tidy_rows <- function(t) rows_of(t$term, t$estimate, t$std.error, t$statistic, t$p.value, t$conf.low, t$conf.high, if (is.null(t$df)) rep(NA, nrow(t)) else t$df)
 
 # cregg's convention (cregg::cj, survey::svyglm on svydesign(ids = clusters)): z tests, no df. Rows with a
-# missing value in a used column are left out first, as lm_robust does.
+# missing cluster or weight are left out first (svydesign takes none); svyglm evaluates the formula's terms on every
+# other row and then leaves out those with a missing value, as lm_robust does (R trial 22: dropping them first
+# computed scale(), poly() and cut() on the fitted rows only, another model).
 cregg_rows <- function(f, d, c, alpha) {
-  used <- unique(c(all.vars(f), c$clusters, c$weights))
+  used <- unique(c(c$clusters, c$weights))
   d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
   w <- if (is.null(c$weights)) ~1 else as.formula(paste0("~", c$weights))
   des <- svydesign(ids = as.formula(paste0("~", c$clusters)), weights = w, data = d)

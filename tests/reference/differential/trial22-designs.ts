@@ -17,7 +17,8 @@
 //   copy of a variable given other margins (survey returns weights that miss a margin, silently; vlab refuses).
 // - whole-column-terms-22: terms R computes on every row of the data before the rows with a missing outcome or covariate
 //   are dropped (scale(), poly(), mean() centring, cut() into n intervals or at quantile(), median()), so they are not
-//   centred or orthogonal on the rows fitted; and scale(x) beside x with missing values, collinear with the intercept.
+//   centred or orthogonal on the rows fitted; and scale(x) beside x with missing values, collinear with the intercept;
+//   under HC2, classical, CR2 (weighted or not) and cregg.
 // - power-unequal-22: pwr::pwr.t2n.test of two unequal arms (power; n1 for a given n2; n2 for a given n1, which vlab
 //   could not solve before this trial; d), two-sided (vlab's strict) and one-sided ("greater"), alpha 0.01–0.1, and a
 //   power no size of one arm reaches with the other fixed (pwr's uniroot stops; vlab refuses in words); 12 drawn.
@@ -221,10 +222,13 @@ function wholeColumnCases(data: string): FitCase[] {
     ['scale-no-centre', 'yq ~ scale(x, center = FALSE) + f'],
     ['scale-beside-missing', 'y ~ scale(x) + xq'],
   ];
-  return formulas.flatMap(([name, formula], k) => [
+  const cases = formulas.flatMap(([name, formula], k) => [
     fit('whole-column-terms-22', `${ID}-whole-${name}`, data, formula, k % 2 === 0 ? 'HC2' : 'classical'),
     fit('whole-column-terms-22', `${ID}-whole-${name}-CR2`, data, formula, 'CR2', { clusters: 'cl', ...(k % 2 === 0 ? { weights: 'w' } : {}) }),
   ]);
+  // cregg's route (svyglm) evaluates the terms on every row of the design too.
+  return [...cases, fit('whole-column-terms-22', `${ID}-whole-scale-cut-cregg`, data, 'yq ~ scale(x) + cut(x, 3)', 'cregg', { clusters: 'cl' }),
+    fit('whole-column-terms-22', `${ID}-whole-poly-cregg-weighted`, data, 'yq ~ poly(x, 2) + f', 'cregg', { clusters: 'cl', weights: 'w' })];
 }
 
 /** 30 drawn fits (Draw(SEED + 9)): a formula of the classes above, weights or none, an se type. */
