@@ -29,9 +29,10 @@ export interface PowerOptions {
   n?: number;
   /**
    * Respondents in the second of two arms of unequal size (pwr::pwr.t2n.test's n2; `n` is then its n1): df n + n2 − 2,
-   * SE sd·√(1/n + 1/n2). pwr.t2n.test counts both regions of a two-sided test, as `strict: true` does.
+   * SE sd·√(1/n + 1/n2). pwr.t2n.test counts both regions of a two-sided test, as `strict: true` does. `'solve'`, with
+   * effect, n and power given: the second arm's size for that first arm (pwr.t2n.test(n1 =, d =, power =)$n2).
    */
-  n2?: number;
+  n2?: number | 'solve';
   /** Target power; leave out to get the power. */
   power?: number;
   alpha?: number;
@@ -51,7 +52,7 @@ export interface PowerResult {
   sd: number;
   /** Respondents per arm (cell); fractional when solved for, as R reports it. With `n2`, the first arm's. */
   n: number;
-  /** The second arm's respondents, when the two arms are unequal (given, never solved). */
+  /** The second arm's respondents, when the two arms are unequal (given, or solved with `n2: 'solve'`). */
   n2?: number;
   power: number;
   alpha: number;
@@ -103,9 +104,12 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
   if (contrast !== 'difference' && (arms < 4 || (arms & (arms - 1)) !== 0)) {
     throw new AnalysisError(FN, `a ${contrast} contrast needs a 2^f factorial: arms must be 4, 8, 16, … (got ${arms})`);
   }
-  const n2 = unequalSecondArm(options.n2, oneGroup || arms !== 2 || contrast !== 'difference');
-  const missing = (['effect', 'n', 'power'] as const).filter((key) => options[key] === undefined);
+  const second = unequalSecondArm(options.n2, oneGroup || arms !== 2 || contrast !== 'difference');
+  const solvingN2 = second === 'solve';
+  const missing = solvingN2 ? n2SolveInputs(options) : (['effect', 'n', 'power'] as const).filter((key) => options[key] === undefined);
   if (missing.length !== 1) throw new AnalysisError(FN, 'give exactly two of effect, n and power');
+  // The other arm's size while one arm is computed or solved: n2, or n where n2 is solved (the design is symmetric).
+  const n2 = solvingN2 ? (options.n as number) : second;
   // One group: ncp = √n · δ/sd (R's sqrt(n/tsample) with tsample 1).
   const sumSquares = oneGroup ? 1 : contrast === 'difference' ? 2 : contrast === 'main' ? 4 / arms : 16 / arms;
 
@@ -137,8 +141,10 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
     const effect = options.effect as number;
     if (!(effect !== 0 && Number.isFinite(effect))) throw new AnalysisError(FN, 'effect must be a non-zero number');
     if (sides === 1 && effect < 0) throw new AnalysisError(FN, `a one-sided test (alternative "one.sided") rejects for positive effects only: effect ${effect} has power below alpha at every n (R's uniroot stops)`);
-    const n = solveIncreasing(FN, (x) => powerAt(effect, x) - target, N_START, [N_FLOOR, N_CEILING], 'n per arm');
-    return result(effect, n, target);
+    if (n2 !== undefined) checkReachable(powerAt(effect, N_CEILING), target, solvingN2 ? `n = ${n2}` : `n2 = ${n2}`);
+    const n = solveIncreasing(FN, (x) => powerAt(effect, x) - target, N_START, [N_FLOOR, N_CEILING], solvingN2 ? 'n2' : 'n per arm');
+    // Solving n2, the solved size is the second arm's and the given n the first's (df and ncp are symmetric in them).
+    return solvingN2 ? { ...result(effect, n, target), n: n2 as number, n2: n } : result(effect, n, target);
   }
   const n = options.n as number;
   if (!(n > 1)) throw new AnalysisError(FN, `n per arm must be more than 1 (got ${n})`);
@@ -146,12 +152,33 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
   return result(minimumDetectableEffect({ se: seAt(n), df: dfAt(n), alpha, power: target, strict, alternative }), n, target);
 }
 
-/** The second arm's size of two unequal arms, checked: a number above 1, and only where the design has two arms. */
-function unequalSecondArm(n2: number | undefined, notTwoArms: boolean): number | undefined {
+/** The second arm's size of two unequal arms, checked: a number above 1 or 'solve', and only where the design has two arms. */
+function unequalSecondArm(n2: number | 'solve' | undefined, notTwoArms: boolean): number | 'solve' | undefined {
   if (n2 === undefined) return undefined;
   if (notTwoArms) throw new AnalysisError(FN, 'n2 is for two arms of a two-sample difference (type two.sample, arms 2, contrast difference): n and n2 respondents');
+  if (n2 === 'solve') return n2;
   if (!(typeof n2 === 'number' && n2 > 1 && Number.isFinite(n2))) throw new AnalysisError(FN, `n2 (the second arm's respondents) must be a number more than 1 (got ${JSON.stringify(n2)})`);
   return n2;
+}
+
+/** What `n2: 'solve'` leaves to be solved: n2 itself, once effect, the first arm's n and power are all given. */
+function n2SolveInputs(options: PowerOptions): ['n'] {
+  if (options.effect === undefined || options.n === undefined || options.power === undefined) {
+    throw new AnalysisError(FN, "n2: 'solve' needs effect, n (the first arm's respondents) and power");
+  }
+  if (!(options.n > 1)) throw new AnalysisError(FN, `n (the first arm's respondents) must be more than 1 (got ${options.n})`);
+  return ['n'];
+}
+
+/**
+ * With one arm's size fixed, the power of the other growing without bound tends to that of a one-arm SE sd/√fixed:
+ * a target above it is reached by no size (pwr.t2n.test's uniroot stops: "f() values at end points not of opposite
+ * sign"). Said in words, with the ceiling, rather than as a search that ran out at 1e15.
+ */
+function checkReachable(ceiling: number, target: number, fixed: string): void {
+  if (ceiling < target) {
+    throw new AnalysisError(FN, `the power cannot reach ${target} with ${fixed} respondents in the other arm, however large this arm: at most ${Number(ceiling.toPrecision(4))}; give the other arm more respondents`);
+  }
 }
 
 /** A choice as R's match.arg reads it: the exact name, else the one choice it begins ("one" is one.sided). */

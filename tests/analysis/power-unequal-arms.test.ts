@@ -4,9 +4,16 @@
 // uniroot(tol = 1e-13) on pwr's own power function (pwr.t2n.test's default tolerance is ~1e-4).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { powerAnalysis } from '../../analysis/index.ts';
 import { assertCloseToR } from './support.ts';
+import { vlabInProcess } from './vlab-in-process.ts';
+
+/** R: uniroot(tol = 1e-13) on pwr.t2n.test's power, n1 25, d 0.6, alpha 0.1, greater, 90 % (r/power-unequal-arms.R; pwr itself 69.8672607699058). */
+const N2_ONE_SIDED = 69.8672602632464;
 
 test('power of two unequal arms equals pwr.t2n.test (two-sided with both regions, one-sided)', () => {
   // d = effect / sd: 0.8 / 2 = 0.4.
@@ -25,6 +32,25 @@ test('with n2 given, n (the first arm) or the effect is solved as pwr.t2n.test s
   assertCloseToR(powerAnalysis({ sd: 1, n: 120, n2: 40, power: 0.8, strict: true }).effect, 0.514631758367704, 'd at 120 and 40');
 });
 
+test("n2: 'solve' gives the second arm for a given first arm, as pwr.t2n.test(n1 =, d =, power =) solves n2", () => {
+  // pwr.t2n.test(n1 = 60, d = 0.5, power = 0.8)$n2: the n1 of n2 = 60 above (the design is symmetric in the two arms).
+  const solved = powerAnalysis({ effect: 0.5, sd: 1, n: 60, n2: 'solve', power: 0.8, strict: true });
+  assertCloseToR(solved.n2 as number, 68.0266814727872, 'n2 for 80 % at n1 60');
+  assert.equal(solved.n, 60);
+  assert.ok(Math.abs(solved.df - (60 + (solved.n2 as number) - 2)) < 1e-9, String(solved.df));
+  // One-sided (alternative "greater"), alpha 0.1: pwr.t2n.test(n1 = 25, d = 0.6, sig.level = 0.1, power = 0.9, alternative = "greater")$n2.
+  assertCloseToR(powerAnalysis({ effect: 1.2, sd: 2, n: 25, n2: 'solve', power: 0.9, alpha: 0.1, alternative: 'one.sided' }).n2 as number, N2_ONE_SIDED, 'n2 one-sided');
+  assert.throws(() => powerAnalysis({ effect: 0.5, sd: 1, n2: 'solve', power: 0.8 }), /n2: 'solve' needs effect, n \(the first arm's respondents\) and power/);
+  assert.throws(() => powerAnalysis({ sd: 1, n: 40, n2: 'solve', power: 0.8 }), /n2: 'solve' needs effect/);
+});
+
+test('a power no size of one arm reaches with the other arm fixed is refused in words, not "n above 1e15"', () => {
+  // pwr.t2n.test(n2 = 10, d = 0.5, power = 0.5) and pwr.t2n.test(n1 = 10, d = 0.5, power = 0.5): uniroot stops ("f() values
+  // at end points not of opposite sign"). As the other arm grows the SE falls to sd/√10 only: at most 0.3526 (normal).
+  assert.throws(() => powerAnalysis({ effect: 0.5, sd: 1, n2: 10, power: 0.5, strict: true }), /power cannot reach 0\.5 with n2 = 10 .*at most 0\.35/);
+  assert.throws(() => powerAnalysis({ effect: 0.5, sd: 1, n: 10, n2: 'solve', power: 0.5, strict: true }), /power cannot reach 0\.5 with n = 10 .*at most 0\.35/);
+});
+
 test('n2 is for two arms of a two-sample difference; anything else is refused in words', () => {
   assert.throws(() => powerAnalysis({ effect: 0.5, sd: 1, n: 50, n2: 1, power: undefined }), /n2 .*more than 1/);
   assert.throws(() => powerAnalysis({ effect: 0.5, sd: 1, n: 50, n2: 40, arms: 4, contrast: 'main' }), /n2 is for two arms/);
@@ -39,4 +65,21 @@ test('vlab power --n2: the second arm\'s respondents; the row says both arms (n_
   assertCloseToR(row.n_per_arm, 68.0266814727872, 'n1');
   assert.equal(row.n2, 60);
   assert.ok(Math.abs(row.n_total - (row.n_per_arm + 60)) < 1e-9, String(row.n_total));
+});
+
+test('vlab power --n2 solve: the second arm for --n, --effect and --power (in-process); without one of them a usage error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vlab-power-n2-'));
+  try {
+    const out = join(dir, 'power.json');
+    const run = await vlabInProcess(['power', '--sd', '2', '--effect', '1', '--n', '60', '--n2', 'solve', '--power', '0.8', '--strict', '--format', 'json', '--out', out]);
+    assert.equal(run.status, 0, run.stderr);
+    const [row] = JSON.parse(readFileSync(out, 'utf8'));
+    assert.equal(row.n_per_arm, 60);
+    assertCloseToR(row.n2, 68.0266814727872, 'n2');
+    const missing = await vlabInProcess(['power', '--sd', '1', '--n', '60', '--n2', 'solve', '--power', '0.8']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /--n2 solve needs --effect, --n \(the first arm's respondents\) and --power/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

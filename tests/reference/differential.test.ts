@@ -64,7 +64,11 @@
 // p.adjust's n, a family larger than the p-values given, or smaller, where R stops), and the twentieth's (trial20-designs.ts:
 // weights with zeros and tiny values in one column beside clusters under CR2, CR0 and stata; a factor crossed with a
 // transformed numeric such as f * log(x); `- 1`/`0 +` with factors; difference_in_means of two of four arms with blocks,
-// weighted or not; survey::rake with numeric codes, three margins, counts and base weights from 1e-3 to 1e3).
+// weighted or not; survey::rake with numeric codes, three margins, counts and base weights from 1e-3 to 1e3), and the
+// twenty-second's (trial22-designs.ts: three-way interactions of numerics and factors, `x:z` without main effects; fixed
+// effects with weights, clusters and interactions; a factor left with one level once NA rows go; one variable as
+// numbers, quoted numbers, text and factor(); all-singleton clusters; scale(), poly(), cut() and mean() computed on rows
+// later dropped for a missing outcome; survey::rake with four margins and contradicting nested margins; pwr::pwr.t2n.test of two unequal arms, n2 solved for a given n1).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -161,8 +165,8 @@ function pAdjustCase(c: PAdjustCase, stored: Stored): void {
 }
 
 function powerCase(c: PowerCase, stored: Stored): void {
-  const result = powerAnalysis({ effect: c.effect, sd: c.sd, n: c.n, power: c.power, alpha: c.alpha, strict: c.strict, type: c.type, alternative: c.alternative });
-  const got = c.solve === 'power' ? result.power : c.solve === 'n' ? result.n : result.effect;
+  const result = powerAnalysis({ effect: c.effect, sd: c.sd, n: c.n, n2: c.n2, power: c.power, alpha: c.alpha, strict: c.strict, type: c.type, alternative: c.alternative });
+  const got = c.solve === 'power' ? result.power : c.solve === 'n' ? result.n : c.solve === 'n2' ? (result.n2 ?? null) : result.effect;
   assertCloseToR(got, stored.value as number, `${c.id}: ${c.solve}`);
 }
 
@@ -218,7 +222,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'dim-blocks-clusters-14', 'tiny-outcome-14', 'number-names-14', 'leverage-near-one-14', 'p-adjust-14', 'rake-14', 'analyst-formulas-15', 'analyst-dim-15', 'p-adjust-15', 'power-15',
     'fixed-effects-16', 'fe-clusters-16', 'p-adjust-names-16', 'power-sides-16', 'untried-combinations-16', 'fe-edges-17', 'fe-random-17', 'fe-participants-17', 'analyst-arms-17',
     'fe-transformed-18', 'fe-singletons-18', 'extreme-factors-18', 'factor-na-numeric-18', 'analyst-terms-18', 'dim-four-arms-18', 'p-adjust-18', 'power-18', 'p-adjust-n-19',
-    'weights-zero-tiny-cr2-20', 'factor-by-transform-20', 'no-intercept-factors-20', 'dim-arms-blocks-20', 'rake-20', 'trial20-random'] as const) {
+    'weights-zero-tiny-cr2-20', 'factor-by-transform-20', 'no-intercept-factors-20', 'dim-arms-blocks-20', 'rake-20', 'trial20-random',
+    'three-way-22', 'fe-weights-clusters-22', 'one-level-after-na-22', 'coding-22', 'singleton-clusters-22', 'whole-column-terms-22', 'rake-22', 'power-unequal-22', 'trial22-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

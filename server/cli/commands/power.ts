@@ -47,7 +47,9 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
   const contrast = o.contrast ?? 'difference';
   if (!CONTRASTS.includes(contrast)) throw new UsageError(`unknown contrast "${contrast}" ${validOptions(contrast, CONTRASTS)}`);
   if (o.sd === undefined) throw new UsageError('--sd is required');
-  if (o.effect !== undefined && (o.n === undefined) === (o.power === undefined)) throw new UsageError('with --effect, give one of --n and --power');
+  const solveN2 = o.n2 === 'solve';
+  if (solveN2 && (o.effect === undefined || o.n === undefined || o.power === undefined)) throw new UsageError("--n2 solve needs --effect, --n (the first arm's respondents) and --power");
+  if (!solveN2 && o.effect !== undefined && (o.n === undefined) === (o.power === undefined)) throw new UsageError('with --effect, give one of --n and --power');
   if (o.effect === undefined && o.n === undefined) throw new UsageError('give --effect, or --n for the minimum detectable effect');
   return {
     kind: 'analytic',
@@ -55,7 +57,7 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
       effect: parseNumber(o.effect, '--effect', (x) => x !== 0, 'a non-zero number'),
       sd: parseNumber(o.sd, '--sd', (x) => x > 0, 'a positive number') as number,
       n: parseNumber(o.n, '--n', (x) => x > 1, 'a number of respondents per arm above 1'),
-      n2: parseNumber(o.n2, '--n2', (x) => x > 1, "a number of the second arm's respondents above 1"),
+      n2: solveN2 ? 'solve' : parseNumber(o.n2, '--n2', (x) => x > 1, "a number of the second arm's respondents above 1, or solve"),
       power: parseNumber(o.power, '--power', (x) => x > 0 && x < 1, 'a number between 0 and 1') ?? (o.effect === undefined ? MDE_POWER : undefined),
       alpha: parseAlpha(o.alpha),
       arms: parseNumber(o.arms, '--arms', (x) => Number.isInteger(x) && x >= 2, 'an integer of at least 2'),
@@ -75,7 +77,7 @@ export function registerPowerCommand(program: Command): void {
     .option('--effect <d>', 'true difference in outcome units (leave out for the minimum detectable effect)')
     .option('--sd <s>', 'outcome standard deviation')
     .option('--n <n>', 'respondents per arm (leave out to solve for n); with --study: completes per simulated wave')
-    .option('--n2 <n>', "two unequal arms: the second arm's respondents, --n then the first's (R pwr::pwr.t2n.test; with --strict, its number)")
+    .option('--n2 <n>', "two unequal arms: the second arm's respondents, --n then the first's (R pwr::pwr.t2n.test; with --strict, its number); solve: the second arm for --n, --effect and --power")
     .option('--power <p>', `target power (leave out to compute power; ${MDE_POWER} for the minimum detectable effect)`)
     .option('--p1 <p>', 'with --p2: a proportion in the first group (R power.prop.test; leave one of --p1, --p2, --n, --power out to solve for it)')
     .option('--p2 <p>', 'the proportion in the second group (R power.prop.test)')

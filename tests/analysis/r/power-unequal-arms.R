@@ -13,3 +13,12 @@ p(n1); p(pwr.t2n.test(n2 = 60, d = 0.5, power = 0.8)$n1)
 # The effect (in sd) with 80 % power at 120 and 40 respondents.
 d <- uniroot(function(d) p2n(120, 40, d, 0.05) - 0.8, c(1e-7, 10), tol = 1e-13)$root
 p(d); p(pwr.t2n.test(n1 = 120, n2 = 40, power = 0.8)$d)
+# R trial 22: n2 for a given n1 (pwr.t2n.test(n1 =, d =, power =)$n2) — n1 60, effect 0.5 sd, 80 % (the n1 above, by
+# symmetry), and one-sided (greater) n1 25, d 0.6, alpha 0.1, 90 %.
+n2 <- uniroot(function(n2) p2n(60, n2, 0.5, 0.05) - 0.8, c(2 + 1e-10, 1e9), tol = 1e-13)$root
+p(n2); p(pwr.t2n.test(n1 = 60, d = 0.5, power = 0.8)$n2)
+n2 <- uniroot(function(n2) p2n(25, n2, 0.6, 0.1, "greater") - 0.9, c(2 + 1e-10, 1e9), tol = 1e-13)$root
+p(n2); p(pwr.t2n.test(n1 = 25, d = 0.6, sig.level = 0.1, power = 0.9, alternative = "greater")$n2)
+# A power no n2 reaches with n1 = 10 and d 0.5 (at most pnorm(0.5 * sqrt(10) - qnorm(0.975)) + its far tail): pwr stops.
+p(pnorm(0.5 * sqrt(10) - qnorm(0.975)) + pnorm(-0.5 * sqrt(10) - qnorm(0.975)))
+print(tryCatch(pwr.t2n.test(n1 = 10, d = 0.5, power = 0.5), error = conditionMessage))

@@ -140,7 +140,16 @@ export type CaseGroup =
   | 'no-intercept-factors-20'
   | 'dim-arms-blocks-20'
   | 'rake-20'
-  | 'trial20-random';
+  | 'trial20-random'
+  | 'three-way-22'
+  | 'fe-weights-clusters-22'
+  | 'one-level-after-na-22'
+  | 'coding-22'
+  | 'singleton-clusters-22'
+  | 'rake-22'
+  | 'whole-column-terms-22'
+  | 'power-unequal-22'
+  | 'trial22-random';
 
 interface CaseBase {
   id: string;
@@ -210,13 +219,17 @@ export interface PAdjustCase extends CaseBase {
   n?: number;
 }
 
-/** power.t.test with exactly one of effect, n and power left out (`solve`). */
+/**
+ * power.t.test with exactly one of effect, n and power left out (`solve`); with `n2`, pwr::pwr.t2n.test of two arms of
+ * n and n2 (d = effect / sd; `n2: 'solve'` and `solve: 'n2'` solve the second arm for a given first).
+ */
 export interface PowerCase extends CaseBase {
   kind: 'power';
-  solve: 'power' | 'n' | 'effect';
+  solve: 'power' | 'n' | 'n2' | 'effect';
   effect?: number;
   sd: number;
   n?: number;
+  n2?: number | 'solve';
   power?: number;
   alpha: number;
   strict: boolean;

@@ -34,17 +34,19 @@ for (c in cases) {
   d <- read.csv(file.path(indir, c$data_file), stringsAsFactors = FALSE, na.strings = "NA")
   for (v in names(c$levels)) d[[v]] <- factor(d[[v]], levels = unlist(c$levels[[v]]))
   f <- as.formula(c$formula)
-  # all.vars also names R's constants the formula spells (T and F of scale(z, center = T, scale = F), pi): not columns.
-  used <- intersect(unique(c(all.vars(f), c$clusters, c$weights)), names(d))
-  d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
   if (nrow(d) > 20000) next
-  cl <- d[[c$clusters]]
   # estimatr's own output on X is the one differential.R stored: compared, not refitted.
   e <- list(coefficients = setNames(vapply(stored$rows, function(r) r[[2]], 0), vapply(stored$rows, function(r) r[[1]], "")),
     std.error = vapply(stored$rows, function(r) r[[3]], 0), df = vapply(stored$rows, function(r) num(r[[8]]), 0))
   # An SE or df estimatr gives as NA or NaN (a df of 0 clusters' worth): nothing to compare digits with; left to estimatr.
   if (anyNA(e$std.error) || anyNA(e$df)) next
-  m <- lm(f, data = d)
+  # lm evaluates the formula's terms on every row and only then leaves out the rows with a missing value, as lm_robust's
+  # model frame does: scale(), poly(), cut() or mean() of a column whose other rows miss the outcome are computed on all
+  # rows (R trial 22; before, the rows were dropped first, another model). A missing cluster goes by `subset`, which
+  # model.frame applies after evaluating the terms too.
+  has_cluster <- !is.na(d[[c$clusters]])
+  m <- lm(f, data = d, subset = has_cluster)
+  cl <- d[[c$clusters]][match(rownames(model.frame(m)), rownames(d))]
   X <- model.matrix(m); qx <- qr(X); Q <- qr.Q(qx); R <- qr.R(qx)
   if (any(qx$pivot != seq_len(ncol(X)))) next
   dq <- data.frame(y = model.response(model.frame(m)), Q)

@@ -3,9 +3,9 @@
 # Usage (generate.R runs it): Rscript differential.R INDIR OUTFILE
 # A case whose input hash equals the one stored in OUTFILE keeps its stored result (the big CR2 fits take
 # minutes); VLAB_REFIT_ALL=1 refits every case (after an upgrade of R or estimatr).
-# R 4.2.2, estimatr 1.0.0, survey 4.1-1. Undeclared factor levels sort as in the C locale (code points),
+# R 4.2.2, estimatr 1.0.0, survey 4.1-1, pwr 1.3-0. Undeclared factor levels sort as in the C locale (code points),
 # which is vlab's deterministic order; a case that needs another order declares its levels.
-suppressMessages({library(estimatr); library(survey); library(jsonlite)})
+suppressMessages({library(estimatr); library(survey); library(jsonlite); library(pwr)})
 invisible(Sys.setlocale("LC_COLLATE", "C"))
 args <- commandArgs(TRUE); indir <- args[1]; outfile <- args[2]
 cases <- fromJSON(file.path(indir, "cases.json"), simplifyVector = FALSE)
@@ -26,9 +26,11 @@ rows_of <- function(term, estimate, se, statistic, p, low, high, df) {
 tidy_rows <- function(t) rows_of(t$term, t$estimate, t$std.error, t$statistic, t$p.value, t$conf.low, t$conf.high, if (is.null(t$df)) rep(NA, nrow(t)) else t$df)
 
 # cregg's convention (cregg::cj, survey::svyglm on svydesign(ids = clusters)): z tests, no df. Rows with a
-# missing value in a used column are left out first, as lm_robust does.
+# missing cluster or weight are left out first (svydesign takes none); svyglm evaluates the formula's terms on every
+# other row and then leaves out those with a missing value, as lm_robust does (R trial 22: dropping them first
+# computed scale(), poly() and cut() on the fitted rows only, another model).
 cregg_rows <- function(f, d, c, alpha) {
-  used <- unique(c(all.vars(f), c$clusters, c$weights))
+  used <- unique(c(c$clusters, c$weights))
   d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
   w <- if (is.null(c$weights)) ~1 else as.formula(paste0("~", c$weights))
   des <- svydesign(ids = as.formula(paste0("~", c$clusters)), weights = w, data = d)
@@ -90,7 +92,27 @@ p_adjust_case <- function(c) {
   list(r_call = call, values = as.list(eval(parse(text = call))))
 }
 
+# pwr::pwr.t2n.test, two arms of n1 and n2 (d = delta / sd; a two-sided test counts both regions, power.t.test's strict):
+# pwr's own call first (where it stops, so does the case), then a solved n1, n2 or d refined by uniroot(tol = 1e-13) on
+# pwr's power function (pwr.t2n.test's uniroot stops at ~1e-4), on pwr's interval for sizes.
+t2n_case <- function(c) {
+  alt <- if (identical(c[["alternative"]], "one.sided")) "greater" else "two.sided"
+  d <- if (is.null(c[["effect"]])) NULL else c[["effect"]] / c[["sd"]]
+  n2 <- if (identical(c[["n2"]], "solve")) NULL else c[["n2"]]
+  arg <- function(x) if (is.null(x)) "NULL" else format(x, digits = 17)
+  call <- sprintf('pwr.t2n.test(n1 = %s, n2 = %s, d = %s, sig.level = %s, power = %s, alternative = "%s")', arg(c[["n"]]), arg(n2), arg(d), arg(c[["alpha"]]), arg(c[["power"]]), alt)
+  pwr_answer <- eval(parse(text = call))
+  pw <- function(n1, n2, d) pwr.t2n.test(n1 = n1, n2 = n2, d = d, sig.level = c[["alpha"]], alternative = alt)$power
+  root <- function(f, interval) uniroot(function(x) f(x) - c[["power"]], interval, tol = 1e-13)$root
+  value <- switch(c$solve, power = pwr_answer$power,
+    n = root(function(x) pw(x, n2, d), c(2 + 1e-10, 1e9)),
+    n2 = root(function(x) pw(c[["n"]], x, d), c(2 + 1e-10, 1e9)),
+    effect = c[["sd"]] * root(function(x) pw(c[["n"]], n2, x), c(1e-7, 10)))
+  list(r_call = paste0(call, if (c$solve == "power") "" else "; refined by uniroot(tol = 1e-13) on its power"), value = value)
+}
+
 power_case <- function(c) {
+  if (!is.null(c[["n2"]])) return(t2n_case(c))
   # [[ ]], not $: c$n would partially match a case's `note` when it has no n (R trial 18).
   a <- list(n = c[["n"]], delta = c[["effect"]], sd = c[["sd"]], sig.level = c[["alpha"]], power = c[["power"]], strict = c[["strict"]], tol = 1e-12,
     type = c[["type"]], alternative = c[["alternative"]])

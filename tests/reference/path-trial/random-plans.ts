@@ -19,6 +19,13 @@ const FIXED_EFFECTS_STREAM = 7000;
 const ADJUST_N_STREAM = 20_000;
 /** The pre-registered family sizes drawn: above any family's tested terms in these plans. */
 const FAMILY_SIZES = [150, 400] as const;
+/**
+ * Seed offset of the draws of an adjust.n at or below a family's tested terms (R trial 22: replicate.R's branch that
+ * says so in vlab's words and leaves the family unadjusted, as executePlan does; at 1 with one term, p.adjust's n = 1),
+ * drawn only for families the stream above left without a size, so that the cases' other draws stay as they were.
+ */
+const ADJUST_N_BELOW_STREAM = 22_000;
+const SMALL_FAMILY_SIZES = [1, 2] as const;
 
 const METHODS = ['holm', 'hochberg', 'hommel', 'bonferroni', 'BH', 'BY', 'fdr', 'none'] as const;
 const UNCLUSTERED = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'stata'] as const;
@@ -100,12 +107,13 @@ export function pathCase(seed: number): PathCase {
   const sizes = new Map<string, number | undefined>();
   const absorbing = seededRandom(FIXED_EFFECTS_STREAM + seed);
   const registering = seededRandom(ADJUST_N_STREAM + seed);
+  const underRegistering = seededRandom(ADJUST_N_BELOW_STREAM + seed);
   for (const h of plan.hypotheses) {
     rewriteHypothesis(random, h, COVARIATES[study]!, repeated);
     drawFixedEffects(absorbing, h, COVARIATES[study]!, plan.weights === 'raking');
     const family = random() < 0.5 ? pick(random, ['F1', 'F2']) : String(h.id);
     if (!methods.has(family)) methods.set(family, pick(random, METHODS));
-    if (!sizes.has(family)) sizes.set(family, registering() < 0.3 ? pick(registering, FAMILY_SIZES) : undefined);
+    if (!sizes.has(family)) sizes.set(family, registering() < 0.3 ? pick(registering, FAMILY_SIZES) : underRegistering() < 0.3 ? pick(underRegistering, SMALL_FAMILY_SIZES) : undefined);
     const n = sizes.get(family);
     h.adjust = n === undefined ? { family, method: methods.get(family) } : { family, method: methods.get(family), n };
   }
