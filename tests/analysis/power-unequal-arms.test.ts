@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { powerAnalysis } from '../../analysis/index.ts';
 import { assertCloseToR } from './support.ts';
+import { vlabInProcess } from './vlab-in-process.ts';
 
 test('power of two unequal arms equals pwr.t2n.test (two-sided with both regions, one-sided)', () => {
   // d = effect / sd: 0.8 / 2 = 0.4.
@@ -39,4 +40,19 @@ test('vlab power --n2: the second arm\'s respondents; the row says both arms (n_
   assertCloseToR(row.n_per_arm, 68.0266814727872, 'n1');
   assert.equal(row.n2, 60);
   assert.ok(Math.abs(row.n_total - (row.n_per_arm + 60)) < 1e-9, String(row.n_total));
+});
+
+test('--n, --effect and --power together (a researcher after the second arm given the first) point to --n2', async () => {
+  // Newcomer pass 16: "50 controls, how many treated?" — pwr.t2n.test(n1 = 50, d = 0.5, power = 0.8) solves n2, and
+  // vlab power --n 50 --effect 0.5 --power 0.8 only said "give one of --n and --power". The two arms are
+  // interchangeable (df n1 + n2 − 2, SE √(1/n1 + 1/n2)): the known arm as --n2 gives the other as n_per_arm.
+  // R (tests/analysis/r/power-unequal-arms.R): n2 for 80 % given n1 = 50, effect 0.5 sd, by uniroot(tol = 1e-13) on
+  // pwr's power function: 87.7089130455087 (pwr.t2n.test(n1 = 50, d = 0.5, power = 0.8)$n2: 87.7089134727255).
+  const run = await vlabInProcess(['power', '--sd', '1', '--effect', '0.5', '--n', '50', '--power', '0.8']);
+  assert.equal(run.status, 2);
+  assert.equal(
+    run.stderr,
+    'vlab power: with --effect, give one of --n and --power (one arm known, the other wanted: give the known as --n2, leave --n out)\n',
+  );
+  assertCloseToR(powerAnalysis({ effect: 0.5, sd: 1, n2: 50, power: 0.8, strict: true }).n, 87.7089130455087, 'the second arm given the first');
 });

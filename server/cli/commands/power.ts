@@ -47,7 +47,11 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
   const contrast = o.contrast ?? 'difference';
   if (!CONTRASTS.includes(contrast)) throw new UsageError(`unknown contrast "${contrast}" ${validOptions(contrast, CONTRASTS)}`);
   if (o.sd === undefined) throw new UsageError('--sd is required');
-  if (o.effect !== undefined && (o.n === undefined) === (o.power === undefined)) throw new UsageError('with --effect, give one of --n and --power');
+  if (o.effect !== undefined && (o.n === undefined) === (o.power === undefined)) {
+    // All three: likely pwr.t2n.test's question (n2 given n1); the arms are interchangeable, so --n2 answers it.
+    const otherArm = o.n !== undefined && o.n2 === undefined ? ' (one arm known, the other wanted: give the known as --n2, leave --n out)' : '';
+    throw new UsageError(`with --effect, give one of --n and --power${otherArm}`);
+  }
   if (o.effect === undefined && o.n === undefined) throw new UsageError('give --effect, or --n for the minimum detectable effect');
   return {
     kind: 'analytic',
@@ -75,7 +79,7 @@ export function registerPowerCommand(program: Command): void {
     .option('--effect <d>', 'true difference in outcome units (leave out for the minimum detectable effect)')
     .option('--sd <s>', 'outcome standard deviation')
     .option('--n <n>', 'respondents per arm (leave out to solve for n); with --study: completes per simulated wave')
-    .option('--n2 <n>', "two unequal arms: the second arm's respondents, --n then the first's (R pwr::pwr.t2n.test; with --strict, its number)")
+    .option('--n2 <n>', "two unequal arms: the second arm's respondents, --n then the first's, or leave --n out to solve for it (R pwr::pwr.t2n.test; with --strict, its number)")
     .option('--power <p>', `target power (leave out to compute power; ${MDE_POWER} for the minimum detectable effect)`)
     .option('--p1 <p>', 'with --p2: a proportion in the first group (R power.prop.test; leave one of --p1, --p2, --n, --power out to solve for it)')
     .option('--p2 <p>', 'the proportion in the second group (R power.prop.test)')

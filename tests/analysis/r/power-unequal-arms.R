@@ -13,3 +13,6 @@ p(n1); p(pwr.t2n.test(n2 = 60, d = 0.5, power = 0.8)$n1)
 # The effect (in sd) with 80 % power at 120 and 40 respondents.
 d <- uniroot(function(d) p2n(120, 40, d, 0.05) - 0.8, c(1e-7, 10), tol = 1e-13)$root
 p(d); p(pwr.t2n.test(n1 = 120, n2 = 40, power = 0.8)$d)
+# The second arm for 80 % power given the first, n1 = 50, effect 0.5 sd (vlab: the known arm as --n2, --n left out).
+n2 <- uniroot(function(n2) p2n(50, n2, 0.5, 0.05) - 0.8, c(2 + 1e-10, 1e9), tol = 1e-13)$root
+p(n2); p(pwr.t2n.test(n1 = 50, d = 0.5, power = 0.8)$n2)
