@@ -1,4 +1,5 @@
 import { AnalysisError } from '../errors.ts';
+import { closestName } from '../helpers/did-you-mean.ts';
 import { parseFormula } from '../helpers/formula.ts';
 
 /** A conjoint formula as cregg reads one: an outcome, features (factors), and two-way design constraints. */
@@ -24,7 +25,10 @@ export function conjointFormula(fn: string, source: string, columns: readonly st
   if (formula.offsets.length > 0) throw fail('offset() has no place in a conjoint formula');
   if (!formula.intercept) throw fail('drop "0 +" / "- 1": conjoint estimators choose the intercept themselves');
   for (const name of formula.variables) {
-    if (!columns.includes(name)) throw fail(`"${name}" is not a data column (features are plain columns, read as factors)`);
+    if (!columns.includes(name)) {
+      const closest = closestName(name, columns);
+      throw fail(`"${name}" is not a data column (${closest ? `did you mean "${closest}"? ` : ''}features are plain columns, read as factors)`);
+    }
   }
   if (formula.variables.length === 0) throw fail('no features on the right-hand side');
   const higher = formula.terms.find((t) => t.length > 2);

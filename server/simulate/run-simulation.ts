@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Assignment } from '../domain/design.ts';
+import { studyLocales, textIn } from '../domain/localized-text.ts';
 import { createConditionReader } from '../domain/simulation/condition.ts';
 import { readConjointTasks, conjointTaskAnswers } from '../domain/simulation/conjoint-reader.ts';
 import { simulateConjointRespondent } from '../domain/simulation/conjoint-respondent.ts';
@@ -230,7 +231,8 @@ function studyResolver(definitions: readonly StudyDefinition[], waveStudy: strin
     const known = cache.get(title);
     if (known) return known;
     const candidates = definitions
-      .filter((def) => def.title === title)
+      // The survey's title is in the participant's language; a study in several gives one per locale.
+      .filter((def) => studyLocales(def).some((locale) => textIn(def.title, locale) === title))
       .map((def) => ({ def, read: readerOf(def) }))
       .filter(({ read }) => reads(read, survey));
     const own = candidates.filter(({ def }) => def.id === waveStudy);

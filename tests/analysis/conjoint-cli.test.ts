@@ -158,7 +158,8 @@ test('--codebook of a conjoint wave declares the features\' levels: they live in
 test('user mistakes: exit 2, one line naming the verb and the problem, no stack trace', () => {
   const base = ['--data', small, '--id', 'id'];
   const cases: [string[], RegExp][] = [
-    [['amce', ...base, '--formula', 'rating ~ regim'], /^vlab amce: formula "rating ~ regim": "regim" is not a data column/],
+    // Newcomer pass 17: a misspelt feature got no "did you mean", where vlab fit and the plan checks give one.
+    [['amce', ...base, '--formula', 'rating ~ regim'], /^vlab amce: formula "rating ~ regim": "regim" is not a data column \(did you mean "regime"\? /],
     [['amce', '--data', small, '--formula', 'rating ~ regime'], /^vlab amce: required option '--id <column>' not specified/],
     [['amce', ...base, '--formula', 'rating ~ regime', '--se-type', 'HC9'], /^vlab amce: unknown se type "HC9"/],
     [['amce', ...base, '--formula', 'rating ~ regime', '--alpha', '5'], /^vlab amce: --alpha must be a number between 0 and 1/],
@@ -166,7 +167,7 @@ test('user mistakes: exit 2, one line naming the verb and the problem, no stack 
     [['amce', '--data', join(scratch, 'nope.csv'), '--id', 'id', '--formula', 'rating ~ regime'], /^vlab amce: cannot read data file .*no such file/],
     [['amce', ...base, '--formula', 'party ~ regime'], /^vlab amce: outcome column "party" is not numeric/],
     [['mm', ...base, '--formula', 'rating ~ regime', '--h0', 'half'], /^vlab mm: --h0 must be a number/],
-    [['mm', ...base, '--formula', 'rating ~ regim'], /^vlab mm: formula "rating ~ regim": "regim" is not a data column/],
+    [['mm', ...base, '--formula', 'rating ~ regim'], /^vlab mm: formula "rating ~ regim": "regim" is not a data column \(did you mean "regime"\? /],
     [['mm-diff', ...base, '--formula', 'rating ~ regime'], /^vlab mm-diff: required option '--by <column>' not specified/],
     [['mm-diff', ...base, '--formula', 'rating ~ regime', '--by', 'nation'], /^vlab mm-diff: mm_diffs: by references unknown column "nation"/],
     [['freqs', '--data', small, '--formula', '~ regime', '--probabilities', levelsFile], /^vlab freqs: probabilities of "regime" must be an object/],

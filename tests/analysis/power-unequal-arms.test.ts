@@ -83,3 +83,20 @@ test('vlab power --n2 solve: the second arm for --n, --effect and --power (in-pr
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('--n, --effect and --power together (a researcher after the second arm given the first) point to --n2 solve', async () => {
+  // Newcomer pass 16: "50 controls, how many treated?" — pwr.t2n.test(n1 = 50, d = 0.5, power = 0.8) solves n2, and
+  // vlab power --n 50 --effect 0.5 --power 0.8 only said "give one of --n and --power". The two arms are
+  // interchangeable (df n1 + n2 − 2, SE √(1/n1 + 1/n2)): the known arm as --n2 gives the other as n_per_arm, and
+  // --n2 solve (R trial 22) answers it as asked.
+  // R (tests/analysis/r/power-unequal-arms.R): n2 for 80 % given n1 = 50, effect 0.5 sd, by uniroot(tol = 1e-13) on
+  // pwr's power function: 87.7089130455087 (pwr.t2n.test(n1 = 50, d = 0.5, power = 0.8)$n2: 87.7089134727255).
+  const run = await vlabInProcess(['power', '--sd', '1', '--effect', '0.5', '--n', '50', '--power', '0.8']);
+  assert.equal(run.status, 2);
+  assert.equal(
+    run.stderr,
+    'vlab power: with --effect, give one of --n and --power (one arm known, the other wanted: add --n2 solve)\n',
+  );
+  assertCloseToR(powerAnalysis({ effect: 0.5, sd: 1, n2: 50, power: 0.8, strict: true }).n, 87.7089130455087, 'the second arm given the first');
+  assertCloseToR(powerAnalysis({ effect: 0.5, sd: 1, n: 50, n2: 'solve', power: 0.8, strict: true }).n2!, 87.7089130455087, 'n2 solved');
+});

@@ -75,7 +75,8 @@ test('vlab simulate learns the wave\'s study from --db or VLAB_DB; without a dat
   const unknown = await cli({ VLAB_DB: missing }, 'copied-unknown');
   assert.equal(unknown.status, 1, unknown.stdout + unknown.stderr);
   assert.match(unknown.stdout, /stopped: no local study to answer the survey \(ambiguous_study\)/);
-  assert.match(unknown.stdout, /alliance-corrective-measures, my-copy\): give the wave's study with --study, or the database the server serves with --db/);
+  // The summary wraps at 100 columns (continuations indented): read it as one text.
+  assert.match(unknown.stdout.replace(/\n +/g, ' '), /alliance-corrective-measures, my-copy\): give the wave's study with --study, or the database the server serves with --db/);
   assert.equal(existsSync(missing), false, 'the missing database was not created');
   // A --db that does not know the wave is a mistake named before any respondent starts.
   const wrong = await cli({}, 'copied-wrong', '--db', missing);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -152,7 +152,10 @@ test('a start the server refuses for every later respondent (rate limit, wave cl
   });
   assert.equal(cli.status, 1);
   assert.match(cli.stdout, /stopped: the server refused a start \(rate_limited\); \d+ of 10 respondents not started/);
-  assert.match(cli.stdout, /VLAB_RATE_LIMIT_START=100000 npm start/);
+  assert.match(cli.stdout.replace(/\n +/g, ' '), /VLAB_RATE_LIMIT_START=100000 npm start/);
+  // Newcomer pass 16: the rate-limit note ran to 135 columns where the CLI's other output keeps to 100.
+  const long = cli.stdout.split('\n').filter((line) => line.length > 100);
+  assert.deepEqual(long, [], 'no line of the summary is wider than 100 columns');
 });
 
 test('two local studies matching the survey (a copied study) stop the run at once with the way out, --study', async () => {
@@ -178,4 +181,32 @@ test('a local study that matches the survey but has no simulation model is named
     summary.firstErrors[0],
     'study "alliance-corrective-measures" has no simulation model to answer the survey "Opinions about US security partnerships": add a simulation.json beside its study.json (docs/simulation.md)',
   );
+});
+
+test('a study in several languages with a simulation model is simulated: its title is matched in any of its locales', async () => {
+  // Newcomer pass 17: a copy of bus-line-funding (English and Spanish) given a simulation.json stopped at once with
+  // 'no local study with a simulation model matches the survey "A new bus line for your city"': the survey's title
+  // (a string, in the participant's language) was compared with the definition's, an object of translations.
+  const folder = mkdtempSync(join(tmpdir(), 'vlab-bilingual-sim-'));
+  cleanup.push(() => rmSync(folder, { recursive: true, force: true }));
+  cpSync(join('survey-definitions', 'bus-line-funding'), join(folder, 'bus-sim'), { recursive: true });
+  const study = JSON.parse(readFileSync(join(folder, 'bus-sim', 'study.json'), 'utf8'));
+  study.id = 'bus-sim';
+  // vote_line (for / against / abstain) is a choice no simulation model answers (outcomes are numeric scales).
+  for (const page of study.pages.outcomes) page.elements = page.elements.filter((e: { name: string }) => e.name !== 'vote_line');
+  writeFileSync(join(folder, 'bus-sim', 'study.json'), JSON.stringify(study));
+  writeFileSync(join(folder, 'bus-sim', 'simulation.json'), JSON.stringify({
+    description: 'A grant raises support a little; who backs the line changes nothing.',
+    covariates: { bus_use: { weekly: 0.3, sometimes: 0.4, never: 0.3 } },
+    outcomes: { support_line: { mean: 3, sd: 1, effects: { funding: { federal_grant: 0.4 } } } },
+    recall: { recall_funding: { factor: 'funding', correct: 0.9 } },
+  }));
+  const local = loadDefinitionFiles(folder);
+  const { baseUrl, studies } = await listening();
+  await studies.syncDefinitions(local);
+  const { wave } = await studies.createWave({ studyKey: 'bus-sim', target: 100, seed: 'bilingual' });
+  const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 8, concurrency: 2, seed: 'bilingual', definitions: local, retryDelayMs: 10 });
+  assert.equal(summary.errors, 0, summary.firstErrors.join('\n'));
+  assert.equal(summary.stoppedBy, undefined);
+  assert.ok(summary.completes >= 6, JSON.stringify(summary));
 });

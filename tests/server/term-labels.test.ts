@@ -66,8 +66,32 @@ test("a moderator's or a group's level reads as the answer's text the study show
   const party = def.pages.pretreatment.flatMap((p) => p.elements).find((e) => e.name === 'party') as { choices: { value: string; text: string }[] };
   party.choices = party.choices.map((c) => (c.value === 'independent' ? { ...c, text: 'Independent or other' } : c.value === 'democrat' ? { ...c, text: 'Democrat (any)' } : c));
   const label = termLabeler(def, hypothesis('H3', def));
-  assert.equal(label('partyindependent'), 'Party: Independent or other (vs. Democrat (any))');
+  assert.equal(label('partyindependent'), 'Party: Independent or other (vs. Democrat (any)) · when Regime: Democracy');
   assert.equal(label('regimeautocracy:partyindependent'), 'Regime: Autocracy (vs. Democracy) × Party: Independent or other (vs. Democrat (any))');
   assert.equal(studyLevelLabel(def, 'party', 'independent'), 'Independent or other');
   assert.equal(studyLevelLabel(def, 'regime', 'autocracy'), 'Autocracy', "a factor's level keeps its study.json label");
+});
+
+test('a term inside an interaction says where it is taken: at the reference level of the other variables (or 0)', () => {
+  // Newcomer pass 16: "Scandal: Financial (vs. None)" in `gender * scandal` read like a main effect; it is the effect
+  // among the reference gender. R: coef(lm_robust(y ~ regime * capability)) "regimeautocracy" = the regime effect
+  // where capability is "strong" (treatment contrasts), and so on for every term a higher-order term contains.
+  const plan = structuredClone(alliance.analysisPlan);
+  Object.assign(plan.hypotheses.find((h) => h.id === 'H3')!, { formula: '~ regime * capability + treaty', moderators: ['party'], terms: undefined, direction: undefined });
+  const def = withPlan(alliance, plan);
+  const label = termLabeler(def, hypothesis('H3', def));
+  assert.equal(label('regimeautocracy'), 'Regime: Autocracy (vs. Democracy) · when Capability: Strong, Party: Democrat');
+  assert.equal(label('treatyno_treaty'), 'Treaty: No treaty (vs. Formal treaty) · when Party: Democrat');
+  assert.equal(label('regimeautocracy:capabilityweak'), 'Regime: Autocracy (vs. Democracy) × Capability: Weak (vs. Strong) · when Party: Democrat');
+  assert.equal(
+    label('regimeautocracy:capabilityweak:partyrepublican'),
+    'Regime: Autocracy (vs. Democracy) × Capability: Weak (vs. Strong) × Party: Republican (vs. Democrat)',
+    'the highest-order term is contained in none',
+  );
+  const additive = withPlan(alliance, structuredClone(alliance.analysisPlan));
+  assert.equal(termLabeler(additive, hypothesis('H3', additive))('regimeautocracy'), 'Regime: Autocracy (vs. Democracy)', 'no interaction: a main effect');
+
+  Object.assign(plan.hypotheses.find((h) => h.id === 'H3')!, { formula: '~ regime * attention_pass', moderators: undefined });
+  const numeric = withPlan(alliance, plan);
+  assert.equal(termLabeler(numeric, hypothesis('H3', numeric))('regimeautocracy'), 'Regime: Autocracy (vs. Democracy) · when Attention pass = 0');
 });

@@ -137,7 +137,8 @@ test('vlab export writes completes by default and says what it wrote; --status a
   assert.equal(everyone.stderr, `vlab export: wrote ${join(dir, 'all.csv')}\nvlab export: 2 participants written (1 started, 1 complete)\n`);
   const started = vlab('export', '--wave', created.id, '--status', 'started');
   assert.deepEqual((parse(started.stdout, { columns: true }) as { panel_id: string }[]).map((r) => r.panel_id), ['cli-1']);
-  assert.match(vlab('export', '--wave', created.id, '--status', 'done').stderr, /unknown status "done" \(expected all, or started, complete, screened_out, overquota\)/);
+  // Newcomer pass 17: a typo got commander's "option '--status <list>' argument … is invalid." and no near miss.
+  assert.equal(vlab('export', '--wave', created.id, '--status', 'compelte').stderr, 'vlab export: unknown status "compelte" (did you mean "complete"? valid: all, started, complete, screened_out, overquota)\n');
   // long-csv stacks item batteries: of a study without one it is a header alone, which "1 participant written"
   // alone let a researcher take for data (research pass 12). The alliance study has batteries: no such line.
   assert.equal(vlab('export', '--wave', created.id, '--format', 'long-csv').stderr, 'vlab export: 1 participant written (1 complete); left out 1 (1 started): --status all writes everyone\n');
@@ -146,9 +147,9 @@ test('vlab export writes completes by default and says what it wrote; --status a
   assert.equal(long.stdout.trim().split('\n').length, 1);
   assert.equal(long.stderr, 'vlab export: 0 participants written (none)\nvlab export: study "bus-line-funding" has no item battery (questions sharing a "battery" name), which long-csv stacks: the file holds its header only; --format csv has one row per participant\n');
 
-  const badFormat = vlab('export', '--wave', created.id, '--format', 'xlsx');
+  const badFormat = vlab('export', '--wave', created.id, '--format', 'csvv');
   assert.equal(badFormat.status, 2);
-  assert.match(badFormat.stderr, /expected one of csv, long-csv, json, codebook, profiles-csv/);
+  assert.equal(badFormat.stderr, 'vlab export: unknown format "csvv" (did you mean "csv"? valid: csv, long-csv, json, codebook, profiles-csv)\n', 'as vlab estimates --format says it');
   const badWave = vlab('export', '--wave', 'NoSuchWave1', '--out', join(dir, 'never.csv'));
   assert.equal(badWave.status, 2);
   assert.equal(badWave.stderr, noWave('export', 'NoSuchWave1'));

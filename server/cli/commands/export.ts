@@ -1,17 +1,17 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { ParticipantStatus } from '../../domain/participant.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../domain/export/export-formats.ts';
-import { cliAction } from '../cli-action.ts';
+import { validOptions } from '../../../analysis/helpers/did-you-mean.ts';
+import { cliAction, UsageError } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
 import type { Progress } from '../../simulate/progress.ts';
 
 const STATUSES: readonly ParticipantStatus[] = ['started', 'complete', 'screened_out', 'overquota'];
 
+// Checked in the action, as every verb's --format is: one line, "unknown format …", the near miss named ("csvv").
 function format(value: string): ExportFormat {
-  if (!(EXPORT_FORMATS as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(`expected one of ${EXPORT_FORMATS.join(', ')}`);
-  }
+  if (!(EXPORT_FORMATS as readonly string[]).includes(value)) throw new UsageError(`unknown format "${value}" ${validOptions(value, EXPORT_FORMATS)}`);
   return value as ExportFormat;
 }
 
@@ -20,15 +20,15 @@ function statuses(value: string): ParticipantStatus[] {
   if (value === 'all') return [...STATUSES];
   const list = value.split(',');
   const unknown = list.find((s) => !(STATUSES as readonly string[]).includes(s));
-  if (unknown !== undefined) throw new InvalidArgumentError(`unknown status "${unknown}" (expected all, or ${STATUSES.join(', ')})`);
+  if (unknown !== undefined) throw new UsageError(`unknown status "${unknown}" ${validOptions(unknown, ['all', ...STATUSES])}`);
   return list as ParticipantStatus[];
 }
 
 interface ExportOptions {
   wave: string;
-  format: ExportFormat;
+  format: string;
   out?: string;
-  status?: ParticipantStatus[];
+  status?: string;
   db?: string;
 }
 
@@ -49,19 +49,20 @@ export function registerExportCommands(program: Command): void {
     .command('export')
     .description('download a wave: csv (one row per participant), long-csv (item batteries stacked), json, codebook, or profiles-csv (a conjoint: one row per participant × task × profile)')
     .requiredOption('--wave <id>', 'wave id')
-    .option('--format <format>', EXPORT_FORMATS.join(' | '), format, 'csv')
+    .option('--format <format>', EXPORT_FORMATS.join(' | '), 'csv')
     .option('--out <file>', 'write to this file (default: standard output)')
-    .option('--status <list>', 'whose rows: complete (default), all, or a comma-separated list of started, complete, screened_out, overquota', statuses)
+    .option('--status <list>', 'whose rows: complete (default), all, or a comma-separated list of started, complete, screened_out, overquota')
     .option('--db <path>', DB_OPTION_HELP)
     .action(
       cliAction('export', async (options: ExportOptions) => {
+        const wanted = options.status === undefined ? (['complete'] as ParticipantStatus[]) : statuses(options.status);
+        const exportFormat = format(options.format);
         const [{ openStorageForCli }, { createExportService }, { createQualityFlagService }, { progressBar }] = await Promise.all([
           import('./cli-storage.ts'),
           import('../../services/export-service.ts'),
           import('../../services/quality-flag-service.ts'),
           import('../../simulate/progress.ts'),
         ]);
-        const wanted = options.status ?? ['complete'];
         const { store } = await openStorageForCli({ dbPath: options.db });
         try {
           const written = new Map<ParticipantStatus, number>();
@@ -70,14 +71,14 @@ export function registerExportCommands(program: Command): void {
           let expected = 0;
           // The same file as GET /api/researcher/waves/:id/export, flag_* columns included.
           const exports = createExportService({ store, flags: createQualityFlagService().exportSource(store.repos) });
-          const file = await exports.file(options.wave, options.format, {
+          const file = await exports.file(options.wave, exportFormat, {
             statuses: wanted,
             onParticipant: (status) => {
               written.set(status, (written.get(status) ?? 0) + 1);
               bar.update(Math.min(++count, expected));
             },
           });
-          if (options.format !== 'codebook') {
+          if (exportFormat !== 'codebook') {
             // On a terminal, a bar of participants written (a wave of a million takes minutes). Counted before the
             // file: a participant finishing meanwhile may add a row the bar does not count.
             const before = await store.read((tx) => tx.participants.countByStatus(options.wave));
@@ -85,7 +86,7 @@ export function registerExportCommands(program: Command): void {
             bar = progressBar(expected, 'export');
           }
           await writeOutput('export', options.out, file.stream(), () => bar.stop());
-          if (options.format === 'codebook') return;
+          if (exportFormat === 'codebook') return;
           // Counted after the file, so that a participant finishing meanwhile cannot make the two disagree.
           const all = await store.read((tx) => tx.participants.countByStatus(options.wave));
           const left = new Map(STATUSES.filter((s) => !wanted.includes(s)).map((s) => [s, all[s]] as const));

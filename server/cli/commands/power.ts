@@ -49,7 +49,11 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
   if (o.sd === undefined) throw new UsageError('--sd is required');
   const solveN2 = o.n2 === 'solve';
   if (solveN2 && (o.effect === undefined || o.n === undefined || o.power === undefined)) throw new UsageError("--n2 solve needs --effect, --n (the first arm's respondents) and --power");
-  if (!solveN2 && o.effect !== undefined && (o.n === undefined) === (o.power === undefined)) throw new UsageError('with --effect, give one of --n and --power');
+  if (!solveN2 && o.effect !== undefined && (o.n === undefined) === (o.power === undefined)) {
+    // All three: likely pwr.t2n.test's question (n2 given n1), which --n2 solve answers.
+    const otherArm = o.n !== undefined && o.n2 === undefined ? ' (one arm known, the other wanted: add --n2 solve)' : '';
+    throw new UsageError(`with --effect, give one of --n and --power${otherArm}`);
+  }
   if (o.effect === undefined && o.n === undefined) throw new UsageError('give --effect, or --n for the minimum detectable effect');
   return {
     kind: 'analytic',

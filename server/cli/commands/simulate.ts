@@ -6,6 +6,7 @@ import type { SimulationSummary } from '../../simulate/run-simulation.ts';
 import { overwritesDatabase } from '../../storage/sqlite-file-kind.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
+import { wrapWords } from '../../domain/plan/term-label-lines.ts';
 
 interface SimulateOptions {
   wave: string;
@@ -141,10 +142,20 @@ function summaryText(wave: string, seed: string, s: SimulationSummary): string {
   }
   if (s.errorsByKind.rate_limited) {
     lines.push(
-      '  (the server allows VLAB_RATE_LIMIT_START starts per address in each VLAB_RATE_LIMIT_WINDOW, 300 per 600 s by default, to protect a',
-      '  live wave: for a simulation, restart it with a higher limit, e.g. VLAB_RATE_LIMIT_START=100000 npm start, then run again)',
+      '  (the server allows VLAB_RATE_LIMIT_START starts per address in each VLAB_RATE_LIMIT_WINDOW, 300 per 600 s by ' +
+        'default, to protect a live wave: for a simulation, restart it with a higher limit, e.g. ' +
+        'VLAB_RATE_LIMIT_START=100000 npm start, then run again)',
     );
   }
   if (s.errorsByKind.wave_closed) lines.push('  (the wave stopped taking new participants: closed, paused, or its target of completes was reached)');
-  return `${lines.join('\n')}\n`;
+  return `${lines.flatMap(wrappedLine).join('\n')}\n`;
+}
+
+// The CLI's width: `vlab estimates`' table (TABLE_WIDTH), `--help` and the other verbs' notes keep to 100 columns.
+const SUMMARY_WIDTH = 100;
+
+/** A summary line in lines of the CLI's width, its continuation indented two more than it. */
+function wrappedLine(line: string): string[] {
+  const indent = line.length - line.trimStart().length;
+  return wrapWords(line.trimStart(), SUMMARY_WIDTH - indent - 2).map((part, i) => `${' '.repeat(indent + (i ? 2 : 0))}${part}`);
 }

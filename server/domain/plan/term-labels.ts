@@ -11,6 +11,7 @@ import { hypothesisLevels, modelRightHandSide } from './plan-terms.ts';
  *   regimeautocracy                   → "Regime: Autocracy (vs. Democracy)"
  *   measureeconomic_sanctions         → "Measure: Economic sanctions (vs. Public criticism)"   (a stacked item)
  *   regimeautocracy:partyrepublican   → "Regime: Autocracy (vs. Democracy) × Party: Republican (vs. Democrat)"
+ *   regimeautocracy in regime * party → "Regime: Autocracy (vs. Democracy) · when Party: Democrat"       (see below)
  *   age                               → "Age"                                                  (a number)
  *   violated                          → "Behavior: any other level (vs. Cooperates (control))" (difference in means)
  *
@@ -19,6 +20,9 @@ import { hypothesisLevels, modelRightHandSide } from './plan-terms.ts';
  * other codes (stacked items) and every variable name are written out from the code ("reduce_military_aid" →
  * "Reduce military aid"). The level after
  * "vs." is the reference: the first level left in the hypothesis' subset. A term it cannot place comes back as is.
+ * A term that a higher-order term of the model contains (`regime` in `regime * party`, or in `~ regime` moderated by
+ * `party`) is not a main effect: it is the effect where the interaction's other variables are at their reference
+ * level (or 0, a number), and its label says so — read as a main effect it misled (newcomer pass 16).
  *
  * @example termLabeler(def, h)('regimeautocracy') // "Regime: Autocracy (vs. Democracy)"
  */
@@ -31,7 +35,8 @@ export function termLabeler(def: StudyDefinition, h: Hypothesis): (term: string)
     return (t) => (t === h.treatment.term ? label : t === '(Intercept)' ? 'Intercept' : t);
   }
 
-  const { levels, noReference, variableOf } = termParts(def, h);
+  const { levels, noReference, variableOf, heldAtReference } = termParts(def, h);
+  const held = (variable: string) => (levels[variable] ? `${spellOut(variable)}: ${levelLabel(variable, levels[variable]![0]!)}` : `${spellOut(variable)} = 0`);
   const partLabel = (part: string): string => {
     const variable = variableOf(part);
     if (variable === undefined) return spellOut(part);
@@ -39,7 +44,13 @@ export function termLabeler(def: StudyDefinition, h: Hypothesis): (term: string)
     if (variable === noReference) return `${spellOut(variable)}: ${level}`;
     return `${spellOut(variable)}: ${level} (vs. ${levelLabel(variable, levels[variable]![0]!)})`;
   };
-  return (term) => (term === '(Intercept)' ? 'Intercept' : term.split(':').map(partLabel).join(' × '));
+  return (term) => {
+    if (term === '(Intercept)') return 'Intercept';
+    const parts = term.split(':');
+    const label = parts.map(partLabel).join(' × ');
+    const others = heldAtReference(parts.map((part) => variableOf(part) ?? part));
+    return others.length ? `${label} · when ${others.map(held).join(', ')}` : label;
+  };
 }
 
 /**
@@ -57,7 +68,10 @@ export function termVariableNamer(def: StudyDefinition, h: Hypothesis): (term: s
   return (term) => (term === '(Intercept)' ? null : term.split(':').map((part) => spellOut(variableOf(part) ?? part)).join(' × '));
 }
 
-/** A model hypothesis' factor levels, the factor coded without reference (no intercept) and each term part's variable. */
+/**
+ * A model hypothesis' factor levels, the factor coded without reference (no intercept), each term part's variable,
+ * and for a term's variables the other variables of the model's terms that contain it (where its effect is taken).
+ */
 function termParts(def: StudyDefinition, h: Exclude<Hypothesis, { estimator: 'difference_in_means' }>) {
   const levels = hypothesisLevels(def, h);
   const formula = parseFormula('plan', `y ${modelRightHandSide(h)}`);
@@ -66,7 +80,14 @@ function termParts(def: StudyDefinition, h: Exclude<Hypothesis, { estimator: 'di
   const noReference = !formula.intercept && first?.length === 1 ? formula.variables[first[0]!] : undefined;
   const variables = Object.keys(levels).sort((a, b) => b.length - a.length);
   const variableOf = (part: string): string | undefined => variables.find((v) => part.startsWith(v) && levels[v]!.includes(part.slice(v.length)));
-  return { levels, noReference, variableOf };
+  const heldAtReference = (termVariables: string[]): string[] => {
+    const own = termVariables.map((v) => formula.variables.indexOf(v));
+    if (own.includes(-1)) return [];
+    const containing = formula.terms.filter((t) => t.length > own.length && own.every((i) => t.includes(i)));
+    const others = new Set(containing.flat().filter((i) => !own.includes(i)));
+    return [...others].sort((a, b) => a - b).map((i) => formula.variables[i]!);
+  };
+  return { levels, noReference, variableOf, heldAtReference };
 }
 
 /**

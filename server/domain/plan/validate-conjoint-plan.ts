@@ -85,7 +85,7 @@ function formulaProblem(message: string, parsed: string, written: string, attrib
     .replace(/^plan: /, '')
     .split(`"${parsed}"`)
     .join(`"${written}"`)
-    .replace(/"([^"]+)" is not a data column \(features are plain columns, read as factors\)/, (_, name: string) => `"${name}" is not an attribute of the design (${didYouMean(name, attributes)})`);
+    .replace(/"([^"]+)" is not a data column \((?:did you mean "[^"]*"\? )?features are plain columns, read as factors\)/, (_, name: string) => `"${name}" is not an attribute of the design (${didYouMean(name, attributes)})`);
 }
 
 /** `by` naming no pre-treatment question: the one it was probably meant to be, or the ones there are. */

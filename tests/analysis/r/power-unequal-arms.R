@@ -22,3 +22,6 @@ p(n2); p(pwr.t2n.test(n1 = 25, d = 0.6, sig.level = 0.1, power = 0.9, alternativ
 # A power no n2 reaches with n1 = 10 and d 0.5 (at most pnorm(0.5 * sqrt(10) - qnorm(0.975)) + its far tail): pwr stops.
 p(pnorm(0.5 * sqrt(10) - qnorm(0.975)) + pnorm(-0.5 * sqrt(10) - qnorm(0.975)))
 print(tryCatch(pwr.t2n.test(n1 = 10, d = 0.5, power = 0.5), error = conditionMessage))
+# The second arm for 80 % power given the first, n1 = 50, effect 0.5 sd (vlab power --n 50 --n2 solve; newcomer walk-through 17).
+n2 <- uniroot(function(n2) p2n(50, n2, 0.5, 0.05) - 0.8, c(2 + 1e-10, 1e9), tol = 1e-13)$root
+p(n2); p(pwr.t2n.test(n1 = 50, d = 0.5, power = 0.8)$n2)
