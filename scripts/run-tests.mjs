@@ -161,20 +161,15 @@ function postgresAnswers() {
 // Two lanes at once on CI's 2 cores (Node's runner takes one file at a time there). The first lane runs the files
 // that start servers, browsers and other processes (tests/server, tests/e2e) in runs of SERVING_RUN files, taken from
 // the front of one queue; the second runs the computation-only files (the analysis module, the R reference cases, the
-// scripts' own tests), then the PostgreSQL pass, then takes server files from the BACK of the same queue, a few at a
-// time, until the two lanes meet. The queue holds last the PostgreSQL suite's files (their SQLite run: their
-// PostgreSQL run has always run beside the first lane), before them the other server files, and first — never taken —
-// the browser files and FIRST_LANE_ONLY: files that kill processes, time things, load the machine on purpose or
-// share a PostgreSQL server's settings, which have only ever run beside computation, not beside another of their kind.
-// Before 2026-12-05 the queue was the first lane's alone and the second idled for its last 14 of 30 minutes; until
-// 2026-12-05 (afternoon) the second took only suite files and still idled 10 (README has the figures).
-// VLAB_TEST_SERIAL=1 runs every pass one after another, as before.
+// scripts' own tests), then the PostgreSQL pass, then takes files of the PostgreSQL suite (their SQLite run) from the
+// BACK of the same queue, a few at a time, until the two lanes meet. Only those: their PostgreSQL run has always run
+// beside the first lane, so they are known to bear another server file beside them; the queue holds them last.
+// Before 2026-12-05 the queue was the first lane's alone and the second idled for its last 14 of 30 minutes (README
+// has the figures). VLAB_TEST_SERIAL=1 runs every pass one after another, as before.
 const SERVING = /(^|\/)tests\/(server|e2e)\//;
-const FIRST_LANE_ONLY = /(^|\/)tests\/(e2e\/|server\/(checkpointer|concurrent-|database-|durability|fuzz|graceful-shutdown|group-commit|http-framing|http-server|long-cli-progress|postgres-|rate-limit-shared|researcher-workers|simulat|storage-unavailable))/;
-const slashed = (f) => f.replaceAll('\\', '/');
-const serving = files.filter((f) => SERVING.test(slashed(f)));
+const serving = files.filter((f) => SERVING.test(f.replaceAll('\\', '/')));
 const computing = files.filter((f) => !serving.includes(f));
-const onPostgres = files.filter((f) => POSTGRES_SUITE.includes(slashed(f)));
+const onPostgres = files.filter((f) => POSTGRES_SUITE.includes(f.replaceAll('\\', '/')));
 const serial = process.env.VLAB_TEST_SERIAL === '1' || serving.length === 0 || computing.length === 0;
 const SERVING_RUN = 10;
 const TAKEN_RUN = 3;
@@ -206,7 +201,7 @@ async function firstLane(queue) {
   return status;
 }
 
-/** The second lane: computation files, the PostgreSQL pass, then files of `takes` from the back of `queue` (on SQLite). */
+/** The second lane: computation files, the PostgreSQL pass, then files of `takes` from the back of `queue`. */
 async function secondLane(queue, takes) {
   let status = await run(`the computation files (${computing.length})`, computing, {}, true);
   status = (await postgresPass(true)) || status;
@@ -214,7 +209,7 @@ async function secondLane(queue, takes) {
   while (takeable()) {
     const chunk = [];
     while (chunk.length < TAKEN_RUN && takeable()) chunk.unshift(queue.pop());
-    status = (await run(`server files taken by the second lane (${chunk.join(', ')})`, chunk, {}, true)) || status;
+    status = (await run(`server files on SQLite taken by the second lane (${chunk.join(', ')})`, chunk, {}, true)) || status;
   }
   return status;
 }
@@ -243,11 +238,9 @@ if (serial) {
   status = await run(`the first pass (${files.length} test file${files.length === 1 ? '' : 's'})`, files);
   status = (await postgresPass(false)) || status;
 } else {
-  console.log(`run-tests: ${serving.length} server and browser files, and beside them ${computing.length} computation files, the PostgreSQL pass, then the server files the first lane has not reached (VLAB_TEST_SERIAL=1: one after another)`);
-  const browsers = new Set(browserFiles);
-  const takes = new Set(serving.filter((f) => !browsers.has(f) && !FIRST_LANE_ONLY.test(slashed(f))));
-  const suiteLast = (f) => (onPostgres.includes(f) ? 1 : 0);
-  const queue = [...serving.filter((f) => !takes.has(f)), ...serving.filter((f) => takes.has(f)).sort((a, b) => suiteLast(a) - suiteLast(b))];
+  console.log(`run-tests: ${serving.length} server and browser files, and beside them ${computing.length} computation files, the PostgreSQL pass, then the SQLite runs of PostgreSQL-suite files the first lane has not reached (VLAB_TEST_SERIAL=1: one after another)`);
+  const takes = new Set(onPostgres);
+  const queue = [...serving.filter((f) => !takes.has(f)), ...serving.filter((f) => takes.has(f))];
   const [first, second] = await Promise.all([firstLane(queue), secondLane(queue, takes)]);
   for (const pass of passes) showSpec(pass);
   status = first || second;

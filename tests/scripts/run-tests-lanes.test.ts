@@ -1,6 +1,6 @@
 // npm test's two lanes (scripts/run-tests.mjs): the first runs the server files from the front of one queue, the
-// second, after its computation files and the PostgreSQL pass, takes server files from the back (never a browser file
-// or one of FIRST_LANE_ONLY: those that kill processes or time things). Whoever runs a file, every file must run exactly once on SQLite, a failure anywhere fails the run and is
+// second, after its computation files and the PostgreSQL pass, takes PostgreSQL-suite files (their SQLite run) from
+// the back. Whoever runs a file, every file must run exactly once on SQLite, a failure anywhere fails the run and is
 // named last, and the total adds up every run's counts. Which lane takes how many depends on timing, so the test
 // asserts only what must hold whatever the timing.
 import assert from 'node:assert/strict';
@@ -31,9 +31,6 @@ function writeTree(): void {
     writeFileSync(join(tree, `tests/server/${fileOf(i)}.test.ts`), `import assert from 'node:assert/strict';\nimport { test } from 'node:test';\ntest('${name}', async () => { ${body}; });\n`);
   }
   writeFileSync(join(tree, 'tests/analysis/c.test.ts'), `import { test } from 'node:test';\ntest('computation file', () => {});\n`);
-  // Named like a file that stops the database under a server (FIRST_LANE_ONLY): the first lane's alone, though it
-  // sorts after the other non-suite files, where the second lane would reach it first.
-  writeFileSync(join(tree, 'tests/server/storage-unavailable-late.test.ts'), `import { test } from 'node:test';\ntest('first-lane-only file', () => {});\n`);
 }
 
 test('every server file runs once whichever lane takes it; the failing one fails the run, named last; the total adds up', () => {
@@ -51,9 +48,7 @@ test('every server file runs once whichever lane takes it; the failing one fails
     const runs = (i === FAILING ? 0 : 1) + (fileOf(i).startsWith('s') || !onPostgres ? 0 : 1);
     assert.equal(lines.filter((line) => line.startsWith('✔')).length, runs, `${name}: ${lines.join(' | ')}`);
   }
-  assert.equal(run.stdout.split('\n').filter((line) => /^✔ first-lane-only file \(/.test(line)).length, 1);
-  assert.doesNotMatch(run.stdout, /taken by the second lane \([^)]*storage-unavailable-late/, 'a first-lane-only file is never taken');
-  const tests = 16 + (onPostgres ? SUITE_NAMES.length : 0);
+  const tests = 15 + (onPostgres ? SUITE_NAMES.length : 0);
   assert.match(run.stdout, new RegExp(`^run-tests: ${tests} tests in \\d+ runs: ${tests - 1} passed, 1 failed, 0 skipped$`, 'm'));
   assert.match(run.stderr, new RegExp(`FAILED \\(exit 1\\), 1 failing test:\\n  ✖ server file 0${FAILING}`));
 });
