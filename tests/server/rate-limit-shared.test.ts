@@ -104,7 +104,9 @@ test('the wall clock stepped back an hour (NTP, a resumed VM): ended windows are
     await counter.hit('start:a', 200); // the process's first hit: it sweeps, and the next sweep is due 200 ms later
     Date.now = () => realNow() - 3_600_000;
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await counter.hit('start:b', 200);
+    // start:b's own window is long: its hit sweeps right after inserting it, and a 200-ms window could end between the
+    // two statements on a loaded machine (a clean-clone CI at 13:04 UTC 2026-12-05 found the table empty).
+    await counter.hit('start:b', 600_000);
     assert.deepEqual(await sql.column('SELECT key FROM rate_limit_hits'), [await hashedKey(sql, 'start:b')], "start:a's ended window was swept");
   } finally {
     Date.now = realNow;
