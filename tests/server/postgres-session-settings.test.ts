@@ -72,3 +72,24 @@ test('synchronous_commit off on the database is on in vlab\'s sessions; remote_a
     }
   }
 });
+
+test("PostgreSQL finds a vanished vlab within ~25 s, not the OS's 2 h: each session's TCP keepalive is 10 s idle, 5 s apart, 3 probes; an operator's shorter values are kept", { skip }, async () => {
+  // Attacker pass 21: across a network that drops packets, vlab gives up on a statement after its query timeout and
+  // discards the connection, but the backend on the other side kept its transaction — and the row locks of the
+  // participant or wave it held — until the server's TCP keepalive noticed: Linux's default 7,200 s idle + 9 × 75 s.
+  const read = async (pool: pg.Pool) =>
+    (await pool.query("SELECT name, setting FROM pg_settings WHERE name LIKE 'tcp_keepalives_%' ORDER BY name")).rows.map((r) => `${r.name}=${r.setting}`);
+  for (const [settings, seen] of [
+    [[], ['tcp_keepalives_count=3', 'tcp_keepalives_idle=10', 'tcp_keepalives_interval=5']],
+    [['tcp_keepalives_idle = 4', 'tcp_keepalives_count = 2'], ['tcp_keepalives_count=2', 'tcp_keepalives_idle=4', 'tcp_keepalives_interval=5']],
+  ] as const) {
+    const database = await createTestDatabase(settings);
+    const store = (await openStore(database.url)) as Awaited<ReturnType<typeof openStore>> & { pool: pg.Pool };
+    try {
+      assert.deepEqual(await read(store.pool), seen, `database settings: ${settings.join(', ') || 'none'}`);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  }
+});

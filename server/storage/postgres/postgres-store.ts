@@ -258,10 +258,17 @@ function countedSql(sql: Sql, progress: { statements: number }): Sql {
  * - synchronous_commit on where it was off: an acknowledgement waits for the commit's WAL flush, as SQLite's
  *   `synchronous = FULL`; with it off a PostgreSQL crash loses the last acknowledged answers. Other values (local,
  *   remote_write, remote_apply) flush locally already and are kept.
+ * - TCP keepalive of the server's end, 10 s idle, 5 s apart, 3 probes (where the OS's, 7,200 s + 9 × 75 s on Linux,
+ *   or a longer value is in force; shorter kept): across a network that drops packets vlab discards a connection
+ *   after its query timeout, but the backend kept its open transaction and the participant's or wave's row locks
+ *   until its keepalive found vlab gone — two hours of 503s for that wave's completions (attacker pass 21's lead).
  */
 const SESSION_SETTINGS =
   'SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED; ' +
-  "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'";
+  "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'; " +
+  'SELECT set_config(name, want.value::text, false) FROM pg_settings JOIN (VALUES ' +
+  "('tcp_keepalives_idle', 10), ('tcp_keepalives_interval', 5), ('tcp_keepalives_count', 3)) AS want(name, value) USING (name) " +
+  'WHERE setting::int = 0 OR setting::int > want.value';
 
 /**
  * A pooled connection that sets SESSION_SETTINGS before the pool hands it out (a query queued beside the user's
