@@ -21,6 +21,11 @@ const ADVICE: Readonly<Record<string, string>> = {
   recode: 'write factor(x, levels = c(…), labels = c(…)), or ifelse()',
   fct_recode: 'write factor(x, levels = c(…), labels = c(…))',
   fct_relevel: 'write relevel(factor(x), ref = "b") or factor(x, levels = c(…))',
+  // dplyr's ranks leave a missing x missing (its row dropped), R's rank() ranks it last unless na.last = "keep".
+  min_rank: 'write rank(x, ties.method = "min", na.last = "keep"), which dplyr\'s min_rank() is',
+  row_number: 'write rank(x, ties.method = "first", na.last = "keep"), which dplyr\'s row_number(x) is',
+  dense_rank: 'write as.numeric(factor(x)), the codes of x\'s sorted distinct values, which dplyr\'s dense_rank() is',
+  percent_rank: 'write rank(x, ties.method = "min", na.last = "keep"): percent_rank() rescales it linearly, which changes its slope but not its test',
 };
 
 /** What to write instead of `name(…)`, for the functions analysts commonly reach for; undefined for the others. */

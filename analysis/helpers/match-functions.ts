@@ -19,8 +19,9 @@ export function isNa(context: EvaluationContext, call: Call): Evaluated {
 
 /**
  * `x %in% c(…)` inside a call (`I(k %in% c(1, 2))`, `I(g %in% c("a", "b"))`; at the top of a formula %in% is nesting):
- * TRUE where x is one of the values, never NA (a missing x is FALSE), as R's match. Numbers match numbers by value;
- * where either side is text both are compared as R writes them (as.character: 15 significant digits, "TRUE").
+ * TRUE where x is one of the values, never NA (a missing x is FALSE, or TRUE where the values hold NA), as R's match.
+ * Numbers match numbers by value; where either side is text both are compared as R writes them (as.character: 15
+ * significant digits, "TRUE").
  */
 export function matchIn(context: EvaluationContext, call: Call): Evaluated {
   const [xExpr, tableExpr] = call.args.map((a) => a.value);
@@ -31,14 +32,16 @@ export function matchIn(context: EvaluationContext, call: Call): Evaluated {
     const wanted = new Set(table as number[]);
     return { kind: 'logical', values: x.values.map((v) => (wanted.has(v) ? 1 : 0)) };
   }
-  const wanted = new Set(table.map((v) => (typeof v === 'number' ? formatRNumber(v) : v)));
+  // As text NA is NA_character_, which matches a missing x (R: c("a", NA) %in% c(NA, "b") is FALSE TRUE).
+  const missing = table.some((v) => typeof v === 'number' && Number.isNaN(v)) ? 1 : 0;
+  const wanted = new Set(table.filter((v) => !(typeof v === 'number' && Number.isNaN(v))).map((v) => (typeof v === 'number' ? formatRNumber(v) : v)));
   if (x.kind === 'numeric' || x.kind === 'logical') {
     const label = (v: number): string => (x.kind === 'logical' ? (v === 1 ? 'TRUE' : 'FALSE') : formatRNumber(v));
-    return { kind: 'logical', values: x.values.map((v) => (!Number.isNaN(v) && wanted.has(label(v)) ? 1 : 0)) };
+    return { kind: 'logical', values: x.values.map((v) => (Number.isNaN(v) ? missing : wanted.has(label(v)) ? 1 : 0)) };
   }
   const labels = x.kind === 'factor' ? x.levels : x.labels;
   const hit = labels.map((l) => wanted.has(l));
-  return { kind: 'logical', values: Float64Array.from(x.codes, (c) => (c >= 0 && hit[c] ? 1 : 0)) };
+  return { kind: 'logical', values: Float64Array.from(x.codes, (c) => (c < 0 ? missing : hit[c] ? 1 : 0)) };
 }
 
 /** The values of c(…) (strings, numbers, TRUE/FALSE, from:to) that %in% looks for; TRUE/FALSE are 1 and 0. */

@@ -8,6 +8,7 @@ import { recode } from './data.ts';
 import { meanAsR, sumAsR } from './mean.ts';
 import { characterFactor, evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
 import { polynomialColumns } from './poly.ts';
+import { rank } from './rank-function.ts';
 import { labelledLevels } from './factor-labels.ts';
 import { evaluateRefusingNaN, FACTOR_NAN, refuseNaNCells } from './nan-levels.ts';
 import { formatRNumber } from './r-number.ts';
@@ -18,7 +19,7 @@ import { elementwise, isSpelledLogical, logicalArgument, matchArguments, scalarA
 /**
  * The R functions a formula may use, each as R computes it over the data's rows (before rows with missing
  * values are dropped, as model.frame evaluates): math, `I()`, `scale()`, orthogonal `poly()`, `factor()`,
- * `relevel()`, `interaction()`, `cut()`, the vector functions (round, ifelse, pmin, as.numeric, …), the summaries
+ * `relevel()`, `interaction()`, `cut()`, `rank()`, the vector functions (round, ifelse, pmin, as.numeric, …), the summaries
  * (mean, median, min, max, sd, var) and rev(), seq(), quantile(), range() (cut()'s breaks).
  * `offset()` is the formula's own and handled by the model frame.
  */
@@ -57,6 +58,7 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   relevel,
   interaction,
   cut,
+  rank,
   ...VECTOR_FUNCTIONS,
   ...SUMMARY_FUNCTIONS,
   ...VECTOR_VALUED_FUNCTIONS,

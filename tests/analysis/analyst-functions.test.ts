@@ -115,7 +115,7 @@ test('mean(x) inside I(): over every row, as R evaluates it; a missing x makes i
   assert.throws(() => lmRobust({ formula: 'y ~ I(x - mean(x))', rows: table }), /lmRobust: mean\(x\) is NA in R because x has 1 missing value/);
 });
 
-test('is.na(x) and x %in% c(…) inside a call are TRUE/FALSE variables that are never NA, as R\'s match', () => {
+test('is.na(x) and x %in% c(…) inside a call are TRUE/FALSE variables that are never NA, as R\'s match (NA matches NA)', () => {
   // R: ifelse(is.na(x), 0, x) 0.25 1.5 2.5 -1.35 4.75 5 0 3.14159 (all 8 rows); is.na(x)TRUE 0 0 0 0 0 0 1 0
   assert.deepEqual(design('y ~ ifelse(is.na(x), 0, x)'), { names: ['(Intercept)', 'ifelse(is.na(x), 0, x)'], rows: all, columns: [[0.25, 1.5, 2.5, -1.35, 4.75, 5, 0, 3.14159]] });
   assert.deepEqual(design('y ~ is.na(x)'), { names: ['(Intercept)', 'is.na(x)TRUE'], rows: all, columns: [[0, 0, 0, 0, 0, 0, 1, 0]] });
@@ -125,6 +125,11 @@ test('is.na(x) and x %in% c(…) inside a call are TRUE/FALSE variables that are
   // R: I(x %in% c(5, 2.5))TRUE 0 0 1 0 0 1 0 0 (the NA of row 7 is FALSE: kept); I(k %in% c("10")) 0 0 1 0 0 1 0 0
   assert.deepEqual(design('y ~ I(x %in% c(5, 2.5))'), { names: ['(Intercept)', 'I(x %in% c(5, 2.5))TRUE'], rows: all, columns: [[0, 0, 1, 0, 0, 1, 0, 0]] });
   assert.deepEqual(design('y ~ I(k %in% c("10"))').columns, [[0, 0, 1, 0, 0, 1, 0, 0]]);
+  // R matches NA to NA, also as text (until 2026-12-05 vlab's text branch left row 7 FALSE): I(x %in% c(NA, "5"))TRUE and
+  // I(x %in% c(NA, 5))TRUE 0 0 0 0 0 1 1 0; I(a %in% c(NA, "v")) 0 1 0 1 0 1 0 0 (a has no NA).
+  assert.deepEqual(design('y ~ I(x %in% c(NA, "5"))').columns, [[0, 0, 0, 0, 0, 1, 1, 0]]);
+  assert.deepEqual(design('y ~ I(x %in% c(NA, 5))').columns, [[0, 0, 0, 0, 0, 1, 1, 0]]);
+  assert.deepEqual(design('y ~ I(a %in% c(NA, "v"))').columns, [[0, 1, 0, 1, 0, 1, 0, 0]]);
 });
 
 test('cut(x, k): the breaks are seq.int(min, max, length.out = k + 1) as R 4.2 makes them, from + i · by', () => {

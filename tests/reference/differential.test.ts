@@ -68,7 +68,10 @@
 // twenty-second's (trial22-designs.ts: three-way interactions of numerics and factors, `x:z` without main effects; fixed
 // effects with weights, clusters and interactions; a factor left with one level once NA rows go; one variable as
 // numbers, quoted numbers, text and factor(); all-singleton clusters; scale(), poly(), cut() and mean() computed on rows
-// later dropped for a missing outcome; survey::rake with four margins and contradicting nested margins; pwr::pwr.t2n.test of two unequal arms, n2 solved for a given n1).
+// later dropped for a missing outcome; survey::rake with four margins and contradicting nested margins; pwr::pwr.t2n.test of two unequal arms, n2 solved for a given n1),
+// and its leftovers (trial23-designs.ts: rank() with missing values, na.last and ties.method, which vlab refused until then;
+// exp, sqrt, abs, log1p/log2/log10, as.numeric, as.factor, relevel, I(x > 3), ifelse, is.na, pmin/pmax and %in% on
+// columns with missing values).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -223,7 +226,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'fixed-effects-16', 'fe-clusters-16', 'p-adjust-names-16', 'power-sides-16', 'untried-combinations-16', 'fe-edges-17', 'fe-random-17', 'fe-participants-17', 'analyst-arms-17',
     'fe-transformed-18', 'fe-singletons-18', 'extreme-factors-18', 'factor-na-numeric-18', 'analyst-terms-18', 'dim-four-arms-18', 'p-adjust-18', 'power-18', 'p-adjust-n-19',
     'weights-zero-tiny-cr2-20', 'factor-by-transform-20', 'no-intercept-factors-20', 'dim-arms-blocks-20', 'rake-20', 'trial20-random',
-    'three-way-22', 'fe-weights-clusters-22', 'one-level-after-na-22', 'coding-22', 'singleton-clusters-22', 'whole-column-terms-22', 'rake-22', 'power-unequal-22', 'trial22-random'] as const) {
+    'three-way-22', 'fe-weights-clusters-22', 'one-level-after-na-22', 'coding-22', 'singleton-clusters-22', 'whole-column-terms-22', 'rake-22', 'power-unequal-22', 'trial22-random',
+    'rank-23', 'analyst-functions-na-23', 'trial23-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

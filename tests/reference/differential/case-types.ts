@@ -149,7 +149,11 @@ export type CaseGroup =
   | 'rake-22'
   | 'whole-column-terms-22'
   | 'power-unequal-22'
-  | 'trial22-random';
+  | 'trial22-random'
+  // R trial 22's leftovers: rank() and the base functions analysts type, with missing values (trial23-designs.ts).
+  | 'rank-23'
+  | 'analyst-functions-na-23'
+  | 'trial23-random';
 
 interface CaseBase {
   id: string;
