@@ -1,5 +1,5 @@
 import { createServerCopy, fitsKeepalive } from './keepalive-save.ts';
-import { ApiRefusal, saveAnswers, type Outcome } from './respondent-api.ts';
+import { ApiRefusal, saveAnswers, type Outcome, type SaveOrder } from './respondent-api.ts';
 
 /**
  * What a save sends: every answer so far and the page shown. The server merges it over the answers it holds; the
@@ -69,6 +69,24 @@ function singleTimer() {
   };
 }
 
+/**
+ * Numbers the page's saves 1, 2, 3… under a random id of this page load (docs/api.md, saveOrder). Requests may
+ * arrive out of order — the keepalive save sent as the tab is hidden overtakes an ordinary save still in flight, a
+ * retry arrives late — and the server applies none older than one it applied, so the last answer given wins. The
+ * id keeps two tabs or devices from comparing their counts. getRandomValues, not randomUUID: the page may be
+ * served over plain HTTP, where randomUUID does not exist.
+ */
+function saveCounter() {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  const pageSession = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  let sequence = 0;
+  return {
+    next: (): SaveOrder => ({ pageSession, sequence: ++sequence }),
+    /** The number the next save will carry (for its body's size). */
+    peek: (): SaveOrder => ({ pageSession, sequence: sequence + 1 }),
+  };
+}
+
 /** What tells two save states apart. */
 const key = (state: SaveState) => JSON.stringify(state);
 
@@ -77,8 +95,9 @@ const key = (state: SaveState) => JSON.stringify(state);
  *
  * - A change schedules a save `delayMs` later; further changes do not push it back, so a respondent who
  *   keeps typing is still saved every `delayMs`.
- * - Saves run one after another and only the newest state waiting is sent: a slow save never overwrites a
- *   newer one with older answers.
+ * - Saves run one after another and only the newest state waiting is sent; each is numbered (saveCounter), and the
+ *   server applies none older than one it applied: a slow save never overwrites a newer one with older answers,
+ *   not even the keepalive save that overtook it.
  * - When the page is hidden (app switch, tab switch, closing: `visibilitychange` and `pagehide`), the answers
  *   changed since the last acknowledged save (or one in flight) are sent at once as a keepalive request, which the
  *   browser delivers even if the page is then frozen or unloaded, when they fit its 64 KiB (keepalive-save.ts),
@@ -94,12 +113,14 @@ export function createAutosave({ code, current, savedAnswers = {}, onRefused, on
   let unreachable = false;
   let pending: SaveState | null = null;
   const serverCopy = createServerCopy(savedAnswers);
+  const order = saveCounter();
 
   /** Sends `state` (or, `answers`, the part of it the server lacks); once acknowledged the server holds all of `state`. */
   const send = async (state: SaveState, keepalive: boolean, answers = state.answers) => {
-    const sent = serverCopy.sent(state.answers, key(state), keepalive);
+    const saveOrder = order.next();
+    const sent = serverCopy.sent(state.answers, key(state), keepalive, saveOrder.sequence);
     try {
-      const result = await saveAnswers(code, answers, state.page, { keepalive });
+      const result = await saveAnswers(code, answers, state.page, saveOrder, { keepalive });
       if (result.outcome) {
         if (!stopped) onOutcome(result.outcome);
         return stop();
@@ -142,7 +163,7 @@ export function createAutosave({ code, current, savedAnswers = {}, onRefused, on
     timer.cancel();
     pending = null;
     const changed = serverCopy.changed(state.answers);
-    void send(state, fitsKeepalive(changed, state.page), changed);
+    void send(state, fitsKeepalive(changed, state.page, order.peek()), changed);
   };
   const unlisten = listenToPage(onHidden, () => unreachable && saveNow());
 

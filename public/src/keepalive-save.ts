@@ -1,3 +1,5 @@
+import type { SaveOrder } from './respondent-api.ts';
+
 /**
  * What the save sent as the tab is hidden or closed carries. Browsers cap the bodies of keepalive requests in
  * flight at 64 KiB (the Fetch standard's "inflight keepalive bytes"; Chromium, Firefox and Safari) and refuse one
@@ -32,50 +34,64 @@ export function answersChangedSince(current: Record<string, unknown>, bases: rea
  * does not is sent as a plain request instead, which arrives when the page stays (a tab or app switch, the usual
  * reason a page is hidden) and is cancelled only if it is unloaded; a keepalive request over the cap is never sent at all.
  */
-export function fitsKeepalive(answers: Record<string, unknown>, currentPage: number): boolean {
-  return new TextEncoder().encode(JSON.stringify({ answers, currentPage })).length <= KEEPALIVE_BODY_LIMIT;
+export function fitsKeepalive(answers: Record<string, unknown>, currentPage: number, saveOrder?: SaveOrder): boolean {
+  return new TextEncoder().encode(JSON.stringify({ answers, currentPage, saveOrder })).length <= KEEPALIVE_BODY_LIMIT;
 }
 
-/** A save sent: its answers (a copy: SurveyJS may change an answer's array in place), its state's key, and how it went. */
+/** A save sent: its answers (a copy: SurveyJS may change an answer's array in place), its state's key, its number, and how it went. */
 export interface SentSave {
   answers: Record<string, unknown>;
   key: string;
   keepalive: boolean;
+  sequence: number;
+  /** Answered, or given up on: a save given up on may still have reached the server (only its answer was lost). */
+  settled: boolean;
 }
 
 /**
- * What the server holds of the page's answers as far as the page knows: those of the last acknowledged save (at
- * first, those the page started with), and those of saves on their way, which may yet land.
+ * What the server holds of the page's answers as far as the page knows: those of the newest acknowledged save (at
+ * first, those the page started with), and those of the saves that may yet land: sent and not overtaken by a newer
+ * acknowledged save. The server applies no save older than one it applied from this page (docs/api.md), so once save
+ * n is acknowledged the saves before it can change nothing; until then each of them may, even one the page gave up
+ * on (its request may have arrived and only the answer been lost).
  */
 export function createServerCopy(savedAnswers: Record<string, unknown>) {
   let acknowledged = structuredClone(savedAnswers);
-  /** The key of the last acknowledged save's state, to skip sending the same state twice. */
+  /** The key of the newest acknowledged save's state, to skip sending the same state twice. */
   let acknowledgedKey = '';
-  const inFlight = new Set<SentSave>();
+  let acknowledgedSequence = 0;
+  const mayLand = new Set<SentSave>();
   return {
     holds: (key: string) => key === acknowledgedKey,
     /** The next save is sent even if the server has its state (a save renews the participant's quota lease). */
     forgetAcknowledged(): void {
       acknowledgedKey = '';
     },
-    sent(answers: Record<string, unknown>, key: string, keepalive: boolean): SentSave {
-      const save = { answers: structuredClone(answers), key, keepalive };
-      inFlight.add(save);
+    sent(answers: Record<string, unknown>, key: string, keepalive: boolean, sequence: number): SentSave {
+      // One given up on with the same answers says nothing more (retries while offline resend one state): keep one.
+      for (const save of mayLand) if (save.settled && save.key === key) mayLand.delete(save);
+      const save = { answers: structuredClone(answers), key, keepalive, sequence, settled: false };
+      mayLand.add(save);
       return save;
     },
+    /** An answer that arrives after a newer save's was applied before it, or not at all: it leaves what the page knows. */
     acknowledged(save: SentSave): void {
-      acknowledged = save.answers;
-      acknowledgedKey = save.key;
+      if (save.sequence > acknowledgedSequence) {
+        acknowledged = save.answers;
+        acknowledgedKey = save.key;
+        acknowledgedSequence = save.sequence;
+      }
+      for (const older of mayLand) if (older.sequence <= save.sequence) mayLand.delete(older);
     },
     settled(save: SentSave): void {
-      inFlight.delete(save);
+      save.settled = true;
     },
     /**
      * A keepalive save of this state is on its way (`visibilitychange`, then `pagehide` as the tab closes): a second
      * copy would only count against the cap. A plain request in flight does not count: the unload cancels it.
      */
-    keepaliveOnItsWay: (key: string) => [...inFlight].some((save) => save.keepalive && save.key === key),
+    keepaliveOnItsWay: (key: string) => [...mayLand].some((save) => save.keepalive && !save.settled && save.key === key),
     /** The answers the server may lack. */
-    changed: (answers: Record<string, unknown>) => answersChangedSince(answers, [acknowledged, ...[...inFlight].map((save) => save.answers)]),
+    changed: (answers: Record<string, unknown>) => answersChangedSince(answers, [acknowledged, ...[...mayLand].map((save) => save.answers)]),
   };
 }

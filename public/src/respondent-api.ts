@@ -113,12 +113,24 @@ export const startParticipant = (waveId: string, panel: Record<string, string>, 
 export const checkQuota = (code: string, answers: Record<string, unknown>) =>
   requestJson<{ admitted: boolean; outcome: Outcome | null; leaseSecondsLeft: number | null }>('POST', `/api/participants/${code}/quota-check`, { answers });
 
+/** Where a save stands among the page's saves: the server applies none older than one it applied (docs/api.md). */
+export interface SaveOrder {
+  pageSession: string;
+  sequence: number;
+}
+
 /**
  * A keepalive save is sent once: the page that sends it may be gone before a retry could run. A save of a
  * participant whose quota lease lapsed while their level filled is not stored, and says the outcome (overquota).
+ * A retry sends the same body, its number too: the server takes the same save again, never an older one.
  */
-export const saveAnswers = (code: string, answers: Record<string, unknown>, currentPage: number, { keepalive = false } = {}) =>
-  requestJson<{ saved: boolean; outcome?: Outcome; leaseSecondsLeft: number | null }>('PUT', `/api/participants/${code}/answers`, { answers, currentPage }, keepalive ? { keepalive, attempts: 1 } : {});
+export const saveAnswers = (code: string, answers: Record<string, unknown>, currentPage: number, saveOrder: SaveOrder, { keepalive = false } = {}) =>
+  requestJson<{ saved: boolean; outcome?: Outcome; leaseSecondsLeft: number | null }>(
+    'PUT',
+    `/api/participants/${code}/answers`,
+    { answers, currentPage, saveOrder },
+    keepalive ? { keepalive, attempts: 1 } : {},
+  );
 
 export const completeParticipant = (
   code: string,

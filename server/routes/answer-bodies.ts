@@ -3,7 +3,15 @@ import { namedValues, parseBody } from './request-input.ts';
 
 // The bodies that carry a respondent's answers (docs/api.md): a save, the quota step and the completion.
 
-export const partialBody = z.strictObject({ answers: namedValues, currentPage: z.number().int().min(0) });
+/**
+ * A save's place in the order the page made its saves (docs/api.md): a random id of the page load and the save's
+ * number in it, counted up from 1. Optional: a page without it (an older bundle still open) is saved as before.
+ */
+export const saveOrderSchema = z.strictObject({
+  pageSession: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected 8–64 letters, digits, - or _'),
+  sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
+export const partialBody = z.strictObject({ answers: namedValues, currentPage: z.number().int().min(0), saveOrder: saveOrderSchema.optional() });
 const HONEYPOT_MAX = 10_000;
 /**
  * `honeypot` is the page's hidden field, which people never see: kept only as a quality flag, never as an answer.
@@ -39,10 +47,13 @@ function answersBody<T>(schema: z.ZodType<T>, body: unknown, other: OtherFields)
 }
 
 const COMPLETE_FIELDS: OtherFields = { honeypot: { ok: (v) => typeof v === 'string' && v.length <= HONEYPOT_MAX, required: false } };
-const PARTIAL_FIELDS: OtherFields = { currentPage: { ok: (v) => Number.isSafeInteger(v) && (v as number) >= 0, required: true } };
+const PARTIAL_FIELDS: OtherFields = {
+  currentPage: { ok: (v) => Number.isSafeInteger(v) && (v as number) >= 0, required: true },
+  saveOrder: { ok: (v) => saveOrderSchema.safeParse(v).success, required: false },
+};
 const QUOTA_FIELDS: OtherFields = {};
 
-/** A save's body: `{ answers, currentPage }`. */
+/** A save's body: `{ answers, currentPage, saveOrder? }`. */
 export const partialSaveBody = (body: unknown) => answersBody(partialBody, body, PARTIAL_FIELDS);
 /** The quota step's body: `{ answers }`. */
 export const quotaStepBody = (body: unknown) => answersBody(quotaBody, body, QUOTA_FIELDS);

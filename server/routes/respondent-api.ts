@@ -78,7 +78,7 @@ export function respondentApi(service: RespondentService): Router {
   router.put('/participants/:code/answers', async (req, res) => {
     const body = partialSaveBody(req.body);
     res.locals.participantCode = req.params.code;
-    const saved = await service.savePartial({ code: req.params.code, answers: body.answers, currentPage: body.currentPage });
+    const saved = await service.savePartial({ code: req.params.code, answers: body.answers, currentPage: body.currentPage, saveOrder: body.saveOrder });
     const { currentPage, outcome, leaseSecondsLeft } = saved;
     sendJson(res, outcome ? { saved: false, currentPage, outcome, leaseSecondsLeft } : { saved: true, currentPage, leaseSecondsLeft });
   });

@@ -72,7 +72,7 @@ export function createRespondentService({
   return {
     start: (input: StartInput) => start(ctx, input),
     checkQuota: (input: { code: string; answers: unknown }) => checkQuota(ctx, input),
-    savePartial: (input: { code: string; answers: unknown; currentPage: number }) => savePartial(ctx, input),
+    savePartial: (input: SaveInput) => savePartial(ctx, input),
     complete: (input: { code: string; answers: unknown; honeypot?: string }) => complete(ctx, input),
   };
 }
@@ -100,6 +100,14 @@ export interface SaveAnswer {
   currentPage: number;
   outcome?: ParticipantOutcome;
   leaseSecondsLeft: number | null;
+}
+
+/** A save (docs/api.md); `saveOrder`: where the page numbered it among its saves, absent from an older page. */
+interface SaveInput {
+  code: string;
+  answers: unknown;
+  currentPage: number;
+  saveOrder?: { pageSession: string; sequence: number };
 }
 
 interface StartInput {
@@ -182,9 +190,10 @@ function checkQuota(ctx: RespondentContext, input: { code: string; answers: unkn
  * Merges the answers into the participant's saved partial answers and records the furthest page reached.
  * Moving to the vignette page runs the quota step first (a client that skipped it cannot get past a full
  * quota), and any later save renews the quota lease (or, lapsed, checks the quota again): then `outcome` is
- * the over-quota exit and nothing else is saved.
+ * the over-quota exit and nothing else is saved. A save older than one already applied from its page session
+ * (saveOrder) is acknowledged and changes nothing (staleSave).
  */
-function savePartial(ctx: RespondentContext, input: { code: string; answers: unknown; currentPage: number }): Promise<SaveAnswer> {
+function savePartial(ctx: RespondentContext, input: SaveInput): Promise<SaveAnswer> {
   const { store, studies, now } = ctx;
   return store.write(async (tx) => {
     const { participant, wave } = await lockedParticipant(tx, input.code);
@@ -193,6 +202,8 @@ function savePartial(ctx: RespondentContext, input: { code: string; answers: unk
     if (input.currentPage >= study.pageCount) {
       throw new DomainError('invalid_input', `currentPage: must be below ${study.pageCount}`);
     }
+    const order = input.saveOrder;
+    if (order && !(await tx.saveSequences.claim(participant.id, order.pageSession, order.sequence))) return staleSave(ctx, tx, study.def, participant);
     const answers = await answersAfter(tx, study, participant, input.answers);
     const at = now();
     const mode = input.currentPage >= study.treatmentPage ? 'admit' : 'renew';
@@ -202,6 +213,16 @@ function savePartial(ctx: RespondentContext, input: { code: string; answers: unk
     await tx.participants.setCurrentPage(participant.id, input.currentPage, at);
     return { currentPage: Math.max(participant.currentPage, input.currentPage), leaseSecondsLeft };
   });
+}
+
+/**
+ * The answer to a save that a newer save of its page session overtook (a keepalive save sent as the tab was hidden
+ * reached the server before an ordinary save still in flight, or a retry arrived late): its answers are older than
+ * the stored ones, so it stores nothing and renews nothing, yet it is acknowledged like any save, so the page does
+ * not send it again and again. What it says is what the participant has: their page, and their lease as it stands.
+ */
+async function staleSave(ctx: RespondentContext, tx: Repositories, def: StudyDefinition, participant: Participant): Promise<SaveAnswer> {
+  return { currentPage: participant.currentPage, leaseSecondsLeft: await ctx.quotas.secondsLeft(tx, def, participant, ctx.now()) };
 }
 
 /**

@@ -7,6 +7,7 @@ import { createParticipantRepository, type ParticipantRepository } from './parti
 import { createParticipantVignetteRepository, type ParticipantVignetteRepository } from './participant-vignette-repository.ts';
 import { createQualityFlagRepository, type QualityFlagRepository } from './quality-flag-repository.ts';
 import { createQuotaSlotRepository, type QuotaSlotRepository } from './quota-slot-repository.ts';
+import { createSaveSequenceRepository, type SaveSequenceRepository } from './save-sequence-repository.ts';
 import { createServedAddressRepository, type ServedAddressRepository } from './served-address-repository.ts';
 import { createStudyRepository, type StudyRepository } from './study-repository.ts';
 import { createTokenRepository, type TokenRepository } from './token-repository.ts';
@@ -26,6 +27,7 @@ export interface Repositories {
   participants: ParticipantRepository;
   participantVignettes: ParticipantVignetteRepository;
   answers: AnswerRepository;
+  saveSequences: SaveSequenceRepository;
   assignmentCounters: AssignmentCounterRepository;
   qualityFlags: QualityFlagRepository;
   quotaSlots: QuotaSlotRepository;
@@ -45,6 +47,7 @@ export function createRepositories(db: Db): Repositories {
     participants: createParticipantRepository(db),
     participantVignettes: createParticipantVignetteRepository(db),
     answers: createAnswerRepository(db),
+    saveSequences: createSaveSequenceRepository(db),
     assignmentCounters: createAssignmentCounterRepository(db),
     qualityFlags: createQualityFlagRepository(db),
     quotaSlots: createQuotaSlotRepository(db),

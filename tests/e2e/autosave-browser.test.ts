@@ -107,9 +107,49 @@ test('the save sent as the tab is hidden carries only the answers changed since 
   const hidden = page.waitForRequest((r) => r.method() === 'PUT' && /"region"/.test(r.postData() ?? ''));
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
   // Before, it resent every answer (consent and age_group too): a respondent past 64 KiB lost the last change.
-  assert.deepEqual(JSON.parse((await hidden).postData()!), { answers: { region: 'west' }, currentPage: 1 });
+  const { saveOrder, ...body } = JSON.parse((await hidden).postData()!) as { saveOrder: { pageSession: string; sequence: number } };
+  assert.deepEqual(body, { answers: { region: 'west' }, currentPage: 1 });
+  assert.match(saveOrder.pageSession, /^[0-9a-f]{24}$/);
+  assert.equal(saveOrder.sequence, 3, 'after the consent page’s save and the one that carried age_group');
   await (await hidden).response();
   assert.deepEqual(storedPartial('autosave-delta'), { answers: { consent: true, age_group: '18-29', region: 'west' }, page: 1 }, 'the server merged it');
+  await page.close();
+});
+
+// Found by accessibility pass 21: the keepalive save sent as the tab is hidden could reach the server before an
+// ordinary save already in flight, which then landed last and put the older answer back. The page numbers its saves
+// and the server applies none older than one it applied (docs/api.md, saveOrder).
+test('an ordinary save held up in flight lands after the save sent as the tab is hidden: the stored answer is still the newest', async () => {
+  const page = await session.browser.newPage();
+  const carries = (value: string) => (r: { method(): string; postData(): string | null }) => r.method() === 'PUT' && r.postData()?.includes(`"age_group":"${value}"`) === true;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  await page.route('**/api/participants/*/answers', async (route) => {
+    if (!held && carries('18-29')(route.request())) {
+      held = true;
+      await released;
+    }
+    await route.continue();
+  });
+  await toAboutYou(page, link('PROLIFIC_PID=autosave-order&STUDY_ID=s&SESSION_ID=sess-order'));
+  const older = page.waitForRequest(carries('18-29'));
+  await option(page, 'age_group', '18 to 29').click();
+  await older; // the delayed save left, and hangs on its way
+  await option(page, 'age_group', '30 to 44').click();
+  const newer = page.waitForResponse((r) => carries('30-44')(r.request()));
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+  const hidden = await newer;
+  assert.equal(storedPartial('autosave-order')?.answers.age_group, '30-44', 'the save sent as the tab was hidden landed first');
+
+  const late = page.waitForResponse((r) => carries('18-29')(r.request()));
+  release();
+  assert.equal((await late).status(), 200, 'the older save is acknowledged (the page does not send it again)');
+  // Before: { consent: true, age_group: '18-29' } — the older save landed last and overwrote the newer answer.
+  assert.deepEqual(storedPartial('autosave-order'), { answers: { consent: true, age_group: '30-44' }, page: 1 });
+  const [newerOrder, olderOrder] = [hidden.request(), (await late).request()].map((r) => JSON.parse(r.postData()!).saveOrder as { pageSession: string; sequence: number });
+  assert.equal(newerOrder!.pageSession, olderOrder!.pageSession);
+  assert.ok(newerOrder!.sequence > olderOrder!.sequence, `save ${newerOrder!.sequence} after save ${olderOrder!.sequence}`);
   await page.close();
 });
 

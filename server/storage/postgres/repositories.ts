@@ -7,6 +7,7 @@ import { createPgParticipantRepository } from './participant-repository.ts';
 import { createPgParticipantVignetteRepository } from './participant-vignette-repository.ts';
 import { createPgQualityFlagRepository } from './quality-flag-repository.ts';
 import { createPgQuotaSlotRepository } from './quota-slot-repository.ts';
+import { createPgSaveSequenceRepository } from './save-sequence-repository.ts';
 import { createPgServedAddressRepository } from './served-address-repository.ts';
 import type { Sql } from './sql.ts';
 import { createPgStudyRepository } from './study-repository.ts';
@@ -24,6 +25,7 @@ export function createPgRepositories(sql: Sql, cacheKey: object): Repositories {
     participants: createPgParticipantRepository(sql),
     participantVignettes: createPgParticipantVignetteRepository(sql),
     answers: createPgAnswerRepository(sql),
+    saveSequences: createPgSaveSequenceRepository(sql),
     assignmentCounters: createPgAssignmentCounterRepository(sql),
     qualityFlags: createPgQualityFlagRepository(sql, cacheKey),
     quotaSlots: createPgQuotaSlotRepository(sql),

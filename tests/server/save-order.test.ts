@@ -1,0 +1,97 @@
+// Saves applied in the order the page made them (docs/api.md, saveOrder; server/services/respondent-service.ts
+// savePartial). The keepalive save sent as the tab is hidden can reach the server before an ordinary save already in
+// flight, and a retry can arrive late: the older save then landed last and overwrote the respondent's newer answer.
+// Runs on SQLite and, through scripts/run-tests.mjs POSTGRES_SUITE, on PostgreSQL.
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, reachVignette } from './test-app.ts';
+
+const t = await createTestApp({ target: 100 });
+after(() => t.close());
+
+async function started(pid: string) {
+  return (await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: pid } })).body.participant.code as string;
+}
+const participantOf = async (code: string) => (await t.repos.participants.findByCode(code))!;
+const partialOf = async (code: string) => (await t.repos.answers.get((await participantOf(code)).id, 'partial'))?.answers;
+const save = (code: string, answers: Record<string, unknown>, currentPage: number, saveOrder?: { pageSession: string; sequence: number }) =>
+  request(t.app).put(`/api/participants/${code}/answers`).send(saveOrder ? { answers, currentPage, saveOrder } : { answers, currentPage });
+
+const TAB = 'tab0a1b2c3d4e5f6';
+const OTHER_TAB = 'tab9f8e7d6c5b4a3';
+
+test('save 2 of a page, then its save 1 arriving late: save 2 stays, and save 1 is acknowledged all the same', async () => {
+  const code = await started('order-1');
+  // Save 1 (the ordinary save, held up on the way) carried the whole page; save 2 (the keepalive) only the change.
+  const second = await save(code, { age_group: '30-44' }, 1, { pageSession: TAB, sequence: 2 });
+  assert.deepEqual(second.body, { saved: true, currentPage: 1, leaseSecondsLeft: null });
+  const first = await save(code, { consent: true, age_group: '18-29', gender: 'female' }, 1, { pageSession: TAB, sequence: 1 });
+  assert.equal(first.status, 200, JSON.stringify(first.body));
+  assert.deepEqual(first.body, { saved: true, currentPage: 1, leaseSecondsLeft: null }, 'acknowledged, so the page does not send it again');
+  assert.deepEqual(await partialOf(code), { age_group: '30-44' }, 'the answer given last wins; nothing of the older save is stored');
+});
+
+test('a save older than one applied changes neither the page reached nor the quota lease', async () => {
+  const code = await started('order-2');
+  assert.equal((await reachVignette(t.app, code)).body.admitted, true);
+  await save(code, { do_nothing: 4 }, 4, { pageSession: TAB, sequence: 7 });
+  const before = await participantOf(code);
+  const leaseBefore = await t.repos.quotaSlots.leaseRenewedAt(before.id);
+  assert.notEqual(leaseBefore, null, 'the alliance study has quotas: the participant holds a lease');
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const late = await save(code, { do_nothing: 1, contribution: 2 }, 5, { pageSession: TAB, sequence: 6 });
+  assert.equal(late.body.saved, true);
+  assert.equal(late.body.currentPage, 4, 'the page the participant has reached, not the late save’s');
+  assert.equal(typeof late.body.leaseSecondsLeft, 'number', 'the lease as it stands');
+  assert.equal((await participantOf(code)).currentPage, 4);
+  assert.equal((await partialOf(code))!.do_nothing, 4);
+  assert.equal(Object.hasOwn((await partialOf(code))!, 'contribution'), false);
+  assert.equal((await participantOf(code)).updatedAt, before.updatedAt);
+  assert.equal(await t.repos.quotaSlots.leaseRenewedAt(before.id), leaseBefore);
+});
+
+test('the same save again (a retry whose answer was lost) is applied again; a later save of the page still applies', async () => {
+  const code = await started('order-3');
+  await save(code, { consent: true, age_group: '18-29' }, 1, { pageSession: TAB, sequence: 3 });
+  assert.equal((await save(code, { consent: true, age_group: '18-29' }, 1, { pageSession: TAB, sequence: 3 })).body.saved, true);
+  await save(code, { age_group: '45-64' }, 1, { pageSession: TAB, sequence: 4 });
+  assert.deepEqual(await partialOf(code), { consent: true, age_group: '45-64' });
+});
+
+test('two tabs do not compare their numbers: each tab’s save applies over the other’s, and each ignores only its own older saves', async () => {
+  const code = await started('order-4');
+  await save(code, { consent: true, age_group: '18-29' }, 1, { pageSession: TAB, sequence: 9 });
+  await save(code, { age_group: '30-44' }, 1, { pageSession: OTHER_TAB, sequence: 1 });
+  assert.equal((await partialOf(code))!.age_group, '30-44', 'the other tab’s first save is newer than nothing it sent');
+  await save(code, { age_group: '65+' }, 1, { pageSession: TAB, sequence: 8 });
+  assert.equal((await partialOf(code))!.age_group, '30-44', 'the first tab’s late save 8 is older than its save 9');
+  await save(code, { age_group: '65+' }, 1, { pageSession: TAB, sequence: 10 });
+  assert.equal((await partialOf(code))!.age_group, '65+');
+});
+
+test('a page without saveOrder (an older bundle still open) is saved as before: the save that arrives last wins', async () => {
+  const code = await started('order-5');
+  await save(code, { consent: true, age_group: '30-44' }, 1);
+  await save(code, { age_group: '18-29' }, 1);
+  assert.deepEqual(await partialOf(code), { consent: true, age_group: '18-29' });
+});
+
+test('completion stays final: a late save, numbered or not, is refused as before (409)', async () => {
+  const code = await started('order-6');
+  assert.equal((await reachVignette(t.app, code)).body.admitted, true);
+  assert.equal((await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS })).body.status, 'complete');
+  assert.equal((await save(code, { do_nothing: 5 }, 5, { pageSession: TAB, sequence: 1 })).status, 409);
+  assert.equal((await save(code, { do_nothing: 5 }, 5)).status, 409);
+  assert.equal((await t.repos.answers.get((await participantOf(code)).id, 'final'))!.answers.do_nothing, COMPLETE_ALLIANCE_ANSWERS.do_nothing);
+});
+
+test('a malformed saveOrder is refused (422) and stores nothing', async () => {
+  const code = await started('order-7');
+  for (const saveOrder of [{ pageSession: 'short', sequence: 1 }, { pageSession: TAB, sequence: 0 }, { pageSession: TAB, sequence: 1.5 }, { pageSession: TAB }, { pageSession: TAB, sequence: 1, extra: 1 }]) {
+    const refused = await request(t.app).put(`/api/participants/${code}/answers`).send({ answers: { consent: true }, currentPage: 1, saveOrder });
+    assert.equal(refused.status, 422, JSON.stringify(saveOrder));
+    assert.match(refused.body.error.message, /saveOrder/);
+  }
+  assert.equal(await partialOf(code), undefined);
+});
