@@ -135,13 +135,31 @@ export function redirectTemplateProblem(template: string): string | null {
   try {
     url = new URL(template.replace(/\{[A-Za-z_]+\}/g, PLACEHOLDER_MARK));
   } catch {
-    return `"${template}" is not an absolute URL`;
+    return `"${template}" is not an absolute URL${schemeHint(template)}`;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `"${template}" must be an http(s) URL`;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `"${template}" must be an http(s) URL${schemeHint(template)}`;
   if ([url.protocol, url.username, url.password, url.host].some((part) => part.toLowerCase().includes(PLACEHOLDER_MARK))) {
     return `"${template}" has a placeholder before the path; placeholders may stand only in the path, query or fragment`;
   }
   return null;
+}
+
+/**
+ * " (did you mean "https://prolific.com/x"?)" for a link pasted without its scheme ("prolific.com/x", and
+ * "prolific.com:8080/x", which parses as the scheme "prolific.com:"), else "". Only when the template begins with a
+ * host name of a domain (a dot in it) or localhost, and the URL with https:// is a usable one.
+ */
+function schemeHint(template: string): string {
+  const withScheme = `https://${template.replace(/^\/\//, '')}`;
+  let host: string;
+  try {
+    host = new URL(withScheme.replace(/\{[A-Za-z_]+\}/g, PLACEHOLDER_MARK)).hostname;
+  } catch {
+    return '';
+  }
+  const typed = /^(?:\/\/)?([^/:?#]*)/.exec(template)![1]!.toLowerCase();
+  const aHost = typed === host && (host.includes('.') || host === 'localhost');
+  return aHost && redirectTemplateProblem(withScheme) === null ? ` (did you mean "${withScheme}"?)` : '';
 }
 
 /** The redirect URL with placeholders replaced by this participant's (URL-encoded) values; missing → empty. */

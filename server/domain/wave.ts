@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localeCode } from './localized-text.ts';
 import { redirectTemplateProblem } from './panel.ts';
+import { MAX_WAVE_TARGET } from './wave-target.ts';
 
 export type WaveStatus = 'open' | 'paused' | 'closed';
 
@@ -32,7 +33,7 @@ const redirectUrl = z
   });
 
 export const waveSettingsSchema = z.strictObject({
-  target: z.number().int().positive().max(10_000_000),
+  target: z.number().int().positive().max(MAX_WAVE_TARGET),
   // Printed, exported and hashed as it is: a control character (PostgreSQL refuses NUL) or half a surrogate pair
   // (stored as U+FFFD) would make the seed on record differ from the one typed.
   seed: z.string().min(1).max(200).regex(/^[^\p{Cc}\p{Cs}]*$/u, 'must not contain control characters or unpaired surrogates'),

@@ -44,12 +44,35 @@ function countedRows(rows: readonly WideRow[], onRow?: (written: number, total: 
 /** A regular file readable and writable by its owner only: unzip restores the stored mode whatever the umask. */
 const OWNER_ONLY_FILE = 0o100600;
 
-function zipOf(files: readonly PackageFile[]): Readable {
+/**
+ * The zip of the package, the same bytes for the same files: each entry stamped `stamp`, not the time it was made
+ * (yazl's default), so that a researcher who checksums the package for a journal gets one hash per wave and plan.
+ * Only the DOS date and time are written (no extended timestamp field, which holds a UTC instant), set to `stamp`'s
+ * UTC wall-clock time: DOS times carry no zone, and yazl reads them off a Date in the process's zone, so the Date
+ * passed has that zone's fields equal to the UTC ones — the bytes are then the same on a server in any zone (but for a
+ * stamp inside a zone's daylight-saving gap, which that zone cannot show).
+ */
+function zipOf(files: readonly PackageFile[], stamp: Date): Readable {
   const zip = new yazl.ZipFile();
+  const mtime = new Date(stamp.getUTCFullYear(), stamp.getUTCMonth(), stamp.getUTCDate(), stamp.getUTCHours(), stamp.getUTCMinutes(), stamp.getUTCSeconds());
   // The package holds panel IDs: unzipped, its files are 0600 as those of `--out DIR` are (yazl's default is 0664).
-  for (const f of files) zip.addReadStream(f.stream(), f.name, { mode: OWNER_ONLY_FILE });
+  for (const f of files) zip.addReadStream(f.stream(), f.name, { mode: OWNER_ONLY_FILE, mtime, forceDosTimestamp: true });
   zip.end();
   return zip.outputStream as Readable;
+}
+
+/** Zip's earliest time (1980-01-01 00:00), the stamp of a package without completes. */
+const NO_COMPLETES_STAMP = new Date(Date.UTC(1980, 0, 1));
+
+/** When the package's data was last added to: its latest completion (completed_at, UTC), else NO_COMPLETES_STAMP. */
+function latestCompletion(rows: readonly WideRow[]): Date {
+  // A loop, not Math.max(...times): a wave of a million rows is past the arguments a call may take.
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const row of rows) {
+    const time = Date.parse(String(row.completed_at));
+    if (time > latest) latest = time;
+  }
+  return Number.isFinite(latest) ? new Date(latest) : NO_COMPLETES_STAMP;
 }
 
 const text = (name: string, content: string): PackageFile => ({ name, stream: () => Readable.from([content]) });
@@ -74,7 +97,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
    * The package's files. The data file is written from the very rows the estimates were computed from (read
    * once), so `replicate.R` reproduces estimates.csv even while the wave is still filling.
    */
-  async function packageFiles(waveId: string, progress: ReplicationProgress = {}): Promise<PackageFile[]> {
+  async function packageFiles(waveId: string, progress: ReplicationProgress = {}): Promise<{ files: PackageFile[]; stamp: Date }> {
     const complete = { statuses: ['complete'] as const };
     const rows = await collect(await exports.iterateWaveRows(waveId, { ...complete, onParticipant: progress.onParticipant }));
     const { definition } = await estimates.wavePlan(waveId);
@@ -113,7 +136,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
         : []),
       '',
     ].join('\n');
-    return [
+    const files = [
       { name: REPLICATION_FILES.data, stream: () => dataFile.stream() },
       { name: REPLICATION_FILES.codebook, stream: () => codebookFile.stream() },
       text(REPLICATION_FILES.estimates, planEstimatesCsv(result)),
@@ -122,6 +145,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
       text(REPLICATION_FILES.readme, readme),
       ...(profiles ? [text(REPLICATION_FILES.profiles, csvFromRecords(profiles, conjointProfileColumns(definition, await exports.columns(waveId)).map((c) => c.name)))] : []),
     ];
+    return { files, stamp: latestCompletion(rows) };
   }
 
   return {
@@ -133,14 +157,15 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
 
     /** The package as a zip stream; every file is computed before the first byte goes out. */
     async zipStream(waveId: string): Promise<Readable> {
-      return zipOf(await packageFiles(waveId));
+      const { files, stamp } = await packageFiles(waveId);
+      return zipOf(files, stamp);
     },
 
     /** Writes the package into `out`: a zip file when it ends in .zip, else a new or empty folder. */
     async write(waveId: string, out: string, progress?: ReplicationProgress): Promise<string[]> {
-      const files = await packageFiles(waveId, progress);
+      const { files, stamp } = await packageFiles(waveId, progress);
       if (out.toLowerCase().endsWith('.zip')) {
-        await writeFileWhole(out, zipOf(files));
+        await writeFileWhole(out, zipOf(files, stamp));
         return files.map((f) => f.name);
       }
       if (statSync(out, { throwIfNoEntry: false })?.isDirectory() === false) throw new DomainError('invalid_input', `${out} is a file, not a folder; give a new folder or a .zip path`);

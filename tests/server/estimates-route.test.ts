@@ -10,6 +10,7 @@ import { createResearcherTestApp } from './researcher-support.ts';
 import { participantCode, seedAllianceWave } from './estimates-support.ts';
 import { alliance, allianceRows } from './plan-support.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { zipCentralDirectory } from './zip-central-directory.ts';
 
 let t: Awaited<ReturnType<typeof createResearcherTestApp>>;
 before(async () => {
@@ -108,6 +109,15 @@ test('GET /waves/:id/replication streams the replication package as a zip', asyn
     assert.ok(body.includes(Buffer.from(name)), name);
   }
   assert.equal((await request(t.app).get(`/api/researcher/waves/${t.wave.id}/replication`)).status, 401);
+});
+
+// Each entry was stamped with the time the worker made it, so every download had another hash (attacker pass 21).
+test('two downloads of the replication package are the same bytes, stamped with the latest completion', async () => {
+  const download = async () => (await t.get(`/waves/${t.wave.id}/replication`).responseType('blob')).body as Buffer;
+  const [first, second] = [await download(), await download()];
+  assert.ok(first.equals(second), 'the same bytes');
+  // seedAllianceWave completes every participant at 2026-11-22T03:00:00Z.
+  assert.deepEqual(new Set(zipCentralDirectory(first).map((e) => e.dosTime)), new Set(['2026-11-22 03:00:00']));
 });
 
 test('the plan and the replication package refuse query parameters they do not take (?format=tar gave a zip), as estimates and export do', async () => {

@@ -58,10 +58,27 @@ test('the folded terms are named for what they are: the intercept, untested vari
   const plan = { ...alliance.analysisPlan, hypotheses: [{ ...h3, formula: '~ regime * capability + behavior', terms: ['regimeautocracy'], direction: {} }] };
   const definition = withPlan(alliance, plan);
   const [only] = hypothesisReports(definition, executePlan({ definition, rows: allianceRows() }));
-  assert.equal(only!.otherTerms, 'intercept, Capability, Behavior and Regime × Capability, not tested by H3');
+  assert.equal(only!.otherTerms, 'intercept, Capability (when Regime: Democracy), Behavior and Regime × Capability, not tested by H3');
   const some = { ...plan, hypotheses: [{ ...h3, formula: '~ regime * capability', terms: ['regimeautocracy', 'capabilityweak'], direction: {} }] };
   const partial = withPlan(alliance, some);
   assert.equal(hypothesisReports(partial, executePlan({ definition: partial, rows: allianceRows() }))[0]!.otherTerms, 'intercept and Regime × Capability, not tested by H3');
+});
+
+// Walk-through 17: the rows of a term inside an interaction said "· when Backer: …", while the summary above them
+// named "Funding and Backer" as if main effects. The summary says where each is taken, in the rows' own words.
+test('a folded variable that an interaction contains is named where its terms are taken, as its rows say', () => {
+  const h3 = alliance.analysisPlan.hypotheses.find((h) => h.id === 'H3')!;
+  const plan = { ...alliance.analysisPlan, hypotheses: [{ ...h3, formula: '~ regime * capability', terms: ['regimeautocracy:capabilityweak'], direction: {} }] };
+  const definition = withPlan(alliance, plan);
+  const [card] = hypothesisReports(definition, executePlan({ definition, rows: allianceRows() }));
+  assert.equal(card!.otherTerms, 'intercept, Regime (when Capability: Strong) and Capability (when Regime: Democracy), not tested by H3');
+  const wheres = new Set(card!.controls.flatMap((c) => /· (when .*)$/.exec(c.label)?.slice(1) ?? []));
+  assert.deepEqual([...wheres], ['when Capability: Strong', 'when Regime: Democracy'], 'the rows say the same');
+  for (const where of wheres) assert.ok(card!.otherTerms.includes(`(${where})`), where);
+  // A factor some of whose levels the hypothesis tests: its other levels, where they are taken.
+  const some = withPlan(alliance, { ...plan, hypotheses: [{ ...h3, formula: '~ behavior * regime', terms: ['behaviorthreaten_exit'], direction: {} }] });
+  const [levels] = hypothesisReports(some, executePlan({ definition: some, rows: allianceRows() }));
+  assert.equal(levels!.otherTerms, 'intercept, the other levels of Behavior (when Regime: Democracy), Regime (when Behavior: Publicly criticizes the US) and Behavior × Regime, not tested by H3');
 });
 
 test('early in a wave the cards carry the explanations, not the estimator messages', () => {

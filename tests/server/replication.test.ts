@@ -21,6 +21,7 @@ import type { Store } from '../../server/storage/store.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { seedAllianceWave } from './estimates-support.ts';
 import { alliance, MEASURES, protege, VIOLATIONS, withPlan } from './plan-support.ts';
+import { zipCentralDirectory } from './zip-central-directory.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-replication-'));
 const dbPath = join(dir, 'vlab.sqlite');
@@ -140,28 +141,41 @@ test('--out x.zip holds the same files', async () => {
   writeFileSync(join(dir, 'blocked-unzipped.R'), entries.get('replicate.R')!);
 });
 
-/** Each entry's Unix mode (the central directory's external attributes, high 16 bits), by name. */
-function zipModes(buffer: Buffer): Map<string, number> {
-  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const modes = new Map<string, number>();
-  let at = buffer.readUInt32LE(end + 16);
-  for (let i = 0; i < buffer.readUInt16LE(end + 10); i++) {
-    const nameLength = buffer.readUInt16LE(at + 28);
-    modes.set(buffer.toString('utf8', at + 46, at + 46 + nameLength), buffer.readUInt32LE(at + 38) >>> 16);
-    at += 46 + nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
-  }
-  return modes;
-}
-
 // The package holds panel IDs: its folder's files are 0600, and so must be what `unzip` makes of the zip. The
 // entries said 0664 (yazl's default), and unzip restores a stored mode whatever the umask: data.csv came out
 // group-writable and world-readable (newcomer walk-through 14).
 test('--out x.zip stores every entry as owner read-write only, so unzip makes 0600 files as --out DIR does', async () => {
   const zipPath = join(dir, 'modes.zip');
   await createReplicationService({ store }).write(waves.blocked!, zipPath);
-  const modes = zipModes(readFileSync(zipPath));
-  assert.deepEqual([...modes.keys()].sort(), FILES);
-  for (const [name, mode] of modes) assert.equal(mode.toString(8), '100600', name);
+  const entries = zipCentralDirectory(readFileSync(zipPath));
+  assert.deepEqual(entries.map((e) => e.name).sort(), FILES);
+  for (const { name, mode } of entries) assert.equal(mode.toString(8), '100600', name);
+});
+
+/** The zip of a wave's package, made with the process in time zone `zone`. */
+async function zipIn(zone: string, waveId: string): Promise<Buffer> {
+  const before = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await createReplicationService({ store }).zipStream(waveId)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
+}
+
+// Each entry was stamped with the time it was made (yazl's default): a researcher checksumming the package for a
+// journal got a new hash at every download (attacker pass 21). Now the stamp is the data's latest completion.
+test('the same wave gives the same zip, byte for byte, whenever and in whichever time zone it is made', async () => {
+  const first = await zipIn('UTC', waves.blocked!);
+  const again = await zipIn('Asia/Kolkata', waves.blocked!);
+  assert.ok(first.equals(again), 'the same bytes');
+  const entries = zipCentralDirectory(first);
+  // seedAllianceWave completes every participant at 2026-11-22T03:00:00Z: the time written, in UTC.
+  assert.deepEqual(new Set(entries.map((e) => e.dosTime)), new Set(['2026-11-22 03:00:00']));
+  assert.deepEqual(new Set(entries.map((e) => e.extraLength)), new Set([0]), 'no extended timestamp (a UTC instant) beside it');
 });
 
 test('a raked plan weights its difference in means in replicate.R as executePlan does', async () => {

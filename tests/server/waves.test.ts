@@ -32,6 +32,10 @@ test('create, list and status over the researcher API; bad input is a 4xx JSON e
     [{ study: 'alliance-corrective-measures', target: 10, overquotaUrl: 'https://{RID}@panel.example/' }, 422, /overquotaUrl: .*placeholder before the path/],
     [{ study: 'alliance-corrective-measures', target: 10, screenoutUrl: 'https://x:{RID}@panel.example/' }, 422, /placeholder before the path/],
     [{ study: 'alliance-corrective-measures', target: 10, completeUrl: '{RID}://panel.example/' }, 422, /completeUrl/],
+    // A link pasted without its scheme (walk-through 17): refused, with the URL meant.
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'prolific.com/x?cc={PROLIFIC_PID}' }, 422, /^completeUrl: "prolific\.com\/x\?cc=\{PROLIFIC_PID\}" is not an absolute URL \(did you mean "https:\/\/prolific\.com\/x\?cc=\{PROLIFIC_PID\}"\?\)$/],
+    [{ study: 'alliance-corrective-measures', target: 10, screenoutUrl: 'app.prolific.com:443/out' }, 422, /^screenoutUrl: "app\.prolific\.com:443\/out" must be an http\(s\) URL \(did you mean "https:\/\/app\.prolific\.com:443\/out"\?\)$/],
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'mailto:team@panel.example' }, 422, /^completeUrl: "mailto:team@panel\.example" must be an http\(s\) URL$/],
     // Characters the URL parser drops or trims would make the stored template differ from the link followed;
     // PostgreSQL refused a NUL in it, and in the seed, with a 500.
     [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'https://panel.example/done\u0000' }, 422, /completeUrl: a URL must not contain spaces, line breaks or control characters/],

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PowerDiagnosis } from '../../domain/simulation/design-diagnosis.ts';
 import { UsageError } from '../cli-action.ts';
+import { integerOption } from './integer-option.ts';
 
 /** `vlab power --study ID --n N [--sims 500] [--seed S]`: simulation-based power of a study's analysis plan. */
 export interface StudyPowerRequest {
@@ -17,13 +18,7 @@ const COLUMNS: (keyof PowerDiagnosis)[] = [
 ];
 
 export function studyPowerRequest(o: { study: string; n?: string; sims?: string; seed?: string }): StudyPowerRequest {
-  const integer = (value: string | undefined, option: string, min: number, max: number): number => {
-    if (value === undefined || !/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) {
-      throw new UsageError(`${option} must be an integer from ${min} to ${max}${value === undefined ? '' : ` (got "${value}")`}`);
-    }
-    return Number(value);
-  };
-  return { kind: 'simulation', study: o.study, n: integer(o.n, '--n', 10, 1_000_000), sims: integer(o.sims ?? '500', '--sims', 1, 100_000), seed: o.seed };
+  return { kind: 'simulation', study: o.study, n: integerOption(o.n, '--n', 10, 1_000_000), sims: integerOption(o.sims ?? '500', '--sims', 1, 100_000), seed: o.seed };
 }
 
 /**

@@ -7,6 +7,7 @@ import { overwritesDatabase } from '../../storage/sqlite-file-kind.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
 import { wrapWords } from '../../domain/plan/term-label-lines.ts';
+import { integerOption } from './integer-option.ts';
 
 interface SimulateOptions {
   wave: string;
@@ -19,11 +20,6 @@ interface SimulateOptions {
   db?: string;
   inOrder?: boolean;
   json?: boolean;
-}
-
-function positiveInteger(value: string, option: string, max: number): number {
-  if (!/^[1-9][0-9]*$/.test(value) || Number(value) > max) throw new UsageError(`${option} must be an integer from 1 to ${max} (got "${value}")`);
-  return Number(value);
 }
 
 /** `vlab simulate`: synthetic respondents take a wave through the respondent API; prints a summary. */
@@ -43,8 +39,8 @@ export function registerSimulateCommand(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action(
       cliAction('simulate', async (o: SimulateOptions) => {
-        const n = positiveInteger(o.n, '--n', 10_000_000);
-        const concurrency = positiveInteger(o.concurrency, '--concurrency', 1000);
+        const n = integerOption(o.n, '--n', 1, 10_000_000);
+        const concurrency = integerOption(o.concurrency, '--concurrency', 1, 1000);
         let base: URL;
         try {
           base = new URL(o.baseUrl);

@@ -1,22 +1,22 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Config } from '../../config.ts';
 import { absoluteLink } from '../../domain/links.ts';
 import type { WaveAction, WaveStatusReport } from '../../domain/wave-lifecycle.ts';
+import { MAX_WAVE_TARGET } from '../../domain/wave-target.ts';
 import type { WaveService } from '../../services/wave-service.ts';
 import type { Store } from '../../storage/store.ts';
 import { textTable } from '../../../analysis/text-table.ts';
 import { terminalText } from '../../../analysis/terminal-text.ts';
 import { cliAction } from '../cli-action.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
+import { integerOption } from './integer-option.ts';
 
-function positiveInteger(value: string): number {
-  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError('expected a positive integer');
-  return Number(value);
-}
+// Checked in the action, before the database opens, in the words every verb uses (integer-option.ts).
+const targetOption = (value: string) => integerOption(value, '--target', 1, MAX_WAVE_TARGET);
 
 interface CreateOptions {
   study: string;
-  target: number;
+  target: string;
   seed?: string;
   completeUrl?: string;
   screenoutUrl?: string;
@@ -33,7 +33,7 @@ export function registerWaveCommands(program: Command): void {
     .command('create')
     .description('open a wave of a study; prints its id and respondent link')
     .requiredOption('--study <id>', 'study id, e.g. alliance-corrective-measures')
-    .requiredOption('--target <n>', 'number of completes wanted', positiveInteger)
+    .requiredOption('--target <n>', 'number of completes wanted')
     .option('--seed <seed>', 'randomization seed (default: 128 random bits); the same seed gives the same sequence')
     .option('--complete-url <url>', 'redirect after completion; {PROLIFIC_PID}, {RID}, {participant}... are filled in')
     .option('--screenout-url <url>', 'redirect after a screen-out (e.g. consent declined)')
@@ -43,12 +43,13 @@ export function registerWaveCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       cliAction('wave create', async (options: CreateOptions) => {
+        const target = targetOption(options.target);
         const { openStorageForCli } = await import('./cli-storage.ts');
         const { config, store, studies } = await openStorageForCli({ dbPath: options.db });
         try {
           const { wave: created, study } = await studies.createWave({
             studyKey: options.study,
-            target: options.target,
+            target,
             seed: options.seed,
             completeUrl: options.completeUrl,
             screenoutUrl: options.screenoutUrl,
@@ -98,7 +99,7 @@ export function registerWaveCommands(program: Command): void {
 }
 
 interface UpdateOptions {
-  target?: number;
+  target?: string;
   /** A URL, or false for --no-complete-url (clear it). */
   completeUrl?: string | false;
   screenoutUrl?: string | false;
@@ -115,7 +116,7 @@ function registerWaveUpdateCommand(wave: Command): void {
   wave
     .command('update <id>')
     .description("change a running wave's redirects, target or default locale (checked as at create; each change is logged in wave status)")
-    .option('--target <n>', 'number of completes wanted; at or below the completes so far, the wave closes', positiveInteger)
+    .option('--target <n>', 'number of completes wanted; at or below the completes so far, the wave closes')
     .option('--complete-url <url>', 'redirect after completion; {PROLIFIC_PID}, {RID}, {participant}... are filled in')
     .option('--no-complete-url', 'remove the completion redirect')
     .option('--screenout-url <url>', 'redirect after a screen-out')
@@ -128,7 +129,7 @@ function registerWaveUpdateCommand(wave: Command): void {
     .action(
       cliAction('wave update', async (id: string, options: UpdateOptions) => {
         const settings = {
-          target: options.target,
+          target: options.target === undefined ? undefined : targetOption(options.target),
           completeUrl: urlSetting(options.completeUrl),
           screenoutUrl: urlSetting(options.screenoutUrl),
           overquotaUrl: urlSetting(options.overquotaUrl),

@@ -1,9 +1,10 @@
 /**
  * What a hypothesis card's folded terms are, in a researcher's words, for `vlab estimates`' table and the dashboard
  * alike: "intercept and Behavior, not tested by H3" (a control), "intercept and the other level of Measure, not
- * tested by H1" (a level of the factor the hypothesis tests), "… Regime × Capability …" (an interaction). Until
- * newcomer16 every card said "controls and intercept", which was wrong wherever the plan tests only some of a
- * factor's levels or of an interaction's factors.
+ * tested by H1" (a level of the factor the hypothesis tests), "… Regime × Capability …" (an interaction), "Capability
+ * (when Regime: Democracy)" (a variable an interaction contains, named where its terms are taken, as its rows are:
+ * termVariableNamer). Until newcomer16 every card said "controls and intercept", which was wrong wherever the plan
+ * tests only some of a factor's levels or of an interaction's factors.
  *
  * @example otherTermsInWords('H3', ['regimeautocracy'], ['(Intercept)', 'behaviorskip_exercises'], namer) // "intercept and Behavior, not tested by H3"
  */

@@ -35,8 +35,7 @@ export function termLabeler(def: StudyDefinition, h: Hypothesis): (term: string)
     return (t) => (t === h.treatment.term ? label : t === '(Intercept)' ? 'Intercept' : t);
   }
 
-  const { levels, noReference, variableOf, heldAtReference } = termParts(def, h);
-  const held = (variable: string) => (levels[variable] ? `${spellOut(variable)}: ${levelLabel(variable, levels[variable]![0]!)}` : `${spellOut(variable)} = 0`);
+  const { levels, noReference, variableOf, whereTaken } = termParts(def, h);
   const partLabel = (part: string): string => {
     const variable = variableOf(part);
     if (variable === undefined) return spellOut(part);
@@ -48,15 +47,17 @@ export function termLabeler(def: StudyDefinition, h: Hypothesis): (term: string)
     if (term === '(Intercept)') return 'Intercept';
     const parts = term.split(':');
     const label = parts.map(partLabel).join(' × ');
-    const others = heldAtReference(parts.map((part) => variableOf(part) ?? part));
-    return others.length ? `${label} · when ${others.map(held).join(', ')}` : label;
+    const where = whereTaken(parts.map((part) => variableOf(part) ?? part));
+    return where ? `${label} · ${where}` : label;
   };
 }
 
 /**
  * The variable a model term belongs to, in words: "Behavior" for `behaviorthreaten_exit`, "Regime × Capability"
- * for `regimeautocracy:capabilityweak`, "Age" for a number; null for the intercept. What a card's folded terms are
- * (other-terms.ts).
+ * for `regimeautocracy:capabilityweak`, "Age" for a number; null for the intercept. A variable that an interaction
+ * contains says where its terms are taken, in its rows' words: "Capability (when Regime: Democracy)" in `~ regime *
+ * capability` (walk-through 17: the summary said "Funding and Backer", main effects, while each row said "· when").
+ * What a card's folded terms are (other-terms.ts).
  *
  * @example termVariableNamer(def, h)('behaviorthreaten_exit') // "Behavior"
  */
@@ -64,13 +65,20 @@ export function termVariableNamer(def: StudyDefinition, h: Hypothesis): (term: s
   if (h.estimator === 'difference_in_means') {
     return (t) => (t === '(Intercept)' ? null : spellOut(t === h.treatment.term ? h.treatment.factor : t));
   }
-  const { variableOf } = termParts(def, h);
-  return (term) => (term === '(Intercept)' ? null : term.split(':').map((part) => spellOut(variableOf(part) ?? part)).join(' × '));
+  const { variableOf, whereTaken } = termParts(def, h);
+  return (term) => {
+    if (term === '(Intercept)') return null;
+    const variables = term.split(':').map((part) => variableOf(part) ?? part);
+    const name = variables.map(spellOut).join(' × ');
+    const where = whereTaken(variables);
+    return where ? `${name} (${where})` : name;
+  };
 }
 
 /**
  * A model hypothesis' factor levels, the factor coded without reference (no intercept), each term part's variable,
- * and for a term's variables the other variables of the model's terms that contain it (where its effect is taken).
+ * and for a term's variables where its effect is taken: "when Party: Democrat" (the reference level of the other
+ * variables of the model's terms that contain it, or 0 for a number), undefined when no term contains it.
  */
 function termParts(def: StudyDefinition, h: Exclude<Hypothesis, { estimator: 'difference_in_means' }>) {
   const levels = hypothesisLevels(def, h);
@@ -87,7 +95,12 @@ function termParts(def: StudyDefinition, h: Exclude<Hypothesis, { estimator: 'di
     const others = new Set(containing.flat().filter((i) => !own.includes(i)));
     return [...others].sort((a, b) => a - b).map((i) => formula.variables[i]!);
   };
-  return { levels, noReference, variableOf, heldAtReference };
+  const held = (variable: string) => (levels[variable] ? `${spellOut(variable)}: ${studyLevelLabel(def, variable, levels[variable]![0]!)}` : `${spellOut(variable)} = 0`);
+  const whereTaken = (termVariables: string[]): string | undefined => {
+    const others = heldAtReference(termVariables);
+    return others.length ? `when ${others.map(held).join(', ')}` : undefined;
+  };
+  return { levels, noReference, variableOf, whereTaken };
 }
 
 /**
