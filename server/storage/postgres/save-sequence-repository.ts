@@ -1,10 +1,13 @@
 import { CLAIM_SAVE_SQL, type SaveSequenceRepository } from '../save-sequence-repository.ts';
 import type { Sql } from './sql.ts';
 
+/** Built once, as SQLite's statement is prepared once: the claim runs on every numbered save. */
+const CLAIM = CLAIM_SAVE_SQL((n) => `$${n}`);
+
 export function createPgSaveSequenceRepository(sql: Sql): SaveSequenceRepository {
   return {
     async claim(participantId, pageSession, sequence) {
-      return (await sql.run(CLAIM_SAVE_SQL((n) => `$${n}`), [participantId, pageSession, sequence])) > 0;
+      return (await sql.run(CLAIM, [participantId, pageSession, sequence])) > 0;
     },
   };
 }
