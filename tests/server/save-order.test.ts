@@ -77,12 +77,21 @@ test('a page without saveOrder (an older bundle still open) is saved as before: 
   assert.deepEqual(await partialOf(code), { consent: true, age_group: '18-29' });
 });
 
+const saveRowsOf = async (code: string) => Number(await t.sql.value('SELECT COUNT(*) FROM save_sequences WHERE participant_id = ?', (await participantOf(code)).id));
+
 test('completion stays final: a late save, numbered or not, is refused as before (409)', async () => {
   const code = await started('order-6');
+  assert.equal((await save(code, { consent: true }, 1, { pageSession: TAB, sequence: 1 })).status, 200);
+  assert.equal((await save(code, { consent: true }, 1, { pageSession: OTHER_TAB, sequence: 1 })).status, 200);
   assert.equal((await reachVignette(t.app, code)).body.admitted, true);
+  assert.equal(await saveRowsOf(code), 2);
   assert.equal((await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS })).body.status, 'complete');
+  // The page sessions' rows go with the completion (save_sequences is not left to grow by a row per page load).
+  assert.equal(await saveRowsOf(code), 0);
   assert.equal((await save(code, { do_nothing: 5 }, 5, { pageSession: TAB, sequence: 1 })).status, 409);
+  assert.equal((await save(code, { do_nothing: 5 }, 5, { pageSession: TAB, sequence: 9 })).status, 409);
   assert.equal((await save(code, { do_nothing: 5 }, 5)).status, 409);
+  assert.equal(await saveRowsOf(code), 0);
   assert.equal((await t.repos.answers.get((await participantOf(code)).id, 'final'))!.answers.do_nothing, COMPLETE_ALLIANCE_ANSWERS.do_nothing);
 });
 
