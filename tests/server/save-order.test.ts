@@ -95,6 +95,22 @@ test('completion stays final: a late save, numbered or not, is refused as before
   assert.equal((await t.repos.answers.get((await participantOf(code)).id, 'final'))!.answers.do_nothing, COMPLETE_ALLIANCE_ANSWERS.do_nothing);
 });
 
+test('a participant turned away over quota leaves no save rows; those admitted keep theirs', async () => {
+  // A wave of target 20: age 18–29 admits 5 (its quota); the sixth is turned away at the quota step.
+  const { wave } = await t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 20, seed: 'order-quota' });
+  const codes: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    const code = (await request(t.app).post(`/api/waves/${wave.id}/participants`).send({ panel: { PROLIFIC_PID: `order-quota-${i}` } })).body.participant.code as string;
+    assert.equal((await save(code, { consent: true }, 1, { pageSession: TAB, sequence: 1 })).status, 200);
+    codes.push(code);
+  }
+  const steps = [];
+  for (const code of codes) steps.push((await reachVignette(t.app, code, { age_group: '18-29' })).body.admitted as boolean);
+  assert.deepEqual(steps, [true, true, true, true, true, false]);
+  assert.equal((await participantOf(codes[5]!)).status, 'overquota');
+  assert.deepEqual(await Promise.all(codes.map(saveRowsOf)), [1, 1, 1, 1, 1, 0]);
+});
+
 test('a malformed saveOrder is refused (422) and stores nothing', async () => {
   const code = await started('order-7');
   for (const saveOrder of [{ pageSession: 'short', sequence: 1 }, { pageSession: TAB, sequence: 0 }, { pageSession: TAB, sequence: 1.5 }, { pageSession: TAB }, { pageSession: TAB, sequence: 1, extra: 1 }]) {
