@@ -84,6 +84,11 @@ test('a wrong choice model names simulation.json and the field', () => {
   assert.equal(loadWithSimulation(() => undefined, SOURCE), null);
 });
 
+test('a checkbox question (several answers) is refused as a choices model, which draws one answer', () => {
+  const checkbox = (study: Record<string, any>) => (study.pages.outcomes[0].elements[1].type = 'checkbox');
+  assert.match(loadWithSimulation(() => undefined, SOURCE, checkbox)!, /choices\.vote_line: "vote_line" is a checkbox \(several answers at once\): a choices model draws one answer/);
+});
+
 test('an optional question without choices (a comment box) needs no model and is left empty; a required one is named', () => {
   const addBox = (isRequired: boolean) => (study: Record<string, any>) =>
     study.pages.posttreatment[0].elements.push({ type: 'comment', name: 'why', isRequired, title: { en: 'Why?', es: '¿Por qué?' } });
