@@ -84,9 +84,15 @@ test('a wrong choice model names simulation.json and the field', () => {
   assert.equal(loadWithSimulation(() => undefined, SOURCE), null);
 });
 
-test('a checkbox question (several answers) is refused as a choices model, which draws one answer', () => {
+test('a checkbox (several answers) takes no model, which would draw one answer; optional, it is left empty', () => {
   const checkbox = (study: Record<string, any>) => (study.pages.outcomes[0].elements[1].type = 'checkbox');
-  assert.match(loadWithSimulation(() => undefined, SOURCE, checkbox)!, /choices\.vote_line: "vote_line" is a checkbox \(several answers at once\): a choices model draws one answer/);
+  assert.match(loadWithSimulation(() => undefined, SOURCE, checkbox)!, /choices\.vote_line: "vote_line" is a checkbox \(several answers at once\), which no model answers: leave it out \(optional, it is left empty\)/);
+  const optional = (study: Record<string, any>) => {
+    checkbox(study);
+    study.pages.outcomes[0].elements[1].isRequired = false;
+  };
+  assert.equal(loadWithSimulation((m) => delete m.choices, SOURCE, optional), null);
+  assert.match(loadWithSimulation((m) => delete m.choices, SOURCE, checkbox)!, /"vote_line" is required, and no simulated respondent can answer a checkbox: make it optional or remove simulation\.json/);
 });
 
 test('an optional question without choices (a comment box) needs no model and is left empty; a required one is named', () => {
@@ -96,6 +102,6 @@ test('an optional question without choices (a comment box) needs no model and is
   assert.equal(loadWithSimulation(() => undefined, SOURCE, addBox(false)), null);
   assert.match(
     loadWithSimulation(() => undefined, SOURCE, addBox(true))!,
-    /simulation\.json:\d+:\d+: \(root\): "why" is a required question without choices, which no simulated respondent can answer: make it optional or remove simulation\.json/,
+    /simulation\.json:\d+:\d+: \(root\): "why" is required, and no simulated respondent can answer a question without choices: make it optional or remove simulation\.json/,
   );
 });

@@ -11,8 +11,6 @@ import type { ChoiceModel } from './model-schema.ts';
 export function checkChoiceModel({ model, fail, at, claim, factors }: ModelCheck, name: string, choice: ChoiceModel): void {
   const question = claim('choices', name);
   if (!question) return;
-  // A checkbox answer is a list of choices; the model draws one.
-  if (question.type === 'checkbox') return fail(at('choices', name), `"${name}" is a checkbox (several answers at once): a choices model draws one answer`);
   const values = choiceValues(question).map(String);
   if (values.length < 2) return fail(at('choices', name), `"${name}" needs at least two choices to be modelled as a choice`);
   const checkChoices = (shifts: Record<string, number>, path: PropertyKey[]) => {

@@ -30,6 +30,8 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
     if (!question) return fail(at(section, name), `"${name}" is not a question of the study`), undefined;
     if (name === attentionQuestion) return fail(at(section, name), `"${name}" is the attention check: model it with "attention"`), undefined;
     if (modelled.has(name)) return fail(at(section, name), `"${name}" is already modelled in "${modelled.get(name)}"`), undefined;
+    // A checkbox answer is a list of choices; every model draws one value, which the server would refuse.
+    if (question.type === 'checkbox') return fail(at(section, name), `"${name}" is a checkbox (several answers at once), which no model answers: leave it out (optional, it is left empty)`), undefined;
     modelled.set(name, section);
     return question;
   };
@@ -43,9 +45,10 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
 
   for (const [name, question] of questions) {
     if (name === attentionQuestion || modelled.has(name)) continue;
-    // A question without choices (a comment or text box) has no model to give: optional, it is left empty.
-    if (choiceValues(question).length > 0) fail(at(), `no model for question "${name}" (add it to covariates, outcomes, choices or recall)`);
-    else if (question.isRequired) fail(at(), `"${name}" is a required question without choices, which no simulated respondent can answer: make it optional or remove simulation.json`);
+    // A question without choices (a comment or text box) or a checkbox has no model to give: optional, it is left empty.
+    const unmodellable = question.type === 'checkbox' ? 'a checkbox' : choiceValues(question).length === 0 ? 'a question without choices' : null;
+    if (!unmodellable) fail(at(), `no model for question "${name}" (add it to covariates, outcomes, choices or recall)`);
+    else if (question.isRequired) fail(at(), `"${name}" is required, and no simulated respondent can answer ${unmodellable}: make it optional or remove simulation.json`);
   }
 
   checkDesignModel(def, model, fail);
