@@ -26,6 +26,7 @@ export const en: RespondentMessages = {
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
   taskOf: (task, tasks) => `Task ${task} of ${tasks}`,
   progressLabel: 'Survey progress',
+  requiredNote: 'required',
   checkQuestions: (count) => `Please check ${count === 1 ? '1 question' : `${count} questions`} on this page.`,
   linkInvalidTitle: 'This survey link is not valid',
   linkInvalidText: 'Please check the link you were given.',

@@ -25,6 +25,7 @@ export const es: RespondentMessages = {
   pageOf: (page, pages) => `Página ${page} de ${pages}`,
   taskOf: (task, tasks) => `Tarea ${task} de ${tasks}`,
   progressLabel: 'Progreso de la encuesta',
+  requiredNote: 'obligatoria',
   checkQuestions: (count) => `Revise ${count === 1 ? '1 pregunta' : `${count} preguntas`} de esta página.`,
   linkInvalidTitle: 'Este enlace de la encuesta no es válido',
   linkInvalidText: 'Compruebe el enlace que le dieron.',

@@ -18,6 +18,11 @@ export interface RespondentMessages {
   /** The title of a conjoint task's page (server/domain/conjoint-survey.ts). */
   taskOf: (task: number, tasks: number) => string;
   progressLabel: string;
+  /**
+   * A required checkbox or yes/no question's description, said after its name ("Which do you use?, group, required"):
+   * ARIA has no required state for a group of checkboxes, and Chromium drops a switch's (surveyjs-patches.ts).
+   */
+  requiredNote: string;
   /** Said by screen readers when Next finds `count` questions of the page unanswered or invalid. */
   checkQuestions: (count: number) => string;
   linkInvalidTitle: string;
