@@ -41,7 +41,8 @@ export function modelFrame(
   if (extra.clusters !== undefined) requireColumns(fn, table, [extra.clusters], 'clusters');
   if (extra.weights !== undefined) requireColumns(fn, table, [extra.weights], 'weights');
   const warnings: string[] = [];
-  const context: EvaluationContext = { fn, table, levels, warn: (message) => warnings.push(message), warnedOrder: new Set() };
+  const producedNaN = new Map<string, Uint8Array>();
+  const context: EvaluationContext = { fn, table, levels, warn: (message) => warnings.push(message), warnedOrder: new Set(), producedNaN };
   const total = table.length;
 
   const response = outcomeValues(context, formula);
@@ -57,6 +58,10 @@ export function modelFrame(
   const weights = extra.weights === undefined ? undefined : numericColumnValues(fn, table, extra.weights, 'weights');
 
   const incomplete = incompleteRows(table, response, all, weights, extra.clusters);
+  warnings.forEach((message, k) => {
+    const rows = producedNaN.get(message);
+    if (rows) warnings[k] = message + whatBecameOfNaNRows(rows, incomplete);
+  });
 
   let n = 0;
   for (let i = 0; i < total; i++) if (!incomplete[i]) n++;
@@ -101,6 +106,24 @@ export function modelFrame(
     weights: weights && finite(subset(weights, index), `weights column "${extra.weights}"`),
     warnings,
   };
+}
+
+/**
+ * The end of a "NaNs produced" warning: whether the rows with the NaN were dropped. A NaN that reaches a variable drops
+ * its row (na.omit); one that an enclosing call turns into a value (rank() ranks it last, is.na() is TRUE) keeps it, as
+ * in R, where the same warning would be wrong to say "dropped".
+ */
+function whatBecameOfNaNRows(rows: Uint8Array, incomplete: Uint8Array): string {
+  let total = 0;
+  let dropped = 0;
+  for (let i = 0; i < rows.length; i++) {
+    total += rows[i];
+    if (rows[i] && incomplete[i]) dropped++;
+  }
+  if (dropped === total) return total === 1 ? '; it is missing and its row is dropped' : '; they are missing and their rows are dropped';
+  const kept = `the formula makes a value of the NaN (as rank() and is.na() do in R)`;
+  if (dropped === 0) return total === 1 ? `; its row is kept: ${kept}` : `; their rows are kept: ${kept}`;
+  return `; ${dropped} of those rows are dropped as missing, the other ${total - dropped} kept: ${kept}`;
 }
 
 /** 1 for each row where the outcome, a variable, the weights or the clusters is missing (NA or NaN): na.omit's rows. */

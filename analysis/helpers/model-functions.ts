@@ -20,7 +20,7 @@ import { elementwise, isSpelledLogical, logicalArgument, matchArguments, scalarA
  * The R functions a formula may use, each as R computes it over the data's rows (before rows with missing
  * values are dropped, as model.frame evaluates): math, `I()`, `scale()`, orthogonal `poly()`, `factor()`,
  * `relevel()`, `interaction()`, `cut()`, `rank()`, the vector functions (round, ifelse, pmin, as.numeric, …), the summaries
- * (mean, median, min, max, sd, var) and rev(), seq(), quantile(), range() (cut()'s breaks).
+ * (mean, median, min, max, sd, var, sum, length) and rev(), seq(), quantile(), range() (cut()'s breaks).
  * `offset()` is the formula's own and handled by the model frame.
  */
 export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {

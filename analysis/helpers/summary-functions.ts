@@ -1,13 +1,14 @@
 import { AnalysisError } from '../errors.ts';
 import { meanAsR, sumAsR } from './mean.ts';
 import { logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
-import { numbers, type EvaluationContext } from './model-variables.ts';
+import { evaluate, numbers, type EvaluationContext } from './model-variables.ts';
 import { deparseR, type Expr } from './r-syntax.ts';
 
 /**
  * The functions that sum a column up in one number, as R computes them over every row of the data (also rows the
  * model then drops, as model.frame evaluates before na.omit): mean (with trim), median, min, max, sd, var. Typed in
- * `I(x - mean(x))`, `I((x - mean(x)) / sd(x))`, `I(x - median(x))`, `I(x - min(x))`.
+ * `I(x - mean(x))`, `I((x - mean(x)) / sd(x))`, `I(x - median(x))`, `I(x - min(x))`; sum and length, typed in
+ * `I(x / sum(x))` and `I(rank(x) / length(x))`.
  */
 export const SUMMARY_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   mean: (context, call) => {
@@ -29,6 +30,8 @@ export const SUMMARY_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   },
   min: (context, call) => extreme(context, call, 'min'),
   max: (context, call) => extreme(context, call, 'max'),
+  sum: (context, call) => total(context, call),
+  length,
 };
 
 /** One number from the values of x (na.rm = TRUE: from those present). */
@@ -50,20 +53,54 @@ function summary(
   return { kind: 'scalar', value: f(present) };
 }
 
-/** min(…, na.rm) and max(…, na.rm) over every value of every argument, as R. */
-function extreme(context: EvaluationContext, call: Call, which: 'min' | 'max'): { kind: 'scalar'; value: number } {
+/**
+ * R's length(x): the number of rows of the data (missing values count, as model.frame evaluates before na.omit), one
+ * for a number, rows × columns for poly()'s matrix.
+ */
+function length(context: EvaluationContext, call: Call): { kind: 'scalar'; value: number } {
+  const x = evaluate(context, matchArguments(context, call, ['x']).x as Expr);
+  switch (x.kind) {
+    case 'scalar':
+      return { kind: 'scalar', value: 1 };
+    case 'matrix':
+      return { kind: 'scalar', value: x.columns.length * context.table.length };
+    case 'factor':
+    case 'character':
+      return { kind: 'scalar', value: x.codes.length };
+    default:
+      return { kind: 'scalar', value: x.values.length };
+  }
+}
+
+/** sum(…, na.rm) over every value of every argument (TRUE counts 1), in R's long-double accuracy (sumAsR). */
+function total(context: EvaluationContext, call: Call): { kind: 'scalar'; value: number } {
+  const { values, present, naRm } = argumentValues(context, call);
+  if (present.length < values.length && !logicalArgument(context, call, naRm, 'na.rm', false)) {
+    throw naRefusal(context, call, call.args.filter((a) => a.name !== 'na.rm').map((a) => deparseR(a.value)).join(', '), values.length - present.length, 'sum');
+  }
+  return { kind: 'scalar', value: sumAsR(present) };
+}
+
+/** The values of every argument of `f(…, na.rm)` in order, and those present; an argument of another name refused. */
+function argumentValues(context: EvaluationContext, call: Call): { values: number[]; present: number[]; naRm: Expr | undefined } {
   const naRm = call.args.find((a) => a.name === 'na.rm');
   const rest = call.args.filter((a) => a !== naRm);
   const named = rest.find((a) => a.name !== undefined);
   if (named) throw new AnalysisError(context.fn, `${deparseR(call)}: unsupported argument "${named.name}" (supported: ..., na.rm)`);
-  if (rest.length === 0) throw new AnalysisError(context.fn, `${deparseR(call)}: no arguments (R's answer is ${which === 'min' ? 'Inf' : '-Inf'})`);
   const values = rest.flatMap((a) => {
     const v = numbers(context, a.value, deparseR(call));
     return v.kind === 'scalar' ? [v.value] : Array.from(v.values);
   });
-  const present = values.filter((v) => !Number.isNaN(v));
+  return { values, present: values.filter((v) => !Number.isNaN(v)), naRm: naRm?.value };
+}
+
+/** min(…, na.rm) and max(…, na.rm) over every value of every argument, as R. */
+function extreme(context: EvaluationContext, call: Call, which: 'min' | 'max'): { kind: 'scalar'; value: number } {
+  const { values, present, naRm } = argumentValues(context, call);
+  const rest = call.args.filter((a) => a.name !== 'na.rm');
+  if (rest.length === 0) throw new AnalysisError(context.fn, `${deparseR(call)}: no arguments (R's answer is ${which === 'min' ? 'Inf' : '-Inf'})`);
   const missing = values.length - present.length;
-  if (missing > 0 && !logicalArgument(context, call, naRm?.value, 'na.rm', false)) {
+  if (missing > 0 && !logicalArgument(context, call, naRm, 'na.rm', false)) {
     throw naRefusal(context, call, rest.map((a) => deparseR(a.value)).join(', '), missing, which);
   }
   if (present.length === 0) throw new AnalysisError(context.fn, `${deparseR(call)}: no values (R's answer is ${which === 'min' ? 'Inf' : '-Inf'})`);

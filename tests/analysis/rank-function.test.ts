@@ -26,6 +26,20 @@ test('rank(x) ranks a missing x last and keeps its row; beside x the row goes fo
   assert.deepEqual(design('y ~ I(rank(-x)/8)').columns, [[0.75, 0.625, 0.5, 0.875, 0.25, 0.125, 1, 0.375]]);
 });
 
+test('the "NaNs produced" warning says what became of the rows: kept by rank() and is.na(), dropped by log() alone', () => {
+  // R keeps row 4 in y ~ rank(log(x)) (nobs 8) and drops it in y ~ log(x) (nobs 7); until 2026-12-05 both warnings said
+  // "they are missing and dropped".
+  const warnings = (formula: string): string[] => lmRobust({ formula, rows: analystTable }).warnings;
+  const kept = 'lmRobust: log(x) gives NaN for 1 row (R: "NaNs produced"); its row is kept: the formula makes a value of the NaN (as rank() and is.na() do in R)';
+  assert.deepEqual(warnings('y ~ rank(log(x))'), [kept]);
+  assert.deepEqual(warnings('y ~ is.na(log(x))'), [kept]);
+  assert.equal(lmRobust({ formula: 'y ~ rank(log(x))', rows: analystTable }).nobs, 8);
+  const dropped = 'lmRobust: log(x) gives NaN for 1 row (R: "NaNs produced"); it is missing and its row is dropped';
+  assert.deepEqual(warnings('y ~ log(x)'), [dropped]);
+  // The same call twice: one warning, and the row goes for the bare log(x).
+  assert.deepEqual(warnings('y ~ log(x) + rank(log(x))'), [dropped]);
+});
+
 test('na.last = FALSE ranks the missing first, "keep" leaves it missing (row dropped), NA stops as R stops', () => {
   assert.deepEqual(design('y ~ rank(x, na.last = FALSE)').columns, [[3, 4, 5, 2, 7, 8, 1, 6]]);
   assert.deepEqual(design('y ~ rank(x, na.last = "keep")'), { names: ['(Intercept)', 'rank(x, na.last = "keep")'], rows: [1, 2, 3, 4, 5, 6, 8], columns: [[2, 3, 4, 1, 6, 7, 5]] });
