@@ -27,8 +27,8 @@ test('rank(x) ranks a missing x last and keeps its row; beside x the row goes fo
 });
 
 test('the "NaNs produced" warning says what became of the rows: kept by rank() and is.na(), dropped by log() alone', () => {
-  // R keeps row 4 in y ~ rank(log(x)) (nobs 8) and drops it in y ~ log(x) (nobs 7); until 2026-12-05 both warnings said
-  // "they are missing and dropped".
+  // R keeps row 4 in y ~ rank(log(x)) and is.na(log(x)) (nobs 8) and drops it in y ~ log(x) (nobs 6, with row 7's NA),
+  // tests/analysis/r/sum-length.R; until 2026-12-05 every such warning said "they are missing and dropped".
   const warnings = (formula: string): string[] => lmRobust({ formula, rows: analystTable }).warnings;
   const kept = 'lmRobust: log(x) gives NaN for 1 row (R: "NaNs produced"); its row is kept: the formula makes a value of the NaN (as rank() and is.na() do in R)';
   assert.deepEqual(warnings('y ~ rank(log(x))'), [kept]);
