@@ -121,9 +121,11 @@ function whatBecameOfNaNRows(rows: Uint8Array, incomplete: Uint8Array): string {
     if (rows[i] && incomplete[i]) dropped++;
   }
   if (dropped === total) return total === 1 ? '; it is missing and its row is dropped' : '; they are missing and their rows are dropped';
-  const kept = `the formula makes a value of the NaN (as rank() and is.na() do in R)`;
-  if (dropped === 0) return total === 1 ? `; its row is kept: ${kept}` : `; their rows are kept: ${kept}`;
-  return `; ${dropped} of those rows are dropped as missing, the other ${total - dropped} kept: ${kept}`;
+  const why = 'the formula makes a value of the NaN, as rank() and is.na() do in R';
+  if (dropped === 0) return total === 1 ? `; its row is kept: ${why}` : `; their rows are kept: ${why}`;
+  // The dropped ones may go for another variable's missing value (x + is.na(log(z))), so the words say only that.
+  const kept = total - dropped;
+  return `; ${kept} of those rows ${kept === 1 ? 'is' : 'are'} kept (${why}) and ${dropped} dropped for a missing value`;
 }
 
 /** 1 for each row where the outcome, a variable, the weights or the clusters is missing (NA or NaN): na.omit's rows. */

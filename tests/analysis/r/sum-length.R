@@ -8,8 +8,9 @@ for (f in c(
   'y ~ I(z/sum(z))', 'y ~ I(z/sum(z, age))', 'y ~ I(sum(z > 0) * z)', 'y ~ I(x/sum(x, na.rm = TRUE))',
   'y ~ I(x/sum(x))', 'y ~ length(x)', 'y ~ rank(x)/length(x)'
 )) show(f)
-# lm stops where sum(x) is NA on every row; nobs where log(x) makes NaN (row 4) inside rank() and is.na(), and alone.
+# lm stops where sum(x) is NA on every row; nobs where log(x) makes NaN (row 4) inside rank() and is.na(), and alone;
+# log(z) is NaN in rows 1, 5 and 7, and row 7 goes for x's NA.
 cat("lm(y ~ I(x/sum(x))):", tryCatch(conditionMessage(lm(y ~ I(x/sum(x)), d)), error = function(e) conditionMessage(e)), "\n")
-for (f in c('y ~ rank(log(x))', 'y ~ is.na(log(x))', 'y ~ log(x)', 'y ~ log(x) + rank(log(x))')) {
+for (f in c('y ~ rank(log(x))', 'y ~ is.na(log(x))', 'y ~ log(x)', 'y ~ log(x) + rank(log(x))', 'y ~ as.numeric(is.na(log(z))) + x')) {
   cat(f, ": nobs", withCallingHandlers(nobs(lm(as.formula(f), d)), warning = function(w) { cat(" [", conditionMessage(w), "] "); invokeRestart("muffleWarning") }), "\n")
 }
