@@ -31,6 +31,7 @@ export const SUMMARY_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   min: (context, call) => extreme(context, call, 'min'),
   max: (context, call) => extreme(context, call, 'max'),
   sum: (context, call) => total(context, call),
+  'weighted.mean': weightedMean,
   length,
 };
 
@@ -92,6 +93,37 @@ function argumentValues(context: EvaluationContext, call: Call): { values: numbe
     return v.kind === 'scalar' ? [v.value] : Array.from(v.values);
   });
   return { values, present: values.filter((v) => !Number.isNaN(v)), naRm: naRm?.value };
+}
+
+/**
+ * R's weighted.mean(x, w, na.rm): sum(x · w) / sum(w) over the rows where w is not 0 (na.rm = TRUE leaves out the rows
+ * where x is missing, not those where w is: a missing weight makes it NA, as R). NA is refused as the summaries are.
+ */
+function weightedMean(context: EvaluationContext, call: Call): { kind: 'scalar'; value: number } {
+  const args = matchArguments(context, call, ['x', 'w', 'na.rm']);
+  const label = deparseR(call);
+  const x = numbers(context, args.x as Expr, label);
+  // Without w, R's weighted.mean is sum(x) / length(x), not mean()'s two passes.
+  if (args.w === undefined) return summary(context, call, args.x as Expr, args['na.rm'], 'mean', (present) => sumAsR(present) / present.length);
+  const w = numbers(context, args.w, label);
+  const n = x.kind === 'scalar' ? 1 : x.values.length;
+  const at = (v: typeof x, i: number): number => (v.kind === 'scalar' ? v.value : v.values[i]);
+  if (w.kind !== 'scalar' && w.values.length !== n) throw new AnalysisError(context.fn, `${label}: 'x' and 'w' must have the same length (as in R)`);
+  const naRm = logicalArgument(context, call, args['na.rm'], 'na.rm', false);
+  const products: number[] = [];
+  const weights: number[] = [];
+  let missing = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(at(x, i)) && naRm) continue;
+    if (Number.isNaN(at(x, i)) || Number.isNaN(at(w, i))) missing++;
+    weights.push(at(w, i));
+    if (at(w, i) !== 0) products.push(at(x, i) * at(w, i));
+  }
+  if (missing > 0) {
+    const what = naRm ? `${deparseR(args.w)} has ${missing} missing value${missing === 1 ? '' : 's'}` : `${deparseR(args.x as Expr)} or ${deparseR(args.w)} has missing values`;
+    throw new AnalysisError(context.fn, `${label} is NA in R because ${what}: every row is then missing (R's lm stops on "0 (non-NA) cases", estimatr's lm_robust gives every estimate NA)${naRm ? '' : '; write na.rm = TRUE for the mean of the values present'}`);
+  }
+  return { kind: 'scalar', value: sumAsR(products) / sumAsR(weights) };
 }
 
 /** min(…, na.rm) and max(…, na.rm) over every value of every argument, as R. */

@@ -159,6 +159,7 @@ export type CaseGroup =
   | 'number-like-levels-24'
   | 'cluster-constant-24'
   | 'huge-integer-outcome-24'
+  | 'analyst-math-24'
   | 'rake-case-24';
 
 interface CaseBase {

@@ -15,6 +15,9 @@
 //   and blocked-clustered.
 // - huge-integer-outcome-24: an integer outcome near 1e15 (differences of 1 to 4,000: every one exact in a double), R
 //   fitting I(y - 1e15) (`outcome_shift`), under HC2, weighted HC1 and CR2.
+// - analyst-math-24: functions vlab refused until this trial (sin/cos of a cycle, tanh, atan, asinh, seq_along() as a
+//   time trend, cumsum() and a running mean, cumsum() of a column with NA made 0, weighted.mean() centring) under HC,
+//   CR2 with weights, stata and cregg.
 // - rake-case-24: survey::rake with margins named in another case than the data ("male" for "Male"; R: the strata do
 //   not match), and the same margins spelled as the data, given as counts.
 import type { SeType } from '../../../analysis/index.ts';
@@ -98,6 +101,18 @@ const CLUSTER_CONSTANT: [string, string, SeType, Partial<FitCase>?][] = [
   ['hc2', 'yc ~ zc + x', 'HC2'],
 ];
 
+const ANALYST_MATH: [string, string, SeType, Partial<FitCase>?][] = [
+  ['cycle', 'y ~ sin(2 * pi * x/5) + cos(2 * pi * x/5) + z', 'HC2'],
+  ['cycle-weighted', 'y ~ sin(2 * pi * x/5) * z', 'CR2', { clusters: 'cl', weights: 'w' }],
+  ['squash', 'y ~ tanh(u) + atan(x) + asinh(u)', 'HC3'],
+  ['trend', 'y ~ seq_along(x) * z', 'stata', { clusters: 'cl' }],
+  // The running mean, and cumsum of a column with NA made 0 (cumsum(xq) is NA from row 2 on: one row left).
+  ['cumsum', 'y ~ cumsum(z) + I(cumsum(x)/seq_along(x))', 'HC1'],
+  ['cumsum-na', 'y ~ cumsum(ifelse(is.na(xq), 0, xq)) + z', 'HC2', { weights: 'w' }],
+  ['weighted-centre', 'yq ~ I(x - weighted.mean(x, w)) * z', 'CR2', { clusters: 'cl' }],
+  ['weighted-centre-na', 'y ~ I(xq - weighted.mean(xq, w, na.rm = TRUE)) + f', 'cregg', { clusters: 'cl' }],
+];
+
 /** The stored cases of the twenty-fourth trial. */
 export function trial24Designs(): Built {
   const data = `${ID}-data`;
@@ -113,11 +128,12 @@ export function trial24Designs(): Built {
   const huge = ([['hc2', 'yl ~ x + f', 'HC2', {}], ['hc1-weighted', 'yl ~ x * z', 'HC1', { weights: 'w' }], ['cr2', 'yl ~ x + z', 'CR2', { clusters: 'cl' }]] as const).map(
     ([name, formula, se, extra]) => fit('huge-integer-outcome-24', `${ID}-huge-${name}`, data, formula, se, { ...extra, outcome_shift: 1e15 }),
   );
+  const math = ANALYST_MATH.map(([name, formula, se, extra]) => fit('analyst-math-24', `${ID}-math-${name}`, data, formula, se, extra));
   const rake = (name: string, margins: RakeCase['margins']): RakeCase => ({ kind: 'rake', id: `${ID}-rake-${name}`, group: 'rake-case-24', data, margins });
   const rakes = [
     rake('lower-case', { sex: { male: 0.49, female: 0.51 } }),
     rake('lower-case-second', { region: { N: 0.3, S: 0.3, E: 0.4 }, sex: { MALE: 0.49, FEMALE: 0.51 } }),
     rake('counts', { region: { N: 3_000, S: 3_500, E: 3_500 }, sex: { Male: 4_900, Female: 5_100 } }),
   ];
-  return { data: [{ id: data, columns: trialData(new Draw(SEED)) }], cases: [...whole, ...like, ...constant, ...huge, ...rakes] };
+  return { data: [{ id: data, columns: trialData(new Draw(SEED)) }], cases: [...whole, ...like, ...constant, ...huge, ...math, ...rakes] };
 }
