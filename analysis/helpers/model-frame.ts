@@ -58,10 +58,7 @@ export function modelFrame(
   const weights = extra.weights === undefined ? undefined : numericColumnValues(fn, table, extra.weights, 'weights');
 
   const incomplete = incompleteRows(table, response, all, weights, extra.clusters);
-  warnings.forEach((message, k) => {
-    const rows = producedNaN.get(message);
-    if (rows) warnings[k] = message + whatBecameOfNaNRows(rows, incomplete);
-  });
+  finishNaNWarnings(warnings, producedNaN, incomplete);
 
   let n = 0;
   for (let i = 0; i < total; i++) if (!incomplete[i]) n++;
@@ -106,6 +103,19 @@ export function modelFrame(
     weights: weights && finite(subset(weights, index), `weights column "${extra.weights}"`),
     warnings,
   };
+}
+
+/** Each "NaNs produced" warning once (a call evaluated twice warns twice), ended by what became of its rows. */
+function finishNaNWarnings(warnings: string[], producedNaN: Map<string, Uint8Array>, incomplete: Uint8Array): void {
+  const seen = new Set<string>();
+  const finished = warnings.flatMap((message) => {
+    const rows = producedNaN.get(message);
+    if (!rows) return [message];
+    if (seen.has(message)) return [];
+    seen.add(message);
+    return [message + whatBecameOfNaNRows(rows, incomplete)];
+  });
+  warnings.splice(0, warnings.length, ...finished);
 }
 
 /**

@@ -69,13 +69,11 @@ export function elementwise(context: EvaluationContext, call: Call, expr: Expr |
   });
   if (produced > 0) {
     const message = `${context.fn}: ${deparseR(call)} gives NaN for ${produced} row${produced === 1 ? '' : 's'} (R: "NaNs produced")`;
+    // Warned at every evaluation (factor() of the call must see it to refuse), once in the model frame's warnings.
     const earlier = context.producedNaN?.get(message);
-    if (earlier === undefined) {
-      context.producedNaN?.set(message, rows);
-      context.warn(message);
-    } else {
-      rows.forEach((r, i) => (earlier[i] |= r));
-    }
+    if (earlier === undefined) context.producedNaN?.set(message, rows);
+    else rows.forEach((r, i) => (earlier[i] |= r));
+    context.warn(message);
   }
   return { kind: 'numeric', values };
 }

@@ -38,6 +38,9 @@ test('the "NaNs produced" warning says what became of the rows: kept by rank() a
   assert.deepEqual(warnings('y ~ log(x)'), [dropped]);
   // The same call twice: one warning, and the row goes for the bare log(x).
   assert.deepEqual(warnings('y ~ log(x) + rank(log(x))'), [dropped]);
+  // The call in factor() too: refused as factor(log(x)) alone is (R keeps row 4 as a level "NaN": nobs 7), also where
+  // the same call elsewhere has warned already.
+  assert.throws(() => lmRobust({ formula: 'y ~ rank(log(x)) + factor(round(log(x)))', rows: analystTable }), /factor\(round\(log\(x\)\)\): log\(x\) gives NaN for 1 row: R's factor\(\) keeps NaN as a level "NaN"/);
   // z < 0 in rows 1, 5 and 7; row 7 goes for x's NA (R's model.frame keeps rows 1–6 and 8).
   assert.deepEqual(warnings('y ~ as.numeric(is.na(log(z))) + x'), [
     'lmRobust: log(z) gives NaN for 3 rows (R: "NaNs produced"); 2 of those rows are kept (the formula makes a value of the NaN, as rank() and is.na() do in R) and 1 dropped for a missing value',

@@ -11,6 +11,7 @@ for (f in c(
 # lm stops where sum(x) is NA on every row; nobs where log(x) makes NaN (row 4) inside rank() and is.na(), and alone;
 # log(z) is NaN in rows 1, 5 and 7, and row 7 goes for x's NA.
 cat("lm(y ~ I(x/sum(x))):", tryCatch(conditionMessage(lm(y ~ I(x/sum(x)), d)), error = function(e) conditionMessage(e)), "\n")
-for (f in c('y ~ rank(log(x))', 'y ~ is.na(log(x))', 'y ~ log(x)', 'y ~ log(x) + rank(log(x))', 'y ~ as.numeric(is.na(log(z))) + x')) {
+for (f in c('y ~ rank(log(x))', 'y ~ is.na(log(x))', 'y ~ log(x)', 'y ~ log(x) + rank(log(x))', 'y ~ as.numeric(is.na(log(z))) + x',
+  'y ~ rank(log(x)) + factor(round(log(x)))')) {
   cat(f, ": nobs", withCallingHandlers(nobs(lm(as.formula(f), d)), warning = function(w) { cat(" [", conditionMessage(w), "] "); invokeRestart("muffleWarning") }), "\n")
 }
