@@ -10,6 +10,7 @@ import { characterFactor, evaluate, numbers, type Evaluated, type EvaluationCont
 import { polynomialColumns } from './poly.ts';
 import { rank } from './rank-function.ts';
 import { ROW_ORDER_FUNCTIONS } from './row-order-functions.ts';
+import { TEXT_FUNCTIONS } from './text-functions.ts';
 import { TRIG_FUNCTIONS } from './trig-functions.ts';
 import { labelledLevels } from './factor-labels.ts';
 import { evaluateRefusingNaN, FACTOR_NAN, refuseNaNCells } from './nan-levels.ts';
@@ -23,7 +24,7 @@ import { elementwise, isSpelledLogical, logicalArgument, matchArguments, scalarA
  * values are dropped, as model.frame evaluates): math, `I()`, `scale()`, orthogonal `poly()`, `factor()`,
  * `relevel()`, `interaction()`, `cut()`, `rank()`, the vector functions (round, ifelse, pmin, as.numeric, …), the summaries
  * (mean, median, min, max, sd, var, sum, length, weighted.mean), rev(), seq(), quantile(), range() (cut()'s breaks), the
- * trigonometric and hyperbolic functions, seq_along() and cumsum().
+ * trigonometric and hyperbolic functions, seq_along(), cumsum() and the text functions (paste, tolower, trimws, nchar, …).
  * `offset()` is the formula's own and handled by the model frame.
  */
 export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
@@ -67,6 +68,7 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   ...VECTOR_VALUED_FUNCTIONS,
   ...TRIG_FUNCTIONS,
   ...ROW_ORDER_FUNCTIONS,
+  ...TEXT_FUNCTIONS,
 };
 
 /**

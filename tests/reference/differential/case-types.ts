@@ -160,6 +160,7 @@ export type CaseGroup =
   | 'cluster-constant-24'
   | 'huge-integer-outcome-24'
   | 'analyst-math-24'
+  | 'analyst-text-24'
   | 'rake-case-24';
 
 interface CaseBase {

@@ -18,6 +18,9 @@
 // - analyst-math-24: functions vlab refused until this trial (sin/cos of a cycle, tanh, atan, asinh, seq_along() as a
 //   time trend, cumsum() and a running mean, cumsum() of a column with NA made 0, weighted.mean() centring) under HC,
 //   CR2 with weights, stata and cregg.
+// - analyst-text-24: text functions vlab refused until this trial: tolower/toupper (levels merged: "X" and "x"), trimws
+//   (" 1" and "1" one level), nchar (NA stays NA), paste/paste0 of text, numbers, TRUE/FALSE and a factor (a missing
+//   value pasted as "NA": the row stays), weighted, clustered.
 // - rake-case-24: survey::rake with margins named in another case than the data ("male" for "Male"; R: the strata do
 //   not match), and the same margins spelled as the data, given as counts.
 import type { SeType } from '../../../analysis/index.ts';
@@ -113,6 +116,18 @@ const ANALYST_MATH: [string, string, SeType, Partial<FitCase>?][] = [
   ['weighted-centre-na', 'y ~ I(xq - weighted.mean(xq, w, na.rm = TRUE)) + f', 'cregg', { clusters: 'cl' }],
 ];
 
+const ANALYST_TEXT: [string, string, SeType, Partial<FitCase>?][] = [
+  ['tolower', 'y ~ tolower(nl)', 'HC2'],
+  ['toupper-by-z', 'y ~ toupper(sex) * z', 'CR2', { clusters: 'cl' }],
+  ['trimws', 'y ~ trimws(nl) + x', 'HC1'],
+  ['nchar', 'y ~ nchar(nl) + nchar(xq)', 'HC2'],
+  ['paste', 'y ~ paste(f, z)', 'HC2', { weights: 'w' }],
+  ['paste0', 'y ~ paste0(f, "_", z) + x', 'stata', { clusters: 'cl' }],
+  ['paste-na', 'y ~ paste(sex, xq > 2.5)', 'classical'],
+  ['paste-sep', 'y ~ paste(sex, region, sep = "/") + x', 'CR0', { clusters: 'cl', weights: 'w' }],
+  ['paste-factor', 'y ~ paste0(tolower(f), factor(z))', 'HC3'],
+];
+
 /** The stored cases of the twenty-fourth trial. */
 export function trial24Designs(): Built {
   const data = `${ID}-data`;
@@ -129,11 +144,12 @@ export function trial24Designs(): Built {
     ([name, formula, se, extra]) => fit('huge-integer-outcome-24', `${ID}-huge-${name}`, data, formula, se, { ...extra, outcome_shift: 1e15 }),
   );
   const math = ANALYST_MATH.map(([name, formula, se, extra]) => fit('analyst-math-24', `${ID}-math-${name}`, data, formula, se, extra));
+  const text = ANALYST_TEXT.map(([name, formula, se, extra]) => fit('analyst-text-24', `${ID}-text-${name}`, data, formula, se, extra));
   const rake = (name: string, margins: RakeCase['margins']): RakeCase => ({ kind: 'rake', id: `${ID}-rake-${name}`, group: 'rake-case-24', data, margins });
   const rakes = [
     rake('lower-case', { sex: { male: 0.49, female: 0.51 } }),
     rake('lower-case-second', { region: { N: 0.3, S: 0.3, E: 0.4 }, sex: { MALE: 0.49, FEMALE: 0.51 } }),
     rake('counts', { region: { N: 3_000, S: 3_500, E: 3_500 }, sex: { Male: 4_900, Female: 5_100 } }),
   ];
-  return { data: [{ id: data, columns: trialData(new Draw(SEED)) }], cases: [...whole, ...like, ...constant, ...huge, ...math, ...rakes] };
+  return { data: [{ id: data, columns: trialData(new Draw(SEED)) }], cases: [...whole, ...like, ...constant, ...huge, ...math, ...text, ...rakes] };
 }
