@@ -10,6 +10,7 @@ import { characterFactor, evaluate, numbers, type Evaluated, type EvaluationCont
 import { polynomialColumns } from './poly.ts';
 import { rank } from './rank-function.ts';
 import { ROW_ORDER_FUNCTIONS } from './row-order-functions.ts';
+import { xor } from './logical-operators.ts';
 import { TEXT_FUNCTIONS } from './text-functions.ts';
 import { TRIG_FUNCTIONS } from './trig-functions.ts';
 import { labelledLevels } from './factor-labels.ts';
@@ -69,6 +70,7 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   ...TRIG_FUNCTIONS,
   ...ROW_ORDER_FUNCTIONS,
   ...TEXT_FUNCTIONS,
+  xor,
 };
 
 /**

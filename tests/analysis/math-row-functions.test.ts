@@ -1,4 +1,4 @@
-// Trigonometric and hyperbolic functions, seq_along(), cumsum() and weighted.mean() in a formula, which R computes and
+// Trigonometric and hyperbolic functions, seq_along(), cumsum(), weighted.mean() and xor() in a formula, which R computes and
 // vlab refused until 2026-12-05 ('unknown function "sin"', R trial 24). Expected values: R 4.2.2's model.matrix on
 // analystTable (design-support.ts; x is NA in row 7), printed by tests/analysis/r/math-row-functions.R (the R formula of
 // each assertion is the one tested).
@@ -9,6 +9,7 @@ import { analystTable, modelDesign } from './design-support.ts';
 import { assertCloseToR } from './support.ts';
 
 const all = [1, 2, 3, 4, 5, 6, 7, 8];
+const design = (formula: string): ReturnType<typeof modelDesign> => modelDesign(analystTable, formula);
 /** The design's rows and columns (intercept left out) equal R's to its printed digits. */
 const matchesR = (formula: string, rows: number[], columns: number[][]): void => {
   const design = modelDesign(analystTable, formula);
@@ -62,4 +63,9 @@ test('weighted.mean(x, w, na.rm) over every row; a missing x without na.rm is re
   matchesR('y ~ I(z - weighted.mean(z))', all, [[-3.5, -0.5, 0.5, 1.5, -1.5, 2.5, -2.5, 3.5]]);
   // R: model.matrix keeps no row.
   assert.throws(() => lmRobust({ formula: 'y ~ I(x - weighted.mean(x, age))', rows: analystTable }), /weighted\.mean\(x, age\) is NA in R because x or age has missing values.*write na\.rm = TRUE/);
+});
+
+test('xor(x, y) is (x | y) & !(x & y) row by row, NA where either is NA (its row dropped)', () => {
+  assert.deepEqual(design('y ~ xor(x > 2, k == 1)'), { names: ['(Intercept)', 'xor(x > 2, k == 1)TRUE'], rows: [1, 2, 3, 4, 5, 6, 8], columns: [[1, 0, 1, 1, 1, 1, 1]] });
+  assert.deepEqual(design('y ~ I(xor(a == "u", z > 0))').columns, [[1, 1, 0, 1, 1, 1, 1, 0]]);
 });
