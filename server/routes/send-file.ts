@@ -22,7 +22,15 @@ import { spoolWhole } from './spooled-file.ts';
 export async function sendFile(res: Response, file: ResearcherFile, stallSeconds: number, headers: Record<string, string> = {}): Promise<void> {
   let body: Readable = file.body;
   if (!canBeChunked(res.req)) {
-    const whole = await spoolWhole(file.body);
+    // A client gone while the file is made stops the making: the worker made a whole export for nobody.
+    const stop = () => file.body.destroy();
+    res.once('close', stop);
+    const whole = await spoolWhole(file.body).catch((error: unknown) => {
+      if (res.destroyed) return null;
+      throw error;
+    });
+    res.off('close', stop);
+    if (!whole) return;
     res.set('Content-Length', String(whole.length));
     body = whole.stream;
   }

@@ -9,6 +9,7 @@ import { readdirSync, readlinkSync } from 'node:fs';
 import { type AddressInfo, connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { after, test } from 'node:test';
+import { pino } from 'pino';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { silentLogger } from '../../server/logger.ts';
@@ -155,3 +156,32 @@ for (const version of ['1.0', '1.1'] as const) {
     assert.ok(await eventually(() => openSpooledFiles() === before, 2000), 'the spooled file is closed');
   });
 }
+
+test('an HTTP/1.0 client that leaves while its file is being made stops the making (and its job), logging no error', async () => {
+  const t = await createResearcherTestApp();
+  cleanups.push(() => t.close());
+  let destroyed = false;
+  const failures: unknown[] = [];
+  const endless = new Readable({
+    read() {
+      setTimeout(() => this.push(Buffer.alloc(1024, 0x61)), 10);
+    },
+    destroy(error, callback) {
+      destroyed = true;
+      callback(error);
+    },
+  });
+  const pool = { ...t.researcherPool, stream: async () => ({ meta: { fileName: 'wave.csv', contentType: 'text/csv' }, body: endless }) } as typeof t.researcherPool;
+  const config = loadConfig({}, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS });
+  const logger = pino({ level: 'warn' }, { write: (line: string) => failures.push(line) });
+  const { port } = await listening(createApp({ store: t.store, config, researcherPool: pool, logger }));
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  socket.write(`GET /api/researcher/waves/${t.wave.id}/export HTTP/1.0\r\nHost: x\r\nAuthorization: Bearer ${t.token}\r\n\r\n`);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  socket.destroy();
+  // On main's code the spool read on for ever (a worker making a whole export for nobody, holding its job's place).
+  assert.ok(await eventually(() => destroyed, 2000), 'the file was still being made 2 s after its client left');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.deepEqual(failures, []);
+});
