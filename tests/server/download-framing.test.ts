@@ -117,14 +117,14 @@ test('every HTTP/1.0 download closes its spooled file when it is sent, not at ga
   assert.ok(await eventually(() => openSpooledFiles() === before, 2000), `${openSpooledFiles() - before} spooled files left open after 4 downloads`);
 });
 
-/** An app whose downloads are `bytes` long, cut off after 1 s without a read. */
-async function bigFileApp(bytes: number) {
+/** An app whose downloads are `bytes` long, cut off after `stallSeconds` without a read. */
+async function bigFileApp(bytes: number, stallSeconds = 1) {
   const t = await createResearcherTestApp();
   cleanups.push(() => t.close());
   // One chunk, so that over HTTP/1.1 the worker's side ends at once and only the response is left waiting.
   const pool = {
     ...t.researcherPool,
-    downloadStallSeconds: 1,
+    downloadStallSeconds: stallSeconds,
     stream: async () => ({ meta: { fileName: 'wave.csv', contentType: 'text/csv; charset=utf-8' }, body: Readable.from([Buffer.alloc(bytes, 0x61)]) }),
   } as typeof t.researcherPool;
   const config = loadConfig({}, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS });
@@ -184,4 +184,24 @@ test('an HTTP/1.0 client that leaves while its file is being made stops the maki
   assert.ok(await eventually(() => destroyed, 2000), 'the file was still being made 2 s after its client left');
   await new Promise((resolve) => setTimeout(resolve, 100));
   assert.deepEqual(failures, []);
+});
+
+test('a client that reads with pauses shorter than the stall time gets the whole HTTP/1.0 file', async () => {
+  const bytes = 24 * 1024 * 1024;
+  const { port, t } = await bigFileApp(bytes, 2);
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  socket.write(`GET /api/researcher/waves/${t.wave.id}/export HTTP/1.0\r\nHost: x\r\nAuthorization: Bearer ${t.token}\r\n\r\n`);
+  // A slow network: 1.5-s silences after every 8 MB, each shorter than the 2-s stall time (a timeout of 0.5 s cut it).
+  let received = 0;
+  let nextPause = 8 * 1024 * 1024;
+  socket.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received < nextPause) return;
+    nextPause += 8 * 1024 * 1024;
+    socket.pause();
+    setTimeout(() => socket.resume(), 1500);
+  });
+  await once(socket, 'close');
+  assert.ok(received > bytes, `${received} bytes: the download was cut`);
 });
