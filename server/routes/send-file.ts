@@ -20,6 +20,14 @@ import { spoolWhole } from './spooled-file.ts';
  * only the connection is left waiting, and held its socket and the spooled file until the client left.
  */
 export async function sendFile(res: Response, file: ResearcherFile, stallSeconds: number, headers: Record<string, string> = {}): Promise<void> {
+  res.set({ 'Content-Type': file.meta.contentType, 'Content-Disposition': `attachment; filename="${file.meta.fileName}"`, ...headers });
+  // HEAD: a GET's headers (but a length, which needs the whole file), and the worker stopped: `curl -I` or a link
+  // checker made a whole export for nobody, holding a job's place (over HTTP/1.0, never answered until it was made).
+  if (res.req.method === 'HEAD') {
+    file.body.destroy();
+    res.end();
+    return;
+  }
   let body: Readable = file.body;
   if (!canBeChunked(res.req)) {
     // A client gone while the file is made stops the making: the worker made a whole export for nobody.
@@ -34,7 +42,6 @@ export async function sendFile(res: Response, file: ResearcherFile, stallSeconds
     res.set('Content-Length', String(whole.length));
     body = whole.stream;
   }
-  res.set({ 'Content-Type': file.meta.contentType, 'Content-Disposition': `attachment; filename="${file.meta.fileName}"`, ...headers });
   if (body === file.body) body.once('end', () => cutWhenStalled(res, stallSeconds));
   else cutWhenStalled(res, stallSeconds);
   // However the response ends (sent, cut, the client gone), the file is closed now, not at garbage collection.

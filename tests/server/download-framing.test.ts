@@ -205,3 +205,37 @@ test('a client that reads with pauses shorter than the stall time gets the whole
   await once(socket, 'close');
   assert.ok(received > bytes, `${received} bytes: the download was cut`);
 });
+
+test('HEAD on a download answers its headers and stops the worker: no file is made for nobody', async () => {
+  const t = await createResearcherTestApp();
+  cleanups.push(() => t.close());
+  let destroyed = false;
+  // A new endless file at each request, as a worker would start one.
+  const endless = () =>
+    new Readable({
+      read() {
+        setTimeout(() => this.push(Buffer.alloc(1024, 0x61)), 10);
+      },
+      destroy(error, callback) {
+        destroyed = true;
+        callback(error);
+      },
+    });
+  const pool = { ...t.researcherPool, stream: async () => ({ meta: { fileName: 'wave.csv', contentType: 'text/csv' }, body: endless() }) } as typeof t.researcherPool;
+  const config = loadConfig({}, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS });
+  const { port } = await listening(createApp({ store: t.store, config, researcherPool: pool, logger: silentLogger }));
+  for (const version of ['1.1', '1.0']) {
+    destroyed = false;
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(`HEAD /api/researcher/waves/${t.wave.id}/export HTTP/${version}\r\nHost: x\r\nAuthorization: Bearer ${t.token}\r\nConnection: close\r\n\r\n`);
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    // On main's code HEAD ran the whole job: with this endless one, no answer at all (over HTTP/1.0) or none ending.
+    const closed = await Promise.race([once(socket, 'close').then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000))]);
+    socket.destroy();
+    assert.ok(closed, `HTTP/${version}: HEAD still open after 3 s (${JSON.stringify(Buffer.concat(chunks).toString().slice(0, 40))})`);
+    assert.match(Buffer.concat(chunks).toString(), /^HTTP\/1\.1 200[\s\S]*content-disposition: attachment; filename="wave\.csv"/i);
+    assert.ok(await eventually(() => destroyed, 1000), `HTTP/${version}: the worker's stream was not stopped`);
+  }
+});
