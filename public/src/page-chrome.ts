@@ -1,4 +1,5 @@
 import type { RespondentMessages } from './i18n/messages.ts';
+import { REQUIRED_NOTE_ID } from './surveyjs-patches.ts';
 
 /**
  * What the page shows around SurveyJS: the study title as the page's one h1, the progress ("Page 3 of 7" and
@@ -59,8 +60,12 @@ export function createPageChrome(container: HTMLElement, studyTitle: string, mes
   notice.setAttribute('role', 'status');
   const live = element('p', 'vlab-visually-hidden');
   live.setAttribute('aria-live', 'polite');
+  // What a required checkbox question's group is described by (surveyjs-patches.ts): hidden, read only by reference.
+  const requiredNote = element('span', '', messages.requiredNote);
+  requiredNote.id = REQUIRED_NOTE_ID;
+  requiredNote.hidden = true;
   const surveyRoot = element('div', 'vlab-survey-root');
-  container.replaceChildren(header, notice, live, surveyRoot);
+  container.replaceChildren(header, notice, live, requiredNote, surveyRoot);
   // Emptied first, so the same words (Next pressed twice on the same unanswered questions) are said again.
   let keepNotice = false;
   const say = (text: string) => {

@@ -3,6 +3,8 @@ import {
   ReactElementFactory,
   SurveyElementErrors,
   SurveyNavigationButton,
+  SurveyQuestionBoolean,
+  SurveyQuestionCheckbox,
   SurveyQuestionCheckboxItem,
   SurveyQuestionDropdownBase,
   SurveyQuestionMatrixCell,
@@ -120,6 +122,43 @@ function dropTooltipsRepeatingLabels(): void {
   });
 }
 
+/** The id of the page's hidden "required" (page-chrome.ts), which describes a required checkbox question's group. */
+export const REQUIRED_NOTE_ID = 'vlab-required-note';
+
+/** Calls `visit` on the props of every element in an element's tree (a preact vnode's props and their children). */
+function eachDescendant(props: Record<string, unknown>, visit: (props: Record<string, unknown>) => void): void {
+  for (const child of [props.children].flat(Infinity)) {
+    if (!child || typeof child !== 'object' || !('props' in child)) continue;
+    const node = child as { props: Record<string, unknown> };
+    visit(node.props);
+    eachDescendant(node.props, visit);
+  }
+}
+
+/** Adds the page's hidden "required" to a control's description, unless its error (which says so) describes it. */
+function describeAsRequired(control: Record<string, unknown>): void {
+  if (control['aria-invalid'] === 'true') return;
+  control['aria-describedby'] = [control['aria-describedby'], REQUIRED_NOTE_ID].filter(Boolean).join(' ');
+}
+
+/**
+ * Every required question's control says "required" before Next finds it unanswered (aria-required), but two: a
+ * checkbox question is a group, on which ARIA allows no aria-required, and a yes/no question a switch, whose
+ * aria-required Chromium drops. Their asterisk is hidden from assistive technology, so a screen reader learned that
+ * "Which do you use? Pick any." or "Do you own a car?" must be answered only from its error, after Next (WCAG
+ * 3.3.2), until 2026-12-05. They are described by the page's hidden "required" as well (after the question's
+ * description, if any); once the error shows, it describes them instead, as every other type.
+ */
+function describeRequiredGroupsAndSwitches(): void {
+  type Question = { question?: { isRequired: boolean } };
+  patchRender<Question>(SurveyQuestionCheckbox.prototype, 'renderElement', (props, checkbox) => {
+    if (checkbox.question?.isRequired && props.role === 'group') describeAsRequired(props);
+  });
+  patchRender<Question>(SurveyQuestionBoolean.prototype, 'renderElement', (props, yesNo) => {
+    if (yesNo.question?.isRequired) eachDescendant(props, (node) => node.role === 'switch' && describeAsRequired(node));
+  });
+}
+
 /** Marks every <svg> without a role in an element's tree (a preact vnode's props and their children) as decoration. */
 function hideDrawings(props: Record<string, unknown>): void {
   for (const child of [props.children].flat(Infinity)) {
@@ -179,6 +218,7 @@ export function patchSurveyMarkup(): void {
   describeUnansweredSearchDropdowns();
   hideDropdownPointerButtons();
   dropTooltipsRepeatingLabels();
+  describeRequiredGroupsAndSwitches();
   hideOptionDrawings();
   keepTextBeingTyped();
 }

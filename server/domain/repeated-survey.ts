@@ -1,20 +1,34 @@
 import { messagesFor } from '../../public/src/i18n/messages.ts';
 import type { Assignment } from './design.ts';
-import { defaultLocale } from './localized-text.ts';
+import { defaultLocale, studyLocales, textIn, type LocalizedText } from './localized-text.ts';
 import { buildParticipantSurvey } from './participant-survey.ts';
 import { outcomePagesAfter, vignetteQuestionName } from './repeated-vignettes.ts';
-import type { StudyDefinition } from './study-definition.ts';
+import { vignetteOf, type StudyDefinition } from './study-definition.ts';
 import { TREATMENT_PAGE } from './survey-names.ts';
 
 type Page = { name: string; title?: string } & Record<string, unknown>;
 
 const perVignette = new WeakMap<StudyDefinition, StudyDefinition[]>();
 
-/** The definition as seen by vignette `position`: its outcome pages renamed for that vignette. */
+/**
+ * The vignette's title headed "Vignette k of m: …" in each of the study's locales: the title of its page and the name
+ * of the "Read the situation again" disclosure on its outcome pages, so a screen reader says which of the m it holds
+ * (until 2026-12-05 only the page's title was numbered, and every disclosure was named by the bare title).
+ */
+function numberedVignetteTitle(def: StudyDefinition, position: number, count: number): LocalizedText {
+  const { title } = vignetteOf(def);
+  return Object.fromEntries(studyLocales(def).map((locale) => [locale, `${messagesFor(locale).vignetteProgress(position, count)}: ${textIn(title, locale)}`]));
+}
+
+/** The definition as seen by vignette `position`: its outcome pages renamed for that vignette, its title numbered. */
 function definitionOfVignette(def: StudyDefinition, position: number, count: number): StudyDefinition {
   let list = perVignette.get(def);
   if (!list) {
-    list = Array.from({ length: count }, (_, i) => ({ ...def, pages: { ...def.pages, outcomes: outcomePagesAfter(def, i + 1) } }));
+    list = Array.from({ length: count }, (_, i) => ({
+      ...def,
+      vignette: { ...vignetteOf(def), title: numberedVignetteTitle(def, i + 1, count) },
+      pages: { ...def.pages, outcomes: outcomePagesAfter(def, i + 1) },
+    }));
     perVignette.set(def, list);
   }
   return list[position - 1]!;
@@ -22,7 +36,7 @@ function definitionOfVignette(def: StudyDefinition, position: number, count: num
 
 /**
  * The SurveyJS JSON of a participant of a repeated-vignette design: consent and pre-treatment pages, then for
- * each of their vignettes (in reading order) its page, headed "Vignette k of m", and the outcome pages renamed
+ * each of their vignettes (in reading order) its page, headed "Vignette k of m" (numberedVignetteTitle), and the outcome pages renamed
  * for it (repeated-vignettes.ts) whose "read again" disclosure shows that vignette, then the post-treatment
  * pages. Each vignette's part is what buildParticipantSurvey writes for one vignette, so the two never differ.
  */
@@ -30,15 +44,13 @@ export function buildRepeatedSurvey(def: StudyDefinition, assignments: readonly 
   const count = assignments.length;
   const head = 1 + def.pages.pretreatment.length;
   const tail = def.pages.posttreatment.length;
-  const progress = messagesFor(locale).vignetteProgress;
   let base: Record<string, unknown> | undefined;
   const middle = assignments.flatMap((assignment, i) => {
     const survey = buildParticipantSurvey(definitionOfVignette(def, i + 1, count), assignment, locale);
     base ??= survey;
     const pages = survey.pages as Page[];
     const [treatment, ...outcomes] = pages.slice(head, pages.length - tail);
-    const title = `${progress(i + 1, count)}: ${treatment!.title ?? ''}`;
-    return [{ ...treatment!, name: i === 0 ? TREATMENT_PAGE : vignetteQuestionName(TREATMENT_PAGE, i + 1), title }, ...outcomes];
+    return [{ ...treatment!, name: i === 0 ? TREATMENT_PAGE : vignetteQuestionName(TREATMENT_PAGE, i + 1) }, ...outcomes];
   });
   const pages = base!.pages as Page[];
   return { ...base!, pages: [...pages.slice(0, head), ...middle, ...pages.slice(pages.length - tail)] };

@@ -1,5 +1,5 @@
 // The repeated-vignette study in the browser: three vignettes, each headed "Vignette k of 3" and followed by its
-// outcome page, a reload on vignette 2 resuming on it with the same vignette, and every vignette's answers stored.
+// outcome page (whose "Read the situation again" is named by that heading), a reload on vignette 2 resuming on it with the same vignette, and every vignette's answers stored.
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -21,7 +21,14 @@ test('protégé repeated: vignette 1, its outcomes, vignette 2 (resumed after a 
 
   let reloaded = false;
   let vignetteBeforeReload = '';
+  // Each outcome page's "Read the situation again" is a group named by its vignette's page title ("Vignette 2 of 3: …").
+  let vignetteTitle = '';
+  const rereadNames: string[] = [];
   const steps = await walkSurvey(page, async (step) => {
+    if (step.title.startsWith('Vignette')) vignetteTitle = step.title;
+    else if (await page.locator('details.vlab-reread').count()) {
+      rereadNames.push(`${vignetteTitle} → ${await page.getByRole('group', { name: vignetteTitle, exact: true }).count()} group`);
+    }
     if (step.title.startsWith('Vignette 2 of 3') && !reloaded) {
       reloaded = true;
       vignetteBeforeReload = await page.locator('.vlab-vignette').first().innerText();
@@ -36,6 +43,7 @@ test('protégé repeated: vignette 1, its outcomes, vignette 2 (resumed after a 
     titles.filter((t) => /^Vignette/.test(t)).map((t) => t.split(':')[0]),
     ['Vignette 1 of 3', 'Vignette 2 of 3', 'Vignette 3 of 3'],
   );
+  assert.deepEqual(rereadNames, ['Vignette 1 of 3', 'Vignette 2 of 3', 'Vignette 3 of 3'].map((k) => `${titles.find((t) => t.startsWith(k))} → 1 group`));
   assert.equal(steps.length, 10, `consent, 2 pre-treatment, 3 × (vignette, outcomes), end: ${titles.join(' | ')}`);
   assert.ok(reloaded);
   assert.deepEqual(errors, []);

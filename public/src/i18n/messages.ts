@@ -18,6 +18,11 @@ export interface RespondentMessages {
   /** The title of a conjoint task's page (server/domain/conjoint-survey.ts). */
   taskOf: (task: number, tasks: number) => string;
   progressLabel: string;
+  /**
+   * A required checkbox or yes/no question's description, said after its name ("Which do you use?, group, required"):
+   * ARIA has no required state for a group of checkboxes, and Chromium drops a switch's (surveyjs-patches.ts).
+   */
+  requiredNote: string;
   /** Said by screen readers when Next finds `count` questions of the page unanswered or invalid. */
   checkQuestions: (count: number) => string;
   linkInvalidTitle: string;
@@ -36,6 +41,8 @@ export interface RespondentMessages {
   linkRefusalReason: (code: string) => string;
   /** Why a panel parameter of the link (a PROLIFIC_PID with a space, say) was refused; `value` comes quoted. */
   panelParamRefused: (param: string, value: string) => string;
+  /** A panel parameter the link gives twice with different values (`values`: each quoted, comma-separated). */
+  panelParamTwice: (param: string, values: string) => string;
   /** An MTurk HIT's preview, before the worker accepts it: no participant is made. */
   previewTitle: string;
   previewText: string;
