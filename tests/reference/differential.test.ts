@@ -232,7 +232,7 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'weights-zero-tiny-cr2-20', 'factor-by-transform-20', 'no-intercept-factors-20', 'dim-arms-blocks-20', 'rake-20', 'trial20-random',
     'three-way-22', 'fe-weights-clusters-22', 'one-level-after-na-22', 'coding-22', 'singleton-clusters-22', 'whole-column-terms-22', 'rake-22', 'power-unequal-22', 'trial22-random',
     'rank-23', 'analyst-functions-na-23', 'trial23-random', 'whole-column-24', 'number-like-levels-24', 'cluster-constant-24',
-    'huge-integer-outcome-24', 'analyst-math-24', 'analyst-text-24', 'rake-case-24', 'moderation-25', 'dim-blocks-clusters-25', 'alpha-25'] as const) {
+    'huge-integer-outcome-24', 'analyst-math-24', 'analyst-text-24', 'rake-case-24', 'moderation-25', 'dim-blocks-clusters-25', 'alpha-25', 'gamma-row-25'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -165,7 +165,8 @@ export type CaseGroup =
   // The twenty-fifth trial's classes (trial25-designs.ts).
   | 'moderation-25'
   | 'dim-blocks-clusters-25'
-  | 'alpha-25';
+  | 'alpha-25'
+  | 'gamma-row-25';
 
 interface CaseBase {
   id: string;

@@ -8,6 +8,8 @@
 // - dim-blocks-clusters-25: difference_in_means with blocks AND clusters (a cluster-level treatment zc, clusters inside
 //   blocks): plain, weighted, with missing outcomes, at alpha 0.1.
 // - alpha-25: lm_robust at alpha 0.01, 0.1, 0.2 and 0.001 under HC2, classical, CR2, stata (weighted) and cregg.
+// - gamma-row-25: the functions trial 24 found vlab refusing: lgamma(), gamma(), factorial(), rowSums()/rowMeans() of
+//   cbind() (with na.rm and a column with NA) under HC, CR2, weighted stata and cregg.
 import type { SeType } from '../../../analysis/index.ts';
 import type { DataSet, DimCase, FitCase } from './case-types.ts';
 import { dim, fit, numbers, strings } from './case-builders.ts';
@@ -75,6 +77,15 @@ const ALPHA: [string, string, SeType, number, Partial<FitCase>?][] = [
   ['cregg-10', 'y ~ z * me', 'cregg', 0.1, { clusters: 'cl' }],
 ];
 
+const GAMMA_ROW: [string, string, SeType, Partial<FitCase>?][] = [
+  ['lgamma', 'y ~ lgamma(x) + z', 'HC2'],
+  ['gamma-by-z', 'y ~ I(gamma(x/2)) * z', 'CR2', { clusters: 'cl' }],
+  ['factorial', 'y ~ factorial(round(x)) + m3', 'HC1', { weights: 'w' }],
+  ['row-means', 'y ~ rowMeans(cbind(x, xq)) * z', 'stata', { clusters: 'cl', weights: 'w' }],
+  ['row-means-na-rm', 'y ~ rowMeans(cbind(x, xq, z), na.rm = TRUE) + m3', 'CR2', { clusters: 'cl' }],
+  ['row-sums', 'yq ~ rowSums(cbind(xq, z), na.rm = TRUE) + lgamma(x + 1)', 'cregg', { clusters: 'cl' }],
+];
+
 /** The stored cases of the twenty-fifth trial. */
 export function trial25Designs(): Built {
   const data = `${ID}-data`;
@@ -87,5 +98,6 @@ export function trial25Designs(): Built {
     dim('dim-blocks-clusters-25', `${ID}-dim-bc-alpha`, data, { ...blocked, weights: 'w', alpha: 0.1 }),
   ];
   const alpha = ALPHA.map(([name, formula, se, level, extra]) => fit('alpha-25', `${ID}-alpha-${name}`, data, formula, se, { ...extra, alpha: level }));
-  return { data: [{ id: data, columns: trialData(new Draw(SEED)) }], cases: [...moderation, ...dims, ...alpha] };
+  const gammaRow = GAMMA_ROW.map(([name, formula, se, extra]) => fit('gamma-row-25', `${ID}-gamma-row-${name}`, data, formula, se, extra));
+  return { data: [{ id: data, columns: trialData(new Draw(SEED)) }], cases: [...moderation, ...dims, ...alpha, ...gammaRow] };
 }
