@@ -27,7 +27,7 @@ export function logGamma(x: number): number {
 }
 
 /** lgamma(x) − Stirling's approximation, for x ≥ 10 (the Bernoulli series; R's `lgammacor`). */
-function stirlingCorrection(x: number): number {
+export function stirlingCorrection(x: number): number {
   const x2 = 1 / (x * x);
   const series = [1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156, -3617 / 122400];
   let sum = 0;

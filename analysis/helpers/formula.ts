@@ -3,6 +3,7 @@ import { namespaceProblem } from './function-advice.ts';
 import { MODEL_FUNCTIONS } from './model-functions.ts';
 import { LOGICAL_OPERATORS } from './logical-operators.ts';
 import { ARITHMETIC, unknownFunction } from './model-variables.ts';
+import { isCbind, ROW_SUMMARIES } from './row-sums.ts';
 import { COMPARISONS, deparseR, parseR, type Expr } from './r-syntax.ts';
 
 /** A parsed model formula, as R's `terms.formula` describes it. */
@@ -220,7 +221,9 @@ function checkFunctions(fn: string, e: Expr): void {
   const problem = e.ns === undefined ? undefined : namespaceProblem(e.ns, e.fn, Object.hasOwn(MODEL_FUNCTIONS, e.fn));
   if (problem) throw new AnalysisError(fn, problem);
   if (!OTHER_CALLS.has(e.fn) && !Object.hasOwn(MODEL_FUNCTIONS, e.fn)) throw unknownFunction(fn, e.fn);
-  for (const a of e.args) checkFunctions(fn, a.value);
+  // cbind() is a matrix only inside rowSums()/rowMeans(); its own arguments are checked.
+  const args = ROW_SUMMARIES[e.fn] ? e.args.flatMap((a) => (isCbind(a.value) ? a.value.args : [a])) : e.args;
+  for (const a of args) checkFunctions(fn, a.value);
 }
 
 /**

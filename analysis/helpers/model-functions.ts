@@ -11,6 +11,8 @@ import { polynomialColumns } from './poly.ts';
 import { rank } from './rank-function.ts';
 import { ROW_ORDER_FUNCTIONS } from './row-order-functions.ts';
 import { xor } from './logical-operators.ts';
+import { gammaR, lgammaR } from './gamma-function.ts';
+import { ROW_SUMMARIES } from './row-sums.ts';
 import { TEXT_FUNCTIONS } from './text-functions.ts';
 import { TRIG_FUNCTIONS } from './trig-functions.ts';
 import { labelledLevels } from './factor-labels.ts';
@@ -25,7 +27,8 @@ import { elementwise, isSpelledLogical, logicalArgument, matchArguments, scalarA
  * values are dropped, as model.frame evaluates): math, `I()`, `scale()`, orthogonal `poly()`, `factor()`,
  * `relevel()`, `interaction()`, `cut()`, `rank()`, the vector functions (round, ifelse, pmin, as.numeric, …), the summaries
  * (mean, median, min, max, sd, var, sum, length, weighted.mean), rev(), seq(), quantile(), range() (cut()'s breaks), the
- * trigonometric and hyperbolic functions, seq_along(), cumsum() and the text functions (paste, tolower, trimws, nchar, …).
+ * trigonometric and hyperbolic functions, seq_along(), cumsum(), the text functions (paste, tolower, trimws, nchar, …),
+ * gamma(), lgamma(), factorial() and rowSums()/rowMeans() of cbind().
  * `offset()` is the formula's own and handled by the model frame.
  */
 export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
@@ -47,6 +50,10 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   expm1: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.expm1),
   sqrt: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.sqrt),
   abs: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.abs),
+  gamma: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, gammaR),
+  lgamma: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, lgammaR),
+  // R's factorial is function(x) gamma(x + 1): 3.5! is Γ(4.5), and NaN (with a warning) at the negative integers.
+  factorial: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, (v) => gammaR(v + 1)),
   scale,
   poly,
   factor: (context, call) => factor(context, call, false),
@@ -71,6 +78,7 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   ...ROW_ORDER_FUNCTIONS,
   ...TEXT_FUNCTIONS,
   xor,
+  ...ROW_SUMMARIES,
 };
 
 /**

@@ -111,6 +111,9 @@ export function evaluate(context: EvaluationContext, expr: Expr): Evaluated {
 export function unknownFunction(fn: string, name: string): AnalysisError {
   // estimatr fits cbind(y1, y2) ~ x as one model per outcome; here each outcome is a formula (or a plan's outcomes).
   if (name === 'cbind') return new AnalysisError(fn, 'cbind(): several outcomes in one formula are not supported: fit each outcome in a formula of its own (a plan lists them in its outcomes)');
+  // R's from:to is a sequence of its own length, not one value per row: the model frame stops ("variable lengths
+  // differ") unless its length happens to be the number of rows, which a dropped row or another data set changes.
+  if (name === ':') return new AnalysisError(fn, 'from:to inside a call is a sequence of fixed length, not one value per row (R: "variable lengths differ" unless it has as many values as the data has rows): write seq_along(x) for the row number, or c(…) of levels or values to match');
   const advice = functionAdvice(name);
   if (advice) return new AnalysisError(fn, `${name}() is not supported: ${advice}`);
   return new AnalysisError(fn, `unknown function "${name}" (supported: ${Object.keys(MODEL_FUNCTIONS).join(', ')}, offset)`);

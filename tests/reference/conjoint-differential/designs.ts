@@ -55,6 +55,10 @@ export interface DesignVariant {
   restricted?: boolean;
   /** The twentieth trial: every respondent's weight this one value (a weights column of all-equal values), drawn as before. */
   equalWeight?: number;
+  /** The twenty-fifth trial: about a tenth of respondents have no group (NA in the `by` column; cregg leaves them out). */
+  missingGroup?: boolean;
+  /** The twenty-fifth trial: the second group is shown only the first feature's first level (one level in that group). */
+  oneLevelInGroup?: boolean;
 }
 
 interface Feature {
@@ -96,9 +100,10 @@ function pickLevel(draw: Draw, feature: Feature): number {
 }
 
 /** A profile's level codes, redrawn until no forbidden pair of the restricted features shows. */
-function drawProfile(draw: Draw, features: Feature[], forbidden: Set<string>, hidden?: number): number[] {
+function drawProfile(draw: Draw, features: Feature[], forbidden: Set<string>, hidden?: number, only?: number): number[] {
   for (;;) {
     const codes = features.map((f) => pickLevel(draw, f));
+    if (only !== undefined) codes[0] = only;
     if (!forbidden.has(`${codes[0]},${codes[1]}`) && codes[0] !== hidden) return codes;
   }
 }
@@ -131,15 +136,17 @@ function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant:
   const groups = draw.chance(0.5) ? ['Dem', 'Rep'] : ['a', 'b', 'c'];
   const missing = variant.balancedLevel ? 0 : draw.chance(0.3) ? 0.03 : 0;
   const effects = features.map((f) => f.levels.map(() => draw.normal() * 0.5));
-  const cols = { id: [] as string[], task: [] as number[], profile: [] as number[], group: [] as string[], w: [] as number[], y: [] as (number | null)[] };
+  const cols = { id: [] as string[], task: [] as number[], profile: [] as number[], group: [] as (string | null)[], w: [] as number[], y: [] as (number | null)[] };
   const levelCols = features.map(() => [] as string[]);
   for (let r = 0; r < respondents; r++) {
-    const group = draw.pick(groups);
+    const picked = draw.pick(groups);
+    const group = variant.missingGroup && draw.chance(0.1) ? null : picked;
     const drawn = Number(draw.uniform(0.3, 3).toFixed(3));
     const weight = variant.equalWeight ?? drawn;
     for (let t = 0; t < tasks; t++) {
       const hidden = variant.hiddenInGroup && group === groups[1] ? features[0].levels.length - 1 : undefined;
-      const shown = Array.from({ length: profiles }, () => drawProfile(draw, features, forbidden, hidden));
+      const only = variant.oneLevelInGroup && group === groups[1] ? 0 : undefined;
+      const shown = Array.from({ length: profiles }, () => drawProfile(draw, features, forbidden, hidden, only));
       if (variant.balancedLevel) shown[1][0] = shown[0][0];
       const utility = shown.map((codes) => codes.reduce((s, k, f) => s + effects[f][k], 0) + draw.normal());
       const best = utility.indexOf(Math.max(...utility));
@@ -274,4 +281,15 @@ export const TRIAL14_DESIGNS: [number, DesignVariant][] = [
 export const TRIAL20_DESIGNS: [number, DesignVariant][] = [
   [20_200_000, { weighted: true, equalWeight: 2.5, restricted: false }],
   [20_200_001, { weighted: true, equalWeight: 0.4, balancedLevel: true, declared: true, restricted: false }],
+];
+
+/**
+ * The twenty-fifth R trial's conjoint designs (2026-12-05), seeds 25_200_000 + k: a `by` column with missing values
+ * (weighted, so cregg's weights meet them), the first feature at one level within the second group (its MMs and AMCE
+ * differences there NA), and both with declared levels and a restriction.
+ */
+export const TRIAL25_DESIGNS: [number, DesignVariant][] = [
+  [25_200_000, { missingGroup: true, weighted: true, restricted: false }],
+  [25_200_001, { oneLevelInGroup: true, weighted: false, restricted: false }],
+  [25_200_002, { missingGroup: true, oneLevelInGroup: true, weighted: true, declared: true, restricted: true }],
 ];

@@ -161,7 +161,12 @@ export type CaseGroup =
   | 'huge-integer-outcome-24'
   | 'analyst-math-24'
   | 'analyst-text-24'
-  | 'rake-case-24';
+  | 'rake-case-24'
+  // The twenty-fifth trial's classes (trial25-designs.ts).
+  | 'moderation-25'
+  | 'dim-blocks-clusters-25'
+  | 'alpha-25'
+  | 'gamma-row-25';
 
 interface CaseBase {
   id: string;
