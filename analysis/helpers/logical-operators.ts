@@ -1,4 +1,5 @@
 import { AnalysisError } from '../errors.ts';
+import { matchArguments, type Call } from './model-function-arguments.ts';
 import { numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
 import { deparseR, type Expr } from './r-syntax.ts';
 
@@ -28,6 +29,20 @@ export function logicalOperation(context: EvaluationContext, expr: Expr & { type
     return operand.kind === 'scalar' ? operand.value : operand.values[i];
   };
   const apply = (i: number): number => (expr.fn === '!' ? NOT(at(0, i)) : expr.fn === '&' ? AND(at(0, i), at(1, i)) : OR(at(0, i), at(1, i)));
+  if (operands.every((operand) => operand.kind === 'scalar')) return { kind: 'scalar', value: apply(0) };
+  return { kind: 'logical', values: Float64Array.from({ length: context.table.length }, (_, i) => apply(i)) };
+}
+
+/** R's xor(x, y), which is (x | y) & !(x & y) row by row: NA where either is NA. */
+export function xor(context: EvaluationContext, call: Call): Evaluated {
+  const args = matchArguments(context, call, ['x', 'y']);
+  if (args.y === undefined) throw new AnalysisError(context.fn, `${deparseR(call)}: argument "y" is missing`);
+  const operands = [args.x as Expr, args.y].map((a) => numbers(context, a, deparseR(call)));
+  const at = (k: number, i: number): number => {
+    const operand = operands[k];
+    return operand.kind === 'scalar' ? operand.value : operand.values[i];
+  };
+  const apply = (i: number): number => AND(OR(at(0, i), at(1, i)), NOT(AND(at(0, i), at(1, i))));
   if (operands.every((operand) => operand.kind === 'scalar')) return { kind: 'scalar', value: apply(0) };
   return { kind: 'logical', values: Float64Array.from({ length: context.table.length }, (_, i) => apply(i)) };
 }

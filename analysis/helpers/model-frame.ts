@@ -41,7 +41,8 @@ export function modelFrame(
   if (extra.clusters !== undefined) requireColumns(fn, table, [extra.clusters], 'clusters');
   if (extra.weights !== undefined) requireColumns(fn, table, [extra.weights], 'weights');
   const warnings: string[] = [];
-  const context: EvaluationContext = { fn, table, levels, warn: (message) => warnings.push(message), warnedOrder: new Set() };
+  const producedNaN = new Map<string, Uint8Array>();
+  const context: EvaluationContext = { fn, table, levels, warn: (message) => warnings.push(message), warnedOrder: new Set(), producedNaN };
   const total = table.length;
 
   const response = outcomeValues(context, formula);
@@ -57,6 +58,7 @@ export function modelFrame(
   const weights = extra.weights === undefined ? undefined : numericColumnValues(fn, table, extra.weights, 'weights');
 
   const incomplete = incompleteRows(table, response, all, weights, extra.clusters);
+  finishNaNWarnings(warnings, producedNaN, incomplete);
 
   let n = 0;
   for (let i = 0; i < total; i++) if (!incomplete[i]) n++;
@@ -101,6 +103,39 @@ export function modelFrame(
     weights: weights && finite(subset(weights, index), `weights column "${extra.weights}"`),
     warnings,
   };
+}
+
+/** Each "NaNs produced" warning once (a call evaluated twice warns twice), ended by what became of its rows. */
+function finishNaNWarnings(warnings: string[], producedNaN: Map<string, Uint8Array>, incomplete: Uint8Array): void {
+  const seen = new Set<string>();
+  const finished = warnings.flatMap((message) => {
+    const rows = producedNaN.get(message);
+    if (!rows) return [message];
+    if (seen.has(message)) return [];
+    seen.add(message);
+    return [message + whatBecameOfNaNRows(rows, incomplete)];
+  });
+  warnings.splice(0, warnings.length, ...finished);
+}
+
+/**
+ * The end of a "NaNs produced" warning: whether the rows with the NaN were dropped. A NaN that reaches a variable drops
+ * its row (na.omit); one that an enclosing call turns into a value (rank() ranks it last, is.na() is TRUE) keeps it, as
+ * in R, where the same warning would be wrong to say "dropped".
+ */
+function whatBecameOfNaNRows(rows: Uint8Array, incomplete: Uint8Array): string {
+  let total = 0;
+  let dropped = 0;
+  for (let i = 0; i < rows.length; i++) {
+    total += rows[i];
+    if (rows[i] && incomplete[i]) dropped++;
+  }
+  if (dropped === total) return total === 1 ? '; it is missing and its row is dropped' : '; they are missing and their rows are dropped';
+  const why = 'the formula makes a value of the NaN, as rank() and is.na() do in R';
+  if (dropped === 0) return total === 1 ? `; its row is kept: ${why}` : `; their rows are kept: ${why}`;
+  // The dropped ones may go for another variable's missing value (x + is.na(log(z))), so the words say only that.
+  const kept = total - dropped;
+  return `; ${kept} of those rows ${kept === 1 ? 'is' : 'are'} kept (${why}) and ${dropped} dropped for a missing value`;
 }
 
 /** 1 for each row where the outcome, a variable, the weights or the clusters is missing (NA or NaN): na.omit's rows. */

@@ -49,19 +49,31 @@ export function logicalArgument(context: EvaluationContext, call: Call, expr: Ex
   throw new AnalysisError(context.fn, `${deparseR(call)}: "${name}" must be TRUE or FALSE`);
 }
 
-/** f(x) element by element; a NaN from a value that was not NaN is counted in a warning, as R warns. */
+/**
+ * f(x) element by element; a NaN from a value that was not NaN is counted in a warning, as R warns. Whether those rows
+ * are dropped depends on what encloses the call (rank(log(u)) keeps them, as R), so the model frame finishes the
+ * warning from `producedNaN`; without it the warning says only what R says.
+ */
 export function elementwise(context: EvaluationContext, call: Call, expr: Expr | undefined, f: (v: number) => number): Evaluated {
   const x = numbers(context, expr as Expr, deparseR(call));
   if (x.kind === 'scalar') return { kind: 'scalar', value: f(x.value) };
+  const rows = new Uint8Array(x.values.length);
   let produced = 0;
-  const values = x.values.map((v) => {
+  const values = x.values.map((v, i) => {
     const y = f(v);
-    if (Number.isNaN(y) && !Number.isNaN(v)) produced++;
+    if (Number.isNaN(y) && !Number.isNaN(v)) {
+      produced++;
+      rows[i] = 1;
+    }
     return y;
   });
   if (produced > 0) {
-    context.warn(`${context.fn}: ${deparseR(call)} gives NaN for ${produced} row${produced === 1 ? '' : 's'} (R: "NaNs produced"); they are missing and dropped`);
+    const message = `${context.fn}: ${deparseR(call)} gives NaN for ${produced} row${produced === 1 ? '' : 's'} (R: "NaNs produced")`;
+    // Warned at every evaluation (factor() of the call must see it to refuse), once in the model frame's warnings.
+    const earlier = context.producedNaN?.get(message);
+    if (earlier === undefined) context.producedNaN?.set(message, rows);
+    else rows.forEach((r, i) => (earlier[i] |= r));
+    context.warn(message);
   }
   return { kind: 'numeric', values };
 }
-

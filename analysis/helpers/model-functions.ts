@@ -9,6 +9,10 @@ import { meanAsR, sumAsR } from './mean.ts';
 import { characterFactor, evaluate, numbers, type Evaluated, type EvaluationContext } from './model-variables.ts';
 import { polynomialColumns } from './poly.ts';
 import { rank } from './rank-function.ts';
+import { ROW_ORDER_FUNCTIONS } from './row-order-functions.ts';
+import { xor } from './logical-operators.ts';
+import { TEXT_FUNCTIONS } from './text-functions.ts';
+import { TRIG_FUNCTIONS } from './trig-functions.ts';
 import { labelledLevels } from './factor-labels.ts';
 import { evaluateRefusingNaN, FACTOR_NAN, refuseNaNCells } from './nan-levels.ts';
 import { formatRNumber } from './r-number.ts';
@@ -20,7 +24,8 @@ import { elementwise, isSpelledLogical, logicalArgument, matchArguments, scalarA
  * The R functions a formula may use, each as R computes it over the data's rows (before rows with missing
  * values are dropped, as model.frame evaluates): math, `I()`, `scale()`, orthogonal `poly()`, `factor()`,
  * `relevel()`, `interaction()`, `cut()`, `rank()`, the vector functions (round, ifelse, pmin, as.numeric, …), the summaries
- * (mean, median, min, max, sd, var) and rev(), seq(), quantile(), range() (cut()'s breaks).
+ * (mean, median, min, max, sd, var, sum, length, weighted.mean), rev(), seq(), quantile(), range() (cut()'s breaks), the
+ * trigonometric and hyperbolic functions, seq_along(), cumsum() and the text functions (paste, tolower, trimws, nchar, …).
  * `offset()` is the formula's own and handled by the model frame.
  */
 export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
@@ -62,6 +67,10 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   ...VECTOR_FUNCTIONS,
   ...SUMMARY_FUNCTIONS,
   ...VECTOR_VALUED_FUNCTIONS,
+  ...TRIG_FUNCTIONS,
+  ...ROW_ORDER_FUNCTIONS,
+  ...TEXT_FUNCTIONS,
+  xor,
 };
 
 /**

@@ -39,6 +39,11 @@ export interface EvaluationContext {
   warn: (message: string) => void;
   /** Columns whose level order has been warned about already: one warning per factor. */
   warnedOrder: Set<string>;
+  /**
+   * The rows where a call made NaN of a value (log(-1)), by the call's warning: the model frame finishes that warning
+   * once it knows which of them it drops (an enclosing rank() or is.na() makes a value of the NaN and keeps the row).
+   */
+  producedNaN?: Map<string, Uint8Array>;
 }
 
 /**
@@ -53,7 +58,8 @@ export function modelVariable(context: EvaluationContext, expr: Expr): Variable 
   const label = deparseR(expr);
   switch (value.kind) {
     case 'scalar':
-      throw new AnalysisError(context.fn, `${label} is a constant, not a variable`);
+      // R's model.frame: "variable lengths differ"; a whole-column number (length(x), sum(x)) belongs inside I().
+      throw new AnalysisError(context.fn, `${label} is one number, not one per row (R: "variable lengths differ"); a number such as length(x) or sum(x) goes inside I(), as in I(rank(x) / length(x))`);
     case 'numeric':
       return { kind: 'numeric', columns: [value.values], names: [''] };
     case 'matrix':

@@ -1,13 +1,14 @@
 import { AnalysisError } from '../errors.ts';
 import { meanAsR, sumAsR } from './mean.ts';
 import { logicalArgument, matchArguments, scalarArgument, type Call, type ModelFunction } from './model-function-arguments.ts';
-import { numbers, type EvaluationContext } from './model-variables.ts';
+import { evaluate, numbers, type EvaluationContext } from './model-variables.ts';
 import { deparseR, type Expr } from './r-syntax.ts';
 
 /**
  * The functions that sum a column up in one number, as R computes them over every row of the data (also rows the
  * model then drops, as model.frame evaluates before na.omit): mean (with trim), median, min, max, sd, var. Typed in
- * `I(x - mean(x))`, `I((x - mean(x)) / sd(x))`, `I(x - median(x))`, `I(x - min(x))`.
+ * `I(x - mean(x))`, `I((x - mean(x)) / sd(x))`, `I(x - median(x))`, `I(x - min(x))`; sum and length, typed in
+ * `I(x / sum(x))` and `I(rank(x) / length(x))`.
  */
 export const SUMMARY_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   mean: (context, call) => {
@@ -29,6 +30,9 @@ export const SUMMARY_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   },
   min: (context, call) => extreme(context, call, 'min'),
   max: (context, call) => extreme(context, call, 'max'),
+  sum: (context, call) => total(context, call),
+  'weighted.mean': weightedMean,
+  length,
 };
 
 /** One number from the values of x (na.rm = TRUE: from those present). */
@@ -50,20 +54,85 @@ function summary(
   return { kind: 'scalar', value: f(present) };
 }
 
-/** min(…, na.rm) and max(…, na.rm) over every value of every argument, as R. */
-function extreme(context: EvaluationContext, call: Call, which: 'min' | 'max'): { kind: 'scalar'; value: number } {
+/**
+ * R's length(x): the number of rows of the data (missing values count, as model.frame evaluates before na.omit), one
+ * for a number, rows × columns for poly()'s matrix.
+ */
+function length(context: EvaluationContext, call: Call): { kind: 'scalar'; value: number } {
+  const x = evaluate(context, matchArguments(context, call, ['x']).x as Expr);
+  switch (x.kind) {
+    case 'scalar':
+      return { kind: 'scalar', value: 1 };
+    case 'matrix':
+      return { kind: 'scalar', value: x.columns.length * context.table.length };
+    case 'factor':
+    case 'character':
+      return { kind: 'scalar', value: x.codes.length };
+    default:
+      return { kind: 'scalar', value: x.values.length };
+  }
+}
+
+/** sum(…, na.rm) over every value of every argument (TRUE counts 1), in R's long-double accuracy (sumAsR). */
+function total(context: EvaluationContext, call: Call): { kind: 'scalar'; value: number } {
+  const { values, present, naRm } = argumentValues(context, call);
+  if (present.length < values.length && !logicalArgument(context, call, naRm, 'na.rm', false)) {
+    throw naRefusal(context, call, call.args.filter((a) => a.name !== 'na.rm').map((a) => deparseR(a.value)).join(', '), values.length - present.length, 'sum');
+  }
+  return { kind: 'scalar', value: sumAsR(present) };
+}
+
+/** The values of every argument of `f(…, na.rm)` in order, and those present; an argument of another name refused. */
+function argumentValues(context: EvaluationContext, call: Call): { values: number[]; present: number[]; naRm: Expr | undefined } {
   const naRm = call.args.find((a) => a.name === 'na.rm');
   const rest = call.args.filter((a) => a !== naRm);
   const named = rest.find((a) => a.name !== undefined);
   if (named) throw new AnalysisError(context.fn, `${deparseR(call)}: unsupported argument "${named.name}" (supported: ..., na.rm)`);
-  if (rest.length === 0) throw new AnalysisError(context.fn, `${deparseR(call)}: no arguments (R's answer is ${which === 'min' ? 'Inf' : '-Inf'})`);
   const values = rest.flatMap((a) => {
     const v = numbers(context, a.value, deparseR(call));
     return v.kind === 'scalar' ? [v.value] : Array.from(v.values);
   });
-  const present = values.filter((v) => !Number.isNaN(v));
+  return { values, present: values.filter((v) => !Number.isNaN(v)), naRm: naRm?.value };
+}
+
+/**
+ * R's weighted.mean(x, w, na.rm): sum(x · w) / sum(w) over the rows where w is not 0 (na.rm = TRUE leaves out the rows
+ * where x is missing, not those where w is: a missing weight makes it NA, as R). NA is refused as the summaries are.
+ */
+function weightedMean(context: EvaluationContext, call: Call): { kind: 'scalar'; value: number } {
+  const args = matchArguments(context, call, ['x', 'w', 'na.rm']);
+  const label = deparseR(call);
+  const x = numbers(context, args.x as Expr, label);
+  // Without w, R's weighted.mean is sum(x) / length(x), not mean()'s two passes.
+  if (args.w === undefined) return summary(context, call, args.x as Expr, args['na.rm'], 'mean', (present) => sumAsR(present) / present.length);
+  const w = numbers(context, args.w, label);
+  const n = x.kind === 'scalar' ? 1 : x.values.length;
+  const at = (v: typeof x, i: number): number => (v.kind === 'scalar' ? v.value : v.values[i]);
+  if (w.kind !== 'scalar' && w.values.length !== n) throw new AnalysisError(context.fn, `${label}: 'x' and 'w' must have the same length (as in R)`);
+  const naRm = logicalArgument(context, call, args['na.rm'], 'na.rm', false);
+  const products: number[] = [];
+  const weights: number[] = [];
+  let missing = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(at(x, i)) && naRm) continue;
+    if (Number.isNaN(at(x, i)) || Number.isNaN(at(w, i))) missing++;
+    weights.push(at(w, i));
+    if (at(w, i) !== 0) products.push(at(x, i) * at(w, i));
+  }
+  if (missing > 0) {
+    const what = naRm ? `${deparseR(args.w)} has ${missing} missing value${missing === 1 ? '' : 's'}` : `${deparseR(args.x as Expr)} or ${deparseR(args.w)} has missing values`;
+    throw new AnalysisError(context.fn, `${label} is NA in R because ${what}: every row is then missing (R's lm stops on "0 (non-NA) cases", estimatr's lm_robust gives every estimate NA)${naRm ? '' : '; write na.rm = TRUE for the mean of the values present'}`);
+  }
+  return { kind: 'scalar', value: sumAsR(products) / sumAsR(weights) };
+}
+
+/** min(…, na.rm) and max(…, na.rm) over every value of every argument, as R. */
+function extreme(context: EvaluationContext, call: Call, which: 'min' | 'max'): { kind: 'scalar'; value: number } {
+  const { values, present, naRm } = argumentValues(context, call);
+  const rest = call.args.filter((a) => a.name !== 'na.rm');
+  if (rest.length === 0) throw new AnalysisError(context.fn, `${deparseR(call)}: no arguments (R's answer is ${which === 'min' ? 'Inf' : '-Inf'})`);
   const missing = values.length - present.length;
-  if (missing > 0 && !logicalArgument(context, call, naRm?.value, 'na.rm', false)) {
+  if (missing > 0 && !logicalArgument(context, call, naRm, 'na.rm', false)) {
     throw naRefusal(context, call, rest.map((a) => deparseR(a.value)).join(', '), missing, which);
   }
   if (present.length === 0) throw new AnalysisError(context.fn, `${deparseR(call)}: no values (R's answer is ${which === 'min' ? 'Inf' : '-Inf'})`);

@@ -27,6 +27,12 @@ export function describeStartError(error: unknown, messages: RespondentMessages,
   // page sent (before, a Spanish page quoted the server's English: `panel.PROLIFIC_PID: expected 1–128 …`).
   const param = error.details.reason === 'panel_param' ? error.details.param : undefined;
   if (error.code === 'invalid_input' && param) {
+    // The link gave it twice with different values (panelParamsOf passes both on, and the server refuses a list).
+    const given: unknown = panel[param];
+    if (Array.isArray(given)) {
+      const values = given.map((v) => JSON.stringify(shortened(String(v)))).join(', ');
+      return [messages.linkRefusedTitle, messages.linkRefusedText(messages.panelParamTwice(param, values))];
+    }
     const value = JSON.stringify(shortened(panel[param] ?? ''));
     return [messages.linkRefusedTitle, messages.linkRefusedText(messages.panelParamRefused(param, value))];
   }

@@ -16,19 +16,23 @@ for (const name of [...PANEL_PARAMS].reverse()) BY_LOWER_CASE.set(name.toLowerCa
  * The panel parameters among a link's query (or the start's `panel` body), under the panel's own names. A name in
  * other capitals (`prolific_pid`, `WORKERID`: a link typed by hand) is that parameter: dropped as unknown, it made
  * a participant without their panel ID, whose redirects lacked it and who drew again on the next visit. The exact
- * spelling wins over another, then the first; an empty value is no value. Values are returned as given (the
- * server's schema checks them).
+ * spelling wins over another; an empty value is no value. Values are returned as given (the server's schema checks
+ * them). A link giving the exact name two different values is ambiguous: both are passed on, as a list, which the
+ * start refuses (`expected a text, got a list`), and the page says which parameter. The first used to win, and a
+ * link with a leftover `?workerId=TEST`, to which MTurk appends each worker's own, made every worker one participant.
  */
 export function panelParamsOf(entries: Iterable<[string, unknown]>): Partial<Record<PanelParamName, unknown>> {
   const params: Partial<Record<PanelParamName, unknown>> = {};
-  const exact = new Set<string>();
+  const exact = new Map<string, unknown[]>();
   for (const [given, value] of entries) {
     const name = (PANEL_PARAMS as readonly string[]).includes(given) ? (given as PanelParamName) : BY_LOWER_CASE.get(given.toLowerCase());
-    if (!name || value === '' || exact.has(name)) continue;
+    if (!name || value === '') continue;
     if (name === given) {
-      exact.add(name);
-      params[name] = value;
-    } else if (!(name in params)) params[name] = value;
+      const values = exact.get(name) ?? [];
+      if (!values.includes(value)) values.push(value);
+      exact.set(name, values);
+      params[name] = values.length > 1 ? [...values] : value;
+    } else if (!exact.has(name) && !(name in params)) params[name] = value;
   }
   return params;
 }

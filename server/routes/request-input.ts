@@ -14,6 +14,22 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown, detailsOf: (p
   return result.data;
 }
 
+/**
+ * A query string parsed by `schema` (a strict object), or `422 invalid_input`: a parameter the route does not take
+ * is named with those it does (`query parameter "x": not taken here (it takes format)`), where parseBody said
+ * `(root): unknown field "x"`, words of a JSON body that an address never had.
+ */
+export function parseQuery<T>(schema: z.ZodObject<z.ZodRawShape, z.core.$strict> & z.ZodType<T>, query: unknown): T {
+  const result = schema.safeParse(query ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (issue?.code !== 'unrecognized_keys' || issue.path.length > 0) return parseBody(schema, query);
+  const taken = Object.keys(schema.shape);
+  const names = issue.keys.map((k) => `"${shortened(k)}"`).join(', ');
+  const takes = taken.length ? `it takes ${taken.join(', ')}` : 'it takes none';
+  throw new DomainError('invalid_input', `query parameter${issue.keys.length > 1 ? 's' : ''} ${names}: not taken here (${takes})`);
+}
+
 /** A wave id from the path, or 404 before anything is looked up. */
 export function waveIdParam(value: string): string {
   if (!WAVE_ID.test(value)) throw new DomainError('not_found', `no wave "${shortened(value)}"`);

@@ -13,7 +13,7 @@ import type { WaveEstimates } from '../services/estimates-service.ts';
 import type { WavePlans } from '../services/wave-plan.ts';
 import type { ResearcherPool } from '../workers/researcher-pool.ts';
 import { sendFile } from './send-file.ts';
-import { parseBody, waveIdParam } from './request-input.ts';
+import { parseQuery, waveIdParam } from './request-input.ts';
 
 const estimatesQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
 /** The plan and the replication package take no query parameters: one they do not know is refused, not ignored (`?format=tar` still gave a zip). */
@@ -50,7 +50,7 @@ function dashboardEstimates(definition: StudyDefinition, result: WaveEstimates) 
 export function researcherEstimates({ jobs, plans }: { jobs: ResearcherPool; plans: WavePlans }): Router {
   const router = Router();
   router.get('/waves/:waveId/estimates', async (req, res) => {
-    const { format } = parseBody(estimatesQuery, req.query);
+    const { format } = parseQuery(estimatesQuery, req.query);
     const waveId = waveIdParam(req.params.waveId);
     const result = await jobs.run<WaveEstimates>({ kind: 'estimates', waveId });
     if (format === 'json') {
@@ -65,7 +65,7 @@ export function researcherEstimates({ jobs, plans }: { jobs: ResearcherPool; pla
     res.send(planEstimatesCsv(result));
   });
   router.get('/waves/:waveId/plan', async (req, res) => {
-    parseBody(noQuery, req.query);
+    parseQuery(noQuery, req.query);
     const { definition, planHash } = await plans.wavePlan(waveIdParam(req.params.waveId));
     const plan = definition.analysisPlan;
     const conjoint = plan.conjoint ?? [];
@@ -83,8 +83,8 @@ export function researcherEstimates({ jobs, plans }: { jobs: ResearcherPool; pla
     });
   });
   router.get('/waves/:waveId/replication', async (req, res) => {
-    parseBody(noQuery, req.query);
-    await sendFile(res, await jobs.stream({ kind: 'replication', waveId: waveIdParam(req.params.waveId) }));
+    parseQuery(noQuery, req.query);
+    await sendFile(res, await jobs.stream({ kind: 'replication', waveId: waveIdParam(req.params.waveId) }), jobs.downloadStallSeconds);
   });
   return router;
 }

@@ -4,7 +4,7 @@ import type { ParticipantStatus } from '../domain/participant.ts';
 import { EXPORT_FORMATS } from '../services/export-service.ts';
 import type { ResearcherPool } from '../workers/researcher-pool.ts';
 import { sendFile } from './send-file.ts';
-import { parseBody, waveIdParam } from './request-input.ts';
+import { parseQuery, waveIdParam } from './request-input.ts';
 
 const STATUSES = ['started', 'complete', 'screened_out', 'overquota'] as const satisfies readonly ParticipantStatus[];
 
@@ -28,9 +28,9 @@ function statusList(text: string, ctx: z.RefinementCtx): ParticipantStatus[] {
 export function researcherExports(jobs: ResearcherPool): Router {
   const router = Router();
   router.get('/waves/:waveId/export', async (req, res) => {
-    const query = parseBody(exportQuery, req.query);
+    const query = parseQuery(exportQuery, req.query);
     const file = await jobs.stream({ kind: 'export', waveId: waveIdParam(req.params.waveId), format: query.format, statuses: query.status });
-    await sendFile(res, file, { 'X-Content-Type-Options': 'nosniff' });
+    await sendFile(res, file, jobs.downloadStallSeconds, { 'X-Content-Type-Options': 'nosniff' });
   });
   return router;
 }

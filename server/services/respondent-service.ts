@@ -254,6 +254,7 @@ function complete(ctx: RespondentContext, input: { code: string; answers: unknow
     const derived = outcome.status === 'complete' ? derivedColumns(def, answers) : {};
     await tx.answers.saveFinal(participant.id, answers, derived, at);
     await tx.participants.finish(participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
+    await tx.saveSequences.forget(participant.id);
     if (outcome.status === 'complete') {
       // Taken last, held to COMMIT: the close at target counts and the speeder median reads the wave's other
       // completes with no other completion of the wave in between. Nothing above wrote the wave's row.
@@ -286,6 +287,7 @@ async function admitOrTurnAway(
   if (!step.full) return { outcome: null, leaseSecondsLeft: step.leased ? quotas.leaseSeconds : null };
   await tx.answers.savePartial(participant.id, answers, at);
   await tx.participants.finish(participant.id, 'overquota', null, at);
+  await tx.saveSequences.forget(participant.id);
   await quotas.release(tx, def, participant);
   return { outcome: outcomeOf(wave, { ...participant, status: 'overquota' })!, leaseSecondsLeft: null };
 }

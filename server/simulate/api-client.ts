@@ -109,8 +109,8 @@ export function createApiClient({ baseUrl, attempts = 5, retryDelayMs = 100, log
 
   return {
     log,
-    start: (waveId: string, panel: Record<string, string>) =>
-      request<StartResponse>('POST', `/api/waves/${encodeURIComponent(waveId)}/participants`, { panel }),
+    start: (waveId: string, panel: Record<string, string>, locale?: string) =>
+      request<StartResponse>('POST', `/api/waves/${encodeURIComponent(waveId)}/participants`, locale ? { panel, locale } : { panel }),
     save: (code: string, answers: Record<string, unknown>, currentPage: number) =>
       request<SaveResponse>('PUT', `/api/participants/${encodeURIComponent(code)}/answers`, { answers, currentPage }),
     /** The quota step, with the pre-treatment answers, before the vignette is shown. */

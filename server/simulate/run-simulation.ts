@@ -40,6 +40,11 @@ export interface SimulationOptions {
    * is starting, respondent i then gets draw i, so the whole data set follows from the wave seed and `seed`.
    */
   inOrder?: boolean;
+  /**
+   * The language respondents ask for, as a link's `?lang=` does (the start's `locale`): the server gives it when the
+   * study has it, else the wave's default. Absent: the wave's default.
+   */
+  language?: string;
 }
 
 export type RespondentResult =
@@ -59,7 +64,8 @@ export interface SimulationSummary {
   notStarted: number;
   /**
    * Why the run stopped early: a refused start every later start would meet too (`rate_limited`, `wave_closed`),
-   * or a survey no local study, or several, can answer (`unknown_study`, `ambiguous_study`).
+   * or a survey no local study, or several, can answer (`unknown_study`, `ambiguous_study`), or a `language` the
+   * study does not have (`unknown_language`).
    */
   stoppedBy?: string;
   /** Error kind (an API code such as `rate_limited`, or `network`) → count. */
@@ -121,7 +127,17 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
 /** Start refusals that hold for the rest of the run: the address's start limit, a wave paused, closed or full. */
 const STOPPING_REFUSALS: readonly string[] = ['rate_limited', 'wave_closed'];
 /** A survey no local study (or more than one) matches: the next respondents would be sent the same survey. */
-const UNRESOLVED: readonly string[] = ['unknown_study', 'ambiguous_study'];
+const UNRESOLVED: readonly string[] = ['unknown_study', 'ambiguous_study', 'unknown_language'];
+
+/**
+ * A `language` the study does not have gets the wave's default from the server: the run would test another
+ * language than the one asked for, so it stops instead (`es-MX` is served as `es`, which is what was asked).
+ */
+function checkLanguage(def: StudyDefinition, survey: unknown, language: string | undefined): void {
+  const served = String((survey as { locale?: unknown }).locale ?? '');
+  if (!language || language === served || language.toLowerCase().startsWith(`${served.toLowerCase()}-`)) return;
+  throw new StudyNotResolved('unknown_language', `--language ${language}: study "${def.id}" is in ${studyLocales(def).join(', ')}, and the server sent the survey in ${served}`);
+}
 
 async function runRespondent(
   api: ApiClient,
@@ -135,13 +151,14 @@ async function runRespondent(
     let start;
     try {
       await turn?.wait;
-      start = await api.start(options.waveId, panelParamsFor(options.seed, index));
+      start = await api.start(options.waveId, panelParamsFor(options.seed, index), options.language);
     } finally {
       turn?.release();
     }
     code = start.participant.code;
     if (start.outcome) return { kind: 'already_finished', code, condition: null };
     const { def, read } = studyOf(start.survey);
+    checkLanguage(def, start.survey, options.language);
     const { respondent, condition } = respondentFor(def, read, start.survey, { seed: options.seed, index });
     const { pages, treatmentPage } = surveyPages(start.survey);
     const data: Record<string, unknown> = {};
@@ -185,7 +202,8 @@ function respondentFor(
     return { respondent: { ...simulated, answers: { ...simulated.answers, ...conjointTaskAnswers(def, simulated.tasks) } }, condition: null };
   }
   // A repeated design sends m vignette pages: each is read on its own, in reading order.
-  const conditions = vignettePages(survey).map((page) => read({ pages: [page] }));
+  const locale = (survey as { locale?: unknown }).locale;
+  const conditions = vignettePages(survey).map((page) => read({ pages: [page], locale }));
   const condition = conditions[0]!;
   const respondent = conditions.length > 1 ? simulateRepeatedRespondent(def, conditions, who) : simulateRespondent(def, condition, who);
   return { respondent, condition };
@@ -214,7 +232,7 @@ function surveyPages(survey: unknown): { pages: string[][]; treatmentPage: numbe
 
 /** The survey sent is no local study's, or several's: every respondent of the run would fail the same way. */
 class StudyNotResolved extends Error {
-  constructor(readonly reason: 'unknown_study' | 'ambiguous_study', message: string) {
+  constructor(readonly reason: 'unknown_study' | 'ambiguous_study' | 'unknown_language', message: string) {
     super(message);
   }
 }

@@ -10,12 +10,24 @@ export const CLAIM_SAVE_SQL = (placeholder: (n: number) => string) =>
    ON CONFLICT (participant_id, page_session) DO UPDATE SET last_sequence = excluded.last_sequence
    WHERE save_sequences.last_sequence <= excluded.last_sequence`;
 
+/** A finished participant's page sessions: no save of theirs is applied again (savePartial refuses it first). */
+export const FORGET_SAVES_SQL = (placeholder: (n: number) => string) => `DELETE FROM save_sequences WHERE participant_id = ${placeholder(1)}`;
+
 export function createSaveSequenceRepository(db: Db) {
   const claim = db.prepare<[number, string, number]>(CLAIM_SAVE_SQL(() => '?'));
+  const forget = db.prepare<[number]>(FORGET_SAVES_SQL(() => '?'));
   return {
     /** Whether save `sequence` of the page session is to be applied (it is not older than one applied), recording it if so. */
     async claim(participantId: number, pageSession: string, sequence: number): Promise<boolean> {
       return claim.run(participantId, pageSession, sequence).changes > 0;
+    },
+    /**
+     * Deletes the participant's rows, in the transaction that finishes them (complete, screened out, over quota):
+     * a finished participant's saves are refused before any claim, so the rows would only grow the table by one
+     * per page load that saved.
+     */
+    async forget(participantId: number): Promise<void> {
+      forget.run(participantId);
     },
   };
 }

@@ -55,6 +55,9 @@ export function createResearcherPool(options: ResearcherPoolOptions) {
       return fileFromWorker(threads.leastBusy(), nextId++, job, release, options);
     },
 
+    /** How long a download may wait for its client to read before it is cut off (send-file.ts, for the last bytes). */
+    downloadStallSeconds: options.downloadStallSeconds,
+
     /** Jobs running and waiting, and worker threads started. */
     stats: () => ({ ...slots.stats(), workers: threads.started }),
 

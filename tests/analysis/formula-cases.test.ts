@@ -127,7 +127,7 @@ test('warnings: level order that R may sort otherwise, values outside declared l
   assert.deepEqual(
     nan.warnings.map((w) => w.replace(/\d+ rows/, 'N rows')),
     [
-      'lmRobust: log(z) gives NaN for N rows (R: "NaNs produced"); they are missing and dropped',
+      'lmRobust: log(z) gives NaN for N rows (R: "NaNs produced"); they are missing and their rows are dropped',
       'lmRobust: offset(x) is ignored, as estimatr::lm_robust ignores offsets (only its missing values drop rows)',
     ],
   );

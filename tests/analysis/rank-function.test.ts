@@ -26,6 +26,27 @@ test('rank(x) ranks a missing x last and keeps its row; beside x the row goes fo
   assert.deepEqual(design('y ~ I(rank(-x)/8)').columns, [[0.75, 0.625, 0.5, 0.875, 0.25, 0.125, 1, 0.375]]);
 });
 
+test('the "NaNs produced" warning says what became of the rows: kept by rank() and is.na(), dropped by log() alone', () => {
+  // R keeps row 4 in y ~ rank(log(x)) and is.na(log(x)) (nobs 8) and drops it in y ~ log(x) (nobs 6, with row 7's NA),
+  // tests/analysis/r/sum-length.R; until 2026-12-05 every such warning said "they are missing and dropped".
+  const warnings = (formula: string): string[] => lmRobust({ formula, rows: analystTable }).warnings;
+  const kept = 'lmRobust: log(x) gives NaN for 1 row (R: "NaNs produced"); its row is kept: the formula makes a value of the NaN, as rank() and is.na() do in R';
+  assert.deepEqual(warnings('y ~ rank(log(x))'), [kept]);
+  assert.deepEqual(warnings('y ~ is.na(log(x))'), [kept]);
+  assert.equal(lmRobust({ formula: 'y ~ rank(log(x))', rows: analystTable }).nobs, 8);
+  const dropped = 'lmRobust: log(x) gives NaN for 1 row (R: "NaNs produced"); it is missing and its row is dropped';
+  assert.deepEqual(warnings('y ~ log(x)'), [dropped]);
+  // The same call twice: one warning, and the row goes for the bare log(x).
+  assert.deepEqual(warnings('y ~ log(x) + rank(log(x))'), [dropped]);
+  // The call in factor() too: refused as factor(log(x)) alone is (R keeps row 4 as a level "NaN": nobs 7), also where
+  // the same call elsewhere has warned already.
+  assert.throws(() => lmRobust({ formula: 'y ~ rank(log(x)) + factor(round(log(x)))', rows: analystTable }), /factor\(round\(log\(x\)\)\): log\(x\) gives NaN for 1 row: R's factor\(\) keeps NaN as a level "NaN"/);
+  // z < 0 in rows 1, 5 and 7; row 7 goes for x's NA (R's model.frame keeps rows 1–6 and 8).
+  assert.deepEqual(warnings('y ~ as.numeric(is.na(log(z))) + x'), [
+    'lmRobust: log(z) gives NaN for 3 rows (R: "NaNs produced"); 2 of those rows are kept (the formula makes a value of the NaN, as rank() and is.na() do in R) and 1 dropped for a missing value',
+  ]);
+});
+
 test('na.last = FALSE ranks the missing first, "keep" leaves it missing (row dropped), NA stops as R stops', () => {
   assert.deepEqual(design('y ~ rank(x, na.last = FALSE)').columns, [[3, 4, 5, 2, 7, 8, 1, 6]]);
   assert.deepEqual(design('y ~ rank(x, na.last = "keep")'), { names: ['(Intercept)', 'rank(x, na.last = "keep")'], rows: [1, 2, 3, 4, 5, 6, 8], columns: [[2, 3, 4, 1, 6, 7, 5]] });

@@ -53,6 +53,21 @@ test('a panel ID refused on a Spanish link: the reason in Spanish too, naming th
   await page.close();
 });
 
+test('a link giving a panel parameter two values: the page says it is given twice, with both, in English and Spanish', async () => {
+  // MTurk appends workerId to a link that kept a trial's: before attacker pass 22 the first value won, and every
+  // worker was participant TEST; then the page said "expected 1–128 printable ASCII characters, got [...]".
+  const cases = [
+    ['en', 'This survey link cannot be used', 'The survey could not accept a part of your link (workerId is given more than once, with different values: "TEST", "A2WORKER"). Please check the link you were given, or contact the researchers.'],
+    ['es', 'Este enlace de la encuesta no se puede usar', 'La encuesta no pudo aceptar una parte de su enlace (workerId aparece más de una vez, con valores distintos: "TEST", "A2WORKER"). Compruebe el enlace que le dieron o escriba a los investigadores.'],
+  ] as const;
+  for (const [lang, heading, words] of cases) {
+    const page = await session.browser.newPage();
+    assert.equal(await open(page, `workerId=TEST&assignmentId=A1&hitId=H1&workerId=A2WORKER&lang=${lang}`, 'bus-line-funding'), 422);
+    assert.equal(await shown(page, heading), words);
+    await page.close();
+  }
+});
+
 // Any other refusal of the start quoted the server's message inside the page's sentence, in English on a Spanish page
 // too ("La encuesta no pudo aceptar una parte de su enlace (panel: expected object, received string)"), and a body
 // too large for the server (413) read "check your connection" (accessibility pass 20). Words from the refusal's code.

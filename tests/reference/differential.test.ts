@@ -71,7 +71,10 @@
 // later dropped for a missing outcome; survey::rake with four margins and contradicting nested margins; pwr::pwr.t2n.test of two unequal arms, n2 solved for a given n1),
 // and its leftovers (trial23-designs.ts: rank() with missing values, na.last and ties.method, which vlab refused until then;
 // exp, sqrt, abs, log1p/log2/log10, as.numeric, as.factor, relevel, I(x > 3), ifelse, is.na, pmin/pmax and %in% on
-// columns with missing values).
+// columns with missing values), and the twenty-fourth's (trial24-designs.ts: sum() and length() in I(), rows where log()'s
+// NaN is kept by is.na(); text levels that look like numbers; an outcome constant within clusters; an integer outcome
+// near 1e15; sin/cos, tanh, seq_along(), cumsum() and weighted.mean(); paste(), tolower(), trimws(), nchar(); survey::rake with margins named in another case
+// than the data).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -227,7 +230,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'fe-transformed-18', 'fe-singletons-18', 'extreme-factors-18', 'factor-na-numeric-18', 'analyst-terms-18', 'dim-four-arms-18', 'p-adjust-18', 'power-18', 'p-adjust-n-19',
     'weights-zero-tiny-cr2-20', 'factor-by-transform-20', 'no-intercept-factors-20', 'dim-arms-blocks-20', 'rake-20', 'trial20-random',
     'three-way-22', 'fe-weights-clusters-22', 'one-level-after-na-22', 'coding-22', 'singleton-clusters-22', 'whole-column-terms-22', 'rake-22', 'power-unequal-22', 'trial22-random',
-    'rank-23', 'analyst-functions-na-23', 'trial23-random'] as const) {
+    'rank-23', 'analyst-functions-na-23', 'trial23-random', 'whole-column-24', 'number-like-levels-24', 'cluster-constant-24',
+    'huge-integer-outcome-24', 'analyst-math-24', 'analyst-text-24', 'rake-case-24'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -433,6 +433,8 @@ test('a factor named constructor, and a hypothesis named toString, make a study 
   writeFileSync(study, readFileSync(study, 'utf8').replace('"name": "funding"', '"name": "constructor"').replaceAll('{funding}', '{constructor}'));
   const plan = join(defs, 'bus-line-funding', 'analysis-plan.json');
   writeFileSync(plan, readFileSync(plan, 'utf8').replaceAll('funding +', 'constructor +').replaceAll('fundingfederal_grant', 'constructorfederal_grant').replace('"H1_funding"', '"toString"'));
+  const model = join(defs, 'bus-line-funding', 'simulation.json');
+  writeFileSync(model, readFileSync(model, 'utf8').replaceAll('"funding"', '"constructor"'));
   const loaded = loadDefinitionFolder(defs);
   assert.deepEqual(loaded.broken, []);
 });
@@ -445,6 +447,8 @@ test('a question named constructor breaks its study in words, naming the place',
   const defs = copyDefinitions('question-constructor');
   const study = join(defs, 'bus-line-funding', 'study.json');
   writeFileSync(study, readFileSync(study, 'utf8').replace('"name": "vote_line"', '"name": "constructor"'));
+  const model = join(defs, 'bus-line-funding', 'simulation.json');
+  writeFileSync(model, readFileSync(model, 'utf8').replace('"vote_line"', '"constructor"'));
   const message = loadDefinitionFolder(defs).broken.find((b) => b.id === 'bus-line-funding')?.message ?? '';
   assert.match(message, /study\.json:\d+:\d+: pages\.outcomes\[0\]\.elements\[\d\]\.name: "constructor" is a name every JavaScript object already has \(an answer under it could not be told from none\): choose another name$/);
 });

@@ -5,9 +5,11 @@
 // file with no sign of it (attacker pass 21). Such a download now carries its Content-Length, so a cut is seen.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { type AddressInfo, connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { after, test } from 'node:test';
+import { pino } from 'pino';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { silentLogger } from '../../server/logger.ts';
@@ -38,14 +40,14 @@ async function listening(app: ReturnType<typeof createApp>) {
   const server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return (server.address() as AddressInfo).port;
+  return { port: (server.address() as AddressInfo).port, server };
 }
 
 test('an export and a replication package over HTTP/1.0 carry their Content-Length, and the file is that of HTTP/1.1', async () => {
   const t = await createResearcherTestApp();
   cleanups.push(() => t.close());
   for (let i = 0; i < 5; i++) await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: `framing-${i}` });
-  const port = await listening(t.app);
+  const { port } = await listening(t.app);
   for (const path of [`/api/researcher/waves/${t.wave.id}/export?format=csv`, `/api/researcher/waves/${t.wave.id}/export?format=json`, `/api/researcher/waves/${t.wave.id}/replication`]) {
     const old = await rawGet(port, path, t.token, '1.0');
     const chunked = await (await fetch(`http://127.0.0.1:${port}${path}`, { headers: { Authorization: `Bearer ${t.token}` } })).arrayBuffer();
@@ -74,7 +76,7 @@ test('a download whose worker fails part way: over HTTP/1.0 an error answer, nev
     }),
   } as typeof t.researcherPool;
   const config = loadConfig({}, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS });
-  const port = await listening(createApp({ store: t.store, config, researcherPool: failingPool, logger: silentLogger }));
+  const { port } = await listening(createApp({ store: t.store, config, researcherPool: failingPool, logger: silentLogger }));
   const path = `/api/researcher/waves/${t.wave.id}/export?format=csv`;
   const old = await rawGet(port, path, t.token, '1.0');
   assert.notEqual(old.status, 200, `the cut file was answered 200 with ${JSON.stringify(old.body.toString())} and no length`);
@@ -84,4 +86,156 @@ test('a download whose worker fails part way: over HTTP/1.0 an error answer, nev
   assert.equal(chunked.status, 200);
   assert.equal(chunked.headers['transfer-encoding'], 'chunked');
   assert.ok(!chunked.body.toString('latin1').endsWith('0\r\n\r\n'), 'no last chunk: the client sees the cut');
+});
+
+/** How many of this process's file descriptors point at a spooled download (unlinked: readlink ends "(deleted)"). */
+function openSpooledFiles(): number {
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`).includes('vlab-download-');
+    } catch {
+      return false; // the descriptor readdir itself used, closed since
+    }
+  }).length;
+}
+
+/** Waits up to `ms` for `condition`; whether it came true. */
+async function eventually(condition: () => boolean, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 20))) if (condition()) return true;
+  return condition();
+}
+
+test('every HTTP/1.0 download closes its spooled file when it is sent, not at garbage collection', async () => {
+  const t = await createResearcherTestApp();
+  cleanups.push(() => t.close());
+  await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'spooled-1' });
+  const { port } = await listening(t.app);
+  const before = openSpooledFiles();
+  for (let i = 0; i < 4; i++) assert.equal((await rawGet(port, `/api/researcher/waves/${t.wave.id}/export?format=csv`, t.token, '1.0')).status, 200);
+  // On main's code each one stayed open until a collection closed it ("Closing file descriptor N on garbage collection"):
+  // the write stream's reference on the file handle, never given back, made the read stream's close wait for ever.
+  assert.ok(await eventually(() => openSpooledFiles() === before, 2000), `${openSpooledFiles() - before} spooled files left open after 4 downloads`);
+});
+
+/** An app whose downloads are `bytes` long, cut off after `stallSeconds` without a read. */
+async function bigFileApp(bytes: number, stallSeconds = 1) {
+  const t = await createResearcherTestApp();
+  cleanups.push(() => t.close());
+  // One chunk, so that over HTTP/1.1 the worker's side ends at once and only the response is left waiting.
+  const pool = {
+    ...t.researcherPool,
+    downloadStallSeconds: stallSeconds,
+    stream: async () => ({ meta: { fileName: 'wave.csv', contentType: 'text/csv; charset=utf-8' }, body: Readable.from([Buffer.alloc(bytes, 0x61)]) }),
+  } as typeof t.researcherPool;
+  const config = loadConfig({}, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS });
+  return { ...(await listening(createApp({ store: t.store, config, researcherPool: pool, logger: silentLogger }))), t };
+}
+
+for (const version of ['1.0', '1.1'] as const) {
+  test(`an HTTP/${version} client that stops reading is cut off after the stall time, and the spooled file is closed`, async () => {
+    // 24 MB: more than the socket buffers on both sides of a loopback connection hold, so the server must wait.
+    const { port, server, t } = await bigFileApp(24 * 1024 * 1024);
+    const connections = () => new Promise<number>((resolve, reject) => server.getConnections((error, n) => (error ? reject(error) : resolve(n))));
+    const before = openSpooledFiles();
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(`GET /api/researcher/waves/${t.wave.id}/export HTTP/${version}\r\nHost: x\r\nAuthorization: Bearer ${t.token}\r\n\r\n`);
+    await once(socket, 'data');
+    socket.pause();
+    // A paused socket reads nothing, not even the server's end of the connection: the server's own count tells.
+    const began = Date.now();
+    let open = 1;
+    while (open > 0 && Date.now() - began < 6000) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      open = await connections();
+    }
+    const waited = Date.now() - began;
+    socket.destroy();
+    assert.equal(open, 0, 'the server still held the stalled connection after 6 s');
+    assert.ok(waited >= 800, `cut after ${waited} ms, before the stall time`);
+    assert.ok(await eventually(() => openSpooledFiles() === before, 2000), 'the spooled file is closed');
+  });
+}
+
+test('an HTTP/1.0 client that leaves while its file is being made stops the making (and its job), logging no error', async () => {
+  const t = await createResearcherTestApp();
+  cleanups.push(() => t.close());
+  let destroyed = false;
+  const failures: unknown[] = [];
+  const endless = new Readable({
+    read() {
+      setTimeout(() => this.push(Buffer.alloc(1024, 0x61)), 10);
+    },
+    destroy(error, callback) {
+      destroyed = true;
+      callback(error);
+    },
+  });
+  const pool = { ...t.researcherPool, stream: async () => ({ meta: { fileName: 'wave.csv', contentType: 'text/csv' }, body: endless }) } as typeof t.researcherPool;
+  const config = loadConfig({}, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS });
+  const logger = pino({ level: 'warn' }, { write: (line: string) => failures.push(line) });
+  const { port } = await listening(createApp({ store: t.store, config, researcherPool: pool, logger }));
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  socket.write(`GET /api/researcher/waves/${t.wave.id}/export HTTP/1.0\r\nHost: x\r\nAuthorization: Bearer ${t.token}\r\n\r\n`);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  socket.destroy();
+  // On main's code the spool read on for ever (a worker making a whole export for nobody, holding its job's place).
+  assert.ok(await eventually(() => destroyed, 2000), 'the file was still being made 2 s after its client left');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.deepEqual(failures, []);
+});
+
+test('a client that reads with pauses shorter than the stall time gets the whole HTTP/1.0 file', async () => {
+  const bytes = 24 * 1024 * 1024;
+  const { port, t } = await bigFileApp(bytes, 2);
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  socket.write(`GET /api/researcher/waves/${t.wave.id}/export HTTP/1.0\r\nHost: x\r\nAuthorization: Bearer ${t.token}\r\n\r\n`);
+  // A slow network: 1.5-s silences after every 8 MB, each shorter than the 2-s stall time (a timeout of 0.5 s cut it).
+  let received = 0;
+  let nextPause = 8 * 1024 * 1024;
+  socket.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received < nextPause) return;
+    nextPause += 8 * 1024 * 1024;
+    socket.pause();
+    setTimeout(() => socket.resume(), 1500);
+  });
+  await once(socket, 'close');
+  assert.ok(received > bytes, `${received} bytes: the download was cut`);
+});
+
+test('HEAD on a download answers its headers and stops the worker: no file is made for nobody', async () => {
+  const t = await createResearcherTestApp();
+  cleanups.push(() => t.close());
+  let destroyed = false;
+  // A new endless file at each request, as a worker would start one.
+  const endless = () =>
+    new Readable({
+      read() {
+        setTimeout(() => this.push(Buffer.alloc(1024, 0x61)), 10);
+      },
+      destroy(error, callback) {
+        destroyed = true;
+        callback(error);
+      },
+    });
+  const pool = { ...t.researcherPool, stream: async () => ({ meta: { fileName: 'wave.csv', contentType: 'text/csv' }, body: endless() }) } as typeof t.researcherPool;
+  const config = loadConfig({}, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS });
+  const { port } = await listening(createApp({ store: t.store, config, researcherPool: pool, logger: silentLogger }));
+  for (const version of ['1.1', '1.0']) {
+    destroyed = false;
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(`HEAD /api/researcher/waves/${t.wave.id}/export HTTP/${version}\r\nHost: x\r\nAuthorization: Bearer ${t.token}\r\nConnection: close\r\n\r\n`);
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    // On main's code HEAD ran the whole job: with this endless one, no answer at all (over HTTP/1.0) or none ending.
+    const closed = await Promise.race([once(socket, 'close').then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000))]);
+    socket.destroy();
+    assert.ok(closed, `HTTP/${version}: HEAD still open after 3 s (${JSON.stringify(Buffer.concat(chunks).toString().slice(0, 40))})`);
+    assert.match(Buffer.concat(chunks).toString(), /^HTTP\/1\.1 200[\s\S]*content-disposition: attachment; filename="wave\.csv"/i);
+    assert.ok(await eventually(() => destroyed, 1000), `HTTP/${version}: the worker's stream was not stopped`);
+  }
 });

@@ -127,6 +127,9 @@ test('the plan and the replication package refuse query parameters they do not t
     assert.equal(res.body.error.code, 'invalid_input', path);
     assert.match(res.body.error.message, /format|status/, path);
   }
+  // The parameter is named with what the route takes (newcomer walk-through 18: it said '(root): unknown field "x"').
+  assert.equal((await t.get(`/waves/${t.wave.id}/replication?x=1`)).body.error.message, 'query parameter "x": not taken here (it takes none)');
+  assert.equal((await t.get(`/waves/${t.wave.id}/estimates?status=complete`)).body.error.message, 'query parameter "status": not taken here (it takes format)');
   // Nothing about the wave is worked on before the refusal: an unknown wave with a bad parameter is the parameter's 422.
   assert.equal((await t.get('/waves/nosuchwave1/replication?format=tar')).status, 422);
 });

@@ -211,6 +211,7 @@ test('export input mistakes are 4xx JSON; a status filter keeps only those parti
     assert.equal(res.status, status);
     assert.equal(res.body.error.code, 'invalid_input');
   }
+  assert.equal((await t.get(`/waves/${t.wave.id}/export?colour=red&size=2`)).body.error.message, 'query parameters "colour", "size": not taken here (it takes format, status)');
   // The message names every accepted value, `all` too, and the one refused (until 2026-12-04 'status[0]: expected
   // one of started, complete, screened_out, overquota', without `all` or the value; attack9 pass).
   assert.equal(

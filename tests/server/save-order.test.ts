@@ -77,13 +77,38 @@ test('a page without saveOrder (an older bundle still open) is saved as before: 
   assert.deepEqual(await partialOf(code), { consent: true, age_group: '18-29' });
 });
 
+const saveRowsOf = async (code: string) => Number(await t.sql.value('SELECT COUNT(*) FROM save_sequences WHERE participant_id = ?', (await participantOf(code)).id));
+
 test('completion stays final: a late save, numbered or not, is refused as before (409)', async () => {
   const code = await started('order-6');
+  assert.equal((await save(code, { consent: true }, 1, { pageSession: TAB, sequence: 1 })).status, 200);
+  assert.equal((await save(code, { consent: true }, 1, { pageSession: OTHER_TAB, sequence: 1 })).status, 200);
   assert.equal((await reachVignette(t.app, code)).body.admitted, true);
+  assert.equal(await saveRowsOf(code), 2);
   assert.equal((await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS })).body.status, 'complete');
+  // The page sessions' rows go with the completion (save_sequences is not left to grow by a row per page load).
+  assert.equal(await saveRowsOf(code), 0);
   assert.equal((await save(code, { do_nothing: 5 }, 5, { pageSession: TAB, sequence: 1 })).status, 409);
+  assert.equal((await save(code, { do_nothing: 5 }, 5, { pageSession: TAB, sequence: 9 })).status, 409);
   assert.equal((await save(code, { do_nothing: 5 }, 5)).status, 409);
+  assert.equal(await saveRowsOf(code), 0);
   assert.equal((await t.repos.answers.get((await participantOf(code)).id, 'final'))!.answers.do_nothing, COMPLETE_ALLIANCE_ANSWERS.do_nothing);
+});
+
+test('a participant turned away over quota leaves no save rows; those admitted keep theirs', async () => {
+  // A wave of target 20: age 18–29 admits 5 (its quota); the sixth is turned away at the quota step.
+  const { wave } = await t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 20, seed: 'order-quota' });
+  const codes: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    const code = (await request(t.app).post(`/api/waves/${wave.id}/participants`).send({ panel: { PROLIFIC_PID: `order-quota-${i}` } })).body.participant.code as string;
+    assert.equal((await save(code, { consent: true }, 1, { pageSession: TAB, sequence: 1 })).status, 200);
+    codes.push(code);
+  }
+  const steps = [];
+  for (const code of codes) steps.push((await reachVignette(t.app, code, { age_group: '18-29' })).body.admitted as boolean);
+  assert.deepEqual(steps, [true, true, true, true, true, false]);
+  assert.equal((await participantOf(codes[5]!)).status, 'overquota');
+  assert.deepEqual(await Promise.all(codes.map(saveRowsOf)), [1, 1, 1, 1, 1, 0]);
 });
 
 test('a malformed saveOrder is refused (422) and stores nothing', async () => {

@@ -183,30 +183,55 @@ test('a local study that matches the survey but has no simulation model is named
   );
 });
 
-test('a study in several languages with a simulation model is simulated: its title is matched in any of its locales', async () => {
-  // Newcomer pass 17: a copy of bus-line-funding (English and Spanish) given a simulation.json stopped at once with
-  // 'no local study with a simulation model matches the survey "A new bus line for your city"': the survey's title
-  // (a string, in the participant's language) was compared with the definition's, an object of translations.
+/** bus-line-funding (English and Spanish) copied as "bus-sim", with its shipped simulation model. */
+function busSimDefinitions() {
   const folder = mkdtempSync(join(tmpdir(), 'vlab-bilingual-sim-'));
   cleanup.push(() => rmSync(folder, { recursive: true, force: true }));
   cpSync(join('survey-definitions', 'bus-line-funding'), join(folder, 'bus-sim'), { recursive: true });
   const study = JSON.parse(readFileSync(join(folder, 'bus-sim', 'study.json'), 'utf8'));
   study.id = 'bus-sim';
-  // vote_line (for / against / abstain) is a choice no simulation model answers (outcomes are numeric scales).
-  for (const page of study.pages.outcomes) page.elements = page.elements.filter((e: { name: string }) => e.name !== 'vote_line');
   writeFileSync(join(folder, 'bus-sim', 'study.json'), JSON.stringify(study));
-  writeFileSync(join(folder, 'bus-sim', 'simulation.json'), JSON.stringify({
-    description: 'A grant raises support a little; who backs the line changes nothing.',
-    covariates: { bus_use: { weekly: 0.3, sometimes: 0.4, never: 0.3 } },
-    outcomes: { support_line: { mean: 3, sd: 1, effects: { funding: { federal_grant: 0.4 } } } },
-    recall: { recall_funding: { factor: 'funding', correct: 0.9 } },
-  }));
-  const local = loadDefinitionFiles(folder);
-  const { baseUrl, studies } = await listening();
+  return loadDefinitionFiles(folder);
+}
+
+test('a study in several languages with a simulation model is simulated: its title is matched in any of its locales', async () => {
+  // Newcomer pass 17: a copy of bus-line-funding (English and Spanish) given a simulation.json stopped at once with
+  // 'no local study with a simulation model matches the survey "A new bus line for your city"': the survey's title
+  // (a string, in the participant's language) was compared with the definition's, an object of translations.
+  // The shipped model, vote_line (for / against / abstain) included: a choice question is answered from its
+  // "choices" model (before, no model could answer it and the test removed the question).
+  const local = busSimDefinitions();
+  const { baseUrl, studies, sql } = await listening();
   await studies.syncDefinitions(local);
   const { wave } = await studies.createWave({ studyKey: 'bus-sim', target: 100, seed: 'bilingual' });
   const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 8, concurrency: 2, seed: 'bilingual', definitions: local, retryDelayMs: 10 });
   assert.equal(summary.errors, 0, summary.firstErrors.join('\n'));
   assert.equal(summary.stoppedBy, undefined);
   assert.ok(summary.completes >= 6, JSON.stringify(summary));
+  const finals = await sql.column<string>("SELECT answers_json FROM answers WHERE kind = 'final'");
+  assert.equal(finals.length, summary.completes);
+  for (const answers of finals) assert.ok(['for', 'against', 'abstain'].includes(JSON.parse(answers).vote_line), answers);
+});
+
+test('--language es: respondents take a bilingual study in Spanish, read the Spanish vignette and are stored as Spanish', async () => {
+  // Before, respondents took the wave's default language only, and a survey in Spanish (a wave created with
+  // --locale es) was unreadable: the condition reader matched the English texts ("no local study ... matches").
+  const local = busSimDefinitions();
+  const { baseUrl, studies, sql, repos } = await listening();
+  await studies.syncDefinitions(local);
+  const { wave } = await studies.createWave({ studyKey: 'bus-sim', target: 100, seed: 'spanish' });
+  const { summary, results } = await runSimulation({ baseUrl, waveId: wave.id, n: 10, concurrency: 2, seed: 'spanish', definitions: local, retryDelayMs: 10, language: 'es' });
+  assert.equal(summary.errors, 0, summary.firstErrors.join('\n'));
+  assert.ok(summary.completes >= 7, JSON.stringify(summary));
+  assert.deepEqual(await sql.column('SELECT DISTINCT locale FROM participants WHERE wave_id = ?', wave.id), ['es']);
+  for (const r of results) {
+    if (r.kind === 'error' || !r.condition) continue;
+    assert.deepEqual((await repos.participants.findByCode(r.code))!.assignment, r.condition, r.code);
+  }
+
+  // A language the study does not have would be served in the default: the run stops at the first respondent.
+  const french = await runSimulation({ baseUrl, waveId: wave.id, n: 10, concurrency: 2, seed: 'french', definitions: local, retryDelayMs: 10, language: 'fr' });
+  assert.equal(french.summary.stoppedBy, 'unknown_language');
+  assert.equal(french.summary.respondents, 1);
+  assert.equal(french.summary.firstErrors[0], '--language fr: study "bus-sim" is in en, es, and the server sent the survey in en');
 });

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { allCells, designOf } from '../../server/domain/design.ts';
 import { buildParticipantSurvey } from '../../server/domain/participant-survey.ts';
 import { createConditionReader } from '../../server/domain/simulation/condition.ts';
-import { DefinitionError } from '../../server/domain/study-definition.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { loadWithSimulation } from './simulation-model-edit.ts';
 
 const definitions = loadDefinitionFiles('survey-definitions');
-const SOURCE = 'survey-definitions/alliance-corrective-measures';
 
 test('every cell of every shipped study round-trips: the condition read from the vignette is the one drawn', () => {
   for (const def of definitions.filter((d) => d.vignette)) {
@@ -34,25 +30,6 @@ test('a vignette that no combination of level texts produces is refused, not gue
   assert.throws(() => read(survey), /paragraph 1 matches no combination of level texts/);
   assert.throws(() => read({ pages: [] }), /the survey has no vignette/);
 });
-
-/** Loads the alliance folder with its simulation.json changed by `edit`; returns the error message or null. */
-function loadWithSimulation(edit: (model: Record<string, any>) => void): string | null {
-  const dir = mkdtempSync(join(tmpdir(), 'vlab-sim-'));
-  try {
-    const study = join(dir, 'alliance-corrective-measures');
-    cpSync(SOURCE, study, { recursive: true });
-    const model = JSON.parse(readFileSync(join(study, 'simulation.json'), 'utf8'));
-    edit(model);
-    writeFileSync(join(study, 'simulation.json'), JSON.stringify(model));
-    loadDefinitionFiles(dir);
-    return null;
-  } catch (error) {
-    assert.ok(error instanceof DefinitionError);
-    return error.message;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test('mistakes in simulation.json name the file and the field', () => {
   const file = /alliance-corrective-measures\/simulation\.json:\d+:\d+: /;

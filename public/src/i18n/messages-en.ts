@@ -36,6 +36,7 @@ export const en: RespondentMessages = {
   linkRefusedText: (reason) => `The survey could not accept a part of your link (${reason}). Please check the link you were given, or contact the researchers.`,
   linkRefusalReason: (code) => LINK_REFUSALS[code] ?? 'the survey refused it',
   panelParamRefused: (param, value) => `${param}: expected 1–128 printable ASCII characters (no spaces or accents), got ${value}`,
+  panelParamTwice: (param, values) => `${param} is given more than once, with different values: ${values}`,
   previewTitle: 'This is a preview of the HIT',
   previewText: 'Please accept the HIT to begin the survey.',
   pausedTitle: 'This survey is paused',

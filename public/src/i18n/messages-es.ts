@@ -35,6 +35,7 @@ export const es: RespondentMessages = {
   linkRefusedText: (reason) => `La encuesta no pudo aceptar una parte de su enlace (${reason}). Compruebe el enlace que le dieron o escriba a los investigadores.`,
   linkRefusalReason: (code) => LINK_REFUSALS[code] ?? 'la encuesta la rechazó',
   panelParamRefused: (param, value) => `${param}: se esperaban de 1 a 128 caracteres ASCII imprimibles (sin espacios ni acentos); se recibió ${value}`,
+  panelParamTwice: (param, values) => `${param} aparece más de una vez, con valores distintos: ${values}`,
   previewTitle: 'Esta es una vista previa del HIT',
   previewText: 'Acepte el HIT para empezar la encuesta.',
   pausedTitle: 'Esta encuesta está en pausa',

@@ -48,6 +48,8 @@ export interface RespondentMessages {
   linkRefusalReason: (code: string) => string;
   /** Why a panel parameter of the link (a PROLIFIC_PID with a space, say) was refused; `value` comes quoted. */
   panelParamRefused: (param: string, value: string) => string;
+  /** A panel parameter the link gives twice with different values (`values`: each quoted, comma-separated). */
+  panelParamTwice: (param: string, values: string) => string;
   /** An MTurk HIT's preview, before the worker accepts it: no participant is made. */
   previewTitle: string;
   previewText: string;

@@ -19,6 +19,7 @@ interface SimulateOptions {
   study?: string;
   db?: string;
   inOrder?: boolean;
+  language?: string;
   json?: boolean;
 }
 
@@ -35,6 +36,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--ack-log <file>', 'write the participant code of every acknowledged completion, one a line')
     .option('--study <id>', 'study of the wave, when the survey title alone is ambiguous')
     .option('--db <file>', `database the server serves, to learn the wave's study from when two local studies answer its survey; ${DB_OPTION_HELP}`)
+    .option('--language <code>', "language the respondents ask for, as a link's ?lang= (e.g. es): they read the vignette and answer in it; default: the wave's")
     .option('--in-order', 'send the starts one at a time in respondent order: on a fresh wave respondent i gets draw i, so the data set is reproducible')
     .option('--json', 'print the summary as JSON')
     .action(
@@ -60,6 +62,9 @@ export function registerSimulateCommand(program: Command): void {
           if (definitions.length === 0) throw new UsageError(`no study "${o.study}"`);
         }
         if (!definitions.some((d) => d.simulation)) throw new UsageError('no study has a simulation model (simulation.json)');
+        if (o.language !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(o.language)) {
+          throw new UsageError(`--language: "${o.language}" is no language code (e.g. en, es, es-MX)`);
+        }
         const seed = o.seed ?? randomBytes(8).toString('hex');
         if (o.ackLog) {
           const problem = overwritesDatabase(o.ackLog); // the truncation below would empty it
@@ -84,6 +89,7 @@ export function registerSimulateCommand(program: Command): void {
           definitions,
           waveStudy,
           inOrder: o.inOrder,
+          language: o.language,
           onProgress: (done) => bar.update(done),
           onAcknowledged: (code) => ackLog?.write(`${code}\n`),
         });
@@ -133,7 +139,12 @@ function summaryText(wave: string, seed: string, s: SimulationSummary): string {
     for (const e of s.firstErrors) lines.push(`    e.g. ${e}`);
   }
   if (s.stoppedBy) {
-    const why = UNRESOLVED_STUDY.includes(s.stoppedBy) ? `no local study to answer the survey (${s.stoppedBy})` : `the server refused a start (${s.stoppedBy})`;
+    const why =
+      s.stoppedBy === 'unknown_language'
+        ? 'the study is not in the --language asked for (unknown_language)'
+        : UNRESOLVED_STUDY.includes(s.stoppedBy)
+          ? `no local study to answer the survey (${s.stoppedBy})`
+          : `the server refused a start (${s.stoppedBy})`;
     lines.push(`  stopped: ${why}; ${s.notStarted} of ${s.respondents + s.notStarted} respondents not started`);
   }
   if (s.errorsByKind.rate_limited) {

@@ -1,5 +1,5 @@
 import type { Assignment } from '../design.ts';
-import { defaultLocale, textIn } from '../localized-text.ts';
+import { defaultLocale, studyLocales, textIn } from '../localized-text.ts';
 import { PLACEHOLDER, VIGNETTE_ELEMENT, vignetteOf, type StudyDefinition } from '../study-definition.ts';
 
 /**
@@ -8,29 +8,23 @@ import { PLACEHOLDER, VIGNETTE_ELEMENT, vignetteOf, type StudyDefinition } from 
  * uses nothing else, so a server that showed the wrong text would be caught by the estimates.
  *
  * Each template paragraph becomes an anchored pattern whose placeholders are alternatives of the level texts
- * (longest first); a factor named twice must read the same level both times. Synthetic respondents read the
- * study's default locale.
+ * (longest first); a factor named twice must read the same level both times. The vignette is read in the survey's
+ * own locale (`survey.locale`, the participant's), so a respondent who takes a study in Spanish reads Spanish.
  */
 export function createConditionReader(def: StudyDefinition): (survey: unknown) => Assignment {
-  const locale = defaultLocale(def);
-  const levelText = (text: StudyDefinition['factors'][number]['levels'][number]['text']) => textIn(text, locale);
-  const paragraphs = vignetteOf(def).template.map((localized) => {
-    const template = textIn(localized, locale);
-    const factors: string[] = [];
-    let source = '';
-    let last = 0;
-    for (const match of template.matchAll(PLACEHOLDER)) {
-      const factor = def.factors.find((f) => f.name === match[1])!;
-      factors.push(factor.name);
-      const texts = factor.levels.map((l) => levelText(l.text)).sort((a, b) => b.length - a.length);
-      source += escapeRegExp(template.slice(last, match.index)) + `(${texts.map(escapeRegExp).join('|')})`;
-      last = match.index + match[0].length;
-    }
-    source += escapeRegExp(template.slice(last));
-    return { pattern: new RegExp(`^${source}$`), factors };
-  });
+  const locales = studyLocales(def);
+  const byLocale = new Map<string, LocaleReading>();
+  // The survey says its language (`survey.locale`, the participant's); one the study does not have is read in its default.
+  const readingOf = (survey: unknown): LocaleReading => {
+    const said = (survey as { locale?: unknown } | null)?.locale;
+    const locale = typeof said === 'string' && locales.includes(said) ? said : defaultLocale(def);
+    let reading = byLocale.get(locale);
+    if (!reading) byLocale.set(locale, (reading = localeReading(def, locale)));
+    return reading;
+  };
 
   return (survey) => {
+    const { paragraphs, levelText } = readingOf(survey);
     const shown = vignetteParagraphs(survey);
     if (shown.length !== paragraphs.length) {
       throw new ConditionError(`the vignette has ${shown.length} paragraphs; the template of "${def.id}" has ${paragraphs.length}`);
@@ -49,6 +43,32 @@ export function createConditionReader(def: StudyDefinition): (survey: unknown) =
     });
     return Object.fromEntries(def.factors.map((f) => [f.name, found[f.name]!]));
   };
+}
+
+interface LocaleReading {
+  paragraphs: { pattern: RegExp; factors: string[] }[];
+  levelText: (text: StudyDefinition['factors'][number]['levels'][number]['text']) => string;
+}
+
+/** The template's paragraphs as patterns over the level texts, in one locale. */
+function localeReading(def: StudyDefinition, locale: string): LocaleReading {
+  const levelText: LocaleReading['levelText'] = (text) => textIn(text, locale);
+  const paragraphs = vignetteOf(def).template.map((localized) => {
+    const template = textIn(localized, locale);
+    const factors: string[] = [];
+    let source = '';
+    let last = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      const factor = def.factors.find((f) => f.name === match[1])!;
+      factors.push(factor.name);
+      const texts = factor.levels.map((l) => levelText(l.text)).sort((a, b) => b.length - a.length);
+      source += escapeRegExp(template.slice(last, match.index)) + `(${texts.map(escapeRegExp).join('|')})`;
+      last = match.index + match[0].length;
+    }
+    source += escapeRegExp(template.slice(last));
+    return { pattern: new RegExp(`^${source}$`), factors };
+  });
+  return { paragraphs, levelText };
 }
 
 export class ConditionError extends Error {

@@ -1,6 +1,7 @@
 import { normalUpperTail } from '../../../analysis/index.ts';
 import type { Assignment } from '../design.ts';
 import { allElements, choiceValues, type StudyDefinition } from '../study-definition.ts';
+import { choiceShares } from './choice-outcome.ts';
 import type { OutcomeModel, SimulationModel } from './model-schema.ts';
 import { latentMean, requireModel } from './respondent.ts';
 
@@ -86,4 +87,20 @@ export function outcomeVariance(def: StudyDefinition, name: string, assignment: 
     }
   }
   return second - first * first;
+}
+
+/**
+ * P(answer = c | condition) averaged over the covariates the model shifts by (drawn independently from their
+ * shares): the share of each choice a very large sample of the cell converges to, the estimand of a share by condition.
+ */
+export function expectedChoiceShares(def: StudyDefinition, name: string, assignment: Assignment): Map<string, number> {
+  const model = requireModel(def);
+  const choice = model.choices?.[name];
+  if (!choice) throw new RangeError(`expectedChoiceShares: "${name}" is not a choice question of the simulation model`);
+  const values = choiceValues(allElements(def).find((e) => e.name === name)!);
+  const out = new Map<string, number>(values.map((v) => [String(v), 0]));
+  for (const profile of covariateProfiles(model, Object.keys(choice.covariates ?? {}))) {
+    for (const { value, p } of choiceShares(choice, values, assignment, profile.values)) out.set(String(value), out.get(String(value))! + profile.p * p);
+  }
+  return out;
 }

@@ -2,15 +2,16 @@ import { didYouMean } from '../../../analysis/helpers/did-you-mean.ts';
 import { allElements, choiceValues } from '../definition-elements.ts';
 import type { StudyDefinition, SurveyElement } from '../study-definition.ts';
 import { checkDesignModel } from './conjoint-model-check.ts';
+import { checkChoiceModel } from './choice-model-check.ts';
 import type { OutcomeModel, SimulationModel } from './model-schema.ts';
 
 type Fail = (path: PropertyKey[], message: string) => void;
 
 /**
- * Checks a study's simulation model against the study: every question has exactly one model of a kind that
- * fits it, shares add up to 1 over the question's choices, effects name real factors and non-reference levels,
- * covariate effects name modelled pre-treatment questions and their choices, recall questions list a factor's
- * level codes. Called from the definition's own validation, so paths start at `simulation`.
+ * Checks a study's simulation model against the study: every question with choices has exactly one model of a
+ * kind that fits it (an optional question without choices, a comment box, is left empty), shares add up to 1 over
+ * the question's choices, effects name real factors and non-reference levels, covariate effects name modelled
+ * pre-treatment questions and their choices, recall questions list a factor's level codes. Called from the definition's own validation, so paths start at `simulation`.
  */
 export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
   const model = def.simulation;
@@ -29,6 +30,8 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
     if (!question) return fail(at(section, name), `"${name}" is not a question of the study`), undefined;
     if (name === attentionQuestion) return fail(at(section, name), `"${name}" is the attention check: model it with "attention"`), undefined;
     if (modelled.has(name)) return fail(at(section, name), `"${name}" is already modelled in "${modelled.get(name)}"`), undefined;
+    // A checkbox answer is a list of choices; every model draws one value, which the server would refuse.
+    if (question.type === 'checkbox') return fail(at(section, name), `"${name}" is a checkbox (several answers at once), which no model answers: leave it out (optional, it is left empty)`), undefined;
     modelled.set(name, section);
     return question;
   };
@@ -37,19 +40,22 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
   const pretreatment = new Set(def.pages.pretreatment.flatMap((p) => p.elements.map((e) => e.name)));
   for (const [name, shares] of Object.entries(model.covariates)) checkCovariate(check, name, shares, pretreatment);
   for (const [name, outcome] of Object.entries(model.outcomes)) checkOutcome(check, name, outcome);
+  for (const [name, choice] of Object.entries(model.choices ?? {})) checkChoiceModel(check, name, choice);
   for (const [name, recall] of Object.entries(model.recall)) checkRecall(check, name, recall.factor);
 
-  for (const name of questions.keys()) {
-    if (name !== attentionQuestion && !modelled.has(name)) {
-      fail(at(), `no model for question "${name}" (add it to covariates, outcomes or recall)`);
-    }
+  for (const [name, question] of questions) {
+    if (name === attentionQuestion || modelled.has(name)) continue;
+    // A question without choices (a comment or text box) or a checkbox has no model to give: optional, it is left empty.
+    const unmodellable = question.type === 'checkbox' ? 'a checkbox' : choiceValues(question).length === 0 ? 'a question without choices' : null;
+    if (!unmodellable) fail(at(), `no model for question "${name}" (add it to covariates, outcomes, choices or recall)`);
+    else if (question.isRequired) fail(at(), `"${name}" is required, and no simulated respondent can answer ${unmodellable}: make it optional or remove simulation.json`);
   }
 
   checkDesignModel(def, model, fail);
 }
 
 /** What the section checks share: the model, where to report, the questions' claims and the factors' level codes. */
-interface ModelCheck {
+export interface ModelCheck {
   model: SimulationModel;
   fail: Fail;
   at: (...path: PropertyKey[]) => PropertyKey[];
@@ -79,7 +85,7 @@ function checkOutcome(check: ModelCheck, name: string, outcome: OutcomeModel): v
   if (!question) return;
   const values = choiceValues(question);
   if (values.length < 2 || values.some((v) => typeof v !== 'number')) {
-    fail(at('outcomes', name), `"${name}" needs numeric choices (a rating scale) to be an outcome`);
+    fail(at('outcomes', name), `"${name}" needs numeric choices (a rating scale) to be an outcome; model a question whose choices are not a scale under "choices"`);
   }
   for (const [factor, levels] of Object.entries(outcome.effects ?? {})) {
     const codes = factors.get(factor);

@@ -15,6 +15,11 @@ import { identifier } from '../definition-codes.ts';
  *   to the first (reference) level, which is therefore never listed; `interactions` add a shift when every
  *   listed factor shows the listed (non-reference) level, e.g. `{ when: { strategy: 'evict_troops',
  *   outside_option: 'rival_courting' }, shift: -0.2 }`.
+ * - `choices`: questions whose choices are not a scale (for / against / abstain), as a multinomial logit
+ *   (choice-outcome.ts): the log-odds of choice c are `log(shares[c]) + Σ effects[factor][level][c] +
+ *   Σ covariates[question][value][c]`, so `shares` are the choices' probabilities in the reference condition for a
+ *   respondent whose covariates shift nothing, and a shift of +0.5 on a choice multiplies its odds against every
+ *   other choice by e^0.5. One uniform a question (and vignette) draws the answer.
  * - `recall`: manipulation checks whose choices are a factor's level codes: the respondent names the level
  *   they were shown with probability `correct`, else another level at random.
  * - `conjoint`: the utility model of a conjoint's choices and ratings (below).
@@ -39,6 +44,17 @@ const outcomeModel = z.strictObject({
   covariates: z.record(identifier, z.record(z.string().min(1), shift)).optional(),
   /** Extra shifts for combinations of levels of two or more factors (beyond the sum of their effects). */
   interactions: z.array(z.strictObject({ when: z.record(identifier, z.string().min(1)), shift })).optional(),
+});
+
+/** choice → shift of its log-odds. */
+const choiceShifts = z.record(z.string().min(1), shift);
+
+const choiceModel = z.strictObject({
+  shares,
+  /** factor → non-reference level → choice → shift of that choice's log-odds. */
+  effects: z.record(identifier, z.record(z.string().min(1), choiceShifts)).optional(),
+  /** covariate → value → choice → shift of that choice's log-odds. */
+  covariates: z.record(identifier, z.record(z.string().min(1), choiceShifts)).optional(),
 });
 
 const recallModel = z.strictObject({ factor: identifier, correct: probability });
@@ -72,6 +88,8 @@ export const simulationModelSchema = z.strictObject({
   respondentSd: z.number().min(0).default(0),
   covariates: z.record(identifier, shares).default({}),
   outcomes: z.record(identifier, outcomeModel),
+  /** Optional without a default: a model without choices parses (and hashes, contentHash) as it always did. */
+  choices: z.record(identifier, choiceModel).optional(),
   recall: z.record(identifier, recallModel).default({}),
   /** Required for a conjoint design, refused for vignette designs. */
   conjoint: conjointModel.optional(),
@@ -79,4 +97,5 @@ export const simulationModelSchema = z.strictObject({
 
 export type SimulationModel = z.infer<typeof simulationModelSchema>;
 export type OutcomeModel = z.infer<typeof outcomeModel>;
+export type ChoiceModel = z.infer<typeof choiceModel>;
 export type ConjointModel = z.infer<typeof conjointModel>;

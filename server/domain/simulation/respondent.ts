@@ -4,6 +4,7 @@ import type { Assignment } from '../design.ts';
 import { vignetteQuestionName } from '../repeated-vignettes.ts';
 import { studyDesign } from '../study-design.ts';
 import { allElements, choiceValues, CONSENT_QUESTION, type ChoiceValue, type StudyDefinition } from '../study-definition.ts';
+import { choiceShares, drawChoice } from './choice-outcome.ts';
 import type { OutcomeModel, SimulationModel } from './model-schema.ts';
 
 /**
@@ -88,6 +89,9 @@ export function simulateVignetteRespondent(
     const outcomes: Answers = {};
     for (const q of questions) {
       const outcome = model.outcomes[q.name];
+      // A choice question takes one uniform where a scale takes two: studies without one draw as they always did.
+      const choice = model.choices?.[q.name];
+      if (choice) outcomes[q.name] = drawChoice(choiceShares(choice, choiceValues(q), assignment, drawn), next());
       if (!outcome) continue;
       const latent = latentMean(outcome, assignment, drawn) + (outcome.respondent ?? 0) * basics.shared + outcome.sd * standardNormal(next);
       outcomes[q.name] = nearestChoice(choiceValues(q) as number[], latent);

@@ -153,7 +153,15 @@ export type CaseGroup =
   // R trial 22's leftovers: rank() and the base functions analysts type, with missing values (trial23-designs.ts).
   | 'rank-23'
   | 'analyst-functions-na-23'
-  | 'trial23-random';
+  | 'trial23-random'
+  // The twenty-fourth trial's classes (trial24-designs.ts).
+  | 'whole-column-24'
+  | 'number-like-levels-24'
+  | 'cluster-constant-24'
+  | 'huge-integer-outcome-24'
+  | 'analyst-math-24'
+  | 'analyst-text-24'
+  | 'rake-case-24';
 
 interface CaseBase {
   id: string;
