@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useBrowserSession, type BrowserSession } from './browser-session.ts';
@@ -45,6 +45,9 @@ export const EVERY_ELEMENT_PAGE = {
 export async function serveEveryElementStudy(dbPath: string): Promise<{ app: ServedApp; waveId: string }> {
   const definitions = join(dbPath, '..', 'definitions');
   cpSync('survey-definitions/bus-line-funding', join(definitions, STUDY), { recursive: true });
+  // The flagship's simulated respondents model its own questions only: with the page above added, its definition
+  // would be broken (a required question no simulated respondent answers). This study is never simulated.
+  rmSync(join(definitions, STUDY, 'simulation.json'), { force: true });
   const file = join(definitions, STUDY, 'study.json');
   const study = JSON.parse(readFileSync(file, 'utf8'));
   study.id = STUDY;
