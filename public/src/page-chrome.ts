@@ -22,6 +22,9 @@ export interface PageChrome {
   announce(text: string): void;
 }
 
+/** How long words said by the live region stay in it (and in the reading order) before it is emptied. */
+export const LIVE_TEXT_MS = 3000;
+
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
@@ -66,11 +69,18 @@ export function createPageChrome(container: HTMLElement, studyTitle: string, mes
   requiredNote.hidden = true;
   const surveyRoot = element('div', 'vlab-survey-root');
   container.replaceChildren(header, notice, live, requiredNote, surveyRoot);
-  // Emptied first, so the same words (Next pressed twice on the same unanswered questions) are said again.
+  // Emptied first, so the same words (Next pressed twice on the same unanswered questions) are said again; and
+  // emptied a while after, once said: left there, "Page 3 of 7" was read a second time (after the visible
+  // progress) by a screen reader reading the page line by line.
   let keepNotice = false;
+  let said: ReturnType<typeof setTimeout> | undefined;
   const say = (text: string) => {
     live.textContent = '';
-    setTimeout(() => (live.textContent = text), 50);
+    clearTimeout(said);
+    said = setTimeout(() => {
+      live.textContent = text;
+      said = setTimeout(() => (live.textContent = ''), LIVE_TEXT_MS);
+    }, 50);
   };
 
   return {

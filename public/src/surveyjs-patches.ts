@@ -1,11 +1,14 @@
 import { Helpers } from 'survey-core';
+import type { RespondentMessages } from './i18n/messages.ts';
 import {
+  createElement,
   ReactElementFactory,
   SurveyElementErrors,
   SurveyNavigationButton,
   SurveyQuestionBoolean,
   SurveyQuestionCheckbox,
   SurveyQuestionCheckboxItem,
+  SurveyQuestionComment,
   SurveyQuestionDropdownBase,
   SurveyQuestionMatrixCell,
   SurveyQuestionRadioItem,
@@ -159,6 +162,63 @@ function describeRequiredGroupsAndSwitches(): void {
   });
 }
 
+/** The id of a text or comment box's hidden limit ("Up to 20 characters."), from the box's id. */
+const limitId = (boxId: string) => `${boxId}-limit`;
+
+type TextQuestion = { maxLength: number; getMaxLength(): number | null; textAreaModel?: unknown };
+/** The limit a text or comment question's definition gives (`maxLength`), if any; not the 5,000 the survey sets for every box. */
+function ownLimit(question: TextQuestion | undefined): number | null {
+  return question && question.maxLength > 0 ? question.getMaxLength() : null;
+}
+
+/**
+ * A text or comment box whose definition gives a `maxLength` shows its counter ("20/20") only while it has focus,
+ * and the counter is not linked to it: a screen-reader user learned of the limit only by the extra characters
+ * being dropped. The box is described by its limit as well ("Up to 20 characters.", a hidden text beside it, after
+ * its error if one shows); reaching the limit is said once (text-limit-notice.ts). The 5,000 characters every box
+ * stops at (the server's limit) are not described on every box: that is met rarely, and then said.
+ */
+function describeTextLimits(limitText: (max: number) => string): void {
+  const note = (boxId: string, max: number) => createElement('span', { id: limitId(boxId), hidden: true }, limitText(max));
+  const describe = (control: Record<string, unknown>) => {
+    control['aria-describedby'] = [control['aria-describedby'], limitId(String(control.id))].filter(Boolean).join(' ');
+  };
+  patchRender<{ question?: TextQuestion }>(SurveyQuestionText.prototype, 'renderInput', (props, text) => {
+    const max = ownLimit(text.question);
+    const children: unknown[] = Array.isArray(props.children) ? props.children : [];
+    const input = children[0] as { type?: unknown; props?: Record<string, unknown> } | undefined;
+    if (!max || !input || input.type !== 'input' || !input.props?.id) return;
+    describe(input.props);
+    children.push(note(String(input.props.id), max));
+  });
+  patchRender<{ question?: TextQuestion }>(SurveyQuestionComment.prototype, 'renderElement', (props, comment) => {
+    const max = ownLimit(comment.question);
+    const children: unknown[] = Array.isArray(props.children) ? props.children : [];
+    const box = children[0] as { props?: { viewModel?: { id?: string } } } | undefined;
+    if (max && box?.props?.viewModel?.id) children.push(note(box.props.viewModel.id, max));
+  });
+  // The textarea itself is drawn by SurveyJS's text area component (not exported; its factory hands out its class).
+  const textArea = ReactElementFactory.Instance.createElement('sv-text-area', {}) as unknown as { type: { prototype: object } };
+  type TextArea = { props: { viewModel?: { question?: TextQuestion } } };
+  patchRender<TextArea>(textArea.type.prototype, 'renderElement', (props, area) => {
+    const question = area.props.viewModel?.question;
+    if (question?.textAreaModel === area.props.viewModel && ownLimit(question) && props.id) describe(props);
+  });
+}
+
+/**
+ * After Next finds a required checkbox question unanswered, SurveyJS marks every one of its boxes `required`, which
+ * a screen reader says of each ("Choice 1, checkbox, required"), as if each had to be ticked. One answer is
+ * required of the group, which says so (describeRequiredGroupsAndSwitches, then its error): the boxes are not.
+ */
+function noRequiredCheckboxes(): void {
+  patchRender(SurveyQuestionCheckboxItem.prototype, 'renderCheckbox', (props) =>
+    eachDescendant(props, (node) => {
+      if (node.type === 'checkbox') delete node.required;
+    }),
+  );
+}
+
 /** Marks every <svg> without a role in an element's tree (a preact vnode's props and their children) as decoration. */
 function hideDrawings(props: Record<string, unknown>): void {
   for (const child of [props.children].flat(Infinity)) {
@@ -210,8 +270,8 @@ function keepTextBeingTyped(): void {
   };
 }
 
-/** Applies the patches above, once, before the survey renders. */
-export function patchSurveyMarkup(): void {
+/** Applies the patches above, once, before the survey renders, with the page's texts in its language. */
+export function patchSurveyMarkup(messages: RespondentMessages): void {
   quietErrorBoxes();
   hideValueOnlyDropdownInputs();
   placeholderAsDescription();
@@ -219,6 +279,8 @@ export function patchSurveyMarkup(): void {
   hideDropdownPointerButtons();
   dropTooltipsRepeatingLabels();
   describeRequiredGroupsAndSwitches();
+  describeTextLimits(messages.textLimit);
+  noRequiredCheckboxes();
   hideOptionDrawings();
   keepTextBeingTyped();
 }

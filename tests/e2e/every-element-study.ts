@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useBrowserSession, type BrowserSession } from './browser-session.ts';
@@ -23,9 +23,18 @@ export const EVERY_ELEMENT_PAGE = {
     { type: 'dropdown', name: 'q_drop', title: text('Which one do you prefer?', '¿Cuál prefiere?'), isRequired: true, choices: choices(6) },
     { type: 'rating', name: 'q_rate', title: text('How satisfied are you, from 1 to 10?', '¿Qué tan satisfecho está, de 1 a 10?'), isRequired: true, rateMin: 1, rateMax: 10 },
     { type: 'boolean', name: 'q_bool', title: text('Do you own a car?', '¿Tiene coche?'), isRequired: true },
-    { type: 'text', name: 'q_text', title: text('Your town', 'Su ciudad'), isRequired: true, autocomplete: 'address-level2' },
-    { type: 'text', name: 'q_num', inputType: 'number', title: text('How many buses did you take last week?', '¿Cuántos autobuses tomó la semana pasada?'), isRequired: true },
-    { type: 'comment', name: 'q_comment', title: text('Anything else?', '¿Algo más?') },
+    // A limit of its own (described, and said when reached); a number with a validator (its error's wording).
+    { type: 'text', name: 'q_text', title: text('Your town', 'Su ciudad'), isRequired: true, autocomplete: 'address-level2', maxLength: 20 },
+    {
+      type: 'text',
+      name: 'q_num',
+      inputType: 'number',
+      title: text('How many buses did you take last week?', '¿Cuántos autobuses tomó la semana pasada?'),
+      isRequired: true,
+      validators: [{ type: 'numeric', minValue: 0, maxValue: 50 }],
+    },
+    // The server's 5,000 characters, given as the box's own limit so that it is described (text-limit-browser.test.ts).
+    { type: 'comment', name: 'q_comment', title: text('Anything else?', '¿Algo más?'), maxLength: 5000 },
   ],
 };
 
@@ -36,6 +45,9 @@ export const EVERY_ELEMENT_PAGE = {
 export async function serveEveryElementStudy(dbPath: string): Promise<{ app: ServedApp; waveId: string }> {
   const definitions = join(dbPath, '..', 'definitions');
   cpSync('survey-definitions/bus-line-funding', join(definitions, STUDY), { recursive: true });
+  // The flagship's simulated respondents model its own questions only: with the page above added, its definition
+  // would be broken (a required question no simulated respondent answers). This study is never simulated.
+  rmSync(join(definitions, STUDY, 'simulation.json'), { force: true });
   const file = join(definitions, STUDY, 'study.json');
   const study = JSON.parse(readFileSync(file, 'utf8'));
   study.id = STUDY;

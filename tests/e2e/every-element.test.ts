@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { comboboxReadings, comboboxValues, describedByItsName, focusedOnArrival } from './accessibility-tree.ts';
+import { comboboxReadings, comboboxValues, describedByItsName, fieldReading, focusedOnArrival } from './accessibility-tree.ts';
 import { seriousViolations } from './axe-wcag.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { useEveryElementSession } from './every-element-study.ts';
@@ -254,6 +254,54 @@ for (const [lang, checkbox, yesNo, required] of [
   });
 }
 
+/** Records every text the page's polite live region holds, in order (a text repeated at once is one entry). */
+async function recordLiveRegion(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => {
+      const text = document.querySelector('[aria-live="polite"]')?.textContent ?? '';
+      if (said.at(-1) !== text) said.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+const liveTexts = (page: Page) => page.evaluate(() => (window as unknown as { said: string[] }).said);
+
+// Accessibility pass 23 (each failed on main's code, 2026-12-05): a box's limit was shown only by a counter under it
+// while focused and linked to nothing, and typing past it dropped characters unsaid; "Page N of M" stayed in the
+// hidden live region, read twice line by line; a number out of range read "The 'value' should be at least 0 and at
+// most 50"; and with its error every checkbox of a required group was marked required, as if each had to be ticked.
+for (const [lang, town, comment, limits, reached, range] of [
+  ['en', 'Your town', 'Anything else?', ['Up to 20 characters.', 'Up to 5,000 characters.'], 'You have reached the limit of 20 characters; more is not added.', 'Enter a number from 0 to 50.'],
+  ['es', 'Su ciudad', '¿Algo más?', ['Hasta 20 caracteres.', 'Hasta 5000 caracteres.'], 'Ha llegado al límite de 20 caracteres; no se añade más.', 'Escriba un número de 0 a 50.'],
+] as const) {
+  test(`(${lang}) a text box's limit is its description and said once when reached; the page's position leaves the live region once said; a number out of range says what to enter; no checkbox of a group is required`, async () => {
+    const context = await session.browser.newContext(PHONE_320);
+    const page = await context.newPage();
+    await recordLiveRegion(page);
+    await openEveryElementPage(page, `every-pass23-${lang}`, { lang });
+    // The position was said, then emptied: the visible progress is its one copy in the reading order.
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[aria-live="polite"]')?.textContent ?? ''));
+    await page.waitForFunction(() => document.querySelector('[aria-live="polite"]')?.textContent === '', undefined, { timeout: 6_000 });
+    assert.deepEqual([(await fieldReading(page, town)).description, (await fieldReading(page, comment)).description], limits);
+    const box = page.locator('[data-name="q_text"] input');
+    await box.pressSequentially('A very long town name indeed');
+    assert.equal(await box.inputValue(), 'A very long town nam');
+    await page.waitForFunction((text) => document.querySelector('[aria-live="polite"]')?.textContent === text, reached);
+    await box.press('Backspace');
+    await box.pressSequentially('mm');
+    await page.waitForTimeout(200);
+    assert.deepEqual((await liveTexts(page)).filter((t) => t === reached).length, 2, 'said on reaching the limit, and again only after dropping below it');
+    await page.locator('[data-name="q_num"] input').fill('99');
+    await page.locator('.sd-navigation__next-btn').click();
+    await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 5);
+    assert.equal((await page.locator('[data-name="q_num"] .sd-question__erbox').innerText()).trim(), range);
+    assert.deepEqual(await page.locator('[data-name="q_check"] input').evaluateAll((boxes) => boxes.map((b) => b.hasAttribute('required'))), [false, false, false, false]);
+    await context.close();
+  });
+}
+
 test('at 320 px with its errors: each unanswered required control is invalid and described by its error; with WCAG text spacing no text is cut off and nothing scrolls sideways', async () => {
   const context = await session.browser.newContext(PHONE_320);
   const page = await context.newPage();
@@ -269,8 +317,10 @@ test('at 320 px with its errors: each unanswered required control is invalid and
     }),
   );
   assert.deepEqual(wiring, [
-    ...['q_check', 'q_drop', 'q_rate', 'q_bool', 'q_text', 'q_num'].map((name) => `${name}: invalid, "Response required."`),
-    'q_comment: valid, ""',
+    ...['q_check', 'q_drop', 'q_rate', 'q_bool'].map((name) => `${name}: invalid, "Response required."`),
+    'q_text: invalid, "Response required. Up to 20 characters."',
+    'q_num: invalid, "Response required."',
+    'q_comment: valid, "Up to 5,000 characters."',
   ]);
   await applyTextSpacing(page);
   assert.equal(await page.locator('h1').evaluate((h) => getComputedStyle(h).letterSpacing !== 'normal'), true, 'the spacing applies');
@@ -297,6 +347,19 @@ test('with the reader’s own text size doubled (the browser’s default font at
     assert.deepEqual({ notScaled, cut, overflow }, { notScaled: [], cut: [], overflow: 0 }, colorScheme);
     // The typed text is drawn at the reader's size too (an input's value is no text node of the page).
     assert.equal(await page.locator('[data-name="q_text"] input').evaluate((i) => getComputedStyle(i).fontSize), '32px');
+    // Focused, a box with a limit shows its counter ("11/20") over its right end, in the room its text leaves (its
+    // padding), and a comment box ("0/5000") under it: at this size too the counter covers no typed text.
+    for (const box of ['[data-name="q_text"] input', '[data-name="q_comment"] textarea']) {
+      await page.locator(box).focus();
+      const covered = await page.locator(box).evaluate((input) => {
+        const counter = input.parentElement!.querySelector('.sd-remaining-character-counter')!.getBoundingClientRect();
+        const box = input.getBoundingClientRect();
+        const style = getComputedStyle(input);
+        const underIt = input.tagName === 'TEXTAREA' ? box.bottom - counter.top : box.right - parseFloat(style.paddingRight) - counter.left;
+        return Math.max(0, Math.round(underIt));
+      });
+      assert.equal(covered, 0, `${colorScheme}, ${box}: px of the text under the counter`);
+    }
     await context.close();
   }
 });

@@ -27,6 +27,8 @@ export const en: RespondentMessages = {
   taskOf: (task, tasks) => `Task ${task} of ${tasks}`,
   progressLabel: 'Survey progress',
   requiredNote: 'required',
+  textLimit: (max) => `Up to ${max.toLocaleString('en')} characters.`,
+  textLimitReached: (max) => `You have reached the limit of ${max.toLocaleString('en')} characters; more is not added.`,
   checkQuestions: (count) => `Please check ${count === 1 ? '1 question' : `${count} questions`} on this page.`,
   linkInvalidTitle: 'This survey link is not valid',
   linkInvalidText: 'Please check the link you were given.',

@@ -26,6 +26,8 @@ export const es: RespondentMessages = {
   taskOf: (task, tasks) => `Tarea ${task} de ${tasks}`,
   progressLabel: 'Progreso de la encuesta',
   requiredNote: 'obligatoria',
+  textLimit: (max) => `Hasta ${max.toLocaleString('es')} caracteres.`,
+  textLimitReached: (max) => `Ha llegado al límite de ${max.toLocaleString('es')} caracteres; no se añade más.`,
   checkQuestions: (count) => `Revise ${count === 1 ? '1 pregunta' : `${count} preguntas`} de esta página.`,
   linkInvalidTitle: 'Este enlace de la encuesta no es válido',
   linkInvalidText: 'Compruebe el enlace que le dieron.',

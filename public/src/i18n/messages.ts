@@ -23,6 +23,13 @@ export interface RespondentMessages {
    * ARIA has no required state for a group of checkboxes, and Chromium drops a switch's (surveyjs-patches.ts).
    */
   requiredNote: string;
+  /**
+   * A text or comment box's description when its definition gives it a `maxLength` ("Up to 20 characters."): the
+   * counter ("20/20") shows only while the box has focus and is not linked to it (surveyjs-patches.ts).
+   */
+  textLimit: (max: number) => string;
+  /** Said once (politely) when a text or comment box reaches its limit: what is typed past it is dropped (text-limit-notice.ts). */
+  textLimitReached: (max: number) => string;
   /** Said by screen readers when Next finds `count` questions of the page unanswered or invalid. */
   checkQuestions: (count: number) => string;
   linkInvalidTitle: string;

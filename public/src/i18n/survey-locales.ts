@@ -4,6 +4,10 @@
 import { surveyLocalization } from 'survey-core';
 import 'survey-core/i18n/spanish';
 import { SURVEYJS_SPANISH_USTED } from './surveyjs-usted.ts';
+import { SURVEYJS_RANGE_MESSAGES } from './surveyjs-range-messages.ts';
 
 // SurveyJS's Spanish says "tú" in places where the studies say "usted" (surveyjs-usted.ts): those strings are replaced.
 Object.assign(surveyLocalization.locales.es!, SURVEYJS_SPANISH_USTED);
+// A number out of range is told what to enter, not "The 'value' should be at least 0…" (surveyjs-range-messages.ts).
+Object.assign(surveyLocalization.locales.en!, SURVEYJS_RANGE_MESSAGES.en);
+Object.assign(surveyLocalization.locales.es!, SURVEYJS_RANGE_MESSAGES.es);

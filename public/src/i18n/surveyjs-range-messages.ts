@@ -1,0 +1,23 @@
+// SurveyJS's default errors for a number out of range read "The 'value' should be at least 0 and at most 50" (its
+// numeric validator names the value "value", quoted) and "El 'valor' debe de ser igual o más de 0…"; a question's
+// own `min`/`max` gave "The value should not be less than 0" and, in Spanish, "La estimación no debe ser menor
+// que 0". They are replaced by what to enter, in every locale the page has (survey-locales.ts applies them); a
+// validator's own `text` still wins. {0} of numericMin…Max is that "value"; the bounds are {1} and {2}.
+
+/** SurveyJS's range errors by SurveyJS's key, per locale. */
+export const SURVEYJS_RANGE_MESSAGES: Readonly<Record<'en' | 'es', Readonly<Record<string, string>>>> = {
+  en: {
+    numericMinMax: 'Enter a number from {1} to {2}.',
+    numericMin: 'Enter a number of {1} or more.',
+    numericMax: 'Enter a number of {1} or less.',
+    minError: 'Enter {0} or more.',
+    maxError: 'Enter {0} or less.',
+  },
+  es: {
+    numericMinMax: 'Escriba un número de {1} a {2}.',
+    numericMin: 'Escriba un número igual o mayor que {1}.',
+    numericMax: 'Escriba un número igual o menor que {1}.',
+    minError: 'Escriba {0} o más.',
+    maxError: 'Escriba {0} o menos.',
+  },
+};
