@@ -29,11 +29,19 @@ export const wasRefused = (socket: Socket) => refused.has(socket);
  */
 export function capConnections(server: Server, total: number, perAddress: number | null): void {
   let open = 0;
+  // Refused connections waiting for their answer to leave: at most `total` more, so that a flood of connections
+  // that never read cannot hold more descriptors than twice the cap; past that one is closed without an answer.
+  let answering = 0;
   const byAddress = new Map<string, number>();
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? '';
     const fromAddress = byAddress.get(address) ?? 0;
-    if (open >= total || (perAddress !== null && fromAddress >= perAddress)) return refuse(socket);
+    if (open >= total || (perAddress !== null && fromAddress >= perAddress)) {
+      if (answering >= total) return void socket.destroy();
+      answering++;
+      socket.once('close', () => answering--);
+      return refuse(socket);
+    }
     open++;
     byAddress.set(address, fromAddress + 1);
     socket.once('close', () => {

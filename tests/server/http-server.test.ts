@@ -110,6 +110,11 @@ test('past VLAB_MAX_CONNECTIONS a new connection is answered 503 busy with Retry
     const answer = await extraClosed;
     assertBusyAnswer(answer, 'the eleventh connection');
     assert.deepEqual(s.reached, [], 'the request on the refused connection reached the app');
+    // A flood that never reads: at most as many refused connections wait for their answer as the cap allows open.
+    await openConnections(s.port, 10, sockets);
+    const flooded = connect(s.port, '127.0.0.1');
+    sockets.push(flooded);
+    assert.equal(await closedWithin(flooded, 2000), '', 'the 21st connection, past 10 open and 10 being answered, is closed at once');
     const first = sockets[0]!;
     const ok = new Promise<string>((resolve) => first.once('data', (chunk) => resolve(String(chunk))));
     first.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
