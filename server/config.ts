@@ -205,14 +205,24 @@ const SETTINGS = {
   researcherQueue: { env: 'VLAB_RESEARCHER_QUEUE', default: 16, schema: int(0, 10_000) },
   /** Seconds a download may wait on a client that stopped reading before it is cut off. */
   downloadStallSeconds: { env: 'VLAB_DOWNLOAD_STALL_SECONDS', default: 60, schema: int(1, 3600) },
+  /**
+   * Megabytes the temporary files of HTTP/1.0 downloads (sent whole, with their length) may hold together; past it
+   * such a download is answered 503 busy with Retry-After. HTTP/1.1 downloads stream and use none.
+   */
+  downloadSpoolMegabytes: { env: 'VLAB_DOWNLOAD_SPOOL_MB', default: 1024, schema: int(1, 1_000_000) },
   /** The longest a client may take to send a whole request, headers and body (Node's `requestTimeout`). */
   requestTimeoutSeconds: { env: 'VLAB_REQUEST_TIMEOUT', default: 30, schema: int(1, 3600) },
   /** The longest a client may take to send a request's headers (Node's `headersTimeout`); at most the above. */
   headersTimeoutSeconds: { env: 'VLAB_HEADERS_TIMEOUT', default: 10, schema: int(1, 3600) },
   /** How long an idle keep-alive connection stays open (Node's `keepAliveTimeout`). */
   keepAliveTimeoutSeconds: { env: 'VLAB_KEEPALIVE_TIMEOUT', default: 5, schema: int(1, 600) },
-  /** Open connections at most; past it new connections are closed at once (Node's `maxConnections`). */
+  /** Open connections at most; past it a new connection is answered 503 busy with Retry-After and closed. */
   maxConnections: { env: 'VLAB_MAX_CONNECTIONS', default: 2000, schema: int(10, 1_000_000) },
+  /**
+   * Open connections from one address at most (503 as above), so one address cannot fill the whole cap with slow
+   * connections. Not applied when `VLAB_TRUST_PROXY` is set: then every connection is the proxy's.
+   */
+  maxConnectionsPerAddress: { env: 'VLAB_MAX_CONNECTIONS_PER_ADDRESS', default: 200, schema: int(1, 1_000_000) },
 } as const;
 
 type Settings = typeof SETTINGS;

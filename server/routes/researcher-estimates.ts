@@ -84,7 +84,7 @@ export function researcherEstimates({ jobs, plans }: { jobs: ResearcherPool; pla
   });
   router.get('/waves/:waveId/replication', async (req, res) => {
     parseQuery(noQuery, req.query);
-    await sendFile(res, await jobs.stream({ kind: 'replication', waveId: waveIdParam(req.params.waveId) }), jobs.downloadStallSeconds);
+    await sendFile(res, await jobs.stream({ kind: 'replication', waveId: waveIdParam(req.params.waveId) }), jobs);
   });
   return router;
 }

@@ -30,7 +30,7 @@ export function researcherExports(jobs: ResearcherPool): Router {
   router.get('/waves/:waveId/export', async (req, res) => {
     const query = parseQuery(exportQuery, req.query);
     const file = await jobs.stream({ kind: 'export', waveId: waveIdParam(req.params.waveId), format: query.format, statuses: query.status });
-    await sendFile(res, file, jobs.downloadStallSeconds, { 'X-Content-Type-Options': 'nosniff' });
+    await sendFile(res, file, jobs, { 'X-Content-Type-Options': 'nosniff' });
   });
   return router;
 }

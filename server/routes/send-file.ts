@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import type { ResearcherFile } from '../workers/researcher-pool.ts';
+import type { ResearcherFile, ResearcherPool } from '../workers/researcher-pool.ts';
 import { spoolWhole } from './spooled-file.ts';
 
 /**
@@ -17,9 +17,15 @@ import { spoolWhole } from './spooled-file.ts';
  *
  * A client that stops reading for `stallSeconds` is cut off. While the worker still makes the file its own
  * watchdog does that (researcher-pool.ts); once every byte is made (a spooled file, or the worker's last chunk)
- * only the connection is left waiting, and held its socket and the spooled file until the client left.
+ * only the connection is left waiting, and held its socket and the spooled file until the client left. The spooled
+ * files together hold at most `VLAB_DOWNLOAD_SPOOL_MB` (spooled-file.ts).
  */
-export async function sendFile(res: Response, file: ResearcherFile, stallSeconds: number, headers: Record<string, string> = {}): Promise<void> {
+export async function sendFile(
+  res: Response,
+  file: ResearcherFile,
+  { downloadStallSeconds: stallSeconds, spool }: Pick<ResearcherPool, 'downloadStallSeconds' | 'spool'>,
+  headers: Record<string, string> = {},
+): Promise<void> {
   res.set({ 'Content-Type': file.meta.contentType, 'Content-Disposition': `attachment; filename="${file.meta.fileName}"`, ...headers });
   // HEAD: a GET's headers (but a length, which needs the whole file), and the worker stopped: `curl -I` or a link
   // checker made a whole export for nobody, holding a job's place (over HTTP/1.0, never answered until it was made).
@@ -33,7 +39,7 @@ export async function sendFile(res: Response, file: ResearcherFile, stallSeconds
     // A client gone while the file is made stops the making: the worker made a whole export for nobody.
     const stop = () => file.body.destroy();
     res.once('close', stop);
-    const whole = await spoolWhole(file.body).catch((error: unknown) => {
+    const whole = await spoolWhole(file.body, spool).catch((error: unknown) => {
       if (res.destroyed) return null;
       throw error;
     });

@@ -2,6 +2,11 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { DomainError } from '../domain/errors.ts';
+import type { SpoolBudget } from '../workers/spool-budget.ts';
+
+/** What a download refused for want of temporary space is asked to wait: other HTTP/1.0 downloads must finish. */
+const SPOOL_RETRY_AFTER_SECONDS = 30;
 
 /**
  * The whole of `body`, written to a temporary file first: its length in bytes, and a stream of it that closes the
@@ -13,17 +18,36 @@ import type { Readable } from 'node:stream';
  * The bytes are written with the handle's own `writeFile`, not a write stream: a write stream made with
  * `autoClose: false` keeps a reference on the handle that nothing gives back, and the read stream's close then
  * waited on it for ever, so every download's descriptor stayed open until garbage collection (attacker pass 22).
+ *
+ * Its bytes count in `budget` from the first written until its stream closes; a file that would pass the budget
+ * rejects with 503 `busy` (and `body`, left by the loop, is destroyed: the worker stops and frees its job).
  */
-export async function spoolWhole(body: Readable): Promise<{ length: number; stream: Readable }> {
+export async function spoolWhole(body: Readable, budget: SpoolBudget): Promise<{ length: number; stream: Readable }> {
   const dir = await mkdtemp(join(tmpdir(), 'vlab-download-'));
   const handle = await open(join(dir, 'file'), 'w+', 0o600).finally(() => rm(dir, { recursive: true, force: true }));
+  let taken = 0;
   try {
-    // writeFile writes from the current position and retries a short write.
-    for await (const chunk of body as AsyncIterable<Buffer>) await handle.writeFile(chunk);
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      if (!budget.take(chunk.length)) throw spoolFull();
+      taken += chunk.length;
+      // writeFile writes from the current position and retries a short write.
+      await handle.writeFile(chunk);
+    }
     const { size } = await handle.stat();
-    return { length: size, stream: handle.createReadStream({ start: 0 }) };
+    const stream = handle.createReadStream({ start: 0 });
+    stream.once('close', () => budget.give(taken));
+    return { length: size, stream };
   } catch (error) {
+    budget.give(taken);
     await handle.close();
     throw error;
   }
 }
+
+const spoolFull = () =>
+  new DomainError(
+    'busy',
+    'the server\'s temporary space for HTTP/1.0 downloads is full (VLAB_DOWNLOAD_SPOOL_MB): try again later, or download over HTTP/1.1',
+    {},
+    SPOOL_RETRY_AFTER_SECONDS,
+  );

@@ -2,13 +2,14 @@ import { Readable } from 'node:stream';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { createJobSlots } from './job-slots.ts';
+import { createSpoolBudget } from './spool-budget.ts';
 import type { FileMeta, StreamJob, ValueJob } from './researcher-jobs.ts';
 import { deserializeError } from './researcher-protocol.ts';
 import { createWorkerThreads, send, track, untrack, type WorkerThread } from './worker-threads.ts';
 
 export type ResearcherPoolOptions = Pick<
   Config,
-  'researcherWorkers' | 'researcherJobs' | 'researcherQueue' | 'downloadStallSeconds' | 'quotaLeaseSeconds'
+  'researcherWorkers' | 'researcherJobs' | 'researcherQueue' | 'downloadStallSeconds' | 'downloadSpoolMegabytes' | 'quotaLeaseSeconds'
 > & { dbPath: string; logger: Logger };
 
 /** A file being produced by a worker: its name and type, and its bytes as they come. */
@@ -57,6 +58,9 @@ export function createResearcherPool(options: ResearcherPoolOptions) {
 
     /** How long a download may wait for its client to read before it is cut off (send-file.ts, for the last bytes). */
     downloadStallSeconds: options.downloadStallSeconds,
+
+    /** The bytes HTTP/1.0 downloads' temporary files may hold together (send-file.ts). */
+    spool: createSpoolBudget(options.downloadSpoolMegabytes * 1024 * 1024),
 
     /** Jobs running and waiting, and worker threads started. */
     stats: () => ({ ...slots.stats(), workers: threads.started }),

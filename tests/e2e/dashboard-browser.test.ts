@@ -119,6 +119,22 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
   await context.close();
 });
 
+test('a native submit of the token form (no script: the form\'s own submit) sends the token nowhere, least of all in a URL', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${app.baseUrl}/dashboard`);
+  await page.locator('#dash-token').fill(token);
+  const sent: string[] = [];
+  page.on('request', (request) => sent.push(`${request.method()} ${request.url()} ${request.postData() ?? ''}`));
+  // HTMLFormElement.submit skips the submit event, so the page's handler does not run: what a browser without the
+  // script (or with it broken) would send. A GET form with a named field put the token in the address and history.
+  await Promise.all([page.waitForEvent('framenavigated'), page.locator('#dash-token-form').evaluate((form: HTMLFormElement) => HTMLFormElement.prototype.submit.call(form))]);
+  assert.ok(sent.length > 0, 'the form was not submitted');
+  assert.deepEqual(sent.filter((line) => line.includes(token)), [], 'the token left the page');
+  assert.ok(!page.url().includes(token), page.url());
+  await context.close();
+});
+
 test('researcher-provided text renders inert; a wrong token is refused and asked again', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -13,6 +13,7 @@ import { pino } from 'pino';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { silentLogger } from '../../server/logger.ts';
+import { createSpoolBudget } from '../../server/workers/spool-budget.ts';
 import { createResearcherTestApp, startParticipant } from './researcher-support.ts';
 import { TEST_RATE_LIMITS } from './test-app.ts';
 
@@ -117,14 +118,15 @@ test('every HTTP/1.0 download closes its spooled file when it is sent, not at ga
   assert.ok(await eventually(() => openSpooledFiles() === before, 2000), `${openSpooledFiles() - before} spooled files left open after 4 downloads`);
 });
 
-/** An app whose downloads are `bytes` long, cut off after `stallSeconds` without a read. */
-async function bigFileApp(bytes: number, stallSeconds = 1) {
+/** An app whose downloads are `bytes` long, cut off after `stallSeconds` without a read; HTTP/1.0 files share `spoolBytes`. */
+async function bigFileApp(bytes: number, stallSeconds = 1, spoolBytes = 1024 * 1024 * 1024) {
   const t = await createResearcherTestApp();
   cleanups.push(() => t.close());
   // One chunk, so that over HTTP/1.1 the worker's side ends at once and only the response is left waiting.
   const pool = {
     ...t.researcherPool,
     downloadStallSeconds: stallSeconds,
+    spool: createSpoolBudget(spoolBytes),
     stream: async () => ({ meta: { fileName: 'wave.csv', contentType: 'text/csv; charset=utf-8' }, body: Readable.from([Buffer.alloc(bytes, 0x61)]) }),
   } as typeof t.researcherPool;
   const config = loadConfig({}, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS });
@@ -238,4 +240,33 @@ test('HEAD on a download answers its headers and stops the worker: no file is ma
     assert.match(Buffer.concat(chunks).toString(), /^HTTP\/1\.1 200[\s\S]*content-disposition: attachment; filename="wave\.csv"/i);
     assert.ok(await eventually(() => destroyed, 1000), `HTTP/${version}: the worker's stream was not stopped`);
   }
+});
+
+test('HTTP/1.0 files held by slow clients share VLAB_DOWNLOAD_SPOOL_MB: past it 503 busy with Retry-After, the space back when a file closes', async () => {
+  // 24 MB files in a 30-MB budget: one held by a paused client leaves no room for a second (stall time 10 s).
+  const { port, t } = await bigFileApp(24 * 1024 * 1024, 10, 30 * 1024 * 1024);
+  const path = `/api/researcher/waves/${t.wave.id}/export`;
+  const held = connect(port, '127.0.0.1');
+  await once(held, 'connect');
+  held.write(`GET ${path} HTTP/1.0\r\nHost: x\r\nAuthorization: Bearer ${t.token}\r\n\r\n`);
+  await once(held, 'data');
+  held.pause();
+  try {
+    const refused = await rawGet(port, path, t.token, '1.0');
+    // On main's code: 200, a second 24-MB temporary file beside the first, however many clients came.
+    assert.equal(refused.status, 503, `the second HTTP/1.0 file was answered ${refused.status}`);
+    assert.equal(refused.headers['retry-after'], '30');
+    assert.equal(JSON.parse(refused.body.toString()).error.code, 'busy');
+    assert.match(JSON.parse(refused.body.toString()).error.message, /VLAB_DOWNLOAD_SPOOL_MB/);
+    // HTTP/1.1 streams the file and uses none of the space.
+    assert.equal((await rawGet(port, path, t.token, '1.1')).status, 200);
+  } finally {
+    held.destroy();
+  }
+  // The held file closed with its client: its space is free again.
+  let again = 0;
+  for (const end = Date.now() + 3000; again !== 200 && Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    again = (await rawGet(port, path, t.token, '1.0')).status;
+  }
+  assert.equal(again, 200, 'the space was not given back when the held download closed');
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
@@ -9,14 +10,21 @@ import { createHttpServer } from '../../server/http-server.ts';
 import { createTestApp } from './test-app.ts';
 
 // The server `vlab serve` listens with (server/http-server.ts), over the test app, with short limits.
-async function listening(overrides: Record<string, number>) {
+async function listening(overrides: Record<string, number | string>) {
   const t = await createTestApp();
-  const server = createHttpServer(t.app, loadConfig({}, overrides)).listen(0);
+  // The requests that reached the app: one read on a refused connection must not (a start would make a participant).
+  const reached: string[] = [];
+  const app: typeof t.app = Object.assign((req: IncomingMessage, res: ServerResponse) => {
+    reached.push(req.url ?? '');
+    t.app(req, res);
+  }, t.app);
+  const server = createHttpServer(app, loadConfig({}, overrides)).listen(0);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
   return {
     t,
     port,
+    reached,
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -70,40 +78,96 @@ test('headers sent slowly are cut off after VLAB_HEADERS_TIMEOUT; an idle keep-a
   }
 });
 
-test('past VLAB_MAX_CONNECTIONS a new connection is closed at once; the open ones keep working', async () => {
+/** Opens `count` connections to the server and waits until it has taken each. */
+async function openConnections(port: number, count: number, sockets: Socket[]): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const socket = connect(port, '127.0.0.1');
+    sockets.push(socket);
+    await once(socket, 'connect');
+  }
+  await sleep(100);
+}
+
+/** The raw answer to a connection past the cap: a 503 busy with Retry-After and Connection: close, then closed. */
+function assertBusyAnswer(answer: string | null, what: string): void {
+  assert.notEqual(answer, null, `${what}: still open after 2 s`);
+  assert.match(answer!, /^HTTP\/1\.1 503 Service Unavailable\r\n/, `${what}: closed without an answer`);
+  assert.match(answer!, /\r\nRetry-After: 5\r\n/);
+  assert.match(answer!, /\r\nConnection: close\r\n/);
+  assert.equal(JSON.parse(answer!.slice(answer!.indexOf('\r\n\r\n') + 4)).error.code, 'busy');
+}
+
+test('past VLAB_MAX_CONNECTIONS a new connection is answered 503 busy with Retry-After and closed; the open ones keep working', async () => {
   const s = await listening({ maxConnections: 10 });
   const sockets: Socket[] = [];
   try {
-    for (let i = 0; i < 10; i++) {
-      const socket = connect(s.port, '127.0.0.1');
-      sockets.push(socket);
-      await once(socket, 'connect');
-    }
-    await sleep(100);
+    await openConnections(s.port, 10, sockets);
     const extra = connect(s.port, '127.0.0.1');
     sockets.push(extra);
-    assert.equal(await closedWithin(extra, 2000), '', 'the eleventh connection was closed without an answer');
+    const extraClosed = closedWithin(extra, 2000);
+    // A request sent on the refused connection reaches no route: the answer is the 503 alone.
+    extra.write('GET /healthz?refused HTTP/1.1\r\nHost: x\r\n\r\n');
+    const answer = await extraClosed;
+    assertBusyAnswer(answer, 'the eleventh connection');
+    assert.deepEqual(s.reached, [], 'the request on the refused connection reached the app');
+    // A flood that never reads: at most as many refused connections wait for their answer as the cap allows open.
+    await openConnections(s.port, 10, sockets);
+    const flooded = connect(s.port, '127.0.0.1');
+    sockets.push(flooded);
+    assert.equal(await closedWithin(flooded, 2000), '', 'the 21st connection, past 10 open and 10 being answered, is closed at once');
     const first = sockets[0]!;
-    const answer = new Promise<string>((resolve) => first.once('data', (chunk) => resolve(String(chunk))));
+    const ok = new Promise<string>((resolve) => first.once('data', (chunk) => resolve(String(chunk))));
     first.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
-    assert.match(await answer, /^HTTP\/1\.1 200/);
+    assert.match(await ok, /^HTTP\/1\.1 200/);
+    // Closed connections give their places back.
+    for (const socket of sockets.splice(0)) socket.destroy();
+    await sleep(200);
+    const again = connect(s.port, '127.0.0.1');
+    sockets.push(again);
+    await once(again, 'connect');
+    const againAnswer = closedWithin(again, 2000);
+    again.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    assert.match((await againAnswer) ?? 'still open', /^HTTP\/1\.1 200/);
   } finally {
     for (const socket of sockets) socket.destroy();
     await s.close();
   }
 });
 
+test('one address may hold VLAB_MAX_CONNECTIONS_PER_ADDRESS connections (then 503); behind VLAB_TRUST_PROXY the share does not apply', async () => {
+  const direct = await listening({ maxConnections: 20, maxConnectionsPerAddress: 3 });
+  const proxied = await listening({ maxConnections: 20, maxConnectionsPerAddress: 3, trustProxy: '1' });
+  const sockets: Socket[] = [];
+  try {
+    await openConnections(direct.port, 3, sockets);
+    const fourth = connect(direct.port, '127.0.0.1');
+    sockets.push(fourth);
+    assertBusyAnswer(await closedWithin(fourth, 2000), 'the fourth connection from one address');
+    // Behind a proxy every connection is the proxy's address: a share would cap the whole server at 3.
+    await openConnections(proxied.port, 4, sockets);
+    const fifth = sockets.at(-1)!;
+    const answer = closedWithin(fifth, 2000);
+    fifth.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    assert.match((await answer) ?? 'still open', /^HTTP\/1\.1 200/);
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await direct.close();
+    await proxied.close();
+  }
+});
+
 test('the timeout settings are validated: the headers timeout may not exceed the request timeout', () => {
   const config = loadConfig({});
   assert.deepEqual(
-    [config.requestTimeoutSeconds, config.headersTimeoutSeconds, config.keepAliveTimeoutSeconds, config.maxConnections],
-    [30, 10, 5, 2000],
+    [config.requestTimeoutSeconds, config.headersTimeoutSeconds, config.keepAliveTimeoutSeconds, config.maxConnections, config.maxConnectionsPerAddress],
+    [30, 10, 5, 2000, 200],
   );
   assert.throws(
     () => loadConfig({ VLAB_REQUEST_TIMEOUT: '5', VLAB_HEADERS_TIMEOUT: '6' }),
     (e) => e instanceof ConfigError && e.message === 'VLAB_HEADERS_TIMEOUT: must not exceed VLAB_REQUEST_TIMEOUT, got "6"',
   );
   assert.throws(() => loadConfig({ VLAB_MAX_CONNECTIONS: 'many' }), /^ConfigError: VLAB_MAX_CONNECTIONS/);
+  assert.throws(() => loadConfig({ VLAB_MAX_CONNECTIONS_PER_ADDRESS: '0' }), /^ConfigError: VLAB_MAX_CONNECTIONS_PER_ADDRESS/);
 });
 
 test('a request Node refuses before the app (headers or URL over 16 KB, a malformed request line) gets a JSON error in words, not an empty 431 or 400', async () => {
