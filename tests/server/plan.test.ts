@@ -166,7 +166,7 @@ test('an outcome refused as not numeric names the answer that is not a number an
     // Every mistake at once: the simulation's outcome model says the same of it.
     assert.deepEqual(error.message.split('\n'), [
       'test: analysisPlan.hypotheses[0].outcomes[0]: "alliance_favorability" has an answer that is not a number ("2", a text): an outcome is estimated on numbers, so every choice value of its question must be one',
-      'test: simulation.outcomes.alliance_favorability: "alliance_favorability" needs numeric choices (a rating scale) to be an outcome',
+      'test: simulation.outcomes.alliance_favorability: "alliance_favorability" needs numeric choices (a rating scale) to be an outcome; model a question whose choices are not a scale under "choices"',
     ]);
     return true;
   });
