@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { addressGroup } from './address-group.ts';
 
 /** What a refused client is asked to wait: connections free up within the headers timeout or a download's end. */
 export const CONNECTION_RETRY_AFTER_SECONDS = 5;
@@ -23,7 +24,8 @@ const refused = new WeakSet<Socket>();
 export const wasRefused = (socket: Socket) => refused.has(socket);
 
 /**
- * Caps the open connections at `total`, and those from one address at `perAddress` (null: no per-address share).
+ * Caps the open connections at `total`, and those from one address at `perAddress` (null: no per-address share);
+ * an IPv6 client's "address" is its /64 (address-group.ts), which it could otherwise rotate through.
  * Node's own `maxConnections` closes a connection past it before any code of ours sees the socket (its 'drop'
  * event has only the addresses), so the count is kept here, on 'connection' and 'close'.
  */
@@ -34,7 +36,7 @@ export function capConnections(server: Server, total: number, perAddress: number
   let answering = 0;
   const byAddress = new Map<string, number>();
   server.on('connection', (socket: Socket) => {
-    const address = socket.remoteAddress ?? '';
+    const address = addressGroup(socket.remoteAddress ?? '');
     const fromAddress = byAddress.get(address) ?? 0;
     if (open >= total || (perAddress !== null && fromAddress >= perAddress)) {
       if (answering >= total) return void socket.destroy();

@@ -3,7 +3,11 @@
 // connection and reload", which no reload can help; an MTurk HIT's preview (assignmentId=ASSIGNMENT_ID_NOT_AVAILABLE)
 // showed the survey and stored a participant at every preview.
 import assert from 'node:assert/strict';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './browser-session.ts';
 import { serveWaves } from './serve-process.ts';
@@ -174,6 +178,84 @@ test('a start the server keeps answering 503 (busy): the page says the survey is
       await page.close();
     }),
   );
+});
+
+/**
+ * Opens connections to the server at `url` one at a time, holding each, until one is answered at once: the
+ * connection cap's raw 503 (server/connection-cap.ts). Returns the held connections, which fill the cap.
+ */
+async function fillConnectionCap(url: URL): Promise<Socket[]> {
+  const held: Socket[] = [];
+  for (let i = 0; i < 50; i++) {
+    const socket = connect(Number(url.port), url.hostname);
+    socket.on('error', () => {}); // cut by the server's headers timeout, should the test run that long
+    const answer = await Promise.race([new Promise<string>((resolve) => socket.once('data', (chunk) => resolve(String(chunk)))), sleep(300, null)]);
+    if (answer === null) {
+      held.push(socket);
+      continue;
+    }
+    socket.destroy();
+    assert.match(answer, /^HTTP\/1\.1 503 Service Unavailable\r\n/);
+    return held;
+  }
+  throw new Error('50 connections held and none refused: is VLAB_MAX_CONNECTIONS set?');
+}
+
+// Attacker pass 23's connection cap answers a connection past VLAB_MAX_CONNECTIONS with a raw 503 written before the
+// request is read. That Chromium takes it as its request's 503, so the page retries and says the survey is busy,
+// was checked only by hand until pass 24. A server of its own with a cap of 10 (the least allowed) and 1-s keep-alive,
+// so that the page's own connections are closed before the start is sent and the start needs a new one.
+test('a start past the server\'s connection cap (its raw 503): the page says the survey is busy, not "check your connection"; once the cap frees, a reload starts the survey', async () => {
+  const capped = await serveWaves(join(session.dir, 'capped.sqlite'), ['bus-line-funding'], {
+    VLAB_MAX_CONNECTIONS: '10',
+    VLAB_KEEPALIVE_TIMEOUT: '1',
+    VLAB_HEADERS_TIMEOUT: '30',
+  });
+  const page = await session.browser.newPage();
+  let held: Socket[] = [];
+  try {
+    // The start waits until the test has filled the cap; its retries go straight on.
+    let capFull!: () => void;
+    const full = new Promise<void>((resolve) => (capFull = resolve));
+    let startSent!: () => void;
+    const sent = new Promise<void>((resolve) => (startSent = resolve));
+    await page.route('**/api/waves/*/participants', async (route) => {
+      startSent();
+      await full;
+      await route.continue();
+    });
+    const starts: number[] = [];
+    page.on('response', (r) => r.request().method() === 'POST' && r.url().includes('/participants') && starts.push(r.status()));
+    page.on('requestfailed', (r) => r.url().includes('/participants') && starts.push(0));
+    const link = `${capped.baseUrl}/s/${capped.waves[0]!.id}?PROLIFIC_PID=past-the-cap&lang=en`;
+    await page.goto(link);
+    await sent;
+    await sleep(2000); // the server closes the page's idle keep-alive connections after 1 s
+    held = await fillConnectionCap(new URL(capped.baseUrl));
+    capFull();
+    const text = await shown(page, 'The survey is very busy right now');
+    assert.equal(text, 'Please wait a minute, then reload this page.');
+    assert.deepEqual(starts, [503, 503, 503, 503], 'the start and its three retries, each answered the cap\'s 503');
+    await page.screenshot({ path: join(tmpdir(), 'vlab-start-refusal-connection-cap.png') });
+    // The link opened while the cap is full: the navigation itself gets the 503 (written before the request is
+    // read, it cannot be a page in the respondent's language: Chromium shows its JSON; see the screenshot).
+    const other = await session.browser.newPage();
+    const refused = await other.goto(link);
+    assert.equal(refused?.status(), 503);
+    assert.equal(refused?.headers()['retry-after'], '5');
+    await other.screenshot({ path: join(tmpdir(), 'vlab-start-refusal-connection-cap-link.png') });
+    await other.close();
+    for (const socket of held.splice(0)) socket.destroy();
+    await sleep(200);
+    const started = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/participants'));
+    await page.reload();
+    assert.equal((await started).status(), 201);
+    await page.locator('[data-name="consent"]').waitFor();
+  } finally {
+    for (const socket of held) socket.destroy();
+    await page.close();
+    await capped.stop();
+  }
 });
 
 // A completion answered 503 (busy) is retried without end (the server makes it idempotent); while it is, the page
