@@ -9,31 +9,9 @@
  * precision) and the normal tail through a continued fraction for erfc (Abramowitz & Stegun 7.1.14).
  */
 import { continuedFraction, guardedInverse } from './continued-fraction.ts';
+import { lgammaR, stirlingCorrection } from './gamma-function.ts';
 
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
 const LOG_SQRT_2PI = 0.91893853320467274178;
-
-/** log Γ(x) for x > 0 (Lanczos, g = 7; relative error ~1e-15). */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const z = x - 1;
-  let sum = LANCZOS[0];
-  for (let i = 1; i < 9; i++) sum += LANCZOS[i] / (z + i);
-  const t = z + 7.5;
-  return LOG_SQRT_2PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
-}
-
-/** lgamma(x) − Stirling's approximation, for x ≥ 10 (the Bernoulli series; R's `lgammacor`). */
-export function stirlingCorrection(x: number): number {
-  const x2 = 1 / (x * x);
-  const series = [1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156, -3617 / 122400];
-  let sum = 0;
-  for (let k = series.length - 1; k >= 0; k--) sum = sum * x2 + series[k];
-  return sum / x;
-}
 
 /**
  * log B(a, b). For large arguments lgamma(a) − lgamma(a + b) cancels catastrophically (lgamma(5e6) ≈ 7e7, so
@@ -49,9 +27,9 @@ function logBeta(a: number, b: number): number {
   }
   if (q >= 10) {
     const corr = stirlingCorrection(q) - stirlingCorrection(p + q);
-    return logGamma(p) + corr + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q));
+    return lgammaR(p) + corr + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q));
   }
-  return logGamma(p) + logGamma(q) - logGamma(p + q);
+  return lgammaR(p) + lgammaR(q) - lgammaR(p + q);
 }
 
 /**
@@ -142,7 +120,7 @@ export function studentTwoSidedP(t: number, df: number): number {
 function studentDensity(t: number, df: number): number {
   if (Number.isNaN(df)) return NaN;
   if (!Number.isFinite(df)) return normalDensity(t);
-  const logC = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  const logC = lgammaR((df + 1) / 2) - lgammaR(df / 2) - 0.5 * Math.log(df * Math.PI);
   return Math.exp(logC - ((df + 1) / 2) * Math.log1p((t * t) / df));
 }
 
@@ -295,7 +273,7 @@ export function noncentralTCdf(t: number, df: number, ncp: number): number {
   const yc = df / (t * t + df);
   const halfDelta2 = (ncp * ncp) / 2;
   let p = Math.exp(-halfDelta2);
-  let q = Math.exp(-halfDelta2 - logGamma(1.5)) * ncp * Math.SQRT1_2;
+  let q = Math.exp(-halfDelta2 - lgammaR(1.5)) * ncp * Math.SQRT1_2;
   let sum = 0;
   for (let j = 0; j < 100000; j++) {
     if (j > 0) {

@@ -5,6 +5,7 @@ import { LOGICAL_OPERATORS } from './logical-operators.ts';
 import { ARITHMETIC, unknownFunction } from './model-variables.ts';
 import { isCbind, ROW_SUMMARIES } from './row-sums.ts';
 import { COMPARISONS, deparseR, parseR, type Expr } from './r-syntax.ts';
+import type { Call } from './model-function-arguments.ts';
 
 /** A parsed model formula, as R's `terms.formula` describes it. */
 export interface Formula {
@@ -61,7 +62,8 @@ export function parseFormula(fn: string, source: string, dataColumns?: readonly 
   };
 
   const { variables, variableExprs } = extractVariables(rhs, fail, dotColumns);
-  for (const e of [lhs, ...variableExprs]) checkFunctions(fn, e);
+  checkFunctions(fn, lhs);
+  for (const e of variableExprs) checkFunctions(fn, e, e);
   if (variables.includes(response)) throw fail(`the outcome "${response}" also appears on the right`);
   const encoded = encodeTerms(rhs, variables, fail, dotColumns);
 
@@ -215,15 +217,32 @@ const FORMULA_OPERATORS = new Set(['+', '-', '*', '/', ':', '^', '%in%', '(']);
 // parentheses, offset(), c() of factor levels and of values to match.
 const OTHER_CALLS = new Set([...ARITHMETIC, '(', 'offset', 'c', '%in%', ...COMPARISONS, ...LOGICAL_OPERATORS]);
 
-/** Unknown functions are refused when the formula is read, so a plan with one fails validation. */
-function checkFunctions(fn: string, e: Expr): void {
+/**
+ * Unknown functions are refused when the formula is read, so a plan with one fails validation. In a predictor
+ * (`variable`, the whole expression) a cbind() outside rowSums()/rowMeans() is a matrix in R, which vlab does not
+ * build; it was refused as "several outcomes" until 2026-12-05 (R trial 25), now for what it is.
+ */
+function checkFunctions(fn: string, e: Expr, variable?: Expr): void {
   if (e.type !== 'call' || isNumberSequence(e)) return;
   const problem = e.ns === undefined ? undefined : namespaceProblem(e.ns, e.fn, Object.hasOwn(MODEL_FUNCTIONS, e.fn));
   if (problem) throw new AnalysisError(fn, problem);
+  if (variable && isCbind(e)) throw new AnalysisError(fn, predictorCbindProblem(e, e === variable));
   if (!OTHER_CALLS.has(e.fn) && !Object.hasOwn(MODEL_FUNCTIONS, e.fn)) throw unknownFunction(fn, e.fn);
   // cbind() is a matrix only inside rowSums()/rowMeans(); its own arguments are checked.
   const args = ROW_SUMMARIES[e.fn] ? e.args.flatMap((a) => (isCbind(a.value) ? a.value.args : [a])) : e.args;
-  for (const a of args) checkFunctions(fn, a.value);
+  for (const a of args) checkFunctions(fn, a.value, variable);
+}
+
+/**
+ * What to write instead of a cbind() in a predictor. As a term of its own R's model matrix names each column by the
+ * term and the argument's name or, for a bare column, the column (cbind's deparse.level = 1), else "": lm and
+ * lm_robust's `cbind(x, z)x`. Its numeric columns as terms of their own fit the same, named by the columns alone.
+ */
+function predictorCbindProblem(e: Call, wholeTerm: boolean): string {
+  const label = deparseR(e);
+  const names = e.args.map((a) => `"${label}${a.name ?? (a.value.type === 'name' ? a.value.name : '')}"`);
+  const what = wholeTerm ? `as a predictor is a matrix term in R (coefficients ${names.join(', ')})` : 'inside a predictor is a matrix in R';
+  return `${label} ${what}, which vlab does not fit: write its columns as terms of their own, ${e.args.map((a) => deparseR(a.value)).join(' + ')}, or rowSums(${label}) for their sum`;
 }
 
 /**

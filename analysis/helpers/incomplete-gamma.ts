@@ -1,5 +1,5 @@
 import { continuedFraction } from './continued-fraction.ts';
-import { logGamma } from './distributions.ts';
+import { lgammaR } from './gamma-function.ts';
 
 /** C's start (1/C₀ = 0: the fraction has no b₀), as Numerical Recipes' gcf. */
 const TINY_START = 1e-300;
@@ -13,7 +13,7 @@ export function gammaUpperRegularized(a: number, x: number): number {
   if (Number.isNaN(a) || Number.isNaN(x) || !(a > 0)) return NaN;
   if (x <= 0) return 1;
   if (x === Infinity) return 0;
-  const logPrefix = a * Math.log(x) - x - logGamma(a);
+  const logPrefix = a * Math.log(x) - x - lgammaR(a);
   if (x < a + 1) {
     let term = 1 / a;
     let sum = term;

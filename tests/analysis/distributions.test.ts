@@ -63,6 +63,21 @@ test('far tails equal R on a grid: pt, qt (down to p = 1e-100, where 1 − p rou
   assert.equal(TAILS.qt.length, 48);
 });
 
+// R (tests/analysis/r/t-moderate-df-digits.R): pt(t, df) at df 7 … 13, where lbeta takes three lgammas below 10.
+const PT_MODERATE_DF: [number, number, number][] = [
+  [-1, 7, 0.17530833141010374],
+  [-1.5, 7, 0.088649243494985014],
+  [-1, 9, 0.17171819806895677],
+  [-1.5, 9, 0.08392532802853743],
+  [-1, 12.3, 0.16828894020896257],
+  [-1.5, 12.3, 0.079419423382755525],
+  [-1, 13, 0.16778063893271139],
+];
+
+test('pt at moderate df equals R to 3e-15 (the Lanczos logGamma left 4e-15 … 2e-14 there)', () => {
+  for (const [t, df, expected] of PT_MODERATE_DF) close(studentUpperTail(-t, df), expected, 3e-15, `pt(${t}, ${df})`);
+});
+
 test('t and normal quantiles equal R qt and qnorm', () => {
   // R: mapply(qt, c(0.975, 0.975, 0.999, 1e-10, 0.6, 0.975), c(1.39424697978069, 29, 3, 15, 4.5, 1e7))
   const qt: [number, number, number][] = [

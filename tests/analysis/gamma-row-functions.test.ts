@@ -83,6 +83,24 @@ test('rowSums() and rowMeans() of cbind(), with na.rm, as R; of one vector or of
   assert.throws(() => lmRobust({ formula: 'y ~ rowMeans(x)', rows: analystTable }), /'x' must be an array of at least two dimensions \(as R says\): write rowMeans\(cbind\(x, …\)\)/);
 });
 
+test('rowSums()/rowMeans() of cbind() with a factor use its level codes, as R\'s cbind', () => {
+  // factor(a): u = 1, v = 2; relevel(factor(b), ref = "r"): r = 1, p = 2, q = 3 (R's codes, not the labels' order).
+  matchesR('y ~ rowSums(cbind(factor(a), x))', [1, 2, 3, 4, 5, 6, 8], [[1.25, 3.5, 3.5, 0.65, 5.75, 7, 4.14159]]);
+  matchesR('y ~ rowMeans(cbind(relevel(factor(b), ref = "r"), k))', all, [[1.5, 2, 6.5, 2, 1.5, 5.5, 1.5, 2.5]]);
+});
+
+test('cbind() as a predictor, a matrix term in R, is refused for what it is, not as several outcomes', () => {
+  // R: lm and lm_robust(y ~ cbind(x, z) + a) name its columns "cbind(x, z)x", "cbind(x, z)z"; vlab said "several
+  // outcomes in one formula are not supported" until 2026-12-05 (R trial 25).
+  assert.throws(() => lmRobust({ formula: 'y ~ cbind(x, z) + a', rows: analystTable }), {
+    message: 'lmRobust: cbind(x, z) as a predictor is a matrix term in R (coefficients "cbind(x, z)x", "cbind(x, z)z"), which vlab does not fit: write its columns as terms of their own, x + z, or rowSums(cbind(x, z)) for their sum',
+  });
+  assert.throws(() => lmRobust({ formula: 'y ~ cbind(k, w = z^2)', rows: analystTable }), /coefficients "cbind\(k, w = z\^2\)k", "cbind\(k, w = z\^2\)w"\), which vlab does not fit: write its columns as terms of their own, k \+ z\^2,/);
+  assert.throws(() => lmRobust({ formula: 'y ~ a + I(cbind(x, 2 * z))', rows: analystTable }), /lmRobust: cbind\(x, 2 \* z\) inside a predictor is a matrix in R, which vlab does not fit/);
+  // On the left it stays estimatr's several outcomes.
+  assert.throws(() => lmRobust({ formula: 'cbind(y, x) ~ z', rows: analystTable }), /several outcomes in one formula are not supported/);
+});
+
 test('from:to inside a call stays refused in words: a fixed-length sequence, not one value per row', () => {
   // R fits I(1:8) here only because the data have 8 rows; with 7 it stops ("variable lengths differ").
   assert.throws(() => lmRobust({ formula: 'y ~ I(1:8)', rows: analystTable }), /from:to inside a call is a sequence of fixed length, not one value per row.*seq_along\(x\)/);

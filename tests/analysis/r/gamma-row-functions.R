@@ -14,5 +14,12 @@ digits("edges", suppressWarnings(c(gamma(0), gamma(-2), gamma(172), lgamma(0), l
 for (f in c(
   'y ~ lgamma(age) + gamma(z)', 'y ~ factorial(k) + I(lgamma(x + 1))',
   'y ~ rowMeans(cbind(x, z))', 'y ~ rowMeans(cbind(x, z, 1), na.rm = TRUE)', 'y ~ rowSums(cbind(x, z, a == "u"), na.rm = TRUE)',
-  'y ~ rowSums(cbind(x, age)) * a', 'y ~ rowSums(cbind(b, k))', 'y ~ rowMeans(x)', 'y ~ rowSums(cbind(x, a))', 'y ~ I(1:8)'
+  'y ~ rowSums(cbind(x, age)) * a', 'y ~ rowSums(cbind(b, k))', 'y ~ rowMeans(x)', 'y ~ rowSums(cbind(x, a))', 'y ~ I(1:8)',
+  'y ~ rowSums(cbind(factor(a), x))', 'y ~ rowMeans(cbind(relevel(factor(b), ref = "r"), k))',
+  'y ~ cbind(x, z) + a', 'y ~ cbind(k, w = z^2)', 'y ~ a + I(cbind(x, 2 * z))'
 )) show(f)
+# cbind() as a predictor: lm_robust names its coefficients as model.matrix does (vlab refuses the term, naming them).
+if (requireNamespace("estimatr", quietly = TRUE)) {
+  cat("lm_robust:", names(coef(estimatr::lm_robust(y ~ cbind(x, z) + a, d))), "\n")
+  cat("lm_robust:", names(coef(estimatr::lm_robust(y ~ cbind(k, w = z^2), d))), "\n")
+}
