@@ -3,7 +3,7 @@ import { derivedColumns, finalOutcome, type Answers } from '../domain/answers.ts
 import { DomainError } from '../domain/errors.ts';
 import { pooledRandomBytes, randomCode, sameCode } from '../domain/random-code.ts';
 import { isMturkPreview, MTURK_PREVIEW_ASSIGNMENT, panelIdentitiesToMatch, sameSession, type PanelParams } from '../domain/panel.ts';
-import type { Participant } from '../domain/participant.ts';
+import type { Participant, ParticipantStatus } from '../domain/participant.ts';
 import { CONSENT_QUESTION, type StudyDefinition } from '../domain/study-definition.ts';
 import type { Wave } from '../domain/wave.ts';
 import type { Repositories } from '../storage/repositories.ts';
@@ -253,8 +253,7 @@ function complete(ctx: RespondentContext, input: { code: string; answers: unknow
     }
     const derived = outcome.status === 'complete' ? derivedColumns(def, answers) : {};
     await tx.answers.saveFinal(participant.id, answers, derived, at);
-    await tx.participants.finish(participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
-    await tx.saveSequences.forget(participant.id);
+    await finish(tx, participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
     if (outcome.status === 'complete') {
       // Taken last, held to COMMIT: the close at target counts and the speeder median reads the wave's other
       // completes with no other completion of the wave in between. Nothing above wrote the wave's row.
@@ -286,8 +285,17 @@ async function admitOrTurnAway(
   const step = await quotas.step(tx, wave, def, participant, answers, at, mode);
   if (!step.full) return { outcome: null, leaseSecondsLeft: step.leased ? quotas.leaseSeconds : null };
   await tx.answers.savePartial(participant.id, answers, at);
-  await tx.participants.finish(participant.id, 'overquota', null, at);
-  await tx.saveSequences.forget(participant.id);
+  await finish(tx, participant.id, 'overquota', null, at);
   await quotas.release(tx, def, participant);
   return { outcome: outcomeOf(wave, { ...participant, status: 'overquota' })!, leaseSecondsLeft: null };
+}
+
+/**
+ * Marks the participant finished and deletes their page sessions' save numbers, in the caller's transaction: a
+ * finished participant's saves are refused before any claim, so the rows would only grow the table. Every path that
+ * finishes a participant (completion, screen-out, over quota) goes through here, so none can leave them behind.
+ */
+async function finish(tx: Repositories, participantId: number, status: Exclude<ParticipantStatus, 'started'>, reason: string | null, at: string): Promise<void> {
+  await tx.participants.finish(participantId, status, reason, at);
+  await tx.saveSequences.forget(participantId);
 }
