@@ -138,10 +138,14 @@ function eachDescendant(props: Record<string, unknown>, visit: (props: Record<st
   }
 }
 
+/** Adds the element `id` to a control's description, after what describes it already (its description, its error). */
+function describedAlsoBy(control: Record<string, unknown>, id: string): void {
+  control['aria-describedby'] = [control['aria-describedby'], id].filter(Boolean).join(' ');
+}
+
 /** Adds the page's hidden "required" to a control's description, unless its error (which says so) describes it. */
 function describeAsRequired(control: Record<string, unknown>): void {
-  if (control['aria-invalid'] === 'true') return;
-  control['aria-describedby'] = [control['aria-describedby'], REQUIRED_NOTE_ID].filter(Boolean).join(' ');
+  if (control['aria-invalid'] !== 'true') describedAlsoBy(control, REQUIRED_NOTE_ID);
 }
 
 /**
@@ -180,9 +184,7 @@ function ownLimit(question: TextQuestion | undefined): number | null {
  */
 function describeTextLimits(limitText: (max: number) => string): void {
   const note = (boxId: string, max: number) => createElement('span', { id: limitId(boxId), hidden: true }, limitText(max));
-  const describe = (control: Record<string, unknown>) => {
-    control['aria-describedby'] = [control['aria-describedby'], limitId(String(control.id))].filter(Boolean).join(' ');
-  };
+  const describe = (control: Record<string, unknown>) => describedAlsoBy(control, limitId(String(control.id)));
   patchRender<{ question?: TextQuestion }>(SurveyQuestionText.prototype, 'renderInput', (props, text) => {
     const max = ownLimit(text.question);
     const children: unknown[] = Array.isArray(props.children) ? props.children : [];
