@@ -1,7 +1,9 @@
 import { createServer, maxHeaderSize, STATUS_CODES, type RequestListener, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Config } from './config.ts';
-import { capConnections, wasRefused } from './connection-cap.ts';
+import { busyAnswers } from './busy-page.ts';
+import { capConnections, CONNECTION_RETRY_AFTER_SECONDS } from './connection-cap.ts';
+import { helmetHeaders, helmetOptions } from './routes/security-headers.ts';
 
 /** How often Node looks for requests past their timeouts (its default, 30 s, would let a slow body run 30 s over). */
 const TIMEOUT_CHECK_MS = 1000;
@@ -10,12 +12,13 @@ const TIMEOUT_CHECK_MS = 1000;
  * The HTTP server `vlab serve` listens with: a client that trickles its headers or body is cut off (408) after
  * the configured timeouts instead of holding a connection for minutes, idle keep-alive connections close, and
  * past the connection cap (the whole server's, or one address's share) a new connection is answered 503 busy
- * with Retry-After and closed at once (connection-cap.ts). The timeouts cover receiving a request, not
+ * with Retry-After and closed at once (connection-cap.ts): a browser's navigation a small page in its language that
+ * reloads itself, anything else the JSON error (busy-page.ts). The timeouts cover receiving a request, not
  * sending the answer, so a long download is not cut.
  */
 export function createHttpServer(
   app: RequestListener,
-  config: Pick<Config, 'requestTimeoutSeconds' | 'headersTimeoutSeconds' | 'keepAliveTimeoutSeconds' | 'maxConnections' | 'maxConnectionsPerAddress' | 'trustProxy'>,
+  config: Pick<Config, 'requestTimeoutSeconds' | 'headersTimeoutSeconds' | 'keepAliveTimeoutSeconds' | 'maxConnections' | 'maxConnectionsPerAddress' | 'trustProxy' | 'frameAncestors'>,
 ): Server {
   const server = createServer(
     {
@@ -23,15 +26,14 @@ export function createHttpServer(
       headersTimeout: config.headersTimeoutSeconds * 1000,
       connectionsCheckingInterval: TIMEOUT_CHECK_MS,
     },
-    (req, res) => {
-      if (!wasRefused(req.socket)) app(req, res);
-    },
+    app,
   );
   server.on('clientError', answerClientError);
   server.keepAliveTimeout = config.keepAliveTimeoutSeconds * 1000;
   // Behind a proxy every connection comes from the proxy's address: a share per address would cap the whole
   // server at it, so there the proxy must limit per client (docs/deploy.md).
-  capConnections(server, config.maxConnections, config.trustProxy === false ? config.maxConnectionsPerAddress : null);
+  const busy = busyAnswers(CONNECTION_RETRY_AFTER_SECONDS, helmetHeaders(helmetOptions(config)));
+  capConnections(server, config.maxConnections, config.trustProxy === false ? config.maxConnectionsPerAddress : null, busy);
   return server;
 }
 

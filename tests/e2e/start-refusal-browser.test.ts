@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { serveWaves } from './serve-process.ts';
 
@@ -180,25 +181,32 @@ test('a start the server keeps answering 503 (busy): the page says the survey is
   );
 });
 
+/** What the server sends on `socket` until it closes it, or null if it is still open after `ms`. */
+function answeredWithin(socket: Socket, ms: number): Promise<string | null> {
+  let received = '';
+  socket.on('data', (chunk) => (received += chunk));
+  return Promise.race([new Promise<string>((resolve) => socket.once('close', () => resolve(received))), sleep(ms, null)]);
+}
+
 /**
- * Opens connections to the server at `url` one at a time, holding each, until one is answered at once: the
- * connection cap's raw 503 (server/connection-cap.ts). Returns the held connections, which fill the cap.
+ * Fills the connection cap of the server at `url` (server/connection-cap.ts): opens 20 connections at once, each
+ * starting a request whose headers never end, and keeps those still open after 1.5 s (the server waits its headers
+ * timeout, set long, for them). The cap refuses the others within its half-second wait for a request head: its
+ * 503, or a close without an answer, both counted as refused here, so that a cap that closes without answering
+ * fails the test at the page's message, not in this helper.
  */
 async function fillConnectionCap(url: URL): Promise<Socket[]> {
-  const held: Socket[] = [];
-  for (let i = 0; i < 50; i++) {
-    const socket = connect(Number(url.port), url.hostname);
+  const sockets = Array.from({ length: 20 }, () => connect(Number(url.port), url.hostname));
+  for (const socket of sockets) {
     socket.on('error', () => {}); // cut by the server's headers timeout, should the test run that long
-    const answer = await Promise.race([new Promise<string>((resolve) => socket.once('data', (chunk) => resolve(String(chunk)))), sleep(300, null)]);
-    if (answer === null) {
-      held.push(socket);
-      continue;
-    }
-    socket.destroy();
-    assert.match(answer, /^HTTP\/1\.1 503 Service Unavailable\r\n/);
-    return held;
+    socket.once('connect', () => socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n'));
   }
-  throw new Error('50 connections held and none refused: is VLAB_MAX_CONNECTIONS set?');
+  const answers = await Promise.all(sockets.map((socket) => answeredWithin(socket, 1500)));
+  const refused = answers.filter((answer) => answer !== null);
+  for (const answer of refused) assert.match(answer, /^$|^HTTP\/1\.1 503 Service Unavailable\r\n/, 'the cap refuses with its 503 (or a close)');
+  assert.ok(refused.length > 0, '20 connections held and none refused: is VLAB_MAX_CONNECTIONS set?');
+  for (const socket of sockets.filter((_, i) => answers[i] !== null)) socket.destroy();
+  return sockets.filter((_, i) => answers[i] === null);
 }
 
 // Attacker pass 23's connection cap answers a connection past VLAB_MAX_CONNECTIONS with a raw 503 written before the
@@ -237,13 +245,33 @@ test('a start past the server\'s connection cap (its raw 503): the page says the
     assert.equal(text, 'Please wait a minute, then reload this page.');
     assert.deepEqual(starts, [503, 503, 503, 503], 'the start and its three retries, each answered the cap\'s 503');
     await page.screenshot({ path: join(tmpdir(), 'vlab-start-refusal-connection-cap.png') });
-    // The link opened while the cap is full: the navigation itself gets the 503 (written before the request is
-    // read, it cannot be a page in the respondent's language: Chromium shows its JSON; see the screenshot).
-    const other = await session.browser.newPage();
-    const refused = await other.goto(link);
+    // The link opened while the cap is full: the navigation itself gets the cap's 503, a small page in the
+    // respondent's language (the link's lang=, else the browser's), readable at phone size, that reloads itself.
+    // Before attacker pass 25 it was the raw JSON, shown by Chromium as text in a page without a language or title.
+    const other = await session.browser.newPage({ viewport: { width: 360, height: 640 } });
+    const cspErrors: string[] = [];
+    other.on('console', (m) => m.type() === 'error' && cspErrors.push(m.text()));
+    const otherLink = link.replace('past-the-cap', 'past-the-cap-link'); // its own participant once the reload starts it
+    const refused = await other.goto(otherLink);
     assert.equal(refused?.status(), 503);
     assert.equal(refused?.headers()['retry-after'], '5');
+    assert.equal(await other.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await other.title(), 'The survey is very busy right now');
+    await other.getByRole('heading', { level: 1, name: 'The survey is very busy right now' }).waitFor();
+    assert.equal(await other.getByRole('status').innerText(), 'Please keep this page open: it will reload by itself in 5 seconds.');
+    assert.deepEqual(await seriousViolations(other), []);
+    assert.equal(await other.evaluate(() => document.documentElement.scrollWidth <= 360), true, 'no sideways scrolling at 360 px');
     await other.screenshot({ path: join(tmpdir(), 'vlab-start-refusal-connection-cap-link.png') });
+    const spanish = await session.browser.newContext({ locale: 'es-ES' });
+    const spanishPage = await spanish.newPage();
+    assert.equal((await spanishPage.goto(otherLink.replace('&lang=en', '')))?.status(), 503);
+    assert.equal(await spanishPage.evaluate(() => document.documentElement.lang), 'es');
+    assert.equal(await spanishPage.getByRole('status').innerText(), 'No cierre esta página: se volverá a cargar sola en 5 segundos.');
+    await spanish.close();
+    // Once the cap frees, the page's own reload (within Retry-After) starts the survey; the reload script ran under the CSP.
+    for (const socket of held.splice(0)) socket.destroy();
+    await other.locator('[data-name="consent"]').waitFor({ timeout: 15_000 });
+    assert.deepEqual(cspErrors.filter((e) => /Content Security Policy/.test(e)), []);
     await other.close();
     for (const socket of held.splice(0)) socket.destroy();
     await sleep(200);

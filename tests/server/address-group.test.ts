@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import { test } from 'node:test';
 import { addressGroup } from '../../server/address-group.ts';
+import { busyAnswers } from '../../server/busy-page.ts';
 import { capConnections } from '../../server/connection-cap.ts';
 
 test('IPv6 addresses of one /64 share a key, however written; another /64 has its own', () => {
@@ -38,7 +39,7 @@ test('an address that is neither (none: the socket already closed) is its own ke
   assert.equal(addressGroup('not an address'), 'not an address');
 });
 
-/** A stand-in for a socket the cap is given: its address and what was written on it (the 503, if refused). */
+/** A stand-in for a socket the cap is given: its address and what was written on it (the 503, if refused, once its request came). */
 class FakeSocket extends EventEmitter {
   written = '';
   constructor(readonly remoteAddress: string) {
@@ -54,10 +55,11 @@ class FakeSocket extends EventEmitter {
 
 test('the connection cap gives one /64 one share: a client rotating through its /64 is refused past it, another /64 is not', () => {
   const server = new EventEmitter();
-  capConnections(server as unknown as Server, 100, 3);
+  capConnections(server as unknown as Server, 100, 3, busyAnswers(5, []));
   const connectFrom = (address: string) => {
     const socket = new FakeSocket(address);
     server.emit('connection', socket);
+    socket.emit('data', Buffer.from('GET / HTTP/1.1\r\nHost: x\r\n\r\n'));
     return socket.written.startsWith('HTTP/1.1 503 ') ? 'refused' : 'open';
   };
   const rotating = ['2001:db8:1:2::a', '2001:db8:1:2::b', '2001:db8:1:2:ffff::c', '2001:db8:1:2::d'];

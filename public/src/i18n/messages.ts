@@ -62,6 +62,11 @@ export interface RespondentMessages {
   /** The server answered the start only with 5xx (busy) until the page gave up: wait and reload. */
   busyTitle: string;
   busyText: string;
+  /**
+   * The small page the connection cap answers a link opened while the server holds all the connections it takes
+   * (server/busy-page.ts): it reloads itself after `seconds` (the answer's Retry-After).
+   */
+  busyReloadText: (seconds: number) => string;
   loadFailedTitle: string;
   loadFailedText: string;
   quotaUnreachable: string;
