@@ -37,6 +37,9 @@ test('an IPv4-mapped IPv6 address is keyed as the IPv4 address (not one /64 for 
 test('an address that is neither (none: the socket already closed) is its own key', () => {
   assert.equal(addressGroup(''), '');
   assert.equal(addressGroup('not an address'), 'not an address');
+  // Forms ipaddr.js would read as IPv4 but a socket never reports: not rewritten into another client's key.
+  assert.equal(addressGroup('127.1'), '127.1');
+  assert.equal(addressGroup('0x7f.0.0.1'), '0x7f.0.0.1');
 });
 
 /** A stand-in for a socket the cap is given: its address and what was written on it (the 503, if refused, once its request came). */
