@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import request from 'supertest';
+import { SAVE_SESSIONS_KEPT } from '../../server/storage/save-sequence-repository.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, reachVignette } from './test-app.ts';
 
 const t = await createTestApp({ target: 100 });
@@ -119,4 +120,22 @@ test('a malformed saveOrder is refused (422) and stores nothing', async () => {
     assert.match(refused.body.error.message, /saveOrder/);
   }
   assert.equal(await partialOf(code), undefined);
+});
+
+// Attacker pass 25: every save with a new page session added a row that stays until the participant finishes, and a
+// participant who never finishes (anyone with a link) could grow save_sequences without bound, one row per request.
+test('one participant keeps at most SAVE_SESSIONS_KEPT page sessions; a save from a further one is applied as from a page without saveOrder', async () => {
+  const code = await started('order-sessions');
+  const kept = SAVE_SESSIONS_KEPT;
+  for (let i = 0; i < kept + 8; i++) {
+    const saved = await save(code, { age_group: i % 2 ? '30-44' : '18-29' }, 1, { pageSession: `session-${String(i).padStart(4, '0')}`, sequence: 1 });
+    assert.deepEqual(saved.body, { saved: true, currentPage: 1, leaseSecondsLeft: null });
+  }
+  assert.equal(await saveRowsOf(code), kept);
+  assert.deepEqual(await partialOf(code), { age_group: '30-44' }, 'the last save, from a session past the limit, applied');
+  // The kept sessions still order their saves: an older save of the first session changes nothing.
+  assert.equal((await save(code, { age_group: '45-64' }, 1, { pageSession: 'session-0000', sequence: 3 })).status, 200);
+  assert.equal((await save(code, { age_group: '18-29' }, 1, { pageSession: 'session-0000', sequence: 2 })).status, 200);
+  assert.deepEqual(await partialOf(code), { age_group: '45-64' });
+  assert.equal(await saveRowsOf(code), kept);
 });
