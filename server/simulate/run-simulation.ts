@@ -114,6 +114,11 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
   const worker = async () => {
     while (nextIndex < options.n && !stoppedBy) await runNext();
   };
+  const unknownLanguage = options.language && options.n > 0 ? await languageMissing(api, options.waveId, options.language) : null;
+  if (unknownLanguage) {
+    const summary = { ...summarize([], log, (performance.now() - started) / 1000), notStarted: options.n, stoppedBy: 'unknown_language', firstErrors: [unknownLanguage] };
+    return { summary, results: [] };
+  }
   // The first respondent runs alone: their survey says whether this run can answer the wave's study at all, before
   // more participants are started in a real wave (a survey no local study answers left one started per worker).
   if (options.n > 0) await runNext();
@@ -135,8 +140,21 @@ const UNRESOLVED: readonly string[] = ['unknown_study', 'ambiguous_study', 'unkn
  */
 function checkLanguage(def: StudyDefinition, survey: unknown, language: string | undefined): void {
   const served = String((survey as { locale?: unknown }).locale ?? '');
-  if (!language || language === served || language.toLowerCase().startsWith(`${served.toLowerCase()}-`)) return;
+  if (!language || servedAsAsked(language, served)) return;
   throw new StudyNotResolved('unknown_language', `--language ${language}: study "${def.id}" is in ${studyLocales(def).join(', ')}, and the server sent the survey in ${served}`);
+}
+
+const servedAsAsked = (language: string, served: string) => language === served || language.toLowerCase().startsWith(`${served.toLowerCase()}-`);
+
+/**
+ * Asked before any start: the wave's page for `?lang=<language>` says which language the server would use, so a
+ * language the study lacks stops the run with nobody started (the first respondent stayed started in the wave until
+ * attacker pass 25). Null when it is the language asked for, or the page cannot tell (the first start then checks).
+ */
+async function languageMissing(api: ApiClient, waveId: string, language: string): Promise<string | null> {
+  const served = await api.pageLocale(waveId, language);
+  if (served === null || servedAsAsked(language, served)) return null;
+  return `--language ${language}: the wave's study is not in ${language} (its page for ?lang=${language} is in ${served}); nobody was started`;
 }
 
 async function runRespondent(

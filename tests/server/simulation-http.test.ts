@@ -229,9 +229,16 @@ test('--language es: respondents take a bilingual study in Spanish, read the Spa
     assert.deepEqual((await repos.participants.findByCode(r.code))!.assignment, r.condition, r.code);
   }
 
-  // A language the study does not have would be served in the default: the run stops at the first respondent.
+  // A language the study does not have would be served in the default: the run stops before any start, asking the
+  // wave's page (its <html lang> for ?lang=fr). Until attacker pass 25 it stopped at the first respondent, who stayed
+  // started in the wave.
+  const before = await sql.value('SELECT COUNT(*) FROM participants WHERE wave_id = ?', wave.id);
   const french = await runSimulation({ baseUrl, waveId: wave.id, n: 10, concurrency: 2, seed: 'french', definitions: local, retryDelayMs: 10, language: 'fr' });
   assert.equal(french.summary.stoppedBy, 'unknown_language');
-  assert.equal(french.summary.respondents, 1);
-  assert.equal(french.summary.firstErrors[0], '--language fr: study "bus-sim" is in en, es, and the server sent the survey in en');
+  assert.equal(french.summary.respondents, 0);
+  assert.equal(french.summary.notStarted, 10);
+  assert.equal(french.summary.firstErrors[0], "--language fr: the wave's study is not in fr (its page for ?lang=fr is in en); nobody was started");
+  assert.equal(await sql.value('SELECT COUNT(*) FROM participants WHERE wave_id = ?', wave.id), before, 'nobody started');
+  // A language the page is in (es-MX is served as es) runs as before; so does the check when it is left to the start.
+  assert.equal((await runSimulation({ baseUrl, waveId: wave.id, n: 1, concurrency: 1, seed: 'mexican', definitions: local, retryDelayMs: 10, language: 'es-MX' })).summary.stoppedBy, undefined);
 });

@@ -146,6 +146,7 @@ function summaryText(wave: string, seed: string, s: SimulationSummary): string {
           ? `no local study to answer the survey (${s.stoppedBy})`
           : `the server refused a start (${s.stoppedBy})`;
     lines.push(`  stopped: ${why}; ${s.notStarted} of ${s.respondents + s.notStarted} respondents not started`);
+    if (!s.errors) for (const e of s.firstErrors) lines.push(`    ${e}`); // stopped before any start (an unknown --language)
   }
   if (s.errorsByKind.rate_limited) {
     lines.push(
