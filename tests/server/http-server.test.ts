@@ -262,6 +262,7 @@ test('past the cap, a browser navigation (GET, Accept: text/html) gets a small H
       const json = answerParts(await pastTheCap(s.port, request, sockets));
       assert.equal(json.headers.get('content-type'), 'application/json; charset=utf-8', request);
       assert.equal(JSON.parse(json.body).error.code, 'busy');
+      assert.equal(json.headers.get('x-content-type-options'), 'nosniff', 'helmet\'s headers on the JSON answer too');
     }
     assert.deepEqual(s.reached, [], 'a request on a refused connection reached the app');
   } finally {
