@@ -1,45 +1,10 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, loadConfig } from '../../server/config.ts';
-import { createHttpServer } from '../../server/http-server.ts';
-import { createTestApp } from './test-app.ts';
-
-// The server `vlab serve` listens with (server/http-server.ts), over the test app, with short limits.
-async function listening(overrides: Record<string, number | string>) {
-  const t = await createTestApp();
-  // The requests that reached the app: one read on a refused connection must not (a start would make a participant).
-  const reached: string[] = [];
-  const app: typeof t.app = Object.assign((req: IncomingMessage, res: ServerResponse) => {
-    reached.push(req.url ?? '');
-    t.app(req, res);
-  }, t.app);
-  const server = createHttpServer(app, loadConfig({}, overrides)).listen(0);
-  await once(server, 'listening');
-  const port = (server.address() as AddressInfo).port;
-  return {
-    t,
-    port,
-    reached,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      t.close();
-    },
-  };
-}
-
-/** Resolves with what the server sent once it closes the connection, or with null if it is still open after `ms`. */
-function closedWithin(socket: Socket, ms: number): Promise<string | null> {
-  let received = '';
-  socket.on('data', (chunk) => (received += chunk));
-  return Promise.race([once(socket, 'close').then(() => received), sleep(ms).then(() => null)]);
-}
+import { closedWithin, listening, openConnections } from './http-server-support.ts';
 
 test('a client trickling its body is cut off with 408 after VLAB_REQUEST_TIMEOUT', async () => {
   const s = await listening({ requestTimeoutSeconds: 1, headersTimeoutSeconds: 1 });
@@ -78,16 +43,6 @@ test('headers sent slowly are cut off after VLAB_HEADERS_TIMEOUT; an idle keep-a
     await s.close();
   }
 });
-
-/** Opens `count` connections to the server and waits until it has taken each. */
-async function openConnections(port: number, count: number, sockets: Socket[]): Promise<void> {
-  for (let i = 0; i < count; i++) {
-    const socket = connect(port, '127.0.0.1');
-    sockets.push(socket);
-    await once(socket, 'connect');
-  }
-  await sleep(100);
-}
 
 /** The raw answer to a connection past the cap: a 503 busy with Retry-After and Connection: close, then closed. */
 function assertBusyAnswer(answer: string | null, what: string): void {
@@ -194,116 +149,6 @@ test('a request Node refuses before the app (headers or URL over 16 KB, a malfor
       error: { code: 'bad_request', message: 'the request is not valid HTTP' },
     });
   } finally {
-    await s.close();
-  }
-});
-
-/** Sends `request` raw on a connection past a full cap of 10 (10 held open first) and returns what came back before the close. */
-async function pastTheCap(port: number, request: string | Buffer, sockets: Socket[]): Promise<string> {
-  if (sockets.length === 0) await openConnections(port, 10, sockets);
-  const socket = connect(port, '127.0.0.1');
-  socket.on('error', () => {});
-  await once(socket, 'connect');
-  const answer = closedWithin(socket, 3000);
-  socket.write(request);
-  return (await answer) ?? 'still open';
-}
-
-const NAVIGATION = 'Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n';
-
-/** The parts of a raw answer: status line, headers by lower-case name, body. */
-function answerParts(answer: string) {
-  const [head, body = ''] = [answer.slice(0, answer.indexOf('\r\n\r\n')), answer.slice(answer.indexOf('\r\n\r\n') + 4)];
-  const [status, ...lines] = head.split('\r\n');
-  const headers = new Map(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-  return { status, headers, body };
-}
-
-// Attacker pass 25: a respondent's link opened while the cap is full got the raw JSON 503, which Chromium shows as
-// text in a page without a language or title. A navigation now gets a small page in the respondent's language.
-test('past the cap, a browser navigation (GET, Accept: text/html) gets a small HTML busy page in its language that reloads after Retry-After', async () => {
-  const s = await listening({ maxConnections: 10 });
-  const sockets: Socket[] = [];
-  try {
-    const es = answerParts(await pastTheCap(s.port, `GET /s/AbCdEfGhIjKl?PROLIFIC_PID=x HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Accept-Language: es-MX,es;q=0.9,en;q=0.8\r\n\r\n`, sockets));
-    assert.equal(es.status, 'HTTP/1.1 503 Service Unavailable');
-    assert.equal(es.headers.get('content-type'), 'text/html; charset=utf-8');
-    assert.equal(es.headers.get('retry-after'), '5');
-    assert.equal(es.headers.get('connection'), 'close');
-    assert.equal(es.headers.get('content-length'), String(Buffer.byteLength(es.body)));
-    assert.match(es.body, /^<!doctype html>\n<html lang="es">/);
-    assert.match(es.body, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
-    assert.match(es.body, /<title>La encuesta está muy ocupada en este momento<\/title>/);
-    assert.match(es.body, /<h1>La encuesta está muy ocupada en este momento<\/h1>/);
-    assert.match(es.body, /<p role="status">No cierre esta página: se volverá a cargar sola en 5 segundos\.<\/p>/);
-    // The reload is a script the page's CSP admits by its hash (helmet's CSP has no 'unsafe-inline'); helmet's other headers too.
-    const script = /<script>([^<]*)<\/script>/.exec(es.body)![1]!;
-    assert.match(script, /location\.reload\(\)/);
-    assert.match(script, /5000/);
-    const csp = es.headers.get('content-security-policy') ?? '';
-    assert.ok(csp.includes(`script-src 'self' 'sha256-${createHash('sha256').update(script).digest('base64')}'`), csp);
-    assert.doesNotMatch(csp, /unsafe-inline/);
-    assert.equal(es.headers.get('x-content-type-options'), 'nosniff');
-    // The link's ?lang= wins over the browser's languages, as on the survey page; a language the page lacks: the browser's, else English.
-    const en = answerParts(await pastTheCap(s.port, `GET /s/AbCdEfGhIjKl?lang=en HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Accept-Language: es\r\n\r\n`, sockets));
-    assert.match(en.body, /<html lang="en">[\s\S]*<h1>The survey is very busy right now<\/h1>[\s\S]*<p role="status">Please keep this page open: it will reload by itself in 5 seconds\.<\/p>/);
-    const fr = answerParts(await pastTheCap(s.port, `GET /s/AbCdEfGhIjKl?lang=fr HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Accept-Language: fr-CH, fr;q=0.9, es;q=0.5, en;q=0.1\r\n\r\n`, sockets));
-    assert.match(fr.body, /<html lang="es">/);
-    // HEAD: the page's headers, no body.
-    const head = await pastTheCap(s.port, `HEAD /s/AbCdEfGhIjKl HTTP/1.1\r\nHost: x\r\n${NAVIGATION}\r\n`, sockets);
-    assert.match(head, /^HTTP\/1\.1 503 [\s\S]*\r\nContent-Type: text\/html; charset=utf-8\r\n[\s\S]*\r\n\r\n$/);
-    // Scripts, the page's own fetches and other methods keep the JSON.
-    for (const request of [
-      'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n',
-      'GET /s/AbCdEfGhIjKl HTTP/1.1\r\nHost: x\r\nAccept: application/json, text/html\r\n\r\n',
-      'GET /s/AbCdEfGhIjKl HTTP/1.1\r\nHost: x\r\nAccept: */*\r\n\r\n',
-      `POST /api/waves/AbCdEfGhIjKl/participants HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Content-Length: 2\r\n\r\n{}`,
-    ]) {
-      const json = answerParts(await pastTheCap(s.port, request, sockets));
-      assert.equal(json.headers.get('content-type'), 'application/json; charset=utf-8', request);
-      assert.equal(JSON.parse(json.body).error.code, 'busy');
-      assert.equal(json.headers.get('x-content-type-options'), 'nosniff', 'helmet\'s headers on the JSON answer too');
-    }
-    assert.deepEqual(s.reached, [], 'a request on a refused connection reached the app');
-  } finally {
-    for (const socket of sockets) socket.destroy();
-    await s.close();
-  }
-});
-
-test('past the cap, hostile requests: an injected Accept-Language or ?lang= is never written into the page; a huge, endless, pipelined, HTTP/0.9 or LF-only request gets one answer and the close; a reset is no crash', async () => {
-  const s = await listening({ maxConnections: 10 });
-  const sockets: Socket[] = [];
-  try {
-    const injected = answerParts(
-      await pastTheCap(s.port, `GET /s/x?lang=%22%3E%3Cscript%3Ealert(1)%3C/script%3E HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Accept-Language: "><script>alert(2)</script>, es;q=0.5\r\n\r\n`, sockets),
-    );
-    assert.match(injected.body, /<html lang="es">/);
-    assert.doesNotMatch(injected.body, /alert|"></);
-    // One answer for two requests sent at once; nothing for the second.
-    const pipelined = await pastTheCap(s.port, `GET /a HTTP/1.1\r\nHost: x\r\n${NAVIGATION}\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n`, sockets);
-    assert.equal(pipelined.match(/HTTP\/1\.1 503/g)?.length, 1);
-    // Headers far past what is read (64 KB of one header): answered and closed, not held.
-    const started = Date.now();
-    const huge = await pastTheCap(s.port, `GET /s/x HTTP/1.1\r\nHost: x\r\nX-Pad: ${'a'.repeat(65536)}\r\n${NAVIGATION}\r\n`, sockets);
-    assert.match(huge, /^HTTP\/1\.1 503 /);
-    assert.ok(Date.now() - started < 2500, `huge headers held ${Date.now() - started} ms`);
-    // A head that never ends (no blank line), an HTTP/0.9 request line, LF-only line ends, no request at all.
-    assert.match(await pastTheCap(s.port, `GET /s/x HTTP/1.1\r\nHost: x\r\n${NAVIGATION}`, sockets), /^HTTP\/1\.1 503 [\s\S]*"busy"/);
-    assert.match(await pastTheCap(s.port, 'GET /s/x\r\n\r\n', sockets), /^HTTP\/1\.1 503 [\s\S]*"busy"/);
-    assert.match(await pastTheCap(s.port, `GET /s/x HTTP/1.1\nHost: x\n${NAVIGATION.replace('\r\n', '\n')}\n`, sockets), /^HTTP\/1\.1 503 [\s\S]*<html lang="en">/);
-    assert.match(await pastTheCap(s.port, '', sockets), /^HTTP\/1\.1 503 [\s\S]*"busy"/);
-    // A refused client that resets its connection at once (no 'error' listener would end the process).
-    const reset = connect(s.port, '127.0.0.1');
-    await once(reset, 'connect');
-    reset.resetAndDestroy();
-    await sleep(100);
-    const first = sockets[0]!;
-    const ok = new Promise<string>((resolve) => first.once('data', (chunk) => resolve(String(chunk))));
-    first.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
-    assert.match(await ok, /^HTTP\/1\.1 200/);
-  } finally {
-    for (const socket of sockets) socket.destroy();
     await s.close();
   }
 });
