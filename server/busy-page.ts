@@ -60,6 +60,9 @@ function prefersHtml(accept: string | undefined): boolean {
   return best?.value === 'text/html';
 }
 
+/** The API answers in JSON whoever asks, as the app's own 404 does (respondent-page.ts isApiPath). */
+const isApiTarget = (target: string) => /^\/api(?:[/?#]|$)/.test(target);
+
 /**
  * The page's language: the link's `?lang=` when the page has it (as on the survey page), else the browser's
  * Accept-Language, else English. Only a language of the page's own catalogs is ever written: nothing of the request
@@ -128,7 +131,7 @@ export function busyAnswers(retryAfterSeconds: number, securityHeaders: readonly
   }));
   return (head) => {
     if (!head || (head.method !== 'GET' && head.method !== 'HEAD')) return json.GET;
-    if (!prefersHtml(head.headers.get('accept'))) return json[head.method];
+    if (isApiTarget(head.target) || !prefersHtml(head.headers.get('accept'))) return json[head.method];
     return pages.get(busyLocale(head))![head.method];
   };
 }

@@ -68,6 +68,9 @@ test('past the cap, a browser navigation (GET, Accept: text/html) gets a small H
       'GET /s/AbCdEfGhIjKl HTTP/1.1\r\nHost: x\r\nAccept: application/json, text/html\r\n\r\n',
       'GET /s/AbCdEfGhIjKl HTTP/1.1\r\nHost: x\r\nAccept: */*\r\n\r\n',
       `POST /api/waves/AbCdEfGhIjKl/participants HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Content-Length: 2\r\n\r\n{}`,
+      // The API answers in JSON whoever asks, as the app's own 404 does (a download link opened in a tab).
+      `GET /api/researcher/waves/AbCdEfGhIjKl/export HTTP/1.1\r\nHost: x\r\n${NAVIGATION}\r\n`,
+      `GET /api HTTP/1.1\r\nHost: x\r\n${NAVIGATION}\r\n`,
     ]) {
       const json = answerParts(await pastTheCap(s.port, request, sockets));
       assert.equal(json.headers.get('content-type'), 'application/json; charset=utf-8', request);
