@@ -70,6 +70,7 @@ export const en: RespondentMessages = {
   saveFailedTitle: 'Your answers could not be saved',
   saveFailedText: (reason) => `Please contact the researchers (${reason}).`,
   refusalReason: (code) => REFUSALS[code] ?? 'the server refused the request',
+  answerOutOfLimits: (title) => `the server did not accept your answer to “${title}”`,
   thanksTitle: 'Thank you!',
   redirectText: 'Taking you back to the survey panel…',
   returnToPanel: 'Return to the survey panel',

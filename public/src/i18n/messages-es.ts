@@ -69,6 +69,7 @@ export const es: RespondentMessages = {
   saveFailedTitle: 'No se pudieron guardar sus respuestas',
   saveFailedText: (reason) => `Póngase en contacto con los investigadores (${reason}).`,
   refusalReason: (code) => REFUSALS[code] ?? 'el servidor rechazó la solicitud',
+  answerOutOfLimits: (title) => `el servidor no aceptó su respuesta a «${title}»`,
   thanksTitle: '¡Muchas gracias!',
   redirectText: 'Le estamos llevando de vuelta al panel de encuestas…',
   returnToPanel: 'Volver al panel de encuestas',

@@ -97,6 +97,11 @@ export interface RespondentMessages {
    * "answers.consent: required"), which a screen reader read out to the respondent.
    */
   refusalReason: (code: string) => string;
+  /**
+   * saveFailedText's `reason` when the server refused one answer as outside its question's limits (reason
+   * `answer_out_of_limits`, docs/api.md): `title` is that question's title as the page shows it.
+   */
+  answerOutOfLimits: (title: string) => string;
   thanksTitle: string;
   redirectText: string;
   /** The panel-return page's link to the panel, for when the redirect does not happen by itself. */
