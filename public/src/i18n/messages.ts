@@ -71,6 +71,11 @@ export interface RespondentMessages {
   rereadSummary: string;
   /** Heads each vignette page of a repeated-vignette study, e.g. "Vignette 2 of 3". */
   vignetteProgress: (position: number, count: number) => string;
+  /**
+   * An outcome page's title in a repeated-vignette study, numbered by the vignette it asks about ("What should the
+   * United States do? — vignette 2 of 3"): the same title three times left a screen reader user unsure where they were.
+   */
+  aboutVignette: (title: string, position: number, count: number) => string;
   saveRefused: string;
   /** The notice while saves do not reach the server: the answers wait on the page, which must stay open. */
   saveOffline: string;
