@@ -111,28 +111,35 @@ function validatorProblem(e: SurveyElement, value: unknown): string | null {
   return null;
 }
 
-/**
- * The first answer of `answers` outside its question's limits, or null. `unchecked`: questions the completion sent
- * as cleared (null): the page hid them, and SurveyJS checks only the questions it shows; a value the server keeps
- * for one (a pre-treatment answer, fixed once the vignette was shown) was never the page's to check at the end.
- */
-export function answerLimitProblem(def: StudyDefinition, answers: Answers, unchecked: readonly string[] = []): AnswerLimitProblem | null {
+/** Every answer of `answers` outside its question's limits, in page order. */
+export function answerLimitProblems(def: StudyDefinition, answers: Answers): AnswerLimitProblem[] {
+  const problems: AnswerLimitProblem[] = [];
   for (const e of allElements(def)) {
     const value = answers[e.name];
-    if (e.type === 'html' || isEmpty(value) || !Object.hasOwn(answers, e.name) || unchecked.includes(e.name)) continue;
+    if (e.type === 'html' || !Object.hasOwn(answers, e.name) || isEmpty(value)) continue;
     const problem = rangeProblem(e, value) ?? maxLengthProblem(e, value) ?? validatorProblem(e, value);
-    if (problem) return { question: e.name, message: problem };
+    if (problem) problems.push({ question: e.name, message: problem });
   }
-  return null;
+  return problems;
 }
 
 /**
- * Refuses (422) a completion with an answer outside its question's limits (answerLimitProblem), naming the
- * question; `reason` and `question` let the page say it in the respondent's language with the question's title.
+ * The completion's answers (`answers`: the stored ones with the request's, `sent`, laid over) within their limits.
+ * An answer the request sends outside them is refused (422), naming the question; `reason` and `question` let the
+ * page say it in the respondent's language with the question's title. One it does not send (or sends as `null`:
+ * hidden at the end) is left out instead: it was saved as typed and never checked by the page that completes — a
+ * number on its way to 15 saved as 1 on another device, then hidden or left empty here (a resume on another device
+ * starts with empty fields) — and refusing it would leave the respondent no way to finish.
  */
-export function checkAnswerLimits(def: StudyDefinition, answers: Answers, unchecked: readonly string[] = []): void {
-  const problem = answerLimitProblem(def, answers, unchecked);
-  if (problem) {
-    throw new DomainError('invalid_input', `the answer to "${problem.question}" ${problem.message}`, { reason: 'answer_out_of_limits', question: problem.question });
+export function answersWithinLimits(def: StudyDefinition, answers: Answers, sent: unknown): Answers {
+  const problems = answerLimitProblems(def, answers);
+  if (!problems.length) return answers;
+  const given = (typeof sent === 'object' && sent !== null ? sent : {}) as Record<string, unknown>;
+  const refused = problems.find((p) => Object.hasOwn(given, p.question) && given[p.question] !== null);
+  if (refused) {
+    throw new DomainError('invalid_input', `the answer to "${refused.question}" ${refused.message}`, { reason: 'answer_out_of_limits', question: refused.question });
   }
+  const kept = { ...answers };
+  for (const { question } of problems) delete kept[question];
+  return kept;
 }

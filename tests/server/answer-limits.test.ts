@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
 import request from 'supertest';
 import { Model } from 'survey-core';
-import { answerLimitProblem } from '../../server/domain/answer-limits.ts';
+import { answerLimitProblems } from '../../server/domain/answer-limits.ts';
 import { parseStudyDefinition, type SurveyElement } from '../../server/domain/study-definition.ts';
 import { createTestApp } from './test-app.ts';
 
@@ -96,14 +96,22 @@ test('answers at their limits complete, as do those only the page checks (regex,
   assert.deepEqual((await t.repos.answers.get((await participantOf(code)).id, 'final'))!.answers, { ...REQUIRED, ...edges });
 });
 
-test('a pre-treatment answer the completion clears (hidden at the end) is kept unchecked; sent as it is, it is checked', async () => {
-  // The page saved "Main Street" while the box showed, then hid it: SurveyJS checks only the questions it shows, and
-  // after the vignette the server keeps the pre-treatment answer (cleared-answers.ts), so refusing it would refuse
-  // a completion the page accepted.
+test('a saved answer outside its limits that the completion does not send (hidden, or left empty on another device) is left out, not refused', async () => {
+  const finalOf = async (code: string) => (await t.repos.answers.get((await participantOf(code)).id, 'final'))!.answers;
+  // The page saved "Main Street" as it was typed, then hid the box: SurveyJS checks only the questions it shows and
+  // sends a hidden one as null at the end, and after the vignette the server keeps a pre-treatment answer
+  // (cleared-answers.ts); refusing it would refuse a completion the page accepted.
   const hidden = await atOutcomes('limits-hidden', { stop: 'Main Street' });
   assert.equal((await complete(hidden, { ...REQUIRED, stop: null })).body.status, 'complete');
+  assert.equal(Object.hasOwn(await finalOf(hidden), 'stop'), false, 'never checked by the page: not kept');
+  // 1 saved on the way to 15 on one device; the device that completes never showed it (a resume there starts empty).
+  const elsewhere = await atOutcomes('limits-elsewhere');
+  await request(t.app).put(`/api/participants/${elsewhere}/answers`).send({ answers: { ...REQUIRED, trips: 51, town: 'Springfield' }, currentPage: 5 });
+  assert.equal((await complete(elsewhere, { ...REQUIRED, buses: 3 })).body.status, 'complete');
+  assert.deepEqual(await finalOf(elsewhere), { ...REQUIRED, town: 'Springfield', buses: 3 }, 'the saved 51 is left out, the other saved answer kept');
+  // Sent with the completion, the same answers are refused.
   const shown = await atOutcomes('limits-shown', { stop: 'Main Street' });
-  const res = await complete(shown, REQUIRED);
+  const res = await complete(shown, { ...REQUIRED, stop: 'Main Street' });
   assert.equal(res.status, 422);
   assert.equal(res.body.error.question, 'stop');
 });
@@ -127,7 +135,7 @@ test('the server refuses exactly the values survey-core refuses, for every limit
   for (const [name, list] of Object.entries(values)) {
     const element = LIMITED_ELEMENTS.find((e) => e.name === name)! as unknown as SurveyElement;
     for (const value of list) {
-      const server = answerLimitProblem(def, { [name]: value }) !== null;
+      const server = answerLimitProblems(def, { [name]: value }).length > 0;
       // The page's own refusal: a regex is the page's alone, so there the server must take what survey-core refuses.
       const page = surveyJsRefuses(element, value);
       assert.equal(server, name === 'postcode' ? false : page, `${name} = ${JSON.stringify(value)}: server ${server}, survey-core ${page}`);
