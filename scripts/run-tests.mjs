@@ -136,6 +136,7 @@ const POSTGRES_SUITE = [
   'tests/server/token-verified-cache.test.ts',
   'tests/server/treatment-order.test.ts',
   'tests/server/cleared-answers.test.ts',
+  'tests/server/answer-limits.test.ts',
   'tests/server/save-order.test.ts',
   'tests/server/panel-refusal.test.ts',
   'tests/server/waves-cli.test.ts',

@@ -1,7 +1,7 @@
 /** The respondent API as the page uses it (docs/api.md). Network failures are retried; 4xx answers are not. */
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; waveStatus?: string; redirectUrl?: string | null; reason?: string; param?: string };
+  error: { code: string; message: string; waveStatus?: string; redirectUrl?: string | null; reason?: string; param?: string; question?: string };
 }
 
 export interface Outcome {

@@ -255,7 +255,7 @@ async function main(): Promise<void> {
       );
       finish(outcome, studyTitle);
     } catch (error) {
-      showMessage(...describeCompletionError(error, messages), studyTitle);
+      showMessage(...describeCompletionError(error, messages, (name) => sender.getQuestionByName(name)?.processedTitle), studyTitle);
     }
   });
   stripInlineStylesFromIcons();

@@ -26,6 +26,7 @@ export type LocalizedText = z.infer<typeof localizedText>;
 export const ELEMENT_TEXT_KEYS = [
   'title', 'description', 'html', 'labelTrue', 'labelFalse', 'placeholder', 'minRateDescription', 'maxRateDescription',
   'requiredErrorText', 'otherText', 'otherPlaceholder', 'noneText', 'selectAllText', 'commentText', 'commentPlaceholder',
+  'minErrorText', 'maxErrorText',
 ] as const;
 
 /** The locales a study's participants may take it in; the first is the default. */
@@ -101,11 +102,12 @@ function textSlots(def: StudyDefinition): TextSlot[] {
       page.elements.forEach((element, j) => {
         const path = [...pagePath, 'elements', j];
         for (const key of ELEMENT_TEXT_KEYS) add(path, element, key);
-        for (const listKey of ['choices', 'rateValues']) {
+        // A choice's text, and a validator's error text (SurveyJS's `text` of a validator).
+        for (const listKey of ['choices', 'rateValues', 'validators']) {
           const list = (element as Record<string, unknown>)[listKey];
           if (!Array.isArray(list)) continue;
-          list.forEach((choice, k) => {
-            if (choice && typeof choice === 'object') add([...path, listKey, k], choice, 'text');
+          list.forEach((item, k) => {
+            if (item && typeof item === 'object') add([...path, listKey, k], item, 'text');
           });
         }
       });

@@ -3,7 +3,7 @@ import type { Assignment } from './design.ts';
 import { defaultLocale, studyLocales, textIn, type LocalizedText } from './localized-text.ts';
 import { buildParticipantSurvey } from './participant-survey.ts';
 import { outcomePagesAfter, vignetteQuestionName } from './repeated-vignettes.ts';
-import { vignetteOf, type StudyDefinition } from './study-definition.ts';
+import { vignetteOf, type StudyDefinition, type SurveyPage } from './study-definition.ts';
 import { TREATMENT_PAGE } from './survey-names.ts';
 
 type Page = { name: string; title?: string } & Record<string, unknown>;
@@ -20,14 +20,27 @@ function numberedVignetteTitle(def: StudyDefinition, position: number, count: nu
   return Object.fromEntries(studyLocales(def).map((locale) => [locale, `${messagesFor(locale).vignetteProgress(position, count)}: ${textIn(title, locale)}`]));
 }
 
-/** The definition as seen by vignette `position`: its outcome pages renamed for that vignette, its title numbered. */
+/**
+ * Vignette `position`'s outcome pages, each titled page's title numbered in each locale ("What should the United
+ * States do? — vignette 2 of 3"): until 2026-12-05 the m copies shared one title, a heading a screen reader read
+ * alike after every vignette.
+ */
+function numberedOutcomePages(def: StudyDefinition, position: number, count: number): SurveyPage[] {
+  return outcomePagesAfter(def, position).map((page) => {
+    const { title } = page;
+    if (title === undefined) return page;
+    return { ...page, title: Object.fromEntries(studyLocales(def).map((locale) => [locale, messagesFor(locale).aboutVignette(textIn(title, locale), position, count)])) };
+  });
+}
+
+/** The definition as seen by vignette `position`: its outcome pages renamed and titled for that vignette, its title numbered. */
 function definitionOfVignette(def: StudyDefinition, position: number, count: number): StudyDefinition {
   let list = perVignette.get(def);
   if (!list) {
     list = Array.from({ length: count }, (_, i) => ({
       ...def,
       vignette: { ...vignetteOf(def), title: numberedVignetteTitle(def, i + 1, count) },
-      pages: { ...def.pages, outcomes: outcomePagesAfter(def, i + 1) },
+      pages: { ...def.pages, outcomes: numberedOutcomePages(def, i + 1, count) },
     }));
     perVignette.set(def, list);
   }

@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG } from '../config.ts';
+import { answersWithinLimits } from '../domain/answer-limits.ts';
 import { derivedColumns, finalOutcome, type Answers } from '../domain/answers.ts';
 import { DomainError } from '../domain/errors.ts';
 import { pooledRandomBytes, randomCode, sameCode } from '../domain/random-code.ts';
@@ -226,7 +227,8 @@ async function staleSave(ctx: RespondentContext, tx: Repositories, def: StudyDef
 }
 
 /**
- * Stores the final answers (merged over the saved ones) and the participant's status once. Calling it again
+ * Stores the final answers (merged over the saved ones) and the participant's status once; a completion sending an
+ * answer outside its question's limits is refused and stores nothing (answer-limits.ts). Calling it again
  * with the same answers (a retry after a lost response) returns the stored outcome and changes nothing; with
  * other answers (another tab completed first) it is refused as a conflict.
  */
@@ -242,7 +244,9 @@ function complete(ctx: RespondentContext, input: { code: string; answers: unknow
     }
     // The fielded definition: with m vignettes, every vignette's outcome questions are required and checked.
     const def = study.fielded;
-    const answers = await answersAfter(tx, study, participant, input.answers);
+    const merged = await answersAfter(tx, study, participant, input.answers);
+    // Refused before anything is written, so the transaction stores nothing of this completion (answer-limits.ts).
+    const answers = merged[CONSENT_QUESTION] === true ? answersWithinLimits(def, merged, input.answers) : merged;
     const outcome = finalOutcome(def, answers);
     const at = now();
     if (outcome.status === 'complete') {

@@ -24,11 +24,13 @@ test('protégé repeated: vignette 1, its outcomes, vignette 2 (resumed after a 
   // Each outcome page's "Read the situation again" is a group named by its vignette's page title ("Vignette 2 of 3: …").
   let vignetteTitle = '';
   const rereadNames: string[] = [];
+  const outcomeTabTitles: string[] = [];
   const steps = await walkSurvey(page, async (step) => {
     if (step.title.startsWith('Vignette')) vignetteTitle = step.title;
     else if (await page.locator('details.vlab-reread').count()) {
       rereadNames.push(`${vignetteTitle} → ${await page.getByRole('group', { name: vignetteTitle, exact: true }).count()} group`);
     }
+    if (step.title.startsWith('What should')) outcomeTabTitles.push(await page.title());
     if (step.title.startsWith('Vignette 2 of 3') && !reloaded) {
       reloaded = true;
       vignetteBeforeReload = await page.locator('.vlab-vignette').first().innerText();
@@ -44,6 +46,12 @@ test('protégé repeated: vignette 1, its outcomes, vignette 2 (resumed after a 
     ['Vignette 1 of 3', 'Vignette 2 of 3', 'Vignette 3 of 3'],
   );
   assert.deepEqual(rereadNames, ['Vignette 1 of 3', 'Vignette 2 of 3', 'Vignette 3 of 3'].map((k) => `${titles.find((t) => t.startsWith(k))} → 1 group`));
+  // Each outcome page's heading (and the tab's title) says which vignette it is about, not one heading three times.
+  assert.deepEqual(
+    titles.filter((t) => t.startsWith('What should')),
+    [1, 2, 3].map((k) => `What should the United States do? — vignette ${k} of 3`),
+  );
+  assert.deepEqual(outcomeTabTitles, [1, 2, 3].map((k) => `What should the United States do? — vignette ${k} of 3 – Opinions about dealing with US partners`));
   assert.equal(steps.length, 10, `consent, 2 pre-treatment, 3 × (vignette, outcomes), end: ${titles.join(' | ')}`);
   assert.ok(reloaded);
   assert.deepEqual(errors, []);

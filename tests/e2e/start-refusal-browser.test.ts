@@ -130,6 +130,13 @@ test('a completion refused on a Spanish page: the reason in Spanish words, by th
     assert.equal(said, `Póngase en contacto con los investigadores (${reason}).`);
     await other.close();
   }
+  // An answer refused as outside its question's limits (answer-limits.ts): named by the title the page shows, in
+  // Spanish, never by the server's name for the question. Before: "el servidor no aceptó una de sus respuestas".
+  const limits = await session.browser.newPage();
+  const outOfLimits = { code: 'invalid_input', message: 'the answer to "consent" is …', reason: 'answer_out_of_limits', question: 'consent' };
+  const named = await refusedCompletion(limits, 'es-complete-limits', 422, { error: outOfLimits }, 'No se pudieron guardar sus respuestas');
+  assert.equal(named, 'Póngase en contacto con los investigadores (el servidor no aceptó su respuesta a «¿Acepta participar en este estudio?»).');
+  await limits.close();
   await page.close();
 });
 

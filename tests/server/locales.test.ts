@@ -67,6 +67,29 @@ test('a missing translation is refused, naming the text and the locale', () => {
   assert.equal(refusal(extra), `bus/study.json: vignette.title: "fr" is not one of the study's locales (en, es)`);
 });
 
+test('a validator’s text and a number question’s min/max error texts are translated like a title: per locale, checked, and localized', () => {
+  // Before, they were passed as they were: a Spanish respondent read "Enter 0 to 50." or the whole { en, es } object.
+  const number = (extra: Record<string, unknown>) => {
+    const study = busJson();
+    study.pages.posttreatment[0].elements.push({ type: 'text', name: 'trips', inputType: 'number', title: { en: 'Trips', es: 'Viajes' }, ...extra });
+    return study;
+  };
+  assert.equal(
+    refusal(number({ validators: [{ type: 'numeric', minValue: 0, maxValue: 50, text: 'Enter 0 to 50.' }] })),
+    'bus/study.json: pages.posttreatment[0].elements[1].validators[0].text: missing translation: one text for every locale (en, es) is needed, as { "en": "…", "es": "…" }',
+  );
+  assert.equal(refusal(number({ min: 0, maxErrorText: { en: 'At most 50.' } })), 'bus/study.json: pages.posttreatment[0].elements[1].maxErrorText: missing translation "es"');
+  const translated = number({
+    min: 0,
+    minErrorText: { en: 'At least 0.', es: 'Al menos 0.' },
+    validators: [{ type: 'numeric', maxValue: 50, text: { en: 'Enter 0 to 50.', es: 'Escriba de 0 a 50.' } }, { type: 'expression', expression: '{trips} > 1' }],
+  });
+  const def = parseStudyDefinition(translated, 'bus/study.json');
+  const trips = localizeDefinition(def, 'es').pages.posttreatment[0]!.elements[1] as Record<string, any>;
+  assert.deepEqual(trips.validators, [{ type: 'numeric', maxValue: 50, text: 'Escriba de 0 a 50.' }, { type: 'expression', expression: '{trips} > 1' }]);
+  assert.equal(trips.minErrorText, 'Al menos 0.');
+});
+
 test('a locale the page has no messages in, and a template that drops a factor in one language, are refused', () => {
   const french = busJson();
   french.locales = ['en', 'es', 'fr'];

@@ -76,6 +76,11 @@ export interface RespondentMessages {
   rereadSummary: string;
   /** Heads each vignette page of a repeated-vignette study, e.g. "Vignette 2 of 3". */
   vignetteProgress: (position: number, count: number) => string;
+  /**
+   * An outcome page's title in a repeated-vignette study, numbered by the vignette it asks about ("What should the
+   * United States do? — vignette 2 of 3"): the same title three times left a screen reader user unsure where they were.
+   */
+  aboutVignette: (title: string, position: number, count: number) => string;
   saveRefused: string;
   /** The notice while saves do not reach the server: the answers wait on the page, which must stay open. */
   saveOffline: string;
@@ -102,6 +107,11 @@ export interface RespondentMessages {
    * "answers.consent: required"), which a screen reader read out to the respondent.
    */
   refusalReason: (code: string) => string;
+  /**
+   * saveFailedText's `reason` when the server refused one answer as outside its question's limits (reason
+   * `answer_out_of_limits`, docs/api.md): `title` is that question's title as the page shows it.
+   */
+  answerOutOfLimits: (title: string) => string;
   thanksTitle: string;
   redirectText: string;
   /** The panel-return page's link to the panel, for when the redirect does not happen by itself. */

@@ -32,6 +32,12 @@ test('repeated vignettes over HTTP: start → 3 vignettes, each with its outcome
   );
   assert.deepEqual(VIGNETTE_PAGES.map((i) => pages[i]!.title!.split(':')[0]), ['Vignette 1 of 3', 'Vignette 2 of 3', 'Vignette 3 of 3']);
   assert.deepEqual(pages[4]!.elements.map((e) => e.name), ['vignette_reread', ...OUTCOMES.map((n) => `${n}__V1`)]);
+  // Each outcome page's title says which vignette it asks about: until 2026-12-05 all three were "What should the
+  // United States do?", so a screen reader user heard one heading three times.
+  assert.deepEqual(
+    VIGNETTE_PAGES.map((i) => pages[i + 1]!.title),
+    [1, 2, 3].map((k) => `What should the United States do? — vignette ${k} of 3`),
+  );
   // Each outcome page's "Read the situation again" is a group named by its vignette's page title, "Vignette k of 3: …",
   // so a screen reader says which of the three it holds (until 2026-12-05 all three were named by the bare title).
   const rereadNames = VIGNETTE_PAGES.map((i) => /aria-label="([^"]*)"/.exec(String((pages[i + 1]!.elements[0] as { html?: string }).html))?.[1]);

@@ -1,0 +1,144 @@
+// A completion is checked against the definition's limits beyond an answer's type (server/domain/answer-limits.ts):
+// a number question's min/max, a text box's maxLength, and SurveyJS's numeric, text and answercount validators.
+// Before, the server took any answer of the question's type, so a client that skipped the page's checks completed
+// with a number out of range or a text past its limit. Saves stay unchecked (they happen while typing). The
+// survey-core cases hold the server's reading to SurveyJS's own on the same values: the server must never refuse
+// what the page accepts. Runs on SQLite and, through scripts/run-tests.mjs POSTGRES_SUITE, on PostgreSQL.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import { Model } from 'survey-core';
+import { answerLimitProblems } from '../../server/domain/answer-limits.ts';
+import { parseStudyDefinition, type SurveyElement } from '../../server/domain/study-definition.ts';
+import { createTestApp } from './test-app.ts';
+
+const FOLDER = 'survey-definitions/bus-line-funding';
+const text = (en: string, es: string) => ({ en, es });
+
+/** The page of limited questions added after the bilingual study's outcomes. */
+const LIMITED_ELEMENTS = [
+  { type: 'text', name: 'trips', inputType: 'number', title: text('Trips last week', 'Viajes la semana pasada'), min: 0, max: 50 },
+  { type: 'text', name: 'buses', inputType: 'number', title: text('Buses', 'Autobuses'), validators: [{ type: 'numeric', minValue: 0, maxValue: 20 }] },
+  { type: 'text', name: 'town', title: text('Town', 'Ciudad'), maxLength: 20, validators: [{ type: 'text', minLength: 2 }] },
+  { type: 'text', name: 'nickname', title: text('Nickname', 'Apodo'), validators: [{ type: 'text', allowDigits: false }] },
+  {
+    type: 'checkbox',
+    name: 'modes',
+    title: text('How do you travel?', '¿Cómo viaja?'),
+    choices: ['bus', 'car', 'bike', 'walk'],
+    validators: [{ type: 'answercount', maxCount: 2 }],
+  },
+  // Left to the page: the server applies neither.
+  { type: 'text', name: 'postcode', title: text('Postcode', 'Código postal'), validators: [{ type: 'regex', regex: '^[0-9]{5}$' }, { type: 'expression', expression: '{trips} > 100' }] },
+];
+
+function limitedStudy() {
+  const study = JSON.parse(readFileSync(`${FOLDER}/study.json`, 'utf8'));
+  study.id = 'bus-line-limits';
+  study.analysisPlan = JSON.parse(readFileSync(`${FOLDER}/analysis-plan.json`, 'utf8'));
+  // A pre-treatment text box shown to weekly riders only, with a limit (the cleared-answer case below).
+  study.pages.pretreatment[0].elements.push({ type: 'text', name: 'stop', title: text('Your stop', 'Su parada'), maxLength: 5, visibleIf: "{bus_use} = 'weekly'" });
+  study.pages.posttreatment.push({ name: 'limits', elements: LIMITED_ELEMENTS });
+  return parseStudyDefinition(study, 'bus-line-limits/study.json');
+}
+
+const def = limitedStudy();
+const t = await createTestApp();
+after(() => t.close());
+await t.studies.syncDefinitions([def]);
+const { wave } = await t.studies.createWave({ studyKey: def.id, target: 100, seed: 'answer-limits' });
+
+const PRETREATMENT = { consent: true, bus_use: 'weekly' };
+const REQUIRED = { ...PRETREATMENT, support_line: 3, vote_line: 'for', recall_funding: 'sales_tax' };
+
+/** A participant past the quota step with the pre-treatment answers (and `extra` saved with them). */
+async function atOutcomes(pid: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const started = await request(t.app).post(`/api/waves/${wave.id}/participants`).send({ panel: { PROLIFIC_PID: pid } });
+  assert.equal(started.status, 201, JSON.stringify(started.body));
+  const code = started.body.participant.code as string;
+  assert.equal((await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: { ...PRETREATMENT, ...extra } })).status, 200);
+  return code;
+}
+const complete = (code: string, answers: Record<string, unknown>) => request(t.app).post(`/api/participants/${code}/complete`).send({ answers });
+const participantOf = async (code: string) => (await t.repos.participants.findByCode(code))!;
+
+test('a completion with an answer outside its limits is refused (422) naming the question, stores nothing, and the corrected one completes', async () => {
+  const refused: [Record<string, unknown>, string, RegExp][] = [
+    [{ trips: 51 }, 'trips', /^the answer to "trips" must be a number from 0 to 50 \(its min and max\), got 51$/],
+    [{ trips: -1 }, 'trips', /must be a number from 0 to 50/],
+    [{ buses: 21 }, 'buses', /^the answer to "buses" must be a number from 0 to 20 \(its numeric validator\), got 21$/],
+    [{ town: 'x'.repeat(21) }, 'town', /^the answer to "town" is 21 characters long, and the question takes at most 20 \(its maxLength\)$/],
+    [{ town: 'x' }, 'town', /^the answer to "town" must be at least 2 characters long \(its text validator\), got 1$/],
+    [{ nickname: 'rider7' }, 'nickname', /ends in digits, which its text validator does not allow/],
+    [{ modes: ['bus', 'car', 'bike'] }, 'modes', /^the answer to "modes" has 3 choices ticked, and its answercount validator takes at most 2$/],
+  ];
+  for (const [i, [bad, question, message]] of refused.entries()) {
+    const code = await atOutcomes(`limits-${i}`);
+    const res = await complete(code, { ...REQUIRED, ...bad });
+    assert.equal(res.status, 422, `${question}: ${JSON.stringify(res.body)}`);
+    assert.match(res.body.error.message, message);
+    assert.deepEqual([res.body.error.code, res.body.error.reason, res.body.error.question], ['invalid_input', 'answer_out_of_limits', question]);
+    const participant = await participantOf(code);
+    assert.equal(participant.status, 'started', 'nothing of the completion is stored');
+    assert.equal(await t.repos.answers.get(participant.id, 'final'), undefined);
+    assert.equal((await complete(code, { ...REQUIRED, [question]: null })).body.status, 'complete', `${question}: taken back, it completes`);
+  }
+});
+
+test('answers at their limits complete, as do those only the page checks (regex, expression), and saves are not checked (typing passes through)', async () => {
+  const code = await atOutcomes('limits-edges');
+  const save = await request(t.app).put(`/api/participants/${code}/answers`).send({ answers: { ...REQUIRED, trips: 1000, town: 'x' }, currentPage: 5 });
+  assert.equal(save.status, 200, 'a save on the way to a valid answer is taken');
+  const edges = { trips: 50, buses: 0, town: 'x'.repeat(20), nickname: 'r2d2 pilot', modes: ['bus', 'walk'], postcode: 'not five digits' };
+  const res = await complete(code, { ...REQUIRED, ...edges });
+  assert.equal(res.body.status, 'complete', JSON.stringify(res.body));
+  assert.deepEqual((await t.repos.answers.get((await participantOf(code)).id, 'final'))!.answers, { ...REQUIRED, ...edges });
+});
+
+test('a saved answer outside its limits that the completion does not send (hidden, or left empty on another device) is left out, not refused', async () => {
+  const finalOf = async (code: string) => (await t.repos.answers.get((await participantOf(code)).id, 'final'))!.answers;
+  // The page saved "Main Street" as it was typed, then hid the box: SurveyJS checks only the questions it shows and
+  // sends a hidden one as null at the end, and after the vignette the server keeps a pre-treatment answer
+  // (cleared-answers.ts); refusing it would refuse a completion the page accepted.
+  const hidden = await atOutcomes('limits-hidden', { stop: 'Main Street' });
+  assert.equal((await complete(hidden, { ...REQUIRED, stop: null })).body.status, 'complete');
+  assert.equal(Object.hasOwn(await finalOf(hidden), 'stop'), false, 'never checked by the page: not kept');
+  // 1 saved on the way to 15 on one device; the device that completes never showed it (a resume there starts empty).
+  const elsewhere = await atOutcomes('limits-elsewhere');
+  await request(t.app).put(`/api/participants/${elsewhere}/answers`).send({ answers: { ...REQUIRED, trips: 51, town: 'Springfield' }, currentPage: 5 });
+  assert.equal((await complete(elsewhere, { ...REQUIRED, buses: 3 })).body.status, 'complete');
+  assert.deepEqual(await finalOf(elsewhere), { ...REQUIRED, town: 'Springfield', buses: 3 }, 'the saved 51 is left out, the other saved answer kept');
+  // Sent with the completion, the same answers are refused.
+  const shown = await atOutcomes('limits-shown', { stop: 'Main Street' });
+  const res = await complete(shown, { ...REQUIRED, stop: 'Main Street' });
+  assert.equal(res.status, 422);
+  assert.equal(res.body.error.question, 'stop');
+});
+
+/** Whether survey-core 2.5 shows an error for `value` in the element, as the page does on Next. */
+function surveyJsRefuses(element: SurveyElement, value: unknown): boolean {
+  const survey = new Model({ pages: [{ name: 'p', elements: [{ ...element, title: 'T' }] }] });
+  survey.setValue(element.name, value);
+  return !survey.getQuestionByName(element.name)!.validate(false);
+}
+
+test('the server refuses exactly the values survey-core refuses, for every limit it checks (and never one the page takes)', () => {
+  const values: Record<string, unknown[]> = {
+    trips: [-1, 0, 0.5, 50, 50.01, 51],
+    buses: [-0.1, 0, 20, 21],
+    town: ['x', 'xy', 'x'.repeat(20)],
+    nickname: ['rider', 'rider7', 'r2d2 pilot', '42', '7 up'],
+    modes: [['bus'], ['bus', 'car'], ['bus', 'car', 'bike'], ['bus', 'car', 'bike', 'walk']],
+    postcode: ['12345', 'abc'],
+  };
+  for (const [name, list] of Object.entries(values)) {
+    const element = LIMITED_ELEMENTS.find((e) => e.name === name)! as unknown as SurveyElement;
+    for (const value of list) {
+      const server = answerLimitProblems(def, { [name]: value }).length > 0;
+      // The page's own refusal: a regex is the page's alone, so there the server must take what survey-core refuses.
+      const page = surveyJsRefuses(element, value);
+      assert.equal(server, name === 'postcode' ? false : page, `${name} = ${JSON.stringify(value)}: server ${server}, survey-core ${page}`);
+    }
+  }
+});
