@@ -8,6 +8,7 @@ import { simulateRepeatedRespondent, simulateRespondent, type SimulatedResponden
 import { studyDesign } from '../domain/study-design.ts';
 import { VIGNETTE_ELEMENT, type StudyDefinition } from '../domain/study-definition.ts';
 import { TREATMENT_PAGE } from '../domain/survey-names.ts';
+import { servesLanguage, unservedLanguage } from './page-language.ts';
 import { ApiRefusal, createApiClient, NetworkFailure, newRequestLog, type ApiClient, type Outcome } from './api-client.ts';
 
 /**
@@ -88,8 +89,10 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
   const log = newRequestLog();
   const api = createApiClient({ baseUrl: options.baseUrl, log, retryDelayMs: options.retryDelayMs });
   const studyOf = studyResolver(options.definitions, options.waveStudy);
-  const results: RespondentResult[] = new Array(options.n);
   const started = performance.now();
+  const unserved = options.language && (await unservedLanguage(options.baseUrl, options.waveId, options.language, options.definitions, options.waveStudy));
+  if (unserved) return { summary: { ...summarize([], log, 0), firstErrors: [unserved], notStarted: options.n, stoppedBy: 'unknown_language' }, results: [] };
+  const results: RespondentResult[] = new Array(options.n);
   let nextIndex = 0;
   let done = 0;
   let gate: Promise<void> = Promise.resolve();
@@ -131,11 +134,12 @@ const UNRESOLVED: readonly string[] = ['unknown_study', 'ambiguous_study', 'unkn
 
 /**
  * A `language` the study does not have gets the wave's default from the server: the run would test another
- * language than the one asked for, so it stops instead (`es-MX` is served as `es`, which is what was asked).
+ * language than the one asked for, so it stops instead (`es-MX` is served as `es`, which is what was asked). The
+ * wave's page is asked first (unservedLanguage), so this is met only when that page could not be read.
  */
 function checkLanguage(def: StudyDefinition, survey: unknown, language: string | undefined): void {
   const served = String((survey as { locale?: unknown }).locale ?? '');
-  if (!language || language === served || language.toLowerCase().startsWith(`${served.toLowerCase()}-`)) return;
+  if (!language || servesLanguage(language, served)) return;
   throw new StudyNotResolved('unknown_language', `--language ${language}: study "${def.id}" is in ${studyLocales(def).join(', ')}, and the server sent the survey in ${served}`);
 }
 

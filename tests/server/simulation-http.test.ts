@@ -131,6 +131,16 @@ test('vlab simulate: summary, ack log of acknowledged codes; no server, or a ser
   assert.equal(down.status, 2);
   assert.equal(down.stderr, `vlab simulate: no server answers at http://127.0.0.1:${port} (ECONNREFUSED): start one first (npm start, or vlab serve in another terminal) and give its address\n`);
 
+  // A language the study does not have: refused in words naming its languages, before anyone starts (exit 1).
+  const participants = await sql.value('SELECT COUNT(*) FROM participants');
+  const french = await cli(`--wave=${wave.id}`, '--n', '3', '--base-url', baseUrl, '--language', 'fr');
+  assert.equal(french.status, 1, french.stderr);
+  const said = french.stdout.replace(/\s+/g, ' '); // lines wrapped at 100 columns
+  assert.match(said, /: 0 respondents in/);
+  assert.match(said, /--language fr: study "alliance-corrective-measures" is in en; the server would send the survey in en, so no respondent was started/);
+  assert.match(said, /stopped: the study is not in the --language asked for \(unknown_language\); 3 of 3 respondents not started/);
+  assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), participants);
+
   const bad = await cli(`--wave=${wave.id}`, '--n', '0', '--base-url', baseUrl);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /^vlab simulate: --n must be an integer from 1/);
@@ -229,9 +239,13 @@ test('--language es: respondents take a bilingual study in Spanish, read the Spa
     assert.deepEqual((await repos.participants.findByCode(r.code))!.assignment, r.condition, r.code);
   }
 
-  // A language the study does not have would be served in the default: the run stops at the first respondent.
+  // A language the study does not have would be served in the default: the run stops before anyone starts (the
+  // wave's page, asked with ?lang=fr, answers in en). Before, the first respondent was started and left in the wave.
+  const before = await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM participants WHERE wave_id = ?', wave.id);
   const french = await runSimulation({ baseUrl, waveId: wave.id, n: 10, concurrency: 2, seed: 'french', definitions: local, retryDelayMs: 10, language: 'fr' });
   assert.equal(french.summary.stoppedBy, 'unknown_language');
-  assert.equal(french.summary.respondents, 1);
-  assert.equal(french.summary.firstErrors[0], '--language fr: study "bus-sim" is in en, es, and the server sent the survey in en');
+  assert.equal(french.summary.respondents, 0);
+  assert.equal(french.summary.notStarted, 10);
+  assert.deepEqual(await sql.get('SELECT COUNT(*) AS n FROM participants WHERE wave_id = ?', wave.id), before);
+  assert.equal(french.summary.firstErrors[0], '--language fr: study "bus-sim" is in en, es; the server would send the survey in en, so no respondent was started');
 });

@@ -99,7 +99,8 @@ export function registerSimulateCommand(program: Command): void {
           await once(ackLog, 'finish');
         }
         process.stdout.write(o.json ? `${JSON.stringify({ wave: o.wave, seed, ...summary }, null, 2)}\n` : summaryText(o.wave, seed, summary));
-        if (summary.errors > 0) process.exitCode = 1;
+        // A run stopped before anyone started (a --language the study does not have) failed too.
+        if (summary.errors > 0 || summary.stoppedBy) process.exitCode = 1;
       }),
     );
 }
@@ -137,7 +138,7 @@ function summaryText(wave: string, seed: string, s: SimulationSummary): string {
   if (s.errors) {
     lines.push(`  errors by kind: ${Object.entries(s.errorsByKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     for (const e of s.firstErrors) lines.push(`    e.g. ${e}`);
-  }
+  } else for (const e of s.firstErrors) lines.push(`  ${e}`); // why a run stopped before anyone started
   if (s.stoppedBy) {
     const why =
       s.stoppedBy === 'unknown_language'
