@@ -8,7 +8,7 @@ import { simulateRepeatedRespondent, simulateRespondent, type SimulatedResponden
 import { studyDesign } from '../domain/study-design.ts';
 import { VIGNETTE_ELEMENT, type StudyDefinition } from '../domain/study-definition.ts';
 import { TREATMENT_PAGE } from '../domain/survey-names.ts';
-import { servesLanguage, unservedLanguage } from './page-language.ts';
+import { drawnLanguage, pageStudy, servesLanguage, unservedLanguage, wavePage } from './page-language.ts';
 import { ApiRefusal, createApiClient, NetworkFailure, newRequestLog, type ApiClient, type Outcome } from './api-client.ts';
 
 /**
@@ -69,6 +69,8 @@ export interface SimulationSummary {
    * study does not have (`unknown_language`).
    */
   stoppedBy?: string;
+  /** Respondents run per language they asked for, when simulation.json's `languages` mixed them. */
+  languages?: Record<string, number>;
   /** Error kind (an API code such as `rate_limited`, or `network`) → count. */
   errorsByKind: Record<string, number>;
   firstErrors: string[];
@@ -90,8 +92,13 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
   const api = createApiClient({ baseUrl: options.baseUrl, log, retryDelayMs: options.retryDelayMs });
   const studyOf = studyResolver(options.definitions, options.waveStudy);
   const started = performance.now();
-  const unserved = options.language && (await unservedLanguage(options.baseUrl, options.waveId, options.language, options.definitions, options.waveStudy));
+  const page = await wavePage(options.baseUrl, options.waveId, options.language);
+  const study = page && pageStudy(page, options.definitions, options.waveStudy);
+  const unserved = page && options.language && unservedLanguage(page, options.language, study);
   if (unserved) return { summary: { ...summarize([], log, 0), firstErrors: [unserved], notStarted: options.n, stoppedBy: 'unknown_language' }, results: [] };
+  // --language for everyone, else simulation.json's shares of languages (one run mixes them), else the wave's default.
+  const shares = options.language ? undefined : study?.simulation?.languages;
+  const languageOf = (index: number) => options.language ?? (shares && drawnLanguage(shares, options.seed, index));
   const results: RespondentResult[] = new Array(options.n);
   let nextIndex = 0;
   let done = 0;
@@ -106,7 +113,7 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
   let stoppedBy: string | undefined;
   const runNext = async () => {
     const index = nextIndex++;
-    const result = await runRespondent(api, studyOf, options, index, options.inOrder ? takeTurn() : null);
+    const result = await runRespondent(api, studyOf, { ...options, language: languageOf(index) }, index, options.inOrder ? takeTurn() : null);
     results[index] = result;
     // A start refused for a reason that holds for every later start, or a survey this run cannot answer: going
     // on would only fail n more times.
@@ -123,7 +130,8 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.n)) }, worker));
   const seconds = (performance.now() - started) / 1000;
   const ran = results.slice(0, nextIndex); // indices are taken in order, so those run are the first nextIndex
-  const summary = { ...summarize(ran, log, seconds), notStarted: options.n - ran.length, ...(stoppedBy ? { stoppedBy } : {}) };
+  const languages = shares && ran.reduce<Record<string, number>>((count, _, i) => ((count[languageOf(i)!] = (count[languageOf(i)!] ?? 0) + 1), count), {});
+  const summary = { ...summarize(ran, log, seconds), notStarted: options.n - ran.length, ...(stoppedBy ? { stoppedBy } : {}), ...(languages ? { languages } : {}) };
   return { summary, results: ran };
 }
 

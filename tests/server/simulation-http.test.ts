@@ -10,6 +10,7 @@ import { after, test } from 'node:test';
 import { promisify } from 'node:util';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { runSimulation } from '../../server/simulate/run-simulation.ts';
+import { loadWithSimulation } from './simulation-model-edit.ts';
 import { createTestApp } from './test-app.ts';
 import type { TestSql } from './test-sql.ts';
 
@@ -194,15 +195,48 @@ test('a local study that matches the survey but has no simulation model is named
 });
 
 /** bus-line-funding (English and Spanish) copied as "bus-sim", with its shipped simulation model. */
-function busSimDefinitions() {
+function busSimDefinitions(editModel?: (model: Record<string, unknown>) => void) {
   const folder = mkdtempSync(join(tmpdir(), 'vlab-bilingual-sim-'));
   cleanup.push(() => rmSync(folder, { recursive: true, force: true }));
   cpSync(join('survey-definitions', 'bus-line-funding'), join(folder, 'bus-sim'), { recursive: true });
   const study = JSON.parse(readFileSync(join(folder, 'bus-sim', 'study.json'), 'utf8'));
   study.id = 'bus-sim';
   writeFileSync(join(folder, 'bus-sim', 'study.json'), JSON.stringify(study));
+  if (editModel) {
+    const model = JSON.parse(readFileSync(join(folder, 'bus-sim', 'simulation.json'), 'utf8'));
+    editModel(model);
+    writeFileSync(join(folder, 'bus-sim', 'simulation.json'), JSON.stringify(model));
+  }
   return loadDefinitionFiles(folder);
 }
+
+test('simulation.json languages mix one run\'s respondents by their shares; --language overrides them; a language the study lacks is refused', async () => {
+  // Before, one run took one language (the wave's default or --language); "languages" was an unknown field.
+  const local = busSimDefinitions((m) => (m.languages = { en: 0.6, es: 0.4 }));
+  const { baseUrl, studies, sql, repos } = await listening();
+  await studies.syncDefinitions(local);
+  const { wave } = await studies.createWave({ studyKey: 'bus-sim', target: 1000, seed: 'mixed' });
+  const { summary, results } = await runSimulation({ baseUrl, waveId: wave.id, n: 40, concurrency: 4, seed: 'mixed', definitions: local, retryDelayMs: 10 });
+  assert.equal(summary.errors, 0, summary.firstErrors.join('\n'));
+  // Seed 'mixed': each respondent's language drawn from sha256 of the seed and its index (page-language.ts).
+  const byLocale = Object.fromEntries((await sql.all<{ locale: string; n: number }>('SELECT locale, COUNT(*) AS n FROM participants WHERE wave_id = ? GROUP BY locale ORDER BY locale', wave.id)).map((r) => [r.locale, Number(r.n)]));
+  assert.deepEqual(byLocale, summary.languages);
+  assert.ok(byLocale.en! >= 14 && byLocale.es! >= 8, JSON.stringify(byLocale));
+  // Spanish respondents read the Spanish vignette: every condition read is the stored one.
+  for (const r of results) {
+    if (r.kind === 'error' || !r.condition) continue;
+    assert.deepEqual((await repos.participants.findByCode(r.code))!.assignment, r.condition, r.code);
+  }
+  const flag = await runSimulation({ baseUrl, waveId: wave.id, n: 6, concurrency: 2, seed: 'flag', definitions: local, retryDelayMs: 10, language: 'es' });
+  assert.equal(flag.summary.errors, 0, flag.summary.firstErrors.join('\n'));
+  assert.equal(flag.summary.languages, undefined);
+  const codes = flag.results.map((r) => r.code);
+  assert.deepEqual(await sql.column(`SELECT DISTINCT locale FROM participants WHERE code IN (${codes.map(() => '?').join(', ')})`, ...codes), ['es']);
+
+  const refused = (languages: object) => loadWithSimulation((m) => (m.languages = languages), 'survey-definitions/bus-line-funding') ?? 'accepted';
+  assert.match(refused({ en: 0.6, fr: 0.4 }), /simulation\.json:[\d:]+ languages\.fr: "fr" is not a language of the study \(its languages: en, es\)/);
+  assert.match(refused({ en: 0.6, es: 0.3 }), /simulation\.json:[\d:]+ languages: shares add up to 0\.9, not 1/);
+});
 
 test('a study in several languages with a simulation model is simulated: its title is matched in any of its locales', async () => {
   // Newcomer pass 17: a copy of bus-line-funding (English and Spanish) given a simulation.json stopped at once with

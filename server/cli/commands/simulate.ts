@@ -36,7 +36,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--ack-log <file>', 'write the participant code of every acknowledged completion, one a line')
     .option('--study <id>', 'study of the wave, when the survey title alone is ambiguous')
     .option('--db <file>', `database the server serves, to learn the wave's study from when two local studies answer its survey; ${DB_OPTION_HELP}`)
-    .option('--language <code>', "language the respondents ask for, as a link's ?lang= (e.g. es): they read the vignette and answer in it; default: the wave's")
+    .option('--language <code>', "language the respondents ask for, as a link's ?lang= (e.g. es): they read the vignette and answer in it; default: simulation.json's languages shares, else the wave's")
     .option('--in-order', 'send the starts one at a time in respondent order: on a fresh wave respondent i gets draw i, so the data set is reproducible')
     .option('--json', 'print the summary as JSON')
     .action(
@@ -135,6 +135,7 @@ function summaryText(wave: string, seed: string, s: SimulationSummary): string {
       `${s.alreadyFinished ? `, already finished ${s.alreadyFinished}` : ''}, errors ${s.errors}`,
     `  requests ${s.requests} (${s.requestsPerSecond}/s, ${s.retries} retried), latency p50 ${s.latencyMs.p50} ms, p90 ${s.latencyMs.p90} ms, p99 ${s.latencyMs.p99} ms`,
   ];
+  if (s.languages) lines.push(`  languages (simulation.json): ${Object.entries(s.languages).map(([l, n]) => `${l} ${n}`).join(', ')}`);
   if (s.errors) {
     lines.push(`  errors by kind: ${Object.entries(s.errorsByKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     for (const e of s.firstErrors) lines.push(`    e.g. ${e}`);
