@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { studyLocales, textIn } from '../domain/localized-text.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
-
-const unescapeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+import { unescapeHtml } from '../domain/vignette.ts';
 
 /** Whether the served locale is the one asked for (`es-MX` served as `es` is what was asked). */
 export const servesLanguage = (asked: string, served: string): boolean =>

@@ -2,12 +2,11 @@ import type { ConjointDraw } from '../conjoint-draws.ts';
 import { conjointChoiceName, conjointRatingName } from '../conjoint-survey.ts';
 import { defaultLocale, studyLocales, textIn } from '../localized-text.ts';
 import type { StudyDefinition } from '../study-definition.ts';
+import { unescapeHtml } from '../vignette.ts';
 import { studyDesign } from '../study-design.ts';
 import type { Answers } from '../answers.ts';
 
 type SurveyJson = { pages?: { elements?: { name?: string; html?: string }[] }[] };
-
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 /**
  * The conjoint tasks a respondent was shown, read back from the tables of the survey the server sent (as a
@@ -27,12 +26,12 @@ export function readConjointTasks(def: StudyDefinition, survey: unknown): Conjoi
     const order: string[] = [];
     const profiles: Record<string, string>[] = [];
     for (const [, head, cells] of table.html!.matchAll(/<tr role="row"><th scope="row"[^>]*>([^<]*)<\/th>(.*?)<\/tr>/g)) {
-      const factor = attributeByText.get(unescape(head!));
-      if (!factor) throw new Error(`readConjointTasks: "${unescape(head!)}" is not an attribute of study "${def.id}"`);
+      const factor = attributeByText.get(unescapeHtml(head!));
+      if (!factor) throw new Error(`readConjointTasks: "${unescapeHtml(head!)}" is not an attribute of study "${def.id}"`);
       order.push(factor.name);
       [...cells!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].forEach(([, text], p) => {
-        const level = factor.levels.find((l) => textIn(l.text, locale) === unescape(text!));
-        if (!level) throw new Error(`readConjointTasks: "${unescape(text!)}" is not a level of "${factor.name}"`);
+        const level = factor.levels.find((l) => textIn(l.text, locale) === unescapeHtml(text!));
+        if (!level) throw new Error(`readConjointTasks: "${unescapeHtml(text!)}" is not a level of "${factor.name}"`);
         (profiles[p] ??= {})[factor.name] = level.code;
       });
     }

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { readConjointTasks } from '../../../server/domain/simulation/conjoint-reader.ts';
+import { escapeHtml } from '../../../server/domain/vignette.ts';
 import { createExportService } from '../../../server/services/export-service.ts';
 import { runSimulation } from '../../../server/simulate/run-simulation.ts';
 import { loadDefinitionFiles } from '../../../server/storage/definition-files.ts';
@@ -41,6 +42,16 @@ test("a conjoint's tables are read in the survey's language: a Spanish text that
   assert.deepEqual(levels(survey('en', table('Meetings a year', 'Once', 'Eleven'))), ['once', 'eleven']);
   // An English word in a Spanish survey is no text it shows.
   assert.throws(() => readConjointTasks(bilingual, survey('es', table('Reuniones al año', 'Eleven', 'Once'))), /"Eleven" is not a level of "meetings"/);
+});
+
+test('a level text with "&" or quotes is read back as the server escapes it (numeric references, escapeHtml)', () => {
+  // Before, the reader decoded &amp; &quot; &#39; only, and the server writes &#38; &#34;: "Trade & aid" was no level.
+  const withSymbols = structuredClone(conjoint);
+  const trade = withSymbols.factors.find((f) => f.name === 'trade')!;
+  trade.levels[0]!.text = 'Trade & "aid" <deals>';
+  const html = `<table><tr role="row"><th scope="row" role="rowheader">${escapeHtml(String(trade.text ?? trade.label))}</th><td role="cell">${escapeHtml('Trade & "aid" <deals>')}</td></tr></table>`;
+  const read = readConjointTasks(withSymbols, { pages: [{ elements: [{ name: 'conjoint_table_t1', html }] }] });
+  assert.deepEqual(read.tasks[0]!.map((p) => p.levels.trade), [trade.levels[0]!.code]);
 });
 
 test('vlab simulate (the respondent API over HTTP) takes a conjoint wave: every task answered from the tables shown, stored profile by profile', async () => {
