@@ -125,6 +125,8 @@ test('a simulated bus-line-funding wave: the estimates route, the dashboard card
     name: 'vote_for', question: 'vote_line', values: ['for'],
     coding: '1 where vote_line is "for" (For the plan), 0 for any other answer, missing where unanswered; computed by the analysis plan (not a column of the data)',
   }]);
+  // Before, the package's README did not say where vote_for, absent from data.csv, comes from.
+  assert.ok(zip.get('README.md')!.includes('- `vote_for` (an outcome of the estimates, not a column of data.csv): 1 where vote_line is "for" (For the plan), 0 for any other answer, missing where unanswered; coded by the plan, and by replicate.R the same way.'), zip.get('README.md'));
   assert.match(zip.get('replicate.R')!, /d\[\["vote_for"\]\] <- ifelse\(is\.na\(d\[\["vote_line"\]\]\), NA_real_, as\.numeric\(as\.character\(d\[\["vote_line"\]\]\) %in% c\("for"\)\)\)/);
 
   if (!hasR) return assert.fail('Rscript with estimatr is not installed: replicate.R was NOT run');
