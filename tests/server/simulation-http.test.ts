@@ -141,6 +141,10 @@ test('vlab simulate: summary, ack log of acknowledged codes; no server, or a ser
   assert.match(said, /--language fr: study "alliance-corrective-measures" is in en; the server would send the survey in en, so no respondent was started/);
   assert.match(said, /stopped: the study is not in the --language asked for \(unknown_language\); 3 of 3 respondents not started/);
   assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), participants);
+  // One respondent is "1 respondent" (it said "1 respondents").
+  const one = await cli(`--wave=${wave.id}`, '--n', '1', '--base-url', baseUrl, '--seed', 'one');
+  assert.equal(one.status, 0, one.stderr);
+  assert.match(one.stdout, /: 1 respondent in [\d.]+ s\n/);
 
   const bad = await cli(`--wave=${wave.id}`, '--n', '0', '--base-url', baseUrl);
   assert.equal(bad.status, 2);

@@ -130,7 +130,7 @@ const UNRESOLVED_STUDY = ['unknown_study', 'ambiguous_study'];
 
 function summaryText(wave: string, seed: string, s: SimulationSummary): string {
   const lines = [
-    `vlab simulate: wave ${wave}, seed ${seed}: ${s.respondents} respondents in ${s.seconds.toFixed(1)} s`,
+    `vlab simulate: wave ${wave}, seed ${seed}: ${s.respondents} respondent${s.respondents === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s`,
     `  completes ${s.completes}, screen-outs ${s.screenedOut}, over-quota ${s.overQuota}, abandoned ${s.abandoned}` +
       `${s.alreadyFinished ? `, already finished ${s.alreadyFinished}` : ''}, errors ${s.errors}`,
     `  requests ${s.requests} (${s.requestsPerSecond}/s, ${s.retries} retried), latency p50 ${s.latencyMs.p50} ms, p90 ${s.latencyMs.p90} ms, p99 ${s.latencyMs.p99} ms`,
