@@ -83,6 +83,8 @@ test('a coded outcome that cannot be one is refused with the field and the reaso
   assert.match(refused({ name: 'vote_for', question: 'vote_line', values: ['yes'] }), /codedOutcomes\[0\]\.values\[0\]: "yes" is not a choice of "vote_line" \(its choices: for, against, abstain\)/);
   assert.match(refused({ name: 'vote_for', question: 'bus_use', values: ['weekly'] }), /codedOutcomes\[0\]\.question: "bus_use" is not an outcome question \(it is a pretreatment column\)/);
   assert.match(refused({ name: 'vote_line', question: 'vote_line', values: ['for'] }, 'vote_line'), /codedOutcomes\[0\]\.name: "vote_line" is already a column of the study/);
+  // An export column: "participant" coded from the vote would have replaced the participant codes in the rows.
+  assert.match(refused({ name: 'participant', question: 'vote_line', values: ['for'] }, 'participant'), /codedOutcomes\[0\]\.name: "participant" is already a column of the study/);
   assert.match(refused({ name: 'vote_for', question: 'vote_line', values: ['for', 'against', 'abstain'] }), /codes every choice of "vote_line" as 1: the outcome would be constant/);
   assert.match(refused({ name: 'vote_for', question: 'vote_lin', values: ['for'] }), /codedOutcomes\[0\]\.question: unknown question "vote_lin"/);
   // The categorical question itself is still no outcome (its answers are not numbers); the message stays.

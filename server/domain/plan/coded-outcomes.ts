@@ -1,5 +1,6 @@
 import type { Row } from '../../../analysis/index.ts';
 import { allElements } from '../definition-elements.ts';
+import { waveColumns } from '../export/wave-columns.ts';
 import { textIn, defaultLocale } from '../localized-text.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { r, rVector } from './r-source.ts';
@@ -56,9 +57,11 @@ export function codedOutcomeProblems(
 ): { path: PropertyKey[]; message: string }[] {
   const problems: { path: PropertyKey[]; message: string }[] = [];
   const names = new Set<string>();
+  const exported = new Set(def.analysisPlan.codedOutcomes ? waveColumns(def).map((c) => c.name) : []);
   def.analysisPlan.codedOutcomes?.forEach((c, i) => {
     const add = (path: PropertyKey[], message: string) => problems.push({ path: ['analysisPlan', 'codedOutcomes', i, ...path], message });
-    if (columns.has(c.name)) add(['name'], `"${c.name}" is already a column of the study: name the coded outcome otherwise (e.g. "${c.question}_${String(c.values[0])}")`);
+    // The export's own columns (participant, status, locale…) too: the coded column would stand beside them in a row.
+    if (columns.has(c.name) || exported.has(c.name)) add(['name'], `"${c.name}" is already a column of the study: name the coded outcome otherwise (e.g. "${c.question}_${String(c.values[0])}")`);
     else if (names.has(c.name)) add(['name'], `duplicate coded outcome "${c.name}"`);
     names.add(c.name);
     const info = columns.get(c.question);
