@@ -138,6 +138,7 @@ test('vlab simulate: summary, ack log of acknowledged codes; no server, or a ser
   assert.equal(french.status, 1, french.stderr);
   const said = french.stdout.replace(/\s+/g, ' '); // lines wrapped at 100 columns
   assert.match(said, /: 0 respondents in/);
+  assert.doesNotMatch(said, /latency|completes 0/, 'no line of zeros for a run nobody started');
   assert.match(said, /--language fr: study "alliance-corrective-measures" is in en; the server would send the survey in en, so no respondent was started/);
   assert.match(said, /stopped: the study is not in the --language asked for \(unknown_language\); 3 of 3 respondents not started/);
   assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), participants);

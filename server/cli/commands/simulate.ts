@@ -129,12 +129,15 @@ async function checkServer(base: URL, wave: string): Promise<void> {
 const UNRESOLVED_STUDY = ['unknown_study', 'ambiguous_study'];
 
 function summaryText(wave: string, seed: string, s: SimulationSummary): string {
-  const lines = [
-    `vlab simulate: wave ${wave}, seed ${seed}: ${s.respondents} respondent${s.respondents === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s`,
-    `  completes ${s.completes}, screen-outs ${s.screenedOut}, over-quota ${s.overQuota}, abandoned ${s.abandoned}` +
-      `${s.alreadyFinished ? `, already finished ${s.alreadyFinished}` : ''}, errors ${s.errors}`,
-    `  requests ${s.requests} (${s.requestsPerSecond}/s, ${s.retries} retried), latency p50 ${s.latencyMs.p50} ms, p90 ${s.latencyMs.p90} ms, p99 ${s.latencyMs.p99} ms`,
-  ];
+  const lines = [`vlab simulate: wave ${wave}, seed ${seed}: ${s.respondents} respondent${s.respondents === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s`];
+  // A run stopped before anyone started has no outcomes or latencies to show (a line of zeros said nothing).
+  if (s.respondents > 0) {
+    lines.push(
+      `  completes ${s.completes}, screen-outs ${s.screenedOut}, over-quota ${s.overQuota}, abandoned ${s.abandoned}` +
+        `${s.alreadyFinished ? `, already finished ${s.alreadyFinished}` : ''}, errors ${s.errors}`,
+      `  requests ${s.requests} (${s.requestsPerSecond}/s, ${s.retries} retried), latency p50 ${s.latencyMs.p50} ms, p90 ${s.latencyMs.p90} ms, p99 ${s.latencyMs.p99} ms`,
+    );
+  }
   if (s.languages) lines.push(`  languages (simulation.json): ${Object.entries(s.languages).map(([l, n]) => `${l} ${n}`).join(', ')}`);
   if (s.errors) {
     lines.push(`  errors by kind: ${Object.entries(s.errorsByKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
