@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { codedOutcomeCoding } from '../domain/plan/coded-outcomes.ts';
 import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
@@ -126,6 +127,10 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
       `- \`${REPLICATION_FILES.script}\`: recomputes every estimate from the CSV with R's estimatr and compares with estimates.csv:`,
       '  `Rscript replicate.R` prints each hypothesis checked and the largest difference, names any row that differs,',
       '  and exits 1 if a difference exceeds 1e-6.',
+      // A coded outcome is in the estimates but not in data.csv: say where it comes from.
+      ...(definition.analysisPlan.codedOutcomes ?? []).map(
+        (c) => `- \`${c.name}\` (an outcome of the estimates, not a column of ${REPLICATION_FILES.data}): ${codedOutcomeCoding(definition, c).replace(/; computed by .*$/, '')}; coded by the plan, and by replicate.R the same way.`,
+      ),
       ...(conjoint
         ? [
             `- \`${REPLICATION_FILES.profiles}\`: the same participants' profile rows (participant × task × profile), which the conjoint hypotheses`,

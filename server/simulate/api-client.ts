@@ -107,21 +107,8 @@ export function createApiClient({ baseUrl, attempts = 5, retryDelayMs = 100, log
     throw new NetworkFailure(`${method} ${url.pathname}: ${lastProblem} (after ${tries} attempts)`);
   }
 
-  /**
-   * The language the wave's page is served in for a link's `?lang=` (its `<html lang>`), or null when there is no
-   * such page or it cannot be read (the first start then says why). Stores nothing: no participant is made.
-   */
-  async function pageLocale(waveId: string, lang: string): Promise<string | null> {
-    const url = new URL(`/s/${encodeURIComponent(waveId)}?lang=${encodeURIComponent(lang)}`, base);
-    log.requests++;
-    const response = await fetch(url, { redirect: 'manual', headers: { Accept: 'text/html' } }).catch(() => null);
-    if (!response?.ok) return null;
-    return /<html lang="([^"]+)"/.exec(await response.text().catch(() => ''))?.[1] ?? null;
-  }
-
   return {
     log,
-    pageLocale,
     start: (waveId: string, panel: Record<string, string>, locale?: string) =>
       request<StartResponse>('POST', `/api/waves/${encodeURIComponent(waveId)}/participants`, locale ? { panel, locale } : { panel }),
     save: (code: string, answers: Record<string, unknown>, currentPage: number) =>

@@ -8,6 +8,7 @@ import { simulateRepeatedRespondent, simulateRespondent, type SimulatedResponden
 import { studyDesign } from '../domain/study-design.ts';
 import { VIGNETTE_ELEMENT, type StudyDefinition } from '../domain/study-definition.ts';
 import { TREATMENT_PAGE } from '../domain/survey-names.ts';
+import { drawnLanguage, pageStudy, servesLanguage, unservedLanguage, wavePage } from './page-language.ts';
 import { ApiRefusal, createApiClient, NetworkFailure, newRequestLog, type ApiClient, type Outcome } from './api-client.ts';
 
 /**
@@ -68,6 +69,8 @@ export interface SimulationSummary {
    * study does not have (`unknown_language`).
    */
   stoppedBy?: string;
+  /** Respondents run per language they asked for, when simulation.json's `languages` mixed them. */
+  languages?: Record<string, number>;
   /** Error kind (an API code such as `rate_limited`, or `network`) → count. */
   errorsByKind: Record<string, number>;
   firstErrors: string[];
@@ -88,8 +91,15 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
   const log = newRequestLog();
   const api = createApiClient({ baseUrl: options.baseUrl, log, retryDelayMs: options.retryDelayMs });
   const studyOf = studyResolver(options.definitions, options.waveStudy);
-  const results: RespondentResult[] = new Array(options.n);
   const started = performance.now();
+  const page = await wavePage(options.baseUrl, options.waveId, options.language);
+  const study = page && pageStudy(page, options.definitions, options.waveStudy);
+  const unserved = page && options.language && unservedLanguage(page, options.language, study);
+  if (unserved) return { summary: { ...summarize([], log, 0), firstErrors: [unserved], notStarted: options.n, stoppedBy: 'unknown_language' }, results: [] };
+  // --language for everyone, else simulation.json's shares of languages (one run mixes them), else the wave's default.
+  const shares = options.language ? undefined : study?.simulation?.languages;
+  const languageOf = (index: number) => options.language ?? (shares && drawnLanguage(shares, options.seed, index));
+  const results: RespondentResult[] = new Array(options.n);
   let nextIndex = 0;
   let done = 0;
   let gate: Promise<void> = Promise.resolve();
@@ -103,7 +113,7 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
   let stoppedBy: string | undefined;
   const runNext = async () => {
     const index = nextIndex++;
-    const result = await runRespondent(api, studyOf, options, index, options.inOrder ? takeTurn() : null);
+    const result = await runRespondent(api, studyOf, { ...options, language: languageOf(index) }, index, options.inOrder ? takeTurn() : null);
     results[index] = result;
     // A start refused for a reason that holds for every later start, or a survey this run cannot answer: going
     // on would only fail n more times.
@@ -114,18 +124,14 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
   const worker = async () => {
     while (nextIndex < options.n && !stoppedBy) await runNext();
   };
-  const unknownLanguage = options.language && options.n > 0 ? await languageMissing(api, options.waveId, options.language) : null;
-  if (unknownLanguage) {
-    const summary = { ...summarize([], log, (performance.now() - started) / 1000), notStarted: options.n, stoppedBy: 'unknown_language', firstErrors: [unknownLanguage] };
-    return { summary, results: [] };
-  }
   // The first respondent runs alone: their survey says whether this run can answer the wave's study at all, before
   // more participants are started in a real wave (a survey no local study answers left one started per worker).
   if (options.n > 0) await runNext();
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.n)) }, worker));
   const seconds = (performance.now() - started) / 1000;
   const ran = results.slice(0, nextIndex); // indices are taken in order, so those run are the first nextIndex
-  const summary = { ...summarize(ran, log, seconds), notStarted: options.n - ran.length, ...(stoppedBy ? { stoppedBy } : {}) };
+  const languages = shares && ran.reduce<Record<string, number>>((count, _, i) => ((count[languageOf(i)!] = (count[languageOf(i)!] ?? 0) + 1), count), {});
+  const summary = { ...summarize(ran, log, seconds), notStarted: options.n - ran.length, ...(stoppedBy ? { stoppedBy } : {}), ...(languages ? { languages } : {}) };
   return { summary, results: ran };
 }
 
@@ -136,25 +142,13 @@ const UNRESOLVED: readonly string[] = ['unknown_study', 'ambiguous_study', 'unkn
 
 /**
  * A `language` the study does not have gets the wave's default from the server: the run would test another
- * language than the one asked for, so it stops instead (`es-MX` is served as `es`, which is what was asked).
+ * language than the one asked for, so it stops instead (`es-MX` is served as `es`, which is what was asked). The
+ * wave's page is asked first (unservedLanguage), so this is met only when that page could not be read.
  */
 function checkLanguage(def: StudyDefinition, survey: unknown, language: string | undefined): void {
   const served = String((survey as { locale?: unknown }).locale ?? '');
-  if (!language || servedAsAsked(language, served)) return;
+  if (!language || servesLanguage(language, served)) return;
   throw new StudyNotResolved('unknown_language', `--language ${language}: study "${def.id}" is in ${studyLocales(def).join(', ')}, and the server sent the survey in ${served}`);
-}
-
-const servedAsAsked = (language: string, served: string) => language === served || language.toLowerCase().startsWith(`${served.toLowerCase()}-`);
-
-/**
- * Asked before any start: the wave's page for `?lang=<language>` says which language the server would use, so a
- * language the study lacks stops the run with nobody started (the first respondent stayed started in the wave until
- * attacker pass 25). Null when it is the language asked for, or the page cannot tell (the first start then checks).
- */
-async function languageMissing(api: ApiClient, waveId: string, language: string): Promise<string | null> {
-  const served = await api.pageLocale(waveId, language);
-  if (served === null || servedAsAsked(language, served)) return null;
-  return `--language ${language}: the wave's study is not in ${language} (its page for ?lang=${language} is in ${served}); nobody was started`;
 }
 
 async function runRespondent(

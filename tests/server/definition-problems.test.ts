@@ -449,6 +449,9 @@ test('a question named constructor breaks its study in words, naming the place',
   writeFileSync(study, readFileSync(study, 'utf8').replace('"name": "vote_line"', '"name": "constructor"'));
   const model = join(defs, 'bus-line-funding', 'simulation.json');
   writeFileSync(model, readFileSync(model, 'utf8').replace('"vote_line"', '"constructor"'));
+  // The plan codes the question too (H3_vote's vote_for): renamed there, so the name's problem is the only one.
+  const plan = join(defs, 'bus-line-funding', 'analysis-plan.json');
+  writeFileSync(plan, readFileSync(plan, 'utf8').replace('"vote_line"', '"constructor"'));
   const message = loadDefinitionFolder(defs).broken.find((b) => b.id === 'bus-line-funding')?.message ?? '';
   assert.match(message, /study\.json:\d+:\d+: pages\.outcomes\[0\]\.elements\[\d\]\.name: "constructor" is a name every JavaScript object already has \(an answer under it could not be told from none\): choose another name$/);
 });

@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { csvFromRecords, rowsFromCsv, type Row } from '../../analysis/index.ts';
 import { waveColumns } from '../../server/domain/export/wave-columns.ts';
@@ -21,7 +20,7 @@ import type { Store } from '../../server/storage/store.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { seedAllianceWave } from './estimates-support.ts';
 import { alliance, MEASURES, protege, VIOLATIONS, withPlan } from './plan-support.ts';
-import { zipCentralDirectory } from './zip-central-directory.ts';
+import { zipCentralDirectory, zipEntries } from './zip-central-directory.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-replication-'));
 const dbPath = join(dir, 'vlab.sqlite');
@@ -68,27 +67,6 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The entries of a zip file (central directory; stored or deflated), as yazl writes them. */
-function unzip(buffer: Buffer): Map<string, string> {
-  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  assert.ok(end >= 0, 'zip: end of central directory');
-  const entries = new Map<string, string>();
-  let at = buffer.readUInt32LE(end + 16);
-  for (let i = 0; i < buffer.readUInt16LE(end + 10); i++) {
-    assert.equal(buffer.readUInt32LE(at), 0x02014b50);
-    const method = buffer.readUInt16LE(at + 10);
-    const size = buffer.readUInt32LE(at + 20);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const skip = nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
-    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
-    const local = buffer.readUInt32LE(at + 42);
-    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const data = buffer.subarray(start, start + size);
-    entries.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    at += 46 + skip;
-  }
-  return entries;
-}
 
 test('vlab replication --out DIR writes data, codebook, estimates, plan, R script and README', () => {
   const out = join(dir, 'shipped');
@@ -133,7 +111,7 @@ test('vlab replication --out naming a file is refused in one line (it said "not 
 test('--out x.zip holds the same files', async () => {
   const zipPath = join(dir, 'blocked.zip');
   const names = await createReplicationService({ store }).write(waves.blocked!, zipPath);
-  const entries = unzip(readFileSync(zipPath));
+  const entries = zipEntries(readFileSync(zipPath));
   assert.deepEqual([...entries.keys()].sort(), FILES);
   assert.deepEqual(names.sort(), FILES);
   assert.equal(rowsFromCsv(entries.get('data.csv')!).length, 1502);

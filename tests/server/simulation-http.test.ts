@@ -10,6 +10,7 @@ import { after, test } from 'node:test';
 import { promisify } from 'node:util';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { runSimulation } from '../../server/simulate/run-simulation.ts';
+import { loadWithSimulation } from './simulation-model-edit.ts';
 import { createTestApp } from './test-app.ts';
 import type { TestSql } from './test-sql.ts';
 
@@ -131,6 +132,21 @@ test('vlab simulate: summary, ack log of acknowledged codes; no server, or a ser
   assert.equal(down.status, 2);
   assert.equal(down.stderr, `vlab simulate: no server answers at http://127.0.0.1:${port} (ECONNREFUSED): start one first (npm start, or vlab serve in another terminal) and give its address\n`);
 
+  // A language the study does not have: refused in words naming its languages, before anyone starts (exit 1).
+  const participants = await sql.value('SELECT COUNT(*) FROM participants');
+  const french = await cli(`--wave=${wave.id}`, '--n', '3', '--base-url', baseUrl, '--language', 'fr');
+  assert.equal(french.status, 1, french.stderr);
+  const said = french.stdout.replace(/\s+/g, ' '); // lines wrapped at 100 columns
+  assert.match(said, /: 0 respondents in/);
+  assert.doesNotMatch(said, /latency|completes 0/, 'no line of zeros for a run nobody started');
+  assert.match(said, /--language fr: study "alliance-corrective-measures" is in en; the server would send the survey in en, so no respondent was started/);
+  assert.match(said, /stopped: the study is not in the --language asked for \(unknown_language\); 3 of 3 respondents not started/);
+  assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), participants);
+  // One respondent is "1 respondent" (it said "1 respondents").
+  const one = await cli(`--wave=${wave.id}`, '--n', '1', '--base-url', baseUrl, '--seed', 'one');
+  assert.equal(one.status, 0, one.stderr);
+  assert.match(one.stdout, /: 1 respondent in [\d.]+ s\n/);
+
   const bad = await cli(`--wave=${wave.id}`, '--n', '0', '--base-url', baseUrl);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /^vlab simulate: --n must be an integer from 1/);
@@ -184,15 +200,48 @@ test('a local study that matches the survey but has no simulation model is named
 });
 
 /** bus-line-funding (English and Spanish) copied as "bus-sim", with its shipped simulation model. */
-function busSimDefinitions() {
+function busSimDefinitions(editModel?: (model: Record<string, unknown>) => void) {
   const folder = mkdtempSync(join(tmpdir(), 'vlab-bilingual-sim-'));
   cleanup.push(() => rmSync(folder, { recursive: true, force: true }));
   cpSync(join('survey-definitions', 'bus-line-funding'), join(folder, 'bus-sim'), { recursive: true });
   const study = JSON.parse(readFileSync(join(folder, 'bus-sim', 'study.json'), 'utf8'));
   study.id = 'bus-sim';
   writeFileSync(join(folder, 'bus-sim', 'study.json'), JSON.stringify(study));
+  if (editModel) {
+    const model = JSON.parse(readFileSync(join(folder, 'bus-sim', 'simulation.json'), 'utf8'));
+    editModel(model);
+    writeFileSync(join(folder, 'bus-sim', 'simulation.json'), JSON.stringify(model));
+  }
   return loadDefinitionFiles(folder);
 }
+
+test('simulation.json languages mix one run\'s respondents by their shares; --language overrides them; a language the study lacks is refused', async () => {
+  // Before, one run took one language (the wave's default or --language); "languages" was an unknown field.
+  const local = busSimDefinitions((m) => (m.languages = { en: 0.6, es: 0.4 }));
+  const { baseUrl, studies, sql, repos } = await listening();
+  await studies.syncDefinitions(local);
+  const { wave } = await studies.createWave({ studyKey: 'bus-sim', target: 1000, seed: 'mixed' });
+  const { summary, results } = await runSimulation({ baseUrl, waveId: wave.id, n: 40, concurrency: 4, seed: 'mixed', definitions: local, retryDelayMs: 10 });
+  assert.equal(summary.errors, 0, summary.firstErrors.join('\n'));
+  // Seed 'mixed': each respondent's language drawn from sha256 of the seed and its index (page-language.ts).
+  const byLocale = Object.fromEntries((await sql.all<{ locale: string; n: number }>('SELECT locale, COUNT(*) AS n FROM participants WHERE wave_id = ? GROUP BY locale ORDER BY locale', wave.id)).map((r) => [r.locale, Number(r.n)]));
+  assert.deepEqual(byLocale, summary.languages);
+  assert.ok(byLocale.en! >= 14 && byLocale.es! >= 8, JSON.stringify(byLocale));
+  // Spanish respondents read the Spanish vignette: every condition read is the stored one.
+  for (const r of results) {
+    if (r.kind === 'error' || !r.condition) continue;
+    assert.deepEqual((await repos.participants.findByCode(r.code))!.assignment, r.condition, r.code);
+  }
+  const flag = await runSimulation({ baseUrl, waveId: wave.id, n: 6, concurrency: 2, seed: 'flag', definitions: local, retryDelayMs: 10, language: 'es' });
+  assert.equal(flag.summary.errors, 0, flag.summary.firstErrors.join('\n'));
+  assert.equal(flag.summary.languages, undefined);
+  const codes = flag.results.map((r) => r.code);
+  assert.deepEqual(await sql.column(`SELECT DISTINCT locale FROM participants WHERE code IN (${codes.map(() => '?').join(', ')})`, ...codes), ['es']);
+
+  const refused = (languages: object) => loadWithSimulation((m) => (m.languages = languages), 'survey-definitions/bus-line-funding') ?? 'accepted';
+  assert.match(refused({ en: 0.6, fr: 0.4 }), /simulation\.json:[\d:]+ languages\.fr: "fr" is not a language of the study \(its languages: en, es\)/);
+  assert.match(refused({ en: 0.6, es: 0.3 }), /simulation\.json:[\d:]+ languages: shares add up to 0\.9, not 1/);
+});
 
 test('a study in several languages with a simulation model is simulated: its title is matched in any of its locales', async () => {
   // Newcomer pass 17: a copy of bus-line-funding (English and Spanish) given a simulation.json stopped at once with
@@ -229,16 +278,13 @@ test('--language es: respondents take a bilingual study in Spanish, read the Spa
     assert.deepEqual((await repos.participants.findByCode(r.code))!.assignment, r.condition, r.code);
   }
 
-  // A language the study does not have would be served in the default: the run stops before any start, asking the
-  // wave's page (its <html lang> for ?lang=fr). Until attacker pass 25 it stopped at the first respondent, who stayed
-  // started in the wave.
-  const before = await sql.value('SELECT COUNT(*) FROM participants WHERE wave_id = ?', wave.id);
+  // A language the study does not have would be served in the default: the run stops before anyone starts (the
+  // wave's page, asked with ?lang=fr, answers in en). Before, the first respondent was started and left in the wave.
+  const before = await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM participants WHERE wave_id = ?', wave.id);
   const french = await runSimulation({ baseUrl, waveId: wave.id, n: 10, concurrency: 2, seed: 'french', definitions: local, retryDelayMs: 10, language: 'fr' });
   assert.equal(french.summary.stoppedBy, 'unknown_language');
   assert.equal(french.summary.respondents, 0);
   assert.equal(french.summary.notStarted, 10);
-  assert.equal(french.summary.firstErrors[0], "--language fr: the wave's study is not in fr (its page for ?lang=fr is in en); nobody was started");
-  assert.equal(await sql.value('SELECT COUNT(*) FROM participants WHERE wave_id = ?', wave.id), before, 'nobody started');
-  // A language the page is in (es-MX is served as es) runs as before; so does the check when it is left to the start.
-  assert.equal((await runSimulation({ baseUrl, waveId: wave.id, n: 1, concurrency: 1, seed: 'mexican', definitions: local, retryDelayMs: 10, language: 'es-MX' })).summary.stoppedBy, undefined);
+  assert.deepEqual(await sql.get('SELECT COUNT(*) AS n FROM participants WHERE wave_id = ?', wave.id), before);
+  assert.equal(french.summary.firstErrors[0], '--language fr: study "bus-sim" is in en, es; the server would send the survey in en, so no respondent was started');
 });

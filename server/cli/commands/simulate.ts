@@ -36,7 +36,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--ack-log <file>', 'write the participant code of every acknowledged completion, one a line')
     .option('--study <id>', 'study of the wave, when the survey title alone is ambiguous')
     .option('--db <file>', `database the server serves, to learn the wave's study from when two local studies answer its survey; ${DB_OPTION_HELP}`)
-    .option('--language <code>', "language the respondents ask for, as a link's ?lang= (e.g. es): they read the vignette and answer in it; default: the wave's")
+    .option('--language <code>', "language the respondents ask for, as a link's ?lang= (e.g. es): they read the vignette and answer in it; default: simulation.json's languages shares, else the wave's")
     .option('--in-order', 'send the starts one at a time in respondent order: on a fresh wave respondent i gets draw i, so the data set is reproducible')
     .option('--json', 'print the summary as JSON')
     .action(
@@ -99,7 +99,8 @@ export function registerSimulateCommand(program: Command): void {
           await once(ackLog, 'finish');
         }
         process.stdout.write(o.json ? `${JSON.stringify({ wave: o.wave, seed, ...summary }, null, 2)}\n` : summaryText(o.wave, seed, summary));
-        if (summary.errors > 0) process.exitCode = 1;
+        // A run stopped before anyone started (a --language the study does not have) failed too.
+        if (summary.errors > 0 || summary.stoppedBy) process.exitCode = 1;
       }),
     );
 }
@@ -128,16 +129,20 @@ async function checkServer(base: URL, wave: string): Promise<void> {
 const UNRESOLVED_STUDY = ['unknown_study', 'ambiguous_study'];
 
 function summaryText(wave: string, seed: string, s: SimulationSummary): string {
-  const lines = [
-    `vlab simulate: wave ${wave}, seed ${seed}: ${s.respondents} respondents in ${s.seconds.toFixed(1)} s`,
-    `  completes ${s.completes}, screen-outs ${s.screenedOut}, over-quota ${s.overQuota}, abandoned ${s.abandoned}` +
-      `${s.alreadyFinished ? `, already finished ${s.alreadyFinished}` : ''}, errors ${s.errors}`,
-    `  requests ${s.requests} (${s.requestsPerSecond}/s, ${s.retries} retried), latency p50 ${s.latencyMs.p50} ms, p90 ${s.latencyMs.p90} ms, p99 ${s.latencyMs.p99} ms`,
-  ];
+  const lines = [`vlab simulate: wave ${wave}, seed ${seed}: ${s.respondents} respondent${s.respondents === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s`];
+  // A run stopped before anyone started has no outcomes or latencies to show (a line of zeros said nothing).
+  if (s.respondents > 0) {
+    lines.push(
+      `  completes ${s.completes}, screen-outs ${s.screenedOut}, over-quota ${s.overQuota}, abandoned ${s.abandoned}` +
+        `${s.alreadyFinished ? `, already finished ${s.alreadyFinished}` : ''}, errors ${s.errors}`,
+      `  requests ${s.requests} (${s.requestsPerSecond}/s, ${s.retries} retried), latency p50 ${s.latencyMs.p50} ms, p90 ${s.latencyMs.p90} ms, p99 ${s.latencyMs.p99} ms`,
+    );
+  }
+  if (s.languages) lines.push(`  languages (simulation.json): ${Object.entries(s.languages).map(([l, n]) => `${l} ${n}`).join(', ')}`);
   if (s.errors) {
     lines.push(`  errors by kind: ${Object.entries(s.errorsByKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     for (const e of s.firstErrors) lines.push(`    e.g. ${e}`);
-  }
+  } else for (const e of s.firstErrors) lines.push(`  ${e}`); // why a run stopped before anyone started
   if (s.stoppedBy) {
     const why =
       s.stoppedBy === 'unknown_language'
@@ -146,7 +151,6 @@ function summaryText(wave: string, seed: string, s: SimulationSummary): string {
           ? `no local study to answer the survey (${s.stoppedBy})`
           : `the server refused a start (${s.stoppedBy})`;
     lines.push(`  stopped: ${why}; ${s.notStarted} of ${s.respondents + s.notStarted} respondents not started`);
-    if (!s.errors) for (const e of s.firstErrors) lines.push(`    ${e}`); // stopped before any start (an unknown --language)
   }
   if (s.errorsByKind.rate_limited) {
     lines.push(

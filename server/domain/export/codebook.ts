@@ -1,4 +1,5 @@
 import { allCells, designOf } from '../design.ts';
+import { codedOutcomeCoding } from '../plan/coded-outcomes.ts';
 import { planHash } from '../plan/plan-hash.ts';
 import { studyLocales } from '../localized-text.ts';
 import { expectedTerms } from '../plan/plan-terms.ts';
@@ -74,6 +75,10 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
     },
     /** A conjoint's profile-level file (profiles-csv): one row per participant × task × profile. */
     ...(conjoint ? { profiles: { columns: conjointProfileColumns(def, columns).map(({ name, role, type, label, levels }) => ({ name, role, type, label, ...(levels ? { levels } : {}) })) } } : {}),
+    /** The plan's outcomes coded 0/1 from a categorical question (not columns of the data; replicate.R codes them). */
+    ...(def.analysisPlan.codedOutcomes
+      ? { codedOutcomes: def.analysisPlan.codedOutcomes.map((c) => ({ ...c, coding: codedOutcomeCoding(def, c) })) }
+      : {}),
     /** Each hypothesis' model terms as the estimates name them (`term`, R's names) and in the study's words. */
     terms: Object.fromEntries(
       Object.entries(planTermLabels(def, (h) => expectedTerms(def, h))).map(([h, labels]) => [h, Object.entries(labels).map(([term, label]) => ({ term, label }))]),

@@ -9,6 +9,7 @@ import {
   type TidyRow,
 } from '../../../analysis/index.ts';
 import type { StudyDefinition } from '../study-definition.ts';
+import { withCodedOutcomes } from './coded-outcomes.ts';
 import { adjustNTooSmallWords } from './family-adjustment-lines.ts';
 import { planLevels } from './plan-columns.ts';
 import { planHash } from './plan-hash.ts';
@@ -102,27 +103,28 @@ export function executePlan(input: ExecutePlanInput): PlanResult {
   const plan = def.analysisPlan;
   const idColumn = input.idColumn ?? PARTICIPANT_COLUMN;
   const hash = planHash(def);
-  if (input.weights && input.weights.length !== input.rows.length) {
-    throw new AnalysisError('executePlan', `${input.weights.length} weights for ${input.rows.length} rows`);
+  const rows = withCodedOutcomes(plan, input.rows);
+  if (input.weights && input.weights.length !== rows.length) {
+    throw new AnalysisError('executePlan', `${input.weights.length} weights for ${rows.length} rows`);
   }
   const keepIndex: number[] = [];
-  input.rows.forEach((row, i) => {
+  rows.forEach((row, i) => {
     if ((plan.exclusions ?? []).every((e) => e.keep.some((k) => String(k) === String(row[e.column])))) keepIndex.push(i);
   });
-  let kept: Row[] = keepIndex.map((i) => input.rows[i]!);
+  let kept: Row[] = keepIndex.map((i) => rows[i]!);
   const result: PlanResult = {
     planHash: hash,
     estimates: [],
     problems: [],
     warnings: [],
-    nRows: input.rows.length,
-    nExcluded: input.rows.length - kept.length,
+    nRows: rows.length,
+    nExcluded: rows.length - kept.length,
     nKeptUnits: new Set(kept.map((row) => row[idColumn])).size,
     weighted: false,
   };
 
   // Respondents there but none kept: each comparison says that, not that nobody answered (nor that raking failed).
-  const excluded = everyoneExcluded(plan, input.rows, kept, idColumn);
+  const excluded = everyoneExcluded(plan, rows, kept, idColumn);
   let weights: ArrayLike<number> | undefined = input.weights && keepIndex.map((i) => input.weights![i]!);
   if (!weights && !excluded && plan.weights === 'raking' && def.populationMargins) {
     try {

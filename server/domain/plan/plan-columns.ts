@@ -14,8 +14,18 @@ export interface ColumnInfo {
   values?: readonly ChoiceValue[];
 }
 
-/** Every column of a wave's wide rows that a plan may name, with its role and values. */
+/**
+ * Every column a plan may name, with its role and values: the wave's wide rows' columns and the plan's coded
+ * outcomes (0/1 outcomes from a categorical question, coded-outcomes.ts).
+ */
 export function planColumns(def: StudyDefinition): Map<string, ColumnInfo> {
+  const columns = studyColumns(def);
+  for (const c of def.analysisPlan.codedOutcomes ?? []) if (!columns.has(c.name)) columns.set(c.name, { role: 'outcome', values: [0, 1] });
+  return columns;
+}
+
+/** Every column of a wave's wide rows that a plan may name, with its role and values. */
+export function studyColumns(def: StudyDefinition): Map<string, ColumnInfo> {
   const columns = new Map<string, ColumnInfo>();
   for (const f of def.factors) columns.set(f.name, { role: 'factor', values: f.levels.map((l) => l.code) });
   for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {

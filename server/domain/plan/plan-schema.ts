@@ -120,7 +120,16 @@ export const hypothesisSchema = z.discriminatedUnion('estimator', [differenceInM
     issue.code === 'invalid_union' ? `estimator must be one of ${ESTIMATORS.join(', ')}` : undefined,
 });
 
+/**
+ * An outcome coded from a categorical question: `name` is 1 where `question`'s answer is one of `values`, 0 for any
+ * other answer, missing where unanswered (R: `as.numeric(vote_line %in% "for")`, NA kept), so a share (voting for
+ * the plan) is an estimand of lm_robust or difference_in_means like any numeric outcome (coded-outcomes.ts).
+ */
+const codedOutcome = z.strictObject({ name: column, question: column, values: z.array(value).min(1) });
+
 export const analysisPlanSchema = z.strictObject({
+  /** Outcomes coded 0/1 from categorical outcome questions, named in `hypotheses[].outcomes` as any outcome. */
+  codedOutcomes: z.array(codedOutcome).min(1).optional(),
   /** Confidence level 1 − alpha for every interval (default 0.05). */
   alpha: z.number().gt(0).lt(1).optional(),
   exclusions: z.array(exclusion).optional(),
@@ -145,3 +154,4 @@ export type Hypothesis = z.infer<typeof hypothesisSchema>;
 export type LmRobustHypothesis = z.infer<typeof lmRobust>;
 export type DifferenceInMeansHypothesis = z.infer<typeof differenceInMeans>;
 export type ConjointHypothesis = z.infer<typeof conjointHypothesis>;
+export type CodedOutcome = z.infer<typeof codedOutcome>;

@@ -1,4 +1,5 @@
 import type { StudyDefinition } from '../study-definition.ts';
+import { codedOutcomeRLines } from './coded-outcomes.ts';
 import { adjustmentFamilies, PARTICIPANT_COLUMN } from './execute-plan.ts';
 import { planLevels } from './plan-columns.ts';
 import { planAlpha, type Hypothesis } from './plan-schema.ts';
@@ -79,6 +80,7 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
   ];
   if (plan.hypotheses.some((h) => h.estimator === 'lm_robust' && !clusteredByRespondent(def, h))) lines.push(...LEVERAGE_ONE_FUNCTION, '');
   if (plan.hypotheses.some((h) => h.estimator === 'lm_robust' && h.seType === 'cregg')) lines.push(...CREGG_FIT_FUNCTION, '');
+  lines.push(...codedOutcomeRLines(plan));
   for (const e of plan.exclusions ?? []) {
     lines.push(`# Exclusion: keep ${e.column} in ${rComment(e.keep.join(', '))}${e.reason ? ` (${rComment(e.reason)})` : ''}`);
     lines.push(`d <- d[!is.na(d[[${r(e.column)}]]) & as.character(d[[${r(e.column)}]]) %in% ${rVector(e.keep.map(String))}, ]`);

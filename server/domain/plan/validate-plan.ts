@@ -1,7 +1,8 @@
 import { AnalysisError, parseFormula } from '../../../analysis/index.ts';
 import { closestName, didYouMean } from '../../../analysis/helpers/did-you-mean.ts';
 import type { StudyDefinition } from '../study-definition.ts';
-import { planColumns, type ColumnRole } from './plan-columns.ts';
+import { codedOutcomeProblems } from './coded-outcomes.ts';
+import { planColumns, studyColumns, type ColumnRole } from './plan-columns.ts';
 import { expectedTerms, modelRightHandSide } from './plan-terms.ts';
 import type { Hypothesis, LmRobustHypothesis } from './plan-schema.ts';
 import { clusteredByRespondent } from './respondent-clusters.ts';
@@ -52,6 +53,7 @@ export function planProblems(def: StudyDefinition): PlanProblem[] {
     }
   };
 
+  problems.push(...codedOutcomeProblems(def, studyColumns(def)));
   plan.exclusions?.forEach((e, i) => preTreatment(e.column, [...base, 'exclusions', i], 'keep', 'excluding', e.keep));
   if (plan.weights === 'raking' && !def.populationMargins) {
     problems.push({ path: [...base, 'weights'], message: 'raking needs population margins (population-margins.json)' });

@@ -1,6 +1,7 @@
 import type { Assignment } from '../design.ts';
 import { defaultLocale, studyLocales, textIn } from '../localized-text.ts';
 import { PLACEHOLDER, VIGNETTE_ELEMENT, vignetteOf, type StudyDefinition } from '../study-definition.ts';
+import { unescapeHtml } from '../vignette.ts';
 
 /**
  * Reads a participant's condition back from the survey the server sent, as a person would: by reading the
@@ -83,19 +84,7 @@ export function vignetteParagraphs(survey: unknown): string[] {
   const pages = (survey as { pages?: { elements?: { name?: string; html?: unknown }[] }[] } | null)?.pages;
   const html = pages?.flatMap((p) => p.elements ?? []).find((e) => e.name === VIGNETTE_ELEMENT)?.html;
   if (typeof html !== 'string') throw new ConditionError('the survey has no vignette');
-  return [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => decodeEntities(m[1]!));
-}
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return String.fromCodePoint(code);
-    }
-    return NAMED[name.toLowerCase()] ?? whole;
-  });
+  return [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => unescapeHtml(m[1]!));
 }
 
 function escapeRegExp(text: string): string {

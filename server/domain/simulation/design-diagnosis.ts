@@ -7,7 +7,7 @@ import { clusteredByRespondent } from '../plan/respondent-clusters.ts';
 import { vignetteSpace } from '../vignette-cells.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { estimandKey, planEstimands } from './estimands.ts';
-import { outcomeVariance } from './expected.ts';
+import { expectedCodedShare, outcomeVariance } from './expected.ts';
 import { requireModel } from './respondent.ts';
 import { simulateWave } from './simulated-wave.ts';
 
@@ -162,7 +162,8 @@ export function analyticMde(def: StudyDefinition, h: Hypothesis, outcome: string
 function analyticMdeOrWhy(def: StudyDefinition, h: Hypothesis, outcome: string, term: string, nUsed: number, alpha: number): number | { why: string } {
   if (clusteredByRespondent(def, h)) return { why: 'within-respondent comparisons (stacked outcomes or repeated vignettes): no two-arm formula' };
   if (!equalCells(def)) return { why: 'arms of unequal size (restrictions or weights): no equal-arm formula' };
-  if (!requireModel(def).outcomes[outcome]) return { why: `the simulation model has no SD for outcome "${outcome}"` };
+  const variance = cellVariance(def, outcome);
+  if (!variance) return { why: `the simulation model has no SD for outcome "${outcome}"` };
   if (!(nUsed > 4)) return { why: 'fewer than 5 respondents analysed per run' };
   const mde = (options: Omit<PowerOptions, 'power' | 'alpha' | 'effect'>) => powerAnalysis({ ...options, power: MDE_POWER, alpha }).effect;
   const levelsIn = (factor: string) => {
@@ -171,7 +172,7 @@ function analyticMdeOrWhy(def: StudyDefinition, h: Hypothesis, outcome: string, 
     return subset ? all.filter((l) => subset.in.map(String).includes(l)) : all;
   };
   const cells = allCells(designOf(def)).filter((c) => (h.subset ?? []).every((s) => !(s.column in c) || s.in.map(String).includes(c[s.column]!)));
-  const sd = Math.sqrt(cells.reduce((sum, c) => sum + outcomeVariance(def, outcome, c), 0) / cells.length);
+  const sd = Math.sqrt(cells.reduce((sum, c) => sum + variance(c), 0) / cells.length);
   try {
     if (h.estimator === 'difference_in_means') {
       const levels = levelsIn(h.treatment.factor);
@@ -190,6 +191,18 @@ function analyticMdeOrWhy(def: StudyDefinition, h: Hypothesis, outcome: string, 
     if (error instanceof AnalysisError) return { why: error.message };
     throw error;
   }
+}
+
+/** Var(outcome | cell): the model's, or p(1 − p) for a plan's coded outcome of a modelled choice question (share p). */
+function cellVariance(def: StudyDefinition, outcome: string): ((cell: Record<string, string>) => number) | null {
+  const model = requireModel(def);
+  if (model.outcomes[outcome]) return (cell) => outcomeVariance(def, outcome, cell);
+  const coded = def.analysisPlan.codedOutcomes?.find((c) => c.name === outcome);
+  if (!coded || !model.choices?.[coded.question]) return null;
+  return (cell) => {
+    const p = expectedCodedShare(def, coded, cell);
+    return p * (1 - p);
+  };
 }
 
 /** Every cell of the full factorial is shown, equally often: no restriction removed one, no weight favours one. */

@@ -6,7 +6,7 @@ import { rakingTargets } from '../plan/raking-margins.ts';
 import { clusteredByRespondent } from '../plan/respondent-clusters.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { vignetteSpace } from '../vignette-cells.ts';
-import { covariateProfiles, expectedOutcome } from './expected.ts';
+import { covariateProfiles, expectedCodedShare, expectedOutcome } from './expected.ts';
 import { requireModel } from './respondent.ts';
 
 /**
@@ -57,6 +57,7 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
   // any share of failures, whatever the plan does with attention_pass.
   const attention = check && model.attention ? [1, 0] : [null];
 
+  const codedFromChoices = (plan.codedOutcomes ?? []).filter((c) => model.choices?.[c.question]);
   const rows: Row[] = [];
   const weights: number[] = [];
   // The cells a vignette shows, each as often as the design shows it (multiplicity w; all 1 without weights or
@@ -65,9 +66,11 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
   const profiles = covariateProfiles(model, covariates, raked);
   space.cells.forEach(({ index: c, assignment: cell, multiplicity }) => {
     profiles.forEach((profile, k) => {
-      const outcomes = Object.fromEntries(
-        Object.keys(model.outcomes).map((name) => [name, expectedOutcome(def, name, cell, profile.values, raked)]),
-      );
+      const outcomes = Object.fromEntries([
+        ...Object.keys(model.outcomes).map((name) => [name, expectedOutcome(def, name, cell, profile.values, raked)]),
+        // A plan's coded outcome (vote_for) is the expected share of its choices (its indicator's mean).
+        ...codedFromChoices.map((c) => [c.name, expectedCodedShare(def, c, cell, profile.values, raked)]),
+      ]);
       for (const pass of attention) {
         rows.push({
           participant: `cell${c}-profile${k}-attention${pass}`,

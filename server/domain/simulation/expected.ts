@@ -1,3 +1,4 @@
+import type { CodedOutcome } from '../plan/plan-schema.ts';
 import { normalUpperTail } from '../../../analysis/index.ts';
 import type { Assignment } from '../design.ts';
 import { allElements, choiceValues, type StudyDefinition } from '../study-definition.ts';
@@ -93,14 +94,37 @@ export function outcomeVariance(def: StudyDefinition, name: string, assignment: 
  * P(answer = c | condition) averaged over the covariates the model shifts by (drawn independently from their
  * shares): the share of each choice a very large sample of the cell converges to, the estimand of a share by condition.
  */
-export function expectedChoiceShares(def: StudyDefinition, name: string, assignment: Assignment): Map<string, number> {
+export function expectedChoiceShares(
+  def: StudyDefinition,
+  name: string,
+  assignment: Assignment,
+  given: Record<string, string> = {},
+  shares: Record<string, Record<string, number>> = {},
+): Map<string, number> {
   const model = requireModel(def);
   const choice = model.choices?.[name];
   if (!choice) throw new RangeError(`expectedChoiceShares: "${name}" is not a choice question of the simulation model`);
   const values = choiceValues(allElements(def).find((e) => e.name === name)!);
   const out = new Map<string, number>(values.map((v) => [String(v), 0]));
-  for (const profile of covariateProfiles(model, Object.keys(choice.covariates ?? {}))) {
-    for (const { value, p } of choiceShares(choice, values, assignment, profile.values)) out.set(String(value), out.get(String(value))! + profile.p * p);
+  // Covariates the caller fixes (`given`, a plan's covariate row) are not averaged over.
+  const free = Object.keys(choice.covariates ?? {}).filter((c) => !(c in given));
+  for (const profile of covariateProfiles(model, free, shares)) {
+    for (const { value, p } of choiceShares(choice, values, assignment, { ...profile.values, ...given })) out.set(String(value), out.get(String(value))! + profile.p * p);
   }
   return out;
+}
+
+/**
+ * The expected share of a plan's coded outcome (1 for `values` of a choice question, coded-outcomes.ts) in a cell:
+ * the mean of its indicator, so its estimand and its within-cell variance p(1 − p) follow from the choice model.
+ */
+export function expectedCodedShare(
+  def: StudyDefinition,
+  coded: CodedOutcome,
+  assignment: Assignment,
+  given: Record<string, string> = {},
+  shares: Record<string, Record<string, number>> = {},
+): number {
+  const choice = expectedChoiceShares(def, coded.question, assignment, given, shares);
+  return coded.values.reduce((sum: number, v) => sum + (choice.get(String(v)) ?? 0), 0);
 }

@@ -1,5 +1,6 @@
 import { didYouMean } from '../../../analysis/helpers/did-you-mean.ts';
 import { allElements, choiceValues } from '../definition-elements.ts';
+import { studyLocales } from '../localized-text.ts';
 import type { StudyDefinition, SurveyElement } from '../study-definition.ts';
 import { checkDesignModel } from './conjoint-model-check.ts';
 import { checkChoiceModel } from './choice-model-check.ts';
@@ -52,6 +53,16 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
   }
 
   checkDesignModel(def, model, fail);
+  if (model.languages) checkLanguages(studyLocales(def), model.languages, fail);
+}
+
+/** The languages' shares: each a language of the study, adding up to 1. */
+function checkLanguages(locales: readonly string[], shares: Record<string, number>, fail: Fail): void {
+  const unknown = Object.keys(shares).find((l) => !locales.includes(l));
+  if (unknown) return fail(['simulation', 'languages', unknown], `"${unknown}" is not a language of the study (its languages: ${locales.join(', ')})`);
+  const total = Object.values(shares).reduce((a, b) => a + b, 0);
+  // Rounded: 0.6 + 0.3 is 0.8999999999999999 in binary.
+  if (Math.abs(total - 1) > 1e-6) fail(['simulation', 'languages'], `shares add up to ${Number(total.toFixed(6))}, not 1`);
 }
 
 /** What the section checks share: the model, where to report, the questions' claims and the factors' level codes. */

@@ -93,6 +93,12 @@ export const simulationModelSchema = z.strictObject({
   recall: z.record(identifier, recallModel).default({}),
   /** Required for a conjoint design, refused for vignette designs. */
   conjoint: conjointModel.optional(),
+  /**
+   * Share of respondents who ask for each of the study's languages (`{ "en": 0.7, "es": 0.3 }`), as links with
+   * `?lang=` would: one `vlab simulate` run then mixes them. Absent: every respondent takes the wave's default (or
+   * `--language`, which overrides this). Optional without a default, so a model without it hashes as before.
+   */
+  languages: z.record(z.string().min(1), probability).optional(),
 });
 
 export type SimulationModel = z.infer<typeof simulationModelSchema>;

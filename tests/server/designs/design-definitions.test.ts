@@ -32,10 +32,12 @@ test('existing definitions keep their meaning and their snapshot: content and pl
   // Computed with the code of commit 973b0a4, before `design`, `restrictions` and `weight` existed. The alliance and
   // protégé studies' content hashes are their version 2's (issue 14: the gender question's new answers; the alliance
   // simulation model's description names the in-repo alliance.R, not fielded, so no new version); bus-line-funding's
-  // content hash is that of its first simulation.json (2026-12-05: not fielded, so still version 1); plan hashes unchanged.
+  // content hash is that of its first simulation.json (2026-12-05: not fielded, so still version 1), and its content and
+  // plan hashes those of its plan with H3_vote on the coded outcome vote_for (2026-12-05, still version 1); the other
+  // plan hashes unchanged.
   const before: Record<string, [string, string]> = {
     'alliance-corrective-measures': ['da0bbcf7253858e069b3414ba50cf65696380032ba877974d3897fe2d2e24278', '6f8e0c6e65612a40b8ef851c9b8812754bbba65492fe4baa2ebab0fbe4492235'],
-    'bus-line-funding': ['b052a9ebe5511f457f17eadaf65614d856b9a81d91d5cee24cd51771e5e3a548', '3d78e5f86fa8d01f91af3e276173d9cda52a2c2c6dcd739d2fcf8020e9cf36ca'],
+    'bus-line-funding': ['5ffb102e51fab9d34ca93e5b71677d1019c64e1096700769fb754913d05c9647', '9f460b2dce86d803850db86002179b60ca5696aa4dd60e4c7c4cc4b751eed42c'],
     'protege-bargaining': ['8764b226a404a69ab42d46395908241c1a3327dfa43c6ff05ebc0cbb5a52b52b', 'b4d99f17174322f896242f50da514313923115e69a09e02480feaabe76a6679a'],
   };
   for (const [id, [content, plan]] of Object.entries(before)) {
