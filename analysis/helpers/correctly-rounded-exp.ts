@@ -14,11 +14,16 @@ import { ddMultiply, twoProduct, twoSum } from './double-double.ts';
  * @example expR(-0.6) // 0.5488116360940264, R: exp(-0.6) (Math.exp(-0.6) is 0.5488116360940265)
  */
 export function expR(x: number): number {
-  if (!(Math.abs(x) < 708)) return Math.exp(x);
-  const k = Math.round(x / LN2_HIGH);
+  return expOfDoubleDouble(x, 0);
+}
+
+/** e^(xh + xl), xl below an ulp of xh, rounded once (powR's e^(y·log x)); V8's e^xh beyond |xh| ≥ 708. */
+export function expOfDoubleDouble(xh: number, xl: number): number {
+  if (!(Math.abs(xh) < 708)) return Math.exp(xh);
+  const k = Math.round(xh / LN2_HIGH);
   const [ph, pl] = twoProduct(k, LN2_HIGH);
-  const [ah, al] = twoSum(x, -ph);
-  const [rh, rl] = twoSum(ah, al - pl - k * LN2_LOW);
+  const [ah, al] = twoSum(xh, -ph);
+  const [rh, rl] = twoSum(ah, al + xl - pl - k * LN2_LOW);
   let [eh, el] = expm1Small(rh / 256, rl / 256);
   for (let i = 0; i < 8; i++) {
     const [bh, bl] = twoSum(2, eh);

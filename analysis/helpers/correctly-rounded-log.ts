@@ -18,6 +18,12 @@ import { ddMultiply, twoProduct, twoSum } from './double-double.ts';
  */
 export function logR(x: number): number {
   if (!(x > 0) || x === Infinity) return Math.log(x);
+  const [h, l] = logDoubleDouble(x);
+  return h + l;
+}
+
+/** log x for a finite x > 0 as a double-double, good to ~1e-20 relative (powR's exponent). */
+export function logDoubleDouble(x: number): [number, number] {
   let [m, e] = binaryParts(x);
   if (m > Math.SQRT2) {
     m /= 2;
@@ -40,7 +46,7 @@ export function logR(x: number): number {
   const [lh, ll] = ddMultiply(2 * sh, 2 * sl, ih, il);
   const [eh, el] = twoProduct(e, LN2_HIGH);
   const [rh, rl] = twoSum(eh, lh);
-  return rh + (rl + el + e * LN2_LOW + ll);
+  return twoSum(rh, rl + el + e * LN2_LOW + ll);
 }
 
 const LN2_HIGH = 0.6931471805599453;

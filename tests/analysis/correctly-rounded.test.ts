@@ -1,13 +1,14 @@
 // R's log() and exp() are glibc's, within 0.52 ulp; V8's Math.log and Math.exp are fdlibm's, within 1 ulp, and an ulp off
 // R's for a few per cent of inputs (exp: one in eight) — enough for R trial 27's t27-random-37 to alias another of two
-// collinear dummies than estimatr. logR and expR round correctly. Expected values: tests/analysis/r/correctly-rounded-log.R
-// and correctly-rounded-exp.R (R 4.2.2, glibc 2.36), printed exactly.
+// collinear dummies than estimatr. logR, expR and powR (R's ^) round correctly. Expected values:
+// tests/analysis/r/correctly-rounded-log.R, -exp.R and -power.R (R 4.2.2, glibc 2.36), printed exactly.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tableFromCsv } from '../../analysis/index.ts';
 import { modelDesign } from './design-support.ts';
 import { expR } from '../../analysis/helpers/correctly-rounded-exp.ts';
 import { logR } from '../../analysis/helpers/correctly-rounded-log.ts';
+import { powR } from '../../analysis/helpers/correctly-rounded-power.ts';
 
 /** A C99 hex float ('0x1.8p+1', '-0x1.62e42fefa39efp-1', '0x0.0000000000001p-1022') as its double. */
 function hexFloat(text: string): number {
@@ -73,4 +74,27 @@ test('exp() and log() in a formula are R\'s: the columns equal R\'s bit for bit'
   const [exps] = modelDesign(table, 'y ~ exp(x)').columns;
   assert.deepEqual(logs.slice(0, 3), R_LOGS.slice(0, 3).map(([, want]) => hexFloat(want)));
   assert.deepEqual(exps.slice(3), [R_EXPS[2], R_EXPS[4], R_EXPS[5]].map(([, want]) => hexFloat(want)));
+});
+
+const R_POWERS: [string, string, string][] = [
+  ['0x1.4cccccccccccdp+0', '0x1.8p+0', '0x1.7b734c33413adp+0'],
+  ['0x1p+1', '0x1.8p+0', '0x1.6a09e667f3bcdp+1'],
+  ['0x1.2p+2', '0x1.8p+0', '0x1.31785a67b5a75p+3'],
+  ['0x1.6666666666666p-1', '0x1.4p+1', '0x1.a3cd72ed9866dp-2'],
+  ['0x1.4cccccccccccdp+1', '0x1.4p+1', '0x1.5cce3681fc753p+3'],
+  ['0x1.199999999999ap+0', '-0x1.8p+0', '0x1.bbcb228f37875p-1'],
+  ['0x1.599999999999ap+1', '-0x1.8p+0', '0x1.cd9ea2af2a121p-3'],
+  ['0x1.b333333333333p+1', '0x1.5555555555555p-2', '0x1.80f22109df4e9p+0'],
+  ['0x1.4p+2', '0x1.5555555555555p-2', '0x1.b5c0fbcfec4d3p+0'],
+  ['-0x1.b333333333333p+0', '0x1.8p+1', '-0x1.3a6e978d4fdf3p+2'],
+  ['-0x1.b333333333333p+0', '-0x1p+1', '0x1.6253443526171p-2'],
+];
+
+test('x ^ y equals R where V8 is an ulp off (2^1.5, 1.3^1.5, 0.7^2.5, 1.1^-1.5, 5^(1/3), …), with R\'s special cases', () => {
+  for (const [x, y, want] of R_POWERS) assert.equal(powR(hexFloat(x), hexFloat(y)), hexFloat(want), `${hexFloat(x)}^${hexFloat(y)}`);
+  assert.equal(R_POWERS.slice(0, 9).filter(([x, y, want]) => hexFloat(x) ** hexFloat(y) !== hexFloat(want)).length, 9, '** differs on the first nine');
+  // R: 1^NA and NA^0 are 1, (-8)^(1/3) is NaN; x^2 is x*x.
+  assert.deepEqual([powR(1, NaN), powR(NaN, 0), powR(-8, 1 / 3), powR(0.1, 2)], [1, 1, NaN, 0.1 * 0.1]);
+  const table = tableFromCsv(Buffer.from('y,x\n0,1.3\n1,2\n2,4.5\n'));
+  assert.deepEqual(modelDesign(table, 'y ~ I(x^1.5)').columns[0], R_POWERS.slice(0, 3).map(([, , want]) => hexFloat(want)));
 });
