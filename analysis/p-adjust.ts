@@ -49,10 +49,7 @@ export function pAdjustMethodProblem(name: unknown): string | undefined {
 export function pAdjust(p: readonly (number | null)[], methodName: PAdjustMethodName, family?: number): (number | null)[] {
   const method = pAdjustMethod(methodName);
   const present = p.flatMap((value, i) => (value === null || Number.isNaN(value) ? [] : [i]));
-  for (const i of present) {
-    const value = p[i] as number;
-    if (value < 0 || value > 1) throw new AnalysisError('pAdjust', `p-value ${value} at position ${i + 1} is not between 0 and 1`);
-  }
+  refuseOutsideUnitInterval(p, present);
   const n = familySize(family, present.length);
   const out: (number | null)[] = [...p];
   if (n <= 1 || method === 'none') return out;
@@ -60,6 +57,23 @@ export function pAdjust(p: readonly (number | null)[], methodName: PAdjustMethod
   const adjusted = adjust(values, method === 'fdr' ? 'BH' : method === 'hommel' && n === 2 ? 'hochberg' : method, n);
   present.forEach((i, k) => (out[i] = adjusted[k]));
   return out;
+}
+
+/**
+ * A p-value below 0 or above 1 is refused: R's p.adjust takes it without a check and returns numbers that are no
+ * p-values (p.adjust(c(0.01, 1.5, -0.2, 0.04), "holm") is 0.03 1 -0.8 0.08; R trial 27). Values up to 100 with one
+ * above 1 look like percentages, and the message says so.
+ */
+function refuseOutsideUnitInterval(p: readonly (number | null)[], present: number[]): void {
+  const outside = present.find((i) => (p[i] as number) < 0 || (p[i] as number) > 1);
+  if (outside === undefined) return;
+  const value = p[outside] as number;
+  const percentages = present.every((i) => (p[i] as number) >= 0 && (p[i] as number) <= 100);
+  throw new AnalysisError(
+    'pAdjust',
+    `p-value ${value} at position ${outside + 1} is not between 0 and 1: R's p.adjust does not check and returns numbers that are no p-values ` +
+      `(below 0, or above 1 under hommel and none); give every p-value as a proportion${percentages ? `; if these are percentages, divide them by 100 (5% is 0.05)` : ''}`,
+  );
 }
 
 /** R's n: a whole number at least the count of p-values present (R stops below it), that count when not given. */

@@ -72,7 +72,7 @@ export function modelFrame(
   const complete = (values: Float64Array): Float64Array => (n === total ? values : subset(values, index));
   const finite = (values: Float64Array, what: string): Float64Array => {
     for (let k = 0; k < n; k++) {
-      if (values[k] - values[k] !== 0) throw new AnalysisError(fn, `${what} is infinite in row ${index[k] + 1} (R's lm stops on this: "NA/NaN/Inf")`);
+      if (values[k] - values[k] !== 0) throw new AnalysisError(fn, infiniteValueMessage(what, index[k] + 1));
     }
     return values;
   };
@@ -103,6 +103,16 @@ export function modelFrame(
     weights: weights && finite(subset(weights, index), `weights column "${extra.weights}"`),
     warnings,
   };
+}
+
+/**
+ * A term (or the outcome, or the weights) infinite in a row: R's lm stops ("NA/NaN/Inf"), and estimatr's lm_robust
+ * gives NaN for every coefficient (its CR2 crashed R 4.2.2, estimatr 1.0.0: R trial 27's log(y0) with y0 = 0), so vlab
+ * refuses and says what to write instead.
+ */
+function infiniteValueMessage(what: string, row: number): string {
+  const log = /\blog[0-9]*\(/.test(what) ? ' (log(0) is -Inf: log1p(x) or log(x + 1) keep the zeros)' : '';
+  return `${what} is infinite in row ${row}: R's lm stops on this ("NA/NaN/Inf") and estimatr's lm_robust returns NaN for every coefficient; leave such rows out of the data or transform so every value is finite${log}`;
 }
 
 /** Each "NaNs produced" warning once (a call evaluated twice warns twice), ended by what became of its rows. */

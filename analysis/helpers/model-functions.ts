@@ -1,4 +1,6 @@
 import { AnalysisError } from '../errors.ts';
+import { expR } from './correctly-rounded-exp.ts';
+import { logR } from './correctly-rounded-log.ts';
 import { cut } from './cut-function.ts';
 import { interaction } from './interaction-function.ts';
 import { VECTOR_VALUED_FUNCTIONS } from './number-vectors.ts';
@@ -35,18 +37,20 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   I: (context, call) => evaluate(context, matchArguments(context, call, ['x']).x as Expr),
   log: (context, call) => {
     const args = matchArguments(context, call, ['x', 'base']);
-    const base = args.base ? scalarArgument(context, call, args.base, 'base') : Math.E;
+    // R's log and exp are glibc's, correctly rounded nearly always; V8's are an ulp off for a few per cent of x (logR, expR).
+    if (!args.base) return elementwise(context, call, args.x, logR);
+    const base = scalarArgument(context, call, args.base, 'base');
     // R's logbase (arithmetic.c): log10 and log2 for those bases, not the quotient, which is an ulp off for many x
     // (log(1000) / log(10) = 2.9999999999999996) — enough to change which of two collinear columns is aliased.
     if (base === 10) return elementwise(context, call, args.x, Math.log10);
     if (base === 2) return elementwise(context, call, args.x, Math.log2);
-    const divisor = Math.log(base);
-    return elementwise(context, call, args.x, (v) => Math.log(v) / divisor);
+    const divisor = logR(base);
+    return elementwise(context, call, args.x, (v) => logR(v) / divisor);
   },
   log2: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.log2),
   log10: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.log10),
   log1p: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.log1p),
-  exp: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.exp),
+  exp: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, expR),
   expm1: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.expm1),
   sqrt: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.sqrt),
   abs: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.abs),

@@ -7,6 +7,7 @@ import { MODEL_FUNCTIONS } from './model-functions.ts';
 import { formatRNumber } from './r-number.ts';
 import { LOGICAL_OPERATORS, logicalOperation } from './logical-operators.ts';
 import { matchIn } from './match-functions.ts';
+import { powR } from './correctly-rounded-power.ts';
 import { rIntegerDivide, rModulus } from './r-arithmetic.ts';
 import { COMPARISONS, deparseR, type Expr } from './r-syntax.ts';
 
@@ -206,7 +207,7 @@ const OPERATIONS: Record<string, (a: number, b: number) => number> = {
   '-': (a, b) => a - b,
   '*': (a, b) => a * b,
   '/': (a, b) => a / b,
-  '^': (a, b) => a ** b,
+  '^': powR,
   '%%': rModulus,
   '%/%': rIntegerDivide,
 };

@@ -3,20 +3,9 @@
 // (nmath/fprec.c). R computes x1 - floor(q) * x2 in long double; here that difference is exact (a two-product), which
 // gives the same double wherever the long double did not itself round.
 
-const EPSILON = Number.EPSILON;
+import { twoProduct } from './double-double.ts';
 
-/** a * b as the double p plus the exact remainder e (Dekker's two-product by Veltkamp splitting). */
-function twoProduct(a: number, b: number): [number, number] {
-  const p = a * b;
-  const split = (v: number): [number, number] => {
-    const c = 134217729 * v;
-    const high = c - (c - v);
-    return [high, v - high];
-  };
-  const [ah, al] = split(a);
-  const [bh, bl] = split(b);
-  return [p, al * bl - (((p - ah * bh) - al * bh) - ah * bl)];
-}
+const EPSILON = Number.EPSILON;
 
 /** x1 - k * x2 with the product exact, rounded once. */
 function remainderAfter(x1: number, k: number, x2: number): number {

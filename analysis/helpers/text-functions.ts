@@ -3,6 +3,7 @@ import { CHARACTER_NAN, evaluateRefusingNaN, refuseNaNCells } from './nan-levels
 import { matchArguments, type Call, type ModelFunction } from './model-function-arguments.ts';
 import type { Evaluated, EvaluationContext } from './model-variables.ts';
 import { formatRNumber } from './r-number.ts';
+import { lowerCaseR, upperCaseR } from './simple-case.ts';
 import { deparseR, type Expr } from './r-syntax.ts';
 
 /**
@@ -11,21 +12,13 @@ import { deparseR, type Expr } from './r-syntax.ts';
  * vlab refused them until 2026-12-05 ('unknown function "paste"', R trial 24).
  */
 export const TEXT_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
-  tolower: (context, call) => mapText(context, call, (t) => perCodePoint(t, (c) => c.toLowerCase())),
-  toupper: (context, call) => mapText(context, call, (t) => perCodePoint(t, (c) => c.toUpperCase())),
+  tolower: (context, call) => mapText(context, call, lowerCaseR),
+  toupper: (context, call) => mapText(context, call, upperCaseR),
   trimws,
   nchar,
   paste: (context, call) => paste(context, call, ' '),
   paste0: (context, call) => paste(context, call, ''),
 };
-
-/** A case mapping one character at a time, as R's towlower/towupper: a character whose mapping is longer stays. */
-function perCodePoint(text: string, f: (c: string) => string): string {
-  return Array.from(text, (c) => {
-    const mapped = f(c);
-    return Array.from(mapped).length === 1 ? mapped : c;
-  }).join('');
-}
 
 /** x as R's as.character sees it, row by row (null where missing); a number or string is one value for every row. */
 function textValues(context: EvaluationContext, call: Call, expr: Expr): (string | null)[] | string | null {

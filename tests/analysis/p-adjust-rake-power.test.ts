@@ -19,6 +19,14 @@ test('p.adjust leaves NA out of n', () => {
   assert.throws(() => pAdjust([1.2], 'holm'), /not between 0 and 1/);
 });
 
+test('p-values outside [0, 1] are refused in words: what R does with them, and percentages named as such', () => {
+  // R: p.adjust(c(0.01, 1.5, -0.2, 0.04), "holm") is 0.03 1 -0.8 0.08; "hommel" 0.03 1.5 -0.2 0.08 (R trial 27).
+  assert.throws(() => pAdjust([0.01, 1.5, -0.2, 0.04], 'holm'), {
+    message: 'pAdjust: p-value 1.5 at position 2 is not between 0 and 1: R\'s p.adjust does not check and returns numbers that are no p-values (below 0, or above 1 under hommel and none); give every p-value as a proportion',
+  });
+  assert.throws(() => pAdjust([5, 0.5, 20], 'BH'), /p-value 5 at position 1 is not between 0 and 1: .*; if these are percentages, divide them by 100 \(5% is 0\.05\)$/);
+});
+
 test('p.adjust keeps NaN as NaN and NA as NA, and counts neither in n (R: is.na is TRUE for both)', () => {
   // R: p.adjust(c(0.01, NaN, NA, 0.04, 0.03), "holm") is 0.03 NaN NA 0.06 0.06; "BH" 0.03 NaN NA 0.04 0.04
   const holm = pAdjust([0.01, NaN, null, 0.04, 0.03], 'holm');

@@ -4,7 +4,7 @@
 // The differential suite stores estimatr's fits of them (trial24-designs.ts, analyst-text-24).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lmRobust } from '../../analysis/index.ts';
+import { lmRobust, tableFromCsv } from '../../analysis/index.ts';
 import { analystTable, modelDesign } from './design-support.ts';
 
 const design = (formula: string): ReturnType<typeof modelDesign> => modelDesign(analystTable, formula);
@@ -30,4 +30,17 @@ test('paste of text, numbers and TRUE/FALSE, with sep; a missing value is pasted
   for (const formula of ['y ~ paste0("a", "b")', 'y ~ paste(a, collapse = "")']) {
     assert.throws(() => lmRobust({ formula, rows: analystTable }), /is one value, not one per row \(R: "variable lengths differ"\)/, formula);
   }
+});
+
+// R 4.2.2 in C.UTF-8 on Debian 12 (glibc 2.36), the last lines of tests/analysis/r/text-functions.R: one character at a
+// time by Unicode's simple case mapping (İ lowers to i, ᾳ and ᾀ raise to ᾼ and ᾈ, where JavaScript's full mapping gives
+// two characters), and the case pairs Unicode 16 added (ɤ and Ɤ, U+0264 and U+A7CB) left as they are, as glibc 2.36.
+test('toupper and tolower beyond ASCII map as R in a UTF-8 locale', () => {
+  const s = ['\u0130z', '\u1fb3', '\u1f80', '\u0264', '\u00df', '\u03a3a', '\ua7cb', '\u1f88'];
+  const table = tableFromCsv(Buffer.from(['y,s', ...s.map((t, i) => `${i},${t}`)].join('\n')));
+  const levels = (formula: string): string[] => modelDesign(table, formula).names.slice(1).map((name) => name.slice(formula.length - 4));
+  const sorted = (codes: string[]): string[] => codes.map((c) => String.fromCodePoint(...c.split(' ').map((h) => parseInt(h, 16)))).sort().slice(1);
+  const distinct = (codes: string[]): string[] => sorted([...new Set(codes)]);
+  assert.deepEqual(levels('y ~ toupper(s)'), distinct(['0130 005A', '1FBC', '1F88', '0264', '00DF', '03A3 0041', 'A7CB', '1F88']));
+  assert.deepEqual(levels('y ~ tolower(s)'), distinct(['0069 007A', '1FB3', '1F80', '0264', '00DF', '03C3 0061', 'A7CB', '1F80']));
 });

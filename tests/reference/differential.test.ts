@@ -75,7 +75,10 @@
 // NaN is kept by is.na(); text levels that look like numbers; an outcome constant within clusters; an integer outcome
 // near 1e15; sin/cos, tanh, seq_along(), cumsum() and weighted.mean(); paste(), tolower(), trimws(), nchar(); survey::rake with margins named in another case
 // than the data), and the twenty-fifth's (trial25-designs.ts: a treatment by a three-level, a continuous and a moderator
-// with an empty cell, under HC, CR2, stata and cregg; difference_in_means with blocks and clusters; alpha 0.001 to 0.2).
+// with an empty cell, under HC, CR2, stata and cregg; difference_in_means with blocks and clusters; alpha 0.001 to 0.2),
+// and the twenty-seventh's (trial27-designs.ts: a declared level no row has, crossed with a numeric; transformed outcomes,
+// log() of 0 refused in words; clusters with NA beside singletons and zero weights; two fixed effects; p.adjust with NA
+// and ties; 40 drawn fits of them).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -232,7 +235,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'weights-zero-tiny-cr2-20', 'factor-by-transform-20', 'no-intercept-factors-20', 'dim-arms-blocks-20', 'rake-20', 'trial20-random',
     'three-way-22', 'fe-weights-clusters-22', 'one-level-after-na-22', 'coding-22', 'singleton-clusters-22', 'whole-column-terms-22', 'rake-22', 'power-unequal-22', 'trial22-random',
     'rank-23', 'analyst-functions-na-23', 'trial23-random', 'whole-column-24', 'number-like-levels-24', 'cluster-constant-24',
-    'huge-integer-outcome-24', 'analyst-math-24', 'analyst-text-24', 'rake-case-24', 'moderation-25', 'dim-blocks-clusters-25', 'alpha-25', 'gamma-row-25'] as const) {
+    'huge-integer-outcome-24', 'analyst-math-24', 'analyst-text-24', 'rake-case-24', 'moderation-25', 'dim-blocks-clusters-25', 'alpha-25', 'gamma-row-25',
+    'unused-levels-27', 'outcome-transforms-27', 'cluster-na-27', 'fe-two-27', 'p-adjust-27', 'trial27-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

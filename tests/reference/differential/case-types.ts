@@ -166,7 +166,14 @@ export type CaseGroup =
   | 'moderation-25'
   | 'dim-blocks-clusters-25'
   | 'alpha-25'
-  | 'gamma-row-25';
+  | 'gamma-row-25'
+  // The twenty-seventh trial's classes (trial27-designs.ts).
+  | 'unused-levels-27'
+  | 'outcome-transforms-27'
+  | 'cluster-na-27'
+  | 'fe-two-27'
+  | 'p-adjust-27'
+  | 'trial27-random';
 
 interface CaseBase {
   id: string;
