@@ -149,13 +149,13 @@ const completeRaw = (code: string, json: string) =>
 /** The body of a completion of REQUIRED with `extra` (raw JSON text) added to its answers. */
 const withRaw = (extra: string) => JSON.stringify({ answers: REQUIRED }).replace(/}}$/, `,${extra}}}`);
 
-test('hostile completions (wrong types, 1e400, NaN-like texts, lists, objects, a boolean, a huge list) are refused in words: never a 500, nothing stored', async () => {
+test('hostile completions (wrong types, 1e400, NaN-like texts, lists, objects, a boolean, a huge list, a choice ticked twice) are refused in words: never a 500, nothing stored', async () => {
   // Values only a client that skips the page sends: the page's own Next never sends these types.
   const hostile: [string, unknown][] = [
     ['trips', '51'], ['trips', '1e400'], ['trips', 'NaN'], ['trips', 'Infinity'], ['trips', '-Infinity'], ['trips', ' 7 '],
     ['trips', [51]], ['trips', { value: 51 }], ['trips', true], ['buses', '-1e400'],
     ['town', 123456789], ['town', ['x']], ['nickname', 7],
-    ['modes', Array.from({ length: 5000 }, () => 'bus')], ['modes', 'bus'], ['modes', [['bus']]], ['modes', ['bus', 'bus', 'bus']],
+    ['modes', Array.from({ length: 5000 }, () => 'bus')], ['modes', 'bus'], ['modes', [['bus']]], ['modes', ['bus', 'bus', 'bus']], ['modes', ['bus', 'bus']],
   ];
   const bodies = [
     ...hostile.map(([question, value]) => [question, JSON.stringify({ answers: { ...REQUIRED, [question]: value } })]),
