@@ -166,7 +166,7 @@ function describeRequiredGroupsAndSwitches(): void {
   });
 }
 
-/** The id of a text or comment box's hidden limit ("Up to 20 characters."), from the box's id. */
+/** The id of a text or comment box's limit ("Up to 20 characters."), from the box's id. */
 const limitId = (boxId: string) => `${boxId}-limit`;
 
 type TextQuestion = { maxLength: number; getMaxLength(): number | null; textAreaModel?: unknown };
@@ -178,12 +178,14 @@ function ownLimit(question: TextQuestion | undefined): number | null {
 /**
  * A text or comment box whose definition gives a `maxLength` shows its counter ("20/20") only while it has focus,
  * and the counter is not linked to it: a screen-reader user learned of the limit only by the extra characters
- * being dropped. The box is described by its limit as well ("Up to 20 characters.", a hidden text beside it, after
- * its error if one shows); reaching the limit is said once (text-limit-notice.ts). The 5,000 characters every box
- * stops at (the server's limit) are not described on every box: that is met rarely, and then said.
+ * being dropped. The box is described by its limit as well ("Up to 20 characters.", a text under it, after its
+ * error if one shows); reaching the limit is said once (text-limit-notice.ts). The text is shown, not hidden: with
+ * the counter shown only on focus, a sighted respondent (by mouse or keyboard) learned the limit only once in the
+ * box, a screen-reader user before it (accessibility pass 25). The 5,000 characters every box stops at (the
+ * server's limit) are not described on every box: that is met rarely, and then said.
  */
 function describeTextLimits(limitText: (max: number) => string): void {
-  const note = (boxId: string, max: number) => createElement('span', { id: limitId(boxId), hidden: true }, limitText(max));
+  const note = (boxId: string, max: number) => createElement('span', { id: limitId(boxId), className: 'vlab-text-limit' }, limitText(max));
   const describe = (control: Record<string, unknown>) => describedAlsoBy(control, limitId(String(control.id)));
   patchRender<{ question?: TextQuestion }>(SurveyQuestionText.prototype, 'renderInput', (props, text) => {
     const max = ownLimit(text.question);

@@ -22,7 +22,7 @@ export interface AnswerLimitProblem {
 type Validator = Record<string, unknown>;
 
 /** A limit given as a number, or a string holding one (SurveyJS compares either); anything else is no limit. */
-function limit(value: unknown): number | null {
+export function limit(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string' && /^\s*[-+]?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
   return null;

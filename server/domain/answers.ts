@@ -18,7 +18,12 @@ function valueSchema(e: SurveyElement): z.ZodType | null {
       return z.literal(choiceValues(e));
     case 'checkbox': {
       const values = choiceValues(e);
-      return z.array(z.literal(values)).max(values.length);
+      // SurveyJS stores each ticked choice once; a list naming one twice comes only from a client that skips the
+      // page, and would count that choice twice in the analysis (accessibility pass 25, hostile completions).
+      return z
+        .array(z.literal(values))
+        .max(values.length)
+        .refine((list) => new Set(list).size === list.length, { message: 'lists a choice more than once; each ticked choice is listed once' });
     }
     case 'boolean':
       return z.boolean();

@@ -23,13 +23,18 @@ function numberedVignetteTitle(def: StudyDefinition, position: number, count: nu
 /**
  * Vignette `position`'s outcome pages, each titled page's title numbered in each locale ("What should the United
  * States do? — vignette 2 of 3"): until 2026-12-05 the m copies shared one title, a heading a screen reader read
- * alike after every vignette.
+ * alike after every vignette. An untitled page is titled "Questions about vignette 2 of 3": without a heading its
+ * questions followed the vignette with nothing saying, in reading order or a screen reader's list of headings,
+ * which vignette they asked about.
  */
 function numberedOutcomePages(def: StudyDefinition, position: number, count: number): SurveyPage[] {
   return outcomePagesAfter(def, position).map((page) => {
     const { title } = page;
-    if (title === undefined) return page;
-    return { ...page, title: Object.fromEntries(studyLocales(def).map((locale) => [locale, messagesFor(locale).aboutVignette(textIn(title, locale), position, count)])) };
+    const numbered = (locale: string) => {
+      const messages = messagesFor(locale);
+      return title === undefined ? messages.questionsAboutVignette(position, count) : messages.aboutVignette(textIn(title, locale), position, count);
+    };
+    return { ...page, title: Object.fromEntries(studyLocales(def).map((locale) => [locale, numbered(locale)])) };
   });
 }
 

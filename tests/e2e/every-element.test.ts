@@ -286,6 +286,13 @@ for (const [lang, town, comment, limits, reached, range] of [
     await page.waitForFunction(() => document.querySelector('[aria-live="polite"]')?.textContent === '', undefined, { timeout: 6_000 });
     assert.deepEqual([(await fieldReading(page, town)).description, (await fieldReading(page, comment)).description], limits);
     const box = page.locator('[data-name="q_text"] input');
+    // Accessibility pass 25: a sighted respondent sees the limit before the box has focus (SurveyJS's counter shows
+    // only while it has); before, "Up to 20 characters." was a hidden description, for screen readers alone.
+    for (const [name, limit] of [['q_text', limits[0]], ['q_comment', limits[1]]] as const) {
+      const shown = page.locator(`[data-name="${name}"]`).getByText(limit, { exact: true });
+      assert.equal(await shown.isVisible(), true, `${name}: "${limit}" shown before focus`);
+    }
+    await page.locator('[data-name="q_text"]').screenshot({ path: `/tmp/vlab-every-text-limit-${lang}.png` });
     await box.pressSequentially('A very long town name indeed');
     assert.equal(await box.inputValue(), 'A very long town nam');
     await page.waitForFunction((text) => document.querySelector('[aria-live="polite"]')?.textContent === text, reached);

@@ -53,12 +53,15 @@ export async function serve(dbPath: string, env: Record<string, string> = {}): P
 }
 
 /**
- * Opens a wave of each study in a fresh database with the CLI, then serves it (with `env` added, as `serve`): the
- * server prints every wave.
+ * Opens a wave of each study in a fresh database with the CLI, then serves it, both with `env` added (as `serve`;
+ * VLAB_DEFINITIONS there serves a test's own definitions): the server prints every wave.
  */
 export async function serveWaves(dbPath: string, studies: readonly string[], env: Record<string, string> = {}): Promise<ServedApp> {
   for (const study of studies) {
-    const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', study, '--target', '100', '--db', dbPath], { encoding: 'utf8' });
+    const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', study, '--target', '100', '--db', dbPath], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
     if (created.status !== 0) throw new Error(`vlab wave create --study ${study} failed: ${created.stderr}`);
   }
   return serve(dbPath, env);

@@ -26,7 +26,9 @@ export async function walkSurvey(page: Page, visit: (step: WalkStep) => Promise<
       return steps;
     }
     const position = await progressText(page).innerText();
-    const title = (await page.locator('.sd-page__title').first().innerText().catch(() => '')).trim();
+    // A page may have no title: counted first, so the walk does not wait out a locator's timeout for one.
+    const heading = page.locator('.sd-page__title').first();
+    const title = (await heading.count()) ? (await heading.innerText()).trim() : '';
     const step = { index, title, end: false };
     steps.push(step);
     await visit(step);

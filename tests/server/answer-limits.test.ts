@@ -125,7 +125,7 @@ function surveyJsRefuses(element: SurveyElement, value: unknown): boolean {
 
 test('the server refuses exactly the values survey-core refuses, for every limit it checks (and never one the page takes)', () => {
   const values: Record<string, unknown[]> = {
-    trips: [-1, 0, 0.5, 50, 50.01, 51],
+    trips: [-1, -0, 0, 0.5, 50, 50.01, 51],
     buses: [-0.1, 0, 20, 21],
     town: ['x', 'xy', 'x'.repeat(20)],
     nickname: ['rider', 'rider7', 'r2d2 pilot', '42', '7 up'],
@@ -140,5 +140,71 @@ test('the server refuses exactly the values survey-core refuses, for every limit
       const page = surveyJsRefuses(element, value);
       assert.equal(server, name === 'postcode' ? false : page, `${name} = ${JSON.stringify(value)}: server ${server}, survey-core ${page}`);
     }
+  }
+});
+
+/** A completion sent as raw JSON, for numbers JSON.parse reads as Infinity or -0. */
+const completeRaw = (code: string, json: string) =>
+  request(t.app).post(`/api/participants/${code}/complete`).set('content-type', 'application/json').send(json);
+/** The body of a completion of REQUIRED with `extra` (raw JSON text) added to its answers. */
+const withRaw = (extra: string) => JSON.stringify({ answers: REQUIRED }).replace(/}}$/, `,${extra}}}`);
+
+test('hostile completions (wrong types, 1e400, NaN-like texts, lists, objects, a boolean, a huge list, a choice ticked twice) are refused in words: never a 500, nothing stored', async () => {
+  // Values only a client that skips the page sends: the page's own Next never sends these types.
+  const hostile: [string, unknown][] = [
+    ['trips', '51'], ['trips', '1e400'], ['trips', 'NaN'], ['trips', 'Infinity'], ['trips', '-Infinity'], ['trips', ' 7 '],
+    ['trips', [51]], ['trips', { value: 51 }], ['trips', true], ['buses', '-1e400'],
+    ['town', 123456789], ['town', ['x']], ['nickname', 7],
+    ['modes', Array.from({ length: 5000 }, () => 'bus')], ['modes', 'bus'], ['modes', [['bus']]], ['modes', ['bus', 'bus', 'bus']], ['modes', ['bus', 'bus']],
+  ];
+  const bodies = [
+    ...hostile.map(([question, value]) => [question, JSON.stringify({ answers: { ...REQUIRED, [question]: value } })]),
+    ['trips', withRaw('"trips":1e400')],
+    ['buses', withRaw('"buses":-1e400')],
+  ];
+  for (const [i, [question, body]] of bodies.entries()) {
+    const code = await atOutcomes(`hostile-${i}`);
+    const res = await completeRaw(code, body!);
+    const label = `${body!.slice(-80)}: ${res.status} ${JSON.stringify(res.body)}`;
+    assert.equal(res.status, 422, label);
+    assert.equal(res.body.error.code, 'invalid_input', label);
+    assert.match(res.body.error.message, new RegExp(`^(answers\\.${question}|the answer to "${question}")`), label);
+    assert.doesNotMatch(JSON.stringify(res.body), /\n\s+at |\.ts:\d/, 'no stack trace');
+    const participant = await participantOf(code);
+    assert.equal(participant.status, 'started', label);
+    assert.equal(await t.repos.answers.get(participant.id, 'final'), undefined, label);
+  }
+  // -0 is a number at the minimum 0, as survey-core reads it (the agreement test below): it completes.
+  const res = await completeRaw(await atOutcomes('hostile-minus-zero'), withRaw('"trips":-0'));
+  assert.equal(res.body.status, 'complete', JSON.stringify(res.body));
+});
+
+test('a definition whose limits no answer can meet (a lower limit above an upper one, in one property or across them) is refused in words at load', () => {
+  const study = (element: Record<string, unknown>) => {
+    const json = JSON.parse(readFileSync(`${FOLDER}/study.json`, 'utf8'));
+    json.analysisPlan = JSON.parse(readFileSync(`${FOLDER}/analysis-plan.json`, 'utf8'));
+    json.pages.posttreatment.push({ name: 'limits', elements: [{ title: text('T', 'T'), ...element }] });
+    return json;
+  };
+  const number = { type: 'text', name: 'n', inputType: 'number' };
+  const cases: [Record<string, unknown>, RegExp][] = [
+    [{ ...number, min: 10, max: 5 }, /elements\[0\]\.max: 5 is below min 10: no answer could meet both, so the page would refuse every one/],
+    [{ ...number, validators: [{ type: 'numeric', minValue: '10', maxValue: 5 }] }, /elements\[0\]\.validators\[0\]\.maxValue: 5 is below minValue 10/],
+    [{ ...number, min: 0, max: 50, validators: [{ type: 'numeric', minValue: 60 }] }, /elements\[0\]\.max: 50 is below minValue 60/],
+    [{ type: 'text', name: 't', validators: [{ type: 'text', minLength: 10, maxLength: 5 }] }, /validators\[0\]\.maxLength: 5 is below minLength 10/],
+    [{ type: 'text', name: 't', maxLength: 5, validators: [{ type: 'text', minLength: 10 }] }, /elements\[0\]\.maxLength: 5 is below minLength 10/],
+    [{ type: 'checkbox', name: 'c', choices: ['a', 'b', 'c'], validators: [{ type: 'answercount', minCount: 3, maxCount: 2 }] }, /validators\[0\]\.maxCount: 2 is below minCount 3/],
+    [{ type: 'checkbox', name: 'c', choices: ['a', 'b'], validators: [{ type: 'answercount', minCount: 3 }] }, /elements\[0\]\.choices: 2 choices is below minCount 3/],
+  ];
+  for (const [element, message] of cases) {
+    assert.throws(() => parseStudyDefinition(study(element), 'study.json'), message, JSON.stringify(element));
+  }
+  // Limits meeting at one value, and 0 (no limit to SurveyJS) for a count or a length, still load.
+  for (const element of [
+    { ...number, min: 5, max: 5 },
+    { type: 'text', name: 't', maxLength: 5, validators: [{ type: 'text', minLength: 5, maxLength: 0 }] },
+    { type: 'checkbox', name: 'c', choices: ['a', 'b'], validators: [{ type: 'answercount', minCount: 2, maxCount: 0 }] },
+  ]) {
+    assert.doesNotThrow(() => parseStudyDefinition(study(element), 'study.json'), JSON.stringify(element));
   }
 });

@@ -56,6 +56,7 @@ export const en: RespondentMessages = {
   rereadSummary: 'Read the situation again',
   vignetteProgress: (position, count) => `Vignette ${position} of ${count}`,
   aboutVignette: (title, position, count) => `${title} — vignette ${position} of ${count}`,
+  questionsAboutVignette: (position, count) => `Questions about vignette ${position} of ${count}`,
   saveRefused: 'Your latest change could not be saved. Your earlier answers are kept; please carry on with the survey.',
   saveOffline: 'You seem to be offline: your latest answers are not saved yet. Please keep this page open; they will be saved when the connection is back.',
   saveOnlineAgain: 'The connection is back and your answers are saved.',

@@ -55,6 +55,7 @@ export const es: RespondentMessages = {
   rereadSummary: 'Volver a leer la situación',
   vignetteProgress: (position, count) => `Viñeta ${position} de ${count}`,
   aboutVignette: (title, position, count) => `${title} — viñeta ${position} de ${count}`,
+  questionsAboutVignette: (position, count) => `Preguntas sobre la viñeta ${position} de ${count}`,
   saveRefused: 'No se pudo guardar su último cambio. Sus respuestas anteriores se conservan; continúe con la encuesta.',
   saveOffline: 'Parece que no tiene conexión: sus últimas respuestas aún no se han guardado. No cierre esta página; se guardarán cuando vuelva la conexión.',
   saveOnlineAgain: 'La conexión ha vuelto y sus respuestas están guardadas.',

@@ -81,6 +81,8 @@ export interface RespondentMessages {
    * United States do? — vignette 2 of 3"): the same title three times left a screen reader user unsure where they were.
    */
   aboutVignette: (title: string, position: number, count: number) => string;
+  /** The title an untitled outcome page takes in a repeated-vignette study, so it too says which vignette it asks about. */
+  questionsAboutVignette: (position: number, count: number) => string;
   saveRefused: string;
   /** The notice while saves do not reach the server: the answers wait on the page, which must stay open. */
   saveOffline: string;

@@ -1,0 +1,69 @@
+import { limit } from './answer-limits.ts';
+import type { ShapeProblem } from './surveyjs-answer-shape.ts';
+
+// A question's limits (answer-limits.ts) come from several properties: a number question's min and max with its
+// numeric validators' minValue and maxValue, a text box's maxLength with its text validators' lengths, a checkbox's
+// choices with its answercount validators' counts. A lower limit above an upper one leaves no answer the page takes
+// (survey-core refuses every value on Next), so a required question could never be passed: refused at load instead.
+
+/** One limit of a question: its value, where it is in the element, and its property's name. */
+interface Bound {
+  value: number;
+  path: PropertyKey[];
+  name: string;
+}
+
+type Element = { type: string } & Record<string, unknown>;
+type Validator = Record<string, unknown>;
+
+/** The element's validators of `type`, with their index in `validators`. */
+function validatorsOf(e: Element, type: string): [Validator, number][] {
+  const validators = Array.isArray(e.validators) ? (e.validators as unknown[]) : [];
+  return validators.flatMap((v, k) => (v && typeof v === 'object' && (v as Validator).type === type ? [[v as Validator, k] as [Validator, number]] : []));
+}
+
+/** `owner[name]` as a bound, when it is a limit (`zeroIsNone`: 0 is no limit to SurveyJS, as for lengths and counts). */
+function bound(owner: Validator, name: string, path: PropertyKey[], zeroIsNone: boolean): Bound[] {
+  const value = limit(owner[name]);
+  return value === null || (zeroIsNone && value === 0) ? [] : [{ value, path: [...path, name], name }];
+}
+
+const fromValidators = (e: Element, type: string, name: string, zeroIsNone: boolean) =>
+  validatorsOf(e, type).flatMap(([v, k]) => bound(v, name, ['validators', k], zeroIsNone));
+
+/** The lower and upper limits of the element's answers, as answer-limits.ts applies them. */
+function boundsOf(e: Element): { lower: Bound[]; upper: Bound[] } {
+  const numeric = e.type === 'text' || e.type === 'comment';
+  const lower = numeric ? fromValidators(e, 'numeric', 'minValue', false) : [];
+  const upper = numeric ? fromValidators(e, 'numeric', 'maxValue', false) : [];
+  if (e.type === 'text' && e.inputType === 'number') {
+    lower.push(...bound(e, 'min', [], false));
+    upper.push(...bound(e, 'max', [], false));
+  }
+  return { lower, upper };
+}
+
+/** A text box's lengths (its maxLength and its text validators'), or a checkbox's counts (its choices and answercount). */
+function sizeBoundsOf(e: Element): { lower: Bound[]; upper: Bound[] } {
+  if (e.type === 'text' || e.type === 'comment') {
+    const upper = [...(typeof e.maxLength === 'number' ? bound(e, 'maxLength', [], true) : []), ...fromValidators(e, 'text', 'maxLength', true)];
+    return { lower: fromValidators(e, 'text', 'minLength', true), upper };
+  }
+  if (e.type !== 'checkbox') return { lower: [], upper: [] };
+  const choices: Bound[] = Array.isArray(e.choices) ? [{ value: e.choices.length, path: ['choices'], name: 'choices' }] : [];
+  return { lower: fromValidators(e, 'answercount', 'minCount', true), upper: [...choices, ...fromValidators(e, 'answercount', 'maxCount', true)] };
+}
+
+function crossing({ lower, upper }: { lower: Bound[]; upper: Bound[] }): ShapeProblem | null {
+  if (!lower.length || !upper.length) return null;
+  const highest = lower.reduce((a, b) => (b.value > a.value ? b : a));
+  const lowest = upper.reduce((a, b) => (b.value < a.value ? b : a));
+  if (highest.value <= lowest.value) return null;
+  const what = lowest.name === 'choices' ? `${lowest.value} choices` : String(lowest.value);
+  return { path: lowest.path, message: `${what} is below ${highest.name} ${highest.value}: no answer could meet both, so the page would refuse every one` };
+}
+
+/** The element's limits that no answer can meet together (none for an element without limits). */
+export function answerLimitBoundProblems(e: Element): ShapeProblem[] {
+  return [crossing(boundsOf(e)), crossing(sizeBoundsOf(e))].filter((p): p is ShapeProblem => p !== null);
+}
