@@ -5,8 +5,8 @@ import { escapeHtml } from './domain/vignette.ts';
 
 /**
  * The connection cap's answers (connection-cap.ts), written raw on a socket Express never sees. A browser's
- * navigation (a respondent opening their link) gets a small page in their language that reloads itself after
- * Retry-After; everything else (the page's own fetches, scripts, other methods) the JSON `busy` error. The page is
+ * navigation (a respondent opening their link) gets a small page in their language that reloads itself between
+ * Retry-After and twice it; everything else (the page's own fetches, scripts, other methods) the JSON `busy` error. The page is
  * whole in itself: its stylesheet, like any other request, would meet the full cap too.
  */
 
@@ -101,15 +101,19 @@ function busyPage(locale: string, retryAfterSeconds: number): string {
 <body>
 <main>
 <h1>${title}</h1>
-<p role="status">${escapeHtml(messages.busyReloadText(retryAfterSeconds))}</p>
+<p role="status">${escapeHtml(messages.busyReloadText(retryAfterSeconds, 2 * retryAfterSeconds))}</p>
 </main>
 </body>
 </html>
 `;
 }
 
-// A script, not <meta http-equiv="refresh">: axe-core (WCAG 2.2.1) fails any timed meta refresh.
-const reloadScript = (seconds: number) => `setTimeout(function(){location.reload()},${seconds * 1000})`;
+/**
+ * Reloads after Retry-After to twice it (5–10 s), drawn in the page: with a fixed delay every browser refused in one
+ * burst came back in the same instant, a wave that met the full cap again. Fixed text, so its CSP hash is constant.
+ * A script, not <meta http-equiv="refresh">: axe-core (WCAG 2.2.1) fails any timed meta refresh.
+ */
+const reloadScript = (seconds: number) => `setTimeout(function(){location.reload()},${seconds * 1000}*(1+Math.random()))`;
 
 /**
  * Builds, once, every answer the cap can give: the JSON error and the page in each language (GET and HEAD), each

@@ -265,7 +265,7 @@ test('a start past the server\'s connection cap (its raw 503): the page says the
     assert.equal(await other.evaluate(() => document.documentElement.lang), 'en');
     assert.equal(await other.title(), 'The survey is very busy right now');
     await other.getByRole('heading', { level: 1, name: 'The survey is very busy right now' }).waitFor();
-    assert.equal(await other.getByRole('status').innerText(), 'Please keep this page open: it will reload by itself in 5 seconds.');
+    assert.equal(await other.getByRole('status').innerText(), 'Please keep this page open: it will reload by itself in 5 to 10 seconds.');
     assert.deepEqual(await seriousViolations(other), []);
     assert.equal(await other.evaluate(() => document.documentElement.scrollWidth <= 360), true, 'no sideways scrolling at 360 px');
     await other.screenshot({ path: join(tmpdir(), 'vlab-start-refusal-connection-cap-link.png') });
@@ -273,9 +273,9 @@ test('a start past the server\'s connection cap (its raw 503): the page says the
     const spanishPage = await spanish.newPage();
     assert.equal((await spanishPage.goto(otherLink.replace('&lang=en', '')))?.status(), 503);
     assert.equal(await spanishPage.evaluate(() => document.documentElement.lang), 'es');
-    assert.equal(await spanishPage.getByRole('status').innerText(), 'No cierre esta página: se volverá a cargar sola en 5 segundos.');
+    assert.equal(await spanishPage.getByRole('status').innerText(), 'No cierre esta página: se volverá a cargar sola dentro de 5 a 10 segundos.');
     await spanish.close();
-    // Once the cap frees, the page's own reload (within Retry-After) starts the survey; the reload script ran under the CSP.
+    // Once the cap frees, the page's own reload (5–10 s after it opened) starts the survey; the reload script ran under the CSP.
     for (const socket of held.splice(0)) socket.destroy();
     await other.locator('[data-name="consent"]').waitFor({ timeout: 15_000 });
     assert.deepEqual(cspErrors.filter((e) => /Content Security Policy/.test(e)), []);

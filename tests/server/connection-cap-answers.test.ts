@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { test } from 'node:test';
+import { runInNewContext } from 'node:vm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { closedWithin, listening, openConnections } from './http-server-support.ts';
 
@@ -30,8 +31,27 @@ function answerParts(answer: string) {
   return { status, headers, body };
 }
 
+/**
+ * The busy page's script run as a browser would, with Math.random given: it must reload once, between Retry-After (5 s)
+ * and twice it. Until polish20 it reloaded after exactly 5 s, so every browser refused in one burst came back at once.
+ */
+function assertJitteredReload(script: string): void {
+  const delays = [0, 0.25, 0.5, 0.999].map((random) => {
+    const timers: number[] = [];
+    let reloads = 0;
+    const setTimeout = (reload: () => void, ms: number) => {
+      timers.push(ms);
+      reload();
+    };
+    runInNewContext(script, { setTimeout, location: { reload: () => reloads++ }, Math: { random: () => random } });
+    assert.equal(reloads, 1);
+    assert.equal(timers.length, 1);
+    return timers[0]!;
+  });
+  assert.deepEqual(delays.map(Math.round), [5000, 6250, 7500, 9995]);
+}
 
-test('past the cap, a browser navigation (GET, Accept: text/html) gets a small HTML busy page in its language that reloads after Retry-After', async () => {
+test('past the cap, a browser navigation (GET, Accept: text/html) gets a small HTML busy page in its language that reloads between Retry-After and twice it', async () => {
   const s = await listening({ maxConnections: 10 });
   const sockets: Socket[] = [];
   try {
@@ -45,18 +65,19 @@ test('past the cap, a browser navigation (GET, Accept: text/html) gets a small H
     assert.match(es.body, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
     assert.match(es.body, /<title>La encuesta está muy ocupada en este momento<\/title>/);
     assert.match(es.body, /<h1>La encuesta está muy ocupada en este momento<\/h1>/);
-    assert.match(es.body, /<p role="status">No cierre esta página: se volverá a cargar sola en 5 segundos\.<\/p>/);
+    assert.match(es.body, /<p role="status">No cierre esta página: se volverá a cargar sola dentro de 5 a 10 segundos\.<\/p>/);
     // The reload is a script the page's CSP admits by its hash (helmet's CSP has no 'unsafe-inline'); helmet's other headers too.
     const script = /<script>([^<]*)<\/script>/.exec(es.body)![1]!;
     assert.match(script, /location\.reload\(\)/);
     assert.match(script, /5000/);
+    assertJitteredReload(script);
     const csp = es.headers.get('content-security-policy') ?? '';
     assert.ok(csp.includes(`script-src 'self' 'sha256-${createHash('sha256').update(script).digest('base64')}'`), csp);
     assert.doesNotMatch(csp, /unsafe-inline/);
     assert.equal(es.headers.get('x-content-type-options'), 'nosniff');
     // The link's ?lang= wins over the browser's languages, as on the survey page; a language the page lacks: the browser's, else English.
     const en = answerParts(await pastTheCap(s.port, `GET /s/AbCdEfGhIjKl?lang=en HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Accept-Language: es\r\n\r\n`, sockets));
-    assert.match(en.body, /<html lang="en">[\s\S]*<h1>The survey is very busy right now<\/h1>[\s\S]*<p role="status">Please keep this page open: it will reload by itself in 5 seconds\.<\/p>/);
+    assert.match(en.body, /<html lang="en">[\s\S]*<h1>The survey is very busy right now<\/h1>[\s\S]*<p role="status">Please keep this page open: it will reload by itself in 5 to 10 seconds\.<\/p>/);
     const fr = answerParts(await pastTheCap(s.port, `GET /s/AbCdEfGhIjKl?lang=fr HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Accept-Language: fr-CH, fr;q=0.9, es;q=0.5, en;q=0.1\r\n\r\n`, sockets));
     assert.match(fr.body, /<html lang="es">/);
     // HEAD: the page's headers, no body.

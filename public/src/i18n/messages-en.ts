@@ -48,7 +48,7 @@ export const en: RespondentMessages = {
     `Please wait ${minutes === 1 ? 'a minute' : `about ${minutes} minutes`}, then reload this page.`,
   busyTitle: 'The survey is very busy right now',
   busyText: 'Please wait a minute, then reload this page.',
-  busyReloadText: (seconds) => `Please keep this page open: it will reload by itself in ${seconds} seconds.`,
+  busyReloadText: (from, to) => `Please keep this page open: it will reload by itself in ${from} to ${to} seconds.`,
   loadFailedTitle: 'The survey could not be loaded',
   loadFailedText: 'Please check your connection and reload the page.',
   quotaUnreachable: 'We could not reach the server. Please check your connection and try again.',

@@ -47,7 +47,7 @@ export const es: RespondentMessages = {
     `Espere ${minutes === 1 ? 'un minuto' : `unos ${minutes} minutos`} y vuelva a cargar esta página.`,
   busyTitle: 'La encuesta está muy ocupada en este momento',
   busyText: 'Espere un minuto y vuelva a cargar esta página.',
-  busyReloadText: (seconds) => `No cierre esta página: se volverá a cargar sola en ${seconds} segundos.`,
+  busyReloadText: (from, to) => `No cierre esta página: se volverá a cargar sola dentro de ${from} a ${to} segundos.`,
   loadFailedTitle: 'No se pudo cargar la encuesta',
   loadFailedText: 'Compruebe su conexión y vuelva a cargar la página.',
   quotaUnreachable: 'No pudimos comunicarnos con el servidor. Compruebe su conexión e inténtelo de nuevo.',

@@ -64,9 +64,9 @@ export interface RespondentMessages {
   busyText: string;
   /**
    * The small page the connection cap answers a link opened while the server holds all the connections it takes
-   * (server/busy-page.ts): it reloads itself after `seconds` (the answer's Retry-After).
+   * (server/busy-page.ts): it reloads itself between `from` (the answer's Retry-After) and `to` seconds, drawn in the page.
    */
-  busyReloadText: (seconds: number) => string;
+  busyReloadText: (from: number, to: number) => string;
   loadFailedTitle: string;
   loadFailedText: string;
   quotaUnreachable: string;
