@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, test } from 'node:test';
 import { lmRobust, MDE_POWER, powerAnalysis, rowsFromCsv } from '../../analysis/index.ts';
+import { estimatesTable } from '../../server/cli/commands/estimates-table.ts';
 import { executePlan } from '../../server/domain/plan/execute-plan.ts';
 import { planLevels } from '../../server/domain/plan/plan-columns.ts';
 import { analyticMde } from '../../server/domain/simulation/design-diagnosis.ts';
@@ -22,6 +23,7 @@ import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { withPlan } from './plan-support.ts';
 import { createResearcherTestApp } from './researcher-support.ts';
 import { zipEntries } from './zip-central-directory.ts';
+import type { StudyDefinition } from '../../server/domain/study-definition.ts';
 
 const definitions = loadDefinitionFiles('survey-definitions');
 const bus = definitions.find((d) => d.id === 'bus-line-funding')!;
@@ -149,4 +151,21 @@ test('a simulated bus-line-funding wave: the estimates route, the dashboard card
       assert.ok(Math.abs(a - b) <= 1e-10, `${row.term} ${column}: ${a} vs R ${b}`);
     }
   }
+});
+
+/** `vlab estimates`' table of a simulated wave of `def` (400 respondents, seed 'outcome-words'). */
+function cliTable(def: StudyDefinition): string {
+  const rows = simulateWave(def, { target: 400, seed: 'outcome-words' }).rows;
+  const result = executePlan({ definition: def, rows });
+  return estimatesTable({ ...result, wave: 'w1', study: def.id, studyVersion: def.version, recordedPlanHash: null, nComplete: rows.length, target: 400, precision: [] }, def);
+}
+
+test('vlab estimates\' table says under each outcome\'s name what it is in the study\'s words, in its default language (polish20)', () => {
+  // Before, H3_vote's block was headed by "vote_for" alone: a name of the plan, in no file of the data.
+  const table = cliTable(bus);
+  assert.match(table, /^H3_vote · vote_for · N \d+\n {2}outcome: share answering "For the plan" to "If the plan were on the ballot, how would you vote\?"\n {2}term /m, table);
+  assert.match(table, /^H1_funding · support_line · N \d+\n {2}outcome: How much do you support or oppose the new bus line\?\n {2}term /m, table);
+  // A study whose default language is Spanish: its words.
+  const spanish = cliTable({ ...bus, locales: ['es', 'en'] });
+  assert.match(spanish, /^H3_vote · vote_for · N \d+\n {2}outcome: share answering "A favor del plan" to "Si el plan se sometiera a votación, ¿cómo\n {4}votaría\?"\n/m, spanish);
 });

@@ -6,7 +6,7 @@ import { hypothesisReports, type HypothesisReport, type TermFinding } from '../.
 import { planAlpha } from '../../domain/plan/plan-schema.ts';
 import { rakingNote } from '../../domain/plan/raking-note.ts';
 import { adjustmentFamilyWords } from '../../domain/plan/adjustment-words.ts';
-import { termLabeler } from '../../domain/plan/term-labels.ts';
+import { outcomeLabel, termLabeler } from '../../domain/plan/term-labels.ts';
 import { termLabelLines, wrapWords } from '../../domain/plan/term-label-lines.ts';
 import { significantDigits } from '../../../analysis/significant-digits.ts';
 import type { StudyDefinition } from '../../domain/study-definition.ts';
@@ -60,7 +60,8 @@ function outcomeBlock(h: HypothesisReport, outcome: string, findings: TermFindin
 }
 
 /**
- * `vlab estimates --format table`: for reading in a terminal of 100 columns. Per hypothesis and outcome, the
+ * `vlab estimates --format table`: for reading in a terminal of 100 columns. Per hypothesis and outcome (its name,
+ * and under it its words in the study's default language: a question's text, a coded outcome's answers), the
  * pre-registered terms in the study's words with estimate, CI, (adjusted) p and verdict, to three significant
  * digits; what cannot be estimated yet, the fits' warnings, and how many other terms the model has. `--wide` is
  * every column (the warnings after the table).
@@ -75,8 +76,11 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
       const tested = h.tested.filter((f) => f.outcome === outcome);
       const nUsed = result.estimates.find((e) => e.hypothesis === h.id && e.outcome === outcome)?.n_used ?? 0;
       out.push('');
-      if (tested.length) out.push(...outcomeBlock(h, outcome, tested, 'stack' in hypothesis && hypothesis.stack ? `N ${nUsed} stacked rows` : isConjoint ? `N ${nUsed} profiles` : `N ${nUsed}`));
-      else out.push(`${h.id} · ${outcome}`);
+      const [heading, ...table] = tested.length
+        ? outcomeBlock(h, outcome, tested, 'stack' in hypothesis && hypothesis.stack ? `N ${nUsed} stacked rows` : isConjoint ? `N ${nUsed} profiles` : `N ${nUsed}`)
+        : [`${h.id} · ${outcome}`];
+      // The outcome's name is the csv's and the plan's; under it, what it is in the study's words (a question's text).
+      out.push(heading!, ...outcomeWordsLines(def, outcome), ...table);
       for (const p of h.problems.filter((x) => x.outcome === outcome || x.outcome === null)) out.push(`${INDENT}not estimable yet: ${p.explanation}`);
       // Under its numbers, as R prints a warning after the estimates; wrapped, as the messages are long.
       for (const w of h.warnings.filter((x) => x.outcome === outcome)) {
@@ -92,6 +96,13 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
     'significant in the predicted direction; opposite sign = significant the other way',
   );
   return `${out.join('\n')}\n`;
+}
+
+/** "outcome: How much do you support or oppose the new bus line?", wrapped under its first word; none without words. */
+function outcomeWordsLines(def: StudyDefinition, outcome: string): string[] {
+  const words = outcomeLabel(def, outcome);
+  if (words === null) return [];
+  return wrapWords(`outcome: ${words}`, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
 }
 
 /** "+ 5 other terms of the model (intercept and Behavior, not tested by H3): --wide shows them", wrapped under its "+". */

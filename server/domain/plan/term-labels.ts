@@ -112,6 +112,23 @@ export function studyLevelLabel(def: StudyDefinition, variable: string, code: st
   return factorLevel ?? columnLevelLabels(def).get(variable)?.get(code) ?? spellOut(code);
 }
 
+/**
+ * An outcome in the study's words, in its default language (the codebook's column label): a question's text ("How much
+ * do you support or oppose the new bus line?"), and for a coded outcome (`codedOutcomes`) the answers it codes 1 and
+ * their question ('share answering "For the plan" to "If the plan were on the ballot, how would you vote?"'); null where
+ * the study has no words for it (a stacked outcome, a name of the data alone).
+ *
+ * @example outcomeLabel(busLineFunding, 'vote_for') // 'share answering "For the plan" to "If the plan were on the ballot, how would you vote?"'
+ */
+export function outcomeLabel(def: StudyDefinition, outcome: string): string | null {
+  const questionText = (name: string) => waveColumns(def).find((c) => c.name === name && c.role === 'answer' && c.label !== name)?.label;
+  const coded = def.analysisPlan.codedOutcomes?.find((c) => c.name === outcome);
+  if (!coded) return questionText(outcome) ?? null;
+  const answers = coded.values.map((v) => `"${studyLevelLabel(def, coded.question, String(v))}"`).join(' or ');
+  const question = questionText(coded.question);
+  return `share answering ${answers}${question ? ` to "${question}"` : ''}`;
+}
+
 // Every column's level labels by code, once per definition: a table or a card labels many terms of one study.
 const columnLevelCache = new WeakMap<StudyDefinition, Map<string, Map<string, string>>>();
 
