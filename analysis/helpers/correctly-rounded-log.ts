@@ -59,8 +59,8 @@ function seriesTail(t: number): number {
   return sum * t;
 }
 
-/** x = m·2^e with m in [1, 2), exactly (subnormal x scaled first). */
-function binaryParts(x: number): [number, number] {
+/** x = m·2^e with m in [1, 2), exactly (subnormal x scaled first); x finite and > 0. */
+export function binaryParts(x: number): [number, number] {
   const view = new DataView(new ArrayBuffer(8));
   let shift = 0;
   if (x < 2.2250738585072014e-308) {

@@ -1,6 +1,7 @@
 import { AnalysisError } from '../errors.ts';
 import { expR } from './correctly-rounded-exp.ts';
 import { logR } from './correctly-rounded-log.ts';
+import { log10R, log2R } from './correctly-rounded-log-bases.ts';
 import { cut } from './cut-function.ts';
 import { interaction } from './interaction-function.ts';
 import { VECTOR_VALUED_FUNCTIONS } from './number-vectors.ts';
@@ -42,13 +43,13 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
     const base = scalarArgument(context, call, args.base, 'base');
     // R's logbase (arithmetic.c): log10 and log2 for those bases, not the quotient, which is an ulp off for many x
     // (log(1000) / log(10) = 2.9999999999999996) — enough to change which of two collinear columns is aliased.
-    if (base === 10) return elementwise(context, call, args.x, Math.log10);
-    if (base === 2) return elementwise(context, call, args.x, Math.log2);
+    if (base === 10) return elementwise(context, call, args.x, log10R);
+    if (base === 2) return elementwise(context, call, args.x, log2R);
     const divisor = logR(base);
     return elementwise(context, call, args.x, (v) => logR(v) / divisor);
   },
-  log2: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.log2),
-  log10: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.log10),
+  log2: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, log2R),
+  log10: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, log10R),
   log1p: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.log1p),
   exp: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, expR),
   expm1: (context, call) => elementwise(context, call, matchArguments(context, call, ['x']).x, Math.expm1),

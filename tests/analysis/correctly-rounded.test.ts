@@ -9,6 +9,7 @@ import { modelDesign } from './design-support.ts';
 import { expR } from '../../analysis/helpers/correctly-rounded-exp.ts';
 import { logR } from '../../analysis/helpers/correctly-rounded-log.ts';
 import { powR } from '../../analysis/helpers/correctly-rounded-power.ts';
+import { log10R, log2R } from '../../analysis/helpers/correctly-rounded-log-bases.ts';
 
 /** A C99 hex float ('0x1.8p+1', '-0x1.62e42fefa39efp-1', '0x0.0000000000001p-1022') as its double. */
 function hexFloat(text: string): number {
@@ -97,4 +98,51 @@ test('x ^ y equals R where V8 is an ulp off (2^1.5, 1.3^1.5, 0.7^2.5, 1.1^-1.5, 
   assert.deepEqual([powR(1, NaN), powR(NaN, 0), powR(-8, 1 / 3), powR(0.1, 2)], [1, 1, NaN, 0.1 * 0.1]);
   const table = tableFromCsv(Buffer.from('y,x\n0,1.3\n1,2\n2,4.5\n'));
   assert.deepEqual(modelDesign(table, 'y ~ I(x^1.5)').columns[0], R_POWERS.slice(0, 3).map(([, , want]) => hexFloat(want)));
+});
+
+// log10 and log2 (polish20): tests/analysis/r/correctly-rounded-log-bases.R. R's log10 is fdlibm's algorithm on glibc's
+// log (V8's Math.log10 the same on V8's log: 198 of 30,000 values differ from R's, log10R 1, a glibc log misrounding);
+// R's log2 is glibc's own, within 0.55 ulp (Math.log2: 40 differ, log2R, correctly rounded: 4).
+const R_LOG10S: [string, string][] = [
+  ['0x1.5c28f5c28f5c3p-3', '-0x1.8a029956904d2p-1'],
+  ['0x1.5c28f5c28f5c3p-1', '-0x1.5705913262b4ap-3'],
+  ['0x1.170a3d70a3d71p+0', '0x1.32990e1514cedp-5'],
+  ['0x1.3ae147ae147aep+0', '0x1.7040579601d77p-4'],
+  ['0x1.999999999999ap+0', '0x1.a209a84fbcff9p-3'],
+  ['0x1.9c28f5c28f5c3p+0', '0x1.a794532c2fcf7p-3'],
+  ['0x1.f4p+9', '0x1.8p+1'],
+  ['0x1.0624dd2f1a9fcp-10', '-0x1.8p+1'],
+  ['0x1.56e1fc2f8f359p-997', '-0x1.2cp+8'],
+  ['0x0.0000000000001p-1022', '-0x1.434e6420f4374p+8'],
+  ['0x1.fffffffffffffp+1023', '0x1.34413509f79ffp+8'],
+];
+
+const R_LOG2S: [string, string][] = [
+  ['0x1.0f5c28f5c28f6p+0', '0x1.5853c54075e4bp-4'],
+  ['0x1.4cccccccccccdp+0', '0x1.83988d0c1f60dp-2'],
+  ['0x1.5c28f5c28f5c3p+0', '0x1.c640d27180db2p-2'],
+  ['0x1.7851eb851eb85p+0', '0x1.1c93ef61280adp-1'],
+  ['0x1.7d70a3d70a3d7p+0', '0x1.268f567a937fp-1'],
+  ['0x1.470a3d70a3d71p+2', '0x1.2d39b2963ad85p+1'],
+  ['0x1p+3', '0x1.8p+1'],
+  ['0x1p+10', '0x1.4p+3'],
+  ['0x0.0000000000001p-1022', '-0x1.0c8p+10'],
+  ['0x1.8p+1', '0x1.95c01a39fbd68p+0'],
+  ['0x1.fffffffffffffp+1023', '0x1p+10'],
+];
+
+test('log10 and log2 equal R where V8 is an ulp off (log10 of 0.17, 0.68, 1.09, 1.23, 1.6, 1.61; log2 of 1.06, 1.3, 1.36, 1.47, 1.49, 5.11) and at the edges', () => {
+  for (const [x, want] of R_LOG10S) assert.equal(log10R(hexFloat(x)), hexFloat(want), `log10(${hexFloat(x)})`);
+  for (const [x, want] of R_LOG2S) assert.equal(log2R(hexFloat(x)), hexFloat(want), `log2(${hexFloat(x)})`);
+  assert.equal(R_LOG10S.slice(0, 6).filter(([x, want]) => Math.log10(hexFloat(x)) !== hexFloat(want)).length, 6, 'Math.log10 differs on the first six');
+  assert.equal(R_LOG2S.slice(0, 6).filter(([x, want]) => Math.log2(hexFloat(x)) !== hexFloat(want)).length, 6, 'Math.log2 differs on the first six');
+  for (const f of [log10R, log2R]) assert.deepEqual([f(0), f(-0), f(-1), f(Infinity), f(1), f(NaN)], [-Infinity, -Infinity, NaN, Infinity, 0, NaN]);
+  // In a formula: log10(), log2() and log(x, 10), log(x, 2) (R's logbase calls them).
+  const table = tableFromCsv(Buffer.from(['y,x', ...['0.17', '0.68', '1.09', '1.3', '1.36', '5.11'].map((x, i) => `${i},${x}`)].join('\n')));
+  const tens = R_LOG10S.slice(0, 3).map(([, want]) => hexFloat(want));
+  const twos = [R_LOG2S[1]!, R_LOG2S[2]!, R_LOG2S[5]!].map(([, want]) => hexFloat(want));
+  assert.deepEqual(modelDesign(table, 'y ~ log10(x)').columns[0]!.slice(0, 3), tens);
+  assert.deepEqual(modelDesign(table, 'y ~ log(x, 10)').columns[0]!.slice(0, 3), tens);
+  assert.deepEqual(modelDesign(table, 'y ~ log2(x)').columns[0]!.slice(3), twos);
+  assert.deepEqual(modelDesign(table, 'y ~ log(x, base = 2)').columns[0]!.slice(3), twos);
 });

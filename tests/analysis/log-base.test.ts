@@ -10,6 +10,7 @@ import { parseFormula } from '../../analysis/helpers/formula.ts';
 import { modelFrame } from '../../analysis/helpers/model-frame.ts';
 import { buildDesignMatrix } from '../../analysis/helpers/model-matrix.ts';
 import { denseColumns } from '../../analysis/helpers/sparse-design.ts';
+import { log10R, log2R } from '../../analysis/helpers/correctly-rounded-log-bases.ts';
 
 const xs = [1000, 0.001, 8, 1024, 1e-300];
 const table = tableFromCsv(Buffer.from(`y,x\n${xs.map((x, i) => `${i},${x}`).join('\n')}\n`));
@@ -25,8 +26,8 @@ test('log(x, 10) is log10(x) and log(x, 2) is log2(x), as R computes them (exact
   const two = column('y ~ log(x, base = 2)');
   assert.deepEqual([ten[0], ten[1], ten[4]], [3, -3, -300]);
   assert.deepEqual([two[2], two[3]], [3, 10]);
-  assert.deepEqual(ten, xs.map(Math.log10));
-  assert.deepEqual(two, xs.map(Math.log2));
+  assert.deepEqual(ten, xs.map(log10R));
+  assert.deepEqual(two, xs.map(log2R));
 });
 
 test('another base is log(x) / log(base), as R', () => {
