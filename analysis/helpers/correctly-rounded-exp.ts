@@ -1,4 +1,4 @@
-import { ddMultiply, twoProduct, twoSum } from './double-double.ts';
+import { LN2_HIGH, LN2_LOW, ddMultiply, twoProduct, twoSum } from './double-double.ts';
 
 /**
  * e^x rounded to the nearest double, as glibc's exp (which R's exp() calls) nearly always gives it: V8's Math.exp is
@@ -32,9 +32,6 @@ export function expOfDoubleDouble(xh: number, xl: number): number {
   const [fh, fl] = twoSum(1, eh);
   return (fh + (fl + el)) * 2 ** k;
 }
-
-const LN2_HIGH = 0.6931471805599453;
-const LN2_LOW = 2.3190468138462996e-17;
 
 /** e^s − 1 for |s| < 0.0014 as a double-double: s·(1 + s/2·(1 + s/3·(1 + … s/10))) by Horner. */
 function expm1Small(sh: number, sl: number): [number, number] {

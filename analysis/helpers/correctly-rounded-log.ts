@@ -1,4 +1,4 @@
-import { ddMultiply, twoProduct, twoSum } from './double-double.ts';
+import { LN2_HIGH, LN2_LOW, ddMultiply, twoProduct, twoSum } from './double-double.ts';
 
 /**
  * The natural logarithm rounded to the nearest double, as glibc's log (which R's log() calls) gives it: V8's Math.log
@@ -48,9 +48,6 @@ export function logDoubleDouble(x: number): [number, number] {
   const [rh, rl] = twoSum(eh, lh);
   return twoSum(rh, rl + el + e * LN2_LOW + ll);
 }
-
-const LN2_HIGH = 0.6931471805599453;
-const LN2_LOW = 2.3190468138462996e-17;
 
 /** t²/5 + t³/7 + … for t = s² ≤ 0.0295, to double precision (12 terms reach 1e-19 of the leading 1). */
 function seriesTail(t: number): number {

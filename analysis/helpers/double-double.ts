@@ -27,3 +27,7 @@ export function ddMultiply(ah: number, al: number, bh: number, bl: number): [num
   const [p, e] = twoProduct(ah, bh);
   return twoSum(p, e + ah * bl + al * bh);
 }
+
+/** ln 2 as a double-double (high part the double nearest ln 2, low part the rest): log's and exp's argument reduction. */
+export const LN2_HIGH = 0.6931471805599453;
+export const LN2_LOW = 2.3190468138462996e-17;
