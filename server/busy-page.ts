@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_LOCALE, messagesFor, RESPONDENT_LOCALES } from '../public/src/i18n/messages.ts';
+import { isApiPath } from './api-path.ts';
 import { chooseLocale } from './domain/localized-text.ts';
 import { escapeHtml } from './domain/vignette.ts';
 
@@ -60,8 +61,8 @@ function prefersHtml(accept: string | undefined): boolean {
   return best?.value === 'text/html';
 }
 
-/** The API answers in JSON whoever asks, as the app's own 404 does (respondent-page.ts isApiPath). */
-const isApiTarget = (target: string) => /^\/api(?:[/?#]|$)/.test(target);
+/** The API answers in JSON whoever asks, as the app's own 404 does: the target's path without its query or fragment. */
+const isApiTarget = (target: string) => isApiPath(target.replace(/[?#][\s\S]*$/, ''));
 
 /**
  * The page's language: the link's `?lang=` when the page has it (as on the survey page), else the browser's

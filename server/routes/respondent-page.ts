@@ -5,6 +5,7 @@ import { messagesFor, RESPONDENT_LOCALES, type RespondentMessages } from '../../
 import { chooseLocale, DEFAULT_LOCALE } from '../domain/localized-text.ts';
 import { WAVE_ID } from '../domain/wave.ts';
 import { escapeHtml } from '../domain/vignette.ts';
+import { isApiPath } from '../api-path.ts';
 import { allowedMethods } from './allowed-methods.ts';
 import type { PublicBundle } from './public-assets.ts';
 
@@ -106,9 +107,6 @@ export function mangledLinkPage(publicDir: string, bundle: PublicBundle): ErrorR
 
 /** A browser's Accept header: HTML before JSON. Clients that prefer JSON or name no preference (curl) do not. */
 const prefersHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
-
-/** The API answers in JSON whoever asks (its 404 included). */
-const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
 /** Replaces `{{asset:name}}` in a page with the hashed bundle file's URL. */
 export function renderShell(template: string, bundle: PublicBundle): string {
