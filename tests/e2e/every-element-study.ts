@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { useBrowserSession, type BrowserSession } from './browser-session.ts';
 import { serve, type ServedApp } from './serve-process.ts';
 
@@ -71,6 +71,16 @@ export async function openEveryElementPage(page: Page, url: string): Promise<voi
     await page.waitForFunction((before) => document.querySelector('.vlab-progress__text')?.textContent !== before, position);
   }
   throw new Error('the page of every element did not show');
+}
+
+/**
+ * Focuses `box` (a dropdown's input) as a keyboard user's Tab would, once the scroll that focusing causes has been
+ * dispatched (a frame later). SurveyJS closes an open list on any scroll, so a key pressed inside that frame opened
+ * the list only for it to close again: on a busy machine the first arrow was lost (every time at 30× CPU throttling).
+ */
+export async function focusSettled(box: Locator): Promise<void> {
+  await box.focus();
+  await box.page().evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /** A browser test file's session on the every-element study, and the wave's page as a given Prolific respondent. */

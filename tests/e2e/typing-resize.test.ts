@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { useEveryElementSession } from './every-element-study.ts';
+import { focusSettled, useEveryElementSession } from './every-element-study.ts';
 
 const { session, open: openEveryElementPage } = useEveryElementSession('typing-resize');
 
@@ -81,7 +81,7 @@ test('a desktop window narrowed while a dropdown is being searched, widened whil
   const pid = 'resize-desktop';
   await openEveryElementPage(page, pid);
   const search = page.locator('[data-name="q_drop"] input[role="combobox"]');
-  await search.focus();
+  await focusSettled(search);
   await page.keyboard.type('3');
   await page.locator('.sv-list__item:visible', { hasText: 'Choice 3' }).waitFor();
   await turn(page, { width: 500, height: 768 });
