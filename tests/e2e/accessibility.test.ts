@@ -11,6 +11,7 @@ import { cellColumnHeaders } from './accessibility-tree.ts';
 import { axeViolations, seriousViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
+import { recordLiveRegion, waitUntilSaid } from './live-region.ts';
 import { serveWaves } from './serve-process.ts';
 import { setDefaultFontSize, textsNotScaled } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
@@ -42,8 +43,7 @@ async function checkStructure(page: Page, step: WalkStep, studyTitle: string) {
   if (step.index > 0) {
     assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('sd-page__title')), true, `page ${step.index}: focus is on the new page's heading`);
     // The heading, focused, reads the title; the live region says the position ("Page 3 of 7"), not the title again.
-    const position = await page.locator('.vlab-progress__text').innerText();
-    await page.waitForFunction((text) => document.querySelector('[aria-live="polite"]')?.textContent === text, position);
+    await waitUntilSaid(page, await page.locator('.vlab-progress__text').innerText());
   }
 }
 
@@ -63,6 +63,7 @@ async function walkWithAxe(study: string, options: BrowserContextOptions, query 
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  await recordLiveRegion(page);
   await page.goto(`${session.app.baseUrl}/s/${waveOf(study)}?PROLIFIC_PID=a11y-${study}-${options.viewport!.width}${query}`);
   await page.locator('.vlab-title').waitFor();
   const studyTitle = await page.locator('.vlab-title').innerText();

@@ -11,6 +11,7 @@ import { describedByItsName, fieldReading, rolesNamed } from './accessibility-tr
 import { WCAG_TAGS, axeViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { contrast } from './contrast-ratio.ts';
+import { recordLiveRegion, waitUntilSaid } from './live-region.ts';
 import { serveWaves } from './serve-process.ts';
 import { walkSurvey } from './walk-survey.ts';
 
@@ -33,6 +34,7 @@ for (const [lang, question, next, check] of [
   test(`consent (${lang}): a radio group named by its question, required; Next unanswered marks it invalid, describes it by its error and moves focus into it`, async () => {
     const context = await session.browser.newContext(PHONE);
     const page = await context.newPage();
+    await recordLiveRegion(page);
     await page.goto(link('bus-line-funding', `PROLIFIC_PID=consent-group-${lang}&lang=${lang}`));
     const group = page.getByRole('radiogroup', { name: question });
     await group.waitFor();
@@ -50,7 +52,7 @@ for (const [lang, question, next, check] of [
     assert.equal(where.type, 'radio', `focus after the error: ${where.tag} "${where.text}"`);
     assert.equal(where.group, await group.getAttribute('aria-labelledby'));
     // The page's live region says, in the page's language, how many questions to check.
-    await page.waitForFunction((text) => document.querySelector('[aria-live="polite"]')?.textContent === text, check);
+    await waitUntilSaid(page, check);
     // Agreeing still starts the survey: the answer is the boolean the server expects.
     await group.locator('.sd-selectbase__label').first().click();
     await page.getByRole('button', { name: next }).click();

@@ -11,6 +11,7 @@ import { comboboxReadings, comboboxValues, describedByItsName, fieldReading, foc
 import { seriousViolations } from './axe-wcag.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { useEveryElementSession } from './every-element-study.ts';
+import { liveTexts, recordLiveRegion, waitUntilSaid } from './live-region.ts';
 import { setDefaultFontSize, textsNotScaled, wordsBrokenAcrossLines } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
 
@@ -254,20 +255,6 @@ for (const [lang, checkbox, yesNo, required] of [
   });
 }
 
-/** Records every text the page's polite live region holds, in order (a text repeated at once is one entry). */
-async function recordLiveRegion(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const said: string[] = [];
-    (window as unknown as { said: string[] }).said = said;
-    new MutationObserver(() => {
-      const text = document.querySelector('[aria-live="polite"]')?.textContent ?? '';
-      if (said.at(-1) !== text) said.push(text);
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
-}
-
-const liveTexts = (page: Page) => page.evaluate(() => (window as unknown as { said: string[] }).said);
-
 // Accessibility pass 23 (each failed on main's code, 2026-12-05): a box's limit was shown only by a counter under it
 // while focused and linked to nothing, and typing past it dropped characters unsaid; "Page N of M" stayed in the
 // hidden live region, read twice line by line; a number out of range read "The 'value' should be at least 0 and at
@@ -282,7 +269,7 @@ for (const [lang, town, comment, limits, reached, range] of [
     await recordLiveRegion(page);
     await openEveryElementPage(page, `every-pass23-${lang}`, { lang });
     // The position was said, then emptied: the visible progress is its one copy in the reading order.
-    await page.waitForFunction(() => /\d/.test(document.querySelector('[aria-live="polite"]')?.textContent ?? ''));
+    await waitUntilSaid(page, await page.locator('.vlab-progress__text').innerText());
     await page.waitForFunction(() => document.querySelector('[aria-live="polite"]')?.textContent === '', undefined, { timeout: 6_000 });
     assert.deepEqual([(await fieldReading(page, town)).description, (await fieldReading(page, comment)).description], limits);
     const box = page.locator('[data-name="q_text"] input');
@@ -295,7 +282,7 @@ for (const [lang, town, comment, limits, reached, range] of [
     await page.locator('[data-name="q_text"]').screenshot({ path: `/tmp/vlab-every-text-limit-${lang}.png` });
     await box.pressSequentially('A very long town name indeed');
     assert.equal(await box.inputValue(), 'A very long town nam');
-    await page.waitForFunction((text) => document.querySelector('[aria-live="polite"]')?.textContent === text, reached);
+    await waitUntilSaid(page, reached);
     await box.press('Backspace');
     await box.pressSequentially('mm');
     await page.waitForTimeout(200);

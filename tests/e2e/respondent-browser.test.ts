@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { renderVignette } from '../../server/domain/vignette.ts';
 import type { StudyDefinition } from '../../server/domain/study-definition.ts';
 import { useBrowserSession } from './browser-session.ts';
+import { recordLiveRegion, waitUntilSaid } from './live-region.ts';
 
 const session = useBrowserSession('respondent');
 
@@ -132,6 +133,7 @@ test('a respondent completes the alliance survey in the browser and the row is s
 test('reloading mid-survey resumes on the same page with the same vignette', async () => {
   const wave = session.app.waves[0]!;
   const page = await session.browser.newPage({ viewport: { width: 375, height: 740 } });
+  await recordLiveRegion(page);
   const problems = watch(page, session.app.baseUrl);
   await page.goto(`${session.app.baseUrl}/s/${wave.id}?PROLIFIC_PID=e2e-respondent-2`);
   await choose(page, 'consent', 'Yes, I agree to take part');
@@ -152,7 +154,7 @@ test('reloading mid-survey resumes on the same page with the same vignette', asy
   // Resumed mid-survey, focus is on the page's heading and the live region says the position, as after Next: before,
   // focus stayed on the body and a screen reader started again from the study title.
   await page.waitForFunction(() => document.activeElement?.matches('h2.sd-page__title'), undefined, { timeout: 5_000 });
-  await page.waitForFunction(() => document.querySelector('[aria-live="polite"]')?.textContent === 'Page 4 of 7', undefined, { timeout: 5_000 });
+  await waitUntilSaid(page, 'Page 4 of 7', { timeout: 5_000 });
   // The outcome page's "Read the situation again" box is a group named by the vignette's title (it was unnamed).
   const vignetteTitle = await page.locator('h2.sd-page__title').innerText();
   await next(page);
