@@ -26,7 +26,9 @@ export function guardTapsAfterPageChange(root: HTMLElement, survey: SurveyModel)
     'click',
     (event) => {
       if (event.detail === 0) return;
-      const now = performance.now();
+      // When the tap happened, not when it is handled: on a slow phone the second tap waits while the new page is
+      // drawn, and timed at handling it seemed to come later than it did (and passed the guard).
+      const now = event.timeStamp;
       if (event.detail >= 2 && trigger && now - trigger.at < TAP_GUARD_MS && Math.hypot(event.clientX - trigger.x, event.clientY - trigger.y) < TAP_SLOP_PX) {
         event.preventDefault();
         event.stopPropagation();
