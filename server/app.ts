@@ -5,6 +5,7 @@ import { noRoute, optionsAnswer } from './routes/allowed-methods.ts';
 import { errorHandler, requireJsonBody } from './routes/errors.ts';
 import { loadPublicBundle, publicAssets } from './routes/public-assets.ts';
 import { researcherAuthRateLimit, startRateLimit } from './routes/rate-limit.ts';
+import { participantWriteLimit } from './routes/participant-rate-limit.ts';
 import { requestLog } from './routes/request-log.ts';
 import { securityHeaders } from './routes/security-headers.ts';
 import { untrustedProxyWarning } from './routes/untrusted-proxy-warning.ts';
@@ -87,6 +88,7 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   });
   app.post('/api/waves/:waveId/participants', startRateLimit(config, store.rateCounter));
   app.use('/api/researcher', researcherAuthRateLimit(config, store.rateCounter));
+  app.use('/api/participants/:code', participantWriteLimit(config));
   // The APIs before the pages: a respondent's request under /api then meets no page router on its way (no path
   // of the pages starts with /api).
   app.use(

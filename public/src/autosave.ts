@@ -87,6 +87,9 @@ function saveCounter() {
   };
 }
 
+/** How long a paced save waits: the server's Retry-After (at least 1 s; 5 s when it gave none). */
+const pacedRetryMs = (error: ApiRefusal) => Math.max(1, error.retryAfterSeconds ?? 5) * 1000;
+
 /** What tells two save states apart. */
 const key = (state: SaveState) => JSON.stringify(state);
 
@@ -102,6 +105,8 @@ const key = (state: SaveState) => JSON.stringify(state);
  *   changed since the last acknowledged save (or one in flight) are sent at once as a keepalive request, which the
  *   browser delivers even if the page is then frozen or unloaded, when they fit its 64 KiB (keepalive-save.ts),
  *   else as a plain request.
+ * - A save the server paces (429, its per-participant limit, which the page's cadence never meets) is sent again
+ *   after its Retry-After, with the answers of that moment: nothing typed is dropped.
  * - A save that does not reach the server (offline) is tried again every `retryMs` and at once when the device
  *   is back online, without waiting for another change: the answers on the page are saved as soon as they can
  *   be, and the respondent is told meanwhile (onUnreachable) to keep the page open.
@@ -131,6 +136,9 @@ export function createAutosave({ code, current, savedAnswers = {}, onRefused, on
       unreachable = false;
     } catch (error) {
       if (stopped) return;
+      // Paced (429, the server's per-participant limit): nothing is wrong with the answers, so they are kept and
+      // sent again once Retry-After has passed, with whatever changed meanwhile.
+      if (error instanceof ApiRefusal && error.status === 429) return timer.start(saveNow, pacedRetryMs(error));
       if (error instanceof ApiRefusal) return onRefused(error);
       unreachable = true;
       onUnreachable();

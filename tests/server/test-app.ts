@@ -20,8 +20,8 @@ import { testSql } from './test-sql.ts';
 
 export { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../../support/alliance-answers.ts';
 
-/** Rate limits for tests and load runs, which start many participants from one address. */
-export const TEST_RATE_LIMITS = { rateLimitStart: 1_000_000, rateLimitAuth: 1_000_000 };
+/** Rate limits for tests and load runs, which start many participants from one address and send one participant's writes in bursts (fuzz.test.ts). */
+export const TEST_RATE_LIMITS = { rateLimitStart: 1_000_000, rateLimitAuth: 1_000_000, rateLimitParticipantBurst: 1_000_000 };
 
 /** The engine the app tests run on: SQLite, or PostgreSQL when VLAB_TEST_ENGINE=postgres (scripts/run-tests.mjs sets it). */
 export const TEST_ENGINE: Engine = process.env.VLAB_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
