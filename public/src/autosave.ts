@@ -87,7 +87,10 @@ function saveCounter() {
   };
 }
 
-/** How long a paced save waits: the server's Retry-After (at least 1 s; 5 s when it gave none). */
+/**
+ * How long a paced save waits (a 429, the server's per-participant limit): the server's Retry-After, at least 1 s, 5 s
+ * when it gave none. Nothing is wrong with the answers, so they are kept and sent then, with whatever changed meanwhile.
+ */
 const pacedRetryMs = (error: ApiRefusal) => Math.max(1, error.retryAfterSeconds ?? 5) * 1000;
 
 /** What tells two save states apart. */
@@ -136,10 +139,7 @@ export function createAutosave({ code, current, savedAnswers = {}, onRefused, on
       unreachable = false;
     } catch (error) {
       if (stopped) return;
-      // Paced (429, the server's per-participant limit): nothing is wrong with the answers, so they are kept and
-      // sent again once Retry-After has passed, with whatever changed meanwhile.
-      if (error instanceof ApiRefusal && error.status === 429) return timer.start(saveNow, pacedRetryMs(error));
-      if (error instanceof ApiRefusal) return onRefused(error);
+      if (error instanceof ApiRefusal) return error.status === 429 ? timer.start(saveNow, pacedRetryMs(error)) : onRefused(error);
       unreachable = true;
       onUnreachable();
       timer.start(saveNow, retryMs);
