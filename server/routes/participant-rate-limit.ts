@@ -63,6 +63,6 @@ export function participantWriteLimit(config: Pick<Config, 'rateLimitParticipant
     const { code } = req.params;
     const waitSeconds = buckets.take(typeof code === 'string' ? code : '');
     if (waitSeconds === null) return next();
-    next(new DomainError('rate_limited', `too many saves for this participant; try again in ${waitSeconds} seconds`, {}, waitSeconds));
+    next(new DomainError('rate_limited', `too many saves for this participant; try again in ${waitSeconds} second${waitSeconds === 1 ? '' : 's'}`, {}, waitSeconds));
   };
 }

@@ -174,7 +174,7 @@ test('a save the server paces (429, its per-participant limit) is sent again aft
   await page.route('**/api/participants/*/answers', (route) => {
     if (paced === 0 && /"age_group"/.test(route.request().postData() ?? '')) {
       paced++;
-      const error = { code: 'rate_limited', message: 'too many saves for this participant; try again in 1 seconds' };
+      const error = { code: 'rate_limited', message: 'too many saves for this participant; try again in 1 second' };
       return route.fulfill({ status: 429, headers: { 'Retry-After': '1' }, contentType: 'application/json', body: JSON.stringify({ error }) });
     }
     return route.continue();
