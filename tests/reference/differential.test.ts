@@ -157,7 +157,7 @@ function compareTidy(id: string, actual: TidyRow[], stored: StoredRow[]): void {
 }
 
 function fitCase(c: FitCase): TidyRow[] {
-  return lmRobust({ formula: c.formula, rows: tableOf(c.data), levels: c.levels, clusters: c.clusters, weights: c.weights, fixedEffects: c.fixed_effects, seType: c.se_type, alpha: c.alpha })
+  return lmRobust({ formula: c.formula, rows: tableOf(c.data), levels: c.levels, clusters: c.clusters, weights: c.weights, fixedEffects: c.fixed_effects, subset: c.subset, seType: c.se_type, alpha: c.alpha })
     .estimates;
 }
 
@@ -236,7 +236,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'three-way-22', 'fe-weights-clusters-22', 'one-level-after-na-22', 'coding-22', 'singleton-clusters-22', 'whole-column-terms-22', 'rake-22', 'power-unequal-22', 'trial22-random',
     'rank-23', 'analyst-functions-na-23', 'trial23-random', 'whole-column-24', 'number-like-levels-24', 'cluster-constant-24',
     'huge-integer-outcome-24', 'analyst-math-24', 'analyst-text-24', 'rake-case-24', 'moderation-25', 'dim-blocks-clusters-25', 'alpha-25', 'gamma-row-25',
-    'unused-levels-27', 'outcome-transforms-27', 'cluster-na-27', 'fe-two-27', 'p-adjust-27', 'trial27-random'] as const) {
+    'unused-levels-27', 'outcome-transforms-27', 'cluster-na-27', 'fe-two-27', 'p-adjust-27', 'trial27-random',
+    'far-tails-28', 'fe-weights-clusters-28', 'rake-28', 'p-adjust-28', 'power-28', 'formula-corners-28', 'subset-28'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

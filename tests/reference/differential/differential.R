@@ -45,7 +45,7 @@ cregg_rows <- function(f, d, c, alpha) {
 fit_case <- function(c) {
   d <- with_levels(read_data(c$data_file), c$levels)
   extra <- paste(c(if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters), if (!is.null(c$weights)) paste0(", weights = ", c$weights),
-    if (!is.null(c$fixed_effects)) paste0(", fixed_effects = ", c$fixed_effects)), collapse = "")
+    if (!is.null(c$fixed_effects)) paste0(", fixed_effects = ", c$fixed_effects), if (!is.null(c$subset)) paste0(", subset = ", c$subset)), collapse = "")
   if (c$se_type == "cregg") {
     call <- sprintf("svyglm(%s, design = svydesign(ids = ~%s, weights = %s, data = d))  # cregg: z tests, alpha %s",
       c$formula, c$clusters, if (is.null(c$weights)) "~1" else paste0("~", c$weights), c$alpha)
