@@ -157,6 +157,10 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   const solver = options.solver ?? 'auto';
   if (solver !== 'auto' && solver !== 'qr') throw new AnalysisError(FN, `unknown solver "${String(solver)}" (valid: auto, qr)`);
   const seType = resolveSeType(FN, options.seType, clusters !== undefined);
+  if (options.subset !== undefined && seType === 'cregg') {
+    // survey's subset(design) keeps every cluster in G/(G − 1) and computes scale() on the kept rows: another model.
+    throw new AnalysisError(FN, 'subset is lm_robust\'s argument; se type cregg follows cregg and survey::svyglm, which have none: keep the rows you want in the data first');
+  }
   const table = isDataTable(rows) ? rows : tableFromRows(rows);
   const formula = parseFormula(FN, options.formula, table.names);
   const frame = modelFrame(FN, table, formula, levels, { weights: options.weights, clusters, subset: options.subset });

@@ -78,7 +78,10 @@
 // with an empty cell, under HC, CR2, stata and cregg; difference_in_means with blocks and clusters; alpha 0.001 to 0.2),
 // and the twenty-seventh's (trial27-designs.ts: a declared level no row has, crossed with a numeric; transformed outcomes,
 // log() of 0 refused in words; clusters with NA beside singletons and zero weights; two fixed effects; p.adjust with NA
-// and ties; 40 drawn fits of them).
+// and ties; 40 drawn fits of them), and the twenty-eighth's (trial28-designs.ts: p below 1e-12, alpha 1e-14 and 0.999, CR2 of
+// three unbalanced clusters; weights × clusters × two fixed effects under every se type; survey::rake with an empty cross
+// cell and one-level margins; every p.adjust method with NA and ties; power.t.test edges; formula corners such as
+// `factor(k) - 1`, `x:z`, `poly(x, 2, raw = TRUE)`, `offset()`; lm_robust's and difference_in_means's `subset =`).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -162,7 +165,7 @@ function fitCase(c: FitCase): TidyRow[] {
 }
 
 function dimCase(c: DimCase): TidyRow[] {
-  const options = { rows: rowsOf(c.data), outcome: c.outcome, treatment: c.treatment, blocks: c.blocks, clusters: c.clusters, weights: c.weights, levels: c.levels, condition1: c.condition1, condition2: c.condition2 };
+  const options = { rows: rowsOf(c.data), outcome: c.outcome, treatment: c.treatment, blocks: c.blocks, clusters: c.clusters, weights: c.weights, levels: c.levels, condition1: c.condition1, condition2: c.condition2, subset: c.subset };
   return differenceInMeans({ ...options, alpha: c.alpha }).estimates;
 }
 

@@ -241,6 +241,8 @@ export interface DimCase extends CaseBase {
    * `missing value where TRUE/FALSE needed`), and gives the subset's numbers with the third arm left out.
    */
   subset_conditions?: true;
+  /** estimatr's subset (an R condition over the columns), R's `subset = …` in the call: differenceInMeans's subset. */
+  subset?: string;
   alpha: number;
 }
 

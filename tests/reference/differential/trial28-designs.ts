@@ -9,8 +9,8 @@
 // - p-adjust-28: every p.adjust method on a vector with NA and ties (also at 0 and 1).
 // - power-28: power.t.test at its edges (power 0.999999, alpha 1e-10, n = 2, effect 1e-4, one-sample, paired).
 // - formula-corners-28: I(x^2), poly(x, 2, raw = TRUE), x:z without main effects, factor(k) - 1, 0 +, offset(),
-//   scale(x), as.numeric(f), interactions of factors with NA levels.
-// - subset-28: lm_robust's subset = (a condition; rows FALSE or NA left out after the terms are evaluated on every row,
+//   scale(x), as.numeric(f), interactions of factors with NA levels, I(x^2):z, poly(x, 2, raw = TRUE):m, 0 + factor(k):x.
+// - subset-28: lm_robust's and difference_in_means's subset = (a condition; rows FALSE or NA left out after the terms are evaluated on every row,
 //   so scale(x), poly(x, 2) and cut() keep the whole data's), with NA in the condition, clusters, weights and fixed
 //   effects, and a subset that leaves a factor one level (R stops).
 import type { SeType } from '../../../analysis/index.ts';
@@ -106,6 +106,16 @@ const CORNERS: Row[] = [
   ['na-interaction-x', 'y ~ f * x + m', 'CR2', { clusters: 'cl' }],
   ['na-colon', 'y ~ f:m', 'HC2'],
   ['na-interaction-fe', 'y ~ f * x', 'HC1', { fixed_effects: '~ g' }],
+  ['as-numeric-text', 'y ~ as.numeric(f) + x', 'HC2', {
+    note: 'as.numeric() of text is NA on every row (R warns "NAs introduced by coercion"): lm stops ("0 (non-NA) cases"), lm_robust returns NA for every coefficient',
+    refusal: 'no rows without missing values in y, as.numeric(f), x',
+  }],
+  ['square-colon', 'y ~ I(x^2):z + x', 'HC2'],
+  ['poly-raw-colon', 'y ~ poly(x, 2, raw = TRUE):m', 'HC1'],
+  ['factor-minus-1-colon', 'y ~ factor(k) - 1 + z:x', 'CR2', { clusters: 'cl', weights: 'w' }],
+  ['zero-plus-colon', 'y ~ 0 + factor(k):x', 'HC2'],
+  ['scale-centre', 'y ~ scale(x, scale = FALSE) * m', 'stata', { clusters: 'cl' }],
+  ['offset-no-intercept', 'y ~ offset(x) - 1 + z', 'HC2'],
 ];
 
 const SUBSETS: [string, string, SeType, string, Partial<FitCase>?][] = [
@@ -161,6 +171,11 @@ export function trial28Designs(): Built {
     dim('fe-weights-clusters-28', `${ID}-dim-blocks-weights`, data, { blocks: 'bl', weights: 'w' }),
     dim('far-tails-28', `${ID}-dim-far-tail`, data, { outcome: 'yb' }),
     dim('far-tails-28', `${ID}-dim-far-tail-blocks`, data, { outcome: 'yb', blocks: 'bl', alpha: 1e-10 }),
+    dim('subset-28', `${ID}-dim-subset`, data, { subset: 'x > 1' }),
+    dim('subset-28', `${ID}-dim-subset-na`, data, { subset: 'f != "a"', weights: 'w' }),
+    dim('subset-28', `${ID}-dim-subset-blocks`, data, { subset: 'k != 2', blocks: 'bl' }),
+    dim('subset-28', `${ID}-dim-subset-clusters`, data, { subset: 'bl %in% c(1, 2, 3, 4) | m == "a"', treatment: 'zc', clusters: 'cl', weights: 'w' }),
+    dim('subset-28', `${ID}-dim-subset-block-clusters`, data, { subset: 'bl <= 4', treatment: 'zc', clusters: 'cl', blocks: 'bl' }),
   ];
   const rake = (name: string, margins: RakeCase['margins'], extra: Partial<RakeCase> = {}): RakeCase => ({ kind: 'rake', id: `${ID}-rake-${name}`, group: 'rake-28', data, margins, ...extra });
   return {
