@@ -87,6 +87,7 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   // record, as the CSV reader's NaN) is missing to estimatr's na.omit, in the treatment, blocks and clusters too.
   const table = tableFromRows(rows);
   const outcomeColumn = table.column(outcome) as Column;
+  // The result has no warnings to carry (R's NaN warnings of the condition): its rows are left out all the same.
   const outside = options.subset === undefined ? undefined : subsetRows({ fn: FN, table, levels: options.levels, warn: () => {}, warnedOrder: new Set() }, options.subset);
   const complete = used.reduce((index, name) => withoutNaN(index, table.column(name) as Column), withinLevels(rows, completeRows(rows, used), used, options.levels));
   const all = outside ? complete.filter((i) => !outside[i]) : complete;
