@@ -8,6 +8,7 @@ import { LOGICAL_VALUES, tableFromRows, type Column } from './helpers/data-table
 import { compareCodePoints } from './helpers/level-order.ts';
 import { readRNumber } from './helpers/parse-decimal.ts';
 import { formatRNumber } from './helpers/r-number.ts';
+import { subsetRows } from './helpers/subset-rows.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
 import { refuseUnknownOptions, type OptionNames } from './helpers/option-names.ts';
 
@@ -33,6 +34,11 @@ export interface DifferenceInMeansOptions {
    * the treatment, the first two levels present are control and treatment (estimatr's `levels(droplevels(t))`).
    */
   levels?: Levels;
+  /**
+   * estimatr's `subset`: an R condition over the columns (`age >= 30 & wave == 2`); rows where it is FALSE or NA are
+   * left out before the conditions and blocks are read, as difference_in_means's model.frame does.
+   */
+  subset?: string;
   alpha?: number;
 }
 
@@ -55,7 +61,7 @@ interface Arm {
   w: Float64Array | undefined;
 }
 
-const DIFFERENCE_IN_MEANS_OPTIONS = { rows: true, outcome: true, treatment: true, blocks: true, clusters: true, weights: true, condition1: true, condition2: true, levels: true, alpha: true } satisfies OptionNames<DifferenceInMeansOptions>;
+const DIFFERENCE_IN_MEANS_OPTIONS = { rows: true, outcome: true, treatment: true, blocks: true, clusters: true, weights: true, condition1: true, condition2: true, levels: true, subset: true, alpha: true } satisfies OptionNames<DifferenceInMeansOptions>;
 
 /**
  * Difference in means as R's `estimatr::difference_in_means`: Welch SE and Welch–Satterthwaite df; with
@@ -81,7 +87,10 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   // record, as the CSV reader's NaN) is missing to estimatr's na.omit, in the treatment, blocks and clusters too.
   const table = tableFromRows(rows);
   const outcomeColumn = table.column(outcome) as Column;
-  const all = used.reduce((index, name) => withoutNaN(index, table.column(name) as Column), withinLevels(rows, completeRows(rows, used), used, options.levels));
+  // The result has no warnings to carry (R's NaN warnings of the condition): its rows are left out all the same.
+  const outside = options.subset === undefined ? undefined : subsetRows({ fn: FN, table, levels: options.levels, warn: () => {}, warnedOrder: new Set() }, options.subset);
+  const complete = used.reduce((index, name) => withoutNaN(index, table.column(name) as Column), withinLevels(rows, completeRows(rows, used), used, options.levels));
+  const all = outside ? complete.filter((i) => !outside[i]) : complete;
   const declared = options.levels && Object.hasOwn(options.levels, treatment) ? options.levels[treatment] : undefined;
   const [control, treated] = conditions(rows, all, treatment, declared, options.condition1, options.condition2);
   const index = all.filter((i) => String(rows[i][treatment]) === control || String(rows[i][treatment]) === treated);
@@ -100,7 +109,7 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   const result = (design: Design, est: BlockEstimate): DifferenceInMeansResult => ({
     estimates: [tidyRow(term, outcome, est.estimate, est.se, est.df, alpha)],
     nobs: index.length,
-    nDropped: rows.length - index.length,
+    nDropped: rows.length - index.length - (outside ? outside.reduce((a, b) => a + b, 0) : 0),
     design: w ? `${design} (weighted)` : design,
   });
   const whole: Arm = { y, t, cluster, w };

@@ -39,6 +39,11 @@ export interface LmRobustOptions {
    * output, as estimatr leaves them. Not with weights and CR2, which estimatr refuses.
    */
   fixedEffects?: string;
+  /**
+   * estimatr's `subset`: an R condition over the columns (`x > 2 & g != "b"`); rows where it is FALSE or NA are left
+   * out after the terms are evaluated on every row, as model.frame does (`scale(x)` keeps the whole data's centre).
+   */
+  subset?: string;
   /** Default HC2, or CR2 with clusters. */
   seType?: SeType;
   /** Confidence level is 1 − alpha (default 0.05). */
@@ -88,7 +93,7 @@ const FN = 'lmRobust';
 export const PERFECT_FIT_WARNING = `${FN}: essentially perfect fit: summary may be unreliable (R's summary.lm words: every residual is 0 up to rounding, so the standard errors, t statistics and p-values are rounding noise; estimatr prints them without a warning)`;
 export const isPerfectFitWarning = (warning: string): boolean => warning === PERFECT_FIT_WARNING;
 
-const LM_ROBUST_OPTIONS = { formula: true, rows: true, levels: true, clusters: true, weights: true, fixedEffects: true, seType: true, alpha: true, solver: true } satisfies OptionNames<LmRobustOptions>;
+const LM_ROBUST_OPTIONS = { formula: true, rows: true, levels: true, clusters: true, weights: true, fixedEffects: true, subset: true, seType: true, alpha: true, solver: true } satisfies OptionNames<LmRobustOptions>;
 
 /**
  * Ordinary (or weighted) least squares with robust standard errors, equal to R's `estimatr::lm_robust`
@@ -152,9 +157,13 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   const solver = options.solver ?? 'auto';
   if (solver !== 'auto' && solver !== 'qr') throw new AnalysisError(FN, `unknown solver "${String(solver)}" (valid: auto, qr)`);
   const seType = resolveSeType(FN, options.seType, clusters !== undefined);
+  if (options.subset !== undefined && seType === 'cregg') {
+    // survey's subset(design) keeps every cluster in G/(G − 1) and computes scale() on the kept rows: another model.
+    throw new AnalysisError(FN, 'subset is lm_robust\'s argument; se type cregg follows cregg and survey::svyglm, which have none: keep the rows you want in the data first');
+  }
   const table = isDataTable(rows) ? rows : tableFromRows(rows);
   const formula = parseFormula(FN, options.formula, table.names);
-  const frame = modelFrame(FN, table, formula, levels, { weights: options.weights, clusters });
+  const frame = modelFrame(FN, table, formula, levels, { weights: options.weights, clusters, subset: options.subset });
   if (absorbed && frame.weights) refuseUnweightedLevels(formula, frame, absorbed.labels, options.weights as string);
   const n = frame.index.length;
   let index = frame.index;
@@ -210,7 +219,7 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   }
   if (noDf) warnings.push(`${FN}: some degrees of freedom are zero or negative (${n} rows for ${fit.rank} coefficients); p-values and confidence intervals are NA, as in estimatr`);
   const { estimates, vcov: covariance } = tidyEstimates(design.names, formula.response, fit, vcov, df, seType, alpha, shift);
-  const output: LmRobustResult = { estimates, nobs: n, nDropped: rows.length - n, rank: fit.rank, seType, nClusters, warnings, vcov: covariance, solver: path };
+  const output: LmRobustResult = { estimates, nobs: n, nDropped: rows.length - n - frame.nOutside, rank: fit.rank, seType, nClusters, warnings, vcov: covariance, solver: path };
   return absorbed ? withoutAbsorbed(output, absorbedColumns(formula, frame, design.names, absorbed.labels)) : output;
 }
 
@@ -284,7 +293,7 @@ function fitDemeaned(context: DemeanedContext): LmRobustResult | null {
   if (perfectFitFromResiduals(y, fitted.residuals, w, n - fitted.rank, shift)) warnings.push(PERFECT_FIT_WARNING);
   const names = design.names.slice(leading);
   const { estimates, vcov } = tidyEstimates(names, formula.response, fitted.fit, fitted.vcov, fitted.df, seType, alpha, 0);
-  return { estimates, nobs: n, nDropped: options.rows.length - n, rank: fitted.rank, seType, nClusters: fitted.nClusters, warnings, vcov, solver: 'qr' };
+  return { estimates, nobs: n, nDropped: options.rows.length - n - frame.nOutside, rank: fitted.rank, seType, nClusters: fitted.nClusters, warnings, vcov, solver: 'qr' };
 }
 
 /** HC2/HC3's word on rows of leverage 1, whose weight is taken as 0. */

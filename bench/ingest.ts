@@ -12,6 +12,7 @@
 //   npm run bench:ingest                                     defaults: 50 connections, 20,000 requests a path, 3 rounds
 //   npm run bench:ingest -- --requests 2000 --connections 50 --warmup 500      (or BENCH_REQUESTS=…, …)
 //   BENCH_CPU_PROF=DIR npm run bench:ingest                 also writes both servers' V8 CPU profiles to DIR
+//                                                            (summed by bench/lib/cpu-profile-summary.ts)
 //   BENCH_DB=postgres://… npm run bench:ingest -- --rounds 2
 //       on PostgreSQL instead (bench/ingest-postgres.ts): 1 and 2 `vlab serve` processes against a baseline on the
 //       same server, interleaved for `--rounds`/BENCH_ROUNDS rounds (default 2); a fresh database per configuration

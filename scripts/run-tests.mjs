@@ -128,6 +128,7 @@ const POSTGRES_SUITE = [
   'tests/server/quotas-multi-process.test.ts',
   'tests/server/quotas.test.ts',
   'tests/server/rate-limit.test.ts',
+  'tests/server/participant-rate-limit.test.ts',
   'tests/server/respondent-api.test.ts',
   'tests/server/resume-proof.test.ts',
   'tests/server/page-and-assets.test.ts',

@@ -5,6 +5,7 @@ import { noRoute, optionsAnswer } from './routes/allowed-methods.ts';
 import { errorHandler, requireJsonBody } from './routes/errors.ts';
 import { loadPublicBundle, publicAssets } from './routes/public-assets.ts';
 import { researcherAuthRateLimit, startRateLimit } from './routes/rate-limit.ts';
+import { participantWriteLimit } from './routes/participant-rate-limit.ts';
 import { requestLog } from './routes/request-log.ts';
 import { securityHeaders } from './routes/security-headers.ts';
 import { untrustedProxyWarning } from './routes/untrusted-proxy-warning.ts';
@@ -22,6 +23,7 @@ import { createWavePlans } from './services/wave-plan.ts';
 import { createWaveService } from './services/wave-service.ts';
 import type { Repositories } from './storage/repositories.ts';
 import type { Store } from './storage/store.ts';
+import { createWaveLanguages, type WaveLanguages } from './wave-languages.ts';
 import { createResearcherPool, type ResearcherPool } from './workers/researcher-pool.ts';
 
 /** What /healthz asks a monitor to wait while the database is unreachable. */
@@ -39,6 +41,8 @@ export interface AppOptions {
    * own, which knows no folder: nothing broken, nothing marked.
    */
   studies?: StudyService;
+  /** Where the respondent page notes each wave's languages for the connection cap's busy page (http-server.ts). */
+  waveLanguages?: WaveLanguages;
 }
 
 /**
@@ -47,7 +51,7 @@ export interface AppOptions {
  * participants runs in the researcher pool's worker threads, on connections of their own.
  */
 // Whole on purpose (~90 lines): the middleware and routers in the order requests meet them, read top to bottom.
-export function createApp({ store, config, logger = silentLogger, researcherPool, studies = createStudyService({ store }) }: AppOptions): Express {
+export function createApp({ store, config, logger = silentLogger, researcherPool, studies = createStudyService({ store }), waveLanguages = createWaveLanguages() }: AppOptions): Express {
   if (store.location === ':memory:') throw new Error('createApp: the researcher workers need a database file, not :memory:');
   const { repos } = store;
   const respondents = createRespondentService({ store, quotaLeaseSeconds: config.quotaLeaseSeconds });
@@ -87,6 +91,7 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   });
   app.post('/api/waves/:waveId/participants', startRateLimit(config, store.rateCounter));
   app.use('/api/researcher', researcherAuthRateLimit(config, store.rateCounter));
+  app.use('/api/participants/:code', participantWriteLimit(config));
   // The APIs before the pages: a respondent's request under /api then meets no page router on its way (no path
   // of the pages starts with /api).
   app.use(
@@ -104,7 +109,7 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
     noRoute(app, 'API route'),
   );
   app.use('/assets', publicAssets(bundle));
-  app.use(respondentPage(config.publicDir, bundle, wavePageInfo(repos)));
+  app.use(respondentPage(config.publicDir, bundle, wavePageInfo(repos), waveLanguages));
   app.use(dashboardPage(config.publicDir, bundle));
   app.use(browserNotFound(config.publicDir, bundle));
   app.use(browserPostToPage(app));

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import Negotiator from 'negotiator';
 import { DEFAULT_LOCALE, messagesFor, RESPONDENT_LOCALES } from '../public/src/i18n/messages.ts';
 import { isApiPath } from './api-path.ts';
 import { chooseLocale } from './domain/localized-text.ts';
 import { escapeHtml } from './domain/vignette.ts';
+import { createWaveLanguages, type WaveLanguages } from './wave-languages.ts';
 
 /**
  * The connection cap's answers (connection-cap.ts), written raw on a socket Express never sees. A browser's
@@ -41,41 +43,38 @@ export function parseRequestHead(text: string): RequestHead | null {
   return { method: requestLine[1]!, target: requestLine[2]!, headers };
 }
 
-/** The entries of a list header (`Accept`, `Accept-Language`) with their q, best first, list order among equals. */
-function ranked(header: string | undefined): { value: string; q: number }[] {
-  return (header ?? '')
-    .split(',')
-    .slice(0, 32)
-    .map((part, index) => {
-      const [value = '', ...params] = part.split(';').map((p) => p.trim());
-      const q = params.map((p) => /^q=([01](?:\.\d{0,3})?)$/i.exec(p)).find(Boolean);
-      return { value: value.toLowerCase(), q: q ? Number(q[1]) : 1, index };
-    })
-    .filter((entry) => entry.value !== '' && entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-}
+/** A browser's navigation: HTML before JSON in its Accept header, as the app's prefersHtml (`req.accepts(['json', 'html'])`) decides. */
+const prefersHtml = (accept: string | undefined) => new Negotiator({ headers: { accept } }).mediaType(['application/json', 'text/html']) === 'text/html';
 
-/** A browser's navigation: HTML before JSON in its Accept header, as the app's prefersHtml (`req.accepts`) decides. */
-function prefersHtml(accept: string | undefined): boolean {
-  const best = ranked(accept).find((e) => e.value === 'text/html' || e.value === 'application/json');
-  return best?.value === 'text/html';
-}
+/** The target's path without its query or fragment. */
+const pathOf = (target: string) => target.replace(/[?#][\s\S]*$/, '');
 
-/** The API answers in JSON whoever asks, as the app's own 404 does: the target's path without its query or fragment. */
-const isApiTarget = (target: string) => isApiPath(target.replace(/[?#][\s\S]*$/, ''));
+/** The API answers in JSON whoever asks, as the app's own 404 does. */
+const isApiTarget = (target: string) => isApiPath(pathOf(target));
+
+const SURVEY_PAGE = /^\/s\/([^/]+)$/;
 
 /**
- * The page's language: the link's `?lang=` when the page has it (as on the survey page), else the browser's
- * Accept-Language, else English. Only a language of the page's own catalogs is ever written: nothing of the request
- * reaches the page. (The study's own default needs the database, which the cap never touches.)
+ * The page's language, as the survey page would choose it where the cap knows the wave (wave-languages.ts, no
+ * database read): the link's `?lang=` if the study has it, else the wave's default. Otherwise the link's `?lang=`,
+ * else the browser's Accept-Language (negotiator, as Express ranks it), else English. Only a language of the page's
+ * own catalogs is ever written: nothing of the request reaches the page.
  */
-function busyLocale(head: RequestHead): string {
+function busyLocale(head: RequestHead, waveLanguages: WaveLanguages): string {
   const query = head.target.includes('?') ? head.target.slice(head.target.indexOf('?') + 1) : '';
   const lang = new URLSearchParams(query).get('lang') ?? '';
+  const waveId = SURVEY_PAGE.exec(pathOf(head.target))?.[1];
+  const wave = waveId === undefined ? undefined : waveLanguages.of(waveId);
+  const ofWave = wave && chooseLocale(lang, wave.locales, wave.defaultLocale);
+  if (ofWave && RESPONDENT_LOCALES.includes(ofWave)) return ofWave;
   const fromLink = chooseLocale(lang, RESPONDENT_LOCALES, '');
-  const fromBrowser = ranked(head.headers.get('accept-language')).map((e) => chooseLocale(e.value, RESPONDENT_LOCALES, '')).find(Boolean);
+  const acceptLanguage = head.headers.get('accept-language');
+  const fromBrowser = acceptLanguage === undefined ? undefined : new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language([...RESPONDENT_LOCALES]);
   return fromLink || fromBrowser || DEFAULT_LOCALE;
 }
+
+/** Which words the page says: a survey's under /s/, the server's elsewhere (`/dashboard`, `/`). */
+const pageKind = (target: string): 'survey' | 'server' => (pathOf(target).startsWith('/s/') ? 'survey' : 'server');
 
 const STYLE = 'body{font:1.125rem/1.5 system-ui,sans-serif;margin:0;padding:1.5rem 1rem}main{max-width:36rem;margin:0 auto}h1{font-size:1.5rem;line-height:1.25}';
 
@@ -85,9 +84,9 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).di
 const allowIn = (csp: string, directive: string, source: string) =>
   csp.replace(new RegExp(`(^|;)\\s*(${directive} [^;]*)`), (_, before: string, rule: string) => `${before}${rule} ${source}`);
 
-function busyPage(locale: string, retryAfterSeconds: number): string {
+function busyPage(locale: string, kind: 'survey' | 'server', retryAfterSeconds: number): string {
   const messages = messagesFor(locale);
-  const title = escapeHtml(messages.busyTitle);
+  const title = escapeHtml(kind === 'survey' ? messages.busyTitle : messages.busyServerTitle);
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}">
 <head>
@@ -121,7 +120,11 @@ const reloadScript = (seconds: number) => `setTimeout(function(){location.reload
  * with `securityHeaders` (helmet's, so the page's CSP is the app's with its one script and style admitted by hash).
  * Returns the answer for a request head (null: none read, or not HTTP/1.x).
  */
-export function busyAnswers(retryAfterSeconds: number, securityHeaders: readonly (readonly [string, string])[]): (head: RequestHead | null) => string {
+export function busyAnswers(
+  retryAfterSeconds: number,
+  securityHeaders: readonly (readonly [string, string])[],
+  waveLanguages: WaveLanguages = createWaveLanguages(),
+): (head: RequestHead | null) => string {
   const raw = (type: string, body: string, extra: readonly (readonly [string, string])[], withBody = true) =>
     `HTTP/1.1 503 Service Unavailable\r\nContent-Type: ${type}; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
     `Retry-After: ${retryAfterSeconds}\r\nConnection: close\r\nCache-Control: no-store\r\n${extra.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n${withBody ? body : ''}`;
@@ -130,13 +133,13 @@ export function busyAnswers(retryAfterSeconds: number, securityHeaders: readonly
   const pageHeaders = securityHeaders.map(([name, value]) =>
     [name, name.toLowerCase() === 'content-security-policy' ? allowIn(allowIn(value, 'script-src', sha256(reloadScript(retryAfterSeconds))), 'style-src', sha256(STYLE)) : value] as const,
   );
-  const pages = new Map(RESPONDENT_LOCALES.map((locale) => {
-    const page = busyPage(locale, retryAfterSeconds);
-    return [locale, { GET: raw('text/html', page, pageHeaders), HEAD: raw('text/html', page, pageHeaders, false) }] as const;
-  }));
+  const pages = new Map(RESPONDENT_LOCALES.flatMap((locale) => (['survey', 'server'] as const).map((kind) => {
+    const page = busyPage(locale, kind, retryAfterSeconds);
+    return [`${kind}:${locale}`, { GET: raw('text/html', page, pageHeaders), HEAD: raw('text/html', page, pageHeaders, false) }] as const;
+  })));
   return (head) => {
     if (!head || (head.method !== 'GET' && head.method !== 'HEAD')) return json.GET;
     if (isApiTarget(head.target) || !prefersHtml(head.headers.get('accept'))) return json[head.method];
-    return pages.get(busyLocale(head))![head.method];
+    return pages.get(`${pageKind(head.target)}:${busyLocale(head, waveLanguages)}`)![head.method];
   };
 }

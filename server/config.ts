@@ -173,6 +173,13 @@ const SETTINGS = {
   rateLimitStart: { env: 'VLAB_RATE_LIMIT_START', default: 300, schema: int(1, 1_000_000_000) },
   /** Failed researcher authentications allowed per client address per rate window. */
   rateLimitAuth: { env: 'VLAB_RATE_LIMIT_AUTH', default: 30, schema: int(1, 1_000_000_000) },
+  /**
+   * Writes (saves, quota steps, completions) one participant code may burst before it is paced. The page sends at
+   * most one save per 0.8 s of typing plus one per page change (docs/reliability.md): it never meets 60.
+   */
+  rateLimitParticipantBurst: { env: 'VLAB_RATE_LIMIT_PARTICIPANT', default: 60, schema: int(1, 1_000_000_000) },
+  /** Writes per minute one participant code gets back after its burst (120: twice the page's fastest typing pace). */
+  rateLimitParticipantPerMinute: { env: 'VLAB_RATE_LIMIT_PARTICIPANT_RATE', default: 120, schema: int(1, 1_000_000_000) },
   /** Length of the rate-limit window, in seconds. */
   rateLimitWindowSeconds: { env: 'VLAB_RATE_LIMIT_WINDOW', default: 600, schema: int(1, DAY) },
   /**

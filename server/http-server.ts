@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { busyAnswers } from './busy-page.ts';
 import { capConnections, CONNECTION_RETRY_AFTER_SECONDS } from './connection-cap.ts';
 import { helmetHeaders, helmetOptions } from './routes/security-headers.ts';
+import { createWaveLanguages, type WaveLanguages } from './wave-languages.ts';
 
 /** How often Node looks for requests past their timeouts (its default, 30 s, would let a slow body run 30 s over). */
 const TIMEOUT_CHECK_MS = 1000;
@@ -19,6 +20,7 @@ const TIMEOUT_CHECK_MS = 1000;
 export function createHttpServer(
   app: RequestListener,
   config: Pick<Config, 'requestTimeoutSeconds' | 'headersTimeoutSeconds' | 'keepAliveTimeoutSeconds' | 'maxConnections' | 'maxConnectionsPerAddress' | 'trustProxy' | 'frameAncestors'>,
+  waveLanguages: WaveLanguages = createWaveLanguages(),
 ): Server {
   const server = createServer(
     {
@@ -32,7 +34,8 @@ export function createHttpServer(
   server.keepAliveTimeout = config.keepAliveTimeoutSeconds * 1000;
   // Behind a proxy every connection comes from the proxy's address: a share per address would cap the whole
   // server at it, so there the proxy must limit per client (docs/deploy.md).
-  const busy = busyAnswers(CONNECTION_RETRY_AFTER_SECONDS, helmetHeaders(helmetOptions(config)));
+  // The waves' languages the app noted as it served their pages: the busy page speaks the survey's language.
+  const busy = busyAnswers(CONNECTION_RETRY_AFTER_SECONDS, helmetHeaders(helmetOptions(config)), waveLanguages);
   capConnections(server, config.maxConnections, config.trustProxy === false ? config.maxConnectionsPerAddress : null, busy);
   return server;
 }

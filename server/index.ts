@@ -14,6 +14,7 @@ import { openReadOnlyStore, openStore } from './storage/open-store.ts';
 import type { SqliteStore } from './storage/sqlite-store.ts';
 import { isPostgresUrl, maskedLocation, type Store } from './storage/store.ts';
 import { npxWorksIn, vlabCommand } from './vlab-command.ts';
+import { createWaveLanguages } from './wave-languages.ts';
 
 /**
  * The process edge: the only module that reads the environment, opens the database and listens. CLI verbs
@@ -152,9 +153,10 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const sqlite = (store as Partial<SqliteStore>).sqlite;
   const checkpointer = sqlite ? startCheckpointer(sqlite, logger, { onDamaged: (store as SqliteStore).markDamaged }) : { stop: async () => undefined };
   const researcherPool = createResearcherPool({ ...config, dbPath: config.dbPath, logger });
-  const app = createApp({ store, config, logger, researcherPool, studies });
+  const waveLanguages = createWaveLanguages();
+  const app = createApp({ store, config, logger, researcherPool, studies, waveLanguages });
 
-  const server = createHttpServer(app, config).listen(config.port);
+  const server = createHttpServer(app, config, waveLanguages).listen(config.port);
   const requests = requestsInFlight(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

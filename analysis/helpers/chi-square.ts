@@ -1,4 +1,4 @@
-import { normalUpperTail } from './distributions.ts';
+import { erfc } from './distributions.ts';
 import { gammaUpperRegularized } from './incomplete-gamma.ts';
 
 /**
@@ -22,7 +22,8 @@ export function chiSquareUpperTail(x: number, df: number): number {
     if (i > 0) logTerm += even ? Math.log(x / 2) - Math.log(i) : Math.log(x) - Math.log(2 * i + 1);
     sum += Math.exp(logTerm);
   }
-  const tail = (even ? 0 : 2 * normalUpperTail(Math.sqrt(x))) + sum;
+  // 2·Q(√x) = erfc(√(x/2)), not pnorm's: R's pgamma keeps the subnormal tail that its pnorm cuts to 0 beyond 37.5193.
+  const tail = (even ? 0 : erfc(Math.sqrt(x) / Math.SQRT2)) + sum;
   return Math.min(1, tail);
 }
 

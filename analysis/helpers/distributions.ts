@@ -155,8 +155,12 @@ function erfSeries(x: number): number {
   return (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum;
 }
 
-/** erfc(x) with full relative accuracy for large x (a series below 2, a continued fraction above). */
-function erfc(x: number): number {
+/**
+ * erfc(x) with full relative accuracy for large x (a series below 2, a continued fraction above), subnormals kept.
+ *
+ * @example erfc(1) // 0.15729920705028513, R: 2 * pnorm(-sqrt(2))
+ */
+export function erfc(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (x < 0) return 2 - erfc(-x);
   if (x < 2) return 1 - erfSeries(x);
@@ -176,12 +180,18 @@ function erfc(x: number): number {
 }
 
 /**
+ * R's pnorm computes the lower tail only for x > −37.5193 and returns exactly 0 below (pnorm.c, pnorm_both: the tail
+ * is then under 2.2e-308, where R stops rather than return subnormals); erfc would give subnormals out to z ≈ 38.5.
+ */
+const PNORM_ZERO_BEYOND = 37.5193;
+
+/**
  * P(Z > z) for the standard normal.
  *
  * @example normalUpperTail(9) // 1.1285884059538408e-19, R: pnorm(-9)
  */
 export function normalUpperTail(z: number): number {
-  return 0.5 * erfc(z / Math.SQRT2);
+  return z >= PNORM_ZERO_BEYOND ? 0 : 0.5 * erfc(z / Math.SQRT2);
 }
 
 /**
@@ -190,7 +200,7 @@ export function normalUpperTail(z: number): number {
  * @example normalTwoSidedP(1.959963984540054) // 0.05, R: 2 * pnorm(-1.959963984540054)
  */
 export function normalTwoSidedP(z: number): number {
-  return erfc(Math.abs(z) / Math.SQRT2);
+  return Math.abs(z) >= PNORM_ZERO_BEYOND ? 0 : erfc(Math.abs(z) / Math.SQRT2);
 }
 
 /** Standard normal density. */

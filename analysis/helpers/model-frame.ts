@@ -5,6 +5,7 @@ import { readRNumber } from './parse-decimal.ts';
 import type { Formula } from './formula.ts';
 import { evaluate, modelVariable, numbers, rConstant, type EvaluationContext, type Variable } from './model-variables.ts';
 import { deparseR, type Expr } from './r-syntax.ts';
+import { subsetRows } from './subset-rows.ts';
 
 /** The columns a model uses, over the rows where none of them is missing. */
 export interface ModelFrame {
@@ -17,6 +18,8 @@ export interface ModelFrame {
   weights?: Float64Array;
   /** What R would print as warnings: level order, values outside declared levels, NaNs, offsets. */
   warnings: string[];
+  /** Rows left out by `subset` (not missing values). */
+  nOutside: number;
 }
 
 /**
@@ -33,7 +36,7 @@ export function modelFrame(
   data: readonly Row[] | DataTable,
   formula: Formula,
   levels: Levels | undefined,
-  extra: { weights?: string; clusters?: string },
+  extra: { weights?: string; clusters?: string; subset?: string },
 ): ModelFrame {
   const table = isDataTable(data) ? data : tableFromRows(data);
   // T and F are R's TRUE and FALSE, pi its constant, where the data have no such column (poly(x, 2, raw = T)).
@@ -59,12 +62,14 @@ export function modelFrame(
 
   const incomplete = incompleteRows(table, response, all, weights, extra.clusters);
   finishNaNWarnings(warnings, producedNaN, incomplete);
+  const nOutside = extra.subset === undefined ? 0 : leaveOut(incomplete, subsetRows(context, extra.subset));
 
   let n = 0;
   for (let i = 0; i < total; i++) if (!incomplete[i]) n++;
   if (n === 0) {
     const used = [formula.response, ...formula.variables, ...[extra.clusters, extra.weights].filter((name) => name !== undefined)];
-    throw new AnalysisError(fn, `no rows without missing values in ${used.join(', ')}`);
+    const within = extra.subset === undefined ? '' : ` among the rows of subset "${extra.subset}"`;
+    throw new AnalysisError(fn, `no rows without missing values in ${used.join(', ')}${within}`);
   }
   const index = new Int32Array(n);
   for (let i = 0, k = 0; i < total; i++) if (!incomplete[i]) index[k++] = i;
@@ -102,7 +107,18 @@ export function modelFrame(
     variables,
     weights: weights && finite(subset(weights, index), `weights column "${extra.weights}"`),
     warnings,
+    nOutside,
   };
+}
+
+/** Marks the rows `outside` the subset as left out; their count (R subsets first, so none of them counts as missing). */
+function leaveOut(incomplete: Uint8Array, outside: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < incomplete.length; i++) {
+    count += outside[i];
+    incomplete[i] |= outside[i];
+  }
+  return count;
 }
 
 /**

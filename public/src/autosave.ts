@@ -87,6 +87,12 @@ function saveCounter() {
   };
 }
 
+/**
+ * How long a paced save waits (a 429, the server's per-participant limit): the server's Retry-After, at least 1 s, 5 s
+ * when it gave none. Nothing is wrong with the answers, so they are kept and sent then, with whatever changed meanwhile.
+ */
+const pacedRetryMs = (error: ApiRefusal) => Math.max(1, error.retryAfterSeconds ?? 5) * 1000;
+
 /** What tells two save states apart. */
 const key = (state: SaveState) => JSON.stringify(state);
 
@@ -102,6 +108,8 @@ const key = (state: SaveState) => JSON.stringify(state);
  *   changed since the last acknowledged save (or one in flight) are sent at once as a keepalive request, which the
  *   browser delivers even if the page is then frozen or unloaded, when they fit its 64 KiB (keepalive-save.ts),
  *   else as a plain request.
+ * - A save the server paces (429, its per-participant limit, which the page's cadence never meets) is sent again
+ *   after its Retry-After, with the answers of that moment: nothing typed is dropped.
  * - A save that does not reach the server (offline) is tried again every `retryMs` and at once when the device
  *   is back online, without waiting for another change: the answers on the page are saved as soon as they can
  *   be, and the respondent is told meanwhile (onUnreachable) to keep the page open.
@@ -131,7 +139,7 @@ export function createAutosave({ code, current, savedAnswers = {}, onRefused, on
       unreachable = false;
     } catch (error) {
       if (stopped) return;
-      if (error instanceof ApiRefusal) return onRefused(error);
+      if (error instanceof ApiRefusal) return error.status === 429 ? timer.start(saveNow, pacedRetryMs(error)) : onRefused(error);
       unreachable = true;
       onUnreachable();
       timer.start(saveNow, retryMs);

@@ -72,6 +72,11 @@ interface RequestOptions {
   onRetry?: (attempt: number, busy: boolean) => void;
   /** Lets the request outlive the page (a save sent while the tab is hidden or closing). */
   keepalive?: boolean;
+  /**
+   * A 429 is waited out (its Retry-After) and sent again, not counted as an attempt: the per-participant limit on
+   * writes paces a participant's own requests, which the page must not give up on (the completion, the quota step).
+   */
+  waitWhenPaced?: boolean;
 }
 
 /**
@@ -79,7 +84,7 @@ interface RequestOptions {
  * early when the device comes back online).
  * `attempts` = Infinity keeps trying: used for the completion, which the server makes idempotent.
  */
-export async function requestJson<T>(method: 'POST' | 'PUT', path: string, body: unknown, { attempts = 4, onRetry, keepalive = false }: RequestOptions = {}): Promise<T> {
+export async function requestJson<T>(method: 'POST' | 'PUT', path: string, body: unknown, { attempts = 4, onRetry, keepalive = false, waitWhenPaced = false }: RequestOptions = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let response: Response | null = null;
     try {
@@ -97,7 +102,13 @@ export async function requestJson<T>(method: 'POST' | 'PUT', path: string, body:
       if (response.ok) return payload as T;
       const error = (payload as ApiErrorBody | null)?.error;
       const { code = 'error', message = `HTTP ${response.status}`, ...details } = error ?? {};
-      throw new ApiRefusal(response.status, code, message, details, retryAfterSeconds(response.headers.get('Retry-After')));
+      const waitSeconds = retryAfterSeconds(response.headers.get('Retry-After'));
+      if (waitWhenPaced && response.status === 429) {
+        attempt--;
+        await pauseUnlessOnline(Math.max(1, waitSeconds ?? 5) * 1000);
+        continue;
+      }
+      throw new ApiRefusal(response.status, code, message, details, waitSeconds);
     }
     if (attempt >= attempts) throw response ? new ServerBusy(response.status) : new Error('the server could not be reached');
     onRetry?.(attempt, response !== null);
@@ -111,7 +122,7 @@ export const startParticipant = (waveId: string, panel: Record<string, string>, 
 
 /** The quota step (docs/api.md): before the vignette; a full quota level ends the survey with an outcome. */
 export const checkQuota = (code: string, answers: Record<string, unknown>) =>
-  requestJson<{ admitted: boolean; outcome: Outcome | null; leaseSecondsLeft: number | null }>('POST', `/api/participants/${code}/quota-check`, { answers });
+  requestJson<{ admitted: boolean; outcome: Outcome | null; leaseSecondsLeft: number | null }>('POST', `/api/participants/${code}/quota-check`, { answers }, { waitWhenPaced: true });
 
 /** Where a save stands among the page's saves: the server applies none older than one it applied (docs/api.md). */
 export interface SaveOrder {
@@ -137,4 +148,4 @@ export const completeParticipant = (
   answers: Record<string, unknown>,
   honeypot: string,
   onRetry: (attempt: number, busy: boolean) => void,
-) => requestJson<Outcome>('POST', `/api/participants/${code}/complete`, { answers, honeypot }, { attempts: Infinity, onRetry });
+) => requestJson<Outcome>('POST', `/api/participants/${code}/complete`, { answers, honeypot }, { attempts: Infinity, onRetry, waitWhenPaced: true });

@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 
 /**
  * What to write instead of an option vlab deliberately lacks, by verb and flag: the arguments R users type by R's
- * names (the fifteenth R trial: power.t.test's delta and sig.level, lm_robust's subset).
+ * names (the fifteenth R trial: power.t.test's delta and sig.level; lm_robust's subset is --subset since R trial 28).
  */
 const INSTEAD: Record<string, Record<string, string>> = {
   fit: {
-    '--subset': 'lm_robust\'s subset = … is not an option: keep the rows you want in the CSV first (vlab fit uses every row with no missing value)',
     '--ci': 'the interval is always printed (conf_low, conf_high); --alpha sets its level',
   },
   power: {

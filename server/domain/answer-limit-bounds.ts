@@ -1,4 +1,4 @@
-import { limit } from './answer-limits.ts';
+import { numberPropertyLimit, rangeLimit } from './answer-limit-readings.ts';
 import type { ShapeProblem } from './surveyjs-answer-shape.ts';
 
 // A question's limits (answer-limits.ts) come from several properties: a number question's min and max with its
@@ -23,8 +23,8 @@ function validatorsOf(e: Element, type: string): [Validator, number][] {
 }
 
 /** `owner[name]` as a bound, when it is a limit (`zeroIsNone`: 0 is no limit to SurveyJS, as for lengths and counts). */
-function bound(owner: Validator, name: string, path: PropertyKey[], zeroIsNone: boolean): Bound[] {
-  const value = limit(owner[name]);
+function bound(owner: Validator, name: string, path: PropertyKey[], zeroIsNone: boolean, read = numberPropertyLimit): Bound[] {
+  const value = read(owner[name]);
   return value === null || (zeroIsNone && value === 0) ? [] : [{ value, path: [...path, name], name }];
 }
 
@@ -37,8 +37,8 @@ function boundsOf(e: Element): { lower: Bound[]; upper: Bound[] } {
   const lower = numeric ? fromValidators(e, 'numeric', 'minValue', false) : [];
   const upper = numeric ? fromValidators(e, 'numeric', 'maxValue', false) : [];
   if (e.type === 'text' && e.inputType === 'number') {
-    lower.push(...bound(e, 'min', [], false));
-    upper.push(...bound(e, 'max', [], false));
+    lower.push(...bound(e, 'min', [], false, rangeLimit));
+    upper.push(...bound(e, 'max', [], false, rangeLimit));
   }
   return { lower, upper };
 }

@@ -1,4 +1,5 @@
 import type { Answers } from './answers.ts';
+import { numberPropertyLimit, rangeLimit } from './answer-limit-readings.ts';
 import { DomainError } from './errors.ts';
 import { allElements, type StudyDefinition, type SurveyElement } from './study-definition.ts';
 
@@ -21,12 +22,6 @@ export interface AnswerLimitProblem {
 
 type Validator = Record<string, unknown>;
 
-/** A limit given as a number, or a string holding one (SurveyJS compares either); anything else is no limit. */
-export function limit(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && /^\s*[-+]?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
-  return null;
-}
 
 /** SurveyJS's isValueEmpty for an answer: nothing, an empty text or an empty list. */
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
@@ -37,7 +32,7 @@ const isEmpty = (value: unknown) => value === undefined || value === null || val
  */
 function numberOf(value: unknown): number | null {
   if (typeof value === 'number') return value;
-  return typeof value === 'string' ? limit(value) : null;
+  return typeof value === 'string' && /^\s*[-+]?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : null;
 }
 
 const between = (min: number | null, max: number | null) =>
@@ -46,8 +41,8 @@ const between = (min: number | null, max: number | null) =>
 /** The question's `min`/`max` (a number question: inputType number). */
 function rangeProblem(e: SurveyElement, value: unknown): string | null {
   if (e.type !== 'text' || e.inputType !== 'number' || typeof value !== 'number') return null;
-  const min = limit((e as Validator).min);
-  const max = limit((e as Validator).max);
+  const min = rangeLimit((e as Validator).min);
+  const max = rangeLimit((e as Validator).max);
   if ((min !== null && value < min) || (max !== null && value > max)) return `must be a number ${between(min, max)} (its min and max), got ${value}`;
   return null;
 }
@@ -62,8 +57,8 @@ function maxLengthProblem(e: SurveyElement, value: unknown): string | null {
 function numericProblem(v: Validator, value: unknown): string | null {
   const number = numberOf(value);
   if (number === null) return null;
-  const min = limit(v.minValue);
-  const max = limit(v.maxValue);
+  const min = numberPropertyLimit(v.minValue);
+  const max = numberPropertyLimit(v.maxValue);
   if ((min !== null && number < min) || (max !== null && number > max)) return `must be a number ${between(min, max)} (its numeric validator), got ${number}`;
   return null;
 }
@@ -74,8 +69,8 @@ function textProblem(v: Validator, value: unknown): string | null {
     return 'ends in digits, which its text validator does not allow (allowDigits: false)';
   }
   if (typeof value !== 'string') return null;
-  const min = limit(v.minLength);
-  const max = limit(v.maxLength);
+  const min = numberPropertyLimit(v.minLength);
+  const max = numberPropertyLimit(v.maxLength);
   const tooShort = min !== null && min > 0 && value.length < min;
   const tooLong = max !== null && max > 0 && value.length > max;
   if (!tooShort && !tooLong) return null;
@@ -85,8 +80,8 @@ function textProblem(v: Validator, value: unknown): string | null {
 
 function answerCountProblem(v: Validator, value: unknown): string | null {
   if (!Array.isArray(value)) return null;
-  const min = limit(v.minCount);
-  const max = limit(v.maxCount);
+  const min = numberPropertyLimit(v.minCount);
+  const max = numberPropertyLimit(v.maxCount);
   // survey-core: `this.minCount && count < this.minCount`, so 0 is no limit.
   const tooFew = min !== null && min !== 0 && value.length < min;
   const tooMany = max !== null && max !== 0 && value.length > max;

@@ -1,5 +1,6 @@
 import { closestName, didYouMean } from '../../analysis/helpers/did-you-mean.ts';
 import { answerLimitBoundProblems } from './answer-limit-bounds.ts';
+import { answerLimitReadingProblems } from './answer-limit-readings.ts';
 import { conjointChoiceName, conjointRatingName, conjointTaskPageName } from './conjoint-survey.ts';
 import { allElements, choiceValues, isConditional } from './definition-elements.ts';
 import { designProblems } from './design-problems.ts';
@@ -113,12 +114,15 @@ function checkElementNames(def: ParsedDefinition, factorNames: Set<string>, fail
   return names;
 }
 
-/** No element uses a SurveyJS property under which the page would store answers the server refuses, nor limits no answer meets. */
+/**
+ * No element uses a SurveyJS property under which the page would store answers the server refuses, nor a limit SurveyJS
+ * reads as another number than it says, nor limits no answer meets.
+ */
 function checkAnswerShapes(def: ParsedDefinition, fail: Fail): void {
   for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {
     def.pages[section].forEach((p, i) =>
       p.elements.forEach((e, j) => {
-        for (const problem of [...answerShapeProblems(e), ...answerLimitBoundProblems(e)]) fail(['pages', section, i, 'elements', j, ...problem.path], problem.message);
+        for (const problem of [...answerShapeProblems(e), ...answerLimitReadingProblems(e), ...answerLimitBoundProblems(e)]) fail(['pages', section, i, 'elements', j, ...problem.path], problem.message);
         if ('defaultValue' in e && !takesDefault(e, e.defaultValue)) {
           fail(['pages', section, i, 'elements', j, 'defaultValue'], `${JSON.stringify(e.defaultValue)} is no answer "${e.name}" takes; SurveyJS would store it when the page opens, and every save holding it would be refused`);
         }

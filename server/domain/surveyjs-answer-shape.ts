@@ -88,7 +88,10 @@ export function answerShapeProblems(e: Element): ShapeProblem[] {
   if (TEXT_TYPES.includes(e.type) && maxLength !== undefined && !(Number.isInteger(maxLength) && (maxLength as number) >= 1 && (maxLength as number) <= MAX_ANSWER_TEXT)) {
     problems.push({
       path: ['maxLength'],
-      message: `expected a whole number from 1 to ${MAX_ANSWER_TEXT} (the longest answer the server takes; 0 means no limit to SurveyJS), got ${JSON.stringify(maxLength)}`,
+      message:
+        `expected a whole number from 1 to ${MAX_ANSWER_TEXT} (the longest answer the server takes; 0 means no limit to SurveyJS), got ${JSON.stringify(maxLength)}` +
+        // A number in quotes reads as one to a newcomer: say what differs.
+        (typeof maxLength === 'string' && /^\d+$/.test(maxLength.trim()) ? ': write it without quotes' : ''),
     });
   }
   return problems;

@@ -8,6 +8,7 @@ import { escapeHtml } from '../domain/vignette.ts';
 import { isApiPath } from '../api-path.ts';
 import { allowedMethods } from './allowed-methods.ts';
 import type { PublicBundle } from './public-assets.ts';
+import type { WaveLanguages } from '../wave-languages.ts';
 
 /** What the page shell needs to know of a wave: its study's locales and title, and the wave's default locale. */
 export interface WavePageInfo {
@@ -24,7 +25,12 @@ export interface WavePageInfo {
  * before any script runs. `/s/`, a wave that does not exist and a mangled link (`/s/<id>/x`; `/s/%ff` by mangledLinkPage) get a
  * polite page with a 404.
  */
-export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo: (waveId: string) => Promise<WavePageInfo | undefined>): Router {
+export function respondentPage(
+  publicDir: string,
+  bundle: PublicBundle,
+  waveInfo: (waveId: string) => Promise<WavePageInfo | undefined>,
+  waveLanguages: WaveLanguages,
+): Router {
   const page = (file: string) => renderShell(readFileSync(join(publicDir, file), 'utf8'), bundle);
   const respondent = page('respondent.html');
   const home = page('home.html');
@@ -35,6 +41,8 @@ export function respondentPage(publicDir: string, bundle: PublicBundle, waveInfo
     const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
     const info = WAVE_ID.test(waveId) ? await waveInfo(waveId) : undefined;
     if (!info) return notFoundPage(req, res);
+    // For the connection cap's busy page, which must not read the database (busy-page.ts).
+    waveLanguages.remember(waveId, { locales: info.locales, defaultLocale: info.defaultLocale });
     const locale = chooseLocale(lang, info.locales, info.defaultLocale);
     html(res, 200, fillPage(respondent, locale, { title: info.title(locale) }));
   });

@@ -1,21 +1,20 @@
 import { DEFAULT_CONFIG } from '../config.ts';
-import { answersWithinLimits } from '../domain/answer-limits.ts';
-import { derivedColumns, finalOutcome, type Answers } from '../domain/answers.ts';
+import type { Answers } from '../domain/answers.ts';
 import { DomainError } from '../domain/errors.ts';
 import { pooledRandomBytes, randomCode, sameCode } from '../domain/random-code.ts';
 import { isMturkPreview, MTURK_PREVIEW_ASSIGNMENT, panelIdentitiesToMatch, sameSession, type PanelParams } from '../domain/panel.ts';
-import type { Participant, ParticipantStatus } from '../domain/participant.ts';
+import type { Participant } from '../domain/participant.ts';
 import { CONSENT_QUESTION, type StudyDefinition } from '../domain/study-definition.ts';
-import type { Wave } from '../domain/wave.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { Store } from '../storage/store.ts';
 import { conjointProfilesOf } from './conjoint-start.ts';
 import { drawParticipant } from './participant-draw.ts';
 import { createQualityFlagService } from './quality-flag-service.ts';
-import { createQuotaAdmission, type QuotaStepMode } from './quota-admission.ts';
+import { createQuotaAdmission } from './quota-admission.ts';
 import { createRespondentStudies } from './respondent-studies.ts';
-import { answersAfter, checkCompletedAgain, lockedParticipant, outcomeOf, sessionParticipant, waveClosed, type ParticipantOutcome } from './respondent-steps.ts';
-import { lockedWaveOf, relockedWave } from './wave-lookup.ts';
+import { complete } from './respondent-completion.ts';
+import { admitOrTurnAway, answersAfter, lockedParticipant, outcomeOf, sessionParticipant, waveClosed, type ParticipantOutcome, type RespondentContext } from './respondent-steps.ts';
+import { lockedWaveOf } from './wave-lookup.ts';
 
 export type { ParticipantOutcome } from './respondent-steps.ts';
 
@@ -78,16 +77,6 @@ export function createRespondentService({
   };
 }
 export type RespondentService = ReturnType<typeof createRespondentService>;
-
-/** What every step of the respondent path works with (one per service: the memo of studies, the quota rules). */
-interface RespondentContext {
-  store: Store;
-  studies: ReturnType<typeof createRespondentStudies>;
-  qualityFlags: ReturnType<typeof createQualityFlagService>;
-  quotas: ReturnType<typeof createQuotaAdmission>;
-  now: () => string;
-  newParticipantCode: () => string;
-}
 
 /** The quota step's answer (docs/api.md); `leaseSecondsLeft` as in ParticipantSession. */
 export interface QuotaStepAnswer {
@@ -224,82 +213,4 @@ function savePartial(ctx: RespondentContext, input: SaveInput): Promise<SaveAnsw
  */
 async function staleSave(ctx: RespondentContext, tx: Repositories, def: StudyDefinition, participant: Participant): Promise<SaveAnswer> {
   return { currentPage: participant.currentPage, leaseSecondsLeft: await ctx.quotas.secondsLeft(tx, def, participant, ctx.now()) };
-}
-
-/**
- * Stores the final answers (merged over the saved ones) and the participant's status once; a completion sending an
- * answer outside its question's limits is refused and stores nothing (answer-limits.ts). Calling it again
- * with the same answers (a retry after a lost response) returns the stored outcome and changes nothing; with
- * other answers (another tab completed first) it is refused as a conflict.
- */
-function complete(ctx: RespondentContext, input: { code: string; answers: unknown; honeypot?: string }): Promise<ParticipantOutcome> {
-  const { store, studies, quotas, qualityFlags, now } = ctx;
-  return store.write(async (tx) => {
-    const { participant, wave } = await lockedParticipant(tx, input.code);
-    const study = await studies.of(tx, wave);
-    if (participant.status !== 'started') {
-      // A retry (same answers) gets the stored outcome; other answers are another tab's, refused (409).
-      await checkCompletedAgain(tx, study, participant, input.answers);
-      return outcomeOf(wave, participant)!;
-    }
-    // The fielded definition: with m vignettes, every vignette's outcome questions are required and checked.
-    const def = study.fielded;
-    const merged = await answersAfter(tx, study, participant, input.answers);
-    // Refused before anything is written, so the transaction stores nothing of this completion (answer-limits.ts).
-    const answers = merged[CONSENT_QUESTION] === true ? answersWithinLimits(def, merged, input.answers) : merged;
-    const outcome = finalOutcome(def, answers);
-    const at = now();
-    if (outcome.status === 'complete') {
-      const { outcome: turnedAway } = await admitOrTurnAway(ctx, tx, wave, def, participant, answers, at, 'keep');
-      if (turnedAway) return turnedAway;
-    } else {
-      await quotas.release(tx, def, participant);
-    }
-    const derived = outcome.status === 'complete' ? derivedColumns(def, answers) : {};
-    await tx.answers.saveFinal(participant.id, answers, derived, at);
-    await finish(tx, participant.id, outcome.status, outcome.status === 'screened_out' ? outcome.reason : null, at);
-    if (outcome.status === 'complete') {
-      // Taken last, held to COMMIT: the close at target counts and the speeder median reads the wave's other
-      // completes with no other completion of the wave in between. Nothing above wrote the wave's row.
-      const current = await relockedWave(tx, wave);
-      // The completion that reaches the target closes the wave, in the same transaction.
-      if (current.status !== 'closed' && (await quotas.targetReached(tx, current))) await tx.waves.setStatus(wave.id, 'closed', at);
-      await qualityFlags.recordCompletion(tx, { participant, def, answers, derived, honeypot: input.honeypot, completedAt: at });
-    }
-    // What outcomeOf reads of the participant is their status (just written) and what never changes.
-    return outcomeOf(wave, { ...participant, status: outcome.status })!;
-  });
-}
-
-/**
- * The quota step (see QuotaStepMode), inside the caller's transaction: a participant whose quota level is full
- * leaves as `overquota` (answers so far kept as their partial save) and gets the wave's over-quota redirect.
- * Otherwise `leaseSecondsLeft` is the whole lease if they hold one from `at`, else null.
- */
-async function admitOrTurnAway(
-  { quotas }: RespondentContext,
-  tx: Repositories,
-  wave: Wave,
-  def: StudyDefinition,
-  participant: Participant,
-  answers: Answers,
-  at: string,
-  mode: QuotaStepMode,
-): Promise<{ outcome: ParticipantOutcome; leaseSecondsLeft: null } | { outcome: null; leaseSecondsLeft: number | null }> {
-  const step = await quotas.step(tx, wave, def, participant, answers, at, mode);
-  if (!step.full) return { outcome: null, leaseSecondsLeft: step.leased ? quotas.leaseSeconds : null };
-  await tx.answers.savePartial(participant.id, answers, at);
-  await finish(tx, participant.id, 'overquota', null, at);
-  await quotas.release(tx, def, participant);
-  return { outcome: outcomeOf(wave, { ...participant, status: 'overquota' })!, leaseSecondsLeft: null };
-}
-
-/**
- * Marks the participant finished and deletes their page sessions' save numbers, in the caller's transaction: a
- * finished participant's saves are refused before any claim, so the rows would only grow the table. Every path that
- * finishes a participant (completion, screen-out, over quota) goes through here, so none can leave them behind.
- */
-async function finish(tx: Repositories, participantId: number, status: Exclude<ParticipantStatus, 'started'>, reason: string | null, at: string): Promise<void> {
-  await tx.participants.finish(participantId, status, reason, at);
-  await tx.saveSequences.forget(participantId);
 }

@@ -7,11 +7,26 @@ import { PARTICIPANT_CODE, type Participant, type ParticipantStatus } from '../d
 import { checkVignetteOrder } from '../domain/repeated-vignettes.ts';
 import { checkTreatmentOrder, mergeAnswers } from '../domain/treatment-order.ts';
 import type { Wave } from '../domain/wave.ts';
+import type { StudyDefinition } from '../domain/study-definition.ts';
 import type { Repositories } from '../storage/repositories.ts';
-import type { RespondentStudy } from './respondent-studies.ts';
+import type { Store } from '../storage/store.ts';
+import type { createQualityFlagService } from './quality-flag-service.ts';
+import type { createQuotaAdmission, QuotaStepMode } from './quota-admission.ts';
+import type { createRespondentStudies, RespondentStudy } from './respondent-studies.ts';
 import { waveOf } from './wave-lookup.ts';
 
-// The steps every respondent request shares (respondent-service.ts), each inside the caller's write transaction.
+// The steps every respondent request shares (respondent-service.ts, respondent-completion.ts), each inside the caller's
+// write transaction.
+
+/** What every step of the respondent path works with (one per service: the memo of studies, the quota rules). */
+export interface RespondentContext {
+  store: Store;
+  studies: ReturnType<typeof createRespondentStudies>;
+  qualityFlags: ReturnType<typeof createQualityFlagService>;
+  quotas: ReturnType<typeof createQuotaAdmission>;
+  now: () => string;
+  newParticipantCode: () => string;
+}
 
 /** Where a finished participant goes: the wave's redirect for their status, filled in, or null for our thanks page. */
 export interface ParticipantOutcome {
@@ -31,7 +46,7 @@ export function outcomeOf(wave: Wave, p: Participant): ParticipantOutcome | null
  * needs only the participant to itself, so the saves of one wave's participants do not wait on each other (on
  * PostgreSQL; SQLite's one writer serializes them anyway). What needs the whole wave to itself (quota counts, the
  * completion's durations and close at target) takes the wave's lock later, after the participant's, for as short
- * as it can (quota-admission.ts, respondent-service.ts complete).
+ * as it can (quota-admission.ts, respondent-completion.ts).
  */
 export async function lockedParticipant(tx: Repositories, code: string): Promise<{ participant: Participant; wave: Wave }> {
   const participant = PARTICIPANT_CODE.test(code) ? await tx.participants.lockByCode(code) : undefined;
@@ -81,4 +96,37 @@ export async function checkCompletedAgain(tx: Repositories, study: RespondentStu
   const { values, cleared } = splitCleared(raw);
   checkClearedNames(study.fielded, cleared);
   checkRetriedCompletion(stored, validateAnswers(study.fielded, values));
+}
+
+/**
+ * The quota step (see QuotaStepMode), inside the caller's transaction: a participant whose quota level is full
+ * leaves as `overquota` (answers so far kept as their partial save) and gets the wave's over-quota redirect.
+ * Otherwise `leaseSecondsLeft` is the whole lease if they hold one from `at`, else null.
+ */
+export async function admitOrTurnAway(
+  { quotas }: RespondentContext,
+  tx: Repositories,
+  wave: Wave,
+  def: StudyDefinition,
+  participant: Participant,
+  answers: Answers,
+  at: string,
+  mode: QuotaStepMode,
+): Promise<{ outcome: ParticipantOutcome; leaseSecondsLeft: null } | { outcome: null; leaseSecondsLeft: number | null }> {
+  const step = await quotas.step(tx, wave, def, participant, answers, at, mode);
+  if (!step.full) return { outcome: null, leaseSecondsLeft: step.leased ? quotas.leaseSeconds : null };
+  await tx.answers.savePartial(participant.id, answers, at);
+  await finish(tx, participant.id, 'overquota', null, at);
+  await quotas.release(tx, def, participant);
+  return { outcome: outcomeOf(wave, { ...participant, status: 'overquota' })!, leaseSecondsLeft: null };
+}
+
+/**
+ * Marks the participant finished and deletes their page sessions' save numbers, in the caller's transaction: a
+ * finished participant's saves are refused before any claim, so the rows would only grow the table. Every path that
+ * finishes a participant (completion, screen-out, over quota) goes through here, so none can leave them behind.
+ */
+export async function finish(tx: Repositories, participantId: number, status: Exclude<ParticipantStatus, 'started'>, reason: string | null, at: string): Promise<void> {
+  await tx.participants.finish(participantId, status, reason, at);
+  await tx.saveSequences.forget(participantId);
 }

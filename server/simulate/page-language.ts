@@ -35,10 +35,30 @@ export async function wavePage(baseUrl: string, waveId: string, language?: strin
   return served ? { served, title: unescapeHtml(/<title>([^<]*)<\/title>/.exec(page)?.[1] ?? '') } : undefined;
 }
 
-/** The local study of the page: the wave's own when the local database says which, else the one with its title. */
-export function pageStudy(page: WavePage, definitions: readonly StudyDefinition[], waveStudy?: string): StudyDefinition | undefined {
-  const studies = definitions.filter((def) => (waveStudy ? def.id === waveStudy : studyLocales(def).some((l) => textIn(def.title, l) === page.title)));
-  return studies.length === 1 ? studies[0] : undefined;
+/**
+ * The local study whose simulation.json `languages` the run mixes, known before anyone starts: the wave's own when
+ * --study or the local database says which, else the one with the page's title — among several (a draft copy that
+ * kept the title), the one with a simulation model, as the run answers only with such a study.
+ */
+export function pageStudy(page: WavePage | undefined, definitions: readonly StudyDefinition[], waveStudy?: string): StudyDefinition | undefined {
+  if (waveStudy) return definitions.find((def) => def.id === waveStudy);
+  const titled = page ? definitions.filter((def) => studyLocales(def).some((l) => textIn(def.title, l) === page.title)) : [];
+  const modelled = titled.filter((def) => def.simulation);
+  return titled.length === 1 ? titled[0] : modelled.length === 1 ? modelled[0] : undefined;
+}
+
+/**
+ * Said when the study that answered the survey has `languages` shares the run could not use, because the page did
+ * not tell it from other local studies before anyone started (their vignettes did, afterwards): respondents then
+ * asked for the wave's default language, which a summary of "completes 1500" alone would hide.
+ */
+export function languagesNotUsed(answered: StudyDefinition, page: WavePage | undefined, definitions: readonly StudyDefinition[]): string {
+  const titled = page ? definitions.filter((def) => def.simulation && studyLocales(def).some((l) => textIn(def.title, l) === page.title)) : [];
+  const why = titled.length > 1 ? `the wave's page title names several local studies (${titled.map((def) => def.id).sort().join(', ')})` : "the wave's page could not be read";
+  return (
+    `simulation.json languages of study "${answered.id}" not used: ${why}, so every respondent asked for the wave's default language; ` +
+    "give the wave's study with --study, or the database the server serves with --db"
+  );
 }
 
 /**

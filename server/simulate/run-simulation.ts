@@ -8,7 +8,7 @@ import { simulateRepeatedRespondent, simulateRespondent, type SimulatedResponden
 import { studyDesign } from '../domain/study-design.ts';
 import { VIGNETTE_ELEMENT, type StudyDefinition } from '../domain/study-definition.ts';
 import { TREATMENT_PAGE } from '../domain/survey-names.ts';
-import { drawnLanguage, pageStudy, servesLanguage, unservedLanguage, wavePage } from './page-language.ts';
+import { drawnLanguage, languagesNotUsed, pageStudy, servesLanguage, unservedLanguage, wavePage } from './page-language.ts';
 import { ApiRefusal, createApiClient, NetworkFailure, newRequestLog, type ApiClient, type Outcome } from './api-client.ts';
 
 /**
@@ -71,6 +71,8 @@ export interface SimulationSummary {
   stoppedBy?: string;
   /** Respondents run per language they asked for, when simulation.json's `languages` mixed them. */
   languages?: Record<string, number>;
+  /** Why simulation.json's `languages` of the study that answered were not used (page-language.ts). */
+  languagesNotUsed?: string;
   /** Error kind (an API code such as `rate_limited`, or `network`) → count. */
   errorsByKind: Record<string, number>;
   firstErrors: string[];
@@ -90,10 +92,16 @@ export function panelParamsFor(seed: string, index: number): Record<string, stri
 export async function runSimulation(options: SimulationOptions): Promise<{ summary: SimulationSummary; results: RespondentResult[] }> {
   const log = newRequestLog();
   const api = createApiClient({ baseUrl: options.baseUrl, log, retryDelayMs: options.retryDelayMs });
-  const studyOf = studyResolver(options.definitions, options.waveStudy);
+  const resolveStudy = studyResolver(options.definitions, options.waveStudy);
+  let answered: StudyDefinition | undefined; // the study that answered the survey, for a note on its languages
+  const studyOf: typeof resolveStudy = (survey) => {
+    const found = resolveStudy(survey);
+    answered = found.def;
+    return found;
+  };
   const started = performance.now();
   const page = await wavePage(options.baseUrl, options.waveId, options.language);
-  const study = page && pageStudy(page, options.definitions, options.waveStudy);
+  const study = pageStudy(page, options.definitions, options.waveStudy);
   const unserved = page && options.language && unservedLanguage(page, options.language, study);
   if (unserved) return { summary: { ...summarize([], log, 0), firstErrors: [unserved], notStarted: options.n, stoppedBy: 'unknown_language' }, results: [] };
   // --language for everyone, else simulation.json's shares of languages (one run mixes them), else the wave's default.
@@ -131,7 +139,14 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
   const seconds = (performance.now() - started) / 1000;
   const ran = results.slice(0, nextIndex); // indices are taken in order, so those run are the first nextIndex
   const languages = shares && ran.reduce<Record<string, number>>((count, _, i) => ((count[languageOf(i)!] = (count[languageOf(i)!] ?? 0) + 1), count), {});
-  const summary = { ...summarize(ran, log, seconds), notStarted: options.n - ran.length, ...(stoppedBy ? { stoppedBy } : {}), ...(languages ? { languages } : {}) };
+  const notUsed = !options.language && !shares && answered?.simulation?.languages ? languagesNotUsed(answered, page, options.definitions) : undefined;
+  const summary = {
+    ...summarize(ran, log, seconds),
+    notStarted: options.n - ran.length,
+    ...(stoppedBy ? { stoppedBy } : {}),
+    ...(languages ? { languages } : {}),
+    ...(notUsed ? { languagesNotUsed: notUsed } : {}),
+  };
   return { summary, results: ran };
 }
 

@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE } from '../domain/localized-text.ts';
 import type { PanelIdentity, PanelParams, PanelSource } from '../domain/panel.ts';
 import type { Participant, ParticipantStatus } from '../domain/participant.ts';
 import type { Db } from './db.ts';
+import { panelIdentityLookup } from './panel-identity-lookup.ts';
 import { PARTICIPANT_COLUMNS, participantFromTuple, type ParticipantTuple } from './raw-rows.ts';
 
 export interface ParticipantRow {
@@ -56,8 +57,11 @@ export type NewParticipant = Pick<
 
 export function createParticipantRepository(db: Db) {
   const byCode = db.prepare<[string], ParticipantTuple>(`SELECT ${PARTICIPANT_COLUMNS} FROM participants WHERE code = ?`).raw();
-  const byPanel = db.prepare<[string, string, string], ParticipantRow>(
-    'SELECT * FROM participants WHERE wave_id = ? AND panel_source = ? AND panel_id = ?',
+  // The identities' arms in their order; the first that has a participant wins.
+  const byPanel = panelIdentityLookup<ParticipantRow>(
+    db,
+    (i) => `SELECT ${i} AS identity_order, * FROM participants WHERE wave_id = @wave AND panel_source = @source${i} AND panel_id = @panelId${i}`,
+    (arms) => `SELECT * FROM (${arms}) ORDER BY identity_order LIMIT 1`,
   );
   const byWave = db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE wave_id = ? ORDER BY draw_index');
   const nextDraw = db
@@ -93,13 +97,10 @@ export function createParticipantRepository(db: Db) {
       const row = byCode.get(code);
       return row && participantFromTuple(row);
     },
-    /** The wave's participant with the first of `identities` that one has (in their order): one lookup each, in-process. */
+    /** The wave's participant with the first of `identities` that one has (in their order): one statement for them all, in-process. */
     async findByPanelIdentities(waveId: string, identities: readonly PanelIdentity[]): Promise<Participant | undefined> {
-      for (const { source, id } of identities) {
-        const row = byPanel.get(waveId, source, id);
-        if (row) return toParticipant(row);
-      }
-      return undefined;
+      const row = byPanel(waveId, identities);
+      return row && toParticipant(row);
     },
     async listByWave(waveId: string): Promise<Participant[]> {
       return byWave.all(waveId).map(toParticipant);

@@ -1,6 +1,7 @@
-import type { PanelIdentity, PanelSource } from '../domain/panel.ts';
+import type { PanelIdentity } from '../domain/panel.ts';
 import type { CompletionFlags, QualityFlagValues } from '../domain/quality-flags.ts';
 import type { Db } from './db.ts';
+import { panelIdentityLookup } from './panel-identity-lookup.ts';
 
 export interface QualityFlagRecord {
   participantId: number;
@@ -56,18 +57,17 @@ export function createQualityFlagRepository(db: Db) {
     .pluck();
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   const isComplete = db.prepare<[number], number>("SELECT 1 FROM participants WHERE id = ? AND status = 'complete'").pluck();
-  // Another wave of a study with the same key (any version of its definition) where this panel identity started.
-  // CROSS JOIN fixes the order: the study's few waves first, then one panel-identity index lookup in each (left
-  // to itself, SQLite scanned that index over every participant of every wave).
-  const otherWave = db
-    .prepare<[{ wave: string; source: PanelSource; panelId: string }], number>(
-      `SELECT 1 FROM waves here JOIN studies this ON this.id = here.study_id
+  // Another wave of a study with the same key (any version of its definition) where one of the identities started.
+  // CROSS JOIN fixes each arm's order: the study's few waves first, then one panel-identity index lookup in each
+  // (left to itself, SQLite scanned that index over every participant of every wave).
+  const otherWave = panelIdentityLookup<{ found: 1 }>(
+    db,
+    (i) => `SELECT 1 AS found FROM waves here JOIN studies this ON this.id = here.study_id
          CROSS JOIN studies s CROSS JOIN waves w CROSS JOIN participants p
         WHERE here.id = @wave AND s.study_key = this.study_key AND w.study_id = s.id AND w.id != @wave
-          AND p.wave_id = w.id AND p.panel_source = @source AND p.panel_id = @panelId
-        LIMIT 1`,
-    )
-    .pluck();
+          AND p.wave_id = w.id AND p.panel_source = @source${i} AND p.panel_id = @panelId${i}`,
+    (arms) => `${arms}\n LIMIT 1`,
+  );
 
   return {
     /** The connection these statements run on (caches of derived values are kept per connection). */
@@ -124,9 +124,9 @@ export function createQualityFlagRepository(db: Db) {
     async isComplete(participantId: number): Promise<boolean> {
       return isComplete.get(participantId) !== undefined;
     },
-    /** Whether any of `identities` started in another wave of the study: one lookup each, in-process. */
+    /** Whether any of `identities` started in another wave of the study: one statement for them all, in-process. */
     async panelIdInOtherWave(waveId: string, identities: readonly PanelIdentity[]): Promise<boolean> {
-      return identities.some(({ source, id }) => otherWave.get({ wave: waveId, source, panelId: id }) !== undefined);
+      return otherWave(waveId, identities) !== undefined;
     },
   };
 }

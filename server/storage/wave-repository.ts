@@ -63,7 +63,7 @@ export function createWaveRepository(db: Db) {
     },
     /**
      * `lock` for a wave already read in this write transaction and not written by it since: the completion reads
-     * its wave first and takes the lock last, on purpose (respondent-service.ts complete). On SQLite, BEGIN
+     * its wave first and takes the lock last, on purpose (respondent-completion.ts). On SQLite, BEGIN
      * IMMEDIATE has held the one write lock since before that read, so the row cannot have changed: the wave
      * read is the wave now, and a second read would cost a statement per completion. PostgreSQL reads it again
      * FOR UPDATE.

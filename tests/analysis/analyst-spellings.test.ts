@@ -84,7 +84,7 @@ test("vlab power and vlab fit name their options for R's argument names", () => 
     [['power', '--sd', '1', '--delta', '0.3', '--n', '50'], "unknown option '--delta': write --effect (power.t.test's delta)"],
     [['power', '--sd', '1', '--sig.level', '0.01', '--n', '50'], "unknown option '--sig.level': write --alpha (power.t.test's sig.level)"],
     [['power', '--sd', '1', '--n', '50', '--alternative', 'one-sided'], 'alternative must be one of two.sided, one.sided (got "one-sided")'],
-    [['fit', '--data', 'd.csv', '--formula', 'y ~ x', '--subset', 'x > 1'], 'keep the rows you want in the CSV first'],
+    [['fit', '--data', 'd.csv', '--formula', 'y ~ x', '--ci', '0.9'], "unknown option '--ci': the interval is always printed"],
   ] as const) {
     const run = vlab(...args);
     assert.equal(run.status, 2, args.join(' '));

@@ -322,12 +322,28 @@ test('fit, dim, rake, freqs and power take --out as the conjoint verbs do: the f
   }
 });
 
+test('fit --subset and dim --subset keep the rows of an R condition, as estimatr\'s subset =, equal to R', () => {
+  // R: tidy(lm_robust(mpg ~ hp + scale(wt), data = mtcars, subset = cyl > 4 & am == 0)): scale(wt) over all 32 cars.
+  const fit = vlab(['fit', '--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp + scale(wt)', '--subset', 'cyl > 4 & am == 0', '--format', 'csv']);
+  assert.equal(fit.status, 0, fit.stderr);
+  const fitted = rowsFromCsv(fit.stdout);
+  const want: [string, number, number][] = [['(Intercept)', 22.425760690884900, 1.4706228974114124], ['hp', -0.028001433619422575, 0.0082500021604341445], ['scale(wt)', -2.035012669560345, 0.9270380490840946]];
+  want.forEach(([term, estimate, se], i) => {
+    assert.equal(fitted[i].term, term);
+    assert.ok(Math.abs((fitted[i].estimate as number) - estimate) <= 1e-9 * Math.abs(estimate), `${term} estimate`);
+    assert.ok(Math.abs((fitted[i].std_error as number) - se) <= 1e-9 * se, `${term} std_error`);
+    assert.equal(fitted[i].df, 13);
+  });
+  // R: tidy(difference_in_means(mpg ~ am, data = mtcars, subset = cyl == 8 | gear == 4)): 7.55, SE 2.3036504846776462, df 12.835071305109961.
+  const dim = rowsFromCsv(vlab(['dim', '--data', ref('mtcars.csv'), '--outcome', 'mpg', '--treatment', 'am', '--subset', 'cyl == 8 | gear == 4', '--format', 'csv']).stdout)[0];
+  assert.ok(Math.abs((dim.std_error as number) - 2.3036504846776462) <= 1e-12 && Math.abs((dim.df as number) - 12.835071305109961) <= 1e-9, JSON.stringify(dim));
+  assertUsageError(vlab(['fit', '--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp', '--subset', 'cyl']), /lmRobust: subset "cyl" is not TRUE or FALSE for each row/);
+});
+
 test("commander's own errors read like every other usage error: `vlab <verb>: …`, one line, exit code 2", () => {
   const mtcars = ['--data', ref('mtcars.csv')];
-  // The flag vlab leaves out on purpose says what to write instead, even before the required options are given.
-  const subset = "lm_robust's subset = … is not an option: keep the rows you want in the CSV first (vlab fit uses every row with no missing value)";
-  assertUsageError(vlab(['fit', '--subset', 'x > 1']), `vlab fit: unknown option '--subset': ${subset}`);
-  assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--subset=cyl']), `vlab fit: unknown option '--subset=cyl': ${subset}`);
+  // A flag vlab leaves out on purpose says what to write instead, even before the required options are given.
+  assertUsageError(vlab(['fit', '--ci', '0.9']), "vlab fit: unknown option '--ci': the interval is always printed (conf_low, conf_high); --alpha sets its level");
   assertUsageError(vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--cluster', 'cyl']), "vlab fit: unknown option '--cluster' (did you mean --clusters?)");
   assertUsageError(vlab(['fit', '--data']), "vlab fit: option '--data <file.csv>' argument missing");
   assertUsageError(vlab(['fit', ...mtcars]), "vlab fit: required option '--formula <formula>' not specified");

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import {
   noncentralTCdf,
   normalQuantile,
+  normalTwoSidedP,
   normalUpperTail,
   studentQuantile,
   studentTwoSidedP,
@@ -130,4 +131,21 @@ test('noncentral t CDF equals R pt with ncp', () => {
     const got = noncentralTCdf(t, df, ncp);
     assert.ok(Math.abs(got - expected) <= 1e-12, `pt(${t}, ${df}, ncp = ${ncp}): got ${got}, expected ${expected}`);
   }
+});
+
+// Rscript tests/analysis/r/distribution-tails-28.R (R trial 28): pt at CR2's fractional df, below 1 too, out to t = -1e6;
+// pt at df 15 … 400 where p is 1e-7 … 1e-62; qt at the interval quantiles of extreme levels (alpha / 2 = 5e-15 … 0.4995);
+// qnorm of those; pnorm where R's branches change. Largest differences on 2026-12-05: pt 2.1e-14 (df 400, t = -15: exp of
+// a log front near -92 keeps its rounding), qt 9.6e-14 (df 0.2, quantiles near 1e69), qnorm within 1e-15.
+const TAILS_28 = JSON.parse(readFileSync(new URL('fixtures/distribution_tails_28.json', import.meta.url), 'utf8')) as Record<'pt_small_df' | 'pt_mid_df' | 'qt' | 'qnorm' | 'pnorm', number[][]>;
+
+test('R trial 28: pt and qt at fractional df below 1 and extreme interval levels, pnorm to its last branch, equal R', () => {
+  for (const [t, df, p] of TAILS_28.pt_small_df) close(studentUpperTail(-t!, df!), p!, 1e-14, `pt(${t}, ${df})`);
+  for (const [t, df, p] of TAILS_28.pt_mid_df) close(studentUpperTail(-t!, df!), p!, 5e-14, `pt(${t}, ${df})`);
+  for (const [p, df, q] of TAILS_28.qt) close(studentQuantile(p!, df!), q!, 2e-13, `qt(${p}, ${df})`);
+  for (const [p, q] of TAILS_28.qnorm) close(normalQuantile(p!), q!, 2e-15, `qnorm(${p})`);
+  // R's pnorm is exactly 0 from z = -37.5193 on (pnorm.c), where erfc gives subnormals (1.9e-308 at -37.5193).
+  for (const [z, p] of TAILS_28.pnorm) close(normalUpperTail(-z!), p!, 1e-14, `pnorm(${z})`);
+  assert.equal(TAILS_28.pnorm.filter(([, p]) => p === 0).length, 2);
+  assert.equal(normalTwoSidedP(37.6), 0, '2 * pnorm(-37.6) is 0 in R');
 });

@@ -173,6 +173,27 @@ test('a save the server refuses gets a calm notice, and the respondent can carry
   await page.close();
 });
 
+test('a save the server paces (429, its per-participant limit) is sent again after its Retry-After with every answer, without a notice or another change', async () => {
+  const page = await session.browser.newPage();
+  let paced = 0;
+  await page.route('**/api/participants/*/answers', (route) => {
+    if (paced === 0 && /"age_group"/.test(route.request().postData() ?? '')) {
+      paced++;
+      const error = { code: 'rate_limited', message: 'too many saves for this participant; try again in 1 second' };
+      return route.fulfill({ status: 429, headers: { 'Retry-After': '1' }, contentType: 'application/json', body: JSON.stringify({ error }) });
+    }
+    return route.continue();
+  });
+  await toAboutYou(page, link('PROLIFIC_PID=autosave-paced'));
+  await option(page, 'age_group', '45 to 64').click();
+  await option(page, 'gender', 'Female').click();
+  for (let i = 0; i < 50 && storedPartial('autosave-paced')?.answers.gender !== 'female'; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(paced, 1);
+  assert.deepEqual(storedPartial('autosave-paced'), { answers: { consent: true, age_group: '45-64', gender: 'female' }, page: 1 });
+  assert.equal(await page.locator('.vlab-notice').innerText(), '', 'pacing is no refusal: nothing to tell the respondent');
+  await page.close();
+});
+
 test('offline mid-page: the respondent is told once that the answers wait on the page, and they are saved when the connection is back, without another change', async () => {
   const context = await session.browser.newContext();
   const page = await context.newPage();

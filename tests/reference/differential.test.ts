@@ -78,7 +78,10 @@
 // with an empty cell, under HC, CR2, stata and cregg; difference_in_means with blocks and clusters; alpha 0.001 to 0.2),
 // and the twenty-seventh's (trial27-designs.ts: a declared level no row has, crossed with a numeric; transformed outcomes,
 // log() of 0 refused in words; clusters with NA beside singletons and zero weights; two fixed effects; p.adjust with NA
-// and ties; 40 drawn fits of them).
+// and ties; 40 drawn fits of them), and the twenty-eighth's (trial28-designs.ts: p below 1e-12, alpha 1e-14 and 0.999, CR2 of
+// three unbalanced clusters; weights × clusters × two fixed effects under every se type; survey::rake with an empty cross
+// cell and one-level margins; every p.adjust method with NA and ties; power.t.test edges; formula corners such as
+// `factor(k) - 1`, `x:z`, `poly(x, 2, raw = TRUE)`, `offset()`; lm_robust's and difference_in_means's `subset =`).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -157,12 +160,12 @@ function compareTidy(id: string, actual: TidyRow[], stored: StoredRow[]): void {
 }
 
 function fitCase(c: FitCase): TidyRow[] {
-  return lmRobust({ formula: c.formula, rows: tableOf(c.data), levels: c.levels, clusters: c.clusters, weights: c.weights, fixedEffects: c.fixed_effects, seType: c.se_type, alpha: c.alpha })
+  return lmRobust({ formula: c.formula, rows: tableOf(c.data), levels: c.levels, clusters: c.clusters, weights: c.weights, fixedEffects: c.fixed_effects, subset: c.subset, seType: c.se_type, alpha: c.alpha })
     .estimates;
 }
 
 function dimCase(c: DimCase): TidyRow[] {
-  const options = { rows: rowsOf(c.data), outcome: c.outcome, treatment: c.treatment, blocks: c.blocks, clusters: c.clusters, weights: c.weights, levels: c.levels, condition1: c.condition1, condition2: c.condition2 };
+  const options = { rows: rowsOf(c.data), outcome: c.outcome, treatment: c.treatment, blocks: c.blocks, clusters: c.clusters, weights: c.weights, levels: c.levels, condition1: c.condition1, condition2: c.condition2, subset: c.subset };
   return differenceInMeans({ ...options, alpha: c.alpha }).estimates;
 }
 
@@ -236,7 +239,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'three-way-22', 'fe-weights-clusters-22', 'one-level-after-na-22', 'coding-22', 'singleton-clusters-22', 'whole-column-terms-22', 'rake-22', 'power-unequal-22', 'trial22-random',
     'rank-23', 'analyst-functions-na-23', 'trial23-random', 'whole-column-24', 'number-like-levels-24', 'cluster-constant-24',
     'huge-integer-outcome-24', 'analyst-math-24', 'analyst-text-24', 'rake-case-24', 'moderation-25', 'dim-blocks-clusters-25', 'alpha-25', 'gamma-row-25',
-    'unused-levels-27', 'outcome-transforms-27', 'cluster-na-27', 'fe-two-27', 'p-adjust-27', 'trial27-random'] as const) {
+    'unused-levels-27', 'outcome-transforms-27', 'cluster-na-27', 'fe-two-27', 'p-adjust-27', 'trial27-random',
+    'far-tails-28', 'fe-weights-clusters-28', 'rake-28', 'p-adjust-28', 'power-28', 'formula-corners-28', 'subset-28'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

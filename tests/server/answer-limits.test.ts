@@ -208,3 +208,62 @@ test('a definition whose limits no answer can meet (a lower limit above an upper
     assert.doesNotThrow(() => parseStudyDefinition(study(element), 'study.json'), JSON.stringify(element));
   }
 });
+
+/** The bilingual study with one more page holding `elements` (each given a title), as its study.json would read. */
+function studyWith(elements: Record<string, unknown>[]) {
+  const json = JSON.parse(readFileSync(`${FOLDER}/study.json`, 'utf8'));
+  json.analysisPlan = JSON.parse(readFileSync(`${FOLDER}/analysis-plan.json`, 'utf8'));
+  json.pages.posttreatment.push({ name: 'limits', elements: elements.map((e) => ({ title: text('T', 'T'), ...e })) });
+  return json;
+}
+
+// A limit written as text: survey-core compares a number question's min/max to the answer as JavaScript does ("1e3"
+// is 1000, "ten" no limit), and reads a validator's number property with parseInt when the definition loads ("1e3"
+// is 1, "ten" no limit). Before, the server read only plain digits, so "1e3" was no limit to it where the page
+// refused 1001, and a limit the page cannot read loaded without a word.
+const TEXT_LIMITS = [
+  { type: 'text', name: 'exp', inputType: 'number', max: '1e3' },
+  { type: 'text', name: 'hex', inputType: 'number', min: ' 5 ', max: '0x10' },
+  { type: 'text', name: 'num', inputType: 'number', validators: [{ type: 'numeric', minValue: '-2', maxValue: ' 20 ' }] },
+  { type: 'text', name: 'len', validators: [{ type: 'text', minLength: '2', maxLength: '4' }] },
+  { type: 'checkbox', name: 'pick', choices: ['a', 'b', 'c'], validators: [{ type: 'answercount', minCount: '2', maxCount: '2' }] },
+];
+
+test('limits written as text are read as survey-core reads them: the server refuses exactly the values the page refuses', () => {
+  const textDef = parseStudyDefinition(studyWith(TEXT_LIMITS), 'text-limits/study.json');
+  const values: Record<string, unknown[]> = {
+    exp: [999, 1000, 1000.5, 1001],
+    hex: [4, 5, 16, 17],
+    num: [-3, -2, 20, 21],
+    len: ['x', 'xy', 'wxyz', 'vwxyz'],
+    pick: [['a'], ['a', 'b'], ['a', 'b', 'c']],
+  };
+  for (const [name, list] of Object.entries(values)) {
+    const element = TEXT_LIMITS.find((e) => e.name === name)! as unknown as SurveyElement;
+    for (const value of list) {
+      const server = answerLimitProblems(textDef, { [name]: value }).length > 0;
+      assert.equal(server, surveyJsRefuses(element, value), `${name} = ${JSON.stringify(value)}`);
+    }
+  }
+  assert.deepEqual(answerLimitProblems(textDef, { exp: 1001 }), [{ question: 'exp', message: 'must be a number at most 1000 (its min and max), got 1001' }]);
+});
+
+test('a limit SurveyJS cannot read as the number it says (a word, "1e3" where SurveyJS reads 1, a boolean, an empty text) is refused at load at the property, in words', () => {
+  const number = { type: 'text', name: 'n', inputType: 'number' };
+  const cases: [Record<string, unknown>, RegExp][] = [
+    [{ ...number, max: 'ten' }, /elements\[0\]\.max: expected a number, got "ten": SurveyJS reads no limit from it$/],
+    [{ ...number, min: true }, /elements\[0\]\.min: expected a number, got true$/],
+    [{ ...number, min: '' }, /elements\[0\]\.min: expected a number, got "": leave the property out for no limit$/],
+    [{ ...number, validators: [{ type: 'numeric', maxValue: '1e3' }] }, /elements\[0\]\.validators\[0\]\.maxValue: expected a number, got "1e3", which SurveyJS reads as 1 \(a text here is read up to its first character that is not a digit\): write 1000 without quotes$/],
+    [{ ...number, validators: [{ type: 'numeric', minValue: 'ten' }] }, /validators\[0\]\.minValue: expected a number, got "ten": SurveyJS reads no limit from it$/],
+    [{ type: 'text', name: 't', validators: [{ type: 'text', maxLength: 'ten' }] }, /validators\[0\]\.maxLength: expected a number, got "ten"/],
+    [{ type: 'text', name: 't', validators: [{ type: 'text', minLength: '2.5' }] }, /validators\[0\]\.minLength: expected a number, got "2.5", which SurveyJS reads as 2/],
+    [{ type: 'checkbox', name: 'c', choices: ['a', 'b'], validators: [{ type: 'answercount', maxCount: 'one' }] }, /validators\[0\]\.maxCount: expected a number, got "one"/],
+    [{ type: 'checkbox', name: 'c', choices: ['a', 'b'], validators: [{ type: 'answercount', maxCount: [2] }] }, /validators\[0\]\.maxCount: expected a number, got \[2\]$/],
+  ];
+  for (const [element, message] of cases) {
+    assert.throws(() => parseStudyDefinition(studyWith([element]), 'study.json'), message, JSON.stringify(element));
+  }
+  // Read as the number they say, by survey-core and the server alike: they load (and null is no limit, as before).
+  assert.doesNotThrow(() => parseStudyDefinition(studyWith([...TEXT_LIMITS, { ...number, name: 'none', max: null }]), 'study.json'));
+});

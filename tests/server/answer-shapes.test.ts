@@ -107,6 +107,11 @@ test("the page's text boxes stop at the 5,000 characters the server takes, and a
       String(maxLength),
     );
   }
+  // A number in quotes: "got \"200\"" alone read as a whole number to a newcomer (researcher walk-through 20).
+  assert.match(
+    refusal((_q, why) => (why.maxLength = '200')),
+    /elements\[2\]\.maxLength: expected a whole number from 1 to 5000 \(.*\), got "200": write it without quotes$/,
+  );
 });
 
 // SurveyJS shows at most 20 values of a rating (settings.ratingMaximumRateValueCount) and none when rateMin is above

@@ -105,6 +105,48 @@ test('past the cap, a browser navigation (GET, Accept: text/html) gets a small H
   }
 });
 
+// Attacker pass 26: the cap reads no database, so a wave whose survey is in Spanish, opened from an English browser
+// without ?lang=, got the English page; and /dashboard was told "The survey is very busy". The app now notes each
+// wave's languages as it serves its page (server/wave-languages.ts), and the cap answers as that page would.
+test('past the cap, a wave whose page was served gets the busy page in the survey page\'s language whatever the browser says; /dashboard and / get the server\'s words', async () => {
+  const s = await listening({ maxConnections: 10 });
+  const sockets: Socket[] = [];
+  try {
+    const spanish = (await s.t.studies.createWave({ studyKey: 'bus-line-funding', target: 10, locale: 'es' })).wave;
+    const notServed = (await s.t.studies.createWave({ studyKey: 'bus-line-funding', target: 10, locale: 'es' })).wave;
+    // Its page served once, as to any respondent before the rush (the connection closed, so the cap has room for it).
+    const served = await pastTheCapOrNot(s.port, `GET /s/${spanish.id} HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Accept-Language: en\r\nConnection: close\r\n\r\n`);
+    assert.match(served, /^HTTP\/1\.1 200 [\s\S]*<html lang="es"/);
+    const busy = (target: string, languages = 'en-US,en;q=0.9') =>
+      pastTheCap(s.port, `GET ${target} HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Accept-Language: ${languages}\r\n\r\n`, sockets).then(answerParts);
+    const es = await busy(`/s/${spanish.id}?PROLIFIC_PID=x`);
+    assert.match(es.body, /<html lang="es">[\s\S]*<h1>La encuesta está muy ocupada en este momento<\/h1>/);
+    // The link's ?lang= of one of the study's languages wins, as on the survey page.
+    assert.match((await busy(`/s/${spanish.id}?lang=en`, 'es')).body, /<html lang="en">[\s\S]*<h1>The survey is very busy right now<\/h1>/);
+    // A wave not served since the start: the browser's languages (negotiator), as before.
+    assert.match((await busy(`/s/${notServed.id}`)).body, /<html lang="en">/);
+    assert.match((await busy(`/s/${notServed.id}`, 'fr-CH, fr;q=0.9, ES;q=0.5, en;q=0.1')).body, /<html lang="es">/);
+    assert.match((await busy(`/s/${notServed.id}`, 'fr-CH, fr;q=0.9, es-MX;q=0.5, en;q=0.1')).body, /<html lang="es">/);
+    for (const target of ['/dashboard', '/dashboard?wave=x', '/']) {
+      const page = await busy(target);
+      assert.match(page.body, /<title>The server is very busy right now<\/title>[\s\S]*<h1>The server is very busy right now<\/h1>/, target);
+    }
+    assert.match((await busy('/dashboard', 'es')).body, /<h1>El servidor está muy ocupado en este momento<\/h1>/);
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await s.close();
+  }
+});
+
+/** Sends `request` on a connection of its own before the cap fills and returns what came back before the close. */
+async function pastTheCapOrNot(port: number, request: string): Promise<string> {
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  const answer = closedWithin(socket, 3000);
+  socket.write(request);
+  return (await answer) ?? 'still open';
+}
+
 test('past the cap, hostile requests: an injected Accept-Language or ?lang= is never written into the page; a huge, endless, pipelined, HTTP/0.9 or LF-only request gets one answer and the close; a reset is no crash', async () => {
   const s = await listening({ maxConnections: 10 });
   const sockets: Socket[] = [];

@@ -18,7 +18,7 @@ export async function listening(overrides: Record<string, number | string>) {
     reached.push(req.url ?? '');
     t.app(req, res);
   }, t.app);
-  const server = createHttpServer(app, loadConfig({}, overrides)).listen(0);
+  const server = createHttpServer(app, loadConfig({}, overrides), t.waveLanguages).listen(0);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
   return {

@@ -47,7 +47,7 @@ test('60 starts from one address (a classroom) fit under a limit of 65; past the
     assert.equal(refused.body.error.code, 'rate_limited');
     assert.ok(refused.headers['content-security-policy'], 'a 429 carries the security headers');
     assert.equal(await t.sql.value('SELECT COUNT(*) FROM participants'), 65);
-    // Saving answers and completing are not limited: a respondent already in the survey can always finish.
+    // The start limit does not touch a respondent already in the survey: their saves and completion are not counted by address.
     assert.notEqual((await request(app).put('/api/participants/AAAAAAAAAAAAAAAAAAAAAA/answers').send({ answers: {}, currentPage: 0 })).status, 429);
     const stored = await t.sql.value('SELECT COUNT(*) FROM participants');
     console.log(`rate limit: 71 starts from one address with limit 65 → ${stored} stored, ${statuses.filter((s) => s === 429).length + 1} refused with 429`);

@@ -243,6 +243,34 @@ test('simulation.json languages mix one run\'s respondents by their shares; --la
   assert.match(refused({ en: 0.6, es: 0.3 }), /simulation\.json:[\d:]+ languages: shares add up to 0\.9, not 1/);
 });
 
+test('simulation.json languages are used when the page title names several local studies but one answers it (a copy without a model; a study of the same title whose vignette differs), else said in words', async () => {
+  // Before, the shares were used only when the page title named one local study (or --study/--db said which): a
+  // draft copy of the same title without simulation.json, or another study of that title, sent every respondent
+  // in the wave's default language without a word, though the run then answered with the study's own model.
+  const local = busSimDefinitions((m) => (m.languages = { en: 0.5, es: 0.5 }));
+  const busSim = local.find((d) => d.id === 'bus-sim')!;
+  const { simulation: _model, ...draft } = { ...structuredClone(busSim), id: 'bus-sim-draft' };
+  const { baseUrl, studies, sql } = await listening();
+  await studies.syncDefinitions(local);
+  const { wave } = await studies.createWave({ studyKey: 'bus-sim', target: 1000, seed: 'titles' });
+  const localesOf = async (codes: string[]) =>
+    (await sql.column<string>(`SELECT DISTINCT locale FROM participants WHERE code IN (${codes.map(() => '?').join(', ')}) ORDER BY locale`, ...codes));
+  const withDraft = await runSimulation({ baseUrl, waveId: wave.id, n: 12, concurrency: 3, seed: 'draft', definitions: [busSim, draft], retryDelayMs: 10 });
+  assert.equal(withDraft.summary.errors, 0, withDraft.summary.firstErrors.join('\n'));
+  assert.deepEqual(await localesOf(withDraft.results.map((r) => r.code!)), ['en', 'es']);
+  assert.equal(Object.values(withDraft.summary.languages ?? {}).reduce((a, b) => a + b, 0), 12);
+
+  // Another study with the title and a model: only the survey's vignette tells them apart, after someone started.
+  const other = { ...structuredClone(definitions.find((d) => d.id === 'alliance-corrective-measures')!), title: busSim.title };
+  const twin = await runSimulation({ baseUrl, waveId: wave.id, n: 4, concurrency: 2, seed: 'twin', definitions: [busSim, other], retryDelayMs: 10 });
+  assert.equal(twin.summary.errors, 0, twin.summary.firstErrors.join('\n'));
+  assert.equal(twin.summary.languages, undefined);
+  assert.equal(
+    twin.summary.languagesNotUsed,
+    'simulation.json languages of study "bus-sim" not used: the wave\'s page title names several local studies (alliance-corrective-measures, bus-sim), so every respondent asked for the wave\'s default language; give the wave\'s study with --study, or the database the server serves with --db',
+  );
+});
+
 test('a study in several languages with a simulation model is simulated: its title is matched in any of its locales', async () => {
   // Newcomer pass 17: a copy of bus-line-funding (English and Spanish) given a simulation.json stopped at once with
   // 'no local study with a simulation model matches the survey "A new bus line for your city"': the survey's title

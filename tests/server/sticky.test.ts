@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import request from 'supertest';
+import { panelIdentitiesToMatch } from '../../server/domain/panel.ts';
 import { completeSurvey, createTestApp } from './test-app.ts';
 
 // Extends tests/server/respondent-api.test.ts (same panel ID 100×, cookie-only stickiness, resume of saved
@@ -166,4 +167,23 @@ test('40 starts at once with one ID under four parameter spellings: one particip
   assert.equal(new Set(answers.map((a) => a.body.participant.code)).size, 1);
   assert.equal(await sql.value('SELECT COUNT(*) FROM participants'), 1);
   assert.equal(await sql.value('SELECT SUM(assigned) FROM assignment_counters'), 1);
+});
+
+test('two stored participants match a link\'s ID under different identities: the link\'s own panel wins, whichever was stored first', async () => {
+  // findByPanelIdentities asks for every identity in one statement (storage/panel-identity-lookup.ts); the order of
+  // panelIdentitiesToMatch must still decide. Such a pair predates one-ID-one-participant (6cdb59c), so it is stored here by hand.
+  const { repos, wave } = await setup();
+  const stored = (code: string, panelSource: 'prolific' | 'lucid', panelId: string) =>
+    repos.participants.insert({
+      code, publicRef: `ref-${code}`, waveId: wave.id, panelSource, panelId, panelParams: {}, drawIndex: code.length,
+      cellIndex: 0, assignment: {}, assignmentProbability: 1, startedAt: '2026-12-05T22:00:00.000Z',
+    });
+  await stored('lucid-first-aaaa', 'lucid', 'AB12CD');
+  await stored('prolific-second-b', 'prolific', 'ab12cd');
+  const find = (params: Record<string, string>) => repos.participants.findByPanelIdentities(wave.id, panelIdentitiesToMatch(params));
+  assert.equal((await find({ PROLIFIC_PID: 'AB12CD' }))?.code, 'prolific-second-b');
+  assert.equal((await find({ RID: 'AB12CD' }))?.code, 'lucid-first-aaaa');
+  assert.equal((await find({ RID: 'ab12cd' }))?.code, 'prolific-second-b', 'a RID as sent finds no RID, then the Prolific form');
+  assert.equal(await find({ RID: 'zz99' }), undefined);
+  assert.equal(await repos.participants.findByPanelIdentities(wave.id, []), undefined);
 });

@@ -17,11 +17,12 @@ import { createResearcherPool } from '../../server/workers/researcher-pool.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../../support/alliance-answers.ts';
 import { createTestDatabase } from './postgres-test-database.ts';
 import { testSql } from './test-sql.ts';
+import { createWaveLanguages } from '../../server/wave-languages.ts';
 
 export { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../../support/alliance-answers.ts';
 
-/** Rate limits for tests and load runs, which start many participants from one address. */
-export const TEST_RATE_LIMITS = { rateLimitStart: 1_000_000, rateLimitAuth: 1_000_000 };
+/** Rate limits for tests and load runs, which start many participants from one address and send one participant's writes in bursts (fuzz.test.ts). */
+export const TEST_RATE_LIMITS = { rateLimitStart: 1_000_000, rateLimitAuth: 1_000_000, rateLimitParticipantBurst: 1_000_000 };
 
 /** The engine the app tests run on: SQLite, or PostgreSQL when VLAB_TEST_ENGINE=postgres (scripts/run-tests.mjs sets it). */
 export const TEST_ENGINE: Engine = process.env.VLAB_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
@@ -81,7 +82,8 @@ export async function createTestApp(wave: Partial<CreateWaveInput> = {}, setting
   // Tests start hundreds of participants from one address: explicit limits far above any test's traffic.
   const config = loadConfig({}, { dbPath: location, logLevel: 'silent', ...TEST_RATE_LIMITS, ...settings });
   const researcherPool = createResearcherPool({ ...config, logger: silentLogger });
-  const app = createApp({ store, config, researcherPool });
+  const waveLanguages = createWaveLanguages();
+  const app = createApp({ store, config, researcherPool, waveLanguages });
   return {
     app,
     store,
@@ -94,6 +96,8 @@ export async function createTestApp(wave: Partial<CreateWaveInput> = {}, setting
     repos: store.repos,
     studies,
     researcherPool,
+    /** The waves' languages the app notes as it serves their pages (for the busy page: http-server-support.ts). */
+    waveLanguages,
     wave: created.wave,
     close(): Promise<void> {
       return researcherPool.close().finally(() => remove());

@@ -49,6 +49,7 @@ export const en: RespondentMessages = {
   busyTitle: 'The survey is very busy right now',
   busyText: 'Please wait a minute, then reload this page.',
   busyReloadText: (from, to) => `Please keep this page open: it will reload by itself in ${from} to ${to} seconds.`,
+  busyServerTitle: 'The server is very busy right now',
   loadFailedTitle: 'The survey could not be loaded',
   loadFailedText: 'Please check your connection and reload the page.',
   quotaUnreachable: 'We could not reach the server. Please check your connection and try again.',

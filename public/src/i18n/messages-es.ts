@@ -48,6 +48,7 @@ export const es: RespondentMessages = {
   busyTitle: 'La encuesta está muy ocupada en este momento',
   busyText: 'Espere un minuto y vuelva a cargar esta página.',
   busyReloadText: (from, to) => `No cierre esta página: se volverá a cargar sola dentro de ${from} a ${to} segundos.`,
+  busyServerTitle: 'El servidor está muy ocupado en este momento',
   loadFailedTitle: 'No se pudo cargar la encuesta',
   loadFailedText: 'Compruebe su conexión y vuelva a cargar la página.',
   quotaUnreachable: 'No pudimos comunicarnos con el servidor. Compruebe su conexión e inténtelo de nuevo.',

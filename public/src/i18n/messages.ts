@@ -67,6 +67,8 @@ export interface RespondentMessages {
    * (server/busy-page.ts): it reloads itself between `from` (the answer's Retry-After) and `to` seconds, drawn in the page.
    */
   busyReloadText: (from: number, to: number) => string;
+  /** The same page's title outside a survey (`/dashboard`, `/`): the server is busy, not a survey. */
+  busyServerTitle: string;
   loadFailedTitle: string;
   loadFailedText: string;
   quotaUnreachable: string;

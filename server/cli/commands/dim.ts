@@ -12,6 +12,7 @@ interface DimOptions {
   weights?: string;
   condition1?: string;
   condition2?: string;
+  subset?: string;
   levels?: string;
   codebook?: string;
   alpha?: string;
@@ -32,6 +33,7 @@ export function registerDimCommand(program: Command): void {
     .option('--weights <column>', 'weights column (as estimatr: weighted HC2, or CR2 with clusters; no matched pairs)')
     .option('--condition1 <value>', 'control value (estimatr\'s condition1; default: the smaller of two values)')
     .option('--condition2 <value>', 'treated value (estimatr\'s condition2); with --condition1, compares two of several arms')
+    .option('--subset <condition>', 'rows to compare, as estimatr\'s subset =: an R condition such as "wave == 2" (rows where it is FALSE or NA are left out)')
     .option(...LEVELS_OPTION)
     .option(...CODEBOOK_OPTION)
     .option(...ALPHA_OPTION)
@@ -50,6 +52,7 @@ export function registerDimCommand(program: Command): void {
           weights: o.weights,
           condition1: o.condition1,
           condition2: o.condition2,
+          subset: o.subset,
           levels: readLevels(o, Object.keys(rows[0] ?? {})),
           alpha: parseAlpha(o.alpha),
         }));

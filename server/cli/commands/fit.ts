@@ -12,6 +12,7 @@ interface FitOptions {
   clusters?: string;
   weights?: string;
   fixedEffects?: string;
+  subset?: string;
   seType?: string;
   alpha?: string;
   format: string;
@@ -30,6 +31,7 @@ export function registerFitCommand(program: Command): void {
     .option('--clusters <column>', 'cluster column (default se type becomes CR2)')
     .option('--weights <column>', 'weight column')
     .option('--fixed-effects <formula>', 'columns or terms absorbed as factors, as estimatr\'s fixed_effects: "~ g", "~ g1 + g2" or "~ round(age)" (their coefficients and the intercept are not printed)')
+    .option('--subset <condition>', 'rows to fit, as estimatr\'s subset =: an R condition such as "age >= 30 & wave == 2" (rows where it is FALSE or NA are left out after the terms are computed on every row)')
     .option('--se-type <type>', 'classical, HC0, HC1, HC2 (default), HC3; with clusters CR0, stata, CR2 (default), cregg')
     .option(...ALPHA_OPTION)
     .option(...FORMAT_OPTION)
@@ -45,6 +47,7 @@ export function registerFitCommand(program: Command): void {
           clusters: o.clusters,
           weights: o.weights,
           fixedEffects: o.fixedEffects,
+          subset: o.subset,
           seType: o.seType as SeType | undefined,
           alpha: parseAlpha(o.alpha),
         });

@@ -139,6 +139,7 @@ function summaryText(wave: string, seed: string, s: SimulationSummary): string {
     );
   }
   if (s.languages) lines.push(`  languages (simulation.json): ${Object.entries(s.languages).map(([l, n]) => `${l} ${n}`).join(', ')}`);
+  if (s.languagesNotUsed) lines.push(`  ${s.languagesNotUsed}`);
   if (s.errors) {
     lines.push(`  errors by kind: ${Object.entries(s.errorsByKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     for (const e of s.firstErrors) lines.push(`    e.g. ${e}`);

@@ -173,7 +173,15 @@ export type CaseGroup =
   | 'cluster-na-27'
   | 'fe-two-27'
   | 'p-adjust-27'
-  | 'trial27-random';
+  | 'trial27-random'
+  // The twenty-eighth trial's classes (trial28-designs.ts).
+  | 'far-tails-28'
+  | 'fe-weights-clusters-28'
+  | 'rake-28'
+  | 'p-adjust-28'
+  | 'power-28'
+  | 'formula-corners-28'
+  | 'subset-28';
 
 interface CaseBase {
   id: string;
@@ -205,6 +213,8 @@ export interface FitCase extends CaseBase {
   alpha: number;
   /** estimatr's fixed_effects (`~ g`, `~ g1 + g2`): lmRobust's fixedEffects. */
   fixed_effects?: string;
+  /** estimatr's subset (an R condition over the columns), R's `subset = …` in the call: lmRobust's subset. */
+  subset?: string;
   /**
    * R fits the outcome less this value (`I(y - 1e9) ~ …`, exact for an outcome near it) and adds it back to the
    * intercept's estimate and interval (its t and p from those): estimatr's fit of y itself loses digits there, and
@@ -231,6 +241,8 @@ export interface DimCase extends CaseBase {
    * `missing value where TRUE/FALSE needed`), and gives the subset's numbers with the third arm left out.
    */
   subset_conditions?: true;
+  /** estimatr's subset (an R condition over the columns), R's `subset = …` in the call: differenceInMeans's subset. */
+  subset?: string;
   alpha: number;
 }
 

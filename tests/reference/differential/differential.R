@@ -45,7 +45,7 @@ cregg_rows <- function(f, d, c, alpha) {
 fit_case <- function(c) {
   d <- with_levels(read_data(c$data_file), c$levels)
   extra <- paste(c(if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters), if (!is.null(c$weights)) paste0(", weights = ", c$weights),
-    if (!is.null(c$fixed_effects)) paste0(", fixed_effects = ", c$fixed_effects)), collapse = "")
+    if (!is.null(c$fixed_effects)) paste0(", fixed_effects = ", c$fixed_effects), if (!is.null(c$subset)) paste0(", subset = ", c$subset)), collapse = "")
   if (c$se_type == "cregg") {
     call <- sprintf("svyglm(%s, design = svydesign(ids = ~%s, weights = %s, data = d))  # cregg: z tests, alpha %s",
       c$formula, c$clusters, if (is.null(c$weights)) "~1" else paste0("~", c$weights), c$alpha)
@@ -78,7 +78,7 @@ dim_case <- function(c) {
   extra <- paste(c(if (!is.null(c$blocks)) paste0(", blocks = ", c$blocks), if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters),
     if (!is.null(c$weights)) paste0(", weights = ", c$weights),
     if (!is.null(c$condition1)) paste0(", condition1 = ", deparse(c$condition1)),
-    if (!is.null(c$condition2)) paste0(", condition2 = ", deparse(c$condition2))), collapse = "")
+    if (!is.null(c$condition2)) paste0(", condition2 = ", deparse(c$condition2)), if (!is.null(c$subset)) paste0(", subset = ", c$subset)), collapse = "")
   call <- sprintf("difference_in_means(%s ~ %s, data = %s, alpha = %s%s)", c$outcome, c$treatment,
     if (subset) sprintf("d[d$%s %%in%% c(%s, %s), ]", c$treatment, deparse(c$condition1), deparse(c$condition2)) else "d", c$alpha, extra)
   list(r_call = call, rows = tidy_rows(tidy(eval(parse(text = call)))))

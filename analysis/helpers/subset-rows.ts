@@ -1,0 +1,27 @@
+import { AnalysisError } from '../errors.ts';
+import { evaluate, type EvaluationContext } from './model-variables.ts';
+import { deparseR, parseR } from './r-syntax.ts';
+
+/**
+ * estimatr's `subset =` (stats::model.frame's): the rows outside an R condition over the columns, 1 where the condition
+ * is FALSE or NA. model.frame evaluates every term over all rows first and applies the subset after, so `scale(x)` and
+ * `poly(x, 2)` keep the whole data's centre and basis, as here (the caller marks these rows before dropping missing
+ * ones). A number per row would be R's row indices (`subset = 1:50`), which is refused: write a condition.
+ *
+ * @example subsetRows(context, 'x > 2 & g != "b"') // Uint8Array [0, 1, …]: 1 = left out
+ */
+export function subsetRows(context: EvaluationContext, source: string): Uint8Array {
+  const fail = (problem: string) => new AnalysisError(context.fn, `malformed subset "${source}": ${problem}`);
+  const expr = parseR(fail, source);
+  const value = evaluate(context, expr);
+  const total = context.table.length;
+  if (value.kind === 'scalar' && (value.value === 0 || value.value === 1) && (expr.type === 'logical' || expr.type === 'name')) {
+    return new Uint8Array(total).fill(1 - value.value);
+  }
+  if (value.kind !== 'logical') {
+    throw new AnalysisError(context.fn, `subset "${deparseR(expr)}" is not TRUE or FALSE for each row; write a condition such as x > 2 or g %in% c("a", "b") (R would read numbers as row indices)`);
+  }
+  const outside = new Uint8Array(total);
+  for (let i = 0; i < total; i++) outside[i] = value.values[i] === 1 ? 0 : 1;
+  return outside;
+}

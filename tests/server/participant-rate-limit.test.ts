@@ -1,0 +1,60 @@
+// One participant code sent in a loop: every save, quota step and completion opens a write transaction, so before
+// the per-participant limit (server/routes/participant-rate-limit.ts) one code could fill the write queue. Runs on
+// SQLite and, through scripts/run-tests.mjs POSTGRES_SUITE, on PostgreSQL.
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import request from 'supertest';
+import { loadConfig } from '../../server/config.ts';
+import { participantBuckets } from '../../server/routes/participant-rate-limit.ts';
+import { createTestApp, PRETREATMENT_ALLIANCE_ANSWERS } from './test-app.ts';
+
+// A burst of 5, then one write a minute: nothing refills within the test.
+const t = await createTestApp({ target: 100 }, { rateLimitParticipantBurst: 5, rateLimitParticipantPerMinute: 1 });
+after(() => t.close());
+
+const started = async (pid: string) =>
+  (await request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: pid } })).body.participant.code as string;
+const save = (code: string, answers: Record<string, unknown>) => request(t.app).put(`/api/participants/${code}/answers`).send({ answers, currentPage: 1 });
+
+test('defaults: a burst of 60 writes per participant, then 120 a minute', () => {
+  const config = loadConfig({});
+  assert.equal(config.rateLimitParticipantBurst, 60);
+  assert.equal(config.rateLimitParticipantPerMinute, 120);
+  assert.equal(loadConfig({ VLAB_RATE_LIMIT_PARTICIPANT: '7', VLAB_RATE_LIMIT_PARTICIPANT_RATE: '30' }).rateLimitParticipantPerMinute, 30);
+});
+
+test('past its burst a participant’s saves get 429 rate_limited with Retry-After and store nothing; another participant is not held back', async () => {
+  const code = await started('flood-1');
+  const statuses: number[] = [];
+  for (let i = 0; i < 5; i++) statuses.push((await save(code, { age_group: '18-29' })).status);
+  const refused = await save(code, { age_group: '30-44' });
+  assert.deepEqual(statuses, [200, 200, 200, 200, 200]);
+  assert.equal(refused.status, 429);
+  assert.equal(refused.body.error.code, 'rate_limited');
+  assert.equal(refused.body.error.message, `too many saves for this participant; try again in ${refused.headers['retry-after']} seconds`, 'the words say the Retry-After');
+  assert.ok(Number(refused.headers['retry-after']) >= 1, `Retry-After: ${refused.headers['retry-after']}`);
+  const participant = (await t.repos.participants.findByCode(code))!;
+  assert.equal((await t.repos.answers.get(participant.id, 'partial'))?.answers.age_group, '18-29', 'the refused save stored nothing');
+  // The quota step and the completion are writes of the same participant: the same bucket.
+  assert.equal((await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: PRETREATMENT_ALLIANCE_ANSWERS })).status, 429);
+  assert.equal((await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: {} })).status, 429);
+  const other = await started('flood-2');
+  assert.equal((await save(other, { age_group: '18-29' })).status, 200);
+  console.log(`participant limit: 5 saves 200, then save, quota step and completion 429 (Retry-After ${refused.headers['retry-after']} s); another participant 200`);
+});
+
+test('a bucket refills at its pace, and the buckets held stay under their cap whatever codes arrive', () => {
+  let now = 0;
+  const buckets = participantBuckets({ burst: 2, perMinute: 60, maxEntries: 100, now: () => now });
+  assert.equal(buckets.take('A'), null);
+  assert.equal(buckets.take('A'), null);
+  assert.equal(buckets.take('A'), 1, 'one write a second: the next in 1 s');
+  now += 1000;
+  assert.equal(buckets.take('A'), null);
+  for (let i = 0; i < 10_000; i++) buckets.take(`made-up-${i}`);
+  assert.equal(buckets.size, 100);
+  // A flood of long made-up codes shares keys of 64 characters: nothing of 10 KB is kept.
+  assert.equal(buckets.take('x'.repeat(10_000)), null);
+  assert.equal(buckets.take('x'.repeat(64) + 'y'), null);
+  assert.equal(buckets.take('x'.repeat(64) + 'z'), 1);
+});
