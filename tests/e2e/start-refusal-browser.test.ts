@@ -269,11 +269,16 @@ test('a start past the server\'s connection cap (its raw 503): the page says the
     assert.deepEqual(await seriousViolations(other), []);
     assert.equal(await other.evaluate(() => document.documentElement.scrollWidth <= 360), true, 'no sideways scrolling at 360 px');
     await other.screenshot({ path: join(tmpdir(), 'vlab-start-refusal-connection-cap-link.png') });
+    // A Spanish browser: the link's ?lang=es gives the Spanish page; without it, the page in the language the survey
+    // itself would open in (this wave's page was served, so the cap knows its default, English: attacker pass 26),
+    // not the browser's — the survey page does not follow the browser's languages either.
     const spanish = await session.browser.newContext({ locale: 'es-ES' });
     const spanishPage = await spanish.newPage();
-    assert.equal((await spanishPage.goto(otherLink.replace('&lang=en', '')))?.status(), 503);
+    assert.equal((await spanishPage.goto(otherLink.replace('&lang=en', '&lang=es')))?.status(), 503);
     assert.equal(await spanishPage.evaluate(() => document.documentElement.lang), 'es');
     assert.equal(await spanishPage.getByRole('status').innerText(), 'No cierre esta página: se volverá a cargar sola dentro de 5 a 10 segundos.');
+    assert.equal((await spanishPage.goto(otherLink.replace('&lang=en', '')))?.status(), 503);
+    assert.equal(await spanishPage.evaluate(() => document.documentElement.lang), 'en', "the wave's default, as its survey page");
     await spanish.close();
     // Once the cap frees, the page's own reload (5–10 s after it opened) starts the survey; the reload script ran under the CSP.
     for (const socket of held.splice(0)) socket.destroy();
