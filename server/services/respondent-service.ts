@@ -13,7 +13,7 @@ import { createQualityFlagService } from './quality-flag-service.ts';
 import { createQuotaAdmission } from './quota-admission.ts';
 import { createRespondentStudies } from './respondent-studies.ts';
 import { complete } from './respondent-completion.ts';
-import { admitOrTurnAway, answersAfter, lockedParticipant, outcomeOf, sessionParticipant, waveClosed, type ParticipantOutcome, type RespondentContext } from './respondent-steps.ts';
+import { admitOrTurnAway, answersAfter, outcomeOf, sessionParticipant, waveClosed, writeOnParticipant, type ParticipantOutcome, type RespondentContext } from './respondent-steps.ts';
 import { lockedWaveOf } from './wave-lookup.ts';
 
 export type { ParticipantOutcome } from './respondent-steps.ts';
@@ -161,8 +161,7 @@ async function start(ctx: RespondentContext, input: StartInput): Promise<Partici
  */
 function checkQuota(ctx: RespondentContext, input: { code: string; answers: unknown }): Promise<QuotaStepAnswer> {
   const { store, studies, now } = ctx;
-  return store.write(async (tx) => {
-    const { participant, wave } = await lockedParticipant(tx, input.code);
+  return writeOnParticipant(store, input.code, async (tx, { participant, wave }) => {
     if (participant.status !== 'started') return { admitted: participant.status === 'complete', outcome: outcomeOf(wave, participant), leaseSecondsLeft: null };
     const study = await studies.of(tx, wave);
     const answers = await answersAfter(tx, study, participant, input.answers);
@@ -185,8 +184,7 @@ function checkQuota(ctx: RespondentContext, input: { code: string; answers: unkn
  */
 function savePartial(ctx: RespondentContext, input: SaveInput): Promise<SaveAnswer> {
   const { store, studies, now } = ctx;
-  return store.write(async (tx) => {
-    const { participant, wave } = await lockedParticipant(tx, input.code);
+  return writeOnParticipant(store, input.code, async (tx, { participant, wave }) => {
     if (participant.status !== 'started') throw new DomainError('conflict', 'this participant has already finished');
     const study = await studies.of(tx, wave);
     if (input.currentPage >= study.pageCount) {

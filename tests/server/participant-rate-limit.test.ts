@@ -58,3 +58,30 @@ test('a bucket refills at its pace, and the buckets held stay under their cap wh
   assert.equal(buckets.take('x'.repeat(64) + 'y'), null);
   assert.equal(buckets.take('x'.repeat(64) + 'z'), 1);
 });
+
+test('made-up participant codes are answered 404 without opening a write transaction; a real participant still writes', async () => {
+  // Every well-formed made-up code has a fresh bucket, so the limit above never meets a flood of them: the lookup
+  // before the write must. Count the write transactions the respondent service opens.
+  let writes = 0;
+  const write = t.store.write.bind(t.store);
+  t.store.write = (fn) => {
+    writes++;
+    return write(fn);
+  };
+  try {
+    const madeUp = ['ABCDEFGHJKLMNPQRSTUVWX', 'made-up', 'x'.repeat(200)];
+    for (const code of madeUp) {
+      assert.equal((await save(code, { age_group: '18-29' })).status, 404, code);
+      assert.equal((await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: PRETREATMENT_ALLIANCE_ANSWERS })).status, 404, code);
+      assert.equal((await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: {} })).status, 404, code);
+    }
+    assert.equal(writes, 0, 'no write transaction for a code that does not exist');
+    const code = await started('real-after-made-up');
+    const before = writes;
+    assert.equal((await save(code, { age_group: '18-29' })).status, 200);
+    assert.equal(writes, before + 1, 'a real participant’s save is one write transaction');
+  } finally {
+    t.store.write = write;
+  }
+  console.log('made-up codes: 9 requests → 9 × 404, 0 write transactions; a real participant’s save 200');
+});
