@@ -14,8 +14,8 @@ import { relockedWave } from './wave-lookup.ts';
  * other answers (another tab completed first) it is refused as a conflict.
  */
 export function complete(ctx: RespondentContext, input: { code: string; answers: unknown; honeypot?: string }): Promise<ParticipantOutcome> {
-  const { store, studies, quotas, qualityFlags, now } = ctx;
-  return writeOnParticipant(store, input.code, async (tx, { participant, wave }) => {
+  const { studies, quotas, qualityFlags, now } = ctx;
+  return writeOnParticipant(ctx, input.code, async (tx, { participant, wave }) => {
     const study = await studies.of(tx, wave);
     if (participant.status !== 'started') {
       // A retry (same answers) gets the stored outcome; other answers are another tab's, refused (409).

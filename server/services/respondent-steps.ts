@@ -12,6 +12,7 @@ import type { Repositories } from '../storage/repositories.ts';
 import type { Store } from '../storage/store.ts';
 import type { createQualityFlagService } from './quality-flag-service.ts';
 import type { createQuotaAdmission, QuotaStepMode } from './quota-admission.ts';
+import type { knownParticipantCodes } from './known-participant-codes.ts';
 import type { createRespondentStudies, RespondentStudy } from './respondent-studies.ts';
 import { waveOf } from './wave-lookup.ts';
 
@@ -26,6 +27,8 @@ export interface RespondentContext {
   quotas: ReturnType<typeof createQuotaAdmission>;
   now: () => string;
   newParticipantCode: () => string;
+  /** Codes seen to exist, whose writes skip the lookup before the write (known-participant-codes.ts). */
+  knownCodes: ReturnType<typeof knownParticipantCodes>;
 }
 
 /** Where a finished participant goes: the wave's redirect for their status, filled in, or null for our thanks page. */
@@ -61,10 +64,16 @@ const noSuchParticipant = () => new DomainError('not_found', 'no such participan
  * no one is answered `not_found` by a plain read first, with no write transaction: each made-up code has a fresh
  * bucket of the per-participant limit (routes/participant-rate-limit.ts), so a flood of random codes would
  * otherwise queue write transactions (SQLite's one writer) and hold pool connections in BEGIN (PostgreSQL). The
- * lookup under the lock still decides; the read only turns away codes that were never there.
+ * lookup under the lock still decides; the read only turns away codes that were never there, and a code known to
+ * exist (ctx.knownCodes: a real respondent's, from their start) skips it.
  */
-export async function writeOnParticipant<T>(store: Store, code: string, fn: (tx: Repositories, locked: { participant: Participant; wave: Wave }) => Promise<T>): Promise<T> {
-  if (!PARTICIPANT_CODE.test(code) || !(await store.repos.participants.findByCode(code))) throw noSuchParticipant();
+export async function writeOnParticipant<T>(ctx: RespondentContext, code: string, fn: (tx: Repositories, locked: { participant: Participant; wave: Wave }) => Promise<T>): Promise<T> {
+  const { store, knownCodes } = ctx;
+  if (!PARTICIPANT_CODE.test(code)) throw noSuchParticipant();
+  if (!knownCodes.has(code)) {
+    if (!(await store.repos.participants.findByCode(code))) throw noSuchParticipant();
+    knownCodes.add(code);
+  }
   return store.write(async (tx) => fn(tx, await lockedParticipant(tx, code)));
 }
 
