@@ -12,6 +12,8 @@ import { DomainError } from '../domain/errors.ts';
  *
  * The buckets are this process's memory, on both engines: a shared count on PostgreSQL would add a write to every
  * save, the very cost being limited. N processes behind a balancer let one code write N times as fast, still bounded.
+ * A made-up code gets a fresh bucket here, but no write transaction: it is turned away by a read before the write
+ * (services/respondent-steps.ts writeOnParticipant).
  */
 
 /** Codes whose bucket is kept; past this the least recently used goes (a full bucket is the same as none). */

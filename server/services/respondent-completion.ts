@@ -1,7 +1,7 @@
 import { answersWithinLimits } from '../domain/answer-limits.ts';
 import { derivedColumns, finalOutcome } from '../domain/answers.ts';
 import { CONSENT_QUESTION } from '../domain/study-definition.ts';
-import { admitOrTurnAway, answersAfter, checkCompletedAgain, finish, lockedParticipant, outcomeOf, type ParticipantOutcome, type RespondentContext } from './respondent-steps.ts';
+import { admitOrTurnAway, answersAfter, checkCompletedAgain, finish, outcomeOf, writeOnParticipant, type ParticipantOutcome, type RespondentContext } from './respondent-steps.ts';
 import { relockedWave } from './wave-lookup.ts';
 
 // The last step of the respondent path (respondent-service.ts): the completion, which checks the answers' limits,
@@ -14,9 +14,8 @@ import { relockedWave } from './wave-lookup.ts';
  * other answers (another tab completed first) it is refused as a conflict.
  */
 export function complete(ctx: RespondentContext, input: { code: string; answers: unknown; honeypot?: string }): Promise<ParticipantOutcome> {
-  const { store, studies, quotas, qualityFlags, now } = ctx;
-  return store.write(async (tx) => {
-    const { participant, wave } = await lockedParticipant(tx, input.code);
+  const { studies, quotas, qualityFlags, now } = ctx;
+  return writeOnParticipant(ctx, input.code, async (tx, { participant, wave }) => {
     const study = await studies.of(tx, wave);
     if (participant.status !== 'started') {
       // A retry (same answers) gets the stored outcome; other answers are another tab's, refused (409).

@@ -8,12 +8,13 @@ import { CONSENT_QUESTION, type StudyDefinition } from '../domain/study-definiti
 import type { Repositories } from '../storage/repositories.ts';
 import type { Store } from '../storage/store.ts';
 import { conjointProfilesOf } from './conjoint-start.ts';
+import { knownParticipantCodes } from './known-participant-codes.ts';
 import { drawParticipant } from './participant-draw.ts';
 import { createQualityFlagService } from './quality-flag-service.ts';
 import { createQuotaAdmission } from './quota-admission.ts';
 import { createRespondentStudies } from './respondent-studies.ts';
 import { complete } from './respondent-completion.ts';
-import { admitOrTurnAway, answersAfter, lockedParticipant, outcomeOf, sessionParticipant, waveClosed, type ParticipantOutcome, type RespondentContext } from './respondent-steps.ts';
+import { admitOrTurnAway, answersAfter, outcomeOf, sessionParticipant, waveClosed, writeOnParticipant, type ParticipantOutcome, type RespondentContext } from './respondent-steps.ts';
 import { lockedWaveOf } from './wave-lookup.ts';
 
 export type { ParticipantOutcome } from './respondent-steps.ts';
@@ -66,6 +67,7 @@ export function createRespondentService({
     quotas: createQuotaAdmission(quotaLeaseSeconds),
     now,
     newParticipantCode,
+    knownCodes: knownParticipantCodes(),
   };
   // A completion undone while the rest of its batch commits must leave the cached durations too.
   store.onRollback(() => ctx.qualityFlags.forgetCachedDurations(store.repos));
@@ -136,6 +138,8 @@ async function start(ctx: RespondentContext, input: StartInput): Promise<Partici
     if (isMturkPreview(input.panelParams)) throw mturkPreview();
     return { ...(await drawParticipant(tx, study, wave, { panelParams: input.panelParams, requestedLocale: input.locale, code: ctx.newParticipantCode(), at: ctx.now() })), created: true, wave, study };
   });
+  // Their saves skip the lookup that turns made-up codes away (respondent-steps.ts writeOnParticipant).
+  ctx.knownCodes.add(participant.code);
   const sessionProven =
     created || sameCode(input.sessionCode, participant.code) || sameSession(participant.panelSource, participant.panelParams, input.panelParams);
   const saved = !created && sessionProven && participant.status === 'started' ? await store.repos.answers.get(participant.id, 'partial') : undefined;
@@ -160,9 +164,8 @@ async function start(ctx: RespondentContext, input: StartInput): Promise<Partici
  * outcome: null }`. A finished participant gets their stored outcome again.
  */
 function checkQuota(ctx: RespondentContext, input: { code: string; answers: unknown }): Promise<QuotaStepAnswer> {
-  const { store, studies, now } = ctx;
-  return store.write(async (tx) => {
-    const { participant, wave } = await lockedParticipant(tx, input.code);
+  const { studies, now } = ctx;
+  return writeOnParticipant(ctx, input.code, async (tx, { participant, wave }) => {
     if (participant.status !== 'started') return { admitted: participant.status === 'complete', outcome: outcomeOf(wave, participant), leaseSecondsLeft: null };
     const study = await studies.of(tx, wave);
     const answers = await answersAfter(tx, study, participant, input.answers);
@@ -184,9 +187,8 @@ function checkQuota(ctx: RespondentContext, input: { code: string; answers: unkn
  * (saveOrder) is acknowledged and changes nothing (staleSave).
  */
 function savePartial(ctx: RespondentContext, input: SaveInput): Promise<SaveAnswer> {
-  const { store, studies, now } = ctx;
-  return store.write(async (tx) => {
-    const { participant, wave } = await lockedParticipant(tx, input.code);
+  const { studies, now } = ctx;
+  return writeOnParticipant(ctx, input.code, async (tx, { participant, wave }) => {
     if (participant.status !== 'started') throw new DomainError('conflict', 'this participant has already finished');
     const study = await studies.of(tx, wave);
     if (input.currentPage >= study.pageCount) {

@@ -12,6 +12,7 @@ import type { Repositories } from '../storage/repositories.ts';
 import type { Store } from '../storage/store.ts';
 import type { createQualityFlagService } from './quality-flag-service.ts';
 import type { createQuotaAdmission, QuotaStepMode } from './quota-admission.ts';
+import type { knownParticipantCodes } from './known-participant-codes.ts';
 import type { createRespondentStudies, RespondentStudy } from './respondent-studies.ts';
 import { waveOf } from './wave-lookup.ts';
 
@@ -26,6 +27,8 @@ export interface RespondentContext {
   quotas: ReturnType<typeof createQuotaAdmission>;
   now: () => string;
   newParticipantCode: () => string;
+  /** Codes seen to exist, whose writes skip the lookup before the write (known-participant-codes.ts). */
+  knownCodes: ReturnType<typeof knownParticipantCodes>;
 }
 
 /** Where a finished participant goes: the wave's redirect for their status, filled in, or null for our thanks page. */
@@ -48,10 +51,30 @@ export function outcomeOf(wave: Wave, p: Participant): ParticipantOutcome | null
  * completion's durations and close at target) takes the wave's lock later, after the participant's, for as short
  * as it can (quota-admission.ts, respondent-completion.ts).
  */
-export async function lockedParticipant(tx: Repositories, code: string): Promise<{ participant: Participant; wave: Wave }> {
+async function lockedParticipant(tx: Repositories, code: string): Promise<{ participant: Participant; wave: Wave }> {
   const participant = PARTICIPANT_CODE.test(code) ? await tx.participants.lockByCode(code) : undefined;
-  if (!participant) throw new DomainError('not_found', 'no such participant');
+  if (!participant) throw noSuchParticipant();
   return { participant, wave: await waveOf(tx, participant.waveId) };
+}
+
+const noSuchParticipant = () => new DomainError('not_found', 'no such participant');
+
+/**
+ * Runs `fn` in a write transaction with the participant `code` names locked (lockedParticipant). A code that names
+ * no one is answered `not_found` by a plain read first, with no write transaction: each made-up code has a fresh
+ * bucket of the per-participant limit (routes/participant-rate-limit.ts), so a flood of random codes would
+ * otherwise queue write transactions (SQLite's one writer) and hold pool connections in BEGIN (PostgreSQL). The
+ * lookup under the lock still decides; the read only turns away codes that were never there, and a code known to
+ * exist (ctx.knownCodes: a real respondent's, from their start) skips it.
+ */
+export async function writeOnParticipant<T>(ctx: RespondentContext, code: string, fn: (tx: Repositories, locked: { participant: Participant; wave: Wave }) => Promise<T>): Promise<T> {
+  const { store, knownCodes } = ctx;
+  if (!PARTICIPANT_CODE.test(code)) throw noSuchParticipant();
+  if (!knownCodes.has(code)) {
+    if (!(await store.repos.participants.findByCode(code))) throw noSuchParticipant();
+    knownCodes.add(code);
+  }
+  return store.write(async (tx) => fn(tx, await lockedParticipant(tx, code)));
 }
 
 /** The participant named by the session cookie, if it belongs to this wave. */

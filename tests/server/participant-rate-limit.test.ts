@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import request from 'supertest';
 import { loadConfig } from '../../server/config.ts';
 import { participantBuckets } from '../../server/routes/participant-rate-limit.ts';
+import { knownParticipantCodes } from '../../server/services/known-participant-codes.ts';
 import { createTestApp, PRETREATMENT_ALLIANCE_ANSWERS } from './test-app.ts';
 
 // A burst of 5, then one write a minute: nothing refills within the test.
@@ -57,4 +58,52 @@ test('a bucket refills at its pace, and the buckets held stay under their cap wh
   assert.equal(buckets.take('x'.repeat(10_000)), null);
   assert.equal(buckets.take('x'.repeat(64) + 'y'), null);
   assert.equal(buckets.take('x'.repeat(64) + 'z'), 1);
+});
+
+test('made-up participant codes are answered 404 without opening a write transaction; a real participant still writes', async () => {
+  // Every well-formed made-up code has a fresh bucket, so the limit above never meets a flood of them: the lookup
+  // before the write must. Count the write transactions the respondent service opens.
+  let writes = 0;
+  const write = t.store.write.bind(t.store);
+  t.store.write = (fn) => {
+    writes++;
+    return write(fn);
+  };
+  try {
+    const madeUp = ['ABCDEFGHJKLMNPQRSTUVWX', 'made-up', 'x'.repeat(200)];
+    for (const code of madeUp) {
+      assert.equal((await save(code, { age_group: '18-29' })).status, 404, code);
+      assert.equal((await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: PRETREATMENT_ALLIANCE_ANSWERS })).status, 404, code);
+      assert.equal((await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: {} })).status, 404, code);
+    }
+    assert.equal(writes, 0, 'no write transaction for a code that does not exist');
+    // A real respondent pays nothing for it: the code their start was given is known to the process, so their
+    // save is its one write transaction and no read before it.
+    const code = await started('real-after-made-up');
+    const before = writes;
+    const findByCode = t.store.repos.participants.findByCode;
+    let reads = 0;
+    t.store.repos.participants.findByCode = (c) => {
+      reads++;
+      return findByCode(c);
+    };
+    try {
+      assert.equal((await save(code, { age_group: '18-29' })).status, 200);
+    } finally {
+      t.store.repos.participants.findByCode = findByCode;
+    }
+    assert.equal(writes, before + 1, 'a real participant’s save is one write transaction');
+    assert.equal(reads, 0, 'and no lookup before it');
+  } finally {
+    t.store.write = write;
+  }
+  console.log('made-up codes: 9 requests → 9 × 404, 0 write transactions; a real participant’s save 200, one write, no read before it');
+});
+
+test('the codes known to exist stay under their cap, the least recently used dropped', () => {
+  const known = knownParticipantCodes(3);
+  for (const code of ['A', 'B', 'C']) known.add(code);
+  assert.equal(known.has('A'), true, 'A used again: B is now the least recently used');
+  known.add('D');
+  assert.deepEqual(['A', 'B', 'C', 'D'].map((c) => known.has(c)), [true, false, true, true]);
 });
