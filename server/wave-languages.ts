@@ -1,3 +1,5 @@
+import { setMostRecent } from './recent-map.ts';
+
 /**
  * The languages of the waves whose page this process has served: wave id → the study's locales and the wave's
  * default. The connection cap (busy-page.ts) reads it to answer a refused respondent in their survey's language
@@ -21,11 +23,7 @@ export interface WaveLanguages {
 export function createWaveLanguages(max = WAVE_LANGUAGES_MAX): WaveLanguages {
   const waves = new Map<string, WaveLanguage>();
   return {
-    remember(waveId, language) {
-      waves.delete(waveId);
-      if (waves.size >= max) waves.delete(waves.keys().next().value!);
-      waves.set(waveId, language);
-    },
+    remember: (waveId, language) => setMostRecent(waves, waveId, language, max),
     of: (waveId) => waves.get(waveId),
   };
 }

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
+import { setMostRecent } from '../recent-map.ts';
 
 /**
  * Paces the writes of one participant code: its saves, quota steps and completions each open a write transaction
@@ -40,14 +41,12 @@ export function participantBuckets({ burst, perMinute, maxEntries = PARTICIPANT_
       const at = now();
       const held = buckets.get(key);
       const tokens = held ? Math.min(burst, held.tokens + (at - held.at) * perMs) : burst;
-      // Moved to the end of the map's order on every use: the first entry is always the least recently used.
-      buckets.delete(key);
-      if (buckets.size >= maxEntries) buckets.delete(buckets.keys().next().value!);
+      // Made the most recently used on every use, so a flood of codes drops the least recently used first.
       if (tokens < 1) {
-        buckets.set(key, { tokens, at });
+        setMostRecent(buckets, key, { tokens, at }, maxEntries);
         return Math.max(1, Math.ceil((1 - tokens) / perMs / 1000));
       }
-      buckets.set(key, { tokens: tokens - 1, at });
+      setMostRecent(buckets, key, { tokens: tokens - 1, at }, maxEntries);
       return null;
     },
     /** How many codes are held (for the test of the cap). */

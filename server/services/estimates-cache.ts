@@ -1,3 +1,4 @@
+import { setMostRecent } from '../recent-map.ts';
 import type { EstimatesService, WaveEstimates } from './estimates-service.ts';
 
 /** Waves whose latest estimates are kept; the dashboard shows one wave at a time. */
@@ -19,9 +20,7 @@ export function createEstimatesCache(estimates: EstimatesService, countCompletes
       if (known && known.planHash === planHash && known.nComplete === (await countCompletes(waveId))) return known;
       const fresh = await estimates.waveEstimates(waveId);
       computed++;
-      kept.delete(waveId);
-      kept.set(waveId, fresh);
-      if (kept.size > CACHED_WAVES) kept.delete(kept.keys().next().value!);
+      setMostRecent(kept, waveId, fresh, CACHED_WAVES);
       return fresh;
     },
     /** How many times estimates were computed rather than taken from the cache. */

@@ -1,3 +1,5 @@
+import { setMostRecent } from '../recent-map.ts';
+
 /**
  * The participant codes this process has seen exist (given at a start, or found by the lookup before a write), so a
  * real respondent's saves skip the read that turns made-up codes away (respondent-steps.ts writeOnParticipant): on
@@ -8,17 +10,13 @@
 export const KNOWN_CODES_MAX = 50_000;
 
 export function knownParticipantCodes(maxEntries = KNOWN_CODES_MAX) {
-  const codes = new Set<string>();
+  const codes = new Map<string, true>();
   return {
     has(code: string): boolean {
-      if (!codes.delete(code)) return false;
-      codes.add(code);
+      if (!codes.has(code)) return false;
+      setMostRecent(codes, code, true, maxEntries);
       return true;
     },
-    add(code: string): void {
-      codes.delete(code);
-      if (codes.size >= maxEntries) codes.delete(codes.values().next().value!);
-      codes.add(code);
-    },
+    add: (code: string): void => setMostRecent(codes, code, true, maxEntries),
   };
 }
