@@ -1,5 +1,5 @@
 import { createServerCopy, fitsKeepalive } from './keepalive-save.ts';
-import { ApiRefusal, saveAnswers, type Outcome, type SaveOrder } from './respondent-api.ts';
+import { ApiRefusal, pacedWaitMs, saveAnswers, type Outcome, type SaveOrder } from './respondent-api.ts';
 
 /**
  * What a save sends: every answer so far and the page shown. The server merges it over the answers it holds; the
@@ -87,12 +87,6 @@ function saveCounter() {
   };
 }
 
-/**
- * How long a paced save waits (a 429, the server's per-participant limit): the server's Retry-After, at least 1 s, 5 s
- * when it gave none. Nothing is wrong with the answers, so they are kept and sent then, with whatever changed meanwhile.
- */
-const pacedRetryMs = (error: ApiRefusal) => Math.max(1, error.retryAfterSeconds ?? 5) * 1000;
-
 /** What tells two save states apart. */
 const key = (state: SaveState) => JSON.stringify(state);
 
@@ -139,7 +133,7 @@ export function createAutosave({ code, current, savedAnswers = {}, onRefused, on
       unreachable = false;
     } catch (error) {
       if (stopped) return;
-      if (error instanceof ApiRefusal) return error.status === 429 ? timer.start(saveNow, pacedRetryMs(error)) : onRefused(error);
+      if (error instanceof ApiRefusal) return error.status === 429 ? timer.start(saveNow, pacedWaitMs(error.retryAfterSeconds)) : onRefused(error);
       unreachable = true;
       onUnreachable();
       timer.start(saveNow, retryMs);

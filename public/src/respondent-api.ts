@@ -105,7 +105,7 @@ export async function requestJson<T>(method: 'POST' | 'PUT', path: string, body:
       const waitSeconds = retryAfterSeconds(response.headers.get('Retry-After'));
       if (waitWhenPaced && response.status === 429) {
         attempt--;
-        await pauseUnlessOnline(Math.max(1, waitSeconds ?? 5) * 1000);
+        await pauseUnlessOnline(pacedWaitMs(waitSeconds));
         continue;
       }
       throw new ApiRefusal(response.status, code, message, details, waitSeconds);
@@ -119,6 +119,13 @@ export async function requestJson<T>(method: 'POST' | 'PUT', path: string, body:
 /** `locale` is the link's `?lang=`: the server uses it for a new participant if the study has that locale. */
 export const startParticipant = (waveId: string, panel: Record<string, string>, locale: string | null) =>
   requestJson<StartResponse>('POST', `/api/waves/${encodeURIComponent(waveId)}/participants`, { panel, ...(locale ? { locale } : {}) });
+
+/**
+ * How long a request the server paces (429, its per-participant limit on writes) waits before it goes again: the
+ * server's Retry-After, at least 1 s, 5 s when it gave none. Shared by the saves (autosave.ts) and the requests that
+ * wait a 429 out here (the completion, the quota step).
+ */
+export const pacedWaitMs = (seconds: number | null) => Math.max(1, seconds ?? 5) * 1000;
 
 /** The quota step (docs/api.md): before the vignette; a full quota level ends the survey with an outcome. */
 export const checkQuota = (code: string, answers: Record<string, unknown>) =>
