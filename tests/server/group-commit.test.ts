@@ -145,3 +145,47 @@ test('jobs queued from inside the flush of a batch (callbacks of settled promise
   assert.deepEqual(labels(), ['first', 'second']);
   assert.deepEqual(writes.stats(), { batches: 2, jobs: 2 });
 });
+
+// Attacker pass 28: SQLite's busy handler sleeps inside BEGIN IMMEDIATE, on the event loop, so while another
+// process (an operator's sqlite3 shell, a vlab verb) held the write lock, every request of every kind stood still
+// for busy_timeout, batch after batch. A timer due during the wait shows whether the event loop was free.
+test('a write lock held by another connection is waited for on timers: the event loop runs meanwhile, and the job commits once it is free', async () => {
+  clear();
+  const other = openDatabase(path);
+  other.exec('BEGIN IMMEDIATE');
+  const writes = createGroupCommit(db);
+  let settled = false;
+  const job = writes.run(() => insert.run('after-the-lock')).finally(() => (settled = true));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const settledWhileHeld = settled;
+  other.exec('COMMIT');
+  other.close();
+  await job;
+  assert.equal(settledWhileHeld, false, 'a 50-ms timer fired only after BEGIN had given up: the event loop was held');
+  assert.deepEqual(labels(), ['after-the-lock']);
+  assert.equal(db.pragma('busy_timeout', { simple: true }), 5000, "the connection's own busy_timeout is kept");
+});
+
+test('a write lock held past busy_timeout rejects the batch with SQLITE_BUSY, nothing written, and the next batch takes the lock', async () => {
+  clear();
+  const other = openDatabase(path);
+  other.exec('BEGIN IMMEDIATE');
+  db.pragma('busy_timeout = 300');
+  try {
+    const writes = createGroupCommit(db);
+    let timersFired = 0;
+    const ticker = setInterval(() => timersFired++, 20);
+    const refused = await writes.run(() => insert.run('refused')).then(() => null, (error: { code?: string }) => error.code);
+    clearInterval(ticker);
+    assert.equal(refused, 'SQLITE_BUSY');
+    assert.ok(timersFired >= 3, `a 20-ms interval fired ${timersFired} times during the 300-ms wait (0 when SQLite slept on the event loop)`);
+    assert.equal(db.inTransaction, false);
+    other.exec('ROLLBACK');
+    await writes.run(() => insert.run('next'));
+    assert.deepEqual(labels(), ['next']);
+  } finally {
+    if (other.inTransaction) other.exec('ROLLBACK');
+    other.close();
+    db.pragma('busy_timeout = 5000');
+  }
+});

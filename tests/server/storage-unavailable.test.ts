@@ -105,3 +105,41 @@ test('the storage failure is logged as one warning line a while, with SQLite\'s 
     await t.close();
   }
 });
+
+// Attacker pass 28: an operator's `sqlite3 vlab.sqlite` left in `BEGIN IMMEDIATE` (or a long `vlab` verb) holds the
+// write lock. SQLite waited for it inside BEGIN, on the event loop: every request of every kind, a 404 or /healthz,
+// stood still for busy_timeout (5.5 s for a 404 on main), batch after batch. Now the wait runs on timers.
+test('a write lock another process holds: other requests are answered meanwhile, the start is 503 busy past busy_timeout and 201 once the lock is free', async () => {
+  const t = await sqliteApp();
+  const Database = (await import('better-sqlite3')).default;
+  const operator = new Database(t.location);
+  const server = t.app.listen(0);
+  try {
+    t.db.pragma('busy_timeout = 1500');
+    operator.exec('BEGIN IMMEDIATE');
+    const startedAt = performance.now();
+    let startAnsweredAt = Infinity;
+    const start = request(server).post(`/api/waves/${t.wave.id}/participants`).send({}).then((res) => {
+      startAnsweredAt = performance.now();
+      return res;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const notFound = await request(server).get('/api/nothing-here');
+    const notFoundAt = performance.now();
+    const refused = await start;
+    assert.equal(notFound.status, 404);
+    assert.ok(notFoundAt < startAnsweredAt, `the 404 came ${Math.round(notFoundAt - startedAt)} ms in, after the start's answer at ${Math.round(startAnsweredAt - startedAt)} ms: it waited on the lock`);
+    assert.equal(refused.status, 503, JSON.stringify(refused.body));
+    assert.equal(refused.body.error.code, 'busy');
+    assert.equal(refused.headers['retry-after'], '5');
+    assert.equal(count(t.db, 'participants'), 0);
+    operator.exec('ROLLBACK');
+    assert.equal((await request(server).post(`/api/waves/${t.wave.id}/participants`).send({})).status, 201);
+    console.log(`write lock held: a 404 answered in ${Math.round(notFoundAt - startedAt)} ms, the start 503 busy after ${Math.round(startAnsweredAt - startedAt)} ms; once free, 201`);
+  } finally {
+    if (operator.inTransaction) operator.exec('ROLLBACK');
+    operator.close();
+    server.close();
+    await t.close();
+  }
+});
