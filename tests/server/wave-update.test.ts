@@ -70,6 +70,8 @@ test('PATCH is validated as wave create is: placeholders only after the host, fi
     // The URL parser would drop these from the link; PostgreSQL refused the NUL with a 500.
     [{ completeUrl: 'https://panel.example/done\u0000' }, 422, /^completeUrl: a URL must not contain spaces, line breaks or control characters/],
     [{ screenoutUrl: 'https://panel.example/out\r\nX-Injected: 1' }, 422, /^screenoutUrl: a URL must not contain/],
+    // Attacker pass 28: an invisible character pasted with a completion code would be sent percent-encoded in it.
+    [{ completeUrl: 'https://app.prolific.com/submissions/complete?cc=C1AB2CD3\u2060' }, 422, /^completeUrl: a URL must not contain invisible characters: U\+2060 at character 58 /],
   ] as const) {
     const res = await t.patch(t.wave.id, body);
     assert.equal(res.status, status, `${JSON.stringify(body)}: ${JSON.stringify(res.body)}`);

@@ -42,6 +42,13 @@ test('create, list and status over the researcher API; bad input is a 4xx JSON e
     [{ study: 'alliance-corrective-measures', target: 10, overquotaUrl: 'https://panel.example/\r\nX-Injected: 1' }, 422, /overquotaUrl: a URL must not contain/],
     [{ study: 'alliance-corrective-measures', target: 10, screenoutUrl: ' https://panel.example/out' }, 422, /screenoutUrl: a URL must not contain/],
     [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'https://panel.example/\tdone' }, 422, /completeUrl: a URL must not contain/],
+    // Attacker pass 28: invisible characters (a zero-width space, a soft hyphen, a bidi mark) pasted with a completion
+    // code from a document or a chat were stored and percent-encoded into every respondent's redirect (`cc=C1AB2CD3%E2%80%8B`),
+    // so the panel would not know the code; nobody could see why.
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'https://app.prolific.com/submissions/complete?cc=C1AB2CD3\u200b' }, 422, /^completeUrl: a URL must not contain invisible characters: U\+200B at character 58 \(text copied from a document or a chat can carry one\); delete it, or percent-encode it \(%E2%80%8B\) if it is meant$/],
+    [{ study: 'alliance-corrective-measures', target: 10, screenoutUrl: 'https://panel.example/out?c=AB\u00adCD' }, 422, /^screenoutUrl: a URL must not contain invisible characters: U\+00AD at character 31 /],
+    [{ study: 'alliance-corrective-measures', target: 10, overquotaUrl: 'https://panel.example/full?c=\u202eDCBA' }, 422, /^overquotaUrl: a URL must not contain invisible characters: U\+202E /],
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'https://panel.example/done?c=\u{e0041}' }, 422, /^completeUrl: a URL must not contain invisible characters: U\+E0041 at character 30 .*\(%F3%A0%81%81\)/],
     [{ study: 'alliance-corrective-measures', target: 10, seed: 'seed\u0000' }, 422, /seed: must not contain control characters or unpaired surrogates/],
     [{ study: 'alliance-corrective-measures', target: 10, seed: 'seed\ud800' }, 422, /seed: must not contain control characters or unpaired surrogates/],
     [{ study: 'no-such-study', target: 10 }, 404, /no-such-study/],
