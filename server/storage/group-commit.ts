@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type Database from 'better-sqlite3';
 import type { Db } from './db.ts';
 
 /**
@@ -50,6 +51,7 @@ function batchStatements(db: Db) {
     begin: db.prepare('BEGIN IMMEDIATE'),
     busyTimeout: db.prepare('PRAGMA busy_timeout').pluck(),
     noBusyWait: db.prepare('PRAGMA busy_timeout = 0'),
+    restoreBusyWait: busyWaitSetter(db),
     commit: db.prepare('COMMIT'),
     savepoint: db.prepare('SAVEPOINT job'),
     release: db.prepare('RELEASE job'),
@@ -62,6 +64,18 @@ function batchStatements(db: Db) {
 
 type BatchStatements = ReturnType<typeof batchStatements>;
 
+/**
+ * Sets the connection's busy_timeout back, its statement prepared again only when the value changes (a test's): a
+ * pragma prepared on each batch cost more than the three a batch now runs.
+ */
+function busyWaitSetter(db: Db): (ms: number) => void {
+  let prepared: { ms: number; statement: Database.Statement } | undefined;
+  return (ms) => {
+    if (prepared?.ms !== ms) prepared = { ms, statement: db.prepare(`PRAGMA busy_timeout = ${Math.trunc(ms)}`) };
+    prepared.statement.get();
+  };
+}
+
 /** Pauses between tries for the write lock, in ms: SQLite's own busy handler's (sqliteDefaultBusyCallback). */
 const LOCK_RETRY_DELAYS_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
 
@@ -72,7 +86,7 @@ const LOCK_RETRY_DELAYS_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
  * a 404) stood still for the whole wait, batch after batch (attacker pass 28: 5.5 s for a 404). Throws BEGIN's own
  * SQLITE_BUSY once the wait is spent, as before.
  */
-async function takeWriteLock(db: Db, st: BatchStatements): Promise<void> {
+async function takeWriteLock(st: BatchStatements): Promise<void> {
   const waitMs = st.busyTimeout.get() as number;
   const giveUpAt = performance.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
@@ -86,7 +100,7 @@ async function takeWriteLock(db: Db, st: BatchStatements): Promise<void> {
       await sleep(Math.min(LOCK_RETRY_DELAYS_MS[Math.min(attempt, LOCK_RETRY_DELAYS_MS.length - 1)], left));
     } finally {
       // The connection's other statements (a CLI verb's backup, its close's checkpoint) keep their wait.
-      db.pragma(`busy_timeout = ${waitMs}`);
+      st.restoreBusyWait(waitMs);
     }
   }
 }
@@ -167,7 +181,7 @@ export function createGroupCommit(db: Db, { beforeCommit = () => undefined }: { 
   /** Runs pending[start..end) in one transaction; returns the index of the first job it did not take. */
   async function commitBatch(pending: Job[], start: number, end: number): Promise<number> {
     try {
-      await takeWriteLock(db, st);
+      await takeWriteLock(st);
     } catch (error) {
       // The write lock could not be had (busy_timeout spent behind another process): nothing ran.
       for (let i = start; i < end; i++) pending[i].reject(error);
