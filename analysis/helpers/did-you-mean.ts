@@ -1,3 +1,4 @@
+import { codePointName, firstInvisible, invisibleShown, withoutInvisible } from './invisible-characters.ts';
 import { choicesBegunBy } from './match-arg.ts';
 
 /**
@@ -7,6 +8,9 @@ import { choicesBegunBy } from './match-arg.ts';
  * A name as near to two candidates names neither ("HC4" is one edit from HC0 to HC3): a guess would mislead.
  */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  // The same text to the eye first: NFD's combining accents are too many edits for a slip ("si" + U+0301 against "sí").
+  const lookalike = candidates.find((candidate) => lookalikeReason(name, candidate));
+  if (lookalike !== undefined) return lookalike;
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
@@ -22,7 +26,22 @@ export function closestName(name: string, candidates: readonly string[]): string
 /** `"x" is not a factor (did you mean "y"?)`-style hint, or the list of what exists when nothing is close. */
 export function didYouMean(name: string, candidates: readonly string[]): string {
   const closest = closestName(name, candidates);
-  return closest ? `did you mean "${closest}"?` : `expected one of ${candidates.join(', ')}`;
+  if (!closest) return `expected one of ${candidates.join(', ')}`;
+  const reason = lookalikeReason(name, closest);
+  return `did you mean "${invisibleShown(closest)}"?${reason ? ` ${reason}` : ''}`;
+}
+
+/**
+ * Why two different names look the same, or '' when they do not: an invisible character copied along, or the same
+ * letters in another Unicode form (combining accents, NFD, as some editors and macOS text write them, against
+ * precomposed ones, NFC). A message that only showed both would show the same text twice (attacker pass 28).
+ */
+function lookalikeReason(a: string, b: string): string {
+  const visible = (s: string) => withoutInvisible(s).normalize('NFC');
+  if (a === b || visible(a) !== visible(b)) return '';
+  const invisible = firstInvisible(a) ?? firstInvisible(b);
+  if (invisible) return `the two differ only by an invisible character, ${codePointName(invisible.character)}: delete it`;
+  return 'the two look the same but are written in two Unicode forms, one with combining accents (NFD), one without (NFC): type one of them again';
 }
 
 /** Insertions, deletions and substitutions turning a into b (two-row dynamic programme). */

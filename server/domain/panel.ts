@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { codePointName, firstInvisible } from '../../analysis/helpers/invisible-characters.ts';
 import { PANEL_PARAMS, panelParamsOf } from './panel-params.ts';
 
 export type PanelParamName = (typeof PANEL_PARAMS)[number];
@@ -154,11 +155,9 @@ export function redirectTemplateProblem(template: string): string | null {
  * can show them.
  */
 function invisibleCharacterProblem(template: string): string | null {
-  const found = /\p{Cf}/u.exec(template);
+  const found = firstInvisible(template);
   if (!found) return null;
-  const codePoint = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  const place = [...template.slice(0, found.index)].length + 1;
-  return `a URL must not contain invisible characters: U+${codePoint} at character ${place} (text copied from a document or a chat can carry one); delete it, or percent-encode it (${encodeURIComponent(found[0])}) if it is meant`;
+  return `a URL must not contain invisible characters: ${codePointName(found.character)} at character ${found.place} (text copied from a document or a chat can carry one); delete it, or percent-encode it (${encodeURIComponent(found.character)}) if it is meant`;
 }
 
 /**

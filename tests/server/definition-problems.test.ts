@@ -455,3 +455,23 @@ test('a question named constructor breaks its study in words, naming the place',
   const message = loadDefinitionFolder(defs).broken.find((b) => b.id === 'bus-line-funding')?.message ?? '';
   assert.match(message, /study\.json:\d+:\d+: pages\.outcomes\[0\]\.elements\[\d\]\.name: "constructor" is a name every JavaScript object already has \(an answer under it could not be told from none\): choose another name$/);
 });
+
+// Attacker pass 28: a level written in another Unicode form than the question's choice (`sí` precomposed in
+// study.json, with a combining accent in population-margins.json, as some editors and macOS text write it) or with
+// an invisible character copied along (U+200B) was refused with words that showed two identical texts:
+// `"sí" is not a choice of "vote" (expected one of sí, no)`, `"female" is not a choice of "gender" (did you mean "female​"?)`.
+test('a margin level that differs from its choice only by Unicode form or an invisible character is said so', () => {
+  const defs = copyDefinitions('lookalikes');
+  const study = join(defs, 'alliance-corrective-measures', 'study.json');
+  const margins = join(defs, 'alliance-corrective-measures', 'population-margins.json');
+  writeFileSync(study, readFileSync(study, 'utf8').replace('"value": "female"', '"value": "female\\u200b"'));
+  const invisible = loadDefinitionFolder(defs).broken.find((b) => b.id === 'alliance-corrective-measures')!.message;
+  assert.match(invisible, /margins\.gender: "female" is not a choice of "gender" \(did you mean "female\\u200b"\? the two differ only by an invisible character, U\+200B: delete it\)/);
+
+  writeFileSync(study, readFileSync(study, 'utf8').replace('"value": "female\\u200b"', '"value": "f\u00e9male"'));
+  editJson(margins, (m) => {
+    m.margins.gender = { 'fe\u0301male': 0.51, male: 0.49 };
+  });
+  const decomposed = loadDefinitionFolder(defs).broken.find((b) => b.id === 'alliance-corrective-measures')!.message;
+  assert.match(decomposed, /margins\.gender: "fe\u0301male" is not a choice of "gender" \(did you mean "f\u00e9male"\? the two look the same but are written in two Unicode forms, one with combining accents \(NFD\), one without \(NFC\): type one of them again\)/);
+});
