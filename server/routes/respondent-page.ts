@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messagesFor, RESPONDENT_LOCALES, type RespondentMessages } from '../../public/src/i18n/messages.ts';
 import { chooseLocale, DEFAULT_LOCALE } from '../domain/localized-text.ts';
+import { ungluedWaveId } from '../domain/glued-link.ts';
 import { WAVE_ID } from '../domain/wave.ts';
 import { escapeHtml } from '../domain/vignette.ts';
 import { isApiPath } from '../api-path.ts';
@@ -40,7 +41,16 @@ export function respondentPage(
     const { waveId } = req.params;
     const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
     const info = WAVE_ID.test(waveId) ? await waveInfo(waveId) : undefined;
-    if (!info) return notFoundPage(req, res);
+    if (!info) {
+      // A link with a space, an invisible character or the sentence's full stop glued to it goes to its wave,
+      // with its query (the panel's IDs) as it came; anything else is the polite 404.
+      const unglued = ungluedWaveId(waveId);
+      if (unglued && WAVE_ID.test(unglued) && (await waveInfo(unglued))) {
+        const query = req.originalUrl.indexOf('?');
+        return res.redirect(302, `/s/${unglued}${query < 0 ? '' : req.originalUrl.slice(query)}`);
+      }
+      return notFoundPage(req, res);
+    }
     // For the connection cap's busy page, which must not read the database (busy-page.ts).
     waveLanguages.remember(waveId, { locales: info.locales, defaultLocale: info.defaultLocale });
     const locale = chooseLocale(lang, info.locales, info.defaultLocale);

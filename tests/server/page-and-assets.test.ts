@@ -43,6 +43,31 @@ test('/s/ and a wave that does not exist get the polite HTML page with a 404, in
   }
 });
 
+// Attacker pass 28: a link copied from a document, a chat or a sentence carries what was glued to it — a no-break
+// space, a zero-width space, a byte-order mark, the sentence's full stop or closing bracket — into the panel's
+// settings, and every respondent met "This survey link is not valid". Such a link now goes to the wave's page, with
+// its query (the panel's IDs) as it came.
+test('a wave link with invisible characters, spaces or a sentence’s punctuation glued on is sent to the wave’s page with its query', async () => {
+  const query = '?PROLIFIC_PID=5f8d0c1e2a3b4c5d6e7f8a9b&STUDY_ID=s1&lang=es';
+  const after = ['%E2%80%8B', '%C2%A0', '%20', '.', ')', '%EF%BB%BF', '%E2%80%8B%E2%80%8B.', '%E2%80%9D'].map((glued) => `/s/${wave.id}${glued}${query}`);
+  const before = ['%E2%80%8C', '%C2%A0', '(', '%EF%BB%BF', '%E2%80%9C'].map((glued) => `/s/${glued}${wave.id}${query}`);
+  for (const path of [...after, ...before, `/s/%E2%80%8E${wave.id}%E2%80%8F${query}`]) {
+    const res = await request(app).get(path);
+    assert.equal(res.status, 302, path);
+    assert.equal(res.headers.location, `/s/${wave.id}${query}`, path);
+  }
+  assert.equal((await request(app).get(`/s/${wave.id}%E2%80%8B`)).headers.location, `/s/${wave.id}`);
+  // The query goes into a header: an encoded line break stays encoded, and quotes and brackets are percent-encoded.
+  const hostile = await request(app).get(`/s/${wave.id}.?next=%0D%0ASet-Cookie:%20vlab=x&q="<x>'`);
+  assert.equal(hostile.status, 302);
+  assert.equal(hostile.headers['set-cookie'], undefined);
+  assert.equal(hostile.headers.location, `/s/${wave.id}?next=%0D%0ASet-Cookie:%20vlab=x&q=%22%3Cx%3E%27`);
+  // What is left must be a wave: a near id, or letters glued on, stay the polite 404.
+  for (const path of [`/s/${wave.id}x%E2%80%8B`, '/s/NoSuchWave123%E2%80%8B', `/s/${wave.id.slice(0, -1)}.`, '/s/%E2%80%8B']) {
+    assert.equal((await request(app).get(path)).status, 404, path);
+  }
+});
+
 test('a browser asking for a page at any other path (a link mistyped or mangled) gets the polite HTML page, not JSON', async () => {
   // A browser's Accept header prefers HTML. The JSON 404 had no <html lang> and no <title> (axe: html-has-lang,
   // document-title), and showed a respondent raw JSON. `/s%2F<id>`: a link whose slash a mail client encoded.
