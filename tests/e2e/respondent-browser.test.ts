@@ -303,3 +303,20 @@ test('a full quota level sends the respondent to the over-quota URL before the v
   assert.deepEqual(problems.foreignRequests, []);
   await page.close();
 });
+
+// Attacker pass 28: a link pasted into a panel's settings with a zero-width space after the wave id (from a document
+// or a chat) turned every respondent away as "This survey link is not valid"; Chromium now follows the 302 to the
+// survey, the panel ID kept.
+test('a wave link with a zero-width space glued on opens the survey, the panel ID kept', async () => {
+  const wave = session.app.waves[0]!;
+  const page = await session.browser.newPage();
+  const problems = watch(page, session.app.baseUrl);
+  const response = await page.goto(`${session.app.baseUrl}/s/${wave.id}%E2%80%8B?PROLIFIC_PID=e2e-respondent-6`);
+  assert.equal(response?.status(), 200);
+  assert.equal(new URL(page.url()).pathname, `/s/${wave.id}`);
+  assert.equal(new URL(page.url()).searchParams.get('PROLIFIC_PID'), 'e2e-respondent-6');
+  await choose(page, 'consent', 'Yes, I agree to take part');
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.foreignRequests, []);
+  await page.close();
+});
