@@ -14,6 +14,7 @@ import { contrast } from './contrast-ratio.ts';
 import { recordLiveRegion, waitUntilSaid } from './live-region.ts';
 import { serveWaves } from './serve-process.ts';
 import { walkSurvey } from './walk-survey.ts';
+import { DASHBOARD_WAIT } from './dashboard-wait.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } as const;
 
@@ -205,7 +206,7 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
   assert.equal(await page.title(), 'Researcher token – vignette-lab dashboard');
   await page.locator('#dash-token').fill(created.stdout.trim());
   await page.keyboard.press('Enter');
-  await page.locator('#dash-wave h2').waitFor({ timeout: 30_000 });
+  await page.locator('#dash-wave h2').waitFor(DASHBOARD_WAIT);
   // The form (and the focused button) hide when the token is accepted: focus must not fall back to the body.
   assert.deepEqual(await focused(page).then((f) => [f.tag, f.text]), ['H2', 'Waves']);
   // The page put focus there, as the respondent page does with its headings (focusHeading): no ring, the same
@@ -251,7 +252,7 @@ test('the dashboard by keyboard: focus on the first heading after sign-in, on th
   });
   await page.locator('#dash-token').fill(created.stdout.trim());
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: `Open wave ${other}` }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: `Open wave ${other}` }).waitFor(DASHBOARD_WAIT);
   const lateAnswer = page.waitForResponse((response) => response.url().endsWith('/estimates') && response.status() === 200);
   await page.route('**/api/researcher/**', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unauthorized', message: 'token not accepted' } }) }));
   await page.getByRole('button', { name: `Open wave ${other}` }).focus();
@@ -294,7 +295,7 @@ test('the dashboard’s minute-by-minute update can be turned off (WCAG 2.2.2), 
   await page.goto(`${session.app.baseUrl}/dashboard`);
   await page.locator('#dash-token').fill(created.stdout.trim());
   await page.keyboard.press('Enter');
-  await page.locator('#dash-wave h2').waitFor({ timeout: 30_000 });
+  await page.locator('#dash-wave h2').waitFor(DASHBOARD_WAIT);
   const isWaveLoad = (url: string) => /\/api\/researcher\/waves\/[^/]+$/.test(new URL(url).pathname);
   const waveLoads: string[] = [];
   page.on('request', (r) => {
@@ -329,7 +330,7 @@ test('the dashboard’s minute-by-minute update shows its time without announcin
   await page.goto(`${session.app.baseUrl}/dashboard`);
   await page.locator('#dash-token').fill(created.stdout.trim());
   await page.keyboard.press('Enter');
-  await page.locator('#dash-wave h2').waitFor({ timeout: 30_000 });
+  await page.locator('#dash-wave h2').waitFor(DASHBOARD_WAIT);
   // What screen readers would speak: every text that arrives inside a live region.
   await page.evaluate(() => {
     const spoken: string[] = [];

@@ -7,6 +7,7 @@ import { useBrowserSession } from './browser-session.ts';
 import { seriousViolations } from './axe-wcag.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { serve } from './serve-process.ts';
+import { DASHBOARD_WAIT } from './dashboard-wait.ts';
 
 // The dashboard names every study whose definition is broken (issue 14): a labelled region with one notice per
 // study and its message, beside the waves of the studies that load.
@@ -36,7 +37,7 @@ test('a broken study shows as a notice with its message, in a region named by it
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
 
   const region = page.getByRole('region', { name: 'A study needs fixing' });
-  await region.waitFor({ timeout: 30_000 });
+  await region.waitFor(DASHBOARD_WAIT);
   const notices = region.getByRole('listitem');
   assert.equal(await notices.count(), 1);
   const notice = await notices.first().innerText();
@@ -61,7 +62,7 @@ test('with every study sound, the dashboard shows no broken-study notice', async
     await page.goto(`${sound.baseUrl}/dashboard`);
     await page.locator('#dash-token').fill(created.stdout.trim());
     await page.getByRole('button', { name: 'Open the dashboard' }).click();
-    await page.locator('#dash-wave-table').getByRole('row').nth(1).waitFor({ timeout: 30_000 });
+    await page.locator('#dash-wave-table').getByRole('row').nth(1).waitFor(DASHBOARD_WAIT);
     assert.equal(await page.locator('#dash-broken').isVisible(), false);
     assert.equal(await page.locator('#dash-broken li').count(), 0);
     await page.close();

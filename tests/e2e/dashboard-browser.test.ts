@@ -13,6 +13,7 @@ import { rolesNamed } from './accessibility-tree.ts';
 import { axeViolations, seriousViolations as seriousWcagViolations } from './axe-wcag.ts';
 import { darkContrastProblems, enhancedContrastProblems } from './dark-contrast.ts';
 import { startDashboardSession, type DashboardSession } from './dashboard-session.ts';
+import { DASHBOARD_WAIT } from './dashboard-wait.ts';
 
 /** Researcher-provided text that must show as text, not run as markup. */
 const HOSTILE = 'Regime effect <img src=x id="injected"> <b>bold</b>';
@@ -77,7 +78,7 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
   // One coefficient plot per hypothesis and outcome (outcomes on different scales never share an axis): a dot and
   // a CI rule per pre-registered term (controls are folded away) and the zero line.
   const h2 = page.locator('svg[data-hypothesis="H2"]');
-  await h2.first().waitFor({ timeout: 30_000 });
+  await h2.first().waitFor(DASHBOARD_WAIT);
   assert.deepEqual(await h2.evaluateAll((svgs) => svgs.map((s) => s.getAttribute('data-outcome'))), ['alliance_favorability', 'contribution']);
   for (const panel of await h2.all()) {
     assert.equal(await panel.locator('circle').count(), 1, 'one term a panel');
@@ -106,14 +107,14 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
 
   // The token is kept for the tab: a reload needs no second entry.
   await page.reload();
-  await page.locator('svg[data-hypothesis="H2"]').first().waitFor({ timeout: 30_000 });
+  await page.locator('svg[data-hypothesis="H2"]').first().waitFor(DASHBOARD_WAIT);
   assert.equal(await page.locator('#dash-token-form').isVisible(), false);
   assert.equal(new URL(page.url()).hash, `#wave=${waves.shipped}`, 'the open wave is in the link');
 
   // A link naming a wave (as npm run demo prints) opens that wave.
   await page.goto(`${app.baseUrl}/dashboard#wave=${waves.hostile}`);
   await page.reload();
-  await page.locator('#dash-wave h2', { hasText: `wave ${waves.hostile}` }).waitFor({ timeout: 30_000 });
+  await page.locator('#dash-wave h2', { hasText: `wave ${waves.hostile}` }).waitFor(DASHBOARD_WAIT);
 
   assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], urlsWithToken: [] });
   await context.close();
@@ -170,7 +171,7 @@ test('researcher-provided text renders inert; a wrong token is refused and asked
   await page.locator('#dash-token').fill(token);
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
   await page.locator('#dash-wave-table').getByRole('row').filter({ hasText: waves.hostile }).getByRole('button', { name: 'Open' }).click();
-  await page.getByText(HOSTILE, { exact: true }).waitFor({ timeout: 30_000 });
+  await page.getByText(HOSTILE, { exact: true }).waitFor(DASHBOARD_WAIT);
   assert.equal(await page.locator('#injected').count(), 0);
   assert.equal(await page.locator('#dash-wave b').count(), 0);
   // The 401 of the wrong token is the only console error (the browser logs failed requests).
@@ -194,7 +195,7 @@ async function openDashboard(options: object, wave: string): Promise<{ page: Pag
   await page.goto(`${app.baseUrl}/dashboard#wave=${wave}`);
   await page.locator('#dash-token').fill(token);
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
-  await page.locator(`#dash-wave h2`, { hasText: `wave ${wave}` }).waitFor({ timeout: 30_000 });
+  await page.locator(`#dash-wave h2`, { hasText: `wave ${wave}` }).waitFor(DASHBOARD_WAIT);
   await page.locator('.dash-hypothesis').first().waitFor();
   return { page, close: () => context.close() };
 }
@@ -347,7 +348,7 @@ test('early in a wave: messages for researchers, never an estimator’s text; th
   const busWave = (JSON.parse(bus.stdout) as { id: string }).id;
   await page.goto(`${app.baseUrl}/dashboard#wave=${busWave}`);
   await page.reload();
-  await page.locator('#dash-wave h2', { hasText: `wave ${busWave}` }).waitFor({ timeout: 30_000 });
+  await page.locator('#dash-wave h2', { hasText: `wave ${busWave}` }).waitFor(DASHBOARD_WAIT);
   assert.deepEqual(await downloads(), ['Data (CSV)', 'Data (JSON)', 'Codebook (JSON)', 'Estimates (CSV)', 'Replication package (zip)']);
   await close();
 });

@@ -20,6 +20,7 @@ import { seriousViolations as seriousWcagViolations } from './axe-wcag.ts';
 import { launchChromium } from './chromium.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
 import { serve, type ServedApp } from './serve-process.ts';
+import { DASHBOARD_WAIT } from './dashboard-wait.ts';
 
 const definitions = loadDefinitionFiles('survey-definitions');
 const STUDY = 'alliance-partner-conjoint';
@@ -89,8 +90,8 @@ async function openConjointDashboard(page: Page): Promise<void> {
   await page.goto(`${app.baseUrl}/dashboard#wave=${wave}`);
   await page.locator('#dash-token').fill(token);
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
-  await page.locator('#dash-wave h2', { hasText: `wave ${wave}` }).waitFor({ timeout: 30_000 });
-  await page.locator('svg[data-hypothesis="H2"]').waitFor({ timeout: 30_000 });
+  await page.locator('#dash-wave h2', { hasText: `wave ${wave}` }).waitFor(DASHBOARD_WAIT);
+  await page.locator('svg[data-hypothesis="H2"]').waitFor(DASHBOARD_WAIT);
 }
 
 /** H1's two outcomes each in a panel of its own with the line at 0; H2's marginal means with the line at 0.5. */
@@ -170,7 +171,7 @@ test('on a desktop (1366 px): one panel per outcome, reference lines at h0, axe 
   const profiles = page.getByRole('button', { name: `Download the conjoint profiles (CSV) of wave ${wave}` });
   assert.equal(await profiles.innerText(), 'Profiles (CSV)');
   await profiles.click();
-  await page.locator('#dash-status', { hasText: `Downloaded the conjoint profiles (CSV) of wave ${wave}.` }).waitFor({ timeout: 30_000 });
+  await page.locator('#dash-status', { hasText: `Downloaded the conjoint profiles (CSV) of wave ${wave}.` }).waitFor(DASHBOARD_WAIT);
   console.log(`dashboard-conjoint: screenshot ${await screenshot(page, 'desktop')}`);
   assert.deepEqual(errors, []);
   await context.close();

@@ -13,6 +13,7 @@ import { alliance } from '../server/plan-support.ts';
 import { contrast } from './contrast-ratio.ts';
 import { startDashboardSession, type DashboardSession } from './dashboard-session.ts';
 import { setDefaultFontSize, textsNotScaled, wordsBrokenAcrossLines } from './text-size.ts';
+import { DASHBOARD_WAIT } from './dashboard-wait.ts';
 
 let session: DashboardSession;
 let app: DashboardSession['app'];
@@ -49,7 +50,7 @@ async function openOnPhone(width = 320, height = width <= 600 ? 568 : 768, shown
   await page.goto(`${app.baseUrl}/dashboard#wave=${shown}`);
   await page.locator('#dash-token').fill(token);
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
-  await page.locator('.dash-hypothesis').first().waitFor({ timeout: 30_000 });
+  await page.locator('.dash-hypothesis').first().waitFor(DASHBOARD_WAIT);
   return { page, close: () => context.close() };
 }
 
@@ -275,7 +276,7 @@ test('a download says in the status region that it started and that it is done',
   });
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the codebook (JSON)' }).click()]);
   assert.match(file.suggestedFilename(), /codebook\.json$/);
-  await page.waitForFunction(() => /^Downloaded/.test(document.getElementById('dash-status')?.textContent ?? ''), undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page.waitForFunction(() => /^Downloaded/.test(document.getElementById('dash-status')?.textContent ?? ''), undefined, DASHBOARD_WAIT).catch(() => undefined);
   const said = await page.evaluate(() => (window as unknown as { said: string[] }).said.filter(Boolean));
   assert.deepEqual(said, [`Downloading the codebook (JSON) of wave ${wave}…`, `Downloaded the codebook (JSON) of wave ${wave}.`]);
   await close();

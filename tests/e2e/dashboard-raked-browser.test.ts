@@ -18,6 +18,7 @@ import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { launchChromium } from './chromium.ts';
 import { serve, type ServedApp } from './serve-process.ts';
+import { DASHBOARD_WAIT } from './dashboard-wait.ts';
 
 const STUDY = 'protege-bargaining';
 
@@ -60,7 +61,7 @@ test("a raked wave's Hypotheses heading names the population margins it is raked
   await page.locator('#dash-token').fill(token);
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
   const heading = page.locator('#dash-wave h3', { hasText: 'Hypotheses' });
-  await heading.waitFor({ timeout: 30_000 });
+  await heading.waitFor(DASHBOARD_WAIT);
   assert.match(
     await heading.innerText(),
     /^Hypotheses \(\d+ complete, \d+ excluded by the plan; raked to the population margins of age_group, gender, education and region\)$/,
