@@ -260,6 +260,11 @@ test('a limit SurveyJS cannot read as the number it says (a word, "1e3" where Su
     [{ type: 'text', name: 't', validators: [{ type: 'text', minLength: '2.5' }] }, /validators\[0\]\.minLength: expected a number, got "2.5", which SurveyJS reads as 2/],
     [{ type: 'checkbox', name: 'c', choices: ['a', 'b'], validators: [{ type: 'answercount', maxCount: 'one' }] }, /validators\[0\]\.maxCount: expected a number, got "one"/],
     [{ type: 'checkbox', name: 'c', choices: ['a', 'b'], validators: [{ type: 'answercount', maxCount: [2] }] }, /validators\[0\]\.maxCount: expected a number, got \[2\]$/],
+    // A length or count that is not whole: survey-core compares with it as written (2.5 takes "ab", refuses "abc") but
+    // tells the respondent "no more than 2.5 character(s)", and the researcher meant 2 or 3 (walk-through 21).
+    [{ type: 'text', name: 't', validators: [{ type: 'text', maxLength: 2.5 }] }, /validators\[0\]\.maxLength: expected a whole number of characters, got 2\.5: write 2 or 3$/],
+    [{ type: 'text', name: 't', validators: [{ type: 'text', minLength: 0.5 }] }, /validators\[0\]\.minLength: expected a whole number of characters, got 0\.5: write 0 or 1$/],
+    [{ type: 'checkbox', name: 'c', choices: ['a', 'b', 'c'], validators: [{ type: 'answercount', maxCount: 1.5 }] }, /validators\[0\]\.maxCount: expected a whole number of choices, got 1\.5: write 1 or 2$/],
   ];
   for (const [element, message] of cases) {
     assert.throws(() => parseStudyDefinition(studyWith([element]), 'study.json'), message, JSON.stringify(element));
