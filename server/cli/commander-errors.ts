@@ -14,6 +14,15 @@ const INSTEAD: Record<string, Record<string, string>> = {
   },
 };
 
+/** What a study definition is checked with, for the verbs other tools have (walk-through 21: `vlab study validate`). */
+const CHECK_DEFINITIONS = 'vlab study list checks every definition: the broken ones are listed with what to fix, and it exits 1 while any is';
+
+/** What to type instead of a command vlab does not have, by the verb path it was typed under ('' for `vlab` itself). */
+const COMMAND_INSTEAD: Record<string, Record<string, string>> = {
+  '': { validate: CHECK_DEFINITIONS, check: CHECK_DEFINITIONS },
+  study: { validate: CHECK_DEFINITIONS, check: CHECK_DEFINITIONS, lint: CHECK_DEFINITIONS },
+};
+
 /**
  * One line in the CLI's usual form, `vlab <verb>: <problem>`, from commander's own message ("error: unknown
  * option '--x'" and a "(Did you mean --y?)" line): the prefix dropped, the lines joined, and for an option vlab
@@ -24,7 +33,8 @@ const INSTEAD: Record<string, Record<string, string>> = {
 export function commanderErrorLine(verb: string, message: string): string {
   const text = message.trim().replace(/^error: /, '').replace(/\s*\n\s*\(Did you mean (.*)\)$/, ' (did you mean $1)');
   const flag = /^unknown option '(--[^'=]+)/.exec(text)?.[1];
-  const instead = flag === undefined ? undefined : INSTEAD[verb]?.[flag];
+  const command = /^unknown command '([^']+)'/.exec(text)?.[1];
+  const instead = flag !== undefined ? INSTEAD[verb]?.[flag] : command !== undefined && Object.hasOwn(COMMAND_INSTEAD[verb] ?? {}, command) ? COMMAND_INSTEAD[verb]![command] : undefined;
   const line = instead ? `${text.replace(/ \(did you mean .*\)$/, '')}: ${instead}` : text.replace(/\n+/g, ' ');
   return `${verb ? `vlab ${verb}` : 'vlab'}: ${line}\n`;
 }

@@ -1,5 +1,5 @@
 import { numberPropertyLimit, rangeLimit } from './answer-limit-readings.ts';
-import type { ShapeProblem } from './surveyjs-answer-shape.ts';
+import { MAX_ANSWER_TEXT, type ShapeProblem } from './surveyjs-answer-shape.ts';
 
 // A question's limits (answer-limits.ts) come from several properties: a number question's min and max with its
 // numeric validators' minValue and maxValue, a text box's maxLength with its text validators' lengths, a checkbox's
@@ -66,4 +66,35 @@ function crossing({ lower, upper }: { lower: Bound[]; upper: Bound[] }): ShapePr
 /** The element's limits that no answer can meet together (none for an element without limits). */
 export function answerLimitBoundProblems(e: Element): ShapeProblem[] {
   return [crossing(boundsOf(e)), crossing(sizeBoundsOf(e))].filter((p): p is ShapeProblem => p !== null);
+}
+
+/** A question's limits as the server and the page apply them (the codebook's `limits`); a name is left out when unset. */
+export interface AnswerLimits {
+  min?: number;
+  max?: number;
+  minLength?: number;
+  maxLength?: number;
+  minCount?: number;
+  maxCount?: number;
+}
+
+const highest = (bounds: Bound[]) => (bounds.length ? Math.max(...bounds.map((b) => b.value)) : undefined);
+const lowest = (bounds: Bound[]) => (bounds.length ? Math.min(...bounds.map((b) => b.value)) : undefined);
+
+/**
+ * The limits the question's answers meet, each the tightest of the properties that set it (a box's maxLength and
+ * its text validators', min and the numeric validators' minValue, …); a text box without one takes the server's
+ * 5,000 characters. A checkbox's number of choices is no limit of its own: only its answercount counts are given.
+ * Null for a question without limits.
+ */
+export function answerLimits(e: Element): AnswerLimits | null {
+  const { lower, upper } = boundsOf(e);
+  const size = sizeBoundsOf(e);
+  const sizeUpper = size.upper.filter((b) => b.name !== 'choices');
+  const typed = e.type === 'comment' || (e.type === 'text' && e.inputType !== 'number');
+  const limits: AnswerLimits = { min: highest(lower), max: lowest(upper) };
+  if (typed) Object.assign(limits, { minLength: highest(size.lower), maxLength: Math.min(lowest(sizeUpper) ?? MAX_ANSWER_TEXT, MAX_ANSWER_TEXT) });
+  if (e.type === 'checkbox') Object.assign(limits, { minCount: highest(size.lower), maxCount: lowest(sizeUpper) });
+  const given = Object.entries(limits).filter(([, value]) => value !== undefined);
+  return given.length ? (Object.fromEntries(given) as AnswerLimits) : null;
 }

@@ -40,6 +40,19 @@ function readingProblem(value: unknown, read: (value: unknown) => number | null)
   return null;
 }
 
+/** What a text or answercount validator's limits count, which comes in whole numbers only. */
+const COUNTED: Readonly<Record<string, string>> = { text: 'characters', answercount: 'choices' };
+
+/**
+ * Why a length or count written as a number is not a whole one (null when it is): survey-core compares with 2.5 as
+ * written, so the limit works as 2 (a maximum) or 3 (a minimum), but the page tells respondents "no more than 2.5
+ * character(s)"; the researcher meant one of the two, so they are asked which.
+ */
+function wholeCountProblem(value: unknown, counted: string | undefined): string | null {
+  if (counted === undefined || typeof value !== 'number' || !Number.isFinite(value) || Number.isInteger(value)) return null;
+  return `expected a whole number of ${counted}, got ${value}: write ${Math.floor(value)} or ${Math.ceil(value)}`;
+}
+
 /** The number properties of each validator type the server applies (answer-limits.ts). */
 const VALIDATOR_LIMITS: Readonly<Record<string, readonly string[]>> = {
   numeric: ['minValue', 'maxValue'],
@@ -64,7 +77,8 @@ export function answerLimitReadingProblems(e: Element): ShapeProblem[] {
     const type = (v as Record<string, unknown>).type;
     const names = typeof type === 'string' && Object.hasOwn(VALIDATOR_LIMITS, type) ? VALIDATOR_LIMITS[type]! : [];
     for (const name of names) {
-      const message = readingProblem((v as Record<string, unknown>)[name], numberPropertyLimit);
+      const value = (v as Record<string, unknown>)[name];
+      const message = readingProblem(value, numberPropertyLimit) ?? wholeCountProblem(value, COUNTED[type as string]);
       if (message) problems.push({ path: ['validators', k, name], message });
     }
   });

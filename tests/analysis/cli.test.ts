@@ -350,6 +350,11 @@ test("commander's own errors read like every other usage error: `vlab <verb>: â€
   assertUsageError(vlab(['mm', ...mtcars, '--formula', 'mpg ~ cyl', '--id', 'car', '--fixed-effects', 'g']), "vlab mm: unknown option '--fixed-effects'");
   assertUsageError(vlab(['wave', 'status', 'w1', '--bogus']), "vlab wave status: unknown option '--bogus'");
   assertUsageError(vlab(['fitt']), "vlab: unknown command 'fitt' (did you mean fit?)");
+  // A newcomer checks a new definition with the verb other tools have (walk-through 21): commander had no suggestion.
+  const check = "vlab study list checks every definition: the broken ones are listed with what to fix, and it exits 1 while any is";
+  assertUsageError(vlab(['study', 'validate']), `vlab study: unknown command 'validate': ${check}`);
+  assertUsageError(vlab(['study', 'check']), `vlab study: unknown command 'check': ${check}`);
+  assertUsageError(vlab(['validate']), `vlab: unknown command 'validate': ${check}`);
 });
 
 test('words left over after the options (an unquoted formula the shell split, * turned into file names) say to quote it', () => {

@@ -10,6 +10,8 @@ import { after, test } from 'node:test';
 import request from 'supertest';
 import { Model } from 'survey-core';
 import { answerLimitProblems } from '../../server/domain/answer-limits.ts';
+import { buildCodebook } from '../../server/domain/export/codebook.ts';
+import { waveColumns } from '../../server/domain/export/wave-columns.ts';
 import { parseStudyDefinition, type SurveyElement } from '../../server/domain/study-definition.ts';
 import { createTestApp } from './test-app.ts';
 
@@ -114,6 +116,22 @@ test('a saved answer outside its limits that the completion does not send (hidde
   const res = await complete(shown, { ...REQUIRED, stop: 'Main Street' });
   assert.equal(res.status, 422);
   assert.equal(res.body.error.question, 'stop');
+});
+
+// The codebook said each column's type and levels but not its limits: a researcher reading "trips: number" could not
+// tell that 0 to 50 was all the page took, nor that text was cut at 20 characters (walk-through 21).
+test("the codebook gives each question's limits as the server applies them: min/max, text lengths (5,000 without a maxLength), choice counts", () => {
+  const book = buildCodebook({ def, wave, study: { key: def.id, version: def.version, contentHash: 'x' }, columns: waveColumns(def) });
+  const limits = Object.fromEntries(book.columns.filter((c) => 'limits' in c).map((c) => [c.name, (c as { limits: unknown }).limits]));
+  assert.deepEqual(limits, {
+    stop: { maxLength: 5 },
+    trips: { min: 0, max: 50 },
+    buses: { min: 0, max: 20 },
+    town: { minLength: 2, maxLength: 20 },
+    nickname: { maxLength: 5000 },
+    modes: { maxCount: 2 },
+    postcode: { maxLength: 5000 },
+  });
 });
 
 /** Whether survey-core 2.5 shows an error for `value` in the element, as the page does on Next. */
@@ -260,6 +278,11 @@ test('a limit SurveyJS cannot read as the number it says (a word, "1e3" where Su
     [{ type: 'text', name: 't', validators: [{ type: 'text', minLength: '2.5' }] }, /validators\[0\]\.minLength: expected a number, got "2.5", which SurveyJS reads as 2/],
     [{ type: 'checkbox', name: 'c', choices: ['a', 'b'], validators: [{ type: 'answercount', maxCount: 'one' }] }, /validators\[0\]\.maxCount: expected a number, got "one"/],
     [{ type: 'checkbox', name: 'c', choices: ['a', 'b'], validators: [{ type: 'answercount', maxCount: [2] }] }, /validators\[0\]\.maxCount: expected a number, got \[2\]$/],
+    // A length or count that is not whole: survey-core compares with it as written (2.5 takes "ab", refuses "abc") but
+    // tells the respondent "no more than 2.5 character(s)", and the researcher meant 2 or 3 (walk-through 21).
+    [{ type: 'text', name: 't', validators: [{ type: 'text', maxLength: 2.5 }] }, /validators\[0\]\.maxLength: expected a whole number of characters, got 2\.5: write 2 or 3$/],
+    [{ type: 'text', name: 't', validators: [{ type: 'text', minLength: 0.5 }] }, /validators\[0\]\.minLength: expected a whole number of characters, got 0\.5: write 0 or 1$/],
+    [{ type: 'checkbox', name: 'c', choices: ['a', 'b', 'c'], validators: [{ type: 'answercount', maxCount: 1.5 }] }, /validators\[0\]\.maxCount: expected a whole number of choices, got 1\.5: write 1 or 2$/],
   ];
   for (const [element, message] of cases) {
     assert.throws(() => parseStudyDefinition(studyWith([element]), 'study.json'), message, JSON.stringify(element));

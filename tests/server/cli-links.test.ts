@@ -66,4 +66,20 @@ test('on a database no vlab serve has listened on, links use http://localhost an
   const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], { PORT: '4123' });
   assert.equal(created.status, 0, created.stderr);
   assert.match(created.stdout, /link http:\/\/localhost:4123\/s\/\S+\n$/);
+  // A guess, said as one: a researcher pasting it into a panel would send respondents to their own machine.
+  assert.match(created.stderr, /note: the link is a guess: no vlab serve has run on this database and VLAB_PUBLIC_URL is not set, so it uses http:\/\/localhost and PORT \(4123\)/);
+  assert.match(created.stderr, /VLAB_PUBLIC_URL=https:\/\/survey\.example\.org/, 'says how to give the public address');
+  const defaulted = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], { PORT: '' });
+  assert.match(defaulted.stdout, /link http:\/\/localhost:3000\/s\/\S+\n$/);
+  assert.match(defaulted.stderr, /uses http:\/\/localhost and the default port 3000/);
+  const listed = vlab(['wave', 'list', '--db', db], { PORT: '4123' });
+  assert.match(listed.stderr, /vlab wave list: note: the links are a guess/);
+});
+
+test('with an address to go by, wave create and wave list add no note', () => {
+  const db = join(dir, 'public-env.sqlite');
+  const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], { VLAB_PUBLIC_URL: 'https://survey.example.org' });
+  assert.equal(created.status, 0, created.stderr);
+  assert.doesNotMatch(created.stderr, /note:/);
+  assert.doesNotMatch(vlab(['wave', 'list', '--db', db], { VLAB_PUBLIC_URL: 'https://survey.example.org' }).stderr, /note:/);
 });

@@ -216,8 +216,12 @@ test('vlab wave status says why a quota level is over its cap: admitted before t
 test('vlab wave create warns when the study is not in the definitions folder, only in the database', () => {
   const mine = join(dir, 'my-definitions');
   cpSync('survey-definitions/bus-line-funding', join(mine, 'bus-line-funding'), { recursive: true });
+  // With a public address, so that the only line on stderr is the one under test (cli-links.test.ts: the note without one).
   const run = (env: NodeJS.ProcessEnv, study: string) =>
-    spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', study, '--target', '10', '--json', '--db', dbPath], { encoding: 'utf8', env: { ...process.env, ...env } });
+    spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', study, '--target', '10', '--json', '--db', dbPath], {
+      encoding: 'utf8',
+      env: { ...process.env, VLAB_PUBLIC_URL: 'https://survey.example.org', ...env },
+    });
   const shipped = run({}, 'protege-bargaining');
   assert.equal(shipped.status, 0, shipped.stderr);
   assert.equal(shipped.stderr, '', 'in the project folder: no warning');

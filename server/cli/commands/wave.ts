@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config.ts';
-import { absoluteLink } from '../../domain/links.ts';
 import type { WaveAction, WaveStatusReport } from '../../domain/wave-lifecycle.ts';
 import { MAX_WAVE_TARGET } from '../../domain/wave-target.ts';
 import type { WaveService } from '../../services/wave-service.ts';
@@ -10,6 +9,7 @@ import { terminalText } from '../../../analysis/terminal-text.ts';
 import { cliAction } from '../cli-action.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
 import { integerOption } from './integer-option.ts';
+import { waveLinks } from './wave-links.ts';
 
 // Checked in the action, before the database opens, in the words every verb uses (integer-option.ts).
 const targetOption = (value: string) => integerOption(value, '--target', 1, MAX_WAVE_TARGET);
@@ -56,7 +56,8 @@ export function registerWaveCommands(program: Command): void {
             overquotaUrl: options.overquotaUrl,
             locale: options.locale,
           });
-          const link = (await linksOn(config, store))(`/s/${created.id}`);
+          const links = await waveLinks(config, store, 'link');
+          const link = links.link(`/s/${created.id}`);
           const summary = {
             id: created.id,
             url: `/s/${created.id}`,
@@ -77,6 +78,7 @@ export function registerWaveCommands(program: Command): void {
               ? `${JSON.stringify(summary)}\n`
               : `wave ${created.id} of ${study.key} v${study.version}: open, target ${created.target}, link ${link}\n`,
           );
+          if (links.guessNote) process.stderr.write(`vlab wave create: ${links.guessNote}\n`);
           const missing = missingCompletionUrl(created);
           if (missing) process.stderr.write(`vlab wave create: warning: ${missing}\n`);
           const { answersBodyWarning } = await import('../../domain/answers-body-size.ts');
@@ -151,11 +153,6 @@ function registerWaveUpdateCommand(wave: Command): void {
  * An absolute link: from VLAB_PUBLIC_URL when set, else from the address the last `vlab serve` on this database
  * listened on, else http://localhost and PORT.
  */
-async function linksOn(config: Config, store: Store): Promise<(path: string) => string> {
-  const served = config.publicUrl ? undefined : await store.repos.servedAddress.get();
-  return (path) => absoluteLink(path, { publicUrl: config.publicUrl, servedOrigin: served?.origin, port: config.port });
-}
-
 /**
  * Why a panel-style wave (one that sends respondents back to a panel after a screen-out or when over quota) is
  * incomplete without a completion URL, or null: the panel could not credit those who finish.
@@ -242,10 +239,11 @@ function registerWaveLifecycleCommands(wave: Command): void {
     .option('--json', 'print JSON')
     .action(
       cliAction('wave list', async (options: { db?: string; json?: boolean }) => {
-        const list = await withWaves(options.db, async (waves, config, store) => {
-          const link = await linksOn(config, store);
-          return (await waves.list()).map((w) => ({ ...w, link: link(w.url) }));
+        const { list, guessNote } = await withWaves(options.db, async (waves, config, store) => {
+          const links = await waveLinks(config, store, 'links');
+          return { list: (await waves.list()).map((w) => ({ ...w, link: links.link(w.url) })), guessNote: links.guessNote };
         });
+        if (guessNote && list.length > 0) process.stderr.write(`vlab wave list: ${guessNote}\n`);
         if (options.json) {
           process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
           return;

@@ -1,3 +1,5 @@
+import { answerLimits } from '../answer-limit-bounds.ts';
+import { allElements } from '../definition-elements.ts';
 import { allCells, designOf } from '../design.ts';
 import { codedOutcomeCoding } from '../plan/coded-outcomes.ts';
 import { planHash } from '../plan/plan-hash.ts';
@@ -27,6 +29,7 @@ export interface CodebookInput {
 export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
   const design = designOf(def);
   const conjoint = def.design?.kind === 'conjoint';
+  const limitsOf = questionLimits(def);
   return {
     study: {
       id: study.key,
@@ -66,6 +69,7 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
       ...(c.levels ? { levels: c.levels } : {}),
       ...(c.section ? { section: c.section, page: c.page } : {}),
       ...(c.battery ? { battery: c.battery } : {}),
+      ...(c.role === 'answer' && limitsOf.has(c.name) ? { limits: limitsOf.get(c.name)! } : {}),
     })),
     long: {
       description: 'long-csv: one row per participant and battery item; the design columns are repeated on every row.',
@@ -84,4 +88,12 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
       Object.entries(planTermLabels(def, (h) => expectedTerms(def, h))).map(([h, labels]) => [h, Object.entries(labels).map(([term, label]) => ({ term, label }))]),
     ),
   };
+}
+
+/** Each question's limits (min/max, text lengths, choice counts) by name, for the questions that have some. */
+function questionLimits(def: StudyDefinition) {
+  return new Map(allElements(def).flatMap((e) => {
+    const limits = e.type === 'html' ? null : answerLimits(e);
+    return limits ? [[e.name, limits] as const] : [];
+  }));
 }
