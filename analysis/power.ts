@@ -156,7 +156,7 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
 /**
  * Whether a two-sided test counts its far rejection region. Without n2 the call is power.t.test, whose strict defaults
  * to FALSE; with n2 it is pwr::pwr.t2n.test, which has no strict and always adds the far region (R trial 29: vlab
- * counted one region unless told strict, 1.7e-5 to 20 % below pwr's power), so strict defaults to true there and an
+ * counted one region unless told strict, 1.7e-5 to 31 % below pwr's power), so strict defaults to true there and an
  * explicit false, which no R function computes for unequal arms, is refused in words.
  */
 function countsFarRegion(options: PowerOptions): boolean {
