@@ -157,6 +157,8 @@ const TRANSFORM_INTERACTIONS: Row[] = [
   ['lin-scale', 'y ~ z * scale(x, scale = FALSE)', 'HC2'],
   ['lin-two', 'y ~ z * (scale(x, scale = FALSE) + scale(u, scale = FALSE))', 'HC2'],
   ['lin-two-cr2', 'y ~ zc * (scale(x, scale = FALSE) + scale(u, scale = FALSE))', 'CR2', { clusters: 'cl' }],
+  // Weighted, lm_lin centres on the weighted means (tidy(lm_lin(y ~ z, covariates = ~ x + u, weights = w)) equals this).
+  ['lin-weighted', 'y ~ z * (I(x - weighted.mean(x, w)) + I(u - weighted.mean(u, w)))', 'HC2', { weights: 'w' }],
 ];
 
 const ALPHA_DF: [string, string, SeType, number, Partial<FitCase>?][] = [
