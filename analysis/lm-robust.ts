@@ -1,7 +1,7 @@
 import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { cr2Variance } from './helpers/cr2.ts';
-import { groupCodes, type Levels, type Row } from './helpers/data.ts';
+import { designClusterCount, groupCodes, type Levels, type Row } from './helpers/data.ts';
 import { isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
 import { parseFormula, type Formula } from './helpers/formula.ts';
 import { compareCodePoints } from './helpers/level-order.ts';
@@ -372,7 +372,8 @@ function qrFitWithVariance(
     const cr2 = cr2Variance({ x: xRaw, n, r, b: fit.b, resid: rawResid, clusters: codes, groups: count, weights: w });
     return { fit, vcov: cr2.vcov, df: cr2.df, nClusters: count };
   }
-  const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.b, resid, codes, count);
+  const psus = seType === 'cregg' ? designClusterCount(table, clusters, weights) : count;
+  const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.b, resid, codes, count, psus);
   return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count };
 }
 

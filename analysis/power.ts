@@ -29,7 +29,8 @@ export interface PowerOptions {
   n?: number;
   /**
    * Respondents in the second of two arms of unequal size (pwr::pwr.t2n.test's n2; `n` is then its n1): df n + n2 − 2,
-   * SE sd·√(1/n + 1/n2). pwr.t2n.test counts both regions of a two-sided test, as `strict: true` does. `'solve'`, with
+   * SE sd·√(1/n + 1/n2). pwr.t2n.test counts both regions of a two-sided test, so with n2 `strict` is true unless given
+   * (`strict: false` is refused: no R function computes one region for unequal arms). `'solve'`, with
    * effect, n and power given: the second arm's size for that first arm (pwr.t2n.test(n1 =, d =, power =)$n2).
    */
   n2?: number | 'solve';
@@ -39,7 +40,7 @@ export interface PowerOptions {
   /** Number of equally sized arms (cells), default 2. */
   arms?: number;
   contrast?: PowerContrast;
-  /** Count the far rejection region too (R's `strict = TRUE`, two-sided only); default false, as R. */
+  /** Count the far rejection region too (R's `strict = TRUE`, two-sided only); default false, as power.t.test; with `n2` true, as pwr.t2n.test. */
   strict?: boolean;
   /** Default `two.sample`; `one.sample` and `paired` (n pairs, sd of the differences) have one group, df n − 1. */
   type?: PowerType;
@@ -97,7 +98,7 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
   const contrast = options.contrast ?? 'difference';
   // R: tside; strict counts the far region of a two-sided test only (strict && tside == 2).
   const sides = alternative === 'one.sided' ? 1 : 2;
-  const strict = sides === 2 && (options.strict ?? false);
+  const strict = sides === 2 && countsFarRegion(options);
   const { sd } = options;
   if (!(sd > 0)) throw new AnalysisError(FN, `sd must be positive (got ${sd})`);
   if (!oneGroup && (!Number.isInteger(arms) || arms < 2)) throw new AnalysisError(FN, `arms must be an integer of at least 2 (got ${arms})`);
@@ -150,6 +151,20 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
   if (!(n > 1)) throw new AnalysisError(FN, `n per arm must be more than 1 (got ${n})`);
   // The effect: the platform's one minimum-detectable-effect computation, on this contrast's SE and df.
   return result(minimumDetectableEffect({ se: seAt(n), df: dfAt(n), alpha, power: target, strict, alternative }), n, target);
+}
+
+/**
+ * Whether a two-sided test counts its far rejection region. Without n2 the call is power.t.test, whose strict defaults
+ * to FALSE; with n2 it is pwr::pwr.t2n.test, which has no strict and always adds the far region (R trial 29: vlab
+ * counted one region unless told strict, 1.7e-5 to 31 % below pwr's power), so strict defaults to true there and an
+ * explicit false, which no R function computes for unequal arms, is refused in words.
+ */
+function countsFarRegion(options: PowerOptions): boolean {
+  if (options.n2 === undefined) return options.strict ?? false;
+  if (options.strict === false) {
+    throw new AnalysisError(FN, "n2 is pwr::pwr.t2n.test's two arms, which counts both rejection regions of a two-sided test: strict: false (power.t.test's one region) has no unequal-arms counterpart in R; leave strict out");
+  }
+  return true;
 }
 
 /** The second arm's size of two unequal arms, checked: a number above 1 or 'solve', and only where the design has two arms. */

@@ -1,5 +1,6 @@
 import { AnalysisError } from '../errors.ts';
 import { checkAlpha } from '../helpers/alpha.ts';
+import { completeRows } from '../helpers/data-table.ts';
 import { normalQuantile, normalTwoSidedP } from '../helpers/distributions.ts';
 import { resolveSeType, type SeType } from '../helpers/se-type.ts';
 import { lmRobust } from '../lm-robust.ts';
@@ -44,9 +45,12 @@ export function amceDiffs(options: AmceDiffsOptions): ConjointResult {
   const groups = profiles.by!.levels;
   if (groups.length < 2) throw new AnalysisError(FN, `"${options.by}" has one group (${groups[0]}) among the complete rows; differences need two`);
   const levels = Object.fromEntries([...profiles.features, profiles.by!].map((factor) => [factor.name, factor.levels]));
+  // The complete rows only, as cregg::amce_diffs' glm and vcovCL see them: its G/(G − 1) counts the respondents left,
+  // where lmRobust's cregg type (a survey design) would count one whose rows all went too (R trial 29).
+  const used = [formula.outcome, ...formula.features, options.by, options.id, options.weights].filter((name): name is string => name !== undefined);
   const fit = lmRobust({
     formula: `${formula.outcome} ~ (${formula.features.join(' + ')}) * ${options.by}`,
-    rows: table,
+    rows: completeRows(table, used),
     clusters: options.id,
     weights: options.weights,
     levels,

@@ -63,6 +63,34 @@ export function tableFromRows(rows: readonly Row[]): DataTable {
 }
 
 /**
+ * The rows of a table where every named column has a value (none missing), as a table of those rows: the data a
+ * caller hands on once it has dropped incomplete rows itself (cregg's amce_diffs fits a glm on the complete rows, so
+ * its clusters are those left, not a survey design's).
+ *
+ * @example completeRows(tableFromCsv('y,g\n1,a\nNA,b\n'), ['y', 'g']).length // 1
+ */
+export function completeRows(table: DataTable, names: readonly string[]): DataTable {
+  const columns = names.map((name) => table.column(name)).filter((column) => column !== undefined);
+  const present = (column: Column, i: number): boolean => (column.type === 'character' ? column.codes[i] >= 0 : !Number.isNaN(column.values[i]));
+  const index = Int32Array.from({ length: table.length }, (_, i) => i).filter((i) => columns.every((column) => present(column, i)));
+  if (index.length === table.length) return table;
+  const pick = (column: Column): Column =>
+    column.type === 'character' ? { type: 'character', codes: index.map((i) => column.codes[i]), labels: column.labels } : { type: column.type, values: Float64Array.from(index, (i) => column.values[i]) } as Column;
+  const cache = new Map<string, Column>();
+  return {
+    length: index.length,
+    names: table.names,
+    column(name: string): Column | undefined {
+      const column = table.column(name);
+      if (!column) return undefined;
+      let picked = cache.get(name);
+      if (!picked) cache.set(name, (picked = pick(column)));
+      return picked;
+    },
+  };
+}
+
+/**
  * A table's rows as records, for the estimators that read records (difference in means, raking): the values as
  * the table typed them (numbers, TRUE/FALSE, text), null where missing. So every CSV is read by one reader,
  * `tableFromCsv`, whichever estimator runs on it.

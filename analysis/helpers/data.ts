@@ -168,6 +168,25 @@ export function subset<T extends Float64Array | Int32Array>(values: T, index: In
 }
 
 /**
+ * The clusters of survey::svydesign(ids = ~clusters, weights = ~weights) on the data: distinct values among the rows
+ * with a cluster and a weight, before any row goes for a missing outcome or covariate (cregg's design, whose count
+ * svyglm keeps when it drops those rows).
+ *
+ * @example designClusterCount(table, 'participant', undefined) // 30, though 2 participants answered nothing
+ */
+export function designClusterCount(table: DataTable, clusters: string, weights: string | undefined): number {
+  const all = Int32Array.from({ length: table.length }, (_, i) => i);
+  const present = (name: string) => {
+    const column = table.column(name);
+    if (!column) return (): boolean => true;
+    return column.type === 'character' ? (i: number) => column.codes[i] >= 0 : (i: number) => !Number.isNaN(column.values[i]);
+  };
+  const hasCluster = present(clusters);
+  const hasWeight = weights === undefined ? () => true : present(weights);
+  return groupCodes(table, all.filter((i) => hasCluster(i) && hasWeight(i)), clusters).count;
+}
+
+/**
  * Integer group codes 0..G−1 for a grouping column (clusters, blocks), in order of first appearance among the
  * rows of `index`, and for each group the position in `index` of its first row.
  *

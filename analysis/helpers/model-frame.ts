@@ -45,7 +45,8 @@ export function modelFrame(
   if (extra.weights !== undefined) requireColumns(fn, table, [extra.weights], 'weights');
   const warnings: string[] = [];
   const producedNaN = new Map<string, Uint8Array>();
-  const context: EvaluationContext = { fn, table, levels, warn: (message) => warnings.push(message), warnedOrder: new Set(), producedNaN };
+  const madeMissing: string[] = [];
+  const context: EvaluationContext = { fn, table, levels, warn: (message) => warnings.push(message), warnedOrder: new Set(), producedNaN, madeMissing };
   const total = table.length;
 
   const response = outcomeValues(context, formula);
@@ -66,11 +67,7 @@ export function modelFrame(
 
   let n = 0;
   for (let i = 0; i < total; i++) if (!incomplete[i]) n++;
-  if (n === 0) {
-    const used = [formula.response, ...formula.variables, ...[extra.clusters, extra.weights].filter((name) => name !== undefined)];
-    const within = extra.subset === undefined ? '' : ` among the rows of subset "${extra.subset}"`;
-    throw new AnalysisError(fn, `no rows without missing values in ${used.join(', ')}${within}`);
-  }
+  if (n === 0) throw noRowsLeft(fn, formula, extra, madeMissing);
   const index = new Int32Array(n);
   for (let i = 0, k = 0; i < total; i++) if (!incomplete[i]) index[k++] = i;
   // Without dropped rows the columns are used as evaluated.
@@ -132,6 +129,14 @@ function infiniteValueMessage(what: string, row: number): string {
 }
 
 /** Each "NaNs produced" warning once (a call evaluated twice warns twice), ended by what became of its rows. */
+/** The refusal when every row has a missing value: which columns, within which subset, and what a call made missing. */
+function noRowsLeft(fn: string, formula: Formula, extra: { clusters?: string; weights?: string; subset?: string }, madeMissing: string[]): AnalysisError {
+  const used = [formula.response, ...formula.variables, ...[extra.clusters, extra.weights].filter((name) => name !== undefined)];
+  const within = extra.subset === undefined ? '' : ` among the rows of subset "${extra.subset}"`;
+  const why = madeMissing.length === 0 ? '' : ` (${[...new Set(madeMissing)].join('; ')})`;
+  return new AnalysisError(fn, `no rows without missing values in ${used.join(', ')}${within}${why}`);
+}
+
 function finishNaNWarnings(warnings: string[], producedNaN: Map<string, Uint8Array>, incomplete: Uint8Array): void {
   const seen = new Set<string>();
   const finished = warnings.flatMap((message) => {

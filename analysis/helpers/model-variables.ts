@@ -45,6 +45,11 @@ export interface EvaluationContext {
    * once it knows which of them it drops (an enclosing rank() or is.na() makes a value of the NaN and keeps the row).
    */
   producedNaN?: Map<string, Uint8Array>;
+  /**
+   * What calls made missing, in words (as.numeric() of text: R's NA "introduced by coercion"): the model frame names
+   * them when no row is left, so the refusal says why rather than only that every row has a missing value.
+   */
+  madeMissing?: string[];
 }
 
 /**

@@ -244,7 +244,9 @@ function robustSandwich(type: HeteroskedasticType, n: number, r: number, xtxInv:
 
 /**
  * CR0-family variance: meat = Σ_s u_s u_sᵀ with u_s = X_s' e_s, taken to Q's coordinates (Bᵀu_s) before the product. `stata` multiplies by G(n − 1)/((G − 1)(n − r)),
- * `cregg` by G/(G − 1) (survey::svyglm's convention, without the (n − 1)/(n − r) factor).
+ * `cregg` by P/(P − 1) (survey::svyglm's convention, without the (n − 1)/(n − r) factor), P the design's clusters
+ * (`psus`, default G): svyglm drops the rows with a missing value by subsetting the design, which keeps every cluster
+ * of svydesign's data in its count, also one whose rows all went (R trial 29).
  *
  * @example clusterVariance('stata', xKept, n, r, fit.b, resid, codes, groups) // as vcov(lm_robust(..., se_type = 'stata'))
  */
@@ -257,6 +259,7 @@ export function clusterVariance(
   resid: Float64Array,
   clusters: Int32Array,
   groups: number,
+  psus = groups,
 ): Float64Array {
   const u = new Float64Array(groups * r);
   for (let j = 0; j < r; j++) {
@@ -283,6 +286,6 @@ export function clusterVariance(
   symmetrize(meat, r, true);
   const v = sandwich(b, meat, r);
   const factor =
-    type === 'stata' ? (groups * (n - 1)) / ((groups - 1) * (n - r)) : type === 'cregg' ? groups / (groups - 1) : 1;
+    type === 'stata' ? (groups * (n - 1)) / ((groups - 1) * (n - r)) : type === 'cregg' ? psus / (psus - 1) : 1;
   return factor === 1 ? v : v.map((value) => value * factor);
 }

@@ -76,12 +76,23 @@ function asNumber(context: EvaluationContext, call: Call, integer: boolean): Eva
   else {
     const read = x.labels.map((text) => readRNumber(text) ?? NaN);
     const unread = x.labels.filter((_, k) => Number.isNaN(read[k]) && !/^\s*NaN\s*$/.test(x.labels[k]));
-    if (unread.length > 0) context.warn(`${context.fn}: ${label}: text that is no number (${unread.slice(0, 3).map((t) => JSON.stringify(t)).join(', ')}) is NA and its rows are dropped (R: "NAs introduced by coercion")`);
+    const shown = unread.slice(0, 3).map((t) => JSON.stringify(t)).join(', ');
+    if (unread.length > 0) context.warn(`${context.fn}: ${label}: text that is no number (${shown}) is NA and its rows are dropped (R: "NAs introduced by coercion")`);
+    if (unread.length > 0) context.madeMissing?.push(coercedToNA(label, shown, unread.length === x.labels.length));
     values = Float64Array.from(x.codes, (c) => (c < 0 ? NaN : read[c]));
   }
   const toInteger = (v: number): number => (Math.abs(v) < 2147483648 ? Math.trunc(v) + 0 : NaN);
   if (typeof values === 'number') return { kind: 'scalar', value: integer ? toInteger(values) : values };
   return { kind: 'numeric', values: integer ? values.map(toInteger) : values };
+}
+
+/**
+ * Why as.numeric() of text left rows missing, for the refusal when none is left: R coerces it to NA too (and then lm
+ * stops: "0 (non-NA) cases"; lm_robust returns NA for every coefficient), and the levels' codes are another call.
+ */
+function coercedToNA(label: string, shown: string, every: boolean): string {
+  const codes = label.replace(/^(as\.(?:numeric|integer)\()(.*)\)$/s, '$1factor($2))');
+  return `${label} is NA ${every ? 'on every row' : 'where the text is no number'}: R's ${label.slice(0, label.indexOf('('))}() coerces text that is no number (${shown}) to NA with the warning "NAs introduced by coercion"; for the codes of its sorted values write ${codes}`;
 }
 
 /** as.character(x): a text variable (a factor in the model with its levels sorted as text: "1" < "10" < "2"). */

@@ -100,3 +100,27 @@ test('--n, --effect and --power together (a researcher after the second arm give
   assertCloseToR(powerAnalysis({ effect: 0.5, sd: 1, n2: 50, power: 0.8, strict: true }).n, 87.7089130455087, 'the second arm given the first');
   assertCloseToR(powerAnalysis({ effect: 0.5, sd: 1, n: 50, n2: 'solve', power: 0.8, strict: true }).n2!, 87.7089130455087, 'n2 solved');
 });
+
+test('with n2 and no strict, the power is pwr.t2n.test\'s (both regions of a two-sided test); strict: false is refused in words', async () => {
+  // R trial 29: with n2 vlab mirrors pwr::pwr.t2n.test, which has no strict and always adds the far region
+  // (pt(qt(sig.level/2, nu), nu, ncp) beside the near one). Before, leaving strict out counted one region:
+  // 0.630973 for pwr's 0.630983518251254 (n1 100, n2 50, d 0.4; r/power-unequal-arms.R), 1.7e-5 off, and at d 0.1,
+  // n1 10, n2 5 0.0367 for 0.0533 (the far region is 31 % of it).
+  assertCloseToR(powerAnalysis({ effect: 0.8, sd: 2, n: 100, n2: 50 }).power, 0.630983518251254, 'n1 100, n2 50, d 0.4, no strict');
+  assertCloseToR(powerAnalysis({ effect: -0.3, sd: 1, n: 30, n2: 90, alpha: 0.01 }).power, 0.120489155270947, 'n1 30, n2 90, d -0.3, no strict');
+  assertCloseToR(powerAnalysis({ effect: 0.5, sd: 1, n2: 60, power: 0.8 }).n, 68.0266814727872, 'n1 for 80 % at n2 60, no strict');
+  assertCloseToR(powerAnalysis({ sd: 1, n: 120, n2: 40, power: 0.8 }).effect, 0.514631758367704, 'd at 120 and 40, no strict');
+  assert.throws(() => powerAnalysis({ effect: 0.8, sd: 2, n: 100, n2: 50, strict: false }), /n2 is pwr::pwr\.t2n\.test's two arms, which counts both rejection regions of a two-sided test: strict: false \(power\.t\.test's one region\) has no unequal-arms counterpart in R/);
+  // One-sided, strict means nothing (R ignores it): strict: false is taken.
+  assertCloseToR(powerAnalysis({ effect: 0.35, sd: 1, n: 40, n2: 160, alternative: 'one.sided', strict: false }).power, 0.628647796156187, 'one-sided');
+  // vlab power --n2 without --strict: pwr.t2n.test's number too.
+  const dir = mkdtempSync(join(tmpdir(), 'vlab-power-n2-'));
+  try {
+    const out = join(dir, 'power.json');
+    const run = await vlabInProcess(['power', '--sd', '2', '--effect', '0.8', '--n', '100', '--n2', '50', '--format', 'json', '--out', out]);
+    assert.equal(run.status, 0, run.stderr);
+    assertCloseToR(JSON.parse(readFileSync(out, 'utf8'))[0].power, 0.630983518251254, 'vlab power --n2 50 without --strict');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

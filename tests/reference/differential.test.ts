@@ -81,7 +81,12 @@
 // and ties; 40 drawn fits of them), and the twenty-eighth's (trial28-designs.ts: p below 1e-12, alpha 1e-14 and 0.999, CR2 of
 // three unbalanced clusters; weights × clusters × two fixed effects under every se type; survey::rake with an empty cross
 // cell and one-level margins; every p.adjust method with NA and ties; power.t.test edges; formula corners such as
-// `factor(k) - 1`, `x:z`, `poly(x, 2, raw = TRUE)`, `offset()`; lm_robust's and difference_in_means's `subset =`).
+// `factor(k) - 1`, `x:z`, `poly(x, 2, raw = TRUE)`, `offset()`; lm_robust's and difference_in_means's `subset =`), and the
+// twenty-ninth's (trial29-designs.ts: fixed effects with weights and singleton or all-NA clusters; factors with numerics
+// and factors without main effects, relevel(), factor(levels =), empty cells after NA rows go; I()/poly()/scale() inside
+// interactions, lm_lin's formula; alpha 0.001–0.9 at df 1–3; difference_in_means with blocks and clusters, matched pairs,
+// cluster pairs, condition1/condition2, zero weights; survey::rake from base weights with 3–4 margins; p.adjust of 240
+// p-values with NA; pwr.t2n.test without strict and power edges; as.numeric() of text).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -240,7 +245,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'rank-23', 'analyst-functions-na-23', 'trial23-random', 'whole-column-24', 'number-like-levels-24', 'cluster-constant-24',
     'huge-integer-outcome-24', 'analyst-math-24', 'analyst-text-24', 'rake-case-24', 'moderation-25', 'dim-blocks-clusters-25', 'alpha-25', 'gamma-row-25',
     'unused-levels-27', 'outcome-transforms-27', 'cluster-na-27', 'fe-two-27', 'p-adjust-27', 'trial27-random',
-    'far-tails-28', 'fe-weights-clusters-28', 'rake-28', 'p-adjust-28', 'power-28', 'formula-corners-28', 'subset-28'] as const) {
+    'far-tails-28', 'fe-weights-clusters-28', 'rake-28', 'p-adjust-28', 'power-28', 'formula-corners-28', 'subset-28',
+    'fe-singletons-29', 'factor-numeric-29', 'transform-interactions-29', 'alpha-df-29', 'dim-29', 'rake-29', 'p-adjust-29', 'power-29', 'as-numeric-text-29', 'cregg-empty-clusters-29'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

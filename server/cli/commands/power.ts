@@ -66,7 +66,8 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
       alpha: parseAlpha(o.alpha),
       arms: parseNumber(o.arms, '--arms', (x) => Number.isInteger(x) && x >= 2, 'an integer of at least 2'),
       contrast: contrast as PowerContrast,
-      strict: o.strict === true,
+      // Without --strict, the R function's default: power.t.test's one region, or with --n2 pwr.t2n.test's two.
+      strict: o.strict === true ? true : undefined,
       type: o.type as PowerType | undefined,
       alternative: o.alternative as PowerAlternative | undefined,
     },
@@ -81,7 +82,7 @@ export function registerPowerCommand(program: Command): void {
     .option('--effect <d>', 'true difference in outcome units (leave out for the minimum detectable effect)')
     .option('--sd <s>', 'outcome standard deviation')
     .option('--n <n>', 'respondents per arm (leave out to solve for n); with --study: completes per simulated wave')
-    .option('--n2 <n>', "two unequal arms: the second arm's respondents, --n then the first's (R pwr::pwr.t2n.test; with --strict, its number); solve: the second arm for --n, --effect and --power")
+    .option('--n2 <n>', "two unequal arms: the second arm's respondents, --n then the first's (R pwr::pwr.t2n.test, both rejection regions of a two-sided test); solve: the second arm for --n, --effect and --power")
     .option('--power <p>', `target power (leave out to compute power; ${MDE_POWER} for the minimum detectable effect)`)
     .option('--p1 <p>', 'with --p2: a proportion in the first group (R power.prop.test; leave one of --p1, --p2, --n, --power out to solve for it)')
     .option('--p2 <p>', 'the proportion in the second group (R power.prop.test)')

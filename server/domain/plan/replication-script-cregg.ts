@@ -4,14 +4,17 @@ import { r } from './r-source.ts';
 // The plan's se type "cregg" for a clustered lm_robust hypothesis (stacked, or a repeated-vignette study) is
 // survey::svyglm's linearization under svydesign(ids = ~participant), G/(G − 1)·CR0 with normal-theory tests, as
 // cregg computes it (analysis/helpers/sandwich.ts). estimatr's lm_robust has no such se type, so replicate.R fits
-// it with survey as a political scientist replicating cregg would, on the rows with every model variable.
+// it with survey as a political scientist replicating cregg would: svydesign on the rows with a participant (and a
+// weight), as cregg builds it on the data; svyglm then drops the rows with a missing model variable by subsetting the
+// design, which keeps every participant in G, also one with no complete row (R trial 29; before, replicate.R dropped
+// those rows before svydesign, and G counted only the participants left).
 
 /** The R function replicate.R defines when a hypothesis uses se type "cregg": tidy()'s columns from svyglm. */
 export const CREGG_FIT_FUNCTION: readonly string[] = [
   '# se type "cregg": survey::svyglm clustered by participant (G/(G - 1) CR0), z tests and normal intervals (df NA).',
   'suppressMessages(library(survey))',
   'svyglm_tidy <- function(f, x, outcome, alpha, weights = NULL) {',
-  '  x <- x[complete.cases(x[, c(all.vars(f), weights), drop = FALSE]), ]',
+  `  x <- x[complete.cases(x[, c("${PARTICIPANT_COLUMN}", weights), drop = FALSE]), ]`,
   `  ids <- ~${PARTICIPANT_COLUMN}`,
   '  des <- suppressWarnings(if (is.null(weights)) svydesign(ids = ids, data = x) else svydesign(ids = ids, weights = as.formula(paste0("~", weights)), data = x))',
   '  fit <- svyglm(f, design = des)',

@@ -181,7 +181,18 @@ export type CaseGroup =
   | 'p-adjust-28'
   | 'power-28'
   | 'formula-corners-28'
-  | 'subset-28';
+  | 'subset-28'
+  // The twenty-ninth trial's classes (trial29-designs.ts).
+  | 'fe-singletons-29'
+  | 'factor-numeric-29'
+  | 'transform-interactions-29'
+  | 'alpha-df-29'
+  | 'dim-29'
+  | 'rake-29'
+  | 'p-adjust-29'
+  | 'power-29'
+  | 'as-numeric-text-29'
+  | 'cregg-empty-clusters-29';
 
 interface CaseBase {
   id: string;
@@ -268,7 +279,8 @@ export interface PowerCase extends CaseBase {
   n2?: number | 'solve';
   power?: number;
   alpha: number;
-  strict: boolean;
+  /** power.t.test's strict; left out, R's default (FALSE), or with n2 pwr.t2n.test's both regions (R trial 29). */
+  strict?: boolean;
   /** power.t.test's type and alternative (default two.sample, two.sided). */
   type?: PowerType;
   alternative?: PowerAlternative;
