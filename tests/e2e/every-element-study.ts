@@ -83,6 +83,23 @@ export async function focusSettled(box: Locator): Promise<void> {
   await box.page().evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
+/**
+ * Opens a dropdown as a respondent's tap does and returns once its list shows and has settled. A tap does not scroll
+ * the page (the box is in view to be tapped), but Playwright's click scrolls the box into view first; that scroll's
+ * event comes a frame later and SurveyJS closes an open list on any scroll — then the next click, aimed at an item,
+ * fell on the page under the closed list (on the box itself, opening the list again with nothing picked: CI,
+ * 2026-12-06). So the box is brought into view and the scroll let pass before the tap, and the list let settle after.
+ */
+export async function openDropdown(dropdown: Locator): Promise<void> {
+  const page = dropdown.page();
+  const twoFrames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await dropdown.scrollIntoViewIfNeeded();
+  await twoFrames();
+  await dropdown.click();
+  await page.locator('.sv-list__item:visible').first().waitFor();
+  await twoFrames();
+}
+
 /** A browser test file's session on the every-element study, and the wave's page as a given Prolific respondent. */
 export interface EveryElementSession {
   /** Chromium and the served app, set by the file's before hook. */

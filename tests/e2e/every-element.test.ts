@@ -10,7 +10,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { comboboxReadings, comboboxValues, describedByItsName, fieldReading, focusedOnArrival } from './accessibility-tree.ts';
 import { seriousViolations } from './axe-wcag.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
-import { useEveryElementSession } from './every-element-study.ts';
+import { openDropdown, useEveryElementSession } from './every-element-study.ts';
 import { liveTexts, recordLiveRegion, waitUntilSaid } from './live-region.ts';
 import { setDefaultFontSize, textsNotScaled, wordsBrokenAcrossLines } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
@@ -59,9 +59,27 @@ function painted(page: Page, selector: string): Promise<string> {
 
 /** Picks an option of a dropdown (the dropdown question, or the rating drawn as one) as a respondent taps it. */
 async function pickFromDropdown(page: Page, question: string, option: number): Promise<void> {
-  await page.locator(`[data-name="${question}"] .sd-dropdown`).click();
+  await openDropdown(page.locator(`[data-name="${question}"] .sd-dropdown`));
   await page.locator('.sv-list__item:visible').nth(option).click();
-  await page.locator('.sv-list__item:visible').first().waitFor({ state: 'hidden' });
+  try {
+    await page.locator('.sv-list__item:visible').first().waitFor({ state: 'hidden' });
+  } catch (error) {
+    // Once seen in CI (2026-12-06) and not reproduced since, even at 20x CPU throttling: say what the page held.
+    const shot = `/tmp/vlab-every-element-pick-${question}.png`;
+    await page.screenshot({ path: shot });
+    throw new Error(`the list stayed open after picking item ${option} of ${question}: ${JSON.stringify(await openListState(page))}; ${shot}`, { cause: error });
+  }
+}
+
+/** What a list left open shows: the dropdowns' state, the page's scroll, the open list's items and the survey's data. */
+function openListState(page: Page) {
+  return page.evaluate(() => ({
+    expanded: [...document.querySelectorAll('[aria-expanded]')].map((e) => `${e.id}=${e.getAttribute('aria-expanded')}`),
+    scrollY: window.scrollY,
+    items: [...document.querySelectorAll('.sv-list__item')].filter((e) => e.getClientRects().length > 0).map((e) => `${e.id}${e.getAttribute('aria-selected') === 'true' ? '*' : ''}`),
+    popups: [...document.querySelectorAll('.sv-popup')].filter((e) => e.getClientRects().length > 0).map((e) => e.className),
+    values: [...document.querySelectorAll('[data-name="q_drop"] .sd-dropdown__value, [data-name="q_rate"] .sd-dropdown__value')].map((e) => (e as HTMLElement).innerText),
+  }));
 }
 
 for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a laptop', LAPTOP]] as const) {
@@ -82,8 +100,7 @@ for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a lap
     if (options.hasTouch) {
       found.push(...(await smallTargets(page, 'with its errors')));
       // The dropdown's list, open, and its clear button once it has a value.
-      await page.locator('[data-name="q_drop"] .sd-dropdown').click();
-      await page.locator('.sv-list__item:visible').first().waitFor();
+      await openDropdown(page.locator('[data-name="q_drop"] .sd-dropdown'));
       found.push(...(await smallTargets(page, 'a dropdown open')));
       // The open list in dark too, at the page's width (a resize would close it).
       found.push(...(await darkContrastProblems(page, 'a dropdown open', [options.viewport!.width])));
@@ -181,7 +198,7 @@ test('under forced colours an answer picked shows as picked: a checkbox its tick
   await page.locator('[data-name="q_rate"] .sd-rating__item').nth(6).click();
   await page.locator('[data-name="q_bool"] .sd-boolean').click();
   await pickFromDropdown(page, 'q_drop', 2);
-  await page.locator('[data-name="q_drop"] .sd-dropdown').click();
+  await openDropdown(page.locator('[data-name="q_drop"] .sd-dropdown'));
   await page.locator('.sv-list__item--selected').waitFor();
   // Forced colours drop box shadows and turn backgrounds into the canvas; a heavier font alone is not a state one
   // can be sure to see. A checkbox's tick (an SVG) must differ from its box's background; a picked rating, the

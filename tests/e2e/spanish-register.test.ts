@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { surveyLocalization } from 'survey-core';
 import '../../public/src/i18n/survey-locales.ts';
-import { useEveryElementSession } from './every-element-study.ts';
+import { openDropdown, useEveryElementSession } from './every-element-study.ts';
 
 /**
  * Words that address the reader as "tú": second-person verb forms (imperatives and the present) and pronouns that
@@ -47,8 +47,7 @@ test('the page of every question type in Spanish at 320 px, unanswered, with its
   await page.locator('.sd-navigation__next-btn').click();
   await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);
   shown.push(...(await shownStrings(page)));
-  await page.locator('[data-name="q_drop"] .sd-dropdown').click();
-  await page.locator('.sv-list__item:visible').first().waitFor();
+  await openDropdown(page.locator('[data-name="q_drop"] .sd-dropdown'));
   shown.push(...(await shownStrings(page)));
   // SurveyJS's strings are among them, so the check reads what SurveyJS draws: the rating's placeholder, the
   // dropdown's, an error and the list's cancel button.
