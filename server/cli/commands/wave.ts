@@ -9,7 +9,6 @@ import { terminalText } from '../../../analysis/terminal-text.ts';
 import { cliAction } from '../cli-action.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
 import { integerOption } from './integer-option.ts';
-import { waveLinks } from './wave-links.ts';
 
 // Checked in the action, before the database opens, in the words every verb uses (integer-option.ts).
 const targetOption = (value: string) => integerOption(value, '--target', 1, MAX_WAVE_TARGET);
@@ -56,6 +55,8 @@ export function registerWaveCommands(program: Command): void {
             overquotaUrl: options.overquotaUrl,
             locale: options.locale,
           });
+          // Loaded when run: it reads config.ts's defaults, and with them zod, which `vlab --help` must not load.
+          const { waveLinks } = await import('./wave-links.ts');
           const links = await waveLinks(config, store, 'link');
           const link = links.link(`/s/${created.id}`);
           const summary = {
@@ -240,6 +241,7 @@ function registerWaveLifecycleCommands(wave: Command): void {
     .action(
       cliAction('wave list', async (options: { db?: string; json?: boolean }) => {
         const { list, guessNote } = await withWaves(options.db, async (waves, config, store) => {
+          const { waveLinks } = await import('./wave-links.ts');
           const links = await waveLinks(config, store, 'links');
           return { list: (await waves.list()).map((w) => ({ ...w, link: links.link(w.url) })), guessNote: links.guessNote };
         });
