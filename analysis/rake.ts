@@ -1,6 +1,6 @@
 import { AnalysisError } from './errors.ts';
 import { numericColumn, requireColumns, type Row } from './helpers/data.ts';
-import { tableFromRows, type Column, type DataTable } from './helpers/data-table.ts';
+import { cellMissing, tableFromRows, type Column, type DataTable } from './helpers/data-table.ts';
 import { refuseUnknownOptions, type OptionNames } from './helpers/option-names.ts';
 
 /** Population margins: variable → level → population share (or count; each variable must total the same). */
@@ -58,7 +58,7 @@ export function rake(options: RakeOptions): RakeResult {
     const counts = new Int32Array(levels.length);
     const column = table.column(v) as Column;
     rows.forEach((row, i) => {
-      if (missingAt(column, i)) throw missingCell(`column "${v}"`, i, 'value');
+      if (cellMissing(column, i)) throw missingCell(`column "${v}"`, i, 'value');
       const code = lookup.get(String(row[v]));
       if (code === undefined) throw new AnalysisError(FN, `column "${v}" has value ${JSON.stringify(row[v])} with no population margin (margins: ${levels.join(', ')})`);
       out[i] = code;
@@ -127,17 +127,12 @@ function checkedTotals(margins: Margins, variables: readonly string[]): number[]
 function baseWeightsOf(rows: readonly Row[], table: DataTable, column: string): Float64Array {
   requireColumns(FN, rows, [column], 'base weights');
   const typed = table.column(column) as Column;
-  const missing = rows.findIndex((_, i) => missingAt(typed, i));
+  const missing = rows.findIndex((_, i) => cellMissing(typed, i));
   if (missing >= 0) throw missingCell(`base weights column "${column}"`, missing, 'weight');
   const weights = numericColumn(FN, rows, Int32Array.from(rows.keys()), column, 'base weights');
   const negative = weights.findIndex((w) => w < 0);
   if (negative >= 0) throw new AnalysisError(FN, `base weights column "${column}" has a negative value (row ${negative + 1}: ${weights[negative]}); weights must be 0 or more`);
   return weights;
-}
-
-/** Whether row i of a typed column is missing: empty, NA, null, or R's NaN (a "NaN" cell of a numeric column). */
-function missingAt(column: Column, i: number): boolean {
-  return column.type === 'character' ? column.codes[i] < 0 : Number.isNaN(column.values[i]);
 }
 
 /** One refusal for a missing cell, whichever way it was written; survey::rake stops on it too ("missing values in object"). */

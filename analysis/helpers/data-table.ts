@@ -62,6 +62,11 @@ export function tableFromRows(rows: readonly Row[]): DataTable {
   };
 }
 
+/** Whether row i of a typed column is missing: empty, NA, null, or R's NaN (a "NaN" cell of a numeric column). */
+export function cellMissing(column: Column, i: number): boolean {
+  return column.type === 'character' ? column.codes[i] < 0 : Number.isNaN(column.values[i]);
+}
+
 /**
  * The rows of a table where every named column has a value (none missing), as a table of those rows: the data a
  * caller hands on once it has dropped incomplete rows itself (cregg's amce_diffs fits a glm on the complete rows, so
@@ -71,8 +76,7 @@ export function tableFromRows(rows: readonly Row[]): DataTable {
  */
 export function completeRows(table: DataTable, names: readonly string[]): DataTable {
   const columns = names.map((name) => table.column(name)).filter((column) => column !== undefined);
-  const present = (column: Column, i: number): boolean => (column.type === 'character' ? column.codes[i] >= 0 : !Number.isNaN(column.values[i]));
-  const index = Int32Array.from({ length: table.length }, (_, i) => i).filter((i) => columns.every((column) => present(column, i)));
+  const index = Int32Array.from({ length: table.length }, (_, i) => i).filter((i) => columns.every((column) => !cellMissing(column, i)));
   if (index.length === table.length) return table;
   const pick = (column: Column): Column =>
     column.type === 'character' ? { type: 'character', codes: index.map((i) => column.codes[i]), labels: column.labels } : { type: column.type, values: Float64Array.from(index, (i) => column.values[i]) } as Column;

@@ -1,5 +1,5 @@
 import { AnalysisError } from '../errors.ts';
-import { isDataTable, type DataTable } from './data-table.ts';
+import { cellMissing, isDataTable, type DataTable } from './data-table.ts';
 import { closestName } from './did-you-mean.ts';
 import { readRNumber } from './parse-decimal.ts';
 
@@ -178,8 +178,7 @@ export function designClusterCount(table: DataTable, clusters: string, weights: 
   const all = Int32Array.from({ length: table.length }, (_, i) => i);
   const present = (name: string) => {
     const column = table.column(name);
-    if (!column) return (): boolean => true;
-    return column.type === 'character' ? (i: number) => column.codes[i] >= 0 : (i: number) => !Number.isNaN(column.values[i]);
+    return column ? (i: number) => !cellMissing(column, i) : (): boolean => true;
   };
   const hasCluster = present(clusters);
   const hasWeight = weights === undefined ? () => true : present(weights);
