@@ -80,7 +80,12 @@ export async function openEveryElementPage(page: Page, url: string): Promise<voi
  */
 export async function focusSettled(box: Locator): Promise<void> {
   await box.focus();
-  await box.page().evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await twoFrames(box.page());
+}
+
+/** Two animation frames of the page: long enough for a scroll's event, dispatched a frame after the scroll. */
+function twoFrames(page: Page): Promise<unknown> {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /**
@@ -92,12 +97,11 @@ export async function focusSettled(box: Locator): Promise<void> {
  */
 export async function openDropdown(dropdown: Locator): Promise<void> {
   const page = dropdown.page();
-  const twoFrames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await dropdown.scrollIntoViewIfNeeded();
-  await twoFrames();
+  await twoFrames(page);
   await dropdown.click();
   await page.locator('.sv-list__item:visible').first().waitFor();
-  await twoFrames();
+  await twoFrames(page);
 }
 
 /** A browser test file's session on the every-element study, and the wave's page as a given Prolific respondent. */
