@@ -10,6 +10,13 @@ import { denseColumns, type SparseDesign } from './sparse-design.ts';
 
 /** estimatr's tolerance for its alternating demeaning (demean_fes: eps <- 1e-8, on the change's Euclidean norm). */
 const DEMEAN_TOLERANCE = 1e-8;
+/**
+ * Where a sweep's change is rounding: below this share of the column's norm. On a column near 1e9 (an ulp is 1.2e-7)
+ * the group means of what one sweep leaves are rounding, so the change can stay above 1e-8 for ever (R trial 30: an
+ * outcome near 1e9 with a fixed effect never returned); estimatr's loop has no such stop, and returns only where its
+ * sums happen to settle. Further sweeps there move no estimate beyond ~1e-13 of its size.
+ */
+const ROUNDING_SHARE = 1e-13;
 
 export interface FixedEffectGroups {
   /** Per fixed effect, each row's group (0..count − 1), rows in the model frame's order. */
@@ -19,8 +26,9 @@ export interface FixedEffectGroups {
 
 /**
  * The column-major n × k columns, each demeaned in place within every fixed effect's groups in turn (weighted
- * means, sums in row order), repeated until a sweep changes it by less than 1e-8: with one fixed effect, the group
- * means, then a second sweep of rounding-sized means, as estimatr's demeanMat2 does it.
+ * means, sums in row order), repeated until a sweep changes it by less than 1e-8 (estimatr's demeanMat2) or by rounding
+ * only (1e-13 of the column's norm, which a column near 1e9 may never get below 1e-8 by): with one fixed effect, the
+ * group means, then a second sweep of rounding-sized means, as estimatr's demeanMat2 does it.
  *
  * @example demeanWithin(Float64Array.of(1, 3, 5), 3, 1, { codes: [Int32Array.of(0, 0, 1)], counts: [2] }) // [-1, 1, 0]
  */
@@ -33,7 +41,7 @@ export function demeanWithin(x: Float64Array, n: number, k: number, groups: Fixe
   });
   for (let c = 0; c < k; c++) {
     const column = x.subarray(c * n, (c + 1) * n);
-    for (let change = Infinity; change >= DEMEAN_TOLERANCE; ) {
+    for (let change = Infinity, norm = 0; change >= DEMEAN_TOLERANCE && !(change <= ROUNDING_SHARE * norm); ) {
       const before = column.slice();
       groups.codes.forEach((codes, j) => {
         const means = new Float64Array(groups.counts[j]);
@@ -42,8 +50,13 @@ export function demeanWithin(x: Float64Array, n: number, k: number, groups: Fixe
         for (let i = 0; i < n; i++) column[i] -= means[codes[i]];
       });
       let squares = 0;
-      for (let i = 0; i < n; i++) squares += (before[i] - column[i]) ** 2;
+      let size = 0;
+      for (let i = 0; i < n; i++) {
+        squares += (before[i] - column[i]) ** 2;
+        size += column[i] ** 2;
+      }
       change = Math.sqrt(squares);
+      norm = Math.sqrt(size);
     }
   }
   return x;
