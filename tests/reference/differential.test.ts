@@ -86,7 +86,11 @@
 // and factors without main effects, relevel(), factor(levels =), empty cells after NA rows go; I()/poly()/scale() inside
 // interactions, lm_lin's formula; alpha 0.001–0.9 at df 1–3; difference_in_means with blocks and clusters, matched pairs,
 // cluster pairs, condition1/condition2, zero weights; survey::rake from base weights with 3–4 margins; p.adjust of 240
-// p-values with NA; pwr.t2n.test without strict and power edges; as.numeric() of text).
+// p-values with NA; pwr.t2n.test without strict and power edges; as.numeric() of text), and the thirtieth's
+// (trial30-designs.ts: power.prop.test as `power_prop` cases; difference_in_means with arms of 1–2 rows, constant arms,
+// 1e-8/1e9 scales; lm_robust at those scales, with collinear weighted covariates, nested and crossing fixed effects,
+// weighted CR2 with singletons, alpha 1e-9/0.999; `%in%`, offset(), `-1 + 0`, powers of sums, `.`; hommel/BY with
+// ties and large n; survey::rake with empty or zero-share levels; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -96,10 +100,10 @@ import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { differenceInMeans, lmRobust, pAdjust, powerAnalysis, rake, type DataTable, type Row, type TidyRow } from '../../analysis/index.ts';
+import { differenceInMeans, lmRobust, pAdjust, powerAnalysis, powerPropTest, rake, type DataTable, type Row, type TidyRow } from '../../analysis/index.ts';
 import { readData, readDataTable } from '../../server/cli/commands/analysis-io.ts';
 import { assertCloseToR } from '../analysis/support.ts';
-import type { Case, CaseGroup, DimCase, FitCase, PAdjustCase, PowerCase, RakeCase } from './differential/case-types.ts';
+import type { Case, CaseGroup, DimCase, FitCase, PAdjustCase, PowerCase, PowerPropCase, RakeCase } from './differential/case-types.ts';
 import { dataText, differentialSuite, inputHash } from './differential/suite.ts';
 
 /** One tidy row as R stored it: [term, estimate, std_error, statistic, p_value, conf_low, conf_high, df]. */
@@ -188,6 +192,12 @@ function powerCase(c: PowerCase, stored: Stored): void {
   assertCloseToR(got, stored.value as number, `${c.id}: ${c.solve}`);
 }
 
+/** stats::power.prop.test's solved quantity (or power), R at tol = 1e-12. */
+function powerPropCase(c: PowerPropCase, stored: Stored): void {
+  const result = powerPropTest({ n: c.n, p1: c.p1, p2: c.p2, power: c.power, alpha: c.alpha, alternative: c.alternative, strict: c.strict });
+  assertCloseToR(result[c.solve], stored.value as number, `${c.id}: ${c.solve}`);
+}
+
 /** The largest gap between a margin's share and the weighted share of its level among the rows. */
 function marginGap(rows: Row[], margins: RakeCase['margins'], weights: ArrayLike<number>): number {
   let gap = 0;
@@ -219,6 +229,7 @@ function run(c: Case, stored: Stored): TidyRow[] | null {
   if (c.kind === 'dim') return dimCase(c);
   if (c.kind === 'p_adjust') pAdjustCase(c, stored);
   else if (c.kind === 'rake') rakeCase(c, stored);
+  else if (c.kind === 'power_prop') powerPropCase(c, stored);
   else powerCase(c, stored);
   return null;
 }
@@ -246,7 +257,9 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'huge-integer-outcome-24', 'analyst-math-24', 'analyst-text-24', 'rake-case-24', 'moderation-25', 'dim-blocks-clusters-25', 'alpha-25', 'gamma-row-25',
     'unused-levels-27', 'outcome-transforms-27', 'cluster-na-27', 'fe-two-27', 'p-adjust-27', 'trial27-random',
     'far-tails-28', 'fe-weights-clusters-28', 'rake-28', 'p-adjust-28', 'power-28', 'formula-corners-28', 'subset-28',
-    'fe-singletons-29', 'factor-numeric-29', 'transform-interactions-29', 'alpha-df-29', 'dim-29', 'rake-29', 'p-adjust-29', 'power-29', 'as-numeric-text-29', 'cregg-empty-clusters-29'] as const) {
+    'fe-singletons-29', 'factor-numeric-29', 'transform-interactions-29', 'alpha-df-29', 'dim-29', 'rake-29', 'p-adjust-29', 'power-29', 'as-numeric-text-29', 'cregg-empty-clusters-29',
+    'power-prop-30', 'dim-unbalanced-30', 'scales-30', 'collinear-weights-30', 'fe-nesting-30', 'cr2-weights-singletons-30', 'alpha-extremes-30',
+    'formula-algebra-30', 'p-adjust-30', 'rake-30', 'trial30-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

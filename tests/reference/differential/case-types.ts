@@ -192,7 +192,19 @@ export type CaseGroup =
   | 'p-adjust-29'
   | 'power-29'
   | 'as-numeric-text-29'
-  | 'cregg-empty-clusters-29';
+  | 'cregg-empty-clusters-29'
+  // The thirtieth trial's classes (trial30-designs.ts).
+  | 'power-prop-30'
+  | 'dim-unbalanced-30'
+  | 'scales-30'
+  | 'collinear-weights-30'
+  | 'fe-nesting-30'
+  | 'cr2-weights-singletons-30'
+  | 'alpha-extremes-30'
+  | 'formula-algebra-30'
+  | 'p-adjust-30'
+  | 'rake-30'
+  | 'trial30-random';
 
 interface CaseBase {
   id: string;
@@ -286,6 +298,23 @@ export interface PowerCase extends CaseBase {
   alternative?: PowerAlternative;
 }
 
+/**
+ * stats::power.prop.test (vlab's powerPropTest) with exactly one of n, p1, p2 and power left out (`solve`); R is called
+ * with tol = 1e-12 (its default uniroot tolerance, 1.2e-4, is far above the reference tolerance).
+ */
+export interface PowerPropCase extends CaseBase {
+  kind: 'power_prop';
+  solve: 'power' | 'n' | 'p1' | 'p2';
+  n?: number;
+  p1?: number;
+  p2?: number;
+  power?: number;
+  alpha: number;
+  /** power.prop.test's strict and alternative (R's defaults FALSE and two.sided when left out). */
+  strict?: boolean;
+  alternative?: PowerAlternative;
+}
+
 /** survey::rake on the data's columns; margins as shares or counts per level, optional base weights. */
 export interface RakeCase extends CaseBase {
   kind: 'rake';
@@ -300,4 +329,4 @@ export interface RakeCase extends CaseBase {
   unreachable?: true;
 }
 
-export type Case = FitCase | DimCase | PAdjustCase | PowerCase | RakeCase;
+export type Case = FitCase | DimCase | PAdjustCase | PowerCase | PowerPropCase | RakeCase;

@@ -123,6 +123,17 @@ power_case <- function(c) {
   list(r_call = call, value = switch(c$solve, power = r$power, n = r$n, effect = r$delta))
 }
 
+# stats::power.prop.test (vlab's powerPropTest) at tol = 1e-12; the solved quantity or the power.
+power_prop_case <- function(c) {
+  a <- list(n = c[["n"]], p1 = c[["p1"]], p2 = c[["p2"]], power = c[["power"]], sig.level = c[["alpha"]], alternative = c[["alternative"]],
+    strict = c[["strict"]], tol = 1e-12)
+  a <- a[!vapply(a, is.null, NA)]
+  value <- function(x) if (is.character(x)) deparse(x) else format(x, digits = 17)
+  call <- paste0("power.prop.test(", paste(sprintf("%s = %s", names(a), vapply(a, value, "")), collapse = ", "), ")")
+  r <- eval(parse(text = call))
+  list(r_call = call, value = r[[c$solve]])
+}
+
 # survey::rake from the base weights (or 1) to margins scaled to their total; epsilon 1e-12 (below 1, survey takes it
 # relative to the total weight). A warning (did not converge) is stored as R's error: vlab must refuse the case too.
 rake_case <- function(c) {
@@ -157,7 +168,7 @@ for (c in cases) {
     expected[[c$id]] <- old
     next
   }
-  run <- switch(c$kind, fit = fit_case, dim = dim_case, p_adjust = p_adjust_case, power = power_case, rake = rake_case)
+  run <- switch(c$kind, fit = fit_case, dim = dim_case, p_adjust = p_adjust_case, power = power_case, power_prop = power_prop_case, rake = rake_case)
   started <- proc.time()[["elapsed"]]
   result <- tryCatch(suppressMessages(suppressWarnings(run(c))), error = function(e) list(error = conditionMessage(e)))
   seconds <- proc.time()[["elapsed"]] - started
