@@ -135,6 +135,7 @@ const POSTGRES_SUITE = [
   'tests/server/security-researcher-auth.test.ts',
   'tests/server/sticky.test.ts',
   'tests/server/token-verified-cache.test.ts',
+  'tests/server/pasted-token.test.ts',
   'tests/server/treatment-order.test.ts',
   'tests/server/cleared-answers.test.ts',
   'tests/server/answer-limits.test.ts',

@@ -109,7 +109,7 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
     noRoute(app, 'API route'),
   );
   app.use('/assets', publicAssets(bundle));
-  app.use(respondentPage(config.publicDir, bundle, wavePageInfo(repos), waveLanguages));
+  app.use(respondentPage(config.publicDir, bundle, wavePageInfo(repos), waveLanguages, logger));
   app.use(dashboardPage(config.publicDir, bundle));
   app.use(browserNotFound(config.publicDir, bundle));
   app.use(browserPostToPage(app));

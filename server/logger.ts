@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { logDestination } from './log-destination.ts';
 
 export type { Logger };
 
@@ -6,11 +7,14 @@ export type { Logger };
  * Structured logs on stderr (stdout stays free for what `vlab serve` prints for people). Never pass IP
  * addresses, user agents or panel IDs to the logger: participants are identified by their opaque code.
  * Written asynchronously: a synchronous destination made one write() system call per request on the respondents'
- * thread; now the lines of a burst go out together while the thread serves requests. pino flushes what is
- * buffered when the process exits (a SIGKILL can lose the last lines, never respondent data).
+ * thread; now the lines of a burst go out together while the thread serves requests. What is still waiting is
+ * written as the process exits (a SIGKILL can lose the last lines, never respondent data). A log that cannot be
+ * written (a full disk, a reader gone) loses lines, never the server (`log-destination.ts`).
  */
 export function createLogger(level: string): Logger {
-  return pino({ level, base: undefined }, pino.destination({ dest: 2, sync: false }));
+  const destination = logDestination(2);
+  process.once('exit', () => destination.flushSync());
+  return pino({ level, base: undefined }, destination);
 }
 
 export const silentLogger: Logger = pino({ level: 'silent' });

@@ -3,6 +3,7 @@ import type { BrokenStudy } from '../../server/domain/broken-study.ts';
 import type { HypothesisReport } from '../../server/domain/plan/hypothesis-report.ts';
 import type { TermPrecision } from '../../server/domain/plan/precision.ts';
 import type { WaveStatusReport } from '../../server/domain/wave-lifecycle.ts';
+import { pastedToken } from '../../server/domain/pasted-token.ts';
 import { ApiError, download, forgetToken, getJson, saveToken, savedToken } from './dashboard-api.ts';
 import { brokenStudiesNotice } from './dashboard-broken.ts';
 import { hypothesisCard } from './dashboard-cards.ts';
@@ -224,7 +225,8 @@ function fail(error: unknown): void {
 $('dash-token-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const input = $<HTMLInputElement>('dash-token');
-  saveToken(input.value.trim());
+  // What copying carried along (a zero-width space, a BOM, a line break) is dropped: fetch would refuse the header.
+  saveToken(pastedToken(input.value));
   input.value = '';
   // The form (and its button, which has focus) is hidden once the token is accepted: focus goes to the first
   // heading shown instead of falling back to the page's body.

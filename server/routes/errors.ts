@@ -89,7 +89,7 @@ const REMEMBERED_FAILURES = 100;
  * says whether it is the key's first line and how many times the event happened since the last line (this one
  * included), else undefined. At most REMEMBERED_FAILURES keys are kept, the oldest forgotten first.
  */
-function lineThrottle(): (key: string) => { first: boolean; count: number } | undefined {
+export function lineThrottle(): (key: string) => { first: boolean; count: number } | undefined {
   const seen = new Map<string, { lastAt: number; since: number }>();
   return (key) => {
     const now = Date.now();

@@ -10,6 +10,8 @@ import { isApiPath } from '../api-path.ts';
 import { allowedMethods } from './allowed-methods.ts';
 import type { PublicBundle } from './public-assets.ts';
 import type { WaveLanguages } from '../wave-languages.ts';
+import type { Logger } from '../logger.ts';
+import { lineThrottle } from './errors.ts';
 
 /** What the page shell needs to know of a wave: its study's locales and title, and the wave's default locale. */
 export interface WavePageInfo {
@@ -31,12 +33,14 @@ export function respondentPage(
   bundle: PublicBundle,
   waveInfo: (waveId: string) => Promise<WavePageInfo | undefined>,
   waveLanguages: WaveLanguages,
+  logger?: Logger,
 ): Router {
   const page = (file: string) => renderShell(readFileSync(join(publicDir, file), 'utf8'), bundle);
   const respondent = page('respondent.html');
   const home = page('home.html');
   const notFoundPage = notFoundResponder(publicDir, bundle);
   const router = Router();
+  const gluedLineDue = lineThrottle();
   router.get('/s/:waveId', async (req, res) => {
     const { waveId } = req.params;
     const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
@@ -46,6 +50,10 @@ export function respondentPage(
       // with its query (the panel's IDs) as it came; anything else is the polite 404.
       const unglued = ungluedWaveId(waveId);
       if (unglued && WAVE_ID.test(unglued) && (await waveInfo(unglued))) {
+        // Every respondent of that link meets it: the researcher is told once a minute per wave, to mend it where it
+        // was pasted (the panel's settings). What was glued is named by code point; the query (panel IDs) never.
+        const due = gluedLineDue(unglued);
+        if (due && logger) logger.warn({ waveId: unglued, glued: gluedCharacters(waveId, unglued), repeated: due.count }, gluedLinkMessage(unglued));
         const query = req.originalUrl.indexOf('?');
         return res.redirect(302, `/s/${unglued}${query < 0 ? '' : req.originalUrl.slice(query)}`);
       }
@@ -146,3 +154,13 @@ function fillPage(template: string, locale: string, values: { title?: string } =
     return escapeHtml(text);
   });
 }
+
+/** What a glued link carries besides the wave id, each character as itself when printable ASCII, else as U+XXXX. */
+function gluedCharacters(waveId: string, unglued: string): string {
+  const at = waveId.indexOf(unglued);
+  const extra = [...waveId.slice(0, at), '…', ...waveId.slice(at + unglued.length)];
+  return extra.map((c) => (c === '…' || /^[\x21-\x7e]$/.test(c) ? c : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join(' ');
+}
+
+const gluedLinkMessage = (waveId: string) =>
+  `a link to wave ${waveId} arrived with characters glued to it (sent on to the wave); the link was copied with them: mend it where it was pasted (the panel's study settings)`;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.ts';
 import { generateToken, hashSecret, newSalt, parseToken, secretMatches, tokenNameSchema, TOKEN_PUBLIC_ID } from '../domain/token.ts';
+import { pastedToken } from '../domain/pasted-token.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
 import type { Store } from '../storage/store.ts';
 import type { TokenRecord } from '../storage/token-repository.ts';
@@ -31,6 +32,17 @@ const TOUCH_EVERY_MS = 60_000;
 // so a revocation (from any process) takes effect at once. Failures are never remembered.
 const VERIFIED_FOR_MS = 5 * 60_000;
 const MAX_VERIFIED = 1_000;
+
+/**
+ * The token of an `Authorization: Bearer …` header. Node hands a header's bytes over one per character (latin1):
+ * they are read as the UTF-8 a terminal or a browser sent, so that a zero-width space pasted after the token is seen
+ * as one and dropped with the rest of what copying carries (`pastedToken`) rather than answered 401 and counted
+ * as a failed authentication toward the address's limit.
+ */
+function bearerToken(header: string | undefined): string | null {
+  const match = header ? /^\s*Bearer\s+(.+)$/is.exec(Buffer.from(header, 'latin1').toString('utf8')) : null;
+  return match ? pastedToken(match[1]!) : null;
+}
 
 /** Researcher tokens: create (the token is shown once), list, revoke, and the check behind every researcher route. */
 export function createTokenService({
@@ -74,11 +86,11 @@ export function createTokenService({
 
     /** The token behind an Authorization header, or an `unauthorized` error that says nothing about why. */
     async authenticate(header: string | undefined): Promise<TokenSummary> {
-      const match = header ? /^Bearer +(\S+)$/i.exec(header) : null;
-      const parsed = match ? parseToken(match[1]!) : null;
+      const token = bearerToken(header);
+      const parsed = token ? parseToken(token) : null;
       const record = parsed ? await tokens.findByPublicId(parsed.publicId) : undefined;
       const at = now();
-      const key = parsed ? createHash('sha256').update(match![1]!).digest('hex') : '';
+      const key = parsed ? createHash('sha256').update(token!).digest('hex') : '';
       const remembered = record ? verified.get(key) : undefined;
       const fresh = remembered !== undefined && remembered.until > Date.parse(at) && remembered.storedHash.equals(record!.hash);
       const ok = fresh || (await verifySecret(parsed?.secret ?? '', record?.salt ?? decoy.salt, record?.hash ?? decoy.hash));

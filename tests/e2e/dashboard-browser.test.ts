@@ -136,6 +136,21 @@ test('a native submit of the token form (no script: the form\'s own submit) send
   await context.close();
 });
 
+test('a token pasted with a byte-order mark before it and a zero-width space after it signs in (attacker pass 29)', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${app.baseUrl}/dashboard`);
+  // fill() types what a paste from a chat holds. Before: fetch refused the header (a character past ISO-8859-1) and
+  // the page said "Could not load: Failed to execute 'fetch' …", the token kept, every later request failing.
+  await page.locator('#dash-token').fill(`\ufeff${token}\u200b`);
+  await page.locator('#dash-token').press('Enter');
+  await page.locator('#dash-waves-title').waitFor();
+  assert.equal(await page.locator('#dash-token-form').isVisible(), false);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test('researcher-provided text renders inert; a wrong token is refused and asked again', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -13,16 +13,17 @@ export interface ServedApp {
 
 /**
  * Starts the real server as a user would (`node bin/vlab.js serve --port 0 --db <file>`) and reads the URL
- * and the open waves it prints. `env` adds variables (e.g. rate limits for load runs).
+ * and the open waves it prints. `env` adds variables (e.g. rate limits for load runs); `stderr`, a file
+ * descriptor the server's log goes to instead of a pipe to the test (e.g. /dev/full's).
  */
-export async function serve(dbPath: string, env: Record<string, string> = {}): Promise<ServedApp> {
+export async function serve(dbPath: string, env: Record<string, string> = {}, { stderr: stderrTo }: { stderr?: number } = {}): Promise<ServedApp> {
   const child = spawn(process.execPath, ['bin/vlab.js', 'serve', '--port', '0', '--db', dbPath], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', stderrTo ?? 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk));
   const ready = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start in 20 s:\n${stdout}\n${stderr}`)), 20_000);
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
+import { pino } from 'pino';
 import request from 'supertest';
-import { createTestApp } from './test-app.ts';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createTestApp, TEST_RATE_LIMITS } from './test-app.ts';
 
 const t = await createTestApp();
 after(() => t.close());
@@ -66,6 +69,22 @@ test('a wave link with invisible characters, spaces or a sentence’s punctuatio
   for (const path of [`/s/${wave.id}x%E2%80%8B`, '/s/NoSuchWave123%E2%80%8B', `/s/${wave.id.slice(0, -1)}.`, '/s/%E2%80%8B']) {
     assert.equal((await request(app).get(path)).status, 404, path);
   }
+});
+
+// Attacker pass 29: the glued link was sent on without a word, so the researcher never learnt that the link pasted into
+// the panel carried a zero-width space. One warning a minute per wave names what was glued, never the query.
+test('a glued link is logged once a minute per wave, naming what was glued by code point and no panel ID', async () => {
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const logged = createApp({ store: t.store, config: loadConfig({}, { dbPath: t.location, logLevel: 'info', ...TEST_RATE_LIMITS }), logger, researcherPool: t.researcherPool });
+  for (let i = 0; i < 3; i++) assert.equal((await request(logged).get(`/s/${wave.id}%E2%80%8B.?PROLIFIC_PID=5f8d0c1e2a3b4c5d6e7f8a9b`)).status, 302);
+  const glued = lines.filter((line) => line.glued !== undefined);
+  assert.equal(glued.length, 1, JSON.stringify(lines));
+  assert.equal(glued[0]!.level, 40);
+  assert.equal(glued[0]!.waveId, wave.id);
+  assert.equal(glued[0]!.glued, '… U+200B .');
+  assert.match(String(glued[0]!.msg), /mend it where it was pasted/);
+  assert.doesNotMatch(JSON.stringify(lines), /5f8d0c1e2a3b4c5d6e7f8a9b/);
 });
 
 test('a browser asking for a page at any other path (a link mistyped or mangled) gets the polite HTML page, not JSON', async () => {
