@@ -5,9 +5,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { browserTestFiles } from './browser-test-files.mjs';
 import { failedTests } from './failed-tests.mjs';
 import { CHROMIUM_HINT, findChromium } from './find-chromium.mjs';
+import { slowestFiles } from './slowest-files.mjs';
 
 // tests/stress (minutes of crash and load runs) is left out of the default run: `npm run test:stress` names it.
 function collect(path, out, top = true) {
@@ -51,7 +53,9 @@ if (files.length === 0) process.exit(0);
 // the stress run's 100 kills, takes about 4.
 const TEST_TIMEOUT_MS = 10 * 60 * 1000;
 // Each pass also writes TAP to a file of its own, read back at the end to name every failing test last (CI shows a
-// run's tail: a failure of the first pass was out of sight behind the second pass's output).
+// run's tail: a failure of the first pass was out of sight behind the second pass's output), and each file's wall
+// time (Node 20's TAP names no file), read back to list the slowest files.
+const FILE_TIMES_REPORTER = fileURLToPath(new URL('./file-times-reporter.mjs', import.meta.url));
 const tapDir = mkdtempSync(join(tmpdir(), 'vlab-run-tests-'));
 const passes = [];
 /**
@@ -61,12 +65,14 @@ const passes = [];
  */
 const run = (label, list, env = {}, toFile = false) => {
   const tap = join(tapDir, `${passes.length}.tap`);
+  const times = join(tapDir, `${passes.length}.times`);
   const spec = toFile ? join(tapDir, `${passes.length}.spec`) : 'stdout';
-  const pass = { label, tap, spec, status: 1 };
+  const pass = { label, tap, times, spec, status: 1, onPostgres: env.VLAB_TEST_ENGINE === 'postgres' };
   passes.push(pass);
+  const reporters = ['--test-reporter=spec', `--test-reporter-destination=${spec}`, '--test-reporter=tap', `--test-reporter-destination=${tap}`, `--test-reporter=${FILE_TIMES_REPORTER}`, `--test-reporter-destination=${times}`];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-reporter-destination=${spec}`, '--test-reporter=tap', `--test-reporter-destination=${tap}`, `--test-timeout=${TEST_TIMEOUT_MS}`, ...list],
+    ['--import', 'tsx', '--test', ...reporters, `--test-timeout=${TEST_TIMEOUT_MS}`, ...list],
     { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', ...env } },
   );
   return new Promise((resolve) => {
@@ -236,6 +242,19 @@ function totals() {
   return `run-tests: ${plural(sum.tests, 'test')} in ${plural(passes.length, 'run')}: ${sum.pass} passed, ${sum.fail} failed, ${sum.skipped} skipped`;
 }
 
+/** The slowest files of every pass, from the file times each pass wrote (a pass that wrote none adds nothing). */
+function showSlowest() {
+  const read = (path) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const lines = slowestFiles(passes.map((p) => ({ text: read(p.times), suffix: p.onPostgres ? ' (PostgreSQL)' : '' })), { root: `${process.cwd()}/` });
+  if (lines.length) console.log(`\n${lines.join('\n')}`);
+}
+
 let status;
 if (serial) {
   status = await run(`the first pass (${files.length} test file${files.length === 1 ? '' : 's'})`, files);
@@ -248,6 +267,7 @@ if (serial) {
   for (const pass of passes) showSpec(pass);
   status = first || second;
 }
+showSlowest();
 console.log(`\n${totals()}`);
 reportFailures();
 if (browserSkipped) console.log(`\n${browserSkipped}`);

@@ -51,6 +51,10 @@ test('every server file runs once whichever lane takes it; the failing one fails
   const tests = 15 + (onPostgres ? SUITE_NAMES.length : 0);
   assert.match(run.stdout, new RegExp(`^run-tests: ${tests} tests in \\d+ runs: ${tests - 1} passed, 1 failed, 0 skipped$`, 'm'));
   assert.match(run.stderr, new RegExp(`FAILED \\(exit 1\\), 1 failing test:\\n  ✖ server file 0${FAILING}`));
+  // Before the totals: the 12 slowest of every run's files (each file's wall seconds, from the runner's own report).
+  const files = 15 + (onPostgres ? SUITE_NAMES.length : 0);
+  const slowest = new RegExp(`^run-tests: the 12 slowest files of ${files} \\(wall seconds, each file's whole run\\):\\n((?: +\\d+\\.\\d  tests/\\S+\\.test\\.ts(?: \\(PostgreSQL\\))?\\n){12})\\nrun-tests: ${tests} tests`, 'm');
+  assert.match(run.stdout, slowest);
 });
 
 test('a path that is not there is said in one line, and nothing runs', () => {
