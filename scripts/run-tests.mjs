@@ -22,7 +22,12 @@ function collect(path, out, top = true) {
   return out;
 }
 
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['tests'];
+// `--typecheck` (npm test gives it) also runs `tsc --noEmit` as the second lane's first job: before 2026-12-06 npm
+// test ran it first, alone, for about 40 s of one core while the other idled.
+const TYPECHECK_FLAG = '--typecheck';
+const typecheck = process.argv.includes(TYPECHECK_FLAG);
+const args = process.argv.slice(2).filter((arg) => arg !== TYPECHECK_FLAG);
+const roots = args.length ? args : ['tests'];
 // A path mistyped on the command line is said in one line, not with statSync's stack (and nothing runs).
 const missing = roots.filter((root) => !existsSync(root));
 if (missing.length) {
@@ -53,9 +58,9 @@ if (files.length === 0) process.exit(0);
 // the stress run's 100 kills, takes about 4.
 const TEST_TIMEOUT_MS = 10 * 60 * 1000;
 // Each pass also writes TAP to a file of its own, read back at the end to name every failing test last (CI shows a
-// run's tail: a failure of the first pass was out of sight behind the second pass's output), and each file's wall
-// time (Node 20's TAP names no file), read back to list the slowest files.
-const FILE_TIMES_REPORTER = fileURLToPath(new URL('./file-times-reporter.mjs', import.meta.url));
+// run's tail: a failure of the first pass was out of sight behind the second pass's output), with each file's wall
+// time in a comment line (Node 20's TAP names no file), read back to list the slowest files.
+const TAP_REPORTER = fileURLToPath(new URL('./tap-with-file-times.mjs', import.meta.url));
 const tapDir = mkdtempSync(join(tmpdir(), 'vlab-run-tests-'));
 const passes = [];
 /**
@@ -65,11 +70,10 @@ const passes = [];
  */
 const run = (label, list, env = {}, toFile = false) => {
   const tap = join(tapDir, `${passes.length}.tap`);
-  const times = join(tapDir, `${passes.length}.times`);
   const spec = toFile ? join(tapDir, `${passes.length}.spec`) : 'stdout';
-  const pass = { label, tap, times, spec, status: 1, onPostgres: env.VLAB_TEST_ENGINE === 'postgres' };
+  const pass = { label, tap, spec, status: 1, onPostgres: env.VLAB_TEST_ENGINE === 'postgres' };
   passes.push(pass);
-  const reporters = ['--test-reporter=spec', `--test-reporter-destination=${spec}`, '--test-reporter=tap', `--test-reporter-destination=${tap}`, `--test-reporter=${FILE_TIMES_REPORTER}`, `--test-reporter-destination=${times}`];
+  const reporters = ['--test-reporter=spec', `--test-reporter-destination=${spec}`, `--test-reporter=${TAP_REPORTER}`, `--test-reporter-destination=${tap}`];
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', '--test', ...reporters, `--test-timeout=${TEST_TIMEOUT_MS}`, ...list],
@@ -92,8 +96,26 @@ function showSpec(pass) {
   }
 }
 
-/** After every pass: each failing pass, and each failing test in it with its place and the first line of its error. */
+/**
+ * The typecheck (`tsc --noEmit -p tsconfig.json`), its output kept for the end of the run; resolves to its status.
+ * Without --typecheck, nothing (0).
+ */
+const typecheckRun = { status: 0, output: '' };
+function runTypecheck() {
+  if (!typecheck) return Promise.resolve(0);
+  const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+  const child = spawn(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (chunk) => (typecheckRun.output += chunk));
+  child.stderr.on('data', (chunk) => (typecheckRun.output += chunk));
+  return new Promise((resolve) => {
+    child.on('error', (error) => resolve((typecheckRun.status = 1, typecheckRun.output += String(error), 1)));
+    child.on('close', (code) => resolve((typecheckRun.status = code ?? 1)));
+  });
+}
+
+/** After every pass: a failed typecheck with what tsc said, each failing pass, and each failing test in it. */
 function reportFailures() {
+  if (typecheckRun.status !== 0) console.error(`\nrun-tests: the typecheck (tsc --noEmit) FAILED (exit ${typecheckRun.status}):\n${typecheckRun.output.trimEnd()}`);
   for (const { label, tap, status } of passes) {
     if (status === 0) continue;
     let failed = [];
@@ -210,9 +232,10 @@ async function firstLane(queue) {
   return status;
 }
 
-/** The second lane: computation files, the PostgreSQL pass, then files of `takes` from the back of `queue`. */
+/** The second lane: the typecheck, computation files, the PostgreSQL pass, then files of `takes` from the back of `queue`. */
 async function secondLane(queue, takes) {
-  let status = await run(`the computation files (${computing.length})`, computing, {}, true);
+  let status = await runTypecheck();
+  status = (await run(`the computation files (${computing.length})`, computing, {}, true)) || status;
   status = (await postgresPass(true)) || status;
   const takeable = () => queue.length > 0 && takes.has(queue.at(-1));
   while (takeable()) {
@@ -242,7 +265,7 @@ function totals() {
   return `run-tests: ${plural(sum.tests, 'test')} in ${plural(passes.length, 'run')}: ${sum.pass} passed, ${sum.fail} failed, ${sum.skipped} skipped`;
 }
 
-/** The slowest files of every pass, from the file times each pass wrote (a pass that wrote none adds nothing). */
+/** The slowest files of every pass, from the file times in each pass's TAP (a pass that wrote none adds nothing). */
 function showSlowest() {
   const read = (path) => {
     try {
@@ -251,16 +274,17 @@ function showSlowest() {
       return '';
     }
   };
-  const lines = slowestFiles(passes.map((p) => ({ text: read(p.times), suffix: p.onPostgres ? ' (PostgreSQL)' : '' })), { root: `${process.cwd()}/` });
+  const lines = slowestFiles(passes.map((p) => ({ text: read(p.tap), suffix: p.onPostgres ? ' (PostgreSQL)' : '' })), { root: `${process.cwd()}/` });
   if (lines.length) console.log(`\n${lines.join('\n')}`);
 }
 
 let status;
 if (serial) {
-  status = await run(`the first pass (${files.length} test file${files.length === 1 ? '' : 's'})`, files);
+  status = await runTypecheck();
+  status = (await run(`the first pass (${files.length} test file${files.length === 1 ? '' : 's'})`, files)) || status;
   status = (await postgresPass(false)) || status;
 } else {
-  console.log(`run-tests: ${serving.length} server and browser files, and beside them ${computing.length} computation files, the PostgreSQL pass, then the SQLite runs of PostgreSQL-suite files the first lane has not reached (VLAB_TEST_SERIAL=1: one after another)`);
+  console.log(`run-tests: ${serving.length} server and browser files, and beside them ${typecheck ? 'the typecheck, ' : ''}${computing.length} computation files, the PostgreSQL pass, then the SQLite runs of PostgreSQL-suite files the first lane has not reached (VLAB_TEST_SERIAL=1: one after another)`);
   const takes = new Set(onPostgres);
   const queue = [...serving.filter((f) => !takes.has(f)), ...serving.filter((f) => takes.has(f))];
   const [first, second] = await Promise.all([firstLane(queue), secondLane(queue, takes)]);
