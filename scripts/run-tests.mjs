@@ -220,13 +220,26 @@ async function postgresPass(toFile) {
   return 0;
 }
 
+// Wall seconds of each lane's parts, printed at the end so a CI log shows whether the lanes met or one waited.
+const laneSeconds = { first: 0, firstRuns: 0, typecheck: 0, computation: 0, postgres: 0, taken: 0, takenRuns: 0 };
+/** Runs `job`, adding its wall seconds to laneSeconds[part]; resolves to the job's status. */
+async function timed(part, job) {
+  const started = performance.now();
+  try {
+    return await job();
+  } finally {
+    laneSeconds[part] += (performance.now() - started) / 1000;
+  }
+}
+
 /** The first lane: runs of SERVING_RUN files from the front of `queue`, their output on stdout. Resolves to a status. */
 async function firstLane(queue) {
   let status = 0;
   let done = 0;
   while (queue.length) {
     const chunk = queue.splice(0, SERVING_RUN);
-    status = (await run(`the server and browser files ${done + 1}–${done + chunk.length} of ${serving.length}`, chunk)) || status;
+    laneSeconds.firstRuns++;
+    status = (await timed('first', () => run(`the server and browser files ${done + 1}–${done + chunk.length} of ${serving.length}`, chunk))) || status;
     done += chunk.length;
   }
   return status;
@@ -234,14 +247,15 @@ async function firstLane(queue) {
 
 /** The second lane: the typecheck, computation files, the PostgreSQL pass, then files of `takes` from the back of `queue`. */
 async function secondLane(queue, takes) {
-  let status = await runTypecheck();
-  status = (await run(`the computation files (${computing.length})`, computing, {}, true)) || status;
-  status = (await postgresPass(true)) || status;
+  let status = await timed('typecheck', runTypecheck);
+  status = (await timed('computation', () => run(`the computation files (${computing.length})`, computing, {}, true))) || status;
+  status = (await timed('postgres', () => postgresPass(true))) || status;
   const takeable = () => queue.length > 0 && takes.has(queue.at(-1));
   while (takeable()) {
     const chunk = [];
     while (chunk.length < TAKEN_RUN && takeable()) chunk.unshift(queue.pop());
-    status = (await run(`server files on SQLite taken by the second lane (${chunk.join(', ')})`, chunk, {}, true)) || status;
+    laneSeconds.takenRuns++;
+    status = (await timed('taken', () => run(`server files on SQLite taken by the second lane (${chunk.join(', ')})`, chunk, {}, true))) || status;
   }
   return status;
 }
@@ -278,6 +292,17 @@ function showSlowest() {
   if (lines.length) console.log(`\n${lines.join('\n')}`);
 }
 
+/** One line: each lane's wall seconds and its parts'. */
+function showLanes() {
+  const t = Object.fromEntries(Object.entries(laneSeconds).map(([k, v]) => [k, Math.round(v)]));
+  const second = t.typecheck + t.computation + t.postgres + t.taken;
+  const runs = (n) => `${n} run${n === 1 ? '' : 's'}`;
+  console.log(
+    `\nrun-tests: the first lane took ${t.first} s (${runs(t.firstRuns)}); the second ${second} s: ${typecheck ? `typecheck ${t.typecheck}, ` : ''}computation files ${t.computation}, ` +
+      `PostgreSQL pass ${t.postgres}, ${runs(t.takenRuns)} taken from the first lane ${t.taken}`,
+  );
+}
+
 let status;
 if (serial) {
   status = await runTypecheck();
@@ -289,6 +314,7 @@ if (serial) {
   const queue = [...serving.filter((f) => !takes.has(f)), ...serving.filter((f) => takes.has(f))];
   const [first, second] = await Promise.all([firstLane(queue), secondLane(queue, takes)]);
   for (const pass of passes) showSpec(pass);
+  showLanes();
   status = first || second;
 }
 showSlowest();

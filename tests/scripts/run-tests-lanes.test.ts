@@ -55,6 +55,9 @@ test('every server file runs once whichever lane takes it; the failing one fails
   const files = 15 + (onPostgres ? SUITE_NAMES.length : 0);
   const slowest = new RegExp(`^run-tests: the 12 slowest files of ${files} \\(wall seconds, each file's whole run\\):\\n((?: +\\d+\\.\\d  tests/\\S+\\.test\\.ts(?: \\(PostgreSQL\\))?\\n){12})\\nrun-tests: ${tests} tests`, 'm');
   assert.match(run.stdout, slowest);
+  // And each lane's wall seconds, with the second lane's parts (no --typecheck here: no typecheck part).
+  const taken = Number(/^run-tests: the first lane took \d+ s \(\d+ runs?\); the second \d+ s: computation files \d+, PostgreSQL pass \d+, (\d+) runs? taken from the first lane \d+$/m.exec(run.stdout)?.[1]);
+  assert.equal(taken, (run.stdout.match(/run-tests: server files on SQLite taken by the second lane/g) ?? []).length, run.stdout);
 });
 
 test('a path that is not there is said in one line, and nothing runs', () => {
@@ -81,6 +84,7 @@ test('--typecheck runs tsc beside the tests: a type error fails the run, tsc\'s 
     const run = spawnSync(process.execPath, [join(repo, 'scripts/run-tests.mjs'), '--typecheck'], { cwd: typed, encoding: 'utf8', env });
     assert.notEqual(run.status, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /beside them the typecheck, 1 computation files/);
+    assert.match(run.stdout, /^run-tests: the first lane took \d+ s \(1 run\); the second \d+ s: typecheck \d+, computation files \d+, PostgreSQL pass \d+, 0 runs taken from the first lane 0$/m);
     assert.match(run.stdout, /^run-tests: 2 tests in 2 runs: 2 passed, 0 failed, 0 skipped$/m);
     assert.match(run.stderr, /run-tests: the typecheck \(tsc --noEmit\) FAILED \(exit \d\):\nsrc\/wrong\.ts\(1,14\): error TS2322: Type 'string' is not assignable to type 'number'\.\n?$/);
     writeFileSync(join(typed, 'src/wrong.ts'), 'export const count: number = 3;\n');
