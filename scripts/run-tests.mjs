@@ -5,9 +5,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { browserTestFiles } from './browser-test-files.mjs';
 import { failedTests } from './failed-tests.mjs';
 import { CHROMIUM_HINT, findChromium } from './find-chromium.mjs';
+import { slowestFiles } from './slowest-files.mjs';
 
 // tests/stress (minutes of crash and load runs) is left out of the default run: `npm run test:stress` names it.
 function collect(path, out, top = true) {
@@ -20,7 +22,12 @@ function collect(path, out, top = true) {
   return out;
 }
 
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['tests'];
+// `--typecheck` (npm test gives it) also runs `tsc --noEmit` as the second lane's first job: before 2026-12-06 npm
+// test ran it first, alone, for about 40 s of one core while the other idled.
+const TYPECHECK_FLAG = '--typecheck';
+const typecheck = process.argv.includes(TYPECHECK_FLAG);
+const args = process.argv.slice(2).filter((arg) => arg !== TYPECHECK_FLAG);
+const roots = args.length ? args : ['tests'];
 // A path mistyped on the command line is said in one line, not with statSync's stack (and nothing runs).
 const missing = roots.filter((root) => !existsSync(root));
 if (missing.length) {
@@ -51,7 +58,9 @@ if (files.length === 0) process.exit(0);
 // the stress run's 100 kills, takes about 4.
 const TEST_TIMEOUT_MS = 10 * 60 * 1000;
 // Each pass also writes TAP to a file of its own, read back at the end to name every failing test last (CI shows a
-// run's tail: a failure of the first pass was out of sight behind the second pass's output).
+// run's tail: a failure of the first pass was out of sight behind the second pass's output), with each file's wall
+// time in a comment line (Node 20's TAP names no file), read back to list the slowest files.
+const TAP_REPORTER = fileURLToPath(new URL('./tap-with-file-times.mjs', import.meta.url));
 const tapDir = mkdtempSync(join(tmpdir(), 'vlab-run-tests-'));
 const passes = [];
 /**
@@ -62,11 +71,12 @@ const passes = [];
 const run = (label, list, env = {}, toFile = false) => {
   const tap = join(tapDir, `${passes.length}.tap`);
   const spec = toFile ? join(tapDir, `${passes.length}.spec`) : 'stdout';
-  const pass = { label, tap, spec, status: 1 };
+  const pass = { label, tap, spec, status: 1, onPostgres: env.VLAB_TEST_ENGINE === 'postgres' };
   passes.push(pass);
+  const reporters = ['--test-reporter=spec', `--test-reporter-destination=${spec}`, `--test-reporter=${TAP_REPORTER}`, `--test-reporter-destination=${tap}`];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-reporter-destination=${spec}`, '--test-reporter=tap', `--test-reporter-destination=${tap}`, `--test-timeout=${TEST_TIMEOUT_MS}`, ...list],
+    ['--import', 'tsx', '--test', ...reporters, `--test-timeout=${TEST_TIMEOUT_MS}`, ...list],
     { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', ...env } },
   );
   return new Promise((resolve) => {
@@ -86,8 +96,26 @@ function showSpec(pass) {
   }
 }
 
-/** After every pass: each failing pass, and each failing test in it with its place and the first line of its error. */
+/**
+ * The typecheck (`tsc --noEmit -p tsconfig.json`), its output kept for the end of the run; resolves to its status.
+ * Without --typecheck, nothing (0).
+ */
+const typecheckRun = { status: 0, output: '' };
+function runTypecheck() {
+  if (!typecheck) return Promise.resolve(0);
+  const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+  const child = spawn(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (chunk) => (typecheckRun.output += chunk));
+  child.stderr.on('data', (chunk) => (typecheckRun.output += chunk));
+  return new Promise((resolve) => {
+    child.on('error', (error) => resolve((typecheckRun.status = 1, typecheckRun.output += String(error), 1)));
+    child.on('close', (code) => resolve((typecheckRun.status = code ?? 1)));
+  });
+}
+
+/** After every pass: a failed typecheck with what tsc said, each failing pass, and each failing test in it. */
 function reportFailures() {
+  if (typecheckRun.status !== 0) console.error(`\nrun-tests: the typecheck (tsc --noEmit) FAILED (exit ${typecheckRun.status}):\n${typecheckRun.output.trimEnd()}`);
   for (const { label, tap, status } of passes) {
     if (status === 0) continue;
     let failed = [];
@@ -193,27 +221,42 @@ async function postgresPass(toFile) {
   return 0;
 }
 
+// Wall seconds of each lane's parts, printed at the end so a CI log shows whether the lanes met or one waited.
+const laneSeconds = { first: 0, firstRuns: 0, typecheck: 0, computation: 0, postgres: 0, taken: 0, takenRuns: 0 };
+/** Runs `job`, adding its wall seconds to laneSeconds[part]; resolves to the job's status. */
+async function timed(part, job) {
+  const started = performance.now();
+  try {
+    return await job();
+  } finally {
+    laneSeconds[part] += (performance.now() - started) / 1000;
+  }
+}
+
 /** The first lane: runs of SERVING_RUN files from the front of `queue`, their output on stdout. Resolves to a status. */
 async function firstLane(queue) {
   let status = 0;
   let done = 0;
   while (queue.length) {
     const chunk = queue.splice(0, SERVING_RUN);
-    status = (await run(`the server and browser files ${done + 1}–${done + chunk.length} of ${serving.length}`, chunk)) || status;
+    laneSeconds.firstRuns++;
+    status = (await timed('first', () => run(`the server and browser files ${done + 1}–${done + chunk.length} of ${serving.length}`, chunk))) || status;
     done += chunk.length;
   }
   return status;
 }
 
-/** The second lane: computation files, the PostgreSQL pass, then files of `takes` from the back of `queue`. */
+/** The second lane: the typecheck, computation files, the PostgreSQL pass, then files of `takes` from the back of `queue`. */
 async function secondLane(queue, takes) {
-  let status = await run(`the computation files (${computing.length})`, computing, {}, true);
-  status = (await postgresPass(true)) || status;
+  let status = await timed('typecheck', runTypecheck);
+  status = (await timed('computation', () => run(`the computation files (${computing.length})`, computing, {}, true))) || status;
+  status = (await timed('postgres', () => postgresPass(true))) || status;
   const takeable = () => queue.length > 0 && takes.has(queue.at(-1));
   while (takeable()) {
     const chunk = [];
     while (chunk.length < TAKEN_RUN && takeable()) chunk.unshift(queue.pop());
-    status = (await run(`server files on SQLite taken by the second lane (${chunk.join(', ')})`, chunk, {}, true)) || status;
+    laneSeconds.takenRuns++;
+    status = (await timed('taken', () => run(`server files on SQLite taken by the second lane (${chunk.join(', ')})`, chunk, {}, true))) || status;
   }
   return status;
 }
@@ -237,18 +280,45 @@ function totals() {
   return `run-tests: ${plural(sum.tests, 'test')} in ${plural(passes.length, 'run')}: ${sum.pass} passed, ${sum.fail} failed, ${sum.skipped} skipped`;
 }
 
+/** The slowest files of every pass, from the file times in each pass's TAP (a pass that wrote none adds nothing). */
+function showSlowest() {
+  const read = (path) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const lines = slowestFiles(passes.map((p) => ({ text: read(p.tap), suffix: p.onPostgres ? ' (PostgreSQL)' : '' })), { root: `${process.cwd()}/` });
+  if (lines.length) console.log(`\n${lines.join('\n')}`);
+}
+
+/** One line: each lane's wall seconds and its parts'. */
+function showLanes() {
+  const t = Object.fromEntries(Object.entries(laneSeconds).map(([k, v]) => [k, Math.round(v)]));
+  const second = t.typecheck + t.computation + t.postgres + t.taken;
+  const runs = (n) => `${n} run${n === 1 ? '' : 's'}`;
+  console.log(
+    `\nrun-tests: the first lane took ${t.first} s (${runs(t.firstRuns)}); the second ${second} s: ${typecheck ? `typecheck ${t.typecheck}, ` : ''}computation files ${t.computation}, ` +
+      `PostgreSQL pass ${t.postgres}, ${runs(t.takenRuns)} taken from the first lane ${t.taken}`,
+  );
+}
+
 let status;
 if (serial) {
-  status = await run(`the first pass (${files.length} test file${files.length === 1 ? '' : 's'})`, files);
+  status = await runTypecheck();
+  status = (await run(`the first pass (${files.length} test file${files.length === 1 ? '' : 's'})`, files)) || status;
   status = (await postgresPass(false)) || status;
 } else {
-  console.log(`run-tests: ${serving.length} server and browser files, and beside them ${computing.length} computation files, the PostgreSQL pass, then the SQLite runs of PostgreSQL-suite files the first lane has not reached (VLAB_TEST_SERIAL=1: one after another)`);
+  console.log(`run-tests: ${serving.length} server and browser files, and beside them ${typecheck ? 'the typecheck, ' : ''}${computing.length} computation files, the PostgreSQL pass, then the SQLite runs of PostgreSQL-suite files the first lane has not reached (VLAB_TEST_SERIAL=1: one after another)`);
   const takes = new Set(onPostgres);
   const queue = [...serving.filter((f) => !takes.has(f)), ...serving.filter((f) => takes.has(f))];
   const [first, second] = await Promise.all([firstLane(queue), secondLane(queue, takes)]);
   for (const pass of passes) showSpec(pass);
+  showLanes();
   status = first || second;
 }
+showSlowest();
 console.log(`\n${totals()}`);
 reportFailures();
 if (browserSkipped) console.log(`\n${browserSkipped}`);

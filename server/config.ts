@@ -221,6 +221,11 @@ const SETTINGS = {
   requestTimeoutSeconds: { env: 'VLAB_REQUEST_TIMEOUT', default: 30, schema: int(1, 3600) },
   /** The longest a client may take to send a request's headers (Node's `headersTimeout`); at most the above. */
   headersTimeoutSeconds: { env: 'VLAB_HEADERS_TIMEOUT', default: 10, schema: int(1, 3600) },
+  /**
+   * On SIGTERM or SIGINT, how long the requests in flight get to be answered before their connections are cut (a
+   * long download, a database that does not answer). Tests of the cut set 1 instead of waiting the default out.
+   */
+  shutdownDrainSeconds: { env: 'VLAB_SHUTDOWN_DRAIN_SECONDS', default: 10, schema: int(1, 3600) },
   /** How long an idle keep-alive connection stays open (Node's `keepAliveTimeout`). */
   keepAliveTimeoutSeconds: { env: 'VLAB_KEEPALIVE_TIMEOUT', default: 5, schema: int(1, 600) },
   /** Open connections at most; past it a new connection is answered 503 busy with Retry-After and closed. */

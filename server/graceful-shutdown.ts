@@ -1,8 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 
-/** On SIGTERM or SIGINT, requests in flight get this long to be answered before their connections are cut. */
-export const SHUTDOWN_DRAIN_MS = 10_000;
 /** How often, while shutting down, keep-alive connections that fell idle are closed. */
 const SHUTDOWN_IDLE_CHECK_MS = 50;
 
@@ -31,22 +29,22 @@ export function requestsInFlight(server: Server): RequestCounts {
  * SIGTERM comes at every deploy and restart. Cutting every connection at once reset each request in flight, and
  * some of them had committed: starts stored that their respondents never heard of. Instead: take no new
  * connection, answer those taken (keep-alive connections close as they fall idle), then `closeRest` (the
- * database last); connections still busy after SHUTDOWN_DRAIN_MS (a long download, a database that does not
- * answer) are cut. The log says what the shutdown waited for, what it cut and how long it took (attacker pass
+ * database last); connections still busy after `drainSeconds` (VLAB_SHUTDOWN_DRAIN_SECONDS, 10 by default: a long
+ * download, a database that does not answer) are cut. The log says what the shutdown waited for, what it cut and how long it took (attacker pass
  * 17: it said only "shutting down", and a restart that hung 10 s and cut a download said nothing of either).
  */
-export function shutDownGracefully(server: Server, requests: RequestCounts, logger: Logger, signal: string, closeRest: () => Promise<unknown>): void {
+export function shutDownGracefully(server: Server, requests: RequestCounts, logger: Logger, signal: string, drainSeconds: number, closeRest: () => Promise<unknown>): void {
   const began = performance.now();
   const { inFlight } = requests;
   const answeredBefore = requests.answered();
-  logger.info({ signal, requestsInFlight: inFlight() }, `shutting down: answering ${inFlight()} request(s) in flight (at most ${SHUTDOWN_DRAIN_MS / 1000} s)`);
+  logger.info({ signal, requestsInFlight: inFlight() }, `shutting down: answering ${inFlight()} request(s) in flight (at most ${drainSeconds} s)`);
   const idleCloser = setInterval(() => server.closeIdleConnections(), SHUTDOWN_IDLE_CHECK_MS);
   let cut = 0;
   const cutter = setTimeout(() => {
     cut = inFlight();
-    if (cut > 0) logger.warn({ signal, requestsCut: cut }, `shutting down: cut ${cut} request(s) still running after ${SHUTDOWN_DRAIN_MS / 1000} s (downloads, or a database that did not answer)`);
+    if (cut > 0) logger.warn({ signal, requestsCut: cut }, `shutting down: cut ${cut} request(s) still running after ${drainSeconds} s (downloads, or a database that did not answer)`);
     server.closeAllConnections();
-  }, SHUTDOWN_DRAIN_MS);
+  }, drainSeconds * 1000);
   cutter.unref();
   server.close(() => {
     clearInterval(idleCloser);

@@ -195,7 +195,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   process.stdout.write(`${terminalText(out.join('\n'), { lineBreaks: 'keep' })}\n`);
 
   const shutdown = (signal: string) =>
-    shutDownGracefully(server, requests, logger, signal, () => Promise.all([researcherPool.close(), checkpointer.stop()]).finally(() => store.close()));
+    shutDownGracefully(server, requests, logger, signal, config.shutdownDrainSeconds, () => Promise.all([researcherPool.close(), checkpointer.stop()]).finally(() => store.close()));
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }

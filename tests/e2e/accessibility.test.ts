@@ -17,6 +17,7 @@ import { setDefaultFontSize, textsNotScaled } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
 import { walkByKeyboard } from './keyboard-walk.ts';
 import { walkSurvey, type WalkStep } from './walk-survey.ts';
+import { twoFrames } from './two-frames.ts';
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
@@ -348,7 +349,7 @@ test('every shipped study (the bilingual one in English and Spanish) by keyboard
     // The text size set again on the error page, as text-size-words.test.ts does: a size set through the DevTools
     // protocol before the survey was walked no longer holds here (the page reads 16 px).
     await setDefaultFontSize(page, 32);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await twoFrames(page);
     found.push(...(await seriousViolations(page)).map((v) => `${where}: ${v}`));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 0) found.push(`${where}: ${overflow} px wider than the screen`);

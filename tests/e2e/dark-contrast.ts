@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe-wcag.ts';
+import { twoFrames } from './two-frames.ts';
 
 
 /** The widths the dark scheme is checked at: the narrowest phone the pages support, and a laptop. */
@@ -43,8 +44,8 @@ export async function darkContrastProblems(page: Page, when: string, widths = DA
 /** Waits until the page shows the scheme (the survey's theme applied, if there is a survey) and nothing moves. */
 async function settled(page: Page, scheme: 'light' | 'dark'): Promise<void> {
   await page.waitForFunction((s) => !document.documentElement.dataset.colorScheme || document.documentElement.dataset.colorScheme === s, scheme);
+  await twoFrames(page);
   await page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const transitions = document.getAnimations().filter((a) => a instanceof CSSTransition);
     await Promise.all(transitions.map((a) => a.finished.catch(() => undefined)));
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { useBrowserSession, type BrowserSession } from './browser-session.ts';
 import { serve, type ServedApp } from './serve-process.ts';
+import { twoFrames } from './two-frames.ts';
 
 // A study that asks with every question type a definition allows, not only the flagships' radio groups, for the
 // browser tests that hold each type to what the flagships' pages meet (every-element.test.ts, typing-resize.test.ts).
@@ -81,11 +82,6 @@ export async function openEveryElementPage(page: Page, url: string): Promise<voi
 export async function focusSettled(box: Locator): Promise<void> {
   await box.focus();
   await twoFrames(box.page());
-}
-
-/** Two animation frames of the page: long enough for a scroll's event, dispatched a frame after the scroll. */
-function twoFrames(page: Page): Promise<unknown> {
-  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /**

@@ -14,6 +14,7 @@ import { openDropdown, useEveryElementSession } from './every-element-study.ts';
 import { liveTexts, recordLiveRegion, waitUntilSaid } from './live-region.ts';
 import { setDefaultFontSize, textsNotScaled, wordsBrokenAcrossLines } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
+import { twoFrames } from './two-frames.ts';
 
 
 const { session, link, open: openEveryElementPage } = useEveryElementSession('every-element');
@@ -388,7 +389,7 @@ test('at 320 px with the text at 1.5 and 2 times and its errors shown, in Englis
     await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);
     for (const px of [24, 32]) {
       await setDefaultFontSize(page, px);
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await twoFrames(page);
       found.push(...(await wordsBrokenAcrossLines(page, '.sd-page')).map((w) => `${lang}, ${px} px: ${w}`));
     }
     await context.close();
@@ -430,7 +431,7 @@ test('at 320 px with the text at 32 px a radio\'s and a checkbox\'s marker grow 
   const page = await context.newPage();
   await openEveryElementPage(page, 'every-markers-32');
   await setDefaultFontSize(page, 32);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await twoFrames(page);
   // A checkbox whose label runs over lines, tapped at the end of its last line (far from the marker).
   await page.locator('[data-name="q_check"] .sd-item__control-label').first().evaluate((label) => (label.textContent = 'Choice 1, the long way round by the river'));
   const row = page.locator('[data-name="q_check"] .sd-selectbase__label').first();

@@ -17,6 +17,7 @@ import { serve } from './serve-process.ts';
 import { setDefaultFontSize, wordsBrokenAcrossLines } from './text-size.ts';
 import { cutText } from './text-spacing.ts';
 import { walkSurvey } from './walk-survey.ts';
+import { twoFrames } from './two-frames.ts';
 
 const PANEL = 'https://panel.example/submissions/complete';
 let waveUrl = '';
@@ -107,7 +108,7 @@ async function endPageProblems(page: Page, when: string, focusOnHeading = true):
   await setDefaultFontSize(page, 24);
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await twoFrames(page);
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (sideways > 0) found.push(`${when}, ${colorScheme}: ${sideways} px wider than the screen`);
     for (const cut of await cutText(page)) found.push(`${when}, ${colorScheme}: cut off: ${cut}`);

@@ -11,6 +11,7 @@ import { serveWaves } from './serve-process.ts';
 import { linesTighterThanText, setDefaultFontSize, wordsBrokenAcrossLines } from './text-size.ts';
 import { cutText } from './text-spacing.ts';
 import { walkSurvey } from './walk-survey.ts';
+import { twoFrames } from './two-frames.ts';
 
 const session = useBrowserSession('text-size-words', (dbPath) => serveWaves(dbPath, ['alliance-corrective-measures', 'alliance-partner-conjoint', 'bus-line-funding']));
 const link = (study: string, pid: string) => `${session.app.baseUrl}/s/${session.app.waves.find((w) => w.study === study)!.id}?PROLIFIC_PID=${pid}&lang=es`;
@@ -34,7 +35,7 @@ async function problemsAt(page: Page, px: number, selector: string): Promise<str
   await setDefaultFontSize(page, px);
   // SurveyJS lays its page out again from a resize observer: once (a Spanish consent page read "particip / ar" and
   // its scroller cut off, on one run of five, when measured at once).
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await twoFrames(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   return [
     ...(await wordsBrokenAcrossLines(page, selector)).map((w) => `${px} px: broken: ${w}`),

@@ -10,6 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { focusSettled, useEveryElementSession } from './every-element-study.ts';
+import { twoFrames } from './two-frames.ts';
 
 const { session, open: openEveryElementPage } = useEveryElementSession('typing-resize');
 
@@ -35,7 +36,7 @@ async function turn(page: Page, size: { width: number; height: number }): Promis
   const mobile = size.width < 600;
   await page.waitForFunction((m) => document.querySelector('.sd-root-modern')?.classList.contains('sd-root-modern--mobile') === m, mobile);
   // SurveyJS handles the resize in an animation frame, and preact draws in the next: two frames later all is drawn.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await twoFrames(page);
 }
 
 /**
@@ -110,7 +111,7 @@ test('a desktop window narrowed while a dropdown is being searched, widened whil
   const light = await page.locator('.sd-root-modern').evaluate((root) => getComputedStyle(root).backgroundColor);
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForFunction((before) => getComputedStyle(document.querySelector('.sd-root-modern')!).backgroundColor !== before, light);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await twoFrames(page);
   assert.equal(await page.locator('[data-name="q_num"] input').inputValue(), '7', 'the number box keeps what was typed when the scheme turns dark');
   assert.equal(await savedOnLeaving(pid, 'q_num', 7, () => page.keyboard.press('Tab')), 7);
   await context.close();

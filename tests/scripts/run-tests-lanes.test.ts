@@ -51,6 +51,13 @@ test('every server file runs once whichever lane takes it; the failing one fails
   const tests = 15 + (onPostgres ? SUITE_NAMES.length : 0);
   assert.match(run.stdout, new RegExp(`^run-tests: ${tests} tests in \\d+ runs: ${tests - 1} passed, 1 failed, 0 skipped$`, 'm'));
   assert.match(run.stderr, new RegExp(`FAILED \\(exit 1\\), 1 failing test:\\n  ✖ server file 0${FAILING}`));
+  // Before the totals: the 12 slowest of every run's files (each file's wall seconds, from the TAP's file times).
+  const files = 15 + (onPostgres ? SUITE_NAMES.length : 0);
+  const slowest = new RegExp(`^run-tests: the 12 slowest files of ${files} \\(wall seconds, each file's whole run\\):\\n((?: +\\d+\\.\\d  tests/\\S+\\.test\\.ts(?: \\(PostgreSQL\\))?\\n){12})\\nrun-tests: ${tests} tests`, 'm');
+  assert.match(run.stdout, slowest);
+  // And each lane's wall seconds, with the second lane's parts (no --typecheck here: no typecheck part).
+  const taken = Number(/^run-tests: the first lane took \d+ s \(\d+ runs?\); the second \d+ s: computation files \d+, PostgreSQL pass \d+, (\d+) runs? taken from the first lane \d+$/m.exec(run.stdout)?.[1]);
+  assert.equal(taken, (run.stdout.match(/run-tests: server files on SQLite taken by the second lane/g) ?? []).length, run.stdout);
 });
 
 test('a path that is not there is said in one line, and nothing runs', () => {
@@ -59,4 +66,32 @@ test('a path that is not there is said in one line, and nothing runs', () => {
   assert.equal(run.status, 1);
   assert.equal(run.stderr, 'run-tests: no such file or folder: tests/scripts/no-such.test.ts\n');
   assert.equal(run.stdout, '');
+});
+
+// npm test gives --typecheck: tsc runs as the second lane's first job, beside the first lane, instead of alone first.
+test('--typecheck runs tsc beside the tests: a type error fails the run, tsc\'s words last, and every test still ran', () => {
+  const typed = mkdtempSync(join(tmpdir(), 'vlab-run-tests-typecheck-'));
+  try {
+    mkdirSync(join(typed, 'tests/server'), { recursive: true });
+    mkdirSync(join(typed, 'tests/analysis'), { recursive: true });
+    mkdirSync(join(typed, 'src'));
+    symlinkSync(join(repo, 'node_modules'), join(typed, 'node_modules'));
+    writeFileSync(join(typed, 'tsconfig.json'), JSON.stringify({ compilerOptions: { noEmit: true, strict: true, types: [] }, include: ['src'] }));
+    writeFileSync(join(typed, 'src/wrong.ts'), "export const count: number = 'three';\n");
+    writeFileSync(join(typed, 'tests/server/s.test.ts'), "import { test } from 'node:test';\ntest('server file', () => {});\n");
+    writeFileSync(join(typed, 'tests/analysis/c.test.ts'), "import { test } from 'node:test';\ntest('computation file', () => {});\n");
+    const { NODE_TEST_CONTEXT: _parent, VLAB_TEST_SERIAL: _serial, ...env } = process.env;
+    const run = spawnSync(process.execPath, [join(repo, 'scripts/run-tests.mjs'), '--typecheck'], { cwd: typed, encoding: 'utf8', env });
+    assert.notEqual(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /beside them the typecheck, 1 computation files/);
+    assert.match(run.stdout, /^run-tests: the first lane took \d+ s \(1 run\); the second \d+ s: typecheck \d+, computation files \d+, PostgreSQL pass \d+, 0 runs taken from the first lane 0$/m);
+    assert.match(run.stdout, /^run-tests: 2 tests in 2 runs: 2 passed, 0 failed, 0 skipped$/m);
+    assert.match(run.stderr, /run-tests: the typecheck \(tsc --noEmit\) FAILED \(exit \d\):\nsrc\/wrong\.ts\(1,14\): error TS2322: Type 'string' is not assignable to type 'number'\.\n?$/);
+    writeFileSync(join(typed, 'src/wrong.ts'), 'export const count: number = 3;\n');
+    const fixed = spawnSync(process.execPath, [join(repo, 'scripts/run-tests.mjs'), '--typecheck'], { cwd: typed, encoding: 'utf8', env });
+    assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
+    assert.doesNotMatch(fixed.stderr, /typecheck/);
+  } finally {
+    rmSync(typed, { recursive: true, force: true });
+  }
 });

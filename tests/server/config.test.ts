@@ -109,3 +109,10 @@ test('vlab serve with VLAB_PUBLIC naming a folder without the built pages: one l
   assert.match(proxy.stderr, /^vlab serve: VLAB_TRUST_PROXY: "10\.0\.0\.0\/99" is not an address or subnet/);
   assert.equal(proxy.stderr.split('\n').length, 2, proxy.stderr);
 });
+
+// Shutdown's drain (server/graceful-shutdown.ts): 10 s unless set; tests of the cut set 1 s instead of waiting it out.
+test('VLAB_SHUTDOWN_DRAIN_SECONDS: 10 by default, a whole number of seconds from 1', () => {
+  assert.equal(loadConfig({}).shutdownDrainSeconds, 10);
+  assert.equal(loadConfig({ VLAB_SHUTDOWN_DRAIN_SECONDS: '1' }).shutdownDrainSeconds, 1);
+  assert.equal(refused({ VLAB_SHUTDOWN_DRAIN_SECONDS: '0' }), 'VLAB_SHUTDOWN_DRAIN_SECONDS: expected a whole number from 1 to 3600, got "0"');
+});

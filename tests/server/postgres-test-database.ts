@@ -51,14 +51,15 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /**
- * A new empty database on the test server: its URL, and drop() to remove it (closing what still uses it).
+ * A new empty database on the test server (a copy of `template`, a database of the same server no one is connected
+ * to, when given): its URL, and drop() to remove it (closing what still uses it).
  * `settings` are set on it as an operator would (`ALTER DATABASE … SET lock_timeout = '200ms'`): every connection
  * opened to it afterwards starts with them.
  */
-export async function createTestDatabase(settings: readonly string[] = []): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(settings: readonly string[] = [], template?: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `vlab_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await admin(async (c) => {
-    await c.query(`CREATE DATABASE ${name}`);
+    await c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
     for (const setting of settings) await c.query(`ALTER DATABASE ${name} SET ${setting}`);
   });
   const url = new URL(TEST_POSTGRES_URL);

@@ -1,10 +1,9 @@
 // Quota slots of participants who have not completed are leases (VLAB_QUOTA_LEASE_SECONDS from their last save):
 // a start that is abandoned frees its slot, a late return is checked again, completes hold theirs for good, and a
-// level never holds more than its cap. The clock is injected (`now`), so nothing here waits, except the last test,
-// which runs the setting through HTTP with a lease of one second.
+// level never holds more than its cap. The clock is injected (`now`), so nothing here waits; the test of the setting
+// through HTTP ages the stored leases instead of waiting them out.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -12,6 +11,7 @@ import { createRespondentService } from '../../server/services/respondent-servic
 import { createStudyService } from '../../server/services/study-service.ts';
 import { createWaveService } from '../../server/services/wave-service.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
+import { testSql } from './test-sql.ts';
 
 const LEASE = 5;
 const YOUNG = { ...PRETREATMENT_ALLIANCE_ANSWERS, age_group: '18-29' };
@@ -141,19 +141,26 @@ test('wave status reports live and expired starts and each quota level’s compl
   assert.deepEqual([(await s.young()).completes, (await s.young()).leased, (await s.young()).filled], [1, 1, 2]);
 });
 
-// The lease is 3 s, not 1: the six requests before "full" must all fall inside the first lease, and on a loaded
-// 2-core machine they once took longer than a second (the slot came free early and "full" was admitted).
-test('VLAB_QUOTA_LEASE_SECONDS reaches the server: with a 3-second lease an abandoned slot is free again over HTTP', async () => {
+// The server's own clock runs here, so the five leases are made 61 s older in the table rather than waited out (3.1 s
+// of an idle core on each engine, when the lease was 3 s). A minute's lease leaves the six requests before "full"
+// all the time a loaded machine takes (with a 1-s lease the slot once came free early and "full" was admitted);
+// with the default of two hours the aged slots would still be taken.
+test('VLAB_QUOTA_LEASE_SECONDS reaches the server: with a 60-second lease, slots 61 s past their last save are free again over HTTP', async () => {
   const t = await createTestApp({ target: 20 });
   apps.push(t);
-  const app = createApp({ store: t.store, config: loadConfig({ VLAB_QUOTA_LEASE_SECONDS: '3' }, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS }) });
+  const app = createApp({ store: t.store, config: loadConfig({ VLAB_QUOTA_LEASE_SECONDS: '60' }, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS }) });
   const admit = async (pid: string) => {
     const code = (await request(app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: pid } })).body.participant.code;
     return (await request(app).post(`/api/participants/${code}/quota-check`).send({ answers: YOUNG })).body.admitted as boolean;
   };
   for (let i = 0; i < 5; i++) assert.equal(await admit(`http-${i}`), true);
   assert.equal(await admit('http-full'), false);
-  await sleep(3100);
+  const sql = testSql(t.store);
+  const leases = await sql.all<{ participant_id: number; active_at: string }>('SELECT DISTINCT participant_id, active_at FROM quota_slots WHERE active_at IS NOT NULL');
+  assert.equal(leases.length, 5);
+  for (const { participant_id, active_at } of leases) {
+    await sql.run('UPDATE quota_slots SET active_at = ? WHERE participant_id = ?', new Date(Date.parse(active_at) - 61_000).toISOString(), participant_id);
+  }
   assert.equal(await admit('http-after'), true);
 });
 

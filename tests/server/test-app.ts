@@ -15,6 +15,7 @@ import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import type { Engine, Store } from '../../server/storage/store.ts';
 import { createResearcherPool } from '../../server/workers/researcher-pool.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS } from '../../support/alliance-answers.ts';
+import { createMigratedTestDatabase } from './postgres-migrated-template.ts';
 import { createTestDatabase } from './postgres-test-database.ts';
 import { testSql } from './test-sql.ts';
 import { createWaveLanguages } from '../../server/wave-languages.ts';
@@ -40,10 +41,10 @@ export async function createTestLocation(engine: Engine = TEST_ENGINE): Promise<
   return { location: join(dir, 'vlab.sqlite'), remove: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A migrated, empty store of `engine`: a temporary SQLite file, or a new PostgreSQL database; `remove` deletes it. */
+/** A migrated, empty store of `engine`: a temporary SQLite file, or a new PostgreSQL database (a copy of a migrated one); `remove` deletes it. */
 export async function createTestStore(engine: Engine = TEST_ENGINE): Promise<{ store: Store; location: string; db?: Db; remove(): Promise<void> }> {
   if (engine === 'postgres') {
-    const database = await createTestDatabase();
+    const database = await createMigratedTestDatabase();
     const store = await openStore(database.url);
     return {
       store,
