@@ -1,5 +1,6 @@
 // Every page the server gives researchers — the home page, the dashboard's sign-in, its list of waves, a wave's
-// page (a fielded vignette study, a conjoint, one no one has answered yet) and the not-found page — at phone size
+// page (a fielded vignette study, a conjoint, one no one has answered yet), the not-found page and a mistyped
+// researcher path's 404 — at phone size
 // (360 × 740) and at 200 % zoom of a 640-px window (320 CSS px, WCAG 1.4.10 reflow): axe-core's WCAG A/AA rules
 // find nothing (in the light and the dark scheme), the page does not scroll sideways, and every control Tab reaches
 // shows a focus ring.
@@ -96,6 +97,8 @@ const PAGES: [string, () => string][] = [
   ['wave-conjoint', () => `/dashboard#wave=${waves.conjoint}`],
   ['wave-empty', () => `/dashboard#wave=${waves.empty}`],
   ['not-found', () => '/no-such-page'],
+  // A mistyped researcher path: its own 404, leading to the dashboard and the home page (walk-through 22).
+  ['researcher-not-found', () => '/dashbord'],
 ];
 
 for (const [size, options] of SIZES) {
