@@ -21,7 +21,8 @@ const waves = { fielded: '', conjoint: '', empty: '' };
 before(async () => {
   session = await startDashboardSession('researcher-phone', async (store, studies) => {
     waves.fielded = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'phone21' })).wave.id;
-    await seedAllianceWave(store, alliance, waves.fielded);
+    // Twelve completes without alliance_favorability (an answer left empty): H2's card says its fit left rows out.
+    await seedAllianceWave(store, alliance, waves.fielded, '', (rows) => rows.map((r, i) => (i < 12 ? { ...r, alliance_favorability: null } : r)));
     waves.conjoint = (await studies.createWave({ studyKey: 'alliance-partner-conjoint', target: 500, seed: 'phone21-c' })).wave.id;
     waves.empty = (await studies.createWave({ studyKey: 'bus-line-funding', target: 100, seed: 'phone21-b' })).wave.id;
   });
@@ -187,6 +188,20 @@ test('the home page at 320 px keeps each option of its command whole, and leads 
     const link = page.getByRole('link', { name: /dashboard/i });
     assert.equal(await link.getAttribute('href'), '/dashboard');
     await page.screenshot({ path: '/tmp/vlab-researcher-phone-home-fixed-zoom200-320.png' });
+  } finally {
+    await close();
+  }
+});
+
+// Walk-through 22: a card fitted on fewer rows than the completes said nothing of the rows left out.
+test('a hypothesis card whose fit left rows out says how many, at phone size', async () => {
+  const { page, close } = await open(SIZES[0]![1], `/dashboard#wave=${waves.fielded}`);
+  try {
+    const card = page.locator('article[data-hypothesis="H2"]');
+    await card.getByText(/alliance_favorability: \d+ rows? left out/).first().waitFor({ timeout: 30_000 });
+    assert.match(await card.innerText(), /alliance_favorability: \d+ rows? left out, missing a value the model uses\./);
+    assert.doesNotMatch(await page.locator('article[data-hypothesis="H1"]').innerText(), /left out/);
+    await card.screenshot({ path: '/tmp/vlab-researcher-phone-left-out-phone-360.png' });
   } finally {
     await close();
   }
