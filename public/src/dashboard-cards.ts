@@ -1,5 +1,6 @@
 import { adjustmentFamilyWords } from '../../server/domain/plan/adjustment-words.ts';
 import type { HypothesisReport, TermFinding } from '../../server/domain/plan/hypothesis-report.ts';
+import { leftOutWords } from '../../server/domain/plan/left-out-words.ts';
 import { el, fmt, fmtP, folded, inLanguage, table, termLabel, type Cell } from './dashboard-dom.ts';
 import { coefficientPlots } from './dashboard-plot.ts';
 import { plotArea } from './dashboard-plot-layout.ts';
@@ -48,6 +49,8 @@ export function hypothesisCard(h: HypothesisReport, language: string): HTMLEleme
   // Estimated, but R would print a warning beside these numbers (a row of leverage 1, a perfect fit): said before
   // the table, so that nobody reads its SEs first.
   for (const w of h.warnings) card.append(warning(w));
+  // A fit on fewer rows than the completes (an answer its model uses missing), said as `vlab estimates` says it.
+  for (const l of h.leftOut) card.append(el('p', `${l.outcome}: ${leftOutWords(l.rows)}.`, 'dash-note'));
   const multiOutcome = new Set(h.tested.map((f) => f.outcome)).size > 1;
   // Drawn once the card is in the page, at its width, and again when that or the reader's text size changes
   // (dashboard-plot-layout.ts).

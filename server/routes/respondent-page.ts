@@ -132,7 +132,7 @@ export function mangledLinkPage(publicDir: string, bundle: PublicBundle): ErrorR
 }
 
 /** A browser's Accept header: HTML before JSON. Clients that prefer JSON or name no preference (curl) do not. */
-const prefersHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
+export const prefersHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
 
 /** Replaces `{{asset:name}}` in a page with the hashed bundle file's URL. */
 export function renderShell(template: string, bundle: PublicBundle): string {

@@ -4,6 +4,7 @@ import { studyLocales, textIn } from '../domain/localized-text.ts';
 import { createConditionReader } from '../domain/simulation/condition.ts';
 import { readConjointTasks, conjointTaskAnswers } from '../domain/simulation/conjoint-reader.ts';
 import { simulateConjointRespondent } from '../domain/simulation/conjoint-respondent.ts';
+import { freeAnswers } from '../domain/simulation/free-answers.ts';
 import { simulateRepeatedRespondent, simulateRespondent, type SimulatedRespondent } from '../domain/simulation/respondent.ts';
 import { studyDesign } from '../domain/study-design.ts';
 import { VIGNETTE_ELEMENT, type StudyDefinition } from '../domain/study-definition.ts';
@@ -224,16 +225,21 @@ function respondentFor(
   survey: unknown,
   who: { seed: string; index: number },
 ): { respondent: SimulatedRespondent; condition: Assignment | null } {
+  const locale = (survey as { locale?: unknown }).locale;
+  // The optional number, text and comment boxes no model answers: some filled, as real respondents fill them.
+  const withFree = (respondent: SimulatedRespondent, vignettes: number): SimulatedRespondent => {
+    const free = freeAnswers(def, { ...who, locale: typeof locale === 'string' ? locale : 'en', vignettes });
+    return { ...respondent, answers: { ...free, ...respondent.answers } };
+  };
   if (studyDesign(def).kind === 'conjoint') {
     const simulated = simulateConjointRespondent(def, readConjointTasks(def, survey), who);
-    return { respondent: { ...simulated, answers: { ...simulated.answers, ...conjointTaskAnswers(def, simulated.tasks) } }, condition: null };
+    return { respondent: withFree({ ...simulated, answers: { ...simulated.answers, ...conjointTaskAnswers(def, simulated.tasks) } }, 1), condition: null };
   }
   // A repeated design sends m vignette pages: each is read on its own, in reading order.
-  const locale = (survey as { locale?: unknown }).locale;
   const conditions = vignettePages(survey).map((page) => read({ pages: [page], locale }));
   const condition = conditions[0]!;
   const respondent = conditions.length > 1 ? simulateRepeatedRespondent(def, conditions, who) : simulateRespondent(def, condition, who);
-  return { respondent, condition };
+  return { respondent: withFree(respondent, conditions.length), condition };
 }
 
 interface Turn {

@@ -1,5 +1,6 @@
 // Every page the server gives researchers — the home page, the dashboard's sign-in, its list of waves, a wave's
-// page (a fielded vignette study, a conjoint, one no one has answered yet) and the not-found page — at phone size
+// page (a fielded vignette study, a conjoint, one no one has answered yet), the not-found page and a mistyped
+// researcher path's 404 — at phone size
 // (360 × 740) and at 200 % zoom of a 640-px window (320 CSS px, WCAG 1.4.10 reflow): axe-core's WCAG A/AA rules
 // find nothing (in the light and the dark scheme), the page does not scroll sideways, and every control Tab reaches
 // shows a focus ring.
@@ -20,7 +21,8 @@ const waves = { fielded: '', conjoint: '', empty: '' };
 before(async () => {
   session = await startDashboardSession('researcher-phone', async (store, studies) => {
     waves.fielded = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'phone21' })).wave.id;
-    await seedAllianceWave(store, alliance, waves.fielded);
+    // Twelve completes without alliance_favorability (an answer left empty): H2's card says its fit left rows out.
+    await seedAllianceWave(store, alliance, waves.fielded, '', (rows) => rows.map((r, i) => (i < 12 ? { ...r, alliance_favorability: null } : r)));
     waves.conjoint = (await studies.createWave({ studyKey: 'alliance-partner-conjoint', target: 500, seed: 'phone21-c' })).wave.id;
     waves.empty = (await studies.createWave({ studyKey: 'bus-line-funding', target: 100, seed: 'phone21-b' })).wave.id;
   });
@@ -96,6 +98,8 @@ const PAGES: [string, () => string][] = [
   ['wave-conjoint', () => `/dashboard#wave=${waves.conjoint}`],
   ['wave-empty', () => `/dashboard#wave=${waves.empty}`],
   ['not-found', () => '/no-such-page'],
+  // A mistyped researcher path: its own 404, leading to the dashboard and the home page (walk-through 22).
+  ['researcher-not-found', () => '/dashbord'],
 ];
 
 for (const [size, options] of SIZES) {
@@ -184,6 +188,20 @@ test('the home page at 320 px keeps each option of its command whole, and leads 
     const link = page.getByRole('link', { name: /dashboard/i });
     assert.equal(await link.getAttribute('href'), '/dashboard');
     await page.screenshot({ path: '/tmp/vlab-researcher-phone-home-fixed-zoom200-320.png' });
+  } finally {
+    await close();
+  }
+});
+
+// Walk-through 22: a card fitted on fewer rows than the completes said nothing of the rows left out.
+test('a hypothesis card whose fit left rows out says how many, at phone size', async () => {
+  const { page, close } = await open(SIZES[0]![1], `/dashboard#wave=${waves.fielded}`);
+  try {
+    const card = page.locator('article[data-hypothesis="H2"]');
+    await card.getByText(/alliance_favorability: \d+ rows? left out/).first().waitFor({ timeout: 30_000 });
+    assert.match(await card.innerText(), /alliance_favorability: \d+ rows? left out, missing a value the model uses\./);
+    assert.doesNotMatch(await page.locator('article[data-hypothesis="H1"]').innerText(), /left out/);
+    await card.screenshot({ path: '/tmp/vlab-researcher-phone-left-out-phone-360.png' });
   } finally {
     await close();
   }

@@ -32,6 +32,8 @@ export async function seedAllianceWave(store: Store, def: StudyDefinition, waveI
         code: participantCode(String(r.respondent_id), prefix), publicRef: `${prefix}ref-${i}`, waveId, panelSource: null, panelId: null, panelParams: {},
         drawIndex: i, cellIndex, assignment, assignmentProbability: 1 / cells.length, startedAt: at,
       }));
+      // As a drawn participant is counted (participant-draw.ts): the dashboard's "Assigned" column reads these.
+      await repos.assignmentCounters.increment(waveId, cellIndex);
       const answers = Object.fromEntries([['consent', true], ...ANSWERS.map((a) => [a, r[a]])]);
       (await repos.answers.saveFinal(p.id, answers, { attention_pass: Number(r.attention_pass) }, at));
       (await repos.participants.finish(p.id, 'complete', null, at));

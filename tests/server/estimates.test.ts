@@ -61,6 +61,22 @@ test('the wave records the plan hash in the transaction that creates it', async 
   }
 });
 
+// Walk-through 22: the dashboard's seeded wave showed "Assigned 0" beside 1,502 completes — the seed wrote participants
+// without the counters a real draw increments (participant-draw.ts), so its cells read as data no wave can hold.
+test('the seeded wave counts each participant as assigned to its cell, as a drawn one is', async () => {
+  const store = await openStore(dbPath);
+  try {
+    const { assigned, completes } = await store.read(async (repos) => ({
+      assigned: await repos.assignmentCounters.countsByCell(waveId),
+      completes: await repos.waveProgress.completesByCell(waveId),
+    }));
+    assert.equal(completes.size > 1, true);
+    assert.deepEqual(new Map([...assigned].sort((a, b) => a[0] - b[0])), new Map([...completes].sort((a, b) => a[0] - b[0])));
+  } finally {
+    await store.close();
+  }
+});
+
 test('vlab estimates --format json on the 1,502 alliance respondents equals the analysis module called directly', () => {
   const run = vlab(['estimates', `--wave=${waveId}`, '--format', 'json', '--db', dbPath]);
   assert.equal(run.status, 0, run.stderr);

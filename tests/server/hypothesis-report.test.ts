@@ -100,3 +100,17 @@ test('a fit\'s warnings reach its hypothesis card, per outcome, without the esti
   for (const w of h3.warnings) assert.match(w.message, /^1 row has leverage 1 \(the only observation of a factor level or cell/);
   assert.deepEqual(reports.filter((r) => r.id !== 'H3').map((r) => r.warnings), [[], []]);
 });
+
+// Walk-through 22: a card fitted on fewer rows than the completes (an answer its model uses missing: an optional age
+// box) said nothing of the rows left out; the CLI table printed "N 80" under "95 complete".
+test('a card says, per outcome, how many rows its fit left out for a missing value; none when none were', () => {
+  const h2 = alliance.analysisPlan.hypotheses.find((h) => h.id === 'H2')!;
+  const outcome = h2.outcomes[0]!;
+  const rows = allianceRows().map((r, i) => (i < 12 ? { ...r, [outcome]: null } : r));
+  const reports = hypothesisReports(alliance, executePlan({ definition: alliance, rows }));
+  const left = reports.find((r) => r.id === 'H2')!.leftOut;
+  assert.equal(left.length, 1);
+  assert.equal(left[0]!.outcome, outcome);
+  assert.ok(left[0]!.rows >= 1 && left[0]!.rows <= 12, String(left[0]!.rows));
+  assert.deepEqual(hypothesisReports(alliance, executePlan({ definition: alliance, rows: allianceRows() })).map((r) => r.leftOut), [[], [], []]);
+});

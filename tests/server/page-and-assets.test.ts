@@ -91,7 +91,7 @@ test('a browser asking for a page at any other path (a link mistyped or mangled)
   // A browser's Accept header prefers HTML. The JSON 404 had no <html lang> and no <title> (axe: html-has-lang,
   // document-title), and showed a respondent raw JSON. `/s%2F<id>`: a link whose slash a mail client encoded.
   const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-  for (const path of ['/nowhere', `/${wave.id}`, `/s%2F${wave.id}`, '/survey/abc?PROLIFIC_PID=x', '/dashboard/extra']) {
+  for (const path of ['/nowhere', `/${wave.id}`, `/s%2F${wave.id}`, '/survey/abc?PROLIFIC_PID=x', '/dash', '/resume']) {
     const res = await request(app).get(path).set('Accept', browser);
     assert.equal(res.status, 404, path);
     assert.match(String(res.headers['content-type']), /text\/html/, path);
@@ -120,6 +120,33 @@ test('a browser asking for a page at any other path (a link mistyped or mangled)
     assert.equal(res.body.error.code, 'not_found', accept);
   }
   assert.equal((await request(app).post('/nowhere').set('Accept', browser)).body.error.code, 'not_found');
+});
+
+// Walk-through 22: a researcher who typed /dashbord got the respondents' "This survey link is not valid", which
+// leads nowhere. A mistyped researcher path now gets a researcher's 404 that links to the dashboard and home page,
+// naming nothing of the server's waves; respondents' paths keep their own page, and scripts the JSON 404.
+test('a browser at a mistyped researcher path gets a 404 page leading to the dashboard, and respondents keep theirs', async () => {
+  const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+  for (const path of ['/dashbord', '/Dashbaord', '/dashboard/extra', '/dashboard/waves/x?y=1', '/dashboards', '/researcher', '/researcher/waves', '/reseacher/x', '/researchers', '/research']) {
+    for (const method of ['get', 'head'] as const) {
+      const res = await request(app)[method](path).set('Accept', browser);
+      assert.equal(res.status, 404, `${method} ${path}`);
+      assert.match(String(res.headers['content-type']), /text\/html/, path);
+      assert.equal(res.headers['cache-control'], 'no-cache', path);
+      if (method === 'head') continue;
+      assert.match(res.text, /<h1>No page at this address<\/h1>/, path);
+      assert.match(res.text, /<a href="\/dashboard">the dashboard<\/a>/, path);
+      assert.match(res.text, /<a href="\/">The server's home page<\/a>/, path);
+      assert.ok(!res.text.includes(wave.id), 'no wave named');
+      assert.doesNotMatch(res.text, /<script/, 'the page needs no script');
+    }
+  }
+  for (const path of ['/s/dashbord', `/${wave.id}`, '/survey', '/s/NoSuchWave123']) {
+    assert.match((await request(app).get(path).set('Accept', browser)).text, /<title>This survey link is not valid<\/title>/, path);
+  }
+  for (const accept of ['application/json', '*/*']) assert.equal((await request(app).get('/dashbord').set('Accept', accept)).body.error.code, 'not_found', accept);
+  assert.match(String((await request(app).get('/api/researcher/wavez').set('Accept', browser)).headers['content-type']), /json/, 'the API answers JSON');
+  assert.equal((await request(app).get('/dashboard').set('Accept', browser)).status, 200);
 });
 
 test('the home page says the server runs without listing any wave', async () => {

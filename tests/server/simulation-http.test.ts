@@ -200,12 +200,13 @@ test('a local study that matches the survey but has no simulation model is named
 });
 
 /** bus-line-funding (English and Spanish) copied as "bus-sim", with its shipped simulation model. */
-function busSimDefinitions(editModel?: (model: Record<string, unknown>) => void) {
+function busSimDefinitions(editModel?: (model: Record<string, unknown>) => void, editStudy?: (study: { pages: { pretreatment: { elements: unknown[] }[] } }) => void) {
   const folder = mkdtempSync(join(tmpdir(), 'vlab-bilingual-sim-'));
   cleanup.push(() => rmSync(folder, { recursive: true, force: true }));
   cpSync(join('survey-definitions', 'bus-line-funding'), join(folder, 'bus-sim'), { recursive: true });
   const study = JSON.parse(readFileSync(join(folder, 'bus-sim', 'study.json'), 'utf8'));
   study.id = 'bus-sim';
+  editStudy?.(study);
   writeFileSync(join(folder, 'bus-sim', 'study.json'), JSON.stringify(study));
   if (editModel) {
     const model = JSON.parse(readFileSync(join(folder, 'bus-sim', 'simulation.json'), 'utf8'));
@@ -315,4 +316,26 @@ test('--language es: respondents take a bilingual study in Spanish, read the Spa
   assert.equal(french.summary.notStarted, 10);
   assert.deepEqual(await sql.get('SELECT COUNT(*) AS n FROM participants WHERE wave_id = ?', wave.id), before);
   assert.equal(french.summary.firstErrors[0], '--language fr: study "bus-sim" is in en, es; the server would send the survey in en, so no respondent was started');
+});
+
+test('optional number and comment boxes no model answers are filled by some simulated respondents, within their limits', async () => {
+  // Walk-through 22: every simulated respondent left them empty, so a simulated wave's data never showed them filled.
+  const local = busSimDefinitions(undefined, (study) => {
+    study.pages.pretreatment[0]!.elements.push(
+      { type: 'text', inputType: 'number', name: 'age', title: { en: 'How old are you?', es: '¿Cuántos años tiene?' }, min: 18, max: 99 },
+      { type: 'comment', name: 'remarks', title: { en: 'Anything else?', es: '¿Algo más?' } },
+    );
+  });
+  const { baseUrl, studies, sql } = await listening();
+  await studies.syncDefinitions(local);
+  const { wave } = await studies.createWave({ studyKey: 'bus-sim', target: 100, seed: 'boxes' });
+  const { summary } = await runSimulation({ baseUrl, waveId: wave.id, n: 40, concurrency: 4, seed: 'boxes', definitions: local, retryDelayMs: 10, inOrder: true });
+  assert.equal(summary.errors, 0, summary.firstErrors.join('\n'));
+  const finals = (await sql.column<string>("SELECT answers_json FROM answers WHERE kind = 'final'")).map((a) => JSON.parse(a) as Record<string, unknown>);
+  const ages = finals.flatMap((a) => (a.age === undefined ? [] : [a.age]));
+  const remarks = finals.flatMap((a) => (a.remarks === undefined ? [] : [a.remarks]));
+  assert.ok(ages.length > finals.length / 2 && ages.length < finals.length, `${ages.length} of ${finals.length} gave an age`);
+  assert.ok(ages.every((age) => Number.isInteger(age) && (age as number) >= 18 && (age as number) <= 99), ages.join(' '));
+  assert.ok(remarks.length > 0 && remarks.length < finals.length, `${remarks.length} of ${finals.length} left a remark`);
+  assert.ok(remarks.every((r) => typeof r === 'string' && r.length > 0), remarks.join(' | '));
 });

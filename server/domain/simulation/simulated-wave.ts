@@ -11,6 +11,7 @@ import type { StudyDefinition } from '../study-definition.ts';
 import { treatmentPageIndex } from '../wave-lifecycle.ts';
 import { drawParticipantVignettes } from '../participant-vignettes.ts';
 import { perRespondent } from '../repeated-vignettes.ts';
+import { freeAnswers } from './free-answers.ts';
 import { simulateRepeatedRespondent, simulateRespondent } from './respondent.ts';
 
 /**
@@ -91,7 +92,9 @@ export function simulateWave(def: StudyDefinition, { target, seed, columns = wav
       completedAt: EPOCH,
     };
     completes++;
-    const input = { participant, answers: r.answers, derived: derivedColumns(def, r.answers) };
+    // The optional boxes no model answers, filled by some as `vlab simulate` fills them: a plan may adjust for one.
+    const answers = { ...freeAnswers(def, { seed, index: d, locale: participant.locale, vignettes: m }), ...r.answers };
+    const input = { participant, answers, derived: derivedColumns(def, answers) };
     if (m === 1) out.rows.push(wideRow(columns, input) as Row);
     else out.rows.push(...(repeatedWideRows(columns, input, drawn.vignettes) as Row[]));
   }
