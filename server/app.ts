@@ -10,7 +10,6 @@ import { requestLog } from './routes/request-log.ts';
 import { securityHeaders } from './routes/security-headers.ts';
 import { untrustedProxyWarning } from './routes/untrusted-proxy-warning.ts';
 import { researcherApi } from './routes/researcher-api.ts';
-import { researcherNotFound } from './routes/researcher-not-found.ts';
 import { respondentApi } from './routes/respondent-api.ts';
 import { browserNotFound, browserPostToPage, mangledLinkPage, respondentPage, type WavePageInfo } from './routes/respondent-page.ts';
 import { DomainError } from './domain/errors.ts';
@@ -112,7 +111,6 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   app.use('/assets', publicAssets(bundle));
   app.use(respondentPage(config.publicDir, bundle, wavePageInfo(repos), waveLanguages, logger));
   app.use(dashboardPage(config.publicDir, bundle));
-  app.use(researcherNotFound(config.publicDir, bundle));
   app.use(browserNotFound(config.publicDir, bundle));
   app.use(browserPostToPage(app));
   // `POST /healthz` is a 405 naming GET: "nothing at /healthz" would send a client looking for it.

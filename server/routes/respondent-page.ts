@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { messagesFor, RESPONDENT_LOCALES, type RespondentMessages } from '../../public/src/i18n/messages.ts';
 import { chooseLocale, DEFAULT_LOCALE } from '../domain/localized-text.ts';
 import { ungluedWaveId } from '../domain/glued-link.ts';
+import { codePointName } from '../../analysis/helpers/invisible-characters.ts';
 import { WAVE_ID } from '../domain/wave.ts';
 import { escapeHtml } from '../domain/vignette.ts';
 import { isApiPath } from '../api-path.ts';
@@ -12,6 +13,7 @@ import type { PublicBundle } from './public-assets.ts';
 import type { WaveLanguages } from '../wave-languages.ts';
 import type { Logger } from '../logger.ts';
 import { lineThrottle } from './errors.ts';
+import { isResearcherPath } from './researcher-path.ts';
 
 /** What the page shell needs to know of a wave: its study's locales and title, and the wave's default locale. */
 export interface WavePageInfo {
@@ -92,10 +94,15 @@ function notFoundResponder(publicDir: string, bundle: PublicBundle): (req: Reque
  */
 export function browserNotFound(publicDir: string, bundle: PublicBundle): RequestHandler {
   const notFoundPage = notFoundResponder(publicDir, bundle);
+  // A mistyped researcher path (`/dashbord`, `/researcher/…`) gets a page leading to the dashboard and the home page,
+  // in English as the dashboard is: the respondents' "this link is not valid" sent a researcher nowhere
+  // (walk-through 22). It names nothing of the server's waves or studies, only what the home page links to.
+  const researcherPage = renderShell(readFileSync(join(publicDir, 'researcher-not-found.html'), 'utf8'), bundle);
   return (req, res, next) => {
     const page = (req.method === 'GET' || req.method === 'HEAD') && prefersHtml(req);
-    if (page) notFoundPage(req, res);
-    else next();
+    if (!page) next();
+    else if (isResearcherPath(req.path)) html(res, 404, researcherPage);
+    else notFoundPage(req, res);
   };
 }
 
@@ -132,7 +139,7 @@ export function mangledLinkPage(publicDir: string, bundle: PublicBundle): ErrorR
 }
 
 /** A browser's Accept header: HTML before JSON. Clients that prefer JSON or name no preference (curl) do not. */
-export const prefersHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
+const prefersHtml = (req: Request) => req.accepts(['json', 'html']) === 'html';
 
 /** Replaces `{{asset:name}}` in a page with the hashed bundle file's URL. */
 export function renderShell(template: string, bundle: PublicBundle): string {
@@ -159,7 +166,7 @@ function fillPage(template: string, locale: string, values: { title?: string } =
 function gluedCharacters(waveId: string, unglued: string): string {
   const at = waveId.indexOf(unglued);
   const extra = [...waveId.slice(0, at), '…', ...waveId.slice(at + unglued.length)];
-  return extra.map((c) => (c === '…' || /^[\x21-\x7e]$/.test(c) ? c : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join(' ');
+  return extra.map((c) => (c === '…' || /^[\x21-\x7e]$/.test(c) ? c : codePointName(c))).join(' ');
 }
 
 const gluedLinkMessage = (waveId: string) =>
