@@ -192,12 +192,16 @@ function postgresAnswers() {
 
 // Two lanes at once on CI's 2 cores (Node's runner takes one file at a time there). The first lane runs the files
 // that start servers, browsers and other processes (tests/server, tests/e2e) in runs of SERVING_RUN files, taken from
-// the front of one queue; the second runs the computation-only files (the analysis module, the R reference cases, the
-// scripts' own tests), then the PostgreSQL pass, then takes files of the PostgreSQL suite (their SQLite run) from the
-// BACK of the same queue, a few at a time, until the two lanes meet. Only those: their PostgreSQL run has always run
-// beside the first lane, so they are known to bear another server file beside them; the queue holds them last.
-// Before 2026-12-05 the queue was the first lane's alone and the second idled for its last 14 of 30 minutes (README
-// has the figures). VLAB_TEST_SERIAL=1 runs every pass one after another, as before.
+// the front of one queue that holds the browser files first; the second runs the computation-only files (the
+// analysis module, the R reference cases, the scripts' own tests), then the PostgreSQL pass, then takes server files
+// that open no browser from the BACK of the same queue (the PostgreSQL suite's SQLite runs last of all), a few at a
+// time, until the two lanes meet; once it takes, the first lane takes as few at a time, so neither waits long on the
+// other's last run. Every server file has always run beside another process (the second lane's), so two at once is
+// what each already bears; the browser files stay in the first lane (each runs a Chromium and a server).
+// Until 2026-12-06 only the PostgreSQL suite's files were taken: on 2026-12-05 taking every non-browser file saved
+// nothing, but at 5,310 tests vmstat beside a clean-clone run showed the cores 30-45 % idle for the first lane's
+// last 12 minutes, after the second had nothing left to take (README has the figures).
+// VLAB_TEST_SERIAL=1 runs every pass one after another, as before.
 const SERVING = /(^|\/)tests\/(server|e2e)\//;
 const serving = files.filter((f) => SERVING.test(f.replaceAll('\\', '/')));
 const computing = files.filter((f) => !serving.includes(f));
@@ -233,12 +237,12 @@ async function timed(part, job) {
   }
 }
 
-/** The first lane: runs of SERVING_RUN files from the front of `queue`, their output on stdout. Resolves to a status. */
+/** The first lane: runs of SERVING_RUN files (TAKEN_RUN once the second lane takes) from the front of `queue`, their output on stdout. Resolves to a status. */
 async function firstLane(queue) {
   let status = 0;
   let done = 0;
   while (queue.length) {
-    const chunk = queue.splice(0, SERVING_RUN);
+    const chunk = queue.splice(0, laneSeconds.takenRuns > 0 ? TAKEN_RUN : SERVING_RUN);
     laneSeconds.firstRuns++;
     status = (await timed('first', () => run(`the server and browser files ${done + 1}–${done + chunk.length} of ${serving.length}`, chunk))) || status;
     done += chunk.length;
@@ -310,9 +314,11 @@ if (serial) {
   status = (await run(`the first pass (${files.length} test file${files.length === 1 ? '' : 's'})`, files)) || status;
   status = (await postgresPass(false)) || status;
 } else {
-  console.log(`run-tests: ${serving.length} server and browser files, and beside them ${typecheck ? 'the typecheck, ' : ''}${computing.length} computation files, the PostgreSQL pass, then the SQLite runs of PostgreSQL-suite files the first lane has not reached (VLAB_TEST_SERIAL=1: one after another)`);
-  const takes = new Set(onPostgres);
-  const queue = [...serving.filter((f) => !takes.has(f)), ...serving.filter((f) => takes.has(f))];
+  console.log(`run-tests: ${serving.length} server and browser files, and beside them ${typecheck ? 'the typecheck, ' : ''}${computing.length} computation files, the PostgreSQL pass, then the server files that open no browser the first lane has not reached (VLAB_TEST_SERIAL=1: one after another)`);
+  const browsing = new Set(browserFiles);
+  const takes = new Set(serving.filter((f) => !browsing.has(f)));
+  const suite = new Set(onPostgres);
+  const queue = [...serving.filter((f) => browsing.has(f)), ...serving.filter((f) => takes.has(f) && !suite.has(f)), ...serving.filter((f) => suite.has(f))];
   const [first, second] = await Promise.all([firstLane(queue), secondLane(queue, takes)]);
   for (const pass of passes) showSpec(pass);
   showLanes();

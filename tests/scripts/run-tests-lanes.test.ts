@@ -1,8 +1,8 @@
 // npm test's two lanes (scripts/run-tests.mjs): the first runs the server files from the front of one queue, the
-// second, after its computation files and the PostgreSQL pass, takes PostgreSQL-suite files (their SQLite run) from
-// the back. Whoever runs a file, every file must run exactly once on SQLite, a failure anywhere fails the run and is
-// named last, and the total adds up every run's counts. Which lane takes how many depends on timing, so the test
-// asserts only what must hold whatever the timing.
+// second, after its computation files and the PostgreSQL pass, takes server files that open no browser from the back
+// (the PostgreSQL suite's last). Whoever runs a file, every file must run exactly once on SQLite, a failure anywhere
+// fails the run and is named last, and the total adds up every run's counts. Which lane takes how many depends on
+// timing, so the test asserts only what must hold whatever the timing.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ after(() => rmSync(tree, { recursive: true, force: true }));
 
 const SERVER_FILES = 14;
 const FAILING = 7;
-// The last four carry names of POSTGRES_SUITE files (run-tests.mjs), so the second lane may take them.
+// The last four carry names of POSTGRES_SUITE files (run-tests.mjs): they also run on PostgreSQL, and the queue holds them last.
 const SUITE_NAMES = ['auth', 'bad-input', 'privacy', 'waves'];
 const fileOf = (i: number) => (i > SERVER_FILES - SUITE_NAMES.length ? SUITE_NAMES[i - 1 - SERVER_FILES + SUITE_NAMES.length] : `s${i}`);
 
@@ -58,6 +58,10 @@ test('every server file runs once whichever lane takes it; the failing one fails
   // And each lane's wall seconds, with the second lane's parts (no --typecheck here: no typecheck part).
   const taken = Number(/^run-tests: the first lane took \d+ s \(\d+ runs?\); the second \d+ s: computation files \d+, PostgreSQL pass \d+, (\d+) runs? taken from the first lane \d+$/m.exec(run.stdout)?.[1]);
   assert.equal(taken, (run.stdout.match(/run-tests: server files on SQLite taken by the second lane/g) ?? []).length, run.stdout);
+  // What the second lane took is the queue's end: the suite's files last, the others before them in file order.
+  const queue = [...Array.from({ length: SERVER_FILES - SUITE_NAMES.length }, (_, i) => fileOf(i + 1)).sort(), ...[...SUITE_NAMES].sort()];
+  const took = [...run.stdout.matchAll(/taken by the second lane \(([^)]*)\)/g)].flatMap((m) => m[1]!.split(', ').map((f) => /tests\/server\/(.+)\.test\.ts$/.exec(f)![1]!));
+  assert.deepEqual([...took].sort(), queue.slice(queue.length - took.length).sort(), run.stdout);
 });
 
 test('a path that is not there is said in one line, and nothing runs', () => {
