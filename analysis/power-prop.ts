@@ -1,7 +1,7 @@
 import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { normalQuantile, normalUpperTail } from './helpers/distributions.ts';
-import { matchArg } from './helpers/match-arg.ts';
+import { matchChoice } from './helpers/match-arg.ts';
 import { refuseUnknownOptions, type OptionNames } from './helpers/option-names.ts';
 import { solveIncreasing, type PowerAlternative } from './power.ts';
 
@@ -49,9 +49,7 @@ const pnorm = (x: number): number => normalUpperTail(-x);
 export function powerPropTest(options: PowerPropOptions): PowerPropResult {
   refuseUnknownOptions(FN, options, OPTIONS);
   const alpha = checkAlpha(FN, options.alpha);
-  const given = options.alternative ?? 'two.sided';
-  const alternative = typeof given === 'string' ? matchArg(given, ALTERNATIVES) : undefined;
-  if (alternative === undefined) throw new AnalysisError(FN, `alternative must be one of ${ALTERNATIVES.join(', ')} (got ${JSON.stringify(given)})`);
+  const alternative = matchChoice(FN, 'alternative', options.alternative ?? 'two.sided', ALTERNATIVES);
   const sides = alternative === 'one.sided' ? 1 : 2;
   const strict = sides === 2 && (options.strict ?? false);
   const missing = (['n', 'p1', 'p2', 'power'] as const).filter((key) => options[key] === undefined);
