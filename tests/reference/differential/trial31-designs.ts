@@ -6,8 +6,8 @@
 //   under every se type (CR2 and stata with clusters, fixed effects) and in difference_in_means with blocks, clusters
 //   and matched pairs.
 // - dim-small-blocks-31: blocked difference_in_means with blocks of one and two rows (estimatr stops on a block of one
-//   row or with one arm only), matched pairs, pairs with both rows treated, pairs of which a missing outcome breaks one,
-//   weighted pairs.
+//   row or with one arm only), blocks of two and three rows (weighted: estimatr reads them as pairs and stops), matched
+//   pairs, pairs with both rows treated, pairs of which a missing outcome breaks one, weighted pairs.
 // - cr2-one-huge-cluster-31: CR2 (and CR0, stata) with one cluster of 120 of 240 rows beside 60 clusters of 2 and 60
 //   of 1, weighted, with factors and a cluster-level treatment.
 // - empty-cells-31: factor interactions with empty cells (rank deficient: estimatr's NA coefficients) under stata, CR0,
@@ -22,7 +22,7 @@
 // - p-adjust-31: every method on p-values with NA and a family n larger than the p-values (twice, ten times, n with
 //   only NA but one).
 // - power-31: power.t.test at its edges — one-sample, paired, one-sided, sd of 1e-9 and 1e9, power solved for delta and
-//   n, power 0.999999 and 0.02.
+//   n, power 0.999999, 0.03 (with strict below alpha: R's uniroot stops, so does vlab) and 0.06.
 // - power-prop-equal-31: power.prop.test with p1 = p2: R's power is alpha/2 (alpha with strict) inside (0, 1) and NaN at
 //   both 0 or both 1, which vlab declines in words (the groups never differ: the test has no variance).
 // - rake-many-31: survey::rake with six margins, a level of share 1e-4, margins that meet only after many passes, base
