@@ -24,6 +24,7 @@ export {
   studentUpperTail,
 } from './helpers/distributions.ts';
 export { powerPropTest, type PowerPropOptions, type PowerPropResult } from './power-prop.ts';
+export { cohenH, powerCohenH, type CohenHAlternative, type PowerCohenHOptions, type PowerCohenHResult } from './power-cohen-h.ts';
 export { powerAnalysis, type PowerAlternative, type PowerContrast, type PowerOptions, type PowerResult, type PowerType } from './power.ts';
 export { MDE_POWER, minimumDetectableEffect, type MdeOptions } from './mde.ts';
 export { textTable } from './text-table.ts';

@@ -1,7 +1,7 @@
 import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { normalQuantile, normalUpperTail } from './helpers/distributions.ts';
-import { matchArg } from './helpers/match-arg.ts';
+import { matchChoice } from './helpers/match-arg.ts';
 import { refuseUnknownOptions, type OptionNames } from './helpers/option-names.ts';
 import { solveIncreasing, type PowerAlternative } from './power.ts';
 
@@ -49,9 +49,7 @@ const pnorm = (x: number): number => normalUpperTail(-x);
 export function powerPropTest(options: PowerPropOptions): PowerPropResult {
   refuseUnknownOptions(FN, options, OPTIONS);
   const alpha = checkAlpha(FN, options.alpha);
-  const given = options.alternative ?? 'two.sided';
-  const alternative = typeof given === 'string' ? matchArg(given, ALTERNATIVES) : undefined;
-  if (alternative === undefined) throw new AnalysisError(FN, `alternative must be one of ${ALTERNATIVES.join(', ')} (got ${JSON.stringify(given)})`);
+  const alternative = matchChoice(FN, 'alternative', options.alternative ?? 'two.sided', ALTERNATIVES);
   const sides = alternative === 'one.sided' ? 1 : 2;
   const strict = sides === 2 && (options.strict ?? false);
   const missing = (['n', 'p1', 'p2', 'power'] as const).filter((key) => options[key] === undefined);
@@ -73,7 +71,10 @@ export function powerPropTest(options: PowerPropOptions): PowerPropResult {
   };
   const { n, p1, p2, power } = options as Required<PowerPropOptions>;
   const result = (values: Pick<PowerPropResult, 'n' | 'p1' | 'p2' | 'power'>): PowerPropResult => ({ ...values, alpha, alternative });
-  if (missing[0] === 'power') return result({ n, p1, p2, power: powerAt(n, p1, p2) });
+  if (missing[0] === 'power') {
+    refuseNoVariance(p1, p2);
+    return result({ n, p1, p2, power: powerAt(n, p1, p2) });
+  }
   if (!(power > alpha / sides && power < 1)) throw new AnalysisError(FN, `power must be between ${sides === 1 ? 'alpha' : 'alpha/2'} and 1 (got ${power})`);
   if (missing[0] === 'n') {
     if (p1 === p2) throw new AnalysisError(FN, `p1 and p2 are equal (${p1}): no n reaches a power above alpha`);
@@ -81,6 +82,16 @@ export function powerPropTest(options: PowerPropOptions): PowerPropResult {
   }
   if (missing[0] === 'p1') return result({ n, p1: solveProportion((x) => powerAt(n, x, p2) - power, p2, 0, 'p1'), p2, power });
   return result({ n, p1, p2: solveProportion((x) => powerAt(n, p1, x) - power, p1, 1, 'p2'), power });
+}
+
+/**
+ * Both proportions 0 (or both 1): every respondent in both groups answers alike, the difference and its variance are
+ * both 0 and the power is 0/0 — R's power.prop.test returns NaN (R trial 31), a question with no answer: refused in words.
+ */
+function refuseNoVariance(p1: number, p2: number): void {
+  if (p1 === p2 && (p1 === 0 || p1 === 1)) {
+    throw new AnalysisError(FN, `p1 and p2 are both ${p1}: the two groups never differ (every respondent in both answers ${p1 === 0 ? 'no' : 'yes'}), so the test has no variance and no power (R's power.prop.test returns NaN); give proportions that differ, or another p1 and p2 in (0, 1)`);
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { checkAlpha } from './helpers/alpha.ts';
 import { noncentralTCdf, studentQuantile } from './helpers/distributions.ts';
 import { minimumDetectableEffect } from './mde.ts';
 import { refuseUnknownOptions, type OptionNames } from './helpers/option-names.ts';
-import { matchArg } from './helpers/match-arg.ts';
+import { matchChoice } from './helpers/match-arg.ts';
 
 /**
  * Which comparison the power is for, in a design of `arms` equal cells of n respondents:
@@ -88,8 +88,8 @@ const POWER_OPTIONS = { effect: true, sd: true, n: true, n2: true, power: true, 
 export function powerAnalysis(options: PowerOptions): PowerResult {
   refuseUnknownOptions(FN, options, POWER_OPTIONS);
   const alpha = checkAlpha(FN, options.alpha);
-  const type = matchChoice('type', options.type ?? 'two.sample', TYPES);
-  const alternative = matchChoice('alternative', options.alternative ?? 'two.sided', ALTERNATIVES);
+  const type = matchChoice(FN, 'type', options.type ?? 'two.sample', TYPES);
+  const alternative = matchChoice(FN, 'alternative', options.alternative ?? 'two.sided', ALTERNATIVES);
   const oneGroup = type !== 'two.sample';
   if (oneGroup && ((options.arms !== undefined && options.arms !== 2) || (options.contrast ?? 'difference') !== 'difference')) {
     throw new AnalysisError(FN, `arms and contrast are for two-sample designs, not type "${type}"`);
@@ -194,13 +194,6 @@ function checkReachable(ceiling: number, target: number, fixed: string): void {
   if (ceiling < target) {
     throw new AnalysisError(FN, `the power cannot reach ${target} with ${fixed} respondents in the other arm, however large this arm: at most ${Number(ceiling.toPrecision(4))}; give the other arm more respondents`);
   }
-}
-
-/** A choice as R's match.arg reads it: the exact name, else the one choice it begins ("one" is one.sided). */
-function matchChoice<T extends string>(what: string, value: string, choices: readonly T[]): T {
-  const found = typeof value === 'string' ? matchArg(value, choices) : undefined;
-  if (found === undefined) throw new AnalysisError(FN, `${what} must be one of ${choices.join(', ')} (got ${JSON.stringify(value)})`);
-  return found;
 }
 
 /**

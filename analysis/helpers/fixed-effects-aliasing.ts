@@ -12,10 +12,13 @@ import { denseColumns, type SparseDesign } from './sparse-design.ts';
 /** estimatr's tolerance for its alternating demeaning (demean_fes: eps <- 1e-8, on the change's Euclidean norm). */
 const DEMEAN_TOLERANCE = 1e-8;
 /**
- * Where a sweep's change is rounding: below this share of the column's norm. On a column near 1e9 (an ulp is 1.2e-7)
- * the group means of what one sweep leaves are rounding, so the change can stay above 1e-8 for ever (R trial 30: an
- * outcome near 1e9 with a fixed effect never returned); estimatr's loop has no such stop, and returns only where its
- * sums happen to settle. Further sweeps there move no estimate beyond ~1e-13 of its size.
+ * Where a sweep's change is rounding: below this share of the column's norm, times √m for the largest group's m rows.
+ * On a column near 1e9 (an ulp is 1.2e-7) the group means of what one sweep leaves are rounding, so the change can
+ * stay above 1e-8 for ever (R trial 30: an outcome near 1e9 with a fixed effect never returned); estimatr's loop has
+ * no such stop, and returns only where its sums happen to settle. A mean of m rows summed in row order carries
+ * rounding of ~√m ulps of the values (up to m where the rows are sorted), so a group of 300,000 rows left changes of
+ * 1.6e-12 of the norm sweep after sweep (R trial 31: a covariate of 1e7 + a trend, 6,662 sweeps and 72 s, then a
+ * refusal blaming long chains); √m makes that 5.5e-11, and further sweeps there move no estimate beyond it.
  */
 const ROUNDING_SHARE = 1e-13;
 /**
@@ -36,7 +39,8 @@ export interface FixedEffectGroups {
 /**
  * The column-major n × k columns, each demeaned in place within every fixed effect's groups in turn (weighted
  * means, sums in row order), repeated until a sweep changes it by less than 1e-8 (estimatr's demeanMat2) or by rounding
- * only (1e-13 of the column's norm, which a column near 1e9 may never get below 1e-8 by): with one fixed effect, the
+ * only (1e-13·√m of the column's norm, m the largest group's rows, which a column near 1e9 or a group of 300,000 rows
+ * may never get below 1e-8 by): with one fixed effect, the
  * group means, then a second sweep of rounding-sized means, as estimatr's demeanMat2 does it. Refused in words past
  * `maxWork` row visits a column (MAX_DEMEAN_WORK; at least 1,000 sweeps).
  *
@@ -50,9 +54,10 @@ export function demeanWithin(x: Float64Array, n: number, k: number, groups: Fixe
     for (let i = 0; i < n; i++) total[codes[i]] += weightOf(i);
     return total;
   });
+  const roundingShare = ROUNDING_SHARE * Math.sqrt(largestGroup(groups, n));
   for (let c = 0; c < k; c++) {
     const column = x.subarray(c * n, (c + 1) * n);
-    for (let change = Infinity, norm = 0, sweeps = 0; change >= DEMEAN_TOLERANCE && !(change <= ROUNDING_SHARE * norm); sweeps++) {
+    for (let change = Infinity, norm = 0, sweeps = 0; change >= DEMEAN_TOLERANCE && !(change <= roundingShare * norm); sweeps++) {
       if (sweeps === maxSweeps) throw notSettling(maxSweeps, change);
       const before = column.slice();
       groups.codes.forEach((codes, j) => {
@@ -72,6 +77,16 @@ export function demeanWithin(x: Float64Array, n: number, k: number, groups: Fixe
     }
   }
   return x;
+}
+
+/** The rows of the largest group of any fixed effect (at least 1). */
+function largestGroup(groups: FixedEffectGroups, n: number): number {
+  let largest = 1;
+  groups.codes.forEach((codes, j) => {
+    const sizes = new Int32Array(groups.counts[j]);
+    for (let i = 0; i < n; i++) largest = Math.max(largest, ++sizes[codes[i]]);
+  });
+  return largest;
 }
 
 /**

@@ -90,7 +90,11 @@
 // (trial30-designs.ts: power.prop.test as `power_prop` cases; difference_in_means with arms of 1–2 rows, constant arms,
 // 1e-8/1e9 scales; lm_robust at those scales, with collinear weighted covariates, nested and crossing fixed effects,
 // weighted CR2 with singletons, alpha 1e-9/0.999; `%in%`, offset(), `-1 + 0`, powers of sums, `.`; hommel/BY with
-// ties and large n; survey::rake with empty or zero-share levels; 30 drawn fits).
+// ties and large n; survey::rake with empty or zero-share levels; 30 drawn fits), and the thirty-first's (trial31-designs.ts:
+// weights from 1e-6 to 1e6 with zeros; difference_in_means with blocks of one and two rows and matched pairs; CR2 with one
+// cluster of half the rows beside 120 tiny ones; factor interactions with empty cells under stata; levels "01", "1" and
+// "1.0"; TRUE/FALSE and 0/1 outcomes; formulas of 40 terms; p.adjust with NA and a larger n; power.t.test edges;
+// power.prop.test with p1 = p2; survey::rake with six margins; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -259,7 +263,9 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'far-tails-28', 'fe-weights-clusters-28', 'rake-28', 'p-adjust-28', 'power-28', 'formula-corners-28', 'subset-28',
     'fe-singletons-29', 'factor-numeric-29', 'transform-interactions-29', 'alpha-df-29', 'dim-29', 'rake-29', 'p-adjust-29', 'power-29', 'as-numeric-text-29', 'cregg-empty-clusters-29',
     'power-prop-30', 'dim-unbalanced-30', 'scales-30', 'collinear-weights-30', 'fe-nesting-30', 'cr2-weights-singletons-30', 'alpha-extremes-30',
-    'formula-algebra-30', 'p-adjust-30', 'rake-30', 'trial30-random'] as const) {
+    'formula-algebra-30', 'p-adjust-30', 'rake-30', 'trial30-random', 'weights-spread-31', 'dim-small-blocks-31', 'cr2-one-huge-cluster-31',
+    'empty-cells-31', 'number-like-levels-31', 'logical-outcomes-31', 'long-formulas-31', 'p-adjust-31', 'power-31', 'power-prop-equal-31',
+    'rake-many-31', 'trial31-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

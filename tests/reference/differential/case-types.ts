@@ -204,7 +204,20 @@ export type CaseGroup =
   | 'formula-algebra-30'
   | 'p-adjust-30'
   | 'rake-30'
-  | 'trial30-random';
+  | 'trial30-random'
+  // The thirty-first trial's classes (trial31-designs.ts).
+  | 'weights-spread-31'
+  | 'dim-small-blocks-31'
+  | 'cr2-one-huge-cluster-31'
+  | 'empty-cells-31'
+  | 'number-like-levels-31'
+  | 'logical-outcomes-31'
+  | 'long-formulas-31'
+  | 'p-adjust-31'
+  | 'power-31'
+  | 'power-prop-equal-31'
+  | 'rake-many-31'
+  | 'trial31-random';
 
 interface CaseBase {
   id: string;

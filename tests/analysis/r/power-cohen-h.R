@@ -1,0 +1,21 @@
+# R's numbers for tests/analysis/power-cohen-h.test.ts (R 4.2.2, pwr 1.3.0): Cohen's h power, pwr.2p.test (equal groups)
+# and pwr.2p2n.test (two sizes). pwr's uniroot stops at ~1e-4, so a solved h, n or n2 is refined by uniroot(tol = 1e-13)
+# on pwr's own power function, on pwr's interval.
+#   Rscript tests/analysis/r/power-cohen-h.R
+suppressMessages(library(pwr))
+show <- function(call) cat(sprintf("%-118s %s\n", call, tryCatch(format(eval(parse(text = call)), digits = 17), error = function(e) paste("Error:", conditionMessage(e)))))
+root <- function(f, target, interval) uniroot(function(x) f(x) - target, interval, tol = 1e-13)$root
+show('ES.h(0.65, 0.45)')
+show('pwr.2p.test(h = 0.3, n = 80)$power')
+show('pwr.2p.test(h = -0.3, n = 80, alternative = "less")$power')
+show('pwr.2p.test(h = 0.2, n = 150, sig.level = 0.01, alternative = "greater")$power')
+show('pwr.2p2n.test(h = 0.3, n1 = 80, n2 = 245)$power')
+show('pwr.2p2n.test(h = 0.25, n1 = 300, n2 = 40, alternative = "greater")$power')
+show('root(function(n) pwr.2p.test(h = ES.h(0.65, 0.45), n = n)$power, 0.8, c(2 + 1e-10, 1e9))')
+show('root(function(n) pwr.2p.test(h = 0.1, n = n, alternative = "greater")$power, 0.9, c(2 + 1e-10, 1e9))')
+show('root(function(h) pwr.2p.test(h = h, n = 200)$power, 0.8, c(1e-10, 10))')
+show('root(function(h) pwr.2p.test(h = h, n = 50, alternative = "less")$power, 0.7, c(-10, 5))')
+show('root(function(n2) pwr.2p2n.test(h = 0.3, n1 = 120, n2 = n2)$power, 0.8, c(2 + 1e-10, 1e9))')
+show('root(function(n1) pwr.2p2n.test(h = 0.4, n1 = n1, n2 = 60, alternative = "greater")$power, 0.75, c(2 + 1e-10, 1e9))')
+show('pwr.2p.test(h = 0.3, n = 0.5)')
+show('pwr.2p2n.test(h = 0.3, n1 = 50, power = 0.9999)')
