@@ -143,3 +143,45 @@ test('a write lock another process holds: other requests are answered meanwhile,
     await t.close();
   }
 });
+
+// Attacker pass 30: a researcher's request writes the token's last use (once a minute) on the server's connection,
+// outside the group commit. Behind another process's write lock that UPDATE sat in SQLite's busy handler on the
+// event loop (every request stood still for busy_timeout), then failed SQLITE_BUSY: the dashboard's download or
+// status was a 500 with the stack in the log, though it only reads. The last use is bookkeeping: written through
+// the group commit (on timers), and when the lock outlasts busy_timeout the request goes on without it.
+test('a researcher request behind another process\'s write lock is answered (200), without stalling other requests; the last use is written once the lock is free', async () => {
+  const t = await sqliteApp();
+  const { createTokenService } = await import('../../server/services/token-service.ts');
+  const { token } = await createTokenService({ store: t.store }).create('lock test');
+  const Database = (await import('better-sqlite3')).default;
+  const operator = new Database(t.location);
+  const server = t.app.listen(0);
+  try {
+    t.db.pragma('busy_timeout = 1500');
+    operator.exec('BEGIN IMMEDIATE');
+    const startedAt = performance.now();
+    let researcherAnsweredAt = Infinity;
+    const researcher = request(server).get('/api/researcher/waves').set('Authorization', `Bearer ${token}`).then((res) => {
+      researcherAnsweredAt = performance.now();
+      return res;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const notFound = await request(server).get('/api/nothing-here');
+    const notFoundAt = performance.now();
+    const listed = await researcher;
+    assert.equal(notFound.status, 404);
+    assert.ok(notFoundAt < researcherAnsweredAt, `the 404 came ${Math.round(notFoundAt - startedAt)} ms in, after the researcher's answer at ${Math.round(researcherAnsweredAt - startedAt)} ms: it waited on the lock`);
+    assert.equal(listed.status, 200, JSON.stringify(listed.body));
+    assert.equal(listed.body.waves[0].id, t.wave.id);
+    assert.equal(operator.prepare('SELECT last_used_at FROM researcher_tokens').pluck().get(), null, 'not written while the lock was held');
+    operator.exec('ROLLBACK');
+    assert.equal((await request(server).get('/api/researcher/waves').set('Authorization', `Bearer ${token}`)).status, 200);
+    assert.ok(operator.prepare('SELECT last_used_at FROM researcher_tokens').pluck().get(), 'written at the next request');
+    console.log(`write lock held: a 404 answered in ${Math.round(notFoundAt - startedAt)} ms, the researcher's list 200 after ${Math.round(researcherAnsweredAt - startedAt)} ms`);
+  } finally {
+    if (operator.inTransaction) operator.exec('ROLLBACK');
+    operator.close();
+    server.close();
+    await t.close();
+  }
+});
