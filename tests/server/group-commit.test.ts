@@ -189,3 +189,39 @@ test('a write lock held past busy_timeout rejects the batch with SQLITE_BUSY, no
     db.pragma('busy_timeout = 5000');
   }
 });
+
+// Attacker pass 30: each batch waited a busy_timeout of its own from its BEGIN, so a write queued behind a batch
+// already waiting waited that batch's wait and then its own: live, with the sqlite3 shell holding the lock, a save
+// 503 at 6.0 s and the start queued behind it at 11.1 s (busy_timeout 5 s). A write now waits at most busy_timeout
+// from when it was asked, as the docs promise.
+test('behind a held write lock, a write queued while a batch waits gives up busy_timeout after it was asked, not after that batch gave up', async () => {
+  clear();
+  const other = openDatabase(path);
+  other.exec('BEGIN IMMEDIATE');
+  db.pragma('busy_timeout = 600');
+  try {
+    const writes = createGroupCommit(db);
+    const asked = performance.now();
+    const refusedAt = (label: string) =>
+      writes.run(() => insert.run(label)).then(
+        () => assert.fail(`${label} was stored`),
+        (error: { code?: string }) => {
+          assert.equal(error.code, 'SQLITE_BUSY');
+          return performance.now() - asked;
+        },
+      );
+    const first = refusedAt('first');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const second = refusedAt('second');
+    const [firstMs, secondMs] = await Promise.all([first, second]);
+    console.log(`write lock held, busy_timeout 600 ms: the first write refused at ${Math.round(firstMs)} ms, the one asked 200 ms later at ${Math.round(secondMs)} ms`);
+    assert.ok(secondMs < 200 + 600 + 250, `the second write was refused ${Math.round(secondMs)} ms after the first was asked (asked at 200 ms, busy_timeout 600 ms)`);
+    other.exec('ROLLBACK');
+    await writes.run(() => insert.run('next'));
+    assert.deepEqual(labels(), ['next']);
+  } finally {
+    if (other.inTransaction) other.exec('ROLLBACK');
+    other.close();
+    db.pragma('busy_timeout = 5000');
+  }
+});
