@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, unknownSettings, type Config } from './config.
 import { absoluteLink, localOrigin } from './domain/links.ts';
 import { answersBodyWarning } from './domain/answers-body-size.ts';
 import { definitionProblems } from './domain/fielded-definition-problems.ts';
+import { storedRedirectProblems } from './domain/stored-redirect-problems.ts';
 import { requestsInFlight, shutDownGracefully } from './graceful-shutdown.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { startCheckpointer } from './storage/checkpointer.ts';
@@ -187,6 +188,8 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     out.push(`  open wave ${wave.id} (${study?.key}): ${link(`/s/${wave.id}`)}`);
     const problems = study ? definitionProblems(study.definition) : [];
     if (problems.length) out.push(`    its definition fails today's checks (the page may store answers the server refuses; see ${vlab} wave status ${wave.id}): ${problems.join('; ')}`);
+    const redirects = storedRedirectProblems(wave);
+    if (redirects.length) out.push(`    its redirect links fail today's checks (respondents are sent to them as stored; mend with ${vlab} wave update ${wave.id}): ${redirects.map((r) => `${r.setting}: ${r.problem}`).join('; ')}`);
     const tooLarge = study ? answersBodyWarning(study.key, study.definition, config.bodyLimitBytes) : null;
     if (tooLarge) out.push(`    ${tooLarge}`);
   }

@@ -4,6 +4,7 @@ import { DomainError } from './errors.ts';
 import { studyExportFormats } from './export/study-export-formats.ts';
 import type { QuotaCap } from './quota.ts';
 import { quotaOverCapReason } from './quota-over-cap.ts';
+import { storedRedirectProblems } from './stored-redirect-problems.ts';
 import type { StudyDefinition } from './study-definition.ts';
 import { vignetteSpace } from './vignette-cells.ts';
 import type { WaveChangeRecord } from './wave-update.ts';
@@ -112,6 +113,8 @@ export function waveStatusReport(input: WaveStatusInput) {
     /** The export formats that hold this study's data (study-export-formats.ts): the dashboard's downloads. */
     exports: studyExportFormats(def),
     definitionProblems: input.definitionProblems,
+    /** Redirect templates stored before today's checks that those checks refuse (storedRedirectProblems). */
+    redirectProblems: storedRedirectProblems(wave),
     createdAt: wave.createdAt,
     updatedAt: wave.updatedAt,
   };

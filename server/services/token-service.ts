@@ -60,6 +60,15 @@ export function createTokenService({
   // A fixed record to hash against when the id is unknown, so that a miss costs what a hit costs.
   const decoy = { salt: newSalt(), hash: Buffer.alloc(32) };
 
+  // The last use is bookkeeping, written through the store's writes (on SQLite the group commit, which waits for
+  // another process's write lock on timers). Written straight on the connection, it sat in SQLite's busy handler on
+  // the event loop behind such a lock, then failed: a researcher's read was a 500 (attacker pass 30). A store that
+  // cannot write now (503 busy) leaves it as it was, to be written at the next request.
+  const touched = (id: number, at: string) =>
+    store.write((tx) => tx.tokens.touch(id, at)).catch((error: unknown) => {
+      if (!(error instanceof DomainError && error.code === 'busy')) throw error;
+    });
+
   return {
     /** Stores a new token's hash and returns the token itself: the only time it is ever seen. */
     async create(name: string): Promise<TokenSummary & { token: string }> {
@@ -99,7 +108,7 @@ export function createTokenService({
         if (verified.size >= MAX_VERIFIED) verified.clear();
         verified.set(key, { storedHash: record.hash, until: Date.parse(at) + VERIFIED_FOR_MS });
       }
-      if (!record.lastUsedAt || Date.parse(at) - Date.parse(record.lastUsedAt) > TOUCH_EVERY_MS) await tokens.touch(record.id, at);
+      if (!record.lastUsedAt || Date.parse(at) - Date.parse(record.lastUsedAt) > TOUCH_EVERY_MS) await touched(record.id, at);
       return summary(record);
     },
   };

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config.ts';
 import { makeFolder } from './make-folder.ts';
+import { notPlainFileAt } from './special-file.ts';
 import { SQLITE_DATABASE, sqliteFileKind } from './sqlite-file-kind.ts';
 import { MIN_SQLITE_VERSION, sqliteVersionProblem } from './sqlite-version.ts';
 
@@ -51,6 +52,10 @@ function openFile(path: string): Db {
   if (kind && kind !== SQLITE_DATABASE) {
     throw new ConfigError(`${path}: cannot open the database (it is ${kind}; give that); set VLAB_DB or --db to another path`);
   }
+  // A FIFO blocked open(2) for ever (no writer comes); a device (/dev/null) was opened, and SQLite made its
+  // -journal beside it, in /dev when run as root, before failing as "disk full" (attacker pass 30).
+  const special = path === ':memory:' ? null : notPlainFileAt(path);
+  if (special) throw new ConfigError(`${path}: cannot open the database (it is ${special}, not a file); set VLAB_DB or --db to another path`);
   try {
     if (path !== ':memory:') {
       // Panel IDs live in these files: a folder we create is the owner's alone, and so is a new database file,

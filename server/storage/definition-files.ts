@@ -1,10 +1,11 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokenStudy } from '../domain/broken-study.ts';
 import { firstPlace, pathOf } from '../domain/json-places.ts';
 import { DefinitionError, parseStudyDefinition, type StudyDefinition } from '../domain/study-definition.ts';
 import { issuePath } from '../domain/zod-issues.ts';
 import { jsonPathOffset, jsonSyntaxPlace, lineAndColumn, withoutByteOrderMark } from './json-location.ts';
+import { notPlainFile } from './special-file.ts';
 
 /**
  * A study lives in a folder named after its id: `study.json` holds the survey itself (consent, factors,
@@ -150,15 +151,6 @@ const UNREADABLE: Readonly<Record<string, string>> = {
 
 /** The most a definition file may hold: the shipped ones are under 20 KB, a study in many languages a few hundred. */
 const MAX_DEFINITION_BYTES = 4 * 1024 * 1024;
-
-/** What a path that is no regular file is, in words. */
-function notPlainFile(stats: Stats): string | null {
-  if (stats.isFile()) return null;
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  if (stats.isSocket()) return 'a socket';
-  return null; // a folder: reading it says EISDIR, in UNREADABLE's words
-}
 
 /**
  * A definition file's text, from a regular file of at most MAX_DEFINITION_BYTES. Opened without blocking and

@@ -36,6 +36,8 @@ export interface GroupCommit {
 
 interface Job {
   fn: () => unknown;
+  /** performance.now() when it was asked: its wait for another process's write lock counts from here. */
+  askedAt: number;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -84,11 +86,13 @@ const LOCK_RETRY_DELAYS_MS = [1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100];
  * left in a transaction) for as long as the connection's busy_timeout, but on timers: SQLite's busy handler sleeps
  * inside the call, and better-sqlite3 runs it on the event loop, so every request of every kind (pages, /healthz,
  * a 404) stood still for the whole wait, batch after batch (attacker pass 28: 5.5 s for a 404). Throws BEGIN's own
- * SQLITE_BUSY once the wait is spent, as before.
+ * SQLITE_BUSY once the wait is spent, as before. The wait counts from `askedAt`, when the batch's oldest job was
+ * asked: counted from BEGIN, a job queued behind a waiting batch waited that batch's wait and then its own (attacker
+ * pass 30: 11 s for busy_timeout 5 s). Past it, BEGIN is still tried once.
  */
-async function takeWriteLock(st: BatchStatements): Promise<void> {
+async function takeWriteLock(st: BatchStatements, askedAt: number): Promise<void> {
   const waitMs = st.busyTimeout.get() as number;
-  const giveUpAt = performance.now() + waitMs;
+  const giveUpAt = askedAt + waitMs;
   for (let attempt = 0; ; attempt++) {
     st.noBusyWait.get();
     try {
@@ -181,7 +185,7 @@ export function createGroupCommit(db: Db, { beforeCommit = () => undefined }: { 
   /** Runs pending[start..end) in one transaction; returns the index of the first job it did not take. */
   async function commitBatch(pending: Job[], start: number, end: number): Promise<number> {
     try {
-      await takeWriteLock(st);
+      await takeWriteLock(st, pending[start].askedAt);
     } catch (error) {
       // The write lock could not be had (busy_timeout spent behind another process): nothing ran.
       for (let i = start; i < end; i++) pending[i].reject(error);
@@ -217,7 +221,7 @@ export function createGroupCommit(db: Db, { beforeCommit = () => undefined }: { 
   return {
     run<T>(fn: () => T | Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+        queue.push({ fn, askedAt: performance.now(), resolve: resolve as (value: unknown) => void, reject });
         if (!scheduled) {
           scheduled = true;
           setImmediate(() => {

@@ -3,7 +3,7 @@
 // words on every Node version (as a broken definition file does), never V8's "Unexpected token" message.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -86,4 +86,29 @@ test('a levels file naming a column the data does not have is refused, with the 
   assertRefused(dim, `vlab dim: levels file ${typo}: "measur" is not a column of the data (did you mean "measure"?); its level order would be ignored`);
   const unrelated = file('levels-unrelated.json', '{"name": ["a"], "measure": ["do_nothing", "public_criticism", "economic_sanctions", "reduce_military_aid", "suspend_military_support"]}');
   assertRefused(fit('--levels', unrelated), `vlab fit: levels file ${unrelated}: "name" is not a column of the data; its level order would be ignored`);
+});
+
+// Attacker pass 30: a data, levels or codebook file that is a link to /dev/zero (a colleague's shared folder) was
+// read without end: 1.0–1.8 GB in 15 s and still growing. A device is refused at once; a pipe (`--data <(…)`, a
+// shell's `… | vlab fit --data /dev/stdin`) is still read.
+test('a device given as a data, levels or codebook file is refused at once; a pipe is still read', () => {
+  const zero = join(scratch, 'zero.csv');
+  symlinkSync('/dev/zero', zero);
+  for (const [args, what] of [
+    [['fit', '--data', zero, '--formula', 'y ~ x'], 'data file'],
+    [['fit', '--data', alliance, '--formula', 'support ~ measure', '--levels', zero], 'levels file'],
+    [['fit', '--data', alliance, '--formula', 'support ~ measure', '--codebook', zero], 'codebook'],
+  ] as const) {
+    const run = spawnSync(process.execPath, [join(repo, 'bin/vlab.js'), ...args], { encoding: 'utf8', cwd: repo, timeout: 15_000 });
+    assert.equal(run.signal, null, `${what}: ended by itself, not by the 15 s timeout`);
+    assertRefused({ stdout: run.stdout, stderr: run.stderr, status: run.status }, `vlab fit: cannot read ${what} ${zero}: a device, not a file`);
+  }
+  // A shell's pipe, as `--data <(…)` gives: `sh` runs `printf … | node bin/vlab.js fit --data /dev/stdin`.
+  const piped = spawnSync('sh', ['-c', `printf 'y,x\\n1,0\\n2,1\\n4,2\\n5,3\\n' | "$0" bin/vlab.js fit --data /dev/stdin --formula 'y ~ x' --format csv`, process.execPath], {
+    encoding: 'utf8',
+    cwd: repo,
+    timeout: 15_000,
+  });
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.match(piped.stdout, /^term,estimate,/);
 });

@@ -276,3 +276,31 @@ test('a database folder under /proc is refused at once (Node\'s recursive mkdir 
   assert.equal(run.status, 2, run.stderr);
   assert.equal(run.stderr, `vlab wave list: /proc/vlab-no-such-${process.pid}: no such file or folder\n`);
 });
+
+// Attacker pass 30: a FIFO given as the database (or a link to one) blocked `vlab serve`, every verb and `vlab db
+// copy --from` for ever in open(2), waiting for a writer that never came; a device (/dev/null, /dev/zero) was
+// opened, SQLite wrote its `-journal` beside it (in /dev, when run as root) and the verb said "disk full or
+// read-only?". A database is a regular file: anything else is one line at once, and nothing is made beside it.
+test('--db naming a FIFO, a link to one or a device is one line at once, naming what it is, and nothing is made beside it', () => {
+  const fifo = join(dir, 'fifo.sqlite');
+  assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+  const link = join(dir, 'link-to-fifo.sqlite');
+  symlinkSync(fifo, link);
+  for (const [args, verb] of [
+    [['wave', 'list', '--db', fifo], 'wave list'],
+    [['wave', 'list', '--db', link], 'wave list'],
+    [['serve', '--port', '0', '--db', fifo], 'serve'],
+  ] as const) {
+    const db = args[args.length - 1];
+    const run = spawnSync(process.execPath, ['bin/vlab.js', ...args], { encoding: 'utf8', timeout: 15_000 });
+    assert.equal(run.signal, null, `${args.join(' ')}: ended by itself, not by the 15 s timeout`);
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stderr, `vlab ${verb}: ${db}: cannot open the database (it is a FIFO, not a file); set VLAB_DB or --db to another path\n`);
+  }
+  const device = join(dir, 'link-to-null.sqlite');
+  symlinkSync('/dev/null', device);
+  const run = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'list', '--db', device], { encoding: 'utf8', timeout: 15_000 });
+  assert.equal(run.status, 2, run.stderr);
+  assert.equal(run.stderr, `vlab wave list: ${device}: cannot open the database (it is a device, not a file); set VLAB_DB or --db to another path\n`);
+  assert.deepEqual(readdirSync(dir).filter((name) => /fifo|null/.test(name)).sort(), ['fifo.sqlite', 'link-to-fifo.sqlite', 'link-to-null.sqlite']);
+});

@@ -2,7 +2,7 @@
 // per line with its rows and checksum on stdout, progress for a large table and the summary on stderr, and every
 // refusal one line with exit code 2. Runs when PostgreSQL answers; says so when it skips.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,4 +84,14 @@ test('vlab db copy refuses a target that is no PostgreSQL URL and a missing sour
   const fromPostgres = await vlab('db', 'copy', '--from', 'postgres://a/b', '--to', 'postgres://c/d');
   assert.equal(fromPostgres.status, 2);
   assert.match(fromPostgres.stderr, /^vlab db copy: --from: give the SQLite file to copy from .*\n$/);
+});
+
+// Attacker pass 30: a FIFO as --from blocked the copy for ever in open(2), before PostgreSQL was even reached.
+test('vlab db copy refuses a --from that is a FIFO at once, in one line', () => {
+  const fifo = join(dir, 'pipe.sqlite');
+  assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+  const args = ['bin/vlab.js', 'db', 'copy', '--from', fifo, '--to', 'postgres://postgres@127.0.0.1:5432/unused'];
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 15_000 });
+  assert.equal(run.signal, null, 'ended by itself, not by the 15 s timeout');
+  assert.deepEqual([run.status, run.stderr], [2, `vlab db copy: --from: ${fifo} is a FIFO, not a SQLite file\n`]);
 });

@@ -166,12 +166,27 @@ test('a write lock held by another connection is waited for on timers: the event
   assert.equal(db.pragma('busy_timeout', { simple: true }), 5000, "the connection's own busy_timeout is kept");
 });
 
-test('a write lock held past busy_timeout rejects the batch with SQLITE_BUSY, nothing written, and the next batch takes the lock', async () => {
+/** Runs fn while another connection holds the write lock and this one's busy_timeout is `ms`; both put back after. */
+async function withLockHeldElsewhere(ms: number, fn: () => Promise<void>): Promise<void> {
   clear();
   const other = openDatabase(path);
   other.exec('BEGIN IMMEDIATE');
-  db.pragma('busy_timeout = 300');
+  db.pragma(`busy_timeout = ${ms}`);
   try {
+    await fn();
+    other.exec('ROLLBACK');
+    const writes = createGroupCommit(db);
+    await writes.run(() => insert.run('next'));
+    assert.deepEqual(labels(), ['next'], 'the next batch takes the lock once it is free');
+  } finally {
+    if (other.inTransaction) other.exec('ROLLBACK');
+    other.close();
+    db.pragma('busy_timeout = 5000');
+  }
+}
+
+test('a write lock held past busy_timeout rejects the batch with SQLITE_BUSY, nothing written, and the next batch takes the lock', () =>
+  withLockHeldElsewhere(300, async () => {
     const writes = createGroupCommit(db);
     let timersFired = 0;
     const ticker = setInterval(() => timersFired++, 20);
@@ -180,12 +195,27 @@ test('a write lock held past busy_timeout rejects the batch with SQLITE_BUSY, no
     assert.equal(refused, 'SQLITE_BUSY');
     assert.ok(timersFired >= 3, `a 20-ms interval fired ${timersFired} times during the 300-ms wait (0 when SQLite slept on the event loop)`);
     assert.equal(db.inTransaction, false);
-    other.exec('ROLLBACK');
-    await writes.run(() => insert.run('next'));
-    assert.deepEqual(labels(), ['next']);
-  } finally {
-    if (other.inTransaction) other.exec('ROLLBACK');
-    other.close();
-    db.pragma('busy_timeout = 5000');
-  }
-});
+  }));
+
+// Attacker pass 30: each batch waited a busy_timeout of its own from its BEGIN, so a write queued behind a batch
+// already waiting waited that batch's wait and then its own: live, with the sqlite3 shell holding the lock, a save
+// 503 at 6.0 s and the start queued behind it at 11.1 s (busy_timeout 5 s). A write now waits at most busy_timeout
+// from when it was asked, as the docs promise.
+test('behind a held write lock, a write queued while a batch waits gives up busy_timeout after it was asked, not after that batch gave up', () =>
+  withLockHeldElsewhere(600, async () => {
+    const writes = createGroupCommit(db);
+    const asked = performance.now();
+    const refusedAt = (label: string) =>
+      writes.run(() => insert.run(label)).then(
+        () => assert.fail(`${label} was stored`),
+        (error: { code?: string }) => {
+          assert.equal(error.code, 'SQLITE_BUSY');
+          return performance.now() - asked;
+        },
+      );
+    const first = refusedAt('first');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const [firstMs, secondMs] = await Promise.all([first, refusedAt('second')]);
+    console.log(`write lock held, busy_timeout 600 ms: the first write refused at ${Math.round(firstMs)} ms, the one asked 200 ms later at ${Math.round(secondMs)} ms`);
+    assert.ok(secondMs < 200 + 600 + 250, `the second write was refused ${Math.round(secondMs)} ms after the first was asked (asked at 200 ms, busy_timeout 600 ms)`);
+  }));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Express } from 'express';
 import { pino } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
@@ -106,40 +107,93 @@ test('the storage failure is logged as one warning line a while, with SQLite\'s 
   }
 });
 
-// Attacker pass 28: an operator's `sqlite3 vlab.sqlite` left in `BEGIN IMMEDIATE` (or a long `vlab` verb) holds the
-// write lock. SQLite waited for it inside BEGIN, on the event loop: every request of every kind, a 404 or /healthz,
-// stood still for busy_timeout (5.5 s for a 404 on main), batch after batch. Now the wait runs on timers.
-test('a write lock another process holds: other requests are answered meanwhile, the start is 503 busy past busy_timeout and 201 once the lock is free', async () => {
+/**
+ * A test app listening, with another connection on its file (an operator's `sqlite3` shell) that holds the write
+ * lock from the first `hold()`, and the app's busy_timeout at 1.5 s. `release()` ends the other's transaction.
+ */
+async function lockHeldElsewhere() {
   const t = await sqliteApp();
   const Database = (await import('better-sqlite3')).default;
   const operator = new Database(t.location);
   const server = t.app.listen(0);
+  t.db.pragma('busy_timeout = 1500');
+  return {
+    t,
+    server,
+    operator,
+    hold: () => operator.exec('BEGIN IMMEDIATE'),
+    release: () => operator.exec('ROLLBACK'),
+    async close() {
+      if (operator.inTransaction) operator.exec('ROLLBACK');
+      operator.close();
+      server.close();
+      await t.close();
+    },
+  };
+}
+
+/** `waiting` (a request behind the lock) and a 404 asked `afterMs` later: both answers, and when each came after the start. */
+async function beside404<T>(server: ReturnType<Express['listen']>, waiting: () => Promise<T>, afterMs: number) {
+  const startedAt = performance.now();
+  let answeredAt = Infinity;
+  const answer = waiting().then((res) => {
+    answeredAt = performance.now() - startedAt;
+    return res;
+  });
+  await new Promise((resolve) => setTimeout(resolve, afterMs));
+  const notFound = await request(server).get('/api/nothing-here');
+  const notFoundAt = performance.now() - startedAt;
+  return { answer: await answer, answeredAt, notFound, notFoundAt };
+}
+
+// Attacker pass 28: an operator's `sqlite3 vlab.sqlite` left in `BEGIN IMMEDIATE` (or a long `vlab` verb) holds the
+// write lock. SQLite waited for it inside BEGIN, on the event loop: every request of every kind, a 404 or /healthz,
+// stood still for busy_timeout (5.5 s for a 404 on main), batch after batch. Now the wait runs on timers.
+test('a write lock another process holds: other requests are answered meanwhile, the start is 503 busy past busy_timeout and 201 once the lock is free', async () => {
+  const lock = await lockHeldElsewhere();
+  const { t, server } = lock;
   try {
-    t.db.pragma('busy_timeout = 1500');
-    operator.exec('BEGIN IMMEDIATE');
-    const startedAt = performance.now();
-    let startAnsweredAt = Infinity;
-    const start = request(server).post(`/api/waves/${t.wave.id}/participants`).send({}).then((res) => {
-      startAnsweredAt = performance.now();
-      return res;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const notFound = await request(server).get('/api/nothing-here');
-    const notFoundAt = performance.now();
-    const refused = await start;
+    lock.hold();
+    const { answer: refused, answeredAt, notFound, notFoundAt } = await beside404(server, () => request(server).post(`/api/waves/${t.wave.id}/participants`).send({}), 100);
     assert.equal(notFound.status, 404);
-    assert.ok(notFoundAt < startAnsweredAt, `the 404 came ${Math.round(notFoundAt - startedAt)} ms in, after the start's answer at ${Math.round(startAnsweredAt - startedAt)} ms: it waited on the lock`);
+    assert.ok(notFoundAt < answeredAt, `the 404 came ${Math.round(notFoundAt)} ms in, after the start's answer at ${Math.round(answeredAt)} ms: it waited on the lock`);
     assert.equal(refused.status, 503, JSON.stringify(refused.body));
     assert.equal(refused.body.error.code, 'busy');
     assert.equal(refused.headers['retry-after'], '5');
     assert.equal(count(t.db, 'participants'), 0);
-    operator.exec('ROLLBACK');
+    lock.release();
     assert.equal((await request(server).post(`/api/waves/${t.wave.id}/participants`).send({})).status, 201);
-    console.log(`write lock held: a 404 answered in ${Math.round(notFoundAt - startedAt)} ms, the start 503 busy after ${Math.round(startAnsweredAt - startedAt)} ms; once free, 201`);
+    console.log(`write lock held: a 404 answered in ${Math.round(notFoundAt)} ms, the start 503 busy after ${Math.round(answeredAt)} ms; once free, 201`);
   } finally {
-    if (operator.inTransaction) operator.exec('ROLLBACK');
-    operator.close();
-    server.close();
-    await t.close();
+    await lock.close();
+  }
+});
+
+// Attacker pass 30: a researcher's request writes the token's last use (once a minute) on the server's connection,
+// outside the group commit. Behind another process's write lock that UPDATE sat in SQLite's busy handler on the
+// event loop (every request stood still for busy_timeout), then failed SQLITE_BUSY: the dashboard's download or
+// status was a 500 with the stack in the log, though it only reads. The last use is bookkeeping: written through
+// the group commit (on timers), and when the lock outlasts busy_timeout the request goes on without it.
+test('a researcher request behind another process\'s write lock is answered (200), without stalling other requests; the last use is written once the lock is free', async () => {
+  const lock = await lockHeldElsewhere();
+  const { t, server, operator } = lock;
+  try {
+    const { createTokenService } = await import('../../server/services/token-service.ts');
+    const { token } = await createTokenService({ store: t.store }).create('lock test');
+    const list = () => request(server).get('/api/researcher/waves').set('Authorization', `Bearer ${token}`);
+    const lastUse = () => operator.prepare('SELECT last_used_at FROM researcher_tokens').pluck().get();
+    lock.hold();
+    const { answer: listed, answeredAt, notFound, notFoundAt } = await beside404(server, list, 300);
+    assert.equal(notFound.status, 404);
+    assert.ok(notFoundAt < answeredAt, `the 404 came ${Math.round(notFoundAt)} ms in, after the researcher's answer at ${Math.round(answeredAt)} ms: it waited on the lock`);
+    assert.equal(listed.status, 200, JSON.stringify(listed.body));
+    assert.equal(listed.body.waves[0].id, t.wave.id);
+    assert.equal(lastUse(), null, 'not written while the lock was held');
+    lock.release();
+    assert.equal((await list()).status, 200);
+    assert.ok(lastUse(), 'written at the next request');
+    console.log(`write lock held: a 404 answered in ${Math.round(notFoundAt)} ms, the researcher's list 200 after ${Math.round(answeredAt)} ms`);
+  } finally {
+    await lock.close();
   }
 });

@@ -3,6 +3,7 @@ import { csvFromRecords, DEFAULT_ALPHA, tableFromCsv, textTable, type DataTable,
 import { rowsFromTable } from '../../../analysis/helpers/data-table.ts';
 import { closestName, validOptions } from '../../../analysis/helpers/did-you-mean.ts';
 import { jsonSyntaxPlace, withoutByteOrderMark } from '../../storage/json-location.ts';
+import { notPlainFileAt } from '../../storage/special-file.ts';
 import { UsageError } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
 
@@ -33,6 +34,10 @@ const READ_PROBLEMS: Readonly<Record<string, string>> = {
 };
 
 function readBytes(path: string, what: string): Buffer {
+  // A link to /dev/zero was read without end (1.8 GB in 15 s; attacker pass 30). Pipes and sockets end, and are
+  // still read: shells hand `--data <(…)` over as a pipe, and a parent process's stdin is often a socket.
+  const special = notPlainFileAt(path);
+  if (special === 'a device') throw new UsageError(`cannot read ${what} ${path}: ${special}, not a file`);
   try {
     return readFileSync(path);
   } catch (error) {

@@ -229,7 +229,19 @@ function statusLines(s: WaveStatusReport): string {
     );
   }
   for (const problem of s.definitionProblems) lines.push(`    ${problem}`);
+  if (s.redirectProblems.length > 0) {
+    lines.push(`  redirect problems (${s.redirectProblems.length}): respondents are sent to these links as stored, which today's checks refuse; mend each with vlab wave update ${s.id}`);
+  }
+  for (const { setting, problem } of s.redirectProblems) lines.push(`    ${OPTION_OF[setting]}: ${problem}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** One line a wave whose stored redirect templates today's checks refuse (a wave made before attacker pass 28). */
+function redirectProblemNotes(list: readonly WaveStatusReport[]): string {
+  return list
+    .filter((w) => w.redirectProblems.length > 0)
+    .map((w) => `vlab wave list: wave ${w.id}: ${w.redirectProblems.map((p) => OPTION_OF[p.setting]).join(', ')} fails today's checks (respondents are sent to it as stored); see vlab wave status ${w.id}\n`)
+    .join('');
 }
 
 function registerWaveLifecycleCommands(wave: Command): void {
@@ -246,6 +258,7 @@ function registerWaveLifecycleCommands(wave: Command): void {
           return { list: (await waves.list()).map((w) => ({ ...w, link: links.link(w.url) })), guessNote: links.guessNote };
         });
         if (guessNote && list.length > 0) process.stderr.write(`vlab wave list: ${guessNote}\n`);
+        process.stderr.write(redirectProblemNotes(list));
         if (options.json) {
           process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
           return;

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type pg from 'pg';
 import { openPostgresStore } from '../postgres/postgres-store.ts';
 import { maskedLocation } from '../store.ts';
+import { notPlainFileAt } from '../special-file.ts';
 import { CopyValueError, TableChecksum, toPostgresParameter } from './column-values.ts';
 import { copyPlan, MIGRATIONS_TABLE, quoteIdent, SchemaMismatch, type CopyTable } from './copy-schema.ts';
 
@@ -44,6 +45,9 @@ const FETCH_ROWS = 5000;
  */
 export async function copySqliteToPostgres(sourcePath: string, targetUrl: string, options: CopyOptions = {}): Promise<TableCopied[]> {
   if (!existsSync(sourcePath)) throw new CopyRefused(`--from: ${sourcePath} does not exist`);
+  // Opening a FIFO waited for ever for a writer (attacker pass 30).
+  const special = notPlainFileAt(sourcePath);
+  if (special) throw new CopyRefused(`--from: ${sourcePath} is ${special}, not a SQLite file`);
   const source = openSource(sourcePath);
   try {
     const sourceVersions = migrationsOf(source, sourcePath);
