@@ -34,8 +34,9 @@ import { requireModel } from './respondent.ts';
  * is what the plan's estimator converges to (the respondents who leave it empty do so at random).
  *
  * Failing the attention check changes no other answer in the model, so excluding those respondents leaves the
- * estimands unchanged. Difference-in-means estimators take no weights: their estimands are missing when the plan
- * names covariates or rakes, or the design weights its cells, which makes the rows unequally weighted.
+ * estimands unchanged. Where the rows are unequally weighted (the plan names covariates or rakes, or the design
+ * weights its cells), a difference in means weights its arms as estimatr does, so its estimand is the weighted
+ * difference of means (docs/simulation.md).
  */
 export function planEstimands(def: StudyDefinition): Map<string, number | null> {
   assertSimulatable(def);
@@ -95,8 +96,7 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
     });
   });
 
-  // Weights only where profiles differ in probability (or the plan rakes, which these rows could not): executePlan
-  // refuses weights for a difference in means, whose estimands are then missing.
+  // Weights only where profiles differ in probability (or the plan rakes, which these rows could not).
   const weighted = covariates.length > 0 || plan.weights === 'raking' || space.cells.some((cell) => cell.multiplicity !== 1);
   const result = executePlan({ definition: weighted ? withoutWeightedCr2FixedEffects(def) : def, rows, weights: weighted ? weights : undefined });
   const out = new Map<string, number | null>();
