@@ -89,7 +89,7 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   app.get('/favicon.ico', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=86400').status(204).end();
   });
-  app.post('/api/waves/:waveId/participants', startRateLimit(config, store.rateCounter));
+  app.post('/api/waves/:waveId/participants', startRateLimit(config, store.rateCounter, researcher.tokens));
   app.use('/api/researcher', researcherAuthRateLimit(config, store.rateCounter));
   app.use('/api/participants/:code', participantWriteLimit(config));
   // The APIs before the pages: a respondent's request under /api then meets no page router on its way (no path

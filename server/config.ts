@@ -86,8 +86,11 @@ export function withoutPassword(location: string): string {
   return colon < 0 ? location : `${scheme}${userinfo.slice(0, colon)}:***@${location.slice(whole.length)}`;
 }
 
-/** Variables named VLAB_… that are read by the test and benchmark scripts, not by the server: every VLAB_TEST_… too. */
-const SCRIPT_VARIABLES = new Set(['VLAB_REFIT_ALL', 'VLAB_CONJOINT_SEEDS', 'VLAB_CRASH_KILLS']);
+/**
+ * Variables named VLAB_… that are read by the test and benchmark scripts, or by a client verb (`vlab simulate`'s
+ * VLAB_TOKEN), not by the server: every VLAB_TEST_… too.
+ */
+const SCRIPT_VARIABLES = new Set(['VLAB_REFIT_ALL', 'VLAB_CONJOINT_SEEDS', 'VLAB_CRASH_KILLS', 'VLAB_TOKEN']);
 const isScriptVariable = (name: string) => name.startsWith('VLAB_TEST_') || SCRIPT_VARIABLES.has(name);
 
 /** A whole number in [min, max]; every failure says so in those words ("64k", "2h", "3.5" and "-1" alike). */

@@ -15,7 +15,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'vlab estimates --wave WAVE',
     'vlab replication --wave WAVE --out package.zip',
   ],
-  serve: ['vlab serve --port 3001', 'VLAB_RATE_LIMIT_START=100000 vlab serve   # before vlab simulate with more than 300 respondents'],
+  serve: ['vlab serve --port 3001', 'VLAB_RATE_LIMIT_START=100000 vlab serve   # a load test of more than 300 starts without a researcher token'],
   'study list': ['vlab study list --json'],
   'wave create': [
     'vlab wave create --study alliance-corrective-measures --target 1500',
@@ -39,8 +39,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   estimates: ['vlab estimates --wave WAVE', 'vlab estimates --wave WAVE --format csv --out estimates.csv'],
   replication: ['vlab replication --wave WAVE --out package.zip', 'vlab replication --wave WAVE --out package   # a new folder'],
   simulate: [
-    'VLAB_RATE_LIMIT_START=100000 npm start   # the server, instead of plain npm start: its 300 starts per address per 10 minutes protect a live wave',
-    'vlab simulate --wave WAVE --n 1500 --base-url http://localhost:3000 --seed 1',
+    'VLAB_TOKEN=vlab_… vlab simulate --wave WAVE --n 1500 --base-url http://localhost:3000 --seed 1   # a token of vlab token create: its starts pass the limit for respondents',
   ],
   power: [
     'vlab power --sd 1 --n 500                         # minimum detectable effect at 80% power, 500 per arm',

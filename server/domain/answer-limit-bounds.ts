@@ -82,6 +82,15 @@ const highest = (bounds: Bound[]) => (bounds.length ? Math.max(...bounds.map((b)
 const lowest = (bounds: Bound[]) => (bounds.length ? Math.min(...bounds.map((b) => b.value)) : undefined);
 
 /**
+ * Whether a text or comment box's `maxLength` in `answerLimits` is the server's cap on any text answer (5,000
+ * characters), not a limit the study set: neither the box nor a text validator sets one below it.
+ */
+export function lengthIsServerCap(e: Element): boolean {
+  const typed = e.type === 'comment' || (e.type === 'text' && e.inputType !== 'number');
+  return typed && (lowest(sizeBoundsOf(e).upper.filter((b) => b.name !== 'choices')) ?? Infinity) > MAX_ANSWER_TEXT;
+}
+
+/**
  * The limits the question's answers meet, each the tightest of the properties that set it (a box's maxLength and
  * its text validators', min and the numeric validators' minValue, …); a text box without one takes the server's
  * 5,000 characters. A checkbox's number of choices is no limit of its own: only its answercount counts are given.

@@ -3,6 +3,8 @@ import { ipKeyGenerator, rateLimit, type Store as LimiterStore } from 'express-r
 import type { Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { RateCounter } from '../storage/rate-counter.ts';
+import type { TokenService } from '../services/token-service.ts';
+import { requireResearcherToken } from './researcher-auth.ts';
 
 /**
  * Per-address limits on the two doors an attacker would hammer: starting participants (each start draws a
@@ -89,9 +91,22 @@ function limiter(
   });
 }
 
-/** Participant starts per address per window (default 300 per 10 minutes: a classroom behind one NAT fits). */
-export const startRateLimit = (config: Config, counter: RateCounter): RequestHandler =>
-  limiter(counter, 'start', config.rateLimitStart, config.rateLimitWindowSeconds, 'survey starts');
+/**
+ * Participant starts per address per window (default 300 per 10 minutes: a classroom behind one NAT fits). A start
+ * sent with a researcher token (`vlab simulate --token`: a researcher testing the wave, who could raise the limit
+ * anyway) is not counted, so a second simulation within the window is not refused by the limit it tests. A browser
+ * never sends the header; a wrong, revoked or malformed token is answered 401 and counted as a failed researcher
+ * authentication, so the header neither passes the limit nor guesses tokens faster than the researcher API allows.
+ */
+export function startRateLimit(config: Config, counter: RateCounter, tokens: TokenService): RequestHandler {
+  const respondents = limiter(counter, 'start', config.rateLimitStart, config.rateLimitWindowSeconds, 'survey starts');
+  const authFailures = researcherAuthRateLimit(config, counter);
+  const researcher = requireResearcherToken(tokens);
+  return (req, res, next) => {
+    if (req.headers.authorization === undefined) return respondents(req, res, next);
+    return authFailures(req, res, (error?: unknown) => (error ? next(error) : researcher(req, res, next)));
+  };
+}
 
 /** Failed researcher authentications (401s) per address per window; any other answer is not counted. */
 export const researcherAuthRateLimit = (config: Config, counter: RateCounter): RequestHandler =>

@@ -60,17 +60,19 @@ export interface ApiClientOptions {
   /** Pause before the first retry, doubled at each further one. */
   retryDelayMs?: number;
   log?: RequestLog;
+  /** A researcher token for the starts (`vlab simulate --token`): the server does not count them against its start limit. */
+  token?: string;
 }
 
 export function newRequestLog(): RequestLog {
   return { latencies: [], requests: 0, retries: 0 };
 }
 
-export function createApiClient({ baseUrl, attempts = 5, retryDelayMs = 100, log = newRequestLog() }: ApiClientOptions) {
+export function createApiClient({ baseUrl, attempts = 5, retryDelayMs = 100, log = newRequestLog(), token }: ApiClientOptions) {
   const base = new URL(baseUrl);
   if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new TypeError(`base URL must be http(s), got ${baseUrl}`);
 
-  async function request<T>(method: 'POST' | 'PUT', path: string, body: unknown, tries = attempts): Promise<T> {
+  async function request<T>(method: 'POST' | 'PUT', path: string, body: unknown, tries = attempts, authorization?: string): Promise<T> {
     const url = new URL(path, base);
     if (url.origin !== base.origin) throw new TypeError(`refusing a request outside ${base.origin}: ${url.href}`);
     let lastProblem = '';
@@ -86,7 +88,7 @@ export function createApiClient({ baseUrl, attempts = 5, retryDelayMs = 100, log
         response = await fetch(url, {
           method,
           redirect: 'manual',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
           body: JSON.stringify(body),
         });
       } catch (error) {
@@ -110,7 +112,7 @@ export function createApiClient({ baseUrl, attempts = 5, retryDelayMs = 100, log
   return {
     log,
     start: (waveId: string, panel: Record<string, string>, locale?: string) =>
-      request<StartResponse>('POST', `/api/waves/${encodeURIComponent(waveId)}/participants`, locale ? { panel, locale } : { panel }),
+      request<StartResponse>('POST', `/api/waves/${encodeURIComponent(waveId)}/participants`, locale ? { panel, locale } : { panel }, attempts, token && `Bearer ${token}`),
     save: (code: string, answers: Record<string, unknown>, currentPage: number) =>
       request<SaveResponse>('PUT', `/api/participants/${encodeURIComponent(code)}/answers`, { answers, currentPage }),
     /** The quota step, with the pre-treatment answers, before the vignette is shown. */

@@ -47,6 +47,11 @@ export interface SimulationOptions {
    * study has it, else the wave's default. Absent: the wave's default.
    */
   language?: string;
+  /**
+   * A researcher token sent with each start (`Authorization: Bearer`): the server then does not count the starts
+   * against its per-address limit for respondents (server/routes/rate-limit.ts). Only the start carries it.
+   */
+  token?: string;
 }
 
 export type RespondentResult =
@@ -65,7 +70,8 @@ export interface SimulationSummary {
   /** Respondents never started because the run stopped (`stoppedBy`). */
   notStarted: number;
   /**
-   * Why the run stopped early: a refused start every later start would meet too (`rate_limited`, `wave_closed`),
+   * Why the run stopped early: a refused start every later start would meet too (`rate_limited`, `wave_closed`, a
+   * researcher token the server refused: `unauthorized`),
    * or a survey no local study, or several, can answer (`unknown_study`, `ambiguous_study`), or a `language` the
    * study does not have (`unknown_language`).
    */
@@ -92,7 +98,7 @@ export function panelParamsFor(seed: string, index: number): Record<string, stri
 
 export async function runSimulation(options: SimulationOptions): Promise<{ summary: SimulationSummary; results: RespondentResult[] }> {
   const log = newRequestLog();
-  const api = createApiClient({ baseUrl: options.baseUrl, log, retryDelayMs: options.retryDelayMs });
+  const api = createApiClient({ baseUrl: options.baseUrl, log, retryDelayMs: options.retryDelayMs, token: options.token });
   const resolveStudy = studyResolver(options.definitions, options.waveStudy);
   let answered: StudyDefinition | undefined; // the study that answered the survey, for a note on its languages
   const studyOf: typeof resolveStudy = (survey) => {
@@ -152,7 +158,7 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
 }
 
 /** Start refusals that hold for the rest of the run: the address's start limit, a wave paused, closed or full. */
-const STOPPING_REFUSALS: readonly string[] = ['rate_limited', 'wave_closed'];
+const STOPPING_REFUSALS: readonly string[] = ['rate_limited', 'wave_closed', 'unauthorized'];
 /** A survey no local study (or more than one) matches: the next respondents would be sent the same survey. */
 const UNRESOLVED: readonly string[] = ['unknown_study', 'ambiguous_study', 'unknown_language'];
 

@@ -132,6 +132,10 @@ test("the codebook gives each question's limits as the server applies them: min/
     modes: { maxCount: 2 },
     postcode: { maxLength: 5000 },
   });
+  // Walk-through 23: a box that set no maxLength read "maxLength 5000" as if the study had set it; the cap is the server's.
+  const notes = Object.fromEntries(book.columns.filter((c) => 'limitsNote' in c).map((c) => [c.name, (c as { limitsNote: unknown }).limitsNote]));
+  const cap = "maxLength: no limit set in the study (5,000 characters is the server's cap on any text answer)";
+  assert.deepEqual(notes, { nickname: cap, postcode: cap });
 });
 
 /** Whether survey-core 2.5 shows an error for `value` in the element, as the page does on Next. */

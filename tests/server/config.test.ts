@@ -87,6 +87,8 @@ test('a VLAB_ variable that is no setting is named with the closest setting', ()
   // The test runner's own (.ci/run sets VLAB_TEST_CHROMIUM; VLAB_TEST_SERIAL=1 npm test): every CLI test's stderr
   // began with a warning about them.
   assert.deepEqual(unknownSettings({ VLAB_TEST_CHROMIUM: '/usr/bin/chromium', VLAB_TEST_SERIAL: '1', VLAB_TEST_ENGINE: 'postgres' }), []);
+  // vlab simulate's researcher token (walk-through 23), exported in the shell that then starts the server.
+  assert.deepEqual(unknownSettings({ VLAB_TOKEN: 'vlab_…' }), []);
 });
 
 function serve(env: Record<string, string>) {

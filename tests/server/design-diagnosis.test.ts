@@ -95,6 +95,13 @@ test('a term without an analytic MDE says why: a three-way interaction, stacked 
     execFile(process.execPath, ['bin/vlab.js', 'power', '--study', 'alliance-corrective-measures', '--n', '300', '--sims', '2', '--seed', 'cli'], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
   );
   assert.match(table, /\nmde_analytic NA for H1 \(3 terms\): within-respondent comparisons \(stacked outcomes or repeated vignettes\): no two-arm formula\n/);
+  // Walk-through 23: power_adjusted stood NA for a hypothesis the plan does not adjust, without a word (every
+  // hypothesis of the alliance plan adjusts, so no such line there).
+  assert.doesNotMatch(table, /power_adjusted NA/);
+  const bus = await new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, ['bin/vlab.js', 'power', '--study', 'bus-line-funding', '--n', '100', '--sims', '2', '--seed', 'cli'], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+  );
+  assert.match(bus, /\npower_adjusted NA for H1_funding, H2_backer, H3_vote: the plan adjusts no p-values of these hypotheses \(no "adjust"\), so their power is on the unadjusted p\n/);
 });
 
 test('vlab power --study prints the diagnosis; the analytic mode is unchanged; mistakes are usage errors', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PowerDiagnosis } from '../../domain/simulation/design-diagnosis.ts';
+import type { StudyDefinition } from '../../domain/study-definition.ts';
 import { UsageError } from '../cli-action.ts';
 import { integerOption } from './integer-option.ts';
 
@@ -36,6 +37,18 @@ function mdeNotes(rows: readonly PowerDiagnosis[]): string {
   return [...groups.values()]
     .map(({ hypothesis, why, terms }) => `mde_analytic NA for ${hypothesis} ${terms.size === 1 ? [...terms][0] : `(${terms.size} terms)`}: ${why}\n`)
     .join('');
+}
+
+/**
+ * The hypotheses the plan does not adjust, whose power_adjusted is NA: a line naming them (walk-through 23: the NA
+ * stood without a word beside hypotheses that adjust).
+ */
+function unadjustedNote(def: StudyDefinition, rows: readonly PowerDiagnosis[]): string {
+  const adjusts = new Set(def.analysisPlan.hypotheses.filter((h) => h.adjust).map((h) => h.id));
+  const unadjusted = [...new Set(rows.map((r) => r.hypothesis))].filter((h) => !adjusts.has(h));
+  if (!unadjusted.length || def.design?.kind === 'conjoint') return '';
+  const these = unadjusted.length === 1 ? 'this hypothesis' : 'these hypotheses';
+  return `power_adjusted NA for ${unadjusted.join(', ')}: the plan adjusts no p-values of ${these} (no "adjust"), so ${unadjusted.length === 1 ? 'its' : 'their'} power is on the unadjusted p\n`;
 }
 
 /** Runs the diagnosis with a progress bar on a terminal and prints the diagnosands in the chosen format. */
@@ -89,6 +102,7 @@ export async function runStudyPower(request: StudyPowerRequest, format: 'table' 
       'estimand: the term in an infinite sample of the design (the planted effect on the observed scale); ' +
       `power at alpha ${summary.alpha}; mde_analytic: 80% power by power.t.test with the model's within-cell SD\n` +
       mdeNotes(result.rows) +
+      unadjustedNote(def, result.rows) +
       result.problems.map((p) => `problem in ${p.runs} runs: ${p.message}\n`).join(''),
   );
 }

@@ -20,6 +20,7 @@ interface SimulateOptions {
   db?: string;
   inOrder?: boolean;
   language?: string;
+  token?: string;
   json?: boolean;
 }
 
@@ -37,6 +38,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--study <id>', 'study of the wave, when the survey title alone is ambiguous')
     .option('--db <file>', `database the server serves, to learn the wave's study from when two local studies answer its survey; ${DB_OPTION_HELP}`)
     .option('--language <code>', "language the respondents ask for, as a link's ?lang= (e.g. es): they read the vignette and answer in it; default: simulation.json's languages shares, else the wave's")
+    .option('--token <token>', "a researcher token (vlab token create; default VLAB_TOKEN): the server then does not count the run's starts against its limit for respondents (VLAB_RATE_LIMIT_START)")
     .option('--in-order', 'send the starts one at a time in respondent order: on a fresh wave respondent i gets draw i, so the data set is reproducible')
     .option('--json', 'print the summary as JSON')
     .action(
@@ -66,16 +68,7 @@ export function registerSimulateCommand(program: Command): void {
           throw new UsageError(`--language: "${o.language}" is no language code (e.g. en, es, es-MX)`);
         }
         const seed = o.seed ?? randomBytes(8).toString('hex');
-        if (o.ackLog) {
-          const problem = overwritesDatabase(o.ackLog); // the truncation below would empty it
-          if (problem) throw new UsageError(`--ack-log ${problem}`);
-          try {
-            writeFileSync(o.ackLog, '', { mode: 0o600 }); // participant codes: owner-only. Fail now, not after the run, if the file cannot be written
-          } catch (error) {
-            throw new UsageError(`cannot write --ack-log ${o.ackLog}: ${(error as Error).message}`);
-          }
-        }
-        const ackLog = o.ackLog ? createWriteStream(o.ackLog, { flags: 'a' }) : null;
+        const ackLog = o.ackLog ? openAckLog(o.ackLog) : null;
 
         await checkServer(base, o.wave);
         const waveStudy = o.study ?? (await waveStudyInLocalDatabase(o.wave, o.db));
@@ -90,6 +83,7 @@ export function registerSimulateCommand(program: Command): void {
           waveStudy,
           inOrder: o.inOrder,
           language: o.language,
+          token: o.token ?? (process.env.VLAB_TOKEN || undefined),
           onProgress: (done) => bar.update(done),
           onAcknowledged: (code) => ackLog?.write(`${code}\n`),
         });
@@ -103,6 +97,18 @@ export function registerSimulateCommand(program: Command): void {
         if (summary.errors > 0 || summary.stoppedBy) process.exitCode = 1;
       }),
     );
+}
+
+/** The `--ack-log` file, emptied now (so a file that cannot be written fails before the run, not after it). */
+function openAckLog(path: string) {
+  const problem = overwritesDatabase(path); // the truncation below would empty it
+  if (problem) throw new UsageError(`--ack-log ${problem}`);
+  try {
+    writeFileSync(path, '', { mode: 0o600 }); // participant codes: owner-only
+  } catch (error) {
+    throw new UsageError(`cannot write --ack-log ${path}: ${(error as Error).message}`);
+  }
+  return createWriteStream(path, { flags: 'a' });
 }
 
 /**
@@ -150,14 +156,17 @@ function summaryText(wave: string, seed: string, s: SimulationSummary): string {
         ? 'the study is not in the --language asked for (unknown_language)'
         : UNRESOLVED_STUDY.includes(s.stoppedBy)
           ? `no local study to answer the survey (${s.stoppedBy})`
-          : `the server refused a start (${s.stoppedBy})`;
+          : s.stoppedBy === 'unauthorized'
+            ? 'the server refused the researcher token (unauthorized): check --token or VLAB_TOKEN (vlab token list)'
+            : `the server refused a start (${s.stoppedBy})`;
     lines.push(`  stopped: ${why}; ${s.notStarted} of ${s.respondents + s.notStarted} respondents not started`);
   }
   if (s.errorsByKind.rate_limited) {
     lines.push(
       '  (the server allows VLAB_RATE_LIMIT_START starts per address in each VLAB_RATE_LIMIT_WINDOW, 300 per 600 s by ' +
-        'default, to protect a live wave: for a simulation, restart it with a higher limit, e.g. ' +
-        'VLAB_RATE_LIMIT_START=100000 npm start, then run again)',
+        'default, to protect a live wave from floods of starts: give vlab simulate a researcher token (vlab token create ' +
+        '--name simulate; then VLAB_TOKEN=vlab_… or --token): its starts are not counted, and the limit stays for ' +
+        'respondents; or restart the server with a higher limit, e.g. VLAB_RATE_LIMIT_START=100000 npm start)',
     );
   }
   if (s.errorsByKind.wave_closed) lines.push('  (the wave stopped taking new participants: closed, paused, or its target of completes was reached)');

@@ -1,4 +1,4 @@
-import { answerLimits } from '../answer-limit-bounds.ts';
+import { answerLimits, lengthIsServerCap } from '../answer-limit-bounds.ts';
 import { allElements } from '../definition-elements.ts';
 import { allCells, designOf } from '../design.ts';
 import { codedOutcomeCoding } from '../plan/coded-outcomes.ts';
@@ -8,6 +8,7 @@ import { expectedTerms } from '../plan/plan-terms.ts';
 import { planTermLabels } from '../plan/term-labels.ts';
 import { quotaCaps } from '../quota.ts';
 import type { StudyDefinition } from '../study-definition.ts';
+import { MAX_ANSWER_TEXT } from '../surveyjs-answer-shape.ts';
 import type { Wave } from '../wave.ts';
 import { assignmentScheme } from './assignment-scheme.ts';
 import { conjointCodebookDesign, conjointProfileColumns } from './conjoint-rows.ts';
@@ -69,7 +70,7 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
       ...(c.levels ? { levels: c.levels } : {}),
       ...(c.section ? { section: c.section, page: c.page } : {}),
       ...(c.battery ? { battery: c.battery } : {}),
-      ...(c.role === 'answer' && limitsOf.has(c.name) ? { limits: limitsOf.get(c.name)! } : {}),
+      ...(c.role === 'answer' && limitsOf.has(c.name) ? limitsOf.get(c.name)! : {}),
     })),
     long: {
       description: 'long-csv: one row per participant and battery item; the design columns are repeated on every row.',
@@ -90,10 +91,16 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
   };
 }
 
-/** Each question's limits (min/max, text lengths, choice counts) by name, for the questions that have some. */
+/** The words beside a box's `maxLength` when the study set none (walk-through 23: "maxLength 5000" read as the study's). */
+const SERVER_CAP_NOTE = `maxLength: no limit set in the study (${MAX_ANSWER_TEXT.toLocaleString('en-US')} characters is the server's cap on any text answer)`;
+
+/**
+ * Each question's limits (min/max, text lengths, choice counts) by name, for the questions that have some, and
+ * `limitsNote` where a text box's maxLength is the server's cap rather than the study's.
+ */
 function questionLimits(def: StudyDefinition) {
   return new Map(allElements(def).flatMap((e) => {
     const limits = e.type === 'html' ? null : answerLimits(e);
-    return limits ? [[e.name, limits] as const] : [];
+    return limits ? [[e.name, { limits, ...(lengthIsServerCap(e) ? { limitsNote: SERVER_CAP_NOTE } : {}) }] as const] : [];
   }));
 }

@@ -7,6 +7,7 @@ import { clusteredByRespondent } from '../plan/respondent-clusters.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { vignetteSpace } from '../vignette-cells.ts';
 import { covariateProfiles, expectedCodedShare, expectedOutcome } from './expected.ts';
+import { freeNumberRanges } from './free-answers.ts';
 import { requireModel } from './respondent.ts';
 
 /**
@@ -26,9 +27,16 @@ import { requireModel } from './respondent.ts';
  * not the latent shift written in simulation.json, which rounding and clipping attenuate. Subsets, stacking,
  * moderators and exclusions apply exactly as they do to real data, because it is the same code.
  *
+ * An optional number box the plan uses (an age question in the formula, a moderator, a block), which no model
+ * answers, is filled by free-answers.ts independently of everything else: each row is crossed with its lowest and
+ * highest value, in equal weights, so that in these rows too it is independent of the condition, the covariates and
+ * the outcomes. The population fit then gives the box's terms 0 and the others what they would be without it, which
+ * is what the plan's estimator converges to (the respondents who leave it empty do so at random).
+ *
  * Failing the attention check changes no other answer in the model, so excluding those respondents leaves the
- * estimands unchanged. Difference-in-means estimators take no weights: their estimands are missing when the plan
- * names covariates or rakes, or the design weights its cells, which makes the rows unequally weighted.
+ * estimands unchanged. Where the rows are unequally weighted (the plan names covariates or rakes, or the design
+ * weights its cells), a difference in means weights its arms as estimatr does, so its estimand is the weighted
+ * difference of means (docs/simulation.md).
  */
 export function planEstimands(def: StudyDefinition): Map<string, number | null> {
   assertSimulatable(def);
@@ -52,6 +60,7 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
     }
   }
   const covariates = [...named].filter((name) => name in model.covariates);
+  const boxValues = boxCombinations([...freeNumberRanges(def)].filter(([name]) => named.has(name)));
   const check = def.attentionCheck;
   // Failing the check changes no other answer, so a passing and a failing row of equal weight per profile stand for
   // any share of failures, whatever the plan does with attention_pass.
@@ -72,25 +81,32 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
         ...codedFromChoices.map((c) => [c.name, expectedCodedShare(def, c, cell, profile.values, raked)]),
       ]);
       for (const pass of attention) {
-        rows.push({
-          participant: `cell${c}-profile${k}-attention${pass}`,
-          ...cell,
-          ...profile.values,
-          ...(check ? { [check.derivedColumn]: pass } : {}),
-          ...outcomes,
-        });
-        weights.push(profile.p * multiplicity);
+        for (const [b, box] of boxValues.entries()) {
+          rows.push({
+            participant: `cell${c}-profile${k}-attention${pass}-box${b}`,
+            ...cell,
+            ...profile.values,
+            ...box,
+            ...(check ? { [check.derivedColumn]: pass } : {}),
+            ...outcomes,
+          });
+          weights.push(profile.p * multiplicity);
+        }
       }
     });
   });
 
-  // Weights only where profiles differ in probability (or the plan rakes, which these rows could not): executePlan
-  // refuses weights for a difference in means, whose estimands are then missing.
+  // Weights only where profiles differ in probability (or the plan rakes, which these rows could not).
   const weighted = covariates.length > 0 || plan.weights === 'raking' || space.cells.some((cell) => cell.multiplicity !== 1);
   const result = executePlan({ definition: weighted ? withoutWeightedCr2FixedEffects(def) : def, rows, weights: weighted ? weights : undefined });
   const out = new Map<string, number | null>();
   for (const e of result.estimates) out.set(estimandKey(e.hypothesis, e.outcome, e.term), e.estimate);
   return out;
+}
+
+/** Every combination of the boxes' lowest and highest values (one empty combination without boxes). */
+function boxCombinations(boxes: readonly (readonly [string, readonly [number, number]])[]): Record<string, number>[] {
+  return boxes.reduce<Record<string, number>[]>((combos, [name, [lo, hi]]) => combos.flatMap((combo) => [{ ...combo, [name]: lo }, { ...combo, [name]: hi }]), [{}]);
 }
 
 /**

@@ -80,6 +80,26 @@ function freeAnswer(e: Loose, answered: number, pick: number, locale: string): n
 
 /** A whole number within the question's `min`/`max` and numeric validators (SurveyJS's readings of them). */
 function numberIn(e: Loose, u: number): number | undefined {
+  const range = numberRange(e);
+  return range ? range[0] + Math.floor(u * (range[1] - range[0] + 1)) : undefined;
+}
+
+/**
+ * The optional number boxes `freeAnswers` fills, by name, with the lowest and highest whole number it draws. Each is
+ * drawn independently of the condition, the model's answers and whether anything else is answered, so in the design's
+ * population it is independent of all of them: estimands.ts models a plan's term of such a box that way.
+ */
+export function freeNumberRanges(def: StudyDefinition): Map<string, readonly [number, number]> {
+  const ranges = new Map<string, readonly [number, number]>();
+  for (const { element } of boxesOf(def)) {
+    const range = element.type === 'text' && element.inputType === 'number' ? numberRange(element) : undefined;
+    if (range) ranges.set(element.name, range);
+  }
+  return ranges;
+}
+
+/** The whole numbers the question takes: from its `min`/`max` and numeric validators, else a span of 100. */
+function numberRange(e: Loose): [number, number] | undefined {
   let [lo, hi] = [rangeLimit(e.min), rangeLimit(e.max)];
   for (const v of validators(e, 'numeric')) {
     const [vMin, vMax] = [numberPropertyLimit(v.minValue), numberPropertyLimit(v.maxValue)];
@@ -88,7 +108,7 @@ function numberIn(e: Loose, u: number): number | undefined {
   }
   const from = Math.ceil(lo ?? (hi === null ? 0 : hi - NUMBER_SPAN));
   const to = Math.floor(hi ?? from + NUMBER_SPAN);
-  return from <= to ? from + Math.floor(u * (to - from + 1)) : undefined;
+  return from <= to ? [from, to] : undefined;
 }
 
 /** A text box whose answer has a form of its own: an autocomplete purpose (an email, a postcode) or a pattern to match. */
