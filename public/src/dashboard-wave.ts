@@ -106,6 +106,26 @@ function quotaFill(q: WaveStatusReport['quotas'][number]): DocumentFragment {
   return cell;
 }
 
+/**
+ * What today's checks refuse in what the wave runs: its stored redirect links (a completion code pasted with an
+ * invisible character before attacker pass 28 sends every finisher to a code the panel does not know) and its
+ * definition. `vlab wave status` listed them and the dashboard did not (attacker pass 30), though a researcher
+ * watching here is the one to mend them. Placed first, under the wave's heading; nothing when all is sound.
+ */
+export function problemsSection(wave: WaveStatusReport): HTMLElement[] {
+  const OPTION: Record<string, string> = { completeUrl: 'completion link', screenoutUrl: 'screen-out link', overquotaUrl: 'over-quota link' };
+  const redirects = wave.redirectProblems.map((p) => `The ${OPTION[p.setting] ?? p.setting}: ${p.problem}`);
+  const definition = wave.definitionProblems.map((p) => `The study definition: ${p}`);
+  if (!redirects.length && !definition.length) return [];
+  const mend = [
+    redirects.length ? `respondents are sent to these links as stored; mend them with vlab wave update ${wave.id}` : '',
+    definition.length ? 'this wave runs the definition it was opened with' : '',
+  ].filter(Boolean);
+  const list = el('ul', undefined, 'dash-problems');
+  for (const line of [...redirects, ...definition]) list.append(el('li', line));
+  return [el('h3', 'Needs attention'), el('p', `Today's checks refuse what this wave runs: ${mend.join('; ')}.`, 'dash-note'), list];
+}
+
 /** The wave's settings changed since it was created (`vlab wave update`, PATCH), oldest first; nothing when none. */
 export function changesSection(wave: WaveStatusReport): HTMLElement[] {
   if (!wave.changes.length) return [];

@@ -10,7 +10,7 @@ import { hypothesisCard } from './dashboard-cards.ts';
 import { $, bar, el, inLanguage, table } from './dashboard-dom.ts';
 import { focusHeading } from './page-chrome.ts';
 import { keepPlotsLaidOut, layoutPlots } from './dashboard-plot-layout.ts';
-import { cellsSection, changesSection, funnelSection, precisionSection, quotasSection } from './dashboard-wave.ts';
+import { cellsSection, changesSection, funnelSection, precisionSection, problemsSection, quotasSection } from './dashboard-wave.ts';
 
 // The researcher dashboard: studies whose definition is broken, waves with progress, the completion funnel, completes per cell, a card per
 // pre-registered hypothesis (terms in the study's words, verdicts), precision against the target N, and downloads.
@@ -189,6 +189,7 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
   heading.append(inLanguage(wave.title, wave.titleLang), `: wave ${wave.id} (${wave.status})`);
   setTabTitle(`${wave.title}: wave ${wave.id}`);
   section.append(heading, refresh, el('p', `Plan hash ${result.planHash}`, 'dash-hash'));
+  section.append(...problemsSection(wave));
   section.append(el('h3', 'Downloads'), downloads(id, wave.exports));
   section.append(...funnelSection(wave), ...cellsSection(wave), ...quotasSection(wave), ...changesSection(wave));
 

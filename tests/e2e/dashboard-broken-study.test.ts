@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import Database from 'better-sqlite3';
 import { useBrowserSession } from './browser-session.ts';
 import { seriousViolations } from './axe-wcag.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
@@ -68,5 +69,41 @@ test('with every study sound, the dashboard shows no broken-study notice', async
     await page.close();
   } finally {
     await sound.stop();
+  }
+});
+
+// Attacker pass 30: a wave whose stored completion link today's checks refuse (U+200B pasted after the code, taken
+// before pass 28) is named by `vlab wave status`; the dashboard, where the researcher watches the wave, said nothing.
+test('a wave whose stored completion link carries an invisible character says so under its heading, in words, axe clean', async () => {
+  const dbPath = join(session.dir, 'old-link.sqlite');
+  const vlab = (...args: string[]) => {
+    const run = spawnSync(process.execPath, ['bin/vlab.js', ...args, '--db', dbPath], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    return run.stdout.trim();
+  };
+  const complete = 'https://app.prolific.com/submissions/complete?cc=C1AB2CD3';
+  const wave = (JSON.parse(vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--complete-url', complete, '--json')) as { id: string }).id;
+  const raw = new Database(dbPath);
+  raw.prepare('UPDATE waves SET complete_url = ? WHERE id = ?').run(`${complete}\u200b`, wave);
+  raw.close();
+  const token = vlab('token', 'create', '--name', 'old link');
+  const app = await serve(dbPath);
+  try {
+    const page = await session.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${app.baseUrl}/dashboard#wave=${wave}`);
+    await page.locator('#dash-token').fill(token);
+    await page.getByRole('button', { name: 'Open the dashboard' }).click();
+    await page.locator('#dash-wave h2', { hasText: `wave ${wave}` }).waitFor(DASHBOARD_WAIT);
+    const heading = page.locator('#dash-wave h3').first();
+    assert.equal(await heading.innerText(), 'Needs attention', 'the first heading under the wave');
+    const text = await page.locator('#dash-wave').innerText();
+    assert.ok(text.includes(`Today's checks refuse what this wave runs: respondents are sent to these links as stored; mend them with vlab wave update ${wave}.`), text);
+    assert.match(text, /The completion link: a URL must not contain invisible characters: U\+200B at character 58/);
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'the problem wraps on a phone');
+    await page.screenshot({ path: '/tmp/vlab-dashboard-stored-link.png', fullPage: true });
+    await page.close();
+  } finally {
+    await app.stop();
   }
 });
