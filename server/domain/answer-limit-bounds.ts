@@ -81,13 +81,17 @@ export interface AnswerLimits {
 const highest = (bounds: Bound[]) => (bounds.length ? Math.max(...bounds.map((b) => b.value)) : undefined);
 const lowest = (bounds: Bound[]) => (bounds.length ? Math.min(...bounds.map((b) => b.value)) : undefined);
 
+/** A comment box, or a text box that is not a number: its answer is text, whose length has limits. */
+const answersText = (e: Element) => e.type === 'comment' || (e.type === 'text' && e.inputType !== 'number');
+/** The tightest size the question itself sets (maxLength, a validator's, maxSelectedChoices): not its number of choices. */
+const ownUpperSize = (size: { upper: Bound[] }) => lowest(size.upper.filter((b) => b.name !== 'choices'));
+
 /**
  * Whether a text or comment box's `maxLength` in `answerLimits` is the server's cap on any text answer (5,000
  * characters), not a limit the study set: neither the box nor a text validator sets one below it.
  */
 export function lengthIsServerCap(e: Element): boolean {
-  const typed = e.type === 'comment' || (e.type === 'text' && e.inputType !== 'number');
-  return typed && (lowest(sizeBoundsOf(e).upper.filter((b) => b.name !== 'choices')) ?? Infinity) > MAX_ANSWER_TEXT;
+  return answersText(e) && (ownUpperSize(sizeBoundsOf(e)) ?? Infinity) > MAX_ANSWER_TEXT;
 }
 
 /**
@@ -99,11 +103,10 @@ export function lengthIsServerCap(e: Element): boolean {
 export function answerLimits(e: Element): AnswerLimits | null {
   const { lower, upper } = boundsOf(e);
   const size = sizeBoundsOf(e);
-  const sizeUpper = size.upper.filter((b) => b.name !== 'choices');
-  const typed = e.type === 'comment' || (e.type === 'text' && e.inputType !== 'number');
+  const sizeUpper = ownUpperSize(size);
   const limits: AnswerLimits = { min: highest(lower), max: lowest(upper) };
-  if (typed) Object.assign(limits, { minLength: highest(size.lower), maxLength: Math.min(lowest(sizeUpper) ?? MAX_ANSWER_TEXT, MAX_ANSWER_TEXT) });
-  if (e.type === 'checkbox') Object.assign(limits, { minCount: highest(size.lower), maxCount: lowest(sizeUpper) });
+  if (answersText(e)) Object.assign(limits, { minLength: highest(size.lower), maxLength: Math.min(sizeUpper ?? MAX_ANSWER_TEXT, MAX_ANSWER_TEXT) });
+  if (e.type === 'checkbox') Object.assign(limits, { minCount: highest(size.lower), maxCount: sizeUpper });
   const given = Object.entries(limits).filter(([, value]) => value !== undefined);
   return given.length ? (Object.fromEntries(given) as AnswerLimits) : null;
 }
