@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { shrinkWatch } from '../storage/sqlite-damage.ts';
+import { overwriteWatch } from '../storage/sqlite-overwrite-watch.ts';
 import { fileIdentity, movedError } from '../storage/sqlite-file-identity.ts';
 import { checkpointTicker } from './checkpoint-tick.ts';
 
@@ -8,7 +8,7 @@ import { checkpointTicker } from './checkpoint-tick.ts';
  * The WAL checkpointer's thread (server/storage/checkpointer.ts): every `intervalMs` it copies the WAL's
  * committed pages into the database file (a PASSIVE checkpoint: it never waits for, nor blocks, the writer or
  * readers), with the same durability settings as the writer. Before and after each, it looks whether the file
- * was written over (a shrink SQLite's quick check confirms: storage/sqlite-damage.ts) or removed or replaced
+ * was written over (it shrank, or its header lost pages, without VACUUM: storage/sqlite-overwrite-watch.ts) or removed or replaced
  * with its WAL or -shm (storage/sqlite-file-identity.ts); either ends the thread, and the server stops
  * acknowledging writes.
  */
@@ -16,7 +16,7 @@ const { dbPath, intervalMs } = workerData as { dbPath: string; intervalMs: numbe
 const db = new Database(dbPath, { fileMustExist: true });
 db.pragma('synchronous = FULL');
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
-const shrunk = shrinkWatch(dbPath);
+const shrunk = overwriteWatch(dbPath);
 const identity = fileIdentity(dbPath);
 /** Files replaced or removed under the server: a checkpoint by the old WAL index could write stale pages over a new one's. */
 const overwritten = () => {
