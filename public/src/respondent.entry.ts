@@ -1,6 +1,6 @@
 import 'survey-core/survey-core.fontless.css';
 import './respondent.css';
-import { Model, settings, surveyLocalization, SvgRegistry, type SurveyModel } from 'survey-core';
+import { Model, Serializer, settings, surveyLocalization, SvgRegistry, type SurveyModel } from 'survey-core';
 import 'survey-js-ui';
 import './i18n/survey-locales.ts';
 import { messagesFor, type RespondentMessages } from './i18n/messages.ts';
@@ -39,6 +39,11 @@ settings.titleTags.question = 'h3';
 settings.titleTags.panel = 'h3';
 // SurveyJS animates pages and questions; a respondent who asked for less motion gets none.
 settings.animationEnabled = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+// A rating is asked as buttons on every screen. SurveyJS's default ('auto') draws it as a dropdown wherever its
+// buttons do not fit one row — a 1–5 scale on a 360 px phone — while a laptop shows the buttons: the same question
+// in another answer format by device, a mode effect a comparison across devices would carry. The buttons wrap
+// instead; a study that wants the dropdown says `"displayMode": "dropdown"` (docs/study-definitions.md).
+Serializer.findProperty('rating', 'displayMode').defaultValue = 'buttons';
 
 let messages: RespondentMessages = messagesFor(document.documentElement.lang);
 

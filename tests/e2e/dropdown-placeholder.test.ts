@@ -1,15 +1,16 @@
-// At 320 px SurveyJS draws a rating as a dropdown without search: a combobox box holding a read-only text input
-// whose placeholder ("Select...", "Toque aquí para calificar...") shows while the question has no answer. Chromium
-// took that placeholder as the combobox's value, so a screen reader said "How satisfied are you, from 1 to 10?,
-// combobox, Select..." as if "Select..." were the answer. Unanswered, the combobox has no value and the
-// placeholder is its description; answered, its value is the answer.
+// A rating a study asks as a dropdown (`"displayMode": "dropdown"`; the page asks ratings as buttons on every
+// screen, and SurveyJS's own default drew one so at 320 px) is a dropdown without search: a combobox box holding a
+// read-only text input whose placeholder ("Select...", "Toque aquí para calificar...") shows while the question
+// has no answer. Chromium took that placeholder as the combobox's value, so a screen reader said "How satisfied are
+// you, from 1 to 10?, combobox, Select..." as if "Select..." were the answer. Unanswered, the combobox has no value
+// and the placeholder is its description; answered, its value is the answer.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { comboboxReadings, comboboxValues } from './accessibility-tree.ts';
 import { focusSettled, useEveryElementSession } from './every-element-study.ts';
 
-const { session, open } = useEveryElementSession('dropdown-placeholder');
+const { session, open } = useEveryElementSession('dropdown-placeholder', { ratingDisplayMode: 'dropdown' });
 
 /** The placeholder a dropdown box draws: its input's placeholder, or the text drawn before its value (CSS content). */
 function shownPlaceholder(box: Locator): Promise<string> {
@@ -24,7 +25,7 @@ for (const [lang, title, placeholder] of [
   ['en', 'How satisfied are you, from 1 to 10?', 'Select...'],
   ['es', '¿Qué tan satisfecho está, de 1 a 10?', 'Toque aquí para calificar...'],
 ] as const) {
-  test(`a rating drawn as a dropdown at 320 px (${lang}): unanswered, no value and its placeholder as description; answered, the answer as value`, async () => {
+  test(`a rating asked as a dropdown, at 320 px (${lang}): unanswered, no value and its placeholder as description; answered, the answer as value`, async () => {
     const context = await session.browser.newContext({ viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
     await open(page, `placeholder-${lang}`, { lang });

@@ -39,11 +39,17 @@ export const EVERY_ELEMENT_PAGE = {
   ],
 };
 
+/** How a test file asks for the study otherwise than as above. */
+export interface StudyOptions {
+  /** The rating's `displayMode`: "dropdown" asks it as a dropdown on every screen (else buttons, the page's default). */
+  ratingDisplayMode?: 'dropdown' | 'buttons';
+}
+
 /**
  * Copies the bilingual study with the page above into a definitions folder beside the database, opens a wave of it
  * with the CLI and serves it. Returns the served app and the wave's id.
  */
-export async function serveEveryElementStudy(dbPath: string): Promise<{ app: ServedApp; waveId: string }> {
+export async function serveEveryElementStudy(dbPath: string, options: StudyOptions = {}): Promise<{ app: ServedApp; waveId: string }> {
   const definitions = join(dbPath, '..', 'definitions');
   cpSync('survey-definitions/bus-line-funding', join(definitions, STUDY), { recursive: true });
   // The flagship's simulated respondents model its own questions only: with the page above added, its definition
@@ -52,7 +58,8 @@ export async function serveEveryElementStudy(dbPath: string): Promise<{ app: Ser
   const file = join(definitions, STUDY, 'study.json');
   const study = JSON.parse(readFileSync(file, 'utf8'));
   study.id = STUDY;
-  study.pages.posttreatment.unshift(EVERY_ELEMENT_PAGE);
+  const elements = EVERY_ELEMENT_PAGE.elements.map((e) => (e.name === 'q_rate' && options.ratingDisplayMode ? { ...e, displayMode: options.ratingDisplayMode } : e));
+  study.pages.posttreatment.unshift({ ...EVERY_ELEMENT_PAGE, elements });
   writeFileSync(file, JSON.stringify(study, null, 2));
   const env = { ...process.env, VLAB_DEFINITIONS: definitions };
   const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', STUDY, '--target', '50', '--db', dbPath, '--json'], { encoding: 'utf8', env });
@@ -116,10 +123,10 @@ export interface LinkOptions {
 }
 
 /** Registers the file's hooks (useBrowserSession) serving the every-element study on a fresh database. */
-export function useEveryElementSession(name: string): EveryElementSession {
+export function useEveryElementSession(name: string, options: StudyOptions = {}): EveryElementSession {
   let waveId = '';
   const session = useBrowserSession(name, async (dbPath) => {
-    const served = await serveEveryElementStudy(dbPath);
+    const served = await serveEveryElementStudy(dbPath, options);
     waveId = served.waveId;
     return served.app;
   });

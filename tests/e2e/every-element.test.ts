@@ -1,5 +1,5 @@
 // A study may ask with every question type a definition allows, not only the flagships' radio groups: checkboxes,
-// a dropdown, a rating (SurveyJS draws it as a dropdown on a narrow screen), a yes/no switch, text, a number and a
+// a dropdown, a rating (buttons on every screen: rating-buttons.test.ts), a yes/no switch, text, a number and a
 // comment. This file builds such a page into a copy of the bilingual study and holds it to what the flagships'
 // pages meet: axe's WCAG rules as shown, with its errors and answered, at 320 px on touch and on a laptop, with no
 // sideways scrolling, and the dark scheme's colour contrast; and under forced colours a visible focus indicator on every control the keyboard reaches
@@ -58,7 +58,7 @@ function painted(page: Page, selector: string): Promise<string> {
   });
 }
 
-/** Picks an option of a dropdown (the dropdown question, or the rating drawn as one) as a respondent taps it. */
+/** Picks an option of a dropdown as a respondent taps it. */
 async function pickFromDropdown(page: Page, question: string, option: number): Promise<void> {
   await openDropdown(page.locator(`[data-name="${question}"] .sd-dropdown`));
   await page.locator('.sv-list__item:visible').nth(option).click();
@@ -79,7 +79,7 @@ function openListState(page: Page) {
     scrollY: window.scrollY,
     items: [...document.querySelectorAll('.sv-list__item')].filter((e) => e.getClientRects().length > 0).map((e) => `${e.id}${e.getAttribute('aria-selected') === 'true' ? '*' : ''}`),
     popups: [...document.querySelectorAll('.sv-popup')].filter((e) => e.getClientRects().length > 0).map((e) => e.className),
-    values: [...document.querySelectorAll('[data-name="q_drop"] .sd-dropdown__value, [data-name="q_rate"] .sd-dropdown__value')].map((e) => (e as HTMLElement).innerText),
+    values: [...document.querySelectorAll('[data-name="q_drop"] .sd-dropdown__value')].map((e) => (e as HTMLElement).innerText),
   }));
 }
 
@@ -109,8 +109,7 @@ for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a lap
       await page.locator('.sv-list__item:visible').first().waitFor({ state: 'hidden' });
     }
     await pickFromDropdown(page, 'q_drop', 1);
-    if (await page.locator('[data-name="q_rate"] .sd-rating__item').count()) await page.locator('[data-name="q_rate"] .sd-rating__item').nth(6).click();
-    else await pickFromDropdown(page, 'q_rate', 6);
+    await page.locator('[data-name="q_rate"] .sd-rating__item').nth(6).click();
     await page.locator('[data-name="q_bool"] .sd-boolean').click();
     await page.locator('[data-name="q_text"] input').fill('Springfield');
     await page.locator('[data-name="q_num"] input').fill('3');
@@ -120,8 +119,8 @@ for (const [name, options] of [['a phone at 320 px (touch)', PHONE_320], ['a lap
     found.push(...(await describedByItsName(page)).map((n) => `answered: ${n} is described by its own name`));
     if (options.hasTouch) found.push(...(await smallTargets(page, 'answered')));
     assert.deepEqual(found, []);
-    // The rating drawn as a dropdown (a box, not a text field) says the value picked, not also its buttons' names.
-    if (options === PHONE_320) assert.equal((await comboboxValues(page))['How satisfied are you, from 1 to 10?'], '7');
+    // The rating is buttons on the phone too (SurveyJS's default drew a dropdown there), the one picked the 7.
+    assert.equal(await page.locator('[data-name="q_rate"] .sd-rating__item--selected').innerText(), '7');
     await page.locator('.sd-navigation__next-btn').click();
     await page.locator('h2.sd-page__title', { hasText: 'One last question' }).waitFor();
     await context.close();
@@ -409,8 +408,7 @@ test('at 320 × 568 with the text doubled, in Spanish, a dropdown shows its whol
     (await cutText(page)).filter((t) => t.includes('sd-dropdown')).map((t) => `${when}: ${t}`);
   const found = await cutValues('unanswered');
   await pickFromDropdown(page, 'q_drop', 5);
-  if (await page.locator('[data-name="q_rate"] .sd-rating__item').count()) await page.locator('[data-name="q_rate"] .sd-rating__item').nth(9).click();
-  else await pickFromDropdown(page, 'q_rate', 9);
+  await page.locator('[data-name="q_rate"] .sd-rating__item').nth(9).click();
   found.push(...(await cutValues('answered')));
   assert.equal(await page.locator('[data-name="q_drop"] .sd-dropdown__value').innerText(), 'Opción 6');
   await page.locator('[data-name="q_drop"]').screenshot({ path: '/tmp/vlab-every-element-dropdown-320-text32.png' });

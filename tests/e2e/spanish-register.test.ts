@@ -25,7 +25,9 @@ test('SurveyJS\'s Spanish strings, as the page registers them, hold no "tú" for
   assert.deepEqual(tuForms(strings), []);
 });
 
-const { session, open } = useEveryElementSession('spanish-register');
+// The rating asked as a dropdown (a study may say so: the page's default is buttons), so that its placeholder, one
+// of SurveyJS's own strings, is among those checked.
+const { session, open } = useEveryElementSession('spanish-register', { ratingDisplayMode: 'dropdown' });
 
 /** Every string the page shows a respondent or gives a screen reader: its visible text and the texts of its attributes. */
 function shownStrings(page: Page): Promise<string[]> {

@@ -1,0 +1,40 @@
+// A rating is asked the same way on every screen: as buttons. SurveyJS's default drew it as a dropdown wherever its
+// buttons did not fit one row (the every-element study's 1–10 scale at 320, 360 and 390 px; a 1–5 scale at 360),
+// a laptop as buttons: one question in two answer formats by device, a mode effect a study comparing phone and
+// laptop respondents would carry without knowing. On a phone the buttons are 44 px with 4 px between them and the
+// page's edge 16 px, so five share a row at 320 px (a 1–5 scale stays whole) and longer scales wrap.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { seriousViolations } from './axe-wcag.ts';
+import { useEveryElementSession } from './every-element-study.ts';
+
+const { session, open } = useEveryElementSession('rating-buttons');
+
+for (const [width, perRow] of [
+  [320, 5],
+  [360, 5],
+  [390, 6],
+  [1280, 10],
+] as const) {
+  test(`at ${width} px the 1–10 rating is ten buttons of 44 px or more, ${perRow} to a row, no dropdown, nothing sideways`, async () => {
+    const phone = width < 600;
+    const context = await session.browser.newContext({ viewport: { width, height: 800 }, hasTouch: phone, isMobile: phone });
+    const page = await context.newPage();
+    await open(page, `rating-buttons-${width}`);
+    const rating = page.locator('[data-name="q_rate"]');
+    await rating.locator('.sd-rating__item').first().waitFor();
+    assert.equal(await rating.locator('.sd-dropdown').count(), 0, 'drawn as a dropdown');
+    const boxes = await rating.locator('.sd-rating__item').evaluateAll((items) => items.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    assert.equal(boxes.length, 10);
+    for (const box of boxes) assert.ok(box.width >= 44 && box.height >= 44, `a button of ${box.width} × ${box.height} px`);
+    const rows = [...new Set(boxes.map((b) => Math.round(b.top)))].map((top) => boxes.filter((b) => Math.round(b.top) === top).length);
+    assert.equal(rows[0], perRow, `buttons a row: ${rows.join(', ')}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${overflow} px sideways`);
+    await rating.screenshot({ path: `/tmp/vlab-rating-buttons-${width}.png` });
+    await rating.locator('.sd-rating__item').nth(6).click();
+    await page.waitForFunction(() => document.querySelector('[data-name="q_rate"] .sd-rating__item--selected')?.textContent?.trim() === '7');
+    assert.deepEqual(await seriousViolations(page), []);
+    await context.close();
+  });
+}
