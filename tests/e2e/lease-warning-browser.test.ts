@@ -37,9 +37,35 @@ async function toVignette(page: Page, pid: string): Promise<void> {
   await page.locator('.vlab-vignette').waitFor();
 }
 
+/**
+ * Watches the page's saves (PUTs) from now on; `quiet()` returns once none is in flight and none was sent for
+ * longer than the autosave's 800 ms delay. A save of the last pre-treatment answer, sent before the vignette showed,
+ * landed 49 ms after the test read the lease's time (CI, 2026-12-06): it renewed the lease, as it should.
+ */
+function watchSaves(page: Page) {
+  let inFlight = 0;
+  let last = Date.now();
+  const count = (change: number) => (r: { method(): string }) => {
+    if (r.method() !== 'PUT') return;
+    inFlight += change;
+    last = Date.now();
+  };
+  page.on('request', count(1));
+  const done = count(-1);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    async quiet(): Promise<void> {
+      while (inFlight > 0 || Date.now() - last < 1000) await sleep(50);
+    },
+  };
+}
+
 test('"Are you still there?" comes before the lease lapses; "Keep my place" (keyboard) renews it by a save and gives focus back', async () => {
   const page = await session.browser.newPage({ viewport: { width: 390, height: 844 } });
+  const saves = watchSaves(page);
   await toVignette(page, 'lease-warning-1');
+  await saves.quiet();
   const puts: string[] = [];
   page.on('request', (r) => {
     if (r.method() === 'PUT') puts.push(r.postData() ?? '');
