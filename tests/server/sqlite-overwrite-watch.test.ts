@@ -35,18 +35,26 @@ function walDatabase() {
   };
 }
 
+/**
+ * A copy of the file taken, then the database grown and checkpointed, and the watch started on it. The writer keeps
+ * the WAL from its start (nothing restarts it: no write after the last checkpoint), so every page written since the
+ * copy is still in it.
+ */
+function grownSinceCopy(db: ReturnType<typeof walDatabase>) {
+  db.rows(150);
+  db.checkpoint();
+  const older = readFileSync(db.path);
+  db.rows(400);
+  db.checkpoint();
+  const watch = overwriteWatch(db.path);
+  watch();
+  return { older, watch };
+}
+
 test('an older copy written over the file while the WAL still holds every page since: SQLite quick check passes (it reads through the WAL), the watch does not', () => {
   const db = walDatabase();
   try {
-    db.rows(150);
-    db.checkpoint();
-    const older = readFileSync(db.path);
-    // The writer keeps the WAL from its start (nothing restarts it: no write after the checkpoint below), so every
-    // page written since the copy is still in it.
-    db.rows(400);
-    db.checkpoint();
-    const watch = overwriteWatch(db.path);
-    watch();
+    const { older, watch } = grownSinceCopy(db);
     assert.ok(statSync(db.path).size > older.length);
     writeFileSync(db.path, older); // what `cp backup.sqlite vlab.sqlite` does: same inode, older content
     const check = new Database(db.path, { readonly: true });
@@ -65,13 +73,7 @@ test('an older copy written over the file while the WAL still holds every page s
 test("an older copy whose size a checkpoint has written back: the header's page count went down", () => {
   const db = walDatabase();
   try {
-    db.rows(150);
-    db.checkpoint();
-    const older = readFileSync(db.path);
-    db.rows(400);
-    db.checkpoint();
-    const watch = overwriteWatch(db.path);
-    watch();
+    const { older, watch } = grownSinceCopy(db);
     const size = statSync(db.path).size;
     writeFileSync(db.path, older);
     // The same length again (as a checkpoint's size hint extends it), the older header at its start.
