@@ -145,6 +145,10 @@ const HUGE_OFFSET: Row[] = [
   ['covariate-1e4-classical', 'y ~ xo4 + z', 'classical'],
   ['covariate-1e4-hc1', 'y ~ xo4 * z', 'HC1', { weights: 'w' }],
   ['both-1e9-1e3', 'y9 ~ xo3 + z', 'HC2', { outcome_shift: 1e9 }],
+  // The intercept aliased (xo3 and poly(x, 2)'s first column span it): the shift moves xo3 and poly's columns, not it.
+  // Not y9 here: a shift of 1e9 times the rounding of those columns' fit of ones (~1e-16 · κ) leaves ~1e-7 on z in R's
+  // reference and in vlab's fit of y9 alike, and z's p of 1.5e-12 magnifies it to 2.9e-6.
+  ['aliased-intercept-cr0', 'y6 ~ xo3 + poly(x, 2) + f3', 'CR0', { clusters: 'cl', weights: 'w', outcome_shift: 1e6 }],
 ];
 
 const UNBALANCED: Row[] = [
