@@ -3,7 +3,7 @@
 # sandwiches: κ(X)²·ε, NaN at κ ≈ 1e9, a CR2 df of 1.0 where the value is 49) and its estimates do not.
 # Usage (generate.R runs it after cr2-reference.R): Rscript q-reference.R INDIR OUTFILE
 # Only cases that ask for it (`q_reference: true` in the case, with a note saying why) and that R fitted without
-# aliased columns get it. Their model matrix X (lm's, on lm_robust's rows) is factored X = QR (Householder, no
+# aliased columns get it; with fixed_effects only under HC0, HC1, classical, CR0 and stata (their dummies join X). Their model matrix X (lm's, on lm_robust's rows) is factored X = QR (Householder, no
 # pivoting: tol 1e-300), the model refitted on Q, whose columns are orthonormal, and mapped back: β = R⁻¹β_Q,
 # V = R⁻¹ V_Q R⁻ᵀ — exact in exact arithmetic for every se type (the hat matrix, the CR2 adjustment and the clusters'
 # scores do not depend on the parametrisation). The refit on Q:
@@ -24,6 +24,12 @@ q_rows <- function(c, d) {
   if (length(used)) d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
   # outcome_shift (case-types.ts): y less the shift (exact there), added back to the intercept below.
   f <- if (is.null(c$outcome_shift)) c$formula else sub("^\\s*([^~]+?)\\s*~", sprintf("I(\\1 - %s) ~", format(c$outcome_shift, digits = 17)), c$formula, perl = TRUE)
+  # fixed_effects (HC and CR0/stata only): their dummies join X (the same SEs as estimatr's demeaned fit by Frisch–Waugh,
+  # its k counting the levels as here); only estimatr's rows are compared.
+  if (!is.null(c$fixed_effects)) {
+    if (c$se_type %in% c("HC2", "HC3", "CR2", "cregg")) stop(c$id, ": q_reference with fixed effects takes HC0, HC1, classical, CR0 or stata")
+    f <- paste(f, "+", paste0("factor(", all.vars(as.formula(c$fixed_effects)), ")", collapse = " + "))
+  }
   m <- eval(parse(text = sprintf("lm(%s, data = d%s)", f, if (is.null(c$weights)) "" else paste0(", weights = ", c$weights))))
   mf <- model.frame(m); X <- model.matrix(m)
   qx <- qr(X, tol = 1e-300)
@@ -60,15 +66,18 @@ for (c in cases) {
   for (v in names(c$levels)) d[[v]] <- factor(d[[v]], levels = unlist(c$levels[[v]]))
   r <- q_rows(c, d)
   if (!is.null(c$outcome_shift)) r$estimate[r$names == "(Intercept)"] <- r$estimate[r$names == "(Intercept)"] + c$outcome_shift
-  if (!identical(r$names, vapply(stored$rows, function(x) x[[1]], ""))) stop(c$id, ": the Q route's terms are not estimatr's")
+  terms <- vapply(stored$rows, function(x) x[[1]], "")
+  if (!is.null(c$fixed_effects)) r <- list(estimate = r$estimate[match(terms, r$names)], se = r$se[match(terms, r$names)], df = r$df[match(terms, r$names)], names = terms)
+  if (!identical(r$names, terms)) stop(c$id, ": the Q route's terms are not estimatr's")
   t <- r$estimate / r$se
   z <- is.na(r$df)
   q <- ifelse(z, qnorm(1 - c$alpha / 2), qt(1 - c$alpha / 2, r$df))
   p <- ifelse(z, 2 * pnorm(-abs(t)), 2 * pt(-abs(t), r$df))
   expected[[c$id]]$q_reference <- lapply(seq_along(t), function(i) list(r$names[i], r$estimate[i], r$se[i], t[i], p[i],
     r$estimate[i] - q[i] * r$se[i], r$estimate[i] + q[i] * r$se[i], if (z[i]) NA else r$df[i]))
-  expected[[c$id]]$q_reference_call <- sprintf("X = QR of model.matrix(lm(%s)); %s on Q; beta = solve(R) %%*%% beta_Q, V = solve(R) V_Q t(solve(R))",
-    c$formula, switch(c$se_type, cregg = "svyglm", CR2 = 'linear_contrast(lm(y ~ 0 + Q), vcov = "CR2", test = "Satterthwaite")', sprintf('lm_robust(se_type = "%s")', c$se_type)))
+  fe <- if (is.null(c$fixed_effects)) "" else paste0(" + ", paste0("factor(", all.vars(as.formula(c$fixed_effects)), ")", collapse = " + "))
+  expected[[c$id]]$q_reference_call <- sprintf("X = QR of model.matrix(lm(%s%s)); %s on Q; beta = solve(R) %%*%% beta_Q, V = solve(R) V_Q t(solve(R))",
+    c$formula, fe, switch(c$se_type, cregg = "svyglm", CR2 = 'linear_contrast(lm(y ~ 0 + Q), vcov = "CR2", test = "Satterthwaite")', sprintf('lm_robust(se_type = "%s")', c$se_type)))
   added <- added + 1
 }
 con <- gzfile(outfile, "w")

@@ -4,7 +4,8 @@
 // class stresses:
 // - near-collinear-32: a covariate that is x plus 1e-2 down to 1e-9 of noise (printed at 12 decimals), a numeric column
 //   that is a factor's dummy plus 1e-6 of noise, three columns whose sum is nearly constant: where estimatr's rank
-//   threshold and vlab's aliasing meet, under HC2, classical, CR2, weighted stata and cregg. estimatr's SEs lose digits
+//   threshold and vlab's aliasing meet, under HC2, classical, CR2, weighted stata and cregg, and with fixed effects
+//   under HC1, CR0 and stata. estimatr's SEs lose digits
 //   there (its estimates do not): R's reference is the fit on the orthonormal Q of X = QR (q-reference.R). x + 1e-9·u
 //   is left out: vlab and the Q route differ by 1.1e-6 there (a norm ratio of 3e-10, the doubles' limit).
 // - huge-offset-32: outcomes of 1e6, 1e9 and 1e12 plus a noise of unit scale (R fitting I(y - shift), `outcome_shift`)
@@ -127,6 +128,9 @@ const NEAR_COLLINEAR: Row[] = [
   ['shares-no-intercept', 'y ~ 0 + s1 + s2 + s3', 'HC2'],
   ['shares-weighted', 'y ~ s1 + s2 + s3 + z', 'HC1', { weights: 'w' }],
   ['interaction-1e-6', 'y ~ x * z + xc:z', 'HC2'],
+  ['fe-1e-7-hc1', 'y ~ x + xd + z', 'HC1', { fixed_effects: '~ fe', weights: 'w' }],
+  ['fe-1e-6-cr0', 'y ~ x + xc + z', 'CR0', { fixed_effects: '~ fe', clusters: 'cl' }],
+  ['fe-dummy-stata', 'y ~ f3 + dn + x', 'stata', { fixed_effects: '~ fe + fe2', clusters: 'cl', weights: 'w' }],
 ];
 
 const HUGE_OFFSET: Row[] = [
