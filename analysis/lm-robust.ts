@@ -7,7 +7,7 @@ import { parseFormula, type Formula } from './helpers/formula.ts';
 import { compareCodePoints } from './helpers/level-order.ts';
 import { meanAsR } from './helpers/mean.ts';
 import { modelFrame, type ModelFrame } from './helpers/model-frame.ts';
-import { keptInOrderFromGram, withoutColumns } from './helpers/in-order-aliasing.ts';
+import { keptInOrderByQr, keptInOrderFromGram, withoutColumns } from './helpers/in-order-aliasing.ts';
 import { absorbedColumns, aliasedAsDemeaned, leadingAbsorbed, refuseUnweightedLevels, withoutAbsorbed, type Absorbed } from './helpers/absorbed-columns.ts';
 import { fixedEffectTerms } from './helpers/fixed-effect-terms.ts';
 import { absorbedLabel, fixedEffectSpec, groupedFixedEffects, refuseLevelsWithoutIntercept, withFixedEffects } from './helpers/fixed-effects.ts';
@@ -377,9 +377,14 @@ function qrFitWithVariance(
   return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count };
 }
 
-/** The designs with the columns R's lm/svyglm would alias (in order, keptInOrderFromGram) set to 0. */
+/**
+ * The designs with the columns svyglm would alias (in order) set to 0. X'X (keptInOrderFromGram) decides where it keeps
+ * every column; where it finds one dependent, glm's QR on X decides (keptInOrderByQr): X'X cannot tell a column 1e-7 off
+ * another from an exact copy, which svyglm keeps (R trial 32).
+ */
 function aliasedInOrder(design: SparseDesign, designFit: SparseDesign, yFit: Float64Array): [SparseDesign, SparseDesign] {
-  const kept = keptInOrderFromGram(crossProducts(designFit, yFit).xtx, design.p);
+  const fromGram = keptInOrderFromGram(crossProducts(designFit, yFit).xtx, design.p);
+  const kept = fromGram.every(Boolean) ? fromGram : keptInOrderByQr(designFit);
   return kept.every(Boolean) ? [design, designFit] : [withoutColumns(design, kept), withoutColumns(designFit, kept)];
 }
 

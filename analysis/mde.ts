@@ -49,11 +49,12 @@ export function minimumDetectableEffect(options: MdeOptions): number {
   const floor = sides === 1 || strict ? alpha : alpha / 2;
   if (!(power > floor && power < 1)) throw new AnalysisError(FN, `power must be between ${sides === 1 ? 'alpha' : 'alpha/2'} and 1 (got ${power})`);
   const normal = df === null || !Number.isFinite(df);
-  const crit = normal ? normalQuantile(1 - alpha / sides) : studentQuantile(1 - alpha / sides, df);
+  // The upper quantile of alpha/sides itself, as R's qt(…, lower = FALSE): 1 − alpha/2 rounds near 1 (alpha 1e-15).
+  const crit = normal ? -normalQuantile(alpha / sides) : -studentQuantile(alpha / sides, df);
   const upper = (ncp: number) => (normal ? normalUpperTail(crit - ncp) : 1 - noncentralTCdf(crit, df, ncp));
   const lower = (ncp: number) => (normal ? normalUpperTail(crit + ncp) : noncentralTCdf(-crit, df, ncp));
   const gap = (ncp: number) => upper(ncp) + (strict ? lower(ncp) : 0) - power;
-  return se * increasingRoot(gap, normalQuantile(1 - alpha / sides) + normalQuantile(power));
+  return se * increasingRoot(gap, -normalQuantile(alpha / sides) + normalQuantile(power));
 }
 
 /**

@@ -123,7 +123,8 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
     const df = dfAt(n);
     // Two-sided, R takes abs(delta); one-sided, a negative effect lies on the side the test never rejects.
     const ncp = sides === 2 ? Math.abs(ncpAt(effect, n)) : ncpAt(effect, n);
-    const crit = studentQuantile(1 - alpha / sides, df);
+    // R: qt(sig.level / tside, nu, lower = FALSE); 1 − alpha/2 would round near 1 (5 % of R's power at alpha 1e-15).
+    const crit = -studentQuantile(alpha / sides, df);
     const upper = 1 - noncentralTCdf(crit, df, ncp);
     return strict ? upper + noncentralTCdf(-crit, df, ncp) : upper;
   };

@@ -16,7 +16,10 @@
 // digits; there differential/cr2-reference.R stores a second reference computed on the orthonormal design X = QR
 // by clubSandwich and cross-checked by estimatr on Q, and the case is compared with it (one case today,
 // random-17-CR2: estimatr's intercept SE is off by 3e-5, its df by 10 %; vlab agrees with the Q route to 1e-11).
-// A test below keeps that list short and checks that estimatr's own output stays within 1e-3 of it.
+// A test below keeps that list short and checks that estimatr's own output stays within 1e-3 of it. Nearly collinear
+// designs (R trial 32, a case's `q_reference`) go further: estimatr's SEs are off by up to 43 % or NaN and its CR2 df
+// fall to 1, its estimates stay sound; differential/q-reference.R fits them on Q for every se type (estimatr, or
+// clubSandwich for CR2, or svyglm for cregg, on Q, mapped back by R⁻¹) and the test compares vlab with that.
 //
 // Cases are grouped: `random` designs, and one group per class of issue 11 (CR2 df, weighted CR2 far from
 // zero, model-matrix coding, aliasing, one-level factors, level order, formula syntax, values outside declared
@@ -94,7 +97,12 @@
 // weights from 1e-6 to 1e6 with zeros; difference_in_means with blocks of one and two rows and matched pairs; CR2 with one
 // cluster of half the rows beside 120 tiny ones; factor interactions with empty cells under stata; levels "01", "1" and
 // "1.0"; TRUE/FALSE and 0/1 outcomes; formulas of 40 terms; p.adjust with NA and a larger n; power.t.test edges;
-// power.prop.test with p1 = p2; survey::rake with six margins; 30 drawn fits).
+// power.prop.test with p1 = p2; survey::rake with six margins; 30 drawn fits), and the thirty-second's (trial32-designs.ts:
+// columns 1e-2 to 1e-8 off collinear; outcomes at 1e6, 1e9 and 1e12 plus unit noise, covariates offset by 1e3 and 1e4;
+// 4 treated rows of 600 and a level of 2 rows; fixed effects with weights, clusters and a treatment × moderator absorbed
+// or not; declared unused levels on fixed effects, blocks and treatments; levels, cells and clusters of weight 0 only;
+// poly() of degree 3–5; svyglm moderation with weights; p.adjust of subnormal p, 0 and 1, near-ties; power at alpha
+// 1e-15 to 0.999; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -120,6 +128,9 @@ interface Stored {
   /** CR2 fits where estimatr itself loses digits: an independent reference (differential/cr2-reference.R). */
   cr2_reference?: StoredRow[];
   cr2_reference_call?: string;
+  /** Nearly collinear fits (a case's `q_reference`): R on the orthonormal Q of X = QR (differential/q-reference.R). */
+  q_reference?: StoredRow[];
+  q_reference_call?: string;
   values?: (number | null)[];
   value?: number;
 }
@@ -265,7 +276,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'power-prop-30', 'dim-unbalanced-30', 'scales-30', 'collinear-weights-30', 'fe-nesting-30', 'cr2-weights-singletons-30', 'alpha-extremes-30',
     'formula-algebra-30', 'p-adjust-30', 'rake-30', 'trial30-random', 'weights-spread-31', 'dim-small-blocks-31', 'cr2-one-huge-cluster-31',
     'empty-cells-31', 'number-like-levels-31', 'logical-outcomes-31', 'long-formulas-31', 'p-adjust-31', 'power-31', 'power-prop-equal-31',
-    'rake-many-31', 'trial31-random'] as const) {
+    'rake-many-31', 'trial31-random', 'near-collinear-32', 'huge-offset-32', 'unbalanced-32', 'fe-moderation-32', 'unused-levels-32',
+    'zero-weight-levels-32', 'poly-high-32', 'cregg-moderation-32', 'p-adjust-32', 'power-32', 'trial32-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);
@@ -285,6 +297,23 @@ test('an independent CR2 reference replaces estimatr only where estimatr loses d
       assert.equal(row[1], estimatr[1], `${id}: the estimates are estimatr's`);
       const se = row[2] as number;
       assert.ok(Math.abs(se - (estimatr[2] as number)) / se < 1e-3, `${id}: ${row[0]} SE near estimatr's`);
+    });
+  }
+});
+
+test('the reference on Q is stored exactly for the cases that ask for it, and moves only the SEs off estimatr', () => {
+  const asking = suite.cases.filter((c) => c.kind === 'fit' && c.q_reference);
+  assert.ok(asking.length >= 10, `${asking.length} cases ask for a reference on Q`);
+  assert.deepEqual(Object.keys(expected).filter((id) => expected[id].q_reference).sort(), asking.map((c) => c.id).sort());
+  for (const c of asking) {
+    const stored = expected[c.id];
+    assert.ok(c.note && /collinear/.test(c.note), `${c.id}: a case with a reference on Q says why`);
+    assert.match(stored.q_reference_call ?? '', /X = QR/, `${c.id}: the reference's R call is stored`);
+    stored.q_reference?.forEach((row, k) => {
+      const estimatr = (stored.rows as StoredRow[])[k];
+      assert.equal(row[0], estimatr[0]);
+      const [want, got] = [row[1] as number, estimatr[1] as number];
+      assert.ok(Math.abs(got - want) <= 1e-4 * Math.max(Math.abs(want), 1), `${c.id}: ${row[0]} estimatr's estimate ${got} near the reference's ${want}`);
     });
   }
 });
@@ -315,6 +344,6 @@ for (const c of suite.cases) {
       return;
     }
     const rows = run(c, stored);
-    if (rows) compareTidy(c.id, rows, stored.cr2_reference ?? (stored.rows as StoredRow[]));
+    if (rows) compareTidy(c.id, rows, stored.q_reference ?? stored.cr2_reference ?? (stored.rows as StoredRow[]));
   });
 }

@@ -217,7 +217,19 @@ export type CaseGroup =
   | 'power-31'
   | 'power-prop-equal-31'
   | 'rake-many-31'
-  | 'trial31-random';
+  | 'trial31-random'
+  // The thirty-second trial's classes (trial32-designs.ts).
+  | 'near-collinear-32'
+  | 'huge-offset-32'
+  | 'unbalanced-32'
+  | 'fe-moderation-32'
+  | 'unused-levels-32'
+  | 'zero-weight-levels-32'
+  | 'poly-high-32'
+  | 'cregg-moderation-32'
+  | 'p-adjust-32'
+  | 'power-32'
+  | 'trial32-random';
 
 interface CaseBase {
   id: string;
@@ -257,6 +269,11 @@ export interface FitCase extends CaseBase {
    * vlab's (which fits y less its first value) keeps them. Only with an intercept.
    */
   outcome_shift?: number;
+  /**
+   * Nearly collinear columns, where estimatr's SEs (not its estimates) lose digits: R's reference is the fit on the
+   * orthonormal Q of X = QR mapped back (q-reference.R), and the test compares vlab with it. `note` says why.
+   */
+  q_reference?: true;
 }
 
 export interface DimCase extends CaseBase {
@@ -279,6 +296,11 @@ export interface DimCase extends CaseBase {
   subset_conditions?: true;
   /** estimatr's subset (an R condition over the columns), R's `subset = …` in the call: differenceInMeans's subset. */
   subset?: string;
+  /**
+   * R computes on the outcome less this value (exact for an outcome near it: 1e9 or 1e12 plus a unit-scale noise), which
+   * moves neither a difference nor its SE: on the outcome itself estimatr's weighted means lose digits (R trial 32).
+   */
+  outcome_shift?: number;
   alpha: number;
 }
 

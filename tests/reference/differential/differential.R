@@ -64,15 +64,39 @@ shifted_fit <- function(c, d, extra) {
   call <- sprintf('lm_robust(%s, data = d, se_type = "%s", alpha = %s%s)', shifted, c$se_type, c$alpha, extra)
   t <- tidy(eval(parse(text = call)))
   i <- t$term == "(Intercept)"
+  # With fixed_effects estimatr prints no intercept: a constant shift of y is absorbed by them, the slopes are y's own.
+  if (!any(i) && !is.null(c$fixed_effects)) return(list(r_call = paste0(call, "; the shift absorbed by the fixed effects"), rows = tidy_rows(t)))
   if (!any(i)) stop("outcome_shift needs an intercept")
+  if (is.na(t$estimate[i])) return(aliased_intercept_shift(c, d, t, shifted, call))
   t$estimate[i] <- t$estimate[i] + c$outcome_shift; t$conf.low[i] <- t$conf.low[i] + c$outcome_shift; t$conf.high[i] <- t$conf.high[i] + c$outcome_shift
   t$statistic[i] <- t$estimate[i] / t$std.error[i]
   t$p.value[i] <- if (is.na(t$df[i])) 2 * pnorm(-abs(t$statistic[i])) else 2 * pt(-abs(t$statistic[i]), t$df[i])
   list(r_call = paste0(call, sprintf("; intercept, its interval + %s, t and p from them", format(c$outcome_shift, digits = 17))), rows = tidy_rows(t))
 }
 
+# The intercept aliased (x + 1000 beside poly(x), R trial 32): the constant lies in the span of the kept columns, so the
+# shift moves them by shift · γ, γ their coefficients of a column of ones (an exact fit, checked), and not the intercept.
+aliased_intercept_shift <- function(c, d, t, shifted, call) {
+  if (!is.null(c$clusters)) d <- d[!is.na(d[[c$clusters]]), , drop = FALSE]
+  m <- eval(parse(text = sprintf("lm(%s, data = d%s%s)", shifted, if (is.null(c$weights)) "" else paste0(", weights = ", c$weights),
+    if (is.null(c$subset)) "" else paste0(", subset = ", c$subset))))
+  kept <- t$term[!is.na(t$estimate)]
+  X <- model.matrix(m)[, kept, drop = FALSE]
+  gamma <- qr.coef(qr(X), rep(1, nrow(X)))
+  if (max(abs(X %*% gamma - 1)) > 1e-9) stop("outcome_shift: the intercept is aliased but not in the span of the kept columns")
+  k <- match(kept, t$term)
+  move <- c$outcome_shift * gamma
+  t$estimate[k] <- t$estimate[k] + move; t$conf.low[k] <- t$conf.low[k] + move; t$conf.high[k] <- t$conf.high[k] + move
+  t$statistic[k] <- t$estimate[k] / t$std.error[k]
+  t$p.value[k] <- if (all(is.na(t$df[k]))) 2 * pnorm(-abs(t$statistic[k])) else 2 * pt(-abs(t$statistic[k]), t$df[k])
+  list(r_call = paste0(call, sprintf("; intercept aliased: the kept columns + %s × their fit of a column of ones (qr.coef of model.matrix(lm(...))), t and p from them", format(c$outcome_shift, digits = 17))),
+    rows = tidy_rows(t))
+}
+
 dim_case <- function(c) {
   d <- with_levels(read_data(c$data_file), c$levels)
+  # outcome_shift (case-types.ts): the outcome less it (exact there), which moves neither the difference nor its SE.
+  if (!is.null(c$outcome_shift)) d[[c$outcome]] <- d[[c$outcome]] - c$outcome_shift
   # subset_conditions (case-types.ts): the two conditions' rows only (data = d[…, ] in the call), where estimatr stops on a third arm's.
   subset <- isTRUE(c$subset_conditions)
   extra <- paste(c(if (!is.null(c$blocks)) paste0(", blocks = ", c$blocks), if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters),
@@ -81,6 +105,7 @@ dim_case <- function(c) {
     if (!is.null(c$condition2)) paste0(", condition2 = ", deparse(c$condition2)), if (!is.null(c$subset)) paste0(", subset = ", c$subset)), collapse = "")
   call <- sprintf("difference_in_means(%s ~ %s, data = %s, alpha = %s%s)", c$outcome, c$treatment,
     if (subset) sprintf("d[d$%s %%in%% c(%s, %s), ]", c$treatment, deparse(c$condition1), deparse(c$condition2)) else "d", c$alpha, extra)
+  if (!is.null(c$outcome_shift)) call <- paste0(call, sprintf("  # with d$%s less %s", c$outcome, format(c$outcome_shift, digits = 17)))
   list(r_call = call, rows = tidy_rows(tidy(eval(parse(text = call)))))
 }
 
