@@ -181,3 +181,25 @@ test('a conjoint card says what its other terms are: attribute levels the hypoth
   assert.match(table, /^ {2}\+ \d+ other terms? of the model \(attribute levels not tested by H1\): --wide shows them$/m);
   assert.doesNotMatch(table, /controls, intercept/);
 });
+
+// Two rules on one pair of attributes, written either way round (evicting needs troops; no troops, no evicting), asked
+// for the pair twice, once as "behavior * troops" and once as "troops * behavior", as if both were needed
+// (walk-through 24). Either spelling declares the pair: it is asked for once, with both reasons.
+test('two restrictions on one pair of attributes ask for the pair once in an AMCE formula, with both reasons', () => {
+  const noTroops = { if: { troops: 'none' }, then: { behavior: ['cooperate', 'public_criticism', 'skip_exercises', 'delay_cooperation', 'threaten_exit'] }, why: 'No troops there, none to evict.' };
+  const twoRules = withPlan({ ...flagship, restrictions: [...flagship.restrictions!, noTroops] }, flagship.analysisPlan);
+  const conjoint = (formula: string) => [{ id: 'C1', description: 'AMCEs', estimator: 'amce', outcomes: ['chosen'], formula }];
+  assert.throws(
+    () => withPlan(twoRules, { ...twoRules.analysisPlan, hypotheses: [], conjoint: conjoint('~ regime + behavior + troops') }),
+    (error: Error) => {
+      assert.equal(
+        error.message,
+        'test: analysisPlan.conjoint[0].formula: the design restricts behavior × troops (A partner can only order US troops to leave if US troops are stationed on its territory.; No troops there, none to evict.): write "behavior * troops" so the AMCE averages over the combinations shown',
+      );
+      return true;
+    },
+  );
+  for (const formula of ['~ regime + behavior * troops', '~ regime + troops * behavior']) {
+    assert.doesNotThrow(() => withPlan(twoRules, { ...twoRules.analysisPlan, hypotheses: [], conjoint: conjoint(formula) }), formula);
+  }
+});

@@ -99,9 +99,19 @@ function notRespondentColumn(by: string, columns: ReturnType<typeof planColumns>
 
 /** Attribute pairs a restriction ties together (one in its `if`, one in its `then`), with the rule's reason. */
 function restrictedPairs(def: StudyDefinition): [string, string, string | undefined][] {
-  return (def.restrictions ?? []).flatMap((rule) =>
-    Object.keys(rule.if).flatMap((a) => Object.keys(rule.then).filter((b) => b !== a).map((b): [string, string, string | undefined] => [a, b, rule.why])),
-  );
+  // One entry per pair whichever way round its rules name it (a formula's "a * b" and "b * a" are one pair), in the
+  // order first named, with every rule's reason: two rules on a pair asked for it twice, once each way.
+  const pairs = new Map<string, [string, string, string[]]>();
+  for (const rule of def.restrictions ?? []) {
+    for (const a of Object.keys(rule.if)) {
+      for (const b of Object.keys(rule.then).filter((name) => name !== a)) {
+        const key = [a, b].sort().join(' ');
+        const pair = pairs.get(key) ?? pairs.set(key, [a, b, []]).get(key)!;
+        if (rule.why && !pair[2].includes(rule.why)) pair[2].push(rule.why);
+      }
+    }
+  }
+  return [...pairs.values()].map(([a, b, whys]) => [a, b, whys.length ? whys.join('; ') : undefined]);
 }
 
 export type { ConjointHypothesis };
