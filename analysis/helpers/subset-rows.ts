@@ -15,7 +15,8 @@ import { deparseR, parseR } from './r-syntax.ts';
 export function subsetRows(context: EvaluationContext, source: string): Uint8Array {
   const fail = (problem: string) => new AnalysisError(context.fn, `malformed subset "${source}": ${problem}`);
   const expr = parseR(fail, source);
-  const value = evaluate(context, expr);
+  // A misspelt column here was said to be in the formula (walk-through 24).
+  const value = evaluate({ ...context, argument: 'subset' }, expr);
   const total = context.table.length;
   if (value.kind === 'scalar' && (value.value === 0 || value.value === 1) && (expr.type === 'logical' || expr.type === 'name')) {
     return new Uint8Array(total).fill(1 - value.value);

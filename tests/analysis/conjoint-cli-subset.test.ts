@@ -88,7 +88,7 @@ test('vlab amce --subset equals amce on the kept rows; a condition that is no co
   assert.doesNotMatch(notCondition.stderr, /\n\s+at /, 'no stack trace');
   const noColumn = vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'attention == 1']);
   assert.equal(noColumn.status, 2, noColumn.stderr);
-  assert.match(noColumn.stderr, /attention/);
+  assert.match(noColumn.stderr, /^vlab mm: subset references unknown column "attention" \(columns containing it: "attention_pass"\)$/m);
   const none = vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'task > 9']);
   assert.equal(none.status, 2, none.stderr);
   assert.match(none.stderr, /--subset "task > 9" keeps none of the 1200 rows/);
