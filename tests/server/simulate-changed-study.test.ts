@@ -6,14 +6,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { runSimulation } from '../../server/simulate/run-simulation.ts';
-import { createTestApp } from './test-app.ts';
+import { createTestApp, serveOnLoopback } from './test-app.ts';
 
 const CONJOINT = 'alliance-partner-conjoint';
 const fielded = loadDefinitionFiles('survey-definitions').find((d) => d.id === CONJOINT)!;
@@ -28,13 +26,7 @@ let close = async () => {};
 
 before(async () => {
   t = await createTestApp({ studyKey: CONJOINT, target: 10_000 });
-  const server = t.app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = async () => {
-    server.closeAllConnections();
-    await promisify(server.close.bind(server))();
-  };
+  ({ baseUrl, close } = await serveOnLoopback(t.app));
   cpSync(join('survey-definitions', CONJOINT), join(folder, CONJOINT), { recursive: true });
   const study = join(folder, CONJOINT, 'study.json');
   const text = readFileSync(study, 'utf8');
