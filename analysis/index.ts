@@ -8,6 +8,7 @@ export { pAdjust, pAdjustMethod, pAdjustMethodProblem, P_ADJUST_METHODS, type PA
 export { rowsFromCsv, csvFromRecords } from './csv.ts';
 export { tableFromCsv } from './csv-table.ts';
 export { tableFromRows, type Column, type DataTable } from './helpers/data-table.ts';
+export { rowsWhere } from './helpers/subset-rows.ts';
 export { SE_TYPE_NONE_REFUSAL, SE_TYPES, type SeType } from './helpers/se-type.ts';
 export { DEFAULT_ALPHA } from './helpers/alpha.ts';
 export type { TidyRow } from './helpers/tidy.ts';

@@ -77,7 +77,15 @@ export function cellMissing(column: Column, i: number): boolean {
 export function completeRows(table: DataTable, names: readonly string[]): DataTable {
   const columns = names.map((name) => table.column(name)).filter((column) => column !== undefined);
   const index = Int32Array.from({ length: table.length }, (_, i) => i).filter((i) => columns.every((column) => !cellMissing(column, i)));
-  if (index.length === table.length) return table;
+  return index.length === table.length ? table : pickRows(table, index);
+}
+
+/**
+ * The rows `index` of a table (in that order) as a table, each column picked once when first read.
+ *
+ * @example pickRows(tableFromCsv('y\n1\n2\n3\n'), Int32Array.of(0, 2)).length // 2
+ */
+export function pickRows(table: DataTable, index: Int32Array): DataTable {
   const pick = (column: Column): Column =>
     column.type === 'character' ? { type: 'character', codes: index.map((i) => column.codes[i]), labels: column.labels } : { type: column.type, values: Float64Array.from(index, (i) => column.values[i]) } as Column;
   const cache = new Map<string, Column>();

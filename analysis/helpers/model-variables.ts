@@ -40,6 +40,8 @@ export interface EvaluationContext {
   warn: (message: string) => void;
   /** Columns whose level order has been warned about already: one warning per factor. */
   warnedOrder: Set<string>;
+  /** The argument the expression comes from, for an unknown column's message: "formula" unless said ("subset"). */
+  argument?: string;
   /**
    * The rows where a call made NaN of a value (log(-1)), by the call's warning: the model frame finishes that warning
    * once it knows which of them it drops (an enclosing rank() or is.na() makes a value of the NaN and keeps the row).
@@ -130,7 +132,7 @@ function columnValue(context: EvaluationContext, name: string): Evaluated {
   // R's T and F (TRUE and FALSE) and pi, where the data have no such column: I(x > 1 & T), I(pi * x).
   const constant = rConstant(context.table, name);
   if (constant !== undefined) return { kind: 'scalar', value: constant };
-  if (!column) throw unknownColumn(context.fn, 'formula', name, context.table.names);
+  if (!column) throw unknownColumn(context.fn, context.argument ?? 'formula', name, context.table.names);
   const declared = context.levels && Object.hasOwn(context.levels, name) ? (context.levels[name] as unknown) : undefined;
   if (declared !== undefined) return declaredFactor(context, name, column, declared);
   if (column.type === 'character') return { kind: 'character', labels: column.labels, codes: column.codes };

@@ -1,4 +1,6 @@
 import { AnalysisError } from '../errors.ts';
+import { pickRows, type DataTable } from './data-table.ts';
+import type { Levels } from './data.ts';
 import { evaluate, type EvaluationContext } from './model-variables.ts';
 import { deparseR, parseR } from './r-syntax.ts';
 
@@ -13,7 +15,8 @@ import { deparseR, parseR } from './r-syntax.ts';
 export function subsetRows(context: EvaluationContext, source: string): Uint8Array {
   const fail = (problem: string) => new AnalysisError(context.fn, `malformed subset "${source}": ${problem}`);
   const expr = parseR(fail, source);
-  const value = evaluate(context, expr);
+  // A misspelt column here was said to be in the formula (walk-through 24).
+  const value = evaluate({ ...context, argument: 'subset' }, expr);
   const total = context.table.length;
   if (value.kind === 'scalar' && (value.value === 0 || value.value === 1) && (expr.type === 'logical' || expr.type === 'name')) {
     return new Uint8Array(total).fill(1 - value.value);
@@ -24,4 +27,16 @@ export function subsetRows(context: EvaluationContext, source: string): Uint8Arr
   const outside = new Uint8Array(total);
   for (let i = 0; i < total; i++) outside[i] = value.values[i] === 1 ? 0 : 1;
   return outside;
+}
+
+/**
+ * The rows of a table where an R condition over its columns is TRUE, as a table: the data filtered before an
+ * estimator that has no `subset =` reads it (cregg's verbs: "filter the data there"). Rows where it is FALSE or NA
+ * go, as with `subset`.
+ *
+ * @example rowsWhere(tableFromCsv('y,keep\n1,1\n2,0\n'), 'keep == 1', 'vlab amce').length // 1
+ */
+export function rowsWhere(table: DataTable, condition: string, fn: string, levels?: Levels): DataTable {
+  const outside = subsetRows({ fn, table, levels, warn: () => {}, warnedOrder: new Set() }, condition);
+  return pickRows(table, Int32Array.from({ length: table.length }, (_, i) => i).filter((i) => outside[i] === 0));
 }

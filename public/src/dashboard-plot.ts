@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { TermFinding } from '../../server/domain/plan/hypothesis-report.ts';
 import { termLabelLines } from '../../server/domain/plan/term-label-lines.ts';
+import { axisTicks } from './plot-ticks.ts';
 
 /** Characters of a term's label per line on the y axis (wider screens) and pixels per character at a 16-px root
  * (the plot's text is 0.625rem, dashboard.css); longer labels take more lines, broken between phrases. */
@@ -45,6 +46,12 @@ function panelTitle(outcome: string): HTMLElement {
   return title;
 }
 
+/** The axis' ticks over what the plot shows (intervals, estimates and the reference line), or a count for Plot. */
+function xTicks(data: readonly TermFinding[], h0: number, areaPx: number, em: number): number[] | number {
+  const values = [h0, ...data.flatMap((d) => [d.estimate, d.conf_low, d.conf_high]).filter((v): v is number => v !== null)];
+  return axisTicks(values, areaPx, em) ?? Math.max(1, Math.floor(areaPx / (80 * em)));
+}
+
 /**
  * One outcome's panel. Plot would insert a <style> element, which the page's CSP refuses; its rules live in
  * dashboard.css instead, so the element is dropped before the SVG enters the page.
@@ -72,9 +79,10 @@ function outcomePlot(hypothesis: string, outcome: string | null, data: readonly 
     // Room for the h0 label centred on its line and the last tick's number when either is at the right edge.
     marginRight: 20 * em,
     // The reference line's value is on the axis however far the intervals lie from it: Plot's x domain covers it.
-    // Plot picks about a tick per 80 px, wide enough for 10-px numbers; at larger text, fewer ticks so numbers do not collide.
+    // About a tick per 80 px, wide enough for 10-px numbers; at larger text, fewer ticks so numbers do not collide;
+    // never fewer than two numbers (plot-ticks.ts).
     // The outcome is named above the panel (panelTitle), not again in the axis label, one line that cannot wrap.
-    x: { label: `estimate with ${level}% CI`, labelOffset: 28 * em, grid: true, ticks: Math.max(1, Math.floor((width - marginLeft - 20 * em) / (80 * em))) },
+    x: { label: `estimate with ${level}% CI`, labelOffset: 28 * em, grid: true, ticks: xTicks(data, h0, width - marginLeft - 20 * em, em) },
     y: { label: null, domain: data.map((d) => d.label) },
     marks: [
       // The lines are made by tick; Plot would wrap again at its own width (lineWidth, in ems) otherwise.

@@ -91,8 +91,22 @@ function plainMessage(issue: z.core.$ZodIssue, received: unknown): string {
     return sizeMessage(issue, received);
   }
   // A schema's own words for a pattern ("expected a level code of …") with the text that did not match it.
-  if (issue.code === 'invalid_format' && typeof received === 'string') return `${issue.message}${got}`;
+  if (issue.code === 'invalid_format' && typeof received === 'string') return `${issue.message}${got}${spaceAround(issue, received)}`;
   return issue.message;
+}
+
+/**
+ * " (a space at its end: write "below")" where the text would match its pattern without the spaces around it: a code
+ * copied with a trailing space, which the lines that name the level then suggested copying ("did you mean "below "?").
+ */
+function spaceAround(issue: z.core.$ZodIssueInvalidStringFormat, received: string): string {
+  const trimmed = received.trim();
+  // zod gives a regex's pattern as its literal, "/^[a-z0-9]…$/".
+  const literal = /^\/(.*)\/([a-z]*)$/s.exec(issue.pattern ?? '');
+  if (trimmed === received || trimmed === '' || !literal || !new RegExp(literal[1]!, literal[2]).test(trimmed)) return '';
+  const start = received.startsWith(trimmed) ? '' : 'start';
+  const end = received.endsWith(trimmed) ? '' : 'end';
+  return ` (a space at its ${start && end ? 'start and end' : start || end}: write "${trimmed}")`;
 }
 
 /** `needs at least 2 items, has 1`, `must be less than 1, got 5`. */

@@ -10,6 +10,7 @@ import { DomainError } from '../domain/errors.ts';
 import { planEstimatesCsv } from '../domain/plan/estimates-csv.ts';
 import { planLevels } from '../domain/plan/plan-columns.ts';
 import { REPLICATION_FILES, replicationScript } from '../domain/plan/replication-script.ts';
+import { conjointReadmeLines } from '../domain/plan/replication-readme-conjoint.ts';
 import { perRespondent } from '../domain/repeated-vignettes.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { makeFolder } from '../storage/make-folder.ts';
@@ -131,14 +132,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
       ...(definition.analysisPlan.codedOutcomes ?? []).map(
         (c) => `- \`${c.name}\` (an outcome of the estimates, not a column of ${REPLICATION_FILES.data}): ${codedOutcomeCoding(definition, c).replace(/; computed by .*$/, '')}; coded by the plan, and by replicate.R the same way.`,
       ),
-      ...(conjoint
-        ? [
-            `- \`${REPLICATION_FILES.profiles}\`: the same participants' profile rows (participant × task × profile), which the conjoint hypotheses`,
-            "  (amce, mm) are estimated from; replicate.R recomputes them cregg's way with estimatr and survey (cregg itself is",
-            "  not needed), and `vlab amce --data profiles.csv --formula 'chosen ~ …' --id participant` or",
-            '  cregg::amce(d, chosen ~ …, id = ~participant) read the file as it is.',
-          ]
-        : []),
+      ...(conjoint ? conjointReadmeLines(definition) : []),
       '',
     ].join('\n');
     const files = [

@@ -32,6 +32,12 @@ export interface SimulationOptions {
    * survey (a copied study that kept its title and texts), the wave's own is used.
    */
   waveStudy?: string;
+  /**
+   * The wave's study as the local database records it (the snapshot the wave fields, with its simulation model):
+   * it answers a survey no local definition reads any more, its texts edited (under a new version) since the wave
+   * opened. A local definition that reads the survey is used first, with its current simulation model.
+   */
+  waveDefinition?: StudyDefinition;
   /** Called after each respondent finishes (whatever the outcome). */
   onProgress?: (done: number) => void;
   /** Called with the participant code of each completion the server acknowledged (a 2xx with status complete). */
@@ -76,6 +82,8 @@ export interface SimulationSummary {
    * study does not have (`unknown_language`).
    */
   stoppedBy?: string;
+  /** Which study answered, when it was not a local definition: the wave's study as the database records it. */
+  studyNote?: string;
   /** Respondents run per language they asked for, when simulation.json's `languages` mixed them. */
   languages?: Record<string, number>;
   /** Why simulation.json's `languages` of the study that answered were not used (page-language.ts). */
@@ -99,7 +107,7 @@ export function panelParamsFor(seed: string, index: number): Record<string, stri
 export async function runSimulation(options: SimulationOptions): Promise<{ summary: SimulationSummary; results: RespondentResult[] }> {
   const log = newRequestLog();
   const api = createApiClient({ baseUrl: options.baseUrl, log, retryDelayMs: options.retryDelayMs, token: options.token });
-  const resolveStudy = studyResolver(options.definitions, options.waveStudy);
+  const resolveStudy = studyResolver(options.definitions, options.waveStudy, options.waveDefinition);
   let answered: StudyDefinition | undefined; // the study that answered the survey, for a note on its languages
   const studyOf: typeof resolveStudy = (survey) => {
     const found = resolveStudy(survey);
@@ -153,6 +161,7 @@ export async function runSimulation(options: SimulationOptions): Promise<{ summa
     ...(stoppedBy ? { stoppedBy } : {}),
     ...(languages ? { languages } : {}),
     ...(notUsed ? { languagesNotUsed: notUsed } : {}),
+    ...(answered && answered === options.waveDefinition ? { studyNote: recordedStudyNote(answered, options.definitions) } : {}),
   };
   return { summary, results: ran };
 }
@@ -281,7 +290,7 @@ class StudyNotResolved extends Error {
  * survey's title whose template reads its vignette, narrowed to the wave's study when that is one of them. Anything
  * but exactly one with a simulation model is an error worth stopping for.
  */
-function studyResolver(definitions: readonly StudyDefinition[], waveStudy: string | undefined) {
+function studyResolver(definitions: readonly StudyDefinition[], waveStudy: string | undefined, recorded: StudyDefinition | undefined) {
   const cache = new Map<string, { def: StudyDefinition; read: (survey: unknown) => Assignment }>();
   return (survey: unknown) => {
     const title = String((survey as { title?: unknown }).title ?? '');
@@ -292,6 +301,11 @@ function studyResolver(definitions: readonly StudyDefinition[], waveStudy: strin
       .filter((def) => studyLocales(def).some((locale) => textIn(def.title, locale) === title))
       .map((def) => ({ def, read: readerOf(def) }))
       .filter(({ read }) => reads(read, survey));
+    // No local definition reads it (its texts edited since the wave opened): the wave's study as recorded does.
+    if (candidates.length === 0 && recorded && studyLocales(recorded).some((locale) => textIn(recorded.title, locale) === title)) {
+      const read = readerOf(recorded);
+      if (reads(read, survey)) candidates.push({ def: recorded, read });
+    }
     const own = candidates.filter(({ def }) => def.id === waveStudy);
     const readable = own.length > 0 ? own : candidates;
     const matches = readable.filter(({ def }) => def.simulation);
@@ -317,10 +331,22 @@ function reads(read: (survey: unknown) => Assignment, survey: unknown): boolean 
 
 /** A study of one's own written before its simulation model (docs/simulation.md) is named, with what to add. */
 function unknownStudyMessage(title: string, withoutModel: string[]): string {
-  if (withoutModel.length === 0) return `no local study with a simulation model matches the survey "${title}"`;
+  if (withoutModel.length === 0) {
+    return (
+      `no local study with a simulation model matches the survey "${title}": if its study was edited since the wave opened, ` +
+      'give the database the server serves (--db, or VLAB_DB), whose record of the wave\'s study answers it'
+    );
+  }
   const ids = withoutModel.map((id) => `"${id}"`).join(', ');
   const studies = withoutModel.length > 1 ? `studies ${ids} have` : `study ${ids} has`;
   return `${studies} no simulation model to answer the survey "${title}": add a simulation.json beside its study.json (docs/simulation.md)`;
+}
+
+/** "answered as the database records the wave's study (my-study v1): the definitions folder's v2 does not read its survey". */
+function recordedStudyNote(recorded: StudyDefinition, definitions: readonly StudyDefinition[]): string {
+  const local = definitions.find((def) => def.id === recorded.id);
+  const folder = local ? `the definitions folder's v${local.version} does not read its survey` : 'the definitions folder does not hold it';
+  return `answered as the database records the wave's study (${recorded.id} v${recorded.version}): ${folder}`;
 }
 
 /** How a survey is recognised as this study's: its vignette read as a condition, or its conjoint tables read back. */

@@ -338,6 +338,8 @@ test('fit --subset and dim --subset keep the rows of an R condition, as estimatr
   const dim = rowsFromCsv(vlab(['dim', '--data', ref('mtcars.csv'), '--outcome', 'mpg', '--treatment', 'am', '--subset', 'cyl == 8 | gear == 4', '--format', 'csv']).stdout)[0];
   assert.ok(Math.abs((dim.std_error as number) - 2.3036504846776462) <= 1e-12 && Math.abs((dim.df as number) - 12.835071305109961) <= 1e-9, JSON.stringify(dim));
   assertUsageError(vlab(['fit', '--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp', '--subset', 'cyl']), /lmRobust: subset "cyl" is not TRUE or FALSE for each row/);
+  // A misspelt column in --subset was said to be in the formula, which has none of it (walk-through 24).
+  assertUsageError(vlab(['fit', '--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp', '--subset', 'cyll > 4']), /lmRobust: subset references unknown column "cyll" \(did you mean "cyl"\?\)/);
 });
 
 test("commander's own errors read like every other usage error: `vlab <verb>: …`, one line, exit code 2", () => {

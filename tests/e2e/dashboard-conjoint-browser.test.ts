@@ -149,6 +149,10 @@ test('on a phone (390 px): the conjoint wave\'s AMCE and marginal-mean cards wit
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no sideways scrolling');
   assert.deepEqual(await seriousViolations(page), []);
   console.log(`dashboard-conjoint: ${completes} completes; screenshot ${await screenshot(page, 'phone')}`);
+  assert.deepEqual(await plotsWithOneNumber(page), [], 'every plot\'s axis has at least two numbers at 390 px');
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.waitForTimeout(500); // the plots are drawn again for the new width (dashboard-plot-layout.ts)
+  assert.deepEqual(await plotsWithOneNumber(page), [], 'and at 320 px');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -176,6 +180,19 @@ test('on a desktop (1366 px): one panel per outcome, reference lines at h0, axe 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/**
+ * The plots whose x axis shows fewer than two numbers, with the numbers it shows. On a phone the axis got a tick
+ * count of 2 or 1 for its room, and d3 then picked a step as wide as the intervals' whole range: the choice's AMCEs
+ * of walk-through 24, from −0.18 to 0.19, had "0.0" alone under them, nothing to read a magnitude by.
+ */
+async function plotsWithOneNumber(page: Page): Promise<string[]> {
+  return page.locator('svg[data-hypothesis]').evaluateAll((svgs) =>
+    svgs.flatMap((svg) => {
+      const numbers = [...svg.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => /^[−-]?\d+(\.\d+)?$/.test(t));
+      return numbers.length >= 2 ? [] : [`${svg.getAttribute('data-hypothesis')} ${svg.getAttribute('data-outcome') ?? ''}: ${numbers.join(' ') || 'none'}`];
+    }));
+}
 
 async function screenshot(page: Page, size: string): Promise<string> {
   const file = join('screenshots', 'dashboard', `${STUDY}-${size}.png`);

@@ -155,7 +155,10 @@ test('mistakes in conjoint hypotheses are refused at load with their field and r
   assert.equal(refusal({ estimator: 'mm', by: 'vote' }),
     'by: "vote" is not a respondent column (a pre-treatment question: one of age_group, gender, education, region, party, attention_check, attention_pass)');
   assert.equal(refusal({ h0: 0.5 }), 'h0: h0 applies to mm only');
-  assert.match(refusal({ terms: ['regimedemocracy'] }), /^terms\[0\]: the estimates have no term "regimedemocracy" \(terms: regimeautocracy, /);
+  // The reference level is no AMCE term: said so, rather than a list to search (walk-through 24).
+  assert.equal(refusal({ terms: ['regimedemocracy'] }), 'terms[0]: "regimedemocracy" is the reference level of regime (Democracy): an AMCE has no term for it');
+  // A typo gets the term it was meant to be, and once: its direction is not refused again as "not among the tested terms".
+  assert.match(refusal({ terms: ['regimautocracy'], direction: { regimeautocracy: 'positive' } }), /^terms\[0\]: the estimates have no term "regimautocracy" \(did you mean "regimeautocracy"\? terms: regimeautocracy, [^\n]*\)$/);
   assert.equal(refusal({ estimator: 'mm', by: 'party', terms: ['regimeautocracy:partyrepublican'] }), '');
   assert.match(refusal({ estimator: 'fit' }), /expected amce or mm/);
   assert.throws(() => withPlan(alliance, { ...alliance.analysisPlan, conjoint: [base] }), /conjoint hypotheses need a conjoint design \(design\.kind "conjoint"\)/);
@@ -180,4 +183,26 @@ test('a conjoint card says what its other terms are: attribute levels the hypoth
   const table = estimatesTable({ wave: 'w1', study: flagship.id, studyVersion: flagship.version, recordedPlanHash: null, nComplete: 300, target: 300, precision: [], ...result }, flagship);
   assert.match(table, /^ {2}\+ \d+ other terms? of the model \(attribute levels not tested by H1\): --wide shows them$/m);
   assert.doesNotMatch(table, /controls, intercept/);
+});
+
+// Two rules on one pair of attributes, written either way round (evicting needs troops; no troops, no evicting), asked
+// for the pair twice, once as "behavior * troops" and once as "troops * behavior", as if both were needed
+// (walk-through 24). Either spelling declares the pair: it is asked for once, with both reasons.
+test('two restrictions on one pair of attributes ask for the pair once in an AMCE formula, with both reasons', () => {
+  const noTroops = { if: { troops: 'none' }, then: { behavior: ['cooperate', 'public_criticism', 'skip_exercises', 'delay_cooperation', 'threaten_exit'] }, why: 'No troops there, none to evict.' };
+  const twoRules = withPlan({ ...flagship, restrictions: [...flagship.restrictions!, noTroops] }, flagship.analysisPlan);
+  const conjoint = (formula: string) => [{ id: 'C1', description: 'AMCEs', estimator: 'amce', outcomes: ['chosen'], formula }];
+  assert.throws(
+    () => withPlan(twoRules, { ...twoRules.analysisPlan, hypotheses: [], conjoint: conjoint('~ regime + behavior + troops') }),
+    (error: Error) => {
+      assert.equal(
+        error.message,
+        'test: analysisPlan.conjoint[0].formula: the design restricts behavior × troops (A partner can only order US troops to leave if US troops are stationed on its territory.; No troops there, none to evict.): write "behavior * troops" so the AMCE averages over the combinations shown',
+      );
+      return true;
+    },
+  );
+  for (const formula of ['~ regime + behavior * troops', '~ regime + troops * behavior']) {
+    assert.doesNotThrow(() => withPlan(twoRules, { ...twoRules.analysisPlan, hypotheses: [], conjoint: conjoint(formula) }), formula);
+  }
 });

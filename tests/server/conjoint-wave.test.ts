@@ -192,7 +192,10 @@ test('the profile-level export: one row per participant × task × profile with 
     const files = readdirSync(join(out, 'package'));
     assert.ok(files.includes('profiles.csv') && files.includes('replicate.R'), files.join(', '));
     assert.equal((parse(readFileSync(join(out, 'package', 'profiles.csv'), 'utf8'), { columns: true }) as unknown[]).length, 20);
-    assert.match(readFileSync(join(out, 'package', 'README.md'), 'utf8'), /profiles\.csv.*conjoint hypotheses/);
+    const readme = readFileSync(join(out, 'package', 'README.md'), 'utf8');
+    assert.match(readme, /profiles\.csv.*conjoint hypotheses/);
+    // Both completes are excluded: the commands it gives keep the plan's rows, not "the file as it is" (walk-through 24).
+    assert.match(readme, /--id participant --subset "attention_pass == 1"` or\n {2}cregg::amce\(subset\(d, attention_pass == 1\), chosen ~ …/);
     if (spawnSync('Rscript', ['--version']).status === 0) {
       const run = spawnSync('Rscript', ['replicate.R'], { cwd: join(out, 'package'), encoding: 'utf8' });
       assert.equal(run.status, 0, run.stderr + run.stdout);

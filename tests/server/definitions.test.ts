@@ -201,6 +201,18 @@ test('a level code with a space or a capital says what a level code may hold and
   );
 });
 
+// A level code copied with a space at its end ("below ") was refused in the words above alone, and the simulation
+// model's "below" then got "did you mean "below "?": advice to copy the space (walk-through 24). What the code
+// becomes without it is said.
+test('a level code that is valid but for a space at its start or end says to write it without', () => {
+  assert.match(
+    loadBroken((d) => (d.factors[0].levels[0].code = 'democracy ')),
+    /factors\[0\]\.levels\[0\]\.code: expected a level code of lowercase letters, digits and _ \+ - \(starting with a letter or digit\), got "democracy " \(a space at its end: write "democracy"\)$/m,
+  );
+  assert.match(loadBroken((d) => (d.factors[0].levels[0].code = ' democracy')), /got " democracy" \(a space at its start: write "democracy"\)$/m);
+  assert.match(loadBroken((d) => (d.factors[0].levels[0].code = 'Full democracy ')), /got "Full democracy "$/m);
+});
+
 test('population margins must name pre-treatment questions, cover every choice and add up to 1', () => {
   const margins = (change: (m: Record<string, Record<string, number>>) => void) =>
     loadBroken((_d, _plan, section) => {

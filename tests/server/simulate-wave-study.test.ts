@@ -5,14 +5,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { runSimulation } from '../../server/simulate/run-simulation.ts';
-import { createTestApp } from './test-app.ts';
+import { createTestApp, serveOnLoopback } from './test-app.ts';
 
 const ALLIANCE = 'alliance-corrective-measures';
 const definitions = loadDefinitionFiles('survey-definitions');
@@ -26,13 +24,7 @@ const folder = mkdtempSync(join(tmpdir(), 'vlab-copied-study-'));
 
 before(async () => {
   t = await createTestApp({ target: 10_000 });
-  const server = t.app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = async () => {
-    server.closeAllConnections();
-    await promisify(server.close.bind(server))();
-  };
+  ({ baseUrl, close } = await serveOnLoopback(t.app));
   cpSync(join('survey-definitions', ALLIANCE), join(folder, ALLIANCE), { recursive: true });
   cpSync(join('survey-definitions', ALLIANCE), join(folder, 'my-copy'), { recursive: true });
   const study = join(folder, 'my-copy', 'study.json');

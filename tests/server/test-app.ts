@@ -1,7 +1,9 @@
 import type { Express } from 'express';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
@@ -133,3 +135,16 @@ export async function completeWithService(service: RespondentService, code: stri
 }
 
 const pretreatmentOf = (answers: Record<string, unknown>) => Object.fromEntries(Object.entries(answers).filter(([name]) => PRETREATMENT.has(name)));
+
+/** Serves `app` on a free loopback port, for a client that needs a real address (vlab simulate): its base URL and a close that ends open connections first. */
+export async function serveOnLoopback(app: Express): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await promisify(server.close.bind(server))();
+    },
+  };
+}

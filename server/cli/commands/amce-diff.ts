@@ -13,7 +13,7 @@ export function registerAmceDiffCommand(program: Command): void {
     .option('--se-type <type>', 'CR2 (default), cregg (as cregg: vcovCL, z tests), CR0, stata')
     .action(
       cliAction('amce-diff', async (o: ConjointCliOptions & { by: string; seType?: string }) => {
-        const result = amceDiffs({ ...conjointInput(o), by: o.by, seType: o.seType as SeType | undefined });
+        const result = amceDiffs({ ...conjointInput(o, 'amce-diff'), by: o.by, seType: o.seType as SeType | undefined });
         await writeConjoint('amce-diff', result, o);
       }),
     );

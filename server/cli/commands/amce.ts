@@ -13,7 +13,7 @@ export function registerAmceCommand(program: Command): void {
     .option('--by <column>', 'AMCEs within each group of this column (a respondent subgroup; task or profile side for carryover/order checks)')
     .action(
       cliAction('amce', async (o: ConjointCliOptions & { seType?: string; by?: string }) => {
-        const result = amce({ ...conjointInput(o), seType: o.seType as SeType | undefined, by: o.by });
+        const result = amce({ ...conjointInput(o, 'amce'), seType: o.seType as SeType | undefined, by: o.by });
         await writeConjoint('amce', result, o);
       }),
     );

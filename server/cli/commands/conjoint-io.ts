@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { conjointColumns, csvFromRecords, textTable, type ConjointOptions, type ConjointResult } from '../../../analysis/index.ts';
+import { conjointColumns, csvFromRecords, rowsWhere, textTable, type ConjointOptions, type ConjointResult, type DataTable } from '../../../analysis/index.ts';
+import { UsageError } from '../cli-action.ts';
 import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readDataTable, readLevels } from './analysis-io.ts';
 import { writeOutput } from './output-file.ts';
 import { warningLine } from './warning-line.ts';
@@ -17,9 +18,10 @@ export interface ConjointCliOptions {
   alpha?: string;
   format: string;
   out?: string;
+  subset?: string;
 }
 
-/** --data, --formula, --id, --weights, --levels, --codebook, --alpha, --format, --out. */
+/** --data, --formula, --id, --weights, --levels, --codebook, --subset, --alpha, --format, --out. */
 export function conjointOptions(command: Command, formulaExample: string): Command {
   return command
     .requiredOption('--data <file.csv>', 'profile-level data, one row per respondent × task × profile (vlab export)')
@@ -28,15 +30,26 @@ export function conjointOptions(command: Command, formulaExample: string): Comma
     .option('--weights <column>', 'weight column')
     .option(...LEVELS_OPTION)
     .option(...CODEBOOK_OPTION)
+    // A wave's profiles.csv holds every complete: the plan's exclusions are a condition on its columns.
+    .option('--subset <condition>', 'keep the rows where this R condition is TRUE, e.g. "attention_pass == 1" (the plan\'s exclusions, which vlab estimates applies)')
     .option(...ALPHA_OPTION)
     .option(...FORMAT_OPTION)
     .option(...OUT_OPTION);
 }
 
 /** The estimator's options from the command line (the data read by columns, as `fit` reads it). */
-export function conjointInput(o: ConjointCliOptions): ConjointOptions {
-  const rows = readDataTable(o.data);
-  return { formula: o.formula, rows, id: o.id, weights: o.weights, levels: readLevels(o, rows.names), alpha: parseAlpha(o.alpha) };
+export function conjointInput(o: ConjointCliOptions, verb: string): ConjointOptions {
+  const table = readDataTable(o.data);
+  const levels = readLevels(o, table.names);
+  const rows = o.subset === undefined ? table : keptRows(table, o.subset, verb, levels);
+  return { formula: o.formula, rows, id: o.id, weights: o.weights, levels, alpha: parseAlpha(o.alpha) };
+}
+
+/** --subset's rows; keeping none is the user's slip (a misspelt level), said as such rather than "no rows of data". */
+function keptRows(table: DataTable, condition: string, verb: string, levels: ConjointOptions['levels']): DataTable {
+  const kept = rowsWhere(table, condition, verb, levels);
+  if (kept.length === 0) throw new UsageError(`--subset "${condition}" keeps none of the ${table.length} rows: check the column's values (a level's spelling, 1 against "yes")`);
+  return kept;
 }
 
 /** cregg's columns (`[BY,] outcome, statistic, feature, level, estimate, std_error, z, p, lower, upper`, then df). */

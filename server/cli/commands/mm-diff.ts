@@ -13,7 +13,7 @@ export function registerMmDiffCommand(program: Command): void {
     .option('--se-type <type>', 'cregg (default: survey linearization, as cregg), CR2, CR0, stata')
     .action(
       cliAction('mm-diff', async (o: ConjointCliOptions & { by: string; seType?: string }) => {
-        const result = mmDiffs({ ...conjointInput(o), by: o.by, seType: o.seType as SeType | undefined });
+        const result = mmDiffs({ ...conjointInput(o, 'mm-diff'), by: o.by, seType: o.seType as SeType | undefined });
         await writeConjoint('mm-diff', result, o);
       }),
     );

@@ -13,7 +13,7 @@ export function registerMmCommand(program: Command): void {
     .action(
       cliAction('mm', async (o: ConjointCliOptions & { by?: string; h0?: string; seType?: string }) => {
         const h0 = parseNumber(o.h0, '--h0', Number.isFinite, 'a number');
-        const result = mm({ ...conjointInput(o), by: o.by, h0, seType: o.seType as SeType | undefined });
+        const result = mm({ ...conjointInput(o, 'mm'), by: o.by, h0, seType: o.seType as SeType | undefined });
         await writeConjoint('mm', result, o);
       }),
     );

@@ -71,7 +71,10 @@ export function registerSimulateCommand(program: Command): void {
         const ackLog = o.ackLog ? openAckLog(o.ackLog) : null;
 
         await checkServer(base, o.wave);
-        const waveStudy = o.study ?? (await waveStudyInLocalDatabase(o.wave, o.db));
+        const recorded = await waveStudyInLocalDatabase(o.wave, o.db);
+        const waveStudy = o.study ?? recorded?.key;
+        // The wave's snapshot answers a survey the folder's definitions no longer read; not for another --study's wave.
+        const waveDefinition = recorded && recorded.key === waveStudy ? recorded.definition : undefined;
         const bar = progressBar(n, 'simulate');
         const { summary } = await runSimulation({
           baseUrl: base.href,
@@ -81,6 +84,7 @@ export function registerSimulateCommand(program: Command): void {
           seed,
           definitions,
           waveStudy,
+          waveDefinition,
           inOrder: o.inOrder,
           language: o.language,
           token: o.token ?? (process.env.VLAB_TOKEN || undefined),
@@ -144,6 +148,7 @@ function summaryText(wave: string, seed: string, s: SimulationSummary): string {
       `  requests ${s.requests} (${s.requestsPerSecond}/s, ${s.retries} retried), latency p50 ${s.latencyMs.p50} ms, p90 ${s.latencyMs.p90} ms, p99 ${s.latencyMs.p99} ms`,
     );
   }
+  if (s.studyNote) lines.push(`  ${s.studyNote}`);
   if (s.languages) lines.push(`  languages (simulation.json): ${Object.entries(s.languages).map(([l, n]) => `${l} ${n}`).join(', ')}`);
   if (s.languagesNotUsed) lines.push(`  ${s.languagesNotUsed}`);
   if (s.errors) {

@@ -1,5 +1,7 @@
 import { parseFormula } from '../../../analysis/index.ts';
 import { waveColumns } from '../export/wave-columns.ts';
+import { defaultLocale, textIn } from '../localized-text.ts';
+import { studyDesign } from '../study-design.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import type { Hypothesis } from './plan-schema.ts';
 import { hypothesisLevels, modelRightHandSide } from './plan-terms.ts';
@@ -123,10 +125,24 @@ export function studyLevelLabel(def: StudyDefinition, variable: string, code: st
 export function outcomeLabel(def: StudyDefinition, outcome: string): string | null {
   const questionText = (name: string) => waveColumns(def).find((c) => c.name === name && c.role === 'answer' && c.label !== name)?.label;
   const coded = def.analysisPlan.codedOutcomes?.find((c) => c.name === outcome);
-  if (!coded) return questionText(outcome) ?? null;
+  if (!coded) return questionText(outcome) ?? conjointOutcomeLabel(def, outcome);
   const answers = coded.values.map((v) => `"${studyLevelLabel(def, coded.question, String(v))}"`).join(' or ');
   const question = questionText(coded.question);
   return `share answering ${answers}${question ? ` to "${question}"` : ''}`;
+}
+
+/**
+ * A conjoint's choice or rating, asked in every task (no column of the wide rows bears its name): its question, and
+ * what a profile row holds, in the study's default language.
+ */
+function conjointOutcomeLabel(def: StudyDefinition, outcome: string): string | null {
+  const design = studyDesign(def);
+  if (design.kind !== 'conjoint') return null;
+  const { choice, rating } = design.outcomes;
+  const locale = defaultLocale(def);
+  if (choice?.name === outcome) return `profile chosen (1) or not (0) in answer to "${textIn(choice.title, locale)}"`;
+  if (rating?.name === outcome) return `each profile's rating: "${textIn(rating.title, locale)}"`;
+  return null;
 }
 
 // Every column's level labels by code, once per definition: a table or a card labels many terms of one study.

@@ -66,10 +66,12 @@ export function conjointPlanProblems(def: StudyDefinition, takenIds: ReadonlySet
     }
     if (formula && problems.length === before && (h.terms || h.direction)) {
       const terms = conjointTerms(def, h, formula.features);
-      h.terms?.forEach((term, j) => terms.includes(term) || add(['terms', j], `the estimates have no term "${term}" (terms: ${terms.join(', ')})`));
+      h.terms?.forEach((term, j) => terms.includes(term) || add(['terms', j], noTerm(def, h, formula.features, term, terms)));
+      // A mistyped tested term is said once, at terms: the direction naming the term it was meant to be is right.
+      const termsKnown = h.terms?.every((term) => terms.includes(term)) ?? true;
       for (const term of Object.keys(h.direction ?? {})) {
-        if (!terms.includes(term)) add(['direction', term], `the estimates have no term "${term}" (terms: ${terms.join(', ')})`);
-        else if (h.terms && !h.terms.includes(term)) add(['direction', term], `"${term}" is not among the tested terms`);
+        if (!terms.includes(term)) add(['direction', term], noTerm(def, h, formula.features, term, terms));
+        else if (h.terms && termsKnown && !h.terms.includes(term)) add(['direction', term], `"${term}" is not among the tested terms`);
       }
     }
   });
@@ -98,10 +100,31 @@ function notRespondentColumn(by: string, columns: ReturnType<typeof planColumns>
 }
 
 /** Attribute pairs a restriction ties together (one in its `if`, one in its `then`), with the rule's reason. */
+/**
+ * Why a term the plan names is none of the estimates': an AMCE's reference level has none (`regimedemocracy`), a
+ * typo gets the term it was probably meant to be, and the terms there are are listed.
+ */
+function noTerm(def: StudyDefinition, h: ConjointHypothesis, features: readonly string[], term: string, terms: readonly string[]): string {
+  const reference = h.estimator === 'amce' && !h.by ? features.map((name) => def.factors.find((f) => f.name === name)).find((f) => f && term === `${f.name}${f.levels[0]!.code}`) : undefined;
+  if (reference) return `"${term}" is the reference level of ${reference.name} (${reference.levels[0]!.label}): an AMCE has no term for it`;
+  const closest = closestName(term, terms);
+  return `the estimates have no term "${term}" (${closest ? `did you mean "${closest}"? ` : ''}terms: ${terms.join(', ')})`;
+}
+
 function restrictedPairs(def: StudyDefinition): [string, string, string | undefined][] {
-  return (def.restrictions ?? []).flatMap((rule) =>
-    Object.keys(rule.if).flatMap((a) => Object.keys(rule.then).filter((b) => b !== a).map((b): [string, string, string | undefined] => [a, b, rule.why])),
-  );
+  // One entry per pair whichever way round its rules name it (a formula's "a * b" and "b * a" are one pair), in the
+  // order first named, with every rule's reason: two rules on a pair asked for it twice, once each way.
+  const pairs = new Map<string, [string, string, string[]]>();
+  for (const rule of def.restrictions ?? []) {
+    for (const a of Object.keys(rule.if)) {
+      for (const b of Object.keys(rule.then).filter((name) => name !== a)) {
+        const key = [a, b].sort().join(' ');
+        const pair = pairs.get(key) ?? pairs.set(key, [a, b, []]).get(key)!;
+        if (rule.why && !pair[2].includes(rule.why)) pair[2].push(rule.why);
+      }
+    }
+  }
+  return [...pairs.values()].map(([a, b, whys]) => [a, b, whys.length ? whys.join('; ') : undefined]);
 }
 
 export type { ConjointHypothesis };

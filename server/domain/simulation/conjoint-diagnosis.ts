@@ -40,8 +40,13 @@ export function diagnoseConjoint(def: StudyDefinition, { n, sims, seed, onProgre
       const plan = respondentPlan(def, runSeed, d);
       if (plan.kind !== 'conjoint') throw new RangeError('diagnoseConjoint: expected a conjoint plan');
       const r = simulateConjointRespondent(def, plan, { seed: runSeed, index: d });
-      if (r.answers.consent === false) {
+      if (r.fate === 'declined') {
         fielding.screenedOut += 1 / sims;
+        continue;
+      }
+      // A leaver (the model's attrition) is no complete: the wave's estimates never see them (simulated-wave.ts too).
+      if (r.fate === 'abandoned') {
+        fielding.abandoned += 1 / sims;
         continue;
       }
       const participant = `p${d}`;

@@ -26,3 +26,17 @@ test('conjoint design diagnosis: unbiased AMCEs and MMs by party against their e
   assert.ok(evict.estimand! > 0.15 && evict.power === 1 && evict.power_adjusted === 1, JSON.stringify(evict));
   assert.ok(result.fielding.draws >= 300 && result.fielding.screenedOut > 0);
 });
+
+// The flagship's model has 3 % attrition, and `vlab simulate` over HTTP has respondents leave mid-survey; the
+// diagnosis took every respondent who consented as a complete and said "0 abandoned" per wave, so the starts it
+// printed for 300 completes (308) understated what a panel must send, and leavers' answers entered the estimates
+// (walk-through 24). Leavers now count as abandoned and are left out, as the wave's estimates leave them out.
+test('conjoint design diagnosis: respondents who leave (simulation.json attrition) are abandoned, not completes', () => {
+  const sims = 4;
+  const { fielding } = diagnoseConjoint(def, { n: 300, sims, seed: 'cj-attrition' });
+  const attrition = def.simulation!.attrition!;
+  assert.equal(attrition, 0.03);
+  // 300 completes of (1 − 0.02 declining − 0.03 leaving) of the starts: about 9 leave per wave.
+  assert.ok(fielding.abandoned > 4 && fielding.abandoned < 16, `abandoned ${fielding.abandoned}`);
+  assert.ok(Math.abs(fielding.draws - (300 + fielding.screenedOut + fielding.abandoned)) < 1e-9, JSON.stringify(fielding));
+});
