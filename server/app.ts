@@ -56,7 +56,7 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   const { repos } = store;
   const respondents = createRespondentService({ store, quotaLeaseSeconds: config.quotaLeaseSeconds });
   const researcher = {
-    tokens: createTokenService({ store }),
+    tokens: createTokenService({ store, logger }),
     studies,
     waves: createWaveService({ store, studies, quotaLeaseSeconds: config.quotaLeaseSeconds }),
     plans: createWavePlans(repos),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.ts';
+import { silentLogger, type Logger } from '../logger.ts';
 import { generateToken, hashSecret, newSalt, parseToken, secretMatches, tokenNameSchema, TOKEN_PUBLIC_ID } from '../domain/token.ts';
 import { pastedToken } from '../domain/pasted-token.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
@@ -49,8 +50,11 @@ export function createTokenService({
   store,
   now = () => new Date().toISOString(),
   verifySecret = secretMatches,
+  logger = silentLogger,
 }: {
   store: Store;
+  /** Where a last-use write that failed other than busy is said (the server's log). */
+  logger?: Logger;
   now?: () => string;
   /** The scrypt check (tests count its calls). */
   verifySecret?: typeof secretMatches;
@@ -60,14 +64,22 @@ export function createTokenService({
   // A fixed record to hash against when the id is unknown, so that a miss costs what a hit costs.
   const decoy = { salt: newSalt(), hash: Buffer.alloc(32) };
 
-  // The last use is bookkeeping, written through the store's writes (on SQLite the group commit, which waits for
-  // another process's write lock on timers). Written straight on the connection, it sat in SQLite's busy handler on
-  // the event loop behind such a lock, then failed: a researcher's read was a 500 (attacker pass 30). A store that
-  // cannot write now (503 busy) leaves it as it was, to be written at the next request.
-  const touched = (id: number, at: string) =>
-    store.write((tx) => tx.tokens.touch(id, at)).catch((error: unknown) => {
-      if (!(error instanceof DomainError && error.code === 'busy')) throw error;
-    });
+  // The last use is bookkeeping for `vlab token list`, written through the store's writes (on SQLite the group
+  // commit, which waits for another process's write lock on timers; attacker pass 30). The request never waits for
+  // it: behind another process's SQLite write lock it waited busy_timeout (5 s), behind a PostgreSQL session holding
+  // the token's row the statement timeout (15 s), before it read (attacker pass 31). One write a token is in flight
+  // at a time; one the store refused (503 busy) is left for the next request, anything else is logged.
+  const touching = new Set<number>();
+  const touch = (id: number, at: string) => {
+    if (touching.has(id)) return;
+    touching.add(id);
+    store
+      .write((tx) => tx.tokens.touch(id, at))
+      .catch((error: unknown) => {
+        if (!(error instanceof DomainError && error.code === 'busy')) logger.warn({ err: error }, "a researcher token's last use could not be written");
+      })
+      .finally(() => touching.delete(id));
+  };
 
   return {
     /** Stores a new token's hash and returns the token itself: the only time it is ever seen. */
@@ -108,7 +120,7 @@ export function createTokenService({
         if (verified.size >= MAX_VERIFIED) verified.clear();
         verified.set(key, { storedHash: record.hash, until: Date.parse(at) + VERIFIED_FOR_MS });
       }
-      if (!record.lastUsedAt || Date.parse(at) - Date.parse(record.lastUsedAt) > TOUCH_EVERY_MS) await touched(record.id, at);
+      if (!record.lastUsedAt || Date.parse(at) - Date.parse(record.lastUsedAt) > TOUCH_EVERY_MS) touch(record.id, at);
       return summary(record);
     },
   };

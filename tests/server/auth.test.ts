@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import request from 'supertest';
 import { parseToken } from '../../server/domain/token.ts';
-import { createResearcherTestApp } from './researcher-support.ts';
+import { createResearcherTestApp, eventually } from './researcher-support.ts';
 
 const apps: { close(): void }[] = [];
 async function setup() {
@@ -65,7 +65,8 @@ test('a valid token reaches the routes; the database holds only a salted hash of
   assert.ok(!dump.includes(secret), 'the secret is not stored');
   assert.ok(!dump.includes(t.token));
   assert.equal(new Set(rows.map((r) => r.salt)).size, rows.length, 'each token has its own salt');
-  assert.ok(rows[0]!.last_used_at, 'last use is recorded');
+  // Written beside the request, which does not wait for it (attacker pass 31).
+  assert.ok(await eventually(async () => Boolean((await t.sql.all('SELECT last_used_at FROM researcher_tokens'))[0]!.last_used_at), 5_000), 'last use is recorded');
 });
 
 test('unknown researcher routes answer 404 JSON once authenticated', async () => {

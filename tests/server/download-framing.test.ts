@@ -14,7 +14,7 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { createSpoolBudget } from '../../server/workers/spool-budget.ts';
-import { createResearcherTestApp, startParticipant } from './researcher-support.ts';
+import { createResearcherTestApp, eventually, startParticipant } from './researcher-support.ts';
 import { TEST_RATE_LIMITS } from './test-app.ts';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -98,12 +98,6 @@ function openSpooledFiles(): number {
       return false; // the descriptor readdir itself used, closed since
     }
   }).length;
-}
-
-/** Waits up to `ms` for `condition`; whether it came true. */
-async function eventually(condition: () => boolean, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 20))) if (condition()) return true;
-  return condition();
 }
 
 test('every HTTP/1.0 download closes its spooled file when it is sent, not at garbage collection', async () => {

@@ -36,3 +36,14 @@ export function researcherAppSetup() {
     return t;
   };
 }
+
+/**
+ * Resolves with whether `check` came to hold within `ms`, polling every 20 ms: for what a request starts and does
+ * not wait for (a token's last use, attacker pass 31).
+ */
+export async function eventually(check: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
+  for (const until = performance.now() + ms; performance.now() < until; await new Promise((r) => setTimeout(r, 20))) {
+    if (await check()) return true;
+  }
+  return check();
+}
