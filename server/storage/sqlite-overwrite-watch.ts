@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isDamage } from './sqlite-unavailable.ts';
 
 /** SQLite's largest page size. */
@@ -14,24 +14,14 @@ interface FileLook {
   schemaCookie: number | undefined;
 }
 
-/** The file as it is on disk, or undefined where there is none (:memory:, a file removed: sqlite-file-identity.ts's case). */
-function look(path: string): FileLook | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const size = statSync(path).size;
-    const header = Buffer.alloc(100);
-    const read = readSync(fd, header, 0, 100, 0);
-    if (read < 100 || header.toString('latin1', 0, 16) !== MAGIC) return { size, pages: undefined, schemaCookie: undefined };
-    const pagesValid = header.readUInt32BE(92) === header.readUInt32BE(24);
-    return { size, pages: pagesValid ? header.readUInt32BE(28) : undefined, schemaCookie: header.readUInt32BE(40) };
-  } finally {
-    closeSync(fd);
-  }
+/** The file as it is on disk, read through the watch's descriptor. */
+function look(fd: number): FileLook {
+  const size = fstatSync(fd).size;
+  const header = Buffer.alloc(100);
+  const read = readSync(fd, header, 0, 100, 0);
+  if (read < 100 || header.toString('latin1', 0, 16) !== MAGIC) return { size, pages: undefined, schemaCookie: undefined };
+  const pagesValid = header.readUInt32BE(92) === header.readUInt32BE(24);
+  return { size, pages: pagesValid ? header.readUInt32BE(28) : undefined, schemaCookie: header.readUInt32BE(40) };
 }
 
 /**
@@ -53,6 +43,11 @@ function quickCheckProblem(path: string): string | null {
   }
 }
 
+export type OverwriteWatch = (() => void) & {
+  /** Closes the watch's descriptor, which drops the process's locks on the file: only as its connections close (below). */
+  close(): void;
+};
+
 /**
  * For the WAL checkpointer's thread, which writes the database file: throws SQLITE_CORRUPT when the file was
  * written over between two calls. With auto_vacuum off a database file never shrinks, nor does the page count in
@@ -64,15 +59,28 @@ function quickCheckProblem(path: string): string | null {
  * check decides (a smaller sound file is taken as the new size). A copy onto the live file of one at least as large
  * with as many pages is not seen here (only if SQLite then meets a damaged page); nor is one that lands while a
  * checkpoint writes the header page back over it.
+ *
+ * The file is read through one descriptor, opened here and kept until `close()`: POSIX record locks belong to the
+ * process, and closing any descriptor of the file drops every lock the process holds on it, SQLite's SHARED lock
+ * included (sqlite.org/howtocorrupt.html, 2.2). Opened and closed on every tick (as until attacker pass 31), it left
+ * vlab serve holding no lock: an operator's `sqlite3` shell then took the file for its own at its close and deleted
+ * the -wal and -shm under the server. An in-place overwrite keeps the inode, so the descriptor sees it; a file
+ * replaced or removed is the identity check's (sqlite-file-identity.ts). No file at `path`: nothing to watch.
  */
-export function overwriteWatch(path: string): () => void {
-  const first = look(path);
-  let largest = first?.size ?? 0;
-  let mostPages = first?.pages ?? 0;
-  let cookie = first?.schemaCookie ?? 0;
-  return () => {
-    const now = look(path);
-    if (now === undefined) return;
+export function overwriteWatch(path: string): OverwriteWatch {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return Object.assign(() => undefined, { close: () => undefined });
+  }
+  const first = look(fd);
+  let largest = first.size;
+  let mostPages = first.pages ?? 0;
+  let cookie = first.schemaCookie ?? 0;
+  const check = () => {
+    if (fd === undefined) return;
+    const now = look(fd);
     const fewerPages = now.pages !== undefined && now.pages < mostPages;
     if (now.size >= largest && !fewerPages) {
       largest = now.size;
@@ -93,4 +101,10 @@ export function overwriteWatch(path: string): () => void {
     }
     throw Object.assign(new Error(`${what}, and ${vacuumed ? `SQLite's check says: ${problem}` : problem}`), { code: 'SQLITE_CORRUPT' });
   };
+  const close = () => {
+    if (fd === undefined) return;
+    closeSync(fd);
+    fd = undefined;
+  };
+  return Object.assign(check, { close });
 }

@@ -38,5 +38,8 @@ const timer = setInterval(
 parentPort!.once('message', () => {
   clearInterval(timer);
   db.close();
+  // Drops the process's locks on the file with the descriptor (sqlite-overwrite-watch.ts): stopped as the server
+  // shuts down, just before its own connection closes. A thread ended by an error keeps it, and the server its lock.
+  shrunk.close();
   parentPort!.close();
 });
