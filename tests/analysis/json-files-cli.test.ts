@@ -112,3 +112,21 @@ test('a device given as a data, levels or codebook file is refused at once; a pi
   assert.equal(piped.status, 0, piped.stderr);
   assert.match(piped.stdout, /^term,estimate,/);
 });
+
+// Attacker pass 31: `--data /dev/stdin` typed at a terminal with no pipe (the pipe forgotten) was refused as "a device,
+// not a file": true, but it did not say that the device is the terminal or how to send the file in. Through a pty
+// (util-linux's `script`, as in terminal-output.test.ts), stdin is that terminal.
+test('/dev/stdin given at a terminal without a pipe is named as the terminal, with how to pipe a file in', () => {
+  for (const [args, what, suffix] of [
+    [`fit --data /dev/stdin --formula 'y ~ x'`, 'data file', 'csv'],
+    [`fit --data ${alliance} --formula 'support ~ measure' --levels /dev/stdin`, 'levels file', 'json'],
+  ] as const) {
+    const run = spawnSync('script', ['-qec', `"${process.execPath}" bin/vlab.js ${args}`, '/dev/null'], { encoding: 'utf8', cwd: repo, timeout: 15_000 });
+    assert.equal(run.signal, null, 'ended by itself, not by the timeout');
+    assert.equal(run.status, 2);
+    assert.equal(
+      run.stdout.replace(/\r\n/g, '\n'),
+      `vlab fit: cannot read ${what} /dev/stdin: it is this terminal, so nothing was piped in; name the file instead, or pipe one in (… /dev/stdin < file.${suffix})\n`,
+    );
+  }
+});

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { csvFromRecords, DEFAULT_ALPHA, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
 import { rowsFromTable } from '../../../analysis/helpers/data-table.ts';
 import { closestName, validOptions } from '../../../analysis/helpers/did-you-mean.ts';
@@ -33,10 +34,29 @@ const READ_PROBLEMS: Readonly<Record<string, string>> = {
   ENOTDIR: 'a part of the path is a file, not a folder',
 };
 
+/** Whether the device at `path` is a terminal (`/dev/stdin` on one, `/dev/tty`); opening one neither reads nor waits. */
+function isTerminal(path: string): boolean {
+  try {
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+    try {
+      return isatty(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
 function readBytes(path: string, what: string): Buffer {
   // A link to /dev/zero was read without end (1.8 GB in 15 s; attacker pass 30). Pipes and sockets end, and are
   // still read: shells hand `--data <(…)` over as a pipe, and a parent process's stdin is often a socket.
   const special = notPlainFileAt(path);
+  if (special === 'a device' && isTerminal(path)) {
+    // `--data /dev/stdin` typed with the pipe forgotten (attacker pass 31): the device is the user's own terminal.
+    const example = what === 'data file' ? 'csv' : 'json';
+    throw new UsageError(`cannot read ${what} ${path}: it is this terminal, so nothing was piped in; name the file instead, or pipe one in (… ${path} < file.${example})`);
+  }
   if (special === 'a device') throw new UsageError(`cannot read ${what} ${path}: ${special}, not a file`);
   try {
     return readFileSync(path);
