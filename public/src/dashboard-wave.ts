@@ -106,6 +106,9 @@ function quotaFill(q: WaveStatusReport['quotas'][number]): DocumentFragment {
   return cell;
 }
 
+/** Whether today's checks refuse the wave's stored links or definition: problemsSection's heading, and the wave list's mark. */
+export const needsAttention = (wave: WaveStatusReport): boolean => wave.redirectProblems.length + wave.definitionProblems.length > 0;
+
 /**
  * What today's checks refuse in what the wave runs: its stored redirect links (a completion code pasted with an
  * invisible character before attacker pass 28 sends every finisher to a code the panel does not know) and its
@@ -113,10 +116,10 @@ function quotaFill(q: WaveStatusReport['quotas'][number]): DocumentFragment {
  * watching here is the one to mend them. Placed first, under the wave's heading; nothing when all is sound.
  */
 export function problemsSection(wave: WaveStatusReport): HTMLElement[] {
+  if (!needsAttention(wave)) return [];
   const OPTION: Record<string, string> = { completeUrl: 'completion link', screenoutUrl: 'screen-out link', overquotaUrl: 'over-quota link' };
   const redirects = wave.redirectProblems.map((p) => `The ${OPTION[p.setting] ?? p.setting}: ${p.problem}`);
   const definition = wave.definitionProblems.map((p) => `The study definition: ${p}`);
-  if (!redirects.length && !definition.length) return [];
   const mend = [
     redirects.length ? `respondents are sent to these links as stored; mend them with vlab wave update ${wave.id}` : '',
     definition.length ? 'this wave runs the definition it was opened with' : '',

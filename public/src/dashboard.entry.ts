@@ -10,7 +10,7 @@ import { hypothesisCard } from './dashboard-cards.ts';
 import { $, bar, el, inLanguage, table } from './dashboard-dom.ts';
 import { focusHeading } from './page-chrome.ts';
 import { keepPlotsLaidOut, layoutPlots } from './dashboard-plot-layout.ts';
-import { cellsSection, changesSection, funnelSection, precisionSection, problemsSection, quotasSection } from './dashboard-wave.ts';
+import { cellsSection, changesSection, funnelSection, needsAttention, precisionSection, problemsSection, quotasSection } from './dashboard-wave.ts';
 
 // The researcher dashboard: studies whose definition is broken, waves with progress, the completion funnel, completes per cell, a card per
 // pre-registered hypothesis (terms in the study's words, verdicts), precision against the target N, and downloads.
@@ -93,10 +93,10 @@ async function loadWaves(): Promise<void> {
   $('dash-signout').hidden = false;
   const section = $('dash-waves');
   section.hidden = false;
-  const open = (id: string) => {
+  const open = (id: string, attention: boolean) => {
     const b = el('button', 'Open', 'dash-secondary');
     b.type = 'button';
-    b.setAttribute('aria-label', `Open wave ${id}`);
+    b.setAttribute('aria-label', attention ? `Open wave ${id}, which needs attention` : `Open wave ${id}`);
     b.addEventListener('click', () => void showWave(id, { focus: true }).catch(fail));
     return b;
   };
@@ -105,7 +105,12 @@ async function loadWaves(): Promise<void> {
     progress.append(bar(w.completes / w.target), `${w.completes} / ${w.target}`);
     const study = el('span');
     study.append(inLanguage(w.title, w.titleLang), ` (${w.study} v${w.studyVersion})`);
-    return [study, w.id, w.status, progress, open(w.id)];
+    // A wave whose links or definition today's checks refuse is marked here too, where a researcher with several
+    // waves looks first; the opened wave says what (attacker pass 31: only the opened wave said so).
+    const attention = needsAttention(w);
+    const status = el('span', w.status);
+    if (attention) status.append(el('span', 'Needs attention', 'dash-attention'));
+    return [study, w.id, status, progress, open(w.id, attention)];
   });
   // Named by the section's heading ("Waves"): said once.
   const list = table($('dash-waves-title'), ['Study', 'Wave', 'Status', 'Completes', { hidden: 'Open the wave' }], rows);

@@ -82,6 +82,7 @@ test('a wave whose stored completion link carries an invisible character says so
     return run.stdout.trim();
   };
   const complete = 'https://app.prolific.com/submissions/complete?cc=C1AB2CD3';
+  const sound = (JSON.parse(vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--complete-url', complete, '--json')) as { id: string }).id;
   const wave = (JSON.parse(vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--complete-url', complete, '--json')) as { id: string }).id;
   const raw = new Database(dbPath);
   raw.prepare('UPDATE waves SET complete_url = ? WHERE id = ?').run(`${complete}\u200b`, wave);
@@ -101,6 +102,13 @@ test('a wave whose stored completion link carries an invisible character says so
     assert.match(text, /The completion link: a URL must not contain invisible characters: U\+200B at character 58/);
     assert.deepEqual(await seriousViolations(page), []);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'the problem wraps on a phone');
+    // Attacker pass 31: the wave list marks the wave too, where a researcher with several waves looks first; its
+    // Open button says it to a screen reader.
+    const row = (id: string) => page.locator('#dash-wave-table tr', { hasText: id });
+    assert.match(await row(wave).innerText(), /Needs attention/);
+    assert.doesNotMatch(await row(sound).innerText(), /Needs attention/);
+    assert.equal(await page.getByRole('button', { name: `Open wave ${wave}, which needs attention` }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: `Open wave ${sound}`, exact: true }).count(), 1);
     await page.screenshot({ path: '/tmp/vlab-dashboard-stored-link.png', fullPage: true });
     await page.close();
   } finally {
