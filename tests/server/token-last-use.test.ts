@@ -109,3 +109,21 @@ test('twenty researcher requests at once behind the lock queue one last-use writ
     await t.close();
   }
 });
+
+// A last use written while the wall clock was far ahead (a VM resumed with a wrong clock, NTP not yet run) was never
+// written again once the clock was set right: the once-a-minute test read a negative age as recent, so `vlab token
+// list` showed a use in the future until the clock passed it.
+test('a last use written while the clock was a year ahead is written again once the clock is back', async () => {
+  const t = await createResearcherTestApp({}, {}, 'sqlite');
+  try {
+    let clock = '2027-12-06T12:00:00.000Z';
+    const tokens = createTokenService({ store: t.store, now: () => clock });
+    await tokens.authenticate(`Bearer ${t.token}`);
+    assert.ok(await eventually(async () => (await lastUse(t)) === '2027-12-06T12:00:00.000Z', 5_000), 'the last use at the clock ahead');
+    clock = '2026-12-06T12:00:00.000Z';
+    await tokens.authenticate(`Bearer ${t.token}`);
+    assert.ok(await eventually(async () => (await lastUse(t)) === clock, 5_000), `last use still ${await lastUse(t)}`);
+  } finally {
+    await t.close();
+  }
+});
