@@ -45,6 +45,27 @@ function bearerToken(header: string | undefined): string | null {
   return match ? pastedToken(match[1]!) : null;
 }
 
+/**
+ * The last use is bookkeeping for `vlab token list`, written through the store's writes (on SQLite the group commit,
+ * which waits for another process's write lock on timers; attacker pass 30). The request never waits for it: behind
+ * another process's SQLite write lock it waited busy_timeout (5 s), behind a PostgreSQL session holding the token's
+ * row the statement timeout (15 s), before it read (attacker pass 31). One write a token is in flight at a time; one
+ * the store refused (503 busy) is left for the next request, anything else is logged.
+ */
+function lastUseWriter(store: Store, logger: Logger): (id: number, at: string) => void {
+  const touching = new Set<number>();
+  return (id, at) => {
+    if (touching.has(id)) return;
+    touching.add(id);
+    store
+      .write((tx) => tx.tokens.touch(id, at))
+      .catch((error: unknown) => {
+        if (!(error instanceof DomainError && error.code === 'busy')) logger.warn({ err: error }, "a researcher token's last use could not be written");
+      })
+      .finally(() => touching.delete(id));
+  };
+}
+
 /** Researcher tokens: create (the token is shown once), list, revoke, and the check behind every researcher route. */
 export function createTokenService({
   store,
@@ -64,22 +85,7 @@ export function createTokenService({
   // A fixed record to hash against when the id is unknown, so that a miss costs what a hit costs.
   const decoy = { salt: newSalt(), hash: Buffer.alloc(32) };
 
-  // The last use is bookkeeping for `vlab token list`, written through the store's writes (on SQLite the group
-  // commit, which waits for another process's write lock on timers; attacker pass 30). The request never waits for
-  // it: behind another process's SQLite write lock it waited busy_timeout (5 s), behind a PostgreSQL session holding
-  // the token's row the statement timeout (15 s), before it read (attacker pass 31). One write a token is in flight
-  // at a time; one the store refused (503 busy) is left for the next request, anything else is logged.
-  const touching = new Set<number>();
-  const touch = (id: number, at: string) => {
-    if (touching.has(id)) return;
-    touching.add(id);
-    store
-      .write((tx) => tx.tokens.touch(id, at))
-      .catch((error: unknown) => {
-        if (!(error instanceof DomainError && error.code === 'busy')) logger.warn({ err: error }, "a researcher token's last use could not be written");
-      })
-      .finally(() => touching.delete(id));
-  };
+  const touch = lastUseWriter(store, logger);
 
   return {
     /** Stores a new token's hash and returns the token itself: the only time it is ever seen. */
