@@ -34,6 +34,13 @@ export async function sendFile(
     res.end();
     return;
   }
+  // A client gone before its file came (it left while its token was checked, or while the file waited for its
+  // place): nobody to make it for, and a 'close' listener added now would never hear the close that has passed, so
+  // over HTTP/1.0 the whole export was made for nobody (attacker pass 31).
+  if (res.closed || res.destroyed) {
+    file.body.destroy();
+    return;
+  }
   let body: Readable = file.body;
   if (!canBeChunked(res.req)) {
     // A client gone while the file is made stops the making: the worker made a whole export for nobody.

@@ -182,6 +182,38 @@ test('an HTTP/1.0 client that leaves while its file is being made stops the maki
   assert.deepEqual(failures, []);
 });
 
+// Attacker pass 31: the test above, under a load of 10, once let its client leave before the route had its file (the
+// token's check still running): the spool's 'close' listener came after the close, and the file was made for nobody
+// for ever (the test file then hung to its 600-s timeout). Here the file comes only after the client has left.
+test('an HTTP/1.0 client that leaves before its file begins stops the making too', async () => {
+  const t = await createResearcherTestApp();
+  cleanups.push(() => t.close());
+  let destroyed = false;
+  const endless = new Readable({
+    read() {
+      setTimeout(() => this.push(Buffer.alloc(1024, 0x61)), 10);
+    },
+    destroy(error, callback) {
+      destroyed = true;
+      callback(error);
+    },
+  });
+  cleanups.push(async () => void endless.destroy());
+  let left: () => void = () => undefined;
+  const clientLeft = new Promise<void>((resolve) => (left = resolve));
+  const pool = { ...t.researcherPool, stream: async () => (await clientLeft, { meta: { fileName: 'wave.csv', contentType: 'text/csv' }, body: endless }) } as typeof t.researcherPool;
+  const config = loadConfig({}, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS });
+  const { port } = await listening(createApp({ store: t.store, config, researcherPool: pool, logger: silentLogger }));
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  socket.write(`GET /api/researcher/waves/${t.wave.id}/export HTTP/1.0\r\nHost: x\r\nAuthorization: Bearer ${t.token}\r\n\r\n`);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  socket.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  left();
+  assert.ok(await eventually(() => destroyed, 2000), 'the file was still being made 2 s after it began for a client already gone');
+});
+
 test('a client that reads with pauses shorter than the stall time gets the whole HTTP/1.0 file', async () => {
   const bytes = 24 * 1024 * 1024;
   const { port, t } = await bigFileApp(bytes, 2);
