@@ -153,20 +153,26 @@ for (const version of ['1.0', '1.1'] as const) {
   });
 }
 
-test('an HTTP/1.0 client that leaves while its file is being made stops the making (and its job), logging no error', async () => {
-  const t = await createResearcherTestApp();
-  cleanups.push(() => t.close());
-  let destroyed = false;
-  const failures: unknown[] = [];
+/** A file that never ends, made 1 KB each 10 ms as a worker makes one, and whether it was stopped. */
+function endlessFile() {
+  let stopped = false;
   const endless = new Readable({
     read() {
       setTimeout(() => this.push(Buffer.alloc(1024, 0x61)), 10);
     },
     destroy(error, callback) {
-      destroyed = true;
+      stopped = true;
       callback(error);
     },
   });
+  return { endless, destroyed: () => stopped };
+}
+
+test('an HTTP/1.0 client that leaves while its file is being made stops the making (and its job), logging no error', async () => {
+  const t = await createResearcherTestApp();
+  cleanups.push(() => t.close());
+  const failures: unknown[] = [];
+  const { endless, destroyed } = endlessFile();
   const pool = { ...t.researcherPool, stream: async () => ({ meta: { fileName: 'wave.csv', contentType: 'text/csv' }, body: endless }) } as typeof t.researcherPool;
   const config = loadConfig({}, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS });
   const logger = pino({ level: 'warn' }, { write: (line: string) => failures.push(line) });
@@ -177,7 +183,7 @@ test('an HTTP/1.0 client that leaves while its file is being made stops the maki
   await new Promise((resolve) => setTimeout(resolve, 300));
   socket.destroy();
   // On main's code the spool read on for ever (a worker making a whole export for nobody, holding its job's place).
-  assert.ok(await eventually(() => destroyed, 2000), 'the file was still being made 2 s after its client left');
+  assert.ok(await eventually(destroyed, 2000), 'the file was still being made 2 s after its client left');
   await new Promise((resolve) => setTimeout(resolve, 100));
   assert.deepEqual(failures, []);
 });
@@ -188,16 +194,7 @@ test('an HTTP/1.0 client that leaves while its file is being made stops the maki
 test('an HTTP/1.0 client that leaves before its file begins stops the making too', async () => {
   const t = await createResearcherTestApp();
   cleanups.push(() => t.close());
-  let destroyed = false;
-  const endless = new Readable({
-    read() {
-      setTimeout(() => this.push(Buffer.alloc(1024, 0x61)), 10);
-    },
-    destroy(error, callback) {
-      destroyed = true;
-      callback(error);
-    },
-  });
+  const { endless, destroyed } = endlessFile();
   cleanups.push(async () => void endless.destroy());
   let left: () => void = () => undefined;
   const clientLeft = new Promise<void>((resolve) => (left = resolve));
@@ -211,7 +208,7 @@ test('an HTTP/1.0 client that leaves before its file begins stops the making too
   socket.destroy();
   await new Promise((resolve) => setTimeout(resolve, 100));
   left();
-  assert.ok(await eventually(() => destroyed, 2000), 'the file was still being made 2 s after it began for a client already gone');
+  assert.ok(await eventually(destroyed, 2000), 'the file was still being made 2 s after it began for a client already gone');
 });
 
 test('a client that reads with pauses shorter than the stall time gets the whole HTTP/1.0 file', async () => {
