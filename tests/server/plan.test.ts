@@ -69,7 +69,7 @@ test('a formula with an outcome on the left, or malformed, is one line quoting t
 // the tested terms", which sent the researcher to fix a line that was right (newcomer walk-through 14).
 test('a mistyped tested term is one line, not a second at the direction that names the term it was meant to be', () => {
   const lm = { id: 'H3', description: 'regime', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime', terms: ['regimeautocrcy'], direction: { regimeautocracy: 'positive' } };
-  exact({ hypotheses: [lm] }, 'analysisPlan.hypotheses[0].terms[0]: the model has no term "regimeautocrcy" (terms: (Intercept), regimeautocracy)');
+  exact({ hypotheses: [lm] }, 'analysisPlan.hypotheses[0].terms[0]: the model has no term "regimeautocrcy" (did you mean "regimeautocracy"? terms: (Intercept), regimeautocracy)');
   // A direction for a real term left out of the terms is still refused.
   exact({ hypotheses: [{ ...lm, formula: '~ regime + capability', terms: ['capabilityweak'] }] }, 'analysisPlan.hypotheses[0].direction.regimeautocracy: "regimeautocracy" is not among the tested terms');
 });

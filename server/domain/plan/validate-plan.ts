@@ -154,12 +154,12 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
   if ((h.direction || h.terms) && problems.length === 0 && !formulaBroken) {
     const terms = expectedTerms(def, h);
     h.terms?.forEach((term, j) => {
-      if (!terms.includes(term)) add(['terms', j], `the model has no term "${term}" (terms: ${terms.join(', ')})`);
+      if (!terms.includes(term)) add(['terms', j], noTerm(def, term, terms));
     });
     // A mistyped tested term is said once, at terms: the direction naming the term it was meant to be is right.
     const termsKnown = h.terms?.every((term) => terms.includes(term)) ?? true;
     for (const term of Object.keys(h.direction ?? {})) {
-      if (!terms.includes(term)) add(['direction', term], `the model has no term "${term}" (terms: ${terms.join(', ')})`);
+      if (!terms.includes(term)) add(['direction', term], noTerm(def, term, terms));
       else if (h.terms && termsKnown && !h.terms.includes(term)) add(['direction', term], `"${term}" is not among the tested terms`);
     }
   }
@@ -167,6 +167,18 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
 }
 
 /** A se type the hypothesis' rows cannot have: clustered ones need clusters, which only respondents' repeated rows give. */
+/**
+ * Why a term the plan names is not one of the model's: a typo gets the term it was probably meant to be (walk-through
+ * 24: the conjoint plan's message had it, the vignette plan's did not). A level's own term (`regimedemocracy`: the
+ * factor's name and a level's code) gets none: it is a reference level or a factor the formula leaves out, not a
+ * slip for another level, however few letters apart ("democracy" is three edits from "autocracy").
+ */
+function noTerm(def: StudyDefinition, term: string, terms: readonly string[]): string {
+  const levelTerm = def.factors.some((f) => f.levels.some((level) => term === `${f.name}${level.code}`));
+  const closest = levelTerm ? undefined : closestName(term, terms);
+  return `the model has no term "${term}" (${closest ? `did you mean "${closest}"? ` : ''}terms: ${terms.join(', ')})`;
+}
+
 function seTypeProblem(def: StudyDefinition, h: LmRobustHypothesis): string | undefined {
   if (!h.seType) return undefined;
   const clusterType = ['CR0', 'stata', 'CR2', 'cregg'].includes(h.seType);
