@@ -8,9 +8,9 @@ import { checkpointTicker } from './checkpoint-tick.ts';
  * The WAL checkpointer's thread (server/storage/checkpointer.ts): every `intervalMs` it copies the WAL's
  * committed pages into the database file (a PASSIVE checkpoint: it never waits for, nor blocks, the writer or
  * readers), with the same durability settings as the writer. Before and after each, it looks whether the file
- * was written over (it shrank, or its header lost pages, without VACUUM: storage/sqlite-overwrite-watch.ts) or removed or replaced
- * with its WAL or -shm (storage/sqlite-file-identity.ts); either ends the thread, and the server stops
- * acknowledging writes.
+ * was written over (it shrank, or its header lost pages, without VACUUM: storage/sqlite-overwrite-watch.ts) or
+ * removed or replaced with its WAL or -shm (storage/sqlite-file-identity.ts); either ends the thread, and the server
+ * stops acknowledging writes.
  */
 const { dbPath, intervalMs } = workerData as { dbPath: string; intervalMs: number };
 const db = new Database(dbPath, { fileMustExist: true });
