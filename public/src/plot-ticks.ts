@@ -1,38 +1,12 @@
+import { ticks as d3Ticks } from 'd3-array';
+
 /**
  * The numbers under a coefficient plot. Plot was given a tick count for the axis' room (about one per 80 px), and
  * d3 turns a count into a step of 1, 2 or 5 × 10^k near range / count: on a phone the count is 1 or 2, and a step
  * as wide as the intervals' whole range left one number under them ("0.0" under AMCEs from −0.18 to 0.19, walk-through
  * 24), nothing to read a magnitude by. These are d3's ticks for the count, or for the smallest larger count that puts
- * two numbers on the axis.
+ * two numbers on the axis (d3-array's own `ticks`, which Plot draws with: already in the bundle through it).
  */
-
-// d3-array's thresholds between the steps 1, 2, 5 and 10 (tickIncrement).
-const E10 = Math.sqrt(50);
-const E5 = Math.sqrt(10);
-const E2 = Math.sqrt(2);
-
-/**
- * d3's ticks from `lo` to `hi` for about `count` of them (d3.ticks, ascending).
- *
- * @example niceTicks(-0.18, 0.19, 2) // [0]
- * @example niceTicks(-0.18, 0.19, 3) // [-0.1, 0, 0.1]
- */
-export function niceTicks(lo: number, hi: number, count: number): number[] {
-  const step = (hi - lo) / count;
-  const power = Math.floor(Math.log10(step));
-  const error = step / 10 ** power;
-  const factor = error >= E10 ? 10 : error >= E5 ? 5 : error >= E2 ? 2 : 1;
-  const ticks: number[] = [];
-  if (power < 0) {
-    // Divided, as d3 does, so that 3 steps of 0.1 are 0.3 and not 0.30000000000000004.
-    const inverse = 10 ** -power / factor;
-    for (let i = Math.ceil(lo * inverse); i <= Math.floor(hi * inverse); i++) ticks.push(i / inverse + 0); // + 0: Math.ceil(-0.9) is -0, drawn "−0.0"
-  } else {
-    const increment = 10 ** power * factor;
-    for (let i = Math.ceil(lo / increment); i <= Math.floor(hi / increment); i++) ticks.push(i * increment + 0);
-  }
-  return ticks;
-}
 
 // About one number per 80 px of axis, as Plot was asked for before; two numbers need their centres 36 px apart
 // ("−0.20" is about 30 px in Plot's 10-px text). Both grow with the reader's text (em).
@@ -55,7 +29,8 @@ export function axisTicks(values: readonly number[], areaPx: number, em: number)
   if (!(hi > lo)) return undefined;
   const room = Math.max(1, Math.floor(areaPx / (PX_PER_TICK * em)));
   for (let count = room; count <= room + 10; count++) {
-    const ticks = niceTicks(lo, hi, count);
+    // + 0: d3 gives −0 for a tick at zero reached from below (Math.ceil(−0.9)), which the axis would draw "−0.0".
+    const ticks = d3Ticks(lo, hi, count).map((t) => t + 0);
     if (ticks.length < 2) continue;
     const gap = ((ticks[1]! - ticks[0]!) / (hi - lo)) * areaPx;
     return count === room || gap >= MIN_GAP * em ? ticks : undefined;
