@@ -1,4 +1,5 @@
 import { designColumnNames, parseFormula } from '../../../analysis/index.ts';
+import { closestName } from '../../../analysis/helpers/did-you-mean.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { planLevels } from './plan-columns.ts';
 import type { Hypothesis, LmRobustHypothesis } from './plan-schema.ts';
@@ -39,4 +40,15 @@ export function hypothesisLevels(def: StudyDefinition, h: Hypothesis): Record<st
     if (levels[s.column]) levels[s.column] = levels[s.column]!.filter((l) => s.in.map(String).includes(l));
   }
   return levels;
+}
+
+/**
+ * What follows a term the plan names that the estimates do not have: the term a typo was probably meant to be (unless
+ * `suggest` is false) and the terms there are. Shared by the vignette and the conjoint plans' messages.
+ *
+ * @example termsHint('regimeautocrcy', ['(Intercept)', 'regimeautocracy']) // '(did you mean "regimeautocracy"? terms: (Intercept), regimeautocracy)'
+ */
+export function termsHint(term: string, terms: readonly string[], suggest = true): string {
+  const closest = suggest ? closestName(term, terms) : undefined;
+  return `(${closest ? `did you mean "${closest}"? ` : ''}terms: ${terms.join(', ')})`;
 }

@@ -5,6 +5,7 @@ import type { StudyDefinition } from '../study-definition.ts';
 import { studyDesign } from '../study-design.ts';
 import { planColumns } from './plan-columns.ts';
 import { conjointPlanFormula, conjointTerms } from './conjoint-terms.ts';
+import { termsHint } from './plan-terms.ts';
 import type { ConjointHypothesis } from './plan-schema.ts';
 import { postTreatmentMessage, type PlanProblem } from './validate-plan.ts';
 
@@ -107,8 +108,7 @@ function notRespondentColumn(by: string, columns: ReturnType<typeof planColumns>
 function noTerm(def: StudyDefinition, h: ConjointHypothesis, features: readonly string[], term: string, terms: readonly string[]): string {
   const reference = h.estimator === 'amce' && !h.by ? features.map((name) => def.factors.find((f) => f.name === name)).find((f) => f && term === `${f.name}${f.levels[0]!.code}`) : undefined;
   if (reference) return `"${term}" is the reference level of ${reference.name} (${reference.levels[0]!.label}): an AMCE has no term for it`;
-  const closest = closestName(term, terms);
-  return `the estimates have no term "${term}" (${closest ? `did you mean "${closest}"? ` : ''}terms: ${terms.join(', ')})`;
+  return `the estimates have no term "${term}" ${termsHint(term, terms)}`;
 }
 
 function restrictedPairs(def: StudyDefinition): [string, string, string | undefined][] {

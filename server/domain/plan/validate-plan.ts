@@ -3,7 +3,7 @@ import { closestName, didYouMean } from '../../../analysis/helpers/did-you-mean.
 import type { StudyDefinition } from '../study-definition.ts';
 import { codedOutcomeProblems } from './coded-outcomes.ts';
 import { planColumns, studyColumns, type ColumnRole } from './plan-columns.ts';
-import { expectedTerms, modelRightHandSide } from './plan-terms.ts';
+import { expectedTerms, modelRightHandSide, termsHint } from './plan-terms.ts';
 import type { Hypothesis, LmRobustHypothesis } from './plan-schema.ts';
 import { clusteredByRespondent } from './respondent-clusters.ts';
 import { conjointPlanProblems } from './validate-conjoint-plan.ts';
@@ -175,8 +175,7 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
  */
 function noTerm(def: StudyDefinition, term: string, terms: readonly string[]): string {
   const levelTerm = def.factors.some((f) => f.levels.some((level) => term === `${f.name}${level.code}`));
-  const closest = levelTerm ? undefined : closestName(term, terms);
-  return `the model has no term "${term}" (${closest ? `did you mean "${closest}"? ` : ''}terms: ${terms.join(', ')})`;
+  return `the model has no term "${term}" ${termsHint(term, terms, !levelTerm)}`;
 }
 
 function seTypeProblem(def: StudyDefinition, h: LmRobustHypothesis): string | undefined {
