@@ -16,13 +16,13 @@ const { dbPath, intervalMs } = workerData as { dbPath: string; intervalMs: numbe
 const db = new Database(dbPath, { fileMustExist: true });
 db.pragma('synchronous = FULL');
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
-const shrunk = overwriteWatch(dbPath);
+const overwriteCheck = overwriteWatch(dbPath);
 const identity = fileIdentity(dbPath);
 /** Files replaced or removed under the server: a checkpoint by the old WAL index could write stale pages over a new one's. */
 const overwritten = () => {
   const changed = identity.changed();
   if (changed) throw movedError(changed, 'the WAL checkpointer stops');
-  shrunk();
+  overwriteCheck();
 };
 const timer = setInterval(
   checkpointTicker(
@@ -40,6 +40,6 @@ parentPort!.once('message', () => {
   db.close();
   // Drops the process's locks on the file with the descriptor (sqlite-overwrite-watch.ts): stopped as the server
   // shuts down, just before its own connection closes. A thread ended by an error keeps it, and the server its lock.
-  shrunk.close();
+  overwriteCheck.close();
   parentPort!.close();
 });

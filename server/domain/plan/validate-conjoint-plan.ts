@@ -100,10 +100,9 @@ function notRespondentColumn(by: string, columns: ReturnType<typeof planColumns>
   return `"${by}" is not a respondent column (a pre-treatment question${closest ? `; did you mean "${closest}"?` : `: one of ${pretreatment.join(', ')}`})`;
 }
 
-/** Attribute pairs a restriction ties together (one in its `if`, one in its `then`), with the rule's reason. */
 /**
  * Why a term the plan names is none of the estimates': an AMCE's reference level has none (`regimedemocracy`), a
- * typo gets the term it was probably meant to be, and the terms there are are listed.
+ * typo gets the term it was probably meant to be, and the terms there are listed.
  */
 function noTerm(def: StudyDefinition, h: ConjointHypothesis, features: readonly string[], term: string, terms: readonly string[]): string {
   const reference = h.estimator === 'amce' && !h.by ? features.map((name) => def.factors.find((f) => f.name === name)).find((f) => f && term === `${f.name}${f.levels[0]!.code}`) : undefined;
@@ -111,6 +110,7 @@ function noTerm(def: StudyDefinition, h: ConjointHypothesis, features: readonly 
   return `the estimates have no term "${term}" ${termsHint(term, terms)}`;
 }
 
+/** Attribute pairs a restriction ties together (one in its `if`, one in its `then`), with the rules' reasons. */
 function restrictedPairs(def: StudyDefinition): [string, string, string | undefined][] {
   // One entry per pair whichever way round its rules name it (a formula's "a * b" and "b * a" are one pair), in the
   // order first named, with every rule's reason: two rules on a pair asked for it twice, once each way.
