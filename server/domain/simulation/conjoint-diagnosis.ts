@@ -10,13 +10,14 @@ import { conjointEstimands } from './conjoint-estimands.ts';
 import { simulateConjointRespondent } from './conjoint-respondent.ts';
 import { summarizeRuns, tallyRun, type DiagnoseOptions, type DiagnoseResult, type PowerDiagnosis } from './design-diagnosis.ts';
 import { estimandKey } from './estimands.ts';
+import { fieldingGate } from './fielding-gate.ts';
 import { requireModel } from './respondent.ts';
 
 /**
  * `vlab power --study` for a conjoint: design diagnosis by simulation, as design-diagnosis.ts does for vignettes.
  * Each run fields `n` completes offline exactly as a wave would draw them (respondentPlan from the run's seed and
- * the draw index), answers with the simulation model (conjoint-respondent.ts; a respondent who declines consent is
- * screened out and drawn past), runs the plan's `conjoint` hypotheses (executeConjointPlan, exclusions included)
+ * the draw index), answers with the simulation model (conjoint-respondent.ts), passes consent, the quota step and the
+ * model's attrition as a wave's starts do (fielding-gate.ts: the others are drawn past), runs the plan's `conjoint` hypotheses (executeConjointPlan, exclusions included)
  * and compares each tested term with its exact estimand (conjoint-estimands.ts): an AMCE's for amce, a marginal
  * mean's for mm, within the `by` group for MMs by group. Diagnosands as there; `mde_analytic` is null (no closed
  * form for clustered profile rows).
@@ -36,17 +37,16 @@ export function diagnoseConjoint(def: StudyDefinition, { n, sims, seed, onProgre
     const rows: Row[] = [];
     const profiles: Row[] = [];
     let d = 0;
+    const gate = fieldingGate(def, n);
     for (; rows.length < n; d++) {
+      // A run-away guard, as simulated-wave.ts has: quotas a model can never meet must not loop forever.
+      if (d >= 100 * n + 1000) throw new RangeError(`diagnoseConjoint: ${d} draws gave only ${rows.length} of ${n} completes`);
       const plan = respondentPlan(def, runSeed, d);
       if (plan.kind !== 'conjoint') throw new RangeError('diagnoseConjoint: expected a conjoint plan');
       const r = simulateConjointRespondent(def, plan, { seed: runSeed, index: d });
-      if (r.fate === 'declined') {
-        fielding.screenedOut += 1 / sims;
-        continue;
-      }
-      // A leaver (the model's attrition) is no complete: the wave's estimates never see them (simulated-wave.ts too).
-      if (r.fate === 'abandoned') {
-        fielding.abandoned += 1 / sims;
+      const fate = gate(r);
+      if (fate !== 'complete') {
+        fielding[fate] += 1 / sims;
         continue;
       }
       const participant = `p${d}`;

@@ -6,11 +6,10 @@ import { waveColumns, type ColumnSpec } from '../export/wave-columns.ts';
 import { wideRow } from '../export/wide-row.ts';
 import { defaultLocale } from '../localized-text.ts';
 import type { Participant } from '../participant.ts';
-import { fullQuotaLevel, quotaCaps, quotaCellOf } from '../quota.ts';
 import type { StudyDefinition } from '../study-definition.ts';
-import { treatmentPageIndex } from '../wave-lifecycle.ts';
 import { drawParticipantVignettes } from '../participant-vignettes.ts';
 import { perRespondent } from '../repeated-vignettes.ts';
+import { fieldingGate } from './fielding-gate.ts';
 import { freeAnswers } from './free-answers.ts';
 import { simulateRepeatedRespondent, simulateRespondent } from './respondent.ts';
 
@@ -37,10 +36,7 @@ const EPOCH = '2026-01-01T00:00:00.000Z';
 export function simulateWave(def: StudyDefinition, { target, seed, columns = waveColumns(def) }: { target: number; seed: string; columns?: ColumnSpec[] }): SimulatedWave {
   assertSimulatable(def);
   const m = perRespondent(def);
-  const caps = quotaCaps(def, target);
-  const filled = new Map<string, number>();
-  const slot = (c: { variable: string; level: string }) => `${c.variable}\u0000${c.level}`;
-  const treatmentPage = treatmentPageIndex(def);
+  const gate = fieldingGate(def, target);
   const out: SimulatedWave = { rows: [], draws: 0, screenedOut: 0, overQuota: 0, abandoned: 0 };
   // A run-away guard: a model whose quotas can never be met (e.g. a level nobody has) must not loop forever.
   const maxDraws = 100 * target + 1000;
@@ -51,24 +47,9 @@ export function simulateWave(def: StudyDefinition, { target, seed, columns = wav
     if (d >= maxDraws) throw new RangeError(`simulateWave: ${maxDraws} draws gave only ${completes} of ${target} completes`);
     const drawn = drawParticipantVignettes(def, seed, d);
     const r = m === 1 ? simulateRespondent(def, drawn.assignment, { seed, index: d }) : simulateRepeatedRespondent(def, drawn.vignettes.map((v) => v.assignment), { seed, index: d });
-    if (r.fate === 'declined') {
-      out.screenedOut++;
-      continue;
-    }
-    if (r.fate === 'abandoned' && r.leaveOnPage! < treatmentPage) {
-      out.abandoned++;
-      continue;
-    }
-    if (caps.length) {
-      const cell = quotaCellOf(def, r.answers);
-      if (fullQuotaLevel(caps, cell, (c) => filled.get(slot(c)) ?? 0)) {
-        out.overQuota++;
-        continue;
-      }
-      for (const c of cell) filled.set(slot(c), (filled.get(slot(c)) ?? 0) + 1);
-    }
-    if (r.fate === 'abandoned') {
-      out.abandoned++;
+    const fate = gate(r);
+    if (fate !== 'complete') {
+      out[fate]++;
       continue;
     }
     const participant: Participant = {

@@ -40,3 +40,22 @@ test('conjoint design diagnosis: respondents who leave (simulation.json attritio
   assert.ok(fielding.abandoned > 4 && fielding.abandoned < 16, `abandoned ${fielding.abandoned}`);
   assert.ok(Math.abs(fielding.draws - (300 + fielding.screenedOut + fielding.abandoned)) < 1e-9, JSON.stringify(fielding));
 });
+
+// A conjoint's quotas.json was ignored by the diagnosis: every consenting respondent was a complete, so a study
+// whose panel over-delivers a group printed "0 over quota" and estimated on a sample the wave's quota step would
+// never let in (walk-through 24 noticed; the vignette diagnosis, simulated-wave.ts, has always applied them).
+// Party capped at 50/30/20 % of 300 with the model drawing 35/35/30 %: Republicans fill after ~200 consenting
+// draws, Independents after ~260, Democrats after ~430, so ~130 are turned away per wave.
+test('conjoint design diagnosis: the quota step turns away respondents whose level is full, as the wave would', () => {
+  const quotaDef = {
+    ...def,
+    populationMargins: { source: 'test', margins: { party: { democrat: 0.5, independent: 0.3, republican: 0.2 } } },
+    quotas: { variables: ['party'], basis: 'populationMargins' as const, slack: 0 },
+  };
+  const sims = 3;
+  const { fielding, rows } = diagnoseConjoint(quotaDef, { n: 300, sims, seed: 'cj-quota' });
+  assert.ok(fielding.overQuota > 90 && fielding.overQuota < 170, JSON.stringify(fielding));
+  assert.ok(Math.abs(fielding.draws - (300 + fielding.screenedOut + fielding.abandoned + fielding.overQuota)) < 1e-9, JSON.stringify(fielding));
+  // Still 300 completes a wave: every H2 marginal mean by party is estimated in every run.
+  assert.ok(rows.filter((r) => r.hypothesis === 'H2').every((r) => r.sims === sims));
+});
