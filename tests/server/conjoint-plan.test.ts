@@ -158,7 +158,7 @@ test('mistakes in conjoint hypotheses are refused at load with their field and r
   // The reference level is no AMCE term: said so, rather than a list to search (walk-through 24).
   assert.equal(refusal({ terms: ['regimedemocracy'] }), 'terms[0]: "regimedemocracy" is the reference level of regime (Democracy): an AMCE has no term for it');
   // A typo gets the term it was meant to be, and once: its direction is not refused again as "not among the tested terms".
-  assert.match(refusal({ terms: ['regimautocracy'], direction: { regimeautocracy: 'positive' } }), /^terms\[0\]: the estimates have no term "regimautocracy" \(did you mean "regimeautocracy"\? terms: regimeautocracy, [^\n]*\)$/);
+  assert.match(refusal({ terms: ['regimautocracy'], direction: { regimeautocracy: 'positive' } }), /^terms\[0\]: the estimates have no term "regimautocracy" \(did you mean "regimeautocracy"\? terms: "regimeautocracy", "[^\n]*"\)$/);
   assert.equal(refusal({ estimator: 'mm', by: 'party', terms: ['regimeautocracy:partyrepublican'] }), '');
   assert.match(refusal({ estimator: 'fit' }), /expected amce or mm/);
   assert.throws(() => withPlan(alliance, { ...alliance.analysisPlan, conjoint: [base] }), /conjoint hypotheses need a conjoint design \(design\.kind "conjoint"\)/);

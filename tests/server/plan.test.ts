@@ -50,7 +50,7 @@ test('unknown columns, outcomes, values and terms are refused with the field nam
   refused({ hypotheses: [lm] }, /hypotheses\[0\]\.formula: unknown column "regim"/);
   refused({ hypotheses: [{ ...lm, formula: '~ regime + contribution' }] }, /"contribution" is an outcome; adjusting for or conditioning on a post-treatment variable/);
   refused({ hypotheses: [{ ...lm, formula: '~ regime +' }] }, /hypotheses\[0\]\.formula: malformed formula/);
-  refused({ hypotheses: [{ ...lm, formula: '~ regime', direction: { regimedemocracy: 'negative' } }] }, /direction\.regimedemocracy: the model has no term "regimedemocracy" \(terms: \(Intercept\), regimeautocracy\)/);
+  refused({ hypotheses: [{ ...lm, formula: '~ regime', direction: { regimedemocracy: 'negative' } }] }, /direction\.regimedemocracy: the model has no term "regimedemocracy" \(terms: "\(Intercept\)", "regimeautocracy"\)/);
   refused({ hypotheses: [dim(), dim()] }, /hypotheses\[1\]\.id: duplicate hypothesis id "H2"/);
 });
 
@@ -69,7 +69,7 @@ test('a formula with an outcome on the left, or malformed, is one line quoting t
 // the tested terms", which sent the researcher to fix a line that was right (newcomer walk-through 14).
 test('a mistyped tested term is one line, not a second at the direction that names the term it was meant to be', () => {
   const lm = { id: 'H3', description: 'regime', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime', terms: ['regimeautocrcy'], direction: { regimeautocracy: 'positive' } };
-  exact({ hypotheses: [lm] }, 'analysisPlan.hypotheses[0].terms[0]: the model has no term "regimeautocrcy" (did you mean "regimeautocracy"? terms: (Intercept), regimeautocracy)');
+  exact({ hypotheses: [lm] }, 'analysisPlan.hypotheses[0].terms[0]: the model has no term "regimeautocrcy" (did you mean "regimeautocracy"? terms: "(Intercept)", "regimeautocracy")');
   // A direction for a real term left out of the terms is still refused.
   exact({ hypotheses: [{ ...lm, formula: '~ regime + capability', terms: ['capabilityweak'] }] }, 'analysisPlan.hypotheses[0].direction.regimeautocracy: "regimeautocracy" is not among the tested terms');
 });
@@ -194,7 +194,7 @@ test('fixedEffects: pre-treatment columns, not the model\'s own terms, refused w
   refused({ hypotheses: [{ ...lm, fixedEffects: [] }] }, /fixedEffects/);
   refused({ hypotheses: [{ ...lm, fixedEffects: '~ region' }] }, /fixedEffects/);
   // The intercept is absorbed: not a term the plan may test.
-  refused({ hypotheses: [{ ...lm, fixedEffects: ['region'], terms: ['(Intercept)'] }] }, /terms\[0\]: the model has no term "\(Intercept\)" \(terms: regimeautocracy\)/);
+  refused({ hypotheses: [{ ...lm, fixedEffects: ['region'], terms: ['(Intercept)'] }] }, /terms\[0\]: the model has no term "\(Intercept\)" \(terms: "regimeautocracy"\)/);
   // A difference in means has blocks, not fixedEffects.
   refused({ hypotheses: [dim({ fixedEffects: ['region'] })] }, /fixedEffects/);
   // estimatr refuses weighted CR2 with fixed_effects, and cregg's svyglm has none: said at load, not at estimation.

@@ -46,9 +46,10 @@ export function hypothesisLevels(def: StudyDefinition, h: Hypothesis): Record<st
  * What follows a term the plan names that the estimates do not have: the term a typo was probably meant to be (unless
  * `suggest` is false) and the terms there are. Shared by the vignette and the conjoint plans' messages.
  *
- * @example termsHint('regimeautocrcy', ['(Intercept)', 'regimeautocracy']) // '(did you mean "regimeautocracy"? terms: (Intercept), regimeautocracy)'
+ * @example termsHint('regimeautocrcy', ['(Intercept)', 'regimeautocracy']) // '(did you mean "regimeautocracy"? terms: "(Intercept)", "regimeautocracy")'
  */
 export function termsHint(term: string, terms: readonly string[], suggest = true): string {
   const closest = suggest ? closestName(term, terms) : undefined;
-  return `(${closest ? `did you mean "${closest}"? ` : ''}terms: ${terms.join(', ')})`;
+  // Each term quoted: a space at a term's end, or a term with a comma in it, must show in the list.
+  return `(${closest ? `did you mean "${closest}"? ` : ''}terms: ${terms.map((t) => `"${t}"`).join(', ')})`;
 }
