@@ -19,6 +19,7 @@ import { describeCompletionError } from './completion-error.ts';
 import { createAnswersToSend } from './cleared-answers.ts';
 import { panelReturnLink } from './panel-return.ts';
 import { announceTextLimits } from './text-limit-notice.ts';
+import { balanceRatingRows } from './rating-rows.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
 import { panelParamsOf } from '../../server/domain/panel-params.ts';
 import { CONSENT_PAGE, CONSENT_QUESTION, TREATMENT_PAGE, VIGNETTE_REOPENED } from '../../server/domain/survey-names.ts';
@@ -230,6 +231,7 @@ async function main(): Promise<void> {
   });
   guardTapsAfterPageChange(chrome.surveyRoot, survey);
   announceTextLimits(chrome.surveyRoot, chrome.announce, messages.textLimitReached);
+  balanceRatingRows(survey);
   // Focus and the position said on each page change; on the first page shown too when it is a resume mid-survey (a
   // reload, the link opened again), which lands on the saved page as Next would have: before, focus stayed on the
   // body and a screen reader started again from the study title. A start on the first page reads from the top.

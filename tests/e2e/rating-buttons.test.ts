@@ -2,18 +2,26 @@
 // buttons did not fit one row (the every-element study's 1–10 scale at 320, 360 and 390 px; a 1–5 scale at 360),
 // a laptop as buttons: one question in two answer formats by device, a mode effect a study comparing phone and
 // laptop respondents would carry without knowing. On a phone the buttons are 44 px with 4 px between them and the
-// page's edge 16 px, so five share a row at 320 px (a 1–5 scale stays whole) and longer scales wrap.
+// page's edge 16 px, so five share a row at 320 px (a 1–5 scale stays whole) and longer scales wrap — into rows of
+// equal length (rating-rows.ts): 1–10 at 390 px was 6 + 4, a short last row that read as another question's.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seriousViolations } from './axe-wcag.ts';
 import { useEveryElementSession } from './every-element-study.ts';
+import type { Locator } from 'playwright-core';
+
+/** How many of the rating's buttons each row holds, top to bottom. */
+async function rowLengths(rating: Locator): Promise<number[]> {
+  const tops = await rating.locator('.sd-rating__item').evaluateAll((items) => items.map((e) => Math.round(e.getBoundingClientRect().top)));
+  return [...new Set(tops)].map((top) => tops.filter((t) => t === top).length);
+}
 
 const { session, open } = useEveryElementSession('rating-buttons');
 
 for (const [width, perRow] of [
   [320, 5],
   [360, 5],
-  [390, 6],
+  [390, 5],
   [1280, 10],
 ] as const) {
   test(`at ${width} px the 1–10 rating is ten buttons of 44 px or more, ${perRow} to a row, no dropdown, nothing sideways`, async () => {
@@ -27,8 +35,8 @@ for (const [width, perRow] of [
     const boxes = await rating.locator('.sd-rating__item').evaluateAll((items) => items.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
     assert.equal(boxes.length, 10);
     for (const box of boxes) assert.ok(box.width >= 44 && box.height >= 44, `a button of ${box.width} × ${box.height} px`);
-    const rows = [...new Set(boxes.map((b) => Math.round(b.top)))].map((top) => boxes.filter((b) => Math.round(b.top) === top).length);
-    assert.equal(rows[0], perRow, `buttons a row: ${rows.join(', ')}`);
+    const rows = await rowLengths(rating);
+    assert.deepEqual(rows, Array.from({ length: 10 / perRow }, () => perRow), `buttons a row: ${rows.join(', ')}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${overflow} px sideways`);
     await rating.screenshot({ path: `/tmp/vlab-rating-buttons-${width}.png` });
@@ -38,3 +46,24 @@ for (const [width, perRow] of [
     await context.close();
   });
 }
+
+test('a phone turned: the rows are balanced again for the new width (320 px 5 + 5, 1000 px one row of 10, 390 px 5 + 5)', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 320, height: 700 }, hasTouch: true });
+  const page = await context.newPage();
+  await open(page, 'rating-buttons-turned');
+  const rating = page.locator('[data-name="q_rate"]');
+  await rating.locator('.sd-rating__item').first().waitFor();
+  for (const [width, rows] of [
+    [320, [5, 5]],
+    [1000, [10]],
+    [390, [5, 5]],
+  ] as const) {
+    await page.setViewportSize({ width, height: 700 });
+    await page.waitForFunction((n) => {
+      const tops = [...document.querySelectorAll('[data-name="q_rate"] .sd-rating__item')].map((e) => Math.round(e.getBoundingClientRect().top));
+      return new Set(tops).size === n;
+    }, rows.length);
+    assert.deepEqual(await rowLengths(rating), rows, `at ${width} px`);
+  }
+  await context.close();
+});
