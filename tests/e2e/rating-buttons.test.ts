@@ -37,6 +37,10 @@ for (const [width, perRow] of [
     for (const box of boxes) assert.ok(box.width >= 44 && box.height >= 44, `a button of ${box.width} × ${box.height} px`);
     const rows = await rowLengths(rating);
     assert.deepEqual(rows, Array.from({ length: 10 / perRow }, () => perRow), `buttons a row: ${rows.join(', ')}`);
+    // Every row starts where the first does (SurveyJS's 2 px before the first button, room for its shadow in a
+    // scrolling row, put the first row 2 px right of the others in a wrapping one, where nothing is clipped).
+    const starts = [...new Set(boxes.map((b) => Math.round(b.top)))].map((top) => Math.min(...boxes.filter((b) => Math.round(b.top) === top).map((b) => b.left)));
+    assert.ok(starts.every((x) => Math.abs(x - starts[0]!) < 0.5), `rows start at ${starts.join(', ')} px`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${overflow} px sideways`);
     await rating.screenshot({ path: `/tmp/vlab-rating-buttons-${width}.png` });
