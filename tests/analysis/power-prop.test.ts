@@ -61,3 +61,11 @@ test('vlab power --p1 --p2: power.prop.test from the command line', () => {
   assert.notEqual(mixed.status, 0);
   assert.match(mixed.stderr, /--p1 and --p2 \(power\.prop\.test\) take no --sd, --effect/);
 });
+
+// runPowerProp did not return its write, so a refused --out was an unhandled rejection: a stack trace, exit 1.
+test('vlab power --p1 --p2 --out into a folder that does not exist: one line, exit 2, no stack trace', () => {
+  const out = '/nonexistent-vlab-folder/power.csv';
+  const run = spawnSync(process.execPath, ['bin/vlab.js', 'power', '--p1', '0.5', '--p2', '0.6', '--n', '50', '--out', out], { encoding: 'utf8' });
+  assert.equal(run.status, 2, run.stderr);
+  assert.equal(run.stderr, `vlab power: --out ${out}: there is no folder /nonexistent-vlab-folder; create it first (mkdir -p /nonexistent-vlab-folder) or give another path\n`);
+});

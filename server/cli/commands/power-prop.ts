@@ -28,7 +28,7 @@ export const isPowerProp = (o: { p1?: string; p2?: string }): boolean => o.p1 !=
  * `vlab power --p1 0.5 --p2 0.6 --power 0.8`: R's power.prop.test (two groups' proportions, n per group). Leave out one
  * of --n, --p1, --p2, --power; with --n and one proportion, the other is solved at --power (default 0.8).
  */
-export function runPowerProp(o: PowerPropCliOptions & Record<string, unknown>, format: 'table' | 'csv' | 'json'): void {
+export function runPowerProp(o: PowerPropCliOptions & Record<string, unknown>, format: 'table' | 'csv' | 'json'): Promise<void> {
   const stray = T_TEST_ONLY.find((name) => o[name] !== undefined);
   if (stray !== undefined || o.arms !== '2' || o.contrast !== 'difference') {
     throw new UsageError(`--p1 and --p2 (power.prop.test) take no --sd, --effect, --n2, --type, --arms, --contrast or --study (got --${stray ?? (o.arms !== '2' ? 'arms' : 'contrast')})`);
@@ -41,5 +41,6 @@ export function runPowerProp(o: PowerPropCliOptions & Record<string, unknown>, f
   const power = parseNumber(o.power, '--power', (x) => x > 0 && x < 1, 'a number between 0 and 1') ?? (solvingProportion && n !== undefined ? DEFAULT_POWER : undefined);
   const result = powerPropTest({ n, p1, p2, power, alpha: parseAlpha(o.alpha), alternative: o.alternative as PowerAlternative | undefined, strict: o.strict === true });
   const { n: perGroup, ...rest } = result;
-  writeRecords('power', o.out, [{ test: 'power.prop.test', ...rest, n_per_group: perGroup, n_total: 2 * perGroup }], COLUMNS, format);
+  // Returned, so that cliAction waits for it: a refused --out was an unhandled rejection's stack trace.
+  return writeRecords('power', o.out, [{ test: 'power.prop.test', ...rest, n_per_group: perGroup, n_total: 2 * perGroup }], COLUMNS, format);
 }

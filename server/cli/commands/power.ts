@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULT_ALPHA, powerAnalysis, type PowerAlternative, type PowerContrast, type PowerOptions, type PowerType } from '../../../analysis/index.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { FORMAT_OPTION, OUT_OPTION, parseAlpha, parseFormat, parseNumber, writeRecords } from './analysis-io.ts';
+import { isPowerCohenH, runPowerCohenH } from './power-cohen-h.ts';
 import { isPowerProp, runPowerProp } from './power-prop.ts';
 import { runStudyPower, studyPowerRequest, type StudyPowerRequest } from './power-study.ts';
 import { validOptions } from '../../../analysis/helpers/did-you-mean.ts';
@@ -11,6 +12,7 @@ const CONTRASTS: readonly string[] = ['difference', 'main', 'interaction'] satis
 interface PowerCliOptions {
   p1?: string;
   p2?: string;
+  h?: string;
   effect?: string;
   sd?: string;
   n?: string;
@@ -78,7 +80,7 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
 export function registerPowerCommand(program: Command): void {
   program
     .command('power')
-    .description('power, n per arm or minimum detectable effect of a t test (R power.t.test), or of two proportions (R power.prop.test: --p1, --p2)')
+    .description("power, n per arm or minimum detectable effect of a t test (R power.t.test), or of two proportions (R power.prop.test: --p1, --p2; pwr.2p.test: --h, Cohen's h)")
     .option('--effect <d>', 'true difference in outcome units (leave out for the minimum detectable effect)')
     .option('--sd <s>', 'outcome standard deviation')
     .option('--n <n>', 'respondents per arm (leave out to solve for n); with --study: completes per simulated wave')
@@ -86,9 +88,10 @@ export function registerPowerCommand(program: Command): void {
     .option('--power <p>', `target power (leave out to compute power; ${MDE_POWER} for the minimum detectable effect)`)
     .option('--p1 <p>', 'with --p2: a proportion in the first group (R power.prop.test; leave one of --p1, --p2, --n, --power out to solve for it)')
     .option('--p2 <p>', 'the proportion in the second group (R power.prop.test)')
+    .option('--h <h>', "Cohen's h, 2·asin(√p1) − 2·asin(√p2) (R pwr::pwr.2p.test; with --n2 pwr.2p2n.test); solve: the h for --n and --power")
     .option('--alpha <alpha>', 'test level', String(DEFAULT_ALPHA))
     .option('--type <type>', 'two.sample (default), one.sample or paired (n pairs, --sd of the differences), as power.t.test')
-    .option('--alternative <alt>', 'two.sided (default) or one.sided, as power.t.test')
+    .option('--alternative <alt>', 'two.sided (default) or one.sided, as power.t.test; with --h: two.sided, less or greater, as pwr')
     .option('--arms <k>', 'number of equal arms (cells)', '2')
     .option('--contrast <c>', 'difference (two arms), main or interaction (2^f factorial)', 'difference')
     .option('--strict', "count the far rejection region too (R power.t.test(strict = TRUE)); matters for small effects or n")
@@ -100,6 +103,7 @@ export function registerPowerCommand(program: Command): void {
     .action(
       cliAction('power', (o: PowerCliOptions) => {
         const format = parseFormat(o.format);
+        if (isPowerCohenH(o)) return runPowerCohenH(o as PowerCliOptions & Record<string, unknown>, format);
         if (isPowerProp(o)) return runPowerProp(o as PowerCliOptions & Record<string, unknown>, format);
         const request = powerRequest(o);
         if (request.kind === 'simulation') return runStudyPower(request, format, o.out);
