@@ -43,6 +43,8 @@ export const EVERY_ELEMENT_PAGE = {
 export interface StudyOptions {
   /** The rating's `displayMode`: "dropdown" asks it as a dropdown on every screen (else buttons, the page's default). */
   ratingDisplayMode?: 'dropdown' | 'buttons';
+  /** The rating's scale, when not 1 to 10. */
+  ratingScale?: { rateMin: number; rateMax: number };
 }
 
 /**
@@ -58,7 +60,9 @@ export async function serveEveryElementStudy(dbPath: string, options: StudyOptio
   const file = join(definitions, STUDY, 'study.json');
   const study = JSON.parse(readFileSync(file, 'utf8'));
   study.id = STUDY;
-  const elements = EVERY_ELEMENT_PAGE.elements.map((e) => (e.name === 'q_rate' && options.ratingDisplayMode ? { ...e, displayMode: options.ratingDisplayMode } : e));
+  const elements = EVERY_ELEMENT_PAGE.elements.map((e) =>
+    e.name === 'q_rate' ? { ...e, ...options.ratingScale, ...(options.ratingDisplayMode ? { displayMode: options.ratingDisplayMode } : {}) } : e,
+  );
   study.pages.posttreatment.unshift({ ...EVERY_ELEMENT_PAGE, elements });
   writeFileSync(file, JSON.stringify(study, null, 2));
   const env = { ...process.env, VLAB_DEFINITIONS: definitions };
