@@ -10,7 +10,7 @@ import { loadConfig } from '../../server/config.ts';
 import { openStore } from '../../server/storage/open-store.ts';
 import { isPostgresUrl, maskedLocation } from '../../server/storage/store.ts';
 import request from 'supertest';
-import { completeSurvey, createTestLocation } from './test-app.ts';
+import { completeSurvey, createTestLocation, reachVignette } from './test-app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-wave-cli-'));
 // The database the verbs run on: a SQLite file, or a PostgreSQL database under VLAB_TEST_ENGINE=postgres.
@@ -103,6 +103,29 @@ test('vlab wave update changes redirects and target as create checks them, logs 
   assert.equal(cleared.status, 0, cleared.stderr);
   assert.match(cleared.stderr, /^vlab wave update: warning: .*no --complete-url/);
   assert.equal(JSON.parse(vlab('wave', 'status', created.id, '--json').stdout).changes.length, 6);
+});
+
+// Respondents already in when the target closes a wave may finish: a pilot of 60 ended at 66, and wave status said
+// "closed, 66/60 completes (100%)" — the share capped for the dashboard's bar (newcomer walk-through 25). It says
+// "(110%, 6 past the target)".
+test('wave status of a wave whose started respondents finished past its target says the real share and the excess', async () => {
+  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
+  const store = await openStore(dbPath);
+  try {
+    const app = createApp({ store, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
+    const codes: string[] = [];
+    for (const pid of ['over-1', 'over-2', 'over-3']) codes.push((await request(app).post(`/api/waves/${created.id}/participants`).send({ panel: { PROLIFIC_PID: pid } })).body.participant.code);
+    for (const code of codes) assert.equal((await reachVignette(app, code)).status, 200);
+    for (const code of codes.slice(0, 2)) assert.equal((await completeSurvey(app, code)).body.status, 'complete');
+    // The target lowered to the completes closes the wave, as the completion reaching it would; the third finishes.
+    assert.equal(vlab('wave', 'update', created.id, '--target', '2').status, 0);
+    assert.equal((await completeSurvey(app, codes[2]!)).body.status, 'complete');
+  } finally {
+    await store.close();
+  }
+  const status = vlab('wave', 'status', created.id).stdout;
+  assert.match(status, /^wave \S+ of alliance-corrective-measures v\d+: closed, 3\/2 completes \(150%, 1 past the target\)\n/);
+  assert.equal(JSON.parse(vlab('wave', 'status', created.id, '--json').stdout).progress, 1, 'the API\'s share stays capped for a bar');
 });
 
 test('vlab export writes completes by default and says what it wrote; --status all as the API\'s default; bad formats and waves exit 2', async () => {

@@ -206,9 +206,18 @@ function paceLine(pace: WaveStatusReport['pace']): string {
   return `pace: ${pace.lastHour} complete${pace.lastHour === 1 ? '' : 's'} in the last hour, ${pace.lastDay} in the last 24 h; latest ${latest}`;
 }
 
+/**
+ * "(29%)", or past the target "(110%, 6 past the target)": respondents already in when the wave closed may finish,
+ * and a target may be lowered below the completes. The report's `progress` is capped at 1 for the dashboard's bar.
+ */
+function shareOfTarget(s: WaveStatusReport): string {
+  const past = s.completes - s.target;
+  return past > 0 ? `(${pct(s.completes / s.target)}, ${past} past the target)` : `(${pct(s.progress)})`;
+}
+
 function statusLines(s: WaveStatusReport): string {
   const lines = [
-    `wave ${s.id} of ${s.study} v${s.studyVersion}: ${s.status}, ${s.completes}/${s.target} completes (${pct(s.progress)})`,
+    `wave ${s.id} of ${s.study} v${s.studyVersion}: ${s.status}, ${s.completes}/${s.target} completes ${shareOfTarget(s)}`,
     `  screen-outs ${s.screenouts}, over quota ${s.overquota}, partials ${s.partials}: ${s.starts.live} active within ${duration(s.starts.leaseSeconds)}, ${s.starts.expired} idle longer (their quota slots are free)`,
     `  funnel: started ${s.funnel.started} → consented ${s.funnel.consented} → ${s.treatmentStep} ${s.funnel.reachedVignette} → completed ${s.funnel.completed}`,
     `  ${paceLine(s.pace)}`,
