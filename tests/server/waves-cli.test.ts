@@ -128,6 +128,31 @@ test('wave status of a wave whose started respondents finished past its target s
   assert.equal(JSON.parse(vlab('wave', 'status', created.id, '--json').stdout).progress, 1, 'the API\'s share stays capped for a bar');
 });
 
+// A pause mid-wave is part of the fieldwork a methods section reports, and the settings log had no trace of it:
+// `wave pause` and `wave open` changed the status unrecorded (newcomer walk-through 25). Each is logged as a status
+// change, by cli or by the researcher API's token.
+test('pause, open and close are logged as status changes, by cli and by the API token, and wave status lists them', async () => {
+  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
+  assert.equal(vlab('wave', 'pause', created.id).status, 0);
+  assert.equal(vlab('wave', 'pause', created.id).status, 0, 'paused again: no change, nothing logged');
+  assert.equal(vlab('wave', 'open', created.id).status, 0);
+  const token = vlab('token', 'create', '--name', 'field team').stdout.trim();
+  const store = await openStore(dbPath);
+  try {
+    const app = createApp({ store, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
+    const closed = await request(app).post(`/api/researcher/waves/${created.id}/close`).set('Authorization', `Bearer ${token}`);
+    assert.equal(closed.status, 200);
+    assert.deepEqual(closed.body.changes.map((c: { field: string; oldValue: string; newValue: string; by: string }) => [c.field, c.oldValue, c.newValue, c.by]), [
+      ['status', 'open', 'paused', 'cli'],
+      ['status', 'paused', 'open', 'cli'],
+      ['status', 'open', 'closed', 'token:field team'],
+    ]);
+  } finally {
+    await store.close();
+  }
+  assert.match(vlab('wave', 'status', created.id).stdout, /settings changed \(3\):\n {4}\S+ status: open → paused \(by cli\)\n {4}\S+ status: paused → open \(by cli\)\n {4}\S+ status: open → closed \(by token:field team\)\n$/);
+});
+
 test('vlab export writes completes by default and says what it wrote; --status all as the API\'s default; bad formats and waves exit 2', async () => {
   const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
   const token = vlab('token', 'create', '--name', 'cli test').stdout.trim();
