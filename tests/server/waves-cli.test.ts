@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -278,4 +278,33 @@ test('vlab wave create warns when the study is not in the definitions folder, on
   assert.equal(elsewhere.stderr, `vlab wave create: warning: study "protege-bargaining" is not in ${mine} (VLAB_DEFINITIONS): the wave fields v2 as the database stored it from another folder\n`);
   assert.equal(run({ VLAB_DEFINITIONS: mine }, 'bus-line-funding').stderr, '');
   for (const id of [JSON.parse(shipped.stdout).id, JSON.parse(elsewhere.stdout).id]) assert.equal(vlab('wave', 'close', id).status, 0);
+});
+
+// A wording edited mid-wave goes into a new version, which the live wave never shows; its status said "v1" and no
+// more, so a researcher who had just raised the version could believe the open wave now showed the new texts
+// (newcomer walk-through 25). A running wave of an older version than the folder's says so and how to field the new.
+test('wave status of a running wave whose study the folder has moved to a newer version says the wave keeps its own', () => {
+  const mine = join(dir, 'versioned-definitions');
+  const folder = join(mine, 'bus-line-versions');
+  cpSync('survey-definitions/bus-line-funding', folder, { recursive: true });
+  const edit = (change: (study: Record<string, any>) => void) => {
+    const study = JSON.parse(readFileSync(join(folder, 'study.json'), 'utf8'));
+    change(study);
+    writeFileSync(join(folder, 'study.json'), JSON.stringify(study));
+  };
+  edit((s) => (s.id = 'bus-line-versions'));
+  const env = { ...process.env, VLAB_DEFINITIONS: mine, VLAB_PUBLIC_URL: 'https://survey.example.org' };
+  const run = (...args: string[]) => spawnSync(process.execPath, ['bin/vlab.js', ...args, '--db', dbPath], { encoding: 'utf8', env });
+  const created = JSON.parse(run('wave', 'create', '--study', 'bus-line-versions', '--target', '10', '--json').stdout);
+  assert.doesNotMatch(run('wave', 'status', created.id).stdout, /definitions folder/, 'the folder holds the wave\'s version');
+  edit((s) => {
+    s.title.en = `${s.title.en} (new wording)`;
+    s.version = 2;
+  });
+  assert.equal(run('study', 'list').status, 0);
+  const status = run('wave', 'status', created.id).stdout;
+  assert.match(status, /^wave \S+ of bus-line-versions v1: open, /);
+  assert.match(status, /\n {2}the definitions folder holds v2 of bus-line-versions now: this wave goes on showing v1's texts; vlab wave create --study bus-line-versions fields v2\n/);
+  assert.equal(run('wave', 'close', created.id).status, 0);
+  assert.doesNotMatch(run('wave', 'status', created.id).stdout, /definitions folder/, 'a closed wave shows nothing more');
 });
