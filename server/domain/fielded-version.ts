@@ -44,23 +44,46 @@ function changedParts(a: StudyDefinition, b: StudyDefinition): string {
   return names.length <= 1 ? (names[0] ?? 'texts or design') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** A wave with the definition snapshot it runs. */
+/** A wave with the definition snapshot it runs, and its status (a running one goes on showing that snapshot). */
 export interface FieldedSnapshot {
   waveId: string;
   definition: StudyDefinition;
+  status?: 'open' | 'paused' | 'closed';
+}
+
+/** "a", "a and b", "a, b and c". */
+function joined(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /**
- * Why `def` may not be stored as a new snapshot, or null: a wave already fielded its `version` with other
- * texts or design, named by the parts that differ (vignette, pages, population margins, …). The stored snapshots are the record of what each wave used, so no other bookkeeping is kept.
+ * What becomes of the waves of a version a file has moved past: they keep their snapshot, and an open or paused one
+ * goes on showing it — said, since a researcher who edits a wording mid-wave asks what the live wave now shows.
+ */
+function wavesKeep(clashes: readonly FieldedSnapshot[]): string {
+  const still = (s: FieldedSnapshot) =>
+    s.status === 'open' ? 'still open, goes on showing it' : s.status === 'paused' ? 'paused, goes on showing it once reopened' : null;
+  const [only] = clashes;
+  if (clashes.length === 1 && only) return `wave ${only.waveId} keeps what it showed${still(only) ? ` and, ${still(only)}` : ''}`;
+  const running = clashes.flatMap((s) => (still(s) ? [`${s.waveId}, ${still(s)}`] : []));
+  const kept = `waves ${joined(clashes.map((s) => s.waveId))} keep what they showed`;
+  return running.length ? `${kept}: ${joined(running)}` : kept;
+}
+
+/**
+ * Why `def` may not be stored as a new snapshot, or null: waves already fielded its `version` with other texts or
+ * design, named with the parts that differ (vignette, pages, population margins, …) and what becomes of them. The
+ * stored snapshots are the record of what each wave used, so no other bookkeeping is kept.
  */
 export function versionConflict(def: StudyDefinition, fielded: readonly FieldedSnapshot[]): string | null {
   const mine = fieldedFingerprint(def);
-  const clash = fielded.find((s) => s.definition.version === def.version && fieldedFingerprint(s.definition) !== mine);
+  const clashes = fielded.filter((s) => s.definition.version === def.version && fieldedFingerprint(s.definition) !== mine);
+  const clash = clashes[0];
   if (!clash) return null;
   const next = Math.max(def.version, ...fielded.map((s) => s.definition.version)) + 1;
+  const by = clashes.length === 1 ? `wave ${clash.waveId}` : `waves ${joined(clashes.map((s) => s.waveId))}`;
   return (
-    `study "${def.id}": version ${def.version} was fielded by wave ${clash.waveId} with other ${changedParts(clash.definition, def)}; ` +
-    `set "version" to ${next} in study.json to field this change (wave ${clash.waveId} keeps what it showed)`
+    `study "${def.id}": version ${def.version} was fielded by ${by} with other ${changedParts(clash.definition, def)}; ` +
+    `set "version" to ${next} in study.json to field this change (${wavesKeep(clashes)})`
   );
 }

@@ -43,9 +43,9 @@ export function waveLocaleProblem(def: StudyDefinition, locale: string): string 
   return locales.includes(locale) ? null : `locale: "${locale}" is not a locale of study "${def.id}" (${locales.join(', ')})`;
 }
 
-/** One setting changed: its value before and after. */
+/** One setting changed: its value before and after; `status` is a pause, reopening or close (`transition`). */
 export interface WaveSettingChange {
-  field: ChangeableWaveSetting;
+  field: ChangeableWaveSetting | 'status';
   oldValue: string | number | null;
   newValue: string | number | null;
 }

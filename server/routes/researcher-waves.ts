@@ -56,7 +56,8 @@ export function researcherWaves(waves: WaveService, jobs: ResearcherPool): Route
   router.post('/waves/:waveId/:action', async (req, res, next) => {
     const action = req.params.action as WaveAction;
     if (!WAVE_ACTIONS.includes(action)) return next();
-    res.json(await waves.transition(waveIdParam(req.params.waveId), action));
+    const token = res.locals.researcherToken as TokenSummary;
+    res.json(await waves.transition(waveIdParam(req.params.waveId), action, `token:${token.name}`));
   });
 
   return router;

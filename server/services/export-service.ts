@@ -44,6 +44,12 @@ export interface FileOptions extends IterateOptions {
    * for `vlab export` to print; `refuse` throws invalid_input, as the researcher API answers (a 422, no empty file).
    */
   withoutBattery?: 'note' | 'refuse';
+  /**
+   * Leave out the panel columns (role `panel`: panel_source, panel_id, participant_ref and the link's PROLIFIC_PID,
+   * workerId, …), in the data and the codebook alike: a replication package is made to be shared, and a panel's
+   * terms forbid sharing its participants' IDs.
+   */
+  withoutPanelIds?: boolean;
 }
 
 /** A download ready to stream: its file name and type, and a fresh stream of its bytes. */
@@ -131,7 +137,7 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
     async file(waveId: string, format: ExportFormat, options: FileOptions = {}, fromRows?: Iterable<WideRow>): Promise<ExportFile> {
       const { wave, study } = await waveAndStudy(repos, waveId);
       const def = study.definition;
-      const columns = columnsOf(def);
+      const columns = options.withoutPanelIds ? columnsOf(def).filter((c) => c.role !== 'panel') : columnsOf(def);
       const base = `${study.key}-${wave.id}`;
       const source = (): AsyncIterable<WideRow> => (fromRows ? mapRows(fromRows, (row) => ({ ...row })) : rows(waveId, def, columns, options));
       switch (format) {

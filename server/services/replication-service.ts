@@ -57,7 +57,7 @@ const OWNER_ONLY_FILE = 0o100600;
 function zipOf(files: readonly PackageFile[], stamp: Date): Readable {
   const zip = new yazl.ZipFile();
   const mtime = new Date(stamp.getUTCFullYear(), stamp.getUTCMonth(), stamp.getUTCDate(), stamp.getUTCHours(), stamp.getUTCMinutes(), stamp.getUTCSeconds());
-  // The package holds panel IDs: unzipped, its files are 0600 as those of `--out DIR` are (yazl's default is 0664).
+  // The package holds every respondent's answers (its panel IDs are left out): unzipped, its files are 0600 as those of `--out DIR` are (yazl's default is 0664).
   for (const f of files) zip.addReadStream(f.stream(), f.name, { mode: OWNER_ONLY_FILE, mtime, forceDosTimestamp: true });
   zip.end();
   return zip.outputStream as Readable;
@@ -108,8 +108,10 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
     const profiles = conjoint ? await collect(await exports.iterateProfileRows(waveId, complete)) : undefined;
     const result = await estimates.estimatesOf(waveId, rows, profiles, progress.onFitted);
     // Prepared now (their wave is checked here), streamed when the zip or the folder asks for them.
-    const dataFile = await exports.file(waveId, 'csv', complete, countedRows(rows, progress.onRowWritten));
-    const codebookFile = await exports.file(waveId, 'codebook', complete);
+    // Without the panel IDs: a package is made to be published (export-service.ts, withoutPanelIds).
+    const shared = { ...complete, withoutPanelIds: true };
+    const dataFile = await exports.file(waveId, 'csv', shared, countedRows(rows, progress.onRowWritten));
+    const codebookFile = await exports.file(waveId, 'codebook', shared);
     const plan = {
       wave: result.wave,
       study: result.study,
@@ -128,6 +130,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
       `- \`${REPLICATION_FILES.script}\`: recomputes every estimate from the CSV with R's estimatr and compares with estimates.csv:`,
       '  `Rscript replicate.R` prints each hypothesis checked and the largest difference, names any row that differs,',
       '  and exits 1 if a difference exceeds 1e-6.',
+      `- The panel IDs (\`panel_id\`, \`PROLIFIC_PID\`, \`workerId\` and the panel's other link parameters, \`panel_source\`, \`participant_ref\`) are left out, so that the package can be shared: \`vlab export\` has them.`,
       // A coded outcome is in the estimates but not in data.csv: say where it comes from.
       ...(definition.analysisPlan.codedOutcomes ?? []).map(
         (c) => `- \`${c.name}\` (an outcome of the estimates, not a column of ${REPLICATION_FILES.data}): ${codedOutcomeCoding(definition, c).replace(/; computed by .*$/, '')}; coded by the plan, and by replicate.R the same way.`,

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { BrokenStudy } from '../domain/broken-study.ts';
 import { designOf } from '../domain/design.ts';
 import { DomainError } from '../domain/errors.ts';
-import { versionConflict } from '../domain/fielded-version.ts';
+import { versionConflict, type FieldedSnapshot } from '../domain/fielded-version.ts';
 import { randomCode } from '../domain/random-code.ts';
 import { planHash } from '../domain/plan/plan-hash.ts';
 import { defaultLocale } from '../domain/localized-text.ts';
@@ -100,11 +100,11 @@ export function createStudyService({
   }
 
   /** Each study's waves with the definition snapshot each fielded, keyed by study id. */
-  async function fieldedSnapshots(tx: Repositories): Promise<Map<string, { waveId: string; definition: StudyDefinition }[]>> {
-    const byStudy = new Map<string, { waveId: string; definition: StudyDefinition }[]>();
+  async function fieldedSnapshots(tx: Repositories): Promise<Map<string, FieldedSnapshot[]>> {
+    const byStudy = new Map<string, FieldedSnapshot[]>();
     for (const w of await tx.waves.list()) {
       const study = await tx.studies.get(w.studyId);
-      if (study) byStudy.set(study.key, [...(byStudy.get(study.key) ?? []), { waveId: w.id, definition: study.definition }]);
+      if (study) byStudy.set(study.key, [...(byStudy.get(study.key) ?? []), { waveId: w.id, definition: study.definition, status: w.status }]);
     }
     return byStudy;
   }
@@ -121,7 +121,7 @@ export function createStudyService({
       inFolder = new Set([...defs.map((d) => d.id), ...problems.keys()]);
       return store.write(async (tx) => {
         const out: { study: StudyRecord; inserted: boolean }[] = [];
-        let fieldedByStudy: Map<string, { waveId: string; definition: StudyDefinition }[]> | undefined;
+        let fieldedByStudy: Map<string, FieldedSnapshot[]> | undefined;
         for (const def of defs) {
           const hash = contentHash(def);
           const existing = await tx.studies.findSnapshot(def.id, hash);

@@ -103,13 +103,20 @@ export function createWaveService({
       });
     },
 
-    /** open / pause / close; a closed wave cannot be reopened (409 conflict). */
-    transition(waveId: string, action: WaveAction): Promise<WaveStatusReport> {
+    /**
+     * open / pause / close; a closed wave cannot be reopened (409 conflict). Each change of status is logged as the
+     * settings are, by `changedBy`: a pause is part of the fieldwork a methods section reports.
+     */
+    transition(waveId: string, action: WaveAction, changedBy = 'cli'): Promise<WaveStatusReport> {
       return store.write(async (tx) => {
         const wave = await lockedWaveOf(tx, waveId);
         const next = nextWaveStatus(wave.status, action);
         if (next === 'open' && wave.status !== 'open') studies.assertUsable((await studyOf(tx, wave)).key);
-        if (next !== wave.status) await tx.waves.setStatus(wave.id, next, now());
+        if (next !== wave.status) {
+          const at = now();
+          await tx.waves.setStatus(wave.id, next, at);
+          await tx.waveChanges.record(wave.id, { field: 'status', oldValue: wave.status, newValue: next, at, by: changedBy });
+        }
         return report(tx, await waveOf(tx, waveId));
       });
     },

@@ -302,7 +302,7 @@ test('changing a fielded version\'s texts without a new version is refused, nami
     const studies = await sync();
     assert.deepEqual(studies.brokenStudies(), [{
       id: 'alliance-corrective-measures',
-      message: `study "alliance-corrective-measures": version ${version} was fielded by wave ${first} with other vignette; set "version" to ${version + 1} in study.json to field this change (wave ${first} keeps what it showed)`,
+      message: `study "alliance-corrective-measures": version ${version} was fielded by wave ${first} with other vignette; set "version" to ${version + 1} in study.json to field this change (wave ${first} keeps what it showed and, still open, goes on showing it)`,
     }]);
     await assert.rejects(() => studies.createWave({ studyKey: 'alliance-corrective-measures', target: 100 }), new RegExp(`fielded by wave ${first}`));
     assert.match((await repos.studies.latest('alliance-corrective-measures'))!.definition.vignette!.template[0] as string, / Draft\.$/, 'not stored');
@@ -317,6 +317,41 @@ test('changing a fielded version\'s texts without a new version is refused, nami
     // The analysis plan is not fielded (each wave locks its own plan hash): it may change under the new version.
     editJson(join(defs, 'alliance-corrective-measures', 'analysis-plan.json'), (p) => (p.hypotheses = p.hypotheses.slice(0, 2)));
     assert.deepEqual((await sync()).brokenStudies(), []);
+  } finally {
+    db.close();
+  }
+});
+
+// A wording edited mid-wave: the message named the first wave of the version alone, a closed pilot, and said it
+// kept what it showed — of the main wave, still open, not a word, so a researcher could not tell whether the live
+// wave now showed the new wording (newcomer walk-through 25). It names every wave of the version and the ones
+// still taking respondents.
+test('a fielded version changed mid-wave names every wave that fielded it and says the running ones go on showing it', async () => {
+  const defs = copyDefinitions('versions-live');
+  const studyFile = join(defs, 'bus-line-funding', 'study.json');
+  const db = openDatabase(join(dir, 'versions-live.sqlite'));
+  try {
+    const store = createSqliteStore(db);
+    const studies = createStudyService({ store });
+    await studies.syncDefinitions(loadDefinitionFolder(defs).studies);
+    const waves = createWaveService({ store, studies });
+    const pilot = (await waves.create({ studyKey: 'bus-line-funding', target: 60 })).id;
+    await waves.transition(pilot, 'close');
+    const main = (await waves.create({ studyKey: 'bus-line-funding', target: 500 })).id;
+    const version = (JSON.parse(readFileSync(studyFile, 'utf8')) as { version: number }).version;
+    const sync = async () => {
+      const edited = createStudyService({ store });
+      await edited.syncDefinitions(loadDefinitionFolder(defs).studies);
+      return edited.brokenStudies()[0]!.message;
+    };
+    editJson(studyFile, (d) => (d.title.en = `${d.title.en} (edited)`));
+    const head = `study "bus-line-funding": version ${version} was fielded by`;
+    const fix = `set "version" to ${version + 1} in study.json to field this change`;
+    assert.equal(await sync(), `${head} waves ${pilot} and ${main} with other title; ${fix} (waves ${pilot} and ${main} keep what they showed: ${main}, still open, goes on showing it)`);
+    await waves.transition(main, 'pause');
+    assert.equal(await sync(), `${head} waves ${pilot} and ${main} with other title; ${fix} (waves ${pilot} and ${main} keep what they showed: ${main}, paused, goes on showing it once reopened)`);
+    await waves.transition(main, 'close');
+    assert.equal(await sync(), `${head} waves ${pilot} and ${main} with other title; ${fix} (waves ${pilot} and ${main} keep what they showed)`);
   } finally {
     db.close();
   }

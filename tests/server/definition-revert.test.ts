@@ -86,6 +86,6 @@ test('a fielded version refused for its population margins says so: the refusal 
   assert.equal(
     problem!.message,
     `study "${alliance.id}": version ${alliance.version} was fielded by wave ${wave.id} with other population margins (population-margins.json); ` +
-      `set "version" to ${alliance.version + 1} in study.json to field this change (wave ${wave.id} keeps what it showed)`,
+      `set "version" to ${alliance.version + 1} in study.json to field this change (wave ${wave.id} keeps what it showed and, still open, goes on showing it)`,
   );
 });

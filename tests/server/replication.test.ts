@@ -119,6 +119,28 @@ test('--out x.zip holds the same files', async () => {
   writeFileSync(join(dir, 'blocked-unzipped.R'), entries.get('replicate.R')!);
 });
 
+// A replication package is made to be published (a journal's archive, Dataverse), and data.csv held every
+// participant's panel IDs — PROLIFIC_PID, workerId, the link's SESSION_ID — which a panel's terms forbid sharing
+// (newcomer walk-through 25). The package leaves the panel columns out, data and codebook alike; `vlab export` keeps
+// them for the lab.
+test('the package leaves the panel IDs out of data.csv and its codebook, and its README says so', async () => {
+  db.prepare("UPDATE participants SET panel_source = 'prolific', panel_id = 'PID-SECRET-1', panel_params_json = ? WHERE wave_id = ? AND code = (SELECT MIN(code) FROM participants WHERE wave_id = ?)")
+    .run(JSON.stringify({ PROLIFIC_PID: 'PID-SECRET-1', STUDY_ID: 'STUDY-SECRET', SESSION_ID: 'SESSION-SECRET' }), waves.blocked!, waves.blocked!);
+  const zipPath = join(dir, 'no-panel-ids.zip');
+  await createReplicationService({ store }).write(waves.blocked!, zipPath);
+  const entries = zipEntries(readFileSync(zipPath));
+  const header = entries.get('data.csv')!.split('\n')[0]!.split(',');
+  const panelColumns = ['panel_source', 'panel_id', 'participant_ref', 'PROLIFIC_PID', 'STUDY_ID', 'SESSION_ID', 'workerId', 'assignmentId', 'hitId', 'RID', 'rid'];
+  assert.deepEqual(header.filter((name) => panelColumns.includes(name)), []);
+  assert.ok(header.includes('participant') && header.includes('behavior'), 'the other columns stay');
+  for (const name of ['data.csv', 'codebook.json']) assert.doesNotMatch(entries.get(name)!, /SECRET|PROLIFIC_PID|panel_id/, name);
+  assert.equal(rowsFromCsv(entries.get('data.csv')!).length, 1502);
+  assert.match(entries.get('README.md')!, /panel IDs .* left out/);
+  // The export keeps them.
+  const exported = spawnSync(process.execPath, ['bin/vlab.js', 'export', `--wave=${waves.blocked}`, '--db', dbPath], { encoding: 'utf8' });
+  assert.match(exported.stdout, /PID-SECRET-1/);
+});
+
 // The package holds panel IDs: its folder's files are 0600, and so must be what `unzip` makes of the zip. The
 // entries said 0664 (yazl's default), and unzip restores a stored mode whatever the umask: data.csv came out
 // group-writable and world-readable (newcomer walk-through 14).

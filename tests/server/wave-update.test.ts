@@ -121,8 +121,8 @@ test('a target lowered to the completes closes the wave as the completion reachi
   const raised = await t.patch(t.wave.id, { target: 50 });
   assert.deepEqual([raised.body.status, raised.body.target], ['closed', 50], 'a closed wave stays closed');
   assert.deepEqual(
-    raised.body.changes.map((c: { field: string; oldValue: number; newValue: number }) => [c.field, c.oldValue, c.newValue]),
-    [['target', 10, 4], ['target', 4, 3], ['target', 3, 50]],
+    raised.body.changes.map((c: { field: string; oldValue: number | string; newValue: number | string }) => [c.field, c.oldValue, c.newValue]),
+    [['target', 10, 4], ['status', 'open', 'paused'], ['target', 4, 3], ['target', 3, 50]],
   );
 });
 

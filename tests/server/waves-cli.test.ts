@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -10,7 +10,7 @@ import { loadConfig } from '../../server/config.ts';
 import { openStore } from '../../server/storage/open-store.ts';
 import { isPostgresUrl, maskedLocation } from '../../server/storage/store.ts';
 import request from 'supertest';
-import { completeSurvey, createTestLocation } from './test-app.ts';
+import { completeSurvey, createTestLocation, reachVignette } from './test-app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-wave-cli-'));
 // The database the verbs run on: a SQLite file, or a PostgreSQL database under VLAB_TEST_ENGINE=postgres.
@@ -103,6 +103,54 @@ test('vlab wave update changes redirects and target as create checks them, logs 
   assert.equal(cleared.status, 0, cleared.stderr);
   assert.match(cleared.stderr, /^vlab wave update: warning: .*no --complete-url/);
   assert.equal(JSON.parse(vlab('wave', 'status', created.id, '--json').stdout).changes.length, 6);
+});
+
+// Respondents already in when the target closes a wave may finish: a pilot of 60 ended at 66, and wave status said
+// "closed, 66/60 completes (100%)" — the share capped for the dashboard's bar (newcomer walk-through 25). It says
+// "(110%, 6 past the target)".
+test('wave status of a wave whose started respondents finished past its target says the real share and the excess', async () => {
+  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
+  const store = await openStore(dbPath);
+  try {
+    const app = createApp({ store, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
+    const codes: string[] = [];
+    for (const pid of ['over-1', 'over-2', 'over-3']) codes.push((await request(app).post(`/api/waves/${created.id}/participants`).send({ panel: { PROLIFIC_PID: pid } })).body.participant.code);
+    for (const code of codes) assert.equal((await reachVignette(app, code)).status, 200);
+    for (const code of codes.slice(0, 2)) assert.equal((await completeSurvey(app, code)).body.status, 'complete');
+    // The target lowered to the completes closes the wave, as the completion reaching it would; the third finishes.
+    assert.equal(vlab('wave', 'update', created.id, '--target', '2').status, 0);
+    assert.equal((await completeSurvey(app, codes[2]!)).body.status, 'complete');
+  } finally {
+    await store.close();
+  }
+  const status = vlab('wave', 'status', created.id).stdout;
+  assert.match(status, /^wave \S+ of alliance-corrective-measures v\d+: closed, 3\/2 completes \(150%, 1 past the target\)\n/);
+  assert.equal(JSON.parse(vlab('wave', 'status', created.id, '--json').stdout).progress, 1, 'the API\'s share stays capped for a bar');
+});
+
+// A pause mid-wave is part of the fieldwork a methods section reports, and the settings log had no trace of it:
+// `wave pause` and `wave open` changed the status unrecorded (newcomer walk-through 25). Each is logged as a status
+// change, by cli or by the researcher API's token.
+test('pause, open and close are logged as status changes, by cli and by the API token, and wave status lists them', async () => {
+  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
+  assert.equal(vlab('wave', 'pause', created.id).status, 0);
+  assert.equal(vlab('wave', 'pause', created.id).status, 0, 'paused again: no change, nothing logged');
+  assert.equal(vlab('wave', 'open', created.id).status, 0);
+  const token = vlab('token', 'create', '--name', 'field team').stdout.trim();
+  const store = await openStore(dbPath);
+  try {
+    const app = createApp({ store, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
+    const closed = await request(app).post(`/api/researcher/waves/${created.id}/close`).set('Authorization', `Bearer ${token}`);
+    assert.equal(closed.status, 200);
+    assert.deepEqual(closed.body.changes.map((c: { field: string; oldValue: string; newValue: string; by: string }) => [c.field, c.oldValue, c.newValue, c.by]), [
+      ['status', 'open', 'paused', 'cli'],
+      ['status', 'paused', 'open', 'cli'],
+      ['status', 'open', 'closed', 'token:field team'],
+    ]);
+  } finally {
+    await store.close();
+  }
+  assert.match(vlab('wave', 'status', created.id).stdout, /settings changed \(3\):\n {4}\S+ status: open → paused \(by cli\)\n {4}\S+ status: paused → open \(by cli\)\n {4}\S+ status: open → closed \(by token:field team\)\n$/);
 });
 
 test('vlab export writes completes by default and says what it wrote; --status all as the API\'s default; bad formats and waves exit 2', async () => {
@@ -230,4 +278,33 @@ test('vlab wave create warns when the study is not in the definitions folder, on
   assert.equal(elsewhere.stderr, `vlab wave create: warning: study "protege-bargaining" is not in ${mine} (VLAB_DEFINITIONS): the wave fields v2 as the database stored it from another folder\n`);
   assert.equal(run({ VLAB_DEFINITIONS: mine }, 'bus-line-funding').stderr, '');
   for (const id of [JSON.parse(shipped.stdout).id, JSON.parse(elsewhere.stdout).id]) assert.equal(vlab('wave', 'close', id).status, 0);
+});
+
+// A wording edited mid-wave goes into a new version, which the live wave never shows; its status said "v1" and no
+// more, so a researcher who had just raised the version could believe the open wave now showed the new texts
+// (newcomer walk-through 25). A running wave of an older version than the folder's says so and how to field the new.
+test('wave status of a running wave whose study the folder has moved to a newer version says the wave keeps its own', () => {
+  const mine = join(dir, 'versioned-definitions');
+  const folder = join(mine, 'bus-line-versions');
+  cpSync('survey-definitions/bus-line-funding', folder, { recursive: true });
+  const edit = (change: (study: Record<string, any>) => void) => {
+    const study = JSON.parse(readFileSync(join(folder, 'study.json'), 'utf8'));
+    change(study);
+    writeFileSync(join(folder, 'study.json'), JSON.stringify(study));
+  };
+  edit((s) => (s.id = 'bus-line-versions'));
+  const env = { ...process.env, VLAB_DEFINITIONS: mine, VLAB_PUBLIC_URL: 'https://survey.example.org' };
+  const run = (...args: string[]) => spawnSync(process.execPath, ['bin/vlab.js', ...args, '--db', dbPath], { encoding: 'utf8', env });
+  const created = JSON.parse(run('wave', 'create', '--study', 'bus-line-versions', '--target', '10', '--json').stdout);
+  assert.doesNotMatch(run('wave', 'status', created.id).stdout, /definitions folder/, 'the folder holds the wave\'s version');
+  edit((s) => {
+    s.title.en = `${s.title.en} (new wording)`;
+    s.version = 2;
+  });
+  assert.equal(run('study', 'list').status, 0);
+  const status = run('wave', 'status', created.id).stdout;
+  assert.match(status, /^wave \S+ of bus-line-versions v1: open, /);
+  assert.match(status, /\n {2}the definitions folder holds v2 of bus-line-versions now: this wave goes on showing v1's texts; vlab wave create --study bus-line-versions fields v2\n/);
+  assert.equal(run('wave', 'close', created.id).status, 0);
+  assert.doesNotMatch(run('wave', 'status', created.id).stdout, /definitions folder/, 'a closed wave shows nothing more');
 });

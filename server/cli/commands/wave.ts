@@ -206,9 +206,31 @@ function paceLine(pace: WaveStatusReport['pace']): string {
   return `pace: ${pace.lastHour} complete${pace.lastHour === 1 ? '' : 's'} in the last hour, ${pace.lastDay} in the last 24 h; latest ${latest}`;
 }
 
-function statusLines(s: WaveStatusReport): string {
+/**
+ * "(29%)", or past the target "(110%, 6 past the target)": respondents already in when the wave closed may finish,
+ * and a target may be lowered below the completes. The report's `progress` is capped at 1 for the dashboard's bar.
+ */
+function shareOfTarget(s: WaveStatusReport): string {
+  const past = s.completes - s.target;
+  return past > 0 ? `(${pct(s.completes / s.target)}, ${past} past the target)` : `(${pct(s.progress)})`;
+}
+
+/**
+ * A running wave of an older version than the definitions folder now holds (a wording edited mid-wave goes into a new
+ * version): it goes on showing its own, which "v1" alone left a researcher who had just raised the version to guess.
+ */
+function newerVersionLine(s: WaveStatusReport, folderVersion: number | null): string[] {
+  if (s.status === 'closed' || folderVersion === null || folderVersion <= s.studyVersion) return [];
+  return [
+    `  the definitions folder holds v${folderVersion} of ${s.study} now: this wave goes on showing v${s.studyVersion}'s texts; ` +
+      `vlab wave create --study ${s.study} fields v${folderVersion}`,
+  ];
+}
+
+function statusLines(s: WaveStatusReport, folderVersion: number | null = null): string {
   const lines = [
-    `wave ${s.id} of ${s.study} v${s.studyVersion}: ${s.status}, ${s.completes}/${s.target} completes (${pct(s.progress)})`,
+    `wave ${s.id} of ${s.study} v${s.studyVersion}: ${s.status}, ${s.completes}/${s.target} completes ${shareOfTarget(s)}`,
+    ...newerVersionLine(s, folderVersion),
     `  screen-outs ${s.screenouts}, over quota ${s.overquota}, partials ${s.partials}: ${s.starts.live} active within ${duration(s.starts.leaseSeconds)}, ${s.starts.expired} idle longer (their quota slots are free)`,
     `  funnel: started ${s.funnel.started} → consented ${s.funnel.consented} → ${s.treatmentStep} ${s.funnel.reachedVignette} → completed ${s.funnel.completed}`,
     `  ${paceLine(s.pace)}`,
@@ -278,8 +300,12 @@ function registerWaveLifecycleCommands(wave: Command): void {
     .option('--json', 'print JSON (as GET /api/researcher/waves/:id)')
     .action(
       cliAction('wave status', async (id: string, options: { db?: string; json?: boolean }) => {
-        const report = await withWaves(options.db, (waves) => waves.status(id));
-        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : statusLines(report));
+        const [report, folderVersion] = await withWaves(options.db, async (waves, _config, store) => {
+          const status = await waves.status(id);
+          // The study's current snapshot: the folder's content, as the CLI synced it on opening the database.
+          return [status, (await store.repos.studies.latest(status.study))?.version ?? null] as const;
+        });
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : statusLines(report, folderVersion));
       }),
     );
   const actions: [WaveAction, string][] = [
