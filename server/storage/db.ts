@@ -88,6 +88,8 @@ function unopenableReason(error: NodeJS.ErrnoException): string | undefined {
     case 'ENOTDIR':
     case 'EEXIST':
       return `a part of the path is a file, not a folder: ${error.path ?? ''}`.trimEnd();
+    case 'ELOOP':
+      return `its symbolic links lead in a circle: ${error.path ?? ''}`.trimEnd();
     case 'EISDIR':
       return 'it is a folder; name a file in it, e.g. vlab.sqlite';
     case 'SQLITE_NOTADB':

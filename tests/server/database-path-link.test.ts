@@ -89,18 +89,18 @@ test('the real file moved away from under its link is found', () => {
 test('vlab wave create, wave list and vlab serve (with its checkpointer) work on a database reached through a link', async () => {
   const { dir, link } = linkedLocation();
   const vlab = (...args: string[]) => spawnSync(process.execPath, ['bin/vlab.js', ...args, '--db', link], { encoding: 'utf8' });
+  const created = vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '10');
+  assert.equal(created.status, 0, `wave create: ${created.stderr}`);
+  const wave = /\/s\/([\w-]+)/.exec(created.stdout)?.[1];
+  assert.ok(wave, created.stdout);
+  const listed = vlab('wave', 'list');
+  assert.equal(listed.status, 0, `wave list: ${listed.stderr}`);
+  assert.match(listed.stdout, new RegExp(wave));
   const child = spawn(process.execPath, ['bin/vlab.js', 'serve', '--port', '0', '--no-demo', '--db', link], {
     env: { ...process.env, LOG_LEVEL: 'warn', VLAB_RATE_LIMIT_START: '1000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
-    const created = vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '10');
-    assert.equal(created.status, 0, `wave create: ${created.stderr}`);
-    const wave = /\/s\/([\w-]+)/.exec(created.stdout)?.[1];
-    assert.ok(wave, created.stdout);
-    const listed = vlab('wave', 'list');
-    assert.equal(listed.status, 0, `wave list: ${listed.stderr}`);
-    assert.match(listed.stdout, new RegExp(wave));
 
     let out = '';
     let err = '';
@@ -123,6 +123,22 @@ test('vlab wave create, wave list and vlab serve (with its checkpointer) work on
     child.kill('SIGTERM');
     if (child.exitCode === null) await once(child, 'exit');
     assert.deepEqual(readdirSync(join(dir, 'linked')), ['vlab.sqlite'], 'something was made beside the link');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a database path that is a loop of links is one line naming it, exit 2, no stack', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vlab-link-loop-'));
+  try {
+    symlinkSync('two.sqlite', join(dir, 'one.sqlite'));
+    symlinkSync('one.sqlite', join(dir, 'two.sqlite'));
+    const run = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'list', '--db', join(dir, 'one.sqlite')], { encoding: 'utf8' });
+    assert.equal(run.status, 2, `exit ${run.status}: ${run.stderr}`);
+    assert.equal(
+      run.stderr,
+      `vlab wave list: ${join(dir, 'one.sqlite')}: cannot open the database (its symbolic links lead in a circle: ${join(dir, 'one.sqlite')}); set VLAB_DB or --db to another path\n`,
+    );
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
