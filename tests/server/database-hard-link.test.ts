@@ -14,6 +14,9 @@ import { test } from 'node:test';
 import { ConfigError } from '../../server/config.ts';
 import { CopyRefused, copySqliteToPostgres } from '../../server/storage/copy/copy-sqlite-to-postgres.ts';
 import { openDatabase } from '../../server/storage/db.ts';
+import { startCheckpointer } from '../../server/storage/checkpointer.ts';
+import { silentLogger } from '../../server/logger.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A served database (its connection open, a write in its WAL) at `dir/a.sqlite`, and a hard link to it, `dir/b.sqlite`. */
 function linkedTwice() {
@@ -80,5 +83,38 @@ test('vlab db copy refuses a --from that has another name before it reaches Post
   } finally {
     t.served.close();
     t.remove();
+  }
+});
+
+// Made while the server runs, a second name cannot be refused at an open that has passed: vlab serve says so in its
+// log (its WAL checkpointer looks at the file's link count on every tick), once, and again when it is gone.
+test('a second name made while the server runs is logged once as a warning naming it, and its removal once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vlab-hardlink-served-'));
+  const db = openDatabase(join(dir, 'a.sqlite'));
+  const lines: { level: string; message: string }[] = [];
+  const logger = {
+    ...silentLogger,
+    warn: (_details: unknown, message: string) => void lines.push({ level: 'warn', message }),
+    info: (_details: unknown, message: string) => void lines.push({ level: 'info', message }),
+  } as typeof silentLogger;
+  const checkpointer = startCheckpointer(db, logger, { intervalMs: 20 });
+  const waitFor = async (n: number) => {
+    for (let waited = 0; waited < 3000 && lines.length < n; waited += 20) await sleep(20);
+  };
+  try {
+    await sleep(100);
+    linkSync(join(dir, 'a.sqlite'), join(dir, 'snapshot.sqlite'));
+    await waitFor(1);
+    await sleep(200);
+    assert.equal(lines.length, 1, `one line while the second name stays: ${JSON.stringify(lines)}`);
+    assert.equal(lines[0]!.level, 'warn');
+    assert.match(lines[0]!.message, new RegExp(`^the database file got another name while the server ran: the file has 1 other name \\(${join(dir, 'snapshot.sqlite')}\\)`));
+    unlinkSync(join(dir, 'snapshot.sqlite'));
+    await waitFor(2);
+    assert.deepEqual(lines[1], { level: 'info', message: 'the database file has one name again' });
+  } finally {
+    await checkpointer.stop();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
