@@ -40,9 +40,11 @@ const tick = checkpointTicker(
  */
 let otherNames: string | null = null;
 const watchNames = () => {
-  const now = (statSync(dbPath, { throwIfNoEntry: false })?.nlink ?? 1) > 1 ? otherNamesProblem(dbPath) : null;
-  if ((now === null) !== (otherNames === null)) parentPort!.postMessage({ otherNames: now });
-  otherNames = now;
+  const named = (statSync(dbPath, { throwIfNoEntry: false })?.nlink ?? 1) > 1;
+  if (named === (otherNames !== null)) return;
+  // The folder is read for the other names only as one appears, not on every tick while it stays.
+  otherNames = named ? (otherNamesProblem(dbPath) ?? 'the file has another name') : null;
+  parentPort!.postMessage({ otherNames });
 };
 const timer = setInterval(() => {
   tick();
