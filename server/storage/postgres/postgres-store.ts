@@ -11,6 +11,7 @@ import { againWhileNotRun, pooledSql, triesOver } from './pooled-statement.ts';
 import { createPgRateCounter } from './rate-counter.ts';
 import { POOL_EXHAUSTED } from './refusal-words.ts';
 import { createPgRepositories } from './repositories.ts';
+import { projectElsewhere } from './schema-elsewhere.ts';
 import { serverSettingsWarnings } from './server-settings-warnings.ts';
 import { type Sql, sqlOver } from './sql.ts';
 
@@ -326,6 +327,8 @@ async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Pr
   try {
     await client.query('BEGIN');
     await client.query("SELECT pg_advisory_xact_lock(hashtext('vlab schema_migrations'))");
+    const elsewhere = await projectElsewhere(client);
+    if (elsewhere) throw new ConfigError(`${where}: ${elsewhere}`);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const applied = (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version);
