@@ -263,10 +263,14 @@ function countedSql(sql: Sql, progress: { statements: number }): Sql {
  *   or a longer value is in force; shorter kept): across a network that drops packets vlab discards a connection
  *   after its query timeout, but the backend kept its open transaction and the participant's or wave's row locks
  *   until its keepalive found vlab gone — two hours of 503s for that wave's completions (attacker pass 21's lead).
+ * - extra_float_digits 1 where it was lower: from PostgreSQL 12 on any positive value writes a DOUBLE PRECISION in
+ *   the fewest digits that read back exactly; 0 or less rounds it, and node-postgres parses that text. At -15 the
+ *   exported assignment probability 1/48 was 0.02 (attacker pass 32).
  */
 const SESSION_SETTINGS =
   'SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED; ' +
   "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'; " +
+  "SELECT set_config('extra_float_digits', '1', false) WHERE current_setting('extra_float_digits')::int < 1; " +
   'SELECT set_config(name, want.value::text, false) FROM pg_settings JOIN (VALUES ' +
   "('tcp_keepalives_idle', 10), ('tcp_keepalives_interval', 5), ('tcp_keepalives_count', 3)) AS want(name, value) USING (name) " +
   'WHERE setting::int = 0 OR setting::int > want.value';
