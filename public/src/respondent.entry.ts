@@ -22,6 +22,7 @@ import { announceTextLimits } from './text-limit-notice.ts';
 import { balanceRatingRows } from './rating-rows.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
 import { panelParamsOf } from '../../server/domain/panel-params.ts';
+import { linkParameters } from './link-parameters.ts';
 import { CONSENT_PAGE, CONSENT_QUESTION, TREATMENT_PAGE, VIGNETTE_REOPENED } from '../../server/domain/survey-names.ts';
 
 /**
@@ -134,7 +135,8 @@ function labelConsentExit(survey: SurveyModel): void {
 // step and completion), whose handlers share the survey and session objects; its parts are the functions above.
 async function main(): Promise<void> {
   const waveId = decodeURIComponent(window.location.pathname.split('/')[2] ?? '');
-  const query = new URLSearchParams(window.location.search);
+  // Parameters a panel appended after a `#` in the study URL count too (link-parameters.ts).
+  const query = linkParameters(window.location.search, window.location.hash);
   // A parameter's name in other capitals (`prolific_pid`) is the panel's own, as the server reads it.
   const panel = panelParamsOf(query) as Record<string, string>;
 

@@ -6,6 +6,7 @@ import { postgresRefusalWords } from '../storage/postgres/refusal-words.ts';
 import { isMoved } from '../storage/sqlite-file-identity.ts';
 import { isDamage } from '../storage/sqlite-unavailable.ts';
 import { loggedPath } from './request-log.ts';
+import { SpoolFolderFailure } from './spooled-file.ts';
 
 interface ErrorBody {
   status: number;
@@ -121,7 +122,8 @@ function causeLog(logger: Logger): (error: DomainError) => void {
   return (error) => {
     const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
     if (!cause || typeof cause !== 'object') return;
-    const line = due('');
+    // A download's temporary folder and the database fail apart: neither's line may hide the other's.
+    const line = due(cause instanceof SpoolFolderFailure ? 'spool' : '');
     if (line) logger.warn({ code: cause.code, reason: cause.message, refused: line.count }, causeMessage(cause));
   };
 }
@@ -137,6 +139,7 @@ function failureMessage(error: unknown): string {
 
 /** The once-a-minute line of a refusal's server-side cause, in words that fit the cause and its engine. */
 function causeMessage(cause: unknown): string {
+  if (cause instanceof SpoolFolderFailure) return cause.words;
   if (isDamage(cause)) return `the database file is damaged: nothing more is stored until a restart; ${RESTORE_ADVICE} (the reason names a rescue copy): requests answered 503 busy`;
   if (isMoved(cause)) return 'the database file was moved or deleted under the server: nothing is stored until it is back (the reason says where a copy went): requests answered 503 busy';
   const postgres = postgresRefusalWords(cause);

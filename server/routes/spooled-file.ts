@@ -1,4 +1,4 @@
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -23,8 +23,15 @@ const SPOOL_RETRY_AFTER_SECONDS = 30;
  * rejects with 503 `busy` (and `body`, left by the loop, is destroyed: the worker stops and frees its job).
  */
 export async function spoolWhole(body: Readable, budget: SpoolBudget): Promise<{ length: number; stream: Readable }> {
-  const dir = await mkdtemp(join(tmpdir(), 'vlab-download-'));
-  const handle = await open(join(dir, 'file'), 'w+', 0o600).finally(() => rm(dir, { recursive: true, force: true }));
+  const folder = tmpdir();
+  let handle: FileHandle;
+  try {
+    const dir = await mkdtemp(join(folder, 'vlab-download-'));
+    handle = await open(join(dir, 'file'), 'w+', 0o600).finally(() => rm(dir, { recursive: true, force: true }));
+  } catch (error) {
+    body.destroy(); // the worker stops and frees its job
+    throw folderRefusal(folder, error);
+  }
   let taken = 0;
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
@@ -40,8 +47,41 @@ export async function spoolWhole(body: Readable, budget: SpoolBudget): Promise<{
   } catch (error) {
     budget.give(taken);
     await handle.close();
-    throw error;
+    throw folderRefusal(folder, error);
   }
+}
+
+/** The temporary folder's own failures (full, read-only, missing, not ours): the operator's to mend, not a bug. */
+const FOLDER_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS', 'EACCES', 'EPERM', 'ENOENT', 'ENOTDIR']);
+
+/** The cause of a download refused for its temporary folder, logged once a minute in these words (routes/errors.ts). */
+export class SpoolFolderFailure extends Error {
+  readonly code: unknown;
+  readonly words: string;
+
+  constructor(folder: string, error: NodeJS.ErrnoException) {
+    super(error.message);
+    this.code = error.code;
+    this.words =
+      `HTTP/1.0 downloads cannot be written to the temporary folder ${folder} (full, read-only or missing?): they are ` +
+      'answered 503 busy; free space there, set TMPDIR to a folder with room, or have the proxy speak HTTP/1.1 (docs/deploy.md)';
+  }
+}
+
+/**
+ * A failure of the temporary folder as a 503 `busy` (before, a 500 logged with its stack for every such download: a
+ * container's small or read-only /tmp, attacker pass 32); any other error as it is.
+ */
+function folderRefusal(folder: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string' || !FOLDER_FAILURES.has(code)) return error;
+  return new DomainError(
+    'busy',
+    'the server cannot write the temporary copy an HTTP/1.0 download needs right now: try again later, or download over HTTP/1.1',
+    {},
+    SPOOL_RETRY_AFTER_SECONDS,
+    new SpoolFolderFailure(folder, error as NodeJS.ErrnoException),
+  );
 }
 
 const spoolFull = () =>

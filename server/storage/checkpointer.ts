@@ -31,7 +31,13 @@ export function startCheckpointer(
 ): { stop(): Promise<void> } {
   db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   const worker = startWorker('checkpoint-worker', { dbPath: db.name, intervalMs });
-  worker.on('message', ({ checkpointFailure }: { checkpointFailure: CheckpointFailure | null }) => {
+  worker.on('message', (message: { checkpointFailure: CheckpointFailure | null } | { otherNames: string | null }) => {
+    if ('otherNames' in message) {
+      if (message.otherNames) logger.warn({ path: db.name }, `the database file got another name while the server ran: ${message.otherNames}`);
+      else logger.info({ path: db.name }, 'the database file has one name again');
+      return;
+    }
+    const { checkpointFailure } = message;
     if (checkpointFailure) logger.warn(checkpointFailure, 'WAL checkpoints fail (disk full or read-only?); the checkpointer tries again');
     else logger.info('WAL checkpoints succeed again');
   });

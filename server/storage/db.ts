@@ -3,6 +3,7 @@ import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config.ts';
+import { otherNamesProblem } from './hard-links.ts';
 import { makeFolder } from './make-folder.ts';
 import { notPlainFileAt } from './special-file.ts';
 import { SQLITE_DATABASE, sqliteFileKind } from './sqlite-file-kind.ts';
@@ -56,6 +57,8 @@ function openFile(path: string): Db {
   // -journal beside it, in /dev when run as root, before failing as "disk full" (attacker pass 30).
   const special = path === ':memory:' ? null : notPlainFileAt(path);
   if (special) throw new ConfigError(`${path}: cannot open the database (it is ${special}, not a file); set VLAB_DB or --db to another path`);
+  const otherNames = path === ':memory:' ? null : otherNamesProblem(path);
+  if (otherNames) throw new ConfigError(`${path}: cannot open the database: ${otherNames}`);
   try {
     if (path !== ':memory:') {
       // Panel IDs live in these files: a folder we create is the owner's alone, and so is a new database file,
@@ -85,6 +88,8 @@ function unopenableReason(error: NodeJS.ErrnoException): string | undefined {
     case 'ENOTDIR':
     case 'EEXIST':
       return `a part of the path is a file, not a folder: ${error.path ?? ''}`.trimEnd();
+    case 'ELOOP':
+      return `its symbolic links lead in a circle: ${error.path ?? ''}`.trimEnd();
     case 'EISDIR':
       return 'it is a folder; name a file in it, e.g. vlab.sqlite';
     case 'SQLITE_NOTADB':

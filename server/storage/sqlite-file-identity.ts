@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import type { Db } from './db.ts';
 import { rescueCopy } from './sqlite-rescue.ts';
 
@@ -24,22 +24,37 @@ const fileId = (path: string): FileId | undefined => {
 
 const sameFile = (a: FileId | undefined, b: FileId | undefined) => a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
 
-/** The three files of a WAL database. The -shm file is the WAL's index that every process on the file shares. */
-const SUFFIXES = ['', '-wal', '-shm'] as const;
+/**
+ * The three files of a WAL database: the file at `path` (through any link), and its WAL and -shm (the WAL's index
+ * that every process on the file shares). SQLite follows every symbolic link in the path as it opens and keeps those
+ * two beside the file the links lead to, not beside a link: a database reached through `vlab.sqlite -> /mnt/data/
+ * vlab.sqlite` was taken for one whose WAL had been removed, and refused every write (attacker pass 32).
+ */
+function filesOf(path: string): string[] {
+  let real = path;
+  try {
+    real = realpathSync(path);
+  } catch {
+    // Not there (yet): nothing to follow.
+  }
+  return [path, `${real}-wal`, `${real}-shm`];
+}
 
 /**
- * Whether the database file, its WAL and its shared-memory index at their paths are still the files seen the first
- * time each existed (the WAL and -shm appear with the first read): `changed()` names the first that is not, or
- * gives null. Three stat calls, a few microseconds.
+ * Whether the database file, its WAL and its shared-memory index are still the files seen the first time each
+ * existed (the WAL and -shm appear with the first read): `changed()` names the first that is not, or gives null.
+ * Where they are is settled here, once: a link pointed at another file later is seen as the database file replaced.
+ * Three stat calls, a few microseconds.
  */
 export function fileIdentity(path: string): { changed(): string | null } {
-  const first: (FileId | undefined)[] = SUFFIXES.map((suffix) => fileId(path + suffix));
+  const files = filesOf(path);
+  const first: (FileId | undefined)[] = files.map(fileId);
   return {
     changed() {
-      for (const [i, suffix] of SUFFIXES.entries()) {
-        const now = fileId(path + suffix);
+      for (const [i, file] of files.entries()) {
+        const now = fileId(file);
         first[i] ??= now;
-        if (!sameFile(now, first[i])) return path + suffix;
+        if (!sameFile(now, first[i])) return file;
       }
       return null;
     },

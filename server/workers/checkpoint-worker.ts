@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { overwriteWatch } from '../storage/sqlite-overwrite-watch.ts';
 import { fileIdentity, movedError } from '../storage/sqlite-file-identity.ts';
+import { otherNamesProblem } from '../storage/hard-links.ts';
 import { checkpointTicker } from './checkpoint-tick.ts';
 
 /**
@@ -24,17 +26,30 @@ const overwritten = () => {
   if (changed) throw movedError(changed, 'the WAL checkpointer stops');
   overwriteCheck();
 };
-const timer = setInterval(
-  checkpointTicker(
-    () => {
-      overwritten();
-      checkpoint.get();
-      overwritten();
-    },
-    (failure) => parentPort!.postMessage({ checkpointFailure: failure }),
-  ),
-  intervalMs,
+const tick = checkpointTicker(
+  () => {
+    overwritten();
+    checkpoint.get();
+    overwritten();
+  },
+  (failure) => parentPort!.postMessage({ checkpointFailure: failure }),
 );
+/**
+ * A second name given to the file while the server runs (a hard link, which storage/hard-links.ts refuses at open):
+ * told once as it appears and once as it goes, for an open by that name would miss the server's WAL.
+ */
+let otherNames: string | null = null;
+const watchNames = () => {
+  const named = (statSync(dbPath, { throwIfNoEntry: false })?.nlink ?? 1) > 1;
+  if (named === (otherNames !== null)) return;
+  // The folder is read for the other names only as one appears, not on every tick while it stays.
+  otherNames = named ? (otherNamesProblem(dbPath) ?? 'the file has another name') : null;
+  parentPort!.postMessage({ otherNames });
+};
+const timer = setInterval(() => {
+  tick();
+  watchNames();
+}, intervalMs);
 parentPort!.once('message', () => {
   clearInterval(timer);
   db.close();

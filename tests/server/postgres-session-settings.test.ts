@@ -93,3 +93,24 @@ test("PostgreSQL finds a vanished vlab within ~25 s, not the OS's 2 h: each sess
     }
   }
 });
+
+// Attacker pass 32: `extra_float_digits` set low on the database or role (0, PostgreSQL 11's default that old tooling
+// still sets; negative values to shorten output) rounds every DOUBLE PRECISION as PostgreSQL writes it out, and
+// node-postgres parses that text: the assignment and inclusion probabilities (the inverse-probability weights),
+// conjoint profile probabilities and durations lost digits. Live before the fix, -15 on the database: the CSV export's
+// assignment_probability 0.02 instead of 0.020833333333333332 (1/48), with no word.
+test('a database with extra_float_digits = -15 or 0: probabilities read back exactly', { skip }, async () => {
+  for (const digits of [-15, 0]) {
+    const database = await createTestDatabase([`extra_float_digits = ${digits}`]);
+    const store = await openStore(database.url);
+    try {
+      const pool = (store as unknown as { pool: pg.Pool }).pool;
+      const { rows } = await pool.query<{ p: number; q: number }>('SELECT (1.0 / 48)::float8 AS p, (1.0 / 3)::float8 AS q');
+      assert.equal(rows[0]!.p, 1 / 48, `extra_float_digits ${digits}`);
+      assert.equal(rows[0]!.q, 1 / 3, `extra_float_digits ${digits}`);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  }
+});

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type pg from 'pg';
 import { openPostgresStore } from '../postgres/postgres-store.ts';
 import { maskedLocation } from '../store.ts';
+import { otherNamesProblem } from '../hard-links.ts';
 import { notPlainFileAt } from '../special-file.ts';
 import { CopyValueError, TableChecksum, toPostgresParameter } from './column-values.ts';
 import { copyPlan, MIGRATIONS_TABLE, quoteIdent, SchemaMismatch, type CopyTable } from './copy-schema.ts';
@@ -48,6 +49,9 @@ export async function copySqliteToPostgres(sourcePath: string, targetUrl: string
   // Opening a FIFO waited for ever for a writer (attacker pass 30).
   const special = notPlainFileAt(sourcePath);
   if (special) throw new CopyRefused(`--from: ${sourcePath} is ${special}, not a SQLite file`);
+  // Read by another name than its server's, the file lacks the live WAL's commits: a copy of a state that never was.
+  const otherNames = otherNamesProblem(sourcePath);
+  if (otherNames) throw new CopyRefused(`--from: ${sourcePath}: ${otherNames}`);
   const source = openSource(sourcePath);
   try {
     const sourceVersions = migrationsOf(source, sourcePath);

@@ -11,6 +11,7 @@ import { againWhileNotRun, pooledSql, triesOver } from './pooled-statement.ts';
 import { createPgRateCounter } from './rate-counter.ts';
 import { POOL_EXHAUSTED } from './refusal-words.ts';
 import { createPgRepositories } from './repositories.ts';
+import { projectElsewhere } from './schema-elsewhere.ts';
 import { serverSettingsWarnings } from './server-settings-warnings.ts';
 import { type Sql, sqlOver } from './sql.ts';
 
@@ -262,10 +263,14 @@ function countedSql(sql: Sql, progress: { statements: number }): Sql {
  *   or a longer value is in force; shorter kept): across a network that drops packets vlab discards a connection
  *   after its query timeout, but the backend kept its open transaction and the participant's or wave's row locks
  *   until its keepalive found vlab gone — two hours of 503s for that wave's completions (attacker pass 21's lead).
+ * - extra_float_digits 1 where it was lower: from PostgreSQL 12 on any positive value writes a DOUBLE PRECISION in
+ *   the fewest digits that read back exactly; 0 or less rounds it, and node-postgres parses that text. At -15 the
+ *   exported assignment probability 1/48 was 0.02 (attacker pass 32).
  */
 const SESSION_SETTINGS =
   'SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED; ' +
   "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'; " +
+  "SELECT set_config('extra_float_digits', '1', false) WHERE current_setting('extra_float_digits')::int < 1; " +
   'SELECT set_config(name, want.value::text, false) FROM pg_settings JOIN (VALUES ' +
   "('tcp_keepalives_idle', 10), ('tcp_keepalives_interval', 5), ('tcp_keepalives_count', 3)) AS want(name, value) USING (name) " +
   'WHERE setting::int = 0 OR setting::int > want.value';
@@ -326,6 +331,8 @@ async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Pr
   try {
     await client.query('BEGIN');
     await client.query("SELECT pg_advisory_xact_lock(hashtext('vlab schema_migrations'))");
+    const elsewhere = await projectElsewhere(client);
+    if (elsewhere) throw new ConfigError(`${where}: ${elsewhere}`);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const applied = (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version);

@@ -1,0 +1,27 @@
+import type pg from 'pg';
+
+/**
+ * Why vlab must not migrate on this connection, or null: its project (schema_migrations beside `waves` and
+ * `participants`) is in another schema of the database than the one this connection creates tables in (the first
+ * of its search_path). A DBA who set the database's or role's search_path to a schema of its own after vlab had
+ * migrated into `public` made vlab migrate a second, empty project there (attacker pass 32): `wave list` said "no
+ * waves yet", a live wave's link became a 404, and new answers went into the other schema. Another application's
+ * `schema_migrations` (Rails keeps one) has no `waves` beside it and does not count.
+ */
+export async function projectElsewhere(client: pg.ClientBase): Promise<string | null> {
+  const { rows } = await client.query<{ here: string | null; path: string; present: boolean; there: string | null }>(`
+    SELECT current_schema() AS here, current_setting('search_path') AS path,
+      COALESCE(current_schema() IS NOT NULL AND to_regclass(format('%I.schema_migrations', current_schema())) IS NOT NULL, false) AS present,
+      (SELECT m.table_schema FROM information_schema.tables m
+         WHERE m.table_name = 'schema_migrations' AND m.table_schema IS DISTINCT FROM current_schema()
+           AND EXISTS (SELECT 1 FROM information_schema.tables w WHERE w.table_schema = m.table_schema AND w.table_name = 'waves')
+           AND EXISTS (SELECT 1 FROM information_schema.tables p WHERE p.table_schema = m.table_schema AND p.table_name = 'participants')
+         ORDER BY m.table_schema LIMIT 1) AS there`);
+  const { here, path, present, there } = rows[0]!;
+  if (present || there === null) return null;
+  return (
+    `vlab's tables are in schema "${there}", but this connection's search_path (${path}) creates tables in ` +
+    `${here === null ? 'no schema' : `"${here}"`}, where vlab would start a new, empty project (a search_path set for the ` +
+    `database or role?); set it back (ALTER ROLE … SET search_path = ${there}), or point VLAB_DB at the database meant`
+  );
+}

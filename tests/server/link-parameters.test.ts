@@ -1,0 +1,26 @@
+// The respondent page's reading of its link (public/src/link-parameters.ts): a panel's parameters appended after a
+// `#` in the study URL are read too (attacker pass 32; before, the page read only location.search and the
+// respondent started without their panel ID). The page's own use is checked in Chromium by
+// tests/e2e/respondent-browser.test.ts ("panel parameters after a #").
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { panelParamsOf } from '../../server/domain/panel-params.ts';
+import { linkParameters } from '../../public/src/link-parameters.ts';
+
+const panelOf = (search: string, hash: string) => panelParamsOf(linkParameters(search, hash));
+
+test('panel parameters a panel appended after a # are read as the query\'s', () => {
+  assert.deepEqual(panelOf('', '#?PROLIFIC_PID=5f8d&STUDY_ID=s1&SESSION_ID=x9'), { PROLIFIC_PID: '5f8d', STUDY_ID: 's1', SESSION_ID: 'x9' });
+  assert.deepEqual(panelOf('', '#start?workerId=A1B2&assignmentId=3C'), { workerId: 'A1B2', assignmentId: '3C' });
+  assert.deepEqual(panelOf('?lang=es', '#start&workerId=A1B2'), { workerId: 'A1B2' });
+  assert.equal(linkParameters('?lang=es', '#start&workerId=A1B2').get('lang'), 'es');
+  assert.deepEqual(panelOf('', '#RID=r-1'), { RID: 'r-1' });
+});
+
+test('a fragment without parameters changes nothing, and the query wins over the fragment', () => {
+  assert.deepEqual(panelOf('?PROLIFIC_PID=5f8d', '#start'), { PROLIFIC_PID: '5f8d' });
+  assert.deepEqual(panelOf('?PROLIFIC_PID=5f8d', ''), { PROLIFIC_PID: '5f8d' });
+  assert.deepEqual(panelOf('?PROLIFIC_PID=5f8d', '#?PROLIFIC_PID=other'), { PROLIFIC_PID: '5f8d' });
+  assert.equal(linkParameters('?lang=en', '#?lang=es').get('lang'), 'en');
+  assert.deepEqual(panelOf('', '#'), {});
+});

@@ -1,0 +1,59 @@
+// Attacker pass 32: vlab's tables live in the schema its connections create in (the first of `search_path`, usually
+// `public`). A DBA who later sets the database's or role's search_path to a schema of its own (`ALTER DATABASE vlab
+// SET search_path = other, public`: a per-application schema policy) made vlab find no `schema_migrations` there and
+// migrate a second, empty project into `other`. Live before the fix: after `wave create` in public, `vlab wave list`
+// said "no waves yet", and `other` held vlab's tables beside public's: a live wave's link would be a 404 for every
+// respondent, and new waves and answers went into the other schema. vlab now refuses to start a new project beside
+// an existing one in another schema of the database, and says where its tables are.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import pg from 'pg';
+import { ConfigError } from '../../server/config.ts';
+import { openStore } from '../../server/storage/open-store.ts';
+import { createTestDatabase, postgresSkipReason } from './postgres-test-database.ts';
+
+const skip = await postgresSkipReason();
+if (skip) console.log(`postgres-search-path.test.ts: ${skip}`);
+
+async function sql(url: string, ...statements: string[]): Promise<unknown[][]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const results: unknown[][] = [];
+    for (const statement of statements) results.push((await client.query(statement)).rows);
+    return results;
+  } finally {
+    await client.end();
+  }
+}
+
+test('a search_path that leads away from vlab\'s tables is refused at start, naming the schema they are in; nothing is made', { skip }, async () => {
+  const database = await createTestDatabase();
+  try {
+    await (await openStore(database.url)).close();
+    await sql(database.url, 'CREATE SCHEMA other', `ALTER DATABASE ${new URL(database.url).pathname.slice(1)} SET search_path = other, public`);
+    await assert.rejects(
+      openStore(database.url),
+      (error: Error) =>
+        error instanceof ConfigError &&
+        /vlab's tables are in schema "public", but this connection's search_path \(other, public\) creates tables in "other"/.test(error.message),
+    );
+    const [tables] = await sql(database.url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'other'");
+    assert.deepEqual(tables, [], 'vlab made tables in the other schema');
+  } finally {
+    await database.drop();
+  }
+});
+
+test('another application\'s schema_migrations in another schema (Rails keeps one) does not stop a new vlab project', { skip }, async () => {
+  const database = await createTestDatabase();
+  try {
+    await sql(database.url, 'CREATE SCHEMA rails', 'CREATE TABLE rails.schema_migrations (version varchar PRIMARY KEY)');
+    const store = await openStore(database.url);
+    await store.close();
+    const [tables] = await sql(database.url, "SELECT table_schema FROM information_schema.tables WHERE table_name = 'waves'");
+    assert.deepEqual(tables, [{ table_schema: 'public' }]);
+  } finally {
+    await database.drop();
+  }
+});
