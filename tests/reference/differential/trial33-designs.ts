@@ -1,5 +1,6 @@
 // The thirty-third R trial's classes (task rtrial33, 2026-12-06): inputs no earlier trial stored, drawn from stated seeds
-// (Draw(33_100_000) for the data, Draw(33_100_001) for the p-values, Draw(33_100_002) for the drawn fits), fitted by R
+// (Draw(33_100_000) for the data, Draw(33_100_001) for the p-values, Draw(33_100_002) for the drawn fits, Draw(33_100_003)
+// for the drawn fixed-effect fits), fitted by R
 // and stored in expected.json.gz (refit: write-inputs.ts, then differential.R; only new cases are refitted). What each
 // class stresses:
 // - dim-design-33: difference_in_means with blocks and clusters together where the clusters have 1 to 40 rows, blocks
@@ -12,7 +13,8 @@
 // - missing-roles-33: NA in a moderator (numeric and factor), in the weights and in the clusters, listwise as
 //   lm_robust and svyglm drop them, with fixed effects and under cregg.
 // - fe-se-33: fixed effects under HC2, HC3 and CR2 (estimatr's fit on the demeaned design, its hat values those of
-//   the full model), with unequal clusters, two fixed effects and a treatment × moderator.
+//   the full model), with unequal clusters, two fixed effects and a treatment × moderator, and 15 drawn (seed 33_100_003);
+//   each (but CR0) also against the fit with the fixed effects as dummies by sandwich and clubSandwich (fe-reference.R).
 // - weighted-cr2-near-33: weighted CR2 with a column x + 1e-6 or 1e-7 of noise beside x, whose reference is the fit on
 //   the orthonormal Q (q-reference.R, which took only unweighted CR2 until this trial: clubSandwich's vcovCR of the
 //   weighted lm on Q, each df the HTZ test's of one row of R⁻¹).
@@ -34,6 +36,7 @@ interface Built {
 const SEED = 33_100_000;
 const P_SEED = 33_100_001;
 const RANDOM_SEED = 33_100_002;
+const FE_SEED = 33_100_003;
 const ID = 't33';
 
 /** Cluster sizes of 1 to 40 rows, cycled: blocks of 2–6 clusters take them in turn. */
@@ -282,6 +285,7 @@ export function trial33Designs(): Built {
       ...fits('level-case-33', 'level-case', LEVEL_CASE),
       ...fits('missing-roles-33', 'missing', MISSING_ROLES),
       ...fits('fe-se-33', 'fe-se', FE_SE).map((c) => (c.se_type === 'CR0' ? c : { ...c, fe_reference: true as const })),
+      ...drawnFixedEffectFits(new Draw(FE_SEED), 15),
       ...fits('rake-moderation-33', 'rake-mod', RAKE_MODERATION),
       ...fits('weighted-cr2-near-33', 'wcr2-near', WEIGHTED_CR2_NEAR).map((c) => ({ ...c, ...Q_REFERENCE })),
       ...dimCases(),
@@ -289,6 +293,23 @@ export function trial33Designs(): Built {
       ...drawnCases(new Draw(RANDOM_SEED), 50),
     ],
   };
+}
+
+/**
+ * `count` drawn fixed-effect fits under HC2, HC3 and CR2 (seed 33_100_003), each with the reference of the dummies' fit
+ * (fe_reference): a formula of the treatment, a moderator and a covariate, one or two fixed effects, weights on some
+ * (never under CR2, which estimatr refuses with fixed effects).
+ */
+function drawnFixedEffectFits(draw: Draw, count: number): FitCase[] {
+  const formulas = ['y ~ z + x', 'y ~ z * x', 'y ~ z * m', 'yna ~ z + x + m', 'y ~ zc * x', 'y ~ z * I(x - 5) + fc', 'y ~ zp + x', 'y ~ zq * m'];
+  const fixed = ['~ fe', '~ fe2', '~ fe + fe2', '~ bl', '~ fa'];
+  const types: SeType[] = ['HC2', 'HC3', 'CR2'];
+  return Array.from({ length: count }, (_, k) => {
+    const se = draw.pick(types);
+    const weighted = se !== 'CR2' && draw.chance(0.4);
+    const extra: Partial<FitCase> = { fixed_effects: draw.pick(fixed), ...(se === 'CR2' ? { clusters: 'cl' } : {}), ...(weighted ? { weights: 'w' } : {}), fe_reference: true };
+    return fit('fe-se-33', `${ID}-fe-drawn-${k}`, `${ID}-data`, draw.pick(formulas), se, extra);
+  });
 }
 
 /**
