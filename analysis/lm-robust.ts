@@ -2,7 +2,7 @@ import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { cr2Variance } from './helpers/cr2.ts';
 import { designClusterCount, groupCodes, type Levels, type Row } from './helpers/data.ts';
-import { isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
+import { completeRows, isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
 import { parseFormula, type Formula } from './helpers/formula.ts';
 import { compareCodePoints } from './helpers/level-order.ts';
 import { meanAsR } from './helpers/mean.ts';
@@ -161,7 +161,11 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
     // survey's subset(design) keeps every cluster in G/(G − 1) and computes scale() on the kept rows: another model.
     throw new AnalysisError(FN, 'subset is lm_robust\'s argument; se type cregg follows cregg and survey::svyglm, which have none: keep the rows you want in the data first');
   }
-  const table = isDataTable(rows) ? rows : tableFromRows(rows);
+  const whole = isDataTable(rows) ? rows : tableFromRows(rows);
+  // cregg: svydesign(ids = ~cl, weights = ~w) stops on a missing cluster or weight, so those rows are not in the
+  // analyst's data, and svyglm evaluates scale(), mean(), poly() on the others; lm_robust's model frame evaluates them
+  // on every row and drops rows after (R trial 33). Row numbers in messages count the design's rows then.
+  const table = seType === 'cregg' && clusters !== undefined ? completeRows(whole, options.weights === undefined ? [clusters] : [clusters, options.weights]) : whole;
   const formula = parseFormula(FN, options.formula, table.names);
   const frame = modelFrame(FN, table, formula, levels, { weights: options.weights, clusters, subset: options.subset });
   if (absorbed && frame.weights) refuseUnweightedLevels(formula, frame, absorbed.labels, options.weights as string);

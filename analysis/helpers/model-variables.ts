@@ -187,7 +187,8 @@ function declaredFactor(context: EvaluationContext, name: string, column: Column
 
 /**
  * A character vector as a factor, as model.matrix makes one (`factor(x)`): levels sorted, here in code-point
- * order; a warning when R's locale may sort them otherwise, once per column.
+ * order; a warning when R's locale may sort them otherwise, once per column. C.UTF-8 is such a locale where R has ICU
+ * (Debian's R 4.2.2: sort(c("apple", "APPLE")) is "apple" "APPLE" there, "APPLE" "apple" in C; R trial 33).
  */
 export function characterFactor(
   context: EvaluationContext,
@@ -199,7 +200,7 @@ export function characterFactor(
     context.warnedOrder.add(label);
     context.warn(
       `${context.fn}: levels of "${label}" are sorted in code-point order (R's C locale): reference "${levels[0]}"; ` +
-        `R in a locale such as en_US.UTF-8 may sort them otherwise (reference "${localeFirst}") and give other estimates. ` +
+        `R in a locale other than C (en_US.UTF-8, or C.UTF-8 where R collates with ICU, as Debian's R does) may sort them otherwise (reference "${localeFirst}") and give other estimates. ` +
         'Declare the order to be sure (vlab: --levels or --codebook)',
     );
   }

@@ -38,3 +38,16 @@ test('lm_robust: "（" is the reference level', () => {
   const terms = lmRobust({ formula: 'y ~ z', rows }).estimates.map((row) => row.term);
   assert.deepEqual(terms, ['(Intercept)', 'z😀']);
 });
+
+test('the level-order warning names C.UTF-8 too: R built with ICU (Debian\'s) collates there as in en_US, not by code point', () => {
+  // R trial 33, R 4.2.2 on Debian 12 (capabilities("ICU") TRUE), LC_COLLATE "C.UTF-8" (Debian's and Docker images' default):
+  //   sort(c("apple", "Apple", "APPLE", "banana"))  # "apple" "Apple" "APPLE" "banana"
+  //   Sys.setlocale("LC_COLLATE", "C"); sort(c("apple", "Apple", "APPLE", "banana"))  # "APPLE" "Apple" "apple" "banana"
+  // An analyst in C.UTF-8 who reads "R's C locale" as their own gets another reference level ("apple", not "APPLE").
+  const cased = ['apple', 'Apple', 'APPLE', 'banana'].map((f, i) => ({ y: [1.2, 2.3, 0.7, 3.1][i], f }));
+  const { warnings, estimates } = lmRobust({ formula: 'y ~ f', rows: [...cased, ...cased] });
+  assert.deepEqual(estimates.map((row) => row.term), ['(Intercept)', 'fApple', 'fapple', 'fbanana']);
+  const order = warnings.filter((line) => line.includes('levels of "f"'));
+  assert.equal(order.length, 1);
+  assert.match(order[0], /reference "APPLE"; R in a locale other than C \(en_US\.UTF-8, or C\.UTF-8 where R collates with ICU, as Debian's R does\) may sort them otherwise \(reference "apple"\)/);
+});

@@ -102,7 +102,12 @@
 // 4 treated rows of 600 and a level of 2 rows; fixed effects with weights, clusters and a treatment × moderator absorbed
 // or not; declared unused levels on fixed effects, blocks and treatments; levels, cells and clusters of weight 0 only;
 // poly() of degree 3–5; svyglm moderation with weights; p.adjust of subnormal p, 0 and 1, near-ties; power at alpha
-// 1e-15 to 0.999; 30 drawn fits).
+// 1e-15 to 0.999; 30 drawn fits), and the thirty-third's (trial33-designs.ts: difference_in_means with blocks of clusters
+// of 1–40 rows, pairs, pairs beside fours, pairs of clusters; a factor × a moderator centred or not; levels differing
+// by case or accent; NA in moderators, weights and clusters; fixed effects under HC2, HC3 and CR2 with a second
+// reference, the dummies' fit by sandwich and clubSandwich (`fe_reference`, fe-reference.R); survey::rake's weights
+// then a moderation fit (`rake_margins`); weighted CR2 of nearly collinear columns against the weighted fit on Q;
+// hommel and BY at ties and NA; 50 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -131,6 +136,9 @@ interface Stored {
   /** Nearly collinear fits (a case's `q_reference`): R on the orthonormal Q of X = QR (differential/q-reference.R). */
   q_reference?: StoredRow[];
   q_reference_call?: string;
+  /** Fixed effects under HC2, HC3, CR2 (a case's `fe_reference`): the fit with dummies by sandwich/clubSandwich (fe-reference.R). */
+  fe_reference?: StoredRow[];
+  fe_reference_call?: string;
   values?: (number | null)[];
   value?: number;
 }
@@ -184,8 +192,16 @@ function compareTidy(id: string, actual: TidyRow[], stored: StoredRow[]): void {
 }
 
 function fitCase(c: FitCase): TidyRow[] {
+  if (c.rake_margins) return rakedFitCase(c, c.rake_margins);
   return lmRobust({ formula: c.formula, rows: tableOf(c.data), levels: c.levels, clusters: c.clusters, weights: c.weights, fixedEffects: c.fixed_effects, subset: c.subset, seType: c.se_type, alpha: c.alpha })
     .estimates;
+}
+
+/** R trial 33's rake-then-fit: vlab's rake() weights (from `weights` as base weights) on every row, then lmRobust with them. */
+function rakedFitCase(c: FitCase, margins: Record<string, Record<string, number>>): TidyRow[] {
+  const raked = rake({ rows: rowsOf(c.data), margins, baseWeights: c.weights }).weights;
+  const rows = rowsOf(c.data).map((row, i) => ({ ...row, raked_: raked[i] }));
+  return lmRobust({ formula: c.formula, rows, levels: c.levels, clusters: c.clusters, weights: 'raked_', fixedEffects: c.fixed_effects, subset: c.subset, seType: c.se_type, alpha: c.alpha }).estimates;
 }
 
 function dimCase(c: DimCase): TidyRow[] {
@@ -301,6 +317,13 @@ test('an independent CR2 reference replaces estimatr only where estimatr loses d
   }
 });
 
+test('the fixed-effect fits under HC2, HC3 and CR2 that ask for it have the reference with dummies', () => {
+  const asking = suite.cases.filter((c) => c.kind === 'fit' && c.fe_reference);
+  assert.ok(asking.length >= 10, `${asking.length} cases ask for the reference with dummies`);
+  assert.deepEqual(Object.keys(expected).filter((id) => expected[id].fe_reference).sort(), asking.map((c) => c.id).sort());
+  for (const c of asking) assert.match(expected[c.id].fe_reference_call ?? '', /sandwich::vcovHC|clubSandwich::coef_test/, `${c.id}: the reference's R call is stored`);
+});
+
 test('the reference on Q is stored exactly for the cases that ask for it, and moves only the SEs off estimatr', () => {
   const asking = suite.cases.filter((c) => c.kind === 'fit' && c.q_reference);
   assert.ok(asking.length >= 10, `${asking.length} cases ask for a reference on Q`);
@@ -345,5 +368,6 @@ for (const c of suite.cases) {
     }
     const rows = run(c, stored);
     if (rows) compareTidy(c.id, rows, stored.q_reference ?? stored.cr2_reference ?? (stored.rows as StoredRow[]));
+    if (rows && stored.fe_reference) compareTidy(`${c.id} (fixed effects as dummies)`, rows, stored.fe_reference);
   });
 }

@@ -38,6 +38,9 @@ if (status != 0) stop("cr2-reference.R failed")
 # Where a case's columns are nearly collinear (its `q_reference`), a reference on the orthonormal Q for every se type.
 status <- system2("Rscript", c(file.path(here, "differential", "q-reference.R"), inputs, file.path(here, "differential", "expected.json.gz")))
 if (status != 0) stop("q-reference.R failed")
+# Fixed effects under HC2, HC3 and CR2 (a case's `fe_reference`): the fit with dummies, by sandwich and clubSandwich.
+status <- system2("Rscript", c(file.path(here, "differential", "fe-reference.R"), inputs, file.path(here, "differential", "expected.json.gz")))
+if (status != 0) stop("fe-reference.R failed")
 # The conjoint differential suite the same way (conjoint.R keeps every stored case whose inputs did not change).
 conjoint <- file.path(tmp, "conjoint")
 if (system2("node", c("--import", "tsx", file.path(here, "conjoint-differential", "write-inputs.ts"), conjoint)) != 0) stop("conjoint write-inputs.ts failed")

@@ -293,3 +293,14 @@ export const TRIAL25_DESIGNS: [number, DesignVariant][] = [
   [25_200_001, { oneLevelInGroup: true, weighted: false, restricted: false }],
   [25_200_002, { missingGroup: true, oneLevelInGroup: true, weighted: true, declared: true, restricted: true }],
 ];
+
+/**
+ * The thirty-third R trial's conjoint designs (2026-12-06), seeds 33_200_000 + k: the variations combined as no earlier
+ * design did — a level shown only with the other feature's reference (restricted), weighted, a `by` column with missing
+ * values and a group never shown a level, lopsided randomization, declared levels.
+ */
+export const TRIAL33_DESIGNS: [number, DesignVariant][] = [
+  [33_200_000, { impossible: true, weighted: true, missingGroup: true }],
+  [33_200_001, { impossible: true, hiddenInGroup: true, weighted: true, declared: true }],
+  [33_200_002, { lopsided: true, restricted: true, weighted: true, missingGroup: true, hiddenInGroup: true, declared: true }],
+];

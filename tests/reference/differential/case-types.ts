@@ -229,7 +229,17 @@ export type CaseGroup =
   | 'cregg-moderation-32'
   | 'p-adjust-32'
   | 'power-32'
-  | 'trial32-random';
+  | 'trial32-random'
+  // The thirty-third trial's classes (trial33-designs.ts).
+  | 'dim-design-33'
+  | 'moderation-centring-33'
+  | 'level-case-33'
+  | 'missing-roles-33'
+  | 'fe-se-33'
+  | 'rake-moderation-33'
+  | 'weighted-cr2-near-33'
+  | 'p-adjust-33'
+  | 'trial33-random';
 
 interface CaseBase {
   id: string;
@@ -274,6 +284,16 @@ export interface FitCase extends CaseBase {
    * orthonormal Q of X = QR mapped back (q-reference.R), and the test compares vlab with it. `note` says why.
    */
   q_reference?: true;
+  /**
+   * Weights raked to these margins (shares per level) first, from `weights` as base weights or from 1, then the fit with
+   * them (R trial 33): R's survey::rake then lm_robust(weights = the raked weights); vlab's rake() then lmRobust.
+   */
+  rake_margins?: Record<string, Record<string, number>>;
+  /**
+   * Fixed effects under HC2, HC3 or CR2 (R trial 33): besides estimatr, an independent reference with the fixed effects
+   * as dummies, sandwich::vcovHC or clubSandwich::coef_test on lm (fe-reference.R); vlab must agree with both.
+   */
+  fe_reference?: true;
 }
 
 export interface DimCase extends CaseBase {

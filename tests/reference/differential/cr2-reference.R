@@ -35,6 +35,8 @@ for (c in cases) {
   # subset = (R trial 28): lm(formula) here would fit every row, another model. Until R trial 32 this script did, and a
   # rerun stored a reference for t28-subset-cr2-drop-cluster-rows and t29-alpha-cr2-five-clusters 3 % off estimatr's SE.
   if (!is.null(c$subset)) next
+  # rake_margins (R trial 33): weighted by the raked weights, which lm(formula) here would not have (another model).
+  if (!is.null(c$rake_margins)) next
   if (any(vapply(stored$rows, function(r) is.null(r[[3]]), NA))) next  # aliased columns: lm and estimatr may drop different ones
   d <- read.csv(file.path(indir, c$data_file), stringsAsFactors = FALSE, na.strings = "NA")
   for (v in names(c$levels)) d[[v]] <- factor(d[[v]], levels = unlist(c$levels[[v]]))

@@ -52,8 +52,20 @@ fit_case <- function(c) {
     return(list(r_call = call, rows = cregg_rows(as.formula(c$formula), d, c, c$alpha)))
   }
   if (!is.null(c$outcome_shift)) return(shifted_fit(c, d, extra))
+  if (!is.null(c$rake_margins)) return(raked_fit(c, d))
   call <- sprintf('lm_robust(%s, data = d, se_type = "%s", alpha = %s%s)', c$formula, c$se_type, c$alpha, extra)
   list(r_call = call, rows = tidy_rows(tidy(eval(parse(text = call)))))
+}
+
+# rake_margins (case-types.ts, R trial 33): survey::rake from the base weights (or 1) to the margins, then lm_robust with
+# the raked weights on every row (raking uses every row, as vlab's rake() does; the fit then drops its incomplete rows).
+raked_fit <- function(c, d) {
+  rc <- list(margins = c$rake_margins, base_weights = c$weights)
+  d$raked_ <- rake_weights(rc, d)
+  extra <- paste(c(if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters), if (!is.null(c$fixed_effects)) paste0(", fixed_effects = ", c$fixed_effects)), collapse = "")
+  call <- sprintf('lm_robust(%s, data = d, se_type = "%s", alpha = %s, weights = raked_%s)', c$formula, c$se_type, c$alpha, extra)
+  list(r_call = sprintf("d$raked_ <- weights(rake(svydesign(ids = ~1, weights = ~%s, data = d), list(%s), population.margins)); %s",
+    if (is.null(c$weights)) "1" else c$weights, paste0("~", names(c$rake_margins), collapse = ", "), call), rows = tidy_rows(tidy(eval(parse(text = call)))))
 }
 
 # An outcome near outcome_shift (1e9 ± 1e-3): lm_robust of I(y - shift), exact there and fitted with every digit (on y
@@ -162,7 +174,13 @@ power_prop_case <- function(c) {
 # survey::rake from the base weights (or 1) to margins scaled to their total; epsilon 1e-12 (below 1, survey takes it
 # relative to the total weight). A warning (did not converge) is stored as R's error: vlab must refuse the case too.
 rake_case <- function(c) {
-  d <- read_data(c$data_file)
+  w <- rake_weights(c, read_data(c$data_file))
+  call <- sprintf("rake(svydesign(ids = ~1, weights = ~%s, data = d), list(%s), population.margins, control = list(maxit = 1000, epsilon = 1e-12))",
+    if (is.null(c$base_weights)) "1" else c$base_weights, paste0("~", names(c$margins), collapse = ", "))
+  list(r_call = paste0(call, "; weights / mean(weights)"), values = as.list(w))
+}
+# survey::rake's weights (normalised to mean 1) for margins c$margins from c$base_weights (or 1).
+rake_weights <- function(c, d) {
   vars <- names(c$margins)
   d$w0 <- if (is.null(c$base_weights)) rep(1, nrow(d)) else d[[c$base_weights]]
   for (v in vars) d[[v]] <- as.character(d[[v]])
@@ -174,15 +192,13 @@ rake_case <- function(c) {
     s
   })
   des <- svydesign(ids = ~1, weights = ~w0, data = d)
-  call <- sprintf("rake(svydesign(ids = ~1, weights = ~%s, data = d), list(%s), population.margins, control = list(maxit = 1000, epsilon = 1e-12))",
-    if (is.null(c$base_weights)) "1" else c$base_weights, paste0("~", vars, collapse = ", "))
   warned <- NULL
   rk <- withCallingHandlers(
     rake(des, lapply(vars, function(v) as.formula(paste0("~", v))), pop, control = list(maxit = 1000, epsilon = 1e-12)),
     warning = function(w) { warned <<- conditionMessage(w); invokeRestart("muffleWarning") })
   if (!is.null(warned)) stop(warned)
   w <- weights(rk)
-  list(r_call = paste0(call, "; weights / mean(weights)"), values = as.list(unname(w / mean(w))))
+  unname(w / mean(w))
 }
 
 stored <- if (file.exists(outfile) && Sys.getenv("VLAB_REFIT_ALL") != "1") fromJSON(gzfile(outfile), simplifyVector = FALSE) else list()
