@@ -27,7 +27,10 @@ function testNote(h: HypothesisReport): string {
   if (!h.adjustment) {
     return `Verdicts at ${level} on p: the plan adjusts no p-values for this hypothesis, so it has no adjusted p.`;
   }
-  return `Verdicts at ${level} on p adjusted by ${h.adjustment.method} over ${adjustmentFamilyWords(h.adjustment)}. ` +
+  // The intervals are estimatr's, per term: a researcher read one that left out 0 beside "not supported" as a
+  // contradiction (walk-through 25: [−0.98, −0.02], Holm-adjusted p 0.079).
+  return `Verdicts at ${level} on p adjusted by ${h.adjustment.method} over ${adjustmentFamilyWords(h.adjustment)}; ` +
+    'the intervals are not adjusted, so one may leave out 0 while its adjusted p is above α. ' +
     'NA: a term that cannot be estimated yet has no p to adjust.';
 }
 
