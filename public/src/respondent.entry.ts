@@ -20,9 +20,9 @@ import { createAnswersToSend } from './cleared-answers.ts';
 import { panelReturnLink } from './panel-return.ts';
 import { announceTextLimits } from './text-limit-notice.ts';
 import { balanceRatingRows } from './rating-rows.ts';
+import { linkParameters } from './link-parameters.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
 import { panelParamsOf } from '../../server/domain/panel-params.ts';
-import { linkParameters } from './link-parameters.ts';
 import { CONSENT_PAGE, CONSENT_QUESTION, TREATMENT_PAGE, VIGNETTE_REOPENED } from '../../server/domain/survey-names.ts';
 
 /**

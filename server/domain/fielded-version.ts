@@ -36,12 +36,17 @@ const PART_NAMES: Record<string, string> = {
   quotas: 'quotas (quotas.json)',
 };
 
+/** "a", "a and b", "a, b and c". */
+function joined(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** The fielded parts in which `a` and `b` differ, in words: "population margins (population-margins.json)". */
 function changedParts(a: StudyDefinition, b: StudyDefinition): string {
   const [pa, pb] = [fieldedPart(a), fieldedPart(b)];
   const keys = [...new Set([...Object.keys(pa), ...Object.keys(pb)])].filter((k) => canonicalJson(pa[k] ?? null) !== canonicalJson(pb[k] ?? null));
   const names = keys.map((k) => PART_NAMES[k] ?? k);
-  return names.length <= 1 ? (names[0] ?? 'texts or design') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return joined(names) || 'texts or design';
 }
 
 /** A wave with the definition snapshot it runs, and its status (a running one goes on showing that snapshot). */
@@ -49,11 +54,6 @@ export interface FieldedSnapshot {
   waveId: string;
   definition: StudyDefinition;
   status?: 'open' | 'paused' | 'closed';
-}
-
-/** "a", "a and b", "a, b and c". */
-function joined(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /**
