@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './definition-elements.ts';
 import type { StudyDefinition } from './study-definition.ts';
+import { andList } from './and-list.ts';
 
 /**
  * A study's `version` names what respondents see and how they are assigned. Once a wave has fielded a
@@ -36,17 +37,12 @@ const PART_NAMES: Record<string, string> = {
   quotas: 'quotas (quotas.json)',
 };
 
-/** "a", "a and b", "a, b and c". */
-function joined(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 /** The fielded parts in which `a` and `b` differ, in words: "population margins (population-margins.json)". */
 function changedParts(a: StudyDefinition, b: StudyDefinition): string {
   const [pa, pb] = [fieldedPart(a), fieldedPart(b)];
   const keys = [...new Set([...Object.keys(pa), ...Object.keys(pb)])].filter((k) => canonicalJson(pa[k] ?? null) !== canonicalJson(pb[k] ?? null));
   const names = keys.map((k) => PART_NAMES[k] ?? k);
-  return joined(names) || 'texts or design';
+  return andList(names) || 'texts or design';
 }
 
 /** A wave with the definition snapshot it runs, and its status (a running one goes on showing that snapshot). */
@@ -66,8 +62,8 @@ function wavesKeep(clashes: readonly FieldedSnapshot[]): string {
   const [only] = clashes;
   if (clashes.length === 1 && only) return `wave ${only.waveId} keeps what it showed${still(only) ? ` and, ${still(only)}` : ''}`;
   const running = clashes.flatMap((s) => (still(s) ? [`${s.waveId}, ${still(s)}`] : []));
-  const kept = `waves ${joined(clashes.map((s) => s.waveId))} keep what they showed`;
-  return running.length ? `${kept}: ${joined(running)}` : kept;
+  const kept = `waves ${andList(clashes.map((s) => s.waveId))} keep what they showed`;
+  return running.length ? `${kept}: ${andList(running)}` : kept;
 }
 
 /**
@@ -81,7 +77,7 @@ export function versionConflict(def: StudyDefinition, fielded: readonly FieldedS
   const clash = clashes[0];
   if (!clash) return null;
   const next = Math.max(def.version, ...fielded.map((s) => s.definition.version)) + 1;
-  const by = clashes.length === 1 ? `wave ${clash.waveId}` : `waves ${joined(clashes.map((s) => s.waveId))}`;
+  const by = clashes.length === 1 ? `wave ${clash.waveId}` : `waves ${andList(clashes.map((s) => s.waveId))}`;
   return (
     `study "${def.id}": version ${def.version} was fielded by ${by} with other ${changedParts(clash.definition, def)}; ` +
     `set "version" to ${next} in study.json to field this change (${wavesKeep(clashes)})`

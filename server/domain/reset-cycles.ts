@@ -1,3 +1,4 @@
+import { andList } from './and-list.ts';
 import { choiceValues, isConditional } from './definition-elements.ts';
 import type { SurveyElement } from './study-definition.ts';
 import type { ParsedDefinition } from './study-definition.ts';
@@ -186,7 +187,7 @@ function cycleMessage(cycle: string[], shownIf: string): string {
     return `${quoted.slice(0, 5).join(', ')} and ${cycle.length - 5} more questions clear each other in turn (resetValueIf), each when the next is answered, so ${respondent} can keep them all answered and finish: ${fix}`;
   }
   const turns = cycle.map((n, k) => (k === 0 ? `${n} when ${cycle[1]} is answered` : `${n} when ${cycle[(k + 1) % cycle.length]} is`));
-  return `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)} clear each other in turn (resetValueIf): ${turns.join(', ')}, so ${respondent} can keep them all answered and finish: ${fix}`;
+  return `${andList(quoted)} clear each other in turn (resetValueIf): ${turns.join(', ')}, so ${respondent} can keep them all answered and finish: ${fix}`;
 }
 
 /** A part's value given which questions are answered; undefined where it depends on more (a comparison, a function). */

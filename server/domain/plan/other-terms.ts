@@ -1,3 +1,5 @@
+import { andList } from '../and-list.ts';
+
 /**
  * What a hypothesis card's folded terms are, in a researcher's words, for `vlab estimates`' table and the dashboard
  * alike: "intercept and Behavior, not tested by H3" (a control), "intercept and the other level of Measure, not
@@ -34,5 +36,5 @@ export function otherTermsInWords(
 /** "a", "a and b", "a, b and c"; past five, the first four and "and N more". */
 function listInWords(parts: readonly string[]): string {
   const shown = parts.length > 5 ? [...parts.slice(0, 4), `${parts.length - 4} more`] : parts;
-  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  return andList(shown);
 }

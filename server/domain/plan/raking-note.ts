@@ -1,3 +1,4 @@
+import { andList } from '../and-list.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 
 /**
@@ -10,6 +11,5 @@ import type { StudyDefinition } from '../study-definition.ts';
 export function rakingNote(def: StudyDefinition, weighted: boolean): string | null {
   const variables = Object.keys(def.populationMargins?.margins ?? {});
   if (!weighted || variables.length === 0) return null;
-  const list = variables.length === 1 ? variables[0] : `${variables.slice(0, -1).join(', ')} and ${variables.at(-1)}`;
-  return `raked to the population margins of ${list}`;
+  return `raked to the population margins of ${andList(variables)}`;
 }

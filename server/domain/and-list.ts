@@ -1,0 +1,9 @@
+/**
+ * Items joined as a sentence lists them: "a", "a and b", "a, b and c" (no serial comma); "" for none. One helper for
+ * every message that names several things (plan terms, raking variables, reset cycles, waves of a version).
+ *
+ * @example andList(['age_group', 'gender', 'region']) // 'age_group, gender and region'
+ */
+export function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
