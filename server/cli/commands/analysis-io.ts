@@ -182,6 +182,14 @@ export function parseNumber(value: string | undefined, option: string, check: (x
   return x;
 }
 
+/**
+ * The first option of `vlab power` that belongs to another of its tests (`names`, or --arms and --contrast away from
+ * their defaults), or undefined: --p1/--p2 and --h each refuse the others' options by it.
+ */
+export function otherTestOption(o: Record<string, unknown>, names: readonly string[]): string | undefined {
+  return names.find((name) => o[name] !== undefined) ?? (o.arms !== '2' ? 'arms' : o.contrast !== 'difference' ? 'contrast' : undefined);
+}
+
 export const parseAlpha = (value: string | undefined): number | undefined =>
   parseNumber(value, '--alpha', (x) => x > 0 && x < 1, 'a number between 0 and 1');
 

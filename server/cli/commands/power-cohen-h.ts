@@ -1,6 +1,6 @@
 import { powerCohenH, type CohenHAlternative } from '../../../analysis/index.ts';
 import { UsageError } from '../cli-action.ts';
-import { parseAlpha, parseNumber, writeRecords } from './analysis-io.ts';
+import { otherTestOption, parseAlpha, parseNumber, writeRecords } from './analysis-io.ts';
 
 /** `vlab power --h`'s options (pwr.2p.test's names: h, n per group, power, alpha; n2 for pwr.2p2n.test). */
 export interface PowerCohenHCliOptions {
@@ -28,10 +28,8 @@ export const isPowerCohenH = (o: { h?: string }): boolean => o.h !== undefined;
  * (powerCohenH); the command line had only power.prop.test, whose test is another (a pooled-variance z on p).
  */
 export function runPowerCohenH(o: PowerCohenHCliOptions & Record<string, unknown>, format: 'table' | 'csv' | 'json'): Promise<void> {
-  const stray = OTHER_TESTS_ONLY.find((name) => o[name] !== undefined);
-  if (stray !== undefined || o.arms !== '2' || o.contrast !== 'difference') {
-    throw new UsageError(`--h (pwr.2p.test) takes no --sd, --effect, --p1, --p2, --type, --strict, --arms, --contrast or --study (got --${stray ?? (o.arms !== '2' ? 'arms' : 'contrast')})`);
-  }
+  const stray = otherTestOption(o, OTHER_TESTS_ONLY);
+  if (stray !== undefined) throw new UsageError(`--h (pwr.2p.test) takes no --sd, --effect, --p1, --p2, --type, --strict, --arms, --contrast or --study (got --${stray})`);
   const h = o.h === 'solve' ? undefined : parseNumber(o.h, '--h', (x) => x !== 0, 'a non-zero number (Cohen\'s h), or solve');
   const n2 = o.n2 === 'solve' ? ('solve' as const) : parseNumber(o.n2, '--n2', (x) => x >= 2, "the second group's respondents (2 or more), or solve");
   const n = parseNumber(o.n, '--n', (x) => x >= (n2 === undefined ? 1 : 2), `respondents per group (${n2 === undefined ? 1 : 2} or more)`);

@@ -1,6 +1,6 @@
 import { powerPropTest, type PowerAlternative } from '../../../analysis/index.ts';
 import { UsageError } from '../cli-action.ts';
-import { parseAlpha, parseNumber, writeRecords } from './analysis-io.ts';
+import { otherTestOption, parseAlpha, parseNumber, writeRecords } from './analysis-io.ts';
 
 /** `vlab power --p1 --p2`'s options (power.prop.test's names: n per group, the two proportions, power, alpha). */
 export interface PowerPropCliOptions {
@@ -29,10 +29,8 @@ export const isPowerProp = (o: { p1?: string; p2?: string }): boolean => o.p1 !=
  * of --n, --p1, --p2, --power; with --n and one proportion, the other is solved at --power (default 0.8).
  */
 export function runPowerProp(o: PowerPropCliOptions & Record<string, unknown>, format: 'table' | 'csv' | 'json'): Promise<void> {
-  const stray = T_TEST_ONLY.find((name) => o[name] !== undefined);
-  if (stray !== undefined || o.arms !== '2' || o.contrast !== 'difference') {
-    throw new UsageError(`--p1 and --p2 (power.prop.test) take no --sd, --effect, --n2, --type, --arms, --contrast or --study (got --${stray ?? (o.arms !== '2' ? 'arms' : 'contrast')})`);
-  }
+  const stray = otherTestOption(o, T_TEST_ONLY);
+  if (stray !== undefined) throw new UsageError(`--p1 and --p2 (power.prop.test) take no --sd, --effect, --n2, --type, --arms, --contrast or --study (got --${stray})`);
   const proportion = (value: string | undefined, name: string) => parseNumber(value, name, (x) => x >= 0 && x <= 1, 'a proportion between 0 and 1');
   const p1 = proportion(o.p1, '--p1');
   const p2 = proportion(o.p2, '--p2');
