@@ -117,6 +117,8 @@ test('vlab estimates --format csv has the tidy columns; table is for reading; mi
   const labelLines = lines.filter((l) => /^ {2}\S/.test(l) && !/^ {2}(term|outcome: |\+ |not estimable|warning)/.test(l)).map((l) => l.slice(2).split(/ {2,}/)[0]!);
   const unbalanced = labelLines.filter((l) => (l.match(/\(/g) ?? []).length !== (l.match(/\)/g) ?? []).length);
   assert.deepEqual(unbalanced, [], 'every line of a label holds whole phrases');
+  // The family adjusts p, not the intervals: the footer says so, as the dashboard's card does.
+  assert.match(table.stdout, /significant the other way\nthe CIs are not adjusted: one may leave out 0 while its adjusted p is above alpha\n$/);
   assert.match(table.stdout, /^ {2}\+ 5 other terms of the model \(intercept and Behavior, not tested by H3\): --wide shows them$/m);
   // Not "controls": H1's is a level of the factor it tests; a line too long for 100 columns wraps under its "+".
   assert.match(table.stdout, /^ {2}\+ 2 other terms of the model \(intercept and the other level of Measure, not tested by H1\):\n {4}--wide shows them$/m);

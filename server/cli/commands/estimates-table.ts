@@ -69,7 +69,8 @@ function outcomeBlock(h: HypothesisReport, outcome: string, findings: TermFindin
  */
 export function estimatesTable(result: WaveEstimates, def: StudyDefinition): string {
   const out = [headline(result, def).trimEnd()];
-  for (const h of hypothesisReports(def, result)) {
+  const reports = hypothesisReports(def, result);
+  for (const h of reports) {
     const conjoint = def.analysisPlan.conjoint?.find((x) => x.id === h.id);
     const isConjoint = conjoint !== undefined;
     const hypothesis = conjoint ?? def.analysisPlan.hypotheses.find((x) => x.id === h.id)!;
@@ -95,6 +96,8 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
     '',
     `verdicts at alpha ${planAlpha(def.analysisPlan)} on the p the plan tests by (adjusted where it adjusts): supported =`,
     'significant in the predicted direction; opposite sign = significant the other way',
+    // As the dashboard's card says (walk-through 25 read an interval leaving out 0 beside "not supported" as a contradiction).
+    ...(reports.some((h) => h.adjustment) ? ['the CIs are not adjusted: one may leave out 0 while its adjusted p is above alpha'] : []),
   );
   return `${out.join('\n')}\n`;
 }
