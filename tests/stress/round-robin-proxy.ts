@@ -11,6 +11,8 @@ export interface ProxyStats {
   passedOn: number;
   /** 502s the proxy answered itself: the target failed after taking the request (died mid-request). */
   badGateway: number;
+  /** Why each 502 was given: the target's index, the request, the socket's error code and whether it was a reused keep-alive socket. */
+  badGatewayReasons: string[];
 }
 
 export interface RoundRobinProxy {
@@ -26,9 +28,14 @@ export interface RoundRobinProxy {
  * retry. Bodies are buffered (respondent requests are small) so a skipped request can be sent again.
  */
 export async function startRoundRobinProxy(targets: readonly string[]): Promise<RoundRobinProxy> {
-  const stats: ProxyStats = { answered: targets.map(() => 0), passedOn: 0, badGateway: 0 };
+  const stats: ProxyStats = { answered: targets.map(() => 0), passedOn: 0, badGateway: 0, badGatewayReasons: [] };
   const upstreams = targets.map((t) => new URL(t));
-  const agent = new Agent({ keepAlive: true });
+  // Connections to the processes are kept, and closed after 1 s idle, well before vlab's keep-alive timeout (5 s),
+  // as docs/deploy.md tells a balancer that keeps them to do (nginx's keepalive_timeout). Node's own margin, 1 s
+  // before the server's announced timeout, was too small on a loaded machine: this process's event loop, late by
+  // more than that, sent a completion on a socket the process was closing as idle, and it was reset (a 502 in the
+  // PostgreSQL outage proof, once in 16 runs beside other work: "ECONNRESET on a reused keep-alive socket").
+  const agent = new Agent({ keepAlive: true, timeout: 1000 });
   let next = 0;
 
   const server: Server = createServer(async (req, res) => {
@@ -49,11 +56,13 @@ export async function startRoundRobinProxy(targets: readonly string[]): Promise<
         },
       );
       upstream.on('error', (error: NodeJS.ErrnoException) => {
+        const reused = upstream.reusedSocket;
         if (error.code === 'ECONNREFUSED' && tried + 1 < upstreams.length) {
           stats.passedOn++;
           attempt(tried + 1);
         } else if (!res.headersSent) {
           stats.badGateway++;
+          stats.badGatewayReasons.push(`${index} ${req.method} ${req.url}: ${error.code ?? error.message}${reused ? ' on a reused keep-alive socket' : ''}`);
           res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'bad_gateway', message: error.message } }));
         } else {
           res.destroy();
