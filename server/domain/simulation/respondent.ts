@@ -161,14 +161,16 @@ export function requireModel(def: StudyDefinition): SimulationModel {
 
 /**
  * Mean of an outcome's latent for a condition and the respondent's covariate answers: the baseline plus the
- * planted shifts of the assigned levels, of matching level combinations and of the covariate values (reference
- * levels shift nothing).
+ * planted shifts of the assigned levels, of matching combinations (of levels, and of covariates' answers beside
+ * them: a moderated effect) and of the covariate values (reference levels shift nothing).
  */
 export function latentMean(outcome: OutcomeModel, assignment: Assignment, covariates: Answers): number {
   let mean = outcome.mean;
   for (const [factor, shifts] of Object.entries(outcome.effects ?? {})) mean += shifts[assignment[factor]!] ?? 0;
+  // An interaction's name is a factor (its level shown) or a covariate (the respondent's answer), model-check.ts.
+  const shown = (name: string) => (name in assignment ? assignment[name] : covariates[name] === undefined ? undefined : String(covariates[name]));
   for (const { when, shift } of outcome.interactions ?? []) {
-    if (Object.entries(when).every(([factor, level]) => assignment[factor] === level)) mean += shift;
+    if (Object.entries(when).every(([name, value]) => shown(name) === value)) mean += shift;
   }
   for (const [question, shifts] of Object.entries(outcome.covariates ?? {})) {
     const value = covariates[question];
