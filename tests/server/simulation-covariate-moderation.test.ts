@@ -68,4 +68,10 @@ test('vlab power recovers the planted moderation: unbiased, covered, powered (se
   assert.ok(row.power >= 0.75, `power ${row.power}`);
   assert.ok(row.coverage! >= 0.75, `coverage ${row.coverage}`);
   assert.equal(row.mde_analytic, null);
+  // Walk-through 26 read "not a level of a randomized factor (a covariate or derived term)" for a term whose first part
+  // is the randomized regime: the note now names the part that is a respondent's answer.
+  assert.equal(
+    row.mde_note,
+    '"partyrepublican" is an answer to party (a pre-treatment question), not a randomized level: its groups are as large as the sample makes them, so no design-arm formula; read the simulated power',
+  );
 });
