@@ -3,7 +3,7 @@ import { normalUpperTail } from '../../../analysis/index.ts';
 import type { Assignment } from '../design.ts';
 import { allElements, choiceValues, type StudyDefinition } from '../study-definition.ts';
 import { choiceShares } from './choice-outcome.ts';
-import type { OutcomeModel, SimulationModel } from './model-schema.ts';
+import type { ChoiceModel, OutcomeModel, SimulationModel } from './model-schema.ts';
 import { latentMean, requireModel } from './respondent.ts';
 
 /**
@@ -48,8 +48,8 @@ export function covariateProfiles(
   return profiles;
 }
 
-/** The covariates an outcome's latent depends on: those that shift it and those its interactions name (moderators). */
-export function outcomeCovariates(model: SimulationModel, outcome: OutcomeModel): string[] {
+/** The covariates an outcome (a scale or a choice) depends on: those that shift it and those its interactions name (moderators). */
+export function outcomeCovariates(model: SimulationModel, outcome: Pick<OutcomeModel | ChoiceModel, 'covariates' | 'interactions'>): string[] {
   const names = new Set(Object.keys(outcome.covariates ?? {}));
   for (const { when } of outcome.interactions ?? []) for (const name of Object.keys(when)) if (name in model.covariates) names.add(name);
   return [...names];
@@ -114,7 +114,7 @@ export function expectedChoiceShares(
   const values = choiceValues(allElements(def).find((e) => e.name === name)!);
   const out = new Map<string, number>(values.map((v) => [String(v), 0]));
   // Covariates the caller fixes (`given`, a plan's covariate row) are not averaged over.
-  const free = Object.keys(choice.covariates ?? {}).filter((c) => !(c in given));
+  const free = outcomeCovariates(model, choice).filter((c) => !(c in given));
   for (const profile of covariateProfiles(model, free, shares)) {
     for (const { value, p } of choiceShares(choice, values, assignment, { ...profile.values, ...given })) out.set(String(value), out.get(String(value))! + profile.p * p);
   }

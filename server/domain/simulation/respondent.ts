@@ -5,6 +5,7 @@ import { vignetteQuestionName } from '../repeated-vignettes.ts';
 import { studyDesign } from '../study-design.ts';
 import { allElements, choiceValues, CONSENT_QUESTION, type ChoiceValue, type StudyDefinition } from '../study-definition.ts';
 import { choiceShares, drawChoice } from './choice-outcome.ts';
+import { interactionApplies } from './interaction-match.ts';
 import type { OutcomeModel, SimulationModel } from './model-schema.ts';
 
 /**
@@ -167,11 +168,7 @@ export function requireModel(def: StudyDefinition): SimulationModel {
 export function latentMean(outcome: OutcomeModel, assignment: Assignment, covariates: Answers): number {
   let mean = outcome.mean;
   for (const [factor, shifts] of Object.entries(outcome.effects ?? {})) mean += shifts[assignment[factor]!] ?? 0;
-  // An interaction's name is a factor (its level shown) or a covariate (the respondent's answer), model-check.ts.
-  const shown = (name: string) => (name in assignment ? assignment[name] : covariates[name] === undefined ? undefined : String(covariates[name]));
-  for (const { when, shift } of outcome.interactions ?? []) {
-    if (Object.entries(when).every(([name, value]) => shown(name) === value)) mean += shift;
-  }
+  for (const { when, shift } of outcome.interactions ?? []) if (interactionApplies(when, assignment, covariates)) mean += shift;
   for (const [question, shifts] of Object.entries(outcome.covariates ?? {})) {
     const value = covariates[question];
     if (value !== undefined) mean += shifts[String(value)] ?? 0;
