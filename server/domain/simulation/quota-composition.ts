@@ -15,7 +15,7 @@ export interface QuotaProfile {
  * completes then come from the other combinations in the model's proportions, until the target is met. An answer
  * without a population share (noPopulationShare) takes no slot and is never turned away.
  *
- * Null without quotas, or when a quota variable is no modelled covariate. With one binding quota the result is the
+ * Null without quotas, when a quota variable is no modelled covariate, or when no start could complete. With one binding quota the result is the
  * capped level at its cap and the others in the model's proportions; with several, the phases between fills make the
  * variables' mix joint (not a product), which is why combinations are returned, not margins.
  */
@@ -51,6 +51,7 @@ export function quotaComposition(def: StudyDefinition): QuotaProfile[] | null {
     for (const [s, cap] of caps) if ((filled.get(s) ?? 0) >= cap - 1e-12) full.add(s);
     total += step;
   }
+  if (total <= 0) return null; // no start can complete (a cap of 0 on every answer the model gives): no mix to weight by
   return combos.map((combo, i) => ({ values: combo.values, p: done[i]! / total })).filter((c) => c.p > 0);
 }
 
