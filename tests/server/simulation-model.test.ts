@@ -53,7 +53,7 @@ test('mistakes in simulation.json name the file and the field', () => {
     [(m) => (m.outcomes.do_nothing.sd = 0), /outcomes\.do_nothing\.sd: /],
     [(m) => (m.attrition = 1.5), /attrition: /],
     [(m) => (m.noise = 1), /unrecognized|Unrecognized|"noise"/],
-    [(m) => (m.outcomes.do_nothing.interactions = [{ when: { regime: 'autocracy' }, shift: 0.1 }]), /interactions\[0\]\.when: an interaction names at least two factors/],
+    [(m) => (m.outcomes.do_nothing.interactions = [{ when: { regime: 'autocracy' }, shift: 0.1 }]), /interactions\[0\]\.when: an interaction names at least two factors or covariates/],
     [(m) => (m.outcomes.do_nothing.interactions = [{ when: { regime: 'autocracy', behavior: 'control' }, shift: 0.1 }]), /interactions\[0\]\.when\.behavior: "control" is the reference level/],
   ];
   for (const [edit, expected] of cases) {

@@ -1,14 +1,16 @@
 import { didYouMean } from '../../../analysis/helpers/did-you-mean.ts';
 import { choiceValues } from '../definition-elements.ts';
+import { checkInteraction } from './interaction-check.ts';
 import type { ModelCheck } from './model-check.ts';
 import type { ChoiceModel } from './model-schema.ts';
 
 /**
  * A `choices` model (choice-outcome.ts): a question with at least two choices, a share for each choice adding up
- * to 1, and log-odds shifts that name real factors' non-reference levels, modelled covariates' choices and the
- * question's own choices.
+ * to 1, and log-odds shifts that name real factors' non-reference levels, modelled covariates' choices (alone, or
+ * beside levels in an interaction) and the question's own choices.
  */
-export function checkChoiceModel({ model, fail, at, claim, factors }: ModelCheck, name: string, choice: ChoiceModel): void {
+export function checkChoiceModel(check: ModelCheck, name: string, choice: ChoiceModel): void {
+  const { model, fail, at, claim, factors } = check;
   const question = claim('choices', name);
   if (!question) return;
   const values = choiceValues(question).map(String);
@@ -47,4 +49,8 @@ export function checkChoiceModel({ model, fail, at, claim, factors }: ModelCheck
       else checkChoices(shifts, path);
     }
   }
+  (choice.interactions ?? []).forEach(({ when, shift }, i) => {
+    checkInteraction(check, at('choices', name, 'interactions', i, 'when'), when);
+    checkChoices(shift, at('choices', name, 'interactions', i, 'shift'));
+  });
 }

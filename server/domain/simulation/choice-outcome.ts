@@ -1,11 +1,13 @@
 import type { Answers } from '../answers.ts';
 import type { Assignment } from '../design.ts';
 import type { ChoiceValue } from '../study-definition.ts';
+import { interactionApplies } from './interaction-match.ts';
 import type { ChoiceModel } from './model-schema.ts';
 
 /**
  * A question whose choices are not a scale (for / against / abstain) answered by a multinomial logit: choice c has
- * log-odds log(shares[c]) plus the shifts of the levels shown and of the respondent's covariate answers, and is
+ * log-odds log(shares[c]) plus the shifts of the levels shown, of the respondent's covariate answers and of the
+ * interactions whose `when` holds (a grant's pull among those who never ride), and is
  * chosen with probability exp(η_c) / Σ exp(η). With no shift the probabilities are the shares themselves.
  * (Train, Discrete Choice Methods with Simulation, ch. 3; R: nnet::multinom fits this model.)
  */
@@ -20,6 +22,7 @@ export function choiceShares(model: ChoiceModel, values: readonly ChoiceValue[],
       const answer = covariates[question];
       if (answer !== undefined) eta += answers[String(answer)]?.[c] ?? 0;
     }
+    for (const { when, shift } of model.interactions ?? []) if (interactionApplies(when, assignment, covariates)) eta += shift[c] ?? 0;
     return eta;
   });
   const top = Math.max(...logOdds); // subtracted before exp: no overflow for large shifts

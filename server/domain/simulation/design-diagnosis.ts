@@ -181,8 +181,10 @@ function analyticMdeOrWhy(def: StudyDefinition, h: Hypothesis, outcome: string, 
       const [nc, nt] = [(nUsed * control) / (control + treated), (nUsed * treated) / (control + treated)];
       return mde({ sd, n: 2 / (1 / nc + 1 / nt) });
     }
-    const parts = term.split(':').map((part) => def.factors.find((f) => part.startsWith(f.name) && levelsIn(f.name).includes(part.slice(f.name.length))));
-    if (parts.some((f) => !f)) return { why: 'not a level of a randomized factor (a covariate or derived term): no design arms' };
+    const names = term.split(':');
+    const parts = names.map((part) => def.factors.find((f) => part.startsWith(f.name) && levelsIn(f.name).includes(part.slice(f.name.length))));
+    const unmatched = names.find((_, i) => !parts[i]);
+    if (unmatched !== undefined) return { why: notARandomizedLevel(def, unmatched) };
     const sizes = parts.map((f) => levelsIn(f!.name).length);
     if (parts.length === 1) return mde({ sd, n: nUsed / sizes[0]! });
     if (parts.length === 2) return mde({ sd, n: nUsed / (sizes[0]! * sizes[1]!), arms: 4, contrast: 'interaction' });
@@ -191,6 +193,18 @@ function analyticMdeOrWhy(def: StudyDefinition, h: Hypothesis, outcome: string, 
     if (error instanceof AnalysisError) return { why: error.message };
     throw error;
   }
+}
+
+/**
+ * Why a term's part has no design arms, in words: a respondent's answer to a pre-treatment question (a moderator such as
+ * party, named as such since walk-through 26, whose reader saw "not a level of a randomized factor" beside the
+ * randomized regime) or a term derived from something else.
+ */
+function notARandomizedLevel(def: StudyDefinition, part: string): string {
+  const pretreatment = def.pages.pretreatment.flatMap((p) => p.elements.map((e) => e.name));
+  const question = pretreatment.filter((name) => part.startsWith(name)).sort((a, b) => b.length - a.length)[0];
+  if (!question) return 'not a level of a randomized factor (a covariate or derived term): no design arms';
+  return `"${part}" is an answer to ${question} (a pre-treatment question), not a randomized level: its groups are as large as the sample makes them, so no design-arm formula; read the simulated power`;
 }
 
 /** Var(outcome | cell): the model's, or p(1 − p) for a plan's coded outcome of a modelled choice question (share p). */

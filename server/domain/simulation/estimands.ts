@@ -8,6 +8,7 @@ import type { StudyDefinition } from '../study-definition.ts';
 import { vignetteSpace } from '../vignette-cells.ts';
 import { covariateProfiles, expectedCodedShare, expectedOutcome } from './expected.ts';
 import { freeNumberRanges } from './free-answers.ts';
+import { quotaMixForEstimands, type QuotaProfile } from './quota-composition.ts';
 import { requireModel } from './respondent.ts';
 
 /**
@@ -32,6 +33,10 @@ import { requireModel } from './respondent.ts';
  * highest value, in equal weights, so that in these rows too it is independent of the condition, the covariates and
  * the outcomes. The population fit then gives the box's terms 0 and the others what they would be without it, which
  * is what the plan's estimator converges to (the respondents who leave it empty do so at random).
+ *
+ * A quota variable an outcome depends on (a covariate shift, or a moderator in an interaction) is weighted by the mix
+ * of completes the quotas leave (quota-composition.ts), not by the model's shares: the quota step caps its levels, and
+ * the plan meets the completes.
  *
  * Failing the attention check changes no other answer in the model, so excluding those respondents leaves the
  * estimands unchanged. Where the rows are unequally weighted (the plan names covariates or rakes, or the design
@@ -72,7 +77,9 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
   // The cells a vignette shows, each as often as the design shows it (multiplicity w; all 1 without weights or
   // restrictions). With m vignettes per respondent each row is one vignette: its cell has the same w / L.
   const space = vignetteSpace(def);
-  const profiles = covariateProfiles(model, covariates, raked);
+  // Quota variables an outcome depends on are weighted by the mix of completes the quotas leave (quota-composition.ts).
+  const quotaMix = quotaMixForEstimands(def);
+  const profiles = quotaMix ? withQuotaMix(covariateProfiles(model, covariates.filter((c) => !(c in quotaMix[0]!.values)), raked), quotaMix) : covariateProfiles(model, covariates, raked);
   space.cells.forEach(({ index: c, assignment: cell, multiplicity }) => {
     profiles.forEach((profile, k) => {
       const outcomes = Object.fromEntries([
@@ -97,11 +104,16 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
   });
 
   // Weights only where profiles differ in probability (or the plan rakes, which these rows could not).
-  const weighted = covariates.length > 0 || plan.weights === 'raking' || space.cells.some((cell) => cell.multiplicity !== 1);
+  const weighted = covariates.length > 0 || quotaMix !== null || plan.weights === 'raking' || space.cells.some((cell) => cell.multiplicity !== 1);
   const result = executePlan({ definition: weighted ? withoutWeightedCr2FixedEffects(def) : def, rows, weights: weighted ? weights : undefined });
   const out = new Map<string, number | null>();
   for (const e of result.estimates) out.set(estimandKey(e.hypothesis, e.outcome, e.term), e.estimate);
   return out;
+}
+
+/** Each covariate profile crossed with each combination of the quota variables' answers, their shares multiplied. */
+function withQuotaMix(profiles: ReturnType<typeof covariateProfiles>, mix: readonly QuotaProfile[]): ReturnType<typeof covariateProfiles> {
+  return profiles.flatMap((profile) => mix.map((q) => ({ values: { ...profile.values, ...q.values }, p: profile.p * q.p })));
 }
 
 /** Every combination of the boxes' lowest and highest values (one empty combination without boxes). */

@@ -3,7 +3,7 @@ import { normalUpperTail } from '../../../analysis/index.ts';
 import type { Assignment } from '../design.ts';
 import { allElements, choiceValues, type StudyDefinition } from '../study-definition.ts';
 import { choiceShares } from './choice-outcome.ts';
-import type { OutcomeModel, SimulationModel } from './model-schema.ts';
+import type { ChoiceModel, OutcomeModel, SimulationModel } from './model-schema.ts';
 import { latentMean, requireModel } from './respondent.ts';
 
 /**
@@ -48,6 +48,13 @@ export function covariateProfiles(
   return profiles;
 }
 
+/** The covariates an outcome (a scale or a choice) depends on: those that shift it and those its interactions name (moderators). */
+export function outcomeCovariates(model: SimulationModel, outcome: Pick<OutcomeModel | ChoiceModel, 'covariates' | 'interactions'>): string[] {
+  const names = new Set(Object.keys(outcome.covariates ?? {}));
+  for (const { when } of outcome.interactions ?? []) for (const name of Object.keys(when)) if (name in model.covariates) names.add(name);
+  return [...names];
+}
+
 /**
  * E[outcome | condition, covariates fixed in `given`], averaging over the covariates the outcome depends on that
  * `given` does not fix. This is the mean a very large sample of that cell (and covariate profile) converges to.
@@ -64,7 +71,7 @@ export function expectedOutcome(
   if (!outcome) throw new RangeError(`expectedOutcome: "${name}" is not an outcome of the simulation model`);
   const values = choiceValues(allElements(def).find((e) => e.name === name)!) as number[];
   const sd = latentSd(model, outcome);
-  const free = Object.keys(outcome.covariates ?? {}).filter((c) => !(c in given));
+  const free = outcomeCovariates(model, outcome).filter((c) => !(c in given));
   let total = 0;
   for (const profile of covariateProfiles(model, free, shares)) {
     const mean = latentMean(outcome, assignment, { ...profile.values, ...given });
@@ -81,7 +88,7 @@ export function outcomeVariance(def: StudyDefinition, name: string, assignment: 
   const sd = latentSd(model, outcome);
   let first = 0;
   let second = 0;
-  for (const profile of covariateProfiles(model, Object.keys(outcome.covariates ?? {}))) {
+  for (const profile of covariateProfiles(model, outcomeCovariates(model, outcome))) {
     for (const { value, p } of choiceProbabilities(values, latentMean(outcome, assignment, profile.values), sd)) {
       first += profile.p * p * value;
       second += profile.p * p * value * value;
@@ -107,7 +114,7 @@ export function expectedChoiceShares(
   const values = choiceValues(allElements(def).find((e) => e.name === name)!);
   const out = new Map<string, number>(values.map((v) => [String(v), 0]));
   // Covariates the caller fixes (`given`, a plan's covariate row) are not averaged over.
-  const free = Object.keys(choice.covariates ?? {}).filter((c) => !(c in given));
+  const free = outcomeCovariates(model, choice).filter((c) => !(c in given));
   for (const profile of covariateProfiles(model, free, shares)) {
     for (const { value, p } of choiceShares(choice, values, assignment, { ...profile.values, ...given })) out.set(String(value), out.get(String(value))! + profile.p * p);
   }

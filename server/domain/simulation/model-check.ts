@@ -4,6 +4,7 @@ import { studyLocales } from '../localized-text.ts';
 import type { StudyDefinition, SurveyElement } from '../study-definition.ts';
 import { checkDesignModel } from './conjoint-model-check.ts';
 import { checkChoiceModel } from './choice-model-check.ts';
+import { checkInteraction, type QuestionPlaces } from './interaction-check.ts';
 import type { OutcomeModel, SimulationModel } from './model-schema.ts';
 
 type Fail = (path: PropertyKey[], message: string) => void;
@@ -36,9 +37,10 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
     modelled.set(name, section);
     return question;
   };
-  const check: ModelCheck = { model, fail, at, claim, factors: new Map(def.factors.map((f) => [f.name, f.levels.map((l) => l.code)])) };
-
   const pretreatment = new Set(def.pages.pretreatment.flatMap((p) => p.elements.map((e) => e.name)));
+  const places = { pretreatment, all: new Set(questions.keys()), attentionCheck: attentionQuestion };
+  const check: ModelCheck = { model, fail, at, claim, factors: new Map(def.factors.map((f) => [f.name, f.levels.map((l) => l.code)])), places };
+
   for (const [name, shares] of Object.entries(model.covariates)) checkCovariate(check, name, shares, pretreatment);
   for (const [name, outcome] of Object.entries(model.outcomes)) checkOutcome(check, name, outcome);
   for (const [name, choice] of Object.entries(model.choices ?? {})) checkChoiceModel(check, name, choice);
@@ -72,6 +74,8 @@ export interface ModelCheck {
   at: (...path: PropertyKey[]) => PropertyKey[];
   claim: (section: string, name: string) => SurveyElement | undefined;
   factors: Map<string, string[]>;
+  /** Which questions come before the vignette (covariates an interaction may name) and which after. */
+  places: QuestionPlaces;
 }
 
 /** A covariate: a pre-treatment question with choices, and a share for each choice, adding up to 1. */
@@ -89,7 +93,7 @@ function checkCovariate({ fail, at, claim }: ModelCheck, name: string, shares: R
   if (Math.abs(total - 1) > 1e-6) fail(at('covariates', name), `shares add up to ${total}, not 1`);
 }
 
-/** An outcome: a rating scale; effects and interactions on non-reference levels; covariate effects on modelled choices. */
+/** An outcome: a rating scale; effects on non-reference levels; interactions of those and covariates' choices; covariate effects on modelled choices. */
 function checkOutcome(check: ModelCheck, name: string, outcome: OutcomeModel): void {
   const { model, fail, at, claim, factors } = check;
   const question = claim('outcomes', name);
@@ -109,17 +113,7 @@ function checkOutcome(check: ModelCheck, name: string, outcome: OutcomeModel): v
       else if (level === codes[0]) fail(at('outcomes', name, 'effects', factor, level), `"${level}" is the reference level: effects are relative to it`);
     }
   }
-  (outcome.interactions ?? []).forEach((interaction, i) => {
-    const path = at('outcomes', name, 'interactions', i, 'when');
-    const named = Object.entries(interaction.when);
-    if (named.length < 2) fail(path, 'an interaction names at least two factors');
-    for (const [factor, level] of named) {
-      const codes = factors.get(factor);
-      if (!codes) fail([...path, factor], `"${factor}" is not a factor of the study`);
-      else if (!codes.includes(level)) fail([...path, factor], `"${level}" is not a level of "${factor}" (${didYouMean(level, codes)})`);
-      else if (level === codes[0]) fail([...path, factor], `"${level}" is the reference level: interactions are relative to it`);
-    }
-  });
+  (outcome.interactions ?? []).forEach((interaction, i) => checkInteraction(check, at('outcomes', name, 'interactions', i, 'when'), interaction.when));
   for (const [covariate, effects] of Object.entries(outcome.covariates ?? {})) {
     const shares = model.covariates[covariate];
     if (!shares) {

@@ -14,10 +14,12 @@ import { identifier } from '../definition-codes.ts';
  *   clipped to the scale, as in tests/reference/r/alliance.R. Effects are shifts of the latent relative
  *   to the first (reference) level, which is therefore never listed; `interactions` add a shift when every
  *   listed factor shows the listed (non-reference) level, e.g. `{ when: { strategy: 'evict_troops',
- *   outside_option: 'rival_courting' }, shift: -0.2 }`.
+ *   outside_option: 'rival_courting' }, shift: -0.2 }`; `when` may also name a covariate and one of its choices,
+ *   so the shift applies only to respondents who gave that answer (a moderated effect: `{ regime: 'autocracy',
+ *   party: 'republican' }`).
  * - `choices`: questions whose choices are not a scale (for / against / abstain), as a multinomial logit
  *   (choice-outcome.ts): the log-odds of choice c are `log(shares[c]) + Σ effects[factor][level][c] +
- *   Σ covariates[question][value][c]`, so `shares` are the choices' probabilities in the reference condition for a
+ *   Σ covariates[question][value][c] + Σ interactions[i].shift[c]` (those whose `when` holds), so `shares` are the choices' probabilities in the reference condition for a
  *   respondent whose covariates shift nothing, and a shift of +0.5 on a choice multiplies its odds against every
  *   other choice by e^0.5. One uniform a question (and vignette) draws the answer.
  * - `recall`: manipulation checks whose choices are a factor's level codes: the respondent names the level
@@ -42,7 +44,7 @@ const outcomeModel = z.strictObject({
   respondent: z.number().finite().optional(),
   effects: z.record(identifier, z.record(z.string().min(1), shift)).optional(),
   covariates: z.record(identifier, z.record(z.string().min(1), shift)).optional(),
-  /** Extra shifts for combinations of levels of two or more factors (beyond the sum of their effects). */
+  /** Extra shifts for combinations of two or more factors' levels and covariates' answers (beyond the sum of their effects). */
   interactions: z.array(z.strictObject({ when: z.record(identifier, z.string().min(1)), shift })).optional(),
 });
 
@@ -55,6 +57,8 @@ const choiceModel = z.strictObject({
   effects: z.record(identifier, z.record(z.string().min(1), choiceShifts)).optional(),
   /** covariate → value → choice → shift of that choice's log-odds. */
   covariates: z.record(identifier, z.record(z.string().min(1), choiceShifts)).optional(),
+  /** As an outcome's interactions (factors' levels, covariates' choices), each with a log-odds shift per choice. */
+  interactions: z.array(z.strictObject({ when: z.record(identifier, z.string().min(1)), shift: choiceShifts })).optional(),
 });
 
 const recallModel = z.strictObject({ factor: identifier, correct: probability });

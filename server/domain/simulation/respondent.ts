@@ -5,6 +5,7 @@ import { vignetteQuestionName } from '../repeated-vignettes.ts';
 import { studyDesign } from '../study-design.ts';
 import { allElements, choiceValues, CONSENT_QUESTION, type ChoiceValue, type StudyDefinition } from '../study-definition.ts';
 import { choiceShares, drawChoice } from './choice-outcome.ts';
+import { interactionApplies } from './interaction-match.ts';
 import type { OutcomeModel, SimulationModel } from './model-schema.ts';
 
 /**
@@ -161,15 +162,13 @@ export function requireModel(def: StudyDefinition): SimulationModel {
 
 /**
  * Mean of an outcome's latent for a condition and the respondent's covariate answers: the baseline plus the
- * planted shifts of the assigned levels, of matching level combinations and of the covariate values (reference
- * levels shift nothing).
+ * planted shifts of the assigned levels, of matching combinations (of levels, and of covariates' answers beside
+ * them: a moderated effect) and of the covariate values (reference levels shift nothing).
  */
 export function latentMean(outcome: OutcomeModel, assignment: Assignment, covariates: Answers): number {
   let mean = outcome.mean;
   for (const [factor, shifts] of Object.entries(outcome.effects ?? {})) mean += shifts[assignment[factor]!] ?? 0;
-  for (const { when, shift } of outcome.interactions ?? []) {
-    if (Object.entries(when).every(([factor, level]) => assignment[factor] === level)) mean += shift;
-  }
+  for (const { when, shift } of outcome.interactions ?? []) if (interactionApplies(when, assignment, covariates)) mean += shift;
   for (const [question, shifts] of Object.entries(outcome.covariates ?? {})) {
     const value = covariates[question];
     if (value !== undefined) mean += shifts[String(value)] ?? 0;
