@@ -40,6 +40,8 @@ test('an interaction may name a covariate and its choice beside a factor; mistak
     [{ regime: 'autocracy', manipulation_check_regime: 'autocracy' }, /when\.manipulation_check_regime: "manipulation_check_regime" is asked after the vignette: an interaction names factors and pre-treatment questions \(covariates\) only, since a later answer can be moved by the treatment/],
     [{ regime: 'autocracy', attention_check: 'radio' }, /when\.attention_check: "attention_check" is the attention check, not a modelled covariate/],
     [{ party: 'republican' }, /interactions\[0\]\.when: an interaction names at least two factors or covariates/],
+    // A reference level beside a covariate: refused, saying how to plant that moderation (walk-through 26's leftover).
+    [{ regime: 'democracy', party: 'republican' }, /when\.regime: "democracy" is the reference level: interactions are relative to it; to move its outcome for those answering "republican" to "party", shift "republican" under this outcome's covariates and give the other levels of "regime" the opposite shift here/],
   ];
   for (const [when, expected] of cases) assert.match(loadWithSimulation(plant(when)) ?? 'accepted', expected);
 });

@@ -23,7 +23,7 @@ export function checkInteraction({ model, fail, factors, places }: ModelCheck, p
     const shares = model.covariates[name];
     if (codes) {
       if (!codes.includes(value)) fail(at, `"${value}" is not a level of "${name}" (${didYouMean(value, codes)})`);
-      else if (value === codes[0]) fail(at, `"${value}" is the reference level: interactions are relative to it`);
+      else if (value === codes[0]) fail(at, referenceLevelWords(name, value, named.find(([other]) => model.covariates[other] !== undefined)));
     } else if (shares) {
       const choices = Object.keys(shares);
       if (!choices.includes(value)) fail(at, `"${value}" is not a choice of "${name}" (${didYouMean(value, choices)})`);
@@ -31,6 +31,18 @@ export function checkInteraction({ model, fail, factors, places }: ModelCheck, p
       fail(at, unknownName(name, [...factors.keys()], Object.keys(model.covariates), places));
     }
   }
+}
+
+/**
+ * A factor's reference level in `when`: effects and interactions are shifts of the other levels. Beside a covariate
+ * the moderation a researcher means ("democracies lose support among Republicans") is still plantable, as a covariate
+ * shift and the opposite shift on the other levels: said, since walk-through 26 found the bare refusal a dead end.
+ */
+function referenceLevelWords(factor: string, level: string, covariate: [string, string] | undefined): string {
+  const head = `"${level}" is the reference level: interactions are relative to it`;
+  if (!covariate) return head;
+  const [question, choice] = covariate;
+  return `${head}; to move its outcome for those answering "${choice}" to "${question}", shift "${choice}" under this outcome's covariates and give the other levels of "${factor}" the opposite shift here`;
 }
 
 /** Why a name in `when` is neither a factor nor a modelled covariate, and what it could be instead. */
