@@ -107,7 +107,10 @@
 // by case or accent; NA in moderators, weights and clusters; fixed effects under HC2, HC3 and CR2 with a second
 // reference, the dummies' fit by sandwich and clubSandwich (`fe_reference`, fe-reference.R); survey::rake's weights
 // then a moderation fit (`rake_margins`); weighted CR2 of nearly collinear columns against the weighted fit on Q;
-// hommel and BY at ties and NA; 50 drawn fits).
+// hommel and BY at ties and NA; 50 drawn fits), and the thirty-fourth's (trial34-designs.ts: survey::rake's weights under
+// cregg; a column beside a linear transform with and without fixed effects; weights with zeros under CR2 with 2–4, singleton
+// and nested clusters and subset; difference_in_means of two of four arms with blocks, clusters and weights; p.adjust with
+// n far above, all NA, 0 and 1; power.t.test, power.prop.test and pwr.2p.test/pwr.2p2n.test (`power_h`) at extremes).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
