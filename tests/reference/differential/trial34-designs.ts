@@ -20,7 +20,7 @@
 //   effects, huge n, sig.level near 1 and one-sided.
 // - trial34-random: 30 drawn fits of these columns (seed 34_100_002).
 import type { SeType } from '../../../analysis/index.ts';
-import { dim, fit, numbers, strings } from './case-builders.ts';
+import { dim, fit, fitRows, numbers, strings, type FitRow } from './case-builders.ts';
 import type { DataSet, DimCase, FitCase, PAdjustCase, PowerCase, PowerHCase, PowerPropCase } from './case-types.ts';
 import { Draw, type Column } from './random-data.ts';
 
@@ -92,7 +92,7 @@ function trialData(draw: Draw): Column[] {
   ];
 }
 
-type Row = [string, string, SeType, Partial<FitCase>?];
+type Row = FitRow;
 
 const SEX = { male: 0.49, female: 0.51 };
 const AGE = { '18-34': 0.3, '35-54': 0.34, '55+': 0.36 };
@@ -266,8 +266,7 @@ const POWER: (PowerCase | PowerPropCase | PowerHCase)[] = [
 /** The stored cases of the thirty-fourth trial. */
 export function trial34Designs(): Built {
   const data = `${ID}-data`;
-  const fits = (group: FitCase['group'], prefix: string, list: Row[]) =>
-    list.map(([name, formula, se, extra]) => fit(group, `${ID}-${prefix}-${name}`, data, formula, se, extra));
+  const fits = (group: FitCase['group'], prefix: string, list: Row[]) => fitRows(group, `${ID}-${prefix}`, data, list);
   return {
     data: [{ id: data, columns: trialData(new Draw(SEED)) }],
     cases: [
