@@ -11,7 +11,8 @@
 //   collinear only with the constant the fixed effects absorb, vlab declines in words.
 // - weights-zero-cr2-34: weights with zeros under CR2 with 2–4 clusters, singleton clusters, clusters nested in fixed
 //   effects, a factor × numeric interaction, lm_robust's subset.
-// - cr2-few-34: a factor × numeric interaction under CR2 and CR0 with 2, 3 and 4 clusters, weighted or not, with subset.
+// - cr2-few-34: a factor × numeric interaction under CR2 and CR0 with 2, 3 and 4 clusters, weighted or not, with subset;
+//   fixed effects under CR2 with singleton clusters, clusters nested in them or crossing them (fe_reference too).
 // - dim-multi-arm-34: difference_in_means with condition1/condition2 of four cluster-level arms with weights, clusters
 //   and blocks together (R on the two arms' rows where estimatr stops on the third arm's clusters: subset_conditions),
 //   and of three row-level arms with weights and blocks.
@@ -168,6 +169,11 @@ const CR2_FEW: Row[] = [
   ['four-missing', 'yna ~ m * u', 'CR2', { clusters: 'cl4' }],
   ['three-alpha-0.01', 'y ~ m * x', 'CR2', { clusters: 'cl3', alpha: 0.01 }],
   ['two-cregg', 'y ~ m * x', 'cregg', { clusters: 'cl2' }],
+  // Fixed effects under CR2 with singleton clusters, clusters nested in them and four crossing them; each also against the
+  // fit with the fixed effects as dummies by clubSandwich (fe_reference, fe-reference.R).
+  ['singletons-fe', 'y ~ m * x', 'CR2', { clusters: 'cls', fixed_effects: '~ fe', fe_reference: true }],
+  ['nested-fe', 'y ~ f * x', 'CR2', { clusters: 'clfe', fixed_effects: '~ fe', fe_reference: true }],
+  ['four-crossing-fe', 'y ~ m * x', 'CR2', { clusters: 'cl4', fixed_effects: '~ f', fe_reference: true }],
 ];
 
 /** difference_in_means of four cluster-level arms (blocks, clusters, weights) and three row-level arms. */
