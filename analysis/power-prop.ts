@@ -75,7 +75,7 @@ export function powerPropTest(options: PowerPropOptions): PowerPropResult {
     refuseNoVariance(p1, p2);
     return result({ n, p1, p2, power: powerAt(n, p1, p2) });
   }
-  if (!(power > alpha / sides && power < 1)) throw new AnalysisError(FN, `power must be between ${sides === 1 ? 'alpha' : 'alpha/2'} and 1 (got ${power})`);
+  if (!(power > alpha / sides && power < 1)) throw new AnalysisError(FN, `power must be above ${sides === 1 ? 'alpha' : 'alpha/2'} (${alpha / sides}) and below 1 (got ${power})`);
   if (missing[0] === 'n') {
     if (p1 === p2) throw new AnalysisError(FN, `p1 and p2 are equal (${p1}): no n reaches a power above alpha`);
     return result({ n: solveIncreasing(FN, (x) => powerAt(x, p1, p2) - power, [1, 1e7], [1e-8, 1e15], 'n per group'), p1, p2, power });

@@ -138,7 +138,7 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
     return result(effect, n, powerAt(effect, n));
   }
   const target = options.power as number;
-  if (!(target > alpha / sides && target < 1)) throw new AnalysisError(FN, `power must be between ${sides === 1 ? 'alpha' : 'alpha/2'} and 1 (got ${target})`);
+  if (!(target > alpha / sides && target < 1)) throw new AnalysisError(FN, `power must be above ${sides === 1 ? 'alpha' : 'alpha/2'} (${alpha / sides}) and below 1 (got ${target})`);
   if (missing[0] === 'n') {
     const effect = options.effect as number;
     if (!(effect !== 0 && Number.isFinite(effect))) throw new AnalysisError(FN, 'effect must be a non-zero number');

@@ -94,7 +94,9 @@ export function refuseUnweightedLevels(formula: Formula, frame: ModelFrame, abso
  * neither alone in the fixed effects' span, nor the two dependent without them): the columns the full design leaves
  * out outnumber those in the span of the absorbed columns each alone plus the formula's own dependencies. There,
  * demeaned fb and fc are collinear only up to rounding, and estimatr's pivoted QR leaves out fb or fc as that rounding
- * decides (`x + f` drops fc, `f + x` drops fb), which vlab does not reproduce: refused in words (R trial 17). Columns
+ * decides (`x + f` drops fc, `f + x` drops fb), which vlab does not reproduce: refused in words (R trial 17). So are x
+ * beside I(2 * x + 3), I(x - 5) or scale(x), dependent only with the absorbed constant (R trial 34: estimatr picks by the
+ * demeaned columns' norms, or by rounding where they tie; the words advise leaving out either column). Columns
  * collinear by themselves (two interaction columns equal on a rare level's one row) are left to keptAsDemeaned.
  */
 function refuseCollinearTogether(gram: Float64Array, names: readonly string[], leading: number, inOrder: readonly boolean[]): void {
@@ -108,7 +110,7 @@ function refuseCollinearTogether(gram: Float64Array, names: readonly string[], l
   const left = inOrder.filter((keep, j) => !keep && j >= leading).length;
   if (left <= p - leading - rest.length + ownDependencies) return;
   const aliased = names[inOrder.findIndex((keep, j) => !keep && j >= leading)];
-  throw new AnalysisError(FN, `the formula's terms are collinear with the fixed effects together (${aliased} is in the span of the other terms and the fixed effects' levels, neither alone): estimatr leaves out whichever term its pivoted QR of the demeaned columns picks as rounding decides, which vlab does not reproduce; leave out a term's level (e.g. relevel or drop the factor) or write the fixed effects into the formula as + factor(...)`);
+  throw new AnalysisError(FN, `the formula's terms are collinear with the fixed effects together (${aliased} is in the span of the other terms and the fixed effects' levels, neither alone): estimatr leaves out whichever term its pivoted QR of the demeaned columns picks last (by their norms, or by rounding where those tie), which vlab does not reproduce; leave out one of the terms (a column beside a shift or rescaling of it such as x and I(x - 5) or scale(x): either one; a factor: one of its levels, by relevel() or by dropping the factor) or write the fixed effects into the formula as + factor(...)`);
 }
 
 /** `factor(g)b` of an absorbed `factor(g)` (the leading columns; a user's interaction `factor(g)b:x` comes later). */

@@ -107,7 +107,10 @@
 // by case or accent; NA in moderators, weights and clusters; fixed effects under HC2, HC3 and CR2 with a second
 // reference, the dummies' fit by sandwich and clubSandwich (`fe_reference`, fe-reference.R); survey::rake's weights
 // then a moderation fit (`rake_margins`); weighted CR2 of nearly collinear columns against the weighted fit on Q;
-// hommel and BY at ties and NA; 50 drawn fits).
+// hommel and BY at ties and NA; 50 drawn fits), and the thirty-fourth's (trial34-designs.ts: survey::rake's weights under
+// cregg; a column beside a linear transform with and without fixed effects; weights with zeros under CR2 with 2–4, singleton
+// and nested clusters and subset; difference_in_means of two of four arms with blocks, clusters and weights; p.adjust with
+// n far above, all NA, 0 and 1; power.t.test, power.prop.test and pwr.2p.test/pwr.2p2n.test (`power_h`) at extremes).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -117,10 +120,10 @@ import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { differenceInMeans, lmRobust, pAdjust, powerAnalysis, powerPropTest, rake, type DataTable, type Row, type TidyRow } from '../../analysis/index.ts';
+import { differenceInMeans, lmRobust, pAdjust, powerAnalysis, powerCohenH, powerPropTest, rake, type DataTable, type Row, type TidyRow } from '../../analysis/index.ts';
 import { readData, readDataTable } from '../../server/cli/commands/analysis-io.ts';
 import { assertCloseToR } from '../analysis/support.ts';
-import type { Case, CaseGroup, DimCase, FitCase, PAdjustCase, PowerCase, PowerPropCase, RakeCase } from './differential/case-types.ts';
+import type { Case, CaseGroup, DimCase, FitCase, PAdjustCase, PowerCase, PowerHCase, PowerPropCase, RakeCase } from './differential/case-types.ts';
 import { dataText, differentialSuite, inputHash } from './differential/suite.ts';
 
 /** One tidy row as R stored it: [term, estimate, std_error, statistic, p_value, conf_low, conf_high, df]. */
@@ -229,6 +232,12 @@ function powerPropCase(c: PowerPropCase, stored: Stored): void {
   assertCloseToR(result[c.solve], stored.value as number, `${c.id}: ${c.solve}`);
 }
 
+/** pwr's pwr.2p.test / pwr.2p2n.test (vlab's powerCohenH): the solved quantity or the power, R refined to tol 1e-13. */
+function powerHCase(c: PowerHCase, stored: Stored): void {
+  const result = powerCohenH({ h: c.h, n: c.n, n2: c.n2, power: c.power, alpha: c.alpha, alternative: c.alternative });
+  assertCloseToR(result[c.solve], stored.value as number, `${c.id}: ${c.solve}`);
+}
+
 /** The largest gap between a margin's share and the weighted share of its level among the rows. */
 function marginGap(rows: Row[], margins: RakeCase['margins'], weights: ArrayLike<number>): number {
   let gap = 0;
@@ -261,6 +270,7 @@ function run(c: Case, stored: Stored): TidyRow[] | null {
   if (c.kind === 'p_adjust') pAdjustCase(c, stored);
   else if (c.kind === 'rake') rakeCase(c, stored);
   else if (c.kind === 'power_prop') powerPropCase(c, stored);
+  else if (c.kind === 'power_h') powerHCase(c, stored);
   else powerCase(c, stored);
   return null;
 }
@@ -293,7 +303,9 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'formula-algebra-30', 'p-adjust-30', 'rake-30', 'trial30-random', 'weights-spread-31', 'dim-small-blocks-31', 'cr2-one-huge-cluster-31',
     'empty-cells-31', 'number-like-levels-31', 'logical-outcomes-31', 'long-formulas-31', 'p-adjust-31', 'power-31', 'power-prop-equal-31',
     'rake-many-31', 'trial31-random', 'near-collinear-32', 'huge-offset-32', 'unbalanced-32', 'fe-moderation-32', 'unused-levels-32',
-    'zero-weight-levels-32', 'poly-high-32', 'cregg-moderation-32', 'p-adjust-32', 'power-32', 'trial32-random'] as const) {
+    'zero-weight-levels-32', 'poly-high-32', 'cregg-moderation-32', 'p-adjust-32', 'power-32', 'trial32-random',
+    'dim-design-33', 'moderation-centring-33', 'level-case-33', 'missing-roles-33', 'fe-se-33', 'rake-moderation-33', 'weighted-cr2-near-33', 'p-adjust-33', 'trial33-random',
+    'rake-cregg-34', 'fe-transform-34', 'weights-zero-cr2-34', 'cr2-few-34', 'dim-multi-arm-34', 'p-adjust-34', 'power-34', 'power-prop-34', 'power-h-34', 'trial34-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -59,6 +59,8 @@ export interface DesignVariant {
   missingGroup?: boolean;
   /** The twenty-fifth trial: the second group is shown only the first feature's first level (one level in that group). */
   oneLevelInGroup?: boolean;
+  /** The thirty-fourth trial: weighted, the first respondent's weight this value (one huge weight among 0.3–3). */
+  hugeWeight?: number;
 }
 
 interface Feature {
@@ -142,7 +144,7 @@ function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant:
     const picked = draw.pick(groups);
     const group = variant.missingGroup && draw.chance(0.1) ? null : picked;
     const drawn = Number(draw.uniform(0.3, 3).toFixed(3));
-    const weight = variant.equalWeight ?? drawn;
+    const weight = r === 0 && variant.hugeWeight !== undefined ? variant.hugeWeight : variant.equalWeight ?? drawn;
     for (let t = 0; t < tasks; t++) {
       const hidden = variant.hiddenInGroup && group === groups[1] ? features[0].levels.length - 1 : undefined;
       const only = variant.oneLevelInGroup && group === groups[1] ? 0 : undefined;
@@ -303,4 +305,19 @@ export const TRIAL33_DESIGNS: [number, DesignVariant][] = [
   [33_200_000, { impossible: true, weighted: true, missingGroup: true }],
   [33_200_001, { impossible: true, hiddenInGroup: true, weighted: true, declared: true }],
   [33_200_002, { lopsided: true, restricted: true, weighted: true, missingGroup: true, hiddenInGroup: true, declared: true }],
+];
+
+/**
+ * The thirty-fourth R trial's conjoint designs (2026-12-06), seeds 34_200_000 + k: one respondent weighing 1e3 to 5e3
+ * against 0.3–3 for the others (cregg's weighted means and survey's SEs dominated by one cluster), with a `by` group never
+ * shown a level (mm_diffs NA there) or shown one level only (amce by group and amce differences NA), declared or not.
+ * At 1e6 (seeds 34_200_001 and 34_200_002 as first drawn) R itself loses the digits: estimatr's weighted CR2 SEs move 2 to
+ * 11 % and svygofchisq's p by 4e-6 when every weight is divided by 1e6 (which cancels exactly), clubSandwich differs from
+ * both, while vlab's SEs move by 1e-7; those are not stored (docs/analysis.md, the thirty-fourth trial).
+ */
+export const TRIAL34_DESIGNS: [number, DesignVariant][] = [
+  [34_200_000, { weighted: true, hugeWeight: 1000, hiddenInGroup: true, restricted: false }],
+  [34_200_001, { weighted: true, hugeWeight: 2000, oneLevelInGroup: true, restricted: false, declared: true }],
+  [34_200_002, { weighted: true, hugeWeight: 1000, hiddenInGroup: true, missingGroup: true, restricted: true }],
+  [34_200_003, { weighted: true, hugeWeight: 5000, restricted: false }],
 ];

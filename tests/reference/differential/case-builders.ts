@@ -12,6 +12,13 @@ export const fit = (group: CaseGroup, id: string, data: string, formula: string,
   kind: 'fit', id, group, data, formula, se_type: seType, alpha: 0.05, ...extra,
 });
 
+/** A trial's table of fits: [name, formula, se type, extra options]. */
+export type FitRow = [string, string, SeType, Partial<FitCase>?];
+
+/** The fits of a table on one data set, each id `${prefix}-${name}` (R trials 33 and 34). */
+export const fitRows = (group: CaseGroup, prefix: string, data: string, list: readonly FitRow[]): FitCase[] =>
+  list.map(([name, formula, se, extra]) => fit(group, `${prefix}-${name}`, data, formula, se, extra));
+
 /** A difference_in_means case of y on z at alpha 0.05. */
 export const dim = (group: CaseGroup, id: string, data: string, extra: Partial<DimCase> = {}): DimCase => ({
   kind: 'dim', id, group, data, outcome: 'y', treatment: 'z', alpha: 0.05, ...extra,

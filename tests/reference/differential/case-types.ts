@@ -239,7 +239,18 @@ export type CaseGroup =
   | 'rake-moderation-33'
   | 'weighted-cr2-near-33'
   | 'p-adjust-33'
-  | 'trial33-random';
+  | 'trial33-random'
+  // The thirty-fourth trial's classes (trial34-designs.ts).
+  | 'rake-cregg-34'
+  | 'fe-transform-34'
+  | 'weights-zero-cr2-34'
+  | 'cr2-few-34'
+  | 'dim-multi-arm-34'
+  | 'p-adjust-34'
+  | 'power-34'
+  | 'power-prop-34'
+  | 'power-h-34'
+  | 'trial34-random';
 
 interface CaseBase {
   id: string;
@@ -370,6 +381,22 @@ export interface PowerPropCase extends CaseBase {
   alternative?: PowerAlternative;
 }
 
+/**
+ * pwr::pwr.2p.test (equal groups) or pwr.2p2n.test (`n2`), vlab's powerCohenH (R trial 34), with exactly one of h, n (or
+ * n2: 'solve') and power left out (`solve`); a solved quantity refined by uniroot(tol = 1e-13) on pwr's own power.
+ */
+export interface PowerHCase extends CaseBase {
+  kind: 'power_h';
+  solve: 'power' | 'n' | 'n2' | 'h';
+  h?: number;
+  n?: number;
+  n2?: number | 'solve';
+  power?: number;
+  alpha: number;
+  /** pwr's alternative (default two.sided). */
+  alternative?: 'two.sided' | 'less' | 'greater';
+}
+
 /** survey::rake on the data's columns; margins as shares or counts per level, optional base weights. */
 export interface RakeCase extends CaseBase {
   kind: 'rake';
@@ -384,4 +411,4 @@ export interface RakeCase extends CaseBase {
   unreachable?: true;
 }
 
-export type Case = FitCase | DimCase | PAdjustCase | PowerCase | PowerPropCase | RakeCase;
+export type Case = FitCase | DimCase | PAdjustCase | PowerCase | PowerPropCase | PowerHCase | RakeCase;

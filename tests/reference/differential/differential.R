@@ -47,8 +47,17 @@ fit_case <- function(c) {
   extra <- paste(c(if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters), if (!is.null(c$weights)) paste0(", weights = ", c$weights),
     if (!is.null(c$fixed_effects)) paste0(", fixed_effects = ", c$fixed_effects), if (!is.null(c$subset)) paste0(", subset = ", c$subset)), collapse = "")
   if (c$se_type == "cregg") {
-    call <- sprintf("svyglm(%s, design = svydesign(ids = ~%s, weights = %s, data = d))  # cregg: z tests, alpha %s",
-      c$formula, c$clusters, if (is.null(c$weights)) "~1" else paste0("~", c$weights), c$alpha)
+    # With rake_margins (R trial 34): survey::rake's weights from the base weights (or 1) on every row first, then cregg's
+    # svyglm with those weights as given (as cregg::cj(weights = ~w) takes them).
+    raking <- ""
+    if (!is.null(c$rake_margins)) {
+      d$raked_ <- rake_weights(list(margins = c$rake_margins, base_weights = c$weights), d)
+      raking <- sprintf("d$raked_ <- weights(rake(svydesign(ids = ~1, weights = ~%s, data = d), list(%s), population.margins)); ",
+        if (is.null(c$weights)) "1" else c$weights, paste0("~", names(c$rake_margins), collapse = ", "))
+      c$weights <- "raked_"
+    }
+    call <- sprintf("%ssvyglm(%s, design = svydesign(ids = ~%s, weights = %s, data = d))  # cregg: z tests, alpha %s",
+      raking, c$formula, c$clusters, if (is.null(c$weights)) "~1" else paste0("~", c$weights), c$alpha)
     return(list(r_call = call, rows = cregg_rows(as.formula(c$formula), d, c, c$alpha)))
   }
   if (!is.null(c$outcome_shift)) return(shifted_fit(c, d, extra))
@@ -160,6 +169,29 @@ power_case <- function(c) {
   list(r_call = call, value = switch(c$solve, power = r$power, n = r$n, effect = r$delta))
 }
 
+# pwr::pwr.2p.test (no n2) or pwr.2p2n.test (vlab's powerCohenH, R trial 34): pwr's own call first (where it stops, so does
+# the case), then a solved n, n2 or h refined by uniroot(tol = 1e-13) on pwr's power function, on pwr's own intervals.
+power_h_case <- function(c) {
+  # jsonlite reads 1000000 as an integer: n1 * n2 would overflow to NA (R's integer product), where an analyst's 1e6 is a double.
+  for (k in c("h", "n", "n2", "power", "alpha")) if (is.numeric(c[[k]])) c[[k]] <- as.numeric(c[[k]])
+  alt <- if (is.null(c[["alternative"]])) "two.sided" else c[["alternative"]]
+  n2 <- if (identical(c[["n2"]], "solve")) NULL else c[["n2"]]
+  two <- !is.null(c[["n2"]])
+  arg <- function(x) if (is.null(x)) "NULL" else format(x, digits = 17)
+  call <- if (two) sprintf('pwr.2p2n.test(h = %s, n1 = %s, n2 = %s, sig.level = %s, power = %s, alternative = "%s")', arg(c[["h"]]), arg(c[["n"]]), arg(n2), arg(c[["alpha"]]), arg(c[["power"]]), alt)
+    else sprintf('pwr.2p.test(h = %s, n = %s, sig.level = %s, power = %s, alternative = "%s")', arg(c[["h"]]), arg(c[["n"]]), arg(c[["alpha"]]), arg(c[["power"]]), alt)
+  pwr_answer <- eval(parse(text = call))
+  pw <- function(h, n1, n2) if (two) pwr.2p2n.test(h = h, n1 = n1, n2 = n2, sig.level = c[["alpha"]], alternative = alt)$power else pwr.2p.test(h = h, n = n1, sig.level = c[["alpha"]], alternative = alt)$power
+  root <- function(f, interval) uniroot(function(x) f(x) - c[["power"]], interval, tol = 1e-13)$root
+  h_interval <- switch(alt, two.sided = c(1e-10, 10), less = c(-10, 5), greater = c(-5, 10))
+  n_interval <- if (two) c(2 + 1e-10, 1e9) else c(2 + 1e-10, 1e9)
+  value <- switch(c$solve, power = pwr_answer$power,
+    n = root(function(x) pw(c[["h"]], x, n2), n_interval),
+    n2 = root(function(x) pw(c[["h"]], c[["n"]], x), n_interval),
+    h = root(function(x) pw(x, c[["n"]], n2), h_interval))
+  list(r_call = paste0(call, if (c$solve == "power") "" else "; refined by uniroot(tol = 1e-13) on its power"), value = value)
+}
+
 # stats::power.prop.test (vlab's powerPropTest) at tol = 1e-12; the solved quantity or the power.
 power_prop_case <- function(c) {
   a <- list(n = c[["n"]], p1 = c[["p1"]], p2 = c[["p2"]], power = c[["power"]], sig.level = c[["alpha"]], alternative = c[["alternative"]],
@@ -209,7 +241,7 @@ for (c in cases) {
     expected[[c$id]] <- old
     next
   }
-  run <- switch(c$kind, fit = fit_case, dim = dim_case, p_adjust = p_adjust_case, power = power_case, power_prop = power_prop_case, rake = rake_case)
+  run <- switch(c$kind, fit = fit_case, dim = dim_case, p_adjust = p_adjust_case, power = power_case, power_prop = power_prop_case, power_h = power_h_case, rake = rake_case)
   started <- proc.time()[["elapsed"]]
   result <- tryCatch(suppressMessages(suppressWarnings(run(c))), error = function(e) list(error = conditionMessage(e)))
   seconds <- proc.time()[["elapsed"]] - started

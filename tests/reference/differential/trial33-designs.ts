@@ -24,7 +24,7 @@
 //   p-values given.
 // - trial33-random: 50 drawn fits of these columns (seed 33_100_002).
 import type { SeType } from '../../../analysis/index.ts';
-import { dim, fit, numbers, strings } from './case-builders.ts';
+import { dim, fit, fitRows, numbers, strings, type FitRow } from './case-builders.ts';
 import type { DataSet, DimCase, FitCase, PAdjustCase } from './case-types.ts';
 import { Draw, type Column } from './random-data.ts';
 
@@ -120,7 +120,7 @@ function trialData(draw: Draw): Column[] {
   ];
 }
 
-type Row = [string, string, SeType, Partial<FitCase>?];
+type Row = FitRow;
 
 const MODERATION: Row[] = [
   ['uncentred-hc2', 'y ~ m * x', 'HC2'],
@@ -276,8 +276,7 @@ function pAdjustCases(draw: Draw): PAdjustCase[] {
 /** The stored cases of the thirty-third trial. */
 export function trial33Designs(): Built {
   const data = `${ID}-data`;
-  const fits = (group: FitCase['group'], prefix: string, list: Row[]) =>
-    list.map(([name, formula, se, extra]) => fit(group, `${ID}-${prefix}-${name}`, data, formula, se, extra));
+  const fits = (group: FitCase['group'], prefix: string, list: Row[]) => fitRows(group, `${ID}-${prefix}`, data, list);
   return {
     data: [{ id: data, columns: trialData(new Draw(SEED)) }],
     cases: [
