@@ -3,7 +3,8 @@ import type { Assignment } from '../design.ts';
 import { isAllowed } from '../restrictions.ts';
 import { studyDesign } from '../study-design.ts';
 import type { StudyDefinition } from '../study-definition.ts';
-import { choiceProbabilities, covariateProfiles } from './expected.ts';
+import { choiceProbabilities } from './expected.ts';
+import { completesMix } from './quota-composition.ts';
 import { firstChoiceProbability, profileUtility } from './conjoint-respondent.ts';
 import { requireModel } from './respondent.ts';
 
@@ -11,7 +12,8 @@ import { requireModel } from './respondent.ts';
  * The exact estimands of a conjoint under its simulation model and design — what a very large sample converges
  * to — computed by enumerating the allowed profiles with their exact probabilities (conjoint-profiles.ts), never
  * by simulation. F(x), the expected outcome of a profile x, averages over the respondents' covariates (the
- * model's shares, or fixed by `given` for a subgroup) and, for the forced choice, over the other profile z of
+ * model's shares, a quota variable's as the quotas leave them among the completes (quota-composition.ts), or fixed
+ * by `given` for a subgroup) and, for the forced choice, over the other profile z of
  * the task drawn from the design: Σ_z P(z) / (1 + exp(U(z) − U(x))). For the rating it is the mean of the
  * rounded, clipped latent (expected.ts).
  *
@@ -42,7 +44,7 @@ export function conjointEstimands(def: StudyDefinition, outcome: 'choice' | 'rat
   const key = (levels: Assignment) => space.attributes.map((a) => levels[a.name]).join('\u0000');
   const free = Object.keys(conjoint.covariates ?? {}).filter((c) => !(c in given));
   const expected = new Map(profiles.map((p) => [key(p.levels), 0]));
-  for (const profile of covariateProfiles(model, free)) {
+  for (const profile of completesMix(def, free, given)) {
     const covariates = { ...profile.values, ...given };
     const utilities = profiles.map((p) => profileUtility(conjoint, p.levels, covariates));
     profiles.forEach((p, i) => {

@@ -68,3 +68,29 @@ export function quotaMixForEstimands(def: StudyDefinition): QuotaProfile[] | nul
 }
 
 const slot = (variable: string, level: string) => `${variable}\u0000${level}`;
+
+/**
+ * The respondents' mix over the covariates `names` an estimand averages over, among a wave's completes: the model's
+ * shares, except that quota variables among them take the mix the quotas leave (quotaComposition), given a subgroup's
+ * fixed answers (`given`, a conjoint's `by` group); the model's shares where the plan rakes (the estimator reweights to
+ * the margins). A conjoint's estimands (conjoint-estimands.ts) averaged over the model's shares, so with a quota on
+ * party its pooled AMCEs were off by the capped party's share of its effect (after walk-through 26's vignette fix).
+ */
+export function completesMix(def: StudyDefinition, names: readonly string[], given: Record<string, string> = {}): QuotaProfile[] {
+  const model = requireModel(def);
+  const quoted = def.quotas?.variables.filter((v) => names.includes(v)) ?? [];
+  const mix = quoted.length && def.analysisPlan.weights !== 'raking' ? quotaComposition(def) : null;
+  const matching = mix?.filter((q) => Object.entries(given).every(([name, value]) => !(name in q.values) || q.values[name] === value)) ?? [];
+  const total = matching.reduce((sum, q) => sum + q.p, 0);
+  if (total <= 0) return covariateProfiles(model, names);
+  // The quota variables' joint mix among `names`, summed over the other quota variables.
+  const joint = new Map<string, QuotaProfile>();
+  for (const q of matching) {
+    const values = Object.fromEntries(quoted.map((v) => [v, q.values[v]!]));
+    const key = quoted.map((v) => values[v]).join('\u0000');
+    const entry = joint.get(key) ?? joint.set(key, { values, p: 0 }).get(key)!;
+    entry.p += q.p / total;
+  }
+  const others = covariateProfiles(model, names.filter((n) => !quoted.includes(n)));
+  return others.flatMap((profile) => [...joint.values()].map((q) => ({ values: { ...profile.values, ...q.values }, p: profile.p * q.p })));
+}
