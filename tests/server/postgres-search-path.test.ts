@@ -89,3 +89,17 @@ test('a search_path changed while the store is open does not reach its new conne
     await database.drop();
   }
 });
+
+// Attacker pass 33: a database whose search_path names no schema that exists (`SET search_path = ''`, a schema
+// dropped) was refused in PostgreSQL's words, `cannot open the database (no schema has been selected to create in)`.
+test('a search_path that names no schema that exists is refused in words, with what to set', { skip }, async () => {
+  const database = await createTestDatabase(["search_path = ''"]);
+  try {
+    await assert.rejects(
+      openStore(database.url),
+      (error: Error) => error instanceof ConfigError && /search_path \(""\) names no schema that exists, so vlab has nowhere to make its tables/.test(error.message),
+    );
+  } finally {
+    await database.drop();
+  }
+});

@@ -285,8 +285,15 @@ async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Pr
     await client.query("SELECT pg_advisory_xact_lock(hashtext('vlab schema_migrations'))");
     const elsewhere = await projectElsewhere(client);
     if (elsewhere) throw new ConfigError(`${where}: ${elsewhere}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    // Made only where missing: a read-only transaction refuses even CREATE TABLE IF NOT EXISTS, so a migrated
+    // database turned read-only (a standby after a failover, default_transaction_read_only) could not be opened by
+    // readers or by a server that would answer 503 busy until it takes writes again (attacker pass 33).
+    const { rows } = await client.query<{ present: boolean }>(
+      "SELECT to_regclass(format('%I.schema_migrations', current_schema())) IS NOT NULL AS present",
+    );
+    if (!rows[0]!.present) {
+      await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    }
     const applied = (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version);
     const files = migrationFiles(MIGRATIONS_DIR);
     const problem = newerSchemaProblem(applied, files.map((f) => f.file), where);
