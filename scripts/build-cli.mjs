@@ -10,7 +10,7 @@
 // Each build goes to a folder named by the hash of its inputs and dist/cli/build.json (the inputs record of
 // build-inputs.mjs) points at it. A process that is still running an older build keeps its folder, so the lazy
 // chunks it has yet to load never vanish; builds racing each other from the same sources produce the same
-// folder. Folders no longer current are removed after an hour.
+// folder. Folders no longer current are removed after an hour, unless a running process marks one in use.
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
