@@ -25,10 +25,14 @@ test('a store closed right after it met its file moved away leaves a whole rescu
     for (let n = 0; n < 300; n++) await store.write((tx) => tx.tokens.insert({ ...token(n), name: `token ${n} ${'x'.repeat(4000)}` }));
     renameSync(path, `${path}.away`);
     await assert.rejects(store.write((tx) => tx.tokens.insert(token(300))), (error: Error) => /was removed or replaced while the server ran/.test(String((error.cause as Error).message)));
+    // While the copy is being taken it is not under the rescued copy's name: killed now, no file would pass for it.
+    const named = () => readdirSync(folder).filter((f) => /^vlab\.sqlite\.rescued-[^.]*$/.test(f));
+    assert.deepEqual(named(), [], `files while copying: ${readdirSync(folder).join(', ')}`);
     await store.close();
 
-    const copies = readdirSync(folder).filter((f) => f.startsWith('vlab.sqlite.rescued-') && !/-(wal|shm)$/.test(f));
+    const copies = named();
     assert.equal(copies.length, 1, `files: ${readdirSync(folder).join(', ')}`);
+    assert.deepEqual(readdirSync(folder).filter((f) => f.endsWith('.partial')), []);
     const copy = join(folder, copies[0]!);
     assert.ok(statSync(copy).size > 0, `${copies[0]} is empty`);
     const rescued = new Database(copy, { readonly: true });
