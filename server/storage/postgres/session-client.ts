@@ -26,6 +26,11 @@ export function pinSchema(client: pg.ClientBase, schema: string): string {
  * - extra_float_digits 1 where it was lower: from PostgreSQL 12 on any positive value writes a DOUBLE PRECISION in
  *   the fewest digits that read back exactly; 0 or less rounds it, and node-postgres parses that text. At -15 the
  *   exported assignment probability 1/48 was 0.02 (attacker pass 32).
+ * - idle_in_transaction_session_timeout at least 5 s where it is set lower (0, off, kept): vlab's transactions wait
+ *   between statements only for its own work, tens of milliseconds on a busy machine; at 50 ms 2–4 of 150 starts were
+ *   503 with no word why, at 10 ms `vlab serve` did not start ("cannot be reached"). As vlab's own statement_timeout
+ *   overrides the database's, this keeps a DBA's guard against leaked transactions at a length vlab can live with
+ *   (attacker pass 33).
  * - search_path: the schema the store opened in (SchemaPin), once it is known. The check that vlab's tables are where
  *   the search_path leads (schema-elsewhere.ts) runs as the store opens; a DBA's `ALTER DATABASE … SET search_path`
  *   while `vlab serve` ran reached every connection the pool opened afterwards (after its idle reap): with a schema
@@ -36,6 +41,7 @@ const SESSION_SETTINGS =
   'SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED; ' +
   "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'; " +
   "SELECT set_config('extra_float_digits', '1', false) WHERE current_setting('extra_float_digits')::int < 1; " +
+  "SELECT set_config(name, '5s', false) FROM pg_settings WHERE name = 'idle_in_transaction_session_timeout' AND setting::int BETWEEN 1 AND 4999; " +
   'SELECT set_config(name, want.value::text, false) FROM pg_settings JOIN (VALUES ' +
   "('tcp_keepalives_idle', 10), ('tcp_keepalives_interval', 5), ('tcp_keepalives_count', 3)) AS want(name, value) USING (name) " +
   'WHERE setting::int = 0 OR setting::int > want.value';
