@@ -5,7 +5,8 @@
 // TypeScript sources run through tsx instead, with a note saying so.
 import '../scripts/require-node.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildCli, currentCliBuild } from '../scripts/build-cli.mjs';
+import { dirname } from 'node:path';
+import { buildCli, currentCliBuild, markBuildInUse } from '../scripts/build-cli.mjs';
 import { publicBundleChange } from '../scripts/build-inputs.mjs';
 
 async function entryPoint() {
@@ -33,4 +34,7 @@ if (process.argv[2] === 'serve' && !process.env.VLAB_PUBLIC) {
   const stale = publicBundleChange(fileURLToPath(new URL('..', import.meta.url)));
   if (stale) process.stderr.write(`vlab serve: the page bundles in public/dist are not current (${stale}); run npm run build\n`);
 }
-await import(await entryPoint());
+const entry = await entryPoint();
+// The sources' entry (tsx) has no build folder to keep.
+if (entry.endsWith('.js')) markBuildInUse(dirname(fileURLToPath(entry)));
+await import(entry);

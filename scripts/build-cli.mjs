@@ -10,8 +10,8 @@
 // Each build goes to a folder named by the hash of its inputs and dist/cli/build.json (the inputs record of
 // build-inputs.mjs) points at it. A process that is still running an older build keeps its folder, so the lazy
 // chunks it has yet to load never vanish; builds racing each other from the same sources produce the same
-// folder. Folders no longer current are removed after an hour.
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// folder. Folders no longer current are removed after an hour, unless a running process marks one in use.
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changedInput, packageManifest, readRecord, recordInputs } from './build-inputs.mjs';
@@ -32,6 +32,8 @@ const COPIED = [
   { dir: 'server/storage/postgres/migrations', suffix: '.sql', to: 'postgres-migrations' },
 ];
 const KEEP_OLD_MS = 60 * 60 * 1000;
+/** The start of the name of a mark that a process runs a build folder (markBuildInUse). */
+const IN_USE = '.in-use-';
 /** Packages loaded from node_modules at run time: a native addon, one that starts workers from its own files, build tools. */
 export const CLI_EXTERNAL = ['better-sqlite3', 'pino', 'esbuild', 'tsx'];
 /**
@@ -93,22 +95,65 @@ export async function buildCli() {
     const recordTmp = `${RECORD}.${process.pid}`;
     writeFileSync(recordTmp, `${JSON.stringify(record, null, 1)}\n`);
     renameSync(recordTmp, RECORD);
-    removeOldBuilds(record.id);
+    removeOldBuilds(OUT, record.id);
     return join(dir, 'main.js');
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-function removeOldBuilds(current) {
+/**
+ * Marks the build folder `dir` as run by this process until it exits (`.in-use-<pid>`), so that a rebuild by another
+ * `vlab` call does not remove chunks it has yet to load (removeOldBuilds). A folder that cannot be written (a
+ * read-only checkout) goes unmarked: nothing there rebuilds either.
+ */
+export function markBuildInUse(dir) {
+  const mark = join(dir, `${IN_USE}${process.pid}`);
+  try {
+    writeFileSync(mark, '');
+  } catch {
+    return;
+  }
+  process.on('exit', () => {
+    try {
+      unlinkSync(mark);
+    } catch {
+      // removed already
+    }
+  });
+}
+
+/**
+ * Removes the build folders in `out` other than `current` that are older than KEEP_OLD_MS and that no running
+ * process marked in use: a `vlab serve` loads its researcher worker's chunk at the first sign-in, hours after it
+ * started (attacker pass 33: a rebuild removed the folder of a server up for an hour, and every export and estimate
+ * was a 500).
+ */
+export function removeOldBuilds(out, current) {
   const now = Date.now();
-  for (const name of readdirSync(OUT)) {
-    const path = join(OUT, name);
+  for (const name of readdirSync(out)) {
+    const path = join(out, name);
     if (name === current || name === 'build.json' || name.startsWith('build.json.')) continue;
     try {
-      if (now - statSync(path).mtimeMs > KEEP_OLD_MS) rmSync(path, { recursive: true, force: true });
+      if (now - statSync(path).mtimeMs > KEEP_OLD_MS && !inUse(path)) rmSync(path, { recursive: true, force: true });
     } catch {
       // removed by a concurrent build
     }
+  }
+}
+
+/** Whether a process that is still running marked the folder in use (a mark left by a killed one does not count). */
+function inUse(dir) {
+  return readdirSync(dir).some((name) => name.startsWith(IN_USE) && running(Number(name.slice(IN_USE.length))));
+}
+
+function running(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists, under another user.
+    return error.code === 'EPERM';
   }
 }

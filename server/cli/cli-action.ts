@@ -2,6 +2,7 @@ import { AnalysisError } from '../../analysis/errors.ts';
 import { terminalText } from '../../analysis/terminal-text.ts';
 import { DomainError } from '../domain/errors.ts';
 import { reportRemovedPartials } from '../storage/output-files.ts';
+import { postgresRefusalWords } from '../storage/postgres/refusal-words.ts';
 import { isDamage, isUnwritable } from '../storage/sqlite-unavailable.ts';
 import { openedDatabase } from './opened-database.ts';
 
@@ -40,6 +41,8 @@ function pathProblem(error: unknown): string | undefined {
  * full disk printed better-sqlite3's stack at every restart. One line, exit code 1.
  */
 function storageProblem(thrown: unknown): string | undefined {
+  const refused = postgresRefusal(thrown);
+  if (refused) return refused;
   const error = storeCause(thrown);
   if (isDamage(error)) {
     // The damage latch's own message already says what to do (a rescue copy, restore, .recover); SQLite's does not.
@@ -52,6 +55,19 @@ function storageProblem(thrown: unknown): string | undefined {
   // A lock held past busy_timeout is another process's long write (a backup, a bulk load), not the disk.
   const hint = code.startsWith('SQLITE_BUSY') ? 'another process held its write lock too long; try again' : 'is its disk full or read-only?';
   return `the database cannot be written: ${message} (${code}); ${hint}`;
+}
+
+/**
+ * PostgreSQL's refusal of the work (a read-only server, a resource limit, a lock or statement timeout: the store's
+ * 503 `busy` with PostgreSQL's error as its cause) in PostgreSQL's words and what to change. The respondent's
+ * "cannot store this right now; try again shortly" told an operator whose export met a temp_file_limit nothing,
+ * with exit code 2 as for a mistake of the command's (attacker pass 33).
+ */
+function postgresRefusal(thrown: unknown): string | undefined {
+  if (!(thrown instanceof DomainError && thrown.code === 'busy')) return undefined;
+  const words = postgresRefusalWords(thrown.cause);
+  const { code, message } = (thrown.cause ?? {}) as { code?: string; message?: string };
+  return words && message ? `PostgreSQL refused the work: ${message} (${code}); ${words}` : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import { createMemoryRateCounter } from './rate-counter.ts';
 import { createRepositories } from './repositories.ts';
 import { damageAsBusy, damageLatch, isDamage } from './sqlite-damage.ts';
 import { isMoved, watchFileIdentity } from './sqlite-file-identity.ts';
+import { rescuesSettled } from './sqlite-rescue.ts';
 import { unwritableAsBusy, isUnwritable, UNWRITABLE_RETRY_AFTER_SECONDS } from './sqlite-unavailable.ts';
 import { databaseUnwritable, type Store } from './store.ts';
 
@@ -66,6 +67,7 @@ export function createSqliteStore(db: Db): SqliteStore {
       // Closing would checkpoint by the old index and delete the WAL with their writes; left open, the process's
       // exit keeps the WAL, and the next open reads it whole.
       if (identity.changed()?.endsWith('-shm')) return;
+      await rescuesSettled(db);
       db.close();
     },
   };

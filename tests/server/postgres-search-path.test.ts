@@ -57,3 +57,49 @@ test('another application\'s schema_migrations in another schema (Rails keeps on
     await database.drop();
   }
 });
+
+// Attacker pass 33: the check above runs once, as the store opens. A DBA who set the database's search_path while
+// `vlab serve` ran (`ALTER DATABASE vlab SET search_path = app`, a schema of their own without `public`) reached
+// every connection the pool opened afterwards (after its 30-s idle reap, or a backend ended): before the fix each
+// such connection found no `schema_migrations` or `waves` (42P01) and every start, save and `/healthz` failed; with
+// a search_path whose first schema held another project, the answers went into that project's tables. Each
+// connection now keeps the schema its store opened in.
+test('a search_path changed while the store is open does not reach its new connections: they keep vlab\'s schema', { skip }, async () => {
+  const database = await createTestDatabase();
+  const store = await openStore(database.url);
+  try {
+    const name = new URL(database.url).pathname.slice(1);
+    await sql(
+      database.url,
+      'CREATE SCHEMA app',
+      `ALTER DATABASE ${name} SET search_path = app`,
+      // The pool's idle connections ended (an idle reap, a restart of PgBouncer): the next are opened afresh.
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`,
+    );
+    await store.ping();
+    await store.write((tx) => tx.tokens.insert({ publicId: 'searchpath33', name: 'after the change', salt: Buffer.alloc(16), hash: Buffer.alloc(32), createdAt: new Date().toISOString() }));
+    const [inPublic, inApp] = await sql(
+      database.url,
+      "SELECT count(*)::int AS n FROM public.researcher_tokens WHERE name = 'after the change'",
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'app'",
+    );
+    assert.deepEqual([inPublic, inApp], [[{ n: 1 }], [{ n: 0 }]]);
+  } finally {
+    await store.close();
+    await database.drop();
+  }
+});
+
+// Attacker pass 33: a database whose search_path names no schema that exists (`SET search_path = ''`, a schema
+// dropped) was refused in PostgreSQL's words, `cannot open the database (no schema has been selected to create in)`.
+test('a search_path that names no schema that exists is refused in words, with what to set', { skip }, async () => {
+  const database = await createTestDatabase(["search_path = ''"]);
+  try {
+    await assert.rejects(
+      openStore(database.url),
+      (error: Error) => error instanceof ConfigError && /search_path \(""\) names no schema that exists, so vlab has nowhere to make its tables/.test(error.message),
+    );
+  } finally {
+    await database.drop();
+  }
+});

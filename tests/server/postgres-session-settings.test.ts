@@ -114,3 +114,31 @@ test('a database with extra_float_digits = -15 or 0: probabilities read back exa
     }
   }
 });
+
+// Attacker pass 33: `idle_in_transaction_session_timeout` set very low on the database (a DBA's guard against leaked
+// transactions, written in milliseconds where seconds were meant). vlab's transactions wait between their statements
+// only for its own work, but on a busy machine that is tens of milliseconds: live at 50 ms, 2–4 of 150 starts and
+// 1–2 saves were 503 with no log line saying why; at 10 ms `vlab serve` did not start, saying `the database cannot
+// be reached right now`. vlab's sessions now raise it to 5 s where it is lower (off, 0, is kept), as its own
+// statement_timeout overrides the database's.
+test('a database with idle_in_transaction_session_timeout = 10ms: the store opens, and a transaction that pauses 300 ms between statements commits', { skip }, async () => {
+  const database = await createTestDatabase(["idle_in_transaction_session_timeout = '10ms'"]);
+  try {
+    const store = await openStore(database.url);
+    try {
+      const token = { publicId: 'idle33', name: 'paused', salt: Buffer.alloc(16), hash: Buffer.alloc(32), createdAt: new Date(0).toISOString() };
+      await store.write(async (tx) => {
+        await tx.tokens.list();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await tx.tokens.insert(token);
+      });
+      assert.deepEqual((await store.read((tx) => tx.tokens.list())).map((t) => t.name), ['paused']);
+      const pool = (store as unknown as { pool: pg.Pool }).pool;
+      assert.equal((await pool.query<{ v: string }>("SELECT current_setting('idle_in_transaction_session_timeout') AS v")).rows[0]!.v, '5s');
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await database.drop();
+  }
+});

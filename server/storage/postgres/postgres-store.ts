@@ -13,6 +13,7 @@ import { POOL_EXHAUSTED } from './refusal-words.ts';
 import { createPgRepositories } from './repositories.ts';
 import { projectElsewhere } from './schema-elsewhere.ts';
 import { serverSettingsWarnings } from './server-settings-warnings.ts';
+import { pinSchema, type SchemaPin, sessionClient } from './session-client.ts';
 import { type Sql, sqlOver } from './sql.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -145,10 +146,11 @@ export async function openPostgresStore(
 ): Promise<Store & { pool: pg.Pool }> {
   // `vlab db copy --to` comes here without the config's check: a password with a # was "(Invalid URL)".
   if (!URL.canParse(url)) throw new ConfigError(`${withoutPassword(url)}: cannot open the database (${POSTGRES_URL_UNPARSABLE})`);
-  const pool = openPool(url, maxConnections, connectTimeoutMs, queryTimeoutMs);
+  const pin: SchemaPin = { schema: null };
+  const pool = openPool(url, maxConnections, connectTimeoutMs, queryTimeoutMs, pin);
   const where = maskedLocation(url);
   try {
-    await prepareSchema(pool, where, migrate);
+    pin.schema = await prepareSchema(pool, where, migrate);
   } catch (error) {
     await pool.end();
     if (error instanceof ConfigError) throw error;
@@ -250,58 +252,7 @@ function countedSql(sql: Sql, progress: { statements: number }): Sql {
   };
 }
 
-/**
- * What every connection sets for its own session, over the defaults an operator gave the database or role
- * (attacker pass 19):
- * - READ COMMITTED: vlab's transactions are written for it (rows locked FOR UPDATE are read as last committed, a
- *   conflict waits instead of failing). A default_transaction_isolation of serializable made starts, quota steps
- *   and completions fail past their retries with 40001: 500s.
- * - synchronous_commit on where it was off: an acknowledgement waits for the commit's WAL flush, as SQLite's
- *   `synchronous = FULL`; with it off a PostgreSQL crash loses the last acknowledged answers. Other values (local,
- *   remote_write, remote_apply) flush locally already and are kept.
- * - TCP keepalive of the server's end, 10 s idle, 5 s apart, 3 probes (where the OS's, 7,200 s + 9 × 75 s on Linux,
- *   or a longer value is in force; shorter kept): across a network that drops packets vlab discards a connection
- *   after its query timeout, but the backend kept its open transaction and the participant's or wave's row locks
- *   until its keepalive found vlab gone — two hours of 503s for that wave's completions (attacker pass 21's lead).
- * - extra_float_digits 1 where it was lower: from PostgreSQL 12 on any positive value writes a DOUBLE PRECISION in
- *   the fewest digits that read back exactly; 0 or less rounds it, and node-postgres parses that text. At -15 the
- *   exported assignment probability 1/48 was 0.02 (attacker pass 32).
- */
-const SESSION_SETTINGS =
-  'SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED; ' +
-  "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'; " +
-  "SELECT set_config('extra_float_digits', '1', false) WHERE current_setting('extra_float_digits')::int < 1; " +
-  'SELECT set_config(name, want.value::text, false) FROM pg_settings JOIN (VALUES ' +
-  "('tcp_keepalives_idle', 10), ('tcp_keepalives_interval', 5), ('tcp_keepalives_count', 3)) AS want(name, value) USING (name) " +
-  'WHERE setting::int = 0 OR setting::int > want.value';
-
-/**
- * A pooled connection that sets SESSION_SETTINGS before the pool hands it out (a query queued beside the user's
- * first one is deprecated in node-postgres), listening for errors from its construction. If the settings fail
- * (the connection lost), it is handed out all the same and its first statement fails as unavailable, as before.
- */
-class SessionClient extends pg.Client {
-  constructor(config?: string | pg.ClientConfig) {
-    super(config);
-    // A backend ended the moment its start-up finished (pg_terminate_backend, a failover) sends FATAL 57P01 in the
-    // same TCP read as its ReadyForQuery: node-postgres emits the error before anyone awaiting pool.connect() or
-    // pool.query() can listen, and an 'error' without a listener ended the process (attacker pass 17). Each client
-    // listens for its whole life; a dead client's next statement fails as unavailable (503 busy) and is discarded.
-    this.on('error', () => undefined);
-  }
-
-  override connect(): Promise<pg.Client>;
-  override connect(callback: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): void;
-  override connect(callback?: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): Promise<pg.Client> | void {
-    const settled = () => this;
-    const ready = super.connect().then(() => this.query(SESSION_SETTINGS).then(settled, settled));
-    if (!callback) return ready;
-    const done = callback as (err: Error | null, c?: pg.Client) => void;
-    ready.then((client) => done(null, client), (error: Error) => done(error));
-  }
-}
-
-function openPool(url: string, max: number, connectTimeoutMs: number, queryTimeoutMs: number): pg.Pool {
+function openPool(url: string, max: number, connectTimeoutMs: number, queryTimeoutMs: number, pin: SchemaPin): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
@@ -312,7 +263,7 @@ function openPool(url: string, max: number, connectTimeoutMs: number, queryTimeo
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     idleTimeoutMillis: 30_000,
-    Client: SessionClient,
+    Client: sessionClient(pin),
   });
   // An idle connection that the server drops (a restart) emits here; the pool discards it and opens a new one later.
   pool.on('error', () => undefined);
@@ -321,9 +272,10 @@ function openPool(url: string, max: number, connectTimeoutMs: number, queryTimeo
 
 /**
  * Applies pending migrations in one transaction under an advisory lock (several processes starting together
- * migrate once), or with `migrate` false only checks that the schema is one this build knows.
+ * migrate once), or with `migrate` false only checks that the schema is one this build knows. Returns the schema
+ * vlab's tables are in, which every connection of the pool then keeps (session-client.ts).
  */
-async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Promise<void> {
+async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Promise<string> {
   const client = await pool.connect();
   // As in a transaction: a connection lost here fails the next statement instead of ending the process.
   const lost = () => undefined;
@@ -333,8 +285,15 @@ async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Pr
     await client.query("SELECT pg_advisory_xact_lock(hashtext('vlab schema_migrations'))");
     const elsewhere = await projectElsewhere(client);
     if (elsewhere) throw new ConfigError(`${where}: ${elsewhere}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    // Made only where missing: a read-only transaction refuses even CREATE TABLE IF NOT EXISTS, so a migrated
+    // database turned read-only (a standby after a failover, default_transaction_read_only) could not be opened by
+    // readers or by a server that would answer 503 busy until it takes writes again (attacker pass 33).
+    const { rows } = await client.query<{ present: boolean }>(
+      "SELECT to_regclass(format('%I.schema_migrations', current_schema())) IS NOT NULL AS present",
+    );
+    if (!rows[0]!.present) {
+      await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    }
     const applied = (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version);
     const files = migrationFiles(MIGRATIONS_DIR);
     const problem = newerSchemaProblem(applied, files.map((f) => f.file), where);
@@ -346,6 +305,10 @@ async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Pr
       await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.file, new Date().toISOString()]);
     }
     await client.query('COMMIT');
+    const schema = (await client.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]!.schema;
+    // This connection goes back to the pool: it keeps the schema too, as the connections opened after it will.
+    await client.query(pinSchema(client, schema));
+    return schema;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -12,6 +12,7 @@ const WORDS: readonly [state: RegExp, words: string][] = [
   [/^53100$/, "the PostgreSQL server's disk is full: free space there"],
   [/^53200$/, 'the PostgreSQL server is out of memory'],
   [/^53300$/, 'the PostgreSQL server has no free connection (too many clients: max_connections, or pools of too many processes?)'],
+  [/^53400$/, 'a statement needed more temporary file space than temp_file_limit allows (set for the server, database or role: a large sort or export spills to files past work_mem): raise temp_file_limit for VLAB_DB\'s role, or work_mem'],
   [/^53/, 'the PostgreSQL server lacks resources (disk, memory or connections)'],
   [/^57014$/, "PostgreSQL cancelled statements (the 15 s statement timeout under overload, or an operator's pg_cancel_backend)"],
   [/^40(001|P01)$/, 'PostgreSQL transactions kept conflicting past three retries (serialization failures or deadlocks): many requests on one wave at once, or another program locking its rows'],

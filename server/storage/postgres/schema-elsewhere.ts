@@ -6,7 +6,8 @@ import type pg from 'pg';
  * of its search_path). A DBA who set the database's or role's search_path to a schema of its own after vlab had
  * migrated into `public` made vlab migrate a second, empty project there (attacker pass 32): `wave list` said "no
  * waves yet", a live wave's link became a 404, and new answers went into the other schema. Another application's
- * `schema_migrations` (Rails keeps one) has no `waves` beside it and does not count.
+ * `schema_migrations` (Rails keeps one) has no `waves` beside it and does not count. A search_path that leads to no
+ * schema at all is refused in words too (attacker pass 33: PostgreSQL's "no schema has been selected to create in").
  */
 export async function projectElsewhere(client: pg.ClientBase): Promise<string | null> {
   const { rows } = await client.query<{ here: string | null; path: string; present: boolean; there: string | null }>(`
@@ -18,6 +19,13 @@ export async function projectElsewhere(client: pg.ClientBase): Promise<string | 
            AND EXISTS (SELECT 1 FROM information_schema.tables p WHERE p.table_schema = m.table_schema AND p.table_name = 'participants')
          ORDER BY m.table_schema LIMIT 1) AS there`);
   const { here, path, present, there } = rows[0]!;
+  // No schema of the search_path exists (`search_path = ''`, a schema dropped): PostgreSQL's own words name none.
+  if (here === null && there === null) {
+    return (
+      `this connection's search_path (${path || "''"}) names no schema that exists, so vlab has nowhere to make its tables ` +
+      `(a search_path set for the database or role?); set it (ALTER ROLE … SET search_path = public), or create the schema it names`
+    );
+  }
   if (present || there === null) return null;
   return (
     `vlab's tables are in schema "${there}", but this connection's search_path (${path}) creates tables in ` +

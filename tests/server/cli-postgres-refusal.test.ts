@@ -1,0 +1,55 @@
+// Attacker pass 33: a verb on PostgreSQL that the server refused — here a sort past the `temp_file_limit` a DBA set
+// (53400; work_mem low, so a wave's export spills to temporary files) — printed the respondent's 503 words, `vlab
+// export: the server cannot store this right now; try again shortly`, exit 2 as for a mistake of the command's: live
+// on a 1,426-complete wave, csv, long-csv and json exports each said so, and nothing named temp_file_limit. The
+// store's busy error carries PostgreSQL's error; a verb now prints it with words for its SQLSTATE, exit 1 (the
+// environment's problem), as it does SQLite's full or read-only disk.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import pg from 'pg';
+import { cliAction } from '../../server/cli/cli-action.ts';
+import { DomainError } from '../../server/domain/errors.ts';
+import { createTestDatabase, postgresSkipReason } from './postgres-test-database.ts';
+
+const skip = await postgresSkipReason();
+if (skip) console.log(`cli-postgres-refusal.test.ts: ${skip}`);
+
+/** A real refusal from the test server: a sort that needs a temporary file where none may be written. */
+async function tempFileRefusal(url: string): Promise<Error> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SET work_mem = '64kB'");
+    await client.query('SET temp_file_limit = 0');
+    await client.query('SELECT g FROM generate_series(1, 100000) g ORDER BY md5(g::text)');
+  } catch (error) {
+    return error as Error;
+  } finally {
+    await client.end();
+  }
+  throw new Error('the sort did not need a temporary file');
+}
+
+test('a verb PostgreSQL refused says PostgreSQL\'s words and what to change, exit code 1, not the respondent\'s "cannot store"', { skip }, async () => {
+  const database = await createTestDatabase();
+  const exitCode = process.exitCode;
+  const written: string[] = [];
+  const write = process.stderr.write;
+  try {
+    const refusal = await tempFileRefusal(database.url);
+    assert.equal((refusal as { code?: string }).code, '53400');
+    process.stderr.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stderr.write;
+    // As the PostgreSQL store throws it (databaseRefusing, postgres-store.ts).
+    await cliAction('export', () => {
+      throw new DomainError('busy', 'the server cannot store this right now; try again shortly', {}, 5, refusal);
+    })();
+    process.stderr.write = write;
+    assert.equal(process.exitCode, 1);
+    assert.equal(written.length, 1);
+    assert.match(written[0]!, /^vlab export: PostgreSQL refused the work: temporary file size exceeds temp_file_limit \(0kB\) \(53400\); .*temp_file_limit.*work_mem/);
+  } finally {
+    process.stderr.write = write;
+    process.exitCode = exitCode;
+    await database.drop();
+  }
+});
