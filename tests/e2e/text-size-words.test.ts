@@ -61,6 +61,24 @@ test('a conjoint task at 320 and 390 px with the text at 1.5 and 2 times: no lev
   }
 });
 
+test('a conjoint task on a phone held sideways (640 × 360, 844 × 390) and a laptop with the text at 1.5 and 2 times: no level or profile name cut mid-word', async () => {
+  // Before (accessibility pass 34): the three-column table held to 600 px of screen whatever the text size, so at
+  // 640 × 360 with 32 px text "Part / ner", "Demo / cracy:", "stati / oned" and at 844 × 390 "Autoc / racy:" broke.
+  const found: string[] = [];
+  for (const viewport of [{ width: 640, height: 360 }, { width: 844, height: 390 }, { width: 1280, height: 800 }]) {
+    const context = await session.browser.newContext({ viewport, isMobile: viewport.width < 1000, hasTouch: viewport.width < 1000 });
+    const page = await context.newPage();
+    await page.goto(link('alliance-partner-conjoint', `words-sideways-${viewport.width}`));
+    await goOnUntil(page, '.vlab-conjoint__table');
+    for (const px of [24, 32]) {
+      found.push(...(await problemsAt(page, px, '.vlab-conjoint__table')).map((p) => `${viewport.width} × ${viewport.height}, ${p}`));
+      assert.deepEqual(new Set((await cellColumnHeaders(page)).flat()), new Set(['Partner A', 'Partner B']), `${viewport.width} px, ${px} px text`);
+    }
+    await context.close();
+  }
+  assert.deepEqual(found, []);
+});
+
 test('the flagship’s title at 320 px with the text doubled: "partnerships" stays whole', async () => {
   const context = await session.browser.newContext({ viewport: PHONES[0], isMobile: true, hasTouch: true });
   const page = await context.newPage();
