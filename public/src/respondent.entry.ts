@@ -204,7 +204,12 @@ async function main(): Promise<void> {
   survey.onServerValidateQuestions.add(async (sender, options) => {
     if (sender.visiblePages[sender.currentPageNo + 1]?.name !== TREATMENT_PAGE) return options.complete();
     try {
-      const result = await readOnlyWhile(sender, chrome.surveyRoot, () => checkQuota(code, answersToSend(sender.data as Record<string, unknown>)));
+      const result = await readOnlyWhile(
+        sender,
+        chrome.surveyRoot,
+        () => checkQuota(code, answersToSend(sender.data as Record<string, unknown>)),
+        () => chrome.announce(messages.quotaWaiting),
+      );
       if (result.outcome && !result.admitted) {
         stopSaving();
         return finish(result.outcome, studyTitle);

@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { answerAlliancePretreatment, option } from './alliance-pretreatment.ts';
 import { useBrowserSession } from './browser-session.ts';
+import { liveTexts, recordLiveRegion, waitUntilSaid } from './live-region.ts';
 
 const session = useBrowserSession('quota-wait');
 
@@ -44,4 +45,37 @@ test('a slow quota step: answers cannot change and a second Next does nothing wh
   db.close();
   assert.deepEqual([row.status, row.page, JSON.parse(row.answers).attention_check], ['started', 3, 'radio'], 'on the vignette page, the answer as it was at Next');
   await page.close();
+});
+
+test('a quota step slower than a second is said: "One moment, please…", once, and not when it is quick', async () => {
+  // Before (accessibility pass 34): Next pressed, the page said nothing and looked the same until the vignette came,
+  // however long the quota step took (its retries of a busy server, a Retry-After), so a screen-reader user heard
+  // silence after Next and could not tell a slow server from a press that did not take.
+  const page = await session.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await recordLiveRegion(page);
+  await page.route('**/quota-check', async (route) => {
+    const response = await route.fetch();
+    await sleep(2500);
+    await route.fulfill({ response });
+  });
+  await page.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=quota-wait-said`);
+  await answerAlliancePretreatment(page, { age_group: '30 to 44', gender: 'Female', education: 'Less than a four-year college degree', region: 'South', party: 'Democrat' });
+  await page.getByRole('button', { name: 'Next' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.vlab-vignette').waitFor();
+  await waitUntilSaid(page, 'Page 4 of 7');
+  const said = (await liveTexts(page)).filter(Boolean);
+  assert.deepEqual(said.slice(-2), ['One moment, please: the next page is on its way.', 'Page 4 of 7']);
+  await page.close();
+
+  // A quick quota step says only the new page.
+  const quick = await session.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await recordLiveRegion(quick);
+  await quick.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=quota-wait-quick`);
+  await answerAlliancePretreatment(quick, { age_group: '30 to 44', gender: 'Female', education: 'Less than a four-year college degree', region: 'South', party: 'Democrat' });
+  await quick.getByRole('button', { name: 'Next' }).click();
+  await quick.locator('.vlab-vignette').waitFor();
+  await waitUntilSaid(quick, 'Page 4 of 7');
+  assert.ok(!(await liveTexts(quick)).some((t) => t.startsWith('One moment')), 'a quick quota step is not announced');
+  await quick.close();
 });

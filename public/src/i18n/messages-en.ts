@@ -53,6 +53,7 @@ export const en: RespondentMessages = {
   loadFailedTitle: 'The survey could not be loaded',
   loadFailedText: 'Please check your connection and reload the page.',
   quotaUnreachable: 'We could not reach the server. Please check your connection and try again.',
+  quotaWaiting: 'One moment, please: the next page is on its way.',
   leaveStudy: 'Leave the study',
   rereadSummary: 'Read the situation again',
   vignetteProgress: (position, count) => `Vignette ${position} of ${count}`,

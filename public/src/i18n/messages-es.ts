@@ -52,6 +52,7 @@ export const es: RespondentMessages = {
   loadFailedTitle: 'No se pudo cargar la encuesta',
   loadFailedText: 'Compruebe su conexión y vuelva a cargar la página.',
   quotaUnreachable: 'No pudimos comunicarnos con el servidor. Compruebe su conexión e inténtelo de nuevo.',
+  quotaWaiting: 'Un momento, por favor: la página siguiente está en camino.',
   leaveStudy: 'Salir del estudio',
   rereadSummary: 'Volver a leer la situación',
   vignetteProgress: (position, count) => `Viñeta ${position} de ${count}`,

@@ -72,6 +72,8 @@ export interface RespondentMessages {
   loadFailedTitle: string;
   loadFailedText: string;
   quotaUnreachable: string;
+  /** Said (the polite live region) when the quota step behind Next takes more than a second. */
+  quotaWaiting: string;
   /** The primary button of the consent page once consent is declined. */
   leaveStudy: string;
   /** The disclosure on the outcome pages that shows the vignette again. */
