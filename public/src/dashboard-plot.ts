@@ -23,7 +23,14 @@ export function textScale(): number {
  * reference line at the hypothesis' h0 (0, or a marginal mean's h0 such as 0.5), labelled in the study's words,
  * as wide as the space it is given (a phone too).
  */
-export function coefficientPlots(hypothesis: string, findings: readonly TermFinding[], h0: number, alpha: number, width: number): (SVGElement | HTMLElement)[] {
+export function coefficientPlots(
+  hypothesis: string,
+  findings: readonly TermFinding[],
+  h0: number,
+  alpha: number,
+  width: number,
+  outcomeWords: Readonly<Record<string, string>> = {},
+): (SVGElement | HTMLElement)[] {
   const outcomes = [...new Set(findings.map((f) => f.outcome))];
   return outcomes
     .map((outcome) => findings.filter((f) => f.outcome === outcome && f.estimate !== null && f.conf_low !== null && f.conf_high !== null))
@@ -31,18 +38,31 @@ export function coefficientPlots(hypothesis: string, findings: readonly TermFind
     .flatMap((panel) => {
       const outcome = outcomes.length > 1 ? panel[0]!.outcome : null;
       const chart = outcomePlot(hypothesis, outcome, panel, h0, alpha, width);
-      return outcome === null ? [chart] : [panelTitle(outcome), chart];
+      // A lone outcome is headed too when the study has words for it: the card said nothing of what was measured.
+      const words = outcomeWords[panel[0]!.outcome];
+      return outcome === null && words === undefined ? [chart] : [panelTitle(panel[0]!.outcome, words), chart];
     });
 }
 
 /**
  * Which outcome a panel shows, as HTML above its plot: an outcome's name ("suspend_military_support") at the
- * reader's larger text was wider than a phone's plot, and SVG text neither wraps nor breaks a word.
+ * reader's larger text was wider than a phone's plot, and SVG text neither wraps nor breaks a word. Under the name
+ * (the plan's and the CSV's), the study's words for it, as `vlab estimates` prints them: the name alone left a
+ * researcher to look the question up (walk-through 27).
  */
-function panelTitle(outcome: string): HTMLElement {
+function panelTitle(outcome: string, words: string | undefined): HTMLElement {
   const title = document.createElement('p');
   title.className = 'dash-panel-outcome';
-  title.textContent = outcome;
+  const name = document.createElement('span');
+  name.className = 'dash-panel-name';
+  name.textContent = outcome;
+  title.append(name);
+  if (words !== undefined) {
+    const said = document.createElement('span');
+    said.className = 'dash-panel-words';
+    said.textContent = words;
+    title.append(' ', said);
+  }
   return title;
 }
 

@@ -90,6 +90,14 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
   assert.equal(await page.locator('svg[data-hypothesis="H3"]').count(), 3, 'H3: a panel for each of its three outcomes');
   assert.equal(await page.locator('svg[data-hypothesis="H3"] circle').count(), 3 * 3);
   assert.match((await h2.first().getAttribute('aria-label')) ?? '', /Coefficient plot of H2, alliance_favorability/);
+  // Each panel's heading: the outcome's name and, under it, the question's text, as `vlab estimates` prints them
+  // (walk-through 27: the name alone).
+  const heading = page.locator('.dash-panel-outcome:has(+ svg[data-hypothesis="H2"][data-outcome="contribution"])');
+  assert.equal(await heading.locator('.dash-panel-name').textContent(), 'contribution');
+  assert.equal(
+    await heading.locator('.dash-panel-words').textContent(),
+    'Should the United States reduce or increase what it contributes to the partnership with Country A?',
+  );
 
   const text = await page.locator('#dash-wave').innerText();
   assert.match(text, /Hypotheses \(1502 complete, \d+ excluded by the plan\)/);

@@ -102,7 +102,7 @@ async function assertPanelsAndReferenceLines(page: Page): Promise<void> {
     assert.equal(at.dots, 8, outcome);
     assert.ok(Math.abs(at.line - at.expected) < 1.5, `${outcome}: line at ${at.line} px, 0 at ${at.expected} px`);
     assert.equal(at.label, 'h0 = 0');
-    assert.equal(await page.locator(`.dash-panel-outcome:has(+ svg[data-outcome="${outcome}"])`).textContent(), outcome);
+    assert.equal(await page.locator(`.dash-panel-outcome:has(+ svg[data-outcome="${outcome}"]) .dash-panel-name`).textContent(), outcome);
   }
   const h2 = await referenceLine(page, 'svg[data-hypothesis="H2"]', 0.5);
   assert.ok(Math.abs(h2.line - h2.expected) < 1.5, `H2: line at ${h2.line} px, 0.5 at ${h2.expected} px`);

@@ -114,3 +114,14 @@ test('a card says, per outcome, how many rows its fit left out for a missing val
   assert.ok(left[0]!.rows >= 1 && left[0]!.rows <= 12, String(left[0]!.rows));
   assert.deepEqual(hypothesisReports(alliance, executePlan({ definition: alliance, rows: allianceRows() })).map((r) => r.leftOut), [[], [], []]);
 });
+
+test("each card names its outcomes in the study's words, as vlab estimates does; a stacked outcome has none", () => {
+  // The dashboard's plot headings showed "alliance_favorability" where `vlab estimates` shows the question (walk-through 27).
+  const reports = hypothesisReports(alliance, executePlan({ definition: alliance, rows: allianceRows() }));
+  assert.deepEqual(reports.find((r) => r.id === 'H2')!.outcomeWords, {
+    alliance_favorability: 'Overall, how favorable or unfavorable is your view of the security partnership between the United States and Country A?',
+    contribution: 'Should the United States reduce or increase what it contributes to the partnership with Country A?',
+  });
+  assert.deepEqual(reports.find((r) => r.id === 'H1')!.outcomeWords, {}, 'support: the stacked measures, no question of its own');
+  assert.equal(reports.find((r) => r.id === 'H3')!.outcomeWords.economic_sanctions, 'Imposing economic sanctions on Country A');
+});

@@ -7,7 +7,8 @@ import { planAlpha } from '../../domain/plan/plan-schema.ts';
 import { rakingNote } from '../../domain/plan/raking-note.ts';
 import { adjustmentFamilyWords } from '../../domain/plan/adjustment-words.ts';
 import { leftOutWords } from '../../domain/plan/left-out-words.ts';
-import { outcomeLabel, termLabeler } from '../../domain/plan/term-labels.ts';
+import { subsetWords } from '../../domain/plan/subset-words.ts';
+import { termLabeler } from '../../domain/plan/term-labels.ts';
 import { termLabelLines, wrapWords } from '../../domain/plan/term-label-lines.ts';
 import { significantDigits } from '../../../analysis/significant-digits.ts';
 import type { StudyDefinition } from '../../domain/study-definition.ts';
@@ -82,7 +83,7 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
         ? outcomeBlock(h, outcome, tested, 'stack' in hypothesis && hypothesis.stack ? `N ${nUsed} stacked rows` : isConjoint ? `N ${nUsed} profiles` : `N ${nUsed}`)
         : [`${h.id} · ${outcome}`];
       // The outcome's name is the csv's and the plan's; under it, what it is in the study's words (a question's text).
-      out.push(heading!, ...outcomeWordsLines(def, outcome), ...droppedLines(h, outcome), ...table);
+      out.push(heading!, ...outcomeWordsLines(h, outcome), ...subsetLines(def, 'subset' in hypothesis ? hypothesis.subset : undefined), ...droppedLines(h, outcome), ...table);
       for (const p of h.problems.filter((x) => x.outcome === outcome || x.outcome === null)) out.push(`${INDENT}not estimable yet: ${p.explanation}`);
       // Under its numbers, as R prints a warning after the estimates; wrapped, as the messages are long.
       for (const w of h.warnings.filter((x) => x.outcome === outcome)) {
@@ -110,10 +111,17 @@ function droppedLines(h: HypothesisReport, outcome: string): string[] {
 }
 
 /** "outcome: How much do you support or oppose the new bus line?", wrapped under its first word; none without words. */
-function outcomeWordsLines(def: StudyDefinition, outcome: string): string[] {
-  const words = outcomeLabel(def, outcome);
-  if (words === null) return [];
+function outcomeWordsLines(h: HypothesisReport, outcome: string): string[] {
+  const words = h.outcomeWords[outcome];
+  if (words === undefined) return [];
   return wrapWords(`outcome: ${words}`, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
+}
+
+/** "fitted on the plan's subset: rows with Behavior other than Cooperates (control)", wrapped; none without a subset. */
+function subsetLines(def: StudyDefinition, subset: Parameters<typeof subsetWords>[1]['subset']): string[] {
+  const words = subsetWords(def, { subset });
+  if (words === null) return [];
+  return wrapWords(`fitted on the plan's subset: ${words}`, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
 }
 
 /** "+ 5 other terms of the model (intercept and Behavior, not tested by H3): --wide shows them", wrapped under its "+". */

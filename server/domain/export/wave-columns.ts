@@ -138,14 +138,30 @@ const booleanLevels = (): ColumnLevel[] => [
   { value: 0, label: 'false' },
 ];
 
+/**
+ * What each panel parameter column holds. `RID` and `rid` are one Lucid-style ID under two spellings: a link that
+ * writes `?rid=` keeps it under that name (its redirects fill `{rid}`), while other capitals go to `RID`; "Panel link
+ * parameter rid" beside "… RID" left a newcomer asking what the second column was (walk-through 27).
+ */
+const PANEL_PARAM_LABELS: Record<(typeof PANEL_PARAMS)[number], string> = {
+  PROLIFIC_PID: "Prolific participant ID, as the link's PROLIFIC_PID gave it",
+  STUDY_ID: "Prolific study ID, as the link's STUDY_ID gave it",
+  SESSION_ID: "Prolific session ID, as the link's SESSION_ID gave it",
+  workerId: "MTurk worker ID, as the link's workerId gave it",
+  assignmentId: "MTurk assignment ID, as the link's assignmentId gave it",
+  hitId: "MTurk HIT ID, as the link's hitId gave it",
+  RID: "Lucid-style respondent ID, as the link's RID (in any capitals but rid) gave it",
+  rid:
+    'Lucid-style respondent ID, as a link that writes it in lower case (?rid=) gave it, kept under that name as its ' +
+    'redirects\' {rid} is; panel_id holds the ID whichever of the two carried it',
+};
+
 /** The ordered column specs of every export of a wave of this study. */
 // Whole on purpose (~95 lines): one list in the export's column order, section after section; apart, the order would
 // be spread over several functions.
 export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {}): ColumnSpec[] {
   const locale = defaultLocale(def);
-  const panel = PANEL_PARAMS.map(
-    (name): ColumnSpec => ({ name, role: 'panel', type: 'string', label: `Panel link parameter ${name}` }),
-  );
+  const panel = PANEL_PARAMS.map((name): ColumnSpec => ({ name, role: 'panel', type: 'string', label: PANEL_PARAM_LABELS[name] }));
   // A conjoint participant has no cell: their profiles are in the profile file (conjoint-rows.ts).
   const conjoint = def.design?.kind === 'conjoint';
   const design: ColumnSpec[] = (conjoint ? [] : def.factors).map((f) => ({

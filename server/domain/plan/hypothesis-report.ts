@@ -3,7 +3,7 @@ import { isTestedTerm, type PlanEstimate, type PlanProblemAtRun, type PlanWarnin
 import { planAlpha } from './plan-schema.ts';
 import { conjointHypothesisReports } from './conjoint-report.ts';
 import { otherTermsInWords } from './other-terms.ts';
-import { termLabeler, termVariableNamer } from './term-labels.ts';
+import { outcomeLabel, termLabeler, termVariableNamer } from './term-labels.ts';
 import { withoutEstimatorName } from '../../../analysis/helpers/warning-text.ts';
 
 /**
@@ -66,6 +66,13 @@ export interface HypothesisReport {
    * fitted on 80 of 95 completes said nothing of the other 15 (walk-through 22). Empty when none were left out.
    */
   leftOut: { outcome: string; rows: number }[];
+  /**
+   * Each outcome of the card in the study's words (term-labels.ts outcomeLabel: the question's text, a coded
+   * outcome's answers and question), by outcome name; an outcome without words (a stacked one) is absent. The
+   * dashboard's plot headings showed the name alone ("alliance_favorability") where `vlab estimates` shows the
+   * question (walk-through 27).
+   */
+  outcomeWords: Record<string, string>;
 }
 
 /** What a plan's run gives the cards: its estimates, what could not be fitted, what was fitted with a warning. */
@@ -125,7 +132,17 @@ export function hypothesisReports(
     otherTerms: (h, { tested, others }) => otherTermsInWords(h.id, tested, others, termVariableNamer(def, h)),
   });
   // A conjoint's amce/mm hypotheses (analysis-plan.json "conjoint"), after the per-respondent ones.
-  return [...plain, ...conjointHypothesisReports(def, input)];
+  return [...plain, ...conjointHypothesisReports(def, input)].map((h) => ({ ...h, outcomeWords: outcomeWordsOf(def, h) }));
+}
+
+/** The hypothesis' outcomes that have words, in the plan's order, also those not estimable yet. */
+function outcomeWordsOf(def: StudyDefinition, h: HypothesisReport): Record<string, string> {
+  const planned = [...def.analysisPlan.hypotheses, ...(def.analysisPlan.conjoint ?? [])].find((x) => x.id === h.id);
+  const outcomes = new Set([...(planned?.outcomes ?? []), ...h.tested.map((f) => f.outcome)]);
+  return Object.fromEntries([...outcomes].flatMap((o) => {
+    const words = outcomeLabel(def, o);
+    return words === null ? [] : [[o, words]];
+  }));
 }
 
 /** What a card needs of a hypothesis, per-respondent (plan-schema.ts) or conjoint. */
@@ -181,6 +198,7 @@ export function hypothesisCards<H extends CardHypothesis>(
       problems: problems.filter((p) => p.hypothesis === h.id || p.hypothesis === '*').map((p) => ({ outcome: p.outcome, explanation: p.explanation })),
       warnings: warnings.filter((w) => w.hypothesis === h.id).map((w) => ({ outcome: w.outcome, message: withoutEstimatorName(w.message) })),
       leftOut: leftOutRows(own),
+      outcomeWords: {},
     };
   });
 }
