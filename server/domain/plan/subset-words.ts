@@ -1,3 +1,4 @@
+import { andList } from '../and-list.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { spellOut, studyLevelLabel } from './term-labels.ts';
 
@@ -18,15 +19,10 @@ export function subsetWords(def: StudyDefinition, h: { subset?: readonly Conditi
     const kept = c.in.map(String);
     const levels = def.factors.find((f) => f.name === c.column)?.levels.map((l) => l.code);
     const left = levels?.filter((code) => !kept.includes(code)) ?? [];
-    const words = (codes: readonly string[]) => orList(codes.map((code) => studyLevelLabel(def, c.column, code)));
+    const words = (codes: readonly string[]) => andList(codes.map((code) => studyLevelLabel(def, c.column, code)), 'or');
     if (levels && left.length > 0 && left.length < kept.length) return `${spellOut(c.column)} other than ${words(left)}`;
     return `${spellOut(c.column)}: ${words(kept)}`;
   });
   // A semicolon between conditions: a level list already holds commas and "or".
   return `rows with ${conditions.join('; ')}`;
-}
-
-/** "A", "A or B", "A, B or C". */
-function orList(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
