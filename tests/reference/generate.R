@@ -1,6 +1,6 @@
 # Regenerates R's expected values: the reference cases in tests/reference/cases (and the data R draws), and the
 # differential test's stored output (differential/expected.json.gz; see tests/reference/differential.test.ts), and the
-# conjoint differential test's (conjoint-differential/expected.json.gz).
+# conjoint differential test's (conjoint-differential/expected.json.gz), and the planted moderation's fit (moderation/).
 # Usage, from the repository root, with R, estimatr, survey, clubSandwich and jsonlite installed and npm dependencies in place:
 #   Rscript tests/reference/generate.R
 # The differential part fits a few hundred cases, the biggest with 50,000 rows (about 12 minutes); cases whose
@@ -46,3 +46,7 @@ conjoint <- file.path(tmp, "conjoint")
 if (system2("node", c("--import", "tsx", file.path(here, "conjoint-differential", "write-inputs.ts"), conjoint)) != 0) stop("conjoint write-inputs.ts failed")
 status <- system2("Rscript", c(file.path(here, "conjoint-differential", "conjoint.R"), conjoint, file.path(here, "conjoint-differential", "expected.json.gz")))
 if (status != 0) stop("conjoint.R failed")
+# The planted moderation (walk-through 26): one simulated wave written by Node, R's lm_robust fit of it.
+if (system2("node", c("--import", "tsx", file.path(here, "moderation", "write-data.ts"))) != 0) stop("moderation write-data.ts failed")
+status <- system2("Rscript", c(file.path(here, "moderation", "moderation.R")), stdout = FALSE)
+if (status != 0) stop("moderation.R failed")
