@@ -230,6 +230,9 @@ for (const [size, options] of [['a phone (390 px)', PHONE], ['a desktop', DESKTO
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no sideways scrolling');
 
     const h3 = page.locator('article[data-hypothesis="H3"]');
+    // The plan's subset under the description, as `vlab estimates` prints it: its N below the completes explained.
+    assert.equal(await h3.locator('.dash-note', { hasText: "Fitted on the plan's subset" }).innerText(), "Fitted on the plan's subset: rows with Behavior other than Cooperates (control).");
+    assert.equal(await page.locator('article[data-hypothesis="H2"] .dash-note', { hasText: 'subset' }).count(), 0);
     const regime = h3.getByRole('row').filter({ hasText: 'economic_sanctions' }).filter({ hasText: 'Regime: Autocracy (vs. Democracy)' });
     assert.match(await regime.innerText(), /positive[\s\S]*(supported|not supported|opposite sign)/);
     // A long label wrapped at any space before ("Regime: Autocracy (vs." | "Democracy)"): it breaks between its

@@ -125,3 +125,11 @@ test("each card names its outcomes in the study's words, as vlab estimates does;
   assert.deepEqual(reports.find((r) => r.id === 'H1')!.outcomeWords, {}, 'support: the stacked measures, no question of its own');
   assert.equal(reports.find((r) => r.id === 'H3')!.outcomeWords.economic_sanctions, 'Imposing economic sanctions on Country A');
 });
+
+test("a card carries its plan's subset in the study's words, as vlab estimates prints it; null without one", () => {
+  // walk-through 27's leftover: the table said why H3's N is below the completes, the dashboard's card did not.
+  const reports = hypothesisReports(alliance, executePlan({ definition: alliance, rows: allianceRows() }));
+  assert.equal(reports.find((r) => r.id === 'H3')!.subsetWords, 'rows with Behavior other than Cooperates (control)');
+  assert.equal(reports.find((r) => r.id === 'H1')!.subsetWords, 'rows with Behavior other than Cooperates (control)');
+  assert.equal(reports.find((r) => r.id === 'H2')!.subsetWords, null);
+});

@@ -7,7 +7,6 @@ import { planAlpha } from '../../domain/plan/plan-schema.ts';
 import { rakingNote } from '../../domain/plan/raking-note.ts';
 import { adjustmentFamilyWords } from '../../domain/plan/adjustment-words.ts';
 import { leftOutWords } from '../../domain/plan/left-out-words.ts';
-import { subsetWords } from '../../domain/plan/subset-words.ts';
 import { termLabeler } from '../../domain/plan/term-labels.ts';
 import { termLabelLines, wrapWords } from '../../domain/plan/term-label-lines.ts';
 import { significantDigits } from '../../../analysis/significant-digits.ts';
@@ -83,7 +82,7 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
         ? outcomeBlock(h, outcome, tested, 'stack' in hypothesis && hypothesis.stack ? `N ${nUsed} stacked rows` : isConjoint ? `N ${nUsed} profiles` : `N ${nUsed}`)
         : [`${h.id} · ${outcome}`];
       // The outcome's name is the csv's and the plan's; under it, what it is in the study's words (a question's text).
-      out.push(heading!, ...outcomeWordsLines(h, outcome), ...subsetLines(def, 'subset' in hypothesis ? hypothesis.subset : undefined), ...droppedLines(h, outcome), ...table);
+      out.push(heading!, ...outcomeWordsLines(h, outcome), ...subsetLines(h), ...droppedLines(h, outcome), ...table);
       for (const p of h.problems.filter((x) => x.outcome === outcome || x.outcome === null)) out.push(`${INDENT}not estimable yet: ${p.explanation}`);
       // Under its numbers, as R prints a warning after the estimates; wrapped, as the messages are long.
       for (const w of h.warnings.filter((x) => x.outcome === outcome)) {
@@ -118,10 +117,9 @@ function outcomeWordsLines(h: HypothesisReport, outcome: string): string[] {
 }
 
 /** "fitted on the plan's subset: rows with Behavior other than Cooperates (control)", wrapped; none without a subset. */
-function subsetLines(def: StudyDefinition, subset: Parameters<typeof subsetWords>[1]['subset']): string[] {
-  const words = subsetWords(def, { subset });
-  if (words === null) return [];
-  return wrapWords(`fitted on the plan's subset: ${words}`, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
+function subsetLines(h: HypothesisReport): string[] {
+  if (h.subsetWords === null) return [];
+  return wrapWords(`fitted on the plan's subset: ${h.subsetWords}`, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
 }
 
 /** "+ 5 other terms of the model (intercept and Behavior, not tested by H3): --wide shows them", wrapped under its "+". */

@@ -3,6 +3,7 @@ import { isTestedTerm, type PlanEstimate, type PlanProblemAtRun, type PlanWarnin
 import { planAlpha } from './plan-schema.ts';
 import { conjointHypothesisReports } from './conjoint-report.ts';
 import { otherTermsInWords } from './other-terms.ts';
+import { subsetWords } from './subset-words.ts';
 import { outcomeLabel, termLabeler, termVariableNamer } from './term-labels.ts';
 import { withoutEstimatorName } from '../../../analysis/helpers/warning-text.ts';
 
@@ -73,6 +74,12 @@ export interface HypothesisReport {
    * question (walk-through 27).
    */
   outcomeWords: Record<string, string>;
+  /**
+   * The rows the plan's `subset` keeps, in the study's words (subset-words.ts: "rows with Behavior other than
+   * Cooperates (control)"); null without one. `vlab estimates` says it under each outcome, the dashboard's card under
+   * its description: a card fitted on the violation arms showed "N 43" beside 52 completes with no word why.
+   */
+  subsetWords: string | null;
 }
 
 /** What a plan's run gives the cards: its estimates, what could not be fitted, what was fitted with a warning. */
@@ -132,7 +139,13 @@ export function hypothesisReports(
     otherTerms: (h, { tested, others }) => otherTermsInWords(h.id, tested, others, termVariableNamer(def, h)),
   });
   // A conjoint's amce/mm hypotheses (analysis-plan.json "conjoint"), after the per-respondent ones.
-  return [...plain, ...conjointHypothesisReports(def, input)].map((h) => ({ ...h, outcomeWords: outcomeWordsOf(def, h) }));
+  return [...plain, ...conjointHypothesisReports(def, input)].map((h) => ({ ...h, outcomeWords: outcomeWordsOf(def, h), subsetWords: subsetWordsOf(def, h) }));
+}
+
+/** The rows the hypothesis' plan subset keeps, in words; null without a subset (a conjoint hypothesis has none). */
+function subsetWordsOf(def: StudyDefinition, h: HypothesisReport): string | null {
+  const planned = def.analysisPlan.hypotheses.find((x) => x.id === h.id);
+  return planned ? subsetWords(def, planned) : null;
 }
 
 /** The hypothesis' outcomes that have words, in the plan's order, also those not estimable yet. */
@@ -199,6 +212,7 @@ export function hypothesisCards<H extends CardHypothesis>(
       warnings: warnings.filter((w) => w.hypothesis === h.id).map((w) => ({ outcome: w.outcome, message: withoutEstimatorName(w.message) })),
       leftOut: leftOutRows(own),
       outcomeWords: {},
+      subsetWords: null,
     };
   });
 }
