@@ -113,13 +113,15 @@ function droppedLines(h: HypothesisReport, outcome: string): string[] {
 function outcomeWordsLines(h: HypothesisReport, outcome: string): string[] {
   const words = h.outcomeWords[outcome];
   if (words === undefined) return [];
-  return wrapWords(`outcome: ${words}`, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
+  // As the terms' labels: the study's words shown, never acted on, a line break in them as its escape (terminalText).
+  return wrapWords(`outcome: ${terminalText(words)}`, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
 }
 
 /** "fitted on the plan's subset: rows with Behavior other than Cooperates (control)", wrapped; none without a subset. */
 function subsetLines(h: HypothesisReport): string[] {
   if (h.subsetWords === null) return [];
-  return wrapWords(`fitted on the plan's subset: ${h.subsetWords}`, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
+  // Levels' labels are the study's words: a line break in one started a line of its own (terminal-output.test.ts).
+  return wrapWords(`fitted on the plan's subset: ${terminalText(h.subsetWords)}`, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
 }
 
 /** "+ 5 other terms of the model (intercept and Behavior, not tested by H3): --wide shows them", wrapped under its "+". */
