@@ -106,7 +106,7 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
 function droppedLines(h: HypothesisReport, outcome: string): string[] {
   const rows = h.leftOut.find((l) => l.outcome === outcome)?.rows;
   if (!rows) return [];
-  return wrapWords(`${leftOutWords(rows)} (n_dropped in --format csv)`, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
+  return hangingLines(`${leftOutWords(rows)} (n_dropped in --format csv)`);
 }
 
 /** "outcome: How much do you support or oppose the new bus line?", wrapped under its first word; none without words. */
@@ -114,20 +114,20 @@ function outcomeWordsLines(h: HypothesisReport, outcome: string): string[] {
   const words = h.outcomeWords[outcome];
   if (words === undefined) return [];
   // As the terms' labels: the study's words shown, never acted on, a line break in them as its escape (terminalText).
-  return wrapWords(`outcome: ${terminalText(words)}`, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
+  return hangingLines(`outcome: ${terminalText(words)}`);
 }
 
 /** "fitted on the plan's subset: rows with Behavior other than Cooperates (control)", wrapped; none without a subset. */
 function subsetLines(h: HypothesisReport): string[] {
   if (h.subsetWords === null) return [];
   // Levels' labels are the study's words: a line break in one started a line of its own (terminal-output.test.ts).
-  return wrapWords(`fitted on the plan's subset: ${terminalText(h.subsetWords)}`, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
+  return hangingLines(`fitted on the plan's subset: ${terminalText(h.subsetWords)}`);
 }
 
 /** "+ 5 other terms of the model (intercept and Behavior, not tested by H3): --wide shows them", wrapped under its "+". */
 function otherTermsLines(count: number, words: string): string[] {
   const text = `+ ${count} other term${count === 1 ? '' : 's'} of the model (${words}): --wide shows them`;
-  return wrapWords(text, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
+  return hangingLines(text);
 }
 
 /**
@@ -159,3 +159,7 @@ export function wideEstimatesTable(result: WaveEstimates, def: StudyDefinition):
   return headline(result, def) + textTable(records, columns) + (warnings.length ? `\n${warnings.join('')}` : '');
 }
 
+/** A note under an outcome's heading, wrapped to the table's width with its later lines hanging two spaces in. */
+function hangingLines(text: string): string[] {
+  return wrapWords(text, TABLE_WIDTH - INDENT.length - 2).map((line, i) => `${INDENT}${i ? '  ' : ''}${line}`);
+}
