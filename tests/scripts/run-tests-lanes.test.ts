@@ -5,7 +5,7 @@
 // timing, so the test asserts only what must hold whatever the timing.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, test } from 'node:test';
@@ -97,5 +97,49 @@ test('--typecheck runs tsc beside the tests: a type error fails the run, tsc\'s 
     assert.doesNotMatch(fixed.stderr, /typecheck/);
   } finally {
     rmSync(typed, { recursive: true, force: true });
+  }
+});
+
+// A browser file mostly waits (rating-rows.test.ts: 7.5 CPU seconds, Chromium's included, in 14 s of wall): the first
+// lane runs them two at a time, in runs of their own, and the server files after them one at a time.
+test('the browser files run two at a time in runs of their own; the server files after them one at a time', () => {
+  const browsing = mkdtempSync(join(tmpdir(), 'vlab-run-tests-browsers-'));
+  try {
+    mkdirSync(join(browsing, 'tests/e2e'), { recursive: true });
+    mkdirSync(join(browsing, 'tests/server'), { recursive: true });
+    mkdirSync(join(browsing, 'tests/analysis'), { recursive: true });
+    symlinkSync(join(repo, 'node_modules'), join(browsing, 'node_modules'));
+    // A browser file is one that imports tests/e2e/chromium.ts (scripts/browser-test-files.mjs); this one opens none.
+    writeFileSync(join(browsing, 'tests/e2e/chromium.ts'), 'export const launched = false;\n');
+    const log = join(browsing, 'times.log');
+    // Each file writes when it started and ended: two files ran at once if one started before the other ended.
+    const timed = (name: string) =>
+      `import { appendFileSync } from 'node:fs';\nimport { test } from 'node:test';\nimport { launched } from './chromium.ts';\n` +
+      `test('${name}', async () => { void launched; const start = Date.now(); await new Promise((r) => setTimeout(r, 1500)); appendFileSync(${JSON.stringify(log)}, '${name} ' + start + ' ' + Date.now() + '\\n'); });\n`;
+    for (const name of ['b1', 'b2', 'b3']) writeFileSync(join(browsing, `tests/e2e/${name}.test.ts`), timed(name));
+    const server = (name: string) => timed(name).replace("import { launched } from './chromium.ts';\n", '').replace('void launched; ', '');
+    writeFileSync(join(browsing, 'tests/server/s1.test.ts'), server('s1'));
+    writeFileSync(join(browsing, 'tests/server/s2.test.ts'), server('s2'));
+    // The computation file holds the second lane until s2 has run, so it takes no server file (whatever the load).
+    writeFileSync(
+      join(browsing, 'tests/analysis/c.test.ts'),
+      `import { existsSync, readFileSync } from 'node:fs';\nimport { test } from 'node:test';\n` +
+        `test('computation file', async () => { for (let i = 0; i < 600 && !(existsSync(${JSON.stringify(log)}) && /^s2 /m.test(readFileSync(${JSON.stringify(log)}, 'utf8'))); i++) await new Promise((r) => setTimeout(r, 100)); });\n`,
+    );
+    const { NODE_TEST_CONTEXT: _parent, VLAB_TEST_SERIAL: _serial, ...env } = process.env;
+    const run = spawnSync(process.execPath, [join(repo, 'scripts/run-tests.mjs')], { cwd: browsing, encoding: 'utf8', env: { ...env, VLAB_TEST_CHROMIUM: process.execPath } });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^run-tests: the first lane took \d+ s \(2 runs\)/m, run.stdout);
+    const spans = new Map(readFileSync(log, 'utf8').trim().split('\n').map((line) => {
+      const [name, start, end] = line.split(' ');
+      return [name!, { start: Number(start), end: Number(end) }] as const;
+    }));
+    const overlap = (a: string, b: string) => spans.get(a)!.start < spans.get(b)!.end && spans.get(b)!.start < spans.get(a)!.end;
+    assert.ok(overlap('b1', 'b2'), `b1 and b2 ran at once: ${JSON.stringify([...spans])}`);
+    // The server files wait for the browser run to end, then run one at a time.
+    for (const b of ['b1', 'b2', 'b3']) assert.ok(spans.get(b)!.end <= spans.get('s1')!.start, `${b} ended before s1 started: ${JSON.stringify([...spans])}`);
+    assert.ok(!overlap('s1', 's2'), `s1 and s2 ran one after the other: ${JSON.stringify([...spans])}`);
+  } finally {
+    rmSync(browsing, { recursive: true, force: true });
   }
 });
