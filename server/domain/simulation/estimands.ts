@@ -6,9 +6,9 @@ import { rakingTargets } from '../plan/raking-margins.ts';
 import { clusteredByRespondent } from '../plan/respondent-clusters.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { vignetteSpace } from '../vignette-cells.ts';
-import { covariateProfiles, expectedCodedShare, expectedOutcome } from './expected.ts';
+import { expectedCodedShare, expectedOutcome } from './expected.ts';
 import { freeNumberRanges } from './free-answers.ts';
-import { quotaMixForEstimands, type QuotaProfile } from './quota-composition.ts';
+import { completesMix, quotaVariablesOutcomesUse } from './quota-composition.ts';
 import { requireModel } from './respondent.ts';
 
 /**
@@ -64,7 +64,9 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
       for (const g of h.fixedEffects ?? []) named.add(g);
     }
   }
-  const covariates = [...named].filter((name) => name in model.covariates);
+  // Quota variables an outcome depends on are averaged over the completes' mix (quota-composition.ts) even where the
+  // plan names none of them: their rows carry them.
+  const covariates = [...new Set([...named, ...quotaVariablesOutcomesUse(def)])].filter((name) => name in model.covariates);
   const boxValues = boxCombinations([...freeNumberRanges(def)].filter(([name]) => named.has(name)));
   const check = def.attentionCheck;
   // Failing the check changes no other answer, so a passing and a failing row of equal weight per profile stand for
@@ -77,9 +79,7 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
   // The cells a vignette shows, each as often as the design shows it (multiplicity w; all 1 without weights or
   // restrictions). With m vignettes per respondent each row is one vignette: its cell has the same w / L.
   const space = vignetteSpace(def);
-  // Quota variables an outcome depends on are weighted by the mix of completes the quotas leave (quota-composition.ts).
-  const quotaMix = quotaMixForEstimands(def);
-  const profiles = quotaMix ? withQuotaMix(covariateProfiles(model, covariates.filter((c) => !(c in quotaMix[0]!.values)), raked), quotaMix) : covariateProfiles(model, covariates, raked);
+  const profiles = completesMix(def, covariates, {}, raked);
   space.cells.forEach(({ index: c, assignment: cell, multiplicity }) => {
     profiles.forEach((profile, k) => {
       const outcomes = Object.fromEntries([
@@ -104,16 +104,11 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
   });
 
   // Weights only where profiles differ in probability (or the plan rakes, which these rows could not).
-  const weighted = covariates.length > 0 || quotaMix !== null || plan.weights === 'raking' || space.cells.some((cell) => cell.multiplicity !== 1);
+  const weighted = covariates.length > 0 || plan.weights === 'raking' || space.cells.some((cell) => cell.multiplicity !== 1);
   const result = executePlan({ definition: weighted ? withoutWeightedCr2FixedEffects(def) : def, rows, weights: weighted ? weights : undefined });
   const out = new Map<string, number | null>();
   for (const e of result.estimates) out.set(estimandKey(e.hypothesis, e.outcome, e.term), e.estimate);
   return out;
-}
-
-/** Each covariate profile crossed with each combination of the quota variables' answers, their shares multiplied. */
-function withQuotaMix(profiles: ReturnType<typeof covariateProfiles>, mix: readonly QuotaProfile[]): ReturnType<typeof covariateProfiles> {
-  return profiles.flatMap((profile) => mix.map((q) => ({ values: { ...profile.values, ...q.values }, p: profile.p * q.p })));
 }
 
 /** Every combination of the boxes' lowest and highest values (one empty combination without boxes). */

@@ -56,15 +56,13 @@ export function quotaComposition(def: StudyDefinition): QuotaProfile[] | null {
 }
 
 /**
- * The completes' quota mix where it moves an estimand: some outcome or choice of the model depends on a quota variable
- * (shifted by it, or moderated by it), and the plan does not rake, which would reweight the completes to the margins
- * anyway (estimands.ts then uses the raking targets). Null otherwise, so other studies' estimand rows stay as they were.
+ * The quota variables some outcome or choice of the model depends on (shifted by them, or moderated by them): their
+ * completes' mix moves the estimands even where the plan does not name them (estimands.ts adds them to its rows).
  */
-export function quotaMixForEstimands(def: StudyDefinition): QuotaProfile[] | null {
+export function quotaVariablesOutcomesUse(def: StudyDefinition): string[] {
   const model = requireModel(def);
-  if (!def.quotas || def.analysisPlan.weights === 'raking') return null;
   const dependsOn = new Set([...Object.values(model.outcomes), ...Object.values(model.choices ?? {})].flatMap((o) => outcomeCovariates(model, o)));
-  return def.quotas.variables.some((v) => dependsOn.has(v)) ? quotaComposition(def) : null;
+  return def.quotas?.variables.filter((v) => dependsOn.has(v)) ?? [];
 }
 
 const slot = (variable: string, level: string) => `${variable}\u0000${level}`;
@@ -72,17 +70,23 @@ const slot = (variable: string, level: string) => `${variable}\u0000${level}`;
 /**
  * The respondents' mix over the covariates `names` an estimand averages over, among a wave's completes: the model's
  * shares, except that quota variables among them take the mix the quotas leave (quotaComposition), given a subgroup's
- * fixed answers (`given`, a conjoint's `by` group); the model's shares where the plan rakes (the estimator reweights to
- * the margins). A conjoint's estimands (conjoint-estimands.ts) averaged over the model's shares, so with a quota on
- * party its pooled AMCEs were off by the capped party's share of its effect (after walk-through 26's vignette fix).
+ * fixed answers (`given`, a conjoint's `by` group); where the plan rakes, the raking targets (`raked`, the shares the
+ * estimator reweights the completes to). Serves both designs' estimands (estimands.ts, conjoint-estimands.ts): a
+ * conjoint's once averaged over the model's shares, so with a quota on party its pooled AMCEs were off by the capped
+ * party's share of its effect (after walk-through 26's vignette fix).
  */
-export function completesMix(def: StudyDefinition, names: readonly string[], given: Record<string, string> = {}): QuotaProfile[] {
+export function completesMix(
+  def: StudyDefinition,
+  names: readonly string[],
+  given: Record<string, string> = {},
+  raked: Record<string, Record<string, number>> = {},
+): QuotaProfile[] {
   const model = requireModel(def);
   const quoted = def.quotas?.variables.filter((v) => names.includes(v)) ?? [];
   const mix = quoted.length && def.analysisPlan.weights !== 'raking' ? quotaComposition(def) : null;
   const matching = mix?.filter((q) => Object.entries(given).every(([name, value]) => !(name in q.values) || q.values[name] === value)) ?? [];
   const total = matching.reduce((sum, q) => sum + q.p, 0);
-  if (total <= 0) return covariateProfiles(model, names);
+  if (total <= 0) return covariateProfiles(model, names, raked);
   // The quota variables' joint mix among `names`, summed over the other quota variables.
   const joint = new Map<string, QuotaProfile>();
   for (const q of matching) {
@@ -91,6 +95,6 @@ export function completesMix(def: StudyDefinition, names: readonly string[], giv
     const entry = joint.get(key) ?? joint.set(key, { values, p: 0 }).get(key)!;
     entry.p += q.p / total;
   }
-  const others = covariateProfiles(model, names.filter((n) => !quoted.includes(n)));
+  const others = covariateProfiles(model, names.filter((n) => !quoted.includes(n)), raked);
   return others.flatMap((profile) => [...joint.values()].map((q) => ({ values: { ...profile.values, ...q.values }, p: profile.p * q.p })));
 }
