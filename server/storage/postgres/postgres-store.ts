@@ -5,6 +5,7 @@ import pg from 'pg';
 import { ConfigError, POSTGRES_URL_UNPARSABLE, withoutPassword } from '../../config.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { migrationFiles, newerSchemaProblem } from '../db.ts';
+import { localWhileRefused } from '../rate-counter.ts';
 import type { Repositories } from '../repositories.ts';
 import { databaseUnwritable, maskedLocation, type Store } from '../store.ts';
 import { againWhileNotRun, pooledSql, triesOver } from './pooled-statement.ts';
@@ -206,7 +207,7 @@ export async function openPostgresStore(
     write: (fn) => transaction('BEGIN', fn, true),
     read: (fn) => transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn, false),
     onRollback: (listener) => rollbackListeners.push(listener),
-    rateCounter: unavailableAsBusy(createPgRateCounter(pooledSql(pool))),
+    rateCounter: unavailableAsBusy(localWhileRefused(createPgRateCounter(pooledSql(pool)), refusesWork)),
     async ping() {
       try {
         // A write that changes nothing: a read-only server refuses it (25006) as it refuses every start and save.
