@@ -142,3 +142,26 @@ test('a database with idle_in_transaction_session_timeout = 10ms: the store open
     await database.drop();
   }
 });
+
+// Attacker pass 34: the settings above were read from pg_settings, a view PostgreSQL materializes in work_mem (about
+// 100 KB). On a database with work_mem at its least (64kB) and temp_file_limit = 0 the statement failed ("temporary
+// file size exceeds temp_file_limit"), and the connection was handed out without any of them — the schema pin
+// included — with no word. They are now read with current_setting(), which materializes nothing.
+test('a database with work_mem = 64kB and temp_file_limit = 0: every session setting still holds', { skip }, async () => {
+  const database = await createTestDatabase(["work_mem = '64kB'", 'temp_file_limit = 0', 'extra_float_digits = 0', "idle_in_transaction_session_timeout = '10ms'"]);
+  try {
+    const store = await openStore(database.url);
+    try {
+      const pool = (store as unknown as { pool: pg.Pool }).pool;
+      await pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+      const { rows } = await pool.query<Record<string, string>>(
+        "SELECT current_setting('extra_float_digits') AS floats, current_setting('idle_in_transaction_session_timeout') AS idle, current_setting('search_path') AS path",
+      );
+      assert.deepEqual(rows[0], { floats: '1', idle: '5s', path: '"public"' });
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await database.drop();
+  }
+});
