@@ -14,6 +14,7 @@ import { POOL_EXHAUSTED } from './refusal-words.ts';
 import { createPgRepositories } from './repositories.ts';
 import { projectElsewhere } from './schema-elsewhere.ts';
 import { serverSettingsWarnings } from './server-settings-warnings.ts';
+import { refuseSharedSessions } from './shared-sessions.ts';
 import { pinSchema, type SchemaPin, sessionClient } from './session-client.ts';
 import { type Sql, sqlOver } from './sql.ts';
 
@@ -274,9 +275,11 @@ function openPool(url: string, max: number, connectTimeoutMs: number, queryTimeo
 /**
  * Applies pending migrations in one transaction under an advisory lock (several processes starting together
  * migrate once), or with `migrate` false only checks that the schema is one this build knows. Returns the schema
- * vlab's tables are in, which every connection of the pool then keeps (session-client.ts).
+ * vlab's tables are in, which every connection of the pool then keeps (session-client.ts). First refuses a pooler
+ * whose connections share sessions, which would keep none of that (shared-sessions.ts).
  */
 async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Promise<string> {
+  await refuseSharedSessions(pool, where);
   const client = await pool.connect();
   // As in a transaction: a connection lost here fails the next statement instead of ending the process.
   const lost = () => undefined;
