@@ -18,7 +18,8 @@ import { loadConfig } from '../../server/config.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
-import { probeConnections, SHARED_SESSIONS_WORDS, sessionsShared } from '../../server/storage/postgres/shared-sessions.ts';
+import { SHARED_SESSIONS_WORDS } from '../../server/storage/postgres/refusal-words.ts';
+import { probeConnections, sessionsShared } from '../../server/storage/postgres/shared-sessions.ts';
 import { createTestDatabase, postgresSkipReason } from './postgres-test-database.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
 

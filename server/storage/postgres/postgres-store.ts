@@ -88,9 +88,11 @@ const serverBusy = (error: unknown) =>
  * standby after a failover, `default_transaction_read_only` for maintenance), insufficient resources (53: disk
  * full, out of memory, too many connections), a statement cancelled (57014: the statement timeout under
  * overload, an operator's pg_cancel_backend) and a lock wait ended by an operator's `lock_timeout` (55P03: another
- * session held a row vlab needed; attacker pass 19, a 500 before). None is the client's mistake; each passes.
+ * session held a row vlab needed; attacker pass 19, a 500 before), and a prepared statement that clashes with another
+ * client's in one session (42P05, 26000: a transaction pooler, attacker pass 34, a stack trace before). None is the
+ * client's mistake; each passes.
  */
-const REFUSING_STATES = /^(25006|53...|55P03|57014)$/;
+const REFUSING_STATES = /^(25006|53...|55P03|57014|42P05|26000)$/;
 
 function refusesWork(error: unknown): boolean {
   const { code } = (error ?? {}) as { code?: unknown };

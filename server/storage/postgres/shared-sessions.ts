@@ -1,18 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { ConfigError } from '../../config.ts';
-
-/**
- * Why vlab refuses a connection pooler that shares PostgreSQL sessions between its clients (PgBouncer's `pool_mode =
- * transaction` or `statement`, pgcat or Odyssey in transaction mode). Each of vlab's connections sets its session
- * (session-client.ts: READ COMMITTED, synchronous_commit on, the float digits, the timeouts, the schema it keeps) and
- * names its prepared statements (sql.ts); through such a pooler the next statement may run in another client's
- * session. Live (attacker pass 34, PgBouncer 1.18 in transaction mode): `vlab wave create` passed, then `vlab wave
- * list` ended in a stack trace, `prepared statement "vlab_…" already exists`, and nothing of the session settings
- * was sure to hold.
- */
-export const SHARED_SESSIONS_WORDS =
-  "its connections share PostgreSQL sessions with other clients: a pooler in transaction or statement mode (PgBouncer's pool_mode = transaction) sits between vlab and PostgreSQL, and vlab keeps settings and prepared statements in each session; point VLAB_DB at PostgreSQL itself, or at a pool in session mode (pool_mode = session)";
+import { SHARED_SESSIONS_WORDS } from './refusal-words.ts';
 
 /** A connection the probe uses, and gives back when done (ends it, or returns it to its pool). */
 export interface ProbeConnection {
