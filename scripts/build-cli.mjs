@@ -11,7 +11,7 @@
 // build-inputs.mjs) points at it. A process that is still running an older build keeps its folder, so the lazy
 // chunks it has yet to load never vanish; builds racing each other from the same sources produce the same
 // folder. Folders no longer current are removed after an hour, unless a running process marks one in use.
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changedInput, packageManifest, readRecord, recordInputs } from './build-inputs.mjs';
@@ -103,14 +103,15 @@ export async function buildCli() {
 }
 
 /**
- * Marks the build folder `dir` as run by this process until it exits (`.in-use-<pid>`), so that a rebuild by another
- * `vlab` call does not remove chunks it has yet to load (removeOldBuilds). A folder that cannot be written (a
- * read-only checkout) goes unmarked: nothing there rebuilds either.
+ * Marks the build folder `dir` as run by this process until it exits (`.in-use-<pid>`, holding the process's start
+ * time where the system tells it), so that a rebuild by another `vlab` call does not remove chunks it has yet to load
+ * (removeOldBuilds). A folder that cannot be written (a read-only checkout) goes unmarked: nothing there rebuilds
+ * either.
  */
 export function markBuildInUse(dir) {
   const mark = join(dir, `${IN_USE}${process.pid}`);
   try {
-    writeFileSync(mark, '');
+    writeFileSync(mark, startTime(process.pid) ?? '');
   } catch {
     return;
   }
@@ -142,9 +143,41 @@ export function removeOldBuilds(out, current) {
   }
 }
 
-/** Whether a process that is still running marked the folder in use (a mark left by a killed one does not count). */
+/**
+ * Whether a process that is still running marked the folder in use. A mark left by a killed one does not count, nor
+ * one whose pid another process took since (the pid's process started at another time than the mark says): such a
+ * mark kept an old build folder for as long as the stranger ran (attacker pass 34).
+ */
 function inUse(dir) {
-  return readdirSync(dir).some((name) => name.startsWith(IN_USE) && running(Number(name.slice(IN_USE.length))));
+  return readdirSync(dir).some((name) => {
+    if (!name.startsWith(IN_USE)) return false;
+    const pid = Number(name.slice(IN_USE.length));
+    if (!running(pid)) return false;
+    const marked = readMark(join(dir, name));
+    const now = marked ? startTime(pid) : undefined;
+    return !marked || now === undefined || now === marked;
+  });
+}
+
+function readMark(path) {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * When process `pid` started, in clock ticks since boot (field 22 of Linux's /proc/<pid>/stat, after the command
+ * name in parentheses, which may hold spaces), or undefined where there is no /proc (macOS): a mark is then its pid.
+ */
+function startTime(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
 }
 
 function running(pid) {

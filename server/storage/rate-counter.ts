@@ -52,3 +52,35 @@ export function createMemoryRateCounter(
   };
 }
 
+
+/**
+ * The shared counter while its database takes hits, else this process's memory: a PostgreSQL that answers but takes
+ * no writes (`refused`: a standby after a failover, `default_transaction_read_only`, a full disk) refused every
+ * hit, and every researcher request counts one before it reads, so downloads, estimates and wave status were 503
+ * busy on a database they could read (attacker pass 34). Meanwhile the limits hold per process, as on SQLite; a
+ * database out of reach still fails the hit (503 busy), since nothing behind the limiter could be answered either.
+ */
+export function localWhileRefused(shared: RateCounter, refused: (error: unknown) => boolean): RateCounter {
+  const local = createMemoryRateCounter();
+  // Where the last hit of each key went, so that its take-back goes there too.
+  const countedLocally = new Set<string>();
+  return {
+    shared: shared.shared,
+    async hit(key, windowMs) {
+      try {
+        const counted = await shared.hit(key, windowMs);
+        countedLocally.delete(key);
+        return counted;
+      } catch (error) {
+        if (!refused(error)) throw error;
+        if (countedLocally.size >= 10_000) countedLocally.clear();
+        countedLocally.add(key);
+        return local.hit(key, windowMs);
+      }
+    },
+    async unhit(key, windowMs) {
+      if (countedLocally.has(key)) return local.unhit(key, windowMs);
+      return shared.unhit(key, windowMs);
+    },
+  };
+}

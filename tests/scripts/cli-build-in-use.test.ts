@@ -6,7 +6,7 @@
 // build now marks its folder in use (`.in-use-<pid>`), and a folder with a live process's mark is kept.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -43,10 +43,16 @@ test('an hour-old build folder that a running process marked in use is kept; one
       setTimeout(() => undefined, 60_000);`]);
     await once(child.stdout, 'data');
     writeFileSync(join(abandoned, `.in-use-${await endedPid()}`), '');
-    for (const dir of [serving, abandoned, unmarked]) utimesSync(dir, twoHoursAgo(), twoHoursAgo());
+
+    // Attacker pass 34: a killed process's pid taken by another (here this test's own pid, which started at another
+    // time than the mark says): before, its mark kept the folder for as long as the stranger ran.
+    const reused = oldBuild(out, 'ffffffffffffffff');
+    writeFileSync(join(reused, `.in-use-${process.pid}`), '1');
+    for (const dir of [serving, abandoned, unmarked, reused]) utimesSync(dir, twoHoursAgo(), twoHoursAgo());
 
     removeOldBuilds(out, 'dddddddddddddddd');
     assert.deepEqual(readdirSync(out).sort(), ['aaaaaaaaaaaaaaaa', 'dddddddddddddddd']);
+    assert.notEqual(readFileSync(join(serving, `.in-use-${child.pid}`), 'utf8'), '', 'the mark holds its process\'s start time');
     child.kill();
     await once(child, 'exit');
   } finally {

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import pg from 'pg';
 import { cliAction } from '../../server/cli/cli-action.ts';
 import { DomainError } from '../../server/domain/errors.ts';
+import { openPostgresStore } from '../../server/storage/postgres/postgres-store.ts';
 import { createTestDatabase, postgresSkipReason } from './postgres-test-database.ts';
 
 const skip = await postgresSkipReason();
@@ -50,6 +51,40 @@ test('a verb PostgreSQL refused says PostgreSQL\'s words and what to change, exi
   } finally {
     process.stderr.write = write;
     process.exitCode = exitCode;
+    await database.drop();
+  }
+});
+
+// Attacker pass 34: through a pooler in transaction mode (PgBouncer), a client's named prepared statement meets the
+// same name prepared in that server session by another client (42P05), or misses one it prepared (26000): live,
+// `vlab wave list` ended in node's stack trace. The store's check as it opens finds such a pooler (shared-sessions.ts)
+// unless the pooler is busy; what slips past is a refusal in words. Here the clash is real: the one connection's
+// record of what it prepared is forgotten, as a new client handed the same server session knows nothing of it.
+test('a prepared statement clashing with another client\'s in one session (a transaction pooler): 503 busy, and a verb says to use session mode', { skip }, async () => {
+  const database = await createTestDatabase();
+  const exitCode = process.exitCode;
+  const written: string[] = [];
+  const write = process.stderr.write;
+  const store = await openPostgresStore(database.url, { maxConnections: 1 });
+  try {
+    await store.read((tx) => tx.tokens.list());
+    const client = await store.pool.connect();
+    (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements = {};
+    client.release();
+    const clash = await store.read((tx) => tx.tokens.list()).then(() => undefined, (error: unknown) => error);
+    assert.ok(clash instanceof DomainError && clash.code === 'busy', String(clash));
+    assert.equal((clash.cause as { code?: string }).code, '42P05');
+    process.stderr.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stderr.write;
+    await cliAction('wave list', () => {
+      throw clash;
+    })();
+    process.stderr.write = write;
+    assert.equal(process.exitCode, 1);
+    assert.match(written[0]!, /^vlab wave list: PostgreSQL refused the work: prepared statement "vlab_\w+" already exists \(42P05\); .*pool_mode = transaction.*pool_mode = session/);
+  } finally {
+    process.stderr.write = write;
+    process.exitCode = exitCode;
+    await store.close();
     await database.drop();
   }
 });

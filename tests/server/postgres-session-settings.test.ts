@@ -18,6 +18,8 @@ import { loadConfig } from '../../server/config.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
+import { SHARED_SESSIONS_WORDS } from '../../server/storage/postgres/refusal-words.ts';
+import { probeConnections, sessionsShared } from '../../server/storage/postgres/shared-sessions.ts';
 import { createTestDatabase, postgresSkipReason } from './postgres-test-database.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
 
@@ -139,6 +141,56 @@ test('a database with idle_in_transaction_session_timeout = 10ms: the store open
       await store.close();
     }
   } finally {
+    await database.drop();
+  }
+});
+
+// Attacker pass 34: the settings above were read from pg_settings, a view PostgreSQL materializes in work_mem (about
+// 100 KB). On a database with work_mem at its least (64kB) and temp_file_limit = 0 the statement failed ("temporary
+// file size exceeds temp_file_limit"), and the connection was handed out without any of them — the schema pin
+// included — with no word. They are now read with current_setting(), which materializes nothing.
+test('a database with work_mem = 64kB and temp_file_limit = 0: every session setting still holds', { skip }, async () => {
+  const database = await createTestDatabase(["work_mem = '64kB'", 'temp_file_limit = 0', 'extra_float_digits = 0', "idle_in_transaction_session_timeout = '10ms'"]);
+  try {
+    const store = await openStore(database.url);
+    try {
+      const pool = (store as unknown as { pool: pg.Pool }).pool;
+      const { rows } = await pool.query<Record<string, string>>(
+        "SELECT current_setting('extra_float_digits') AS floats, current_setting('idle_in_transaction_session_timeout') AS idle, current_setting('search_path') AS path",
+      );
+      assert.deepEqual(rows[0], { floats: '1', idle: '5s', path: '"public"' });
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await database.drop();
+  }
+});
+
+// Attacker pass 34: through a pooler in transaction mode (PgBouncer 1.18, pool_mode = transaction, live) every
+// setting above is lost to whichever client the server connection goes to next, and vlab's named prepared statements
+// meet those of another client: `vlab wave create` passed, then `vlab wave list` ended in a stack trace, `prepared
+// statement "vlab_…" already exists`. The store now asks, as it opens, whether two of its connections share a
+// session, and refuses such a pooler in words (exit 2 for a verb); here the pooler is played by two handles on one
+// connection, as PgBouncer hands the second client the server connection the first released.
+test('connections that share a PostgreSQL session (a transaction pooler) are found; PostgreSQL itself gives each its own', { skip }, async () => {
+  const database = await createTestDatabase();
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  const one = new pg.Client({ connectionString: database.url });
+  try {
+    assert.equal(await sessionsShared(probeConnections(pool, database.url, 10_000)), false, "the pool's own connections");
+    const single = new pg.Pool({ connectionString: database.url, max: 1 });
+    assert.equal(await sessionsShared(probeConnections(single, database.url, 10_000)), false, 'connections of its own beside a pool of one');
+    assert.equal(single.totalCount, 0);
+    await single.end();
+    await one.connect();
+    let given = 0;
+    assert.equal(await sessionsShared(async () => (given++, { query: one.query.bind(one), done: async () => undefined })), true);
+    assert.equal(given, 2);
+    assert.match(SHARED_SESSIONS_WORDS, /pool_mode = transaction.*pool_mode = session/);
+  } finally {
+    await one.end();
+    await pool.end();
     await database.drop();
   }
 });

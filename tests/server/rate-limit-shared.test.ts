@@ -6,12 +6,13 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { afterEach, test } from 'node:test';
-import type pg from 'pg';
+import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { DomainError } from '../../server/domain/errors.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
+import { createTokenService } from '../../server/services/token-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
 import { createPgRateCounter } from '../../server/storage/postgres/rate-counter.ts';
@@ -44,7 +45,7 @@ async function apps(n: number, url: (databaseUrl: string) => string = (u) => u) 
   await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
   const { wave } = await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'limits' });
   const config = { ...loadConfig({}, { dbPath: url(database.url), logLevel: 'silent' }), ...LIMITS };
-  return { wave, stores, apps: stores.map((store) => createApp({ store, config })) };
+  return { wave, stores, databaseUrl: database.url, apps: stores.map((store) => createApp({ store, config })) };
 }
 
 test('two apps on one database share the start limit: 20 parallel starts over both with a limit of 10 → 10 stored, 10 × 429 with Retry-After', { skip }, async () => {
@@ -186,4 +187,34 @@ test('the database going away during the limiter’s check: 503 busy with Retry-
   }
   assert.equal(res.status, 201, 'the limiter works again without a restart');
   console.log('shared rate limit: PostgreSQL cut during the limiter → 503 busy, Retry-After 5; after it came back, 201');
+});
+
+// Attacker pass 34 (pass 33's leftover): a database turned read-only under a running server (a standby after a
+// failover, `default_transaction_read_only` for maintenance). Every researcher request first counts a hit in the
+// shared table, a write: before the fix, researcher downloads, estimates and wave status were all 503 busy though
+// they only read, while `vlab export` read fine. A limiter whose table refuses the hit (PostgreSQL answers but
+// takes no writes) now counts in this process's memory, as on SQLite, until the table takes hits again.
+test('a database turned read-only under a running app: researcher reads 200, the auth limit still counts (in this process), starts 503 busy', { skip }, async () => {
+  const { wave, stores, databaseUrl, apps: [app] } = await apps(1);
+  const { token } = await createTokenService({ store: stores[0]! }).create('standby');
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`ALTER DATABASE ${name} SET default_transaction_read_only = on`);
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
+  } finally {
+    await admin.end();
+  }
+  const read = () => request(app!).get(`/api/researcher/waves/${wave.id}`).set('Authorization', `Bearer ${token}`);
+  let res = await read();
+  for (let tries = 0; res.status === 503 && res.body.error?.message === 'the database cannot be reached right now; try again shortly' && tries < 20; tries++) res = await read();
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  assert.equal((await read()).status, 200);
+  const wrong: number[] = [];
+  for (let i = 0; i < 4; i++) wrong.push((await request(app!).get('/api/researcher/waves').set('Authorization', `Bearer wrong-${i}`)).status);
+  assert.deepEqual(wrong, [401, 401, 401, 429], 'the limit of 3 failed authentications still holds');
+  const started = await request(app!).post(`/api/waves/${wave.id}/participants`).send({});
+  assert.equal(started.status, 503, JSON.stringify(started.body));
+  assert.equal(started.body.error.code, 'busy');
 });

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { ConfigError, POSTGRES_URL_UNPARSABLE, withoutPassword } from '../../config.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { migrationFiles, newerSchemaProblem } from '../db.ts';
+import { localWhileRefused } from '../rate-counter.ts';
 import type { Repositories } from '../repositories.ts';
 import { databaseUnwritable, maskedLocation, type Store } from '../store.ts';
 import { againWhileNotRun, pooledSql, triesOver } from './pooled-statement.ts';
@@ -13,6 +14,7 @@ import { POOL_EXHAUSTED } from './refusal-words.ts';
 import { createPgRepositories } from './repositories.ts';
 import { projectElsewhere } from './schema-elsewhere.ts';
 import { serverSettingsWarnings } from './server-settings-warnings.ts';
+import { refuseSharedSessions } from './shared-sessions.ts';
 import { pinSchema, type SchemaPin, sessionClient } from './session-client.ts';
 import { type Sql, sqlOver } from './sql.ts';
 
@@ -86,9 +88,11 @@ const serverBusy = (error: unknown) =>
  * standby after a failover, `default_transaction_read_only` for maintenance), insufficient resources (53: disk
  * full, out of memory, too many connections), a statement cancelled (57014: the statement timeout under
  * overload, an operator's pg_cancel_backend) and a lock wait ended by an operator's `lock_timeout` (55P03: another
- * session held a row vlab needed; attacker pass 19, a 500 before). None is the client's mistake; each passes.
+ * session held a row vlab needed; attacker pass 19, a 500 before), and a prepared statement that clashes with another
+ * client's in one session (42P05, 26000: a transaction pooler, attacker pass 34, a stack trace before). None is the
+ * client's mistake; each passes.
  */
-const REFUSING_STATES = /^(25006|53...|55P03|57014)$/;
+const REFUSING_STATES = /^(25006|53...|55P03|57014|42P05|26000)$/;
 
 function refusesWork(error: unknown): boolean {
   const { code } = (error ?? {}) as { code?: unknown };
@@ -206,7 +210,7 @@ export async function openPostgresStore(
     write: (fn) => transaction('BEGIN', fn, true),
     read: (fn) => transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn, false),
     onRollback: (listener) => rollbackListeners.push(listener),
-    rateCounter: unavailableAsBusy(createPgRateCounter(pooledSql(pool))),
+    rateCounter: unavailableAsBusy(localWhileRefused(createPgRateCounter(pooledSql(pool)), refusesWork)),
     async ping() {
       try {
         // A write that changes nothing: a read-only server refuses it (25006) as it refuses every start and save.
@@ -273,9 +277,11 @@ function openPool(url: string, max: number, connectTimeoutMs: number, queryTimeo
 /**
  * Applies pending migrations in one transaction under an advisory lock (several processes starting together
  * migrate once), or with `migrate` false only checks that the schema is one this build knows. Returns the schema
- * vlab's tables are in, which every connection of the pool then keeps (session-client.ts).
+ * vlab's tables are in, which every connection of the pool then keeps (session-client.ts). First refuses a pooler
+ * whose connections share sessions, which would keep none of that (shared-sessions.ts).
  */
 async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Promise<string> {
+  await refuseSharedSessions(pool, where);
   const client = await pool.connect();
   // As in a transaction: a connection lost here fails the next statement instead of ending the process.
   const lost = () => undefined;

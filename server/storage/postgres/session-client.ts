@@ -41,10 +41,14 @@ const SESSION_SETTINGS =
   'SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED; ' +
   "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'; " +
   "SELECT set_config('extra_float_digits', '1', false) WHERE current_setting('extra_float_digits')::int < 1; " +
-  "SELECT set_config(name, '5s', false) FROM pg_settings WHERE name = 'idle_in_transaction_session_timeout' AND setting::int BETWEEN 1 AND 4999; " +
-  'SELECT set_config(name, want.value::text, false) FROM pg_settings JOIN (VALUES ' +
-  "('tcp_keepalives_idle', 10), ('tcp_keepalives_interval', 5), ('tcp_keepalives_count', 3)) AS want(name, value) USING (name) " +
-  'WHERE setting::int = 0 OR setting::int > want.value';
+  // current_setting(), not the pg_settings view: PostgreSQL builds that view's ~350 rows in work_mem, and at 64kB
+  // with temp_file_limit = 0 the statement failed and the connection went out with none of these settings
+  // (attacker pass 34). A time setting reads as '0', '10ms', '5s' or '2h' (a bare number is seconds, and a count reads as seconds too): an interval.
+  "SELECT set_config('idle_in_transaction_session_timeout', '5s', false) " +
+  "WHERE current_setting('idle_in_transaction_session_timeout')::interval BETWEEN '1ms' AND '4999ms'; " +
+  'SELECT set_config(name, want.value::text, false) FROM (VALUES ' +
+  "('tcp_keepalives_idle', 10), ('tcp_keepalives_interval', 5), ('tcp_keepalives_count', 3)) AS want(name, value) " +
+  "WHERE current_setting(name)::interval = interval '0' OR current_setting(name)::interval > want.value * interval '1 s'";
 
 /**
  * The class of a pool's connections: each sets SESSION_SETTINGS, and keeps `pin`'s schema once it is known, before
