@@ -102,10 +102,11 @@ export function refuseUnweightedLevels(formula: Formula, frame: ModelFrame, abso
  * neither alone in the fixed effects' span, nor the two dependent without them): the columns the full design leaves
  * out outnumber those in the span of the absorbed columns each alone plus the formula's own dependencies. Returns the
  * first such column and how many the full design leaves out, or null. estimatr's pivoted QR of the demeaned columns
- * then leaves out the one it picks last: by their norms, which vlab follows (keptAsDemeaned; R trial 35: the cells of
- * `e:m` beside a fixed effect, x beside I(2 * x + 3) or scale(x)), or by rounding where the norms tie (x beside I(x - 5)
- * or I(x - mean(x)), the same column once demeaned; `x + f` drops fc, `f + x` drops fb, R trial 17), which vlab does not
- * reproduce and refuses in words. Columns collinear by themselves (two interaction columns equal on a rare level's one
+ * then leaves out the one it picks last: by their norms, which vlab follows (keptAsDemeaned; R trial 35: x beside
+ * I(2 * x + 3) or scale(x), poly(x, 2) beside I(x^2)), or by rounding where the norms tie, which vlab does not reproduce
+ * and refuses in words: x beside I(x - 5) or I(x - mean(x)), the same column once demeaned; the cells of `e:m` without
+ * main effects, or fb and fc (`x + f` drops fc, `f + x` drops fb, R trial 17), which sum to the constant with
+ * coefficients 1, so the last two the QR meets have equal norms. Columns collinear by themselves (two interaction columns equal on a rare level's one
  * row) are left to keptAsDemeaned.
  */
 function collinearTogether(gram: Float64Array, names: readonly string[], leading: number, inOrder: readonly boolean[]): { aliased: string; left: number } | null {

@@ -258,6 +258,7 @@ export type CaseGroup =
   | 'tiny-n-35'
   | 'equal-weights-fe-35'
   | 'missing-all-35'
+  | 'fe-together-35'
   | 'dim-35'
   | 'p-adjust-35'
   | 'trial35-random';

@@ -13,6 +13,11 @@
 // - missing-all-35: NA in the outcome, a covariate, the weights, the clusters and the fixed effect at once.
 // - dim-35: difference_in_means with blocks equal to clusters' pairs, equal weights, reversed conditions on text arms
 //   and a missing arm label.
+// - fe-together-35: terms collinear with the fixed effects only together where the demeaned norms decide (a column
+//   beside a rescaling of it, poly(x, 2) beside I(x^2)) under every se type, weighted, clustered, with two fixed
+//   effects: vlab follows estimatr's pivoted QR since this trial. Where two norms tie it declines: x beside I(x - 5), and
+//   the cells of a two-factor interaction without main effects, which sum to the constant with coefficients 1, so that
+//   the last two cells the QR meets always have equal norms and rounding picks the one left out.
 // - p-adjust-35: hommel, hochberg and BY at ties among drawn values, with n above the count.
 // - trial35-random: 30 drawn fits of these columns (seed 35_100_002).
 import type { SeType } from '../../../analysis/index.ts';
@@ -172,6 +177,32 @@ const MISSING_ALL: FitRow[] = [
   ['subset', 'yna ~ xna * m', 'CR2', { clusters: 'clna', subset: 'u > -1' }],
 ];
 
+const TIE = 'collinear with the fixed effects together';
+const TIE_NOTE = 'the columns are dependent only with the constant the fixed effects absorb with coefficients of equal size (cells summing to it, x and x - 5), so two demeaned norms tie: estimatr leaves out the one rounding picks, which vlab does not reproduce and declines in words';
+const tie: Partial<FitCase> = { declined: TIE, note: TIE_NOTE };
+
+const FE_TOGETHER: FitRow[] = [
+  ['affine-hc0', 'y ~ x + I(2 * x + 3)', 'HC0', { fixed_effects: '~ fe' }],
+  ['affine-hc3-weighted', 'y ~ z + I(x / 3 + 1) + x', 'HC3', { fixed_effects: '~ fe', weights: 'w' }],
+  ['affine-cr2', 'y ~ x + I(2 * x + 3) + z', 'CR2', { fixed_effects: '~ fe', clusters: 'cl' }],
+  ['affine-stata-zeros', 'y ~ x + I(2 * x + 3)', 'stata', { fixed_effects: '~ fe', clusters: 'cl', weights: 'w0' }],
+  ['affine-two-fe', 'y ~ x + I(0.5 * x - 1) + z', 'HC1', { fixed_effects: '~ fe + m' }],
+  ['scale-first-hc2', 'y ~ scale(x) + x + z', 'HC2', { fixed_effects: '~ fe' }],
+  ['scale-classical-missing', 'yna ~ xna + scale(xna, center = FALSE) + z', 'classical', { fixed_effects: '~ fe' }],
+  ['log-affine-cr0', 'y ~ log1p(x) + I(3 * log1p(x) - 2) + m', 'CR0', { fixed_effects: '~ fe', clusters: 'cl3' }],
+  ['poly-square-hc2', 'y ~ I(x^2) + poly(x, 2) + z', 'HC2', { fixed_effects: '~ fe' }],
+  ['poly-first-cr2', 'y ~ poly(x, 2) + I(x^2)', 'CR2', { fixed_effects: '~ fe', clusters: 'cl' }],
+  ['poly-weighted-hc1', 'y ~ z + poly(x, 2) + I(x^2) + x', 'HC1', { fixed_effects: '~ fe', weights: 'w' }],
+  ['cells-m-o-hc2', 'y ~ m:o + x', 'HC2', { fixed_effects: '~ fe' , ...tie }],
+  ['cells-m-z-hc1-weighted', 'y ~ m:z + x', 'HC1', { fixed_effects: '~ fe', weights: 'w' }],
+  ['cells-m-o-cr2', 'y ~ x + m:o', 'CR2', { fixed_effects: '~ fe', clusters: 'cl' , ...tie }],
+  ['cells-m-sex-stata', 'y ~ m:sex + u', 'stata', { fixed_effects: '~ fe', clusters: 'cl3', weights: 'w' , ...tie }],
+  ['cells-two-fe', 'y ~ m:o + x', 'HC3', { fixed_effects: '~ fe + sex' , ...tie }],
+  ['cells-missing-fe', 'yna ~ m:z + xna', 'HC2', { fixed_effects: '~ fena', weights: 'wna' }],
+  ['cells-e-m', 'y ~ e:m + x', 'HC2', { fixed_effects: '~ fe', ...tie }],
+  ['shift-cr0', 'y ~ x + I(x - 5) + z', 'CR0', { fixed_effects: '~ fe', clusters: 'cl', ...tie }],
+];
+
 function dimCases(): DimCase[] {
   const d = (name: string, extra: Partial<DimCase>) => dim('dim-35', `${ID}-dim-${name}`, `${ID}-data`, extra);
   return [
@@ -219,6 +250,7 @@ export function trial35Designs(): Built {
       ...fits('tiny-n-35', 'tiny-n', TINY_N),
       ...fits('equal-weights-fe-35', 'equal-weights-fe', EQUAL_WEIGHTS_FE),
       ...fits('missing-all-35', 'missing-all', MISSING_ALL),
+      ...fits('fe-together-35', 'fe-together', FE_TOGETHER),
       ...dimCases(),
       ...pAdjustCases(new Draw(P_SEED)),
       ...drawnCases(new Draw(RANDOM_SEED), 30),
@@ -228,12 +260,12 @@ export function trial35Designs(): Built {
 
 /**
  * Drawn fits 15 and 20 have e:m without main effects beside a fixed effect: the fourteen non-empty cells' dummies sum to
- * the constant the fixed effect absorbs, and two cells' demeaned norms tie exactly, so rounding picks the cell estimatr
- * leaves out (vlab's pivoted QR matched it on 15 and not on 20 when let through): declined in words.
+ * the constant the fixed effect absorbs, so the last two cells the pivoted QR meets have equal norms and rounding picks
+ * the cell estimatr leaves out (vlab's QR matched it on 15 and not on 20 when let through): declined in words.
  */
 const DECLINED_DRAWN = new Set([15, 20]);
 const TOGETHER = 'collinear with the fixed effects together';
-const TOGETHER_NOTE = 'the e:m cells sum to the constant the fixed effect absorbs and two of their demeaned norms tie: estimatr leaves out the cell rounding picks, which vlab does not reproduce and declines in words';
+const TOGETHER_NOTE = 'the e:m cells sum to the constant the fixed effect absorbs, so the last two cells the QR meets tie: estimatr leaves out the cell rounding picks, which vlab does not reproduce and declines in words';
 
 /**
  * `count` drawn fits of these columns (seed 35_100_002): an outcome (plain or with NA), two to four terms, weights (plain,
