@@ -59,7 +59,8 @@ export function aliasedAsDemeaned(
   }
   const together = collinearTogether(gram, design.names, leading, inOrder);
   const { kept, dropped, closestCall } = keptAsDemeaned(rows.unsorted.design, leading, absorbedGroups(table, index, absorbed.columns), rows.unsorted.weights, rows.order, rows.sw);
-  if (together && !(dropped === together.left && closestCall >= CLEAR_PIVOT)) throw collinearTogetherRefusal(together.aliased);
+  if (together && dropped !== together.left) throw collinearTogetherRefusal(together.aliased, SWEEP_RESIDUE);
+  if (together && closestCall < CLEAR_PIVOT) throw collinearTogetherRefusal(together.aliased, TIED_NORMS);
   return kept ? [withoutColumns(design, kept), withoutColumns(designFit, kept)] : [design, designFit];
 }
 
@@ -106,7 +107,9 @@ export function refuseUnweightedLevels(formula: Formula, frame: ModelFrame, abso
  * I(2 * x + 3) or scale(x), poly(x, 2) beside I(x^2)), or by rounding where the norms tie, which vlab does not reproduce
  * and refuses in words: x beside I(x - 5) or I(x - mean(x)), the same column once demeaned; the cells of `e:m` without
  * main effects, or fb and fc (`x + f` drops fc, `f + x` drops fb, R trial 17), which sum to the constant with
- * coefficients 1, so the last two the QR meets have equal norms. Columns collinear by themselves (two interaction columns equal on a rare level's one
+ * coefficients 1, so the last two the QR meets have equal norms. Refused too where that QR leaves out another number of
+ * columns than the design's rank asks: with two or more fixed effects the sweeps stop at a change of 1e-8, and the
+ * columns stay dependent only up to that residue (R trial 35's drawn poly(x, 2) beside I(x^2) with ~ fe + sex). Columns collinear by themselves (two interaction columns equal on a rare level's one
  * row) are left to keptAsDemeaned.
  */
 function collinearTogether(gram: Float64Array, names: readonly string[], leading: number, inOrder: readonly boolean[]): { aliased: string; left: number } | null {
@@ -122,8 +125,12 @@ function collinearTogether(gram: Float64Array, names: readonly string[], leading
   return { aliased: names[inOrder.findIndex((keep, j) => !keep && j >= leading)], left };
 }
 
-const collinearTogetherRefusal = (aliased: string) =>
-  new AnalysisError(FN, `the formula's terms are collinear with the fixed effects together (${aliased} is in the span of the other terms and the fixed effects' levels, neither alone): estimatr leaves out whichever term its pivoted QR of the demeaned columns picks last, and where their demeaned norms tie, as here, rounding picks it, which vlab does not reproduce; leave out one of the terms (a column beside a shift or rescaling of it such as x and I(x - 5) or scale(x): either one; a factor: one of its levels, by relevel() or by dropping the factor) or write the fixed effects into the formula as + factor(...)`);
+/** Why rounding decides estimatr's choice: two demeaned norms tie, or the QR of the demeaned columns finds another rank. */
+const TIED_NORMS = 'two of their demeaned norms tie, so rounding picks it';
+const SWEEP_RESIDUE = 'here the demeaning\'s sweeps (which stop at a change of 1e-8) leave the columns dependent only up to a residue, so rounding decides which it leaves out, or whether it keeps them all';
+
+const collinearTogetherRefusal = (aliased: string, why: string) =>
+  new AnalysisError(FN, `the formula's terms are collinear with the fixed effects together (${aliased} is in the span of the other terms and the fixed effects' levels, neither alone): estimatr leaves out whichever term its pivoted QR of the demeaned columns picks last, and ${why}, which vlab does not reproduce; leave out one of the terms (a column beside a shift or rescaling of it such as x and I(x - 5) or scale(x): either one; a factor: one of its levels, by relevel() or by dropping the factor) or write the fixed effects into the formula as + factor(...)`);
 
 /** `factor(g)b` of an absorbed `factor(g)` (the leading columns; a user's interaction `factor(g)b:x` comes later). */
 const isAbsorbedLevel = (name: string, absorbed: ReadonlySet<string>): boolean => [...absorbed].some((label) => name.startsWith(label) && !name.includes(':', label.length));

@@ -112,7 +112,8 @@
 // and nested clusters and subset; difference_in_means of two of four arms with blocks, clusters and weights; p.adjust with
 // n far above, all NA, 0 and 1; power.t.test, power.prop.test and pwr.2p.test/pwr.2p2n.test (`power_h`) at extremes), and
 // the thirty-fifth's (trial35-designs.ts: ordered factors with fixed effects; rake then fixed effects; one row a cluster;
-// n = p + 1 by subset; equal weights with fixed effects; NA in every role at once; difference_in_means with equal weights
+// n = p + 1 by subset; equal weights with fixed effects; NA in every role at once; terms collinear with the fixed effects
+// only together, 24 of them drawn (vlab follows estimatr's pivot where the norms decide); difference_in_means with equal weights
 // and reversed named arms; p.adjust at drawn ties; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).

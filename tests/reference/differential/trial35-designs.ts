@@ -1,5 +1,6 @@
 // The thirty-fifth R trial's classes (task rtrial35, 2026-12-06): combinations no earlier trial stored, drawn from stated
-// seeds (Draw(35_100_000) for the data, Draw(35_100_001) for the p-values, Draw(35_100_002) for the drawn fits), fitted
+// seeds (Draw(35_100_000) for the data, Draw(35_100_001) for the p-values, Draw(35_100_002) for the drawn fits,
+// Draw(35_100_003) for the drawn fits of fe-together-35), fitted
 // by R and stored in expected.json.gz (refit: write-inputs.ts, then differential.R; only new cases are refitted). What
 // each class stresses:
 // - ordered-fe-35: ordered factors (polynomial contrasts) beside fixed effects, weights and clusters, an ordered factor ×
@@ -18,6 +19,7 @@
 //   effects: vlab follows estimatr's pivoted QR since this trial. Where two norms tie it declines: x beside I(x - 5), and
 //   the cells of a two-factor interaction without main effects, which sum to the constant with coefficients 1, so that
 //   the last two cells the QR meets always have equal norms and rounding picks the one left out.
+//   24 drawn fits of such pairs (seed 35_100_003) beside other terms, fixed effects, weights and clusters.
 // - p-adjust-35: hommel, hochberg and BY at ties among drawn values, with n above the count.
 // - trial35-random: 30 drawn fits of these columns (seed 35_100_002).
 import type { SeType } from '../../../analysis/index.ts';
@@ -33,6 +35,7 @@ interface Built {
 const SEED = 35_100_000;
 const P_SEED = 35_100_001;
 const RANDOM_SEED = 35_100_002;
+const TOGETHER_SEED = 35_100_003;
 const ID = 't35';
 const N = 240;
 
@@ -203,6 +206,36 @@ const FE_TOGETHER: FitRow[] = [
   ['shift-cr0', 'y ~ x + I(x - 5) + z', 'CR0', { fixed_effects: '~ fe', clusters: 'cl', ...tie }],
 ];
 
+/**
+ * `count` drawn fits (seed 35_100_003) of a column beside an affine transform of it (a slope of size other than 1, so
+ * that the demeaned norms differ), scale(x) or poly(x, 2) beside I(x^2), with zero to two other terms, fixed effects
+ * (one, two, or one with NA), an se type, weights on some (never with CR2, which estimatr refuses with fixed effects):
+ * every one collinear with the fixed effects only together and decided by the norms.
+ */
+/**
+ * Drawn fits 4 and 11 have two fixed effects (fe + sex): the sweeps stop at 1e-8, so the demeaned columns are dependent
+ * only up to a residue; vlab's QR of them keeps every column on 11 where estimatr's left out poly(x, 2)1, and on 4 estimatr
+ * keeps sexmale (collinear with sex alone, a residue with a huge SE): vlab declines in words.
+ */
+const RESIDUE_DRAWN = new Set([4, 11]);
+const residue: Partial<FitCase> = { declined: TIE, note: 'two fixed effects: the demeaned columns are dependent only up to the sweeps\' 1e-8 residue, so rounding decides what estimatr leaves out; vlab declines in words' };
+
+function drawnTogether(draw: Draw, count: number): FitCase[] {
+  const pairs = ['x + I(2 * x + 1)', 'I(-1.5 * x + 4) + x', 'x + I(0.25 * x - 3)', 'scale(x) + x', 'x + scale(x)', 'I(x^2) + poly(x, 2)', 'log1p(x) + I(3 * log1p(x) + 2)', 'u + I(-3 * u + 1)'];
+  const others = ['z', 'm', 'u', 'z:x', 'sex', ORD];
+  const types: SeType[] = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2'];
+  return Array.from({ length: count }, (_, k) => {
+    const pair = draw.pick(pairs);
+    const rest = draw.shuffle(others).slice(0, draw.int(3));
+    const se = draw.pick(types);
+    const fe = draw.pick(['~ fe', '~ fe + sex', '~ fena']);
+    const w = se === 'CR2' ? undefined : draw.pick([undefined, 'w', 'w0']);
+    const clustered = se.startsWith('CR') || se === 'stata';
+    const extra: Partial<FitCase> = { fixed_effects: fe, ...(w ? { weights: w } : {}), ...(clustered ? { clusters: draw.pick(['cl', 'cl3', 'id']) } : {}) };
+    return fit('fe-together-35', `${ID}-fe-together-drawn-${k}`, `${ID}-data`, `y ~ ${[pair, ...rest].join(' + ')}`, se, { ...extra, ...(RESIDUE_DRAWN.has(k) ? residue : {}) });
+  });
+}
+
 function dimCases(): DimCase[] {
   const d = (name: string, extra: Partial<DimCase>) => dim('dim-35', `${ID}-dim-${name}`, `${ID}-data`, extra);
   return [
@@ -251,6 +284,7 @@ export function trial35Designs(): Built {
       ...fits('equal-weights-fe-35', 'equal-weights-fe', EQUAL_WEIGHTS_FE),
       ...fits('missing-all-35', 'missing-all', MISSING_ALL),
       ...fits('fe-together-35', 'fe-together', FE_TOGETHER),
+      ...drawnTogether(new Draw(TOGETHER_SEED), 24),
       ...dimCases(),
       ...pAdjustCases(new Draw(P_SEED)),
       ...drawnCases(new Draw(RANDOM_SEED), 30),
