@@ -57,10 +57,19 @@ export function aliasedAsDemeaned(
     // with the redundant set left out (g beside gsub nested in it: df 221 for 226, an HC2 SE 0.6 % off; R trial 17).
     throw new AnalysisError(FN, `the fixed effects are collinear with each other (${design.names[redundant]} is in the span of the others' levels, e.g. one nested in another): estimatr counts every level in its df and its standard errors differ from the same model without the redundant one; leave out the fixed effect whose levels the others determine`);
   }
-  refuseCollinearTogether(gram, design.names, leading, inOrder);
-  const kept = keptAsDemeaned(rows.unsorted.design, leading, absorbedGroups(table, index, absorbed.columns), rows.unsorted.weights, rows.order, rows.sw);
+  const together = collinearTogether(gram, design.names, leading, inOrder);
+  const { kept, dropped, closestCall } = keptAsDemeaned(rows.unsorted.design, leading, absorbedGroups(table, index, absorbed.columns), rows.unsorted.weights, rows.order, rows.sw);
+  if (together && dropped !== together.left) throw collinearTogetherRefusal(together.aliased, SWEEP_RESIDUE);
+  if (together && closestCall < CLEAR_PIVOT) throw collinearTogetherRefusal(together.aliased, TIED_NORMS);
   return kept ? [withoutColumns(design, kept), withoutColumns(designFit, kept)] : [design, designFit];
 }
+
+/**
+ * How clearly a pivot of the demeaned columns' QR must win for vlab to follow it where terms are collinear with the
+ * fixed effects only together: its norm at least this share above the runner-up's. Below it the norms tie up to the
+ * demeaning's rounding (x beside I(x - 5): the same column once demeaned) and estimatr's choice is rounding's.
+ */
+const CLEAR_PIVOT = 1e-6;
 
 /** How many leading design columns are absorbed: the intercept and the fixed effects' dummies. */
 export function leadingAbsorbed(names: readonly string[], labels: ReadonlySet<string>): number {
@@ -92,14 +101,18 @@ export function refuseUnweightedLevels(formula: Formula, frame: ModelFrame, abso
 /**
  * Terms collinear with the fixed effects only together (f is "a" exactly where g is "r1": fb + fc is constant within g,
  * neither alone in the fixed effects' span, nor the two dependent without them): the columns the full design leaves
- * out outnumber those in the span of the absorbed columns each alone plus the formula's own dependencies. There,
- * demeaned fb and fc are collinear only up to rounding, and estimatr's pivoted QR leaves out fb or fc as that rounding
- * decides (`x + f` drops fc, `f + x` drops fb), which vlab does not reproduce: refused in words (R trial 17). So are x
- * beside I(2 * x + 3), I(x - 5) or scale(x), dependent only with the absorbed constant (R trial 34: estimatr picks by the
- * demeaned columns' norms, or by rounding where they tie; the words advise leaving out either column). Columns
- * collinear by themselves (two interaction columns equal on a rare level's one row) are left to keptAsDemeaned.
+ * out outnumber those in the span of the absorbed columns each alone plus the formula's own dependencies. Returns the
+ * first such column and how many the full design leaves out, or null. estimatr's pivoted QR of the demeaned columns
+ * then leaves out the one it picks last: by their norms, which vlab follows (keptAsDemeaned; R trial 35: x beside
+ * I(2 * x + 3) or scale(x), poly(x, 2) beside I(x^2)), or by rounding where the norms tie, which vlab does not reproduce
+ * and refuses in words: x beside I(x - 5) or I(x - mean(x)), the same column once demeaned; the cells of `e:m` without
+ * main effects, or fb and fc (`x + f` drops fc, `f + x` drops fb, R trial 17), which sum to the constant with
+ * coefficients 1, so the last two the QR meets have equal norms. Refused too where that QR leaves out another number of
+ * columns than the design's rank asks: with two or more fixed effects the sweeps stop at a change of 1e-8, and the
+ * columns stay dependent only up to that residue (R trial 35's drawn poly(x, 2) beside I(x^2) with ~ fe + sex). Columns collinear by themselves (two interaction columns equal on a rare level's one
+ * row) are left to keptAsDemeaned.
  */
-function refuseCollinearTogether(gram: Float64Array, names: readonly string[], leading: number, inOrder: readonly boolean[]): void {
+function collinearTogether(gram: Float64Array, names: readonly string[], leading: number, inOrder: readonly boolean[]): { aliased: string; left: number } | null {
   const p = names.length;
   const eachAlone = keptInOrderFromGram(gram, p, leading);
   const rest: number[] = [];
@@ -108,10 +121,16 @@ function refuseCollinearTogether(gram: Float64Array, names: readonly string[], l
   rest.forEach((j, a) => rest.forEach((k, b) => (restGram[a * rest.length + b] = gram[j * p + k])));
   const ownDependencies = keptInOrderFromGram(restGram, rest.length).filter((keep) => !keep).length;
   const left = inOrder.filter((keep, j) => !keep && j >= leading).length;
-  if (left <= p - leading - rest.length + ownDependencies) return;
-  const aliased = names[inOrder.findIndex((keep, j) => !keep && j >= leading)];
-  throw new AnalysisError(FN, `the formula's terms are collinear with the fixed effects together (${aliased} is in the span of the other terms and the fixed effects' levels, neither alone): estimatr leaves out whichever term its pivoted QR of the demeaned columns picks last (by their norms, or by rounding where those tie), which vlab does not reproduce; leave out one of the terms (a column beside a shift or rescaling of it such as x and I(x - 5) or scale(x): either one; a factor: one of its levels, by relevel() or by dropping the factor) or write the fixed effects into the formula as + factor(...)`);
+  if (left <= p - leading - rest.length + ownDependencies) return null;
+  return { aliased: names[inOrder.findIndex((keep, j) => !keep && j >= leading)], left };
 }
+
+/** Why rounding decides estimatr's choice: two demeaned norms tie, or the QR of the demeaned columns finds another rank. */
+const TIED_NORMS = 'two of their demeaned norms tie, so rounding picks it';
+const SWEEP_RESIDUE = 'here the demeaning\'s sweeps (which stop at a change of 1e-8) leave the columns dependent only up to a residue, so rounding decides which it leaves out, or whether it keeps them all';
+
+const collinearTogetherRefusal = (aliased: string, why: string) =>
+  new AnalysisError(FN, `the formula's terms are collinear with the fixed effects together (${aliased} is in the span of the other terms and the fixed effects' levels, neither alone): estimatr leaves out whichever term its pivoted QR of the demeaned columns picks last, and ${why}, which vlab does not reproduce; leave out one of the terms (a column beside a shift or rescaling of it such as x and I(x - 5) or scale(x): either one; a factor: one of its levels, by relevel() or by dropping the factor) or write the fixed effects into the formula as + factor(...)`);
 
 /** `factor(g)b` of an absorbed `factor(g)` (the leading columns; a user's interaction `factor(g)b:x` comes later). */
 const isAbsorbedLevel = (name: string, absorbed: ReadonlySet<string>): boolean => [...absorbed].some((label) => name.startsWith(label) && !name.includes(':', label.length));

@@ -42,6 +42,11 @@ export interface ColPivHouseholder {
    * |R_kk| > max|R_ii| · ε · min(n, p). With it, the number of columns pivoted in.
    */
   rank: number;
+  /**
+   * Per pivot step k, how clearly its column won: (its norm − the runner-up's) / its norm, Infinity with no runner-up.
+   * Near 0 the choice was a tie that rounding decided (R trial 35: a term collinear with fixed effects only together).
+   */
+  pivotMargins: Float64Array;
 }
 
 /**
@@ -103,12 +108,12 @@ export function colPivHouseholderQr(x: Float64Array, n: number, p: number, alias
   }
   const helper = largest * EPSILON;
   const thresholdHelper = (helper * helper) / n;
-  const downdateThreshold = Math.sqrt(EPSILON);
   let nonzeroPivots = size;
   let maxPivot = 0;
   let pivoted = size;
   const scaled = new Float64Array(n);
   const tmp = new Float64Array(p);
+  const pivotMargins = new Float64Array(size).fill(Infinity);
 
   for (let k = 0; k < size; k++) {
     const best = aliasTolerance === undefined ? largestNorm(normsUpdated, k, p) : largestEligible(normsUpdated, pivotNorms, aliasTolerance, k, p);
@@ -116,6 +121,7 @@ export function colPivHouseholderQr(x: Float64Array, n: number, p: number, alias
       pivoted = k;
       break;
     }
+    pivotMargins[k] = pivotMargin(normsUpdated, best, k, p);
     const bestSq = normsUpdated[best] * normsUpdated[best];
     if (nonzeroPivots === size && bestSq < thresholdHelper * (n - k)) nonzeroPivots = k;
     if (best !== k) {
@@ -147,25 +153,41 @@ export function colPivHouseholderQr(x: Float64Array, n: number, p: number, alias
 
     if (n - k > 1 && tau[k] !== 0) applyHouseholderOnTheLeft(qr, n, k, k + 1, p, tau[k], scaled, tmp);
 
-    for (let j = k + 1; j < p; j++) {
-      if (normsUpdated[j] === 0) continue;
-      let t = Math.abs(qr[j * n + k]) / normsUpdated[j];
-      t = (1 + t) * (1 - t);
-      if (t < 0) t = 0;
-      const ratio = normsUpdated[j] / normsDirect[j];
-      if (t * (ratio * ratio) <= downdateThreshold) {
-        normsDirect[j] = normsUpdated[j] = Math.sqrt(eigenSquaredNorm(qr, j * n + k + 1, n - k - 1));
-      } else {
-        normsUpdated[j] *= Math.sqrt(t);
-      }
-    }
+    downdateNorms(qr, n, k, p, normsUpdated, normsDirect);
   }
 
-  if (aliasTolerance !== undefined) return { qr, n, p, tau, perm, pivotNorms, rank: pivoted };
+  if (aliasTolerance !== undefined) return { qr, n, p, tau, perm, pivotNorms, rank: pivoted, pivotMargins };
   const premultiplied = maxPivot * (EPSILON * size);
   let rank = 0;
   for (let i = 0; i < nonzeroPivots; i++) if (Math.abs(qr[i * n + i]) > premultiplied) rank++;
-  return { qr, n, p, tau, perm, pivotNorms, rank };
+  return { qr, n, p, tau, perm, pivotNorms, rank, pivotMargins };
+}
+
+/**
+ * The remaining columns' norms after step k, as LAPACK's xGEQPF (LAWN 176) downdates them: by the entry of row k, or
+ * recomputed below it where the downdate would lose accuracy (Eigen's threshold √ε).
+ */
+function downdateNorms(qr: Float64Array, n: number, k: number, p: number, normsUpdated: Float64Array, normsDirect: Float64Array): void {
+  const downdateThreshold = Math.sqrt(EPSILON);
+  for (let j = k + 1; j < p; j++) {
+    if (normsUpdated[j] === 0) continue;
+    let t = Math.abs(qr[j * n + k]) / normsUpdated[j];
+    t = (1 + t) * (1 - t);
+    if (t < 0) t = 0;
+    const ratio = normsUpdated[j] / normsDirect[j];
+    if (t * (ratio * ratio) <= downdateThreshold) {
+      normsDirect[j] = normsUpdated[j] = Math.sqrt(eigenSquaredNorm(qr, j * n + k + 1, n - k - 1));
+    } else {
+      normsUpdated[j] *= Math.sqrt(t);
+    }
+  }
+}
+
+/** How far norms[best] stands above the largest other of norms[from..to), relative to it (Infinity with none). */
+function pivotMargin(norms: Float64Array, best: number, from: number, to: number): number {
+  let runnerUp = -1;
+  for (let j = from; j < to; j++) if (j !== best && norms[j] > runnerUp) runnerUp = norms[j];
+  return runnerUp < 0 || norms[best] === 0 ? Infinity : (norms[best] - runnerUp) / norms[best];
 }
 
 /** Eigen's `maxCoeff(&index)` over norms[from..to): the first largest. */

@@ -92,7 +92,9 @@ function largestGroup(groups: FixedEffectGroups, n: number): number {
 /**
  * Which design columns to keep so that the fit with the fixed effects' dummies leaves out the columns estimatr
  * leaves out: the absorbed columns (the first `absorbed`: intercept and dummies) always, the others as the pivoted
- * QR of their demeaned, cluster-sorted, √w-scaled values keeps them. Null when it keeps them all.
+ * QR of their demeaned, cluster-sorted, √w-scaled values keeps them (`kept`, null when it keeps them all), how many
+ * it leaves out, and how clearly its pivots won (`closestCall`: the smallest pivot margin among the kept columns', near 0
+ * where two columns' norms tied and rounding chose).
  *
  * @param design  the design in the model frame's row order (before any sort by cluster)
  * @param order   the rows' sort by cluster (estimatr's order(cluster)), or null
@@ -105,10 +107,10 @@ export function keptAsDemeaned(
   rawWeights: Float64Array | undefined,
   order: Int32Array | null,
   scale: Float64Array | undefined,
-): boolean[] | null {
+): DemeanedAliasing {
   const { n, p } = design;
   const k = p - absorbed;
-  if (k <= 0) return null;
+  if (k <= 0) return { kept: null, dropped: 0, closestCall: Infinity };
   const demeaned = demeanWithin(denseColumns(design).slice(absorbed * n), n, k, groups, rawWeights);
   const x = new Float64Array(n * k);
   for (let c = 0; c < k; c++) {
@@ -118,10 +120,18 @@ export function keptAsDemeaned(
     }
   }
   const qr = colPivHouseholderQr(x, n, k);
-  if (qr.rank === k) return null;
+  const closestCall = Math.min(...qr.pivotMargins.subarray(0, qr.rank));
+  if (qr.rank === k) return { kept: null, dropped: 0, closestCall };
   const kept = Array.from({ length: p }, (_, j) => j < absorbed);
   for (let position = 0; position < qr.rank; position++) kept[absorbed + qr.perm[position]] = true;
-  return kept;
+  return { kept, dropped: k - qr.rank, closestCall };
+}
+
+/** What keptAsDemeaned found: the columns kept (null: all), how many it left out, its closest pivot decision. */
+export interface DemeanedAliasing {
+  kept: boolean[] | null;
+  dropped: number;
+  closestCall: number;
 }
 
 /** The refusal when demeaning would not settle (MAX_DEMEAN_WORK): what happened, and the fit that does the same. */

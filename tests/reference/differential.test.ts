@@ -110,7 +110,11 @@
 // hommel and BY at ties and NA; 50 drawn fits), and the thirty-fourth's (trial34-designs.ts: survey::rake's weights under
 // cregg; a column beside a linear transform with and without fixed effects; weights with zeros under CR2 with 2–4, singleton
 // and nested clusters and subset; difference_in_means of two of four arms with blocks, clusters and weights; p.adjust with
-// n far above, all NA, 0 and 1; power.t.test, power.prop.test and pwr.2p.test/pwr.2p2n.test (`power_h`) at extremes).
+// n far above, all NA, 0 and 1; power.t.test, power.prop.test and pwr.2p.test/pwr.2p2n.test (`power_h`) at extremes), and
+// the thirty-fifth's (trial35-designs.ts: ordered factors with fixed effects; rake then fixed effects; one row a cluster;
+// n = p + 1 by subset; equal weights with fixed effects; NA in every role at once; terms collinear with the fixed effects
+// only together, 24 of them drawn (vlab follows estimatr's pivot where the norms decide); difference_in_means with equal weights
+// and reversed named arms; p.adjust at drawn ties; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -305,7 +309,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'rake-many-31', 'trial31-random', 'near-collinear-32', 'huge-offset-32', 'unbalanced-32', 'fe-moderation-32', 'unused-levels-32',
     'zero-weight-levels-32', 'poly-high-32', 'cregg-moderation-32', 'p-adjust-32', 'power-32', 'trial32-random',
     'dim-design-33', 'moderation-centring-33', 'level-case-33', 'missing-roles-33', 'fe-se-33', 'rake-moderation-33', 'weighted-cr2-near-33', 'p-adjust-33', 'trial33-random',
-    'rake-cregg-34', 'fe-transform-34', 'weights-zero-cr2-34', 'cr2-few-34', 'dim-multi-arm-34', 'p-adjust-34', 'power-34', 'power-prop-34', 'power-h-34', 'trial34-random'] as const) {
+    'rake-cregg-34', 'fe-transform-34', 'weights-zero-cr2-34', 'cr2-few-34', 'dim-multi-arm-34', 'p-adjust-34', 'power-34', 'power-prop-34', 'power-h-34', 'trial34-random',
+    'ordered-fe-35', 'rake-fe-35', 'cluster-rows-35', 'tiny-n-35', 'equal-weights-fe-35', 'missing-all-35', 'fe-together-35', 'dim-35', 'p-adjust-35', 'trial35-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -321,3 +321,15 @@ export const TRIAL34_DESIGNS: [number, DesignVariant][] = [
   [34_200_002, { weighted: true, hugeWeight: 1000, hiddenInGroup: true, missingGroup: true, restricted: true }],
   [34_200_003, { weighted: true, hugeWeight: 5000, restricted: false }],
 ];
+
+/**
+ * The thirty-fifth R trial's conjoint designs (2026-12-06), seeds 35_200_000 + k: variations no design combined yet — one
+ * weight for everyone with a level shown only with the other feature's reference and a group never shown a level; the
+ * first feature balanced within respondents under lopsided randomization with a `by` column partly missing; a group
+ * shown one level only under lopsided randomization, restriction and weights, declared.
+ */
+export const TRIAL35_DESIGNS: [number, DesignVariant][] = [
+  [35_200_000, { weighted: true, equalWeight: 1.7, impossible: true, hiddenInGroup: true }],
+  [35_200_001, { balancedLevel: true, lopsided: true, missingGroup: true, weighted: true, restricted: false }],
+  [35_200_002, { oneLevelInGroup: true, lopsided: true, impossible: true, weighted: true, declared: true }],
+];

@@ -250,7 +250,18 @@ export type CaseGroup =
   | 'power-34'
   | 'power-prop-34'
   | 'power-h-34'
-  | 'trial34-random';
+  | 'trial34-random'
+  // The thirty-fifth trial's classes (trial35-designs.ts).
+  | 'ordered-fe-35'
+  | 'rake-fe-35'
+  | 'cluster-rows-35'
+  | 'tiny-n-35'
+  | 'equal-weights-fe-35'
+  | 'missing-all-35'
+  | 'fe-together-35'
+  | 'dim-35'
+  | 'p-adjust-35'
+  | 'trial35-random';
 
 interface CaseBase {
   id: string;

@@ -312,17 +312,11 @@ function drawnFixedEffectFits(draw: Draw, count: number): FitCase[] {
 }
 
 /**
- * Drawn fits where scale(x) sits beside x with fixed effects: the two are dependent only with the intercept the fixed
- * effects absorb, and vlab declines (absorbed-columns.ts), as for R trial 17's 'f-span-together' cases.
- */
-const DECLINED_DRAWN = new Set([36, 44]);
-const SPAN = 'collinear with the fixed effects together';
-const SPAN_NOTE = 'scale(x) and x are dependent only with the constant the fixed effects absorb: estimatr leaves out the column its pivoted QR of the demeaned columns picks (here scale(x)), which vlab does not reproduce and declines in words';
-
-/**
  * `count` drawn fits of these columns (seed 33_100_002): an outcome (plain or with NA), two to four terms, weights
  * (plain, with NA, or none), an se type with clusters (plain or with NA), fixed effects on some (never with weighted
- * CR2, which estimatr refuses, nor with cregg).
+ * CR2, which estimatr refuses, nor with cregg). Fits 36 and 44 put scale(x) beside x with fixed effects, dependent only
+ * with the constant they absorb: declined until R trial 35, now fitted as estimatr fits them (it leaves out scale(x) by the
+ * demeaned columns' norms, x's being sd(x) times scale(x)'s; absorbed-columns.ts).
  */
 function drawnCases(draw: Draw, count: number): FitCase[] {
   const outcomes = ['y', 'yna'];
@@ -338,7 +332,6 @@ function drawnCases(draw: Draw, count: number): FitCase[] {
     const clusters = draw.chance(0.3) ? 'clna' : 'cl';
     const fe = se !== 'cregg' && !(se === 'CR2' && w) && draw.chance(0.3) ? draw.pick(['~ fe', '~ fe2', '~ fe + fe2', '~ bl']) : undefined;
     const extra: Partial<FitCase> = { ...(w ? { weights: w } : {}), ...(clustered ? { clusters } : {}), ...(fe ? { fixed_effects: fe } : {}) };
-    const declined = DECLINED_DRAWN.has(k) ? { declined: SPAN, note: SPAN_NOTE } : {};
-    return fit('trial33-random', `${ID}-random-${k}`, `${ID}-data`, `${outcome} ~ ${rhs}`, se, { ...extra, ...declined });
+    return fit('trial33-random', `${ID}-random-${k}`, `${ID}-data`, `${outcome} ~ ${rhs}`, se, extra);
   });
 }
