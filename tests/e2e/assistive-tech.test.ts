@@ -424,8 +424,8 @@ async function upToQuotaStep(page: Page, pid: string, lang: 'en' | 'es'): Promis
 }
 
 for (const [lang, unreachable, overquota, waiting] of [
-  ['en', /^We could not reach the server/, ['Thank you for your interest', /^We already have all the answers we need from people like you/], 'One moment, please: the next page is on its way.'],
-  ['es', /^No pudimos comunicarnos con el servidor/, ['Gracias por su interés', /^Ya tenemos todas las respuestas que necesitamos/], 'Un momento, por favor: la página siguiente está en camino.'],
+  ['en', /^We could not reach the server/, ['Thank you for your interest', /^We already have all the answers we need from people like you/], 'One moment, please: waiting for the server.'],
+  ['es', /^No pudimos comunicarnos con el servidor/, ['Gracias por su interés', /^Ya tenemos todas las respuestas que necesitamos/], 'Un momento, por favor: esperando al servidor.'],
 ] as const) {
   test(`(${lang}) when the quota step cannot reach the server, the focused question says so once; no "questions to check" for an answered page`, async () => {
     const context = await session.browser.newContext(PHONE);
@@ -442,6 +442,8 @@ for (const [lang, unreachable, overquota, waiting] of [
     assert.equal((await focused(page)).type, 'radio', 'focus is in the question that says it');
     // The answers are complete: nothing to check. The retries take over a second, so the wait is said, once (pass 34).
     assert.deepEqual((await heard(page)).filter((h) => h.startsWith('live:')), [`live: ${waiting}`], 'the answers are complete: nothing to check');
+    // Next shows the wait while it lasts (pass 35), then is itself again.
+    assert.deepEqual([await page.locator('.sd-navigation__next-btn').inputValue(), await page.locator('.sd-navigation__next-btn').getAttribute('aria-disabled')], [lang === 'en' ? 'Next' : 'Siguiente', null]);
     await context.close();
   });
 

@@ -47,7 +47,7 @@ test('a slow quota step: answers cannot change and a second Next does nothing wh
   await page.close();
 });
 
-test('a quota step slower than a second is said: "One moment, please…", once, and not when it is quick', async () => {
+test('a quota step slower than a second is said ("One moment, please…", once) and shown on Next, and not when it is quick', async () => {
   // Before (accessibility pass 34): Next pressed, the page said nothing and looked the same until the vignette came,
   // however long the quota step took (its retries of a busy server, a Retry-After), so a screen-reader user heard
   // silence after Next and could not tell a slow server from a press that did not take.
@@ -60,12 +60,19 @@ test('a quota step slower than a second is said: "One moment, please…", once, 
   });
   await page.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=quota-wait-said`);
   await answerAlliancePretreatment(page, { age_group: '30 to 44', gender: 'Female', education: 'Less than a four-year college degree', region: 'South', party: 'Democrat' });
-  await page.getByRole('button', { name: 'Next' }).focus();
+  const next = page.locator('.sd-navigation__next-btn');
+  const before = await next.boundingBox();
+  await next.focus();
   await page.keyboard.press('Enter');
+  // Seen too (pass 35; before, the page looked unchanged and Next pressable): past the second, the button says the
+  // wait and is unavailable (aria-disabled: focus stays on it), in its place and size, nothing above it moved.
+  await page.waitForFunction(() => document.querySelector('.sd-navigation__next-btn')?.getAttribute('aria-disabled') === 'true');
+  assert.deepEqual([await next.inputValue(), await next.boundingBox(), await next.evaluate((b) => b === document.activeElement)], ['One moment…', before, true]);
   await page.locator('.vlab-vignette').waitFor();
   await waitUntilSaid(page, 'Page 4 of 7');
   const said = (await liveTexts(page)).filter(Boolean);
-  assert.deepEqual(said.slice(-2), ['One moment, please: the next page is on its way.', 'Page 4 of 7']);
+  assert.deepEqual(said.slice(-2), ['One moment, please: waiting for the server.', 'Page 4 of 7']);
+  assert.deepEqual([await next.inputValue(), await next.getAttribute('aria-disabled')], ['Next', null], 'Next again on the new page');
   await page.close();
 
   // A quick quota step says only the new page.
