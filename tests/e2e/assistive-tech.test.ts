@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { describedByItsName, fieldReading, rolesNamed } from './accessibility-tree.ts';
+import { describedByItsName, fieldReading, namesOfRole, rolesNamed } from './accessibility-tree.ts';
 import { WCAG_TAGS, axeViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { contrast } from './contrast-ratio.ts';
@@ -40,6 +40,9 @@ for (const [lang, question, next, check] of [
     const group = page.getByRole('radiogroup', { name: question });
     await group.waitFor();
     assert.equal(await group.getAttribute('aria-required'), 'true');
+    // Its name and its heading's are the question's words alone: SurveyJS's space before the hidden asterisk (a
+    // no-break space) ended both, "…study? " (pass 35).
+    assert.deepEqual([await namesOfRole(page, 'radiogroup'), (await namesOfRole(page, 'heading')).filter((name) => name.includes(question.slice(1, -1)))], [[question], [question]]);
     assert.equal(await group.getByRole('radio').count(), 2);
     await page.getByRole('button', { name: next }).click();
     await page.waitForFunction(() => document.querySelector('[role="radiogroup"][aria-invalid="true"]'));
