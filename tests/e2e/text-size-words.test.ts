@@ -74,6 +74,12 @@ test('a conjoint task on a phone held sideways (640 × 360, 844 × 390) and a la
       found.push(...(await problemsAt(page, px, '.vlab-conjoint__table')).map((p) => `${viewport.width} × ${viewport.height}, ${p}`));
       assert.deepEqual(new Set((await cellColumnHeaders(page)).flat()), new Set(['Partner A', 'Partner B']), `${viewport.width} px, ${px} px text`);
     }
+    // The phone's header there too (pass 35: its breakpoint was 600 px, so the laptop's, its title 48 px, took 293
+    // of the 360 px before the page began): the title 1.125 rem, the whole header under half the screen.
+    if (viewport.width === 640) {
+      const [height, titlePx] = await page.locator('.vlab-header').evaluate((h) => [h.getBoundingClientRect().height, parseFloat(getComputedStyle(h.querySelector('.vlab-title')!).fontSize)]);
+      assert.ok(height <= 180 && titlePx === 36, `640 × 360, 32 px text: the header ${height} px high, its title ${titlePx} px`);
+    }
     await context.close();
   }
   assert.deepEqual(found, []);
