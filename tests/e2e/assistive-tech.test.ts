@@ -11,6 +11,7 @@ import { describedByItsName, fieldReading, namesOfRole, rolesNamed } from './acc
 import { WCAG_TAGS, axeViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { contrast } from './contrast-ratio.ts';
+import { settled as schemeSettled } from './dark-contrast.ts';
 import { recordLiveRegion, waitUntilSaid } from './live-region.ts';
 import { serveWaves } from './serve-process.ts';
 import { walkSurvey } from './walk-survey.ts';
@@ -65,7 +66,7 @@ for (const [lang, question, next, check] of [
   });
 }
 
-test('under forced colours (a Windows contrast theme) the focused radio and the Next button show an outline, buttons a border, and a checked radio its dot', async () => {
+test('under forced colours (a Windows contrast theme) the focused radio and the Next button show an outline, buttons a border, and a checked radio its dot; with more contrast asked for, Next and the radios edged at 4.5:1', async () => {
   // Reduced motion: no colour transition to wait out before reading the checked radio's colours.
   const context = await session.browser.newContext({ ...PHONE, forcedColors: 'active', reducedMotion: 'reduce' });
   const page = await context.newPage();
@@ -98,6 +99,19 @@ test('under forced colours (a Windows contrast theme) the focused radio and the 
   assert.notEqual(checked!.dot.replace(/\s/g, ''), checked!.circle.replace(/\s/g, ''), `the checked radio's dot shows (${JSON.stringify(checked)})`);
   assert.match(checked!.dot, /^rgb\(/, 'an opaque dot');
   assert.match(unchecked!.dot, /^rgba\(.*, 0\)$/, 'no dot on the unchecked radio');
+  // More contrast asked for (prefers-contrast: more), light and dark, on the same page: Next's edge and the radios'
+  // outlines at 4.5:1 or more against what is behind them (pass 35: Next was a white box on the page's grey, 1.1:1).
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ forcedColors: 'none', contrast: 'more', colorScheme });
+    await schemeSettled(page, colorScheme);
+    const [next, radio] = await page.evaluate(() => {
+      const button = document.querySelector('.sd-navigation__next-btn')!;
+      const decorator = document.querySelector('[data-name="consent"] .sd-item:not(.sd-item--checked) .sd-item__decorator')!;
+      const edge = getComputedStyle(button);
+      return [[parseFloat(edge.borderTopWidth) >= 1 ? edge.borderTopColor : edge.backgroundColor, getComputedStyle(button.closest('.sd-root-modern')!).backgroundColor], [getComputedStyle(decorator).borderTopColor, getComputedStyle(decorator.closest('.sd-question')!).backgroundColor]];
+    });
+    assert.ok(contrast(next![0]!, next![1]!) >= 4.5 && contrast(radio![0]!, radio![1]!) >= 4.5, `${colorScheme}: Next's edge ${next}, a radio's ${radio}`);
+  }
   await context.close();
 });
 
