@@ -44,16 +44,21 @@ export async function readOnlyWhile<T>(survey: SurveyModel, root: HTMLElement, w
  * A sighted respondent sees the wait where they pressed: the Next button reads `label` ("One moment…") and is
  * unavailable, `aria-disabled` rather than `disabled`, which would drop the keyboard's focus to the page's body.
  * Until accessibility pass 35 only the live region said it and the page looked the same, Next seemingly pressable.
- * The button keeps its place and size (respondent.css). Returns what puts Next back.
+ * The button keeps at least its width (set before the label changes, so no frame shows it narrower or wider) and
+ * the label its room (respondent.css). Returns what puts Next back.
  */
 function showSlowWait(survey: SurveyModel, root: HTMLElement, label: string): () => void {
+  const button = () => root.querySelector<HTMLElement>('.sd-navigation__next-btn');
+  const shown = button();
+  // CSSOM, not a style attribute: the CSP (no 'unsafe-inline') allows the one and blocks the other.
+  if (shown) shown.style.minWidth = `${shown.getBoundingClientRect().width}px`;
   const nextText = survey.pageNextText;
   survey.pageNextText = label;
-  const button = () => root.querySelector<HTMLElement>('.sd-navigation__next-btn');
   // SurveyJS writes the new label on its next render: the attribute is set on the button it leaves.
   requestAnimationFrame(() => button()?.setAttribute('aria-disabled', 'true'));
   return () => {
     survey.pageNextText = nextText;
     button()?.removeAttribute('aria-disabled');
+    if (shown) shown.style.minWidth = '';
   };
 }
