@@ -54,9 +54,14 @@ function showSlowWait(survey: SurveyModel, root: HTMLElement, label: string): ()
   if (shown) shown.style.minWidth = `${shown.getBoundingClientRect().width}px`;
   const nextText = survey.pageNextText;
   survey.pageNextText = label;
-  // SurveyJS writes the new label on its next render: the attribute is set on the button it leaves.
-  requestAnimationFrame(() => button()?.setAttribute('aria-disabled', 'true'));
+  // SurveyJS writes the new label on its next render: the attribute is set on the button it leaves, unless the wait
+  // ended first (else the next page's Next would read as unavailable).
+  let ended = false;
+  requestAnimationFrame(() => {
+    if (!ended) button()?.setAttribute('aria-disabled', 'true');
+  });
   return () => {
+    ended = true;
     survey.pageNextText = nextText;
     button()?.removeAttribute('aria-disabled');
     if (shown) shown.style.minWidth = '';
