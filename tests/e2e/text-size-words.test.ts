@@ -61,7 +61,7 @@ test('a conjoint task at 320 and 390 px with the text at 1.5 and 2 times: no lev
   }
 });
 
-test('a conjoint task on a phone held sideways (640 × 360, 844 × 390) and a laptop with the text at 1.5 and 2 times: no level or profile name cut mid-word', async () => {
+test('a conjoint task on a phone held sideways (640 × 360, 844 × 390) and a laptop with the text at 1.5 and 2 times: no level or profile name cut mid-word; at 640 × 360 the phone’s header', async () => {
   // Before (accessibility pass 34): the three-column table held to 600 px of screen whatever the text size, so at
   // 640 × 360 with 32 px text "Part / ner", "Demo / cracy:", "stati / oned" and at 844 × 390 "Autoc / racy:" broke.
   const found: string[] = [];
