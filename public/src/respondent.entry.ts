@@ -208,7 +208,7 @@ async function main(): Promise<void> {
         sender,
         chrome.surveyRoot,
         () => checkQuota(code, answersToSend(sender.data as Record<string, unknown>)),
-        () => chrome.announce(messages.quotaWaiting),
+        { say: () => chrome.announce(messages.quotaWaiting), nextLabel: messages.quotaWaitingButton },
       );
       if (result.outcome && !result.admitted) {
         stopSaving();

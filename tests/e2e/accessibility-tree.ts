@@ -31,6 +31,15 @@ export async function rolesNamed(page: Page, name: string): Promise<string[]> {
   return nodes.filter((n) => !n.ignored && !['StaticText', 'InlineTextBox'].includes(n.role?.value ?? '') && n.name?.value.trim() === name).map((n) => n.role!.value);
 }
 
+/** The names of the nodes of role `role`, as Chromium's tree has them (untrimmed: a space at either end is in the name). */
+export async function namesOfRole(page: Page, role: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  type AXNode = { ignored: boolean; role?: { value: string }; name?: { value: string } };
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AXNode[] };
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value ?? '');
+}
+
 /**
  * What a screen reader says of each combobox of the page besides its name (its name → its value, or its
  * description when it has no value: an unanswered dropdown's "Select..."), from Chromium's tree.

@@ -7,10 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { describedByItsName, fieldReading, rolesNamed } from './accessibility-tree.ts';
+import { describedByItsName, fieldReading, namesOfRole, rolesNamed } from './accessibility-tree.ts';
 import { WCAG_TAGS, axeViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { contrast } from './contrast-ratio.ts';
+import { settled as schemeSettled } from './dark-contrast.ts';
 import { recordLiveRegion, waitUntilSaid } from './live-region.ts';
 import { serveWaves } from './serve-process.ts';
 import { walkSurvey } from './walk-survey.ts';
@@ -40,6 +41,9 @@ for (const [lang, question, next, check] of [
     const group = page.getByRole('radiogroup', { name: question });
     await group.waitFor();
     assert.equal(await group.getAttribute('aria-required'), 'true');
+    // Its name and its heading's are the question's words alone: SurveyJS's space before the hidden asterisk (a
+    // no-break space) ended both, "…study? " (pass 35).
+    assert.deepEqual([await namesOfRole(page, 'radiogroup'), (await namesOfRole(page, 'heading')).filter((name) => name.includes(question.slice(1, -1)))], [[question], [question]]);
     assert.equal(await group.getByRole('radio').count(), 2);
     await page.getByRole('button', { name: next }).click();
     await page.waitForFunction(() => document.querySelector('[role="radiogroup"][aria-invalid="true"]'));
@@ -62,7 +66,7 @@ for (const [lang, question, next, check] of [
   });
 }
 
-test('under forced colours (a Windows contrast theme) the focused radio and the Next button show an outline, buttons a border, and a checked radio its dot', async () => {
+test('under forced colours (a Windows contrast theme) the focused radio and the Next button show an outline, buttons a border, and a checked radio its dot; with more contrast asked for, Next and the radios edged at 4.5:1', async () => {
   // Reduced motion: no colour transition to wait out before reading the checked radio's colours.
   const context = await session.browser.newContext({ ...PHONE, forcedColors: 'active', reducedMotion: 'reduce' });
   const page = await context.newPage();
@@ -95,6 +99,19 @@ test('under forced colours (a Windows contrast theme) the focused radio and the 
   assert.notEqual(checked!.dot.replace(/\s/g, ''), checked!.circle.replace(/\s/g, ''), `the checked radio's dot shows (${JSON.stringify(checked)})`);
   assert.match(checked!.dot, /^rgb\(/, 'an opaque dot');
   assert.match(unchecked!.dot, /^rgba\(.*, 0\)$/, 'no dot on the unchecked radio');
+  // More contrast asked for (prefers-contrast: more), light and dark, on the same page: Next's edge and the radios'
+  // outlines at 4.5:1 or more against what is behind them (pass 35: Next was a white box on the page's grey, 1.1:1).
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ forcedColors: 'none', contrast: 'more', colorScheme });
+    await schemeSettled(page, colorScheme);
+    const [next, radio] = await page.evaluate(() => {
+      const button = document.querySelector('.sd-navigation__next-btn')!;
+      const decorator = document.querySelector('[data-name="consent"] .sd-item:not(.sd-item--checked) .sd-item__decorator')!;
+      const edge = getComputedStyle(button);
+      return [[parseFloat(edge.borderTopWidth) >= 1 ? edge.borderTopColor : edge.backgroundColor, getComputedStyle(button.closest('.sd-root-modern')!).backgroundColor], [getComputedStyle(decorator).borderTopColor, getComputedStyle(decorator.closest('.sd-question')!).backgroundColor]];
+    });
+    assert.ok(contrast(next![0]!, next![1]!) >= 4.5 && contrast(radio![0]!, radio![1]!) >= 4.5, `${colorScheme}: Next's edge ${next}, a radio's ${radio}`);
+  }
   await context.close();
 });
 
@@ -424,8 +441,8 @@ async function upToQuotaStep(page: Page, pid: string, lang: 'en' | 'es'): Promis
 }
 
 for (const [lang, unreachable, overquota, waiting] of [
-  ['en', /^We could not reach the server/, ['Thank you for your interest', /^We already have all the answers we need from people like you/], 'One moment, please: the next page is on its way.'],
-  ['es', /^No pudimos comunicarnos con el servidor/, ['Gracias por su interés', /^Ya tenemos todas las respuestas que necesitamos/], 'Un momento, por favor: la página siguiente está en camino.'],
+  ['en', /^We could not reach the server/, ['Thank you for your interest', /^We already have all the answers we need from people like you/], 'One moment, please: waiting for the server.'],
+  ['es', /^No pudimos comunicarnos con el servidor/, ['Gracias por su interés', /^Ya tenemos todas las respuestas que necesitamos/], 'Un momento, por favor: esperando al servidor.'],
 ] as const) {
   test(`(${lang}) when the quota step cannot reach the server, the focused question says so once; no "questions to check" for an answered page`, async () => {
     const context = await session.browser.newContext(PHONE);
@@ -442,6 +459,8 @@ for (const [lang, unreachable, overquota, waiting] of [
     assert.equal((await focused(page)).type, 'radio', 'focus is in the question that says it');
     // The answers are complete: nothing to check. The retries take over a second, so the wait is said, once (pass 34).
     assert.deepEqual((await heard(page)).filter((h) => h.startsWith('live:')), [`live: ${waiting}`], 'the answers are complete: nothing to check');
+    // Next shows the wait while it lasts (pass 35), then is itself again.
+    assert.deepEqual([await page.locator('.sd-navigation__next-btn').inputValue(), await page.locator('.sd-navigation__next-btn').getAttribute('aria-disabled')], [lang === 'en' ? 'Next' : 'Siguiente', null]);
     await context.close();
   });
 

@@ -42,7 +42,7 @@ export async function darkContrastProblems(page: Page, when: string, widths = DA
 }
 
 /** Waits until the page shows the scheme (the survey's theme applied, if there is a survey) and nothing moves. */
-async function settled(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+export async function settled(page: Page, scheme: 'light' | 'dark'): Promise<void> {
   await page.waitForFunction((s) => !document.documentElement.dataset.colorScheme || document.documentElement.dataset.colorScheme === s, scheme);
   await twoFrames(page);
   await page.evaluate(async () => {

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { answerAlliancePretreatment, option } from './alliance-pretreatment.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { liveTexts, recordLiveRegion, waitUntilSaid } from './live-region.ts';
+import { setDefaultFontSize } from './text-size.ts';
 
 const session = useBrowserSession('quota-wait');
 
@@ -47,11 +48,12 @@ test('a slow quota step: answers cannot change and a second Next does nothing wh
   await page.close();
 });
 
-test('a quota step slower than a second is said: "One moment, please…", once, and not when it is quick', async () => {
+test('a quota step slower than a second is said ("One moment, please…", once) and shown on Next, and not when it is quick', async () => {
   // Before (accessibility pass 34): Next pressed, the page said nothing and looked the same until the vignette came,
   // however long the quota step took (its retries of a busy server, a Retry-After), so a screen-reader user heard
   // silence after Next and could not tell a slow server from a press that did not take.
-  const page = await session.browser.newPage({ viewport: { width: 390, height: 844 } });
+  // The narrowest phone with the reader's text doubled: the wait's longer label must still fit the button.
+  const page = await session.browser.newPage({ viewport: { width: 320, height: 568 } });
   await recordLiveRegion(page);
   await page.route('**/quota-check', async (route) => {
     const response = await route.fetch();
@@ -59,13 +61,26 @@ test('a quota step slower than a second is said: "One moment, please…", once, 
     await route.fulfill({ response });
   });
   await page.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=quota-wait-said`);
+  await page.locator('.vlab-progress__text').waitFor();
+  await setDefaultFontSize(page, 32);
   await answerAlliancePretreatment(page, { age_group: '30 to 44', gender: 'Female', education: 'Less than a four-year college degree', region: 'South', party: 'Democrat' });
-  await page.getByRole('button', { name: 'Next' }).focus();
+  const next = page.locator('.sd-navigation__next-btn');
+  // Its box on the page (not the screen: focusing it may scroll).
+  const place = () => next.evaluate((b) => [b.getBoundingClientRect().x, b.getBoundingClientRect().y + window.scrollY, b.getBoundingClientRect().width, b.getBoundingClientRect().height]);
+  const before = await place();
+  await next.focus();
   await page.keyboard.press('Enter');
+  // Seen too (pass 35; before, the page looked unchanged and Next pressable): past the second, the button says the
+  // wait and is unavailable (aria-disabled: focus stays on it), in its place and size, nothing above it moved.
+  await page.waitForFunction(() => document.querySelector('.sd-navigation__next-btn')?.getAttribute('aria-disabled') === 'true');
+  assert.deepEqual([await next.inputValue(), await place(), await next.evaluate((b) => b === document.activeElement)], ['One moment…', before, true]);
+  // Its words inside it, and nothing wider than the screen (at 320 px and 32 px text the label pushed the button to 327 px).
+  assert.deepEqual(await next.evaluate((b) => [b.scrollWidth <= b.clientWidth, document.documentElement.scrollWidth - document.documentElement.clientWidth]), [true, 0]);
   await page.locator('.vlab-vignette').waitFor();
   await waitUntilSaid(page, 'Page 4 of 7');
   const said = (await liveTexts(page)).filter(Boolean);
-  assert.deepEqual(said.slice(-2), ['One moment, please: the next page is on its way.', 'Page 4 of 7']);
+  assert.deepEqual(said.slice(-2), ['One moment, please: waiting for the server.', 'Page 4 of 7']);
+  assert.deepEqual([await next.inputValue(), await next.getAttribute('aria-disabled')], ['Next', null], 'Next again on the new page');
   await page.close();
 
   // A quick quota step says only the new page.

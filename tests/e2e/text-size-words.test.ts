@@ -61,7 +61,7 @@ test('a conjoint task at 320 and 390 px with the text at 1.5 and 2 times: no lev
   }
 });
 
-test('a conjoint task on a phone held sideways (640 × 360, 844 × 390) and a laptop with the text at 1.5 and 2 times: no level or profile name cut mid-word', async () => {
+test('a conjoint task on a phone held sideways (640 × 360, 844 × 390) and a laptop with the text at 1.5 and 2 times: no level or profile name cut mid-word; at 640 × 360 the phone’s header', async () => {
   // Before (accessibility pass 34): the three-column table held to 600 px of screen whatever the text size, so at
   // 640 × 360 with 32 px text "Part / ner", "Demo / cracy:", "stati / oned" and at 844 × 390 "Autoc / racy:" broke.
   const found: string[] = [];
@@ -73,6 +73,12 @@ test('a conjoint task on a phone held sideways (640 × 360, 844 × 390) and a la
     for (const px of [24, 32]) {
       found.push(...(await problemsAt(page, px, '.vlab-conjoint__table')).map((p) => `${viewport.width} × ${viewport.height}, ${p}`));
       assert.deepEqual(new Set((await cellColumnHeaders(page)).flat()), new Set(['Partner A', 'Partner B']), `${viewport.width} px, ${px} px text`);
+    }
+    // The phone's header there too (pass 35: its breakpoint was 600 px, so the laptop's, its title 48 px, took 293
+    // of the 360 px before the page began): the title 1.125 rem, the whole header under half the screen.
+    if (viewport.width === 640) {
+      const [height, titlePx] = await page.locator('.vlab-header').evaluate((h) => [h.getBoundingClientRect().height, parseFloat(getComputedStyle(h.querySelector('.vlab-title')!).fontSize)]);
+      assert.ok(height <= 180 && titlePx === 36, `640 × 360, 32 px text: the header ${height} px high, its title ${titlePx} px`);
     }
     await context.close();
   }

@@ -72,8 +72,13 @@ export interface RespondentMessages {
   loadFailedTitle: string;
   loadFailedText: string;
   quotaUnreachable: string;
-  /** Said (the polite live region) when the quota step behind Next takes more than a second. */
+  /**
+   * Said (the polite live region) when the quota step behind Next takes more than a second. It promises no page:
+   * the wait may end with "We could not reach the server".
+   */
   quotaWaiting: string;
+  /** The Next button's label meanwhile. */
+  quotaWaitingButton: string;
   /** The primary button of the consent page once consent is declined. */
   leaveStudy: string;
   /** The disclosure on the outcome pages that shows the vignette again. */
