@@ -95,6 +95,11 @@ export async function openExistingDatabase(overrides: ServerOverrides = {}): Pro
   return openReadOnlyStore(configuredSettings(overrides).dbPath);
 }
 
+/** The database the configuration names (`--db`, VLAB_DB, DATABASE_URL or the project's data/vlab.sqlite), unopened. */
+export function configuredDatabase(overrides: ServerOverrides = {}): string {
+  return configuredSettings(overrides).dbPath;
+}
+
 /**
  * Config from env + flags, the database opened and migrated, and the study definitions validated and synced.
  * A study that does not validate is listed by `studies.brokenStudies()` with its message; the others work.

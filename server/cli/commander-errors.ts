@@ -36,7 +36,12 @@ export function commanderErrorLine(verb: string, message: string): string {
   const command = /^unknown command '([^']+)'/.exec(text)?.[1];
   const instead = flag !== undefined ? INSTEAD[verb]?.[flag] : command !== undefined && Object.hasOwn(COMMAND_INSTEAD[verb] ?? {}, command) ? COMMAND_INSTEAD[verb]![command] : undefined;
   const line = instead ? `${text.replace(/ \(did you mean .*\)$/, '')}: ${instead}` : text.replace(/\n+/g, ' ');
-  return `${verb ? `vlab ${verb}` : 'vlab'}: ${line}\n`;
+  return `${verb ? `vlab ${verb}` : 'vlab'}: ${line}${missesWave(verb, text) ? ": vlab wave list shows the waves' ids" : ''}\n`;
+}
+
+/** A wave left out (`--wave` of estimates, export…; the id of wave status, pause…): walk-through 28 had no hint where ids are. */
+function missesWave(verb: string, text: string): boolean {
+  return text === "required option '--wave <id>' not specified" || (verb.startsWith('wave ') && text === "missing required argument 'id'");
 }
 
 /**

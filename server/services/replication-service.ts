@@ -128,7 +128,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
       `- \`${REPLICATION_FILES.estimates}\`: the estimates under the pre-registered plan (plan hash \`${result.planHash}\`).`,
       `- \`${REPLICATION_FILES.plan}\`: the plan as locked when the wave launched, with the factor levels (first = reference).`,
       `- \`${REPLICATION_FILES.script}\`: recomputes every estimate from the CSV with R's estimatr and compares with estimates.csv:`,
-      '  `Rscript replicate.R` prints each hypothesis checked and the largest difference, names any row that differs,',
+      '  `Rscript replicate.R` prints each hypothesis checked and the largest relative difference (absolute for a value near 0), names any row that differs,',
       '  and exits 1 if a difference exceeds 1e-6.',
       `- The panel IDs (\`panel_id\`, \`PROLIFIC_PID\`, \`workerId\` and the panel's other link parameters, \`panel_source\`, \`participant_ref\`) are left out, so that the package can be shared: \`vlab export\` has them.`,
       // A coded outcome is in the estimates but not in data.csv: say where it comes from.

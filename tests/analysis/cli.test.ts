@@ -351,6 +351,9 @@ test("commander's own errors read like every other usage error: `vlab <verb>: â€
   assertUsageError(vlab(['fit', ...mtcars]), "vlab fit: required option '--formula <formula>' not specified");
   assertUsageError(vlab(['mm', ...mtcars, '--formula', 'mpg ~ cyl', '--id', 'car', '--fixed-effects', 'g']), "vlab mm: unknown option '--fixed-effects'");
   assertUsageError(vlab(['wave', 'status', 'w1', '--bogus']), "vlab wave status: unknown option '--bogus'");
+  // A wave left out says where its id is found (walk-through 28: `vlab estimates` alone said only that --wave was missing).
+  assertUsageError(vlab(['estimates']), "vlab estimates: required option '--wave <id>' not specified: vlab wave list shows the waves' ids");
+  assertUsageError(vlab(['wave', 'status']), "vlab wave status: missing required argument 'id': vlab wave list shows the waves' ids");
   assertUsageError(vlab(['fitt']), "vlab: unknown command 'fitt' (did you mean fit?)");
   // A newcomer checks a new definition with the verb other tools have (walk-through 21): commander had no suggestion.
   const check = "vlab study list checks every definition: the broken ones are listed with what to fix, and it exits 1 while any is";

@@ -98,6 +98,11 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
     await heading.locator('.dash-panel-words').textContent(),
     'Should the United States reduce or increase what it contributes to the partnership with Country A?',
   );
+  // H1's stacked outcome has no question of its own: its plot is headed by the questions it stacks (walk-through 28:
+  // no heading at all, "support" unexplained).
+  const stacked = page.locator('.dash-panel-outcome:has(+ svg[data-hypothesis="H1"])');
+  assert.equal(await stacked.locator('.dash-panel-name').textContent(), 'support');
+  assert.match((await stacked.locator('.dash-panel-words').textContent()) ?? '', /^the answers to 5 questions, stacked a row each \(Measure names the question\): "Publicly criticizing/);
 
   const text = await page.locator('#dash-wave').innerText();
   assert.match(text, /Hypotheses \(1502 complete, \d+ excluded by the plan\)/);

@@ -98,10 +98,20 @@ test('a term without an analytic MDE says why: a three-way interaction, stacked 
   // Walk-through 23: power_adjusted stood NA for a hypothesis the plan does not adjust, without a word (every
   // hypothesis of the alliance plan adjusts, so no such line there).
   assert.doesNotMatch(table, /power_adjusted NA/);
+  // Walk-through 28: the footer said "power at alpha 0.05" and nothing of power_se, power_adjusted or coverage, and
+  // H3's terms with no planted effect showed power 0.05 as if the design could not detect them.
+  assert.match(table, /; power: share of runs with p < alpha 0\.05 \(power_se: its Monte Carlo SE; power_adjusted: on the plan's adjusted p\); coverage: share of runs whose 95% CI holds the estimand;/);
+  assert.match(table, /\npower of H3's 6 terms with no effect planted \(estimand 0\) is their false-positive rate: near alpha \(0\.05\) is as it should be\n/);
   const bus = await new Promise<string>((resolve, reject) =>
     execFile(process.execPath, ['bin/vlab.js', 'power', '--study', 'bus-line-funding', '--n', '100', '--sims', '2', '--seed', 'cli'], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
   );
   assert.match(bus, /\npower_adjusted NA for H1_funding, H2_backer, H3_vote: the plan adjusts no p-values of these hypotheses \(no "adjust"\), so their power is on the unadjusted p\n/);
+  // A conjoint's hypotheses are the plan's `conjoint` list: its H2 (marginal means, no "adjust") showed NA unexplained
+  // (walk-through 28), where H1 (amce, holm) has figures.
+  const conjoint = await new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, ['bin/vlab.js', 'power', '--study', 'alliance-partner-conjoint', '--n', '100', '--sims', '2', '--seed', 'cli'], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+  );
+  assert.match(conjoint, /\npower_adjusted NA for H2: the plan adjusts no p-values of this hypothesis \(no "adjust"\), so its power is on the unadjusted p\n/);
 });
 
 test('vlab power --study prints the diagnosis; the analytic mode is unchanged; mistakes are usage errors', async () => {

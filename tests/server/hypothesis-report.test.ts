@@ -115,14 +115,20 @@ test('a card says, per outcome, how many rows its fit left out for a missing val
   assert.deepEqual(hypothesisReports(alliance, executePlan({ definition: alliance, rows: allianceRows() })).map((r) => r.leftOut), [[], [], []]);
 });
 
-test("each card names its outcomes in the study's words, as vlab estimates does; a stacked outcome has none", () => {
+test("each card names its outcomes in the study's words, as vlab estimates does; a stacked outcome by its questions", () => {
   // The dashboard's plot headings showed "alliance_favorability" where `vlab estimates` shows the question (walk-through 27).
   const reports = hypothesisReports(alliance, executePlan({ definition: alliance, rows: allianceRows() }));
   assert.deepEqual(reports.find((r) => r.id === 'H2')!.outcomeWords, {
     alliance_favorability: 'Overall, how favorable or unfavorable is your view of the security partnership between the United States and Country A?',
     contribution: 'Should the United States reduce or increase what it contributes to the partnership with Country A?',
   });
-  assert.deepEqual(reports.find((r) => r.id === 'H1')!.outcomeWords, {}, 'support: the stacked measures, no question of its own');
+  // H1's `support` has no question of its own: it stood as a bare name in `vlab estimates` and on the card, unexplained
+  // to a newcomer (walk-through 28); it is the stacked questions' answers, a row each, the item column naming which.
+  assert.deepEqual(reports.find((r) => r.id === 'H1')!.outcomeWords, {
+    support: 'the answers to 5 questions, stacked a row each (Measure names the question): "Publicly criticizing the government of ' +
+      'Country A", "Doing nothing", "Imposing economic sanctions on Country A", "Reducing military aid to Country A", "Suspending all ' +
+      'military support for Country A"',
+  });
   assert.equal(reports.find((r) => r.id === 'H3')!.outcomeWords.economic_sanctions, 'Imposing economic sanctions on Country A');
 });
 

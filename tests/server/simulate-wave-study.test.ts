@@ -75,3 +75,21 @@ test('vlab simulate learns the wave\'s study from --db or VLAB_DB; without a dat
   assert.equal(wrong.status, 2);
   assert.match(wrong.stderr, /^vlab simulate: --db .*no-such\.sqlite: no such file \(give the database the server at --base-url serves, or leave --db out\)\n$/);
 });
+
+test('vlab simulate without --base-url names the address the database\'s last vlab serve announced', async () => {
+  // Walk-through 28: commander's "required option '--base-url <url>' not specified" left a newcomer whose server took
+  // another port than the README's 3000 to find the address; the database records it (vlab wave create's links).
+  const run = (env: Record<string, string>) =>
+    new Promise<{ status: number; stderr: string }>((resolve) =>
+      execFile(process.execPath, ['bin/vlab.js', 'simulate', '--wave', t.wave.id, '--n', '1'], { encoding: 'utf8', env: { ...process.env, ...env } }, (error, _stdout, stderr) =>
+        resolve({ status: error ? Number(error.code) : 0, stderr }),
+      ),
+    );
+  const none = await run({ VLAB_DB: join(folder, 'no-such.sqlite') });
+  assert.equal(none.status, 2);
+  assert.equal(none.stderr, 'vlab simulate: --base-url is required: the server the respondents talk to, as vlab serve printed it (e.g. --base-url http://localhost:3000)\n');
+  await t.store.write((tx) => tx.servedAddress.record({ origin: 'http://localhost:3928', recordedAt: new Date().toISOString() }));
+  const served = await run({ VLAB_DB: t.location });
+  assert.equal(served.status, 2);
+  assert.match(served.stderr, /^vlab simulate: --base-url is required: the server the respondents talk to; the last vlab serve on .+ announced http:\/\/localhost:3928: --base-url http:\/\/localhost:3928\n$/);
+});

@@ -34,4 +34,6 @@ test('vlab study list prints a conjoint of 176 × 20^27 profiles as a power of t
   assert.equal(run.status, 0, run.stderr + run.stdout);
   assert.match(run.stdout.split('\n')[1]!, /^alliance-partner-conjoint +v1 +about 2\.36 × 10\^37 of about 2\.58 × 10\^37 +0 +/);
   assert.doesNotMatch(run.stdout, /e\+/);
+  // Walk-through 28: "176 of 192" under "cells", where the dashboard says a conjoint has no cells, was not explained.
+  assert.match(run.stdout, /\ncells of a conjoint \(alliance-partner-conjoint\): the profiles its restrictions allow, of every combination of its attributes; a task draws them, there are no cells to fill\n$/);
 });

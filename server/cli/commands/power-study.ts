@@ -44,11 +44,25 @@ function mdeNotes(rows: readonly PowerDiagnosis[]): string {
  * stood without a word beside hypotheses that adjust).
  */
 function unadjustedNote(def: StudyDefinition, rows: readonly PowerDiagnosis[]): string {
-  const adjusts = new Set(def.analysisPlan.hypotheses.filter((h) => h.adjust).map((h) => h.id));
+  // A conjoint's hypotheses are the plan's `conjoint` list (until walk-through 28 left out: its H2 stood NA unexplained).
+  const adjusts = new Set([...def.analysisPlan.hypotheses, ...(def.analysisPlan.conjoint ?? [])].filter((h) => h.adjust).map((h) => h.id));
   const unadjusted = [...new Set(rows.map((r) => r.hypothesis))].filter((h) => !adjusts.has(h));
-  if (!unadjusted.length || def.design?.kind === 'conjoint') return '';
+  if (!unadjusted.length) return '';
   const these = unadjusted.length === 1 ? 'this hypothesis' : 'these hypotheses';
   return `power_adjusted NA for ${unadjusted.join(', ')}: the plan adjusts no p-values of ${these} (no "adjust"), so ${unadjusted.length === 1 ? 'its' : 'their'} power is on the unadjusted p\n`;
+}
+
+/**
+ * The tested terms with no effect planted (estimand at the test's null: 0, or a marginal mean's h0), a line per
+ * hypothesis: their power is the false-positive rate, and 0.05 read as a design unable to detect them (walk-through 28).
+ */
+function nullPowerNote(def: StudyDefinition, rows: readonly PowerDiagnosis[], alpha: number): string {
+  const h0 = (id: string) => def.analysisPlan.conjoint?.find((h) => h.id === id)?.h0 ?? 0;
+  const counts = new Map<string, number>();
+  for (const r of rows) if (r.estimand !== null && Math.abs(r.estimand - h0(r.hypothesis)) < 1e-9) counts.set(r.hypothesis, (counts.get(r.hypothesis) ?? 0) + 1);
+  return [...counts]
+    .map(([h, k]) => `power of ${h}'s ${k === 1 ? 'term' : `${k} terms`} with no effect planted (estimand ${h0(h)}) is ${k === 1 ? 'its' : 'their'} false-positive rate: near alpha (${alpha}) is as it should be\n`)
+    .join('');
 }
 
 /** Runs the diagnosis with a progress bar on a terminal and prints the diagnosands in the chosen format. */
@@ -100,7 +114,9 @@ export async function runStudyPower(request: StudyPowerRequest, format: 'table' 
       `${def.id}: ${request.sims} simulated waves of ${request.n} completes (seed ${seed}); per wave ${Math.round(f.draws)} starts, ` +
       `${Math.round(f.screenedOut)} screen-outs, ${Math.round(f.overQuota)} over quota, ${Math.round(f.abandoned)} abandoned\n` +
       'estimand: the term in an infinite sample of the design (the planted effect on the observed scale); ' +
-      `power at alpha ${summary.alpha}; mde_analytic: 80% power by power.t.test with the model's within-cell SD\n` +
+      `power: share of runs with p < alpha ${summary.alpha} (power_se: its Monte Carlo SE; power_adjusted: on the plan's adjusted p); ` +
+      "coverage: share of runs whose 95% CI holds the estimand; mde_analytic: 80% power by power.t.test with the model's within-cell SD\n" +
+      nullPowerNote(def, result.rows, summary.alpha) +
       mdeNotes(result.rows) +
       unadjustedNote(def, result.rows) +
       result.problems.map((p) => `problem in ${p.runs} runs: ${p.message}\n`).join(''),

@@ -12,7 +12,7 @@ import { integerOption } from './integer-option.ts';
 interface SimulateOptions {
   wave: string;
   n: string;
-  baseUrl: string;
+  baseUrl?: string;
   concurrency: string;
   seed?: string;
   ackLog?: string;
@@ -31,7 +31,7 @@ export function registerSimulateCommand(program: Command): void {
     .description("synthetic respondents take a wave over HTTP, answering from the study's simulation model")
     .requiredOption('--wave <id>', 'wave id')
     .requiredOption('--n <n>', 'number of respondents')
-    .requiredOption('--base-url <url>', 'server to talk to, e.g. http://localhost:3000 (no other host is contacted)')
+    .option('--base-url <url>', 'server to talk to, e.g. http://localhost:3000 (required; no other host is contacted)')
     .option('--concurrency <c>', 'respondents in flight at once', '8')
     .option('--seed <seed>', 'seed of the answers (default: random, printed); respondent i answers the same for the same seed and condition')
     .option('--ack-log <file>', 'write the participant code of every acknowledged completion, one a line')
@@ -45,6 +45,7 @@ export function registerSimulateCommand(program: Command): void {
       cliAction('simulate', async (o: SimulateOptions) => {
         const n = integerOption(o.n, '--n', 1, 10_000_000);
         const concurrency = integerOption(o.concurrency, '--concurrency', 1, 1000);
+        if (o.baseUrl === undefined) throw await import('./simulate-base-url.ts').then(({ missingBaseUrl }) => missingBaseUrl(o.db));
         let base: URL;
         try {
           base = new URL(o.baseUrl);

@@ -51,6 +51,12 @@ export function registerStudyCommands(program: Command): void {
             process.stdout.write(`${records.length ? '\n' : ''}${n} in the database ${elsewhere.length === 1 ? 'is' : 'are'} not in ${terminalText(config.definitionsDir)} (VLAB_DEFINITIONS), shown from their stored snapshots:\n`);
             process.stdout.write(textTable(elsewhere, [...columns]));
           }
+          // Only a conjoint's count differs from its full factorial: "176 of 192" under "cells" stood unexplained, where
+          // the dashboard says a conjoint has no cells (walk-through 28).
+          const conjoints = list.filter((s) => s.cells !== s.fullCells).map((s) => s.id);
+          if (conjoints.length) {
+            process.stdout.write(`cells of a conjoint (${conjoints.join(', ')}): the profiles its restrictions allow, of every combination of its attributes; a task draws them, there are no cells to fill\n`);
+          }
           if (broken.length) {
             process.stdout.write(`${records.length || elsewhere.length ? '\n' : ''}${broken.length} broken — no new waves of these until fixed:\n`);
             // Every mistake of a study, a line each: the first beside its id, the others under it.

@@ -4,7 +4,7 @@ import { planAlpha } from './plan-schema.ts';
 import { conjointHypothesisReports } from './conjoint-report.ts';
 import { otherTermsInWords } from './other-terms.ts';
 import { subsetWords } from './subset-words.ts';
-import { outcomeLabel, termLabeler, termVariableNamer } from './term-labels.ts';
+import { outcomeLabel, stackedOutcomeLabel, termLabeler, termVariableNamer } from './term-labels.ts';
 import { withoutEstimatorName } from '../../../analysis/helpers/warning-text.ts';
 
 /**
@@ -152,8 +152,9 @@ function subsetWordsOf(def: StudyDefinition, h: HypothesisReport): string | null
 function outcomeWordsOf(def: StudyDefinition, h: HypothesisReport): Record<string, string> {
   const planned = [...def.analysisPlan.hypotheses, ...(def.analysisPlan.conjoint ?? [])].find((x) => x.id === h.id);
   const outcomes = new Set([...(planned?.outcomes ?? []), ...h.tested.map((f) => f.outcome)]);
+  const stack = planned && 'stack' in planned ? planned.stack : undefined;
   return Object.fromEntries([...outcomes].flatMap((o) => {
-    const words = outcomeLabel(def, o);
+    const words = stack?.valueColumn === o ? stackedOutcomeLabel(def, stack) : outcomeLabel(def, o);
     return words === null ? [] : [[o, words]];
   }));
 }

@@ -149,6 +149,8 @@ function comparisonLines(): string[] {
     '}, numeric(nrow(est))), nrow = nrow(est), ncol = length(cols), dimnames = list(NULL, cols))',
     'worst <- if (nrow(est)) apply(gaps, 1, max) else numeric(0)',
     'gap <- max(c(0, worst))',
+    // Said before the figures: "largest difference 9.27e-13" alone did not say of what, nor where it fails (walk-through 28).
+    'cat("replicate.R: each \\"largest difference\\" below is relative to estimates.csv\'s value (absolute for a value near 0); past 1e-6 a row is named and the script exits 1\\n")',
     'for (h in unique(est$hypothesis)) {',
     '  cat(sprintf("replicate.R: %s checked: %s, largest difference %.3g\\n", h, count_of(sum(est$hypothesis == h), "estimate"), max(worst[est$hypothesis == h])))',
     '}',

@@ -118,17 +118,32 @@ export function studyLevelLabel(def: StudyDefinition, variable: string, code: st
  * An outcome in the study's words, in its default language (the codebook's column label): a question's text ("How much
  * do you support or oppose the new bus line?"), and for a coded outcome (`codedOutcomes`) the answers it codes 1 and
  * their question ('share answering "For the plan" to "If the plan were on the ballot, how would you vote?"'); null where
- * the study has no words for it (a stacked outcome, a name of the data alone).
+ * the study has no words for it (a name of the data alone; a stacked outcome's words are its hypothesis': stackedOutcomeLabel).
  *
  * @example outcomeLabel(busLineFunding, 'vote_for') // 'share answering "For the plan" to "If the plan were on the ballot, how would you vote?"'
  */
 export function outcomeLabel(def: StudyDefinition, outcome: string): string | null {
-  const questionText = (name: string) => waveColumns(def).find((c) => c.name === name && c.role === 'answer' && c.label !== name)?.label;
   const coded = def.analysisPlan.codedOutcomes?.find((c) => c.name === outcome);
-  if (!coded) return questionText(outcome) ?? conjointOutcomeLabel(def, outcome);
+  if (!coded) return questionText(def, outcome) ?? conjointOutcomeLabel(def, outcome);
   const answers = coded.values.map((v) => `"${studyLevelLabel(def, coded.question, String(v))}"`).join(' or ');
-  const question = questionText(coded.question);
+  const question = questionText(def, coded.question);
   return `share answering ${answers}${question ? ` to "${question}"` : ''}`;
+}
+
+/**
+ * A stacked outcome (a plan's `stack.valueColumn`), which no question asks: the items' questions it stacks, in their
+ * order, and the column that names which. Without it `vlab estimates` and the card headed H1 by "support" alone.
+ *
+ * @example stackedOutcomeLabel(alliance, h1.stack) // 'the answers to 5 questions, stacked a row each (Measure names the question): "Doing nothing", …'
+ */
+export function stackedOutcomeLabel(def: StudyDefinition, stack: { items: readonly string[]; itemColumn: string }): string {
+  const questions = stack.items.map((item) => `"${questionText(def, item) ?? spellOut(item)}"`).join(', ');
+  return `the answers to ${stack.items.length} questions, stacked a row each (${spellOut(stack.itemColumn)} names the question): ${questions}`;
+}
+
+/** A question's text in the default language (the codebook's column label); undefined where it has none but its name. */
+function questionText(def: StudyDefinition, name: string): string | undefined {
+  return waveColumns(def).find((c) => c.name === name && c.role === 'answer' && c.label !== name)?.label;
 }
 
 /**
