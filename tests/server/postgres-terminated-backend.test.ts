@@ -205,8 +205,15 @@ for (const [ending, expected] of [
   const { relay, store, close } = await storeBehindRelay();
   cleanups.push(close);
   const uncaught = await uncaughtDuring(async () => {
+    // Both lists on new connections, the first of which is ended: the store's open leaves idle ones in the pool (two
+    // since attacker pass 34's shared-session probe, where both lists then ran on them and nothing was ended).
+    await relay.cut();
+    await relay.restore();
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal((store as unknown as { pool: pg.Pool }).pool.idleCount, 0, 'no idle connection left');
     relay.endNextAtFirstStatement(1, ending);
     const lists = await Promise.allSettled([store.repos.waves.list(), store.repos.waves.list()]);
+    assert.equal(relay.statementEndsLeft(), 0, 'a connection was ended at its first statement');
     assert.deepEqual(lists.map(outcome).sort(), [expected, 'ok'].sort());
   });
   assert.deepEqual(uncaught, []);
