@@ -198,6 +198,18 @@ test('power: --sd and --n alone give the minimum detectable effect at 80% power,
   assert.match(vlab(['power', '--sd', '1', '--n', '500']).stdout, /^\s*effect\s+sd\s+n_per_arm\s+n_total\s+power/);
 });
 
+// Walk-through 28: the table prints the solved n as R does (393.407, 1564.67), which a newcomer read as the number to
+// recruit. A line under the table (not in CSV or JSON) says the whole number to field.
+test('vlab power says the n to field, rounded up, under a table that solved for n (t test, proportions, Cohen\'s h), and only then', () => {
+  // R: power.t.test(delta = .2, sd = 1, power = .8)$n = 393.4067; power.prop.test(p1 = .5, p2 = .55, power = .8)$n =
+  // 1564.672; pwr::pwr.2p.test(h = .1, power = .8)$n = 1569.772
+  assert.match(vlab(['power', '--effect', '0.2', '--sd', '1', '--power', '0.8']).stdout, /393\.407 .*\nto field: 394 respondents per arm \(n rounded up\), 788 in all\n$/);
+  assert.match(vlab(['power', '--p1', '0.5', '--p2', '0.55', '--power', '0.8']).stdout, /1564\.67 .*\nto field: 1,565 respondents per group \(n rounded up\), 3,130 in all\n$/);
+  assert.match(vlab(['power', '--h', '0.1', '--power', '0.8']).stdout, /1569\.77 .*\nto field: 1,570 respondents per group \(n rounded up\), 3,140 in all\n$/);
+  assert.doesNotMatch(vlab(['power', '--effect', '0.2', '--sd', '1', '--n', '100']).stdout, /to field/);
+  assert.doesNotMatch(vlab(['power', '--effect', '0.2', '--sd', '1', '--power', '0.8', '--format', 'csv']).stdout, /to field/);
+});
+
 test('power --strict counts the far rejection region too, as R power.t.test(strict = TRUE)', () => {
   const csv = (args: string[]) => {
     const result = vlab(['power', '--sd', '1', ...args, '--format', 'csv']);

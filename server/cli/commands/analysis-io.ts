@@ -210,8 +210,9 @@ export async function writeTidy(verb: string, out: string | undefined, estimates
   await writeOutput(verb, out, body);
 }
 
-/** Plain records (weights, power, frequencies) in the chosen format, to standard output or `out`. */
-export async function writeRecords(verb: string, out: string | undefined, records: Record<string, unknown>[], columns: string[], format: Format): Promise<void> {
-  const body = format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : format === 'csv' ? csvFromRecords(records, columns) : textTable(records, columns);
+/** Plain records (weights, power, frequencies) in the chosen format, to standard output or `out`; `tableNote` a line under a table. */
+export async function writeRecords(verb: string, out: string | undefined, records: Record<string, unknown>[], columns: string[], format: Format, tableNote?: string): Promise<void> {
+  const table = () => textTable(records, columns) + (tableNote ? `${tableNote}\n` : '');
+  const body = format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : format === 'csv' ? csvFromRecords(records, columns) : table();
   await writeOutput(verb, out, body);
 }

@@ -1,6 +1,7 @@
 import { powerCohenH, type CohenHAlternative } from '../../../analysis/index.ts';
 import { UsageError } from '../cli-action.ts';
 import { otherTestOption, parseAlpha, parseNumber, writeRecords } from './analysis-io.ts';
+import { roundedNLine } from './power-rounded-n.ts';
 
 /** `vlab power --h`'s options (pwr.2p.test's names: h, n per group, power, alpha; n2 for pwr.2p2n.test). */
 export interface PowerCohenHCliOptions {
@@ -40,6 +41,7 @@ export function runPowerCohenH(o: PowerCohenHCliOptions & Record<string, unknown
   const r = powerCohenH({ h, n, n2, power, alpha: parseAlpha(o.alpha), alternative });
   const rest = { power: r.power, alpha: r.alpha, alternative: r.alternative };
   // Unequal groups: n_per_group is the first group's, n2 the second's (a column only then, as the t test's --n2).
-  if (r.n2 === null) return writeRecords('power', o.out, [{ test: 'pwr.2p.test', h: r.h, n_per_group: r.n, n_total: 2 * r.n, ...rest }], COLUMNS.filter((c) => c !== 'n2'), format);
+  const solvedN = n === undefined && r.n2 === null ? roundedNLine(r.n, 2, 'per group') : undefined;
+  if (r.n2 === null) return writeRecords('power', o.out, [{ test: 'pwr.2p.test', h: r.h, n_per_group: r.n, n_total: 2 * r.n, ...rest }], COLUMNS.filter((c) => c !== 'n2'), format, solvedN);
   return writeRecords('power', o.out, [{ test: 'pwr.2p2n.test', h: r.h, n_per_group: r.n, n2: r.n2, n_total: r.n + r.n2, ...rest }], COLUMNS, format);
 }

@@ -1,6 +1,7 @@
 import { powerPropTest, type PowerAlternative } from '../../../analysis/index.ts';
 import { UsageError } from '../cli-action.ts';
 import { otherTestOption, parseAlpha, parseNumber, writeRecords } from './analysis-io.ts';
+import { roundedNLine } from './power-rounded-n.ts';
 
 /** `vlab power --p1 --p2`'s options (power.prop.test's names: n per group, the two proportions, power, alpha). */
 export interface PowerPropCliOptions {
@@ -40,5 +41,6 @@ export function runPowerProp(o: PowerPropCliOptions & Record<string, unknown>, f
   const result = powerPropTest({ n, p1, p2, power, alpha: parseAlpha(o.alpha), alternative: o.alternative as PowerAlternative | undefined, strict: o.strict === true });
   const { n: perGroup, ...rest } = result;
   // Returned, so that cliAction waits for it: a refused --out was an unhandled rejection's stack trace.
-  return writeRecords('power', o.out, [{ test: 'power.prop.test', ...rest, n_per_group: perGroup, n_total: 2 * perGroup }], COLUMNS, format);
+  const solvedN = n === undefined ? roundedNLine(perGroup, 2, 'per group') : undefined;
+  return writeRecords('power', o.out, [{ test: 'power.prop.test', ...rest, n_per_group: perGroup, n_total: 2 * perGroup }], COLUMNS, format, solvedN);
 }

@@ -4,6 +4,7 @@ import { cliAction, UsageError } from '../cli-action.ts';
 import { FORMAT_OPTION, OUT_OPTION, parseAlpha, parseFormat, parseNumber, writeRecords } from './analysis-io.ts';
 import { isPowerCohenH, runPowerCohenH } from './power-cohen-h.ts';
 import { isPowerProp, runPowerProp } from './power-prop.ts';
+import { roundedNLine } from './power-rounded-n.ts';
 import { runStudyPower, studyPowerRequest, type StudyPowerRequest } from './power-study.ts';
 import { validOptions } from '../../../analysis/helpers/did-you-mean.ts';
 
@@ -110,7 +111,8 @@ export function registerPowerCommand(program: Command): void {
         const { n, n2, ...result } = powerAnalysis(request.options);
         // Unequal arms: n_per_arm is the first arm's, n2 the second's (a column only then, so other output is unchanged).
         if (n2 !== undefined) return writeRecords('power', o.out, [{ ...result, n_per_arm: n, n2, n_total: n + n2 }], [...COLUMNS.slice(0, 3), 'n2', ...COLUMNS.slice(3)], format);
-        return writeRecords('power', o.out, [{ ...result, n_per_arm: n, n_total: n * result.arms }], COLUMNS, format);
+        const solvedN = request.options.n === undefined ? roundedNLine(n, result.arms, result.type === 'paired' ? 'pairs' : result.type === 'one.sample' ? 'in the one group' : 'per arm') : undefined;
+        return writeRecords('power', o.out, [{ ...result, n_per_arm: n, n_total: n * result.arms }], COLUMNS, format, solvedN);
       }),
     );
 }
