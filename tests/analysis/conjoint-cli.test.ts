@@ -39,7 +39,9 @@ test('vlab amce --format csv prints cregg\'s columns with the estimator\'s numbe
   assert.deepEqual([json.nobs, json.dropped, json.respondents, json.se_type, json.estimates.length], [direct.nobs, direct.nDropped, 150, 'cregg', 8]);
   const table = vlab([...args]);
   assert.match(table.stdout, /^outcome\s+statistic\s+feature\s+level\s+estimate/);
-  assert.match(table.stdout, /nobs \d+, dropped \d+, respondents 150, se_type cregg\n$/);
+  assert.match(table.stdout, /nobs \d+, dropped \d+, respondents 150, se_type cregg\n/);
+  // Walk-through 28: the df column's NA (cregg's errors have no degrees of freedom) said what it means.
+  assert.match(table.stdout, /\ndf NA: the intervals and p-values are normal \(z\), as cregg's\n$/);
 });
 
 test('vlab mm-diff on cregg\'s immigration data equals cregg::mm_diffs; --out writes the file', () => {

@@ -68,6 +68,15 @@ export async function writeConjoint(verb: string, result: ConjointResult, o: Con
   let body: string;
   if (format === 'json') body = `${JSON.stringify({ ...summary, estimates: result.estimates }, null, 2)}\n`;
   else if (format === 'csv') body = csvFromRecords(records, columns);
-  else body = `${textTable(records, columns)}${Object.entries(summary).map(([key, value]) => `${key} ${value}`).join(', ')}\n`;
+  else body = `${textTable(records, columns)}${Object.entries(summary).map(([key, value]) => `${key} ${value}`).join(', ')}\n${normalIntervalsLine(result)}`;
   await writeOutput(verb, o.out, body);
+}
+
+/**
+ * Under a table whose df column reads NA (cregg's standard errors: no degrees of freedom), what that means: the
+ * intervals and p-values are normal (z), as cregg's. A newcomer read the NA as something missing (walk-through 28).
+ */
+function normalIntervalsLine(result: ConjointResult): string {
+  const noDf = result.estimates.some((e) => (e as { df?: number | null }).df === null && e.std_error !== null);
+  return noDf ? 'df NA: the intervals and p-values are normal (z), as cregg\'s\n' : '';
 }
