@@ -72,6 +72,9 @@ test('vlab mm --subset "attention_pass == 1" on the profile rows equals the plan
   // Without it, every complete's rows: other numbers, which the README now says.
   const all = vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--by', 'party', '--levels', levelsFile, '--format', 'json']);
   assert.equal((JSON.parse(all.stdout) as { respondents: number }).respondents, 120);
+  // And a line on stderr says so, with the --subset that keeps the plan's rows (walk-through 28: only the README did).
+  assert.equal(all.stderr, 'vlab mm: the data include 24 respondents who failed the attention check (attention_pass 0); a plan that excludes them (vlab estimates) keeps --subset "attention_pass == 1"\n');
+  assert.equal(run.stderr, '', 'nothing said with --subset');
 });
 
 test('vlab amce --subset equals amce on the kept rows; a condition that is no condition, or names no column, is one line', () => {
