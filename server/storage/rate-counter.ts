@@ -52,7 +52,6 @@ export function createMemoryRateCounter(
   };
 }
 
-
 /**
  * The shared counter while its database takes hits, else this process's memory: a PostgreSQL that answers but takes
  * no writes (`refused`: a standby after a failover, `default_transaction_read_only`, a full disk) refused every
