@@ -79,6 +79,6 @@ export async function writeConjoint(verb: string, result: ConjointResult, o: Con
  * intervals and p-values are normal (z), as cregg's. A newcomer read the NA as something missing (walk-through 28).
  */
 function normalIntervalsLine(result: ConjointResult): string {
-  const noDf = result.estimates.some((e) => (e as { df?: number | null }).df === null && e.std_error !== null);
+  const noDf = result.estimates.some((e) => e.df === null && e.std_error !== null);
   return noDf ? 'df NA: the intervals and p-values are normal (z), as cregg\'s\n' : '';
 }
