@@ -57,9 +57,12 @@ test('a backend terminated right after its start-up (57P01 in the same read as R
   cleanups.push(close);
   const outcomes: string[] = [];
   const uncaught = await uncaughtDuring(async () => {
-    // The pool holds one idle connection (the migration's); three transactions at once open two new ones.
+    // No idle connection left (the store's open leaves two since attacker pass 34's shared-session probe): three
+    // transactions at once open three new ones, two of them ended at start-up.
+    await dropIdleConnections(relay, store);
     relay.terminateNextStarts(2);
     const settled = await threeHoldingWrites(store);
+    assert.equal(relay.terminationsLeft(), 0, 'two connections were ended at start-up');
     for (const s of settled) outcomes.push(s.status === 'fulfilled' ? 'ok' : `${(s.reason as DomainError).code} ${(s.reason as DomainError).retryAfterSeconds}`);
   });
   console.log(`terminated at start-up: outcomes ${outcomes.join(', ')}; uncaught ${uncaught.length}`);
@@ -74,8 +77,10 @@ test('a connection ended before the transaction ran anything is run again on a f
   const uncaught = await uncaughtDuring(async () => {
     // As in the test above, two of three transactions meet a new connection ended at its start-up; nothing they ran
     // was written, so each is run again on another connection instead of answering 503.
+    await dropIdleConnections(relay, store);
     relay.terminateNextStarts(2);
     const settled = await threeHoldingWrites(store);
+    assert.equal(relay.terminationsLeft(), 0, 'two connections were ended at start-up');
     assert.deepEqual(settled.map((s) => (s.status === 'fulfilled' ? 'ok' : (s.reason as DomainError).code)), ['ok', 'ok', 'ok']);
   });
   assert.deepEqual(uncaught, []);
@@ -193,6 +198,16 @@ for (const ending of [TERMINATED_BY_ADMINISTRATOR, IDLE_SESSION_TIMEOUT, IDLE_IN
   assert.deepEqual(uncaught, []);
 });
 
+type BehindRelay = Awaited<ReturnType<typeof storeBehindRelay>>;
+
+/** Cutting the relay ends the pool's idle connections (the pool drops them): the next calls open new ones. */
+async function dropIdleConnections(relay: BehindRelay['relay'], store: BehindRelay['store']): Promise<void> {
+  await relay.cut();
+  await relay.restore();
+  await new Promise((r) => setTimeout(r, 50));
+  assert.equal((store as unknown as { pool: pg.Pool }).pool.idleCount, 0, 'no idle connection left');
+}
+
 // A session ended while a pooled statement was on its way (the FATAL crossed it): an idle timeout (57P05, 25P03)
 // ends a session only while it waits for a command, so the statement never began and is run once more; a backend
 // terminated (57P01) may have been running it, even committed it, so it is never sent again: 503 busy, and the
@@ -207,10 +222,7 @@ for (const [ending, expected] of [
   const uncaught = await uncaughtDuring(async () => {
     // Both lists on new connections, the first of which is ended: the store's open leaves idle ones in the pool (two
     // since attacker pass 34's shared-session probe, where both lists then ran on them and nothing was ended).
-    await relay.cut();
-    await relay.restore();
-    await new Promise((r) => setTimeout(r, 50));
-    assert.equal((store as unknown as { pool: pg.Pool }).pool.idleCount, 0, 'no idle connection left');
+    await dropIdleConnections(relay, store);
     relay.endNextAtFirstStatement(1, ending);
     const lists = await Promise.allSettled([store.repos.waves.list(), store.repos.waves.list()]);
     assert.equal(relay.statementEndsLeft(), 0, 'a connection was ended at its first statement');
@@ -226,14 +238,9 @@ for (const [ending, expected] of [
 for (const ending of [IDLE_SESSION_TIMEOUT, IDLE_IN_TRANSACTION_TIMEOUT]) test(`three connections in a row ended (${ending.code}) before anything ran: pooled statements, /healthz and transactions ok`, { skip }, async () => {
   const { relay, store, close } = await storeBehindRelay();
   cleanups.push(close);
-  const pool = (store as unknown as { pool: pg.Pool }).pool;
   /** `call` alone on a pool with no idle connection, its next three new connections ended at their first statement. */
   const pastThreeDead = async (call: () => Promise<unknown>) => {
-    // Cutting the relay ends the idle connections (the pool drops them); the next calls open new ones.
-    await relay.cut();
-    await relay.restore();
-    await new Promise((r) => setTimeout(r, 50));
-    assert.equal(pool.idleCount, 0, 'no idle connection left');
+    await dropIdleConnections(relay, store);
     relay.endNextAtFirstStatement(3, ending);
     const [settled] = await Promise.allSettled([call()]);
     return { outcome: outcome(settled!), endedConnections: 3 - relay.statementEndsLeft() };
