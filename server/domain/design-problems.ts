@@ -3,6 +3,7 @@ import { restrictionNameProblems } from './restrictions.ts';
 import type { StudyDefinition } from './study-definition.ts';
 import { studyDesign } from './study-design.ts';
 import { designOf } from './design.ts';
+import { emptyLevelTextProblems } from './empty-level-texts.ts';
 import { vignetteSpace } from './vignette-cells.ts';
 import { vignetteBlockSize } from './vignette-draws.ts';
 
@@ -24,7 +25,7 @@ export const MIN_ACCEPTANCE = 0.01;
 export function designProblems(def: StudyDefinition): Problem[] {
   const design = studyDesign(def);
   const problems: Problem[] = design.kind === 'conjoint' ? conjointShapeProblems(def) : vignetteShapeProblems(def);
-  problems.push(...restrictionNameProblems(def.factors, def.restrictions ?? []));
+  problems.push(...restrictionNameProblems(def.factors, def.restrictions ?? []), ...emptyLevelTextProblems(def, design.kind));
   if (problems.length) return problems;
   return design.kind === 'conjoint' ? conjointSpaceProblems(def) : vignetteSpaceProblems(def, design.vignettesPerRespondent);
 }

@@ -18,6 +18,12 @@ const text = z.string().trim().min(1);
 export const localeCode = z.string().regex(LOCALE_CODE, 'expected a locale code such as "en" or "es"');
 export const localizedText = z.union([text, z.record(localeCode, text)]);
 export type LocalizedText = z.infer<typeof localizedText>;
+/**
+ * A vignette level's text may be empty: the level leaves its sentence out ("costs not mentioned" against a sentence
+ * on costs; vignette.ts). A conjoint's level is a table cell and needs one (design-problems.ts).
+ */
+const mayBeEmpty = z.string().trim();
+export const levelText = z.union([mayBeEmpty, z.record(localeCode, mayBeEmpty)]);
 
 /**
  * SurveyJS element properties that respondents read. In a study with several locales each must be given per
@@ -63,12 +69,14 @@ interface TextSlot {
   path: PropertyKey[];
   holder: Record<string, unknown>;
   key: string;
+  /** A level's text, which may be empty (levelText). */
+  mayBeEmpty?: true;
 }
 
 function textSlots(def: StudyDefinition): TextSlot[] {
   const slots: TextSlot[] = [];
-  const add = (path: PropertyKey[], holder: object, key: string) => {
-    if ((holder as Record<string, unknown>)[key] !== undefined) slots.push({ path: [...path, key], holder: holder as Record<string, unknown>, key });
+  const add = (path: PropertyKey[], holder: object, key: string, mayBeEmpty?: true) => {
+    if ((holder as Record<string, unknown>)[key] !== undefined) slots.push({ path: [...path, key], holder: holder as Record<string, unknown>, key, ...(mayBeEmpty && { mayBeEmpty }) });
   };
   const addList = (path: PropertyKey[], list: unknown[]) => list.forEach((_, i) => add(path, list, String(i)));
   add([], def, 'title');
@@ -76,7 +84,7 @@ function textSlots(def: StudyDefinition): TextSlot[] {
   addList(['consent', 'paragraphs'], def.consent.paragraphs);
   def.factors.forEach((f, i) => {
     add(['factors', i], f, 'text');
-    f.levels.forEach((l, j) => add(['factors', i, 'levels', j], l, 'text'));
+    f.levels.forEach((l, j) => add(['factors', i, 'levels', j], l, 'text', true));
   });
   if (def.vignette) {
     add(['vignette'], def.vignette, 'title');
@@ -133,13 +141,13 @@ export function translationProblems(def: StudyDefinition): { path: PropertyKey[]
       });
     }
   });
-  for (const { path, holder, key } of textSlots(def)) {
+  for (const { path, holder, key, mayBeEmpty } of textSlots(def)) {
     const value = holder[key];
     if (typeof value === 'string') {
       if (locales.length > 1) problems.push({ path, message: `missing translation: one text for every locale (${locales.join(', ')}) is needed, as { "${locales[0]}": "…", "${locales[1]}": "…" }` });
       continue;
     }
-    if (!value || typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string' || !v.trim())) {
+    if (!value || typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string' || (!mayBeEmpty && !v.trim()))) {
       problems.push({ path, message: 'expected a text, or an object with one text per locale' });
       continue;
     }

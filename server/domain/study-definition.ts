@@ -6,7 +6,7 @@ import { analysisPlanSchema } from './plan/plan-schema.ts';
 import { quotasSchema } from './quota.ts';
 import { describeIssues, issuePath } from './zod-issues.ts';
 import { findUnstorableText } from './text-characters.ts';
-import { localeCode, localizedText } from './localized-text.ts';
+import { levelText, localeCode, localizedText } from './localized-text.ts';
 import { restrictionSchema, studyDesignSchema } from './study-design.ts';
 import { identifier, levelCode } from './definition-codes.ts';
 import { ratingCountProblem, ratingRangeProblem } from './surveyjs-answer-shape.ts';
@@ -30,8 +30,11 @@ const level = z.strictObject({
   code: levelCode,
   /** Researcher-facing label (codebook, dashboard); never shown to respondents. */
   label: text,
-  /** The respondent-facing fragment substituted for `{factor}` in the vignette template (a conjoint: the table cell). */
-  text: respondentText,
+  /**
+   * The respondent-facing fragment substituted for `{factor}` in the vignette template (a conjoint: the table cell);
+   * a vignette level's may be empty, leaving its sentence out (vignette.ts).
+   */
+  text: levelText,
   /**
    * Relative probability of the level (default 1): a conjoint draws levels in proportion to it; a vignette
    * design repeats each cell the product of its levels' weights times in every block (whole numbers only).

@@ -14,9 +14,82 @@ export function renderVignette(def: StudyDefinition, assignment: Assignment, loc
     if (!level) throw new RangeError(`renderVignette: no level "${code}" of factor "${factor.name}"`);
     texts.set(factor.name, textIn(level.text, locale));
   }
-  return vignetteOf(def).template.map((paragraph) =>
-    textIn(paragraph, locale).replace(PLACEHOLDER, (_, name: string) => texts.get(name)!),
-  );
+  // A paragraph whose every placeholder was left out (and nothing else) is not shown at all.
+  return vignetteOf(def)
+    .template.map((paragraph) => fillParagraph(textIn(paragraph, locale), (name) => texts.get(name)!))
+    .filter((paragraph) => paragraph !== '');
+}
+
+/** A piece of a template paragraph: its own text, a placeholder's filling (`T`), or a placeholder left out. */
+export type ParagraphPiece<T> = { text: string } | { filled: T } | { gap: true };
+
+/**
+ * A template paragraph with each `{factor}` replaced by its level's text. An empty text (a level that leaves its
+ * sentence out) takes the spaces around it along, leaving one where the sentence stood between two others, none
+ * at the paragraph's start or end: "{a} {b}" reads "B." with a empty, "x {a} y" reads "x y". Where no text is
+ * empty the paragraph is exactly the template filled in.
+ */
+export function fillParagraph(template: string, textOf: (name: string) => string): string {
+  const pieces = templatePieces(template, (name) => {
+    const text = textOf(name);
+    return text === '' ? null : text;
+  });
+  return closeGaps(pieces).map((p) => ('text' in p ? p.text : p.filled)).join('');
+}
+
+/** The template's own text and its placeholders, each filled by `fill` (null: left out). */
+export function templatePieces<T>(template: string, fill: (name: string) => T | null): ParagraphPiece<T>[] {
+  const pieces: ParagraphPiece<T>[] = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    if (match.index > last) pieces.push({ text: template.slice(last, match.index) });
+    const filled = fill(match[1]!);
+    pieces.push(filled === null ? { gap: true } : { filled });
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) pieces.push({ text: template.slice(last) });
+  return pieces;
+}
+
+/**
+ * The pieces with every run of left-out placeholders closed up: the spaces on either side of the run go, and one
+ * space stands in their place if there were any and something is left on both sides. Fillings are level texts,
+ * which never start or end with a space (the schema trims them), so only the template's own text holds spaces.
+ */
+export function closeGaps<T>(pieces: ParagraphPiece<T>[]): ({ text: string } | { filled: T })[] {
+  const out: ({ text: string } | { filled: T })[] = [];
+  let inGap = false;
+  let spaced = false;
+  for (const given of pieces) {
+    let piece = given;
+    if ('gap' in piece) {
+      if (!inGap) spaced = trimEnd(out);
+      inGap = true;
+      continue;
+    }
+    if (inGap && 'text' in piece) {
+      const text = piece.text.replace(/^\s+/, '');
+      spaced ||= text !== piece.text;
+      if (text === '') continue;
+      piece = { text };
+    }
+    if (inGap && spaced && out.length) out.push({ text: ' ' });
+    inGap = false;
+    spaced = false;
+    out.push(piece);
+  }
+  return out;
+}
+
+/** Removes the spaces that end `out` (its last piece's, if text); whether there were any. */
+function trimEnd<T>(out: ({ text: string } | { filled: T })[]): boolean {
+  const last = out.at(-1);
+  if (!last || !('text' in last)) return false;
+  const text = last.text.replace(/\s+$/, '');
+  if (text === last.text) return false;
+  if (text === '') out.pop();
+  else out[out.length - 1] = { text };
+  return true;
 }
 
 export function paragraphsHtml(paragraphs: string[]): string {
