@@ -39,6 +39,8 @@ const CASES: [string[], string][] = [
   [['power', '--p1', '0.4', '--p2', 'abc', '--n', '50'], 'vlab power: --p2 must be a proportion between 0 and 1 (got "abc")'],
   [['power', '--study', 'alliance-corrective-measures', '--n', 'abc'], 'vlab power: --n must be an integer from 10 to 1000000 (got "abc")'],
   [['power', '--study', 'alliance-corrective-measures', '--n', '100', '--sims', 'abc'], 'vlab power: --sims must be an integer from 1 to 100000 (got "abc")'],
+  // Left out, --n was "must be an integer from 10 to 1000000" with nothing given (researcher walk-through 29).
+  [['power', '--study', 'alliance-corrective-measures'], 'vlab power: --study needs --n, the completes of each simulated wave: the target you would field, e.g. --n 1500'],
   [['rake', '--data', data, '--margins', margins, '--id', 'id', '--tolerance', 'abc'], 'vlab rake: --tolerance must be a positive number (got "abc")'],
   [['rake', '--data', data, '--margins', margins, '--id', 'id', '--max-iterations', 'abc'], 'vlab rake: --max-iterations must be a positive integer (got "abc")'],
   [['p-adjust', '--method', 'holm', '--n', 'abc'], 'vlab p-adjust: --n must be a whole number of tests, at least 1 (got "abc")'],

@@ -19,6 +19,7 @@ const COLUMNS: (keyof PowerDiagnosis)[] = [
 ];
 
 export function studyPowerRequest(o: { study: string; n?: string; sims?: string; seed?: string }): StudyPowerRequest {
+  if (o.n === undefined) throw new UsageError('--study needs --n, the completes of each simulated wave: the target you would field, e.g. --n 1500');
   return { kind: 'simulation', study: o.study, n: integerOption(o.n, '--n', 10, 1_000_000), sims: integerOption(o.sims ?? '500', '--sims', 1, 100_000), seed: o.seed };
 }
 
