@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { normalUpperTail } from '../../analysis/index.ts';
 import { allCells, designOf } from '../../server/domain/design.ts';
-import { diagnoseDesign } from '../../server/domain/simulation/design-diagnosis.ts';
+import { diagnoseDesign, notARandomizedLevel } from '../../server/domain/simulation/design-diagnosis.ts';
 import { estimandKey, planEstimands } from '../../server/domain/simulation/estimands.ts';
 import { MODERATION_SHIFT, MODERATION_TERM, moderatedAlliance } from '../reference/moderation/moderated-alliance.ts';
 import { alliance } from './plan-support.ts';
@@ -75,5 +75,11 @@ test('vlab power recovers the planted moderation: unbiased, covered, powered (se
   assert.equal(
     row.mde_note,
     '"partyrepublican" is an answer to party (a pre-treatment question), not a randomized level: its groups are as large as the sample makes them, so no design-arm formula; read the simulated power',
+  );
+  // A number moderates by itself (`targetally:interest`, a 1–5 rating): the part is the question, not one of its
+  // answers; researcher walk-through 29 read '"interest" is an answer to interest'.
+  assert.equal(
+    notARandomizedLevel(alliance, 'party'),
+    '"party" is a pre-treatment question\'s answer, not a randomized level: its groups are as large as the sample makes them, so no design-arm formula; read the simulated power',
   );
 });

@@ -200,11 +200,13 @@ function analyticMdeOrWhy(def: StudyDefinition, h: Hypothesis, outcome: string, 
  * party, named as such since walk-through 26, whose reader saw "not a level of a randomized factor" beside the
  * randomized regime) or a term derived from something else.
  */
-function notARandomizedLevel(def: StudyDefinition, part: string): string {
+export function notARandomizedLevel(def: StudyDefinition, part: string): string {
   const pretreatment = def.pages.pretreatment.flatMap((p) => p.elements.map((e) => e.name));
   const question = pretreatment.filter((name) => part.startsWith(name)).sort((a, b) => b.length - a.length)[0];
   if (!question) return 'not a level of a randomized factor (a covariate or derived term): no design arms';
-  return `"${part}" is an answer to ${question} (a pre-treatment question), not a randomized level: its groups are as large as the sample makes them, so no design-arm formula; read the simulated power`;
+  // A number (a 1–5 rating as a moderator) is its question's own term; a choice's term is the question and the answer.
+  const what = part === question ? "a pre-treatment question's answer" : `an answer to ${question} (a pre-treatment question)`;
+  return `"${part}" is ${what}, not a randomized level: its groups are as large as the sample makes them, so no design-arm formula; read the simulated power`;
 }
 
 /** Var(outcome | cell): the model's, or p(1 − p) for a plan's coded outcome of a modelled choice question (share p). */
