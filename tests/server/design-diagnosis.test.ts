@@ -137,7 +137,7 @@ test('vlab power --study prints the diagnosis; the analytic mode is unchanged; m
   assert.match(unknown.stderr, /^vlab power: no study "nope"/);
   const noN = await vlab('--study', 'alliance-corrective-measures');
   assert.equal(noN.status, 2);
-  assert.match(noN.stderr, /--n must be an integer/);
+  assert.match(noN.stderr, /--study needs --n, the completes of each simulated wave/);
 });
 
 // A plan's fixedEffects are columns the population rows must carry, as a formula's covariates: before, planEstimands
