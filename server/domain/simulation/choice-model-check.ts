@@ -1,11 +1,11 @@
 import { didYouMean } from '../../../analysis/helpers/did-you-mean.ts';
-import { choiceValues } from '../definition-elements.ts';
 import { checkInteraction } from './interaction-check.ts';
 import type { ModelCheck } from './model-check.ts';
 import type { ChoiceModel } from './model-schema.ts';
+import { modelValues } from './model-values.ts';
 
 /**
- * A `choices` model (choice-outcome.ts): a question with at least two choices, a share for each choice adding up
+ * A `choices` model (choice-outcome.ts): a question with at least two choices (a yes/no question: true and false), a share for each choice adding up
  * to 1, and log-odds shifts that name real factors' non-reference levels, modelled covariates' choices (alone, or
  * beside levels in an interaction) and the question's own choices.
  */
@@ -13,7 +13,7 @@ export function checkChoiceModel(check: ModelCheck, name: string, choice: Choice
   const { model, fail, at, claim, factors } = check;
   const question = claim('choices', name);
   if (!question) return;
-  const values = choiceValues(question).map(String);
+  const values = modelValues(question).map(String);
   if (values.length < 2) return fail(at('choices', name), `"${name}" needs at least two choices to be modelled as a choice`);
   const checkChoices = (shifts: Record<string, number>, path: PropertyKey[]) => {
     const unknown = Object.keys(shifts).find((v) => !values.includes(v));

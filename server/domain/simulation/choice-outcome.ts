@@ -1,8 +1,8 @@
 import type { Answers } from '../answers.ts';
 import type { Assignment } from '../design.ts';
-import type { ChoiceValue } from '../study-definition.ts';
 import { interactionApplies } from './interaction-match.ts';
 import type { ChoiceModel } from './model-schema.ts';
+import type { ModelValue } from './model-values.ts';
 
 /**
  * A question whose choices are not a scale (for / against / abstain) answered by a multinomial logit: choice c has
@@ -13,7 +13,7 @@ import type { ChoiceModel } from './model-schema.ts';
  */
 
 /** P(answer = c) for each choice of the question, in the question's own choice order. */
-export function choiceShares(model: ChoiceModel, values: readonly ChoiceValue[], assignment: Assignment, covariates: Answers): { value: ChoiceValue; p: number }[] {
+export function choiceShares(model: ChoiceModel, values: readonly ModelValue[], assignment: Assignment, covariates: Answers): { value: ModelValue; p: number }[] {
   const logOdds = values.map((value) => {
     const c = String(value);
     let eta = Math.log(model.shares[c] ?? 0);
@@ -32,7 +32,7 @@ export function choiceShares(model: ChoiceModel, values: readonly ChoiceValue[],
 }
 
 /** The choice whose cumulative probability first exceeds the uniform u (the last possible one at u ≈ 1). */
-export function drawChoice(shares: readonly { value: ChoiceValue; p: number }[], u: number): ChoiceValue {
+export function drawChoice(shares: readonly { value: ModelValue; p: number }[], u: number): ModelValue {
   let cumulative = 0;
   for (const { value, p } of shares) {
     cumulative += p;

@@ -8,6 +8,7 @@ import { vignetteSpace } from '../vignette-cells.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { estimandKey, planEstimands } from './estimands.ts';
 import { expectedCodedShare, outcomeVariance } from './expected.ts';
+import { modelledShares } from './model-values.ts';
 import { requireModel } from './respondent.ts';
 import { simulateWave } from './simulated-wave.ts';
 
@@ -209,11 +210,11 @@ export function notARandomizedLevel(def: StudyDefinition, part: string): string 
   return `"${part}" is ${what}, not a randomized level: its groups are as large as the sample makes them, so no design-arm formula; read the simulated power`;
 }
 
-/** Var(outcome | cell): the model's, or p(1 − p) for a plan's coded outcome of a modelled choice question (share p). */
+/** Var(outcome | cell): the model's, or p(1 − p) for a plan's coded outcome of a modelled choice question or a modelled yes/no outcome (share p). */
 function cellVariance(def: StudyDefinition, outcome: string): ((cell: Record<string, string>) => number) | null {
   const model = requireModel(def);
   if (model.outcomes[outcome]) return (cell) => outcomeVariance(def, outcome, cell);
-  const coded = def.analysisPlan.codedOutcomes?.find((c) => c.name === outcome);
+  const coded = modelledShares(def).find((c) => c.name === outcome);
   if (!coded || !model.choices?.[coded.question]) return null;
   return (cell) => {
     const p = expectedCodedShare(def, coded, cell);

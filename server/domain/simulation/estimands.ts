@@ -8,6 +8,7 @@ import type { StudyDefinition } from '../study-definition.ts';
 import { vignetteSpace } from '../vignette-cells.ts';
 import { expectedCodedShare, expectedOutcome } from './expected.ts';
 import { freeNumberRanges } from './free-answers.ts';
+import { modelledShares } from './model-values.ts';
 import { completesMix, quotaVariablesOutcomesUse } from './quota-composition.ts';
 import { requireModel } from './respondent.ts';
 
@@ -73,7 +74,7 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
   // any share of failures, whatever the plan does with attention_pass.
   const attention = check && model.attention ? [1, 0] : [null];
 
-  const codedFromChoices = (plan.codedOutcomes ?? []).filter((c) => model.choices?.[c.question]);
+  const codedFromChoices = modelledShares(def).filter((c) => model.choices?.[c.question]);
   const rows: Row[] = [];
   const weights: number[] = [];
   // The cells a vignette shows, each as often as the design shows it (multiplicity w; all 1 without weights or

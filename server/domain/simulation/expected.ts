@@ -4,6 +4,7 @@ import type { Assignment } from '../design.ts';
 import { allElements, choiceValues, type StudyDefinition } from '../study-definition.ts';
 import { choiceShares } from './choice-outcome.ts';
 import type { ChoiceModel, OutcomeModel, SimulationModel } from './model-schema.ts';
+import { modelValues } from './model-values.ts';
 import { latentMean, requireModel } from './respondent.ts';
 
 /**
@@ -111,7 +112,7 @@ export function expectedChoiceShares(
   const model = requireModel(def);
   const choice = model.choices?.[name];
   if (!choice) throw new RangeError(`expectedChoiceShares: "${name}" is not a choice question of the simulation model`);
-  const values = choiceValues(allElements(def).find((e) => e.name === name)!);
+  const values = modelValues(allElements(def).find((e) => e.name === name)!);
   const out = new Map<string, number>(values.map((v) => [String(v), 0]));
   // Covariates the caller fixes (`given`, a plan's covariate row) are not averaged over.
   const free = outcomeCovariates(model, choice).filter((c) => !(c in given));

@@ -7,6 +7,7 @@ import { allElements, choiceValues, CONSENT_QUESTION, type ChoiceValue, type Stu
 import { choiceShares, drawChoice } from './choice-outcome.ts';
 import { interactionApplies } from './interaction-match.ts';
 import type { OutcomeModel, SimulationModel } from './model-schema.ts';
+import { modelValues } from './model-values.ts';
 
 /**
  * One synthetic respondent drawn from a study's simulation model. Pure and deterministic: the result depends
@@ -92,7 +93,7 @@ export function simulateVignetteRespondent(
       const outcome = model.outcomes[q.name];
       // A choice question takes one uniform where a scale takes two: studies without one draw as they always did.
       const choice = model.choices?.[q.name];
-      if (choice) outcomes[q.name] = drawChoice(choiceShares(choice, choiceValues(q), assignment, drawn), next());
+      if (choice) outcomes[q.name] = drawChoice(choiceShares(choice, modelValues(q), assignment, drawn), next());
       if (!outcome) continue;
       const latent = latentMean(outcome, assignment, drawn) + (outcome.respondent ?? 0) * basics.shared + outcome.sd * standardNormal(next);
       outcomes[q.name] = nearestChoice(choiceValues(q) as number[], latent);
