@@ -95,4 +95,12 @@ test('two levels of one factor cannot both say nothing, and a conjoint cell cann
   });
   assert.equal(conjoint.broken.length, 1);
   assert.match(conjoint.broken[0]!.message, /factors\[0\]\.levels\[0\]\.text: a conjoint's level is a cell of the profiles' table: it needs a text/);
+  // Every level that can say nothing saying it would leave the vignette page with nothing to read.
+  const bus = loadChanged('nothing-left', 'bus-line-funding', (json) => {
+    json.vignette.template = [{ en: '{funding}', es: '{funding}' }, { en: '{backer}', es: '{backer}' }];
+    levelOf(json, 'backer', 'neighbors').text = { en: '', es: '' };
+    levelOf(json, 'funding', 'sales_tax').text = { en: 'A tax.', es: '' };
+  });
+  assert.equal(bus.broken.length, 1);
+  assert.match(bus.broken[0]!.message, /vignette\.template: with funding "sales_tax", backer "neighbors" the vignette has no text at all \(es\): give one of these levels a text, or the template a sentence of its own/);
 });
