@@ -8,6 +8,7 @@ import { createAutosave } from './autosave.ts';
 import { createLeaseWarning } from './lease-warning.ts';
 import { escapePipedAnswers } from './piped-html.ts';
 import { guardTapsAfterPageChange } from './tap-guard.ts';
+import { keepFocusInViewOnResize } from './focus-in-view.ts';
 import { readOnlyWhile } from './read-only-wait.ts';
 import { patchSurveyMarkup } from './surveyjs-patches.ts';
 import { followColorScheme } from './color-scheme.ts';
@@ -237,6 +238,7 @@ async function main(): Promise<void> {
     autosave.saveNow();
   });
   guardTapsAfterPageChange(chrome.surveyRoot, survey);
+  keepFocusInViewOnResize();
   announceTextLimits(chrome.surveyRoot, chrome.announce, messages.textLimitReached);
   balanceRatingRows(survey);
   // Focus and the position said on each page change; on the first page shown too when it is a resume mid-survey (a
