@@ -87,12 +87,14 @@ function nameTablesByHeading(page: HTMLElement, heading: HTMLElement): void {
 
 /**
  * Sends the respondent back to the panel by `url`, with a link to it under the message shown (panel-return.ts):
- * after the status region, so the sentence is said alone; the keyboard reaches it from the heading.
+ * after the status region, so the sentence is said alone; the keyboard reaches it from the heading. The panel takes
+ * the survey's place in the history (`replace`): with `assign`, Back from the panel reloaded the survey, whose start
+ * (already completed) sent the respondent to the panel again, a Back button that never left it (until pass 36).
  */
 function returnToPanel(url: string): void {
   const link = panelReturnLink(url, messages.returnToPanel);
   if (link) statusBox.append(link);
-  window.location.assign(url);
+  window.location.replace(url);
 }
 
 function finish(outcome: Outcome, studyTitle: string): void {
