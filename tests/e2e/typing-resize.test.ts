@@ -154,7 +154,11 @@ test('a phone turned with focus on a control low on the screen: the focused cont
     });
   for (const [question, control] of [['q_bool', 'input'], ['q_check', '.sd-item:last-child input']] as const) {
     const input = page.locator(`[data-name="${question}"] ${control}`);
+    // Reached by the keyboard (its ring shown: focus-visible), as a keyboard or switch user has it.
     await input.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await input.evaluate((box) => box === document.activeElement && box.matches(':focus-visible')), true, `${question}: focused by the keyboard`);
     await input.evaluate((box) => (box.closest('.sd-item, .sd-boolean') ?? box).scrollIntoView({ block: 'end' }));
     for (const to of [LANDSCAPE, PORTRAIT]) {
       await turn(page, to);
@@ -164,6 +168,17 @@ test('a phone turned with focus on a control low on the screen: the focused cont
       while ((where.top < 0 || where.bottom > where.height) && Date.now() < until) where = await onScreen();
       assert.ok(where.name === question && where.top >= 0 && where.bottom <= where.height, `${question} after the turn to ${to.width} × ${to.height}: the focused control at ${where.top}–${where.bottom} px of ${where.height}`);
     }
+  }
+  // A respondent who tapped an answer and scrolled on is not pulled back to it when the address bar hides (the
+  // height alone changes) or the phone turns: a tap shows no ring (not focus-visible), so nothing is kept in sight.
+  await page.locator('[data-name="q_check"] .sd-selectbase__label').first().click();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const tapped = page.locator('[data-name="q_check"] .sd-item').first();
+  for (const to of [{ width: PORTRAIT.width, height: PORTRAIT.height - 56 }, LANDSCAPE]) {
+    await page.setViewportSize(to);
+    await page.waitForTimeout(1200);
+    const top = await tapped.evaluate((item) => Math.round(item.getBoundingClientRect().bottom));
+    assert.ok(top < 0, `after the resize to ${to.width} × ${to.height} the tapped answer stays above the screen (its foot at ${top} px)`);
   }
   await context.close();
 });
