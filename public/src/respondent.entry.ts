@@ -8,6 +8,7 @@ import { createAutosave } from './autosave.ts';
 import { createLeaseWarning } from './lease-warning.ts';
 import { escapePipedAnswers } from './piped-html.ts';
 import { guardTapsAfterPageChange } from './tap-guard.ts';
+import { keepFocusInViewOnResize } from './focus-in-view.ts';
 import { readOnlyWhile } from './read-only-wait.ts';
 import { patchSurveyMarkup } from './surveyjs-patches.ts';
 import { followColorScheme } from './color-scheme.ts';
@@ -86,12 +87,14 @@ function nameTablesByHeading(page: HTMLElement, heading: HTMLElement): void {
 
 /**
  * Sends the respondent back to the panel by `url`, with a link to it under the message shown (panel-return.ts):
- * after the status region, so the sentence is said alone; the keyboard reaches it from the heading.
+ * after the status region, so the sentence is said alone; the keyboard reaches it from the heading. The panel takes
+ * the survey's place in the history (`replace`): with `assign`, Back from the panel reloaded the survey, whose start
+ * (already completed) sent the respondent to the panel again, a Back button that never left it (until pass 36).
  */
 function returnToPanel(url: string): void {
   const link = panelReturnLink(url, messages.returnToPanel);
   if (link) statusBox.append(link);
-  window.location.assign(url);
+  window.location.replace(url);
 }
 
 function finish(outcome: Outcome, studyTitle: string): void {
@@ -237,6 +240,7 @@ async function main(): Promise<void> {
     autosave.saveNow();
   });
   guardTapsAfterPageChange(chrome.surveyRoot, survey);
+  keepFocusInViewOnResize();
   announceTextLimits(chrome.surveyRoot, chrome.announce, messages.textLimitReached);
   balanceRatingRows(survey);
   // Focus and the position said on each page change; on the first page shown too when it is a resume mid-survey (a

@@ -88,6 +88,37 @@ for (const [lang, name] of [['en', 'Return to the survey panel'], ['es', 'Volver
   });
 }
 
+test('Back from the panel after the completion goes to the page before the survey, not round again to the panel', async () => {
+  // Pass 36: the page sent the respondent on with location.assign, which leaves the survey in the history, so Back
+  // from the panel reloaded the survey, whose start (already completed) sent them to the panel again: a Back button
+  // that could not leave the panel (twice in a row here). Now the panel replaces the survey's history entry.
+  const context = await session.browser.newContext({ viewport: { width: 360, height: 640 } });
+  const page = await context.newPage();
+  const before = 'https://panel.example/studies/bus-line';
+  await page.route(`${PANEL}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Panel</title><h1>Panel</h1>' }));
+  await page.route(before, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Study</title><h1>Study</h1>' }));
+  await page.goto(before);
+  await page.goto(`${session.app.baseUrl}${waveUrl}?PROLIFIC_PID=return-back`);
+  // Each page's first options, then Complete (walkSurvey waits for an end page, which the panel replaces at once here).
+  for (;;) {
+    const position = await page.locator('.vlab-progress__text').innerText();
+    for (const question of await page.locator('.sd-page .sd-question:not(.sd-question--html)').all()) await question.locator('.sd-selectbase__label').first().click();
+    const complete = page.locator('.sd-navigation__complete-btn:visible');
+    if (await complete.count()) {
+      await complete.click();
+      break;
+    }
+    await page.locator('.sd-navigation__next-btn:visible').click();
+    await page.locator('.vlab-progress__text').filter({ hasNotText: position }).waitFor();
+  }
+  await page.waitForURL(`${PANEL}?cc=ABC123&pid=return-back`);
+  await page.goBack();
+  // Before, Back reached the survey, which went straight on to the panel: wait until that would have happened.
+  await page.waitForTimeout(1500);
+  assert.equal(page.url(), before, 'Back from the panel leaves the survey behind');
+  await context.close();
+});
+
 test('a paused wave that sends new respondents back to the panel links to it too, under "This survey is paused"', async () => {
   const page = await pageWithPanelDown();
   await page.goto(`${session.app.baseUrl}${pausedWaveUrl}?PROLIFIC_PID=return-paused`);

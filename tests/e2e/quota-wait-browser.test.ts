@@ -48,7 +48,7 @@ test('a slow quota step: answers cannot change and a second Next does nothing wh
   await page.close();
 });
 
-test('a quota step slower than a second is said ("One moment, please…", once) and shown on Next, and not when it is quick', async () => {
+test('a quota step slower than a second is said ("One moment, please…", once) and shown on Next', async () => {
   // Before (accessibility pass 34): Next pressed, the page said nothing and looked the same until the vignette came,
   // however long the quota step took (its retries of a busy server, a Retry-After), so a screen-reader user heard
   // silence after Next and could not tell a slow server from a press that did not take.
@@ -82,15 +82,6 @@ test('a quota step slower than a second is said ("One moment, please…", once) 
   assert.deepEqual(said.slice(-2), ['One moment, please: waiting for the server.', 'Page 4 of 7']);
   assert.deepEqual([await next.inputValue(), await next.getAttribute('aria-disabled')], ['Next', null], 'Next again on the new page');
   await page.close();
-
-  // A quick quota step says only the new page.
-  const quick = await session.browser.newPage({ viewport: { width: 390, height: 844 } });
-  await recordLiveRegion(quick);
-  await quick.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=quota-wait-quick`);
-  await answerAlliancePretreatment(quick, { age_group: '30 to 44', gender: 'Female', education: 'Less than a four-year college degree', region: 'South', party: 'Democrat' });
-  await quick.getByRole('button', { name: 'Next' }).click();
-  await quick.locator('.vlab-vignette').waitFor();
-  await waitUntilSaid(quick, 'Page 4 of 7');
-  assert.ok(!(await liveTexts(quick)).some((t) => t.startsWith('One moment')), 'a quick quota step is not announced');
-  await quick.close();
+  // A quick quota step says only the new page: respondent-browser.test.ts's reload walk checks it (pass 36 moved
+  // it there: a walk of its own here cost about 3 s).
 });

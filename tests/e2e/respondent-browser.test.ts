@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { renderVignette } from '../../server/domain/vignette.ts';
 import type { StudyDefinition } from '../../server/domain/study-definition.ts';
 import { useBrowserSession } from './browser-session.ts';
-import { recordLiveRegion, waitUntilSaid } from './live-region.ts';
+import { liveTexts, recordLiveRegion, waitUntilSaid } from './live-region.ts';
 
 const session = useBrowserSession('respondent');
 
@@ -145,6 +145,10 @@ test('reloading mid-survey resumes on the same page with the same vignette', asy
   await choose(page, 'attention_check', 'Television');
   await next(page);
   const before = await page.locator('.vlab-vignette').innerText();
+  // A quick quota step says only the new page: "One moment, please…" is for a wait past a second
+  // (quota-wait-browser.test.ts, which until pass 36 walked a quick one of its own for this).
+  await waitUntilSaid(page, 'Page 4 of 7', { timeout: 5_000 });
+  assert.deepEqual((await liveTexts(page)).filter((t) => t.startsWith('One moment')), [], 'a quick quota step is not announced');
 
   await page.reload();
   const afterReload = await page.locator('.vlab-vignette').innerText();
