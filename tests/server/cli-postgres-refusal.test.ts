@@ -5,6 +5,10 @@
 // store's busy error carries PostgreSQL's error; a verb now prints it with words for its SQLSTATE, exit 1 (the
 // environment's problem), as it does SQLite's full or read-only disk.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import pg from 'pg';
 import { cliAction } from '../../server/cli/cli-action.ts';
@@ -85,6 +89,50 @@ test('a prepared statement clashing with another client\'s in one session (a tra
     process.stderr.write = write;
     process.exitCode = exitCode;
     await store.close();
+    await database.drop();
+  }
+});
+
+// Attacker pass 35 (pass 34's leftover): on a database with work_mem = 64kB and temp_file_limit = 0, `vlab export`
+// read every row (each 500-row page needs no temporary file) but stopped at the count of the wave's participants by
+// status (a sort of the whole wave) that only feeds its progress bar and its closing summary: exit 1, pass 33's words.
+// The counts are the summary's, not the data's: refused, they are left out in one line and the file is whole.
+test('vlab export whose participant counts PostgreSQL refused (temp_file_limit = 0) still writes the whole file, exit 0', { skip }, async () => {
+  const database = await createTestDatabase();
+  const folder = mkdtempSync(join(tmpdir(), 'vlab-export-counts-'));
+  try {
+    const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', 'alliance-corrective-measures', '--target', '100', '--db', database.url, '--json'], { encoding: 'utf8' });
+    assert.equal(created.status, 0, created.stderr);
+    const wave = (JSON.parse(created.stdout) as { id: string }).id;
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      // 60,000 starts (a sort of their statuses needs megabytes), 3 of them screened out: the export writes those 3.
+      await client.query(
+        `INSERT INTO participants (code, public_ref, wave_id, panel_params_json, draw_index, cell_index, assignment_json,
+           assignment_probability, status, current_page, locale, started_at, updated_at, completed_at, screenout_reason)
+         SELECT 'code-' || g, 'ref-' || g, $1, '{}', g, 0, $2, 1.0 / 48, CASE WHEN g < 3 THEN 'screened_out' ELSE 'started' END,
+           0, 'en', '2026-12-07T00:00:00.000Z', '2026-12-07T00:00:00.000Z',
+           CASE WHEN g < 3 THEN '2026-12-07T00:00:00.000Z' END, CASE WHEN g < 3 THEN 'consent_declined' END
+         FROM generate_series(0, 59999) g`,
+        [wave, JSON.stringify({ regime: 'democracy', capability: 'weak', treaty: 'no_treaty', behavior: 'threaten_exit' })],
+      );
+      const name = new URL(database.url).pathname.slice(1);
+      await client.query(`ALTER DATABASE ${name} SET work_mem = '64kB'`);
+      await client.query(`ALTER DATABASE ${name} SET temp_file_limit = 0`);
+      // The planner sorts to group where it expects few rows (statistics not yet gathered: live, right after `vlab db
+      // copy`) and hashes where it expects many; off, it sorts whatever its estimate, as it did live.
+      await client.query(`ALTER DATABASE ${name} SET enable_hashagg = off`);
+    } finally {
+      await client.end();
+    }
+    const out = join(folder, 'screened.csv');
+    const run = spawnSync(process.execPath, ['bin/vlab.js', 'export', '--wave', wave, '--status', 'screened_out', '--db', database.url, '--out', out], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(readFileSync(out, 'utf8').trim().split('\n').length, 4, 'the header and the 3 screened-out participants');
+    assert.match(run.stderr, /^vlab export: wrote .*screened\.csv\nvlab export: 3 participants written \(3 screened_out\); PostgreSQL refused to count the wave's other participants \(temporary file size exceeds temp_file_limit \(0kB\), 53400\)\n$/);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
     await database.drop();
   }
 });
