@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename, dirname, join } from 'node:path';
 import { overwritesDatabase } from './sqlite-file-kind.ts';
+import { processStartMs } from './process-start.ts';
 
 /** Partial files and folders being written now: removed if the process is told to stop before they are renamed. */
 const pending = new Set<string>();
@@ -156,6 +157,25 @@ export function reportRemovedPartials(report: (path: string, pid: number) => voi
   reportRemoved = report;
 }
 
+/**
+ * How much later than a partial's last change the process now holding its pid must have started for it not to be
+ * the writer: the start time is good to a second or so (processStartMs), and a writer changes its partial only
+ * after it has started.
+ */
+const REUSED_PID_MARGIN_MS = 5_000;
+
+/**
+ * Whether the process that wrote `path` (its name's `pid`) is gone: no process has that pid, or the one that has it
+ * started after the partial last changed — a pid taken again since the kill (a container restarted, whose pids
+ * count from 1 again; pid_max 32,768 wraps on a busy machine) kept the partial, with every panel ID in it, for good.
+ */
+function writerGone(path: string, pid: number): boolean {
+  if (!isRunning(pid)) return true;
+  const started = processStartMs(pid);
+  const changed = lstatSync(path, { throwIfNoEntry: false })?.mtimeMs;
+  return started !== undefined && changed !== undefined && started - changed > REUSED_PID_MARGIN_MS;
+}
+
 /** The partial files and folders of `target` whose writer's process is gone. */
 function deadWritersPartials(target: string): { path: string; pid: number }[] {
   const prefix = `${basename(target)}.partial-`;
@@ -168,7 +188,8 @@ function deadWritersPartials(target: string): { path: string; pid: number }[] {
   const dead: { path: string; pid: number }[] = [];
   for (const name of names) {
     const match = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]{12}(-journal|-wal|-shm)?$/.exec(name.slice(prefix.length)) : null;
-    if (match && !isRunning(Number(match[1]))) dead.push({ path: join(dirname(target), name), pid: Number(match[1]) });
+    const path = join(dirname(target), name);
+    if (match && writerGone(path, Number(match[1]))) dead.push({ path, pid: Number(match[1]) });
   }
   return dead;
 }

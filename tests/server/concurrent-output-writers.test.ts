@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -48,6 +48,26 @@ test('a partial file of a writer that died (kill -9) is removed by the next writ
   assert.equal(existsSync(dead), false, 'the dead writer\'s partial (every panel ID it had written) is gone');
   assert.equal(readFileSync(live, 'utf8'), 'being written\n');
   assert.equal(readFileSync(target, 'utf8'), 'participant\n');
+});
+
+// Attacker pass 35 (pass 34's leftover): a kill -9'd run's partial whose pid another process took since (a container
+// restarted, its pids counting from 1 again; pid_max is 32,768 on the test machine) looked alive and stayed, every
+// panel ID in it, for good. A process that started after the partial last changed is not its writer.
+test('a partial whose pid a later process took is removed: that process started after the partial last changed', async () => {
+  const folder = mkdtempSync(join(dir, 'reused-'));
+  const target = join(folder, 'k.zip');
+  const other = spawn('sleep', ['60'], { stdio: 'ignore' }); // holds the pid now, started after the kill
+  try {
+    const stale = `${target}.partial-${other.pid}-0123456789ab`;
+    writeFileSync(stale, 'half a package\n', { mode: 0o600 });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(stale, hourAgo, hourAgo); // last written an hour before the pid's holder started
+    await writeFileWhole(target, Readable.from(['package\n']));
+    assert.equal(existsSync(stale), false, 'the killed run\'s partial is gone');
+    assert.equal(readFileSync(target, 'utf8'), 'package\n');
+  } finally {
+    other.kill();
+  }
 });
 
 // Attacker pass 16: the next run removed what a kill -9 left without a word, so a researcher who had seen

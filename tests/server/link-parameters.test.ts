@@ -17,10 +17,20 @@ test('panel parameters a panel appended after a # are read as the query\'s', () 
   assert.deepEqual(panelOf('', '#RID=r-1'), { RID: 'r-1' });
 });
 
-test('a fragment without parameters changes nothing, and the query wins over the fragment', () => {
+test('a fragment without parameters changes nothing, and the query wins over the fragment for lang', () => {
   assert.deepEqual(panelOf('?PROLIFIC_PID=5f8d', '#start'), { PROLIFIC_PID: '5f8d' });
   assert.deepEqual(panelOf('?PROLIFIC_PID=5f8d', ''), { PROLIFIC_PID: '5f8d' });
-  assert.deepEqual(panelOf('?PROLIFIC_PID=5f8d', '#?PROLIFIC_PID=other'), { PROLIFIC_PID: '5f8d' });
+  assert.deepEqual(panelOf('?PROLIFIC_PID=5f8d', '#?PROLIFIC_PID=5f8d'), { PROLIFIC_PID: '5f8d' }, 'the same value twice is one');
   assert.equal(linkParameters('?lang=en', '#?lang=es').get('lang'), 'en');
   assert.deepEqual(panelOf('', '#'), {});
+});
+
+// Attacker pass 35: a study URL with a leftover test ID and a `#` (`…/s/<id>?workerId=TEST#start`, pasted as a
+// panel's link) gets each respondent's own ID appended after the `#` (`…#start&workerId=A1B2`): the query's value
+// won, so every respondent started as TEST — one participant, each resuming the last one's survey. Two values of
+// one panel parameter are ambiguous wherever the second is (panel-params.ts): both are passed on, and the start
+// refuses them naming the parameter, as for two in the query.
+test('a panel parameter whose query and fragment disagree is ambiguous: both values go to the start, which refuses a list', () => {
+  assert.deepEqual(panelOf('?workerId=TEST', '#start&workerId=A1B2'), { workerId: ['TEST', 'A1B2'] });
+  assert.deepEqual(panelOf('?PROLIFIC_PID=TEST', '#?PROLIFIC_PID=5f8d&STUDY_ID=s1'), { PROLIFIC_PID: ['TEST', '5f8d'], STUDY_ID: 's1' });
 });

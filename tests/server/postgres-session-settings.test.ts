@@ -156,9 +156,9 @@ test('a database with work_mem = 64kB and temp_file_limit = 0: every session set
     try {
       const pool = (store as unknown as { pool: pg.Pool }).pool;
       const { rows } = await pool.query<Record<string, string>>(
-        "SELECT current_setting('extra_float_digits') AS floats, current_setting('idle_in_transaction_session_timeout') AS idle, current_setting('search_path') AS path",
+        "SELECT current_setting('extra_float_digits') AS floats, current_setting('idle_in_transaction_session_timeout') AS idle, current_setting('search_path') AS path, current_setting('work_mem') AS mem",
       );
-      assert.deepEqual(rows[0], { floats: '1', idle: '5s', path: '"public"' });
+      assert.deepEqual(rows[0], { floats: '1', idle: '5s', path: '"public"', mem: '4MB' }, "work_mem raised to PostgreSQL's default (attacker pass 35)");
     } finally {
       await store.close();
     }

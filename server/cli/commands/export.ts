@@ -4,6 +4,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../domain/export/export-fo
 import { validOptions } from '../../../analysis/helpers/did-you-mean.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
+import { exportCounts, type ExportCounts } from './export-counts.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
 import type { Progress } from '../../simulate/progress.ts';
 
@@ -36,6 +37,16 @@ interface ExportOptions {
 function byStatus(counts: Map<ParticipantStatus, number>): string {
   const parts = STATUSES.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s}`);
   return parts.length ? parts.join(', ') : 'none';
+}
+
+/** The summary's tail: who was left out, or that PostgreSQL refused to count them (the file is whole either way). */
+function leftOut(wanted: readonly ParticipantStatus[], after: ExportCounts): string {
+  const others = STATUSES.filter((s) => !wanted.includes(s));
+  if (others.length === 0) return '';
+  if ('refused' in after) return `; PostgreSQL refused to count the wave's other participants (${after.refused})`;
+  const left = new Map(others.map((s) => [s, after.counts[s]] as const));
+  const leftTotal = [...left.values()].reduce((a, b) => a + b, 0);
+  return leftTotal ? `; left out ${leftTotal} (${byStatus(left)}): --status all writes everyone` : '';
 }
 
 /**
@@ -80,19 +91,18 @@ export function registerExportCommands(program: Command): void {
           });
           if (exportFormat !== 'codebook') {
             // On a terminal, a bar of participants written (a wave of a million takes minutes). Counted before the
-            // file: a participant finishing meanwhile may add a row the bar does not count.
-            const before = await store.read((tx) => tx.participants.countByStatus(options.wave));
-            expected = wanted.reduce((sum, s) => sum + before[s], 0);
-            bar = progressBar(expected, 'export');
+            // file: a participant finishing meanwhile may add a row the bar does not count. No count, no bar.
+            const before = await exportCounts(store, options.wave);
+            if ('counts' in before) {
+              expected = wanted.reduce((sum, s) => sum + before.counts[s], 0);
+              bar = progressBar(expected, 'export');
+            }
           }
           await writeOutput('export', options.out, file.stream(), () => bar.stop());
           if (exportFormat === 'codebook') return;
           // Counted after the file, so that a participant finishing meanwhile cannot make the two disagree.
-          const all = await store.read((tx) => tx.participants.countByStatus(options.wave));
-          const left = new Map(STATUSES.filter((s) => !wanted.includes(s)).map((s) => [s, all[s]] as const));
           const total = [...written.values()].reduce((a, b) => a + b, 0);
-          const leftTotal = [...left.values()].reduce((a, b) => a + b, 0);
-          const rest = leftTotal ? `; left out ${leftTotal} (${byStatus(left)}): --status all writes everyone` : '';
+          const rest = leftOut(wanted, await exportCounts(store, options.wave));
           process.stderr.write(`vlab export: ${total} participant${total === 1 ? '' : 's'} written (${byStatus(written)})${rest}\n`);
           if (file.note) process.stderr.write(`vlab export: ${file.note}\n`);
         } finally {
