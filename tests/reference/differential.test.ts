@@ -310,7 +310,9 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'zero-weight-levels-32', 'poly-high-32', 'cregg-moderation-32', 'p-adjust-32', 'power-32', 'trial32-random',
     'dim-design-33', 'moderation-centring-33', 'level-case-33', 'missing-roles-33', 'fe-se-33', 'rake-moderation-33', 'weighted-cr2-near-33', 'p-adjust-33', 'trial33-random',
     'rake-cregg-34', 'fe-transform-34', 'weights-zero-cr2-34', 'cr2-few-34', 'dim-multi-arm-34', 'p-adjust-34', 'power-34', 'power-prop-34', 'power-h-34', 'trial34-random',
-    'ordered-fe-35', 'rake-fe-35', 'cluster-rows-35', 'tiny-n-35', 'equal-weights-fe-35', 'missing-all-35', 'fe-together-35', 'dim-35', 'p-adjust-35', 'trial35-random'] as const) {
+    'ordered-fe-35', 'rake-fe-35', 'cluster-rows-35', 'tiny-n-35', 'equal-weights-fe-35', 'missing-all-35', 'fe-together-35', 'dim-35', 'p-adjust-35', 'trial35-random',
+    'zero-weights-clusters-36', 'mixed-clusters-cr2-36', 'factor-numeric-fe-cr2-36', 'subset-empty-level-36', 'character-outcome-36', 'weights-scaled-36',
+    'rake-absent-36', 'dim-tiny-arm-36', 'p-adjust-36', 'power-edges-36', 'trial36-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);
