@@ -343,11 +343,13 @@ export const TRIAL35_DESIGNS: [number, DesignVariant][] = [
  * The thirty-sixth R trial's conjoint designs (2026-12-07), seeds 36_200_000 + k: a level never shown to anyone, declared
  * (cregg and lm drop it; freqs counts it 0 against its design probability) or only in the probabilities; respondents of
  * one task beside respondents of several (every second, third, or every respondent), with a restricted pair and
- * weights.
+ * weights. Seeds 36_200_000–36_200_003 and 36_200_008 (the first with the never-shown level beside three shown).
  */
 export const TRIAL36_DESIGNS: [number, DesignVariant][] = [
   [36_200_000, { neverShown: true, declared: true, weighted: true, restricted: false }],
   [36_200_001, { oneTaskEvery: 2, restricted: true, weighted: true }],
+  // Drawn with two levels of the first feature: the one never shown leaves one, and R stops on the AMCE (as vlab does).
   [36_200_002, { neverShown: true, oneTaskEvery: 3, lopsided: true, weighted: true, restricted: false, declared: false }],
+  [36_200_008, { neverShown: true, oneTaskEvery: 3, lopsided: true, weighted: true, restricted: false, declared: false }],
   [36_200_003, { oneTaskEvery: 1, restricted: true, weighted: true, declared: true }],
 ];
