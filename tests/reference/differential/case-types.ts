@@ -273,6 +273,7 @@ export type CaseGroup =
   | 'dim-tiny-arm-36'
   | 'p-adjust-36'
   | 'power-edges-36'
+  | 'fe-two-together-36'
   | 'trial36-random';
 
 interface CaseBase {

@@ -213,11 +213,13 @@ const FE_TOGETHER: FitRow[] = [
  * every one collinear with the fixed effects only together and decided by the norms.
  */
 /**
- * Drawn fits 4 and 11 have two fixed effects (fe + sex): the sweeps stop at 1e-8, so the demeaned columns are dependent
- * only up to a residue; vlab's QR of them keeps every column on 11 where estimatr's left out poly(x, 2)1, and on 4 estimatr
- * keeps sexmale (collinear with sex alone, a residue with a huge SE): vlab declines in words.
+ * Drawn fit 4 has two fixed effects (fe + sex) and sex in the formula too: estimatr keeps sexmale (collinear with sex
+ * alone, a residue of the sweeps with a huge SE): vlab declines in words. Drawn fit 11 (fe + sex) was declined until R
+ * trial 36: vlab swept each column to its own stop, which left the demeaned columns dependent only up to a residue, and
+ * its QR kept every column where estimatr's left out poly(x, 2)1; estimatr sweeps all the columns together (the same
+ * number of sweeps each), as vlab now does, and 11 equals it.
  */
-const RESIDUE_DRAWN = new Set([4, 11]);
+const RESIDUE_DRAWN = new Set([4]);
 const residue: Partial<FitCase> = { declined: TIE, note: 'two fixed effects: the demeaned columns are dependent only up to the sweeps\' 1e-8 residue, so rounding decides what estimatr leaves out; vlab declines in words' };
 
 function drawnTogether(draw: Draw, count: number): FitCase[] {

@@ -19,6 +19,10 @@
 // - p-adjust-36: every p.adjust method with NA among drawn values, with and without n.
 // - power-edges-36: pwr's pwr.2p.test / pwr.2p2n.test and pwr.t2n.test at edge inputs (h = 0, n = 2, alpha 1e-6,
 //   power 0.999999, one arm of 2 beside 1e6).
+// - fe-two-together-36: 24 drawn fits (seed 36_100_003) of terms collinear with two fixed effects only together (a column
+//   beside a rescaling of it, scale(x), poly(x, 2) beside I(x^2), log1p(x) beside 3 log1p(x) + 2), under every se type,
+//   weighted, clustered: R trial 35 declined such fits where vlab's column-by-column sweeps left a residue; since this
+//   trial the columns are swept together, as estimatr does.
 // - trial36-random: 30 drawn fits of these columns (seed 36_100_002).
 import type { SeType } from '../../../analysis/index.ts';
 import { dim, fit, fitRows, numbers, strings, type FitRow } from './case-builders.ts';
@@ -33,6 +37,7 @@ interface Built {
 const SEED = 36_100_000;
 const P_SEED = 36_100_001;
 const RANDOM_SEED = 36_100_002;
+const TOGETHER_SEED = 36_100_003;
 const ID = 't36';
 const N = 240;
 
@@ -297,6 +302,7 @@ export function trial36Designs(): Built {
       ...dimCases(),
       ...pAdjustCases(new Draw(P_SEED)),
       ...POWER,
+      ...drawnTwoTogether(new Draw(TOGETHER_SEED), 24),
       ...drawnCases(new Draw(RANDOM_SEED), 30),
     ],
   };
@@ -325,5 +331,27 @@ function drawnCases(draw: Draw, count: number): FitCase[] {
     const subset = se !== 'cregg' && draw.chance(0.3) ? draw.pick(subsets) : undefined;
     const extra: Partial<FitCase> = { ...(w ? { weights: w } : {}), ...(clustered ? { clusters } : {}), ...(fe ? { fixed_effects: fe } : {}), ...(subset ? { subset } : {}) };
     return fit('trial36-random', `${ID}-random-${k}`, `${ID}-data`, `${outcome} ~ ${rhs}`, se, extra);
+  });
+}
+
+/**
+ * `count` drawn fits (seed 36_100_003) of a column beside an affine transform of it (slopes other than ±1, so that the
+ * demeaned norms differ), scale(x) or poly(x, 2) beside I(x^2), with zero to two other terms, two fixed effects (fe + fe2
+ * crossing, fe + sex, fena + fe2 with NA), an se type, weights on some (never with CR2, which estimatr refuses with fixed
+ * effects), clusters among cl, clb and clmix where the se type clusters.
+ */
+function drawnTwoTogether(draw: Draw, count: number): FitCase[] {
+  const pairs = ['x + I(2 * x + 1)', 'I(-1.5 * x + 4) + x', 'x + I(0.25 * x - 3)', 'scale(x) + x', 'I(x^2) + poly(x, 2)', 'log1p(x) + I(3 * log1p(x) + 2)', 'u + I(-3 * u + 1)'];
+  const others = ['z', 'm', 'u', 'z:x', 'f'];
+  const types: SeType[] = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2'];
+  return Array.from({ length: count }, (_, k) => {
+    const pair = draw.pick(pairs);
+    const rest = draw.shuffle(others).slice(0, draw.int(3));
+    const se = draw.pick(types);
+    const fe = draw.pick(['~ fe + fe2', '~ fe + sex', '~ fena + fe2']);
+    const w = se === 'CR2' ? undefined : draw.pick([undefined, 'w', 'wz']);
+    const clustered = se.startsWith('CR') || se === 'stata';
+    const extra: Partial<FitCase> = { fixed_effects: fe, ...(w ? { weights: w } : {}), ...(clustered ? { clusters: draw.pick(['cl', 'clb', 'clmix']) } : {}) };
+    return fit('fe-two-together-36', `${ID}-fe-two-together-${k}`, `${ID}-data`, `y ~ ${[pair, ...rest].join(' + ')}`, se, extra);
   });
 }
