@@ -114,7 +114,11 @@
 // the thirty-fifth's (trial35-designs.ts: ordered factors with fixed effects; rake then fixed effects; one row a cluster;
 // n = p + 1 by subset; equal weights with fixed effects; NA in every role at once; terms collinear with the fixed effects
 // only together, 24 of them drawn (vlab follows estimatr's pivot where the norms decide); difference_in_means with equal weights
-// and reversed named arms; p.adjust at drawn ties; 30 drawn fits).
+// and reversed named arms; p.adjust at drawn ties; 30 drawn fits), and the thirty-sixth's (trial36-designs.ts: zero
+// weights on whole clusters; one cluster of 100 beside 60 of one under CR2; factor × numeric under CR2 with two fixed
+// effects; subsets that empty a level; text outcomes; weights × 1e6 and × 1e-6; rake to a level the sample lacks;
+// difference_in_means with two units in an arm; p.adjust with NA; pwr at edges; terms collinear with two fixed effects
+// together; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';

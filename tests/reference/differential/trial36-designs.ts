@@ -24,8 +24,7 @@
 //   weighted, clustered: R trial 35 declined such fits where vlab's column-by-column sweeps left a residue; since this
 //   trial the columns are swept together, as estimatr does.
 // - trial36-random: 30 drawn fits of these columns (seed 36_100_002).
-import type { SeType } from '../../../analysis/index.ts';
-import { dim, fit, fitRows, numbers, strings, type FitRow } from './case-builders.ts';
+import { dim, drawnFits, drawnTogetherFits, fitRows, numbers, strings, type FitRow } from './case-builders.ts';
 import type { DataSet, DimCase, FitCase, PAdjustCase, PowerCase, PowerHCase, RakeCase } from './case-types.ts';
 import { Draw, type Column } from './random-data.ts';
 
@@ -310,27 +309,17 @@ export function trial36Designs(): Built {
 
 /**
  * `count` drawn fits of these columns (seed 36_100_002): an outcome (plain or with NA), two to four terms, weights (plain,
- * zeros, scaled, or none), an se type with clusters among cl, clb and clmix, fixed effects on some (never with weighted
- * CR2, which estimatr refuses, nor with cregg), a subset on some (never with cregg).
+ * zeros, scaled, or none), an se type with clusters among cl, clb and clmix, fixed effects on some, a subset on some.
  */
 function drawnCases(draw: Draw, count: number): FitCase[] {
-  const outcomes = ['y', 'yna'];
-  const terms = ['x', 'z', 'm', 'f', 'u', 'f:x', 'm:x', 'z:m', 'xna', 'log1p(x)'];
-  const weights = [undefined, 'w', 'wz', 'wbig', 'wsmall'];
-  const types: SeType[] = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2', 'cregg'];
-  const clusterings = ['cl', 'clb', 'clmix'];
-  const subsets = ['f != "f4"', 'x > 1', 'clmix != 1', 'id > 20'];
-  return Array.from({ length: count }, (_, k) => {
-    const outcome = draw.pick(outcomes);
-    const rhs = draw.shuffle(terms).slice(0, 2 + draw.int(3)).join(' + ');
-    const se = draw.pick(types);
-    const w = draw.pick(weights);
-    const clustered = se.startsWith('CR') || se === 'stata' || se === 'cregg';
-    const clusters = draw.pick(clusterings);
-    const fe = se !== 'cregg' && !(se === 'CR2' && w) && draw.chance(0.3) ? draw.pick(['~ fe', '~ fena', '~ fe + fe2']) : undefined;
-    const subset = se !== 'cregg' && draw.chance(0.3) ? draw.pick(subsets) : undefined;
-    const extra: Partial<FitCase> = { ...(w ? { weights: w } : {}), ...(clustered ? { clusters } : {}), ...(fe ? { fixed_effects: fe } : {}), ...(subset ? { subset } : {}) };
-    return fit('trial36-random', `${ID}-random-${k}`, `${ID}-data`, `${outcome} ~ ${rhs}`, se, extra);
+  return drawnFits(draw, count, 'trial36-random', (k) => `${ID}-random-${k}`, `${ID}-data`, {
+    outcomes: ['y', 'yna'],
+    terms: ['x', 'z', 'm', 'f', 'u', 'f:x', 'm:x', 'z:m', 'xna', 'log1p(x)'],
+    weights: [undefined, 'w', 'wz', 'wbig', 'wsmall'],
+    types: ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2', 'cregg'],
+    clusterings: ['cl', 'clb', 'clmix'],
+    fixedEffects: ['~ fe', '~ fena', '~ fe + fe2'],
+    subsets: ['f != "f4"', 'x > 1', 'clmix != 1', 'id > 20'],
   });
 }
 
@@ -341,17 +330,12 @@ function drawnCases(draw: Draw, count: number): FitCase[] {
  * effects), clusters among cl, clb and clmix where the se type clusters.
  */
 function drawnTwoTogether(draw: Draw, count: number): FitCase[] {
-  const pairs = ['x + I(2 * x + 1)', 'I(-1.5 * x + 4) + x', 'x + I(0.25 * x - 3)', 'scale(x) + x', 'I(x^2) + poly(x, 2)', 'log1p(x) + I(3 * log1p(x) + 2)', 'u + I(-3 * u + 1)'];
-  const others = ['z', 'm', 'u', 'z:x', 'f'];
-  const types: SeType[] = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2'];
-  return Array.from({ length: count }, (_, k) => {
-    const pair = draw.pick(pairs);
-    const rest = draw.shuffle(others).slice(0, draw.int(3));
-    const se = draw.pick(types);
-    const fe = draw.pick(['~ fe + fe2', '~ fe + sex', '~ fena + fe2']);
-    const w = se === 'CR2' ? undefined : draw.pick([undefined, 'w', 'wz']);
-    const clustered = se.startsWith('CR') || se === 'stata';
-    const extra: Partial<FitCase> = { fixed_effects: fe, ...(w ? { weights: w } : {}), ...(clustered ? { clusters: draw.pick(['cl', 'clb', 'clmix']) } : {}) };
-    return fit('fe-two-together-36', `${ID}-fe-two-together-${k}`, `${ID}-data`, `y ~ ${[pair, ...rest].join(' + ')}`, se, extra);
+  return drawnTogetherFits(draw, count, 'fe-two-together-36', (k) => `${ID}-fe-two-together-${k}`, `${ID}-data`, {
+    pairs: ['x + I(2 * x + 1)', 'I(-1.5 * x + 4) + x', 'x + I(0.25 * x - 3)', 'scale(x) + x', 'I(x^2) + poly(x, 2)', 'log1p(x) + I(3 * log1p(x) + 2)', 'u + I(-3 * u + 1)'],
+    others: ['z', 'm', 'u', 'z:x', 'f'],
+    types: ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2'],
+    fixedEffects: ['~ fe + fe2', '~ fe + sex', '~ fena + fe2'],
+    weights: [undefined, 'w', 'wz'],
+    clusterings: ['cl', 'clb', 'clmix'],
   });
 }
