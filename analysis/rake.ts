@@ -65,7 +65,7 @@ export function rake(options: RakeOptions): RakeResult {
       counts[code]++;
     });
     levels.forEach((level, j) => {
-      if (counts[j] === 0 && margins[v][level] > 0) throw new AnalysisError(FN, `level "${level}" of "${v}" has a population margin but no respondents`);
+      if (counts[j] === 0 && margins[v][level] > 0) throw new AnalysisError(FN, `level "${level}" of "${v}" has a population margin but no respondents, so no weights can give it its share (survey::rake stops too): leave it out of the margins, or give it 0, and rescale the other levels' shares to the total of the other margins`);
       // Raking would weight them 0 (a third of a sample, silently, if a share was forgotten); survey::rake stops.
       if (counts[j] > 0 && margins[v][level] === 0) {
         throw new AnalysisError(FN, `level "${level}" of "${v}" has a population margin of 0 but ${counts[j]} respondents (survey::rake refuses it too): drop them, or give the level its share`);

@@ -108,8 +108,11 @@ export function refuseUnweightedLevels(formula: Formula, frame: ModelFrame, abso
  * and refuses in words: x beside I(x - 5) or I(x - mean(x)), the same column once demeaned; the cells of `e:m` without
  * main effects, or fb and fc (`x + f` drops fc, `f + x` drops fb, R trial 17), which sum to the constant with
  * coefficients 1, so the last two the QR meets have equal norms. Refused too where that QR leaves out another number of
- * columns than the design's rank asks: with two or more fixed effects the sweeps stop at a change of 1e-8, and the
- * columns stay dependent only up to that residue (R trial 35's drawn poly(x, 2) beside I(x^2) with ~ fe + sex). Columns collinear by themselves (two interaction columns equal on a rare level's one
+ * columns than the design's rank asks: with two or more fixed effects the sweeps stop at a change of 1e-8, and a
+ * column can stay dependent only up to that residue (a term that is also a fixed effect, h in y ~ log1p(x) +
+ * I(3 * log1p(x) + 2) + h with ~ g + h: estimatr keeps hq at an SE of 4.6e11). Since R trial 36 the columns are swept
+ * together, as estimatr does, which keeps pairs such as poly(x, 2) beside I(x^2) with ~ fe + sex dependent up to
+ * rounding; those R trial 35 declined are now fitted as estimatr fits them. Columns collinear by themselves (two interaction columns equal on a rare level's one
  * row) are left to keptAsDemeaned.
  */
 function collinearTogether(gram: Float64Array, names: readonly string[], leading: number, inOrder: readonly boolean[]): { aliased: string; left: number } | null {

@@ -103,8 +103,22 @@ export function completeRows(rows: readonly Row[], columns: readonly string[]): 
  */
 export function notNumeric(fn: string, role: string, name: string, row: number, value: unknown): AnalysisError {
   const comma = typeof value === 'string' && /^\s*[-+]?\d*,\d+\s*$/.test(value);
-  const hint = comma ? `; a decimal comma? numbers need a decimal point: ${value.trim().replace(',', '.')}` : '';
+  const hint = comma ? `; a decimal comma? numbers need a decimal point: ${value.trim().replace(',', '.')}` : role === 'outcome' ? textOutcomeHint(fn, name, value) : '';
   return new AnalysisError(fn, `${role} column "${name}" is not numeric (row ${row + 1}: ${JSON.stringify(value)}${hint})`);
+}
+
+/**
+ * What to do with a text outcome. estimatr does not stop there: lm_robust and difference_in_means return NA for every
+ * estimate (R trial 36: "yes"/"no", and numbers with "." for missing), which vlab refuses instead, naming the
+ * conversion R's formula takes (as.numeric() makes the cells that are not numbers NA; a comparison makes a 0/1 outcome).
+ */
+function textOutcomeHint(fn: string, name: string, value: unknown): string {
+  const cell = JSON.stringify(String(value));
+  if (fn === 'differenceInMeans') return `; estimatr gives NA for every estimate of a text outcome: make the column numbers (1 and 0 for yes and no; a missing value left empty or NA)`;
+  const conversion = /[\p{L}\d]/u.test(String(value))
+    ? `a comparison such as I(${name} == ${cell}) for a 0/1 outcome, or as.numeric(${name}) where the other cells are numbers (this one then missing)`
+    : `as.numeric(${name}) (a cell such as ${cell} then missing)`;
+  return `; estimatr gives NA for every estimate of a text outcome: write the conversion into the formula, ${conversion}`;
 }
 
 /**

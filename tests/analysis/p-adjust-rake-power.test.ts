@@ -70,7 +70,8 @@ test('raking hits every margin exactly and checks its input', () => {
     message: 'rake: margins are inconsistent: "gender" totals 1 but "education" totals 0.8999999999999999',
   });
   assert.throws(() => rake({ rows, margins: { gender: { female: 0.5, male: 0.4, other: 0.1 } } }), {
-    message: 'rake: level "other" of "gender" has a population margin but no respondents',
+    // R trial 36: the words say what to do too (survey::rake stops: "Some strata absent from sample: use partial=TRUE").
+    message: 'rake: level "other" of "gender" has a population margin but no respondents, so no weights can give it its share (survey::rake stops too): leave it out of the margins, or give it 0, and rescale the other levels\' shares to the total of the other margins',
   });
   assert.throws(() => rake({ rows, margins: { gender: { female: 1 } } }), /value "male" with no population margin/);
   assert.throws(() => rake({ rows, margins: { gendr: { female: 1 } } }), { message: 'rake: margins references unknown column "gendr" (did you mean "gender"?)' });

@@ -8,7 +8,9 @@
 // variations combined, restricted and weighted with missing groups and a group never shown a level; the thirty-fourth's:
 // one respondent weighing 1e3–5e3 against 0.3–3, with a group lacking a level; the thirty-fifth's: one weight for
 // everyone with a restriction and a hidden level, balanced levels under lopsided randomization with missing groups, one
-// level in a group with lopsided randomization, restriction and weights), each run through
+// level in a group with lopsided randomization, restriction and weights; the thirty-sixth's: a level never shown to anyone,
+// declared as the reference or only in the probabilities, and respondents of one task beside respondents of several, with
+// a restricted pair and weights), each run through
 // `vlab amce | mm | mm-diff | amce-diff | freqs` on its CSV file as an analyst would (the first design through the
 // built command in a child process; the others through the same program in this process, vlab-in-process.ts, since
 // 531 child processes took this file past the runner's 10-minute limit on a busy CI machine), and compared with R's STORED

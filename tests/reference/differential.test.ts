@@ -114,7 +114,11 @@
 // the thirty-fifth's (trial35-designs.ts: ordered factors with fixed effects; rake then fixed effects; one row a cluster;
 // n = p + 1 by subset; equal weights with fixed effects; NA in every role at once; terms collinear with the fixed effects
 // only together, 24 of them drawn (vlab follows estimatr's pivot where the norms decide); difference_in_means with equal weights
-// and reversed named arms; p.adjust at drawn ties; 30 drawn fits).
+// and reversed named arms; p.adjust at drawn ties; 30 drawn fits), and the thirty-sixth's (trial36-designs.ts: zero
+// weights on whole clusters; one cluster of 100 beside 60 of one under CR2; factor × numeric under CR2 with two fixed
+// effects; subsets that empty a level; text outcomes; weights × 1e6 and × 1e-6; rake to a level the sample lacks;
+// difference_in_means with two units in an arm; p.adjust with NA; pwr at edges; terms collinear with two fixed effects
+// together; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -310,7 +314,9 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'zero-weight-levels-32', 'poly-high-32', 'cregg-moderation-32', 'p-adjust-32', 'power-32', 'trial32-random',
     'dim-design-33', 'moderation-centring-33', 'level-case-33', 'missing-roles-33', 'fe-se-33', 'rake-moderation-33', 'weighted-cr2-near-33', 'p-adjust-33', 'trial33-random',
     'rake-cregg-34', 'fe-transform-34', 'weights-zero-cr2-34', 'cr2-few-34', 'dim-multi-arm-34', 'p-adjust-34', 'power-34', 'power-prop-34', 'power-h-34', 'trial34-random',
-    'ordered-fe-35', 'rake-fe-35', 'cluster-rows-35', 'tiny-n-35', 'equal-weights-fe-35', 'missing-all-35', 'fe-together-35', 'dim-35', 'p-adjust-35', 'trial35-random'] as const) {
+    'ordered-fe-35', 'rake-fe-35', 'cluster-rows-35', 'tiny-n-35', 'equal-weights-fe-35', 'missing-all-35', 'fe-together-35', 'dim-35', 'p-adjust-35', 'trial35-random',
+    'zero-weights-clusters-36', 'mixed-clusters-cr2-36', 'factor-numeric-fe-cr2-36', 'subset-empty-level-36', 'character-outcome-36', 'weights-scaled-36',
+    'rake-absent-36', 'dim-tiny-arm-36', 'p-adjust-36', 'power-edges-36', 'fe-two-together-36', 'trial36-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

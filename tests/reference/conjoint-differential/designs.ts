@@ -61,6 +61,10 @@ export interface DesignVariant {
   oneLevelInGroup?: boolean;
   /** The thirty-fourth trial: weighted, the first respondent's weight this value (one huge weight among 0.3–3). */
   hugeWeight?: number;
+  /** The thirty-sixth trial: the first feature's last drawn level is never shown to anyone (declared or only in the probabilities). */
+  neverShown?: boolean;
+  /** The thirty-sixth trial: every this-many-th respondent (the first among them) answers one task only, the others the drawn number. */
+  oneTaskEvery?: number;
 }
 
 interface Feature {
@@ -145,8 +149,9 @@ function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant:
     const group = variant.missingGroup && draw.chance(0.1) ? null : picked;
     const drawn = Number(draw.uniform(0.3, 3).toFixed(3));
     const weight = r === 0 && variant.hugeWeight !== undefined ? variant.hugeWeight : variant.equalWeight ?? drawn;
-    for (let t = 0; t < tasks; t++) {
-      const hidden = variant.hiddenInGroup && group === groups[1] ? features[0].levels.length - 1 : undefined;
+    const own = variant.oneTaskEvery !== undefined && r % variant.oneTaskEvery === 0 ? 1 : tasks;
+    for (let t = 0; t < own; t++) {
+      const hidden = variant.neverShown || (variant.hiddenInGroup && group === groups[1]) ? features[0].levels.length - 1 : undefined;
       const only = variant.oneLevelInGroup && group === groups[1] ? 0 : undefined;
       const shown = Array.from({ length: profiles }, () => drawProfile(draw, features, forbidden, hidden, only));
       if (variant.balancedLevel) shown[1][0] = shown[0][0];
@@ -332,4 +337,19 @@ export const TRIAL35_DESIGNS: [number, DesignVariant][] = [
   [35_200_000, { weighted: true, equalWeight: 1.7, impossible: true, hiddenInGroup: true }],
   [35_200_001, { balancedLevel: true, lopsided: true, missingGroup: true, weighted: true, restricted: false }],
   [35_200_002, { oneLevelInGroup: true, lopsided: true, impossible: true, weighted: true, declared: true }],
+];
+
+/**
+ * The thirty-sixth R trial's conjoint designs (2026-12-07), seeds 36_200_000 + k: a level never shown to anyone, declared
+ * (cregg and lm drop it; freqs counts it 0 against its design probability) or only in the probabilities; respondents of
+ * one task beside respondents of several (every second, third, or every respondent), with a restricted pair and
+ * weights. Seeds 36_200_000–36_200_003 and 36_200_008 (the first with the never-shown level beside three shown).
+ */
+export const TRIAL36_DESIGNS: [number, DesignVariant][] = [
+  [36_200_000, { neverShown: true, declared: true, weighted: true, restricted: false }],
+  [36_200_001, { oneTaskEvery: 2, restricted: true, weighted: true }],
+  // Drawn with two levels of the first feature: the one never shown leaves one, and R stops on the AMCE (as vlab does).
+  [36_200_002, { neverShown: true, oneTaskEvery: 3, lopsided: true, weighted: true, restricted: false, declared: false }],
+  [36_200_008, { neverShown: true, oneTaskEvery: 3, lopsided: true, weighted: true, restricted: false, declared: false }],
+  [36_200_003, { oneTaskEvery: 1, restricted: true, weighted: true, declared: true }],
 ];

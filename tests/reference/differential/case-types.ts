@@ -261,7 +261,20 @@ export type CaseGroup =
   | 'fe-together-35'
   | 'dim-35'
   | 'p-adjust-35'
-  | 'trial35-random';
+  | 'trial35-random'
+  // The thirty-sixth trial's classes (trial36-designs.ts).
+  | 'zero-weights-clusters-36'
+  | 'mixed-clusters-cr2-36'
+  | 'factor-numeric-fe-cr2-36'
+  | 'subset-empty-level-36'
+  | 'character-outcome-36'
+  | 'weights-scaled-36'
+  | 'rake-absent-36'
+  | 'dim-tiny-arm-36'
+  | 'p-adjust-36'
+  | 'power-edges-36'
+  | 'fe-two-together-36'
+  | 'trial36-random';
 
 interface CaseBase {
   id: string;

@@ -22,8 +22,7 @@
 //   24 drawn fits of such pairs (seed 35_100_003) beside other terms, fixed effects, weights and clusters.
 // - p-adjust-35: hommel, hochberg and BY at ties among drawn values, with n above the count.
 // - trial35-random: 30 drawn fits of these columns (seed 35_100_002).
-import type { SeType } from '../../../analysis/index.ts';
-import { dim, fit, fitRows, numbers, strings, type FitRow } from './case-builders.ts';
+import { dim, drawnFits, drawnTogetherFits, fitRows, numbers, strings, type FitRow } from './case-builders.ts';
 import type { DataSet, DimCase, FitCase, PAdjustCase } from './case-types.ts';
 import { Draw, type Column } from './random-data.ts';
 
@@ -213,27 +212,24 @@ const FE_TOGETHER: FitRow[] = [
  * every one collinear with the fixed effects only together and decided by the norms.
  */
 /**
- * Drawn fits 4 and 11 have two fixed effects (fe + sex): the sweeps stop at 1e-8, so the demeaned columns are dependent
- * only up to a residue; vlab's QR of them keeps every column on 11 where estimatr's left out poly(x, 2)1, and on 4 estimatr
- * keeps sexmale (collinear with sex alone, a residue with a huge SE): vlab declines in words.
+ * Drawn fit 4 has two fixed effects (fe + sex) and sex in the formula too: estimatr keeps sexmale (collinear with sex
+ * alone, a residue of the sweeps with a huge SE): vlab declines in words. Drawn fit 11 (fe + sex) was declined until R
+ * trial 36: vlab swept each column to its own stop, which left the demeaned columns dependent only up to a residue, and
+ * its QR kept every column where estimatr's left out poly(x, 2)1; estimatr sweeps all the columns together (the same
+ * number of sweeps each), as vlab now does, and 11 equals it.
  */
-const RESIDUE_DRAWN = new Set([4, 11]);
+const RESIDUE_DRAWN = new Set([4]);
 const residue: Partial<FitCase> = { declined: TIE, note: 'two fixed effects: the demeaned columns are dependent only up to the sweeps\' 1e-8 residue, so rounding decides what estimatr leaves out; vlab declines in words' };
 
 function drawnTogether(draw: Draw, count: number): FitCase[] {
-  const pairs = ['x + I(2 * x + 1)', 'I(-1.5 * x + 4) + x', 'x + I(0.25 * x - 3)', 'scale(x) + x', 'x + scale(x)', 'I(x^2) + poly(x, 2)', 'log1p(x) + I(3 * log1p(x) + 2)', 'u + I(-3 * u + 1)'];
-  const others = ['z', 'm', 'u', 'z:x', 'sex', ORD];
-  const types: SeType[] = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2'];
-  return Array.from({ length: count }, (_, k) => {
-    const pair = draw.pick(pairs);
-    const rest = draw.shuffle(others).slice(0, draw.int(3));
-    const se = draw.pick(types);
-    const fe = draw.pick(['~ fe', '~ fe + sex', '~ fena']);
-    const w = se === 'CR2' ? undefined : draw.pick([undefined, 'w', 'w0']);
-    const clustered = se.startsWith('CR') || se === 'stata';
-    const extra: Partial<FitCase> = { fixed_effects: fe, ...(w ? { weights: w } : {}), ...(clustered ? { clusters: draw.pick(['cl', 'cl3', 'id']) } : {}) };
-    return fit('fe-together-35', `${ID}-fe-together-drawn-${k}`, `${ID}-data`, `y ~ ${[pair, ...rest].join(' + ')}`, se, { ...extra, ...(RESIDUE_DRAWN.has(k) ? residue : {}) });
-  });
+  return drawnTogetherFits(draw, count, 'fe-together-35', (k) => `${ID}-fe-together-drawn-${k}`, `${ID}-data`, {
+    pairs: ['x + I(2 * x + 1)', 'I(-1.5 * x + 4) + x', 'x + I(0.25 * x - 3)', 'scale(x) + x', 'x + scale(x)', 'I(x^2) + poly(x, 2)', 'log1p(x) + I(3 * log1p(x) + 2)', 'u + I(-3 * u + 1)'],
+    others: ['z', 'm', 'u', 'z:x', 'sex', ORD],
+    types: ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2'],
+    fixedEffects: ['~ fe', '~ fe + sex', '~ fena'],
+    weights: [undefined, 'w', 'w0'],
+    clusterings: ['cl', 'cl3', 'id'],
+  }, (k) => (RESIDUE_DRAWN.has(k) ? residue : {}));
 }
 
 function dimCases(): DimCase[] {
@@ -308,22 +304,13 @@ const TOGETHER_NOTE = 'the e:m cells sum to the constant the fixed effect absorb
  */
 function drawnCases(draw: Draw, count: number): FitCase[] {
   const declined = (k: number): Partial<FitCase> => (DECLINED_DRAWN.has(k) ? { declined: TOGETHER, note: TOGETHER_NOTE } : {});
-  const outcomes = ['y', 'yna'];
-  const terms = ['x', 'z', 'm', ORD, 'e', 'u', 'm:x', `${ORD}:z`, 'e:m', 'xna', 'arm'];
-  const weights = [undefined, 'w', 'w0', 'weq', 'wna'];
-  const types: SeType[] = ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2', 'cregg'];
-  const clusterings = ['id', 'pr', 'cl3', 'cl', 'clna'];
-  const subsets = ['x > 1', 'm != "b"', 'u < 1.5', 'id > 20'];
-  return Array.from({ length: count }, (_, k) => {
-    const outcome = draw.pick(outcomes);
-    const rhs = draw.shuffle(terms).slice(0, 2 + draw.int(3)).join(' + ');
-    const se = draw.pick(types);
-    const w = draw.pick(weights);
-    const clustered = se.startsWith('CR') || se === 'stata' || se === 'cregg';
-    const clusters = draw.pick(clusterings);
-    const fe = se !== 'cregg' && !(se === 'CR2' && w) && draw.chance(0.3) ? draw.pick(['~ fe', '~ fena']) : undefined;
-    const subset = se !== 'cregg' && draw.chance(0.3) ? draw.pick(subsets) : undefined;
-    const extra: Partial<FitCase> = { ...(w ? { weights: w } : {}), ...(clustered ? { clusters } : {}), ...(fe ? { fixed_effects: fe } : {}), ...(subset ? { subset } : {}) };
-    return fit('trial35-random', `${ID}-random-${k}`, `${ID}-data`, `${outcome} ~ ${rhs}`, se, { ...extra, ...declined(k) });
-  });
+  return drawnFits(draw, count, 'trial35-random', (k) => `${ID}-random-${k}`, `${ID}-data`, {
+    outcomes: ['y', 'yna'],
+    terms: ['x', 'z', 'm', ORD, 'e', 'u', 'm:x', `${ORD}:z`, 'e:m', 'xna', 'arm'],
+    weights: [undefined, 'w', 'w0', 'weq', 'wna'],
+    types: ['classical', 'HC0', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2', 'cregg'],
+    clusterings: ['id', 'pr', 'cl3', 'cl', 'clna'],
+    fixedEffects: ['~ fe', '~ fena'],
+    subsets: ['x > 1', 'm != "b"', 'u < 1.5', 'id > 20'],
+  }, declined);
 }
