@@ -381,5 +381,17 @@ test('early in a wave: messages for researchers, never an estimator’s text; th
   await page.reload();
   await page.locator('#dash-wave h2', { hasText: `wave ${busWave}` }).waitFor(DASHBOARD_WAIT);
   assert.deepEqual(await downloads(), ['Data (CSV)', 'Data (JSON)', 'Codebook (JSON)', 'Estimates (CSV)', 'Replication package (zip)']);
+
+  // A plan of no hypotheses (the shipped repeated study's) read "Nothing to show yet … once it can be estimated",
+  // a wait for what never comes (walk-through 29): it says what the plan holds instead.
+  const repeated = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', 'protege-bargaining-repeated', '--target', '50', '--db', session.dbPath, '--json'], { encoding: 'utf8' });
+  assert.equal(repeated.status, 0, repeated.stderr);
+  const repeatedWave = (JSON.parse(repeated.stdout) as { id: string }).id;
+  await page.goto(`${app.baseUrl}/dashboard#wave=${repeatedWave}`);
+  await page.reload();
+  await page.locator('#dash-wave h2', { hasText: `wave ${repeatedWave}` }).waitFor(DASHBOARD_WAIT);
+  const planless = await page.locator('#dash-wave').innerText();
+  assert.match(planless, /The analysis plan \(analysis-plan\.json\) pre-registers no hypotheses \("hypotheses": \[\]\): nothing is estimated for this wave\./);
+  assert.doesNotMatch(planless, /Nothing to show yet|Precision: now/);
   await close();
 });

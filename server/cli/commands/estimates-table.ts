@@ -92,6 +92,7 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
       if (controls) out.push(...otherTermsLines(controls, h.otherTerms));
     }
   }
+  if (!reports.length) return `${[...out, '', ...wrapWords(NO_HYPOTHESES, TABLE_WIDTH)].join('\n')}\n`;
   out.push(
     '',
     `verdicts at alpha ${planAlpha(def.analysisPlan)} on the p the plan tests by (adjusted where it adjusts): supported =`,
@@ -101,6 +102,12 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
   );
   return `${out.join('\n')}\n`;
 }
+
+// Walk-through 29: a plan of no hypotheses (protege-bargaining-repeated's) printed the headline and the verdicts'
+// legend alone, as if its estimates had failed without a word.
+const NO_HYPOTHESES =
+  'nothing to estimate: the analysis plan (analysis-plan.json) pre-registers no hypotheses ("hypotheses": []); ' +
+  'vlab export has the data, and vlab fit fits a model of your own to it';
 
 /** The fit's rows left out (an answer its model uses missing), when there are any: explains an N below the completes. */
 function droppedLines(h: HypothesisReport, outcome: string): string[] {
