@@ -103,6 +103,9 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
   const stacked = page.locator('.dash-panel-outcome:has(+ svg[data-hypothesis="H1"])');
   assert.equal(await stacked.locator('.dash-panel-name').textContent(), 'support');
   assert.match((await stacked.locator('.dash-panel-words').textContent()) ?? '', /^the answers to 5 questions, stacked a row each \(Measure names the question\): "Publicly criticizing/);
+  // What the axis' numbers are in, under the words (walk-through 29: "0.364" of nothing said).
+  assert.equal(await heading.locator('.dash-panel-scale').textContent(), 'scale: 1 "Reduce it a lot" to 5 "Increase it a lot"; an estimate is a difference in these points');
+  assert.equal(await stacked.locator('.dash-panel-scale').textContent(), 'scale: 1 "Strongly oppose" to 5 "Strongly support"; an estimate is a difference in these points');
 
   const text = await page.locator('#dash-wave').innerText();
   assert.match(text, /Hypotheses \(1502 complete, \d+ excluded by the plan\)/);
