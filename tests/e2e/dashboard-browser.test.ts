@@ -377,22 +377,21 @@ test('early in a wave: messages for researchers, never an estimator’s text; th
   // and its long CSV, a header alone, was offered (leftovers pass, 2026-12-05; the API now refuses it with a 422).
   const downloads = () => page.locator('#dash-wave .dash-buttons button').allInnerTexts();
   assert.deepEqual(await downloads(), ['Data (CSV)', 'Data, long (CSV)', 'Data (JSON)', 'Codebook (JSON)', 'Estimates (CSV)', 'Replication package (zip)']);
-  const bus = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', 'bus-line-funding', '--target', '50', '--db', session.dbPath, '--json'], { encoding: 'utf8' });
-  assert.equal(bus.status, 0, bus.stderr);
-  const busWave = (JSON.parse(bus.stdout) as { id: string }).id;
-  await page.goto(`${app.baseUrl}/dashboard#wave=${busWave}`);
-  await page.reload();
-  await page.locator('#dash-wave h2', { hasText: `wave ${busWave}` }).waitFor(DASHBOARD_WAIT);
+  // A new wave of `study` (50 completes' target), opened on the page.
+  const openNewWave = async (study: string): Promise<void> => {
+    const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', study, '--target', '50', '--db', session.dbPath, '--json'], { encoding: 'utf8' });
+    assert.equal(created.status, 0, created.stderr);
+    const wave = (JSON.parse(created.stdout) as { id: string }).id;
+    await page.goto(`${app.baseUrl}/dashboard#wave=${wave}`);
+    await page.reload();
+    await page.locator('#dash-wave h2', { hasText: `wave ${wave}` }).waitFor(DASHBOARD_WAIT);
+  };
+  await openNewWave('bus-line-funding');
   assert.deepEqual(await downloads(), ['Data (CSV)', 'Data (JSON)', 'Codebook (JSON)', 'Estimates (CSV)', 'Replication package (zip)']);
 
   // A plan of no hypotheses (the shipped repeated study's) read "Nothing to show yet … once it can be estimated",
   // a wait for what never comes (walk-through 29): it says what the plan holds instead.
-  const repeated = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', 'protege-bargaining-repeated', '--target', '50', '--db', session.dbPath, '--json'], { encoding: 'utf8' });
-  assert.equal(repeated.status, 0, repeated.stderr);
-  const repeatedWave = (JSON.parse(repeated.stdout) as { id: string }).id;
-  await page.goto(`${app.baseUrl}/dashboard#wave=${repeatedWave}`);
-  await page.reload();
-  await page.locator('#dash-wave h2', { hasText: `wave ${repeatedWave}` }).waitFor(DASHBOARD_WAIT);
+  await openNewWave('protege-bargaining-repeated');
   const planless = await page.locator('#dash-wave').innerText();
   assert.match(planless, /The analysis plan \(analysis-plan\.json\) pre-registers no hypotheses \("hypotheses": \[\]\): nothing is estimated for this wave\./);
   assert.doesNotMatch(planless, /Nothing to show yet|Precision: now/);

@@ -3,22 +3,18 @@
 // the new bus line?" and 0.149 under a share with no word of a unit. Simulated waves: seed 'outcome-scale'.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { estimatesTable } from '../../server/cli/commands/estimates-table.ts';
 import { executePlan } from '../../server/domain/plan/execute-plan.ts';
 import { hypothesisReports } from '../../server/domain/plan/hypothesis-report.ts';
 import { simulateWave } from '../../server/domain/simulation/simulated-wave.ts';
 import type { StudyDefinition } from '../../server/domain/study-definition.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { simulatedEstimatesTable } from './estimates-table-support.ts';
 import { alliance, allianceRows } from './plan-support.ts';
 
 const bus = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'bus-line-funding')!;
 const SHARE = 'an estimate is a difference in this share (0.10 = 10 percentage points)';
 
-function table(def: StudyDefinition): string {
-  const rows = simulateWave(def, { target: 300, seed: 'outcome-scale' }).rows;
-  const result = executePlan({ definition: def, rows });
-  return estimatesTable({ ...result, wave: 'w1', study: def.id, studyVersion: def.version, recordedPlanHash: null, nComplete: rows.length, target: 300, precision: [] }, def);
-}
+const table = (def: StudyDefinition): string => simulatedEstimatesTable(def, 300, 'outcome-scale');
 
 test("vlab estimates' table says each outcome's scale under its words: a rating's ends, a coded outcome's share", () => {
   const text = table(bus);

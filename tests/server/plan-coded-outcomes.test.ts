@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, test } from 'node:test';
 import { lmRobust, MDE_POWER, powerAnalysis, rowsFromCsv } from '../../analysis/index.ts';
-import { estimatesTable } from '../../server/cli/commands/estimates-table.ts';
 import { executePlan } from '../../server/domain/plan/execute-plan.ts';
 import { planLevels } from '../../server/domain/plan/plan-columns.ts';
 import { analyticMde } from '../../server/domain/simulation/design-diagnosis.ts';
@@ -20,6 +19,7 @@ import { estimandKey, planEstimands } from '../../server/domain/simulation/estim
 import { expectedChoiceShares } from '../../server/domain/simulation/expected.ts';
 import { runSimulation } from '../../server/simulate/run-simulation.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { simulatedEstimatesTable } from './estimates-table-support.ts';
 import { withPlan } from './plan-support.ts';
 import { createResearcherTestApp } from './researcher-support.ts';
 import { zipEntries } from './zip-central-directory.ts';
@@ -154,11 +154,7 @@ test('a simulated bus-line-funding wave: the estimates route, the dashboard card
 });
 
 /** `vlab estimates`' table of a simulated wave of `def` (400 respondents, seed 'outcome-words'). */
-function cliTable(def: StudyDefinition): string {
-  const rows = simulateWave(def, { target: 400, seed: 'outcome-words' }).rows;
-  const result = executePlan({ definition: def, rows });
-  return estimatesTable({ ...result, wave: 'w1', study: def.id, studyVersion: def.version, recordedPlanHash: null, nComplete: rows.length, target: 400, precision: [] }, def);
-}
+const cliTable = (def: StudyDefinition): string => simulatedEstimatesTable(def, 400, 'outcome-words');
 
 test('vlab estimates\' table says under each outcome\'s name what it is in the study\'s words, in its default language (polish20)', () => {
   // Before, H3_vote's block was headed by "vote_for" alone: a name of the plan, in no file of the data.
