@@ -38,9 +38,6 @@ const CASES: [string[], string][] = [
   [['power', '--p1', 'abc', '--p2', '0.5', '--n', '50'], 'vlab power: --p1 must be a proportion between 0 and 1 (got "abc")'],
   [['power', '--p1', '0.4', '--p2', 'abc', '--n', '50'], 'vlab power: --p2 must be a proportion between 0 and 1 (got "abc")'],
   [['power', '--study', 'alliance-corrective-measures', '--n', 'abc'], 'vlab power: --n must be an integer from 10 to 1000000 (got "abc")'],
-  // Walk-through 29: `vlab power --study bus-line-funding` alone read "--n must be an integer from 10 to 1000000", as if
-  // a value had been given: it says --n is needed, and what it is.
-  [['power', '--study', 'bus-line-funding'], 'vlab power: --study needs --n, the completes of each simulated wave (e.g. --n 1500)'],
   [['power', '--study', 'alliance-corrective-measures', '--n', '100', '--sims', 'abc'], 'vlab power: --sims must be an integer from 1 to 100000 (got "abc")'],
   [['rake', '--data', data, '--margins', margins, '--id', 'id', '--tolerance', 'abc'], 'vlab rake: --tolerance must be a positive number (got "abc")'],
   [['rake', '--data', data, '--margins', margins, '--id', 'id', '--max-iterations', 'abc'], 'vlab rake: --max-iterations must be a positive integer (got "abc")'],

@@ -19,8 +19,6 @@ const COLUMNS: (keyof PowerDiagnosis)[] = [
 ];
 
 export function studyPowerRequest(o: { study: string; n?: string; sims?: string; seed?: string }): StudyPowerRequest {
-  // Without it integerOption said "--n must be an integer from 10 to 1000000", as if a value had been given (walk-through 29).
-  if (o.n === undefined) throw new UsageError('--study needs --n, the completes of each simulated wave (e.g. --n 1500)');
   return { kind: 'simulation', study: o.study, n: integerOption(o.n, '--n', 10, 1_000_000), sims: integerOption(o.sims ?? '500', '--sims', 1, 100_000), seed: o.seed };
 }
 
