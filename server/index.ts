@@ -128,7 +128,8 @@ const typedVlab = (): string => {
 /** A port the user can change: taken by another server, or below 1024 for a user who may not use it. */
 function listenProblem(error: NodeJS.ErrnoException, port: number): ConfigError | undefined {
   const alternative = port === 3000 ? 3001 : 3000;
-  const other = `choose another: PORT=${alternative} npm start, or ${typedVlab()} serve --port ${alternative}`;
+  // 3000 and 3001 can both be taken on a shared machine: port 0 always finds a free one (walk-through 29).
+  const other = `choose another: PORT=${alternative} npm start, or ${typedVlab()} serve --port ${alternative} (0: any free port, the one taken printed)`;
   if (error.code === 'EADDRINUSE') return new ConfigError(`PORT (--port): port ${port} is already in use (another vlab serve, or another program): stop it, or ${other}`);
   if (error.code === 'EACCES') return new ConfigError(`PORT (--port): this user may not listen on port ${port} (below 1024 needs privileges): ${other}, behind a proxy for 80/443 (docs/deploy.md)`);
   return undefined;

@@ -59,7 +59,7 @@ export function hypothesisCard(h: HypothesisReport, language: string): HTMLEleme
   const multiOutcome = new Set(h.tested.map((f) => f.outcome)).size > 1;
   // Drawn once the card is in the page, at its width, and again when that or the reader's text size changes
   // (dashboard-plot-layout.ts).
-  card.append(plotArea((width) => coefficientPlots(h.id, h.tested, h.h0, h.alpha, width, h.outcomeWords)));
+  card.append(plotArea((width) => coefficientPlots(h.id, h.tested, h.h0, h.alpha, width, h.outcomeWords, h.outcomeScales)));
   if (h.tested.length) {
     const level = Math.round((1 - h.alpha) * 100);
     const head = [...(multiOutcome ? ['Outcome'] : []), 'Term', 'Predicted', `Estimate [${level}% CI]`, h.adjustment ? 'p adjusted' : 'p', 'Verdict'];

@@ -30,6 +30,7 @@ export function coefficientPlots(
   alpha: number,
   width: number,
   outcomeWords: Readonly<Record<string, string>> = {},
+  outcomeScales: Readonly<Record<string, string>> = {},
 ): (SVGElement | HTMLElement)[] {
   const outcomes = [...new Set(findings.map((f) => f.outcome))];
   return outcomes
@@ -40,7 +41,8 @@ export function coefficientPlots(
       const chart = outcomePlot(hypothesis, outcome, panel, h0, alpha, width);
       // A lone outcome is headed too when the study has words for it: the card said nothing of what was measured.
       const words = outcomeWords[panel[0]!.outcome];
-      return outcome === null && words === undefined ? [chart] : [panelTitle(panel[0]!.outcome, words), chart];
+      const scale = outcomeScales[panel[0]!.outcome];
+      return outcome === null && words === undefined && scale === undefined ? [chart] : [panelTitle(panel[0]!.outcome, words, scale), chart];
     });
 }
 
@@ -50,7 +52,7 @@ export function coefficientPlots(
  * (the plan's and the CSV's), the study's words for it, as `vlab estimates` prints them: the name alone left a
  * researcher to look the question up (walk-through 27).
  */
-function panelTitle(outcome: string, words: string | undefined): HTMLElement {
+function panelTitle(outcome: string, words: string | undefined, scale: string | undefined): HTMLElement {
   const title = document.createElement('p');
   title.className = 'dash-panel-outcome';
   const name = document.createElement('span');
@@ -62,6 +64,13 @@ function panelTitle(outcome: string, words: string | undefined): HTMLElement {
     said.className = 'dash-panel-words';
     said.textContent = words;
     title.append(' ', said);
+  }
+  // What the axis' numbers are in (outcome-scale.ts): "0.364" read as nothing in particular (walk-through 29).
+  if (scale !== undefined) {
+    const unit = document.createElement('span');
+    unit.className = 'dash-panel-scale';
+    unit.textContent = scale;
+    title.append(' ', unit);
   }
   return title;
 }

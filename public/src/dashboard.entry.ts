@@ -200,15 +200,27 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
 
   const raked = result.raking ? `; ${result.raking}` : '';
   section.append(el('h3', `Hypotheses (${result.nComplete} complete, ${result.nExcluded} excluded by the plan${raked})`));
+  // Walk-through 29: a plan of no hypotheses (protege-bargaining-repeated's) read "Nothing to show yet … once it can
+  // be estimated" under 285 completes, a wait for what never comes.
+  if (!result.hypotheses.length) return finishWave(section, heading, [el('p', NO_HYPOTHESES, 'dash-summary')], { focus, quiet, focusWasInside });
   for (const h of result.hypotheses) section.append(hypothesisCard(h, result.planLanguage ?? 'en'));
   // Precision matters for what the plan tests: the pre-registered terms.
   const tested = new Set(result.hypotheses.flatMap((h) => h.tested.map((f) => `${h.id}\0${f.outcome}\0${f.term}`)));
   const precision = result.precision.filter((p) => tested.has(`${p.hypothesis}\0${p.outcome}\0${p.term}`));
-  section.append(...precisionSection(precision, result.nComplete, result.target, result.alpha));
+  finishWave(section, heading, precisionSection(precision, result.nComplete, result.target, result.alpha), { focus, quiet, focusWasInside });
+}
+
+const NO_HYPOTHESES =
+  'The analysis plan (analysis-plan.json) pre-registers no hypotheses ("hypotheses": []): nothing is estimated for this ' +
+  'wave. The data and the codebook above hold every answer; vlab fit fits a model of your own to them.';
+
+/** The wave's last section, then its plots laid out, the time said and focus where showWave's caller wants it. */
+function finishWave(section: HTMLElement, heading: HTMLElement, last: HTMLElement[], how: { focus: boolean; quiet: boolean; focusWasInside: boolean }): void {
+  section.append(...last);
   // The plots take the width the cards have: a phone's too.
   layoutPlots(section);
-  setStatus(`Updated ${new Date().toLocaleTimeString()}`, { quiet });
-  if (focus || focusWasInside) focusHeading(heading, { scroll: true });
+  setStatus(`Updated ${new Date().toLocaleTimeString()}`, { quiet: how.quiet });
+  if (how.focus || how.focusWasInside) focusHeading(heading, { scroll: true });
 }
 
 function fail(error: unknown): void {

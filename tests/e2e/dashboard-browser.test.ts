@@ -103,6 +103,9 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
   const stacked = page.locator('.dash-panel-outcome:has(+ svg[data-hypothesis="H1"])');
   assert.equal(await stacked.locator('.dash-panel-name').textContent(), 'support');
   assert.match((await stacked.locator('.dash-panel-words').textContent()) ?? '', /^the answers to 5 questions, stacked a row each \(Measure names the question\): "Publicly criticizing/);
+  // What the axis' numbers are in, under the words (walk-through 29: "0.364" of nothing said).
+  assert.equal(await heading.locator('.dash-panel-scale').textContent(), 'scale: 1 "Reduce it a lot" to 5 "Increase it a lot"; an estimate is a difference in these points');
+  assert.equal(await stacked.locator('.dash-panel-scale').textContent(), 'scale: 1 "Strongly oppose" to 5 "Strongly support"; an estimate is a difference in these points');
 
   const text = await page.locator('#dash-wave').innerText();
   assert.match(text, /Hypotheses \(1502 complete, \d+ excluded by the plan\)/);
@@ -374,12 +377,23 @@ test('early in a wave: messages for researchers, never an estimator’s text; th
   // and its long CSV, a header alone, was offered (leftovers pass, 2026-12-05; the API now refuses it with a 422).
   const downloads = () => page.locator('#dash-wave .dash-buttons button').allInnerTexts();
   assert.deepEqual(await downloads(), ['Data (CSV)', 'Data, long (CSV)', 'Data (JSON)', 'Codebook (JSON)', 'Estimates (CSV)', 'Replication package (zip)']);
-  const bus = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', 'bus-line-funding', '--target', '50', '--db', session.dbPath, '--json'], { encoding: 'utf8' });
-  assert.equal(bus.status, 0, bus.stderr);
-  const busWave = (JSON.parse(bus.stdout) as { id: string }).id;
-  await page.goto(`${app.baseUrl}/dashboard#wave=${busWave}`);
-  await page.reload();
-  await page.locator('#dash-wave h2', { hasText: `wave ${busWave}` }).waitFor(DASHBOARD_WAIT);
+  // A new wave of `study` (50 completes' target), opened on the page.
+  const openNewWave = async (study: string): Promise<void> => {
+    const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', study, '--target', '50', '--db', session.dbPath, '--json'], { encoding: 'utf8' });
+    assert.equal(created.status, 0, created.stderr);
+    const wave = (JSON.parse(created.stdout) as { id: string }).id;
+    await page.goto(`${app.baseUrl}/dashboard#wave=${wave}`);
+    await page.reload();
+    await page.locator('#dash-wave h2', { hasText: `wave ${wave}` }).waitFor(DASHBOARD_WAIT);
+  };
+  await openNewWave('bus-line-funding');
   assert.deepEqual(await downloads(), ['Data (CSV)', 'Data (JSON)', 'Codebook (JSON)', 'Estimates (CSV)', 'Replication package (zip)']);
+
+  // A plan of no hypotheses (the shipped repeated study's) read "Nothing to show yet … once it can be estimated",
+  // a wait for what never comes (walk-through 29): it says what the plan holds instead.
+  await openNewWave('protege-bargaining-repeated');
+  const planless = await page.locator('#dash-wave').innerText();
+  assert.match(planless, /The analysis plan \(analysis-plan\.json\) pre-registers no hypotheses \("hypotheses": \[\]\): nothing is estimated for this wave\./);
+  assert.doesNotMatch(planless, /Nothing to show yet|Precision: now/);
   await close();
 });

@@ -110,11 +110,11 @@ test('vlab estimates --format csv has the tidy columns; table is for reading; mi
   const lines = table.stdout.trimEnd().split('\n');
   assert.ok(lines.every((l) => l.length <= 100), lines.filter((l) => l.length > 100).join('\n'));
   // The study's labels, three significant digits, the adjusted p and a verdict; raw names are for csv and json.
-  assert.match(table.stdout, /^H3 · economic_sanctions · N \d+ · p adjusted by holm over the 9 tested terms of family H3\n {2}outcome: Imposing economic sanctions on Country A\n {2}fitted on the plan's subset: rows with Behavior other than Cooperates \(control\)\n {2}term /m);
+  assert.match(table.stdout, /^H3 · economic_sanctions · N \d+ · p adjusted by holm over the 9 tested terms of family H3\n {2}outcome: Imposing economic sanctions on Country A\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}fitted on the plan's subset: rows with Behavior other than Cooperates \(control\)\n {2}term /m);
   assert.match(table.stdout, /^ {2}Regime: Autocracy \(vs\. Democracy\) +-?\d\.\d{3} +\[-?\d\.\d+, -?\d\.\d+\] +(<0\.001|0\.\d+|1\.0) +(supported|not supported|opposite sign)$/m);
   assert.doesNotMatch(table.stdout, /regimeautocracy|measureeconomic_sanctions/);
   // A long label breaks between its phrases: wrapped at any space, a line ended in "(vs. Public" (walk-through 15).
-  const labelLines = lines.filter((l) => /^ {2}\S/.test(l) && !/^ {2}(term|outcome: |\+ |not estimable|warning)/.test(l)).map((l) => l.slice(2).split(/ {2,}/)[0]!);
+  const labelLines = lines.filter((l) => /^ {2}\S/.test(l) && !/^ {2}(term|outcome: |scale: |\+ |not estimable|warning)/.test(l)).map((l) => l.slice(2).split(/ {2,}/)[0]!);
   const unbalanced = labelLines.filter((l) => (l.match(/\(/g) ?? []).length !== (l.match(/\)/g) ?? []).length);
   assert.deepEqual(unbalanced, [], 'every line of a label holds whole phrases');
   // The family adjusts p, not the intervals: the footer says so, as the dashboard's card does.
@@ -149,7 +149,7 @@ test('vlab estimates --out FILE writes the file as vlab export does; --wide need
   await store.close();
   const table = vlab(['estimates', `--wave=${empty}`, '--db', dbPath]);
   assert.equal(table.status, 0, table.stderr);
-  assert.match(table.stdout, /^H2 · contribution\n {2}outcome: Should the United States reduce or increase what it contributes to the partnership with\n {4}Country A\?\n {2}not estimable yet: no respondents with an answer in this comparison yet$/m);
+  assert.match(table.stdout, /^H2 · contribution\n {2}outcome: Should the United States reduce or increase what it contributes to the partnership with\n {4}Country A\?\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}not estimable yet: no respondents with an answer in this comparison yet$/m);
   assert.doesNotMatch(table.stdout, /lmRobust|differenceInMeans/);
 });
 

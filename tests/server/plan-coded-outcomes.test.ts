@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, test } from 'node:test';
 import { lmRobust, MDE_POWER, powerAnalysis, rowsFromCsv } from '../../analysis/index.ts';
-import { estimatesTable } from '../../server/cli/commands/estimates-table.ts';
 import { executePlan } from '../../server/domain/plan/execute-plan.ts';
 import { planLevels } from '../../server/domain/plan/plan-columns.ts';
 import { analyticMde } from '../../server/domain/simulation/design-diagnosis.ts';
@@ -20,6 +19,7 @@ import { estimandKey, planEstimands } from '../../server/domain/simulation/estim
 import { expectedChoiceShares } from '../../server/domain/simulation/expected.ts';
 import { runSimulation } from '../../server/simulate/run-simulation.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { simulatedEstimatesTable } from './estimates-table-support.ts';
 import { withPlan } from './plan-support.ts';
 import { createResearcherTestApp } from './researcher-support.ts';
 import { zipEntries } from './zip-central-directory.ts';
@@ -154,17 +154,13 @@ test('a simulated bus-line-funding wave: the estimates route, the dashboard card
 });
 
 /** `vlab estimates`' table of a simulated wave of `def` (400 respondents, seed 'outcome-words'). */
-function cliTable(def: StudyDefinition): string {
-  const rows = simulateWave(def, { target: 400, seed: 'outcome-words' }).rows;
-  const result = executePlan({ definition: def, rows });
-  return estimatesTable({ ...result, wave: 'w1', study: def.id, studyVersion: def.version, recordedPlanHash: null, nComplete: rows.length, target: 400, precision: [] }, def);
-}
+const cliTable = (def: StudyDefinition): string => simulatedEstimatesTable(def, 400, 'outcome-words');
 
 test('vlab estimates\' table says under each outcome\'s name what it is in the study\'s words, in its default language (polish20)', () => {
   // Before, H3_vote's block was headed by "vote_for" alone: a name of the plan, in no file of the data.
   const table = cliTable(bus);
-  assert.match(table, /^H3_vote · vote_for · N \d+\n {2}outcome: share answering "For the plan" to "If the plan were on the ballot, how would you vote\?"\n {2}term /m, table);
-  assert.match(table, /^H1_funding · support_line · N \d+\n {2}outcome: How much do you support or oppose the new bus line\?\n {2}term /m, table);
+  assert.match(table, /^H3_vote · vote_for · N \d+\n {2}outcome: share answering "For the plan" to "If the plan were on the ballot, how would you vote\?"\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}term /m, table);
+  assert.match(table, /^H1_funding · support_line · N \d+\n {2}outcome: How much do you support or oppose the new bus line\?\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}term /m, table);
   // No hypothesis of this plan adjusts its p: no word about adjusted intervals under the table.
   assert.doesNotMatch(table, /CIs are not adjusted/, table);
   // A study whose default language is Spanish: its words.

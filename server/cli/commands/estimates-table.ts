@@ -82,7 +82,7 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
         ? outcomeBlock(h, outcome, tested, 'stack' in hypothesis && hypothesis.stack ? `N ${nUsed} stacked rows` : isConjoint ? `N ${nUsed} profiles` : `N ${nUsed}`)
         : [`${h.id} · ${outcome}`];
       // The outcome's name is the csv's and the plan's; under it, what it is in the study's words (a question's text).
-      out.push(heading!, ...outcomeWordsLines(h, outcome), ...subsetLines(h), ...droppedLines(h, outcome), ...table);
+      out.push(heading!, ...outcomeWordsLines(h, outcome), ...outcomeScaleLines(h, outcome), ...subsetLines(h), ...droppedLines(h, outcome), ...table);
       for (const p of h.problems.filter((x) => x.outcome === outcome || x.outcome === null)) out.push(`${INDENT}not estimable yet: ${p.explanation}`);
       // Under its numbers, as R prints a warning after the estimates; wrapped, as the messages are long.
       for (const w of h.warnings.filter((x) => x.outcome === outcome)) {
@@ -92,6 +92,7 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
       if (controls) out.push(...otherTermsLines(controls, h.otherTerms));
     }
   }
+  if (!reports.length) return `${[...out, '', ...wrapWords(NO_HYPOTHESES, TABLE_WIDTH)].join('\n')}\n`;
   out.push(
     '',
     `verdicts at alpha ${planAlpha(def.analysisPlan)} on the p the plan tests by (adjusted where it adjusts): supported =`,
@@ -101,6 +102,12 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
   );
   return `${out.join('\n')}\n`;
 }
+
+// Walk-through 29: a plan of no hypotheses (protege-bargaining-repeated's) printed the headline and the verdicts'
+// legend alone, as if its estimates had failed without a word.
+const NO_HYPOTHESES =
+  'nothing to estimate: the analysis plan (analysis-plan.json) pre-registers no hypotheses ("hypotheses": []); ' +
+  'vlab export has the data, and vlab fit fits a model of your own to it';
 
 /** The fit's rows left out (an answer its model uses missing), when there are any: explains an N below the completes. */
 function droppedLines(h: HypothesisReport, outcome: string): string[] {
@@ -115,6 +122,12 @@ function outcomeWordsLines(h: HypothesisReport, outcome: string): string[] {
   if (words === undefined) return [];
   // As the terms' labels: the study's words shown, never acted on, a line break in them as its escape (terminalText).
   return hangingLines(`outcome: ${terminalText(words)}`);
+}
+
+/** "scale: 1 "Strongly oppose" to 5 "Strongly support"; an estimate is …", wrapped; none where the study does not say. */
+function outcomeScaleLines(h: HypothesisReport, outcome: string): string[] {
+  const scale = h.outcomeScales[outcome];
+  return scale === undefined ? [] : hangingLines(terminalText(scale));
 }
 
 /** "fitted on the plan's subset: rows with Behavior other than Cooperates (control)", wrapped; none without a subset. */

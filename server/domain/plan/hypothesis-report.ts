@@ -3,6 +3,7 @@ import { isTestedTerm, type PlanEstimate, type PlanProblemAtRun, type PlanWarnin
 import { planAlpha } from './plan-schema.ts';
 import { conjointHypothesisReports } from './conjoint-report.ts';
 import { otherTermsInWords } from './other-terms.ts';
+import { outcomeScale } from './outcome-scale.ts';
 import { subsetWords } from './subset-words.ts';
 import { outcomeLabel, stackedOutcomeLabel, termLabeler, termVariableNamer } from './term-labels.ts';
 import { withoutEstimatorName } from '../../../analysis/helpers/warning-text.ts';
@@ -75,6 +76,11 @@ export interface HypothesisReport {
    */
   outcomeWords: Record<string, string>;
   /**
+   * What each outcome's estimates are measured in (outcome-scale.ts: "scale: 1 "Strongly oppose" to 5 "Strongly
+   * support"; an estimate is a difference in these points"), by outcome name; absent where the study does not say.
+   */
+  outcomeScales: Record<string, string>;
+  /**
    * The rows the plan's `subset` keeps, in the study's words (subset-words.ts: "rows with Behavior other than
    * Cooperates (control)"); null without one. `vlab estimates` says it under each outcome, the dashboard's card under
    * its description: a card fitted on the violation arms showed "N 43" beside 52 completes with no word why.
@@ -139,7 +145,7 @@ export function hypothesisReports(
     otherTerms: (h, { tested, others }) => otherTermsInWords(h.id, tested, others, termVariableNamer(def, h)),
   });
   // A conjoint's amce/mm hypotheses (analysis-plan.json "conjoint"), after the per-respondent ones.
-  return [...plain, ...conjointHypothesisReports(def, input)].map((h) => ({ ...h, outcomeWords: outcomeWordsOf(def, h), subsetWords: subsetWordsOf(def, h) }));
+  return [...plain, ...conjointHypothesisReports(def, input)].map((h) => ({ ...h, outcomeWords: outcomeWordsOf(def, h), outcomeScales: outcomeScalesOf(def, h), subsetWords: subsetWordsOf(def, h) }));
 }
 
 /** The rows the hypothesis' plan subset keeps, in words; null without a subset (a conjoint hypothesis has none). */
@@ -150,12 +156,25 @@ function subsetWordsOf(def: StudyDefinition, h: HypothesisReport): string | null
 
 /** The hypothesis' outcomes that have words, in the plan's order, also those not estimable yet. */
 function outcomeWordsOf(def: StudyDefinition, h: HypothesisReport): Record<string, string> {
-  const planned = [...def.analysisPlan.hypotheses, ...(def.analysisPlan.conjoint ?? [])].find((x) => x.id === h.id);
-  const outcomes = new Set([...(planned?.outcomes ?? []), ...h.tested.map((f) => f.outcome)]);
+  const planned = plannedHypothesis(def, h);
   const stack = planned && 'stack' in planned ? planned.stack : undefined;
+  return byOutcome(planned, h, (o) => (stack?.valueColumn === o ? stackedOutcomeLabel(def, stack) : outcomeLabel(def, o)));
+}
+
+/** The hypothesis' outcomes whose scale the study says (outcome-scale.ts), as outcomeWordsOf lists them. */
+function outcomeScalesOf(def: StudyDefinition, h: HypothesisReport): Record<string, string> {
+  return byOutcome(plannedHypothesis(def, h), h, (o) => outcomeScale(def, o));
+}
+
+const plannedHypothesis = (def: StudyDefinition, h: HypothesisReport) =>
+  [...def.analysisPlan.hypotheses, ...(def.analysisPlan.conjoint ?? [])].find((x) => x.id === h.id);
+
+/** `say` of each outcome of the hypothesis (the plan's, also those not estimable yet, then any other tested), where not null. */
+function byOutcome(planned: { outcomes: readonly string[] } | undefined, h: HypothesisReport, say: (outcome: string) => string | null): Record<string, string> {
+  const outcomes = new Set([...(planned?.outcomes ?? []), ...h.tested.map((f) => f.outcome)]);
   return Object.fromEntries([...outcomes].flatMap((o) => {
-    const words = stack?.valueColumn === o ? stackedOutcomeLabel(def, stack) : outcomeLabel(def, o);
-    return words === null ? [] : [[o, words]];
+    const said = say(o);
+    return said === null ? [] : [[o, said]];
   }));
 }
 
@@ -213,6 +232,7 @@ export function hypothesisCards<H extends CardHypothesis>(
       warnings: warnings.filter((w) => w.hypothesis === h.id).map((w) => ({ outcome: w.outcome, message: withoutEstimatorName(w.message) })),
       leftOut: leftOutRows(own),
       outcomeWords: {},
+      outcomeScales: {},
       subsetWords: null,
     };
   });

@@ -89,6 +89,8 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
   for (const h of plan.hypotheses) lines.push('', ...hypothesisLines(def, h, alpha, plan.weights === 'raking'));
   lines.push('', 'est <- as_estimates(out)', ...ZERO_VARIANCE_LINES, ...familyLines(plan.hypotheses));
   if (conjoint.length) lines.push(...conjointReplicationLines(def, conjoint, alpha, REPLICATION_FILES.profiles), 'est <- rbind(est, cj)');
+  // Else the script's last word was "0 estimates, largest difference 0", as if something had been checked (walk-through 29).
+  if (!plan.hypotheses.length && !conjoint.length) lines.push(`cat("replicate.R: the analysis plan pre-registers no hypotheses (\\"hypotheses\\": []): estimates.csv holds none, so there is nothing to recompute\\n")`);
   lines.push('', `write.csv(est, "estimates-r.csv", row.names = FALSE)`, ...comparisonLines());
   return lines.join('\n');
 }

@@ -1,0 +1,33 @@
+import { waveColumns } from '../export/wave-columns.ts';
+import type { StudyDefinition } from '../study-definition.ts';
+import { studyLevelLabel } from './term-labels.ts';
+
+/**
+ * What an outcome's estimates are measured in, for people: `vlab estimates`' table prints it under the outcome's
+ * words and the dashboard's card beside them. Walk-through 29 read "0.364" under "How much do you support or oppose
+ * the new bus line?" and "0.149" under a share, and nothing said 0.364 of what, nor that 0.149 is 15 percentage
+ * points. Null where the study does not say (a number box has no unit in study.json).
+ *
+ * @example outcomeScale(busLineFunding, 'support_line') // 'scale: 1 "Strongly oppose" to 5 "Strongly support"; an estimate is a difference in these points'
+ * @example outcomeScale(busLineFunding, 'vote_for') // 'scale: 1 (answered "For the plan") or 0; an estimate is a difference in this share (0.10 = 10 percentage points)'
+ */
+export function outcomeScale(def: StudyDefinition, outcome: string): string | null {
+  const coded = def.analysisPlan.codedOutcomes?.find((c) => c.name === outcome);
+  if (coded) {
+    const answers = coded.values.map((v) => `"${studyLevelLabel(def, coded.question, String(v))}"`).join(' or ');
+    return `scale: 1 (answered ${answers}) or 0; an estimate is a difference in this share (0.10 = 10 percentage points)`;
+  }
+  const stack = def.analysisPlan.hypotheses.find((h) => h.stack?.valueColumn === outcome)?.stack;
+  const scales = new Set((stack ? stack.items : [outcome]).map((name) => pointScale(def, name)));
+  const [scale] = scales;
+  return scales.size === 1 && scale ? `scale: ${scale}; an estimate is a difference in these points` : null;
+}
+
+/** '1 "Strongly oppose" to 5 "Strongly support"': an answer column whose choices are all numbers; null otherwise. */
+function pointScale(def: StudyDefinition, name: string): string | null {
+  const levels = waveColumns(def).find((c) => c.name === name && c.role === 'answer' && c.type !== 'boolean')?.levels;
+  if (!levels || levels.length < 2 || !levels.every((l) => typeof l.value === 'number')) return null;
+  const sorted = [...levels].sort((a, b) => (a.value as number) - (b.value as number));
+  const [low, high] = [sorted[0]!, sorted[sorted.length - 1]!];
+  return `${low.value} "${low.label}" to ${high.value} "${high.label}"`;
+}

@@ -1,0 +1,34 @@
+// What an outcome's estimates are measured in (server/domain/plan/outcome-scale.ts), under its words in `vlab
+// estimates`' table and on the dashboard's card. Walk-through 29 read 0.364 under "How much do you support or oppose
+// the new bus line?" and 0.149 under a share with no word of a unit. Simulated waves: seed 'outcome-scale'.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { executePlan } from '../../server/domain/plan/execute-plan.ts';
+import { hypothesisReports } from '../../server/domain/plan/hypothesis-report.ts';
+import { simulateWave } from '../../server/domain/simulation/simulated-wave.ts';
+import type { StudyDefinition } from '../../server/domain/study-definition.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
+import { simulatedEstimatesTable } from './estimates-table-support.ts';
+import { alliance, allianceRows } from './plan-support.ts';
+
+const bus = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'bus-line-funding')!;
+const SHARE = 'an estimate is a difference in this share (0.10 = 10 percentage points)';
+
+const table = (def: StudyDefinition): string => simulatedEstimatesTable(def, 300, 'outcome-scale');
+
+test("vlab estimates' table says each outcome's scale under its words: a rating's ends, a coded outcome's share", () => {
+  const text = table(bus);
+  assert.match(text, /\n {2}outcome: How much do you support or oppose the new bus line\?\n {2}scale: 1 "Strongly oppose" to 5 "Strongly support"; an estimate is a difference in these points\n {2}term /, text);
+  assert.match(text, /\n {2}scale: 1 \(answered "For the plan"\) or 0; an estimate is a difference in this share \(0\.10 = 10\n {4}percentage points\)\n {2}term /, text);
+  // A study whose default language is Spanish: the ends in its words.
+  assert.match(table({ ...bus, locales: ['es', 'en'] }), /\n {2}scale: 1 "La rechazo totalmente" to 5 "La apoyo totalmente"; /);
+});
+
+test('each card carries its outcomes\' scales; a stacked outcome its items\' common scale', () => {
+  const reports = hypothesisReports(alliance, executePlan({ definition: alliance, rows: allianceRows() }));
+  const scales = Object.fromEntries(reports.map((r) => [r.id, r.outcomeScales]));
+  assert.match(scales.H1!.support!, /^scale: 1 ".+" to 5 ".+"; an estimate is a difference in these points$/);
+  assert.match(scales.H2!.alliance_favorability!, /^scale: 1 ".+" to \d+ ".+"; an estimate is a difference in these points$/);
+  const busReports = hypothesisReports(bus, executePlan({ definition: bus, rows: simulateWave(bus, { target: 300, seed: 'outcome-scale' }).rows }));
+  assert.equal(busReports.find((r) => r.id === 'H3_vote')!.outcomeScales.vote_for, `scale: 1 (answered "For the plan") or 0; ${SHARE}`);
+});
