@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { executePlan } from '../../server/domain/plan/execute-plan.ts';
+import { outcomeScale } from '../../server/domain/plan/outcome-scale.ts';
 import { hypothesisReports } from '../../server/domain/plan/hypothesis-report.ts';
 import { simulateWave } from '../../server/domain/simulation/simulated-wave.ts';
 import type { StudyDefinition } from '../../server/domain/study-definition.ts';
@@ -31,4 +32,13 @@ test('each card carries its outcomes\' scales; a stacked outcome its items\' com
   assert.match(scales.H2!.alliance_favorability!, /^scale: 1 ".+" to \d+ ".+"; an estimate is a difference in these points$/);
   const busReports = hypothesisReports(bus, executePlan({ definition: bus, rows: simulateWave(bus, { target: 300, seed: 'outcome-scale' }).rows }));
   assert.equal(busReports.find((r) => r.id === 'H3_vote')!.outcomeScales.vote_for, `scale: 1 (answered "For the plan") or 0; ${SHARE}`);
+});
+
+test('a yes/no outcome (a SurveyJS boolean, 1 and 0 in the export) is a share of yes, in its own label where it has one', () => {
+  const withQuestion = (question: Record<string, unknown>) =>
+    ({ ...bus, pages: { ...bus.pages, outcomes: [...bus.pages.outcomes, { name: 'petition_page', elements: [question] }] } }) as StudyDefinition;
+  const petition = { type: 'boolean', name: 'sign_petition', title: { en: 'Would you sign?', es: '¿Firmaría?' } };
+  assert.equal(outcomeScale(withQuestion(petition), 'sign_petition'), `scale: 1 (answered "Yes") or 0; ${SHARE}`);
+  const labelled = { ...petition, labelTrue: { en: 'I would sign', es: 'Firmaría' }, labelFalse: { en: 'I would not', es: 'No firmaría' } };
+  assert.equal(outcomeScale(withQuestion(labelled), 'sign_petition'), `scale: 1 (answered "I would sign") or 0; ${SHARE}`);
 });

@@ -1,6 +1,10 @@
 import { waveColumns } from '../export/wave-columns.ts';
-import type { StudyDefinition } from '../study-definition.ts';
+import { defaultLocale, textIn, type LocalizedText } from '../localized-text.ts';
+import { allElements, type StudyDefinition } from '../study-definition.ts';
 import { studyLevelLabel } from './term-labels.ts';
+
+/** What a 0/1 outcome's estimates are: differences in a share. */
+const SHARE = 'an estimate is a difference in this share (0.10 = 10 percentage points)';
 
 /**
  * What an outcome's estimates are measured in, for people: `vlab estimates`' table prints it under the outcome's
@@ -15,7 +19,13 @@ export function outcomeScale(def: StudyDefinition, outcome: string): string | nu
   const coded = def.analysisPlan.codedOutcomes?.find((c) => c.name === outcome);
   if (coded) {
     const answers = coded.values.map((v) => `"${studyLevelLabel(def, coded.question, String(v))}"`).join(' or ');
-    return `scale: 1 (answered ${answers}) or 0; an estimate is a difference in this share (0.10 = 10 percentage points)`;
+    return `scale: 1 (answered ${answers}) or 0; ${SHARE}`;
+  }
+  // A yes/no question is exported 1 (yes) and 0, so its estimates are shares too (SurveyJS's own label is "Yes").
+  const question = allElements(def).find((e) => e.name === outcome);
+  if (question?.type === 'boolean') {
+    const yes = (question as { labelTrue?: LocalizedText }).labelTrue;
+    return `scale: 1 (answered "${yes === undefined ? 'Yes' : textIn(yes, defaultLocale(def))}") or 0; ${SHARE}`;
   }
   const stack = def.analysisPlan.hypotheses.find((h) => h.stack?.valueColumn === outcome)?.stack;
   const scales = new Set((stack ? stack.items : [outcome]).map((name) => pointScale(def, name)));
