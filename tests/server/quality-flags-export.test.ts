@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import request from 'supertest';
 import { medianWithout, QUALITY_FLAGS, SPEEDER_MIN_COMPLETES, speederAmong } from '../../server/domain/quality-flags.ts';
+import { waveColumns } from '../../server/domain/export/wave-columns.ts';
+import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createRespondentService } from '../../server/services/respondent-service.ts';
 import { createTokenService } from '../../server/services/token-service.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeWithService, createTestApp } from './test-app.ts';
@@ -20,6 +22,19 @@ test('medianWithout and speederAmong: the leave-one-out median in O(1)', () => {
   assert.equal(speederAmong(10, sorted), 1);
   assert.equal(speederAmong(300, sorted), 0);
   assert.equal(speederAmong(10, sorted.slice(0, -1)), null);
+});
+
+test("the codebook says each flag's rule in the study's terms, and what an empty or always-0 column means there (walk-through 29)", () => {
+  const studies = loadDefinitionFiles('survey-definitions');
+  const labels = (id: string) =>
+    Object.fromEntries(waveColumns(studies.find((d) => d.id === id)!, { flags: QUALITY_FLAGS }).filter((c) => c.role === 'flag').map((c) => [c.name, c.label]));
+  const alliance = labels('alliance-corrective-measures');
+  assert.match(alliance.flag_attention_failed!, /^Quality flag: failed the attention check, an answer other than "radio" to attention_check \(1\), or passed \(0\)$/);
+  assert.match(alliance.flag_straightlining!, /every item of a battery answered alike \(1\), or not \(0\); batteries: \w+/);
+  assert.match(alliance.flag_speeder!, /under a third of the median time of the wave's other completes \(1\), or not \(0\); empty while they are fewer than 20$/);
+  const bus = labels('bus-line-funding');
+  assert.equal(bus.flag_attention_failed, 'Quality flag: failed the attention check; empty here: the study has no attention check');
+  assert.match(bus.flag_straightlining!, /always 0 here: the study has no battery of 3 or more single-choice items$/);
 });
 
 test('exports carry one flag_* column per quality flag, filled for completes and empty for others; markup stays text', async () => {

@@ -2,6 +2,8 @@ import { PANEL_PARAMS } from '../panel-params.ts';
 import { CONSENT_PAGE } from '../survey-names.ts';
 import { studyDesign } from '../study-design.ts';
 import { conjointAnswerColumns } from './conjoint-rows.ts';
+import { qualityFlagLabel } from './quality-flag-labels.ts';
+import { QUALITY_FLAGS, type QualityFlagName } from '../quality-flags.ts';
 import { defaultLocale, studyLocales, textIn } from '../localized-text.ts';
 import { choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
 
@@ -245,10 +247,15 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
   };
 
   const flags = (options.flags ?? []).map(
-    (name): ColumnSpec => ({ name: `${FLAG_PREFIX}${name}`, role: 'flag', type: 'boolean', label: `Quality flag: ${name}`, levels: booleanLevels() }),
+    (name): ColumnSpec => ({ name: `${FLAG_PREFIX}${name}`, role: 'flag', type: 'boolean', label: flagLabel(def, name), levels: booleanLevels() }),
   );
 
   return [...META_COLUMNS, ...panel, ...design, ...TIME_COLUMNS, localeColumn, ...answers, ...derived, ...flags];
+}
+
+/** A flag column's label: the rule of one of quality-flags.ts's flags in this study's terms, or its bare name. */
+function flagLabel(def: StudyDefinition, name: string): string {
+  return (QUALITY_FLAGS as readonly string[]).includes(name) ? qualityFlagLabel(def, name as QualityFlagName) : `Quality flag: ${name}`;
 }
 
 /** The answer columns that carry a `battery` name, grouped by battery, in survey order. */
