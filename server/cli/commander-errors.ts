@@ -1,3 +1,4 @@
+import { standardOutput } from './standard-output.ts';
 import type { Command } from 'commander';
 
 /**
@@ -61,6 +62,7 @@ export function formatCommanderErrors(program: Command): void {
   const visit = (command: Command, path: string[]): void => {
     const verb = path.join(' ');
     command.configureOutput({
+      writeOut: (text) => standardOutput().write(text),
       outputError: (message, write) => write(/^error: too many arguments/.test(message) ? leftOverWordsLine(verb, command) : commanderErrorLine(verb, message)),
     });
     for (const sub of command.commands) visit(sub, [...path, sub.name()]);

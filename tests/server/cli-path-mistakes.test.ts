@@ -8,37 +8,38 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { vlabInProcess } from '../analysis/vlab-in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-cli-paths-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
+/** `vlab ...args`, run in this process (vlab-in-process.ts); vlab-bin.test.ts checks the built command. */
 function vlab(args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/vlab.js', ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return vlabInProcess(args);
 }
 
-function assertOneLine(run: ReturnType<typeof vlab>, expected: string): void {
+function assertOneLine(run: Awaited<ReturnType<typeof vlab>>, expected: string): void {
   assert.equal(run.status, 2, run.stderr);
   assert.equal(run.stderr, `${expected}\n`);
 }
 
-test('a database path that cannot be a database is one line naming it and VLAB_DB', () => {
+test('a database path that cannot be a database is one line naming it and VLAB_DB', async () => {
   const file = join(dir, 'a-file');
   writeFileSync(file, 'not a folder');
   assertOneLine(
-    vlab(['wave', 'list', '--db', join(file, 'vlab.sqlite')]),
+    (await vlab(['wave', 'list', '--db', join(file, 'vlab.sqlite')])),
     `vlab wave list: ${join(file, 'vlab.sqlite')}: cannot open the database (a part of the path is a file, not a folder: ${file}); set VLAB_DB or --db to another path`,
   );
   const folder = join(dir, 'a-folder');
   mkdirSync(folder);
   assertOneLine(
-    vlab(['study', 'list', '--db', folder]),
+    (await vlab(['study', 'list', '--db', folder])),
     `vlab study list: ${folder}: cannot open the database (it is a folder; name a file in it, e.g. vlab.sqlite); set VLAB_DB or --db to another path`,
   );
   const text = join(dir, 'notes.sqlite');
   writeFileSync(text, 'these are my notes, not a database\n'.repeat(200));
   assertOneLine(
-    vlab(['db', 'migrate', '--db', text]),
+    (await vlab(['db', 'migrate', '--db', text])),
     `vlab db migrate: ${text}: cannot open the database (the file is not an SQLite database); set VLAB_DB or --db to another path`,
   );
 });
@@ -46,13 +47,13 @@ test('a database path that cannot be a database is one line naming it and VLAB_D
 // Attacker pass 16: tab completion offers `vlab.sqlite-wal` beside `vlab.sqlite`. Given as --db while the WAL was
 // empty (a server just started, before its first write), it was taken for a new database: migrated, a wave created
 // in it whose link the server did not know, the live database's WAL file filled with another database.
-test('--db naming the -wal, -shm or -journal file of a database is one line naming the database, and writes nothing', () => {
+test('--db naming the -wal, -shm or -journal file of a database is one line naming the database, and writes nothing', async () => {
   const db = join(dir, 'live.sqlite');
-  assert.equal(vlab(['wave', 'list', '--db', db]).status, 0);
+  assert.equal((await vlab(['wave', 'list', '--db', db])).status, 0);
   writeFileSync(`${db}-wal`, '');
   for (const side of ['-wal', '-shm', '-journal']) {
     assertOneLine(
-      vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', `${db}${side}`]),
+      (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', `${db}${side}`])),
       `vlab wave create: ${db}${side}: cannot open the database (it is the ${side} file of the SQLite database ${db}; give that); set VLAB_DB or --db to another path`,
     );
   }
@@ -60,32 +61,32 @@ test('--db naming the -wal, -shm or -journal file of a database is one line nami
   assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('live.sqlite')).sort(), ['live.sqlite', 'live.sqlite-wal']);
 });
 
-test('--out into a folder that does not exist, or under a file, is refused before any work', () => {
+test('--out into a folder that does not exist, or under a file, is refused before any work', async () => {
   const db = join(dir, 'ok.sqlite');
-  const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
+  const created = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']));
   assert.equal(created.status, 0, created.stderr);
   const wave = (JSON.parse(created.stdout) as { id: string }).id;
   const missing = join(dir, 'results');
   assertOneLine(
-    vlab(['export', '--wave', wave, '--db', db, '--out', join(missing, 'wave.csv')]),
+    (await vlab(['export', '--wave', wave, '--db', db, '--out', join(missing, 'wave.csv')])),
     `vlab export: --out ${join(missing, 'wave.csv')}: there is no folder ${missing}; create it first (mkdir -p ${missing}) or give another path`,
   );
   assertOneLine(
-    vlab(['replication', '--wave', wave, '--db', db, '--out', join(missing, 'package.zip')]),
+    (await vlab(['replication', '--wave', wave, '--db', db, '--out', join(missing, 'package.zip')])),
     `vlab replication: --out ${join(missing, 'package.zip')}: there is no folder ${missing}; create it first (mkdir -p ${missing}) or give another path`,
   );
   assertOneLine(
-    vlab(['db', 'backup', '--db', db, '--out', join(missing, 'backup.sqlite')]),
+    (await vlab(['db', 'backup', '--db', db, '--out', join(missing, 'backup.sqlite')])),
     `vlab db backup: --out ${join(missing, 'backup.sqlite')}: there is no folder ${missing}; create it first (mkdir -p ${missing}) or give another path`,
   );
   const file = join(dir, 'plain-file');
   writeFileSync(file, '');
   assertOneLine(
-    vlab(['export', '--wave', wave, '--db', db, '--format', 'codebook', '--out', join(file, 'codebook.json')]),
+    (await vlab(['export', '--wave', wave, '--db', db, '--format', 'codebook', '--out', join(file, 'codebook.json')])),
     `vlab export: --out ${join(file, 'codebook.json')}: ${file} is a file, not a folder; give another path`,
   );
   // A replication folder is created with its parents; under a file that cannot be, and the error names the path.
-  const run = vlab(['replication', '--wave', wave, '--db', db, '--out', join(file, 'package')]);
+  const run = (await vlab(['replication', '--wave', wave, '--db', db, '--out', join(file, 'package')]));
   assert.equal(run.status, 2, run.stderr);
   assert.match(run.stderr, /^vlab replication: \S+: a part of the path is a file, not a folder\n$/);
   assert.equal(existsSync(missing), false);
@@ -134,25 +135,25 @@ test('a database that cannot be written (disk full or read-only) is one line say
 // Attacker pass 16: through the store (which answers the server's clients 503 busy) the same failure reached the CLI
 // in the server's words, `the server cannot store this right now; try again shortly`, exit code 2: no server was
 // involved, and trying again shortly did not help. A folder where the database's -shm file belongs makes it read-only.
-test('a verb whose store cannot write names the database\'s problem, not the server\'s, exit code 1', () => {
+test('a verb whose store cannot write names the database\'s problem, not the server\'s, exit code 1', async () => {
   const db = join(dir, 'shm-folder.sqlite');
-  assert.equal(vlab(['wave', 'list', '--db', db]).status, 0);
+  assert.equal((await vlab(['wave', 'list', '--db', db])).status, 0);
   mkdirSync(`${db}-shm`);
-  const run = vlab(['wave', 'list', '--db', db]);
+  const run = (await vlab(['wave', 'list', '--db', db]));
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stderr, /^vlab wave list: the database cannot be written: attempt to write a readonly database \(SQLITE_READONLY\w*\); is its disk full or read-only\?\n$/);
 });
 
 // Left by attacker pass 16: a damaged database file (pages overwritten) reached the CLI in the same server's words,
 // exit code 2 — and trying again shortly never helps a damaged file.
-test('a verb whose database file is damaged says so, not the server\'s words, exit code 1', () => {
+test('a verb whose database file is damaged says so, not the server\'s words, exit code 1', async () => {
   const db = join(dir, 'damaged.sqlite');
-  assert.equal(vlab(['wave', 'create', '--db', db, '--study', 'alliance-corrective-measures', '--target', '10']).status, 0);
+  assert.equal((await vlab(['wave', 'create', '--db', db, '--study', 'alliance-corrective-measures', '--target', '10'])).status, 0);
   const bytes = readFileSync(db);
   bytes.fill(0xff, 4096 * 3, 4096 * 5); // two pages of the tables, past the header SQLite reads first
   writeFileSync(db, bytes);
   for (const verb of [['wave', 'list'], ['wave', 'create', '--study', 'alliance-corrective-measures', '--target', '10']]) {
-    const run = vlab([...verb, '--db', db]);
+    const run = (await vlab([...verb, '--db', db]));
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stderr, new RegExp(`^vlab ${verb.slice(0, 2).join(' ')}: the database file is damaged: .*\\(SQLITE_CORRUPT\\w*\\); restore a backup`));
     assert.doesNotMatch(run.stderr, /server|try again/);
@@ -187,15 +188,15 @@ test('--out onto a full disk is one line naming the file, exit code 2, and no fi
 // The third newcomer trial (2026-12-03): `--out results/` (a folder, as for replication) wrote `results/.partial` and
 // then said "results/.partial: a part of the path is a file, not a folder", naming a file the user never gave; and
 // `vlab export … | head` ended in Node's EPIPE stack once head had read enough.
-test('--out naming an existing folder is refused before any work, with a file name to give instead', () => {
+test('--out naming an existing folder is refused before any work, with a file name to give instead', async () => {
   const db = join(dir, 'folder-out.sqlite');
-  const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
+  const created = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']));
   const wave = (JSON.parse(created.stdout) as { id: string }).id;
   const folder = join(dir, 'exports');
   mkdirSync(folder);
   for (const out of [folder, `${folder}/`]) {
     assertOneLine(
-      vlab(['export', '--wave', wave, '--db', db, '--out', out]),
+      (await vlab(['export', '--wave', wave, '--db', db, '--out', out])),
       `vlab export: --out ${out}: a folder, not a file; name a file in it (--out ${join(folder, 'FILE')})`,
     );
   }
@@ -205,9 +206,9 @@ test('--out naming an existing folder is refused before any work, with a file na
 
 // Attacker pass 16: `--out` naming the database (a slip between --db and --out) renamed the CSV over it: every response
 // gone, and the CLI said "wrote db.sqlite"; `vlab simulate --ack-log` naming it truncated it to 0 bytes.
-test('--out or --ack-log naming a SQLite database, its WAL, -shm or journal is refused and the database is left whole', () => {
+test('--out or --ack-log naming a SQLite database, its WAL, -shm or journal is refused and the database is left whole', async () => {
   const db = join(dir, 'precious.sqlite');
-  const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
+  const created = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']));
   assert.equal(created.status, 0, created.stderr);
   const wave = (JSON.parse(created.stdout) as { id: string }).id;
   const before = readFileSync(db);
@@ -224,18 +225,18 @@ test('--out or --ack-log naming a SQLite database, its WAL, -shm or journal is r
     [['replication', '--wave', wave, '--db', db, '--out', `${db}-shm`], `vlab replication: --out ${db}-shm is the -shm file of the SQLite database ${db}; vlab never writes over one (it may hold the responses): name another file`],
     [['simulate', '--wave', wave, '--n', '1', '--base-url', 'http://127.0.0.1:9', '--db', db, '--ack-log', db], `vlab simulate: --ack-log ${db} is a SQLite database; vlab never writes over one (it may hold the responses): name another file`],
   ];
-  for (const [args, line] of refusals) assertOneLine(vlab(args), line);
+  for (const [args, line] of refusals) assertOneLine((await vlab(args)), line);
   assert.deepEqual(readFileSync(db), before, 'the database is as it was');
   assert.deepEqual(readFileSync(other), before);
   // A file of another kind is written over as before.
   const csv = join(dir, 'old-export.csv');
   writeFileSync(csv, 'an old export\n');
-  assert.equal(vlab(['export', '--wave', wave, '--db', db, '--out', csv]).status, 0);
+  assert.equal((await vlab(['export', '--wave', wave, '--db', db, '--out', csv])).status, 0);
 });
 
 test('output piped into a reader that stops early (vlab export | head) ends quietly, exit code 0', async () => {
   const db = join(dir, 'pipe.sqlite');
-  const created = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
+  const created = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']));
   const wave = (JSON.parse(created.stdout) as { id: string }).id;
   const child = spawn(process.execPath, ['bin/vlab.js', 'export', '--wave', wave, '--db', db, '--format', 'codebook'], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.destroy(); // the reader is gone before the first byte: every write meets EPIPE
@@ -255,13 +256,13 @@ function readOnlyMount(): { path: string; unmount: () => void } | string {
   return { path, unmount: () => spawnSync('umount', [path]) };
 }
 
-test('a database folder that cannot be made on a read-only file system says so (Node\'s recursive mkdir said "no such file or folder")', (t) => {
+test('a database folder that cannot be made on a read-only file system says so (Node\'s recursive mkdir said "no such file or folder")', async (t) => {
   const mount = readOnlyMount();
   if (typeof mount === 'string') return t.skip(mount);
   try {
     const folder = join(mount.path, 'data');
     assertOneLine(
-      vlab(['wave', 'list', '--db', join(folder, 'vlab.sqlite')]),
+      (await vlab(['wave', 'list', '--db', join(folder, 'vlab.sqlite')])),
       `vlab wave list: ${join(folder, 'vlab.sqlite')}: cannot open the database (the file system is read-only: ${folder}); set VLAB_DB or --db to another path`,
     );
   } finally {
@@ -269,7 +270,7 @@ test('a database folder that cannot be made on a read-only file system says so (
   }
 });
 
-test('a database folder under /proc is refused at once (Node\'s recursive mkdir looped there for ever at full CPU)', () => {
+test('a database folder under /proc is refused at once (Node\'s recursive mkdir looped there for ever at full CPU)', async () => {
   const db = `/proc/vlab-no-such-${process.pid}/vlab.sqlite`;
   const run = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'list', '--db', db], { encoding: 'utf8', timeout: 30_000 });
   assert.equal(run.signal, null, 'ended by itself, not by the 30 s timeout');
@@ -281,7 +282,7 @@ test('a database folder under /proc is refused at once (Node\'s recursive mkdir 
 // copy --from` for ever in open(2), waiting for a writer that never came; a device (/dev/null, /dev/zero) was
 // opened, SQLite wrote its `-journal` beside it (in /dev, when run as root) and the verb said "disk full or
 // read-only?". A database is a regular file: anything else is one line at once, and nothing is made beside it.
-test('--db naming a FIFO, a link to one or a device is one line at once, naming what it is, and nothing is made beside it', () => {
+test('--db naming a FIFO, a link to one or a device is one line at once, naming what it is, and nothing is made beside it', async () => {
   const fifo = join(dir, 'fifo.sqlite');
   assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
   const link = join(dir, 'link-to-fifo.sqlite');

@@ -10,21 +10,27 @@ import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { ConfigError, loadConfig, projectRoot } from '../../server/config.ts';
 import { serve } from '../e2e/serve-process.ts';
+import { vlabInProcess } from '../analysis/vlab-in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const dbPath = join(dir, 'cli.sqlite');
 
-function vlab(args: string[], env: Record<string, string> = {}) {
+/**
+ * `vlab ...args` with `env` added, run in this process (vlab-in-process.ts), but `serve` as the user starts it: its
+ * hints are typed from the command that started it (process.argv[1]), and it may keep running.
+ */
+async function vlab(args: string[], env: Record<string, string> = {}) {
+  if (args[0] !== 'serve') return vlabInProcess(args, env);
   const result = spawnSync(process.execPath, ['bin/vlab.js', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-test('vlab wave create --json prints the wave and its link, and stores it with its seed', () => {
-  const run = vlab([
+test('vlab wave create --json prints the wave and its link, and stores it with its seed', async () => {
+  const run = (await vlab([
     'wave', 'create', '--study', 'alliance-corrective-measures', '--target', '1200', '--seed', 'cli-seed',
     '--complete-url', 'https://app.prolific.com/submissions/complete?cc=ABC123', '--db', dbPath, '--json',
-  ]);
+  ]));
   assert.equal(run.status, 0, run.stderr);
   const wave = JSON.parse(run.stdout);
   assert.match(wave.id, /^[A-Za-z0-9_-]{12}$/);
@@ -42,58 +48,58 @@ test('vlab wave create --json prints the wave and its link, and stores it with i
   }
 });
 
-test('vlab study list shows the studies with their cells and waves, under a header', () => {
-  const run = vlab(['study', 'list', '--db', dbPath, '--json']);
+test('vlab study list shows the studies with their cells and waves, under a header', async () => {
+  const run = (await vlab(['study', 'list', '--db', dbPath, '--json']));
   assert.equal(run.status, 0, run.stderr);
   const studies = JSON.parse(run.stdout) as { id: string; cells: number; fullCells: number; waves: number }[];
   // The conjoint's restriction (evicting troops needs troops stationed) leaves 176 of the 192 profiles.
   assert.deepEqual(studies.map((s) => [s.id, s.cells, s.fullCells, s.waves]), [
     ['alliance-corrective-measures', 48, 48, 1], ['alliance-partner-conjoint', 176, 192, 0], ['bus-line-funding', 4, 4, 0], ['protege-bargaining', 24, 24, 0], ['protege-bargaining-repeated', 48, 48, 0],
   ]);
-  const table = vlab(['study', 'list', '--db', dbPath]).stdout.split('\n');
+  const table = (await vlab(['study', 'list', '--db', dbPath])).stdout.split('\n');
   assert.match(table[0]!, /^study +version +cells +waves +title$/);
   assert.match(table[1]!, /^alliance-corrective-measures +v2 +48 +1 +Opinions about US security partnerships$/);
   assert.match(table[2]!, /^alliance-partner-conjoint +v1 +176 of 192 +0 +Opinions about US security partners$/);
 });
 
-test('with no study definitions, study list says where to add one', () => {
+test('with no study definitions, study list says where to add one', async () => {
   const empty = join(dir, 'no-definitions');
   mkdirSync(empty);
-  const run = vlab(['study', 'list', '--db', join(dir, 'empty.sqlite')], { VLAB_DEFINITIONS: empty });
+  const run = (await vlab(['study', 'list', '--db', join(dir, 'empty.sqlite')], { VLAB_DEFINITIONS: empty }));
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout, `no studies yet — add one as a folder of ${empty} (README: "The researcher's path")\n`);
 });
 
-test('study list sets apart the studies the database knows but the definitions folder does not hold (research16)', () => {
+test('study list sets apart the studies the database knows but the definitions folder does not hold (research16)', async () => {
   // A newcomer pointing VLAB_DEFINITIONS at a folder of their own saw the shipped studies listed with 0 waves, as if
   // they were in it.
   const db = join(dir, 'apart.sqlite');
-  assert.equal(vlab(['study', 'list', '--db', db]).status, 0);
+  assert.equal((await vlab(['study', 'list', '--db', db])).status, 0);
   const mine = join(dir, 'my-definitions');
   cpSync('survey-definitions/bus-line-funding', join(mine, 'bus-line-funding'), { recursive: true });
   const env = { VLAB_DEFINITIONS: mine };
-  const run = vlab(['study', 'list', '--db', db], env);
+  const run = (await vlab(['study', 'list', '--db', db], env));
   assert.equal(run.status, 0, run.stderr);
   const lines = run.stdout.split('\n');
   assert.match(lines[1]!, /^bus-line-funding +v\d+ +4 +0 +/);
   assert.equal(lines[3], `4 studies in the database are not in ${mine} (VLAB_DEFINITIONS), shown from their stored snapshots:`);
   assert.match(lines[4]!, /^study +version +cells +waves +title$/);
   assert.match(lines[5]!, /^alliance-corrective-measures +v2 +48 +0 +/);
-  const json = JSON.parse(vlab(['study', 'list', '--db', db, '--json'], env).stdout) as { id: string; notInDefinitions?: boolean }[];
+  const json = JSON.parse((await vlab(['study', 'list', '--db', db, '--json'], env)).stdout) as { id: string; notInDefinitions?: boolean }[];
   assert.deepEqual(json.filter((s) => s.notInDefinitions).map((s) => s.id), ['alliance-corrective-measures', 'alliance-partner-conjoint', 'protege-bargaining', 'protege-bargaining-repeated']);
   assert.equal(json.find((s) => s.id === 'bus-line-funding')!.notInDefinitions, undefined);
 });
 
-test('usage mistakes exit 2 with one line naming the problem', () => {
-  const unknown = vlab(['wave', 'create', '--study', 'no-such-study', '--target', '5', '--db', dbPath]);
+test('usage mistakes exit 2 with one line naming the problem', async () => {
+  const unknown = (await vlab(['wave', 'create', '--study', 'no-such-study', '--target', '5', '--db', dbPath]));
   assert.equal(unknown.status, 2);
   assert.equal(unknown.stderr.trim(), 'vlab wave create: no study "no-such-study" (expected one of alliance-corrective-measures, alliance-partner-conjoint, bus-line-funding, protege-bargaining, protege-bargaining-repeated)');
-  const typo = vlab(['wave', 'create', '--study', 'bus-line-fundin', '--target', '5', '--db', dbPath]);
+  const typo = (await vlab(['wave', 'create', '--study', 'bus-line-fundin', '--target', '5', '--db', dbPath]));
   assert.equal(typo.stderr, 'vlab wave create: no study "bus-line-fundin" (did you mean "bus-line-funding"?)\n');
-  const placeholder = vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--complete-url', 'https://x.example/?id={PID}', '--db', dbPath]);
+  const placeholder = (await vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--complete-url', 'https://x.example/?id={PID}', '--db', dbPath]));
   assert.equal(placeholder.status, 2);
   assert.match(placeholder.stderr, /unknown placeholder \{PID\}/);
-  const target = vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '0', '--db', dbPath]);
+  const target = (await vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '0', '--db', dbPath]));
   assert.equal(target.status, 2);
 });
 
@@ -120,7 +126,7 @@ test('a broken definition is listed with its message, and the server and CLI wor
 
   // A broken study is something to fix: exit 1 (as a check that found a problem; usage mistakes exit 2), so a
   // script or CI step that runs `vlab study list` after an edit stops there; the table still lists every study.
-  const list = vlab(['study', 'list', '--db', db], env);
+  const list = (await vlab(['study', 'list', '--db', db], env));
   assert.equal(list.status, 1, list.stderr);
   assert.equal(list.stderr, 'vlab study list: 1 of 5 studies broken (listed above): no new waves of it until fixed\n');
   // One line a mistake, all of them: the first beside the study's id, the next indented under it.
@@ -129,18 +135,18 @@ test('a broken definition is listed with its message, and the server and CLI wor
   // A folder of broken studies only (a newcomer's first copy): the list starts with them, not with an empty line.
   const lone = join(dir, 'lone-defs');
   cpSync(join(defs, 'protege-bargaining'), join(lone, 'protege-bargaining'), { recursive: true });
-  const only = vlab(['study', 'list', '--db', join(dir, 'lone.sqlite')], { VLAB_DEFINITIONS: lone });
+  const only = (await vlab(['study', 'list', '--db', join(dir, 'lone.sqlite')], { VLAB_DEFINITIONS: lone }));
   assert.ok(only.stdout.startsWith('1 broken — no new waves of these until fixed:\n'), JSON.stringify(only.stdout));
   assert.equal(only.status, 1);
-  const jsonRun = vlab(['study', 'list', '--db', db, '--json'], env);
+  const jsonRun = (await vlab(['study', 'list', '--db', db, '--json'], env));
   assert.equal(jsonRun.status, 1, 'the same exit code for scripts');
   const json = JSON.parse(jsonRun.stdout) as { id: string; broken?: string }[];
   assert.deepEqual(json.find((s) => s.id === 'protege-bargaining'), { id: 'protege-bargaining', broken: message });
 
-  const refused = vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--db', db], env);
+  const refused = (await vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--db', db], env));
   assert.equal(refused.status, 2);
   assert.equal(refused.stderr, `vlab wave create: study "protege-bargaining" is broken until its definition is fixed: ${message}\n`);
-  assert.equal(vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], env).status, 0);
+  assert.equal((await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], env)).status, 0);
 
   const server = await serve(join(dir, 'broken-serve.sqlite'), env);
   try {
@@ -185,7 +191,7 @@ test('the definitions and pages are the project\'s whatever the current folder; 
   }
 
   const missing = join(dir, 'no-such-folder');
-  const run = vlab(['study', 'list', '--db', join(dir, 'missing.sqlite')], { VLAB_DEFINITIONS: missing });
+  const run = (await vlab(['study', 'list', '--db', join(dir, 'missing.sqlite')], { VLAB_DEFINITIONS: missing }));
   assert.equal(run.status, 2);
   assert.equal(run.stderr, `vlab study list: VLAB_DEFINITIONS: no definitions folder at ${missing}\n`);
   // A relative value is the current folder's: the message says which folder that was.
@@ -195,7 +201,7 @@ test('the definitions and pages are the project\'s whatever the current folder; 
   assert.equal(relative.stderr, `vlab study list: VLAB_DEFINITIONS: no definitions folder at my-studies (${join(dir, 'my-studies')}: a relative value is taken from the current folder)\n`);
 });
 
-test('a bad configuration value is refused with the variable it came from', () => {
+test('a bad configuration value is refused with the variable it came from', async () => {
   assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && /^PORT \(--port\): .*"eighty"/.test(e.message));
   assert.throws(() => loadConfig({}, { port: 70000 }), /PORT \(--port\)/);
   // Zod's "Invalid input: expected number, received NaN" before: what is expected, in the user's words.
@@ -211,7 +217,7 @@ test('a bad configuration value is refused with the variable it came from', () =
   );
   assert.equal(projectRoot(), resolve(dirname(fileURLToPath(import.meta.url)), '../..'));
   assert.equal(loadConfig({ PORT: '8080', VLAB_DB: '/tmp/x.sqlite' }, { port: '0' }).port, 0);
-  const run = vlab(['serve', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]);
+  const run = (await vlab(['serve', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]));
   assert.equal(run.status, 2);
   assert.match(run.stderr, /^vlab serve: PORT \(--port\)/);
 });
@@ -221,14 +227,14 @@ test('a port already in use is one line saying what to do', async () => {
   await once(taken, 'listening');
   const { port } = taken.address() as AddressInfo;
   try {
-    const run = vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')], { npm_lifecycle_event: '' });
+    const run = (await vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')], { npm_lifecycle_event: '' }));
     const other = port === 3000 ? 3001 : 3000;
     assert.equal(run.status, 2, run.stderr);
     // Untested before; the message had no way out. 3000 or 3001 may be taken too on a shared machine: 0 always
     // finds one (walk-through 29).
     assert.equal(run.stderr, `vlab serve: PORT (--port): port ${port} is already in use (another vlab serve, or another program): stop it, or choose another: PORT=${other} npm start, or node bin/vlab.js serve --port ${other} (0: any free port, the one taken printed)\n`);
     // Through `npm start` the other way out is typed as the README says, `npx vlab` (vlab is not on the PATH).
-    const viaNpm = vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')], { npm_lifecycle_event: 'start' });
+    const viaNpm = (await vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')], { npm_lifecycle_event: 'start' }));
     assert.match(viaNpm.stderr, new RegExp(`PORT=${other} npm start, or npx vlab serve --port ${other} \\(0: any free port, the one taken printed\\)\\n$`));
   } finally {
     taken.close();
@@ -290,7 +296,7 @@ test('vlab serve on a fresh database opens a demo wave and says where the dashbo
   } finally {
     await real.stop();
   }
-  const noDemo = vlab(['serve', '--no-demo', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]);
+  const noDemo = (await vlab(['serve', '--no-demo', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]));
   assert.match(noDemo.stderr, /PORT \(--port\)/, 'the flag is accepted (the port then stops it before listening)');
   assert.throws(() => loadConfig({ VLAB_DEMO: 'maybe' }), /^ConfigError: VLAB_DEMO \(--no-demo\): expected true or false, got "maybe"$/);
   assert.equal(loadConfig({ VLAB_DEMO: 'FALSE' }).demoWave, false);
@@ -299,16 +305,16 @@ test('vlab serve on a fresh database opens a demo wave and says where the dashbo
 test('links are absolute, from VLAB_PUBLIC_URL when set; a panel-style wave without a completion URL is warned about', async () => {
   const env = { VLAB_PUBLIC_URL: 'https://survey.example.org/' };
   const db = join(dir, 'links.sqlite');
-  const panel = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--screenout-url', 'https://app.prolific.com/submissions/complete?cc=SCREEN', '--db', db], env);
+  const panel = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--screenout-url', 'https://app.prolific.com/submissions/complete?cc=SCREEN', '--db', db], env));
   assert.equal(panel.status, 0, panel.stderr);
   const id = /^wave (\S+) of/.exec(panel.stdout)![1]!;
   assert.match(panel.stdout, new RegExp(`link https://survey\\.example\\.org/s/${id}\\n$`));
   assert.match(panel.stderr, /^vlab wave create: warning: the wave sends respondents back to a panel .* has no --complete-url, so those who finish are not sent back/);
-  const complete = vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--screenout-url', 'https://x.example/s', '--complete-url', 'https://x.example/c', '--db', db, '--json']);
+  const complete = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--screenout-url', 'https://x.example/s', '--complete-url', 'https://x.example/c', '--db', db, '--json']));
   // No panel warning; without VLAB_PUBLIC_URL on a database no server has run on, only the note that the link is a guess.
   assert.match(complete.stderr, /^vlab wave create: note: the link is a guess: [^\n]*\n$/);
   assert.equal(JSON.parse(complete.stdout).link, `http://localhost:3000/s/${JSON.parse(complete.stdout).id}`);
-  assert.match(vlab(['wave', 'list', '--db', db], env).stdout, new RegExp(`https://survey\\.example\\.org/s/${id}\\n`));
+  assert.match((await vlab(['wave', 'list', '--db', db], env)).stdout, new RegExp(`https://survey\\.example\\.org/s/${id}\\n`));
 
   const served = await serve(db, env);
   try {

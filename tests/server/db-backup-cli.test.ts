@@ -11,6 +11,7 @@ import { openDatabase } from '../../server/storage/db.ts';
 import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { createRespondentService } from '../../server/services/respondent-service.ts';
 import { completeWithService } from './test-app.ts';
+import { vlabInProcess } from '../analysis/vlab-in-process.ts';
 
 // `vlab db backup`: SQLite's online backup of a database another connection keeps writing to, checked and
 // renamed into place; mistakes exit 2 with one line.
@@ -18,13 +19,13 @@ const dir = mkdtempSync(join(tmpdir(), 'vlab-db-backup-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const dbPath = join(dir, 'live.sqlite');
 
+/** `vlab ...args`, run in this process (vlab-in-process.ts); vlab-bin.test.ts checks the built command. */
 function vlab(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/vlab.js', ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return vlabInProcess(args);
 }
 
 test('vlab db backup copies a live database: every completed participant, integrity ok, owner-only, no partial file left', async () => {
-  const created = vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '100', '--seed', 'backup', '--db', dbPath, '--json');
+  const created = (await vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '100', '--seed', 'backup', '--db', dbPath, '--json'));
   assert.equal(created.status, 0, created.stderr);
   const waveId = JSON.parse(created.stdout).id as string;
   // The writer stays open (WAL with pages not yet checkpointed), as a running `vlab serve` would keep it.
@@ -36,7 +37,7 @@ test('vlab db backup copies a live database: every completed participant, integr
       await completeWithService(respondents, participant.code);
     }
     const out = join(dir, 'copy.sqlite');
-    const backup = vlab('db', 'backup', '--out', out, '--db', dbPath);
+    const backup = (await vlab('db', 'backup', '--out', out, '--db', dbPath));
     assert.equal(backup.status, 0, backup.stderr);
     assert.match(backup.stderr, /^vlab db backup: .*copy\.sqlite \(\d+ pages, [\d.]+ MB, 12 participants; integrity check ok\)\n$/);
     const copy = new Database(out, { readonly: true });
@@ -49,7 +50,7 @@ test('vlab db backup copies a live database: every completed participant, integr
     assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.partial')), []);
 
     // An existing file is never overwritten; PostgreSQL has pg_dump.
-    const again = vlab('db', 'backup', '--out', out, '--db', dbPath);
+    const again = (await vlab('db', 'backup', '--out', out, '--db', dbPath));
     assert.equal(again.status, 2);
     assert.match(again.stderr, /already exists; choose a new file name/);
     assert.doesNotMatch(again.stderr, /\n\s+at /, 'no stack trace');
@@ -58,14 +59,14 @@ test('vlab db backup copies a live database: every completed participant, integr
   }
 });
 
-test('vlab db backup without --out, or of a PostgreSQL URL, is a one-line usage error', () => {
-  const missing = vlab('db', 'backup', '--db', dbPath);
+test('vlab db backup without --out, or of a PostgreSQL URL, is a one-line usage error', async () => {
+  const missing = (await vlab('db', 'backup', '--db', dbPath));
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /--out/);
   const stray = join(dir, 'stray.sqlite');
   writeFileSync(stray, '');
   rmSync(stray);
-  const pg = vlab('db', 'backup', '--out', stray, '--db', 'postgres://nobody@127.0.0.1:1/none');
+  const pg = (await vlab('db', 'backup', '--out', stray, '--db', 'postgres://nobody@127.0.0.1:1/none'));
   assert.equal(pg.status, 2, pg.stderr);
   assert.equal(existsSync(stray), false);
   assert.doesNotMatch(pg.stderr, /\n\s+at /, 'no stack trace');
@@ -75,7 +76,7 @@ test('vlab db backup without --out, or of a PostgreSQL URL, is a one-line usage 
 // `the database cannot be written: … is its disk full or read-only?` — as if the live database were in trouble.
 // A file size limit (ulimit -f, 50 KB, with SIGXFSZ ignored so that a write past it fails with EFBIG) stands in for
 // the full disk: the live database is only read, the copy (its own random partial name since pass 13) is written.
-test('a copy that cannot be written names --out, not the live database; exit 2, no file left', () => {
+test('a copy that cannot be written names --out, not the live database; exit 2, no file left', async () => {
   const out = join(dir, 'unwritable.sqlite');
   const limited = spawnSync('sh', ['-c', 'trap "" XFSZ; ulimit -f 100; exec "$0" "$@"', process.execPath, 'bin/vlab.js', 'db', 'backup', '--out', out, '--db', dbPath], { encoding: 'utf8' });
   assert.ok(statSync(dbPath).size > 100 * 512, 'the live database is larger than the limit');
@@ -87,7 +88,7 @@ test('a copy that cannot be written names --out, not the live database; exit 2, 
 // The fourth attacker trial (2026-12-03): a stale `FILE-wal` (a WAL whose database was moved away or deleted
 // without it) beside --out was replayed by SQLite over the backup the first time the backup was opened. The
 // backup refuses, names the file and leaves it alone: it may hold another database's committed writes.
-test('a stale -wal, -shm or -journal beside --out is refused in plain words, left untouched, and no copy is written', () => {
+test('a stale -wal, -shm or -journal beside --out is refused in plain words, left untouched, and no copy is written', async () => {
   const source = join(dir, 'other.sqlite');
   const other = new Database(source);
   other.pragma('journal_mode = WAL');
@@ -100,7 +101,7 @@ test('a stale -wal, -shm or -journal beside --out is refused in plain words, lef
   for (const side of ['-wal', '-shm', '-journal']) {
     const out = join(dir, `stale${side}.sqlite`);
     writeFileSync(out + side, staleWal);
-    const run = vlab('db', 'backup', '--out', out, '--db', dbPath);
+    const run = (await vlab('db', 'backup', '--out', out, '--db', dbPath));
     assert.equal(run.status, 2, `${side}: ${run.stderr}`);
     assert.equal(
       run.stderr,
@@ -119,9 +120,9 @@ function partialOf(folder: string, name: string, side: string): boolean {
 }
 
 /** A database of a wave and 400 MB of pages: the online backup copies 100 pages a turn of the event loop, long enough to be interrupted. */
-function bigDatabase(folder: string): string {
+async function bigDatabase(folder: string): Promise<string> {
   const big = join(folder, 'big.sqlite');
-  assert.equal(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '10', '--db', big).status, 0);
+  assert.equal((await vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '10', '--db', big)).status, 0);
   const db = new Database(big);
   db.exec('CREATE TABLE padding (b BLOB)');
   const insert = db.prepare('INSERT INTO padding VALUES (zeroblob(1000000))');
@@ -133,7 +134,7 @@ function bigDatabase(folder: string): string {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   test(`${signal} during vlab db backup removes the partial copy (it held every panel ID, left beside the target)`, async () => {
     const folder = mkdtempSync(join(dir, `stopped-${signal}-`));
-    const big = bigDatabase(folder);
+    const big = await bigDatabase(folder);
     const out = join(folder, 'copy.sqlite');
     const child = spawn(process.execPath, ['bin/vlab.js', 'db', 'backup', '--out', out, '--db', big], { stdio: 'ignore' });
     for (let waited = 0; !partialOf(folder, 'copy.sqlite', ''); waited += 5) {
@@ -152,7 +153,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 // by any user of the machine while a backup ran, and after a kill until the next one; the live database is 0600.
 test('the partial copy and its journal are owner-only while written, and after a kill -9 the next backup takes their place', async () => {
   const folder = mkdtempSync(join(dir, 'killed-'));
-  const big = bigDatabase(folder);
+  const big = await bigDatabase(folder);
   const out = join(folder, 'copy.sqlite');
   const child = spawn(process.execPath, ['bin/vlab.js', 'db', 'backup', '--out', out, '--db', big], { stdio: 'ignore' });
   for (let waited = 0; !partialOf(folder, 'copy.sqlite', '-journal'); waited += 5) {
@@ -166,7 +167,7 @@ test('the partial copy and its journal are owner-only while written, and after a
   assert.match(left[0]!, /^copy\.sqlite\.partial-\d+-[0-9a-f]{12}$/);
   assert.equal(left[1], `${left[0]}-journal`);
   for (const file of left) assert.equal((statSync(join(folder, file)).mode & 0o777).toString(8), '600', file);
-  const again = vlab('db', 'backup', '--out', out, '--db', big);
+  const again = (await vlab('db', 'backup', '--out', out, '--db', big));
   assert.equal(again.status, 0, again.stderr);
   assert.deepEqual(readdirSync(folder).filter((f) => f.startsWith('copy.')), ['copy.sqlite']);
 });
@@ -177,7 +178,7 @@ test('the partial copy and its journal are owner-only while written, and after a
 // file, and the copy is put in place without replacing anything: the first to finish wins, the other is refused.
 test('two backups to one --out at once: one writes a whole copy, the other is refused in words; nothing else left', async () => {
   const folder = mkdtempSync(join(dir, 'twice-'));
-  const big = bigDatabase(folder);
+  const big = await bigDatabase(folder);
   const out = join(folder, 'copy.sqlite');
   const backup = () => {
     const child = spawn(process.execPath, ['bin/vlab.js', 'db', 'backup', '--out', out, '--db', big], { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -10,21 +10,23 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { serve } from '../e2e/serve-process.ts';
+import { vlabInProcess } from '../analysis/vlab-in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-stored-redirects-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'old.sqlite');
 
-function vlab(args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/vlab.js', ...args, '--db', db], { encoding: 'utf8' });
+/** `vlab ...args --db <the test's database>`, run in this process (vlab-in-process.ts), which must succeed. */
+async function vlab(args: string[]) {
+  const run = await vlabInProcess([...args, '--db', db]);
   assert.equal(run.status, 0, run.stderr);
   return run;
 }
 
 const COMPLETE = 'https://app.prolific.com/submissions/complete?cc=C1AB2CD3';
-const created = (args: string[]) => (JSON.parse(vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', ...args, '--json']).stdout) as { id: string }).id;
-const wave = created(['--complete-url', COMPLETE]);
-const sound = created(['--complete-url', COMPLETE]);
+const created = async (args: string[]) => (JSON.parse((await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', ...args, '--json'])).stdout) as { id: string }).id;
+const wave = await created(['--complete-url', COMPLETE]);
+const sound = await created(['--complete-url', COMPLETE]);
 // The template as a vlab before attacker pass 28 stored it: U+200B after the completion code.
 const sqlite = new Database(db);
 sqlite.prepare('UPDATE waves SET complete_url = ? WHERE id = ?').run(`${COMPLETE}\u200b`, wave);
@@ -32,36 +34,36 @@ sqlite.close();
 
 const SAYS = 'a URL must not contain invisible characters: U+200B at character 58 (text copied from a document or a chat can carry one)';
 
-test('wave status names the stored redirect that today\'s checks refuse, by setting, code point and place, and what to do', () => {
-  const text = vlab(['wave', 'status', wave]).stdout;
+test('wave status names the stored redirect that today\'s checks refuse, by setting, code point and place, and what to do', async () => {
+  const text = (await vlab(['wave', 'status', wave])).stdout;
   assert.ok(
     text.includes(`\n  redirect problems (1): respondents are sent to these links as stored, which today's checks refuse; mend each with vlab wave update ${wave}\n    --complete-url: ${SAYS}`),
     text,
   );
-  const json = JSON.parse(vlab(['wave', 'status', wave, '--json']).stdout) as { redirectProblems: { setting: string; problem: string }[] };
+  const json = JSON.parse((await vlab(['wave', 'status', wave, '--json'])).stdout) as { redirectProblems: { setting: string; problem: string }[] };
   assert.deepEqual(json.redirectProblems.map((p) => p.setting), ['completeUrl']);
   assert.ok(json.redirectProblems[0]!.problem.startsWith(SAYS));
 });
 
-test('wave list says which wave on stderr; a sound wave has no redirect problems', () => {
-  const listed = vlab(['wave', 'list']);
+test('wave list says which wave on stderr; a sound wave has no redirect problems', async () => {
+  const listed = (await vlab(['wave', 'list']));
   // After the note that the links are a guess (no serve has run on this database yet), one line, for this wave only.
   assert.deepEqual(
     listed.stderr.split('\n').filter((line) => line.startsWith('vlab wave list: wave ')),
     [`vlab wave list: wave ${wave}: --complete-url fails today's checks (respondents are sent to it as stored); see vlab wave status ${wave}`],
   );
-  assert.doesNotMatch(vlab(['wave', 'status', sound]).stdout, /redirect problems/);
-  assert.deepEqual((JSON.parse(vlab(['wave', 'status', sound, '--json']).stdout) as { redirectProblems: unknown[] }).redirectProblems, []);
+  assert.doesNotMatch((await vlab(['wave', 'status', sound])).stdout, /redirect problems/);
+  assert.deepEqual((JSON.parse((await vlab(['wave', 'status', sound, '--json'])).stdout) as { redirectProblems: unknown[] }).redirectProblems, []);
 });
 
-test('once mended with wave update the problem is gone', () => {
-  const mended = created(['--complete-url', COMPLETE]);
+test('once mended with wave update the problem is gone', async () => {
+  const mended = await created(['--complete-url', COMPLETE]);
   const raw = new Database(db);
   raw.prepare('UPDATE waves SET complete_url = ? WHERE id = ?').run(`${COMPLETE}\u00ad`, mended);
   raw.close();
-  assert.match(vlab(['wave', 'status', mended]).stdout, /--complete-url: a URL must not contain invisible characters: U\+00AD/);
-  vlab(['wave', 'update', mended, '--complete-url', COMPLETE]);
-  assert.doesNotMatch(vlab(['wave', 'status', mended]).stdout, /redirect problems/);
+  assert.match((await vlab(['wave', 'status', mended])).stdout, /--complete-url: a URL must not contain invisible characters: U\+00AD/);
+  (await vlab(['wave', 'update', mended, '--complete-url', COMPLETE]));
+  assert.doesNotMatch((await vlab(['wave', 'status', mended])).stdout, /redirect problems/);
 });
 
 test('vlab serve names the open wave and its redirect problem at start', async () => {

@@ -10,6 +10,7 @@ import { loadConfig } from '../../server/config.ts';
 import { openStore } from '../../server/storage/open-store.ts';
 import { isPostgresUrl, maskedLocation } from '../../server/storage/store.ts';
 import request from 'supertest';
+import { vlabInProcess } from '../analysis/vlab-in-process.ts';
 import { completeSurvey, createTestLocation, reachVignette } from './test-app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-wave-cli-'));
@@ -27,21 +28,21 @@ after(async () => {
 const noWave = (verb: string, id: string) =>
   `vlab ${verb}: no wave "${id}" in ${isPostgresUrl(dbPath) ? maskedLocation(dbPath) : dbPath} (vlab wave list shows its waves; --db or VLAB_DB opens another database)\n`;
 
+/** `vlab ...args --db <the test's database>`, run in this process (vlab-in-process.ts); vlab-bin.test.ts checks the built command. */
 function vlab(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/vlab.js', ...args, '--db', dbPath], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return vlabInProcess([...args, '--db', dbPath]);
 }
 
-test('an empty database: wave list says how to create a wave instead of printing nothing', () => {
-  const empty = vlab('wave', 'list');
+test('an empty database: wave list says how to create a wave instead of printing nothing', async () => {
+  const empty = (await vlab('wave', 'list'));
   assert.equal(empty.status, 0, empty.stderr);
   assert.equal(empty.stdout, 'no waves yet — create one with: vlab wave create --study ID --target N   (vlab study list shows the studies)\n');
-  assert.equal(vlab('wave', 'list', '--json').stdout, '[]\n');
+  assert.equal((await vlab('wave', 'list', '--json')).stdout, '[]\n');
 });
 
-test('vlab wave list, status --json, pause, open and close; a closed wave stays closed', () => {
-  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
-  const status = vlab('wave', 'status', created.id, '--json');
+test('vlab wave list, status --json, pause, open and close; a closed wave stays closed', async () => {
+  const created = JSON.parse((await vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json')).stdout);
+  const status = (await vlab('wave', 'status', created.id, '--json'));
   assert.equal(status.status, 0, status.stderr);
   const report = JSON.parse(status.stdout);
   assert.deepEqual(
@@ -52,24 +53,24 @@ test('vlab wave list, status --json, pause, open and close; a closed wave stays 
   assert.deepEqual(report.quotas.find((q: { level: string }) => q.level === 'female'), { variable: 'gender', level: 'female', share: 0.51, cap: 22, filled: 0, completes: 0, leased: 0, overCap: 0, overCapReason: null });
   assert.deepEqual(report.starts, { live: 0, expired: 0, leaseSeconds: 7200 });
 
-  assert.equal(vlab('wave', 'pause', created.id).stdout, `wave ${created.id}: paused\n`);
-  assert.match(vlab('wave', 'status', created.id).stdout, /paused, 0\/40 completes \(0%\)[\s\S]*funnel: started 0 → consented 0 → reached the vignette 0 → completed 0\n {2}pace: no completes yet\n/);
-  assert.equal(vlab('wave', 'open', created.id).stdout, `wave ${created.id}: open\n`);
-  const list = vlab('wave', 'list').stdout.split('\n');
+  assert.equal((await vlab('wave', 'pause', created.id)).stdout, `wave ${created.id}: paused\n`);
+  assert.match((await vlab('wave', 'status', created.id)).stdout, /paused, 0\/40 completes \(0%\)[\s\S]*funnel: started 0 → consented 0 → reached the vignette 0 → completed 0\n {2}pace: no completes yet\n/);
+  assert.equal((await vlab('wave', 'open', created.id)).stdout, `wave ${created.id}: open\n`);
+  const list = (await vlab('wave', 'list')).stdout.split('\n');
   assert.match(list[0]!, /^wave +study +status +completes +link$/);
   assert.match(list[1]!, new RegExp(`^${created.id} +alliance-corrective-measures +open +0/40 +http://localhost:3000/s/${created.id}$`));
-  assert.equal(vlab('wave', 'close', created.id).stdout, `wave ${created.id}: closed\n`);
-  const reopen = vlab('wave', 'open', created.id);
+  assert.equal((await vlab('wave', 'close', created.id)).stdout, `wave ${created.id}: closed\n`);
+  const reopen = (await vlab('wave', 'open', created.id));
   assert.equal(reopen.status, 2);
   assert.equal(reopen.stderr, 'vlab wave open: the wave is closed, and a closed wave stays closed; create a new wave instead\n');
-  const unknown = vlab('wave', 'status', 'NoSuchWave1');
+  const unknown = (await vlab('wave', 'status', 'NoSuchWave1'));
   assert.equal(unknown.status, 2);
   assert.equal(unknown.stderr, noWave('wave status', 'NoSuchWave1'));
 });
 
-test('vlab wave update changes redirects and target as create checks them, logs each change as by cli, and wave status shows the log', () => {
-  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--screenout-url', 'https://p.example/out', '--json').stdout);
-  const updated = vlab('wave', 'update', created.id, '--target', '60', '--complete-url', 'https://p.example/done?pid={PROLIFIC_PID}', '--no-screenout-url', '--json');
+test('vlab wave update changes redirects and target as create checks them, logs each change as by cli, and wave status shows the log', async () => {
+  const created = JSON.parse((await vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--screenout-url', 'https://p.example/out', '--json')).stdout);
+  const updated = (await vlab('wave', 'update', created.id, '--target', '60', '--complete-url', 'https://p.example/done?pid={PROLIFIC_PID}', '--no-screenout-url', '--json'));
   assert.equal(updated.status, 0, updated.stderr);
   const report = JSON.parse(updated.stdout);
   assert.deepEqual([report.target, report.completeUrl, report.screenoutUrl, report.overquotaUrl], [60, 'https://p.example/done?pid={PROLIFIC_PID}', null, null]);
@@ -81,35 +82,35 @@ test('vlab wave update changes redirects and target as create checks them, logs 
       ['screenoutUrl', 'https://p.example/out', null, 'cli'],
     ],
   );
-  const status = vlab('wave', 'status', created.id).stdout;
+  const status = (await vlab('wave', 'status', created.id)).stdout;
   assert.match(status, /0\/60 completes/);
   assert.match(status, /settings changed \(3\):\n {4}\S+ target: 40 → 60 \(by cli\)\n {4}\S+ completeUrl: \(none\) → https:\/\/p\.example\/done\?pid=\{PROLIFIC_PID\} \(by cli\)\n {4}\S+ screenoutUrl: https:\/\/p\.example\/out → \(none\) \(by cli\)\n$/);
 
-  const hostPlaceholder = vlab('wave', 'update', created.id, '--complete-url', 'https://{PROLIFIC_PID}.example/done');
+  const hostPlaceholder = (await vlab('wave', 'update', created.id, '--complete-url', 'https://{PROLIFIC_PID}.example/done'));
   assert.equal(hostPlaceholder.status, 2);
   // The options' names, not the API's fields (completeUrl, "give one of target, completeUrl, …" before).
   assert.match(hostPlaceholder.stderr, /^vlab wave update: --complete-url: .*placeholder before the path/);
-  assert.equal(vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--complete-url', 'nope').stderr, 'vlab wave create: --complete-url: "nope" is not an absolute URL\n');
-  const nothing = vlab('wave', 'update', created.id);
+  assert.equal((await vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--complete-url', 'nope')).stderr, 'vlab wave create: --complete-url: "nope" is not an absolute URL\n');
+  const nothing = (await vlab('wave', 'update', created.id));
   assert.equal(nothing.status, 2);
   assert.equal(nothing.stderr, 'vlab wave update: nothing to change: give one of --target, --complete-url, --screenout-url, --overquota-url, --locale (--no-complete-url and the like remove a redirect)\n');
-  assert.equal(vlab('wave', 'update', created.id, '--target', '0').status, 2);
-  assert.equal(vlab('wave', 'update', 'NoSuchWave1', '--target', '5').stderr, noWave('wave update', 'NoSuchWave1'));
+  assert.equal((await vlab('wave', 'update', created.id, '--target', '0')).status, 2);
+  assert.equal((await vlab('wave', 'update', 'NoSuchWave1', '--target', '5')).stderr, noWave('wave update', 'NoSuchWave1'));
   // Options not given leave their settings as they are.
-  const targetOnly = JSON.parse(vlab('wave', 'update', created.id, '--target', '61', '--json').stdout);
+  const targetOnly = JSON.parse((await vlab('wave', 'update', created.id, '--target', '61', '--json')).stdout);
   assert.deepEqual([targetOnly.target, targetOnly.completeUrl, targetOnly.locale], [61, 'https://p.example/done?pid={PROLIFIC_PID}', 'en']);
   // A panel-style wave left without a completion URL is warned about, as at create.
-  const cleared = vlab('wave', 'update', created.id, '--no-complete-url', '--overquota-url', 'https://p.example/full');
+  const cleared = (await vlab('wave', 'update', created.id, '--no-complete-url', '--overquota-url', 'https://p.example/full'));
   assert.equal(cleared.status, 0, cleared.stderr);
   assert.match(cleared.stderr, /^vlab wave update: warning: .*no --complete-url/);
-  assert.equal(JSON.parse(vlab('wave', 'status', created.id, '--json').stdout).changes.length, 6);
+  assert.equal(JSON.parse((await vlab('wave', 'status', created.id, '--json')).stdout).changes.length, 6);
 });
 
 // Respondents already in when the target closes a wave may finish: a pilot of 60 ended at 66, and wave status said
 // "closed, 66/60 completes (100%)" — the share capped for the dashboard's bar (newcomer walk-through 25). It says
 // "(110%, 6 past the target)".
 test('wave status of a wave whose started respondents finished past its target says the real share and the excess', async () => {
-  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
+  const created = JSON.parse((await vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json')).stdout);
   const store = await openStore(dbPath);
   try {
     const app = createApp({ store, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
@@ -118,25 +119,25 @@ test('wave status of a wave whose started respondents finished past its target s
     for (const code of codes) assert.equal((await reachVignette(app, code)).status, 200);
     for (const code of codes.slice(0, 2)) assert.equal((await completeSurvey(app, code)).body.status, 'complete');
     // The target lowered to the completes closes the wave, as the completion reaching it would; the third finishes.
-    assert.equal(vlab('wave', 'update', created.id, '--target', '2').status, 0);
+    assert.equal((await vlab('wave', 'update', created.id, '--target', '2')).status, 0);
     assert.equal((await completeSurvey(app, codes[2]!)).body.status, 'complete');
   } finally {
     await store.close();
   }
-  const status = vlab('wave', 'status', created.id).stdout;
+  const status = (await vlab('wave', 'status', created.id)).stdout;
   assert.match(status, /^wave \S+ of alliance-corrective-measures v\d+: closed, 3\/2 completes \(150%, 1 past the target\)\n/);
-  assert.equal(JSON.parse(vlab('wave', 'status', created.id, '--json').stdout).progress, 1, 'the API\'s share stays capped for a bar');
+  assert.equal(JSON.parse((await vlab('wave', 'status', created.id, '--json')).stdout).progress, 1, 'the API\'s share stays capped for a bar');
 });
 
 // A pause mid-wave is part of the fieldwork a methods section reports, and the settings log had no trace of it:
 // `wave pause` and `wave open` changed the status unrecorded (newcomer walk-through 25). Each is logged as a status
 // change, by cli or by the researcher API's token.
 test('pause, open and close are logged as status changes, by cli and by the API token, and wave status lists them', async () => {
-  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
-  assert.equal(vlab('wave', 'pause', created.id).status, 0);
-  assert.equal(vlab('wave', 'pause', created.id).status, 0, 'paused again: no change, nothing logged');
-  assert.equal(vlab('wave', 'open', created.id).status, 0);
-  const token = vlab('token', 'create', '--name', 'field team').stdout.trim();
+  const created = JSON.parse((await vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json')).stdout);
+  assert.equal((await vlab('wave', 'pause', created.id)).status, 0);
+  assert.equal((await vlab('wave', 'pause', created.id)).status, 0, 'paused again: no change, nothing logged');
+  assert.equal((await vlab('wave', 'open', created.id)).status, 0);
+  const token = (await vlab('token', 'create', '--name', 'field team')).stdout.trim();
   const store = await openStore(dbPath);
   try {
     const app = createApp({ store, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
@@ -150,12 +151,12 @@ test('pause, open and close are logged as status changes, by cli and by the API 
   } finally {
     await store.close();
   }
-  assert.match(vlab('wave', 'status', created.id).stdout, /settings changed \(3\):\n {4}\S+ status: open → paused \(by cli\)\n {4}\S+ status: paused → open \(by cli\)\n {4}\S+ status: open → closed \(by token:field team\)\n$/);
+  assert.match((await vlab('wave', 'status', created.id)).stdout, /settings changed \(3\):\n {4}\S+ status: open → paused \(by cli\)\n {4}\S+ status: paused → open \(by cli\)\n {4}\S+ status: open → closed \(by token:field team\)\n$/);
 });
 
 test('vlab export writes completes by default and says what it wrote; --status all as the API\'s default; bad formats and waves exit 2', async () => {
-  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
-  const token = vlab('token', 'create', '--name', 'cli test').stdout.trim();
+  const created = JSON.parse((await vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json')).stdout);
+  const token = (await vlab('token', 'create', '--name', 'cli test')).stdout.trim();
   const store = await openStore(dbPath);
   try {
     const app = createApp({ store, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
@@ -171,41 +172,41 @@ test('vlab export writes completes by default and says what it wrote; --status a
       ['codebook', [], 'format=codebook'],
     ] as const) {
       const out = join(dir, `export-${format}-${args.length}.${format}`);
-      const run = vlab('export', '--wave', created.id, '--format', format, ...args, '--out', out);
+      const run = (await vlab('export', '--wave', created.id, '--format', format, ...args, '--out', out));
       assert.equal(run.status, 0, run.stderr);
       assert.equal(readFileSync(out, 'utf8'), await api(query), `${format} ${args.join(' ')}`);
     }
   } finally {
     await store.close();
   }
-  const completes = vlab('export', '--wave', created.id);
+  const completes = (await vlab('export', '--wave', created.id));
   assert.deepEqual((parse(completes.stdout, { columns: true }) as { panel_id: string }[]).map((r) => r.panel_id), ['cli-2']);
   assert.equal(completes.stderr, 'vlab export: 1 participant written (1 complete); left out 1 (1 started): --status all writes everyone\n');
-  const everyone = vlab('export', '--wave', created.id, '--status', 'all', '--out', join(dir, 'all.csv'));
+  const everyone = (await vlab('export', '--wave', created.id, '--status', 'all', '--out', join(dir, 'all.csv')));
   assert.equal(everyone.stderr, `vlab export: wrote ${join(dir, 'all.csv')}\nvlab export: 2 participants written (1 started, 1 complete)\n`);
-  const started = vlab('export', '--wave', created.id, '--status', 'started');
+  const started = (await vlab('export', '--wave', created.id, '--status', 'started'));
   assert.deepEqual((parse(started.stdout, { columns: true }) as { panel_id: string }[]).map((r) => r.panel_id), ['cli-1']);
   // Newcomer pass 17: a typo got commander's "option '--status <list>' argument … is invalid." and no near miss.
-  assert.equal(vlab('export', '--wave', created.id, '--status', 'compelte').stderr, 'vlab export: unknown status "compelte" (did you mean "complete"? valid: all, started, complete, screened_out, overquota)\n');
+  assert.equal((await vlab('export', '--wave', created.id, '--status', 'compelte')).stderr, 'vlab export: unknown status "compelte" (did you mean "complete"? valid: all, started, complete, screened_out, overquota)\n');
   // long-csv stacks item batteries: of a study without one it is a header alone, which "1 participant written"
   // alone let a researcher take for data (research pass 12). The alliance study has batteries: no such line.
-  assert.equal(vlab('export', '--wave', created.id, '--format', 'long-csv').stderr, 'vlab export: 1 participant written (1 complete); left out 1 (1 started): --status all writes everyone\n');
-  const bus = JSON.parse(vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--json').stdout);
-  const long = vlab('export', '--wave', bus.id, '--format', 'long-csv');
+  assert.equal((await vlab('export', '--wave', created.id, '--format', 'long-csv')).stderr, 'vlab export: 1 participant written (1 complete); left out 1 (1 started): --status all writes everyone\n');
+  const bus = JSON.parse((await vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--json')).stdout);
+  const long = (await vlab('export', '--wave', bus.id, '--format', 'long-csv'));
   assert.equal(long.stdout.trim().split('\n').length, 1);
   assert.equal(long.stderr, 'vlab export: 0 participants written (none)\nvlab export: study "bus-line-funding" has no item battery (questions sharing a "battery" name), which long-csv stacks: the file holds its header only; --format csv has one row per participant\n');
 
-  const badFormat = vlab('export', '--wave', created.id, '--format', 'csvv');
+  const badFormat = (await vlab('export', '--wave', created.id, '--format', 'csvv'));
   assert.equal(badFormat.status, 2);
   assert.equal(badFormat.stderr, 'vlab export: unknown format "csvv" (did you mean "csv"? valid: csv, long-csv, json, codebook, profiles-csv)\n', 'as vlab estimates --format says it');
-  const badWave = vlab('export', '--wave', 'NoSuchWave1', '--out', join(dir, 'never.csv'));
+  const badWave = (await vlab('export', '--wave', 'NoSuchWave1', '--out', join(dir, 'never.csv')));
   assert.equal(badWave.status, 2);
   assert.equal(badWave.stderr, noWave('export', 'NoSuchWave1'));
   assert.ok(!existsSync(join(dir, 'never.csv')) && !readdirSync(dir).some((name) => name.startsWith('never.csv.partial')));
 });
 
 test('vlab export on a terminal draws a progress bar of participants on stderr (a pipe gets none); --help shows --status\'s default once', async () => {
-  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json').stdout);
+  const created = JSON.parse((await vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json')).stdout);
   const store = await openStore(dbPath);
   try {
     const app = createApp({ store, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
@@ -222,27 +223,27 @@ test('vlab export on a terminal draws a progress bar of participants on stderr (
   // Before: nothing between the start and "wrote", however many rows a wave had.
   assert.match(terminal.stdout, /export \[[█░]+\] 3\/3 100%/);
   assert.match(terminal.stdout, /vlab export: 3 participants written \(3 started\)/);
-  assert.doesNotMatch(vlab('export', '--wave', created.id, '--status', 'all', '--out', out).stderr, /\[/);
-  assert.doesNotMatch(vlab('export', '--help').stdout, /default: \["complete"\]/);
+  assert.doesNotMatch((await vlab('export', '--wave', created.id, '--status', 'all', '--out', out)).stderr, /\[/);
+  assert.doesNotMatch((await vlab('export', '--help')).stdout, /default: \["complete"\]/);
 });
 
 test('vlab token create prints the token once; list shows no secret; revoke ends it', async () => {
-  const created = vlab('token', 'create', '--name', 'alice laptop', '--json');
+  const created = (await vlab('token', 'create', '--name', 'alice laptop', '--json'));
   assert.equal(created.status, 0, created.stderr);
   const { token, id } = JSON.parse(created.stdout) as { token: string; id: string };
   assert.match(token, new RegExp(`^vlab_${id}_[A-Za-z0-9_-]{43}$`));
-  const list = vlab('token', 'list');
+  const list = (await vlab('token', 'list'));
   assert.match(list.stdout, new RegExp(`^${id}\\talice laptop\\tcreated .*\\tlast used never\\tactive$`, 'm'));
   assert.ok(!list.stdout.includes(token.slice(22)));
-  assert.equal(vlab('token', 'revoke', id).stdout, `token ${id} ("alice laptop") revoked\n`);
-  assert.match(vlab('token', 'list').stdout, new RegExp(`^${id}\\talice laptop\\t.*\\trevoked \\S+$`, 'm'));
-  const noName = vlab('token', 'create', '--name', '  ');
+  assert.equal((await vlab('token', 'revoke', id)).stdout, `token ${id} ("alice laptop") revoked\n`);
+  assert.match((await vlab('token', 'list')).stdout, new RegExp(`^${id}\\talice laptop\\t.*\\trevoked \\S+$`, 'm'));
+  const noName = (await vlab('token', 'create', '--name', '  '));
   assert.equal(noName.status, 2);
   assert.match(noName.stderr, /^vlab token create: name: /);
 });
 
 test('vlab wave status says why a quota level is over its cap: admitted before the target was lowered (attacker pass 18)', async () => {
-  const created = JSON.parse(vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '20', '--json').stdout);
+  const created = JSON.parse((await vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '20', '--json')).stdout);
   const store = await openStore(dbPath);
   try {
     const app = createApp({ store, config: loadConfig({}, { dbPath, logLevel: 'silent' }) });
@@ -253,15 +254,15 @@ test('vlab wave status says why a quota level is over its cap: admitted before t
   } finally {
     await store.close();
   }
-  assert.equal(vlab('wave', 'update', created.id, '--target', '1').status, 0);
-  const text = vlab('wave', 'status', created.id).stdout;
+  assert.equal((await vlab('wave', 'update', created.id, '--target', '1')).status, 0);
+  const text = (await vlab('wave', 'status', created.id)).stdout;
   assert.match(text, /quota gender=\w+: 3\/1 \(3 complete, 0 leased\); over cap by 2: admitted before the target was lowered from 20 to 1/);
   assert.doesNotMatch(text, /quota gender=\w+: 0\/1 .*over cap/);
 });
 
 // With VLAB_DEFINITIONS at a folder of one's own, the shipped studies the database knew stayed usable without a
 // word: a wave of one was opened as if it were the folder's (walk-through 16). It still opens, with a warning.
-test('vlab wave create warns when the study is not in the definitions folder, only in the database', () => {
+test('vlab wave create warns when the study is not in the definitions folder, only in the database', async () => {
   const mine = join(dir, 'my-definitions');
   cpSync('survey-definitions/bus-line-funding', join(mine, 'bus-line-funding'), { recursive: true });
   // With a public address, so that the only line on stderr is the one under test (cli-links.test.ts: the note without one).
@@ -277,13 +278,13 @@ test('vlab wave create warns when the study is not in the definitions folder, on
   assert.equal(elsewhere.status, 0, elsewhere.stderr);
   assert.equal(elsewhere.stderr, `vlab wave create: warning: study "protege-bargaining" is not in ${mine} (VLAB_DEFINITIONS): the wave fields v2 as the database stored it from another folder\n`);
   assert.equal(run({ VLAB_DEFINITIONS: mine }, 'bus-line-funding').stderr, '');
-  for (const id of [JSON.parse(shipped.stdout).id, JSON.parse(elsewhere.stdout).id]) assert.equal(vlab('wave', 'close', id).status, 0);
+  for (const id of [JSON.parse(shipped.stdout).id, JSON.parse(elsewhere.stdout).id]) assert.equal((await vlab('wave', 'close', id)).status, 0);
 });
 
 // A wording edited mid-wave goes into a new version, which the live wave never shows; its status said "v1" and no
 // more, so a researcher who had just raised the version could believe the open wave now showed the new texts
 // (newcomer walk-through 25). A running wave of an older version than the folder's says so and how to field the new.
-test('wave status of a running wave whose study the folder has moved to a newer version says the wave keeps its own', () => {
+test('wave status of a running wave whose study the folder has moved to a newer version says the wave keeps its own', async () => {
   const mine = join(dir, 'versioned-definitions');
   const folder = join(mine, 'bus-line-versions');
   cpSync('survey-definitions/bus-line-funding', folder, { recursive: true });

@@ -1,3 +1,4 @@
+import { standardOutput } from '../standard-output.ts';
 import type { Command } from 'commander';
 import { cliAction, UsageError } from '../cli-action.ts';
 
@@ -28,7 +29,7 @@ export function registerDbCopyCommand(db: Command): void {
           throw error;
         }
         const width = Math.max(...tables.map((t) => t.name.length));
-        for (const t of tables) process.stdout.write(`${t.name.padEnd(width)}  ${String(t.rows).padStart(9)}  ${t.checksum}\n`);
+        for (const t of tables) standardOutput().write(`${t.name.padEnd(width)}  ${String(t.rows).padStart(9)}  ${t.checksum}\n`);
         const rows = tables.reduce((sum, t) => sum + t.rows, 0);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         process.stderr.write(

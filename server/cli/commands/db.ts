@@ -1,3 +1,4 @@
+import { standardOutput } from '../standard-output.ts';
 import type { Command } from 'commander';
 import { cliAction, UsageError } from '../cli-action.ts';
 import { registerDbCopyCommand } from './db-copy.ts';
@@ -28,7 +29,7 @@ export function registerDbCommands(program: Command): void {
           const now = rows.filter((r) => r.applied_at >= started).length;
           // A table: the times in one column, two spaces after the longest name.
           const width = Math.max(0, ...rows.map((r) => r.name.length));
-          for (const r of rows) process.stdout.write(`${r.name.padEnd(width)}  ${r.applied_at}${r.applied_at >= started ? '  (now)' : ''}\n`);
+          for (const r of rows) standardOutput().write(`${r.name.padEnd(width)}  ${r.applied_at}${r.applied_at >= started ? '  (now)' : ''}\n`);
           process.stderr.write(`vlab db migrate: ${maskedLocation(config.dbPath)} at migration ${rows.at(-1)?.version ?? 0}; ${now ? `${now} applied now` : 'nothing to apply'}\n`);
         } finally {
           await store.close();

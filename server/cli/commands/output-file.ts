@@ -1,3 +1,4 @@
+import { standardOutput } from '../standard-output.ts';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
@@ -44,8 +45,9 @@ export async function writeOutput(verb: string, out: string | undefined, body: R
   if (!out) {
     // Never end stdout: on a pipe shared with a parent (npm run demo inherits it) that would close it for the parent too.
     // A terminal is shown the text with what it would act on escaped (terminalSafe); a pipe gets the bytes.
-    if (process.stdout.isTTY) await pipeline(stream, terminalSafe(), process.stdout, { end: false });
-    else await pipeline(stream, process.stdout, { end: false });
+    const stdout = standardOutput();
+    if (stdout.isTTY) await pipeline(stream, terminalSafe(), stdout, { end: false });
+    else await pipeline(stream, stdout, { end: false });
     onWritten?.();
     return;
   }

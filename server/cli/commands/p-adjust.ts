@@ -1,3 +1,4 @@
+import { standardOutput } from '../standard-output.ts';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { P_ADJUST_METHODS, pAdjust, pAdjustMethod, pAdjustMethodProblem } from '../../../analysis/index.ts';
@@ -30,7 +31,7 @@ export function registerPAdjustCommand(program: Command): void {
           return x;
         });
         const adjusted = pAdjust(p, method, n);
-        process.stdout.write(adjusted.map((x) => (x === null ? 'NA' : String(x))).join('\n') + (adjusted.length ? '\n' : ''));
+        standardOutput().write(adjusted.map((x) => (x === null ? 'NA' : String(x))).join('\n') + (adjusted.length ? '\n' : ''));
       }),
     );
 }

@@ -1,3 +1,4 @@
+import { standardOutput } from '../standard-output.ts';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -97,7 +98,7 @@ export function registerSimulateCommand(program: Command): void {
           ackLog.end();
           await once(ackLog, 'finish');
         }
-        process.stdout.write(o.json ? `${JSON.stringify({ wave: o.wave, seed, ...summary }, null, 2)}\n` : summaryText(o.wave, seed, summary));
+        standardOutput().write(o.json ? `${JSON.stringify({ wave: o.wave, seed, ...summary }, null, 2)}\n` : summaryText(o.wave, seed, summary));
         // A run stopped before anyone started (a --language the study does not have) failed too.
         if (summary.errors > 0 || summary.stoppedBy) process.exitCode = 1;
       }),

@@ -1,3 +1,4 @@
+import { standardOutput } from '../standard-output.ts';
 import type { Command } from 'commander';
 import { terminalText } from '../../../analysis/terminal-text.ts';
 import { textTable } from '../../../analysis/text-table.ts';
@@ -23,12 +24,12 @@ export function registerStudyCommands(program: Command): void {
           // A broken study without a stored snapshot has nothing but its id and message to show.
           const unstored = broken.filter((b) => !list.some((s) => s.id === b.id)).map((b) => ({ id: b.id, broken: b.message }));
           if (options.json) {
-            process.stdout.write(`${JSON.stringify([...list, ...unstored], null, 2)}\n`);
+            standardOutput().write(`${JSON.stringify([...list, ...unstored], null, 2)}\n`);
             failWhenBroken(broken.length, list.length + unstored.length, '(each has "broken" in the JSON)');
             return;
           }
           if (list.length === 0 && broken.length === 0) {
-            process.stdout.write(`no studies yet — add one as a folder of ${config.definitionsDir} (README: "The researcher's path")\n`);
+            standardOutput().write(`no studies yet — add one as a folder of ${config.definitionsDir} (README: "The researcher's path")\n`);
             return;
           }
           const toRecord = (s: (typeof list)[number]) => ({
@@ -42,25 +43,25 @@ export function registerStudyCommands(program: Command): void {
           });
           const columns = ['study', 'version', 'cells', 'waves', 'title'] as const;
           const records = list.filter((s) => !s.notInDefinitions).map(toRecord);
-          if (records.length) process.stdout.write(textTable(records, [...columns]));
+          if (records.length) standardOutput().write(textTable(records, [...columns]));
           // Known to the database from another definitions folder: listed apart, or a newcomer with a folder of
           // their own takes the shipped studies (0 waves) for theirs.
           const elsewhere = list.filter((s) => s.notInDefinitions).map(toRecord);
           if (elsewhere.length) {
             const n = elsewhere.length === 1 ? '1 study' : `${elsewhere.length} studies`;
-            process.stdout.write(`${records.length ? '\n' : ''}${n} in the database ${elsewhere.length === 1 ? 'is' : 'are'} not in ${terminalText(config.definitionsDir)} (VLAB_DEFINITIONS), shown from their stored snapshots:\n`);
-            process.stdout.write(textTable(elsewhere, [...columns]));
+            standardOutput().write(`${records.length ? '\n' : ''}${n} in the database ${elsewhere.length === 1 ? 'is' : 'are'} not in ${terminalText(config.definitionsDir)} (VLAB_DEFINITIONS), shown from their stored snapshots:\n`);
+            standardOutput().write(textTable(elsewhere, [...columns]));
           }
           // Only a conjoint's count differs from its full factorial: "176 of 192" under "cells" stood unexplained, where
           // the dashboard says a conjoint has no cells (walk-through 28).
           const conjoints = list.filter((s) => s.cells !== s.fullCells).map((s) => s.id);
           if (conjoints.length) {
-            process.stdout.write(`cells of a conjoint (${conjoints.join(', ')}): the profiles its restrictions allow, of every combination of its attributes; a task draws them, there are no cells to fill\n`);
+            standardOutput().write(`cells of a conjoint (${conjoints.join(', ')}): the profiles its restrictions allow, of every combination of its attributes; a task draws them, there are no cells to fill\n`);
           }
           if (broken.length) {
-            process.stdout.write(`${records.length || elsewhere.length ? '\n' : ''}${broken.length} broken — no new waves of these until fixed:\n`);
+            standardOutput().write(`${records.length || elsewhere.length ? '\n' : ''}${broken.length} broken — no new waves of these until fixed:\n`);
             // Every mistake of a study, a line each: the first beside its id, the others under it.
-            for (const b of broken) process.stdout.write(`  ${b.id}: ${terminalText(b.message, { lineBreaks: 'keep' }).split('\n').join('\n    ')}\n`);
+            for (const b of broken) standardOutput().write(`  ${b.id}: ${terminalText(b.message, { lineBreaks: 'keep' }).split('\n').join('\n    ')}\n`);
           }
           failWhenBroken(broken.length, list.length + unstored.length, '(listed above)');
         } finally {

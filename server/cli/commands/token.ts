@@ -1,3 +1,4 @@
+import { standardOutput } from '../standard-output.ts';
 import type { Command } from 'commander';
 import type { TokenService } from '../../services/token-service.ts';
 import { cliAction } from '../cli-action.ts';
@@ -26,10 +27,10 @@ export function registerTokenCommands(program: Command): void {
       cliAction('token create', async (options: { name: string; db?: string; json?: boolean }) => {
         const created = await withTokens(options.db, (tokens) => tokens.create(options.name));
         if (options.json) {
-          process.stdout.write(`${JSON.stringify(created)}\n`);
+          standardOutput().write(`${JSON.stringify(created)}\n`);
           return;
         }
-        process.stdout.write(`${created.token}\n`);
+        standardOutput().write(`${created.token}\n`);
         process.stderr.write(`vlab token create: token ${created.id} ("${created.name}"); store it now, it is not shown again\n`);
       }),
     );
@@ -42,12 +43,12 @@ export function registerTokenCommands(program: Command): void {
       cliAction('token list', async (options: { db?: string; json?: boolean }) => {
         const list = await withTokens(options.db, (tokens) => tokens.list());
         if (options.json) {
-          process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+          standardOutput().write(`${JSON.stringify(list, null, 2)}\n`);
           return;
         }
         for (const t of list) {
           const state = t.revokedAt ? `revoked ${t.revokedAt}` : 'active';
-          process.stdout.write(`${t.id}\t${t.name}\tcreated ${t.createdAt}\tlast used ${t.lastUsedAt ?? 'never'}\t${state}\n`);
+          standardOutput().write(`${t.id}\t${t.name}\tcreated ${t.createdAt}\tlast used ${t.lastUsedAt ?? 'never'}\t${state}\n`);
         }
       }),
     );
@@ -58,7 +59,7 @@ export function registerTokenCommands(program: Command): void {
     .action(
       cliAction('token revoke', async (id: string, options: { db?: string }) => {
         const revoked = await withTokens(options.db, (tokens) => tokens.revoke(id));
-        process.stdout.write(`token ${revoked.id} ("${revoked.name}") revoked\n`);
+        standardOutput().write(`token ${revoked.id} ("${revoked.name}") revoked\n`);
       }),
     );
 }

@@ -1,3 +1,4 @@
+import { standardOutput } from '../standard-output.ts';
 import type { Command } from 'commander';
 import type { Config } from '../../config.ts';
 import type { WaveAction, WaveStatusReport } from '../../domain/wave-lifecycle.ts';
@@ -74,7 +75,7 @@ export function registerWaveCommands(program: Command): void {
             overquotaUrl: created.overquotaUrl,
             locale: created.locale,
           };
-          process.stdout.write(
+          standardOutput().write(
             options.json
               ? `${JSON.stringify(summary)}\n`
               : `wave ${created.id} of ${study.key} v${study.version}: open, target ${created.target}, link ${link}\n`,
@@ -140,10 +141,10 @@ function registerWaveUpdateCommand(wave: Command): void {
         };
         const report = await withWaves(options.db, (waves) => waves.update(id, settings, 'cli'));
         if (options.json) {
-          process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          standardOutput().write(`${JSON.stringify(report, null, 2)}\n`);
           return;
         }
-        process.stdout.write(statusLines(report));
+        standardOutput().write(statusLines(report));
         const missing = missingCompletionUrl(report);
         if (missing) process.stderr.write(`vlab wave update: warning: ${missing}\n`);
       }),
@@ -282,15 +283,15 @@ function registerWaveLifecycleCommands(wave: Command): void {
         if (guessNote && list.length > 0) process.stderr.write(`vlab wave list: ${guessNote}\n`);
         process.stderr.write(redirectProblemNotes(list));
         if (options.json) {
-          process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+          standardOutput().write(`${JSON.stringify(list, null, 2)}\n`);
           return;
         }
         if (list.length === 0) {
-          process.stdout.write(`no waves yet — create one with: vlab wave create --study ID --target N   (vlab study list shows the studies)\n`);
+          standardOutput().write(`no waves yet — create one with: vlab wave create --study ID --target N   (vlab study list shows the studies)\n`);
           return;
         }
         const records = list.map((w) => ({ wave: w.id, study: w.study, status: w.status, completes: `${w.completes}/${w.target}`, link: w.link }));
-        process.stdout.write(textTable(records, ['wave', 'study', 'status', 'completes', 'link']));
+        standardOutput().write(textTable(records, ['wave', 'study', 'status', 'completes', 'link']));
       }),
     );
   wave
@@ -305,7 +306,7 @@ function registerWaveLifecycleCommands(wave: Command): void {
           // The study's current snapshot: the folder's content, as the CLI synced it on opening the database.
           return [status, (await store.repos.studies.latest(status.study))?.version ?? null] as const;
         });
-        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : statusLines(report, folderVersion));
+        standardOutput().write(options.json ? `${JSON.stringify(report, null, 2)}\n` : statusLines(report, folderVersion));
       }),
     );
   const actions: [WaveAction, string][] = [
@@ -322,7 +323,7 @@ function registerWaveLifecycleCommands(wave: Command): void {
       .action(
         cliAction(`wave ${action}`, async (id: string, options: { db?: string; json?: boolean }) => {
           const report = await withWaves(options.db, (waves) => waves.transition(id, action));
-          process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `wave ${report.id}: ${report.status}\n`);
+          standardOutput().write(options.json ? `${JSON.stringify(report)}\n` : `wave ${report.id}: ${report.status}\n`);
         }),
       );
   }
