@@ -19,9 +19,13 @@ const checked = (page: Page, question: string) => page.locator(`[data-name="${qu
 
 test('a slow quota step: answers cannot change and a second Next does nothing while it runs; the vignette follows', async () => {
   const page = await session.browser.newPage();
+  // Held until the clicks below are done, not for a fixed time: on a busy machine (load 16, 2026-12-07) the clicks
+  // took longer than the 1.5 s the step was once held, the second Next landed on the vignette page and went past it.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/quota-check', async (route) => {
     const response = await route.fetch();
-    await sleep(1500);
+    await released;
     await route.fulfill({ response });
   });
   await page.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=quota-wait-1`);
@@ -36,6 +40,8 @@ test('a slow quota step: answers cannot change and a second Next does nothing wh
   assert.equal(await page.locator('[data-name="attention_check"] input[type="radio"]:not(:disabled):not([readonly])').count(), 0, 'the answers are read-only');
   assert.equal(await page.locator('.vlab-survey-root[aria-busy="true"]').count(), 1, 'the survey says it is busy');
   await page.getByRole('button', { name: 'Next' }).click({ force: true });
+  await sleep(300); // the click's events handled (or not) before the step's answer arrives
+  release();
 
   await page.locator('.vlab-vignette').waitFor();
   await sleep(1500); // any save of the wait would have been answered by now
