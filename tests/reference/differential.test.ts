@@ -316,7 +316,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'rake-cregg-34', 'fe-transform-34', 'weights-zero-cr2-34', 'cr2-few-34', 'dim-multi-arm-34', 'p-adjust-34', 'power-34', 'power-prop-34', 'power-h-34', 'trial34-random',
     'ordered-fe-35', 'rake-fe-35', 'cluster-rows-35', 'tiny-n-35', 'equal-weights-fe-35', 'missing-all-35', 'fe-together-35', 'dim-35', 'p-adjust-35', 'trial35-random',
     'zero-weights-clusters-36', 'mixed-clusters-cr2-36', 'factor-numeric-fe-cr2-36', 'subset-empty-level-36', 'character-outcome-36', 'weights-scaled-36',
-    'rake-absent-36', 'dim-tiny-arm-36', 'p-adjust-36', 'power-edges-36', 'fe-two-together-36', 'trial36-random'] as const) {
+    'rake-absent-36', 'dim-tiny-arm-36', 'p-adjust-36', 'power-edges-36', 'fe-two-together-36', 'trial36-random',
+    'all-roles-37', 'empty-cell-terms-37', 'unicode-levels-37', 'dim-all-roles-37', 'rake-many-levels-37', 'p-adjust-37', 'power-37', 'trial37-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);
