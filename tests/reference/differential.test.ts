@@ -118,7 +118,11 @@
 // weights on whole clusters; one cluster of 100 beside 60 of one under CR2; factor × numeric under CR2 with two fixed
 // effects; subsets that empty a level; text outcomes; weights × 1e6 and × 1e-6; rake to a level the sample lacks;
 // difference_in_means with two units in an arm; p.adjust with NA; pwr at edges; terms collinear with two fixed effects
-// together; 30 drawn fits).
+// together; 30 drawn fits), and the thirty-seventh's (trial37-designs.ts: weights, clusters and fixed effects in one fit
+// at alpha 0.01–0.5; two factors with an empty cell crossed with a numeric; levels R orders by code point where UTF-16
+// differs, as factor, fixed effect, clusters and arms; clusters whose every coefficient is their own, refused in words;
+// difference_in_means with blocks, clusters and weights; rake to 24 single years; p.adjust of one value and of 0/1;
+// power just above alpha; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
