@@ -1,6 +1,7 @@
 import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { cr2Variance } from './helpers/cr2.ts';
+import { clusterScoresVanishByDesign } from './helpers/cluster-scores.ts';
 import { designClusterCount, groupCodes, type Levels, type Row } from './helpers/data.ts';
 import { completeRows, isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
 import { parseFormula, type Formula } from './helpers/formula.ts';
@@ -80,6 +81,8 @@ interface FitWithVariance {
   nClusters: number | null;
   /** What the variance computation has to say (rows of leverage 1 under HC2/HC3). */
   warnings?: string[];
+  /** The clusters whose scores are all 0 by construction (cluster-scores.ts), named for the refusal. */
+  vanishingClusters?: string;
 }
 
 const FN = 'lmRobust';
@@ -218,9 +221,9 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   const warnings = result.warnings?.length ? [...frame.warnings, ...result.warnings] : frame.warnings;
   // estimatr's add_cis_pvals: df ≤ 0 (n = rank) becomes NA, and with it the p-value and the interval (NaN stays NaN).
   const noDf = df !== null && df.some((value) => value <= 0);
-  if (essentiallyPerfectFit(design, y, fit.coef, w, n - fit.rank, shift)) {
-    warnings.push(PERFECT_FIT_WARNING);
-  }
+  const perfectFit = essentiallyPerfectFit(design, y, fit.coef, w, n - fit.rank, shift);
+  if (result.vanishingClusters !== undefined && !perfectFit) throw new AnalysisError(FN, vanishingScoresMessage(result.vanishingClusters));
+  if (perfectFit) warnings.push(PERFECT_FIT_WARNING);
   if (noDf) warnings.push(`${FN}: some degrees of freedom are zero or negative (${n} rows for ${fit.rank} coefficients); p-values and confidence intervals are NA, as in estimatr`);
   const { estimates, vcov: covariance } = tidyEstimates(design.names, formula.response, fit, vcov, df, seType, alpha, shift);
   const output: LmRobustResult = { estimates, nobs: n, nDropped: rows.length - n - frame.nOutside, rank: fit.rank, seType, nClusters, warnings, vcov: covariance, solver: path };
@@ -369,16 +372,26 @@ function qrFitWithVariance(
   // One cluster carries no information about the variance: estimatr prints SEs of ~1e-16 with df 1 (CR2)
   // or NaN p-values (CR0); an error says what is wrong instead.
   if (count < 2) throw new AnalysisError(FN, `clustered standard errors need at least two clusters; "${clusters}" has ${count}`);
+  const residualsOf = (probe: Float64Array): Float64Array => {
+    const probeFit = leastSquares(xFit, n, p, probe);
+    return residuals(xKept, n, r, Float64Array.from(kept, (j) => probeFit.coef[j]), probe);
+  };
+  const vanishing = clusterScoresVanishByDesign(xKept, n, r, resid, codes, count, residualsOf) ? { vanishingClusters: clusters } : {};
   if (seType === 'CR2') {
     const xUnweighted = weights === undefined ? xKept : denseColumns(design);
     const xRaw = weights === undefined || r === p ? xUnweighted : keptColumns(xUnweighted, n, kept);
     const rawResid = weights === undefined ? resid : residuals(xRaw, n, r, beta, y);
     const cr2 = cr2Variance({ x: xRaw, n, r, b: fit.b, resid: rawResid, clusters: codes, groups: count, weights: w });
-    return { fit, vcov: cr2.vcov, df: cr2.df, nClusters: count };
+    return { fit, vcov: cr2.vcov, df: cr2.df, nClusters: count, ...vanishing };
   }
   const psus = seType === 'cregg' ? designClusterCount(table, clusters, weights) : count;
   const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.b, resid, codes, count, psus);
-  return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count };
+  return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count, ...vanishing };
+}
+
+/** The refusal of a clustered fit whose every score is 0 by construction (cluster-scores.ts). */
+function vanishingScoresMessage(clusters: string): string {
+  return `clustered standard errors are 0 by construction here: every cluster of "${clusters}" has coefficients of its own (the formula holds the clusters' levels, alone or with their interactions), so its residuals sum to 0 against every column and no variation between clusters is left (estimatr prints rounding noise, SE ~1e-16); cluster on a coarser grouping, or leave "${clusters}" out of the formula`;
 }
 
 /**

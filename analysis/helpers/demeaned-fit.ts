@@ -1,3 +1,4 @@
+import { clusterScoresVanish } from './cluster-scores.ts';
 import { demeanedCr2 } from './demeaned-cr2.ts';
 import { demeanWithin } from './fixed-effects-aliasing.ts';
 import { leastSquares, type QrFit } from './qr.ts';
@@ -90,6 +91,9 @@ export function demeanedFit(input: DemeanedFitInput): DemeanedFit | null {
   const dfScale = (n - k) / (n - rank);
   const scaled = (v: Float64Array, by: boolean) => (by ? v.map((value) => value * dfScale) : v);
   const residuals = residualsOnScale(columns, y, n, k, fit, groupsOf, w);
+  // Every cluster's score 0 up to rounding (cluster-scores.ts): the fit with dummies decides whether the design alone
+  // makes it so, and then refuses.
+  if (clusters && clusterScoresVanish(xFit, n, k, resid, clusters.codes, clusters.count)) return null;
   if (seType === 'CR2') {
     if (!clusters || w) return null;
     const cr2 = demeanedCr2({ x: xFit, n, k, b: fit.b, resid, groups, groupCount, clusters: clusters.codes, clusterCount: clusters.count });

@@ -108,6 +108,21 @@ test('a single cluster is an error, not a standard error of 1e-16', () => {
   });
 });
 
+test('clusters whose every coefficient is their own are an error, not standard errors of 1e-16; an outcome that makes them 0 is not', () => {
+  const rows = referenceRows('mtcars.csv');
+  // R: lm_robust(mpg ~ factor(cyl) * wt, clusters = cyl, se_type = "CR0", data = mtcars): SEs 3e-15 to 5e-14, t up to 1e16.
+  for (const seType of ['CR0', 'CR2', 'stata', 'cregg'] as const) {
+    assert.throws(() => lmRobust({ formula: 'mpg ~ factor(cyl) * wt', rows, clusters: 'cyl', seType }), /^AnalysisError: lmRobust: clustered standard errors are 0 by construction here: every cluster of "cyl" has coefficients of its own/);
+  }
+  assert.throws(() => lmRobust({ formula: 'mpg ~ wt:factor(cyl)', rows, clusters: 'cyl', fixedEffects: '~ cyl', seType: 'CR0' }), /0 by construction/);
+  // A term of their own beside a common one (wt) leaves a variance, as R's: no refusal.
+  assert.equal(lmRobust({ formula: 'mpg ~ factor(cyl) + wt', rows, clusters: 'cyl', seType: 'CR0' }).estimates.length, 4);
+  // Every cluster's outcome mean the same (the forced choice's 0.5 a respondent): its SE is 0 by the data, and R's
+  // rounding noise stands (cregg's marginal mean of a one-level feature), not refused.
+  const balanced = [0, 1, 0, 1, 1, 0].map((y, i) => ({ y, g: `r${Math.floor(i / 2)}` }));
+  assert.ok(Math.abs(lmRobust({ formula: 'y ~ 1', rows: balanced, clusters: 'g', seType: 'CR0' }).estimates[0].std_error!) < 1e-12);
+});
+
 test('weights with classical, HC3 and CR0 variances', () => {
   const rows = referenceRows('mtcars.csv');
   // R: tidy(lm_robust(mpg ~ hp + wt, data = mtcars, weights = drat, se_type = 'classical'))

@@ -118,7 +118,11 @@
 // weights on whole clusters; one cluster of 100 beside 60 of one under CR2; factor × numeric under CR2 with two fixed
 // effects; subsets that empty a level; text outcomes; weights × 1e6 and × 1e-6; rake to a level the sample lacks;
 // difference_in_means with two units in an arm; p.adjust with NA; pwr at edges; terms collinear with two fixed effects
-// together; 30 drawn fits).
+// together; 30 drawn fits), and the thirty-seventh's (trial37-designs.ts: weights, clusters and fixed effects in one fit
+// at alpha 0.01–0.5; two factors with an empty cell crossed with a numeric; levels R orders by code point where UTF-16
+// differs, as factor, fixed effect, clusters and arms; clusters whose every coefficient is their own, refused in words;
+// difference_in_means with blocks, clusters and weights; rake to 24 single years; p.adjust of one value and of 0/1;
+// power just above alpha; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -316,7 +320,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'rake-cregg-34', 'fe-transform-34', 'weights-zero-cr2-34', 'cr2-few-34', 'dim-multi-arm-34', 'p-adjust-34', 'power-34', 'power-prop-34', 'power-h-34', 'trial34-random',
     'ordered-fe-35', 'rake-fe-35', 'cluster-rows-35', 'tiny-n-35', 'equal-weights-fe-35', 'missing-all-35', 'fe-together-35', 'dim-35', 'p-adjust-35', 'trial35-random',
     'zero-weights-clusters-36', 'mixed-clusters-cr2-36', 'factor-numeric-fe-cr2-36', 'subset-empty-level-36', 'character-outcome-36', 'weights-scaled-36',
-    'rake-absent-36', 'dim-tiny-arm-36', 'p-adjust-36', 'power-edges-36', 'fe-two-together-36', 'trial36-random'] as const) {
+    'rake-absent-36', 'dim-tiny-arm-36', 'p-adjust-36', 'power-edges-36', 'fe-two-together-36', 'trial36-random',
+    'all-roles-37', 'empty-cell-terms-37', 'unicode-levels-37', 'dim-all-roles-37', 'rake-many-levels-37', 'p-adjust-37', 'power-37', 'trial37-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -353,3 +353,16 @@ export const TRIAL36_DESIGNS: [number, DesignVariant][] = [
   [36_200_008, { neverShown: true, oneTaskEvery: 3, lopsided: true, weighted: true, restricted: false, declared: false }],
   [36_200_003, { oneTaskEvery: 1, restricted: true, weighted: true, declared: true }],
 ];
+
+/**
+ * The thirty-seventh R trial's conjoint designs (2026-12-07), seeds 37_200_001–37_200_003 (37_200_000 drew two levels of the
+ * first feature, which the never-shown level leaves one: trial 36's case already): variations no design combined yet —
+ * one huge weight (2,000) with a level never shown and a `by` column partly missing; respondents of one task beside
+ * others with a level shown only with the other feature's reference and a group never shown a level; the first feature
+ * balanced within respondents, weighted, with respondents of one task and a group shown one level only.
+ */
+export const TRIAL37_DESIGNS: [number, DesignVariant][] = [
+  [37_200_003, { weighted: true, hugeWeight: 2000, neverShown: true, declared: true, missingGroup: true, restricted: false }],
+  [37_200_001, { oneTaskEvery: 2, impossible: true, hiddenInGroup: true, weighted: true }],
+  [37_200_002, { balancedLevel: true, weighted: true, oneTaskEvery: 3, oneLevelInGroup: true, restricted: false }],
+];

@@ -274,7 +274,16 @@ export type CaseGroup =
   | 'p-adjust-36'
   | 'power-edges-36'
   | 'fe-two-together-36'
-  | 'trial36-random';
+  | 'trial36-random'
+  // The thirty-seventh trial's classes (trial37-designs.ts).
+  | 'all-roles-37'
+  | 'empty-cell-terms-37'
+  | 'unicode-levels-37'
+  | 'dim-all-roles-37'
+  | 'rake-many-levels-37'
+  | 'p-adjust-37'
+  | 'power-37'
+  | 'trial37-random';
 
 interface CaseBase {
   id: string;
