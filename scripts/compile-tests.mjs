@@ -34,10 +34,14 @@ export function compiledPath(projectDir, outDir, source) {
   return join(outDir, rel.replace(/\.ts$/, '.js'));
 }
 
-const IMPORT_META = /\bimport\.meta\.(url|dirname|filename)\b/g;
-// Files that keep their compiled place as `import.meta.url`: start-worker.ts starts `./<module>.js` beside itself
-// when it is not TypeScript (as in the built CLI), so a test's worker threads run the compiled worker modules too,
-// without the loader the sources need (about 1.5 CPU seconds a thread).
+// `import.meta.url`, `.dirname` and `.filename` are replaced (by esbuild's define, in the code only: a string that
+// spells them, as a test writing a module does, stays) by constants each file declares at the start of its first
+// line, holding its source's place; the line numbers stay the source's.
+const META = { url: '__vlab_source_url', dirname: '__vlab_source_dirname', filename: '__vlab_source_filename' };
+const DEFINE = Object.fromEntries(Object.entries(META).map(([key, name]) => [`import.meta.${key}`, name]));
+// Files that keep their compiled place as `import.meta.url` (compiled without the define): start-worker.ts starts
+// `./<module>.js` beside itself when it is not TypeScript (as in the built CLI), so a test's worker threads run the
+// compiled worker modules too, without the loader the sources need (about 1.5 CPU seconds a thread).
 const OWN_PLACE = new Set(['server/workers/start-worker.ts']);
 
 /**
@@ -48,6 +52,7 @@ const OWN_PLACE = new Set(['server/workers/start-worker.ts']);
 export async function compileTests(projectDir, outDir) {
   const sources = COMPILED_ROOTS.map((root) => join(projectDir, root)).filter(existsSync).flatMap((root) => tsFiles(root, []));
   const compiled = new Set(sources);
+  const ownPlace = (path) => OWN_PLACE.has(relative(projectDir, path).split(sep).join('/'));
   const plugin = {
     name: 'one-module-per-file',
     setup(b) {
@@ -62,26 +67,17 @@ export async function compileTests(projectDir, outDir) {
         return { path: spec, external: true };
       });
       b.onLoad({ filter: /\.ts$/ }, (args) => {
-        if (OWN_PLACE.has(relative(projectDir, args.path).split(sep).join('/'))) return { contents: readFileSync(args.path, 'utf8'), loader: 'ts' };
-        const url = pathToFileURL(args.path).href;
-        const values = { url, dirname: dirname(args.path), filename: args.path };
-        const contents = readFileSync(args.path, 'utf8').replace(IMPORT_META, (_, key) => JSON.stringify(values[key]));
-        return { contents, loader: 'ts' };
+        const source = readFileSync(args.path, 'utf8');
+        if (ownPlace(args.path) || !source.includes('import.meta')) return { contents: source, loader: 'ts' };
+        const values = { url: pathToFileURL(args.path).href, dirname: dirname(args.path), filename: args.path };
+        const constants = Object.entries(META).map(([key, name]) => `const ${name} = ${JSON.stringify(values[key])};`).join(' ');
+        return { contents: `${constants} ${source}`, loader: 'ts' };
       });
     },
   };
-  await build({
-    entryPoints: sources,
-    outdir: outDir,
-    outbase: projectDir,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: 'inline',
-    logLevel: 'error',
-    plugins: [plugin],
-  });
+  const options = { outdir: outDir, outbase: projectDir, bundle: true, format: 'esm', platform: 'node', target: 'node20', sourcemap: 'inline', logLevel: 'error', plugins: [plugin] };
+  await build({ ...options, entryPoints: sources.filter((path) => !ownPlace(path)), define: DEFINE });
+  await build({ ...options, entryPoints: sources.filter(ownPlace) });
   return sources.length;
 }
 

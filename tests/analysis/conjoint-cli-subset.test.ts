@@ -14,6 +14,7 @@ import { amce, csvFromRecords, type Row } from '../../analysis/index.ts';
 import { executeConjointPlan } from '../../server/domain/plan/execute-conjoint-plan.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { seededRandom } from './support.ts';
+import { vlabInProcess } from './vlab-in-process.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const scratch = mkdtempSync(join(tmpdir(), 'vlab-conjoint-subset-'));
@@ -49,16 +50,16 @@ const { rows, profiles } = wave();
 const data = join(scratch, 'profiles.csv');
 writeFileSync(data, csvFromRecords(profiles, Object.keys(profiles[0]!)));
 
-function vlab(args: string[]): { stdout: string; stderr: string; status: number | null } {
-  const result = spawnSync(process.execPath, [join(repo, 'bin/vlab.js'), ...args], { encoding: 'utf8', cwd: repo });
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+/** `vlab ...args`, run in this process (vlab-in-process.ts); vlab-bin.test.ts checks the built command. */
+function vlab(args: string[]) {
+  return vlabInProcess(args);
 }
 
-test('vlab mm --subset "attention_pass == 1" on the profile rows equals the plan\'s marginal means by party (its exclusions)', () => {
+test('vlab mm --subset "attention_pass == 1" on the profile rows equals the plan\'s marginal means by party (its exclusions)', async () => {
   const plan = executeConjointPlan({ definition: flagship, rows, profiles });
   assert.equal(plan.nExcluded, 24);
   const h2 = plan.estimates.filter((e) => e.hypothesis === 'H2');
-  const run = vlab(['mm', '--data', data, '--formula', 'chosen ~ regime + behavior', '--id', 'participant', '--by', 'party', '--h0', '0.5', '--levels', levelsFile, '--subset', 'attention_pass == 1', '--format', 'json']);
+  const run = (await vlab(['mm', '--data', data, '--formula', 'chosen ~ regime + behavior', '--id', 'participant', '--by', 'party', '--h0', '0.5', '--levels', levelsFile, '--subset', 'attention_pass == 1', '--format', 'json']));
   assert.equal(run.status, 0, run.stderr);
   const printed = (JSON.parse(run.stdout) as { estimates: { BY: string; feature: string; level: string; estimate: number; std_error: number; p: number }[]; respondents: number });
   assert.equal(printed.respondents, 96);
@@ -70,29 +71,29 @@ test('vlab mm --subset "attention_pass == 1" on the profile rows equals the plan
     assert.ok(Math.abs(row.std_error - planned.std_error!) <= 1e-12, `${planned.term} SE`);
   }
   // Without it, every complete's rows: other numbers, which the README now says.
-  const all = vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--by', 'party', '--levels', levelsFile, '--format', 'json']);
+  const all = (await vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--by', 'party', '--levels', levelsFile, '--format', 'json']));
   assert.equal((JSON.parse(all.stdout) as { respondents: number }).respondents, 120);
   // And a line on stderr says so, with the --subset that keeps the plan's rows (walk-through 28: only the README did).
   assert.equal(all.stderr, 'vlab mm: the data include 24 respondents who failed the attention check (attention_pass 0); a plan that excludes them (vlab estimates) keeps --subset "attention_pass == 1"\n');
   assert.equal(run.stderr, '', 'nothing said with --subset');
 });
 
-test('vlab amce --subset equals amce on the kept rows; a condition that is no condition, or names no column, is one line', () => {
-  const run = vlab(['amce', '--data', data, '--formula', 'support_aid_cut ~ regime + behavior * troops', '--id', 'participant', '--levels', levelsFile, '--subset', 'attention_pass == 1 & party != "republican"', '--format', 'json']);
+test('vlab amce --subset equals amce on the kept rows; a condition that is no condition, or names no column, is one line', async () => {
+  const run = (await vlab(['amce', '--data', data, '--formula', 'support_aid_cut ~ regime + behavior * troops', '--id', 'participant', '--levels', levelsFile, '--subset', 'attention_pass == 1 & party != "republican"', '--format', 'json']));
   assert.equal(run.status, 0, run.stderr);
   const kept = profiles.filter((p) => p.attention_pass === 1 && p.party !== 'republican');
   const direct = amce({ formula: 'support_aid_cut ~ regime + behavior * troops', rows: kept, id: 'participant', levels });
   const printed = (JSON.parse(run.stdout) as { estimates: { estimate: number | null }[]; nobs: number });
   assert.equal(printed.nobs, direct.nobs);
   printed.estimates.forEach((row, k) => assert.equal(row.estimate, direct.estimates[k]!.estimate));
-  const notCondition = vlab(['amce', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'task']);
+  const notCondition = (await vlab(['amce', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'task']));
   assert.equal(notCondition.status, 2, notCondition.stderr);
   assert.match(notCondition.stderr, /subset "task" is not TRUE or FALSE for each row/);
   assert.doesNotMatch(notCondition.stderr, /\n\s+at /, 'no stack trace');
-  const noColumn = vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'attention == 1']);
+  const noColumn = (await vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'attention == 1']));
   assert.equal(noColumn.status, 2, noColumn.stderr);
   assert.match(noColumn.stderr, /^vlab mm: subset references unknown column "attention" \(columns containing it: "attention_pass"\)$/m);
-  const none = vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'task > 9']);
+  const none = (await vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'task > 9']));
   assert.equal(none.status, 2, none.stderr);
   assert.match(none.stderr, /--subset "task > 9" keeps none of the 1200 rows/);
 });

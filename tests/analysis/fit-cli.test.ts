@@ -8,19 +8,20 @@ import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { rowsFromCsv } from '../../analysis/index.ts';
+import { vlabInProcess } from './vlab-in-process.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
 const folder = join(here, 'formula-cases');
 const scratch = mkdtempSync(join(tmpdir(), 'vlab-fit-cli-'));
 
-function vlab(args: string[]): { stdout: string; stderr: string; status: number | null } {
-  const result = spawnSync(process.execPath, [join(repo, 'bin/vlab.js'), ...args], { encoding: 'utf8', cwd: repo });
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+/** `vlab ...args`, run in this process (vlab-in-process.ts); vlab-bin.test.ts checks the built command. */
+function vlab(args: string[]) {
+  return vlabInProcess(args);
 }
 
-test('fit prints R\'s estimates and, on stderr, one warning per factor whose level order R may see otherwise', () => {
-  const result = vlab(['fit', '--data', join(folder, 'labels.csv'), '--formula', 'y ~ income + fruit + x', '--format', 'csv']);
+test('fit prints R\'s estimates and, on stderr, one warning per factor whose level order R may see otherwise', async () => {
+  const result = (await vlab(['fit', '--data', join(folder, 'labels.csv'), '--formula', 'y ~ income + fruit + x', '--format', 'csv']));
   assert.equal(result.status, 0, result.stderr);
   const lines = result.stderr.trimEnd().split('\n');
   assert.equal(lines.length, 2);
@@ -34,7 +35,7 @@ test('fit prints R\'s estimates and, on stderr, one warning per factor whose lev
   got.forEach((row, i) => assert.ok(Math.abs((row.estimate as number) - expected[i].estimate) <= 1e-9 * Math.abs(expected[i].estimate)));
 });
 
-test('fit --codebook declares the levels (no warning for them); --levels overrides it', () => {
+test('fit --codebook declares the levels (no warning for them); --levels overrides it', async () => {
   const codebook = join(scratch, 'codebook.json');
   writeFileSync(
     codebook,
@@ -47,25 +48,25 @@ test('fit --codebook declares the levels (no warning for them); --levels overrid
     }),
   );
   const base = ['fit', '--data', join(folder, 'labels.csv'), '--formula', 'y ~ income + fruit', '--codebook', codebook, '--format', 'csv'];
-  const result = vlab(base);
+  const result = (await vlab(base));
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stderr, '');
   assert.deepEqual(rowsFromCsv(result.stdout).map((r) => r.term), ['(Intercept)', 'income10-50k', 'income100k+', 'fruitBanana', 'fruitcherry']);
   const levels = join(scratch, 'levels.json');
   writeFileSync(levels, JSON.stringify({ fruit: ['cherry', 'apple', 'Banana'] }));
-  const overridden = vlab([...base, '--levels', levels]);
+  const overridden = (await vlab([...base, '--levels', levels]));
   assert.deepEqual(rowsFromCsv(overridden.stdout).map((r) => r.term).slice(3), ['fruitapple', 'fruitBanana']);
   const notCodebook = join(scratch, 'not-codebook.json');
   writeFileSync(notCodebook, '{"study": {}}');
-  const refused = vlab([...base.slice(0, -4), '--codebook', notCodebook]);
+  const refused = (await vlab([...base.slice(0, -4), '--codebook', notCodebook]));
   assert.equal(refused.status, 2);
   assert.equal(refused.stderr.trim(), `vlab fit: codebook ${notCodebook} has no "columns" list (export it with vlab export --format codebook)`);
 });
 
-test('fit names the line of a malformed CSV file', () => {
+test('fit names the line of a malformed CSV file', async () => {
   const file = join(scratch, 'short.csv');
   writeFileSync(file, 'y,x\n1,2\n3\n');
-  const result = vlab(['fit', '--data', file, '--formula', 'y ~ x']);
+  const result = (await vlab(['fit', '--data', file, '--formula', 'y ~ x']));
   assert.equal(result.status, 2);
   assert.equal(result.stderr.trim(), `vlab fit: ${file} is not valid CSV: tableFromCsv: line 3 has 1 field, the header has 2`);
 });

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { rowsFromCsv } from '../../analysis/index.ts';
+import { vlabInProcess } from './vlab-in-process.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = (file: string) => join(repo, 'tests/analysis/fixtures', file);
@@ -17,13 +18,13 @@ const margins = join(scratch, 'margins.json');
 // The margins of rake-base-weights.R (as shares: vlab normalises to mean 1, R's counts n·share give the same weights).
 writeFileSync(margins, JSON.stringify({ g: { f: 0.51, m: 0.49 }, a: { young: 0.3, mid: 0.45, old: 0.25 } }));
 
-function vlab(args: string[]): { stdout: string; stderr: string; status: number | null } {
-  const result = spawnSync(process.execPath, [join(repo, 'bin/vlab.js'), 'rake', '--margins', margins, '--id', 'id', ...args], { encoding: 'utf8', cwd: repo });
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+/** `vlab rake --margins … --id id ...args`, run in this process (vlab-in-process.ts). */
+function vlab(args: string[]) {
+  return vlabInProcess(['rake', '--margins', margins, '--id', 'id', ...args]);
 }
 
-test('rake --weights starts from the base weights column and gives survey::rake\'s weights', () => {
-  const result = vlab(['--data', fixture('rake_base_weights.csv'), '--weights', 'base']);
+test('rake --weights starts from the base weights column and gives survey::rake\'s weights', async () => {
+  const result = (await vlab(['--data', fixture('rake_base_weights.csv'), '--weights', 'base']));
   assert.equal(result.status, 0, result.stderr);
   const got = rowsFromCsv(result.stdout);
   const expected = rowsFromCsv(readFileSync(fixture('rake_base_weights.expected.csv'), 'utf8'));
@@ -34,7 +35,7 @@ test('rake --weights starts from the base weights column and gives survey::rake\
   });
 });
 
-test('rake --weights: a missing, non-numeric, negative or empty weight column is one plain line, exit 2', () => {
+test('rake --weights: a missing, non-numeric, negative or empty weight column is one plain line, exit 2', async () => {
   const data = readFileSync(fixture('rake_base_weights.csv'), 'utf8').trimEnd().split('\n');
   const withSecondBase = (value: string) => {
     const file = join(scratch, `bad-${data.length}-${value || 'empty'}.csv`);
@@ -50,7 +51,7 @@ test('rake --weights: a missing, non-numeric, negative or empty weight column is
     [['--data', withSecondBase(''), '--weights', 'base'], 'vlab rake: base weights column "base" is missing for row 2 (empty, NA or NaN); raking needs every respondent\'s weight: fill it in, or drop the row before raking'],
   ];
   for (const [args, message] of cases) {
-    const result = vlab(args);
+    const result = (await vlab(args));
     assert.equal(result.status, 2, result.stderr);
     assert.equal(result.stdout, '');
     assert.equal(result.stderr.trimEnd(), message);

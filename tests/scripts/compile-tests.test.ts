@@ -1,7 +1,8 @@
 // scripts/compile-tests.mjs: npm test runs the test files as JavaScript compiled once per run, so each compiled
 // module must behave as its source does under tsx: the same place (import.meta.url, .dirname, .filename) for paths
-// found from it, imports of other compiled files and of plain scripts both found, types gone, and the one file that
-// must see its compiled place (the worker starter) seeing it.
+// found from it (but not in a string that spells it: a first version replaced those too), imports of other compiled
+// files and of plain scripts both found, types gone, and the one file that must see its compiled place (the worker
+// starter) seeing it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -33,7 +34,7 @@ test('a compiled module keeps its source\'s place and imports; the worker starte
       `import { own } from '../server/workers/start-worker.ts';`,
       `import { Command } from 'commander';`,
       `const answer: number = 42;`,
-      `console.log(JSON.stringify({ plain, place: place(), own, url: import.meta.url, dir: import.meta.dirname, file: import.meta.filename, answer, bare: typeof Command }));`,
+      `console.log(JSON.stringify({ plain, place: place(), own, url: import.meta.url, dir: import.meta.dirname, file: import.meta.filename, answer, bare: typeof Command, spelled: 'import.meta.url' }));`,
     ].join('\n'),
   );
   const out = join(tree, '.test-build', 'run-1');
@@ -51,5 +52,6 @@ test('a compiled module keeps its source\'s place and imports; the worker starte
     file: join(tree, 'tests/a.test.ts'),
     answer: 42,
     bare: 'function',
+    spelled: 'import.meta.url', // a string that spells it stays
   });
 });

@@ -11,18 +11,20 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { serve } from '../e2e/serve-process.ts';
+import { vlabInProcess } from '../analysis/vlab-in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'vlab-fielded-problems-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'old.sqlite');
 
-function vlab(args: string[]) {
-  const run = spawnSync(process.execPath, ['bin/vlab.js', ...args, '--db', db], { encoding: 'utf8' });
+/** `vlab ...args --db <the test's database>`, run in this process (vlab-in-process.ts), which must succeed: its stdout. */
+async function vlab(args: string[]) {
+  const run = await vlabInProcess([...args, '--db', db]);
   assert.equal(run.status, 0, run.stderr);
   return run.stdout;
 }
 
-const wave = (JSON.parse(vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--json'])) as { id: string }).id;
+const wave = (JSON.parse((await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--json']))) as { id: string }).id;
 // The snapshot as an earlier vlab stored it: vote_line (outcomes page 0, element 1) with "Other", please specify.
 const sqlite = new Database(db);
 const row = sqlite.prepare('SELECT s.id, s.definition_json FROM studies s JOIN waves w ON w.study_id = s.id WHERE w.id = ?').get(wave) as { id: number; definition_json: string };
@@ -33,19 +35,19 @@ sqlite.close();
 
 const SAYS = /pages\.outcomes\[0\]\.elements\[1\]\.showOtherItem: SurveyJS would store "other"/;
 
-test('wave status says in words that the definition the wave runs fails a check added since, and what to do', () => {
-  const text = vlab(['wave', 'status', wave]);
+test('wave status says in words that the definition the wave runs fails a check added since, and what to do', async () => {
+  const text = (await vlab(['wave', 'status', wave]));
   assert.match(text, new RegExp(`\\n  definition problems \\(1\\): this wave runs the definition it was opened with, which today's checks refuse; the page may store answers the server refuses \\(422\\)\\. Close it \\(vlab wave close ${wave}\\) and open a new wave once the study loads\\n`));
   assert.match(text, new RegExp(`\\n    ${SAYS.source}`));
-  const json = JSON.parse(vlab(['wave', 'status', wave, '--json'])) as { definitionProblems: string[] };
+  const json = JSON.parse((await vlab(['wave', 'status', wave, '--json']))) as { definitionProblems: string[] };
   assert.equal(json.definitionProblems.length, 1);
   assert.match(json.definitionProblems[0]!, new RegExp(`^${SAYS.source}`));
 });
 
-test('a wave whose definition passes today\'s checks has no definition problems', () => {
-  const other = (JSON.parse(vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '10', '--json'])) as { id: string }).id;
-  assert.doesNotMatch(vlab(['wave', 'status', other]), /definition problems/);
-  assert.deepEqual((JSON.parse(vlab(['wave', 'status', other, '--json'])) as { definitionProblems: string[] }).definitionProblems, []);
+test('a wave whose definition passes today\'s checks has no definition problems', async () => {
+  const other = (JSON.parse((await vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '10', '--json']))) as { id: string }).id;
+  assert.doesNotMatch((await vlab(['wave', 'status', other])), /definition problems/);
+  assert.deepEqual((JSON.parse((await vlab(['wave', 'status', other, '--json']))) as { definitionProblems: string[] }).definitionProblems, []);
 });
 
 test('vlab serve names the open wave and the problem at start', async () => {
