@@ -11,6 +11,7 @@ import { guardTapsAfterPageChange } from './tap-guard.ts';
 import { keepFocusInViewOnResize } from './focus-in-view.ts';
 import { readOnlyWhile } from './read-only-wait.ts';
 import { patchSurveyMarkup } from './surveyjs-patches.ts';
+import { drawEachPageAfresh } from './page-drawn-afresh.ts';
 import { followColorScheme } from './color-scheme.ts';
 import { instantScrollsUnderReducedMotion } from './reduced-motion-scroll.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
@@ -278,6 +279,7 @@ async function main(): Promise<void> {
   });
   stripInlineStylesFromIcons();
   patchSurveyMarkup(messages);
+  drawEachPageAfresh();
   survey.render(chrome.surveyRoot);
 }
 
