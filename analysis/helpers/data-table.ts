@@ -43,11 +43,14 @@ export function isDataTable(data: readonly Row[] | DataTable): data is DataTable
 
 /**
  * Rows (records from an SQLite export, a JSON body or `rowsFromCsv`) as a table. Columns are typed on first use
- * over all rows, as `read.csv` types a file's column: JS numbers and numeric strings are numbers.
+ * over all rows, as `read.csv` types a file's column: JS numbers and numeric strings are numbers. The columns named
+ * in `textColumns` are character, as `read.csv(…, colClasses = c(g = "character"))` reads them: codes such as "01"
+ * or "+1" that a guess would turn into the numbers 1 and 1, which no declared level matches.
  *
  * @example tableFromRows([{ g: 'a', y: 1 }, { g: 'b', y: '2' }]).column('y') // { type: 'numeric', values: [1, 2] }
+ * @example tableFromRows([{ g: '01' }, { g: '+1' }], new Set(['g'])).column('g') // { type: 'character', labels: ['01', '+1'], … }
  */
-export function tableFromRows(rows: readonly Row[]): DataTable {
+export function tableFromRows(rows: readonly Row[], textColumns: ReadonlySet<string> = new Set()): DataTable {
   const names = rows.length > 0 ? Object.keys(rows[0]) : [];
   const cache = new Map<string, Column>();
   return {
@@ -56,7 +59,7 @@ export function tableFromRows(rows: readonly Row[]): DataTable {
     column(name: string): Column | undefined {
       if (!names.includes(name)) return undefined;
       let column = cache.get(name);
-      if (!column) cache.set(name, (column = columnOfRows(rows, name)));
+      if (!column) cache.set(name, (column = textColumns.has(name) ? characterColumn(rows, name) : columnOfRows(rows, name)));
       return column;
     },
   };
@@ -162,6 +165,12 @@ function columnOfRows(rows: readonly Row[], name: string): Column {
   // A column with nothing but missing values passes both tests and is logical, as in R.
   if (logical) return { type: 'logical', values };
   if (numeric) return nanCells > 0 ? { type: 'numeric', values, nanCells } : { type: 'numeric', values };
+  return characterColumn(rows, name);
+}
+
+/** The column as text: each distinct value a label, in order of first appearance. */
+function characterColumn(rows: readonly Row[], name: string): Column {
+  const n = rows.length;
   const codes = new Int32Array(n);
   const lookup = new Map<string, number>();
   for (let i = 0; i < n; i++) {

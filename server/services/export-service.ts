@@ -6,7 +6,7 @@ import { DomainError } from '../domain/errors.ts';
 import { longColumnNames, longRows } from '../domain/export/long-rows.ts';
 import { repeatedWideRows } from '../domain/export/repeated-rows.ts';
 import { perRespondent } from '../domain/repeated-vignettes.ts';
-import { spreadsheetSafeRow } from '../domain/export/spreadsheet-safe.ts';
+import { spreadsheetSafeRows } from '../domain/export/spreadsheet-safe.ts';
 import { batteries, waveColumns, type ColumnSpec, type WideRow } from '../domain/export/wave-columns.ts';
 import { wideRow } from '../domain/export/wide-row.ts';
 import type { ParticipantStatus } from '../domain/participant.ts';
@@ -145,10 +145,11 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
           return {
             fileName: `${base}.csv`,
             contentType: 'text/csv; charset=utf-8',
-            stream: () => csvStream(columns.map((c) => c.name), mapRows(source(), spreadsheetSafeRow)),
+            stream: () => csvStream(columns.map((c) => c.name), mapRows(source(), spreadsheetSafeRows(columns))),
           };
         case 'long-csv': {
           const stacked = batteries(columns).size > 0;
+          const safeRow = spreadsheetSafeRows(columns);
           // Before streaming, so that the route answers 422; `vlab export` writes the header with a note instead.
           if (!stacked && options.withoutBattery === 'refuse') throw new DomainError('invalid_input', longCsvRefusal(def));
           return {
@@ -156,7 +157,7 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
             contentType: 'text/csv; charset=utf-8',
             ...(stacked ? {} : { note: `study "${def.id}" has no item battery (questions sharing a "battery" name), which long-csv stacks: the file holds its header only; --format csv has one row per participant` }),
             stream: () =>
-              csvStream(longColumnNames(columns), flatMapRows(source(), (row) => longRows(columns, spreadsheetSafeRow(row)))),
+              csvStream(longColumnNames(columns), flatMapRows(source(), (row) => longRows(columns, safeRow(row)))),
           };
         }
         case 'json':
@@ -167,11 +168,11 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
           };
         case 'profiles-csv': {
           assertConjoint(def); // now, so that the route answers 422 before streaming
-          const names = conjointProfileColumns(def, columns).map((c) => c.name);
+          const profileColumns = conjointProfileColumns(def, columns);
           return {
             fileName: `${base}-profiles.csv`,
             contentType: 'text/csv; charset=utf-8',
-            stream: () => csvStream(names, mapRows(profileRows(waveId, def, columns, options), spreadsheetSafeRow)),
+            stream: () => csvStream(profileColumns.map((c) => c.name), mapRows(profileRows(waveId, def, columns, options), spreadsheetSafeRows(profileColumns))),
           };
         }
         case 'codebook':

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import { csvFromRecords, rowsFromCsv, type Row } from '../../analysis/index.ts';
 import { waveColumns } from '../../server/domain/export/wave-columns.ts';
 import { planEstimatesCsv, PLAN_ESTIMATES_CSV_COLUMNS } from '../../server/domain/plan/estimates-csv.ts';
@@ -48,6 +49,37 @@ const blocked = withPlan(alliance, {
   ],
 });
 
+/**
+ * Answers coded in text as a researcher may code a scale or a list (attacker pass 36): party "-1", "0", "+1" (a
+ * spreadsheet would take "-1" and "+1" for formulas' starts) and education "01", "02" (R's read.csv would take them
+ * for the numbers 1 and 2), in an exclusion, a subset and a formula.
+ */
+const SIGNED_PARTY: Record<string, string> = { democrat: '-1', independent: '0', republican: '+1' };
+const CODED_EDUCATION: Record<string, string> = { no_college: '01', college: '02' };
+const signed = (() => {
+  const raw = structuredClone(blocked) as unknown as {
+    id: string;
+    simulation?: unknown;
+    populationMargins: { margins: Record<string, Record<string, number>> };
+    pages: { pretreatment: { elements: { name: string; choices: { value: string }[] }[] }[] };
+  };
+  raw.id = 'alliance-coded-answers'; // other choice values: another study, as a researcher's copy would be
+  delete raw.simulation; // its model names the choices the study no longer has
+  for (const e of raw.pages.pretreatment.flatMap((page) => page.elements)) {
+    const codes = e.name === 'party' ? SIGNED_PARTY : e.name === 'education' ? CODED_EDUCATION : null;
+    if (codes) for (const c of e.choices) c.value = codes[c.value]!;
+  }
+  const margins = raw.populationMargins.margins;
+  margins.education = Object.fromEntries(Object.entries(margins.education!).map(([level, share]) => [CODED_EDUCATION[level]!, share]));
+  return withPlan(raw as unknown as StudyDefinition, {
+    exclusions: [{ column: 'party', keep: ['-1', '+1'] }],
+    hypotheses: [
+      { id: 'S1', description: 'regime with party and education', estimator: 'lm_robust', outcomes: ['contribution'], formula: '~ regime + party + education' },
+      { id: 'S2', description: 'regime among the coded 02', estimator: 'lm_robust', outcomes: ['contribution'], formula: '~ regime', subset: [{ column: 'education', in: ['02'] }] },
+    ],
+  });
+})();
+
 before(async () => {
   db = openDatabase(dbPath);
   store = createSqliteStore(db);
@@ -61,6 +93,7 @@ before(async () => {
   // Some answers without a population share (population-margins.json noPopulationShare), which keep their share.
   await launch('raking', raking, (rows) => rows.map((row, i) => (i % 37 === 0 ? { ...row, gender: i % 74 ? 'nonbinary' : 'prefer_not_to_say' } : row)));
   await launch('blocked', blocked);
+  await launch('signed', signed, (rows) => rows.map((row) => ({ ...row, party: SIGNED_PARTY[String(row.party)]!, education: CODED_EDUCATION[String(row.education)]! })));
 });
 after(() => {
   db.close();
@@ -200,6 +233,21 @@ test('a plan text with line breaks stays inside its comment in replicate.R: no l
   assert.ok(lines.includes('# Exclusion: keep attention_pass in 1 (inattentive system("touch pwned") q(status = 0) x)'), script.slice(0, 2000));
 });
 
+test('answers coded "01" or "+1" keep their respondents: in the fits, and as written in data.csv', async () => {
+  const out = join(dir, 'signed');
+  await createReplicationService({ store }).write(waves.signed!, out);
+  const data = parse(readFileSync(join(out, 'data.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  // As coded, with no spreadsheet quote: a spreadsheet reads "+1" and "-1" as numbers, and R needs the codes.
+  assert.deepEqual([...new Set(data.map((row) => row.party))].sort(), ['+1', '-1', '0']);
+  const kept = data.filter((row) => row.party !== '0').length;
+  const estimates = rowsFromCsv(readFileSync(join(out, 'estimates.csv'), 'utf8'));
+  const s1 = estimates.filter((e) => e.hypothesis === 'S1');
+  // Before: "+1" read as the number 1, which no level matched, and its respondents dropped (df 1071 of 1502 here).
+  assert.deepEqual(s1.map((e) => e.term), ['(Intercept)', 'regimeautocracy', 'party+1', 'education02']);
+  assert.equal(s1[0]!.df, kept - 4);
+  assert.equal(estimates.filter((e) => e.hypothesis === 'S2').length, 2);
+});
+
 /**
  * A replication package of `rows` written by hand into `dir/name` (data, the platform's estimates, replicate.R),
  * as the service writes a wave's, and replicate.R run in it: for plans and rows no stored wave has.
@@ -215,8 +263,8 @@ function runPackageOf(name: string, def: StudyDefinition, rows: readonly Row[], 
 
 const rSkip = hasR ? false : 'Rscript with estimatr and survey is not installed: the R script was NOT run (package contents are tested above)';
 
-test('Rscript replicate.R reproduces every estimate within 1e-6 (shipped, raking and blocked plans)', { skip: rSkip }, async () => {
-  for (const name of ['shipped', 'raking', 'blocked']) {
+test('Rscript replicate.R reproduces every estimate within 1e-6 (shipped, raking and blocked plans; answers coded "+1", "01")', { skip: rSkip }, async () => {
+  for (const name of ['shipped', 'raking', 'blocked', 'signed']) {
     const out = join(dir, `r-${name}`);
     await createReplicationService({ store }).write(waves[name]!, out);
     const run = spawnSync('Rscript', ['replicate.R'], { cwd: out, encoding: 'utf8' });

@@ -1,4 +1,4 @@
-import type { WideRow, WideValue } from './wave-columns.ts';
+import type { ColumnSpec, WideRow, WideValue } from './wave-columns.ts';
 
 /**
  * Spreadsheet programs run a cell that starts with `=`, `+`, `-` or `@` (and, in some, tab, CR or LF) as a
@@ -15,11 +15,24 @@ export function spreadsheetSafe(value: WideValue): WideValue {
   return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** A number written as text ("-1", "+2", "0.5", "-1e3"): a spreadsheet reads it as that number and runs nothing. */
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /**
- * Makes every string cell of a freshly built row spreadsheet-safe, in place (numbers and nulls untouched), and
- * returns it: a copy per row was a seventh of a large export's time.
+ * Makes every string cell of a freshly built row of `columns` spreadsheet-safe, in place (numbers and nulls
+ * untouched), and returns it: a copy per row was a seventh of a large export's time. A closed question's code that
+ * is a number in text (a scale coded "-2" … "+2") is written as it is: it is the researcher's own value, listed so in
+ * the codebook, and a spreadsheet takes it for that number. With the quote, R (replicate.R) and Stata read another
+ * value than the estimates used, and left out every respondent coded "-1" or "+1" (attacker pass 36).
  */
-export function spreadsheetSafeRow(row: WideRow): WideRow {
-  for (const key in row) row[key] = spreadsheetSafe(row[key]);
-  return row;
+export function spreadsheetSafeRows(columns: readonly ColumnSpec[]): (row: WideRow) => WideRow {
+  const numberCodes = new Map<string, Set<WideValue>>();
+  for (const c of columns) {
+    const codes = c.type === 'categorical' ? (c.levels ?? []).filter((l) => typeof l.value === 'string' && NUMBER_TEXT.test(l.value)) : [];
+    if (codes.length > 0) numberCodes.set(c.name, new Set(codes.map((l) => l.value)));
+  }
+  return (row) => {
+    for (const key in row) if (!numberCodes.get(key)?.has(row[key]!)) row[key] = spreadsheetSafe(row[key]!);
+    return row;
+  };
 }

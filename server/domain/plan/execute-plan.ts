@@ -4,11 +4,13 @@ import {
   lmRobust,
   pAdjust,
   rake,
+  tableFromRows,
   type PAdjustMethod,
   type Row,
   type TidyRow,
 } from '../../../analysis/index.ts';
 import type { StudyDefinition } from '../study-definition.ts';
+import { codeColumns } from './code-columns.ts';
 import { withCodedOutcomes } from './coded-outcomes.ts';
 import { adjustNTooSmallWords } from './family-adjustment-lines.ts';
 import { planLevels } from './plan-columns.ts';
@@ -210,7 +212,8 @@ function fitOutcome(
   }
   return lmRobust({
     formula: `${outcome} ${modelRightHandSide(h)}`,
-    rows,
+    // Codes as text ("01", "+1"), as replicate.R reads them: a guess made them numbers no declared level matched.
+    rows: tableFromRows(rows, new Set(codeColumns(def).map((c) => c.name))),
     levels: planLevels(def, h),
     clusters,
     fixedEffects: fixedEffectsFormula(h),
