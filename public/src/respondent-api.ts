@@ -1,4 +1,4 @@
-/** The respondent API as the page uses it (docs/api.md). Network failures are retried; 4xx answers are not. */
+/** The respondent API as the page uses it (docs/api.md). Network failures and hung requests are retried; 4xx answers are not. */
 
 export interface ApiErrorBody {
   error: { code: string; message: string; waveStatus?: string; redirectUrl?: string | null; reason?: string; param?: string; question?: string };
@@ -80,25 +80,57 @@ interface RequestOptions {
 }
 
 /**
- * Sends a JSON request, retrying network failures and 5xx answers with growing pauses (0.5 s … 15 s; a pause ends
- * early when the device comes back online).
+ * How long one attempt of a request may take, its answer's body included, before it counts as not reaching the
+ * server and goes to the retries like a failed one. Without it a request whose connection hangs (a captive portal, a
+ * dead mobile cell, a proxy that holds it) neither failed nor ended: a save held back every later save and the page
+ * said nothing (respondent page pass 37). 15 s: a save of a few KiB takes well under a second even on a slow mobile
+ * link, and a retry sends the same body, which the server takes once (a save's number, the completion's
+ * idempotency), so giving up on a slow attempt costs nothing but the wait.
+ */
+const REQUEST_TIME_LIMIT_MS = 15_000;
+
+/**
+ * One attempt: the answer and its body (null when not JSON), or null when the server was not reached within
+ * REQUEST_TIME_LIMIT_MS. A timer and an AbortController rather than AbortSignal.timeout: the timer is cleared once
+ * answered, and Playwright's fake clock drives it in the browser tests.
+ */
+async function sendOnce(method: 'POST' | 'PUT', path: string, body: unknown, keepalive: boolean): Promise<{ response: Response; payload: unknown } | null> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), REQUEST_TIME_LIMIT_MS);
+  try {
+    const response = await fetch(path, {
+      method,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+      keepalive,
+      signal: controller.signal,
+    });
+    const text = await response.text();
+    return { response, payload: parseJson(text) };
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sends a JSON request, retrying network failures, attempts over their time limit (REQUEST_TIME_LIMIT_MS) and 5xx
+ * answers with growing pauses (0.5 s … 15 s; a pause ends early when the device comes back online).
  * `attempts` = Infinity keeps trying: used for the completion, which the server makes idempotent.
  */
 export async function requestJson<T>(method: 'POST' | 'PUT', path: string, body: unknown, { attempts = 4, onRetry, keepalive = false, waitWhenPaced = false }: RequestOptions = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    let response: Response | null = null;
-    try {
-      response = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(body),
-        keepalive,
-      });
-    } catch {
-      response = null;
-    }
+    const { response, payload } = (await sendOnce(method, path, body, keepalive)) ?? { response: null, payload: null };
     if (response && response.status < 500) {
-      const payload = (await response.json().catch(() => null)) as T | ApiErrorBody | null;
       if (response.ok) return payload as T;
       const error = (payload as ApiErrorBody | null)?.error;
       const { code = 'error', message = `HTTP ${response.status}`, ...details } = error ?? {};

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { useBrowserSession } from './browser-session.ts';
 import { walkSurvey } from './walk-survey.ts';
 
@@ -226,6 +226,53 @@ test('offline mid-page: the respondent is told once that the answers wait on the
     'The connection is back and your answers are saved.',
   ]);
   assert.equal(await page.locator('.vlab-notice').getAttribute('role'), 'status');
+  await context.close();
+});
+
+// Respondent page pass 37: a save whose connection hangs (a captive portal, a dead mobile cell, a proxy that holds the
+// request) neither failed nor ended, so it held back every later save, and the page said nothing.
+test('a save whose connection hangs is given up after its time limit: the respondent is told, and the answers given meanwhile are saved once the server answers again', async () => {
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  // Playwright's fake clock: the saves' 15-s time limits pass when the test says so, not in real time.
+  await page.clock.install();
+  const held: Route[] = [];
+  let hang = false;
+  await page.route('**/api/participants/*/answers', (route) => (hang ? void held.push(route) : route.continue()));
+  await toAboutYou(page, link('PROLIFIC_PID=autosave-hang&STUDY_ID=s&SESSION_ID=sess-hang'));
+  const notice = page.locator('.vlab-notice');
+  // Five seconds of the page's time at a time, and a real pause between them: a timer that ends an attempt leads to
+  // the next one only once the browser has settled the aborted request.
+  const pass = async (seconds: number, until: () => Promise<boolean> | boolean) => {
+    for (let s = 0; s < seconds && !(await until()); s += 5) {
+      await page.clock.runFor(5000);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  hang = true;
+  for (const [q, a] of [['age_group', '45 to 64'], ['gender', 'Female'], ['education', 'Less than a four-year college degree'], ['region', 'South'], ['party', 'Democrat']]) {
+    await option(page, q!, a!).click();
+  }
+  await page.getByRole('button', { name: 'Next' }).click();
+  await option(page, 'attention_check', 'Radio').click();
+  // Four attempts of 15 s each and the pauses between them (0.5 + 1 + 2 s): then the page says what it says offline.
+  await pass(90, async () => (await notice.innerText()) !== '');
+  // Before: nothing said, however long the save hung.
+  assert.equal(await notice.innerText(), 'You seem to be offline: your latest answers are not saved yet. Please keep this page open; they will be saved when the connection is back.');
+  // One save's four attempts, the same body each time: its number too, so the server takes it once (saveOrder).
+  assert.ok(held.length >= 4, `${held.length} attempts held`);
+  assert.equal(new Set(held.slice(0, 4).map((route) => route.request().postData())).size, 1, 'a retry sends the same save');
+  assert.deepEqual(storedPartial('autosave-hang'), { answers: { consent: true }, page: 1 });
+
+  hang = false;
+  await pass(30, () => storedPartial('autosave-hang')?.answers.attention_check !== undefined);
+  assert.deepEqual(storedPartial('autosave-hang'), {
+    answers: { consent: true, age_group: '45-64', gender: 'female', education: 'no_college', region: 'south', party: 'democrat', attention_check: 'radio' },
+    page: 2,
+  });
+  await pass(30, async () => (await notice.innerText()) === 'The connection is back and your answers are saved.');
+  assert.equal(await notice.innerText(), 'The connection is back and your answers are saved.');
+  await Promise.all(held.map((route) => route.abort().catch(() => undefined)));
   await context.close();
 });
 
