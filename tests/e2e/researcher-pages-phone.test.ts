@@ -86,6 +86,9 @@ async function open(options: BrowserContextOptions, path: string): Promise<{ pag
     if (path.includes('#wave=')) await page.locator('#dash-wave h2').waitFor({ timeout: 30_000 });
     else await page.locator('table', { hasText: 'alliance' }).first().waitFor({ timeout: 30_000 });
     await page.waitForLoadState('networkidle');
+    // Signing in ends with focus on the first heading shown (dashboard.entry.ts); on a busy CI machine that came
+    // after the Tab walk below had begun, which then found the heading "unringed" (2026-12-07): wait for it.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H2', null, { timeout: 30_000 });
   }
   return { page, close: () => context.close() };
 }
