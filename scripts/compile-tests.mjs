@@ -1,8 +1,8 @@
 // The TypeScript the tests load (tests/, server/, analysis/, support/, bench/, public/src/), compiled once per run into a folder of plain
 // JavaScript that Node runs without a loader. Why: under `--import tsx` every module a test file loads goes through
 // a loader hook on another thread; a server test loads about 320 of ours, which cost 1.9 CPU seconds per file with
-// tsx's cache warm and 0.6 from plain JavaScript (2026-12-07, measured on tests/server/test-app.ts). Over the run's
-// ~350 test processes that was about a quarter of `npm test`'s CPU (docs/performance.md "CI time").
+// tsx's cache warm and 0.9 compiled (2026-12-07, measured on tests/server/test-app.ts): 15 to 38 % of a test file's
+// CPU, by directory and file (docs/performance.md "CI time").
 //
 // The compiled files keep their sources' meaning: esbuild (tsx's own compiler) turns each file into one module of
 // its own, every import left an import; `import.meta.url`, `.dirname` and `.filename` are the SOURCE file's, so a
