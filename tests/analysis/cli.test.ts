@@ -34,7 +34,7 @@ function assertUsageError(result: Awaited<ReturnType<typeof vlab>>, message: str
 }
 
 test('fit prints the tidy table as CSV with full precision, equal to R', async () => {
-  const result = (await vlab(['fit', '--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp + wt', '--format', 'csv']));
+  const result = await vlab(['fit', '--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp + wt', '--format', 'csv']);
   assert.equal(result.status, 0, result.stderr);
   const got = rowsFromCsv(result.stdout);
   const expected = rowsFromCsv(readFileSync(ref('mtcars_hc2.expected.csv'), 'utf8'));
@@ -53,7 +53,7 @@ test('fit with levels, clusters and the default table and JSON formats', async (
   const levels = join(scratch, 'levels.json');
   writeFileSync(levels, JSON.stringify({ measure: ['do_nothing', 'public_criticism', 'economic_sanctions', 'reduce_military_aid', 'suspend_military_support'] }));
   const args = ['fit', '--data', ref('alliance_long.csv'), '--formula', 'support ~ measure', '--levels', levels, '--clusters', 'respondent_id'];
-  const table = (await vlab(args));
+  const table = await vlab(args);
   assert.equal(table.status, 0, table.stderr);
   assert.match(table.stdout, /^term\s+estimate\s+std_error/);
   assert.match(table.stdout, /measurepublic_criticism\s+0\.930456\s+0\.039606/);
@@ -65,13 +65,13 @@ test('fit with levels, clusters and the default table and JSON formats', async (
 });
 
 test('dim, rake, p-adjust and power print their results', async () => {
-  const dim = (await vlab(['dim', '--data', ref('alliance.csv'), '--outcome', 'economic_sanctions', '--treatment', 'violated', '--format', 'csv']));
+  const dim = await vlab(['dim', '--data', ref('alliance.csv'), '--outcome', 'economic_sanctions', '--treatment', 'violated', '--format', 'csv']);
   assert.equal(dim.status, 0, dim.stderr);
   const [row] = rowsFromCsv(dim.stdout);
   assert.equal(row.term, 'violated');
   assert.ok(Math.abs((row.df as number) - 364.308355924009) < 1e-6);
 
-  const rake = (await vlab(['rake', '--data', ref('alliance.csv'), '--margins', ref('rake_margins.json'), '--id', 'respondent_id']));
+  const rake = await vlab(['rake', '--data', ref('alliance.csv'), '--margins', ref('rake_margins.json'), '--id', 'respondent_id']);
   assert.equal(rake.status, 0, rake.stderr);
   const weights = rowsFromCsv(rake.stdout);
   assert.equal(weights.length, 1502);
@@ -79,21 +79,21 @@ test('dim, rake, p-adjust and power print their results', async () => {
   assert.equal(weights[0].respondent_id, 'r00001');
   assert.ok(Math.abs((weights[0].weight as number) - 1.09648904525007) < 1e-9);
 
-  const adjusted = (await vlab(['p-adjust', '--method', 'BH'], '0.01\n0.04\n0.03\n'));
+  const adjusted = await vlab(['p-adjust', '--method', 'BH'], '0.01\n0.04\n0.03\n');
   assert.equal(adjusted.status, 0, adjusted.stderr);
   assert.deepEqual(adjusted.stdout.trim().split('\n').map(Number), [0.03, 0.04, 0.04]);
   // NaN and NA lines are kept as R keeps them (p.adjust(c(0.01, NaN, NA, 0.04, 0.03), "BH"): 0.03 NaN NA 0.04 0.04).
-  const missing = (await vlab(['p-adjust', '--method', 'BH'], '0.01\nNaN\nNA\n0.04\n0.03\n'));
+  const missing = await vlab(['p-adjust', '--method', 'BH'], '0.01\nNaN\nNA\n0.04\n0.03\n');
   assert.equal(missing.status, 0, missing.stderr);
   assert.equal(missing.stdout, '0.03\nNaN\nNA\n0.04\n0.04\n');
   // --n, R's n: a family of 6 tests of which three p-values are given (p.adjust(c(0.01, NA, 0.04, 0.03), "BH", n = 6):
   // 0.06 NA 0.08 0.08; "holm", n = 6: 0.06 NA 0.16 0.15).
-  const family = (await vlab(['p-adjust', '--method', 'BH', '--n', '6'], '0.01\nNA\n0.04\n0.03\n'));
+  const family = await vlab(['p-adjust', '--method', 'BH', '--n', '6'], '0.01\nNA\n0.04\n0.03\n');
   assert.equal(family.status, 0, family.stderr);
   assert.deepEqual(family.stdout.trim().split('\n').map(Number), [0.06, NaN, 0.08, 0.08]);
   assert.equal((await vlab(['p-adjust', '--method', 'holm', '--n', '6'], '0.01\nNA\n0.04\n0.03\n')).stdout, '0.06\nNA\n0.16\n0.15\n');
 
-  const power = (await vlab(['power', '--effect', '0.5', '--sd', '1', '--power', '0.8', '--format', 'csv']));
+  const power = await vlab(['power', '--effect', '0.5', '--sd', '1', '--power', '0.8', '--format', 'csv']);
   assert.equal(power.status, 0, power.stderr);
   const [result] = rowsFromCsv(power.stdout);
   assert.ok(Math.abs((result.n_per_arm as number) - 63.7657637142739) < 1e-4);
@@ -102,8 +102,8 @@ test('dim, rake, p-adjust and power print their results', async () => {
 
 test('rake --margins takes a study\'s population-margins.json as it is, answers without a population share as the plan does', async () => {
   const study = join(repo, 'survey-definitions/alliance-corrective-measures/population-margins.json');
-  const plain = (await vlab(['rake', '--data', ref('alliance.csv'), '--margins', ref('rake_margins.json'), '--id', 'respondent_id']));
-  const fromStudy = (await vlab(['rake', '--data', ref('alliance.csv'), '--margins', study, '--id', 'respondent_id']));
+  const plain = await vlab(['rake', '--data', ref('alliance.csv'), '--margins', ref('rake_margins.json'), '--id', 'respondent_id']);
+  const fromStudy = await vlab(['rake', '--data', ref('alliance.csv'), '--margins', study, '--id', 'respondent_id']);
   // Before: "rake: margins references unknown column "source"". The shares are those of rake_margins.json (R's).
   assert.equal(fromStudy.status, 0, fromStudy.stderr);
   assert.equal(fromStudy.stdout, plain.stdout);
@@ -120,8 +120,8 @@ test('rake --margins takes a study\'s population-margins.json as it is, answers 
   margins.gender = { female: 0.51 * (1 - p), male: 0.49 * (1 - p), nonbinary: p };
   const explicit = join(scratch, 'margins-nonbinary.json');
   writeFileSync(explicit, JSON.stringify(margins));
-  const expected = (await vlab(['rake', '--data', data, '--margins', explicit, '--id', 'respondent_id']));
-  const got = (await vlab(['rake', '--data', data, '--margins', study, '--id', 'respondent_id']));
+  const expected = await vlab(['rake', '--data', data, '--margins', explicit, '--id', 'respondent_id']);
+  const got = await vlab(['rake', '--data', data, '--margins', study, '--id', 'respondent_id']);
   assert.equal(got.status, 0, got.stderr);
   const weights = (out: string) => rowsFromCsv(out).map((row) => row.weight as number);
   const want = weights(expected.stdout);
@@ -142,7 +142,7 @@ test('dim --weights: weighted block-clustered equals estimatr; matched pairs wit
   };
   const { id, file } = caseRows('block-clustered');
   // R: tidy(difference_in_means(y ~ z, d, weights = w, blocks = b, clusters = g)) (tests/analysis/r/difference-in-means-weights.R)
-  const dim = (await vlab(['dim', '--data', file, '--outcome', 'y', '--treatment', 'z', '--blocks', 'b', '--clusters', 'g', '--weights', 'w', '--format', 'json']));
+  const dim = await vlab(['dim', '--data', file, '--outcome', 'y', '--treatment', 'z', '--blocks', 'b', '--clusters', 'g', '--weights', 'w', '--format', 'json']);
   assert.equal(dim.status, 0, dim.stderr);
   const printed = JSON.parse(dim.stdout);
   assert.equal(printed.design, 'Block-clustered (weighted)');
@@ -161,7 +161,7 @@ test('dim --weights: weighted block-clustered equals estimatr; matched pairs wit
 test('dim --levels: the declared treatment levels pick control and treatment, other values are dropped, as R', async () => {
   const levels = join(scratch, 'behavior-levels.json');
   writeFileSync(levels, JSON.stringify({ behavior: ['threaten_exit', 'control'] }));
-  const dim = (await vlab(['dim', '--data', ref('alliance.csv'), '--outcome', 'contribution', '--treatment', 'behavior', '--blocks', 'regime', '--levels', levels, '--format', 'csv']));
+  const dim = await vlab(['dim', '--data', ref('alliance.csv'), '--outcome', 'contribution', '--treatment', 'behavior', '--blocks', 'regime', '--levels', levels, '--format', 'csv']);
   assert.equal(dim.status, 0, dim.stderr);
   const [row] = rowsFromCsv(dim.stdout);
   // R: d$behavior <- factor(d$behavior, levels = c("threaten_exit", "control"))
@@ -191,7 +191,7 @@ test('fit --codebook reads level orders from an exported codebook; numeric choic
 });
 
 test('power: --sd and --n alone give the minimum detectable effect at 80% power, per arm; a negative effect as R', async () => {
-  const mde = (await vlab(['power', '--sd', '1', '--n', '500', '--format', 'csv']));
+  const mde = await vlab(['power', '--sd', '1', '--n', '500', '--format', 'csv']);
   assert.equal(mde.status, 0, mde.stderr);
   const [row] = rowsFromCsv(mde.stdout);
   // R: power.t.test(n = 500, power = .8, tol = 1e-12)$delta
@@ -218,7 +218,7 @@ test('vlab power says the n to field, rounded up, under a table that solved for 
 
 test('power --strict counts the far rejection region too, as R power.t.test(strict = TRUE)', async () => {
   const csv = async (args: string[]) => {
-    const result = (await vlab(['power', '--sd', '1', ...args, '--format', 'csv']));
+    const result = await vlab(['power', '--sd', '1', ...args, '--format', 'csv']);
     assert.equal(result.status, 0, result.stderr);
     return rowsFromCsv(result.stdout)[0];
   };
@@ -238,49 +238,49 @@ test('power --strict counts the far rejection region too, as R power.t.test(stri
 
 test('bad input: one line on stderr naming the problem, exit code 2, no stack trace', async () => {
   const mtcars = ['--data', ref('mtcars.csv')];
-  assertUsageError((await vlab(['fit', ...mtcars, '--formula', 'mpg ~ hpp'])), 'vlab fit: lmRobust: formula references unknown column "hpp" (did you mean "hp"?)');
-  assertUsageError((await vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp +'])), /^vlab fit: lmRobust: malformed formula "mpg ~ hp \+"/);
-  assertUsageError((await vlab(['fit', ...mtcars, '--formula', 'car ~ hp'])), /^vlab fit: lmRobust: outcome column "car" is not numeric/);
+  assertUsageError(await vlab(['fit', ...mtcars, '--formula', 'mpg ~ hpp']), 'vlab fit: lmRobust: formula references unknown column "hpp" (did you mean "hp"?)');
+  assertUsageError(await vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp +']), /^vlab fit: lmRobust: malformed formula "mpg ~ hp \+"/);
+  assertUsageError(await vlab(['fit', ...mtcars, '--formula', 'car ~ hp']), /^vlab fit: lmRobust: outcome column "car" is not numeric/);
   assertUsageError(
     (await vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--se-type', 'HC9'])),
     'vlab fit: lmRobust: unknown se type "HC9" (valid: classical, HC0, HC1, HC2, HC3, CR0, stata, CR2, cregg)',
   );
-  assertUsageError((await vlab(['fit', '--data', join(scratch, 'nope.csv'), '--formula', 'y ~ x'])), `vlab fit: cannot read data file ${join(scratch, 'nope.csv')}: no such file`);
-  assertUsageError((await vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--format', 'xml'])), 'vlab fit: unknown format "xml" (valid: table, csv, json)');
-  assertUsageError((await vlab(['dim', ...mtcars, '--outcome', 'mpg', '--treatment', 'gear'])), /^vlab dim: differenceInMeans: treatment column "gear" must have exactly two values/);
-  assertUsageError((await vlab(['p-adjust', '--method', 'BH'], '0.1\nabc\n')), 'vlab p-adjust: line 2: "abc" is not a p-value between 0 and 1');
-  assertUsageError((await vlab(['p-adjust', '--method', 'BH', '--n', '2.5'], '0.1\n')), 'vlab p-adjust: --n must be a whole number of tests, at least 1 (got "2.5")');
+  assertUsageError(await vlab(['fit', '--data', join(scratch, 'nope.csv'), '--formula', 'y ~ x']), `vlab fit: cannot read data file ${join(scratch, 'nope.csv')}: no such file`);
+  assertUsageError(await vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--format', 'xml']), 'vlab fit: unknown format "xml" (valid: table, csv, json)');
+  assertUsageError(await vlab(['dim', ...mtcars, '--outcome', 'mpg', '--treatment', 'gear']), /^vlab dim: differenceInMeans: treatment column "gear" must have exactly two values/);
+  assertUsageError(await vlab(['p-adjust', '--method', 'BH'], '0.1\nabc\n'), 'vlab p-adjust: line 2: "abc" is not a p-value between 0 and 1');
+  assertUsageError(await vlab(['p-adjust', '--method', 'BH', '--n', '2.5'], '0.1\n'), 'vlab p-adjust: --n must be a whole number of tests, at least 1 (got "2.5")');
   // p.adjust(c(0.1, 0.2, 0.3), "BH", n = 2): R stops with "n >= lp is not TRUE".
   assertUsageError(
     (await vlab(['p-adjust', '--method', 'BH', '--n', '2'], '0.1\n0.2\n0.3\n')),
     'vlab p-adjust: pAdjust: n = 2 is below the 3 p-values given (not NA): the family has at least as many tests as p-values (R: "n >= lp is not TRUE")',
   );
-  assertUsageError((await vlab(['p-adjust', '--method', 'sidak'], '0.1\n')), 'vlab p-adjust: unknown method "sidak" (valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none)');
-  assertUsageError((await vlab(['p-adjust', '--method', 'bh'], '0.1\n')), 'vlab p-adjust: unknown method "bh" (did you mean "BH"? valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none)');
-  assertUsageError((await vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--format', 'CSV'])), 'vlab fit: unknown format "CSV" (did you mean "csv"? valid: table, csv, json)');
-  assertUsageError((await vlab(['power', '--effect', '0.5', '--n', '50'])), 'vlab power: --sd is required');
-  assertUsageError((await vlab(['power', '--sd', '1'])), 'vlab power: give --effect, or --n for the minimum detectable effect');
-  assertUsageError((await vlab(['power', '--sd', '1', '--effect', '0.5'])), 'vlab power: with --effect, give one of --n and --power');
+  assertUsageError(await vlab(['p-adjust', '--method', 'sidak'], '0.1\n'), 'vlab p-adjust: unknown method "sidak" (valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none)');
+  assertUsageError(await vlab(['p-adjust', '--method', 'bh'], '0.1\n'), 'vlab p-adjust: unknown method "bh" (did you mean "BH"? valid: holm, hochberg, hommel, bonferroni, BH, BY, fdr, none)');
+  assertUsageError(await vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--format', 'CSV']), 'vlab fit: unknown format "CSV" (did you mean "csv"? valid: table, csv, json)');
+  assertUsageError(await vlab(['power', '--effect', '0.5', '--n', '50']), 'vlab power: --sd is required');
+  assertUsageError(await vlab(['power', '--sd', '1']), 'vlab power: give --effect, or --n for the minimum detectable effect');
+  assertUsageError(await vlab(['power', '--sd', '1', '--effect', '0.5']), 'vlab power: with --effect, give one of --n and --power');
   // One prefix, not "power: power:".
-  assertUsageError((await vlab(['power', '--sd', '1', '--effect', '1e6', '--power', '0.8'])), 'vlab power: powerAnalysis: the target power is reached with n per arm below 1.01');
+  assertUsageError(await vlab(['power', '--sd', '1', '--effect', '1e6', '--power', '0.8']), 'vlab power: powerAnalysis: the target power is reached with n per arm below 1.01');
   const margins = join(scratch, 'margins.json');
   writeFileSync(margins, JSON.stringify({ gender: { female: 0.5, male: 0.5 }, region: { northeast: 0.5, south: 0.2 } }));
   // A newcomer's file mistakes: the wrong case or part of a column's name gets the column meant; a file saved
   // with semicolons or tabs (a spreadsheet in a European locale) is named as such, not "unknown column".
-  assertUsageError((await vlab(['fit', ...mtcars, '--formula', 'MPG ~ hp'])), 'vlab fit: lmRobust: formula references unknown column "MPG" (did you mean "mpg"?)');
-  assertUsageError((await vlab(['dim', '--data', ref('alliance.csv'), '--outcome', 'sanctions', '--treatment', 'violated'])), 'vlab dim: differenceInMeans: outcome references unknown column "sanctions" (columns containing it: "economic_sanctions")');
+  assertUsageError(await vlab(['fit', ...mtcars, '--formula', 'MPG ~ hp']), 'vlab fit: lmRobust: formula references unknown column "MPG" (did you mean "mpg"?)');
+  assertUsageError(await vlab(['dim', '--data', ref('alliance.csv'), '--outcome', 'sanctions', '--treatment', 'violated']), 'vlab dim: differenceInMeans: outcome references unknown column "sanctions" (columns containing it: "economic_sanctions")');
   const semicolons = join(scratch, 'semicolons.csv');
   writeFileSync(semicolons, '\ufeffy;x;g\r\n1,5;2;a\r\n2,1;3;b\r\n');
   const separated = (by: string) => `the columns are separated by ${by}, not commas`;
   const advice = 'save it as comma-separated CSV (Excel: "CSV UTF-8 (Comma delimited)"; R: write.csv)';
-  assertUsageError((await vlab(['fit', '--data', semicolons, '--formula', 'y ~ x'])), `vlab fit: ${semicolons}: ${separated('semicolons')} (header "y;x;g"); ${advice}`);
-  assertUsageError((await vlab(['dim', '--data', semicolons, '--outcome', 'y', '--treatment', 'g'])), `vlab dim: ${semicolons}: ${separated('semicolons')} (header "y;x;g"); ${advice}`);
+  assertUsageError(await vlab(['fit', '--data', semicolons, '--formula', 'y ~ x']), `vlab fit: ${semicolons}: ${separated('semicolons')} (header "y;x;g"); ${advice}`);
+  assertUsageError(await vlab(['dim', '--data', semicolons, '--outcome', 'y', '--treatment', 'g']), `vlab dim: ${semicolons}: ${separated('semicolons')} (header "y;x;g"); ${advice}`);
   const commas = join(scratch, 'decimal-commas.csv');
   writeFileSync(commas, 'y,x\n"1,5",2\n"2,25",3\n"3,0",5\n');
-  assertUsageError((await vlab(['fit', '--data', commas, '--formula', 'y ~ x'])), 'vlab fit: lmRobust: outcome column "y" is not numeric (row 1: "1,5"; a decimal comma? numbers need a decimal point: 1.5)');
+  assertUsageError(await vlab(['fit', '--data', commas, '--formula', 'y ~ x']), 'vlab fit: lmRobust: outcome column "y" is not numeric (row 1: "1,5"; a decimal comma? numbers need a decimal point: 1.5)');
   const tabs = join(scratch, 'tabs.tsv');
   writeFileSync(tabs, 'y\tx\n1\t2\n');
-  assertUsageError((await vlab(['fit', '--data', tabs, '--formula', 'y ~ x'])), `vlab fit: ${tabs}: ${separated('tabs')} (header "y\\tx"); ${advice}`);
+  assertUsageError(await vlab(['fit', '--data', tabs, '--formula', 'y ~ x']), `vlab fit: ${tabs}: ${separated('tabs')} (header "y\\tx"); ${advice}`);
   assertUsageError(
     (await vlab(['rake', '--data', ref('alliance.csv'), '--margins', margins, '--id', 'respondent_id'])),
     'vlab rake: margins are inconsistent: "gender" totals 1 but "region" totals 0.7',
@@ -292,11 +292,11 @@ test('dim and rake read a CSV as fit does: one reader, so an empty header name i
   const trailing = join(scratch, 'trailing-empty.csv');
   writeFileSync(trailing, 'y,z,id,,\r\n1,0,a,,\r\n2,1,b,,\r\n3,0,c,,\r\n5,1,d,,\r\n');
   const message = `${trailing} is not valid CSV: tableFromCsv: column 4 of the header has no name (an empty column left by a spreadsheet?): name it or delete it`;
-  assertUsageError((await vlab(['fit', '--data', trailing, '--formula', 'y ~ z'])), `vlab fit: ${message}`);
-  assertUsageError((await vlab(['dim', '--data', trailing, '--outcome', 'y', '--treatment', 'z'])), `vlab dim: ${message}`);
+  assertUsageError(await vlab(['fit', '--data', trailing, '--formula', 'y ~ z']), `vlab fit: ${message}`);
+  assertUsageError(await vlab(['dim', '--data', trailing, '--outcome', 'y', '--treatment', 'z']), `vlab dim: ${message}`);
   const margins = join(scratch, 'z-margins.json');
   writeFileSync(margins, JSON.stringify({ z: { '0': 0.5, '1': 0.5 } }));
-  assertUsageError((await vlab(['rake', '--data', trailing, '--margins', margins, '--id', 'id'])), `vlab rake: ${message}`);
+  assertUsageError(await vlab(['rake', '--data', trailing, '--margins', margins, '--id', 'id']), `vlab rake: ${message}`);
 });
 
 test('dim --condition1/--condition2 compare two levels of a many-level treatment, as estimatr\'s condition1/condition2', async () => {
@@ -304,16 +304,16 @@ test('dim --condition1/--condition2 compare two levels of a many-level treatment
   // R: difference_in_means(economic_sanctions ~ behavior, data = read.csv("alliance.csv"),
   //    condition1 = "control", condition2 = "evict_troops") → 0.462199203187251, SE 0.0983941882426771, df 498.99969961863, N 501
   const args = ['dim', '--data', ref('alliance.csv'), '--outcome', 'economic_sanctions', '--treatment', 'behavior'];
-  const run = (await vlab([...args, '--condition1', 'control', '--condition2', 'evict_troops', '--format', 'json']));
+  const run = await vlab([...args, '--condition1', 'control', '--condition2', 'evict_troops', '--format', 'json']);
   assert.equal(run.status, 0, run.stderr);
   const result = JSON.parse(run.stdout);
   assert.equal(result.nobs, 501);
   const [row] = result.estimates;
   assert.equal(row.term, 'behaviorevict_troops');
   assert.ok(Math.abs(row.estimate - 0.462199203187251) < 1e-12 && Math.abs(row.std_error - 0.0983941882426771) < 1e-12 && Math.abs(row.df - 498.99969961863) < 1e-8, JSON.stringify(row));
-  assertUsageError((await vlab(args)), /found 6 \(.*, …\); name the two to compare: --condition1 and --condition2 \(control first\)$/m);
+  assertUsageError(await vlab(args), /found 6 \(.*, …\); name the two to compare: --condition1 and --condition2 \(control first\)$/m);
   // One condition names the control, as estimatr's condition1 alone; among six levels the other is still unnamed.
-  assertUsageError((await vlab([...args, '--condition1', 'control'])), /found 6 \(.*\); name the two to compare: --condition1 and --condition2/);
+  assertUsageError(await vlab([...args, '--condition1', 'control']), /found 6 \(.*\); name the two to compare: --condition1 and --condition2/);
 });
 
 test('fit, dim, rake, freqs and power take --out as the conjoint verbs do: the file whole, stdout empty, stderr says so', async () => {
@@ -329,10 +329,10 @@ test('fit, dim, rake, freqs and power take --out as the conjoint verbs do: the f
     ['power', ['--study', 'protege-bargaining', '--n', '100', '--sims', '2', '--seed', '1', '--format', 'csv']],
   ];
   for (const [verb, args] of cases) {
-    const printed = (await vlab([verb, ...args]));
+    const printed = await vlab([verb, ...args]);
     assert.equal(printed.status, 0, printed.stderr);
     const out = join(scratch, `${verb}-out.csv`);
-    const written = (await vlab([verb, ...args, '--out', out]));
+    const written = await vlab([verb, ...args, '--out', out]);
     assert.equal(written.status, 0, written.stderr);
     assert.equal(written.stdout, '');
     assert.equal(written.stderr, `vlab ${verb}: wrote ${out}\n`);
@@ -342,7 +342,7 @@ test('fit, dim, rake, freqs and power take --out as the conjoint verbs do: the f
 
 test('fit --subset and dim --subset keep the rows of an R condition, as estimatr\'s subset =, equal to R', async () => {
   // R: tidy(lm_robust(mpg ~ hp + scale(wt), data = mtcars, subset = cyl > 4 & am == 0)): scale(wt) over all 32 cars.
-  const fit = (await vlab(['fit', '--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp + scale(wt)', '--subset', 'cyl > 4 & am == 0', '--format', 'csv']));
+  const fit = await vlab(['fit', '--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp + scale(wt)', '--subset', 'cyl > 4 & am == 0', '--format', 'csv']);
   assert.equal(fit.status, 0, fit.stderr);
   const fitted = rowsFromCsv(fit.stdout);
   const want: [string, number, number][] = [['(Intercept)', 22.425760690884900, 1.4706228974114124], ['hp', -0.028001433619422575, 0.0082500021604341445], ['scale(wt)', -2.035012669560345, 0.9270380490840946]];
@@ -355,29 +355,29 @@ test('fit --subset and dim --subset keep the rows of an R condition, as estimatr
   // R: tidy(difference_in_means(mpg ~ am, data = mtcars, subset = cyl == 8 | gear == 4)): 7.55, SE 2.3036504846776462, df 12.835071305109961.
   const dim = rowsFromCsv((await vlab(['dim', '--data', ref('mtcars.csv'), '--outcome', 'mpg', '--treatment', 'am', '--subset', 'cyl == 8 | gear == 4', '--format', 'csv'])).stdout)[0];
   assert.ok(Math.abs((dim.std_error as number) - 2.3036504846776462) <= 1e-12 && Math.abs((dim.df as number) - 12.835071305109961) <= 1e-9, JSON.stringify(dim));
-  assertUsageError((await vlab(['fit', '--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp', '--subset', 'cyl'])), /lmRobust: subset "cyl" is not TRUE or FALSE for each row/);
+  assertUsageError(await vlab(['fit', '--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp', '--subset', 'cyl']), /lmRobust: subset "cyl" is not TRUE or FALSE for each row/);
   // A misspelt column in --subset was said to be in the formula, which has none of it (walk-through 24).
-  assertUsageError((await vlab(['fit', '--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp', '--subset', 'cyll > 4'])), /lmRobust: subset references unknown column "cyll" \(did you mean "cyl"\?\)/);
+  assertUsageError(await vlab(['fit', '--data', ref('mtcars.csv'), '--formula', 'mpg ~ hp', '--subset', 'cyll > 4']), /lmRobust: subset references unknown column "cyll" \(did you mean "cyl"\?\)/);
 });
 
 test("commander's own errors read like every other usage error: `vlab <verb>: …`, one line, exit code 2", async () => {
   const mtcars = ['--data', ref('mtcars.csv')];
   // A flag vlab leaves out on purpose says what to write instead, even before the required options are given.
-  assertUsageError((await vlab(['fit', '--ci', '0.9'])), "vlab fit: unknown option '--ci': the interval is always printed (conf_low, conf_high); --alpha sets its level");
-  assertUsageError((await vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--cluster', 'cyl'])), "vlab fit: unknown option '--cluster' (did you mean --clusters?)");
-  assertUsageError((await vlab(['fit', '--data'])), "vlab fit: option '--data <file.csv>' argument missing");
-  assertUsageError((await vlab(['fit', ...mtcars])), "vlab fit: required option '--formula <formula>' not specified");
-  assertUsageError((await vlab(['mm', ...mtcars, '--formula', 'mpg ~ cyl', '--id', 'car', '--fixed-effects', 'g'])), "vlab mm: unknown option '--fixed-effects'");
-  assertUsageError((await vlab(['wave', 'status', 'w1', '--bogus'])), "vlab wave status: unknown option '--bogus'");
+  assertUsageError(await vlab(['fit', '--ci', '0.9']), "vlab fit: unknown option '--ci': the interval is always printed (conf_low, conf_high); --alpha sets its level");
+  assertUsageError(await vlab(['fit', ...mtcars, '--formula', 'mpg ~ hp', '--cluster', 'cyl']), "vlab fit: unknown option '--cluster' (did you mean --clusters?)");
+  assertUsageError(await vlab(['fit', '--data']), "vlab fit: option '--data <file.csv>' argument missing");
+  assertUsageError(await vlab(['fit', ...mtcars]), "vlab fit: required option '--formula <formula>' not specified");
+  assertUsageError(await vlab(['mm', ...mtcars, '--formula', 'mpg ~ cyl', '--id', 'car', '--fixed-effects', 'g']), "vlab mm: unknown option '--fixed-effects'");
+  assertUsageError(await vlab(['wave', 'status', 'w1', '--bogus']), "vlab wave status: unknown option '--bogus'");
   // A wave left out says where its id is found (walk-through 28: `vlab estimates` alone said only that --wave was missing).
-  assertUsageError((await vlab(['estimates'])), "vlab estimates: required option '--wave <id>' not specified: vlab wave list shows the waves' ids");
-  assertUsageError((await vlab(['wave', 'status'])), "vlab wave status: missing required argument 'id': vlab wave list shows the waves' ids");
-  assertUsageError((await vlab(['fitt'])), "vlab: unknown command 'fitt' (did you mean fit?)");
+  assertUsageError(await vlab(['estimates']), "vlab estimates: required option '--wave <id>' not specified: vlab wave list shows the waves' ids");
+  assertUsageError(await vlab(['wave', 'status']), "vlab wave status: missing required argument 'id': vlab wave list shows the waves' ids");
+  assertUsageError(await vlab(['fitt']), "vlab: unknown command 'fitt' (did you mean fit?)");
   // A newcomer checks a new definition with the verb other tools have (walk-through 21): commander had no suggestion.
   const check = "vlab study list checks every definition: the broken ones are listed with what to fix, and it exits 1 while any is";
-  assertUsageError((await vlab(['study', 'validate'])), `vlab study: unknown command 'validate': ${check}`);
-  assertUsageError((await vlab(['study', 'check'])), `vlab study: unknown command 'check': ${check}`);
-  assertUsageError((await vlab(['validate'])), `vlab: unknown command 'validate': ${check}`);
+  assertUsageError(await vlab(['study', 'validate']), `vlab study: unknown command 'validate': ${check}`);
+  assertUsageError(await vlab(['study', 'check']), `vlab study: unknown command 'check': ${check}`);
+  assertUsageError(await vlab(['validate']), `vlab: unknown command 'validate': ${check}`);
 });
 
 test('words left over after the options (an unquoted formula the shell split, * turned into file names) say to quote it', async () => {
@@ -388,7 +388,7 @@ test('words left over after the options (an unquoted formula the shell split, * 
     (await vlab(['fit', ...split])),
     `vlab fit: unexpected words after the options: "~ hp a.csv b.csv cyl": quote a value with spaces or *, as --formula 'y ~ a * b' (unquoted, the shell splits it at the spaces and turns * into file names)`,
   );
-  assertUsageError((await vlab(['wave', 'status', 'w1', 'w2'])), 'vlab wave status: unexpected words after <id>: "w2": quote a value with spaces or *');
+  assertUsageError(await vlab(['wave', 'status', 'w1', 'w2']), 'vlab wave status: unexpected words after <id>: "w2": quote a value with spaces or *');
 });
 
 test('p-adjust at a terminal says it waits for p-values and how to end them, instead of hanging silently', async () => {

@@ -59,7 +59,7 @@ test('vlab mm --subset "attention_pass == 1" on the profile rows equals the plan
   const plan = executeConjointPlan({ definition: flagship, rows, profiles });
   assert.equal(plan.nExcluded, 24);
   const h2 = plan.estimates.filter((e) => e.hypothesis === 'H2');
-  const run = (await vlab(['mm', '--data', data, '--formula', 'chosen ~ regime + behavior', '--id', 'participant', '--by', 'party', '--h0', '0.5', '--levels', levelsFile, '--subset', 'attention_pass == 1', '--format', 'json']));
+  const run = await vlab(['mm', '--data', data, '--formula', 'chosen ~ regime + behavior', '--id', 'participant', '--by', 'party', '--h0', '0.5', '--levels', levelsFile, '--subset', 'attention_pass == 1', '--format', 'json']);
   assert.equal(run.status, 0, run.stderr);
   const printed = (JSON.parse(run.stdout) as { estimates: { BY: string; feature: string; level: string; estimate: number; std_error: number; p: number }[]; respondents: number });
   assert.equal(printed.respondents, 96);
@@ -71,7 +71,7 @@ test('vlab mm --subset "attention_pass == 1" on the profile rows equals the plan
     assert.ok(Math.abs(row.std_error - planned.std_error!) <= 1e-12, `${planned.term} SE`);
   }
   // Without it, every complete's rows: other numbers, which the README now says.
-  const all = (await vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--by', 'party', '--levels', levelsFile, '--format', 'json']));
+  const all = await vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--by', 'party', '--levels', levelsFile, '--format', 'json']);
   assert.equal((JSON.parse(all.stdout) as { respondents: number }).respondents, 120);
   // And a line on stderr says so, with the --subset that keeps the plan's rows (walk-through 28: only the README did).
   assert.equal(all.stderr, 'vlab mm: the data include 24 respondents who failed the attention check (attention_pass 0); a plan that excludes them (vlab estimates) keeps --subset "attention_pass == 1"\n');
@@ -79,21 +79,21 @@ test('vlab mm --subset "attention_pass == 1" on the profile rows equals the plan
 });
 
 test('vlab amce --subset equals amce on the kept rows; a condition that is no condition, or names no column, is one line', async () => {
-  const run = (await vlab(['amce', '--data', data, '--formula', 'support_aid_cut ~ regime + behavior * troops', '--id', 'participant', '--levels', levelsFile, '--subset', 'attention_pass == 1 & party != "republican"', '--format', 'json']));
+  const run = await vlab(['amce', '--data', data, '--formula', 'support_aid_cut ~ regime + behavior * troops', '--id', 'participant', '--levels', levelsFile, '--subset', 'attention_pass == 1 & party != "republican"', '--format', 'json']);
   assert.equal(run.status, 0, run.stderr);
   const kept = profiles.filter((p) => p.attention_pass === 1 && p.party !== 'republican');
   const direct = amce({ formula: 'support_aid_cut ~ regime + behavior * troops', rows: kept, id: 'participant', levels });
   const printed = (JSON.parse(run.stdout) as { estimates: { estimate: number | null }[]; nobs: number });
   assert.equal(printed.nobs, direct.nobs);
   printed.estimates.forEach((row, k) => assert.equal(row.estimate, direct.estimates[k]!.estimate));
-  const notCondition = (await vlab(['amce', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'task']));
+  const notCondition = await vlab(['amce', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'task']);
   assert.equal(notCondition.status, 2, notCondition.stderr);
   assert.match(notCondition.stderr, /subset "task" is not TRUE or FALSE for each row/);
   assert.doesNotMatch(notCondition.stderr, /\n\s+at /, 'no stack trace');
-  const noColumn = (await vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'attention == 1']));
+  const noColumn = await vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'attention == 1']);
   assert.equal(noColumn.status, 2, noColumn.stderr);
   assert.match(noColumn.stderr, /^vlab mm: subset references unknown column "attention" \(columns containing it: "attention_pass"\)$/m);
-  const none = (await vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'task > 9']));
+  const none = await vlab(['mm', '--data', data, '--formula', 'chosen ~ regime', '--id', 'participant', '--subset', 'task > 9']);
   assert.equal(none.status, 2, none.stderr);
   assert.match(none.stderr, /--subset "task > 9" keeps none of the 1200 rows/);
 });

@@ -28,7 +28,7 @@ const CREGG_COLUMNS = 'outcome,statistic,feature,level,estimate,std_error,z,p,lo
 
 test('vlab amce --format csv prints cregg\'s columns with the estimator\'s numbers; json carries the summary', async () => {
   const args = ['amce', '--data', small, '--formula', 'rating ~ regime + troops * behaviour', '--id', 'id', '--weights', 'w', '--levels', levelsFile, '--se-type', 'cregg'];
-  const csv = (await vlab([...args, '--format', 'csv']));
+  const csv = await vlab([...args, '--format', 'csv']);
   assert.equal(csv.status, 0, csv.stderr);
   assert.equal(csv.stdout.split('\n')[0], CREGG_COLUMNS);
   const direct = amce({ formula: 'rating ~ regime + troops * behaviour', rows: rowsFromCsv(readFileSync(small, 'utf8')), id: 'id', weights: 'w', levels, seType: 'cregg' });
@@ -38,7 +38,7 @@ test('vlab amce --format csv prints cregg\'s columns with the estimator\'s numbe
   printed.forEach((row, k) => assert.equal(row.estimate, direct.estimates[k].estimate));
   const json = JSON.parse((await vlab([...args, '--format', 'json'])).stdout) as { nobs: number; dropped: number; respondents: number; se_type: string; estimates: unknown[] };
   assert.deepEqual([json.nobs, json.dropped, json.respondents, json.se_type, json.estimates.length], [direct.nobs, direct.nDropped, 150, 'cregg', 8]);
-  const table = (await vlab([...args]));
+  const table = await vlab([...args]);
   assert.match(table.stdout, /^outcome\s+statistic\s+feature\s+level\s+estimate/);
   assert.match(table.stdout, /nobs \d+, dropped \d+, respondents 150, se_type cregg\n/);
   // Walk-through 28: the df column's NA (cregg's errors have no degrees of freedom) said what it means.
@@ -54,7 +54,7 @@ test('vlab mm-diff on cregg\'s immigration data equals cregg::mm_diffs; --out wr
   const orderFile = join(scratch, 'immigration-levels.json');
   writeFileSync(orderFile, JSON.stringify(order));
   const out = join(scratch, 'diffs.csv');
-  const result = (await vlab(['mm-diff', '--data', data, '--formula', 'ChosenImmigrant ~ Gender + LanguageSkills + PriorEntry', '--id', 'CaseID', '--by', 'ethno_high', '--levels', orderFile, '--format', 'csv', '--out', out]));
+  const result = await vlab(['mm-diff', '--data', data, '--formula', 'ChosenImmigrant ~ Gender + LanguageSkills + PriorEntry', '--id', 'CaseID', '--by', 'ethno_high', '--levels', orderFile, '--format', 'csv', '--out', out]);
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stdout, '');
   assert.equal(result.stderr, `vlab mm-diff: wrote ${out}\n`);
@@ -69,13 +69,13 @@ test('vlab mm-diff on cregg\'s immigration data equals cregg::mm_diffs; --out wr
 });
 
 test('vlab mm --h0 and --by; vlab freqs with design probabilities', async () => {
-  const mm = (await vlab(['mm', '--data', small, '--formula', 'chosen ~ troops', '--id', 'id', '--by', 'party', '--h0', '0.5', '--format', 'csv']));
+  const mm = await vlab(['mm', '--data', small, '--formula', 'chosen ~ troops', '--id', 'id', '--by', 'party', '--h0', '0.5', '--format', 'csv']);
   assert.equal(mm.status, 0, mm.stderr);
   assert.equal(mm.stdout.split('\n')[0], `BY,${CREGG_COLUMNS}`);
   assert.equal(rowsFromCsv(mm.stdout).length, 4);
   const probabilities = join(scratch, 'probabilities.json');
   writeFileSync(probabilities, JSON.stringify({ regime: { democracy: 0.4, autocracy: 0.3, hybrid: 0.3 } }));
-  const freqs = (await vlab(['freqs', '--data', small, '--formula', '~ regime + troops', '--probabilities', probabilities, '--format', 'csv']));
+  const freqs = await vlab(['freqs', '--data', small, '--formula', '~ regime + troops', '--probabilities', probabilities, '--format', 'csv']);
   assert.equal(freqs.status, 0, freqs.stderr);
   const rows = rowsFromCsv(freqs.stdout);
   assert.deepEqual(rows.map((r) => [r.level, r.probability]), [['democracy', 0.4], ['autocracy', 0.3], ['hybrid', 0.3], ['none', 0.5], ['stationed', 0.5]]);
@@ -91,33 +91,33 @@ test('vlab freqs takes the design probabilities from the export\'s <feature>_pro
   }
   const data = join(scratch, 'profiles-with-probabilities.csv');
   writeFileSync(data, `${lines.join('\n')}\n`);
-  const run = (await vlab(['freqs', '--data', data, '--formula', '~ regime + troops', '--format', 'csv']));
+  const run = await vlab(['freqs', '--data', data, '--formula', '~ regime + troops', '--format', 'csv']);
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(rowsFromCsv(run.stdout).map((r) => [r.level, r.probability]),
     [['autocracy', 0.5], ['democracy', 0.5], ['none', 5 / 11], ['stationed', 6 / 11]]);
   assert.equal(run.stderr, 'vlab freqs: design probabilities from the columns regime_probability, troops_probability (--probabilities FILE overrides them)\n');
   // A column that differs within a level is not a design probability: said, not guessed.
   writeFileSync(data, 'regime,regime_probability\ndemocracy,0.5\ndemocracy,0.4\nautocracy,0.5\n');
-  const mixed = (await vlab(['freqs', '--data', data, '--formula', '~ regime']));
+  const mixed = await vlab(['freqs', '--data', data, '--formula', '~ regime']);
   assert.equal(mixed.status, 2);
   assert.equal(mixed.stderr, 'vlab freqs: regime_probability differs between rows of level "democracy" (0.5, 0.4): give the design probabilities with --probabilities FILE\n');
   // A level the design has but the data never showed (a small wave, a rare level): its probability is missing.
   writeFileSync(data, 'behavior,behavior_probability\ncooperate,0.5\ncriticise,0.25\ncooperate,0.5\n');
-  const unseen = (await vlab(['freqs', '--data', data, '--formula', '~ behavior']));
+  const unseen = await vlab(['freqs', '--data', data, '--formula', '~ behavior']);
   assert.equal(unseen.status, 2);
   assert.equal(unseen.stderr, 'vlab freqs: the levels of "behavior" in the data carry probability 0.75 in behavior_probability, not 1: a level of the design never shown? Give every level\'s probability with --probabilities FILE\n');
 });
 
 test('vlab amce --by task (carryover check) and vlab amce-diff', async () => {
-  const byTask = (await vlab(['amce', '--data', small, '--formula', 'chosen ~ regime + troops', '--id', 'id', '--by', 'task', '--se-type', 'cregg', '--format', 'csv']));
+  const byTask = await vlab(['amce', '--data', small, '--formula', 'chosen ~ regime + troops', '--id', 'id', '--by', 'task', '--se-type', 'cregg', '--format', 'csv']);
   assert.equal(byTask.status, 0, byTask.stderr);
   assert.deepEqual([...new Set(rowsFromCsv(byTask.stdout).map((r) => r.BY))], [1, 2, 3]);
   // Without --levels or --codebook the order is alphabetical, and stderr says so (walk-through 16).
   assert.equal(byTask.stderr, "vlab amce: levels in alphabetical order, the first of each the reference (as R's factor()); --codebook codebook.json (vlab export --format codebook) takes the study's order\n");
-  const diff = (await vlab(['amce-diff', '--data', small, '--formula', 'chosen ~ regime + troops', '--id', 'id', '--by', 'party', '--format', 'csv']));
+  const diff = await vlab(['amce-diff', '--data', small, '--formula', 'chosen ~ regime + troops', '--id', 'id', '--by', 'party', '--format', 'csv']);
   assert.equal(diff.status, 0, diff.stderr);
   assert.deepEqual(rowsFromCsv(diff.stdout).map((r) => `${r.BY} ${r.feature} ${r.level}`), ['rep - dem regime democracy', 'rep - dem regime hybrid', 'rep - dem troops stationed']);
-  const constrained = (await vlab(['amce-diff', '--data', small, '--formula', 'chosen ~ troops * behaviour', '--id', 'id', '--by', 'party']));
+  const constrained = await vlab(['amce-diff', '--data', small, '--formula', 'chosen ~ troops * behaviour', '--id', 'id', '--by', 'party']);
   assert.equal(constrained.status, 2);
   assert.match(constrained.stderr, /^vlab amce-diff: amce_diffs: constrained designs/);
 });
@@ -127,14 +127,14 @@ test('the estimators\' warnings go to stderr, as vlab fit\'s: a declared level n
   writeFileSync(extra, JSON.stringify({ ...levels, regime: [...levels.regime, 'monarchy'] }));
   const args = ['--data', small, '--formula', 'rating ~ regime + troops', '--id', 'id', '--format', 'csv'];
   for (const verb of ['amce', 'mm']) {
-    const run = (await vlab([verb, ...args, '--levels', extra]));
+    const run = await vlab([verb, ...args, '--levels', extra]);
     assert.equal(run.status, 0, run.stderr);
     // The verb names the estimator once: not `vlab amce: warning: amce: …` (until 2026-12-04).
     assert.equal(run.stderr, `vlab ${verb}: warning: feature "regime": no complete row shows "monarchy", so it has no estimate (R's model frame drops unused levels)\n`);
     assert.equal(run.stdout, (await vlab([verb, ...args, '--levels', levelsFile])).stdout);
   }
   // amce_diffs names itself with an underscore: left out all the same.
-  const diff = (await vlab(['amce-diff', ...args, '--by', 'party', '--levels', extra]));
+  const diff = await vlab(['amce-diff', ...args, '--by', 'party', '--levels', extra]);
   assert.equal(diff.status, 0, diff.stderr);
   assert.equal(diff.stderr, `vlab amce-diff: warning: feature "regime": no complete row shows "monarchy", so it has no estimate (R's model frame drops unused levels)\n`);
 });
@@ -151,7 +151,7 @@ test('--codebook of a conjoint wave declares the features\' levels: they live in
   }));
   for (const verb of ['amce', 'mm']) {
     const args = [verb, '--data', small, '--formula', 'rating ~ regime + troops', '--id', 'id', '--format', 'csv'];
-    const declared = (await vlab([...args, '--codebook', codebook]));
+    const declared = await vlab([...args, '--codebook', codebook]);
     assert.equal(declared.status, 0, declared.stderr);
     assert.equal(declared.stdout, (await vlab([...args, '--levels', levelsFile])).stdout, verb);
     assert.equal(rowsFromCsv(declared.stdout)[0]!.level, 'democracy');
@@ -177,7 +177,7 @@ test('user mistakes: exit 2, one line naming the verb and the problem, no stack 
     [['freqs', '--data', small, '--formula', '~ regime + nation'], /^vlab freqs: formula references unknown column "nation"/],
   ];
   for (const [args, message] of cases) {
-    const result = (await vlab(args));
+    const result = await vlab(args);
     assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
     assert.match(result.stderr, message, args.join(' '));
     // The verb names the function once: `vlab amce: amce: …` repeated it (the newcomer pass, 2026-12-04).

@@ -21,7 +21,7 @@ function vlab(args: string[]) {
 }
 
 test('fit prints R\'s estimates and, on stderr, one warning per factor whose level order R may see otherwise', async () => {
-  const result = (await vlab(['fit', '--data', join(folder, 'labels.csv'), '--formula', 'y ~ income + fruit + x', '--format', 'csv']));
+  const result = await vlab(['fit', '--data', join(folder, 'labels.csv'), '--formula', 'y ~ income + fruit + x', '--format', 'csv']);
   assert.equal(result.status, 0, result.stderr);
   const lines = result.stderr.trimEnd().split('\n');
   assert.equal(lines.length, 2);
@@ -48,17 +48,17 @@ test('fit --codebook declares the levels (no warning for them); --levels overrid
     }),
   );
   const base = ['fit', '--data', join(folder, 'labels.csv'), '--formula', 'y ~ income + fruit', '--codebook', codebook, '--format', 'csv'];
-  const result = (await vlab(base));
+  const result = await vlab(base);
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stderr, '');
   assert.deepEqual(rowsFromCsv(result.stdout).map((r) => r.term), ['(Intercept)', 'income10-50k', 'income100k+', 'fruitBanana', 'fruitcherry']);
   const levels = join(scratch, 'levels.json');
   writeFileSync(levels, JSON.stringify({ fruit: ['cherry', 'apple', 'Banana'] }));
-  const overridden = (await vlab([...base, '--levels', levels]));
+  const overridden = await vlab([...base, '--levels', levels]);
   assert.deepEqual(rowsFromCsv(overridden.stdout).map((r) => r.term).slice(3), ['fruitapple', 'fruitBanana']);
   const notCodebook = join(scratch, 'not-codebook.json');
   writeFileSync(notCodebook, '{"study": {}}');
-  const refused = (await vlab([...base.slice(0, -4), '--codebook', notCodebook]));
+  const refused = await vlab([...base.slice(0, -4), '--codebook', notCodebook]);
   assert.equal(refused.status, 2);
   assert.equal(refused.stderr.trim(), `vlab fit: codebook ${notCodebook} has no "columns" list (export it with vlab export --format codebook)`);
 });
@@ -66,7 +66,7 @@ test('fit --codebook declares the levels (no warning for them); --levels overrid
 test('fit names the line of a malformed CSV file', async () => {
   const file = join(scratch, 'short.csv');
   writeFileSync(file, 'y,x\n1,2\n3\n');
-  const result = (await vlab(['fit', '--data', file, '--formula', 'y ~ x']));
+  const result = await vlab(['fit', '--data', file, '--formula', 'y ~ x']);
   assert.equal(result.status, 2);
   assert.equal(result.stderr.trim(), `vlab fit: ${file} is not valid CSV: tableFromCsv: line 3 has 1 field, the header has 2`);
 });

@@ -56,10 +56,10 @@ test('an empty codebook says it is empty and what it should hold, not that it is
 
 test('a margins file cut short and a probabilities file in single quotes: the same form for every verb', async () => {
   const margins = file('margins-cut.json', '{"gender": {"female": 0.51, "male": 0.49}');
-  const rake = (await vlab(['rake', '--data', alliance, '--margins', margins, '--id', 'respondent_id']));
+  const rake = await vlab(['rake', '--data', alliance, '--margins', margins, '--id', 'respondent_id']);
   assertRefused(rake, `vlab rake: ${margins}:1:42: margins file is not valid JSON (the file ends before the closing })`);
   const probabilities = file('probabilities-quotes.json', "{'measure': {}}");
-  const freqs = (await vlab(['freqs', '--data', alliance, '--formula', 'support ~ measure', '--probabilities', probabilities]));
+  const freqs = await vlab(['freqs', '--data', alliance, '--formula', 'support ~ measure', '--probabilities', probabilities]);
   assertRefused(freqs, `vlab freqs: ${probabilities}:1:2: probabilities file is not valid JSON (unexpected \`'measure'\`: names and texts take double quotes; values are "text", numbers, true, false or null)`);
 });
 
@@ -72,7 +72,7 @@ test('a levels file saved with a byte-order mark (Notepad) is read, as a definit
 
 test('a folder given as a file says so in words, not in Node\'s "EISDIR: illegal operation on a directory, read"', async () => {
   assertRefused(await fit('--levels', scratch), `vlab fit: cannot read levels file ${scratch}: a folder, not a file`);
-  assertRefused((await vlab(['fit', '--data', scratch, '--formula', 'y ~ x'])), `vlab fit: cannot read data file ${scratch}: a folder, not a file`);
+  assertRefused(await vlab(['fit', '--data', scratch, '--formula', 'y ~ x']), `vlab fit: cannot read data file ${scratch}: a folder, not a file`);
 });
 
 test('a file that is not JSON at all shows at most the start of what it found, not a whole long line', async () => {
@@ -83,7 +83,7 @@ test('a file that is not JSON at all shows at most the start of what it found, n
 test('a levels file naming a column the data does not have is refused, with the column it was probably meant to be (it was ignored: another reference level, without a word)', async () => {
   const typo = file('levels-typo.json', '{"measur": ["public_criticism", "do_nothing"]}');
   assertRefused(await fit('--levels', typo), `vlab fit: levels file ${typo}: "measur" is not a column of the data (did you mean "measure"?); its level order would be ignored`);
-  const dim = (await vlab(['dim', '--data', alliance, '--outcome', 'support', '--treatment', 'measure', '--condition1', 'do_nothing', '--condition2', 'public_criticism', '--levels', typo]));
+  const dim = await vlab(['dim', '--data', alliance, '--outcome', 'support', '--treatment', 'measure', '--condition1', 'do_nothing', '--condition2', 'public_criticism', '--levels', typo]);
   assertRefused(dim, `vlab dim: levels file ${typo}: "measur" is not a column of the data (did you mean "measure"?); its level order would be ignored`);
   const unrelated = file('levels-unrelated.json', '{"name": ["a"], "measure": ["do_nothing", "public_criticism", "economic_sanctions", "reduce_military_aid", "suspend_military_support"]}');
   assertRefused(await fit('--levels', unrelated), `vlab fit: levels file ${unrelated}: "name" is not a column of the data; its level order would be ignored`);

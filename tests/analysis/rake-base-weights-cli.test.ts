@@ -24,7 +24,7 @@ function vlab(args: string[]) {
 }
 
 test('rake --weights starts from the base weights column and gives survey::rake\'s weights', async () => {
-  const result = (await vlab(['--data', fixture('rake_base_weights.csv'), '--weights', 'base']));
+  const result = await vlab(['--data', fixture('rake_base_weights.csv'), '--weights', 'base']);
   assert.equal(result.status, 0, result.stderr);
   const got = rowsFromCsv(result.stdout);
   const expected = rowsFromCsv(readFileSync(fixture('rake_base_weights.expected.csv'), 'utf8'));
@@ -51,7 +51,7 @@ test('rake --weights: a missing, non-numeric, negative or empty weight column is
     [['--data', withSecondBase(''), '--weights', 'base'], 'vlab rake: base weights column "base" is missing for row 2 (empty, NA or NaN); raking needs every respondent\'s weight: fill it in, or drop the row before raking'],
   ];
   for (const [args, message] of cases) {
-    const result = (await vlab(args));
+    const result = await vlab(args);
     assert.equal(result.status, 2, result.stderr);
     assert.equal(result.stdout, '');
     assert.equal(result.stderr.trimEnd(), message);

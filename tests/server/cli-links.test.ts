@@ -24,7 +24,7 @@ async function linksFollowTheServer(db: string): Promise<void> {
   let id: string;
   try {
     assert.notEqual(served.baseUrl, 'http://localhost:3000', 'serve --port 0 picks a free port');
-    const created = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db, '--json']));
+    const created = await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db, '--json']);
     assert.equal(created.status, 0, created.stderr);
     id = JSON.parse(created.stdout).id as string;
     assert.equal(JSON.parse(created.stdout).link, `${served.baseUrl}/s/${id}`);
@@ -57,29 +57,29 @@ test("a server given VLAB_PUBLIC_URL (a systemd unit's environment) records it: 
   const db = join(dir, 'public.sqlite');
   const served = await serve(db, { VLAB_DEMO: 'false', VLAB_PUBLIC_URL: 'https://survey.example.org' });
   await served.stop();
-  const created = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db, '--json']));
+  const created = await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db, '--json']);
   assert.equal(created.status, 0, created.stderr);
   assert.equal(JSON.parse(created.stdout).link, `https://survey.example.org/s/${JSON.parse(created.stdout).id}`);
 });
 
 test('on a database no vlab serve has listened on, links use http://localhost and PORT', async () => {
   const db = join(dir, 'never-served.sqlite');
-  const created = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], { PORT: '4123' }));
+  const created = await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], { PORT: '4123' });
   assert.equal(created.status, 0, created.stderr);
   assert.match(created.stdout, /link http:\/\/localhost:4123\/s\/\S+\n$/);
   // A guess, said as one: a researcher pasting it into a panel would send respondents to their own machine.
   assert.match(created.stderr, /note: the link is a guess: no vlab serve has run on this database and VLAB_PUBLIC_URL is not set, so it uses http:\/\/localhost and PORT \(4123\)/);
   assert.match(created.stderr, /VLAB_PUBLIC_URL=https:\/\/survey\.example\.org/, 'says how to give the public address');
-  const defaulted = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], { PORT: '' }));
+  const defaulted = await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], { PORT: '' });
   assert.match(defaulted.stdout, /link http:\/\/localhost:3000\/s\/\S+\n$/);
   assert.match(defaulted.stderr, /uses http:\/\/localhost and the default port 3000/);
-  const listed = (await vlab(['wave', 'list', '--db', db], { PORT: '4123' }));
+  const listed = await vlab(['wave', 'list', '--db', db], { PORT: '4123' });
   assert.match(listed.stderr, /vlab wave list: note: the links are a guess/);
 });
 
 test('with an address to go by, wave create and wave list add no note', async () => {
   const db = join(dir, 'public-env.sqlite');
-  const created = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], { VLAB_PUBLIC_URL: 'https://survey.example.org' }));
+  const created = await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], { VLAB_PUBLIC_URL: 'https://survey.example.org' });
   assert.equal(created.status, 0, created.stderr);
   assert.doesNotMatch(created.stderr, /note:/);
   assert.doesNotMatch((await vlab(['wave', 'list', '--db', db], { VLAB_PUBLIC_URL: 'https://survey.example.org' })).stderr, /note:/);

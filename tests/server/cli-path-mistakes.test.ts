@@ -63,7 +63,7 @@ test('--db naming the -wal, -shm or -journal file of a database is one line nami
 
 test('--out into a folder that does not exist, or under a file, is refused before any work', async () => {
   const db = join(dir, 'ok.sqlite');
-  const created = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']));
+  const created = await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
   assert.equal(created.status, 0, created.stderr);
   const wave = (JSON.parse(created.stdout) as { id: string }).id;
   const missing = join(dir, 'results');
@@ -86,7 +86,7 @@ test('--out into a folder that does not exist, or under a file, is refused befor
     `vlab export: --out ${join(file, 'codebook.json')}: ${file} is a file, not a folder; give another path`,
   );
   // A replication folder is created with its parents; under a file that cannot be, and the error names the path.
-  const run = (await vlab(['replication', '--wave', wave, '--db', db, '--out', join(file, 'package')]));
+  const run = await vlab(['replication', '--wave', wave, '--db', db, '--out', join(file, 'package')]);
   assert.equal(run.status, 2, run.stderr);
   assert.match(run.stderr, /^vlab replication: \S+: a part of the path is a file, not a folder\n$/);
   assert.equal(existsSync(missing), false);
@@ -139,7 +139,7 @@ test('a verb whose store cannot write names the database\'s problem, not the ser
   const db = join(dir, 'shm-folder.sqlite');
   assert.equal((await vlab(['wave', 'list', '--db', db])).status, 0);
   mkdirSync(`${db}-shm`);
-  const run = (await vlab(['wave', 'list', '--db', db]));
+  const run = await vlab(['wave', 'list', '--db', db]);
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stderr, /^vlab wave list: the database cannot be written: attempt to write a readonly database \(SQLITE_READONLY\w*\); is its disk full or read-only\?\n$/);
 });
@@ -153,7 +153,7 @@ test('a verb whose database file is damaged says so, not the server\'s words, ex
   bytes.fill(0xff, 4096 * 3, 4096 * 5); // two pages of the tables, past the header SQLite reads first
   writeFileSync(db, bytes);
   for (const verb of [['wave', 'list'], ['wave', 'create', '--study', 'alliance-corrective-measures', '--target', '10']]) {
-    const run = (await vlab([...verb, '--db', db]));
+    const run = await vlab([...verb, '--db', db]);
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stderr, new RegExp(`^vlab ${verb.slice(0, 2).join(' ')}: the database file is damaged: .*\\(SQLITE_CORRUPT\\w*\\); restore a backup`));
     assert.doesNotMatch(run.stderr, /server|try again/);
@@ -190,7 +190,7 @@ test('--out onto a full disk is one line naming the file, exit code 2, and no fi
 // `vlab export … | head` ended in Node's EPIPE stack once head had read enough.
 test('--out naming an existing folder is refused before any work, with a file name to give instead', async () => {
   const db = join(dir, 'folder-out.sqlite');
-  const created = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']));
+  const created = await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
   const wave = (JSON.parse(created.stdout) as { id: string }).id;
   const folder = join(dir, 'exports');
   mkdirSync(folder);
@@ -208,7 +208,7 @@ test('--out naming an existing folder is refused before any work, with a file na
 // gone, and the CLI said "wrote db.sqlite"; `vlab simulate --ack-log` naming it truncated it to 0 bytes.
 test('--out or --ack-log naming a SQLite database, its WAL, -shm or journal is refused and the database is left whole', async () => {
   const db = join(dir, 'precious.sqlite');
-  const created = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']));
+  const created = await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
   assert.equal(created.status, 0, created.stderr);
   const wave = (JSON.parse(created.stdout) as { id: string }).id;
   const before = readFileSync(db);
@@ -225,7 +225,7 @@ test('--out or --ack-log naming a SQLite database, its WAL, -shm or journal is r
     [['replication', '--wave', wave, '--db', db, '--out', `${db}-shm`], `vlab replication: --out ${db}-shm is the -shm file of the SQLite database ${db}; vlab never writes over one (it may hold the responses): name another file`],
     [['simulate', '--wave', wave, '--n', '1', '--base-url', 'http://127.0.0.1:9', '--db', db, '--ack-log', db], `vlab simulate: --ack-log ${db} is a SQLite database; vlab never writes over one (it may hold the responses): name another file`],
   ];
-  for (const [args, line] of refusals) assertOneLine((await vlab(args)), line);
+  for (const [args, line] of refusals) assertOneLine(await vlab(args), line);
   assert.deepEqual(readFileSync(db), before, 'the database is as it was');
   assert.deepEqual(readFileSync(other), before);
   // A file of another kind is written over as before.
@@ -236,7 +236,7 @@ test('--out or --ack-log naming a SQLite database, its WAL, -shm or journal is r
 
 test('output piped into a reader that stops early (vlab export | head) ends quietly, exit code 0', async () => {
   const db = join(dir, 'pipe.sqlite');
-  const created = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']));
+  const created = await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--db', db, '--json']);
   const wave = (JSON.parse(created.stdout) as { id: string }).id;
   const child = spawn(process.execPath, ['bin/vlab.js', 'export', '--wave', wave, '--db', db, '--format', 'codebook'], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.destroy(); // the reader is gone before the first byte: every write meets EPIPE

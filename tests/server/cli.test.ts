@@ -49,7 +49,7 @@ test('vlab wave create --json prints the wave and its link, and stores it with i
 });
 
 test('vlab study list shows the studies with their cells and waves, under a header', async () => {
-  const run = (await vlab(['study', 'list', '--db', dbPath, '--json']));
+  const run = await vlab(['study', 'list', '--db', dbPath, '--json']);
   assert.equal(run.status, 0, run.stderr);
   const studies = JSON.parse(run.stdout) as { id: string; cells: number; fullCells: number; waves: number }[];
   // The conjoint's restriction (evicting troops needs troops stationed) leaves 176 of the 192 profiles.
@@ -65,7 +65,7 @@ test('vlab study list shows the studies with their cells and waves, under a head
 test('with no study definitions, study list says where to add one', async () => {
   const empty = join(dir, 'no-definitions');
   mkdirSync(empty);
-  const run = (await vlab(['study', 'list', '--db', join(dir, 'empty.sqlite')], { VLAB_DEFINITIONS: empty }));
+  const run = await vlab(['study', 'list', '--db', join(dir, 'empty.sqlite')], { VLAB_DEFINITIONS: empty });
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout, `no studies yet — add one as a folder of ${empty} (README: "The researcher's path")\n`);
 });
@@ -78,7 +78,7 @@ test('study list sets apart the studies the database knows but the definitions f
   const mine = join(dir, 'my-definitions');
   cpSync('survey-definitions/bus-line-funding', join(mine, 'bus-line-funding'), { recursive: true });
   const env = { VLAB_DEFINITIONS: mine };
-  const run = (await vlab(['study', 'list', '--db', db], env));
+  const run = await vlab(['study', 'list', '--db', db], env);
   assert.equal(run.status, 0, run.stderr);
   const lines = run.stdout.split('\n');
   assert.match(lines[1]!, /^bus-line-funding +v\d+ +4 +0 +/);
@@ -91,15 +91,15 @@ test('study list sets apart the studies the database knows but the definitions f
 });
 
 test('usage mistakes exit 2 with one line naming the problem', async () => {
-  const unknown = (await vlab(['wave', 'create', '--study', 'no-such-study', '--target', '5', '--db', dbPath]));
+  const unknown = await vlab(['wave', 'create', '--study', 'no-such-study', '--target', '5', '--db', dbPath]);
   assert.equal(unknown.status, 2);
   assert.equal(unknown.stderr.trim(), 'vlab wave create: no study "no-such-study" (expected one of alliance-corrective-measures, alliance-partner-conjoint, bus-line-funding, protege-bargaining, protege-bargaining-repeated)');
-  const typo = (await vlab(['wave', 'create', '--study', 'bus-line-fundin', '--target', '5', '--db', dbPath]));
+  const typo = await vlab(['wave', 'create', '--study', 'bus-line-fundin', '--target', '5', '--db', dbPath]);
   assert.equal(typo.stderr, 'vlab wave create: no study "bus-line-fundin" (did you mean "bus-line-funding"?)\n');
-  const placeholder = (await vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--complete-url', 'https://x.example/?id={PID}', '--db', dbPath]));
+  const placeholder = await vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--complete-url', 'https://x.example/?id={PID}', '--db', dbPath]);
   assert.equal(placeholder.status, 2);
   assert.match(placeholder.stderr, /unknown placeholder \{PID\}/);
-  const target = (await vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '0', '--db', dbPath]));
+  const target = await vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '0', '--db', dbPath]);
   assert.equal(target.status, 2);
 });
 
@@ -126,7 +126,7 @@ test('a broken definition is listed with its message, and the server and CLI wor
 
   // A broken study is something to fix: exit 1 (as a check that found a problem; usage mistakes exit 2), so a
   // script or CI step that runs `vlab study list` after an edit stops there; the table still lists every study.
-  const list = (await vlab(['study', 'list', '--db', db], env));
+  const list = await vlab(['study', 'list', '--db', db], env);
   assert.equal(list.status, 1, list.stderr);
   assert.equal(list.stderr, 'vlab study list: 1 of 5 studies broken (listed above): no new waves of it until fixed\n');
   // One line a mistake, all of them: the first beside the study's id, the next indented under it.
@@ -135,15 +135,15 @@ test('a broken definition is listed with its message, and the server and CLI wor
   // A folder of broken studies only (a newcomer's first copy): the list starts with them, not with an empty line.
   const lone = join(dir, 'lone-defs');
   cpSync(join(defs, 'protege-bargaining'), join(lone, 'protege-bargaining'), { recursive: true });
-  const only = (await vlab(['study', 'list', '--db', join(dir, 'lone.sqlite')], { VLAB_DEFINITIONS: lone }));
+  const only = await vlab(['study', 'list', '--db', join(dir, 'lone.sqlite')], { VLAB_DEFINITIONS: lone });
   assert.ok(only.stdout.startsWith('1 broken — no new waves of these until fixed:\n'), JSON.stringify(only.stdout));
   assert.equal(only.status, 1);
-  const jsonRun = (await vlab(['study', 'list', '--db', db, '--json'], env));
+  const jsonRun = await vlab(['study', 'list', '--db', db, '--json'], env);
   assert.equal(jsonRun.status, 1, 'the same exit code for scripts');
   const json = JSON.parse(jsonRun.stdout) as { id: string; broken?: string }[];
   assert.deepEqual(json.find((s) => s.id === 'protege-bargaining'), { id: 'protege-bargaining', broken: message });
 
-  const refused = (await vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--db', db], env));
+  const refused = await vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '5', '--db', db], env);
   assert.equal(refused.status, 2);
   assert.equal(refused.stderr, `vlab wave create: study "protege-bargaining" is broken until its definition is fixed: ${message}\n`);
   assert.equal((await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--db', db], env)).status, 0);
@@ -191,7 +191,7 @@ test('the definitions and pages are the project\'s whatever the current folder; 
   }
 
   const missing = join(dir, 'no-such-folder');
-  const run = (await vlab(['study', 'list', '--db', join(dir, 'missing.sqlite')], { VLAB_DEFINITIONS: missing }));
+  const run = await vlab(['study', 'list', '--db', join(dir, 'missing.sqlite')], { VLAB_DEFINITIONS: missing });
   assert.equal(run.status, 2);
   assert.equal(run.stderr, `vlab study list: VLAB_DEFINITIONS: no definitions folder at ${missing}\n`);
   // A relative value is the current folder's: the message says which folder that was.
@@ -217,7 +217,7 @@ test('a bad configuration value is refused with the variable it came from', asyn
   );
   assert.equal(projectRoot(), resolve(dirname(fileURLToPath(import.meta.url)), '../..'));
   assert.equal(loadConfig({ PORT: '8080', VLAB_DB: '/tmp/x.sqlite' }, { port: '0' }).port, 0);
-  const run = (await vlab(['serve', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]));
+  const run = await vlab(['serve', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]);
   assert.equal(run.status, 2);
   assert.match(run.stderr, /^vlab serve: PORT \(--port\)/);
 });
@@ -227,14 +227,14 @@ test('a port already in use is one line saying what to do', async () => {
   await once(taken, 'listening');
   const { port } = taken.address() as AddressInfo;
   try {
-    const run = (await vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')], { npm_lifecycle_event: '' }));
+    const run = await vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')], { npm_lifecycle_event: '' });
     const other = port === 3000 ? 3001 : 3000;
     assert.equal(run.status, 2, run.stderr);
     // Untested before; the message had no way out. 3000 or 3001 may be taken too on a shared machine: 0 always
     // finds one (walk-through 29).
     assert.equal(run.stderr, `vlab serve: PORT (--port): port ${port} is already in use (another vlab serve, or another program): stop it, or choose another: PORT=${other} npm start, or node bin/vlab.js serve --port ${other} (0: any free port, the one taken printed)\n`);
     // Through `npm start` the other way out is typed as the README says, `npx vlab` (vlab is not on the PATH).
-    const viaNpm = (await vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')], { npm_lifecycle_event: 'start' }));
+    const viaNpm = await vlab(['serve', '--port', String(port), '--no-demo', '--db', join(dir, 'port.sqlite')], { npm_lifecycle_event: 'start' });
     assert.match(viaNpm.stderr, new RegExp(`PORT=${other} npm start, or npx vlab serve --port ${other} \\(0: any free port, the one taken printed\\)\\n$`));
   } finally {
     taken.close();
@@ -296,7 +296,7 @@ test('vlab serve on a fresh database opens a demo wave and says where the dashbo
   } finally {
     await real.stop();
   }
-  const noDemo = (await vlab(['serve', '--no-demo', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]));
+  const noDemo = await vlab(['serve', '--no-demo', '--port', 'eighty', '--db', join(dir, 'never.sqlite')]);
   assert.match(noDemo.stderr, /PORT \(--port\)/, 'the flag is accepted (the port then stops it before listening)');
   assert.throws(() => loadConfig({ VLAB_DEMO: 'maybe' }), /^ConfigError: VLAB_DEMO \(--no-demo\): expected true or false, got "maybe"$/);
   assert.equal(loadConfig({ VLAB_DEMO: 'FALSE' }).demoWave, false);
@@ -305,12 +305,12 @@ test('vlab serve on a fresh database opens a demo wave and says where the dashbo
 test('links are absolute, from VLAB_PUBLIC_URL when set; a panel-style wave without a completion URL is warned about', async () => {
   const env = { VLAB_PUBLIC_URL: 'https://survey.example.org/' };
   const db = join(dir, 'links.sqlite');
-  const panel = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--screenout-url', 'https://app.prolific.com/submissions/complete?cc=SCREEN', '--db', db], env));
+  const panel = await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--screenout-url', 'https://app.prolific.com/submissions/complete?cc=SCREEN', '--db', db], env);
   assert.equal(panel.status, 0, panel.stderr);
   const id = /^wave (\S+) of/.exec(panel.stdout)![1]!;
   assert.match(panel.stdout, new RegExp(`link https://survey\\.example\\.org/s/${id}\\n$`));
   assert.match(panel.stderr, /^vlab wave create: warning: the wave sends respondents back to a panel .* has no --complete-url, so those who finish are not sent back/);
-  const complete = (await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--screenout-url', 'https://x.example/s', '--complete-url', 'https://x.example/c', '--db', db, '--json']));
+  const complete = await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--screenout-url', 'https://x.example/s', '--complete-url', 'https://x.example/c', '--db', db, '--json']);
   // No panel warning; without VLAB_PUBLIC_URL on a database no server has run on, only the note that the link is a guess.
   assert.match(complete.stderr, /^vlab wave create: note: the link is a guess: [^\n]*\n$/);
   assert.equal(JSON.parse(complete.stdout).link, `http://localhost:3000/s/${JSON.parse(complete.stdout).id}`);

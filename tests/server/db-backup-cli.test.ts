@@ -25,7 +25,7 @@ function vlab(...args: string[]) {
 }
 
 test('vlab db backup copies a live database: every completed participant, integrity ok, owner-only, no partial file left', async () => {
-  const created = (await vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '100', '--seed', 'backup', '--db', dbPath, '--json'));
+  const created = await vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '100', '--seed', 'backup', '--db', dbPath, '--json');
   assert.equal(created.status, 0, created.stderr);
   const waveId = JSON.parse(created.stdout).id as string;
   // The writer stays open (WAL with pages not yet checkpointed), as a running `vlab serve` would keep it.
@@ -37,7 +37,7 @@ test('vlab db backup copies a live database: every completed participant, integr
       await completeWithService(respondents, participant.code);
     }
     const out = join(dir, 'copy.sqlite');
-    const backup = (await vlab('db', 'backup', '--out', out, '--db', dbPath));
+    const backup = await vlab('db', 'backup', '--out', out, '--db', dbPath);
     assert.equal(backup.status, 0, backup.stderr);
     assert.match(backup.stderr, /^vlab db backup: .*copy\.sqlite \(\d+ pages, [\d.]+ MB, 12 participants; integrity check ok\)\n$/);
     const copy = new Database(out, { readonly: true });
@@ -50,7 +50,7 @@ test('vlab db backup copies a live database: every completed participant, integr
     assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.partial')), []);
 
     // An existing file is never overwritten; PostgreSQL has pg_dump.
-    const again = (await vlab('db', 'backup', '--out', out, '--db', dbPath));
+    const again = await vlab('db', 'backup', '--out', out, '--db', dbPath);
     assert.equal(again.status, 2);
     assert.match(again.stderr, /already exists; choose a new file name/);
     assert.doesNotMatch(again.stderr, /\n\s+at /, 'no stack trace');
@@ -60,13 +60,13 @@ test('vlab db backup copies a live database: every completed participant, integr
 });
 
 test('vlab db backup without --out, or of a PostgreSQL URL, is a one-line usage error', async () => {
-  const missing = (await vlab('db', 'backup', '--db', dbPath));
+  const missing = await vlab('db', 'backup', '--db', dbPath);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /--out/);
   const stray = join(dir, 'stray.sqlite');
   writeFileSync(stray, '');
   rmSync(stray);
-  const pg = (await vlab('db', 'backup', '--out', stray, '--db', 'postgres://nobody@127.0.0.1:1/none'));
+  const pg = await vlab('db', 'backup', '--out', stray, '--db', 'postgres://nobody@127.0.0.1:1/none');
   assert.equal(pg.status, 2, pg.stderr);
   assert.equal(existsSync(stray), false);
   assert.doesNotMatch(pg.stderr, /\n\s+at /, 'no stack trace');
@@ -101,7 +101,7 @@ test('a stale -wal, -shm or -journal beside --out is refused in plain words, lef
   for (const side of ['-wal', '-shm', '-journal']) {
     const out = join(dir, `stale${side}.sqlite`);
     writeFileSync(out + side, staleWal);
-    const run = (await vlab('db', 'backup', '--out', out, '--db', dbPath));
+    const run = await vlab('db', 'backup', '--out', out, '--db', dbPath);
     assert.equal(run.status, 2, `${side}: ${run.stderr}`);
     assert.equal(
       run.stderr,
@@ -167,7 +167,7 @@ test('the partial copy and its journal are owner-only while written, and after a
   assert.match(left[0]!, /^copy\.sqlite\.partial-\d+-[0-9a-f]{12}$/);
   assert.equal(left[1], `${left[0]}-journal`);
   for (const file of left) assert.equal((statSync(join(folder, file)).mode & 0o777).toString(8), '600', file);
-  const again = (await vlab('db', 'backup', '--out', out, '--db', big));
+  const again = await vlab('db', 'backup', '--out', out, '--db', big);
   assert.equal(again.status, 0, again.stderr);
   assert.deepEqual(readdirSync(folder).filter((f) => f.startsWith('copy.')), ['copy.sqlite']);
 });

@@ -79,7 +79,7 @@ test('the seeded wave counts each participant as assigned to its cell, as a draw
 });
 
 test('vlab estimates --format json on the 1,502 alliance respondents equals the analysis module called directly', async () => {
-  const run = (await vlab(['estimates', `--wave=${waveId}`, '--format', 'json', '--db', dbPath]));
+  const run = await vlab(['estimates', `--wave=${waveId}`, '--format', 'json', '--db', dbPath]);
   assert.equal(run.status, 0, run.stderr);
   const result = JSON.parse(run.stdout);
   assert.equal(result.nComplete, 1502);
@@ -100,12 +100,12 @@ test('vlab estimates --format json on the 1,502 alliance respondents equals the 
 });
 
 test('vlab estimates --format csv has the tidy columns; table is for reading; mistakes exit 2', async () => {
-  const csv = (await vlab(['estimates', `--wave=${waveId}`, '--format', 'csv', '--db', dbPath]));
+  const csv = await vlab(['estimates', `--wave=${waveId}`, '--format', 'csv', '--db', dbPath]);
   assert.equal(csv.status, 0, csv.stderr);
   const rows = rowsFromCsv(csv.stdout);
   assert.deepEqual(Object.keys(rows[0]!), [...PLAN_ESTIMATES_CSV_COLUMNS]);
   assert.equal(rows.filter((r) => r.hypothesis === 'H3').length, 24);
-  const table = (await vlab(['estimates', `--wave=${waveId}`, '--db', dbPath]));
+  const table = await vlab(['estimates', `--wave=${waveId}`, '--db', dbPath]);
   assert.equal(table.status, 0, table.stderr);
   assert.match(table.stdout, /^wave \S+ \(alliance-corrective-measures v2\): 1502 complete, \d+ excluded by the plan\nplan [0-9a-f]{12}, alpha 0.05\n/);
   const lines = table.stdout.trimEnd().split('\n');
@@ -123,32 +123,32 @@ test('vlab estimates --format csv has the tidy columns; table is for reading; mi
   assert.match(table.stdout, /^ {2}\+ 5 other terms of the model \(intercept and Behavior, not tested by H3\): --wide shows them$/m);
   // Not "controls": H1's is a level of the factor it tests; a line too long for 100 columns wraps under its "+".
   assert.match(table.stdout, /^ {2}\+ 2 other terms of the model \(intercept and the other level of Measure, not tested by H1\):\n {4}--wide shows them$/m);
-  const wide = (await vlab(['estimates', `--wave=${waveId}`, '--wide', '--db', dbPath]));
+  const wide = await vlab(['estimates', `--wave=${waveId}`, '--wide', '--db', dbPath]);
   assert.match(wide.stdout, /^H3 +economic_sanctions +regimeautocracy +Regime: Autocracy \(vs\. Democracy\) /m);
   assert.match(wide.stdout, /^H3 +economic_sanctions +\(Intercept\) +Intercept /m, 'controls too');
-  const unknown = (await vlab(['estimates', '--wave=nosuchwave', '--db', dbPath]));
+  const unknown = await vlab(['estimates', '--wave=nosuchwave', '--db', dbPath]);
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /^vlab estimates: no wave "nosuchwave" in \S+ \(vlab wave list shows its waves; --db or VLAB_DB opens another database\)\n$/);
-  const format = (await vlab(['estimates', `--wave=${waveId}`, '--format', 'xlsx', '--db', dbPath]));
+  const format = await vlab(['estimates', `--wave=${waveId}`, '--format', 'xlsx', '--db', dbPath]);
   assert.equal(format.status, 2);
   assert.match(format.stderr, /unknown format "xlsx" \(valid: table, csv, json\)/);
 });
 
 test('vlab estimates --out FILE writes the file as vlab export does; --wide needs the table; an empty wave is explained', async () => {
   const out = join(dir, 'estimates.csv');
-  const run = (await vlab(['estimates', `--wave=${waveId}`, '--format', 'csv', '--out', out, '--db', dbPath]));
+  const run = await vlab(['estimates', `--wave=${waveId}`, '--format', 'csv', '--out', out, '--db', dbPath]);
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout, '');
   assert.equal(run.stderr, `vlab estimates: wrote ${out}\n`);
   assert.equal(readFileSync(out, 'utf8'), (await vlab(['estimates', `--wave=${waveId}`, '--format', 'csv', '--db', dbPath])).stdout);
-  const wideCsv = (await vlab(['estimates', `--wave=${waveId}`, '--format', 'csv', '--wide', '--db', dbPath]));
+  const wideCsv = await vlab(['estimates', `--wave=${waveId}`, '--format', 'csv', '--wide', '--db', dbPath]);
   assert.equal(wideCsv.status, 2);
   assert.equal(wideCsv.stderr, 'vlab estimates: --wide goes with --format table\n');
 
   const store = await openStore(dbPath);
   const empty = (await createStudyService({ store }).createWave({ studyKey: alliance.id, target: 10 })).wave.id;
   await store.close();
-  const table = (await vlab(['estimates', `--wave=${empty}`, '--db', dbPath]));
+  const table = await vlab(['estimates', `--wave=${empty}`, '--db', dbPath]);
   assert.equal(table.status, 0, table.stderr);
   assert.match(table.stdout, /^H2 · contribution\n {2}outcome: Should the United States reduce or increase what it contributes to the partnership with\n {4}Country A\?\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}not estimable yet: no respondents with an answer in this comparison yet$/m);
   assert.doesNotMatch(table.stdout, /lmRobust|differenceInMeans/);

@@ -24,7 +24,7 @@ async function vlab(args: string[]) {
   return run.stdout;
 }
 
-const wave = (JSON.parse((await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--json']))) as { id: string }).id;
+const wave = (JSON.parse(await vlab(['wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--json'])) as { id: string }).id;
 // The snapshot as an earlier vlab stored it: vote_line (outcomes page 0, element 1) with "Other", please specify.
 const sqlite = new Database(db);
 const row = sqlite.prepare('SELECT s.id, s.definition_json FROM studies s JOIN waves w ON w.study_id = s.id WHERE w.id = ?').get(wave) as { id: number; definition_json: string };
@@ -36,18 +36,18 @@ sqlite.close();
 const SAYS = /pages\.outcomes\[0\]\.elements\[1\]\.showOtherItem: SurveyJS would store "other"/;
 
 test('wave status says in words that the definition the wave runs fails a check added since, and what to do', async () => {
-  const text = (await vlab(['wave', 'status', wave]));
+  const text = await vlab(['wave', 'status', wave]);
   assert.match(text, new RegExp(`\\n  definition problems \\(1\\): this wave runs the definition it was opened with, which today's checks refuse; the page may store answers the server refuses \\(422\\)\\. Close it \\(vlab wave close ${wave}\\) and open a new wave once the study loads\\n`));
   assert.match(text, new RegExp(`\\n    ${SAYS.source}`));
-  const json = JSON.parse((await vlab(['wave', 'status', wave, '--json']))) as { definitionProblems: string[] };
+  const json = JSON.parse(await vlab(['wave', 'status', wave, '--json'])) as { definitionProblems: string[] };
   assert.equal(json.definitionProblems.length, 1);
   assert.match(json.definitionProblems[0]!, new RegExp(`^${SAYS.source}`));
 });
 
 test('a wave whose definition passes today\'s checks has no definition problems', async () => {
-  const other = (JSON.parse((await vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '10', '--json']))) as { id: string }).id;
-  assert.doesNotMatch((await vlab(['wave', 'status', other])), /definition problems/);
-  assert.deepEqual((JSON.parse((await vlab(['wave', 'status', other, '--json']))) as { definitionProblems: string[] }).definitionProblems, []);
+  const other = (JSON.parse(await vlab(['wave', 'create', '--study', 'protege-bargaining', '--target', '10', '--json'])) as { id: string }).id;
+  assert.doesNotMatch(await vlab(['wave', 'status', other]), /definition problems/);
+  assert.deepEqual((JSON.parse(await vlab(['wave', 'status', other, '--json'])) as { definitionProblems: string[] }).definitionProblems, []);
 });
 
 test('vlab serve names the open wave and the problem at start', async () => {

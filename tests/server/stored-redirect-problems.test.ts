@@ -46,7 +46,7 @@ test('wave status names the stored redirect that today\'s checks refuse, by sett
 });
 
 test('wave list says which wave on stderr; a sound wave has no redirect problems', async () => {
-  const listed = (await vlab(['wave', 'list']));
+  const listed = await vlab(['wave', 'list']);
   // After the note that the links are a guess (no serve has run on this database yet), one line, for this wave only.
   assert.deepEqual(
     listed.stderr.split('\n').filter((line) => line.startsWith('vlab wave list: wave ')),

@@ -34,7 +34,7 @@ function vlab(...args: string[]) {
 }
 
 test('an empty database: wave list says how to create a wave instead of printing nothing', async () => {
-  const empty = (await vlab('wave', 'list'));
+  const empty = await vlab('wave', 'list');
   assert.equal(empty.status, 0, empty.stderr);
   assert.equal(empty.stdout, 'no waves yet — create one with: vlab wave create --study ID --target N   (vlab study list shows the studies)\n');
   assert.equal((await vlab('wave', 'list', '--json')).stdout, '[]\n');
@@ -42,7 +42,7 @@ test('an empty database: wave list says how to create a wave instead of printing
 
 test('vlab wave list, status --json, pause, open and close; a closed wave stays closed', async () => {
   const created = JSON.parse((await vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--json')).stdout);
-  const status = (await vlab('wave', 'status', created.id, '--json'));
+  const status = await vlab('wave', 'status', created.id, '--json');
   assert.equal(status.status, 0, status.stderr);
   const report = JSON.parse(status.stdout);
   assert.deepEqual(
@@ -60,17 +60,17 @@ test('vlab wave list, status --json, pause, open and close; a closed wave stays 
   assert.match(list[0]!, /^wave +study +status +completes +link$/);
   assert.match(list[1]!, new RegExp(`^${created.id} +alliance-corrective-measures +open +0/40 +http://localhost:3000/s/${created.id}$`));
   assert.equal((await vlab('wave', 'close', created.id)).stdout, `wave ${created.id}: closed\n`);
-  const reopen = (await vlab('wave', 'open', created.id));
+  const reopen = await vlab('wave', 'open', created.id);
   assert.equal(reopen.status, 2);
   assert.equal(reopen.stderr, 'vlab wave open: the wave is closed, and a closed wave stays closed; create a new wave instead\n');
-  const unknown = (await vlab('wave', 'status', 'NoSuchWave1'));
+  const unknown = await vlab('wave', 'status', 'NoSuchWave1');
   assert.equal(unknown.status, 2);
   assert.equal(unknown.stderr, noWave('wave status', 'NoSuchWave1'));
 });
 
 test('vlab wave update changes redirects and target as create checks them, logs each change as by cli, and wave status shows the log', async () => {
   const created = JSON.parse((await vlab('wave', 'create', '--study', 'alliance-corrective-measures', '--target', '40', '--screenout-url', 'https://p.example/out', '--json')).stdout);
-  const updated = (await vlab('wave', 'update', created.id, '--target', '60', '--complete-url', 'https://p.example/done?pid={PROLIFIC_PID}', '--no-screenout-url', '--json'));
+  const updated = await vlab('wave', 'update', created.id, '--target', '60', '--complete-url', 'https://p.example/done?pid={PROLIFIC_PID}', '--no-screenout-url', '--json');
   assert.equal(updated.status, 0, updated.stderr);
   const report = JSON.parse(updated.stdout);
   assert.deepEqual([report.target, report.completeUrl, report.screenoutUrl, report.overquotaUrl], [60, 'https://p.example/done?pid={PROLIFIC_PID}', null, null]);
@@ -86,12 +86,12 @@ test('vlab wave update changes redirects and target as create checks them, logs 
   assert.match(status, /0\/60 completes/);
   assert.match(status, /settings changed \(3\):\n {4}\S+ target: 40 → 60 \(by cli\)\n {4}\S+ completeUrl: \(none\) → https:\/\/p\.example\/done\?pid=\{PROLIFIC_PID\} \(by cli\)\n {4}\S+ screenoutUrl: https:\/\/p\.example\/out → \(none\) \(by cli\)\n$/);
 
-  const hostPlaceholder = (await vlab('wave', 'update', created.id, '--complete-url', 'https://{PROLIFIC_PID}.example/done'));
+  const hostPlaceholder = await vlab('wave', 'update', created.id, '--complete-url', 'https://{PROLIFIC_PID}.example/done');
   assert.equal(hostPlaceholder.status, 2);
   // The options' names, not the API's fields (completeUrl, "give one of target, completeUrl, …" before).
   assert.match(hostPlaceholder.stderr, /^vlab wave update: --complete-url: .*placeholder before the path/);
   assert.equal((await vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '5', '--complete-url', 'nope')).stderr, 'vlab wave create: --complete-url: "nope" is not an absolute URL\n');
-  const nothing = (await vlab('wave', 'update', created.id));
+  const nothing = await vlab('wave', 'update', created.id);
   assert.equal(nothing.status, 2);
   assert.equal(nothing.stderr, 'vlab wave update: nothing to change: give one of --target, --complete-url, --screenout-url, --overquota-url, --locale (--no-complete-url and the like remove a redirect)\n');
   assert.equal((await vlab('wave', 'update', created.id, '--target', '0')).status, 2);
@@ -100,7 +100,7 @@ test('vlab wave update changes redirects and target as create checks them, logs 
   const targetOnly = JSON.parse((await vlab('wave', 'update', created.id, '--target', '61', '--json')).stdout);
   assert.deepEqual([targetOnly.target, targetOnly.completeUrl, targetOnly.locale], [61, 'https://p.example/done?pid={PROLIFIC_PID}', 'en']);
   // A panel-style wave left without a completion URL is warned about, as at create.
-  const cleared = (await vlab('wave', 'update', created.id, '--no-complete-url', '--overquota-url', 'https://p.example/full'));
+  const cleared = await vlab('wave', 'update', created.id, '--no-complete-url', '--overquota-url', 'https://p.example/full');
   assert.equal(cleared.status, 0, cleared.stderr);
   assert.match(cleared.stderr, /^vlab wave update: warning: .*no --complete-url/);
   assert.equal(JSON.parse((await vlab('wave', 'status', created.id, '--json')).stdout).changes.length, 6);
@@ -172,19 +172,19 @@ test('vlab export writes completes by default and says what it wrote; --status a
       ['codebook', [], 'format=codebook'],
     ] as const) {
       const out = join(dir, `export-${format}-${args.length}.${format}`);
-      const run = (await vlab('export', '--wave', created.id, '--format', format, ...args, '--out', out));
+      const run = await vlab('export', '--wave', created.id, '--format', format, ...args, '--out', out);
       assert.equal(run.status, 0, run.stderr);
       assert.equal(readFileSync(out, 'utf8'), await api(query), `${format} ${args.join(' ')}`);
     }
   } finally {
     await store.close();
   }
-  const completes = (await vlab('export', '--wave', created.id));
+  const completes = await vlab('export', '--wave', created.id);
   assert.deepEqual((parse(completes.stdout, { columns: true }) as { panel_id: string }[]).map((r) => r.panel_id), ['cli-2']);
   assert.equal(completes.stderr, 'vlab export: 1 participant written (1 complete); left out 1 (1 started): --status all writes everyone\n');
-  const everyone = (await vlab('export', '--wave', created.id, '--status', 'all', '--out', join(dir, 'all.csv')));
+  const everyone = await vlab('export', '--wave', created.id, '--status', 'all', '--out', join(dir, 'all.csv'));
   assert.equal(everyone.stderr, `vlab export: wrote ${join(dir, 'all.csv')}\nvlab export: 2 participants written (1 started, 1 complete)\n`);
-  const started = (await vlab('export', '--wave', created.id, '--status', 'started'));
+  const started = await vlab('export', '--wave', created.id, '--status', 'started');
   assert.deepEqual((parse(started.stdout, { columns: true }) as { panel_id: string }[]).map((r) => r.panel_id), ['cli-1']);
   // Newcomer pass 17: a typo got commander's "option '--status <list>' argument … is invalid." and no near miss.
   assert.equal((await vlab('export', '--wave', created.id, '--status', 'compelte')).stderr, 'vlab export: unknown status "compelte" (did you mean "complete"? valid: all, started, complete, screened_out, overquota)\n');
@@ -192,14 +192,14 @@ test('vlab export writes completes by default and says what it wrote; --status a
   // alone let a researcher take for data (research pass 12). The alliance study has batteries: no such line.
   assert.equal((await vlab('export', '--wave', created.id, '--format', 'long-csv')).stderr, 'vlab export: 1 participant written (1 complete); left out 1 (1 started): --status all writes everyone\n');
   const bus = JSON.parse((await vlab('wave', 'create', '--study', 'bus-line-funding', '--target', '10', '--json')).stdout);
-  const long = (await vlab('export', '--wave', bus.id, '--format', 'long-csv'));
+  const long = await vlab('export', '--wave', bus.id, '--format', 'long-csv');
   assert.equal(long.stdout.trim().split('\n').length, 1);
   assert.equal(long.stderr, 'vlab export: 0 participants written (none)\nvlab export: study "bus-line-funding" has no item battery (questions sharing a "battery" name), which long-csv stacks: the file holds its header only; --format csv has one row per participant\n');
 
-  const badFormat = (await vlab('export', '--wave', created.id, '--format', 'csvv'));
+  const badFormat = await vlab('export', '--wave', created.id, '--format', 'csvv');
   assert.equal(badFormat.status, 2);
   assert.equal(badFormat.stderr, 'vlab export: unknown format "csvv" (did you mean "csv"? valid: csv, long-csv, json, codebook, profiles-csv)\n', 'as vlab estimates --format says it');
-  const badWave = (await vlab('export', '--wave', 'NoSuchWave1', '--out', join(dir, 'never.csv')));
+  const badWave = await vlab('export', '--wave', 'NoSuchWave1', '--out', join(dir, 'never.csv'));
   assert.equal(badWave.status, 2);
   assert.equal(badWave.stderr, noWave('export', 'NoSuchWave1'));
   assert.ok(!existsSync(join(dir, 'never.csv')) && !readdirSync(dir).some((name) => name.startsWith('never.csv.partial')));
@@ -228,16 +228,16 @@ test('vlab export on a terminal draws a progress bar of participants on stderr (
 });
 
 test('vlab token create prints the token once; list shows no secret; revoke ends it', async () => {
-  const created = (await vlab('token', 'create', '--name', 'alice laptop', '--json'));
+  const created = await vlab('token', 'create', '--name', 'alice laptop', '--json');
   assert.equal(created.status, 0, created.stderr);
   const { token, id } = JSON.parse(created.stdout) as { token: string; id: string };
   assert.match(token, new RegExp(`^vlab_${id}_[A-Za-z0-9_-]{43}$`));
-  const list = (await vlab('token', 'list'));
+  const list = await vlab('token', 'list');
   assert.match(list.stdout, new RegExp(`^${id}\\talice laptop\\tcreated .*\\tlast used never\\tactive$`, 'm'));
   assert.ok(!list.stdout.includes(token.slice(22)));
   assert.equal((await vlab('token', 'revoke', id)).stdout, `token ${id} ("alice laptop") revoked\n`);
   assert.match((await vlab('token', 'list')).stdout, new RegExp(`^${id}\\talice laptop\\t.*\\trevoked \\S+$`, 'm'));
-  const noName = (await vlab('token', 'create', '--name', '  '));
+  const noName = await vlab('token', 'create', '--name', '  ');
   assert.equal(noName.status, 2);
   assert.match(noName.stderr, /^vlab token create: name: /);
 });
