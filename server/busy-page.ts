@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import Negotiator from 'negotiator';
 import { DEFAULT_LOCALE, messagesFor, RESPONDENT_LOCALES } from '../public/src/i18n/messages.ts';
+import { textDirection } from '../public/src/i18n/text-direction.ts';
 import { isApiPath } from './api-path.ts';
 import { chooseLocale } from './domain/localized-text.ts';
 import { escapeHtml } from './domain/vignette.ts';
@@ -88,7 +89,7 @@ function busyPage(locale: string, kind: 'survey' | 'server', retryAfterSeconds: 
   const messages = messagesFor(locale);
   const title = escapeHtml(kind === 'survey' ? messages.busyTitle : messages.busyServerTitle);
   return `<!doctype html>
-<html lang="${escapeHtml(locale)}">
+<html lang="${escapeHtml(locale)}" dir="${textDirection(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

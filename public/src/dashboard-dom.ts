@@ -1,6 +1,7 @@
 // Small DOM helpers of the dashboard. Every value from the server is written with textContent, never as HTML.
 import { significantDigits } from '../../analysis/significant-digits.ts';
 import { labelPhrases } from '../../server/domain/plan/term-label-lines.ts';
+import { textDirection } from './i18n/text-direction.ts';
 
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -99,11 +100,15 @@ export function termLabel(label: string): HTMLElement {
 
 /**
  * A study's text in its own language: marked with `lang` where that is not the page's, so that a screen reader
- * reads "Una nueva línea de autobús" with Spanish rules (WCAG 3.1.2); as it is otherwise.
+ * reads "Una nueva línea de autobús" with Spanish rules (WCAG 3.1.2), with its writing direction (`dir`); as it is
+ * otherwise.
  */
 export function inLanguage(text: string, lang: string): Node {
   if (lang === document.documentElement.lang) return document.createTextNode(text);
   const span = el('span', text);
   span.lang = lang;
+  // An Arabic title in an English table: its own direction, isolated, so its words keep their order and the
+  // table's punctuation stays outside it.
+  span.dir = textDirection(lang);
   return span;
 }

@@ -4,6 +4,7 @@ import { Model, Serializer, settings, surveyLocalization, SvgRegistry, type Surv
 import 'survey-js-ui';
 import './i18n/survey-locales.ts';
 import { messagesFor, type RespondentMessages } from './i18n/messages.ts';
+import { textDirection } from './i18n/text-direction.ts';
 import { createAutosave } from './autosave.ts';
 import { createLeaseWarning } from './lease-warning.ts';
 import { escapePipedAnswers } from './piped-html.ts';
@@ -157,6 +158,7 @@ async function main(): Promise<void> {
   }
   // A participant keeps the locale of their start, whatever a later link asks for.
   document.documentElement.lang = start.participant.locale;
+  document.documentElement.dir = textDirection(start.participant.locale);
   messages = messagesFor(start.participant.locale);
   const studyTitle = String(start.survey.title ?? '');
   if (start.outcome) return finish(start.outcome, studyTitle);

@@ -2,6 +2,7 @@ import { Router, type ErrorRequestHandler, type Express, type Request, type Requ
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messagesFor, RESPONDENT_LOCALES, type RespondentMessages } from '../../public/src/i18n/messages.ts';
+import { textDirection } from '../../public/src/i18n/text-direction.ts';
 import { chooseLocale, DEFAULT_LOCALE } from '../domain/localized-text.ts';
 import { ungluedWaveId } from '../domain/glued-link.ts';
 import { codePointName } from '../../analysis/helpers/invisible-characters.ts';
@@ -150,11 +151,12 @@ export function renderShell(template: string, bundle: PublicBundle): string {
   });
 }
 
-/** Fills `{{lang}}`, `{{title}}` and `{{msg:key}}` (the page's own texts in `locale`), HTML-escaped. */
+/** Fills `{{lang}}`, `{{dir}}`, `{{title}}` and `{{msg:key}}` (the page's own texts in `locale`), HTML-escaped. */
 function fillPage(template: string, locale: string, values: { title?: string } = {}): string {
   const messages = messagesFor(locale);
-  return template.replace(/\{\{(lang|title|msg:([A-Za-z]+))\}\}/g, (whole, name: string, key: string | undefined) => {
+  return template.replace(/\{\{(lang|dir|title|msg:([A-Za-z]+))\}\}/g, (whole, name: string, key: string | undefined) => {
     if (name === 'lang') return escapeHtml(locale);
+    if (name === 'dir') return textDirection(locale);
     if (name === 'title') return escapeHtml(values.title ?? messages.documentTitle);
     const text = messages[key as keyof RespondentMessages];
     if (typeof text !== 'string') throw new Error(`a page in public/ references the message ${whole}, which is not a text`);

@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { useBrowserSession, type BrowserSession } from './browser-session.ts';
 import { serve, type ServedApp } from './serve-process.ts';
 import { twoFrames } from './two-frames.ts';
+import { withArabic } from './arabic-texts.ts';
 
 // A study that asks with every question type a definition allows, not only the flagships' radio groups, for the
 // browser tests that hold each type to what the flagships' pages meet (every-element.test.ts, typing-resize.test.ts).
@@ -48,7 +49,8 @@ export interface StudyOptions {
 }
 
 /**
- * Copies the bilingual study with the page above into a definitions folder beside the database, opens a wave of it
+ * Copies the study (English, Spanish and Arabic) with the page above into a definitions folder beside the database,
+ * opens a wave of it
  * with the CLI and serves it. Returns the served app and the wave's id.
  */
 export async function serveEveryElementStudy(dbPath: string, options: StudyOptions = {}): Promise<{ app: ServedApp; waveId: string }> {
@@ -64,7 +66,8 @@ export async function serveEveryElementStudy(dbPath: string, options: StudyOptio
     e.name === 'q_rate' ? { ...e, ...options.ratingScale, ...(options.ratingDisplayMode ? { displayMode: options.ratingDisplayMode } : {}) } : e,
   );
   study.pages.posttreatment.unshift({ ...EVERY_ELEMENT_PAGE, elements });
-  writeFileSync(file, JSON.stringify(study, null, 2));
+  // In Arabic too (arabic-texts.ts): a right-to-left page of every question type (page-languages.test.ts).
+  writeFileSync(file, JSON.stringify(withArabic(study), null, 2));
   const env = { ...process.env, VLAB_DEFINITIONS: definitions };
   const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', STUDY, '--target', '50', '--db', dbPath, '--json'], { encoding: 'utf8', env });
   assert.equal(created.status, 0, created.stderr);
@@ -121,7 +124,7 @@ export interface EveryElementSession {
   open(page: Page, pid: string, options?: LinkOptions): Promise<void>;
 }
 
-/** What a link asks for besides the panel ID: the respondent's language ("en", "es"). */
+/** What a link asks for besides the panel ID: the respondent's language ("en", "es", "ar"). */
 export interface LinkOptions {
   lang?: string;
 }

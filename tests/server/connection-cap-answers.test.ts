@@ -61,7 +61,7 @@ test('past the cap, a browser navigation (GET, Accept: text/html) gets a small H
     assert.equal(es.headers.get('retry-after'), '5');
     assert.equal(es.headers.get('connection'), 'close');
     assert.equal(es.headers.get('content-length'), String(Buffer.byteLength(es.body)));
-    assert.match(es.body, /^<!doctype html>\n<html lang="es">/);
+    assert.match(es.body, /^<!doctype html>\n<html lang="es" dir="ltr">/);
     assert.match(es.body, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
     assert.match(es.body, /<title>La encuesta está muy ocupada en este momento<\/title>/);
     assert.match(es.body, /<h1>La encuesta está muy ocupada en este momento<\/h1>/);
@@ -77,9 +77,9 @@ test('past the cap, a browser navigation (GET, Accept: text/html) gets a small H
     assert.equal(es.headers.get('x-content-type-options'), 'nosniff');
     // The link's ?lang= wins over the browser's languages, as on the survey page; a language the page lacks: the browser's, else English.
     const en = answerParts(await pastTheCap(s.port, `GET /s/AbCdEfGhIjKl?lang=en HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Accept-Language: es\r\n\r\n`, sockets));
-    assert.match(en.body, /<html lang="en">[\s\S]*<h1>The survey is very busy right now<\/h1>[\s\S]*<p role="status">Please keep this page open: it will reload by itself in 5 to 10 seconds\.<\/p>/);
+    assert.match(en.body, /<html lang="en" dir="ltr">[\s\S]*<h1>The survey is very busy right now<\/h1>[\s\S]*<p role="status">Please keep this page open: it will reload by itself in 5 to 10 seconds\.<\/p>/);
     const fr = answerParts(await pastTheCap(s.port, `GET /s/AbCdEfGhIjKl?lang=fr HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Accept-Language: fr-CH, fr;q=0.9, es;q=0.5, en;q=0.1\r\n\r\n`, sockets));
-    assert.match(fr.body, /<html lang="es">/);
+    assert.match(fr.body, /<html lang="es" dir="ltr">/);
     // HEAD: the page's headers, no body.
     const head = await pastTheCap(s.port, `HEAD /s/AbCdEfGhIjKl HTTP/1.1\r\nHost: x\r\n${NAVIGATION}\r\n`, sockets);
     assert.match(head, /^HTTP\/1\.1 503 [\s\S]*\r\nContent-Type: text\/html; charset=utf-8\r\n[\s\S]*\r\n\r\n$/);
@@ -120,13 +120,15 @@ test('past the cap, a wave whose page was served gets the busy page in the surve
     const busy = (target: string, languages = 'en-US,en;q=0.9') =>
       pastTheCap(s.port, `GET ${target} HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Accept-Language: ${languages}\r\n\r\n`, sockets).then(answerParts);
     const es = await busy(`/s/${spanish.id}?PROLIFIC_PID=x`);
-    assert.match(es.body, /<html lang="es">[\s\S]*<h1>La encuesta está muy ocupada en este momento<\/h1>/);
+    assert.match(es.body, /<html lang="es" dir="ltr">[\s\S]*<h1>La encuesta está muy ocupada en este momento<\/h1>/);
     // The link's ?lang= of one of the study's languages wins, as on the survey page.
-    assert.match((await busy(`/s/${spanish.id}?lang=en`, 'es')).body, /<html lang="en">[\s\S]*<h1>The survey is very busy right now<\/h1>/);
+    assert.match((await busy(`/s/${spanish.id}?lang=en`, 'es')).body, /<html lang="en" dir="ltr">[\s\S]*<h1>The survey is very busy right now<\/h1>/);
     // A wave not served since the start: the browser's languages (negotiator), as before.
-    assert.match((await busy(`/s/${notServed.id}`)).body, /<html lang="en">/);
-    assert.match((await busy(`/s/${notServed.id}`, 'fr-CH, fr;q=0.9, ES;q=0.5, en;q=0.1')).body, /<html lang="es">/);
-    assert.match((await busy(`/s/${notServed.id}`, 'fr-CH, fr;q=0.9, es-MX;q=0.5, en;q=0.1')).body, /<html lang="es">/);
+    assert.match((await busy(`/s/${notServed.id}`)).body, /<html lang="en" dir="ltr">/);
+    assert.match((await busy(`/s/${notServed.id}`, 'fr-CH, fr;q=0.9, ES;q=0.5, en;q=0.1')).body, /<html lang="es" dir="ltr">/);
+    assert.match((await busy(`/s/${notServed.id}`, 'fr-CH, fr;q=0.9, es-MX;q=0.5, en;q=0.1')).body, /<html lang="es" dir="ltr">/);
+    // Arabic, right to left (2026-12-07: the page spoke English and Spanish only).
+    assert.match((await busy(`/s/${notServed.id}`, 'ar-EG, ar;q=0.9, en;q=0.1')).body, /<html lang="ar" dir="rtl">[\s\S]*<h1>الاستبيان مشغول جدًا الآن<\/h1>/);
     for (const target of ['/dashboard', '/dashboard?wave=x', '/']) {
       const page = await busy(target);
       assert.match(page.body, /<title>The server is very busy right now<\/title>[\s\S]*<h1>The server is very busy right now<\/h1>/, target);
@@ -154,7 +156,7 @@ test('past the cap, hostile requests: an injected Accept-Language or ?lang= is n
     const injected = answerParts(
       await pastTheCap(s.port, `GET /s/x?lang=%22%3E%3Cscript%3Ealert(1)%3C/script%3E HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Accept-Language: "><script>alert(2)</script>, es;q=0.5\r\n\r\n`, sockets),
     );
-    assert.match(injected.body, /<html lang="es">/);
+    assert.match(injected.body, /<html lang="es" dir="ltr">/);
     assert.doesNotMatch(injected.body, /alert|"></);
     // One answer for two requests sent at once; nothing for the second.
     const pipelined = await pastTheCap(s.port, `GET /a HTTP/1.1\r\nHost: x\r\n${NAVIGATION}\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n`, sockets);
@@ -167,7 +169,7 @@ test('past the cap, hostile requests: an injected Accept-Language or ?lang= is n
     // A head that never ends (no blank line), an HTTP/0.9 request line, LF-only line ends, no request at all.
     assert.match(await pastTheCap(s.port, `GET /s/x HTTP/1.1\r\nHost: x\r\n${NAVIGATION}`, sockets), /^HTTP\/1\.1 503 [\s\S]*"busy"/);
     assert.match(await pastTheCap(s.port, 'GET /s/x\r\n\r\n', sockets), /^HTTP\/1\.1 503 [\s\S]*"busy"/);
-    assert.match(await pastTheCap(s.port, `GET /s/x HTTP/1.1\nHost: x\n${NAVIGATION.replace('\r\n', '\n')}\n`, sockets), /^HTTP\/1\.1 503 [\s\S]*<html lang="en">/);
+    assert.match(await pastTheCap(s.port, `GET /s/x HTTP/1.1\nHost: x\n${NAVIGATION.replace('\r\n', '\n')}\n`, sockets), /^HTTP\/1\.1 503 [\s\S]*<html lang="en" dir="ltr">/);
     assert.match(await pastTheCap(s.port, '', sockets), /^HTTP\/1\.1 503 [\s\S]*"busy"/);
     // A refused client that resets its connection at once (no 'error' listener would end the process).
     const reset = connect(s.port, '127.0.0.1');

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { surveyLocalization } from 'survey-core';
 import '../../public/src/i18n/survey-locales.ts';
 import { RESPONDENT_LOCALES, RESPONDENT_MESSAGES } from '../../public/src/i18n/messages.ts';
+import { textDirection } from '../../public/src/i18n/text-direction.ts';
 import { chooseLocale, localizeDefinition, studyLocales } from '../../server/domain/localized-text.ts';
 import { buildParticipantSurvey } from '../../server/domain/participant-survey.ts';
 import { DefinitionError, parseStudyDefinition } from '../../server/domain/study-definition.ts';
@@ -93,7 +94,7 @@ test('a validator’s text and a number question’s min/max error texts are tra
 test('a locale the page has no messages in, and a template that drops a factor in one language, are refused', () => {
   const french = busJson();
   french.locales = ['en', 'es', 'fr'];
-  assert.match(refusal(french), /^bus\/study\.json: locales\[2\]: the respondent page has no messages in "fr" \(it has en, es;/);
+  assert.match(refusal(french), /^bus\/study\.json: locales\[2\]: the respondent page has no messages in "fr" \(it has en, es, ar;/);
 
   const template = busJson();
   template.vignette.template[1].es = 'La coalición apoya el plan.';
@@ -120,6 +121,27 @@ test("every locale of the page's own messages has SurveyJS's interface strings t
     assert.ok(surveyLocalization.locales[locale], `SurveyJS strings for "${locale}" are bundled`);
   }
   assert.equal(surveyLocalization.getString('pageNextText', 'es'), 'Siguiente');
+  assert.equal(surveyLocalization.getString('pageNextText', 'ar'), 'التالي');
+});
+
+test('a locale written right to left is said so, by its language or its script; others, and malformed codes, are left to right', () => {
+  for (const locale of ['ar', 'ar-EG', 'AR', 'he', 'iw', 'fa-IR', 'ur', 'ckb', 'pa-Arab', 'az-Arab-IR', 'ks', 'yi']) assert.equal(textDirection(locale), 'rtl', locale);
+  for (const locale of ['en', 'es-MX', 'pa', 'az-Latn', 'ks-Deva', 'uz-Cyrl', 'zh-Hant', '', '-', 'arabic']) assert.equal(textDirection(locale), 'ltr', locale);
+});
+
+// Arabic's plural forms (CLDR: one, two, 3-10, 11-99, the rest) in the page's own counts.
+test('the Arabic page counts characters, questions and minutes in the form each number takes', () => {
+  const ar = RESPONDENT_MESSAGES.ar!;
+  assert.deepEqual([1, 2, 3, 10, 11, 20, 99, 100, 102, 5000].map((n) => ar.textLimit(n)), [
+    'حتى حرف واحد.', 'حتى حرفان.', 'حتى 3 أحرف.', 'حتى 10 أحرف.', 'حتى 11 حرفًا.', 'حتى 20 حرفًا.', 'حتى 99 حرفًا.', 'حتى 100 حرف.', 'حتى 102 حرف.', 'حتى 5,000 حرف.',
+  ]);
+  assert.deepEqual([1, 2, 6, 12].map((n) => ar.checkQuestions(n)), [
+    'يُرجى مراجعة سؤال واحد في هذه الصفحة.', 'يُرجى مراجعة سؤالين في هذه الصفحة.', 'يُرجى مراجعة 6 أسئلة في هذه الصفحة.', 'يُرجى مراجعة 12 سؤالًا في هذه الصفحة.',
+  ]);
+  assert.equal(ar.rateLimitedText(1), 'يُرجى الانتظار دقيقة، ثم إعادة تحميل هذه الصفحة.');
+  assert.equal(ar.rateLimitedText(5), 'يُرجى الانتظار نحو 5 دقائق، ثم إعادة تحميل هذه الصفحة.');
+  // A panel's parameter name, Latin, kept whole inside the Arabic sentence (first strong isolates).
+  assert.match(ar.panelParamRefused('PROLIFIC_PID', '"a b"'), /^\u2068PROLIFIC_PID\u2069: /);
 });
 
 const t = await createResearcherTestApp({ studyKey: STUDY });
@@ -183,11 +205,11 @@ test('the export has each participant’s locale; the codebook lists the study�
 test('the page shell is in the respondent’s language: <html lang>, the tab title, the loading text', async () => {
   const es = await request(t.app).get(`/s/${t.wave.id}?lang=es&PROLIFIC_PID=shell`);
   assert.equal(es.status, 200);
-  assert.match(es.text, /<html lang="es">/);
+  assert.match(es.text, /<html lang="es" dir="ltr">/);
   assert.match(es.text, /<title>Una nueva línea de autobús para su ciudad<\/title>/);
   assert.match(es.text, /Cargando la encuesta…/);
   const en = await request(t.app).get(`/s/${t.wave.id}`);
-  assert.match(en.text, /<html lang="en">/);
+  assert.match(en.text, /<html lang="en" dir="ltr">/);
   assert.match(en.text, /<title>A new bus line for your city<\/title>/);
 });
 

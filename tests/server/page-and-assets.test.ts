@@ -29,15 +29,18 @@ test('/s/ and a wave that does not exist get the polite HTML page with a 404, in
     assert.equal(res.status, 404, path);
     assert.match(String(res.headers['content-type']), /text\/html/, path);
     assert.match(res.text, /<h1>This survey link is not valid<\/h1>/, path);
-    assert.match(res.text, /<html lang="en">/, path);
+    assert.match(res.text, /<html lang="en" dir="ltr">/, path);
     assert.doesNotMatch(res.text, /<script/, 'the page needs no script');
   }
   for (const path of ['/s/NoSuchWave123?lang=es', '/s/%ff?lang=es']) {
     const es = await request(app).get(path);
     assert.equal(es.status, 404, path);
-    assert.match(es.text, /<html lang="es">/, path);
+    assert.match(es.text, /<html lang="es" dir="ltr">/, path);
     assert.match(es.text, /<h1>Este enlace de la encuesta no es válido<\/h1>/, path);
   }
+  // In Arabic, right to left.
+  const ar = await request(app).get('/s/NoSuchWave123?lang=ar');
+  assert.match(ar.text, /<html lang="ar" dir="rtl">[\s\S]*<h1>رابط الاستبيان هذا غير صالح<\/h1>/);
   // Outside the pages the same URL mistake is the API's JSON 400, which now says what is wrong.
   for (const [method, path] of [['post', '/s/%ff'], ['put', '/api/participants/%ff/answers'], ['get', '/assets/%ff']] as const) {
     const res = await request(app)[method](path);
@@ -95,10 +98,10 @@ test('a browser asking for a page at any other path (a link mistyped or mangled)
     const res = await request(app).get(path).set('Accept', browser);
     assert.equal(res.status, 404, path);
     assert.match(String(res.headers['content-type']), /text\/html/, path);
-    assert.match(res.text, /<html lang="en">/, path);
+    assert.match(res.text, /<html lang="en" dir="ltr">/, path);
     assert.match(res.text, /<title>This survey link is not valid<\/title>/, path);
   }
-  assert.match((await request(app).get('/nowhere?lang=es').set('Accept', browser)).text, /<html lang="es">/);
+  assert.match((await request(app).get('/nowhere?lang=es').set('Accept', browser)).text, /<html lang="es" dir="ltr">/);
   // A link mangled into invalid percent-encoding outside /s/: `/x%ff` names no route and got the polite page
   // already; `/assets/%ff` reaches a route whose parameter cannot be decoded and got the API's JSON 400.
   for (const path of ['/x%ff', '/%ff', '/x/abc%?PROLIFIC_PID=x', '/assets/%ff', '/assets/abc%']) {
@@ -109,7 +112,7 @@ test('a browser asking for a page at any other path (a link mistyped or mangled)
       if (method === 'get') assert.match(res.text, /<title>This survey link is not valid<\/title>/, path);
     }
   }
-  assert.match((await request(app).get('/assets/%ff?lang=es').set('Accept', browser)).text, /<html lang="es">/);
+  assert.match((await request(app).get('/assets/%ff?lang=es').set('Accept', browser)).text, /<html lang="es" dir="ltr">/);
   // Scripts still get the JSON 400 that says what is wrong, and the API answers JSON to browsers too (as its 404 does).
   assert.equal((await request(app).get('/assets/%ff').set('Accept', 'application/json')).body.error.code, 'bad_request');
   assert.equal((await request(app).get('/api/participants/%ff/answers').set('Accept', browser)).body.error.code, 'bad_request');

@@ -1,3 +1,4 @@
+import { ar } from './messages-ar.ts';
 import { en } from './messages-en.ts';
 import { es } from './messages-es.ts';
 
@@ -134,7 +135,7 @@ export interface RespondentMessages {
   declinedText: string;
 }
 
-export const RESPONDENT_MESSAGES: Readonly<Record<string, RespondentMessages>> = { en, es };
+export const RESPONDENT_MESSAGES: Readonly<Record<string, RespondentMessages>> = { en, es, ar };
 export const RESPONDENT_LOCALES = Object.keys(RESPONDENT_MESSAGES);
 export const DEFAULT_LOCALE = 'en';
 

@@ -3,11 +3,16 @@
 // `"locale": "es"` then uses it. English is built in. Each translation adds about 3 KB to the compressed script.
 import { surveyLocalization } from 'survey-core';
 import 'survey-core/i18n/spanish';
+import 'survey-core/i18n/arabic';
 import { SURVEYJS_SPANISH_USTED } from './surveyjs-usted.ts';
 import { SURVEYJS_RANGE_MESSAGES } from './surveyjs-range-messages.ts';
+import { SURVEYJS_ARABIC } from './surveyjs-arabic.ts';
 
 // SurveyJS's Spanish says "tú" in places where the studies say "usted" (surveyjs-usted.ts): those strings are replaced.
 Object.assign(surveyLocalization.locales.es!, SURVEYJS_SPANISH_USTED);
+// SurveyJS's Arabic has punctuation on the wrong side and a few wrong words (surveyjs-arabic.ts).
+Object.assign(surveyLocalization.locales.ar!, SURVEYJS_ARABIC);
 // A number out of range is told what to enter, not "The 'value' should be at least 0…" (surveyjs-range-messages.ts).
 Object.assign(surveyLocalization.locales.en!, SURVEYJS_RANGE_MESSAGES.en);
 Object.assign(surveyLocalization.locales.es!, SURVEYJS_RANGE_MESSAGES.es);
+Object.assign(surveyLocalization.locales.ar!, SURVEYJS_RANGE_MESSAGES.ar);

@@ -5,7 +5,7 @@
 // validator's own `text` still wins. {0} of numericMin…Max is that "value"; the bounds are {1} and {2}.
 
 /** SurveyJS's range errors by SurveyJS's key, per locale. */
-export const SURVEYJS_RANGE_MESSAGES: Readonly<Record<'en' | 'es', Readonly<Record<string, string>>>> = {
+export const SURVEYJS_RANGE_MESSAGES: Readonly<Record<'en' | 'es' | 'ar', Readonly<Record<string, string>>>> = {
   en: {
     numericMinMax: 'Enter a number from {1} to {2}.',
     numericMin: 'Enter a number of {1} or more.',
@@ -19,5 +19,14 @@ export const SURVEYJS_RANGE_MESSAGES: Readonly<Record<'en' | 'es', Readonly<Reco
     numericMax: 'Escriba un número igual o menor que {1}.',
     minError: 'Escriba {0} o más.',
     maxError: 'Escriba {0} o menos.',
+  },
+  // SurveyJS's own Arabic says "و'{0}' يجب أن تكون مساوية أو أكثر من {1}ا" (a stray "and", the quoted "value" and a
+  // trailing letter).
+  ar: {
+    numericMinMax: 'أدخل رقمًا من {1} إلى {2}.',
+    numericMin: 'أدخل رقمًا يساوي {1} أو أكثر.',
+    numericMax: 'أدخل رقمًا يساوي {1} أو أقل.',
+    minError: 'أدخل {0} أو أكثر.',
+    maxError: 'أدخل {0} أو أقل.',
   },
 };

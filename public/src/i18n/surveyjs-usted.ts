@@ -3,11 +3,11 @@
 // (messages-es.ts) do, but a part says "tú": the rating dropdown's "Toca aquí para calificar...", "Escribe para
 // buscar...", "Inténtalo de nuevo." A page then switched register mid-sentence. This is the one table of the
 // SurveyJS strings we override, each in the formal register; survey-locales.ts applies it. English has no
-// register to mend, and Spanish is the only other language the page ships (messages.ts).
+// register to mend; Arabic has a table of its own (surveyjs-arabic.ts).
 //
 // Every key of SurveyJS's Spanish strings that addressed the respondent as "tú" (survey-core 2.5.38) is here,
 // visible to a respondent or not, so a study that adds a file upload, a signature or a timer stays formal too;
-// tests/e2e/spanish-register.test.ts checks the whole table SurveyJS ends up with, and the strings a Spanish
+// tests/e2e/page-languages.test.ts checks the whole table SurveyJS ends up with, and the strings a Spanish
 // page shows in the browser. Two strings wrong besides their register are mended on the way: timerSpentSurvey
 // dropped its {0}, savingDataError said "saving" for a failure.
 
