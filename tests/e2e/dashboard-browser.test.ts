@@ -14,6 +14,7 @@ import { axeViolations, seriousViolations as seriousWcagViolations } from './axe
 import { darkContrastProblems, enhancedContrastProblems } from './dark-contrast.ts';
 import { startDashboardSession, type DashboardSession } from './dashboard-session.ts';
 import { DASHBOARD_WAIT } from './dashboard-wait.ts';
+import { withArabic } from './arabic-texts.ts';
 
 /** Researcher-provided text that must show as text, not run as markup. */
 const HOSTILE = 'Regime effect <img src=x id="injected"> <b>bold</b>';
@@ -23,7 +24,7 @@ let app: DashboardSession['app'];
 let browser: Browser;
 let token = '';
 const H1_SPANISH = 'Financiar la línea con una subvención federal en lugar de un impuesto local sobre las ventas aumenta el apoyo a la línea.';
-const waves: { shipped: string; hostile: string; warned: string; spanish: string } = { shipped: '', hostile: '', warned: '', spanish: '' };
+const waves: { shipped: string; hostile: string; warned: string; spanish: string; arabic: string } = { shipped: '', hostile: '', warned: '', spanish: '', arabic: '' };
 
 before(async () => {
   session = await startDashboardSession('dashboard', async (store, studies) => {
@@ -46,6 +47,9 @@ before(async () => {
     const analysisPlan = { ...bus.analysisPlan, language: 'es', hypotheses: [{ ...h1!, description: H1_SPANISH }, ...others] };
     await studies.syncDefinitions([{ ...bus, id: 'bus-line-funding-es', locales: ['es', 'en'], analysisPlan }]);
     waves.spanish = (await studies.createWave({ studyKey: 'bus-line-funding-es', target: 100, seed: 'dash-es' })).wave.id;
+    // And one whose first language is Arabic, written right to left.
+    await studies.syncDefinitions([{ ...withArabic(bus), id: 'bus-line-funding-ar', locales: ['ar', 'en', 'es'] }]);
+    waves.arabic = (await studies.createWave({ studyKey: 'bus-line-funding-ar', target: 100, seed: 'dash-ar' })).wave.id;
     await createWaveService({ store, studies }).update(waves.shipped, { completeUrl: 'https://app.prolific.com/submissions/complete?cc=NEW1' }, 'cli');
   });
   ({ app, browser, token } = session);
@@ -334,6 +338,10 @@ test('a study title in another language than the page\'s is marked with its lang
   assert.equal(await page.locator('#dash-wave h2 [lang="es"]').innerText(), 'Una nueva línea de autobús para su ciudad');
   const english = page.locator('#dash-wave-table').getByRole('row').filter({ hasText: waves.shipped });
   assert.equal(await english.locator('[lang]').count(), 0, 'a title in the page\'s language gets none');
+  // An Arabic title in the English table keeps its own direction (its words in order, the table's punctuation outside).
+  const arabic = page.locator('#dash-wave-table').getByRole('row').filter({ hasText: waves.arabic }).locator('[lang="ar"]');
+  assert.deepEqual(await arabic.evaluate((e) => [e.textContent, e.getAttribute('dir')]), ['خط حافلات جديد لمدينتك', 'rtl']);
+  assert.equal(await row.locator('[lang="es"]').getAttribute('dir'), 'ltr');
   await close();
 });
 
