@@ -63,6 +63,20 @@ test('the page of every question type in Spanish at 320 px, unanswered, with its
   await context.close();
 });
 
+/**
+ * Hebrew that addresses the reader as a man or a woman: imperatives (השב, בחר, הזן, לחץ, … and their feminine בחרי,
+ * לחצי, …), "אתה", and "ביטל" (he cancelled) where SurveyJS meant Cancel. Whole words only: בחר is in נבחרו.
+ */
+const HEBREW_GENDERED = /(^|[^\u05D0-\u05EA])(השב|ענה|עני|בחר|בחרי|הזן|הזיני|מלא|מלאי|נסה|נסי|חתום|חתמי|צלם|צלמי|לחץ|לחצי|גרור|גררי|הקלד|הקלידי|הסר|הסירי|צור|צרי|הראה|הסתר|הוסף|הוסיפי|שחרר|אתה|ביטל)(?=$|[^\u05D0-\u05EA])/u;
+
+test("SurveyJS's Hebrew strings, as the page registers them, address no one as a man or a woman", () => {
+  const hebrew = surveyLocalization.locales.he as Record<string, unknown>;
+  const strings = Object.entries(hebrew).filter((e): e is [string, string] => typeof e[1] === 'string');
+  assert.ok(strings.length > 100, `${strings.length} strings`);
+  assert.deepEqual(strings.filter(([, text]) => HEBREW_GENDERED.test(text)).map(([key, text]) => `${key}: ${text}`), []);
+  assert.deepEqual(strings.filter(([, text]) => /^[.…!?,:]/u.test(text)).map(([key, text]) => `${key}: ${text}`), []);
+});
+
 /** Where the page's parts are, for the right-to-left checks: each box's left and right edges in px. */
 function layout(page: Page) {
   return page.evaluate(() => {

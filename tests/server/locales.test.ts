@@ -94,7 +94,7 @@ test('a validator’s text and a number question’s min/max error texts are tra
 test('a locale the page has no messages in, and a template that drops a factor in one language, are refused', () => {
   const french = busJson();
   french.locales = ['en', 'es', 'fr'];
-  assert.match(refusal(french), /^bus\/study\.json: locales\[2\]: the respondent page has no messages in "fr" \(it has en, es, ar;/);
+  assert.match(refusal(french), /^bus\/study\.json: locales\[2\]: the respondent page has no messages in "fr" \(it has en, es, ar, he;/);
 
   const template = busJson();
   template.vignette.template[1].es = 'La coalición apoya el plan.';
@@ -122,6 +122,7 @@ test("every locale of the page's own messages has SurveyJS's interface strings t
   }
   assert.equal(surveyLocalization.getString('pageNextText', 'es'), 'Siguiente');
   assert.equal(surveyLocalization.getString('pageNextText', 'ar'), 'التالي');
+  assert.equal(surveyLocalization.getString('pageNextText', 'he'), 'קדימה');
 });
 
 test('a locale written right to left is said so, by its language or its script; others, and malformed codes, are left to right', () => {
@@ -130,6 +131,15 @@ test('a locale written right to left is said so, by its language or its script; 
 });
 
 // Arabic's plural forms (CLDR: one, two, 3-10, 11-99, the rest) in the page's own counts.
+test('the Hebrew page counts one, two and many, and asks in the infinitive, never a gendered imperative', () => {
+  const he = RESPONDENT_MESSAGES.he!;
+  assert.deepEqual([1, 2, 3, 20, 5000].map((n) => he.textLimit(n)), ['עד תו אחד.', 'עד שני תווים.', 'עד 3 תווים.', 'עד 20 תווים.', 'עד 5,000 תווים.']);
+  assert.deepEqual([1, 2, 6].map((n) => he.checkQuestions(n)), ['נא לבדוק שאלה אחת בדף הזה.', 'נא לבדוק שתי שאלות בדף הזה.', 'נא לבדוק 6 שאלות בדף הזה.']);
+  assert.equal(he.rateLimitedText(5), 'נא להמתין כ־5 דקות ולטעון את הדף מחדש.');
+  const texts = Object.values(he).map((v) => (typeof v === 'function' ? String(v(2, 3)) : v));
+  assert.deepEqual(texts.filter((t) => /(^|\s)(בחר|לחץ|הזן|השב|אתה)\s/u.test(t)), []);
+});
+
 test('the Arabic page counts characters, questions and minutes in the form each number takes', () => {
   const ar = RESPONDENT_MESSAGES.ar!;
   assert.deepEqual([1, 2, 3, 10, 11, 20, 99, 100, 102, 5000].map((n) => ar.textLimit(n)), [

@@ -4,15 +4,20 @@
 import { surveyLocalization } from 'survey-core';
 import 'survey-core/i18n/spanish';
 import 'survey-core/i18n/arabic';
+import 'survey-core/i18n/hebrew';
 import { SURVEYJS_SPANISH_USTED } from './surveyjs-usted.ts';
 import { SURVEYJS_RANGE_MESSAGES } from './surveyjs-range-messages.ts';
 import { SURVEYJS_ARABIC } from './surveyjs-arabic.ts';
+import { SURVEYJS_HEBREW } from './surveyjs-hebrew.ts';
 
 // SurveyJS's Spanish says "tú" in places where the studies say "usted" (surveyjs-usted.ts): those strings are replaced.
 Object.assign(surveyLocalization.locales.es!, SURVEYJS_SPANISH_USTED);
 // SurveyJS's Arabic has punctuation on the wrong side and a few wrong words (surveyjs-arabic.ts).
 Object.assign(surveyLocalization.locales.ar!, SURVEYJS_ARABIC);
+// SurveyJS's Hebrew addresses the respondent as a man (surveyjs-hebrew.ts).
+Object.assign(surveyLocalization.locales.he!, SURVEYJS_HEBREW);
 // A number out of range is told what to enter, not "The 'value' should be at least 0…" (surveyjs-range-messages.ts).
 Object.assign(surveyLocalization.locales.en!, SURVEYJS_RANGE_MESSAGES.en);
 Object.assign(surveyLocalization.locales.es!, SURVEYJS_RANGE_MESSAGES.es);
 Object.assign(surveyLocalization.locales.ar!, SURVEYJS_RANGE_MESSAGES.ar);
+Object.assign(surveyLocalization.locales.he!, SURVEYJS_RANGE_MESSAGES.he);

@@ -5,7 +5,7 @@
 // validator's own `text` still wins. {0} of numericMin…Max is that "value"; the bounds are {1} and {2}.
 
 /** SurveyJS's range errors by SurveyJS's key, per locale. */
-export const SURVEYJS_RANGE_MESSAGES: Readonly<Record<'en' | 'es' | 'ar', Readonly<Record<string, string>>>> = {
+export const SURVEYJS_RANGE_MESSAGES: Readonly<Record<'en' | 'es' | 'ar' | 'he', Readonly<Record<string, string>>>> = {
   en: {
     numericMinMax: 'Enter a number from {1} to {2}.',
     numericMin: 'Enter a number of {1} or more.',
@@ -28,5 +28,13 @@ export const SURVEYJS_RANGE_MESSAGES: Readonly<Record<'en' | 'es' | 'ar', Readon
     numericMax: 'أدخل رقمًا يساوي {1} أو أقل.',
     minError: 'أدخل {0} أو أكثر.',
     maxError: 'أدخل {0} أو أقل.',
+  },
+  // SurveyJS's Hebrew: "'{0}' חייב להיות שווה או גדול מ {1}, ושווה ל- {2} או פחות מ- {}}" (a brace left over).
+  he: {
+    numericMinMax: 'נא להזין מספר בין {1} ל־{2}.',
+    numericMin: 'נא להזין מספר {1} או יותר.',
+    numericMax: 'נא להזין מספר {1} או פחות.',
+    minError: 'נא להזין {0} או יותר.',
+    maxError: 'נא להזין {0} או פחות.',
   },
 };
