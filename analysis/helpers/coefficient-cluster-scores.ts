@@ -3,9 +3,7 @@
 // share of its score, Σ_g (X'X)⁻¹ x_i e_i over the cluster's rows, sums to 0 by the normal equations. estimatr prints NaN
 // or rounding noise for its SE (R trial 38: SE 2e-7, t 1.9e6, p 1e-125). cluster-scores.ts refuses the fit where every
 // coefficient is so; here they are told apart one by one, by the same rounding share and the same second outcome.
-
-/** A share of a score's terms that their sum may keep and still be rounding (as cluster-scores.ts). */
-const ROUNDING_SHARE = 1e-9;
+import { probeOutcome, ROUNDING_SHARE } from './cluster-scores.ts';
 
 /**
  * The kept positions of the coefficients whose every cluster share of the influence (X'X)⁻¹ x_i e_i cancels up to
@@ -55,7 +53,6 @@ export function coefficientsWithVanishingScoresByDesign(
 ): number[] {
   const first = coefficientsWithVanishingScores(x, n, r, xtxInv, resid, codes, groups);
   if (first.length === 0) return first;
-  const probe = Float64Array.from({ length: n }, (_, i) => ((i * 7919) % 997) / 997 - 0.5);
-  const second = new Set(coefficientsWithVanishingScores(x, n, r, xtxInv, residualsOf(probe), codes, groups));
+  const second = new Set(coefficientsWithVanishingScores(x, n, r, xtxInv, residualsOf(probeOutcome(n)), codes, groups));
   return first.filter((j) => second.has(j));
 }
