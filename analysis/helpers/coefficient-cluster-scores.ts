@@ -7,8 +7,10 @@ import { probeOutcome, ROUNDING_SHARE } from './cluster-scores.ts';
 
 /**
  * The kept positions of the coefficients whose every cluster share of the influence (X'X)⁻¹ x_i e_i cancels up to
- * rounding of the coefficient's terms over all clusters (and some term is not 0). x: the kept columns column-major on the fit's (√w) scale, xtxInv: their (X'X)⁻¹,
- * resid: the residuals on that scale, codes: each row's cluster 0…groups − 1.
+ * rounding of the coefficient's terms over all clusters (and some term is not 0). x: the kept columns column-major on
+ * the fit's (√w) scale, xtxInv: their (X'X)⁻¹, resid: the residuals on that scale, codes: each row's cluster.
+ *
+ * @example coefficientsWithVanishingScores(x, n, r, fit.xtxInv, resid, codes, groups) // [0, 1]: the intercept and z
  */
 export function coefficientsWithVanishingScores(x: Float64Array, n: number, r: number, xtxInv: Float64Array, resid: Float64Array, codes: Int32Array, groups: number): number[] {
   const sums = new Float64Array(groups * r);
