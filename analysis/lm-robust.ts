@@ -228,11 +228,14 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   if (result.vanishingClusters !== undefined && !perfectFit) throw new AnalysisError(FN, vanishingScoresMessage(result.vanishingClusters));
   if (perfectFit) warnings.push(PERFECT_FIT_WARNING);
   if (noDf) warnings.push(`${FN}: some degrees of freedom are zero or negative (${n} rows for ${fit.rank} coefficients); p-values and confidence intervals are NA, as in estimatr`);
+  const hidden = absorbed ? absorbedColumns(formula, frame, design.names, absorbed.labels) : new Set<string>();
   const own = perfectFit ? undefined : result.ownCoefficients;
-  if (own) warnings.push(ownCoefficientsWarning(own.positions.map((k) => design.names[fit.kept[k]]), own.clusters));
+  // The fixed effects' own dummies (fitted as columns here) are within their clusters too where they nest: not named.
+  const ownTerms = own ? own.positions.map((k) => design.names[fit.kept[k]]).filter((term) => !hidden.has(term)) : [];
+  if (own && ownTerms.length > 0) warnings.push(ownCoefficientsWarning(ownTerms, own.clusters));
   const { estimates, vcov: covariance } = tidyEstimates(design.names, formula.response, fit, vcov, df, seType, alpha, shift, new Set(own?.positions));
   const output: LmRobustResult = { estimates, nobs: n, nDropped: rows.length - n - frame.nOutside, rank: fit.rank, seType, nClusters, warnings, vcov: covariance, solver: path };
-  return absorbed ? withoutAbsorbed(output, absorbedColumns(formula, frame, design.names, absorbed.labels)) : output;
+  return absorbed ? withoutAbsorbed(output, hidden) : output;
 }
 
 /** The tidy rows of every design column (aliased ones null) and the variance of the kept ones, by name. */
@@ -403,7 +406,8 @@ function qrFitWithVariance(
 function ownCoefficientsWarning(terms: string[], clusters: string): string {
   const named = terms.map((term) => `"${term}"`);
   const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
-  return `${FN}: the clustered standard errors of ${list} are 0 by construction: the rows that decide ${terms.length === 1 ? 'it' : 'them'} lie within single clusters of "${clusters}" ` +
+  const one = terms.length === 1;
+  return `${FN}: the clustered standard error${one ? '' : 's'} of ${list} ${one ? 'is' : 'are'} 0 by construction: the rows that decide ${one ? 'it' : 'them'} lie within single clusters of "${clusters}" ` +
     `(a level or cell found in one cluster only), whose residuals cancel there, so no variation between clusters is left; vlab gives NA, estimatr prints NaN or rounding noise (SE ~1e-8, t ~1e7). ` +
     `The estimates stand; the other coefficients' SEs are unaffected`;
 }

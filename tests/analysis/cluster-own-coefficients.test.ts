@@ -49,3 +49,24 @@ test('no coefficient fitted within one cluster: every SE, no warning', () => {
   assert.ok(fit.estimates.every((row) => row.std_error !== null && row.std_error > 1e-3), fit.estimates.map((row) => row.std_error).join(', '));
   assert.ok(!fit.warnings.some((line) => line.includes('0 by construction')));
 });
+
+test('with fixed effects of pairs of clusters: z NA and named alone (not the fixed effects\' dummies), the others as estimatr', () => {
+  // d$h <- (d$g + 1) %/% 2; tidy(lm_robust(y ~ z * f, data = d, clusters = g, fixed_effects = ~ h, se_type = ...)):
+  // z's SE 7.5e-9 (CR0) and 1.3e-15 (CR2), noise.
+  const want = { CR0: { se: [0.317761266082295, 0.238266307591594, 0.651787073275383, 0.342529398576076], df: [5, 5, 5, 5] },
+    CR2: { se: [0.378483817355513, 0.361767813525646, 0.819578157619481, 0.452627959968716], df: [2.63157894736841, 1.8006460403935, 2.22015618580466, 2.22015618580466] } };
+  const paired = rows.map((row) => ({ ...row, h: Math.ceil(row.g / 2) }));
+  for (const [seType, r] of Object.entries(want) as ['CR0' | 'CR2', typeof want.CR0][]) {
+    const fit = lmRobust({ formula: 'y ~ z * f', rows: paired, clusters: 'g', fixedEffects: '~ h', seType });
+    const [z, ...others] = fit.estimates;
+    assert.deepEqual([z.term, z.std_error], ['z', null], seType);
+    assertCloseToR(z.estimate, 2.3, `${seType}: z estimate`);
+    others.forEach((row, k) => {
+      assertCloseToR(row.std_error, r.se[k], `${seType}: ${row.term} SE`);
+      assertCloseToR(row.df, r.df[k], `${seType}: ${row.term} df`);
+    });
+    const words = fit.warnings.filter((line) => line.includes('0 by construction'));
+    assert.equal(words.length, 1, `${seType}: ${fit.warnings.join(' | ')}`);
+    assert.match(words[0], /^lmRobust: the clustered standard error of "z" is 0 by construction: /);
+  }
+});

@@ -11,3 +11,6 @@ d <- data.frame(
 print(table(d$f, d$z))
 for (se in c("CR0", "stata", "CR2")) print(tidy(lm_robust(y ~ z * f, data = d, clusters = g, se_type = se))[, c("term", "estimate", "std.error", "df")], digits = 15)
 print(tidy(lm_robust(y ~ z * f, data = d, clusters = g, weights = w, se_type = "CR0"))[, c("term", "estimate", "std.error", "df")], digits = 15)
+# With fixed effects of pairs of clusters (vlab's demeaned path hands such a fit to the one with dummies):
+d$h <- (d$g + 1) %/% 2
+for (se in c("CR0", "CR2")) print(tidy(lm_robust(y ~ z * f, data = d, clusters = g, fixed_effects = ~ h, se_type = se))[, c("term", "estimate", "std.error", "df")], digits = 15)
