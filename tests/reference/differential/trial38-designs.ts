@@ -12,7 +12,8 @@
 //   level in the middle, a subset that drops the declared reference, a declared region with an unused level beside its
 //   nested states, declared levels beside fixed effects; CR2 with weights and fixed effects (estimatr stops; so must vlab).
 // - stata-singleton-38: se_type "stata" (and CR0, CR2, cregg) with exactly one cluster of one row, weighted, with zero
-//   weights, fixed effects and a subset that leaves a cluster one row.
+//   weights, fixed effects and a subset that leaves a cluster one row; y ~ z * f, whose intercept and z are fitted
+//   within cluster 1 (R: noise or NaN for their SEs; vlab: NA with a warning), with and without the clusters absorbed.
 // - dim-blocks-38: difference_in_means with pair blocks (one unit per arm) beside blocks of 20, a block column with
 //   missing values, pairs alone (estimatr's matched-pair rule), weighted pairs, clusters with missing ids, named arms
 //   in reverse.
@@ -151,6 +152,9 @@ const STATA_SINGLETON: FitRow[] = [
   ['one-cr0', 'y ~ z * f', 'CR0', { clusters: 'cl1', weights: 'w', zero_by_construction: WITHIN_CLUSTER_1 }],
   ['one-cr2', 'y ~ z * f', 'CR2', { clusters: 'cl1', zero_by_construction: WITHIN_CLUSTER_1 }],
   ['one-cregg', 'y ~ z + f', 'cregg', { clusters: 'cl1' }],
+  // The clusters absorbed too: z is fitted within cluster 1 still (R: NaN), vlab's demeaning hands it to the dummies' fit.
+  ['own-fe-cr0', 'y ~ z * f', 'CR0', { clusters: 'cl1', fixed_effects: '~ cl1', zero_by_construction: ['z'] }],
+  ['own-fe-stata-weighted', 'y ~ z * f', 'stata', { clusters: 'cl1', fixed_effects: '~ cl1', weights: 'w', zero_by_construction: ['z'] }],
   ['by-subset', 'y ~ z + x', 'stata', { clusters: 'cl', subset: 'id > 4' }],
 ];
 
