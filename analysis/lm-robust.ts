@@ -2,6 +2,7 @@ import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
 import { cr2Variance } from './helpers/cr2.ts';
 import { clusterScoresVanishByDesign } from './helpers/cluster-scores.ts';
+import { coefficientsWithVanishingScoresByDesign } from './helpers/coefficient-cluster-scores.ts';
 import { designClusterCount, groupCodes, type Levels, type Row } from './helpers/data.ts';
 import { completeRows, isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
 import { parseFormula, type Formula } from './helpers/formula.ts';
@@ -83,6 +84,8 @@ interface FitWithVariance {
   warnings?: string[];
   /** The clusters whose scores are all 0 by construction (cluster-scores.ts), named for the refusal. */
   vanishingClusters?: string;
+  /** Kept positions of the coefficients whose clustered variance alone is 0 by construction (coefficient-cluster-scores.ts). */
+  ownCoefficients?: { positions: number[]; clusters: string };
 }
 
 const FN = 'lmRobust';
@@ -225,9 +228,14 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   if (result.vanishingClusters !== undefined && !perfectFit) throw new AnalysisError(FN, vanishingScoresMessage(result.vanishingClusters));
   if (perfectFit) warnings.push(PERFECT_FIT_WARNING);
   if (noDf) warnings.push(`${FN}: some degrees of freedom are zero or negative (${n} rows for ${fit.rank} coefficients); p-values and confidence intervals are NA, as in estimatr`);
-  const { estimates, vcov: covariance } = tidyEstimates(design.names, formula.response, fit, vcov, df, seType, alpha, shift);
+  const hidden = absorbed ? absorbedColumns(formula, frame, design.names, absorbed.labels) : new Set<string>();
+  const own = perfectFit ? undefined : result.ownCoefficients;
+  // The fixed effects' own dummies (fitted as columns here) are within their clusters too where they nest: not named.
+  const ownTerms = own ? own.positions.map((k) => design.names[fit.kept[k]]).filter((term) => !hidden.has(term)) : [];
+  if (own && ownTerms.length > 0) warnings.push(ownCoefficientsWarning(ownTerms, own.clusters));
+  const { estimates, vcov: covariance } = tidyEstimates(design.names, formula.response, fit, vcov, df, seType, alpha, shift, new Set(own?.positions));
   const output: LmRobustResult = { estimates, nobs: n, nDropped: rows.length - n - frame.nOutside, rank: fit.rank, seType, nClusters, warnings, vcov: covariance, solver: path };
-  return absorbed ? withoutAbsorbed(output, absorbedColumns(formula, frame, design.names, absorbed.labels)) : output;
+  return absorbed ? withoutAbsorbed(output, hidden) : output;
 }
 
 /** The tidy rows of every design column (aliased ones null) and the variance of the kept ones, by name. */
@@ -240,6 +248,7 @@ function tidyEstimates(
   seType: SeType,
   alpha: number,
   shift: number,
+  noVariance: ReadonlySet<number> = new Set(),
 ): Pick<LmRobustResult, 'estimates' | 'vcov'> {
   const { rank: r, kept } = fit;
   const position = new Map(Array.from(kept, (column, k) => [column, k]));
@@ -251,6 +260,8 @@ function tidyEstimates(
     // R's sqrt of a negative, NaN.
     const variance = seType === 'cregg' ? Math.max(0, vcov[k * r + k]) : vcov[k * r + k];
     const row = tidyRow(term, response, j === 0 ? fit.coef[j] + shift : fit.coef[j], Math.sqrt(variance), df ? df[k] : null, alpha);
+    // CR2's df of a variance 0 by construction is a ratio of rounding residues (R trial 38: 19.52 in R, 19.54 here).
+    if (noVariance.has(k)) return { ...row, std_error: null, statistic: null, p_value: null, conf_low: null, conf_high: null, df: seType === 'CR2' ? null : row.df };
     return df && df[k] <= 0 ? { ...row, p_value: null, conf_low: null, conf_high: null, df: null } : row;
   });
   const terms = Array.from(kept, (j) => names[j]);
@@ -377,6 +388,8 @@ function qrFitWithVariance(
     return residuals(xKept, n, r, Float64Array.from(kept, (j) => probeFit.coef[j]), probe);
   };
   const vanishing = clusterScoresVanishByDesign(xKept, n, r, resid, codes, count, residualsOf) ? { vanishingClusters: clusters } : {};
+  const own = vanishing.vanishingClusters ? [] : coefficientsWithVanishingScoresByDesign(xKept, n, r, fit.xtxInv, resid, codes, count, residualsOf);
+  if (own.length > 0) Object.assign(vanishing, { ownCoefficients: { positions: own, clusters } });
   if (seType === 'CR2') {
     const xUnweighted = weights === undefined ? xKept : denseColumns(design);
     const xRaw = weights === undefined || r === p ? xUnweighted : keptColumns(xUnweighted, n, kept);
@@ -387,6 +400,16 @@ function qrFitWithVariance(
   const psus = seType === 'cregg' ? designClusterCount(table, clusters, weights) : count;
   const vcov = clusterVariance(seType as 'CR0' | 'stata' | 'cregg', xKept, n, r, fit.b, resid, codes, count, psus);
   return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count, ...vanishing };
+}
+
+/** The word on coefficients fitted within single clusters, whose SEs are NA (coefficient-cluster-scores.ts, R trial 38). */
+function ownCoefficientsWarning(terms: string[], clusters: string): string {
+  const named = terms.map((term) => `"${term}"`);
+  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  const one = terms.length === 1;
+  return `${FN}: the clustered standard error${one ? '' : 's'} of ${list} ${one ? 'is' : 'are'} 0 by construction: the rows that decide ${one ? 'it' : 'them'} lie within single clusters of "${clusters}" ` +
+    `(a level or cell found in one cluster only), whose residuals cancel there, so no variation between clusters is left; vlab gives NA, estimatr prints NaN or rounding noise (SE ~1e-8, t ~1e7). ` +
+    `The estimates stand; the other coefficients' SEs are unaffected`;
 }
 
 /** The refusal of a clustered fit whose every score is 0 by construction (cluster-scores.ts). */

@@ -6,7 +6,7 @@
 // is 0 by the data, and R's roundoff stands; only the design's own zero is refused, told apart by a second outcome.
 
 /** A score whose terms cancel to this share of their absolute sum is rounding, not data (genuine ones keep ≳ 1e-3). */
-const ROUNDING_SHARE = 1e-9;
+export const ROUNDING_SHARE = 1e-9;
 
 /**
  * Whether every cluster's score, column by column, is 0 up to rounding (and some is not exactly 0 term by term: a
@@ -47,6 +47,10 @@ export function clusterScoresVanishByDesign(
   residualsOf: (y: Float64Array) => Float64Array,
 ): boolean {
   if (!clusterScoresVanish(x, n, r, resid, codes, groups)) return false;
-  const probe = Float64Array.from({ length: n }, (_, i) => ((i * 7919) % 997) / 997 - 0.5);
-  return clusterScoresVanish(x, n, r, residualsOf(probe), codes, groups);
+  return clusterScoresVanish(x, n, r, residualsOf(probeOutcome(n)), codes, groups);
+}
+
+/** The fixed second outcome whose residuals tell the design's zero from the data's: n values in [−0.5, 0.5). */
+export function probeOutcome(n: number): Float64Array {
+  return Float64Array.from({ length: n }, (_, i) => ((i * 7919) % 997) / 997 - 0.5);
 }

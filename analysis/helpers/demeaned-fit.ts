@@ -1,4 +1,5 @@
 import { clusterScoresVanish } from './cluster-scores.ts';
+import { coefficientsWithVanishingScores } from './coefficient-cluster-scores.ts';
 import { demeanedCr2 } from './demeaned-cr2.ts';
 import { demeanWithin } from './fixed-effects-aliasing.ts';
 import { leastSquares, type QrFit } from './qr.ts';
@@ -94,6 +95,8 @@ export function demeanedFit(input: DemeanedFitInput): DemeanedFit | null {
   // Every cluster's score 0 up to rounding (cluster-scores.ts): the fit with dummies decides whether the design alone
   // makes it so, and then refuses.
   if (clusters && clusterScoresVanish(xFit, n, k, resid, clusters.codes, clusters.count)) return null;
+  // Likewise one coefficient's (coefficient-cluster-scores.ts, R trial 38): the fit with dummies names it and gives NA.
+  if (clusters && coefficientsWithVanishingScores(xFit, n, k, fit.xtxInv, resid, clusters.codes, clusters.count).length > 0) return null;
   if (seType === 'CR2') {
     if (!clusters || w) return null;
     const cr2 = demeanedCr2({ x: xFit, n, k, b: fit.b, resid, groups, groupCount, clusters: clusters.codes, clusterCount: clusters.count });

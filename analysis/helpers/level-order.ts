@@ -39,16 +39,17 @@ const LOCALE_ORDERS = [new Intl.Collator('en-US'), new Intl.Collator('en-US', { 
 /**
  * Levels sorted in code-point order, and whether R in a UTF-8 locale (en_US and the like) may sort them
  * otherwise — "Banana" before "apple" here, after it there; "< 10k" before "100k+" here, after it where
- * punctuation is ignored — which changes the reference level and every estimate. `localeFirst` is the level
- * such a locale puts first.
+ * punctuation is ignored — which changes the reference level and every estimate. `localeOrder` is such a locale's
+ * order, and `localeFirst` its first level: a reading that moves the reference is preferred to one that only reorders
+ * the levels after it (ICU keeps "-b" first of "-b", "a", "B"; ignoring punctuation puts "a" first — R trial 38).
  *
- * @example sortLevels(['apple', 'Banana']) // { levels: ['Banana', 'apple'], mayDiffer: true, localeFirst: 'apple' }
+ * @example sortLevels(['apple', 'Banana']) // { levels: ['Banana', 'apple'], mayDiffer: true, localeFirst: 'apple', localeOrder: ['apple', 'Banana'] }
  */
-export function sortLevels(labels: readonly string[]): { levels: string[]; mayDiffer: boolean; localeFirst: string } {
+export function sortLevels(labels: readonly string[]): { levels: string[]; mayDiffer: boolean; localeFirst: string; localeOrder: string[] } {
   const levels = [...labels].sort(compareCodePoints);
-  for (const collator of LOCALE_ORDERS) {
-    const other = [...labels].sort((a, b) => collator.compare(a, b) || compareCodePoints(a, b));
-    if (other.some((level, k) => level !== levels[k])) return { levels, mayDiffer: true, localeFirst: other[0] };
-  }
-  return { levels, mayDiffer: false, localeFirst: levels[0] };
+  const others = LOCALE_ORDERS.map((collator) => [...labels].sort((a, b) => collator.compare(a, b) || compareCodePoints(a, b)))
+    .filter((other) => other.some((level, k) => level !== levels[k]));
+  const other = others.find((order) => order[0] !== levels[0]) ?? others[0];
+  if (!other) return { levels, mayDiffer: false, localeFirst: levels[0], localeOrder: levels };
+  return { levels, mayDiffer: true, localeFirst: other[0], localeOrder: other };
 }

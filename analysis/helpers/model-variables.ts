@@ -195,17 +195,32 @@ export function characterFactor(
   value: { labels: string[]; codes: Int32Array },
   label: string,
 ): { kind: 'factor'; levels: string[]; codes: Int32Array } {
-  const { levels, mayDiffer, localeFirst } = sortLevels(value.labels);
+  const { levels, mayDiffer, localeOrder } = sortLevels(value.labels);
   if (mayDiffer && !context.warnedOrder.has(label)) {
     context.warnedOrder.add(label);
-    context.warn(
-      `${context.fn}: levels of "${label}" are sorted in code-point order (R's C locale): reference "${levels[0]}"; ` +
-        `R in a locale other than C (en_US.UTF-8, or C.UTF-8 where R collates with ICU, as Debian's R does) may sort them otherwise (reference "${localeFirst}") and give other estimates. ` +
-        'Declare the order to be sure (vlab: --levels or --codebook)',
-    );
+    context.warn(levelOrderWarning(context.fn, label, levels, localeOrder));
   }
   const position = new Map(levels.map((level, k) => [level, k]));
   return { kind: 'factor', levels, codes: recode(value.codes, Int32Array.from(value.labels, (label) => position.get(label) as number)) };
+}
+
+const OTHER_LOCALES = 'R in a locale other than C (en_US.UTF-8, or C.UTF-8 where R collates with ICU, as Debian\'s R does) may sort them otherwise';
+const DECLARE = 'Declare the order to be sure (vlab: --levels or --codebook)';
+
+/**
+ * The warning that a locale may order a character factor's levels otherwise: the two references where they differ;
+ * where they do not, the two orders (until R trial 38 it named the one reference twice, as if it moved).
+ */
+function levelOrderWarning(fn: string, label: string, levels: readonly string[], localeOrder: readonly string[]): string {
+  const head = `${fn}: levels of "${label}" are sorted in code-point order (R's C locale)`;
+  if (localeOrder[0] !== levels[0]) return `${head}: reference "${levels[0]}"; ${OTHER_LOCALES} (reference "${localeOrder[0]}") and give other estimates. ${DECLARE}`;
+  return `${head}: ${quotedLevels(levels)}; ${OTHER_LOCALES} (${quotedLevels(localeOrder)}): the same reference "${levels[0]}", the other levels in another order ` +
+    `(their rows, and which of collinear columns is left out). ${DECLARE}`;
+}
+
+/** Up to eight levels, quoted and separated by commas, "…" for the rest. */
+function quotedLevels(levels: readonly string[]): string {
+  return levels.slice(0, 8).map((level) => JSON.stringify(level)).join(', ') + (levels.length > 8 ? ', …' : '');
 }
 
 /** R's arithmetic operators, %% and %/% (floored: -5 %% 3 is 1) included. */

@@ -51,3 +51,21 @@ test('the level-order warning names C.UTF-8 too: R built with ICU (Debian\'s) co
   assert.equal(order.length, 1);
   assert.match(order[0], /reference "APPLE"; R in a locale other than C \(en_US\.UTF-8, or C\.UTF-8 where R collates with ICU, as Debian's R does\) may sort them otherwise \(reference "apple"\)/);
 });
+
+test('the level-order warning never names the reference it warns about as the other locale\'s: the other order, or the reference that changes', () => {
+  // R trial 38's leftover. Levels "1 x", "Banana", "apple": code-point order (R's C locale) and ICU's en-US collation
+  // both put "1 x" first and differ after it ("Banana", "apple" / "apple", "Banana"); the warning said `reference "1 x"
+  // … may sort them otherwise (reference "1 x")`. With "-b", "a", "B", ICU keeps "-b" first and only the reading that
+  // ignores punctuation (glibc's en_US.UTF-8) puts "a" first; the warning named "-b" twice and not "a".
+  const fit = (labels: string[]) => {
+    const rows = [1.2, 2.3, 0.7, 3.1, 2.2, 1.9].map((y, i) => ({ y, f: labels[i % labels.length] }));
+    return lmRobust({ formula: 'y ~ f', rows }).warnings.filter((line) => line.includes('levels of "f"'));
+  };
+  const same = fit(['1 x', 'Banana', 'apple']);
+  assert.equal(same.length, 1);
+  assert.doesNotMatch(same[0], /\(reference "1 x"\)/);
+  assert.match(same[0], /: "1 x", "Banana", "apple"; R in a locale other than C .* may sort them otherwise \("1 x", "apple", "Banana"\): the same reference "1 x", the other levels in another order/);
+  const moved = fit(['-b', 'a', 'B']);
+  assert.equal(moved.length, 1);
+  assert.match(moved[0], /reference "-b"; R in a locale other than C .* may sort them otherwise \(reference "a"\)/);
+});

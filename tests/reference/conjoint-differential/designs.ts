@@ -366,3 +366,16 @@ export const TRIAL37_DESIGNS: [number, DesignVariant][] = [
   [37_200_001, { oneTaskEvery: 2, impossible: true, hiddenInGroup: true, weighted: true }],
   [37_200_002, { balancedLevel: true, weighted: true, oneTaskEvery: 3, oneLevelInGroup: true, restricted: false }],
 ];
+
+/**
+ * The thirty-eighth R trial's conjoint designs (2026-12-07), seeds 38_200_000 + k: variations no design combined yet — a
+ * weights column of 1 for everyone with a level never shown, lopsided randomization and declared levels; every respondent
+ * answering one task with a level shown only with the other feature's reference, a group never shown a level and a `by`
+ * column partly missing; the first feature balanced within respondents beside one weight of 1,500 and a `by` column
+ * partly missing, declared.
+ */
+export const TRIAL38_DESIGNS: [number, DesignVariant][] = [
+  [38_200_000, { weighted: true, equalWeight: 1, neverShown: true, lopsided: true, declared: true, restricted: false }],
+  [38_200_001, { oneTaskEvery: 1, impossible: true, hiddenInGroup: true, missingGroup: true, weighted: true }],
+  [38_200_002, { balancedLevel: true, weighted: true, hugeWeight: 1500, missingGroup: true, declared: true, restricted: false }],
+];

@@ -283,7 +283,16 @@ export type CaseGroup =
   | 'rake-many-levels-37'
   | 'p-adjust-37'
   | 'power-37'
-  | 'trial37-random';
+  | 'trial37-random'
+  // The thirty-eighth trial's classes (trial38-designs.ts).
+  | 'na-roles-38'
+  | 'collinear-38'
+  | 'declared-levels-38'
+  | 'stata-singleton-38'
+  | 'dim-blocks-38'
+  | 'p-adjust-38'
+  | 'power-38'
+  | 'trial38-random';
 
 interface CaseBase {
   id: string;
@@ -306,6 +315,12 @@ interface CaseBase {
 
 export interface FitCase extends CaseBase {
   kind: 'fit';
+  /**
+   * Terms fitted within single clusters (R trial 38: a level found in one cluster only), whose clustered SE is 0 by
+   * construction: R prints NaN or rounding noise, vlab NA (and df NA under CR2) with a warning. The test compares their
+   * estimates and checks R's SE is NaN or noise; the other terms as usual.
+   */
+  zero_by_construction?: string[];
   data: string;
   formula: string;
   se_type: SeType;
