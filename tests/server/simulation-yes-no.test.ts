@@ -29,27 +29,35 @@ const HYPOTHESIS = {
   outcomes: ['sign_petition'], formula: '~ funding + backer', terms: ['fundingfederal_grant'],
 };
 
-/** bus-line-funding with the yes/no outcome, its model (changed by `edit`) and a hypothesis on it; the study or the error. */
-function busWithPetition(edit: (model: Record<string, any>) => void = () => undefined): StudyDefinition | string {
+type Edit = (json: Record<string, any>) => void;
+
+/** A copy of bus-line-funding with its three files edited, loaded: the study or the error. */
+function editedBus(edits: { study: Edit; simulation: Edit; plan: Edit }): StudyDefinition | string {
   const study = join(dir, String(copies++), 'bus-line-funding');
   cpSync('survey-definitions/bus-line-funding', study, { recursive: true });
-  const change = (file: string, f: (json: Record<string, any>) => void) => {
+  for (const [file, edit] of [['study.json', edits.study], ['simulation.json', edits.simulation], ['analysis-plan.json', edits.plan]] as const) {
     const json = JSON.parse(readFileSync(join(study, file), 'utf8'));
-    f(json);
+    edit(json);
     writeFileSync(join(study, file), JSON.stringify(json));
-  };
-  change('study.json', (s) => s.pages.outcomes.at(-1).elements.push(PETITION));
-  change('simulation.json', (m) => {
-    m.choices = { ...m.choices, sign_petition: structuredClone(MODEL) };
-    edit(m);
-  });
-  change('analysis-plan.json', (p) => p.hypotheses.push(HYPOTHESIS));
+  }
   try {
     return loadDefinitionFiles(join(study, '..'))[0]!;
   } catch (error) {
     assert.ok(error instanceof DefinitionError);
     return error.message;
   }
+}
+
+/** bus-line-funding with the yes/no outcome, its model (changed by `edit`) and a hypothesis on it; the study or the error. */
+function busWithPetition(edit: Edit = () => undefined): StudyDefinition | string {
+  return editedBus({
+    study: (s) => s.pages.outcomes.at(-1).elements.push(PETITION),
+    simulation: (m) => {
+      m.choices = { ...m.choices, sign_petition: structuredClone(MODEL) };
+      edit(m);
+    },
+    plan: (p) => p.hypotheses.push(HYPOTHESIS),
+  });
 }
 
 const logistic = (eta: number) => 1 / (1 + Math.exp(-eta));
@@ -97,23 +105,8 @@ const MODERATION = {
 };
 
 /** bus-line-funding with the required yes/no question before the vignette, its model set by `edit`; the study or the error. */
-function busWithVoted(edit: (model: Record<string, any>) => void): StudyDefinition | string {
-  const study = join(dir, String(copies++), 'bus-line-funding');
-  cpSync('survey-definitions/bus-line-funding', study, { recursive: true });
-  const change = (file: string, f: (json: Record<string, any>) => void) => {
-    const json = JSON.parse(readFileSync(join(study, file), 'utf8'));
-    f(json);
-    writeFileSync(join(study, file), JSON.stringify(json));
-  };
-  change('study.json', (s) => s.pages.pretreatment[0].elements.push(VOTED));
-  change('simulation.json', edit);
-  change('analysis-plan.json', (p) => p.hypotheses.push(MODERATION));
-  try {
-    return loadDefinitionFiles(join(study, '..'))[0]!;
-  } catch (error) {
-    assert.ok(error instanceof DefinitionError);
-    return error.message;
-  }
+function busWithVoted(edit: Edit): StudyDefinition | string {
+  return editedBus({ study: (s) => s.pages.pretreatment[0].elements.push(VOTED), simulation: edit, plan: (p) => p.hypotheses.push(MODERATION) });
 }
 
 test('a required yes/no question before the vignette: unmodelled, the message says how to model it; a covariate keyed true/false, answered and moderating', () => {
