@@ -39,6 +39,15 @@ function dashboardEstimates(definition: StudyDefinition, result: WaveEstimates) 
   };
 }
 
+/** The estimates CSV's headers: an attachment named by the study and the wave. */
+function csvHeaders(study: string, wave: string): Record<string, string> {
+  return {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${study}-${wave}-estimates.csv"`,
+    'X-Content-Type-Options': 'nosniff',
+  };
+}
+
 /**
  * `GET /waves/:id/estimates[?format=csv]`: the wave's estimates under its locked plan (JSON with the plan hash,
  * counts, problems, precision and hypothesis cards, or the tidy CSV as an attachment), computed by a researcher
@@ -52,16 +61,21 @@ export function researcherEstimates({ jobs, plans }: { jobs: ResearcherPool; pla
   router.get('/waves/:waveId/estimates', async (req, res) => {
     const { format } = parseQuery(estimatesQuery, req.query);
     const waveId = waveIdParam(req.params.waveId);
+    // HEAD: the GET's headers, from the wave's study alone (a 404 for an unknown wave, as GET's); fitting the whole
+    // plan in a worker for a response without a body held a job's place for nobody (walk-through 30).
+    if (req.method === 'HEAD') {
+      const { definition } = await plans.wavePlan(waveId);
+      if (format === 'json') res.type('json');
+      else res.set(csvHeaders(definition.id, waveId));
+      res.end();
+      return;
+    }
     const result = await jobs.run<WaveEstimates>({ kind: 'estimates', waveId });
     if (format === 'json') {
       res.json(dashboardEstimates((await plans.wavePlan(waveId)).definition, result));
       return;
     }
-    res.set({
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${result.study}-${result.wave}-estimates.csv"`,
-      'X-Content-Type-Options': 'nosniff',
-    });
+    res.set(csvHeaders(result.study, result.wave));
     res.send(planEstimatesCsv(result));
   });
   router.get('/waves/:waveId/plan', async (req, res) => {

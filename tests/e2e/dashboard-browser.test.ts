@@ -243,14 +243,14 @@ for (const [size, options] of [['a phone (390 px)', PHONE], ['a desktop', DESKTO
 
     const h3 = page.locator('article[data-hypothesis="H3"]');
     // The plan's subset under the description, as `vlab estimates` prints it: its N below the completes explained.
-    assert.equal(await h3.locator('.dash-note', { hasText: "Fitted on the plan's subset" }).innerText(), "Fitted on the plan's subset: rows with Behavior other than Cooperates (control).");
+    assert.equal(await h3.locator('.dash-note', { hasText: "Fitted on the plan's subset" }).innerText(), "Fitted on the plan's subset: rows with Behaviour of the ally other than Cooperates (control).");
     assert.equal(await page.locator('article[data-hypothesis="H2"] .dash-note', { hasText: 'subset' }).count(), 0);
-    const regime = h3.getByRole('row').filter({ hasText: 'economic_sanctions' }).filter({ hasText: 'Regime: Autocracy (vs. Democracy)' });
+    const regime = h3.getByRole('row').filter({ hasText: 'economic_sanctions' }).filter({ hasText: 'Regime type of the ally: Autocracy (vs. Democracy)' });
     assert.match(await regime.innerText(), /positive[\s\S]*(supported|not supported|opposite sign)/);
     // A long label wrapped at any space before ("Regime: Autocracy (vs." | "Democracy)"): it breaks between its
     // groups, each group on one line while it fits.
     const parts = regime.locator('.dash-term-part');
-    assert.deepEqual(await parts.allInnerTexts(), ['Regime: Autocracy', '(vs. Democracy)']);
+    assert.deepEqual(await parts.allInnerTexts(), ['Regime type of the ally: Autocracy', '(vs. Democracy)']);
     const lines = await parts.evaluateAll((spans) => spans.map((span) => {
       const range = document.createRange();
       range.selectNodeContents(span);
@@ -262,7 +262,7 @@ for (const [size, options] of [['a phone (390 px)', PHONE], ['a desktop', DESKTO
     assert.ok(precisionParts.some((part) => part.startsWith('(vs. ')), `the precision table's labels in groups: ${precisionParts.slice(0, 4).join(' | ')}`);
     assert.match(await h3.innerText(), /Verdicts at α = 0\.05 on p adjusted by holm over the 9 tested terms of family H3; the intervals are not adjusted, so one may leave out 0 while its adjusted p is above α\./);
     const controls = h3.locator('details');
-    assert.match(await controls.locator('summary').innerText(), /^Other terms of the model \(15\): intercept and Behavior, not tested by H3$/);
+    assert.match(await controls.locator('summary').innerText(), /^Other terms of the model \(15\): intercept and Behaviour of the ally, not tested by H3$/);
     assert.equal(await controls.getAttribute('open'), null, 'folded by default');
     assert.equal(await controls.getByRole('table').isVisible(), false);
     await controls.locator('summary').click();

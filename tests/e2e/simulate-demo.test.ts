@@ -17,7 +17,7 @@ test('npm run demo (small): serves, simulates, prints the estimates table and wh
   assert.ok(wave, run.stdout);
   assert.match(run.stdout, /errors 0/);
   assert.match(run.stdout, /^H3 · economic_sanctions · N \d+ · p adjusted by holm/m);
-  assert.match(run.stdout, /^ {2}Regime: Autocracy \(vs\. Democracy\) +-?\d/m);
+  assert.match(run.stdout, /^ {2}Regime type of the ally: Autocracy +-?\d/m);
   // With --exit the server is stopped and its database deleted before anyone could follow a link: it printed
   // dashboard and respondent links and a token for that server (researcher pass 11). It says what was made.
   assert.doesNotMatch(run.stdout, /https?:\/\/|researcher token|vlab_\S/);

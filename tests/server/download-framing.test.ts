@@ -265,6 +265,32 @@ test('HEAD on a download answers its headers and stops the worker: no file is ma
   }
 });
 
+// Walk-through 30 (walk-through 29's leftover): HEAD on the estimates CSV, a download too, fitted the whole plan in a
+// worker for a response without a body (a link checker's or `curl -I`'s). It answers the GET's headers from the wave's
+// study alone now; so does HEAD on the JSON.
+test('HEAD on the estimates (CSV or JSON) answers their headers without fitting the plan', async () => {
+  const t = await createResearcherTestApp();
+  cleanups.push(() => t.close());
+  let fits = 0;
+  const pool = { ...t.researcherPool, run: async (job: unknown) => (fits++, t.researcherPool.run(job as never)) } as typeof t.researcherPool;
+  const config = loadConfig({}, { dbPath: t.location, logLevel: 'silent', ...TEST_RATE_LIMITS });
+  const { port } = await listening(createApp({ store: t.store, config, researcherPool: pool, logger: silentLogger }));
+  const url = (format: string) => `http://127.0.0.1:${port}/api/researcher/waves/${t.wave.id}/estimates?format=${format}`;
+  const head = await fetch(url('csv'), { method: 'HEAD', headers: { Authorization: `Bearer ${t.token}` } });
+  assert.equal(head.status, 200);
+  assert.equal(fits, 0, 'HEAD fitted the plan');
+  const get = await fetch(url('csv'), { headers: { Authorization: `Bearer ${t.token}` } });
+  await get.arrayBuffer();
+  assert.equal(fits, 1);
+  for (const name of ['content-type', 'content-disposition', 'x-content-type-options']) assert.equal(head.headers.get(name), get.headers.get(name), name);
+  const json = await fetch(url('json'), { method: 'HEAD', headers: { Authorization: `Bearer ${t.token}` } });
+  assert.equal(json.status, 200);
+  assert.match(json.headers.get('content-type')!, /^application\/json/);
+  assert.equal(fits, 1, 'HEAD on the JSON fitted the plan');
+  const unknown = await fetch(`http://127.0.0.1:${port}/api/researcher/waves/nosuchwave1/estimates?format=csv`, { method: 'HEAD', headers: { Authorization: `Bearer ${t.token}` } });
+  assert.equal(unknown.status, 404);
+});
+
 test('HTTP/1.0 files held by slow clients share VLAB_DOWNLOAD_SPOOL_MB: past it 503 busy with Retry-After, the space back when a file closes', async () => {
   // 24 MB files in a 30-MB budget: one held by a paused client leaves no room for a second (stall time 10 s).
   const { port, t } = await bigFileApp(24 * 1024 * 1024, 10, 30 * 1024 * 1024);

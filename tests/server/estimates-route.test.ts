@@ -40,7 +40,7 @@ test('the estimates route returns the plan estimates of the completed participan
   const h3 = res.body.precision.filter((p: { hypothesis: string }) => p.hypothesis === 'H3');
   assert.equal(h3.length, 3 * 7);
   assert.ok(h3.every((p: { mde_now: number; mde_target: number }) => p.mde_target < p.mde_now));
-  assert.equal(h3.find((p: { term: string }) => p.term === 'regimeautocracy').label, 'Regime: Autocracy (vs. Democracy)');
+  assert.equal(h3.find((p: { term: string }) => p.term === 'regimeautocracy').label, 'Regime type of the ally: Autocracy (vs. Democracy)');
 });
 
 test('the JSON carries the hypothesis cards: labelled tested terms with verdicts, controls apart', async () => {
@@ -78,8 +78,8 @@ test('GET /waves/:id/plan gives the locked plan and each hypothesis its terms', 
   assert.deepEqual(res.body.terms.H2, ['violated']);
   // Intercept, regime, capability, treaty and the four non-reference violation arms (control is not in the subset).
   assert.equal(res.body.terms.H3.length, 8);
-  assert.equal(res.body.labels.H3.regimeautocracy, 'Regime: Autocracy (vs. Democracy)');
-  assert.equal(res.body.labels.H2.violated, 'Behavior: any other level (vs. Cooperates (control))');
+  assert.equal(res.body.labels.H3.regimeautocracy, 'Regime type of the ally: Autocracy (vs. Democracy)');
+  assert.equal(res.body.labels.H2.violated, 'Behaviour of the ally: any other level (vs. Cooperates (control))');
 });
 
 test('GET /waves/:id/plan labels a conjoint plan\'s terms too, in the study\'s words', async () => {

@@ -111,8 +111,9 @@ test('vlab estimates --format csv has the tidy columns; table is for reading; mi
   const lines = table.stdout.trimEnd().split('\n');
   assert.ok(lines.every((l) => l.length <= 100), lines.filter((l) => l.length > 100).join('\n'));
   // The study's labels, three significant digits, the adjusted p and a verdict; raw names are for csv and json.
-  assert.match(table.stdout, /^H3 · economic_sanctions · N \d+ · p adjusted by holm over the 9 tested terms of family H3\n {2}outcome: Imposing economic sanctions on Country A\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}fitted on the plan's subset: rows with Behavior other than Cooperates \(control\)\n {2}term /m);
-  assert.match(table.stdout, /^ {2}Regime: Autocracy \(vs\. Democracy\) +-?\d\.\d{3} +\[-?\d\.\d+, -?\d\.\d+\] +(<0\.001|0\.\d+|1\.0) +(supported|not supported|opposite sign)$/m);
+  assert.match(table.stdout, /^H3 · economic_sanctions · N \d+ · p adjusted by holm over the 9 tested terms of family H3\n {2}outcome: Imposing economic sanctions on Country A\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}fitted on the plan's subset: rows with Behaviour of the ally other than Cooperates \(control\)\n {2}term /m);
+  // The factor's label (walk-through 30: "Regime type of the ally", not "Regime") breaks before its reference.
+  assert.match(table.stdout, /^ {2}Regime type of the ally: Autocracy +-?\d\.\d{3} +\[-?\d\.\d+, -?\d\.\d+\] +(<0\.001|0\.\d+|1\.0) +(supported|not supported|opposite sign)\n {2}\(vs\. Democracy\)$/m);
   assert.doesNotMatch(table.stdout, /regimeautocracy|measureeconomic_sanctions/);
   // A long label breaks between its phrases: wrapped at any space, a line ended in "(vs. Public" (walk-through 15).
   const labelLines = lines.filter((l) => /^ {2}\S/.test(l) && !/^ {2}(term|outcome: |scale: |\+ |not estimable|warning)/.test(l)).map((l) => l.slice(2).split(/ {2,}/)[0]!);
@@ -120,11 +121,11 @@ test('vlab estimates --format csv has the tidy columns; table is for reading; mi
   assert.deepEqual(unbalanced, [], 'every line of a label holds whole phrases');
   // The family adjusts p, not the intervals: the footer says so, as the dashboard's card does.
   assert.match(table.stdout, /significant the other way\nthe CIs are not adjusted: one may leave out 0 while its adjusted p is above alpha\n$/);
-  assert.match(table.stdout, /^ {2}\+ 5 other terms of the model \(intercept and Behavior, not tested by H3\): --wide shows them$/m);
+  assert.match(table.stdout, /^ {2}\+ 5 other terms of the model \(intercept and Behaviour of the ally, not tested by H3\): --wide\n {4}shows them$/m);
   // Not "controls": H1's is a level of the factor it tests; a line too long for 100 columns wraps under its "+".
   assert.match(table.stdout, /^ {2}\+ 2 other terms of the model \(intercept and the other level of Measure, not tested by H1\):\n {4}--wide shows them$/m);
   const wide = await vlab(['estimates', `--wave=${waveId}`, '--wide', '--db', dbPath]);
-  assert.match(wide.stdout, /^H3 +economic_sanctions +regimeautocracy +Regime: Autocracy \(vs\. Democracy\) /m);
+  assert.match(wide.stdout, /^H3 +economic_sanctions +regimeautocracy +Regime type of the ally: Autocracy \(vs\. Democracy\) /m);
   assert.match(wide.stdout, /^H3 +economic_sanctions +\(Intercept\) +Intercept /m, 'controls too');
   const unknown = await vlab(['estimates', '--wave=nosuchwave', '--db', dbPath]);
   assert.equal(unknown.status, 2);

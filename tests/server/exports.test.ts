@@ -196,9 +196,9 @@ test('the codebook lists every column with its text, type and levels, and the de
   // The plan's terms in R's names and in the study's words (the estimates files keep the names).
   assert.deepEqual(book.terms.H3.slice(0, 2), [
     { term: '(Intercept)', label: 'Intercept' },
-    { term: 'regimeautocracy', label: 'Regime: Autocracy (vs. Democracy)' },
+    { term: 'regimeautocracy', label: 'Regime type of the ally: Autocracy (vs. Democracy)' },
   ]);
-  assert.deepEqual(book.terms.H2, [{ term: 'violated', label: 'Behavior: any other level (vs. Cooperates (control))' }]);
+  assert.deepEqual(book.terms.H2, [{ term: 'violated', label: 'Behaviour of the ally: any other level (vs. Cooperates (control))' }]);
 });
 
 test('export input mistakes are 4xx JSON; a status filter keeps only those participants', async () => {

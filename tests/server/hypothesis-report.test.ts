@@ -27,12 +27,12 @@ test('the shipped alliance plan on its reference data: tested terms, controls, a
   assert.equal(h3.tested.length, 9);
   assert.ok(h3.controls.some((c) => c.term === '(Intercept)' && c.label === 'Intercept' && c.verdict === null));
   assert.ok(h3.controls.some((c) => c.term === 'behaviorthreaten_exit'));
-  assert.equal(h3.otherTerms, 'intercept and Behavior, not tested by H3', 'what the folded terms are, in words (research16)');
+  assert.equal(h3.otherTerms, 'intercept and Behaviour of the ally, not tested by H3', 'what the folded terms are, in words (research16)');
   for (const f of h3.tested) {
     const e = result.estimates.find((x) => x.hypothesis === 'H3' && x.outcome === f.outcome && x.term === f.term)!;
     assert.equal(f.p_adjusted, e.p_adjusted);
     if (f.term === 'regimeautocracy') {
-      assert.equal(f.label, 'Regime: Autocracy (vs. Democracy)');
+      assert.equal(f.label, 'Regime type of the ally: Autocracy (vs. Democracy)');
       assert.equal(f.direction, 'positive');
       // The verdict is judged on the adjusted p, not the raw one.
       const expected = e.p_adjusted! < 0.05 ? (e.estimate! > 0 ? 'supported' : 'opposite sign') : 'not supported';
@@ -43,8 +43,8 @@ test('the shipped alliance plan on its reference data: tested terms, controls, a
   }
   const h2 = reports.find((r) => r.id === 'H2')!;
   assert.deepEqual(h2.tested.map((f) => [f.outcome, f.label, f.direction]), [
-    ['alliance_favorability', 'Behavior: any other level (vs. Cooperates (control))', 'negative'],
-    ['contribution', 'Behavior: any other level (vs. Cooperates (control))', 'negative'],
+    ['alliance_favorability', 'Behaviour of the ally: any other level (vs. Cooperates (control))', 'negative'],
+    ['contribution', 'Behaviour of the ally: any other level (vs. Cooperates (control))', 'negative'],
   ]);
   assert.ok(reports.every((r) => r.problems.length === 0));
 });
@@ -58,35 +58,35 @@ test('the folded terms are named for what they are: the intercept, untested vari
   const plan = { ...alliance.analysisPlan, hypotheses: [{ ...h3, formula: '~ regime * capability + behavior', terms: ['regimeautocracy'], direction: {} }] };
   const definition = withPlan(alliance, plan);
   const [only] = hypothesisReports(definition, executePlan({ definition, rows: allianceRows() }));
-  assert.equal(only!.otherTerms, 'intercept, Capability (when Regime: Democracy), Behavior and Regime × Capability, not tested by H3');
+  assert.equal(only!.otherTerms, 'intercept, Military capability of the ally (when Regime type of the ally: Democracy), Behaviour of the ally and Regime type of the ally × Military capability of the ally, not tested by H3');
   const some = { ...plan, hypotheses: [{ ...h3, formula: '~ regime * capability', terms: ['regimeautocracy', 'capabilityweak'], direction: {} }] };
   const partial = withPlan(alliance, some);
-  assert.equal(hypothesisReports(partial, executePlan({ definition: partial, rows: allianceRows() }))[0]!.otherTerms, 'intercept and Regime × Capability, not tested by H3');
+  assert.equal(hypothesisReports(partial, executePlan({ definition: partial, rows: allianceRows() }))[0]!.otherTerms, 'intercept and Regime type of the ally × Military capability of the ally, not tested by H3');
 });
 
-// Walk-through 17: the rows of a term inside an interaction said "· when Backer: …", while the summary above them
+// Walk-through 17: the rows of a term inside an interaction said "· when Who backs the plan: …", while the summary above them
 // named "Funding and Backer" as if main effects. The summary says where each is taken, in the rows' own words.
 test('a folded variable that an interaction contains is named where its terms are taken, as its rows say', () => {
   const h3 = alliance.analysisPlan.hypotheses.find((h) => h.id === 'H3')!;
   const plan = { ...alliance.analysisPlan, hypotheses: [{ ...h3, formula: '~ regime * capability', terms: ['regimeautocracy:capabilityweak'], direction: {} }] };
   const definition = withPlan(alliance, plan);
   const [card] = hypothesisReports(definition, executePlan({ definition, rows: allianceRows() }));
-  assert.equal(card!.otherTerms, 'intercept, Regime (when Capability: Strong) and Capability (when Regime: Democracy), not tested by H3');
+  assert.equal(card!.otherTerms, 'intercept, Regime type of the ally (when Military capability of the ally: Strong) and Military capability of the ally (when Regime type of the ally: Democracy), not tested by H3');
   const wheres = new Set(card!.controls.flatMap((c) => /· (when .*)$/.exec(c.label)?.slice(1) ?? []));
-  assert.deepEqual([...wheres], ['when Capability: Strong', 'when Regime: Democracy'], 'the rows say the same');
+  assert.deepEqual([...wheres], ['when Military capability of the ally: Strong', 'when Regime type of the ally: Democracy'], 'the rows say the same');
   for (const where of wheres) assert.ok(card!.otherTerms.includes(`(${where})`), where);
   // A factor some of whose levels the hypothesis tests: its other levels, where they are taken.
   const some = withPlan(alliance, { ...plan, hypotheses: [{ ...h3, formula: '~ behavior * regime', terms: ['behaviorthreaten_exit'], direction: {} }] });
   const [levels] = hypothesisReports(some, executePlan({ definition: some, rows: allianceRows() }));
-  assert.equal(levels!.otherTerms, 'intercept, the other levels of Behavior (when Regime: Democracy), Regime (when Behavior: Publicly criticizes the US) and Behavior × Regime, not tested by H3');
+  assert.equal(levels!.otherTerms, 'intercept, the other levels of Behaviour of the ally (when Regime type of the ally: Democracy), Regime type of the ally (when Behaviour of the ally: Publicly criticizes the US) and Behaviour of the ally × Regime type of the ally, not tested by H3');
 });
 
 test('early in a wave the cards carry the explanations, not the estimator messages', () => {
   const result = executePlan({ definition: alliance, rows: allianceRows().slice(0, 3) });
   const h2 = hypothesisReports(alliance, result).find((r) => r.id === 'H2')!;
   assert.deepEqual(h2.problems.map((p) => p.explanation), [
-    'needs at least 2 respondents in each arm; now 1 in Behavior: Cooperates (control)',
-    'needs at least 2 respondents in each arm; now 1 in Behavior: Cooperates (control)',
+    'needs at least 2 respondents in each arm; now 1 in Behaviour of the ally: Cooperates (control)',
+    'needs at least 2 respondents in each arm; now 1 in Behaviour of the ally: Cooperates (control)',
   ]);
 });
 
@@ -135,7 +135,7 @@ test("each card names its outcomes in the study's words, as vlab estimates does;
 test("a card carries its plan's subset in the study's words, as vlab estimates prints it; null without one", () => {
   // walk-through 27's leftover: the table said why H3's N is below the completes, the dashboard's card did not.
   const reports = hypothesisReports(alliance, executePlan({ definition: alliance, rows: allianceRows() }));
-  assert.equal(reports.find((r) => r.id === 'H3')!.subsetWords, 'rows with Behavior other than Cooperates (control)');
-  assert.equal(reports.find((r) => r.id === 'H1')!.subsetWords, 'rows with Behavior other than Cooperates (control)');
+  assert.equal(reports.find((r) => r.id === 'H3')!.subsetWords, 'rows with Behaviour of the ally other than Cooperates (control)');
+  assert.equal(reports.find((r) => r.id === 'H1')!.subsetWords, 'rows with Behaviour of the ally other than Cooperates (control)');
   assert.equal(reports.find((r) => r.id === 'H2')!.subsetWords, null);
 });

@@ -42,3 +42,16 @@ test('a yes/no outcome (a SurveyJS boolean, 1 and 0 in the export) is a share of
   const labelled = { ...petition, labelTrue: { en: 'I would sign', es: 'Firmaría' }, labelFalse: { en: 'I would not', es: 'No firmaría' } };
   assert.equal(outcomeScale(withQuestion(labelled), 'sign_petition'), `scale: 1 (answered "I would sign") or 0; ${SHARE}`);
 });
+
+// Walk-through 30: a 1–5 rating with no words per point (rateMin, rateMax, the ends said in its title) read
+// 'scale: 1 "1" to 5 "5"'. Its numbers alone now; SurveyJS's end labels (minRateDescription, maxRateDescription),
+// which the respondent sees beside the ends, where the study gives them.
+test('a rating without words per point: its numbers, or the end labels the respondent saw', () => {
+  const withRating = (extra: Record<string, unknown>) => {
+    const rating = { type: 'rating', name: 'approval', rateMin: 1, rateMax: 5, title: { en: 'Approve?', es: '¿Aprueba?' }, ...extra };
+    return { ...bus, pages: { ...bus.pages, outcomes: [...bus.pages.outcomes, { name: 'approval_page', elements: [rating] }] } } as StudyDefinition;
+  };
+  assert.equal(outcomeScale(withRating({}), 'approval'), 'scale: 1 to 5; an estimate is a difference in these points');
+  const ends = { minRateDescription: { en: 'Strongly disapprove', es: 'Desaprueba totalmente' }, maxRateDescription: { en: 'Strongly approve', es: 'Aprueba totalmente' } };
+  assert.equal(outcomeScale(withRating(ends), 'approval'), 'scale: 1 "Strongly disapprove" to 5 "Strongly approve"; an estimate is a difference in these points');
+});

@@ -14,11 +14,11 @@ test('a wave with one control respondent: "needs at least 2 respondents in each 
   const h2 = explained(3).filter((p) => p.hypothesis === 'H2');
   assert.deepEqual(h2.map((p) => p.outcome), ['alliance_favorability', 'contribution']);
   for (const p of h2) {
-    assert.equal(p.explanation, 'needs at least 2 respondents in each arm; now 1 in Behavior: Cooperates (control)');
+    assert.equal(p.explanation, 'needs at least 2 respondents in each arm; now 1 in Behaviour of the ally: Cooperates (control)');
     assert.match(p.message, /^differenceInMeans: /, 'the estimator’s own words stay in message');
   }
   // H3's model fits, but a level nobody has yet leaves its term out: said the same way.
-  assert.ok(explained(3).some((p) => p.hypothesis === 'H3' && /^needs at least 2 respondents in each arm; now 0 in Capability: Strong$/.test(p.explanation)));
+  assert.ok(explained(3).some((p) => p.hypothesis === 'H3' && /^needs at least 2 respondents in each arm; now 0 in Military capability of the ally: Strong$/.test(p.explanation)));
 });
 
 test('an empty wave, and never an estimator message in an explanation; a full wave has no problem', () => {
@@ -38,7 +38,7 @@ test('fixedEffects: a respondent missing the fixed effect is not counted in an a
   const byRegime = (level: string) => rows.filter((r) => r.regime === level).slice(0, 3);
   const sample = [...byRegime('democracy'), ...byRegime('autocracy').map((r, i) => (i < 2 ? { ...r, region: null } : r))];
   const sampleShortfall = executePlan({ definition: def, rows: sample }).problems.map((p) => p.explanation);
-  assert.deepEqual(sampleShortfall, ['needs at least 2 respondents in each arm; now 1 in Regime: Autocracy']);
+  assert.deepEqual(sampleShortfall, ['needs at least 2 respondents in each arm; now 1 in Regime type of the ally: Autocracy']);
 });
 
 // A wave whose respondents all failed the attention check said "no respondents with an answer in this comparison

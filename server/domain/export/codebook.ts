@@ -3,7 +3,7 @@ import { allElements } from '../definition-elements.ts';
 import { allCells, designOf } from '../design.ts';
 import { codedOutcomeCoding } from '../plan/coded-outcomes.ts';
 import { planHash } from '../plan/plan-hash.ts';
-import { studyLocales } from '../localized-text.ts';
+import { defaultLocale, studyLocales } from '../localized-text.ts';
 import { expectedTerms } from '../plan/plan-terms.ts';
 import { planTermLabels } from '../plan/term-labels.ts';
 import { quotaCaps } from '../quota.ts';
@@ -40,6 +40,11 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
       description: def.description ?? null,
       /** Texts given per locale are objects `{ "en": …, "es": … }`; each participant's locale is the `locale` column. */
       locales: studyLocales(def),
+      /**
+       * The language of every respondent-facing `label` below (the study's first); in a study of several, `labels`
+       * beside a question's or an answer's label gives each language's words.
+       */
+      labelLocale: defaultLocale(def),
     },
     wave: {
       id: wave.id,
@@ -67,6 +72,7 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
       role: c.role,
       type: c.type,
       label: c.label,
+      ...(c.labels ? { labels: c.labels } : {}),
       ...(c.levels ? { levels: c.levels } : {}),
       ...(c.section ? { section: c.section, page: c.page } : {}),
       ...(c.battery ? { battery: c.battery } : {}),

@@ -4,7 +4,8 @@ import { studyDesign } from '../study-design.ts';
 import { conjointAnswerColumns } from './conjoint-rows.ts';
 import { qualityFlagLabel } from './quality-flag-labels.ts';
 import { QUALITY_FLAGS, type QualityFlagName } from '../quality-flags.ts';
-import { defaultLocale, studyLocales, textIn } from '../localized-text.ts';
+import { defaultLocale, studyLocales, textIn, type LocalizedText } from '../localized-text.ts';
+import { labelled } from './column-languages.ts';
 import { choiceValues, CONSENT_QUESTION, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from '../study-definition.ts';
 
 /**
@@ -24,6 +25,8 @@ export type ColumnType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 
 export interface ColumnLevel {
   value: string | number;
   label: string;
+  /** An answer's text in each language of a study in several (label: the default language's). */
+  labels?: Record<string, string>;
 }
 
 export interface ColumnSpec {
@@ -32,6 +35,8 @@ export interface ColumnSpec {
   type: ColumnType;
   /** What the column holds: the question text for answers, the factor label for design columns. */
   label: string;
+  /** A question's text in each language of a study in several (label: the default language's). */
+  labels?: Record<string, string>;
   levels?: ColumnLevel[];
   /** Answers only: the page the question is on and its part of the survey. */
   page?: string;
@@ -104,10 +109,10 @@ const TIME_COLUMNS: ColumnSpec[] = [
   },
 ];
 
-/** Labels are the respondent-facing texts in the study's default locale. */
-function answerColumn(e: SurveyElement, page: string, section: ColumnSpec['section'], locale: string): ColumnSpec | null {
-  const label = e.type !== 'html' && e.title ? textIn(e.title, locale) : e.name;
-  const base = { name: e.name, role: 'answer' as const, label, page, section };
+/** Labels are the respondent-facing texts in the study's default locale (the first), and `labels` in each of several. */
+function answerColumn(e: SurveyElement, page: string, section: ColumnSpec['section'], locales: readonly string[]): ColumnSpec | null {
+  const title = e.type !== 'html' && e.title ? labelled(e.title, locales) : { label: e.name };
+  const base = { name: e.name, role: 'answer' as const, ...title, page, section };
   const battery = e.type === 'html' ? undefined : e.battery;
   const withBattery = (spec: ColumnSpec): ColumnSpec => (battery ? { ...spec, battery } : spec);
   switch (e.type) {
@@ -116,11 +121,11 @@ function answerColumn(e: SurveyElement, page: string, section: ColumnSpec['secti
     case 'radiogroup':
     case 'dropdown':
     case 'rating':
-      return withBattery({ ...base, type: 'categorical', levels: choiceLevels(e, locale) });
+      return withBattery({ ...base, type: 'categorical', levels: choiceLevels(e, locales) });
     case 'checkbox':
-      return withBattery({ ...base, type: 'multi', levels: choiceLevels(e, locale) });
+      return withBattery({ ...base, type: 'multi', levels: choiceLevels(e, locales) });
     case 'boolean':
-      return withBattery({ ...base, type: 'boolean', levels: booleanLevels() });
+      return withBattery({ ...base, type: 'boolean', levels: yesNoLevels(e, locales) });
     case 'text':
       return withBattery({ ...base, type: e.inputType === 'number' ? 'number' : 'text' });
     case 'comment':
@@ -129,10 +134,22 @@ function answerColumn(e: SurveyElement, page: string, section: ColumnSpec['secti
 }
 
 /** The element's accepted values (choiceValues) with the respondent-facing text of each, where it has one. */
-function choiceLevels(e: SurveyElement, locale: string): ColumnLevel[] {
+function choiceLevels(e: SurveyElement, locales: readonly string[]): ColumnLevel[] {
   const list = 'choices' in e && Array.isArray(e.choices) ? e.choices : 'rateValues' in e && Array.isArray(e.rateValues) ? e.rateValues : [];
-  const texts = new Map(list.flatMap((c) => (typeof c === 'object' && c.text ? [[c.value, textIn(c.text, locale)] as const] : [])));
-  return choiceValues(e).map((value) => ({ value, label: texts.get(value) ?? String(value) }));
+  const texts = new Map(list.flatMap((c) => (typeof c === 'object' && c.text ? [[c.value, labelled(c.text, locales)] as const] : [])));
+  return choiceValues(e).map((value) => ({ value, ...(texts.get(value) ?? { label: String(value) }) }));
+}
+
+/**
+ * A yes/no question's 1 and 0 by the words the respondent saw where the study gives them (`labelTrue`, `labelFalse`;
+ * until walk-through 30 "true" and "false" whatever the study said), else "true" and "false".
+ */
+function yesNoLevels(e: SurveyElement, locales: readonly string[]): ColumnLevel[] {
+  const words = e as { labelTrue?: LocalizedText; labelFalse?: LocalizedText };
+  return [
+    { value: 1, ...(words.labelTrue ? labelled(words.labelTrue, locales) : { label: 'true' }) },
+    { value: 0, ...(words.labelFalse ? labelled(words.labelFalse, locales) : { label: 'false' }) },
+  ];
 }
 
 const booleanLevels = (): ColumnLevel[] => [
@@ -202,7 +219,7 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
       name: CONSENT_QUESTION,
       role: 'answer',
       type: 'boolean',
-      label: textIn(def.consent.question, locale),
+      ...labelled(def.consent.question, studyLocales(def)),
       levels: booleanLevels(),
       page: CONSENT_PAGE,
       section: 'consent',
@@ -211,7 +228,7 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
   for (const section of ['pretreatment', 'outcomes', 'posttreatment'] as const) {
     for (const page of def.pages[section]) {
       for (const e of page.elements) {
-        const column = answerColumn(e, page.name, section, locale);
+        const column = answerColumn(e, page.name, section, studyLocales(def));
         if (column) answers.push(column);
       }
     }

@@ -33,11 +33,19 @@ export function outcomeScale(def: StudyDefinition, outcome: string): string | nu
   return scales.size === 1 && scale ? `scale: ${scale}; an estimate is a difference in these points` : null;
 }
 
-/** '1 "Strongly oppose" to 5 "Strongly support"': an answer column whose choices are all numbers; null otherwise. */
+/**
+ * '1 "Strongly oppose" to 5 "Strongly support"': an answer column whose choices are all numbers; null otherwise. An
+ * end is worded by its choice's text, else by the rating's end label the respondent saw (minRateDescription,
+ * maxRateDescription), else by its number alone: '1 to 5' (walk-through 30 read 'scale: 1 "1" to 5 "5"').
+ */
 function pointScale(def: StudyDefinition, name: string): string | null {
   const levels = waveColumns(def).find((c) => c.name === name && c.role === 'answer' && c.type !== 'boolean')?.levels;
   if (!levels || levels.length < 2 || !levels.every((l) => typeof l.value === 'number')) return null;
   const sorted = [...levels].sort((a, b) => (a.value as number) - (b.value as number));
-  const [low, high] = [sorted[0]!, sorted[sorted.length - 1]!];
-  return `${low.value} "${low.label}" to ${high.value} "${high.label}"`;
+  const ends = allElements(def).find((e) => e.name === name) as { minRateDescription?: LocalizedText; maxRateDescription?: LocalizedText } | undefined;
+  const end = (level: (typeof sorted)[number], description: LocalizedText | undefined) => {
+    const words = level.label !== String(level.value) ? level.label : description === undefined ? undefined : textIn(description, defaultLocale(def));
+    return words === undefined ? `${level.value}` : `${level.value} "${words}"`;
+  };
+  return `${end(sorted[0]!, ends?.minRateDescription)} to ${end(sorted[sorted.length - 1]!, ends?.maxRateDescription)}`;
 }

@@ -2,7 +2,7 @@ import { parseFormula, type Row } from '../../../analysis/index.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import type { Hypothesis } from './plan-schema.ts';
 import { hypothesisLevels, modelRightHandSide } from './plan-terms.ts';
-import { spellOut, studyLevelLabel, treatmentArms } from './term-labels.ts';
+import { studyLevelLabel, treatmentArms, variableWords } from './term-labels.ts';
 
 /** Fewest respondents per arm for a standard error: with one, the arm's mean has no variance to estimate. */
 export const MIN_PER_ARM = 2;
@@ -28,14 +28,14 @@ export function sampleShortfall(def: StudyDefinition, h: Hypothesis, rows: reado
   const arms: { label: string; rows: Row[] }[] = [];
   if (h.estimator === 'difference_in_means') {
     const { control, treated } = treatmentArms(def, h);
-    const [factor, term] = [spellOut(h.treatment.factor), h.treatment.term];
+    const [factor, term] = [variableWords(def, h.treatment.factor), h.treatment.term];
     arms.push({ label: `${factor}: ${control}`, rows: usable.filter((r) => r[term] === 0) });
     arms.push({ label: `${factor}: ${treated}`, rows: usable.filter((r) => r[term] === 1) });
   } else {
     const levels = hypothesisLevels(def, h);
     for (const v of variables.filter((name) => levels[name])) {
       for (const code of levels[v]!) {
-        arms.push({ label: `${spellOut(v)}: ${studyLevelLabel(def, v, code)}`, rows: usable.filter((r) => String(r[v]) === code) });
+        arms.push({ label: `${variableWords(def, v)}: ${studyLevelLabel(def, v, code)}`, rows: usable.filter((r) => String(r[v]) === code) });
       }
     }
   }

@@ -1,6 +1,6 @@
 import { andList } from '../and-list.ts';
 import type { StudyDefinition } from '../study-definition.ts';
-import { spellOut, studyLevelLabel } from './term-labels.ts';
+import { studyLevelLabel, variableWords } from './term-labels.ts';
 
 type Condition = { column: string; in: readonly (string | number | boolean)[] };
 
@@ -20,8 +20,8 @@ export function subsetWords(def: StudyDefinition, h: { subset?: readonly Conditi
     const levels = def.factors.find((f) => f.name === c.column)?.levels.map((l) => l.code);
     const left = levels?.filter((code) => !kept.includes(code)) ?? [];
     const words = (codes: readonly string[]) => andList(codes.map((code) => studyLevelLabel(def, c.column, code)), 'or');
-    if (levels && left.length > 0 && left.length < kept.length) return `${spellOut(c.column)} other than ${words(left)}`;
-    return `${spellOut(c.column)}: ${words(kept)}`;
+    if (levels && left.length > 0 && left.length < kept.length) return `${variableWords(def, c.column)} other than ${words(left)}`;
+    return `${variableWords(def, c.column)}: ${words(kept)}`;
   });
   // A semicolon between conditions: a level list already holds commas and "or".
   return `rows with ${conditions.join('; ')}`;

@@ -33,17 +33,17 @@ export function termLabeler(def: StudyDefinition, h: Hypothesis): (term: string)
 
   if (h.estimator === 'difference_in_means') {
     const { treated, control } = treatmentArms(def, h);
-    const label = `${spellOut(h.treatment.factor)}: ${treated} (vs. ${control})`;
+    const label = `${variableWords(def, h.treatment.factor)}: ${treated} (vs. ${control})`;
     return (t) => (t === h.treatment.term ? label : t === '(Intercept)' ? 'Intercept' : t);
   }
 
   const { levels, noReference, variableOf, whereTaken } = termParts(def, h);
   const partLabel = (part: string): string => {
     const variable = variableOf(part);
-    if (variable === undefined) return spellOut(part);
+    if (variable === undefined) return variableWords(def, part);
     const level = levelLabel(variable, part.slice(variable.length));
-    if (variable === noReference) return `${spellOut(variable)}: ${level}`;
-    return `${spellOut(variable)}: ${level} (vs. ${levelLabel(variable, levels[variable]![0]!)})`;
+    if (variable === noReference) return `${variableWords(def, variable)}: ${level}`;
+    return `${variableWords(def, variable)}: ${level} (vs. ${levelLabel(variable, levels[variable]![0]!)})`;
   };
   return (term) => {
     if (term === '(Intercept)') return 'Intercept';
@@ -65,13 +65,13 @@ export function termLabeler(def: StudyDefinition, h: Hypothesis): (term: string)
  */
 export function termVariableNamer(def: StudyDefinition, h: Hypothesis): (term: string) => string | null {
   if (h.estimator === 'difference_in_means') {
-    return (t) => (t === '(Intercept)' ? null : spellOut(t === h.treatment.term ? h.treatment.factor : t));
+    return (t) => (t === '(Intercept)' ? null : variableWords(def, t === h.treatment.term ? h.treatment.factor : t));
   }
   const { variableOf, whereTaken } = termParts(def, h);
   return (term) => {
     if (term === '(Intercept)') return null;
     const variables = term.split(':').map((part) => variableOf(part) ?? part);
-    const name = variables.map(spellOut).join(' × ');
+    const name = variables.map((v) => variableWords(def, v)).join(' × ');
     const where = whereTaken(variables);
     return where ? `${name} (${where})` : name;
   };
@@ -97,7 +97,7 @@ function termParts(def: StudyDefinition, h: Exclude<Hypothesis, { estimator: 'di
     const others = new Set(containing.flat().filter((i) => !own.includes(i)));
     return [...others].sort((a, b) => a - b).map((i) => formula.variables[i]!);
   };
-  const held = (variable: string) => (levels[variable] ? `${spellOut(variable)}: ${studyLevelLabel(def, variable, levels[variable]![0]!)}` : `${spellOut(variable)} = 0`);
+  const held = (variable: string) => (levels[variable] ? `${variableWords(def, variable)}: ${studyLevelLabel(def, variable, levels[variable]![0]!)}` : `${variableWords(def, variable)} = 0`);
   const whereTaken = (termVariables: string[]): string | undefined => {
     const others = heldAtReference(termVariables);
     return others.length ? `when ${others.map(held).join(', ')}` : undefined;
@@ -182,6 +182,15 @@ export function treatmentArms(def: StudyDefinition, h: Extract<Hypothesis, { est
   const others = def.factors.find((f) => f.name === factor)?.levels.map((l) => l.code).filter((c) => !control.includes(c)) ?? [];
   const defaultArm = others.length === 1 ? arm(others) : 'any other level';
   return { control: arm(control), treated: treated ? arm(treated) : defaultArm };
+}
+
+/**
+ * A variable in the study's words: a factor's `label` ("Regime type of the ally"), as a conjoint's attributes are
+ * named (conjoint-report.ts), else its name spelled out ("Party", "Measure"). Until walk-through 30 a factor was
+ * spelled out from its name too ("Endorser" where the study says "Who endorses the agreement").
+ */
+export function variableWords(def: StudyDefinition, variable: string): string {
+  return def.factors.find((f) => f.name === variable)?.label ?? spellOut(variable);
 }
 
 /** "reduce_military_aid" → "Reduce military aid": a code as words, for a name the study gives no label. */

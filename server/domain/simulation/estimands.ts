@@ -4,7 +4,7 @@ import { executePlan } from '../plan/execute-plan.ts';
 import { modelRightHandSide } from '../plan/plan-terms.ts';
 import { rakingTargets } from '../plan/raking-margins.ts';
 import { clusteredByRespondent } from '../plan/respondent-clusters.ts';
-import type { StudyDefinition } from '../study-definition.ts';
+import { allElements, type StudyDefinition } from '../study-definition.ts';
 import { vignetteSpace } from '../vignette-cells.ts';
 import { expectedCodedShare, expectedOutcome } from './expected.ts';
 import { freeNumberRanges } from './free-answers.ts';
@@ -93,7 +93,7 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
           rows.push({
             participant: `cell${c}-profile${k}-attention${pass}-box${b}`,
             ...cell,
-            ...profile.values,
+            ...exportedValues(def, profile.values),
             ...box,
             ...(check ? { [check.derivedColumn]: pass } : {}),
             ...outcomes,
@@ -110,6 +110,16 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
   const out = new Map<string, number | null>();
   for (const e of result.estimates) out.set(estimandKey(e.hypothesis, e.outcome, e.term), e.estimate);
   return out;
+}
+
+/**
+ * A profile's covariate answers as the export writes them: a yes/no question's "true" and "false" (the model's keys)
+ * as 1 and 0, the column the plan reads (walk-through 30's moderator `voted_last`; as "true" its term was not the
+ * plan's `fundingfederal_grant:voted_last`, so it had no estimand).
+ */
+function exportedValues(def: StudyDefinition, values: Record<string, string>): Record<string, string | number> {
+  const yesNo = new Set(allElements(def).filter((e) => e.type === 'boolean').map((e) => e.name));
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, yesNo.has(name) ? (value === 'true' ? 1 : 0) : value]));
 }
 
 /** Every combination of the boxes' lowest and highest values (one empty combination without boxes). */

@@ -5,6 +5,7 @@ import type { StudyDefinition, SurveyElement } from '../study-definition.ts';
 import { checkDesignModel } from './conjoint-model-check.ts';
 import { checkChoiceModel } from './choice-model-check.ts';
 import { checkInteraction, type QuestionPlaces } from './interaction-check.ts';
+import { modelValues } from './model-values.ts';
 import type { OutcomeModel, SimulationModel } from './model-schema.ts';
 
 type Fail = (path: PropertyKey[], message: string) => void;
@@ -49,6 +50,11 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
   for (const [name, question] of questions) {
     if (name === attentionQuestion || modelled.has(name)) continue;
     // A question without choices (a comment or text box) or a checkbox has no model to give: optional, it is left empty.
+    // A yes/no question has one (true and false, as a covariate or a choice); optional and unmodelled, it is left empty too.
+    if (question.type === 'boolean') {
+      if (question.isRequired) fail(at(), requiredYesNoWords(name, pretreatment.has(name)));
+      continue;
+    }
     const unmodellable = question.type === 'checkbox' ? 'a checkbox' : choiceValues(question).length === 0 ? 'a question without choices' : null;
     if (!unmodellable) fail(at(), `no model for question "${name}" (add it to covariates, outcomes, choices or recall)`);
     else if (question.isRequired) fail(at(), `"${name}" is required, and no simulated respondent can answer ${unmodellable}: make it optional or remove simulation.json`);
@@ -56,6 +62,13 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
 
   checkDesignModel(def, model, fail);
   if (model.languages) checkLanguages(studyLocales(def), model.languages, fail);
+}
+
+/** What to write for a required yes/no question no section models: before the vignette a covariate, after it a choice. */
+function requiredYesNoWords(name: string, beforeVignette: boolean): string {
+  const section = beforeVignette ? 'covariates' : 'choices';
+  const example = beforeVignette ? '{ "true": 0.6, "false": 0.4 }' : '{ "shares": { "true": 0.6, "false": 0.4 } }';
+  return `no model for the required yes/no question "${name}": give its shares under "${section}", keyed "true" and "false" (${section}: { "${name}": ${example} })`;
 }
 
 /** The languages' shares: each a language of the study, adding up to 1. */
@@ -83,7 +96,8 @@ function checkCovariate({ fail, at, claim }: ModelCheck, name: string, shares: R
   const question = claim('covariates', name);
   if (!question) return;
   if (!pretreatment.has(name)) fail(at('covariates', name), `"${name}" is not a pre-treatment question`);
-  const values = choiceValues(question).map(String);
+  // A yes/no question's answers are true and false, keyed "true" and "false" as under `choices`.
+  const values = modelValues(question).map(String);
   if (values.length === 0) fail(at('covariates', name), `"${name}" has no choices to draw from`);
   const unknown = Object.keys(shares).find((v) => !values.includes(v));
   const missing = values.find((v) => !(v in shares));

@@ -3,11 +3,11 @@ import { blockRandom } from '../assignment.ts';
 import type { Assignment } from '../design.ts';
 import { vignetteQuestionName } from '../repeated-vignettes.ts';
 import { studyDesign } from '../study-design.ts';
-import { allElements, choiceValues, CONSENT_QUESTION, type ChoiceValue, type StudyDefinition } from '../study-definition.ts';
+import { allElements, choiceValues, CONSENT_QUESTION, type StudyDefinition } from '../study-definition.ts';
 import { choiceShares, drawChoice } from './choice-outcome.ts';
 import { interactionApplies } from './interaction-match.ts';
 import type { OutcomeModel, SimulationModel } from './model-schema.ts';
-import { modelValues } from './model-values.ts';
+import { modelValues, type ModelValue } from './model-values.ts';
 
 /**
  * One synthetic respondent drawn from a study's simulation model. Pure and deterministic: the result depends
@@ -125,7 +125,7 @@ export function respondentBasics(def: StudyDefinition, model: SimulationModel, n
   const drawn: Answers = {};
   for (const q of questions) {
     const shares = model.covariates[q.name];
-    if (shares) drawn[q.name] = drawShare(choiceValues(q), shares, next());
+    if (shares) drawn[q.name] = drawShare(modelValues(q), shares, next());
   }
   const check = def.attentionCheck;
   if (check && model.attention) {
@@ -178,7 +178,7 @@ export function latentMean(outcome: OutcomeModel, assignment: Assignment, covari
 }
 
 /** The choice whose cumulative share first exceeds u, in the question's own choice order. */
-function drawShare(values: ChoiceValue[], shares: Record<string, number>, u: number): ChoiceValue {
+function drawShare(values: ModelValue[], shares: Record<string, number>, u: number): ModelValue {
   let cumulative = 0;
   for (const value of values) {
     cumulative += shares[String(value)] ?? 0;
