@@ -12,6 +12,8 @@ const exportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default('csv'),
   /** Comma-separated statuses, e.g. `complete` or `complete,started`, or `all`; default every participant. */
   status: z.string().transform(statusList).optional(),
+  /** `excel=1`: a CSV that Excel opens in UTF-8 (a byte-order mark first; export-service.ts). */
+  excel: z.enum(['1', 'true', '0', 'false'], { message: 'expected 1 or 0' }).transform((v) => v === '1' || v === 'true').optional(),
 });
 
 /** `all` or a comma-separated list; a refused value is named beside every accepted one, `all` included. */
@@ -24,12 +26,12 @@ function statusList(text: string, ctx: z.RefinementCtx): ParticipantStatus[] {
   return z.NEVER;
 }
 
-/** `GET /waves/:id/export?format=csv|long-csv|json|codebook[&status=complete]`: a streamed attachment, made by a worker. */
+/** `GET /waves/:id/export?format=csv|long-csv|json|codebook|profiles-csv[&status=complete][&excel=1]`: a streamed attachment, made by a worker. */
 export function researcherExports(jobs: ResearcherPool): Router {
   const router = Router();
   router.get('/waves/:waveId/export', async (req, res) => {
     const query = parseQuery(exportQuery, req.query);
-    const file = await jobs.stream({ kind: 'export', waveId: waveIdParam(req.params.waveId), format: query.format, statuses: query.status });
+    const file = await jobs.stream({ kind: 'export', waveId: waveIdParam(req.params.waveId), format: query.format, statuses: query.status, excel: query.excel });
     await sendFile(res, file, jobs, { 'X-Content-Type-Options': 'nosniff' });
   });
   return router;

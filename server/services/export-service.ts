@@ -50,6 +50,13 @@ export interface FileOptions extends IterateOptions {
    * terms forbid sharing its participants' IDs.
    */
   withoutPanelIds?: boolean;
+  /**
+   * A CSV for Excel: the file starts with UTF-8's byte-order mark, without which Excel reads a CSV in the machine's
+   * legacy code page ("SÃ­" for "Sí", question marks for Arabic). Its name ends `-excel.csv`. R's readr and
+   * data.table skip the mark; base read.csv needs `fileEncoding = "UTF-8-BOM"`, so the plain file stays the default.
+   * JSON has no byte-order mark (RFC 8259): asked of json or the codebook, it is refused.
+   */
+  excel?: boolean;
 }
 
 /** A download ready to stream: its file name and type, and a fresh stream of its bytes. */
@@ -140,12 +147,15 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
       const columns = options.withoutPanelIds ? columnsOf(def).filter((c) => c.role !== 'panel') : columnsOf(def);
       const base = `${study.key}-${wave.id}`;
       const source = (): AsyncIterable<WideRow> => (fromRows ? mapRows(fromRows, (row) => ({ ...row })) : rows(waveId, def, columns, options));
+      const excel = options.excel === true;
+      if (excel && !format.endsWith('csv')) throw new DomainError('invalid_input', `excel: a CSV for Excel is a CSV format (csv, long-csv, profiles-csv); ${format} is JSON, which has no byte-order mark`);
+      const csv = (suffix: string) => `${base}${suffix}${excel ? '-excel' : ''}.csv`;
       switch (format) {
         case 'csv':
           return {
-            fileName: `${base}.csv`,
+            fileName: csv(''),
             contentType: 'text/csv; charset=utf-8',
-            stream: () => csvStream(columns.map((c) => c.name), mapRows(source(), spreadsheetSafeRows(columns))),
+            stream: () => csvStream(columns.map((c) => c.name), mapRows(source(), spreadsheetSafeRows(columns)), excel),
           };
         case 'long-csv': {
           const stacked = batteries(columns).size > 0;
@@ -153,11 +163,11 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
           // Before streaming, so that the route answers 422; `vlab export` writes the header with a note instead.
           if (!stacked && options.withoutBattery === 'refuse') throw new DomainError('invalid_input', longCsvRefusal(def));
           return {
-            fileName: `${base}-long.csv`,
+            fileName: csv('-long'),
             contentType: 'text/csv; charset=utf-8',
             ...(stacked ? {} : { note: `study "${def.id}" has no item battery (questions sharing a "battery" name), which long-csv stacks: the file holds its header only; --format csv has one row per participant` }),
             stream: () =>
-              csvStream(longColumnNames(columns), flatMapRows(source(), (row) => longRows(columns, safeRow(row)))),
+              csvStream(longColumnNames(columns), flatMapRows(source(), (row) => longRows(columns, safeRow(row))), excel),
           };
         }
         case 'json':
@@ -170,9 +180,9 @@ export function createExportService({ store, flags }: { store: Store; flags?: Qu
           assertConjoint(def); // now, so that the route answers 422 before streaming
           const profileColumns = conjointProfileColumns(def, columns);
           return {
-            fileName: `${base}-profiles.csv`,
+            fileName: csv('-profiles'),
             contentType: 'text/csv; charset=utf-8',
-            stream: () => csvStream(profileColumns.map((c) => c.name), mapRows(profileRows(waveId, def, columns, options), spreadsheetSafeRows(profileColumns))),
+            stream: () => csvStream(profileColumns.map((c) => c.name), mapRows(profileRows(waveId, def, columns, options), spreadsheetSafeRows(profileColumns)), excel),
           };
         }
         case 'codebook':
@@ -203,9 +213,12 @@ async function* flatMapRows(source: AsyncIterable<WideRow>, fn: (row: WideRow) =
   for await (const row of source) yield* fn(row);
 }
 
-/** CSV through csv-stringify; Readable.from pulls the next row only when the stringifier wants more. */
-function csvStream(columns: string[], source: AsyncIterable<WideRow>): Readable {
-  const stringifier = stringify({ header: true, columns, cast: { boolean: (value) => (value ? '1' : '0') } });
+/**
+ * CSV through csv-stringify; Readable.from pulls the next row only when the stringifier wants more. `bom`: the
+ * byte-order mark first (csv-stringify's own option), for Excel.
+ */
+function csvStream(columns: string[], source: AsyncIterable<WideRow>, bom = false): Readable {
+  const stringifier = stringify({ header: true, columns, bom, cast: { boolean: (value) => (value ? '1' : '0') } });
   // pipeline destroys both ends together: a client that goes away ends the row iterator and its connection.
   return pipeline(Readable.from(source, { objectMode: true }), stringifier, () => undefined);
 }

@@ -14,7 +14,7 @@ export type ValueJob = { kind: 'waveList' } | { kind: 'waveStatus'; waveId: stri
 
 /** Researcher work that answers with a file, streamed back in chunks. */
 export type StreamJob =
-  | { kind: 'export'; waveId: string; format: ExportFormat; statuses?: ParticipantStatus[] }
+  | { kind: 'export'; waveId: string; format: ExportFormat; statuses?: ParticipantStatus[]; excel?: boolean }
   | { kind: 'replication'; waveId: string };
 
 /** What a route needs to know of a file before its first byte. */
@@ -50,7 +50,7 @@ export function createResearcherJobs(store: Store, { quotaLeaseSeconds }: { quot
     async stream(job: StreamJob): Promise<{ meta: FileMeta; body: Readable }> {
       switch (job.kind) {
         case 'export': {
-          const file = await exports.file(job.waveId, job.format, { statuses: job.statuses, withoutBattery: 'refuse' });
+          const file = await exports.file(job.waveId, job.format, { statuses: job.statuses, withoutBattery: 'refuse', excel: job.excel });
           return { meta: { fileName: file.fileName, contentType: file.contentType }, body: file.stream() };
         }
         case 'replication': {

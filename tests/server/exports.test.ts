@@ -211,7 +211,7 @@ test('export input mistakes are 4xx JSON; a status filter keeps only those parti
     assert.equal(res.status, status);
     assert.equal(res.body.error.code, 'invalid_input');
   }
-  assert.equal((await t.get(`/waves/${t.wave.id}/export?colour=red&size=2`)).body.error.message, 'query parameters "colour", "size": not taken here (it takes format, status)');
+  assert.equal((await t.get(`/waves/${t.wave.id}/export?colour=red&size=2`)).body.error.message, 'query parameters "colour", "size": not taken here (it takes format, status, excel)');
   // The message names every accepted value, `all` too, and the one refused (until 2026-12-04 'status[0]: expected
   // one of started, complete, screened_out, overquota', without `all` or the value; attack9 pass).
   assert.equal(
@@ -265,4 +265,34 @@ test('batteries are validated: two questions or more, one answer scale, a name o
     /battery "regime" has the name of a question or factor/,
   );
   assert.throws(withBattery((e) => (e[0]!.battery = 'Bad Name')), /battery: expected a snake_case identifier/);
+});
+
+// A CSV opened in Excel was read in the machine's legacy code page: "SÃ­" for a Spanish "Sí", question marks for an
+// Arabic answer. `excel=1` (`vlab export --excel`) starts it with UTF-8's byte-order mark, csv-stringify's own
+// option; the plain file stays the default (base R's read.csv would read the mark into the first column's name).
+test('excel=1 gives the same CSV with a UTF-8 byte-order mark first, named -excel.csv; JSON formats refuse it', async () => {
+  const t = await setup();
+  const s = await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'excel-a' });
+  await completeSurvey(t.app, s.body.participant.code);
+  const plain = await t.get(`/waves/${t.wave.id}/export?format=csv`);
+  for (const [format, suffix] of [['csv', ''], ['long-csv', '-long']] as const) {
+    const excel = await t.get(`/waves/${t.wave.id}/export?format=${format}&excel=1`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    assert.equal(excel.status, 200);
+    const bytes = excel.body as Buffer;
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], format);
+    assert.match(String(excel.headers['content-disposition']), new RegExp(`${suffix}-excel\\.csv"$`), format);
+    if (format === 'csv') assert.equal(bytes.subarray(3).toString('utf8'), plain.text);
+  }
+  assert.doesNotMatch(String(plain.headers['content-disposition']), /excel/);
+  assert.notEqual(plain.text.charCodeAt(0), 0xfeff);
+  for (const format of ['json', 'codebook']) {
+    const refused = await t.get(`/waves/${t.wave.id}/export?format=${format}&excel=1`);
+    assert.equal(refused.status, 422, format);
+    assert.match(refused.body.error.message, /^excel: a CSV for Excel is a CSV format \(csv, long-csv, profiles-csv\); (json|codebook) is JSON/);
+  }
+  assert.equal((await t.get(`/waves/${t.wave.id}/export?excel=yes`)).status, 422);
+  assert.equal((await t.get(`/waves/${t.wave.id}/export?excel=0`)).text, plain.text);
 });

@@ -170,12 +170,16 @@ test('vlab export writes completes by default and says what it wrote; --status a
       ['csv', ['--status', 'all'], 'format=csv'],
       ['json', ['--status', 'all'], 'format=json&status=all'],
       ['codebook', [], 'format=codebook'],
+      // A CSV for Excel: the same bytes after UTF-8's byte-order mark.
+      ['csv', ['--excel'], 'format=csv&status=complete&excel=1'],
     ] as const) {
       const out = join(dir, `export-${format}-${args.length}.${format}`);
       const run = await vlab('export', '--wave', created.id, '--format', format, ...args, '--out', out);
       assert.equal(run.status, 0, run.stderr);
       assert.equal(readFileSync(out, 'utf8'), await api(query), `${format} ${args.join(' ')}`);
     }
+    assert.deepEqual([...readFileSync(join(dir, 'export-csv-1.csv')).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.equal(readFileSync(join(dir, 'export-csv-1.csv'), 'utf8').slice(1), readFileSync(join(dir, 'export-csv-0.csv'), 'utf8'));
   } finally {
     await store.close();
   }

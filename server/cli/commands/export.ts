@@ -30,6 +30,7 @@ interface ExportOptions {
   format: string;
   out?: string;
   status?: string;
+  excel?: boolean;
   db?: string;
 }
 
@@ -50,7 +51,7 @@ function leftOut(wanted: readonly ParticipantStatus[], after: ExportCounts): str
 }
 
 /**
- * `vlab export --wave ID --format csv|long-csv|json|codebook|profiles-csv [--status complete|all|LIST] [--out FILE]`: streams
+ * `vlab export --wave ID --format csv|long-csv|json|codebook|profiles-csv [--status complete|all|LIST] [--excel] [--out FILE]`: streams
  * a wave's data. Completes by default: what an analysis of the wave should read (the plan's estimates use them
  * too); `--status all` for every participant. The API's export keeps every participant by default (the
  * dashboard's downloads rely on it) and takes `status=all` or a list as well.
@@ -62,6 +63,7 @@ export function registerExportCommands(program: Command): void {
     .requiredOption('--wave <id>', 'wave id')
     .option('--format <format>', EXPORT_FORMATS.join(' | '), 'csv')
     .option('--out <file>', 'write to this file (default: standard output)')
+    .option('--excel', 'a CSV that Excel opens with its accents and non-Latin letters: a UTF-8 byte-order mark first (R: readr reads it; read.csv needs fileEncoding = "UTF-8-BOM")')
     .option('--status <list>', 'whose rows: complete (default), all, or a comma-separated list of started, complete, screened_out, overquota')
     .option('--db <path>', DB_OPTION_HELP)
     .action(
@@ -84,6 +86,7 @@ export function registerExportCommands(program: Command): void {
           const exports = createExportService({ store, flags: createQualityFlagService().exportSource(store.repos) });
           const file = await exports.file(options.wave, exportFormat, {
             statuses: wanted,
+            excel: options.excel === true,
             onParticipant: (status) => {
               written.set(status, (written.get(status) ?? 0) + 1);
               bar.update(Math.min(++count, expected));
