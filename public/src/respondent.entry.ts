@@ -12,6 +12,7 @@ import { keepFocusInViewOnResize } from './focus-in-view.ts';
 import { readOnlyWhile } from './read-only-wait.ts';
 import { patchSurveyMarkup } from './surveyjs-patches.ts';
 import { drawEachPageAfresh } from './page-drawn-afresh.ts';
+import { drawChangingTextsAfresh } from './texts-drawn-afresh.ts';
 import { followColorScheme } from './color-scheme.ts';
 import { instantScrollsUnderReducedMotion } from './reduced-motion-scroll.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
@@ -280,6 +281,7 @@ async function main(): Promise<void> {
   stripInlineStylesFromIcons();
   patchSurveyMarkup(messages);
   drawEachPageAfresh();
+  drawChangingTextsAfresh();
   survey.render(chrome.surveyRoot);
 }
 
