@@ -24,6 +24,7 @@ import { panelReturnLink } from './panel-return.ts';
 import { announceTextLimits } from './text-limit-notice.ts';
 import { balanceRatingRows } from './rating-rows.ts';
 import { linkParameters } from './link-parameters.ts';
+import { watchBackButton } from './back-button.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
 import { panelParamsOf } from '../../server/domain/panel-params.ts';
 import { CONSENT_PAGE, CONSENT_QUESTION, TREATMENT_PAGE, VIGNETTE_REOPENED } from '../../server/domain/survey-names.ts';
@@ -51,6 +52,9 @@ settings.animationEnabled = !window.matchMedia('(prefers-reduced-motion: reduce)
 Serializer.findProperty('rating', 'displayMode').defaultValue = 'buttons';
 
 let messages: RespondentMessages = messagesFor(document.documentElement.lang);
+
+// Back stays in the survey while it runs, with a word that the survey does not go back (back-button.ts).
+const backButton = watchBackButton();
 
 const statusBox = document.getElementById('vlab-status-box')!;
 const status = document.getElementById('vlab-status')!;
@@ -96,7 +100,7 @@ function nameTablesByHeading(page: HTMLElement, heading: HTMLElement): void {
 function returnToPanel(url: string): void {
   const link = panelReturnLink(url, messages.returnToPanel);
   if (link) statusBox.append(link);
-  window.location.replace(url);
+  backButton.leaveFor(url);
 }
 
 function finish(outcome: Outcome, studyTitle: string): void {
@@ -198,6 +202,7 @@ async function main(): Promise<void> {
   function stopSaving(): void {
     autosave.stop();
     leaseWarning.stop();
+    backButton.ended();
   }
   function leave(): void {
     stopSaving();
@@ -240,6 +245,13 @@ async function main(): Promise<void> {
   survey.onCurrentPageChanged.add((sender) => {
     labelConsentExit(sender);
     autosave.saveNow();
+    backButton.pageShown();
+  });
+  // Back keeps the page: shown as after Next (its heading focused, the view at its top, "Page 5 of 7" said), and why.
+  backButton.onBack(() => {
+    const heading = chrome.surveyRoot.querySelector<HTMLElement>('.sd-page__title');
+    chrome.showPage(survey.currentPageNo, survey.visiblePageCount, survey.currentPage.processedTitle, heading, true);
+    chrome.notice(messages.backStaysPut);
   });
   guardTapsAfterPageChange(chrome.surveyRoot, survey);
   keepFocusInViewOnResize();
