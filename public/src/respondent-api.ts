@@ -70,9 +70,9 @@ interface RequestOptions {
   attempts?: number;
   /**
    * An attempt over its time limit ends the tries at once, as not reached: a save, which autosave.ts tries again
-   * every few seconds with the answers of that moment. Tried again at once, a hung connection hung each of four
-   * attempts, so the respondent heard nothing for about a minute (4 × 15 s and the pauses) and the answers given
-   * meanwhile waited that long too (until page pass 38).
+   * every few seconds with the answers of that moment, and the quota step, which Next tries again. Tried again at
+   * once, a hung connection hung each of four attempts, so the respondent heard nothing for about a minute (4 × 15 s
+   * and the pauses) and the answers given meanwhile waited that long too (until page pass 38).
    */
   hangEndsTries?: boolean;
   /** Called before each retry; `busy`: the server answered 5xx (it was reached), rather than not answering. */
@@ -173,9 +173,18 @@ export const startParticipant = (waveId: string, panel: Record<string, string>, 
  */
 export const pacedWaitMs = (seconds: number | null) => Math.max(1, seconds ?? 5) * 1000;
 
-/** The quota step (docs/api.md): before the vignette; a full quota level ends the survey with an outcome. */
+/**
+ * The quota step (docs/api.md): before the vignette; a full quota level ends the survey with an outcome. An attempt
+ * that hangs ends its tries (hangEndsTries): the page says the server could not be reached and Next tries again,
+ * where four hung attempts kept Next at "One moment…" for about a minute (until page pass 38).
+ */
 export const checkQuota = (code: string, answers: Record<string, unknown>) =>
-  requestJson<{ admitted: boolean; outcome: Outcome | null; leaseSecondsLeft: number | null }>('POST', `/api/participants/${code}/quota-check`, { answers }, { waitWhenPaced: true });
+  requestJson<{ admitted: boolean; outcome: Outcome | null; leaseSecondsLeft: number | null }>(
+    'POST',
+    `/api/participants/${code}/quota-check`,
+    { answers },
+    { waitWhenPaced: true, hangEndsTries: true },
+  );
 
 /** Where a save stands among the page's saves: the server applies none older than one it applied (docs/api.md). */
 export interface SaveOrder {
