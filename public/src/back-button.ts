@@ -4,9 +4,10 @@
  * their place (page pass 38). Each page shown by Next now has a history entry of its own (`pushState`, the address
  * unchanged), so Back stays in the survey: the survey never goes back to an earlier page (no Previous button, nor
  * back past the vignette to change pre-treatment answers), so Back keeps the page and `onBack` says so. Pressed once
- * per page gone through, Back leaves the survey as before; once the survey has ended, Back leaves it at once (the
- * entries are skipped), and the panel's return takes the place of the survey's first entry, so Back from the panel
- * goes to the page before the survey (panel-return-browser.test.ts).
+ * per page gone through, Back leaves the survey as before; while the completion is on its way it stays
+ * (respondent.entry.ts); once the survey has ended, Back leaves it at once (the entries are skipped), and the panel's
+ * return takes the place of the survey's first entry, so Back from the panel goes to the page before the survey
+ * (panel-return-browser.test.ts).
  */
 export interface BackButton {
   /** What Back says during the survey (set once the survey shows). */

@@ -103,7 +103,9 @@ function returnToPanel(url: string): void {
   backButton.leaveFor(url);
 }
 
+/** An end page: Back leaves the survey from here (back-button.ts). */
 function finish(outcome: Outcome, studyTitle: string): void {
+  backButton.ended();
   if (outcome.redirectUrl) {
     showMessage(messages.thanksTitle, messages.redirectText, studyTitle);
     returnToPanel(outcome.redirectUrl);
@@ -202,10 +204,10 @@ async function main(): Promise<void> {
   function stopSaving(): void {
     autosave.stop();
     leaseWarning.stop();
-    backButton.ended();
   }
   function leave(): void {
     stopSaving();
+    backButton.ended();
     showMessage(messages.elsewhereTitle, messages.elsewhereText, studyTitle);
   }
   labelConsentExit(survey);
@@ -249,6 +251,8 @@ async function main(): Promise<void> {
   });
   // Back keeps the page: shown as after Next (its heading focused, the view at its top, "Page 5 of 7" said), and why.
   backButton.onBack(() => {
+    // "Saving your answers…" stays as it is: the completion is still on its way.
+    if (survey.state === 'completed') return;
     const heading = chrome.surveyRoot.querySelector<HTMLElement>('.sd-page__title');
     chrome.showPage(survey.currentPageNo, survey.visiblePageCount, survey.currentPage.processedTitle, heading, true);
     chrome.notice(messages.backStaysPut);
@@ -287,6 +291,7 @@ async function main(): Promise<void> {
       );
       finish(outcome, studyTitle);
     } catch (error) {
+      backButton.ended();
       showMessage(...describeCompletionError(error, messages, (name) => sender.getQuestionByName(name)?.processedTitle), studyTitle);
     }
   });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { renderVignette } from '../../server/domain/vignette.ts';
 import type { StudyDefinition } from '../../server/domain/study-definition.ts';
@@ -81,7 +82,22 @@ test('a respondent completes the alliance survey in the browser and the row is s
   await choose(page, 'contribution', 'Increase it a little');
   await next(page);
   await choose(page, 'manipulation_check_regime', 'In free and fair elections');
+  // Back while the completion is on its way keeps "Saving your answers…" (back-button.ts): leaving would stop its
+  // retries. The completion is held until Back has been handled.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/participants/*/complete', async (route) => {
+    await released;
+    await route.continue();
+  });
   await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByRole('heading', { name: 'Saving your answers…' }).waitFor();
+  const surveyUrl = page.url();
+  await page.goBack();
+  await sleep(500); // a Back that left would have begun to by now
+  assert.equal(page.url(), surveyUrl);
+  assert.equal(await page.getByRole('heading', { name: 'Saving your answers…' }).count(), 1);
+  release();
   await page.getByText('Your answers have been recorded').waitFor();
 
   const row = queryStored(
