@@ -104,10 +104,10 @@ const key = (state: SaveState) => JSON.stringify(state);
  *   else as a plain request.
  * - A save the server paces (429, its per-participant limit, which the page's cadence never meets) is sent again
  *   after its Retry-After, with the answers of that moment: nothing typed is dropped.
- * - A save that does not reach the server (offline, or a connection that hangs past each attempt's time limit,
- *   respondent-api.ts) is tried again every `retryMs` and at once when the device
- *   is back online, without waiting for another change: the answers on the page are saved as soon as they can
- *   be, and the respondent is told meanwhile (onUnreachable) to keep the page open.
+ * - A save that does not reach the server (offline, or a connection that hangs past an attempt's time limit, which
+ *   ends its tries at once: respondent-api.ts) is tried again every `retryMs` and at once when the device is back
+ *   online, without waiting for another change: the answers on the page are saved as soon as they can be, and the
+ *   respondent is told meanwhile (onUnreachable) to keep the page open.
  */
 export function createAutosave({ code, current, savedAnswers = {}, onRefused, onUnreachable, onReachable, onOutcome, onSaved, delayMs = 800, retryMs = 5000 }: AutosaveOptions) {
   const timer = singleTimer();

@@ -68,6 +68,13 @@ export class ServerBusy extends Error {
 
 interface RequestOptions {
   attempts?: number;
+  /**
+   * An attempt over its time limit ends the tries at once, as not reached: a save, which autosave.ts tries again
+   * every few seconds with the answers of that moment, and the quota step, which Next tries again. Tried again at
+   * once, a hung connection hung each of four attempts, so the respondent heard nothing for about a minute (4 × 15 s
+   * and the pauses) and the answers given meanwhile waited that long too (until page pass 38).
+   */
+  hangEndsTries?: boolean;
   /** Called before each retry; `busy`: the server answered 5xx (it was reached), rather than not answering. */
   onRetry?: (attempt: number, busy: boolean) => void;
   /** Lets the request outlive the page (a save sent while the tab is hidden or closing). */
@@ -90,11 +97,11 @@ interface RequestOptions {
 const REQUEST_TIME_LIMIT_MS = 15_000;
 
 /**
- * One attempt: the answer and its body (null when not JSON), or null when the server was not reached within
- * REQUEST_TIME_LIMIT_MS. A timer and an AbortController rather than AbortSignal.timeout: the timer is cleared once
- * answered, and Playwright's fake clock drives it in the browser tests.
+ * One attempt: the answer and its body (null when not JSON), or how the server was not reached: `failed` (offline, a
+ * refused connection) or `hung` (no answer within REQUEST_TIME_LIMIT_MS). A timer and an AbortController rather than
+ * AbortSignal.timeout: the timer is cleared once answered, and Playwright's fake clock drives it in the browser tests.
  */
-async function sendOnce(method: 'POST' | 'PUT', path: string, body: unknown, keepalive: boolean): Promise<{ response: Response; payload: unknown } | null> {
+async function sendOnce(method: 'POST' | 'PUT', path: string, body: unknown, keepalive: boolean): Promise<{ response: Response; payload: unknown } | 'failed' | 'hung'> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), REQUEST_TIME_LIMIT_MS);
   try {
@@ -108,7 +115,7 @@ async function sendOnce(method: 'POST' | 'PUT', path: string, body: unknown, kee
     const text = await response.text();
     return { response, payload: parseJson(text) };
   } catch {
-    return null;
+    return controller.signal.aborted ? 'hung' : 'failed';
   } finally {
     clearTimeout(timer);
   }
@@ -127,9 +134,16 @@ function parseJson(text: string): unknown {
  * answers with growing pauses (0.5 s … 15 s; a pause ends early when the device comes back online).
  * `attempts` = Infinity keeps trying: used for the completion, which the server makes idempotent.
  */
-export async function requestJson<T>(method: 'POST' | 'PUT', path: string, body: unknown, { attempts = 4, onRetry, keepalive = false, waitWhenPaced = false }: RequestOptions = {}): Promise<T> {
+export async function requestJson<T>(
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown,
+  { attempts = 4, onRetry, keepalive = false, waitWhenPaced = false, hangEndsTries = false }: RequestOptions = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const { response, payload } = (await sendOnce(method, path, body, keepalive)) ?? { response: null, payload: null };
+    const sent = await sendOnce(method, path, body, keepalive);
+    if (sent === 'hung' && hangEndsTries) throw new Error('the server did not answer in time');
+    const { response, payload } = typeof sent === 'string' ? { response: null, payload: null } : sent;
     if (response && response.status < 500) {
       if (response.ok) return payload as T;
       const error = (payload as ApiErrorBody | null)?.error;
@@ -159,9 +173,18 @@ export const startParticipant = (waveId: string, panel: Record<string, string>, 
  */
 export const pacedWaitMs = (seconds: number | null) => Math.max(1, seconds ?? 5) * 1000;
 
-/** The quota step (docs/api.md): before the vignette; a full quota level ends the survey with an outcome. */
+/**
+ * The quota step (docs/api.md): before the vignette; a full quota level ends the survey with an outcome. An attempt
+ * that hangs ends its tries (hangEndsTries): the page says the server could not be reached and Next tries again,
+ * where four hung attempts kept Next at "One moment…" for about a minute (until page pass 38).
+ */
 export const checkQuota = (code: string, answers: Record<string, unknown>) =>
-  requestJson<{ admitted: boolean; outcome: Outcome | null; leaseSecondsLeft: number | null }>('POST', `/api/participants/${code}/quota-check`, { answers }, { waitWhenPaced: true });
+  requestJson<{ admitted: boolean; outcome: Outcome | null; leaseSecondsLeft: number | null }>(
+    'POST',
+    `/api/participants/${code}/quota-check`,
+    { answers },
+    { waitWhenPaced: true, hangEndsTries: true },
+  );
 
 /** Where a save stands among the page's saves: the server applies none older than one it applied (docs/api.md). */
 export interface SaveOrder {
@@ -170,7 +193,8 @@ export interface SaveOrder {
 }
 
 /**
- * A keepalive save is sent once: the page that sends it may be gone before a retry could run. A save of a
+ * A keepalive save is sent once: the page that sends it may be gone before a retry could run. An attempt that hangs
+ * ends a save's tries (hangEndsTries): autosave.ts says the answers are not saved yet and tries again. A save of a
  * participant whose quota lease lapsed while their level filled is not stored, and says the outcome (overquota).
  * A retry sends the same body, its number too: the server takes the same save again, never an older one.
  */
@@ -179,7 +203,7 @@ export const saveAnswers = (code: string, answers: Record<string, unknown>, curr
     'PUT',
     `/api/participants/${code}/answers`,
     { answers, currentPage, saveOrder },
-    keepalive ? { keepalive, attempts: 1 } : {},
+    keepalive ? { keepalive, attempts: 1 } : { hangEndsTries: true },
   );
 
 export const completeParticipant = (

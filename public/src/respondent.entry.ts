@@ -13,6 +13,7 @@ import { keepFocusInViewOnResize } from './focus-in-view.ts';
 import { readOnlyWhile } from './read-only-wait.ts';
 import { patchSurveyMarkup } from './surveyjs-patches.ts';
 import { drawEachPageAfresh } from './page-drawn-afresh.ts';
+import { drawChangingTextsAfresh } from './texts-drawn-afresh.ts';
 import { followColorScheme } from './color-scheme.ts';
 import { instantScrollsUnderReducedMotion } from './reduced-motion-scroll.ts';
 import { createPageChrome, focusHeading, scrollToTop } from './page-chrome.ts';
@@ -24,6 +25,7 @@ import { panelReturnLink } from './panel-return.ts';
 import { announceTextLimits } from './text-limit-notice.ts';
 import { balanceRatingRows } from './rating-rows.ts';
 import { linkParameters } from './link-parameters.ts';
+import { watchBackButton } from './back-button.ts';
 // The server's own lists, so the page and the server cannot drift apart (both modules are free of imports).
 import { panelParamsOf } from '../../server/domain/panel-params.ts';
 import { CONSENT_PAGE, CONSENT_QUESTION, TREATMENT_PAGE, VIGNETTE_REOPENED } from '../../server/domain/survey-names.ts';
@@ -51,6 +53,9 @@ settings.animationEnabled = !window.matchMedia('(prefers-reduced-motion: reduce)
 Serializer.findProperty('rating', 'displayMode').defaultValue = 'buttons';
 
 let messages: RespondentMessages = messagesFor(document.documentElement.lang);
+
+// Back stays in the survey while it runs, with a word that the survey does not go back (back-button.ts).
+const backButton = watchBackButton();
 
 const statusBox = document.getElementById('vlab-status-box')!;
 const status = document.getElementById('vlab-status')!;
@@ -96,10 +101,12 @@ function nameTablesByHeading(page: HTMLElement, heading: HTMLElement): void {
 function returnToPanel(url: string): void {
   const link = panelReturnLink(url, messages.returnToPanel);
   if (link) statusBox.append(link);
-  window.location.replace(url);
+  backButton.leaveFor(url);
 }
 
+/** An end page: Back leaves the survey from here (back-button.ts). */
 function finish(outcome: Outcome, studyTitle: string): void {
+  backButton.ended();
   if (outcome.redirectUrl) {
     showMessage(messages.thanksTitle, messages.redirectText, studyTitle);
     returnToPanel(outcome.redirectUrl);
@@ -202,6 +209,7 @@ async function main(): Promise<void> {
   }
   function leave(): void {
     stopSaving();
+    backButton.ended();
     showMessage(messages.elsewhereTitle, messages.elsewhereText, studyTitle);
   }
   labelConsentExit(survey);
@@ -241,6 +249,15 @@ async function main(): Promise<void> {
   survey.onCurrentPageChanged.add((sender) => {
     labelConsentExit(sender);
     autosave.saveNow();
+    backButton.pageShown();
+  });
+  // Back keeps the page: shown as after Next (its heading focused, the view at its top, "Page 5 of 7" said), and why.
+  backButton.onBack(() => {
+    // "Saving your answers…" stays as it is: the completion is still on its way.
+    if (survey.state === 'completed') return;
+    const heading = chrome.surveyRoot.querySelector<HTMLElement>('.sd-page__title');
+    chrome.showPage(survey.currentPageNo, survey.visiblePageCount, survey.currentPage.processedTitle, heading, true);
+    chrome.notice(messages.backStaysPut);
   });
   guardTapsAfterPageChange(chrome.surveyRoot, survey);
   keepFocusInViewOnResize();
@@ -276,12 +293,14 @@ async function main(): Promise<void> {
       );
       finish(outcome, studyTitle);
     } catch (error) {
+      backButton.ended();
       showMessage(...describeCompletionError(error, messages, (name) => sender.getQuestionByName(name)?.processedTitle), studyTitle);
     }
   });
   stripInlineStylesFromIcons();
   patchSurveyMarkup(messages);
   drawEachPageAfresh();
+  drawChangingTextsAfresh();
   survey.render(chrome.surveyRoot);
 }
 

@@ -14,6 +14,7 @@ import { openDropdown, useEveryElementSession } from './every-element-study.ts';
 import { liveTexts, recordLiveRegion, waitUntilSaid } from './live-region.ts';
 import { setDefaultFontSize, textsNotScaled, wordsBrokenAcrossLines } from './text-size.ts';
 import { applyTextSpacing, cutText } from './text-spacing.ts';
+import { translateLikeABrowser } from './page-translation.ts';
 import { twoFrames } from './two-frames.ts';
 
 
@@ -313,9 +314,11 @@ for (const [lang, town, comment, limits, reached, range] of [
   });
 }
 
-test('at 320 px with its errors: each unanswered required control is invalid and described by its error; with WCAG text spacing no text is cut off and nothing scrolls sideways', async () => {
+test('at 320 px with its errors: each unanswered required control is invalid and described by its error; with WCAG text spacing no text is cut off and nothing scrolls sideways; under the browser’s own translation the texts SurveyJS changes within the page show their new words', async () => {
   const context = await session.browser.newContext(PHONE_320);
   const page = await context.newPage();
+  // The page as the browser's own "Translate this page" leaves it (page-translation.ts): checked at the end.
+  await translateLikeABrowser(page);
   await openEveryElementPage(page, 'every-spacing');
   await page.locator('.sd-navigation__next-btn').click();
   await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);
@@ -338,8 +341,38 @@ test('at 320 px with its errors: each unanswered required control is invalid and
   const cut = await cutText(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.deepEqual({ cut, overflow }, { cut: [], overflow: 0 });
+  await changedTextsShowUnderTranslation(page);
   await context.close();
 });
+
+/**
+ * Texts SurveyJS changes within one page, on a page the browser translated: its translation replaced their text
+ * nodes, and until page pass 38 SurveyJS changed the old nodes, out of the document, so the screen kept the first
+ * words: an error that changes ("Response required." after "Enter a number from 0 to 50." was due) and the character
+ * counter ("0/20" while "Springfield" was typed). A dropdown's answer, drawn anew as the list closes, was right.
+ */
+async function changedTextsShowUnderTranslation(page: Page): Promise<void> {
+  const num = page.locator('[data-name="q_num"]');
+  await num.locator('input').fill('99');
+  await page.locator('.sd-navigation__next-btn').click();
+  const shown = () => num.locator('.sd-question__erbox').innerText().then((t) => t.trim(), () => '');
+  for (let i = 0; i < 20 && (await shown()) === 'Response required.'; i++) await page.waitForTimeout(100);
+  const box = page.locator('[data-name="q_text"] input');
+  await box.click();
+  await box.pressSequentially('Springfield');
+  await twoFrames(page);
+  const counter = (await page.locator('[data-name="q_text"] .sd-remaining-character-counter').innerText()).trim();
+  await openDropdown(page.locator('[data-name="q_drop"] .sd-dropdown'));
+  await page.locator('.sv-list__item:visible').nth(2).click();
+  await openDropdown(page.locator('[data-name="q_drop"] .sd-dropdown'));
+  await page.locator('.sv-list__item:visible').nth(4).click();
+  // The answer as shown once the box is left (while it has focus, its input's value shows it, which is no text node).
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await twoFrames(page);
+  const answer = (await page.locator('[data-name="q_drop"] .sd-dropdown__value').innerText()).trim();
+  assert.ok(await page.locator('[data-name="q_drop"] .sd-dropdown__value font').count(), 'the page is translated');
+  assert.deepEqual({ error: await shown(), counter, answer }, { error: 'Enter a number from 0 to 50.', counter: '11/20', answer: 'Choice 5' });
+}
 
 test('with the reader’s own text size doubled (the browser’s default font at 32 px), every text of every question type grows with it, errors and typed text included; nothing is cut off or scrolls sideways at 390 px, light and dark', async () => {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { answerAlliancePretreatment, option } from './alliance-pretreatment.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { liveTexts, recordLiveRegion, waitUntilSaid } from './live-region.ts';
@@ -90,4 +90,34 @@ test('a quota step slower than a second is said ("One moment, please…", once) 
   await page.close();
   // A quick quota step says only the new page: respondent-browser.test.ts's reload walk checks it (pass 36 moved
   // it there: a walk of its own here cost about 3 s).
+});
+
+// Page pass 38: a quota step whose connection hangs (a captive portal, a dead mobile cell) was tried four times, Next
+// reading "One moment…" for about a minute (4 × 15 s and the pauses), before the page said the server could not be
+// reached. A hung attempt ends the tries now, as a save's does (respondent-api.ts).
+test('a quota step whose connection hangs says the server could not be reached after its first attempt (15 s); Next then goes on', async () => {
+  const page = await session.browser.newPage();
+  // Playwright's fake clock: the 15-s time limit passes when the test says so.
+  await page.clock.install();
+  const held: Route[] = [];
+  let hang = true;
+  await page.route('**/quota-check', (route) => (hang ? void held.push(route) : route.continue()));
+  await page.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=quota-wait-hang`);
+  await answerAlliancePretreatment(page, { age_group: '30 to 44', gender: 'Female', education: 'Less than a four-year college degree', region: 'South', party: 'Democrat' });
+  const startedAt = await page.evaluate(() => Date.now());
+  await page.getByRole('button', { name: 'Next' }).click();
+  const unreachable = page.locator('[data-name="attention_check"] .sd-question__erbox').filter({ hasText: 'could not reach' });
+  for (let s = 0; s < 90 && !(await unreachable.count()); s += 5) {
+    await page.clock.runFor(5000);
+    await sleep(20);
+  }
+  const saidAfterMs = (await page.evaluate(() => Date.now())) - startedAt;
+  assert.equal((await unreachable.innerText()).trim(), 'We could not reach the server. Please check your connection and try again.');
+  assert.ok(saidAfterMs <= 25_000, `said ${saidAfterMs} ms after Next`);
+  assert.equal(held.length, 1, 'one attempt, not four');
+  hang = false;
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.locator('.vlab-vignette').waitFor();
+  await Promise.all(held.map((route) => route.abort().catch(() => undefined)));
+  await page.close();
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { renderVignette } from '../../server/domain/vignette.ts';
 import type { StudyDefinition } from '../../server/domain/study-definition.ts';
@@ -81,7 +82,22 @@ test('a respondent completes the alliance survey in the browser and the row is s
   await choose(page, 'contribution', 'Increase it a little');
   await next(page);
   await choose(page, 'manipulation_check_regime', 'In free and fair elections');
+  // Back while the completion is on its way keeps "Saving your answers…" (back-button.ts): leaving would stop its
+  // retries. The completion is held until Back has been handled.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/participants/*/complete', async (route) => {
+    await released;
+    await route.continue();
+  });
   await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByRole('heading', { name: 'Saving your answers…' }).waitFor();
+  const surveyUrl = page.url();
+  await page.goBack();
+  await sleep(500); // a Back that left would have begun to by now
+  assert.equal(page.url(), surveyUrl);
+  assert.equal(await page.getByRole('heading', { name: 'Saving your answers…' }).count(), 1);
+  release();
   await page.getByText('Your answers have been recorded').waitFor();
 
   const row = queryStored(
@@ -127,6 +143,9 @@ test('a respondent completes the alliance survey in the browser and the row is s
   assert.deepEqual(problems.consoleErrors, []);
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.foreignRequests, []);
+  // Once the survey has ended, Back leaves it at once: not page by page through the entries its pages added.
+  await page.goBack();
+  await page.waitForURL('about:blank');
   await page.close();
 });
 
@@ -163,6 +182,20 @@ test('reloading mid-survey resumes on the same page with the same vignette', asy
   const vignetteTitle = await page.locator('h2.sd-page__title').innerText();
   await next(page);
   assert.equal(await page.getByRole('group', { name: vignetteTitle, exact: true }).locator('summary').innerText(), 'Read the situation again');
+  // Back mid-survey left for the site before the survey, and the respondent lost their place (until page pass 38).
+  // The page stays now, shown as after Next, and the notice says why; twice, as the pages before have their entries.
+  const surveyUrl = page.url();
+  for (let i = 0; i < 2; i++) {
+    await page.goBack();
+    await page.locator('.vlab-notice').filter({ hasText: 'does not go back' }).waitFor({ timeout: 5_000 });
+    assert.equal(page.url(), surveyUrl);
+    assert.equal(await page.locator('.vlab-progress__text').innerText(), 'Page 5 of 7');
+    assert.equal(
+      await page.locator('.vlab-notice').innerText(),
+      'This survey does not go back to earlier pages. Your answers so far are saved; please carry on from this page.',
+    );
+    await page.waitForFunction(() => document.activeElement?.matches('h2.sd-page__title'), undefined, { timeout: 5_000 });
+  }
   assert.deepEqual(problems.consoleErrors, []);
   assert.deepEqual(problems.foreignRequests, []);
   await page.close();

@@ -3,6 +3,10 @@
 // the new bus line?" and 0.149 under a share with no word of a unit. Simulated waves: seed 'outcome-scale'.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { surveyLocalization } from 'survey-core';
+import '../../public/src/i18n/survey-locales.ts';
+import { RESPONDENT_LOCALES } from '../../public/src/i18n/messages.ts';
+import { YES_NO_LABELS } from '../../public/src/i18n/yes-no-labels.ts';
 import { executePlan } from '../../server/domain/plan/execute-plan.ts';
 import { outcomeScale } from '../../server/domain/plan/outcome-scale.ts';
 import { hypothesisReports } from '../../server/domain/plan/hypothesis-report.ts';
@@ -41,6 +45,18 @@ test('a yes/no outcome (a SurveyJS boolean, 1 and 0 in the export) is a share of
   assert.equal(outcomeScale(withQuestion(petition), 'sign_petition'), `scale: 1 (answered "Yes") or 0; ${SHARE}`);
   const labelled = { ...petition, labelTrue: { en: 'I would sign', es: 'Firmaría' }, labelFalse: { en: 'I would not', es: 'No firmaría' } };
   assert.equal(outcomeScale(withQuestion(labelled), 'sign_petition'), `scale: 1 (answered "I would sign") or 0; ${SHARE}`);
+  // A study whose default language is Spanish: its respondents read SurveyJS's Spanish "Sí" (survey-locales.ts), and
+  // so does the scale line, which said "Yes" until page pass 38.
+  const spanish = (question: Record<string, unknown>) => ({ ...withQuestion(question), locales: ['es', 'en'] }) as StudyDefinition;
+  assert.equal(outcomeScale(spanish(petition), 'sign_petition'), `scale: 1 (answered "Sí") or 0; ${SHARE}`);
+  assert.equal(outcomeScale(spanish(labelled), 'sign_petition'), `scale: 1 (answered "Firmaría") or 0; ${SHARE}`);
+});
+
+test("a yes/no question's own words in every language the page speaks are SurveyJS's, as the page shows them", () => {
+  for (const locale of RESPONDENT_LOCALES) {
+    const surveyjs = ['booleanCheckedLabel', 'booleanUncheckedLabel'].map((key) => surveyLocalization.getString(key, locale));
+    assert.deepEqual(surveyjs, [YES_NO_LABELS[locale]?.yes, YES_NO_LABELS[locale]?.no], locale);
+  }
 });
 
 // Walk-through 30: a 1–5 rating with no words per point (rateMin, rateMax, the ends said in its title) read

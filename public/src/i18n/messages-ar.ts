@@ -81,6 +81,7 @@ export const ar: RespondentMessages = {
   vignetteProgress: (position, count) => `الموقف ${position.toLocaleString('ar')} من ${count.toLocaleString('ar')}`,
   aboutVignette: (title, position, count) => `${title} — الموقف ${position.toLocaleString('ar')} من ${count.toLocaleString('ar')}`,
   questionsAboutVignette: (position, count) => `أسئلة عن الموقف ${position.toLocaleString('ar')} من ${count.toLocaleString('ar')}`,
+  backStaysPut: 'لا يعود هذا الاستبيان إلى الصفحات السابقة. إجاباتك حتى الآن محفوظة؛ يُرجى المتابعة من هذه الصفحة.',
   saveRefused: 'تعذّر حفظ آخر تغيير أجريته. إجاباتك السابقة محفوظة؛ يُرجى متابعة الاستبيان.',
   saveOffline: 'يبدو أنك غير متصل بالإنترنت: آخر إجاباتك لم تُحفظ بعد. يُرجى إبقاء هذه الصفحة مفتوحة؛ ستُحفظ عند عودة الاتصال.',
   saveOnlineAgain: 'عاد الاتصال وحُفظت إجاباتك.',

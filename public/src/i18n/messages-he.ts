@@ -76,6 +76,7 @@ export const he: RespondentMessages = {
   vignetteProgress: (position, count) => `תרחיש ${position} מתוך ${count}`,
   aboutVignette: (title, position, count) => `${title} — תרחיש ${position} מתוך ${count}`,
   questionsAboutVignette: (position, count) => `שאלות על תרחיש ${position} מתוך ${count}`,
+  backStaysPut: 'הסקר הזה אינו חוזר לדפים קודמים. התשובות עד כה נשמרו; אפשר להמשיך מהדף הזה.',
   saveRefused: 'לא ניתן היה לשמור את השינוי האחרון. התשובות הקודמות נשמרו; אפשר להמשיך בסקר.',
   saveOffline: 'נראה שאין חיבור לאינטרנט: התשובות האחרונות עדיין לא נשמרו. נא להשאיר את הדף פתוח; הן יישמרו כשהחיבור יחזור.',
   saveOnlineAgain: 'החיבור חזר והתשובות נשמרו.',

@@ -94,6 +94,11 @@ export interface RespondentMessages {
   aboutVignette: (title: string, position: number, count: number) => string;
   /** The title an untitled outcome page takes in a repeated-vignette study, so it too says which vignette it asks about. */
   questionsAboutVignette: (position: number, count: number) => string;
+  /**
+   * The notice when the browser's Back is pressed mid-survey (back-button.ts): the page stays, since the survey never
+   * goes back (past the vignette least of all), and the answers are safe.
+   */
+  backStaysPut: string;
   saveRefused: string;
   /** The notice while saves do not reach the server: the answers wait on the page, which must stay open. */
   saveOffline: string;

@@ -1,3 +1,4 @@
+import { YES_NO_LABELS } from '../../../public/src/i18n/yes-no-labels.ts';
 import { waveColumns } from '../export/wave-columns.ts';
 import { defaultLocale, textIn, type LocalizedText } from '../localized-text.ts';
 import { allElements, type StudyDefinition } from '../study-definition.ts';
@@ -21,11 +22,13 @@ export function outcomeScale(def: StudyDefinition, outcome: string): string | nu
     const answers = coded.values.map((v) => `"${studyLevelLabel(def, coded.question, String(v))}"`).join(' or ');
     return `scale: 1 (answered ${answers}) or 0; ${SHARE}`;
   }
-  // A yes/no question is exported 1 (yes) and 0, so its estimates are shares too (SurveyJS's own label is "Yes").
+  // A yes/no question is exported 1 (yes) and 0, so its estimates are shares too. Without a label of its own the
+  // respondents read SurveyJS's word for yes in their language ("Sí"), quoted here in the study's default one.
   const question = allElements(def).find((e) => e.name === outcome);
   if (question?.type === 'boolean') {
     const yes = (question as { labelTrue?: LocalizedText }).labelTrue;
-    return `scale: 1 (answered "${yes === undefined ? 'Yes' : textIn(yes, defaultLocale(def))}") or 0; ${SHARE}`;
+    const locale = defaultLocale(def);
+    return `scale: 1 (answered "${yes === undefined ? YES_NO_LABELS[locale]!.yes : textIn(yes, locale)}") or 0; ${SHARE}`;
   }
   const stack = def.analysisPlan.hypotheses.find((h) => h.stack?.valueColumn === outcome)?.stack;
   const scales = new Set((stack ? stack.items : [outcome]).map((name) => pointScale(def, name)));
