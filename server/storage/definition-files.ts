@@ -4,7 +4,7 @@ import type { BrokenStudy } from '../domain/broken-study.ts';
 import { firstPlace, pathOf } from '../domain/json-places.ts';
 import { DefinitionError, parseStudyDefinition, type StudyDefinition } from '../domain/study-definition.ts';
 import { issuePath } from '../domain/zod-issues.ts';
-import { jsonPathOffset, jsonSyntaxPlace, lineAndColumn, withoutByteOrderMark } from './json-location.ts';
+import { jsonPathOffset, jsonSyntaxPlace, lineAndColumn, repeatedKeyProblem, withoutByteOrderMark } from './json-location.ts';
 import { notPlainFile } from './special-file.ts';
 
 /**
@@ -201,6 +201,8 @@ function readJson(path: string): { value: unknown; text: string } {
     const { line, column, reason } = jsonSyntaxPlace(text, error);
     throw new DefinitionError(`${path}:${line}:${column}: not valid JSON (${reason})`);
   }
+  const repeated = repeatedKeyProblem(text);
+  if (repeated) throw new DefinitionError(`${path}:${repeated.line}:${repeated.column}: ${repeated.problem}`);
   const holder = prototypeKeyHolder(value);
   if (holder) throw new DefinitionError(`${located(path, text, [...holder, '__proto__'])}: ${issuePath(holder)}: unknown field "__proto__"`);
   return { value, text };

@@ -74,6 +74,28 @@ test('a "__proto__" key anywhere in a definition file is refused with its place,
   }
 });
 
+// JSON.parse keeps the last of two members with one name, without a word: a researcher who wrote "questions" or a
+// page's "elements" twice, or pasted a second "gender" margin, lost the first and the study loaded (attacker pass 36's
+// leftover). Now the second is refused where it stands, with where the first is.
+test('a key given twice in one object of a definition file is refused with both places, not read as the last', () => {
+  const cases: [study: string, file: string, from: string, to: string, expected: RegExp][] = [
+    ['bus-line-funding', 'study.json', '"version": 1,', '"version": 1,\n  "version": 2,', /^.*bus-line-funding\/study\.json:4:3: version: given twice in one object \(first at line 3, column 3\): JSON keeps only the last, and the first would be dropped without a word; keep one$/],
+    ['bus-line-funding', 'study.json', '"isRequired": true,', '"isRequired": true, "isRequired": false,', /study\.json:100:33: pages\.pretreatment\[0\]\.elements\[0\]\.isRequired: given twice in one object \(first at line 100, column 13\)/],
+    ['alliance-corrective-measures', 'population-margins.json', '"gender": { "female": 0.51, "male": 0.49 },', '"gender": { "female": 0.51, "male": 0.49 }, "gender": { "female": 0.5 },', /population-margins\.json:5:49: margins\.gender: given twice in one object \(first at line 5, column 5\)/],
+  ];
+  for (const [i, [study, file, from, to, expected]] of cases.entries()) {
+    const defs = join(dir, `twice-${i}`);
+    cpSync(`survey-definitions/${study}`, join(defs, study), { recursive: true });
+    const path = join(defs, study, file);
+    const text = readFileSync(path, 'utf8');
+    assert.ok(text.includes(from), `${file} holds ${from}`);
+    writeFileSync(path, text.replace(from, to));
+    const { studies, broken } = loadDefinitionFolder(defs);
+    assert.deepEqual(studies, [], `${file} with ${to}: loaded`);
+    assert.match(broken[0]?.message ?? '', expected);
+  }
+});
+
 // 200 KB of brackets: the check for unstorable text copied each value's whole path at every level, so its time grew
 // with the square of the depth (20,000 deep: 25 s; 100,000: past 100 s), and `vlab study list` and `vlab serve`
 // hung on such a study.json (attacker pass 17).

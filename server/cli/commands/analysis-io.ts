@@ -3,7 +3,7 @@ import { isatty } from 'node:tty';
 import { csvFromRecords, DEFAULT_ALPHA, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
 import { rowsFromTable } from '../../../analysis/helpers/data-table.ts';
 import { closestName, validOptions } from '../../../analysis/helpers/did-you-mean.ts';
-import { jsonSyntaxPlace, withoutByteOrderMark } from '../../storage/json-location.ts';
+import { jsonSyntaxPlace, repeatedKeyProblem, withoutByteOrderMark } from '../../storage/json-location.ts';
 import { notPlainFileAt } from '../../storage/special-file.ts';
 import { UsageError } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
@@ -122,6 +122,8 @@ export function readJsonObject<T>(path: string, what: string): T {
     throw new UsageError(`${path}:${line}:${column}: ${what} is not valid JSON (${reason})`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${what} ${path} must hold a JSON object`);
+  const repeated = repeatedKeyProblem(text);
+  if (repeated) throw new UsageError(`${path}:${repeated.line}:${repeated.column}: ${what}: ${repeated.problem}`);
   return value as T;
 }
 
