@@ -74,6 +74,25 @@ test('a "__proto__" key anywhere in a definition file is refused with its place,
   }
 });
 
+// Two links that lead to each other (a folder reorganised with ln -s, a sync tool's loop) in the definitions folder:
+// stat(2) fails with ELOOP, which the folder's read did not expect, so `vlab study list` and `vlab serve` ended in a
+// stack trace; a study folder whose study.json was such a link was skipped without a word (attacker pass 37).
+test('links that lead in a circle in the definitions folder are broken studies in words; the others load', () => {
+  const defs = join(dir, 'circle');
+  cpSync('survey-definitions/bus-line-funding', join(defs, 'bus-line-funding'), { recursive: true });
+  symlinkSync('loop-b', join(defs, 'loop-a'));
+  symlinkSync('loop-a', join(defs, 'loop-b'));
+  mkdirSync(join(defs, 'inner'));
+  symlinkSync('study.json', join(defs, 'inner', 'study.json'));
+  const { studies, broken } = loadDefinitionFolder(defs);
+  assert.deepEqual(studies.map((s) => s.id), ['bus-line-funding']);
+  assert.deepEqual(broken.map((b) => b.message.replace(defs, '<defs>')).sort(), [
+    '<defs>/inner/study.json: cannot be read (a link that leads back to itself)',
+    '<defs>/loop-a: cannot be read (a link that leads back to itself)',
+    '<defs>/loop-b: cannot be read (a link that leads back to itself)',
+  ]);
+});
+
 // JSON.parse keeps the last of two members with one name, without a word: a researcher who wrote "questions" or a
 // page's "elements" twice, or pasted a second "gender" margin, lost the first and the study loaded (attacker pass 36's
 // leftover). Now the second is refused where it stands, with where the first is.
