@@ -77,6 +77,12 @@ test('a levels file saved with a byte-order mark (Notepad) is read, as a definit
 
 test('a folder given as a file says so in words, not in Node\'s "EISDIR: illegal operation on a directory, read"', async () => {
   assertRefused(await fit('--levels', scratch), `vlab fit: cannot read levels file ${scratch}: a folder, not a file`);
+  // Two links that lead to each other: "ELOOP: too many symbolic links encountered, open …" before (attacker pass 37).
+  symlinkSync('loop-b', join(scratch, 'loop-a'));
+  symlinkSync('loop-a', join(scratch, 'loop-b'));
+  const loop = join(scratch, 'loop-a');
+  assertRefused(await vlab(['fit', '--data', loop, '--formula', 'support ~ measure']), `vlab fit: cannot read data file ${loop}: a link that leads back to itself`);
+  assertRefused(await fit('--levels', loop), `vlab fit: cannot read levels file ${loop}: a link that leads back to itself`);
   assertRefused(await vlab(['fit', '--data', scratch, '--formula', 'y ~ x']), `vlab fit: cannot read data file ${scratch}: a folder, not a file`);
 });
 

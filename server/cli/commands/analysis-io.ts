@@ -33,6 +33,7 @@ const READ_PROBLEMS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   ENOTDIR: 'a part of the path is a file, not a folder',
+  ELOOP: 'a link that leads back to itself',
 };
 
 /** Whether the device at `path` is a terminal (`/dev/stdin` on one, `/dev/tty`); opening one neither reads nor waits. */
