@@ -63,16 +63,21 @@ test('a "__proto__" key anywhere in a definition file is refused with its place,
   ];
   for (const [file, from, to, expected] of cases) {
     const defs = join(dir, `proto-${file}-${cases.findIndex((c) => c[2] === to)}`);
-    cpSync('survey-definitions/alliance-corrective-measures', join(defs, 'alliance-corrective-measures'), { recursive: true });
-    const path = join(defs, 'alliance-corrective-measures', file);
-    const text = readFileSync(path, 'utf8');
-    assert.ok(text.includes(from), `${file} holds ${from}`);
-    writeFileSync(path, text.replace(from, to));
-    const { studies, broken } = loadDefinitionFolder(defs);
-    assert.deepEqual(studies, [], `${file} with ${to}: loaded`);
-    assert.match(broken[0]?.message ?? '', expected);
+    assert.match(brokenAfterEdit(defs, 'alliance-corrective-measures', file, from, to), expected);
   }
 });
+
+/** The first broken study's message once `from` is replaced by `to` in a copy of a shipped study's `file`; it must not load. */
+function brokenAfterEdit(defs: string, study: string, file: string, from: string, to: string): string {
+  cpSync(`survey-definitions/${study}`, join(defs, study), { recursive: true });
+  const path = join(defs, study, file);
+  const text = readFileSync(path, 'utf8');
+  assert.ok(text.includes(from), `${file} holds ${from}`);
+  writeFileSync(path, text.replace(from, to));
+  const { studies, broken } = loadDefinitionFolder(defs);
+  assert.deepEqual(studies, [], `${file} with ${to}: loaded`);
+  return broken[0]?.message ?? '';
+}
 
 // Two links that lead to each other (a folder reorganised with ln -s, a sync tool's loop) in the definitions folder:
 // stat(2) fails with ELOOP, which the folder's read did not expect, so `vlab study list` and `vlab serve` ended in a
@@ -103,15 +108,7 @@ test('a key given twice in one object of a definition file is refused with both 
     ['alliance-corrective-measures', 'population-margins.json', '"gender": { "female": 0.51, "male": 0.49 },', '"gender": { "female": 0.51, "male": 0.49 }, "gender": { "female": 0.5 },', /population-margins\.json:5:49: margins\.gender: given twice in one object \(first at line 5, column 5\)/],
   ];
   for (const [i, [study, file, from, to, expected]] of cases.entries()) {
-    const defs = join(dir, `twice-${i}`);
-    cpSync(`survey-definitions/${study}`, join(defs, study), { recursive: true });
-    const path = join(defs, study, file);
-    const text = readFileSync(path, 'utf8');
-    assert.ok(text.includes(from), `${file} holds ${from}`);
-    writeFileSync(path, text.replace(from, to));
-    const { studies, broken } = loadDefinitionFolder(defs);
-    assert.deepEqual(studies, [], `${file} with ${to}: loaded`);
-    assert.match(broken[0]?.message ?? '', expected);
+    assert.match(brokenAfterEdit(join(dir, `twice-${i}`), study, file, from, to), expected);
   }
 });
 
