@@ -21,11 +21,12 @@ const END = 0x7fffffff;
  * `read.csv(file, na.strings = c("", "NA"))` reads it: the first line names the columns, empty lines are skipped,
  * quoted or not a value is typed by the column (see `Column`), and "" and "NA" are missing. A column is converted
  * when first used, so columns a model does not use cost only their field positions. A line with more or fewer
- * fields than the header is an error naming the line.
+ * fields than the header is an error naming the line. A column for which `asText` (asked at its first use) is true
+ * is character, as `read.csv(…, colClasses = c(g = "character"))` reads it: codes such as "01" or "+1".
  *
  * @example tableFromCsv('"g",y\n"a",1\n"b",NA\n').column('y') // { type: 'numeric', values: [1, NaN] }
  */
-export function tableFromCsv(input: Uint8Array | string): DataTable {
+export function tableFromCsv(input: Uint8Array | string, asText: (name: string) => boolean = () => false): DataTable {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const fields = tokenize(bytes);
   const names = rowNamesColumn(fields.header);
@@ -45,7 +46,10 @@ export function tableFromCsv(input: Uint8Array | string): DataTable {
       const k = names.indexOf(name);
       if (k < 0) return undefined;
       let column = cache.get(name);
-      if (!column) cache.set(name, (column = convertColumn(bytes, fields.rows, fields.starts[k], fields.ends[k])));
+      if (!column) {
+        const [rows, starts, ends] = [fields.rows, fields.starts[k], fields.ends[k]];
+        cache.set(name, (column = asText(name) ? characterColumn(bytes, rows, starts, ends) : convertColumn(bytes, rows, starts, ends)));
+      }
       return column;
     },
   };

@@ -32,13 +32,18 @@ export function didYouMean(name: string, candidates: readonly string[]): string 
 }
 
 /**
+ * What a text looks like: without its invisible characters, in one Unicode form (NFC). Two texts with one look are
+ * one to a reader (lookalikeReason).
+ */
+export const visibleForm = (text: string): string => withoutInvisible(text).normalize('NFC');
+
+/**
  * Why two different names look the same, or '' when they do not: an invisible character copied along, or the same
  * letters in another Unicode form (combining accents, NFD, as some editors and macOS text write them, against
  * precomposed ones, NFC). A message that only showed both would show the same text twice (attacker pass 28).
  */
-function lookalikeReason(a: string, b: string): string {
-  const visible = (s: string) => withoutInvisible(s).normalize('NFC');
-  if (a === b || visible(a) !== visible(b)) return '';
+export function lookalikeReason(a: string, b: string): string {
+  if (a === b || visibleForm(a) !== visibleForm(b)) return '';
   const invisible = firstInvisible(a) ?? firstInvisible(b);
   if (invisible) return `the two differ only by an invisible character, ${codePointName(invisible.character)}: delete it`;
   return 'the two look the same but are written in two Unicode forms, one with combining accents (NFD), one without (NFC): type one of them again';

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { lookalikeReason, visibleForm } from '../../analysis/helpers/did-you-mean.ts';
+import { invisibleShown } from '../../analysis/helpers/invisible-characters.ts';
 import { canonicalJson, choiceValues } from './definition-elements.ts';
 import { simulationModelSchema } from './simulation/model-schema.ts';
 import { analysisPlanSchema } from './plan/plan-schema.ts';
@@ -54,17 +56,23 @@ const choiceValue = z.union([z.string().min(1), z.number()]);
 const choice = z.union([choiceValue, z.looseObject({ value: choiceValue, text: respondentText.optional() })]);
 /**
  * Two choices with one value (or 1 beside "1": one cell in the CSV) would store two answers as the same:
- * the second is refused at its value.
+ * the second is refused at its value. So is one that only looks the same — "café" precomposed (NFC) beside
+ * "cafe" + a combining accent (NFD), "yes" beside "yes" + U+200B — which split one answer in two in every table
+ * and model while the page, the codebook and data.csv show one text twice (attacker pass 37).
  */
 const choiceList = z.array(choice).min(2).superRefine((choices, ctx) => {
   const first = new Map<string, number>();
-  choices.forEach((c, i) => {
-    const value = typeof c === 'object' ? c.value : c;
-    const seen = first.get(String(value));
-    if (seen === undefined) first.set(String(value), i);
+  const values = choices.map((c) => (typeof c === 'object' ? c.value : c));
+  values.forEach((value, i) => {
+    const seen = first.get(visibleForm(String(value)));
+    if (seen === undefined) first.set(visibleForm(String(value)), i);
     else {
-      const message = `duplicate choice value ${JSON.stringify(value)} (choice ${seen + 1} has it too): each answer must be told apart in the data`;
-      ctx.addIssue({ code: 'custom', path: typeof c === 'object' ? [i, 'value'] : [i], message });
+      const other = values[seen]!;
+      const message =
+        String(other) === String(value)
+          ? `duplicate choice value ${JSON.stringify(value)} (choice ${seen + 1} has it too): each answer must be told apart in the data`
+          : `choice value "${invisibleShown(String(value))}" looks the same as choice ${seen + 1}'s "${invisibleShown(String(other))}": ${lookalikeReason(String(value), String(other))}; each answer must be told apart in the data`;
+      ctx.addIssue({ code: 'custom', path: typeof choices[i] === 'object' ? [i, 'value'] : [i], message });
     }
   });
 });

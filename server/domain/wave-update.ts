@@ -31,7 +31,8 @@ export function parseWaveUpdate(input: Record<string, unknown>): WaveSettingsUpd
     }
   }
   const parsed = updateSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError('invalid_input', firstIssue(parsed.error));
+  // The value refused is quoted, as POST /waves quotes it (`target: must be at most 10000000, got 20000000`).
+  if (!parsed.success) throw new DomainError('invalid_input', firstIssue(parsed.error, '', input));
   const update = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as WaveSettingsUpdate;
   if (Object.keys(update).length === 0) throw new DomainError('invalid_input', `nothing to change: give one of ${CHANGEABLE_WAVE_SETTINGS.join(', ')}`);
   return update;

@@ -32,8 +32,15 @@ const redirectUrl = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/**
+ * A wave's target, for `POST /waves`, `PATCH` and the CLI alike. The bound comes before `.int()`: zod reports the
+ * first check that fails, and `.int()` checks the safe-integer range, so a target of 2^60 was told "at most
+ * 9007199254740991" where 10,000,001 was told 10000000 (attacker pass 37).
+ */
+export const waveTarget = z.number().positive().max(MAX_WAVE_TARGET).int();
+
 export const waveSettingsSchema = z.strictObject({
-  target: z.number().int().positive().max(MAX_WAVE_TARGET),
+  target: waveTarget,
   // Printed, exported and hashed as it is: a control character (PostgreSQL refuses NUL) or half a surrogate pair
   // (stored as U+FFFD) would make the seed on record differ from the one typed.
   seed: z.string().min(1).max(200).regex(/^[^\p{Cc}\p{Cs}]*$/u, 'must not contain control characters or unpaired surrogates'),

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { WAVE_ACTIONS, type WaveAction, type WaveStatusReport } from '../domain/wave-lifecycle.ts';
+import { waveTarget } from '../domain/wave.ts';
 import type { TokenSummary } from '../services/token-service.ts';
 import type { WaveService } from '../services/wave-service.ts';
 import type { ResearcherPool } from '../workers/researcher-pool.ts';
@@ -8,7 +9,7 @@ import { namedValues, parseBody, waveIdParam } from './request-input.ts';
 
 const createBody = z.strictObject({
   study: z.string().min(1).max(100),
-  target: z.number().int().positive(),
+  target: waveTarget,
   seed: z.string().min(1).max(200).optional(),
   completeUrl: z.string().nullable().optional(),
   screenoutUrl: z.string().nullable().optional(),

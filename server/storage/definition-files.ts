@@ -1,10 +1,10 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokenStudy } from '../domain/broken-study.ts';
 import { firstPlace, pathOf } from '../domain/json-places.ts';
 import { DefinitionError, parseStudyDefinition, type StudyDefinition } from '../domain/study-definition.ts';
 import { issuePath } from '../domain/zod-issues.ts';
-import { jsonPathOffset, jsonSyntaxPlace, lineAndColumn, withoutByteOrderMark } from './json-location.ts';
+import { jsonPathOffset, jsonSyntaxPlace, lineAndColumn, repeatedKeyProblem, withoutByteOrderMark } from './json-location.ts';
 import { notPlainFile } from './special-file.ts';
 
 /**
@@ -36,14 +36,22 @@ export function loadDefinitionFolder(dir: string): DefinitionFolder {
   const broken: BrokenStudy[] = [];
   for (const entry of visibleEntries(dir)) {
     const path = join(dir, entry);
-    const stats = statSync(path, { throwIfNoEntry: false });
     const id = entry.endsWith('.json') ? entry.slice(0, -'.json'.length) : entry;
+    let stats;
+    try {
+      stats = statSync(path, { throwIfNoEntry: false });
+    } catch (error) {
+      // Links that lead in a circle (ELOOP), a folder not to be searched (EACCES): ended `vlab serve` in a stack trace.
+      broken.push({ id, message: `${path}: cannot be read (${unreadableWords(error)})` });
+      continue;
+    }
     if (!stats) {
       broken.push({ id, message: `${path}: a link to ${readlinkSync(path)}, which does not exist` });
       continue;
     }
     const isFolder = stats.isDirectory();
-    if (isFolder ? !existsSync(join(path, STUDY_FILE)) : !entry.endsWith('.json')) continue;
+    // lstat, not exists: a study.json that is a link in a circle exists to the reader, who is told why it is not read.
+    if (isFolder ? !lstatSync(join(path, STUDY_FILE), { throwIfNoEntry: false }) : !entry.endsWith('.json')) continue;
     try {
       studies.push(isFolder ? loadStudyFolder(path, entry) : loadStudyFile(path, entry));
     } catch (error) {
@@ -149,6 +157,13 @@ const UNREADABLE: Readonly<Record<string, string>> = {
   ELOOP: 'a link that leads back to itself',
 };
 
+/** UNREADABLE's words for a file system error; any other error is thrown on. */
+function unreadableWords(error: unknown): string {
+  const words = UNREADABLE[(error as NodeJS.ErrnoException).code ?? ''];
+  if (!words) throw error;
+  return words;
+}
+
 /** The most a definition file may hold: the shipped ones are under 20 KB, a study in many languages a few hundred. */
 const MAX_DEFINITION_BYTES = 4 * 1024 * 1024;
 
@@ -190,8 +205,7 @@ function readJson(path: string): { value: unknown; text: string } {
     text = withoutByteOrderMark(readDefinitionText(path));
   } catch (error) {
     if (error instanceof DefinitionError) throw error;
-    const words = UNREADABLE[(error as NodeJS.ErrnoException).code ?? ''];
-    if (!words) throw error;
+    const words = unreadableWords(error);
     throw new DefinitionError(`${path}: cannot be read (${words})`);
   }
   let value: unknown;
@@ -201,6 +215,8 @@ function readJson(path: string): { value: unknown; text: string } {
     const { line, column, reason } = jsonSyntaxPlace(text, error);
     throw new DefinitionError(`${path}:${line}:${column}: not valid JSON (${reason})`);
   }
+  const repeated = repeatedKeyProblem(text);
+  if (repeated) throw new DefinitionError(`${path}:${repeated.line}:${repeated.column}: ${repeated.problem}`);
   const holder = prototypeKeyHolder(value);
   if (holder) throw new DefinitionError(`${located(path, text, [...holder, '__proto__'])}: ${issuePath(holder)}: unknown field "__proto__"`);
   return { value, text };

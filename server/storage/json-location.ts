@@ -1,5 +1,6 @@
 import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseErrorCode } from 'jsonc-parser';
 import { shortened } from '../domain/shortened.ts';
+import { issuePath } from '../domain/zod-issues.ts';
 
 /**
  * Where a field is in a JSON file's text, so that a definition's problem reads `study.json:28:11: factors[0]…`
@@ -46,6 +47,53 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 export function jsonSyntaxPlace(text: string, parseError: unknown, holder?: string): { line: number; column: number; reason: string } {
   const { offset, reason } = jsonSyntaxError(text, holder) ?? { offset: text.length, reason: (parseError as Error).message };
   return { ...lineAndColumn(text, offset), reason };
+}
+
+/** A member whose name an object of the text already had: where the object is, the name, and both names' offsets. */
+export interface RepeatedKey {
+  /** The path of the object holding the name twice. */
+  path: (string | number)[];
+  key: string;
+  first: number;
+  again: number;
+}
+
+/**
+ * The first name given twice in one object of `text` (valid JSON), or undefined. JSON.parse keeps the last of
+ * them without a word, so a researcher who wrote "questions" or a page's "elements" twice lost the first and the
+ * study loaded (attacker pass 36's leftover). Names are compared as JSON.parse compares them, after unescaping.
+ *
+ * @example repeatedKey('{"a": {"b": 1, "b": 2}}') // { path: ['a'], key: 'b', first: 7, again: 15 }
+ */
+export function repeatedKey(text: string): RepeatedKey | undefined {
+  const open: Map<string, number>[] = [];
+  let found: RepeatedKey | undefined;
+  // Only the part before nesting passes MAX_JSON_DEPTH is visited (jsonc-parser recurses per level).
+  visit(text.slice(0, tooDeepAt(text)), {
+    onObjectBegin: () => void open.push(new Map()),
+    onObjectEnd: () => void open.pop(),
+    onObjectProperty(key, offset, _length, _line, _character, pathOf) {
+      const names = open[open.length - 1]!;
+      const first = names.get(key);
+      if (first !== undefined) found ??= { path: pathOf(), key, first, again: offset };
+      else names.set(key, offset);
+    },
+  });
+  return found;
+}
+
+/**
+ * Where the second of two members with one name is in `text`, and `path.key: given twice …` in the words the
+ * definition files and the analysis verbs' JSON files both use; undefined when no object repeats a name.
+ */
+export function repeatedKeyProblem(text: string): { line: number; column: number; problem: string } | undefined {
+  const repeated = repeatedKey(text);
+  if (!repeated) return undefined;
+  const first = lineAndColumn(text, repeated.first);
+  return {
+    ...lineAndColumn(text, repeated.again),
+    problem: `${issuePath([...repeated.path, repeated.key])}: given twice in one object (first at line ${first.line}, column ${first.column}): JSON keeps only the last, and the first would be dropped without a word; keep one`,
+  };
 }
 
 /** A text without the byte-order mark Notepad writes: RFC 8259 lets a parser ignore it, and editors count no column for it. */

@@ -158,6 +158,25 @@ test('--codebook of a conjoint wave declares the features\' levels: they live in
   }
 });
 
+// A profiles.csv whose levels are coded "01", "02" (a researcher's numbering): read by guess, as read.csv guesses,
+// they were the numbers 1 and 2, so --levels or --codebook naming "01" and "02" was refused ("troops" has the value
+// "2", which is not among its declared levels) and without them the rows read "1" and "2" (attacker pass 37). A
+// column whose declared levels are not numbers as R prints them is read as text; fit and freqs read so too.
+test('declared levels coded "01", "02" or "+1": the column is read as text, as the study codes it', async () => {
+  const coded = join(scratch, 'coded.csv');
+  writeFileSync(coded, readFileSync(small, 'utf8').replace(/,"none",/g, ',"01",').replace(/,"stationed",/g, ',"02",'));
+  const codedLevels = join(scratch, 'coded-levels.json');
+  writeFileSync(codedLevels, JSON.stringify({ ...levels, troops: ['01', '02'] }));
+  const args = ['--data', coded, '--formula', 'rating ~ regime + troops', '--id', 'id', '--format', 'csv'];
+  const declared = await vlab(['amce', ...args, '--levels', codedLevels]);
+  assert.equal(declared.status, 0, declared.stderr);
+  const original = await vlab(['amce', ...args.map((a) => (a === coded ? small : a)), '--levels', levelsFile]);
+  assert.equal(declared.stdout, original.stdout.replace(/,none,/g, ',01,').replace(/,stationed,/g, ',02,'));
+  const fitted = await vlab(['fit', '--data', coded, '--formula', 'rating ~ troops', '--levels', codedLevels, '--format', 'csv']);
+  assert.equal(fitted.status, 0, fitted.stderr);
+  assert.deepEqual(rowsFromCsv(fitted.stdout).map((r) => r.term), ['(Intercept)', 'troops02']);
+});
+
 test('user mistakes: exit 2, one line naming the verb and the problem, no stack trace', async () => {
   const base = ['--data', small, '--id', 'id'];
   const cases: [string[], RegExp][] = [

@@ -63,6 +63,11 @@ test('a margins file cut short and a probabilities file in single quotes: the sa
   assertRefused(freqs, `vlab freqs: ${probabilities}:1:2: probabilities file is not valid JSON (unexpected \`'measure'\`: names and texts take double quotes; values are "text", numbers, true, false or null)`);
 });
 
+test('a levels file naming a column twice is refused with both places, not read as the last (attacker pass 37)', async () => {
+  const path = file('levels-twice.json', '{\n  "measure": ["public_criticism", "do_nothing"],\n  "measure": ["do_nothing"]\n}\n');
+  assertRefused(await fit('--levels', path), `vlab fit: ${path}:3:3: levels file: measure: given twice in one object (first at line 2, column 3): JSON keeps only the last, and the first would be dropped without a word; keep one`);
+});
+
 test('a levels file saved with a byte-order mark (Notepad) is read, as a definition file is', async () => {
   const path = file('levels-bom.json', '\uFEFF{"measure": ["do_nothing", "public_criticism", "economic_sanctions", "reduce_military_aid", "suspend_military_support"]}');
   const result = await fit('--levels', path);
@@ -72,6 +77,12 @@ test('a levels file saved with a byte-order mark (Notepad) is read, as a definit
 
 test('a folder given as a file says so in words, not in Node\'s "EISDIR: illegal operation on a directory, read"', async () => {
   assertRefused(await fit('--levels', scratch), `vlab fit: cannot read levels file ${scratch}: a folder, not a file`);
+  // Two links that lead to each other: "ELOOP: too many symbolic links encountered, open …" before (attacker pass 37).
+  symlinkSync('loop-b', join(scratch, 'loop-a'));
+  symlinkSync('loop-a', join(scratch, 'loop-b'));
+  const loop = join(scratch, 'loop-a');
+  assertRefused(await vlab(['fit', '--data', loop, '--formula', 'support ~ measure']), `vlab fit: cannot read data file ${loop}: a link that leads back to itself`);
+  assertRefused(await fit('--levels', loop), `vlab fit: cannot read levels file ${loop}: a link that leads back to itself`);
   assertRefused(await vlab(['fit', '--data', scratch, '--formula', 'y ~ x']), `vlab fit: cannot read data file ${scratch}: a folder, not a file`);
 });
 

@@ -194,6 +194,24 @@ test('two choices of one question with the same value are refused (the data coul
   );
 });
 
+// "café" typed on one machine (precomposed, NFC) and pasted from another (e + a combining accent, NFD), or a value
+// copied with a zero-width space: two choices that look the same on the page, in the codebook and in data.csv,
+// and split one answer in two in every table and model (attacker pass 36's leftover). Refused as a duplicate, in words.
+test('two choices whose values differ only in Unicode form or by an invisible character are refused as look-alikes', () => {
+  const withChoices = (values: string[]) => (d: Record<string, any>) => {
+    const q = d.pages.pretreatment.flatMap((p: any) => p.elements).find((e: any) => e.name === 'party');
+    q.choices = values.map((value, i) => ({ value, text: `Choice ${i + 1}` }));
+  };
+  assert.match(
+    loadBroken(withChoices(['caf\u00e9', 'the', 'cafe\u0301'])),
+    /elements\[\d+\]\.choices\[2\]\.value: choice value "cafe\u0301" looks the same as choice 1's "caf\u00e9": the two look the same but are written in two Unicode forms, one with combining accents \(NFD\), one without \(NFC\): type one of them again; each answer must be told apart in the data$/m,
+  );
+  assert.match(
+    loadBroken(withChoices(['yes', 'yes\u200b'])),
+    /elements\[\d+\]\.choices\[1\]\.value: choice value "yes\\u200b" looks the same as choice 1's "yes": the two differ only by an invisible character, U\+200B: delete it; each answer must be told apart in the data$/m,
+  );
+});
+
 test('a level code with a space or a capital says what a level code may hold and quotes it', () => {
   assert.match(
     loadBroken((d) => (d.factors[0].levels[0].code = 'Full democracy')),

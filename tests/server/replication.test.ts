@@ -56,6 +56,9 @@ const blocked = withPlan(alliance, {
  */
 const SIGNED_PARTY: Record<string, string> = { democrat: '-1', independent: '0', republican: '+1' };
 const CODED_EDUCATION: Record<string, string> = { no_college: '01', college: '02' };
+// Codes that are no numbers but start like a spreadsheet formula: data.csv writes them with the guard's quote
+// ('@ne), which replicate.R must take off to read the codes the estimates used (attacker pass 37).
+const FORMULA_REGION: Record<string, string> = { northeast: '@ne', midwest: '-mw', south: '=s', west: '+w' };
 const signed = (() => {
   const raw = structuredClone(blocked) as unknown as {
     id: string;
@@ -66,15 +69,16 @@ const signed = (() => {
   raw.id = 'alliance-coded-answers'; // other choice values: another study, as a researcher's copy would be
   delete raw.simulation; // its model names the choices the study no longer has
   for (const e of raw.pages.pretreatment.flatMap((page) => page.elements)) {
-    const codes = e.name === 'party' ? SIGNED_PARTY : e.name === 'education' ? CODED_EDUCATION : null;
+    const codes = ({ party: SIGNED_PARTY, education: CODED_EDUCATION, region: FORMULA_REGION } as Record<string, Record<string, string>>)[e.name];
     if (codes) for (const c of e.choices) c.value = codes[c.value]!;
   }
   const margins = raw.populationMargins.margins;
   margins.education = Object.fromEntries(Object.entries(margins.education!).map(([level, share]) => [CODED_EDUCATION[level]!, share]));
+  margins.region = Object.fromEntries(Object.entries(margins.region!).map(([level, share]) => [FORMULA_REGION[level]!, share]));
   return withPlan(raw as unknown as StudyDefinition, {
     exclusions: [{ column: 'party', keep: ['-1', '+1'] }],
     hypotheses: [
-      { id: 'S1', description: 'regime with party and education', estimator: 'lm_robust', outcomes: ['contribution'], formula: '~ regime + party + education' },
+      { id: 'S1', description: 'regime with party, education and region', estimator: 'lm_robust', outcomes: ['contribution'], formula: '~ regime + party + education + region' },
       { id: 'S2', description: 'regime among the coded 02', estimator: 'lm_robust', outcomes: ['contribution'], formula: '~ regime', subset: [{ column: 'education', in: ['02'] }] },
     ],
   });
@@ -93,7 +97,7 @@ before(async () => {
   // Some answers without a population share (population-margins.json noPopulationShare), which keep their share.
   await launch('raking', raking, (rows) => rows.map((row, i) => (i % 37 === 0 ? { ...row, gender: i % 74 ? 'nonbinary' : 'prefer_not_to_say' } : row)));
   await launch('blocked', blocked);
-  await launch('signed', signed, (rows) => rows.map((row) => ({ ...row, party: SIGNED_PARTY[String(row.party)]!, education: CODED_EDUCATION[String(row.education)]! })));
+  await launch('signed', signed, (rows) => rows.map((row) => ({ ...row, party: SIGNED_PARTY[String(row.party)]!, education: CODED_EDUCATION[String(row.education)]!, region: FORMULA_REGION[String(row.region)]! })));
 });
 after(() => {
   db.close();
@@ -243,8 +247,10 @@ test('answers coded "01" or "+1" keep their respondents: in the fits, and as wri
   const estimates = rowsFromCsv(readFileSync(join(out, 'estimates.csv'), 'utf8'));
   const s1 = estimates.filter((e) => e.hypothesis === 'S1');
   // Before: "+1" read as the number 1, which no level matched, and its respondents dropped (df 1071 of 1502 here).
-  assert.deepEqual(s1.map((e) => e.term), ['(Intercept)', 'regimeautocracy', 'party+1', 'education02']);
-  assert.equal(s1[0]!.df, kept - 4);
+  assert.deepEqual(s1.map((e) => e.term), ['(Intercept)', 'regimeautocracy', 'party+1', 'education02', 'region-mw', 'region=s', 'region+w']);
+  assert.equal(s1[0]!.df, kept - 7);
+  // Codes starting like a formula keep the spreadsheet guard in data.csv; the codebook says what they are.
+  assert.deepEqual([...new Set(data.map((row) => row.region))].sort(), ["'+w", "'-mw", "'=s", "'@ne"]);
   assert.equal(estimates.filter((e) => e.hypothesis === 'S2').length, 2);
 });
 
@@ -263,7 +269,7 @@ function runPackageOf(name: string, def: StudyDefinition, rows: readonly Row[], 
 
 const rSkip = hasR ? false : 'Rscript with estimatr and survey is not installed: the R script was NOT run (package contents are tested above)';
 
-test('Rscript replicate.R reproduces every estimate within 1e-6 (shipped, raking and blocked plans; answers coded "+1", "01")', { skip: rSkip }, async () => {
+test('Rscript replicate.R reproduces every estimate within 1e-6 (shipped, raking and blocked plans; answers coded "+1", "01", "@ne")', { skip: rSkip }, async () => {
   for (const name of ['shipped', 'raking', 'blocked', 'signed']) {
     const out = join(dir, `r-${name}`);
     await createReplicationService({ store }).write(waves[name]!, out);

@@ -61,6 +61,8 @@ test('PATCH is validated as wave create is: placeholders only after the host, fi
     [{ screenoutUrl: 'javascript:alert(1)' }, 422, /^screenoutUrl: /],
     [{ target: 0 }, 422, /^target: /],
     [{ target: 2.5 }, 422, /^target: /],
+    [{ target: 10_000_001 }, 422, /^target: must be at most 10000000, got (10000001|1152921504606847000|1e\+300)$/],
+    [{ target: 2 ** 60 }, 422, /^target: must be at most 10000000, got (10000001|1152921504606847000|1e\+300)$/],
     [{ seed: 'other' }, 422, /^seed: .*cannot change/],
     [{ study: 'protege-bargaining' }, 422, /^study: /],
     [{ colour: 'red' }, 422, /^colour: not a setting of a wave that can change \(target, completeUrl, screenoutUrl, overquotaUrl, locale can\)/],

@@ -3,7 +3,8 @@ import { isatty } from 'node:tty';
 import { csvFromRecords, DEFAULT_ALPHA, tableFromCsv, textTable, type DataTable, type Levels, type Row, type TidyRow } from '../../../analysis/index.ts';
 import { rowsFromTable } from '../../../analysis/helpers/data-table.ts';
 import { closestName, validOptions } from '../../../analysis/helpers/did-you-mean.ts';
-import { jsonSyntaxPlace, withoutByteOrderMark } from '../../storage/json-location.ts';
+import { formatRNumber } from '../../../analysis/helpers/r-number.ts';
+import { jsonSyntaxPlace, repeatedKeyProblem, withoutByteOrderMark } from '../../storage/json-location.ts';
 import { notPlainFileAt } from '../../storage/special-file.ts';
 import { UsageError } from '../cli-action.ts';
 import { writeOutput } from './output-file.ts';
@@ -32,6 +33,7 @@ const READ_PROBLEMS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   ENOTDIR: 'a part of the path is a file, not a folder',
+  ELOOP: 'a link that leads back to itself',
 };
 
 /** Whether the device at `path` is a terminal (`/dev/stdin` on one, `/dev/tty`); opening one neither reads nor waits. */
@@ -97,11 +99,11 @@ export function readData(path: string): Row[] {
  * A CSV data file read by columns straight from its bytes, with R's read.csv column types (the fast path `fit`
  * needs at 10⁶ rows: see analysis/csv-table.ts).
  */
-export function readDataTable(path: string): DataTable {
+export function readDataTable(path: string, asText?: (name: string) => boolean): DataTable {
   const bytes = readBytes(path, 'data file');
   refuseOtherSeparators(path, bytes);
   try {
-    return tableFromCsv(bytes);
+    return tableFromCsv(bytes, asText);
   } catch (error) {
     throw new UsageError(`${path} is not valid CSV: ${(error as Error).message}`);
   }
@@ -122,6 +124,8 @@ export function readJsonObject<T>(path: string, what: string): T {
     throw new UsageError(`${path}:${line}:${column}: ${what} is not valid JSON (${reason})`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${what} ${path} must hold a JSON object`);
+  const repeated = repeatedKeyProblem(text);
+  if (repeated) throw new UsageError(`${path}:${repeated.line}:${repeated.column}: ${what}: ${repeated.problem}`);
   return value as T;
 }
 
@@ -167,6 +171,19 @@ export function readLevels(o: { levels?: string; codebook?: string }, columns: r
     throw new UsageError(`levels file ${o.levels}: "${name}" is not a column of the data${closest ? ` (did you mean "${closest}"?)` : ''}; its level order would be ignored`);
   }
   return { ...(o.codebook !== undefined ? codebookLevels(o.codebook) : {}), ...given };
+}
+
+/**
+ * The data file and its level orders (`--levels`, `--codebook`). A column whose declared levels are not all numbers
+ * as R prints them ("01", "+1", "1e3") is read as text: read by guess, "01" and "02" became the numbers 1 and 2,
+ * which no declared level matched, so a conjoint coded so was refused and a fit dropped its rows (attacker pass 37).
+ * The table types a column when first used, so the levels, read after the header, decide in time.
+ */
+export function readDataWithLevels(o: { data: string; levels?: string; codebook?: string }): { table: DataTable; levels: Levels | undefined } {
+  let levels: Levels | undefined;
+  const table = readDataTable(o.data, (name) => (levels?.[name] ?? []).some((level) => formatRNumber(Number(level)) !== String(level)));
+  levels = readLevels(o, table.names);
+  return { table, levels };
 }
 
 export function parseFormat(value: string): Format {

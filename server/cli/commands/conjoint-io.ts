@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { conjointColumns, csvFromRecords, rowsWhere, textTable, type ConjointOptions, type ConjointResult, type DataTable } from '../../../analysis/index.ts';
 import { UsageError } from '../cli-action.ts';
 import { attentionFailedLine } from './attention-failed-line.ts';
-import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readDataTable, readLevels } from './analysis-io.ts';
+import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readDataWithLevels } from './analysis-io.ts';
 import { writeOutput } from './output-file.ts';
 import { warningLine } from './warning-line.ts';
 
@@ -40,8 +40,7 @@ export function conjointOptions(command: Command, formulaExample: string): Comma
 
 /** The estimator's options from the command line (the data read by columns, as `fit` reads it). */
 export function conjointInput(o: ConjointCliOptions, verb: string): ConjointOptions {
-  const table = readDataTable(o.data);
-  const levels = readLevels(o, table.names);
+  const { table, levels } = readDataWithLevels(o);
   if (o.subset === undefined) process.stderr.write(attentionFailedLine(table, o.id, verb));
   const rows = o.subset === undefined ? table : keptRows(table, o.subset, verb, levels);
   return { formula: o.formula, rows, id: o.id, weights: o.weights, levels, alpha: parseAlpha(o.alpha) };

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { AnalysisError, differenceInMeans } from '../../../analysis/index.ts';
 import { cliAction } from '../cli-action.ts';
-import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readData, readLevels, writeTidy } from './analysis-io.ts';
+import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readDataWithLevels, writeTidy } from './analysis-io.ts';
+import { rowsFromTable } from '../../../analysis/helpers/data-table.ts';
 
 interface DimOptions {
   data: string;
@@ -42,7 +43,8 @@ export function registerDimCommand(program: Command): void {
     .action(
       cliAction('dim', async (o: DimOptions) => {
         const format = parseFormat(o.format);
-        const rows = readData(o.data);
+        const { table, levels } = readDataWithLevels(o);
+        const rows = rowsFromTable(table);
         const result = withOptionNames(() => differenceInMeans({
           rows,
           outcome: o.outcome,
@@ -53,7 +55,7 @@ export function registerDimCommand(program: Command): void {
           condition1: o.condition1,
           condition2: o.condition2,
           subset: o.subset,
-          levels: readLevels(o, Object.keys(rows[0] ?? {})),
+          levels,
           alpha: parseAlpha(o.alpha),
         }));
         await writeTidy('dim', o.out, result.estimates, format, { nobs: result.nobs, dropped: result.nDropped, design: result.design });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { lmRobust, type SeType } from '../../../analysis/index.ts';
 import { cliAction } from '../cli-action.ts';
-import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readDataTable, readLevels, writeTidy } from './analysis-io.ts';
+import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readDataWithLevels, writeTidy } from './analysis-io.ts';
 import { warningLine } from './warning-line.ts';
 
 interface FitOptions {
@@ -39,11 +39,11 @@ export function registerFitCommand(program: Command): void {
     .action(
       cliAction('fit', async (o: FitOptions) => {
         const format = parseFormat(o.format);
-        const rows = readDataTable(o.data);
+        const { table: rows, levels } = readDataWithLevels(o);
         const result = lmRobust({
           formula: o.formula,
           rows,
-          levels: readLevels(o, rows.names),
+          levels,
           clusters: o.clusters,
           weights: o.weights,
           fixedEffects: o.fixedEffects,

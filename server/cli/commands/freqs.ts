@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { freqs, probabilitiesFromColumns } from '../../../analysis/index.ts';
 import { cliAction, UsageError } from '../cli-action.ts';
-import { CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseFormat, readDataTable, readJsonObject, readLevels, writeRecords } from './analysis-io.ts';
+import { CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseFormat, readDataWithLevels, readJsonObject, writeRecords } from './analysis-io.ts';
 
 interface FreqsCliOptions {
   data: string;
@@ -38,12 +38,12 @@ export function registerFreqsCommand(program: Command): void {
         for (const [feature, levels] of Object.entries(probabilities ?? {})) {
           if (typeof levels !== 'object' || levels === null || Array.isArray(levels)) throw new UsageError(`probabilities of "${feature}" must be an object of level → probability`);
         }
-        const rows = readDataTable(o.data);
+        const { table: rows, levels } = readDataWithLevels(o);
         const fromData = probabilities ? undefined : probabilitiesFromColumns(rows, o.formula);
         if (fromData?.columns.length) {
           process.stderr.write(`vlab freqs: design probabilities from the columns ${fromData.columns.join(', ')} (--probabilities FILE overrides them)\n`);
         }
-        const result = freqs({ formula: o.formula, rows, weights: o.weights, id: o.id, levels: readLevels(o, rows.names), probabilities: probabilities ?? fromData?.probabilities });
+        const result = freqs({ formula: o.formula, rows, weights: o.weights, id: o.id, levels, probabilities: probabilities ?? fromData?.probabilities });
         await writeRecords('freqs', o.out, result as unknown as Record<string, unknown>[], COLUMNS, format);
       }),
     );

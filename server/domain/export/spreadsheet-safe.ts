@@ -19,6 +19,16 @@ export function spreadsheetSafe(value: WideValue): WideValue {
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
+ * A categorical column's declared codes that the CSV files write after the guard's quote (`'@home`, `'-none-`):
+ * text codes that start like a formula and are no number. replicate.R takes the quote off them again
+ * (replication-read-csv.ts), so that it reads the codes the platform's estimates used.
+ */
+export function guardedCodes(column: ColumnSpec): string[] {
+  if (column.type !== 'categorical') return [];
+  return (column.levels ?? []).flatMap((l) => (typeof l.value === 'string' && !NUMBER_TEXT.test(l.value) && spreadsheetSafe(l.value) !== l.value ? [l.value] : []));
+}
+
+/**
  * Makes every string cell of a freshly built row of `columns` spreadsheet-safe, in place (numbers and nulls
  * untouched), and returns it: a copy per row was a seventh of a large export's time. A closed question's code that
  * is a number in text (a scale coded "-2" … "+2") is written as it is: it is the researcher's own value, listed so in

@@ -1,3 +1,4 @@
+import { conjointProfileColumns } from '../export/conjoint-rows.ts';
 import { waveColumns, type ColumnSpec } from '../export/wave-columns.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 
@@ -10,6 +11,15 @@ import type { StudyDefinition } from '../study-definition.ts';
  */
 export function codeColumns(def: StudyDefinition): ColumnSpec[] {
   return waveColumns(def).filter(holdsCodes);
+}
+
+/**
+ * The same for a conjoint's profile rows (profiles.csv): the attributes' level codes, a rating coded in text and
+ * the participant's covariates. A level coded "01" read as the number 1 matched no declared level, and the platform's
+ * AMCEs and MMs and replicate.R's alike estimated nothing (attacker pass 37).
+ */
+export function profileCodeColumns(def: StudyDefinition): ColumnSpec[] {
+  return conjointProfileColumns(def, waveColumns(def)).filter(holdsCodes);
 }
 
 function holdsCodes(c: ColumnSpec): boolean {

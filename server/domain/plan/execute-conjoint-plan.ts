@@ -1,6 +1,7 @@
-import { AnalysisError, amce, mm, type ConjointEstimate, type ConjointLabels, type Row } from '../../../analysis/index.ts';
+import { AnalysisError, amce, mm, tableFromRows, type ConjointEstimate, type ConjointLabels, type Row } from '../../../analysis/index.ts';
 import { waveColumns } from '../export/wave-columns.ts';
 import type { StudyDefinition } from '../study-definition.ts';
+import { profileCodeColumns } from './code-columns.ts';
 import { conjointTerm } from './conjoint-terms.ts';
 import { adjustmentFamilies, adjustTested, PARTICIPANT_COLUMN, type PlanEstimate, type PlanResult } from './execute-plan.ts';
 import { planLevels } from './plan-columns.ts';
@@ -41,12 +42,13 @@ export function executeConjointPlan(input: ExecuteConjointPlanInput): PlanResult
   const levels = planLevels(def);
   const labels = featureLabels(def);
   const alpha = planAlpha(plan);
+  const textColumns = new Set(profileCodeColumns(def).map((c) => c.name));
 
   for (const h of plan.conjoint ?? []) {
     const sample = h.by === undefined ? profiles : profiles.map((profile) => ({ ...profile, [h.by!]: participants.get(String(profile[idColumn]))![h.by!] ?? null }));
     for (const outcome of h.outcomes) {
       try {
-        const options = { formula: `${outcome} ${h.formula}`, rows: sample, id: idColumn, levels, labels, alpha, by: h.by, seType: h.seType };
+        const options = { formula: `${outcome} ${h.formula}`, rows: tableFromRows(sample, textColumns), id: idColumn, levels, labels, alpha, by: h.by, seType: h.seType };
         const fit = h.estimator === 'amce' ? amce(options) : mm({ ...options, h0: h.h0 });
         for (const message of fit.warnings) result.warnings.push({ hypothesis: h.id, outcome, message });
         for (const row of fit.estimates) {

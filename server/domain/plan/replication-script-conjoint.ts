@@ -1,6 +1,8 @@
 import { AnalysisError } from '../../../analysis/index.ts';
 import type { StudyDefinition } from '../study-definition.ts';
+import { profileCodeColumns } from './code-columns.ts';
 import { conjointPlanFormula } from './conjoint-terms.ts';
+import { readCsvLines } from './replication-read-csv.ts';
 import { adjustmentFamilies, PARTICIPANT_COLUMN } from './execute-plan.ts';
 import { planLevels } from './plan-columns.ts';
 import type { ConjointHypothesis } from './plan-schema.ts';
@@ -155,7 +157,7 @@ export function conjointReplicationLines(def: StudyDefinition, hypotheses: reado
     `# ---- Conjoint hypotheses: recomputed from ${profilesFile} (participant x task x profile) the way cregg does, ----`,
     '# ---- with estimatr and survey (cregg itself is not needed). ----',
     'suppressMessages(library(survey))',
-    `p <- read.csv(${r(profilesFile)}, stringsAsFactors = FALSE, na.strings = c("", "NA"))`,
+    ...readCsvLines('p', profilesFile, profileCodeColumns(def)),
     '# The plan\'s exclusions, as for the wide rows: only the profiles of the participants kept above.',
     `p <- p[p$${PARTICIPANT_COLUMN} %in% d$${PARTICIPANT_COLUMN}, , drop = FALSE]`,
     ...byColumns.flatMap((by) => [

@@ -11,6 +11,7 @@ import { LEVERAGE_ONE_FUNCTION, leverageAwareFit } from './replication-script-le
 import { clusteredByRespondent } from './respondent-clusters.ts';
 import { familyAdjustmentLines } from './family-adjustment-lines.ts';
 import { r, rComment, rVector } from './r-source.ts';
+import { codeColumns } from './code-columns.ts';
 import { readCsvLines } from './replication-read-csv.ts';
 
 /** File names inside a replication package. */
@@ -49,7 +50,7 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
     'count_of <- function(n, noun) sprintf("%d %s%s", n, noun, ifelse(n == 1, "", "s"))',
     // RStudio's working directory is rarely the package's folder: say so rather than read.csv's "cannot open file".
     `if (!file.exists(${r(REPLICATION_FILES.data)})) stop("no ${REPLICATION_FILES.data} in ", getwd(), ": run ${REPLICATION_FILES.script} in the replication package's folder (setwd() to it in R, or cd to it for Rscript)", call. = FALSE)`,
-    ...readCsvLines('d', REPLICATION_FILES.data, def),
+    ...readCsvLines('d', REPLICATION_FILES.data, codeColumns(def)),
     '# Factor levels in the order of the study definition: the first level is the reference.',
     'as_factors <- function(x, levels_of) {',
     '  for (v in intersect(names(levels_of), names(x))) x[[v]] <- factor(as.character(x[[v]]), levels = levels_of[[v]])',

@@ -24,6 +24,13 @@ import { withPlan } from '../plan-support.ts';
 import { createResearcherTestApp } from '../researcher-support.ts';
 
 const flagship = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'alliance-partner-conjoint')!;
+// Trade's levels coded "01" and "02", as a researcher may number them: read as the numbers 1 and 2 (the platform's
+// fits and replicate.R's read.csv alike), no profile matched a declared level and no conjoint estimate came out
+// (attacker pass 37). Both now read the attributes as text.
+const TRADE_CODES: Record<string, string> = { major: '01', minor: '02' };
+for (const level of flagship.factors.find((f) => f.name === 'trade')!.levels) level.code = TRADE_CODES[level.code]!;
+const tradeUtility = (flagship.simulation as { conjoint: { utilities: Record<string, Record<string, number>> } }).conjoint.utilities;
+tradeUtility.trade = { '02': tradeUtility.trade!.minor! };
 const shipped = flagship.analysisPlan;
 const def = withPlan(flagship, {
   ...shipped,
@@ -77,6 +84,7 @@ test('the package of a fielded conjoint wave: replicate.R recomputes the conjoin
   const out = await packageOf('script');
   const estimates = rowsFromCsv(readFileSync(join(out, 'estimates.csv'), 'utf8'));
   assert.deepEqual([...new Set(estimates.map((e) => e.hypothesis))], HYPOTHESES);
+  assert.deepEqual(estimates.filter((e) => e.hypothesis === 'H5' && /^trade/.test(String(e.term))).map((e) => e.term), ['trade02']);
   const script = readFileSync(join(out, 'replicate.R'), 'utf8');
   assert.match(script, /cj_amce\(x, "chosen", "~ regime \+ capability \+ treaty \+ behavior \* troops \+ trade", list\(c\("behavior", "troops"\)\), "CR2", 0.05\)/);
   assert.match(script, /cj_marginal_means\(p, "chosen", c\("regime", "behavior"\), "party", "cregg", 0.05, 0.5\)/);
