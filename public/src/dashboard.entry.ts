@@ -140,10 +140,12 @@ function downloads(id: string, formats: WaveStatusReport['exports']): HTMLElemen
   type File = [label: string, what: string, path: string, name: string];
   // An export only where the study has it (the wave status's exports): a long CSV with an item battery, which it
   // stacks, profiles for a conjoint; the server refuses the others (a header alone, no profiles).
-  const exported = (format: WaveStatusReport['exports'][number], label: string, what: string, suffix: string): File[] =>
-    formats.includes(format) ? [[label, what, `/waves/${id}/export?format=${format}`, `${id}${suffix}`]] : [];
+  const exported = (format: WaveStatusReport['exports'][number], label: string, what: string, suffix: string, query = ''): File[] =>
+    formats.includes(format) ? [[label, what, `/waves/${id}/export?format=${format}${query}`, `${id}${suffix}`]] : [];
   const files: File[] = [
     ...exported('csv', 'Data (CSV)', 'the data (CSV)', '.csv'),
+    // The same CSV with UTF-8's byte-order mark: Excel read the plain one in a legacy code page ("SÃ­" for "Sí").
+    ...exported('csv', 'Data for Excel (CSV)', 'the data for Excel (CSV)', '-excel.csv', '&excel=1'),
     ...exported('long-csv', 'Data, long (CSV)', 'the data, long (CSV)', '-long.csv'),
     ...exported('profiles-csv', 'Profiles (CSV)', 'the conjoint profiles (CSV)', '-profiles.csv'),
     ...exported('json', 'Data (JSON)', 'the data (JSON)', '.json'),

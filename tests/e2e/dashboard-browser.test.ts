@@ -124,6 +124,10 @@ test('the dashboard: token once, waves, coefficient plots with CIs, precision, d
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Estimates (CSV)' }).click()]);
   assert.match(file.suggestedFilename(), /^alliance-corrective-measures-.+-estimates\.csv$/);
   assert.match(readFileSync((await file.path())!, 'utf8'), /^hypothesis,outcome,term,estimate/);
+  // The data for Excel: the CSV after UTF-8's byte-order mark, which Excel needs to read "Sí" and Arabic as written.
+  const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Data for Excel (CSV)' }).click()]);
+  assert.match(excel.suggestedFilename(), /^alliance-corrective-measures-.+-excel\.csv$/);
+  assert.deepEqual([...readFileSync((await excel.path())!).subarray(0, 14)], [0xef, 0xbb, 0xbf, ...Buffer.from('participant')]);
 
   // The token is kept for the tab: a reload needs no second entry.
   await page.reload();
@@ -384,7 +388,7 @@ test('early in a wave: messages for researchers, never an estimator’s text; th
   // Downloads follow the study: the alliance study has item batteries, so a long CSV; bus-line-funding has none,
   // and its long CSV, a header alone, was offered (leftovers pass, 2026-12-05; the API now refuses it with a 422).
   const downloads = () => page.locator('#dash-wave .dash-buttons button').allInnerTexts();
-  assert.deepEqual(await downloads(), ['Data (CSV)', 'Data, long (CSV)', 'Data (JSON)', 'Codebook (JSON)', 'Estimates (CSV)', 'Replication package (zip)']);
+  assert.deepEqual(await downloads(), ['Data (CSV)', 'Data for Excel (CSV)', 'Data, long (CSV)', 'Data (JSON)', 'Codebook (JSON)', 'Estimates (CSV)', 'Replication package (zip)']);
   // A new wave of `study` (50 completes' target), opened on the page.
   const openNewWave = async (study: string): Promise<void> => {
     const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', study, '--target', '50', '--db', session.dbPath, '--json'], { encoding: 'utf8' });
@@ -395,7 +399,7 @@ test('early in a wave: messages for researchers, never an estimator’s text; th
     await page.locator('#dash-wave h2', { hasText: `wave ${wave}` }).waitFor(DASHBOARD_WAIT);
   };
   await openNewWave('bus-line-funding');
-  assert.deepEqual(await downloads(), ['Data (CSV)', 'Data (JSON)', 'Codebook (JSON)', 'Estimates (CSV)', 'Replication package (zip)']);
+  assert.deepEqual(await downloads(), ['Data (CSV)', 'Data for Excel (CSV)', 'Data (JSON)', 'Codebook (JSON)', 'Estimates (CSV)', 'Replication package (zip)']);
 
   // A plan of no hypotheses (the shipped repeated study's) read "Nothing to show yet … once it can be estimated",
   // a wait for what never comes (walk-through 29): it says what the plan holds instead.
