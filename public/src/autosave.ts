@@ -187,5 +187,10 @@ export function createAutosave({ code, current, savedAnswers = {}, onRefused, on
     renew: () => saveNow(true),
     /** No more saves: the survey is being completed, and the completion carries every answer. */
     stop,
+    /**
+     * The next number of the page's saves, for the quota step: a save sent before it that lands after it is then
+     * older than one applied, and changes nothing (its older pre-treatment answer was a 409 until attacker pass 37b).
+     */
+    nextSaveOrder: (): SaveOrder => order.next(),
   };
 }
