@@ -169,3 +169,27 @@ test('the quota step numbered among the page’s saves: an older save of the pag
   assert.equal(refused.status, 422);
   assert.match(refused.body.error.message, /saveOrder/);
 });
+
+// Attacker pass 37b (held, no change): two tabs of one link, one tab's saves landing out of order around the other
+// tab's quota step and completion. Nothing acknowledged is overwritten by an older save, and every answer is 2xx or 409.
+test('two tabs: a tab’s older saves around the other tab’s quota step and completion change nothing; the completion’s answers are stored', async () => {
+  const code = await started('order-two-tabs');
+  assert.equal((await save(code, { consent: true, age_group: '18-29' }, 1, { pageSession: TAB, sequence: 5 })).status, 200);
+  assert.equal((await save(code, { consent: true, age_group: '30-44' }, 1, { pageSession: TAB, sequence: 3 })).status, 200);
+  assert.equal((await partialOf(code))!.age_group, '18-29', 'save 3 is older than save 5');
+  assert.equal((await reachVignette(t.app, code)).body.admitted, true, 'the other tab’s quota step');
+  assert.equal((await save(code, { age_group: '18-29' }, 1, { pageSession: TAB, sequence: 4 })).status, 200, 'older: acknowledged, nothing changed');
+  const changed = await save(code, { age_group: '18-29' }, 1, { pageSession: TAB, sequence: 6 });
+  assert.equal(changed.status, 409, 'a newer save of the first tab, still before the vignette, went on elsewhere');
+  assert.equal((await partialOf(code))!.age_group, PRETREATMENT_ALLIANCE_ANSWERS.age_group);
+  // The other tab completes while the first tab's older save arrives: 200 and 409 in either order, never a 500.
+  const [completed, late] = await Promise.all([
+    request(t.app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS }),
+    save(code, { do_nothing: 5 }, 4, { pageSession: TAB, sequence: 2 }),
+  ]);
+  assert.equal(completed.status, 200);
+  assert.ok([200, 409].includes(late.status), `${late.status} ${JSON.stringify(late.body)}`);
+  const final = (await t.repos.answers.get((await participantOf(code)).id, 'final'))!.answers;
+  assert.equal(final.do_nothing, COMPLETE_ALLIANCE_ANSWERS.do_nothing, 'the completion’s answer, not the older save’s');
+  assert.equal(final.age_group, PRETREATMENT_ALLIANCE_ANSWERS.age_group);
+});
