@@ -74,7 +74,10 @@ function singleTimer() {
  * arrive out of order — the keepalive save sent as the tab is hidden overtakes an ordinary save still in flight, a
  * retry arrives late — and the server applies none older than one it applied, so the last answer given wins. The
  * id keeps two tabs or devices from comparing their counts. getRandomValues, not randomUUID: the page may be
- * served over plain HTTP, where randomUUID does not exist.
+ * served over plain HTTP, where randomUUID does not exist. The quota step takes the next number too
+ * (createAutosave's nextSaveOrder): a save sent before it that lands after it is then older than one applied and
+ * changes nothing, where its older pre-treatment answer was refused (409, "went on in another tab") until attacker
+ * pass 37b.
  */
 function saveCounter() {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
@@ -109,6 +112,7 @@ const key = (state: SaveState) => JSON.stringify(state);
  *   online, without waiting for another change: the answers on the page are saved as soon as they can be, and the
  *   respondent is told meanwhile (onUnreachable) to keep the page open.
  */
+// Whole on purpose (~81 lines): a factory whose body is its methods, each short, sharing the page's save state and counter.
 export function createAutosave({ code, current, savedAnswers = {}, onRefused, onUnreachable, onReachable, onOutcome, onSaved, delayMs = 800, retryMs = 5000 }: AutosaveOptions) {
   const timer = singleTimer();
   let running = false;
@@ -187,5 +191,6 @@ export function createAutosave({ code, current, savedAnswers = {}, onRefused, on
     renew: () => saveNow(true),
     /** No more saves: the survey is being completed, and the completion carries every answer. */
     stop,
+    nextSaveOrder: (): SaveOrder => order.next(), // the quota step's number (saveCounter)
   };
 }

@@ -176,13 +176,14 @@ export const pacedWaitMs = (seconds: number | null) => Math.max(1, seconds ?? 5)
 /**
  * The quota step (docs/api.md): before the vignette; a full quota level ends the survey with an outcome. An attempt
  * that hangs ends its tries (hangEndsTries): the page says the server could not be reached and Next tries again,
- * where four hung attempts kept Next at "One moment…" for about a minute (until page pass 38).
+ * where four hung attempts kept Next at "One moment…" for about a minute (until page pass 38). Numbered among the
+ * page's saves (`saveOrder`, autosave.ts): its tries send the same number, as a save's do.
  */
-export const checkQuota = (code: string, answers: Record<string, unknown>) =>
+export const checkQuota = (code: string, answers: Record<string, unknown>, saveOrder: SaveOrder) =>
   requestJson<{ admitted: boolean; outcome: Outcome | null; leaseSecondsLeft: number | null }>(
     'POST',
     `/api/participants/${code}/quota-check`,
-    { answers },
+    { answers, saveOrder },
     { waitWhenPaced: true, hangEndsTries: true },
   );
 

@@ -221,7 +221,7 @@ async function main(): Promise<void> {
       const result = await readOnlyWhile(
         sender,
         chrome.surveyRoot,
-        () => checkQuota(code, answersToSend(sender.data as Record<string, unknown>)),
+        () => checkQuota(code, answersToSend(sender.data as Record<string, unknown>), autosave.nextSaveOrder()),
         { say: () => chrome.announce(messages.quotaWaiting), nextLabel: messages.quotaWaitingButton },
       );
       if (result.outcome && !result.admitted) {

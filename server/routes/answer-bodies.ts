@@ -21,7 +21,8 @@ export const completeBody = z.strictObject({
   answers: namedValues,
   honeypot: z.string().max(HONEYPOT_MAX).optional(),
 });
-export const quotaBody = completeBody.pick({ answers: true });
+/** `saveOrder`: the page numbers its quota step among its saves, so a save it made before arriving after is stale. */
+export const quotaBody = z.strictObject({ answers: namedValues, saveOrder: saveOrderSchema.optional() });
 
 /** An object as JSON.parse makes one (not an array, not null), whose keys include no `__proto__`. */
 const isJsonObject = (value: unknown): value is Record<string, unknown> =>
@@ -51,11 +52,11 @@ const PARTIAL_FIELDS: OtherFields = {
   currentPage: { ok: (v) => Number.isSafeInteger(v) && (v as number) >= 0, required: true },
   saveOrder: { ok: (v) => saveOrderSchema.safeParse(v).success, required: false },
 };
-const QUOTA_FIELDS: OtherFields = {};
+const QUOTA_FIELDS: OtherFields = { saveOrder: PARTIAL_FIELDS.saveOrder! };
 
 /** A save's body: `{ answers, currentPage, saveOrder? }`. */
 export const partialSaveBody = (body: unknown) => answersBody(partialBody, body, PARTIAL_FIELDS);
-/** The quota step's body: `{ answers }`. */
+/** The quota step's body: `{ answers, saveOrder? }`. */
 export const quotaStepBody = (body: unknown) => answersBody(quotaBody, body, QUOTA_FIELDS);
 /** The completion's body: `{ answers, honeypot? }`. */
 export const completionBody = (body: unknown) => answersBody(completeBody, body, COMPLETE_FIELDS);

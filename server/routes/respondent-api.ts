@@ -87,7 +87,7 @@ export function respondentApi(service: RespondentService): Router {
   router.post('/participants/:code/quota-check', async (req, res) => {
     const body = quotaStepBody(req.body);
     res.locals.participantCode = req.params.code;
-    const result = await service.checkQuota({ code: req.params.code, answers: body.answers });
+    const result = await service.checkQuota({ code: req.params.code, answers: body.answers, saveOrder: body.saveOrder });
     sendJson(res, result);
   });
 

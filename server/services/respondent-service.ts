@@ -73,7 +73,7 @@ export function createRespondentService({
   store.onRollback(() => ctx.qualityFlags.forgetCachedDurations(store.repos));
   return {
     start: (input: StartInput) => start(ctx, input),
-    checkQuota: (input: { code: string; answers: unknown }) => checkQuota(ctx, input),
+    checkQuota: (input: QuotaStepInput) => checkQuota(ctx, input),
     savePartial: (input: SaveInput) => savePartial(ctx, input),
     complete: (input: { code: string; answers: unknown; honeypot?: string }) => complete(ctx, input),
   };
@@ -100,6 +100,13 @@ interface SaveInput {
   answers: unknown;
   currentPage: number;
   saveOrder?: { pageSession: string; sequence: number };
+}
+
+/** The quota step; `saveOrder`: its place among the page's saves (docs/api.md), absent from an older page. */
+interface QuotaStepInput {
+  code: string;
+  answers: unknown;
+  saveOrder?: SaveInput['saveOrder'];
 }
 
 interface StartInput {
@@ -161,13 +168,18 @@ async function start(ctx: RespondentContext, input: StartInput): Promise<Partici
  * The quota step (docs/api.md), before the vignette is shown: takes a quota slot (or, with a full level,
  * ends the participant as `overquota`), stores the answers so far and moves the participant onto the vignette
  * page, after which their pre-treatment answers are fixed. Admitted (or no quotas): `{ admitted: true,
- * outcome: null }`. A finished participant gets their stored outcome again.
+ * outcome: null }`. A finished participant gets their stored outcome again. Numbered among the page's saves
+ * (saveOrder), it makes a save the page sent before it stale when that save arrives after (attacker pass 37b: its
+ * older pre-treatment answer was refused as a change after the vignette, and the page said "went on in another
+ * tab"). The step itself runs whatever its number: the page waits for it, and no save can overtake it with other
+ * pre-treatment answers (the page is read-only while it waits).
  */
-function checkQuota(ctx: RespondentContext, input: { code: string; answers: unknown }): Promise<QuotaStepAnswer> {
+function checkQuota(ctx: RespondentContext, input: QuotaStepInput): Promise<QuotaStepAnswer> {
   const { studies, now } = ctx;
   return writeOnParticipant(ctx, input.code, async (tx, { participant, wave }) => {
     if (participant.status !== 'started') return { admitted: participant.status === 'complete', outcome: outcomeOf(wave, participant), leaseSecondsLeft: null };
     const study = await studies.of(tx, wave);
+    if (input.saveOrder) await tx.saveSequences.claim(participant.id, input.saveOrder.pageSession, input.saveOrder.sequence);
     const answers = await answersAfter(tx, study, participant, input.answers);
     if (answers[CONSENT_QUESTION] !== true) throw new DomainError('invalid_input', 'answers.consent: must be true before the quota check');
     const at = now();

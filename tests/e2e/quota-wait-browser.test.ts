@@ -28,6 +28,12 @@ test('a slow quota step: answers cannot change and a second Next does nothing wh
     await released;
     await route.fulfill({ response });
   });
+  // The page's saves and its quota step, in the order sent, with their numbers (saveOrder; attacker pass 37b).
+  const sent: { step: string; pageSession?: string; sequence?: number }[] = [];
+  page.on('request', (r) => {
+    const step = /\/(answers|quota-check)$/.exec(r.url())?.[1];
+    if (step) sent.push({ step, ...JSON.parse(r.postData() ?? '{}').saveOrder });
+  });
   await page.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=quota-wait-1`);
   await answerAlliancePretreatment(page, { age_group: '30 to 44', gender: 'Female', education: 'Less than a four-year college degree', region: 'South', party: 'Democrat' });
   const quotaStep = page.waitForRequest((r) => r.url().endsWith('/quota-check'));
@@ -51,6 +57,10 @@ test('a slow quota step: answers cannot change and a second Next does nothing wh
   const row = db.prepare(`SELECT p.status, p.current_page AS page, a.answers_json AS answers FROM participants p JOIN answers a ON a.participant_id = p.id AND a.kind = 'partial' WHERE p.panel_id = ?`).get('quota-wait-1') as { status: string; page: number; answers: string };
   db.close();
   assert.deepEqual([row.status, row.page, JSON.parse(row.answers).attention_check], ['started', 3, 'radio'], 'on the vignette page, the answer as it was at Next');
+  // The quota step is numbered among the page's saves: a save sent before it is older, one sent after it newer.
+  const quota = sent.findIndex((s) => s.step === 'quota-check');
+  assert.ok(quota > 0 && sent.every((s) => s.pageSession === sent[0]!.pageSession && typeof s.sequence === 'number'), JSON.stringify(sent));
+  assert.deepEqual(sent.map((s) => s.sequence), [...sent.map((s) => s.sequence!)].sort((a, b) => a - b), `numbered in the order sent: ${JSON.stringify(sent)}`);
   await page.close();
 });
 

@@ -69,6 +69,24 @@ test('a screened-out participant completing from another tab with consent given 
     assert.equal((await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: { consent: false } })).status, 200);
     const changed = await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: ANSWERS });
     assert.equal(changed.status, 409);
+    // Attacker pass 37b: back with the cookie, or with the panel ID on another device, the participant who declined
+    // is the same one, screened out: no answers echoed, a save refused, the quota step answers the outcome again.
+    const cookie = String(started.headers['set-cookie']).split(';')[0]!;
+    for (const back of [
+      request(t.app).post(`/api/waves/${t.wave.id}/participants`).set('Cookie', cookie).send({ panel: {} }),
+      request(t.app).post(`/api/waves/${t.wave.id}/participants`).send({ panel: { PROLIFIC_PID: 'tabs-consent' } }),
+    ]) {
+      const resumed = await back;
+      assert.equal(resumed.status, 200);
+      assert.deepEqual([resumed.body.participant.code, resumed.body.participant.status, resumed.body.answers], [code, 'screened_out', {}]);
+      assert.equal(resumed.body.outcome.status, 'screened_out');
+    }
+    assert.equal((await request(t.app).put(`/api/participants/${code}/answers`).send({ answers: { consent: true }, currentPage: 1 })).status, 409);
+    const quota = await reachVignette(t.app, code);
+    assert.deepEqual([quota.status, quota.body.admitted, quota.body.outcome.status], [200, false, 'screened_out']);
+    assert.equal(await t.sql.value('SELECT COUNT(*) FROM participants'), 1);
+    assert.deepEqual(JSON.parse(await t.sql.value("SELECT answers_json FROM answers WHERE kind = 'final'")), { consent: false });
+    assert.equal(await t.sql.value('SELECT COUNT(*) FROM quota_slots'), 0, 'no slot taken');
   } finally {
     t.close();
   }

@@ -296,3 +296,33 @@ test('excel=1 gives the same CSV with a UTF-8 byte-order mark first, named -exce
   assert.equal((await t.get(`/waves/${t.wave.id}/export?excel=yes`)).status, 422);
   assert.equal((await t.get(`/waves/${t.wave.id}/export?excel=0`)).text, plain.text);
 });
+
+// Attacker pass 37b (held, no change): a new version of the study synced while a wave runs, renaming a question
+// (party → party_id) and a level (treaty → formal_treaty). The running wave keeps its own snapshot: an export begun
+// before the sync and one asked after it have the fielded version's columns and codes, rows from both sides of the
+// sync alike; the estimates are those of the fielded version; only a wave opened on the new version has the new names.
+test('a new version synced under a running wave: its export (begun before or after) and estimates keep the fielded version’s names', async () => {
+  const t = await setup();
+  for (const pid of ['sync-1', 'sync-2']) await completeSurvey(t.app, (await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: pid })).body.participant.code);
+  const fielded = (await t.repos.studies.get(t.wave.studyId))!.definition;
+  const before = await t.get(`/waves/${t.wave.id}/export?format=csv`);
+  const streaming = await createExportService({ store: t.store }).iterateWaveRows(t.wave.id);
+  const firstRow = (await streaming.next()).value!;
+  const renamed = JSON.stringify(fielded).replaceAll('"party"', '"party_id"').replaceAll('"code":"treaty"', '"code":"formal_treaty"');
+  const next = parseStudyDefinition({ ...JSON.parse(renamed), version: fielded.version + 1 }, 'study.json');
+  assert.equal((await t.studies.syncDefinitions([next]))[0]!.inserted, true);
+  // A respondent of the running wave still answers the fielded questions.
+  const third = (await startParticipant(t.app, t.wave.id, { PROLIFIC_PID: 'sync-3' })).body.participant.code;
+  assert.equal((await completeSurvey(t.app, third)).body.status, 'complete');
+  const rows = [firstRow, ...(await collect(streaming))];
+  assert.equal(rows.length, 2, 'the page of rows read at the first row, before the third completion');
+  for (const row of rows) assert.deepEqual([Object.hasOwn(row, 'party'), Object.hasOwn(row, 'party_id'), ['treaty', 'no_treaty'].includes(String(row.treaty))], [true, false, true]);
+  const after = await t.get(`/waves/${t.wave.id}/export?format=csv`);
+  assert.equal(after.status, 200);
+  assert.deepEqual(header(after.text), header(before.text));
+  assert.equal(csv(after.text).length, 3);
+  const estimates = await t.get(`/waves/${t.wave.id}/estimates`);
+  assert.deepEqual([estimates.status, estimates.body.studyVersion, estimates.body.nComplete], [200, fielded.version, 3]);
+  const opened = await t.studies.createWave({ studyKey: fielded.id, target: 10, seed: 'sync-next' });
+  assert.ok(header((await t.get(`/waves/${opened.wave.id}/export?format=csv`)).text).includes('party_id'));
+});

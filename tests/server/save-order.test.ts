@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import request from 'supertest';
 import { SAVE_SESSIONS_KEPT } from '../../server/storage/save-sequence-repository.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, reachVignette } from './test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, PRETREATMENT_ALLIANCE_ANSWERS, createTestApp, reachVignette } from './test-app.ts';
 
 const t = await createTestApp({ target: 100 });
 after(() => t.close());
@@ -138,4 +138,58 @@ test('one participant keeps at most SAVE_SESSIONS_KEPT page sessions; a save fro
   assert.equal((await save(code, { age_group: '18-29' }, 1, { pageSession: 'session-0000', sequence: 2 })).status, 200);
   assert.deepEqual(await partialOf(code), { age_group: '45-64' });
   assert.equal(await saveRowsOf(code), kept);
+});
+
+// Attacker pass 37b: the page's save made before the respondent's last change on the page before the vignette can
+// reach the server after the quota step (an ordinary save still in flight, handled after the quota step's request, or
+// a retry). It carried an older pre-treatment answer, so it was refused as a change after the vignette (409), and the
+// page replaced the survey with "this survey went on in another tab", in the respondent's only tab. The page now
+// numbers its quota step as one of its saves.
+test('the quota step numbered among the page’s saves: an older save of the page arriving after it is acknowledged and changes nothing', async () => {
+  const code = await started('order-quota-step');
+  const quota = await request(t.app)
+    .post(`/api/participants/${code}/quota-check`)
+    .send({ answers: { ...PRETREATMENT_ALLIANCE_ANSWERS, gender: 'male' }, saveOrder: { pageSession: TAB, sequence: 2 } });
+  assert.equal(quota.status, 200, JSON.stringify(quota.body));
+  assert.equal(quota.body.admitted, true);
+  const treatmentPage = (await participantOf(code)).currentPage;
+  // Save 1, sent before the respondent changed "female" to "male" and pressed Next, lands now.
+  const late = await save(code, { ...PRETREATMENT_ALLIANCE_ANSWERS, gender: 'female' }, 2, { pageSession: TAB, sequence: 1 });
+  assert.equal(late.status, 200, JSON.stringify(late.body));
+  assert.deepEqual(late.body, { saved: true, currentPage: treatmentPage, leaseSecondsLeft: late.body.leaseSecondsLeft });
+  assert.equal((await partialOf(code))!.gender, 'male', 'the answer the quota step took stays');
+  // Another tab still on a page before the vignette has numbers of its own: its change is refused as before.
+  const otherTab = await save(code, { ...PRETREATMENT_ALLIANCE_ANSWERS, gender: 'female' }, 2, { pageSession: OTHER_TAB, sequence: 9 });
+  assert.equal(otherTab.status, 409);
+  // The page's next save (number 3, an outcome answer) applies.
+  assert.equal((await save(code, { do_nothing: 3 }, treatmentPage + 1, { pageSession: TAB, sequence: 3 })).status, 200);
+  assert.equal((await partialOf(code))!.do_nothing, 3);
+  // A malformed number on the quota step is refused in words, and the step stores nothing of it.
+  const refused = await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers: PRETREATMENT_ALLIANCE_ANSWERS, saveOrder: { pageSession: TAB } });
+  assert.equal(refused.status, 422);
+  assert.match(refused.body.error.message, /saveOrder/);
+});
+
+// Attacker pass 37b (held, no change): two tabs of one link, one tab's saves landing out of order around the other
+// tab's quota step and completion. Nothing acknowledged is overwritten by an older save, and every answer is 2xx or 409.
+test('two tabs: a tab’s older saves around the other tab’s quota step and completion change nothing; the completion’s answers are stored', async () => {
+  const code = await started('order-two-tabs');
+  assert.equal((await save(code, { consent: true, age_group: '18-29' }, 1, { pageSession: TAB, sequence: 5 })).status, 200);
+  assert.equal((await save(code, { consent: true, age_group: '30-44' }, 1, { pageSession: TAB, sequence: 3 })).status, 200);
+  assert.equal((await partialOf(code))!.age_group, '18-29', 'save 3 is older than save 5');
+  assert.equal((await reachVignette(t.app, code)).body.admitted, true, 'the other tab’s quota step');
+  assert.equal((await save(code, { age_group: '18-29' }, 1, { pageSession: TAB, sequence: 4 })).status, 200, 'older: acknowledged, nothing changed');
+  const changed = await save(code, { age_group: '18-29' }, 1, { pageSession: TAB, sequence: 6 });
+  assert.equal(changed.status, 409, 'a newer save of the first tab, still before the vignette, went on elsewhere');
+  assert.equal((await partialOf(code))!.age_group, PRETREATMENT_ALLIANCE_ANSWERS.age_group);
+  // The other tab completes while the first tab's older save arrives: 200 and 409 in either order, never a 500.
+  const [completed, late] = await Promise.all([
+    request(t.app).post(`/api/participants/${code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS }),
+    save(code, { do_nothing: 5 }, 4, { pageSession: TAB, sequence: 2 }),
+  ]);
+  assert.equal(completed.status, 200);
+  assert.ok([200, 409].includes(late.status), `${late.status} ${JSON.stringify(late.body)}`);
+  const final = (await t.repos.answers.get((await participantOf(code)).id, 'final'))!.answers;
+  assert.equal(final.do_nothing, COMPLETE_ALLIANCE_ANSWERS.do_nothing, 'the completion’s answer, not the older save’s');
+  assert.equal(final.age_group, PRETREATMENT_ALLIANCE_ANSWERS.age_group);
 });
