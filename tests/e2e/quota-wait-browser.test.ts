@@ -116,6 +116,10 @@ test('a quota step whose connection hangs says the server could not be reached a
   await answerAlliancePretreatment(page, { age_group: '30 to 44', gender: 'Female', education: 'Less than a four-year college degree', region: 'South', party: 'Democrat' });
   const startedAt = await page.evaluate(() => Date.now());
   await page.getByRole('button', { name: 'Next' }).click();
+  // The attempt in flight before the fake time runs: on a loaded machine (a full CI run beside it) the clock ran past
+  // the 15 s before the request had left, and a try that never left is "not reached", which is tried again.
+  for (let i = 0; i < 400 && held.length === 0; i++) await sleep(25);
+  assert.equal(held.length, 1, 'the quota step reached the network');
   const unreachable = page.locator('[data-name="attention_check"] .sd-question__erbox').filter({ hasText: 'could not reach' });
   for (let s = 0; s < 90 && !(await unreachable.count()); s += 5) {
     await page.clock.runFor(5000);
