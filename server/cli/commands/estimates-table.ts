@@ -83,7 +83,10 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
         : [`${h.id} · ${outcome}`];
       // The outcome's name is the csv's and the plan's; under it, what it is in the study's words (a question's text).
       out.push(heading!, ...outcomeWordsLines(h, outcome), ...outcomeScaleLines(h, outcome), ...subsetLines(h), ...droppedLines(h, outcome), ...table);
-      for (const p of h.problems.filter((x) => x.outcome === outcome || x.outcome === null)) out.push(`${INDENT}not estimable yet: ${p.explanation}`);
+      // Wrapped as the warnings are: a factor's label in the study's words (walk-through 30) made the line 104 columns.
+      for (const p of h.problems.filter((x) => x.outcome === outcome || x.outcome === null)) {
+        out.push(...wrapWords(`not estimable yet: ${p.explanation}`, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`));
+      }
       // Under its numbers, as R prints a warning after the estimates; wrapped, as the messages are long.
       for (const w of h.warnings.filter((x) => x.outcome === outcome)) {
         out.push(...wrapWords(`warning: ${w.message}`, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`));
