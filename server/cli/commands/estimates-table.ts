@@ -85,11 +85,12 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
       out.push(heading!, ...outcomeWordsLines(h, outcome), ...outcomeScaleLines(h, outcome), ...subsetLines(h), ...droppedLines(h, outcome), ...table);
       // Wrapped as the warnings are: a factor's label in the study's words (walk-through 30) made the line 104 columns.
       for (const p of h.problems.filter((x) => x.outcome === outcome || x.outcome === null)) {
-        out.push(...wrapWords(`not estimable yet: ${p.explanation}`, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`));
+        // The explanation names a factor by its label: a line break in it is shown as its escape, as in the terms.
+        out.push(...wrapWords(`not estimable yet: ${terminalText(p.explanation)}`, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`));
       }
       // Under its numbers, as R prints a warning after the estimates; wrapped, as the messages are long.
       for (const w of h.warnings.filter((x) => x.outcome === outcome)) {
-        out.push(...wrapWords(`warning: ${w.message}`, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`));
+        out.push(...wrapWords(`warning: ${terminalText(w.message)}`, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`));
       }
       const controls = h.controls.filter((f) => f.outcome === outcome).length;
       if (controls) out.push(...otherTermsLines(controls, h.otherTerms));
@@ -142,7 +143,8 @@ function subsetLines(h: HypothesisReport): string[] {
 
 /** "+ 5 other terms of the model (intercept and Behavior, not tested by H3): --wide shows them", wrapped under its "+". */
 function otherTermsLines(count: number, words: string): string[] {
-  const text = `+ ${count} other term${count === 1 ? '' : 's'} of the model (${words}): --wide shows them`;
+  // The factors by their labels (walk-through 30): a line break in one is shown as its escape, as in the terms.
+  const text = `+ ${count} other term${count === 1 ? '' : 's'} of the model (${terminalText(words)}): --wide shows them`;
   return hangingLines(text);
 }
 
