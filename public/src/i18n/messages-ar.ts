@@ -1,4 +1,5 @@
 import type { RespondentMessages } from './messages.ts';
+import { isolate } from './text-direction.ts';
 
 /**
  * The respondent page in Modern Standard Arabic, addressing the respondent in the plain second person as
@@ -6,9 +7,8 @@ import type { RespondentMessages } from './messages.ts';
  * `toLocaleString('ar')` write them and as the page's SurveyJS counters show them, so one page never mixes two digit
  * sets. A value from elsewhere (a panel's parameter name, an ID, a question's title in the text) is isolated (U+2068
  * … U+2069): Latin letters and punctuation inside an Arabic sentence are otherwise reordered by the bidi algorithm
- * ("PROLIFIC_PID:" read as ":PROLIFIC_PID").
+ * ("PROLIFIC_PID:" read as ":PROLIFIC_PID"; `isolate`, text-direction.ts).
  */
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** Arabic counts a noun in six forms (CLDR's plural rules): one, two, 3–10, 11–99, and the rest with 0. */
 const plural = new Intl.PluralRules('ar');

@@ -1,13 +1,14 @@
 import type { RespondentMessages } from './messages.ts';
+import { isolate } from './text-direction.ts';
 
 /**
  * The respondent page in Hebrew, written gender-neutral as Israeli survey instruments are: requests in the infinitive
  * ("נא לבדוק", "יש להמתין"), never a masculine or feminine imperative or "אתה"/"את", so a respondent is never
  * addressed by a guessed gender (SurveyJS's own Hebrew says "אנא השב", masculine: surveyjs-hebrew.ts mends it).
  * Digits are Western, as everywhere in Hebrew. A value from elsewhere (a panel's parameter name, a question's
- * title) is isolated (U+2068 … U+2069) so the bidi algorithm does not move its punctuation.
+ * title) is isolated (U+2068 … U+2069; `isolate`, text-direction.ts) so the bidi algorithm does not move its
+ * punctuation.
  */
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** Hebrew counts a noun as one, two (a dual for some nouns) or many (CLDR's one, two, other). */
 const plural = new Intl.PluralRules('he');

@@ -19,3 +19,10 @@ export function textDirection(locale: string): TextDirection {
   if (script !== undefined) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
   return RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
 }
+
+/**
+ * `text` as a first-strong isolate (U+2068 … U+2069), for a value from elsewhere (a panel parameter's name, a
+ * question's title) inside a right-to-left sentence: without it the bidi algorithm moves the value's punctuation
+ * ("PROLIFIC_PID:" read as ":PROLIFIC_PID"). Screen readers ignore the two marks.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;

@@ -86,11 +86,11 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
       // Wrapped as the warnings are: a factor's label in the study's words (walk-through 30) made the line 104 columns.
       for (const p of h.problems.filter((x) => x.outcome === outcome || x.outcome === null)) {
         // The explanation names a factor by its label: a line break in it is shown as its escape, as in the terms.
-        out.push(...wrapWords(`not estimable yet: ${terminalText(p.explanation)}`, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`));
+        out.push(...indentedLines(`not estimable yet: ${terminalText(p.explanation)}`));
       }
       // Under its numbers, as R prints a warning after the estimates; wrapped, as the messages are long.
       for (const w of h.warnings.filter((x) => x.outcome === outcome)) {
-        out.push(...wrapWords(`warning: ${terminalText(w.message)}`, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`));
+        out.push(...indentedLines(`warning: ${terminalText(w.message)}`));
       }
       const controls = h.controls.filter((f) => f.outcome === outcome).length;
       if (controls) out.push(...otherTermsLines(controls, h.otherTerms));
@@ -175,6 +175,11 @@ export function wideEstimatesTable(result: WaveEstimates, def: StudyDefinition):
   // The fits' warnings after the table, unwrapped as the rows are.
   const warnings = result.warnings.map((w) => `warning, ${w.hypothesis} (${w.outcome}): ${withoutEstimatorName(w.message)}\n`);
   return headline(result, def) + textTable(records, columns) + (warnings.length ? `\n${warnings.join('')}` : '');
+}
+
+/** A line under an outcome's numbers (a warning, what cannot be estimated yet), wrapped to the table's width. */
+function indentedLines(text: string): string[] {
+  return wrapWords(text, TABLE_WIDTH - INDENT.length).map((line) => `${INDENT}${line}`);
 }
 
 /** A note under an outcome's heading, wrapped to the table's width with its later lines hanging two spaces in. */
