@@ -6,7 +6,7 @@
 // and every answer picked shown as picked; and with the reader's own text size doubled, every text grows with it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { comboboxReadings, comboboxValues, describedByItsName, fieldReading, focusedOnArrival } from './accessibility-tree.ts';
 import { seriousViolations } from './axe-wcag.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
@@ -355,23 +355,38 @@ async function changedTextsShowUnderTranslation(page: Page): Promise<void> {
   const num = page.locator('[data-name="q_num"]');
   await num.locator('input').fill('99');
   await page.locator('.sd-navigation__next-btn').click();
-  const shown = () => num.locator('.sd-question__erbox').innerText().then((t) => t.trim(), () => '');
-  for (let i = 0; i < 20 && (await shown()) === 'Response required.'; i++) await page.waitForTimeout(100);
+  const error = await settledText(num.locator('.sd-question__erbox'), 'Enter a number from 0 to 50.');
   const box = page.locator('[data-name="q_text"] input');
   await box.click();
   await box.pressSequentially('Springfield');
-  await twoFrames(page);
-  const counter = (await page.locator('[data-name="q_text"] .sd-remaining-character-counter').innerText()).trim();
-  await openDropdown(page.locator('[data-name="q_drop"] .sd-dropdown'));
-  await page.locator('.sv-list__item:visible').nth(2).click();
-  await openDropdown(page.locator('[data-name="q_drop"] .sd-dropdown'));
-  await page.locator('.sv-list__item:visible').nth(4).click();
+  const counter = await settledText(page.locator('[data-name="q_text"] .sd-remaining-character-counter'), '11/20');
+  // Each list is let close before the next opens: a closing list's items are still visible for its animation, and
+  // a click meant for the new list could land on them (the clean-clone CI of stop 44 saw this test fail once).
+  for (const item of [2, 4]) {
+    await openDropdown(page.locator('[data-name="q_drop"] .sd-dropdown'));
+    await page.locator('.sv-list__item:visible').nth(item).click();
+    await page.locator('.sv-list__item:visible').first().waitFor({ state: 'hidden' });
+  }
   // The answer as shown once the box is left (while it has focus, its input's value shows it, which is no text node).
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await twoFrames(page);
-  const answer = (await page.locator('[data-name="q_drop"] .sd-dropdown__value').innerText()).trim();
+  const answer = await settledText(page.locator('[data-name="q_drop"] .sd-dropdown__value'), 'Choice 5');
   assert.ok(await page.locator('[data-name="q_drop"] .sd-dropdown__value font').count(), 'the page is translated');
-  assert.deepEqual({ error: await shown(), counter, answer }, { error: 'Enter a number from 0 to 50.', counter: '11/20', answer: 'Choice 5' });
+  assert.deepEqual({ error, counter, answer }, { error: 'Enter a number from 0 to 50.', counter: '11/20', answer: 'Choice 5' });
+}
+
+/**
+ * A text as the screen settles on it: the expected words as soon as they show, else, after `ms`, the words shown
+ * then (a page that keeps its first words under translation never shows the new ones, and the test fails on them).
+ * A fixed wait of two frames or two seconds was a race on a loaded machine.
+ */
+async function settledText(locator: Locator, expected: string, ms = 8_000): Promise<string> {
+  const shown = () => locator.innerText({ timeout: 1_000 }).then((t) => t.trim(), () => '');
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if ((await shown()) === expected) return expected;
+    await locator.page().waitForTimeout(100);
+  }
+  return shown();
 }
 
 test('with the reader’s own text size doubled (the browser’s default font at 32 px), every text of every question type grows with it, errors and typed text included; nothing is cut off or scrolls sideways at 390 px, light and dark', async () => {
