@@ -94,7 +94,7 @@ test('a validator’s text and a number question’s min/max error texts are tra
 test('a locale the page has no messages in, and a template that drops a factor in one language, are refused', () => {
   const french = busJson();
   french.locales = ['en', 'es', 'fr'];
-  assert.match(refusal(french), /^bus\/study\.json: locales\[2\]: the respondent page has no messages in "fr" \(it has en, es, ar, he;/);
+  assert.match(refusal(french), /^bus\/study\.json: locales\[2\]: the respondent page has no messages in "fr" \(it has en, es, ar, he, fa;/);
 
   const template = busJson();
   template.vignette.template[1].es = 'La coalición apoya el plan.';
@@ -152,6 +152,53 @@ test('the Arabic page counts characters, questions and minutes in the form each 
   assert.equal(ar.rateLimitedText(5), 'يُرجى الانتظار نحو 5 دقائق، ثم إعادة تحميل هذه الصفحة.');
   // A panel's parameter name, Latin, kept whole inside the Arabic sentence (first strong isolates).
   assert.match(ar.panelParamRefused('PROLIFIC_PID', '"a b"'), /^\u2068PROLIFIC_PID\u2069: /);
+});
+
+/**
+ * Persian written as Persian readers expect it (the Academy's spelling): the Persian yeh and kaf (ی ک), not Arabic's
+ * (ي ك), which look alike in the middle of a word and differ at its end and to a search; "می" and "نمی" joined to
+ * their verb, and the plural "ها", by the zero-width non-joiner (U+200C), never a space, at which a line may break;
+ * "لطفاً" with its tanwin; "…" and "؟", not "..." and a Latin "?"; no double space. Each check names the offending
+ * strings.
+ */
+function persianSpellingProblems(strings: [string, string][]): string[] {
+  const rules: [string, RegExp][] = [
+    ["Arabic's yeh or kaf", /[\u064A\u0643]/u],
+    ['a detached "می"', /(^|[\s\u200C])ن?می /u],
+    ['a detached "ها"', /\sها([\s.،؛؟!]|$)/u],
+    ['"لطفا" without its tanwin', /لطفا(?!ً)/u],
+    ['"..." for "…"', /\.\.\./u],
+    ['a Latin "?"', /\?/u],
+    ['a double space', / {2}/u],
+    ['Persian digits', /[\u06F0-\u06F9]/u],
+  ];
+  return strings.flatMap(([key, text]) => rules.filter(([, rule]) => rule.test(text)).map(([what]) => `${key}: ${what}: ${text}`));
+}
+
+test("SurveyJS's Persian strings, as the page registers them, say \"no more than\" where they mean it and are spelled as a Persian reader expects", () => {
+  const persian = surveyLocalization.locales.fa as Record<string, unknown> | undefined;
+  assert.ok(persian, "SurveyJS's Persian is bundled");
+  const strings = Object.entries(persian).filter((e): e is [string, string] => typeof e[1] === 'string');
+  assert.ok(strings.length > 100, `${strings.length} strings`);
+  assert.deepEqual(persianSpellingProblems(strings), []);
+  // SurveyJS's own said "select more than {0}" and "fewer than {0} characters" for the limits a respondent meets.
+  const said = (key: string) => surveyLocalization.getString(key, 'fa');
+  assert.deepEqual([said('maxSelectError'), said('textMaxLength')], ['لطفاً حداکثر {0} گزینه انتخاب کنید.', 'لطفاً حداکثر {0} کاراکتر وارد کنید.']);
+  assert.equal(said('requiredError'), 'لطفاً به این پرسش پاسخ دهید.');
+  assert.equal(said('numericMinMax'), 'لطفاً عددی از {1} تا {2} وارد کنید.');
+  assert.deepEqual(strings.filter(([, text]) => /^[.…!؟،؛:]/u.test(text)).map(([key, text]) => `${key}: ${text}`), []);
+});
+
+test('the Persian page: a number before a singular noun, Western digits as its counters, polite requests, spelled as SurveyJS\'s strings are', () => {
+  const fa = RESPONDENT_MESSAGES.fa!;
+  assert.deepEqual([1, 20, 5000].map((n) => fa.textLimit(n)), ['حداکثر 1 کاراکتر.', 'حداکثر 20 کاراکتر.', 'حداکثر 5,000 کاراکتر.']);
+  assert.deepEqual([1, 6].map((n) => fa.checkQuestions(n)), ['لطفاً یک پرسش را در این صفحه بررسی کنید.', 'لطفاً 6 پرسش را در این صفحه بررسی کنید.']);
+  assert.equal(fa.pageOf(2, 12), 'صفحهٔ 2 از 12');
+  assert.equal(fa.rateLimitedText(5), 'لطفاً حدود 5 دقیقه صبر کنید و سپس این صفحه را دوباره بارگذاری کنید.');
+  assert.match(fa.panelParamRefused('PROLIFIC_PID', '"a b"'), /^\u2068PROLIFIC_PID\u2069: /);
+  const texts = Object.entries(fa).map(([key, v]): [string, string] => [key, typeof v === 'function' ? String((v as (...a: number[]) => string)(2, 3, 4)) : v]);
+  assert.deepEqual(persianSpellingProblems(texts), []);
+  assert.equal(textDirection('fa'), 'rtl');
 });
 
 const t = await createResearcherTestApp({ studyKey: STUDY });

@@ -1,6 +1,7 @@
 import { ar } from './messages-ar.ts';
 import { en } from './messages-en.ts';
 import { es } from './messages-es.ts';
+import { fa } from './messages-fa.ts';
 import { he } from './messages-he.ts';
 
 /**
@@ -141,7 +142,7 @@ export interface RespondentMessages {
   declinedText: string;
 }
 
-export const RESPONDENT_MESSAGES: Readonly<Record<string, RespondentMessages>> = { en, es, ar, he };
+export const RESPONDENT_MESSAGES: Readonly<Record<string, RespondentMessages>> = { en, es, ar, he, fa };
 export const RESPONDENT_LOCALES = Object.keys(RESPONDENT_MESSAGES);
 export const DEFAULT_LOCALE = 'en';
 

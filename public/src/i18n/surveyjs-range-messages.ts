@@ -5,7 +5,7 @@
 // validator's own `text` still wins. {0} of numericMin…Max is that "value"; the bounds are {1} and {2}.
 
 /** SurveyJS's range errors by SurveyJS's key, per locale. */
-export const SURVEYJS_RANGE_MESSAGES: Readonly<Record<'en' | 'es' | 'ar' | 'he', Readonly<Record<string, string>>>> = {
+export const SURVEYJS_RANGE_MESSAGES: Readonly<Record<'en' | 'es' | 'ar' | 'he' | 'fa', Readonly<Record<string, string>>>> = {
   en: {
     numericMinMax: 'Enter a number from {1} to {2}.',
     numericMin: 'Enter a number of {1} or more.',
@@ -36,5 +36,13 @@ export const SURVEYJS_RANGE_MESSAGES: Readonly<Record<'en' | 'es' | 'ar' | 'he',
     numericMax: 'נא להזין מספר {1} או פחות.',
     minError: 'נא להזין {0} או יותר.',
     maxError: 'נא להזין {0} או פחות.',
+  },
+  // SurveyJS's Persian: "'{0}' بزرگتر مساوی {1} باشد" (the quoted "value", and no verb's "must").
+  fa: {
+    numericMinMax: 'لطفاً عددی از {1} تا {2} وارد کنید.',
+    numericMin: 'لطفاً عدد {1} یا بیشتر وارد کنید.',
+    numericMax: 'لطفاً عدد {1} یا کمتر وارد کنید.',
+    minError: 'لطفاً {0} یا بیشتر وارد کنید.',
+    maxError: 'لطفاً {0} یا کمتر وارد کنید.',
   },
 };

@@ -11,4 +11,5 @@ export const YES_NO_LABELS: Readonly<Record<string, { yes: string; no: string }>
   es: { yes: 'Sí', no: 'No' },
   ar: { yes: 'نعم', no: 'لا' },
   he: { yes: 'כן', no: 'לא' },
+  fa: { yes: 'بله', no: 'خیر' },
 };

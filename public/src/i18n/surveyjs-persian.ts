@@ -1,0 +1,80 @@
+// SurveyJS's Persian translation (survey-core/i18n/persian, 2.5.38) says the opposite of what it means in two
+// errors a respondent meets: "لطفا بیشتر از {0} انتخاب کنید" (select MORE than {0}) for "no more than {0}", and
+// "لطفا کمتر از {0} حرف وارد کنید" (fewer than {0}, one short) for "no more than {0} characters"; it calls the page
+// "being created" while it loads ("درحال ایجاد پرسشنامه"), Apply "درخواست" (request), a multiple text's item
+// "پیامک" (a text message), and has "هم هم" twice (its "ارزش", worth, for a value is in the range errors, which
+// surveyjs-range-messages.ts replaces). Its spelling breaks words a Persian reader expects whole: "نمی دانم" with a
+// space (a line can end inside the word) and "میخواهید", "پروندهها" with nothing, where the zero-width non-joiner
+// (U+200C) belongs; "لطفا" without its tanwin, "..." for "…", Latin "?" for "؟", errors without a full stop, double
+// spaces. This table replaces them in the page's register ("لطفاً", "شما", "پرسش", as messages-fa.ts), shown to a
+// respondent or not; survey-locales.ts applies it and tests/server/locales.test.ts checks the table SurveyJS ends
+// up with.
+
+/** SurveyJS's Persian interface strings as the page uses them, by SurveyJS's key. */
+export const SURVEYJS_PERSIAN: Readonly<Record<string, string>> = {
+  completeText: 'ارسال',
+  commentText: 'لطفاً نظر خود را بنویسید',
+  otherItemText: 'سایر (لطفاً توضیح دهید)',
+  noneItemText: 'هیچ‌کدام',
+  refuseItemText: 'ترجیح می‌دهم پاسخ ندهم',
+  dontKnowItemText: 'نمی‌دانم',
+  panelDynamicTabTextFormat: 'بخش {panelIndex}',
+  questionsProgressText: 'پاسخ به {0} از {1} پرسش',
+  emptySurvey: 'این پرسش‌نامه هیچ بخش قابل‌نمایشی ندارد.',
+  completingSurvey: 'از شما برای تکمیل این پرسش‌نامه سپاسگزاریم!',
+  completingSurveyBefore: 'به نظر می‌رسد شما پیش‌تر این پرسش‌نامه را تکمیل کرده‌اید.',
+  loadingSurvey: 'در حال بارگذاری پرسش‌نامه…',
+  placeholder: 'انتخاب کنید…',
+  ratingOptionsCaption: 'انتخاب کنید…',
+  buttongroupOptionsCaption: 'انتخاب کنید…',
+  clearCaption: 'پاک کردن',
+  requiredError: 'لطفاً به این پرسش پاسخ دهید.',
+  requiredErrorInPanel: 'لطفاً دست‌کم به یک پرسش پاسخ دهید.',
+  requiredInAllRowsError: 'لطفاً به پرسش‌های همهٔ سطرها پاسخ دهید.',
+  numericError: 'مقدار باید عدد باشد.',
+  stepError: 'لطفاً مقداری وارد کنید که با گام {0} جور باشد.',
+  invalidInputError: 'ورودی نامعتبر است.',
+  textNoDigitsAllow: 'عدد مجاز نیست.',
+  incompletePatternError: 'لطفاً مقدار را مطابق قالب خواسته‌شده کامل کنید.',
+  textMinLength: 'لطفاً دست‌کم {0} کاراکتر وارد کنید.',
+  textMaxLength: 'لطفاً حداکثر {0} کاراکتر وارد کنید.',
+  textMinMaxLength: 'لطفاً دست‌کم {0} و حداکثر {1} کاراکتر وارد کنید.',
+  minRowCountError: 'لطفاً دست‌کم {0} سطر را پر کنید.',
+  minSelectError: 'لطفاً دست‌کم {0} گزینه انتخاب کنید.',
+  maxSelectError: 'لطفاً حداکثر {0} گزینه انتخاب کنید.',
+  invalidEmail: 'لطفاً یک نشانی ایمیل معتبر وارد کنید.',
+  invalidExpression: 'عبارت {0} باید «true» برگرداند.',
+  urlRequestError: 'درخواست با خطای «{0}» روبه‌رو شد. {1}',
+  urlGetChoicesError: 'درخواست داده‌ای برنگرداند یا ویژگی «path» نادرست است.',
+  exceedMaxSize: 'حجم فایل نباید بیشتر از {0} باشد.',
+  fileSizeUnits: 'بایت, KB, MB, GB, TB',
+  exceedMaxFiles: 'حداکثر تعداد فایل‌هایی که می‌توانید بارگذاری کنید {0} است.',
+  noUploadFilesHandler: 'فایل‌ها را نمی‌توان بارگذاری کرد. لطفاً برای رویداد «onUploadFiles» یک گرداننده بیفزایید.',
+  otherRequiredError: 'لطفاً مقدار «سایر» را وارد کنید.',
+  uploadingFile: 'فایل شما در حال بارگذاری است. لطفاً چند ثانیه صبر کنید و دوباره تلاش کنید.',
+  loadingFile: 'در حال بارگذاری…',
+  chooseFile: 'انتخاب فایل(ها)…',
+  noFileChosen: 'هیچ فایلی انتخاب نشده است',
+  filePlaceholder: 'فایلی را اینجا بکشید و رها کنید یا روی دکمهٔ زیر بزنید تا فایلی برای بارگذاری انتخاب کنید.',
+  fileOrPhotoPlaceholder: 'فایلی را بکشید و رها کنید یا برای بارگذاری انتخاب کنید، یا با دوربین عکس بگیرید.',
+  confirmDelete: 'آیا مطمئن هستید که می‌خواهید این ردیف را حذف کنید؟',
+  confirmRemoveFile: 'آیا مطمئن هستید که می‌خواهید این فایل را حذف کنید: {0}؟',
+  confirmRemoveAllFiles: 'آیا مطمئن هستید که می‌خواهید همهٔ فایل‌ها را حذف کنید؟',
+  keyDuplicationError: 'این مقدار نباید تکراری باشد.',
+  addPanel: 'افزودن',
+  multipletext_itemname: 'متن',
+  choices_Item: 'مورد',
+  choices_Choice: 'گزینه',
+  questionTitlePatternText: 'عنوان پرسش',
+  savingData: 'در حال ذخیرهٔ نتایج روی سرور…',
+  savingDataError: 'خطایی رخ داد و نتوانستیم نتایج را ذخیره کنیم.',
+  savingDataSuccess: 'نتایج با موفقیت ذخیره شد!',
+  saveAgainButton: 'دوباره تلاش کنید',
+  modalApplyButtonText: 'اعمال',
+  filterStringPlaceholder: 'برای جست‌وجو تایپ کنید…',
+  loadingPage: 'در حال بارگذاری…',
+  loadingData: 'در حال بارگذاری…',
+  selectToRankEmptyRankedAreaText: 'همهٔ گزینه‌ها برای رتبه‌بندی انتخاب شده‌اند',
+  selectToRankEmptyUnrankedAreaText: 'گزینه‌ها را اینجا بکشید تا رتبه‌بندی کنید',
+  createCustomItem: 'ایجاد مورد «{0}»…',
+};
