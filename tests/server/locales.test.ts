@@ -125,6 +125,22 @@ test("every locale of the page's own messages has SurveyJS's interface strings t
   assert.equal(surveyLocalization.getString('pageNextText', 'he'), 'קדימה');
 });
 
+/** A string's placeholders ("{0}", "{panelIndex}"), sorted: what SurveyJS fills in, which a translation must keep as they are. */
+const placeholders = (text: string) => [...text.matchAll(/\{[^{}]*\}/gu)].map((m) => m[0]).sort().join(' ');
+
+// SurveyJS's translations were made by hand or by machine, placeholders and all: its Arabic wrote a dynamic panel's tab
+// as "لوحة {بانل إندكس}" (the placeholder's name translated, so the tab showed the braces), its Hebrew a matrix row's
+// title as "{כותרת_שורה}", and its Urdu turned every {0} into the word for zero ("enter at least zero characters").
+test("every SurveyJS string in every language the page speaks keeps the placeholders of SurveyJS's English", () => {
+  const english = surveyLocalization.locales.en as Record<string, unknown>;
+  const broken = RESPONDENT_LOCALES.filter((locale) => locale !== 'en').flatMap((locale) =>
+    Object.entries(surveyLocalization.locales[locale] as Record<string, unknown>)
+      .filter(([key, text]) => typeof text === 'string' && typeof english[key] === 'string' && placeholders(text) !== placeholders(english[key] as string))
+      .map(([key, text]) => `${locale} ${key}: ${String(text)} (English: ${String(english[key])})`),
+  );
+  assert.deepEqual(broken, []);
+});
+
 test('a locale written right to left is said so, by its language or its script; others, and malformed codes, are left to right', () => {
   for (const locale of ['ar', 'ar-EG', 'AR', 'he', 'iw', 'fa-IR', 'ur', 'ckb', 'pa-Arab', 'az-Arab-IR', 'ks', 'yi']) assert.equal(textDirection(locale), 'rtl', locale);
   for (const locale of ['en', 'es-MX', 'pa', 'az-Latn', 'ks-Deva', 'uz-Cyrl', 'zh-Hant', '', '-', 'arabic']) assert.equal(textDirection(locale), 'ltr', locale);

@@ -39,4 +39,6 @@ export const SURVEYJS_ARABIC: Readonly<Record<string, string>> = {
   exceedMaxSize: 'يجب ألا يتجاوز حجم الملف {0}.',
   urlRequestError: "أعاد الطلب الخطأ '{0}'. {1}",
   createCustomItem: 'إنشاء العنصر "{0}"…',
+  // SurveyJS's own translated the placeholder's name too ("لوحة {بانل إندكس}"): a dynamic panel's tab showed the braces.
+  panelDynamicTabTextFormat: 'لوحة {panelIndex}',
 };

@@ -79,4 +79,6 @@ export const SURVEYJS_HEBREW: Readonly<Record<string, string>> = {
   ok: 'אישור',
   cancel: 'ביטול',
   createCustomItem: 'יצירת הפריט "{0}"…',
+  // SurveyJS's own translated the placeholder ("{כותרת_שורה}"): a matrix row's title showed the braces, not the row's title.
+  rowNameTemplateTitle: '{rowTitle}',
 };
