@@ -94,7 +94,7 @@ test('a validator’s text and a number question’s min/max error texts are tra
 test('a locale the page has no messages in, and a template that drops a factor in one language, are refused', () => {
   const french = busJson();
   french.locales = ['en', 'es', 'fr'];
-  assert.match(refusal(french), /^bus\/study\.json: locales\[2\]: the respondent page has no messages in "fr" \(it has en, es, ar, he, fa;/);
+  assert.match(refusal(french), /^bus\/study\.json: locales\[2\]: the respondent page has no messages in "fr" \(it has en, es, ar, he, fa, ur;/);
 
   const template = busJson();
   template.vignette.template[1].es = 'La coalición apoya el plan.';
@@ -215,6 +215,50 @@ test('the Persian page: a number before a singular noun, Western digits as its c
   const texts = Object.entries(fa).map(([key, v]): [string, string] => [key, typeof v === 'function' ? String((v as (...a: number[]) => string)(2, 3, 4)) : v]);
   assert.deepEqual(persianSpellingProblems(texts), []);
   assert.equal(textDirection('fa'), 'rtl');
+});
+
+/**
+ * Urdu written with Urdu's letters: heh goal, do-chashmi heh, Farsi yeh and keheh (ہ ھ ی ک), never Arabic's heh, yeh
+ * and kaf (ه ي ك: SurveyJS's "دیکهنا", "نہيں", "ٹھيک"); its full stop "۔", not a Latin one; "…" and "؟"; no
+ * English left on the page (SurveyJS's "Deselect all", "Panel", "Progress bar") but for names and units that stay
+ * Latin. Each check names the offending strings.
+ */
+function urduSpellingProblems(strings: [string, string][]): string[] {
+  const latinKept = /^(KB|MB|GB|TB|JavaScript|ASCII|HIT|onUploadFiles|path|true)$/u;
+  const rules: [string, (text: string) => boolean][] = [
+    ["Arabic's heh, yeh or kaf", (text) => /[\u0647\u064A\u0643]/u.test(text)],
+    ['a Latin full stop for "۔"', (text) => /[\u0600-\u06FF]\.(\s|$)/u.test(text)],
+    ['"..." for "…"', (text) => /\.\.\./u.test(text)],
+    ['a Latin "?"', (text) => /\?/u.test(text)],
+    ['a double space', (text) => / {2}/u.test(text)],
+    ['an English word', (text) => (text.replace(/\{[^{}]*\}/gu, '').match(/[A-Za-z]{2,}/gu) ?? []).some((word) => !latinKept.test(word))],
+    ['opens with punctuation', (text) => /^[.…!؟،؛:۔]/u.test(text)],
+  ];
+  return strings.flatMap(([key, text]) => rules.filter(([, broken]) => broken(text)).map(([what]) => `${key}: ${what}: ${text}`));
+}
+
+test("SurveyJS's Urdu strings, as the page registers them, say the question's own limits, in Urdu's letters and no English", () => {
+  const urdu = surveyLocalization.locales.ur as Record<string, unknown> | undefined;
+  assert.ok(urdu, "SurveyJS's Urdu is bundled");
+  const strings = Object.entries(urdu).filter((e): e is [string, string] => typeof e[1] === 'string');
+  assert.ok(strings.length > 100, `${strings.length} strings`);
+  assert.deepEqual(urduSpellingProblems(strings), []);
+  // SurveyJS's own said "enter at least zero characters" and "'zero' should be at least one and at most two".
+  const said = (key: string) => surveyLocalization.getString(key, 'ur');
+  assert.deepEqual([said('textMaxLength'), said('numericMinMax')], ['براہ کرم {0} سے زیادہ حروف درج نہ کریں۔', 'براہ کرم {1} سے {2} تک کوئی عدد درج کریں۔']);
+});
+
+test('the Urdu page: a plural noun after a number, Western digits, requests that do not guess the respondent\'s gender', () => {
+  const ur = RESPONDENT_MESSAGES.ur!;
+  assert.deepEqual([1, 20, 5000].map((n) => ur.textLimit(n)), ['زیادہ سے زیادہ 1 حرف۔', 'زیادہ سے زیادہ 20 حروف۔', 'زیادہ سے زیادہ 5,000 حروف۔']);
+  assert.deepEqual([1, 6].map((n) => ur.checkQuestions(n)), ['براہ کرم اس صفحے پر ایک سوال دوبارہ دیکھیں۔', 'براہ کرم اس صفحے پر 6 سوالات دوبارہ دیکھیں۔']);
+  assert.equal(ur.rateLimitedText(5), 'براہ کرم تقریباً 5 منٹ انتظار کریں، پھر یہ صفحہ دوبارہ لوڈ کریں۔');
+  assert.match(ur.panelParamRefused('PROLIFIC_PID', '"a b"'), /^\u2068PROLIFIC_PID\u2069: /);
+  const texts = Object.entries(ur).map(([key, v]): [string, string] => [key, typeof v === 'function' ? String((v as (...a: number[]) => string)(2, 3, 4)) : v]);
+  assert.deepEqual(urduSpellingProblems(texts), []);
+  // "سکتے ہیں" / "سکتی ہیں" (you may, a man / a woman) and "بتاتے" / "بتاتی" guess; the page says it otherwise.
+  assert.deepEqual(texts.filter(([, text]) => /(سکتے|سکتی|بتاتے|بتاتی|گئے|گئی) ہیں/u.test(text) && /آپ (?!کے|کی|کا|نے|کو)/u.test(text)).map(([key]) => key), []);
+  assert.equal(textDirection('ur'), 'rtl');
 });
 
 const t = await createResearcherTestApp({ studyKey: STUDY });

@@ -3,6 +3,7 @@ import { en } from './messages-en.ts';
 import { es } from './messages-es.ts';
 import { fa } from './messages-fa.ts';
 import { he } from './messages-he.ts';
+import { ur } from './messages-ur.ts';
 
 /**
  * The respondent page's own texts (everything a respondent reads that a study definition does not give), one
@@ -142,7 +143,7 @@ export interface RespondentMessages {
   declinedText: string;
 }
 
-export const RESPONDENT_MESSAGES: Readonly<Record<string, RespondentMessages>> = { en, es, ar, he, fa };
+export const RESPONDENT_MESSAGES: Readonly<Record<string, RespondentMessages>> = { en, es, ar, he, fa, ur };
 export const RESPONDENT_LOCALES = Object.keys(RESPONDENT_MESSAGES);
 export const DEFAULT_LOCALE = 'en';
 

@@ -6,11 +6,13 @@ import 'survey-core/i18n/spanish';
 import 'survey-core/i18n/arabic';
 import 'survey-core/i18n/hebrew';
 import 'survey-core/i18n/persian';
+import 'survey-core/i18n/urdu';
 import { SURVEYJS_SPANISH_USTED } from './surveyjs-usted.ts';
 import { SURVEYJS_RANGE_MESSAGES } from './surveyjs-range-messages.ts';
 import { SURVEYJS_ARABIC } from './surveyjs-arabic.ts';
 import { SURVEYJS_HEBREW } from './surveyjs-hebrew.ts';
 import { SURVEYJS_PERSIAN } from './surveyjs-persian.ts';
+import { SURVEYJS_URDU } from './surveyjs-urdu.ts';
 
 // SurveyJS's Spanish says "tú" in places where the studies say "usted" (surveyjs-usted.ts): those strings are replaced.
 Object.assign(surveyLocalization.locales.es!, SURVEYJS_SPANISH_USTED);
@@ -20,9 +22,12 @@ Object.assign(surveyLocalization.locales.ar!, SURVEYJS_ARABIC);
 Object.assign(surveyLocalization.locales.he!, SURVEYJS_HEBREW);
 // SurveyJS's Persian says "more than" for "no more than" and breaks words a reader expects whole (surveyjs-persian.ts).
 Object.assign(surveyLocalization.locales.fa!, SURVEYJS_PERSIAN);
+// SurveyJS's Urdu turned every {0} of a limit into the word for zero (surveyjs-urdu.ts).
+Object.assign(surveyLocalization.locales.ur!, SURVEYJS_URDU);
 // A number out of range is told what to enter, not "The 'value' should be at least 0…" (surveyjs-range-messages.ts).
 Object.assign(surveyLocalization.locales.en!, SURVEYJS_RANGE_MESSAGES.en);
 Object.assign(surveyLocalization.locales.es!, SURVEYJS_RANGE_MESSAGES.es);
 Object.assign(surveyLocalization.locales.ar!, SURVEYJS_RANGE_MESSAGES.ar);
 Object.assign(surveyLocalization.locales.he!, SURVEYJS_RANGE_MESSAGES.he);
 Object.assign(surveyLocalization.locales.fa!, SURVEYJS_RANGE_MESSAGES.fa);
+Object.assign(surveyLocalization.locales.ur!, SURVEYJS_RANGE_MESSAGES.ur);

@@ -5,7 +5,7 @@
 // validator's own `text` still wins. {0} of numericMin…Max is that "value"; the bounds are {1} and {2}.
 
 /** SurveyJS's range errors by SurveyJS's key, per locale. */
-export const SURVEYJS_RANGE_MESSAGES: Readonly<Record<'en' | 'es' | 'ar' | 'he' | 'fa', Readonly<Record<string, string>>>> = {
+export const SURVEYJS_RANGE_MESSAGES: Readonly<Record<'en' | 'es' | 'ar' | 'he' | 'fa' | 'ur', Readonly<Record<string, string>>>> = {
   en: {
     numericMinMax: 'Enter a number from {1} to {2}.',
     numericMin: 'Enter a number of {1} or more.',
@@ -44,5 +44,14 @@ export const SURVEYJS_RANGE_MESSAGES: Readonly<Record<'en' | 'es' | 'ar' | 'he' 
     numericMax: 'لطفاً عدد {1} یا کمتر وارد کنید.',
     minError: 'لطفاً {0} یا بیشتر وارد کنید.',
     maxError: 'لطفاً {0} یا کمتر وارد کنید.',
+  },
+  // SurveyJS's Urdu: "صفر' کم از کم ایک اور زیادہ سے زیادہ دو ہونا چاہیے'" ('zero' should be at least one and at most
+  // two: its placeholders translated as numbers, whatever the question's range).
+  ur: {
+    numericMinMax: 'براہ کرم {1} سے {2} تک کوئی عدد درج کریں۔',
+    numericMin: 'براہ کرم {1} یا اس سے زیادہ کا عدد درج کریں۔',
+    numericMax: 'براہ کرم {1} یا اس سے کم کا عدد درج کریں۔',
+    minError: 'براہ کرم {0} یا اس سے زیادہ درج کریں۔',
+    maxError: 'براہ کرم {0} یا اس سے کم درج کریں۔',
   },
 };

@@ -12,4 +12,5 @@ export const YES_NO_LABELS: Readonly<Record<string, { yes: string; no: string }>
   ar: { yes: 'نعم', no: 'لا' },
   he: { yes: 'כן', no: 'לא' },
   fa: { yes: 'بله', no: 'خیر' },
+  ur: { yes: 'جی ہاں', no: 'نہیں' },
 };
