@@ -336,7 +336,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'zero-weights-clusters-36', 'mixed-clusters-cr2-36', 'factor-numeric-fe-cr2-36', 'subset-empty-level-36', 'character-outcome-36', 'weights-scaled-36',
     'rake-absent-36', 'dim-tiny-arm-36', 'p-adjust-36', 'power-edges-36', 'fe-two-together-36', 'trial36-random',
     'all-roles-37', 'empty-cell-terms-37', 'unicode-levels-37', 'dim-all-roles-37', 'rake-many-levels-37', 'p-adjust-37', 'power-37', 'trial37-random',
-    'na-roles-38', 'collinear-38', 'declared-levels-38', 'stata-singleton-38', 'dim-blocks-38', 'p-adjust-38', 'power-38', 'trial38-random'] as const) {
+    'na-roles-38', 'collinear-38', 'declared-levels-38', 'stata-singleton-38', 'dim-blocks-38', 'p-adjust-38', 'power-38', 'trial38-random',
+    'weights-1e18-39', 'clusters-in-fe-39', 'constant-arm-39', 'scales-fe-39', 'dim-arms-39', 'p-adjust-39', 'rake-39', 'trial39-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);
