@@ -28,7 +28,9 @@ prepare <- function(c) {
   outcome <- if (c$verb == "freqs") NULL else "chosen"
   # freqs counts each feature over the rows where it is present (table() per feature, cj_freqs): its features do
   # not drop rows (tests/analysis/freqs-missing-features.test.ts); the models drop incomplete rows, as svyglm does.
-  used <- c(outcome, if (c$verb != "freqs") features, c$id_column, c$weights, c$by)
+  # mm and mm_diffs reshape to long (cregg::mm): a profile missing one feature's level leaves that feature's means
+  # only (R trial 39), so there the features do not drop rows either; mms() leaves out each feature's own NA.
+  used <- c(outcome, if (!(c$verb %in% c("freqs", "mm", "mm-diff"))) features, c$id_column, c$weights, c$by)
   d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
   # Levels nobody was shown are dropped, as model.frame(drop.unused.levels = TRUE) in svyglm and lm_robust does
   # (freqs sets its own levels: a design level never shown counts 0 there).
@@ -85,8 +87,10 @@ mms <- function(d, c, h0 = 0) {
   des <- design_of(d, c); rows <- list()
   for (f in unlist(c$features)) {
     # One level shown in these rows (a small subgroup): its mean is the intercept (~ 0 + f stops on a one-level factor).
-    shown <- unique(as.character(d[[f]]))
-    m <- if (length(shown) == 1) svyglm(chosen ~ 1, design = des) else svyglm(as.formula(paste("chosen ~ 0 +", f)), design = des)
+    shown <- unique(as.character(d[[f]][!is.na(d[[f]])]))
+    # A feature's missing levels: its rows leave the design as a domain, as svyby(na.rm = TRUE) in cregg's long data.
+    des_f <- if (anyNA(d[[f]])) des[!is.na(d[[f]]), ] else des
+    m <- if (length(shown) == 1) svyglm(chosen ~ 1, design = des_f) else svyglm(as.formula(paste("chosen ~ 0 +", f)), design = des_f)
     cf <- coef(m); se <- sqrt(diag(vcov(m)))
     if (length(shown) == 1) names(cf) <- names(se) <- paste0(f, shown)
     # A level nobody in these rows was shown (a small subgroup) has no mean: NA, as svyglm's aliased coefficient.
@@ -151,13 +155,16 @@ freqs_weighted <- function(d, c) {
   for (f in unlist(c$features)) {
     des$variables[[f]] <- factor(as.character(des$variables[[f]]), levels = if (is.null(c$levels)) names(c$probabilities[[f]]) else unlist(c$levels[[f]]))
     lv <- levels(des$variables[[f]])
-    counts <- svytable(as.formula(paste0("~", f)), des)
+    # A feature's missing cells (R trial 39): its test on the rows showing it, subset(des, !is.na(f)) as an analyst
+    # types it (survey keeps the design's clusters, a domain); on every row svygofchisq stops on the NA.
+    des_f <- if (anyNA(des$variables[[f]])) des[!is.na(des$variables[[f]]), ] else des
+    counts <- svytable(as.formula(paste0("~", f)), des_f)
     # survey 4.1-1's svygofchisq pairs the probabilities with the levels through split(), which sorts the names:
     # with levels not in sorted order its variance (not X²) takes another level's probability. The test does not
     # depend on the order, so R gets the levels sorted (as split sorts them) and the rows keep vlab's order.
-    des$variables[[f]] <- factor(as.character(des$variables[[f]]), levels = sort(lv))
+    des_f$variables[[f]] <- factor(as.character(des_f$variables[[f]]), levels = sort(lv))
     p <- unlist(c$probabilities[[f]])[sort(lv)]
-    test <- svygofchisq(as.formula(paste0("~", f)), p / sum(p), des)
+    test <- svygofchisq(as.formula(paste0("~", f)), p / sum(p), des_f)
     for (l in lv) rows[[length(rows) + 1]] <- list(f, l, as.numeric(counts[[l]]), as.numeric(counts[[l]]) / sum(counts), unname(test$statistic), unname(test$parameter[["df"]]), test$p.value, unname(test$parameter[["scale"]]))
   }
   rows
