@@ -24,6 +24,12 @@ export interface Profiles {
   /** Respondent of each row, as a code 0..G−1, and G. */
   respondent: Int32Array;
   nRespondents: number;
+  /**
+   * Respondents of cregg's survey design: every id with a weight on some row, complete profile or not (svyglm drops
+   * incomplete rows by subsetting the design, which keeps their respondent among its clusters: R trial 39). Only
+   * for the whole data, without `by`.
+   */
+  designRespondents?: number;
   features: Factor[];
   /** The subgroup column (`by`), when asked for. */
   by?: Factor;
@@ -77,10 +83,11 @@ export function profileData(fn: string, table: DataTable, columns: ProfileColumn
   const factorLabels = factorNames.map((name, k) => labelsOf(column(name, k < columns.features.length ? 'formula' : 'by'), formatRNumber));
 
   const keep: number[] = [];
+  const designIds = new Set<string>();
   for (let i = 0; i < table.length; i++) {
-    if (Number.isNaN(outcomeColumn.values[i]) || idLabels(i) === null) continue;
-    if (weightColumn && Number.isNaN(weightColumn.values[i])) continue;
-    if (factorLabels.some((labels) => labels(i) === null)) continue;
+    if (idLabels(i) === null || (weightColumn && Number.isNaN(weightColumn.values[i]))) continue;
+    designIds.add(idLabels(i)!);
+    if (Number.isNaN(outcomeColumn.values[i]) || factorLabels.some((labels) => labels(i) === null)) continue;
     keep.push(i);
   }
   if (keep.length === 0) throw new AnalysisError(fn, 'no complete rows (every row misses the outcome, a feature, the id or the weight)');
@@ -110,6 +117,7 @@ export function profileData(fn: string, table: DataTable, columns: ProfileColumn
     weights,
     respondent,
     nRespondents: respondentCodes.size,
+    designRespondents: columns.by === undefined ? designIds.size : undefined,
     features: factors.slice(0, columns.features.length),
     by: columns.by === undefined ? undefined : factors[columns.features.length],
   };

@@ -13,7 +13,9 @@
 #   freqs:           counts of each level, chisq.test(counts, p = design probabilities); with weights or an id,
 #                    svytable counts and survey::svygofchisq(~feature, p, svydesign(ids = ~id or ~1, weights = ~w or ~1)):
 #                    Pearson's X² on the weighted totals, p from its design-based Satterthwaite scale and df
-# Rows with a missing value in a used column are dropped first. Undeclared levels sort in the C locale.
+# Rows with a missing value in a used column are dropped first, except from cregg's design for amce (se cregg) and
+# mm without by, which keeps every row with an id and a weight as svyglm does (R trial 39). Undeclared levels sort
+# in the C locale.
 # Usage, from the repository root (R 4.2.2, survey 4.1-1, estimatr 1.0.0):
 #   node --import tsx tests/reference/conjoint-differential/write-inputs.ts /tmp/cj-in
 #   Rscript tests/reference/conjoint-differential/conjoint.R /tmp/cj-in tests/reference/conjoint-differential/expected.json.gz
@@ -31,13 +33,23 @@ prepare <- function(c) {
   # mm and mm_diffs reshape to long (cregg::mm): a profile missing one feature's level leaves that feature's means
   # only (R trial 39), so there the features do not drop rows either; mms() leaves out each feature's own NA.
   used <- c(outcome, if (!(c$verb %in% c("freqs", "mm", "mm-diff"))) features, c$id_column, c$weights, c$by)
+  # cregg::amce and cregg::mm build svydesign on all the data, and svyglm drops incomplete rows by subsetting the
+  # design: a respondent without a complete profile stays among its clusters (R trial 39). design_data holds those
+  # rows (every row with an id and a weight) for amce's cregg se and mm without by.
+  full <- d[complete.cases(d[, c(c$id_column, c$weights), drop = FALSE]), , drop = FALSE]
   d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
   # Levels nobody was shown are dropped, as model.frame(drop.unused.levels = TRUE) in svyglm and lm_robust does
   # (freqs sets its own levels: a design level never shown counts 0 there).
-  for (f in features) d[[f]] <- droplevels(factor(d[[f]], levels = if (is.null(c$levels)) sort(unique(d[[f]])) else unlist(c$levels[[f]])))
+  for (f in features) {
+    d[[f]] <- droplevels(factor(d[[f]], levels = if (is.null(c$levels)) sort(unique(d[[f]])) else unlist(c$levels[[f]])))
+    full[[f]] <- factor(full[[f]], levels = levels(d[[f]]))
+  }
   if (!is.null(c$by)) d[[c$by]] <- factor(d[[c$by]], levels = sort(unique(d[[c$by]])))
+  if (is.null(c$by) && (c$verb == "mm" || (c$verb == "amce" && !identical(c$se_type, "CR2")))) attr(d, "design_data") <- full
   d
 }
+# The data of cregg's svydesign: all rows with an id and a weight where prepare() kept them, else the rows given.
+design_data <- function(d) if (is.null(attr(d, "design_data"))) d else attr(d, "design_data")
 design_of <- function(d, c) svydesign(ids = as.formula(paste0("~", c$id_column)), weights = if (is.null(c$weights)) ~1 else as.formula(paste0("~", c$weights)), data = d)
 z_row <- function(feature, level, est, se, h0 = 0) {
   z <- (est - h0) / se; q <- qnorm(0.975)
@@ -58,7 +70,7 @@ constrained_weights <- function(cf, a, lj, b, levels_b) {
   w
 }
 amce_cregg <- function(d, c) {
-  m <- svyglm(as.formula(c$formula), design = design_of(d, c))
+  m <- svyglm(as.formula(c$formula), design = design_of(design_data(d), c))
   cf <- coef(m); est <- cf[!is.na(cf)]; V <- vcov(m)[names(est), names(est), drop = FALSE]
   constraint <- unlist(c$constraint)
   rows <- list()
@@ -84,12 +96,12 @@ amce_cr2 <- function(d, c) {
   rows
 }
 mms <- function(d, c, h0 = 0) {
-  des <- design_of(d, c); rows <- list()
+  dd <- design_data(d); des <- design_of(dd, c); rows <- list()
   for (f in unlist(c$features)) {
     # One level shown in these rows (a small subgroup): its mean is the intercept (~ 0 + f stops on a one-level factor).
     shown <- unique(as.character(d[[f]][!is.na(d[[f]])]))
     # A feature's missing levels: its rows leave the design as a domain, as svyby(na.rm = TRUE) in cregg's long data.
-    des_f <- if (anyNA(d[[f]])) des[!is.na(d[[f]]), ] else des
+    des_f <- if (anyNA(dd[[f]])) des[!is.na(dd[[f]]), ] else des
     m <- if (length(shown) == 1) svyglm(chosen ~ 1, design = des_f) else svyglm(as.formula(paste("chosen ~ 0 +", f)), design = des_f)
     cf <- coef(m); se <- sqrt(diag(vcov(m)))
     if (length(shown) == 1) names(cf) <- names(se) <- paste0(f, shown)
