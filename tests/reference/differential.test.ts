@@ -127,7 +127,10 @@
 // exactly collinear integer columns and a factor nested in another, in every order; declared levels with an unused
 // first level or a subset that drops the declared reference; stata with one cluster of one row; difference_in_means
 // with pair blocks beside large ones and blocks with missing ids; p.adjust ties with NA; pwr with one arm of 2 or 3
-// beside 1e5–1e7; 30 drawn fits).
+// beside 1e5–1e7; 30 drawn fits), and the thirty-ninth's (trial39-designs.ts: one weight column with zeros beside 1e-9 to
+// 9e9 under every se type; clusters nested in absorbed fixed effects with a factor × numeric with NA; outcomes constant
+// within an arm; outcomes at 1e8 and 1e-8 with fixed effects; difference_in_means of four cluster-level arms in blocks by
+// condition1/condition2; p.adjust of 200 tied values; rake from zero and extreme base weights; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
