@@ -37,3 +37,30 @@ test('mm keeps a respondent without a profile showing the feature among the desi
     assertCloseToR(got[k].std_error, se, `${level} SE`);
   });
 });
+
+// cregg::cj(..., by = ~g) splits the data and builds each group's design on all its rows: R0 (never shows a) stays in
+// group "even", R11 (answers nothing) in "odd". R: the same script, svyglm on each group's rows.
+const byRows = rows.map((row) => ({ ...row, g: Number(String(row.respondent).slice(1)) % 2 === 0 ? 'even' : 'odd' }));
+
+test('mm and amce by group count each group\'s respondents without a complete profile, as cregg\'s split does', () => {
+  const mmR: [string, string, number, number][] = [
+    ['even', 'y', 0.666666666666667, 0.286887655274624], ['even', 'z', 0.75, 0.07319250547114],
+    ['odd', 'x', 0.894736842105263, 0.103350460422037], ['odd', 'y', 0.2, 0.153188337241014], ['odd', 'z', 0.235294117647059, 0.159019035198285],
+  ];
+  const means = mm({ ...options, rows: byRows, by: 'g' }).estimates.filter((row) => row.feature === 'a');
+  for (const [group, level, estimate, se] of mmR) {
+    const row = means.find((r) => r.BY === group && r.level === level)!;
+    assertCloseToR(row.estimate, estimate, `mm ${group} ${level} estimate`);
+    assertCloseToR(row.std_error, se, `mm ${group} ${level} SE`);
+  }
+  const amceR: [string, string, number, number][] = [
+    ['even', 'y', -0.3219881145326847, 0.2921734527804454], ['even', 'q', 0.0680713128038898, 0.1897140312129631],
+    ['odd', 'z', -0.69485614646905, 0.13719586583067], ['odd', 'q', 0.381284510316768, 0.17609807421199],
+  ];
+  const effects = amce({ ...options, rows: byRows, by: 'g', seType: 'cregg' }).estimates;
+  for (const [group, level, estimate, se] of amceR) {
+    const row = effects.find((r) => r.BY === group && r.level === level)!;
+    assertCloseToR(row.estimate, estimate, `amce ${group} ${level} estimate`);
+    assertCloseToR(row.std_error, se, `amce ${group} ${level} SE`);
+  }
+});

@@ -22,3 +22,11 @@ show("cregg::mm(d, chosen ~ a + b, id = ~respondent, weights = ~w): a", svyglm(c
 show("b", svyglm(chosen ~ 0 + b, design = des))
 dc <- d[complete.cases(d), ]
 show("the complete-case design (not cregg's)", svyglm(chosen ~ a + b, design = svydesign(ids = ~respondent, weights = ~w, data = dc)))
+# With by (cregg::cj(..., by = ~g) splits the data and builds a design on each group's rows): g is even/odd
+# respondent number, so R0 (never shows a) is in "even" and R11 (answers nothing) in "odd".
+d$g <- ifelse(as.integer(sub("R", "", d$respondent)) %% 2 == 0, "even", "odd")
+for (g in c("even", "odd")) {
+  dg <- d[d$g == g, ]; des_g <- svydesign(ids = ~respondent, weights = ~w, data = dg)
+  show(paste0("cregg::mm(d, chosen ~ a + b, id = ~respondent, weights = ~w, by = ~g), group ", g, ": a"), svyglm(chosen ~ 0 + a, design = des_g))
+  show(paste0("cregg::amce(..., by = ~g), group ", g), svyglm(chosen ~ a + b, design = des_g))
+}

@@ -14,8 +14,8 @@
 #                    svytable counts and survey::svygofchisq(~feature, p, svydesign(ids = ~id or ~1, weights = ~w or ~1)):
 #                    Pearson's X² on the weighted totals, p from its design-based Satterthwaite scale and df
 # Rows with a missing value in a used column are dropped first, except from cregg's design for amce (se cregg) and
-# mm without by, which keeps every row with an id and a weight as svyglm does (R trial 39). Undeclared levels sort
-# in the C locale.
+# mm (each group's for mm_diffs), which keeps every row with an id and a weight as svyglm does (R trial 39).
+# Undeclared levels sort in the C locale.
 # Usage, from the repository root (R 4.2.2, survey 4.1-1, estimatr 1.0.0):
 #   node --import tsx tests/reference/conjoint-differential/write-inputs.ts /tmp/cj-in
 #   Rscript tests/reference/conjoint-differential/conjoint.R /tmp/cj-in tests/reference/conjoint-differential/expected.json.gz
@@ -35,8 +35,8 @@ prepare <- function(c) {
   used <- c(outcome, if (!(c$verb %in% c("freqs", "mm", "mm-diff"))) features, c$id_column, c$weights, c$by)
   # cregg::amce and cregg::mm build svydesign on all the data, and svyglm drops incomplete rows by subsetting the
   # design: a respondent without a complete profile stays among its clusters (R trial 39). design_data holds those
-  # rows (every row with an id and a weight) for amce's cregg se and mm without by.
-  full <- d[complete.cases(d[, c(c$id_column, c$weights), drop = FALSE]), , drop = FALSE]
+  # rows (every row with an id, a weight and a group of by) for amce's cregg se, mm and mm_diffs.
+  full <- d[complete.cases(d[, c(c$id_column, c$weights, c$by), drop = FALSE]), , drop = FALSE]
   d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
   # Levels nobody was shown are dropped, as model.frame(drop.unused.levels = TRUE) in svyglm and lm_robust does
   # (freqs sets its own levels: a design level never shown counts 0 there).
@@ -45,11 +45,17 @@ prepare <- function(c) {
     full[[f]] <- factor(full[[f]], levels = levels(d[[f]]))
   }
   if (!is.null(c$by)) d[[c$by]] <- factor(d[[c$by]], levels = sort(unique(d[[c$by]])))
-  if (is.null(c$by) && (c$verb == "mm" || (c$verb == "amce" && !identical(c$se_type, "CR2")))) attr(d, "design_data") <- full
+  if (c$verb %in% c("mm", "mm-diff") || (c$verb == "amce" && !identical(c$se_type, "CR2"))) attr(d, "design_data") <- full
   d
 }
 # The data of cregg's svydesign: all rows with an id and a weight where prepare() kept them, else the rows given.
 design_data <- function(d) if (is.null(attr(d, "design_data"))) d else attr(d, "design_data")
+# One group of by: its complete rows, and its design's rows (cj(by =) splits the data, then builds each design).
+group_of <- function(d, by, g) {
+  full <- design_data(d); out <- d[d[[by]] == g, , drop = FALSE]
+  attr(out, "design_data") <- full[full[[by]] == as.character(g), , drop = FALSE]
+  out
+}
 design_of <- function(d, c) svydesign(ids = as.formula(paste0("~", c$id_column)), weights = if (is.null(c$weights)) ~1 else as.formula(paste0("~", c$weights)), data = d)
 z_row <- function(feature, level, est, se, h0 = 0) {
   z <- (est - h0) / se; q <- qnorm(0.975)
@@ -113,10 +119,10 @@ mms <- function(d, c, h0 = 0) {
 mm_diffs <- function(d, c) {
   groups <- levels(d[[c$by]])
   if (length(groups) < 2) stop("one group of by among the complete rows")
-  base <- mms(d[d[[c$by]] == groups[1], ], c)
+  base <- mms(group_of(d, c$by, groups[1]), c)
   rows <- list()
   for (g in groups[-1]) {
-    other <- mms(d[d[[c$by]] == g, ], c)
+    other <- mms(group_of(d, c$by, g), c)
     for (k in seq_along(base)) {
       est <- other[[k]][[3]] - base[[k]][[3]]; se <- sqrt(other[[k]][[4]]^2 + base[[k]][[4]]^2)
       rows[[length(rows) + 1]] <- c(list(paste(g, "-", groups[1])), z_row(base[[k]][[1]], base[[k]][[2]], est, se))
