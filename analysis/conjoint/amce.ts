@@ -75,7 +75,7 @@ export function amce(options: AmceOptions): ConjointResult {
   if (!profiles.by) estimates.push(...amceRows(profiles, constraints, formula.outcome, undefined, seType, alpha, warnings));
   profiles.by?.levels.forEach((group, g) => {
     const rows = Int32Array.from(Array.from(profiles.by!.codes).flatMap((code, i) => (code === g ? [i] : [])));
-    const subset = subsetProfiles(profiles, rows);
+    const subset = subsetProfiles(profiles, rows, profiles.designRespondentsByGroup?.get(group));
     for (const factor of subset.features) {
       if (factor.levels.length < 2) throw new AnalysisError(FN, `feature "${factor.name}" shows one level ("${factor.levels[0]}") in group "${group}" of "${options.by}"; an AMCE needs two`);
     }

@@ -77,13 +77,19 @@ export function freqs(options: FreqsOptions): LevelFrequency[] {
     for (const level of ownEntry(options.levels, feature) ?? []) counts.set(level, 0);
     for (const level of Object.keys(given ?? {})) counts.set(level, counts.get(level) ?? 0);
     const declared = counts.size > 0;
-    // The counted rows: level, weight and cluster (the row itself without an id), for the design-based test.
-    const counted: { label: string; w: number; cluster: string | number }[] = [];
+    // The design's rows: level (null where the feature is missing), weight and cluster (the row itself without an id).
+    // A row missing the feature stays in the design-based test's design as outside the domain (R trial 39: survey's
+    // subset(des, !is.na(feature)) keeps its row or cluster in n/(n − 1)); it is not counted.
+    const counted: DesignRow[] = [];
     for (let i = 0; i < table.length; i++) {
       const label = labelOf(column, i);
       const w = weights?.type === 'numeric' ? weights.values[i] : 1;
       const cluster = ids ? labelOf(ids, i) : i;
-      if (label === null || Number.isNaN(w) || cluster === null) continue;
+      if (Number.isNaN(w) || cluster === null) continue;
+      if (label === null) {
+        counted.push({ label, w, cluster });
+        continue;
+      }
       if (declared && !counts.has(label)) throw new AnalysisError(FN, `"${feature}" has the value "${label}", which is not among its declared levels or probabilities`);
       counts.set(label, (counts.get(label) ?? 0) + w);
       counted.push({ label, w, cluster });
@@ -121,14 +127,21 @@ function pearsonTest(counts: number[], probabilities: number[]): { chisq: number
   return { chisq, df, p: chiSquareUpperTail(chisq, df), scale: 1 };
 }
 
-/** svygofchisq on the counted rows: each cluster's weighted total per level. */
-function designTest(feature: string, levels: string[], counted: { label: string; w: number; cluster: string | number }[], probabilities: number[], id: string | undefined) {
+/** A row of the design-based test's design: its level (null: outside the domain), weight and cluster. */
+interface DesignRow {
+  label: string | null;
+  w: number;
+  cluster: string | number;
+}
+
+/** svygofchisq on the rows showing the feature as a domain: each cluster's weighted total per level (0 outside it). */
+function designTest(feature: string, levels: string[], counted: DesignRow[], probabilities: number[], id: string | undefined) {
   const index = new Map(levels.map((level, k) => [level, k]));
   const clusters = new Map<string | number, Float64Array>();
   for (const { label, w, cluster } of counted) {
     let totals = clusters.get(cluster);
     if (!totals) clusters.set(cluster, (totals = new Float64Array(levels.length)));
-    totals[index.get(label)!] += w;
+    if (label !== null) totals[index.get(label)!] += w;
   }
   if (clusters.size < 2) {
     throw new AnalysisError(FN, `"${feature}": the design-based test needs two or more ${id === undefined ? 'rows' : `values of "${id}"`}; there is ${clusters.size}`);

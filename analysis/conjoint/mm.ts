@@ -76,7 +76,8 @@ export function marginalMeans(fn: string, options: MmOptions): ConjointResult & 
         if (rows.length === 0) return;
       }
       const columns = factor.levels.map((_, k) => Float64Array.from(factor.codes, (c) => (c === k ? 1 : 0)));
-      const fit = fitColumns(profiles, { columns, intercept: false, seType, alpha, rows });
+      const designRespondents = group === undefined ? undefined : profiles.designRespondentsByGroup?.get(group);
+      const fit = fitColumns(profiles, { columns, intercept: false, seType, alpha, rows, designRespondents });
       // A perfect fit of y ~ 0 + levels is every level's outcome alike: exactMean gives those means and their SE
       // of 0 exactly, so lmRobust's warning that the SEs are rounding noise does not apply to these rows.
       warnings.addFit(fit.warnings.filter((w) => !isPerfectFitWarning(w)), group);

@@ -24,6 +24,14 @@ export interface Profiles {
   /** Respondent of each row, as a code 0..G−1, and G. */
   respondent: Int32Array;
   nRespondents: number;
+  /**
+   * Respondents of cregg's survey design: every id with a weight on some row, complete profile or not (svyglm drops
+   * incomplete rows by subsetting the design, which keeps their respondent among its clusters: R trial 39). For the
+   * whole data without `by`, or for a group's profiles (subsetProfiles).
+   */
+  designRespondents?: number;
+  /** With `by`: each group's design respondents (cregg splits the data by group and builds a design on each part). */
+  designRespondentsByGroup?: ReadonlyMap<string, number>;
   features: Factor[];
   /** The subgroup column (`by`), when asked for. */
   by?: Factor;
@@ -77,10 +85,15 @@ export function profileData(fn: string, table: DataTable, columns: ProfileColumn
   const factorLabels = factorNames.map((name, k) => labelsOf(column(name, k < columns.features.length ? 'formula' : 'by'), formatRNumber));
 
   const keep: number[] = [];
+  const designIds = new Set<string>();
+  const groupIds = new Map<string, Set<string>>();
+  const byLabels = columns.by === undefined ? undefined : factorLabels[factorLabels.length - 1];
   for (let i = 0; i < table.length; i++) {
-    if (Number.isNaN(outcomeColumn.values[i]) || idLabels(i) === null) continue;
-    if (weightColumn && Number.isNaN(weightColumn.values[i])) continue;
-    if (factorLabels.some((labels) => labels(i) === null)) continue;
+    if (idLabels(i) === null || (weightColumn && Number.isNaN(weightColumn.values[i]))) continue;
+    designIds.add(idLabels(i)!);
+    const group = byLabels?.(i);
+    if (group != null) groupIds.set(group, (groupIds.get(group) ?? new Set()).add(idLabels(i)!));
+    if (Number.isNaN(outcomeColumn.values[i]) || factorLabels.some((labels) => labels(i) === null)) continue;
     keep.push(i);
   }
   if (keep.length === 0) throw new AnalysisError(fn, 'no complete rows (every row misses the outcome, a feature, the id or the weight)');
@@ -110,6 +123,8 @@ export function profileData(fn: string, table: DataTable, columns: ProfileColumn
     weights,
     respondent,
     nRespondents: respondentCodes.size,
+    designRespondents: columns.by === undefined ? designIds.size : undefined,
+    designRespondentsByGroup: columns.by === undefined ? undefined : new Map([...groupIds].map(([group, ids]) => [group, ids.size])),
     features: factors.slice(0, columns.features.length),
     by: columns.by === undefined ? undefined : factors[columns.features.length],
   };
@@ -137,7 +152,7 @@ function codeFactor(fn: string, name: string, keep: number[], labels: (i: number
  * the first level present. Keeping an absent reference gave the group's contrasts against another level under
  * the absent one's name (found by the 2026-12-03 trial against R).
  */
-export function subsetProfiles(profiles: Profiles, rows: Int32Array): Profiles {
+export function subsetProfiles(profiles: Profiles, rows: Int32Array, designRespondents?: number): Profiles {
   const pick = <T extends Float64Array | Int32Array>(values: T): T => {
     const out = new (values.constructor as new (n: number) => T)(rows.length);
     rows.forEach((i, k) => (out[k] = values[i]));
@@ -166,6 +181,7 @@ export function subsetProfiles(profiles: Profiles, rows: Int32Array): Profiles {
     weights: profiles.weights && pick(profiles.weights),
     respondent,
     nRespondents: new Set(respondent).size,
+    designRespondents,
     features: profiles.features.map(present),
     by: profiles.by && factor(profiles.by),
   };

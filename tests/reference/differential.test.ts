@@ -127,7 +127,10 @@
 // exactly collinear integer columns and a factor nested in another, in every order; declared levels with an unused
 // first level or a subset that drops the declared reference; stata with one cluster of one row; difference_in_means
 // with pair blocks beside large ones and blocks with missing ids; p.adjust ties with NA; pwr with one arm of 2 or 3
-// beside 1e5–1e7; 30 drawn fits).
+// beside 1e5–1e7; 30 drawn fits), and the thirty-ninth's (trial39-designs.ts: one weight column with zeros beside 1e-9 to
+// 9e9 under every se type; clusters nested in absorbed fixed effects with a factor × numeric with NA; outcomes constant
+// within an arm; outcomes at 1e8 and 1e-8 with fixed effects; difference_in_means of four cluster-level arms in blocks by
+// condition1/condition2; p.adjust of 200 tied values; rake from zero and extreme base weights; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -336,7 +339,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'zero-weights-clusters-36', 'mixed-clusters-cr2-36', 'factor-numeric-fe-cr2-36', 'subset-empty-level-36', 'character-outcome-36', 'weights-scaled-36',
     'rake-absent-36', 'dim-tiny-arm-36', 'p-adjust-36', 'power-edges-36', 'fe-two-together-36', 'trial36-random',
     'all-roles-37', 'empty-cell-terms-37', 'unicode-levels-37', 'dim-all-roles-37', 'rake-many-levels-37', 'p-adjust-37', 'power-37', 'trial37-random',
-    'na-roles-38', 'collinear-38', 'declared-levels-38', 'stata-singleton-38', 'dim-blocks-38', 'p-adjust-38', 'power-38', 'trial38-random'] as const) {
+    'na-roles-38', 'collinear-38', 'declared-levels-38', 'stata-singleton-38', 'dim-blocks-38', 'p-adjust-38', 'power-38', 'trial38-random',
+    'weights-1e18-39', 'clusters-in-fe-39', 'constant-arm-39', 'scales-fe-39', 'dim-arms-39', 'p-adjust-39', 'rake-39', 'trial39-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

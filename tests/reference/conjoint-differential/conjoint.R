@@ -13,7 +13,9 @@
 #   freqs:           counts of each level, chisq.test(counts, p = design probabilities); with weights or an id,
 #                    svytable counts and survey::svygofchisq(~feature, p, svydesign(ids = ~id or ~1, weights = ~w or ~1)):
 #                    Pearson's X² on the weighted totals, p from its design-based Satterthwaite scale and df
-# Rows with a missing value in a used column are dropped first. Undeclared levels sort in the C locale.
+# Rows with a missing value in a used column are dropped first, except from cregg's design for amce (se cregg) and
+# mm (each group's for mm_diffs), which keeps every row with an id and a weight as svyglm does (R trial 39).
+# Undeclared levels sort in the C locale.
 # Usage, from the repository root (R 4.2.2, survey 4.1-1, estimatr 1.0.0):
 #   node --import tsx tests/reference/conjoint-differential/write-inputs.ts /tmp/cj-in
 #   Rscript tests/reference/conjoint-differential/conjoint.R /tmp/cj-in tests/reference/conjoint-differential/expected.json.gz
@@ -28,13 +30,31 @@ prepare <- function(c) {
   outcome <- if (c$verb == "freqs") NULL else "chosen"
   # freqs counts each feature over the rows where it is present (table() per feature, cj_freqs): its features do
   # not drop rows (tests/analysis/freqs-missing-features.test.ts); the models drop incomplete rows, as svyglm does.
-  used <- c(outcome, if (c$verb != "freqs") features, c$id_column, c$weights, c$by)
+  # mm and mm_diffs reshape to long (cregg::mm): a profile missing one feature's level leaves that feature's means
+  # only (R trial 39), so there the features do not drop rows either; mms() leaves out each feature's own NA.
+  used <- c(outcome, if (!(c$verb %in% c("freqs", "mm", "mm-diff"))) features, c$id_column, c$weights, c$by)
+  # cregg::amce and cregg::mm build svydesign on all the data, and svyglm drops incomplete rows by subsetting the
+  # design: a respondent without a complete profile stays among its clusters (R trial 39). design_data holds those
+  # rows (every row with an id, a weight and a group of by) for amce's cregg se, mm and mm_diffs.
+  full <- d[complete.cases(d[, c(c$id_column, c$weights, c$by), drop = FALSE]), , drop = FALSE]
   d <- d[complete.cases(d[, used, drop = FALSE]), , drop = FALSE]
   # Levels nobody was shown are dropped, as model.frame(drop.unused.levels = TRUE) in svyglm and lm_robust does
   # (freqs sets its own levels: a design level never shown counts 0 there).
-  for (f in features) d[[f]] <- droplevels(factor(d[[f]], levels = if (is.null(c$levels)) sort(unique(d[[f]])) else unlist(c$levels[[f]])))
+  for (f in features) {
+    d[[f]] <- droplevels(factor(d[[f]], levels = if (is.null(c$levels)) sort(unique(d[[f]])) else unlist(c$levels[[f]])))
+    full[[f]] <- factor(full[[f]], levels = levels(d[[f]]))
+  }
   if (!is.null(c$by)) d[[c$by]] <- factor(d[[c$by]], levels = sort(unique(d[[c$by]])))
+  if (c$verb %in% c("mm", "mm-diff") || (c$verb == "amce" && !identical(c$se_type, "CR2"))) attr(d, "design_data") <- full
   d
+}
+# The data of cregg's svydesign: all rows with an id and a weight where prepare() kept them, else the rows given.
+design_data <- function(d) if (is.null(attr(d, "design_data"))) d else attr(d, "design_data")
+# One group of by: its complete rows, and its design's rows (cj(by =) splits the data, then builds each design).
+group_of <- function(d, by, g) {
+  full <- design_data(d); out <- d[d[[by]] == g, , drop = FALSE]
+  attr(out, "design_data") <- full[full[[by]] == as.character(g), , drop = FALSE]
+  out
 }
 design_of <- function(d, c) svydesign(ids = as.formula(paste0("~", c$id_column)), weights = if (is.null(c$weights)) ~1 else as.formula(paste0("~", c$weights)), data = d)
 z_row <- function(feature, level, est, se, h0 = 0) {
@@ -56,7 +76,7 @@ constrained_weights <- function(cf, a, lj, b, levels_b) {
   w
 }
 amce_cregg <- function(d, c) {
-  m <- svyglm(as.formula(c$formula), design = design_of(d, c))
+  m <- svyglm(as.formula(c$formula), design = design_of(design_data(d), c))
   cf <- coef(m); est <- cf[!is.na(cf)]; V <- vcov(m)[names(est), names(est), drop = FALSE]
   constraint <- unlist(c$constraint)
   rows <- list()
@@ -82,11 +102,13 @@ amce_cr2 <- function(d, c) {
   rows
 }
 mms <- function(d, c, h0 = 0) {
-  des <- design_of(d, c); rows <- list()
+  dd <- design_data(d); des <- design_of(dd, c); rows <- list()
   for (f in unlist(c$features)) {
     # One level shown in these rows (a small subgroup): its mean is the intercept (~ 0 + f stops on a one-level factor).
-    shown <- unique(as.character(d[[f]]))
-    m <- if (length(shown) == 1) svyglm(chosen ~ 1, design = des) else svyglm(as.formula(paste("chosen ~ 0 +", f)), design = des)
+    shown <- unique(as.character(d[[f]][!is.na(d[[f]])]))
+    # A feature's missing levels: its rows leave the design as a domain, as svyby(na.rm = TRUE) in cregg's long data.
+    des_f <- if (anyNA(dd[[f]])) des[!is.na(dd[[f]]), ] else des
+    m <- if (length(shown) == 1) svyglm(chosen ~ 1, design = des_f) else svyglm(as.formula(paste("chosen ~ 0 +", f)), design = des_f)
     cf <- coef(m); se <- sqrt(diag(vcov(m)))
     if (length(shown) == 1) names(cf) <- names(se) <- paste0(f, shown)
     # A level nobody in these rows was shown (a small subgroup) has no mean: NA, as svyglm's aliased coefficient.
@@ -97,10 +119,10 @@ mms <- function(d, c, h0 = 0) {
 mm_diffs <- function(d, c) {
   groups <- levels(d[[c$by]])
   if (length(groups) < 2) stop("one group of by among the complete rows")
-  base <- mms(d[d[[c$by]] == groups[1], ], c)
+  base <- mms(group_of(d, c$by, groups[1]), c)
   rows <- list()
   for (g in groups[-1]) {
-    other <- mms(d[d[[c$by]] == g, ], c)
+    other <- mms(group_of(d, c$by, g), c)
     for (k in seq_along(base)) {
       est <- other[[k]][[3]] - base[[k]][[3]]; se <- sqrt(other[[k]][[4]]^2 + base[[k]][[4]]^2)
       rows[[length(rows) + 1]] <- c(list(paste(g, "-", groups[1])), z_row(base[[k]][[1]], base[[k]][[2]], est, se))
@@ -151,13 +173,16 @@ freqs_weighted <- function(d, c) {
   for (f in unlist(c$features)) {
     des$variables[[f]] <- factor(as.character(des$variables[[f]]), levels = if (is.null(c$levels)) names(c$probabilities[[f]]) else unlist(c$levels[[f]]))
     lv <- levels(des$variables[[f]])
-    counts <- svytable(as.formula(paste0("~", f)), des)
+    # A feature's missing cells (R trial 39): its test on the rows showing it, subset(des, !is.na(f)) as an analyst
+    # types it (survey keeps the design's clusters, a domain); on every row svygofchisq stops on the NA.
+    des_f <- if (anyNA(des$variables[[f]])) des[!is.na(des$variables[[f]]), ] else des
+    counts <- svytable(as.formula(paste0("~", f)), des_f)
     # survey 4.1-1's svygofchisq pairs the probabilities with the levels through split(), which sorts the names:
     # with levels not in sorted order its variance (not X²) takes another level's probability. The test does not
     # depend on the order, so R gets the levels sorted (as split sorts them) and the rows keep vlab's order.
-    des$variables[[f]] <- factor(as.character(des$variables[[f]]), levels = sort(lv))
+    des_f$variables[[f]] <- factor(as.character(des_f$variables[[f]]), levels = sort(lv))
     p <- unlist(c$probabilities[[f]])[sort(lv)]
-    test <- svygofchisq(as.formula(paste0("~", f)), p / sum(p), des)
+    test <- svygofchisq(as.formula(paste0("~", f)), p / sum(p), des_f)
     for (l in lv) rows[[length(rows) + 1]] <- list(f, l, as.numeric(counts[[l]]), as.numeric(counts[[l]]) / sum(counts), unname(test$statistic), unname(test$parameter[["df"]]), test$p.value, unname(test$parameter[["scale"]]))
   }
   rows

@@ -65,6 +65,8 @@ export interface DesignVariant {
   neverShown?: boolean;
   /** The thirty-sixth trial: every this-many-th respondent (the first among them) answers one task only, the others the drawn number. */
   oneTaskEvery?: number;
+  /** The thirty-ninth trial: this share of the first feature's cells missing (NA), the profile dropped from that feature only. */
+  missingFeature?: number;
 }
 
 interface Feature {
@@ -143,7 +145,7 @@ function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant:
   const missing = variant.balancedLevel ? 0 : draw.chance(0.3) ? 0.03 : 0;
   const effects = features.map((f) => f.levels.map(() => draw.normal() * 0.5));
   const cols = { id: [] as string[], task: [] as number[], profile: [] as number[], group: [] as (string | null)[], w: [] as number[], y: [] as (number | null)[] };
-  const levelCols = features.map(() => [] as string[]);
+  const levelCols = features.map(() => [] as (string | null)[]);
   for (let r = 0; r < respondents; r++) {
     const picked = draw.pick(groups);
     const group = variant.missingGroup && draw.chance(0.1) ? null : picked;
@@ -158,7 +160,7 @@ function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant:
       const utility = shown.map((codes) => codes.reduce((s, k, f) => s + effects[f][k], 0) + draw.normal());
       const best = utility.indexOf(Math.max(...utility));
       shown.forEach((codes, p) => {
-        codes.forEach((k, f) => levelCols[f].push(features[f].levels[k]));
+        codes.forEach((k, f) => levelCols[f].push(f === 0 && variant.missingFeature !== undefined && draw.chance(variant.missingFeature) ? null : features[f].levels[k]));
         const y = profiles > 1 ? Number(p === best) : rating ? Math.min(7, Math.max(1, Math.round(4 + 1.5 * utility[p]))) : Number(utility[p] > 0);
         Object.entries({ id: `R${String(r + 1).padStart(3, '0')}`, task: t + 1, profile: p + 1, group, w: weight }).forEach(([k, v]) => (cols[k as 'id'] as unknown[]).push(v));
         cols.y.push(draw.chance(missing) ? null : y);
@@ -378,4 +380,15 @@ export const TRIAL38_DESIGNS: [number, DesignVariant][] = [
   [38_200_000, { weighted: true, equalWeight: 1, neverShown: true, lopsided: true, declared: true, restricted: false }],
   [38_200_001, { oneTaskEvery: 1, impossible: true, hiddenInGroup: true, missingGroup: true, weighted: true }],
   [38_200_002, { balancedLevel: true, weighted: true, hugeWeight: 1500, missingGroup: true, declared: true, restricted: false }],
+];
+
+/**
+ * The thirty-ninth R trial's conjoint designs (2026-12-07), seeds 39_200_000 + k: the first feature's level missing in
+ * 5–10 % of the profiles (cregg's mm reshapes to long and drops such a profile from that feature's means only; the
+ * AMCE's model drops it whole), weighted, with a huge weight, a partly missing `by` column and declared levels.
+ */
+export const TRIAL39_DESIGNS: [number, DesignVariant][] = [
+  [39_200_000, { missingFeature: 0.05, weighted: true, declared: true, restricted: false }],
+  [39_200_001, { missingFeature: 0.1, weighted: true, hugeWeight: 800, missingGroup: true, restricted: false }],
+  [39_200_002, { missingFeature: 0.08, weighted: false, lopsided: true, impossible: true }],
 ];

@@ -292,7 +292,16 @@ export type CaseGroup =
   | 'dim-blocks-38'
   | 'p-adjust-38'
   | 'power-38'
-  | 'trial38-random';
+  | 'trial38-random'
+  // The thirty-ninth trial's classes (trial39-designs.ts).
+  | 'weights-1e18-39'
+  | 'clusters-in-fe-39'
+  | 'constant-arm-39'
+  | 'scales-fe-39'
+  | 'dim-arms-39'
+  | 'p-adjust-39'
+  | 'rake-39'
+  | 'trial39-random';
 
 interface CaseBase {
   id: string;
