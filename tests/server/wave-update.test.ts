@@ -144,3 +144,42 @@ test('the default locale of a bilingual wave changes for participants who start 
   assert.equal(refused.status, 422);
   assert.equal(refused.body.error.message, 'locale: "fr" is not a locale of study "bus-line-funding" (en, es)');
 });
+
+// Attacker pass 38: the body of a PATCH is a JSON merge patch (RFC 7396: a name with null removes that setting), and
+// clients that say so — `application/merge-patch+json` — were refused (415). Only PATCH takes it.
+test('PATCH takes application/merge-patch+json; other verbs refuse it in words; a 415 to PATCH says what it accepts (Accept-Patch)', async () => {
+  const t = await patchSetup({ screenoutUrl: 'https://old.example/out' });
+  const patched = await request(t.app)
+    .patch(`/api/researcher/waves/${t.wave.id}`)
+    .set('Authorization', `Bearer ${t.token}`)
+    .set('Content-Type', 'application/merge-patch+json; charset=utf-8')
+    .send('{"target":400,"screenoutUrl":null}');
+  assert.equal(patched.status, 200, JSON.stringify(patched.body));
+  assert.deepEqual([patched.body.target, patched.body.screenoutUrl], [400, null]);
+
+  const broken = await request(t.app)
+    .patch(`/api/researcher/waves/${t.wave.id}`)
+    .set('Authorization', `Bearer ${t.token}`)
+    .set('Content-Type', 'application/merge-patch+json')
+    .send('{"target":400,}');
+  assert.equal(broken.status, 400);
+  assert.match(broken.body.error.message, /^the request body is not valid JSON: line 1, column 14: a comma after the last item/);
+
+  const jsonPatch = await request(t.app)
+    .patch(`/api/researcher/waves/${t.wave.id}`)
+    .set('Authorization', `Bearer ${t.token}`)
+    .set('Content-Type', 'application/json-patch+json')
+    .send('[{"op":"replace","path":"/target","value":5}]');
+  assert.equal(jsonPatch.status, 415);
+  assert.equal(jsonPatch.headers['accept-patch'], 'application/json, application/merge-patch+json');
+  assert.match(jsonPatch.body.error.message, /^the request body must be JSON \(Content-Type: application\/json or application\/merge-patch\+json\)/);
+
+  const created = await request(t.app)
+    .post('/api/researcher/waves')
+    .set('Authorization', `Bearer ${t.token}`)
+    .set('Content-Type', 'application/merge-patch+json')
+    .send('{"study":"alliance-corrective-measures","target":5}');
+  assert.equal(created.status, 415);
+  assert.match(created.body.error.message, /^the request body must be JSON \(Content-Type: application\/json\); application\/merge-patch\+json is for PATCH/);
+  assert.equal((await t.get(`/waves/${t.wave.id}`)).body.target, 400, 'only the merge patch changed the wave');
+});
