@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { DomainError } from '../domain/errors.ts';
+import { shortened } from '../domain/shortened.ts';
 import type { Logger } from '../logger.ts';
 import { jsonSyntaxError, lineAndColumn } from '../storage/json-location.ts';
 import { postgresRefusalWords } from '../storage/postgres/refusal-words.ts';
@@ -44,7 +45,7 @@ function syntaxPlace(body: unknown): string {
 }
 
 /** body-parser reports its failures as errors with a `type`; each maps to a fixed 4xx. */
-function bodyParserError(error: { type?: unknown; limit?: unknown; body?: unknown }): ErrorBody | null {
+function bodyParserError(error: { type?: unknown; limit?: unknown; body?: unknown; encoding?: unknown }): ErrorBody | null {
   switch (error.type) {
     case 'entity.parse.failed': {
       const kind = scalarKind(error.body);
@@ -53,7 +54,11 @@ function bodyParserError(error: { type?: unknown; limit?: unknown; body?: unknow
     }
     case 'entity.too.large':
       return { status: 413, code: 'payload_too_large', message: `the request body is larger than ${String(error.limit)} bytes` };
-    case 'encoding.unsupported':
+    case 'encoding.unsupported': {
+      // The Content-Encoding, not the charset: "must be UTF-8" sent a client sending zstd after the wrong header.
+      const named = shortened(String(error.encoding));
+      return { status: 415, code: 'unsupported_media_type', message: `the request body's Content-Encoding "${named}" is not one the server reads: send the body uncompressed, or as gzip, deflate or br` };
+    }
     case 'charset.unsupported':
       return { status: 415, code: 'unsupported_media_type', message: 'the request body must be UTF-8 JSON' };
     case 'request.aborted':

@@ -283,3 +283,17 @@ test('a body that is not what its Content-Encoding says → 400 saying so (it wa
     assert.equal(message, 'the request body could not be decompressed: it is not what its Content-Encoding says (gzip, deflate or br)');
   }
 });
+
+// Attacker pass 38: a Content-Encoding the server does not read (zstd, which curl and some clients now send; two
+// encodings in a row) was answered "the request body must be UTF-8 JSON", as if its charset were wrong.
+test('a Content-Encoding the server does not read → 415 naming it and the ones it reads, not "must be UTF-8"', async () => {
+  const code = await startOne('unread-encoding');
+  for (const [encoding, named] of [['zstd', 'zstd'], ['gzip, gzip', 'gzip, gzip'], ['x'.repeat(300), `${'x'.repeat(40)}…`]] as const) {
+    const message = await refused(
+      () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').set('Content-Encoding', encoding).send('{"answers":{},"currentPage":1}'),
+      415,
+      'unsupported_media_type',
+    );
+    assert.equal(message, `the request body's Content-Encoding "${named}" is not one the server reads: send the body uncompressed, or as gzip, deflate or br`);
+  }
+});
