@@ -297,3 +297,16 @@ test('a Content-Encoding the server does not read → 415 naming it and the ones
     assert.equal(message, `the request body's Content-Encoding "${named}" is not one the server reads: send the body uncompressed, or as gzip, deflate or br`);
   }
 });
+
+// Attacker pass 38: the names of unknown fields were all echoed, whole: 5,000 made-up answers came back as a 54 KB
+// message, a 60,000-character name as a 60 KB one. A message names at most 10, each cut to 40 characters.
+test('unknown fields: at most 10 named, each cut to 40 characters, then how many more', async () => {
+  const code = await startOne('many-unknown');
+  const many = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`q${i}`, 1]));
+  const listed = await refused(() => request(app).put(`/api/participants/${code}/answers`).send({ answers: many, currentPage: 1 }), 422, 'invalid_input');
+  assert.equal(listed, 'answers: unknown fields "q0", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9" and 4,990 more');
+  const long = await refused(() => request(app).put(`/api/participants/${code}/answers`).send({ answers: { ['x'.repeat(60_000)]: 1 }, currentPage: 1 }), 422, 'invalid_input');
+  assert.equal(long, `answers: unknown field "${'x'.repeat(40)}…"`);
+  const top = await refused(() => request(app).put(`/api/participants/${code}/answers`).send({ answers: {}, currentPage: 1, ...many }), 422, 'invalid_input');
+  assert.match(top, /^\(root\): unknown fields "q0", .*"q9" and 4,990 more$/);
+});

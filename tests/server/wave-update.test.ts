@@ -183,3 +183,15 @@ test('PATCH takes application/merge-patch+json; other verbs refuse it in words; 
   assert.match(created.body.error.message, /^the request body must be JSON \(Content-Type: application\/json\); application\/merge-patch\+json is for PATCH/);
   assert.equal((await t.get(`/waves/${t.wave.id}`)).body.target, 400, 'only the merge patch changed the wave');
 });
+
+// Attacker pass 38: a 60,000-character name in a PATCH and 1,500 query parameters on an export were echoed whole.
+test('PATCH and the export name a long unknown name cut to 40 characters, and at most 10 unknown parameters', async () => {
+  const t = await patchSetup();
+  const long = await t.patch(t.wave.id, { ['x'.repeat(60_000)]: 1 });
+  assert.equal(long.status, 422);
+  assert.match(long.body.error.message, new RegExp(`^${'x'.repeat(40)}…: not a setting of a wave that can change`));
+  const query = Array.from({ length: 1500 }, (_, i) => `a${i}=1`).join('&');
+  const many = await t.get(`/waves/${t.wave.id}/export?format=json&${query}`);
+  assert.equal(many.status, 422);
+  assert.equal(many.body.error.message, 'query parameters "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9" and 989 more: not taken here (it takes format, status, excel)');
+});
