@@ -310,3 +310,17 @@ test('unknown fields: at most 10 named, each cut to 40 characters, then how many
   const top = await refused(() => request(app).put(`/api/participants/${code}/answers`).send({ answers: {}, currentPage: 1, ...many }), 422, 'invalid_input');
   assert.match(top, /^\(root\): unknown fields "q0", .*"q9" and 4,990 more$/);
 });
+
+// Attacker pass 38: a page past the survey's end said "must be below 7" at 99 and "must be at most 9007199254740991" at
+// 2^60 or 1e300 (zod's safe-integer bound, checked first), as the wave's target did before pass 37.
+test('a currentPage past the survey, however far, is one message quoting it', async () => {
+  const code = await startOne('far-page');
+  for (const [page, shown] of [['99', '99'], ['1152921504606846976', '1152921504606847000'], ['1e300', '1e+300']]) {
+    const message = await refused(
+      () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').send(`{"answers":{},"currentPage":${page}}`),
+      422,
+      'invalid_input',
+    );
+    assert.match(message, new RegExp(`^currentPage: must be below \\d+ \\(the survey's pages are numbered from 0\\), got ${shown.replace('+', '\\+')}$`));
+  }
+});
