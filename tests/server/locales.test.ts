@@ -11,6 +11,7 @@ import { textDirection } from '../../public/src/i18n/text-direction.ts';
 import { chooseLocale, localizeDefinition, studyLocales } from '../../server/domain/localized-text.ts';
 import { buildParticipantSurvey } from '../../server/domain/participant-survey.ts';
 import { DefinitionError, parseStudyDefinition } from '../../server/domain/study-definition.ts';
+import { servesLanguage } from '../../server/simulate/page-language.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createResearcherTestApp } from './researcher-support.ts';
 
@@ -127,6 +128,11 @@ test('?lang= with an underscore, or a language a study locale with a region or s
   assert.equal(chooseLocale('pt', ['en', 'pt-BR', 'pt'], 'en'), 'pt', 'the language itself before a region of it');
   assert.equal(chooseLocale(' es ', ['en', 'es'], 'en'), 'es');
   for (const odd of ['e', 's', '-', '_', 'p', 'en-', 'xx_YY']) assert.equal(chooseLocale(odd, ['es', 'pt-BR'], 'es'), 'es', odd);
+});
+
+test('vlab simulate --language takes the locale the server chose by the same rule as the one asked for', () => {
+  for (const [asked, served] of [['es', 'es'], ['es-MX', 'es'], ['es_ES', 'es'], ['pt', 'pt-BR'], ['PT_br', 'pt-BR']]) assert.ok(servesLanguage(asked, served), `${asked} → ${served}`);
+  for (const [asked, served] of [['fr', 'en'], ['es', 'en'], ['e', 'es']]) assert.ok(!servesLanguage(asked, served), `${asked} → ${served}`);
 });
 
 test("every locale of the page's own messages has SurveyJS's interface strings too", async () => {
