@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import type { Config } from './config.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { noRoute, optionsAnswer } from './routes/allowed-methods.ts';
-import { errorHandler, requireJsonBody } from './routes/errors.ts';
+import { errorHandler, PATCH_BODY_TYPES, requireJsonBody } from './routes/errors.ts';
 import { loadPublicBundle, publicAssets } from './routes/public-assets.ts';
 import { researcherAuthRateLimit, startRateLimit } from './routes/rate-limit.ts';
 import { participantWriteLimit } from './routes/participant-rate-limit.ts';
@@ -97,7 +97,7 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   app.use(
     '/api/researcher',
     requireJsonBody,
-    express.json({ limit: config.bodyLimitBytes, type: 'application/json' }),
+    express.json({ limit: config.bodyLimitBytes, type: PATCH_BODY_TYPES }),
     researcherApi(researcher),
     noRoute(app, 'API route'),
   );

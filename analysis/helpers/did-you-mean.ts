@@ -35,18 +35,32 @@ export function didYouMean(name: string, candidates: readonly string[]): string 
  * What a text looks like: without its invisible characters, in one Unicode form (NFC). Two texts with one look are
  * one to a reader (lookalikeReason).
  */
-export const visibleForm = (text: string): string => withoutInvisible(text).normalize('NFC');
+const visibleForm = (text: string): string => withoutInvisible(text).normalize('NFC');
+
+/** A text as a reader takes it in: without spaces at its ends or runs of them inside. */
+const spacedForm = (text: string): string => visibleForm(text).trim().replace(/\s+/gu, ' ');
 
 /**
- * Why two different names look the same, or '' when they do not: an invisible character copied along, or the same
+ * What a reader takes a text for: its look (visibleForm), its spaces evened (spacedForm), and compatibility forms of
+ * one character made one (NFKC: full-width "Ａ" is "A", the ligature "ﬁ" is "fi", a full-width "２" is "2"). Two
+ * texts with one reading are one answer to a respondent, who cannot tell them apart (lookalikeReason).
+ */
+export const readerForm = (text: string): string => spacedForm(text.normalize('NFKC'));
+
+/**
+ * Why two different names look the same, or '' when they do not: an invisible character copied along, the same
  * letters in another Unicode form (combining accents, NFD, as some editors and macOS text write them, against
- * precomposed ones, NFC). A message that only showed both would show the same text twice (attacker pass 28).
+ * precomposed ones, NFC), spaces around them or doubled inside, or compatibility forms (a full-width letter, typed
+ * with an East Asian input method, against the ASCII one). A message that only showed both would show the same text
+ * twice (attacker passes 28 and 38).
  */
 export function lookalikeReason(a: string, b: string): string {
-  if (a === b || visibleForm(a) !== visibleForm(b)) return '';
+  if (a === b || readerForm(a) !== readerForm(b)) return '';
   const invisible = firstInvisible(a) ?? firstInvisible(b);
-  if (invisible) return `the two differ only by an invisible character, ${codePointName(invisible.character)}: delete it`;
-  return 'the two look the same but are written in two Unicode forms, one with combining accents (NFD), one without (NFC): type one of them again';
+  if (invisible && visibleForm(a) === visibleForm(b)) return `the two differ only by an invisible character, ${codePointName(invisible.character)}: delete it`;
+  if (visibleForm(a) === visibleForm(b)) return 'the two look the same but are written in two Unicode forms, one with combining accents (NFD), one without (NFC): type one of them again';
+  if (spacedForm(a) === spacedForm(b)) return 'the two differ only by spaces at the start or end, or by more than one space between words: delete them';
+  return 'the two differ only by compatibility forms of the same characters (full-width "Ａ" against "A", a ligature "ﬁ" against "fi"): type one of them again';
 }
 
 /** Insertions, deletions and substitutions turning a into b (two-row dynamic programme). */

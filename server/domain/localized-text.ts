@@ -51,15 +51,20 @@ export function textIn(value: LocalizedText, locale: string): string {
 }
 
 /**
- * The locale a new participant takes the study in: the one asked for by the link (`?lang=es`; `es-MX` finds
- * `es`) when the study has it, else the wave's default.
+ * The locale a new participant takes the study in: the one asked for by the link (`?lang=es`) when the study has
+ * it; else the study's locale that is the link's language (`es-MX` finds `es`); else the first of the study's
+ * locales in that language (`pt` and `pt-PT` find `pt-BR`); else the wave's default. `_` is read as `-`: POSIX and
+ * Java write `es_ES`, `pt_BR`, and such links started respondents in English until attacker pass 38.
  */
 export function chooseLocale(requested: string | undefined, locales: readonly string[], fallback: string): string {
-  if (!requested) return fallback;
-  const wanted = requested.toLowerCase();
+  const wanted = requested?.trim().toLowerCase().replaceAll('_', '-');
+  if (!wanted) return fallback;
+  const language = wanted.split('-')[0]!;
+  const languageOf = (l: string) => l.toLowerCase().split('-')[0];
   return (
     locales.find((l) => l.toLowerCase() === wanted) ??
-    locales.find((l) => l.toLowerCase() === wanted.split('-')[0]) ??
+    locales.find((l) => l.toLowerCase() === language) ??
+    (language ? locales.find((l) => languageOf(l) === language) : undefined) ??
     fallback
   );
 }

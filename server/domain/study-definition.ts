@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { lookalikeReason, visibleForm } from '../../analysis/helpers/did-you-mean.ts';
+import { lookalikeReason, readerForm } from '../../analysis/helpers/did-you-mean.ts';
 import { invisibleShown } from '../../analysis/helpers/invisible-characters.ts';
 import { canonicalJson, choiceValues } from './definition-elements.ts';
 import { simulationModelSchema } from './simulation/model-schema.ts';
@@ -57,15 +57,16 @@ const choice = z.union([choiceValue, z.looseObject({ value: choiceValue, text: r
 /**
  * Two choices with one value (or 1 beside "1": one cell in the CSV) would store two answers as the same:
  * the second is refused at its value. So is one that only looks the same — "café" precomposed (NFC) beside
- * "cafe" + a combining accent (NFD), "yes" beside "yes" + U+200B — which split one answer in two in every table
- * and model while the page, the codebook and data.csv show one text twice (attacker pass 37).
+ * "cafe" + a combining accent (NFD), "yes" beside "yes" + U+200B, "yes " beside "yes", a full-width "Ａ" beside "A"
+ * — which split one answer in two in every table and model while the page, the codebook and data.csv show one text
+ * twice (attacker passes 37 and 38).
  */
 const choiceList = z.array(choice).min(2).superRefine((choices, ctx) => {
   const first = new Map<string, number>();
   const values = choices.map((c) => (typeof c === 'object' ? c.value : c));
   values.forEach((value, i) => {
-    const seen = first.get(visibleForm(String(value)));
-    if (seen === undefined) first.set(visibleForm(String(value)), i);
+    const seen = first.get(readerForm(String(value)));
+    if (seen === undefined) first.set(readerForm(String(value)), i);
     else {
       const other = values[seen]!;
       const message =

@@ -2,6 +2,7 @@ import { DomainError } from './errors.ts';
 import { studyLocales } from './localized-text.ts';
 import type { StudyDefinition } from './study-definition.ts';
 import { waveSettingsSchema, type Wave, type WaveSettings } from './wave.ts';
+import { shortened } from './shortened.ts';
 import { firstIssue } from './zod-issues.ts';
 
 /**
@@ -27,7 +28,7 @@ export function parseWaveUpdate(input: Record<string, unknown>): WaveSettingsUpd
     if (input[key] === undefined) continue;
     if (FIXED[key]) throw new DomainError('invalid_input', `${key}: ${FIXED[key]}`);
     if (!(CHANGEABLE_WAVE_SETTINGS as readonly string[]).includes(key)) {
-      throw new DomainError('invalid_input', `${key}: not a setting of a wave that can change (${CHANGEABLE_WAVE_SETTINGS.join(', ')} can)`);
+      throw new DomainError('invalid_input', `${shortened(key)}: not a setting of a wave that can change (${CHANGEABLE_WAVE_SETTINGS.join(', ')} can)`);
     }
   }
   const parsed = updateSchema.safeParse(input);

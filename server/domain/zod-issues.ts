@@ -23,6 +23,24 @@ export function issuePath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
+/** Past this many, unknown names are counted, not listed. */
+const NAMES_LISTED = 10;
+
+/**
+ * `"a", "b" and 4,990 more`: names a client or a file gave that nothing takes, at most NAMES_LISTED of them, each cut
+ * to 40 characters (shortened). Listed whole, 5,000 made-up answers came back as a 54 KB message and a
+ * 60,000-character name as a 60 KB one (attacker pass 38).
+ */
+export function quotedNames(keys: readonly string[]): string {
+  const listed = keys.slice(0, NAMES_LISTED).map((k) => `"${shortened(k)}"`).join(', ');
+  return keys.length > NAMES_LISTED ? `${listed} and ${(keys.length - NAMES_LISTED).toLocaleString('en-US')} more` : listed;
+}
+
+/** `unknown field "a"`, `unknown fields "a", "b" and 4,990 more`. */
+function unknownFields(keys: readonly string[]): string {
+  return `unknown field${keys.length > 1 ? 's' : ''} ${quotedNames(keys)}`;
+}
+
 /**
  * The first issue of a failed parse as one line: `format: expected one of csv, json, got "xlsx"`. With the parsed
  * `input`, the message quotes the value that was refused.
@@ -32,7 +50,7 @@ export function firstIssue(error: z.ZodError, prefix = '', input: unknown = NOT_
   if (!issue) return 'invalid input';
   const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
   const path = issuePath([...(prefix ? [prefix] : []), ...issue.path]);
-  if (keys.length) return `${path}: unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`;
+  if (keys.length) return `${path}: ${unknownFields(keys)}`;
   return `${path}: ${plainMessage(issue, input === NOT_GIVEN ? NOT_GIVEN : valueAt(input, issue.path))}`;
 }
 
@@ -169,13 +187,13 @@ export function describeIssue(
   // A refinement's own message (custom) is kept even where it points at an absent field: it says more.
   if (issue.code !== 'custom' && issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
     const stray = issues.find((other) => other.code === 'unrecognized_keys' && issuePath(other.path) === issuePath(parent));
-    const keys = stray?.code === 'unrecognized_keys' ? stray.keys.map((k) => `"${k}"`).join(', ') : '';
+    const keys = stray?.code === 'unrecognized_keys' ? quotedNames(stray.keys) : '';
     // Located at the misspelling (`at`), where the author has to type.
     const at = stray?.code === 'unrecognized_keys' ? [...parent, stray.keys[0]!] : undefined;
     return { path: issue.path, message: keys ? `missing (the file has ${keys} there, not a field)` : 'missing', ...(at ? { at } : {}) };
   }
   if (issue.code === 'unrecognized_keys') {
-    return { path: issue.path, message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+    return { path: issue.path, message: unknownFields(issue.keys) };
   }
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     // The branch that got furthest into the value is the shape the author meant.

@@ -11,7 +11,14 @@ export const saveOrderSchema = z.strictObject({
   pageSession: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected 8–64 letters, digits, - or _'),
   sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
 });
-export const partialBody = z.strictObject({ answers: namedValues, currentPage: z.number().int().min(0), saveOrder: saveOrderSchema.optional() });
+/**
+ * A page number: a whole number from 0 (any size: the service says where the survey ends, quoting it, for 99 and
+ * for 1e300 alike, where zod's .int() answered "at most 9007199254740991" for a number past 2^53).
+ */
+const pageNumber = z.number().min(0).superRefine((page, ctx) => {
+  if (!Number.isInteger(page)) ctx.addIssue({ code: 'custom', message: `expected a whole number, got ${page}` });
+});
+export const partialBody = z.strictObject({ answers: namedValues, currentPage: pageNumber, saveOrder: saveOrderSchema.optional() });
 const HONEYPOT_MAX = 10_000;
 /**
  * `honeypot` is the page's hidden field, which people never see: kept only as a quality flag, never as an answer.

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { DomainError } from '../domain/errors.ts';
+import { shortened } from '../domain/shortened.ts';
 import type { Logger } from '../logger.ts';
 import { jsonSyntaxError, lineAndColumn } from '../storage/json-location.ts';
 import { postgresRefusalWords } from '../storage/postgres/refusal-words.ts';
@@ -44,7 +45,7 @@ function syntaxPlace(body: unknown): string {
 }
 
 /** body-parser reports its failures as errors with a `type`; each maps to a fixed 4xx. */
-function bodyParserError(error: { type?: unknown; limit?: unknown; body?: unknown }): ErrorBody | null {
+function bodyParserError(error: { type?: unknown; limit?: unknown; body?: unknown; encoding?: unknown }): ErrorBody | null {
   switch (error.type) {
     case 'entity.parse.failed': {
       const kind = scalarKind(error.body);
@@ -53,7 +54,11 @@ function bodyParserError(error: { type?: unknown; limit?: unknown; body?: unknow
     }
     case 'entity.too.large':
       return { status: 413, code: 'payload_too_large', message: `the request body is larger than ${String(error.limit)} bytes` };
-    case 'encoding.unsupported':
+    case 'encoding.unsupported': {
+      // The Content-Encoding, not the charset: "must be UTF-8" sent a client sending zstd after the wrong header.
+      const named = shortened(String(error.encoding));
+      return { status: 415, code: 'unsupported_media_type', message: `the request body's Content-Encoding "${named}" is not one the server reads: send the body uncompressed, or as gzip, deflate or br` };
+    }
     case 'charset.unsupported':
       return { status: 415, code: 'unsupported_media_type', message: 'the request body must be UTF-8 JSON' };
     case 'request.aborted':
@@ -206,15 +211,24 @@ function charsetOf(contentType: string | undefined): string | undefined {
   return match ? (match[1] ?? match[2]) : undefined;
 }
 
+/** What a PATCH body may be: JSON, or said to be a JSON merge patch (RFC 7396), which is what it is. */
+export const PATCH_BODY_TYPES = ['application/json', 'application/merge-patch+json'];
+
 /**
  * API requests with a body must send JSON, in UTF-8 (RFC 8259 §8.1: JSON exchanged between systems is UTF-8);
  * anything else is refused before it is parsed. body-parser would decode a body labelled UTF-16 or UTF-32 as such,
- * so a UTF-8 body sent with the wrong label came out as garbage in a 400 "not valid JSON".
+ * so a UTF-8 body sent with the wrong label came out as garbage in a 400 "not valid JSON". A PATCH may also say
+ * `application/merge-patch+json`: its body is one (a name with null removes that setting; attacker pass 38 found
+ * it refused), and a 415 to a PATCH names the types it takes in `Accept-Patch` (RFC 5789 §3.1).
  */
-export const requireJsonBody: RequestHandler = (req, _res, next) => {
+export const requireJsonBody: RequestHandler = (req, res, next) => {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (hasBody && !req.is('application/json')) {
-    return next(new DomainError('unsupported_media_type', 'the request body must be JSON (Content-Type: application/json)'));
+  const patch = req.method === 'PATCH';
+  if (hasBody && !req.is(patch ? PATCH_BODY_TYPES : 'application/json')) {
+    if (patch) res.set('Accept-Patch', PATCH_BODY_TYPES.join(', '));
+    const mergePatch = !patch && req.is('application/merge-patch+json') ? '; application/merge-patch+json is for PATCH' : '';
+    const types = patch ? PATCH_BODY_TYPES.join(' or ') : 'application/json';
+    return next(new DomainError('unsupported_media_type', `the request body must be JSON (Content-Type: ${types})${mergePatch}`));
   }
   const charset = hasBody ? charsetOf(req.headers['content-type']) : undefined;
   if (charset !== undefined && !/^utf-8$/i.test(charset)) {

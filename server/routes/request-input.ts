@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import { WAVE_ID } from '../domain/wave.ts';
 import { shortened } from '../domain/shortened.ts';
-import { firstIssue } from '../domain/zod-issues.ts';
+import { firstIssue, quotedNames } from '../domain/zod-issues.ts';
 
 /**
  * A request body or query parsed by `schema`, or `422 invalid_input` naming the first wrong field; `detailsOf`
@@ -25,7 +25,7 @@ export function parseQuery<T>(schema: z.ZodObject<z.ZodRawShape, z.core.$strict>
   const issue = result.error.issues[0];
   if (issue?.code !== 'unrecognized_keys' || issue.path.length > 0) return parseBody(schema, query);
   const taken = Object.keys(schema.shape);
-  const names = issue.keys.map((k) => `"${shortened(k)}"`).join(', ');
+  const names = quotedNames(issue.keys);
   const takes = taken.length ? `it takes ${taken.join(', ')}` : 'it takes none';
   throw new DomainError('invalid_input', `query parameter${issue.keys.length > 1 ? 's' : ''} ${names}: not taken here (${takes})`);
 }

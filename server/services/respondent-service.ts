@@ -204,7 +204,7 @@ function savePartial(ctx: RespondentContext, input: SaveInput): Promise<SaveAnsw
     if (participant.status !== 'started') throw new DomainError('conflict', 'this participant has already finished');
     const study = await studies.of(tx, wave);
     if (input.currentPage >= study.pageCount) {
-      throw new DomainError('invalid_input', `currentPage: must be below ${study.pageCount}`);
+      throw new DomainError('invalid_input', `currentPage: must be below ${study.pageCount} (the survey's pages are numbered from 0), got ${input.currentPage}`);
     }
     const order = input.saveOrder;
     if (order && !(await tx.saveSequences.claim(participant.id, order.pageSession, order.sequence))) return staleSave(ctx, tx, study.def, participant);

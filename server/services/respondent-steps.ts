@@ -118,7 +118,7 @@ export async function checkCompletedAgain(tx: Repositories, study: RespondentStu
   if (!stored) return;
   const { values, cleared } = splitCleared(raw);
   checkClearedNames(study.fielded, cleared);
-  checkRetriedCompletion(stored, validateAnswers(study.fielded, values));
+  checkRetriedCompletion(stored, validateAnswers(study.fielded, values), participant);
 }
 
 /**

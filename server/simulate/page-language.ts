@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { studyLocales, textIn } from '../domain/localized-text.ts';
+import { chooseLocale, studyLocales, textIn } from '../domain/localized-text.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { unescapeHtml } from '../domain/vignette.ts';
 
-/** Whether the served locale is the one asked for (`es-MX` served as `es` is what was asked). */
-export const servesLanguage = (asked: string, served: string): boolean =>
-  asked === served || asked.toLowerCase() === served.toLowerCase() || asked.toLowerCase().startsWith(`${served.toLowerCase()}-`);
+/**
+ * Whether the served locale is the one asked for, by the server's own rule (chooseLocale): `es-MX` and `es_ES` served
+ * as `es`, `pt` as `pt-BR` are what was asked.
+ */
+export const servesLanguage = (asked: string, served: string): boolean => chooseLocale(asked, [served], '') === served;
 
 /** What the wave's page says before anyone starts: the language it is written in and the study's title in it. */
 export interface WavePage {

@@ -12,3 +12,10 @@ test('a near miss is named as before; a lookalike is named with what tells it ap
   assert.equal(closestName('s\u00ed', ['si\u0301', 'no']), 'si\u0301', 'two letters against three code points: too many edits for a slip, yet the same text');
   assert.equal(didYouMean('\u202efemale', ['female']), 'did you mean "female"? the two differ only by an invisible character, U+202E: delete it');
 });
+
+// Attacker pass 38: a name typed with an East Asian input method's full-width letters is too far for a slip by edits.
+test('a full-width name, or one with a space after it, is named with what tells it apart', () => {
+  assert.equal(closestName('\uff52\uff45\uff47\uff49\uff4d\uff45', ['regime', 'treaty']), 'regime');
+  assert.equal(didYouMean('\uff52\uff45\uff47\uff49\uff4d\uff45', ['regime', 'treaty']), 'did you mean "regime"? the two differ only by compatibility forms of the same characters (full-width "Ａ" against "A", a ligature "ﬁ" against "fi"): type one of them again');
+  assert.equal(didYouMean('regime ', ['regime', 'treaty']), 'did you mean "regime"? the two differ only by spaces at the start or end, or by more than one space between words: delete them');
+});

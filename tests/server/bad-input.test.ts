@@ -283,3 +283,44 @@ test('a body that is not what its Content-Encoding says → 400 saying so (it wa
     assert.equal(message, 'the request body could not be decompressed: it is not what its Content-Encoding says (gzip, deflate or br)');
   }
 });
+
+// Attacker pass 38: a Content-Encoding the server does not read (zstd, which curl and some clients now send; two
+// encodings in a row) was answered "the request body must be UTF-8 JSON", as if its charset were wrong.
+test('a Content-Encoding the server does not read → 415 naming it and the ones it reads, not "must be UTF-8"', async () => {
+  const code = await startOne('unread-encoding');
+  for (const [encoding, named] of [['zstd', 'zstd'], ['gzip, gzip', 'gzip, gzip'], ['x'.repeat(300), `${'x'.repeat(40)}…`]] as const) {
+    const message = await refused(
+      () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').set('Content-Encoding', encoding).send('{"answers":{},"currentPage":1}'),
+      415,
+      'unsupported_media_type',
+    );
+    assert.equal(message, `the request body's Content-Encoding "${named}" is not one the server reads: send the body uncompressed, or as gzip, deflate or br`);
+  }
+});
+
+// Attacker pass 38: the names of unknown fields were all echoed, whole: 5,000 made-up answers came back as a 54 KB
+// message, a 60,000-character name as a 60 KB one. A message names at most 10, each cut to 40 characters.
+test('unknown fields: at most 10 named, each cut to 40 characters, then how many more', async () => {
+  const code = await startOne('many-unknown');
+  const many = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`q${i}`, 1]));
+  const listed = await refused(() => request(app).put(`/api/participants/${code}/answers`).send({ answers: many, currentPage: 1 }), 422, 'invalid_input');
+  assert.equal(listed, 'answers: unknown fields "q0", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9" and 4,990 more');
+  const long = await refused(() => request(app).put(`/api/participants/${code}/answers`).send({ answers: { ['x'.repeat(60_000)]: 1 }, currentPage: 1 }), 422, 'invalid_input');
+  assert.equal(long, `answers: unknown field "${'x'.repeat(40)}…"`);
+  const top = await refused(() => request(app).put(`/api/participants/${code}/answers`).send({ answers: {}, currentPage: 1, ...many }), 422, 'invalid_input');
+  assert.match(top, /^\(root\): unknown fields "q0", .*"q9" and 4,990 more$/);
+});
+
+// Attacker pass 38: a page past the survey's end said "must be below 7" at 99 and "must be at most 9007199254740991" at
+// 2^60 or 1e300 (zod's safe-integer bound, checked first), as the wave's target did before pass 37.
+test('a currentPage past the survey, however far, is one message quoting it', async () => {
+  const code = await startOne('far-page');
+  for (const [page, shown] of [['99', '99'], ['1152921504606846976', '1152921504606847000'], ['1e300', '1e+300']]) {
+    const message = await refused(
+      () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').send(`{"answers":{},"currentPage":${page}}`),
+      422,
+      'invalid_input',
+    );
+    assert.match(message, new RegExp(`^currentPage: must be below \\d+ \\(the survey's pages are numbered from 0\\), got ${shown.replace('+', '\\+')}$`));
+  }
+});

@@ -69,6 +69,8 @@ test('a screened-out participant completing from another tab with consent given 
     assert.equal((await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: { consent: false } })).status, 200);
     const changed = await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: ANSWERS });
     assert.equal(changed.status, 409);
+    // Attacker pass 38: it said "this survey was already completed, continued in another tab…" to one who declined.
+    assert.equal(changed.body.error.message, 'this survey already ended when consent was declined (screened out); these answers were not stored (answers.consent differs)');
     // Attacker pass 37b: back with the cookie, or with the panel ID on another device, the participant who declined
     // is the same one, screened out: no answers echoed, a save refused, the quota step answers the outcome again.
     const cookie = String(started.headers['set-cookie']).split(';')[0]!;

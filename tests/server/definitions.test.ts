@@ -212,6 +212,26 @@ test('two choices whose values differ only in Unicode form or by an invisible ch
   );
 });
 
+// Attacker pass 38 (pass 37's leftover): a full-width "Ａ" typed with an East Asian input method beside "A", a ligature,
+// a full-width digit beside the number, or a value with a space after it, were choices of their own.
+test('two choices that differ only by compatibility form (full-width, ligature) or by spaces around them are refused in words', () => {
+  const withChoices = (values: (string | number)[]) => (d: Record<string, any>) => {
+    const q = d.pages.pretreatment.flatMap((p: any) => p.elements).find((e: any) => e.name === 'party');
+    q.choices = values.map((value, i) => ({ value, text: `Choice ${i + 1}` }));
+  };
+  const compatibility = 'the two differ only by compatibility forms of the same characters \\(full-width "Ａ" against "A", a ligature "ﬁ" against "fi"\\): type one of them again';
+  for (const [values, index, pattern] of [
+    [['A', 'B', '\uff21'], 2, `choice value "Ａ" looks the same as choice 1's "A": ${compatibility}`],
+    [['\ufb01ne', 'fine'], 1, `choice value "fine" looks the same as choice 1's "ﬁne": ${compatibility}`],
+    [[1, 2, '\uff12'], 2, `choice value "２" looks the same as choice 2's "2": ${compatibility}`],
+    [['yes', 'no', 'yes '], 2, `choice value "yes " looks the same as choice 1's "yes": the two differ only by spaces at the start or end, or by more than one space between words: delete them`],
+    [[' no', 'no'], 1, `choice value "no" looks the same as choice 1's " no": the two differ only by spaces`],
+    [['a b', 'a  b'], 1, `choice value "a  b" looks the same as choice 1's "a b": the two differ only by spaces`],
+  ] as const) {
+    assert.match(loadBroken(withChoices([...values])), new RegExp(`elements\\[\\d+\\]\\.choices\\[${index}\\]\\.value: ${pattern}`, 'm'), JSON.stringify(values));
+  }
+});
+
 test('a level code with a space or a capital says what a level code may hold and quotes it', () => {
   assert.match(
     loadBroken((d) => (d.factors[0].levels[0].code = 'Full democracy')),

@@ -11,6 +11,7 @@ import { textDirection } from '../../public/src/i18n/text-direction.ts';
 import { chooseLocale, localizeDefinition, studyLocales } from '../../server/domain/localized-text.ts';
 import { buildParticipantSurvey } from '../../server/domain/participant-survey.ts';
 import { DefinitionError, parseStudyDefinition } from '../../server/domain/study-definition.ts';
+import { servesLanguage } from '../../server/simulate/page-language.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createResearcherTestApp } from './researcher-support.ts';
 
@@ -113,6 +114,25 @@ test('the locale asked for by the link is used when the study has it, by its lan
   assert.equal(chooseLocale('ES', ['en', 'es'], 'en'), 'es');
   assert.equal(chooseLocale('fr', ['en', 'es'], 'es'), 'es');
   assert.equal(chooseLocale(undefined, ['en', 'es'], 'es'), 'es');
+});
+
+// Attacker pass 38: a link's ?lang= written as POSIX and Java write locales (`es_ES`, `pt_BR`), or in a language whose
+// study locale names a region (`pt` for a study in `pt-BR`), started the respondent in the wave's default, English.
+test('?lang= with an underscore, or a language a study locale with a region or script has, finds that locale', () => {
+  assert.equal(chooseLocale('es_ES', ['en', 'es'], 'en'), 'es');
+  assert.equal(chooseLocale('ES_mx', ['en', 'es'], 'en'), 'es');
+  assert.equal(chooseLocale('pt_BR', ['en', 'pt-BR'], 'en'), 'pt-BR');
+  assert.equal(chooseLocale('pt', ['en', 'pt-BR'], 'en'), 'pt-BR');
+  assert.equal(chooseLocale('pt-PT', ['en', 'pt-BR'], 'en'), 'pt-BR');
+  assert.equal(chooseLocale('pt-PT', ['en', 'pt-BR', 'pt-PT'], 'en'), 'pt-PT', 'an exact match first');
+  assert.equal(chooseLocale('pt', ['en', 'pt-BR', 'pt'], 'en'), 'pt', 'the language itself before a region of it');
+  assert.equal(chooseLocale(' es ', ['en', 'es'], 'en'), 'es');
+  for (const odd of ['e', 's', '-', '_', 'p', 'en-', 'xx_YY']) assert.equal(chooseLocale(odd, ['es', 'pt-BR'], 'es'), 'es', odd);
+});
+
+test('vlab simulate --language takes the locale the server chose by the same rule as the one asked for', () => {
+  for (const [asked, served] of [['es', 'es'], ['es-MX', 'es'], ['es_ES', 'es'], ['pt', 'pt-BR'], ['PT_br', 'pt-BR']]) assert.ok(servesLanguage(asked, served), `${asked} → ${served}`);
+  for (const [asked, served] of [['fr', 'en'], ['es', 'en'], ['e', 'es']]) assert.ok(!servesLanguage(asked, served), `${asked} → ${served}`);
 });
 
 test("every locale of the page's own messages has SurveyJS's interface strings too", async () => {
@@ -277,6 +297,8 @@ test('a participant takes the study in the link’s locale, else the wave’s; i
   assert.equal(spanish.survey.locale, 'es');
   const english = await start(t.wave.id, { panel: { PROLIFIC_PID: 'lang-none' } });
   assert.equal(english.participant.locale, 'en');
+  // As POSIX and Java write it (attacker pass 38: English before).
+  assert.equal((await start(t.wave.id, { panel: { PROLIFIC_PID: 'lang-es_US' }, locale: 'es_US' })).participant.locale, 'es');
   const unknown = await start(t.wave.id, { panel: { PROLIFIC_PID: 'lang-fr' }, locale: 'fr' });
   assert.equal(unknown.participant.locale, 'en');
   // A mangled ?lang= (far too long, or not text) is no wish at all: the respondent starts in the wave's locale.
@@ -325,6 +347,7 @@ test('the page shell is in the respondent’s language: <html lang>, the tab tit
   assert.match(es.text, /<html lang="es" dir="ltr">/);
   assert.match(es.text, /<title>Una nueva línea de autobús para su ciudad<\/title>/);
   assert.match(es.text, /Cargando la encuesta…/);
+  assert.match((await request(t.app).get(`/s/${t.wave.id}?lang=es_ES`)).text, /<html lang="es" dir="ltr">/);
   const en = await request(t.app).get(`/s/${t.wave.id}`);
   assert.match(en.text, /<html lang="en" dir="ltr">/);
   assert.match(en.text, /<title>A new bus line for your city<\/title>/);

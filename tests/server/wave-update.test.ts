@@ -11,7 +11,10 @@ async function patchSetup(...args: Parameters<ReturnType<typeof researcherAppSet
   const t = await setup(...args);
   const patch = (waveId: string, body: unknown) =>
     request(t.app).patch(`/api/researcher/waves/${waveId}`).set('Authorization', `Bearer ${t.token}`).send(body as object);
-  return { ...t, patch };
+  /** A body sent as written, under the Content-Type given (a refused one, a merge patch, a name JSON.parse keeps). */
+  const sendRaw = (method: 'patch' | 'post', path: string, contentType: string, text: string) =>
+    request(t.app)[method](`/api/researcher${path}`).set('Authorization', `Bearer ${t.token}`).set('Content-Type', contentType).send(text);
+  return { ...t, patch, sendRaw };
 }
 
 test('PATCH a wave: redirects and target change, each change is logged with the token, and respondents get the new redirect', async () => {
@@ -81,11 +84,7 @@ test('PATCH is validated as wave create is: placeholders only after the host, fi
     assert.match(res.body.error.message, pattern);
   }
   // zod's record drops a `__proto__` key silently: it must be refused by name, not read as an empty body.
-  const proto = await request(t.app)
-    .patch(`/api/researcher/waves/${t.wave.id}`)
-    .set('Authorization', `Bearer ${t.token}`)
-    .set('Content-Type', 'application/json')
-    .send('{"__proto__":{"target":5}}');
+  const proto = await t.sendRaw('patch', `/waves/${t.wave.id}`, 'application/json', '{"__proto__":{"target":5}}');
   assert.equal(proto.status, 422);
   assert.match(proto.body.error.message, /^\(root\): unknown field "__proto__"/);
   assert.equal((await t.patch('NoSuchWave1', { target: 5 })).status, 404);
@@ -143,4 +142,39 @@ test('the default locale of a bilingual wave changes for participants who start 
   const refused = await t.patch(created.body.id, { locale: 'fr' });
   assert.equal(refused.status, 422);
   assert.equal(refused.body.error.message, 'locale: "fr" is not a locale of study "bus-line-funding" (en, es)');
+});
+
+// Attacker pass 38: the body of a PATCH is a JSON merge patch (RFC 7396: a name with null removes that setting), and
+// clients that say so — `application/merge-patch+json` — were refused (415). Only PATCH takes it.
+test('PATCH takes application/merge-patch+json; other verbs refuse it in words; a 415 to PATCH says what it accepts (Accept-Patch)', async () => {
+  const t = await patchSetup({ screenoutUrl: 'https://old.example/out' });
+  const patched = await t.sendRaw('patch', `/waves/${t.wave.id}`, 'application/merge-patch+json; charset=utf-8', '{"target":400,"screenoutUrl":null}');
+  assert.equal(patched.status, 200, JSON.stringify(patched.body));
+  assert.deepEqual([patched.body.target, patched.body.screenoutUrl], [400, null]);
+
+  const broken = await t.sendRaw('patch', `/waves/${t.wave.id}`, 'application/merge-patch+json', '{"target":400,}');
+  assert.equal(broken.status, 400);
+  assert.match(broken.body.error.message, /^the request body is not valid JSON: line 1, column 14: a comma after the last item/);
+
+  const jsonPatch = await t.sendRaw('patch', `/waves/${t.wave.id}`, 'application/json-patch+json', '[{"op":"replace","path":"/target","value":5}]');
+  assert.equal(jsonPatch.status, 415);
+  assert.equal(jsonPatch.headers['accept-patch'], 'application/json, application/merge-patch+json');
+  assert.match(jsonPatch.body.error.message, /^the request body must be JSON \(Content-Type: application\/json or application\/merge-patch\+json\)/);
+
+  const created = await t.sendRaw('post', '/waves', 'application/merge-patch+json', '{"study":"alliance-corrective-measures","target":5}');
+  assert.equal(created.status, 415);
+  assert.match(created.body.error.message, /^the request body must be JSON \(Content-Type: application\/json\); application\/merge-patch\+json is for PATCH/);
+  assert.equal((await t.get(`/waves/${t.wave.id}`)).body.target, 400, 'only the merge patch changed the wave');
+});
+
+// Attacker pass 38: a 60,000-character name in a PATCH and 1,500 query parameters on an export were echoed whole.
+test('PATCH and the export name a long unknown name cut to 40 characters, and at most 10 unknown parameters', async () => {
+  const t = await patchSetup();
+  const long = await t.patch(t.wave.id, { ['x'.repeat(60_000)]: 1 });
+  assert.equal(long.status, 422);
+  assert.match(long.body.error.message, new RegExp(`^${'x'.repeat(40)}…: not a setting of a wave that can change`));
+  const query = Array.from({ length: 1500 }, (_, i) => `a${i}=1`).join('&');
+  const many = await t.get(`/waves/${t.wave.id}/export?format=json&${query}`);
+  assert.equal(many.status, 422);
+  assert.equal(many.body.error.message, 'query parameters "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9" and 989 more: not taken here (it takes format, status, excel)');
 });
