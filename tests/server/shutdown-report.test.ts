@@ -18,12 +18,18 @@ function fakes(isTTY: boolean) {
   return { logged, logger, stderr, written: () => written };
 }
 
-test('on a terminal: plain "vlab serve:" lines in words, no JSON', () => {
-  const f = fakes(true);
+/** A whole shutdown that had to cut: begun with `inFlight` requests, `cut` cut after `drain` s, then done. */
+function shutDown(isTTY: boolean, signal: string, inFlight: number, cut: number, drain: number, done: { waitedMs: number; connectionsClosedMs: number; requestsAnswered: number }) {
+  const f = fakes(isTTY);
   const report = shutdownReport(f.logger, f.stderr);
-  report.started('SIGINT', 2, 10);
-  report.cut('SIGINT', 1, 10);
-  report.done('SIGINT', { waitedMs: 44, connectionsClosedMs: 15, requestsAnswered: 2, requestsCut: 1 });
+  report.started(signal, inFlight, drain);
+  report.cut(signal, cut, drain);
+  report.done(signal, { ...done, requestsCut: cut });
+  return f;
+}
+
+test('on a terminal: plain "vlab serve:" lines in words, no JSON', () => {
+  const f = shutDown(true, 'SIGINT', 2, 1, 10, { waitedMs: 44, connectionsClosedMs: 15, requestsAnswered: 2 });
   assert.deepEqual(f.logged, []);
   assert.equal(
     f.written(),
@@ -41,14 +47,10 @@ test('SIGTERM on a terminal is named as it is, without the blank line that follo
 });
 
 test('to a pipe or a file: the JSON log as before (the fields a log reader parses, "shut down" as its message)', () => {
-  const f = fakes(false);
-  const report = shutdownReport(f.logger, f.stderr);
-  report.started('SIGTERM', 0, 10);
-  report.cut('SIGTERM', 3, 1);
-  report.done('SIGTERM', { waitedMs: 1002, connectionsClosedMs: 1000, requestsAnswered: 5, requestsCut: 3 });
+  const f = shutDown(false, 'SIGTERM', 0, 3, 1, { waitedMs: 1002, connectionsClosedMs: 1000, requestsAnswered: 5 });
   assert.equal(f.written(), '');
   assert.deepEqual(f.logged, [
-    ['info', { signal: 'SIGTERM', requestsInFlight: 0 }, 'shutting down: answering 0 request(s) in flight (at most 10 s)'],
+    ['info', { signal: 'SIGTERM', requestsInFlight: 0 }, 'shutting down: answering 0 request(s) in flight (at most 1 s)'],
     ['warn', { signal: 'SIGTERM', requestsCut: 3 }, 'shutting down: cut 3 request(s) still running after 1 s (downloads, or a database that did not answer)'],
     ['info', { signal: 'SIGTERM', waitedMs: 1002, connectionsClosedMs: 1000, requestsAnswered: 5, requestsCut: 3 }, 'shut down'],
   ]);
