@@ -7,7 +7,7 @@ import { absoluteLink, localOrigin } from './domain/links.ts';
 import { answersBodyWarning } from './domain/answers-body-size.ts';
 import { definitionProblems } from './domain/fielded-definition-problems.ts';
 import { storedRedirectProblems } from './domain/stored-redirect-problems.ts';
-import { requestsInFlight, shutDownGracefully } from './graceful-shutdown.ts';
+import { requestsInFlight, shutDownGracefully, shutdownReport } from './graceful-shutdown.ts';
 import { createStudyService, type StudyService } from './services/study-service.ts';
 import { startCheckpointer } from './storage/checkpointer.ts';
 import { loadDefinitionFolder, type DefinitionFolder } from './storage/definition-files.ts';
@@ -204,7 +204,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   process.stdout.write(`${terminalText(out.join('\n'), { lineBreaks: 'keep' })}\n`);
 
   const shutdown = (signal: string) =>
-    shutDownGracefully(server, requests, logger, signal, config.shutdownDrainSeconds, () => Promise.all([researcherPool.close(), checkpointer.stop()]).finally(() => store.close()));
+    shutDownGracefully(server, requests, shutdownReport(logger, process.stderr), signal, config.shutdownDrainSeconds, () => Promise.all([researcherPool.close(), checkpointer.stop()]).finally(() => store.close()));
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }

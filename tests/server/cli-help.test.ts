@@ -103,3 +103,10 @@ test("every vlab line in the README's and docs' shell blocks names a verb and op
   }
   assert.ok(checked >= 10, `only ${checked} vlab lines found in shell blocks`);
 });
+
+// Walk-through 31 looked in `vlab --help` for how to size its own study: the power line named t tests and proportions
+// only, and `--study` (simulated waves of the study's design, analysed by its plan) hid in `vlab power --help`.
+test("vlab --help's power line names the study's simulated power (--study) beside the formulas", () => {
+  const line = help('').slice(help('').indexOf('  power [options]'), help('').indexOf('  estimates [options]'));
+  assert.match(line, /--study/, line);
+});

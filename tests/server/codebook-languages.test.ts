@@ -17,8 +17,14 @@ const VOTED = {
   title: { en: 'Did you vote in the last election?', es: '¿Votó en las últimas elecciones?' },
   labelTrue: { en: 'Yes, I voted', es: 'Sí, voté' }, labelFalse: { en: 'No', es: 'No' },
 };
+// Walk-through 31's own study: a 1–5 rating with words at its ends only; the codebook labelled them "1" and "5".
+const TRUST = {
+  type: 'rating', name: 'trust_city', isRequired: true, rateMin: 1, rateMax: 5,
+  title: { en: 'How much do you trust the city council?', es: '¿Cuánto confía en el concejo municipal?' },
+  minRateDescription: { en: 'Not at all', es: 'Nada' }, maxRateDescription: { en: 'Completely', es: 'Totalmente' },
+};
 const def = structuredClone(bus) as StudyDefinition;
-(def.pages.pretreatment[0]!.elements as unknown[]).push(VOTED);
+(def.pages.pretreatment[0]!.elements as unknown[]).push(VOTED, TRUST);
 const wave = { id: 'w', status: 'open', target: 10, seed: 's', createdAt: '2026-12-07T00:00:00Z', locale: 'en' } as unknown as Wave;
 const book = buildCodebook({ def, wave, study: { key: def.id, version: def.version, contentHash: 'x' }, columns: waveColumns(def) });
 const column = (name: string) => book.columns.find((c) => c.name === name)! as (typeof book.columns)[number] & Record<string, any>;
@@ -38,6 +44,23 @@ test("a yes/no question's answers are labelled with the words the respondent saw
   assert.deepEqual(column('voted_last').levels, [
     { value: 1, label: 'Yes, I voted', labels: { en: 'Yes, I voted', es: 'Sí, voté' } },
     { value: 0, label: 'No', labels: { en: 'No', es: 'No' } },
+  ]);
+});
+
+test("a rating's ends are labelled with the words shown beside them (minRateDescription, maxRateDescription), the points between by their numbers", () => {
+  assert.deepEqual(column('trust_city').levels, [
+    { value: 1, label: 'Not at all', labels: { en: 'Not at all', es: 'Nada' } },
+    { value: 2, label: '2' },
+    { value: 3, label: '3' },
+    { value: 4, label: '4' },
+    { value: 5, label: 'Completely', labels: { en: 'Completely', es: 'Totalmente' } },
+  ]);
+});
+
+test("consent's 1 and 0 are labelled with the words of its two buttons, not \"true\" and \"false\"", () => {
+  assert.deepEqual(column('consent').levels, [
+    { value: 1, label: 'Yes, I agree to take part', labels: { en: 'Yes, I agree to take part', es: 'Sí, acepto participar' } },
+    { value: 0, label: 'No, I do not want to take part', labels: { en: 'No, I do not want to take part', es: 'No, no quiero participar' } },
   ]);
 });
 

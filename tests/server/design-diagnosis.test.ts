@@ -78,7 +78,7 @@ test('diagnoseDesign: per tested term, diagnosands computed from the runs agains
   assert.equal(evictH2.power, 1, 'a large planted effect is found in every run');
 });
 
-test('a term without an analytic MDE says why: a three-way interaction, stacked within-respondent comparisons', async () => {
+test('a term without an analytic MDE says why: a three-way interaction, a stacked outcome', async () => {
   // Until 2026-12-05 mde_analytic was NA (null) without a word (leftovers pass): a reader took it for a failure.
   const plan = structuredClone(protege.analysisPlan) as unknown as { hypotheses: Record<string, unknown>[] }; // edited as JSON, then parsed
   const threeWay = 'strategyevict_troops:outside_optionrival_courting:regimeautocracy';
@@ -94,7 +94,9 @@ test('a term without an analytic MDE says why: a three-way interaction, stacked 
   const table = await new Promise<string>((resolve, reject) =>
     execFile(process.execPath, ['bin/vlab.js', 'power', '--study', 'alliance-corrective-measures', '--n', '300', '--sims', '2', '--seed', 'cli'], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
   );
-  assert.match(table, /\nmde_analytic NA for H1 \(3 terms\): within-respondent comparisons \(stacked outcomes or repeated vignettes\): no two-arm formula\n/);
+  // Said of the rows, not of the comparison: walk-through 31's stacked H3 tested a factor between respondents, and was
+  // told of "within-respondent comparisons".
+  assert.match(table, /\nmde_analytic NA for H1 \(3 terms\): several rows per respondent \(a stacked outcome or repeated vignettes\), clustered: no two-arm formula\n/);
   // Walk-through 23: power_adjusted stood NA for a hypothesis the plan does not adjust, without a word (every
   // hypothesis of the alliance plan adjusts, so no such line there).
   assert.doesNotMatch(table, /power_adjusted NA/);

@@ -71,3 +71,23 @@ test('a rating without words per point: its numbers, or the end labels the respo
   const ends = { minRateDescription: { en: 'Strongly disapprove', es: 'Desaprueba totalmente' }, maxRateDescription: { en: 'Strongly approve', es: 'Aprueba totalmente' } };
   assert.equal(outcomeScale(withRating(ends), 'approval'), 'scale: 1 "Strongly disapprove" to 5 "Strongly approve"; an estimate is a difference in these points');
 });
+
+// Walk-through 31 stacked three 1–5 ratings, two of them "Strongly oppose" to "Strongly support" and one "Not at all"
+// to "Completely": its H3 had no scale line at all, and 0.44 stood without a unit.
+test('a stacked outcome whose items share their points but not their end words: the points, and that the words differ', () => {
+  const rating = (name: string, min: string, max: string, rateMax = 5) =>
+    ({ type: 'rating', name, rateMin: 1, rateMax, title: { en: name, es: name }, minRateDescription: { en: min, es: min }, maxRateDescription: { en: max, es: max } });
+  const stacked = (items: unknown[]) => {
+    const names = (items as { name: string }[]).map((i) => i.name);
+    const h = { id: 'H9', stack: { items: names, itemColumn: 'item', valueColumn: 'score' } };
+    return {
+      ...bus,
+      pages: { ...bus.pages, outcomes: [...bus.pages.outcomes, { name: 'items_page', elements: items }] },
+      analysisPlan: { ...bus.analysisPlan, hypotheses: [...bus.analysisPlan.hypotheses, h] },
+    } as unknown as StudyDefinition;
+  };
+  const mixed = stacked([rating('support_mission', 'Strongly oppose', 'Strongly support'), rating('legitimate', 'Not at all', 'Completely')]);
+  assert.equal(outcomeScale(mixed, 'score'), 'scale: 1 to 5 on each question (their words at the ends differ); an estimate is a difference in these points');
+  // Points that differ (1–5 against 1–7) are no common scale: nothing is said.
+  assert.equal(outcomeScale(stacked([rating('support_mission', 'No', 'Yes'), rating('legitimate', 'No', 'Yes', 7)]), 'score'), null);
+});

@@ -74,6 +74,15 @@ test('a mistyped tested term is one line, not a second at the direction that nam
   exact({ hypotheses: [{ ...lm, formula: '~ regime + capability', terms: ['capabilityweak'] }] }, 'analysisPlan.hypotheses[0].direction.regimeautocracy: "regimeautocracy" is not among the tested terms');
 });
 
+// Walk-through 31 wrote its moderation term as "party:regime" where R names it "regime...:party..." (the formula's
+// order, the moderator last): the message listed the terms, and left finding the one meant to the reader.
+test("an interaction's parts in another order than R's get the term R names", () => {
+  const lm = { id: 'H2', description: 'regime by party', estimator: 'lm_robust', outcomes: ['economic_sanctions'], formula: '~ regime', moderators: ['party'] };
+  exact({ hypotheses: [{ ...lm, terms: ['partyrepublican:regimeautocracy'] }] },
+    'analysisPlan.hypotheses[0].terms[0]: the model has no term "partyrepublican:regimeautocracy" (did you mean "regimeautocracy:partyrepublican"? R names an interaction\'s parts in the formula\'s order; ' +
+      'terms: "(Intercept)", "regimeautocracy", "partyindependent", "partyrepublican", "regimeautocracy:partyindependent", "regimeautocracy:partyrepublican")');
+});
+
 test('a near miss in a plan names what was meant, at the value that is wrong', () => {
   // Before: '"behaviour" is not a factor', 'unknown outcome "economic_sanction"', and a wrong subset value
   // reported at subset[0].column with no hint.

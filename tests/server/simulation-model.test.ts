@@ -49,7 +49,8 @@ test('mistakes in simulation.json name the file and the field', () => {
     // A covariate's effect on a value it does not have named no choices (newcomer walk-through 15).
     [(m) => (m.outcomes.economic_sanctions.covariates = { party: { green: 1 } }), /covariates\.party\.green: "green" is not a choice of "party" \(expected one of democrat, independent, republican\)/],
     [(m) => (m.recall.manipulation_check_regime.factor = 'treaty'), /has no choice "treaty" \(its choices must be the level codes of "treaty"\)/],
-    [(m) => delete m.attention, /attention: required: the study has an attention check/],
+    // With what to write (walk-through 31 left it out and was told only that it was required).
+    [(m) => delete m.attention, /attention: required: the study has an attention check \("attention_check"\): give the share who fail it, e\.g\. "attention": \{ "fail": 0\.05 \}$/m],
     [(m) => (m.outcomes.do_nothing.sd = 0), /outcomes\.do_nothing\.sd: /],
     [(m) => (m.attrition = 1.5), /attrition: /],
     [(m) => (m.noise = 1), /unrecognized|Unrecognized|"noise"/],

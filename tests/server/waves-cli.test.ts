@@ -313,3 +313,14 @@ test('wave status of a running wave whose study the folder has moved to a newer 
   assert.equal(run('wave', 'close', created.id).status, 0);
   assert.doesNotMatch(run('wave', 'status', created.id).stdout, /definitions folder/, 'a closed wave shows nothing more');
 });
+
+// Walk-through 31's own study had no quotas, and its partials line still said "(their quota slots are free)": the
+// idle partials' slots are a quota wave's concern only.
+test('wave status speaks of the idle partials\' quota slots only for a wave with quotas', async () => {
+  const partialsLine = async (study: string) => {
+    const created = JSON.parse((await vlab('wave', 'create', '--study', study, '--target', '10', '--json')).stdout);
+    return (await vlab('wave', 'status', created.id)).stdout.split('\n').find((line) => line.includes('partials'));
+  };
+  assert.equal(await partialsLine('bus-line-funding'), '  screen-outs 0, over quota 0, partials 0: 0 active within 2 h, 0 idle longer');
+  assert.equal(await partialsLine('alliance-corrective-measures'), '  screen-outs 0, over quota 0, partials 0: 0 active within 2 h, 0 idle longer (their quota slots are free)');
+});

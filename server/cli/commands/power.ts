@@ -81,7 +81,7 @@ function powerRequest(o: PowerCliOptions): PowerRequest {
 export function registerPowerCommand(program: Command): void {
   program
     .command('power')
-    .description("power, n per arm or minimum detectable effect of a t test (R power.t.test), or of two proportions (R power.prop.test: --p1, --p2; pwr.2p.test: --h, Cohen's h)")
+    .description("power of a study's plan on simulated waves of its design (--study), or power, n per arm or minimum detectable effect of a t test (R power.t.test) or of two proportions (R power.prop.test: --p1, --p2; pwr.2p.test: --h, Cohen's h)")
     .option('--effect <d>', 'true difference in outcome units (leave out for the minimum detectable effect)')
     .option('--sd <s>', 'outcome standard deviation')
     .option('--n <n>', 'respondents per arm (leave out to solve for n); with --study: completes per simulated wave')

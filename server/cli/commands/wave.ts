@@ -232,7 +232,7 @@ function statusLines(s: WaveStatusReport, folderVersion: number | null = null): 
   const lines = [
     `wave ${s.id} of ${s.study} v${s.studyVersion}: ${s.status}, ${s.completes}/${s.target} completes ${shareOfTarget(s)}`,
     ...newerVersionLine(s, folderVersion),
-    `  screen-outs ${s.screenouts}, over quota ${s.overquota}, partials ${s.partials}: ${s.starts.live} active within ${duration(s.starts.leaseSeconds)}, ${s.starts.expired} idle longer (their quota slots are free)`,
+    `  screen-outs ${s.screenouts}, over quota ${s.overquota}, partials ${s.partials}: ${s.starts.live} active within ${duration(s.starts.leaseSeconds)}, ${s.starts.expired} idle longer${s.quotas.length ? ' (their quota slots are free)' : ''}`,
     `  funnel: started ${s.funnel.started} → consented ${s.funnel.consented} → ${s.treatmentStep} ${s.funnel.reachedVignette} → completed ${s.funnel.completed}`,
     `  ${paceLine(s.pace)}`,
   ];

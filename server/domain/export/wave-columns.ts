@@ -133,11 +133,23 @@ function answerColumn(e: SurveyElement, page: string, section: ColumnSpec['secti
   }
 }
 
-/** The element's accepted values (choiceValues) with the respondent-facing text of each, where it has one. */
+/**
+ * The element's accepted values (choiceValues) with the respondent-facing text of each, where it has one. A rating's
+ * ends without texts of their own take the words shown beside them (minRateDescription, maxRateDescription): walk-through
+ * 31's 1–5 rating, "Strongly oppose" to "Strongly support" on the page and in vlab estimates' scale line, was "1" to
+ * "5" in the codebook.
+ */
 function choiceLevels(e: SurveyElement, locales: readonly string[]): ColumnLevel[] {
   const list = 'choices' in e && Array.isArray(e.choices) ? e.choices : 'rateValues' in e && Array.isArray(e.rateValues) ? e.rateValues : [];
   const texts = new Map(list.flatMap((c) => (typeof c === 'object' && c.text ? [[c.value, labelled(c.text, locales)] as const] : [])));
-  return choiceValues(e).map((value) => ({ value, ...(texts.get(value) ?? { label: String(value) }) }));
+  const values = choiceValues(e);
+  const ends = e as { minRateDescription?: LocalizedText; maxRateDescription?: LocalizedText };
+  const endWords = (value: unknown) =>
+    e.type !== 'rating' ? undefined : value === values[0] ? ends.minRateDescription : value === values[values.length - 1] ? ends.maxRateDescription : undefined;
+  return values.map((value) => {
+    const words = endWords(value);
+    return { value, ...(texts.get(value) ?? (words === undefined ? { label: String(value) } : labelled(words, locales))) };
+  });
 }
 
 /**
@@ -220,7 +232,11 @@ export function waveColumns(def: StudyDefinition, options: WaveColumnOptions = {
       role: 'answer',
       type: 'boolean',
       ...labelled(def.consent.question, studyLocales(def)),
-      levels: booleanLevels(),
+      // By its two buttons' words, as a yes/no question's by its own (until walk-through 31 "true" and "false").
+      levels: [
+        { value: 1, ...labelled(def.consent.agreeLabel, studyLocales(def)) },
+        { value: 0, ...labelled(def.consent.declineLabel, studyLocales(def)) },
+      ],
       page: CONSENT_PAGE,
       section: 'consent',
     },

@@ -70,7 +70,8 @@ export interface HypothesisReport {
   leftOut: { outcome: string; rows: number }[];
   /**
    * Each outcome of the card in the study's words (term-labels.ts outcomeLabel: the question's text, a coded
-   * outcome's answers and question), by outcome name; an outcome without words (a stacked one) is absent. The
+   * outcome's answers and question; a stacked one's questions, stackedOutcomeLabel), by outcome name; an outcome
+   * without words (a name of the data alone) is absent. The
    * dashboard's plot headings showed the name alone ("alliance_favorability") where `vlab estimates` shows the
    * question (walk-through 27).
    */

@@ -31,22 +31,35 @@ export function outcomeScale(def: StudyDefinition, outcome: string): string | nu
     return `scale: 1 (answered "${yes === undefined ? YES_NO_LABELS[locale]!.yes : textIn(yes, locale)}") or 0; ${SHARE}`;
   }
   const stack = def.analysisPlan.hypotheses.find((h) => h.stack?.valueColumn === outcome)?.stack;
-  const scales = new Set((stack ? stack.items : [outcome]).map((name) => pointScale(def, name)));
-  const [scale] = scales;
-  return scales.size === 1 && scale ? `scale: ${scale}; an estimate is a difference in these points` : null;
+  const items = stack ? stack.items : [outcome];
+  const scale = commonScale(items.map((name) => pointScale(def, name)));
+  if (scale) return `scale: ${scale}; ${POINTS}`;
+  // Stacked items on the same points whose ends are worded apart (walk-through 31: "Strongly oppose" … "Strongly
+  // support" beside "Not at all" … "Completely"): the points are the unit still.
+  const points = stack ? commonScale(items.map((name) => pointScale(def, name, false))) : null;
+  return points ? `scale: ${points} on each question (their words at the ends differ); ${POINTS}` : null;
+}
+
+const POINTS = 'an estimate is a difference in these points';
+
+/** The one scale every item has; null where they differ or one has none. */
+function commonScale(scales: (string | null)[]): string | null {
+  return new Set(scales).size === 1 ? scales[0]! : null;
 }
 
 /**
  * '1 "Strongly oppose" to 5 "Strongly support"': an answer column whose choices are all numbers; null otherwise. An
  * end is worded by its choice's text, else by the rating's end label the respondent saw (minRateDescription,
- * maxRateDescription), else by its number alone: '1 to 5' (walk-through 30 read 'scale: 1 "1" to 5 "5"').
+ * maxRateDescription), else by its number alone: '1 to 5' (walk-through 30 read 'scale: 1 "1" to 5 "5"'); by
+ * numbers alone where `worded` is false.
  */
-function pointScale(def: StudyDefinition, name: string): string | null {
+function pointScale(def: StudyDefinition, name: string, worded = true): string | null {
   const levels = waveColumns(def).find((c) => c.name === name && c.role === 'answer' && c.type !== 'boolean')?.levels;
   if (!levels || levels.length < 2 || !levels.every((l) => typeof l.value === 'number')) return null;
   const sorted = [...levels].sort((a, b) => (a.value as number) - (b.value as number));
   const ends = allElements(def).find((e) => e.name === name) as { minRateDescription?: LocalizedText; maxRateDescription?: LocalizedText } | undefined;
   const end = (level: (typeof sorted)[number], description: LocalizedText | undefined) => {
+    if (!worded) return `${level.value}`;
     const words = level.label !== String(level.value) ? level.label : description === undefined ? undefined : textIn(description, defaultLocale(def));
     return words === undefined ? `${level.value}` : `${level.value} "${words}"`;
   };

@@ -49,7 +49,19 @@ export function hypothesisLevels(def: StudyDefinition, h: Hypothesis): Record<st
  * @example termsHint('regimeautocrcy', ['(Intercept)', 'regimeautocracy']) // '(did you mean "regimeautocracy"? terms: "(Intercept)", "regimeautocracy")'
  */
 export function termsHint(term: string, terms: readonly string[], suggest = true): string {
-  const closest = suggest ? closestName(term, terms) : undefined;
+  const reordered = reorderedInteraction(term, terms);
+  const closest = reordered ?? (suggest ? closestName(term, terms) : undefined);
+  const why = reordered ? " R names an interaction's parts in the formula's order;" : '';
   // Each term quoted: a space at a term's end, or a term with a comma in it, must show in the list.
-  return `(${closest ? `did you mean "${closest}"? ` : ''}terms: ${terms.map((t) => `"${t}"`).join(', ')})`;
+  return `(${closest ? `did you mean "${closest}"?${why} ` : ''}terms: ${terms.map((t) => `"${t}"`).join(', ')})`;
+}
+
+/**
+ * The model's interaction of the same parts in R's order: walk-through 31 wrote its moderation term moderator first
+ * ("trust_iohigh:authorizationun"), too many letters from R's "authorizationun:trust_iohigh" for a typo's suggestion.
+ */
+function reorderedInteraction(term: string, terms: readonly string[]): string | undefined {
+  if (!term.includes(':')) return undefined;
+  const parts = (t: string) => t.split(':').sort().join(':');
+  return terms.find((t) => t !== term && parts(t) === parts(term));
 }

@@ -23,7 +23,7 @@ export function checkSimulationModel(def: StudyDefinition, fail: Fail): void {
   const questions = new Map(allElements(def).filter((e) => e.type !== 'html').map((e) => [e.name, e]));
   const attentionQuestion = def.attentionCheck?.question;
 
-  if (attentionQuestion && !model.attention) fail(at('attention'), `required: the study has an attention check ("${attentionQuestion}")`);
+  if (attentionQuestion && !model.attention) fail(at('attention'), `required: the study has an attention check ("${attentionQuestion}"): give the share who fail it, e.g. "attention": { "fail": 0.05 }`);
   if (!attentionQuestion && model.attention) fail(at('attention'), 'the study has no attention check');
 
   // Each question is modelled once, in one section; claim() says which and refuses a second model.
