@@ -52,16 +52,33 @@ export function textIn(value: LocalizedText, locale: string): string {
 
 /**
  * The locale a new participant takes the study in: the one asked for by the link (`?lang=es`; `es-MX` finds
- * `es`) when the study has it, else the wave's default.
+ * `es`) when the study has it, else the wave's default. The link's code is read as a language tag in its canonical
+ * form first (canonicalLocale), so an old code (`iw`), an underscore (`es_MX`) or a script (`ar-Arab-EG`) finds the
+ * study's locale; subtags are dropped from the end until one matches (BCP 47's lookup, RFC 4647 §3.4).
  */
 export function chooseLocale(requested: string | undefined, locales: readonly string[], fallback: string): string {
   if (!requested) return fallback;
-  const wanted = requested.toLowerCase();
-  return (
-    locales.find((l) => l.toLowerCase() === wanted) ??
-    locales.find((l) => l.toLowerCase() === wanted.split('-')[0]) ??
-    fallback
-  );
+  const byCode = new Map(locales.map((l) => [canonicalLocale(l), l] as const));
+  const subtags = canonicalLocale(requested).split('-');
+  for (let n = subtags.length; n > 0; n--) {
+    const found = byCode.get(subtags.slice(0, n).join('-'));
+    if (found !== undefined) return found;
+  }
+  return fallback;
+}
+
+/**
+ * A language code as BCP 47 writes it today, lower-cased for comparing: `iw` → `he`, `in` → `id`, `ji` → `yi`
+ * (ISO 639's withdrawn codes, which Java's and Android's `Locale` still write and panels pass on), `es_MX` → `es-mx`.
+ * A code that is no language tag (`a b`) is only lower-cased: a link's odd wish falls back, it never throws.
+ */
+function canonicalLocale(code: string): string {
+  const tag = code.trim().replaceAll('_', '-');
+  try {
+    return Intl.getCanonicalLocales(tag)[0]!.toLowerCase();
+  } catch {
+    return tag.toLowerCase();
+  }
 }
 
 /** One respondent-facing text of a definition: where it is, and the object and key that hold it. */
