@@ -54,6 +54,7 @@ test('the page of every question type in Spanish at 320 px, unanswered, with its
   await page.locator('.sd-navigation__next-btn').click();
   await page.waitForFunction(() => document.querySelectorAll('.sd-question--error').length >= 6);
   shown.push(...(await shownStrings(page)));
+  assert.deepEqual(await loneAsterisks(page), []);
   await openDropdown(page.locator('[data-name="q_drop"] .sd-dropdown'));
   shown.push(...(await shownStrings(page)));
   // SurveyJS's strings are among them, so the check reads what SurveyJS draws: the rating's placeholder, the
@@ -102,6 +103,48 @@ function layout(page: Page) {
   });
 }
 
+/**
+ * The question titles whose asterisk was drawn alone on a line of its own, by their words: SurveyJS glues it to the
+ * title with a no-break space, which the page drops (a hidden margin instead, pass 35), so at 320 px "…من 1 إلى 10؟"
+ * wrapped and left "*" under it until page pass 39.
+ */
+function loneAsterisks(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.sd-title [data-key="req-text"]')]
+      .filter((mark) => mark.checkVisibility())
+      .filter((mark) => {
+        const words = mark.parentElement!.querySelector('.sv-string-viewer')!.getClientRects();
+        const lastLine = words[words.length - 1]!;
+        return mark.getBoundingClientRect().top >= lastLine.bottom - 1;
+      })
+      .map((mark) => mark.parentElement!.textContent!.trim()),
+  );
+}
+
+/**
+ * How far each error's words stand from the edge their lines start at (right to left: the banner's right), in px.
+ * SurveyJS's `.sd-error` is `text-align: left`, so on an Arabic or Hebrew page the error stood at the left of its
+ * banner, across the question from the title it is about (until page pass 39).
+ */
+function errorIndents(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.sd-question__erbox')]
+      .filter((box) => box.checkVisibility())
+      .map((box) => {
+        // The text's own boxes: a range over the banner's elements would give their full-width boxes too.
+        const rights: number[] = [];
+        const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const words = document.createRange();
+          words.selectNodeContents(node);
+          rights.push(...[...words.getClientRects()].map((r) => r.right));
+        }
+        const right = Math.max(...rights);
+        return Math.round(box.getBoundingClientRect().right - right);
+      }),
+  );
+}
+
 const LATIN = /[A-Za-z]/;
 
 test("SurveyJS's Arabic strings, as the page registers them, open with words, not punctuation, and say choose, clear and apply", () => {
@@ -146,6 +189,9 @@ test('the page of every question type in Arabic at 320 px: right to left from th
   shown.push(...(await shownStrings(page)));
   assert.deepEqual(await seriousViolations(page), []);
   await page.screenshot({ path: '/tmp/vlab-page-arabic-320-errors.png', fullPage: true });
+  assert.deepEqual(await loneAsterisks(page), []);
+  const indents = await errorIndents(page);
+  assert.ok(indents.length >= 6 && indents.every((px) => px <= 16), `the errors' words start ${JSON.stringify(indents)} px from the banner's right`);
   // The page's own texts in Arabic: a box's limit (Arabic counts 20 in its "many" form), a required group's note,
   // SurveyJS's error.
   for (const expected of ['حتى 20 حرفًا.', 'حتى 5,000 حرف.', 'أدخل رقمًا من 0 إلى 50.', 'يُرجى الإجابة عن السؤال.', 'اختر…', 'الخيار 1']) {
@@ -187,6 +233,7 @@ test('the Hebrew page (a link with lang=iw) at 320 px, every page walked: right 
     walked.push(await on.locator('.vlab-progress__text').innerText());
     shown.push(...(await shownStrings(on)));
     assert.deepEqual(await leftToRightTexts(on), [], walked.at(-1));
+    assert.deepEqual(await loneAsterisks(on), [], walked.at(-1));
     const overflow = await on.evaluate(() => document.scrollingElement!.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${walked.at(-1)}: the page scrolls sideways by ${overflow} px`);
     await on.screenshot({ path: `/tmp/vlab-page-hebrew-320-${walked.length}.png`, fullPage: true });
@@ -210,6 +257,8 @@ test('the Hebrew page (a link with lang=iw) at 320 px, every page walked: right 
   await openDropdown(page.locator('[data-name="q_drop"] .sd-dropdown'));
   await walk(page);
   assert.deepEqual(await seriousViolations(page), []);
+  const indents = await errorIndents(page);
+  assert.ok(indents.length >= 6 && indents.every((px) => px <= 16), `the errors' words start ${JSON.stringify(indents)} px from the banner's right`);
   for (const expected of ['עד 20 תווים.', 'נא להזין מספר בין 0 ל־50.', 'נא לענות על השאלה.', 'נא לבחור…', 'אפשרות 1']) {
     assert.ok(shown.includes(expected), `"${expected}" among ${JSON.stringify([...new Set(shown)])}`);
   }
