@@ -70,7 +70,8 @@ interface RequestOptions {
   attempts?: number;
   /**
    * An attempt over its time limit ends the tries at once, as not reached: a save, which autosave.ts tries again
-   * every few seconds with the answers of that moment, and the quota step, which Next tries again. Tried again at
+   * every few seconds with the answers of that moment, the quota step, which Next tries again, and the start, which
+   * the respondent is asked to reload (since page pass 39). Tried again at
    * once, a hung connection hung each of four attempts, so the respondent heard nothing for about a minute (4 × 15 s
    * and the pauses) and the answers given meanwhile waited that long too (until page pass 38).
    */
@@ -162,9 +163,14 @@ export async function requestJson<T>(
   }
 }
 
-/** `locale` is the link's `?lang=`: the server uses it for a new participant if the study has that locale. */
+/**
+ * `locale` is the link's `?lang=`: the server uses it for a new participant if the study has that locale. An attempt
+ * that hangs ends the tries (hangEndsTries): the page says it could not load and to reload, where four hung attempts
+ * kept the loading text for about a minute (until page pass 39). The reload sends the start again, which resumes a
+ * participant the hung attempt may have made (by the panel ID).
+ */
 export const startParticipant = (waveId: string, panel: Record<string, string>, locale: string | null) =>
-  requestJson<StartResponse>('POST', `/api/waves/${encodeURIComponent(waveId)}/participants`, { panel, ...(locale ? { locale } : {}) });
+  requestJson<StartResponse>('POST', `/api/waves/${encodeURIComponent(waveId)}/participants`, { panel, ...(locale ? { locale } : {}) }, { hangEndsTries: true });
 
 /**
  * How long a request the server paces (429, its per-participant limit on writes) waits before it goes again: the

@@ -51,22 +51,39 @@ export function textIn(value: LocalizedText, locale: string): string {
 }
 
 /**
- * The locale a new participant takes the study in: the one asked for by the link (`?lang=es`) when the study has
- * it; else the study's locale that is the link's language (`es-MX` finds `es`); else the first of the study's
- * locales in that language (`pt` and `pt-PT` find `pt-BR`); else the wave's default. `_` is read as `-`: POSIX and
- * Java write `es_ES`, `pt_BR`, and such links started respondents in English until attacker pass 38.
+/**
+ * The locale a new participant takes the study in: the one asked for by the link (`?lang=es`; `es-MX` finds `es`)
+ * when the study has it; else the first of the study's locales in the link's language (`pt` and `pt-PT` find
+ * `pt-BR`); else the wave's default. The link's code is read as a language tag in its canonical form first
+ * (canonicalLocale), so an old code (`iw`), an underscore (`es_MX`, as POSIX and Java write it: such links started
+ * respondents in English until attacker pass 38) or a script (`ar-Arab-EG`) finds the study's locale; subtags are
+ * dropped from the end until one matches (BCP 47's lookup, RFC 4647 §3.4).
  */
 export function chooseLocale(requested: string | undefined, locales: readonly string[], fallback: string): string {
-  const wanted = requested?.trim().toLowerCase().replaceAll('_', '-');
-  if (!wanted) return fallback;
-  const language = wanted.split('-')[0]!;
-  const languageOf = (l: string) => l.toLowerCase().split('-')[0];
-  return (
-    locales.find((l) => l.toLowerCase() === wanted) ??
-    locales.find((l) => l.toLowerCase() === language) ??
-    (language ? locales.find((l) => languageOf(l) === language) : undefined) ??
-    fallback
-  );
+  if (!requested?.trim()) return fallback;
+  const codes = locales.map((l) => [canonicalLocale(l), l] as const);
+  const byCode = new Map(codes);
+  const subtags = canonicalLocale(requested).split('-');
+  for (let n = subtags.length; n > 0; n--) {
+    const found = byCode.get(subtags.slice(0, n).join('-'));
+    if (found !== undefined) return found;
+  }
+  const language = subtags[0];
+  return (language && codes.find(([code]) => code.split('-')[0] === language)?.[1]) || fallback;
+}
+
+/**
+ * A language code as BCP 47 writes it today, lower-cased for comparing: `iw` → `he`, `in` → `id`, `ji` → `yi`
+ * (ISO 639's withdrawn codes, which Java's and Android's `Locale` still write and panels pass on), `es_MX` → `es-mx`.
+ * A code that is no language tag (`a b`) is only lower-cased: a link's odd wish falls back, it never throws.
+ */
+function canonicalLocale(code: string): string {
+  const tag = code.trim().replaceAll('_', '-');
+  try {
+    return Intl.getCanonicalLocales(tag)[0]!.toLowerCase();
+  } catch {
+    return tag.toLowerCase();
+  }
 }
 
 /** One respondent-facing text of a definition: where it is, and the object and key that hold it. */

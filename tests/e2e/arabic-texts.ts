@@ -2,6 +2,7 @@
 // type (page-languages.test.ts): each English text of survey-definitions/bus-line-funding and of the every-element
 // page, translated. A text the table lacks stops the test with its words, so a change to the shipped study shows
 // here as a missing line, not as an English sentence on an Arabic page.
+import { withTranslation } from './study-translation.ts';
 
 const ARABIC: Readonly<Record<string, string>> = {
   'A new bus line for your city': 'خط حافلات جديد لمدينتك',
@@ -61,17 +62,4 @@ const ARABIC: Readonly<Record<string, string>> = {
 };
 
 /** `study` (a parsed study.json) with Arabic beside each English text, and "ar" among its locales. */
-export function withArabic<T>(study: T): T {
-  const translate = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(translate);
-    if (value === null || typeof value !== 'object') return value;
-    const record = value as Record<string, unknown>;
-    if (typeof record.en === 'string' && typeof record.es === 'string') {
-      const arabic = ARABIC[record.en];
-      if (arabic === undefined) throw new Error(`arabic-texts.ts has no Arabic for ${JSON.stringify(record.en)}`);
-      return { ...record, ar: arabic };
-    }
-    return Object.fromEntries(Object.entries(record).map(([key, v]) => [key, key === 'locales' ? [...(v as string[]), 'ar'] : translate(v)]));
-  };
-  return translate(study) as T;
-}
+export const withArabic = <T>(study: T): T => withTranslation(study, 'ar', ARABIC, 'arabic-texts.ts');

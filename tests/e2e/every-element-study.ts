@@ -7,6 +7,7 @@ import { useBrowserSession, type BrowserSession } from './browser-session.ts';
 import { serve, type ServedApp } from './serve-process.ts';
 import { twoFrames } from './two-frames.ts';
 import { withArabic } from './arabic-texts.ts';
+import { withHebrew } from './hebrew-texts.ts';
 
 // A study that asks with every question type a definition allows, not only the flagships' radio groups, for the
 // browser tests that hold each type to what the flagships' pages meet (every-element.test.ts, typing-resize.test.ts).
@@ -49,7 +50,7 @@ export interface StudyOptions {
 }
 
 /**
- * Copies the study (English, Spanish and Arabic) with the page above into a definitions folder beside the database,
+ * Copies the study (English, Spanish, Arabic and Hebrew) with the page above into a definitions folder beside the database,
  * opens a wave of it
  * with the CLI and serves it. Returns the served app and the wave's id.
  */
@@ -66,20 +67,25 @@ export async function serveEveryElementStudy(dbPath: string, options: StudyOptio
     e.name === 'q_rate' ? { ...e, ...options.ratingScale, ...(options.ratingDisplayMode ? { displayMode: options.ratingDisplayMode } : {}) } : e,
   );
   study.pages.posttreatment.unshift({ ...EVERY_ELEMENT_PAGE, elements });
-  // In Arabic too (arabic-texts.ts): a right-to-left page of every question type (page-languages.test.ts).
-  writeFileSync(file, JSON.stringify(withArabic(study), null, 2));
+  // In Arabic and Hebrew too (arabic-texts.ts, hebrew-texts.ts): right-to-left pages of every question type
+  // (page-languages.test.ts).
+  writeFileSync(file, JSON.stringify(withHebrew(withArabic(study)), null, 2));
   const env = { ...process.env, VLAB_DEFINITIONS: definitions };
   const created = spawnSync(process.execPath, ['bin/vlab.js', 'wave', 'create', '--study', STUDY, '--target', '50', '--db', dbPath, '--json'], { encoding: 'utf8', env });
   assert.equal(created.status, 0, created.stderr);
   return { app: await serve(dbPath, { VLAB_DEFINITIONS: definitions }), waveId: JSON.parse(created.stdout).id };
 }
 
-/** Opens the survey at `url` and answers its radio groups until the page of every element shows. */
-export async function openEveryElementPage(page: Page, url: string): Promise<void> {
+/**
+ * Opens the survey at `url` and answers its radio groups until the page of every element shows; `eachPage` is called
+ * on each page before it is answered (the pages on the way walked too: page-languages.test.ts's Hebrew walk).
+ */
+export async function openEveryElementPage(page: Page, url: string, eachPage?: (page: Page) => Promise<void>): Promise<void> {
   await page.goto(url);
   for (let i = 0; i < 8; i++) {
     await page.locator('.sd-page').waitFor();
     if (await page.locator('[data-name="q_check"]').count()) return;
+    await eachPage?.(page);
     const position = await page.locator('.vlab-progress__text').innerText();
     for (const question of await page.locator('.sd-page .sd-question:not(.sd-question--html)').all()) await question.locator('.sd-selectbase__label').first().click();
     await page.locator('.sd-navigation__next-btn').click();
@@ -120,11 +126,11 @@ export interface EveryElementSession {
   session: BrowserSession;
   /** The wave's link as the respondent with this panel ID, asking for `lang` (the link's `?lang=`) when given. */
   link(pid: string, options?: LinkOptions): string;
-  /** Opens `link(pid, options)` and answers its radio groups until the page of every element shows. */
-  open(page: Page, pid: string, options?: LinkOptions): Promise<void>;
+  /** Opens `link(pid, options)` and answers its radio groups until the page of every element shows (`eachPage`: openEveryElementPage). */
+  open(page: Page, pid: string, options?: LinkOptions, eachPage?: (page: Page) => Promise<void>): Promise<void>;
 }
 
-/** What a link asks for besides the panel ID: the respondent's language ("en", "es", "ar"). */
+/** What a link asks for besides the panel ID: the respondent's language ("en", "es", "ar", "he"). */
 export interface LinkOptions {
   lang?: string;
 }
@@ -142,5 +148,5 @@ export function useEveryElementSession(name: string, options: StudyOptions = {})
     const query = new URLSearchParams({ PROLIFIC_PID: pid, ...(options.lang ? { lang: options.lang } : {}) });
     return `${session.app.baseUrl}/s/${waveId}?${query}`;
   };
-  return { session, link, open: (page, pid, options) => openEveryElementPage(page, link(pid, options)) };
+  return { session, link, open: (page, pid, options, eachPage) => openEveryElementPage(page, link(pid, options), eachPage) };
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { seriousViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { serveWaves } from './serve-process.ts';
@@ -186,6 +186,34 @@ test('a start the server keeps answering 503 (busy): the page says the survey is
       await page.close();
     }),
   );
+});
+
+// Page pass 39: a start whose connection hangs (a captive portal, a dead mobile cell) was tried four times, the
+// loading text shown for about a minute (4 × 15 s and the pauses) before the page said it could not load; the saves
+// and the quota step end their tries at a hung attempt since page pass 38, and so does the start now.
+test('a start whose connection hangs says the survey could not be loaded after its first attempt (15 s), not after a minute', async () => {
+  const page = await session.browser.newPage();
+  // Playwright's fake clock: the 15-s time limit passes when the test says so.
+  await page.clock.install();
+  const held: Route[] = [];
+  await page.route('**/api/waves/*/participants', (route) => void held.push(route));
+  await page.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=start-hangs`);
+  const startedAt = await page.evaluate(() => Date.now());
+  // The attempt in flight before the fake time runs: a try that never left is "not reached", which is tried again.
+  for (let i = 0; i < 400 && held.length === 0; i++) await sleep(25);
+  assert.equal(held.length, 1, 'the start reached the network');
+  const heading = page.getByRole('heading', { level: 1, name: 'The survey could not be loaded' });
+  for (let s = 0; s < 90 && !(await heading.count()); s += 5) {
+    await page.clock.runFor(5000);
+    await sleep(20);
+  }
+  const saidAfterMs = (await page.evaluate(() => Date.now())) - startedAt;
+  assert.equal(await shown(page, 'The survey could not be loaded'), 'Please check your connection and reload the page.');
+  assert.ok(saidAfterMs <= 25_000, `said ${saidAfterMs} ms after the start was sent`);
+  assert.equal(held.length, 1, 'one attempt, not four');
+  await page.screenshot({ path: join(tmpdir(), 'vlab-start-refusal-hung.png') });
+  await Promise.all(held.map((route) => route.abort().catch(() => undefined)));
+  await page.close();
 });
 
 /** What the server sends on `socket` until it closes it, or null if it is still open after `ms`. */
