@@ -205,39 +205,54 @@ test('the Arabic page counts characters, questions and minutes in the form each 
   assert.match(ar.panelParamRefused('PROLIFIC_PID', '"a b"'), /^\u2068PROLIFIC_PID\u2069: /);
 });
 
+/** A spelling rule: what is wrong, and whether a text has it. */
+type SpellingRule = [string, (text: string) => boolean];
+const has = (pattern: RegExp) => (text: string) => pattern.test(text);
+
+/** Each string that breaks a rule, with the rule's words: `key: what: text`. */
+function spellingProblems(strings: [string, string][], rules: SpellingRule[]): string[] {
+  return strings.flatMap(([key, text]) => rules.filter(([, broken]) => broken(text)).map(([what]) => `${key}: ${what}: ${text}`));
+}
+
+/** SurveyJS's strings in `locale` as the page registers them (survey-locales.ts), by key. */
+function surveyJsStrings(locale: string): [string, string][] {
+  const table = surveyLocalization.locales[locale] as Record<string, unknown> | undefined;
+  assert.ok(table, `SurveyJS's "${locale}" is bundled`);
+  const strings = Object.entries(table).filter((e): e is [string, string] => typeof e[1] === 'string');
+  assert.ok(strings.length > 100, `${strings.length} strings`);
+  return strings;
+}
+
+/** The page's own catalog in `locale`, its functions called with small numbers, by key. */
+function catalogTexts(locale: string): [string, string][] {
+  return Object.entries(RESPONDENT_MESSAGES[locale]!).map(([key, v]): [string, string] => [key, typeof v === 'function' ? String((v as (...a: number[]) => string)(2, 3, 4)) : v]);
+}
+
 /**
  * Persian written as Persian readers expect it (the Academy's spelling): the Persian yeh and kaf (ی ک), not Arabic's
  * (ي ك), which look alike in the middle of a word and differ at its end and to a search; "می" and "نمی" joined to
  * their verb, and the plural "ها", by the zero-width non-joiner (U+200C), never a space, at which a line may break;
- * "لطفاً" with its tanwin; "…" and "؟", not "..." and a Latin "?"; no double space. Each check names the offending
- * strings.
+ * "لطفاً" with its tanwin; "…" and "؟", not "..." and a Latin "?"; no double space; no punctuation first.
  */
-function persianSpellingProblems(strings: [string, string][]): string[] {
-  const rules: [string, RegExp][] = [
-    ["Arabic's yeh or kaf", /[\u064A\u0643]/u],
-    ['a detached "می"', /(^|[\s\u200C])ن?می /u],
-    ['a detached "ها"', /\sها([\s.،؛؟!]|$)/u],
-    ['"لطفا" without its tanwin', /لطفا(?!ً)/u],
-    ['"..." for "…"', /\.\.\./u],
-    ['a Latin "?"', /\?/u],
-    ['a double space', / {2}/u],
-    ['Persian digits', /[\u06F0-\u06F9]/u],
-  ];
-  return strings.flatMap(([key, text]) => rules.filter(([, rule]) => rule.test(text)).map(([what]) => `${key}: ${what}: ${text}`));
-}
+const PERSIAN_SPELLING: SpellingRule[] = [
+  ["Arabic's yeh or kaf", has(/[\u064A\u0643]/u)],
+  ['a detached "می"', has(/(^|[\s\u200C])ن?می /u)],
+  ['a detached "ها"', has(/\sها([\s.،؛؟!]|$)/u)],
+  ['"لطفا" without its tanwin', has(/لطفا(?!ً)/u)],
+  ['"..." for "…"', has(/\.\.\./u)],
+  ['a Latin "?"', has(/\?/u)],
+  ['a double space', has(/ {2}/u)],
+  ['Persian digits', has(/[\u06F0-\u06F9]/u)],
+  ['opens with punctuation', has(/^[.…!؟،؛:]/u)],
+];
 
 test("SurveyJS's Persian strings, as the page registers them, say \"no more than\" where they mean it and are spelled as a Persian reader expects", () => {
-  const persian = surveyLocalization.locales.fa as Record<string, unknown> | undefined;
-  assert.ok(persian, "SurveyJS's Persian is bundled");
-  const strings = Object.entries(persian).filter((e): e is [string, string] => typeof e[1] === 'string');
-  assert.ok(strings.length > 100, `${strings.length} strings`);
-  assert.deepEqual(persianSpellingProblems(strings), []);
+  assert.deepEqual(spellingProblems(surveyJsStrings('fa'), PERSIAN_SPELLING), []);
   // SurveyJS's own said "select more than {0}" and "fewer than {0} characters" for the limits a respondent meets.
   const said = (key: string) => surveyLocalization.getString(key, 'fa');
   assert.deepEqual([said('maxSelectError'), said('textMaxLength')], ['لطفاً حداکثر {0} گزینه انتخاب کنید.', 'لطفاً حداکثر {0} کاراکتر وارد کنید.']);
   assert.equal(said('requiredError'), 'لطفاً به این پرسش پاسخ دهید.');
   assert.equal(said('numericMinMax'), 'لطفاً عددی از {1} تا {2} وارد کنید.');
-  assert.deepEqual(strings.filter(([, text]) => /^[.…!؟،؛:]/u.test(text)).map(([key, text]) => `${key}: ${text}`), []);
 });
 
 test('the Persian page: a number before a singular noun, Western digits as its counters, polite requests, spelled as SurveyJS\'s strings are', () => {
@@ -247,8 +262,7 @@ test('the Persian page: a number before a singular noun, Western digits as its c
   assert.equal(fa.pageOf(2, 12), 'صفحهٔ 2 از 12');
   assert.equal(fa.rateLimitedText(5), 'لطفاً حدود 5 دقیقه صبر کنید و سپس این صفحه را دوباره بارگذاری کنید.');
   assert.match(fa.panelParamRefused('PROLIFIC_PID', '"a b"'), /^\u2068PROLIFIC_PID\u2069: /);
-  const texts = Object.entries(fa).map(([key, v]): [string, string] => [key, typeof v === 'function' ? String((v as (...a: number[]) => string)(2, 3, 4)) : v]);
-  assert.deepEqual(persianSpellingProblems(texts), []);
+  assert.deepEqual(spellingProblems(catalogTexts('fa'), PERSIAN_SPELLING), []);
   assert.equal(textDirection('fa'), 'rtl');
 });
 
@@ -256,28 +270,21 @@ test('the Persian page: a number before a singular noun, Western digits as its c
  * Urdu written with Urdu's letters: heh goal, do-chashmi heh, Farsi yeh and keheh (ہ ھ ی ک), never Arabic's heh, yeh
  * and kaf (ه ي ك: SurveyJS's "دیکهنا", "نہيں", "ٹھيک"); its full stop "۔", not a Latin one; "…" and "؟"; no
  * English left on the page (SurveyJS's "Deselect all", "Panel", "Progress bar") but for names and units that stay
- * Latin. Each check names the offending strings.
+ * Latin; no punctuation first.
  */
-function urduSpellingProblems(strings: [string, string][]): string[] {
-  const latinKept = /^(KB|MB|GB|TB|JavaScript|ASCII|HIT|onUploadFiles|path|true)$/u;
-  const rules: [string, (text: string) => boolean][] = [
-    ["Arabic's heh, yeh or kaf", (text) => /[\u0647\u064A\u0643]/u.test(text)],
-    ['a Latin full stop for "۔"', (text) => /[\u0600-\u06FF]\.(\s|$)/u.test(text)],
-    ['"..." for "…"', (text) => /\.\.\./u.test(text)],
-    ['a Latin "?"', (text) => /\?/u.test(text)],
-    ['a double space', (text) => / {2}/u.test(text)],
-    ['an English word', (text) => (text.replace(/\{[^{}]*\}/gu, '').match(/[A-Za-z]{2,}/gu) ?? []).some((word) => !latinKept.test(word))],
-    ['opens with punctuation', (text) => /^[.…!؟،؛:۔]/u.test(text)],
-  ];
-  return strings.flatMap(([key, text]) => rules.filter(([, broken]) => broken(text)).map(([what]) => `${key}: ${what}: ${text}`));
-}
+const LATIN_KEPT = /^(KB|MB|GB|TB|JavaScript|ASCII|HIT|onUploadFiles|path|true)$/u;
+const URDU_SPELLING: SpellingRule[] = [
+  ["Arabic's heh, yeh or kaf", has(/[\u0647\u064A\u0643]/u)],
+  ['a Latin full stop for "۔"', has(/[\u0600-\u06FF]\.(\s|$)/u)],
+  ['"..." for "…"', has(/\.\.\./u)],
+  ['a Latin "?"', has(/\?/u)],
+  ['a double space', has(/ {2}/u)],
+  ['an English word', (text) => (text.replace(/\{[^{}]*\}/gu, '').match(/[A-Za-z]{2,}/gu) ?? []).some((word) => !LATIN_KEPT.test(word))],
+  ['opens with punctuation', has(/^[.…!؟،؛:۔]/u)],
+];
 
 test("SurveyJS's Urdu strings, as the page registers them, say the question's own limits, in Urdu's letters and no English", () => {
-  const urdu = surveyLocalization.locales.ur as Record<string, unknown> | undefined;
-  assert.ok(urdu, "SurveyJS's Urdu is bundled");
-  const strings = Object.entries(urdu).filter((e): e is [string, string] => typeof e[1] === 'string');
-  assert.ok(strings.length > 100, `${strings.length} strings`);
-  assert.deepEqual(urduSpellingProblems(strings), []);
+  assert.deepEqual(spellingProblems(surveyJsStrings('ur'), URDU_SPELLING), []);
   // SurveyJS's own said "enter at least zero characters" and "'zero' should be at least one and at most two".
   const said = (key: string) => surveyLocalization.getString(key, 'ur');
   assert.deepEqual([said('textMaxLength'), said('numericMinMax')], ['براہ کرم {0} سے زیادہ حروف درج نہ کریں۔', 'براہ کرم {1} سے {2} تک کوئی عدد درج کریں۔']);
@@ -289,8 +296,8 @@ test('the Urdu page: a plural noun after a number, Western digits, requests that
   assert.deepEqual([1, 6].map((n) => ur.checkQuestions(n)), ['براہ کرم اس صفحے پر ایک سوال دوبارہ دیکھیں۔', 'براہ کرم اس صفحے پر 6 سوالات دوبارہ دیکھیں۔']);
   assert.equal(ur.rateLimitedText(5), 'براہ کرم تقریباً 5 منٹ انتظار کریں، پھر یہ صفحہ دوبارہ لوڈ کریں۔');
   assert.match(ur.panelParamRefused('PROLIFIC_PID', '"a b"'), /^\u2068PROLIFIC_PID\u2069: /);
-  const texts = Object.entries(ur).map(([key, v]): [string, string] => [key, typeof v === 'function' ? String((v as (...a: number[]) => string)(2, 3, 4)) : v]);
-  assert.deepEqual(urduSpellingProblems(texts), []);
+  const texts = catalogTexts('ur');
+  assert.deepEqual(spellingProblems(texts, URDU_SPELLING), []);
   // "سکتے ہیں" / "سکتی ہیں" (you may, a man / a woman) and "بتاتے" / "بتاتی" guess; the page says it otherwise.
   assert.deepEqual(texts.filter(([, text]) => /(سکتے|سکتی|بتاتے|بتاتی|گئے|گئی) ہیں/u.test(text) && /آپ (?!کے|کی|کا|نے|کو)/u.test(text)).map(([key]) => key), []);
   assert.equal(textDirection('ur'), 'rtl');
