@@ -48,3 +48,20 @@ test('amce, mm, mm_diffs and amce_diffs without id refuse in words; row numbers 
     assertCloseToR(got[k].std_error, se, `${level} SE`);
   });
 });
+
+test('mm with row numbers as id is cregg\'s mm without id but for its P/(P − 1), P the rows × features of its long design', () => {
+  // svyby(~chosen, ~LEVEL, svymean, svydesign(ids = ~0, weights = ~w, data = long)), b's None renamed q (the R script).
+  const R: [string, number, number][] = [
+    ['None', 0.785714285714286, 0.0895685429062905], ['x', 0.375, 0.1238236843132959], ['y', 0.385714285714286, 0.1072881637116779],
+    ['p', 0.522727272727273, 0.093692972196376], ['q', 0.5, 0.096641570027302],
+  ];
+  const renamed = rows.map((row) => ({ ...row, b: row.b === 'None' ? 'q' : row.b }));
+  const got = mm({ ...options, rows: renamed, id: 'row' }).estimates;
+  const [P, F] = [60, 2];
+  const larger = Math.sqrt((P * (F * P - 1)) / ((P - 1) * F * P));
+  assert.deepEqual(got.map((row) => row.level), R.map(([level]) => level));
+  R.forEach(([level, estimate, se], k) => {
+    assertCloseToR(got[k].estimate, estimate, `${level} estimate`);
+    assertCloseToR(got[k].std_error, se * larger, `${level} SE`);
+  });
+});

@@ -31,3 +31,10 @@ print(svyby(~OUTCOME, ~LEVEL, FUN = svymean, design = svylong, na.rm = TRUE, var
 # cregg::amce(d, chosen ~ a + b, weights = ~w) without id: svydesign(ids = ~0, ...), every row its own cluster.
 show("amce without id (ids = ~0)", svyglm(chosen ~ a + b, design = svydesign(ids = ~0, weights = ~w, data = d)))
 show("the same with ids = ~row", svyglm(chosen ~ a + b, design = svydesign(ids = ~row, weights = ~w, data = d)))
+# cregg::mm(d, chosen ~ a + b, weights = ~w) without id, b's None renamed q (labels unique, as cregg asks): its long
+# design's clusters are the 120 stacked rows, where vlab's mm with id = row counts 60.
+d$b <- factor(ifelse(d$b == "None", "q", "p"))
+long <- stats::reshape(d[c("chosen", "a", "b", "w")], varying = list(c("a", "b")), v.names = "LEVEL", timevar = "Feature",
+  times = c("a", "b"), idvar = "observation", direction = "long")
+cat("cregg::mm without id (svydesign(ids = ~0) on the long reshape)\n")
+print(svyby(~chosen, ~LEVEL, FUN = svymean, design = svydesign(ids = ~0, weights = ~w, data = long), na.rm = TRUE, vartype = "se"), digits = 15)
