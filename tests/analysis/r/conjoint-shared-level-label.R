@@ -20,6 +20,17 @@ show <- function(label, m) { cat(label, "\n"); print(cbind(estimate = coef(m), s
 des <- svydesign(ids = ~respondent, weights = ~w, data = d)
 show("per feature (vlab's mm): a", svyglm(chosen ~ 0 + a, design = des))
 show("per feature (vlab's mm): b", svyglm(chosen ~ 0 + b, design = des))
+# Anchor: these lines of cregg's R/mm.R (reshape long, svyby by LEVEL) give cregg 0.3.7's own mm on its immigration
+# conjoint (tests/reference/cases/conjoint/immigration_mm.expected.csv): 17 of 17 rows, estimates to 6e-14, SEs to
+# 1.6e-13 relative.
+im <- read.csv(gzfile("tests/reference/cases/conjoint/immigration_conjoint.csv.gz"), stringsAsFactors = TRUE)
+RHS <- c("Gender", "Education", "LanguageSkills", "JobPlans"); im$CREGG_WEIGHT <- 1
+im_long <- stats::reshape(im[c("ChosenImmigrant", RHS, "CaseID", "CREGG_WEIGHT")], varying = list(RHS), v.names = "LEVEL",
+  timevar = "Feature", times = RHS, idvar = "observation", direction = "long")
+im_mm <- svyby(~ChosenImmigrant, ~LEVEL, FUN = svymean, design = svydesign(ids = ~CaseID, weights = ~CREGG_WEIGHT, data = im_long), vartype = "se")
+im_expected <- merge(read.csv("tests/reference/cases/conjoint/immigration_mm.expected.csv"), im_mm, by.x = "level", by.y = "LEVEL")
+cat("anchor on cregg's immigration mm:", nrow(im_expected), "rows; max |estimate diff|", max(abs(im_expected$estimate - im_expected$ChosenImmigrant)),
+  "max |SE rel diff|", max(abs(im_expected$std_error / im_expected$se - 1)), "\n")
 # cregg::mm(d, chosen ~ a + b, id = ~respondent, weights = ~w), its lines from R/mm.R (cregg 0.3.x):
 d$CREGG_WEIGHT <- d$w
 long <- stats::reshape(d[c("chosen", "a", "b", "respondent", "CREGG_WEIGHT")], varying = list(c("a", "b")),
