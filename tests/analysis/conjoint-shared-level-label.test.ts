@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { amce, amceDiffs, mm, mmDiffs, rowsFromCsv } from '../../analysis/index.ts';
+import { amce, amceDiffs, freqs, mm, mmDiffs, rowsFromCsv } from '../../analysis/index.ts';
 import { assertCloseToR } from './support.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,6 +29,11 @@ test('mm gives each feature its own mean of a level label two features share, wh
     assertCloseToR(got[k].estimate, estimate, `${feature} ${level} estimate`);
     assertCloseToR(got[k].std_error, se, `${feature} ${level} SE`);
   });
+});
+
+test('freqs counts a level label two features share per feature: table(d$a), table(d$b)', () => {
+  const got = freqs({ formula: '~ a + b', rows }).map((row) => [row.feature, row.level, row.count]);
+  assert.deepEqual(got, [['a', 'None', 20], ['a', 'x', 17], ['a', 'y', 23], ['b', 'None', 29], ['b', 'p', 31]]);
 });
 
 test('amce, mm, mm_diffs and amce_diffs without id refuse in words; row numbers as id give cregg\'s ids = ~0', () => {

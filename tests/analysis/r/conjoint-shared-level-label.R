@@ -39,6 +39,8 @@ names(long)[names(long) == "chosen"] <- "OUTCOME"
 svylong <- svydesign(ids = ~respondent, weights = ~CREGG_WEIGHT, data = long)
 cat("cregg::mm's svyby by LEVEL (None pooled over a and b)\n")
 print(svyby(~OUTCOME, ~LEVEL, FUN = svymean, design = svylong, na.rm = TRUE, vartype = "se"), digits = 15)
+# freqs per feature (cregg's cj_freqs tables LEVEL of the long reshape, so its None would count 20 + 29 = 49):
+print(table(d$a)); print(table(d$b))
 # cregg::amce(d, chosen ~ a + b, weights = ~w) without id: svydesign(ids = ~0, ...), every row its own cluster.
 show("amce without id (ids = ~0)", svyglm(chosen ~ a + b, design = svydesign(ids = ~0, weights = ~w, data = d)))
 show("the same with ids = ~row", svyglm(chosen ~ a + b, design = svydesign(ids = ~row, weights = ~w, data = d)))
