@@ -17,7 +17,7 @@ export interface ConjointOptions {
   formula: string;
   /** Profile rows (one per respondent × task × profile), as records or a table. */
   rows: readonly Row[] | DataTable;
-  /** Respondent column: standard errors are clustered by it. */
+  /** Respondent column: standard errors are clustered by it. Required (cregg's default ~0, every row its own cluster, is a column of row numbers). */
   id: string;
   /** Weight column (non-negative). */
   weights?: string;

@@ -67,6 +67,11 @@ function labelsOf(column: Column, label: (x: number) => string = String): (i: nu
  * @example profileData('amce', table, { outcome: 'chosen', features: ['regime'], id: 'respondent' }).features[0].levels
  */
 export function profileData(fn: string, table: DataTable, columns: ProfileColumns): Profiles {
+  // cregg's id defaults to ~0 (svydesign(ids = ~0): every row its own cluster, a respondent's profiles taken as
+  // independent); vlab asks for the column rather than assume that, and names the way to get cregg's default.
+  if (typeof columns.id !== 'string') {
+    throw new AnalysisError(fn, 'id is required: the respondent column the standard errors are clustered by (for cregg\'s default without id, svydesign(ids = ~0), every row its own cluster, give a column of row numbers)');
+  }
   if (table.length === 0) throw new AnalysisError(fn, 'no rows of data');
   const column = (name: string, role: string): Column => {
     const found = table.column(name);

@@ -27,7 +27,7 @@ export function conjointOptions(command: Command, formulaExample: string): Comma
   return command
     .requiredOption('--data <file.csv>', 'profile-level data, one row per respondent × task × profile (vlab export)')
     .requiredOption('--formula <formula>', `outcome ~ features; "a * b" marks a two-way design constraint, e.g. "${formulaExample}"`)
-    .requiredOption('--id <column>', 'respondent column: standard errors are clustered by it')
+    .requiredOption('--id <column>', 'respondent column: standard errors are clustered by it (for cregg\'s default without id, every row its own cluster, give a column of row numbers)')
     .option('--weights <column>', 'weight column')
     .option(...LEVELS_OPTION)
     .option(...CODEBOOK_OPTION)
