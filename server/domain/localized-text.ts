@@ -57,20 +57,39 @@ export function textIn(value: LocalizedText, locale: string): string {
  * `pt-BR`); else the wave's default. The link's code is read as a language tag in its canonical form first
  * (canonicalLocale), so an old code (`iw`), an underscore (`es_MX`, as POSIX and Java write it: such links started
  * respondents in English until attacker pass 38) or a script (`ar-Arab-EG`) finds the study's locale; subtags are
- * dropped from the end until one matches (BCP 47's lookup, RFC 4647 §3.4).
+ * dropped from the end until one matches (BCP 47's lookup, RFC 4647 §3.4). A locale other than the one asked for is
+ * taken only when both are likely written in one script (likelyScript): a `zh-TW` reader (Traditional) is not given
+ * the study's `zh-Hans` (Simplified), nor `sr-Latn` the Cyrillic `sr`, as they were until attacker pass 39.
  */
 export function chooseLocale(requested: string | undefined, locales: readonly string[], fallback: string): string {
   if (!requested?.trim()) return fallback;
-  const codes = locales.map((l) => [canonicalLocale(l), l] as const);
-  const byCode = new Map(codes);
-  const subtags = canonicalLocale(requested).split('-');
+  const asked = canonicalLocale(requested);
+  const script = likelyScript(asked);
+  const readable = locales.map((l) => [canonicalLocale(l), l] as const).filter(([code]) => code === asked || sameScript(script, likelyScript(code)));
+  const byCode = new Map(readable);
+  const subtags = asked.split('-');
   for (let n = subtags.length; n > 0; n--) {
     const found = byCode.get(subtags.slice(0, n).join('-'));
     if (found !== undefined) return found;
   }
   const language = subtags[0];
-  return (language && codes.find(([code]) => code.split('-')[0] === language)?.[1]) || fallback;
+  return (language && readable.find(([code]) => code.split('-')[0] === language)?.[1]) || fallback;
 }
+
+/**
+ * The script a language tag is most likely written in (CLDR's likely subtags: `zh-TW` → Hant, `zh` → Hans, `sr` →
+ * Cyrl, `sr-ME` → Latn), or undefined for a tag Intl cannot read or a language CLDR has no data for.
+ */
+function likelyScript(code: string): string | undefined {
+  try {
+    return new Intl.Locale(code).maximize().script;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Scripts agree when they are one, or when either is unknown (nothing says the reader cannot read it). */
+const sameScript = (a: string | undefined, b: string | undefined): boolean => a === undefined || b === undefined || a === b;
 
 /**
  * A language code as BCP 47 writes it today, lower-cased for comparing: `iw` → `he`, `in` → `id`, `ji` → `yi`

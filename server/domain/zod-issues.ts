@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { closestName } from '../../analysis/helpers/did-you-mean.ts';
-import { shortened } from './shortened.ts';
+import { clipped, shortened, visible } from './shortened.ts';
 
 /** Past this many keys a path is written as its first and last ones around how many were left out. */
 const LONGEST_PATH = 24;
@@ -59,7 +59,7 @@ const NOT_GIVEN = Symbol('not given');
 
 /** `"radio" (a text)`, `2.5`, `a list`: the refused value as its author would recognise it. */
 function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(shortened(value));
+  if (typeof value === 'string') return visible(JSON.stringify(clipped(value)));
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';

@@ -205,11 +205,21 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 
 const INTERNAL_ERROR: ErrorBody = { status: 500, code: 'internal_error', message: 'something went wrong on our side' };
 
-/** The `charset` parameter of a Content-Type header, unquoted, or undefined when it names none. */
-function charsetOf(contentType: string | undefined): string | undefined {
-  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
-  return match ? (match[1] ?? match[2]) : undefined;
+/** Each `charset` parameter of a Content-Type header, quoted or not (RFC 9110 §5.6.6). */
+const CHARSET_PARAMETER = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/gi;
+
+/** The `charset` parameters of a Content-Type header, unquoted: none when it names none. */
+function charsetsOf(contentType: string | undefined): string[] {
+  return [...(contentType ?? '').matchAll(CHARSET_PARAMETER)].map((match) => match[1] ?? match[2] ?? '');
 }
+
+/**
+ * The labels WHATWG's Encoding Standard gives UTF-8, compared without case or surrounding blanks: `utf8`, which
+ * several HTTP clients send, and the older ones browsers still read. body-parser takes only labels that start
+ * with `utf-`: before attacker pass 39 `charset=utf8` was refused 415.
+ */
+const UTF8_LABELS = new Set(['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8', 'x-unicode20utf8']);
+const isUtf8Label = (charset: string): boolean => UTF8_LABELS.has(charset.trim().toLowerCase());
 
 /** What a PATCH body may be: JSON, or said to be a JSON merge patch (RFC 7396), which is what it is. */
 export const PATCH_BODY_TYPES = ['application/json', 'application/merge-patch+json'];
@@ -230,9 +240,13 @@ export const requireJsonBody: RequestHandler = (req, res, next) => {
     const types = patch ? PATCH_BODY_TYPES.join(' or ') : 'application/json';
     return next(new DomainError('unsupported_media_type', `the request body must be JSON (Content-Type: ${types})${mergePatch}`));
   }
-  const charset = hasBody ? charsetOf(req.headers['content-type']) : undefined;
-  if (charset !== undefined && !/^utf-8$/i.test(charset)) {
-    return next(new DomainError('unsupported_media_type', `the request body must be UTF-8 JSON (charset=utf-8, or no charset), not charset=${charset.slice(0, 40)}`));
+  const charsets = hasBody ? charsetsOf(req.headers['content-type']) : [];
+  // Every charset named, not the first: body-parser decodes by the last, so `utf-8; charset=utf-16` slipped past.
+  const other = charsets.find((charset) => !isUtf8Label(charset));
+  if (other !== undefined) {
+    return next(new DomainError('unsupported_media_type', `the request body must be UTF-8 JSON (charset=utf-8, or no charset), not charset=${shortened(other)}`));
   }
+  // body-parser is told the one name of UTF-8 it takes; `utf8` and the other labels mean the same bytes.
+  if (charsets.length) req.headers['content-type'] = req.headers['content-type']!.replace(CHARSET_PARAMETER, '; charset=utf-8');
   next();
 };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { createTokenService } from '../../server/services/token-service.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey, createTestApp, reachVignette } from './test-app.ts';
@@ -96,7 +97,7 @@ test('a body that is not JSON → 415', async () => {
 test('a JSON body in a charset other than UTF-8 → 415 saying so, whatever its bytes (RFC 8259: JSON between systems is UTF-8)', async () => {
   const code = await startOne('charset');
   const body = JSON.stringify({ answers: { consent: true }, currentPage: 0 });
-  for (const charset of ['utf-32', 'UTF-16', 'utf-16le', 'latin1', 'iso-8859-1', '"utf-32"', 'utf8']) {
+  for (const charset of ['utf-32', 'UTF-16', 'utf-16le', 'latin1', 'iso-8859-1', '"utf-32"', 'utf-7', 'utf_8']) {
     const message = await refused(
       () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', `application/json; charset=${charset}`).send(body),
       415,
@@ -105,8 +106,17 @@ test('a JSON body in a charset other than UTF-8 → 415 saying so, whatever its 
     assert.match(message, /UTF-8/, charset);
     assert.ok(message.includes(charset.replaceAll('"', '')), `${charset}: ${message}`);
   }
-  // UTF-8 in either case, quoted or not, or no charset at all, is read.
-  for (const type of ['application/json; charset=utf-8', 'application/json; charset=UTF-8', 'application/json;charset="utf-8"', 'application/json']) {
+  // A second charset that is not UTF-8 is refused too: body-parser decodes by the last one, the check read the first.
+  const second = await refused(
+    () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json; charset=utf-8; charset=utf-16').send(body),
+    415,
+    'unsupported_media_type',
+  );
+  assert.match(second, /not charset=utf-16/);
+  // UTF-8 in either case, quoted or not, or no charset at all, is read; so are WHATWG's other labels of UTF-8 (utf8,
+  // which several HTTP clients send, and unicode-1-1-utf-8): attacker pass 38 found `charset=utf8` refused.
+  const labels = ['utf-8', 'UTF-8', '"utf-8"', 'utf8', 'UTF8', '"Utf8"', 'unicode-1-1-utf-8', 'x-unicode20utf8', 'utf8; charset=utf-8'];
+  for (const type of [...labels.map((label) => `application/json; charset=${label}`), 'application/json;charset="utf-8"', 'application/json']) {
     const res = await request(app).put(`/api/participants/${code}/answers`).set('Content-Type', type).send(body);
     assert.equal(res.status, 200, `${type}: ${JSON.stringify(res.body)}`);
   }
@@ -322,5 +332,48 @@ test('a currentPage past the survey, however far, is one message quoting it', as
       'invalid_input',
     );
     assert.match(message, new RegExp(`^currentPage: must be below \\d+ \\(the survey's pages are numbered from 0\\), got ${shown.replace('+', '\\+')}$`));
+  }
+});
+
+// Attacker pass 38: a gzip body sent without Content-Encoding was "not valid JSON: line 1, column 1: unexpected
+// `\u001f�\b\u0000…`", its binary start echoed. It is now said to be compressed (by its first bytes, before any
+// decoding), and no message echoes a control character or a replacement character of the body or the URL as it came.
+test('a compressed body without Content-Encoding → 415 saying so by its magic bytes, echoing none of them', async () => {
+  const code = await startOne('compressed');
+  const json = JSON.stringify({ answers: { consent: true }, currentPage: 0 });
+  const zstd = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x20, 0x05, 0x29, 0x00, 0x00, 0x7b, 0x7d]);
+  for (const [body, encoding, words] of [
+    [gzipSync(json), undefined, 'the request body is gzip data (it starts 1f 8b) sent without Content-Encoding: send it with Content-Encoding: gzip, or uncompressed'],
+    [zstd, undefined, 'the request body is zstd data (it starts 28 b5 2f fd) sent without Content-Encoding: the server does not read zstd; send it uncompressed, or as gzip, deflate or br with its Content-Encoding'],
+    [gzipSync(gzipSync(json)), 'gzip', 'the request body is still gzip data (it starts 1f 8b) after its Content-Encoding gzip was undone: it was compressed twice; compress it once'],
+  ] as const) {
+    const message = await refused(
+      () => {
+        const req = request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json');
+        if (encoding) req.set('Content-Encoding', encoding);
+        return req.serialize((raw: unknown) => raw as string).send(body);
+      },
+      415,
+      'unsupported_media_type',
+    );
+    assert.equal(message, words);
+  }
+});
+
+test('a message quoting a body, a name or a URL shows its control characters as escapes, never raw', async () => {
+  const code = await startOne('control-characters');
+  const put = (text: string | Buffer) => () =>
+    request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').serialize((raw: unknown) => raw as string).send(text);
+  const invisible = /[\p{Cc}\uFFFD\p{Bidi_Control}]/u;
+  const cases = [
+    [put('\u0001\u0002{}'), 400, 'bad_request', 'unexpected `\\u0001\\u0002`'],
+    [put(Buffer.concat([Buffer.from('{"a": 1'), Buffer.from([0x00, 0x9b, 0xff]), Buffer.from('}')])), 400, 'bad_request', 'unexpected `\\u0000\\ufffd\\ufffd`'],
+    [put('{"answers": {"a\\u0000\\u001b[31m\\u0085\\u202eb": 1}, "currentPage": 0}'), 422, 'invalid_input', 'unknown field "a\\u0000\\u001b[31m\\u0085\\u202eb"'],
+    [() => request(app).post('/api/waves/ab%00%1B%C2%85/participants').send({}), 404, 'not_found', 'no wave "ab\\u0000\\u001b\\u0085"'],
+  ] as const;
+  for (const [send, status, errorCode, shown] of cases) {
+    const message = await refused(send, status, errorCode);
+    assert.ok(message.includes(shown), `${shown} in ${message}`);
+    assert.doesNotMatch(message, invisible, message);
   }
 });

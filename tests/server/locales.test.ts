@@ -130,6 +130,26 @@ test('?lang= with an underscore, or a language a study locale with a region or s
   for (const odd of ['e', 's', '-', '_', 'p', 'en-', 'xx_YY']) assert.equal(chooseLocale(odd, ['es', 'pt-BR'], 'es'), 'es', odd);
 });
 
+// Attacker pass 38: a `zh-TW` link took a study's `zh-Hans` by language, which a reader of Traditional Chinese may
+// not read. Another region's or script's locale of the language is taken only when both are likely written in one
+// script (CLDR's likely subtags, Intl.Locale#maximize: zh-TW and zh-HK Hant, zh and zh-CN Hans, sr Cyrl, sr-ME Latn).
+test('?lang= finds a locale of another region only when both are likely written in the same script', () => {
+  for (const asked of ['zh-TW', 'zh_TW', 'zh-HK', 'zh-Hant']) {
+    assert.equal(chooseLocale(asked, ['en', 'zh-Hans'], 'en'), 'en', asked);
+    assert.equal(chooseLocale(asked, ['en', 'zh'], 'en'), 'en', asked);
+    assert.equal(chooseLocale(asked, ['en', 'zh-Hans', 'zh-Hant'], 'en'), 'zh-Hant', asked);
+    assert.equal(chooseLocale(asked, ['en', 'zh-CN', 'zh-TW'], 'en'), 'zh-TW', asked);
+  }
+  for (const asked of ['zh', 'zh-CN', 'zh-SG', 'zh-Hans-CN']) assert.equal(chooseLocale(asked, ['en', 'zh-Hant', 'zh-Hans'], 'en'), 'zh-Hans', asked);
+  assert.equal(chooseLocale('zh-Hant', ['en', 'zh-TW'], 'en'), 'zh-TW');
+  assert.equal(chooseLocale('sr-Latn', ['en', 'sr'], 'en'), 'en');
+  assert.equal(chooseLocale('sr-ME', ['en', 'sr'], 'en'), 'en');
+  assert.equal(chooseLocale('sr-ME', ['en', 'sr', 'sr-Latn'], 'en'), 'sr-Latn');
+  assert.equal(chooseLocale('sr-RS', ['en', 'sr'], 'en'), 'sr');
+  assert.equal(chooseLocale('pa-PK', ['en', 'pa'], 'en'), 'en', 'Punjabi in Pakistan is written in Arabic letters, pa in Gurmukhi');
+  assert.equal(chooseLocale('pt-PT', ['en', 'pt-BR'], 'en'), 'pt-BR', 'one script, two regions');
+});
+
 test('vlab simulate --language takes the locale the server chose by the same rule as the one asked for', () => {
   for (const [asked, served] of [['es', 'es'], ['es-MX', 'es'], ['es_ES', 'es'], ['pt', 'pt-BR'], ['PT_br', 'pt-BR']]) assert.ok(servesLanguage(asked, served), `${asked} → ${served}`);
   for (const [asked, served] of [['fr', 'en'], ['es', 'en'], ['e', 'es']]) assert.ok(!servesLanguage(asked, served), `${asked} → ${served}`);
