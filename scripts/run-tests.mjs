@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs every tests/**/*.test.ts file (or those under the paths given) with Node's own test runner through tsx.
 // Node 20's runner does not expand globs, so we list the files here.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -214,15 +215,25 @@ const POSTGRES_SUITE = [
   'tests/server/privacy.test.ts',
 ];
 
-/** Whether a PostgreSQL server answers at VLAB_TEST_POSTGRES or 127.0.0.1:5432 (a TCP connect within 2 s). */
-function postgresAnswers() {
+/** Whether a PostgreSQL server answers at VLAB_TEST_POSTGRES or 127.0.0.1:5432 (a TCP connect within 10 s, tried twice). */
+async function postgresAnswers() {
   const url = new URL(process.env.VLAB_TEST_POSTGRES || 'postgres://postgres@127.0.0.1:5432/postgres');
-  const probe = spawnSync(
-    process.execPath,
-    ['-e', `require('net').connect(${Number(url.port || 5432)}, ${JSON.stringify(url.hostname)}).on('connect', () => process.exit(0)).on('error', () => process.exit(1))`],
-    { timeout: 2000 },
-  );
-  return probe.status === 0;
+  // In this process, with time to spare and a second try: the probe was a child Node given 2 s, which on a machine
+  // at load 15 (a clean-clone CI beside four helper sessions, 2026-12-07) did not start in time, and the PostgreSQL
+  // pass failed as "nothing answers" while the server was up. A server that is down refuses at once either way.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const answered = await new Promise((done) => {
+      const socket = connect(Number(url.port || 5432), url.hostname);
+      socket.setTimeout(10_000, () => finish(false));
+      socket.on('connect', () => finish(true)).on('error', () => finish(false));
+      function finish(ok) {
+        socket.destroy();
+        done(ok);
+      }
+    });
+    if (answered) return true;
+  }
+  return false;
 }
 
 // Two lanes at once on CI's 2 cores (Node's runner takes one file at a time there). The first lane runs the files
@@ -252,7 +263,7 @@ const BROWSER_AT_ONCE = 2;
 /** The PostgreSQL pass when a server answers (its status), or 0/1 with a line saying why it did not run. */
 async function postgresPass(toFile) {
   if (onPostgres.length === 0) return 0;
-  if (postgresAnswers()) {
+  if (await postgresAnswers()) {
     console.log(`\nrun-tests: the same ${onPostgres.length} app test files again on PostgreSQL${toFile ? ' (beside the first lane; its output follows that lane)' : ''}`);
     return run(`the PostgreSQL pass (${onPostgres.length} files)`, onPostgres, { VLAB_TEST_ENGINE: 'postgres' }, toFile);
   }
