@@ -51,7 +51,6 @@ export function textIn(value: LocalizedText, locale: string): string {
 }
 
 /**
-/**
  * The locale a new participant takes the study in: the one asked for by the link (`?lang=es`; `es-MX` finds `es`)
  * when the study has it; else the first of the study's locales in the link's language (`pt` and `pt-PT` find
  * `pt-BR`); else the wave's default. The link's code is read as a language tag in its canonical form first
