@@ -86,12 +86,10 @@ export function freqs(options: FreqsOptions): LevelFrequency[] {
       const w = weights?.type === 'numeric' ? weights.values[i] : 1;
       const cluster = ids ? labelOf(ids, i) : i;
       if (Number.isNaN(w) || cluster === null) continue;
-      if (label === null) {
-        counted.push({ label, w, cluster });
-        continue;
+      if (label !== null) {
+        if (declared && !counts.has(label)) throw new AnalysisError(FN, `"${feature}" has the value "${label}", which is not among its declared levels or probabilities`);
+        counts.set(label, (counts.get(label) ?? 0) + w);
       }
-      if (declared && !counts.has(label)) throw new AnalysisError(FN, `"${feature}" has the value "${label}", which is not among its declared levels or probabilities`);
-      counts.set(label, (counts.get(label) ?? 0) + w);
       counted.push({ label, w, cluster });
     }
     const levels = declared ? [...counts.keys()] : [...counts.keys()].sort(column.type === 'numeric' ? compareNumericLabels : compareCodePoints);

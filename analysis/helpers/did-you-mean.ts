@@ -57,8 +57,9 @@ export const readerForm = (text: string): string => spacedForm(text.normalize('N
 export function lookalikeReason(a: string, b: string): string {
   if (a === b || readerForm(a) !== readerForm(b)) return '';
   const invisible = firstInvisible(a) ?? firstInvisible(b);
-  if (invisible && visibleForm(a) === visibleForm(b)) return `the two differ only by an invisible character, ${codePointName(invisible.character)}: delete it`;
-  if (visibleForm(a) === visibleForm(b)) return 'the two look the same but are written in two Unicode forms, one with combining accents (NFD), one without (NFC): type one of them again';
+  const looksOne = visibleForm(a) === visibleForm(b);
+  if (invisible && looksOne) return `the two differ only by an invisible character, ${codePointName(invisible.character)}: delete it`;
+  if (looksOne) return 'the two look the same but are written in two Unicode forms, one with combining accents (NFD), one without (NFC): type one of them again';
   if (spacedForm(a) === spacedForm(b)) return 'the two differ only by spaces at the start or end, or by more than one space between words: delete them';
   return 'the two differ only by compatibility forms of the same characters (full-width "Ａ" against "A", a ligature "ﬁ" against "fi"): type one of them again';
 }
