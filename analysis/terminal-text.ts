@@ -1,3 +1,5 @@
+import { unicodeEscape } from './helpers/invisible-characters.ts';
+
 /**
  * Characters a terminal acts on instead of showing: C0 controls (ESC starts `ESC[2J`, which clears the screen, and
  * the OSC sequences `ESC]0;…BEL`, which retitles the window, and `ESC]8;;URL BEL`, which makes text a link to
@@ -8,8 +10,7 @@
 const ACTING = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const ACTING_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-const escaped = (c: string): string =>
-  c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+const escaped = (c: string): string => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : unicodeEscape(c));
 
 /**
  * `text` safe to print to a terminal: each character a terminal would act on is shown as its JSON escape

@@ -15,12 +15,18 @@ export function firstInvisible(text: string): { character: string; place: number
 /** `text` without its invisible characters. */
 export const withoutInvisible = (text: string): string => text.replace(INVISIBLE_ALL, '');
 
+/**
+ * A character as JavaScript and JSON escape it: `\u200b`, `\u001b`, a lone surrogate half `\ud800`, and past the
+ * Basic Multilingual Plane `\u{e0041}`. The one escape of every message and terminal line that shows a character
+ * its reader could not see (invisibleShown, shortened.ts's visible, terminal-text.ts, text-characters.ts).
+ */
+export function unicodeEscape(character: string): string {
+  const hex = character.codePointAt(0)!.toString(16);
+  return hex.length > 4 ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
+}
+
 /** `text` with each invisible character shown as its escape (`female\u200b`, `\u{e0041}`), so a message shows it. */
-export const invisibleShown = (text: string): string =>
-  text.replace(INVISIBLE_ALL, (c) => {
-    const hex = c.codePointAt(0)!.toString(16);
-    return hex.length > 4 ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
-  });
+export const invisibleShown = (text: string): string => text.replace(INVISIBLE_ALL, unicodeEscape);
 
 /**
  * The character's Unicode name in short: `U+200B`.

@@ -1,3 +1,5 @@
+import { unicodeEscape } from '../../analysis/helpers/invisible-characters.ts';
+
 /**
  * A text as a message shows it: at most `max` characters, then `…`, its invisible characters written as escapes
  * (`visible`). Messages quote what a client or a file sent, and that can be anything long — a 9,000-character id in
@@ -24,5 +26,5 @@ const INVISIBLE = /[\p{Cc}\p{Cs}\uFFFD\p{Bidi_Control}]/gu;
 
 /** `text` with each INVISIBLE character written as `\uXXXX`, as JSON and JavaScript write it: `a\u0000b`. */
 export function visible(text: string): string {
-  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(INVISIBLE, unicodeEscape);
 }

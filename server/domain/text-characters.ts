@@ -1,3 +1,4 @@
+import { unicodeEscape } from '../../analysis/helpers/invisible-characters.ts';
 import { firstPlace, pathOf } from './json-places.ts';
 
 /**
@@ -13,8 +14,7 @@ export function unstorableCharacter(text: string): string | undefined {
   const found = UNSTORABLE.exec(text)?.[0];
   if (found === undefined) return undefined;
   if (found === '\u0000') return 'a NUL character (\\u0000), which no text may hold (PostgreSQL cannot store it): delete it';
-  const escape = `\\u${found.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  return `half of a surrogate pair (${escape}), which is no character: write the whole pair, or the character itself`;
+  return `half of a surrogate pair (${unicodeEscape(found)}), which is no character: write the whole pair, or the character itself`;
 }
 
 /**
