@@ -20,7 +20,8 @@ export function clipped(text: string, max = 40): string {
 /**
  * Characters a reader of a message cannot see or that act on a terminal or a log viewer: controls (C0, DEL, C1:
  * ESC starts a terminal's colour codes), a lone half of a surrogate pair, U+FFFD (bytes that were not UTF-8), and
- * the bidirectional controls (U+202E turns the rest of a line around).
+ * the bidirectional controls (U+202E turns the rest of a line around). terminalText escapes the controls and bidi
+ * controls as well (its line breaks as `\n`).
  */
 const INVISIBLE = /[\p{Cc}\p{Cs}\uFFFD\p{Bidi_Control}]/gu;
 
