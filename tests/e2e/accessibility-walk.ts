@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { seriousViolations } from './axe-wcag.ts';
 import type { BrowserSession } from './browser-session.ts';
-import { darkContrastProblems } from './dark-contrast.ts';
+import { darkContrastProblems, darkWidthFor } from './dark-contrast.ts';
 import { recordLiveRegion, waitUntilSaid } from './live-region.ts';
 import { walkSurvey, type WalkStep } from './walk-survey.ts';
 
@@ -62,10 +62,9 @@ export async function walkWithAxe(session: BrowserSession, study: string, option
   const studyTitle = await page.locator('.vlab-title').innerText();
   const steps = await walkSurvey(page, async (step) => {
     assert.deepEqual(await seriousViolations(page), [], `${study} at ${options.viewport!.width} px, page ${step.index} (${step.title})`);
-    // The dark scheme too (prefers-color-scheme: dark): every text at 4.5:1 (AA) at least. A phone's walk looks at
-    // 320 px (the narrowest phone), a laptop's at its own width: until 2026-12-07 each walk looked at both 320 and
-    // 1280, so every page was checked at each width twice (1.3 s a page, a quarter of these files' time).
-    assert.deepEqual(await darkContrastProblems(page, `${study}, page ${step.index}`, [options.hasTouch ? 320 : options.viewport!.width]), []);
+    // The dark scheme too (prefers-color-scheme: dark): every text at 4.5:1 (AA) at least, on a phone's walk at 320
+    // px, on a laptop's at its own width (darkWidthFor).
+    assert.deepEqual(await darkContrastProblems(page, `${study}, page ${step.index}`, darkWidthFor(page)), []);
     await checkStructure(page, step, studyTitle);
     if (options.hasTouch && !step.end) await checkTouchTargets(page, step);
     await also?.(page, step);
