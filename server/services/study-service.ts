@@ -185,7 +185,7 @@ export function createStudyService({
     ensureDemoWave(): Promise<Wave | null> {
       const absent = inFolder !== null && !inFolder.has(FLAGSHIP_STUDY);
       return store.write(async (tx) =>
-        (await tx.waves.count()) > 0 || absent || problems.has(FLAGSHIP_STUDY) || !(await tx.studies.latest(FLAGSHIP_STUDY))
+        absent || (await tx.waves.countExclusively()) > 0 || problems.has(FLAGSHIP_STUDY) || !(await tx.studies.latest(FLAGSHIP_STUDY))
           ? null
           : (await createWaveIn(tx, { studyKey: FLAGSHIP_STUDY, target: 1000 })).wave,
       );

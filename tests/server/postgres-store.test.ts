@@ -76,6 +76,21 @@ test('migrations: a new database is migrated once by concurrent openers; a schem
   await assert.rejects(openStore(database.url), new RegExp(`schema is at migration 999, newer than this vlab knows \\(${known}\\)`));
 });
 
+test('processes starting together on an empty database open one demo wave between them, not one each', { skip }, async () => {
+  const database = await createTestDatabase();
+  const stores = await Promise.all([1, 2, 3].map(() => openStore(database.url)));
+  cleanups.push(async () => {
+    for (const s of stores) await s.close();
+    await database.drop();
+  });
+  // As `vlab serve` starts (server/index.ts): sync the definitions, then open the demo wave if there is no wave.
+  const studies = stores.map((store) => createStudyService({ store }));
+  await Promise.all(studies.map((s) => s.syncDefinitions(loadDefinitionFiles('survey-definitions'))));
+  const demos = await Promise.all(studies.map((s) => s.ensureDemoWave()));
+  assert.equal(demos.filter((w) => w !== null).length, 1, 'one process opened the demo wave');
+  assert.equal(await scalar(stores[0]!, 'SELECT COUNT(*) FROM waves'), 1);
+});
+
 test('50 identical completions over three stores: one stored, every call the same outcome', { skip }, async () => {
   const { stores, services, wave } = await fixture(3);
   const { participant } = await services[0]!.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: 'idem' } });
