@@ -77,14 +77,6 @@ export function createWaveRepository(db: Db) {
     async count(): Promise<number> {
       return count.get()!;
     },
-    /**
-     * `count`, with no other transaction able to do the same until this one ends: what opening a wave only on an
-     * empty database needs (the demo wave), since several processes start together. On SQLite, BEGIN IMMEDIATE
-     * already holds the one write lock; PostgreSQL takes an advisory lock for the rest of the transaction.
-     */
-    async countExclusively(): Promise<number> {
-      return count.get()!;
-    },
     async insert(id: string, studyId: number, settings: WaveSettings, now: string): Promise<Wave> {
       const { target, seed, completeUrl, screenoutUrl, overquotaUrl, locale } = settings;
       insert.run(id, studyId, target, seed, completeUrl, screenoutUrl, overquotaUrl, locale, now, now);

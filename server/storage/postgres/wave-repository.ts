@@ -23,11 +23,6 @@ export function createPgWaveRepository(sql: Sql): WaveRepository {
     async count() {
       return (await sql.one<{ n: number }>('SELECT COUNT(*)::int AS n FROM waves'))!.n;
     },
-    async countExclusively() {
-      // Two processes starting together on an empty database each counted 0 and each opened a demo wave (pass 40).
-      await sql.run("SELECT pg_advisory_xact_lock(hashtext('vlab first wave'))");
-      return this.count();
-    },
     async insert(id: string, studyId: number, settings: WaveSettings, now: string) {
       const { target, seed, completeUrl, screenoutUrl, overquotaUrl, locale } = settings;
       const row = await sql.one<WaveRow>(
