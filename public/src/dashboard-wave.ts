@@ -146,13 +146,18 @@ export function changesSection(wave: WaveStatusReport): HTMLElement[] {
 
 type LabelledPrecision = TermPrecision & { label: string };
 
-/** Precision: what it shows, and when it fills; then the CI width and MDE of each tested term, now and at the target. */
-export function precisionSection(precision: LabelledPrecision[], nComplete: number, target: number, alpha: number): HTMLElement[] {
+/**
+ * Precision: what it shows, and when it fills; then the CI width and MDE of each tested term, now and at the target.
+ * `conjoint`: a conjoint's terms are attribute levels, not arms (walk-through 32 read "every arm" under one).
+ */
+export function precisionSection(precision: LabelledPrecision[], nComplete: number, target: number, alpha: number, conjoint = false): HTMLElement[] {
   const explain =
     `For each pre-registered term: the width of its ${Math.round((1 - alpha) * 100)}% confidence interval, and the minimum detectable effect (MDE): ` +
     `the smallest true effect the pre-registered test would find with 80% power at α = ${alpha}, from the term's standard ` +
     `error now (N ${nComplete}) and projected to the target (N ${target}). Smaller is more precise.`;
-  const when = 'A term appears once it can be estimated: at least 2 respondents in every arm of its comparison.';
+  const when = conjoint
+    ? "A term appears once it can be estimated: profiles with its level (and, for an AMCE, with its attribute's reference level) from at least 2 respondents."
+    : 'A term appears once it can be estimated: at least 2 respondents in every arm of its comparison.';
   const out = [el('h3', 'Precision: now and at the target'), el('p', explain, 'dash-note')];
   if (!precision.length) return [...out, el('p', `Nothing to show yet. ${when}`, 'dash-summary')];
   return [

@@ -143,6 +143,9 @@ test('on a phone (390 px): the conjoint wave\'s AMCE and marginal-mean cards wit
   // The precision table reads in the same words as the cards.
   const precision = page.getByRole('table', { name: /^Precision now/ });
   assert.match(await precision.getByRole('row').filter({ hasText: 'H2' }).first().innerText(), /Regime type of the partner: Democracy · Party: Democrat/);
+  // When a term appears, in a conjoint's words: levels, not arms (walk-through 32).
+  assert.match(await page.locator('#dash-wave').innerText(), /A term appears once it can be estimated: profiles with its level \(and, for an AMCE, with its attribute's reference level\) from at least 2 respondents\./);
+  assert.doesNotMatch(await page.locator('#dash-wave').innerText(), /every arm/);
   const raw = /.{0,100}(regimeautocracy|behaviorevict_troops|not estimable yet).{0,600}/s.exec(text);
   assert.equal(raw, null, `terms in the study’s words, every card estimated: ${raw?.[0]}`);
 
