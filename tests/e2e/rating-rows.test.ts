@@ -74,6 +74,22 @@ for (const [width, rows, apart, lang] of [
     else assert.ok(layout.inRow && Math.abs(layout.gaps[0]! - layout.gaps[1]!) <= 1, JSON.stringify(layout));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${overflow} px sideways`);
+    if (width === 360) {
+      // Under forced colours a word has no edge: SurveyJS's transparent border was drawn there, boxing "Not at all"
+      // and "Completely" like text boxes to type in (until page pass 40).
+      await page.emulateMedia({ forcedColors: 'active' });
+      const edges = await page.locator('[data-name="q_rate"]').locator('.sd-rating__min-text, .sd-rating__max-text').evaluateAll((words) =>
+        words.map((w) => ['Top', 'Right', 'Bottom', 'Left'].map((side) => getComputedStyle(w).getPropertyValue(`border-${side.toLowerCase()}-width`)).join(' ')),
+      );
+      await page.locator('[data-name="q_rate"]').screenshot({ path: '/tmp/vlab-rating-rows-360-forced.png' });
+      assert.deepEqual(edges, ['0px 0px 0px 0px', '0px 0px 0px 0px']);
+      // And what can be tapped has one: each rating button and the yes/no switch, drawn by background and shadow
+      // alone, were bare numbers and two words there (until page pass 40).
+      const unedged = await page.locator('[data-name="q_rate"] .sd-rating__item, [data-name="q_bool"] .sd-boolean').evaluateAll((controls) =>
+        controls.filter((c) => getComputedStyle(c).borderTopStyle === 'none' || parseFloat(getComputedStyle(c).borderTopWidth) === 0).map((c) => c.textContent!.trim()),
+      );
+      assert.deepEqual(unedged, []);
+    }
     await context.close();
   });
 }
