@@ -47,14 +47,14 @@ export interface StudyOptions {
   ratingDisplayMode?: 'dropdown' | 'buttons';
   /** The rating's scale, when not 1 to 10. */
   ratingScale?: { rateMin: number; rateMax: number };
-  /** Words at the rating's ends ("Not at all" … "Completely": `minRateDescription`, `maxRateDescription`). */
+  /** Words at the rating's ends ("Not at all satisfied" … "Completely satisfied": `minRateDescription`, `maxRateDescription`). */
   ratingWords?: boolean;
 }
 
 /** The words at the ends of the rating when a test file asks for them (StudyOptions.ratingWords). */
 export const RATING_WORDS = {
-  minRateDescription: text('Not at all', 'Nada'),
-  maxRateDescription: text('Completely', 'Totalmente'),
+  minRateDescription: text('Not at all satisfied', 'Nada satisfecho'),
+  maxRateDescription: text('Completely satisfied', 'Totalmente satisfecho'),
 };
 
 /**

@@ -2,7 +2,7 @@
 // scale: an 11-point scale (0–10, the feeling thermometer's short form) is 4 + 4 + 3 at 320 px (SurveyJS wrapped it
 // 5 + 5 + 1, a lone 10 on a row of its own), 6 + 5 at 390 px (6 + 5 already), one row at 900 and 1024 px. The 1–10
 // scale's rows: rating-buttons.test.ts.
-// The scale here has words at its ends ("Not at all" … "Completely"), which SurveyJS draws in the buttons' row: a row
+// The scale here has words at its ends ("Not at all satisfied" … "Completely satisfied"), which SurveyJS draws in the buttons' row: a row
 // that wrapped then wrapped as SurveyJS wraps it, words and all ("Not at all satisfied 0 1 / 2 3 4 5 6 / 7 8 9 10 /
 // Completely satisfied" at 360 px, the last words alone on a line, 10 px in from its start), and walk-through 31
 // found "Not at all 1 2 3 4 / 5 Completely" on a 1–5 scale at 360 px. Since page pass 40 a row that does not fit on one line takes
@@ -14,6 +14,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { useEveryElementSession } from './every-element-study.ts';
+import { setDefaultFontSize } from './text-size.ts';
+import { cutText } from './text-spacing.ts';
+import { twoFrames } from './two-frames.ts';
 
 const { session, open } = useEveryElementSession('rating-rows', { ratingScale: { rateMin: 0, rateMax: 10 }, ratingWords: true });
 
@@ -60,7 +63,7 @@ for (const [width, rows, apart, lang] of [
   // Right to left (Hebrew), the words in the row as far from the buttons on either side.
   [1024, [11], false, 'he'],
 ] as const) {
-  const words = apart ? '"Not at all" on a line above them at their start and "Completely" below at their end' : 'between its two words, each as far from them (Hebrew)';
+  const words = apart ? '"Not at all satisfied" on a line above them at their start and "Completely satisfied" below at their end' : 'between its two words, each as far from them (Hebrew)';
   test(`at ${width} px the 0–10 rating's rows hold ${rows.join(' + ')} buttons, ${words}`, async () => {
     const phone = width < 600;
     const context = await session.browser.newContext({ viewport: { width, height: 800 }, hasTouch: phone, isMobile: phone });
@@ -74,9 +77,17 @@ for (const [width, rows, apart, lang] of [
     else assert.ok(layout.inRow && Math.abs(layout.gaps[0]! - layout.gaps[1]!) <= 1, JSON.stringify(layout));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${overflow} px sideways`);
+    if (width === 320) {
+      // With the reader's text at 32 px the words keep every letter, over two lines where they need them: SurveyJS
+      // draws a rating's words on one line cut with an ellipsis, and on lines of their own as wide as the buttons
+      // "Completely satisfied" lost its end (and "Not at all satisfied" beside the buttons before page pass 40).
+      await setDefaultFontSize(page, 32);
+      await twoFrames(page);
+      assert.deepEqual((await cutText(page)).filter((t) => t.includes('satisfied')), []);
+    }
     if (width === 360) {
-      // Under forced colours a word has no edge: SurveyJS's transparent border was drawn there, boxing "Not at all"
-      // and "Completely" like text boxes to type in (until page pass 40).
+      // Under forced colours a word has no edge: SurveyJS's transparent border was drawn there, boxing "Not at all
+      // satisfied" and "Completely satisfied" like text boxes to type in (until page pass 40).
       await page.emulateMedia({ forcedColors: 'active' });
       const edges = await page.locator('[data-name="q_rate"]').locator('.sd-rating__min-text, .sd-rating__max-text').evaluateAll((words) =>
         words.map((w) => ['Top', 'Right', 'Bottom', 'Left'].map((side) => getComputedStyle(w).getPropertyValue(`border-${side.toLowerCase()}-width`)).join(' ')),
