@@ -9,6 +9,9 @@
 // each word to a line of its own, the first above the buttons at their start, the last below them at their end; one
 // that fits keeps its words beside the buttons, as far from them on either side right to left too (SurveyJS's
 // physical margins put Hebrew's first word 8 px from the buttons and its last 26 px).
+// At 390 px the first and last buttons are described by the words (a screen reader's "0, radio button, Not at all
+// satisfied"), at 320 px the words keep every letter with the reader's text at 32 px, and at 360 px under forced
+// colours the words have no box and the buttons and the yes/no switch an edge.
 // Seedless: no random draw changes the rating's page (the vignette on the way to it is drawn, and not looked at).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -54,6 +57,16 @@ function ratingLayout(page: Page) {
   });
 }
 
+/** What Chromium's accessibility tree gives as the description of the rating's buttons 0, 5 and 10. */
+async function endDescriptions(page: Page): Promise<Record<string, string>> {
+  const cdp = await page.context().newCDPSession(page);
+  type AXNode = { ignored: boolean; role?: { value: string }; name?: { value: string }; description?: { value: string } };
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AXNode[] };
+  await cdp.detach();
+  const radios = nodes.filter((n) => !n.ignored && n.role?.value === 'radio');
+  return Object.fromEntries(['0', '5', '10'].map((value) => [value, radios.find((n) => n.name?.value === value)?.description?.value ?? '']));
+}
+
 for (const [width, rows, apart, lang] of [
   [320, [4, 4, 3], true, 'en'],
   [360, [4, 4, 3], true, 'en'],
@@ -77,6 +90,11 @@ for (const [width, rows, apart, lang] of [
     else assert.ok(layout.inRow && Math.abs(layout.gaps[0]! - layout.gaps[1]!) <= 1, JSON.stringify(layout));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${overflow} px sideways`);
+    if (width === 390) {
+      // A screen reader reaching the first or last button hears what it means: the word at that end describes it.
+      // The words were text beside the buttons, tied to neither ("0, radio button, 1 of 11"; until page pass 40).
+      assert.deepEqual(await endDescriptions(page), { '0': 'Not at all satisfied', '5': '', '10': 'Completely satisfied' });
+    }
     if (width === 320) {
       // With the reader's text at 32 px the words keep every letter, over two lines where they need them: SurveyJS
       // draws a rating's words on one line cut with an ellipsis, and on lines of their own as wide as the buttons
