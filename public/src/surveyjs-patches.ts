@@ -12,7 +12,11 @@ import {
   SurveyQuestionDropdownBase,
   SurveyQuestionMatrixCell,
   SurveyQuestionRadioItem,
+  SurveyQuestionRating,
   SurveyQuestionText,
+  RatingItem,
+  RatingItemSmiley,
+  RatingItemStar,
 } from 'survey-js-ui';
 
 // Where SurveyJS's markup says things twice or names nothing, the element it renders is changed before it reaches
@@ -274,6 +278,35 @@ function keepTextBeingTyped(): void {
   };
 }
 
+type RatingQuestion = { hasMinLabel: boolean; hasMaxLabel: boolean; renderedRateItems: unknown[]; getInputId(index: number): string; cssClasses: { minText: string; maxText: string } };
+/** The id of a rating's word at one end ("Not at all", "Completely"), from the question's first input's id. */
+const ratingWordsId = (question: RatingQuestion, end: 'min' | 'max') => `${question.getInputId(0)}-${end}-words`;
+
+/**
+ * A rating's words at its ends ("Not at all" … "Completely") are text beside the buttons, tied to neither: a
+ * screen-reader user tabbing into the group heard "1, radio button, 1 of 5" and "5, radio button, 5 of 5", never
+ * what 1 and 5 mean (until page pass 40). The first button is described by the first word and the last by the last.
+ */
+function describeRatingEnds(): void {
+  patchRender<{ question?: RatingQuestion }>(SurveyQuestionRating.prototype, 'renderElement', (props, rating) => {
+    const question = rating.question;
+    if (!question) return;
+    eachDescendant(props, (node) => {
+      if (node.className === question.cssClasses.minText) node.id = ratingWordsId(question, 'min');
+      if (node.className === question.cssClasses.maxText) node.id = ratingWordsId(question, 'max');
+    });
+  });
+  type Item = { question?: RatingQuestion; index?: number };
+  for (const component of [RatingItem, RatingItemStar, RatingItemSmiley]) {
+    patchRender<Item>(component.prototype, 'render', (props, item) => {
+      const question = item.question;
+      if (!question) return;
+      const end = item.index === 0 && question.hasMinLabel ? 'min' : item.index === question.renderedRateItems.length - 1 && question.hasMaxLabel ? 'max' : null;
+      if (end) eachDescendant(props, (node) => node.type === 'radio' && describedAlsoBy(node, ratingWordsId(question, end)));
+    });
+  }
+}
+
 /** Applies the patches above, once, before the survey renders, with the page's texts in its language. */
 export function patchSurveyMarkup(messages: RespondentMessages): void {
   quietErrorBoxes();
@@ -286,5 +319,6 @@ export function patchSurveyMarkup(messages: RespondentMessages): void {
   describeTextLimits(messages.textLimit);
   noRequiredCheckboxes();
   hideOptionDrawings();
+  describeRatingEnds();
   keepTextBeingTyped();
 }

@@ -58,6 +58,8 @@ const ARABIC: Readonly<Record<string, string>> = {
   'Your town': 'مدينتك',
   'How many buses did you take last week?': 'كم حافلة ركبت الأسبوع الماضي؟',
   'Anything else?': 'هل من شيء آخر؟',
+  'Not at all satisfied': 'غير راضٍ إطلاقًا',
+  'Completely satisfied': 'راضٍ تمامًا',
   ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`Choice ${i + 1}`, `الخيار ${i + 1}`])),
 };
 

@@ -47,7 +47,15 @@ export interface StudyOptions {
   ratingDisplayMode?: 'dropdown' | 'buttons';
   /** The rating's scale, when not 1 to 10. */
   ratingScale?: { rateMin: number; rateMax: number };
+  /** Words at the rating's ends ("Not at all satisfied" … "Completely satisfied": `minRateDescription`, `maxRateDescription`). */
+  ratingWords?: boolean;
 }
+
+/** The words at the ends of the rating when a test file asks for them (StudyOptions.ratingWords). */
+export const RATING_WORDS = {
+  minRateDescription: text('Not at all satisfied', 'Nada satisfecho'),
+  maxRateDescription: text('Completely satisfied', 'Totalmente satisfecho'),
+};
 
 /**
  * Copies the study (English, Spanish, Arabic and Hebrew) with the page above into a definitions folder beside the database,
@@ -64,7 +72,9 @@ export async function serveEveryElementStudy(dbPath: string, options: StudyOptio
   const study = JSON.parse(readFileSync(file, 'utf8'));
   study.id = STUDY;
   const elements = EVERY_ELEMENT_PAGE.elements.map((e) =>
-    e.name === 'q_rate' ? { ...e, ...options.ratingScale, ...(options.ratingDisplayMode ? { displayMode: options.ratingDisplayMode } : {}) } : e,
+    e.name === 'q_rate'
+      ? { ...e, ...options.ratingScale, ...(options.ratingWords ? RATING_WORDS : {}), ...(options.ratingDisplayMode ? { displayMode: options.ratingDisplayMode } : {}) }
+      : e,
   );
   study.pages.posttreatment.unshift({ ...EVERY_ELEMENT_PAGE, elements });
   // In Arabic and Hebrew too (arabic-texts.ts, hebrew-texts.ts): right-to-left pages of every question type

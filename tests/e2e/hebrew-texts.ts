@@ -61,6 +61,8 @@ const HEBREW: Readonly<Record<string, string>> = {
   'Your town': 'העיר שלך',
   'How many buses did you take last week?': 'בכמה אוטובוסים נסעת בשבוע שעבר?',
   'Anything else?': 'משהו נוסף?',
+  'Not at all satisfied': 'כלל לא מרוצה',
+  'Completely satisfied': 'מרוצה מאוד',
   ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`Choice ${i + 1}`, `אפשרות ${i + 1}`])),
 };
 

@@ -7,6 +7,10 @@ import type { Page } from 'playwright-core';
  * Call it on a page already loaded: set before the first navigation it does not take effect (the page loads at
  * 16 px). What the page lays out in px from the size (the dashboard's plots) is drawn again when it changes
  * (dashboard-plot-layout.ts).
+ * A full-page screenshot, and an element's, can set the size back to 16 px once taken (page pass 40, Chromium 156 at
+ * 320 px: `getComputedStyle(document.documentElement).fontSize` read 32px before and 16px after, on a phone context and
+ * a desktop one alike; a viewport screenshot, with or without `clip`, kept it): take those last, or set the size again
+ * before checking more. A walk-through's later full-page screenshots show 16 px text otherwise.
  */
 export async function setDefaultFontSize(page: Page, px: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
