@@ -24,6 +24,16 @@ export interface WavePageInfo {
 }
 
 /**
+ * The link's `lang` as the page reads it (URLSearchParams' get: the first value), so that the shell is in the
+ * survey's language: Express's query parser makes a list of `?lang=es&lang=en`, which the shell took for no language,
+ * while the page started the survey in `es` (attacker pass 40).
+ */
+function linkLang(url: string): string | undefined {
+  const query = url.indexOf('?');
+  return query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get('lang') ?? undefined);
+}
+
+/**
  * `/s/<wave id>`: the respondent page, a static shell that loads the hashed bundle. The bundle reads the wave
  * id from the path and the panel parameters from the query and talks to the API; nothing is inlined, so the
  * page runs under a CSP without 'unsafe-inline'. The shell is written in the respondent's language (the link's
@@ -46,7 +56,7 @@ export function respondentPage(
   const gluedLineDue = lineThrottle();
   router.get('/s/:waveId', async (req, res) => {
     const { waveId } = req.params;
-    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+    const lang = linkLang(req.originalUrl);
     const info = WAVE_ID.test(waveId) ? await waveInfo(waveId) : undefined;
     if (!info) {
       // A link with a space, an invisible character or the sentence's full stop glued to it goes to its wave,
@@ -82,7 +92,7 @@ function html(res: Response, status: number, body: string): void {
 function notFoundResponder(publicDir: string, bundle: PublicBundle): (req: Request, res: Response) => void {
   const notFound = renderShell(readFileSync(join(publicDir, 'not-found.html'), 'utf8'), bundle);
   return (req, res) => {
-    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+    const lang = linkLang(req.originalUrl);
     html(res, 404, fillPage(notFound, chooseLocale(lang, RESPONDENT_LOCALES, DEFAULT_LOCALE)));
   };
 }

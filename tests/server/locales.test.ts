@@ -390,6 +390,13 @@ test('the page shell is in the respondent’s language: <html lang>, the tab tit
   assert.match(es.text, /<title>Una nueva línea de autobús para su ciudad<\/title>/);
   assert.match(es.text, /Cargando la encuesta…/);
   assert.match((await request(t.app).get(`/s/${t.wave.id}?lang=es_ES`)).text, /<html lang="es" dir="ltr">/);
+  // A link with `lang` twice (the panel's template adds one to the researcher's): the page starts the survey in the
+  // first, as URLSearchParams' get() reads it; the shell took the list for no language and said "Loading the
+  // survey…" under `<html lang="en">` (attacker pass 40). `lang[]=es` is no `lang` to either.
+  for (const query of ['lang=es&lang=es', 'lang=es&lang=en', 'PROLIFIC_PID=x&lang=es&LANG=en&lang=']) {
+    assert.match((await request(t.app).get(`/s/${t.wave.id}?${query}`)).text, /<html lang="es" dir="ltr">/, query);
+  }
+  assert.match((await request(t.app).get(`/s/${t.wave.id}?lang[]=es`)).text, /<html lang="en" dir="ltr">/);
   const en = await request(t.app).get(`/s/${t.wave.id}`);
   assert.match(en.text, /<html lang="en" dir="ltr">/);
   assert.match(en.text, /<title>A new bus line for your city<\/title>/);
