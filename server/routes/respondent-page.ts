@@ -128,8 +128,23 @@ export function browserPostToPage(app: Express): RequestHandler {
     const navigation = req.method === 'POST' && !isApiPath(req.path) && prefersHtml(req);
     if (!navigation || !allowedMethods(app, req.path).includes('GET')) return next();
     // One leading slash: `//host/…` in a Location would be another site's address.
-    res.status(303).location(`/${req.originalUrl.replace(/^[/\\]+/, '')}`).end();
+    res.status(303).location(`/${originTarget(req.originalUrl).replace(/^[/\\]+/, '')}`).end();
   };
+}
+
+/**
+ * The path and query of a request target: a request line in absolute form (`POST http://host/s/<id>?… HTTP/1.1`, as
+ * a proxy writes it, which RFC 9112 §3.2.2 says a server must take) was sent on to `/http://host/s/<id>?…`, a 404
+ * (attacker pass 40). Express routes it by its path, so the answer keeps only that and the query.
+ */
+function originTarget(target: string): string {
+  if (target.startsWith('/')) return target;
+  try {
+    const url = new URL(target);
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return target;
+  }
 }
 
 /**
