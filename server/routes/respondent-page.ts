@@ -8,7 +8,7 @@ import { ungluedWaveId } from '../domain/glued-link.ts';
 import { codePointName } from '../../analysis/helpers/invisible-characters.ts';
 import { WAVE_ID } from '../domain/wave.ts';
 import { escapeHtml } from '../domain/vignette.ts';
-import { isApiPath } from '../api-path.ts';
+import { isApiPath, originTarget } from '../api-path.ts';
 import { allowedMethods } from './allowed-methods.ts';
 import type { PublicBundle } from './public-assets.ts';
 import type { WaveLanguages } from '../wave-languages.ts';
@@ -132,20 +132,6 @@ export function browserPostToPage(app: Express): RequestHandler {
   };
 }
 
-/**
- * The path and query of a request target: a request line in absolute form (`POST http://host/s/<id>?… HTTP/1.1`, as
- * a proxy writes it, which RFC 9112 §3.2.2 says a server must take) was sent on to `/http://host/s/<id>?…`, a 404
- * (attacker pass 40). Express routes it by its path, so the answer keeps only that and the query.
- */
-function originTarget(target: string): string {
-  if (target.startsWith('/')) return target;
-  try {
-    const url = new URL(target);
-    return `${url.pathname}${url.search}`;
-  } catch {
-    return target;
-  }
-}
 
 /**
  * After every page and API, before the error handler: a link whose path is not valid percent-encoding (`/s/%ff`,
