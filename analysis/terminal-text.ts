@@ -4,11 +4,13 @@ import { unicodeEscape } from './helpers/invisible-characters.ts';
  * Characters a terminal acts on instead of showing: C0 controls (ESC starts `ESC[2J`, which clears the screen, and
  * the OSC sequences `ESC]0;…BEL`, which retitles the window, and `ESC]8;;URL BEL`, which makes text a link to
  * anywhere), DEL, the C1 controls (U+009B is a one-character CSI), and the bidirectional overrides and isolates,
- * which reorder what is shown (the "Trojan Source" trick). A study definition's titles and labels, or a
- * respondent's answer, may hold any of them.
+ * which reorder what is shown (the "Trojan Source" trick): Unicode's Cc and Bidi_Control. A study definition's
+ * titles and labels, or a respondent's answer, may hold any of them. shortened.ts's `visible` escapes the same
+ * set in a client's message, and lone surrogates, U+FFFD and the other invisible format characters besides (a
+ * message is JSON, which keeps `\n` as `\n`).
  */
-const ACTING = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const ACTING_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const ACTING_OR_NEWLINE = /[\p{Cc}\p{Bidi_Control}]/gu;
+const ACTING = /(?!\n)[\p{Cc}\p{Bidi_Control}]/gu;
 
 const escaped = (c: string): string => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : unicodeEscape(c));
 

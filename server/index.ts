@@ -16,6 +16,7 @@ import type { SqliteStore } from './storage/sqlite-store.ts';
 import { isPostgresUrl, maskedLocation, type Store } from './storage/store.ts';
 import { npxWorksIn, vlabCommand } from './vlab-command.ts';
 import { createWaveLanguages } from './wave-languages.ts';
+import { serveLogLevel } from './terminal-log-level.ts';
 
 /**
  * The process edge: the only module that reads the environment, opens the database and listens. CLI verbs
@@ -154,7 +155,8 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     import('./http-server.ts'),
     import('./workers/researcher-pool.ts'),
   ]);
-  const logger = createLogger(config.logLevel);
+  const logLevel = serveLogLevel(config.logLevel, process.env, process.stderr);
+  const logger = createLogger(logLevel.level);
   const demo = config.demoWave ? await studies.ensureDemoWave() : null;
   // The WAL checkpointer is SQLite's; PostgreSQL checkpoints by itself.
   const sqlite = (store as Partial<SqliteStore>).sqlite;
@@ -181,6 +183,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const vlab = typedVlab();
   const out = [`vlab serve: listening on ${localOrigin(port)} (database ${databaseLabel(config.dbPath)})`];
   if (config.publicUrl) out.push(`vlab serve: links use the public address ${config.publicUrl} (VLAB_PUBLIC_URL)`);
+  if (logLevel.note) out.push(logLevel.note);
   for (const warning of (await store.settingsWarnings?.()) ?? []) out.push(`vlab serve: warning: ${warning}`);
   if (demo) {
     out.push(`vlab serve: created a demo wave of "${(await repos.studies.get(demo.studyId))?.title}" (a real deployment: ${vlab} serve --no-demo, or VLAB_DEMO=false)`);

@@ -76,6 +76,7 @@ export function createStudyService({
   /** Opens a wave on the current snapshot of a study, inside the caller's write transaction. */
   async function createWaveIn(tx: Repositories, input: CreateWaveInput): Promise<{ wave: Wave; study: StudyRecord }> {
     assertUsable(input.studyKey);
+    await tx.studies.holdSnapshots();
     // A name no study can have is not looked up: PostgreSQL refused a NUL in it with a 500.
     const study = STUDY_ID.test(input.studyKey) ? await tx.studies.latest(input.studyKey) : undefined;
     if (!study) {
@@ -120,6 +121,7 @@ export function createStudyService({
     syncDefinitions(defs: StudyDefinition[]): Promise<{ study: StudyRecord; inserted: boolean }[]> {
       inFolder = new Set([...defs.map((d) => d.id), ...problems.keys()]);
       return store.write(async (tx) => {
+        await tx.studies.holdSnapshots();
         const out: { study: StudyRecord; inserted: boolean }[] = [];
         let fieldedByStudy: Map<string, FieldedSnapshot[]> | undefined;
         for (const def of defs) {
@@ -184,11 +186,14 @@ export function createStudyService({
      */
     ensureDemoWave(): Promise<Wave | null> {
       const absent = inFolder !== null && !inFolder.has(FLAGSHIP_STUDY);
-      return store.write(async (tx) =>
-        (await tx.waves.count()) > 0 || absent || problems.has(FLAGSHIP_STUDY) || !(await tx.studies.latest(FLAGSHIP_STUDY))
+      if (absent || problems.has(FLAGSHIP_STUDY)) return Promise.resolve(null);
+      return store.write(async (tx) => {
+        // Processes starting together on an empty database each counted no wave, and each opened one (pass 40).
+        await tx.studies.holdSnapshots();
+        return (await tx.waves.count()) > 0 || !(await tx.studies.latest(FLAGSHIP_STUDY))
           ? null
-          : (await createWaveIn(tx, { studyKey: FLAGSHIP_STUDY, target: 1000 })).wave,
-      );
+          : (await createWaveIn(tx, { studyKey: FLAGSHIP_STUDY, target: 1000 })).wave;
+      });
     },
   };
 }

@@ -80,6 +80,13 @@ export function createStudyRepository(db: Db) {
     async makeCurrent(id: number): Promise<void> {
       rankFirst.run(id);
     },
+    /**
+     * Holds, to the end of this write transaction, the choice of studies' current snapshots and of the snapshot a
+     * new wave fields: a sync reads which versions waves fielded before it stores a snapshot, and a wave reads the
+     * current snapshot before it is stored, so two processes doing these at once must take turns (attacker pass 40).
+     * On SQLite, BEGIN IMMEDIATE already holds the one write lock; PostgreSQL takes an advisory lock.
+     */
+    async holdSnapshots(): Promise<void> {},
   };
 }
 export type StudyRepository = ReturnType<typeof createStudyRepository>;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { seriousViolations } from './axe-wcag.ts';
 import type { BrowserSession } from './browser-session.ts';
-import { darkContrastProblems } from './dark-contrast.ts';
+import { darkContrastProblems, darkWidthFor } from './dark-contrast.ts';
 import { recordLiveRegion, waitUntilSaid } from './live-region.ts';
 import { walkSurvey, type WalkStep } from './walk-survey.ts';
 
@@ -46,8 +46,12 @@ export async function checkTouchTargets(page: Page, step: WalkStep) {
   assert.deepEqual(small, [], `page ${step.index}: touch targets under 44 × 44 px`);
 }
 
-/** Walks `study`'s survey in a new context of `options`: axe (serious and critical), dark contrast, structure and touch targets on every page. */
-export async function walkWithAxe(session: BrowserSession, study: string, options: BrowserContextOptions, query = '') {
+/**
+ * Walks `study`'s survey in a new context of `options`: axe (serious and critical), dark contrast, structure and
+ * touch targets on every page, and `also`'s checks of the caller (a file's own checks ride on this walk rather
+ * than walking the survey again).
+ */
+export async function walkWithAxe(session: BrowserSession, study: string, options: BrowserContextOptions, query = '', also?: (page: Page, step: WalkStep) => Promise<void>) {
   const context = await session.browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -58,10 +62,12 @@ export async function walkWithAxe(session: BrowserSession, study: string, option
   const studyTitle = await page.locator('.vlab-title').innerText();
   const steps = await walkSurvey(page, async (step) => {
     assert.deepEqual(await seriousViolations(page), [], `${study} at ${options.viewport!.width} px, page ${step.index} (${step.title})`);
-    // The dark scheme too (prefers-color-scheme: dark), at 320 and 1280 px: every text at 4.5:1 (AA) at least.
-    assert.deepEqual(await darkContrastProblems(page, `${study}, page ${step.index}`), []);
+    // The dark scheme too (prefers-color-scheme: dark): every text at 4.5:1 (AA) at least, on a phone's walk at 320
+    // px, on a laptop's at its own width (darkWidthFor).
+    assert.deepEqual(await darkContrastProblems(page, `${study}, page ${step.index}`, darkWidthFor(page)), []);
     await checkStructure(page, step, studyTitle);
     if (options.hasTouch && !step.end) await checkTouchTargets(page, step);
+    await also?.(page, step);
   });
   assert.deepEqual(errors, []);
   await context.close();

@@ -7,6 +7,16 @@ import { twoFrames } from './two-frames.ts';
 export const DARK_WIDTHS = [320, 1280];
 
 /**
+ * The one width a check at this page's size looks at the dark scheme at: a phone's (under 600 px) at 320 px, the
+ * narrowest, a larger screen at its own. For files that check a page on a phone and on a laptop: until 2026-12-07
+ * each of the two looked at both DARK_WIDTHS, so every state was checked at each width twice (1.3 s a page).
+ */
+export const darkWidthFor = (page: Page): number[] => {
+  const width = page.viewportSize()!.width;
+  return [width < 600 ? 320 : width];
+};
+
+/**
  * The page in the dark colour scheme, at 320 and 1280 px wide (or the widths given: the page's own, for a state a
  * resize would end, such as an open list): no large box left light, and axe's colour-contrast rule (WCAG AA,
  * 1.4.3). Then the page goes back to the light scheme and its own size. The respondent page switches its SurveyJS

@@ -11,7 +11,7 @@ import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { alliance, withLoneWeakCapability, withPlan } from '../server/plan-support.ts';
 import { rolesNamed } from './accessibility-tree.ts';
 import { axeViolations, seriousViolations as seriousWcagViolations } from './axe-wcag.ts';
-import { darkContrastProblems, enhancedContrastProblems } from './dark-contrast.ts';
+import { darkContrastProblems, darkWidthFor, enhancedContrastProblems } from './dark-contrast.ts';
 import { startDashboardSession, type DashboardSession } from './dashboard-session.ts';
 import { DASHBOARD_WAIT } from './dashboard-wait.ts';
 import { withArabic } from './arabic-texts.ts';
@@ -224,8 +224,8 @@ const DESKTOP = { viewport: { width: 1366, height: 900 } };
 
 /** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now (serious and critical), and the dark scheme's contrast. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  // And the dark scheme's colour contrast (AA), at 320 and 1280 px.
-  return [...(await seriousWcagViolations(page)), ...(await darkContrastProblems(page, 'the dashboard'))];
+  // And the dark scheme's colour contrast (AA): a phone's at 320 px, a desktop's at its own width (darkWidthFor).
+  return [...(await seriousWcagViolations(page)), ...(await darkContrastProblems(page, 'the dashboard', darkWidthFor(page)))];
 }
 
 async function openDashboard(options: object, wave: string): Promise<{ page: Page; close(): Promise<void> }> {

@@ -18,7 +18,7 @@ import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createSqliteStore } from '../../server/storage/sqlite-store.ts';
 import { seriousViolations as seriousWcagViolations } from './axe-wcag.ts';
 import { launchChromium } from './chromium.ts';
-import { darkContrastProblems } from './dark-contrast.ts';
+import { darkContrastProblems, darkWidthFor } from './dark-contrast.ts';
 import { serve, type ServedApp } from './serve-process.ts';
 import { DASHBOARD_WAIT } from './dashboard-wait.ts';
 
@@ -59,8 +59,8 @@ after(async () => {
 
 /** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now (serious and critical), and the dark scheme's contrast. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  // And the dark scheme's colour contrast (AA), at 320 and 1280 px.
-  return [...(await seriousWcagViolations(page)), ...(await darkContrastProblems(page, 'the conjoint wave'))];
+  // And the dark scheme's colour contrast (AA): a phone's at 320 px, a desktop's at its own width (darkWidthFor).
+  return [...(await seriousWcagViolations(page)), ...(await darkContrastProblems(page, 'the conjoint wave', darkWidthFor(page)))];
 }
 
 /**

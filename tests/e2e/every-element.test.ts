@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { comboboxReadings, comboboxValues, describedByItsName, fieldReading, focusedOnArrival } from './accessibility-tree.ts';
 import { seriousViolations } from './axe-wcag.ts';
-import { darkContrastProblems } from './dark-contrast.ts';
+import { darkContrastProblems, darkWidthFor } from './dark-contrast.ts';
 import { openDropdown, useEveryElementSession } from './every-element-study.ts';
 import { liveTexts, recordLiveRegion, waitUntilSaid } from './live-region.ts';
 import { setDefaultFontSize, textsNotScaled, wordsBrokenAcrossLines } from './text-size.ts';
@@ -28,8 +28,8 @@ async function problems(page: Page, when: string): Promise<string[]> {
   const found = (await seriousViolations(page)).map((v) => `${when}: ${v}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (overflow > 0) found.push(`${when}: ${overflow} px wider than the screen`);
-  // The dark scheme's colour contrast (AA) too, at 320 and 1280 px.
-  found.push(...(await darkContrastProblems(page, when)));
+  // The dark scheme's colour contrast (AA) too: the phone's at 320 px, the laptop's at 1280 (darkWidthFor).
+  found.push(...(await darkContrastProblems(page, when, darkWidthFor(page))));
   return found;
 }
 

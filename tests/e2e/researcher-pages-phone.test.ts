@@ -49,12 +49,24 @@ async function violations(page: Page): Promise<string[]> {
 /** The page's width beyond the screen's, in CSS px (0: nothing to scroll sideways). */
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-/** Tabs through the page from its top; the controls that showed no focus ring (no outline, nor a box-shadow). */
-async function unringedControls(page: Page): Promise<string[]> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+/**
+ * Tabs through the page from its top; the controls that showed no focus ring (no outline, nor a box-shadow), and
+ * how many controls the walk reached.
+ */
+async function unringedControls(page: Page): Promise<{ unringed: string[]; reached: number }> {
+  // Tab goes on from where the focus was last, even after blur(): from the last <details> opened above (or the
+  // heading the sign-in focuses). Until 2026-12-07 the walk began there and reached two of a wave page's controls.
+  // An unfocusable-by-Tab mark at the top of the body makes it begin at the first control.
+  await page.evaluate(() => {
+    const mark = document.createElement('span');
+    mark.id = 'vlab-test-tab-start';
+    mark.tabIndex = -1;
+    document.body.prepend(mark);
+    mark.focus();
+  });
   const unringed: string[] = [];
   const seen = new Set<string>();
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 400; i++) {
     await page.keyboard.press('Tab');
     const f = await page.evaluate(() => {
       const e = document.activeElement as HTMLElement;
@@ -72,8 +84,18 @@ async function unringedControls(page: Page): Promise<string[]> {
     seen.add(f.key);
     if (!f.ring) unringed.push(f.name);
   }
-  return unringed;
+  await page.evaluate(() => document.getElementById('vlab-test-tab-start')?.remove());
+  return { unringed, reached: seen.size };
 }
+
+/** The controls a keyboard user should reach: links, buttons, fields, summaries and tab stops that are shown. */
+const shownControls = (page: Page) =>
+  page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')].filter(
+        (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden',
+      ).length,
+  );
 
 /** Opens `path` in a new context of `options`, signing in to the dashboard when it is one. */
 async function open(options: BrowserContextOptions, path: string): Promise<{ page: Page; close(): Promise<void> }> {
@@ -113,12 +135,18 @@ for (const [size, options] of SIZES) {
         // Folded tables (every cell, other terms) opened, so that axe and the width see them too.
         const folded = page.locator('details:not([open]) > summary');
         for (let i = 0; i < 20 && (await folded.count()); i++) await folded.first().click();
-        await page.screenshot({ path: `/tmp/vlab-researcher-phone-${name}-${size}.png`, fullPage: true });
+        // The first four screens: a wave's whole page is some 50,000 px tall at two device pixels (an image no one
+        // can open whole), and drawing it took 3–6 s of each wave page's 8–10 s.
+        const { width, height } = page.viewportSize()!;
+        const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+        await page.screenshot({ path: `/tmp/vlab-researcher-phone-${name}-${size}.png`, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(tall, 4 * height) } });
         assert.deepEqual(await violations(page), []);
         // And in the dark scheme, at this width (a resize would draw the plots again).
         assert.deepEqual(await darkContrastProblems(page, name, [page.viewportSize()!.width]), []);
         assert.equal(await sideways(page), 0, 'no sideways scrolling');
-        assert.deepEqual(await unringedControls(page), []);
+        const { unringed, reached } = await unringedControls(page);
+        assert.deepEqual(unringed, []);
+        assert.equal(reached, await shownControls(page), 'Tab reaches every control the page shows');
         // A wave's page, opened already: its stacked values read from the start edge (below, raggedValues).
         if (name === 'wave-fielded' || name === 'wave-empty') {
           assert.deepEqual(await raggedValues(page), [], 'a value that wraps under its label reads from the start edge, every line of it');

@@ -105,9 +105,14 @@ test('the Spanish end page at 320 px with the text doubled: "¡Muchas gracias!" 
   await context.close();
 });
 
-test('with the text doubled no line is set closer than its text is tall, on every page of the flagship and the conjoint flagship (light and dark)', async () => {
+test('with the text doubled no line is set closer than its text is tall, on every page of the flagship and the conjoint flagship (light and dark); at 390 px the flagship’s page titles keep "international" whole', async () => {
   // Before: a conjoint level's lines stayed 28 px apart at 32 px text (SurveyJS's px line height of an html
-  // element's td, span and div), so their letters overlapped.
+  // element's td, span and div), so their letters overlapped. And "internationa / l politics" at 390 px (a 48 px
+  // heading, 1.5 times the text, in 342 px). At 320 px a 48 px "international" (about 360 px) is wider than the line
+  // whatever the padding: it breaks there, as it must not shrink (WCAG 1.4.4: every text grows with the reader's,
+  // accessibility.test.ts); that the flagship at 320 px has nothing cut off or scrolling sideways is checked on
+  // each of its pages by the every-question test below. The page titles ride on the flagship's walk here (until
+  // 2026-12-07 a test of their own walked the flagship twice more).
   const found: string[] = [];
   for (const [study, colorScheme] of [
     ['alliance-corrective-measures', 'light'],
@@ -120,28 +125,13 @@ test('with the text doubled no line is set closer than its text is tall, on ever
     await walkSurvey(page, async (step) => {
       await setDefaultFontSize(page, 32);
       found.push(...(await linesTighterThanText(page)).map((t) => `${study}, ${colorScheme}, page ${step.index}: ${t}`));
+      if (study === 'alliance-corrective-measures') {
+        found.push(...(await problemsAt(page, 32, '.sd-page__title, .vlab-message h1')).map((p) => `${study}, 390 px, page ${step.index}: ${p}`));
+      }
     });
     await context.close();
   }
   assert.deepEqual(found, []);
-});
-
-test('the flagship’s page titles at 390 px with the text doubled: "international" stays whole; at 320 px nothing scrolls sideways or is cut off', async () => {
-  // Before: "internationa / l politics" at 390 px (a 48 px heading, 1.5 times the text, in 342 px). At 320 px a 48 px
-  // "international" (about 360 px) is wider than the line whatever the padding: it breaks there, as it must not
-  // shrink (WCAG 1.4.4: every text grows with the reader's, accessibility.test.ts).
-  for (const viewport of PHONES) {
-    const context = await session.browser.newContext({ viewport, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(link('alliance-corrective-measures', `words-page-title-${viewport.width}`));
-    const found: string[] = [];
-    const titles = viewport.width === 390 ? '.sd-page__title, .vlab-message h1' : ':not(*)';
-    await walkSurvey(page, async (step) => {
-      found.push(...(await problemsAt(page, 32, titles)).map((p) => `${viewport.width} px, page ${step.index}: ${p}`));
-    });
-    assert.deepEqual(found, []);
-    await context.close();
-  }
 });
 
 test('the waiting and refusal pages at 320 px with the text doubled: a heading’s word stays whole unless it is wider than the screen', async () => {
@@ -186,7 +176,7 @@ test('the waiting and refusal pages at 320 px with the text doubled: a heading�
   ]);
 });
 
-test('every question of the flagship and the bus-line study (English and Spanish) at 320 px with the text doubled: no word of a question, an option or the vignette read again cut in two', async () => {
+test('every question of the flagship and the bus-line study (English and Spanish) at 320 px with the text doubled: no word of a question, an option or the vignette read again cut in two; nothing cut off or scrolling sideways on any page, the end page included', async () => {
   // Before (accessibility pass 11): SurveyJS's 24 px of question padding a side and the re-read box's 1 rem (32 px)
   // left the vignette's 36 px text in the re-read box about 190 px: "neighborhood" (249 px), "government",
   // "asociaciones" broke mid-word. Each language walks four respondents, one block of the four cells (assignment
@@ -199,7 +189,8 @@ test('every question of the flagship and the bus-line study (English and Spanish
       const page = await context.newPage();
       await page.goto(link(study, `words-questions-${lang}-${i}`).replace('lang=es', `lang=${lang}`));
       await walkSurvey(page, async (step) => {
-        if (step.end) return;
+        // The end page too: nothing cut off, nothing scrolling sideways, its words whole.
+        if (step.end) return void found.push(...(await problemsAt(page, 32, '.vlab-message')).map((p) => `${study} ${lang} ${i}, the end page: ${p}`));
         await page.evaluate(() => document.querySelectorAll('details.vlab-reread').forEach((d) => ((d as HTMLDetailsElement).open = true)));
         read.add(await page.locator('.sd-page .sd-question').allInnerTexts().then((t) => t.join(' ')));
         found.push(...(await problemsAt(page, 32, '.sd-page .sd-question, .sd-page__description')).map((p) => `${study} ${lang} ${i}, page ${step.index}: ${p}`));

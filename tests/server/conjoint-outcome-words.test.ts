@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { estimatesTable } from '../../server/cli/commands/estimates-table.ts';
 import { outcomeLabel } from '../../server/domain/plan/term-labels.ts';
+import { outcomeScale } from '../../server/domain/plan/outcome-scale.ts';
+import { hypothesisReports } from '../../server/domain/plan/hypothesis-report.ts';
 import { executeConjointPlan } from '../../server/domain/plan/execute-conjoint-plan.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import type { Row } from '../../analysis/index.ts';
@@ -39,7 +41,18 @@ test('a conjoint\'s choice and rating are said in the study\'s words under their
   assert.equal(outcomeLabel(flagship, 'support_aid_cut'), 'each profile\'s rating: "How much would you support the United States cutting its military aid to this partner?"');
   const result = executeConjointPlan({ definition: flagship, ...profiles() });
   const table = estimatesTable({ wave: 'w1', study: flagship.id, studyVersion: flagship.version, recordedPlanHash: null, nComplete: 40, target: 40, precision: [], ...result }, flagship);
-  assert.match(table, /^H1 · chosen · N 400 profiles · [^\n]+\n {2}outcome: profile chosen \(1\) or not \(0\) in answer to "Against which partner should the United\n {4}States take corrective measures\?"\n {2}term /m, table);
-  assert.match(table, /^H1 · support_aid_cut · N 400 profiles · [^\n]+\n {2}outcome: each profile's rating: "How much would you support the United States cutting its\n {4}military aid to this partner\?"\n {2}term /m, table);
-  assert.match(table, /^H2 · chosen · N 400 profiles\n {2}outcome: profile chosen \(1\) or not \(0\) in answer to /m, table);
+  assert.match(table, /^H1 · chosen · N 400 profiles · [^\n]+\n {2}outcome: profile chosen \(1\) or not \(0\) in answer to "Against which partner should the United\n {4}States take corrective measures\?"\n {2}scale: 1 \(chosen\) or 0; an estimate is a difference in the share of profiles chosen \(0\.10 = 10\n {4}percentage points\)\n {2}term /m, table);
+  assert.match(table, /^H1 · support_aid_cut · N 400 profiles · [^\n]+\n {2}outcome: each profile's rating: "How much would you support the United States cutting its\n {4}military aid to this partner\?"\n {2}scale: 1 "Strongly oppose" to 5 "Strongly support"; an estimate is a difference in these points\n {2}term /m, table);
+  assert.match(table, /^H2 · chosen · N 400 profiles\n {2}outcome: profile chosen \(1\) or not \(0\) in answer to [^\n]+\n[^\n]+\n {2}scale: 1 \(chosen\) or 0; a marginal mean is the share of profiles with that level chosen \(0\.50 =\n {4}half\)\n/m, table);
+});
+
+test('a conjoint\'s rating and choice say what their estimates are measured in, as a vignette\'s outcomes do (walk-through 32)', () => {
+  // Walk-through 32 read -0.349 under "each profile's rating: …" with no word of the scale, where a vignette
+  // study's rating has its "scale: 1 "Strongly oppose" to 5 "Strongly support"" line (outcome-scale.ts).
+  const rating = outcomeScale(flagship, 'support_aid_cut', 'amce');
+  assert.equal(rating, 'scale: 1 "Strongly oppose" to 5 "Strongly support"; an estimate is a difference in these points');
+  assert.equal(outcomeScale(flagship, 'support_aid_cut', 'mm'), 'scale: 1 "Strongly oppose" to 5 "Strongly support"; a marginal mean is the average rating of the profiles with that level');
+  const reports = hypothesisReports(flagship, executeConjointPlan({ definition: flagship, ...profiles() }));
+  assert.equal(reports.find((r) => r.id === 'H1')!.outcomeScales.support_aid_cut, rating);
+  assert.match(reports.find((r) => r.id === 'H2')!.outcomeScales.chosen!, /^scale: 1 \(chosen\) or 0; a marginal mean is the share/);
 });

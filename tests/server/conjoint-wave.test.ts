@@ -196,7 +196,7 @@ test('the profile-level export: one row per participant × task × profile with 
     const readme = readFileSync(join(out, 'package', 'README.md'), 'utf8');
     assert.match(readme, /profiles\.csv.*conjoint hypotheses/);
     // Both completes are excluded: the commands it gives keep the plan's rows, not "the file as it is" (walk-through 24).
-    assert.match(readme, /--id participant --subset "attention_pass == 1"` or\n {2}cregg::amce\(subset\(d, attention_pass == 1\), chosen ~ …/);
+    assert.match(readme, /--id participant --subset "attention_pass == 1" --codebook codebook\.json` or\n {2}cregg::amce\(subset\(d, attention_pass == 1\), chosen ~ …/);
     if (spawnSync('Rscript', ['--version']).status === 0) {
       const run = spawnSync('Rscript', ['replicate.R'], { cwd: join(out, 'package'), encoding: 'utf8' });
       assert.equal(run.status, 0, run.stderr + run.stdout);

@@ -76,6 +76,60 @@ test('migrations: a new database is migrated once by concurrent openers; a schem
   await assert.rejects(openStore(database.url), new RegExp(`schema is at migration 999, newer than this vlab knows \\(${known}\\)`));
 });
 
+test('processes starting together on an empty database open one demo wave between them, not one each', { skip }, async () => {
+  const database = await createTestDatabase();
+  const stores = await Promise.all([1, 2, 3].map(() => openStore(database.url)));
+  cleanups.push(async () => {
+    for (const s of stores) await s.close();
+    await database.drop();
+  });
+  // As `vlab serve` starts (server/index.ts): sync the definitions, then open the demo wave if there is no wave.
+  const studies = stores.map((store) => createStudyService({ store }));
+  await Promise.all(studies.map((s) => s.syncDefinitions(loadDefinitionFiles('survey-definitions'))));
+  const demos = await Promise.all(studies.map((s) => s.ensureDemoWave()));
+  assert.equal(demos.filter((w) => w !== null).length, 1, 'one process opened the demo wave');
+  assert.equal(await scalar(stores[0]!, 'SELECT COUNT(*) FROM waves'), 1);
+});
+
+test('a sync on one process and a wave opened on another at once take turns: the wave fields the snapshot that is current, never one the sync then replaced under the same version', { skip }, async () => {
+  const database = await createTestDatabase();
+  const stores = [await openStore(database.url), await openStore(database.url)];
+  cleanups.push(async () => {
+    for (const s of stores) await s.close();
+    await database.drop();
+  });
+  const alliance = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'alliance-corrective-measures')!;
+  const studies = createStudyService({ store: stores[0]! });
+  await studies.syncDefinitions([alliance]);
+  // Same version, other texts: allowed while no wave fielded the first content (fielded-version.ts).
+  const reworded = { ...structuredClone(alliance), title: 'Corrective measures, second wording' };
+  // The sync (store 0) pauses once it has read the fielded versions, just before it stores the new snapshot.
+  let reached!: () => void;
+  const atInsert = new Promise<void>((resolve) => (reached = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const pausing: Store = {
+    ...stores[0]!,
+    write: (fn) =>
+      stores[0]!.write((tx) =>
+        fn({ ...tx, studies: { ...tx.studies, insert: async (...args) => (reached(), await released, tx.studies.insert(...args)) } }),
+      ),
+  };
+  const syncer = createStudyService({ store: pausing });
+  const syncing = syncer.syncDefinitions([reworded]);
+  await atInsert;
+  // Another process opens a wave meanwhile: before the fix it read the old snapshot as current and committed at once.
+  const opening = createStudyService({ store: stores[1]! }).createWave({ studyKey: alliance.id, target: 10 });
+  await Promise.race([opening, new Promise((resolve) => setTimeout(resolve, 500))]);
+  release();
+  const [[synced], { wave, study }] = await Promise.all([syncing, opening]);
+  const current = (await stores[0]!.repos.studies.latest(alliance.id))!;
+  assert.equal(synced!.inserted, true);
+  assert.equal(study.id, current.id, `the wave fields snapshot ${study.id} ("${study.title}"), the current one is ${current.id} ("${current.title}")`);
+  assert.equal(wave.studyId, current.id);
+  assert.deepEqual(syncer.brokenStudies(), []);
+});
+
 test('50 identical completions over three stores: one stored, every call the same outcome', { skip }, async () => {
   const { stores, services, wave } = await fixture(3);
   const { participant } = await services[0]!.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: 'idem' } });

@@ -30,6 +30,17 @@ test('the README names the study\'s own outcome and the plan\'s exclusions as th
 
   const keepAll = withPlan(flagship, { ...flagship.analysisPlan, exclusions: [] });
   const all = conjointReadmeLines(keepAll).join('\n');
-  assert.match(all, /holds the participants the estimates use:\s+`vlab amce --data profiles\.csv --formula 'chosen ~ …' --id participant` or\s+cregg::amce\(d, chosen ~ …, id = ~participant\)/);
+  assert.match(all, /holds the participants the estimates use:\s+`vlab amce --data profiles\.csv --formula 'chosen ~ …' --id participant --codebook codebook\.json` or\s+cregg::amce\(d, chosen ~ …, id = ~participant\)/);
   assert.doesNotMatch(all, /--subset/);
+});
+
+test('the README\'s commands take the study\'s reference levels: vlab amce --codebook, cregg on factors in the study\'s order (walk-through 32)', () => {
+  // Walk-through 32 ran the README's `vlab amce … --subset "attention_pass == 1"` on profiles.csv: without the
+  // codebook its levels were alphabetical, "autocracy" the reference, and every regime AMCE differed from
+  // estimates.csv ("Democracy +0.125" against "Autocracy -0.125 (vs. Democracy)").
+  const text = conjointReadmeLines(flagship).join('\n');
+  assert.match(text, /vlab amce --data profiles\.csv --formula 'chosen ~ …' --id participant --subset "attention_pass == 1" --codebook codebook\.json`/);
+  const first = flagship.factors[0]!;
+  const levels = first.levels.map((l) => `"${l.code}"`).join(', ');
+  assert.ok(text.includes(`d$${first.name} <- factor(d$${first.name}, levels = c(${levels}))`), text);
 });

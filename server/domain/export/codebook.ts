@@ -6,6 +6,8 @@ import { planHash } from '../plan/plan-hash.ts';
 import { defaultLocale, studyLocales } from '../localized-text.ts';
 import { expectedTerms } from '../plan/plan-terms.ts';
 import { planTermLabels } from '../plan/term-labels.ts';
+import { conjointTermLabels } from '../plan/conjoint-report.ts';
+import { expectedConjointTerms } from '../plan/conjoint-terms.ts';
 import { quotaCaps } from '../quota.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { MAX_ANSWER_TEXT } from '../surveyjs-answer-shape.ts';
@@ -90,9 +92,13 @@ export function buildCodebook({ def, wave, study, columns }: CodebookInput) {
     ...(def.analysisPlan.codedOutcomes
       ? { codedOutcomes: def.analysisPlan.codedOutcomes.map((c) => ({ ...c, coding: codedOutcomeCoding(def, c) })) }
       : {}),
-    /** Each hypothesis' model terms as the estimates name them (`term`, R's names) and in the study's words. */
+    /**
+     * Each hypothesis' model terms as the estimates name them (`term`, R's names) and in the study's words; a
+     * conjoint's AMCE and marginal-mean terms too (`{}` until walk-through 32), as the estimates route lists them.
+     */
     terms: Object.fromEntries(
-      Object.entries(planTermLabels(def, (h) => expectedTerms(def, h))).map(([h, labels]) => [h, Object.entries(labels).map(([term, label]) => ({ term, label }))]),
+      Object.entries({ ...planTermLabels(def, (h) => expectedTerms(def, h)), ...conjointTermLabels(def, (h) => expectedConjointTerms(def, h)) })
+        .map(([h, labels]) => [h, Object.entries(labels).map(([term, label]) => ({ term, label }))]),
     ),
   };
 }

@@ -164,7 +164,8 @@ function outcomeWordsOf(def: StudyDefinition, h: HypothesisReport): Record<strin
 
 /** The hypothesis' outcomes whose scale the study says (outcome-scale.ts), as outcomeWordsOf lists them. */
 function outcomeScalesOf(def: StudyDefinition, h: HypothesisReport): Record<string, string> {
-  return byOutcome(plannedHypothesis(def, h), h, (o) => outcomeScale(def, o));
+  const planned = plannedHypothesis(def, h);
+  return byOutcome(planned, h, (o) => outcomeScale(def, o, planned?.estimator));
 }
 
 const plannedHypothesis = (def: StudyDefinition, h: HypothesisReport) =>

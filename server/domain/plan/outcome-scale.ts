@@ -2,6 +2,7 @@ import { YES_NO_LABELS } from '../../../public/src/i18n/yes-no-labels.ts';
 import { waveColumns } from '../export/wave-columns.ts';
 import { defaultLocale, textIn, type LocalizedText } from '../localized-text.ts';
 import { allElements, type StudyDefinition } from '../study-definition.ts';
+import { studyDesign } from '../study-design.ts';
 import { studyLevelLabel } from './term-labels.ts';
 
 /** What a 0/1 outcome's estimates are: differences in a share. */
@@ -16,7 +17,9 @@ const SHARE = 'an estimate is a difference in this share (0.10 = 10 percentage p
  * @example outcomeScale(busLineFunding, 'support_line') // 'scale: 1 "Strongly oppose" to 5 "Strongly support"; an estimate is a difference in these points'
  * @example outcomeScale(busLineFunding, 'vote_for') // 'scale: 1 (answered "For the plan") or 0; an estimate is a difference in this share (0.10 = 10 percentage points)'
  */
-export function outcomeScale(def: StudyDefinition, outcome: string): string | null {
+export function outcomeScale(def: StudyDefinition, outcome: string, estimator?: string): string | null {
+  const conjoint = conjointScale(def, outcome, estimator);
+  if (conjoint) return conjoint;
   const coded = def.analysisPlan.codedOutcomes?.find((c) => c.name === outcome);
   if (coded) {
     const answers = coded.values.map((v) => `"${studyLevelLabel(def, coded.question, String(v))}"`).join(' or ');
@@ -41,6 +44,30 @@ export function outcomeScale(def: StudyDefinition, outcome: string): string | nu
 }
 
 const POINTS = 'an estimate is a difference in these points';
+
+/**
+ * A conjoint's choice and rating are asked in every task, not questions of the pages: their scale is the design's.
+ * An AMCE is a difference, a marginal mean (`estimator` "mm") a level. Walk-through 32 read -0.349 under "each
+ * profile's rating" with no word of its scale; null for any other outcome.
+ */
+function conjointScale(def: StudyDefinition, outcome: string, estimator: string | undefined): string | null {
+  const design = studyDesign(def);
+  if (design.kind !== 'conjoint') return null;
+  const { choice, rating } = design.outcomes;
+  const mm = estimator === 'mm';
+  if (choice?.name === outcome) {
+    const unit = mm ? 'a marginal mean is the share of profiles with that level chosen (0.50 = half)' : 'an estimate is a difference in the share of profiles chosen (0.10 = 10 percentage points)';
+    return `scale: 1 (chosen) or 0; ${unit}`;
+  }
+  if (rating?.name !== outcome) return null;
+  const sorted = [...rating.choices].sort((a, b) => a.value - b.value);
+  const end = (c: (typeof sorted)[number]) => {
+    const words = textIn(c.text, defaultLocale(def));
+    return words === String(c.value) ? `${c.value}` : `${c.value} "${words}"`;
+  };
+  const unit = mm ? 'a marginal mean is the average rating of the profiles with that level' : POINTS;
+  return `scale: ${end(sorted[0]!)} to ${end(sorted[sorted.length - 1]!)}; ${unit}`;
+}
 
 /** The one scale every item has; null where they differ or one has none. */
 function commonScale(scales: (string | null)[]): string | null {

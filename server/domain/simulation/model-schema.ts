@@ -91,7 +91,12 @@ export const simulationModelSchema = z.strictObject({
   /** Standard deviation of the respondent's shared latent (0 or absent: outcomes independent given covariates). */
   respondentSd: z.number().min(0).default(0),
   covariates: z.record(identifier, shares).default({}),
-  outcomes: z.record(identifier, outcomeModel),
+  /**
+   * Default `{}`: a conjoint models its choice and rating under `conjoint`, as docs/designs.md shows it (until
+   * walk-through 32 such a model was refused, "outcomes: missing"). A vignette study that leaves it out is refused
+   * by model-check.ts, naming each outcome question that has no model. A model that writes it hashes as before.
+   */
+  outcomes: z.record(identifier, outcomeModel).default({}),
   /** Optional without a default: a model without choices parses (and hashes, contentHash) as it always did. */
   choices: z.record(identifier, choiceModel).optional(),
   recall: z.record(identifier, recallModel).default({}),

@@ -32,6 +32,9 @@ export function createPgStudyRepository(sql: Sql): StudyRepository {
       );
       return row ? toRecord(row) : (await this.findSnapshot(def.id, hash))!;
     },
+    async holdSnapshots() {
+      await sql.run("SELECT pg_advisory_xact_lock(hashtext('vlab study snapshots'))");
+    },
     async makeCurrent(id: number) {
       await sql.run(`UPDATE studies SET current_rank = ${NEXT_RANK} WHERE id = $1`, [id]);
     },

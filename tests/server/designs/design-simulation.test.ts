@@ -112,6 +112,20 @@ test('repeated vignettes: one outcome set per vignette, the respondent\'s own an
   assert.equal(designPageCount(conjoint), 1 + 2 + 5);
 });
 
+test('a conjoint\'s model needs no "outcomes": its choice and rating are modelled under "conjoint" (walk-through 32)', () => {
+  // docs/designs.md shows a conjoint model as its `conjoint` section; until walk-through 32 a model without the
+  // vignette designs' `outcomes` was refused ("simulation.json:1:1: outcomes: missing") and had to carry `{}`.
+  const parsed = conjointWithModel((m) => delete m.outcomes);
+  assert.equal(typeof parsed, 'object', String(parsed));
+  assert.deepEqual((parsed as StudyDefinition).simulation?.outcomes, {});
+  // A vignette study without outcome models is still refused, naming the question that has none.
+  const def = JSON.parse(readFileSync('survey-definitions/protege-bargaining/study.json', 'utf8'));
+  def.analysisPlan = { hypotheses: [] };
+  def.simulation = JSON.parse(readFileSync('survey-definitions/protege-bargaining/simulation.json', 'utf8'));
+  delete def.simulation.outcomes;
+  assert.throws(() => parseStudyDefinition(def, 'study.json'), /simulation: no model for question "\w+" \(add it to covariates, outcomes, choices or recall\)/);
+});
+
 test('mistakes in a design\'s simulation model name the field', () => {
   assert.equal(conjointWithModel((m) => delete m.conjoint), 'study.json: simulation.conjoint: required: a conjoint design needs utilities for its choices and ratings');
   assert.equal(conjointWithModel((m) => (m.conjoint.utilities.behaviour = { evict_troops: 1 })), 'study.json: simulation.conjoint.utilities.behaviour: "behaviour" is not an attribute of the study (did you mean "behavior"?)');
