@@ -40,4 +40,6 @@ test('panelParamsOf: white space and invisible characters glued to a value\'s en
   // The same ID with and without the glue is one value, not two the start would refuse as a list.
   assert.deepEqual(panelParamsOf(new URLSearchParams('workerId=A2W&workerId=A2W%E2%80%8B')), { workerId: 'A2W' });
   assert.deepEqual(panelParamsOf(new URLSearchParams('workerId=A2%20W')), { workerId: 'A2 W' });
+  // A placeholder the panel left unfilled, as the page reads it from its link, is no value (sticky.test.ts).
+  assert.deepEqual(panelParamsOf(new URLSearchParams('PROLIFIC_PID=%7B%7B%25PROLIFIC_PID%25%7D%7D&RID=[%25RID%25]&hitId=H1')), { hitId: 'H1' });
 });

@@ -216,3 +216,20 @@ test('a panel parameter with what copying glued to its ends (a space, U+200B, a 
   assert.equal(onlyGlue.status, 201);
   assert.equal(await t.sql.value('SELECT panel_id FROM participants WHERE code = ?', onlyGlue.body.participant.code), null);
 });
+
+test('a panel parameter the panel left unfilled (`{{%PROLIFIC_PID%}}`, `[%RID%]`) is no value: everyone opening such a link is a participant of their own', async () => {
+  // A study link tried before the panel fills it in (a pilot among colleagues), or a supplier that passes its
+  // template through, carried the placeholder itself as the ID: every opener was one participant, the second told
+  // to go on with the first's survey or that they had finished (attacker pass 40; pass 22's `workerId=TEST` alike).
+  const t = await setup();
+  for (const panel of [{ PROLIFIC_PID: '{{%PROLIFIC_PID%}}', STUDY_ID: '{{%STUDY_ID%}}' }, { RID: '[%RID%]' }, { workerId: '${workerId}' }, { RID: '%RID%' }, { RID: '{RID}' }]) {
+    const first = await request(t.app).post(path(t.wave.id)).send({ panel });
+    const second = await request(t.app).post(path(t.wave.id)).send({ panel });
+    assert.deepEqual([first.status, second.status], [201, 201], JSON.stringify(panel));
+    assert.notEqual(first.body.participant.code, second.body.participant.code);
+  }
+  assert.equal(await t.sql.value('SELECT COUNT(*) FROM participants WHERE panel_id IS NOT NULL'), 0);
+  // An ID written in braces with its digits is an ID.
+  const braced = await request(t.app).post(path(t.wave.id)).send({ panel: { RID: '{3F2504E04F8911D39A0C0305E82C3301}' } });
+  assert.equal(await t.sql.value('SELECT panel_id FROM participants WHERE code = ?', braced.body.participant.code), '{3F2504E04F8911D39A0C0305E82C3301}');
+});
