@@ -6,7 +6,8 @@ import { unicodeEscape } from './helpers/invisible-characters.ts';
  * anywhere), DEL, the C1 controls (U+009B is a one-character CSI), and the bidirectional overrides and isolates,
  * which reorder what is shown (the "Trojan Source" trick): Unicode's Cc and Bidi_Control. A study definition's
  * titles and labels, or a respondent's answer, may hold any of them. shortened.ts's `visible` escapes the same
- * set in a client's message, and lone surrogates and U+FFFD besides (a message is JSON, which keeps `\n` as `\n`).
+ * set in a client's message, and lone surrogates, U+FFFD and the other invisible format characters besides (a
+ * message is JSON, which keeps `\n` as `\n`).
  */
 const ACTING_OR_NEWLINE = /[\p{Cc}\p{Bidi_Control}]/gu;
 const ACTING = /(?!\n)[\p{Cc}\p{Bidi_Control}]/gu;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Negotiator from 'negotiator';
 import { DEFAULT_LOCALE, messagesFor, RESPONDENT_LOCALES } from '../public/src/i18n/messages.ts';
 import { textDirection } from '../public/src/i18n/text-direction.ts';
-import { isApiPath } from './api-path.ts';
+import { isApiPath, originTarget } from './api-path.ts';
 import { chooseLocale } from './domain/localized-text.ts';
 import { escapeHtml } from './domain/vignette.ts';
 import { createWaveLanguages, type WaveLanguages } from './wave-languages.ts';
@@ -41,7 +41,8 @@ export function parseRequestHead(text: string): RequestHead | null {
     const name = header[1]!.toLowerCase();
     headers.set(name, headers.has(name) ? `${headers.get(name)}, ${header[2]}` : header[2]!);
   }
-  return { method: requestLine[1]!, target: requestLine[2]!, headers };
+  // In origin form (`/s/<id>?…`) also when the request line gave the absolute form, as the app routes it.
+  return { method: requestLine[1]!, target: originTarget(requestLine[2]!), headers };
 }
 
 /** A browser's navigation: HTML before JSON in its Accept header, as the app's prefersHtml (`req.accepts(['json', 'html'])`) decides. */

@@ -93,10 +93,13 @@ const sameScript = (a: string | undefined, b: string | undefined): boolean => a 
 /**
  * A language code as BCP 47 writes it today, lower-cased for comparing: `iw` → `he`, `in` → `id`, `ji` → `yi`
  * (ISO 639's withdrawn codes, which Java's and Android's `Locale` still write and panels pass on), `es_MX` → `es-mx`.
- * A code that is no language tag (`a b`) is only lower-cased: a link's odd wish falls back, it never throws.
+ * What is around it that no tag begins or ends with is taken off: a link pasted from a sentence into a panel's
+ * settings ends its last parameter with the sentence's full stop, a bracket, quotes or an invisible character
+ * (`?lang=es.`), which sent every respondent of it to the wave's default until attacker pass 40. A code that is no
+ * language tag (`a b`) is only lower-cased: a link's odd wish falls back, it never throws.
  */
 function canonicalLocale(code: string): string {
-  const tag = code.trim().replaceAll('_', '-');
+  const tag = code.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replaceAll('_', '-');
   try {
     return Intl.getCanonicalLocales(tag)[0]!.toLowerCase();
   } catch {

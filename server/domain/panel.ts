@@ -129,6 +129,8 @@ export function redirectTemplateProblem(template: string): string | null {
   }
   const invisible = invisibleCharacterProblem(template);
   if (invisible) return invisible;
+  const glued = sentenceEndProblem(template);
+  if (glued) return glued;
   for (const [, name] of template.matchAll(/\{([^}]*)\}/g)) {
     if (!(REDIRECT_PLACEHOLDERS as readonly string[]).includes(name!)) {
       return `unknown placeholder {${name}} in "${template}" (known: ${REDIRECT_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})`;
@@ -158,6 +160,27 @@ function invisibleCharacterProblem(template: string): string | null {
   const found = firstInvisible(template);
   if (!found) return null;
   return `a URL must not contain invisible characters: ${codePointName(found.character)} at character ${found.place} (text copied from a document or a chat can carry one); delete it, or percent-encode it (${encodeURIComponent(found.character)}) if it is meant`;
+}
+
+/** What ends a sentence, or closes the quotes or brackets, that a link is copied from, by what it is. */
+const SENTENCE_ENDS: readonly [RegExp, string][] = [
+  [/\.$/, 'the full stop of a sentence it was copied from?'],
+  [/[,;:!]$/, 'the punctuation of a sentence it was copied from?'],
+  [/['"\u2019\u201d\u00bb>\])]$/u, 'the end of the quotes or brackets it was copied in?'],
+];
+
+/**
+ * A template ending as the sentence around it did: `Set the completion URL to https://…/complete?cc=C1AB2CD3.` was
+ * stored with the full stop, and every respondent sent to `cc=C1AB2CD3.`, a code the panel does not know (attacker
+ * pass 40; pass 28 refused the invisible characters). A bracket the URL opened itself is its own (`…/done_(pilot)`).
+ */
+function sentenceEndProblem(template: string): string | null {
+  const found = SENTENCE_ENDS.find(([end]) => end.test(template));
+  if (!found) return null;
+  const last = template.slice(-1);
+  if ((last === ')' && template.includes('(')) || (last === ']' && template.includes('['))) return null;
+  const encoded = [...new TextEncoder().encode(last)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  return `a URL must not end with "${last}" (${found[1]}); delete it, or percent-encode it (${encoded}) if it is meant`;
 }
 
 /**

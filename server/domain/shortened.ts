@@ -20,10 +20,13 @@ export function clipped(text: string, max = 40): string {
 /**
  * Characters a reader of a message cannot see or that act on a terminal or a log viewer: controls (C0, DEL, C1:
  * ESC starts a terminal's colour codes), a lone half of a surrogate pair, U+FFFD (bytes that were not UTF-8), and
- * the bidirectional controls (U+202E turns the rest of a line around). terminalText escapes the controls and bidi
- * controls as well (its line breaks as `\n`).
+ * the format characters (Cf): the bidirectional controls (U+202E turns the rest of a line around), and since attacker
+ * pass 40 the zero-width space, byte-order mark, word joiner, soft hyphen and tags that copying leaves in a name or an
+ * ID (`unknown field "consent"` + U+200B read as a refusal of the survey's own question). The zero-width joiner and
+ * non-joiner stay: they are parts of writing (emoji sequences, Persian and Indic words), no glue. terminalText
+ * escapes the controls and bidi controls as well (its line breaks as `\n`), not the other format characters.
  */
-const INVISIBLE = /[\p{Cc}\p{Cs}\uFFFD\p{Bidi_Control}]/gu;
+const INVISIBLE = /[\p{Cc}\p{Cs}\uFFFD]|(?![\u200c\u200d])\p{Cf}/gu;
 
 /** `text` with each INVISIBLE character written as `\uXXXX`, as JSON and JavaScript write it: `a\u0000b`. */
 export function visible(text: string): string {

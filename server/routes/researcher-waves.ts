@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { WAVE_ACTIONS, type WaveAction, type WaveStatusReport } from '../domain/wave-lifecycle.ts';
+import { WAVE_ACTIONS, type WaveStatusReport } from '../domain/wave-lifecycle.ts';
 import { waveTarget } from '../domain/wave.ts';
 import type { TokenSummary } from '../services/token-service.ts';
 import type { WaveService } from '../services/wave-service.ts';
@@ -54,12 +54,14 @@ export function researcherWaves(waves: WaveService, jobs: ResearcherPool): Route
     res.json(await waves.update(waveIdParam(req.params.waveId), body, `token:${token.name}`));
   });
 
-  router.post('/waves/:waveId/:action', async (req, res, next) => {
-    const action = req.params.action as WaveAction;
-    if (!WAVE_ACTIONS.includes(action)) return next();
-    const token = res.locals.researcherToken as TokenSummary;
-    res.json(await waves.transition(waveIdParam(req.params.waveId), action, `token:${token.name}`));
-  });
+  // One route per action: a `/waves/:waveId/:action` route made every path under a wave a known one, so OPTIONS
+  // and 405 answers (allowed-methods.ts) offered a POST there that then 404s (attacker pass 40).
+  for (const action of WAVE_ACTIONS) {
+    router.post(`/waves/:waveId/${action}`, async (req, res) => {
+      const token = res.locals.researcherToken as TokenSummary;
+      res.json(await waves.transition(waveIdParam(req.params.waveId), action, `token:${token.name}`));
+    });
+  }
 
   return router;
 }

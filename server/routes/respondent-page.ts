@@ -8,7 +8,7 @@ import { ungluedWaveId } from '../domain/glued-link.ts';
 import { codePointName } from '../../analysis/helpers/invisible-characters.ts';
 import { WAVE_ID } from '../domain/wave.ts';
 import { escapeHtml } from '../domain/vignette.ts';
-import { isApiPath } from '../api-path.ts';
+import { isApiPath, originTarget } from '../api-path.ts';
 import { allowedMethods } from './allowed-methods.ts';
 import type { PublicBundle } from './public-assets.ts';
 import type { WaveLanguages } from '../wave-languages.ts';
@@ -21,6 +21,16 @@ export interface WavePageInfo {
   locales: readonly string[];
   defaultLocale: string;
   title: (locale: string) => string;
+}
+
+/**
+ * The link's `lang` as the page reads it (URLSearchParams' get: the first value), so that the shell is in the
+ * survey's language: Express's query parser makes a list of `?lang=es&lang=en`, which the shell took for no language,
+ * while the page started the survey in `es` (attacker pass 40).
+ */
+function linkLang(url: string): string | undefined {
+  const query = url.indexOf('?');
+  return query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get('lang') ?? undefined);
 }
 
 /**
@@ -46,7 +56,7 @@ export function respondentPage(
   const gluedLineDue = lineThrottle();
   router.get('/s/:waveId', async (req, res) => {
     const { waveId } = req.params;
-    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+    const lang = linkLang(req.originalUrl);
     const info = WAVE_ID.test(waveId) ? await waveInfo(waveId) : undefined;
     if (!info) {
       // A link with a space, an invisible character or the sentence's full stop glued to it goes to its wave,
@@ -82,7 +92,7 @@ function html(res: Response, status: number, body: string): void {
 function notFoundResponder(publicDir: string, bundle: PublicBundle): (req: Request, res: Response) => void {
   const notFound = renderShell(readFileSync(join(publicDir, 'not-found.html'), 'utf8'), bundle);
   return (req, res) => {
-    const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+    const lang = linkLang(req.originalUrl);
     html(res, 404, fillPage(notFound, chooseLocale(lang, RESPONDENT_LOCALES, DEFAULT_LOCALE)));
   };
 }
@@ -118,9 +128,10 @@ export function browserPostToPage(app: Express): RequestHandler {
     const navigation = req.method === 'POST' && !isApiPath(req.path) && prefersHtml(req);
     if (!navigation || !allowedMethods(app, req.path).includes('GET')) return next();
     // One leading slash: `//host/…` in a Location would be another site's address.
-    res.status(303).location(`/${req.originalUrl.replace(/^[/\\]+/, '')}`).end();
+    res.status(303).location(`/${originTarget(req.originalUrl).replace(/^[/\\]+/, '')}`).end();
   };
 }
+
 
 /**
  * After every page and API, before the error handler: a link whose path is not valid percent-encoding (`/s/%ff`,

@@ -5,7 +5,8 @@ import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { csvFromRecords } from '../../analysis/index.ts';
 import { conjointProfileColumns } from '../domain/export/conjoint-rows.ts';
-import type { WideRow } from '../domain/export/wave-columns.ts';
+import { spreadsheetSafeRows } from '../domain/export/spreadsheet-safe.ts';
+import type { ColumnSpec, WideRow } from '../domain/export/wave-columns.ts';
 import { DomainError } from '../domain/errors.ts';
 import { planEstimatesCsv } from '../domain/plan/estimates-csv.ts';
 import { planLevels } from '../domain/plan/plan-columns.ts';
@@ -77,6 +78,16 @@ function latestCompletion(rows: readonly WideRow[]): Date {
   return Number.isFinite(latest) ? new Date(latest) : NO_COMPLETES_STAMP;
 }
 
+/**
+ * profiles.csv: the profile rows the conjoint estimates used (copied: they are not changed), spreadsheet-safe as
+ * data.csv and the export's profiles-csv are; replicate.R takes the guard off declared codes (readCsvLines). Written
+ * bare, a free-text covariate `=HYPERLINK(…)` was a formula in the researcher's spreadsheet (attacker pass 40).
+ */
+function profilesCsv(profiles: readonly WideRow[], columns: readonly ColumnSpec[]): string {
+  const safe = spreadsheetSafeRows(columns);
+  return csvFromRecords(profiles.map((row) => safe({ ...row })), columns.map((c) => c.name));
+}
+
 const text = (name: string, content: string): PackageFile => ({ name, stream: () => Readable.from([content]) });
 
 /**
@@ -145,7 +156,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
       text(REPLICATION_FILES.plan, `${JSON.stringify(plan, null, 2)}\n`),
       text(REPLICATION_FILES.script, replicationScript(definition, { wave: result.wave, planHash: result.planHash })),
       text(REPLICATION_FILES.readme, readme),
-      ...(profiles ? [text(REPLICATION_FILES.profiles, csvFromRecords(profiles, conjointProfileColumns(definition, await exports.columns(waveId)).map((c) => c.name)))] : []),
+      ...(profiles ? [text(REPLICATION_FILES.profiles, profilesCsv(profiles, conjointProfileColumns(definition, await exports.columns(waveId))))] : []),
     ];
     return { files, stamp: latestCompletion(rows) };
   }

@@ -364,8 +364,11 @@ test('a message quoting a body, a name or a URL shows its control characters as 
   const code = await startOne('control-characters');
   const put = (text: string | Buffer) => () =>
     request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').serialize((raw: unknown) => raw as string).send(text);
-  const invisible = /[\p{Cc}\uFFFD\p{Bidi_Control}]/u;
+  // Also every other invisible format character (Cf): `unknown field "consent"` + U+200B read as a refusal of the
+  // survey's own question, and a panel ID with a zero-width space inside was quoted as the ID alone (attacker pass 40).
+  const invisible = /[\p{Cc}\p{Cf}\uFFFD]/u;
   const cases = [
+    [put('{"answers": {"consent\\u200b": true, "\\ufeffgender\\u2060\\u00ad": "male"}, "currentPage": 0}'), 422, 'invalid_input', 'unknown fields "consent\\u200b", "\\ufeffgender\\u2060\\u00ad"'],
     [put('\u0001\u0002{}'), 400, 'bad_request', 'unexpected `\\u0001\\u0002`'],
     [put(Buffer.concat([Buffer.from('{"a": 1'), Buffer.from([0x00, 0x9b, 0xff]), Buffer.from('}')])), 400, 'bad_request', 'unexpected `\\u0000\\ufffd\\ufffd`'],
     [put('{"answers": {"a\\u0000\\u001b[31m\\u0085\\u202eb": 1}, "currentPage": 0}'), 422, 'invalid_input', 'unknown field "a\\u0000\\u001b[31m\\u0085\\u202eb"'],
@@ -376,4 +379,10 @@ test('a message quoting a body, a name or a URL shows its control characters as 
     assert.ok(message.includes(shown), `${shown} in ${message}`);
     assert.doesNotMatch(message, invisible, message);
   }
+  const panel = await request(app).post(`/api/waves/${wave.id}/participants`).send({ panel: { PROLIFIC_PID: '5f8d0d55\u200bb54764421b7156c3' } });
+  assert.equal(panel.status, 422);
+  assert.match(panel.body.error.message, /got "5f8d0d55\\u200bb54764421b7156c3"$/);
+  // Joiners are parts of writing (an emoji sequence, a Persian word), shown as they are.
+  const joined = await request(app).put(`/api/participants/${code}/answers`).send({ answers: { 'a\u200db\u200cc': 1 }, currentPage: 0 });
+  assert.match(joined.body.error.message, /unknown field "a\u200db\u200cc"/);
 });

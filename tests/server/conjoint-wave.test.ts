@@ -7,6 +7,7 @@ import { after, test } from 'node:test';
 import type { Express } from 'express';
 import request from 'supertest';
 import { conjointPlanRows, respondentPlan } from '../../server/domain/respondent-plan.ts';
+import { parseStudyDefinition } from '../../server/domain/study-definition.ts';
 import { TREATMENT_PAGE } from '../../server/domain/survey-names.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { spawnSync } from 'node:child_process';
@@ -210,4 +211,37 @@ test('the profile-level export: one row per participant × task × profile with 
   const refused = await t.get(`/waves/${(await t.studies.createWave({ studyKey: 'alliance-corrective-measures', target: 5 })).wave.id}/export?format=profiles-csv`);
   assert.equal(refused.status, 422);
   assert.match(refused.body.error.message, /profiles-csv is the profile-level file of a conjoint/);
+});
+
+test('the replication package\'s profiles.csv guards cells a spreadsheet would run as formulas, as data.csv and the export do', async () => {
+  // A free-text pretreatment answer is a covariate on every profile row. The export's profiles-csv and the package's
+  // data.csv wrote `=HYPERLINK(…)` after the spreadsheet guard's quote; the package's profiles.csv wrote it bare, a
+  // formula in the researcher's spreadsheet (attacker pass 40). replicate.R reads both files alike (readCsvLines).
+  const raw = structuredClone(flagship) as unknown as { id: string; pages: { pretreatment: { elements: object[] }[] } };
+  raw.id = 'alliance-partner-conjoint-occupation';
+  raw.pages.pretreatment[0]!.elements.push({ type: 'text', name: 'occupation', title: 'What is your occupation?' });
+  const def = parseStudyDefinition(raw, 'test');
+  const t = await createResearcherTestApp();
+  apps.push(t);
+  await t.studies.syncDefinitions([def]);
+  const { wave } = await t.studies.createWave({ studyKey: def.id, target: 50, seed: 'cj-guard' });
+  const hostile = ['=HYPERLINK("https://evil.example","click")', '@SUM(1+1)'];
+  for (const [i, occupation] of hostile.entries()) {
+    const { code } = (await start(t.app, wave.id, `guard-${i}`)).body.participant;
+    const answers = { ...PRETREATMENT_ALLIANCE_ANSWERS, occupation };
+    assert.equal((await request(t.app).post(`/api/participants/${code}/quota-check`).send({ answers })).status, 200);
+    assert.equal((await request(t.app).post(`/api/participants/${code}/complete`).send({ answers: { ...answers, ...TASK_ANSWERS } })).status, 200);
+  }
+  const guarded = hostile.map((text) => `'${text}`);
+  const exported = parse((await t.get(`/waves/${wave.id}/export?format=profiles-csv`)).text, { columns: true }) as Record<string, string>[];
+  assert.deepEqual([...new Set(exported.map((r) => r.occupation))], guarded);
+  const out = mkdtempSync(join(tmpdir(), 'vlab-cj-guard-'));
+  try {
+    await createReplicationService({ store: t.store }).write(wave.id, join(out, 'package'));
+    const read = (file: string) => parse(readFileSync(join(out, 'package', file), 'utf8'), { columns: true }) as Record<string, string>[];
+    assert.deepEqual([...new Set(read('data.csv').map((r) => r.occupation))], guarded);
+    assert.deepEqual([...new Set(read('profiles.csv').map((r) => r.occupation))], guarded);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });

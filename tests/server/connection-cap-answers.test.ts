@@ -121,6 +121,11 @@ test('past the cap, a wave whose page was served gets the busy page in the surve
       pastTheCap(s.port, `GET ${target} HTTP/1.1\r\nHost: x\r\n${NAVIGATION}Accept-Language: ${languages}\r\n\r\n`, sockets).then(answerParts);
     const es = await busy(`/s/${spanish.id}?PROLIFIC_PID=x`);
     assert.match(es.body, /<html lang="es" dir="ltr">[\s\S]*<h1>La encuesta está muy ocupada en este momento<\/h1>/);
+    // A request line in absolute form, as a proxy writes it, is the same link (attacker pass 40: the server's page in
+    // the browser's English for the survey, and a page for an API call).
+    const absolute = await busy(`http://survey.example/s/${spanish.id}?PROLIFIC_PID=x`);
+    assert.deepEqual([absolute.status, absolute.body], [es.status, es.body]);
+    assert.match((await busy('http://survey.example/api/waves/x/participants')).headers.get('content-type')!, /^application\/json/);
     // The link's ?lang= of one of the study's languages wins, as on the survey page.
     assert.match((await busy(`/s/${spanish.id}?lang=en`, 'es')).body, /<html lang="en" dir="ltr">[\s\S]*<h1>The survey is very busy right now<\/h1>/);
     // A wave not served since the start: the browser's languages (negotiator), as before.

@@ -2,9 +2,11 @@
 // the pages only; `OPTIONS /healthz` was a 404), a wrong method on a known route was a 404 "no route", and a 404
 // echoed whatever id was sent in the path (a 9,000-character wave id came back whole).
 import assert from 'node:assert/strict';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { after, test } from 'node:test';
 import request from 'supertest';
-import { createTestApp } from './test-app.ts';
+import { createTokenService } from '../../server/services/token-service.ts';
+import { createTestApp, serveOnLoopback } from './test-app.ts';
 
 const t = await createTestApp();
 after(() => t.close());
@@ -83,5 +85,44 @@ test('a browser’s POST to a respondent link (preferring HTML) is a 303 to the 
   assert.equal((await request(app).post(link).set('Accept', 'application/json')).status, 405);
   assert.equal((await request(app).put(link).set('Accept', 'text/html')).status, 405);
   assert.equal((await request(app).get(`/api/waves/${wave.id}/participants`).set('Accept', 'text/html')).status, 405);
+  // A request line in absolute form (`POST http://host/s/<id>?… HTTP/1.1`, as a proxy writes it; RFC 9112 §3.2.2: a
+  // server must take it) gets the same link; it was `Location: /http://host/s/<id>?…`, a 404 (attacker pass 40).
+  const served = await serveOnLoopback(app);
+  try {
+    const absolute = await new Promise<IncomingMessage>((resolve, reject) =>
+      httpRequest({ host: '127.0.0.1', port: new URL(served.baseUrl).port, method: 'POST', path: `http://survey.example${link}`, headers: { Accept: 'text/html' } }, resolve).on('error', reject).end(),
+    );
+    absolute.resume();
+    assert.equal(absolute.statusCode, 303);
+    assert.equal(absolute.headers.location, link);
+  } finally {
+    await served.close();
+  }
   assert.equal(await participants(), before);
+});
+
+test('under a wave only its three actions answer POST: another name is 404, and OPTIONS and 405 never offer a POST that 404s', async () => {
+  // The lifecycle route was `POST /waves/:waveId/:action` passing unknown actions on, so every path under a wave was
+  // a known one (attacker pass 40): OPTIONS on /waves/<id>/nothing was 204 `Allow: OPTIONS, POST`, a researcher's
+  // `GET …/estimate` (a slip of estimates) was 405 "it answers OPTIONS, POST", and a DELETE on /export offered POST.
+  const { token } = await createTokenService({ store: t.store }).create('methods');
+  const researcher = (method: 'get' | 'delete' | 'options' | 'post', path: string) => request(app)[method](`/api/researcher/waves/${wave.id}${path}`).set('Authorization', `Bearer ${token}`);
+  for (const [path, allow] of [
+    ['/open', 'OPTIONS, POST'],
+    ['/close', 'OPTIONS, POST'],
+    ['/export', 'GET, HEAD, OPTIONS'],
+    ['/estimates', 'GET, HEAD, OPTIONS'],
+  ] as const) {
+    const res = await researcher('options', path);
+    assert.equal(res.status, 204, path);
+    assert.equal(res.headers.allow, allow, path);
+  }
+  for (const method of ['options', 'get', 'post'] as const) {
+    const res = await researcher(method, '/estimate');
+    assert.equal(res.status, 404, `${method} /estimate`);
+    assert.equal(res.headers.allow, undefined);
+  }
+  const deleted = await researcher('delete', '/export');
+  assert.equal(deleted.status, 405);
+  assert.equal(deleted.headers.allow, 'GET, HEAD, OPTIONS');
 });

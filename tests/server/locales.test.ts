@@ -130,6 +130,16 @@ test('?lang= with an underscore, or a language a study locale with a region or s
   for (const odd of ['e', 's', '-', '_', 'p', 'en-', 'xx_YY']) assert.equal(chooseLocale(odd, ['es', 'pt-BR'], 'es'), 'es', odd);
 });
 
+// Attacker pass 40: a link written in a sentence and pasted into a panel's settings keeps what was around it on its
+// last parameter (`…?lang=es.` then the panel's `&PROLIFIC_PID=…`), as a glued wave id did (pass 28): every Spanish
+// respondent took the study in the wave's default, English. A language tag begins and ends with a letter or digit.
+test('?lang= with a full stop, a bracket, quotes or an invisible character glued to it finds its locale', () => {
+  for (const asked of ['es.', 'es,', '(es)', '"es"', '\u201ces\u201d', 'es\u200b', '\ufeffes', 'es\u00a0', 'es-MX.', 'es_ES;']) {
+    assert.equal(chooseLocale(asked, ['en', 'es'], 'en'), 'es', asked);
+  }
+  assert.equal(chooseLocale('e.s', ['en', 'es'], 'en'), 'en', 'inside a tag, a full stop is no glue');
+});
+
 // Attacker pass 38: a `zh-TW` link took a study's `zh-Hans` by language, which a reader of Traditional Chinese may
 // not read. Another region's or script's locale of the language is taken only when both are likely written in one
 // script (CLDR's likely subtags, Intl.Locale#maximize: zh-TW and zh-HK Hant, zh and zh-CN Hans, sr Cyrl, sr-ME Latn).
@@ -390,6 +400,13 @@ test('the page shell is in the respondent’s language: <html lang>, the tab tit
   assert.match(es.text, /<title>Una nueva línea de autobús para su ciudad<\/title>/);
   assert.match(es.text, /Cargando la encuesta…/);
   assert.match((await request(t.app).get(`/s/${t.wave.id}?lang=es_ES`)).text, /<html lang="es" dir="ltr">/);
+  // A link with `lang` twice (the panel's template adds one to the researcher's): the page starts the survey in the
+  // first, as URLSearchParams' get() reads it; the shell took the list for no language and said "Loading the
+  // survey…" under `<html lang="en">` (attacker pass 40). `lang[]=es` is no `lang` to either.
+  for (const query of ['lang=es&lang=es', 'lang=es&lang=en', 'PROLIFIC_PID=x&lang=es&LANG=en&lang=', 'lang=es.&PROLIFIC_PID=x']) {
+    assert.match((await request(t.app).get(`/s/${t.wave.id}?${query}`)).text, /<html lang="es" dir="ltr">/, query);
+  }
+  assert.match((await request(t.app).get(`/s/${t.wave.id}?lang[]=es`)).text, /<html lang="en" dir="ltr">/);
   const en = await request(t.app).get(`/s/${t.wave.id}`);
   assert.match(en.text, /<html lang="en" dir="ltr">/);
   assert.match(en.text, /<title>A new bus line for your city<\/title>/);

@@ -32,3 +32,14 @@ test('panelParamsOf: a link that gives one parameter two different values is pas
   // A name in other capitals still gives way to the exact one, as a hand-typed name beside the panel's.
   assert.deepEqual(panelParamsOf(new URLSearchParams('workerid=TEST&workerId=A2WORKER')), { workerId: 'A2WORKER' });
 });
+
+test('panelParamsOf: white space and invisible characters glued to a value\'s ends are taken off, as the page reads its link', () => {
+  // `+` in a query is a space to URLSearchParams; %E2%80%8B a zero-width space, %EF%BB%BF a byte-order mark.
+  const query = new URLSearchParams('RID=r-5512%E2%80%8B&STUDY_ID=+s1+&SESSION_ID=%EF%BB%BFsess%C2%A0&hitId=%E2%80%8B');
+  assert.deepEqual(panelParamsOf(query), { RID: 'r-5512', STUDY_ID: 's1', SESSION_ID: 'sess' });
+  // The same ID with and without the glue is one value, not two the start would refuse as a list.
+  assert.deepEqual(panelParamsOf(new URLSearchParams('workerId=A2W&workerId=A2W%E2%80%8B')), { workerId: 'A2W' });
+  assert.deepEqual(panelParamsOf(new URLSearchParams('workerId=A2%20W')), { workerId: 'A2 W' });
+  // A placeholder the panel left unfilled, as the page reads it from its link, is no value (sticky.test.ts).
+  assert.deepEqual(panelParamsOf(new URLSearchParams('PROLIFIC_PID=%7B%7B%25PROLIFIC_PID%25%7D%7D&RID=[%25RID%25]&hitId=H1')), { hitId: 'H1' });
+});

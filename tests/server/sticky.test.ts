@@ -187,3 +187,49 @@ test('two stored participants match a link\'s ID under different identities: the
   assert.equal(await find({ RID: 'zz99' }), undefined);
   assert.equal(await repos.participants.findByPanelIdentities(wave.id, []), undefined);
 });
+
+test('a panel parameter with what copying glued to its ends (a space, U+200B, a BOM, a no-break space) is the same participant as without it', async () => {
+  // A link typed in a document and pasted into the panel's settings (`…?RID=[%RID%]` + U+200B) ends every
+  // respondent's last parameter with that glue: each was refused "expected 1–128 printable ASCII characters" (422)
+  // with an ID that looked whole, and the completion redirect would have carried it (attacker pass 40). No panel's
+  // IDs hold white space or an invisible character, so the ends are taken off, as a glued wave id's are (pass 28).
+  const t = await createTestApp({ completeUrl: 'https://panel.example/done?rid={RID}&session={SESSION_ID}' });
+  apps.push(t);
+  const glued = await request(t.app).post(path(t.wave.id)).send({ panel: { RID: 'r-5512\u200b' } });
+  assert.equal(glued.status, 201, JSON.stringify(glued.body));
+  for (const panel of [{ RID: 'r-5512' }, { RID: '\ufeffr-5512 ' }, { RID: 'r-5512\u00a0\u2060' }]) {
+    const again = await request(t.app).post(path(t.wave.id)).send({ panel });
+    assert.equal(again.status, 200, JSON.stringify(panel));
+    assert.equal(again.body.participant.code, glued.body.participant.code);
+  }
+  const prolific = await request(t.app).post(path(t.wave.id)).send({ panel: { PROLIFIC_PID: ' 5f8d0d55b54764421b7156c3', STUDY_ID: 's1', SESSION_ID: 'sess-9\u200b' } });
+  assert.equal(prolific.status, 201, JSON.stringify(prolific.body));
+  assert.deepEqual(await t.sql.all('SELECT panel_id, panel_params_json FROM participants ORDER BY id'), [
+    { panel_id: 'r-5512', panel_params_json: '{"RID":"r-5512"}' },
+    { panel_id: '5f8d0d55b54764421b7156c3', panel_params_json: '{"PROLIFIC_PID":"5f8d0d55b54764421b7156c3","STUDY_ID":"s1","SESSION_ID":"sess-9"}' },
+  ]);
+  const done = await completeSurvey(t.app, glued.body.participant.code);
+  assert.equal(done.body.redirectUrl, 'https://panel.example/done?rid=r-5512&session=');
+  // Inside an ID a space is no glue: still refused, as a value of glue alone is no value (the start without it).
+  assert.equal((await request(t.app).post(path(t.wave.id)).send({ panel: { RID: 'r 5512' } })).status, 422);
+  const onlyGlue = await request(t.app).post(path(t.wave.id)).send({ panel: { RID: '\u200b' } });
+  assert.equal(onlyGlue.status, 201);
+  assert.equal(await t.sql.value('SELECT panel_id FROM participants WHERE code = ?', onlyGlue.body.participant.code), null);
+});
+
+test('a panel parameter the panel left unfilled (`{{%PROLIFIC_PID%}}`, `[%RID%]`) is no value: everyone opening such a link is a participant of their own', async () => {
+  // A study link tried before the panel fills it in (a pilot among colleagues), or a supplier that passes its
+  // template through, carried the placeholder itself as the ID: every opener was one participant, the second told
+  // to go on with the first's survey or that they had finished (attacker pass 40; pass 22's `workerId=TEST` alike).
+  const t = await setup();
+  for (const panel of [{ PROLIFIC_PID: '{{%PROLIFIC_PID%}}', STUDY_ID: '{{%STUDY_ID%}}' }, { RID: '[%RID%]' }, { workerId: '${workerId}' }, { RID: '%RID%' }, { RID: '{RID}' }]) {
+    const first = await request(t.app).post(path(t.wave.id)).send({ panel });
+    const second = await request(t.app).post(path(t.wave.id)).send({ panel });
+    assert.deepEqual([first.status, second.status], [201, 201], JSON.stringify(panel));
+    assert.notEqual(first.body.participant.code, second.body.participant.code);
+  }
+  assert.equal(await t.sql.value('SELECT COUNT(*) FROM participants WHERE panel_id IS NOT NULL'), 0);
+  // An ID written in braces with its digits is an ID.
+  const braced = await request(t.app).post(path(t.wave.id)).send({ panel: { RID: '{3F2504E04F8911D39A0C0305E82C3301}' } });
+  assert.equal(await t.sql.value('SELECT panel_id FROM participants WHERE code = ?', braced.body.participant.code), '{3F2504E04F8911D39A0C0305E82C3301}');
+});

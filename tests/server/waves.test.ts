@@ -49,6 +49,14 @@ test('create, list and status over the researcher API; bad input is a 4xx JSON e
     [{ study: 'alliance-corrective-measures', target: 10, screenoutUrl: 'https://panel.example/out?c=AB\u00adCD' }, 422, /^screenoutUrl: a URL must not contain invisible characters: U\+00AD at character 31 /],
     [{ study: 'alliance-corrective-measures', target: 10, overquotaUrl: 'https://panel.example/full?c=\u202eDCBA' }, 422, /^overquotaUrl: a URL must not contain invisible characters: U\+202E /],
     [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'https://panel.example/done?c=\u{e0041}' }, 422, /^completeUrl: a URL must not contain invisible characters: U\+E0041 at character 30 .*\(%F3%A0%81%81\)/],
+    // Attacker pass 40: the sentence a link was copied from (`… complete?cc=C1AB2CD3.`), its closing quote or bracket
+    // (`<https://…>` with only the end selected) were stored and sent every respondent to a code the panel does not know.
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'https://app.prolific.com/submissions/complete?cc=C1AB2CD3.' }, 422, /^completeUrl: a URL must not end with "\." \(the full stop of a sentence it was copied from\?\); delete it, or percent-encode it \(%2E\) if it is meant$/],
+    [{ study: 'alliance-corrective-measures', target: 10, screenoutUrl: 'https://panel.example/out?c=AB,' }, 422, /^screenoutUrl: a URL must not end with ","/],
+    [{ study: 'alliance-corrective-measures', target: 10, overquotaUrl: 'https://panel.example/full?c=AB\u201d' }, 422, /^overquotaUrl: a URL must not end with "\u201d" .*\(%E2%80%9D\)/],
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'https://panel.example/done?c=AB>' }, 422, /^completeUrl: a URL must not end with ">"/],
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: 'https://panel.example/done?c=AB)' }, 422, /^completeUrl: a URL must not end with "\)"/],
+    [{ study: 'alliance-corrective-measures', target: 10, completeUrl: "https://panel.example/done?c=AB'" }, 422, /^completeUrl: a URL must not end with "'"/],
     [{ study: 'alliance-corrective-measures', target: 10, seed: 'seed\u0000' }, 422, /seed: must not contain control characters or unpaired surrogates/],
     [{ study: 'alliance-corrective-measures', target: 10, seed: 'seed\ud800' }, 422, /seed: must not contain control characters or unpaired surrogates/],
     // One rule and one message for the target, here and in PATCH (wave-update.test.ts): past 2^53 it said
@@ -71,12 +79,16 @@ test('create, list and status over the researcher API; bad input is a 4xx JSON e
     completeUrl: 'https://panel.example/{participant}/done?pid={PROLIFIC_PID}&s={SESSION_ID}#{RID}',
   });
   assert.equal(placeholders.status, 201, 'placeholders in the path, query and fragment are fine');
+  // A bracket the URL opened is its own (a wiki-style path), and a placeholder ends a template as it should.
+  for (const completeUrl of ['https://panel.example/done_(pilot)', 'https://panel.example/done?c={PROLIFIC_PID}', 'https://panel.example/done/']) {
+    assert.equal((await t.post('/waves', { study: 'alliance-corrective-measures', target: 10, completeUrl })).status, 201, completeUrl);
+  }
   const notJson = await t.post('/waves').set('Content-Type', 'text/plain').send('target=3');
   assert.equal(notJson.status, 415);
   assert.equal((await t.get('/waves/nope')).status, 404);
   assert.equal((await t.get('/waves/AAAAAAAAAAAA')).status, 404);
   assert.equal((await t.post(`/waves/${t.wave.id}/explode`)).status, 404);
-  assert.equal(await t.sql.value('SELECT COUNT(*) FROM waves'), 3);
+  assert.equal(await t.sql.value('SELECT COUNT(*) FROM waves'), 6, 'the setup\'s, the placeholders\' and the three above');
 });
 
 test('status reports completes, screen-outs, partials, the funnel and completes per cell', async () => {
