@@ -308,6 +308,7 @@ export type CaseGroup =
   | 'few-clusters-40'
   | 'frequency-weights-40'
   | 'likert-outcome-40'
+  | 'analyst-idioms-40'
   | 'dim-factorial-40'
   | 'power-40'
   | 'trial40-random';

@@ -16,6 +16,11 @@
 // - likert-outcome-40: a Likert item stored as labels ("Strongly disagree" … "Strongly agree", "Don't know", NA) coded
 //   by as.numeric(factor(levels =)) in the formula or by declared levels, top-two-box by %in% (a missing answer is
 //   FALSE there, the row kept) and ==, a 1–7 item reverse-coded (8 - x), dichotomised (>= 5) and averaged with a second.
+// - analyst-idioms-40: what an analyst types on such data without thinking of R's formula algebra: a bare comparison
+//   (`a * (age >= 50)`, `(pid == "Dem")`), scale(age)[, 1], as.vector() and c() of scale(), `(age - mean(age))` without
+//   I() (R's algebra: age), `(a + b + c + d)^4`, interaction() and paste() of the four factors, `0 +` cell means,
+//   age groups by cut(), factor(levels = 1:7, labels =), 7:1, cut() of a Likert item, as.integer(==), the top box by
+//   %in% as a number, a percent of the scale, a subset leaving out "Don't know", the factorial's cells as 8 clusters.
 // - dim-factorial-40: difference_in_means of one factor blocked by the cells of the other three (8 blocks), weighted,
 //   with condition1/condition2 on text labels.
 // - power-40: power.t.test at the flagship's sizes (a main effect of the 2x2x2x2 with 160 an arm, a cell contrast with
@@ -162,6 +167,36 @@ const LIKERT_OUTCOME: FitRow[] = [
   ['index-rowmeans-hc2', 'rowMeans(cbind(lik7, lik7b)) ~ a * b', 'HC2', { fixed_effects: '~ country' }],
 ];
 
+const IDIOMS: FitRow[] = [
+  ['bare-comparison', 'y ~ a * (age >= 50)', 'HC2'],
+  ['bare-equality', 'y ~ a + (pid == "Dem")', 'HC2'],
+  ['scale-column', 'y ~ a * scale(age)[, 1]', 'HC2'],
+  ['as-vector-scale', 'y ~ a * as.vector(scale(age))', 'HC2'],
+  ['c-scale', 'y ~ a * c(scale(age))', 'CR2', { clusters: 'psu' }],
+  ['unwrapped-centring', 'y ~ a * (age - mean(age))', 'HC2'],
+  ['power-four', 'y ~ (a + b + c + d)^4', 'HC1'],
+  ['interaction-cells', 'y ~ interaction(a, b, c, d)', 'HC2'],
+  ['cell-means', 'y ~ 0 + interaction(regime, trade)', 'HC2', { weights: 'w' }],
+  ['paste-cells', 'y ~ factor(paste(a, b, c, d))', 'stata', { clusters: 'psu' }],
+  ['age-groups', 'y ~ a * cut(age, c(17, 29, 44, 64, 80))', 'HC2'],
+  // One row answered 1: under HC2 or HC3 its leverage is 1, a deliberate difference (docs/analysis.md): CR2 and HC1 here.
+  // Its level "sd" is the reference, so the intercept is that row's outcome: 0 by construction clustered (R: SE 2.7e-7
+  // noise; vlab printed 4.7e-14 without a word until this trial, now NA and a warning: cluster-one-row-coefficient.test.ts).
+  ['likert-labels', 'y ~ a * factor(lik7, levels = 1:7, labels = c("sd", "d", "swd", "n", "swa", "ag", "sa"))', 'CR2', { clusters: 'psu', zero_by_construction: ['(Intercept)'] }],
+  ['likert-reversed', 'y ~ factor(lik7, levels = 7:1)', 'HC1'],
+  ['likert-cut', 'y ~ a * cut(lik7, breaks = c(0, 3, 4, 7), labels = c("disagree", "neutral", "agree"))', 'HC2'],
+  ['integer-top-box', 'as.integer(likl == "Agree") ~ a * b', 'HC2'],
+  ['top-box-in-numeric', 'as.numeric(likl %in% c("Agree", "Strongly agree")) ~ a * b', 'CR2', { clusters: 'psu' }],
+  ['coded-dichotomised', `I(as.numeric(factor(likl, levels = ${DECLARED})) >= 5) ~ a`, 'HC2'],
+  ['percent', 'I(100 * (lik7 - 1)/6) ~ a + b', 'HC3', { weights: 'w' }],
+  ['subset-known', 'lik7 ~ a * b', 'HC2', { subset: 'likl != "Don\'t know"' }],
+  // Clustered by the cells of b, c, d, every column of a * b * c * d is a cluster's own (a and a's interactions too):
+  // estimatr prints SEs of 1e-16, vlab refuses in words (R trial 37).
+  ['cells-as-clusters', 'y ~ a * b * c * d', 'CR2', { clusters: 'bcd', refusal: 'every cluster of "bcd" has coefficients of its own' }],
+  ['cells-as-clusters-stata', 'y ~ a + b + c + d', 'stata', { clusters: 'bcd' }],
+  ['fe-two', 'y ~ a * age', 'HC2', { fixed_effects: '~ country + bcd' }],
+];
+
 function dimCases(data: string, copies: string): DimCase[] {
   const d = (name: string, extra: Partial<DimCase>, on = data) => dim('dim-factorial-40', `${ID}-dim-${name}`, on, { treatment: 'a', ...extra });
   return [
@@ -212,6 +247,7 @@ export function trial40Designs(): Built {
       ...fits('frequency-weights-40', 'frequency', FREQUENCY),
       ...fits('frequency-weights-40', 'frequency', REPLICATED, copies),
       ...fits('likert-outcome-40', 'likert', LIKERT_OUTCOME),
+      ...fits('analyst-idioms-40', 'idioms', IDIOMS),
       ...dimCases(data, copies),
       ...POWER,
       ...rakeCases(data),
