@@ -130,7 +130,11 @@
 // beside 1e5–1e7; 30 drawn fits), and the thirty-ninth's (trial39-designs.ts: one weight column with zeros beside 1e-9 to
 // 9e9 under every se type; clusters nested in absorbed fixed effects with a factor × numeric with NA; outcomes constant
 // within an arm; outcomes at 1e8 and 1e-8 with fixed effects; difference_in_means of four cluster-level arms in blocks by
-// condition1/condition2; p.adjust of 200 tied values; rake from zero and extreme base weights; 30 drawn fits).
+// condition1/condition2; p.adjust of 200 tied values; rake from zero and extreme base weights; 30 drawn fits), and the
+// fortieth's (trial40-designs.ts: a 2x2x2x2 factorial with every interaction, by a party moderator, with a fixed effect;
+// the factors by a centred moderator; 2–4 unequal clusters; frequency weights beside replicated rows; a Likert outcome
+// stored as labels; analysts' idioms such as scale(age)[, 1] and c(scale(age)); dim blocked by factorial cells; power
+// at the flagship's sizes; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';

@@ -20,7 +20,9 @@
 //   (`a * (age >= 50)`, `(pid == "Dem")`), scale(age)[, 1], as.vector() and c() of scale(), `(age - mean(age))` without
 //   I() (R's algebra: age), `(a + b + c + d)^4`, interaction() and paste() of the four factors, `0 +` cell means,
 //   age groups by cut(), factor(levels = 1:7, labels =), 7:1, cut() of a Likert item, as.integer(==), the top box by
-//   %in% as a number, a percent of the scale, a subset leaving out "Don't know", the factorial's cells as 8 clusters.
+//   %in% as a number, a percent of the scale, a subset leaving out "Don't know", the factorial's cells as 8 clusters;
+//   scale(age)[, 1] squared, unspaced ([,1]) and with 1L, poly(age, 2)[, 1], c(age) under cregg, as.factor() cells,
+//   factor(a, levels = c(1, 0)), relevel() by position, a subset by %in%, interaction(sep = "_").
 // - dim-factorial-40: difference_in_means of one factor blocked by the cells of the other three (8 blocks), weighted,
 //   with condition1/condition2 on text labels.
 // - power-40: power.t.test at the flagship's sizes (a main effect of the 2x2x2x2 with 160 an arm, a cell contrast with
@@ -195,6 +197,18 @@ const IDIOMS: FitRow[] = [
   ['cells-as-clusters', 'y ~ a * b * c * d', 'CR2', { clusters: 'bcd', refusal: 'every cluster of "bcd" has coefficients of its own' }],
   ['cells-as-clusters-stata', 'y ~ a + b + c + d', 'stata', { clusters: 'bcd' }],
   ['fe-two', 'y ~ a * age', 'HC2', { fixed_effects: '~ country + bcd' }],
+  ['subset-in', 'y ~ a * b', 'HC2', { subset: 'pid %in% c("Dem", "Rep")' }],
+  ['relevel-positional', 'y ~ relevel(factor(regime), "democracy") * trade', 'HC2'],
+  ['scale-column-squared', 'y ~ a * scale(age)[, 1] + I(scale(age)[, 1]^2)', 'CR2', { clusters: 'psu' }],
+  ['scale-column-unspaced', 'y ~ a*b + scale(age)[,1]', 'HC1', { weights: 'w' }],
+  ['scale-column-integer', 'y ~ a + scale(age, center = TRUE, scale = TRUE)[, 1L]', 'stata', { clusters: 'psu' }],
+  ['poly-column', 'y ~ a * poly(age, 2)[, 1]', 'HC2'],
+  ['c-column', 'y ~ a * c(age)', 'cregg', { clusters: 'psu', weights: 'w' }],
+  ['as-factor-cells', 'y ~ as.factor(a) * as.factor(b)', 'HC2'],
+  ['numeric-levels-reversed', 'y ~ factor(a, levels = c(1, 0)) * b', 'HC2'],
+  ['equality-number', 'y ~ a * as.numeric(pid == "Dem")', 'HC2'],
+  ['four-way-only-main', 'y ~ a + b + c + d + a:b:c:d', 'HC2'],
+  ['interaction-sep', 'y ~ interaction(a, b, sep = "_") + age', 'HC2'],
 ];
 
 function dimCases(data: string, copies: string): DimCase[] {
