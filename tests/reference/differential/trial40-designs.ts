@@ -27,7 +27,9 @@
 //   with condition1/condition2 on text labels.
 // - power-40: power.t.test at the flagship's sizes (a main effect of the 2x2x2x2 with 160 an arm, a cell contrast with
 //   20, the MDE at 80 % and 90 %).
-// - trial40-random: 30 drawn fits of these columns (seed 40_100_002).
+// - trial40-random: 30 drawn fits of these columns (seed 40_100_002); and 20 drawn fits of the idioms vlab computes
+//   since this trial, scale(age)[, 1], poly(age, 2)[, 2], c() and as.vector() among other terms (seed 40_100_003, in
+//   analyst-idioms-40).
 import { dim, drawnFits, fitRows, numbers, strings, type FitRow } from './case-builders.ts';
 import type { DataSet, DimCase, FitCase, PowerCase, RakeCase } from './case-types.ts';
 import { Draw, type Column } from './random-data.ts';
@@ -39,6 +41,7 @@ interface Built {
 
 const SEED = 40_100_000;
 const RANDOM_SEED = 40_100_002;
+const IDIOM_SEED = 40_100_003;
 const ID = 't40';
 const CELL = 20;
 const N = 16 * CELL;
@@ -266,6 +269,7 @@ export function trial40Designs(): Built {
       ...POWER,
       ...rakeCases(data),
       ...drawnCases(new Draw(RANDOM_SEED), 30),
+      ...drawnIdioms(new Draw(IDIOM_SEED), 20),
     ],
   };
 }
@@ -280,5 +284,18 @@ function drawnCases(draw: Draw, count: number): FitCase[] {
     clusterings: ['psu', 'cl2', 'cl3', 'cl4'],
     fixedEffects: ['~ country', '~ bcd'],
     subsets: ['age > 30', 'pid != "Ind"', 'country != "TR"', 'id > 20'],
+  });
+}
+
+/** `count` drawn fits of the idioms vlab computes since this trial (seed 40_100_003), with weights, clusters, fixed effects and subsets. */
+function drawnIdioms(draw: Draw, count: number): FitCase[] {
+  return drawnFits(draw, count, 'analyst-idioms-40', (k) => `${ID}-idioms-random-${k}`, `${ID}-data`, {
+    outcomes: ['y', 'lik7', 'c(y)', 'as.vector(lik7)'],
+    terms: ['a', 'b:c', 'scale(age)[, 1]', 'a:scale(age)[, 1]', 'poly(age, 2)[, 2]', 'c(scale(age))', 'as.vector(pid)', 'a:c(factor(pid))', 'as.vector(scale(age, scale = FALSE))'],
+    weights: [undefined, 'w', 'fw'],
+    types: ['classical', 'HC1', 'HC2', 'HC3', 'CR0', 'stata', 'CR2', 'cregg'],
+    clusterings: ['psu', 'cl3', 'cl4'],
+    fixedEffects: ['~ country', '~ bcd'],
+    subsets: ['age > 30', 'pid != "Ind"', 'likl != "Don\'t know"'],
   });
 }
