@@ -19,7 +19,7 @@ export type ClusterType = 'CR0' | 'stata' | 'cregg';
  * rounding falls). Such a row gets weight 0, as HC0 and HC1 give it (e = 0): for every other coefficient that is
  * the fit without the row. 1 − h ≤ 1e-10 is leverage 1 to rounding (h is ‖row of Q‖², accurate to ~1e-15).
  */
-const LEVERAGE_ONE = 1e-10;
+export const LEVERAGE_ONE = 1e-10;
 
 /**
  * κ_F(R) above which heteroskedasticVariance holds its meat in Q's coordinates: below it M · X'ΩX · M loses at
