@@ -87,7 +87,7 @@ interface FitWithVariance {
   vanishingClusters?: string;
   /** Kept positions of the coefficients whose clustered variance alone is 0 by construction (coefficient-cluster-scores.ts). */
   ownCoefficients?: { positions: number[]; clusters: string };
-  /** Kept positions of the coefficients only rows of leverage 1 decide, under HC2/HC3 (leverage-one-coefficients.ts). */
+  /** Kept positions of the coefficients only rows of leverage 1 decide, under HC0–HC3 (leverage-one-coefficients.ts). */
   leverageOneCoefficients?: number[];
 }
 
@@ -261,7 +261,8 @@ function tidyEstimates(
     const variance = seType === 'cregg' ? Math.max(0, vcov[k * r + k]) : vcov[k * r + k];
     const row = tidyRow(term, response, j === 0 ? fit.coef[j] + shift : fit.coef[j], Math.sqrt(variance), df ? df[k] : null, alpha);
     // CR2's df of a variance 0 by construction is a ratio of rounding residues (R trial 38: 19.52 in R, 19.54 here).
-    if (noVariance.has(k)) return { ...row, std_error: null, statistic: null, p_value: null, conf_low: null, conf_high: null, df: seType === 'CR2' ? null : row.df };
+    // df ≤ 0 (n = rank, every row of leverage 1) is NA as below.
+    if (noVariance.has(k)) return { ...row, std_error: null, statistic: null, p_value: null, conf_low: null, conf_high: null, df: seType === 'CR2' || (df && df[k] <= 0) ? null : row.df };
     return df && df[k] <= 0 ? { ...row, p_value: null, conf_low: null, conf_high: null, df: null } : row;
   });
   const terms = Array.from(kept, (j) => names[j]);
@@ -376,7 +377,9 @@ function qrFitWithVariance(
     const inQ = fit.condition > Q_COORDINATES_ABOVE;
     const vcov = heteroskedasticVariance(seType as HeteroskedasticType, xKept, n, r, fit.xtxInv, fit.b, resid, inQ, report);
     const warnings = report.leverageOne ? [leverageOneWarning(seType, report.leverageOne)] : [];
-    const decided = report.leverageOne ? coefficientsOfLeverageOneRows(xKept, n, r, fit.xtxInv) : [];
+    // HC2/HC3 count the rows of leverage 1 as they weigh them; HC0/HC1 weigh them by their residual, 0, and do not look.
+    const looked = seType === 'HC0' || seType === 'HC1' || report.leverageOne > 0;
+    const decided = looked ? coefficientsOfLeverageOneRows(xKept, n, r, fit.xtxInv) : [];
     return { fit, vcov, df: new Float64Array(r).fill(n - r), nClusters: null, warnings, ...(decided.length > 0 ? { leverageOneCoefficients: decided } : {}) };
   }
 
@@ -429,13 +432,13 @@ function ownCoefficientsWarning(terms: string[], clusters: string): string {
     `The estimates stand; the other coefficients' SEs are unaffected`;
 }
 
-/** The word on coefficients only rows of leverage 1 decide, whose HC2/HC3 SEs are NA (leverage-one-coefficients.ts, R trial 40). */
+/** The word on coefficients only rows of leverage 1 decide, whose HC0–HC3 SEs are NA (leverage-one-coefficients.ts, R trial 40). */
 function leverageOneCoefficientsWarning(terms: string[], seType: SeType): string {
   const named = terms.map((term) => `"${term}"`);
   const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
   const one = terms.length === 1;
   return `${FN}: the ${seType} standard error${one ? '' : 's'} of ${list} ${one ? 'is' : 'are'} not defined: only rows of leverage 1 decide ${one ? 'it' : 'them'} ` +
-    `(a level or cell of one row), whose weight is 0/0; vlab gives NA, estimatr prints NaN or rounding noise. The estimates stand; the other coefficients' SEs are those of the fit without those rows`;
+    `(a level or cell of one row), whose residual is 0 by construction, so no variation is left for ${one ? 'its' : 'their'} SE; vlab gives NA, estimatr prints NaN or rounding noise. The estimates and the other coefficients' SEs stand`;
 }
 
 /** The refusal of a clustered fit whose every score is 0 by construction (cluster-scores.ts). */

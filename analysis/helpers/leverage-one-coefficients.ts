@@ -3,8 +3,9 @@ import { LEVERAGE_ONE } from './sandwich.ts';
 
 /**
  * The kept positions of the coefficients that only rows of leverage 1 decide (R trial 40: the one row of a reference
- * level, so the intercept is that row's outcome). HC2 and HC3 give such rows weight 0 (sandwich.ts), which leaves the
- * coefficient no rows for its variance: vlab printed NaN or 4e-16 there, estimatr prints noise (6e-8, or 4 under HC3).
+ * level, so the intercept is that row's outcome). HC2 and HC3 give such rows weight 0 (sandwich.ts), HC0 and HC1 their
+ * residual's square, 0, which leaves the coefficient no rows for its variance: vlab printed NaN or 4e-16 there,
+ * estimatr prints noise (4e-8 to 6e-8, or 4 under HC3).
  * A coefficient's influence (X'X)⁻¹ x_i on the other rows is then rounding against its influence on all rows. x: the
  * kept columns column-major on the fit's (√w) scale, xtxInv: their (X'X)⁻¹.
  *

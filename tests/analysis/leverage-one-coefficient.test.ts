@@ -1,7 +1,7 @@
-// A coefficient decided by a row of leverage 1 under HC2/HC3 (R trial 40: a Likert answer given once as the reference
+// A coefficient decided by a row of leverage 1 under HC0–HC3 (R trial 40: a Likert answer given once as the reference
 // level, so the intercept is that row's outcome). vlab gives such a row weight 0 (docs/analysis.md, leverage 1), which
 // leaves that coefficient no rows at all: vlab printed NaN (HC2) or 4.4e-16 (HC3, t ~6e15) for its SE without a word
-// and estimatr prints noise (6e-8, or 4 under HC3). Now NA and a warning naming it; z, fb and fc keep the SEs of the fit
+// and estimatr prints noise (6e-8, or 4 under HC3); under HC0/HC1 vlab printed NaN without a word, estimatr 4e-8. Now NA and a warning naming it; z, fb and fc keep the SEs of the fit
 // without the row, where fb and fc are level means. R's values by tests/analysis/r/leverage-one-coefficient.R
 // (R 4.2.2, estimatr 1.0.0); the data are written out, no draw.
 import assert from 'node:assert/strict';
@@ -18,6 +18,9 @@ const R: [string, number[]][] = [
   ['HC2', [0.579097236762246, 0.496668891621222, 0.522291447614827]],
   ['HC3', [0.65062753800589, 0.555744836888994, 0.594224375966925]],
 ];
+
+// HC0 and HC1 weigh the row by its residual, 0: z, fb and fc on every row (estimatr's intercept 4.2e-8 and 4.9e-8, t ~6e7).
+R.push(['HC0', [0.516053019250602, 0.444061033384835, 0.460111322124448]], ['HC1', [0.595886699160908, 0.512757514322716, 0.53129079137149]]);
 
 for (const [seType, ses] of R) {
   test(`${seType}: the intercept decided by the one row of level "a" (leverage 1) has SE NA and a warning naming it`, () => {

@@ -13,3 +13,8 @@ for (se in c("HC2", "HC3")) {
   t <- tidy(lm_robust(y ~ 0 + z + f, data = d[-1, ], se_type = se))
   print(data.frame(term = t$term, est = sprintf("%.15g", t$estimate), se = sprintf("%.15g", t$std.error)))
 }
+# HC0 and HC1 give the row weight e² = 0 themselves: z, fb and fc on every row (estimatr's intercept NaN or noise).
+for (se in c("HC0", "HC1")) {
+  t <- tidy(lm_robust(y ~ z + f, data = d, se_type = se))
+  print(data.frame(se = se, term = t$term, est = sprintf("%.15g", t$estimate), se = sprintf("%.15g", t$std.error)))
+}
