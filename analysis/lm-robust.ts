@@ -3,6 +3,7 @@ import { checkAlpha } from './helpers/alpha.ts';
 import { cr2Variance } from './helpers/cr2.ts';
 import { clusterScoresVanishByDesign } from './helpers/cluster-scores.ts';
 import { coefficientsWithVanishingScoresByDesign } from './helpers/coefficient-cluster-scores.ts';
+import { coefficientsOfLeverageOneRows } from './helpers/leverage-one-coefficients.ts';
 import { designClusterCount, groupCodes, type Levels, type Row } from './helpers/data.ts';
 import { completeRows, isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
 import { parseFormula, type Formula } from './helpers/formula.ts';
@@ -86,6 +87,8 @@ interface FitWithVariance {
   vanishingClusters?: string;
   /** Kept positions of the coefficients whose clustered variance alone is 0 by construction (coefficient-cluster-scores.ts). */
   ownCoefficients?: { positions: number[]; clusters: string };
+  /** Kept positions of the coefficients only rows of leverage 1 decide, under HC0–HC3 (leverage-one-coefficients.ts). */
+  leverageOneCoefficients?: number[];
 }
 
 const FN = 'lmRobust';
@@ -229,11 +232,8 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   if (perfectFit) warnings.push(PERFECT_FIT_WARNING);
   if (noDf) warnings.push(`${FN}: some degrees of freedom are zero or negative (${n} rows for ${fit.rank} coefficients); p-values and confidence intervals are NA, as in estimatr`);
   const hidden = absorbed ? absorbedColumns(formula, frame, design.names, absorbed.labels) : new Set<string>();
-  const own = perfectFit ? undefined : result.ownCoefficients;
-  // The fixed effects' own dummies (fitted as columns here) are within their clusters too where they nest: not named.
-  const ownTerms = own ? own.positions.map((k) => design.names[fit.kept[k]]).filter((term) => !hidden.has(term)) : [];
-  if (own && ownTerms.length > 0) warnings.push(ownCoefficientsWarning(ownTerms, own.clusters));
-  const { estimates, vcov: covariance } = tidyEstimates(design.names, formula.response, fit, vcov, df, seType, alpha, shift, new Set(own?.positions));
+  const undefinedSe = perfectFit ? new Set<number>() : withoutVariance(result, design.names, hidden, seType, warnings);
+  const { estimates, vcov: covariance } = tidyEstimates(design.names, formula.response, fit, vcov, df, seType, alpha, shift, undefinedSe);
   const output: LmRobustResult = { estimates, nobs: n, nDropped: rows.length - n - frame.nOutside, rank: fit.rank, seType, nClusters, warnings, vcov: covariance, solver: path };
   return absorbed ? withoutAbsorbed(output, hidden) : output;
 }
@@ -261,7 +261,8 @@ function tidyEstimates(
     const variance = seType === 'cregg' ? Math.max(0, vcov[k * r + k]) : vcov[k * r + k];
     const row = tidyRow(term, response, j === 0 ? fit.coef[j] + shift : fit.coef[j], Math.sqrt(variance), df ? df[k] : null, alpha);
     // CR2's df of a variance 0 by construction is a ratio of rounding residues (R trial 38: 19.52 in R, 19.54 here).
-    if (noVariance.has(k)) return { ...row, std_error: null, statistic: null, p_value: null, conf_low: null, conf_high: null, df: seType === 'CR2' ? null : row.df };
+    // df ≤ 0 (n = rank, every row of leverage 1) is NA as below.
+    if (noVariance.has(k)) return { ...row, std_error: null, statistic: null, p_value: null, conf_low: null, conf_high: null, df: seType === 'CR2' || (df && df[k] <= 0) ? null : row.df };
     return df && df[k] <= 0 ? { ...row, p_value: null, conf_low: null, conf_high: null, df: null } : row;
   });
   const terms = Array.from(kept, (j) => names[j]);
@@ -376,7 +377,10 @@ function qrFitWithVariance(
     const inQ = fit.condition > Q_COORDINATES_ABOVE;
     const vcov = heteroskedasticVariance(seType as HeteroskedasticType, xKept, n, r, fit.xtxInv, fit.b, resid, inQ, report);
     const warnings = report.leverageOne ? [leverageOneWarning(seType, report.leverageOne)] : [];
-    return { fit, vcov, df: new Float64Array(r).fill(n - r), nClusters: null, warnings };
+    // HC2/HC3 count the rows of leverage 1 as they weigh them; HC0/HC1 weigh them by their residual, 0, and do not look.
+    const looked = seType === 'HC0' || seType === 'HC1' || report.leverageOne > 0;
+    const decided = looked ? coefficientsOfLeverageOneRows(xKept, n, r, fit.xtxInv) : [];
+    return { fit, vcov, df: new Float64Array(r).fill(n - r), nClusters: null, warnings, ...(decided.length > 0 ? { leverageOneCoefficients: decided } : {}) };
   }
 
   const { codes, count } = groupCodes(table, index, clusters);
@@ -402,6 +406,22 @@ function qrFitWithVariance(
   return { fit, vcov, df: seType === 'cregg' ? null : new Float64Array(r).fill(count - 1), nClusters: count, ...vanishing };
 }
 
+/**
+ * The kept positions whose SE is NA, the variance 0 by construction (coefficient-cluster-scores.ts, R trial 38) or
+ * decided by rows of leverage 1 only (leverage-one-coefficients.ts, R trial 40), each with its warning pushed.
+ */
+function withoutVariance(result: FitWithVariance, names: readonly string[], hidden: ReadonlySet<string>, seType: SeType, warnings: string[]): Set<number> {
+  const own = result.ownCoefficients;
+  const decided = result.leverageOneCoefficients ?? [];
+  // The fixed effects' own dummies (fitted as columns here) are within their clusters too where they nest: not named.
+  const termsOf = (positions: number[]) => positions.map((k) => names[result.fit.kept[k]]).filter((term) => !hidden.has(term));
+  const ownTerms = own ? termsOf(own.positions) : [];
+  if (own && ownTerms.length > 0) warnings.push(ownCoefficientsWarning(ownTerms, own.clusters));
+  const decidedTerms = termsOf(decided);
+  if (decidedTerms.length > 0) warnings.push(leverageOneCoefficientsWarning(decidedTerms, seType));
+  return new Set([...(own?.positions ?? []), ...decided]);
+}
+
 /** The word on coefficients fitted within single clusters, whose SEs are NA (coefficient-cluster-scores.ts, R trial 38). */
 function ownCoefficientsWarning(terms: string[], clusters: string): string {
   const named = terms.map((term) => `"${term}"`);
@@ -410,6 +430,15 @@ function ownCoefficientsWarning(terms: string[], clusters: string): string {
   return `${FN}: the clustered standard error${one ? '' : 's'} of ${list} ${one ? 'is' : 'are'} 0 by construction: the rows that decide ${one ? 'it' : 'them'} lie within single clusters of "${clusters}" ` +
     `(a level or cell found in one cluster only), whose residuals cancel there, so no variation between clusters is left; vlab gives NA, estimatr prints NaN or rounding noise (SE ~1e-8, t ~1e7). ` +
     `The estimates stand; the other coefficients' SEs are unaffected`;
+}
+
+/** The word on coefficients only rows of leverage 1 decide, whose HC0–HC3 SEs are NA (leverage-one-coefficients.ts, R trial 40). */
+function leverageOneCoefficientsWarning(terms: string[], seType: SeType): string {
+  const named = terms.map((term) => `"${term}"`);
+  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  const one = terms.length === 1;
+  return `${FN}: the ${seType} standard error${one ? '' : 's'} of ${list} ${one ? 'is' : 'are'} not defined: only rows of leverage 1 decide ${one ? 'it' : 'them'} ` +
+    `(a level or cell of one row), whose residual is 0 by construction, so no variation is left for ${one ? 'its' : 'their'} SE; vlab gives NA, estimatr prints NaN or rounding noise. The estimates and the other coefficients' SEs stand`;
 }
 
 /** The refusal of a clustered fit whose every score is 0 by construction (cluster-scores.ts). */

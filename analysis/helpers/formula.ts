@@ -214,8 +214,8 @@ const unionOf = (terms: bigint[]): bigint => terms.reduce((a, t) => a | t, 0n);
 
 const FORMULA_OPERATORS = new Set(['+', '-', '*', '/', ':', '^', '%in%', '(']);
 // Calls a variable may contain besides MODEL_FUNCTIONS: arithmetic, comparisons, ! & |, %in% (R's match inside a call),
-// parentheses, offset(), c() of factor levels and of values to match.
-const OTHER_CALLS = new Set([...ARITHMETIC, '(', 'offset', 'c', '%in%', ...COMPARISONS, ...LOGICAL_OPERATORS]);
+// parentheses, a matrix's column m[, k], offset(), c() of factor levels and of values to match.
+const OTHER_CALLS = new Set([...ARITHMETIC, '(', '[', 'offset', 'c', '%in%', ...COMPARISONS, ...LOGICAL_OPERATORS]);
 
 /**
  * Unknown functions are refused when the formula is read, so a plan with one fails validation. In a predictor

@@ -16,6 +16,7 @@ import { ROW_ORDER_FUNCTIONS } from './row-order-functions.ts';
 import { xor } from './logical-operators.ts';
 import { gammaR, lgammaR } from './gamma-function.ts';
 import { ROW_SUMMARIES } from './row-sums.ts';
+import { COLUMN_AS_VECTOR } from './column-as-vector.ts';
 import { TEXT_FUNCTIONS } from './text-functions.ts';
 import { TRIG_FUNCTIONS } from './trig-functions.ts';
 import { labelledLevels } from './factor-labels.ts';
@@ -31,7 +32,7 @@ import { elementwise, isSpelledLogical, logicalArgument, matchArguments, scalarA
  * `relevel()`, `interaction()`, `cut()`, `rank()`, the vector functions (round, ifelse, pmin, as.numeric, …), the summaries
  * (mean, median, min, max, sd, var, sum, length, weighted.mean), rev(), seq(), quantile(), range() (cut()'s breaks), the
  * trigonometric and hyperbolic functions, seq_along(), cumsum(), the text functions (paste, tolower, trimws, nchar, …),
- * gamma(), lgamma(), factorial() and rowSums()/rowMeans() of cbind().
+ * gamma(), lgamma(), factorial(), rowSums()/rowMeans() of cbind(), and as.vector() and c() of one column.
  * `offset()` is the formula's own and handled by the model frame.
  */
 export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
@@ -84,6 +85,7 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunction>> = {
   ...TEXT_FUNCTIONS,
   xor,
   ...ROW_SUMMARIES,
+  ...COLUMN_AS_VECTOR,
 };
 
 /**

@@ -80,9 +80,13 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
     } else if (OPERATORS.includes(ch)) {
       tokens.push({ kind: 'op', text: ch, at: i });
       i++;
-    } else if (ch === '[' || ch === '$') {
-      // scale(x)[, 1] and d$x: R code around a formula, not inside one.
-      throw fail(`unexpected "${ch}": a formula names columns as they are (write scale(x), not scale(x)[, 1]; x, not d$x)`);
+    } else if (ch === '[' || ch === ']') {
+      // m[, k]: a matrix's column (scale(x)[, 1]), since the fortieth R trial.
+      tokens.push({ kind: 'op', text: ch, at: i });
+      i++;
+    } else if (ch === '$') {
+      // d$x: R code around a formula, not inside one.
+      throw fail('unexpected "$": a formula names columns as they are (write x, not d$x)');
     } else {
       throw fail(`unexpected "${ch}"`);
     }
@@ -173,11 +177,23 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
     return power();
   }
   function power(): Expr {
-    const base = primary();
+    const base = subscript(primary());
     if (!isOp('^')) return base;
     pos++;
     // The exponent may carry a sign: x^-1 is x^(-1), as in R.
     return call('^', base, unary());
+  }
+  // m[, k], a matrix's column, binds tighter than ^ as in R; any other subscript is not one value per row.
+  function subscript(x: Expr): Expr {
+    if (!isOp('[')) return x;
+    pos++;
+    const whole = `${deparseR(x)}[…]: only a whole column, [, k], is one value per row (R: "variable lengths differ" or "incorrect number of dimensions" for other subscripts)`;
+    if (!isOp(',')) throw fail(whole);
+    pos++;
+    if (isOp(']')) throw fail(whole);
+    const column = tilde();
+    expect(']', whole);
+    return subscript(call('[', x, column));
   }
   function primary(): Expr {
     const token = tokens[pos];
@@ -251,6 +267,7 @@ export function deparseR(expr: Expr): string {
       const { fn, args } = expr;
       const text = args.map((a) => deparseR(a.value));
       if (fn === '(') return `(${text[0]})`;
+      if (fn === '[') return `${text[0]}[, ${text[1]}]`;
       const operator = !/^[A-Za-z.]/.test(fn);
       if (operator && args.length === 1) return `${fn}${text[0]}`;
       if (operator && args.length === 2) {

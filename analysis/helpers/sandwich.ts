@@ -19,7 +19,7 @@ export type ClusterType = 'CR0' | 'stata' | 'cregg';
  * rounding falls). Such a row gets weight 0, as HC0 and HC1 give it (e = 0): for every other coefficient that is
  * the fit without the row. 1 − h ≤ 1e-10 is leverage 1 to rounding (h is ‖row of Q‖², accurate to ~1e-15).
  */
-const LEVERAGE_ONE = 1e-10;
+export const LEVERAGE_ONE = 1e-10;
 
 /**
  * κ_F(R) above which heteroskedasticVariance holds its meat in Q's coordinates: below it M · X'ΩX · M loses at
@@ -173,7 +173,7 @@ const LEVERAGE_MARGIN = 0.01;
  * heteroskedasticVariance for a full-rank design stored as sparse rows, from β and M = (X'X)⁻¹ (p × p): each
  * row's residual y_i − x_i'β is formed in the pass that uses it. The leverage is h_i = x_i' M x_i over the row's
  * entries (O(slots²) a row, where Q = X B would take O(slots · p)); it equals ‖row i of X B‖² for (X'X)⁻¹ = B Bᵀ.
- * Returns null (take the QR) for HC2/HC3 when some row's leverage is within LEVERAGE_MARGIN of 1.
+ * Returns null (take the QR) when some row's leverage is within LEVERAGE_MARGIN of 1 (for HC0/HC1 too since R trial 40).
  *
  * @example sparseHeteroskedasticVariance('HC2', design, y, fit.coef, fit.xtxInv) // as heteroskedasticVariance on denseColumns(design)
  */
@@ -194,7 +194,9 @@ export function sparseHeteroskedasticVariance(
     }
     return classicalVariance(n, p, xtxInv, rss);
   }
-  const needLeverage = type === 'HC2' || type === 'HC3';
+  // HC0 and HC1 look at the leverage too (R trial 40): a row of leverage 1 may alone decide a coefficient, whose SE is
+  // then no number; the QR path tells those coefficients (leverage-one-coefficients.ts).
+  const weighsLeverage = type === 'HC2' || type === 'HC3';
   const meat = new Float64Array(p * p);
   const block = new Float64Array(p * p);
   for (let start = 0; start < n; start += ROW_BLOCK) {
@@ -203,17 +205,15 @@ export function sparseHeteroskedasticVariance(
       const e = residual(i);
       let omega = e * e;
       const base = i * slots;
-      if (needLeverage) {
-        let h = 0;
-        for (let a = base; a < base + slots; a++) {
-          const row = columns[a] * p;
-          let s = 0;
-          for (let b = base; b < a; b++) s += xtxInv[row + columns[b]] * values[b];
-          h += values[a] * (xtxInv[row + columns[a]] * values[a] + 2 * s);
-        }
-        if (!(1 - h > LEVERAGE_MARGIN)) return null;
-        omega = type === 'HC2' ? omega / (1 - h) : omega / ((1 - h) * (1 - h));
+      let h = 0;
+      for (let a = base; a < base + slots; a++) {
+        const row = columns[a] * p;
+        let s = 0;
+        for (let b = base; b < a; b++) s += xtxInv[row + columns[b]] * values[b];
+        h += values[a] * (xtxInv[row + columns[a]] * values[a] + 2 * s);
       }
+      if (!(1 - h > LEVERAGE_MARGIN)) return null;
+      if (weighsLeverage) omega = type === 'HC2' ? omega / (1 - h) : omega / ((1 - h) * (1 - h));
       if (omega === 0) continue;
       // Entries ascend in column within a row, so (a, b ≤ a) lands in the lower triangle.
       for (let a = base; a < base + slots; a++) {

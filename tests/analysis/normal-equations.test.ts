@@ -192,8 +192,13 @@ test('HC2 with a one-row factor level (leverage 1) goes to the QR and matches es
     ['carb8', -5.3589082471479381, 1.572942223231832, -3.4069326692351765, 0.0022280016050945425, -8.5984433971473795, -2.1193730971484963, 25],
     ['wt', -4.6147674960270431, 0.69836187039938735, -6.6079889118057027, 6.3554662665469277e-7, -6.0530706918874833, -3.1764643001666029, 25],
   ], 'one-row levels');
-  // HC0 does not use leverages: the normal equations serve it.
-  assert.equal(lmRobust({ formula: 'mpg ~ carb + wt', rows, levels, seType: 'HC0' }).solver, 'cholesky');
+  // HC0 does not weigh by the leverage, but since R trial 40 it looks at it: a row of leverage 1 may alone decide a
+  // coefficient (none here), which the QR path tells (leverage-one-coefficient.test.ts). Its numbers are the same.
+  const hc0 = lmRobust({ formula: 'mpg ~ carb + wt', rows, levels, seType: 'HC0' });
+  assert.equal(hc0.solver, 'qr');
+  const cholesky = lmRobust({ formula: 'mpg ~ carb + wt', rows: rows.filter((row) => row.carb !== 6 && row.carb !== 8), seType: 'HC0' });
+  assert.equal(cholesky.solver, 'cholesky');
+  assert.ok(hc0.estimates.every((row) => row.std_error !== null && Number.isFinite(row.std_error)), 'every HC0 SE a number');
 });
 
 test('an unknown solver is an error that lists the valid ones', () => {

@@ -130,7 +130,11 @@
 // beside 1e5–1e7; 30 drawn fits), and the thirty-ninth's (trial39-designs.ts: one weight column with zeros beside 1e-9 to
 // 9e9 under every se type; clusters nested in absorbed fixed effects with a factor × numeric with NA; outcomes constant
 // within an arm; outcomes at 1e8 and 1e-8 with fixed effects; difference_in_means of four cluster-level arms in blocks by
-// condition1/condition2; p.adjust of 200 tied values; rake from zero and extreme base weights; 30 drawn fits).
+// condition1/condition2; p.adjust of 200 tied values; rake from zero and extreme base weights; 30 drawn fits), and the
+// fortieth's (trial40-designs.ts: a 2x2x2x2 factorial with every interaction, by a party moderator, with a fixed effect;
+// the factors by a centred moderator; 2–4 unequal clusters; frequency weights beside replicated rows; a Likert outcome
+// stored as labels; analysts' idioms such as scale(age)[, 1] and c(scale(age)); dim blocked by factorial cells; power
+// at the flagship's sizes; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -340,7 +344,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'rake-absent-36', 'dim-tiny-arm-36', 'p-adjust-36', 'power-edges-36', 'fe-two-together-36', 'trial36-random',
     'all-roles-37', 'empty-cell-terms-37', 'unicode-levels-37', 'dim-all-roles-37', 'rake-many-levels-37', 'p-adjust-37', 'power-37', 'trial37-random',
     'na-roles-38', 'collinear-38', 'declared-levels-38', 'stata-singleton-38', 'dim-blocks-38', 'p-adjust-38', 'power-38', 'trial38-random',
-    'weights-1e18-39', 'clusters-in-fe-39', 'constant-arm-39', 'scales-fe-39', 'dim-arms-39', 'p-adjust-39', 'rake-39', 'trial39-random'] as const) {
+    'weights-1e18-39', 'clusters-in-fe-39', 'constant-arm-39', 'scales-fe-39', 'dim-arms-39', 'p-adjust-39', 'rake-39', 'trial39-random',
+    'factorial-40', 'factorial-moderators-40', 'few-clusters-40', 'frequency-weights-40', 'likert-outcome-40', 'analyst-idioms-40', 'dim-factorial-40', 'power-40', 'trial40-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

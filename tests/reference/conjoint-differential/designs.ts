@@ -67,6 +67,10 @@ export interface DesignVariant {
   oneTaskEvery?: number;
   /** The thirty-ninth trial: this share of the first feature's cells missing (NA), the profile dropped from that feature only. */
   missingFeature?: number;
+  /** The fortieth trial: this many profiles a task (4 is more than any drawn design shows), set, not drawn. */
+  profiles?: number;
+  /** The fortieth trial: every profile rated 1–7 (a rating outcome in tasks of several profiles, not a choice). */
+  rated?: boolean;
 }
 
 interface Feature {
@@ -131,6 +135,7 @@ function drawRestriction(draw: Draw, order: number[][], impossible = false): Set
 interface Fielded {
   columns: Column[];
   profiles: number;
+  rating: boolean;
 }
 
 function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant: DesignVariant): Fielded {
@@ -139,8 +144,8 @@ function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant:
   const few = draw.chance(0.15);
   const respondents = few ? 3 + draw.int(6) : 15 + draw.int(106);
   const tasks = few ? 5 + draw.int(2) : 1 + draw.int(6);
-  const profiles = variant.balancedLevel ? 2 : few ? 2 + draw.int(2) : 1 + draw.int(3);
-  const rating = profiles === 1 && draw.chance(0.5);
+  const profiles = variant.profiles ?? (variant.balancedLevel ? 2 : few ? 2 + draw.int(2) : 1 + draw.int(3));
+  const rating = variant.rated ?? (profiles === 1 && draw.chance(0.5));
   const groups = draw.chance(0.5) ? ['Dem', 'Rep'] : ['a', 'b', 'c'];
   const missing = variant.balancedLevel ? 0 : draw.chance(0.3) ? 0.03 : 0;
   const effects = features.map((f) => f.levels.map(() => draw.normal() * 0.5));
@@ -161,7 +166,7 @@ function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant:
       const best = utility.indexOf(Math.max(...utility));
       shown.forEach((codes, p) => {
         codes.forEach((k, f) => levelCols[f].push(f === 0 && variant.missingFeature !== undefined && draw.chance(variant.missingFeature) ? null : features[f].levels[k]));
-        const y = profiles > 1 ? Number(p === best) : rating ? Math.min(7, Math.max(1, Math.round(4 + 1.5 * utility[p]))) : Number(utility[p] > 0);
+        const y = profiles > 1 && !rating ? Number(p === best) : rating ? Math.min(7, Math.max(1, Math.round(4 + 1.5 * utility[p]))) : Number(utility[p] > 0);
         Object.entries({ id: `R${String(r + 1).padStart(3, '0')}`, task: t + 1, profile: p + 1, group, w: weight }).forEach(([k, v]) => (cols[k as 'id'] as unknown[]).push(v));
         cols.y.push(draw.chance(missing) ? null : y);
       });
@@ -176,17 +181,17 @@ function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant:
     { name: 'group', kind: 'string', values: cols.group },
     { name: 'w', kind: 'number', decimals: 3, values: cols.w },
   ];
-  return { columns, profiles };
+  return { columns, profiles, rating };
 }
 
-function casesOf(id: string, features: Feature[], restricted: boolean, profiles: number, weighted: boolean): ConjointCase[] {
+function casesOf(id: string, features: Feature[], restricted: boolean, profiles: number, weighted: boolean, rating = false): ConjointCase[] {
   const names = features.map((f) => f.name);
   const rhs = restricted ? [`${names[0]} * ${names[1]}`, ...names.slice(2)].join(' + ') : names.join(' + ');
   const base = { design: id, features: names, id_column: 'respondent', ...(weighted ? { weights: 'w' } : {}) };
   const constraint = restricted ? { constraint: [names[0], names[1]] as [string, string] } : {};
   const cases: ConjointCase[] = [
     { ...base, ...constraint, id: `${id}-amce-cregg`, verb: 'amce', formula: `chosen ~ ${rhs}`, se_type: 'cregg' },
-    { ...base, id: `${id}-mm`, verb: 'mm', formula: `chosen ~ ${names.join(' + ')}`, h0: profiles === 2 ? 0.5 : 0 },
+    { ...base, id: `${id}-mm`, verb: 'mm', formula: `chosen ~ ${names.join(' + ')}`, h0: rating && profiles > 1 ? 4 : profiles === 2 ? 0.5 : 0 },
     { ...base, id: `${id}-mm-diff`, verb: 'mm-diff', formula: `chosen ~ ${names.join(' + ')}`, by: 'group' },
     { design: id, features: names, id: `${id}-freqs`, verb: 'freqs', formula: `~ ${names.join(' + ')}` },
   ];
@@ -221,14 +226,14 @@ export function conjointDesign(seed: number, variant: DesignVariant = {}): Conjo
   const restricted = variant.restricted ?? (variant.impossible || draw.chance(0.4));
   const forbidden = restricted ? drawRestriction(draw, order, variant.impossible) : new Set<string>();
   const weighted = variant.weighted ?? draw.chance(0.4);
-  const { columns, profiles } = field(draw, features, forbidden, variant);
+  const { columns, profiles, rating } = field(draw, features, forbidden, variant);
   const id = `conjoint-${seed}`;
   const probabilities = Object.fromEntries(features.map((f) => {
     const total = f.weights.reduce((s, w) => s + w, 0);
     return [f.name, Object.fromEntries(f.levels.map((level, k) => [level, f.weights[k] / total]))];
   }));
   const levels = declared ? Object.fromEntries(features.map((f, i) => [f.name, order[i].map((k) => f.levels[k])])) : undefined;
-  return { id, seed, csv: csvText(columns), levels, probabilities, cases: casesOf(id, features, restricted, profiles, weighted) };
+  return { id, seed, csv: csvText(columns), levels, probabilities, cases: casesOf(id, features, restricted, profiles, weighted, rating) };
 }
 
 /**
@@ -391,4 +396,16 @@ export const TRIAL39_DESIGNS: [number, DesignVariant][] = [
   [39_200_000, { missingFeature: 0.05, weighted: true, declared: true, restricted: false }],
   [39_200_001, { missingFeature: 0.1, weighted: true, hugeWeight: 800, missingGroup: true, restricted: false }],
   [39_200_002, { missingFeature: 0.08, weighted: false, lopsided: true, impossible: true }],
+];
+
+/**
+ * The fortieth R trial's conjoint designs (2026-12-07), seeds 40_200_000 + k: tasks of four profiles (no drawn design
+ * shows more than three) with a forced choice, weighted and restricted; every profile of a paired task rated 1–7 (the
+ * rating outcome of tasks of several profiles, mm tested against the scale's midpoint 4), weighted with declared levels;
+ * three rated profiles a task with respondents of one task beside others, lopsided, restricted.
+ */
+export const TRIAL40_DESIGNS: [number, DesignVariant][] = [
+  [40_200_000, { profiles: 4, weighted: true, impossible: true }],
+  [40_200_001, { profiles: 2, rated: true, weighted: true, declared: true, restricted: false }],
+  [40_200_002, { profiles: 3, rated: true, oneTaskEvery: 2, lopsided: true, restricted: true }],
 ];

@@ -301,7 +301,17 @@ export type CaseGroup =
   | 'dim-arms-39'
   | 'p-adjust-39'
   | 'rake-39'
-  | 'trial39-random';
+  | 'trial39-random'
+  // The fortieth trial's classes (trial40-designs.ts).
+  | 'factorial-40'
+  | 'factorial-moderators-40'
+  | 'few-clusters-40'
+  | 'frequency-weights-40'
+  | 'likert-outcome-40'
+  | 'analyst-idioms-40'
+  | 'dim-factorial-40'
+  | 'power-40'
+  | 'trial40-random';
 
 interface CaseBase {
   id: string;

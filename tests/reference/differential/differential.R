@@ -23,6 +23,13 @@ num <- function(x) if (is.null(x)) NA else x
 rows_of <- function(term, estimate, se, statistic, p, low, high, df) {
   lapply(seq_along(term), function(i) list(term[i], estimate[i], se[i], statistic[i], p[i], low[i], high[i], df[i]))
 }
+# estimatr's tidy repeats a one-outcome fit's rows once per line of the outcome's deparse (an outcome expression past
+# ~60 characters, as as.numeric(factor(likl, levels = c(…))) ~ …: R trial 40, 4 rows became 12, the outcome column
+# holding the three lines): the same fit, kept once. A fit of several outcomes has a matrix of coefficients.
+tidy_fit <- function(fit) {
+  t <- tidy(fit)
+  if (is.matrix(fit$coefficients)) t else t[seq_along(fit$coefficients), , drop = FALSE]
+}
 tidy_rows <- function(t) rows_of(t$term, t$estimate, t$std.error, t$statistic, t$p.value, t$conf.low, t$conf.high, if (is.null(t$df)) rep(NA, nrow(t)) else t$df)
 
 # cregg's convention (cregg::cj, survey::svyglm on svydesign(ids = clusters)): z tests, no df. Rows with a
@@ -63,7 +70,7 @@ fit_case <- function(c) {
   if (!is.null(c$outcome_shift)) return(shifted_fit(c, d, extra))
   if (!is.null(c$rake_margins)) return(raked_fit(c, d))
   call <- sprintf('lm_robust(%s, data = d, se_type = "%s", alpha = %s%s)', c$formula, c$se_type, c$alpha, extra)
-  list(r_call = call, rows = tidy_rows(tidy(eval(parse(text = call)))))
+  list(r_call = call, rows = tidy_rows(tidy_fit(eval(parse(text = call)))))
 }
 
 # rake_margins (case-types.ts, R trial 33): survey::rake from the base weights (or 1) to the margins, then lm_robust with
@@ -74,7 +81,7 @@ raked_fit <- function(c, d) {
   extra <- paste(c(if (!is.null(c$clusters)) paste0(", clusters = ", c$clusters), if (!is.null(c$fixed_effects)) paste0(", fixed_effects = ", c$fixed_effects)), collapse = "")
   call <- sprintf('lm_robust(%s, data = d, se_type = "%s", alpha = %s, weights = raked_%s)', c$formula, c$se_type, c$alpha, extra)
   list(r_call = sprintf("d$raked_ <- weights(rake(svydesign(ids = ~1, weights = ~%s, data = d), list(%s), population.margins)); %s",
-    if (is.null(c$weights)) "1" else c$weights, paste0("~", names(c$rake_margins), collapse = ", "), call), rows = tidy_rows(tidy(eval(parse(text = call)))))
+    if (is.null(c$weights)) "1" else c$weights, paste0("~", names(c$rake_margins), collapse = ", "), call), rows = tidy_rows(tidy_fit(eval(parse(text = call)))))
 }
 
 # An outcome near outcome_shift (1e9 ± 1e-3): lm_robust of I(y - shift), exact there and fitted with every digit (on y
@@ -83,7 +90,7 @@ shifted_fit <- function(c, d, extra) {
   f <- as.formula(c$formula)
   shifted <- sprintf("I(%s - %s) ~ %s", deparse(f[[2]]), format(c$outcome_shift, digits = 17), paste(deparse(f[[3]]), collapse = " "))
   call <- sprintf('lm_robust(%s, data = d, se_type = "%s", alpha = %s%s)', shifted, c$se_type, c$alpha, extra)
-  t <- tidy(eval(parse(text = call)))
+  t <- tidy_fit(eval(parse(text = call)))
   i <- t$term == "(Intercept)"
   # With fixed_effects estimatr prints no intercept: a constant shift of y is absorbed by them, the slopes are y's own.
   if (!any(i) && !is.null(c$fixed_effects)) return(list(r_call = paste0(call, "; the shift absorbed by the fixed effects"), rows = tidy_rows(t)))
@@ -127,7 +134,7 @@ dim_case <- function(c) {
   call <- sprintf("difference_in_means(%s ~ %s, data = %s, alpha = %s%s)", c$outcome, c$treatment,
     if (subset) sprintf("d[d$%s %%in%% c(%s, %s), ]", c$treatment, deparse(c$condition1), deparse(c$condition2)) else "d", c$alpha, extra)
   if (!is.null(c$outcome_shift)) call <- paste0(call, sprintf("  # with d$%s less %s", c$outcome, format(c$outcome_shift, digits = 17)))
-  list(r_call = call, rows = tidy_rows(tidy(eval(parse(text = call)))))
+  list(r_call = call, rows = tidy_rows(tidy_fit(eval(parse(text = call)))))
 }
 
 p_adjust_case <- function(c) {

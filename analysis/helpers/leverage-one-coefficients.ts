@@ -1,0 +1,37 @@
+import { ROUNDING_SHARE } from './cluster-scores.ts';
+import { LEVERAGE_ONE } from './sandwich.ts';
+
+/**
+ * The kept positions of the coefficients that only rows of leverage 1 decide (R trial 40: the one row of a reference
+ * level, so the intercept is that row's outcome). HC2 and HC3 give such rows weight 0 (sandwich.ts), HC0 and HC1 their
+ * residual's square, 0, which leaves the coefficient no rows for its variance: vlab printed NaN or 4e-16 there,
+ * estimatr prints noise (4e-8 to 6e-8, or 4 under HC3).
+ * A coefficient's influence (X'X)⁻¹ x_i on the other rows is then rounding against its influence on all rows. x: the
+ * kept columns column-major on the fit's (√w) scale, xtxInv: their (X'X)⁻¹.
+ *
+ * @example coefficientsOfLeverageOneRows(x, n, r, fit.xtxInv) // [0]: the intercept
+ */
+export function coefficientsOfLeverageOneRows(x: Float64Array, n: number, r: number, xtxInv: Float64Array): number[] {
+  const all = new Float64Array(r);
+  const others = new Float64Array(r);
+  const row = new Float64Array(r);
+  const influence = new Float64Array(r);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < r; k++) row[k] = x[k * n + i];
+    let h = 0;
+    for (let j = 0; j < r; j++) {
+      let sum = 0;
+      for (let k = 0; k < r; k++) sum += xtxInv[j * r + k] * row[k];
+      influence[j] = sum;
+      h += row[j] * sum;
+    }
+    const leverageOne = !(1 - h > LEVERAGE_ONE);
+    for (let j = 0; j < r; j++) {
+      all[j] += Math.abs(influence[j]);
+      if (!leverageOne) others[j] += Math.abs(influence[j]);
+    }
+  }
+  const decided: number[] = [];
+  for (let j = 0; j < r; j++) if (all[j] > 0 && others[j] <= ROUNDING_SHARE * all[j]) decided.push(j);
+  return decided;
+}
