@@ -2,7 +2,6 @@ import express, { type Express } from 'express';
 import type { Config } from './config.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { noRoute, optionsAnswer } from './routes/allowed-methods.ts';
-import { refuseCompressedBody } from './routes/compressed-body.ts';
 import { errorHandler, PATCH_BODY_TYPES, requireJsonBody } from './routes/errors.ts';
 import { loadPublicBundle, publicAssets } from './routes/public-assets.ts';
 import { researcherAuthRateLimit, startRateLimit } from './routes/rate-limit.ts';
@@ -98,14 +97,14 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   app.use(
     '/api/researcher',
     requireJsonBody,
-    express.json({ limit: config.bodyLimitBytes, type: PATCH_BODY_TYPES, verify: refuseCompressedBody }),
+    express.json({ limit: config.bodyLimitBytes, type: PATCH_BODY_TYPES }),
     researcherApi(researcher),
     noRoute(app, 'API route'),
   );
   app.use(
     '/api',
     requireJsonBody,
-    express.json({ limit: config.bodyLimitBytes, type: 'application/json', verify: refuseCompressedBody }),
+    express.json({ limit: config.bodyLimitBytes, type: 'application/json' }),
     respondentApi(respondents),
     noRoute(app, 'API route'),
   );

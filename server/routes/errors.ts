@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.ts';
 import { shortened } from '../domain/shortened.ts';
 import type { Logger } from '../logger.ts';
 import { jsonSyntaxError, lineAndColumn } from '../storage/json-location.ts';
+import { compressedBodyWords } from './compressed-body.ts';
 import { postgresRefusalWords } from '../storage/postgres/refusal-words.ts';
 import { isMoved } from '../storage/sqlite-file-identity.ts';
 import { isDamage } from '../storage/sqlite-unavailable.ts';
@@ -42,6 +43,13 @@ function syntaxPlace(body: unknown): string {
   if (!found) return '';
   const { line, column } = lineAndColumn(body, found.offset);
   return `: line ${line}, column ${column}: ${found.reason}`;
+}
+
+/** A body body-parser could not parse that is compressed data (compressed-body.ts): 415 in words. */
+function compressedBody(error: { type?: unknown; body?: unknown }, req: Request): ErrorBody | null {
+  if (error.type !== 'entity.parse.failed') return null;
+  const words = compressedBodyWords(error.body, req.headers['content-encoding']);
+  return words ? { status: 415, code: 'unsupported_media_type', message: words } : null;
 }
 
 /** body-parser reports its failures as errors with a `type`; each maps to a fixed 4xx. */
@@ -181,7 +189,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
       logCause(error);
     }
-    else if (error && typeof error === 'object') body = bodyParserError(error as { type?: unknown }) ?? httpClientError(error);
+    else if (error && typeof error === 'object') body = compressedBody(error, req) ?? bodyParserError(error as { type?: unknown }) ?? httpClientError(error);
     if (!body) {
       logFailure(error, { method: req.method, ...loggedPath(req.path) });
       body = INTERNAL_ERROR;
