@@ -1,5 +1,6 @@
 import { AnalysisError } from './errors.ts';
 import { checkAlpha } from './helpers/alpha.ts';
+import { andList } from './helpers/and-list.ts';
 import { cr2Variance } from './helpers/cr2.ts';
 import { clusterScoresVanishByDesign } from './helpers/cluster-scores.ts';
 import { coefficientsWithVanishingScoresByDesign } from './helpers/coefficient-cluster-scores.ts';
@@ -19,7 +20,7 @@ import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
 import { essentiallyPerfectFit, perfectFitFromResiduals } from './helpers/perfect-fit.ts';
 import { demeanedFit, isDemeanedSeType, type DemeanedSeType } from './helpers/demeaned-fit.ts';
 import { keptColumns, leastSquares, type LeastSquaresFit } from './helpers/qr.ts';
-import { clusterVariance, heteroskedasticVariance, Q_COORDINATES_ABOVE, sparseHeteroskedasticVariance, type HeteroskedasticType } from './helpers/sandwich.ts';
+import { aboutZeroResidual, clusterVariance, heteroskedasticVariance, Q_COORDINATES_ABOVE, sparseHeteroskedasticVariance, type HeteroskedasticType } from './helpers/sandwich.ts';
 import { resolveSeType, type SeType } from './helpers/se-type.ts';
 import { crossProducts, denseColumns, permuteRows, scaleRows, type SparseDesign } from './helpers/sparse-design.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
@@ -426,8 +427,7 @@ function withoutVariance(result: FitWithVariance, names: readonly string[], hidd
 
 /** The word on coefficients fitted within single clusters, whose SEs are NA (coefficient-cluster-scores.ts, R trial 38). */
 function ownCoefficientsWarning(terms: string[], clusters: string): string {
-  const named = terms.map((term) => `"${term}"`);
-  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  const list = andList(terms.map((term) => `"${term}"`));
   const one = terms.length === 1;
   return `${FN}: the clustered standard error${one ? '' : 's'} of ${list} ${one ? 'is' : 'are'} 0 by construction: the rows that decide ${one ? 'it' : 'them'} lie within single clusters of "${clusters}" ` +
     `(a level or cell found in one cluster only), whose residuals cancel there, so no variation between clusters is left; vlab gives NA, estimatr prints NaN or rounding noise (SE ~1e-8, t ~1e7). ` +
@@ -436,8 +436,7 @@ function ownCoefficientsWarning(terms: string[], clusters: string): string {
 
 /** The word on coefficients only rows of leverage 1 decide, whose HC0–HC3 SEs are NA (leverage-one-coefficients.ts, R trial 40). */
 function leverageOneCoefficientsWarning(terms: string[], seType: SeType): string {
-  const named = terms.map((term) => `"${term}"`);
-  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  const list = andList(terms.map((term) => `"${term}"`));
   const one = terms.length === 1;
   return `${FN}: the ${seType} standard error${one ? '' : 's'} of ${list} ${one ? 'is' : 'are'} not defined: only rows of leverage 1 decide ${one ? 'it' : 'them'} ` +
     `(a level or cell of one row), whose residual is 0 by construction, so no variation is left for ${one ? 'its' : 'their'} SE; vlab gives NA, estimatr prints NaN or rounding noise. The estimates and the other coefficients' SEs stand`;
@@ -505,14 +504,9 @@ function permute<T extends Float64Array | Int32Array>(values: T, order: Int32Arr
   return out;
 }
 
-/**
- * Whether a residual is 0 to within rounding of the outcome's size (1e-6 of its largest, far wider than the rounding
- * of a fit within vlab's condition limits): the rows of leverage 1 are among these. A fit with none has no such row.
- */
+/** Whether a residual is about 0 (sandwich.ts's aboutZeroResidual): the rows of leverage 1 are among these. A fit with none has no such row. */
 function someResidualAboutZero(resid: Float64Array, y: Float64Array): boolean {
-  let size = 0;
-  for (const v of y) size = Math.max(size, Math.abs(v));
-  const small = 1e-6 * size;
+  const small = aboutZeroResidual(y);
   for (const e of resid) if (!(Math.abs(e) > small)) return true;
   return false;
 }

@@ -170,6 +170,17 @@ function gatherRowBlock(
 const LEVERAGE_MARGIN = 0.01;
 
 /**
+ * The size below which a residual is 0 to within rounding of the outcome's: 1e-6 of its largest, far wider than the
+ * rounding of a fit within vlab's condition limits. A row of leverage 1 is fitted exactly, so its residual is below it:
+ * HC0 and HC1 look for such rows only among these (here and in lm-robust.ts).
+ */
+export function aboutZeroResidual(y: Float64Array): number {
+  let size = 0;
+  for (const v of y) size = Math.max(size, Math.abs(v));
+  return 1e-6 * size;
+}
+
+/**
  * heteroskedasticVariance for a full-rank design stored as sparse rows, from β and M = (X'X)⁻¹ (p × p): each
  * row's residual y_i − x_i'β is formed in the pass that uses it. The leverage is h_i = x_i' M x_i over the row's
  * entries (O(slots²) a row, where Q = X B would take O(slots · p)); it equals ‖row i of X B‖² for (X'X)⁻¹ = B Bᵀ.
@@ -196,12 +207,10 @@ export function sparseHeteroskedasticVariance(
   }
   // HC0 and HC1 look at the leverage too (R trial 40): a row of leverage 1 may alone decide a coefficient, whose SE is
   // then no number; the QR path tells those coefficients (leverage-one-coefficients.ts). Such a row is fitted exactly,
-  // so they look only at a row whose residual is about 0 (1e-6 of the outcome's largest size): computing every
-  // row's leverage cost an HC1 fit of 200,000 rows about 20 %.
+  // so they look only at a row whose residual is about 0 (aboutZeroResidual): computing every row's leverage cost an
+  // HC1 fit of 200,000 rows about 20 %.
   const weighsLeverage = type === 'HC2' || type === 'HC3';
-  let ySize = 0;
-  if (!weighsLeverage) for (const v of y) ySize = Math.max(ySize, Math.abs(v));
-  const aboutZero = 1e-6 * ySize;
+  const aboutZero = weighsLeverage ? 0 : aboutZeroResidual(y);
   const meat = new Float64Array(p * p);
   const block = new Float64Array(p * p);
   for (let start = 0; start < n; start += ROW_BLOCK) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './definition-elements.ts';
 import type { StudyDefinition } from './study-definition.ts';
-import { andList } from './and-list.ts';
+import { andList } from '../../analysis/helpers/and-list.ts';
 
 /**
  * A study's `version` names what respondents see and how they are assigned. Once a wave has fielded a

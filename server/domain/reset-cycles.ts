@@ -1,4 +1,4 @@
-import { andList } from './and-list.ts';
+import { andList } from '../../analysis/helpers/and-list.ts';
 import { choiceValues, isConditional } from './definition-elements.ts';
 import type { SurveyElement } from './study-definition.ts';
 import type { ParsedDefinition } from './study-definition.ts';

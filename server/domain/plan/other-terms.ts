@@ -1,4 +1,4 @@
-import { andList } from '../and-list.ts';
+import { andList } from '../../../analysis/helpers/and-list.ts';
 
 /**
  * What a hypothesis card's folded terms are, in a researcher's words, for `vlab estimates`' table and the dashboard

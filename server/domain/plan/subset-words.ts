@@ -1,4 +1,4 @@
-import { andList } from '../and-list.ts';
+import { andList } from '../../../analysis/helpers/and-list.ts';
 import type { StudyDefinition } from '../study-definition.ts';
 import { studyLevelLabel, variableWords } from './term-labels.ts';
 
