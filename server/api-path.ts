@@ -19,3 +19,13 @@ export function originTarget(target: string): string {
     return target;
   }
 }
+
+/**
+ * The link's `lang` as the page reads it (URLSearchParams' get: the first value), so that the shell is in the
+ * survey's language: Express's query parser makes a list of `?lang=es&lang=en`, which the shell took for no language,
+ * while the page started the survey in `es` (attacker pass 40). Also the connection cap's busy page (busy-page.ts).
+ */
+export function linkLang(url: string): string | undefined {
+  const query = url.indexOf('?');
+  return query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get('lang') ?? undefined);
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Negotiator from 'negotiator';
 import { DEFAULT_LOCALE, messagesFor, RESPONDENT_LOCALES } from '../public/src/i18n/messages.ts';
 import { textDirection } from '../public/src/i18n/text-direction.ts';
-import { isApiPath, originTarget } from './api-path.ts';
+import { isApiPath, linkLang, originTarget } from './api-path.ts';
 import { chooseLocale } from './domain/localized-text.ts';
 import { escapeHtml } from './domain/vignette.ts';
 import { createWaveLanguages, type WaveLanguages } from './wave-languages.ts';
@@ -63,8 +63,7 @@ const SURVEY_PAGE = /^\/s\/([^/]+)$/;
  * own catalogs is ever written: nothing of the request reaches the page.
  */
 function busyLocale(head: RequestHead, waveLanguages: WaveLanguages): string {
-  const query = head.target.includes('?') ? head.target.slice(head.target.indexOf('?') + 1) : '';
-  const lang = new URLSearchParams(query).get('lang') ?? '';
+  const lang = linkLang(head.target) ?? '';
   const waveId = SURVEY_PAGE.exec(pathOf(head.target))?.[1];
   const wave = waveId === undefined ? undefined : waveLanguages.of(waveId);
   const ofWave = wave && chooseLocale(lang, wave.locales, wave.defaultLocale);

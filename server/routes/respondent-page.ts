@@ -8,7 +8,7 @@ import { ungluedWaveId } from '../domain/glued-link.ts';
 import { codePointName } from '../../analysis/helpers/invisible-characters.ts';
 import { WAVE_ID } from '../domain/wave.ts';
 import { escapeHtml } from '../domain/vignette.ts';
-import { isApiPath, originTarget } from '../api-path.ts';
+import { isApiPath, linkLang, originTarget } from '../api-path.ts';
 import { allowedMethods } from './allowed-methods.ts';
 import type { PublicBundle } from './public-assets.ts';
 import type { WaveLanguages } from '../wave-languages.ts';
@@ -21,16 +21,6 @@ export interface WavePageInfo {
   locales: readonly string[];
   defaultLocale: string;
   title: (locale: string) => string;
-}
-
-/**
- * The link's `lang` as the page reads it (URLSearchParams' get: the first value), so that the shell is in the
- * survey's language: Express's query parser makes a list of `?lang=es&lang=en`, which the shell took for no language,
- * while the page started the survey in `es` (attacker pass 40).
- */
-function linkLang(url: string): string | undefined {
-  const query = url.indexOf('?');
-  return query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get('lang') ?? undefined);
 }
 
 /**
