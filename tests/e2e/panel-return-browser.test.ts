@@ -59,11 +59,28 @@ async function pageWithPanelDown(): Promise<Page> {
   return page;
 }
 
-/** The panel-return page's link: named in the page's language, to the wave's redirect for this respondent, reached by one Tab from the focused heading. */
-async function checkReturnLink(page: Page, name: string, pid: string, when: string, cc = 'ABC123'): Promise<void> {
+/** The words before the panel's completion code, by the page's language. */
+const CODE_LABELS: Record<string, string> = { en: 'Your completion code, if the panel asks for it:', es: 'Su código de finalización, si el panel se lo pide:' };
+
+/**
+ * The panel-return page's link: named in the page's language, to the wave's redirect for this respondent, reached by
+ * one Tab from the focused heading; and the redirect's completion code (Prolific's `cc`) shown under it, whole in one
+ * element a tap or double click selects entirely. Until page pass 41 the code was in the link alone: with the panel
+ * down (or the link opened in an app that drops it), a respondent whom Prolific asks to type the code had none.
+ */
+async function checkReturnLink(page: Page, name: string, pid: string, when: string, cc = 'ABC123', lang = 'en'): Promise<void> {
   const link = page.getByRole('link', { name, exact: true });
   await link.waitFor();
   assert.equal(await link.getAttribute('href'), `${PANEL}?cc=${cc}&pid=${pid}`, when);
+  const codeLine = page.locator('.vlab-message p', { hasText: CODE_LABELS[lang]! });
+  assert.equal(await codeLine.count(), 1, `${when}: the completion code's line`);
+  const code = codeLine.locator('.vlab-message__code');
+  assert.deepEqual(
+    await code.evaluate((e) => [e.textContent, getComputedStyle(e).userSelect, e.getAttribute('translate'), e.getAttribute('dir')]),
+    [cc, 'all', 'no', 'ltr'],
+    `${when}: the code whole, selected at one tap, left alone by a browser's translation, read left to right`,
+  );
+  assert.ok(!(await page.locator('#vlab-status').innerText()).includes(cc), `${when}: the code is not in the status region (its sentence said alone)`);
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', `${when}: focus on the heading`);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), name, `${when}: Tab reaches the link`);
@@ -80,10 +97,10 @@ for (const [lang, name] of [['en', 'Return to the survey panel'], ['es', 'Volver
     await page.goto(`${session.app.baseUrl}${waveUrl}?PROLIFIC_PID=${pid}&lang=${lang}`);
     const steps = await walkSurvey(page, async () => {});
     assert.equal(steps.at(-1)!.end, true);
-    await checkReturnLink(page, name, pid, `${lang}, after the completion`);
+    await checkReturnLink(page, name, pid, `${lang}, after the completion`, 'ABC123', lang);
     // Already completed: the start answers with the outcome, and the page shows the same.
     await page.reload();
-    await checkReturnLink(page, name, pid, `${lang}, after a reload`);
+    await checkReturnLink(page, name, pid, `${lang}, after a reload`, 'ABC123', lang);
     await page.context().close();
   });
 }
