@@ -217,5 +217,26 @@ test('at 320 px with the text at 1.5 and 2 times the header’s text starts wher
     edges.push(`${px} px: header ${await left('.vlab-title')}, progress ${await left('.vlab-progress__bar')}, page title ${await left('.sd-page__title')}`);
   }
   assert.deepEqual(edges, ['24 px: header 8, progress 8, page title 8', '32 px: header 8, progress 8, page title 8']);
+  // The notice line (an offline save, Back) spans the page's width with the page's 8 px inside. Until page pass 41 its
+  // 1 rem margin and padding a side left the offline sentence 188 of 320 px at 32 px: 16 lines, 768 px, over a
+  // screen's height (Spanish alike).
+  await page.locator('.sd-selectbase__label').first().click();
+  await page.locator('.sd-navigation__next-btn').click();
+  await page.locator('[data-name="age_group"]').waitFor();
+  await page.goBack();
+  const notice = page.locator('.vlab-notice:not(:empty)');
+  await notice.waitFor();
+  const noticeEdges: string[] = [];
+  for (const px of [24, 32]) {
+    await setDefaultFontSize(page, px);
+    noticeEdges.push(
+      await notice.evaluate((e, px) => {
+        const box = e.getBoundingClientRect();
+        const style = getComputedStyle(e);
+        return `${px} px: notice ${Math.round(box.left)}–${Math.round(box.right)}, its text ${parseFloat(style.paddingInlineStart)} and ${parseFloat(style.paddingInlineEnd)} px in`;
+      }, px),
+    );
+  }
+  assert.deepEqual(noticeEdges, ['24 px: notice 8–312, its text 8 and 8 px in', '32 px: notice 8–312, its text 8 and 8 px in']);
   await context.close();
 });
