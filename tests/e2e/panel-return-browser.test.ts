@@ -220,6 +220,10 @@ test('every end page at 360 × 640 with 24 px text at 200 %, English and Spanish
       if ((await page.evaluate(() => document.activeElement?.textContent)) !== returnName) problems.push(`${lang} ${when}: Tab from the heading does not reach the link`);
       const box = (await link.boundingBox())!;
       if (box.x < 0 || box.x + box.width > 360) problems.push(`${lang} ${when}: the link is cut at the screen's edge`);
+      // The completion code is typed as shown: a narrow screen's hyphenation (respondent.css, under 19.5 em) must not
+      // break it with a hyphen that is not in it ("NO-CONSENT"), which dictionaries with the page's language would.
+      const hyphens = await page.locator('.vlab-message__code').evaluate((e) => getComputedStyle(e).hyphens);
+      if (hyphens !== 'none') problems.push(`${lang} ${when}: the completion code's hyphens: ${hyphens}`);
       if (lang === 'es' && url === waveUrl) {
         // For a person to look at: the Spanish panel-return page, dark, the link focused.
         await page.emulateMedia({ colorScheme: 'dark' });
