@@ -21,3 +21,29 @@ export function panelReturnLink(redirectUrl: string, text: string): HTMLParagrap
   paragraph.append(link);
   return paragraph;
 }
+
+/**
+ * The redirect's completion code (Prolific's `cc` parameter) as a line under the panel's link: "Your completion code,
+ * if the panel asks for it: ABC123". Prolific lets a participant type the code when its link does not take them back
+ * (the panel down, the survey opened in an app that drops the link), and the code was in the link alone until page
+ * pass 41. The code is one element that a tap or double click selects whole (`user-select: all`), kept from the
+ * browser's translation and read left to right on a right-to-left page. Null when the redirect carries no code.
+ */
+export function completionCodeLine(redirectUrl: string, label: string): HTMLParagraphElement | null {
+  let code: string | null;
+  try {
+    code = new URL(redirectUrl, window.location.href).searchParams.get('cc');
+  } catch {
+    return null;
+  }
+  if (!code?.trim()) return null;
+  const paragraph = document.createElement('p');
+  paragraph.className = 'vlab-message__action';
+  const value = document.createElement('span');
+  value.className = 'vlab-message__code';
+  value.translate = false;
+  value.dir = 'ltr';
+  value.textContent = code;
+  paragraph.append(`${label} `, value);
+  return paragraph;
+}

@@ -21,7 +21,7 @@ import { ApiRefusal, checkQuota, completeParticipant, startParticipant, type Out
 import { describeStartError } from './start-error.ts';
 import { describeCompletionError } from './completion-error.ts';
 import { createAnswersToSend } from './cleared-answers.ts';
-import { panelReturnLink } from './panel-return.ts';
+import { completionCodeLine, panelReturnLink } from './panel-return.ts';
 import { announceTextLimits } from './text-limit-notice.ts';
 import { balanceRatingRows } from './rating-rows.ts';
 import { linkParameters } from './link-parameters.ts';
@@ -68,7 +68,7 @@ const status = document.getElementById('vlab-status')!;
  */
 function showMessage(title: string, text: string, studyTitle = ''): void {
   container.replaceChildren();
-  statusBox.querySelector('.vlab-message__action')?.remove();
+  for (const action of statusBox.querySelectorAll('.vlab-message__action')) action.remove();
   statusBox.className = 'vlab-message';
   const shown = statusBox.querySelector('h1');
   if (shown?.textContent !== title) {
@@ -93,14 +93,16 @@ function nameTablesByHeading(page: HTMLElement, heading: HTMLElement): void {
 }
 
 /**
- * Sends the respondent back to the panel by `url`, with a link to it under the message shown (panel-return.ts):
- * after the status region, so the sentence is said alone; the keyboard reaches it from the heading. The panel takes
+ * Sends the respondent back to the panel by `url`, with a link to it and its completion code under the message shown
+ * (panel-return.ts): after the status region, so the sentence is said alone; the keyboard reaches it from the heading. The panel takes
  * the survey's place in the history (`replace`): with `assign`, Back from the panel reloaded the survey, whose start
  * (already completed) sent the respondent to the panel again, a Back button that never left it (until pass 36).
  */
 function returnToPanel(url: string): void {
   const link = panelReturnLink(url, messages.returnToPanel);
   if (link) statusBox.append(link);
+  const code = link && completionCodeLine(url, messages.completionCodeLabel);
+  if (code) statusBox.append(code);
   backButton.leaveFor(url);
 }
 

@@ -7,7 +7,7 @@ import { seriousViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { walkByKeyboard } from './keyboard-walk.ts';
 import { serveWaves } from './serve-process.ts';
-import { setDefaultFontSize } from './text-size.ts';
+import { fullPageScreenshot, setDefaultFontSize } from './text-size.ts';
 import { twoFrames } from './two-frames.ts';
 
 const session = useBrowserSession('a11y-limits', (dbPath) => serveWaves(dbPath, ['alliance-corrective-measures', 'protege-bargaining', 'bus-line-funding', 'protege-bargaining-repeated', 'alliance-partner-conjoint']));
@@ -75,7 +75,10 @@ test('every shipped study (the bilingual one in English and Spanish) by keyboard
     found.push(...(await seriousViolations(page)).map((v) => `${where}: ${v}`));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 0) found.push(`${where}: ${overflow} px wider than the screen`);
-    await page.screenshot({ path: `/tmp/vlab-a11y-limits-${study}-${lang}.png`, fullPage: true });
+    await fullPageScreenshot(page, `/tmp/vlab-a11y-limits-${study}-${lang}.png`);
+    // The picture shows the page at the size tested, and the page stays at it (Playwright's fullPage reset it: text-size.ts).
+    const size = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    if (size !== '32px') found.push(`${where}: the text is ${size} after the screenshot`);
     await context.close();
   }
   assert.deepEqual(found, []);

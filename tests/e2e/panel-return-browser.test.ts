@@ -59,11 +59,28 @@ async function pageWithPanelDown(): Promise<Page> {
   return page;
 }
 
-/** The panel-return page's link: named in the page's language, to the wave's redirect for this respondent, reached by one Tab from the focused heading. */
-async function checkReturnLink(page: Page, name: string, pid: string, when: string, cc = 'ABC123'): Promise<void> {
+/** The words before the panel's completion code, by the page's language. */
+const CODE_LABELS: Record<string, string> = { en: 'Your completion code, if the panel asks for it:', es: 'Su código de finalización, si el panel se lo pide:' };
+
+/**
+ * The panel-return page's link: named in the page's language, to the wave's redirect for this respondent, reached by
+ * one Tab from the focused heading; and the redirect's completion code (Prolific's `cc`) shown under it, whole in one
+ * element a tap or double click selects entirely. Until page pass 41 the code was in the link alone: with the panel
+ * down (or the link opened in an app that drops it), a respondent whom Prolific asks to type the code had none.
+ */
+async function checkReturnLink(page: Page, name: string, pid: string, when: string, cc = 'ABC123', lang = 'en'): Promise<void> {
   const link = page.getByRole('link', { name, exact: true });
   await link.waitFor();
   assert.equal(await link.getAttribute('href'), `${PANEL}?cc=${cc}&pid=${pid}`, when);
+  const codeLine = page.locator('.vlab-message p', { hasText: CODE_LABELS[lang]! });
+  assert.equal(await codeLine.count(), 1, `${when}: the completion code's line`);
+  const code = codeLine.locator('.vlab-message__code');
+  assert.deepEqual(
+    await code.evaluate((e) => [e.textContent, getComputedStyle(e).userSelect, e.getAttribute('translate'), e.getAttribute('dir')]),
+    [cc, 'all', 'no', 'ltr'],
+    `${when}: the code whole, selected at one tap, left alone by a browser's translation, read left to right`,
+  );
+  assert.ok(!(await page.locator('#vlab-status').innerText()).includes(cc), `${when}: the code is not in the status region (its sentence said alone)`);
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', `${when}: focus on the heading`);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), name, `${when}: Tab reaches the link`);
@@ -80,10 +97,10 @@ for (const [lang, name] of [['en', 'Return to the survey panel'], ['es', 'Volver
     await page.goto(`${session.app.baseUrl}${waveUrl}?PROLIFIC_PID=${pid}&lang=${lang}`);
     const steps = await walkSurvey(page, async () => {});
     assert.equal(steps.at(-1)!.end, true);
-    await checkReturnLink(page, name, pid, `${lang}, after the completion`);
+    await checkReturnLink(page, name, pid, `${lang}, after the completion`, 'ABC123', lang);
     // Already completed: the start answers with the outcome, and the page shows the same.
     await page.reload();
-    await checkReturnLink(page, name, pid, `${lang}, after a reload`);
+    await checkReturnLink(page, name, pid, `${lang}, after a reload`, 'ABC123', lang);
     await page.context().close();
   });
 }
@@ -203,6 +220,10 @@ test('every end page at 360 × 640 with 24 px text at 200 %, English and Spanish
       if ((await page.evaluate(() => document.activeElement?.textContent)) !== returnName) problems.push(`${lang} ${when}: Tab from the heading does not reach the link`);
       const box = (await link.boundingBox())!;
       if (box.x < 0 || box.x + box.width > 360) problems.push(`${lang} ${when}: the link is cut at the screen's edge`);
+      // The completion code is typed as shown: a narrow screen's hyphenation (respondent.css, under 19.5 em) must not
+      // break it with a hyphen that is not in it ("NO-CONSENT"), which dictionaries with the page's language would.
+      const hyphens = await page.locator('.vlab-message__code').evaluate((e) => getComputedStyle(e).hyphens);
+      if (hyphens !== 'none') problems.push(`${lang} ${when}: the completion code's hyphens: ${hyphens}`);
       if (lang === 'es' && url === waveUrl) {
         // For a person to look at: the Spanish panel-return page, dark, the link focused.
         await page.emulateMedia({ colorScheme: 'dark' });

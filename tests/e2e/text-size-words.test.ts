@@ -204,7 +204,7 @@ test('every question of the flagship and the bus-line study (English and Spanish
   assert.deepEqual(found, []);
 });
 
-test('at 320 px with the text at 1.5 and 2 times the header’s text starts where the page’s does', async () => {
+test('at 320 px with the text at 1.5 and 2 times the header’s text starts where the page’s does; "Leave the study" and the notice line keep within the page’s edges', async () => {
   // Before: the header's 0.5 rem (12 and 16 px) against the page's 8 px a side.
   const context = await session.browser.newContext({ viewport: PHONES[0], isMobile: true, hasTouch: true });
   const page = await context.newPage();
@@ -217,5 +217,39 @@ test('at 320 px with the text at 1.5 and 2 times the header’s text starts wher
     edges.push(`${px} px: header ${await left('.vlab-title')}, progress ${await left('.vlab-progress__bar')}, page title ${await left('.sd-page__title')}`);
   }
   assert.deepEqual(edges, ['24 px: header 8, progress 8, page title 8', '32 px: header 8, progress 8, page title 8']);
+  // Consent declined by keyboard: Next becomes "Leave the study", which wraps within the page. Until page pass 41 it kept
+  // one line (SurveyJS's `white-space: pre`), 353 px wide at 32 px text, and the screen cut it at "Leave the stud".
+  await page.locator('[data-name="consent"] input').first().focus();
+  await page.keyboard.press('ArrowDown');
+  const leave = page.locator('.sd-navigation__complete-btn').filter({ visible: true });
+  await page.waitForFunction(() => (document.querySelector('.sd-navigation__complete-btn') as HTMLInputElement | null)?.value === 'Leave the study');
+  const leaveEdges: string[] = [];
+  for (const px of [24, 32]) {
+    await setDefaultFontSize(page, px);
+    leaveEdges.push(await leave.evaluate((e, px) => `${px} px: "${(e as HTMLInputElement).value}" ${Math.round(e.getBoundingClientRect().left)}–${Math.round(e.getBoundingClientRect().right)}`, px));
+  }
+  assert.deepEqual(leaveEdges, ['24 px: "Leave the study" 8–312', '32 px: "Leave the study" 8–312']);
+  await page.keyboard.press('ArrowUp');
+  // The notice line (an offline save, Back) spans the page's width with the page's 8 px inside. Until page pass 41 its
+  // 1 rem margin and padding a side left the offline sentence 188 of 320 px at 32 px: 16 lines, 768 px, over a
+  // screen's height (Spanish alike).
+  await page.locator('.sd-selectbase__label').first().click();
+  await page.locator('.sd-navigation__next-btn').click();
+  await page.locator('[data-name="age_group"]').waitFor();
+  await page.goBack();
+  const notice = page.locator('.vlab-notice:not(:empty)');
+  await notice.waitFor();
+  const noticeEdges: string[] = [];
+  for (const px of [24, 32]) {
+    await setDefaultFontSize(page, px);
+    noticeEdges.push(
+      await notice.evaluate((e, px) => {
+        const box = e.getBoundingClientRect();
+        const style = getComputedStyle(e);
+        return `${px} px: notice ${Math.round(box.left)}–${Math.round(box.right)}, its text ${parseFloat(style.paddingInlineStart)} and ${parseFloat(style.paddingInlineEnd)} px in`;
+      }, px),
+    );
+  }
+  assert.deepEqual(noticeEdges, ['24 px: notice 8–312, its text 8 and 8 px in', '32 px: notice 8–312, its text 8 and 8 px in']);
   await context.close();
 });

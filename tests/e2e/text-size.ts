@@ -7,15 +7,29 @@ import type { Page } from 'playwright-core';
  * Call it on a page already loaded: set before the first navigation it does not take effect (the page loads at
  * 16 px). What the page lays out in px from the size (the dashboard's plots) is drawn again when it changes
  * (dashboard-plot-layout.ts).
- * A full-page screenshot, and an element's, can set the size back to 16 px once taken (page pass 40, Chromium 156 at
- * 320 px: `getComputedStyle(document.documentElement).fontSize` read 32px before and 16px after, on a phone context and
- * a desktop one alike; a viewport screenshot, with or without `clip`, kept it): take those last, or set the size again
- * before checking more. A walk-through's later full-page screenshots show 16 px text otherwise.
+ * A full-page screenshot, and an element's, sets the size back to 16 px (page pass 40, Chromium 156 at 320 px:
+ * `getComputedStyle(document.documentElement).fontSize` read 32px before and 16px after, on a phone context and a
+ * desktop one alike; a viewport screenshot, with or without `clip`, kept it), and draws the picture at 16 px too, in
+ * the page's height at the size set (page pass 41: the consent page at 32 px was 3,146 px tall, its text 16 px and
+ * two thirds blank): take a whole page with `fullPageScreenshot` below.
  */
 export async function setDefaultFontSize(page: Page, px: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Page.setFontSizes', { fontSizes: { standard: px } });
   await cdp.detach();
+}
+
+/**
+ * A picture of the whole page at the reader's text size set above: the viewport made as tall as the page (at most
+ * `maxHeight`) for a viewport screenshot, then set back. Playwright's `fullPage` resets the size (see above); a
+ * resize keeps it. A page with something sized to the screen's height (`vh`) lays that out to the taller viewport.
+ */
+export async function fullPageScreenshot(page: Page, path: string, maxHeight = 16_000): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), maxHeight) });
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
 }
 
 /**

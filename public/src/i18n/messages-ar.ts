@@ -102,6 +102,7 @@ export const ar: RespondentMessages = {
   thanksTitle: 'شكرًا لك!',
   redirectText: 'جارٍ إعادتك إلى لوحة الاستبيانات…',
   returnToPanel: 'العودة إلى لوحة الاستبيانات',
+  completionCodeLabel: 'رمز الإكمال، إن طلبته منك لوحة الاستبيانات:',
   completeText: 'سُجّلت إجاباتك. يمكنك الآن إغلاق هذه الصفحة.',
   overquotaTitle: 'شكرًا لاهتمامك',
   overquotaText: 'لدينا بالفعل كل الإجابات التي نحتاجها من أشخاص مثلك، لذلك ينتهي الاستبيان هنا. يمكنك الآن إغلاق هذه الصفحة.',

@@ -81,6 +81,7 @@ export const en: RespondentMessages = {
   thanksTitle: 'Thank you!',
   redirectText: 'Taking you back to the survey panel…',
   returnToPanel: 'Return to the survey panel',
+  completionCodeLabel: 'Your completion code, if the panel asks for it:',
   completeText: 'Your answers have been recorded. You may now close this page.',
   overquotaTitle: 'Thank you for your interest',
   overquotaText: 'We already have all the answers we need from people like you, so the survey ends here. You may now close this page.',

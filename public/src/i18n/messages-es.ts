@@ -80,6 +80,7 @@ export const es: RespondentMessages = {
   thanksTitle: '¡Muchas gracias!',
   redirectText: 'Le estamos llevando de vuelta al panel de encuestas…',
   returnToPanel: 'Volver al panel de encuestas',
+  completionCodeLabel: 'Su código de finalización, si el panel se lo pide:',
   completeText: 'Sus respuestas han quedado registradas. Ya puede cerrar esta página.',
   overquotaTitle: 'Gracias por su interés',
   overquotaText: 'Ya tenemos todas las respuestas que necesitamos de personas como usted, así que la encuesta termina aquí. Ya puede cerrar esta página.',

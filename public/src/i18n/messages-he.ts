@@ -98,6 +98,7 @@ export const he: RespondentMessages = {
   thanksTitle: 'תודה רבה!',
   redirectText: 'חוזרים לפאנל הסקרים…',
   returnToPanel: 'חזרה לפאנל הסקרים',
+  completionCodeLabel: 'קוד הסיום, אם הפאנל מבקש אותו:',
   completeText: 'התשובות נרשמו. אפשר לסגור את הדף.',
   overquotaTitle: 'תודה על ההתעניינות',
   overquotaText: 'כבר יש לנו את כל התשובות שאנחנו צריכים מאנשים עם מאפיינים כמו שלך, ולכן הסקר מסתיים כאן. אפשר לסגור את הדף.',

@@ -136,6 +136,8 @@ export interface RespondentMessages {
   redirectText: string;
   /** The panel-return page's link to the panel, for when the redirect does not happen by itself. */
   returnToPanel: string;
+  /** The words before the redirect's completion code (Prolific's `cc`), shown under that link for a panel that asks for it typed. */
+  completionCodeLabel: string;
   completeText: string;
   overquotaTitle: string;
   overquotaText: string;
