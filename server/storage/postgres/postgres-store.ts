@@ -220,7 +220,11 @@ export async function openPostgresStore(
         throw asBusy(error);
       }
     },
-    settingsWarnings: () => serverSettingsWarnings(async (name) => (await pool.query<{ value: string }>('SELECT current_setting($1) AS value', [name])).rows[0]!.value),
+    settingsWarnings: () =>
+      serverSettingsWarnings(
+        async (name) => (await pool.query<{ value: string }>('SELECT current_setting($1) AS value', [name])).rows[0]!.value,
+        async () => (await pool.query<{ ms: number }>('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS ms')).rows[0]!.ms,
+      ),
     close: () => pool.end(),
   };
 }
