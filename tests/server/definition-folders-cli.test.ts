@@ -41,6 +41,10 @@ test('a process on a definitions folder behind another’s keeps the other’s c
   assert.ok(line!.includes(`:${edited}: new waves use version 3`), line);
   assert.match(behind.stderr, /new waves use version 3; update this folder, or run `vlab study sync` here to make its content current\n/);
   assert.equal((await current(edited)).stderr, '', 'the folder that made it current hears nothing');
+  // A wave opened from the folder behind fields the current version 3: the researcher there is told, not surprised.
+  const wave = await vlabInProcess(['wave', 'create', '--study', STUDY, '--target', '10', '--db', db, '--json'], { VLAB_DEFINITIONS: first });
+  assert.equal(wave.status, 0, wave.stderr);
+  assert.match(wave.stderr, new RegExp(`^vlab wave create: study "${STUDY}": this definitions folder holds version 2 .* new waves use version 3; `, 'm'));
 
   const sync = await vlabInProcess(['study', 'sync', '--db', db], { VLAB_DEFINITIONS: first });
   assert.equal(sync.status, 0, sync.stderr);
