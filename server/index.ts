@@ -192,7 +192,8 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     out.push(`vlab serve: created a demo wave of "${(await repos.studies.get(demo.studyId))?.title}" (a real deployment: ${vlab} serve --no-demo, or VLAB_DEMO=false)`);
   }
   for (const broken of studies.brokenStudies()) out.push(`vlab serve: study "${broken.id}" is broken (no new waves until fixed): ${broken.message}`);
-  for (const notice of studies.folderNotices()) out.push(`vlab serve: study "${notice.id}": ${notice.message}`);
+  // The message names another host's folder, as stored: printed as text (terminal-text.ts), never as the terminal's controls.
+  for (const notice of studies.folderNotices()) out.push(`vlab serve: study "${notice.id}": ${terminalText(notice.message)}`);
   const openWaves = (await repos.waves.list()).filter((w) => w.status === 'open');
   // No demo wave (VLAB_DEMO=false, or a definitions folder without the flagship study): say how to open one.
   if (openWaves.length === 0) out.push(`  no open wave: ${vlab} wave create --study ID --target N opens one (${vlab} study list names the studies)`);
