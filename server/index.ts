@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { terminalText } from '../analysis/terminal-text.ts';
 import { ConfigError, loadConfig, unknownSettings, type Config } from './config.ts';
@@ -105,13 +106,15 @@ export function configuredDatabase(overrides: ServerOverrides = {}): string {
  * Config from env + flags, the database opened and migrated, and the study definitions validated and synced.
  * A study that does not validate is listed by `studies.brokenStudies()` with its message; the others work.
  */
-export async function openStorage(overrides: ServerOverrides = {}): Promise<Storage> {
+export async function openStorage(overrides: ServerOverrides = {}, { takeOver = false } = {}): Promise<Storage> {
   const config = configuredSettings(overrides);
   const definitions = readDefinitions(config.definitionsDir);
   const store = await openStore(config.dbPath);
   try {
-    const studies = createStudyService({ store, broken: definitions.broken });
-    await studies.syncDefinitions(definitions.studies);
+    // The folder as host:path: processes on several hosts share one PostgreSQL database (folder-behind.ts).
+    const definitionsFolder = `${hostname()}:${resolve(config.definitionsDir)}`;
+    const studies = createStudyService({ store, broken: definitions.broken, definitionsFolder });
+    await studies.syncDefinitions(definitions.studies, { takeOver });
     return { config, store, studies };
   } catch (error) {
     await store.close();
@@ -189,6 +192,8 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
     out.push(`vlab serve: created a demo wave of "${(await repos.studies.get(demo.studyId))?.title}" (a real deployment: ${vlab} serve --no-demo, or VLAB_DEMO=false)`);
   }
   for (const broken of studies.brokenStudies()) out.push(`vlab serve: study "${broken.id}" is broken (no new waves until fixed): ${broken.message}`);
+  // The message names another host's folder, as stored: printed as text (terminal-text.ts), never as the terminal's controls.
+  for (const notice of studies.folderNotices()) out.push(`vlab serve: study "${notice.id}": ${terminalText(notice.message)}`);
   const openWaves = (await repos.waves.list()).filter((w) => w.status === 'open');
   // No demo wave (VLAB_DEMO=false, or a definitions folder without the flagship study): say how to open one.
   if (openWaves.length === 0) out.push(`  no open wave: ${vlab} wave create --study ID --target N opens one (${vlab} study list names the studies)`);

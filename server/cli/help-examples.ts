@@ -17,6 +17,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   serve: ['vlab serve --port 3001', 'VLAB_RATE_LIMIT_START=100000 vlab serve   # a load test of more than 300 starts without a researcher token'],
   'study list': ['vlab study list --json'],
+  'study sync': ['VLAB_DEFINITIONS=/srv/vlab/survey-definitions vlab study sync --db postgres://vlab@db.internal/vlab   # this folder’s versions become current'],
   'wave create': [
     'vlab wave create --study alliance-corrective-measures --target 1500',
     "vlab wave create --study alliance-corrective-measures --target 1500 --complete-url 'https://app.prolific.com/submissions/complete?cc=ABC123'",

@@ -23,20 +23,23 @@ export interface QuotaStepResult {
 }
 const NO_LEASE: QuotaStepResult = { full: null, leased: false };
 
-/** The instant before which a lease that was last renewed has lapsed. */
-export const leaseCutoff = (at: string, leaseSeconds: number): string => new Date(Date.parse(at) - leaseSeconds * 1000).toISOString();
+/**
+ * When a lease taken or renewed at `at` ends: stored with the lease, so every process counts it live until then,
+ * whatever its own VLAB_QUOTA_LEASE_SECONDS (before, each counted with its own now − its own setting).
+ */
+export const leaseEnd = (at: string, leaseSeconds: number): string => new Date(Date.parse(at) + leaseSeconds * 1000).toISOString();
 
 /**
- * Completes plus leases live at `cutoff` of each of `cell`'s levels that has a cap, counted ahead (the repositories
+ * Completes plus leases live at `at` of each of `cell`'s levels that has a cap, counted ahead (the repositories
  * are async). A lease the count leaves out is marked lapsed first, for every clock: a process whose clock runs
  * behind this one's would otherwise still renew it, and its holder complete over the cap (quota-slot-repository.ts).
  */
-async function filledLevels(tx: Repositories, waveId: string, caps: readonly QuotaCell[], cell: readonly QuotaCell[], cutoff: string): Promise<Map<QuotaCell, number>> {
+async function filledLevels(tx: Repositories, waveId: string, caps: readonly QuotaCell[], cell: readonly QuotaCell[], at: string): Promise<Map<QuotaCell, number>> {
   const filled = new Map<QuotaCell, number>();
   for (const c of cell) {
     if (!caps.some((q) => q.variable === c.variable && q.level === c.level)) continue;
-    await tx.quotaSlots.markLapsed(waveId, c, cutoff);
-    filled.set(c, await tx.quotaSlots.filled(waveId, c, cutoff));
+    await tx.quotaSlots.markLapsed(waveId, c, at);
+    filled.set(c, await tx.quotaSlots.filled(waveId, c, at));
   }
   return filled;
 }
@@ -50,7 +53,7 @@ async function filledLevels(tx: Repositories, waveId: string, caps: readonly Quo
  * not); `targetReached` needs the caller to hold it.
  *
  * Slots of participants who have not completed are leases of `leaseSeconds` from their last save (or
- * admission): an abandoned start frees its slot, and its late return is checked again. A level takes a new
+ * admission), their end stored with them (so a process with another setting counts them alike): an abandoned start frees its slot, and its late return is checked again. A level takes a new
  * participant while its completes plus live leases are under its cap, so it never holds more than the cap.
  */
 export function createQuotaAdmission(leaseSeconds: number) {
@@ -63,7 +66,7 @@ export function createQuotaAdmission(leaseSeconds: number) {
     // cap of this participant's levels, none of those levels can be full, and the counts are not needed.
     const others = (await tx.waveProgress.drawn(wave.id)) - 1;
     if (others < Math.min(...caps.map((q) => q.cap))) return null;
-    const filled = await filledLevels(tx, wave.id, caps, cell, leaseCutoff(at, leaseSeconds));
+    const filled = await filledLevels(tx, wave.id, caps, cell, at);
     return fullQuotaLevel(caps, cell, (c) => filled.get(c) ?? 0);
   }
 
@@ -79,12 +82,12 @@ export function createQuotaAdmission(leaseSeconds: number) {
     async step(tx: Repositories, wave: Wave, def: StudyDefinition, participant: Participant, answers: Answers, at: string, mode: QuotaStepMode): Promise<QuotaStepResult> {
       if (!def.quotas) return NO_LEASE;
       const slots = tx.quotaSlots;
-      const cutoff = leaseCutoff(at, leaseSeconds);
+      const endsAt = leaseEnd(at, leaseSeconds);
       const taken: QuotaStepResult = { full: null, leased: mode !== 'keep' };
       // A save past the quota step or a completion mostly finds a live lease: renewed or kept in one statement,
       // and only otherwise is the hold read. The quota step itself mostly finds no slot, so it reads the hold first.
-      if (mode !== 'admit' && (await slots.renewLive(participant.id, mode === 'keep' ? null : at, cutoff))) return taken;
-      const hold = await slots.hold(participant.id, cutoff);
+      if (mode !== 'admit' && (await slots.renewLive(participant.id, mode === 'keep' ? null : endsAt, at))) return taken;
+      const hold = await slots.hold(participant.id, at);
       if (hold === 'held' || (hold === 'none' && mode === 'renew')) return NO_LEASE;
       if (hold !== 'live') {
         // A lapsed lease no longer counts, so the participant's own levels are counted without them.
@@ -92,21 +95,21 @@ export function createQuotaAdmission(leaseSeconds: number) {
         const full = await fullLevel(tx, wave, def, cell, at);
         if (full) return { full, leased: false };
         if (hold === 'none') {
-          await slots.admit(participant.id, wave.id, cell, mode === 'keep' ? null : at);
+          await slots.admit(participant.id, wave.id, cell, mode === 'keep' ? null : endsAt);
           return taken;
         }
       }
       if (mode === 'keep') await slots.keep(participant.id);
-      else await slots.renew(participant.id, at);
+      else await slots.renew(participant.id, endsAt);
       return taken;
     },
 
     /** Whole seconds (rounded down) until the participant's lease lapses at `at`, or null: no lease, or lapsed. */
     async secondsLeft(repos: Repositories, def: StudyDefinition, participant: Participant, at: string): Promise<number | null> {
       if (!def.quotas || participant.status !== 'started') return null;
-      const renewedAt = await repos.quotaSlots.leaseRenewedAt(participant.id);
-      if (renewedAt === null) return null;
-      const left = Math.floor(leaseSeconds - (Date.parse(at) - Date.parse(renewedAt)) / 1000);
+      const endsAt = await repos.quotaSlots.leaseEndsAt(participant.id);
+      if (endsAt === null) return null;
+      const left = Math.floor((Date.parse(endsAt) - Date.parse(at)) / 1000);
       return left > 0 ? left : null;
     },
 

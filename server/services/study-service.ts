@@ -12,6 +12,7 @@ import { contentHash, STUDY_ID, type StudyDefinition } from '../domain/study-def
 import { waveLocaleProblem } from '../domain/wave-update.ts';
 import { waveSettingsSchema, type Wave } from '../domain/wave.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
+import { folderBehind } from '../domain/folder-behind.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { Store } from '../storage/store.ts';
 import type { StudyRecord } from '../storage/study-repository.ts';
@@ -58,12 +59,17 @@ export function createStudyService({
   store,
   now = () => new Date().toISOString(),
   broken = [],
+  definitionsFolder = null,
 }: {
   store: Store;
   now?: () => string;
   broken?: readonly BrokenStudy[];
+  /** The definitions folder synced, as host:absolute path (index.ts), recorded with the snapshots it makes current. */
+  definitionsFolder?: string | null;
 }) {
   const problems = new Map(broken.map((b) => [b.id, b.message]));
+  /** The studies whose folder content the last sync did not make current (folder-behind.ts), with why. */
+  const behind = new Map<string, string>();
   /** The studies of the definitions folder (null until synced): a broken one is there too. */
   let inFolder: Set<string> | null = null;
 
@@ -116,10 +122,12 @@ export function createStudyService({
      * one new waves use); a definition back at earlier content makes that stored snapshot current again. Waves keep
      * pointing at the snapshot they were created from, so an edited file affects new waves only. A definition that
      * changes the texts or design of a version a wave fielded is neither stored nor made current: it joins the
-     * broken studies (fielded-version.ts).
+     * broken studies (fielded-version.ts). Earlier content is made current again only from the folder that made the
+     * current snapshot current, or with `takeOver` (`vlab study sync`); otherwise it is listed by folderNotices().
      */
-    syncDefinitions(defs: StudyDefinition[]): Promise<{ study: StudyRecord; inserted: boolean }[]> {
+    syncDefinitions(defs: StudyDefinition[], { takeOver = false } = {}): Promise<{ study: StudyRecord; inserted: boolean }[]> {
       inFolder = new Set([...defs.map((d) => d.id), ...problems.keys()]);
+      behind.clear();
       return store.write(async (tx) => {
         await tx.studies.holdSnapshots();
         const out: { study: StudyRecord; inserted: boolean }[] = [];
@@ -138,14 +146,21 @@ export function createStudyService({
             problems.set(def.id, conflict);
           } else if (existing) {
             // Reverted to earlier content: that snapshot is current again, so new waves show what the file says.
-            await tx.studies.makeCurrent(existing.id);
+            const notice = takeOver ? null : folderBehind(existing, (await tx.studies.latest(def.id))!, definitionsFolder);
+            if (notice) behind.set(def.id, notice);
+            else await tx.studies.makeCurrent(existing.id, definitionsFolder);
             out.push({ study: existing, inserted: false });
           } else {
-            out.push({ study: await tx.studies.insert(def, hash, now()), inserted: true });
+            out.push({ study: await tx.studies.insert(def, hash, now(), definitionsFolder), inserted: true });
           }
         }
         return out;
       });
+    },
+
+    /** The studies whose folder content the last sync left behind another folder's current snapshot, with why. */
+    folderNotices(): BrokenStudy[] {
+      return [...behind].map(([id, message]) => ({ id, message }));
     },
 
     /** The studies that take no new wave until their definition is fixed, each with what to fix. */

@@ -9,7 +9,7 @@ import { parseWaveUpdate, waveLocaleProblem, waveSettingChanges } from '../domai
 import type { Wave } from '../domain/wave.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { Store } from '../storage/store.ts';
-import { createQuotaAdmission, leaseCutoff } from './quota-admission.ts';
+import { createQuotaAdmission } from './quota-admission.ts';
 import type { CreateWaveInput, StudyService } from './study-service.ts';
 import { lockedWaveOf, studyOf, waveOf } from './wave-lookup.ts';
 
@@ -37,7 +37,10 @@ export function createWaveService({
   async function report(tx: Repositories, wave: Wave): Promise<WaveStatusReport> {
     const study = await studyOf(tx, wave);
     const def = study.definition;
-    const cutoff = leaseCutoff(now(), quotaLeaseSeconds);
+    // Leases are counted by the end stored with each (quota-admission.ts), as every process counts them; only a start
+    // without a lease is live by this process's setting.
+    const at = now();
+    const cutoff = hoursBefore(at, quotaLeaseSeconds / 3600);
     return waveStatusReport({
       wave,
       study: { key: study.key, version: study.version, title: study.title },
@@ -47,9 +50,9 @@ export function createWaveService({
       completesByCell: perRespondent(def) > 1 ? await tx.participantVignettes.completesByCell(wave.id) : await tx.waveProgress.completesByCell(wave.id),
       assignedByCell: await tx.assignmentCounters.countsByCell(wave.id),
       quotaCaps: quotaCaps(def, wave.target),
-      quotaFill: await tx.quotaSlots.fillByLevel(wave.id, cutoff),
-      starts: { ...(await tx.waveProgress.partials(wave.id, cutoff)), leaseSeconds: quotaLeaseSeconds },
-      pace: await tx.waveProgress.pace(wave.id, hoursBefore(now(), 1), hoursBefore(now(), 24)),
+      quotaFill: await tx.quotaSlots.fillByLevel(wave.id, at),
+      starts: { ...(await tx.waveProgress.partials(wave.id, at, cutoff)), leaseSeconds: quotaLeaseSeconds },
+      pace: await tx.waveProgress.pace(wave.id, hoursBefore(at, 1), hoursBefore(at, 24)),
       changes: await tx.waveChanges.list(wave.id),
       definitionProblems: problemsOf(wave.studyId, def),
     });

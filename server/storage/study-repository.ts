@@ -11,6 +11,8 @@ export interface StudyRecord {
   contentHash: string;
   definition: StudyDefinition;
   createdAt: string;
+  /** The definitions folder (host:path) whose sync made it current, or null (before migration 015, or unknown). */
+  currentFrom: string | null;
 }
 
 export interface StudyRow {
@@ -21,6 +23,7 @@ export interface StudyRow {
   content_hash: string;
   definition_json: string;
   created_at: string;
+  current_from: string | null;
 }
 
 export const toRecord = (row: StudyRow): StudyRecord => ({
@@ -31,6 +34,7 @@ export const toRecord = (row: StudyRow): StudyRecord => ({
   contentHash: row.content_hash,
   definition: JSON.parse(row.definition_json) as StudyDefinition,
   createdAt: row.created_at,
+  currentFrom: row.current_from ?? null,
 });
 
 /**
@@ -48,11 +52,11 @@ export function createStudyRepository(db: Db) {
   const byKeyAndHash = db.prepare<[string, string], StudyRow>('SELECT * FROM studies WHERE study_key = ? AND content_hash = ?');
   const latestByKey = db.prepare<[string], StudyRow>(`SELECT * FROM studies WHERE study_key = ? ${CURRENT_FIRST} LIMIT 1`);
   const latestOfEach = db.prepare<[], StudyRow>(CURRENT_OF_EACH);
-  const insert = db.prepare<[string, number, string, string, string, string]>(
-    `INSERT INTO studies (study_key, version, title, content_hash, definition_json, created_at, current_rank)
-     VALUES (?, ?, ?, ?, ?, ?, ${NEXT_RANK})`,
+  const insert = db.prepare<[string, number, string, string, string, string, string | null]>(
+    `INSERT INTO studies (study_key, version, title, content_hash, definition_json, created_at, current_from, current_rank)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ${NEXT_RANK})`,
   );
-  const rankFirst = db.prepare<[number]>(`UPDATE studies SET current_rank = ${NEXT_RANK} WHERE id = ?`);
+  const rankFirst = db.prepare<[string | null, number]>(`UPDATE studies SET current_rank = ${NEXT_RANK}, current_from = ? WHERE id = ?`);
 
   return {
     async get(id: number): Promise<StudyRecord | undefined> {
@@ -72,13 +76,14 @@ export function createStudyRepository(db: Db) {
     async listLatest(): Promise<StudyRecord[]> {
       return latestOfEach.all().map(toRecord);
     },
-    async insert(def: StudyDefinition, hash: string, now: string): Promise<StudyRecord> {
-      const { lastInsertRowid } = insert.run(def.id, def.version, textIn(def.title, defaultLocale(def)), hash, JSON.stringify(def), now);
+    /** Stores a new snapshot, current, made so from the definitions folder `from` (null: unknown). */
+    async insert(def: StudyDefinition, hash: string, now: string, from: string | null = null): Promise<StudyRecord> {
+      const { lastInsertRowid } = insert.run(def.id, def.version, textIn(def.title, defaultLocale(def)), hash, JSON.stringify(def), now, from);
       return (await this.get(Number(lastInsertRowid)))!;
     },
-    /** Makes a stored snapshot its study's current one again: its definition came back to this content. */
-    async makeCurrent(id: number): Promise<void> {
-      rankFirst.run(id);
+    /** Makes a stored snapshot its study's current one again, from the folder `from`: its definition came back to this content. */
+    async makeCurrent(id: number, from: string | null = null): Promise<void> {
+      rankFirst.run(from, id);
     },
     /**
      * Holds, to the end of this write transaction, the choice of studies' current snapshots and of the snapshot a

@@ -30,8 +30,10 @@ export function createWaveProgressRepository(db: Db) {
        COALESCE(SUM(status = 'complete'), 0) AS completed
      FROM participants WHERE wave_id = ?`,
   );
-  const partials = db.prepare<[string, string], { live: number; n: number }>(
-    "SELECT COALESCE(SUM(updated_at > ?), 0) AS live, COUNT(*) AS n FROM participants WHERE wave_id = ? AND status = 'started'",
+  const partials = db.prepare<{ at: string; cutoff: string; wave: string }, { live: number; n: number }>(
+    `SELECT COALESCE(SUM(COALESCE((SELECT MAX(q.lease_ends_at) FROM quota_slots q WHERE q.participant_id = p.id) > @at, p.updated_at > @cutoff)), 0) AS live,
+            COUNT(*) AS n
+       FROM participants p WHERE p.wave_id = @wave AND p.status = 'started'`,
   );
   const pace = db.prepare<[string, string, string], WavePace>(
     `SELECT COALESCE(SUM(completed_at > ?), 0) AS lastHour, COALESCE(SUM(completed_at > ?), 0) AS lastDay, MAX(completed_at) AS lastCompleteAt
@@ -53,9 +55,13 @@ export function createWaveProgressRepository(db: Db) {
     async funnel(waveId: string, treatmentPage: number): Promise<WaveFunnelCounts> {
       return funnel.get(treatmentPage, waveId)!;
     },
-    /** Started participants active (a save or their start) after `cutoff`, and those idle since. */
-    async partials(waveId: string, cutoff: string): Promise<{ live: number; expired: number }> {
-      const { live, n } = partials.get(cutoff, waveId)!;
+    /**
+     * Started participants live at `at` and those idle: one who holds quota slots is live while their lease runs
+     * (its stored end, as every quota count reads it, whatever this process's lease); one who holds none (no quotas,
+     * or before the quota step) while their last save or their start is after `cutoff`.
+     */
+    async partials(waveId: string, at: string, cutoff: string): Promise<{ live: number; expired: number }> {
+      const { live, n } = partials.get({ at, cutoff, wave: waveId })!;
       return { live, expired: n - live };
     },
     /** Completes after `hourAgo` and after `dayAgo` (ISO times, as completed_at is stored), and the latest's time. */

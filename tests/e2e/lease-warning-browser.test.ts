@@ -19,11 +19,11 @@ import { setDefaultFontSize } from './text-size.ts';
 const LEASE_SECONDS = 8;
 const session = useBrowserSession('lease-warning', (dbPath) => serve(dbPath, { VLAB_QUOTA_LEASE_SECONDS: String(LEASE_SECONDS) }));
 
-/** When the participant's lease was last renewed, read beside the running server. */
-function leaseRenewedAt(panelId: string): string {
+/** When the participant's lease ends (its last renewal + the lease), read beside the running server. */
+function leaseEndsAt(panelId: string): string {
   const db = new Database(join(session.dir, 'vlab.sqlite'), { readonly: true });
   try {
-    return db.prepare('SELECT MAX(s.active_at) FROM quota_slots s JOIN participants p ON p.id = s.participant_id WHERE p.panel_id = ?').pluck().get(panelId) as string;
+    return db.prepare('SELECT MAX(s.lease_ends_at) FROM quota_slots s JOIN participants p ON p.id = s.participant_id WHERE p.panel_id = ?').pluck().get(panelId) as string;
   } finally {
     db.close();
   }
@@ -70,18 +70,18 @@ test('"Are you still there?" comes before the lease lapses; "Keep my place" (key
   page.on('request', (r) => {
     if (r.method() === 'PUT') puts.push(r.postData() ?? '');
   });
-  const admittedAt = leaseRenewedAt('lease-warning-1');
+  const endsAt = leaseEndsAt('lease-warning-1');
   const next = page.getByRole('button', { name: 'Next' });
   await next.focus();
 
   const dialog = page.getByRole('alertdialog', { name: 'Are you still there?' });
   assert.equal(await dialog.count(), 0, 'no warning at once');
   await dialog.waitFor({ timeout: LEASE_SECONDS * 1000 });
-  const shownAfter = (Date.now() - Date.parse(admittedAt)) / 1000;
+  const shownAfter = LEASE_SECONDS - (Date.parse(endsAt) - Date.now()) / 1000;
   assert.ok(shownAfter >= LEASE_SECONDS / 2 - 1 && shownAfter < LEASE_SECONDS, `shown ${shownAfter} s after the quota step`);
   await sleep(500);
   assert.deepEqual(puts, [], 'nothing renews the lease while the respondent does not act');
-  assert.equal(leaseRenewedAt('lease-warning-1'), admittedAt);
+  assert.equal(leaseEndsAt('lease-warning-1'), endsAt);
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Keep my place', 'focus moves into the dialog');
   assert.match(await dialog.innerText(), /your answers so far are saved\. .*your place in this survey goes to someone else within a minute/i);
   assert.deepEqual(await seriousViolations(page), []);
@@ -97,7 +97,7 @@ test('"Are you still there?" comes before the lease lapses; "Keep my place" (key
   await page.keyboard.press('Enter');
   const body = (await (await saved).json()) as { saved: boolean; leaseSecondsLeft: number };
   assert.deepEqual(body.saved && body.leaseSecondsLeft, LEASE_SECONDS, 'renewed: the whole lease again');
-  assert.ok(leaseRenewedAt('lease-warning-1') > admittedAt);
+  assert.ok(leaseEndsAt('lease-warning-1') > endsAt);
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value), 'Next', 'focus is back where it was: Next (an input)');
   await page.close();

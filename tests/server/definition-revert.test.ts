@@ -89,3 +89,40 @@ test('a fielded version refused for its population margins says so: the refusal 
       `set "version" to ${alliance.version + 1} in study.json to field this change (wave ${wave.id} keeps what it showed and, still open, goes on showing it)`,
   );
 });
+
+test('processes started on different definitions folders do not take turns making their own content current: a folder behind says so, and only an explicit sync takes it back', async () => {
+  // Pass 40: host A's folder held the first content, host B's an edit; each start made its own current again, so
+  // new waves fielded whichever host had started last. Content new to the database is still stored and made current
+  // (an edit), and a folder back at earlier content still reverts it when that folder made the current one (above).
+  const { store } = await fixture();
+  const a = alliance;
+  const b = edited({ version: alliance.version + 1, title: 'Corrective measures, second wording' });
+  const start = (folder: string) => createStudyService({ store, definitionsFolder: folder });
+  const [first] = await start('host-a:/srv/vlab/survey-definitions').syncDefinitions([a]);
+  const [second] = await start('host-b:/srv/vlab/survey-definitions').syncDefinitions([b]);
+  assert.equal(second!.inserted, true, 'new content from another folder: an edit, current');
+
+  const againA = start('host-a:/srv/vlab/survey-definitions');
+  await againA.syncDefinitions([a]);
+  assert.equal((await store.repos.studies.latest(a.id))!.id, second!.study.id, 'B’s content stays current when A starts again');
+  assert.deepEqual(againA.folderNotices(), [
+    {
+      id: a.id,
+      message:
+        `this definitions folder holds version ${a.version} (content ${first!.study.contentHash.slice(0, 12)}), but version ${b.version} ` +
+        `(content ${second!.study.contentHash.slice(0, 12)}) is current, made current from host-b:/srv/vlab/survey-definitions: new waves use version ${b.version}; ` +
+        'update this folder, or run `vlab study sync` here to make its content current',
+    },
+  ]);
+  const againB = start('host-b:/srv/vlab/survey-definitions');
+  await againB.syncDefinitions([b]);
+  assert.deepEqual(againB.folderNotices(), []);
+
+  // The explicit sync from A makes A's content current; B's next start then keeps it, and says so.
+  await start('host-a:/srv/vlab/survey-definitions').syncDefinitions([a], { takeOver: true });
+  assert.equal((await store.repos.studies.latest(a.id))!.id, first!.study.id);
+  const thirdB = start('host-b:/srv/vlab/survey-definitions');
+  await thirdB.syncDefinitions([b]);
+  assert.equal((await store.repos.studies.latest(a.id))!.id, first!.study.id);
+  assert.equal(thirdB.folderNotices().length, 1);
+});

@@ -130,6 +130,27 @@ test('a sync on one process and a wave opened on another at once take turns: the
   assert.deepEqual(syncer.brokenStudies(), []);
 });
 
+test('two processes pausing, reopening and closing one wave at once: each change applies to the status the other committed, the log chains, a closed wave stays closed', { skip }, async () => {
+  // Pass 41: each transition reads the wave FOR UPDATE (lockedWaveOf) before it decides, so the second waits for the
+  // first; the audit log's rows then chain (each old value the previous new one) and end at the stored status.
+  const { stores, wave, studies } = await fixture(2);
+  const [a, b] = stores.map((store) => createWaveService({ store, studies }));
+  for (let round = 0; round < 5; round++) await Promise.all([a!.transition(wave.id, 'pause', 'a'), b!.transition(wave.id, 'open', 'b')]);
+  const last = await Promise.allSettled([a!.transition(wave.id, 'close', 'a'), b!.transition(wave.id, 'open', 'b')]);
+  const refused = last.filter((r) => r.status === 'rejected').map((r) => ((r as PromiseRejectedResult).reason as DomainError).code);
+  assert.ok(refused.length === 0 || (refused.length === 1 && refused[0] === 'conflict'), String(refused));
+  const status = await b!.status(wave.id);
+  assert.equal(status.status, 'closed', 'the open either came first (a no-op or a reopening of a pause) or was refused');
+  const log = status.changes.filter((c) => c.field === 'status');
+  let previous = 'open';
+  for (const change of log) {
+    assert.equal(change.oldValue, previous, JSON.stringify(log));
+    assert.notEqual(change.newValue, change.oldValue);
+    previous = change.newValue as string;
+  }
+  assert.equal(previous, 'closed');
+});
+
 test('50 identical completions over three stores: one stored, every call the same outcome', { skip }, async () => {
   const { stores, services, wave } = await fixture(3);
   const { participant } = await services[0]!.start({ waveId: wave.id, panelParams: { PROLIFIC_PID: 'idem' } });

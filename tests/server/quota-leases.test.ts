@@ -129,6 +129,35 @@ test('two processes whose clocks differ: a slot one of them gave away is lapsed 
   assert.deepEqual(await s.young(), { variable: 'age_group', level: '18-29', share: 0.21, cap: 5, filled: 5, completes: 5, leased: 0, overCap: 0, overCapReason: null });
 });
 
+test('two processes with different VLAB_QUOTA_LEASE_SECONDS count the same leases: the shorter one neither lapses the longer one’s slots nor reports them idle', async () => {
+  // Pass 40: each process counted live leases with its own cutoff (now − its own lease), so a process started with
+  // 5 s lapsed, 10 s in, the five slots another process had leased for 600 s, admitted five more into a cap of 5, and
+  // its status called the five idle. Each lease now carries its own end (quota_slots.lease_ends_at, migration 014).
+  const s = await setup();
+  let clock = Date.parse('2026-12-02T09:00:00.000Z');
+  const now = () => new Date(clock).toISOString();
+  const long = createRespondentService({ store: s.store, quotaLeaseSeconds: 600, now });
+  const short = createRespondentService({ store: s.store, quotaLeaseSeconds: LEASE, now });
+  const shortWaves = createWaveService({ store: s.store, studies: createStudyService({ store: s.store }), quotaLeaseSeconds: LEASE, now });
+  let n = 0;
+  const admit = async (service: typeof long) => {
+    const { participant } = await service.start({ waveId: s.wave.id, panelParams: { PROLIFIC_PID: `mixed-${n++}` } });
+    return { code: participant.code, ...(await service.checkQuota({ code: participant.code, answers: YOUNG })) };
+  };
+  const first: { code: string; admitted: boolean }[] = [];
+  for (let i = 0; i < 5; i++) first.push(await admit(long));
+  assert.ok(first.every((r) => r.admitted));
+  clock += 10_000;
+  assert.equal((await admit(short)).admitted, false, 'the five 600-s leases still run, on every process');
+  const status = await shortWaves.status(s.wave.id);
+  assert.deepEqual(status.starts, { live: 5, expired: 0, leaseSeconds: LEASE }, 'the five leased are live (the one turned away is over quota)');
+  const young = status.quotas.find((q) => q.variable === 'age_group' && q.level === '18-29')!;
+  assert.deepEqual([young.leased, young.filled], [5, 5]);
+  // The short process renews a long lease for its own 5 s, and says so: the lease a save gives is the saving process's.
+  assert.equal((await short.savePartial({ code: first[0]!.code, answers: { do_nothing: 1 }, currentPage: 4 })).leaseSecondsLeft, LEASE);
+  assert.equal((await long.start({ waveId: s.wave.id, panelParams: { PROLIFIC_PID: 'mixed-0' }, sessionCode: first[0]!.code })).leaseSecondsLeft, LEASE);
+});
+
 test('wave status reports live and expired starts and each quota level’s completes and leases', async () => {
   const s = await setup();
   await Promise.all(Array.from({ length: 3 }, () => s.admitYoung()));
@@ -156,10 +185,10 @@ test('VLAB_QUOTA_LEASE_SECONDS reaches the server: with a 60-second lease, slots
   for (let i = 0; i < 5; i++) assert.equal(await admit(`http-${i}`), true);
   assert.equal(await admit('http-full'), false);
   const sql = testSql(t.store);
-  const leases = await sql.all<{ participant_id: number; active_at: string }>('SELECT DISTINCT participant_id, active_at FROM quota_slots WHERE active_at IS NOT NULL');
+  const leases = await sql.all<{ participant_id: number; lease_ends_at: string }>('SELECT DISTINCT participant_id, lease_ends_at FROM quota_slots WHERE lease_ends_at IS NOT NULL');
   assert.equal(leases.length, 5);
-  for (const { participant_id, active_at } of leases) {
-    await sql.run('UPDATE quota_slots SET active_at = ? WHERE participant_id = ?', new Date(Date.parse(active_at) - 61_000).toISOString(), participant_id);
+  for (const { participant_id, lease_ends_at } of leases) {
+    await sql.run('UPDATE quota_slots SET lease_ends_at = ? WHERE participant_id = ?', new Date(Date.parse(lease_ends_at) - 61_000).toISOString(), participant_id);
   }
   assert.equal(await admit('http-after'), true);
 });

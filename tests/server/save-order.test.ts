@@ -38,7 +38,7 @@ test('a save older than one applied changes neither the page reached nor the quo
   assert.equal((await reachVignette(t.app, code)).body.admitted, true);
   await save(code, { do_nothing: 4 }, 4, { pageSession: TAB, sequence: 7 });
   const before = await participantOf(code);
-  const leaseBefore = await t.repos.quotaSlots.leaseRenewedAt(before.id);
+  const leaseBefore = await t.repos.quotaSlots.leaseEndsAt(before.id);
   assert.notEqual(leaseBefore, null, 'the alliance study has quotas: the participant holds a lease');
   await new Promise((resolve) => setTimeout(resolve, 5));
   const late = await save(code, { do_nothing: 1, contribution: 2 }, 5, { pageSession: TAB, sequence: 6 });
@@ -49,7 +49,7 @@ test('a save older than one applied changes neither the page reached nor the quo
   assert.equal((await partialOf(code))!.do_nothing, 4);
   assert.equal(Object.hasOwn((await partialOf(code))!, 'contribution'), false);
   assert.equal((await participantOf(code)).updatedAt, before.updatedAt);
-  assert.equal(await t.repos.quotaSlots.leaseRenewedAt(before.id), leaseBefore);
+  assert.equal(await t.repos.quotaSlots.leaseEndsAt(before.id), leaseBefore);
 });
 
 test('the same save again (a retry whose answer was lost) is applied again; a later save of the page still applies', async () => {

@@ -6,9 +6,9 @@ import { UsageError } from '../cli-action.ts';
 import { noteOpenedDatabase } from '../opened-database.ts';
 
 /** openStorage for a CLI verb: a bad setting or definition is the user's to fix, so it becomes a UsageError. */
-export async function openStorageForCli(overrides: ServerOverrides): Promise<Storage> {
+export async function openStorageForCli(overrides: ServerOverrides, sync: { takeOver?: boolean } = {}): Promise<Storage> {
   try {
-    const storage = await openStorage(overrides);
+    const storage = await openStorage(overrides, sync);
     noteOpenedDatabase(databaseLabel(storage.config.dbPath));
     return storage;
   } catch (error) {

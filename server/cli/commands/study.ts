@@ -6,9 +6,13 @@ import { cliAction } from '../cli-action.ts';
 import { countForReading } from '../count-for-reading.ts';
 import { DB_OPTION_HELP } from '../db-option.ts';
 
-/** `vlab study list [--db PATH] [--json]`: the studies in survey-definitions/ (synced into the database). */
+/**
+ * `vlab study list [--db PATH] [--json]`: the studies in survey-definitions/ (synced into the database).
+ * `vlab study sync [--db PATH]`: makes this definitions folder's content current, even where another folder's is.
+ */
 export function registerStudyCommands(program: Command): void {
   const study = program.command('study').description('study definitions');
+  registerStudySync(study);
   study
     .command('list')
     .description('list studies: id, version, cells (a conjoint: allowed profiles of the full factorial), waves, title; then the broken ones with what to fix (exit 1 while any is broken)')
@@ -21,6 +25,8 @@ export function registerStudyCommands(program: Command): void {
         try {
           const list = await studies.listStudies();
           const broken = studies.brokenStudies();
+          // This folder's content another folder's current version stands before (vlab study sync takes it back).
+          for (const n of studies.folderNotices()) process.stderr.write(`vlab study list: study "${n.id}": ${terminalText(n.message)}\n`);
           // A broken study without a stored snapshot has nothing but its id and message to show.
           const unstored = broken.filter((b) => !list.some((s) => s.id === b.id)).map((b) => ({ id: b.id, broken: b.message }));
           if (options.json) {
@@ -79,4 +85,26 @@ function failWhenBroken(broken: number, total: number, where: string): void {
   if (broken === 0) return;
   process.stderr.write(`vlab study list: ${broken} of ${total} ${total === 1 ? 'study' : 'studies'} broken ${where}: no new waves of ${broken === 1 ? 'it' : 'them'} until fixed\n`);
   process.exitCode = 1;
+}
+
+/** `vlab study sync`: the explicit sync of this definitions folder (folder-behind.ts). */
+function registerStudySync(study: Command): void {
+  study
+    .command('sync')
+    .description("make this definitions folder's content of each study current, also where another folder (another host's vlab serve) made another version current; new waves use it")
+    .option('--db <path>', DB_OPTION_HELP)
+    .action(
+      cliAction('study sync', async (options: { db?: string }) => {
+        const { openStorageForCli } = await import('./cli-storage.ts');
+        const { store, studies } = await openStorageForCli({ dbPath: options.db }, { takeOver: true });
+        try {
+          for (const s of (await studies.listStudies()).filter((s) => !s.notInDefinitions && !s.broken)) {
+            standardOutput().write(`${s.id}: version ${s.version} (content ${s.contentHash.slice(0, 12)}) is current\n`);
+          }
+          for (const b of studies.brokenStudies()) standardOutput().write(`${b.id}: broken, not synced: ${terminalText(b.message)}\n`);
+        } finally {
+          await store.close();
+        }
+      }),
+    );
 }

@@ -91,6 +91,9 @@ export function registerWaveCommands(program: Command): void {
           if ((await studies.listStudies()).some((s) => s.id === study.key && s.notInDefinitions)) {
             process.stderr.write(`vlab wave create: warning: study "${study.key}" is not in ${terminalText(config.definitionsDir)} (VLAB_DEFINITIONS): the wave fields v${study.version} as the database stored it from another folder\n`);
           }
+          // This folder is behind another's current version (folder-behind.ts): the wave fields that one, so say so.
+          const behind = studies.folderNotices().find((n) => n.id === study.key);
+          if (behind) process.stderr.write(`vlab wave create: study "${study.key}": ${terminalText(behind.message)}\n`);
         } catch (error) {
           throw inOptionNames(error);
         } finally {

@@ -220,10 +220,17 @@ export async function openPostgresStore(
         throw asBusy(error);
       }
     },
-    settingsWarnings: () => serverSettingsWarnings(async (name) => (await pool.query<{ value: string }>('SELECT current_setting($1) AS value', [name])).rows[0]!.value),
+    settingsWarnings: () => serverSettingsWarnings(settingOf(pool), databaseClock(pool)),
     close: () => pool.end(),
   };
 }
+
+/** A server setting's value, as `SHOW name` gives it. */
+const settingOf = (pool: pg.Pool) => async (name: string) => (await pool.query<{ value: string }>('SELECT current_setting($1) AS value', [name])).rows[0]!.value;
+
+/** The database server's clock in ms (clock_timestamp(): the time of the reading, not of the transaction's start). */
+const databaseClock = (pool: pg.Pool) => async () =>
+  (await pool.query<{ ms: number }>('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS ms')).rows[0]!.ms;
 
 /** A pooled connection for one transaction, or the 503 `busy` that says why there is none. */
 async function checkOut(pool: pg.Pool): Promise<pg.PoolClient> {

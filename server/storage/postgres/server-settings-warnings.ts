@@ -20,12 +20,43 @@ export function fsyncWarning(fsync: string): string | undefined {
   );
 }
 
+/** Past this gap (beyond the round trip) between the host's clock and the database's, `vlab serve` says so. */
+const SKEW_WARNING_MS = 2000;
+
 /**
- * Every warning about the server's settings, asking `show` for each setting's value (`SHOW name`). A setting that
- * cannot be read (a server that went away just now) is passed over: a warning is advice, not a reason to stop.
+ * The warning for a host clock `skewMs` ahead of the database server's (negative: behind), or undefined within
+ * 2 s. Lease ends, saves and completions are written on each process's clock (docs/deploy.md, "Clocks"), so hosts
+ * whose clocks differ give leases that much shorter or longer; the lapsed mark keeps every level within its cap.
  */
-export async function serverSettingsWarnings(show: (setting: string) => Promise<string>): Promise<string[]> {
+export function clockSkewWarning(skewMs: number): string | undefined {
+  if (Math.abs(skewMs) <= SKEW_WARNING_MS) return undefined;
+  const seconds = Math.round(Math.abs(skewMs) / 100) / 10;
+  return (
+    `this host's clock is ${seconds} s ${skewMs > 0 ? 'ahead of' : 'behind'} the database server's (clock_timestamp()): quota leases ` +
+    'and save and completion times are written on each host’s clock, so respondents here get quota leases that much ' +
+    "shorter or longer than other hosts' (never a quota level over its cap); keep every host's clock in step (NTP) " +
+    '(docs/deploy.md, "Clocks")'
+  );
+}
+
+/** This host's clock minus the database's (ms), the database read between two readings of this host's. */
+async function clockSkew(databaseClock: () => Promise<number>): Promise<{ skew: number; roundTrip: number }> {
+  const before = Date.now();
+  const database = await databaseClock();
+  const after = Date.now();
+  return { skew: (before + after) / 2 - database, roundTrip: after - before };
+}
+
+/**
+ * Every warning about the server's settings, asking `show` for each setting's value (`SHOW name`), and about this
+ * host's clock against the database's (`databaseClock`: its time in ms). What cannot be read (a server that went
+ * away just now) is passed over: a warning is advice, not a reason to stop.
+ */
+export async function serverSettingsWarnings(show: (setting: string) => Promise<string>, databaseClock?: () => Promise<number>): Promise<string[]> {
   const fsync = await show('fsync').catch(() => undefined);
-  const warning = fsync === undefined ? undefined : fsyncWarning(fsync);
-  return warning ? [warning] : [];
+  const warnings = [fsync === undefined ? undefined : fsyncWarning(fsync)];
+  const measured = databaseClock && (await clockSkew(databaseClock).catch(() => undefined));
+  // Within the round trip the reading cannot tell a gap from the time the query took.
+  if (measured) warnings.push(clockSkewWarning(Math.sign(measured.skew) * Math.max(0, Math.abs(measured.skew) - measured.roundTrip / 2)));
+  return warnings.filter((w): w is string => w !== undefined);
 }

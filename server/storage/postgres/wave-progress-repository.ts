@@ -19,10 +19,12 @@ export function createPgWaveProgressRepository(sql: Sql): WaveProgressRepository
         [treatmentPage, waveId],
       ))!;
     },
-    async partials(waveId, cutoff) {
+    async partials(waveId, at, cutoff) {
       const { live, n } = (await sql.one<{ live: number; n: number }>(
-        "SELECT (COUNT(*) FILTER (WHERE updated_at > $1))::int AS live, COUNT(*)::int AS n FROM participants WHERE wave_id = $2 AND status = 'started'",
-        [cutoff, waveId],
+        `SELECT (COUNT(*) FILTER (WHERE COALESCE((SELECT MAX(q.lease_ends_at) FROM quota_slots q WHERE q.participant_id = p.id) > $1, p.updated_at > $2)))::int AS live,
+                COUNT(*)::int AS n
+           FROM participants p WHERE p.wave_id = $3 AND p.status = 'started'`,
+        [at, cutoff, waveId],
       ))!;
       return { live, expired: n - live };
     },
