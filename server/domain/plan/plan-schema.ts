@@ -51,6 +51,12 @@ const common = {
   outcomes: z.array(column).min(1),
   subset: z.array(subset).optional(),
   stack: stack.optional(),
+  /**
+   * A pre-treatment column whose values are clusters (a state, a school: respondents sampled or recruited in groups):
+   * standard errors clustered by it, estimatr's `clusters = state` (CR2 unless `seType` names another clustered type).
+   * Without it, stacked hypotheses and repeated-vignette studies cluster by `participant`, the rest are not clustered.
+   */
+  clusters: column.optional(),
   /** The terms the hypothesis tests (its members of the adjustment family); default every non-intercept term. */
   terms: z.array(z.string().min(1)).min(1).optional(),
   /** The sign the hypothesis predicts, per term (R's term names, e.g. `regimeautocracy`). */
