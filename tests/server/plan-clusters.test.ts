@@ -59,6 +59,10 @@ test('replicate.R clusters by the plan\'s column, and a stacked hypothesis by it
   assert.match(script, /lm_robust\(economic_sanctions ~ regime \+ capability, data = h, clusters = region, se_type = "CR2"/);
   assert.match(script, /lm_robust\(support ~ measure, data = h, clusters = region, se_type = "CR2"/);
   assert.doesNotMatch(script, /clusters = participant/);
+  // se type cregg: survey's svydesign(ids = ~region) (walk-through 33's state-clustered wave: replicate.R 2.24e-13).
+  const cregg = replicationScript(withPlan(alliance, { hypotheses: [{ ...lm, clusters: 'region', seType: 'cregg' }] }), { wave: 'w', planHash: 'h' });
+  assert.match(cregg, /svyglm_tidy\(economic_sanctions ~ regime \+ capability, h, "economic_sanctions", 0\.05, cluster = "region"\)/);
+  assert.match(cregg, /ids <- as\.formula\(paste0\("~", cluster\)\)/);
 });
 
 // vlab power --study: an estimand is a point estimate on the design's population rows, which the clustering does not
