@@ -4,7 +4,9 @@
 // clustered SEs were for stacked hypotheses and repeated vignettes alone, by participant.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { minimumDetectableEffect } from '../../analysis/index.ts';
 import { executePlan } from '../../server/domain/plan/execute-plan.ts';
+import { termPrecisionOf } from '../../server/domain/plan/precision.ts';
 import { planEstimands } from '../../server/domain/simulation/estimands.ts';
 import { replicationScript } from '../../server/domain/plan/replication-script.ts';
 import { DefinitionError } from '../../server/domain/study-definition.ts';
@@ -76,4 +78,17 @@ test('vlab power --study: a clustered hypothesis has the estimands of the same m
     assert.ok(typeof value === 'number', key);
     assert.ok(Math.abs(clustered.get(key)! - value) < 1e-9, `${key}: ${clustered.get(key)} vs ${value}`);
   }
+});
+
+// The dashboard's MDE at the target grew the df with N, as stacked rows' clusters (respondents) do; a plan's clusters
+// are a fixed set (12 states stay 12), so their df stay as the fit gave them and only the SE shrinks with √(N).
+test('precision at the target keeps the df of a hypothesis clustered by a column', () => {
+  const def = withPlan(alliance, { hypotheses: [{ ...lm, clusters: 'region' }, { ...lm, id: 'C2' }] });
+  const estimates = executePlan({ definition: def, rows: allianceRows() }).estimates;
+  const [clustered, plain] = ['C1', 'C2'].map((id) => estimates.find((e) => e.hypothesis === id && e.term === 'regimeautocracy')!);
+  const precision = termPrecisionOf(def, estimates, { nComplete: 1502, target: 6008, alpha: 0.05 });
+  const of = (id: string) => precision.find((p) => p.hypothesis === id && p.term === 'regimeautocracy')!;
+  // Four times the sample: the SE halves; the clustered term's df stay about 2.8, the other's grow four-fold.
+  assert.ok(Math.abs(of('C1').mde_target - minimumDetectableEffect({ se: clustered!.std_error! / 2, df: clustered!.df, alpha: 0.05 })) < 1e-12);
+  assert.ok(Math.abs(of('C2').mde_target - minimumDetectableEffect({ se: plain!.std_error! / 2, df: plain!.df! * 4, alpha: 0.05 })) < 1e-12);
 });
