@@ -202,7 +202,7 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
 
   const raked = result.raking ? `; ${result.raking}` : '';
   section.append(el('h3', `Hypotheses (${result.nComplete} complete, ${result.nExcluded} excluded by the plan${raked})`));
-  // Walk-through 29: a plan of no hypotheses (protege-bargaining-repeated's) read "Nothing to show yet … once it can
+  // Walk-through 29: a plan of no hypotheses (protege-bargaining-repeated's until walk-through 33) read "Nothing to show yet … once it can
   // be estimated" under 285 completes, a wait for what never comes.
   if (!result.hypotheses.length) return finishWave(section, heading, [el('p', NO_HYPOTHESES, 'dash-summary')], { focus, quiet, focusWasInside });
   for (const h of result.hypotheses) section.append(hypothesisCard(h, result.planLanguage ?? 'en'));

@@ -248,13 +248,31 @@ export function parseStudyDefinition(
   const result = studyDefinitionSchema.safeParse(value);
   if (!result.success) {
     // Every mistake at once, a line each with its place.
-    const lines = describeIssues(result.error.issues, value).map((issue) => {
+    const issues = [...result.error.issues, ...studyOwnIssues(value, result.error.issues)];
+    const lines = describeIssues(issues, value).map((issue) => {
       const place = typeof source === 'string' ? { file: source, path: issue.path } : source(issue.path, issue.at ?? issue.path);
       return `${place.file}: ${issuePath(place.path)}: ${issue.message}`;
     });
     throw new DefinitionError(lines.join('\n'));
   }
   return result.data;
+}
+
+/** The sections of a folder's files other than study.json, which are checked against it. */
+const SECTIONS = ['analysisPlan', 'simulation', 'populationMargins', 'quotas'];
+
+/**
+ * study.json's own mistakes when only its sections are malformed: zod runs no cross-field check (a placeholder that
+ * is no factor) while any field fails, so a misspelt estimator hid a misspelt `{responce}` until the plan was fixed
+ * (walk-through 33). The study is checked again with an empty plan and without its other sections, and its own
+ * issues kept (those that compare a section with it wait until the section parses).
+ */
+function studyOwnIssues(value: unknown, issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const inSection = (issue: z.core.$ZodIssue) => SECTIONS.includes(String(issue.path[0]));
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !issues.every(inSection)) return [];
+  const { analysisPlan: _plan, simulation: _simulation, populationMargins: _margins, quotas: _quotas, ...study } = value as Record<string, unknown>;
+  const alone = studyDefinitionSchema.safeParse({ ...study, analysisPlan: { hypotheses: [] } });
+  return alone.success ? [] : alone.error.issues.filter((issue) => !inSection(issue));
 }
 
 /** sha256 of the definition with object keys sorted: equal content, equal hash, whatever the file's layout. */

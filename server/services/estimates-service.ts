@@ -1,7 +1,7 @@
 import { executeWavePlan } from './conjoint-estimates.ts';
 import { PARTICIPANT_COLUMN, type PlanEstimate, type PlanProblemAtRun, type PlanWarning } from '../domain/plan/execute-plan.ts';
 import { planAlpha } from '../domain/plan/plan-schema.ts';
-import { termPrecision, type TermPrecision } from '../domain/plan/precision.ts';
+import { termPrecisionOf, type TermPrecision } from '../domain/plan/precision.ts';
 import type { WideRow } from '../domain/export/wave-columns.ts';
 import { collect, type Store } from '../storage/store.ts';
 import { createExportService, type ExportService } from './export-service.ts';
@@ -89,7 +89,7 @@ export function createEstimatesService({ store, exports }: { store: Store; expor
         estimates: result.estimates,
         problems: result.problems,
         warnings: result.warnings,
-        precision: termPrecision(result.estimates, { nComplete, target: wave.target, alpha: planAlpha(definition.analysisPlan) }),
+        precision: termPrecisionOf(definition, result.estimates, { nComplete, target: wave.target, alpha: planAlpha(definition.analysisPlan) }),
       };
     },
   };

@@ -9,6 +9,7 @@ import { randomCode } from '../domain/random-code.ts';
 import { planHash } from '../domain/plan/plan-hash.ts';
 import { defaultLocale } from '../domain/localized-text.ts';
 import { contentHash, STUDY_ID, type StudyDefinition } from '../domain/study-definition.ts';
+import { unusedRespondentLoadings } from '../domain/simulation/unused-loadings.ts';
 import { waveLocaleProblem } from '../domain/wave-update.ts';
 import { waveSettingsSchema, type Wave } from '../domain/wave.ts';
 import { firstIssue } from '../domain/zod-issues.ts';
@@ -32,6 +33,8 @@ export interface StudySummary {
   waves: number;
   /** Set when the definitions folder's copy is broken: what to fix (its stored snapshot is shown meanwhile). */
   broken?: string;
+  /** What the definition says that does nothing, not a mistake (unused-loadings.ts); absent when there is none. */
+  notes?: string[];
   /**
    * Set when the database knows the study but the definitions folder synced does not hold it (VLAB_DEFINITIONS
    * names another folder): shown from its stored snapshot, so `vlab study list` sets it apart.
@@ -184,6 +187,7 @@ export function createStudyService({
           fullCells: designOf(s.definition).nCells,
           waves: waves.filter((w) => keyOfStudy.get(w.studyId) === s.key).length,
           ...(problems.has(s.key) ? { broken: problems.get(s.key) } : {}),
+          ...notesOf(s.definition),
           ...(inFolder && !inFolder.has(s.key) ? { notInDefinitions: true as const } : {}),
         }));
       });
@@ -213,3 +217,9 @@ export function createStudyService({
   };
 }
 export type StudyService = ReturnType<typeof createStudyService>;
+
+/** A study summary's `notes`: present only when the definition has some. */
+function notesOf(def: StudyDefinition): { notes?: string[] } {
+  const notes = unusedRespondentLoadings(def);
+  return notes.length ? { notes } : {};
+}

@@ -16,6 +16,8 @@ import { startDashboardSession, type DashboardSession } from './dashboard-sessio
 import { DASHBOARD_WAIT } from './dashboard-wait.ts';
 import { withArabic } from './arabic-texts.ts';
 
+/** A study stored in the database (not in the definitions folder) whose plan pre-registers no hypotheses. */
+const PLANLESS = 'protege-bargaining-planless';
 /** Researcher-provided text that must show as text, not run as markup. */
 const HOSTILE = 'Regime effect <img src=x id="injected"> <b>bold</b>';
 
@@ -50,6 +52,9 @@ before(async () => {
     // And one whose first language is Arabic, written right to left.
     await studies.syncDefinitions([{ ...withArabic(bus), id: 'bus-line-funding-ar', locales: ['ar', 'en', 'es'] }]);
     waves.arabic = (await studies.createWave({ studyKey: 'bus-line-funding-ar', target: 100, seed: 'dash-ar' })).wave.id;
+    // A plan of no hypotheses, as the shipped repeated study's was until walk-through 33 (fielded by the last test).
+    const repeated = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'protege-bargaining-repeated')!;
+    await studies.syncDefinitions([{ ...repeated, id: PLANLESS, analysisPlan: { ...repeated.analysisPlan, hypotheses: [] } }]);
     await createWaveService({ store, studies }).update(waves.shipped, { completeUrl: 'https://app.prolific.com/submissions/complete?cc=NEW1' }, 'cli');
   });
   ({ app, browser, token } = session);
@@ -401,9 +406,9 @@ test('early in a wave: messages for researchers, never an estimator’s text; th
   await openNewWave('bus-line-funding');
   assert.deepEqual(await downloads(), ['Data (CSV)', 'Data for Excel (CSV)', 'Data (JSON)', 'Codebook (JSON)', 'Estimates (CSV)', 'Replication package (zip)']);
 
-  // A plan of no hypotheses (the shipped repeated study's) read "Nothing to show yet … once it can be estimated",
-  // a wait for what never comes (walk-through 29): it says what the plan holds instead.
-  await openNewWave('protege-bargaining-repeated');
+  // A plan of no hypotheses (the shipped repeated study's until walk-through 33) read "Nothing to show yet … once it
+  // can be estimated", a wait for what never comes (walk-through 29): it says what the plan holds instead.
+  await openNewWave(PLANLESS);
   const planless = await page.locator('#dash-wave').innerText();
   assert.match(planless, /The analysis plan \(analysis-plan\.json\) pre-registers no hypotheses \("hypotheses": \[\]\): nothing is estimated for this wave\./);
   assert.doesNotMatch(planless, /Nothing to show yet|Precision: now/);

@@ -512,11 +512,11 @@ test('Rscript replicate.R reproduces fixedEffects (fixed_effects = ~ g): HC2 mod
   assert.match(run.stdout, /of leverage 1, SEs by hand/);
 });
 
-// Walk-through 29: the shipped repeated study's plan has no hypotheses, and its replicate.R said "0 estimates, largest
-// difference from estimates.csv 0" alone, as if something had been checked.
+// Walk-through 29: the shipped repeated study's plan had no hypotheses (until walk-through 33), and its replicate.R said
+// "0 estimates, largest difference from estimates.csv 0" alone, as if something had been checked.
 test('replicate.R of a plan without hypotheses says there is nothing to recompute; a plan with some does not', () => {
-  const repeated = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'protege-bargaining-repeated')!;
-  assert.equal(repeated.analysisPlan.hypotheses.length, 0);
+  const shipped = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'protege-bargaining-repeated')!;
+  const repeated = withPlan(shipped, { ...shipped.analysisPlan, hypotheses: [] });
   const line = 'replicate.R: the analysis plan pre-registers no hypotheses (\\"hypotheses\\": []): estimates.csv holds none, so there is nothing to recompute';
   assert.ok(replicationScript(repeated, { wave: 'w', planHash: 'h' }).includes(line));
   assert.ok(!replicationScript(protege, { wave: 'w', planHash: 'h' }).includes('pre-registers no hypotheses'));

@@ -107,7 +107,7 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
   return `${out.join('\n')}\n`;
 }
 
-// Walk-through 29: a plan of no hypotheses (protege-bargaining-repeated's) printed the headline and the verdicts'
+// Walk-through 29: a plan of no hypotheses (protege-bargaining-repeated's until walk-through 33) printed the headline and the verdicts'
 // legend alone, as if its estimates had failed without a word.
 const NO_HYPOTHESES =
   'nothing to estimate: the analysis plan (analysis-plan.json) pre-registers no hypotheses ("hypotheses": []); ' +

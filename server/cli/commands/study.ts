@@ -64,6 +64,9 @@ export function registerStudyCommands(program: Command): void {
           if (conjoints.length) {
             standardOutput().write(`cells of a conjoint (${conjoints.join(', ')}): the profiles its restrictions allow, of every combination of its attributes; a task draws them, there are no cells to fill\n`);
           }
+          // What a definition says that does nothing (a respondent loading under respondentSd 0): not broken, but not
+          // what its author meant (walk-throughs 32 and 33).
+          for (const s of list) for (const note of s.notes ?? []) standardOutput().write(`note: ${s.id}: ${terminalText(note)}\n`);
           if (broken.length) {
             standardOutput().write(`${records.length || elsewhere.length ? '\n' : ''}${broken.length} broken — no new waves of these until fixed:\n`);
             // Every mistake of a study, a line each: the first beside its id, the others under it.

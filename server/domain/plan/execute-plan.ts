@@ -18,7 +18,7 @@ import { planHash } from './plan-hash.ts';
 import { rakingTargets, sampleShare } from './raking-margins.ts';
 import { planAlpha, type Hypothesis } from './plan-schema.ts';
 import { fixedEffectsFormula, modelRightHandSide } from './plan-terms.ts';
-import { clusteredByRespondent } from './respondent-clusters.ts';
+import { clusterColumn } from './respondent-clusters.ts';
 import { everyoneExcluded } from './excluded-everyone.ts';
 import { sampleShortfall } from './sample-shortfall.ts';
 
@@ -204,7 +204,7 @@ function fitOutcome(
   weighted: boolean,
   alpha: number,
 ): { estimates: TidyRow[]; nobs: number; nDropped: number; warnings?: string[] } {
-  const clusters = clusteredByRespondent(def, h) ? idColumn : undefined;
+  const clusters = clusterColumn(def, h, idColumn);
   if (h.estimator === 'difference_in_means') {
     // Weighted as estimatr weights difference_in_means (weighted HC2 or CR2 per arm, blocks by their total weight).
     const weights = weighted ? WEIGHT_COLUMN : undefined;

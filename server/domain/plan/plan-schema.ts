@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { didYouMean } from '../../../analysis/helpers/did-you-mean.ts';
 import { DEFAULT_ALPHA, P_ADJUST_METHODS, pAdjustMethod, pAdjustMethodProblem, SE_TYPE_NONE_REFUSAL, SE_TYPES } from '../../../analysis/index.ts';
 
 /**
@@ -51,6 +52,12 @@ const common = {
   outcomes: z.array(column).min(1),
   subset: z.array(subset).optional(),
   stack: stack.optional(),
+  /**
+   * A pre-treatment column whose values are clusters (a state, a school: respondents sampled or recruited in groups):
+   * standard errors clustered by it, estimatr's `clusters = state` (CR2 unless `seType` names another clustered type).
+   * Without it, stacked hypotheses and repeated-vignette studies cluster by `participant`, the rest are not clustered.
+   */
+  clusters: column.optional(),
   /** The terms the hypothesis tests (its members of the adjustment family); default every non-intercept term. */
   terms: z.array(z.string().min(1)).min(1).optional(),
   /** The sign the hypothesis predicts, per term (R's term names, e.g. `regimeautocracy`). */
@@ -115,10 +122,19 @@ const conjointHypothesis = z.strictObject({
 
 const ESTIMATORS = ['difference_in_means', 'lm_robust'] as const;
 
+// A misspelt estimator gets what the file has and the closest one, as the other closed lists do (walk-through 33:
+// "lm_robst" read "estimator must be one of difference_in_means, lm_robust" alone).
 export const hypothesisSchema = z.discriminatedUnion('estimator', [differenceInMeans, lmRobust], {
-  error: (issue) =>
-    issue.code === 'invalid_union' ? `estimator must be one of ${ESTIMATORS.join(', ')}` : undefined,
+  error: (issue) => (issue.code === 'invalid_union' ? estimatorRefusal(issue.input) : undefined),
 });
+
+function estimatorRefusal(input: unknown): string {
+  const estimator = typeof input === 'object' && input !== null ? (input as { estimator?: unknown }).estimator : undefined;
+  const base = `estimator must be one of ${ESTIMATORS.join(', ')}`;
+  if (typeof estimator !== 'string') return estimator === undefined ? base : `${base}, got ${JSON.stringify(estimator)}`;
+  const hint = didYouMean(estimator, ESTIMATORS);
+  return `${base}, got ${JSON.stringify(estimator)}${hint.startsWith('did you mean') ? ` (${hint})` : ''}`;
+}
 
 /**
  * An outcome coded from a categorical question: `name` is 1 where `question`'s answer is one of `values`, 0 for any

@@ -8,7 +8,7 @@ import { fixedEffectsFormula, modelRightHandSide } from './plan-terms.ts';
 import { conjointReplicationLines } from './replication-script-conjoint.ts';
 import { CREGG_FIT_FUNCTION, creggFitCall } from './replication-script-cregg.ts';
 import { LEVERAGE_ONE_FUNCTION, leverageAwareFit } from './replication-script-leverage.ts';
-import { clusteredByRespondent } from './respondent-clusters.ts';
+import { clusterColumn } from './respondent-clusters.ts';
 import { familyAdjustmentLines } from './family-adjustment-lines.ts';
 import { r, rComment, rVector } from './r-source.ts';
 import { codeColumns } from './code-columns.ts';
@@ -80,7 +80,7 @@ export function replicationScript(def: StudyDefinition, meta: { wave: string; pl
     'out <- list()',
     '',
   ];
-  if (plan.hypotheses.some((h) => h.estimator === 'lm_robust' && !clusteredByRespondent(def, h))) lines.push(...LEVERAGE_ONE_FUNCTION, '');
+  if (plan.hypotheses.some((h) => h.estimator === 'lm_robust' && !clusterColumn(def, h, PARTICIPANT_COLUMN))) lines.push(...LEVERAGE_ONE_FUNCTION, '');
   if (plan.hypotheses.some((h) => h.estimator === 'lm_robust' && h.seType === 'cregg')) lines.push(...CREGG_FIT_FUNCTION, '');
   lines.push(...codedOutcomeRLines(plan));
   for (const e of plan.exclusions ?? []) {
@@ -203,14 +203,15 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
   if (h.stack) {
     const { items, itemColumn, valueColumn } = h.stack;
     lines.push(
-      `# Long format: one row per participant and item, clustered by ${PARTICIPANT_COLUMN}.`,
+      `# Long format: one row per participant and item, clustered by ${h.clusters ?? PARTICIPANT_COLUMN}.`,
       `h <- do.call(rbind, lapply(${rVector(items)}, function(item) { x <- h; x[[${r(itemColumn)}]] <- rep(item, nrow(x)); x[[${r(valueColumn)}]] <- x[[item]]; x }))`,
     );
   }
   const levels = planLevels(def, h);
   lines.push(`h <- as_factors(h, list(${Object.entries(levels).map(([k, v]) => `${k} = ${rVector(v)}`).join(', ')}))`);
-  const clustered = clusteredByRespondent(def, h);
-  const clusters = clustered ? `, clusters = ${PARTICIPANT_COLUMN}` : '';
+  const cluster = clusterColumn(def, h, PARTICIPANT_COLUMN);
+  const clustered = cluster !== undefined;
+  const clusters = cluster ? `, clusters = ${cluster}` : '';
   const weights = weighted ? ', weights = plan_weight' : '';
   if (h.estimator === 'difference_in_means') {
     const { factor, control, treated, term } = h.treatment;
@@ -231,7 +232,7 @@ function hypothesisLines(def: StudyDefinition, h: Hypothesis, alpha: number, wei
     for (const o of h.outcomes) {
       const call = `lm_robust(${o} ${modelRightHandSide(h)}, data = h${clusters}${weights}${fixedEffects}, se_type = ${r(seType)}, alpha = ${alpha})`;
       const lmCall = `lm(${withFixedEffects('plan', `${o} ${modelRightHandSide(h)}`, h.fixedEffects ?? [])}, data = h${weights})`;
-      const fit = seType === 'cregg' ? creggFitCall(o, modelRightHandSide(h), alpha, weighted) : clustered ? call : leverageAwareFit(call, lmCall, seType, h.id, o, h.fixedEffects);
+      const fit = seType === 'cregg' ? creggFitCall(o, modelRightHandSide(h), alpha, weighted, cluster ?? PARTICIPANT_COLUMN) : clustered ? call : leverageAwareFit(call, lmCall, seType, h.id, o, h.fixedEffects);
       lines.push(`out[[length(out) + 1]] <- fit_or_note(${r(h.id)}, ${r(o)}, function() ${fit})`);
     }
   }

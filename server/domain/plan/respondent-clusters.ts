@@ -12,3 +12,12 @@ export function clusteredByRespondent(def: Pick<StudyDefinition, 'design'>, h: P
   const design = studyDesign(def);
   return h.stack !== undefined || (design.kind === 'vignette' && design.vignettesPerRespondent > 1);
 }
+
+/**
+ * The column a hypothesis' standard errors are clustered by, or none: the plan's `clusters` (a state, a school,
+ * which nest a respondent's rows, so it serves stacked and repeated rows too), else the respondent's column where a
+ * respondent has several rows (`idColumn`, the export's `participant`).
+ */
+export function clusterColumn(def: Pick<StudyDefinition, 'design'>, h: Pick<Hypothesis, 'stack' | 'clusters'>, idColumn: string): string | undefined {
+  return h.clusters ?? (clusteredByRespondent(def, h) ? idColumn : undefined);
+}

@@ -150,6 +150,7 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
     const seType = seTypeProblem(def, h);
     if (seType) add(['seType'], seType);
   }
+  if (h.clusters) rhsColumn(h.clusters, ['clusters']);
 
   if ((h.direction || h.terms) && problems.length === 0 && !formulaBroken) {
     const terms = expectedTerms(def, h);
@@ -166,7 +167,6 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
   return problems;
 }
 
-/** A se type the hypothesis' rows cannot have: clustered ones need clusters, which only respondents' repeated rows give. */
 /**
  * Why a term the plan names is not one of the model's: a typo gets the term it was probably meant to be (walk-through
  * 24: the conjoint plan's message had it, the vignette plan's did not). A level's own term (`regimedemocracy`: the
@@ -178,13 +178,19 @@ function noTerm(def: StudyDefinition, term: string, terms: readonly string[]): s
   return `the model has no term "${term}" ${termsHint(term, terms, !levelTerm)}`;
 }
 
+/**
+ * A se type the hypothesis' rows cannot have: clustered ones need clusters, which the plan's `clusters` column or
+ * respondents' repeated rows give, and clustered rows need a clustered type.
+ */
 function seTypeProblem(def: StudyDefinition, h: LmRobustHypothesis): string | undefined {
   if (!h.seType) return undefined;
   const clusterType = ['CR0', 'stata', 'CR2', 'cregg'].includes(h.seType);
-  const byRespondent = clusteredByRespondent(def, h);
-  const what = h.stack ? 'a stacked hypothesis' : 'a hypothesis of a repeated-vignette study';
-  if (byRespondent && !clusterType) return `${what} is clustered by respondent: use CR0, stata, CR2 or cregg`;
-  if (!byRespondent && clusterType && h.seType !== 'stata') return `${h.seType} needs clusters (only stacked hypotheses and repeated-vignette studies have them)`;
+  const what = h.clusters ? `a hypothesis clustered by "${h.clusters}" needs a clustered se type` : `${h.stack ? 'a stacked hypothesis' : 'a hypothesis of a repeated-vignette study'} is clustered by respondent`;
+  const clustered = h.clusters !== undefined || clusteredByRespondent(def, h);
+  if (clustered && !clusterType) return `${what}: use CR0, stata, CR2 or cregg`;
+  if (!clustered && clusterType && h.seType !== 'stata') {
+    return `${h.seType} needs clusters (name a pre-treatment column in "clusters", such as a state or a school; stacked hypotheses and repeated-vignette studies cluster by participant)`;
+  }
   return undefined;
 }
 
@@ -204,7 +210,7 @@ function fixedEffectProblems(def: StudyDefinition, h: LmRobustHypothesis, variab
   const formula = parseFormula('plan', `y ${modelRightHandSide(h)}`);
   if (!formula.intercept) add([], 'fixed effects absorb the intercept: leave "0 +" or "- 1" out of the formula');
   if (formula.terms.length === 0) add([], 'no term is left to estimate besides the fixed effects: name the terms to estimate in the formula');
-  const seType = h.seType ?? (clusteredByRespondent(def, h) ? 'CR2' : 'HC2');
+  const seType = h.seType ?? (h.clusters !== undefined || clusteredByRespondent(def, h) ? 'CR2' : 'HC2');
   if (seType === 'cregg') add([], 'se type cregg (survey\'s svyglm) has no fixed effects: use CR2, or write the column into the formula (+ block)');
   if (seType === 'CR2' && def.analysisPlan.weights === 'raking') {
     add([], 'raked weights with CR2 cannot have fixed effects (estimatr: "Cannot use `fixed_effects` with weighted CR2 estimation at the moment"): write the column into the formula (+ block) instead, which estimatr and the platform fit alike');

@@ -161,6 +161,7 @@ export function analyticMde(def: StudyDefinition, h: Hypothesis, outcome: string
 
 /** analyticMde, or why the term has none, in words for `vlab power`'s note lines and its JSON (`mde_note`). */
 function analyticMdeOrWhy(def: StudyDefinition, h: Hypothesis, outcome: string, term: string, nUsed: number, alpha: number): number | { why: string } {
+  if (h.clusters) return { why: `standard errors clustered by "${h.clusters}" (the plan's clusters): no two-arm formula` };
   if (clusteredByRespondent(def, h)) return { why: 'several rows per respondent (a stacked outcome or repeated vignettes), clustered: no two-arm formula' };
   if (!equalCells(def)) return { why: 'arms of unequal size (restrictions or weights): no equal-arm formula' };
   const variance = cellVariance(def, outcome);

@@ -57,6 +57,8 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
   for (const e of plan.exclusions ?? []) named.add(e.column);
   for (const h of plan.hypotheses) {
     for (const s of h.subset ?? []) named.add(s.column);
+    // A clustered fit drops the rows without a cluster: the rows carry its value, which moves no estimand.
+    if (h.clusters) named.add(h.clusters);
     if (h.estimator === 'difference_in_means') {
       if (h.blocks) named.add(h.blocks);
     } else {
@@ -133,7 +135,7 @@ function boxCombinations(boxes: readonly (readonly [string, readonly [number, nu
  */
 function withoutWeightedCr2FixedEffects(def: StudyDefinition): StudyDefinition {
   const hypotheses = def.analysisPlan.hypotheses.map((h) =>
-    h.estimator === 'lm_robust' && h.fixedEffects && (h.seType ?? (clusteredByRespondent(def, h) ? 'CR2' : 'HC2')) === 'CR2' ? { ...h, seType: 'CR0' as const } : h,
+    h.estimator === 'lm_robust' && h.fixedEffects && (h.seType ?? (h.clusters !== undefined || clusteredByRespondent(def, h) ? 'CR2' : 'HC2')) === 'CR2' ? { ...h, seType: 'CR0' as const } : h,
   );
   return { ...def, analysisPlan: { ...def.analysisPlan, hypotheses } };
 }
