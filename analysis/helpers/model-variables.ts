@@ -3,6 +3,7 @@ import { recode, unknownColumn, type Levels } from './data.ts';
 import type { Column, DataTable } from './data-table.ts';
 import { sortLevels } from './level-order.ts';
 import { functionAdvice } from './function-advice.ts';
+import { oneNumberAdvice } from './one-number-advice.ts';
 import { MODEL_FUNCTIONS } from './model-functions.ts';
 import { formatRNumber } from './r-number.ts';
 import { LOGICAL_OPERATORS, logicalOperation } from './logical-operators.ts';
@@ -68,8 +69,8 @@ export function modelVariable(context: EvaluationContext, expr: Expr): Variable 
   const label = deparseR(expr);
   switch (value.kind) {
     case 'scalar':
-      // R's model.frame: "variable lengths differ"; a whole-column number (length(x), sum(x)) belongs inside I().
-      throw new AnalysisError(context.fn, `${label} is one number, not one per row (R: "variable lengths differ"); a number such as length(x) or sum(x) goes inside I(), as in I(rank(x) / length(x))`);
+      // R's model.frame: "variable lengths differ"; a whole-column number (mean(x), length(x)) belongs inside I().
+      throw new AnalysisError(context.fn, `${label} is one number, not one per row (R: "variable lengths differ"); outside I() a formula's - and / remove and nest terms, so a number computed from a column goes inside I() with it: write ${oneNumberAdvice(expr)}`);
     case 'numeric':
       return { kind: 'numeric', columns: [value.values], names: [''] };
     case 'matrix':
