@@ -48,6 +48,8 @@ export interface DifferenceInMeansResult {
   nDropped: number;
   /** estimatr's design, with " (weighted)" appended when weights were given. */
   design: Design | `${Design} (weighted)`;
+  /** estimatr's warnings: blocks of two beside larger ones, all taken as matched pairs. */
+  warnings: string[];
 }
 
 type Design = 'Standard' | 'Clustered' | 'Blocked' | 'Block-clustered' | 'Matched-pair' | 'Matched-pair clustered';
@@ -106,11 +108,12 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   const w = weights ? readWeights(rows, all, index, weights) : undefined;
 
   const term = treatmentTerm(rows, treatment, control, treated);
-  const result = (design: Design, est: BlockEstimate): DifferenceInMeansResult => ({
+  const result = (design: Design, est: BlockEstimate, warnings: string[] = []): DifferenceInMeansResult => ({
     estimates: [tidyRow(term, outcome, est.estimate, est.se, est.df, alpha)],
     nobs: index.length,
     nDropped: rows.length - index.length - (outside ? outside.reduce((a, b) => a + b, 0) : 0),
     design: w ? `${design} (weighted)` : design,
+    warnings,
   });
   const whole: Arm = { y, t, cluster, w };
   if (!blocks && cluster) checkClustersPerArm(cluster, t, clusters as string);
@@ -124,15 +127,20 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
     refuseConstant(false);
     return result(cluster ? 'Clustered' : 'Standard', armEstimate(whole, false, weights));
   }
-  const { design, estimate } = blockedEstimate(whole, blockCodes, weights, refuseConstant);
-  return result(design, estimate);
+  const { design, estimate, warnings } = blockedEstimate(whole, blockCodes, weights, refuseConstant);
+  return result(design, estimate, warnings);
 }
 
 /**
  * estimatr's blocked estimate: Σ (N_j/N)·d_j with N_j the block's rows (its total weight when weighted), and the
  * matched-pair variance when some block holds two units (clusters), which estimatr refuses with weights.
  */
-function blockedEstimate(whole: Arm, codes: Int32Array, weights: string | undefined, refuseConstant: (pairMatched: boolean) => void): { design: Design; estimate: BlockEstimate } {
+function blockedEstimate(
+  whole: Arm,
+  codes: Int32Array,
+  weights: string | undefined,
+  refuseConstant: (pairMatched: boolean) => void,
+): { design: Design; estimate: BlockEstimate; warnings: string[] } {
   const { y, t, cluster, w } = whole;
   const membersOf: number[][] = [];
   codes.forEach((block, i) => (membersOf[block] ??= []).push(i));
@@ -145,6 +153,11 @@ function blockedEstimate(whole: Arm, codes: Int32Array, weights: string | undefi
   const unitsPerBlock = perBlock.map((arm) => (arm.cluster ? new Set(arm.cluster).size : arm.y.length));
   if (unitsPerBlock.some((units) => units === 1)) throw new AnalysisError(FN, `every block must have more than one ${cluster ? 'cluster' : 'unit'}`);
   const pairMatched = unitsPerBlock.some((units) => units === 2);
+  // estimatr warns where blocks of two sit beside larger ones (R trial 41: vlab said nothing until then).
+  const unit = cluster ? 'clusters' : 'units';
+  const warnings = pairMatched && unitsPerBlock.some((units) => units > 2)
+    ? [`${FN}: some blocks have two ${unit} while others have more: the matched-pair estimator of the variance is used for every block, as estimatr does (df J − 1), since a block of two has no variance of its own`]
+    : [];
   if (pairMatched && weights) {
     throw new AnalysisError(FN, `weights column "${weights}" cannot be used with matched pairs (a block of two ${cluster ? 'clusters' : 'units'}), as estimatr refuses it`);
   }
@@ -161,11 +174,11 @@ function blockedEstimate(whole: Arm, codes: Int32Array, weights: string | undefi
     } else {
       se = Math.sqrt((1 / (J * (J - 1))) * estimates.reduce((s, e) => s + (e.estimate - estimate) ** 2, 0));
     }
-    return { design: cluster ? 'Matched-pair clustered' : 'Matched-pair', estimate: { estimate, se, df: J - 1, n: nTotal } };
+    return { design: cluster ? 'Matched-pair clustered' : 'Matched-pair', estimate: { estimate, se, df: J - 1, n: nTotal }, warnings };
   }
   const se = Math.sqrt(estimates.reduce((s, e) => s + e.se * e.se * (e.n / nTotal) ** 2, 0));
   const units = unitsPerBlock.reduce((s, u) => s + u, 0);
-  return { design: cluster ? 'Block-clustered' : 'Blocked', estimate: { estimate, se, df: units - 2 * J, n: nTotal } };
+  return { design: cluster ? 'Block-clustered' : 'Blocked', estimate: { estimate, se, df: units - 2 * J, n: nTotal }, warnings };
 }
 
 /** The complete rows whose values lie within the declared levels of every used column that has them. */
