@@ -134,7 +134,9 @@
 // fortieth's (trial40-designs.ts: a 2x2x2x2 factorial with every interaction, by a party moderator, with a fixed effect;
 // the factors by a centred moderator; 2–4 unequal clusters; frequency weights beside replicated rows; a Likert outcome
 // stored as labels; analysts' idioms such as scale(age)[, 1] and c(scale(age)); dim blocked by factorial cells; power
-// at the flagship's sizes; 30 drawn fits).
+// at the flagship's sizes; 30 drawn fits), and the forty-first's (trial41-designs.ts: zero weights beside one-row clusters;
+// a fixed effect with one-row groups beside one-row clusters; factor × continuous with an empty cell; analysts' formulas
+// with d$x; difference_in_means with blocks of two clusters beside larger ones; p.adjust with NA; power edges; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
