@@ -4,7 +4,8 @@ import { clusteredEstimate, readWeights, weightedHc2Estimate, type BlockEstimate
 import { checkClustersNested, checkClustersPerArm, checkClusterTreatment, oneValuePerArm } from './difference-in-means-checks.ts';
 import { completeRows, groupCodes, isMissing, numericColumn, requireColumns, subset, type Levels, type Row } from './helpers/data.ts';
 import { meanAsR } from './helpers/mean.ts';
-import { LOGICAL_VALUES, tableFromRows, type Column } from './helpers/data-table.ts';
+import { missingRoleWarnings, type MissingRole } from './helpers/missing-roles.ts';
+import { LOGICAL_VALUES, tableFromRows, type Column, type DataTable } from './helpers/data-table.ts';
 import { compareCodePoints } from './helpers/level-order.ts';
 import { readRNumber } from './helpers/parse-decimal.ts';
 import { formatRNumber } from './helpers/r-number.ts';
@@ -48,7 +49,7 @@ export interface DifferenceInMeansResult {
   nDropped: number;
   /** estimatr's design, with " (weighted)" appended when weights were given. */
   design: Design | `${Design} (weighted)`;
-  /** estimatr's warnings: blocks of two beside larger ones, all taken as matched pairs. */
+  /** estimatr's warnings: rows dropped for a missing weight, block or cluster; blocks of two beside larger ones. */
   warnings: string[];
 }
 
@@ -93,6 +94,7 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   const outside = options.subset === undefined ? undefined : subsetRows({ fn: FN, table, levels: options.levels, warn: () => {}, warnedOrder: new Set() }, options.subset);
   const complete = used.reduce((index, name) => withoutNaN(index, table.column(name) as Column), withinLevels(rows, completeRows(rows, used), used, options.levels));
   const all = outside ? complete.filter((i) => !outside[i]) : complete;
+  const missing = missingRolesOf(options, table, outside);
   const declared = options.levels && Object.hasOwn(options.levels, treatment) ? options.levels[treatment] : undefined;
   const [control, treated] = conditions(rows, all, treatment, declared, options.condition1, options.condition2);
   const index = all.filter((i) => String(rows[i][treatment]) === control || String(rows[i][treatment]) === treated);
@@ -113,7 +115,7 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
     nobs: index.length,
     nDropped: rows.length - index.length - (outside ? outside.reduce((a, b) => a + b, 0) : 0),
     design: w ? `${design} (weighted)` : design,
-    warnings,
+    warnings: [...missing, ...warnings],
   });
   const whole: Arm = { y, t, cluster, w };
   if (!blocks && cluster) checkClustersPerArm(cluster, t, clusters as string);
@@ -135,6 +137,26 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
  * estimatr's blocked estimate: Σ (N_j/N)·d_j with N_j the block's rows (its total weight when weighted), and the
  * matched-pair variance when some block holds two units (clusters), which estimatr refuses with weights.
  */
+/**
+ * estimatr's warnings for rows that only a missing weight, block or cluster drops (missing-roles.ts, R trial 41), counted
+ * as its model frame counts them: weights, then blocks, then clusters, among the rows the subset keeps.
+ */
+function missingRolesOf(options: DifferenceInMeansOptions, table: DataTable, outside: Uint8Array | undefined): string[] {
+  const { rows, outcome, treatment, levels } = options;
+  const kept = (names: string[]): Set<number> =>
+    new Set(names.reduce((index, name) => withoutNaN(index, table.column(name) as Column), withinLevels(rows, completeRows(rows, names), names, levels)));
+  const roles: MissingRole[] = (
+    [['weight', options.weights], ['block', options.blocks], ['cluster', options.clusters]] as const
+  ).flatMap(([role, name]) => {
+    if (name === undefined) return [];
+    const present = kept([name]);
+    return [{ role, name, missing: (i: number) => !present.has(i) }];
+  });
+  if (roles.length === 0) return [];
+  const core = kept([outcome, treatment]);
+  return missingRoleWarnings(FN, rows.length, (i) => core.has(i) && !outside?.[i], roles);
+}
+
 function blockedEstimate(
   whole: Arm,
   codes: Int32Array,

@@ -177,7 +177,8 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   // on every row and drops rows after (R trial 33). Row numbers in messages count the design's rows then.
   const table = seType === 'cregg' && clusters !== undefined ? completeRows(whole, options.weights === undefined ? [clusters] : [clusters, options.weights]) : whole;
   const formula = parseFormula(FN, options.formula, table.names);
-  const frame = modelFrame(FN, table, formula, levels, { weights: options.weights, clusters, subset: options.subset });
+  const fixedEffects = absorbed && { labels: absorbed.labels, name: `~ ${absorbed.columns.join(' + ')}` };
+  const frame = modelFrame(FN, table, formula, levels, { weights: options.weights, clusters, subset: options.subset, absorbed: fixedEffects });
   if (absorbed && frame.weights) refuseUnweightedLevels(formula, frame, absorbed.labels, options.weights as string);
   const n = frame.index.length;
   let index = frame.index;
