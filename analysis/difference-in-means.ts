@@ -4,7 +4,8 @@ import { clusteredEstimate, readWeights, weightedHc2Estimate, type BlockEstimate
 import { checkClustersNested, checkClustersPerArm, checkClusterTreatment, oneValuePerArm } from './difference-in-means-checks.ts';
 import { completeRows, groupCodes, isMissing, numericColumn, requireColumns, subset, type Levels, type Row } from './helpers/data.ts';
 import { meanAsR } from './helpers/mean.ts';
-import { LOGICAL_VALUES, tableFromRows, type Column } from './helpers/data-table.ts';
+import { missingRoleWarnings, type MissingRole } from './helpers/missing-roles.ts';
+import { LOGICAL_VALUES, tableFromRows, type Column, type DataTable } from './helpers/data-table.ts';
 import { compareCodePoints } from './helpers/level-order.ts';
 import { readRNumber } from './helpers/parse-decimal.ts';
 import { formatRNumber } from './helpers/r-number.ts';
@@ -48,6 +49,8 @@ export interface DifferenceInMeansResult {
   nDropped: number;
   /** estimatr's design, with " (weighted)" appended when weights were given. */
   design: Design | `${Design} (weighted)`;
+  /** estimatr's warnings: rows dropped for a missing weight, block or cluster; blocks of two beside larger ones. */
+  warnings: string[];
 }
 
 type Design = 'Standard' | 'Clustered' | 'Blocked' | 'Block-clustered' | 'Matched-pair' | 'Matched-pair clustered';
@@ -91,6 +94,7 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   const outside = options.subset === undefined ? undefined : subsetRows({ fn: FN, table, levels: options.levels, warn: () => {}, warnedOrder: new Set() }, options.subset);
   const complete = used.reduce((index, name) => withoutNaN(index, table.column(name) as Column), withinLevels(rows, completeRows(rows, used), used, options.levels));
   const all = outside ? complete.filter((i) => !outside[i]) : complete;
+  const missing = missingRolesOf(options, table, outside);
   const declared = options.levels && Object.hasOwn(options.levels, treatment) ? options.levels[treatment] : undefined;
   const [control, treated] = conditions(rows, all, treatment, declared, options.condition1, options.condition2);
   const index = all.filter((i) => String(rows[i][treatment]) === control || String(rows[i][treatment]) === treated);
@@ -106,11 +110,12 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
   const w = weights ? readWeights(rows, all, index, weights) : undefined;
 
   const term = treatmentTerm(rows, treatment, control, treated);
-  const result = (design: Design, est: BlockEstimate): DifferenceInMeansResult => ({
+  const result = (design: Design, est: BlockEstimate, warnings: string[] = []): DifferenceInMeansResult => ({
     estimates: [tidyRow(term, outcome, est.estimate, est.se, est.df, alpha)],
     nobs: index.length,
     nDropped: rows.length - index.length - (outside ? outside.reduce((a, b) => a + b, 0) : 0),
     design: w ? `${design} (weighted)` : design,
+    warnings: [...missing, ...warnings],
   });
   const whole: Arm = { y, t, cluster, w };
   if (!blocks && cluster) checkClustersPerArm(cluster, t, clusters as string);
@@ -124,15 +129,40 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
     refuseConstant(false);
     return result(cluster ? 'Clustered' : 'Standard', armEstimate(whole, false, weights));
   }
-  const { design, estimate } = blockedEstimate(whole, blockCodes, weights, refuseConstant);
-  return result(design, estimate);
+  const { design, estimate, warnings } = blockedEstimate(whole, blockCodes, weights, refuseConstant);
+  return result(design, estimate, warnings);
 }
 
 /**
  * estimatr's blocked estimate: Σ (N_j/N)·d_j with N_j the block's rows (its total weight when weighted), and the
  * matched-pair variance when some block holds two units (clusters), which estimatr refuses with weights.
  */
-function blockedEstimate(whole: Arm, codes: Int32Array, weights: string | undefined, refuseConstant: (pairMatched: boolean) => void): { design: Design; estimate: BlockEstimate } {
+/**
+ * estimatr's warnings for rows that only a missing weight, block or cluster drops (missing-roles.ts, R trial 41), counted
+ * as its model frame counts them: weights, then blocks, then clusters, among the rows the subset keeps.
+ */
+function missingRolesOf(options: DifferenceInMeansOptions, table: DataTable, outside: Uint8Array | undefined): string[] {
+  const { rows, outcome, treatment, levels } = options;
+  const kept = (names: string[]): Set<number> =>
+    new Set(names.reduce((index, name) => withoutNaN(index, table.column(name) as Column), withinLevels(rows, completeRows(rows, names), names, levels)));
+  const roles: MissingRole[] = (
+    [['weight', options.weights], ['block', options.blocks], ['cluster', options.clusters]] as const
+  ).flatMap(([role, name]) => {
+    if (name === undefined) return [];
+    const present = kept([name]);
+    return [{ role, name, missing: (i: number) => !present.has(i) }];
+  });
+  if (roles.length === 0) return [];
+  const core = kept([outcome, treatment]);
+  return missingRoleWarnings(FN, rows.length, (i) => core.has(i) && !outside?.[i], roles);
+}
+
+function blockedEstimate(
+  whole: Arm,
+  codes: Int32Array,
+  weights: string | undefined,
+  refuseConstant: (pairMatched: boolean) => void,
+): { design: Design; estimate: BlockEstimate; warnings: string[] } {
   const { y, t, cluster, w } = whole;
   const membersOf: number[][] = [];
   codes.forEach((block, i) => (membersOf[block] ??= []).push(i));
@@ -145,6 +175,11 @@ function blockedEstimate(whole: Arm, codes: Int32Array, weights: string | undefi
   const unitsPerBlock = perBlock.map((arm) => (arm.cluster ? new Set(arm.cluster).size : arm.y.length));
   if (unitsPerBlock.some((units) => units === 1)) throw new AnalysisError(FN, `every block must have more than one ${cluster ? 'cluster' : 'unit'}`);
   const pairMatched = unitsPerBlock.some((units) => units === 2);
+  // estimatr warns where blocks of two sit beside larger ones (R trial 41: vlab said nothing until then).
+  const unit = cluster ? 'clusters' : 'units';
+  const warnings = pairMatched && unitsPerBlock.some((units) => units > 2)
+    ? [`${FN}: some blocks have two ${unit} while others have more: the matched-pair estimator of the variance is used for every block, as estimatr does (df J − 1), since a block of two has no variance of its own`]
+    : [];
   if (pairMatched && weights) {
     throw new AnalysisError(FN, `weights column "${weights}" cannot be used with matched pairs (a block of two ${cluster ? 'clusters' : 'units'}), as estimatr refuses it`);
   }
@@ -161,11 +196,11 @@ function blockedEstimate(whole: Arm, codes: Int32Array, weights: string | undefi
     } else {
       se = Math.sqrt((1 / (J * (J - 1))) * estimates.reduce((s, e) => s + (e.estimate - estimate) ** 2, 0));
     }
-    return { design: cluster ? 'Matched-pair clustered' : 'Matched-pair', estimate: { estimate, se, df: J - 1, n: nTotal } };
+    return { design: cluster ? 'Matched-pair clustered' : 'Matched-pair', estimate: { estimate, se, df: J - 1, n: nTotal }, warnings };
   }
   const se = Math.sqrt(estimates.reduce((s, e) => s + e.se * e.se * (e.n / nTotal) ** 2, 0));
   const units = unitsPerBlock.reduce((s, u) => s + u, 0);
-  return { design: cluster ? 'Block-clustered' : 'Blocked', estimate: { estimate, se, df: units - 2 * J, n: nTotal } };
+  return { design: cluster ? 'Block-clustered' : 'Blocked', estimate: { estimate, se, df: units - 2 * J, n: nTotal }, warnings };
 }
 
 /** The complete rows whose values lie within the declared levels of every used column that has them. */

@@ -20,7 +20,7 @@ import { normalEquationsLeastSquares } from './helpers/normal-equations.ts';
 import { essentiallyPerfectFit, perfectFitFromResiduals } from './helpers/perfect-fit.ts';
 import { demeanedFit, isDemeanedSeType, type DemeanedSeType } from './helpers/demeaned-fit.ts';
 import { keptColumns, leastSquares, type LeastSquaresFit } from './helpers/qr.ts';
-import { aboutZeroResidual, clusterVariance, heteroskedasticVariance, Q_COORDINATES_ABOVE, sparseHeteroskedasticVariance, type HeteroskedasticType } from './helpers/sandwich.ts';
+import { clusterVariance, heteroskedasticVariance, Q_COORDINATES_ABOVE, someResidualAboutZero, sparseHeteroskedasticVariance, type HeteroskedasticType } from './helpers/sandwich.ts';
 import { resolveSeType, type SeType } from './helpers/se-type.ts';
 import { crossProducts, denseColumns, permuteRows, scaleRows, type SparseDesign } from './helpers/sparse-design.ts';
 import { tidyRow, type TidyRow } from './helpers/tidy.ts';
@@ -177,7 +177,8 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
   // on every row and drops rows after (R trial 33). Row numbers in messages count the design's rows then.
   const table = seType === 'cregg' && clusters !== undefined ? completeRows(whole, options.weights === undefined ? [clusters] : [clusters, options.weights]) : whole;
   const formula = parseFormula(FN, options.formula, table.names);
-  const frame = modelFrame(FN, table, formula, levels, { weights: options.weights, clusters, subset: options.subset });
+  const fixedEffects = absorbed && { labels: absorbed.labels, name: `~ ${absorbed.columns.join(' + ')}` };
+  const frame = modelFrame(FN, table, formula, levels, { weights: options.weights, clusters, subset: options.subset, absorbed: fixedEffects });
   if (absorbed && frame.weights) refuseUnweightedLevels(formula, frame, absorbed.labels, options.weights as string);
   const n = frame.index.length;
   let index = frame.index;
@@ -502,11 +503,4 @@ function permute<T extends Float64Array | Int32Array>(values: T, order: Int32Arr
   const out = values.slice() as T;
   for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
   return out;
-}
-
-/** Whether a residual is about 0 (sandwich.ts's aboutZeroResidual): the rows of leverage 1 are among these. A fit with none has no such row. */
-function someResidualAboutZero(resid: Float64Array, y: Float64Array): boolean {
-  const small = aboutZeroResidual(y);
-  for (const e of resid) if (!(Math.abs(e) > small)) return true;
-  return false;
 }

@@ -3,7 +3,8 @@ import { coefficientsWithVanishingScores } from './coefficient-cluster-scores.ts
 import { demeanedCr2 } from './demeaned-cr2.ts';
 import { demeanWithin } from './fixed-effects-aliasing.ts';
 import { leastSquares, type QrFit } from './qr.ts';
-import { clusterVariance, heteroskedasticVariance, Q_COORDINATES_ABOVE, type HeteroskedasticType } from './sandwich.ts';
+import { coefficientsOfLeverageOneRows } from './leverage-one-coefficients.ts';
+import { clusterVariance, heteroskedasticVariance, Q_COORDINATES_ABOVE, someResidualAboutZero, type HeteroskedasticType } from './sandwich.ts';
 import type { SparseDesign } from './sparse-design.ts';
 
 // One fixed effect absorbed by demeaning instead of fitted as dummies (Frisch–Waugh–Lovell). lmRobust's reference
@@ -110,6 +111,10 @@ export function demeanedFit(input: DemeanedFitInput): DemeanedFit | null {
   const report = { leverageOne: 0 };
   const offset = groupShares(groups, groupCount, w, n);
   const vcov = heteroskedasticVariance(seType, xFit, n, k, fit.xtxInv, fit.b, resid, fit.condition > Q_COORDINATES_ABOVE, report, offset);
+  // A coefficient only rows of leverage 1 decide (R trial 40; a pair alone in its group, R trial 41): the fit with
+  // dummies names it and gives NA. As there, only a fit with such a row, or a residual of about 0 under HC0/HC1, looks.
+  const looked = report.leverageOne > 0 || ((seType === 'HC0' || seType === 'HC1') && someResidualAboutZero(resid, yFit));
+  if (looked && coefficientsOfLeverageOneRows(xFit, n, k, fit.xtxInv, offset).length > 0) return null;
   return { fit, rank, vcov: scaled(vcov, seType === 'classical' || seType === 'HC1'), df: new Float64Array(k).fill(n - rank), nClusters: null, leverageOne: report.leverageOne, residuals };
 }
 

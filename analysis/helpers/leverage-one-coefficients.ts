@@ -7,18 +7,19 @@ import { LEVERAGE_ONE } from './sandwich.ts';
  * residual's square, 0, which leaves the coefficient no rows for its variance: vlab printed NaN or 4e-16 there,
  * estimatr prints noise (4e-8 to 6e-8, or 4 under HC3).
  * A coefficient's influence (X'X)⁻¹ x_i on the other rows is then rounding against its influence on all rows. x: the
- * kept columns column-major on the fit's (√w) scale, xtxInv: their (X'X)⁻¹.
+ * kept columns column-major on the fit's (√w) scale, xtxInv: their (X'X)⁻¹; offset: each row's leverage from columns
+ * absorbed before (a fixed effect's group share w_i/W_g, demeaned-fit.ts), where x holds the demeaned columns.
  *
  * @example coefficientsOfLeverageOneRows(x, n, r, fit.xtxInv) // [0]: the intercept
  */
-export function coefficientsOfLeverageOneRows(x: Float64Array, n: number, r: number, xtxInv: Float64Array): number[] {
+export function coefficientsOfLeverageOneRows(x: Float64Array, n: number, r: number, xtxInv: Float64Array, offset?: Float64Array): number[] {
   const all = new Float64Array(r);
   const others = new Float64Array(r);
   const row = new Float64Array(r);
   const influence = new Float64Array(r);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < r; k++) row[k] = x[k * n + i];
-    let h = 0;
+    let h = offset ? offset[i] : 0;
     for (let j = 0; j < r; j++) {
       let sum = 0;
       for (let k = 0; k < r; k++) sum += xtxInv[j * r + k] * row[k];

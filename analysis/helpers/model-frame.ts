@@ -1,3 +1,4 @@
+import { missingRoleWarnings, type MissingRole } from './missing-roles.ts';
 import { AnalysisError } from '../errors.ts';
 import { dropUnusedLevels, notNumeric, requireColumns, subset, type Levels, type Row } from './data.ts';
 import { isDataTable, tableFromRows, type DataTable } from './data-table.ts';
@@ -36,7 +37,7 @@ export function modelFrame(
   data: readonly Row[] | DataTable,
   formula: Formula,
   levels: Levels | undefined,
-  extra: { weights?: string; clusters?: string; subset?: string },
+  extra: { weights?: string; clusters?: string; subset?: string; absorbed?: AbsorbedVariables },
 ): ModelFrame {
   const table = isDataTable(data) ? data : tableFromRows(data);
   // T and F are R's TRUE and FALSE, pi its constant, where the data have no such column (poly(x, 2, raw = T)).
@@ -63,7 +64,9 @@ export function modelFrame(
 
   const incomplete = incompleteRows(table, response, all, weights, extra.clusters);
   finishNaNWarnings(warnings, producedNaN, incomplete);
-  const nOutside = extra.subset === undefined ? 0 : leaveOut(incomplete, subsetRows(context, extra.subset));
+  const outside = extra.subset === undefined ? undefined : subsetRows(context, extra.subset);
+  const nOutside = outside ? leaveOut(incomplete, outside) : 0;
+  warnings.push(...roleWarnings(fn, table, { response, formula, all, weights, outside }, extra));
 
   let n = 0;
   for (let i = 0; i < total; i++) if (!incomplete[i]) n++;
@@ -167,6 +170,41 @@ function whatBecameOfNaNRows(rows: Uint8Array, incomplete: Uint8Array): string {
   // The dropped ones may go for another variable's missing value (x + is.na(log(z))), so the words say only that.
   const kept = total - dropped;
   return `; ${kept} of those rows ${kept === 1 ? 'is' : 'are'} kept (${why}) and ${dropped} dropped for a missing value`;
+}
+
+/** The fixed effects' variables in the formula (lmRobust puts them there as factor(g)) and their formula's words. */
+export interface AbsorbedVariables {
+  labels: ReadonlySet<string>;
+  name: string;
+}
+
+/**
+ * estimatr's warnings for rows that only a missing weight, cluster or fixed effect drops (missing-roles.ts, R trial 41),
+ * counted as its model frame counts them: weights, then clusters, then the fixed effects, among the rows the subset keeps.
+ */
+function roleWarnings(
+  fn: string,
+  table: DataTable,
+  frame: { response: Float64Array; formula: Formula; all: Variable[]; weights: Float64Array | undefined; outside: Uint8Array | undefined },
+  extra: { weights?: string; clusters?: string; absorbed?: AbsorbedVariables },
+): string[] {
+  const { response, formula, all, weights, outside } = frame;
+  const isAbsorbed = (k: number): boolean => extra.absorbed?.labels.has(formula.variables[k]) ?? false;
+  const absorbedVariables = all.filter((_, k) => isAbsorbed(k));
+  if (!weights && extra.clusters === undefined && absorbedVariables.length === 0) return [];
+  const none = new Float64Array(table.length);
+  const core = incompleteRows(table, response, all.filter((_, k) => !isAbsorbed(k)), undefined, undefined);
+  const roles: MissingRole[] = [];
+  if (weights) roles.push({ role: 'weight', name: extra.weights as string, missing: (i) => Number.isNaN(weights[i]) });
+  if (extra.clusters !== undefined) {
+    const missing = incompleteRows(table, none, [], undefined, extra.clusters);
+    roles.push({ role: 'cluster', name: extra.clusters, missing: (i) => missing[i] === 1 });
+  }
+  if (absorbedVariables.length > 0) {
+    const missing = incompleteRows(table, none, absorbedVariables, undefined, undefined);
+    roles.push({ role: 'fixed effect', name: (extra.absorbed as AbsorbedVariables).name, missing: (i) => missing[i] === 1 });
+  }
+  return missingRoleWarnings(fn, table.length, (i) => !core[i] && !outside?.[i], roles);
 }
 
 /** 1 for each row where the outcome, a variable, the weights or the clusters is missing (NA or NaN): na.omit's rows. */

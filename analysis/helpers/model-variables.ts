@@ -3,11 +3,13 @@ import { recode, unknownColumn, type Levels } from './data.ts';
 import type { Column, DataTable } from './data-table.ts';
 import { sortLevels } from './level-order.ts';
 import { functionAdvice } from './function-advice.ts';
+import { oneNumberAdvice } from './one-number-advice.ts';
 import { MODEL_FUNCTIONS } from './model-functions.ts';
 import { formatRNumber } from './r-number.ts';
 import { LOGICAL_OPERATORS, logicalOperation } from './logical-operators.ts';
 import { matchIn } from './match-functions.ts';
 import { matrixColumn } from './matrix-column.ts';
+import { dataFrameColumn } from './data-frame-column.ts';
 import { powR } from './correctly-rounded-power.ts';
 import { rIntegerDivide, rModulus } from './r-arithmetic.ts';
 import { COMPARISONS, deparseR, type Expr } from './r-syntax.ts';
@@ -67,8 +69,8 @@ export function modelVariable(context: EvaluationContext, expr: Expr): Variable 
   const label = deparseR(expr);
   switch (value.kind) {
     case 'scalar':
-      // R's model.frame: "variable lengths differ"; a whole-column number (length(x), sum(x)) belongs inside I().
-      throw new AnalysisError(context.fn, `${label} is one number, not one per row (R: "variable lengths differ"); a number such as length(x) or sum(x) goes inside I(), as in I(rank(x) / length(x))`);
+      // R's model.frame: "variable lengths differ"; a whole-column number (mean(x), length(x)) belongs inside I().
+      throw new AnalysisError(context.fn, `${label} is one number, not one per row (R: "variable lengths differ"); outside I() a formula's - and / remove and nest terms, so a number computed from a column goes inside I() with it: write ${oneNumberAdvice(expr)}`);
     case 'numeric':
       return { kind: 'numeric', columns: [value.values], names: [''] };
     case 'matrix':
@@ -101,6 +103,7 @@ export function evaluate(context: EvaluationContext, expr: Expr): Evaluated {
     case 'call': {
       if (expr.fn === '(') return evaluate(context, expr.args[0].value);
       if (expr.fn === '[') return matrixColumn(context, expr);
+      if (expr.fn === '$') return dataFrameColumn(context, expr);
       if (ARITHMETIC.has(expr.fn)) return arithmetic(context, expr);
       if (COMPARISONS.has(expr.fn) && expr.args.length === 2) return comparison(context, expr);
       if (LOGICAL_OPERATORS.has(expr.fn)) return logicalOperation(context, expr);

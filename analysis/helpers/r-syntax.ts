@@ -85,8 +85,9 @@ function tokenize(fail: (problem: string) => AnalysisError, source: string): Tok
       tokens.push({ kind: 'op', text: ch, at: i });
       i++;
     } else if (ch === '$') {
-      // d$x: R code around a formula, not inside one.
-      throw fail('unexpected "$": a formula names columns as they are (write x, not d$x)');
+      // d$x, pasted from R code: R's model.frame takes the column of d (refused until the forty-first R trial).
+      tokens.push({ kind: 'op', text: ch, at: i });
+      i++;
     } else {
       throw fail(`unexpected "${ch}"`);
     }
@@ -185,6 +186,7 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
   }
   // m[, k], a matrix's column, binds tighter than ^ as in R; any other subscript is not one value per row.
   function subscript(x: Expr): Expr {
+    if (isOp('$')) return subscript(dollar(x));
     if (!isOp('[')) return x;
     pos++;
     const whole = `${deparseR(x)}[…]: only a whole column, [, k], is one value per row (R: "variable lengths differ" or "incorrect number of dimensions" for other subscripts)`;
@@ -194,6 +196,14 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
     const column = tilde();
     expect(']', whole);
     return subscript(call('[', x, column));
+  }
+  // d$x, d$`x` and d$"x" are one call, `$`(d, x), as R parses them; the column is a name (R's deparse: d$x).
+  function dollar(x: Expr): Expr {
+    pos++;
+    const token = tokens[pos++];
+    if (token?.kind === 'name' && !isOp('(')) return call('$', x, { type: 'name', name: token.text });
+    if (token?.kind === 'string') return call('$', x, { type: 'name', name: token.value });
+    throw fail(`${deparseR(x)}$ is followed by a column's name, as in ${deparseR(x)}$x`);
   }
   function primary(): Expr {
     const token = tokens[pos];
@@ -268,6 +278,7 @@ export function deparseR(expr: Expr): string {
       const text = args.map((a) => deparseR(a.value));
       if (fn === '(') return `(${text[0]})`;
       if (fn === '[') return `${text[0]}[, ${text[1]}]`;
+      if (fn === '$') return `${text[0]}$${text[1]}`;
       const operator = !/^[A-Za-z.]/.test(fn);
       if (operator && args.length === 1) return `${fn}${text[0]}`;
       if (operator && args.length === 2) {

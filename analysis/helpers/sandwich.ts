@@ -180,6 +180,13 @@ export function aboutZeroResidual(y: Float64Array): number {
   return 1e-6 * size;
 }
 
+/** Whether a residual is about 0 (aboutZeroResidual): the rows of leverage 1 are among these. A fit with none has no such row. */
+export function someResidualAboutZero(resid: Float64Array, y: Float64Array): boolean {
+  const small = aboutZeroResidual(y);
+  for (const e of resid) if (!(Math.abs(e) > small)) return true;
+  return false;
+}
+
 /**
  * heteroskedasticVariance for a full-rank design stored as sparse rows, from β and M = (X'X)⁻¹ (p × p): each
  * row's residual y_i − x_i'β is formed in the pass that uses it. The leverage is h_i = x_i' M x_i over the row's

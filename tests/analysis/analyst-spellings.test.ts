@@ -55,10 +55,11 @@ test('common functions vlab lacks are refused with the alternative, not the list
   }
 });
 
-test('R code around a formula ([ ], $, NULL) is refused in words, not as an unknown column', () => {
+test('R code around a formula ([ ], NULL, $ of no column) is refused in words, not as an unknown column', () => {
   // scale(x)[, 1], a matrix's column, is fitted since R trial 40 (matrix-column-as-vector.test.ts); other subscripts not.
   refused('y ~ scale(x)[1]', /scale\(x\)\[…\]: only a whole column, \[, k\], is one value per row/);
-  refused('y ~ d$x', /unexpected "\$"/);
+  // d$x is the column x since R trial 41 (data-frame-dollar.test.ts); $ not followed by a column's name is refused.
+  refused('y ~ d$log(x)', /d\$ is followed by a column's name, as in d\$x/);
   // R: factor(a, exclude = NULL) keeps NA as a level; vlab drops a missing value's row (na.omit).
   refused('y ~ factor(a, exclude = NULL)', /NULL \(R's empty value\) is not supported as a value here: leave the argument out/);
   refused('y ~ datasets::x', /datasets::x is an object of package "datasets", not a column/);

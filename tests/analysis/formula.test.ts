@@ -68,7 +68,7 @@ test('malformed formulas are named in the error', () => {
     ['y ~ a ^ b', /invalid power: the exponent must be a number/],
     ['y ~ a ^ 1', /invalid power: the exponent must be at least 2/],
     ['y ~ a + 2', /the number 2 is not a term/],
-    ['y ~ a $ b', /unexpected "\$"/],
+    ['y ~ a $ 2', /a\$ is followed by a column's name, as in a\$x/],
     ['y ~ log(x', /"log\(" is not closed/],
     ['y ~ 0', /no terms/],
     ['y ~ y + a', /also appears on the right/],

@@ -32,3 +32,26 @@ for (const [seType, ses] of R) {
     rest.forEach((row, k) => assert.ok(Math.abs((row.std_error as number) - ses[k]) <= 1e-12 * ses[k], `${row.term}: SE ${row.std_error} against ${ses[k]}`));
   });
 }
+
+// R trial 41 (left from trial 40): the same under one fixed effect, which vlab absorbs by demeaning. Group 2 holds one
+// row of k = "b" and one of "a" with the same x, so kb is their difference, decided by two rows of leverage 1; group 1
+// is one row. vlab printed kb's SE as 1.6e-16 (HC0, t 5e15) or 0 (HC2/HC3, t Infinity, p 0) without a word; estimatr
+// prints 1.6e-16, 2.5e-16, 5.3e-9 and 0.25. x's SEs are estimatr's (HC2/HC3: the fit without groups 1 and 2).
+const fe: Row[] = [
+  [1.9, 0.5, 'b', 1], [3.4, 1.0, 'b', 2], [2.6, 1.0, 'a', 2], [4.1, 2.0, 'a', 3], [5.0, 3.5, 'a', 3],
+  [3.8, 1.5, 'a', 3], [2.7, 0.8, 'a', 4], [6.2, 4.0, 'a', 4], [4.9, 2.5, 'a', 4], [3.1, 1.2, 'a', 4],
+].map(([y, x, k, g]) => ({ y, x, k, g }));
+const xSe: Record<string, number> = { HC0: 0.087233434765034, HC1: 0.137928170988611, HC2: 0.122762906105204, HC3: 0.17589471146792 };
+for (const [seType, se] of Object.entries(xSe)) {
+  test(`${seType} with a fixed effect: kb, decided by the two rows of leverage 1 in its group, has SE NA and a warning`, () => {
+    const fit = lmRobust({ formula: 'y ~ k + x', rows: fe, fixedEffects: '~ g', seType: seType as 'HC2' });
+    const [kb, x] = fit.estimates;
+    assert.deepEqual([kb.term, x.term], ['kb', 'x']);
+    assert.ok(Math.abs((kb.estimate as number) - 0.8) <= 1e-12, `kb ${kb.estimate}`);
+    for (const key of ['std_error', 'statistic', 'p_value', 'conf_low', 'conf_high'] as const) assert.equal(kb[key], null, key);
+    assert.ok(fit.warnings.some((w) => /standard error of "kb" is not defined: only rows of leverage 1 decide it/.test(w)), fit.warnings.join('\n'));
+    assert.ok(Math.abs((x.estimate as number) - 0.98616737476534) <= 1e-12, `x ${x.estimate}`);
+    assert.ok(Math.abs((x.std_error as number) - se) <= 1e-11 * se, `x: SE ${x.std_error} against ${se}`);
+    assert.equal(x.df, 4);
+  });
+}

@@ -47,8 +47,24 @@ test('length(x) alone is one number, not a variable: R stops ("variable lengths 
   for (const formula of ['y ~ length(x)', 'y ~ rank(x)/length(x)']) {
     assert.throws(
       () => lmRobust({ formula, rows: analystTable }),
-      /lmRobust: length\(x\) is one number, not one per row \(R: "variable lengths differ"\); .* inside I\(\), as in I\(rank\(x\) \/ length\(x\)\)/,
+      /lmRobust: length\(x\) is one number, not one per row \(R: "variable lengths differ"\); .* inside I\(\) with it: write I\(rank\(x\)\/length\(x\)\)/,
       formula,
     );
+  }
+});
+
+test('a summary written without I() is refused with the I() term it stands for, not a rank example (R trial 41)', () => {
+  // R: lm_robust(y ~ a * (age - mean(age)), d) and the others stop: variable lengths differ (found for 'mean(age)').
+  // Outside I() the formula's - and / remove and nest terms, so an analyst centring age meant I(age - mean(age)).
+  const advice: [string, RegExp][] = [
+    ['y ~ a * (age - mean(age))', /mean\(age\) is one number, not one per row .*write I\(age - mean\(age\)\)/],
+    ['y ~ (age - median(age))', /median\(age\) is one number.*write I\(age - median\(age\)\)/],
+    ['y ~ age / sd(age)', /sd\(age\) is one number.*write I\(age\/sd\(age\)\)/],
+    ['y ~ a + max(age)', /max\(age\) is one number.*write I\(age - max\(age\)\)/],
+    ['y ~ a * (age - weighted.mean(age, z))', /weighted\.mean\(age, z\) is one number.*write I\(age - weighted\.mean\(age, z\)\)/],
+    ['y ~ length(x)', /length\(x\) is one number.*write I\(rank\(x\)\/length\(x\)\)/],
+  ];
+  for (const [formula, words] of advice) {
+    assert.throws(() => lmRobust({ formula, rows: analystTable }), (error: Error) => words.test(error.message) && !(/rank/.test(error.message) && !formula.includes('length')), formula);
   }
 });

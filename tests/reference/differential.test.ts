@@ -134,7 +134,9 @@
 // fortieth's (trial40-designs.ts: a 2x2x2x2 factorial with every interaction, by a party moderator, with a fixed effect;
 // the factors by a centred moderator; 2–4 unequal clusters; frequency weights beside replicated rows; a Likert outcome
 // stored as labels; analysts' idioms such as scale(age)[, 1] and c(scale(age)); dim blocked by factorial cells; power
-// at the flagship's sizes; 30 drawn fits).
+// at the flagship's sizes; 30 drawn fits), and the forty-first's (trial41-designs.ts: zero weights beside one-row clusters;
+// a fixed effect with one-row groups beside one-row clusters; factor × continuous with an empty cell; analysts' formulas
+// with d$x; difference_in_means with blocks of two clusters beside larger ones; p.adjust with NA; power edges; 30 drawn fits).
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -345,7 +347,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'all-roles-37', 'empty-cell-terms-37', 'unicode-levels-37', 'dim-all-roles-37', 'rake-many-levels-37', 'p-adjust-37', 'power-37', 'trial37-random',
     'na-roles-38', 'collinear-38', 'declared-levels-38', 'stata-singleton-38', 'dim-blocks-38', 'p-adjust-38', 'power-38', 'trial38-random',
     'weights-1e18-39', 'clusters-in-fe-39', 'constant-arm-39', 'scales-fe-39', 'dim-arms-39', 'p-adjust-39', 'rake-39', 'trial39-random',
-    'factorial-40', 'factorial-moderators-40', 'few-clusters-40', 'frequency-weights-40', 'likert-outcome-40', 'analyst-idioms-40', 'dim-factorial-40', 'power-40', 'trial40-random'] as const) {
+    'factorial-40', 'factorial-moderators-40', 'few-clusters-40', 'frequency-weights-40', 'likert-outcome-40', 'analyst-idioms-40', 'dim-factorial-40', 'power-40', 'trial40-random',
+    'weights-zero-clusters-41', 'fe-singleton-clusters-41', 'factor-numeric-cells-41', 'analyst-formulas-41', 'dim-blocks-clusters-41', 'p-adjust-41', 'power-41', 'trial41-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AnalysisError, differenceInMeans } from '../../../analysis/index.ts';
 import { cliAction } from '../cli-action.ts';
+import { warningLine } from './warning-line.ts';
 import { ALPHA_OPTION, CODEBOOK_OPTION, FORMAT_OPTION, LEVELS_OPTION, OUT_OPTION, parseAlpha, parseFormat, readDataWithLevels, writeTidy } from './analysis-io.ts';
 import { rowsFromTable } from '../../../analysis/helpers/data-table.ts';
 
@@ -58,6 +59,7 @@ export function registerDimCommand(program: Command): void {
           levels,
           alpha: parseAlpha(o.alpha),
         }));
+        for (const warning of result.warnings) process.stderr.write(warningLine('dim', warning));
         await writeTidy('dim', o.out, result.estimates, format, { nobs: result.nobs, dropped: result.nDropped, design: result.design });
       }),
     );

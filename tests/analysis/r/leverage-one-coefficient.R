@@ -18,3 +18,19 @@ for (se in c("HC0", "HC1")) {
   t <- tidy(lm_robust(y ~ z + f, data = d, se_type = se))
   print(data.frame(se = se, term = t$term, est = sprintf("%.15g", t$estimate), se = sprintf("%.15g", t$std.error)))
 }
+# R trial 41: the same under one fixed effect (vlab's demeaned path). Group 2 holds one row of k = "b" and one of "a"
+# with the same x, so kb is y_b − y_a there, decided by two rows of leverage 1; group 1 is one row. estimatr prints
+# noise for kb (or NaN/0.7 under HC2/HC3); x's SEs are those of the fit without groups 1 and 2 (as the rows of weight 0).
+e <- data.frame(
+  y = c(1.9, 3.4, 2.6, 4.1, 5.0, 3.8, 2.7, 6.2, 4.9, 3.1),
+  x = c(0.5, 1.0, 1.0, 2.0, 3.5, 1.5, 0.8, 4.0, 2.5, 1.2),
+  k = c("b", "b", "a", "a", "a", "a", "a", "a", "a", "a"),
+  g = c(1, 2, 2, 3, 3, 3, 4, 4, 4, 4))
+for (se in c("HC0", "HC1", "HC2", "HC3")) {
+  t <- tidy(lm_robust(y ~ k + x, data = e, fixed_effects = ~ g, se_type = se))
+  print(data.frame(se = se, term = t$term, est = sprintf("%.15g", t$estimate), se = sprintf("%.15g", t$std.error), df = t$df))
+}
+for (se in c("HC2", "HC3")) {
+  t <- tidy(lm_robust(y ~ x, data = e[-(1:3), ], fixed_effects = ~ g, se_type = se))
+  print(data.frame(without_groups_1_2 = se, term = t$term, est = sprintf("%.15g", t$estimate), se = sprintf("%.15g", t$std.error)))
+}

@@ -409,3 +409,15 @@ export const TRIAL40_DESIGNS: [number, DesignVariant][] = [
   [40_200_001, { profiles: 2, rated: true, weighted: true, declared: true, restricted: false }],
   [40_200_002, { profiles: 3, rated: true, oneTaskEvery: 2, lopsided: true, restricted: true }],
 ];
+
+/**
+ * The forty-first R trial's conjoint designs (2026-12-07), seeds 41_200_000 + k: the impossible restriction (the first
+ * feature's last level shown only with the second's reference, so its AMCE is estimated beside that level alone) met
+ * with what no design combined it with yet — missing feature cells and a huge weight; ratings with respondents of one
+ * task; lopsided randomization with a level never shown and a group never shown another.
+ */
+export const TRIAL41_DESIGNS: [number, DesignVariant][] = [
+  [41_200_000, { impossible: true, missingFeature: 0.06, weighted: true, hugeWeight: 900 }],
+  [41_200_001, { impossible: true, profiles: 2, rated: true, oneTaskEvery: 2, declared: true }],
+  [41_200_002, { impossible: true, lopsided: true, neverShown: true, hiddenInGroup: true, weighted: true }],
+];

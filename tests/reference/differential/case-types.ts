@@ -311,7 +311,16 @@ export type CaseGroup =
   | 'analyst-idioms-40'
   | 'dim-factorial-40'
   | 'power-40'
-  | 'trial40-random';
+  | 'trial40-random'
+  // The forty-first trial's classes (trial41-designs.ts).
+  | 'weights-zero-clusters-41'
+  | 'fe-singleton-clusters-41'
+  | 'factor-numeric-cells-41'
+  | 'analyst-formulas-41'
+  | 'dim-blocks-clusters-41'
+  | 'p-adjust-41'
+  | 'power-41'
+  | 'trial41-random';
 
 interface CaseBase {
   id: string;
