@@ -27,6 +27,8 @@ export function createHttpServer(
       requestTimeout: config.requestTimeoutSeconds * 1000,
       headersTimeout: config.headersTimeoutSeconds * 1000,
       connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+      // An HTTP/1.1 request without Host is refused by the app, in words and logged (routes/host-required.ts).
+      requireHostHeader: false,
     },
     app,
   );

@@ -86,3 +86,16 @@ test('50 starts pipelined on one connection: 50 answers in order, 50 participant
   assert.deepEqual(statuses(received), Array(50).fill(201));
   assert.equal(await participantsWith(ids), 50);
 });
+
+// Attacker pass 41: an HTTP/1.1 request without Host (a load balancer's health check written by hand, `printf … | nc`)
+// is refused as RFC 9112 §3.2 says, but Node's own refusal was an empty 400 that no log line recorded: the operator saw
+// the health check fail and nothing in the server's log. HTTP/1.0 may leave Host out and is served.
+test('an HTTP/1.1 request without Host: 400 with words; HTTP/1.0 without Host is served', async () => {
+  const refused = await exchange('GET /healthz HTTP/1.1\r\n\r\n', 300);
+  assert.deepEqual(statuses(refused), [400]);
+  assert.match(refused, /"code":"bad_request","message":"an HTTP\/1\.1 request needs a Host header[^"]*"/);
+  assert.match(await exchange('GET /healthz HTTP/1.0\r\n\r\n', 300), /^HTTP\/1\.1 200 OK/);
+  const body = startBody('no-host');
+  assert.deepEqual(statuses(await exchange(`POST /api/waves/${wave}/participants HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`, 300)), [400]);
+  assert.equal(await participantsWith(['no-host']), 0);
+});
