@@ -49,3 +49,13 @@ test('a second ? and an HTML-escaped &amp; between parameters separate them, as 
   // A `?` inside a value that starts no parameter, and an encoded one, stay in the value.
   assert.deepEqual(panelOf('?RID=what?&STUDY_ID=a%3Fb=1', ''), { RID: 'what?', STUDY_ID: 'a?b=1' });
 });
+
+// Attacker pass 41: a supplier whose IDs hold a `+` (a base64 RID, `Xy+z/w==`) and append them unencoded: URLSearchParams
+// reads form encoding's `+` as a space, which no panel ID holds, and the start refused the respondent (`expected 1–128
+// printable ASCII characters, got "Xy z/w=="`): with 16-byte base64 IDs about 3 in 10 of them.
+test('a + in the link is a plus, not a space: an unencoded ID with one starts as the supplier sent it', () => {
+  assert.deepEqual(panelOf('?RID=Xy+z/w==&lang=es', ''), { RID: 'Xy+z/w==' });
+  assert.deepEqual(panelOf('', '#start&RID=Xy+z/w=='), { RID: 'Xy+z/w==' });
+  assert.deepEqual(panelOf('?RID=Xy%2Bz', ''), { RID: 'Xy+z' });
+  assert.deepEqual(panelOf('?RID=Xy%20z', ''), { RID: 'Xy z' }, 'an encoded space is still a space, which the start refuses');
+});
