@@ -99,3 +99,16 @@ test('an HTTP/1.1 request without Host: 400 with words; HTTP/1.0 without Host is
   assert.deepEqual(statuses(await exchange(`POST /api/waves/${wave}/participants HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`, 300)), [400]);
   assert.equal(await participantsWith(['no-host']), 0);
 });
+
+// Attacker pass 41: Node parses every request of a chunk it reads at once, and the app ran each: 150 connections each
+// writing 1,500 pipelined page requests (8 MB in all) and reading nothing kept the server busy 160 s, a new visitor's
+// health check waiting all that time, where the same requests one at a time are interleaved with everyone's. No
+// browser pipelines; past 100 requests waiting for their answers on one connection, it is cut off (http-server.ts).
+test('a connection with more than 100 pipelined requests waiting is cut off: at most 100 reach the app', async () => {
+  const started = Date.now();
+  const received = await exchange('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(1000), 5000);
+  assert.ok(Date.now() - started < 4000, 'the server closed the connection, not the client after 5 s');
+  const answered = statuses(received).length;
+  assert.ok(answered <= 100, `${answered} answered`);
+  assert.match(await exchange('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 300), /^HTTP\/1\.1 200 OK/);
+});
