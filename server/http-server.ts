@@ -1,9 +1,9 @@
 import { createServer, maxHeaderSize, STATUS_CODES, type RequestListener, type Server } from 'node:http';
-import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Config } from './config.ts';
 import { busyAnswers } from './busy-page.ts';
 import { capConnections, CONNECTION_RETRY_AFTER_SECONDS } from './connection-cap.ts';
+import { pipelineQueue } from './pipeline-queue.ts';
 import { helmetHeaders, helmetOptions } from './routes/security-headers.ts';
 import { createWaveLanguages, type WaveLanguages } from './wave-languages.ts';
 
@@ -31,7 +31,7 @@ export function createHttpServer(
       // An HTTP/1.1 request without Host is refused by the app, in words and logged (routes/host-required.ts).
       requireHostHeader: false,
     },
-    pipelineCap(app),
+    pipelineQueue(app),
   );
   server.on('clientError', answerClientError);
   server.keepAliveTimeout = config.keepAliveTimeoutSeconds * 1000;
@@ -41,32 +41,6 @@ export function createHttpServer(
   const busy = busyAnswers(CONNECTION_RETRY_AFTER_SECONDS, helmetHeaders(helmetOptions(config)), waveLanguages);
   capConnections(server, config.maxConnections, config.trustProxy === false ? config.maxConnectionsPerAddress : null, busy);
   return server;
-}
-
-/** Requests one connection may have waiting for their answers (pipelined) before it is cut off. */
-export const PIPELINED_AT_MOST = 100;
-
-/**
- * The app, for connections with at most PIPELINED_AT_MOST requests waiting for their answers. Node parses every
- * request of a chunk it reads at once and hands each to the app, so a client writing requests without reading the
- * answers had thousands run per read: 150 connections of 1,500 pipelined page requests (8 MB) held the server 160 s
- * while a new visitor's health check waited (attacker pass 41). No browser pipelines; a script that pipelines a
- * few requests (50 starts, tests/server/http-framing.test.ts) is served. Past the cap the connection is destroyed,
- * with no answer (its client reads none): the requests of the same read that follow reach nothing.
- */
-function pipelineCap(app: RequestListener): RequestListener {
-  const waiting = new WeakMap<Socket, number>();
-  return (req, res) => {
-    const socket = req.socket;
-    const count = (waiting.get(socket) ?? 0) + 1;
-    if (count > PIPELINED_AT_MOST || socket.destroyed) {
-      socket.destroy();
-      return;
-    }
-    waiting.set(socket, count);
-    res.once('close', () => waiting.set(socket, (waiting.get(socket) ?? 1) - 1));
-    app(req, res);
-  };
 }
 
 /** What Node's HTTP parser refuses before the app sees a request, as each error code's status, code and words. */
