@@ -1,3 +1,5 @@
+import { linkQuery } from './domain/link-query.ts';
+
 /**
  * Whether a request's path is the API's, which answers JSON whoever asks (its 404 included): the app's page routes
  * (routes/respondent-page.ts) and the connection cap's busy answer (busy-page.ts, before Express sees the request).
@@ -23,9 +25,10 @@ export function originTarget(target: string): string {
 /**
  * The link's `lang` as the page reads it (URLSearchParams' get: the first value), so that the shell is in the
  * survey's language: Express's query parser makes a list of `?lang=es&lang=en`, which the shell took for no language,
- * while the page started the survey in `es` (attacker pass 40). Also the connection cap's busy page (busy-page.ts).
+ * while the page started the survey in `es` (attacker pass 40). Parameters joined by a second `?` or `&amp;` are
+ * separated as the page separates them (link-query.ts). Also the connection cap's busy page (busy-page.ts).
  */
 export function linkLang(url: string): string | undefined {
   const query = url.indexOf('?');
-  return query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get('lang') ?? undefined);
+  return query < 0 ? undefined : (new URLSearchParams(linkQuery(url.slice(query))).get('lang') ?? undefined);
 }

@@ -7,6 +7,7 @@ import { loadPublicBundle, publicAssets } from './routes/public-assets.ts';
 import { researcherAuthRateLimit, startRateLimit } from './routes/rate-limit.ts';
 import { participantWriteLimit } from './routes/participant-rate-limit.ts';
 import { requestLog } from './routes/request-log.ts';
+import { hostRequired } from './routes/host-required.ts';
 import { securityHeaders } from './routes/security-headers.ts';
 import { untrustedProxyWarning } from './routes/untrusted-proxy-warning.ts';
 import { researcherApi } from './routes/researcher-api.ts';
@@ -71,6 +72,7 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   app.use(requestLog(logger));
   app.use(untrustedProxyWarning(config, logger));
   app.use(securityHeaders(config));
+  app.use(hostRequired);
   app.use(optionsAnswer(app));
 
   // For load balancers and monitors: 200 while the database answers, 503 with Retry-After while it does not.

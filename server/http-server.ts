@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Config } from './config.ts';
 import { busyAnswers } from './busy-page.ts';
 import { capConnections, CONNECTION_RETRY_AFTER_SECONDS } from './connection-cap.ts';
+import { pipelineQueue } from './pipeline-queue.ts';
 import { helmetHeaders, helmetOptions } from './routes/security-headers.ts';
 import { createWaveLanguages, type WaveLanguages } from './wave-languages.ts';
 
@@ -27,8 +28,10 @@ export function createHttpServer(
       requestTimeout: config.requestTimeoutSeconds * 1000,
       headersTimeout: config.headersTimeoutSeconds * 1000,
       connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+      // An HTTP/1.1 request without Host is refused by the app, in words and logged (routes/host-required.ts).
+      requireHostHeader: false,
     },
-    app,
+    pipelineQueue(app),
   );
   server.on('clientError', answerClientError);
   server.keepAliveTimeout = config.keepAliveTimeoutSeconds * 1000;

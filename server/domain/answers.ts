@@ -60,7 +60,9 @@ function answersSchema(def: StudyDefinition): z.ZodType<Answers> {
 /** Validates a partial save: any subset of the survey's questions, each with a value of the right kind. */
 export function validateAnswers(def: StudyDefinition, raw: unknown): Answers {
   const result = answersSchema(def).safeParse(raw);
-  if (!result.success) throw new DomainError('invalid_input', firstIssue(result.error, 'answers'));
+  // The refused value is quoted (shortened, its invisible characters escaped), as in every other refusal: the
+  // client sent it, and 422 messages are not logged (attacker pass 41).
+  if (!result.success) throw new DomainError('invalid_input', firstIssue(result.error, 'answers', raw));
   return result.data;
 }
 

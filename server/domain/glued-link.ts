@@ -17,3 +17,31 @@ export function ungluedWaveId(pathId: string): string | null {
   const unglued = pathId.replace(GLUED_BEFORE, '').replace(GLUED_AFTER, '');
   return unglued === pathId || unglued === '' ? null : unglued;
 }
+
+/** Where a link's query starts inside its path segment: a `?` or `&`, or either percent-encoded. */
+const QUERY_IN_PATH = /[?&]|%3F|%26/i;
+
+/**
+ * The wave id and the query of a `/s/<id>` path segment (as sent, not decoded) that holds its link's query: a panel
+ * appended `&PROLIFIC_PID=…` to a link that had no `?` (`/s/<id>&PROLIFIC_PID=5f8d…`), or a tool percent-encoded
+ * the link whole (`/s/<id>%3FPROLIFIC_PID%3D5f8d…`). Every respondent of such a link met "This survey link is not
+ * valid" (attacker pass 41). A query after an encoded `?` or `&` is decoded once, as the tool encoded it once; after
+ * a literal `&` it is kept as sent (`RID=a%26b` stays one value). Null when the segment holds no query.
+ *
+ * @example queryInPath('ita6DeCZr5YC%3Flang%3Des') // { id: 'ita6DeCZr5YC', query: 'lang=es', mark: '%3F' }
+ */
+export function queryInPath(segment: string): { id: string; query: string; mark: string } | null {
+  const match = QUERY_IN_PATH.exec(segment);
+  if (!match || match.index === 0) return null;
+  const rest = segment.slice(match.index + match[0].length);
+  return { id: decoded(segment.slice(0, match.index)), query: match[0].length > 1 ? decoded(rest) : rest, mark: match[0] };
+}
+
+/** decodeURIComponent, or the text as it is where it is not valid percent-encoding. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -63,6 +63,8 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
+  // JSON.parse reads 1e400 as Infinity: the number sent is gone, but not that it was too large.
+  if (typeof value === 'number' && !Number.isFinite(value) && !Number.isNaN(value)) return `a number too large to hold (read as ${value})`;
   return String(value);
 }
 

@@ -9,8 +9,20 @@ import type { Logger } from '../logger.ts';
  */
 export const LOGGED_PATH_CHARACTERS = 256;
 
-/** The path as logged: whole, or its first LOGGED_PATH_CHARACTERS characters and its length. */
-export function loggedPath(path: string): { path: string; pathLength?: number } {
+/**
+ * Where a query written into a path starts: `/s/<id>&PROLIFIC_PID=…` (a panel's `&` after a link without `?`), or an
+ * encoded `?` or `&` (a link percent-encoded whole). No path of the app holds one; a link's does, with panel IDs.
+ */
+const QUERY_IN_PATH = /&|%3F|%26/i;
+
+/**
+ * The path as logged: whole, or its first LOGGED_PATH_CHARACTERS characters and its length; a query written into it
+ * is cut after its mark (`/s/<id>&…`), as the query string is never logged: such a link put its panel IDs in the
+ * log (attacker pass 41).
+ */
+export function loggedPath(given: string): { path: string; pathLength?: number } {
+  const mark = QUERY_IN_PATH.exec(given);
+  const path = mark ? `${given.slice(0, mark.index + mark[0].length)}…` : given;
   return path.length <= LOGGED_PATH_CHARACTERS ? { path } : { path: path.slice(0, LOGGED_PATH_CHARACTERS), pathLength: path.length };
 }
 

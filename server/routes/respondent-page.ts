@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { messagesFor, RESPONDENT_LOCALES, type RespondentMessages } from '../../public/src/i18n/messages.ts';
 import { textDirection } from '../../public/src/i18n/text-direction.ts';
 import { chooseLocale, DEFAULT_LOCALE } from '../domain/localized-text.ts';
-import { ungluedWaveId } from '../domain/glued-link.ts';
+import { queryInPath, ungluedWaveId } from '../domain/glued-link.ts';
 import { codePointName } from '../../analysis/helpers/invisible-characters.ts';
 import { WAVE_ID } from '../domain/wave.ts';
 import { escapeHtml } from '../domain/vignette.ts';
@@ -49,16 +49,15 @@ export function respondentPage(
     const lang = linkLang(req.originalUrl);
     const info = WAVE_ID.test(waveId) ? await waveInfo(waveId) : undefined;
     if (!info) {
-      // A link with a space, an invisible character or the sentence's full stop glued to it goes to its wave,
-      // with its query (the panel's IDs) as it came; anything else is the polite 404.
-      const unglued = ungluedWaveId(waveId);
-      if (unglued && WAVE_ID.test(unglued) && (await waveInfo(unglued))) {
+      // A link with a space, an invisible character or the sentence's full stop glued to it, or with its query in
+      // its path, goes to its wave with its query (the panel's IDs) as it came; anything else is the polite 404.
+      const glued = gluedLink(req, waveId);
+      if (glued && WAVE_ID.test(glued.id) && (await waveInfo(glued.id))) {
         // Every respondent of that link meets it: the researcher is told once a minute per wave, to mend it where it
         // was pasted (the panel's settings). What was glued is named by code point; the query (panel IDs) never.
-        const due = gluedLineDue(unglued);
-        if (due && logger) logger.warn({ waveId: unglued, glued: gluedCharacters(waveId, unglued), repeated: due.count }, gluedLinkMessage(unglued));
-        const query = req.originalUrl.indexOf('?');
-        return res.redirect(302, `/s/${unglued}${query < 0 ? '' : req.originalUrl.slice(query)}`);
+        const due = gluedLineDue(glued.id);
+        if (due && logger) logger.warn({ waveId: glued.id, glued: glued.glued, repeated: due.count }, (glued.inPath ? queryInPathMessage : gluedLinkMessage)(glued.id));
+        return res.redirect(302, `/s/${glued.id}${glued.query ? `?${glued.query}` : ''}`);
       }
       return notFoundPage(req, res);
     }
@@ -166,11 +165,30 @@ function fillPage(template: string, locale: string, values: { title?: string } =
 }
 
 /** What a glued link carries besides the wave id, each character as itself when printable ASCII, else as U+XXXX. */
+/**
+ * The wave a glued link means, what was glued (for the log line) and its query: the query of the path (a panel's
+ * `&PROLIFIC_PID=…` after a link without `?`, an encoded `%3F…`: queryInPath) first, then the link's own. Null when
+ * nothing was glued.
+ */
+function gluedLink(req: Request, waveId: string): { id: string; glued: string; query: string; inPath: boolean } | null {
+  const inPath = queryInPath(req.path.slice('/s/'.length).replace(/\/$/, ''));
+  const id = inPath?.id ?? waveId;
+  const unglued = ungluedWaveId(id) ?? (inPath ? id : null);
+  if (!unglued) return null;
+  const at = req.originalUrl.indexOf('?');
+  const query = [inPath?.query, at < 0 ? '' : req.originalUrl.slice(at + 1)].filter(Boolean).join('&');
+  const glued = id === unglued ? '…' : gluedCharacters(id, unglued);
+  return { id: unglued, glued: inPath ? `${glued} ${inPath.mark}` : glued, query, inPath: inPath !== null };
+}
+
 function gluedCharacters(waveId: string, unglued: string): string {
   const at = waveId.indexOf(unglued);
   const extra = [...waveId.slice(0, at), '…', ...waveId.slice(at + unglued.length)];
   return extra.map((c) => (c === '…' || /^[\x21-\x7e]$/.test(c) ? c : codePointName(c))).join(' ');
 }
+
+const queryInPathMessage = (waveId: string) =>
+  `a link to wave ${waveId} arrived with its query in its path, after "&" or an encoded "?" (sent on to the wave): a panel appended its parameters with "&" to a link without "?", or the link was percent-encoded whole: mend it where it was pasted (the panel's study settings)`;
 
 const gluedLinkMessage = (waveId: string) =>
   `a link to wave ${waveId} arrived with characters glued to it (sent on to the wave); the link was copied with them: mend it where it was pasted (the panel's study settings)`;

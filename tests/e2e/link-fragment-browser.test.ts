@@ -22,16 +22,21 @@ function storedPanel(panelId: string): unknown {
 
 test('panel parameters appended after a # in the study URL reach the server', async () => {
   const wave = session.app.waves[0]!;
-  for (const [link, id] of [
-    [`/s/${wave.id}#?PROLIFIC_PID=e2e-fragment-1&STUDY_ID=s1`, 'e2e-fragment-1'],
-    [`/s/${wave.id}#start?PROLIFIC_PID=e2e-fragment-2`, 'e2e-fragment-2'],
+  // Attacker pass 41: parameters joined by a second `?` or `&amp;`, a `+` in an ID, and a query in the path
+  // (`/s/<id>&…`, sent on by the server) reach the server too.
+  for (const [link, id, source] of [
+    [`/s/${wave.id}#?PROLIFIC_PID=e2e-fragment-1&STUDY_ID=s1`, 'e2e-fragment-1', 'prolific'],
+    [`/s/${wave.id}#start?PROLIFIC_PID=e2e-fragment-2`, 'e2e-fragment-2', 'prolific'],
+    [`/s/${wave.id}?lang=en?PROLIFIC_PID=e2e-joined-3`, 'e2e-joined-3', 'prolific'],
+    [`/s/${wave.id}?lang=en&amp;RID=e2e+joined/4==`, 'e2e+joined/4==', 'lucid'],
+    [`/s/${wave.id}&PROLIFIC_PID=e2e-path-5`, 'e2e-path-5', 'prolific'],
   ] as const) {
     const page = await session.browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${session.app.baseUrl}${link}`);
     await page.locator('[data-name="consent"]').getByText('Yes, I agree to take part', { exact: true }).click();
-    assert.deepEqual(storedPanel(id), { panel_source: 'prolific', panel_id: id }, `${link}: the panel ID was not stored`);
+    assert.deepEqual(storedPanel(id), { panel_source: source, panel_id: id }, `${link}: the panel ID was not stored`);
     assert.deepEqual(pageErrors, []);
     await page.close();
   }

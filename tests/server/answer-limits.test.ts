@@ -201,6 +201,24 @@ test('hostile completions (wrong types, 1e400, NaN-like texts, lists, objects, a
   assert.equal(res.body.status, 'complete', JSON.stringify(res.body));
 });
 
+// Attacker pass 41 (pass 40's leftover): a refused answer's message said what was expected and not what came
+// (`answers.trips: expected a number`), so a client's author could not tell a text "7" from a list or 1e400. The
+// message now quotes it as every other refusal does; 422 messages are not logged, and the client sent the value.
+test('a refused answer is quoted: a text where a number goes, a number past the largest, a list, a wrong choice', async () => {
+  const cases: [string, RegExp][] = [
+    [JSON.stringify({ answers: { ...REQUIRED, trips: 'NaN' } }), /^answers\.trips: expected a number, got "NaN" \(a text\)$/],
+    [withRaw('"trips":1e400'), /^answers\.trips: expected a number, got a number too large to hold \(read as Infinity\)$/],
+    [withRaw('"buses":-1e400'), /^answers\.buses: expected a number, got a number too large to hold \(read as -Infinity\)$/],
+    [JSON.stringify({ answers: { ...REQUIRED, town: ['x'] } }), /^answers\.town: expected a text, got a list$/],
+    [JSON.stringify({ answers: { ...REQUIRED, vote_line: 'agianst' } }), /^answers\.vote_line: expected one of for, against, abstain, got "agianst" \(did you mean "against"\?\)$/],
+  ];
+  for (const [i, [body, message]] of cases.entries()) {
+    const res = await completeRaw(await atOutcomes(`quoted-${i}`), body);
+    assert.equal(res.status, 422, JSON.stringify(res.body));
+    assert.match(res.body.error.message, message);
+  }
+});
+
 test('a definition whose limits no answer can meet (a lower limit above an upper one, in one property or across them) is refused in words at load', () => {
   const study = (element: Record<string, unknown>) => {
     const json = JSON.parse(readFileSync(`${FOLDER}/study.json`, 'utf8'));

@@ -86,3 +86,46 @@ test('50 starts pipelined on one connection: 50 answers in order, 50 participant
   assert.deepEqual(statuses(received), Array(50).fill(201));
   assert.equal(await participantsWith(ids), 50);
 });
+
+// Attacker pass 41: an HTTP/1.1 request without Host (a load balancer's health check written by hand, `printf … | nc`)
+// is refused as RFC 9112 §3.2 says, but Node's own refusal was an empty 400 that no log line recorded: the operator saw
+// the health check fail and nothing in the server's log. HTTP/1.0 may leave Host out and is served.
+test('an HTTP/1.1 request without Host: 400 with words; HTTP/1.0 without Host is served', async () => {
+  const refused = await exchange('GET /healthz HTTP/1.1\r\n\r\n', 300);
+  assert.deepEqual(statuses(refused), [400]);
+  assert.match(refused, /"code":"bad_request","message":"an HTTP\/1\.1 request needs a Host header[^"]*"/);
+  assert.match(await exchange('GET /healthz HTTP/1.0\r\n\r\n', 300), /^HTTP\/1\.1 200 OK/);
+  const body = startBody('no-host');
+  assert.deepEqual(statuses(await exchange(`POST /api/waves/${wave}/participants HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`, 300)), [400]);
+  assert.equal(await participantsWith(['no-host']), 0);
+});
+
+// Attacker pass 41: Node parses every request of a chunk it reads at once, and the app ran each: 150 connections each
+// writing 1,500 pipelined page requests (8 MB in all) and reading nothing kept the server busy 160 s, a new visitor's
+// health check waiting all that time, where the same requests one at a time are interleaved with everyone's. No
+// browser pipelines; a connection runs 4 requests at a time, the rest wait their turn, and past 100 waiting it is cut
+// off (server/pipeline-queue.ts).
+test('a connection with more than 100 pipelined requests waiting is cut off: at most 104 reach the app', async () => {
+  const started = Date.now();
+  const received = await exchange('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(1000), 5000);
+  assert.ok(Date.now() - started < 4000, 'the server closed the connection, not the client after 5 s');
+  const answered = statuses(received).length;
+  assert.ok(answered <= 104, `${answered} answered`);
+  assert.match(await exchange('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 300), /^HTTP\/1\.1 200 OK/);
+});
+
+// Requests waiting their turn (server/pipeline-queue.ts) start later than Node read them: the last one read may lack
+// part of its body, which must still reach it when it runs.
+test('10 pipelined starts, the last one\'s body sent 300 ms later: 10 answers in order', async () => {
+  const { hostname, port } = new URL(app.baseUrl);
+  const ids = Array.from({ length: 10 }, (_, i) => `split-${i}`);
+  const bytes = ids.map((id) => `${startHead(`Content-Length: ${startBody(id).length}\r\n`)}${startBody(id)}`).join('');
+  const socket = connect(Number(port), hostname);
+  let received = '';
+  socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+  socket.write(bytes.slice(0, -10));
+  setTimeout(() => socket.end(bytes.slice(-10)), 300);
+  await new Promise((resolve) => socket.on('close', resolve));
+  assert.deepEqual(statuses(received), Array(10).fill(201));
+  assert.equal(await participantsWith(ids), 10);
+});

@@ -403,7 +403,9 @@ test('the page shell is in the respondent’s language: <html lang>, the tab tit
   // A link with `lang` twice (the panel's template adds one to the researcher's): the page starts the survey in the
   // first, as URLSearchParams' get() reads it; the shell took the list for no language and said "Loading the
   // survey…" under `<html lang="en">` (attacker pass 40). `lang[]=es` is no `lang` to either.
-  for (const query of ['lang=es&lang=es', 'lang=es&lang=en', 'PROLIFIC_PID=x&lang=es&LANG=en&lang=', 'lang=es.&PROLIFIC_PID=x']) {
+  // A second `?` or an HTML-escaped `&amp;` between parameters (a panel's or a copied link's join) separates them as
+  // the page reads them (link-query.ts); the shell was in English (attacker pass 41).
+  for (const query of ['lang=es&lang=es', 'lang=es&lang=en', 'PROLIFIC_PID=x&lang=es&LANG=en&lang=', 'lang=es.&PROLIFIC_PID=x', 'lang=es?PROLIFIC_PID=x', 'RID=r-1&amp;lang=es']) {
     assert.match((await request(t.app).get(`/s/${t.wave.id}?${query}`)).text, /<html lang="es" dir="ltr">/, query);
   }
   assert.match((await request(t.app).get(`/s/${t.wave.id}?lang[]=es`)).text, /<html lang="en" dir="ltr">/);

@@ -74,6 +74,30 @@ test('a wave link with invisible characters, spaces or a sentence’s punctuatio
   }
 });
 
+// Attacker pass 41: a link whose query sits in its path — a panel appended `&PROLIFIC_PID=…` to a link without a `?`,
+// or a tool percent-encoded the link whole (`%3F`, `%26`, `%3D`) — met "This survey link is not valid" (404) for every
+// respondent. It is sent on to the wave's page with that query, before any query the link also had.
+test('a wave link whose query is in its path (after an & or an encoded ?) is sent to the wave’s page with it', async () => {
+  const cases: [string, string][] = [
+    [`/s/${wave.id}&PROLIFIC_PID=5f8d&STUDY_ID=s1`, `/s/${wave.id}?PROLIFIC_PID=5f8d&STUDY_ID=s1`],
+    [`/s/${wave.id}%3Flang%3Des%26PROLIFIC_PID%3D5f8d`, `/s/${wave.id}?lang=es&PROLIFIC_PID=5f8d`],
+    [`/s/${wave.id}%3flang=es&RID=r-1`, `/s/${wave.id}?lang=es&RID=r-1`],
+    [`/s/${wave.id}&RID=a%26b?lang=es`, `/s/${wave.id}?RID=a%26b&lang=es`],
+    [`/s/${wave.id}.&RID=r-1`, `/s/${wave.id}?RID=r-1`],
+    [`/s/${wave.id}%3F`, `/s/${wave.id}`],
+  ];
+  for (const [path, location] of cases) {
+    const res = await request(app).get(path);
+    assert.equal(res.status, 302, path);
+    assert.equal(res.headers.location, location, path);
+  }
+  // An encoded line break in the query stays encoded in the header.
+  assert.equal((await request(app).get(`/s/${wave.id}%3Fq%3D%250D%250A`)).headers.location, `/s/${wave.id}?q=%0D%0A`);
+  for (const path of [`/s/NoSuchWave123&RID=r-1`, `/s/&RID=r-1`, `/s/${wave.id}x%3FRID=r-1`]) {
+    assert.equal((await request(app).get(path)).status, 404, path);
+  }
+});
+
 // Attacker pass 29: the glued link was sent on without a word, so the researcher never learnt that the link pasted into
 // the panel carried a zero-width space. One warning a minute per wave names what was glued, never the query.
 test('a glued link is logged once a minute per wave, naming what was glued by code point and no panel ID', async () => {
@@ -88,6 +112,14 @@ test('a glued link is logged once a minute per wave, naming what was glued by co
   assert.equal(glued[0]!.glued, '… U+200B .');
   assert.match(String(glued[0]!.msg), /mend it where it was pasted/);
   assert.doesNotMatch(JSON.stringify(lines), /5f8d0c1e2a3b4c5d6e7f8a9b/);
+  // A query in the path (attacker pass 41): its request line cuts the path after the mark, as the query string is
+  // never logged; the panel ID was in the log.
+  assert.equal((await request(logged).get(`/s/${wave.id}&RID=r-5512`)).status, 302);
+  assert.equal((await request(logged).get(`/s/NoSuchWave123%3FRID%3Dr-5512`)).status, 404);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const paths = lines.map((line) => line.path).filter((path) => path !== undefined).slice(-2);
+  assert.deepEqual(paths, [`/s/${wave.id}&…`, '/s/NoSuchWave123%3F…']);
+  assert.doesNotMatch(JSON.stringify(lines), /r-5512/);
 });
 
 test('a browser asking for a page at any other path (a link mistyped or mangled) gets the polite HTML page, not JSON', async () => {
