@@ -13,11 +13,18 @@ import { answerAlliancePretreatment } from './alliance-pretreatment.ts';
 import { seriousViolations } from './axe-wcag.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { darkContrastProblems } from './dark-contrast.ts';
-import { serve } from './serve-process.ts';
+import { ARABIC_QUOTA_STUDY, writeArabicQuotaStudy } from './arabic-quota-study.ts';
+import { serveWaves } from './serve-process.ts';
 import { setDefaultFontSize } from './text-size.ts';
 
 const LEASE_SECONDS = 8;
-const session = useBrowserSession('lease-warning', (dbPath) => serve(dbPath, { VLAB_QUOTA_LEASE_SECONDS: String(LEASE_SECONDS) }));
+// The shipped studies and an Arabic one with a quota (arabic-quota-study.ts): the warning right to left too.
+const session = useBrowserSession('lease-warning', (dbPath) => {
+  const definitions = join(dbPath, '..', 'definitions');
+  writeArabicQuotaStudy(definitions);
+  return serveWaves(dbPath, ['alliance-corrective-measures', ARABIC_QUOTA_STUDY], { VLAB_DEFINITIONS: definitions, VLAB_QUOTA_LEASE_SECONDS: String(LEASE_SECONDS) });
+});
+const waveOf = (study: string) => session.app.waves.find((w) => w.study === study)!.id;
 
 /** When the participant's lease ends (its last renewal + the lease), read beside the running server. */
 function leaseEndsAt(panelId: string): string {
@@ -30,7 +37,7 @@ function leaseEndsAt(panelId: string): string {
 }
 
 async function toVignette(page: Page, pid: string): Promise<void> {
-  await page.goto(`${session.app.baseUrl}/s/${session.app.waves[0]!.id}?PROLIFIC_PID=${pid}`);
+  await page.goto(`${session.app.baseUrl}/s/${waveOf('alliance-corrective-measures')}?PROLIFIC_PID=${pid}`);
   const aboutYou = { age_group: '45 to 64', gender: 'Male', education: 'Less than a four-year college degree', region: 'West', party: 'Independent' };
   await answerAlliancePretreatment(page, aboutYou);
   await page.getByRole('button', { name: 'Next' }).click();
@@ -179,6 +186,79 @@ for (const [width, height] of [[568, 320], [640, 360]] as const) {
       assert.equal(await page.evaluate(() => window.scrollY), pageScrolled, 'scrolling past the text’s end leaves the page behind the dialog where it was');
     }
     assert.deepEqual(await seriousViolations(page), []);
+    await page.close();
+  });
+}
+
+/** Answers the Arabic study's pages with their first options until its vignette shows (past the quota step). */
+async function toArabicVignette(page: Page, pid: string): Promise<void> {
+  await page.goto(`${session.app.baseUrl}/s/${waveOf(ARABIC_QUOTA_STUDY)}?PROLIFIC_PID=${pid}&lang=ar`);
+  await page.locator('.sd-page__title').waitFor();
+  while (!(await page.locator('.vlab-vignette').isVisible())) {
+    const position = await page.locator('.vlab-progress__text').innerText();
+    for (const question of await page.locator('.sd-page .sd-question:not(.sd-question--html)').all()) await question.locator('.sd-selectbase__label').first().click();
+    await page.locator('.sd-navigation__next-btn:visible').first().click();
+    await page.waitForFunction((before) => document.querySelector('.vlab-progress__text')?.textContent !== before, position);
+  }
+}
+
+for (const [width, height, px] of [[320, 568, 32], [390, 844, 16]] as const) {
+  test(`right to left (Arabic, a quota'd study) at ${width} px with ${px} px text: the warning in Arabic, its words and button from the right edge, focus on "Keep my place", Enter renews`, async () => {
+    // Page pass 41 looked at it by hand alone: no study was both right to left and quota'd, so no test opened it.
+    const page = await session.browser.newPage({ viewport: { width, height }, hasTouch: true, isMobile: true });
+    const pid = `lease-warning-ar-${width}`;
+    await toArabicVignette(page, pid);
+    await setDefaultFontSize(page, px);
+    const dialog = page.getByRole('alertdialog', { name: 'هل ما زلت هنا؟' });
+    await dialog.waitFor({ timeout: LEASE_SECONDS * 1000 });
+    const seen = await page.locator('dialog.vlab-lease-warning').evaluate((d) => {
+      const box = d.getBoundingClientRect();
+      const style = getComputedStyle(d);
+      const innerRight = box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+      const innerLeft = box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+      // Where each text's first line starts: its first character's right edge (right to left) against the dialog's inside.
+      const lineStarts = [...d.querySelectorAll('h2, p')].map((e) => {
+        const range = document.createRange();
+        range.setStart(e.firstChild!, 0);
+        range.setEnd(e.firstChild!, 1);
+        return Math.round(innerRight - range.getBoundingClientRect().right);
+      });
+      const split: string[] = [];
+      for (const element of d.querySelectorAll('h2, p, button')) {
+        const text = element.firstChild as Text;
+        for (const match of text.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(text, match.index);
+          range.setEnd(text, match.index + match[0].length);
+          if (range.getClientRects().length > 1) split.push(match[0]);
+        }
+      }
+      const button = d.querySelector('button')!.getBoundingClientRect();
+      return {
+        direction: style.direction,
+        focused: document.activeElement?.textContent,
+        lineStarts,
+        button: `${Math.round(innerRight - button.right)} px from the right, ${Math.round(button.left - innerLeft)} from the left`,
+        split,
+        sideways: d.scrollWidth - d.clientWidth,
+      };
+    });
+    mkdirSync('screenshots', { recursive: true });
+    await page.screenshot({ path: join('screenshots', `lease-warning-ar-${width}-${px}px.png`) });
+    assert.equal(seen.direction, 'rtl');
+    assert.equal(seen.focused, 'احتفظ بمكاني');
+    assert.match(await dialog.innerText(), /إجاباتك حتى الآن محفوظة/);
+    assert.deepEqual(seen.lineStarts, [0, 0], 'the heading and the sentence start at the right edge');
+    assert.match(seen.button, /^0 px from the right/, `the button at the start of its row: ${seen.button}`);
+    assert.deepEqual(seen.split, [], 'words broken over two lines');
+    assert.ok(seen.sideways <= 0, `the dialog scrolls sideways by ${seen.sideways} px`);
+    assert.deepEqual(await seriousViolations(page), []);
+    const endsAt = leaseEndsAt(pid);
+    const saved = page.waitForResponse((r) => r.request().method() === 'PUT');
+    await page.keyboard.press('Enter');
+    assert.equal(((await (await saved).json()) as { leaseSecondsLeft: number }).leaseSecondsLeft, LEASE_SECONDS, 'renewed: the whole lease again');
+    assert.ok(leaseEndsAt(pid) > endsAt);
+    await page.locator('dialog.vlab-lease-warning').waitFor({ state: 'detached' });
     await page.close();
   });
 }
