@@ -204,7 +204,27 @@ test('every question of the flagship and the bus-line study (English and Spanish
   assert.deepEqual(found, []);
 });
 
-test('at 320 px with the text at 1.5 and 2 times the header’s text starts where the page’s does; "Leave the study" and the notice line keep within the page’s edges', async () => {
+test('at 320 px with the text at 1.5 and 2 times the header’s text starts where the page’s does (at 1280 px too, at 1 and 2 times); "Leave the study" and the notice line keep within the page’s edges', async () => {
+  // A laptop: the header's text and the page's share their edges. Until page pass 42 the header held 44 rem centred
+  // (288–992 px at 1280) and the page SurveyJS's 45 rem less its 40 px inside (320–960), so the title stood 32 px
+  // left of the page's text, and at 32 px text 8 px.
+  const laptop = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const desk = await laptop.newPage();
+  await desk.goto(link('alliance-corrective-measures', 'words-edges-laptop'));
+  await desk.locator('.sd-page__title').waitFor();
+  const laptopEdges: string[] = [];
+  for (const px of [16, 32]) {
+    await setDefaultFontSize(desk, px);
+    laptopEdges.push(
+      await desk.evaluate((px) => {
+        const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+        const edges = (left: number, right: number) => `${Math.round(left)}–${Math.round(right)}`;
+        return `${px} px: title ${edges(box('.vlab-title').left, box('.vlab-progress__text').right)}, page ${edges(box('.sd-page__title').left, box('.sd-question').right)}`;
+      }, px),
+    );
+  }
+  assert.deepEqual(laptopEdges, ['16 px: title 320–960, page 320–960', '32 px: title 40–1240, page 40–1240']);
+  await laptop.close();
   // Before: the header's 0.5 rem (12 and 16 px) against the page's 8 px a side.
   const context = await session.browser.newContext({ viewport: PHONES[0], isMobile: true, hasTouch: true });
   const page = await context.newPage();
