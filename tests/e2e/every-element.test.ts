@@ -486,6 +486,21 @@ test('at 320 × 568 with the text doubled, in Spanish, a dropdown shows its whol
 // text at 32 px the marker stayed 24 px (its dot 8 px, its tick 16 px), smaller than a letter beside it, and was
 // centred on a label of three lines. It grows with the text (1 rem, from 24 px up to 32 px: more would take the
 // words' room at 320 px), its dot and tick with it; the whole row stays the target.
+/** Where the first option's marker of question `name` stands: its centre within 2 px of its label's first line's. */
+async function markerBesideFirstLine(page: Page, name: string): Promise<string> {
+  return page.locator(`[data-name="${name}"] .sd-item`).first().evaluate((item) => {
+    const marker = item.querySelector('.sd-item__decorator')!.getBoundingClientRect();
+    const label = item.querySelector('.sd-item__control-label')!;
+    const range = document.createRange();
+    range.setStart(label.firstChild!.firstChild ?? label.firstChild!, 0);
+    range.setEnd(label.firstChild!.firstChild ?? label.firstChild!, 1);
+    const first = range.getBoundingClientRect();
+    const lines = Math.round(label.getBoundingClientRect().height / parseFloat(getComputedStyle(label).lineHeight));
+    const off = marker.top + marker.height / 2 - (first.top + first.height / 2);
+    return lines >= 2 && Math.abs(off) <= 2 ? 'beside the first line' : `${Math.round(off)} px below the first line's middle (${lines} lines)`;
+  });
+}
+
 test('at 320 px with the text at 32 px a radio\'s and a checkbox\'s marker grow with it, and a tap on the row\'s last line picks it', async () => {
   const context = await session.browser.newContext({ viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
@@ -509,6 +524,9 @@ test('at 320 px with the text at 32 px a radio\'s and a checkbox\'s marker grow 
   assert.ok(markers.lines >= 2, `the label runs over ${markers.lines} lines`);
   assert.deepEqual(markers.size, [32, 32], 'the checkbox is 32 px');
   assert.ok(markers.tick >= 21, `its tick ${markers.tick} px`);
+  // Beside the first line of its label, as the platform's own controls are: centred on the row until page pass 42
+  // (align-items: center), a three-line label had it beside its second line, looking like a bullet of that line.
+  assert.deepEqual(await markerBesideFirstLine(page, 'q_check'), 'beside the first line');
   // The consent page's radio, in a new survey: its dot with it.
   await page.goto(link('every-markers-32-radio'));
   await page.locator('[data-name="consent"]').waitFor();
@@ -519,6 +537,8 @@ test('at 320 px with the text at 32 px a radio\'s and a checkbox\'s marker grow 
     return [decorator.getBoundingClientRect().width, parseFloat(getComputedStyle(decorator, '::after').width)];
   });
   assert.ok(radio[0] === 32 && radio[1]! >= 10, `the radio ${radio[0]} px, its dot ${radio[1]} px`);
+  await page.locator('[data-name="consent"] .sd-item__control-label').first().evaluate((label) => (label.textContent = 'Yes, I agree to take part in this study as it is described above'));
+  assert.deepEqual(await markerBesideFirstLine(page, 'consent'), 'beside the first line');
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no sideways scrolling');
   await page.locator('[data-name="consent"]').screenshot({ path: '/tmp/vlab-every-element-markers-320-text32.png' });
   await context.close();
