@@ -1,4 +1,5 @@
 import type { RespondentMessages } from './i18n/messages.ts';
+import { createNoticeInSight } from './notice-in-sight.ts';
 import { REQUIRED_NOTE_ID } from './surveyjs-patches.ts';
 
 /**
@@ -15,9 +16,10 @@ export interface PageChrome {
   /**
    * Shows `text` in the notice line (a status region: announced when it changes, so the same text again is not
    * set, nor said, again). A page change clears it, unless `keep`: a notice about the connection holds until the
-   * connection changes.
+   * connection changes. `inSight`: a few words kept at the foot of the screen while the notice line is out of sight
+   * (notice-in-sight.ts), until the next notice.
    */
-  notice(text: string, options?: { keep?: boolean }): void;
+  notice(text: string, options?: { keep?: boolean; inSight?: string }): void;
   /** Says `text` through the page's polite live region, once (the same words again are said again). */
   announce(text: string): void;
 }
@@ -69,6 +71,7 @@ export function createPageChrome(container: HTMLElement, studyTitle: string, mes
   requiredNote.hidden = true;
   const surveyRoot = element('div', 'vlab-survey-root');
   container.replaceChildren(header, notice, live, requiredNote, surveyRoot);
+  const noticeInSight = createNoticeInSight(notice, container);
   // Emptied first, so the same words (Next pressed twice on the same unanswered questions) are said again; and
   // emptied a while after, once said: left there, "Page 3 of 7" was read a second time (after the visible
   // progress) by a screen reader reading the page line by line.
@@ -93,15 +96,20 @@ export function createPageChrome(container: HTMLElement, studyTitle: string, mes
       pageOf.textContent = position;
       document.title = messages.pageDocumentTitle(pageTitle || position, studyTitle);
       if (!announce) return;
-      if (!keepNotice) notice.textContent = '';
+      if (!keepNotice) {
+        notice.textContent = '';
+        noticeInSight.hide();
+      }
       focusHeading(pageHeading ?? title);
       scrollToTop();
       // The focused heading reads the page's title; the region adds only what it does not say, the position.
       say(position);
     },
-    notice(text, { keep = false } = {}) {
+    notice(text, { keep = false, inSight } = {}) {
       keepNotice = keep;
       if (notice.textContent !== text) notice.textContent = text;
+      if (inSight) noticeInSight.show(inSight);
+      else noticeInSight.hide();
     },
     announce: say,
   };

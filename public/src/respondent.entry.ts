@@ -194,7 +194,7 @@ async function main(): Promise<void> {
     current: () => ({ answers: answersToSend(survey.data as Record<string, unknown>), page: survey.currentPageNo }),
     savedAnswers: start.answers ?? {},
     onRefused: (error) => (wentOnElsewhere(error) ? leave() : chrome.notice(messages.saveRefused)),
-    onUnreachable: () => chrome.notice(messages.saveOffline, { keep: true }),
+    onUnreachable: () => chrome.notice(messages.saveOffline, { keep: true, inSight: messages.saveOfflineInSight }),
     onReachable: () => chrome.notice(messages.saveOnlineAgain),
     // A lapsed quota lease whose level filled meanwhile: the server ended the participant, as the quota step does.
     onOutcome: (outcome) => {

@@ -273,3 +273,54 @@ test('at 320 px with the text at 1.5 and 2 times the header’s text starts wher
   assert.deepEqual(noticeEdges, ['24 px: notice 8–312, its text 8 and 8 px in', '32 px: notice 8–312, its text 8 and 8 px in']);
   await context.close();
 });
+
+for (const [width, height, px] of [[320, 568, 32], [390, 844, 16]] as const) {
+  test(`offline while answering low on the page at ${width} px with ${px} px text: a few words of the notice stay in sight at the screen's foot, covering not the focused answer, hidden from screen readers (the notice line says it once)`, async () => {
+    // Until page pass 42 the notice line stood above the page alone: a respondent answering further down never saw it.
+    // (The flagship is in English alone: its link's lang=es falls back to English.)
+    const context = await session.browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(link('alliance-corrective-measures', `words-offline-${width}`));
+    await page.locator('.sd-page__title').waitFor();
+    await setDefaultFontSize(page, px);
+    await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
+    await page.locator('.sd-navigation__next-btn').click();
+    const party = page.locator('[data-name="party"]');
+    await party.waitFor();
+    // The last question's first answer tapped (it has focus), then the second offline: its save fails.
+    await party.locator('.sd-selectbase__label').first().click();
+    await context.setOffline(true);
+    await party.locator('.sd-selectbase__label').nth(1).click();
+    await page.waitForFunction(() => document.querySelector('.vlab-notice')?.textContent !== '');
+    await twoFrames(page);
+    const seen = await page.evaluate(() => {
+      const inSight = [...document.querySelectorAll('.vlab-notice, .vlab-notice-line')].filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.height > 0 && r.top >= 0 && r.top < window.innerHeight;
+      });
+      const line = document.querySelector('.vlab-notice-line');
+      const focused = (document.activeElement?.closest('.sd-item') ?? document.querySelector('[data-name="party"] .sd-item--checked'))!.getBoundingClientRect();
+      return {
+        inSight: inSight.map((e) => `${e.className}: ${e.textContent}${e.getAttribute('aria-hidden') === 'true' ? ' (hidden from screen readers)' : ''}`),
+        focusedCovered: line ? Math.max(0, Math.round(focused.bottom - line.getBoundingClientRect().top)) : 0,
+        focusedInView: focused.top >= 0 && focused.bottom <= window.innerHeight,
+        noticeSays: document.querySelector('.vlab-notice[role="status"]')?.textContent,
+      };
+    });
+    await page.screenshot({ path: `/tmp/vlab-text-size-words-offline-${width}-${px}px.png` });
+    assert.deepEqual(seen.inSight, ['vlab-notice-line: Offline: answers not saved yet (hidden from screen readers)']);
+    assert.equal(seen.focusedCovered, 0, 'the focused answer is not under the line');
+    assert.ok(seen.focusedInView, 'the focused answer stays on the screen');
+    assert.match(seen.noticeSays ?? '', /^You seem to be offline/);
+    // Scrolled to the top the notice line shows the sentence itself, and the few words go.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => (document.querySelector('.vlab-notice-line') as HTMLElement).hidden);
+    // Back online: "the connection is back" replaces the sentence and the few words do not come back.
+    await context.setOffline(false);
+    await page.waitForFunction(() => document.querySelector('.vlab-notice')?.textContent === 'The connection is back and your answers are saved.');
+    await party.scrollIntoViewIfNeeded();
+    await twoFrames(page);
+    assert.equal(await page.locator('.vlab-notice-line').isVisible(), false);
+    await context.close();
+  });
+}

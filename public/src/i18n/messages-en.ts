@@ -63,6 +63,7 @@ export const en: RespondentMessages = {
   backStaysPut: 'This survey does not go back to earlier pages. Your answers so far are saved; please carry on from this page.',
   saveRefused: 'Your latest change could not be saved. Your earlier answers are kept; please carry on with the survey.',
   saveOffline: 'You seem to be offline: your latest answers are not saved yet. Please keep this page open; they will be saved when the connection is back.',
+  saveOfflineInSight: 'Offline: answers not saved yet',
   saveOnlineAgain: 'The connection is back and your answers are saved.',
   leaseWarningTitle: 'Are you still there?',
   leaseWarningText: (minutes) =>

@@ -62,6 +62,7 @@ export const es: RespondentMessages = {
   backStaysPut: 'Esta encuesta no vuelve a las páginas anteriores. Sus respuestas hasta ahora están guardadas; continúe desde esta página.',
   saveRefused: 'No se pudo guardar su último cambio. Sus respuestas anteriores se conservan; continúe con la encuesta.',
   saveOffline: 'Parece que no tiene conexión: sus últimas respuestas aún no se han guardado. No cierre esta página; se guardarán cuando vuelva la conexión.',
+  saveOfflineInSight: 'Sin conexión: respuestas aún sin guardar',
   saveOnlineAgain: 'La conexión ha vuelto y sus respuestas están guardadas.',
   leaseWarningTitle: '¿Sigue ahí?',
   leaseWarningText: (minutes) =>

@@ -104,6 +104,8 @@ export interface RespondentMessages {
   saveRefused: string;
   /** The notice while saves do not reach the server: the answers wait on the page, which must stay open. */
   saveOffline: string;
+  /** Its few words kept at the foot of the screen while the notice is out of sight (notice-in-sight.ts). */
+  saveOfflineInSight: string;
   /** The notice once a save reaches the server again. */
   saveOnlineAgain: string;
   /** The dialog shown before the participant's quota lease lapses (lease-warning.ts): its title, sentence and button. */

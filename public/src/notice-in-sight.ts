@@ -1,0 +1,65 @@
+/**
+ * Keeps a notice about the connection in sight while the respondent is further down the page. The notice line
+ * stands above the page, so a respondent answering lower down (a phone, large text: at 320 px with 32 px text the
+ * offline sentence is taller than the screen) never saw "You seem to be offline" (page pass 41's leftover). While
+ * the notice line's top is out of sight, a compact line of a few words sticks to the foot of the screen.
+ *
+ * It is hidden from assistive technology: the notice line, a status region, says the whole sentence once. It takes
+ * no focus and is not a control. It covers no focused control: the page's scroll padding grows by its height
+ * (`--vlab-notice-line`), so a control tabbed to is scrolled clear of it, and one it would cover as it appears is
+ * scrolled up by the overlap. At the page's end it stands in its place under Next, covering nothing.
+ */
+export interface NoticeInSight {
+  /** Shows `words` at the foot of the screen whenever the notice line is out of sight, until `hide`. */
+  show(words: string): void;
+  hide(): void;
+}
+
+export function createNoticeInSight(notice: HTMLElement, container: HTMLElement): NoticeInSight {
+  const line = document.createElement('p');
+  line.className = 'vlab-notice-line';
+  line.setAttribute('aria-hidden', 'true');
+  line.hidden = true;
+  container.append(line);
+  let wanted = false;
+  let frame = 0;
+  const update = () => {
+    frame = 0;
+    const top = notice.getBoundingClientRect().top;
+    const show = wanted && (top < 0 || top >= window.innerHeight);
+    if (line.hidden !== show) return;
+    line.hidden = !show;
+    document.documentElement.style.setProperty('--vlab-notice-line', show ? `${line.offsetHeight}px` : '0px');
+    if (show) clearFocusedControl(line);
+  };
+  const soon = () => {
+    if (!frame) frame = requestAnimationFrame(update);
+  };
+  window.addEventListener('scroll', soon, { passive: true });
+  window.addEventListener('resize', soon);
+  return {
+    show(words) {
+      line.textContent = words;
+      wanted = true;
+      soon();
+    },
+    hide() {
+      wanted = false;
+      soon();
+    },
+  };
+}
+
+/**
+ * Scrolls a focused control the line would cover up by the overlap (and the scroll padding's half rem). A radio's or
+ * checkbox's input is drawn by its label (SurveyJS hides the input itself, a few px at the row's top): the label's
+ * box is what the respondent sees.
+ */
+function clearFocusedControl(line: HTMLElement): void {
+  const focused = document.activeElement;
+  if (!focused || focused === document.body) return;
+  const seen = focused.closest('label') ?? focused;
+  const overlap = seen.getBoundingClientRect().bottom - line.getBoundingClientRect().top;
+  const spare = parseFloat(getComputedStyle(document.documentElement).fontSize) / 2;
+  if (overlap > -spare) window.scrollBy({ top: overlap + spare, behavior: 'instant' });
+}
