@@ -2,6 +2,7 @@ import { createServer, maxHeaderSize, STATUS_CODES, type RequestListener, type S
 import type { Duplex } from 'node:stream';
 import type { Config } from './config.ts';
 import { busyAnswers } from './busy-page.ts';
+import { oversizedHeadPages } from './oversized-head-page.ts';
 import { capConnections, CONNECTION_RETRY_AFTER_SECONDS } from './connection-cap.ts';
 import { pipelineQueue } from './pipeline-queue.ts';
 import { helmetHeaders, helmetOptions } from './routes/security-headers.ts';
@@ -33,7 +34,7 @@ export function createHttpServer(
     },
     pipelineQueue(app),
   );
-  server.on('clientError', answerClientError);
+  server.on('clientError', clientErrorAnswer(oversizedHeadPages(helmetHeaders(helmetOptions(config)), waveLanguages)));
   server.keepAliveTimeout = config.keepAliveTimeoutSeconds * 1000;
   // Behind a proxy every connection comes from the proxy's address: a share per address would cap the whole
   // server at it, so there the proxy must limit per client (docs/deploy.md).
@@ -53,15 +54,21 @@ const CLIENT_ERRORS: Readonly<Record<string, [number, string, string]>> = {
 /**
  * Node's own answer to a request it cannot parse (431, 400, 408) has no body; the APIs promise `{ error: { code,
  * message } }` for every refusal, so it is written here, as Node would (only on a connection nothing was sent on
- * yet, then closed).
+ * yet, then closed). A survey link's navigation past 16 KB of headers gets `oversizedPage`'s page instead (a
+ * browser's cookies: oversized-head-page.ts).
  */
-function answerClientError(error: NodeJS.ErrnoException, socket: Duplex & { bytesWritten?: number }): void {
-  if (socket.writable && socket.bytesWritten === 0) {
-    const [status, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'bad_request', 'the request is not valid HTTP'];
-    const body = JSON.stringify({ error: { code, message } });
-    socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-  }
-  socket.destroy(error);
+function clientErrorAnswer(oversizedPage: (rawPacket: Buffer | undefined) => string | null) {
+  return (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex & { bytesWritten?: number }): void => {
+    if (socket.writable && socket.bytesWritten === 0) {
+      const page = error.code === 'HPE_HEADER_OVERFLOW' ? oversizedPage(error.rawPacket) : null;
+      socket.write(page ?? jsonClientError(error.code));
+    }
+    socket.destroy(error);
+  };
+}
+
+function jsonClientError(errorCode: string | undefined): string {
+  const [status, code, message] = CLIENT_ERRORS[errorCode ?? ''] ?? [400, 'bad_request', 'the request is not valid HTTP'];
+  const body = JSON.stringify({ error: { code, message } });
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }
