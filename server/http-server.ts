@@ -4,7 +4,8 @@ import type { Config } from './config.ts';
 import { busyAnswers } from './busy-page.ts';
 import { oversizedHeadPages } from './oversized-head-page.ts';
 import { capConnections, CONNECTION_RETRY_AFTER_SECONDS } from './connection-cap.ts';
-import { pipelineQueue } from './pipeline-queue.ts';
+import type { Logger } from './logger.ts';
+import { pipelineCutLog, pipelineQueue } from './pipeline-queue.ts';
 import { helmetHeaders, helmetOptions } from './routes/security-headers.ts';
 import { createWaveLanguages, type WaveLanguages } from './wave-languages.ts';
 
@@ -23,6 +24,7 @@ export function createHttpServer(
   app: RequestListener,
   config: Pick<Config, 'requestTimeoutSeconds' | 'headersTimeoutSeconds' | 'keepAliveTimeoutSeconds' | 'maxConnections' | 'maxConnectionsPerAddress' | 'trustProxy' | 'frameAncestors'>,
   waveLanguages: WaveLanguages = createWaveLanguages(),
+  logger?: Logger,
 ): Server {
   const server = createServer(
     {
@@ -32,7 +34,7 @@ export function createHttpServer(
       // An HTTP/1.1 request without Host is refused by the app, in words and logged (routes/host-required.ts).
       requireHostHeader: false,
     },
-    pipelineQueue(app),
+    pipelineQueue(app, logger && pipelineCutLog(logger)),
   );
   server.on('clientError', clientErrorAnswer(oversizedHeadPages(helmetHeaders(helmetOptions(config)), waveLanguages)));
   server.keepAliveTimeout = config.keepAliveTimeoutSeconds * 1000;
