@@ -2,6 +2,7 @@ import { createServer, maxHeaderSize, STATUS_CODES, type RequestListener, type S
 import type { Duplex } from 'node:stream';
 import type { Config } from './config.ts';
 import { busyAnswers } from './busy-page.ts';
+import { http2Refusal } from './http2-refusal.ts';
 import { oversizedHeadPages } from './oversized-head-page.ts';
 import { capConnections, CONNECTION_RETRY_AFTER_SECONDS } from './connection-cap.ts';
 import type { Logger } from './logger.ts';
@@ -57,13 +58,13 @@ const CLIENT_ERRORS: Readonly<Record<string, [number, string, string]>> = {
  * Node's own answer to a request it cannot parse (431, 400, 408) has no body; the APIs promise `{ error: { code,
  * message } }` for every refusal, so it is written here, as Node would (only on a connection nothing was sent on
  * yet, then closed). A survey link's navigation past 16 KB of headers gets `oversizedPage`'s page instead (a
- * browser's cookies: oversized-head-page.ts).
+ * browser's cookies: oversized-head-page.ts), and an HTTP/2 client with prior knowledge HTTP/2's GOAWAY (http2-refusal.ts).
  */
 function clientErrorAnswer(oversizedPage: (rawPacket: Buffer | undefined) => string | null) {
   return (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex & { bytesWritten?: number }): void => {
     if (socket.writable && socket.bytesWritten === 0) {
       const page = error.code === 'HPE_HEADER_OVERFLOW' ? oversizedPage(error.rawPacket) : null;
-      socket.write(page ?? jsonClientError(error.code));
+      socket.write(page ?? http2Refusal(error.rawPacket) ?? jsonClientError(error.code));
     }
     socket.destroy(error);
   };

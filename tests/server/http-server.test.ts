@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { connect as http2Connect } from 'node:http2';
 import { connect, type Socket } from 'node:net';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -158,6 +159,22 @@ test('headers over 16 KB on a survey link opened by a browser: a 431 page in the
       const answer = await send(json);
       assert.match(answer, /^HTTP\/1\.1 431 [\s\S]*\r\nContent-Type: application\/json; charset=utf-8\r\n/);
     }
+  } finally {
+    await s.close();
+  }
+});
+
+// Attacker pass 42: an HTTP/2 client with prior knowledge (`curl --http2-prior-knowledge`, a gRPC-style client, a
+// load balancer's h2c health check) got the JSON 400 in HTTP/1.1, which it cannot read: curl said "Empty reply from
+// server". It gets HTTP/2's own refusal, GOAWAY with HTTP_1_1_REQUIRED (RFC 9113 §7), which names the fix.
+test('an HTTP/2 prior-knowledge preface gets a GOAWAY with HTTP_1_1_REQUIRED, in HTTP/2', async () => {
+  const s = await listening({});
+  try {
+    const session = http2Connect(`http://127.0.0.1:${s.port}`);
+    session.on('error', () => undefined);
+    const [code] = (await once(session, 'goaway')) as [number];
+    assert.equal(code, 13, 'HTTP_1_1_REQUIRED');
+    session.destroy();
   } finally {
     await s.close();
   }
