@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { noRoute, optionsAnswer } from './routes/allowed-methods.ts';
 import { errorHandler, PATCH_BODY_TYPES, requireJsonBody } from './routes/errors.ts';
+import { keepBodyBytes, refuseRepeatedNames } from './routes/repeated-name.ts';
 import { loadPublicBundle, publicAssets } from './routes/public-assets.ts';
 import { researcherAuthRateLimit, startRateLimit } from './routes/rate-limit.ts';
 import { participantWriteLimit } from './routes/participant-rate-limit.ts';
@@ -99,14 +100,16 @@ export function createApp({ store, config, logger = silentLogger, researcherPool
   app.use(
     '/api/researcher',
     requireJsonBody,
-    express.json({ limit: config.bodyLimitBytes, type: PATCH_BODY_TYPES }),
+    express.json({ limit: config.bodyLimitBytes, type: PATCH_BODY_TYPES, verify: keepBodyBytes }),
+    refuseRepeatedNames,
     researcherApi(researcher),
     noRoute(app, 'API route'),
   );
   app.use(
     '/api',
     requireJsonBody,
-    express.json({ limit: config.bodyLimitBytes, type: 'application/json' }),
+    express.json({ limit: config.bodyLimitBytes, type: 'application/json', verify: keepBodyBytes }),
+    refuseRepeatedNames,
     respondentApi(respondents),
     noRoute(app, 'API route'),
   );

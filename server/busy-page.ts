@@ -46,13 +46,13 @@ export function parseRequestHead(text: string): RequestHead | null {
 }
 
 /** A browser's navigation: HTML before JSON in its Accept header, as the app's prefersHtml (`req.accepts(['json', 'html'])`) decides. */
-const prefersHtml = (accept: string | undefined) => new Negotiator({ headers: { accept } }).mediaType(['application/json', 'text/html']) === 'text/html';
+export const prefersHtml = (accept: string | undefined) => new Negotiator({ headers: { accept } }).mediaType(['application/json', 'text/html']) === 'text/html';
 
 /** The target's path without its query or fragment. */
 const pathOf = (target: string) => target.replace(/[?#][\s\S]*$/, '');
 
 /** The API answers in JSON whoever asks, as the app's own 404 does. */
-const isApiTarget = (target: string) => isApiPath(pathOf(target));
+export const isApiTarget = (target: string) => isApiPath(pathOf(target));
 
 const SURVEY_PAGE = /^\/s\/([^/]+)$/;
 
@@ -62,7 +62,7 @@ const SURVEY_PAGE = /^\/s\/([^/]+)$/;
  * else the browser's Accept-Language (negotiator, as Express ranks it), else English. Only a language of the page's
  * own catalogs is ever written: nothing of the request reaches the page.
  */
-function busyLocale(head: RequestHead, waveLanguages: WaveLanguages): string {
+export function busyLocale(head: RequestHead, waveLanguages: WaveLanguages): string {
   const lang = linkLang(head.target) ?? '';
   const waveId = SURVEY_PAGE.exec(pathOf(head.target))?.[1];
   const wave = waveId === undefined ? undefined : waveLanguages.of(waveId);
@@ -75,7 +75,7 @@ function busyLocale(head: RequestHead, waveLanguages: WaveLanguages): string {
 }
 
 /** Which words the page says: a survey's under /s/, the server's elsewhere (`/dashboard`, `/`). */
-const pageKind = (target: string): 'survey' | 'server' => (pathOf(target).startsWith('/s/') ? 'survey' : 'server');
+export const pageKind = (target: string): 'survey' | 'server' => (pathOf(target).startsWith('/s/') ? 'survey' : 'server');
 
 const STYLE = 'body{font:1.125rem/1.5 system-ui,sans-serif;margin:0;padding:1.5rem 1rem}main{max-width:36rem;margin:0 auto}h1{font-size:1.5rem;line-height:1.25}';
 
@@ -87,7 +87,15 @@ const allowIn = (csp: string, directive: string, source: string) =>
 
 function busyPage(locale: string, kind: 'survey' | 'server', retryAfterSeconds: number): string {
   const messages = messagesFor(locale);
-  const title = escapeHtml(kind === 'survey' ? messages.busyTitle : messages.busyServerTitle);
+  return messagePage(locale, kind === 'survey' ? messages.busyTitle : messages.busyServerTitle, `<p role="status">${escapeHtml(messages.busyReloadText(retryAfterSeconds, 2 * retryAfterSeconds))}</p>`, reloadScript(retryAfterSeconds));
+}
+
+/**
+ * A page whole in itself (its style inline, admitted by hash: pageHeaders), in `locale`'s language and direction:
+ * `title` as its title and heading, then `body` (HTML), and a `script` if given. Also the 431 page (oversized-head-page.ts).
+ */
+export function messagePage(locale: string, titleText: string, body: string, script?: string): string {
+  const title = escapeHtml(titleText);
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}" dir="${textDirection(locale)}">
 <head>
@@ -97,12 +105,11 @@ function busyPage(locale: string, kind: 'survey' | 'server', retryAfterSeconds: 
 <title>${title}</title>
 <link rel="icon" href="data:,">
 <style>${STYLE}</style>
-<script>${reloadScript(retryAfterSeconds)}</script>
-</head>
+${script === undefined ? '' : `<script>${script}</script>\n`}</head>
 <body>
 <main>
 <h1>${title}</h1>
-<p role="status">${escapeHtml(messages.busyReloadText(retryAfterSeconds, 2 * retryAfterSeconds))}</p>
+${body}
 </main>
 </body>
 </html>
@@ -115,6 +122,12 @@ function busyPage(locale: string, kind: 'survey' | 'server', retryAfterSeconds: 
  * A script, not <meta http-equiv="refresh">: axe-core (WCAG 2.2.1) fails any timed meta refresh.
  */
 const reloadScript = (seconds: number) => `setTimeout(function(){location.reload()},${seconds * 1000}*(1+Math.random()))`;
+
+/** The security headers with the CSP admitting messagePage's style and its script, if any, by hash. */
+export function messagePageHeaders(securityHeaders: readonly (readonly [string, string])[], script?: string): (readonly [string, string])[] {
+  const admit = (csp: string) => allowIn(script === undefined ? csp : allowIn(csp, 'script-src', sha256(script)), 'style-src', sha256(STYLE));
+  return securityHeaders.map(([name, value]) => [name, name.toLowerCase() === 'content-security-policy' ? admit(value) : value] as const);
+}
 
 /**
  * Builds, once, every answer the cap can give: the JSON error and the page in each language (GET and HEAD), each
@@ -131,9 +144,7 @@ export function busyAnswers(
     `Retry-After: ${retryAfterSeconds}\r\nConnection: close\r\nCache-Control: no-store\r\n${extra.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n${withBody ? body : ''}`;
   const error = JSON.stringify({ error: { code: 'busy', message: 'the server has too many open connections; try again in a few seconds' } });
   const json = { GET: raw('application/json', error, securityHeaders), HEAD: raw('application/json', error, securityHeaders, false) };
-  const pageHeaders = securityHeaders.map(([name, value]) =>
-    [name, name.toLowerCase() === 'content-security-policy' ? allowIn(allowIn(value, 'script-src', sha256(reloadScript(retryAfterSeconds))), 'style-src', sha256(STYLE)) : value] as const,
-  );
+  const pageHeaders = messagePageHeaders(securityHeaders, reloadScript(retryAfterSeconds));
   const pages = new Map(RESPONDENT_LOCALES.flatMap((locale) => (['survey', 'server'] as const).map((kind) => {
     const page = busyPage(locale, kind, retryAfterSeconds);
     return [`${kind}:${locale}`, { GET: raw('text/html', page, pageHeaders), HEAD: raw('text/html', page, pageHeaders, false) }] as const;

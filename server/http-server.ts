@@ -2,8 +2,11 @@ import { createServer, maxHeaderSize, STATUS_CODES, type RequestListener, type S
 import type { Duplex } from 'node:stream';
 import type { Config } from './config.ts';
 import { busyAnswers } from './busy-page.ts';
+import { http2Refusal } from './http2-refusal.ts';
+import { oversizedHeadPages } from './oversized-head-page.ts';
 import { capConnections, CONNECTION_RETRY_AFTER_SECONDS } from './connection-cap.ts';
-import { pipelineQueue } from './pipeline-queue.ts';
+import type { Logger } from './logger.ts';
+import { pipelineCutLog, pipelineQueue } from './pipeline-queue.ts';
 import { helmetHeaders, helmetOptions } from './routes/security-headers.ts';
 import { createWaveLanguages, type WaveLanguages } from './wave-languages.ts';
 
@@ -22,6 +25,7 @@ export function createHttpServer(
   app: RequestListener,
   config: Pick<Config, 'requestTimeoutSeconds' | 'headersTimeoutSeconds' | 'keepAliveTimeoutSeconds' | 'maxConnections' | 'maxConnectionsPerAddress' | 'trustProxy' | 'frameAncestors'>,
   waveLanguages: WaveLanguages = createWaveLanguages(),
+  logger?: Logger,
 ): Server {
   const server = createServer(
     {
@@ -31,9 +35,9 @@ export function createHttpServer(
       // An HTTP/1.1 request without Host is refused by the app, in words and logged (routes/host-required.ts).
       requireHostHeader: false,
     },
-    pipelineQueue(app),
+    pipelineQueue(app, logger && pipelineCutLog(logger)),
   );
-  server.on('clientError', answerClientError);
+  server.on('clientError', clientErrorAnswer(oversizedHeadPages(helmetHeaders(helmetOptions(config)), waveLanguages)));
   server.keepAliveTimeout = config.keepAliveTimeoutSeconds * 1000;
   // Behind a proxy every connection comes from the proxy's address: a share per address would cap the whole
   // server at it, so there the proxy must limit per client (docs/deploy.md).
@@ -53,15 +57,21 @@ const CLIENT_ERRORS: Readonly<Record<string, [number, string, string]>> = {
 /**
  * Node's own answer to a request it cannot parse (431, 400, 408) has no body; the APIs promise `{ error: { code,
  * message } }` for every refusal, so it is written here, as Node would (only on a connection nothing was sent on
- * yet, then closed).
+ * yet, then closed). A survey link's navigation past 16 KB of headers gets `oversizedPage`'s page instead (a
+ * browser's cookies: oversized-head-page.ts), and an HTTP/2 client with prior knowledge HTTP/2's GOAWAY (http2-refusal.ts).
  */
-function answerClientError(error: NodeJS.ErrnoException, socket: Duplex & { bytesWritten?: number }): void {
-  if (socket.writable && socket.bytesWritten === 0) {
-    const [status, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'bad_request', 'the request is not valid HTTP'];
-    const body = JSON.stringify({ error: { code, message } });
-    socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
-  }
-  socket.destroy(error);
+function clientErrorAnswer(oversizedPage: (rawPacket: Buffer | undefined) => string | null) {
+  return (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex & { bytesWritten?: number }): void => {
+    if (socket.writable && socket.bytesWritten === 0) {
+      const page = error.code === 'HPE_HEADER_OVERFLOW' ? oversizedPage(error.rawPacket) : null;
+      socket.write(page ?? http2Refusal(error.rawPacket) ?? jsonClientError(error.code));
+    }
+    socket.destroy(error);
+  };
+}
+
+function jsonClientError(errorCode: string | undefined): string {
+  const [status, code, message] = CLIENT_ERRORS[errorCode ?? ''] ?? [400, 'bad_request', 'the request is not valid HTTP'];
+  const body = JSON.stringify({ error: { code, message } });
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }

@@ -168,7 +168,7 @@ export async function startServer(overrides: ServerOverrides = {}): Promise<void
   const waveLanguages = createWaveLanguages();
   const app = createApp({ store, config, logger, researcherPool, studies, waveLanguages });
 
-  const server = createHttpServer(app, config, waveLanguages).listen(config.port);
+  const server = createHttpServer(app, config, waveLanguages, logger).listen(config.port);
   const requests = requestsInFlight(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -1,5 +1,8 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { addressGroup } from './address-group.ts';
+import type { Logger } from './logger.ts';
+import { lineThrottle } from './routes/errors.ts';
 
 /** Requests of one connection the app runs at once; the connection's further pipelined requests wait their turn. */
 export const PIPELINED_RUNNING = 4;
@@ -20,9 +23,9 @@ interface Turns {
  * keeps reading and parsing meanwhile (its parser reads the socket itself, so pausing the stream would not stop it):
  * the cap on waiting requests is what bounds a connection's share. No browser pipelines; a script that pipelines a few dozen is served (50 starts,
  * tests/server/http-framing.test.ts). Past PIPELINED_WAITING waiting the connection is destroyed without an answer
- * (its client reads none); the requests of the same read that follow reach nothing.
+ * (its client reads none); the requests of the same read that follow reach nothing, and `onCut` is told.
  */
-export function pipelineQueue(app: RequestListener): RequestListener {
+export function pipelineQueue(app: RequestListener, onCut: (socket: Socket) => void = () => undefined): RequestListener {
   const turns = new WeakMap<Socket, Turns>();
   const run = (req: IncomingMessage, res: ServerResponse, socket: Socket, own: Turns) => {
     own.running++;
@@ -41,9 +44,29 @@ export function pipelineQueue(app: RequestListener): RequestListener {
     if (own.running < PIPELINED_RUNNING) return run(req, res, socket, own);
     if (own.waiting.length >= PIPELINED_WAITING) {
       own.waiting.length = 0;
+      onCut(socket);
       socket.destroy();
       return;
     }
     own.waiting.push([req, res]);
+  };
+}
+
+/**
+ * A warning when pipelineQueue cuts a connection off: the cut left no trace, so an operator whose load tester or
+ * monitoring script pipelines could not tell why its connections closed without answers (attacker pass 42). One line a
+ * minute per address group (address-group.ts), with how many cuts since its last line; the address itself is never
+ * logged (no IPs in the logs).
+ */
+export function pipelineCutLog(logger: Logger): (socket: Socket) => void {
+  const due = lineThrottle();
+  return (socket) => {
+    const line = due(addressGroup(socket.remoteAddress ?? ''));
+    if (!line) return;
+    logger.warn(
+      { pipelinedCut: line.count },
+      `closed a connection that had more than ${PIPELINED_WAITING} pipelined requests waiting (${PIPELINED_RUNNING} run at a time) without answering them: ` +
+        `no browser pipelines; a script or load tester that writes requests without reading the answers must send at most ${PIPELINED_WAITING} ahead, or use more connections`,
+    );
   };
 }

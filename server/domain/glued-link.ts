@@ -18,14 +18,18 @@ export function ungluedWaveId(pathId: string): string | null {
   return unglued === pathId || unglued === '' ? null : unglued;
 }
 
-/** Where a link's query starts inside its path segment: a `?` or `&`, or either percent-encoded. */
-const QUERY_IN_PATH = /[?&]|%3F|%26/i;
+/**
+ * Where a link's query starts inside its path segment: a `?` or `&`, or either percent-encoded, or an encoded `#`
+ * (`/s/<id>%23lang=es`: a link holding `#…` percent-encoded whole; the page reads parameters after a `#` as after a
+ * `?`, public/src/link-parameters.ts, so they go on as the query: attacker pass 42).
+ */
+const QUERY_IN_PATH = /[?&]|%3F|%26|%23/i;
 
 /**
  * The wave id and the query of a `/s/<id>` path segment (as sent, not decoded) that holds its link's query: a panel
  * appended `&PROLIFIC_PID=…` to a link that had no `?` (`/s/<id>&PROLIFIC_PID=5f8d…`), or a tool percent-encoded
  * the link whole (`/s/<id>%3FPROLIFIC_PID%3D5f8d…`). Every respondent of such a link met "This survey link is not
- * valid" (attacker pass 41). A query after an encoded `?` or `&` is decoded once, as the tool encoded it once; after
+ * valid" (attacker pass 41). A query after an encoded `?`, `&` or `#` is decoded once, as the tool encoded it once; after
  * a literal `&` it is kept as sent (`RID=a%26b` stays one value). Null when the segment holds no query.
  *
  * @example queryInPath('ita6DeCZr5YC%3Flang%3Des') // { id: 'ita6DeCZr5YC', query: 'lang=es', mark: '%3F' }

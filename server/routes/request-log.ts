@@ -11,9 +11,9 @@ export const LOGGED_PATH_CHARACTERS = 256;
 
 /**
  * Where a query written into a path starts: `/s/<id>&PROLIFIC_PID=…` (a panel's `&` after a link without `?`), or an
- * encoded `?` or `&` (a link percent-encoded whole). No path of the app holds one; a link's does, with panel IDs.
+ * encoded `?`, `&` or `#` (a link percent-encoded whole). No path of the app holds one; a link's does, with panel IDs.
  */
-const QUERY_IN_PATH = /&|%3F|%26/i;
+const QUERY_IN_PATH = /&|%3F|%26|%23/i;
 
 /**
  * The path as logged: whole, or its first LOGGED_PATH_CHARACTERS characters and its length; a query written into it

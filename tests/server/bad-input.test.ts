@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
+import { repeatedName } from '../../server/routes/repeated-name.ts';
 import { createTokenService } from '../../server/services/token-service.ts';
 import { COMPLETE_ALLIANCE_ANSWERS, completeSurvey, createTestApp, reachVignette } from './test-app.ts';
 
@@ -72,6 +73,31 @@ test('malformed JSON → 400', async () => {
     400,
     'bad_request',
   );
+});
+
+// Attacker pass 42: a body naming a field twice in one object (`"answers"` twice: a client building JSON by hand, or
+// merging two saves) was taken with the last, the first answers lost without a word (200 `saved`). JSON names should
+// be unique (RFC 8259 §4), and which one a parser keeps differs between parsers: 400 naming it and its place.
+test('a body naming a field twice in one object (answers, panel) → 400 naming it, nothing stored', async () => {
+  const code = await startOne('repeated-name');
+  const save = await refused(
+    () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').send('{"answers":{"consent":true},"answers":{},"currentPage":0}'),
+    400,
+    'bad_request',
+  );
+  assert.equal(save, 'the request body names "answers" twice in one object (line 1, column 29): a JSON parser keeps only one of them, so the other would be lost; send each name once');
+  await refused(
+    () => request(app).post(`/api/waves/${wave.id}/participants`).set('Content-Type', 'application/json').send('{"panel":{"PROLIFIC_PID":"first-one"},\n "panel":{"PROLIFIC_PID":"second-one"}}'),
+    400,
+    'bad_request',
+  );
+  // The same name in different objects is no repeat.
+  const fine = await request(app).post(`/api/waves/${wave.id}/participants`).set('Content-Type', 'application/json').send('{"panel":{"PROLIFIC_PID":"nested-ok","panel":"x"}}');
+  assert.equal(fine.status, 201, JSON.stringify(fine.body));
+  // The scan: names as JSON reads them; a `":` inside a text is no name; arrays' objects each their own.
+  assert.deepEqual(repeatedName('{"a":"x\\":","a\\u0062":1,"ab":2}'), { name: 'ab', offset: 24 });
+  assert.equal(repeatedName('{"a":[{"b":1},{"b":2}],"c":"\\"a\\":"}'), null);
+  assert.equal(repeatedName('\ufeff{"a" : 1, "a" : 2}')?.name, 'a');
 });
 
 test('oversized body → 413', async () => {

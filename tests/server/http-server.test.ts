@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { connect as http2Connect } from 'node:http2';
 import { connect, type Socket } from 'node:net';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -124,6 +125,59 @@ test('the timeout settings are validated: the headers timeout may not exceed the
   );
   assert.throws(() => loadConfig({ VLAB_MAX_CONNECTIONS: 'many' }), /^ConfigError: VLAB_MAX_CONNECTIONS/);
   assert.throws(() => loadConfig({ VLAB_MAX_CONNECTIONS_PER_ADDRESS: '0' }), /^ConfigError: VLAB_MAX_CONNECTIONS_PER_ADDRESS/);
+});
+
+// Attacker pass 42: a browser whose cookies for the domain are past Node's 16 KB (a university domain where other apps
+// set many) got the JSON 431 in English on the survey link: raw JSON, nothing a respondent can act on. A survey link's
+// navigation now gets a page in the survey's language saying to clear the site's cookies; the API keeps JSON.
+test('headers over 16 KB on a survey link opened by a browser: a 431 page in the survey\'s language saying to clear the site\'s cookies; the API keeps JSON', async () => {
+  const s = await listening({});
+  const send = async (request: string) => {
+    const socket = connect(s.port, '127.0.0.1');
+    await once(socket, 'connect');
+    const closed = closedWithin(socket, 4000);
+    socket.write(request);
+    return (await closed) ?? 'still open';
+  };
+  try {
+    const spanish = (await s.t.studies.createWave({ studyKey: 'bus-line-funding', target: 10, locale: 'es' })).wave;
+    // Its page served once, as to any respondent before (the wave's languages are noted then, as for the busy page).
+    assert.match(await send(`GET /s/${spanish.id} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`), /^HTTP\/1\.1 200 /);
+    const cookies = `Cookie: ${Array.from({ length: 40 }, (_, i) => `other_app_${i}=${'x'.repeat(480)}`).join('; ')}\r\n`;
+    const navigation = (target: string, method = 'GET') =>
+      `${method} ${target} HTTP/1.1\r\nHost: x\r\nAccept: text/html,application/xhtml+xml,*/*;q=0.8\r\nAccept-Language: en-US,en;q=0.9\r\n${cookies}\r\n`;
+    const page = await send(navigation(`/s/${spanish.id}?PROLIFIC_PID=5f8d`));
+    assert.match(page, /^HTTP\/1\.1 431 /);
+    assert.match(page, /\r\nContent-Type: text\/html; charset=utf-8\r\n/);
+    assert.match(page, /\r\nContent-Security-Policy: [^\r]*style-src [^\r]*'sha256-/);
+    assert.match(page, /<html lang="es" dir="ltr">[\s\S]*<h1>La encuesta no puede abrirse: demasiadas cookies<\/h1>[\s\S]*Borre las cookies de este sitio/);
+    assert.doesNotMatch(page, /<script/);
+    assert.match(await send(navigation(`/s/${spanish.id}?lang=en`)), /<html lang="en" dir="ltr">[\s\S]*<h1>The survey cannot open: too many cookies<\/h1>/);
+    const head = await send(navigation(`/s/${spanish.id}`, 'HEAD'));
+    assert.match(head, /^HTTP\/1\.1 431 [\s\S]*\r\n\r\n$/);
+    for (const json of [navigation(`/api/participants`), navigation(`/s/${spanish.id}`).replace('Accept: text/html,application/xhtml+xml,*/*;q=0.8', 'Accept: application/json')]) {
+      const answer = await send(json);
+      assert.match(answer, /^HTTP\/1\.1 431 [\s\S]*\r\nContent-Type: application\/json; charset=utf-8\r\n/);
+    }
+  } finally {
+    await s.close();
+  }
+});
+
+// Attacker pass 42: an HTTP/2 client with prior knowledge (`curl --http2-prior-knowledge`, a gRPC-style client, a
+// load balancer's h2c health check) got the JSON 400 in HTTP/1.1, which it cannot read: curl said "Empty reply from
+// server". It gets HTTP/2's own refusal, GOAWAY with HTTP_1_1_REQUIRED (RFC 9113 §7), which names the fix.
+test('an HTTP/2 prior-knowledge preface gets a GOAWAY with HTTP_1_1_REQUIRED, in HTTP/2', async () => {
+  const s = await listening({});
+  try {
+    const session = http2Connect(`http://127.0.0.1:${s.port}`);
+    session.on('error', () => undefined);
+    const [code] = (await once(session, 'goaway')) as [number];
+    assert.equal(code, 13, 'HTTP_1_1_REQUIRED');
+    session.destroy();
+  } finally {
+    await s.close();
+  }
 });
 
 test('a request Node refuses before the app (headers or URL over 16 KB, a malformed request line) gets a JSON error in words, not an empty 431 or 400', async () => {

@@ -85,6 +85,10 @@ test('a wave link whose query is in its path (after an & or an encoded ?) is sen
     [`/s/${wave.id}&RID=a%26b?lang=es`, `/s/${wave.id}?RID=a%26b&lang=es`],
     [`/s/${wave.id}.&RID=r-1`, `/s/${wave.id}?RID=r-1`],
     [`/s/${wave.id}%3F`, `/s/${wave.id}`],
+    // Attacker pass 42: an encoded `#` (a link holding `#lang=es`, percent-encoded whole); the page reads parameters
+    // after a `#` as after a `?` (public/src/link-parameters.ts), so they go on as the query.
+    [`/s/${wave.id}%23lang=es`, `/s/${wave.id}?lang=es`],
+    [`/s/${wave.id}%23lang%3Des%26PROLIFIC_PID%3D5f8d`, `/s/${wave.id}?lang=es&PROLIFIC_PID=5f8d`],
   ];
   for (const [path, location] of cases) {
     const res = await request(app).get(path);
@@ -93,7 +97,7 @@ test('a wave link whose query is in its path (after an & or an encoded ?) is sen
   }
   // An encoded line break in the query stays encoded in the header.
   assert.equal((await request(app).get(`/s/${wave.id}%3Fq%3D%250D%250A`)).headers.location, `/s/${wave.id}?q=%0D%0A`);
-  for (const path of [`/s/NoSuchWave123&RID=r-1`, `/s/&RID=r-1`, `/s/${wave.id}x%3FRID=r-1`]) {
+  for (const path of [`/s/NoSuchWave123&RID=r-1`, `/s/&RID=r-1`, `/s/${wave.id}x%3FRID=r-1`, `/s/NoSuchWave123%23lang=es`]) {
     assert.equal((await request(app).get(path)).status, 404, path);
   }
 });
@@ -116,9 +120,10 @@ test('a glued link is logged once a minute per wave, naming what was glued by co
   // never logged; the panel ID was in the log.
   assert.equal((await request(logged).get(`/s/${wave.id}&RID=r-5512`)).status, 302);
   assert.equal((await request(logged).get(`/s/NoSuchWave123%3FRID%3Dr-5512`)).status, 404);
+  assert.equal((await request(logged).get(`/s/NoSuchWave123%23RID%3Dr-5512`)).status, 404);
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const paths = lines.map((line) => line.path).filter((path) => path !== undefined).slice(-2);
-  assert.deepEqual(paths, [`/s/${wave.id}&…`, '/s/NoSuchWave123%3F…']);
+  const paths = lines.map((line) => line.path).filter((path) => path !== undefined).slice(-3);
+  assert.deepEqual(paths, [`/s/${wave.id}&…`, '/s/NoSuchWave123%3F…', '/s/NoSuchWave123%23…']);
   assert.doesNotMatch(JSON.stringify(lines), /r-5512/);
 });
 

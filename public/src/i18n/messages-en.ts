@@ -50,6 +50,8 @@ export const en: RespondentMessages = {
   busyText: 'Please wait a minute, then reload this page.',
   busyReloadText: (from, to) => `Please keep this page open: it will reload by itself in ${from} to ${to} seconds.`,
   busyServerTitle: 'The server is very busy right now',
+  headersTooLargeTitle: 'The survey cannot open: too many cookies',
+  headersTooLargeText: 'Your browser keeps more cookies for this website than it can send with the page. Delete this website\'s cookies (in your browser\'s settings, under privacy or site data), then open your survey link again.',
   loadFailedTitle: 'The survey could not be loaded',
   loadFailedText: 'Please check your connection and reload the page.',
   quotaUnreachable: 'We could not reach the server. Please check your connection and try again.',

@@ -49,6 +49,8 @@ export const es: RespondentMessages = {
   busyText: 'Espere un minuto y vuelva a cargar esta página.',
   busyReloadText: (from, to) => `No cierre esta página: se volverá a cargar sola dentro de ${from} a ${to} segundos.`,
   busyServerTitle: 'El servidor está muy ocupado en este momento',
+  headersTooLargeTitle: 'La encuesta no puede abrirse: demasiadas cookies',
+  headersTooLargeText: 'Su navegador guarda más cookies de este sitio web de las que puede enviar con la página. Borre las cookies de este sitio (en la configuración del navegador, en privacidad o datos de sitios) y vuelva a abrir el enlace de la encuesta.',
   loadFailedTitle: 'No se pudo cargar la encuesta',
   loadFailedText: 'Compruebe su conexión y vuelva a cargar la página.',
   quotaUnreachable: 'No pudimos comunicarnos con el servidor. Compruebe su conexión e inténtelo de nuevo.',

@@ -67,6 +67,8 @@ export const he: RespondentMessages = {
   busyText: 'נא להמתין דקה ולטעון את הדף מחדש.',
   busyReloadText: (from, to) => `נא להשאיר את הדף פתוח: הוא ייטען מחדש מעצמו בעוד ${from} עד ${to} שניות.`,
   busyServerTitle: 'השרת עמוס מאוד כרגע',
+  headersTooLargeTitle: 'לא ניתן לפתוח את הסקר: יותר מדי קובצי Cookie',
+  headersTooLargeText: 'הדפדפן שומר לאתר הזה יותר קובצי Cookie ממה שהוא יכול לשלוח עם הדף. יש למחוק את קובצי ה-Cookie של האתר (בהגדרות הדפדפן, תחת פרטיות או נתוני אתרים) ולפתוח שוב את הקישור לסקר.',
   loadFailedTitle: 'לא ניתן היה לטעון את הסקר',
   loadFailedText: 'נא לבדוק את החיבור ולטעון את הדף מחדש.',
   quotaUnreachable: 'לא הצלחנו להגיע לשרת. נא לבדוק את החיבור ולנסות שוב.',

@@ -73,6 +73,12 @@ export interface RespondentMessages {
   busyReloadText: (from: number, to: number) => string;
   /** The same page's title outside a survey (`/dashboard`, `/`): the server is busy, not a survey. */
   busyServerTitle: string;
+  /**
+   * The page Node's 431 gets on a survey link (server/oversized-head-page.ts): the browser's cookies for the site are
+   * past the 16 KB a request's headers may hold, so no page of the survey can open until they are cleared.
+   */
+  headersTooLargeTitle: string;
+  headersTooLargeText: string;
   loadFailedTitle: string;
   loadFailedText: string;
   quotaUnreachable: string;
