@@ -381,7 +381,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'na-roles-38', 'collinear-38', 'declared-levels-38', 'stata-singleton-38', 'dim-blocks-38', 'p-adjust-38', 'power-38', 'trial38-random',
     'weights-1e18-39', 'clusters-in-fe-39', 'constant-arm-39', 'scales-fe-39', 'dim-arms-39', 'p-adjust-39', 'rake-39', 'trial39-random',
     'factorial-40', 'factorial-moderators-40', 'few-clusters-40', 'frequency-weights-40', 'likert-outcome-40', 'analyst-idioms-40', 'dim-factorial-40', 'power-40', 'trial40-random',
-    'weights-zero-clusters-41', 'fe-singleton-clusters-41', 'factor-numeric-cells-41', 'analyst-formulas-41', 'dim-blocks-clusters-41', 'p-adjust-41', 'power-41', 'trial41-random'] as const) {
+    'weights-zero-clusters-41', 'fe-singleton-clusters-41', 'factor-numeric-cells-41', 'analyst-formulas-41', 'dim-blocks-clusters-41', 'p-adjust-41', 'power-41', 'trial41-random',
+    'weights-fe-clusters-42', 'alpha-42', 'trial42-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);
