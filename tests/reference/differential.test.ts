@@ -136,7 +136,9 @@
 // stored as labels; analysts' idioms such as scale(age)[, 1] and c(scale(age)); dim blocked by factorial cells; power
 // at the flagship's sizes; 30 drawn fits), and the forty-first's (trial41-designs.ts: zero weights beside one-row clusters;
 // a fixed effect with one-row groups beside one-row clusters; factor × continuous with an empty cell; analysts' formulas
-// with d$x; difference_in_means with blocks of two clusters beside larger ones; p.adjust with NA; power edges; 30 drawn fits).
+// with d$x; difference_in_means with blocks of two clusters beside larger ones; p.adjust with NA; power edges; 30 drawn fits),
+// and the forty-second's (trial42-designs.ts: weights, fixed effects and clusters in one fit, each missing on a few rows; alpha
+// 0.001 to 0.5; 20 drawn fits at drawn alphas).
 // R trial 42 added estimatr's warnings: differential.R stores every warning of a fit or dim case, and each case compares
 // them with vlab's by class (differential/warning-classes.ts: a row dropped for a missing weight, cluster, fixed effect
 // or block; NaNs produced; NAs introduced by coercion; blocks of two beside larger ones; df zero or negative), both ways.
