@@ -3,7 +3,7 @@
 // vlab refused it until this trial ('unexpected "$": … write x, not d$x'); it has one data set, so d$x is its
 // column x whatever d is called. Where R stops vlab refuses in words: a column the data lack (R: 'invalid type
 // (NULL) for variable'), $ of a column (R: "$ operator is invalid for atomic vectors"). R's values by
-// tests/analysis/r/data-frame-dollar.R (R 4.2.2, estimatr 1.0.0); the data are written out below, no draw.
+// tests/analysis/r/data-frame-dollar.R (R 4.2.2, estimatr 1.0.0); the rows and the comparison in data-frame-rows.ts, no draw.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lmRobust } from '../../analysis/index.ts';
