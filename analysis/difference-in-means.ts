@@ -139,22 +139,33 @@ export function differenceInMeans(options: DifferenceInMeansOptions): Difference
  */
 /**
  * estimatr's warnings for rows that only a missing weight, block or cluster drops (missing-roles.ts, R trial 41), counted
- * as its model frame counts them: weights, then blocks, then clusters, among the rows the subset keeps.
+ * as its model frame counts them: weights, then blocks, then clusters, among the rows the subset keeps. One pass a
+ * column into a byte a row, and none over the outcome and treatment where no role misses a row (the usual case): R
+ * trial 42 measured trial 41's sets of row numbers at 3.0–4.7 s against 1.6 s without the check (1,000,000 rows, weighted).
  */
 function missingRolesOf(options: DifferenceInMeansOptions, table: DataTable, outside: Uint8Array | undefined): string[] {
-  const { rows, outcome, treatment, levels } = options;
-  const kept = (names: string[]): Set<number> =>
-    new Set(names.reduce((index, name) => withoutNaN(index, table.column(name) as Column), withinLevels(rows, completeRows(rows, names), names, levels)));
-  const roles: MissingRole[] = (
-    [['weight', options.weights], ['block', options.blocks], ['cluster', options.clusters]] as const
-  ).flatMap(([role, name]) => {
-    if (name === undefined) return [];
-    const present = kept([name]);
-    return [{ role, name, missing: (i: number) => !present.has(i) }];
-  });
-  if (roles.length === 0) return [];
-  const core = kept([outcome, treatment]);
-  return missingRoleWarnings(FN, rows.length, (i) => core.has(i) && !outside?.[i], roles);
+  const { rows, outcome, treatment } = options;
+  const candidates: [MissingRole['role'], string | undefined][] = [['weight', options.weights], ['block', options.blocks], ['cluster', options.clusters]];
+  const named = candidates.filter((role): role is [MissingRole['role'], string] => role[1] !== undefined);
+  const masks = named.map(([, name]) => presentMask(options, table, name));
+  if (masks.every((mask) => mask.every((present) => present === 1))) return [];
+  const roles: MissingRole[] = named.map(([role, name], k) => ({ role, name, missing: (i: number) => masks[k][i] === 0 }));
+  const [y, t] = [presentMask(options, table, outcome), presentMask(options, table, treatment)];
+  return missingRoleWarnings(FN, rows.length, (i) => y[i] === 1 && t[i] === 1 && !outside?.[i], roles);
+}
+
+/** 1 where a row's value of the column is present as the fit reads it: not missing, not R's NaN, within declared levels. */
+function presentMask(options: DifferenceInMeansOptions, table: DataTable, name: string): Uint8Array {
+  const { rows, levels } = options;
+  const column = table.column(name) as Column;
+  const declared = levels && Object.hasOwn(levels, name) ? new Set(levels[name]) : undefined;
+  const mask = new Uint8Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const value = rows[i][name];
+    const present = !isMissing(value) && !(column.type === 'numeric' && Number.isNaN(column.values[i])) && (declared === undefined || declared.has(String(value)));
+    mask[i] = present ? 1 : 0;
+  }
+  return mask;
 }
 
 function blockedEstimate(

@@ -215,7 +215,7 @@ const unionOf = (terms: bigint[]): bigint => terms.reduce((a, t) => a | t, 0n);
 const FORMULA_OPERATORS = new Set(['+', '-', '*', '/', ':', '^', '%in%', '(']);
 // Calls a variable may contain besides MODEL_FUNCTIONS: arithmetic, comparisons, ! & |, %in% (R's match inside a call),
 // parentheses, a matrix's column m[, k], offset(), c() of factor levels and of values to match.
-const OTHER_CALLS = new Set([...ARITHMETIC, '(', '[', '$', 'offset', 'c', '%in%', ...COMPARISONS, ...LOGICAL_OPERATORS]);
+const OTHER_CALLS = new Set([...ARITHMETIC, '(', '[', '[[', '$', 'offset', 'c', '%in%', ...COMPARISONS, ...LOGICAL_OPERATORS]);
 
 /**
  * Unknown functions are refused when the formula is read, so a plan with one fails validation. In a predictor
@@ -284,10 +284,13 @@ function isNumberSequence(e: Expr & { type: 'call' }): boolean {
   return e.fn === ':' && e.args.length === 2 && e.args.every((a) => isNumber(a.value));
 }
 
-/** The data columns an expression reads: its names outside function position (of d$x only x, d's column). */
+/** The data columns an expression reads: its names outside function position (of d$x and d[["x"]] only x, d's column). */
 function symbolsOf(e: Expr): string[] {
   if (e.type === 'name') return [e.name];
   if (e.type !== 'call') return [];
   if (e.fn === '$') return symbolsOf(e.args[1].value);
+  // d[["x"]] and d[, "x"] read the data's column x (data-frame-column.ts); d[[2]] and d[, 2] are refused when evaluated,
+  // naming the column to type (d is no column), as is x[, 1] of a column x (no matrix).
+  if ((e.fn === '[[' || e.fn === '[') && e.args[0].value.type === 'name') return e.args[1].value.type === 'string' ? [e.args[1].value.value] : [];
   return e.args.flatMap((a) => symbolsOf(a.value));
 }

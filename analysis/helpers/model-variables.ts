@@ -9,7 +9,7 @@ import { formatRNumber } from './r-number.ts';
 import { LOGICAL_OPERATORS, logicalOperation } from './logical-operators.ts';
 import { matchIn } from './match-functions.ts';
 import { matrixColumn } from './matrix-column.ts';
-import { dataFrameColumn } from './data-frame-column.ts';
+import { dataFrameColumn, isDataFrameSubscript } from './data-frame-column.ts';
 import { powR } from './correctly-rounded-power.ts';
 import { rIntegerDivide, rModulus } from './r-arithmetic.ts';
 import { COMPARISONS, deparseR, type Expr } from './r-syntax.ts';
@@ -102,8 +102,8 @@ export function evaluate(context: EvaluationContext, expr: Expr): Evaluated {
       return columnValue(context, expr.name);
     case 'call': {
       if (expr.fn === '(') return evaluate(context, expr.args[0].value);
-      if (expr.fn === '[') return matrixColumn(context, expr);
-      if (expr.fn === '$') return dataFrameColumn(context, expr);
+      if (expr.fn === '[') return isDataFrameSubscript(context, expr) ? dataFrameColumn(context, expr) : matrixColumn(context, expr);
+      if (expr.fn === '$' || expr.fn === '[[') return dataFrameColumn(context, expr);
       if (ARITHMETIC.has(expr.fn)) return arithmetic(context, expr);
       if (COMPARISONS.has(expr.fn) && expr.args.length === 2) return comparison(context, expr);
       if (LOGICAL_OPERATORS.has(expr.fn)) return logicalOperation(context, expr);

@@ -189,6 +189,7 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
     if (isOp('$')) return subscript(dollar(x));
     if (!isOp('[')) return x;
     pos++;
+    if (isOp('[')) return subscript(element(x));
     const whole = `${deparseR(x)}[…]: only a whole column, [, k], is one value per row (R: "variable lengths differ" or "incorrect number of dimensions" for other subscripts)`;
     if (!isOp(',')) throw fail(whole);
     pos++;
@@ -196,6 +197,15 @@ export function parseR(fail: (problem: string) => AnalysisError, source: string)
     const column = tilde();
     expect(']', whole);
     return subscript(call('[', x, column));
+  }
+  // d[["x"]], pasted from R code as d$x is (R trial 42): `[[`(d, "x"); what it may hold is the evaluator's to judge.
+  function element(x: Expr): Expr {
+    pos++;
+    const unclosed = `${deparseR(x)}[[ is closed by ]], as in ${deparseR(x)}[["x"]]`;
+    const column = tilde();
+    expect(']', unclosed);
+    expect(']', unclosed);
+    return call('[[', x, column);
   }
   // d$x, d$`x` and d$"x" are one call, `$`(d, x), as R parses them; the column is a name (R's deparse: d$x).
   function dollar(x: Expr): Expr {
@@ -279,6 +289,7 @@ export function deparseR(expr: Expr): string {
       if (fn === '(') return `(${text[0]})`;
       if (fn === '[') return `${text[0]}[, ${text[1]}]`;
       if (fn === '$') return `${text[0]}$${text[1]}`;
+      if (fn === '[[') return `${text[0]}[[${text[1]}]]`;
       const operator = !/^[A-Za-z.]/.test(fn);
       if (operator && args.length === 1) return `${fn}${text[0]}`;
       if (operator && args.length === 2) {

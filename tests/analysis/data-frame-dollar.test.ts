@@ -3,27 +3,11 @@
 // vlab refused it until this trial ('unexpected "$": … write x, not d$x'); it has one data set, so d$x is its
 // column x whatever d is called. Where R stops vlab refuses in words: a column the data lack (R: 'invalid type
 // (NULL) for variable'), $ of a column (R: "$ operator is invalid for atomic vectors"). R's values by
-// tests/analysis/r/data-frame-dollar.R (R 4.2.2, estimatr 1.0.0); the data are written out below, no draw.
+// tests/analysis/r/data-frame-dollar.R (R 4.2.2, estimatr 1.0.0); the rows and the comparison in data-frame-rows.ts, no draw.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lmRobust, type Row } from '../../analysis/index.ts';
-
-const Y = [3.1, 4.2, 2.9, 5.8, 6.1, 4.4, 7.3, 5.0, 6.6, 3.7];
-const X = [1, 2, 2, 4, 5, 3, 7, 4, 6, 2];
-const Z = [0, 1, 0, 1, 1, 0, 1, 0, 1, 0];
-const G = ['b', 'a', 'b', 'c', 'a', 'c', 'b', 'a', 'c', 'a'];
-const rows: Row[] = Y.map((y, i) => ({ y, x: X[i], z: Z[i], g: G[i] }));
-
-/** Each row's term, estimate and HC2 SE, as R's tidy() prints them (15 significant digits). */
-function agrees(formula: string, expected: [string, number, number][], subset?: string): void {
-  const fit = lmRobust({ formula, rows, subset });
-  assert.deepEqual(fit.estimates.map((row) => row.term), expected.map(([term]) => term), formula);
-  fit.estimates.forEach((row, k) => {
-    const [, estimate, se] = expected[k];
-    assert.ok(Math.abs((row.estimate as number) - estimate) <= 1e-12 * Math.max(1, Math.abs(estimate)), `${formula} ${row.term}: ${row.estimate} against ${estimate}`);
-    assert.ok(Math.abs((row.std_error as number) - se) <= 1e-11 * se, `${formula} ${row.term}: SE ${row.std_error} against ${se}`);
-  });
-}
+import { lmRobust } from '../../analysis/index.ts';
+import { agrees, rows } from './data-frame-rows.ts';
 
 test('d$x is the column x, named d$x as R names it, in the outcome, terms, calls and a subset fit', () => {
   agrees('y ~ d$x', [

@@ -136,7 +136,12 @@
 // stored as labels; analysts' idioms such as scale(age)[, 1] and c(scale(age)); dim blocked by factorial cells; power
 // at the flagship's sizes; 30 drawn fits), and the forty-first's (trial41-designs.ts: zero weights beside one-row clusters;
 // a fixed effect with one-row groups beside one-row clusters; factor × continuous with an empty cell; analysts' formulas
-// with d$x; difference_in_means with blocks of two clusters beside larger ones; p.adjust with NA; power edges; 30 drawn fits).
+// with d$x; difference_in_means with blocks of two clusters beside larger ones; p.adjust with NA; power edges; 30 drawn fits),
+// and the forty-second's (trial42-designs.ts: weights, fixed effects and clusters in one fit, each missing on a few rows; alpha
+// 0.001 to 0.5; 20 drawn fits at drawn alphas).
+// R trial 42 added estimatr's warnings: differential.R stores every warning of a fit or dim case, and each case compares
+// them with vlab's by class (differential/warning-classes.ts: a row dropped for a missing weight, cluster, fixed effect
+// or block; NaNs produced; NAs introduced by coercion; blocks of two beside larger ones; df zero or negative), both ways.
 // Where R stops with an error, vlab must too; where R returns a variance that is 0 by construction (one cluster,
 // one cluster per arm: SE roundoff or NA, z 1e15) the case names the words of vlab's refusal (`refusal`).
 import assert from 'node:assert/strict';
@@ -151,6 +156,7 @@ import { readData, readDataTable } from '../../server/cli/commands/analysis-io.t
 import { assertCloseToR } from '../analysis/support.ts';
 import type { Case, CaseGroup, DimCase, FitCase, PAdjustCase, PowerCase, PowerHCase, PowerPropCase, RakeCase } from './differential/case-types.ts';
 import { dataText, differentialSuite, inputHash } from './differential/suite.ts';
+import { rWarningClasses, vlabWarningClasses } from './differential/warning-classes.ts';
 
 /** One tidy row as R stored it: [term, estimate, std_error, statistic, p_value, conf_low, conf_high, df]. */
 type StoredRow = [string, ...(number | null)[]];
@@ -168,6 +174,8 @@ interface Stored {
   /** Fixed effects under HC2, HC3, CR2 (a case's `fe_reference`): the fit with dummies by sandwich/clubSandwich (fe-reference.R). */
   fe_reference?: StoredRow[];
   fe_reference_call?: string;
+  /** R's warnings of a fit or dim case (not cregg's), every distinct message (R trial 42; differential/warning-classes.ts). */
+  warnings?: string[];
   values?: (number | null)[];
   value?: number;
 }
@@ -229,22 +237,49 @@ function compareTidy(id: string, actual: TidyRow[], stored: StoredRow[], zeroByC
   });
 }
 
-function fitCase(c: FitCase): TidyRow[] {
+/** A fit's or difference's tidy rows and its warnings (compared with R's by class: differential/warning-classes.ts). */
+interface Fitted {
+  estimates: TidyRow[];
+  warnings: string[];
+}
+
+/**
+ * estimatr's warnings against vlab's, by class (R trial 42): each class R gave vlab gives, and the reverse. One of R's
+ * "NaNs produced" is not a formula's: sqrt() of a negative variance in estimatr's SEs (an SE NA beside its estimate),
+ * where estimatr loses digits (a nearly collinear fit, its reference on Q) or the variance is 0 by construction (vlab's
+ * NA with its own warning, compared above). There, and where vlab's SE is checked against the Q reference, it is not
+ * compared: 8 cases of 3,881 (R trial 42).
+ */
+function compareWarnings(id: string, fitted: Fitted, stored: Stored): void {
+  const r = rWarningClasses(stored.warnings as string[]);
+  assert.deepEqual(r.unclassed, [], `${id}: R warned in words differential/warning-classes.ts does not class`);
+  const vlab = vlabWarningClasses(fitted.warnings);
+  const nanSe = (stored.rows as StoredRow[]).filter(([, estimate, se]) => estimate !== null && se === null).map(([term]) => term);
+  if (nanSe.length > 0 && r.classes.has('NaNs produced') && !vlab.has('NaNs produced')) {
+    for (const term of nanSe) {
+      const row = fitted.estimates.find((estimate) => estimate.term === term);
+      assert.ok(stored.q_reference || (row?.std_error === null && fitted.warnings.some((w) => w.includes(`"${term}"`))), `${id}: R's SE of ${term} is NaN: vlab's is checked against the reference on Q, or NA with a warning naming it`);
+    }
+    r.classes.delete('NaNs produced');
+  }
+  assert.deepEqual([...vlab].sort(), [...r.classes].sort(), `${id}: vlab's warnings ${JSON.stringify(fitted.warnings)} against R's ${JSON.stringify(stored.warnings)}`);
+}
+
+function fitCase(c: FitCase): Fitted {
   if (c.rake_margins) return rakedFitCase(c, c.rake_margins);
-  return lmRobust({ formula: c.formula, rows: tableOf(c.data), levels: c.levels, clusters: c.clusters, weights: c.weights, fixedEffects: c.fixed_effects, subset: c.subset, seType: c.se_type, alpha: c.alpha })
-    .estimates;
+  return lmRobust({ formula: c.formula, rows: tableOf(c.data), levels: c.levels, clusters: c.clusters, weights: c.weights, fixedEffects: c.fixed_effects, subset: c.subset, seType: c.se_type, alpha: c.alpha });
 }
 
 /** R trial 33's rake-then-fit: vlab's rake() weights (from `weights` as base weights) on every row, then lmRobust with them. */
-function rakedFitCase(c: FitCase, margins: Record<string, Record<string, number>>): TidyRow[] {
+function rakedFitCase(c: FitCase, margins: Record<string, Record<string, number>>): Fitted {
   const raked = rake({ rows: rowsOf(c.data), margins, baseWeights: c.weights }).weights;
   const rows = rowsOf(c.data).map((row, i) => ({ ...row, raked_: raked[i] }));
-  return lmRobust({ formula: c.formula, rows, levels: c.levels, clusters: c.clusters, weights: 'raked_', fixedEffects: c.fixed_effects, subset: c.subset, seType: c.se_type, alpha: c.alpha }).estimates;
+  return lmRobust({ formula: c.formula, rows, levels: c.levels, clusters: c.clusters, weights: 'raked_', fixedEffects: c.fixed_effects, subset: c.subset, seType: c.se_type, alpha: c.alpha });
 }
 
-function dimCase(c: DimCase): TidyRow[] {
+function dimCase(c: DimCase): Fitted {
   const options = { rows: rowsOf(c.data), outcome: c.outcome, treatment: c.treatment, blocks: c.blocks, clusters: c.clusters, weights: c.weights, levels: c.levels, condition1: c.condition1, condition2: c.condition2, subset: c.subset };
-  return differenceInMeans({ ...options, alpha: c.alpha }).estimates;
+  return differenceInMeans({ ...options, alpha: c.alpha });
 }
 
 function pAdjustCase(c: PAdjustCase, stored: Stored): void {
@@ -298,8 +333,8 @@ function rakeCase(c: RakeCase, stored: Stored): void {
   (stored.values as number[]).forEach((want, i) => assertCloseToR(got[i], want, `${c.id}: weight of row ${i + 1}`));
 }
 
-/** Runs one case; returns the tidy rows for fit and dim. */
-function run(c: Case, stored: Stored): TidyRow[] | null {
+/** Runs one case; returns the tidy rows and warnings for fit and dim. */
+function run(c: Case, stored: Stored): Fitted | null {
   if (c.kind === 'fit') return fitCase(c);
   if (c.kind === 'dim') return dimCase(c);
   if (c.kind === 'p_adjust') pAdjustCase(c, stored);
@@ -348,7 +383,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'na-roles-38', 'collinear-38', 'declared-levels-38', 'stata-singleton-38', 'dim-blocks-38', 'p-adjust-38', 'power-38', 'trial38-random',
     'weights-1e18-39', 'clusters-in-fe-39', 'constant-arm-39', 'scales-fe-39', 'dim-arms-39', 'p-adjust-39', 'rake-39', 'trial39-random',
     'factorial-40', 'factorial-moderators-40', 'few-clusters-40', 'frequency-weights-40', 'likert-outcome-40', 'analyst-idioms-40', 'dim-factorial-40', 'power-40', 'trial40-random',
-    'weights-zero-clusters-41', 'fe-singleton-clusters-41', 'factor-numeric-cells-41', 'analyst-formulas-41', 'dim-blocks-clusters-41', 'p-adjust-41', 'power-41', 'trial41-random'] as const) {
+    'weights-zero-clusters-41', 'fe-singleton-clusters-41', 'factor-numeric-cells-41', 'analyst-formulas-41', 'dim-blocks-clusters-41', 'p-adjust-41', 'power-41', 'trial41-random',
+    'weights-fe-clusters-42', 'alpha-42', 'trial42-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);
@@ -421,8 +457,10 @@ for (const c of suite.cases) {
       assert.throws(() => run(c, stored), (error: Error) => error.name === 'AnalysisError' && error.message.includes(c.declined as string), `${c.id}: vlab refuses`);
       return;
     }
-    const rows = run(c, stored);
+    const fitted = run(c, stored);
+    const rows = fitted?.estimates;
     if (rows) compareTidy(c.id, rows, stored.q_reference ?? stored.cr2_reference ?? (stored.rows as StoredRow[]), c.kind === 'fit' ? c.zero_by_construction : undefined);
     if (rows && stored.fe_reference) compareTidy(`${c.id} (fixed effects as dummies)`, rows, stored.fe_reference);
+    if (fitted && stored.warnings) compareWarnings(c.id, fitted, stored);
   });
 }

@@ -320,7 +320,10 @@ export type CaseGroup =
   | 'dim-blocks-clusters-41'
   | 'p-adjust-41'
   | 'power-41'
-  | 'trial41-random';
+  | 'trial41-random'
+  | 'weights-fe-clusters-42'
+  | 'alpha-42'
+  | 'trial42-random';
 
 interface CaseBase {
   id: string;
