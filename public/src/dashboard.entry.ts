@@ -210,7 +210,8 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
   const tested = new Set(result.hypotheses.flatMap((h) => h.tested.map((f) => `${h.id}\0${f.outcome}\0${f.term}`)));
   const precision = result.precision.filter((p) => tested.has(`${p.hypothesis}\0${p.outcome}\0${p.term}`));
   // A wave without cells is a conjoint's (cellsSection).
-  finishWave(section, heading, precisionSection(precision, result.nComplete, result.target, result.alpha, !wave.cells.length), { focus, quiet, focusWasInside });
+  const clustered = result.hypotheses.flatMap((h) => (h.clusteredBy ? [{ id: h.id, clusteredBy: h.clusteredBy }] : []));
+  finishWave(section, heading, precisionSection(precision, result.nComplete, result.target, result.alpha, !wave.cells.length, clustered), { focus, quiet, focusWasInside });
 }
 
 const NO_HYPOTHESES =
