@@ -82,14 +82,14 @@ function markTokenRefused(refused: boolean): void {
 let current: string | null = null;
 
 async function loadWaves(): Promise<void> {
-  const [{ waves }, { broken }] = await Promise.all([
+  const [{ waves }, { broken, behind }] = await Promise.all([
     getJson<{ waves: (WaveStatusReport & { title: string })[] }>('/waves'),
-    getJson<{ broken: BrokenStudy[] }>('/studies'),
+    getJson<{ broken: BrokenStudy[]; behind: BrokenStudy[] }>('/studies'),
   ]);
   $('dash-token-form').hidden = true;
   // Until a wave shows (none yet: the list alone).
   if (current === null) setTabTitle('Waves');
-  brokenStudiesNotice($('dash-broken'), broken);
+  brokenStudiesNotice($('dash-broken'), broken, behind);
   $('dash-signout').hidden = false;
   const section = $('dash-waves');
   section.hidden = false;
