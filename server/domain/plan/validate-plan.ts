@@ -102,6 +102,9 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
       if (columns.has(stack[key])) add(['stack', key], `"${stack[key]}" is already a column of the study`);
     }
     if (stack.itemColumn === stack.valueColumn) add(['stack', 'valueColumn'], 'must differ from itemColumn');
+    for (const item of Object.keys(stack.labels ?? {})) {
+      if (!stack.items.includes(item)) add(['stack', 'labels', item], `labels an item that stack.items does not hold (items: ${stack.items.join(', ')})`);
+    }
     if (h.outcomes.length !== 1 || h.outcomes[0] !== stack.valueColumn) {
       add(['outcomes'], `a stacked hypothesis has one outcome, its valueColumn "${stack.valueColumn}"`);
     }
