@@ -68,6 +68,14 @@ export interface PowerResult {
 }
 
 const FN = 'powerAnalysis';
+/**
+ * How to get one factor's power where the design is not 2^f (task 42: a 2×3 got the refusal alone). Comparing two
+ * levels of one factor pools the cells at each level: two arms of that many respondents, power.t.test's two-sample
+ * test (its df 2·(m − 1) for m a level is a little above the whole model's; a hair more power).
+ */
+const OTHER_DESIGN_HINT =
+  'for one factor of another design (a 2×3), compare two of its levels as two arms: contrast difference, arms 2, n the respondents at each level ' +
+  '(3n for the two-level factor of a 2×3 of n a cell, 2n for two levels of its three-level factor)';
 /** Where the search for n per arm starts and how far down and up it may go (see solveIncreasing). */
 const N_START: [number, number] = [2, 1e7];
 const N_FLOOR = 1.01;
@@ -103,7 +111,7 @@ export function powerAnalysis(options: PowerOptions): PowerResult {
   if (!(sd > 0)) throw new AnalysisError(FN, `sd must be positive (got ${sd})`);
   if (!oneGroup && (!Number.isInteger(arms) || arms < 2)) throw new AnalysisError(FN, `arms must be an integer of at least 2 (got ${arms})`);
   if (contrast !== 'difference' && (arms < 4 || (arms & (arms - 1)) !== 0)) {
-    throw new AnalysisError(FN, `a ${contrast} contrast needs a 2^f factorial: arms must be 4, 8, 16, … (got ${arms})`);
+    throw new AnalysisError(FN, `a ${contrast} contrast needs a 2^f factorial: arms must be 4, 8, 16, … (got ${arms}); ${OTHER_DESIGN_HINT}`);
   }
   const second = unequalSecondArm(options.n2, oneGroup || arms !== 2 || contrast !== 'difference');
   const solvingN2 = second === 'solve';

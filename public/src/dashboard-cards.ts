@@ -56,6 +56,8 @@ export function hypothesisCard(h: HypothesisReport, language: string): HTMLEleme
   for (const l of h.leftOut) card.append(el('p', `${l.outcome}: ${leftOutWords(l.rows)}.`, 'dash-note'));
   // The plan's subset, as `vlab estimates` says it: an N below the completes is then no puzzle (walk-through 27).
   if (h.subsetWords) card.append(el('p', `Fitted on the plan's subset: ${h.subsetWords}.`, 'dash-note'));
+  // What the intervals and p-values rest on, as `vlab estimates` and the replication README say it (task 42).
+  if (h.standardErrors) card.append(el('p', `${h.standardErrors}.`, 'dash-note dash-standard-errors'));
   const multiOutcome = new Set(h.tested.map((f) => f.outcome)).size > 1;
   // Drawn once the card is in the page, at its width, and again when that or the reader's text size changes
   // (dashboard-plot-layout.ts).

@@ -145,16 +145,32 @@ export function changesSection(wave: WaveStatusReport): HTMLElement[] {
 }
 
 type LabelledPrecision = TermPrecision & { label: string };
+/** A hypothesis clustered by a plan's column, and that column in words ("Region"). */
+type ClusteredHypothesis = { id: string; clusteredBy: string };
+
+/**
+ * For the hypotheses clustered by a plan's column that have a precision row: the projection by √(target / N) holds only
+ * if the new respondents fall in the same clusters in the same shares (their df stay: precision.ts). Task 42.
+ */
+function clusterAssumption(clustered: readonly ClusteredHypothesis[], precision: readonly LabelledPrecision[]): string {
+  const shown = clustered.filter((c) => precision.some((p) => p.hypothesis === c.id));
+  if (!shown.length) return '';
+  const which = shown.map((c) => `${c.id} (clustered by ${c.clusteredBy})`).join(', ');
+  return ` For ${which}, the projection assumes the new respondents come from the same clusters in the same shares as now: ` +
+    'only then does a clustered standard error shrink by √(target / N).';
+}
 
 /**
  * Precision: what it shows, and when it fills; then the CI width and MDE of each tested term, now and at the target.
  * `conjoint`: a conjoint's terms are attribute levels, not arms (walk-through 32 read "every arm" under one).
  */
-export function precisionSection(precision: LabelledPrecision[], nComplete: number, target: number, alpha: number, conjoint = false): HTMLElement[] {
+export function precisionSection(
+  precision: LabelledPrecision[], nComplete: number, target: number, alpha: number, conjoint = false, clustered: readonly ClusteredHypothesis[] = [],
+): HTMLElement[] {
   const explain =
     `For each pre-registered term: the width of its ${Math.round((1 - alpha) * 100)}% confidence interval, and the minimum detectable effect (MDE): ` +
     `the smallest true effect the pre-registered test would find with 80% power at α = ${alpha}, from the term's standard ` +
-    `error now (N ${nComplete}) and projected to the target (N ${target}). Smaller is more precise.`;
+    `error now (N ${nComplete}) and projected to the target (N ${target}) by √(target / N). Smaller is more precise.${clusterAssumption(clustered, precision)}`;
   const when = conjoint
     ? "A term appears once it can be estimated: profiles with its level (and, for an AMCE, with its attribute's reference level) from at least 2 respondents."
     : 'A term appears once it can be estimated: at least 2 respondents in every arm of its comparison.';

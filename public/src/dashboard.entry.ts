@@ -82,14 +82,14 @@ function markTokenRefused(refused: boolean): void {
 let current: string | null = null;
 
 async function loadWaves(): Promise<void> {
-  const [{ waves }, { broken }] = await Promise.all([
+  const [{ waves }, { broken, behind }] = await Promise.all([
     getJson<{ waves: (WaveStatusReport & { title: string })[] }>('/waves'),
-    getJson<{ broken: BrokenStudy[] }>('/studies'),
+    getJson<{ broken: BrokenStudy[]; behind: BrokenStudy[] }>('/studies'),
   ]);
   $('dash-token-form').hidden = true;
   // Until a wave shows (none yet: the list alone).
   if (current === null) setTabTitle('Waves');
-  brokenStudiesNotice($('dash-broken'), broken);
+  brokenStudiesNotice($('dash-broken'), broken, behind);
   $('dash-signout').hidden = false;
   const section = $('dash-waves');
   section.hidden = false;
@@ -210,7 +210,8 @@ async function showWave(id: string, { focus = false, quiet = false } = {}): Prom
   const tested = new Set(result.hypotheses.flatMap((h) => h.tested.map((f) => `${h.id}\0${f.outcome}\0${f.term}`)));
   const precision = result.precision.filter((p) => tested.has(`${p.hypothesis}\0${p.outcome}\0${p.term}`));
   // A wave without cells is a conjoint's (cellsSection).
-  finishWave(section, heading, precisionSection(precision, result.nComplete, result.target, result.alpha, !wave.cells.length), { focus, quiet, focusWasInside });
+  const clustered = result.hypotheses.flatMap((h) => (h.clusteredBy ? [{ id: h.id, clusteredBy: h.clusteredBy }] : []));
+  finishWave(section, heading, precisionSection(precision, result.nComplete, result.target, result.alpha, !wave.cells.length, clustered), { focus, quiet, focusWasInside });
 }
 
 const NO_HYPOTHESES =

@@ -12,6 +12,7 @@ import { planEstimatesCsv } from '../domain/plan/estimates-csv.ts';
 import { planLevels } from '../domain/plan/plan-columns.ts';
 import { REPLICATION_FILES, replicationScript } from '../domain/plan/replication-script.ts';
 import { conjointReadmeLines } from '../domain/plan/replication-readme-conjoint.ts';
+import { standardErrorReadmeLines } from '../domain/plan/standard-error-words.ts';
 import { perRespondent } from '../domain/repeated-vignettes.ts';
 import type { StudyDefinition } from '../domain/study-definition.ts';
 import { makeFolder } from '../storage/make-folder.ts';
@@ -146,6 +147,7 @@ export function createReplicationService(deps: { store: Store; exports?: ExportS
       ...(definition.analysisPlan.codedOutcomes ?? []).map(
         (c) => `- \`${c.name}\` (an outcome of the estimates, not a column of ${REPLICATION_FILES.data}): ${codedOutcomeCoding(definition, c).replace(/; computed by .*$/, '')}; coded by the plan, and by replicate.R the same way.`,
       ),
+      ...standardErrorReadmeLines(definition, result.weighted),
       ...(conjoint ? conjointReadmeLines(definition) : []),
       '',
     ].join('\n');

@@ -72,6 +72,42 @@ test('with every study sound, the dashboard shows no broken-study notice', async
   }
 });
 
+// Task 42: a server whose definitions folder is behind the database's current definition (another folder made a later
+// version current) said so on its terminal (PostgreSQL pass 41) but not on the dashboard, where the researcher looks.
+test('a definitions folder behind the database\'s current definition is said on the dashboard, with the message serve prints', async () => {
+  const dbPath = join(session.dir, 'behind.sqlite');
+  const ahead = join(session.dir, 'ahead-definitions');
+  cpSync('survey-definitions', ahead, { recursive: true });
+  const file = join(ahead, 'alliance-corrective-measures', 'study.json');
+  const study = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(file, JSON.stringify({ ...study, version: study.version + 1, title: `${study.title} (second wording)` }, null, 2));
+  // The shipped folder's content stored first, then the later version made current from the other folder: the
+  // shipped folder is then behind (content new to the database would be stored and made current instead).
+  for (const folder of ['survey-definitions', ahead]) {
+    const synced = spawnSync(process.execPath, ['bin/vlab.js', 'study', 'sync', '--db', dbPath], { encoding: 'utf8', env: { ...process.env, VLAB_DEFINITIONS: folder } });
+    assert.equal(synced.status, 0, synced.stderr);
+  }
+  const behind = await serve(dbPath);
+  try {
+    const created = spawnSync(process.execPath, ['bin/vlab.js', 'token', 'create', '--name', 'behind test', '--db', dbPath], { encoding: 'utf8' });
+    assert.equal(created.status, 0, created.stderr);
+    const page = await session.browser.newPage();
+    await page.goto(`${behind.baseUrl}/dashboard`);
+    await page.locator('#dash-token').fill(created.stdout.trim());
+    await page.getByRole('button', { name: 'Open the dashboard' }).click();
+    const region = page.getByRole('region', { name: 'A definitions folder is behind' });
+    await region.waitFor(DASHBOARD_WAIT);
+    const notice = await region.getByRole('listitem').innerText();
+    assert.match(notice, /^Study “alliance-corrective-measures”: this server's definitions folder is behind the database's current definition\./);
+    assert.match(notice, /this definitions folder holds version \d+ \(content [0-9a-f]{12}\), but version \d+ \(content [0-9a-f]{12}\) is current, made current from .*ahead-definitions: new waves use version/);
+    await page.screenshot({ path: '/tmp/report42-behind.png' });
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.close();
+  } finally {
+    await behind.stop();
+  }
+});
+
 // Attacker pass 30: a wave whose stored completion link today's checks refuse (U+200B pasted after the code, taken
 // before pass 28) is named by `vlab wave status`; the dashboard, where the researcher watches the wave, said nothing.
 test('a wave whose stored completion link carries an invisible character says so under its heading, in words, axe clean', async () => {

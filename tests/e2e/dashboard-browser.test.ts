@@ -32,14 +32,17 @@ before(async () => {
   session = await startDashboardSession('dashboard', async (store, studies) => {
     waves.shipped = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash' })).wave.id;
     await seedAllianceWave(store, alliance, waves.shipped);
+    // One respondent alone at a level: each H3 fit warns of a row with leverage 1 (HC2, the shipped plan's: made
+    // before the hostile plan below, whose H3 is clustered).
+    waves.warned = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash3' })).wave.id;
+    await seedAllianceWave(store, alliance, waves.warned, 'w', withLoneWeakCapability);
     const hostile = structuredClone(alliance.analysisPlan);
     hostile.hypotheses[2]!.description = HOSTILE;
+    // And clustered by region (task 42): the card says so, and the precision note what the projection assumes.
+    Object.assign(hostile.hypotheses[2]!, { clusters: 'region', seType: 'CR2' });
     await studies.syncDefinitions([withPlan(alliance, hostile)]);
     waves.hostile = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash2' })).wave.id;
     await seedAllianceWave(store, alliance, waves.hostile, 'x');
-    // One respondent alone at a level: each H3 fit warns of a row with leverage 1 (HC2).
-    waves.warned = (await studies.createWave({ studyKey: alliance.id, target: 3000, seed: 'dash3' })).wave.id;
-    await seedAllianceWave(store, alliance, waves.warned, 'w', withLoneWeakCapability);
     // A redirect changed mid-wave: the dashboard lists it under "Settings changed".
     // A study whose first language is Spanish: its stored title is the Spanish one (research16, item 4).
     const bus = loadDefinitionFiles('survey-definitions').find((d) => d.id === 'bus-line-funding')!;
@@ -218,6 +221,13 @@ test('researcher-provided text renders inert; a wrong token is refused and asked
   await page.getByText(HOSTILE, { exact: true }).waitFor(DASHBOARD_WAIT);
   assert.equal(await page.locator('#injected').count(), 0);
   assert.equal(await page.locator('#dash-wave b').count(), 0);
+  // Task 42: each card says what its standard errors are; H3 is clustered by a plan's column, and the precision
+  // section says its projection to the target assumes the clusters keep their shares.
+  assert.deepEqual(await page.locator('article[data-hypothesis] .dash-standard-errors').allInnerTexts(), [
+    'CR2 standard errors, clustered by respondent (stacked rows).', 'Welch standard errors.', 'CR2 standard errors, clustered by Region.',
+  ]);
+  await page.locator('article[data-hypothesis="H3"] .dash-standard-errors').screenshot({ path: '/tmp/report42-card-se.png' });
+  assert.match(await page.locator('#dash-wave').innerText(), /For H3 \(clustered by Region\), the projection assumes the new respondents come from the same clusters in the same shares as now: only then does a clustered standard error shrink by √\(target \/ N\)\./);
   // The 401 of the wrong token is the only console error (the browser logs failed requests).
   assert.ok(problems.consoleErrors.every((e) => /401/.test(e)), problems.consoleErrors.join('\n'));
   assert.deepEqual(problems.pageErrors, []);

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { StudyDefinition } from '../../server/domain/study-definition.ts';
+import express from 'express';
+import request from 'supertest';
+import { researcherStudies } from '../../server/routes/researcher-studies.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { createTestStore } from './test-app.ts';
@@ -114,9 +117,13 @@ test('processes started on different definitions folders do not take turns makin
         'update this folder, or run `vlab study sync` here to make its content current',
     },
   ]);
+  // Task 42: GET /api/researcher/studies (and so the dashboard) says it too, as serve, study list and wave create do.
+  const listed = await request(express().use(researcherStudies(againA))).get('/studies');
+  assert.deepEqual(listed.body.behind, againA.folderNotices());
   const againB = start('host-b:/srv/vlab/survey-definitions');
   await againB.syncDefinitions([b]);
   assert.deepEqual(againB.folderNotices(), []);
+  assert.deepEqual((await request(express().use(researcherStudies(againB))).get('/studies')).body.behind, []);
 
   // The explicit sync from A makes A's content current; B's next start then keeps it, and says so.
   await start('host-a:/srv/vlab/survey-definitions').syncDefinitions([a], { takeOver: true });

@@ -159,8 +159,8 @@ const cliTable = (def: StudyDefinition): string => simulatedEstimatesTable(def, 
 test('vlab estimates\' table says under each outcome\'s name what it is in the study\'s words, in its default language (polish20)', () => {
   // Before, H3_vote's block was headed by "vote_for" alone: a name of the plan, in no file of the data.
   const table = cliTable(bus);
-  assert.match(table, /^H3_vote · vote_for · N \d+\n {2}outcome: share answering "For the plan" to "If the plan were on the ballot, how would you vote\?"\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}term /m, table);
-  assert.match(table, /^H1_funding · support_line · N \d+\n {2}outcome: How much do you support or oppose the new bus line\?\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}term /m, table);
+  assert.match(table, /^H3_vote · vote_for · N \d+\n {2}outcome: share answering "For the plan" to "If the plan were on the ballot, how would you vote\?"\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}HC2 standard errors\n {2}term /m, table);
+  assert.match(table, /^H1_funding · support_line · N \d+\n {2}outcome: How much do you support or oppose the new bus line\?\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}HC2 standard errors\n {2}term /m, table);
   // No hypothesis of this plan adjusts its p: no word about adjusted intervals under the table.
   assert.doesNotMatch(table, /CIs are not adjusted/, table);
   // A study whose default language is Spanish: its words.

@@ -126,6 +126,8 @@ test('vlab replication --out DIR writes data, codebook, estimates, plan, R scrip
   const estimates = rowsFromCsv(readFileSync(join(out, 'estimates.csv'), 'utf8'));
   assert.deepEqual(Object.keys(estimates[0]!), [...PLAN_ESTIMATES_CSV_COLUMNS]);
   assert.ok(estimates.every((e) => e.plan_hash === planHash(alliance)));
+  // Task 42: the README says what each hypothesis' standard errors are (standard-error-words.ts).
+  assert.match(readFileSync(join(out, 'README.md'), 'utf8'), /^- Standard errors \(each hypothesis' `std_error` in estimates\.csv, as replicate\.R computes them\):\n {2}- H1: CR2 standard errors, clustered by respondent \(stacked rows\)\n {2}- H2: Welch standard errors\n {2}- H3: HC2 standard errors$/m);
   const script = readFileSync(join(out, 'replicate.R'), 'utf8');
   assert.match(script, /lm_robust\(support ~ measure, data = h, clusters = participant, se_type = "CR2", alpha = 0.05\)/);
   assert.match(script, /difference_in_means\(alliance_favorability ~ violated, data = h, alpha = 0.05\)/);

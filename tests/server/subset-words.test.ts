@@ -19,6 +19,6 @@ test('a subset reads in the study words, by the levels it leaves out where they 
 test("vlab estimates' table says a hypothesis' subset under its outcome, so its N below the completes is explained", () => {
   const result = executePlan({ definition: alliance, rows: allianceRows() });
   const table = estimatesTable({ ...result, wave: 'w1', study: alliance.id, studyVersion: alliance.version, recordedPlanHash: null, nComplete: 1502, target: 1500, precision: [] }, alliance);
-  assert.match(table, /^H3 · economic_sanctions · N \d+ · .*\n {2}outcome: Imposing economic sanctions on Country A\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}fitted on the plan's subset: rows with Behaviour of the ally other than Cooperates \(control\)\n {2}term /m);
+  assert.match(table, /^H3 · economic_sanctions · N \d+ · .*\n {2}outcome: Imposing economic sanctions on Country A\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}fitted on the plan's subset: rows with Behaviour of the ally other than Cooperates \(control\)\n {2}HC2 standard errors\n {2}term /m);
   assert.doesNotMatch(table.slice(table.indexOf('H2 ·'), table.indexOf('H3 ·')), /subset/);
 });

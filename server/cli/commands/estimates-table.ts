@@ -82,7 +82,7 @@ export function estimatesTable(result: WaveEstimates, def: StudyDefinition): str
         ? outcomeBlock(h, outcome, tested, 'stack' in hypothesis && hypothesis.stack ? `N ${nUsed} stacked rows` : isConjoint ? `N ${nUsed} profiles` : `N ${nUsed}`)
         : [`${h.id} · ${outcome}`];
       // The outcome's name is the csv's and the plan's; under it, what it is in the study's words (a question's text).
-      out.push(heading!, ...outcomeWordsLines(h, outcome), ...outcomeScaleLines(h, outcome), ...subsetLines(h), ...droppedLines(h, outcome), ...table);
+      out.push(heading!, ...outcomeWordsLines(h, outcome), ...outcomeScaleLines(h, outcome), ...subsetLines(h), ...droppedLines(h, outcome), ...standardErrorLines(h, table.length > 0), ...table);
       // Wrapped as the warnings are: a factor's label in the study's words (walk-through 30) made the line 104 columns.
       for (const p of h.problems.filter((x) => x.outcome === outcome || x.outcome === null)) {
         // The explanation names a factor by its label: a line break in it is shown as its escape, as in the terms.
@@ -141,6 +141,11 @@ function subsetLines(h: HypothesisReport): string[] {
   return hangingLines(`fitted on the plan's subset: ${terminalText(h.subsetWords)}`);
 }
 
+/** "CR2 standard errors, clustered by respondent (stacked rows)" (standard-error-words.ts), over the numbers they belong to. */
+function standardErrorLines(h: HypothesisReport, hasNumbers: boolean): string[] {
+  return hasNumbers && h.standardErrors ? hangingLines(terminalText(h.standardErrors)) : [];
+}
+
 /** "+ 5 other terms of the model (intercept and Behavior, not tested by H3): --wide shows them", wrapped under its "+". */
 function otherTermsLines(count: number, words: string): string[] {
   // The factors by their labels (walk-through 30): a line break in one is shown as its escape, as in the terms.
@@ -174,7 +179,9 @@ export function wideEstimatesTable(result: WaveEstimates, def: StudyDefinition):
   const columns = ['hypothesis', 'outcome', 'term', 'label', ...PLAN_ESTIMATE_COLUMNS.slice(3), 'verdict'];
   // The fits' warnings after the table, unwrapped as the rows are.
   const warnings = result.warnings.map((w) => `warning, ${w.hypothesis} (${w.outcome}): ${withoutEstimatorName(w.message)}\n`);
-  return headline(result, def) + textTable(records, columns) + (warnings.length ? `\n${warnings.join('')}` : '');
+  // What each hypothesis' std_error is (standard-error-words.ts), after the table as its warnings are.
+  const standardErrors = reports.map((h) => `standard errors, ${h.id}: ${h.standardErrors}\n`);
+  return headline(result, def) + textTable(records, columns) + (standardErrors.length ? `\n${standardErrors.join('')}` : '') + (warnings.length ? `\n${warnings.join('')}` : '');
 }
 
 /** A line under an outcome's numbers (a warning, what cannot be estimated yet), wrapped to the table's width. */

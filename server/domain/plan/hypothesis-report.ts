@@ -4,6 +4,7 @@ import { planAlpha } from './plan-schema.ts';
 import { conjointHypothesisReports } from './conjoint-report.ts';
 import { otherTermsInWords } from './other-terms.ts';
 import { outcomeScale } from './outcome-scale.ts';
+import { standardErrorWords } from './standard-error-words.ts';
 import { subsetWords } from './subset-words.ts';
 import { outcomeLabel, stackedOutcomeLabel, termLabeler, termVariableNamer } from './term-labels.ts';
 import { withoutEstimatorName } from '../../../analysis/helpers/warning-text.ts';
@@ -87,6 +88,13 @@ export interface HypothesisReport {
    * its description: a card fitted on the violation arms showed "N 43" beside 52 completes with no word why.
    */
   subsetWords: string | null;
+  /**
+   * The standard errors of its estimates in words (standard-error-words.ts: "CR2 standard errors, clustered by
+   * Region"), from the plan's resolved seType and clusters: the table, the card and the replication README say it.
+   */
+  standardErrors: string;
+  /** The plan's `clusters` column in words, or null: the dashboard's projection to the target assumes its shares stay. */
+  clusteredBy: string | null;
 }
 
 /** What a plan's run gives the cards: its estimates, what could not be fitted, what was fitted with a warning. */
@@ -95,6 +103,8 @@ export interface CardInput {
   problems: readonly PlanProblemAtRun[];
   /** Absent: no warnings (a result from before they were kept). */
   warnings?: readonly PlanWarning[];
+  /** Whether the plan's raking weighted the fits (an unweighted difference in means has Welch's SEs, a weighted one HC2). */
+  weighted?: boolean;
 }
 
 /** The verdict on one tested term (see Verdict). */
@@ -146,7 +156,18 @@ export function hypothesisReports(
     otherTerms: (h, { tested, others }) => otherTermsInWords(h.id, tested, others, termVariableNamer(def, h)),
   });
   // A conjoint's amce/mm hypotheses (analysis-plan.json "conjoint"), after the per-respondent ones.
-  return [...plain, ...conjointHypothesisReports(def, input)].map((h) => ({ ...h, outcomeWords: outcomeWordsOf(def, h), outcomeScales: outcomeScalesOf(def, h), subsetWords: subsetWordsOf(def, h) }));
+  return [...plain, ...conjointHypothesisReports(def, input)].map((h) => ({
+    ...h, outcomeWords: outcomeWordsOf(def, h), outcomeScales: outcomeScalesOf(def, h), subsetWords: subsetWordsOf(def, h),
+    ...standardErrorsOf(def, h, input.weighted ?? false),
+  }));
+}
+
+/** The hypothesis' standard errors in words (standard-error-words.ts) and the plan column it is clustered by. */
+function standardErrorsOf(def: StudyDefinition, h: HypothesisReport, weighted: boolean): Pick<HypothesisReport, 'standardErrors' | 'clusteredBy'> {
+  const planned = plannedHypothesis(def, h);
+  if (!planned) return { standardErrors: h.standardErrors, clusteredBy: h.clusteredBy };
+  const { words, clusteredBy } = standardErrorWords(def, planned, weighted);
+  return { standardErrors: words, clusteredBy };
 }
 
 /** The rows the hypothesis' plan subset keeps, in words; null without a subset (a conjoint hypothesis has none). */
@@ -236,6 +257,8 @@ export function hypothesisCards<H extends CardHypothesis>(
       outcomeWords: {},
       outcomeScales: {},
       subsetWords: null,
+      standardErrors: '',
+      clusteredBy: null,
     };
   });
 }

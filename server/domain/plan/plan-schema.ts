@@ -24,7 +24,16 @@ const subset = z.strictObject({ column, in: z.array(value).min(1) });
  * with the item's name in `itemColumn` (a factor, levels in `items` order: the first is the reference) and the
  * answer in `valueColumn`. Standard errors are then clustered by respondent.
  */
-const stack = z.strictObject({ items: z.array(column).min(2), itemColumn: column, valueColumn: column });
+const stack = z.strictObject({
+  items: z.array(column).min(2),
+  itemColumn: column,
+  valueColumn: column,
+  /**
+   * Optional short labels of some or all items, by item, for the tables and cards ("Sanctions" for
+   * economic_sanctions); an item without one reads as its code spelled out. Keys must be items (validate-plan.ts).
+   */
+  labels: z.record(column, text).optional(),
+});
 
 const adjust = z.strictObject({
   /** Hypotheses naming the same family are adjusted together; default: the hypothesis on its own. */

@@ -29,7 +29,10 @@ import { hypothesisLevels, modelRightHandSide } from './plan-terms.ts';
  * @example termLabeler(def, h)('regimeautocracy') // "Regime: Autocracy (vs. Democracy)"
  */
 export function termLabeler(def: StudyDefinition, h: Hypothesis): (term: string) => string {
-  const levelLabel = (variable: string, code: string) => studyLevelLabel(def, variable, code);
+  // A stacked item's short label from the plan (stack.labels, task 42), else the study's words for the code.
+  const itemLabels = h.stack?.itemColumn ? h.stack.labels : undefined;
+  const levelLabel = (variable: string, code: string) =>
+    (variable === h.stack?.itemColumn ? itemLabels?.[code] : undefined) ?? studyLevelLabel(def, variable, code);
 
   if (h.estimator === 'difference_in_means') {
     const { treated, control } = treatmentArms(def, h);

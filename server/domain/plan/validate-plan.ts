@@ -88,6 +88,11 @@ export function planProblems(def: StudyDefinition): PlanProblem[] {
   return problems;
 }
 
+/** The keys of a stack's short labels (stack.labels) that are none of its items. */
+function unknownLabelledItems(stack: { items: readonly string[]; labels?: Record<string, string> | undefined }): string[] {
+  return Object.keys(stack.labels ?? {}).filter((item) => !stack.items.includes(item));
+}
+
 function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey[], columns: ReturnType<typeof planColumns>): PlanProblem[] {
   const problems: PlanProblem[] = [];
   const add = (path: PropertyKey[], message: string) => problems.push({ path: [...at, ...path], message });
@@ -102,6 +107,7 @@ function hypothesisProblems(def: StudyDefinition, h: Hypothesis, at: PropertyKey
       if (columns.has(stack[key])) add(['stack', key], `"${stack[key]}" is already a column of the study`);
     }
     if (stack.itemColumn === stack.valueColumn) add(['stack', 'valueColumn'], 'must differ from itemColumn');
+    for (const item of unknownLabelledItems(stack)) add(['stack', 'labels', item], `labels an item that stack.items does not hold (items: ${stack.items.join(', ')})`);
     if (h.outcomes.length !== 1 || h.outcomes[0] !== stack.valueColumn) {
       add(['outcomes'], `a stacked hypothesis has one outcome, its valueColumn "${stack.valueColumn}"`);
     }

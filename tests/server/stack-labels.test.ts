@@ -1,0 +1,35 @@
+// Task 42: a stacked item's label came from its code alone ("Measure: Economic sanctions (vs. Public criticism)");
+// a plan's stack may give short labels (stack.labels), which the tables and cards use. Codes stay the default.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { termLabeler } from '../../server/domain/plan/term-labels.ts';
+import { DefinitionError } from '../../server/domain/study-definition.ts';
+import { alliance, MEASURES, withPlan } from './plan-support.ts';
+
+const h1 = (labels?: object) => ({
+  id: 'H1', description: 'd', estimator: 'lm_robust', outcomes: ['support'], formula: '~ measure', seType: 'CR2',
+  stack: { items: MEASURES, itemColumn: 'measure', valueColumn: 'support', ...(labels ? { labels } : {}) },
+});
+
+test('stack.labels names items in the tables and cards; an item without one keeps its code spelled out', () => {
+  const def = withPlan(alliance, { hypotheses: [h1({ economic_sanctions: 'Sanctions', do_nothing: 'Nothing' })] });
+  const label = termLabeler(def, def.analysisPlan.hypotheses[0]!);
+  assert.equal(label('measureeconomic_sanctions'), 'Measure: Sanctions (vs. Nothing)');
+  assert.equal(label('measurepublic_criticism'), 'Measure: Public criticism (vs. Nothing)');
+  const plain = withPlan(alliance, { hypotheses: [h1()] });
+  assert.equal(termLabeler(plain, plain.analysisPlan.hypotheses[0]!)('measureeconomic_sanctions'), 'Measure: Economic sanctions (vs. Do nothing)');
+});
+
+test('a label of no item, or an empty one, is refused in words', () => {
+  const refusal = (labels: object) => {
+    try {
+      withPlan(alliance, { hypotheses: [h1(labels)] });
+    } catch (error) {
+      assert.ok(error instanceof DefinitionError);
+      return error.message;
+    }
+    return 'accepted';
+  };
+  assert.match(refusal({ sanctions: 'Sanctions' }), /analysisPlan\.hypotheses\[0\]\.stack\.labels\.sanctions: labels an item that stack\.items does not hold \(items: do_nothing, public_criticism/);
+  assert.match(refusal({ economic_sanctions: ' ' }), /stack\.labels\.economic_sanctions/);
+});
