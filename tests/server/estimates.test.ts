@@ -111,7 +111,7 @@ test('vlab estimates --format csv has the tidy columns; table is for reading; mi
   const lines = table.stdout.trimEnd().split('\n');
   assert.ok(lines.every((l) => l.length <= 100), lines.filter((l) => l.length > 100).join('\n'));
   // The study's labels, three significant digits, the adjusted p and a verdict; raw names are for csv and json.
-  assert.match(table.stdout, /^H3 · economic_sanctions · N \d+ · p adjusted by holm over the 9 tested terms of family H3\n {2}outcome: Imposing economic sanctions on Country A\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}fitted on the plan's subset: rows with Behaviour of the ally other than Cooperates \(control\)\n {2}term /m);
+  assert.match(table.stdout, /^H3 · economic_sanctions · N \d+ · p adjusted by holm over the 9 tested terms of family H3\n {2}outcome: Imposing economic sanctions on Country A\n {2}scale: [^\n]*(?:\n {4}[^\n]*)?\n {2}fitted on the plan's subset: rows with Behaviour of the ally other than Cooperates \(control\)\n {2}HC2 standard errors\n {2}term /m);
   // The factor's label (walk-through 30: "Regime type of the ally", not "Regime") breaks before its reference.
   assert.match(table.stdout, /^ {2}Regime type of the ally: Autocracy +-?\d\.\d{3} +\[-?\d\.\d+, -?\d\.\d+\] +(<0\.001|0\.\d+|1\.0) +(supported|not supported|opposite sign)\n {2}\(vs\. Democracy\)$/m);
   assert.doesNotMatch(table.stdout, /regimeautocracy|measureeconomic_sanctions/);

@@ -23,8 +23,8 @@ const table = (def: StudyDefinition): string => simulatedEstimatesTable(def, 300
 
 test("vlab estimates' table says each outcome's scale under its words: a rating's ends, a coded outcome's share", () => {
   const text = table(bus);
-  assert.match(text, /\n {2}outcome: How much do you support or oppose the new bus line\?\n {2}scale: 1 "Strongly oppose" to 5 "Strongly support"; an estimate is a difference in these points\n {2}term /, text);
-  assert.match(text, /\n {2}scale: 1 \(answered "For the plan"\) or 0; an estimate is a difference in this share \(0\.10 = 10\n {4}percentage points\)\n {2}term /, text);
+  assert.match(text, /\n {2}outcome: How much do you support or oppose the new bus line\?\n {2}scale: 1 "Strongly oppose" to 5 "Strongly support"; an estimate is a difference in these points\n {2}HC2 standard errors\n {2}term /, text);
+  assert.match(text, /\n {2}scale: 1 \(answered "For the plan"\) or 0; an estimate is a difference in this share \(0\.10 = 10\n {4}percentage points\)\n {2}HC2 standard errors\n {2}term /, text);
   // A study whose default language is Spanish: the ends in its words.
   assert.match(table({ ...bus, locales: ['es', 'en'] }), /\n {2}scale: 1 "La rechazo totalmente" to 5 "La apoyo totalmente"; /);
 });
