@@ -40,6 +40,15 @@ export function closedWithin(socket: Socket, ms: number): Promise<string | null>
   return Promise.race([once(socket, 'close').then(() => received), sleep(ms).then(() => null)]);
 }
 
+/** Writes `request` on a new connection and answers all the server sent before it closed, or 'still open' after 4 s. */
+export async function sentWhole(port: number, request: string): Promise<string> {
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  const closed = closedWithin(socket, 4000);
+  socket.write(request);
+  return (await closed) ?? 'still open';
+}
+
 /** Opens `count` connections to the server and waits until it has taken each. */
 export async function openConnections(port: number, count: number, sockets: Socket[]): Promise<void> {
   for (let i = 0; i < count; i++) {

@@ -5,7 +5,7 @@ import { connect, type Socket } from 'node:net';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, loadConfig } from '../../server/config.ts';
-import { closedWithin, listening, openConnections } from './http-server-support.ts';
+import { closedWithin, listening, openConnections, sentWhole } from './http-server-support.ts';
 
 test('a client trickling its body is cut off with 408 after VLAB_REQUEST_TIMEOUT', async () => {
   const s = await listening({ requestTimeoutSeconds: 1, headersTimeoutSeconds: 1 });
@@ -132,13 +132,7 @@ test('the timeout settings are validated: the headers timeout may not exceed the
 // navigation now gets a page in the survey's language saying to clear the site's cookies; the API keeps JSON.
 test('headers over 16 KB on a survey link opened by a browser: a 431 page in the survey\'s language saying to clear the site\'s cookies; the API keeps JSON', async () => {
   const s = await listening({});
-  const send = async (request: string) => {
-    const socket = connect(s.port, '127.0.0.1');
-    await once(socket, 'connect');
-    const closed = closedWithin(socket, 4000);
-    socket.write(request);
-    return (await closed) ?? 'still open';
-  };
+  const send = (request: string) => sentWhole(s.port, request);
   try {
     const spanish = (await s.t.studies.createWave({ studyKey: 'bus-line-funding', target: 10, locale: 'es' })).wave;
     // Its page served once, as to any respondent before (the wave's languages are noted then, as for the busy page).
@@ -182,13 +176,7 @@ test('an HTTP/2 prior-knowledge preface gets a GOAWAY with HTTP_1_1_REQUIRED, in
 
 test('a request Node refuses before the app (headers or URL over 16 KB, a malformed request line) gets a JSON error in words, not an empty 431 or 400', async () => {
   const s = await listening({});
-  const send = async (request: string) => {
-    const socket = connect(s.port, '127.0.0.1');
-    await once(socket, 'connect');
-    const closed = closedWithin(socket, 4000);
-    socket.write(request);
-    return (await closed) ?? 'still open';
-  };
+  const send = (request: string) => sentWhole(s.port, request);
   try {
     const query = Array.from({ length: 3000 }, (_, i) => `p${i}=1`).join('&');
     const long = await send(`GET /api/researcher/waves?${query} HTTP/1.1\r\nHost: x\r\n\r\n`);
