@@ -23,7 +23,7 @@ export function ungluedWaveId(pathId: string): string | null {
  * (`/s/<id>%23lang=es`: a link holding `#…` percent-encoded whole; the page reads parameters after a `#` as after a
  * `?`, public/src/link-parameters.ts, so they go on as the query: attacker pass 42).
  */
-const QUERY_IN_PATH = /[?&]|%3F|%26|%23/i;
+export const QUERY_IN_PATH = /[?&]|%3F|%26|%23/i;
 
 /**
  * The wave id and the query of a `/s/<id>` path segment (as sent, not decoded) that holds its link's query: a panel

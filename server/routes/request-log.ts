@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { QUERY_IN_PATH } from '../domain/glued-link.ts';
 import { PARTICIPANT_CODE } from '../domain/participant.ts';
 import type { Logger } from '../logger.ts';
 
@@ -10,14 +11,9 @@ import type { Logger } from '../logger.ts';
 export const LOGGED_PATH_CHARACTERS = 256;
 
 /**
- * Where a query written into a path starts: `/s/<id>&PROLIFIC_PID=…` (a panel's `&` after a link without `?`), or an
- * encoded `?`, `&` or `#` (a link percent-encoded whole). No path of the app holds one; a link's does, with panel IDs.
- */
-const QUERY_IN_PATH = /&|%3F|%26|%23/i;
-
-/**
  * The path as logged: whole, or its first LOGGED_PATH_CHARACTERS characters and its length; a query written into it
- * is cut after its mark (`/s/<id>&…`), as the query string is never logged: such a link put its panel IDs in the
+ * is cut after its mark (`/s/<id>&…`, QUERY_IN_PATH: the same marks a survey link's redirect reads; no path of the app
+ * holds one), as the query string is never logged: such a link put its panel IDs in the
  * log (attacker pass 41).
  */
 export function loggedPath(given: string): { path: string; pathLength?: number } {
