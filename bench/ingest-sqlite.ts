@@ -14,6 +14,7 @@ import { prepareLoadDatabase } from '../support/load-database.ts';
 import { completeBody, failures, measured, participantCode, quotaBody, startBody, type RunSizes } from './lib/ingest-workload.ts';
 import { LOAD_HEADER, loadRow, runLoad, type LoadResult } from './lib/load.ts';
 import { startServerProcess } from './lib/server-process.ts';
+import { median } from './lib/paired-runs.ts';
 
 export interface SqliteIngestOptions extends RunSizes {
   connections: number;
@@ -82,11 +83,6 @@ async function roundRun(o: SqliteIngestOptions, scratch: string, round: number):
   if (completes !== o.warmup + o.requests) problems.push(`round ${round}: ${completes} completes stored, expected ${o.warmup + o.requests}`);
   return { baseline, grouped, start, quota, complete, problems };
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 /** `median (min–max)` of a figure over the rounds. */
 function spreadOf(rounds: Round[], pick: (r: Round) => number, digits: number): string {
