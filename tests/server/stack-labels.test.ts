@@ -43,3 +43,15 @@ test('stack.labels name the item held at its reference and tie each short label 
   const words = stackedOutcomeLabel(def, h.stack!);
   assert.match(words, /^the answers to 5 questions, stacked a row each \(Measure names the question\): Nothing = "[^"]+", "[^"]+"/);
 });
+
+// Walk-through 34: a subset on the stack's item column (to keep one item's rows) was refused as an `unknown column
+// "item"` of the study, which the stack itself names; the refusal now says what the column is and what to write.
+test('a subset on the stack item column says to list the items kept in stack.items', () => {
+  try {
+    withPlan(alliance, { hypotheses: [{ ...h1(), subset: [{ column: 'measure', in: ['do_nothing', 'economic_sanctions'] }] }] });
+    assert.fail('accepted');
+  } catch (error) {
+    assert.ok(error instanceof DefinitionError);
+    assert.match(error.message, /hypotheses\[0\]\.subset\[0\]\.column: "measure" is the stack's itemColumn, made by stacking, no column of the data: keep some items by listing only them in stack\.items/);
+  }
+});
