@@ -202,7 +202,8 @@ export function describeIssue(
     const holder = valueAt(input, issue.path);
     const absent = (field: string) => !(typeof holder === 'object' && holder !== null && Object.hasOwn(holder, field));
     const meant = schema && issue.keys.length === 1 ? closestName(issue.keys[0]!, schemaFieldsAt(schema, issue.path).filter(absent)) : undefined;
-    return { path: issue.path, message: `${unknownFields(issue.keys)}${meant ? ` (did you mean "${meant}"?)` : ''}` };
+    // Located at the stray key (`at`), where the author has to type, not at the object holding it.
+    return { path: issue.path, message: `${unknownFields(issue.keys)}${meant ? ` (did you mean "${meant}"?)` : ''}`, at: [...issue.path, issue.keys[0]!] };
   }
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     // The branch that got furthest into the value is the shape the author meant.
