@@ -1,5 +1,6 @@
 import type { TermPrecision } from '../../server/domain/plan/precision.ts';
 import type { WaveStatusReport } from '../../server/domain/wave-lifecycle.ts';
+import { cellTarget, cellTargetsWords, weightedFillWords } from '../../server/domain/cell-fill.ts';
 import { bar, el, fmt, folded, pct, table, termLabel, type Cell } from './dashboard-dom.ts';
 
 /** The completion funnel: each step with its share of the starts, then where the others went. */
@@ -44,15 +45,12 @@ function withBar(share: number, text: string): HTMLElement {
 /** Completes per cell: a summary line (fewest, most, spread), and the table of every cell folded under it. */
 export function cellsSection(wave: WaveStatusReport): HTMLElement[] {
   const factorNames = Object.keys(wave.cells[0] ?? {}).filter((k) => !['index', 'assigned', 'completes', 'targetCompletes'].includes(k));
-  // Each cell's own target (weights and repeated vignettes make them differ), rounded up as a count of completes.
-  const targetOf = (c: WaveStatusReport['cells'][number]) => Math.ceil(c.targetCompletes - 1e-9);
-  const targets = wave.cells.map(targetOf);
-  const [lowest, highest] = [Math.min(...targets), Math.max(...targets)];
+  // Each cell's own target (weights and repeated vignettes make them differ): counts compare only where they are equal.
   const completes = wave.cells.map((c) => c.completes);
   const [min, max] = [Math.min(...completes), Math.max(...completes)];
-  const target = lowest === highest ? `target ${lowest} completes each` : `targets ${lowest}–${highest} completes by weight`;
+  const fill = weightedFillWords(wave.cells) ?? `fewest ${min}, most ${max}, spread ${max - min}`;
   const summary = wave.cells.length
-    ? `${wave.cells.length} cells, ${target}: fewest ${min}, most ${max}, spread ${max - min}.`
+    ? `${wave.cells.length} cells, ${cellTargetsWords(wave.cells)}: ${fill}.`
     : 'No cells: a conjoint draws its profiles per task (the profile export, profiles-csv, has them).';
   const cell = (c: WaveStatusReport['cells'][number]) => c as unknown as Record<string, string | number>;
   // A conjoint has no cells: a fold "Every cell (0)" would open onto an empty table, and a heading "Progress per
@@ -66,7 +64,7 @@ export function cellsSection(wave: WaveStatusReport): HTMLElement[] {
       table(
         'Completes per cell of the design',
         [...factorNames, 'Assigned', 'Completes'],
-        wave.cells.map((c) => [...factorNames.map((n) => String(cell(c)[n])), c.assigned, withBar(c.completes / Math.max(1, targetOf(c)), String(c.completes))]),
+        wave.cells.map((c) => [...factorNames.map((n) => String(cell(c)[n])), c.assigned, withBar(c.completes / Math.max(1, cellTarget(c)), String(c.completes))]),
         [...factorNames.map(() => false), true, true],
       ),
     ),

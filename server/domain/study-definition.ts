@@ -249,7 +249,7 @@ export function parseStudyDefinition(
   if (!result.success) {
     // Every mistake at once, a line each with its place.
     const issues = [...result.error.issues, ...studyOwnIssues(value, result.error.issues)];
-    const lines = describeIssues(issues, value).map((issue) => {
+    const lines = describeIssues(issues, value, studyDefinitionSchema).map((issue) => {
       const place = typeof source === 'string' ? { file: source, path: issue.path } : source(issue.path, issue.at ?? issue.path);
       return `${place.file}: ${issuePath(place.path)}: ${issue.message}`;
     });

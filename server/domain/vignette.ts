@@ -92,8 +92,13 @@ function trimEnd<T>(out: ({ text: string } | { filled: T })[]): boolean {
   return true;
 }
 
+/**
+ * Paragraphs as HTML, a line break in one as `<br>`: a list experiment's items, written a line each in a level's text,
+ * ran together on one line until walk-through 34 (HTML folds a newline into a space). escapeHtml leaves no `<` of the
+ * text, so a `<br>` is always this one (simulation/condition.ts reads it back as a newline).
+ */
 export function paragraphsHtml(paragraphs: string[]): string {
-  return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+  return paragraphs.map((p) => `<p>${escapeHtml(p).replaceAll('\n', '<br>')}</p>`).join('');
 }
 
 export function escapeHtml(value: string): string {

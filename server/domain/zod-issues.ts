@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { closestName } from '../../analysis/helpers/did-you-mean.ts';
+import { schemaFieldsAt } from './schema-fields.ts';
 import { clipped, shortened, visible } from './shortened.ts';
 
 /** Past this many keys a path is written as its first and last ones around how many were left out. */
@@ -183,6 +184,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 export function describeIssue(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
+  schema?: z.core.$ZodType,
 ): { path: readonly PropertyKey[]; message: string; at?: readonly PropertyKey[] } {
   const issue = issues[0]!;
   const parent = issue.path.slice(0, -1);
@@ -195,7 +197,13 @@ export function describeIssue(
     return { path: issue.path, message: keys ? `missing (the file has ${keys} there, not a field)` : 'missing', ...(at ? { at } : {}) };
   }
   if (issue.code === 'unrecognized_keys') {
-    return { path: issue.path, message: unknownFields(issue.keys) };
+    // One stray key a slip from a field of its place that the object lacks names it: "moderator" for `moderators`
+    // (walk-through 34); a field it already has is no slip ("factorz" beside "factors").
+    const holder = valueAt(input, issue.path);
+    const absent = (field: string) => !(typeof holder === 'object' && holder !== null && Object.hasOwn(holder, field));
+    const meant = schema && issue.keys.length === 1 ? closestName(issue.keys[0]!, schemaFieldsAt(schema, issue.path).filter(absent)) : undefined;
+    // Located at the stray key (`at`), where the author has to type, not at the object holding it.
+    return { path: issue.path, message: `${unknownFields(issue.keys)}${meant ? ` (did you mean "${meant}"?)` : ''}`, at: [...issue.path, issue.keys[0]!] };
   }
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     // The branch that got furthest into the value is the shape the author meant.
@@ -217,8 +225,8 @@ export function describeIssue(
  *
  * @example describeIssues(issues, { titel: 'x', factors: [] }).map((d) => d.message) // ['missing (the file has "titel" there, not a field)', …]
  */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): { path: readonly PropertyKey[]; message: string; at?: readonly PropertyKey[] }[] {
-  const described = issues.map((issue) => describeIssue([issue, ...issues.filter((other) => other !== issue)], input));
+export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown, schema?: z.core.$ZodType): { path: readonly PropertyKey[]; message: string; at?: readonly PropertyKey[] }[] {
+  const described = issues.map((issue) => describeIssue([issue, ...issues.filter((other) => other !== issue)], input, schema));
   // A stray key already named by the missing field beside it ("the file has … there") is not said again.
   const named = new Set(described.filter((d) => d.message.startsWith('missing (the file has')).map((d) => issuePath(d.path.slice(0, -1))));
   const seen = new Set<string>();

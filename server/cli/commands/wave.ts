@@ -2,6 +2,7 @@ import { standardOutput } from '../standard-output.ts';
 import type { Command } from 'commander';
 import type { Config } from '../../config.ts';
 import type { WaveAction, WaveStatusReport } from '../../domain/wave-lifecycle.ts';
+import { cellTargetsWords, weightedFillWords } from '../../domain/cell-fill.ts';
 import { MAX_WAVE_TARGET } from '../../domain/wave-target.ts';
 import type { WaveService } from '../../services/wave-service.ts';
 import type { Store } from '../../storage/store.ts';
@@ -241,7 +242,8 @@ function statusLines(s: WaveStatusReport, folderVersion: number | null = null): 
   ];
   const done = s.cells.map((c) => c.completes);
   // A conjoint has no cells (its profiles are drawn per task).
-  if (done.length) lines.push(`  completes per cell (${s.cells.length} cells): min ${Math.min(...done)}, max ${Math.max(...done)}`);
+  const weighted = weightedFillWords(s.cells);
+  if (done.length) lines.push(`  completes per cell (${s.cells.length} cells): min ${Math.min(...done)}, max ${Math.max(...done)}${weighted ? `; ${cellTargetsWords(s.cells)}: ${weighted}` : ''}`);
   for (const q of s.quotas) {
     const over = q.overCapReason ? `; over cap by ${q.overCap}: ${q.overCapReason}` : '';
     lines.push(`  quota ${q.variable}=${q.level}: ${q.filled}/${q.cap} (${q.completes} complete, ${q.leased} leased)${over}`);

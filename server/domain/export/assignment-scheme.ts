@@ -24,12 +24,17 @@ export function assignmentScheme(def: StudyDefinition, seed: string, nCells: num
     };
   }
   const block = vignetteBlockSize(space, m);
+  // Until walk-through 34 a weighted design without restrictions read "the 3 allowed cells (restrictions removed the
+  // others)", and a block's copies of a cell "(4/4)·w": the words now say only what the design has.
+  const removed = nCells - space.cells.length;
+  const cells = removed > 0 ? `the ${space.cells.length} allowed cells (restrictions removed ${removed} of the ${nCells})` : `all ${nCells} cells`;
+  const copies = block.slots / space.total;
   return {
     scheme: 'permuted_blocks',
     description:
-      `Permuted blocks over the ${space.cells.length} allowed cells (restrictions removed the others), each cell repeated by its ` +
+      `Permuted blocks over ${cells}, each cell repeated by its ` +
       `multiplicity w (the product of its levels' weights; L = ${space.total} in all): every block of ${block.respondents} respondents ` +
-      `shows each allowed cell exactly (${block.slots}/${space.total})·w times` +
+      `shows each ${removed > 0 ? 'allowed ' : ''}cell exactly ${copies === 1 ? 'w' : `${copies}·w`} times` +
       (m > 1 ? `, ${m} distinct cells per respondent in a random reading order` : '') +
       ` (docs/designs.md; re-derivation: docs/api.md, Randomization).`,
     vignettesPerRespondent: m,

@@ -29,11 +29,7 @@ import { hypothesisLevels, modelRightHandSide } from './plan-terms.ts';
  * @example termLabeler(def, h)('regimeautocracy') // "Regime: Autocracy (vs. Democracy)"
  */
 export function termLabeler(def: StudyDefinition, h: Hypothesis): (term: string) => string {
-  // A stacked item's short label from the plan (stack.labels, task 42), else the study's words for the code.
-  const itemLabels = h.stack?.itemColumn ? h.stack.labels : undefined;
-  const levelLabel = (variable: string, code: string) =>
-    (variable === h.stack?.itemColumn ? itemLabels?.[code] : undefined) ?? studyLevelLabel(def, variable, code);
-
+  const levelLabel = hypothesisLevelLabeler(def, h);
   if (h.estimator === 'difference_in_means') {
     const { treated, control } = treatmentArms(def, h);
     const label = `${variableWords(def, h.treatment.factor)}: ${treated} (vs. ${control})`;
@@ -100,12 +96,23 @@ function termParts(def: StudyDefinition, h: Exclude<Hypothesis, { estimator: 'di
     const others = new Set(containing.flat().filter((i) => !own.includes(i)));
     return [...others].sort((a, b) => a - b).map((i) => formula.variables[i]!);
   };
-  const held = (variable: string) => (levels[variable] ? `${variableWords(def, variable)}: ${studyLevelLabel(def, variable, levels[variable]![0]!)}` : `${variableWords(def, variable)} = 0`);
+  const levelLabel = hypothesisLevelLabeler(def, h);
+  const held = (variable: string) => (levels[variable] ? `${variableWords(def, variable)}: ${levelLabel(variable, levels[variable]![0]!)}` : `${variableWords(def, variable)} = 0`);
   const whereTaken = (termVariables: string[]): string | undefined => {
     const others = heldAtReference(termVariables);
     return others.length ? `when ${others.map(held).join(', ')}` : undefined;
   };
   return { levels, noReference, variableOf, whereTaken };
+}
+
+/**
+ * A level's label within a hypothesis: a stacked item's short label from the plan (stack.labels, task 42), else the
+ * study's words for the code. The rows and the "· when Measure: …" of a term held at the item's reference both read
+ * it (until walk-through 34 the latter said the code spelled out beside rows that used the short label).
+ */
+function hypothesisLevelLabeler(def: StudyDefinition, h: Hypothesis): (variable: string, code: string) => string {
+  const itemLabels = h.stack?.labels;
+  return (variable, code) => (variable === h.stack?.itemColumn ? itemLabels?.[code] : undefined) ?? studyLevelLabel(def, variable, code);
 }
 
 /**
@@ -136,11 +143,14 @@ export function outcomeLabel(def: StudyDefinition, outcome: string): string | nu
 /**
  * A stacked outcome (a plan's `stack.valueColumn`), which no question asks: the items' questions it stacks, in their
  * order, and the column that names which. Without it `vlab estimates` and the card headed H1 by "support" alone.
+ * An item with a short label (stack.labels) is named by it before its question (`Nothing = "Doing nothing"`), so the
+ * rows' "Measure: Nothing" can be read back to the question asked (walk-through 34).
  *
  * @example stackedOutcomeLabel(alliance, h1.stack) // 'the answers to 5 questions, stacked a row each (Measure names the question): "Doing nothing", …'
  */
-export function stackedOutcomeLabel(def: StudyDefinition, stack: { items: readonly string[]; itemColumn: string }): string {
-  const questions = stack.items.map((item) => `"${questionText(def, item) ?? spellOut(item)}"`).join(', ');
+export function stackedOutcomeLabel(def: StudyDefinition, stack: { items: readonly string[]; itemColumn: string; labels?: Record<string, string> | undefined }): string {
+  const question = (item: string) => `"${questionText(def, item) ?? spellOut(item)}"`;
+  const questions = stack.items.map((item) => (stack.labels?.[item] ? `${stack.labels[item]} = ${question(item)}` : question(item))).join(', ');
   return `the answers to ${stack.items.length} questions, stacked a row each (${spellOut(stack.itemColumn)} names the question): ${questions}`;
 }
 

@@ -81,7 +81,12 @@ export function planProblems(def: StudyDefinition): PlanProblem[] {
     const at = [...base, 'hypotheses', i];
     if (ids.has(h.id)) problems.push({ path: [...at, 'id'], message: `duplicate hypothesis id "${h.id}"` });
     ids.add(h.id);
-    h.subset?.forEach((s, j) => preTreatment(s.column, [...at, 'subset', j], 'in', 'subsetting', s.in));
+    h.subset?.forEach((s, j) => {
+      // The stack's item column is made by stacking: "unknown column" of the study read as a slip (walk-through 34).
+      if (s.column === h.stack?.itemColumn) {
+        problems.push({ path: [...at, 'subset', j, 'column'], message: `"${s.column}" is the stack's itemColumn, made by stacking, no column of the data: keep some items by listing only them in stack.items` });
+      } else preTreatment(s.column, [...at, 'subset', j], 'in', 'subsetting', s.in);
+    });
     problems.push(...hypothesisProblems(def, h, at, columns));
   });
   problems.push(...conjointPlanProblems(def, ids));

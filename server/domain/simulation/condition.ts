@@ -149,7 +149,8 @@ export function vignetteParagraphs(survey: unknown): string[] {
   const pages = (survey as { pages?: { elements?: { name?: string; html?: unknown }[] }[] } | null)?.pages;
   const html = pages?.flatMap((p) => p.elements ?? []).find((e) => e.name === VIGNETTE_ELEMENT)?.html;
   if (typeof html !== 'string') throw new ConditionError('the survey has no vignette');
-  return [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => unescapeHtml(m[1]!));
+  // A line break of a text is a <br> on the page (vignette.ts's paragraphsHtml): the level's text holds a newline.
+  return [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => unescapeHtml(m[1]!.replaceAll('<br>', '\n')));
 }
 
 function escapeRegExp(text: string): string {

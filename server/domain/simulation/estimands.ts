@@ -108,7 +108,8 @@ export function planEstimands(def: StudyDefinition): Map<string, number | null> 
 
   // Weights only where profiles differ in probability (or the plan rakes, which these rows could not).
   const weighted = covariates.length > 0 || plan.weights === 'raking' || space.cells.some((cell) => cell.multiplicity !== 1);
-  const result = executePlan({ definition: weighted ? withoutWeightedCr2FixedEffects(def) : def, rows, weights: weighted ? weights : undefined });
+  const estimable = withoutDifferenceInMeansBlocks(def);
+  const result = executePlan({ definition: weighted ? withoutWeightedCr2FixedEffects(estimable) : estimable, rows, weights: weighted ? weights : undefined });
   const out = new Map<string, number | null>();
   for (const e of result.estimates) out.set(estimandKey(e.hypothesis, e.outcome, e.term), e.estimate);
   return out;
@@ -127,6 +128,18 @@ function exportedValues(def: StudyDefinition, values: Record<string, string>): R
 /** Every combination of the boxes' lowest and highest values (one empty combination without boxes). */
 function boxCombinations(boxes: readonly (readonly [string, readonly [number, number]])[]): Record<string, number>[] {
   return boxes.reduce<Record<string, number>[]>((combos, [name, [lo, hi]]) => combos.flatMap((combo) => [{ ...combo, [name]: lo }, { ...combo, [name]: hi }]), [{}]);
+}
+
+/**
+ * The definition with each difference in means unblocked. These rows hold one expected value an arm in each block, which
+ * the blocked estimator refuses (its standard error 0 by construction), so until walk-through 34 a blocked hypothesis
+ * had no estimand, and `vlab power` no bias, RMSE or coverage, without a word. Its estimand is the unblocked one: the
+ * arms are randomized independently of any pre-treatment block, so each block's share is the same in both arms, and
+ * the blocks' weighted average of the differences is the difference of the weighted means.
+ */
+function withoutDifferenceInMeansBlocks(def: StudyDefinition): StudyDefinition {
+  const hypotheses = def.analysisPlan.hypotheses.map((h) => (h.estimator === 'difference_in_means' && h.blocks ? { ...h, blocks: undefined } : h));
+  return { ...def, analysisPlan: { ...def.analysisPlan, hypotheses } };
 }
 
 /**
