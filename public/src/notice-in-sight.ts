@@ -28,9 +28,10 @@ export function createNoticeInSight(notice: HTMLElement, container: HTMLElement)
     const top = notice.getBoundingClientRect().top;
     const show = wanted && (top < 0 || top >= window.innerHeight);
     if (line.hidden !== show) return;
+    const nextInSight = show ? wholeInSight(container.querySelector('.sd-navigation__next-btn, .sd-navigation__complete-btn')) : null;
     line.hidden = !show;
     document.documentElement.style.setProperty('--vlab-notice-line', show ? `${line.offsetHeight}px` : '0px');
-    if (show) clearFocusedControl(line);
+    if (show) clearOfLine(line, nextInSight);
   };
   const soon = () => {
     if (!frame) frame = requestAnimationFrame(update);
@@ -50,16 +51,26 @@ export function createNoticeInSight(notice: HTMLElement, container: HTMLElement)
   };
 }
 
+/** `element` if it is wholly on the screen (before the line shows), else null. */
+function wholeInSight(element: Element | null): Element | null {
+  const box = element?.getBoundingClientRect();
+  return box && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight ? element : null;
+}
+
 /**
- * Scrolls a focused control the line would cover up by the overlap (and the scroll padding's half rem). A radio's or
- * checkbox's input is drawn by its label (SurveyJS hides the input itself, a few px at the row's top): the label's
- * box is what the respondent sees.
+ * Scrolls up by the overlap (and the scroll padding's half rem) what the line would cover: the focused control, and
+ * Next if it was in sight, as far as the focused control stays on the screen. A radio's or checkbox's input is drawn
+ * by its label (SurveyJS hides the input itself, a few px at the row's top): the label's box is what the respondent
+ * sees.
  */
-function clearFocusedControl(line: HTMLElement): void {
+function clearOfLine(line: HTMLElement, next: Element | null): void {
   const focused = document.activeElement;
-  if (!focused || focused === document.body) return;
-  const seen = focused.closest('label') ?? focused;
-  const overlap = seen.getBoundingClientRect().bottom - line.getBoundingClientRect().top;
+  const seen = focused && focused !== document.body ? (focused.closest('label') ?? focused) : null;
+  const top = line.getBoundingClientRect().top;
   const spare = parseFloat(getComputedStyle(document.documentElement).fontSize) / 2;
-  if (overlap > -spare) window.scrollBy({ top: overlap + spare, behavior: 'instant' });
+  const overlap = (e: Element | null) => (e ? e.getBoundingClientRect().bottom - top + spare : 0);
+  // The focused control first: Next only as far as the focused control's top stays on the screen.
+  const room = seen ? seen.getBoundingClientRect().top - spare : Infinity;
+  const by = Math.max(overlap(seen), Math.min(overlap(next), room));
+  if (by > 0) window.scrollBy({ top: by, behavior: 'instant' });
 }
