@@ -23,14 +23,23 @@ export function createNoticeInSight(notice: HTMLElement, container: HTMLElement)
   container.append(line);
   let wanted = false;
   let frame = 0;
+  const style = document.documentElement.style;
+  const setPadding = (height: string) => {
+    if (style.getPropertyValue('--vlab-notice-line') !== height) style.setProperty('--vlab-notice-line', height);
+  };
   const update = () => {
     frame = 0;
     const top = notice.getBoundingClientRect().top;
     const show = wanted && (top < 0 || top >= window.innerHeight);
-    if (line.hidden !== show) return;
+    // Shown already: its height may have changed with the width (a phone turned: two lines or one), and the scroll
+    // padding follows it (it kept the first height until page pass 43: a control tabbed to stopped under the words).
+    if (line.hidden !== show) {
+      if (show) setPadding(`${line.offsetHeight}px`);
+      return;
+    }
     const nextInSight = show ? wholeInSight(container.querySelector('.sd-navigation__next-btn, .sd-navigation__complete-btn')) : null;
     line.hidden = !show;
-    document.documentElement.style.setProperty('--vlab-notice-line', show ? `${line.offsetHeight}px` : '0px');
+    setPadding(show ? `${line.offsetHeight}px` : '0px');
     if (show) clearOfLine(line, nextInSight);
   };
   const soon = () => {

@@ -325,7 +325,7 @@ for (const [width, height, px] of [[320, 568, 32], [390, 844, 16]] as const) {
   });
 }
 
-test('offline at the page’s end (320 × 568 with 32 px text): Next, in sight before the few words came, stays in sight above them with the answer just tapped; on a laptop at 16, 24 and 32 px text the words start where the header’s do and the notice line’s box has the questions’ edges', async () => {
+test('offline at the page’s end (320 × 568 with 32 px text): Next, in sight before the few words came, stays in sight above them with the answer just tapped, and the scroll padding follows their height as the phone is turned; on a laptop at 16, 24 and 32 px text the words start where the header’s do and the notice line’s box has the questions’ edges', async () => {
   // Until page pass 43 the words covered what had been at the screen's foot: a respondent at the page's end who tapped
   // the last answer offline had Next wholly under them (456–544 px under a line from 436), as if the page had none.
   const context = await session.browser.newContext({ viewport: PHONES[0], isMobile: true, hasTouch: true });
@@ -354,6 +354,13 @@ test('offline at the page’s end (320 × 568 with 32 px text): Next, in sight b
   });
   await page.screenshot({ path: '/tmp/vlab-text-size-words-offline-end-320-32px.png' });
   assert.deepEqual(seen, { next: 'in sight', tapped: 'in sight' });
+  // The phone turned: the words take one line instead of two, and the scroll padding that keeps a control tabbed to
+  // clear of them follows. Until page pass 43 it kept the height they had as they appeared (132 px against 84 turned;
+  // turned the other way, a control tabbed to stopped 48 px under them).
+  await page.setViewportSize({ width: PHONES[0].height, height: PHONES[0].width });
+  await page.waitForFunction(() => (document.querySelector('.vlab-notice-line') as HTMLElement).offsetHeight === 84);
+  await twoFrames(page);
+  assert.equal(await page.evaluate(() => document.documentElement.style.getPropertyValue('--vlab-notice-line')), '84px');
   await context.close();
   // A laptop: the words' line starts where the header's and the page's text do, and the notice line's box has the
   // question boxes' edges. Until page pass 43 the words kept 40 rem centred, so only at 16 px text did they meet (at
