@@ -274,21 +274,30 @@ test('at 320 px with the text at 1.5 and 2 times the header’s text starts wher
   await context.close();
 });
 
+/**
+ * The flagship's second page ("About you") in `page` with the text at `px`, consent given, its last question's first
+ * answer tapped (it has focus, its save acknowledged); the last question, whose answers the offline tests tap next.
+ */
+async function partyQuestion(page: Page, pid: string, px: number) {
+  await page.goto(link('alliance-corrective-measures', pid));
+  await page.locator('.sd-page__title').waitFor();
+  await setDefaultFontSize(page, px);
+  await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
+  await page.locator('.sd-navigation__next-btn').click();
+  const party = page.locator('[data-name="party"]');
+  await party.waitFor();
+  await party.locator('.sd-selectbase__label').first().click();
+  return party;
+}
+
 for (const [width, height, px] of [[320, 568, 32], [390, 844, 16]] as const) {
   test(`offline while answering low on the page at ${width} px with ${px} px text: a few words of the notice stay in sight at the screen's foot, covering not the focused answer, hidden from screen readers (the notice line says it once)`, async () => {
     // Until page pass 42 the notice line stood above the page alone: a respondent answering further down never saw it.
     // (The flagship is in English alone: its link's lang=es falls back to English.)
     const context = await session.browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(link('alliance-corrective-measures', `words-offline-${width}`));
-    await page.locator('.sd-page__title').waitFor();
-    await setDefaultFontSize(page, px);
-    await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
-    await page.locator('.sd-navigation__next-btn').click();
-    const party = page.locator('[data-name="party"]');
-    await party.waitFor();
     // The last question's first answer tapped (it has focus), then the second offline: its save fails.
-    await party.locator('.sd-selectbase__label').first().click();
+    const party = await partyQuestion(page, `words-offline-${width}`, px);
     await context.setOffline(true);
     await party.locator('.sd-selectbase__label').nth(1).click();
     await page.waitForFunction(() => document.querySelector('.vlab-notice')?.textContent !== '');
@@ -330,14 +339,7 @@ test('offline at the page’s end (320 × 568 with 32 px text): Next, in sight b
   // the last answer offline had Next wholly under them (456–544 px under a line from 436), as if the page had none.
   const context = await session.browser.newContext({ viewport: PHONES[0], isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await page.goto(link('alliance-corrective-measures', 'words-offline-end'));
-  await page.locator('.sd-page__title').waitFor();
-  await setDefaultFontSize(page, 32);
-  await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
-  await page.locator('.sd-navigation__next-btn').click();
-  const party = page.locator('[data-name="party"]');
-  await party.waitFor();
-  await party.locator('.sd-selectbase__label').first().click();
+  const party = await partyQuestion(page, 'words-offline-end', 32);
   await context.setOffline(true);
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await twoFrames(page);
@@ -367,13 +369,9 @@ test('offline at the page’s end (320 × 568 with 32 px text): Next, in sight b
   // 24 px they stood at 160 px, the page at 140), and the box held 42 rem centred: 286–994 px beside questions at 320–960.
   const laptop = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const desk = await laptop.newPage();
-  await desk.goto(link('alliance-corrective-measures', 'words-offline-laptop'));
-  await desk.locator('.sd-page__title').waitFor();
-  await desk.locator('[data-name="consent"] .sd-selectbase__label').first().click();
-  await desk.locator('.sd-navigation__next-btn').click();
-  await desk.locator('[data-name="party"]').waitFor();
+  const deskParty = await partyQuestion(desk, 'words-offline-laptop', 16);
   await laptop.setOffline(true);
-  await desk.locator('[data-name="party"] .sd-selectbase__label').first().click();
+  await deskParty.locator('.sd-selectbase__label').nth(1).click();
   await desk.waitForFunction(() => document.querySelector('.vlab-notice')?.textContent !== '');
   const starts: string[] = [];
   for (const px of [16, 24, 32]) {
