@@ -23,14 +23,24 @@ export function createNoticeInSight(notice: HTMLElement, container: HTMLElement)
   container.append(line);
   let wanted = false;
   let frame = 0;
+  const style = document.documentElement.style;
+  const setPadding = (height: string) => {
+    if (style.getPropertyValue('--vlab-notice-line') !== height) style.setProperty('--vlab-notice-line', height);
+  };
   const update = () => {
     frame = 0;
     const top = notice.getBoundingClientRect().top;
     const show = wanted && (top < 0 || top >= window.innerHeight);
-    if (line.hidden !== show) return;
+    // Shown already: its height may have changed with the width (a phone turned: two lines or one), and the scroll
+    // padding follows it (it kept the first height until page pass 43: a control tabbed to stopped under the words).
+    if (line.hidden !== show) {
+      if (show) setPadding(`${line.offsetHeight}px`);
+      return;
+    }
+    const nextInSight = show ? wholeInSight(container.querySelector('.sd-navigation__next-btn, .sd-navigation__complete-btn')) : null;
     line.hidden = !show;
-    document.documentElement.style.setProperty('--vlab-notice-line', show ? `${line.offsetHeight}px` : '0px');
-    if (show) clearFocusedControl(line);
+    setPadding(show ? `${line.offsetHeight}px` : '0px');
+    if (show) clearOfLine(line, nextInSight);
   };
   const soon = () => {
     if (!frame) frame = requestAnimationFrame(update);
@@ -50,16 +60,26 @@ export function createNoticeInSight(notice: HTMLElement, container: HTMLElement)
   };
 }
 
+/** `element` if it is wholly on the screen (before the line shows), else null. */
+function wholeInSight(element: Element | null): Element | null {
+  const box = element?.getBoundingClientRect();
+  return box && box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight ? element : null;
+}
+
 /**
- * Scrolls a focused control the line would cover up by the overlap (and the scroll padding's half rem). A radio's or
- * checkbox's input is drawn by its label (SurveyJS hides the input itself, a few px at the row's top): the label's
- * box is what the respondent sees.
+ * Scrolls up by the overlap (and the scroll padding's half rem) what the line would cover: the focused control, and
+ * Next if it was in sight, as far as the focused control stays on the screen. A radio's or checkbox's input is drawn
+ * by its label (SurveyJS hides the input itself, a few px at the row's top): the label's box is what the respondent
+ * sees.
  */
-function clearFocusedControl(line: HTMLElement): void {
+function clearOfLine(line: HTMLElement, next: Element | null): void {
   const focused = document.activeElement;
-  if (!focused || focused === document.body) return;
-  const seen = focused.closest('label') ?? focused;
-  const overlap = seen.getBoundingClientRect().bottom - line.getBoundingClientRect().top;
+  const seen = focused && focused !== document.body ? (focused.closest('label') ?? focused) : null;
+  const top = line.getBoundingClientRect().top;
   const spare = parseFloat(getComputedStyle(document.documentElement).fontSize) / 2;
-  if (overlap > -spare) window.scrollBy({ top: overlap + spare, behavior: 'instant' });
+  const overlap = (e: Element | null) => (e ? e.getBoundingClientRect().bottom - top + spare : 0);
+  // The focused control first: Next only as far as the focused control's top stays on the screen.
+  const room = seen ? seen.getBoundingClientRect().top - spare : Infinity;
+  const by = Math.max(overlap(seen), Math.min(overlap(next), room));
+  if (by > 0) window.scrollBy({ top: by, behavior: 'instant' });
 }

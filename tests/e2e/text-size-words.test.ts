@@ -274,21 +274,30 @@ test('at 320 px with the text at 1.5 and 2 times the header’s text starts wher
   await context.close();
 });
 
+/**
+ * The flagship's second page ("About you") in `page` with the text at `px`, consent given, its last question's first
+ * answer tapped (it has focus, its save acknowledged); the last question, whose answers the offline tests tap next.
+ */
+async function partyQuestion(page: Page, pid: string, px: number) {
+  await page.goto(link('alliance-corrective-measures', pid));
+  await page.locator('.sd-page__title').waitFor();
+  await setDefaultFontSize(page, px);
+  await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
+  await page.locator('.sd-navigation__next-btn').click();
+  const party = page.locator('[data-name="party"]');
+  await party.waitFor();
+  await party.locator('.sd-selectbase__label').first().click();
+  return party;
+}
+
 for (const [width, height, px] of [[320, 568, 32], [390, 844, 16]] as const) {
   test(`offline while answering low on the page at ${width} px with ${px} px text: a few words of the notice stay in sight at the screen's foot, covering not the focused answer, hidden from screen readers (the notice line says it once)`, async () => {
     // Until page pass 42 the notice line stood above the page alone: a respondent answering further down never saw it.
     // (The flagship is in English alone: its link's lang=es falls back to English.)
     const context = await session.browser.newContext({ viewport: { width, height }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(link('alliance-corrective-measures', `words-offline-${width}`));
-    await page.locator('.sd-page__title').waitFor();
-    await setDefaultFontSize(page, px);
-    await page.locator('[data-name="consent"] .sd-selectbase__label').first().click();
-    await page.locator('.sd-navigation__next-btn').click();
-    const party = page.locator('[data-name="party"]');
-    await party.waitFor();
     // The last question's first answer tapped (it has focus), then the second offline: its save fails.
-    await party.locator('.sd-selectbase__label').first().click();
+    const party = await partyQuestion(page, `words-offline-${width}`, px);
     await context.setOffline(true);
     await party.locator('.sd-selectbase__label').nth(1).click();
     await page.waitForFunction(() => document.querySelector('.vlab-notice')?.textContent !== '');
@@ -324,3 +333,69 @@ for (const [width, height, px] of [[320, 568, 32], [390, 844, 16]] as const) {
     await context.close();
   });
 }
+
+test('offline at the page’s end (320 × 568 with 32 px text): Next, in sight before the few words came, stays in sight above them with the answer just tapped, and the scroll padding follows their height as the phone is turned; on a laptop at 16, 24 and 32 px text the words start where the header’s do and the notice line’s box has the questions’ edges', async () => {
+  // Until page pass 43 the words covered what had been at the screen's foot: a respondent at the page's end who tapped
+  // the last answer offline had Next wholly under them (456–544 px under a line from 436), as if the page had none.
+  const context = await session.browser.newContext({ viewport: PHONES[0], isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const party = await partyQuestion(page, 'words-offline-end', 32);
+  await context.setOffline(true);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await twoFrames(page);
+  await party.locator('.sd-selectbase__label').last().click();
+  await page.waitForFunction(() => !(document.querySelector('.vlab-notice-line') as HTMLElement).hidden);
+  await twoFrames(page);
+  const seen = await page.evaluate(() => {
+    const line = document.querySelector('.vlab-notice-line')!.getBoundingClientRect();
+    const where = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return r.top < 0 ? 'above the screen' : r.bottom > line.top ? `under the words by ${Math.round(r.bottom - line.top)} px` : 'in sight';
+    };
+    return { next: where(document.querySelector('.sd-navigation__next-btn')!), tapped: where(document.activeElement!.closest('label')!) };
+  });
+  await page.screenshot({ path: '/tmp/vlab-text-size-words-offline-end-320-32px.png' });
+  assert.deepEqual(seen, { next: 'in sight', tapped: 'in sight' });
+  // The phone turned: the words take one line instead of two, and the scroll padding that keeps a control tabbed to
+  // clear of them follows. Until page pass 43 it kept the height they had as they appeared (132 px against 84 turned;
+  // turned the other way, a control tabbed to stopped 48 px under them).
+  await page.setViewportSize({ width: PHONES[0].height, height: PHONES[0].width });
+  await page.waitForFunction(() => (document.querySelector('.vlab-notice-line') as HTMLElement).offsetHeight === 84);
+  await twoFrames(page);
+  assert.equal(await page.evaluate(() => document.documentElement.style.getPropertyValue('--vlab-notice-line')), '84px');
+  await context.close();
+  // A laptop: the words' line starts where the header's and the page's text do, and the notice line's box has the
+  // question boxes' edges. Until page pass 43 the words kept 40 rem centred, so only at 16 px text did they meet (at
+  // 24 px they stood at 160 px, the page at 140), and the box held 42 rem centred: 286–994 px beside questions at 320–960.
+  const laptop = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const desk = await laptop.newPage();
+  const deskParty = await partyQuestion(desk, 'words-offline-laptop', 16);
+  await laptop.setOffline(true);
+  await deskParty.locator('.sd-selectbase__label').nth(1).click();
+  await desk.waitForFunction(() => document.querySelector('.vlab-notice')?.textContent !== '');
+  const starts: string[] = [];
+  for (const px of [16, 24, 32]) {
+    await setDefaultFontSize(desk, px);
+    await desk.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    await desk.waitForFunction(() => !(document.querySelector('.vlab-notice-line') as HTMLElement).hidden);
+    await twoFrames(desk);
+    starts.push(
+      await desk.evaluate((px) => {
+        const words = document.createRange();
+        words.selectNodeContents(document.querySelector('.vlab-notice-line')!);
+        const left = (r: DOMRect) => Math.round(r.left);
+        const edges = (selector: string) => {
+          const box = document.querySelector(selector)!.getBoundingClientRect();
+          return `${Math.round(box.left)}–${Math.round(box.right)}`;
+        };
+        return `${px} px: words ${left(words.getBoundingClientRect())}, header ${left(document.querySelector('.vlab-title')!.getBoundingClientRect())}; notice ${edges('.vlab-notice')}, question ${edges('.sd-question')}`;
+      }, px),
+    );
+  }
+  assert.deepEqual(starts, [
+    '16 px: words 320, header 320; notice 320–960, question 320–960',
+    '24 px: words 140, header 140; notice 140–1140, question 140–1140',
+    '32 px: words 40, header 40; notice 40–1240, question 40–1240',
+  ]);
+  await laptop.close();
+});
