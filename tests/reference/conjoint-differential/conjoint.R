@@ -116,6 +116,12 @@ mms <- function(d, c, h0 = 0) {
   }
   rows
 }
+# cregg::cj(estimate = "mm", by = ~g) (R trial 43): mm within each group of by, a design on that group's rows (as mm_diffs's).
+mm_by <- function(d, c) {
+  groups <- levels(d[[c$by]]); rows <- list()
+  for (g in groups) for (r in mms(group_of(d, c$by, g), c, c$h0)) rows[[length(rows) + 1]] <- c(list(g), r)
+  rows
+}
 mm_diffs <- function(d, c) {
   groups <- levels(d[[c$by]])
   if (length(groups) < 2) stop("one group of by among the complete rows")
@@ -190,7 +196,8 @@ freqs_weighted <- function(d, c) {
 call_of <- function(c) switch(c$verb,
   amce = if (identical(c$se_type, "CR2")) sprintf("lm_robust(%s, clusters = %s, se_type = 'CR2'%s)", c$formula, c$id_column, if (is.null(c$weights)) "" else ", weights = w")
     else sprintf("cregg::amce(d, %s, id = ~%s%s)", c$formula, c$id_column, if (is.null(c$weights)) "" else ", weights = ~w"),
-  mm = sprintf("cregg::mm(d, %s, id = ~%s, h0 = %s%s)", c$formula, c$id_column, c$h0, if (is.null(c$weights)) "" else ", weights = ~w"),
+  mm = sprintf("cregg::%s(d, %s, id = ~%s, h0 = %s%s%s)", if (is.null(c$by)) "mm" else "cj", c$formula, c$id_column, c$h0, if (is.null(c$weights)) "" else ", weights = ~w",
+    if (is.null(c$by)) "" else sprintf(", estimate = \"mm\", by = ~%s", c$by)),
   `mm-diff` = sprintf("cregg::mm_diffs(d, %s, by = ~%s, id = ~%s%s)", c$formula, c$by, c$id_column, if (is.null(c$weights)) "" else ", weights = ~w"),
   `amce-diff` = if (identical(c$se_type, "cregg")) sprintf("cregg::amce_diffs(d, %s, by = ~%s, id = ~%s)", c$formula, c$by, c$id_column)
     else sprintf("lm_robust(%s with (features) * %s, clusters = %s, se_type = 'CR2'%s)", c$formula, c$by, c$id_column, if (is.null(c$weights)) "" else ", weights = w"),
@@ -210,7 +217,7 @@ for (c in cases) {
   d <- prepare(c)
   rows <- tryCatch(switch(c$verb,
     amce = if (identical(c$se_type, "CR2")) amce_cr2(d, c) else amce_cregg(d, c),
-    mm = mms(d, c, c$h0), `mm-diff` = mm_diffs(d, c), `amce-diff` = amce_diffs(d, c), freqs = if (is.null(c$weights) && is.null(c$id_column)) freqs(d, c) else freqs_weighted(d, c)), error = function(e) conditionMessage(e))
+    mm = if (is.null(c$by)) mms(d, c, c$h0) else mm_by(d, c), `mm-diff` = mm_diffs(d, c), `amce-diff` = amce_diffs(d, c), freqs = if (is.null(c$weights) && is.null(c$id_column)) freqs(d, c) else freqs_weighted(d, c)), error = function(e) conditionMessage(e))
   out[[c$id]] <- if (is.character(rows)) list(input_hash = c$input_hash, r_call = call_of(c), error = rows)
     else list(input_hash = c$input_hash, r_call = call_of(c), rows = rows)
 }
