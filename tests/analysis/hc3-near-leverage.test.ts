@@ -3,7 +3,7 @@
 // digits lost in 1 − h show 1e12-fold; estimatr lost them: kc's SE 4.1e-8 off the exact value on the first fit, far3's
 // 3.7e-4 and the intercept's 5.6e-5 on the second (the trial's differential case failed on them, 1.5e-5 in an interval's
 // end). vlab's are within 2e-8 of the exact values, so these fits are checked here against exact arithmetic and the
-// differential suite fits the weight 1e4 without x far out (leverage 1 − 1e-4), where estimatr keeps its digits.
+// differential suite fits the weight 1e4 without x far out (leverage 1 − 1e-4), where the two agree to 4e-9.
 // Exact values (rational arithmetic, square root at 40 digits):
 //   python3 tests/analysis/r/hc3-near-leverage.py tests/analysis/fixtures/leverage-near-one-43.csv x wk      (and far3 wk4)
 // estimatr 1.0.0, R 4.2.2 (Rscript tests/analysis/r/hc3-near-leverage.R):
