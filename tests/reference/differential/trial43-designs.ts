@@ -1,6 +1,7 @@
 // The forty-third R trial's classes (task rtrial43, 2026-12-07): combinations the earlier trials stored only apart,
 // drawn from stated seeds (Draw(43_100_000) for the wave, Draw(43_100_001) for the leverage set, Draw(43_100_002) for the
-// blocked and clustered difference in means, Draw(43_100_003) for the drawn fits), fitted by R and stored in
+// blocked and clustered difference in means, Draw(43_100_003) for the drawn fits, Draw(43_100_020) for the edges of the
+// classes, Draw(43_100_030) for the factor × numeric cells), fitted by R and stored in
 // expected.json.gz with R's warnings (refit: write-inputs.ts, then differential.R; only new cases are refitted).
 // What each class stresses:
 // - factor-numeric-na-43: factor × numeric interactions with missing values in both (f NA on some rows, x NA on others),
@@ -33,8 +34,10 @@ const LEVERAGE_SEED = 43_100_001;
 const DIM_SEED = 43_100_002;
 const RANDOM_SEED = 43_100_003;
 const EDGE_SEED = 43_100_020;
+const CELL_SEED = 43_100_030;
 const ID = 't43';
 const EDGES = `${ID}-edges`;
+const CELLS = `${ID}-cells`;
 const N = 240;
 
 /**
@@ -219,6 +222,7 @@ export function trial43Designs(): Built {
       { id: leverage, columns: leverageData(new Draw(LEVERAGE_SEED)) },
       { id: dimSet, columns: dimData(new Draw(DIM_SEED)) },
       { id: EDGES, columns: edgeData(new Draw(EDGE_SEED)) },
+      { id: CELLS, columns: cellData(new Draw(CELL_SEED)) },
     ],
     cases: [
       ...fits('factor-numeric-na-43', 'fnx', FACTOR_NUMERIC_NA),
@@ -231,6 +235,7 @@ export function trial43Designs(): Built {
       ...RAKE,
       ...drawnCases(new Draw(RANDOM_SEED), 30),
       ...EDGE_CASES,
+      ...CELL_CASES,
     ],
   };
 }
@@ -306,4 +311,49 @@ const EDGE_CASES = [
   power('edge-alpha-0.999', { solve: 'power', effect: 0.1, sd: 1, n: 10, alpha: 0.999 }),
   power('edge-effect-zero', { solve: 'power', effect: 0, sd: 1, n: 10, alpha: 0.05 }),
   powerH('edge-h-zero', { solve: 'power', h: 0, n: 50, alpha: 0.05 }),
+];
+
+/**
+ * 120 rows (seed 43_100_030): f ("hi" on rows 1–6, "q" on rows 7–10, else lo/mid), x (NA on rows 1–3, 2 on rows 4–6),
+ * xc (x with 2 on rows 1–6: constant within "hi"), cm (rows 1–10 each a cluster of its own, the rest 4 clusters of 27
+ * or 28), cq (as cm, but the "q" rows one cluster), t, w (0.5–2, 0 on rows 101–110), y.
+ */
+function cellData(draw: Draw): Column[] {
+  const rows = Array.from({ length: 120 }, (_, i) => i);
+  const f = rows.map((i) => (i < 6 ? 'hi' : i < 10 ? 'q' : draw.pick(['lo', 'mid'])));
+  const x = rows.map((i) => (i < 3 ? null : i < 6 ? 2 : Number(draw.uniform(0, 5).toFixed(2))));
+  const xc = rows.map((i) => (i < 6 ? 2 : x[i]));
+  const cm = rows.map((i) => (i < 10 ? 100 + i : 1 + (i % 4)));
+  const cq = rows.map((i) => (i < 6 ? 100 + i : i < 10 ? 200 : 1 + (i % 4)));
+  const t = rows.map(() => (draw.chance(0.5) ? 1 : 0));
+  const w = rows.map((i) => (i >= 100 && i < 110 ? 0 : Number(draw.uniform(0.5, 2).toFixed(2))));
+  const y = rows.map((i) => Number((0.3 * t[i] + 0.2 * (xc[i] ?? 0) + (f[i] === 'q' ? 1 : 0) + draw.normal()).toFixed(2)));
+  return [numbers('id', rows.map((i) => i + 1), 0), strings('f', f), numbers('x', x, 2), numbers('xc', xc, 2), numbers('cm', cm, 0), numbers('cq', cq, 0),
+    numbers('t', t, 0), numbers('w', w, 2), numbers('y', y, 2)];
+}
+
+/**
+ * Factor × numeric cells at their edges: a level whose every x is NA (dropped), a level whose x is constant (its slope
+ * aliased), under HC1–HC3 and CR2; a level only in one-row clusters or in one cluster of its own; a subset leaving one
+ * level (R stops) or removing a fixed effect's level; declared levels with one nobody has.
+ */
+const CELL_CASES = [
+  ...fitRows('factor-numeric-na-43', `${ID}-cells`, CELLS, [
+    ['level-x-na', 'y ~ f * x', 'HC2'],
+    ['level-x-constant', 'y ~ f * xc', 'HC2'],
+    ['level-x-constant-cr2', 'y ~ f * xc', 'CR2', { clusters: 'cm' }],
+    ['level-x-constant-no-main', 'y ~ t + f:xc', 'HC1'],
+    ['level-x-constant-hc3', 'y ~ f * xc + t', 'HC3', { weights: 'w' }],
+    ['declared-unused', 'y ~ f * x', 'HC2', { levels: { f: ['mid', 'lo', 'q', 'hi', 'none'] } }],
+  ]),
+  ...fitRows('cr2-mixed-sizes-43', `${ID}-cells`, CELLS, [
+    ['level-singletons-cr2', 'y ~ t + f', 'CR2', { clusters: 'cm' }],
+    ['level-one-cluster-cr2', 'y ~ t + f', 'CR2', { clusters: 'cq' }],
+    ['level-singletons-cr0-w', 'y ~ t * x + f', 'CR0', { clusters: 'cm', weights: 'w' }],
+  ]),
+  ...fitRows('subset-weights-clusters-43', `${ID}-cells`, CELLS, [
+    ['subset-one-level', 'y ~ t + f', 'HC2', { subset: 'f == "lo"' }],
+    ['subset-fe-level-gone', 'y ~ t + x', 'CR2', { clusters: 'cm', fixed_effects: '~ f', subset: 'f != "q"' }],
+    ['zero-weight-clusters-stata', 'y ~ t + x', 'stata', { clusters: 'cm', weights: 'w', subset: 'id > 90' }],
+  ]),
 ];
