@@ -124,8 +124,8 @@ async function checkCase(c: ConjointCase, design: ConjointDesign, spawned: boole
   }
   assert.equal(result.status, 0, `${what}: ${result.stderr}`);
   // Weighted or clustered freqs add survey's design-based scale (svygofchisq's), so chisq / scale and df give p.
-  // mm by a group (R trial 43) puts the group first, as mm-diff does.
-  const columns = c.verb === 'freqs' && (c.weights || c.id_column) ? [...COLUMNS.freqs, 'scale'] : c.verb === 'mm' && c.by ? ['BY', ...COLUMNS.mm] : COLUMNS[c.verb];
+  // mm and amce by a group (R trial 43) put the group first, as mm-diff does.
+  const columns = c.verb === 'freqs' && (c.weights || c.id_column) ? [...COLUMNS.freqs, 'scale'] : (c.verb === 'mm' || c.verb === 'amce') && c.by ? ['BY', ...COLUMNS[c.verb]] : COLUMNS[c.verb];
   compareRows(rowsFromCsv(result.stdout), stored.rows ?? [], columns, what);
 }
 

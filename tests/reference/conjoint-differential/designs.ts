@@ -71,7 +71,7 @@ export interface DesignVariant {
   profiles?: number;
   /** The fortieth trial: every profile rated 1–7 (a rating outcome in tasks of several profiles, not a choice). */
   rated?: boolean;
-  /** The forty-third trial: also mm within each group of `by` (cregg's cj(estimate = "mm", by = ~group)), not only their differences. */
+  /** The forty-third trial: also mm and amce within each group of `by` (cregg's cj(by = ~group)), not only their differences. */
   mmBy?: boolean;
 }
 
@@ -197,7 +197,12 @@ function casesOf(id: string, features: Feature[], restricted: boolean, profiles:
     { ...base, id: `${id}-mm-diff`, verb: 'mm-diff', formula: `chosen ~ ${names.join(' + ')}`, by: 'group' },
     { design: id, features: names, id: `${id}-freqs`, verb: 'freqs', formula: `~ ${names.join(' + ')}` },
   ];
-  if (mmBy) cases.push({ ...base, id: `${id}-mm-by`, verb: 'mm', formula: `chosen ~ ${names.join(' + ')}`, by: 'group', h0: cases[1].h0 });
+  if (mmBy) {
+    cases.push({ ...base, id: `${id}-mm-by`, verb: 'mm', formula: `chosen ~ ${names.join(' + ')}`, by: 'group', h0: cases[1].h0 });
+    // AMCEs within each group too (cregg's cj(estimate = "amce", by = ~group)), cregg's se and, unrestricted, CR2.
+    cases.push({ ...base, ...constraint, id: `${id}-amce-by-cregg`, verb: 'amce', formula: `chosen ~ ${rhs}`, by: 'group', se_type: 'cregg' });
+    if (!restricted) cases.push({ ...base, id: `${id}-amce-by-cr2`, verb: 'amce', formula: `chosen ~ ${rhs}`, by: 'group', se_type: 'CR2' });
+  }
   // estimatr's lm_robust(clusters, se_type = "CR2") is the reference of the default se type where no constraint
   // asks for cregg's averaging of interaction terms.
   if (!restricted) cases.push({ ...base, id: `${id}-amce-cr2`, verb: 'amce', formula: `chosen ~ ${rhs}`, se_type: 'CR2' });
