@@ -142,6 +142,10 @@ const CR2_MIXED: FitRow[] = [
   ['weighted', 'y ~ t + f', 'CR2', { clusters: 'cm', weights: 'w' }],
   ['weighted-interaction', 'y ~ t * g', 'CR2', { clusters: 'cm', weights: 'w' }],
   ['cr0', 'y ~ t * x', 'CR0', { clusters: 'cm', weights: 'w' }],
+  ['fe-region', 'y ~ t * x', 'CR2', { clusters: 'cm', fixed_effects: '~ g' }],
+  ['fe-factor-na', 'y ~ t + x', 'CR2', { clusters: 'cm', fixed_effects: '~ f' }],
+  ['fe-stata-weighted', 'y ~ t * x', 'stata', { clusters: 'cm', weights: 'w', fixed_effects: '~ g' }],
+  ['fe-hc3-f-x', 'y ~ t + f:x', 'HC3', { fixed_effects: '~ g' }],
 ];
 
 const NEAR_LEVERAGE: FitRow[] = [
