@@ -280,7 +280,7 @@ function edgeData(draw: Draw): Column[] {
 
 /**
  * Edges of the classes above, each once: a cluster spanning two blocks (estimatr stops), zero and missing weights in a
- * blocked and clustered difference, CR2 and stata with every cluster one row, a subset on the weights column itself, a
+ * blocked and clustered difference, a subset leaving one block (or every block) a pair of clusters, CR2 and stata with every cluster one row, a subset on the weights column itself, a
  * factor level whose every weight is 0, rake with NA in the raking variable and from base weights 0 on a whole level
  * (survey stops on both), p.adjust with n below the count of p-values (R stops) or all NA, power.prop.test of equal
  * proportions (R's uniroot stops) and a p2 beyond 1 (R returns 1.03; vlab refuses), power at alpha 0.999 and effect 0.
@@ -290,6 +290,9 @@ const EDGE_CASES = [
   dim('dim-blocks-clusters-43', `${ID}-dim-edge-zero-w`, EDGES, { clusters: 'cl', weights: 'w' }),
   dim('dim-blocks-clusters-43', `${ID}-dim-edge-blocks-zero-w`, EDGES, { blocks: 'blk', clusters: 'cl', weights: 'w' }),
   dim('dim-blocks-clusters-43', `${ID}-dim-edge-row-blocks-w`, EDGES, { blocks: 'blk', weights: 'w' }),
+  dim('dim-blocks-clusters-43', `${ID}-dim-edge-subset-pair`, EDGES, { blocks: 'blk', clusters: 'cl', subset: 'id <= 6 | id > 15' }),
+  dim('dim-blocks-clusters-43', `${ID}-dim-edge-subset-pair-w`, EDGES, { blocks: 'blk', clusters: 'cl', weights: 'w', subset: 'id <= 6 | id > 15' }),
+  dim('dim-blocks-clusters-43', `${ID}-dim-edge-subset-all-pairs`, EDGES, { blocks: 'blk', clusters: 'cl', subset: 'cl %% 5 == 1 | cl %% 5 == 2', alpha: 0.01 }),
   ...fitRows('cr2-mixed-sizes-43', `${ID}-edge`, EDGES, [
     ['cr2-singletons', 'y ~ z + x', 'CR2', { clusters: 'id' }],
     ['cr2-singletons-w', 'y ~ z + x', 'CR2', { clusters: 'id', weights: 'w' }],
