@@ -203,6 +203,12 @@ const POWER = [
   powerH('alpha-1e-5', { solve: 'n', h: 0.2, power: 0.8, alpha: 1e-5 }),
   powerH('alpha-0.4-less', { solve: 'power', h: -0.1, n: 60, alpha: 0.4, alternative: 'less' }),
   powerH('tiny-h', { solve: 'power', h: 1e-3, n: 1e6, alpha: 0.05 }),
+  powerH('n2-alpha-half', { solve: 'n2', h: 0.2, n: 100, n2: 'solve', power: 0.8, alpha: 0.5 }),
+  powerH('h-alpha-1e-8-greater', { solve: 'h', n: 500, power: 0.9, alpha: 1e-8, alternative: 'greater' }),
+  power('t2n-effect-alpha-1e-6', { solve: 'effect', sd: 1, n: 40, n2: 400, power: 0.8, alpha: 1e-6 }),
+  power('paired-alpha-0.9', { solve: 'n', effect: 0.1, sd: 1, power: 0.95, alpha: 0.9, type: 'paired' }),
+  power('one-sample-strict-alpha-0.4', { solve: 'power', effect: 0.05, sd: 1, n: 12, alpha: 0.4, type: 'one.sample', strict: true }),
+  powerProp('one-sided-alpha-0.5', { solve: 'n', p1: 0.5, p2: 0.52, power: 0.8, alpha: 0.5, alternative: 'one.sided' }),
 ];
 
 const rake = (name: string, margins: RakeCase['margins'], base?: string, data = `${ID}-wave`): RakeCase => ({
