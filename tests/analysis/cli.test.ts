@@ -208,7 +208,7 @@ test('power: --sd and --n alone give the minimum detectable effect at 80% power,
 // recruit. A line under the table (not in CSV or JSON) says the whole number to field.
 test('vlab power says the n to field, rounded up, under a table that solved for n (t test, proportions, Cohen\'s h), and only then', async () => {
   // R: power.t.test(delta = .2, sd = 1, power = .8)$n = 393.4067; power.prop.test(p1 = .5, p2 = .55, power = .8)$n =
-  // 1564.672; pwr::pwr.2p.test(h = .1, power = .8)$n = 1569.772
+  // 1564.672; pwr::pwr.2p.test(h = .1, power = .8)$n = 1569.772 (Rscript tests/analysis/r/power-to-field.R)
   assert.match((await vlab(['power', '--effect', '0.2', '--sd', '1', '--power', '0.8'])).stdout, /393\.407 .*\nto field: 394 respondents per arm \(n rounded up\), 788 in all\n$/);
   assert.match((await vlab(['power', '--p1', '0.5', '--p2', '0.55', '--power', '0.8'])).stdout, /1564\.67 .*\nto field: 1,565 respondents per group \(n rounded up\), 3,130 in all\n$/);
   assert.match((await vlab(['power', '--h', '0.1', '--power', '0.8'])).stdout, /1569\.77 .*\nto field: 1,570 respondents per group \(n rounded up\), 3,140 in all\n$/);

@@ -1,4 +1,5 @@
-// The one minimum-detectable-effect computation (analysis/mde.ts) against R's power.t.test. Each R value:
+// The one minimum-detectable-effect computation (analysis/mde.ts) against R's power.t.test. Each R value
+// (Rscript tests/analysis/r/mde.R):
 //   power.t.test(n = n, sd = sd, power = power, sig.level = alpha, strict = strict, tol = 1e-12)$delta
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

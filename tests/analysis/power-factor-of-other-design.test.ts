@@ -16,7 +16,8 @@ test('a main or interaction contrast in a design that is not 2^f says how to get
 });
 
 test('the hint is the pooled two-arm test: power.t.test of 3n a side for the two-level factor of a 2×3', () => {
-  // R: power.t.test(n = 150, delta = 0.3, sd = 1)$power  # 0.7355647449 (n = 3 × 50 a cell; df 298, the 2×3 model's 294)
+  // R: power.t.test(n = 150, delta = 0.3, sd = 1)$power  # 0.7355647449 (n = 3 × 50 a cell; df 298, the 2×3 model's 294;
+  // Rscript tests/analysis/r/power-factor-of-other-design.R)
   const pooled = powerAnalysis({ effect: 0.3, sd: 1, n: 150, arms: 2 });
   assert.ok(Math.abs(pooled.power - 0.7355647449) < 1e-9, String(pooled.power));
 });

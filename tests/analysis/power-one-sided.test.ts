@@ -1,6 +1,6 @@
 // power.t.test's alternative = "one.sided" and type = "one.sample" / "paired" (the sixteenth R trial): refused by vlab
 // before (powerAnalysis was two-sample and two-sided only; `vlab power --type/--alternative` named that).
-// R 4.2.2, each value format(x, digits = 17):
+// R 4.2.2, each value format(x, digits = 17) (Rscript tests/analysis/r/power-one-sided.R):
 //   power.t.test(n = 50, delta = 0.4, alternative = "one.sided")$power                          0.63356503837724998
 //   power.t.test(n = 50, delta = -0.4, alternative = "one.sided")$power                         0.00014106879288766638
 //   power.t.test(delta = 0.4, power = 0.8, alternative = "one.sided", tol = 1e-12)$n            77.967259347477039

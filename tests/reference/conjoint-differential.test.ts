@@ -10,7 +10,8 @@
 // everyone with a restriction and a hidden level, balanced levels under lopsided randomization with missing groups, one
 // level in a group with lopsided randomization, restriction and weights; the thirty-sixth's: a level never shown to anyone,
 // declared as the reference or only in the probabilities, and respondents of one task beside respondents of several, with
-// a restricted pair and weights), each run through
+// a restricted pair and weights; the forty-third's: mm within each group of `by`, weighted, beside a missing group, a hidden
+// level, one level in a group, missing feature cells and ratings), each run through
 // `vlab amce | mm | mm-diff | amce-diff | freqs` on its CSV file as an analyst would (the first design through the
 // built command in a child process; the others through the same program in this process, vlab-in-process.ts, since
 // 531 child processes took this file past the runner's 10-minute limit on a busy CI machine), and compared with R's STORED
@@ -123,7 +124,8 @@ async function checkCase(c: ConjointCase, design: ConjointDesign, spawned: boole
   }
   assert.equal(result.status, 0, `${what}: ${result.stderr}`);
   // Weighted or clustered freqs add survey's design-based scale (svygofchisq's), so chisq / scale and df give p.
-  const columns = c.verb === 'freqs' && (c.weights || c.id_column) ? [...COLUMNS.freqs, 'scale'] : COLUMNS[c.verb];
+  // mm and amce by a group (R trial 43) put the group first, as mm-diff does.
+  const columns = c.verb === 'freqs' && (c.weights || c.id_column) ? [...COLUMNS.freqs, 'scale'] : (c.verb === 'mm' || c.verb === 'amce') && c.by ? ['BY', ...COLUMNS[c.verb]] : COLUMNS[c.verb];
   compareRows(rowsFromCsv(result.stdout), stored.rows ?? [], columns, what);
 }
 

@@ -138,7 +138,10 @@
 // a fixed effect with one-row groups beside one-row clusters; factor × continuous with an empty cell; analysts' formulas
 // with d$x; difference_in_means with blocks of two clusters beside larger ones; p.adjust with NA; power edges; 30 drawn fits),
 // and the forty-second's (trial42-designs.ts: weights, fixed effects and clusters in one fit, each missing on a few rows; alpha
-// 0.001 to 0.5; 20 drawn fits at drawn alphas).
+// 0.001 to 0.5; 20 drawn fits at drawn alphas), and the forty-third's (trial43-designs.ts: factor × numeric with NA in both;
+// subset with weights and clusters; CR2 with one-row clusters beside clusters of 60; HC2/HC3 at leverage 1 − 4e-5 to
+// 1 − 4e-9; difference_in_means with blocks and clusters of 2–9 rows; p.adjust ties around NA; power at alpha 1e-6 to
+// 0.999; rake from counts with an absent level; their edges; 30 drawn fits).
 // R trial 42 added estimatr's warnings: differential.R stores every warning of a fit or dim case, and each case compares
 // them with vlab's by class (differential/warning-classes.ts: a row dropped for a missing weight, cluster, fixed effect
 // or block; NaNs produced; NAs introduced by coercion; blocks of two beside larger ones; df zero or negative), both ways.
@@ -384,7 +387,8 @@ test('the stored R output covers the whole suite: ≥ 800 cases, every class', (
     'weights-1e18-39', 'clusters-in-fe-39', 'constant-arm-39', 'scales-fe-39', 'dim-arms-39', 'p-adjust-39', 'rake-39', 'trial39-random',
     'factorial-40', 'factorial-moderators-40', 'few-clusters-40', 'frequency-weights-40', 'likert-outcome-40', 'analyst-idioms-40', 'dim-factorial-40', 'power-40', 'trial40-random',
     'weights-zero-clusters-41', 'fe-singleton-clusters-41', 'factor-numeric-cells-41', 'analyst-formulas-41', 'dim-blocks-clusters-41', 'p-adjust-41', 'power-41', 'trial41-random',
-    'weights-fe-clusters-42', 'alpha-42', 'trial42-random'] as const) {
+    'weights-fe-clusters-42', 'alpha-42', 'trial42-random',
+    'factor-numeric-na-43', 'subset-weights-clusters-43', 'cr2-mixed-sizes-43', 'hc3-near-leverage-43', 'dim-blocks-clusters-43', 'p-adjust-43', 'power-43', 'rake-43', 'trial43-random'] as const) {
     assert.ok(groups.has(group), `no case of ${group}`);
   }
   const ids = suite.cases.map((c) => c.id);

@@ -97,7 +97,11 @@ amce_cr2 <- function(d, c) {
   t <- tidy(fit); rows <- list()
   for (f in unlist(c$features)) {
     lv <- levels(d[[f]]); rows[[length(rows) + 1]] <- c(ref_row(f, lv[1]), NA)
-    for (l in lv[-1]) { r <- t[t$term == paste0(f, l), ]; rows[[length(rows) + 1]] <- list(f, l, r$estimate, r$std.error, r$statistic, r$p.value, r$conf.low, r$conf.high, r$df) }
+    for (l in lv[-1]) {
+      r <- t[t$term == paste0(f, l), ]
+      # A level nobody in these rows was shown (a group of by, R trial 43): no term, NA as an aliased coefficient.
+      rows[[length(rows) + 1]] <- if (nrow(r) == 0) list(f, l, NA, NA, NA, NA, NA, NA, NA) else list(f, l, r$estimate, r$std.error, r$statistic, r$p.value, r$conf.low, r$conf.high, r$df)
+    }
   }
   rows
 }
@@ -113,6 +117,24 @@ mms <- function(d, c, h0 = 0) {
     if (length(shown) == 1) names(cf) <- names(se) <- paste0(f, shown)
     # A level nobody in these rows was shown (a small subgroup) has no mean: NA, as svyglm's aliased coefficient.
     for (l in levels(d[[f]])) rows[[length(rows) + 1]] <- if (paste0(f, l) %in% names(se)) z_row(f, l, cf[[paste0(f, l)]], se[[paste0(f, l)]], h0) else list(f, l, NA, NA, NA, NA, NA, NA)
+  }
+  rows
+}
+# cregg::cj(estimate = "mm", by = ~g) (R trial 43): mm within each group of by, a design on that group's rows (as mm_diffs's).
+mm_by <- function(d, c) {
+  groups <- levels(d[[c$by]]); rows <- list()
+  for (g in groups) for (r in mms(group_of(d, c$by, g), c, c$h0)) rows[[length(rows) + 1]] <- c(list(g), r)
+  rows
+}
+# cregg::cj(estimate = "amce", by = ~g) (R trial 43): the AMCEs within each group, each on that group's rows (and design)
+# as its own model (cj splits the data): a level the group never saw has no row, its reference is its first level present.
+amce_by <- function(d, c) {
+  groups <- levels(d[[c$by]]); rows <- list()
+  for (g in groups) {
+    gd <- group_of(d, c$by, g); full <- attr(gd, "design_data")
+    for (f in unlist(c$features)) { gd[[f]] <- droplevels(gd[[f]]); full[[f]] <- factor(as.character(full[[f]]), levels = levels(gd[[f]])) }
+    attr(gd, "design_data") <- full
+    for (r in (if (identical(c$se_type, "CR2")) amce_cr2 else amce_cregg)(gd, c)) rows[[length(rows) + 1]] <- c(list(g), r)
   }
   rows
 }
@@ -187,10 +209,12 @@ freqs_weighted <- function(d, c) {
   }
   rows
 }
-call_of <- function(c) switch(c$verb,
+call_of <- function(c) if (c$verb == "amce" && !is.null(c$by)) sprintf("cregg::cj(d, %s, id = ~%s, estimate = \"amce\", by = ~%s%s)  # each group's %s", c$formula, c$id_column, c$by,
+    if (is.null(c$weights)) "" else ", weights = ~w", if (identical(c$se_type, "CR2")) "lm_robust(clusters = respondent, se_type = 'CR2')" else "svyglm") else switch(c$verb,
   amce = if (identical(c$se_type, "CR2")) sprintf("lm_robust(%s, clusters = %s, se_type = 'CR2'%s)", c$formula, c$id_column, if (is.null(c$weights)) "" else ", weights = w")
     else sprintf("cregg::amce(d, %s, id = ~%s%s)", c$formula, c$id_column, if (is.null(c$weights)) "" else ", weights = ~w"),
-  mm = sprintf("cregg::mm(d, %s, id = ~%s, h0 = %s%s)", c$formula, c$id_column, c$h0, if (is.null(c$weights)) "" else ", weights = ~w"),
+  mm = sprintf("cregg::%s(d, %s, id = ~%s, h0 = %s%s%s)", if (is.null(c$by)) "mm" else "cj", c$formula, c$id_column, c$h0, if (is.null(c$weights)) "" else ", weights = ~w",
+    if (is.null(c$by)) "" else sprintf(", estimate = \"mm\", by = ~%s", c$by)),
   `mm-diff` = sprintf("cregg::mm_diffs(d, %s, by = ~%s, id = ~%s%s)", c$formula, c$by, c$id_column, if (is.null(c$weights)) "" else ", weights = ~w"),
   `amce-diff` = if (identical(c$se_type, "cregg")) sprintf("cregg::amce_diffs(d, %s, by = ~%s, id = ~%s)", c$formula, c$by, c$id_column)
     else sprintf("lm_robust(%s with (features) * %s, clusters = %s, se_type = 'CR2'%s)", c$formula, c$by, c$id_column, if (is.null(c$weights)) "" else ", weights = w"),
@@ -209,8 +233,8 @@ for (c in cases) {
   }
   d <- prepare(c)
   rows <- tryCatch(switch(c$verb,
-    amce = if (identical(c$se_type, "CR2")) amce_cr2(d, c) else amce_cregg(d, c),
-    mm = mms(d, c, c$h0), `mm-diff` = mm_diffs(d, c), `amce-diff` = amce_diffs(d, c), freqs = if (is.null(c$weights) && is.null(c$id_column)) freqs(d, c) else freqs_weighted(d, c)), error = function(e) conditionMessage(e))
+    amce = if (!is.null(c$by)) amce_by(d, c) else if (identical(c$se_type, "CR2")) amce_cr2(d, c) else amce_cregg(d, c),
+    mm = if (is.null(c$by)) mms(d, c, c$h0) else mm_by(d, c), `mm-diff` = mm_diffs(d, c), `amce-diff` = amce_diffs(d, c), freqs = if (is.null(c$weights) && is.null(c$id_column)) freqs(d, c) else freqs_weighted(d, c)), error = function(e) conditionMessage(e))
   out[[c$id]] <- if (is.character(rows)) list(input_hash = c$input_hash, r_call = call_of(c), error = rows)
     else list(input_hash = c$input_hash, r_call = call_of(c), rows = rows)
 }

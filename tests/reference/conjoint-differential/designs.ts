@@ -71,6 +71,8 @@ export interface DesignVariant {
   profiles?: number;
   /** The fortieth trial: every profile rated 1–7 (a rating outcome in tasks of several profiles, not a choice). */
   rated?: boolean;
+  /** The forty-third trial: also mm and amce within each group of `by` (cregg's cj(by = ~group)), not only their differences. */
+  mmBy?: boolean;
 }
 
 interface Feature {
@@ -184,7 +186,7 @@ function field(draw: Draw, features: Feature[], forbidden: Set<string>, variant:
   return { columns, profiles, rating };
 }
 
-function casesOf(id: string, features: Feature[], restricted: boolean, profiles: number, weighted: boolean, rating = false): ConjointCase[] {
+function casesOf(id: string, features: Feature[], restricted: boolean, profiles: number, weighted: boolean, rating = false, mmBy = false): ConjointCase[] {
   const names = features.map((f) => f.name);
   const rhs = restricted ? [`${names[0]} * ${names[1]}`, ...names.slice(2)].join(' + ') : names.join(' + ');
   const base = { design: id, features: names, id_column: 'respondent', ...(weighted ? { weights: 'w' } : {}) };
@@ -195,6 +197,12 @@ function casesOf(id: string, features: Feature[], restricted: boolean, profiles:
     { ...base, id: `${id}-mm-diff`, verb: 'mm-diff', formula: `chosen ~ ${names.join(' + ')}`, by: 'group' },
     { design: id, features: names, id: `${id}-freqs`, verb: 'freqs', formula: `~ ${names.join(' + ')}` },
   ];
+  if (mmBy) {
+    cases.push({ ...base, id: `${id}-mm-by`, verb: 'mm', formula: `chosen ~ ${names.join(' + ')}`, by: 'group', h0: cases[1].h0 });
+    // AMCEs within each group too (cregg's cj(estimate = "amce", by = ~group)), cregg's se and, unrestricted, CR2.
+    cases.push({ ...base, ...constraint, id: `${id}-amce-by-cregg`, verb: 'amce', formula: `chosen ~ ${rhs}`, by: 'group', se_type: 'cregg' });
+    if (!restricted) cases.push({ ...base, id: `${id}-amce-by-cr2`, verb: 'amce', formula: `chosen ~ ${rhs}`, by: 'group', se_type: 'CR2' });
+  }
   // estimatr's lm_robust(clusters, se_type = "CR2") is the reference of the default se type where no constraint
   // asks for cregg's averaging of interaction terms.
   if (!restricted) cases.push({ ...base, id: `${id}-amce-cr2`, verb: 'amce', formula: `chosen ~ ${rhs}`, se_type: 'CR2' });
@@ -233,7 +241,7 @@ export function conjointDesign(seed: number, variant: DesignVariant = {}): Conjo
     return [f.name, Object.fromEntries(f.levels.map((level, k) => [level, f.weights[k] / total]))];
   }));
   const levels = declared ? Object.fromEntries(features.map((f, i) => [f.name, order[i].map((k) => f.levels[k])])) : undefined;
-  return { id, seed, csv: csvText(columns), levels, probabilities, cases: casesOf(id, features, restricted, profiles, weighted, rating) };
+  return { id, seed, csv: csvText(columns), levels, probabilities, cases: casesOf(id, features, restricted, profiles, weighted, rating, variant.mmBy) };
 }
 
 /**
@@ -420,4 +428,18 @@ export const TRIAL41_DESIGNS: [number, DesignVariant][] = [
   [41_200_000, { impossible: true, missingFeature: 0.06, weighted: true, hugeWeight: 900 }],
   [41_200_001, { impossible: true, profiles: 2, rated: true, oneTaskEvery: 2, declared: true }],
   [41_200_002, { impossible: true, lopsided: true, neverShown: true, hiddenInGroup: true, weighted: true }],
+];
+
+/**
+ * The forty-third R trial's conjoint designs (2026-12-07), seeds 43_200_000 + k: marginal means within each group of `by`
+ * (`vlab mm --by group`, cregg's cj(estimate = "mm", by = ~group): survey's svyglm on each group's own design), weighted,
+ * which no trial had compared (only their differences, mm-diff): with a `by` column partly missing and a huge weight; a
+ * group never shown a level, declared levels and a restriction; a group shown one level only under lopsided
+ * randomization; missing feature cells and ratings of paired profiles (h0 4).
+ */
+export const TRIAL43_DESIGNS: [number, DesignVariant][] = [
+  [43_200_000, { mmBy: true, weighted: true, missingGroup: true, hugeWeight: 700, restricted: false }],
+  [43_200_001, { mmBy: true, weighted: true, hiddenInGroup: true, declared: true, restricted: true }],
+  [43_200_002, { mmBy: true, weighted: true, oneLevelInGroup: true, lopsided: true, restricted: false }],
+  [43_200_003, { mmBy: true, weighted: true, missingFeature: 0.06, profiles: 2, rated: true, missingGroup: true }],
 ];

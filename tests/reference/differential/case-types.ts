@@ -323,7 +323,17 @@ export type CaseGroup =
   | 'trial41-random'
   | 'weights-fe-clusters-42'
   | 'alpha-42'
-  | 'trial42-random';
+  | 'trial42-random'
+  // The forty-third trial's classes (trial43-designs.ts).
+  | 'factor-numeric-na-43'
+  | 'subset-weights-clusters-43'
+  | 'cr2-mixed-sizes-43'
+  | 'hc3-near-leverage-43'
+  | 'dim-blocks-clusters-43'
+  | 'p-adjust-43'
+  | 'power-43'
+  | 'rake-43'
+  | 'trial43-random';
 
 interface CaseBase {
   id: string;

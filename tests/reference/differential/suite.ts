@@ -44,6 +44,7 @@ import { trial39Designs } from './trial39-designs.ts';
 import { trial40Designs } from './trial40-designs.ts';
 import { trial41Designs } from './trial41-designs.ts';
 import { trial42Designs } from './trial42-designs.ts';
+import { trial43Designs } from './trial43-designs.ts';
 
 /** How many seeded random regression designs and difference-in-means designs the suite draws. */
 const RANDOM_DESIGNS = 45;
@@ -99,9 +100,10 @@ export function differentialSuite(): Suite {
   const trial40 = trial40Designs();
   const trial41 = trial41Designs();
   const trial42 = trial42Designs();
+  const trial43 = trial43Designs();
   return {
-    data: [...designs.map((d) => d.data), ...classes.data, ...dims.map((d) => d.data), ...trial4.data, ...trial6.data, ...trial7.data, ...trial8.data, ...trial9.data, ...trial10.data, ...rfun10.data, ...trial12.data, ...trial13.data, ...trial14.data, ...trial15.data, ...trial16.data, ...trial17.data, ...trial18.data, ...trial19.data, ...trial20.data, ...trial22.data, ...trial23.data, ...trial24.data, ...trial25.data, ...trial27.data, ...trial28.data, ...trial29.data, ...trial30.data, ...trial31.data, ...trial32.data, ...trial33.data, ...trial34.data, ...trial35.data, ...trial36.data, ...trial37.data, ...trial38.data, ...trial39.data, ...trial40.data, ...trial41.data, ...trial42.data],
-    cases: [...designs.flatMap((d) => d.cases), ...classes.cases, ...dims.flatMap((d) => d.cases), ...pAdjustCases(), ...powerCases(), ...trial4.cases, ...trial6.cases, ...trial7.cases, ...trial8.cases, ...trial9.cases, ...trial10.cases, ...rfun10.cases, ...trial12.cases, ...trial13.cases, ...trial14.cases, ...trial15.cases, ...trial16.cases, ...trial17.cases, ...trial18.cases, ...trial19.cases, ...trial20.cases, ...trial22.cases, ...trial23.cases, ...trial24.cases, ...trial25.cases, ...trial27.cases, ...trial28.cases, ...trial29.cases, ...trial30.cases, ...trial31.cases, ...trial32.cases, ...trial33.cases, ...trial34.cases, ...trial35.cases, ...trial36.cases, ...trial37.cases, ...trial38.cases, ...trial39.cases, ...trial40.cases, ...trial41.cases, ...trial42.cases],
+    data: [...designs.map((d) => d.data), ...classes.data, ...dims.map((d) => d.data), ...trial4.data, ...trial6.data, ...trial7.data, ...trial8.data, ...trial9.data, ...trial10.data, ...rfun10.data, ...trial12.data, ...trial13.data, ...trial14.data, ...trial15.data, ...trial16.data, ...trial17.data, ...trial18.data, ...trial19.data, ...trial20.data, ...trial22.data, ...trial23.data, ...trial24.data, ...trial25.data, ...trial27.data, ...trial28.data, ...trial29.data, ...trial30.data, ...trial31.data, ...trial32.data, ...trial33.data, ...trial34.data, ...trial35.data, ...trial36.data, ...trial37.data, ...trial38.data, ...trial39.data, ...trial40.data, ...trial41.data, ...trial42.data, ...trial43.data],
+    cases: [...designs.flatMap((d) => d.cases), ...classes.cases, ...dims.flatMap((d) => d.cases), ...pAdjustCases(), ...powerCases(), ...trial4.cases, ...trial6.cases, ...trial7.cases, ...trial8.cases, ...trial9.cases, ...trial10.cases, ...rfun10.cases, ...trial12.cases, ...trial13.cases, ...trial14.cases, ...trial15.cases, ...trial16.cases, ...trial17.cases, ...trial18.cases, ...trial19.cases, ...trial20.cases, ...trial22.cases, ...trial23.cases, ...trial24.cases, ...trial25.cases, ...trial27.cases, ...trial28.cases, ...trial29.cases, ...trial30.cases, ...trial31.cases, ...trial32.cases, ...trial33.cases, ...trial34.cases, ...trial35.cases, ...trial36.cases, ...trial37.cases, ...trial38.cases, ...trial39.cases, ...trial40.cases, ...trial41.cases, ...trial42.cases, ...trial43.cases],
   };
 }
 
