@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener } from 'node:http';
+import { originTarget } from './api-path.ts';
 import type { RequestHead } from './busy-page.ts';
 import type { OversizedHeadPage } from './oversized-head-page.ts';
 
@@ -32,7 +33,8 @@ export function refuseOversizedHeads(app: RequestListener, limit: number, pageFo
   return (req, res) => {
     if (headBytes(req) < limit) return app(req, res);
     const headers = new Map(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]));
-    const answer = pageFor({ method: req.method ?? '', target: req.url ?? '', headers });
+    // In origin form also when the request line gave the absolute form (`GET http://host/s/…`), as the app routes it.
+    const answer = pageFor({ method: req.method ?? '', target: originTarget(req.url ?? ''), headers });
     const body = answer ? answer.page : json;
     res.writeHead(431, [
       ...(answer ? answer.headers : [['Content-Type', 'application/json; charset=utf-8']]),

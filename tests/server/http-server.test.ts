@@ -184,6 +184,7 @@ test('headers over 16 KB arriving in pieces on a survey link: still the 431 page
       assert.match(page, /\r\nContent-Security-Policy: [^\r]*style-src [^\r]*'sha256-/);
       assert.match(page, /<html lang="en" dir="ltr">[\s\S]*<h1>The survey cannot open: too many cookies<\/h1>/);
     }
+    assert.match(await inPieces(`http://x/s/${english.id}`, html, 28), /^HTTP\/1\.1 431 [\s\S]*<h1>The survey cannot open: too many cookies<\/h1>/, 'absolute form');
     const api = await inPieces('/api/researcher/waves', html, 28);
     assert.match(api, /^HTTP\/1\.1 431 [\s\S]*\r\nContent-Type: application\/json; charset=utf-8\r\n/);
     assert.deepEqual(JSON.parse(api.slice(api.indexOf('\r\n\r\n') + 4)), {
