@@ -111,6 +111,15 @@ test('a wave link with a slash doubled (//s/<id>, /s//<id>, /s/<id>//) is sent t
     assert.equal(res.status, 302, path);
     assert.equal(res.headers.location, `/s/${wave.id}${query}`, path);
   }
+  // Said to the researcher as a glued link is, once a minute per wave, without the query.
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const logged = createApp({ store: t.store, config: loadConfig({}, { dbPath: t.location, logLevel: 'info', ...TEST_RATE_LIMITS }), logger, researcherPool: t.researcherPool });
+  for (let i = 0; i < 2; i++) assert.equal((await request(logged).get(`//s/${wave.id}${query}`)).status, 302);
+  const doubled = lines.filter((line) => line.glued !== undefined);
+  assert.deepEqual(doubled.map((line) => [line.level, line.waveId, line.glued]), [[40, wave.id, '//']], JSON.stringify(lines));
+  assert.match(String(doubled[0]!.msg), /slash doubled[\s\S]*mend it where it was pasted/);
+  assert.doesNotMatch(JSON.stringify(lines), /5f8d/);
   // Never a protocol-relative Location (`//evil.example/…`), and what is no wave stays the polite 404.
   for (const path of ['//s/NoSuchWave123', '/s//evil.example', '//evil.example/s/x', `//s/${wave.id}/x`]) {
     const res = await request(app).get(path).set('Accept', 'text/html');
