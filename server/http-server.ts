@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import type { Config } from './config.ts';
 import { busyAnswers } from './busy-page.ts';
 import { http2Refusal } from './http2-refusal.ts';
-import { oversizedHeadPages } from './oversized-head-page.ts';
+import { HEAD_READ_LIMIT, refuseOversizedHeads } from './oversized-head.ts';
+import { oversizedHeadPage } from './oversized-head-page.ts';
 import { capConnections, CONNECTION_RETRY_AFTER_SECONDS } from './connection-cap.ts';
 import type { Logger } from './logger.ts';
 import { pipelineCutLog, pipelineQueue } from './pipeline-queue.ts';
@@ -27,6 +28,7 @@ export function createHttpServer(
   waveLanguages: WaveLanguages = createWaveLanguages(),
   logger?: Logger,
 ): Server {
+  const securityHeaders = helmetHeaders(helmetOptions(config));
   const server = createServer(
     {
       requestTimeout: config.requestTimeoutSeconds * 1000,
@@ -34,15 +36,19 @@ export function createHttpServer(
       connectionsCheckingInterval: TIMEOUT_CHECK_MS,
       // An HTTP/1.1 request without Host is refused by the app, in words and logged (routes/host-required.ts).
       requireHostHeader: false,
+      // Node reads heads up to 64 KB (or its --max-http-header-size, if larger), and our own check refuses those past
+      // that setting (16 KB unless set) with the request in hand (oversized-head.ts); past 64 KB Node refuses them
+      // itself (clientErrorAnswer).
+      maxHeaderSize: Math.max(HEAD_READ_LIMIT, maxHeaderSize),
     },
-    pipelineQueue(app, logger && pipelineCutLog(logger)),
+    pipelineQueue(refuseOversizedHeads(app, maxHeaderSize, oversizedHeadPage(securityHeaders, waveLanguages), jsonBody('HPE_HEADER_OVERFLOW')), logger && pipelineCutLog(logger)),
   );
-  server.on('clientError', clientErrorAnswer(oversizedHeadPages(helmetHeaders(helmetOptions(config)), waveLanguages)));
+  server.on('clientError', clientErrorAnswer);
   server.keepAliveTimeout = config.keepAliveTimeoutSeconds * 1000;
   // Behind a proxy every connection comes from the proxy's address: a share per address would cap the whole
   // server at it, so there the proxy must limit per client (docs/deploy.md).
   // The waves' languages the app noted as it served their pages: the busy page speaks the survey's language.
-  const busy = busyAnswers(CONNECTION_RETRY_AFTER_SECONDS, helmetHeaders(helmetOptions(config)), waveLanguages);
+  const busy = busyAnswers(CONNECTION_RETRY_AFTER_SECONDS, securityHeaders, waveLanguages);
   capConnections(server, config.maxConnections, config.trustProxy === false ? config.maxConnectionsPerAddress : null, busy);
   return server;
 }
@@ -55,23 +61,24 @@ const CLIENT_ERRORS: Readonly<Record<string, [number, string, string]>> = {
 };
 
 /**
- * Node's own answer to a request it cannot parse (431, 400, 408) has no body; the APIs promise `{ error: { code,
- * message } }` for every refusal, so it is written here, as Node would (only on a connection nothing was sent on
- * yet, then closed). A survey link's navigation past 16 KB of headers gets `oversizedPage`'s page instead (a
- * browser's cookies: oversized-head-page.ts), and an HTTP/2 client with prior knowledge HTTP/2's GOAWAY (http2-refusal.ts).
+ * Node's own answer to a request it cannot parse (431 past the 64 KB it reads, 400, 408) has no body; the APIs promise
+ * `{ error: { code, message } }` for every refusal, so it is written here, as Node would (only on a connection nothing
+ * was sent on yet, then closed). An HTTP/2 client with prior knowledge gets HTTP/2's GOAWAY (http2-refusal.ts). A
+ * survey link's page for a head past 16 KB comes from refuseOversizedHeads, which sees the request whole.
  */
-function clientErrorAnswer(oversizedPage: (rawPacket: Buffer | undefined) => string | null) {
-  return (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex & { bytesWritten?: number }): void => {
-    if (socket.writable && socket.bytesWritten === 0) {
-      const page = error.code === 'HPE_HEADER_OVERFLOW' ? oversizedPage(error.rawPacket) : null;
-      socket.write(page ?? http2Refusal(error.rawPacket) ?? jsonClientError(error.code));
-    }
-    socket.destroy(error);
-  };
+function clientErrorAnswer(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex & { bytesWritten?: number }): void {
+  if (socket.writable && socket.bytesWritten === 0) socket.write(http2Refusal(error.rawPacket) ?? jsonClientError(error.code));
+  socket.destroy(error);
 }
 
+const clientError = (errorCode: string | undefined) => CLIENT_ERRORS[errorCode ?? ''] ?? [400, 'bad_request', 'the request is not valid HTTP'];
+const jsonBody = (errorCode: string | undefined) => {
+  const [, code, message] = clientError(errorCode);
+  return JSON.stringify({ error: { code, message } });
+};
+
 function jsonClientError(errorCode: string | undefined): string {
-  const [status, code, message] = CLIENT_ERRORS[errorCode ?? ''] ?? [400, 'bad_request', 'the request is not valid HTTP'];
-  const body = JSON.stringify({ error: { code, message } });
+  const [status] = clientError(errorCode);
+  const body = jsonBody(errorCode);
   return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }

@@ -1,38 +1,32 @@
 import { messagesFor, RESPONDENT_LOCALES } from '../public/src/i18n/messages.ts';
-import { busyLocale, isApiTarget, messagePage, messagePageHeaders, pageKind, parseRequestHead, prefersHtml } from './busy-page.ts';
+import { busyLocale, isApiTarget, messagePage, messagePageHeaders, pageKind, prefersHtml, type RequestHead } from './busy-page.ts';
 import { escapeHtml } from './domain/vignette.ts';
 import type { WaveLanguages } from './wave-languages.ts';
 
+/** The 431 page's headers (its type, its security headers) and HTML. */
+export interface OversizedHeadPage {
+  headers: readonly (readonly [string, string])[];
+  page: string;
+}
+
 /**
- * The answer to a survey link's navigation whose URL and headers Node refused as past its 16 KB (431), before any app
- * code ran: a browser whose cookies for the domain outgrew it (a university's domain, where other apps set many) got
- * raw JSON in English, nothing a respondent can act on (attacker pass 42). It gets a page in the survey's language,
- * chosen as the busy page's (busyLocale: the link's `?lang=`, else the wave's noted languages, else the browser's),
- * telling them to delete the site's cookies and open the link again. The API and anything not a browser's GET or HEAD
- * of `/s/…` keep the JSON 431 (null here).
- *
- * Read from `rawPacket`, the bytes Node was parsing when it gave up: a browser writes its request head at once, so
- * these hold its request line; where the head arrived in pieces and the last one does not start with a request line,
- * the answer is the JSON.
+ * The answer to a survey link's navigation whose URL and headers are past Node's 16 KB (431): a browser whose cookies
+ * for the domain outgrew it (a university's domain, where other apps set many) got raw JSON in English, nothing a
+ * respondent can act on (attacker pass 42). It gets a page in the survey's language, chosen as the busy page's
+ * (busyLocale: the link's `?lang=`, else the wave's noted languages, else the browser's), telling them to delete the
+ * site's cookies and open the link again. The API and anything not a browser's GET or HEAD of `/s/…` keep the JSON
+ * 431 (null here). Given the request's head as Node parsed it (oversized-head.ts): pass 42 read it from the bytes
+ * Node was parsing when it refused, which hold the request line only where the head came in one read.
  */
-export function oversizedHeadPages(
-  securityHeaders: readonly (readonly [string, string])[],
-  waveLanguages: WaveLanguages,
-): (rawPacket: Buffer | undefined) => string | null {
-  const headers = messagePageHeaders(securityHeaders);
-  const raw = (page: string, withBody: boolean) =>
-    `HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(page)}\r\n` +
-    `Connection: close\r\nCache-Control: no-store\r\n${headers.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n${withBody ? page : ''}`;
+export function oversizedHeadPage(securityHeaders: readonly (readonly [string, string])[], waveLanguages: WaveLanguages): (head: RequestHead) => OversizedHeadPage | null {
+  const headers = [['Content-Type', 'text/html; charset=utf-8'], ['Cache-Control', 'no-store'], ...messagePageHeaders(securityHeaders)] as const;
   const pages = new Map(RESPONDENT_LOCALES.map((locale) => {
     const messages = messagesFor(locale);
-    const page = messagePage(locale, messages.headersTooLargeTitle, `<p>${escapeHtml(messages.headersTooLargeText)}</p>`);
-    return [locale, { GET: raw(page, true), HEAD: raw(page, false) }] as const;
+    return [locale, { headers, page: messagePage(locale, messages.headersTooLargeTitle, `<p>${escapeHtml(messages.headersTooLargeText)}</p>`) }] as const;
   }));
-  return (rawPacket) => {
-    // The head's first 16 KB hold its request line and, from a browser, Accept and Accept-Language (Cookie comes last).
-    const head = rawPacket === undefined ? null : parseRequestHead(rawPacket.toString('latin1', 0, 16384));
-    if (!head || (head.method !== 'GET' && head.method !== 'HEAD') || isApiTarget(head.target)) return null;
+  return (head) => {
+    if ((head.method !== 'GET' && head.method !== 'HEAD') || isApiTarget(head.target)) return null;
     if (pageKind(head.target) !== 'survey' || !prefersHtml(head.headers.get('accept'))) return null;
-    return pages.get(busyLocale(head, waveLanguages))![head.method];
+    return pages.get(busyLocale(head, waveLanguages))!;
   };
 }

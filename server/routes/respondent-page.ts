@@ -66,6 +66,16 @@ export function respondentPage(
     const locale = chooseLocale(lang, info.locales, info.defaultLocale);
     html(res, 200, fillPage(respondent, locale, { title: info.title(locale) }));
   });
+  // A slash doubled in the link (`//s/<id>`: a base URL ending in `/` joined to `/s/<id>`; `/s//<id>`) goes to its
+  // wave with its query, said to the researcher as a glued link is (attacker pass 43). Location is always `/s/<id>`.
+  router.get(DOUBLED_SLASH, async (req, res) => {
+    const waveId = DOUBLED_SLASH.exec(req.path)![1]!;
+    if (!WAVE_ID.test(waveId) || !(await waveInfo(waveId))) return notFoundPage(req, res);
+    const due = gluedLineDue(waveId);
+    if (due && logger) logger.warn({ waveId, glued: '//', repeated: due.count }, doubledSlashMessage(waveId));
+    const at = req.originalUrl.indexOf('?');
+    res.redirect(302, `/s/${waveId}${at < 0 ? '' : req.originalUrl.slice(at)}`);
+  });
   // `/s/`, and a path under it with more than a wave id (`/s/<id>/x`, a link with something glued on), name no wave.
   router.get(['/s', '/s/*rest'], (req, res) => notFoundPage(req, res));
   // A landing page that says the server runs, without listing waves: their links are for their panels only.
@@ -189,6 +199,12 @@ function gluedCharacters(waveId: string, unglued: string): string {
 
 const queryInPathMessage = (waveId: string) =>
   `a link to wave ${waveId} arrived with its query in its path, after "&" or an encoded "?" (sent on to the wave): a panel appended its parameters with "&" to a link without "?", or the link was percent-encoded whole: mend it where it was pasted (the panel's study settings)`;
+
+/** `/s/<id>` with a slash doubled anywhere in it: `//s/<id>`, `/s//<id>`, `/s/<id>//` (the plain path has its own route). */
+const DOUBLED_SLASH = /^\/+s\/+([^/]+)\/*$/;
+
+const doubledSlashMessage = (waveId: string) =>
+  `a link to wave ${waveId} arrived with a slash doubled, as "//s/" (sent on to the wave): a base address ending in "/" was joined to "/s/…": mend it where it was pasted (the panel's study settings)`;
 
 const gluedLinkMessage = (waveId: string) =>
   `a link to wave ${waveId} arrived with characters glued to it (sent on to the wave); the link was copied with them: mend it where it was pasted (the panel's study settings)`;

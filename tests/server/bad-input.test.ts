@@ -100,6 +100,35 @@ test('a body naming a field twice in one object (answers, panel) → 400 naming 
   assert.equal(repeatedName('\ufeff{"a" : 1, "a" : 2}')?.name, 'a');
 });
 
+// Attacker pass 43: pass 42's scan ran only when a top-level field's quoted name stood twice in the bytes, so a
+// repeat written with an escape (`"answ\u0065rs"`, which JSON reads as `answers`) was taken with the last (200,
+// `{}` stored over the consent), and a repeat inside `answers` or `panel` always was (pass 42's leftover).
+test('a field named twice at any depth, or with an escape, → 400 naming it; colons inside texts and one name in several objects still taken', async () => {
+  const code = await startOne('repeated-deeper');
+  const put = (text: string) => () => request(app).put(`/api/participants/${code}/answers`).set('Content-Type', 'application/json').send(text);
+  const escaped = await refused(put('{"answers":{"consent":true},"answ\\u0065rs":{},"currentPage":0}'), 400, 'bad_request');
+  assert.match(escaped, /^the request body names "answers" twice in one object \(line 1, column 29\)/);
+  const inAnswers = await refused(put('{"answers":{"consent":true,\n"consent":false},"currentPage":0}'), 400, 'bad_request');
+  assert.match(inAnswers, /^the request body names "consent" twice in one object \(line 2, column 1\)/);
+  await refused(put('{"currentPage":0,"currentP\\u0061ge":3,"answers":{}}'), 400, 'bad_request');
+  await refused(
+    () => request(app).post(`/api/participants/${code}/complete`).set('Content-Type', 'application/json').send('{"answers":{"consent":true,"cons\\u0065nt":false}}'),
+    400,
+    'bad_request',
+  );
+  const panel = await refused(
+    () => request(app).post(`/api/waves/${wave.id}/participants`).set('Content-Type', 'application/json').send('{"panel":{"PROLIFIC_PID":"first-one","PROLIFIC_PID":"second-one"}}'),
+    400,
+    'bad_request',
+  );
+  assert.match(panel, /names "PROLIFIC_PID" twice/);
+  // Colons inside answers' texts, and a name in two objects, are no repeat.
+  const ok = await put('{"answers":{"consent":true},"currentPage":0,"saveOrder":{"pageSession":"sessionAA","sequence":1}}')();
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  const nested = await request(app).post(`/api/waves/${wave.id}/participants`).set('Content-Type', 'application/json').send('{"panel":{"PROLIFIC_PID":"colon-ok"},"locale":"e:n","x":{"panel":{"locale":"a\\":b"}}}');
+  assert.equal(nested.status, 201, JSON.stringify(nested.body));
+});
+
 test('oversized body → 413', async () => {
   const code = await startOne('oversized');
   const huge = { answers: { ...COMPLETE_ALLIANCE_ANSWERS, filler: 'x'.repeat(100 * 1024) } };

@@ -158,6 +158,52 @@ test('headers over 16 KB on a survey link opened by a browser: a 431 page in the
   }
 });
 
+// Attacker pass 43: the page above was chosen from the bytes Node was parsing when it refused, so a head that
+// arrived in pieces — over the internet a 20 KB head is some 14 TCP segments, read in several reads — got the JSON:
+// its last read held no request line (pass 42's leftover). Heads up to 64 KB now reach the server's own check, which
+// reads the request Node parsed whole.
+test('headers over 16 KB arriving in pieces on a survey link: still the 431 page; a 40 KB head the same; the API\'s JSON', async () => {
+  const s = await listening({});
+  try {
+    const english = (await s.t.studies.createWave({ studyKey: 'bus-line-funding', target: 10 })).wave;
+    const cookie = (count: number) => `Cookie: ${Array.from({ length: count }, (_, i) => `other_app_${i}=${'x'.repeat(480)}`).join('; ')}\r\n`;
+    const inPieces = async (target: string, accept: string, cookies: number) => {
+      const socket = connect(s.port, '127.0.0.1');
+      await once(socket, 'connect');
+      const closed = closedWithin(socket, 4000);
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nAccept: ${accept}\r\nAccept-Language: en-US,en;q=0.9\r\n${cookie(12)}`);
+      await sleep(150);
+      socket.write(`${cookie(cookies)}\r\n`);
+      return (await closed) ?? 'still open';
+    };
+    const html = 'text/html,application/xhtml+xml,*/*;q=0.8';
+    for (const cookies of [28, 70]) {
+      const page = await inPieces(`/s/${english.id}?PROLIFIC_PID=5f8d`, html, cookies);
+      assert.match(page, /^HTTP\/1\.1 431 /, `${cookies}: ${page.slice(0, 300)}`);
+      assert.match(page, /\r\nContent-Type: text\/html; charset=utf-8\r\n/);
+      assert.match(page, /\r\nContent-Security-Policy: [^\r]*style-src [^\r]*'sha256-/);
+      assert.match(page, /<html lang="en" dir="ltr">[\s\S]*<h1>The survey cannot open: too many cookies<\/h1>/);
+    }
+    assert.match(await inPieces(`http://x/s/${english.id}`, html, 28), /^HTTP\/1\.1 431 [\s\S]*<h1>The survey cannot open: too many cookies<\/h1>/, 'absolute form');
+    const api = await inPieces('/api/researcher/waves', html, 28);
+    assert.match(api, /^HTTP\/1\.1 431 [\s\S]*\r\nContent-Type: application\/json; charset=utf-8\r\n/);
+    assert.deepEqual(JSON.parse(api.slice(api.indexOf('\r\n\r\n') + 4)), {
+      error: { code: 'request_header_fields_too_large', message: 'the request\'s URL and headers are too long (at most 16 KB together)' },
+    });
+    assert.deepEqual(s.reached, [], 'no oversized request reached the app');
+    // Past the 64 KB Node reads at all: Node's own refusal, the JSON (no read of a head that long holds all of it).
+    const whole = await sentWhole(s.port, `GET /s/${english.id} HTTP/1.1\r\nHost: x\r\nAccept: ${html}\r\n${cookie(140)}\r\n`);
+    assert.match(whole, /^HTTP\/1\.1 431 [\s\S]*\r\nContent-Type: application\/json; charset=utf-8\r\n/);
+    // 3,000 headers of 2 bytes (6 KB as Node counts): Node keeps about 1,000, so the count is unknown and the head refused.
+    const many = await sentWhole(s.port, `GET /healthz HTTP/1.1\r\nHost: x\r\n${'a:1\r\n'.repeat(3000)}\r\n`);
+    assert.match(many, /^HTTP\/1\.1 431 [\s\S]*request_header_fields_too_large/);
+    // Just under the limit is served, as before.
+    assert.match(await sentWhole(s.port, `GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Pad: ${'p'.repeat(16_000)}\r\n\r\n`), /^HTTP\/1\.1 200 /);
+  } finally {
+    await s.close();
+  }
+});
+
 // Attacker pass 42: an HTTP/2 client with prior knowledge (`curl --http2-prior-knowledge`, a gRPC-style client, a
 // load balancer's h2c health check) got the JSON 400 in HTTP/1.1, which it cannot read: curl said "Empty reply from
 // server". It gets HTTP/2's own refusal, GOAWAY with HTTP_1_1_REQUIRED (RFC 9113 §7), which names the fix.

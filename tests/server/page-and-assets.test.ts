@@ -102,6 +102,31 @@ test('a wave link whose query is in its path (after an & or an encoded ?) is sen
   }
 });
 
+// Attacker pass 43: a slash doubled in the link — a base URL ending in `/` joined to `/s/<id>`
+// (`https://host//s/<id>`), or `/s//<id>` — met "This survey link is not valid" for every respondent of it.
+test('a wave link with a slash doubled (//s/<id>, /s//<id>, /s/<id>//) is sent to the wave’s page with its query', async () => {
+  const query = '?PROLIFIC_PID=5f8d&lang=es';
+  for (const path of [`//s/${wave.id}`, `///s/${wave.id}`, `/s//${wave.id}`, `//s//${wave.id}/`, `/s/${wave.id}//`]) {
+    const res = await request(app).get(`${path}${query}`).set('Accept', 'text/html');
+    assert.equal(res.status, 302, path);
+    assert.equal(res.headers.location, `/s/${wave.id}${query}`, path);
+  }
+  // Said to the researcher as a glued link is, once a minute per wave, without the query.
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const logged = createApp({ store: t.store, config: loadConfig({}, { dbPath: t.location, logLevel: 'info', ...TEST_RATE_LIMITS }), logger, researcherPool: t.researcherPool });
+  for (let i = 0; i < 2; i++) assert.equal((await request(logged).get(`//s/${wave.id}${query}`)).status, 302);
+  const doubled = lines.filter((line) => line.glued !== undefined);
+  assert.deepEqual(doubled.map((line) => [line.level, line.waveId, line.glued]), [[40, wave.id, '//']], JSON.stringify(lines));
+  assert.match(String(doubled[0]!.msg), /slash doubled[\s\S]*mend it where it was pasted/);
+  assert.doesNotMatch(JSON.stringify(lines), /5f8d/);
+  // Never a protocol-relative Location (`//evil.example/…`), and what is no wave stays the polite 404.
+  for (const path of ['//s/NoSuchWave123', '/s//evil.example', '//evil.example/s/x', `//s/${wave.id}/x`]) {
+    const res = await request(app).get(path).set('Accept', 'text/html');
+    assert.equal(res.status, 404, path);
+  }
+});
+
 // Attacker pass 29: the glued link was sent on without a word, so the researcher never learnt that the link pasted into
 // the panel carried a zero-width space. One warning a minute per wave names what was glued, never the query.
 test('a glued link is logged once a minute per wave, naming what was glued by code point and no panel ID', async () => {
