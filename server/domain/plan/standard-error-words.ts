@@ -26,8 +26,9 @@ export interface StandardErrors {
  * respondent where a respondent has several rows (stacked items, several vignettes, a conjoint's profiles). A
  * difference in means without clusters has Welch's (estimatr; HC2 of y ~ t when weighted). With blocks it is not
  * Welch's (task 43): estimatr takes each block's Neyman variance (its HC2, or CR2 when clustered), combines them by
- * the squared share of the sample (df N − 2 × blocks), and uses the spread of the pairs' differences instead where a
- * block holds two units (clusters), which the plan cannot know before the data: the words name both.
+ * the squared share of the sample (df N − 2 × blocks), and uses the spread of the blocks' differences instead, for
+ * every block, where any block holds two units (clusters; estimatr 1.0.0), which the plan cannot know before the
+ * data: the words name both.
  *
  * @example standardErrorWords(def, h1, false).words // "CR2 standard errors, clustered by respondent (stacked rows)"
  */
@@ -53,11 +54,11 @@ export function standardErrorWords(def: StudyDefinition, h: Hypothesis | Conjoin
 
 /**
  * A blocked difference in means' standard errors (estimatr): each block's variance, combined by squared share; where
- * a block holds two units (clusters) the matched-pair variance across the pairs instead, which weights refuse.
+ * any block holds two units (clusters) the matched-pair variance across the blocks instead, which weights refuse.
  */
 function blockedWords(each: 'Neyman' | 'HC2' | 'CR2', blocks: string, weighted: boolean, clusteredBy: string | null): string {
   const clustered = clusteredBy === null ? '' : `, clustered by ${clusteredBy},`;
-  const pairs = weighted ? '' : ` (matched-pair${clusteredBy === null ? '' : ' clustered'}, from the spread of the pairs' differences, where a block has two ${clusteredBy === null ? 'units' : 'clusters'})`;
+  const pairs = weighted ? '' : ` (where any block has two ${clusteredBy === null ? 'units' : 'clusters'}: the matched-pair${clusteredBy === null ? '' : ' clustered'} variance, from the spread of the blocks' differences, for every block)`;
   return `Blocked standard errors by ${blocks}: each block's ${each} variance${clustered} combined by its squared share of the ${weighted ? 'weight' : 'sample'}${pairs}`;
 }
 
