@@ -4,7 +4,7 @@ import { andList } from './helpers/and-list.ts';
 import { cr2Variance } from './helpers/cr2.ts';
 import { clusterScoresVanishByDesign } from './helpers/cluster-scores.ts';
 import { coefficientsWithVanishingScoresByDesign } from './helpers/coefficient-cluster-scores.ts';
-import { coefficientsOfLeverageOneRows } from './helpers/leverage-one-coefficients.ts';
+import { coefficientsOfLeverageOneRows, type LeverageOneCoefficients } from './helpers/leverage-one-coefficients.ts';
 import { designClusterCount, groupCodes, type Levels, type Row } from './helpers/data.ts';
 import { completeRows, isDataTable, tableFromRows, type DataTable } from './helpers/data-table.ts';
 import { parseFormula, type Formula } from './helpers/formula.ts';
@@ -88,8 +88,10 @@ interface FitWithVariance {
   vanishingClusters?: string;
   /** Kept positions of the coefficients whose clustered variance alone is 0 by construction (coefficient-cluster-scores.ts). */
   ownCoefficients?: { positions: number[]; clusters: string };
-  /** Kept positions of the coefficients only rows of leverage 1 decide, under HC0–HC3 (leverage-one-coefficients.ts). */
-  leverageOneCoefficients?: number[];
+  /** HC2/HC3's rows of leverage 1, whose weight is taken as 0: warned of with the coefficients they partly decide. */
+  leverageOneRows?: number;
+  /** Kept positions of the coefficients rows of leverage 1 decide alone, or partly, under HC0–HC3 (leverage-one-coefficients.ts). */
+  leverageOneCoefficients?: LeverageOneCoefficients;
 }
 
 const FN = 'lmRobust';
@@ -226,14 +228,16 @@ function fitLmRobust(options: LmRobustOptions, shiftResponse: boolean, absorbed?
 
   const { fit, vcov, df, nClusters } = result;
   if (shift !== 0 && !fit.kept.includes(0)) return fitLmRobust(options, false, absorbed);
-  const warnings = result.warnings?.length ? [...frame.warnings, ...result.warnings] : frame.warnings;
+  const hidden = absorbed ? absorbedColumns(formula, frame, design.names, absorbed.labels) : new Set<string>();
+  const warnings = [...frame.warnings, ...(result.warnings ?? [])];
+  const moved = keptTerms(result, result.leverageOneCoefficients?.partly ?? [], design.names, hidden);
+  if (result.leverageOneRows || moved.length > 0) warnings.push(leverageOneWarning(seType, result.leverageOneRows ?? 0, moved));
   // estimatr's add_cis_pvals: df ≤ 0 (n = rank) becomes NA, and with it the p-value and the interval (NaN stays NaN).
   const noDf = df !== null && df.some((value) => value <= 0);
   const perfectFit = essentiallyPerfectFit(design, y, fit.coef, w, n - fit.rank, shift);
   if (result.vanishingClusters !== undefined && !perfectFit) throw new AnalysisError(FN, vanishingScoresMessage(result.vanishingClusters));
   if (perfectFit) warnings.push(PERFECT_FIT_WARNING);
   if (noDf) warnings.push(`${FN}: some degrees of freedom are zero or negative (${n} rows for ${fit.rank} coefficients); p-values and confidence intervals are NA, as in estimatr`);
-  const hidden = absorbed ? absorbedColumns(formula, frame, design.names, absorbed.labels) : new Set<string>();
   const undefinedSe = perfectFit ? new Set<number>() : withoutVariance(result, design.names, hidden, seType, warnings);
   const { estimates, vcov: covariance } = tidyEstimates(design.names, formula.response, fit, vcov, df, seType, alpha, shift, undefinedSe);
   const output: LmRobustResult = { estimates, nobs: n, nDropped: rows.length - n - frame.nOutside, rank: fit.rank, seType, nClusters, warnings, vcov: covariance, solver: path };
@@ -317,9 +321,23 @@ function fitDemeaned(context: DemeanedContext): LmRobustResult | null {
   return { estimates, nobs: n, nDropped: options.rows.length - n - frame.nOutside, rank: fitted.rank, seType, nClusters: fitted.nClusters, warnings, vcov, solver: 'qr' };
 }
 
-/** HC2/HC3's word on rows of leverage 1, whose weight is taken as 0. */
-function leverageOneWarning(seType: SeType, count: number): string {
-  return `${FN}: ${count} row${count === 1 ? ' has' : 's have'} leverage 1 (the only observation of a factor level or cell, or N = rank): ${seType}'s weight e²/(1 − h)${seType === 'HC3' ? '²' : ''} is 0/0 there and is taken as 0, as HC0 gives it (estimatr prints rounding noise or NaN)`;
+/**
+ * HC2/HC3's word on rows of leverage 1, whose weight is taken as 0 (`count`, 0 under HC0/HC1, which weigh them by their
+ * residual, 0), naming the coefficients such rows move beside other rows (task 43: fhi:t of y ~ x + f:x + t + t:f
+ * with one "hi" row is y_hi less the others' prediction there), whose SE holds the other rows' part only. The
+ * coefficients they do not move have the SEs of the fit without them.
+ */
+function leverageOneWarning(seType: SeType, count: number, moved: readonly string[] = []): string {
+  const parts: string[] = [];
+  if (count > 0) {
+    parts.push(`${count} row${count === 1 ? ' has' : 's have'} leverage 1 (the only observation of a factor level or cell, or N = rank): ${seType}'s weight e²/(1 − h)${seType === 'HC3' ? '²' : ''} is 0/0 there and is taken as 0, as HC0 gives it (estimatr prints rounding noise or NaN)`);
+  }
+  if (moved.length > 0) {
+    const one = moved.length === 1;
+    parts.push(`the ${seType} SE${one ? '' : 's'} of ${andList(moved.map((term) => `"${term}"`))}, which ${count > 1 ? 'rows of leverage 1 move' : 'a row of leverage 1 moves'}, ` +
+      `${one ? 'counts' : 'count'} only the other rows' part, as such a row has no residual to estimate its own variance, and so ${one ? 'understates' : 'understate'} the uncertainty of ${one ? 'that estimate' : 'those estimates'}`);
+  }
+  return `${FN}: ${parts.join('; ')}`;
 }
 
 /**
@@ -378,13 +396,12 @@ function qrFitWithVariance(
     const report = { leverageOne: 0 };
     const inQ = fit.condition > Q_COORDINATES_ABOVE;
     const vcov = heteroskedasticVariance(seType as HeteroskedasticType, xKept, n, r, fit.xtxInv, fit.b, resid, inQ, report);
-    const warnings = report.leverageOne ? [leverageOneWarning(seType, report.leverageOne)] : [];
     // HC2/HC3 count the rows of leverage 1 as they weigh them; HC0/HC1 weigh them by their residual, 0, and do not
     // look: a row of leverage 1 is fitted exactly, so only a fit with a residual of about 0 can have one, and only
     // such a fit pays the search's pass over every row (+20 % of an HC1 fit of 200,000 rows and 36 columns).
     const looked = report.leverageOne > 0 || ((seType === 'HC0' || seType === 'HC1') && someResidualAboutZero(resid, yFit));
-    const decided = looked ? coefficientsOfLeverageOneRows(xKept, n, r, fit.xtxInv) : [];
-    return { fit, vcov, df: new Float64Array(r).fill(n - r), nClusters: null, warnings, ...(decided.length > 0 ? { leverageOneCoefficients: decided } : {}) };
+    const moved = looked ? coefficientsOfLeverageOneRows(xKept, n, r, fit.xtxInv) : { decided: [], partly: [] };
+    return { fit, vcov, df: new Float64Array(r).fill(n - r), nClusters: null, leverageOneRows: report.leverageOne, ...(moved.decided.length + moved.partly.length > 0 ? { leverageOneCoefficients: moved } : {}) };
   }
 
   const { codes, count } = groupCodes(table, index, clusters);
@@ -416,9 +433,8 @@ function qrFitWithVariance(
  */
 function withoutVariance(result: FitWithVariance, names: readonly string[], hidden: ReadonlySet<string>, seType: SeType, warnings: string[]): Set<number> {
   const own = result.ownCoefficients;
-  const decided = result.leverageOneCoefficients ?? [];
-  // The fixed effects' own dummies (fitted as columns here) are within their clusters too where they nest: not named.
-  const termsOf = (positions: number[]) => positions.map((k) => names[result.fit.kept[k]]).filter((term) => !hidden.has(term));
+  const decided = result.leverageOneCoefficients?.decided ?? [];
+  const termsOf = (positions: number[]) => keptTerms(result, positions, names, hidden);
   const ownTerms = own ? termsOf(own.positions) : [];
   if (own && ownTerms.length > 0) warnings.push(ownCoefficientsWarning(ownTerms, own.clusters));
   const decidedTerms = termsOf(decided);
@@ -441,6 +457,11 @@ function leverageOneCoefficientsWarning(terms: string[], seType: SeType): string
   const one = terms.length === 1;
   return `${FN}: the ${seType} standard error${one ? '' : 's'} of ${list} ${one ? 'is' : 'are'} not defined: only rows of leverage 1 decide ${one ? 'it' : 'them'} ` +
     `(a level or cell of one row), whose residual is 0 by construction, so no variation is left for ${one ? 'its' : 'their'} SE; vlab gives NA, estimatr prints NaN or rounding noise. The estimates and the other coefficients' SEs stand`;
+}
+
+/** The names of kept positions; the fixed effects' own dummies (fitted as columns there) are not named. */
+function keptTerms(result: FitWithVariance, positions: number[], names: readonly string[], hidden: ReadonlySet<string>): string[] {
+  return positions.map((k) => names[result.fit.kept[k]]).filter((term) => !hidden.has(term));
 }
 
 /** The refusal of a clustered fit whose every score is 0 by construction (cluster-scores.ts). */

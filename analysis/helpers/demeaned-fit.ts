@@ -114,7 +114,9 @@ export function demeanedFit(input: DemeanedFitInput): DemeanedFit | null {
   // A coefficient only rows of leverage 1 decide (R trial 40; a pair alone in its group, R trial 41): the fit with
   // dummies names it and gives NA. As there, only a fit with such a row, or a residual of about 0 under HC0/HC1, looks.
   const looked = report.leverageOne > 0 || ((seType === 'HC0' || seType === 'HC1') && someResidualAboutZero(resid, yFit));
-  if (looked && coefficientsOfLeverageOneRows(xFit, n, k, fit.xtxInv, offset).length > 0) return null;
+  // Also one they only partly decide (task 43): the path with dummies names it in its warning.
+  const moved = looked ? coefficientsOfLeverageOneRows(xFit, n, k, fit.xtxInv, offset) : null;
+  if (moved && moved.decided.length + moved.partly.length > 0) return null;
   return { fit, rank, vcov: scaled(vcov, seType === 'classical' || seType === 'HC1'), df: new Float64Array(k).fill(n - rank), nClusters: null, leverageOne: report.leverageOne, residuals };
 }
 

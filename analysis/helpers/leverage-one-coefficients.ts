@@ -9,10 +9,13 @@ import { LEVERAGE_ONE } from './sandwich.ts';
  * A coefficient's influence (X'X)⁻¹ x_i on the other rows is then rounding against its influence on all rows. x: the
  * kept columns column-major on the fit's (√w) scale, xtxInv: their (X'X)⁻¹; offset: each row's leverage from columns
  * absorbed before (a fixed effect's group share w_i/W_g, demeaned-fit.ts), where x holds the demeaned columns.
+ * `partly`: the coefficients such rows move together with others (task 43, left from R trial 43: fhi:t of
+ * y ~ x + f:x + t + t:f with one "hi" row is y_hi less the others' prediction there). Their SE holds the other rows'
+ * part only, as that row's variance cannot be estimated; they are named so that the SE is not read as the whole.
  *
- * @example coefficientsOfLeverageOneRows(x, n, r, fit.xtxInv) // [0]: the intercept
+ * @example coefficientsOfLeverageOneRows(x, n, r, fit.xtxInv).decided // [0]: the intercept
  */
-export function coefficientsOfLeverageOneRows(x: Float64Array, n: number, r: number, xtxInv: Float64Array, offset?: Float64Array): number[] {
+export function coefficientsOfLeverageOneRows(x: Float64Array, n: number, r: number, xtxInv: Float64Array, offset?: Float64Array): LeverageOneCoefficients {
   const all = new Float64Array(r);
   const others = new Float64Array(r);
   const row = new Float64Array(r);
@@ -33,6 +36,23 @@ export function coefficientsOfLeverageOneRows(x: Float64Array, n: number, r: num
     }
   }
   const decided: number[] = [];
-  for (let j = 0; j < r; j++) if (all[j] > 0 && others[j] <= ROUNDING_SHARE * all[j]) decided.push(j);
-  return decided;
+  const partly: number[] = [];
+  for (let j = 0; j < r; j++) {
+    if (!(all[j] > 0)) continue;
+    if (others[j] <= ROUNDING_SHARE * all[j]) decided.push(j);
+    else if (all[j] - others[j] > PARTLY_SHARE * all[j]) partly.push(j);
+  }
+  return { decided, partly };
 }
+
+/** Kept positions of the coefficients rows of leverage 1 decide alone, and of those they move beside other rows. */
+export interface LeverageOneCoefficients {
+  decided: number[];
+  partly: number[];
+}
+
+/**
+ * A share of a coefficient's influence that rows of leverage 1 hold above rounding (which leaves ~1e-16 of it on a
+ * coefficient they do not move, more in an ill-conditioned fit): a millionth of the estimate's variance or more.
+ */
+const PARTLY_SHARE = 1e-6;

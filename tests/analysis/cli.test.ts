@@ -372,6 +372,10 @@ test("commander's own errors read like every other usage error: `vlab <verb>: â€
   // A wave left out says where its id is found (walk-through 28: `vlab estimates` alone said only that --wave was missing).
   assertUsageError(await vlab(['estimates']), "vlab estimates: required option '--wave <id>' not specified: vlab wave list shows the waves' ids");
   assertUsageError(await vlab(['wave', 'status']), "vlab wave status: missing required argument 'id': vlab wave list shows the waves' ids");
+  // Task 43: estimates, export and replication take --wave, the wave verbs its id as an argument; `vlab wave status --wave ID`
+  // said only "unknown option '--wave'".
+  assertUsageError(await vlab(['wave', 'status', '--wave', 'w1']), "vlab wave status: unknown option '--wave': the wave's id is an argument here, not an option: vlab wave status ID");
+  assertUsageError(await vlab(['wave', 'update', '--wave=w1', '--pause']), "vlab wave update: unknown option '--wave=w1': the wave's id is an argument here, not an option: vlab wave update ID");
   assertUsageError(await vlab(['fitt']), "vlab: unknown command 'fitt' (did you mean fit?)");
   // A newcomer checks a new definition with the verb other tools have (walk-through 21): commander had no suggestion.
   const check = "vlab study list checks every definition: the broken ones are listed with what to fix, and it exits 1 while any is";

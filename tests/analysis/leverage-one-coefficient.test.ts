@@ -55,3 +55,45 @@ for (const [seType, se] of Object.entries(xSe)) {
     assert.equal(x.df, 4);
   });
 }
+
+// Task 43 (left from R trial 43): y ~ x + f:x + t + t:f with one row of f = "hi" (t = 1). x:fhi is aliased, and fhi:t is
+// y_hi less the other rows' prediction there: partly decided by the row of leverage 1, whose variance no SE can hold.
+// Its SE (vlab's and estimatr's) is the others' part only; the generic leverage-1 warning did not say so, and
+// docs/analysis.md said every other SE equals the fit without the row. Now the warning names it (HC0, whose weight
+// e² is 0 there without a convention, had none: now one on it alone). R's values (full: the
+// fit; the intercept's, x's and t's also those of the fit without the row, fhi:t's that of b0 + b1·x_hi + b2 there) by
+// tests/analysis/r/leverage-one-coefficient.R; the data are written out, no draw.
+const partly: Row[] = [
+  [1.2, -0.5, 0, 'lo'], [2.9, 1.1, 1, 'lo'], [0.4, -1.3, 0, 'lo'], [2.2, 0.6, 1, 'lo'], [3.1, 1.4, 1, 'lo'], [1.8, 0.2, 0, 'lo'],
+  [0.9, -0.9, 0, 'lo'], [2.6, 0.8, 1, 'lo'], [1.5, -0.1, 1, 'lo'], [3.4, 1.7, 1, 'lo'], [0.7, -1.0, 0, 'lo'], [2.0, -0.8, 1, 'hi'],
+].map(([y, x, t, f]) => ({ y, x, t, f }));
+const partlySe: Record<string, number[]> = {
+  HC0: [0.0418493346504914, 0.0992164770760673, 0.0896494775791177],
+  HC2: [0.0559077659597733, 0.130702311948581, 0.11771516166341],
+  HC3: [0.0750747808238653, 0.173688614364828, 0.156301575630173],
+};
+for (const [seType, [xSe, tSe, fhiTSe]] of Object.entries(partlySe)) {
+  test(`${seType}: fhi:t, partly decided by the one "hi" row (leverage 1), keeps the others' SE and a warning names it`, () => {
+    const fit = lmRobust({ formula: 'y ~ x + f:x + t + t:f', rows: partly, levels: { f: ['lo', 'hi'] }, seType: seType as 'HC2' });
+    const byTerm = new Map(fit.estimates.map((row) => [row.term, row]));
+    assert.ok(Math.abs((byTerm.get('fhi:t')!.estimate as number) - 1.11528946066304) <= 1e-12);
+    for (const [term, se] of [['x', xSe], ['t', tSe], ['fhi:t', fhiTSe]] as const) {
+      assert.ok(Math.abs((byTerm.get(term)!.std_error as number) - se) <= 1e-11 * se, `${term}: SE ${byTerm.get(term)!.std_error} against ${se}`);
+    }
+    const said = seType === 'HC0' ? '^lmRobust: ' : `^lmRobust: 1 row has leverage 1 .*taken as 0.*; `;
+    assert.ok(fit.warnings.some((w) => new RegExp(`${said}the ${seType} SE of "fhi:t", which a row of leverage 1 moves, counts only the other rows' part, .* understates the uncertainty of that estimate$`).test(w)), fit.warnings.join('\n'));
+    assert.ok(!fit.warnings.some((w) => /"(\(Intercept\)|x|t)"/.test(w)), fit.warnings.join('\n'));
+  });
+}
+
+test('HC2 with a fixed effect (~ g): fhi:t is named too, as the demeaned path hands the fit to the path with dummies', () => {
+  const g = [1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3];
+  const fit = lmRobust({ formula: 'y ~ x + f:x + t + t:f', rows: partly.map((row, i) => ({ ...row, g: g[i] })), levels: { f: ['lo', 'hi'] }, fixedEffects: '~ g', seType: 'HC2' });
+  const byTerm = new Map(fit.estimates.map((row) => [row.term, row]));
+  // R: tidy(lm_robust(y ~ x + f:x + t + t:f, p, fixed_effects = ~ g, se_type = "HC2")), p as above with g.
+  for (const [term, se] of [['x', 0.0379101716939814], ['t', 0.0714179041800569], ['fhi:t', 0.0586326980576784]] as const) {
+    assert.ok(Math.abs((byTerm.get(term)!.std_error as number) - se) <= 1e-11 * se, `${term}: SE ${byTerm.get(term)!.std_error} against ${se}`);
+  }
+  assert.equal(fit.warnings.length, 1);
+  assert.match(fit.warnings[0]!, /; the HC2 SE of "fhi:t", which a row of leverage 1 moves, counts only the other rows' part/);
+});

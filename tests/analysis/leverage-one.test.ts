@@ -2,7 +2,9 @@
 // weight e²/(1 − h) or e²/(1 − h)² is 0/0. estimatr prints what rounding leaves — on these data NaN for every
 // HC2 SE and an HC3 SE of 2.02 for fd where 0.283 is the fit without the 0/0 — and vlab printed its own noise (the
 // 2026-12-03 trial against R found HC3 SEs 5 % off estimatr's and NaN where estimatr had numbers). The row now gets
-// weight 0, as under HC0; every other coefficient's SE then equals lm_robust without the row.
+// weight 0, as under HC0; every coefficient the row does not move then has the SE of lm_robust without the row. fd,
+// which it moves (y_d less the others' prediction), keeps the others' part of its variance only: since task 43 the
+// warning names it.
 // Expected values: Rscript tests/analysis/r/leverage-one.R (the sandwich by hand on lm's fit; R calls there).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -42,7 +44,7 @@ for (const seType of ['HC2', 'HC3'] as const) {
         assertCloseToR(fit.estimates[k].std_error, se, `${seType} ${term} SE`);
       });
       assert.equal(fit.warnings.length, 1);
-      assert.match(fit.warnings[0], /^lmRobust: 1 row has leverage 1 .*taken as 0/);
+      assert.match(fit.warnings[0], new RegExp(`^lmRobust: 1 row has leverage 1 .*taken as 0.*; the ${seType} SE of "fd", which a row of leverage 1 moves, counts only the other rows' part`));
     }
   });
 }

@@ -31,7 +31,16 @@ test('a plan column, a named se type, stata without clusters (HC1), blocks', () 
   assert.equal(words({ ...lm, seType: 'stata' }).words, 'HC1 standard errors');
   assert.equal(words({ ...lm, seType: 'classical' }).words, 'classical standard errors');
   assert.equal(words({ ...dim, clusters: 'region' }).words, 'CR2 standard errors, clustered by Region');
-  assert.equal(words({ ...dim, blocks: 'region' }).words, 'Welch standard errors, within blocks of Region');
+});
+
+// Task 43: a blocked difference in means was "Welch standard errors, within blocks of Region", but estimatr combines
+// each block's Neyman variance by its squared share (df N − 2 × blocks), and the blocks' spread where any block has two.
+test('blocks: the blocked variance in words, unweighted, weighted, clustered', () => {
+  assert.equal(words({ ...dim, blocks: 'region' }).words,
+    "Blocked standard errors by Region: each block's Neyman variance combined by its squared share of the sample (where any block has two units: the matched-pair variance, from the spread of the blocks' differences, for every block)");
+  assert.equal(words({ ...dim, blocks: 'region' }, true).words, "Blocked standard errors by Region: each block's HC2 variance combined by its squared share of the weight");
+  assert.equal(words({ ...dim, blocks: 'region', clusters: 'party' }).words,
+    "Blocked standard errors by Region: each block's CR2 variance, clustered by Party, combined by its squared share of the sample (where any block has two clusters: the matched-pair clustered variance, from the spread of the blocks' differences, for every block)");
 });
 
 test('repeated vignettes cluster by respondent; a conjoint by respondent over profile rows', () => {

@@ -24,7 +24,11 @@ export interface StandardErrors {
  * 42: neither `vlab estimates`, the cards nor the replication README said so). One wording for every place an
  * estimate is shown: estimatr's default HC2, or CR2 with clusters; a plan's `clusters` column (a state); the
  * respondent where a respondent has several rows (stacked items, several vignettes, a conjoint's profiles). A
- * difference in means without clusters has Welch's (estimatr; HC2 of y ~ t when weighted), within blocks when blocked.
+ * difference in means without clusters has Welch's (estimatr; HC2 of y ~ t when weighted). With blocks it is not
+ * Welch's (task 43): estimatr takes each block's Neyman variance (its HC2, or CR2 when clustered), combines them by
+ * the squared share of the sample (df N − 2 × blocks), and uses the spread of the blocks' differences instead, for
+ * every block, where any block holds two units (clusters; estimatr 1.0.0), which the plan cannot know before the
+ * data: the words name both.
  *
  * @example standardErrorWords(def, h1, false).words // "CR2 standard errors, clustered by respondent (stacked rows)"
  */
@@ -36,14 +40,26 @@ export function standardErrorWords(def: StudyDefinition, h: Hypothesis | Conjoin
   const byRespondent = clusteredByRespondent(def, h);
   const clustered = h.clusters !== undefined || byRespondent;
   const clusteredBy = h.clusters === undefined ? null : variableWords(def, h.clusters);
-  const within = h.estimator === 'difference_in_means' && h.blocks ? `, within blocks of ${variableWords(def, h.blocks)}` : '';
+  const blocks = h.estimator === 'difference_in_means' && h.blocks ? variableWords(def, h.blocks) : null;
   if (!clustered) {
-    if (h.estimator === 'difference_in_means') return { words: `${weighted ? 'HC2' : 'Welch'} standard errors${within}`, clusteredBy };
+    if (blocks !== null) return { words: blockedWords(weighted ? 'HC2' : 'Neyman', blocks, weighted, null), clusteredBy };
+    if (h.estimator === 'difference_in_means') return { words: `${weighted ? 'HC2' : 'Welch'} standard errors`, clusteredBy };
     return { words: `${SE_TYPE_WORDS[resolveSeType('plan', h.seType, false)]} standard errors`, clusteredBy };
   }
   const seType = h.estimator === 'difference_in_means' ? 'CR2' : resolveSeType('plan', h.seType, true);
   const by = clusteredBy ?? `respondent (${h.stack ? 'stacked rows' : `${vignettesPerRespondent(def)} vignettes each`})`;
-  return { words: `${SE_TYPE_WORDS[seType]} standard errors, clustered by ${by}${within}`, clusteredBy };
+  if (blocks !== null) return { words: blockedWords('CR2', blocks, weighted, by), clusteredBy };
+  return { words: `${SE_TYPE_WORDS[seType]} standard errors, clustered by ${by}`, clusteredBy };
+}
+
+/**
+ * A blocked difference in means' standard errors (estimatr): each block's variance, combined by squared share; where
+ * any block holds two units (clusters) the matched-pair variance across the blocks instead, which weights refuse.
+ */
+function blockedWords(each: 'Neyman' | 'HC2' | 'CR2', blocks: string, weighted: boolean, clusteredBy: string | null): string {
+  const clustered = clusteredBy === null ? '' : `, clustered by ${clusteredBy},`;
+  const pairs = weighted ? '' : ` (where any block has two ${clusteredBy === null ? 'units' : 'clusters'}: the matched-pair${clusteredBy === null ? '' : ' clustered'} variance, from the spread of the blocks' differences, for every block)`;
+  return `Blocked standard errors by ${blocks}: each block's ${each} variance${clustered} combined by its squared share of the ${weighted ? 'weight' : 'sample'}${pairs}`;
 }
 
 /**

@@ -34,3 +34,23 @@ for (se in c("HC2", "HC3")) {
   t <- tidy(lm_robust(y ~ x, data = e[-(1:3), ], fixed_effects = ~ g, se_type = se))
   print(data.frame(without_groups_1_2 = se, term = t$term, est = sprintf("%.15g", t$estimate), se = sprintf("%.15g", t$std.error)))
 }
+# Task 43 (left from R trial 43): y ~ x + f:x + t + t:f with one row of f = "hi" (t = 1). x:fhi is aliased with fhi:t
+# (both are only that row's), and fhi:t = y_hi − (b0 + b1 x_hi + b2): partly decided by the row of leverage 1, whose
+# own variance no SE can hold. Its SE (estimatr's and vlab's) is that of b0 + b1 x_hi + b2 from the other rows only;
+# the intercept, x and t have the SEs of the fit without the row.
+p <- data.frame(
+  y = c(1.2, 2.9, 0.4, 2.2, 3.1, 1.8, 0.9, 2.6, 1.5, 3.4, 0.7, 2.0),
+  x = c(-0.5, 1.1, -1.3, 0.6, 1.4, 0.2, -0.9, 0.8, -0.1, 1.7, -1.0, -0.8),
+  t = c(0, 1, 0, 1, 1, 0, 0, 1, 1, 1, 0, 1),
+  f = factor(c(rep("lo", 11), "hi"), levels = c("lo", "hi")))
+for (se in c("HC0", "HC2", "HC3")) {
+  full <- tidy(lm_robust(y ~ x + f:x + t + t:f, data = p, se_type = se))
+  rest <- lm_robust(y ~ x + t, data = p[-12, ], se_type = se)
+  a <- c(1, p$x[12], 1)
+  print(data.frame(se = se, term = full$term, est = sprintf("%.15g", full$estimate), se = sprintf("%.15g", full$std.error),
+    without_row = sprintf("%.15g", c(rest$std.error, NA, sqrt(drop(t(a) %*% vcov(rest) %*% a))))))
+}
+# The same under one fixed effect (vlab's demeaned path hands it to the path with dummies).
+p$g <- c(1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3)
+fe <- tidy(lm_robust(y ~ x + f:x + t + t:f, data = p, fixed_effects = ~ g, se_type = "HC2"))
+print(data.frame(fixed_effects = "~ g", term = fe$term, est = sprintf("%.15g", fe$estimate), se = sprintf("%.15g", fe$std.error)))
