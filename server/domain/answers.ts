@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conjointAnswerShape, missingConjointAnswers } from './conjoint-survey.ts';
 import { DomainError } from './errors.ts';
 import { allElements, choiceValues, CONSENT_QUESTION, isConditional, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from './study-definition.ts';
+import { unicodeEscape } from '../../analysis/helpers/invisible-characters.ts';
 import { MAX_ANSWER_TEXT } from './surveyjs-answer-shape.ts';
 import { firstIssue } from './zod-issues.ts';
 
@@ -28,11 +29,26 @@ function valueSchema(e: SurveyElement): z.ZodType | null {
     case 'boolean':
       return z.boolean();
     case 'text':
-      return e.inputType === 'number' ? z.number().finite() : z.string().max(MAX_ANSWER_TEXT);
+      return e.inputType === 'number' ? z.number().finite() : answerText;
     case 'comment':
-      return z.string().max(MAX_ANSWER_TEXT);
+      return answerText;
   }
 }
+
+/**
+ * A free-text answer. A NUL or half a surrogate pair is refused (attacker pass 44): JSON carries either escaped, but
+ * a CSV export (UTF-8) cannot: it wrote the NUL byte, at which R's read.csv ends the field, and U+FFFD for the half
+ * pair, so the researcher's file differed from the answer. Neither is typed or pasted into a text box.
+ */
+const answerText = z
+  .string()
+  .max(MAX_ANSWER_TEXT)
+  .check((ctx) => {
+    const found = /\u0000|\p{Cs}/u.exec(ctx.value)?.[0];
+    if (found === undefined) return;
+    const what = found === '\u0000' ? 'a NUL character (\\u0000)' : `half of a surrogate pair (${unicodeEscape(found)})`;
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `holds ${what}, which no CSV export can carry as it is: delete it` });
+  });
 
 const schemaCache = new WeakMap<StudyDefinition, z.ZodType<Answers>>();
 
