@@ -37,8 +37,8 @@ function valueSchema(e: SurveyElement): z.ZodType | null {
 
 /**
  * A free-text answer. A NUL or half a surrogate pair is refused (attacker pass 44): JSON carries either escaped, but
- * a CSV export (UTF-8) cannot: it wrote the NUL byte, at which R's read.csv ends the field, and U+FFFD for the half
- * pair, so the researcher's file differed from the answer. Neither is typed or pasted into a text box.
+ * a CSV export (UTF-8) cannot: it wrote the NUL byte, with which R's read.csv read no row of the file (only a
+ * warning), and U+FFFD for the half pair, so the researcher's file differed from the answer. Neither is typed or pasted into a text box.
  */
 const answerText = z
   .string()

@@ -220,7 +220,7 @@ test('a refused answer is quoted: a text where a number goes, a number past the 
 });
 
 // Attacker pass 44: a NUL or half a surrogate pair in a text answer was stored and completed (200). JSON carried it
-// escaped, but data.csv and the CSV exports wrote the NUL byte itself (R's read.csv ends the field there, with a
+// escaped, but the CSV exports wrote the NUL byte itself (R's read.csv then read 0 rows of the file, with only a
 // warning) and U+FFFD for the half pair (UTF-8 cannot hold it): the researcher's file differed from the answer.
 // A typed or pasted text never holds either; refused as panel IDs, choices and definitions refuse them.
 test('a text answer holding a NUL or half a surrogate pair is refused at the save and the completion (422, escaped); line breaks, tabs, bidi marks and emoji are answers', async () => {
