@@ -7,7 +7,7 @@ import { after, test } from 'node:test';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { createRespondentService } from '../../server/services/respondent-service.ts';
+import { createRespondentService, type RespondentService } from '../../server/services/respondent-service.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { createWaveService } from '../../server/services/wave-service.ts';
 import type { Repositories } from '../../server/storage/repositories.ts';
@@ -41,6 +41,12 @@ async function setup() {
       return { code: participant.code, admitted };
     },
   };
+}
+
+/** A new participant on `service` (one of several processes' services) taken through the quota step as 18–29. */
+async function admitYoungOn(service: RespondentService, waveId: string, pid: string): Promise<{ code: string; admitted: boolean }> {
+  const { participant } = await service.start({ waveId, panelParams: { PROLIFIC_PID: pid } });
+  return { code: participant.code, admitted: (await service.checkQuota({ code: participant.code, answers: YOUNG })).admitted };
 }
 
 test('abandoned starts free their slots after the lease: the level can still reach its cap (it stayed full for good before)', async () => {
@@ -113,10 +119,7 @@ test('two processes whose clocks differ: a slot one of them gave away is lapsed 
   const onB = createRespondentService({ store: s.store, quotaLeaseSeconds: LEASE, now: () => new Date(clock).toISOString() });
   const onA = createRespondentService({ store: s.store, quotaLeaseSeconds: LEASE, now: () => new Date(clock + SKEW * 1000).toISOString() });
   let n = 0;
-  const admit = async (service: typeof onA) => {
-    const { participant } = await service.start({ waveId: s.wave.id, panelParams: { PROLIFIC_PID: `skew-${n++}` } });
-    return { code: participant.code, admitted: (await service.checkQuota({ code: participant.code, answers: YOUNG })).admitted };
-  };
+  const admit = (service: RespondentService) => admitYoungOn(service, s.wave.id, `skew-${n++}`);
   const first: { code: string; admitted: boolean }[] = [];
   for (let i = 0; i < 5; i++) first.push(await admit(onB));
   clock += (LEASE - SKEW + 1) * 1000;
@@ -156,10 +159,7 @@ test('a save past the quota step whose lease another process lapses between its 
   const onA = createRespondentService({ store: pausing, quotaLeaseSeconds: LEASE, now: () => new Date(clock).toISOString() });
   const onB = createRespondentService({ store: s.store, quotaLeaseSeconds: LEASE, now: () => new Date(clock + 2000).toISOString() });
   let n = 0;
-  const admit = async (service: typeof onA) => {
-    const { participant } = await service.start({ waveId: s.wave.id, panelParams: { PROLIFIC_PID: `between-${n++}` } });
-    return { code: participant.code, admitted: (await service.checkQuota({ code: participant.code, answers: YOUNG })).admitted };
-  };
+  const admit = (service: RespondentService) => admitYoungOn(service, s.wave.id, `between-${n++}`);
   const first: { code: string; admitted: boolean }[] = [];
   for (let i = 0; i < 5; i++) first.push(await admit(onA));
   clock += (LEASE - 1) * 1000;
