@@ -36,18 +36,18 @@ function valueSchema(e: SurveyElement): z.ZodType | null {
 }
 
 /**
- * A free-text answer. A NUL or half a surrogate pair is refused (attacker pass 44): JSON carries either escaped, but
- * a CSV export (UTF-8) cannot: it wrote the NUL byte, with which R's read.csv read no row of the file (only a
- * warning), and U+FFFD for the half pair, so the researcher's file differed from the answer. Neither is typed or pasted into a text box.
+ * A free-text answer. Half a surrogate pair is refused (attacker pass 44): it is no character, JSON carries it only
+ * escaped, and a CSV export (UTF-8) wrote U+FFFD for it, so the researcher's file differed from the answer. A text
+ * box never holds one (Chromium's maxlength drops a whole pair). A NUL is taken: a text pasted into the box keeps it
+ * (Chromium, 2026-12-07), so refusing it would leave that respondent unable to go on; the CSV files write it as
+ * U+FFFD (spreadsheet-safe.ts) and JSON keeps it.
  */
 const answerText = z
   .string()
   .max(MAX_ANSWER_TEXT)
   .check((ctx) => {
-    const found = /\u0000|\p{Cs}/u.exec(ctx.value)?.[0];
-    if (found === undefined) return;
-    const what = found === '\u0000' ? 'a NUL character (\\u0000)' : `half of a surrogate pair (${unicodeEscape(found)})`;
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: `holds ${what}, which no CSV export can carry as it is: delete it` });
+    const found = /\p{Cs}/u.exec(ctx.value)?.[0];
+    if (found !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: `holds half of a surrogate pair (${unicodeEscape(found)}), which is no character: send the whole pair` });
   });
 
 const schemaCache = new WeakMap<StudyDefinition, z.ZodType<Answers>>();
