@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conjointAnswerShape, missingConjointAnswers } from './conjoint-survey.ts';
 import { DomainError } from './errors.ts';
 import { allElements, choiceValues, CONSENT_QUESTION, isConditional, offersReread, VIGNETTE_REOPENED, type StudyDefinition, type SurveyElement } from './study-definition.ts';
+import { unicodeEscape } from '../../analysis/helpers/invisible-characters.ts';
 import { MAX_ANSWER_TEXT } from './surveyjs-answer-shape.ts';
 import { firstIssue } from './zod-issues.ts';
 
@@ -28,11 +29,26 @@ function valueSchema(e: SurveyElement): z.ZodType | null {
     case 'boolean':
       return z.boolean();
     case 'text':
-      return e.inputType === 'number' ? z.number().finite() : z.string().max(MAX_ANSWER_TEXT);
+      return e.inputType === 'number' ? z.number().finite() : answerText;
     case 'comment':
-      return z.string().max(MAX_ANSWER_TEXT);
+      return answerText;
   }
 }
+
+/**
+ * A free-text answer. Half a surrogate pair is refused (attacker pass 44): it is no character, JSON carries it only
+ * escaped, and a CSV export (UTF-8) wrote U+FFFD for it, so the researcher's file differed from the answer. A text
+ * box never holds one (Chromium's maxlength drops a whole pair). A NUL is taken: a text pasted into the box keeps it
+ * (Chromium, 2026-12-07), so refusing it would leave that respondent unable to go on; the CSV files write it as
+ * U+FFFD (spreadsheet-safe.ts) and JSON keeps it.
+ */
+const answerText = z
+  .string()
+  .max(MAX_ANSWER_TEXT)
+  .check((ctx) => {
+    const found = /\p{Cs}/u.exec(ctx.value)?.[0];
+    if (found !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: `holds half of a surrogate pair (${unicodeEscape(found)}), which is no character: send the whole pair` });
+  });
 
 const schemaCache = new WeakMap<StudyDefinition, z.ZodType<Answers>>();
 

@@ -21,15 +21,17 @@ export function ungluedWaveId(pathId: string): string | null {
 /**
  * Where a link's query starts inside its path segment: a `?` or `&`, or either percent-encoded, or an encoded `#`
  * (`/s/<id>%23lang=es`: a link holding `#…` percent-encoded whole; the page reads parameters after a `#` as after a
- * `?`, public/src/link-parameters.ts, so they go on as the query: attacker pass 42).
+ * `?`, public/src/link-parameters.ts, so they go on as the query: attacker pass 42). Each also encoded twice (`%253F`: a
+ * tool that encoded a link it was given encoded): such a link met the polite 404 and wrote its panel IDs into the
+ * request log whole (attacker pass 44).
  */
-export const QUERY_IN_PATH = /[?&]|%3F|%26|%23/i;
+export const QUERY_IN_PATH = /[?&]|%(?:25)?(?:3F|26|23)/i;
 
 /**
  * The wave id and the query of a `/s/<id>` path segment (as sent, not decoded) that holds its link's query: a panel
  * appended `&PROLIFIC_PID=…` to a link that had no `?` (`/s/<id>&PROLIFIC_PID=5f8d…`), or a tool percent-encoded
  * the link whole (`/s/<id>%3FPROLIFIC_PID%3D5f8d…`). Every respondent of such a link met "This survey link is not
- * valid" (attacker pass 41). A query after an encoded `?`, `&` or `#` is decoded once, as the tool encoded it once; after
+ * valid" (attacker pass 41). A query after an encoded `?`, `&` or `#` is decoded as many times as its mark was encoded; after
  * a literal `&` it is kept as sent (`RID=a%26b` stays one value). Null when the segment holds no query.
  *
  * @example queryInPath('ita6DeCZr5YC%3Flang%3Des') // { id: 'ita6DeCZr5YC', query: 'lang=es', mark: '%3F' }
@@ -38,7 +40,9 @@ export function queryInPath(segment: string): { id: string; query: string; mark:
   const match = QUERY_IN_PATH.exec(segment);
   if (!match || match.index === 0) return null;
   const rest = segment.slice(match.index + match[0].length);
-  return { id: decoded(segment.slice(0, match.index)), query: match[0].length > 1 ? decoded(rest) : rest, mark: match[0] };
+  // After a mark encoded once the query is decoded once; after one encoded twice (`%253F`), twice.
+  const query = match[0].length === 1 ? rest : match[0].length === 3 ? decoded(rest) : decoded(decoded(rest));
+  return { id: decoded(segment.slice(0, match.index)), query, mark: match[0] };
 }
 
 /** decodeURIComponent, or the text as it is where it is not valid percent-encoding. */

@@ -87,7 +87,14 @@ export function createQuotaAdmission(leaseSeconds: number) {
       // A save past the quota step or a completion mostly finds a live lease: renewed or kept in one statement,
       // and only otherwise is the hold read. The quota step itself mostly finds no slot, so it reads the hold first.
       if (mode !== 'admit' && (await slots.renewLive(participant.id, mode === 'keep' ? null : endsAt, at))) return taken;
-      const hold = await slots.hold(participant.id, at);
+      let hold = await slots.hold(participant.id, at);
+      // A live lease read here is renewed only while still live: another process's count may have marked it lapsed
+      // since the read (a count needs no lock of this participant) and refilled the level; renewing it then put the
+      // level over its cap (attacker pass 44). Lapsed so, it is checked again as a late return is.
+      if (hold === 'live' && mode === 'admit') {
+        if (await slots.renewLive(participant.id, endsAt, at)) return taken;
+        hold = 'expired';
+      }
       if (hold === 'held' || (hold === 'none' && mode === 'renew')) return NO_LEASE;
       if (hold !== 'live') {
         // A lapsed lease no longer counts, so the participant's own levels are counted without them.

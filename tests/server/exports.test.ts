@@ -164,6 +164,26 @@ test('cells that a spreadsheet would run as formulas are neutralised in csv and 
   assert.equal(json[0]!.thermometer, -1.5);
 });
 
+// Attacker pass 44: a NUL in a text answer (Chromium keeps one pasted into a text box) went into every CSV as the
+// NUL byte, and R 4.2.2's read.csv then read 0 rows of the whole file, with only a warning. The CSV files write it
+// as U+FFFD, as UTF-8 already writes half a surrogate pair; JSON keeps the text exact.
+test('a NUL in a text answer is written as U+FFFD in csv and long-csv, never as the byte; JSON keeps it', async () => {
+  const t = await setup();
+  const def = studyWithFreeText((await t.repos.studies.get(t.wave.studyId))!.definition);
+  await t.studies.syncDefinitions([def]);
+  const wave = (await t.post('/waves', { study: def.id, target: 100 })).body as { id: string };
+  const s = await startParticipant(t.app, wave.id, { PROLIFIC_PID: 'nul-answer' });
+  const done = await completeSurvey(t.app, s.body.participant.code, { ...COMPLETE_ALLIANCE_ANSWERS, feedback_a: 'before\u0000after', feedback_b: 'fine', thermometer: 1 });
+  assert.equal(done.body.status, 'complete', JSON.stringify(done.body));
+  for (const format of ['csv', 'long-csv']) {
+    const text = (await t.get(`/waves/${wave.id}/export?format=${format}`)).text;
+    assert.ok(!text.includes('\u0000'), `${format}: the NUL byte is in the file`);
+    assert.ok(text.includes('before\ufffdafter'), format);
+  }
+  const json = JSON.parse((await t.get(`/waves/${wave.id}/export?format=json`)).text) as Record<string, unknown>[];
+  assert.equal(json[0]!.feedback_a, 'before\u0000after');
+});
+
 test('the codebook lists every column with its text, type and levels, and the design with cells and assignment', async () => {
   const t = await setup();
   const res = await t.get(`/waves/${t.wave.id}/export?format=codebook`);

@@ -89,6 +89,10 @@ test('a wave link whose query is in its path (after an & or an encoded ?) is sen
     // after a `#` as after a `?` (public/src/link-parameters.ts), so they go on as the query.
     [`/s/${wave.id}%23lang=es`, `/s/${wave.id}?lang=es`],
     [`/s/${wave.id}%23lang%3Des%26PROLIFIC_PID%3D5f8d`, `/s/${wave.id}?lang=es&PROLIFIC_PID=5f8d`],
+    // Attacker pass 44 (pass 43's leftover): a link percent-encoded twice (a tool encoding a link it was given
+    // encoded), its query decoded twice.
+    [`/s/${wave.id}%253Flang%253Des%2526PROLIFIC_PID%253D5f8d`, `/s/${wave.id}?lang=es&PROLIFIC_PID=5f8d`],
+    [`/s/${wave.id}%2523lang%253Des`, `/s/${wave.id}?lang=es`],
   ];
   for (const [path, location] of cases) {
     const res = await request(app).get(path);
@@ -146,9 +150,11 @@ test('a glued link is logged once a minute per wave, naming what was glued by co
   assert.equal((await request(logged).get(`/s/${wave.id}&RID=r-5512`)).status, 302);
   assert.equal((await request(logged).get(`/s/NoSuchWave123%3FRID%3Dr-5512`)).status, 404);
   assert.equal((await request(logged).get(`/s/NoSuchWave123%23RID%3Dr-5512`)).status, 404);
+  // Attacker pass 44: a link encoded twice wrote its panel ID into the log whole.
+  assert.equal((await request(logged).get(`/s/NoSuchWave123%253FRID%253Dr-5512`)).status, 404);
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const paths = lines.map((line) => line.path).filter((path) => path !== undefined).slice(-3);
-  assert.deepEqual(paths, [`/s/${wave.id}&…`, '/s/NoSuchWave123%3F…', '/s/NoSuchWave123%23…']);
+  const paths = lines.map((line) => line.path).filter((path) => path !== undefined).slice(-4);
+  assert.deepEqual(paths, [`/s/${wave.id}&…`, '/s/NoSuchWave123%3F…', '/s/NoSuchWave123%23…', '/s/NoSuchWave123%253F…']);
   assert.doesNotMatch(JSON.stringify(lines), /r-5512/);
 });
 

@@ -7,10 +7,12 @@ import { after, test } from 'node:test';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { createRespondentService } from '../../server/services/respondent-service.ts';
+import { createRespondentService, type RespondentService } from '../../server/services/respondent-service.ts';
 import { createStudyService } from '../../server/services/study-service.ts';
 import { createWaveService } from '../../server/services/wave-service.ts';
-import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS, TEST_RATE_LIMITS } from './test-app.ts';
+import type { Repositories } from '../../server/storage/repositories.ts';
+import type { Store } from '../../server/storage/store.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, createTestApp, PRETREATMENT_ALLIANCE_ANSWERS, TEST_ENGINE, TEST_RATE_LIMITS } from './test-app.ts';
 import { testSql } from './test-sql.ts';
 
 const LEASE = 5;
@@ -39,6 +41,12 @@ async function setup() {
       return { code: participant.code, admitted };
     },
   };
+}
+
+/** A new participant on `service` (one of several processes' services) taken through the quota step as 18–29. */
+async function admitYoungOn(service: RespondentService, waveId: string, pid: string): Promise<{ code: string; admitted: boolean }> {
+  const { participant } = await service.start({ waveId, panelParams: { PROLIFIC_PID: pid } });
+  return { code: participant.code, admitted: (await service.checkQuota({ code: participant.code, answers: YOUNG })).admitted };
 }
 
 test('abandoned starts free their slots after the lease: the level can still reach its cap (it stayed full for good before)', async () => {
@@ -111,10 +119,7 @@ test('two processes whose clocks differ: a slot one of them gave away is lapsed 
   const onB = createRespondentService({ store: s.store, quotaLeaseSeconds: LEASE, now: () => new Date(clock).toISOString() });
   const onA = createRespondentService({ store: s.store, quotaLeaseSeconds: LEASE, now: () => new Date(clock + SKEW * 1000).toISOString() });
   let n = 0;
-  const admit = async (service: typeof onA) => {
-    const { participant } = await service.start({ waveId: s.wave.id, panelParams: { PROLIFIC_PID: `skew-${n++}` } });
-    return { code: participant.code, admitted: (await service.checkQuota({ code: participant.code, answers: YOUNG })).admitted };
-  };
+  const admit = (service: RespondentService) => admitYoungOn(service, s.wave.id, `skew-${n++}`);
   const first: { code: string; admitted: boolean }[] = [];
   for (let i = 0; i < 5; i++) first.push(await admit(onB));
   clock += (LEASE - SKEW + 1) * 1000;
@@ -127,6 +132,47 @@ test('two processes whose clocks differ: a slot one of them gave away is lapsed 
   assert.deepEqual(returned, Array(5).fill('overquota'), 'checked again, as a late return on one clock is');
   for (const { code } of second) assert.equal((await onB.complete({ code, answers: young })).status, 'complete');
   assert.deepEqual(await s.young(), { variable: 'age_group', level: '18-29', share: 0.21, cap: 5, filled: 5, completes: 5, leased: 0, overCap: 0, overCapReason: null });
+});
+
+test('a save past the quota step whose lease another process lapses between its read and its renewal is checked again, not renewed over the refilled level', { skip: TEST_ENGINE === 'sqlite' && 'SQLite runs one write transaction at a time, so no count can come between the read and the renewal' }, async () => {
+  // Attacker pass 44: a save on the vignette's pages read its live lease (its own clock: 1 s left) without the wave's
+  // lock; process B, 2 s ahead, counted it lapsed, marked it so and admitted five into the cap of 5; the save then
+  // renewed the lease whatever the mark said: 6 completes in a level capped at 5. The save's transaction is held
+  // here right after its read, by a store whose quotaSlots.hold waits on the test.
+  const s = await setup();
+  let clock = Date.parse('2026-12-02T09:00:00.000Z');
+  let hold: { reached(): void; release: Promise<void> } | null = null;
+  const held = (tx: Repositories): Repositories => ({
+    ...tx,
+    quotaSlots: {
+      ...tx.quotaSlots,
+      async hold(participantId, at) {
+        const found = await tx.quotaSlots.hold(participantId, at);
+        const h = hold;
+        hold = null;
+        if (h) (h.reached(), await h.release);
+        return found;
+      },
+    },
+  });
+  const pausing: Store = Object.assign(Object.create(s.store) as Store, { write: <T>(fn: (tx: Repositories) => Promise<T>) => s.store.write((tx) => fn(held(tx))) });
+  const onA = createRespondentService({ store: pausing, quotaLeaseSeconds: LEASE, now: () => new Date(clock).toISOString() });
+  const onB = createRespondentService({ store: s.store, quotaLeaseSeconds: LEASE, now: () => new Date(clock + 2000).toISOString() });
+  let n = 0;
+  const admit = (service: RespondentService) => admitYoungOn(service, s.wave.id, `between-${n++}`);
+  const first: { code: string; admitted: boolean }[] = [];
+  for (let i = 0; i < 5; i++) first.push(await admit(onA));
+  clock += (LEASE - 1) * 1000;
+  let release!: () => void;
+  const reached = new Promise<void>((r) => (hold = { reached: r, release: new Promise<void>((go) => (release = go)) }));
+  const save = onA.savePartial({ code: first[0]!.code, answers: { do_nothing: 1 }, currentPage: 4 });
+  await reached;
+  const second: boolean[] = [];
+  for (let i = 0; i < 5; i++) second.push((await admit(onB)).admitted);
+  release();
+  assert.deepEqual(second, Array(5).fill(true), 'B counted the first five as lapsed');
+  assert.equal((await save).outcome?.status, 'overquota', 'the save finds its lease lapsed and the level full');
+  assert.deepEqual([(await s.young()).filled, (await s.young()).cap], [5, 5]);
 });
 
 test('two processes with different VLAB_QUOTA_LEASE_SECONDS count the same leases: the shorter one neither lapses the longer one’s slots nor reports them idle', async () => {

@@ -8,11 +8,16 @@ import type { ColumnSpec, WideRow, WideValue } from './wave-columns.ts';
  * too — and so does every other invisible format character (Unicode's category Cf: bidi marks, embeddings and
  * isolates, a soft hyphen), which a program may drop as it reads a cell. Such strings get a leading single quote,
  * which the programs show as text. Numbers are values, not text, so a numeric column's -1.5 is written as -1.5.
+ * A NUL (a text answer stored before the server refused one: answers.ts) is written as U+FFFD, as UTF-8 writes half a
+ * surrogate pair: with the NUL byte in the file R 4.2.2's read.csv read none of its rows, with only a warning
+ * (attacker pass 44).
  */
 const FORMULA_START = /^[\t\r\n]|^[\s\p{Cf}]*[=+\-@\uff1d\uff0b\uff0d\uff20]/u;
 
 export function spreadsheetSafe(value: WideValue): WideValue {
-  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+  if (typeof value !== 'string') return value;
+  const text = value.includes('\u0000') ? value.replaceAll('\u0000', '\ufffd') : value;
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /** A number written as text ("-1", "+2", "0.5", "-1e3"): a spreadsheet reads it as that number and runs nothing. */
