@@ -134,7 +134,9 @@ test('two processes whose clocks differ: a slot one of them gave away is lapsed 
   assert.deepEqual(await s.young(), { variable: 'age_group', level: '18-29', share: 0.21, cap: 5, filled: 5, completes: 5, leased: 0, overCap: 0, overCapReason: null });
 });
 
-test('a save past the quota step whose lease another process lapses between its read and its renewal is checked again, not renewed over the refilled level', { skip: TEST_ENGINE === 'sqlite' && 'SQLite runs one write transaction at a time, so no count can come between the read and the renewal' }, async () => {
+// On PostgreSQL only (its pass runs this file too): SQLite runs one write transaction at a time, so no count can come
+// between the read and the renewal, and a skipped test in every SQLite run would read as one left out.
+if (TEST_ENGINE !== 'sqlite') test('a save past the quota step whose lease another process lapses between its read and its renewal is checked again, not renewed over the refilled level', async () => {
   // Attacker pass 44: a save on the vignette's pages read its live lease (its own clock: 1 s left) without the wave's
   // lock; process B, 2 s ahead, counted it lapsed, marked it so and admitted five into the cap of 5; the save then
   // renewed the lease whatever the mark said: 6 completes in a level capped at 5. The save's transaction is held
