@@ -14,7 +14,7 @@ import { createStudyService } from '../../server/services/study-service.ts';
 import { loadDefinitionFiles } from '../../server/storage/definition-files.ts';
 import { openStore } from '../../server/storage/open-store.ts';
 import { createTestDatabase, postgresSkipReason } from './postgres-test-database.ts';
-import { TEST_RATE_LIMITS } from './test-app.ts';
+import { COMPLETE_ALLIANCE_ANSWERS, reachVignette, TEST_RATE_LIMITS } from './test-app.ts';
 
 const skip = await postgresSkipReason();
 if (skip) console.log(`postgres-lock-conflicts.test.ts: ${skip}`);
@@ -38,7 +38,8 @@ test('a lock wait ended by the database lock_timeout is 503 busy with Retry-Afte
     await holder.connect();
     await holder.query('BEGIN');
     await holder.query('SELECT 1 FROM waves WHERE id = $1 FOR UPDATE', [wave.id]);
-    const refused = [await start('lock-1'), await start('lock-2')];
+    // Together: each waits the session's lock_timeout, 200 ms raised to 5 s since pass 43.
+    const refused = await Promise.all([start('lock-1'), start('lock-2')]);
     await holder.query('ROLLBACK');
     for (const res of refused) {
       assert.equal(res.status, 503, `${res.status} ${JSON.stringify(res.body)}`);
@@ -84,6 +85,45 @@ test('a transaction still meeting a serialization failure after its retries is 5
     }
   } finally {
     await store.close();
+    await database.drop();
+  }
+});
+
+// PostgreSQL pass 43: a DBA's low `lock_timeout` (a guard meant for migrations queueing behind a long query) also
+// ended vlab's own ordinary queue on a wave's row: three processes starting respondents at once wait their turn for
+// the draw, a few milliseconds each. At 10 ms 87 of 90 starts over three stores were 503 (at 50 ms, 66), every
+// refusal logged as "another session held a row … look for a long transaction", where the holders were vlab's own
+// transactions of a few ms. Each session now raises lock_timeout to 5 s where it is lower (0, off, kept), as for
+// idle_in_transaction_session_timeout (pass 33); vlab's 15-s statement timeout still bounds every wait.
+test('a database with lock_timeout = 10ms: 60 respondents over three processes start, pass the quota step and complete, no 503; the session lock_timeout is 5s', { skip }, async () => {
+  const database = await createTestDatabase(["lock_timeout = '10ms'"]);
+  const stores = [await openStore(database.url), await openStore(database.url), await openStore(database.url)];
+  try {
+    const studies = createStudyService({ store: stores[0]! });
+    await studies.syncDefinitions(loadDefinitionFiles('survey-definitions'));
+    const { wave } = await studies.createWave({ studyKey: 'alliance-corrective-measures', target: 1000, seed: 'lock-timeout-low' });
+    const config = loadConfig({}, { dbPath: database.url, logLevel: 'silent', ...TEST_RATE_LIMITS });
+    const apps = stores.map((store) => createApp({ store, config, logger: pino({ level: 'silent' }) }));
+    const statuses: string[] = [];
+    await Promise.all(
+      Array.from({ length: 60 }, async (_, i) => {
+        const started = await request(apps[i % 3]!).post(`/api/waves/${wave.id}/participants`).send({ panel: { PROLIFIC_PID: `low-lock-${i}` } });
+        statuses.push(`start ${started.status}`);
+        if (started.status !== 201) return;
+        const quota = await reachVignette(apps[(i + 1) % 3]!, started.body.participant.code);
+        statuses.push(`quota ${quota.status}`);
+        const done = await request(apps[(i + 2) % 3]!).post(`/api/participants/${started.body.participant.code}/complete`).send({ answers: COMPLETE_ALLIANCE_ANSWERS });
+        statuses.push(`complete ${done.status}`);
+      }),
+    );
+    const counts = Object.fromEntries([...new Set(statuses)].sort().map((s) => [s, statuses.filter((t) => t === s).length]));
+    assert.deepEqual(counts, { 'complete 200': 60, 'quota 200': 60, 'start 201': 60 });
+    const pool = (stores[1] as unknown as { pool: pg.Pool }).pool;
+    assert.equal((await pool.query<{ v: string }>("SELECT current_setting('lock_timeout') AS v")).rows[0]!.v, '5s');
+    const draws = (await pool.query<{ n: string; top: number }>('SELECT count(*) AS n, max(draw_index) AS top FROM participants')).rows[0]!;
+    assert.deepEqual([Number(draws.n), Number(draws.top)], [60, 59], 'one participant per start, draws gap-free');
+  } finally {
+    for (const store of stores) await store.close();
     await database.drop();
   }
 });

@@ -532,3 +532,30 @@ test('every pooled connection in use past the wait: 503 busy that says the serve
   // Once the connection is free again, the next write runs.
   assert.equal(await store.write(async () => 'stored'), 'stored');
 });
+
+// PostgreSQL pass 43: the migrations ran under the pool's 15-s statement timeout, so a process starting while
+// another migrated a big database for longer failed at once ("cannot open the database (canceling statement due to
+// statement timeout)", measured: 15.0 s behind a held migration lock), and a migration statement of its own past 15 s
+// would have been cancelled at every start. Here the statement timeout is shortened to 300 ms and another session
+// holds the migrations' lock for 1.5 s, as a longer migration would.
+test('a store opening while another process migrates for longer than the statement timeout waits for it and opens', { skip }, async () => {
+  const database = await createTestDatabase();
+  const holder = new pg.Client({ connectionString: database.url });
+  try {
+    await (await openPostgresStore(database.url)).close();
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query("SELECT pg_advisory_xact_lock(hashtext('vlab schema_migrations'))");
+    const released = new Promise((resolve) => setTimeout(resolve, 1500)).then(() => holder.query('COMMIT'));
+    const started = Date.now();
+    const store = await openPostgresStore(database.url, { statementTimeoutMs: 300 });
+    const waited = Date.now() - started;
+    await released;
+    await store.ping();
+    await store.close();
+    assert.ok(waited >= 1400, `opened after ${waited} ms, before the lock was released`);
+  } finally {
+    await holder.end().catch(() => undefined);
+    await database.drop();
+  }
+});

@@ -43,6 +43,14 @@ const STATEMENT_TIMEOUT_MS = 15_000;
  * answers first.
  */
 const QUERY_TIMEOUT_MS = STATEMENT_TIMEOUT_MS + 5_000;
+/**
+ * The longest the migrations' transaction waits for another process's migrations and runs its own statements (its
+ * own statement_timeout and lock_timeout, and this process's wait for each answer, a few seconds past it). The 15-s
+ * statement timeout of the respondent path cancelled both: a process starting beside another migrating a big
+ * database for longer exited with "canceling statement due to statement timeout", and a migration statement past
+ * 15 s would have been cancelled at every start (PostgreSQL pass 43).
+ */
+const MIGRATION_TIMEOUT_MS = 10 * 60_000;
 /** Serialization failures and deadlocks are retried this many times before the client is answered 503 busy. */
 const RETRIES = 3;
 
@@ -133,6 +141,8 @@ export interface PostgresStoreOptions {
   connectTimeoutMs?: number;
   /** How long a statement's answer is waited for (QUERY_TIMEOUT_MS; tests shorten it). */
   queryTimeoutMs?: number;
+  /** PostgreSQL's statement_timeout for this pool's statements (STATEMENT_TIMEOUT_MS; tests shorten it). */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -146,12 +156,12 @@ export interface PostgresStoreOptions {
  */
 export async function openPostgresStore(
   url: string,
-  { migrate = true, maxConnections = 10, connectTimeoutMs = CONNECT_TIMEOUT_MS, queryTimeoutMs = QUERY_TIMEOUT_MS }: PostgresStoreOptions = {},
+  { migrate = true, maxConnections = 10, connectTimeoutMs = CONNECT_TIMEOUT_MS, queryTimeoutMs = QUERY_TIMEOUT_MS, statementTimeoutMs = STATEMENT_TIMEOUT_MS }: PostgresStoreOptions = {},
 ): Promise<Store & { pool: pg.Pool }> {
   // `vlab db copy --to` comes here without the config's check: a password with a # was "(Invalid URL)".
   if (!URL.canParse(url)) throw new ConfigError(`${withoutPassword(url)}: cannot open the database (${POSTGRES_URL_UNPARSABLE})`);
   const pin: SchemaPin = { schema: null };
-  const pool = openPool(url, maxConnections, connectTimeoutMs, queryTimeoutMs, pin);
+  const pool = openPool(url, maxConnections, { connectTimeoutMs, queryTimeoutMs, statementTimeoutMs }, pin);
   const where = maskedLocation(url);
   try {
     pin.schema = await prepareSchema(pool, where, migrate);
@@ -263,12 +273,13 @@ function countedSql(sql: Sql, progress: { statements: number }): Sql {
   };
 }
 
-function openPool(url: string, max: number, connectTimeoutMs: number, queryTimeoutMs: number, pin: SchemaPin): pg.Pool {
+function openPool(url: string, max: number, timeouts: { connectTimeoutMs: number; queryTimeoutMs: number; statementTimeoutMs: number }, pin: SchemaPin): pg.Pool {
+  const { connectTimeoutMs, queryTimeoutMs, statementTimeoutMs } = timeouts;
   const pool = new pg.Pool({
     connectionString: url,
     max,
     connectionTimeoutMillis: connectTimeoutMs,
-    statement_timeout: STATEMENT_TIMEOUT_MS,
+    statement_timeout: statementTimeoutMs,
     query_timeout: queryTimeoutMs,
     // An idle pooled connection to a host gone without a reset is found dead by TCP keepalive, not by a request.
     keepAlive: true,
@@ -295,7 +306,13 @@ async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Pr
   client.on('error', lost);
   try {
     await client.query('BEGIN');
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('vlab schema_migrations'))");
+    await client.query(`SET LOCAL statement_timeout = ${MIGRATION_TIMEOUT_MS}; SET LOCAL lock_timeout = ${MIGRATION_TIMEOUT_MS}`);
+    // node-postgres reads a query's own query_timeout (client.js), which its types leave out.
+    const long = (text: string) => {
+      const config: pg.QueryConfig & { query_timeout: number } = { text, query_timeout: MIGRATION_TIMEOUT_MS + 5_000 };
+      return client.query(config);
+    };
+    await long("SELECT pg_advisory_xact_lock(hashtext('vlab schema_migrations'))");
     const elsewhere = await projectElsewhere(client);
     if (elsewhere) throw new ConfigError(`${where}: ${elsewhere}`);
     // Made only where missing: a read-only transaction refuses even CREATE TABLE IF NOT EXISTS, so a migrated
@@ -314,7 +331,7 @@ async function prepareSchema(pool: pg.Pool, where: string, migrate: boolean): Pr
     const pending = files.filter((f) => !applied.includes(f.version));
     if (pending.length > 0 && !migrate) throw new ConfigError(`${where}: the database needs migrating first (vlab db migrate, or start vlab serve)`);
     for (const m of pending) {
-      await client.query(m.sql);
+      await long(m.sql);
       await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.file, new Date().toISOString()]);
     }
     await client.query('COMMIT');

@@ -31,6 +31,10 @@ export function pinSchema(client: pg.ClientBase, schema: string): string {
  *   503 with no word why, at 10 ms `vlab serve` did not start ("cannot be reached"). As vlab's own statement_timeout
  *   overrides the database's, this keeps a DBA's guard against leaked transactions at a length vlab can live with
  *   (attacker pass 33).
+ * - lock_timeout at least 5 s where it is set lower (0, off, kept): a DBA's guard meant for migrations queueing behind
+ *   a long query also ended vlab's own queue on a wave's row, where processes starting respondents at once wait their
+ *   turn for the draw a few ms each; at 10 ms 87 of 90 starts over three processes were 503, at 50 ms 66, each logged
+ *   as another session's long transaction. vlab's 15-s statement timeout still bounds every wait (PostgreSQL pass 43).
  * - work_mem at least 4MB (PostgreSQL's default) where it is set lower: a wave's counts by status, quota level and
  *   cell group its rows, which the planner may do by sorting them; at 64kB with temp_file_limit = 0 the sort of a
  *   1,500-participant wave was refused (53400), and the dashboard's wave list and status were 503 (attacker pass
@@ -50,6 +54,7 @@ const SESSION_SETTINGS =
   // (attacker pass 34). A time setting reads as '0', '10ms', '5s' or '2h' (a bare number is seconds, and a count reads as seconds too): an interval.
   "SELECT set_config('idle_in_transaction_session_timeout', '5s', false) " +
   "WHERE current_setting('idle_in_transaction_session_timeout')::interval BETWEEN '1ms' AND '4999ms'; " +
+  "SELECT set_config('lock_timeout', '5s', false) WHERE current_setting('lock_timeout')::interval BETWEEN '1ms' AND '4999ms'; " +
   "SELECT set_config('work_mem', '4MB', false) WHERE pg_size_bytes(current_setting('work_mem')) < 4 * 1024 * 1024; " +
   'SELECT set_config(name, want.value::text, false) FROM (VALUES ' +
   "('tcp_keepalives_idle', 10), ('tcp_keepalives_interval', 5), ('tcp_keepalives_count', 3)) AS want(name, value) " +
