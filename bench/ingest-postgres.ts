@@ -16,6 +16,7 @@ import { openStore } from '../server/storage/open-store.ts';
 import { LOAD_ENV } from '../support/load-settings.ts';
 import { completeBody, failures, participantCode, quotaBody, startBody, type RunSizes } from './lib/ingest-workload.ts';
 import { LOAD_HEADER, loadRow, runLoad, type LoadOptions, type LoadResult } from './lib/load.ts';
+import { median } from './lib/median.ts';
 import { startServerProcess, type ServerProcess } from './lib/server-process.ts';
 
 export interface PostgresIngestOptions extends RunSizes {
@@ -147,11 +148,6 @@ async function vlabRun(o: PostgresIngestOptions, processes: number, scratch: str
     await db.drop();
   }
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 /** Runs the rounds, prints each round's table and ratios and the medians; exit code 1 if any request failed. */
 export async function ingestPostgres(o: PostgresIngestOptions): Promise<void> {

@@ -14,7 +14,7 @@ import { prepareLoadDatabase } from '../support/load-database.ts';
 import { completeBody, failures, measured, participantCode, quotaBody, startBody, type RunSizes } from './lib/ingest-workload.ts';
 import { LOAD_HEADER, loadRow, runLoad, type LoadResult } from './lib/load.ts';
 import { startServerProcess } from './lib/server-process.ts';
-import { median } from './lib/paired-runs.ts';
+import { median } from './lib/median.ts';
 
 export interface SqliteIngestOptions extends RunSizes {
   connections: number;

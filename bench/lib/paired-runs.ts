@@ -2,6 +2,7 @@
  * Reading and summing alternated bench:ingest runs (bench/ingest-against.ts): the figures of one `--rounds 1` run, read
  * from the lines bench/ingest-sqlite.ts prints, and the paired summary of two sides.
  */
+import { median } from './median.ts';
 
 /** Server CPU µs a request of one run's paths, and its like-for-like ratio (completion req/s / (a′) req/s). */
 export interface IngestFigures {
@@ -11,11 +12,6 @@ export interface IngestFigures {
   completion: number;
   likeForLike: number;
 }
-
-export const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 const CPU_LINE = /server CPU µs per request: \(a′\) (\d+(?:\.\d+)?)[^,]*, start (\d+(?:\.\d+)?)[^,]*, quota step (\d+(?:\.\d+)?)[^,]*, completion (\d+(?:\.\d+)?)/;
 const RATIO_LINE = /completion \/ \(a′\), like for like: (\d+(?:\.\d+)?)/;

@@ -3,7 +3,8 @@
 // binom.test(3, 6)$p.value = 1, binom.test(1, 8)$p.value = 0.0703125.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type IngestFigures, median, pairedSummary, parseIngestFigures, signTestP } from '../../bench/lib/paired-runs.ts';
+import { median } from '../../bench/lib/median.ts';
+import { type IngestFigures, pairedSummary, parseIngestFigures, signTestP } from '../../bench/lib/paired-runs.ts';
 
 // The medians block bench/ingest-sqlite.ts printed on 2026-12-07 (one round).
 const OUTPUT = `medians over 1 rounds (min–max):
